@@ -1,0 +1,42 @@
+/**
+ * The conversation core as seen by every channel adapter (web, CLI, Teams, LoGo chat).
+ * Adapters turn their protocol into these calls and render the BotReply they get back.
+ */
+import type { BotReply, ChannelKind, Requester, TicketPriority, TicketRecord } from './records';
+
+/** A question from a staff member. Without conversationId a new conversation starts. */
+export interface AskInput {
+  conversationId?: string;
+  channel: ChannelKind;
+  requester?: Requester;
+  text: string;
+  /** Opaque data the channel needs to reach this conversation later (stored for proactive sends). */
+  channelRef?: string;
+}
+
+/** 解決した / 解決しない on the last answer. `activityId` makes redelivery idempotent. */
+export interface FeedbackInput {
+  conversationId: string;
+  resolved: boolean;
+  comment?: string;
+  activityId?: string;
+}
+
+/** Hand the conversation to a person. `activityId` makes redelivery idempotent. */
+export interface EscalateInput {
+  conversationId: string;
+  details?: string;
+  category?: string;
+  priority?: TicketPriority;
+  requester?: Requester;
+  activityId?: string;
+}
+
+/** What every channel adapter calls. */
+export interface Helpdesk {
+  ask(input: AskInput): Promise<BotReply>;
+  feedback(input: FeedbackInput): Promise<BotReply>;
+  escalate(input: EscalateInput): Promise<{ ticket: TicketRecord; reply: BotReply }>;
+  /** Greeting shown when the bot is added or a chat opens. */
+  welcome(conversationId?: string): BotReply;
+}

@@ -1,0 +1,140 @@
+/**
+ * Channel- and storage-neutral records of the conversation core. db/ maps its entities to these;
+ * adapters render them.
+ */
+
+/** Where a staff member asked. */
+export type ChannelKind = 'web' | 'teams' | 'logo' | 'cli';
+export const CHANNEL_KINDS: readonly ChannelKind[] = ['web', 'teams', 'logo', 'cli'];
+
+/** What the bot did with a question. */
+export type Outcome = 'answered' | 'clarify' | 'no_answer';
+
+/** The person asking (staff member). */
+export interface Requester {
+  id?: string;
+  name?: string;
+  department?: string;
+}
+
+/** A source shown with an answer. */
+export interface SourceRef {
+  title: string;
+  url?: string;
+  snippet: string;
+  documentId?: string;
+}
+
+/** A conversation between one staff member and the bot, in one channel. */
+export interface ConversationRecord {
+  id: string;
+  channel: ChannelKind;
+  requester: Requester;
+  /** Opaque channel data needed to send proactively (e.g. a Teams ConversationReference as JSON). */
+  channelRef?: string;
+  startedAt: Date;
+  lastActivityAt: Date;
+}
+
+/** One question asked and what the bot did: the usage log the reports read. */
+export interface QuestionRecord {
+  id: string;
+  conversationId: string;
+  askedAt: Date;
+  text: string;
+  outcome: Outcome;
+  confidence: number;
+  answer: string;
+  sources: SourceRef[];
+  categoryGuess?: string;
+  channel: ChannelKind;
+  requester: Requester;
+  latencyMs: number;
+}
+
+/** One line of a conversation transcript. */
+export type TranscriptRole = 'user' | 'bot' | 'operator' | 'system';
+export interface TranscriptEntry {
+  role: TranscriptRole;
+  text: string;
+  at: Date;
+}
+
+/** Staff feedback on an answer. */
+export interface FeedbackRecord {
+  id: string;
+  conversationId: string;
+  questionId?: string;
+  resolved: boolean;
+  comment?: string;
+  createdAt: Date;
+}
+
+/** Ticket lifecycle states (Japanese labels live in the adapters' catalogues). */
+export type TicketStatus = 'new' | 'in_progress' | 'on_hold' | 'resolved' | 'closed';
+export const TICKET_STATUSES: readonly TicketStatus[] = ['new', 'in_progress', 'on_hold', 'resolved', 'closed'];
+/** 問合せ / 障害 / 依頼 */
+export type TicketType = 'inquiry' | 'incident' | 'request';
+export const TICKET_TYPES: readonly TicketType[] = ['inquiry', 'incident', 'request'];
+export type TicketPriority = 'low' | 'normal' | 'high' | 'urgent';
+export const TICKET_PRIORITIES: readonly TicketPriority[] = ['low', 'normal', 'high', 'urgent'];
+
+/** A helpdesk ticket. `version` increases on every save (optimistic locking). */
+export interface TicketRecord {
+  id: string;
+  /** Human number, e.g. HD-2026-000123. */
+  number: string;
+  conversationId?: string;
+  status: TicketStatus;
+  type: TicketType;
+  priority: TicketPriority;
+  category: string;
+  title: string;
+  details: string;
+  requester: Requester;
+  channel: ChannelKind;
+  assignee?: string;
+  createdAt: Date;
+  updatedAt: Date;
+  firstResponseAt?: Date;
+  resolvedAt?: Date;
+  closedAt?: Date;
+  /** Incident fields (障害): cause, actions taken, recurrence prevention. */
+  incident?: { cause?: string; actions?: string; prevention?: string };
+  version: number;
+}
+
+/** Data for a new ticket; the store assigns id, number, times and version. */
+export interface NewTicket {
+  conversationId?: string;
+  type: TicketType;
+  priority: TicketPriority;
+  category: string;
+  title: string;
+  details: string;
+  requester: Requester;
+  channel: ChannelKind;
+  transcript: TranscriptEntry[];
+  /** Channel activity id that created it, so redelivery never makes two tickets. */
+  sourceActivityId?: string;
+}
+
+/**
+ * A channel-neutral reply. Each channel adapter renders it as richly as it can
+ * (HTML, Adaptive Card, numbered plain text).
+ */
+export interface BotReply {
+  conversationId: string;
+  questionId?: string;
+  outcome?: Outcome;
+  text: string;
+  sources: SourceRef[];
+  /** Candidate questions the user may pick (clarify). */
+  choices: { label: string; value: string }[];
+  /** Actions offered after the reply. */
+  actions: BotAction[];
+  confidence?: number;
+}
+
+/** 解決した / 解決しない / 担当者に問い合わせる */
+export type BotAction = 'resolved' | 'not_resolved' | 'escalate';

@@ -1,0 +1,82 @@
+/**
+ * Records and ports of the knowledge layer. ingest/ produces KnowledgeDocuments and Chunks,
+ * knowledge/ indexes them and answers queries; bot/ consumes Retrieval through its own port.
+ */
+
+/** What a document is: an FAQ entry (question/answer) or a manual (body text). */
+export type DocumentKind = 'faq' | 'manual';
+
+/** One source file turned into text, before splitting. */
+export interface KnowledgeDocument {
+  /** Stable id: for FAQs the FAQ id (e.g. "FAQ-0001"), for manuals the path relative to the KB root. */
+  id: string;
+  kind: DocumentKind;
+  title: string;
+  /** Where a user can read the original (URL or relative path); shown as the source link. */
+  url?: string;
+  /** FAQ category (e.g. "メール"), when known. */
+  category?: string;
+  /** FAQ only: the main question and alternate phrasings. */
+  question?: string;
+  alternateQuestions?: string[];
+  /** FAQ only: the answer text. */
+  answer?: string;
+  /** Manual only: sections in order, each with its heading path and text, and page when known. */
+  sections?: { headingPath: string[]; text: string; page?: number }[];
+  /** Path of the file it came from, relative to the KB root, and the file's content hash. */
+  sourcePath: string;
+  contentHash: string;
+}
+
+/** A searchable unit: an FAQ entry is one chunk; a manual section may be split into several. */
+export interface Chunk {
+  /** Unique id: `${documentId}#${n}`. */
+  id: string;
+  documentId: string;
+  kind: DocumentKind;
+  title: string;
+  url?: string;
+  category?: string;
+  headingPath: string[];
+  page?: number;
+  /** Fields that BM25 weighs differently. */
+  fields: {
+    /** FAQ question plus alternate questions (empty for manuals). */
+    question: string;
+    /** FAQ answer (empty for manuals). */
+    answer: string;
+    /** Manual body text (empty for FAQs). */
+    body: string;
+  };
+}
+
+/** One retrieved chunk with its fused score. */
+export interface SearchHit {
+  chunk: Chunk;
+  score: number;
+}
+
+/** Result of a search: ranked hits and a calibrated confidence in [0, 1] that the top hit answers the query. */
+export interface Retrieval {
+  hits: SearchHit[];
+  confidence: number;
+}
+
+/** Port: shaped like langchain's Embeddings interface (embedDocuments / embedQuery). */
+export interface Embedder {
+  embedDocuments(texts: string[]): Promise<number[][]>;
+  embedQuery(text: string): Promise<number[]>;
+}
+
+/** Port: an approximate-nearest-neighbour index over vectors keyed by integer labels. */
+export interface VectorIndex {
+  add(label: number, vector: number[]): void;
+  /** Nearest labels by cosine similarity, best first. */
+  search(vector: number[], k: number): { label: number; similarity: number }[];
+  size(): number;
+}
+
+/** Port the bot uses: search the knowledge base. */
+export interface KnowledgeSearch {
+  search(query: string, options?: { k?: number }): Promise<Retrieval>;
+}
