@@ -21,8 +21,16 @@ export type { KnowledgeSearch, Retrieval, SearchHit } from '../knowledge/types';
 
 /** Conversations, their transcripts, the question log and feedback. */
 export interface ConversationStore {
-  createConversation(input: { channel: ChannelKind; requester: Requester; channelRef?: string }): Promise<ConversationRecord>;
+  /** Starts a conversation; `channelKey` is the channel's own id for it (e.g. Teams conversation id + user). */
+  createConversation(input: {
+    channel: ChannelKind;
+    requester: Requester;
+    channelRef?: string;
+    channelKey?: string;
+  }): Promise<ConversationRecord>;
   getConversation(id: string): Promise<ConversationRecord | undefined>;
+  /** The latest conversation a channel opened under its own key. */
+  findByChannelKey(channel: ChannelKind, channelKey: string): Promise<ConversationRecord | undefined>;
   /** Updates requester details and the proactive reference when a channel learns them. */
   touchConversation(id: string, patch: { requester?: Requester; channelRef?: string }): Promise<void>;
   appendTranscript(conversationId: string, entry: TranscriptEntry): Promise<void>;

@@ -101,6 +101,8 @@ export interface TicketRecord {
   closedAt?: Date;
   /** Incident fields (障害): cause, actions taken, recurrence prevention. */
   incident?: { cause?: string; actions?: string; prevention?: string };
+  /** Periods spent on hold (保留), when the resolution clock stops. */
+  holds: { from: Date; to?: Date }[];
   version: number;
 }
 

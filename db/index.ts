@@ -1,0 +1,4 @@
+export { createDataSource, openDatabase, mapDbError, type DbConfig } from './data-source';
+export { SqlConversationStore } from './repositories/sql-conversation-store';
+export { SqlTicketStore } from './repositories/sql-ticket-store';
+export type * from './schema/rows';

@@ -1,0 +1,201 @@
+/**
+ * ConversationStore on TypeORM: conversations, transcripts, the question log and feedback.
+ */
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { ConversationStore } from '../../bot/ports';
+import type {
+  ChannelKind,
+  ConversationRecord,
+  FeedbackRecord,
+  Outcome,
+  QuestionRecord,
+  Requester,
+  TranscriptEntry,
+  TranscriptRole,
+} from '../../bot/records';
+import type { ConversationRow, FeedbackRow, QuestionRow, TranscriptEntryRow } from '../schema/rows';
+import { mapDbError } from '../data-source';
+
+/** Maps a conversation row to its record. */
+export function toConversation(row: ConversationRow): ConversationRecord {
+  return {
+    id: row.id,
+    channel: row.channel as ChannelKind,
+    requester: { id: row.requesterId ?? undefined, name: row.requesterName ?? undefined, department: row.department ?? undefined },
+    channelRef: row.channelRef ?? undefined,
+    startedAt: row.startedAt,
+    lastActivityAt: row.lastActivityAt,
+  };
+}
+
+/** Maps a question row to its record. */
+export function toQuestion(row: QuestionRow): QuestionRecord {
+  return {
+    id: row.id,
+    conversationId: row.conversationId,
+    askedAt: row.askedAt,
+    text: row.text,
+    outcome: row.outcome as Outcome,
+    confidence: row.confidence,
+    answer: row.answer,
+    sources: JSON.parse(row.sources) as QuestionRecord['sources'],
+    categoryGuess: row.categoryGuess ?? undefined,
+    channel: row.channel as ChannelKind,
+    requester: { id: row.requesterId ?? undefined, name: row.requesterName ?? undefined, department: row.department ?? undefined },
+    latencyMs: row.latencyMs,
+  };
+}
+
+function toFeedback(row: FeedbackRow): FeedbackRecord {
+  return {
+    id: row.id,
+    conversationId: row.conversationId,
+    questionId: row.questionId ?? undefined,
+    resolved: Boolean(row.resolved),
+    comment: row.comment ?? undefined,
+    createdAt: row.createdAt,
+  };
+}
+
+/** SQL implementation of ConversationStore. */
+export class SqlConversationStore implements ConversationStore {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  private async run<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      throw mapDbError(err);
+    }
+  }
+
+  async createConversation(input: { channel: ChannelKind; requester: Requester; channelRef?: string; channelKey?: string }): Promise<ConversationRecord> {
+    const at = this.now();
+    const row: ConversationRow = {
+      id: randomUUID(),
+      channel: input.channel,
+      requesterId: input.requester.id ?? null,
+      requesterName: input.requester.name ?? null,
+      department: input.requester.department ?? null,
+      channelKey: input.channelKey ?? null,
+      channelRef: input.channelRef ?? null,
+      startedAt: at,
+      lastActivityAt: at,
+    };
+    await this.run(() => this.ds.getRepository<ConversationRow>('conversation').insert(row));
+    return toConversation(row);
+  }
+
+  /** Finds the latest conversation a channel opened under its own key (e.g. a Teams conversation id + user). */
+  async findByChannelKey(channel: ChannelKind, channelKey: string): Promise<ConversationRecord | undefined> {
+    const row = await this.run(() =>
+      this.ds.getRepository<ConversationRow>('conversation').findOne({ where: { channel, channelKey }, order: { startedAt: 'DESC' } }),
+    );
+    return row ? toConversation(row) : undefined;
+  }
+
+  async getConversation(id: string): Promise<ConversationRecord | undefined> {
+    const row = await this.run(() => this.ds.getRepository<ConversationRow>('conversation').findOneBy({ id }));
+    return row ? toConversation(row) : undefined;
+  }
+
+  async touchConversation(id: string, patch: { requester?: Requester; channelRef?: string }): Promise<void> {
+    const set: Partial<ConversationRow> = { lastActivityAt: this.now() };
+    if (patch.channelRef !== undefined) set.channelRef = patch.channelRef;
+    if (patch.requester?.id) set.requesterId = patch.requester.id;
+    if (patch.requester?.name) set.requesterName = patch.requester.name;
+    if (patch.requester?.department) set.department = patch.requester.department;
+    await this.run(() => this.ds.getRepository<ConversationRow>('conversation').update({ id }, set));
+  }
+
+  async appendTranscript(conversationId: string, entry: TranscriptEntry): Promise<void> {
+    await this.run(() => this.ds.transaction((em) => appendLine(em, conversationId, entry)));
+  }
+
+  async transcript(conversationId: string): Promise<TranscriptEntry[]> {
+    const rows = await this.run(() =>
+      this.ds.getRepository<TranscriptEntryRow>('transcript_entry').find({ where: { conversationId }, order: { seq: 'ASC' } }),
+    );
+    return rows.map((r) => ({ role: r.role as TranscriptRole, text: r.text, at: r.at }));
+  }
+
+  async recordQuestion(q: Omit<QuestionRecord, 'id'>): Promise<QuestionRecord> {
+    const row: QuestionRow = {
+      id: randomUUID(),
+      conversationId: q.conversationId,
+      askedAt: q.askedAt,
+      text: q.text,
+      outcome: q.outcome,
+      confidence: q.confidence,
+      answer: q.answer,
+      sources: JSON.stringify(q.sources),
+      categoryGuess: q.categoryGuess ?? null,
+      channel: q.channel,
+      requesterId: q.requester.id ?? null,
+      requesterName: q.requester.name ?? null,
+      department: q.requester.department ?? null,
+      latencyMs: Math.round(q.latencyMs),
+    };
+    await this.run(() =>
+      this.ds.transaction(async (em) => {
+        await em.getRepository<QuestionRow>('question').insert(row);
+        await appendLine(em, q.conversationId, { role: 'user', text: q.text, at: q.askedAt });
+        await appendLine(em, q.conversationId, { role: 'bot', text: q.answer, at: this.now() });
+        await em.getRepository<ConversationRow>('conversation').update({ id: q.conversationId }, { lastActivityAt: this.now() });
+      }),
+    );
+    return toQuestion(row);
+  }
+
+  async lastQuestion(conversationId: string): Promise<QuestionRecord | undefined> {
+    const row = await this.run(() =>
+      this.ds.getRepository<QuestionRow>('question').findOne({ where: { conversationId }, order: { askedAt: 'DESC' } }),
+    );
+    return row ? toQuestion(row) : undefined;
+  }
+
+  async recordFeedback(input: Omit<FeedbackRecord, 'id' | 'createdAt'> & { activityId?: string }): Promise<FeedbackRecord> {
+    const repo = this.ds.getRepository<FeedbackRow>('feedback');
+    const id = randomUUID();
+    const dedupeKey = input.activityId ? `activity:${input.activityId}` : `row:${id}`;
+    return this.run(async () => {
+      const existing = input.activityId ? await repo.findOneBy({ dedupeKey }) : null;
+      if (existing) return toFeedback(existing);
+      const row: FeedbackRow = {
+        id,
+        conversationId: input.conversationId,
+        questionId: input.questionId ?? null,
+        resolved: input.resolved,
+        comment: input.comment ?? null,
+        createdAt: this.now(),
+        dedupeKey,
+      };
+      try {
+        await repo.insert(row);
+      } catch (err) {
+        // A concurrent redelivery won the race on the unique key: return its row.
+        const raced = await repo.findOneBy({ dedupeKey });
+        if (raced) return toFeedback(raced);
+        throw err;
+      }
+      return toFeedback(row);
+    });
+  }
+}
+
+async function appendLine(em: EntityManager, conversationId: string, entry: TranscriptEntry): Promise<void> {
+  const repo = em.getRepository<TranscriptEntryRow>('transcript_entry');
+  const last = await repo.findOne({ where: { conversationId }, order: { seq: 'DESC' } });
+  await repo.insert({
+    id: randomUUID(),
+    conversationId,
+    seq: (last?.seq ?? 0) + 1,
+    role: entry.role,
+    text: entry.text,
+    at: entry.at,
+  });
+}

@@ -1,0 +1,215 @@
+/**
+ * TicketStore on TypeORM: numbered tickets (HD-YYYY-NNNNNN), optimistic locking, history,
+ * comments and the transcript copied at escalation.
+ */
+import { randomUUID } from 'node:crypto';
+import { Between, In, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { KotaeError } from '../../core/errors';
+import type { TicketComment, TicketEvent, TicketPatch, TicketQuery, TicketStore } from '../../bot/ports';
+import type { NewTicket, TicketRecord, TranscriptEntry, TranscriptRole } from '../../bot/records';
+import type { TicketCommentRow, TicketCounterRow, TicketEventRow, TicketRow, TranscriptEntryRow } from '../schema/rows';
+import { mapDbError } from '../data-source';
+import { diffPatch, toTicket } from './ticket-mapping';
+
+/** A ticket's copy of the transcript is keyed by the ticket id (a UUID, so it never collides with a conversation). */
+const ticketTranscriptKey = (ticketId: string) => ticketId;
+
+/** SQL implementation of TicketStore. */
+export class SqlTicketStore implements TicketStore {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly now: () => Date = () => new Date(),
+    private readonly prefix = 'HD',
+  ) {}
+
+  private async run<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      throw mapDbError(err);
+    }
+  }
+
+  async create(input: NewTicket, actor: string): Promise<TicketRecord> {
+    const dedupeKey = input.sourceActivityId ? `activity:${input.sourceActivityId}` : `row:${randomUUID()}`;
+    return this.run(() =>
+      this.ds.transaction(async (em) => {
+        const tickets = em.getRepository<TicketRow>('ticket');
+        if (input.sourceActivityId) {
+          const existing = await tickets.findOneBy({ dedupeKey });
+          if (existing) return toTicket(existing);
+        }
+        const at = this.now();
+        const year = Number(at.toLocaleString('en-US', { timeZone: 'Asia/Tokyo', year: 'numeric' }));
+        const seq = await nextSeq(em, year);
+        const row: TicketRow = {
+          id: randomUUID(),
+          number: `${this.prefix}-${year}-${String(seq).padStart(6, '0')}`,
+          year,
+          seq,
+          conversationId: input.conversationId ?? null,
+          status: 'new',
+          type: input.type,
+          priority: input.priority,
+          category: input.category,
+          title: input.title.slice(0, 400),
+          details: input.details,
+          requesterId: input.requester.id ?? null,
+          requesterName: input.requester.name ?? null,
+          department: input.requester.department ?? null,
+          channel: input.channel,
+          assignee: null,
+          createdAt: at,
+          updatedAt: at,
+          firstResponseAt: null,
+          resolvedAt: null,
+          closedAt: null,
+          incidentCause: null,
+          incidentActions: null,
+          incidentPrevention: null,
+          holds: '[]',
+          version: 1,
+          dedupeKey,
+        };
+        await tickets.insert(row);
+        const lines = em.getRepository<TranscriptEntryRow>('transcript_entry');
+        let seqNo = 0;
+        for (const entry of input.transcript) {
+          seqNo += 1;
+          await lines.insert({ id: randomUUID(), conversationId: ticketTranscriptKey(row.id), seq: seqNo, role: entry.role, text: entry.text, at: entry.at });
+        }
+        await addEvent(em, row.id, at, actor, 'created', null, row.number);
+        return toTicket(row);
+      }),
+    );
+  }
+
+  async get(idOrNumber: string): Promise<TicketRecord | undefined> {
+    const row = await this.findRow(this.ds.manager, idOrNumber);
+    return row ? toTicket(row) : undefined;
+  }
+
+  private async findRow(em: EntityManager, idOrNumber: string): Promise<TicketRow | null> {
+    const repo = em.getRepository<TicketRow>('ticket');
+    const key = idOrNumber.trim();
+    if (!key || key.length > 64) return null;
+    return this.run(async () => (await repo.findOneBy({ id: key })) ?? (await repo.findOneBy({ number: key.toUpperCase() })));
+  }
+
+  async list(query: TicketQuery): Promise<{ items: TicketRecord[]; total: number }> {
+    const where: FindOptionsWhere<TicketRow> = {};
+    if (query.status?.length) where.status = In(query.status);
+    if (query.category) where.category = query.category;
+    if (query.assignee) where.assignee = query.assignee;
+    if (query.type) where.type = query.type;
+    if (query.priority) where.priority = query.priority;
+    if (query.createdFrom || query.createdTo) {
+      where.createdAt = Between(query.createdFrom ?? new Date(0), query.createdTo ?? new Date(8.64e15));
+    }
+    const [rows, total] = await this.run(() =>
+      this.ds.getRepository<TicketRow>('ticket').findAndCount({
+        where,
+        order: { createdAt: 'DESC' },
+        take: Math.min(query.limit ?? 100, 1000),
+        skip: query.offset ?? 0,
+      }),
+    );
+    return { items: rows.map(toTicket), total };
+  }
+
+  async update(id: string, expectedVersion: number, patch: TicketPatch, actor: string): Promise<TicketRecord> {
+    return this.run(() =>
+      this.ds.transaction(async (em) => {
+        const row = await this.findRow(em, id);
+        if (!row) throw new KotaeError('NOT_FOUND', `ticket ${id} not found`, { userMessage: 'チケットが見つかりません。' });
+        if (row.version !== expectedVersion) {
+          throw new KotaeError('CONFLICT', `ticket ${row.number} version ${row.version} != expected ${expectedVersion}`);
+        }
+        const at = this.now();
+        const { set, changes } = diffPatch(row, patch, at);
+        if (changes.length === 0) return toTicket(row);
+        const result = await em
+          .createQueryBuilder()
+          .update('ticket')
+          .set({ ...set, updatedAt: at, version: row.version + 1 })
+          .where('id = :id AND version = :version', { id: row.id, version: expectedVersion })
+          .execute();
+        if (result.affected === 0) throw new KotaeError('CONFLICT', `ticket ${row.number} changed concurrently`);
+        for (const c of changes) await addEvent(em, row.id, at, actor, c.field, c.before, c.after);
+        return toTicket({ ...row, ...set, updatedAt: at, version: row.version + 1 });
+      }),
+    );
+  }
+
+  async addComment(ticketId: string, comment: Omit<TicketComment, 'id' | 'ticketId' | 'createdAt'>): Promise<TicketComment> {
+    const row: TicketCommentRow = {
+      id: randomUUID(),
+      ticketId,
+      kind: comment.kind,
+      author: comment.author,
+      body: comment.body,
+      createdAt: this.now(),
+      deliveredAt: comment.deliveredAt ?? null,
+      deliveryError: comment.deliveryError ?? null,
+    };
+    await this.run(() => this.ds.getRepository<TicketCommentRow>('ticket_comment').insert(row));
+    return toComment(row);
+  }
+
+  async markDelivered(commentId: string, result: { deliveredAt?: Date; deliveryError?: string }): Promise<void> {
+    await this.run(() =>
+      this.ds
+        .getRepository<TicketCommentRow>('ticket_comment')
+        .update({ id: commentId }, { deliveredAt: result.deliveredAt ?? null, deliveryError: result.deliveryError ?? null }),
+    );
+  }
+
+  async comments(ticketId: string): Promise<TicketComment[]> {
+    const rows = await this.run(() =>
+      this.ds.getRepository<TicketCommentRow>('ticket_comment').find({ where: { ticketId }, order: { createdAt: 'ASC' } }),
+    );
+    return rows.map(toComment);
+  }
+
+  async history(ticketId: string): Promise<TicketEvent[]> {
+    const rows = await this.run(() =>
+      this.ds.getRepository<TicketEventRow>('ticket_event').find({ where: { ticketId }, order: { at: 'ASC' } }),
+    );
+    return rows.map((r) => ({ id: r.id, ticketId: r.ticketId, at: r.at, actor: r.actor, field: r.field, before: r.before ?? undefined, after: r.after ?? undefined }));
+  }
+
+  async transcript(ticketId: string): Promise<TranscriptEntry[]> {
+    const rows = await this.run(() =>
+      this.ds.getRepository<TranscriptEntryRow>('transcript_entry').find({ where: { conversationId: ticketTranscriptKey(ticketId) }, order: { seq: 'ASC' } }),
+    );
+    return rows.map((r) => ({ role: r.role as TranscriptRole, text: r.text, at: r.at }));
+  }
+}
+
+function toComment(r: TicketCommentRow): TicketComment {
+  return {
+    id: r.id,
+    ticketId: r.ticketId,
+    kind: r.kind as TicketComment['kind'],
+    author: r.author,
+    body: r.body,
+    createdAt: r.createdAt,
+    deliveredAt: r.deliveredAt ?? undefined,
+    deliveryError: r.deliveryError ?? undefined,
+  };
+}
+
+async function nextSeq(em: EntityManager, year: number): Promise<number> {
+  const repo = em.getRepository<TicketCounterRow>('ticket_counter');
+  const counter = await repo.findOneBy({ year });
+  if (!counter) {
+    await repo.insert({ year, lastSeq: 1 });
+    return 1;
+  }
+  await repo.update({ year }, { lastSeq: counter.lastSeq + 1 });
+  return counter.lastSeq + 1;
+}
+
+async function addEvent(em: EntityManager, ticketId: string, at: Date, actor: string, field: string, before: string | null, after: string | null): Promise<void> {
+  await em.getRepository<TicketEventRow>('ticket_event').insert({ id: randomUUID(), ticketId, at, actor, field, before, after });
+}

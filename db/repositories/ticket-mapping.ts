@@ -1,0 +1,91 @@
+/** Maps ticket rows to records and describes field-level changes for the history. */
+import type { ChannelKind, TicketPriority, TicketRecord, TicketStatus, TicketType } from '../../bot/records';
+import type { TicketPatch } from '../../bot/ports';
+import type { TicketRow } from '../schema/rows';
+
+/** Maps a ticket row to its record. */
+export function toTicket(row: TicketRow): TicketRecord {
+  const incident =
+    row.incidentCause || row.incidentActions || row.incidentPrevention
+      ? {
+          cause: row.incidentCause ?? undefined,
+          actions: row.incidentActions ?? undefined,
+          prevention: row.incidentPrevention ?? undefined,
+        }
+      : undefined;
+  return {
+    id: row.id,
+    number: row.number,
+    conversationId: row.conversationId ?? undefined,
+    status: row.status as TicketStatus,
+    type: row.type as TicketType,
+    priority: row.priority as TicketPriority,
+    category: row.category,
+    title: row.title,
+    details: row.details,
+    requester: { id: row.requesterId ?? undefined, name: row.requesterName ?? undefined, department: row.department ?? undefined },
+    channel: row.channel as ChannelKind,
+    assignee: row.assignee ?? undefined,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    firstResponseAt: row.firstResponseAt ?? undefined,
+    resolvedAt: row.resolvedAt ?? undefined,
+    closedAt: row.closedAt ?? undefined,
+    incident,
+    holds: holdsOf(row).map((h) => ({ from: new Date(h.from), to: h.to ? new Date(h.to) : undefined })),
+    version: row.version,
+  };
+}
+
+/** A hold period (保留) during which the resolution clock stops. */
+export interface HoldPeriod {
+  from: string;
+  to?: string;
+}
+
+/** Reads the hold periods stored on a ticket row. */
+export function holdsOf(row: Pick<TicketRow, 'holds'>): HoldPeriod[] {
+  return JSON.parse(row.holds) as HoldPeriod[];
+}
+
+function show(v: unknown): string | null {
+  if (v === undefined || v === null) return null;
+  if (v instanceof Date) return v.toISOString();
+  return String(v);
+}
+
+/**
+ * Converts a patch into row changes and history entries (only fields whose value changes).
+ * Status changes to and from on_hold open and close hold periods.
+ */
+export function diffPatch(row: TicketRow, patch: TicketPatch, at: Date): { set: Partial<TicketRow>; changes: { field: string; before: string | null; after: string | null }[] } {
+  const set: Partial<TicketRow> = {};
+  const changes: { field: string; before: string | null; after: string | null }[] = [];
+  const apply = <K extends keyof TicketRow>(field: K, value: TicketRow[K]) => {
+    const before = show(row[field]);
+    const after = show(value);
+    if (before === after) return;
+    set[field] = value;
+    changes.push({ field, before, after });
+  };
+  if (patch.status !== undefined) apply('status', patch.status);
+  if (patch.type !== undefined) apply('type', patch.type);
+  if (patch.priority !== undefined) apply('priority', patch.priority);
+  if (patch.category !== undefined) apply('category', patch.category);
+  if (patch.title !== undefined) apply('title', patch.title);
+  if (patch.assignee !== undefined) apply('assignee', patch.assignee);
+  if (patch.firstResponseAt !== undefined) apply('firstResponseAt', patch.firstResponseAt);
+  if (patch.resolvedAt !== undefined) apply('resolvedAt', patch.resolvedAt);
+  if (patch.closedAt !== undefined) apply('closedAt', patch.closedAt);
+  if (patch.incident?.cause !== undefined) apply('incidentCause', patch.incident.cause);
+  if (patch.incident?.actions !== undefined) apply('incidentActions', patch.incident.actions);
+  if (patch.incident?.prevention !== undefined) apply('incidentPrevention', patch.incident.prevention);
+  if (set.status !== undefined) {
+    const holds = holdsOf(row);
+    const open = holds.find((h) => !h.to);
+    if (set.status === 'on_hold' && !open) holds.push({ from: at.toISOString() });
+    if (set.status !== 'on_hold' && open) open.to = at.toISOString();
+    set.holds = JSON.stringify(holds);
+  }
+  return { set, changes };
+}

@@ -1,0 +1,177 @@
+/**
+ * Every table of Kotae. Change a table only together with a new migration in db/migrations.
+ */
+import type { TableSpec } from './table-spec';
+
+const id = { kind: 'id', primary: true } as const;
+const ref = { kind: 'id' } as const;
+const optRef = { kind: 'id', nullable: true } as const;
+const date = { kind: 'date' } as const;
+const optDate = { kind: 'date', nullable: true } as const;
+const long = { kind: 'long' } as const;
+const optLong = { kind: 'long', nullable: true } as const;
+const short = (length: number, nullable = false) => ({ kind: 'short', length, nullable }) as const;
+const int = { kind: 'int' } as const;
+
+/** Conversations between a staff member and the bot. */
+export const conversation: TableSpec = {
+  name: 'conversation',
+  columns: {
+    id, channel: short(20), requesterId: short(200, true), requesterName: short(200, true),
+    department: short(200, true), channelKey: short(400, true), channelRef: optLong, startedAt: date, lastActivityAt: date,
+  },
+  indices: [{ columns: ['channelKey'] }],
+};
+
+/** Transcript lines of a conversation. */
+export const transcriptEntry: TableSpec = {
+  name: 'transcript_entry',
+  columns: { id, conversationId: ref, seq: int, role: short(16), text: long, at: date },
+  indices: [{ columns: ['conversationId', 'seq'] }],
+};
+
+/** The question log: every question and what the bot did. */
+export const question: TableSpec = {
+  name: 'question',
+  columns: {
+    id, conversationId: ref, askedAt: date, text: long, outcome: short(16), confidence: { kind: 'float' },
+    answer: long, sources: long, categoryGuess: short(100, true), channel: short(20), requesterId: short(200, true),
+    requesterName: short(200, true), department: short(200, true), latencyMs: int,
+  },
+  indices: [{ columns: ['askedAt'] }, { columns: ['conversationId'] }],
+};
+
+/** Feedback on answers; dedupeKey is the channel activity id (or the row id), unique. */
+export const feedback: TableSpec = {
+  name: 'feedback',
+  columns: {
+    id, conversationId: ref, questionId: optRef, resolved: { kind: 'bool' }, comment: optLong, createdAt: date,
+    dedupeKey: short(200),
+  },
+  indices: [{ columns: ['dedupeKey'], unique: true }, { columns: ['createdAt'] }],
+};
+
+/** Helpdesk tickets; version is the optimistic lock. */
+export const ticket: TableSpec = {
+  name: 'ticket',
+  columns: {
+    id, number: short(32), year: int, seq: int, conversationId: optRef, status: short(16), type: short(16),
+    priority: short(16), category: short(100), title: short(400), details: long, requesterId: short(200, true),
+    requesterName: short(200, true), department: short(200, true), channel: short(20), assignee: short(100, true),
+    createdAt: date, updatedAt: date, firstResponseAt: optDate, resolvedAt: optDate, closedAt: optDate,
+    incidentCause: optLong, incidentActions: optLong, incidentPrevention: optLong, holds: long, version: int,
+    dedupeKey: short(200),
+  },
+  indices: [
+    { columns: ['number'], unique: true },
+    { columns: ['dedupeKey'], unique: true },
+    { columns: ['status'] },
+    { columns: ['createdAt'] },
+    { columns: ['assignee'] },
+  ],
+};
+
+/** Per-year ticket number counters. */
+export const ticketCounter: TableSpec = {
+  name: 'ticket_counter',
+  columns: { year: { kind: 'int', primary: true }, lastSeq: int },
+};
+
+/** Change history of tickets. */
+export const ticketEvent: TableSpec = {
+  name: 'ticket_event',
+  columns: { id, ticketId: ref, at: date, actor: short(100), field: short(64), before: optLong, after: optLong },
+  indices: [{ columns: ['ticketId'] }],
+};
+
+/** Replies to the requester and internal notes. */
+export const ticketComment: TableSpec = {
+  name: 'ticket_comment',
+  columns: {
+    id, ticketId: ref, kind: short(16), author: short(100), body: long, createdAt: date, deliveredAt: optDate,
+    deliveryError: optLong,
+  },
+  indices: [{ columns: ['ticketId'] }],
+};
+
+/** Attachment metadata (the files themselves are not stored in the database). */
+export const attachment: TableSpec = {
+  name: 'attachment',
+  columns: {
+    id, ticketId: ref, fileName: short(400), contentType: short(200), sizeBytes: int, createdAt: date, uploadedBy: short(100),
+  },
+  indices: [{ columns: ['ticketId'] }],
+};
+
+/** Operator accounts of the console. */
+export const operator: TableSpec = {
+  name: 'operator',
+  columns: {
+    id, username: short(100), displayName: short(200), role: short(16), passwordHash: short(400),
+    failedAttempts: int, lockedUntil: optDate, disabled: { kind: 'bool' }, createdAt: date,
+  },
+  indices: [{ columns: ['username'], unique: true }],
+};
+
+/** Console sessions; id is the SHA-256 of the session token. */
+export const session: TableSpec = {
+  name: 'session',
+  columns: { id: { kind: 'short', length: 128, primary: true }, operatorId: ref, csrfToken: short(128), createdAt: date, expiresAt: date, lastSeenAt: date },
+  indices: [{ columns: ['operatorId'] }],
+};
+
+/** Work log (作業実績): attached to a ticket or standalone planned work. */
+export const workLog: TableSpec = {
+  name: 'work_log',
+  columns: {
+    id, ticketId: optRef, startedAt: date, endedAt: date, operatorName: short(200), title: short(400), content: long,
+    remarks: optLong, createdAt: date, createdBy: short(100),
+  },
+  indices: [{ columns: ['startedAt'] }, { columns: ['ticketId'] }],
+};
+
+/** Runs of scheduled jobs (ingest, backup, retention, reports). */
+export const jobRun: TableSpec = {
+  name: 'job_run',
+  columns: {
+    id, job: short(64), startedAt: date, finishedAt: optDate, status: short(16), attempt: int, error: optLong, detail: optLong,
+  },
+  indices: [{ columns: ['job', 'startedAt'] }],
+};
+
+/** Generated reports and their editable 課題・対策 text. */
+export const report: TableSpec = {
+  name: 'report',
+  columns: {
+    id, kind: short(16), period: short(16), status: short(16), generatedAt: date, issuesText: optLong, files: long,
+    summary: long, version: int,
+  },
+  indices: [{ columns: ['kind', 'period'], unique: true }],
+};
+
+/** Tamper-evident audit log: each row's hash covers the previous row's hash. */
+export const auditLog: TableSpec = {
+  name: 'audit_log',
+  columns: {
+    id, seq: int, at: date, actor: short(100), action: short(100), target: short(200, true), detail: optLong,
+    prevHash: short(64), hash: short(64),
+  },
+  indices: [{ columns: ['seq'], unique: true }],
+};
+
+/** FAQs managed in the console (promoted from tickets or edited); indexed with the KB folder. */
+export const faqEntry: TableSpec = {
+  name: 'faq_entry',
+  columns: {
+    id: { kind: 'short', length: 32, primary: true }, category: short(100), question: long, alternateQuestions: long,
+    answer: long, sourceUrl: short(400, true), status: short(16), ticketId: optRef, createdBy: short(100),
+    createdAt: date, updatedAt: date, approvedBy: short(100, true), approvedAt: optDate, version: int,
+  },
+  indices: [{ columns: ['status'] }],
+};
+
+/** All tables, in creation order. */
+export const ALL_TABLES: readonly TableSpec[] = [
+  conversation, transcriptEntry, question, feedback, ticket, ticketCounter, ticketEvent, ticketComment, attachment,
+  operator, session, workLog, jobRun, report, auditLog, faqEntry,
+];
