@@ -1,6 +1,6 @@
-import holidayJp from '@holiday-jp/holiday_jp';
 import { KotaeError } from '../core/errors';
 import { CalendarConfig, DEFAULT_CALENDAR_CONFIG, resolveCalendarConfig } from './calendar-config';
+import { JAPANESE_HOLIDAY_DAYS } from './japanese-holidays';
 import { dayKey, jstDayNumber, jstDayStartMs, monthDayOf, MINUTE_MS, parseDayKey, weekdayOf } from './jst-time';
 
 /** Longest run of closed days we search through before deciding the config closes everything. */
@@ -17,6 +17,7 @@ export class BusinessCalendar {
   private readonly openMs: number;
   private readonly closeMs: number;
   private readonly yearEndClosed: boolean;
+  /** Extra closed days and national holidays, as JST day numbers. */
   private readonly closedDays: ReadonlySet<number>;
 
   /** Throws KotaeError INPUT_INVALID listing every problem of the config. */
@@ -25,7 +26,7 @@ export class BusinessCalendar {
     this.openMs = resolved.openMinute * MINUTE_MS;
     this.closeMs = resolved.closeMinute * MINUTE_MS;
     this.yearEndClosed = resolved.yearEndClosed;
-    this.closedDays = resolved.closedDays;
+    this.closedDays = new Set([...resolved.closedDays, ...JAPANESE_HOLIDAY_DAYS]);
   }
 
   /** Length of the desk day in minutes (525 for 8:30–17:15). */
@@ -111,8 +112,7 @@ export class BusinessCalendar {
     const weekday = weekdayOf(day);
     if (weekday === 0 || weekday === 6) return false;
     if (this.closedDays.has(day)) return false;
-    if (this.yearEndClosed && isYearEndClosure(day)) return false;
-    return !Object.prototype.hasOwnProperty.call(holidayJp.holidays, dayKey(day));
+    return !(this.yearEndClosed && isYearEndClosure(day));
   }
 
   private firstBusinessDayFrom(day: number): number {

@@ -121,7 +121,7 @@ function mergeHolds(holds: readonly SlaHold[], start: number, end: number): Inte
   const clipped: Interval[] = [];
   for (const hold of holds) {
     const from = ms(hold.from, 'hold.from');
-    const to = hold.to ? ms(hold.to, 'hold.to') : end;
+    const to = hold.to ? ms(hold.to, 'hold.to') : Math.max(from, end);
     if (to < from) throw new KotaeError('INPUT_INVALID', 'A hold ends before it starts');
     const a = Math.max(from, start);
     const b = Math.min(to, end);
