@@ -1,0 +1,9 @@
+/** The ingestion pipeline: KB folder → documents → chunks → index generations. */
+export { chunkDocuments, splitDocuments } from './chunk';
+export { faqRowsToDocuments, type FaqRow } from './faq';
+export { currentIndexDir } from './generations';
+export { loaderFor, SUPPORTED_EXTENSIONS } from './loaders';
+export type { LoadResult, Loader, SourceFile } from './loaders';
+export { DEFAULT_MAX_FILE_BYTES, runIngest } from './pipeline';
+export { SKIP_REASONS } from './skip-reasons';
+export type { IndexBuilder, IngestOptions, IngestProgress, IngestSummary, SkippedItem } from './types';

@@ -1,0 +1,81 @@
+/**
+ * Turns a table of cells (from CSV or XLSX) into FAQ documents. The header row may use the
+ * English column names or the Japanese ones operators actually type (質問, 回答, カテゴリ…).
+ */
+import type { FaqRow } from '../faq';
+import { faqRowsToDocuments } from '../faq';
+import { SKIP_REASONS } from '../skip-reasons';
+import type { LoadResult, SkippedPart, SourceFile } from './types';
+
+type Column = 'id' | 'category' | 'question' | 'alternates' | 'answer' | 'sourceUrl';
+
+const HEADER_NAMES: Readonly<Record<Column, readonly string[]>> = {
+  id: ['id', 'no', '番号', 'faqid', '管理番号'],
+  category: ['category', 'カテゴリ', 'カテゴリー', '分類'],
+  question: ['question', '質問', '質問文', '問い'],
+  alternates: ['alternatequestions', 'alternates', '言い換え', '別の聞き方', '類似質問'],
+  answer: ['answer', '回答', '回答文', '答え'],
+  sourceUrl: ['sourceurl', 'url', '出典url', '出典', '参照url'],
+};
+
+/** Header rows may sit under a title row or two; look this far down for them. */
+const HEADER_SEARCH_ROWS = 10;
+
+/** One table of a sheet: `rows[i]` is row i + 1 as the operator sees it; `label` prefixes row references. */
+export interface SheetTable {
+  rows: string[][];
+  label: string;
+}
+
+/** Reads FAQ rows from tables; returns undefined when no table has a question/answer header. */
+export function tablesToFaqDocuments(tables: readonly SheetTable[], file: SourceFile): LoadResult | undefined {
+  const faqRows: FaqRow[] = [];
+  const skippedParts: SkippedPart[] = [];
+  const seenIds = new Set<string>();
+  let foundHeader = false;
+  for (const table of tables) {
+    const headerIndex = table.rows.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => mapHeader(r) !== undefined);
+    if (headerIndex < 0) continue;
+    foundHeader = true;
+    const columns = mapHeader(table.rows[headerIndex]) as Map<Column, number>;
+    table.rows.slice(headerIndex + 1).forEach((cells, i) => {
+      const at = `${table.label}:${headerIndex + i + 2}`;
+      const get = (c: Column): string => (columns.has(c) ? (cells[columns.get(c) as number] ?? '').trim() : '');
+      if (cells.every((c) => c.trim() === '')) return;
+      const question = get('question');
+      const answer = get('answer');
+      if (!question || !answer) return void skippedParts.push({ path: at, reason: SKIP_REASONS.rowMissingQa });
+      const id = get('id') || at;
+      if (seenIds.has(id)) return void skippedParts.push({ path: at, reason: SKIP_REASONS.rowDuplicateId(id) });
+      seenIds.add(id);
+      faqRows.push({
+        id,
+        category: get('category') || undefined,
+        question,
+        alternateQuestions: splitAlternates(get('alternates')),
+        answer,
+        sourceUrl: get('sourceUrl') || file.meta?.url,
+      });
+    });
+  }
+  if (!foundHeader) return undefined;
+  return { documents: faqRowsToDocuments(faqRows, file.relPath), skippedParts };
+}
+
+function mapHeader(cells: readonly string[]): Map<Column, number> | undefined {
+  const columns = new Map<Column, number>();
+  cells.forEach((cell, index) => {
+    const name = cell.normalize('NFKC').toLowerCase().replace(/[\s_\-]/g, '');
+    for (const [column, names] of Object.entries(HEADER_NAMES) as [Column, readonly string[]][]) {
+      if (names.includes(name) && !columns.has(column)) columns.set(column, index);
+    }
+  });
+  return columns.has('question') && columns.has('answer') ? columns : undefined;
+}
+
+function splitAlternates(cell: string): string[] {
+  return cell
+    .split(/[|｜\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,73 @@
+/**
+ * HTML to manual sections with cheerio: h1–h4 open sections (building the heading path), the
+ * text of everything else in document order fills them; scripts, styles and navigation are dropped.
+ */
+import * as cheerio from 'cheerio';
+import type { AnyNode } from 'domhandler';
+import type { Section } from './manual';
+
+const DROPPED = 'script, style, nav, noscript, template, iframe, svg, head';
+const BLOCKS = new Set([
+  'p', 'div', 'section', 'article', 'main', 'aside', 'header', 'footer', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
+  'table', 'tr', 'blockquote', 'pre', 'figure', 'figcaption', 'h5', 'h6', 'form', 'fieldset', 'address',
+]);
+const CJK = '[\\u3000-\\u30ff\\u3400-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef]';
+/** HTML source line breaks inside Japanese text are not spaces. */
+const SPACE_BETWEEN_CJK = new RegExp(`(${CJK}) (?=${CJK})`, 'g');
+
+/** What an HTML page yields: sections plus the title and canonical URL when present. */
+export interface HtmlContent {
+  sections: Section[];
+  title?: string;
+  url?: string;
+}
+
+/** Extracts sections, title (<title> or first heading) and canonical URL from HTML. */
+export function htmlSections(html: string): HtmlContent {
+  const $ = cheerio.load(html);
+  const pageTitle = clean($('head > title').first().text()) || undefined;
+  const url = $('link[rel="canonical"]').attr('href') || $('meta[property="og:url"]').attr('content') || undefined;
+  $(DROPPED).remove();
+  const sections: Section[] = [];
+  const path: string[] = [];
+  let parts: string[] = [];
+  let firstHeading: string | undefined;
+  const flush = (): void => {
+    sections.push({ headingPath: [...path], text: finish(parts.join('')) });
+    parts = [];
+  };
+  const walk = (node: AnyNode): void => {
+    if (node.type === 'text') return void parts.push(node.data.replace(/\s+/g, ' '));
+    if (node.type !== 'tag') return;
+    const level = /^h([1-4])$/.exec(node.name);
+    if (level) {
+      const heading = clean($(node).text());
+      if (!heading) return;
+      flush();
+      path.length = Math.min(path.length, Number(level[1]) - 1);
+      path.push(heading);
+      firstHeading ??= heading;
+      return;
+    }
+    if (node.name === 'br') parts.push('\n');
+    const block = BLOCKS.has(node.name);
+    if (block) parts.push('\n');
+    for (const child of node.children) walk(child);
+    if (block) parts.push('\n');
+    else if (node.name === 'td' || node.name === 'th') parts.push('\t');
+  };
+  for (const node of $('body').length ? $('body').contents().toArray() : $.root().contents().toArray()) walk(node);
+  flush();
+  return { sections, title: pageTitle ?? firstHeading, url };
+}
+
+function clean(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().replace(SPACE_BETWEEN_CJK, '$1');
+}
+
+function finish(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.replace(/[ \t]+/g, ' ').trim().replace(SPACE_BETWEEN_CJK, '$1'))
+    .join('\n');
+}

@@ -1,0 +1,32 @@
+/** Picks the loader for a file by its extension. */
+import { loadCsv } from './csv';
+import { loadDocx } from './docx';
+import { loadHtml } from './html';
+import { loadMarkdown } from './markdown';
+import { loadPdf } from './pdf';
+import type { Loader } from './types';
+import { loadXlsx } from './xlsx';
+
+export type { LoadResult, Loader, SkippedPart, SourceFile, SourceMeta } from './types';
+
+const LOADERS: Readonly<Record<string, Loader>> = Object.freeze({
+  '.csv': loadCsv,
+  '.tsv': loadCsv,
+  '.xlsx': loadXlsx,
+  '.md': loadMarkdown,
+  '.markdown': loadMarkdown,
+  '.txt': loadMarkdown,
+  '.html': loadHtml,
+  '.htm': loadHtml,
+  '.docx': loadDocx,
+  '.pdf': loadPdf,
+});
+
+/** The loader for a path (by lower-cased extension), or undefined when the format is not supported. */
+export function loaderFor(relPath: string): Loader | undefined {
+  const match = /\.[^./]+$/.exec(relPath.toLowerCase());
+  return match ? LOADERS[match[0]] : undefined;
+}
+
+/** Extensions the ingester reads. */
+export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(LOADERS);

@@ -1,0 +1,123 @@
+/**
+ * `runIngest`: KB folder → chunks → a new index generation, incrementally (unchanged files reuse
+ * their cached chunks) and atomically (CURRENT moves only once the new generation is complete).
+ * The index itself is rebuilt from all chunks because BM25 statistics and the LSA model are corpus-wide.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { KotaeError, toKotaeError } from '../core/errors';
+import type { Chunk } from '../knowledge/types';
+import { inDataDir, prepareIndexRoot } from './data-dir';
+import { ingestFile, type FileOutcome } from './file-ingest';
+import { createGeneration, publishGeneration, readPointer, removeStaleGenerations } from './generations';
+import { acquireIngestLock } from './ingest-lock';
+import { ChunkCache, readManifest, writeManifest, type Manifest } from './manifest';
+import { SKIP_REASONS } from './skip-reasons';
+import { assertSourceReadable, listSourceFiles } from './source-walk';
+import type { IngestOptions, IngestSummary, SkippedItem } from './types';
+
+/** Default size limit: larger files are skipped before parsing. */
+export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+/** Ingests `sourceDir` into `<dataDir>/index`; see IngestSummary for what the counts mean. */
+export async function runIngest(options: IngestOptions): Promise<IngestSummary> {
+  const started = performance.now();
+  const { logger } = options;
+  const sourceDir = path.resolve(options.sourceDir);
+  assertSourceReadable(sourceDir);
+  const root = prepareIndexRoot(options.dataDir);
+  const release = inDataDir(root, () => acquireIngestLock(root, logger));
+  try {
+    inDataDir(root, () => removeStaleGenerations(root, logger));
+    const currentName = readPointer(root, 'CURRENT');
+    const previous = readManifest(currentName && path.join(root, currentName));
+    const cache = new ChunkCache(path.join(root, 'cache'));
+    const { entries, unreadableDirs } = listSourceFiles(sourceDir);
+    logger.info('ingest started', { sourceDir, files: entries.length, current: currentName });
+
+    const outcomes: FileOutcome[] = [];
+    for (const entry of entries) {
+      const context = { previous, cache, maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, logger };
+      outcomes.push(await ingestFile(entry, context));
+      options.onProgress?.({ phase: 'parse', done: outcomes.length, total: entries.length, path: entry.relPath });
+    }
+    const present = new Set(entries.map((e) => e.relPath));
+    const removed = Object.entries(previous.files).filter(([p, e]) => e.status === 'indexed' && !present.has(p)).length;
+    const { chunks, skipped } = assemble(outcomes);
+    skipped.push(...unreadableDirs.map((dir) => ({ path: dir + '/', reason: SKIP_REASONS.unreadable })));
+    const counts = {
+      files: entries.length,
+      indexed: outcomes.filter((o) => o.kind === 'indexed').length,
+      unchanged: outcomes.filter((o) => o.kind === 'unchanged').length,
+      removed,
+      chunks: chunks.length,
+      skipped,
+    };
+    if (currentName && !options.force && !needsRebuild(previous, outcomes, sourceDir)) {
+      logger.info('ingest found no changes; index kept', { indexDir: currentName });
+      return { ...counts, durationMs: performance.now() - started, indexDir: path.join(root, currentName), rebuilt: false };
+    }
+
+    const manifest: Manifest = { version: 1, sourceDir, createdAt: new Date().toISOString(), files: {} };
+    for (const o of outcomes) if (o.entry) manifest.files[o.relPath] = o.entry;
+    const generation = inDataDir(root, () => createGeneration(root));
+    try {
+      await options.build(chunks, generation.dir, {
+        onProgress: (done, total) => options.onProgress?.({ phase: 'build', done, total }),
+      });
+      inDataDir(root, () => writeManifest(generation.dir, manifest));
+    } catch (err) {
+      fs.rmSync(generation.dir, { recursive: true, force: true });
+      if (err instanceof KotaeError) throw err;
+      throw new KotaeError('INGEST_FAILED', `index build failed: ${String(err)}`, { cause: err });
+    }
+    inDataDir(root, () => {
+      publishGeneration(root, generation.name);
+      removeStaleGenerations(root, logger);
+      const previousName = readPointer(root, 'PREVIOUS');
+      cache.retainOnly([manifest, ...(previousName ? [readManifest(path.join(root, previousName))] : [])]);
+    });
+    const summary = { ...counts, durationMs: performance.now() - started, indexDir: generation.dir, rebuilt: true };
+    logger.info('ingest finished', { ...summary, skipped: skipped.length });
+    return summary;
+  } catch (err) {
+    throw toKotaeError(err, 'INGEST_FAILED');
+  } finally {
+    release();
+  }
+}
+
+/** True when the indexed files differ from the previous run's, or a new skip should be remembered. */
+function needsRebuild(previous: Manifest, outcomes: readonly FileOutcome[], sourceDir: string): boolean {
+  const before = Object.entries(previous.files).filter(([, e]) => e.status === 'indexed');
+  const after = outcomes.filter((o) => o.kind !== 'skipped');
+  const same = before.length === after.length && after.every((o) => previous.files[o.relPath]?.cacheKey === o.entry.cacheKey);
+  const newSkip = outcomes.some((o) => o.kind === 'skipped' && o.fresh && o.entry);
+  return !same || newSkip || previous.sourceDir !== sourceDir;
+}
+
+/** Collects chunks in path order; an FAQ id already taken by an earlier file is skipped. */
+function assemble(outcomes: readonly FileOutcome[]): { chunks: Chunk[]; skipped: SkippedItem[] } {
+  const chunks: Chunk[] = [];
+  const skipped: SkippedItem[] = [];
+  const owner = new Map<string, string>();
+  for (const o of outcomes) {
+    if (o.kind === 'skipped') {
+      skipped.push({ path: o.relPath, reason: o.reason });
+      continue;
+    }
+    skipped.push(...o.cached.skippedParts);
+    const reported = new Set<string>();
+    for (const chunk of o.cached.chunks) {
+      const taken = owner.get(chunk.documentId);
+      if (taken !== undefined && taken !== o.relPath) {
+        if (!reported.has(chunk.documentId)) skipped.push({ path: o.relPath, reason: SKIP_REASONS.rowDuplicateId(chunk.documentId) });
+        reported.add(chunk.documentId);
+        continue;
+      }
+      owner.set(chunk.documentId, o.relPath);
+      chunks.push(chunk);
+    }
+  }
+  return { chunks, skipped };
+}

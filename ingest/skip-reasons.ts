@@ -1,0 +1,31 @@
+/**
+ * Japanese reasons shown to operators when a file or row is left out of the knowledge base,
+ * kept in one catalogue so the CLI summary and the web console say the same thing.
+ */
+import { KotaeError } from '../core/errors';
+
+/** Every reason a file or FAQ row can be skipped. */
+export const SKIP_REASONS = Object.freeze({
+  empty: '空のファイル',
+  tooLarge: (limit: string) => `${limit}を超えるファイル`,
+  unsupported: '未対応の形式',
+  unknownEncoding: '文字コードを判別できない',
+  binary: 'テキストではないファイル',
+  pdfEncrypted: '暗号化されたPDF',
+  pdfCorrupt: '壊れたPDF',
+  pdfNoText: '文字を抽出できないPDF（画像のみ）',
+  docxCorrupt: '壊れたWord文書',
+  docxProtected: 'パスワード付きまたは旧形式のWord文書',
+  xlsxCorrupt: '壊れたExcelファイル',
+  noFaqHeader: 'FAQの見出し行（質問・回答）が見つからない',
+  noText: '本文が空のファイル',
+  rowMissingQa: '質問または回答が空の行',
+  rowDuplicateId: (id: string) => `IDの重複（${id}）`,
+  readFailed: '読み込み中にエラーが発生した',
+  unreadable: 'ファイルを読み取れない',
+});
+
+/** A KotaeError that tells the pipeline to skip one file, with the Japanese reason as userMessage. */
+export function skipFile(reason: string, internalMessage: string, cause?: unknown): KotaeError {
+  return new KotaeError('INGEST_FILE_SKIPPED', internalMessage, { userMessage: reason, cause });
+}

@@ -1,0 +1,62 @@
+/** Records and function types of the ingestion pipeline. */
+import type { Logger } from '../core/logger';
+import type { Chunk } from '../knowledge/types';
+
+/**
+ * Builds a knowledge index from chunks into `dir` (an empty, fresh directory). Shaped so that
+ * knowledge's `buildKnowledgeIndex(chunks, dir, { embedder, onProgress })` can be passed as is.
+ */
+export type IndexBuilder = (
+  chunks: Chunk[],
+  dir: string,
+  options?: { onProgress?: (done: number, total: number) => void },
+) => Promise<unknown>;
+
+/** Progress of a run: files parsed (or reused), then index building. */
+export interface IngestProgress {
+  phase: 'parse' | 'build';
+  done: number;
+  total: number;
+  /** The file just handled (parse phase only). */
+  path?: string;
+}
+
+/** Options of `runIngest`. */
+export interface IngestOptions {
+  /** Folder of FAQ sheets and manuals (the KB root). */
+  sourceDir: string;
+  /** Kotae's data folder; the index lives in `<dataDir>/index/`. */
+  dataDir: string;
+  build: IndexBuilder;
+  logger: Logger;
+  /** Files larger than this are skipped before parsing (default 50 MB). */
+  maxFileBytes?: number;
+  /** Rebuild the index even when no file changed (e.g. after changing the embedder). */
+  force?: boolean;
+  onProgress?: (progress: IngestProgress) => void;
+}
+
+/** A file (or `file:row`) left out of the index, with a Japanese reason for operators. */
+export interface SkippedItem {
+  path: string;
+  reason: string;
+}
+
+/**
+ * Outcome of a run. `files` counts every non-hidden file found; of those, `indexed` were parsed
+ * this run, `unchanged` were reused from the previous run, the rest are in `skipped` (which also
+ * lists single FAQ rows as `file:row`). `removed` counts files indexed last time that are gone.
+ */
+export interface IngestSummary {
+  files: number;
+  indexed: number;
+  unchanged: number;
+  removed: number;
+  chunks: number;
+  skipped: SkippedItem[];
+  durationMs: number;
+  /** The generation directory CURRENT points to after the run. */
+  indexDir: string;
+  /** False when nothing changed and the previous index was kept as it was. */
+  rebuilt: boolean;
+}
