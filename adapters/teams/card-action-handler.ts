@@ -1,0 +1,55 @@
+/**
+ * Carries out a pressed card button (feedback, candidate question, escalation form, ticket submit)
+ * and returns the card that replaces or follows the pressed one.
+ */
+import type { Activity } from '@microsoft/agents-activity';
+import type { Helpdesk } from '../../bot/helpdesk';
+import type { CardAction } from './card-actions';
+import { escalationFormCard, replyCard, ticketCreatedCard, type AdaptiveCard } from './cards';
+import { channelRefOf, type TeamsConversations } from './teams-conversations';
+
+/** What the handler needs. */
+export interface CardActionDeps {
+  helpdesk: Helpdesk;
+  conversations: TeamsConversations;
+  deskHours: string;
+  categories: readonly string[];
+}
+
+/** Performs card actions against the Helpdesk; the activity id makes redelivery idempotent there. */
+export class CardActionHandler {
+  constructor(private readonly deps: CardActionDeps) {}
+
+  /** Runs the action and returns the card to show next. */
+  async perform(action: CardAction, activity: Activity): Promise<AdaptiveCard> {
+    const { helpdesk, conversations, deskHours, categories } = this.deps;
+    switch (action.kind) {
+      case 'feedback': {
+        const reply = await helpdesk.feedback({ conversationId: action.conversationId, resolved: action.resolved, activityId: activity.id });
+        return replyCard(reply);
+      }
+      case 'escalate_form':
+        return escalationFormCard(action.conversationId, categories);
+      case 'choose': {
+        const requester = await conversations.requester(activity);
+        const reply = await helpdesk.ask({
+          conversationId: action.conversationId, channel: 'teams', requester, text: action.text, channelRef: channelRefOf(activity),
+        });
+        return replyCard(reply);
+      }
+      case 'submit_ticket': {
+        if (!action.details) return escalationFormCard(action.conversationId, categories, action.priority);
+        const requester = await conversations.requester(activity);
+        const { ticket } = await helpdesk.escalate({
+          conversationId: action.conversationId,
+          details: action.details,
+          category: action.category,
+          priority: action.priority,
+          requester,
+          activityId: activity.id,
+        });
+        return ticketCreatedCard(ticket.number, deskHours);
+      }
+    }
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * The data our Adaptive Card buttons carry, and parsing it back from either an `adaptiveCard/action`
+ * invoke (Action.Execute) or a message `value` (Action.Submit from older clients).
+ */
+import { TICKET_PRIORITIES, type TicketPriority } from '../../bot/records';
+
+/** Verbs of our Action.Execute buttons; the same string is in `data.kotae` for Action.Submit fallbacks. */
+export type CardVerb = 'kotae.resolved' | 'kotae.not_resolved' | 'kotae.escalate' | 'kotae.choose' | 'kotae.submit_ticket';
+const VERBS: readonly CardVerb[] = [
+  'kotae.resolved',
+  'kotae.not_resolved',
+  'kotae.escalate',
+  'kotae.choose',
+  'kotae.submit_ticket',
+];
+
+/** What a pressed button asks the adapter to do. */
+export type CardAction =
+  | { kind: 'feedback'; conversationId: string; resolved: boolean }
+  | { kind: 'escalate_form'; conversationId: string }
+  | { kind: 'choose'; conversationId: string; text: string }
+  | { kind: 'submit_ticket'; conversationId: string; category?: string; priority?: TicketPriority; details: string };
+
+/** Builds the `data` object of a button. Inputs of the card are merged into it by Teams. */
+export function actionData(verb: CardVerb, conversationId: string, value?: string): Record<string, string> {
+  return value === undefined ? { kotae: verb, conversationId } : { kotae: verb, conversationId, value };
+}
+
+function str(record: Record<string, unknown>, key: string): string | undefined {
+  const v = record[key];
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+}
+
+function isVerb(v: unknown): v is CardVerb {
+  return typeof v === 'string' && (VERBS as readonly string[]).includes(v);
+}
+
+/**
+ * Parses button data. `verb` is Action.Execute's verb (absent for Action.Submit); returns undefined for
+ * data that is not ours (other apps' cards, refresh triggers, tampered payloads).
+ */
+export function parseCardAction(verb: string | undefined, data: unknown): CardAction | undefined {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  const record = data as Record<string, unknown>;
+  const chosen = isVerb(verb) ? verb : isVerb(record.kotae) ? record.kotae : undefined;
+  const conversationId = str(record, 'conversationId');
+  if (!chosen || !conversationId) return undefined;
+  switch (chosen) {
+    case 'kotae.resolved':
+    case 'kotae.not_resolved':
+      return { kind: 'feedback', conversationId, resolved: chosen === 'kotae.resolved' };
+    case 'kotae.escalate':
+      return { kind: 'escalate_form', conversationId };
+    case 'kotae.choose': {
+      const text = str(record, 'value');
+      return text ? { kind: 'choose', conversationId, text } : undefined;
+    }
+    case 'kotae.submit_ticket': {
+      const urgency = str(record, 'urgency');
+      const priority = TICKET_PRIORITIES.find((p) => p === urgency);
+      return { kind: 'submit_ticket', conversationId, category: str(record, 'category'), priority, details: str(record, 'details') ?? '' };
+    }
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * Renders channel-neutral replies as Adaptive Cards v1.5 (Teams' Universal Actions: Action.Execute).
+ */
+import type { BotAction, BotReply, SourceRef, TicketPriority } from '../../bot/records';
+import { TICKET_PRIORITIES } from '../../bot/records';
+import { actionData, type CardVerb } from './card-actions';
+import { PRIORITY_LABELS, TEAMS_MESSAGES as M } from './messages';
+
+/** One element (TextBlock, Input.*, Action.*) of a card, as JSON. */
+export type CardElement = { type: string } & Record<string, unknown>;
+
+/** An Adaptive Card as sent to Teams. */
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: string;
+  version: '1.5';
+  body: CardElement[];
+  actions?: CardElement[];
+  msteams?: { width: 'Full' };
+}
+
+const SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
+
+function card(body: CardElement[], actions: CardElement[] = []): AdaptiveCard {
+  const c: AdaptiveCard = { type: 'AdaptiveCard', $schema: SCHEMA, version: '1.5', body, msteams: { width: 'Full' } };
+  if (actions.length > 0) c.actions = actions;
+  return c;
+}
+
+function text(value: string, extra: Record<string, unknown> = {}): CardElement {
+  return { type: 'TextBlock', text: value, wrap: true, ...extra };
+}
+
+function execute(title: string, verb: CardVerb, conversationId: string, value?: string): CardElement {
+  return { type: 'Action.Execute', title, verb, data: actionData(verb, conversationId, value) };
+}
+
+function escapeMarkdown(value: string): string {
+  return value.replace(/([\\[\]()*_`])/g, '\\$1');
+}
+
+function sourceLine(source: SourceRef): string {
+  const title = escapeMarkdown(source.title);
+  const safeUrl = source.url && /^https?:\/\//i.test(source.url) ? source.url.replace(/[()\s]/g, encodeURIComponent) : undefined;
+  return safeUrl ? `- [${title}](${safeUrl})` : `- ${title}`;
+}
+
+const ACTION_BUTTONS: Readonly<Record<BotAction, { title: string; verb: CardVerb }>> = {
+  resolved: { title: M.buttonResolved, verb: 'kotae.resolved' },
+  not_resolved: { title: M.buttonNotResolved, verb: 'kotae.not_resolved' },
+  escalate: { title: M.buttonEscalate, verb: 'kotae.escalate' },
+};
+
+/** Answer, clarification or notice card: text, sources as links, candidate questions and the action buttons. */
+export function replyCard(reply: BotReply): AdaptiveCard {
+  const body: CardElement[] = [text(reply.text)];
+  if (reply.sources.length > 0) {
+    body.push(text(M.sourcesHeading, { weight: 'Bolder', spacing: 'Medium', size: 'Small' }));
+    body.push(text(reply.sources.map(sourceLine).join('\n'), { size: 'Small' }));
+  }
+  if (reply.choices.length > 0) {
+    body.push(text(M.clarifyHeading, { spacing: 'Medium', isSubtle: true }));
+    body.push({
+      type: 'ActionSet',
+      actions: reply.choices.map((c) => execute(c.label, 'kotae.choose', reply.conversationId, c.value)),
+    });
+  }
+  const actions = reply.actions.map((a) => execute(ACTION_BUTTONS[a].title, ACTION_BUTTONS[a].verb, reply.conversationId));
+  return card(body, actions);
+}
+
+/** Form to hand the conversation to a person: category, urgency and details; submit creates the ticket. */
+export function escalationFormCard(conversationId: string, categories: readonly string[], defaultPriority: TicketPriority = 'normal'): AdaptiveCard {
+  return card(
+    [
+      text(M.escalateTitle, { weight: 'Bolder', size: 'Medium' }),
+      text(M.escalateIntro, { isSubtle: true }),
+      {
+        type: 'Input.ChoiceSet', id: 'category', label: M.categoryLabel, style: 'compact', placeholder: M.categoryPlaceholder,
+        choices: categories.map((c) => ({ title: c, value: c })),
+      },
+      {
+        type: 'Input.ChoiceSet', id: 'urgency', label: M.urgencyLabel, style: 'compact', value: defaultPriority,
+        choices: TICKET_PRIORITIES.map((p) => ({ title: PRIORITY_LABELS[p], value: p })),
+      },
+      {
+        type: 'Input.Text', id: 'details', label: M.detailsLabel, placeholder: M.detailsPlaceholder,
+        isMultiline: true, isRequired: true, errorMessage: M.detailsRequired, maxLength: 4000,
+      },
+    ],
+    [{ ...execute(M.submitTicket, 'kotae.submit_ticket', conversationId), style: 'positive', associatedInputs: 'auto' }],
+  );
+}
+
+/** Confirmation after a ticket was created: its number and when the desk answers. */
+export function ticketCreatedCard(ticketNumber: string, deskHours: string): AdaptiveCard {
+  return card([text(M.ticketCreated(ticketNumber), { weight: 'Bolder' }), text(M.ticketFollowUp(deskHours))]);
+}
+
+/** Greeting when the bot is added: what to ask, the desk's hours, how to reach a person. */
+export function welcomeCard(welcomeText: string, deskHours: string): AdaptiveCard {
+  return card([
+    text(M.welcomeTitle, { weight: 'Bolder', size: 'Medium' }),
+    text(welcomeText),
+    text(M.welcomeWhatToAsk),
+    text(M.welcomeInGroups, { isSubtle: true }),
+    text(M.welcomeHours(deskHours)),
+    text(M.welcomeReachPerson),
+  ]);
+}
+
+/** A card with one plain notice (errors, unsupported actions). */
+export function noticeCard(message: string): AdaptiveCard {
+  return card([text(message)]);
+}

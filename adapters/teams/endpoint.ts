@@ -1,0 +1,105 @@
+/**
+ * The Teams messaging endpoint (POST /api/messages): caller check, then CloudAdapter.process.
+ */
+import { CloudAdapter, OutboundHostValidator, type Request, type WebResponse } from '@microsoft/agents-hosting';
+import type { Helpdesk } from '../../bot/helpdesk';
+import type { ConversationStore } from '../../bot/ports';
+import type { Logger } from '../../core/logger';
+import { buildAuthConfiguration, isLoopbackAddress, type TeamsAuthOptions } from './auth';
+import { CardActionHandler } from './card-action-handler';
+import { DEFAULT_TICKET_CATEGORIES } from './messages';
+import type { DirectoryLookup } from './ports';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
+import { TeamsChannel } from './teams-channel';
+import { TeamsConversations } from './teams-conversations';
+import { TeamsTurnHandler } from './turn-handler';
+
+/** Everything the Teams channel needs; config values come from the composition root. */
+export interface TeamsEndpointDeps {
+  helpdesk: Helpdesk;
+  conversations: ConversationStore;
+  logger: Logger;
+  /** The desk's hours as shown to staff, e.g. '平日 8:30〜17:15'. */
+  deskHours: string;
+  /** Azure Bot credentials. Without them only loopback callers are served (local testing). */
+  auth?: TeamsAuthOptions;
+  directory?: DirectoryLookup;
+  /** Ticket categories offered in the escalation form. */
+  categories?: readonly string[];
+  retry?: Partial<RetryPolicy>;
+  /** Hosts replies may be posted to besides Microsoft's (e.g. '127.0.0.1' for a local emulator). */
+  extraServiceHosts?: readonly string[];
+}
+
+/** An HTTP request as express gives it (only what the endpoint reads). */
+export interface TeamsHttpRequest extends Request {
+  socket?: { remoteAddress?: string };
+}
+
+/** What the web app mounts and what the ticket service sends through. */
+export interface TeamsEndpoint {
+  /** Handles POST /api/messages (mount after express.json()). Answers 401/403/400 itself. */
+  handle(req: TeamsHttpRequest, res: WebResponse): Promise<void>;
+  /** ChannelSender for proactive replies to Teams conversations. */
+  readonly sender: TeamsChannel;
+  /** True when JWT validation is on (credentials configured). */
+  readonly authenticated: boolean;
+}
+
+function reject(res: WebResponse, status: number, code: string): void {
+  res.status(status).setHeader('content-type', 'application/json').send(JSON.stringify({ error: code }));
+}
+
+function isPlainObject(body: unknown): body is Record<string, unknown> {
+  return typeof body === 'object' && body !== null && !Array.isArray(body);
+}
+
+/** Creates the Teams endpoint and its proactive sender. */
+export function createTeamsEndpoint(deps: TeamsEndpointDeps): TeamsEndpoint {
+  const { logger } = deps;
+  const authenticated = deps.auth !== undefined;
+  const retry: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...deps.retry };
+  const hosts = new OutboundHostValidator({ enabled: true, hosts: [...(deps.extraServiceHosts ?? [])] });
+  const adapter = new CloudAdapter(buildAuthConfiguration(deps.auth), undefined, undefined, { validateServiceUrl: true, emitStackTrace: false }, hosts);
+  adapter.onTurnError = async (_context, error) => {
+    throw error; // handled (logged, 500) by handle() below
+  };
+  if (!authenticated) logger.warn('teams: no bot credentials configured; only loopback callers are accepted');
+
+  const conversations = new TeamsConversations(deps.conversations, logger, deps.directory);
+  const categories = deps.categories ?? DEFAULT_TICKET_CATEGORIES;
+  const actions = new CardActionHandler({ helpdesk: deps.helpdesk, conversations, deskHours: deps.deskHours, categories });
+  const turns = new TeamsTurnHandler({
+    helpdesk: deps.helpdesk, conversations, actions, logger, deskHours: deps.deskHours, retry,
+    botIds: deps.auth ? [`28:${deps.auth.clientId}`] : [],
+  });
+  const sender = new TeamsChannel(adapter, deps.auth ? deps.auth.clientId : {}, retry, logger);
+
+  async function authorize(req: TeamsHttpRequest, res: WebResponse): Promise<boolean> {
+    if (authenticated) {
+      let passed = false;
+      await adapter.authorizeRequest(req, res, () => { passed = true; });
+      if (!passed) logger.warn('teams: request rejected by JWT validation');
+      return passed;
+    }
+    const forwarded = req.headers['x-forwarded-for'] !== undefined || req.headers['forwarded'] !== undefined;
+    if (isLoopbackAddress(req.socket?.remoteAddress) && !forwarded) return true;
+    logger.warn('teams: non-loopback request rejected (no credentials configured)', { remoteAddress: req.socket?.remoteAddress });
+    reject(res, 403, 'AUTH_FORBIDDEN');
+    return false;
+  }
+
+  async function handle(req: TeamsHttpRequest, res: WebResponse): Promise<void> {
+    if (!(await authorize(req, res))) return;
+    if (!isPlainObject(req.body)) return reject(res, 400, 'INPUT_INVALID');
+    try {
+      await adapter.process(req, res, (context) => turns.onTurn(context));
+    } catch (err) {
+      const invalid = err instanceof Error && err.name === 'ZodError';
+      if (!invalid) logger.error('teams: turn failed', { error: err instanceof Error ? err.message : String(err) });
+      if (!res.headersSent) reject(res, invalid ? 400 : 500, invalid ? 'INPUT_INVALID' : 'INTERNAL');
+    }
+  }
+
+  return { handle, sender, authenticated };
+}

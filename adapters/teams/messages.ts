@@ -1,0 +1,51 @@
+/**
+ * Every Japanese text the Teams channel shows to staff (cards, welcome, errors).
+ * Code, identifiers and logs stay English; nothing user-facing is written elsewhere in adapters/teams.
+ */
+import type { TicketPriority } from '../../bot/records';
+
+/** Message catalogue of the Teams adapter. */
+export const TEAMS_MESSAGES = Object.freeze({
+  sourcesHeading: '参考にした資料',
+  buttonResolved: '解決した',
+  buttonNotResolved: '解決しない',
+  buttonEscalate: '担当者に問い合わせる',
+  clarifyHeading: 'お問い合わせの内容に近いものを選んでください。',
+  escalateTitle: '担当者へのお問い合わせ',
+  escalateIntro: '内容を入力して［送信］を押してください。担当者が確認してご連絡します。',
+  categoryLabel: '分類',
+  categoryPlaceholder: '分類を選んでください',
+  urgencyLabel: '緊急度',
+  detailsLabel: '詳しい内容',
+  detailsPlaceholder: 'いつから・どの端末で・どんな画面やエラーが出るかなど',
+  detailsRequired: '詳しい内容を入力してください。',
+  submitTicket: '送信',
+  ticketCreated: (ticketNumber: string): string => `お問い合わせを受け付けました。受付番号は ${ticketNumber} です。`,
+  ticketFollowUp: (deskHours: string): string =>
+    `担当者が内容を確認してこのチャットでご連絡します。受付時間: ${deskHours}（時間外のお問い合わせは翌営業日に対応します）`,
+  welcomeTitle: 'Kotae ヘルプデスクへようこそ',
+  welcomeWhatToAsk: 'パソコン・ネットワーク・業務システム・アカウントなど、ITに関する困りごとを文章で質問してください。',
+  welcomeInGroups: 'チームやグループチャットでは、@メンションを付けて話しかけてください。',
+  welcomeHours: (deskHours: string): string => `担当者の受付時間: ${deskHours}`,
+  welcomeReachPerson: '担当者と直接やり取りしたいときは、回答の下の［担当者に問い合わせる］を押してください。',
+  actionUnknown: 'この操作には対応していません。もう一度質問を入力してください。',
+  turnFailed: 'システムエラーが発生しました。お手数ですがヘルプデスクにお問い合わせください。',
+});
+
+/** Japanese labels of ticket priorities, in the order the form offers them. */
+export const PRIORITY_LABELS: Readonly<Record<TicketPriority, string>> = Object.freeze({
+  low: '低（急ぎません）',
+  normal: '通常',
+  high: '高（業務に支障があります）',
+  urgent: '至急（業務が止まっています）',
+});
+
+/** Ticket categories offered when the composition root gives none. */
+export const DEFAULT_TICKET_CATEGORIES: readonly string[] = Object.freeze([
+  'パソコン・周辺機器',
+  'ネットワーク',
+  'アカウント・パスワード',
+  'メール・Teams',
+  '業務システム',
+  'その他',
+]);

@@ -1,0 +1,61 @@
+/**
+ * Who is asking and which of our conversations a Teams activity belongs to.
+ */
+import type { Activity } from '@microsoft/agents-activity';
+import type { ConversationStore } from '../../bot/ports';
+import type { Requester } from '../../bot/records';
+import type { Logger } from '../../core/logger';
+import type { DirectoryLookup } from './ports';
+
+/** The stable key of one staff member in one Teams conversation (chat, or channel thread). */
+export function channelKey(activity: Activity): string {
+  const user = activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown';
+  return `teams|${activity.conversation?.id ?? ''}|${user}`;
+}
+
+/**
+ * The ConversationReference we store as channelRef, without the activity id so that proactive
+ * messages are posted to the conversation (or channel thread) rather than as a reply to an old message.
+ */
+export function channelRefOf(activity: Activity): string {
+  const { activityId: _ignored, ...reference } = activity.getConversationReference();
+  return JSON.stringify(reference);
+}
+
+/** Resolves requesters (with their department) and our conversation ids for Teams activities. */
+export class TeamsConversations {
+  constructor(
+    private readonly conversations: ConversationStore,
+    private readonly logger: Logger,
+    private readonly directory?: DirectoryLookup,
+  ) {}
+
+  /** The requester of an activity; a directory failure only leaves the department out. */
+  async requester(activity: Activity): Promise<Requester> {
+    const aad = activity.from?.aadObjectId;
+    const requester: Requester = { id: aad ?? activity.from?.id, name: activity.from?.name };
+    if (aad && this.directory) {
+      try {
+        const department = await this.directory.lookupDepartment(aad);
+        if (department) requester.department = department;
+      } catch (err) {
+        this.logger.warn('teams: directory lookup failed', { error: err instanceof Error ? err.message : String(err) });
+      }
+    }
+    return requester;
+  }
+
+  /** Our conversation id for this activity's chat and user, creating the conversation on first contact. */
+  async resolve(activity: Activity, requester: Requester): Promise<string> {
+    const key = channelKey(activity);
+    const channelRef = channelRefOf(activity);
+    const known = await this.conversations.findByChannelKey('teams', key);
+    if (known) {
+      // The serviceUrl of a conversation may change; keep the latest reference for proactive sends.
+      if (known.channelRef !== channelRef) await this.conversations.touchConversation(known.id, { requester, channelRef });
+      return known.id;
+    }
+    const created = await this.conversations.createConversation({ channel: 'teams', requester, channelRef, channelKey: key });
+    return created.id;
+  }
+}

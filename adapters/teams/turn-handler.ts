@@ -1,0 +1,139 @@
+/**
+ * The bot logic of one Teams turn: messages (questions, Action.Submit), Universal Action invokes,
+ * the welcome when the bot is added; everything else is acknowledged and ignored.
+ */
+import { ActivityTypes, type Activity } from '@microsoft/agents-activity';
+import type { TurnContext } from '@microsoft/agents-hosting';
+import type { Helpdesk } from '../../bot/helpdesk';
+import { toKotaeError } from '../../core/errors';
+import type { Logger } from '../../core/logger';
+import { ActivityDedupe } from './activity-dedupe';
+import { parseCardAction } from './card-actions';
+import type { CardActionHandler } from './card-action-handler';
+import { noticeCard, replyCard, welcomeCard } from './cards';
+import { TEAMS_MESSAGES as M } from './messages';
+import { questionText } from './mentions';
+import type { RetryPolicy } from './retry';
+import { channelRefOf, type TeamsConversations } from './teams-conversations';
+import { adaptiveCardInvokeBody, messageInvokeBody, sendCard, sendInvokeResponse } from './turn-io';
+
+/** What the turn handler needs. */
+export interface TurnHandlerDeps {
+  helpdesk: Helpdesk;
+  conversations: TeamsConversations;
+  actions: CardActionHandler;
+  logger: Logger;
+  deskHours: string;
+  retry: RetryPolicy;
+  /** Ids that mean "this bot" in membersAdded besides the recipient id (e.g. `28:<app id>`). */
+  botIds: readonly string[];
+}
+
+type InvokeBody = ReturnType<typeof adaptiveCardInvokeBody> | ReturnType<typeof messageInvokeBody>;
+
+const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+/** Handles Teams turns; one instance per endpoint (it keeps the redelivery memory). */
+export class TeamsTurnHandler {
+  private readonly messages = new ActivityDedupe<void>();
+  private readonly invokes = new ActivityDedupe<InvokeBody>();
+
+  constructor(private readonly deps: TurnHandlerDeps) {}
+
+  /** Entry point given to CloudAdapter.process. */
+  async onTurn(context: TurnContext): Promise<void> {
+    switch (context.activity.type) {
+      case ActivityTypes.Message:
+        return this.onMessage(context);
+      case ActivityTypes.Invoke:
+        return this.onInvoke(context);
+      case ActivityTypes.ConversationUpdate:
+        return this.onConversationUpdate(context);
+      default:
+        // messageReaction, installationUpdate, typing, …: acknowledged (HTTP 200), nothing to do.
+        return;
+    }
+  }
+
+  private async onMessage(context: TurnContext): Promise<void> {
+    const { isFirst, result } = this.messages.run(context.activity.id, () => this.answerMessage(context));
+    if (!isFirst) {
+      this.deps.logger.info('teams: redelivered activity ignored', { activityId: context.activity.id });
+      return;
+    }
+    await result;
+  }
+
+  private async answerMessage(context: TurnContext): Promise<void> {
+    const { helpdesk, conversations, logger, retry, deskHours } = this.deps;
+    const activity = context.activity;
+    try {
+      const action = parseCardAction(undefined, activity.value);
+      if (action) {
+        await sendCard(context, await this.deps.actions.perform(action, activity), retry, logger);
+        return;
+      }
+      const text = questionText(activity);
+      if (text === undefined) return; // group chat or channel message not addressed to the bot
+      if (text === '') {
+        await sendCard(context, welcomeCard(helpdesk.welcome().text, deskHours), retry, logger);
+        return;
+      }
+      await context.sendActivity({ type: ActivityTypes.Typing } as Activity).catch(() => undefined);
+      const requester = await conversations.requester(activity);
+      const conversationId = await conversations.resolve(activity, requester);
+      const reply = await helpdesk.ask({ conversationId, channel: 'teams', requester, text, channelRef: channelRefOf(activity) });
+      await sendCard(context, replyCard(reply), retry, logger);
+    } catch (err) {
+      await this.tellFailure(context, err);
+    }
+  }
+
+  private async tellFailure(context: TurnContext, err: unknown): Promise<void> {
+    const error = toKotaeError(err);
+    this.deps.logger.error('teams: turn failed', { code: error.code, error: error.message, activityId: context.activity.id });
+    if (error.code === 'CHANNEL_SEND_FAILED') return;
+    await sendCard(context, noticeCard(error.userMessage), this.deps.retry, this.deps.logger).catch((e: unknown) =>
+      this.deps.logger.warn('teams: could not send the error notice', { error: errorText(e) }),
+    );
+  }
+
+  private async onInvoke(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    if (activity.name !== 'adaptiveCard/action') {
+      this.deps.logger.info('teams: unsupported invoke acknowledged', { name: activity.name });
+      await sendInvokeResponse(context, 501);
+      return;
+    }
+    const { result } = this.invokes.run(activity.id, () => this.cardInvoke(activity));
+    await sendInvokeResponse(context, 200, await result);
+  }
+
+  private async cardInvoke(activity: Activity): Promise<InvokeBody> {
+    const value = (typeof activity.value === 'object' && activity.value !== null ? activity.value : {}) as {
+      action?: { type?: unknown; verb?: unknown; data?: unknown };
+    };
+    const verb = typeof value.action?.verb === 'string' ? value.action.verb : undefined;
+    const action = value.action?.type === 'Action.Execute' ? parseCardAction(verb, value.action.data) : undefined;
+    if (!action) return messageInvokeBody(M.actionUnknown);
+    try {
+      return adaptiveCardInvokeBody(await this.deps.actions.perform(action, activity));
+    } catch (err) {
+      const error = toKotaeError(err);
+      this.deps.logger.error('teams: card action failed', { code: error.code, error: error.message, activityId: activity.id });
+      return adaptiveCardInvokeBody(noticeCard(error.userMessage));
+    }
+  }
+
+  private async onConversationUpdate(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const botIds = new Set([activity.recipient?.id, ...this.deps.botIds].filter((id): id is string => !!id));
+    if (!(activity.membersAdded ?? []).some((m) => !!m.id && botIds.has(m.id))) return;
+    const { helpdesk, deskHours, retry, logger } = this.deps;
+    try {
+      await sendCard(context, welcomeCard(helpdesk.welcome().text, deskHours), retry, logger);
+    } catch (err) {
+      logger.error('teams: welcome failed', { error: errorText(err) });
+    }
+  }
+}

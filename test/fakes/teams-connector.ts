@@ -1,0 +1,68 @@
+/**
+ * A loopback server that plays the Bot Connector REST API (the part a bot uses to reply):
+ * POST /v3/conversations/{id}/activities[/{replyToId}] → { id }. It records what the bot sends and
+ * can be told to fail or stall the next calls.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One activity the bot posted. */
+export interface ConnectorCall {
+  conversationId: string;
+  replyToId?: string;
+  authorization?: string;
+  activity: Record<string, unknown>;
+}
+
+/** The fake Bot Connector. */
+export class FakeBotConnector {
+  readonly calls: ConnectorCall[] = [];
+  /** Status codes to answer the next calls with (e.g. [500, 500] → two failures). */
+  readonly failures: number[] = [];
+  /** Milliseconds to stall the next calls before answering. */
+  readonly stalls: number[] = [];
+  private server?: Server;
+  private seq = 0;
+
+  /** Starts listening on 127.0.0.1 with an ephemeral port; returns the serviceUrl to put in activities. */
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => void this.onRequest(req, res));
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    const { port } = this.server.address() as AddressInfo;
+    return `http://127.0.0.1:${port}/`;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** Activities of a given type (default: messages), in the order they arrived. */
+  sent(type = 'message'): ConnectorCall[] {
+    return this.calls.filter((c) => c.activity.type === type);
+  }
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
+    if (req.method !== 'POST' || !match) {
+      res.writeHead(404).end();
+      return;
+    }
+    const stall = this.stalls.shift();
+    if (stall) await new Promise((resolve) => setTimeout(resolve, stall));
+    const failure = this.failures.shift();
+    if (failure) {
+      res.writeHead(failure, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'ServiceError', message: 'fake failure' } }));
+      return;
+    }
+    this.calls.push({
+      conversationId: decodeURIComponent(match[1]),
+      replyToId: match[2] ? decodeURIComponent(match[2]) : undefined,
+      authorization: req.headers.authorization,
+      activity: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>,
+    });
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `sent-${++this.seq}` }));
+  }
+}
