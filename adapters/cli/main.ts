@@ -1,0 +1,48 @@
+/**
+ * `npx kotae <command>`: the command-line entry. Each command lives in its own file; this one
+ * loads the configuration once and dispatches.
+ */
+import { toKotaeError } from '../../core/errors';
+import { processIo, type CliIo } from './io';
+import { CLI_MESSAGES } from './messages';
+
+type Command = (argv: string[], io: CliIo) => Promise<number>;
+
+const COMMANDS: Record<string, { describe: string; load: () => Promise<Command> }> = {
+  serve: { describe: 'Webチャット・運用コンソール・APIを起動します', load: async () => (await import('./serve')).serveCommand },
+  ingest: { describe: 'フォルダのFAQ・マニュアルを取り込み、索引を作り直します: kotae ingest <folder>', load: async () => (await import('./ingest-command')).ingestCommand },
+  chat: { describe: '端末でボットと会話します', load: async () => (await import('./chat')).chatCommand },
+  eval: { describe: '検索精度を評価します: kotae eval --corpus F --queries F --qrels F [--k 10] [--json] [--abstain]', load: async () => (await import('./eval-command')).evalCommand },
+  report: { describe: '報告書を作成します: kotae report monthly YYYY-MM | halfyear FY | annual FY | incident <番号> [--out dir] [--json]', load: async () => (await import('./report-command')).reportCommand },
+  manifest: { describe: 'Teamsアプリのパッケージを作成します: kotae manifest --out <file.zip>', load: async () => (await import('./manifest-command')).manifestCommand },
+  migrate: { describe: 'データベースのマイグレーションを適用します', load: async () => (await import('./migrate')).migrateCommand },
+};
+
+function usage(io: CliIo): void {
+  io.out(CLI_MESSAGES.usage);
+  for (const [name, c] of Object.entries(COMMANDS)) io.out(`  ${name.padEnd(9)} ${c.describe}`);
+}
+
+/** Runs a command; returns the exit code. */
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    usage(io);
+    return name ? 0 : 1;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(CLI_MESSAGES.unknownCommand(name));
+    usage(io);
+    return 2;
+  }
+  try {
+    return await (await command.load())(rest, io);
+  } catch (err) {
+    const error = toKotaeError(err);
+    io.err(`${CLI_MESSAGES.failed}: ${error.userMessage}`);
+    if (error.code === 'CONFIG_INVALID' || error.code !== 'INTERNAL') io.err(error.message);
+    else io.err(error.stack ?? error.message);
+    return 1;
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * The express application: web chat at `/`, JSON API under `/api`, health check, and the
+ * routers other adapters contribute (console, reports, Teams endpoint).
+ */
+import path from 'node:path';
+import express, { type Express, type RequestHandler, type Router } from 'express';
+import type { Helpdesk } from '../../bot';
+import type { Logger } from '../../core/logger';
+import { createApiRouter } from './api/router';
+import { apiNotFound, errorHandler } from './errors';
+
+/** A router or handler mounted at a path by the composition root. */
+export interface Mount {
+  path: string;
+  handler: Router | RequestHandler;
+  /** Mount only for POST (e.g. the Teams messaging endpoint). */
+  method?: 'post';
+  /** Parse JSON bodies for this mount (with the app's size limit). */
+  json?: boolean;
+}
+
+/** What the web app needs. */
+export interface WebAppDeps {
+  helpdesk: Helpdesk;
+  health: () => Promise<Record<string, unknown> & { ok: boolean }>;
+  logger: Logger;
+  mounts?: Mount[];
+  /** Largest JSON body accepted (bytes). */
+  jsonLimitBytes?: number;
+}
+
+const STATIC_DIR = path.join(__dirname, 'static');
+
+/** Baseline security headers for every response. */
+const securityHeaders: RequestHandler = (_req, res, next) => {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'same-origin');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader(
+    'Content-Security-Policy',
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+  );
+  next();
+};
+
+/** Builds the express app (not listening). */
+export function createWebApp(deps: WebAppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(securityHeaders);
+  const json = express.json({ limit: deps.jsonLimitBytes ?? 64 * 1024 });
+
+  app.get('/healthz', async (_req, res) => {
+    const health = await deps.health();
+    res.status(health.ok ? 200 : 503).json(health);
+  });
+  app.use('/static', express.static(STATIC_DIR, { index: false, maxAge: '1h' }));
+  app.get('/', (_req, res) => res.sendFile(path.join(STATIC_DIR, 'index.html')));
+  app.use('/api', json, createApiRouter(deps.helpdesk));
+
+  for (const mount of deps.mounts ?? []) {
+    const chain: RequestHandler[] = mount.json ? [json] : [];
+    if (mount.method === 'post') app.post(mount.path, ...chain, mount.handler as RequestHandler);
+    else app.use(mount.path, ...chain, mount.handler);
+  }
+
+  app.use('/api', apiNotFound);
+  app.use(errorHandler(deps.logger));
+  return app;
+}

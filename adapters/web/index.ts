@@ -1,0 +1,2 @@
+export { createWebApp, type Mount, type WebAppDeps } from './app';
+export { errorHandler } from './errors';

@@ -1,0 +1,199 @@
+/**
+ * The only module that reads the environment. It loads an optional `.env`, validates every
+ * variable, reports all problems at once and returns a frozen, typed configuration.
+ */
+import path from 'node:path';
+import fs from 'node:fs';
+import { parse as parseDotenv } from 'dotenv';
+import { z } from 'zod';
+import { KotaeError } from '../core/errors';
+import type { DbConfig } from '../db';
+
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
+const isoDates = z
+  .string()
+  .transform((s) => s.split(',').map((d) => d.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD dates separated by commas')));
+const optionalText = z.string().min(1).optional();
+
+/** Every environment variable Kotae reads, with defaults. Documented in .env.example. */
+const EnvSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    KOTAE_HOST: z.string().min(1).default('127.0.0.1'),
+    KOTAE_PUBLIC_URL: z.url().optional(),
+    KOTAE_DATA_DIR: z.string().min(1).default('./data'),
+    KOTAE_KB_DIR: z.string().min(1).default('./sample-kb'),
+    KOTAE_DB: z.enum(['sqlite', 'mssql']).default('sqlite'),
+    KOTAE_MSSQL_HOST: optionalText,
+    KOTAE_MSSQL_PORT: z.coerce.number().int().min(1).max(65535).default(1433),
+    KOTAE_MSSQL_USER: optionalText,
+    KOTAE_MSSQL_PASSWORD: optionalText,
+    KOTAE_MSSQL_DATABASE: optionalText,
+    KOTAE_MSSQL_ENCRYPT: bool.default(true),
+    KOTAE_MSSQL_TRUST_SERVER_CERTIFICATE: bool.default(false),
+    KOTAE_ADMIN_USER: z.string().regex(/^[A-Za-z0-9._-]{3,64}$/, 'expected 3-64 letters, digits, . _ -').default('admin'),
+    KOTAE_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+    KOTAE_ORGANIZATION: z.string().min(1).default('ことのは市 情報政策課'),
+    KOTAE_DESK_OPEN: hhmm.default('08:30'),
+    KOTAE_DESK_CLOSE: hhmm.default('17:15'),
+    KOTAE_YEAR_END_CLOSED: bool.default(true),
+    KOTAE_CLOSED_DAYS: isoDates.default([]),
+    KOTAE_SLA_RESPONSE_MINUTES: z.coerce.number().int().min(1).max(10_000).default(120),
+    KOTAE_TICKET_PREFIX: z.string().regex(/^[A-Z]{1,8}$/, 'expected 1-8 capital letters').default('HD'),
+    KOTAE_MAX_QUESTION_CHARS: z.coerce.number().int().min(10).max(100_000).default(2000),
+    KOTAE_ANSWER_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
+    KOTAE_CLARIFY_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
+    KOTAE_EMBEDDINGS: z.enum(['local', 'openai']).default('local'),
+    KOTAE_OPENAI_BASE_URL: z.url().optional(),
+    KOTAE_OPENAI_API_KEY: optionalText,
+    KOTAE_OPENAI_EMBEDDING_MODEL: z.string().min(1).default('text-embedding-3-small'),
+    KOTAE_OPENAI_API_VERSION: optionalText,
+    KOTAE_TEAMS_APP_ID: z.uuid().optional(),
+    KOTAE_TEAMS_APP_SECRET: optionalText,
+    KOTAE_TEAMS_TENANT_ID: z.uuid().optional(),
+    KOTAE_GRAPH_DEPARTMENT_LOOKUP: bool.default(false),
+    KOTAE_SCHEDULER: bool.default(true),
+  })
+  .superRefine((env, ctx) => {
+    const need = (cond: boolean, key: string, message: string) => {
+      if (cond) ctx.addIssue({ code: 'custom', path: [key], message });
+    };
+    if (env.KOTAE_DB === 'mssql') {
+      for (const key of ['KOTAE_MSSQL_HOST', 'KOTAE_MSSQL_USER', 'KOTAE_MSSQL_PASSWORD', 'KOTAE_MSSQL_DATABASE'] as const) {
+        need(!env[key], key, 'required when KOTAE_DB=mssql');
+      }
+    }
+    if (env.KOTAE_EMBEDDINGS === 'openai') {
+      need(!env.KOTAE_OPENAI_API_KEY, 'KOTAE_OPENAI_API_KEY', 'required when KOTAE_EMBEDDINGS=openai');
+    }
+    const teams = [env.KOTAE_TEAMS_APP_ID, env.KOTAE_TEAMS_APP_SECRET, env.KOTAE_TEAMS_TENANT_ID];
+    if (teams.some(Boolean) && !teams.every(Boolean)) {
+      need(true, 'KOTAE_TEAMS_APP_ID', 'KOTAE_TEAMS_APP_ID, KOTAE_TEAMS_APP_SECRET and KOTAE_TEAMS_TENANT_ID go together');
+    }
+    need(env.KOTAE_GRAPH_DEPARTMENT_LOOKUP && !env.KOTAE_TEAMS_APP_ID, 'KOTAE_GRAPH_DEPARTMENT_LOOKUP', 'needs the Teams app credentials');
+    need(env.KOTAE_DESK_OPEN >= env.KOTAE_DESK_CLOSE, 'KOTAE_DESK_CLOSE', 'must be later than KOTAE_DESK_OPEN');
+    if (env.KOTAE_ANSWER_THRESHOLD !== undefined && env.KOTAE_CLARIFY_THRESHOLD !== undefined) {
+      need(env.KOTAE_CLARIFY_THRESHOLD > env.KOTAE_ANSWER_THRESHOLD, 'KOTAE_CLARIFY_THRESHOLD', 'must not exceed KOTAE_ANSWER_THRESHOLD');
+    }
+  });
+
+/** Names of every variable (for .env.example checks and unknown-key detection). */
+export const ENV_KEYS: readonly string[] = Object.keys(EnvSchema.shape);
+
+/** Kotae's validated configuration. */
+export interface KotaeConfig {
+  port: number;
+  host: string;
+  publicUrl: string;
+  secureCookies: boolean;
+  dataDir: string;
+  kbDir: string;
+  db: DbConfig;
+  admin: { username: string; password?: string };
+  organization: string;
+  desk: { open: string; close: string; yearEndClosed: boolean; extraClosedDays: string[] };
+  sla: { responseMinutes: number };
+  ticketPrefix: string;
+  maxQuestionChars: number;
+  thresholds?: { answer?: number; clarify?: number };
+  embeddings:
+    | { kind: 'local' }
+    | { kind: 'openai'; baseUrl?: string; apiKey: string; model: string; apiVersion?: string };
+  teams?: { appId: string; appSecret: string; tenantId: string; graphDepartmentLookup: boolean };
+  scheduler: boolean;
+}
+
+/** Reads `.env` (if present) under the real environment; the real environment wins. */
+export function readEnvironment(cwd: string, env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  const file = path.join(cwd, '.env');
+  const fromFile = fs.existsSync(file) ? parseDotenv(fs.readFileSync(file)) : {};
+  return { ...fromFile, ...env };
+}
+
+/** Validates the environment; throws CONFIG_INVALID listing every problem. */
+export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Readonly<KotaeConfig> {
+  const relevant = Object.fromEntries(
+    Object.entries(env).filter(([k, v]) => (k === 'PORT' || k.startsWith('KOTAE_')) && v !== undefined && v !== ''),
+  );
+  const unknown = Object.keys(relevant).filter((k) => !ENV_KEYS.includes(k));
+  const parsed = EnvSchema.safeParse(relevant);
+  const problems = [
+    ...unknown.map((k) => `${k}: unknown variable (see .env.example)`),
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
+  ];
+  if (problems.length > 0 || !parsed.success) {
+    throw new KotaeError('CONFIG_INVALID', `invalid configuration:\n  - ${problems.join('\n  - ')}`, { details: { problems } });
+  }
+  return deepFreeze(toConfig(parsed.data, cwd));
+}
+
+function toConfig(e: z.infer<typeof EnvSchema>, cwd: string): KotaeConfig {
+  const dataDir = path.resolve(cwd, e.KOTAE_DATA_DIR);
+  const publicUrl = e.KOTAE_PUBLIC_URL ?? `http://localhost:${e.PORT}`;
+  const db: DbConfig =
+    e.KOTAE_DB === 'mssql'
+      ? {
+          kind: 'mssql',
+          host: e.KOTAE_MSSQL_HOST ?? '',
+          port: e.KOTAE_MSSQL_PORT,
+          user: e.KOTAE_MSSQL_USER ?? '',
+          password: e.KOTAE_MSSQL_PASSWORD ?? '',
+          database: e.KOTAE_MSSQL_DATABASE ?? '',
+          encrypt: e.KOTAE_MSSQL_ENCRYPT,
+          trustServerCertificate: e.KOTAE_MSSQL_TRUST_SERVER_CERTIFICATE,
+        }
+      : { kind: 'sqlite', path: path.join(dataDir, 'kotae.sqlite') };
+  return {
+    port: e.PORT,
+    host: e.KOTAE_HOST,
+    publicUrl,
+    secureCookies: publicUrl.startsWith('https://'),
+    dataDir,
+    kbDir: path.resolve(cwd, e.KOTAE_KB_DIR),
+    db,
+    admin: { username: e.KOTAE_ADMIN_USER, password: e.KOTAE_ADMIN_PASSWORD },
+    organization: e.KOTAE_ORGANIZATION,
+    desk: { open: e.KOTAE_DESK_OPEN, close: e.KOTAE_DESK_CLOSE, yearEndClosed: e.KOTAE_YEAR_END_CLOSED, extraClosedDays: e.KOTAE_CLOSED_DAYS },
+    sla: { responseMinutes: e.KOTAE_SLA_RESPONSE_MINUTES },
+    ticketPrefix: e.KOTAE_TICKET_PREFIX,
+    maxQuestionChars: e.KOTAE_MAX_QUESTION_CHARS,
+    thresholds:
+      e.KOTAE_ANSWER_THRESHOLD === undefined && e.KOTAE_CLARIFY_THRESHOLD === undefined
+        ? undefined
+        : { answer: e.KOTAE_ANSWER_THRESHOLD, clarify: e.KOTAE_CLARIFY_THRESHOLD },
+    embeddings:
+      e.KOTAE_EMBEDDINGS === 'openai'
+        ? { kind: 'openai', baseUrl: e.KOTAE_OPENAI_BASE_URL, apiKey: e.KOTAE_OPENAI_API_KEY ?? '', model: e.KOTAE_OPENAI_EMBEDDING_MODEL, apiVersion: e.KOTAE_OPENAI_API_VERSION }
+        : { kind: 'local' },
+    teams: e.KOTAE_TEAMS_APP_ID
+      ? { appId: e.KOTAE_TEAMS_APP_ID, appSecret: e.KOTAE_TEAMS_APP_SECRET ?? '', tenantId: e.KOTAE_TEAMS_TENANT_ID ?? '', graphDepartmentLookup: e.KOTAE_GRAPH_DEPARTMENT_LOOKUP }
+      : undefined,
+    scheduler: e.KOTAE_SCHEDULER,
+  };
+}
+
+function deepFreeze<T>(value: T): Readonly<T> {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** A summary safe to log at start (no secrets). */
+export function describeConfig(c: KotaeConfig): Record<string, unknown> {
+  return {
+    port: c.port,
+    host: c.host,
+    publicUrl: c.publicUrl,
+    dataDir: c.dataDir,
+    kbDir: c.kbDir,
+    db: c.db.kind === 'sqlite' ? { kind: 'sqlite', path: c.db.path } : { kind: 'mssql', host: c.db.host, database: c.db.database },
+    embeddings: c.embeddings.kind,
+    teams: c.teams ? 'configured' : 'loopback-only',
+    desk: `${c.desk.open}-${c.desk.close}`,
+    scheduler: c.scheduler,
+  };
+}

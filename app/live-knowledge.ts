@@ -1,0 +1,67 @@
+/**
+ * The knowledge base the running server searches. It follows the index generation that
+ * ingest publishes (CURRENT), loading a new one in the background while the old one serves.
+ */
+import { KotaeError } from '../core/errors';
+import type { Logger } from '../core/logger';
+import type { KnowledgeSearch, Retrieval } from '../knowledge/types';
+
+/** A loaded index that can report what it holds. */
+export interface LoadedKnowledge extends KnowledgeSearch {
+  stats(): { chunks: number; documents: number; builtAt: string; embedder: string };
+}
+
+/** Where the current generation is, and how to open one. */
+export interface KnowledgeSource {
+  currentDir(): string | undefined;
+  open(dir: string): Promise<LoadedKnowledge>;
+}
+
+/** KnowledgeSearch that swaps to the newest published index without blocking queries. */
+export class LiveKnowledge implements KnowledgeSearch {
+  private current?: { dir: string; kb: LoadedKnowledge };
+  private loading?: Promise<void>;
+  private lastCheck = 0;
+
+  constructor(
+    private readonly source: KnowledgeSource,
+    private readonly logger: Logger,
+    private readonly checkEveryMs = 2000,
+  ) {}
+
+  /** Loads the current generation now (at start and after an ingest in this process). */
+  async reload(): Promise<void> {
+    this.lastCheck = Date.now();
+    const dir = this.source.currentDir();
+    if (!dir || dir === this.current?.dir) return;
+    const started = performance.now();
+    const kb = await this.source.open(dir);
+    this.current = { dir, kb };
+    this.logger.info('knowledge index loaded', { dir, ...kb.stats(), ms: Math.round(performance.now() - started) });
+  }
+
+  async search(query: string, options?: { k?: number }): Promise<Retrieval> {
+    if (!this.current) await this.reloadOnce();
+    else if (Date.now() - this.lastCheck > this.checkEveryMs) void this.reloadOnce();
+    if (!this.current) {
+      throw new KotaeError('KB_UNAVAILABLE', 'no knowledge index has been built yet', {
+        userMessage: 'ナレッジベースがまだ準備できていません。しばらくしてからお試しいただくか、担当者にお問い合わせください。',
+      });
+    }
+    return this.current.kb.search(query, options);
+  }
+
+  /** What the health check reports. */
+  status(): { ready: boolean; chunks?: number; documents?: number; builtAt?: string; embedder?: string } {
+    return this.current ? { ready: true, ...this.current.kb.stats() } : { ready: false };
+  }
+
+  private reloadOnce(): Promise<void> {
+    this.loading ??= this.reload()
+      .catch((err: unknown) => this.logger.error('knowledge index load failed', { error: (err as Error).message }))
+      .finally(() => {
+        this.loading = undefined;
+      });
+    return this.loading;
+  }
+}

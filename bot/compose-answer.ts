@@ -1,0 +1,66 @@
+/** Turns a retrieval and an outcome into the reply text, sources and choices. */
+import type { Retrieval, SearchHit } from '../knowledge/types';
+import type { BotAction, Outcome, SourceRef } from './records';
+import { BOT_MESSAGES } from './messages';
+
+/** The parts of a BotReply that depend on the answer. */
+export interface ComposedAnswer {
+  text: string;
+  sources: SourceRef[];
+  choices: { label: string; value: string }[];
+  actions: BotAction[];
+}
+
+const SNIPPET_CHARS = 120;
+
+function hitText(hit: SearchHit): string {
+  const { answer, body } = hit.chunk.fields;
+  return (answer || body).trim();
+}
+
+function candidateQuestion(hit: SearchHit): string {
+  const first = hit.chunk.fields.question.split('\n')[0]?.trim();
+  if (first) return first;
+  return [hit.chunk.title, ...hit.chunk.headingPath.slice(-1)].filter(Boolean).join(' › ');
+}
+
+/** Source shown with an answer: title (with heading path for manuals), link and a snippet. */
+export function toSource(hit: SearchHit): SourceRef {
+  const heading = hit.chunk.headingPath.length ? ` › ${hit.chunk.headingPath.join(' › ')}` : '';
+  const page = hit.chunk.page ? `（${hit.chunk.page}ページ）` : '';
+  const text = hitText(hit).replace(/\s+/g, ' ');
+  return {
+    title: `${hit.chunk.title}${heading}${page}`,
+    url: hit.chunk.url,
+    snippet: text.length > SNIPPET_CHARS ? `${text.slice(0, SNIPPET_CHARS)}…` : text,
+    documentId: hit.chunk.documentId,
+  };
+}
+
+/** Composes the reply for an outcome. */
+export function composeAnswer(outcome: Outcome, retrieval: Retrieval): ComposedAnswer {
+  const hits = retrieval.hits;
+  if (outcome === 'answered' && hits[0]) {
+    const top = hits[0];
+    const related = hits.slice(1, 3).filter((h) => h.chunk.documentId !== top.chunk.documentId && h.score >= top.score * 0.6);
+    return {
+      text: hitText(top),
+      sources: [top, ...related].map(toSource),
+      choices: [],
+      actions: ['resolved', 'not_resolved', 'escalate'],
+    };
+  }
+  if (outcome === 'clarify' && hits.length > 0) {
+    const seen = new Set<string>();
+    const choices: { label: string; value: string }[] = [];
+    for (const hit of hits) {
+      const q = candidateQuestion(hit);
+      if (!q || seen.has(q)) continue;
+      seen.add(q);
+      choices.push({ label: q, value: q });
+      if (choices.length === 3) break;
+    }
+    return { text: BOT_MESSAGES.clarify, sources: hits.slice(0, 3).map(toSource), choices, actions: ['escalate'] };
+  }
+  return { text: BOT_MESSAGES.noAnswer, sources: [], choices: [], actions: ['escalate'] };
+}

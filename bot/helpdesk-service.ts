@@ -1,0 +1,152 @@
+/**
+ * The conversation core: a question goes to the knowledge base, the answer policy picks
+ * answered / clarify / no_answer, everything is logged for the reports, and what the bot
+ * cannot resolve becomes a ticket.
+ */
+import { KotaeError } from '../core/errors';
+import type { Clock } from '../core/clock';
+import type { AskInput, EscalateInput, FeedbackInput, Helpdesk } from './helpdesk';
+import type { ConversationStore, KnowledgeSearch, TicketStore } from './ports';
+import type { BotReply, ConversationRecord, Requester, TicketRecord } from './records';
+import { decideOutcome, DEFAULT_THRESHOLDS, type AnswerThresholds } from './answer-policy';
+import { BOT_MESSAGES } from './messages';
+import { composeAnswer } from './compose-answer';
+
+/** Options of the helpdesk core. */
+export interface HelpdeskOptions {
+  maxQuestionChars: number;
+  thresholds?: AnswerThresholds;
+  /** Desk hours as staff read them, e.g. 「平日 8:30〜17:15」. */
+  deskHours: string;
+  /** Whether the desk is open at an instant (business calendar). */
+  isDeskOpen: (at: Date) => boolean;
+  defaultCategory?: string;
+}
+
+const HUMAN_REQUEST = /(担当者|オペレーター|オペレータ|人間|有人).*(問い合わせ|問合せ|つな|繋|話し|相談|お願い)|^(担当者|有人対応)$/;
+
+/** The Helpdesk every channel adapter calls. */
+export class HelpdeskService implements Helpdesk {
+  constructor(
+    private readonly deps: { conversations: ConversationStore; tickets: TicketStore; knowledge: KnowledgeSearch; clock: Clock },
+    private readonly options: HelpdeskOptions,
+  ) {}
+
+  async ask(input: AskInput): Promise<BotReply> {
+    const text = (input.text ?? '').trim();
+    if (!text) throw new KotaeError('INPUT_INVALID', 'empty question', { userMessage: BOT_MESSAGES.emptyQuestion });
+    if (text.length > this.options.maxQuestionChars) {
+      throw new KotaeError('INPUT_TOO_LARGE', `question of ${text.length} chars`, {
+        userMessage: BOT_MESSAGES.tooLong(this.options.maxQuestionChars),
+      });
+    }
+    const conversation = await this.conversationFor(input);
+    if (HUMAN_REQUEST.test(text)) {
+      await this.deps.conversations.appendTranscript(conversation.id, { role: 'user', text, at: this.deps.clock.now() });
+      return { conversationId: conversation.id, text: BOT_MESSAGES.humanRequested, sources: [], choices: [], actions: ['escalate'] };
+    }
+    const started = this.deps.clock.now();
+    const t0 = performance.now();
+    const retrieval = await this.deps.knowledge.search(text, { k: 5 });
+    const outcome = decideOutcome(retrieval.confidence, { ...DEFAULT_THRESHOLDS, ...this.options.thresholds });
+    const composed = composeAnswer(outcome, retrieval);
+    const question = await this.deps.conversations.recordQuestion({
+      conversationId: conversation.id,
+      askedAt: started,
+      text,
+      outcome,
+      confidence: retrieval.confidence,
+      answer: composed.text,
+      sources: composed.sources,
+      categoryGuess: outcome === 'no_answer' ? undefined : retrieval.hits[0]?.chunk.category,
+      channel: conversation.channel,
+      requester: { ...conversation.requester, ...input.requester },
+      latencyMs: performance.now() - t0,
+    });
+    return {
+      conversationId: conversation.id,
+      questionId: question.id,
+      outcome,
+      confidence: retrieval.confidence,
+      ...composed,
+    };
+  }
+
+  async feedback(input: FeedbackInput): Promise<BotReply> {
+    const conversation = await this.requireConversation(input.conversationId);
+    const last = await this.deps.conversations.lastQuestion(conversation.id);
+    await this.deps.conversations.recordFeedback({
+      conversationId: conversation.id,
+      questionId: last?.id,
+      resolved: input.resolved,
+      comment: input.comment?.slice(0, 2000),
+      activityId: input.activityId,
+    });
+    return {
+      conversationId: conversation.id,
+      text: input.resolved ? BOT_MESSAGES.thanks : BOT_MESSAGES.sorry,
+      sources: [],
+      choices: [],
+      actions: input.resolved ? [] : ['escalate'],
+    };
+  }
+
+  async escalate(input: EscalateInput): Promise<{ ticket: TicketRecord; reply: BotReply }> {
+    const conversation = await this.requireConversation(input.conversationId);
+    const details = input.details?.trim().slice(0, 10_000) ?? '';
+    const [transcript, last] = await Promise.all([
+      this.deps.conversations.transcript(conversation.id),
+      this.deps.conversations.lastQuestion(conversation.id),
+    ]);
+    const firstUserLine = transcript.find((l) => l.role === 'user')?.text;
+    const title = (last?.text ?? firstUserLine ?? details).replace(/\s+/g, ' ').slice(0, 80);
+    if (!title) throw new KotaeError('INPUT_INVALID', 'nothing to escalate', { userMessage: BOT_MESSAGES.nothingToEscalate });
+    const requester: Requester = { ...conversation.requester, ...stripEmpty(input.requester) };
+    const ticket = await this.deps.tickets.create(
+      {
+        conversationId: conversation.id,
+        type: 'inquiry',
+        priority: input.priority ?? 'normal',
+        category: input.category ?? last?.categoryGuess ?? this.options.defaultCategory ?? 'その他',
+        title,
+        details,
+        requester,
+        channel: conversation.channel,
+        transcript,
+        sourceActivityId: input.activityId,
+      },
+      requester.name ?? 'requester',
+    );
+    const text = BOT_MESSAGES.ticketCreated(ticket.number, this.options.deskHours, this.options.isDeskOpen(this.deps.clock.now()));
+    await this.deps.conversations.appendTranscript(conversation.id, { role: 'system', text, at: this.deps.clock.now() });
+    return { ticket, reply: { conversationId: conversation.id, text, sources: [], choices: [], actions: [] } };
+  }
+
+  welcome(conversationId?: string): BotReply {
+    return { conversationId: conversationId ?? '', text: BOT_MESSAGES.welcome(this.options.deskHours), sources: [], choices: [], actions: ['escalate'] };
+  }
+
+  private async conversationFor(input: AskInput): Promise<ConversationRecord> {
+    if (!input.conversationId) {
+      return this.deps.conversations.createConversation({ channel: input.channel, requester: input.requester ?? {}, channelRef: input.channelRef });
+    }
+    const conversation = await this.requireConversation(input.conversationId);
+    if (input.channelRef || input.requester) {
+      await this.deps.conversations.touchConversation(conversation.id, { requester: input.requester, channelRef: input.channelRef });
+    }
+    return conversation;
+  }
+
+  private async requireConversation(id: string): Promise<ConversationRecord> {
+    const conversation = typeof id === 'string' && id.length <= 64 ? await this.deps.conversations.getConversation(id) : undefined;
+    if (!conversation) {
+      throw new KotaeError('NOT_FOUND', `conversation ${String(id).slice(0, 64)} not found`, { userMessage: BOT_MESSAGES.unknownConversation });
+    }
+    return conversation;
+  }
+}
+
+function stripEmpty(r: Requester | undefined): Requester {
+  if (!r) return {};
+  return Object.fromEntries(Object.entries(r).filter(([, v]) => typeof v === 'string' && v.trim() !== '')) as Requester;
+}

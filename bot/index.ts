@@ -1,0 +1,8 @@
+export * from './records';
+export * from './ports';
+export * from './helpdesk';
+export { HelpdeskService, type HelpdeskOptions } from './helpdesk-service';
+export { decideOutcome, DEFAULT_THRESHOLDS, type AnswerThresholds } from './answer-policy';
+export { runTurn } from './turn-boundary';
+export { BOT_MESSAGES } from './messages';
+export { toSource } from './compose-answer';

@@ -1,0 +1,29 @@
+/** Japanese texts of the conversation core (channel-neutral). */
+export const BOT_MESSAGES = Object.freeze({
+  welcome: (deskHours: string) =>
+    [
+      'こんにちは。ヘルプデスクの自動応答「Kotae（答え）」です。',
+      'パスワード、ネットワーク、メール、プリンタ、Microsoft 365、LoGoチャットなど、パソコンやシステムの困りごとを文章で質問してください。',
+      `担当者への問い合わせは「担当者に問い合わせる」からいつでもできます（受付時間: ${deskHours}）。`,
+    ].join('\n'),
+  clarify: 'ご質問の内容に近いものを選んでください。該当がなければ、言い換えて質問するか、担当者にお問い合わせください。',
+  noAnswer:
+    '申し訳ありません。この質問にはナレッジベースからお答えできませんでした。言い換えて質問するか、「担当者に問い合わせる」からお問い合わせください。',
+  humanRequested: '担当者にお問い合わせいただけます。「担当者に問い合わせる」を押して、内容をお知らせください。',
+  thanks: 'ご回答ありがとうございました。お役に立ててうれしいです。',
+  sorry: 'お役に立てず申し訳ありません。「担当者に問い合わせる」から担当者にお問い合わせいただけます。',
+  ticketCreated: (number: string, deskHours: string, openNow: boolean) =>
+    [
+      `お問い合わせを受け付けました。受付番号は ${number} です。`,
+      openNow
+        ? '担当者が確認してご連絡します。'
+        : '現在は受付時間外のため、次の開庁日に担当者が確認してご連絡します。',
+      `（ヘルプデスク受付時間: ${deskHours}）`,
+    ].join('\n'),
+  emptyQuestion: '質問を入力してください。',
+  tooLong: (max: number) => `質問が長すぎます。${max}文字以内で入力してください。`,
+  unknownConversation: '会話が見つかりません。最初から質問してください。',
+  nothingToEscalate: 'お問い合わせの内容を入力してください。',
+  turnFailed: (correlationId: string) =>
+    `申し訳ありません。処理中にエラーが発生しました。時間をおいてもう一度お試しください。（お問い合わせ番号: ${correlationId}）`,
+});

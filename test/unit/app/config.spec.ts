@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ENV_KEYS, loadConfig } from '../../../app/config';
+import { KotaeError } from '../../../core/errors';
+
+describe('loadConfig', () => {
+  it('runs on embedded defaults with an empty environment', () => {
+    const c = loadConfig({}, '/srv/kotae');
+    assert.equal(c.port, 3978);
+    assert.equal(c.dataDir, '/srv/kotae/data');
+    assert.deepEqual(c.db, { kind: 'sqlite', path: '/srv/kotae/data/kotae.sqlite' });
+    assert.equal(c.embeddings.kind, 'local');
+    assert.equal(c.teams, undefined);
+    assert.equal(c.secureCookies, false);
+    assert.ok(Object.isFrozen(c) && Object.isFrozen(c.desk));
+  });
+
+  it('reports every problem at once', () => {
+    try {
+      loadConfig({ PORT: 'abc', KOTAE_DB: 'postgres', KOTAE_DESK_OPEN: '25:00', KOTAE_TYPO: '1' });
+      assert.fail('expected CONFIG_INVALID');
+    } catch (err) {
+      assert.ok(err instanceof KotaeError);
+      assert.equal(err.code, 'CONFIG_INVALID');
+      for (const key of ['PORT', 'KOTAE_DB', 'KOTAE_DESK_OPEN', 'KOTAE_TYPO']) assert.match(err.message, new RegExp(key));
+    }
+  });
+
+  it('requires the SQL Server settings only for mssql, and never falls back silently', () => {
+    assert.throws(() => loadConfig({ KOTAE_DB: 'mssql' }), /KOTAE_MSSQL_HOST.*\n.*KOTAE_MSSQL_USER/s);
+    const c = loadConfig({ KOTAE_DB: 'mssql', KOTAE_MSSQL_HOST: 'db', KOTAE_MSSQL_USER: 'u', KOTAE_MSSQL_PASSWORD: 'p', KOTAE_MSSQL_DATABASE: 'kotae' });
+    assert.equal(c.db.kind, 'mssql');
+  });
+
+  it('takes Teams credentials only as a complete set', () => {
+    assert.throws(() => loadConfig({ KOTAE_TEAMS_APP_ID: '11111111-1111-4111-8111-111111111111' }), /go together/);
+  });
+
+  it('documents every variable in .env.example', () => {
+    const example = fs.readFileSync(path.join(__dirname, '../../../.env.example'), 'utf8');
+    for (const key of ENV_KEYS) assert.match(example, new RegExp(`^#? ?${key}=`, 'm'), `${key} missing from .env.example`);
+  });
+});
