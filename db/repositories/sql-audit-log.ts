@@ -1,0 +1,90 @@
+/**
+ * Tamper-evident audit log on TypeORM (table audit_log). Each row's hash is
+ * sha256(prevHash + canonical row), so changing, removing or reordering a row breaks the chain.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { MoreThan, type DataSource } from 'typeorm';
+import type { AuditEntry, AuditRecord, AuditTrail, AuditVerification } from '../../tickets';
+import type { AuditLogRow } from '../schema/rows';
+import { mapDbError } from '../data-source';
+
+/** prevHash of the first row. */
+export const AUDIT_GENESIS_HASH = '0'.repeat(64);
+
+/** The hash of a row given the previous row's hash. */
+export function auditHash(prevHash: string, row: Pick<AuditLogRow, 'seq' | 'at' | 'actor' | 'action' | 'target' | 'detail'>): string {
+  const canonical = JSON.stringify([row.seq, row.at.toISOString(), row.actor, row.action, row.target, row.detail]);
+  return createHash('sha256').update(prevHash).update(canonical).digest('hex');
+}
+
+/** SQL implementation of the audit trail, with verification of the hash chain. */
+export class SqlAuditLog implements AuditTrail {
+  /** Appends run one at a time in this process; the unique seq index guards against other processes. */
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly ds: DataSource, private readonly now: () => Date = () => new Date()) {}
+
+  record(entry: AuditEntry): Promise<void> {
+    const next = this.tail.then(() => this.append(entry, 3));
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+
+  /**
+   * Not in a transaction: on SQLite every store shares one connection and transactions cannot nest.
+   * In-process appends are serialised by `record`; a fork by another process hits the unique seq.
+   */
+  private async append(entry: AuditEntry, attempts: number): Promise<void> {
+    try {
+      const repo = this.ds.getRepository<AuditLogRow>('audit_log');
+      const last = await repo.find({ order: { seq: 'DESC' }, take: 1 });
+      const fields = {
+        seq: (last[0]?.seq ?? 0) + 1,
+        at: this.now(),
+        actor: entry.actor.slice(0, 100),
+        action: entry.action.slice(0, 100),
+        target: entry.target?.slice(0, 200) ?? null,
+        detail: entry.detail ? JSON.stringify(entry.detail) : null,
+      };
+      const prevHash = last[0]?.hash ?? AUDIT_GENESIS_HASH;
+      await repo.insert({ id: randomUUID(), ...fields, prevHash, hash: auditHash(prevHash, fields) });
+    } catch (err) {
+      const clash = /UNIQUE|duplicate key/i.test(err instanceof Error ? err.message : String(err));
+      if (clash && attempts > 1) return this.append(entry, attempts - 1);
+      throw mapDbError(err);
+    }
+  }
+
+  /** The latest entries, newest first. */
+  async recent(limit: number): Promise<AuditRecord[]> {
+    const rows = await this.ds.getRepository<AuditLogRow>('audit_log').find({ order: { seq: 'DESC' }, take: limit });
+    return rows.map((r) => ({
+      seq: r.seq,
+      at: r.at,
+      actor: r.actor,
+      action: r.action,
+      target: r.target ?? undefined,
+      detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : undefined,
+      prevHash: r.prevHash,
+      hash: r.hash,
+    }));
+  }
+
+  /** Walks the whole chain; reports the first row whose link or hash does not match. */
+  async verify(): Promise<AuditVerification> {
+    const repo = this.ds.getRepository<AuditLogRow>('audit_log');
+    let prevHash = AUDIT_GENESIS_HASH;
+    let expectedSeq = 1;
+    for (;;) {
+      const rows = await repo.find({ where: { seq: MoreThan(expectedSeq - 1) }, order: { seq: 'ASC' }, take: 1000 });
+      if (rows.length === 0) return { ok: true, count: expectedSeq - 1 };
+      for (const row of rows) {
+        if (row.seq !== expectedSeq || row.prevHash !== prevHash || row.hash !== auditHash(prevHash, row)) {
+          return { ok: false, count: expectedSeq - 1, brokenAtSeq: expectedSeq };
+        }
+        prevHash = row.hash;
+        expectedSeq += 1;
+      }
+    }
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * FAQ curation on TypeORM: FaqStore (table faq_entry, optimistic locking by version) and the
+ * read port over the question log for questions the bot could not answer.
+ */
+import { randomBytes } from 'node:crypto';
+import { In, type DataSource } from 'typeorm';
+import { KotaeError } from '../../core/errors';
+import type { ChannelKind } from '../../bot/records';
+import type { FaqEntry, FaqInput, FaqStatus, FaqStore, UnansweredQuestion, UnansweredQuestions } from '../../tickets';
+import type { FaqEntryRow, QuestionRow } from '../schema/rows';
+import { mapDbError } from '../data-source';
+
+function toFaq(row: FaqEntryRow): FaqEntry {
+  return {
+    id: row.id,
+    category: row.category,
+    question: row.question,
+    alternateQuestions: JSON.parse(row.alternateQuestions) as string[],
+    answer: row.answer,
+    sourceUrl: row.sourceUrl ?? undefined,
+    status: row.status as FaqStatus,
+    ticketId: row.ticketId ?? undefined,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    approvedBy: row.approvedBy ?? undefined,
+    approvedAt: row.approvedAt ?? undefined,
+    version: row.version,
+  };
+}
+
+async function run<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    throw mapDbError(err);
+  }
+}
+
+/** SQL implementation of FaqStore; ids look like `faq-1a2b3c4d5e6f7a8b`. */
+export class SqlFaqStore implements FaqStore {
+  constructor(private readonly ds: DataSource, private readonly now: () => Date = () => new Date()) {}
+
+  private repo() {
+    return this.ds.getRepository<FaqEntryRow>('faq_entry');
+  }
+
+  async create(input: FaqInput & { status: FaqStatus; ticketId?: string; createdBy: string }): Promise<FaqEntry> {
+    const at = this.now();
+    const row: FaqEntryRow = {
+      id: `faq-${randomBytes(8).toString('hex')}`,
+      category: input.category,
+      question: input.question,
+      alternateQuestions: JSON.stringify(input.alternateQuestions),
+      answer: input.answer,
+      sourceUrl: input.sourceUrl ?? null,
+      status: input.status,
+      ticketId: input.ticketId ?? null,
+      createdBy: input.createdBy,
+      createdAt: at,
+      updatedAt: at,
+      approvedBy: input.status === 'approved' ? input.createdBy : null,
+      approvedAt: input.status === 'approved' ? at : null,
+      version: 1,
+    };
+    await run(() => this.repo().insert(row));
+    return toFaq(row);
+  }
+
+  async get(id: string): Promise<FaqEntry | undefined> {
+    const row = await run(() => this.repo().findOneBy({ id }));
+    return row ? toFaq(row) : undefined;
+  }
+
+  async list(status?: FaqStatus): Promise<FaqEntry[]> {
+    const rows = await run(() => this.repo().find({ where: status ? { status } : {}, order: { updatedAt: 'DESC' } }));
+    return rows.map(toFaq);
+  }
+
+  async update(id: string, expectedVersion: number, input: FaqInput): Promise<FaqEntry> {
+    return this.save(id, expectedVersion, {
+      category: input.category,
+      question: input.question,
+      alternateQuestions: JSON.stringify(input.alternateQuestions),
+      answer: input.answer,
+      sourceUrl: input.sourceUrl ?? null,
+    });
+  }
+
+  async approve(id: string, expectedVersion: number, approvedBy: string): Promise<FaqEntry> {
+    return this.save(id, expectedVersion, { status: 'approved', approvedBy, approvedAt: this.now() });
+  }
+
+  async delete(id: string): Promise<void> {
+    await run(() => this.repo().delete({ id }));
+  }
+
+  /** Conditional update on (id, version); CONFLICT when another save came first. */
+  private async save(id: string, expectedVersion: number, set: Partial<FaqEntryRow>): Promise<FaqEntry> {
+    const current = await run(() => this.repo().findOneBy({ id }));
+    if (!current) throw new KotaeError('NOT_FOUND', `faq ${id} not found`);
+    const next = { ...set, updatedAt: this.now(), version: expectedVersion + 1 };
+    const result = await run(() =>
+      this.ds.createQueryBuilder().update('faq_entry').set(next).where('id = :id AND version = :v', { id, v: expectedVersion }).execute(),
+    );
+    if (!result.affected) throw new KotaeError('CONFLICT', `faq ${id} version is not ${expectedVersion}`);
+    return toFaq({ ...current, ...next });
+  }
+}
+
+/** Questions with outcome no_answer or clarify, from the question log (newest first). */
+export class SqlUnansweredQuestions implements UnansweredQuestions {
+  constructor(private readonly ds: DataSource) {}
+
+  async list(limit: number): Promise<UnansweredQuestion[]> {
+    const rows = await run(() =>
+      this.ds.getRepository<QuestionRow>('question').find({
+        where: { outcome: In(['no_answer', 'clarify']) },
+        order: { askedAt: 'DESC' },
+        take: Math.max(1, Math.min(limit, 1000)),
+      }),
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      askedAt: r.askedAt,
+      text: r.text,
+      outcome: r.outcome as UnansweredQuestion['outcome'],
+      categoryGuess: r.categoryGuess ?? undefined,
+      channel: r.channel as ChannelKind,
+      department: r.department ?? undefined,
+    }));
+  }
+}

@@ -1,0 +1,51 @@
+/** SessionStore on TypeORM (table session; the id is the SHA-256 of the cookie token). */
+import { LessThan, type DataSource } from 'typeorm';
+import type { SessionRecord, SessionStore } from '../../tickets';
+import type { SessionRow } from '../schema/rows';
+import { mapDbError } from '../data-source';
+
+/** SQL implementation of SessionStore. */
+export class SqlSessionStore implements SessionStore {
+  constructor(private readonly ds: DataSource) {}
+
+  private repo() {
+    return this.ds.getRepository<SessionRow>('session');
+  }
+
+  private async run<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      throw mapDbError(err);
+    }
+  }
+
+  async create(session: SessionRecord): Promise<void> {
+    await this.run(() => this.repo().insert({ ...session }));
+  }
+
+  async get(id: string): Promise<SessionRecord | undefined> {
+    const row = await this.run(() => this.repo().findOneBy({ id }));
+    return row ? { ...row } : undefined;
+  }
+
+  async touch(id: string, lastSeenAt: Date): Promise<void> {
+    await this.run(() => this.repo().update({ id }, { lastSeenAt }));
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.run(() => this.repo().delete({ id }));
+  }
+
+  async deleteForOperator(operatorId: string): Promise<void> {
+    await this.run(() => this.repo().delete({ operatorId }));
+  }
+
+  async purge(now: Date, idleBefore: Date): Promise<number> {
+    return this.run(async () => {
+      const expired = await this.repo().delete({ expiresAt: LessThan(now) });
+      const idle = await this.repo().delete({ lastSeenAt: LessThan(idleBefore) });
+      return (expired.affected ?? 0) + (idle.affected ?? 0);
+    });
+  }
+}

@@ -1,0 +1,195 @@
+/**
+ * The TicketStore standard suite: every implementation (SQL, in-memory) must pass it.
+ * Call `ticketStoreContract(name, factory)` from a spec file.
+ */
+import assert from 'node:assert/strict';
+import { FakeClock } from '../../core/clock';
+import { KotaeError } from '../../core/errors';
+import type { TicketStore } from '../../bot/ports';
+import type { NewTicket } from '../../bot/records';
+import type { TicketOutbox } from '../../tickets';
+
+/** What a factory gives the suite; `outbox` is tested when present. */
+export interface TicketStoreFixture {
+  store: TicketStore;
+  outbox?: TicketOutbox;
+  close(): Promise<void>;
+}
+
+/** Builds a fresh, empty store whose times come from `now`. */
+export type TicketStoreFactory = (now: () => Date) => Promise<TicketStoreFixture>;
+
+/** A ticket input with overrides. */
+export function newTicket(over: Partial<NewTicket> = {}): NewTicket {
+  return {
+    type: 'inquiry', priority: 'normal', category: 'メール', title: 'メールが送れない', details: '添付付きのメールが送信できません。',
+    requester: { id: 'u1', name: '山田 花子', department: '総務課' }, channel: 'web',
+    transcript: [{ role: 'user', text: 'メールが送れない', at: new Date('2026-04-01T00:00:00Z') }], ...over,
+  };
+}
+
+async function rejectsWith(p: Promise<unknown>, code: string): Promise<void> {
+  await assert.rejects(p, (e: unknown) => e instanceof KotaeError && e.code === code);
+}
+
+/** Registers the suite. */
+export function ticketStoreContract(name: string, factory: TicketStoreFactory): void {
+  describe(`TicketStore contract: ${name}`, () => {
+    let clock: FakeClock;
+    let fx: TicketStoreFixture;
+    let store: TicketStore;
+    beforeEach(async () => {
+      clock = new FakeClock('2026-04-01T01:00:00Z');
+      fx = await factory(() => clock.now());
+      store = fx.store;
+    });
+    afterEach(() => fx.close());
+
+    it('numbers tickets per JST year and starts them as new, version 1', async () => {
+      const a = await store.create(newTicket(), 'bot');
+      const b = await store.create(newTicket(), 'bot');
+      assert.equal(a.number, 'HD-2026-000001');
+      assert.equal(b.number, 'HD-2026-000002');
+      assert.equal(a.status, 'new');
+      assert.equal(a.version, 1);
+      assert.deepEqual(a.holds, []);
+      assert.equal(a.createdAt.toISOString(), '2026-04-01T01:00:00.000Z');
+    });
+
+    it('returns the earlier ticket for a repeated sourceActivityId', async () => {
+      const a = await store.create(newTicket({ sourceActivityId: 'act-1' }), 'bot');
+      const b = await store.create(newTicket({ sourceActivityId: 'act-1' }), 'bot');
+      assert.equal(b.id, a.id);
+      assert.equal((await store.list({})).total, 1);
+    });
+
+    it('finds by id and by number (any case); unknown is undefined', async () => {
+      const a = await store.create(newTicket(), 'bot');
+      assert.equal((await store.get(a.id))?.number, a.number);
+      assert.equal((await store.get(a.number.toLowerCase()))?.id, a.id);
+      assert.equal(await store.get('HD-2026-999999'), undefined);
+    });
+
+    it('keeps the requester and the transcript', async () => {
+      const a = await store.create(newTicket(), 'bot');
+      const got = await store.get(a.id);
+      assert.deepEqual(got?.requester, { id: 'u1', name: '山田 花子', department: '総務課' });
+      const lines = await store.transcript(a.id);
+      assert.equal(lines.length, 1);
+      assert.equal(lines[0].text, 'メールが送れない');
+    });
+
+    it('lists newest first with filters and totals', async () => {
+      const a = await store.create(newTicket({ category: 'メール' }), 'bot');
+      clock.advanceMinutes(1);
+      const b = await store.create(newTicket({ category: 'プリンタ', priority: 'high' }), 'bot');
+      await store.update(b.id, 1, { assignee: 'op1', status: 'in_progress' }, 'op1');
+      assert.deepEqual((await store.list({})).items.map((t) => t.id), [b.id, a.id]);
+      assert.equal((await store.list({ category: 'メール' })).items[0].id, a.id);
+      assert.equal((await store.list({ assignee: 'op1' })).total, 1);
+      assert.equal((await store.list({ status: ['new'] })).items[0].id, a.id);
+      assert.equal((await store.list({ priority: 'high' })).total, 1);
+      const page = await store.list({ limit: 1, offset: 1 });
+      assert.equal(page.total, 2);
+      assert.equal(page.items[0].id, a.id);
+    });
+
+    it('applies a patch, bumps the version and records history', async () => {
+      const a = await store.create(newTicket(), 'bot');
+      clock.advanceMinutes(5);
+      const b = await store.update(a.id, 1, { status: 'in_progress', assignee: 'op1', firstResponseAt: clock.now() }, 'op1');
+      assert.equal(b.version, 2);
+      assert.equal(b.status, 'in_progress');
+      assert.equal(b.assignee, 'op1');
+      assert.equal(b.updatedAt.toISOString(), '2026-04-01T01:05:00.000Z');
+      const events = await store.history(a.id);
+      const status = events.find((e) => e.field === 'status');
+      assert.equal(status?.before, 'new');
+      assert.equal(status?.after, 'in_progress');
+      assert.equal(status?.actor, 'op1');
+      const c = await store.update(a.id, 2, { assignee: null }, 'op1');
+      assert.equal(c.assignee, undefined);
+    });
+
+    it('rejects a stale version with CONFLICT and overwrites nothing', async () => {
+      const a = await store.create(newTicket(), 'bot');
+      await store.update(a.id, 1, { title: '一人目' }, 'op1');
+      await rejectsWith(store.update(a.id, 1, { title: '二人目' }, 'op2'), 'CONFLICT');
+      const got = await store.get(a.id);
+      assert.equal(got?.title, '一人目');
+      assert.equal(got?.version, 2);
+    });
+
+    it('lets exactly one of two concurrent saves of the same version win', async () => {
+      const a = await store.create(newTicket(), 'bot');
+      const results = await Promise.allSettled([
+        store.update(a.id, 1, { title: 'A' }, 'op1'),
+        store.update(a.id, 1, { title: 'B' }, 'op2'),
+      ]);
+      assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+      assert.equal((await store.get(a.id))?.version, 2);
+    });
+
+    it('leaves the version alone for a patch that changes nothing', async () => {
+      const a = await store.create(newTicket(), 'bot');
+      const b = await store.update(a.id, 1, { category: a.category }, 'op1');
+      assert.equal(b.version, 1);
+    });
+
+    it('throws NOT_FOUND for an unknown ticket', async () => {
+      await rejectsWith(store.update('no-such-ticket', 1, { title: 'x' }, 'op1'), 'NOT_FOUND');
+    });
+
+    it('opens a hold on on_hold and closes it when leaving', async () => {
+      const a = await store.create(newTicket(), 'bot');
+      clock.advanceMinutes(10);
+      const held = await store.update(a.id, 1, { status: 'on_hold' }, 'op1');
+      assert.equal(held.holds.length, 1);
+      assert.equal(held.holds[0].to, undefined);
+      clock.advanceMinutes(30);
+      const back = await store.update(a.id, 2, { status: 'in_progress' }, 'op1');
+      assert.equal(back.holds[0].from.toISOString(), '2026-04-01T01:10:00.000Z');
+      assert.equal(back.holds[0].to?.toISOString(), '2026-04-01T01:40:00.000Z');
+    });
+
+    it('stores incident fields and clears resolvedAt with null', async () => {
+      const a = await store.create(newTicket({ type: 'incident' }), 'bot');
+      const b = await store.update(a.id, 1, { incident: { cause: 'スイッチ故障', actions: '交換', prevention: '予備機配備' }, resolvedAt: clock.now(), status: 'resolved' }, 'op1');
+      assert.deepEqual(b.incident, { cause: 'スイッチ故障', actions: '交換', prevention: '予備機配備' });
+      const c = await store.update(a.id, b.version, { status: 'in_progress', resolvedAt: null }, 'op1');
+      assert.equal(c.resolvedAt, undefined);
+      assert.deepEqual((await store.get(a.id))?.incident, b.incident);
+    });
+
+    it('keeps comments in order with their delivery state', async () => {
+      const a = await store.create(newTicket(), 'bot');
+      const r = await store.addComment(a.id, { kind: 'reply', author: 'op1', body: '回答です' });
+      clock.advanceMinutes(1);
+      await store.addComment(a.id, { kind: 'note', author: 'op1', body: 'メモ' });
+      await store.markDelivered(r.id, { deliveryError: 'timeout' });
+      let list = await store.comments(a.id);
+      assert.deepEqual(list.map((c) => c.kind), ['reply', 'note']);
+      assert.equal(list[0].deliveryError, 'timeout');
+      await store.markDelivered(r.id, { deliveredAt: clock.now() });
+      list = await store.comments(a.id);
+      assert.equal(list[0].deliveryError, undefined);
+      assert.equal(list[0].deliveredAt?.toISOString(), '2026-04-01T01:01:00.000Z');
+    });
+
+    it('outbox lists failed and interrupted replies only', async function () {
+      const outbox = fx.outbox;
+      if (!outbox) this.skip();
+      const a = await store.create(newTicket(), 'bot');
+      const failed = await store.addComment(a.id, { kind: 'reply', author: 'op1', body: '失敗' });
+      await store.markDelivered(failed.id, { deliveryError: 'down' });
+      const ok = await store.addComment(a.id, { kind: 'reply', author: 'op1', body: '成功' });
+      await store.markDelivered(ok.id, { deliveredAt: clock.now() });
+      await store.addComment(a.id, { kind: 'note', author: 'op1', body: 'メモ' });
+      const fresh = await store.addComment(a.id, { kind: 'reply', author: 'op1', body: '送信中' });
+      assert.deepEqual((await outbox!.undelivered(10, clock.now())).map((c) => c.id), [failed.id]);
+      clock.advanceMinutes(2);
+      const later = await outbox!.undelivered(10, clock.now());
+      assert.deepEqual(later.map((c) => c.id).sort(), [failed.id, fresh.id].sort());
+    });
+  });
+}

@@ -1,0 +1,141 @@
+/** Deterministic in-memory TicketStore (and TicketOutbox) for tests; same contract as SqlTicketStore. */
+import { KotaeError } from '../../core/errors';
+import type { TicketComment, TicketEvent, TicketPatch, TicketQuery, TicketStore } from '../../bot/ports';
+import type { NewTicket, TicketRecord, TranscriptEntry } from '../../bot/records';
+import type { TicketOutbox } from '../../tickets';
+
+type Stored = { ticket: TicketRecord; transcript: TranscriptEntry[]; sourceActivityId?: string };
+
+const show = (v: unknown): string | undefined =>
+  v === undefined || v === null ? undefined : v instanceof Date ? v.toISOString() : String(v);
+
+function copy(t: TicketRecord): TicketRecord {
+  return structuredClone(t);
+}
+
+/** In-memory TicketStore with optimistic locking, history and comments. */
+export class InMemoryTicketStore implements TicketStore, TicketOutbox {
+  private readonly tickets: Stored[] = [];
+  private readonly commentList: TicketComment[] = [];
+  private readonly events: TicketEvent[] = [];
+  private ids = 0;
+
+  constructor(private readonly now: () => Date = () => new Date(), private readonly prefix = 'HD') {}
+
+  private nextId(kind: string): string {
+    this.ids += 1;
+    return `${kind}-${String(this.ids).padStart(8, '0')}`;
+  }
+
+  async create(input: NewTicket, actor: string): Promise<TicketRecord> {
+    const dup = input.sourceActivityId && this.tickets.find((s) => s.sourceActivityId === input.sourceActivityId);
+    if (dup) return copy(dup.ticket);
+    const at = this.now();
+    const year = Number(at.toLocaleString('en-US', { timeZone: 'Asia/Tokyo', year: 'numeric' }));
+    const seq = this.tickets.filter((s) => s.ticket.number.startsWith(`${this.prefix}-${year}-`)).length + 1;
+    const ticket: TicketRecord = {
+      id: this.nextId('t'), number: `${this.prefix}-${year}-${String(seq).padStart(6, '0')}`,
+      conversationId: input.conversationId, status: 'new', type: input.type, priority: input.priority,
+      category: input.category, title: input.title.slice(0, 400), details: input.details, requester: { ...input.requester },
+      channel: input.channel, createdAt: at, updatedAt: at, holds: [], version: 1,
+    };
+    this.tickets.push({ ticket, transcript: input.transcript.map((e) => ({ ...e })), sourceActivityId: input.sourceActivityId });
+    this.event(ticket.id, at, actor, 'created', undefined, ticket.number);
+    return copy(ticket);
+  }
+
+  private find(idOrNumber: string): Stored | undefined {
+    const key = idOrNumber.trim();
+    return this.tickets.find((s) => s.ticket.id === key) ?? this.tickets.find((s) => s.ticket.number === key.toUpperCase());
+  }
+
+  async get(idOrNumber: string): Promise<TicketRecord | undefined> {
+    const s = this.find(idOrNumber);
+    return s ? copy(s.ticket) : undefined;
+  }
+
+  async list(q: TicketQuery): Promise<{ items: TicketRecord[]; total: number }> {
+    const match = this.tickets
+      .map((s) => s.ticket)
+      .filter((t) => !q.status?.length || q.status.includes(t.status))
+      .filter((t) => (!q.category || t.category === q.category) && (!q.assignee || t.assignee === q.assignee))
+      .filter((t) => (!q.type || t.type === q.type) && (!q.priority || t.priority === q.priority))
+      .filter((t) => (!q.createdFrom || t.createdAt >= q.createdFrom) && (!q.createdTo || t.createdAt <= q.createdTo))
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+    const offset = q.offset ?? 0;
+    return { items: match.slice(offset, offset + Math.min(q.limit ?? 100, 1000)).map(copy), total: match.length };
+  }
+
+  async update(id: string, expectedVersion: number, patch: TicketPatch, actor: string): Promise<TicketRecord> {
+    const s = this.find(id);
+    if (!s) throw new KotaeError('NOT_FOUND', `ticket ${id} not found`, { userMessage: 'チケットが見つかりません。' });
+    const t = s.ticket;
+    if (t.version !== expectedVersion) throw new KotaeError('CONFLICT', `ticket ${t.number} version ${t.version} != ${expectedVersion}`);
+    const at = this.now();
+    const next = copy(t);
+    const changes: [string, string | undefined, string | undefined][] = [];
+    const apply = <K extends keyof TicketRecord>(field: K, value: TicketRecord[K], name: string = field) => {
+      if (show(t[field]) === show(value)) return;
+      next[field] = value;
+      changes.push([name, show(t[field]), show(value)]);
+    };
+    const simple = ['status', 'type', 'priority', 'category', 'title'] as const;
+    for (const f of simple) if (patch[f] !== undefined) apply(f, patch[f] as TicketRecord[typeof f]);
+    if (patch.assignee !== undefined) apply('assignee', patch.assignee ?? undefined);
+    if (patch.firstResponseAt !== undefined) apply('firstResponseAt', patch.firstResponseAt);
+    if (patch.resolvedAt !== undefined) apply('resolvedAt', patch.resolvedAt ?? undefined);
+    if (patch.closedAt !== undefined) apply('closedAt', patch.closedAt ?? undefined);
+    const fields = { cause: 'incidentCause', actions: 'incidentActions', prevention: 'incidentPrevention' } as const;
+    for (const [key, name] of Object.entries(fields) as [keyof typeof fields, string][]) {
+      const value = patch.incident?.[key];
+      if (value === undefined || value === t.incident?.[key]) continue;
+      next.incident = { ...next.incident, [key]: value };
+      changes.push([name, t.incident?.[key], value]);
+    }
+    if (changes.length === 0) return copy(t);
+    if (next.status !== t.status) {
+      const open = next.holds.find((h) => !h.to);
+      if (next.status === 'on_hold' && !open) next.holds.push({ from: at });
+      if (next.status !== 'on_hold' && open) open.to = at;
+    }
+    next.updatedAt = at;
+    next.version = t.version + 1;
+    s.ticket = next;
+    for (const [field, before, after] of changes) this.event(t.id, at, actor, field, before, after);
+    return copy(next);
+  }
+
+  async addComment(ticketId: string, c: Omit<TicketComment, 'id' | 'ticketId' | 'createdAt'>): Promise<TicketComment> {
+    const comment: TicketComment = { ...c, id: this.nextId('c'), ticketId, createdAt: this.now() };
+    this.commentList.push(comment);
+    return { ...comment };
+  }
+
+  async markDelivered(commentId: string, result: { deliveredAt?: Date; deliveryError?: string }): Promise<void> {
+    const c = this.commentList.find((x) => x.id === commentId);
+    if (c) Object.assign(c, { deliveredAt: result.deliveredAt, deliveryError: result.deliveryError });
+  }
+
+  async comments(ticketId: string): Promise<TicketComment[]> {
+    return this.commentList.filter((c) => c.ticketId === ticketId).map((c) => ({ ...c }));
+  }
+
+  async history(ticketId: string): Promise<TicketEvent[]> {
+    return this.events.filter((e) => e.ticketId === ticketId).map((e) => ({ ...e }));
+  }
+
+  async transcript(ticketId: string): Promise<TranscriptEntry[]> {
+    return (this.tickets.find((s) => s.ticket.id === ticketId)?.transcript ?? []).map((e) => ({ ...e }));
+  }
+
+  async undelivered(limit: number, createdBefore: Date): Promise<TicketComment[]> {
+    return this.commentList
+      .filter((c) => c.kind === 'reply' && !c.deliveredAt && (c.deliveryError !== undefined || c.createdAt < createdBefore))
+      .slice(0, limit)
+      .map((c) => ({ ...c }));
+  }
+
+  private event(ticketId: string, at: Date, actor: string, field: string, before?: string, after?: string): void {
+    this.events.push({ id: this.nextId('e'), ticketId, at, actor, field, before, after });
+  }
+}

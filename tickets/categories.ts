@@ -1,0 +1,20 @@
+/** The default ticket categories of a Japanese local-government IT helpdesk (configurable). */
+export const DEFAULT_CATEGORIES: readonly string[] = Object.freeze([
+  'アカウント・AD',
+  'ネットワーク',
+  'ファイルサーバ',
+  'メール',
+  'Office・Microsoft 365',
+  'プリンタ',
+  'ウイルス対策',
+  'ソフトウェア配布',
+  'インターネット閲覧',
+  '静脈認証',
+  'LoGoチャット',
+  'チャットGPT',
+  'Web会議',
+  'リモートアクセス',
+  '機器払い出し',
+  '文書管理・財務会計',
+  'その他',
+]);

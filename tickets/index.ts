@@ -1,0 +1,18 @@
+/**
+ * The helpdesk desk domain: tickets (lifecycle, incident rule, replies, SLA), the work log, FAQ
+ * curation, the operators who work them and the audit trail. No express, no typeorm.
+ */
+export { DEFAULT_CATEGORIES } from './categories';
+export { TICKET_TRANSITIONS, canTransition, assertTransition, statusPatch } from './lifecycle';
+export { INCIDENT_FIELDS, missingIncidentFields, assertIncidentComplete } from './incident-rule';
+export { TICKET_MESSAGES } from './messages';
+export { ReplyDelivery, type ReplyDeliveryDeps, type RetryResult } from './reply-delivery';
+export { ticketSla, overallSlaState } from './sla-view';
+export { TicketService, MAX_COMMENT_LENGTH, type TicketServiceDeps, type TicketChanges, type QueueFilter, type TicketDetail } from './ticket-service';
+export { WorkLogService, validateWorkLog } from './work-log';
+export { FaqService, proposeFaqFromTicket, validateFaq, type FaqServiceDeps, type FaqChange } from './faq-service';
+export { OPERATOR_ROLES, hasRole } from './operators';
+export type { OperatorRole, OperatorRecord, OperatorStore, SessionRecord, SessionStore } from './operators';
+export type { AuditEntry, AuditRecord, AuditTrail, AuditVerification } from './audit';
+export type { AttachmentStore, TicketOutbox, WorkLogStore, FaqStore, UnansweredQuestions } from './ports';
+export type * from './types';

@@ -1,0 +1,41 @@
+/**
+ * Japanese texts the ticket domain sends to requesters and shows as error messages. Console labels
+ * live in adapters/web/console/messages.ts.
+ */
+import type { TicketStatus } from '../bot/records';
+import type { IncidentField } from './types';
+
+const STATUS_WORDS: Readonly<Record<TicketStatus, string>> = {
+  new: '新規',
+  in_progress: '対応中',
+  on_hold: '保留（回答待ち）',
+  resolved: '解決',
+  closed: 'クローズ',
+};
+
+const INCIDENT_WORDS: Readonly<Record<IncidentField, string>> = {
+  cause: '原因',
+  actions: '対応内容',
+  prevention: '再発防止策',
+};
+
+/** Requester notifications and domain error messages. */
+export const TICKET_MESSAGES = Object.freeze({
+  replyPrefix: (number: string) => `【ヘルプデスクからの回答】${number}`,
+  statusChanged: (number: string, to: TicketStatus) =>
+    `【ヘルプデスクからのお知らせ】${number}\nお問い合わせの状態が「${STATUS_WORDS[to]}」に変わりました。` +
+    (to === 'resolved' ? '\n解決していない場合は、このままご返信ください。' : ''),
+  transitionInvalid: (from: TicketStatus, to: TicketStatus) =>
+    `状態を「${STATUS_WORDS[from]}」から「${STATUS_WORDS[to]}」には変更できません。`,
+  incidentIncomplete: (missing: readonly IncidentField[]) =>
+    `障害チケットを解決するには、${missing.map((f) => INCIDENT_WORDS[f]).join('・')}を入力してください。`,
+  ticketNotFound: 'チケットが見つかりません。',
+  categoryUnknown: (category: string) => `分類「${category}」は登録されていません。`,
+  bodyRequired: '本文を入力してください。',
+  bodyTooLong: (max: number) => `本文は${max}文字以内で入力してください。`,
+  attachmentInvalid: 'ファイル名・種類・サイズを正しく入力してください。',
+  workLogTimeOrder: '作業終了日時は作業開始日時以降にしてください。',
+  workLogRequired: (fields: readonly string[]) => `${fields.join('・')}を入力してください。`,
+  faqRequired: '質問と回答を入力してください。',
+  faqNotDraft: 'このFAQは承認待ちではありません。',
+});

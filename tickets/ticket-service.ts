@@ -1,0 +1,220 @@
+/**
+ * The ticket domain service: lifecycle, the incident rule, replies and internal notes, SLA clocks,
+ * attachments metadata. Optimistic locking is enforced by the store (CONFLICT on a stale version).
+ */
+import { KotaeError } from '../core/errors';
+import type { Clock } from '../core/clock';
+import type { TicketComment, TicketEvent, TicketPatch, TicketQuery, TicketStore } from '../bot/ports';
+import type { NewTicket, TicketPriority, TicketRecord, TicketStatus, TicketType, TranscriptEntry } from '../bot/records';
+import { TICKET_STATUSES } from '../bot/records';
+import type { SlaCalendar, SlaPolicy, SlaResult, SlaState } from '../calendar';
+import { assertIncidentComplete } from './incident-rule';
+import { assertTransition, statusPatch } from './lifecycle';
+import { TICKET_MESSAGES } from './messages';
+import type { AttachmentStore } from './ports';
+import type { ReplyDelivery, RetryResult } from './reply-delivery';
+import { overallSlaState, ticketSla } from './sla-view';
+import type { AuditTrail } from './audit';
+import type { AttachmentMeta, TicketWithSla } from './types';
+import { DEFAULT_CATEGORIES } from './categories';
+
+/** Longest reply or note accepted. */
+export const MAX_COMMENT_LENGTH = 20_000;
+
+/** What TicketService needs. */
+export interface TicketServiceDeps {
+  store: TicketStore;
+  delivery: ReplyDelivery;
+  attachments: AttachmentStore;
+  calendar: SlaCalendar;
+  slaPolicy: SlaPolicy;
+  clock: Clock;
+  audit: AuditTrail;
+  categories?: readonly string[];
+}
+
+/** Fields an operator may change on a ticket in one save. */
+export interface TicketChanges {
+  status?: TicketStatus;
+  type?: TicketType;
+  priority?: TicketPriority;
+  category?: string;
+  title?: string;
+  assignee?: string | null;
+  incident?: { cause?: string; actions?: string; prevention?: string };
+}
+
+/** Queue filters: the store's query plus the SLA state. */
+export type QueueFilter = TicketQuery & { sla?: SlaState };
+
+/** Everything the ticket detail page shows. */
+export interface TicketDetail extends TicketWithSla {
+  comments: TicketComment[];
+  history: TicketEvent[];
+  transcript: TranscriptEntry[];
+  attachments: AttachmentMeta[];
+}
+
+/** Works tickets on behalf of operators. */
+export class TicketService {
+  /** The configured category list. */
+  readonly categories: readonly string[];
+
+  constructor(private readonly deps: TicketServiceDeps) {
+    this.categories = deps.categories ?? DEFAULT_CATEGORIES;
+  }
+
+  /** Creates a ticket by hand (e.g. a phone call); escalations from the bot use the store directly. */
+  async create(input: NewTicket, actor: string): Promise<TicketRecord> {
+    this.assertCategory(input.category);
+    const ticket = await this.deps.store.create(input, actor);
+    await this.deps.audit.record({ actor, action: 'ticket.create', target: ticket.number });
+    return ticket;
+  }
+
+  /** A ticket by id or number; NOT_FOUND otherwise. */
+  async get(idOrNumber: string): Promise<TicketRecord> {
+    const ticket = await this.deps.store.get(idOrNumber);
+    if (!ticket) throw new KotaeError('NOT_FOUND', `ticket ${idOrNumber} not found`, { userMessage: TICKET_MESSAGES.ticketNotFound });
+    return ticket;
+  }
+
+  /** The SLA clocks of a ticket now. */
+  sla(ticket: TicketRecord): SlaResult {
+    return ticketSla(ticket, this.deps.slaPolicy, this.deps.calendar, this.deps.clock.now());
+  }
+
+  /** The queue with SLA clocks; the SLA filter applies to the more urgent of the two clocks. */
+  async queue(filter: QueueFilter): Promise<{ items: TicketWithSla[]; total: number }> {
+    const { sla, ...query } = filter;
+    const page = await this.deps.store.list(sla ? { ...query, limit: 1000, offset: 0 } : query);
+    const items = page.items.map((ticket) => ({ ticket, sla: this.sla(ticket) }));
+    if (!sla) return { items, total: page.total };
+    const matching = items.filter((i) => overallSlaState(i.sla) === sla);
+    const offset = query.offset ?? 0;
+    return { items: matching.slice(offset, offset + (query.limit ?? 100)), total: matching.length };
+  }
+
+  /** Number of tickets in each status. */
+  async countsByStatus(): Promise<Record<TicketStatus, number>> {
+    const totals = await Promise.all(TICKET_STATUSES.map((s) => this.deps.store.list({ status: [s], limit: 1 })));
+    const counts = {} as Record<TicketStatus, number>;
+    TICKET_STATUSES.forEach((s, i) => (counts[s] = totals[i].total));
+    return counts;
+  }
+
+  /** The ticket with its SLA, comments, history, transcript and attachments. */
+  async detail(idOrNumber: string): Promise<TicketDetail> {
+    const ticket = await this.get(idOrNumber);
+    const { store } = this.deps;
+    const [comments, history, transcript, attachments] = await Promise.all([
+      store.comments(ticket.id),
+      store.history(ticket.id),
+      store.transcript(ticket.id),
+      this.deps.attachments.list(ticket.id),
+    ]);
+    return { ticket, sla: this.sla(ticket), comments, history, transcript, attachments };
+  }
+
+  /**
+   * Saves an operator's changes against `expectedVersion` (CONFLICT when stale; nothing is
+   * overwritten). Validates the transition and the incident rule; notifies the requester of a new status.
+   */
+  async update(idOrNumber: string, expectedVersion: number, changes: TicketChanges, actor: string): Promise<TicketRecord> {
+    const ticket = await this.get(idOrNumber);
+    if (ticket.version !== expectedVersion) {
+      throw new KotaeError('CONFLICT', `ticket ${ticket.number} version ${ticket.version} != expected ${expectedVersion}`);
+    }
+    if (changes.category !== undefined) this.assertCategory(changes.category);
+    const patch: TicketPatch = { ...changes };
+    const statusChanged = changes.status !== undefined && changes.status !== ticket.status;
+    if (changes.status !== undefined && statusChanged) {
+      assertTransition(ticket.status, changes.status);
+      Object.assign(patch, statusPatch(ticket, changes.status, this.deps.clock.now()));
+      const incident = { ...ticket.incident, ...changes.incident };
+      assertIncidentComplete(changes.type ?? ticket.type, changes.status, incident);
+    } else {
+      delete patch.status;
+    }
+    const updated = await this.deps.store.update(ticket.id, expectedVersion, patch, actor);
+    if (updated.version !== ticket.version) {
+      await this.deps.audit.record({ actor, action: 'ticket.update', target: ticket.number, detail: { changes: Object.keys(changes) } });
+    }
+    if (statusChanged) await this.addReply(updated, TICKET_MESSAGES.statusChanged(updated.number, updated.status), actor);
+    return updated;
+  }
+
+  /** Replies to the requester: stored first, then delivered; the first reply starts the response clock. */
+  async reply(idOrNumber: string, body: string, actor: string): Promise<TicketComment> {
+    const text = checkBody(body);
+    let ticket = await this.get(idOrNumber);
+    if (!ticket.firstResponseAt) ticket = await this.markResponded(ticket, actor);
+    const comment = await this.addReply(ticket, `${TICKET_MESSAGES.replyPrefix(ticket.number)}\n${text}`, actor);
+    await this.deps.audit.record({ actor, action: 'ticket.reply', target: ticket.number });
+    return comment;
+  }
+
+  /** Adds an internal note (never sent to the requester). */
+  async note(idOrNumber: string, body: string, actor: string): Promise<TicketComment> {
+    const text = checkBody(body);
+    const ticket = await this.get(idOrNumber);
+    const comment = await this.deps.store.addComment(ticket.id, { kind: 'note', author: actor, body: text });
+    await this.deps.audit.record({ actor, action: 'ticket.note', target: ticket.number });
+    return comment;
+  }
+
+  /** Records attachment metadata (name, type, size). */
+  async addAttachment(idOrNumber: string, meta: { fileName: string; contentType: string; sizeBytes: number }, actor: string): Promise<AttachmentMeta> {
+    const ticket = await this.get(idOrNumber);
+    const fileName = meta.fileName.trim();
+    const contentType = meta.contentType.trim() || 'application/octet-stream';
+    const valid = fileName.length > 0 && fileName.length <= 400 && contentType.length <= 200 &&
+      Number.isSafeInteger(meta.sizeBytes) && meta.sizeBytes >= 0;
+    if (!valid) throw new KotaeError('INPUT_INVALID', 'invalid attachment metadata', { userMessage: TICKET_MESSAGES.attachmentInvalid });
+    const added = await this.deps.attachments.add({ ticketId: ticket.id, fileName, contentType, sizeBytes: meta.sizeBytes, uploadedBy: actor });
+    await this.deps.audit.record({ actor, action: 'ticket.attachment', target: ticket.number, detail: { fileName } });
+    return added;
+  }
+
+  /** Attachment metadata of a ticket. */
+  async attachments(idOrNumber: string): Promise<AttachmentMeta[]> {
+    return this.deps.attachments.list((await this.get(idOrNumber)).id);
+  }
+
+  /** Resends replies whose delivery failed. */
+  retryUndelivered(limit?: number): Promise<RetryResult> {
+    return this.deps.delivery.retryUndelivered(limit);
+  }
+
+  private async addReply(ticket: TicketRecord, body: string, actor: string): Promise<TicketComment> {
+    const comment = await this.deps.store.addComment(ticket.id, { kind: 'reply', author: actor, body });
+    return this.deps.delivery.deliver(ticket, comment);
+  }
+
+  /** Sets firstResponseAt on the latest version; one retry if another save raced us. */
+  private async markResponded(ticket: TicketRecord, actor: string): Promise<TicketRecord> {
+    const now = this.deps.clock.now();
+    try {
+      return await this.deps.store.update(ticket.id, ticket.version, { firstResponseAt: now }, actor);
+    } catch (err) {
+      if (!(err instanceof KotaeError) || err.code !== 'CONFLICT') throw err;
+      const fresh = await this.get(ticket.id);
+      return fresh.firstResponseAt ? fresh : this.deps.store.update(fresh.id, fresh.version, { firstResponseAt: now }, actor);
+    }
+  }
+
+  private assertCategory(category: string): void {
+    if (!this.categories.includes(category)) {
+      throw new KotaeError('INPUT_INVALID', `unknown category ${category}`, { userMessage: TICKET_MESSAGES.categoryUnknown(category) });
+    }
+  }
+}
+
+function checkBody(body: string): string {
+  const text = body.trim();
+  if (!text) throw new KotaeError('INPUT_INVALID', 'empty comment', { userMessage: TICKET_MESSAGES.bodyRequired });
+  if (text.length > MAX_COMMENT_LENGTH) {
+    throw new KotaeError('INPUT_TOO_LARGE', 'comment too long', { userMessage: TICKET_MESSAGES.bodyTooLong(MAX_COMMENT_LENGTH) });
+  }
+  return text;
+}

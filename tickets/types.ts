@@ -1,0 +1,86 @@
+/** Records of the helpdesk desk domain besides TicketRecord (declared in bot/records). */
+import type { ChannelKind, Outcome, TicketRecord } from '../bot/records';
+import type { SlaResult } from '../calendar';
+
+/** The incident report fields (原因 / 対応内容 / 再発防止策). */
+export type IncidentField = 'cause' | 'actions' | 'prevention';
+
+/** A ticket with its SLA clocks at the time it was read. */
+export interface TicketWithSla {
+  ticket: TicketRecord;
+  sla: SlaResult;
+}
+
+/** Metadata of a file attached to a ticket (the file itself is not stored). */
+export interface AttachmentMeta {
+  id: string;
+  ticketId: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  uploadedBy: string;
+  createdAt: Date;
+}
+
+/** A work log entry (作業実績): on a ticket or standalone planned work. */
+export interface WorkLogEntry {
+  id: string;
+  ticketId?: string;
+  /** 作業日時（開始・終了） */
+  startedAt: Date;
+  endedAt: Date;
+  /** 担当者 */
+  operatorName: string;
+  /** 作業名 */
+  title: string;
+  /** 作業内容 */
+  content: string;
+  /** 特記事項 */
+  remarks?: string;
+  createdAt: Date;
+  createdBy: string;
+}
+
+/** Input for a new work log entry. */
+export type NewWorkLogEntry = Omit<WorkLogEntry, 'id' | 'createdAt'>;
+
+/** FAQ review state: drafts wait for an admin; approved entries are in the knowledge base. */
+export type FaqStatus = 'draft' | 'approved';
+
+/** An FAQ managed in the console (table faq_entry). */
+export interface FaqEntry {
+  id: string;
+  category: string;
+  question: string;
+  alternateQuestions: string[];
+  answer: string;
+  sourceUrl?: string;
+  status: FaqStatus;
+  ticketId?: string;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+  approvedBy?: string;
+  approvedAt?: Date;
+  version: number;
+}
+
+/** Editable fields of an FAQ. */
+export interface FaqInput {
+  category: string;
+  question: string;
+  alternateQuestions: string[];
+  answer: string;
+  sourceUrl?: string;
+}
+
+/** A question the bot could not answer (no_answer) or asked back about (clarify). */
+export interface UnansweredQuestion {
+  id: string;
+  askedAt: Date;
+  text: string;
+  outcome: Extract<Outcome, 'no_answer' | 'clarify'>;
+  categoryGuess?: string;
+  channel: ChannelKind;
+  department?: string;
+}
