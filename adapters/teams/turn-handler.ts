@@ -101,8 +101,9 @@ export class TeamsTurnHandler {
   private async onInvoke(context: TurnContext): Promise<void> {
     const activity = context.activity;
     if (activity.name !== 'adaptiveCard/action') {
+      // No invoke response set: CloudAdapter answers 501 Not Implemented, as Bot Framework bots do.
+      // (Sending one would need a recipient, which e.g. documented composeExtension payloads lack.)
       this.deps.logger.info('teams: unsupported invoke acknowledged', { name: activity.name });
-      await sendInvokeResponse(context, 501);
       return;
     }
     const { result } = this.invokes.run(activity.id, () => this.cardInvoke(activity));

@@ -66,3 +66,17 @@ export class FakeBotConnector {
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `sent-${++this.seq}` }));
   }
 }
+
+/** The Adaptive Card of a sent message, as far as the tests read it. */
+export interface SentCard {
+  body: { type: string; text?: string; id?: string; actions?: { title: string }[] }[];
+  actions?: { type: string; title: string; verb: string; data: Record<string, string> }[];
+}
+
+/** The Adaptive Card inside a message the bot sent (throws when there is none). */
+export function cardOf(call: ConnectorCall): SentCard {
+  const attachments = call.activity.attachments as { contentType: string; content: SentCard }[] | undefined;
+  const card = attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
+  if (!card) throw new Error(`no Adaptive Card in ${JSON.stringify(call.activity)}`);
+  return card.content;
+}

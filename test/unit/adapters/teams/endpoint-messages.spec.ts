@@ -1,18 +1,9 @@
 import assert from 'node:assert/strict';
 import { channelMention, personalEnvelope, replayable } from '../../../fakes/teams-activities';
 import { startTeamsHarness, type TeamsHarness } from '../../../fakes/teams-harness';
-import type { ConnectorCall } from '../../../fakes/teams-connector';
+import { cardOf, type SentCard } from '../../../fakes/teams-connector';
 
-type Card = { body: { type: string; text?: string; actions?: { title: string }[] }[]; actions?: { type: string; title: string; verb: string; data: Record<string, string> }[] };
-
-/** The Adaptive Card inside a message the bot sent. */
-export function cardOf(call: ConnectorCall): Card {
-  const attachments = call.activity.attachments as { contentType: string; content: Card }[];
-  assert.equal(attachments[0].contentType, 'application/vnd.microsoft.card.adaptive');
-  return attachments[0].content;
-}
-
-const cardText = (card: Card): string => card.body.map((b) => b.text ?? '').join('\n');
+const cardText = (card: SentCard): string => card.body.map((b) => b.text ?? '').join('\n');
 
 describe('Teams endpoint: messages', () => {
   let h: TeamsHarness;
