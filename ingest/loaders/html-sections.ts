@@ -8,9 +8,10 @@ import type { Section } from './manual';
 
 const DROPPED = 'script, style, nav, noscript, template, iframe, svg, head';
 const BLOCKS = new Set([
-  'p', 'div', 'section', 'article', 'main', 'aside', 'header', 'footer', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
+  'div', 'section', 'article', 'main', 'aside', 'header', 'footer', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
   'table', 'tr', 'blockquote', 'pre', 'figure', 'figcaption', 'h5', 'h6', 'form', 'fieldset', 'address',
 ]);
+const PARAGRAPH = '\u2029';
 const CJK = '[\\u3000-\\u30ff\\u3400-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef]';
 /** HTML source line breaks inside Japanese text are not spaces. */
 const SPACE_BETWEEN_CJK = new RegExp(`(${CJK}) (?=${CJK})`, 'g');
@@ -22,7 +23,7 @@ export interface HtmlContent {
   url?: string;
 }
 
-/** Extracts sections, title (<title> or first heading) and canonical URL from HTML. */
+/** Extracts sections, title (first h1, else <title>, else first heading) and canonical URL from HTML. */
 export function htmlSections(html: string): HtmlContent {
   const $ = cheerio.load(html);
   const pageTitle = clean($('head > title').first().text()) || undefined;
@@ -32,6 +33,7 @@ export function htmlSections(html: string): HtmlContent {
   const path: string[] = [];
   let parts: string[] = [];
   let firstHeading: string | undefined;
+  let firstH1: string | undefined;
   const flush = (): void => {
     sections.push({ headingPath: [...path], text: finish(parts.join('')) });
     parts = [];
@@ -47,18 +49,21 @@ export function htmlSections(html: string): HtmlContent {
       path.length = Math.min(path.length, Number(level[1]) - 1);
       path.push(heading);
       firstHeading ??= heading;
+      if (level[1] === '1') firstH1 ??= heading;
       return;
     }
     if (node.name === 'br') parts.push('\n');
-    const block = BLOCKS.has(node.name);
-    if (block) parts.push('\n');
+    // Paragraphs end with a blank line, other blocks (list items, rows) with a line break.
+    const edge = node.name === 'p' ? PARAGRAPH : BLOCKS.has(node.name) ? '\n' : '';
+    parts.push(edge);
     for (const child of node.children) walk(child);
-    if (block) parts.push('\n');
-    else if (node.name === 'td' || node.name === 'th') parts.push('\t');
+    parts.push(edge);
+    if (node.name === 'td' || node.name === 'th') parts.push('\t');
   };
   for (const node of $('body').length ? $('body').contents().toArray() : $.root().contents().toArray()) walk(node);
   flush();
-  return { sections, title: pageTitle ?? firstHeading, url };
+  // The first h1 is the page's own name; <title> often appends the site name (「｜〇〇市」).
+  return { sections, title: firstH1 ?? pageTitle ?? firstHeading, url };
 }
 
 function clean(text: string): string {
@@ -68,6 +73,8 @@ function clean(text: string): string {
 function finish(text: string): string {
   return text
     .split('\n')
-    .map((line) => line.replace(/[ \t]+/g, ' ').trim().replace(SPACE_BETWEEN_CJK, '$1'))
-    .join('\n');
+    .map((line) => line.replace(/ +/g, ' ').replace(/^[ \t\u2029]+|[ \t\u2029]+$/g, '').replace(SPACE_BETWEEN_CJK, '$1'))
+    .join('\n')
+    .replace(/[\n\u2029]+/g, (breaks) => (breaks.includes(PARAGRAPH) ? '\n\n' : '\n'))
+    .trim();
 }

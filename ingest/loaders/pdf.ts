@@ -1,10 +1,12 @@
 /**
- * PDF manuals with pdfjs-dist: one section per page so answers can cite the page. Encrypted,
+ * PDF manuals with pdfjs-dist: sections by page and by headings (see pdf-layout) so answers can
+ * cite the page. Encrypted,
  * corrupt and image-only (scanned) PDFs are skipped with a reason the operator can act on.
  */
 import * as path from 'node:path';
 import { SKIP_REASONS, skipFile } from '../skip-reasons';
-import { manualDocument, type Section } from './manual';
+import { manualDocument } from './manual';
+import { pdfSections, type PdfTextItem } from './pdf-layout';
 import type { LoadResult, SourceFile } from './types';
 
 /** Japanese PDFs often use predefined CMaps (UniJIS-UCS2-H…) that pdfjs loads from its package. */
@@ -30,17 +32,21 @@ export async function loadPdf(file: SourceFile): Promise<LoadResult> {
       const reason = name === 'PasswordException' ? SKIP_REASONS.pdfEncrypted : SKIP_REASONS.pdfCorrupt;
       throw skipFile(reason, `pdfjs cannot open ${file.relPath}: ${String(err)}`, err);
     });
-    const sections: Section[] = [];
+    const pages: PdfTextItem[][] = [];
     for (let page = 1; page <= pdf.numPages; page += 1) {
       const content = await (await pdf.getPage(page)).getTextContent();
-      const text = content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join('');
-      sections.push({ headingPath: [], text, page });
+      pages.push(
+        content.items.flatMap((item) =>
+          'str' in item ? [{ str: item.str, height: item.height, hasEOL: item.hasEOL, y: Number(item.transform[5]) }] : [],
+        ),
+      );
     }
-    if (sections.every((s) => s.text.trim() === '')) {
+    if (pages.every((items) => items.every((i) => i.str.trim() === ''))) {
       throw skipFile(SKIP_REASONS.pdfNoText, `no text layer in ${file.relPath}`);
     }
+    const { sections, firstHeading } = pdfSections(pages);
     const info = (await pdf.getMetadata().catch(() => undefined))?.info as { Title?: unknown } | undefined;
-    const title = typeof info?.Title === 'string' && info.Title.trim() ? info.Title.trim() : undefined;
+    const title = typeof info?.Title === 'string' && info.Title.trim() ? info.Title.trim() : firstHeading;
     return { documents: [manualDocument(file, sections, { title })], skippedParts: [] };
   } finally {
     await task.destroy();

@@ -1,0 +1,97 @@
+/**
+ * Rebuilds structure that a PDF only shows visually: lines set in a larger font than the body
+ * become headings (largest = level 1), and lines wrapped inside a Japanese sentence are re-joined.
+ */
+import type { Section } from './manual';
+
+/** The parts of a pdfjs text item the layout needs. */
+export interface PdfTextItem {
+  str: string;
+  /** Font height in PDF units. */
+  height: number;
+  hasEOL: boolean;
+  /** Baseline y (transform[5]). */
+  y: number;
+}
+
+interface Line {
+  text: string;
+  height: number;
+  page: number;
+}
+
+/** A line this much larger than the body font is a heading. */
+const HEADING_RATIO = 1.2;
+const MAX_HEADING_CHARS = 60;
+/** A line ending in one of these ends its sentence; otherwise the next line continues it. */
+const SENTENCE_END = /[。．.！？!?：:]$/;
+const LIST_START = /^([0-9０-９]+[.．)）]|[（(][0-9０-９]+[)）]|[・●■◆□◇※\-①-⑳])/;
+const CJK_END = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]$/;
+
+/** Groups text items into sections per page, opening a section at each heading. */
+export function pdfSections(pages: readonly PdfTextItem[][]): { sections: Section[]; firstHeading?: string } {
+  const lines = pages.flatMap((items, i) => toLines(items, i + 1));
+  const body = bodyHeight(lines);
+  const headingHeights = [...new Set(lines.filter((l) => isHeading(l, body)).map((l) => l.height))].sort((a, b) => b - a);
+  const sections: Section[] = [];
+  const path: string[] = [];
+  let firstHeading: string | undefined;
+  let current: Section | undefined;
+  for (const line of lines) {
+    if (isHeading(line, body)) {
+      const level = headingHeights.indexOf(line.height) + 1;
+      path.length = Math.min(path.length, level - 1);
+      path.push(line.text);
+      firstHeading ??= line.text;
+      current = undefined;
+      continue;
+    }
+    if (!current || current.page !== line.page) {
+      current = { headingPath: [...path], text: '', page: line.page };
+      sections.push(current);
+    }
+    current.text = joinLine(current.text, line.text);
+  }
+  return { sections, firstHeading };
+}
+
+function toLines(items: readonly PdfTextItem[], page: number): Line[] {
+  const lines: Line[] = [];
+  let text = '';
+  let height = 0;
+  let y: number | undefined;
+  const end = (): void => {
+    if (text.trim()) lines.push({ text: text.trim(), height: Math.round(height * 10) / 10, page });
+    text = '';
+    height = 0;
+    y = undefined;
+  };
+  for (const item of items) {
+    if (y !== undefined && item.str && Math.abs(item.y - y) > Math.max(item.height, 1) / 2) end();
+    if (item.str) {
+      text += item.str;
+      if (item.str.trim()) height = Math.max(height, item.height);
+      y ??= item.y;
+    }
+    if (item.hasEOL) end();
+  }
+  end();
+  return lines;
+}
+
+/** The font height that carries the most characters. */
+function bodyHeight(lines: readonly Line[]): number {
+  const chars = new Map<number, number>();
+  for (const l of lines) chars.set(l.height, (chars.get(l.height) ?? 0) + l.text.length);
+  return [...chars.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+}
+
+function isHeading(line: Line, body: number): boolean {
+  return body > 0 && line.height >= body * HEADING_RATIO && line.text.length <= MAX_HEADING_CHARS;
+}
+
+function joinLine(text: string, line: string): string {
+  if (!text) return line;
+  const wrapped = CJK_END.test(text) && !SENTENCE_END.test(text) && !LIST_START.test(line);
+  return wrapped ? text + line : `${text}\n${line}`;
+}

@@ -1,0 +1,100 @@
+import { strict as assert } from 'node:assert';
+import ExcelJS from 'exceljs';
+import * as iconv from 'iconv-lite';
+import { KotaeError } from '../../../core/errors';
+import { loadCsv } from '../../../ingest/loaders/csv';
+import { loadXlsx } from '../../../ingest/loaders/xlsx';
+import { SKIP_REASONS } from '../../../ingest/skip-reasons';
+import { sourceFile } from './fixtures';
+
+const ENGLISH_CSV = [
+  'id,category,question,alternate_questions,answer,source_url',
+  'FAQ-0001,メール,パスワードを忘れました,パスワード再発行|PW忘れ,"ヘルプデスク（内線 2345）へ連絡してください。\n本人確認があります。",https://intra.example.lg.jp/pw',
+  'FAQ-0002,ネットワーク,,言い換えだけ,回答だけある行',
+  'FAQ-0003,ネットワーク,無線LANにつながらない,,',
+  'FAQ-0001,メール,同じIDの行,,重複した回答',
+  '',
+  'FAQ-0004,,Wi-Fi password?,,Ask the helpdesk.,',
+].join('\r\n');
+
+async function skipReason(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (err) {
+    assert.ok(err instanceof KotaeError && err.code === 'INGEST_FILE_SKIPPED', String(err));
+    return err.userMessage;
+  }
+  throw new Error('expected the file to be skipped');
+}
+
+describe('FAQ loaders', () => {
+  it('reads a UTF-8 CSV with BOM, alternates split by |, and counts rows without question or answer', async () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(ENGLISH_CSV, 'utf8')]);
+    const { documents, skippedParts } = await loadCsv(sourceFile('faq.csv', bytes));
+    assert.deepEqual(documents.map((d) => d.id), ['FAQ-0001', 'FAQ-0004']);
+    const first = documents[0];
+    assert.equal(first.kind, 'faq');
+    assert.equal(first.category, 'メール');
+    assert.deepEqual(first.alternateQuestions, ['パスワード再発行', 'PW忘れ']);
+    assert.equal(first.answer, 'ヘルプデスク（内線 2345）へ連絡してください。\n本人確認があります。');
+    assert.equal(first.url, 'https://intra.example.lg.jp/pw');
+    assert.equal(first.sourcePath, 'faq.csv');
+    assert.equal(documents[1].question, 'Wi-Fi password?', 'non-Japanese rows are indexed too');
+    assert.deepEqual(skippedParts, [
+      { path: 'faq.csv:3', reason: SKIP_REASONS.rowMissingQa },
+      { path: 'faq.csv:4', reason: SKIP_REASONS.rowMissingQa },
+      { path: 'faq.csv:5', reason: SKIP_REASONS.rowDuplicateId('FAQ-0001') },
+    ]);
+  });
+
+  it('reads Shift_JIS (CP932) and EUC-JP CSVs with Japanese headers', async () => {
+    // ① and ㈱ exist only in CP932 (NEC/IBM extensions), not in plain Shift_JIS or EUC-JP.
+    const cases = [
+      { encoding: 'cp932', question: '①の機器が㈱製で起動しない' },
+      { encoding: 'euc-jp', question: '髙橋さんの端末が起動しない' },
+    ];
+    for (const { encoding, question } of cases) {
+      const csv = `ID,分類,質問,言い換え,回答,出典URL\nQ1,庁内PC,${question},動かない｜つかない,情報政策課へ連絡,\n`;
+      const { documents } = await loadCsv(sourceFile('faq.csv', iconv.encode(csv, encoding)));
+      assert.equal(documents.length, 1, encoding);
+      assert.equal(documents[0].question, question);
+      assert.equal(documents[0].category, '庁内PC');
+      assert.deepEqual(documents[0].alternateQuestions, ['動かない', 'つかない']);
+      assert.equal(documents[0].answer, '情報政策課へ連絡');
+    }
+  });
+
+  it('generates ids from the row when the sheet has no id column', async () => {
+    const { documents } = await loadCsv(sourceFile('sub/faq.csv', '質問,回答\nプリンタが詰まった,扉を開けて紙を取り除く\n'));
+    assert.equal(documents[0].id, 'sub/faq.csv:2');
+  });
+
+  it('skips binary data and text without a question/answer header', async () => {
+    const binary = Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 37 + 11) % 256));
+    assert.equal(await skipReason(loadCsv(sourceFile('x.csv', binary))), SKIP_REASONS.binary);
+    const noNul = Buffer.from(Array.from({ length: 300 }, (_, i) => 0x80 + ((i * 7) % 0x7f)));
+    assert.equal(await skipReason(loadCsv(sourceFile('y.csv', noNul))), SKIP_REASONS.unknownEncoding);
+    assert.equal(await skipReason(loadCsv(sourceFile('z.csv', 'a,b\n1,2\n'))), SKIP_REASONS.noFaqHeader);
+  });
+
+  it('reads every worksheet of an XLSX that has a header, below a title row, with rich text', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('FAQ');
+    sheet.addRow(['ことのは市 ヘルプデスクFAQ']);
+    sheet.addRow(['ID', 'カテゴリ', '質問', '別の聞き方', '回答', 'URL']);
+    sheet.addRow(['X-1', 'メール', '添付ファイルが開けない', '無害化|原本', { richText: [{ text: '原本取得を' }, { text: '申請します。' }] }, '']);
+    sheet.addRow(['X-2', 'メール', '', '', '質問がない行', '']);
+    workbook.addWorksheet('メモ').addRow(['ただのメモ']);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const { documents, skippedParts } = await loadXlsx(sourceFile('faq.xlsx', bytes));
+    assert.equal(documents.length, 1);
+    assert.equal(documents[0].id, 'X-1');
+    assert.equal(documents[0].answer, '原本取得を申請します。');
+    assert.deepEqual(documents[0].alternateQuestions, ['無害化', '原本']);
+    assert.deepEqual(skippedParts, [{ path: 'faq.xlsx[FAQ]:4', reason: SKIP_REASONS.rowMissingQa }]);
+  });
+
+  it('skips a broken XLSX', async () => {
+    assert.equal(await skipReason(loadXlsx(sourceFile('bad.xlsx', 'PK\u0003\u0004 not really a zip'))), SKIP_REASONS.xlsxCorrupt);
+  });
+});

@@ -1,0 +1,56 @@
+import { strict as assert } from 'node:assert';
+import { loadPdf } from '../../../ingest/loaders/pdf';
+import { SKIP_REASONS } from '../../../ingest/skip-reasons';
+import { JP_FONT, pdfBytes, sourceFile } from './fixtures';
+
+async function assertSkipped(bytes: Buffer, reason: string): Promise<void> {
+  await assert.rejects(loadPdf(sourceFile('x.pdf', bytes)), { code: 'INGEST_FILE_SKIPPED', userMessage: reason });
+}
+
+describe('PDF loader', () => {
+  it('extracts Japanese text per page, with headings from larger fonts and wrapped lines re-joined', async () => {
+    const bytes = await pdfBytes((doc) => {
+      doc.font(JP_FONT).fontSize(20).text('テレワーク手順書');
+      doc.fontSize(10.5).text('この手順書はテレワーク端末の使い方を説明します。');
+      doc.fontSize(14).text('1. 接続方法');
+      // A narrow column forces pdfkit to wrap this sentence over several lines.
+      doc.fontSize(10.5).text('VPNを起動し、職員番号とワンタイムパスワードを入力してから、自席パソコンに接続します。', { width: 150 });
+      doc.addPage().fontSize(10.5).text('二ページ目も接続方法の続きです。');
+    });
+    const [doc] = (await loadPdf(sourceFile('manuals/telework.pdf', bytes))).documents;
+    assert.equal(doc.title, 'テレワーク手順書');
+    assert.deepEqual(doc.sections, [
+      { headingPath: ['テレワーク手順書'], text: 'この手順書はテレワーク端末の使い方を説明します。', page: 1 },
+      {
+        headingPath: ['テレワーク手順書', '1. 接続方法'],
+        text: 'VPNを起動し、職員番号とワンタイムパスワードを入力してから、自席パソコンに接続します。',
+        page: 1,
+      },
+      { headingPath: ['テレワーク手順書', '1. 接続方法'], text: '二ページ目も接続方法の続きです。', page: 2 },
+    ]);
+  });
+
+  it('uses the PDF Title metadata when present', async () => {
+    const bytes = await pdfBytes((doc) => doc.font(JP_FONT).text('本文だけ。'), { info: { Title: '文書の表題' } });
+    const [doc] = (await loadPdf(sourceFile('a.pdf', bytes))).documents;
+    assert.equal(doc.title, '文書の表題');
+  });
+
+  it('skips encrypted PDFs', async () => {
+    const bytes = await pdfBytes((doc) => doc.font(JP_FONT).text('秘密'), { userPassword: 'secret', ownerPassword: 'owner' });
+    await assertSkipped(bytes, SKIP_REASONS.pdfEncrypted);
+  });
+
+  it('skips corrupt PDFs', async () => {
+    const random = Buffer.from(Array.from({ length: 2000 }, (_, i) => (i * 131 + 7) % 256));
+    await assertSkipped(Buffer.concat([Buffer.from('%PDF-1.7\n'), random]), SKIP_REASONS.pdfCorrupt);
+  });
+
+  it('skips image-only PDFs', async () => {
+    const bytes = await pdfBytes((doc) => {
+      doc.rect(50, 50, 200, 100).fill('#333333');
+      doc.addPage().circle(100, 100, 40).fill('#999999');
+    });
+    await assertSkipped(bytes, SKIP_REASONS.pdfNoText);
+  });
+});
