@@ -1,0 +1,69 @@
+/**
+ * Builds a ReportModel from the ReportData port. Async and yielding to the event loop between
+ * sections, so generating a large report never holds up answering questions.
+ */
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { SlaCalendar, SlaPolicy } from '../calendar';
+import { buildIncidents, buildJobs, buildWorkLog } from './build-activity';
+import { buildInquiries } from './build-inquiries';
+import { buildTickets } from './build-tickets';
+import { buildUsage } from './build-usage';
+import { REPORT_TITLES, type ReportKind } from './labels';
+import type { ReportModel } from './model';
+import { parsePeriod } from './period';
+import type { ReportData } from './report-data';
+
+/** What a report needs besides its data. */
+export interface BuildReportOptions {
+  calendar: SlaCalendar;
+  slaPolicy: SlaPolicy;
+  /** e.g. 'ことのは市 情報政策課'. */
+  organization: string;
+  now: Date;
+  /** 課題・対策 text kept from the stored report. */
+  issuesText?: string;
+}
+
+/**
+ * Builds the report of `kind` for `periodText` ('2026-05' or '2026'/'FY2026'). Throws KotaeError
+ * REPORT_PERIOD_INVALID for a malformed or future period; an empty period yields a report of 0 件.
+ */
+export async function buildReport(kind: ReportKind | string, periodText: string, data: ReportData, options: BuildReportOptions): Promise<ReportModel> {
+  const period = parsePeriod(kind, periodText, options.now);
+  const { from, to } = period;
+  const asOf = new Date(Math.min(to.getTime(), options.now.getTime()));
+
+  const [questions, feedback] = await Promise.all([data.questions(from, to), data.feedback(from, to)]);
+  const conversationIds = [...new Set(questions.map((q) => q.conversationId))];
+  const conversationTickets = await data.ticketsForConversations(conversationIds);
+  const inquiries = buildInquiries(questions, feedback, conversationTickets);
+  await yieldToEventLoop();
+
+  const [opened, resolved, closed, backlog] = await Promise.all([
+    data.ticketsCreatedBetween(from, to),
+    data.ticketsResolvedBetween(from, to),
+    data.ticketsClosedBetween(from, to),
+    data.ticketsOpenAt(to),
+  ]);
+  const tickets = buildTickets({ opened, resolved, closed, backlog }, options.slaPolicy, options.calendar, asOf);
+  await yieldToEventLoop();
+
+  const usage = buildUsage(period, questions, opened);
+  await yieldToEventLoop();
+
+  const [workLogs, jobRuns] = await Promise.all([data.workLogs(from, to), data.jobRuns(from, to)]);
+  return {
+    kind: period.kind,
+    period: { key: period.key, from: from.toISOString(), to: to.toISOString(), label: period.label },
+    title: REPORT_TITLES[period.kind],
+    organization: options.organization,
+    generatedAt: options.now.toISOString(),
+    inquiries,
+    tickets,
+    incidents: buildIncidents(opened),
+    workLog: buildWorkLog(workLogs),
+    usage,
+    jobs: buildJobs(jobRuns),
+    issuesText: options.issuesText ?? '',
+  };
+}

@@ -1,0 +1,45 @@
+/** ReportData over plain arrays: the deterministic fake for unit tests and previews. */
+import type { FeedbackRecord, QuestionRecord, TicketRecord } from '../bot/records';
+import type { JobRunEntry, ReportData, WorkLogEntry } from './report-data';
+
+const within = (t: Date | undefined, from: Date, to: Date): boolean =>
+  t !== undefined && t.getTime() >= from.getTime() && t.getTime() < to.getTime();
+const before = (t: Date | undefined, instant: Date): boolean => t !== undefined && t.getTime() < instant.getTime();
+
+/** In-memory ReportData; push records into the public arrays. */
+export class InMemoryReportData implements ReportData {
+  readonly questionLog: QuestionRecord[] = [];
+  readonly feedbackLog: FeedbackRecord[] = [];
+  readonly tickets: TicketRecord[] = [];
+  readonly workLog: WorkLogEntry[] = [];
+  readonly jobLog: JobRunEntry[] = [];
+
+  async questions(from: Date, to: Date): Promise<QuestionRecord[]> {
+    return this.questionLog.filter((q) => within(q.askedAt, from, to));
+  }
+  async feedback(from: Date, to: Date): Promise<FeedbackRecord[]> {
+    return this.feedbackLog.filter((f) => within(f.createdAt, from, to));
+  }
+  async ticketsCreatedBetween(from: Date, to: Date): Promise<TicketRecord[]> {
+    return this.tickets.filter((t) => within(t.createdAt, from, to));
+  }
+  async ticketsResolvedBetween(from: Date, to: Date): Promise<TicketRecord[]> {
+    return this.tickets.filter((t) => within(t.resolvedAt, from, to));
+  }
+  async ticketsClosedBetween(from: Date, to: Date): Promise<TicketRecord[]> {
+    return this.tickets.filter((t) => within(t.closedAt, from, to));
+  }
+  async ticketsOpenAt(instant: Date): Promise<TicketRecord[]> {
+    return this.tickets.filter((t) => before(t.createdAt, instant) && !before(t.resolvedAt, instant) && !before(t.closedAt, instant));
+  }
+  async ticketsForConversations(conversationIds: readonly string[]): Promise<TicketRecord[]> {
+    const ids = new Set(conversationIds);
+    return this.tickets.filter((t) => t.conversationId !== undefined && ids.has(t.conversationId));
+  }
+  async workLogs(from: Date, to: Date): Promise<WorkLogEntry[]> {
+    return this.workLog.filter((w) => within(w.startedAt, from, to));
+  }
+  async jobRuns(from: Date, to: Date): Promise<JobRunEntry[]> {
+    return this.jobLog.filter((j) => within(j.startedAt, from, to));
+  }
+}

@@ -1,0 +1,161 @@
+/** Japanese message catalogue of the reports (every text a report or its files show). */
+import type { ChannelKind, TicketPriority, TicketType } from '../bot/records';
+
+/** The kinds of report. */
+export type ReportKind = 'monthly' | 'halfyear' | 'annual';
+/** All report kinds, in display order. */
+export const REPORT_KINDS: readonly ReportKind[] = ['monthly', 'halfyear', 'annual'];
+
+/** Report titles per kind. */
+export const REPORT_TITLES: Readonly<Record<ReportKind, string>> = {
+  monthly: 'ヘルプデスク運用月次報告書',
+  halfyear: 'ヘルプデスク運用半期報告書',
+  annual: 'ヘルプデスク運用年次報告書',
+};
+
+/** Short names of the kinds (lists, buttons). */
+export const KIND_LABELS: Readonly<Record<ReportKind, string>> = { monthly: '月次', halfyear: '半期', annual: '年次' };
+
+/** Channel names. */
+export const CHANNEL_LABELS: Readonly<Record<ChannelKind, string>> = {
+  web: 'Webチャット',
+  teams: 'Microsoft Teams',
+  logo: 'LoGoチャット',
+  cli: 'コマンド',
+};
+
+/** Ticket type names (問合せ / 障害 / 依頼). */
+export const TYPE_LABELS: Readonly<Record<TicketType, string>> = { inquiry: '問合せ', incident: '障害', request: '依頼' };
+
+/** Ticket priority names. */
+export const PRIORITY_LABELS: Readonly<Record<TicketPriority, string>> = { urgent: '緊急', high: '高', normal: '中', low: '低' };
+
+/** Ticket status names. */
+export const STATUS_LABELS: Readonly<Record<string, string>> = {
+  new: '新規', in_progress: '対応中', on_hold: '保留', resolved: '解決済', closed: '完了',
+};
+
+/** Weekday names, Sunday first. */
+export const WEEKDAY_LABELS: readonly string[] = ['日', '月', '火', '水', '木', '金', '土'];
+
+/** Job run status names. */
+export const JOB_STATUS_LABELS: Readonly<Record<string, string>> = { running: '実行中', succeeded: '成功', failed: '失敗' };
+
+/** Free-standing texts of the reports. */
+export const TEXT = {
+  uncategorized: '未分類',
+  unknownDepartment: '所属不明',
+  none: 'なし',
+  notAvailable: '—',
+  noWorkLog: '当該期間の作業実績はありません。',
+  noIncidents: '当該期間の障害はありません。',
+  noBreaches: '当該期間のSLA超過はありません。',
+  noJobs: '当該期間の定期処理の実行記録はありません。',
+  noIssues: '（未記入）',
+  period: '対象期間',
+  organization: '作成',
+  generatedAt: '作成日時',
+  status: '状態',
+  draft: '下書き',
+  final: '確定',
+  keyFigures: '主要指標',
+  issues: '課題・対策',
+  page: 'ページ',
+  firstHalf: '上半期',
+  fiscalYear: '年度',
+  clockResponse: '初回応答',
+  clockResolution: '解決',
+  slaMet: '遵守',
+  slaLate: '超過（対応済）',
+  slaBreached: '超過（未対応）',
+  slaPending: '判定前',
+  unitCount: '件',
+  unitMinutes: '分',
+} as const;
+
+/** Labels of the key figures, in display order. */
+export const FIGURE_LABELS = {
+  asked: '問合せ件数',
+  answered: '自動回答件数',
+  clarified: '確認質問件数',
+  notAnswered: '回答不能件数',
+  escalated: '有人対応への引継ぎ件数',
+  autoAnswerRate: '自動回答率',
+  feedback: 'フィードバック件数',
+  resolvedRate: '「解決した」回答率',
+  opened: 'チケット起票件数',
+  resolved: 'チケット解決件数',
+  closed: 'チケット完了件数',
+  backlog: '期末未完了件数',
+  slaEvaluated: 'SLA判定対象件数',
+  slaMet: 'SLA遵守件数',
+  slaBreached: 'SLA超過件数',
+  slaCompliance: 'SLA遵守率（初回応答2営業時間以内）',
+  responseMedian: '初回応答時間 中央値（営業分）',
+  responseP95: '初回応答時間 95パーセンタイル（営業分）',
+  resolutionMedian: '解決時間 中央値（営業分）',
+  resolutionP95: '解決時間 95パーセンタイル（営業分）',
+  incidents: '障害件数',
+  workLogs: '作業実績件数',
+  jobRuns: '定期処理 実行回数',
+  jobFailures: '定期処理 失敗回数',
+} as const;
+
+/** Chart titles of the PDF. */
+export const CHART_TITLES = {
+  category: 'カテゴリ別問合せ件数',
+  daily: '日別問合せ件数',
+  monthly: '月別問合せ件数',
+  sla: 'SLA遵守状況（初回応答）',
+  hourly: '時間帯別問合せ件数（日本時間）',
+} as const;
+
+/** Error messages (user-facing) of report periods and the store. */
+export const REPORT_ERRORS = {
+  badKind: (kind: string) => `報告書の種類「${kind}」は指定できません。monthly・halfyear・annual のいずれかを指定してください。`,
+  badMonth: (text: string) => `対象月「${text}」が正しくありません。YYYY-MM の形式（例: 2026-05）で指定してください。`,
+  badYear: (text: string) => `対象年度「${text}」が正しくありません。西暦の年度（例: 2026 または FY2026）で指定してください。`,
+  future: (label: string) => `対象期間「${label}」はまだ始まっていないため、報告書を作成できません。`,
+  finalized: '確定済みの報告書は再作成できません。',
+  notFound: '指定された報告書が見つかりません。',
+} as const;
+
+/** Names of scheduled jobs (unknown jobs show their id). */
+export const JOB_LABELS: Readonly<Record<string, string>> = {
+  'report-monthly': '月次報告書作成',
+  'report-halfyear': '半期報告書作成',
+  'report-annual': '年次報告書作成',
+  ingest: 'ナレッジ取込',
+  backup: 'バックアップ',
+  retention: '保存期間経過データ削除',
+};
+
+/** Column headers and titles of the report tables (xlsx sheets, csv files, pdf tables). */
+export const TABLE_LABELS = {
+  summary: { title: '主要指標', sheet: '主要指標', columns: ['項目', '値', '単位'] },
+  inquiryBreakdown: { title: '問合せ内訳', sheet: '問合せ内訳', columns: ['区分', '項目', '件数'] },
+  ticketBreakdown: { title: 'チケット内訳', sheet: 'チケット内訳', columns: ['区分', '項目', '件数'] },
+  slaBreaches: {
+    title: 'SLA超過一覧', sheet: 'SLA超過',
+    columns: ['チケット番号', '件名', '優先度', '対象', '起票日時', '期限', '対応日時', '経過営業分', '判定'],
+  },
+  incidents: {
+    title: '障害報告', sheet: '障害',
+    columns: ['チケット番号', '件名', '優先度', '状態', '発生日時', '解決日時', '原因', '対応内容', '再発防止策'],
+  },
+  workLog: { title: '作業実績報告書', sheet: '作業実績', columns: ['作業日時（開始・終了）', '担当者', '作業名', '作業内容', '特記事項'] },
+  hourly: { title: '時間帯別問合せ件数（日本時間）', sheet: '時間帯別', columns: ['時間帯', '件数'] },
+  weekday: { title: '曜日別問合せ件数', sheet: '曜日別', columns: ['曜日', '件数'] },
+  daily: { title: '日別問合せ件数', sheet: '日別', columns: ['日付', '件数'] },
+  topQuestions: { title: 'よくある質問', sheet: 'よくある質問', columns: ['順位', '質問', '件数'] },
+  topUnanswered: { title: '回答できなかった質問（ナレッジの不足）', sheet: '未回答の質問', columns: ['順位', '質問', '件数'] },
+  trend: { title: '月別推移', sheet: '月別推移', columns: ['月', '問合せ件数', '自動回答件数', '自動回答率', 'チケット起票件数'] },
+  jobs: { title: '定期処理の実行状況', sheet: '定期処理', columns: ['処理名', '実行回数', '失敗回数', '最終成功日時'] },
+  groupCategory: 'カテゴリ',
+  groupChannel: 'チャネル',
+  groupDepartment: '所属',
+  groupType: '種別',
+  groupPriority: '優先度',
+  hour: (h: number) => `${h}時台`,
+  businessMinutes: '営業分',
+} as const;

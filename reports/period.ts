@@ -1,0 +1,82 @@
+/**
+ * Report periods: `monthly YYYY-MM`, `halfyear FY` (April–September) and `annual FY`
+ * (April–March), bounded in Japan time whatever the server's time zone.
+ */
+import { KotaeError } from '../core/errors';
+import { eraYear, jstInstant, jstParts } from './jst';
+import { REPORT_ERRORS, REPORT_KINDS, TEXT, type ReportKind } from './labels';
+
+/** A resolved period: [from, to) in UTC instants with Japanese labels. */
+export interface ReportPeriod {
+  kind: ReportKind;
+  /** Normalised key: '2026-05' or 'FY2026'. */
+  key: string;
+  from: Date;
+  /** Exclusive end. */
+  to: Date;
+  /** e.g. '令和8年5月（2026年5月）'. */
+  label: string;
+  /** First day of each month in the period, e.g. ['2026-04', …]. */
+  months: string[];
+}
+
+/** Whether a string names a report kind. */
+export function isReportKind(kind: string): kind is ReportKind {
+  return (REPORT_KINDS as readonly string[]).includes(kind);
+}
+
+function invalid(internal: string, userMessage: string, details: Record<string, unknown>): KotaeError {
+  return new KotaeError('REPORT_PERIOD_INVALID', internal, { userMessage, details });
+}
+
+/**
+ * Parses and validates a period; throws KotaeError REPORT_PERIOD_INVALID (Japanese message) when
+ * the kind or text is malformed or the period starts after `now`. A period in progress is allowed.
+ */
+export function parsePeriod(kind: string, text: string, now: Date): ReportPeriod {
+  if (!isReportKind(kind)) throw invalid(`unknown report kind ${kind}`, REPORT_ERRORS.badKind(kind), { kind });
+  const period = kind === 'monthly' ? monthlyPeriod(text.trim()) : fiscalPeriod(kind, text.trim());
+  if (period.from.getTime() > now.getTime()) {
+    throw invalid(`period ${kind} ${period.key} starts in the future`, REPORT_ERRORS.future(period.label), { kind, period: period.key });
+  }
+  return period;
+}
+
+function monthlyPeriod(text: string): ReportPeriod {
+  const m = /^(\d{4})-(\d{2})$/.exec(text);
+  const year = m ? Number(m[1]) : NaN;
+  const month = m ? Number(m[2]) : NaN;
+  if (!m || year < 2000 || year > 2100 || month < 1 || month > 12) {
+    throw invalid(`bad month ${text}`, REPORT_ERRORS.badMonth(text), { period: text });
+  }
+  const from = jstInstant(year, month);
+  const key = `${year}-${String(month).padStart(2, '0')}`;
+  return {
+    kind: 'monthly', key, from, to: jstInstant(year, month + 1),
+    label: `${eraYear(from)}${month}月（${year}年${month}月）`, months: [key],
+  };
+}
+
+function fiscalPeriod(kind: 'halfyear' | 'annual', text: string): ReportPeriod {
+  const m = /^(?:FY)?(\d{4})$/i.exec(text);
+  const fy = m ? Number(m[1]) : NaN;
+  if (!m || fy < 2000 || fy > 2100) throw invalid(`bad fiscal year ${text}`, REPORT_ERRORS.badYear(text), { period: text });
+  const from = jstInstant(fy, 4);
+  const monthCount = kind === 'halfyear' ? 6 : 12;
+  const to = jstInstant(fy, 4 + monthCount);
+  const last = jstParts(new Date(to.getTime() - 1));
+  const era = `${eraYear(from).replace(/年$/, '')}${TEXT.fiscalYear}`;
+  const span = `${fy}年4月〜${last.year}年${last.month}月`;
+  const label = kind === 'halfyear' ? `${era} ${TEXT.firstHalf}（${span}）` : `${era}（${span}）`;
+  const months = Array.from({ length: monthCount }, (_, i) => {
+    const p = jstParts(jstInstant(fy, 4 + i));
+    return `${p.year}-${String(p.month).padStart(2, '0')}`;
+  });
+  return { kind, key: `FY${fy}`, from, to, label, months };
+}
+
+/** '令和8年5月' style label of a 'YYYY-MM' month key. */
+export function monthLabel(monthKey: string): string {
+  const [y, m] = monthKey.split('-').map(Number);
+  return `${eraYear(jstInstant(y, m))}${m}月`;
+}

@@ -1,0 +1,54 @@
+/**
+ * The port the reports read their data through. Every range is half-open [from, to) on UTC
+ * instants; db/ implements it on SQL and `InMemoryReportData` in memory.
+ */
+import type { FeedbackRecord, QuestionRecord, TicketRecord } from '../bot/records';
+
+/** One line of the work log (作業実績). */
+export interface WorkLogEntry {
+  id: string;
+  ticketId?: string;
+  startedAt: Date;
+  endedAt: Date;
+  operatorName: string;
+  title: string;
+  content: string;
+  remarks?: string;
+}
+
+/** Status of a job run. */
+export type JobRunStatus = 'running' | 'succeeded' | 'failed';
+
+/** One run (attempt) of a scheduled job. */
+export interface JobRunEntry {
+  id: string;
+  job: string;
+  startedAt: Date;
+  finishedAt?: Date;
+  status: JobRunStatus;
+  attempt: number;
+  error?: string;
+  detail?: string;
+}
+
+/** Read-only access to everything a report counts. */
+export interface ReportData {
+  /** Questions asked in [from, to). */
+  questions(from: Date, to: Date): Promise<QuestionRecord[]>;
+  /** Feedback given in [from, to). */
+  feedback(from: Date, to: Date): Promise<FeedbackRecord[]>;
+  /** Tickets created in [from, to). */
+  ticketsCreatedBetween(from: Date, to: Date): Promise<TicketRecord[]>;
+  /** Tickets whose resolvedAt is in [from, to). */
+  ticketsResolvedBetween(from: Date, to: Date): Promise<TicketRecord[]>;
+  /** Tickets whose closedAt is in [from, to). */
+  ticketsClosedBetween(from: Date, to: Date): Promise<TicketRecord[]>;
+  /** Backlog: tickets created before `instant` and neither resolved nor closed before it. */
+  ticketsOpenAt(instant: Date): Promise<TicketRecord[]>;
+  /** Tickets that came out of the given conversations (escalations). */
+  ticketsForConversations(conversationIds: readonly string[]): Promise<TicketRecord[]>;
+  /** Work log lines that started in [from, to). */
+  workLogs(from: Date, to: Date): Promise<WorkLogEntry[]>;
+  /** Job runs that started in [from, to). */
+  jobRuns(from: Date, to: Date): Promise<JobRunEntry[]>;
+}
