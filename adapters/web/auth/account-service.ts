@@ -1,0 +1,101 @@
+/** Account management (admin) and the first admin account at start-up. */
+import { KotaeError } from '../../../core/errors';
+import type { Logger } from '../../../core/logger';
+import type { AuditTrail, OperatorRecord, OperatorRole, OperatorStore, SessionStore } from '../../../tickets';
+import { OPERATOR_ROLES } from '../../../tickets';
+import { M } from '../console/messages';
+import { newToken } from './tokens';
+
+/** Shortest password accepted. */
+export const MIN_PASSWORD_LENGTH = 12;
+const USERNAME = /^[A-Za-z0-9._-]{3,100}$/;
+
+/** What AccountService needs; `hash` is AuthService.hash. */
+export interface AccountServiceDeps {
+  operators: OperatorStore;
+  sessions: SessionStore;
+  audit: AuditTrail;
+  hash: (password: string) => Promise<string>;
+}
+
+/** Input for a new account. */
+export interface NewAccount {
+  username: string;
+  displayName: string;
+  role: OperatorRole;
+  password: string;
+}
+
+const invalid = (message: string) => new KotaeError('INPUT_INVALID', 'invalid account input', { userMessage: message });
+
+/** Creates accounts, changes roles and unlocks; every change is audited. */
+export class AccountService {
+  constructor(private readonly deps: AccountServiceDeps) {}
+
+  /** All accounts, by username. */
+  list(): Promise<OperatorRecord[]> {
+    return this.deps.operators.list();
+  }
+
+  /** Creates an account (CONFLICT when the username is taken). */
+  async create(input: NewAccount, actor: string): Promise<OperatorRecord> {
+    const username = input.username.trim();
+    const displayName = input.displayName.trim();
+    if (!USERNAME.test(username)) throw invalid(M.accounts.usernameInvalid);
+    if (!displayName || displayName.length > 200) throw invalid(M.accounts.displayNameRequired);
+    if (!OPERATOR_ROLES.includes(input.role)) throw invalid(M.accounts.usernameInvalid);
+    if (input.password.length < MIN_PASSWORD_LENGTH || input.password.length > 200) throw invalid(M.accounts.passwordTooShort);
+    const passwordHash = await this.deps.hash(input.password);
+    const created = await this.deps.operators.create({ username, displayName, role: input.role, passwordHash, disabled: false });
+    await this.deps.audit.record({ actor, action: 'account.create', target: username, detail: { role: input.role } });
+    return created;
+  }
+
+  /** Changes a role and ends the account's sessions; the last admin keeps the admin role. */
+  async setRole(id: string, role: OperatorRole, actor: string): Promise<void> {
+    const target = await this.get(id);
+    if (!OPERATOR_ROLES.includes(role)) throw invalid(M.accounts.usernameInvalid);
+    if (target.role === 'admin' && role !== 'admin') {
+      const admins = (await this.deps.operators.list()).filter((o) => o.role === 'admin' && !o.disabled);
+      if (admins.length <= 1) throw new KotaeError('CONFLICT', 'cannot demote the last admin', { userMessage: M.accounts.lastAdmin });
+    }
+    await this.deps.operators.update(id, { role });
+    await this.deps.sessions.deleteForOperator(id);
+    await this.deps.audit.record({ actor, action: 'account.role', target: target.username, detail: { from: target.role, to: role } });
+  }
+
+  /** Lifts a lockout. */
+  async unlock(id: string, actor: string): Promise<void> {
+    const target = await this.get(id);
+    await this.deps.operators.update(id, { failedAttempts: 0, lockedUntil: null });
+    await this.deps.audit.record({ actor, action: 'account.unlock', target: target.username });
+  }
+
+  /**
+   * On first start (no account at all) creates an admin with the given password, or with a random
+   * one that is printed once to the log. Does nothing when any account exists.
+   */
+  async ensureAdminAccount(options: { username: string; password?: string }, logger: Logger): Promise<OperatorRecord | undefined> {
+    if ((await this.deps.operators.count()) > 0) return undefined;
+    const generated = options.password ? undefined : newToken().slice(0, 24);
+    const admin = await this.create(
+      { username: options.username, displayName: options.username, role: 'admin', password: options.password ?? generated ?? '' },
+      'system',
+    );
+    if (generated) {
+      logger.warn('created the first admin account with a random password; it is shown only now, change it after signing in', {
+        username: admin.username,
+        password: generated,
+      });
+    } else {
+      logger.info('created the first admin account', { username: admin.username });
+    }
+    return admin;
+  }
+
+  private async get(id: string): Promise<OperatorRecord> {
+    const found = await this.deps.operators.get(id);
+    if (!found) throw new KotaeError('NOT_FOUND', `operator ${id} not found`);
+    return found;
+  }
+}

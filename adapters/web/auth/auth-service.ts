@@ -1,0 +1,132 @@
+/**
+ * Sign-in with lockout, and console sessions: a random 32-byte token in the cookie, its SHA-256 in
+ * the database, idle and absolute expiry, and a per-session CSRF token.
+ */
+import { KotaeError } from '../../../core/errors';
+import type { Clock } from '../../../core/clock';
+import type { AuditTrail, OperatorRecord, OperatorStore, SessionRecord, SessionStore } from '../../../tickets';
+import { M } from '../console/messages';
+import { DEFAULT_SCRYPT_PARAMS, hashPassword, verifyPassword, type ScryptParams } from './password-hash';
+import { newToken, tokenDigest } from './tokens';
+
+/** Session and lockout settings. */
+export interface AuthPolicy {
+  idleMinutes: number;
+  absoluteMinutes: number;
+  maxFailures: number;
+  lockMinutes: number;
+  scrypt: ScryptParams;
+}
+
+/** 30 min idle, 8 h absolute, lock for 15 min after 5 consecutive failures. */
+export const DEFAULT_AUTH_POLICY: Readonly<AuthPolicy> = Object.freeze({
+  idleMinutes: 30, absoluteMinutes: 8 * 60, maxFailures: 5, lockMinutes: 15, scrypt: DEFAULT_SCRYPT_PARAMS,
+});
+
+/** A signed-in operator with the session (and, right after sign-in, the cookie token). */
+export interface AuthContext {
+  operator: OperatorRecord;
+  session: SessionRecord;
+}
+
+/** What AuthService needs. */
+export interface AuthServiceDeps {
+  operators: OperatorStore;
+  sessions: SessionStore;
+  audit: AuditTrail;
+  clock: Clock;
+  policy?: Partial<AuthPolicy>;
+}
+
+const MINUTE = 60_000;
+
+/** Signs operators in and out and resolves session tokens. */
+export class AuthService {
+  readonly policy: AuthPolicy;
+  private dummyHash?: Promise<string>;
+
+  constructor(private readonly deps: AuthServiceDeps) {
+    this.policy = { ...DEFAULT_AUTH_POLICY, ...deps.policy };
+  }
+
+  /**
+   * Checks the password; AUTH_REQUIRED (generic message) on failure, AUTH_LOCKED while locked.
+   * The 5th consecutive failure locks the account for 15 minutes.
+   */
+  async signIn(username: string, password: string): Promise<AuthContext & { token: string }> {
+    const { operators, audit, clock } = this.deps;
+    const name = username.trim();
+    const operator = name ? await operators.findByUsername(name) : undefined;
+    const now = clock.now();
+    const failed = () => new KotaeError('AUTH_REQUIRED', `sign-in failed for ${name}`, { userMessage: M.signIn.failed });
+    if (!operator || operator.disabled) {
+      await verifyPassword(password, await this.dummy());
+      await audit.record({ actor: name.slice(0, 100) || '(empty)', action: 'auth.sign_in_failed', detail: { reason: 'unknown' } });
+      throw failed();
+    }
+    if (operator.lockedUntil && operator.lockedUntil > now) {
+      await audit.record({ actor: operator.username, action: 'auth.sign_in_locked' });
+      throw new KotaeError('AUTH_LOCKED', `account ${operator.username} is locked`);
+    }
+    if (!(await verifyPassword(password, operator.passwordHash))) {
+      const failures = (operator.lockedUntil ? 0 : operator.failedAttempts) + 1;
+      const lock = failures >= this.policy.maxFailures;
+      await operators.update(operator.id, {
+        failedAttempts: lock ? 0 : failures,
+        lockedUntil: lock ? new Date(now.getTime() + this.policy.lockMinutes * MINUTE) : null,
+      });
+      await audit.record({ actor: operator.username, action: lock ? 'auth.locked' : 'auth.sign_in_failed', detail: { failures } });
+      if (lock) throw new KotaeError('AUTH_LOCKED', `account ${operator.username} locked after ${failures} failures`);
+      throw failed();
+    }
+    await operators.update(operator.id, { failedAttempts: 0, lockedUntil: null });
+    const token = newToken();
+    const session: SessionRecord = {
+      id: tokenDigest(token), operatorId: operator.id, csrfToken: newToken(), createdAt: now,
+      expiresAt: new Date(now.getTime() + this.policy.absoluteMinutes * MINUTE), lastSeenAt: now,
+    };
+    await this.deps.sessions.create(session);
+    await audit.record({ actor: operator.username, action: 'auth.sign_in' });
+    return { operator: { ...operator, failedAttempts: 0, lockedUntil: undefined }, session, token };
+  }
+
+  /** The session of a cookie token, or undefined when missing, expired (idle or absolute) or disabled. */
+  async authenticate(token: string | undefined): Promise<AuthContext | undefined> {
+    if (!token || token.length > 100) return undefined;
+    const { sessions, operators, clock } = this.deps;
+    const session = await sessions.get(tokenDigest(token));
+    if (!session) return undefined;
+    const now = clock.now().getTime();
+    const idle = now - session.lastSeenAt.getTime() > this.policy.idleMinutes * MINUTE;
+    const operator = await operators.get(session.operatorId);
+    if (idle || now >= session.expiresAt.getTime() || !operator || operator.disabled) {
+      await sessions.delete(session.id);
+      return undefined;
+    }
+    // Write lastSeenAt at most once a minute: idle expiry does not need more precision.
+    if (now - session.lastSeenAt.getTime() >= MINUTE) {
+      session.lastSeenAt = new Date(now);
+      await sessions.touch(session.id, session.lastSeenAt);
+    }
+    return { operator, session };
+  }
+
+  /** Ends the session of the token. */
+  async signOut(token: string | undefined): Promise<void> {
+    const ctx = await this.authenticate(token);
+    if (!ctx) return;
+    await this.deps.sessions.delete(ctx.session.id);
+    await this.deps.audit.record({ actor: ctx.operator.username, action: 'auth.sign_out' });
+  }
+
+  /** Hashes a password with this service's scrypt parameters. */
+  hash(password: string): Promise<string> {
+    return hashPassword(password, this.policy.scrypt);
+  }
+
+  /** A hash to verify against for unknown users, so their sign-in takes as long as a real one. */
+  private dummy(): Promise<string> {
+    this.dummyHash ??= hashPassword(newToken(), this.policy.scrypt);
+    return this.dummyHash;
+  }
+}

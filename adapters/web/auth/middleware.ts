@@ -1,0 +1,86 @@
+/** Express middleware: session cookie → auth context, role checks, CSRF checks. */
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { KotaeError } from '../../../core/errors';
+import { hasRole, type OperatorRole } from '../../../tickets';
+import type { AuthContext, AuthService } from './auth-service';
+import { parseCookies, serializeCookie } from './cookies';
+import { tokensEqual } from './tokens';
+
+/** Name of the session cookie. */
+export const SESSION_COOKIE = 'kotae_session';
+
+/** Cookie settings: `secure` adds the Secure attribute (default true unless served on http://localhost). */
+export interface SessionCookieOptions {
+  secure: boolean;
+}
+
+const AUTH_KEY = 'kotaeAuth';
+
+/** The auth context loaded for this request, if signed in. */
+export function authOf(res: Response): AuthContext | undefined {
+  const value: unknown = res.locals[AUTH_KEY];
+  return value ? (value as AuthContext) : undefined;
+}
+
+/** The auth context; throws AUTH_REQUIRED when signed out (use after requireRole). */
+export function requireAuth(res: Response): AuthContext {
+  const ctx = authOf(res);
+  if (!ctx) throw new KotaeError('AUTH_REQUIRED', 'not signed in');
+  return ctx;
+}
+
+/** Reads the session cookie and stores the auth context on the response. */
+export function loadSession(auth: AuthService): RequestHandler {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const token = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
+    const ctx = await auth.authenticate(token);
+    if (ctx) res.locals[AUTH_KEY] = ctx;
+    next();
+  };
+}
+
+/** Sets the session cookie after sign-in (Max-Age = the absolute lifetime). */
+export function setSessionCookie(res: Response, token: string, maxAgeSeconds: number, options: SessionCookieOptions): void {
+  res.append('Set-Cookie', serializeCookie(SESSION_COOKIE, token, { secure: options.secure, maxAgeSeconds }));
+}
+
+/** Clears the session cookie. */
+export function clearSessionCookie(res: Response, options: SessionCookieOptions): void {
+  res.append('Set-Cookie', serializeCookie(SESSION_COOKIE, '', { secure: options.secure, maxAgeSeconds: 0 }));
+}
+
+/** Whether the method changes state (and therefore needs a CSRF token). */
+export function isStateChanging(method: string): boolean {
+  return !['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase());
+}
+
+/** The CSRF token a request presents: header `x-csrf-token` or form field `_csrf`. */
+export function presentedCsrf(req: Request): string | undefined {
+  const header = req.get('x-csrf-token');
+  if (header) return header;
+  const body: unknown = req.body;
+  if (body && typeof body === 'object' && '_csrf' in body) {
+    const field = (body as Record<string, unknown>)._csrf;
+    return typeof field === 'string' ? field : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Guards a route: signed-out users are redirected to the sign-in page (302), users without the
+ * role get AUTH_FORBIDDEN, state-changing requests without the session's CSRF token get AUTH_CSRF.
+ */
+export function requireRole(role: OperatorRole, signInPath: (req: Request) => string): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const ctx = authOf(res);
+    if (!ctx) {
+      res.redirect(302, signInPath(req));
+      return;
+    }
+    if (!hasRole(ctx.operator.role, role)) throw new KotaeError('AUTH_FORBIDDEN', `${ctx.operator.username} lacks role ${role}`);
+    if (isStateChanging(req.method) && !tokensEqual(presentedCsrf(req), ctx.session.csrfToken)) {
+      throw new KotaeError('AUTH_CSRF', `csrf token mismatch for ${ctx.operator.username}`);
+    }
+    next();
+  };
+}
