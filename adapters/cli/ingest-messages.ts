@@ -1,0 +1,36 @@
+/** Japanese texts of `kotae ingest`. */
+import type { IngestSummary } from '../../ingest';
+
+const n = (count: number): string => `${count.toLocaleString('ja-JP')}件`;
+
+/** Messages of the ingest command. */
+export const INGEST_MESSAGES = Object.freeze({
+  usage: [
+    '使い方: npx kotae ingest <フォルダ> [--force] [--max-file-mb <MB>]',
+    '  FAQ（CSV・XLSX）とマニュアル（Markdown・TXT・HTML・DOCX・PDF）を取り込み、索引を作り直します。',
+    '  --force          変更がなくても索引を作り直します（埋め込みの設定を変えたときなど）',
+    '  --max-file-mb N  N MBを超えるファイルを読み飛ばします（既定 50）',
+  ].join('\n'),
+  badOption: (arg: string) => `不明なオプションです: ${arg}`,
+  badNumber: (arg: string) => `--max-file-mb には正の数を指定してください: ${arg}`,
+  noFolder: '取り込むフォルダを指定してください。',
+  starting: (folder: string) => `取り込みを開始します: ${folder}`,
+  phase: { parse: 'ファイル解析', build: '索引作成' } as const,
+  progressLine: (phase: string, done: number, total: number, file?: string) =>
+    `${phase} ${done}/${total}${file ? ` ${file}` : ''}`,
+  failed: (message: string) => `取り込みに失敗しました: ${message}`,
+  summary: (s: IngestSummary): string[] => [
+    s.rebuilt
+      ? `取り込みが完了しました（${(s.durationMs / 1000).toFixed(1)}秒）。`
+      : `変更はありませんでした。索引はそのままです（${(s.durationMs / 1000).toFixed(1)}秒）。`,
+    `  ファイル数:           ${n(s.files)}`,
+    `  新規・変更:           ${n(s.indexed)}`,
+    `  変更なし:             ${n(s.unchanged)}`,
+    `  削除:                 ${n(s.removed)}`,
+    `  チャンク数:           ${n(s.chunks)}`,
+    `  索引:                 ${s.indexDir}`,
+    ...(s.skipped.length === 0
+      ? []
+      : [`取り込めなかったファイル・行（${n(s.skipped.length)}）:`, ...s.skipped.map((k) => `  - ${k.path}: ${k.reason}`)]),
+  ],
+});

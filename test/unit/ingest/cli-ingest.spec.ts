@@ -1,0 +1,72 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Writable } from 'node:stream';
+import { runIngestCommand, type IngestCommandDeps } from '../../../adapters/cli/ingest';
+import { MemoryLogger } from '../../../core/logger';
+import { FakeIndexBuilder, makeTempDir } from './fixtures';
+
+/** A writable that says it is a terminal, as cli-progress only draws on one. */
+class FakeTerminal extends Writable {
+  readonly isTTY = true;
+  readonly columns = 120;
+  drawn = '';
+  override _write(chunk: Buffer, _encoding: BufferEncoding, done: () => void): void {
+    this.drawn += chunk.toString();
+    done();
+  }
+}
+
+describe('kotae ingest (CLI)', () => {
+  let root: string;
+  let lines: string[];
+  let deps: IngestCommandDeps;
+  beforeEach(() => {
+    root = makeTempDir();
+    fs.mkdirSync(path.join(root, 'kb'));
+    fs.writeFileSync(path.join(root, 'kb', 'faq.csv'), '質問,回答\nVPNにつながらない,再起動してください。\n,回答のみ\n');
+    fs.writeFileSync(path.join(root, 'kb', 'scan.bin'), 'x');
+    lines = [];
+    deps = { dataDir: path.join(root, 'data'), build: new FakeIndexBuilder().build, logger: new MemoryLogger(), out: (s) => lines.push(s), isTTY: false };
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('prints plain progress and a Japanese summary with each skipped item, exit 0', async () => {
+    const code = await runIngestCommand([path.join(root, 'kb')], deps);
+    assert.equal(code, 0);
+    const text = lines.join('\n');
+    assert.match(text, /ファイル解析 2\/2 scan\.bin/);
+    assert.match(text, /取り込みが完了しました/);
+    assert.match(text, /ファイル数: +2件/);
+    assert.match(text, /新規・変更: +1件/);
+    assert.match(text, /チャンク数: +1件/);
+    assert.match(text, /- faq\.csv:3: 質問または回答が空の行/);
+    assert.match(text, /- scan\.bin: 未対応の形式/);
+
+    lines.length = 0;
+    assert.equal(await runIngestCommand([path.join(root, 'kb')], deps), 0);
+    assert.match(lines.join('\n'), /変更はありませんでした/);
+  });
+
+  it('draws a bar instead of progress lines on a terminal', async () => {
+    const stream = new FakeTerminal();
+    const code = await runIngestCommand([path.join(root, 'kb')], { ...deps, isTTY: true, progressStream: stream });
+    assert.equal(code, 0);
+    assert.match(stream.drawn, /ファイル解析 \|.*\| 2\/2/);
+    assert.ok(!lines.some((l) => l.startsWith('ファイル解析')));
+  });
+
+  it('exits non-zero with a clear message when the folder is missing', async () => {
+    const errors: string[] = [];
+    const code = await runIngestCommand([path.join(root, 'missing')], { ...deps, err: (s) => errors.push(s) });
+    assert.equal(code, 1);
+    assert.deepEqual(errors, ['取り込みに失敗しました: 取り込み元のフォルダが見つからないか、読み取れません。']);
+  });
+
+  it('shows the usage for bad arguments and uses the configured folder by default', async () => {
+    assert.equal(await runIngestCommand(['--bogus'], deps), 2);
+    assert.equal(await runIngestCommand([], deps), 2);
+    assert.equal(await runIngestCommand(['--max-file-mb', 'x', 'kb'], deps), 2);
+    assert.equal(await runIngestCommand(['--force'], { ...deps, defaultSourceDir: path.join(root, 'kb') }), 0);
+  });
+});
