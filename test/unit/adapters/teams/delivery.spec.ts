@@ -4,6 +4,7 @@ import { KotaeError } from '../../../../core/errors';
 import { personalEnvelope } from '../../../fakes/teams-activities';
 import { startTeamsHarness, type TeamsHarness } from '../../../fakes/teams-harness';
 import { cardOf } from '../../../fakes/teams-connector';
+import { FakeDirectoryLookup } from '../../../fakes/teams-directory';
 
 const operatorReply: BotReply = {
   conversationId: 'conv-1', text: '【担当者より】VPN装置を再起動しました。もう一度お試しください。', sources: [], choices: [], actions: ['resolved', 'not_resolved'],
@@ -89,17 +90,10 @@ describe('Teams delivery: retries and proactive sends', () => {
 
   it('adds the department from the directory, and answers without it when the directory fails', async () => {
     await h.close();
-    const calls: string[] = [];
-    h = await startTeamsHarness({
-      directory: {
-        lookupDepartment: async (id: string) => {
-          calls.push(id);
-          if (calls.length > 1) throw new Error('graph down');
-          return '情報政策課';
-        },
-      },
-    });
+    const directory = new FakeDirectoryLookup(new Map([['7faf8ab2-3d56-4244-b585-20c8a42ed2b8', '情報政策課']]));
+    h = await startTeamsHarness({ directory });
     await h.post(personalEnvelope(h.serviceUrl, { id: 'd-1', text: 'VPN' }));
+    directory.failing = true;
     await h.post(personalEnvelope(h.serviceUrl, { id: 'd-2', text: 'メール' }));
     assert.equal(h.helpdesk.asks[0].requester?.department, '情報政策課');
     assert.equal(h.helpdesk.asks[1].requester?.department, undefined);

@@ -52,7 +52,7 @@ describe('Teams endpoint: authentication', () => {
     });
 
     it('serves a request with a valid token (expectReplies: the answer comes back in the response)', async () => {
-      const activity = { ...message(), deliveryMode: 'expectReplies' };
+      const activity: Record<string, unknown> = { ...message(), deliveryMode: 'expectReplies' };
       delete activity.serviceUrl; // no Bot Connector call, hence no token acquisition in this test
       const res = await h.post(activity, { authorization: `Bearer ${jwks.sign(APP_ID)}` });
       assert.equal(res.status, 200, JSON.stringify(res.body));

@@ -1,0 +1,5 @@
+/**
+ * Microsoft Graph and Entra ID (MSAL) access. Graph and MSAL are imported only here.
+ */
+export { GraphDirectoryLookup, type GraphDirectoryOptions } from './graph-directory-lookup';
+export { MsalTokenProvider, type AccessTokenProvider, type ClientCredentialClient, type MsalTokenOptions } from './token-provider';

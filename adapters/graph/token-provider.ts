@@ -1,0 +1,47 @@
+/**
+ * App-only access tokens for Microsoft Graph (client credentials of the bot's Entra app).
+ */
+import { ConfidentialClientApplication } from '@azure/msal-node';
+import { KotaeError } from '../../core/errors';
+
+/** Port: an access token for the given scopes. */
+export interface AccessTokenProvider {
+  getToken(scopes: string[]): Promise<string>;
+}
+
+/** The part of MSAL's ConfidentialClientApplication this provider uses (tests pass a fake). */
+export interface ClientCredentialClient {
+  acquireTokenByClientCredential(request: { scopes: string[] }): Promise<{ accessToken: string } | null>;
+}
+
+/** Settings of the Entra app registration (single tenant). */
+export interface MsalTokenOptions {
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  /** Entra host; defaults to https://login.microsoftonline.com. The tenant id is appended. */
+  authorityHost?: string;
+}
+
+/** Client-credentials tokens through MSAL (which caches them until shortly before expiry). */
+export class MsalTokenProvider implements AccessTokenProvider {
+  private readonly client: ClientCredentialClient;
+
+  constructor(options: MsalTokenOptions, client?: ClientCredentialClient) {
+    const authority = `${(options.authorityHost ?? 'https://login.microsoftonline.com').replace(/\/+$/, '')}/${options.tenantId}`;
+    this.client = client ?? new ConfidentialClientApplication({
+      auth: { clientId: options.clientId, clientSecret: options.clientSecret, authority },
+    });
+  }
+
+  async getToken(scopes: string[]): Promise<string> {
+    let result: { accessToken: string } | null;
+    try {
+      result = await this.client.acquireTokenByClientCredential({ scopes });
+    } catch (err) {
+      throw new KotaeError('CLOUD_UNAVAILABLE', `token request failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    }
+    if (!result?.accessToken) throw new KotaeError('CLOUD_UNAVAILABLE', 'token request returned no access token');
+    return result.accessToken;
+  }
+}
