@@ -1,0 +1,16 @@
+/** Japanese messages of the `kotae report` command. */
+export const REPORT_CLI_MESSAGES = {
+  usage: [
+    '使い方: kotae report <種類> <期間> [--out <フォルダ>] [--json]',
+    '  monthly YYYY-MM   月次報告書（例: monthly 2026-05）',
+    '  halfyear FY       半期報告書（上半期: 4月〜9月。例: halfyear 2026）',
+    '  annual FY         年次報告書（4月〜翌年3月。例: annual 2026）',
+    '  --out <フォルダ>  指定したフォルダに xlsx・pdf・csv を出力します（報告書一覧には登録しません）',
+    '  --json            集計結果を JSON で標準出力に表示します（ファイルは作成しません）',
+  ].join('\n'),
+  unknownOption: (opt: string) => `不明なオプションです: ${opt}`,
+  missingOutDir: '--out にはフォルダを指定してください。',
+  missingArgs: '報告書の種類と期間を指定してください。',
+  written: (dir: string, count: number) => `報告書を作成しました（${count} ファイル）: ${dir}`,
+  stored: '報告書一覧に下書きとして登録しました。課題・対策は管理画面で編集できます。',
+} as const;

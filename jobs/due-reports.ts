@@ -1,0 +1,41 @@
+/**
+ * Which reports are due at an instant (JST): from the first business day of a month, the previous
+ * month's report; in October also the first-half report of the fiscal year; in April the annual
+ * report of the fiscal year just ended. A report stays due for the rest of that month, so a missed
+ * day is caught up.
+ */
+import { jstParts, type ReportKind } from '../reports';
+
+/** A report the scheduler should generate. */
+export interface DueReport {
+  kind: ReportKind;
+  /** Period text as the CLI takes it: '2026-05' or 'FY2026'. */
+  period: string;
+}
+
+/** The business-day test of the calendar. */
+export interface BusinessDays {
+  isBusinessDay(date: string): boolean;
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** Day of month (1–31) of the first business day of a JST month. */
+export function firstBusinessDay(year: number, month: number, calendar: BusinessDays): number {
+  for (let day = 1; day <= 31; day += 1) {
+    if (calendar.isBusinessDay(`${year}-${pad(month)}-${pad(day)}`)) return day;
+  }
+  return 32;
+}
+
+/** The reports due at `now`, oldest kind first (monthly, half-year, annual). */
+export function dueReports(now: Date, calendar: BusinessDays): DueReport[] {
+  const { year, month, day } = jstParts(now);
+  if (day < firstBusinessDay(year, month, calendar)) return [];
+  const prevYear = month === 1 ? year - 1 : year;
+  const prevMonth = month === 1 ? 12 : month - 1;
+  const due: DueReport[] = [{ kind: 'monthly', period: `${prevYear}-${pad(prevMonth)}` }];
+  if (month === 10) due.push({ kind: 'halfyear', period: `FY${year}` });
+  if (month === 4) due.push({ kind: 'annual', period: `FY${year - 1}` });
+  return due;
+}

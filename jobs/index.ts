@@ -1,0 +1,8 @@
+/**
+ * Scheduled jobs: a JobRunner that records every attempt in job_run with bounded retries, and the
+ * ReportScheduler that generates the monthly, half-year and annual reports when they fall due.
+ */
+export { JobRunner, defaultBackoffMs, type JobRunnerOptions } from './job-runner';
+export { InMemoryJobRunStore, type JobRunStore, type JobRunResult } from './job-run-store';
+export { dueReports, firstBusinessDay, type DueReport, type BusinessDays } from './due-reports';
+export { ReportScheduler, type ReportSchedulerDeps, type SchedulerTimers } from './report-scheduler';

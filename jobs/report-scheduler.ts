@@ -1,0 +1,90 @@
+/**
+ * Generates due reports on a timer (every N minutes), through the JobRunner so that every attempt
+ * shows up in job_run. Skips reports already stored; after a run that failed all its attempts, the
+ * same report waits until the next JST day. Generation runs off the answer path: ticks never overlap
+ * and the report builder yields to the event loop.
+ */
+import type { Clock } from '../core/clock';
+import { toKotaeError } from '../core/errors';
+import type { Logger } from '../core/logger';
+import { jstParts, type ReportKind, type ReportStore } from '../reports';
+import { dueReports, type BusinessDays, type DueReport } from './due-reports';
+import type { JobRunner } from './job-runner';
+
+/** Timer functions (injected by tests). */
+export interface SchedulerTimers {
+  setInterval(fn: () => void, ms: number): unknown;
+  clearInterval(handle: unknown): void;
+}
+
+/** What the scheduler needs. */
+export interface ReportSchedulerDeps {
+  clock: Clock;
+  calendar: BusinessDays;
+  store: Pick<ReportStore, 'get'>;
+  /** Generates and stores one report (ReportService.generate). */
+  generate: (kind: ReportKind, period: string) => Promise<unknown>;
+  runner: JobRunner;
+  logger?: Logger;
+  /** Minutes between checks (default 15). */
+  intervalMinutes?: number;
+  timers?: SchedulerTimers;
+}
+
+const realTimers: SchedulerTimers = {
+  setInterval: (fn, ms) => setInterval(fn, ms).unref(),
+  clearInterval: (h) => clearInterval(h as NodeJS.Timeout),
+};
+
+/** Timer-driven generator of the monthly, half-year and annual reports. */
+export class ReportScheduler {
+  private handle: unknown;
+  private running: Promise<DueReport[]> | undefined;
+  private readonly gaveUp = new Map<string, string>();
+
+  constructor(private readonly deps: ReportSchedulerDeps) {}
+
+  /** Starts checking every interval, with a first check right away. */
+  start(): void {
+    if (this.handle !== undefined) return;
+    const timers = this.deps.timers ?? realTimers;
+    this.handle = timers.setInterval(() => void this.tick(), (this.deps.intervalMinutes ?? 15) * 60_000);
+    void this.tick();
+  }
+
+  /** Stops the timer and waits for a check in progress to finish. */
+  async stop(): Promise<void> {
+    if (this.handle !== undefined) (this.deps.timers ?? realTimers).clearInterval(this.handle);
+    this.handle = undefined;
+    await this.running?.catch(() => undefined);
+  }
+
+  /** One check: generates every due report not yet stored; returns those generated. Never rejects. */
+  tick(): Promise<DueReport[]> {
+    this.running ??= this.check().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async check(): Promise<DueReport[]> {
+    const { clock, calendar, store, runner, logger } = this.deps;
+    const now = clock.now();
+    const { year, month, day } = jstParts(now);
+    const today = `${year}-${month}-${day}`;
+    const generated: DueReport[] = [];
+    for (const due of dueReports(now, calendar)) {
+      const key = `${due.kind}/${due.period}`;
+      if (this.gaveUp.get(key) === today) continue;
+      try {
+        if (await store.get(due.kind, due.period)) continue;
+        await runner.run(`report-${due.kind}`, () => this.deps.generate(due.kind, due.period), JSON.stringify(due));
+        generated.push(due);
+      } catch (err) {
+        this.gaveUp.set(key, today);
+        logger?.error('scheduled report failed', { kind: due.kind, period: due.period, error: toKotaeError(err).message });
+      }
+    }
+    return generated;
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * Reports (monthly, half-year, annual): figures from the question log, tickets, work log and job
+ * runs, rendered as xlsx, pdf, csv and json from one ReportModel. Domain logic only; db/ implements
+ * the ports.
+ */
+export { buildReport, type BuildReportOptions } from './build-report';
+export { parsePeriod, isReportKind, monthLabel, type ReportPeriod } from './period';
+export { eraYear, formatJst, jstInstant, jstParts } from './jst';
+export type { ReportData, WorkLogEntry, JobRunEntry, JobRunStatus } from './report-data';
+export { InMemoryReportData } from './in-memory-report-data';
+export type * from './model';
+export { REPORT_KINDS, REPORT_TITLES, KIND_LABELS, REPORT_ERRORS, type ReportKind } from './labels';
+export type { ReportStore, StoredReport, GeneratedReport, ReportStatus } from './report-store';
+export { mustBeDraft, mustExist, mustMatchVersion, byPeriodDesc } from './report-store-rules';
+export { InMemoryReportStore } from './in-memory-report-store';
+export { ReportService, type ReportServiceDeps } from './report-service';
+export { renderReportFiles, writeReportFiles, renderJson } from './report-files';
+export { renderXlsx } from './render-xlsx';
+export { renderPdf, defaultPdfFonts, type PdfFonts } from './render-pdf';
+export { renderCsvFiles, tableToCsv, csvCell, reportBaseName, type RenderedFile } from './render-csv';
+export { reportTables, type ReportTable, type Cell } from './tables';
+export { keyFigures, type KeyFigure } from './key-figures';
+export { formatRate, formatMinutes } from './format';

@@ -1,0 +1,103 @@
+/**
+ * The reports use cases: generate (build, render, write, store), edit 課題・対策, mark final and
+ * find a report's files. The CLI, the console and the scheduler all go through it.
+ */
+import path from 'node:path';
+import type { Clock } from '../core/clock';
+import { KotaeError } from '../core/errors';
+import type { Logger } from '../core/logger';
+import type { SlaCalendar, SlaPolicy } from '../calendar';
+import { buildReport } from './build-report';
+import type { ReportKind } from './labels';
+import type { ReportModel } from './model';
+import { parsePeriod } from './period';
+import type { ReportData } from './report-data';
+import { renderReportFiles, writeReportFiles } from './report-files';
+import { mustBeDraft, mustExist } from './report-store-rules';
+import type { ReportStore, StoredReport } from './report-store';
+import type { PdfFonts } from './render-pdf';
+
+/** What the service needs. */
+export interface ReportServiceDeps {
+  data: ReportData;
+  store: ReportStore;
+  /** `<dataDir>/reports`; each report gets `<kind>-<period>/` under it. */
+  reportsDir: string;
+  calendar: SlaCalendar;
+  slaPolicy: SlaPolicy;
+  organization: string;
+  clock: Clock;
+  logger?: Logger;
+  fonts?: PdfFonts;
+}
+
+/** Generates, stores and edits reports. */
+export class ReportService {
+  constructor(private readonly deps: ReportServiceDeps) {}
+
+  /** Folder of a report's files. */
+  folderOf(kind: ReportKind, period: string): string {
+    return path.join(this.deps.reportsDir, `${kind}-${period}`);
+  }
+
+  /** Builds the model only (no files, no store write), with the stored 課題・対策 if any. */
+  async build(kind: string, periodText: string): Promise<ReportModel> {
+    const period = parsePeriod(kind, periodText, this.deps.clock.now());
+    const stored = await this.deps.store.get(period.kind, period.key);
+    const { data, calendar, slaPolicy, organization, clock } = this.deps;
+    return buildReport(period.kind, period.key, data, { calendar, slaPolicy, organization, now: clock.now(), issuesText: stored?.issuesText });
+  }
+
+  /** Builds, renders into the report folder and stores a draft. Throws CONFLICT if the report is final. */
+  async generate(kind: string, periodText: string): Promise<StoredReport> {
+    const period = parsePeriod(kind, periodText, this.deps.clock.now());
+    const existing = await this.deps.store.get(period.kind, period.key);
+    if (existing) mustBeDraft(existing);
+    const started = Date.now();
+    const model = await this.build(period.kind, period.key);
+    const files = await renderReportFiles(model, false, this.deps.fonts);
+    await writeReportFiles(this.folderOf(period.kind, period.key), files);
+    const saved = await this.deps.store.saveGenerated({
+      kind: period.kind, period: period.key, generatedAt: new Date(model.generatedAt), files: files.map((f) => f.name), model,
+    });
+    this.deps.logger?.info('report generated', { kind: period.kind, period: period.key, files: files.length, ms: Date.now() - started });
+    return saved;
+  }
+
+  /** Lists stored reports, newest first. */
+  list(): Promise<StoredReport[]> {
+    return this.deps.store.list();
+  }
+
+  /** A stored report; throws NOT_FOUND. */
+  async get(kind: ReportKind, period: string): Promise<StoredReport> {
+    return mustExist(await this.deps.store.get(kind, period), kind, period);
+  }
+
+  /** Saves 課題・対策 (version-checked) and re-renders the files from the stored figures. */
+  async updateIssues(kind: ReportKind, period: string, issuesText: string, expectedVersion: number): Promise<StoredReport> {
+    if (issuesText.length > 20_000) throw new KotaeError('INPUT_TOO_LARGE', 'issues text too long');
+    const saved = await this.deps.store.updateIssues(kind, period, issuesText.replace(/\r\n/g, '\n'), expectedVersion);
+    await this.rerender(saved);
+    return saved;
+  }
+
+  /** Marks the report final (version-checked) and re-renders its files with the final status. */
+  async markFinal(kind: ReportKind, period: string, expectedVersion: number): Promise<StoredReport> {
+    const saved = await this.deps.store.markFinal(kind, period, expectedVersion);
+    await this.rerender(saved);
+    return saved;
+  }
+
+  /** Absolute path of one of a report's files; NOT_FOUND unless the name is in its file list. */
+  async filePath(kind: ReportKind, period: string, name: string): Promise<string> {
+    const report = await this.get(kind, period);
+    if (!report.files.includes(name)) throw new KotaeError('NOT_FOUND', `report file ${name} not found`);
+    return path.join(this.folderOf(kind, period), name);
+  }
+
+  private async rerender(report: StoredReport): Promise<void> {
+    const files = await renderReportFiles(report.model, report.status === 'final', this.deps.fonts);
+    await writeReportFiles(this.folderOf(report.kind, report.period), files);
+  }
+}
