@@ -54,8 +54,13 @@ export function removeStaleGenerations(root: string, logger: Logger): string[] {
   for (const entry of fs.readdirSync(root)) {
     const stale = (GENERATION_NAME.test(entry) && !keep.has(entry)) || isAtomicTempName(entry);
     if (!stale) continue;
-    fs.rmSync(path.join(root, entry), { recursive: true, force: true });
-    removed.push(entry);
+    try {
+      fs.rmSync(path.join(root, entry), { recursive: true, force: true });
+      removed.push(entry);
+    } catch (err) {
+      // Best effort: on Windows a server still reading an old generation keeps it busy; next run retries.
+      logger.warn('could not remove stale index generation', { entry, error: String(err) });
+    }
   }
   if (removed.length > 0) logger.info('removed stale index generations', { removed });
   return removed;

@@ -66,7 +66,12 @@ export class ChunkCache {
     const keep = new Set(manifests.flatMap((m) => Object.values(m.files).map((e) => `${e.cacheKey}.json`)));
     if (!fs.existsSync(this.dir)) return;
     for (const name of fs.readdirSync(this.dir)) {
-      if (!keep.has(name) || isAtomicTempName(name)) fs.rmSync(path.join(this.dir, name), { force: true });
+      if (keep.has(name) && !isAtomicTempName(name)) continue;
+      try {
+        fs.rmSync(path.join(this.dir, name), { force: true });
+      } catch {
+        // Best effort: an entry that cannot be deleted now is retried after the next ingest.
+      }
     }
   }
 

@@ -67,7 +67,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
       });
       inDataDir(root, () => writeManifest(generation.dir, manifest));
     } catch (err) {
-      fs.rmSync(generation.dir, { recursive: true, force: true });
+      removeQuietly(generation.dir);
       if (err instanceof KotaeError) throw err;
       throw new KotaeError('INGEST_FAILED', `index build failed: ${String(err)}`, { cause: err });
     }
@@ -120,4 +120,13 @@ function assemble(outcomes: readonly FileOutcome[]): { chunks: Chunk[]; skipped:
     }
   }
   return { chunks, skipped };
+}
+
+/** Deletes a failed generation; if that fails too, the next run's stale-generation cleanup does it. */
+function removeQuietly(dir: string): void {
+  try {
+    fs.rmSync(dir, { recursive: true, force: true });
+  } catch {
+    // Left for removeStaleGenerations.
+  }
 }
