@@ -101,7 +101,7 @@ export class FaqService {
     const entry = await this.get(id);
     await this.deps.store.delete(id);
     await this.deps.audit.record({ actor, action: 'faq.delete', target: id });
-    return { reindexed: entry.status === 'approved' ? await this.reindex() : false };
+    return { entry, reindexed: entry.status === 'approved' ? await this.reindex() : false };
   }
 
   /** Re-indexes; a failure is logged and reported, the saved change stays. */

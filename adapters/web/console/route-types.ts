@@ -1,0 +1,52 @@
+/** The shape of console routes: each declares the least role it needs; the router enforces it. */
+import type { Request, Response } from 'express';
+import type { OperatorRole } from '../../../tickets';
+import type { AuthContext } from '../auth';
+import type { ConsoleDeps } from './deps';
+
+/** What a handler gets: the request, the signed-in operator, deps and the mount path. */
+export interface HandlerContext {
+  req: Request;
+  res: Response;
+  deps: ConsoleDeps;
+  auth: AuthContext;
+  /** Where the console is mounted, e.g. `/console`. */
+  base: string;
+}
+
+/** A console route handler. */
+export type Handler = (c: HandlerContext) => Promise<void>;
+
+/** One route: method, path below the mount point, least role, handler. */
+export interface ConsoleRoute {
+  method: 'get' | 'post';
+  path: string;
+  role: OperatorRole;
+  handle: Handler;
+}
+
+/** A string form field ('' when absent or not a string). */
+export function field(req: Request, name: string): string {
+  const body: unknown = req.body;
+  if (!body || typeof body !== 'object') return '';
+  const value = (body as Record<string, unknown>)[name];
+  return typeof value === 'string' ? value : '';
+}
+
+/** A string query parameter ('' when absent). */
+export function query(req: Request, name: string): string {
+  const value = req.query[name];
+  return typeof value === 'string' ? value : '';
+}
+
+/** A route parameter. */
+export function param(req: Request, name: string): string {
+  const value: unknown = req.params[name];
+  return typeof value === 'string' ? value : '';
+}
+
+/** Redirects after a successful POST (303 See Other) with a notice key. */
+export function done(c: HandlerContext, path: string, notice?: string): void {
+  const sep = path.includes('?') ? '&' : '?';
+  c.res.redirect(303, `${c.base}${path}${notice ? `${sep}notice=${encodeURIComponent(notice)}` : ''}`);
+}

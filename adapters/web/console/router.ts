@@ -1,0 +1,68 @@
+/**
+ * The operator console: server-rendered Japanese pages mounted by the composition root at
+ * `/console`. Every route declares its least role; the router checks session, role and CSRF.
+ */
+import path from 'node:path';
+import express, { type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response, type Router } from 'express';
+import { toKotaeError } from '../../../core/errors';
+import { authOf, loadSession, requireAuth, requireRole } from '../auth';
+import { ACCOUNT_ROUTES } from './account-routes';
+import type { ConsoleDeps } from './deps';
+import { FAQ_ROUTES } from './faq-routes';
+import { html } from './html';
+import { sendPage } from './layout';
+import { M } from './messages';
+import type { ConsoleRoute } from './route-types';
+import { mountSignIn, SIGNOUT_ROUTE } from './signin-routes';
+import { TICKET_ROUTES } from './ticket-routes';
+import { WORK_LOG_ROUTES } from './work-log-routes';
+
+/** Every authorised console route (sign-in itself is open). */
+export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [...TICKET_ROUTES, ...WORK_LOG_ROUTES, ...FAQ_ROUTES, ...ACCOUNT_ROUTES, SIGNOUT_ROUTE];
+
+const ASSETS_DIR = path.join(__dirname, '..', 'static', 'console');
+
+/** Strict headers for console pages: no inline scripts, no framing, no caching. */
+const consoleHeaders: RequestHandler = (_req, res, next) => {
+  res.setHeader('Content-Security-Policy', "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
+
+const TITLES: Record<number, string> = { 403: M.errors.forbiddenTitle, 404: M.errors.notFoundTitle, 409: M.errors.conflictTitle };
+
+function errorPage(deps: ConsoleDeps): ErrorRequestHandler {
+  return (err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const e = toKotaeError(err);
+    if (e.status >= 500) deps.logger.error('console request failed', { code: e.code, error: e.message, path: req.path });
+    if (res.headersSent) return;
+    if (e.code === 'AUTH_REQUIRED') return res.redirect(302, `${req.baseUrl}/signin`);
+    const body = html`<p><a href="${req.baseUrl}/">${M.errors.back}</a></p>`;
+    sendPage(res, e.status, { base: req.baseUrl, auth: authOf(res), title: TITLES[e.status] ?? M.errors.title, error: e.userMessage, body });
+  };
+}
+
+/** Builds the console router (mount it at `/console`). */
+export function createConsoleRouter(deps: ConsoleDeps): Router {
+  const router = express.Router();
+  router.use(consoleHeaders);
+  router.use('/assets', express.static(ASSETS_DIR, { index: false, maxAge: '1h' }));
+  router.use(express.urlencoded({ extended: false, limit: '200kb' }), express.json({ limit: '200kb' }));
+  router.use(loadSession(deps.auth));
+  mountSignIn(router, deps);
+  const signInPath = (req: Request) => `${req.baseUrl}/signin`;
+  for (const route of CONSOLE_ROUTES) {
+    router[route.method](route.path, requireRole(route.role, signInPath), async (req: Request, res: Response) => {
+      await route.handle({ req, res, deps, auth: requireAuth(res), base: req.baseUrl });
+    });
+  }
+  router.use((req: Request, res: Response) => {
+    if (!authOf(res)) return res.redirect(302, signInPath(req));
+    sendPage(res, 404, { base: req.baseUrl, auth: authOf(res), title: M.errors.notFoundTitle, error: M.errors.notFoundTitle, body: html`` });
+  });
+  router.use(errorPage(deps));
+  return router;
+}

@@ -1,0 +1,131 @@
+/** Ticket routes: queue, detail, update (optimistic locking), reply, note, attachments, FAQ promotion. */
+import { TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES, type TicketPriority, type TicketStatus, type TicketType } from '../../../bot/records';
+import { KotaeError } from '../../../core/errors';
+import { INCIDENT_FIELDS, hasRole, proposeFaqFromTicket, type TicketChanges } from '../../../tickets';
+import { detailBody } from './ticket-detail-page';
+import { faqForm } from './faq-pages';
+import { html } from './html';
+import { noticeFor, sendPage } from './layout';
+import { M } from './messages';
+import { queueBody, queueFilter } from './ticket-queue-page';
+import { done, field, param, query, type ConsoleRoute, type HandlerContext } from './route-types';
+
+/** Errors shown on the page the operator was working on instead of an error page. */
+const INLINE_CODES = new Set(['INPUT_INVALID', 'INPUT_TOO_LARGE', 'CONFLICT', 'TICKET_TRANSITION_INVALID']);
+
+/** Renders the detail page, optionally with an error (e.g. the conflict message) and its status. */
+async function renderDetail(c: HandlerContext, status = 200, error?: string): Promise<void> {
+  const { tickets, workLogs, accounts, clock } = c.deps;
+  const detail = await tickets.detail(param(c.req, 'id'));
+  const [logs, operators] = await Promise.all([workLogs.listByTicket(detail.ticket.id), accounts.list()]);
+  sendPage(c.res, status, {
+    base: c.base, auth: c.auth, title: M.detail.title(detail.ticket.number), notice: noticeFor(query(c.req, 'notice')), error,
+    body: detailBody({ base: c.base, csrf: c.auth.session.csrfToken, detail, workLogs: logs, operators, categories: tickets.categories, now: clock.now() }),
+  });
+}
+
+/** Runs a ticket action; user errors re-render the detail page with the message and status. */
+function onTicket(action: (c: HandlerContext) => Promise<void>) {
+  return async (c: HandlerContext): Promise<void> => {
+    try {
+      await action(c);
+    } catch (err) {
+      if (!(err instanceof KotaeError) || !INLINE_CODES.has(err.code)) throw err;
+      await renderDetail(c, err.status, err.userMessage);
+    }
+  };
+}
+
+function oneOf<T extends string>(values: readonly T[], value: string): T | undefined {
+  return (values as readonly string[]).includes(value) ? (value as T) : undefined;
+}
+
+function changesFrom(c: HandlerContext, current: { incident?: Record<string, string | undefined> }): TicketChanges {
+  const changes: TicketChanges = {
+    status: oneOf<TicketStatus>(TICKET_STATUSES, field(c.req, 'status')),
+    type: oneOf<TicketType>(TICKET_TYPES, field(c.req, 'type')),
+    priority: oneOf<TicketPriority>(TICKET_PRIORITIES, field(c.req, 'priority')),
+    category: field(c.req, 'category') || undefined,
+    title: field(c.req, 'title').trim() || undefined,
+    assignee: field(c.req, 'assignee') || null,
+  };
+  const incident: Record<string, string> = {};
+  for (const f of INCIDENT_FIELDS) {
+    const value = field(c.req, f).trim();
+    if (value !== (current.incident?.[f] ?? '')) incident[f] = value;
+  }
+  if (Object.keys(incident).length > 0) changes.incident = incident;
+  return changes;
+}
+
+/** Routes of the ticket pages. */
+export const TICKET_ROUTES: readonly ConsoleRoute[] = [
+  {
+    method: 'get', path: '/', role: 'staff',
+    handle: async (c) => {
+      if (hasRole(c.auth.operator.role, 'operator')) return c.res.redirect(302, `${c.base}/tickets`);
+      sendPage(c.res, 200, { base: c.base, auth: c.auth, title: M.staffNotice.title, body: html`<p>${M.staffNotice.body}</p>` });
+    },
+  },
+  {
+    method: 'get', path: '/tickets', role: 'operator',
+    handle: async (c) => {
+      const p = { status: query(c.req, 'status'), category: query(c.req, 'category'), assignee: query(c.req, 'assignee'), sla: query(c.req, 'sla') };
+      const { tickets, accounts } = c.deps;
+      const [page, counts, operators] = await Promise.all([tickets.queue(queueFilter(p, tickets.categories)), tickets.countsByStatus(), accounts.list()]);
+      sendPage(c.res, 200, { base: c.base, auth: c.auth, title: M.queue.title, body: queueBody(c.base, p, page, counts, tickets.categories, operators.filter((o) => o.role !== 'staff')) });
+    },
+  },
+  { method: 'get', path: '/tickets/:id', role: 'operator', handle: (c) => renderDetail(c) },
+  {
+    method: 'post', path: '/tickets/:id/update', role: 'operator',
+    handle: onTicket(async (c) => {
+      const version = Number.parseInt(field(c.req, 'version'), 10);
+      if (!Number.isSafeInteger(version)) throw new KotaeError('INPUT_INVALID', 'missing version');
+      const current = await c.deps.tickets.get(param(c.req, 'id'));
+      const updated = await c.deps.tickets.update(current.id, version, changesFrom(c, current), c.auth.operator.username);
+      done(c, `/tickets/${updated.number}`, 'saved');
+    }),
+  },
+  {
+    method: 'post', path: '/tickets/:id/reply', role: 'operator',
+    handle: onTicket(async (c) => {
+      const comment = await c.deps.tickets.reply(param(c.req, 'id'), field(c.req, 'body'), c.auth.operator.username);
+      done(c, `/tickets/${encodeURIComponent(param(c.req, 'id'))}`, comment.deliveredAt ? 'replied' : 'replyQueued');
+    }),
+  },
+  {
+    method: 'post', path: '/tickets/:id/note', role: 'operator',
+    handle: onTicket(async (c) => {
+      await c.deps.tickets.note(param(c.req, 'id'), field(c.req, 'body'), c.auth.operator.username);
+      done(c, `/tickets/${encodeURIComponent(param(c.req, 'id'))}`, 'noted');
+    }),
+  },
+  {
+    method: 'post', path: '/tickets/:id/attachments', role: 'operator',
+    handle: onTicket(async (c) => {
+      const size = Number(field(c.req, 'sizeBytes'));
+      const meta = { fileName: field(c.req, 'fileName'), contentType: field(c.req, 'contentType'), sizeBytes: size };
+      await c.deps.tickets.addAttachment(param(c.req, 'id'), meta, c.auth.operator.username);
+      done(c, `/tickets/${encodeURIComponent(param(c.req, 'id'))}`, 'attached');
+    }),
+  },
+  {
+    method: 'get', path: '/tickets/:id/faq', role: 'operator',
+    handle: async (c) => {
+      const detail = await c.deps.tickets.detail(param(c.req, 'id'));
+      const draft = proposeFaqFromTicket(detail.ticket, detail.comments);
+      const body = faqForm({ base: c.base, csrf: c.auth.session.csrfToken, action: `/tickets/${detail.ticket.number}/faq`, input: draft, categories: c.deps.tickets.categories, submit: M.faq.saveDraft });
+      sendPage(c.res, 200, { base: c.base, auth: c.auth, title: M.faq.promoteTitle, body });
+    },
+  },
+  {
+    method: 'post', path: '/tickets/:id/faq', role: 'operator',
+    handle: async (c) => {
+      const ticket = await c.deps.tickets.get(param(c.req, 'id'));
+      const input = { category: field(c.req, 'category'), question: field(c.req, 'question'), alternateQuestions: field(c.req, 'alternates').split(/\r?\n/), answer: field(c.req, 'answer'), sourceUrl: field(c.req, 'sourceUrl') };
+      await c.deps.faqs.saveDraft(input, ticket.id, c.auth.operator.username);
+      done(c, '/faqs/drafts', 'faqDraft');
+    },
+  },
+];
