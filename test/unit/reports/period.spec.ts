@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { KotaeError } from '../../../core/errors';
+import { eraYear, parsePeriod } from '../../../reports';
+import { jst, NOW_AFTER_MAY } from './fixture';
+
+const invalid = (kind: string, text: string, now = NOW_AFTER_MAY) =>
+  assert.throws(() => parsePeriod(kind, text, now), (e: unknown) => e instanceof KotaeError && e.code === 'REPORT_PERIOD_INVALID' && /[ぁ-んァ-ン一-龥]/.test(e.userMessage));
+
+describe('report periods', () => {
+  it('bounds a month in JST', () => {
+    const p = parsePeriod('monthly', '2026-04', NOW_AFTER_MAY);
+    assert.equal(p.from.toISOString(), '2026-03-31T15:00:00.000Z');
+    assert.equal(p.to.toISOString(), '2026-04-30T15:00:00.000Z');
+    assert.equal(p.label, '令和8年4月（2026年4月）');
+  });
+
+  it('bounds the fiscal first half (April–September) and the fiscal year (April–March)', () => {
+    const half = parsePeriod('halfyear', 'FY2026', jst('2026-10-01 09:00'));
+    assert.deepEqual([half.key, half.from.toISOString(), half.to.toISOString()], ['FY2026', '2026-03-31T15:00:00.000Z', '2026-09-30T15:00:00.000Z']);
+    assert.equal(half.months.length, 6);
+    const year = parsePeriod('annual', '2026', jst('2027-04-01 09:00'));
+    assert.deepEqual([year.key, year.from.toISOString(), year.to.toISOString()], ['FY2026', '2026-03-31T15:00:00.000Z', '2027-03-31T15:00:00.000Z']);
+    assert.equal(year.label, '令和8年度（2026年4月〜2027年3月）');
+    assert.deepEqual([year.months[0], year.months[11]], ['2026-04', '2027-03']);
+  });
+
+  it('derives era years with Intl (令和元年, 平成31年)', () => {
+    assert.equal(eraYear(jst('2026-04-01 00:00')), '令和8年');
+    assert.equal(eraYear(jst('2019-05-01 00:00')), '令和元年');
+    assert.equal(eraYear(jst('2019-04-30 23:59')), '平成31年');
+  });
+
+  it('rejects malformed periods and kinds with a Japanese message', () => {
+    invalid('monthly', '2026-13');
+    invalid('monthly', '2026/05');
+    invalid('monthly', 'May');
+    invalid('halfyear', 'FY26');
+    invalid('annual', '1999');
+    invalid('weekly', '2026-05');
+  });
+
+  it('rejects a period that starts after now, but allows the one in progress', () => {
+    invalid('monthly', '2026-07');
+    assert.throws(() => parsePeriod('monthly', '2026-06', jst('2026-05-31 23:59')), /future/);
+    assert.equal(parsePeriod('monthly', '2026-06', jst('2026-06-01 00:00')).key, '2026-06');
+    invalid('annual', '2027', jst('2027-03-31 23:59'));
+  });
+
+  for (const tz of ['UTC', 'America/Los_Angeles']) {
+    it(`computes the same May report with the server in TZ=${tz}`, function () {
+      this.timeout(60_000);
+      const script = path.join(__dirname, 'print-may-report.ts');
+      const out = execFileSync(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, TZ: tz }, encoding: 'utf8' });
+      const result = JSON.parse(out) as { tz: string; offset: number; failures: string[] };
+      assert.equal(result.tz, tz);
+      if (tz !== 'UTC') assert.notEqual(result.offset, 0);
+      assert.deepEqual(result.failures, []);
+    });
+  }
+});
