@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runReportCommand, type ReportCommandDeps } from '../../../adapters/cli/report';
+import { BusinessCalendar, DEFAULT_SLA_POLICY } from '../../../calendar';
+import { FakeClock } from '../../../core/clock';
+import { InMemoryReportStore, type ReportModel } from '../../../reports';
+import { assertMayReport } from './expected';
+import { NOW_AFTER_MAY } from './fixture';
+import { memoryData, ORGANIZATION } from './helpers';
+
+describe('kotae report (runReportCommand)', () => {
+  let dir: string;
+  let stdout: string;
+  let stderr: string;
+  let deps: ReportCommandDeps;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-cli-'));
+    stdout = '';
+    stderr = '';
+    deps = {
+      data: memoryData(), store: new InMemoryReportStore(), outDirDefault: path.join(dir, 'reports'), calendar: new BusinessCalendar(),
+      slaPolicy: DEFAULT_SLA_POLICY, organization: ORGANIZATION, clock: new FakeClock(NOW_AFTER_MAY),
+      out: (s) => { stdout += s; }, err: (s) => { stderr += s; },
+    };
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('--json prints the ReportModel', async () => {
+    assert.equal(await runReportCommand(['monthly', '2026-05', '--json'], deps), 0);
+    assertMayReport(JSON.parse(stdout) as ReportModel);
+  });
+
+  it('--out writes xlsx, pdf and csv files there and lists them, without storing', async () => {
+    const out = path.join(dir, 'export');
+    assert.equal(await runReportCommand(['halfyear', '2026', '--out', out], { ...deps, clock: new FakeClock('2026-10-02T00:00:00Z') }), 0);
+    const names = fs.readdirSync(out);
+    assert.ok(names.includes('halfyear-FY2026.xlsx') && names.includes('halfyear-FY2026.pdf') && names.some((n) => n.endsWith('.csv')));
+    for (const n of names) assert.ok(stdout.includes(path.join(out, n)), `lists ${n}`);
+    assert.deepEqual(await deps.store.list(), []);
+  });
+
+  it('without options generates into the report folder and stores a draft', async () => {
+    assert.equal(await runReportCommand(['monthly', '2026-05'], deps), 0);
+    const stored = await deps.store.get('monthly', '2026-05');
+    assert.equal(stored?.status, 'draft');
+    assert.ok(fs.existsSync(path.join(dir, 'reports', 'monthly-2026-05', 'monthly-2026-05.xlsx')));
+    assert.match(stdout, /報告書を作成しました/);
+  });
+
+  it('exits 2 with a Japanese message on an invalid or future period', async () => {
+    assert.equal(await runReportCommand(['monthly', '2026-13'], deps), 2);
+    assert.match(stderr, /対象月「2026-13」が正しくありません/);
+    stderr = '';
+    assert.equal(await runReportCommand(['annual', 'FY2027'], deps), 2);
+    assert.match(stderr, /まだ始まっていない/);
+    stderr = '';
+    assert.equal(await runReportCommand(['weekly', '2026-05'], deps), 2);
+    assert.match(stderr, /報告書の種類「weekly」/);
+  });
+
+  it('exits 2 with the usage on bad arguments', async () => {
+    assert.equal(await runReportCommand(['monthly'], deps), 2);
+    assert.match(stderr, /使い方: kotae report/);
+    assert.equal(await runReportCommand(['monthly', '2026-05', '--bogus'], deps), 2);
+    assert.equal(await runReportCommand(['monthly', '2026-05', '--out'], deps), 2);
+  });
+
+  it('exits 1 when regenerating a final report', async () => {
+    assert.equal(await runReportCommand(['monthly', '2026-05'], deps), 0);
+    await deps.store.markFinal('monthly', '2026-05', 1);
+    stderr = '';
+    assert.equal(await runReportCommand(['monthly', '2026-05'], deps), 1);
+    assert.match(stderr, /確定済みの報告書は再作成できません/);
+  });
+});
