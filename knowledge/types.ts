@@ -80,3 +80,16 @@ export interface VectorIndex {
 export interface KnowledgeSearch {
   search(query: string, options?: { k?: number }): Promise<Retrieval>;
 }
+
+/** Summary of a built index, shown by `kotae ingest` and the console. */
+export interface IndexStats {
+  chunks: number;
+  documents: number;
+  builtAt: string;
+  embedder: string;
+}
+
+/** A searchable knowledge index with its build summary. */
+export interface KnowledgeBase extends KnowledgeSearch {
+  stats(): IndexStats;
+}

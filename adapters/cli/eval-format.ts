@@ -1,0 +1,40 @@
+/**
+ * Readable (non-JSON) output of `kotae eval`.
+ */
+
+type Metrics = Record<string, unknown>;
+
+const METRICS = ['ndcg@10', 'recall@1', 'recall@5', 'recall@10', 'mrr@10'];
+
+/** Formats an eval report as a small table. */
+export function formatReport(report: Metrics): string {
+  const baseline = (report.baseline ?? {}) as Metrics;
+  const lines = [`queries: ${String(report.queries)}`, '', pad('metric') + pad('kotae') + pad('baseline') + 'delta'];
+  for (const m of METRICS) {
+    const a = Number(report[m]);
+    const b = Number(baseline[m]);
+    lines.push(pad(m) + pad(a.toFixed(4)) + pad(b.toFixed(4)) + (a - b >= 0 ? '+' : '') + (a - b).toFixed(4));
+  }
+  const lat = (x: Metrics): string => {
+    const l = x.latency_ms as { p50: number; p95: number } | undefined;
+    return l ? `${l.p50} / ${l.p95}` : '-';
+  };
+  lines.push(pad('latency p50/p95 ms') + pad(lat(report)) + lat(baseline));
+  lines.push(pad('build s') + pad(String(report.build_s)) + String(baseline.build_s));
+  lines.push(`rss: ${String(report.rss_mb)} MB`);
+  const abstain = report.abstain as Metrics | undefined;
+  if (abstain) {
+    lines.push('', `abstain (thresholds ${JSON.stringify(abstain.thresholds)}):`);
+    lines.push(`  answerable ${String(abstain.answerable)}: answered & top-1 relevant ${String(abstain.answerable_answered_rate)}`);
+    lines.push(`  unanswerable ${String(abstain.unanswerable)}: abstained ${String(abstain.unanswerable_abstained_rate)}`);
+    lines.push(`  auroc ${String(abstain.auroc)}`);
+    for (const s of (abstain.sweep as { answer: number; answered: number; abstained: number }[]) ?? []) {
+      lines.push(`  answer ≥ ${s.answer.toFixed(2)}: answered ${s.answered.toFixed(3)}  abstained ${s.abstained.toFixed(3)}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+function pad(s: string): string {
+  return s.padEnd(22);
+}

@@ -1,0 +1,79 @@
+/**
+ * `kotae eval --corpus F --queries F --qrels F [--k 10] [--json] [--abstain]`: builds a knowledge
+ * base from an evaluation corpus through the FAQ ingestion path, runs the queries, and compares
+ * with a plain kuromoji BM25 baseline built in the same run.
+ */
+import { parseArgs } from 'node:util';
+import { toKotaeError } from '../../core/errors';
+import { createJapaneseAnalyzer } from '../../knowledge';
+import { runAbstain } from './eval-abstain';
+import { loadDataset } from './eval-dataset';
+import { formatReport } from './eval-format';
+import { buildAbstainTarget, buildBaseline, buildCandidate, type EvalBuildOptions } from './eval-targets';
+import { runRanking } from './eval-run';
+
+/** Output sinks of a CLI command. */
+export interface CommandIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const USAGE = 'usage: kotae eval --corpus FILE --queries FILE --qrels FILE [--k 10] [--json] [--abstain] [--synonyms none|curated|curated+sudachi] [--tuning JSON]';
+
+/** Runs the command; returns the exit code. */
+export async function runEvalCommand(argv: string[], io: CommandIo): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      options: {
+        corpus: { type: 'string' }, queries: { type: 'string' }, qrels: { type: 'string' },
+        k: { type: 'string', default: '10' }, json: { type: 'boolean', default: false },
+        abstain: { type: 'boolean', default: false }, synonyms: { type: 'string' }, tuning: { type: 'string' },
+      },
+      strict: true,
+    }).values;
+  } catch (err) {
+    io.err(`${(err as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const k = Number(args.k);
+  if (!args.corpus || !args.queries || !args.qrels || !Number.isInteger(k) || k < 1) {
+    io.err(USAGE);
+    return 2;
+  }
+  if (args.synonyms && !['none', 'curated', 'curated+sudachi'].includes(args.synonyms)) {
+    io.err(`unknown --synonyms value: ${args.synonyms}\n${USAGE}`);
+    return 2;
+  }
+  try {
+    const data = loadDataset({ corpus: args.corpus, queries: args.queries, qrels: args.qrels });
+    const analyzer = await createJapaneseAnalyzer();
+    const options: EvalBuildOptions = {
+      analyzer,
+      corpusPath: args.corpus,
+      synonyms: args.synonyms as EvalBuildOptions['synonyms'],
+      tuning: args.tuning ? JSON.parse(args.tuning) : undefined,
+    };
+    const candidate = await buildCandidate(data, options);
+    const main = await runRanking(candidate.target, data, k);
+    const baselineBuild = await buildBaseline(data, options);
+    const baseline = await runRanking(baselineBuild.target, data, k);
+    const report: Record<string, unknown> = {
+      ...main.metrics,
+      build_s: candidate.buildSeconds,
+      rss_mb: Math.round(process.memoryUsage().rss / 2 ** 20),
+      baseline: { ...baseline.metrics, build_s: baselineBuild.buildSeconds },
+    };
+    if (args.abstain) {
+      const abstain = await buildAbstainTarget(data, options);
+      report.abstain = await runAbstain(abstain.target, data, abstain.removed);
+    }
+    io.out(args.json ? JSON.stringify(report) : formatReport(report));
+    return 0;
+  } catch (err) {
+    const e = toKotaeError(err);
+    io.err(`${e.code}: ${e.message}`);
+    return 1;
+  }
+}

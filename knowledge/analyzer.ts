@@ -1,0 +1,87 @@
+/**
+ * Japanese text analysis: normalisation, kuromoji base forms without function words,
+ * ASCII terms (Outlook, VPN, Wi-Fi, 2024) kept whole, and character bigrams for unknown words.
+ */
+import path from 'node:path';
+import kuromoji from 'kuromoji';
+import { KotaeError } from '../core/errors';
+import { charBigrams } from './char-ngrams';
+import { katakanaToHiragana, normalizeText } from './text-normalize';
+
+/** Terms of one text: content words (base forms) and character bigrams. */
+export interface AnalyzedText {
+  words: string[];
+  grams: string[];
+}
+
+/** Turns text into index terms; the same instance serves indexing and querying. */
+export interface TextAnalyzer {
+  analyze(text: string): AnalyzedText;
+}
+
+const ASCII_TERM = /[a-z0-9](?:[a-z0-9._+#&-]*[a-z0-9+#])?/g;
+const STOP_POS = new Set(['助詞', '助動詞', '記号', 'フィラー', '感動詞', '接続詞', '連体詞', 'その他']);
+const STOP_DETAIL = new Set(['非自立', '代名詞', '数', '空白']);
+// Generic words every question has ("…について教えてください", "…したいのですが").
+const STOP_WORDS = new Set([
+  'する', 'ある', 'いる', 'なる', 'できる', 'れる', 'られる', 'せる', 'くださる', '下さる', 'おる', 'いう',
+  '教える', '知る', '思う', 'いただく', '頂く', 'もらう', 'いい', '良い', 'よい', 'こと', 'もの', 'ため',
+  'よう', 'どう', 'どこ', 'なに', '何', 'いつ', 'お', 'ご', 'さん', 'ん', 'の', 'ない', 'です', 'ます',
+]);
+
+/** Resolves kuromoji's bundled dictionary folder. */
+export function defaultDictPath(): string {
+  return path.join(path.dirname(require.resolve('kuromoji/package.json')), 'dict');
+}
+
+/** `full`: everything above; `plain`: NFKC, lower case and base forms only (the evaluation baseline). */
+export type AnalyzerMode = 'full' | 'plain';
+
+/** kuromoji-based analyzer; build it with {@link createJapaneseAnalyzer}. */
+export class JapaneseAnalyzer implements TextAnalyzer {
+  constructor(private readonly tokenizer: kuromoji.Tokenizer<kuromoji.IpadicFeatures>, readonly mode: AnalyzerMode = 'full') {}
+
+  /** The same dictionary with another mode. */
+  withMode(mode: AnalyzerMode): JapaneseAnalyzer {
+    return new JapaneseAnalyzer(this.tokenizer, mode);
+  }
+
+  /** Analyses one text into words and bigrams. */
+  analyze(text: string): AnalyzedText {
+    if (this.mode === 'plain') return this.analyzePlain(text);
+    const normalized = normalizeText(text);
+    const words: string[] = [];
+    const japanese = normalized.replace(ASCII_TERM, (m) => {
+      words.push(m);
+      return ' ';
+    });
+    for (const token of this.tokenizer.tokenize(japanese)) {
+      if (STOP_POS.has(token.pos) || STOP_DETAIL.has(token.pos_detail_1)) continue;
+      const base = token.basic_form && token.basic_form !== '*' ? token.basic_form : token.surface_form;
+      const term = katakanaToHiragana(normalizeText(base));
+      if (term.trim() === '' || STOP_WORDS.has(term)) continue;
+      words.push(term);
+    }
+    return { words, grams: charBigrams(japanese) };
+  }
+
+  private analyzePlain(text: string): AnalyzedText {
+    const words: string[] = [];
+    for (const token of this.tokenizer.tokenize(text.normalize('NFKC').toLowerCase())) {
+      if (STOP_POS.has(token.pos) || token.pos_detail_1 === '空白') continue;
+      words.push(token.basic_form && token.basic_form !== '*' ? token.basic_form : token.surface_form);
+    }
+    return { words, grams: [] };
+  }
+}
+
+/** Loads the kuromoji dictionary (about one second) and returns an analyzer. */
+export async function createJapaneseAnalyzer(options: { dictPath?: string } = {}): Promise<JapaneseAnalyzer> {
+  const dicPath = options.dictPath ?? defaultDictPath();
+  return new Promise((resolve, reject) => {
+    kuromoji.builder({ dicPath }).build((err, tokenizer) => {
+      if (err) reject(new KotaeError('KB_UNAVAILABLE', `kuromoji dictionary failed to load from ${dicPath}`, { cause: err }));
+      else resolve(new JapaneseAnalyzer(tokenizer));
+    });
+  });
+}

@@ -1,0 +1,86 @@
+/**
+ * One BM25 field: an inverted index with postings in typed arrays (compact at 100k chunks),
+ * scored into a caller-owned accumulator so several fields can be summed with weights.
+ */
+
+/** BM25 saturation and length normalisation. */
+export interface Bm25Params {
+  k1: number;
+  b: number;
+}
+
+/** Typed-array form of a field, for persistence. */
+export interface Bm25FieldData {
+  terms: string[];
+  offsets: Int32Array;
+  docs: Int32Array;
+  tfs: Float32Array;
+  docLens: Float32Array;
+}
+
+/** An immutable inverted index over one field. */
+export class Bm25Field {
+  private readonly termIds = new Map<string, number>();
+  readonly avgLen: number;
+
+  constructor(readonly data: Bm25FieldData) {
+    data.terms.forEach((t, i) => this.termIds.set(t, i));
+    let total = 0;
+    for (const len of data.docLens) total += len;
+    this.avgLen = data.docLens.length > 0 ? Math.max(total / data.docLens.length, 1e-9) : 1;
+  }
+
+  /** Number of documents (chunks) in the field. */
+  get docCount(): number {
+    return this.data.docLens.length;
+  }
+
+  /** Id of a term, or -1 when unknown. */
+  termId(term: string): number {
+    return this.termIds.get(term) ?? -1;
+  }
+
+  /** Document frequency of a term id. */
+  df(termId: number): number {
+    return termId < 0 ? 0 : this.data.offsets[termId + 1] - this.data.offsets[termId];
+  }
+
+  /** Robertson–Spärck Jones idf, kept positive; unknown terms get the idf of a df = 0 term. */
+  idf(term: string): number {
+    const n = this.docCount;
+    const df = this.df(this.termId(term));
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** Adds weight × BM25(term) for each query term into `acc` (indexed by document). */
+  scoreInto(query: ReadonlyMap<string, number>, acc: Float32Array, weight: number, params: Bm25Params): void {
+    const { offsets, docs, tfs, docLens } = this.data;
+    const { k1, b } = params;
+    for (const [term, qWeight] of query) {
+      const id = this.termId(term);
+      if (id < 0) continue;
+      const w = weight * qWeight * this.idf(term);
+      for (let p = offsets[id]; p < offsets[id + 1]; p++) {
+        const doc = docs[p];
+        const tf = tfs[p];
+        const norm = k1 * (1 - b + (b * docLens[doc]) / this.avgLen);
+        acc[doc] += (w * tf * (k1 + 1)) / (tf + norm);
+      }
+    }
+  }
+
+  /** Term frequency of `termId` in `doc` (binary search in the postings). */
+  tf(termId: number, doc: number): number {
+    if (termId < 0) return 0;
+    const { offsets, docs, tfs } = this.data;
+    let lo = offsets[termId];
+    let hi = offsets[termId + 1] - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (docs[mid] === doc) return tfs[mid];
+      if (docs[mid] < doc) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Hybrid search: summed per-field BM25 (question words, all words, character bigrams) with
+ * synonym expansion, dense candidates from the vector index, score fusion on normalised scores,
+ * and a calibrated confidence.
+ */
+import type { TextAnalyzer } from './analyzer';
+import { confidenceOf, type ConfidenceFeatures } from './confidence';
+import type { IndexData } from './index-data';
+import { DEFAULT_TUNING, type SearchTuning } from './search-tuning';
+import type { QueryExpander } from './synonym-expander';
+import { topK } from './top-k';
+import type { Embedder, Retrieval } from './types';
+
+/** A retrieval with the features its confidence came from (for evaluation and logs). */
+export interface ExplainedRetrieval extends Retrieval {
+  features: ConfidenceFeatures;
+}
+
+/** Searches one {@link IndexData}. */
+export class HybridSearcher {
+  constructor(
+    private readonly data: IndexData,
+    private readonly analyzer: TextAnalyzer,
+    private readonly embedder: Embedder,
+    private readonly expander: QueryExpander,
+    private readonly tuning: SearchTuning = DEFAULT_TUNING,
+  ) {}
+
+  /** Ranked hits and confidence for a query. */
+  async search(query: string, k = 10): Promise<ExplainedRetrieval> {
+    const { fields, dense, chunks } = this.data;
+    const t = this.tuning;
+    const analyzed = this.analyzer.analyze(query);
+    const words = this.expander.expand(analyzed.words, t.synonymWeight);
+    const grams = new Map(analyzed.grams.map((g) => [g, 1]));
+    const bm25 = new Float32Array(chunks.length);
+    const params = { k1: t.k1, b: t.b };
+    fields.question.scoreInto(words, bm25, t.questionWeight, params);
+    fields.content.scoreInto(words, bm25, t.contentWeight, params);
+    fields.grams.scoreInto(grams, bm25, t.gramWeight, params);
+    const lexical = topK(bm25, t.candidates);
+    const qv = t.denseWeight > 0 ? await this.embedder.embedQuery(query) : [];
+    const hasVector = qv.some((x) => x !== 0);
+    const semantic = hasVector ? dense.index.search(qv, t.candidates).map((h) => h.label) : [];
+    const candidates = [...new Set([...lexical, ...semantic])];
+    const cos = (doc: number): number => (hasVector ? dot(qv, dense.vectors, doc * dense.dims, dense.dims) : 0);
+    const maxBm25 = lexical.length > 0 ? bm25[lexical[0]] : 1;
+    const maxCos = Math.max(1e-9, ...candidates.map(cos));
+    const fused = candidates
+      .map((doc) => ({ doc, score: (1 - t.denseWeight) * (bm25[doc] / maxBm25) + t.denseWeight * Math.max(0, cos(doc) / maxCos) }))
+      .sort((a, b) => b.score - a.score || a.doc - b.doc);
+    const hits = fused.slice(0, k).map((f) => ({ chunk: chunks[f.doc], score: f.score }));
+    const top = fused[0]?.doc;
+    const features: ConfidenceFeatures = {
+      coverage: top === undefined ? 0 : coverage(this.data, analyzed.words, top, 'content'),
+      questionCoverage: top === undefined ? 0 : coverage(this.data, analyzed.words, top, 'question'),
+      gramCoverage: top === undefined ? 0 : coverage(this.data, analyzed.grams, top, 'grams'),
+      cosine: top === undefined ? 0 : cos(top),
+      margin: fused.length > 1 && fused[0].score > 0 ? (fused[0].score - fused[1].score) / fused[0].score : fused.length === 1 ? 1 : 0,
+      agreement: lexical[0] !== undefined && lexical[0] === semantic[0] ? 1 : 0,
+    };
+    return { hits, confidence: confidenceOf(features), features };
+  }
+}
+
+/** Share of the query's idf mass that the field of `doc` contains (unknown terms count fully). */
+function coverage(data: IndexData, terms: readonly string[], doc: number, name: 'content' | 'question' | 'grams'): number {
+  const field = data.fields[name];
+  const idfRef = name === 'grams' ? data.fields.grams : data.fields.content;
+  let total = 0;
+  let found = 0;
+  for (const term of new Set(terms)) {
+    const idf = idfRef.idf(term);
+    total += idf;
+    if (field.tf(field.termId(term), doc) > 0) found += idf;
+  }
+  return total > 0 ? found / total : 0;
+}
+
+function dot(q: readonly number[], vectors: Float32Array, offset: number, dims: number): number {
+  let s = 0;
+  for (let j = 0; j < dims; j++) s += q[j] * vectors[offset + j];
+  return s;
+}

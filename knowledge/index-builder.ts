@@ -1,0 +1,124 @@
+/**
+ * Builds the in-memory index from chunks: analyses each chunk once (streaming into the BM25
+ * field builders), fits the LSA model on the same term ids unless an external embedder is given,
+ * and fills the vector index.
+ */
+import type { TextAnalyzer } from './analyzer';
+import { Bm25FieldBuilder } from './bm25-field-builder';
+import { bodyText, fullText, questionText } from './chunk-text';
+import type { IndexData } from './index-data';
+import { LsaEmbedder } from './lsa-embedder';
+import { DEFAULT_LSA_OPTIONS, fitLsa, type LsaModel, type LsaOptions } from './lsa-model';
+import type { Chunk, Embedder, VectorIndex } from './types';
+
+/** Options of an index build. */
+export interface BuildOptions {
+  /** External embedder (e.g. OpenAI-compatible); default: LSA fitted on the corpus. */
+  embedder?: Embedder;
+  /** Name recorded for an external embedder. */
+  embedderName?: string;
+  onProgress?: (done: number, total: number) => void;
+  lsa?: Partial<LsaOptions>;
+  /** False: BM25 only, no vectors (the evaluation baseline). */
+  dense?: boolean;
+  /** Creates the vector index (the hnsw one on disk, the in-memory one in tests). */
+  createVectorIndex: (dims: number) => VectorIndex;
+}
+
+/** A built index with the embedder to use for queries. */
+export interface BuiltIndex {
+  data: IndexData;
+  queryEmbedder: Embedder;
+  lsa?: LsaModel;
+}
+
+const EMBED_BATCH = 64;
+
+/** Builds an index over `chunks`. */
+export async function buildIndexData(chunks: readonly Chunk[], analyzer: TextAnalyzer, options: BuildOptions): Promise<BuiltIndex> {
+  const question = new Bm25FieldBuilder();
+  const content = new Bm25FieldBuilder();
+  const grams = new Bm25FieldBuilder();
+  chunks.forEach((chunk, i) => {
+    const q = analyzer.analyze(questionText(chunk));
+    const rest = analyzer.analyze(bodyText(chunk));
+    question.add(q.words);
+    content.add([...q.words, ...rest.words]);
+    grams.add([...q.grams, ...rest.grams]);
+    if (options.onProgress && ((i + 1) % 500 === 0 || i + 1 === chunks.length)) options.onProgress(i + 1, chunks.length);
+  });
+  let lsa: LsaModel | undefined;
+  let queryEmbedder: Embedder;
+  let vectors: Float32Array;
+  let dims: number;
+  if (options.dense === false) {
+    queryEmbedder = { embedDocuments: async (texts) => texts.map(() => []), embedQuery: async () => [] };
+    vectors = new Float32Array(0);
+    dims = 0;
+  } else if (options.embedder) {
+    queryEmbedder = options.embedder;
+    ({ vectors, dims } = await embedExternally(chunks, options.embedder));
+  } else {
+    const corpus = corpusFeatures(content, grams);
+    lsa = fitLsa(corpus.names, corpus.docs, { ...DEFAULT_LSA_OPTIONS, ...options.lsa });
+    queryEmbedder = new LsaEmbedder(lsa, analyzer);
+    ({ vectors, dims } = embedWithLsa(lsa, corpus));
+  }
+  const index = options.createVectorIndex(dims);
+  for (let i = 0; i < chunks.length; i++) {
+    const v = vectors.subarray(i * dims, (i + 1) * dims);
+    if (v.some((x) => x !== 0)) index.add(i, Array.from(v));
+  }
+  const stats = {
+    chunks: chunks.length,
+    documents: new Set(chunks.map((c) => c.documentId)).size,
+    builtAt: new Date().toISOString(),
+    embedder: lsa ? `lsa-${lsa.data.dims}` : options.dense === false ? 'none' : (options.embedderName ?? 'external'),
+  };
+  const fields = { question: question.build(), content: content.build(), grams: grams.build() };
+  return { data: { chunks: [...chunks], fields, dense: { dims, vectors, index }, stats }, queryEmbedder, lsa };
+}
+
+function corpusFeatures(content: Bm25FieldBuilder, grams: Bm25FieldBuilder): { names: string[]; docs: Int32Array[] } {
+  const words = content.vocabulary();
+  const names = [...words.map((w) => 'w:' + w), ...grams.vocabulary().map((g) => 'g:' + g)];
+  const gramDocs = grams.documents();
+  const docs = content.documents().map((w, i) => {
+    const out = new Int32Array(w.length + gramDocs[i].length);
+    out.set(w);
+    gramDocs[i].forEach((id, j) => { out[w.length + j] = id + words.length; });
+    return out;
+  });
+  return { names, docs };
+}
+
+function embedWithLsa(lsa: LsaModel, { names, docs }: { names: string[]; docs: Int32Array[] }): { vectors: Float32Array; dims: number } {
+  const remap = Int32Array.from(names, (n) => lsa.featureId(n));
+  const dims = lsa.data.dims;
+  const vectors = new Float32Array(docs.length * dims);
+  docs.forEach((ids, i) => {
+    const mapped: number[] = [];
+    for (const id of ids) if (remap[id] >= 0) mapped.push(remap[id]);
+    vectors.set(lsa.embedIds(mapped), i * dims);
+  });
+  return { vectors, dims };
+}
+
+async function embedExternally(chunks: readonly Chunk[], embedder: Embedder): Promise<{ vectors: Float32Array; dims: number }> {
+  let vectors = new Float32Array(0);
+  let dims = 0;
+  for (let start = 0; start < chunks.length; start += EMBED_BATCH) {
+    const batch = await embedder.embedDocuments(chunks.slice(start, start + EMBED_BATCH).map(fullText));
+    if (dims === 0) {
+      dims = batch[0]?.length ?? 0;
+      vectors = new Float32Array(chunks.length * dims);
+    }
+    batch.forEach((v, j) => vectors.set(unitVector(v), (start + j) * dims));
+  }
+  return { vectors, dims };
+}
+
+function unitVector(v: number[]): Float32Array {
+  const norm = Math.sqrt(v.reduce((s, x) => s + x * x, 0));
+  return Float32Array.from(v, (x) => (norm > 0 ? x / norm : 0));
+}

@@ -1,0 +1,84 @@
+/**
+ * A knowledge index on disk: one self-contained directory with chunks.json, fields.bin (BM25
+ * postings + document vectors), lsa.bin (when the default embedder is used), vectors.hnsw and
+ * manifest.json, written last so that an interrupted build is recognised as incomplete.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { KotaeError } from '../core/errors';
+import { HnswVectorIndex } from './hnsw-vector-index';
+import { HybridSearcher } from './hybrid-searcher';
+import { buildIndexData } from './index-builder';
+import { readFieldsAndVectors, readLsa, writeFieldsAndVectors, writeLsa } from './index-files';
+import { HybridKnowledgeBase, resolveTextTools, type KnowledgeBaseOptions } from './knowledge-base';
+import { LsaEmbedder } from './lsa-embedder';
+import { DEFAULT_TUNING } from './search-tuning';
+import type { Chunk, Embedder, IndexStats } from './types';
+
+const FORMAT = 1;
+const FILES = { manifest: 'manifest.json', chunks: 'chunks.json', fields: 'fields.bin', lsa: 'lsa.bin', hnsw: 'vectors.hnsw' };
+
+interface Manifest {
+  format: number;
+  stats: IndexStats;
+  dims: number;
+  embedderKind: 'lsa' | 'external' | 'none';
+}
+
+/** Builds an index over `chunks` and writes it into `dir` (created if needed). */
+export async function buildKnowledgeIndex(chunks: Chunk[], dir: string, options: KnowledgeBaseOptions = {}): Promise<IndexStats> {
+  const { analyzer } = await resolveTextTools({ ...options, synonyms: 'none' });
+  let hnsw: HnswVectorIndex | undefined;
+  const built = await buildIndexData(chunks, analyzer, { ...options, createVectorIndex: (dims) => (hnsw = HnswVectorIndex.create(Math.max(dims, 1))) });
+  const { data } = built;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, FILES.chunks), JSON.stringify(data.chunks));
+  writeFieldsAndVectors(path.join(dir, FILES.fields), data.fields, data.dense.vectors, data.dense.dims);
+  if (built.lsa) writeLsa(path.join(dir, FILES.lsa), built.lsa);
+  hnsw?.save(path.join(dir, FILES.hnsw));
+  const embedderKind = built.lsa ? 'lsa' : options.dense === false ? 'none' : 'external';
+  const manifest: Manifest = { format: FORMAT, stats: data.stats, dims: data.dense.dims, embedderKind };
+  writeFileSync(path.join(dir, FILES.manifest), JSON.stringify(manifest, null, 2));
+  return data.stats;
+}
+
+/** Opens an index written by {@link buildKnowledgeIndex}; external-embedder indexes need `options.embedder`. */
+export async function openKnowledgeIndex(dir: string, options: KnowledgeBaseOptions = {}): Promise<HybridKnowledgeBase> {
+  const manifest = readManifest(dir);
+  const chunks = readJson(path.join(dir, FILES.chunks)) as Chunk[];
+  if (!Array.isArray(chunks) || chunks.length !== manifest.stats.chunks) throw corrupt(dir, 'chunk count mismatch');
+  const { fields, vectors, dims } = readFieldsAndVectors(path.join(dir, FILES.fields), chunks.length);
+  if (dims !== manifest.dims) throw corrupt(dir, 'dimension mismatch');
+  const { analyzer, expander } = await resolveTextTools(options);
+  let embedder: Embedder;
+  if (manifest.embedderKind === 'lsa') embedder = new LsaEmbedder(readLsa(path.join(dir, FILES.lsa)), analyzer);
+  else if (manifest.embedderKind === 'none') embedder = { embedDocuments: async (t) => t.map(() => []), embedQuery: async () => [] };
+  else if (options.embedder) embedder = options.embedder;
+  else throw new KotaeError('CONFIG_INVALID', `index ${dir} was built with embedder ${manifest.stats.embedder}; configure it to open the index`);
+  const index = dims > 0 ? HnswVectorIndex.load(path.join(dir, FILES.hnsw), dims) : HnswVectorIndex.create(1);
+  const data = { chunks, fields, dense: { dims, vectors, index }, stats: manifest.stats };
+  return new HybridKnowledgeBase(data, new HybridSearcher(data, analyzer, embedder, expander, { ...DEFAULT_TUNING, ...options.tuning }));
+}
+
+function readManifest(dir: string): Manifest {
+  const file = path.join(dir, FILES.manifest);
+  if (!existsSync(file)) throw corrupt(dir, 'manifest.json missing (incomplete build?)');
+  const m = readJson(file) as Partial<Manifest>;
+  const s = m.stats;
+  if (m.format !== FORMAT || typeof m.dims !== 'number' || !s || typeof s.chunks !== 'number' || !['lsa', 'external', 'none'].includes(m.embedderKind ?? '')) {
+    throw corrupt(dir, 'manifest.json malformed');
+  }
+  return m as Manifest;
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new KotaeError('KB_INDEX_CORRUPT', `index file unreadable: ${file}`, { cause: err });
+  }
+}
+
+function corrupt(dir: string, why: string): KotaeError {
+  return new KotaeError('KB_INDEX_CORRUPT', `knowledge index ${dir}: ${why}`);
+}

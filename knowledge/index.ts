@@ -1,0 +1,14 @@
+/**
+ * Public surface of the knowledge layer.
+ */
+export type { AnalyzedText, AnalyzerMode, TextAnalyzer } from './analyzer';
+export { JapaneseAnalyzer, createJapaneseAnalyzer } from './analyzer';
+export type { ConfidenceFeatures } from './confidence';
+export { CONFIDENCE_WEIGHTS, confidenceOf } from './confidence';
+export { HnswVectorIndex, DEFAULT_HNSW_OPTIONS, type HnswOptions } from './hnsw-vector-index';
+export type { ExplainedRetrieval } from './hybrid-searcher';
+export { InMemoryVectorIndex } from './in-memory-vector-index';
+export { HybridKnowledgeBase, createKnowledgeBase, type KnowledgeBaseOptions } from './knowledge-base';
+export type { SynonymSource } from './query-expansion';
+export { DEFAULT_TUNING, type SearchTuning } from './search-tuning';
+export type * from './types';

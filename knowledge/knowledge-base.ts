@@ -1,0 +1,71 @@
+/**
+ * The knowledge base the bot searches: index data plus analyzer, embedder and query expander.
+ * `createKnowledgeBase` builds one in memory (tests, evaluation); index-store.ts persists it.
+ */
+import { createJapaneseAnalyzer, type TextAnalyzer } from './analyzer';
+import { buildIndexData } from './index-builder';
+import type { IndexData } from './index-data';
+import { HnswVectorIndex } from './hnsw-vector-index';
+import { HybridSearcher, type ExplainedRetrieval } from './hybrid-searcher';
+import { InMemoryVectorIndex } from './in-memory-vector-index';
+import type { LsaOptions } from './lsa-model';
+import { createQueryExpander, type SynonymSource } from './query-expansion';
+import { DEFAULT_TUNING, type SearchTuning } from './search-tuning';
+import type { QueryExpander } from './synonym-expander';
+import type { Chunk, Embedder, IndexStats, KnowledgeBase, Retrieval } from './types';
+
+/** Options shared by building, opening and creating knowledge bases. */
+export interface KnowledgeBaseOptions {
+  /** External embedder; default: LSA learned from the corpus. */
+  embedder?: Embedder;
+  /** Name recorded for an external embedder. */
+  embedderName?: string;
+  /** Reuse an analyzer (its dictionary takes about a second to load). */
+  analyzer?: TextAnalyzer;
+  /** Default: curated lists plus the Sudachi synonym dictionary. */
+  synonyms?: SynonymSource;
+  tuning?: Partial<SearchTuning>;
+  lsa?: Partial<LsaOptions>;
+  onProgress?: (done: number, total: number) => void;
+  /** False: BM25 only (no embedder, no vectors). */
+  dense?: boolean;
+}
+
+/** A searchable knowledge base over one {@link IndexData}. */
+export class HybridKnowledgeBase implements KnowledgeBase {
+  constructor(private readonly data: IndexData, private readonly searcher: HybridSearcher) {}
+
+  /** Top-k hits (default 10) with a calibrated confidence. */
+  async search(query: string, options: { k?: number } = {}): Promise<Retrieval> {
+    const { hits, confidence } = await this.searcher.search(query, options.k ?? 10);
+    return { hits, confidence };
+  }
+
+  /** Like {@link search}, with the confidence features. */
+  searchExplained(query: string, k = 10): Promise<ExplainedRetrieval> {
+    return this.searcher.search(query, k);
+  }
+
+  /** Build summary. */
+  stats(): IndexStats {
+    return { ...this.data.stats };
+  }
+}
+
+/** Resolves the analyzer and expander of a set of options. */
+export async function resolveTextTools(options: KnowledgeBaseOptions): Promise<{ analyzer: TextAnalyzer; expander: QueryExpander }> {
+  const analyzer = options.analyzer ?? (await createJapaneseAnalyzer());
+  const expander = await createQueryExpander(analyzer, options.synonyms ?? 'curated+sudachi');
+  return { analyzer, expander };
+}
+
+/** Builds a knowledge base in memory; `exact` vector search by default, hnsw on request. */
+export async function createKnowledgeBase(chunks: readonly Chunk[], options: KnowledgeBaseOptions & { vectorIndex?: 'exact' | 'hnsw' } = {}): Promise<HybridKnowledgeBase> {
+  const { analyzer, expander } = await resolveTextTools(options);
+  const built = await buildIndexData(chunks, analyzer, {
+    ...options,
+    createVectorIndex: (dims) => (options.vectorIndex === 'hnsw' ? HnswVectorIndex.create(dims) : new InMemoryVectorIndex(dims)),
+  });
+  const tuning = { ...DEFAULT_TUNING, ...options.tuning };
+  return new HybridKnowledgeBase(built.data, new HybridSearcher(built.data, analyzer, built.queryEmbedder, expander, tuning));
+}

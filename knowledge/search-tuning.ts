@@ -1,0 +1,32 @@
+/**
+ * Retrieval parameters. Few and round on purpose: they were set on the localgovFAQ development
+ * split and must hold on unseen queries and on IT-helpdesk FAQs.
+ */
+
+/** How the BM25 fields, query expansion and the dense side are combined. */
+export interface SearchTuning {
+  k1: number;
+  b: number;
+  /** Field weights of the summed per-field BM25. */
+  questionWeight: number;
+  contentWeight: number;
+  gramWeight: number;
+  /** Weight of synonym expansions relative to the query's own words. */
+  synonymWeight: number;
+  /** Candidates taken from each of BM25 and the vector index before fusion. */
+  candidates: number;
+  /** Share of the dense score in the fused score (0 = BM25 only). */
+  denseWeight: number;
+}
+
+/** Defaults measured with `kotae eval` (see README). */
+export const DEFAULT_TUNING: Readonly<SearchTuning> = Object.freeze({
+  k1: 1.2,
+  b: 0.75,
+  questionWeight: 1,
+  contentWeight: 1,
+  gramWeight: 0.5,
+  synonymWeight: 0.5,
+  candidates: 100,
+  denseWeight: 0.3,
+});

@@ -1,0 +1,32 @@
+/**
+ * Relations from the Sudachi synonym dictionary (npm `sudachi-synonyms-dictionary`,
+ * Apache-2.0, WorksApplications SudachiDict): spelling variants of the same word get factor 1,
+ * other members of a group (near synonyms) get `relatedFactor`.
+ */
+import { fetchDictionary } from 'sudachi-synonyms-dictionary';
+import { KotaeError } from '../core/errors';
+import type { SynonymRelation } from './synonym-expander';
+
+/** Loads the dictionary (about 70k entries) and turns it into relations. */
+export async function loadSudachiRelations(relatedFactor: number): Promise<SynonymRelation[]> {
+  let groups: Awaited<ReturnType<typeof fetchDictionary>>;
+  try {
+    groups = await fetchDictionary();
+  } catch (err) {
+    throw new KotaeError('KB_UNAVAILABLE', 'sudachi synonym dictionary failed to load', { cause: err });
+  }
+  const out: SynonymRelation[] = [];
+  for (const g of groups) {
+    // expandControl 0: expands and is expanded to; 1: only a target; 2: never used.
+    const usable = g.items.filter((i) => i.expandControl !== 2);
+    for (const from of usable) {
+      if (from.expandControl !== 0) continue;
+      for (const to of usable) {
+        if (to === from) continue;
+        const same = from.vocabularyNumber !== undefined && from.vocabularyNumber === to.vocabularyNumber;
+        if (same || relatedFactor > 0) out.push({ from: from.midashi, to: to.midashi, factor: same ? 1 : relatedFactor });
+      }
+    }
+  }
+  return out;
+}
