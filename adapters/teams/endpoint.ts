@@ -27,7 +27,7 @@ export interface TeamsEndpointDeps {
   /** Ticket categories offered in the escalation form. */
   categories?: readonly string[];
   retry?: Partial<RetryPolicy>;
-  /** Hosts replies may be posted to besides Microsoft's (e.g. '127.0.0.1' for a local emulator). */
+  /** Hosts replies may be posted to besides Microsoft's (loopback is allowed anyway when there are no credentials). */
   extraServiceHosts?: readonly string[];
 }
 
@@ -59,7 +59,10 @@ export function createTeamsEndpoint(deps: TeamsEndpointDeps): TeamsEndpoint {
   const { logger } = deps;
   const authenticated = deps.auth !== undefined;
   const retry: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...deps.retry };
-  const hosts = new OutboundHostValidator({ enabled: true, hosts: [...(deps.extraServiceHosts ?? [])] });
+  // Replies go only to Microsoft's Bot Connector hosts (plus configured extras); without credentials the
+  // callers are local, so a local connector emulator is allowed too.
+  const loopbackHosts = authenticated ? [] : ['127.0.0.1', 'localhost'];
+  const hosts = new OutboundHostValidator({ enabled: true, hosts: [...loopbackHosts, ...(deps.extraServiceHosts ?? [])] });
   const adapter = new CloudAdapter(buildAuthConfiguration(deps.auth), undefined, undefined, { validateServiceUrl: true, emitStackTrace: false }, hosts);
   adapter.onTurnError = async (_context, error) => {
     throw error; // handled (logged, 500) by handle() below
