@@ -1,0 +1,87 @@
+/**
+ * Drives the operator console in a real browser (Debian's chromium via playwright-core): sign in,
+ * queue, ticket detail, reply, status change, keyboard-only navigation, screenshot.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startConsole, PASSWORD, type ConsoleHarness } from '../unit/adapters/web/console/console-harness';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Installs Debian's chromium when missing; returns why it is unavailable, if it is. */
+function ensureChromium(): string | undefined {
+  if (existsSync(CHROMIUM)) return undefined;
+  try {
+    execFileSync('apt-get', ['update'], { stdio: 'ignore', timeout: 300_000 });
+    execFileSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'ignore', timeout: 600_000, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  } catch (err) {
+    return `apt-get install chromium failed: ${err instanceof Error ? err.message : String(err)}`;
+  }
+  return existsSync(CHROMIUM) ? undefined : 'chromium not found after installation';
+}
+
+describe('console in a real browser (chromium)', function () {
+  this.timeout(60_000);
+  let browser: Browser | undefined;
+  let h: ConsoleHarness;
+  let page: Page;
+
+  before(async function () {
+    this.timeout(900_000);
+    const missing = ensureChromium();
+    if (missing) {
+      console.warn(`SKIPPED console browser test: ${missing}`);
+      this.skip();
+    }
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    h = await startConsole();
+    page = await browser.newPage({ locale: 'ja-JP', viewport: { width: 1280, height: 900 } });
+  });
+  after(async () => {
+    await browser?.close();
+    await h?.close();
+  });
+
+  it('signs in, works a ticket and is usable by keyboard', async () => {
+    const ticket = await h.openTicket();
+    await page.goto(`${h.origin}/console/tickets`);
+    assert.match(page.url(), /\/console\/signin$/);
+    await page.getByLabel('ユーザー名').fill('op1');
+    await page.getByLabel('パスワード').fill(PASSWORD);
+    await page.getByRole('button', { name: 'サインイン' }).click();
+    await page.waitForURL(/\/console\/tickets$/);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'ja');
+    await page.getByRole('link', { name: ticket.number }).click();
+    await page.waitForURL(new RegExp(`/console/tickets/${ticket.number}$`));
+
+    await page.getByLabel('依頼者への回答').fill('トナーを交換しました。印刷をお試しください。');
+    await page.getByRole('button', { name: '回答を送信' }).click();
+    await page.getByText('回答を送信しました。').waitFor();
+    assert.equal(h.web.sent.length, 1);
+
+    await page.locator('#u-status').selectOption('in_progress');
+    await page.locator('#update-submit').click();
+    await page.getByText('保存しました。').waitFor();
+    assert.equal((await page.locator('#ticket-status').textContent())?.trim(), '対応中');
+
+    // Keyboard only: from the top of the page, Tab reaches the reply button with a visible focus ring.
+    await page.reload();
+    await page.locator('body').focus();
+    let reached = false;
+    for (let i = 0; i < 120 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.id === 'reply-submit');
+    }
+    assert.ok(reached, 'Tab reaches the reply button');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+    assert.notEqual(outline, 'none');
+
+    const dir = join(process.cwd(), 'test-artifacts');
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: join(dir, 'console.png'), fullPage: true });
+  });
+});
