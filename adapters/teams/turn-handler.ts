@@ -2,7 +2,7 @@
  * The bot logic of one Teams turn: messages (questions, Action.Submit), Universal Action invokes,
  * the welcome when the bot is added; everything else is acknowledged and ignored.
  */
-import { ActivityTypes, type Activity } from '@microsoft/agents-activity';
+import { Activity, ActivityTypes } from '@microsoft/agents-activity';
 import type { TurnContext } from '@microsoft/agents-hosting';
 import type { Helpdesk } from '../../bot/helpdesk';
 import { toKotaeError } from '../../core/errors';
@@ -79,7 +79,7 @@ export class TeamsTurnHandler {
         await sendCard(context, welcomeCard(helpdesk.welcome().text, deskHours), retry, logger);
         return;
       }
-      await context.sendActivity({ type: ActivityTypes.Typing } as Activity).catch(() => undefined);
+      await context.sendActivity(Activity.fromObject({ type: ActivityTypes.Typing })).catch(() => undefined); // best effort
       const requester = await conversations.requester(activity);
       const conversationId = await conversations.resolve(activity, requester);
       const reply = await helpdesk.ask({ conversationId, channel: 'teams', requester, text, channelRef: channelRefOf(activity) });
