@@ -1,0 +1,84 @@
+/**
+ * Console pages for reports (operators and admins): list, view figures, edit 課題・対策 with a
+ * version check, mark final, download files and generate now. Auth, CSRF checking and the page
+ * layout are injected, so this router does not depend on the console's own modules.
+ */
+import express, { type Request, type RequestHandler, type Response } from 'express';
+import { KotaeError } from '../../../core/errors';
+import { isReportKind, type ReportKind, type ReportService } from '../../../reports';
+import { listPage, reportPage } from './pages';
+
+/** The report use cases the pages need (a ReportService). */
+export type ReportPagesService = Pick<ReportService, 'list' | 'get' | 'generate' | 'updateIssues' | 'markFinal' | 'filePath'>;
+
+/** What the router needs. */
+export interface ReportsRouterDeps {
+  reports: ReportPagesService;
+  /** Middleware factory that admits the given roles (and checks CSRF on POST). */
+  authorize: (roles: readonly string[]) => RequestHandler;
+  /** Wraps a page body in the console layout. */
+  layout: (title: string, bodyHtml: string, req: Request, res: Response) => string;
+  /** The session's CSRF token for forms (field `_csrf`); empty when the app checks CSRF otherwise. */
+  csrfToken?: (req: Request, res: Response) => string;
+}
+
+/** Roles that may use the report pages. */
+export const REPORT_ROLES: readonly string[] = ['operator', 'admin'];
+
+function kindOf(value: string): ReportKind {
+  if (!isReportKind(value)) throw new KotaeError('NOT_FOUND', `unknown report kind ${value}`);
+  return value;
+}
+
+function versionOf(body: unknown): number {
+  const v = Number((body as Record<string, unknown> | undefined)?.version);
+  if (!Number.isInteger(v) || v < 1) throw new KotaeError('INPUT_INVALID', 'missing or bad version');
+  return v;
+}
+
+function field(body: unknown, name: string): string {
+  const v = (body as Record<string, unknown> | undefined)?.[name];
+  return typeof v === 'string' ? v : '';
+}
+
+/** Creates the router; mount it under e.g. `/console/reports`. */
+export function createReportsRouter(deps: ReportsRouterDeps): express.Router {
+  const router = express.Router();
+  const csrf = (req: Request, res: Response): string => deps.csrfToken?.(req, res) ?? '';
+  const page = (req: Request, res: Response, title: string, body: string): void => {
+    res.type('html').send(deps.layout(title, body, req, res));
+  };
+  router.use(express.urlencoded({ extended: false, limit: '64kb' }));
+  router.use(deps.authorize(REPORT_ROLES));
+
+  router.get('/', async (req, res) => {
+    page(req, res, '運用報告書', listPage(req.baseUrl, csrf(req, res), await deps.reports.list()));
+  });
+  router.post('/generate', async (req, res) => {
+    const saved = await deps.reports.generate(field(req.body, 'kind'), field(req.body, 'period'));
+    res.redirect(303, `${req.baseUrl}/${saved.kind}/${encodeURIComponent(saved.period)}`);
+  });
+  router.get('/:kind/:period', async (req, res) => {
+    const r = await deps.reports.get(kindOf(req.params.kind), req.params.period);
+    page(req, res, `${r.model.title} ${r.model.period.label}`, reportPage(req.baseUrl, csrf(req, res), r));
+  });
+  router.get('/:kind/:period/model.json', async (req, res) => {
+    const r = await deps.reports.get(kindOf(req.params.kind), req.params.period);
+    res.attachment(`${r.kind}-${r.period}.json`).json(r.model);
+  });
+  router.get('/:kind/:period/files/:name', async (req, res) => {
+    const file = await deps.reports.filePath(kindOf(req.params.kind), req.params.period, req.params.name);
+    res.download(file, req.params.name);
+  });
+  router.post('/:kind/:period/issues', async (req, res) => {
+    const kind = kindOf(req.params.kind);
+    await deps.reports.updateIssues(kind, req.params.period, field(req.body, 'issuesText'), versionOf(req.body));
+    res.redirect(303, `${req.baseUrl}/${kind}/${encodeURIComponent(req.params.period)}`);
+  });
+  router.post('/:kind/:period/final', async (req, res) => {
+    const kind = kindOf(req.params.kind);
+    await deps.reports.markFinal(kind, req.params.period, versionOf(req.body));
+    res.redirect(303, `${req.baseUrl}/${kind}/${encodeURIComponent(req.params.period)}`);
+  });
+  return router;
+}

@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { createReportsRouter } from '../../adapters/web/reports/router';
+import { BusinessCalendar, DEFAULT_SLA_POLICY } from '../../calendar';
+import { FakeClock } from '../../core/clock';
+import { KotaeError, toKotaeError } from '../../core/errors';
+import { InMemoryReportStore, ReportService, type ReportModel } from '../../reports';
+import { NOW_AFTER_MAY } from '../unit/reports/fixture';
+import { memoryData, ORGANIZATION } from '../unit/reports/helpers';
+
+const CSRF = 'test-csrf-token';
+
+describe('console report pages (express on an ephemeral port)', () => {
+  let server: ReturnType<express.Express['listen']>;
+  let base: string;
+  let dir: string;
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-console-'));
+    const reports = new ReportService({
+      data: memoryData(), store: new InMemoryReportStore(), reportsDir: dir, calendar: new BusinessCalendar(),
+      slaPolicy: DEFAULT_SLA_POLICY, organization: ORGANIZATION, clock: new FakeClock(NOW_AFTER_MAY),
+    });
+    const app = express();
+    app.use('/console/reports', createReportsRouter({
+      reports,
+      authorize: (roles) => (req, _res, next) => {
+        if (!roles.includes(req.get('x-role') ?? '')) throw new KotaeError('AUTH_FORBIDDEN', 'role');
+        if (req.method === 'POST' && (req.body as Record<string, unknown>)?._csrf !== CSRF) throw new KotaeError('AUTH_CSRF', 'csrf');
+        next();
+      },
+      layout: (title, body) => `<!doctype html><html lang="ja"><title>${title}</title><body>${body}</body></html>`,
+      csrfToken: () => CSRF,
+    }));
+    app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+      const e = toKotaeError(err);
+      res.status(e.status).type('text').send(e.userMessage);
+    });
+    await new Promise<void>((resolve) => {
+      server = app.listen(0, '127.0.0.1', () => resolve());
+    });
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/console/reports`;
+  });
+  after(() => {
+    server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const get = (p: string, role = 'operator') => fetch(`${base}${p}`, { headers: { 'x-role': role }, redirect: 'manual' });
+  const post = (p: string, form: Record<string, string>, role = 'operator') =>
+    fetch(`${base}${p}`, { method: 'POST', headers: { 'x-role': role, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: CSRF, ...form }), redirect: 'manual' });
+
+  it('admits operators and admins only', async () => {
+    assert.equal((await get('/', 'viewer')).status, 403);
+    assert.equal((await get('/', 'admin')).status, 200);
+  });
+
+  it('generates now, shows the figures, edits 課題・対策 with a version check, marks final and serves downloads', async () => {
+    const gen = await post('/generate', { kind: 'monthly', period: '2026-05' });
+    assert.equal(gen.status, 303);
+    assert.equal(gen.headers.get('location'), '/console/reports/monthly/2026-05');
+    const list = await (await get('/')).text();
+    assert.match(list, /令和8年5月（2026年5月）/);
+    let page = await (await get('/monthly/2026-05')).text();
+    assert.match(page, /<td>問合せ件数<\/td><td>8<\/td><td>件<\/td>/);
+    assert.match(page, /当該期間|作業実績報告書/);
+    assert.match(page, /name="version" value="1"/);
+
+    assert.equal((await post('/monthly/2026-05/issues', { version: '1', issuesText: '課題: 証明書期限の監視<script>' })).status, 303);
+    assert.equal((await post('/monthly/2026-05/issues', { version: '1', issuesText: '古い版からの保存' })).status, 409);
+    page = await (await get('/monthly/2026-05')).text();
+    assert.ok(page.includes('課題: 証明書期限の監視&lt;script&gt;'));
+    const json = (await (await get('/monthly/2026-05/model.json')).json()) as ReportModel;
+    assert.equal(json.issuesText, '課題: 証明書期限の監視<script>');
+    assert.equal(json.inquiries.asked, 8);
+
+    const xlsx = await get('/monthly/2026-05/files/monthly-2026-05.xlsx');
+    assert.equal(xlsx.status, 200);
+    assert.equal(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString(), 'PK');
+    const pdf = await get('/monthly/2026-05/files/monthly-2026-05.pdf');
+    assert.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 4).toString(), '%PDF');
+    const csv = await get('/monthly/2026-05/files/monthly-2026-05-summary.csv');
+    assert.match(await csv.text(), /問合せ件数,8,件/);
+    assert.equal((await get('/monthly/2026-05/files/..%2F..%2Fetc%2Fpasswd')).status, 404);
+
+    assert.equal((await post('/monthly/2026-05/final', { version: '2' })).status, 303);
+    page = await (await get('/monthly/2026-05')).text();
+    assert.match(page, /確定済みのため編集できません/);
+    assert.equal((await post('/monthly/2026-05/issues', { version: '3', issuesText: 'x' })).status, 409);
+    assert.equal((await post('/generate', { kind: 'monthly', period: '2026-05' })).status, 409);
+  });
+
+  it('answers an invalid period with 400 and a Japanese message, an unknown report with 404', async () => {
+    const bad = await post('/generate', { kind: 'monthly', period: '2099-01' });
+    assert.equal(bad.status, 400);
+    assert.match(await bad.text(), /まだ始まっていない/);
+    assert.equal((await get('/annual/FY2020')).status, 404);
+    assert.equal((await get('/weekly/2026-05')).status, 404);
+  });
+});
