@@ -24,6 +24,16 @@ function ensureChromium(): string | undefined {
   return existsSync(CHROMIUM) ? undefined : 'chromium not found after installation';
 }
 
+/** Best effort: a Japanese font so the screenshot is legible (the test passes without it). */
+function ensureJapaneseFont(): void {
+  try {
+    if (execFileSync('fc-list', [':lang=ja'], { encoding: 'utf8' }).trim()) return;
+    execFileSync('apt-get', ['install', '-y', 'fonts-noto-cjk'], { stdio: 'ignore', timeout: 300_000, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  } catch {
+    console.warn('no Japanese font: console.png will show boxes instead of Japanese text');
+  }
+}
+
 describe('console in a real browser (chromium)', function () {
   this.timeout(60_000);
   let browser: Browser | undefined;
@@ -37,6 +47,7 @@ describe('console in a real browser (chromium)', function () {
       console.warn(`SKIPPED console browser test: ${missing}`);
       this.skip();
     }
+    ensureJapaneseFont();
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     h = await startConsole();
     page = await browser.newPage({ locale: 'ja-JP', viewport: { width: 1280, height: 900 } });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { SqlAuditLog } from '../../../db/repositories/sql-audit-log';
+import { auditHash, SqlAuditLog } from '../../../db/repositories/sql-audit-log';
 import { openTempDb } from '../adapters/web/auth/sqlite-fixture';
 
 describe('SqlAuditLog hash chain', () => {
@@ -31,7 +31,6 @@ describe('SqlAuditLog hash chain', () => {
 
   it('detects a row rewritten with a recomputed own hash (the next link breaks)', async () => {
     const [row] = await db.ds.query(`SELECT * FROM audit_log WHERE seq = 4`);
-    const { auditHash } = await import('../../../db/repositories/sql-audit-log');
     const at = new Date(String(row.at).replace(' ', 'T') + 'Z');
     const forged = auditHash(row.prevHash, { seq: 4, at, actor: 'x', action: row.action, target: row.target, detail: row.detail });
     await db.ds.query(`UPDATE audit_log SET actor = 'x', hash = ? WHERE seq = 4`, [forged]);
