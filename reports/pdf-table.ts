@@ -42,10 +42,13 @@ function ensureRoom(doc: PDFKit.PDFDocument, needed: number, bottom: () => numbe
   if (doc.y + needed > bottom()) doc.addPage();
 }
 
-/** Widths proportional to the longest text of each column, each at least 8 % of the width. */
+/** Printed width of a text in half-width units (full-width characters count twice). */
+const visualLength = (s: string): number => [...s].reduce((n, c) => n + (c.charCodeAt(0) > 0xff ? 2 : 1), 0);
+
+/** Widths proportional to the longest text of each column (capped), each at least 8 % of the width. */
 function columnWidths(table: ReportTable, width: number): number[] {
   const weights = table.columns.map((c, i) =>
-    Math.min(40, Math.max(c.length, ...table.rows.map((r) => String(r[i] ?? '').length))) + 2);
+    Math.min(48, Math.max(visualLength(c), ...table.rows.map((r) => visualLength(String(r[i] ?? ''))))) + 2);
   const floor = width * 0.08;
   const total = weights.reduce((a, b) => a + b, 0);
   const raw = weights.map((w) => Math.max(floor, (width * w) / total));
