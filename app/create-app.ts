@@ -4,16 +4,19 @@
  */
 import type { Express } from 'express';
 import type { DataSource } from 'typeorm';
-import { HelpdeskService, type Helpdesk } from '../bot';
-import { BusinessCalendar } from '../calendar';
+import { DEFAULT_THRESHOLDS, HelpdeskService, type ChannelKind, type ChannelSender, type Helpdesk } from '../bot';
+import { BusinessCalendar, createSlaPolicy } from '../calendar';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
 import { createDataSource, openDatabase, SqlConversationStore, SqlTicketStore } from '../db';
-import { createWebApp } from '../adapters/web';
+import { createWebApp, type Mount } from '../adapters/web';
+import { createConsoleReportsRouter } from '../adapters/web/console-reports';
 import type { KotaeConfig } from './config';
 import { ensureWritableDir, lockDataDir, type DirLock } from './data-dir';
 import { createKnowledgeRuntime, type KnowledgeRuntime } from './knowledge-runtime';
 import { VERSION } from './version';
+import { wireConsole } from './wire-console';
+import { wireReports } from './wire-reports';
 
 /** Things a test or the CLI may replace. */
 export interface AppDeps {
@@ -28,6 +31,8 @@ export interface KotaeApp {
   dataSource: DataSource;
   knowledge: KnowledgeRuntime;
   calendar: BusinessCalendar;
+  operators: Awaited<ReturnType<typeof wireConsole>>;
+  reports: ReturnType<typeof wireReports>;
   close(): Promise<void>;
 }
 
@@ -62,15 +67,29 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       { conversations, tickets, knowledge: knowledge.live, clock },
       {
         maxQuestionChars: config.maxQuestionChars,
-        thresholds: config.thresholds ? { ...{ answer: 0.5, clarify: 0.3 }, ...stripUndefined(config.thresholds) } : undefined,
+        thresholds: config.thresholds ? { ...DEFAULT_THRESHOLDS, ...stripUndefined(config.thresholds) } : undefined,
         deskHours: deskHoursText(config),
         isDeskOpen: (at) => calendar.isOpen(at),
       },
     );
+    const slaPolicy = createSlaPolicy({ responseMinutes: config.sla.responseMinutes });
+    const senders = new Map<ChannelKind, ChannelSender>();
     const ds = dataSource;
+    const operators = await wireConsole({
+      config, ds, tickets, conversations, senders, calendar, slaPolicy, clock, logger,
+      reindex: async () => {
+        await knowledge.ingest();
+      },
+    });
+    const reports = wireReports({ ds, dataDir: config.dataDir, organization: config.organization, calendar, slaPolicy, clock, logger });
+    const mounts: Mount[] = [
+      { path: '/console/reports', handler: createConsoleReportsRouter({ auth: operators.auth, reports: reports.service }) },
+      { path: '/console', handler: operators.router },
+    ];
     const web = createWebApp({
       helpdesk,
       logger,
+      mounts,
       health: async () => {
         const db = await ds.query('SELECT 1 AS ok').then(
           () => 'ok',
@@ -80,13 +99,17 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         return { ok: db === 'ok', version: VERSION, db, index };
       },
     });
+    const timers = startBackgroundJobs(config, operators, reports, logger);
     return {
       web,
       helpdesk,
       dataSource: ds,
       knowledge,
       calendar,
+      operators,
+      reports,
       async close() {
+        await timers.stop();
         if (ds.isInitialized) await ds.destroy();
         lock.release();
       },
@@ -100,4 +123,25 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Periodic work: scheduled reports, retrying undelivered replies, purging expired sessions. */
+function startBackgroundJobs(
+  config: Readonly<KotaeConfig>,
+  operators: Awaited<ReturnType<typeof wireConsole>>,
+  reports: ReturnType<typeof wireReports>,
+  logger: Logger,
+): { stop(): Promise<void> } {
+  if (!config.scheduler) return { stop: async () => {} };
+  reports.scheduler.start();
+  const every = setInterval(() => {
+    operators.ticketService.retryUndelivered().catch((err: unknown) => logger.warn('reply retry failed', { error: String(err) }));
+  }, 5 * 60_000);
+  every.unref();
+  return {
+    async stop() {
+      clearInterval(every);
+      await reports.scheduler.stop();
+    },
+  };
 }

@@ -10,6 +10,7 @@ import { currentIndexDir, runIngest, type IngestSummary, type IngestProgress } f
 import { OpenAiEmbedder } from '../adapters/llm';
 import type { KotaeConfig } from './config';
 import { LiveKnowledge } from './live-knowledge';
+import { managedKbDir } from './managed-faqs';
 
 /** The knowledge side of a running Kotae. */
 export interface KnowledgeRuntime {
@@ -39,6 +40,7 @@ export async function createKnowledgeRuntime(config: Readonly<KotaeConfig>, logg
     const summary = await runIngest({
       sourceDir,
       dataDir: config.dataDir,
+      extraDirs: [{ dir: managedKbDir(config.dataDir), prefix: '@console' }],
       logger,
       onProgress,
       build: (chunks, dir, options) => buildKnowledgeIndex(chunks, dir, { ...embedding, ...options }),

@@ -33,6 +33,12 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     const previous = readManifest(currentName && path.join(root, currentName));
     const cache = new ChunkCache(path.join(root, 'cache'));
     const { entries, unreadableDirs } = listSourceFiles(sourceDir);
+    for (const extra of options.extraDirs ?? []) {
+      if (!fs.existsSync(extra.dir)) continue;
+      const more = listSourceFiles(extra.dir);
+      entries.push(...more.entries.map((e) => ({ ...e, relPath: `${extra.prefix}/${e.relPath}` })));
+      unreadableDirs.push(...more.unreadableDirs.map((d) => `${extra.prefix}/${d}`));
+    }
     logger.info('ingest started', { sourceDir, files: entries.length, current: currentName });
 
     const outcomes: FileOutcome[] = [];

@@ -34,6 +34,8 @@ export interface IngestOptions {
   /** Rebuild the index even when no file changed (e.g. after changing the embedder). */
   force?: boolean;
   onProgress?: (progress: IngestProgress) => void;
+  /** More folders indexed with the source (e.g. FAQs managed in the console); paths get `prefix/`. */
+  extraDirs?: { dir: string; prefix: string }[];
 }
 
 /** A file (or `file:row`) left out of the index, with a Japanese reason for operators. */

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { AttachmentMeta, AttachmentStore } from '../../tickets';
 import type { AttachmentRow } from '../schema/rows';
 import { mapDbError } from '../data-source';
+import { runDb } from '../run-db';
 
 /** SQL implementation of AttachmentStore. */
 export class SqlAttachmentStore implements AttachmentStore {
@@ -12,7 +13,7 @@ export class SqlAttachmentStore implements AttachmentStore {
   async add(meta: Omit<AttachmentMeta, 'id' | 'createdAt'>): Promise<AttachmentMeta> {
     const row: AttachmentRow = { ...meta, id: randomUUID(), createdAt: this.now() };
     try {
-      await this.ds.getRepository<AttachmentRow>('attachment').insert(row);
+      await runDb(this.ds, () => this.ds.getRepository<AttachmentRow>('attachment').insert(row));
     } catch (err) {
       throw mapDbError(err);
     }
@@ -21,7 +22,7 @@ export class SqlAttachmentStore implements AttachmentStore {
 
   async list(ticketId: string): Promise<AttachmentMeta[]> {
     try {
-      const rows = await this.ds.getRepository<AttachmentRow>('attachment').find({ where: { ticketId }, order: { createdAt: 'ASC' } });
+      const rows = await runDb(this.ds, () => this.ds.getRepository<AttachmentRow>('attachment').find({ where: { ticketId }, order: { createdAt: 'ASC' } }));
       return rows.map((r) => ({ ...r }));
     } catch (err) {
       throw mapDbError(err);

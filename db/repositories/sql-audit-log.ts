@@ -7,6 +7,7 @@ import { MoreThan, type DataSource } from 'typeorm';
 import type { AuditEntry, AuditRecord, AuditTrail, AuditVerification } from '../../tickets';
 import type { AuditLogRow } from '../schema/rows';
 import { mapDbError } from '../data-source';
+import { runDb } from '../run-db';
 
 /** prevHash of the first row. */
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);
@@ -25,7 +26,7 @@ export class SqlAuditLog implements AuditTrail {
   constructor(private readonly ds: DataSource, private readonly now: () => Date = () => new Date()) {}
 
   record(entry: AuditEntry): Promise<void> {
-    const next = this.tail.then(() => this.append(entry, 3));
+    const next = this.tail.then(() => runDb(this.ds, () => this.append(entry, 3)));
     this.tail = next.catch(() => undefined);
     return next;
   }
@@ -57,7 +58,7 @@ export class SqlAuditLog implements AuditTrail {
 
   /** The latest entries, newest first. */
   async recent(limit: number): Promise<AuditRecord[]> {
-    const rows = await this.ds.getRepository<AuditLogRow>('audit_log').find({ order: { seq: 'DESC' }, take: limit });
+    const rows = await runDb(this.ds, () => this.ds.getRepository<AuditLogRow>('audit_log').find({ order: { seq: 'DESC' }, take: limit }));
     return rows.map((r) => ({
       seq: r.seq,
       at: r.at,
@@ -76,7 +77,8 @@ export class SqlAuditLog implements AuditTrail {
     let prevHash = AUDIT_GENESIS_HASH;
     let expectedSeq = 1;
     for (;;) {
-      const rows = await repo.find({ where: { seq: MoreThan(expectedSeq - 1) }, order: { seq: 'ASC' }, take: 1000 });
+      const from = expectedSeq - 1;
+      const rows = await runDb(this.ds, () => repo.find({ where: { seq: MoreThan(from) }, order: { seq: 'ASC' }, take: 1000 }));
       if (rows.length === 0) return { ok: true, count: expectedSeq - 1 };
       for (const row of rows) {
         if (row.seq !== expectedSeq || row.prevHash !== prevHash || row.hash !== auditHash(prevHash, row)) {

@@ -15,7 +15,7 @@ import type {
   TranscriptRole,
 } from '../../bot/records';
 import type { ConversationRow, FeedbackRow, QuestionRow, TranscriptEntryRow } from '../schema/rows';
-import { mapDbError } from '../data-source';
+import { runDb } from '../run-db';
 
 /** Maps a conversation row to its record. */
 export function toConversation(row: ConversationRow): ConversationRecord {
@@ -65,12 +65,8 @@ export class SqlConversationStore implements ConversationStore {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  private async run<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (err) {
-      throw mapDbError(err);
-    }
+  private run<T>(work: () => Promise<T>): Promise<T> {
+    return runDb(this.ds, work);
   }
 
   async createConversation(input: { channel: ChannelKind; requester: Requester; channelRef?: string; channelKey?: string }): Promise<ConversationRecord> {

@@ -8,7 +8,7 @@ import { KotaeError } from '../../core/errors';
 import type { ChannelKind } from '../../bot/records';
 import type { FaqEntry, FaqInput, FaqStatus, FaqStore, UnansweredQuestion, UnansweredQuestions } from '../../tickets';
 import type { FaqEntryRow, QuestionRow } from '../schema/rows';
-import { mapDbError } from '../data-source';
+import { runDb } from '../run-db';
 
 function toFaq(row: FaqEntryRow): FaqEntry {
   return {
@@ -27,14 +27,6 @@ function toFaq(row: FaqEntryRow): FaqEntry {
     approvedAt: row.approvedAt ?? undefined,
     version: row.version,
   };
-}
-
-async function run<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    throw mapDbError(err);
-  }
 }
 
 /** SQL implementation of FaqStore; ids look like `faq-1a2b3c4d5e6f7a8b`. */
@@ -63,17 +55,17 @@ export class SqlFaqStore implements FaqStore {
       approvedAt: input.status === 'approved' ? at : null,
       version: 1,
     };
-    await run(() => this.repo().insert(row));
+    await runDb(this.ds, () => this.repo().insert(row));
     return toFaq(row);
   }
 
   async get(id: string): Promise<FaqEntry | undefined> {
-    const row = await run(() => this.repo().findOneBy({ id }));
+    const row = await runDb(this.ds, () => this.repo().findOneBy({ id }));
     return row ? toFaq(row) : undefined;
   }
 
   async list(status?: FaqStatus): Promise<FaqEntry[]> {
-    const rows = await run(() => this.repo().find({ where: status ? { status } : {}, order: { updatedAt: 'DESC' } }));
+    const rows = await runDb(this.ds, () => this.repo().find({ where: status ? { status } : {}, order: { updatedAt: 'DESC' } }));
     return rows.map(toFaq);
   }
 
@@ -92,15 +84,15 @@ export class SqlFaqStore implements FaqStore {
   }
 
   async delete(id: string): Promise<void> {
-    await run(() => this.repo().delete({ id }));
+    await runDb(this.ds, () => this.repo().delete({ id }));
   }
 
   /** Conditional update on (id, version); CONFLICT when another save came first. */
   private async save(id: string, expectedVersion: number, set: Partial<FaqEntryRow>): Promise<FaqEntry> {
-    const current = await run(() => this.repo().findOneBy({ id }));
+    const current = await runDb(this.ds, () => this.repo().findOneBy({ id }));
     if (!current) throw new KotaeError('NOT_FOUND', `faq ${id} not found`);
     const next = { ...set, updatedAt: this.now(), version: expectedVersion + 1 };
-    const result = await run(() =>
+    const result = await runDb(this.ds, () =>
       this.ds.createQueryBuilder().update('faq_entry').set(next).where('id = :id AND version = :v', { id, v: expectedVersion }).execute(),
     );
     if (!result.affected) throw new KotaeError('CONFLICT', `faq ${id} version is not ${expectedVersion}`);
@@ -113,7 +105,7 @@ export class SqlUnansweredQuestions implements UnansweredQuestions {
   constructor(private readonly ds: DataSource) {}
 
   async list(limit: number): Promise<UnansweredQuestion[]> {
-    const rows = await run(() =>
+    const rows = await runDb(this.ds, () =>
       this.ds.getRepository<QuestionRow>('question').find({
         where: { outcome: In(['no_answer', 'clarify']) },
         order: { askedAt: 'DESC' },

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { JobRunResult, JobRunStore } from '../../jobs';
 import type { JobRunEntry } from '../../reports';
 import type { JobRunRow } from '../schema/rows';
-import { mapDbError } from '../data-source';
+import { runDb } from '../run-db';
 import { toJobRun } from './sql-report-data';
 
 /** Longest error text kept per run. */
@@ -14,12 +14,8 @@ const MAX_ERROR_CHARS = 4000;
 export class SqlJobRunStore implements JobRunStore {
   constructor(private readonly ds: DataSource) {}
 
-  private async run<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (err) {
-      throw mapDbError(err);
-    }
+  private run<T>(work: () => Promise<T>): Promise<T> {
+    return runDb(this.ds, work);
   }
 
   async start(job: string, attempt: number, at: Date): Promise<string> {

@@ -5,6 +5,7 @@ import { KotaeError } from '../../core/errors';
 import type { OperatorRecord, OperatorRole, OperatorStore } from '../../tickets';
 import type { OperatorRow } from '../schema/rows';
 import { mapDbError } from '../data-source';
+import { runDb } from '../run-db';
 
 function toOperator(row: OperatorRow): OperatorRecord {
   return {
@@ -28,12 +29,8 @@ export class SqlOperatorStore implements OperatorStore {
     return this.ds.getRepository<OperatorRow>('operator');
   }
 
-  private async run<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (err) {
-      throw mapDbError(err);
-    }
+  private run<T>(work: () => Promise<T>): Promise<T> {
+    return runDb(this.ds, work);
   }
 
   async count(): Promise<number> {
@@ -43,7 +40,7 @@ export class SqlOperatorStore implements OperatorStore {
   async create(input: Omit<OperatorRecord, 'id' | 'createdAt' | 'failedAttempts' | 'lockedUntil'>): Promise<OperatorRecord> {
     const row: OperatorRow = { ...input, id: randomUUID(), failedAttempts: 0, lockedUntil: null, createdAt: this.now() };
     try {
-      await this.repo().insert(row);
+      await runDb(this.ds, () => this.repo().insert(row));
     } catch (err) {
       if (/UNIQUE|duplicate key/i.test(err instanceof Error ? err.message : String(err))) {
         throw new KotaeError('CONFLICT', `username ${input.username} exists`, { userMessage: 'このユーザー名は既に使われています。', cause: err });

@@ -3,7 +3,7 @@ import { And, In, IsNull, LessThan, MoreThanOrEqual, Or, type DataSource, type F
 import type { FeedbackRecord, QuestionRecord, TicketRecord } from '../../bot/records';
 import type { JobRunEntry, JobRunStatus, ReportData, WorkLogEntry } from '../../reports';
 import type { FeedbackRow, JobRunRow, QuestionRow, TicketRow, WorkLogRow } from '../schema/rows';
-import { mapDbError } from '../data-source';
+import { runDb } from '../run-db';
 import { toQuestion } from './sql-conversation-store';
 import { toTicket } from './ticket-mapping';
 
@@ -16,12 +16,8 @@ const range = (from: Date, to: Date) => And(MoreThanOrEqual(from), LessThan(to))
 export class SqlReportData implements ReportData {
   constructor(private readonly ds: DataSource) {}
 
-  private async find<R extends ObjectLiteral>(table: string, where: FindOptionsWhere<R> | FindOptionsWhere<R>[]): Promise<R[]> {
-    try {
-      return await this.ds.getRepository<R>(table).find({ where });
-    } catch (err) {
-      throw mapDbError(err);
-    }
+  private find<R extends ObjectLiteral>(table: string, where: FindOptionsWhere<R> | FindOptionsWhere<R>[]): Promise<R[]> {
+    return runDb(this.ds, () => this.ds.getRepository<R>(table).find({ where }));
   }
 
   async questions(from: Date, to: Date): Promise<QuestionRecord[]> {

@@ -7,7 +7,7 @@ import {
   type GeneratedReport, type ReportKind, type ReportModel, type ReportStatus, type ReportStore, type StoredReport,
 } from '../../reports';
 import type { ReportRow } from '../schema/rows';
-import { mapDbError } from '../data-source';
+import { runDb } from '../run-db';
 
 function toReport(r: ReportRow): StoredReport {
   const issuesText = r.issuesText ?? '';
@@ -22,12 +22,8 @@ function toReport(r: ReportRow): StoredReport {
 export class SqlReportStore implements ReportStore {
   constructor(private readonly ds: DataSource) {}
 
-  private async run<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (err) {
-      throw mapDbError(err);
-    }
+  private run<T>(work: () => Promise<T>): Promise<T> {
+    return runDb(this.ds, work);
   }
 
   private repo() {

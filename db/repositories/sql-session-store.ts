@@ -2,7 +2,7 @@
 import { LessThan, type DataSource } from 'typeorm';
 import type { SessionRecord, SessionStore } from '../../tickets';
 import type { SessionRow } from '../schema/rows';
-import { mapDbError } from '../data-source';
+import { runDb } from '../run-db';
 
 /** SQL implementation of SessionStore. */
 export class SqlSessionStore implements SessionStore {
@@ -12,12 +12,8 @@ export class SqlSessionStore implements SessionStore {
     return this.ds.getRepository<SessionRow>('session');
   }
 
-  private async run<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (err) {
-      throw mapDbError(err);
-    }
+  private run<T>(work: () => Promise<T>): Promise<T> {
+    return runDb(this.ds, work);
   }
 
   async create(session: SessionRecord): Promise<void> {

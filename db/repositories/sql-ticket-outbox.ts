@@ -4,6 +4,7 @@ import type { TicketComment } from '../../bot/ports';
 import type { TicketOutbox } from '../../tickets';
 import type { TicketCommentRow } from '../schema/rows';
 import { mapDbError } from '../data-source';
+import { runDb } from '../run-db';
 
 /** SQL implementation of TicketOutbox. */
 export class SqlTicketOutbox implements TicketOutbox {
@@ -11,14 +12,14 @@ export class SqlTicketOutbox implements TicketOutbox {
 
   async undelivered(limit: number, createdBefore: Date): Promise<TicketComment[]> {
     try {
-      const rows = await this.ds
+      const rows = await runDb(this.ds, () => this.ds
         .getRepository<TicketCommentRow>('ticket_comment')
         .createQueryBuilder('c')
         .where("c.kind = 'reply' AND c.deliveredAt IS NULL")
         .andWhere('(c.deliveryError IS NOT NULL OR c.createdAt < :before)', { before: createdBefore })
         .orderBy('c.createdAt', 'ASC')
         .take(Math.max(1, Math.min(limit, 500)))
-        .getMany();
+        .getMany());
       return rows.map((r) => ({
         id: r.id,
         ticketId: r.ticketId,

@@ -8,7 +8,7 @@ import { KotaeError } from '../../core/errors';
 import type { TicketComment, TicketEvent, TicketPatch, TicketQuery, TicketStore } from '../../bot/ports';
 import type { NewTicket, TicketRecord, TranscriptEntry, TranscriptRole } from '../../bot/records';
 import type { TicketCommentRow, TicketCounterRow, TicketEventRow, TicketRow, TranscriptEntryRow } from '../schema/rows';
-import { mapDbError } from '../data-source';
+import { runDb } from '../run-db';
 import { diffPatch, toTicket } from './ticket-mapping';
 
 /** A ticket's copy of the transcript is keyed by the ticket id (a UUID, so it never collides with a conversation). */
@@ -22,12 +22,8 @@ export class SqlTicketStore implements TicketStore {
     private readonly prefix = 'HD',
   ) {}
 
-  private async run<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (err) {
-      throw mapDbError(err);
-    }
+  private run<T>(work: () => Promise<T>): Promise<T> {
+    return runDb(this.ds, work);
   }
 
   async create(input: NewTicket, actor: string): Promise<TicketRecord> {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { And, LessThan, MoreThanOrEqual, type DataSource } from 'typeorm';
 import type { NewWorkLogEntry, WorkLogEntry, WorkLogStore } from '../../tickets';
 import type { WorkLogRow } from '../schema/rows';
-import { mapDbError } from '../data-source';
+import { runDb } from '../run-db';
 
 function toEntry(row: WorkLogRow): WorkLogEntry {
   return {
@@ -28,12 +28,8 @@ export class SqlWorkLogStore implements WorkLogStore {
     return this.ds.getRepository<WorkLogRow>('work_log');
   }
 
-  private async run<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (err) {
-      throw mapDbError(err);
-    }
+  private run<T>(work: () => Promise<T>): Promise<T> {
+    return runDb(this.ds, work);
   }
 
   async add(entry: NewWorkLogEntry): Promise<WorkLogEntry> {

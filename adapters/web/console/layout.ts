@@ -19,7 +19,7 @@ function nav(base: string, auth: AuthContext): SafeHtml {
   const role = auth.operator.role;
   const links: [string, string][] = [];
   if (hasRole(role, 'operator')) {
-    links.push(['/tickets', M.nav.tickets], ['/worklogs', M.nav.worklogs], ['/faqs', M.nav.faqs], ['/faqs/drafts', M.nav.drafts], ['/unanswered', M.nav.unanswered]);
+    links.push(['/tickets', M.nav.tickets], ['/worklogs', M.nav.worklogs], ['/faqs', M.nav.faqs], ['/faqs/drafts', M.nav.drafts], ['/unanswered', M.nav.unanswered], ['/reports', M.nav.reports]);
   }
   if (hasRole(role, 'admin')) links.push(['/accounts', M.nav.accounts]);
   return html`<nav aria-label="メインメニュー"><ul>${links.map(([href, label]) => html`<li><a href="${base}${href}">${label}</a></li>`)}</ul>

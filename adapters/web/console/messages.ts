@@ -23,7 +23,7 @@ export const M = Object.freeze({
   appName: 'Kotae 運用コンソール',
   skipToMain: '本文へ移動',
   nav: {
-    tickets: 'チケット一覧', worklogs: '作業実績', faqs: 'FAQ', drafts: 'FAQ承認待ち', unanswered: '未回答の質問',
+    tickets: 'チケット一覧', worklogs: '作業実績', faqs: 'FAQ', drafts: 'FAQ承認待ち', unanswered: '未回答の質問', reports: '報告書',
     accounts: 'アカウント管理', signOut: 'サインアウト', signedInAs: (name: string, role: string) => `${name}（${role}）`,
   },
   signIn: {

@@ -1,0 +1,46 @@
+/**
+ * `kotae report …` wired to the configured database: periodic reports (reports/) and the
+ * incident report of one ticket.
+ */
+import path from 'node:path';
+import { BusinessCalendar, createSlaPolicy } from '../../calendar';
+import { createDataSource, openDatabase } from '../../db';
+import { SqlReportData } from '../../db/repositories/sql-report-data';
+import { SqlReportStore } from '../../db/repositories/sql-report-store';
+import { ensureWritableDir } from '../../app/data-dir';
+import type { CliIo } from './io';
+import { runReportCommand } from './report';
+import { runIncidentReportCommand } from './incident-report';
+import { configFromProcess, defaultRuntime } from './runtime';
+
+/** Entry used by the CLI dispatcher. */
+export async function reportCommand(argv: string[], io: CliIo): Promise<number> {
+  const config = configFromProcess();
+  const { logger, clock } = defaultRuntime();
+  if (config.db.kind === 'sqlite') ensureWritableDir(config.dataDir);
+  const ds = createDataSource(config.db);
+  try {
+    await openDatabase(ds);
+    if (argv[0] === 'incident') return await runIncidentReportCommand(argv.slice(1), { ds, organization: config.organization, out: io.out, err: io.err });
+    const calendar = new BusinessCalendar({
+      open: config.desk.open,
+      close: config.desk.close,
+      yearEndClosed: config.desk.yearEndClosed,
+      extraClosedDays: config.desk.extraClosedDays,
+    });
+    return await runReportCommand(argv, {
+      data: new SqlReportData(ds),
+      store: new SqlReportStore(ds),
+      outDirDefault: path.join(config.dataDir, 'reports'),
+      calendar,
+      slaPolicy: createSlaPolicy({ responseMinutes: config.sla.responseMinutes }),
+      organization: config.organization,
+      clock,
+      out: (s) => process.stdout.write(s),
+      err: (s) => process.stderr.write(s),
+      logger,
+    });
+  } finally {
+    if (ds.isInitialized) await ds.destroy();
+  }
+}

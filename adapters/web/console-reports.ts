@@ -1,0 +1,25 @@
+/**
+ * The report pages inside the console: the reports router behind the console's session,
+ * role check and CSRF check, rendered in the console layout.
+ */
+import express, { Router, type Request } from 'express';
+import { authOf, loadSession, requireRole, type AuthService } from './auth';
+import { renderPage } from './console/layout';
+import { raw } from './console/html';
+import { createReportsRouter, type ReportPagesService } from './reports/router';
+
+/** Router to mount at `/console/reports` (before the console router). */
+export function createConsoleReportsRouter(deps: { auth: AuthService; reports: ReportPagesService }): Router {
+  const router = Router();
+  const signInPath = (req: Request) => `${req.baseUrl.replace(/\/reports$/, '')}/signin`;
+  router.use(express.urlencoded({ extended: false, limit: '200kb' }), loadSession(deps.auth));
+  router.use(
+    createReportsRouter({
+      reports: deps.reports,
+      authorize: () => requireRole('operator', signInPath),
+      layout: (title, bodyHtml, _req, res) => renderPage({ base: '/console', title, body: raw(bodyHtml), auth: authOf(res) }),
+      csrfToken: (_req, res) => authOf(res)?.session.csrfToken ?? '',
+    }),
+  );
+  return router;
+}

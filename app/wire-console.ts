@@ -1,0 +1,87 @@
+/**
+ * Wiring of the operator side: ticket service with reply delivery through the requester's
+ * channel, accounts and sessions, work log, managed FAQs, the console and its report pages.
+ */
+import type { DataSource } from 'typeorm';
+import type { ChannelSender, ConversationStore, TicketStore } from '../bot';
+import type { ChannelKind } from '../bot';
+import type { BusinessCalendar, SlaPolicy } from '../calendar';
+import type { Clock } from '../core/clock';
+import type { Logger } from '../core/logger';
+import { SqlOperatorStore } from '../db/repositories/sql-operator-store';
+import { SqlSessionStore } from '../db/repositories/sql-session-store';
+import { SqlAuditLog } from '../db/repositories/sql-audit-log';
+import { SqlWorkLogStore } from '../db/repositories/sql-work-log-store';
+import { SqlFaqStore, SqlUnansweredQuestions } from '../db/repositories/sql-faq-store';
+import { SqlAttachmentStore } from '../db/repositories/sql-attachment-store';
+import { SqlTicketOutbox } from '../db/repositories/sql-ticket-outbox';
+import { FaqService, ReplyDelivery, TicketService, WorkLogService } from '../tickets';
+import { AccountService, AuthService } from '../adapters/web/auth';
+import { createConsoleRouter } from '../adapters/web/console';
+import type { KotaeConfig } from './config';
+import { writeManagedFaqs } from './managed-faqs';
+
+/** What the operator side needs from the rest of the app. */
+export interface ConsoleWiringDeps {
+  config: Readonly<KotaeConfig>;
+  ds: DataSource;
+  tickets: TicketStore;
+  conversations: ConversationStore;
+  senders: Map<ChannelKind, ChannelSender>;
+  calendar: BusinessCalendar;
+  slaPolicy: SlaPolicy;
+  clock: Clock;
+  logger: Logger;
+  /** Re-ingests the knowledge base (after a managed FAQ changes). */
+  reindex: () => Promise<void>;
+}
+
+/** Builds the operator-side services and the console router. */
+export async function wireConsole(d: ConsoleWiringDeps) {
+  const now = () => d.clock.now();
+  const audit = new SqlAuditLog(d.ds, now);
+  const operators = new SqlOperatorStore(d.ds, now);
+  const sessions = new SqlSessionStore(d.ds);
+  const delivery = new ReplyDelivery({
+    store: d.tickets,
+    conversations: d.conversations,
+    senders: d.senders,
+    outbox: new SqlTicketOutbox(d.ds),
+    clock: d.clock,
+    logger: d.logger,
+  });
+  const ticketService = new TicketService({
+    store: d.tickets,
+    delivery,
+    attachments: new SqlAttachmentStore(d.ds, now),
+    calendar: d.calendar,
+    slaPolicy: d.slaPolicy,
+    clock: d.clock,
+    audit,
+  });
+  const faqStore = new SqlFaqStore(d.ds, now);
+  const faqs = new FaqService({
+    store: faqStore,
+    audit,
+    logger: d.logger,
+    reindex: async () => {
+      writeManagedFaqs(d.config.dataDir, await faqStore.list('approved'));
+      await d.reindex();
+    },
+  });
+  const auth = new AuthService({ operators, sessions, audit, clock: d.clock });
+  const accounts = new AccountService({ operators, sessions, audit, hash: (p) => auth.hash(p) });
+  await accounts.ensureAdminAccount({ username: d.config.admin.username, password: d.config.admin.password }, d.logger);
+  const router = createConsoleRouter({
+    tickets: ticketService,
+    workLogs: new WorkLogService(new SqlWorkLogStore(d.ds, now), audit),
+    faqs,
+    auth,
+    accounts,
+    unanswered: new SqlUnansweredQuestions(d.ds),
+    clock: d.clock,
+    logger: d.logger,
+    secureCookies: d.config.secureCookies,
+  });
+  return { router, auth, accounts, ticketService, audit, sessions };
+}

@@ -1,0 +1,36 @@
+/** Wiring of reports: the service, the scheduler and its job runner. */
+import path from 'node:path';
+import type { DataSource } from 'typeorm';
+import type { BusinessCalendar, SlaPolicy } from '../calendar';
+import type { Clock } from '../core/clock';
+import type { Logger } from '../core/logger';
+import { SqlReportData } from '../db/repositories/sql-report-data';
+import { SqlReportStore } from '../db/repositories/sql-report-store';
+import { SqlJobRunStore } from '../db/repositories/sql-job-run-store';
+import { ReportService } from '../reports';
+import { JobRunner, ReportScheduler } from '../jobs';
+
+/** Builds the report service and (not started) scheduler. */
+export function wireReports(d: { ds: DataSource; dataDir: string; organization: string; calendar: BusinessCalendar; slaPolicy: SlaPolicy; clock: Clock; logger: Logger }) {
+  const store = new SqlReportStore(d.ds);
+  const service = new ReportService({
+    data: new SqlReportData(d.ds),
+    store,
+    reportsDir: path.join(d.dataDir, 'reports'),
+    calendar: d.calendar,
+    slaPolicy: d.slaPolicy,
+    organization: d.organization,
+    clock: d.clock,
+    logger: d.logger,
+  });
+  const runner = new JobRunner({ store: new SqlJobRunStore(d.ds), clock: d.clock, logger: d.logger });
+  const scheduler = new ReportScheduler({
+    clock: d.clock,
+    calendar: d.calendar,
+    store,
+    generate: (kind, period) => service.generate(kind, period),
+    runner,
+    logger: d.logger,
+  });
+  return { service, store, scheduler, runner };
+}

@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { postJson, startApp, type RunningApp } from '../helpers/start-app';
+
+describe('end to end: ask → answer → no_answer → escalate → ticket', function () {
+  this.timeout(120_000);
+  let kotae: RunningApp;
+
+  before(async () => {
+    kotae = await startApp();
+  });
+  after(() => kotae?.stop());
+
+  it('ingested the bundled sample knowledge base on first start', async () => {
+    const res = await fetch(`${kotae.url}/healthz`);
+    assert.equal(res.status, 200);
+    const health = (await res.json()) as { ok: boolean; version: string; db: string; index: { ready: boolean; chunks: number } };
+    assert.equal(health.db, 'ok');
+    assert.equal(health.index.ready, true);
+    assert.ok(health.index.chunks >= 100, `chunks ${health.index.chunks}`);
+  });
+
+  it('answers a forgotten-password question with its source', async () => {
+    const { status, body } = await postJson(`${kotae.url}/api/ask`, {
+      question: 'パスワードを忘れてしまいました。どうすればいいですか？',
+      user: { id: 'e2e-user', name: '試験 太郎', department: '市民課' },
+    });
+    assert.equal(status, 200);
+    assert.equal(body.outcome, 'answered', JSON.stringify(body));
+    assert.match(body.answer, /パスワード/);
+    assert.ok(body.sources.length >= 1);
+    assert.match(body.sources[0].url, /kotonoha\.example\.lg\.jp/);
+    assert.ok(body.confidence > 0 && body.confidence <= 1);
+    assert.ok(body.conversationId);
+  });
+
+  it('does not answer out-of-scope questions and escalates them to a ticket', async () => {
+    const weather = await postJson(`${kotae.url}/api/ask`, { question: '明日の天気を教えてください' });
+    assert.notEqual(weather.body.outcome, 'answered', JSON.stringify(weather.body));
+    const recipe = await postJson(`${kotae.url}/api/ask`, { question: 'カレーライスのおいしい作り方は？', conversationId: weather.body.conversationId });
+    assert.notEqual(recipe.body.outcome, 'answered', JSON.stringify(recipe.body));
+    assert.ok(recipe.body.actions.includes('escalate'));
+    const ticket = await postJson(`${kotae.url}/api/tickets`, { conversationId: weather.body.conversationId, details: '天気予報の確認方法を知りたい' });
+    assert.equal(ticket.status, 201);
+    assert.match(ticket.body.number, /^HD-\d{4}-\d{6}$/);
+    const stored = await kotae.app.dataSource.getRepository('ticket').findOneBy({ number: ticket.body.number });
+    assert.ok(stored);
+  });
+
+  it('records feedback', async () => {
+    const ask = await postJson(`${kotae.url}/api/ask`, { question: 'プリンタのトナーを交換したい' });
+    const fb = await postJson(`${kotae.url}/api/feedback`, { conversationId: ask.body.conversationId, resolved: true });
+    assert.equal(fb.status, 200);
+    assert.equal(fb.body.ok, true);
+  });
+
+  it('gives clear errors for bad input and stays up', async () => {
+    const malformed = await postJson(`${kotae.url}/api/ask`, '{"question": ');
+    assert.equal(malformed.status, 400);
+    assert.equal(malformed.body.error.code, 'INPUT_INVALID');
+    const empty = await postJson(`${kotae.url}/api/ask`, { question: '' });
+    assert.equal(empty.status, 400);
+    const long = await postJson(`${kotae.url}/api/ask`, { question: 'あ'.repeat(2001) });
+    assert.equal(long.status, 413);
+    assert.match(long.body.error.message, /2000文字/);
+    const unknown = await postJson(`${kotae.url}/api/tickets`, { conversationId: 'no-such-conversation' });
+    assert.equal(unknown.status, 404);
+    const wrongType = await postJson(`${kotae.url}/api/feedback`, { conversationId: 'x', resolved: 'yes' });
+    assert.equal(wrongType.status, 400);
+    const huge = await postJson(`${kotae.url}/api/ask`, { question: 'x'.repeat(200_000) });
+    assert.equal(huge.status, 413);
+    const health = await fetch(`${kotae.url}/healthz`);
+    assert.equal(health.status, 200);
+  });
+
+  it('serves the web chat page', async () => {
+    const res = await fetch(`${kotae.url}/`);
+    assert.equal(res.status, 200);
+    assert.match(await res.text(), /<html lang="ja">/);
+  });
+});
