@@ -22,7 +22,7 @@ export const TEAMS_MESSAGES = Object.freeze({
   submitTicket: '送信',
   ticketCreated: (ticketNumber: string): string => `お問い合わせを受け付けました。受付番号は ${ticketNumber} です。`,
   ticketFollowUp: (deskHours: string): string =>
-    `担当者が内容を確認してこのチャットでご連絡します。受付時間: ${deskHours}（時間外のお問い合わせは翌営業日に対応します）`,
+    `担当者が内容を確認して、このチャットでご連絡します。受付時間: ${deskHours}。時間外のお問い合わせは翌営業日以降に対応します。`,
   welcomeTitle: 'Kotae ヘルプデスクへようこそ',
   welcomeWhatToAsk: 'パソコン・ネットワーク・業務システム・アカウントなど、ITに関する困りごとを文章で質問してください。',
   welcomeInGroups: 'チームやグループチャットでは、@メンションを付けて話しかけてください。',
