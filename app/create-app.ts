@@ -15,8 +15,10 @@ import type { KotaeConfig } from './config';
 import { ensureWritableDir, lockDataDir, type DirLock } from './data-dir';
 import { createKnowledgeRuntime, type KnowledgeRuntime } from './knowledge-runtime';
 import { VERSION } from './version';
+import { deskHoursText } from './desk-hours';
 import { wireConsole } from './wire-console';
 import { wireReports } from './wire-reports';
+import { wireTeams } from './wire-teams';
 
 /** Things a test or the CLI may replace. */
 export interface AppDeps {
@@ -36,12 +38,6 @@ export interface KotaeApp {
   close(): Promise<void>;
 }
 
-/** Formats desk hours for staff, e.g. 「平日 8:30〜17:15（土日祝・年末年始を除く）」. */
-export function deskHoursText(config: KotaeConfig): string {
-  const trim = (t: string) => t.replace(/^0/, '');
-  const yearEnd = config.desk.yearEndClosed ? '・年末年始' : '';
-  return `平日 ${trim(config.desk.open)}〜${trim(config.desk.close)}（土日祝${yearEnd}を除く）`;
-}
 
 /** Opens the database and index and wires the application. */
 export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): Promise<KotaeApp> {
@@ -81,8 +77,11 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         await knowledge.ingest();
       },
     });
+    const teams = wireTeams(config, { helpdesk, conversations, logger });
+    senders.set('teams', teams.sender);
     const reports = wireReports({ ds, dataDir: config.dataDir, organization: config.organization, calendar, slaPolicy, clock, logger });
     const mounts: Mount[] = [
+      { path: '/api/messages', method: 'post', json: true, handler: (req, res) => teams.handle(req, res) },
       { path: '/console/reports', handler: createConsoleReportsRouter({ auth: operators.auth, reports: reports.service }) },
       { path: '/console', handler: operators.router },
     ];
@@ -145,3 +144,4 @@ function startBackgroundJobs(
     },
   };
 }
+export { deskHoursText } from './desk-hours';

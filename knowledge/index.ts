@@ -12,3 +12,4 @@ export { HybridKnowledgeBase, createKnowledgeBase, type KnowledgeBaseOptions } f
 export type { SynonymSource } from './query-expansion';
 export { DEFAULT_TUNING, type SearchTuning } from './search-tuning';
 export type * from './types';
+export { buildKnowledgeIndex, openKnowledgeIndex } from './index-store';

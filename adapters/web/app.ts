@@ -49,7 +49,7 @@ export function createWebApp(deps: WebAppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   app.use(securityHeaders);
-  const json = express.json({ limit: deps.jsonLimitBytes ?? 64 * 1024 });
+  const json = express.json({ limit: deps.jsonLimitBytes ?? 256 * 1024 });
 
   app.get('/healthz', async (_req, res) => {
     const health = await deps.health();

@@ -1,9 +1,14 @@
 import assert from 'node:assert/strict';
 import { postJson, startApp, type RunningApp } from '../helpers/start-app';
+import { signInConsole } from '../helpers/console-client';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 
 describe('end to end: ask → answer → no_answer → escalate → ticket', function () {
   this.timeout(120_000);
   let kotae: RunningApp;
+  let ticketNumber = '';
 
   before(async () => {
     kotae = await startApp();
@@ -44,6 +49,28 @@ describe('end to end: ask → answer → no_answer → escalate → ticket', fun
     assert.match(ticket.body.number, /^HD-\d{4}-\d{6}$/);
     const stored = await kotae.app.dataSource.getRepository('ticket').findOneBy({ number: ticket.body.number });
     assert.ok(stored);
+    ticketNumber = ticket.body.number;
+  });
+
+  it('shows the ticket in the console after sign-in, and not before', async () => {
+    const anonymous = await fetch(`${kotae.url}/console/tickets`, { redirect: 'manual' });
+    assert.equal(anonymous.status, 302);
+    const session = await signInConsole(kotae.url, 'admin', 'e2e-admin-password');
+    const queue = await session.get('/console/tickets');
+    assert.equal(queue.status, 200);
+    assert.match(queue.text, new RegExp(ticketNumber));
+  });
+
+  it('counts the questions and the ticket in the monthly report', async () => {
+    const month = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit' }).format(new Date());
+    const bin = path.join(__dirname, '..', '..', 'bin', 'kotae.js');
+    const { stdout } = await promisify(execFile)(process.execPath, [bin, 'report', 'monthly', month, '--json'], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, KOTAE_DATA_DIR: kotae.dataDir },
+    });
+    const model = JSON.parse(stdout) as { inquiries: { asked: number; escalated: number }; tickets: { opened: number } };
+    assert.ok(model.inquiries.asked >= 3, JSON.stringify(model.inquiries));
+    assert.ok(model.inquiries.escalated >= 1);
+    assert.ok(model.tickets.opened >= 1);
   });
 
   it('records feedback', async () => {
