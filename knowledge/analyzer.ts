@@ -20,13 +20,16 @@ export interface TextAnalyzer {
 }
 
 const ASCII_TERM = /[a-z0-9](?:[a-z0-9._+#&-]*[a-z0-9+#])?/g;
+// Middle dots and brackets join words in katakana runs (セクハラ・パワハラ); split there.
+const SEPARATORS = /[・･()\[\]{}「」『』【】〈〉《》“”"'’‘?!？！/／|｜:：;；]/g;
+const HAS_LETTER = /[\p{L}\p{N}]/u;
 const STOP_POS = new Set(['助詞', '助動詞', '記号', 'フィラー', '感動詞', '接続詞', '連体詞', 'その他']);
 const STOP_DETAIL = new Set(['非自立', '代名詞', '数', '空白']);
 // Generic words every question has ("…について教えてください", "…したいのですが").
 const STOP_WORDS = new Set([
   'する', 'ある', 'いる', 'なる', 'できる', 'れる', 'られる', 'せる', 'くださる', '下さる', 'おる', 'いう',
   '教える', '知る', '思う', 'いただく', '頂く', 'もらう', 'いい', '良い', 'よい', 'こと', 'もの', 'ため',
-  'よう', 'どう', 'どこ', 'なに', '何', 'いつ', 'お', 'ご', 'さん', 'ん', 'の', 'ない', 'です', 'ます',
+  'よう', 'どう', 'どこ', 'なに', '何', 'いつ', 'お', 'ご', 'さん', 'ん', 'の', 'ない', 'です', 'ます', '言う',
 ]);
 
 /** Resolves kuromoji's bundled dictionary folder. */
@@ -55,11 +58,11 @@ export class JapaneseAnalyzer implements TextAnalyzer {
       words.push(m);
       return ' ';
     });
-    for (const token of this.tokenizer.tokenize(japanese)) {
+    for (const token of this.tokenizer.tokenize(japanese.replace(SEPARATORS, ' '))) {
       if (STOP_POS.has(token.pos) || STOP_DETAIL.has(token.pos_detail_1)) continue;
       const base = token.basic_form && token.basic_form !== '*' ? token.basic_form : token.surface_form;
       const term = katakanaToHiragana(normalizeText(base));
-      if (term.trim() === '' || STOP_WORDS.has(term)) continue;
+      if (!HAS_LETTER.test(term) || STOP_WORDS.has(term)) continue;
       words.push(term);
     }
     return { words, grams: charBigrams(japanese) };

@@ -3,7 +3,8 @@
  * synonym expansion, dense candidates from the vector index, score fusion on normalised scores,
  * and a calibrated confidence.
  */
-import type { TextAnalyzer } from './analyzer';
+import type { AnalyzedText, TextAnalyzer } from './analyzer';
+import { questionText } from './chunk-text';
 import { confidenceOf, type ConfidenceFeatures } from './confidence';
 import type { IndexData } from './index-data';
 import { DEFAULT_TUNING, type SearchTuning } from './search-tuning';
@@ -39,7 +40,7 @@ export class HybridSearcher {
     fields.content.scoreInto(words, bm25, t.contentWeight, params);
     fields.grams.scoreInto(grams, bm25, t.gramWeight, params);
     const lexical = topK(bm25, t.candidates);
-    const qv = t.denseWeight > 0 ? await this.embedder.embedQuery(query) : [];
+    const qv = t.denseWeight > 0 ? this.withFeedback(await this.embedder.embedQuery(query), lexical) : [];
     const hasVector = qv.some((x) => x !== 0);
     const semantic = hasVector ? dense.index.search(qv, t.candidates).map((h) => h.label) : [];
     const candidates = [...new Set([...lexical, ...semantic])];
@@ -52,25 +53,50 @@ export class HybridSearcher {
     const hits = fused.slice(0, k).map((f) => ({ chunk: chunks[f.doc], score: f.score }));
     const top = fused[0]?.doc;
     const features: ConfidenceFeatures = {
-      coverage: top === undefined ? 0 : coverage(this.data, analyzed.words, top, 'content'),
-      questionCoverage: top === undefined ? 0 : coverage(this.data, analyzed.words, top, 'question'),
-      gramCoverage: top === undefined ? 0 : coverage(this.data, analyzed.grams, top, 'grams'),
+      coverage: top === undefined ? 0 : coverage(this.data, analyzed.words, top),
+      ...(top === undefined ? { questionRecall: 0, questionDice: 0 } : this.questionOverlap(analyzed, top)),
       cosine: top === undefined ? 0 : cos(top),
       margin: fused.length > 1 && fused[0].score > 0 ? (fused[0].score - fused[1].score) / fused[0].score : fused.length === 1 ? 1 : 0,
-      agreement: lexical[0] !== undefined && lexical[0] === semantic[0] ? 1 : 0,
     };
     return { hits, confidence: confidenceOf(features), features };
   }
+
+  /** How much of the top hit's own question the query restates. */
+  private questionOverlap(query: AnalyzedText, doc: number): { questionRecall: number; questionDice: number } {
+    const q = this.analyzer.analyze(questionText(this.data.chunks[doc]));
+    const queryWords = new Set(query.words);
+    let total = 0;
+    let found = 0;
+    for (const w of new Set(q.words)) {
+      const idf = this.data.fields.content.idf(w);
+      total += idf;
+      if (queryWords.has(w)) found += idf;
+    }
+    const a = new Set(query.grams);
+    const b = new Set(q.grams);
+    const shared = [...a].filter((g) => b.has(g)).length;
+    return { questionRecall: total > 0 ? found / total : 0, questionDice: a.size + b.size > 0 ? (2 * shared) / (a.size + b.size) : 0 };
+  }
+
+  /** Rocchio: q + β · mean(top lexical hits), renormalised; unchanged when β = 0. */
+  private withFeedback(qv: number[], lexical: readonly number[]): number[] {
+    const { denseFeedback: beta, feedbackDocs } = this.tuning;
+    const { dims, vectors } = this.data.dense;
+    const top = lexical.slice(0, feedbackDocs);
+    if (beta <= 0 || top.length === 0 || qv.length !== dims) return qv;
+    const out = qv.map((x, j) => x + (beta / top.length) * top.reduce((s, d) => s + vectors[d * dims + j], 0));
+    const norm = Math.sqrt(out.reduce((s, x) => s + x * x, 0)) || 1;
+    return out.map((x) => x / norm);
+  }
 }
 
-/** Share of the query's idf mass that the field of `doc` contains (unknown terms count fully). */
-function coverage(data: IndexData, terms: readonly string[], doc: number, name: 'content' | 'question' | 'grams'): number {
-  const field = data.fields[name];
-  const idfRef = name === 'grams' ? data.fields.grams : data.fields.content;
+/** Share of the query's idf mass that `doc` contains (unknown terms count fully). */
+function coverage(data: IndexData, terms: readonly string[], doc: number): number {
+  const field = data.fields.content;
   let total = 0;
   let found = 0;
   for (const term of new Set(terms)) {
-    const idf = idfRef.idf(term);
+    const idf = field.idf(term);
     total += idf;
     if (field.tf(field.termId(term), doc) > 0) found += idf;
   }

@@ -19,8 +19,8 @@ export interface LsaOptions {
   gramWeight: number;
 }
 
-/** Defaults: 256 dimensions, fit on at most 20k chunks and 40k features. */
-export const DEFAULT_LSA_OPTIONS: Readonly<LsaOptions> = Object.freeze({ dims: 256, seed: 20240401, maxFitDocs: 20000, maxFeatures: 40000, gramWeight: 0.5 });
+/** Defaults: 128 dimensions, fit on at most 20k chunks and 40k features. */
+export const DEFAULT_LSA_OPTIONS: Readonly<LsaOptions> = Object.freeze({ dims: 128, seed: 20240401, maxFitDocs: 20000, maxFeatures: 40000, gramWeight: 0.5 });
 
 /** Persisted form of the model. */
 export interface LsaModelData {

@@ -100,8 +100,13 @@ function crossProduct(x: Float64Array, y: Float64Array, n: number, l: number): F
   return g;
 }
 
-/** Orthonormal basis of X's columns (n × l): X = Q R with R from the Cholesky factor of X^T X. */
+/** Orthonormal basis of X's columns; Cholesky QR applied twice (CholeskyQR2) for orthogonality. */
 function choleskyQr(x: Float64Array, n: number, l: number): Float64Array {
+  return choleskyQrOnce(choleskyQrOnce(x, n, l), n, l);
+}
+
+/** X = Q R with R from the Cholesky factor of X^T X. */
+function choleskyQrOnce(x: Float64Array, n: number, l: number): Float64Array {
   const g = crossProduct(x, x, n, l);
   const r = new Float64Array(l * l);
   const live = new Uint8Array(l);

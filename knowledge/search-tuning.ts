@@ -17,6 +17,10 @@ export interface SearchTuning {
   candidates: number;
   /** Share of the dense score in the fused score (0 = BM25 only). */
   denseWeight: number;
+  /** Rocchio feedback: share of the mean vector of the top BM25 hits added to the query vector. */
+  denseFeedback: number;
+  /** Number of top BM25 hits used for feedback. */
+  feedbackDocs: number;
 }
 
 /** Defaults measured with `kotae eval` (see README). */
@@ -28,5 +32,7 @@ export const DEFAULT_TUNING: Readonly<SearchTuning> = Object.freeze({
   gramWeight: 0.5,
   synonymWeight: 0.5,
   candidates: 100,
-  denseWeight: 0.3,
+  denseWeight: 0.4,
+  denseFeedback: 1,
+  feedbackDocs: 3,
 });
