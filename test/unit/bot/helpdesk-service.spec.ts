@@ -23,7 +23,7 @@ describe('HelpdeskService', () => {
     tickets = new SqlTicketStore(db.ds, () => clock.now());
     helpdesk = new HelpdeskService(
       { conversations, tickets, knowledge, clock },
-      { maxQuestionChars: 2000, deskHours: '平日 8:30〜17:15', isDeskOpen: () => true },
+      { maxQuestionChars: 2000, deskHours: '平日 8:30〜17:15', isDeskOpen: () => true, thresholds: { answer: 0.5, clarify: 0.3 } },
     );
   });
   afterEach(() => db.close());
