@@ -11,7 +11,7 @@ export interface AnswerThresholds {
 }
 
 /** Thresholds measured on the retrieval benchmark (`kotae eval --abstain`, localgovFAQ dev split). */
-export const DEFAULT_THRESHOLDS: Readonly<AnswerThresholds> = Object.freeze({ answer: 0.4, clarify: 0.2 });
+export const DEFAULT_THRESHOLDS: Readonly<AnswerThresholds> = Object.freeze({ answer: 0.45, clarify: 0.25 });
 
 /** Chooses answered / clarify / no_answer from a confidence in [0, 1]. */
 export function decideOutcome(confidence: number, thresholds: AnswerThresholds = DEFAULT_THRESHOLDS): Outcome {

@@ -1,6 +1,7 @@
 /**
  * Calibrated confidence that the top hit answers the query: a logistic function of features that
- * do not depend on corpus size. Weights were fitted (logistic regression) on the localgovFAQ
+ * do not depend on corpus size (the score margin was left out: it is large on small knowledge bases
+ * whatever the query). Weights were fitted (logistic regression) on the localgovFAQ
  * development split — top-1 correctness plus the abstention protocol of `kotae eval --abstain` —
  * and rounded to halves; see README for the figures.
  */
@@ -13,25 +14,22 @@ export interface ConfidenceFeatures {
   questionRecall: number;
   /** Dice overlap of the query's and the top hit question's bigram sets. */
   questionDice: number;
-  /** Dense cosine of query and top hit. */
+  /** Dense cosine of the (unexpanded) query and the top hit. */
   cosine: number;
-  /** (top1 − top2) / top1 of the fused scores. */
-  margin: number;
 }
 
 /** Logistic weights (bias + one per feature). */
 export const CONFIDENCE_WEIGHTS: Readonly<ConfidenceFeatures & { bias: number }> = Object.freeze({
-  bias: -4.5,
+  bias: -3,
   coverage: 1.5,
-  questionRecall: 2,
+  questionRecall: 2.5,
   questionDice: 1,
-  cosine: 2,
-  margin: 4.5,
+  cosine: 1,
 });
 
 /** Confidence in [0, 1]. */
 export function confidenceOf(f: ConfidenceFeatures, w: typeof CONFIDENCE_WEIGHTS = CONFIDENCE_WEIGHTS): number {
   const z = w.bias + w.coverage * f.coverage + w.questionRecall * f.questionRecall + w.questionDice * f.questionDice
-    + w.cosine * f.cosine + w.margin * f.margin;
+    + w.cosine * f.cosine;
   return 1 / (1 + Math.exp(-z));
 }

@@ -40,7 +40,8 @@ export class HybridSearcher {
     fields.content.scoreInto(words, bm25, t.contentWeight, params);
     fields.grams.scoreInto(grams, bm25, t.gramWeight, params);
     const lexical = topK(bm25, t.candidates);
-    const qv = t.denseWeight > 0 ? this.withFeedback(await this.embedder.embedQuery(query), lexical) : [];
+    const rawQv = t.denseWeight > 0 ? await this.embedder.embedQuery(query) : [];
+    const qv = this.withFeedback(rawQv, lexical);
     const hasVector = qv.some((x) => x !== 0);
     const semantic = hasVector ? dense.index.search(qv, t.candidates).map((h) => h.label) : [];
     const candidates = [...new Set([...lexical, ...semantic])];
@@ -55,27 +56,33 @@ export class HybridSearcher {
     const features: ConfidenceFeatures = {
       coverage: top === undefined ? 0 : coverage(this.data, analyzed.words, top),
       ...(top === undefined ? { questionRecall: 0, questionDice: 0 } : this.questionOverlap(analyzed, top)),
-      cosine: top === undefined ? 0 : cos(top),
-      margin: fused.length > 1 && fused[0].score > 0 ? (fused[0].score - fused[1].score) / fused[0].score : fused.length === 1 ? 1 : 0,
+      // The raw query vector: feedback would pull it towards the top hit and inflate the cosine.
+      cosine: top === undefined || !hasVector ? 0 : dot(rawQv, dense.vectors, top * dense.dims, dense.dims),
     };
     return { hits, confidence: confidenceOf(features), features };
   }
 
-  /** How much of the top hit's own question the query restates. */
+  /** How much of the top hit's own question (best line: question or an alternate) the query restates. */
   private questionOverlap(query: AnalyzedText, doc: number): { questionRecall: number; questionDice: number } {
-    const q = this.analyzer.analyze(questionText(this.data.chunks[doc]));
     const queryWords = new Set(query.words);
-    let total = 0;
-    let found = 0;
-    for (const w of new Set(q.words)) {
-      const idf = this.data.fields.content.idf(w);
-      total += idf;
-      if (queryWords.has(w)) found += idf;
+    const queryGrams = new Set(query.grams);
+    let questionRecall = 0;
+    let questionDice = 0;
+    for (const line of questionText(this.data.chunks[doc]).split('\n')) {
+      const q = this.analyzer.analyze(line);
+      let total = 0;
+      let found = 0;
+      for (const w of new Set(q.words)) {
+        const idf = this.data.fields.content.idf(w);
+        total += idf;
+        if (queryWords.has(w)) found += idf;
+      }
+      const grams = new Set(q.grams);
+      const shared = [...queryGrams].filter((g) => grams.has(g)).length;
+      questionRecall = Math.max(questionRecall, total > 0 ? found / total : 0);
+      questionDice = Math.max(questionDice, queryGrams.size + grams.size > 0 ? (2 * shared) / (queryGrams.size + grams.size) : 0);
     }
-    const a = new Set(query.grams);
-    const b = new Set(q.grams);
-    const shared = [...a].filter((g) => b.has(g)).length;
-    return { questionRecall: total > 0 ? found / total : 0, questionDice: a.size + b.size > 0 ? (2 * shared) / (a.size + b.size) : 0 };
+    return { questionRecall, questionDice };
   }
 
   /** Rocchio: q + β · mean(top lexical hits), renormalised; unchanged when β = 0. */
