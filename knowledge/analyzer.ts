@@ -19,6 +19,8 @@ export interface TextAnalyzer {
   analyze(text: string): AnalyzedText;
 }
 
+// Wi-Fi, wifi and WiFi are one term; e-mail and email too.
+const JOINER = /(?<=[a-z])[-_](?=[a-z])/g;
 const ASCII_TERM = /[a-z0-9](?:[a-z0-9._+#&-]*[a-z0-9+#])?/g;
 // Middle dots and brackets join words in katakana runs (セクハラ・パワハラ); split there.
 const SEPARATORS = /[・･()\[\]{}「」『』【】〈〉《》“”"'’‘?!？！/／|｜:：;；]/g;
@@ -55,7 +57,7 @@ export class JapaneseAnalyzer implements TextAnalyzer {
     const normalized = normalizeText(text);
     const words: string[] = [];
     const japanese = normalized.replace(ASCII_TERM, (m) => {
-      words.push(m);
+      words.push(m.replace(JOINER, ''));
       return ' ';
     });
     for (const token of this.tokenizer.tokenize(japanese.replace(SEPARATORS, ' '))) {

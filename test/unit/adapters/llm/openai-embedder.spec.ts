@@ -1,0 +1,98 @@
+import { strict as assert } from 'node:assert';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { OpenAiEmbedder } from '../../../../adapters/llm';
+
+interface Call {
+  path: string;
+  auth: string | undefined;
+  body: { input: string[]; model: string };
+}
+
+/** Loopback server speaking `POST /v1/embeddings`; `plan` gives the status of each call (200 by default). */
+async function startServer(plan: number[] = []): Promise<{ url: string; calls: Call[]; close: () => Promise<void> }> {
+  const calls: Call[] = [];
+  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    let raw = '';
+    req.on('data', (c: Buffer) => (raw += c.toString('utf8')));
+    req.on('end', () => {
+      const body = JSON.parse(raw) as Call['body'];
+      calls.push({ path: req.url ?? '', auth: req.headers.authorization, body });
+      const status = plan[calls.length - 1] ?? 200;
+      if (status !== 200) {
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'try later', type: 'server_error' } }));
+        return;
+      }
+      // Vectors out of order on purpose: the client must sort by index.
+      const data = body.input.map((text, index) => ({ object: 'embedding', index, embedding: [text.length, index, 1] })).reverse();
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ object: 'list', data, model: body.model, usage: { prompt_tokens: 1, total_tokens: 1 } }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/v1`, calls, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+const noWait = async (): Promise<void> => undefined;
+
+describe('OpenAiEmbedder against a loopback /v1/embeddings server', () => {
+  it('embeds in batches, in input order, with the API key', async () => {
+    const srv = await startServer();
+    try {
+      const e = new OpenAiEmbedder({ baseURL: srv.url, apiKey: 'sk-test', model: 'text-embedding-3-small', batchSize: 2, sleep: noWait });
+      const out = await e.embedDocuments(['a', 'bb', 'ccc']);
+      assert.deepEqual(out, [[1, 0, 1], [2, 1, 1], [3, 0, 1]]);
+      assert.equal(srv.calls.length, 2);
+      assert.equal(srv.calls[0].path, '/v1/embeddings');
+      assert.equal(srv.calls[0].auth, 'Bearer sk-test');
+      assert.equal(srv.calls[0].body.model, 'text-embedding-3-small');
+      assert.deepEqual(await e.embedQuery('dddd'), [4, 0, 1]);
+    } finally {
+      await srv.close();
+    }
+  });
+
+  it('retries a 500 and then succeeds', async () => {
+    const srv = await startServer([500, 200]);
+    const waits: number[] = [];
+    try {
+      const e = new OpenAiEmbedder({ baseURL: srv.url, apiKey: 'k', model: 'm', initialBackoffMs: 10, sleep: async (ms) => { waits.push(ms); } });
+      assert.deepEqual(await e.embedQuery('xy'), [2, 0, 1]);
+      assert.equal(srv.calls.length, 2);
+      assert.deepEqual(waits, [10]);
+    } finally {
+      await srv.close();
+    }
+  });
+
+  it('backs off exponentially on 429 and fails with CLOUD_UNAVAILABLE', async () => {
+    const srv = await startServer([429, 429, 429]);
+    const waits: number[] = [];
+    try {
+      const e = new OpenAiEmbedder({ baseURL: srv.url, apiKey: 'k', model: 'm', maxRetries: 2, initialBackoffMs: 5, sleep: async (ms) => { waits.push(ms); } });
+      await assert.rejects(e.embedQuery('x'), { code: 'CLOUD_UNAVAILABLE' });
+      assert.equal(srv.calls.length, 3);
+      assert.deepEqual(waits, [5, 10]);
+    } finally {
+      await srv.close();
+    }
+  });
+
+  it('does not retry a client error', async () => {
+    const srv = await startServer([400]);
+    try {
+      const e = new OpenAiEmbedder({ baseURL: srv.url, apiKey: 'k', model: 'm', sleep: noWait });
+      await assert.rejects(e.embedQuery('x'), { code: 'CLOUD_UNAVAILABLE' });
+      assert.equal(srv.calls.length, 1);
+    } finally {
+      await srv.close();
+    }
+  });
+
+  it('treats an unreachable server as a network error and gives up', async () => {
+    const srv = await startServer();
+    await srv.close();
+    const e = new OpenAiEmbedder({ baseURL: srv.url, apiKey: 'k', model: 'm', maxRetries: 1, sleep: noWait });
+    await assert.rejects(e.embedQuery('x'), { code: 'CLOUD_UNAVAILABLE' });
+  });
+});

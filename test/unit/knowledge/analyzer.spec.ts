@@ -1,0 +1,75 @@
+import { strict as assert } from 'node:assert';
+import { createQueryExpander } from '../../../knowledge/query-expansion';
+import { katakanaToHiragana, normalizeText } from '../../../knowledge/text-normalize';
+import { testAnalyzer } from './shared-analyzer';
+
+describe('text normalisation', () => {
+  it('folds width, case and katakana long vowels', () => {
+    assert.equal(normalizeText('ＰＣのプリンター'), 'pcのプリンタ');
+    assert.equal(normalizeText('サーバー'), 'サーバ');
+    assert.equal(normalizeText('ｻｰﾊﾞｰ'), 'サーバ');
+    assert.equal(normalizeText('パスワ-ド'), 'パスワード');
+    assert.equal(normalizeText('メール'), 'メール');
+    assert.equal(normalizeText('コピー'), 'コピー');
+  });
+
+  it('is idempotent', () => {
+    for (const s of ['プリンターが動かない', 'Wi-Fi', 'ユーザー']) assert.equal(normalizeText(normalizeText(s)), normalizeText(s));
+  });
+
+  it('folds katakana to hiragana', () => {
+    assert.equal(katakanaToHiragana('ゴミ'), 'ごみ');
+  });
+});
+
+describe('JapaneseAnalyzer', () => {
+  it('keeps ASCII terms and numbers whole', async () => {
+    const a = await testAnalyzer();
+    const { words } = a.analyze('OutlookとOneDriveとWi-FiとVPNとADは2024年から');
+    for (const t of ['outlook', 'onedrive', 'wifi', 'vpn', 'ad', '2024']) assert.ok(words.includes(t), `${t} in ${words.join(' ')}`);
+  });
+
+  it('uses base forms and drops particles, auxiliaries and symbols', async () => {
+    const a = await testAnalyzer();
+    const { words } = a.analyze('パスワードを忘れました。');
+    assert.deepEqual(words, ['ぱすわーど', '忘れる']);
+  });
+
+  it('makes spelling variants the same term', async () => {
+    const a = await testAnalyzer();
+    assert.deepEqual(a.analyze('プリンター').words, a.analyze('プリンタ').words);
+    assert.deepEqual(a.analyze('ゴミ').words, a.analyze('ごみ').words);
+    assert.deepEqual(a.analyze('ｻｰﾊﾞｰ').words, a.analyze('サーバ').words);
+    assert.deepEqual(a.analyze('Wi-Fi').words, a.analyze('wifi').words);
+  });
+
+  it('adds character bigrams but not hiragana-only ones', async () => {
+    const a = await testAnalyzer();
+    const { grams } = a.analyze('住民票のこと');
+    assert.ok(grams.includes('住民') && grams.includes('民票'));
+    assert.ok(!grams.includes('のこ'));
+  });
+});
+
+describe('synonym expansion', () => {
+  it('expands curated IT and municipal synonyms with a lower weight', async () => {
+    const a = await testAnalyzer();
+    const expander = await createQueryExpander(a, 'curated');
+    const pw = expander.expand(a.analyze('PWを忘れた').words, 0.5);
+    assert.equal(pw.get('pw'), 1);
+    assert.equal(pw.get('ぱすわーど'), 0.5);
+    const login = expander.expand(a.analyze('サインインできない').words, 0.5);
+    assert.equal(login.get('ろぐいん'), 0.5);
+    const move = expander.expand(a.analyze('引っ越しの手続き').words, 0.5);
+    assert.equal(move.get('転入'), 0.5);
+    const print = expander.expand(a.analyze('プリントしたい').words, 0.5);
+    assert.equal(print.get('印刷'), 0.5);
+  });
+
+  it('adds Sudachi spelling variants', async () => {
+    const a = await testAnalyzer();
+    const expander = await createQueryExpander(a, 'curated+sudachi');
+    const out = expander.expand(a.analyze('問合せ').words, 0.5);
+    assert.ok((out.get('問い合わせ') ?? 0) > 0, JSON.stringify([...out]));
+  });
+});

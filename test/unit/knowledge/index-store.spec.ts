@@ -1,0 +1,67 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildKnowledgeIndex, openKnowledgeIndex } from '../../../knowledge';
+import type { Embedder } from '../../../knowledge/types';
+import { itFaqChunks } from './fixtures/it-faq';
+import { testAnalyzer } from './shared-analyzer';
+
+/** Deterministic fake embedder: character-code histogram. */
+class FakeEmbedder implements Embedder {
+  async embedDocuments(texts: string[]): Promise<number[][]> {
+    return texts.map((t) => this.vec(t));
+  }
+  async embedQuery(text: string): Promise<number[]> {
+    return this.vec(text);
+  }
+  private vec(text: string): number[] {
+    const v = new Array<number>(16).fill(0);
+    for (const ch of text) v[ch.charCodeAt(0) % 16] += 1;
+    return v;
+  }
+}
+
+describe('knowledge index on disk', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'kotae-kb-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('builds, reports progress and reopens with identical results', async () => {
+    const analyzer = await testAnalyzer();
+    const progress: number[] = [];
+    const stats = await buildKnowledgeIndex(itFaqChunks(), dir, { analyzer, onProgress: (done) => progress.push(done) });
+    assert.equal(stats.chunks, 20);
+    assert.equal(progress.at(-1), 20);
+    const kb = await openKnowledgeIndex(dir, { analyzer, synonyms: 'curated' });
+    assert.deepEqual(kb.stats(), stats);
+    const r = await kb.search('パスワードを忘れた');
+    assert.equal(r.hits[0].chunk.documentId, 'FAQ-0001');
+    assert.equal(r.hits[0].chunk.fields.answer.length > 0, true);
+  });
+
+  it('uses an external embedder and requires it when opening', async () => {
+    const analyzer = await testAnalyzer();
+    const stats = await buildKnowledgeIndex(itFaqChunks(), dir, { analyzer, embedder: new FakeEmbedder(), embedderName: 'fake' });
+    assert.equal(stats.embedder, 'fake');
+    await assert.rejects(openKnowledgeIndex(dir, { analyzer }), { code: 'CONFIG_INVALID' });
+    const kb = await openKnowledgeIndex(dir, { analyzer, embedder: new FakeEmbedder(), synonyms: 'none' });
+    assert.equal((await kb.search('OneDriveの同期が止まった')).hits[0].chunk.documentId, 'FAQ-0009');
+  });
+
+  it('reports an incomplete or corrupt directory as KB_INDEX_CORRUPT', async () => {
+    const analyzer = await testAnalyzer();
+    await assert.rejects(openKnowledgeIndex(dir, { analyzer }), { code: 'KB_INDEX_CORRUPT' });
+    await buildKnowledgeIndex(itFaqChunks(), dir, { analyzer });
+    writeFileSync(path.join(dir, 'fields.bin'), Buffer.from('KOTAEBIN garbage'));
+    await assert.rejects(openKnowledgeIndex(dir, { analyzer }), { code: 'KB_INDEX_CORRUPT' });
+    await buildKnowledgeIndex(itFaqChunks(), dir, { analyzer });
+    writeFileSync(path.join(dir, 'chunks.json'), '[{"id":');
+    await assert.rejects(openKnowledgeIndex(dir, { analyzer }), { code: 'KB_INDEX_CORRUPT' });
+    await buildKnowledgeIndex(itFaqChunks(), dir, { analyzer });
+    unlinkSync(path.join(dir, 'vectors.hnsw'));
+    await assert.rejects(openKnowledgeIndex(dir, { analyzer }), { code: 'KB_INDEX_CORRUPT' });
+  });
+});

@@ -1,0 +1,57 @@
+import { strict as assert } from 'node:assert';
+import { decideOutcome } from '../../../bot/answer-policy';
+import { createKnowledgeBase, type HybridKnowledgeBase } from '../../../knowledge';
+import { itFaqChunks } from './fixtures/it-faq';
+import { testAnalyzer } from './shared-analyzer';
+
+describe('hybrid knowledge base on an IT-helpdesk FAQ', () => {
+  let kb: HybridKnowledgeBase;
+  before(async () => {
+    kb = await createKnowledgeBase(itFaqChunks(), { analyzer: await testAnalyzer(), synonyms: 'curated' });
+  });
+
+  const top = async (q: string): Promise<string | undefined> => (await kb.search(q)).hits[0]?.chunk.documentId;
+
+  it('finds the FAQ for paraphrases, spelling variants and synonyms', async () => {
+    assert.equal(await top('ﾊﾟｽﾜｰﾄﾞを忘れてしまった'), 'FAQ-0001');
+    assert.equal(await top('プリンタから印刷できません'), 'FAQ-0005');
+    assert.equal(await top('プリントができない'), 'FAQ-0005');
+    assert.equal(await top('wifiに接続できない'), 'FAQ-0007');
+    assert.equal(await top('テレワーク中にVPNがつながらない'), 'FAQ-0008');
+    assert.equal(await top('ワンドライブが同期しない'), 'FAQ-0009');
+  });
+
+  it('answers in-scope questions with high confidence', async () => {
+    for (const q of ['パスワードを忘れました', 'Outlookでメールが送れない', 'パソコンが起動しません', 'Teamsの会議に入れない']) {
+      const r = await kb.search(q);
+      assert.equal(decideOutcome(r.confidence), 'answered', `${q}: ${r.confidence}`);
+    }
+  });
+
+  it('does not answer out-of-scope questions', async () => {
+    for (const q of ['明日の天気は？', 'カレーの作り方を教えて', 'おすすめの映画は？', '今日の晩ごはんは何がいい？', '好きな野球チームは？']) {
+      const r = await kb.search(q);
+      assert.notEqual(decideOutcome(r.confidence), 'answered', `${q}: ${r.confidence}`);
+      assert.ok(r.confidence >= 0 && r.confidence <= 1);
+    }
+  });
+
+  it('ranks in-scope questions above out-of-scope ones', async () => {
+    const inScope = (await kb.search('アカウントがロックされてしまった')).confidence;
+    const outOfScope = (await kb.search('週末の天気予報を知りたい')).confidence;
+    assert.ok(inScope > outOfScope + 0.3, `${inScope} vs ${outOfScope}`);
+  });
+
+  it('returns at most k hits and stats', async () => {
+    assert.equal((await kb.search('ファイル', { k: 3 })).hits.length, 3);
+    assert.deepEqual({ ...kb.stats(), builtAt: '' }, { chunks: 20, documents: 20, builtAt: '', embedder: kb.stats().embedder });
+    assert.match(kb.stats().embedder, /^lsa-\d+$/);
+  });
+
+  it('handles empty and symbol-only queries', async () => {
+    for (const q of ['', '？？？', '   ']) {
+      const r = await kb.search(q);
+      assert.equal(decideOutcome(r.confidence), 'no_answer');
+    }
+  });
+});
