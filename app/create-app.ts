@@ -9,7 +9,7 @@ import { BusinessCalendar, createSlaPolicy } from '../calendar';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
 import { createDataSource, openDatabase, SqlConversationStore, SqlTicketStore } from '../db';
-import { createWebApp, type Mount } from '../adapters/web';
+import { createWebApp, WebChatChannel, type Mount } from '../adapters/web';
 import { createConsoleReportsRouter } from '../adapters/web/console-reports';
 import type { KotaeConfig } from './config';
 import { ensureWritableDir, lockDataDir, type DirLock } from './data-dir';
@@ -69,7 +69,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       },
     );
     const slaPolicy = createSlaPolicy({ responseMinutes: config.sla.responseMinutes });
-    const senders = new Map<ChannelKind, ChannelSender>();
+    const senders = new Map<ChannelKind, ChannelSender>([['web', new WebChatChannel(conversations, clock)]]);
     const ds = dataSource;
     const operators = await wireConsole({
       config, ds, tickets, conversations, senders, calendar, slaPolicy, clock, logger,
@@ -87,6 +87,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     ];
     const web = createWebApp({
       helpdesk,
+      conversations,
       logger,
       mounts,
       health: async () => {

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import express, { type Express, type RequestHandler, type Router } from 'express';
-import type { Helpdesk } from '../../bot';
+import type { ConversationStore, Helpdesk } from '../../bot';
 import type { Logger } from '../../core/logger';
 import { createApiRouter } from './api/router';
 import { apiNotFound, errorHandler } from './errors';
@@ -22,6 +22,7 @@ export interface Mount {
 /** What the web app needs. */
 export interface WebAppDeps {
   helpdesk: Helpdesk;
+  conversations: ConversationStore;
   health: () => Promise<Record<string, unknown> & { ok: boolean }>;
   logger: Logger;
   mounts?: Mount[];
@@ -57,7 +58,7 @@ export function createWebApp(deps: WebAppDeps): Express {
   });
   app.use('/static', express.static(STATIC_DIR, { index: false, maxAge: '1h' }));
   app.get('/', (_req, res) => res.sendFile(path.join(STATIC_DIR, 'index.html')));
-  app.use('/api', json, createApiRouter(deps.helpdesk));
+  app.use('/api', json, createApiRouter(deps.helpdesk, deps.conversations));
 
   for (const mount of deps.mounts ?? []) {
     const chain: RequestHandler[] = mount.json ? [json] : [];

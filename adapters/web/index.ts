@@ -1,2 +1,3 @@
 export { createWebApp, type Mount, type WebAppDeps } from './app';
 export { errorHandler } from './errors';
+export { WebChatChannel } from './web-chat-channel';

@@ -52,13 +52,19 @@ describe('end to end: ask → answer → no_answer → escalate → ticket', fun
     ticketNumber = ticket.body.number;
   });
 
-  it('shows the ticket in the console after sign-in, and not before', async () => {
+  it('shows the ticket in the console after sign-in, and the operator reply reaches the web chat', async () => {
     const anonymous = await fetch(`${kotae.url}/console/tickets`, { redirect: 'manual' });
     assert.equal(anonymous.status, 302);
     const session = await signInConsole(kotae.url, 'admin', 'e2e-admin-password');
     const queue = await session.get('/console/tickets');
     assert.equal(queue.status, 200);
     assert.match(queue.text, new RegExp(ticketNumber));
+    const ticket = await kotae.app.dataSource.getRepository<{ id: string; conversationId: string; number: string }>('ticket').findOneByOrFail({ number: ticketNumber });
+    const reply = await session.post(`/console/tickets/${ticket.id}/reply`, { body: '天気予報は気象庁のサイトをご覧ください。' }, `/console/tickets/${ticket.id}`);
+    assert.equal(reply.status, 303);
+    const res = await fetch(`${kotae.url}/api/conversations/${ticket.conversationId}/messages?since=2000-01-01T00:00:00Z`);
+    const { messages } = (await res.json()) as { messages: { text: string }[] };
+    assert.ok(messages.some((m) => m.text.includes('気象庁')), JSON.stringify(messages));
   });
 
   it('counts the questions and the ticket in the monthly report', async () => {

@@ -31,7 +31,7 @@ describe('end to end: Teams channel on the real helpdesk', function () {
       helpdesk: kotae.app.helpdesk, conversations, logger: kotae.logger, deskHours: deskHoursText(kotae.config), extraServiceHosts: ['127.0.0.1'],
     });
     const web = createWebApp({
-      helpdesk: kotae.app.helpdesk, logger: kotae.logger, health: async () => ({ ok: true }),
+      helpdesk: kotae.app.helpdesk, conversations, logger: kotae.logger, health: async () => ({ ok: true }),
       mounts: [{ path: '/api/messages', method: 'post', json: true, handler: (req, res) => teams.handle(req, res) }],
     });
     server = await new Promise((resolve) => {

@@ -14,6 +14,8 @@ function cookiesOf(res: Response): Map<string, string> {
 export interface ConsoleSession {
   cookie: string;
   get(path: string): Promise<{ status: number; text: string }>;
+  /** Posts a form with the session's CSRF token (read from the page at `formPage`). */
+  post(path: string, form: Record<string, string>, formPage: string): Promise<{ status: number; location: string }>;
 }
 
 /** Signs in with a username and password; throws when sign-in fails. */
@@ -35,6 +37,17 @@ export async function signInConsole(baseUrl: string, username: string, password:
     async get(path: string) {
       const r = await fetch(`${baseUrl}${path}`, { headers: { cookie }, redirect: 'manual' });
       return { status: r.status, text: await r.text() };
+    },
+    async post(path: string, form: Record<string, string>, formPage: string) {
+      const page = await fetch(`${baseUrl}${formPage}`, { headers: { cookie } });
+      const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+      const r = await fetch(`${baseUrl}${path}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ ...form, _csrf: token }).toString(),
+      });
+      return { status: r.status, location: r.headers.get('location') ?? '' };
     },
   };
 }

@@ -3,12 +3,24 @@
  * ask, escalate to a ticket, and feedback.
  */
 import { Router } from 'express';
-import type { Helpdesk, TicketPriority } from '../../../bot';
+import type { ConversationStore, Helpdesk, TicketPriority } from '../../../bot';
+import { KotaeError } from '../../../core/errors';
 import { AskBody, EscalateBody, FeedbackBody, parseBody } from './schemas';
 
 /** Routes under /api. */
-export function createApiRouter(helpdesk: Helpdesk): Router {
+export function createApiRouter(helpdesk: Helpdesk, conversations: ConversationStore): Router {
   const router = Router();
+
+  // Messages from the helpdesk (operator replies, status changes) after `since`, for the open chat page.
+  router.get('/conversations/:id/messages', async (req, res) => {
+    const id = String(req.params.id);
+    const conversation = id.length <= 64 ? await conversations.getConversation(id) : undefined;
+    if (!conversation) throw new KotaeError('NOT_FOUND', `conversation ${id.slice(0, 64)} not found`, { userMessage: '会話が見つかりません。' });
+    const since = new Date(typeof req.query.since === 'string' ? req.query.since : 0);
+    const after = Number.isNaN(since.getTime()) ? new Date(0) : since;
+    const lines = (await conversations.transcript(conversation.id)).filter((l) => l.role === 'operator' && l.at > after);
+    res.json({ messages: lines.map((l) => ({ text: l.text, at: l.at.toISOString() })) });
+  });
 
   router.post('/ask', async (req, res) => {
     const body = parseBody(AskBody, req.body);

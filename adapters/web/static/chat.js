@@ -7,6 +7,31 @@
   const sendButton = document.getElementById('send');
   const KEY = 'kotae.conversationId';
   let conversationId = sessionStorage.getItem(KEY) || undefined;
+  const SINCE_KEY = 'kotae.since';
+  let polling = undefined;
+
+  // Replies from the helpdesk (to a ticket opened here) arrive while the page is open.
+  async function pollReplies() {
+    if (!conversationId) return;
+    const since = sessionStorage.getItem(SINCE_KEY) || new Date().toISOString();
+    try {
+      const res = await fetch('/api/conversations/' + encodeURIComponent(conversationId) + '/messages?since=' + encodeURIComponent(since));
+      if (!res.ok) return;
+      const data = await res.json();
+      (data.messages || []).forEach(function (m) {
+        const box = addMessage('bot operator', m.text);
+        box.insertBefore(el('div', 'from', 'ヘルプデスクより'), box.firstChild);
+        sessionStorage.setItem(SINCE_KEY, m.at);
+      });
+    } catch (e) {
+      // Offline for a moment: try again at the next tick.
+    }
+  }
+
+  function startPolling() {
+    if (!sessionStorage.getItem(SINCE_KEY)) sessionStorage.setItem(SINCE_KEY, new Date().toISOString());
+    if (polling === undefined) polling = setInterval(pollReplies, 15000);
+  }
 
   function user() {
     const name = document.getElementById('user-name').value.trim();
@@ -125,6 +150,7 @@
         box.textContent = '';
         box.appendChild(el('div', 'ticket-number', '受付番号: ' + data.number));
         box.appendChild(el('div', null, data.message));
+        startPolling();
       } catch (e) {
         box.appendChild(el('div', 'msg error', e.message));
         node.querySelectorAll('button').forEach(function (b) { b.disabled = false; });
@@ -146,5 +172,9 @@
     }
   });
   addMessage('bot', 'こんにちは。ヘルプデスクの自動応答です。パソコンやシステムの困りごとを質問してください。');
+  if (conversationId && sessionStorage.getItem(SINCE_KEY)) {
+    startPolling();
+    pollReplies();
+  }
   input.focus();
 })();

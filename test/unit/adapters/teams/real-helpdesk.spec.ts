@@ -48,7 +48,7 @@ describe('Teams endpoint on the real helpdesk, SQLite stores and web app', () =>
     serviceUrl = await connector.start();
     teams = createTeamsEndpoint({ helpdesk, conversations, logger, deskHours: '平日 8:30〜17:15' });
     const web = createWebApp({
-      helpdesk, logger, health: async () => ({ ok: true }),
+      helpdesk, conversations, logger, health: async () => ({ ok: true }),
       mounts: [{ path: '/api/messages', method: 'post', json: true, handler: (req, res) => teams.handle(req, res) }],
     });
     server = await new Promise((resolve) => {

@@ -1,0 +1,20 @@
+/**
+ * The web chat as a ChannelSender: messages sent to a web conversation later (operator replies,
+ * ticket status changes) are kept in its transcript, where the open chat page picks them up.
+ */
+import type { BotReply, ChannelSender, ConversationRecord, ConversationStore } from '../../bot';
+import type { Clock } from '../../core/clock';
+
+/** Delivers proactive messages to web chat conversations through their transcript. */
+export class WebChatChannel implements ChannelSender {
+  readonly channel = 'web' as const;
+
+  constructor(
+    private readonly conversations: ConversationStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async sendToConversation(conversation: ConversationRecord, reply: BotReply): Promise<void> {
+    await this.conversations.appendTranscript(conversation.id, { role: 'operator', text: reply.text, at: this.clock.now() });
+  }
+}
