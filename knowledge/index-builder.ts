@@ -6,7 +6,7 @@
 import type { TextAnalyzer } from './analyzer';
 import { Bm25FieldBuilder } from './bm25-field-builder';
 import { bodyText, fullText, questionText } from './chunk-text';
-import type { IndexData } from './index-data';
+import type { IndexData, IndexFields } from './index-data';
 import { LsaEmbedder } from './lsa-embedder';
 import { DEFAULT_LSA_OPTIONS, fitLsa, type LsaModel, type LsaOptions } from './lsa-model';
 import type { Chunk, Embedder, VectorIndex } from './types';
@@ -36,17 +36,10 @@ const EMBED_BATCH = 64;
 
 /** Builds an index over `chunks`. */
 export async function buildIndexData(chunks: readonly Chunk[], analyzer: TextAnalyzer, options: BuildOptions): Promise<BuiltIndex> {
-  const question = new Bm25FieldBuilder();
-  const content = new Bm25FieldBuilder();
-  const grams = new Bm25FieldBuilder();
-  chunks.forEach((chunk, i) => {
-    const q = analyzer.analyze(questionText(chunk));
-    const rest = analyzer.analyze(bodyText(chunk));
-    question.add(q.words);
-    content.add([...q.words, ...rest.words]);
-    grams.add([...q.grams, ...rest.grams]);
-    if (options.onProgress && ((i + 1) % 500 === 0 || i + 1 === chunks.length)) options.onProgress(i + 1, chunks.length);
-  });
+  const wantLsa = options.dense !== false && !options.embedder;
+  // Builders (and their per-document term ids) die with analyseChunks; only what is needed stays.
+  const analysed = analyseChunks(chunks, analyzer, wantLsa, options.onProgress);
+  const { fields } = analysed;
   let lsa: LsaModel | undefined;
   let queryEmbedder: Embedder;
   let vectors: Float32Array;
@@ -59,10 +52,11 @@ export async function buildIndexData(chunks: readonly Chunk[], analyzer: TextAna
     queryEmbedder = options.embedder;
     ({ vectors, dims } = await embedExternally(chunks, options.embedder));
   } else {
-    const corpus = corpusFeatures(content, grams);
-    lsa = fitLsa(corpus.names, corpus.docs, { ...DEFAULT_LSA_OPTIONS, ...options.lsa });
+    const features = analysed.corpus as CorpusFeatures;
+    analysed.corpus = undefined;
+    lsa = fitLsa(features.names, features.docs, { ...DEFAULT_LSA_OPTIONS, ...options.lsa });
     queryEmbedder = new LsaEmbedder(lsa, analyzer);
-    ({ vectors, dims } = embedWithLsa(lsa, corpus));
+    ({ vectors, dims } = embedWithLsa(lsa, features));
   }
   const index = options.createVectorIndex(dims);
   for (let i = 0; i < chunks.length; i++) {
@@ -75,11 +69,31 @@ export async function buildIndexData(chunks: readonly Chunk[], analyzer: TextAna
     builtAt: new Date().toISOString(),
     embedder: lsa ? `lsa-${lsa.data.dims}` : options.dense === false ? 'none' : (options.embedderName ?? 'external'),
   };
-  const fields = { question: question.build(), content: content.build(), grams: grams.build() };
   return { data: { chunks: [...chunks], fields, dense: { dims, vectors, index }, stats }, queryEmbedder, lsa };
 }
 
-function corpusFeatures(content: Bm25FieldBuilder, grams: Bm25FieldBuilder): { names: string[]; docs: Int32Array[] } {
+interface CorpusFeatures {
+  names: string[];
+  docs: Int32Array[];
+}
+
+function analyseChunks(chunks: readonly Chunk[], analyzer: TextAnalyzer, withFeatures: boolean, onProgress?: (done: number, total: number) => void): { fields: IndexFields; corpus?: CorpusFeatures } {
+  const question = new Bm25FieldBuilder();
+  const content = new Bm25FieldBuilder();
+  const grams = new Bm25FieldBuilder();
+  chunks.forEach((chunk, i) => {
+    const q = analyzer.analyze(questionText(chunk));
+    const rest = analyzer.analyze(bodyText(chunk));
+    question.add(q.words);
+    content.add([...q.words, ...rest.words]);
+    grams.add([...q.grams, ...rest.grams]);
+    if (onProgress && ((i + 1) % 500 === 0 || i + 1 === chunks.length)) onProgress(i + 1, chunks.length);
+  });
+  const fields = { question: question.build(), content: content.build(), grams: grams.build() };
+  return { fields, corpus: withFeatures ? corpusFeatures(content, grams) : undefined };
+}
+
+function corpusFeatures(content: Bm25FieldBuilder, grams: Bm25FieldBuilder): CorpusFeatures {
   const words = content.vocabulary();
   const names = [...words.map((w) => 'w:' + w), ...grams.vocabulary().map((g) => 'g:' + g)];
   const gramDocs = grams.documents();
@@ -92,7 +106,7 @@ function corpusFeatures(content: Bm25FieldBuilder, grams: Bm25FieldBuilder): { n
   return { names, docs };
 }
 
-function embedWithLsa(lsa: LsaModel, { names, docs }: { names: string[]; docs: Int32Array[] }): { vectors: Float32Array; dims: number } {
+function embedWithLsa(lsa: LsaModel, { names, docs }: CorpusFeatures): { vectors: Float32Array; dims: number } {
   const remap = Int32Array.from(names, (n) => lsa.featureId(n));
   const dims = lsa.data.dims;
   const vectors = new Float32Array(docs.length * dims);

@@ -3,15 +3,20 @@
  * Apache-2.0, WorksApplications SudachiDict): spelling variants of the same word get factor 1,
  * other members of a group (near synonyms) get `relatedFactor`.
  */
-import { fetchDictionary } from 'sudachi-synonyms-dictionary';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { SudachiSynonymsGroup } from 'sudachi-synonyms-dictionary';
 import { KotaeError } from '../core/errors';
 import type { SynonymRelation } from './synonym-expander';
 
 /** Loads the dictionary (about 70k entries) and turns it into relations. */
 export async function loadSudachiRelations(relatedFactor: number): Promise<SynonymRelation[]> {
-  let groups: Awaited<ReturnType<typeof fetchDictionary>>;
+  let groups: SudachiSynonymsGroup[];
   try {
-    groups = await fetchDictionary();
+    // Read the JSON ourselves: the package's fetchDictionary() require()s it, which would keep
+    // the whole parsed dictionary (~100 MB) in the module cache for the life of the process.
+    const dir = path.dirname(require.resolve('sudachi-synonyms-dictionary'));
+    groups = JSON.parse(await readFile(path.join(dir, 'sudachi-synonyms-dictionary.json'), 'utf8')) as SudachiSynonymsGroup[];
   } catch (err) {
     throw new KotaeError('KB_UNAVAILABLE', 'sudachi synonym dictionary failed to load', { cause: err });
   }
