@@ -11,6 +11,7 @@ import type { BotReply, ConversationRecord, Requester, TicketRecord } from './re
 import { decideOutcome, DEFAULT_THRESHOLDS, type AnswerThresholds } from './answer-policy';
 import { BOT_MESSAGES } from './messages';
 import { composeAnswer } from './compose-answer';
+import { redactPersonalData } from './redact';
 
 /** Options of the helpdesk core. */
 export interface HelpdeskOptions {
@@ -33,7 +34,7 @@ export class HelpdeskService implements Helpdesk {
   ) {}
 
   async ask(input: AskInput): Promise<BotReply> {
-    const text = (input.text ?? '').trim();
+    const { text, redacted } = redactPersonalData((input.text ?? '').trim());
     if (!text) throw new KotaeError('INPUT_INVALID', 'empty question', { userMessage: BOT_MESSAGES.emptyQuestion });
     if (text.length > this.options.maxQuestionChars) {
       throw new KotaeError('INPUT_TOO_LARGE', `question of ${text.length} chars`, {
@@ -69,6 +70,7 @@ export class HelpdeskService implements Helpdesk {
       outcome,
       confidence: retrieval.confidence,
       ...composed,
+      text: redacted ? `${BOT_MESSAGES.redacted}\n\n${composed.text}` : composed.text,
     };
   }
 
@@ -93,7 +95,7 @@ export class HelpdeskService implements Helpdesk {
 
   async escalate(input: EscalateInput): Promise<{ ticket: TicketRecord; reply: BotReply }> {
     const conversation = await this.requireConversation(input.conversationId);
-    const details = input.details?.trim().slice(0, 10_000) ?? '';
+    const details = redactPersonalData(input.details?.trim().slice(0, 10_000) ?? '').text;
     const [transcript, last] = await Promise.all([
       this.deps.conversations.transcript(conversation.id),
       this.deps.conversations.lastQuestion(conversation.id),

@@ -82,9 +82,28 @@ describe('HelpdeskService', () => {
     assert.equal(rows, 1);
   });
 
+  it('never stores an individual number typed into the chat', async () => {
+    const reply = await helpdesk.ask({ channel: 'web', text: 'パスワード 個人番号は 1234 5678 9012 です' });
+    assert.match(reply.text, /個人番号（マイナンバー）と思われる数字は記録せずに削除しました/);
+    const stored = await conversations.lastQuestion(reply.conversationId);
+    assert.doesNotMatch(stored?.text ?? '', /5678/);
+    assert.deepEqual(knowledge.queries.filter((q) => q.includes('5678')), []);
+    const { ticket } = await helpdesk.escalate({ conversationId: reply.conversationId, details: '番号 123456789012' });
+    assert.doesNotMatch(ticket.details + JSON.stringify(await tickets.transcript(ticket.id)), /123456789012|5678/);
+  });
+
   it('offers a person when asked for one, without logging it as a question', async () => {
     const reply = await helpdesk.ask({ channel: 'web', text: '担当者につないでください' });
     assert.deepEqual(reply.actions, ['escalate']);
     assert.equal(await conversations.lastQuestion(reply.conversationId), undefined);
+  });
+});
+
+describe('redactPersonalData', () => {
+  it('masks 12-digit individual numbers in any grouping and width, and nothing else', async () => {
+    const { redactPersonalData, MY_NUMBER_MASK } = await import('../../../bot/redact');
+    assert.deepEqual(redactPersonalData('番号は123456789012です'), { text: `番号は${MY_NUMBER_MASK}です`, redacted: true });
+    assert.equal(redactPersonalData('1234-5678-9012 と １２３４ ５６７８ ９０１２').text, `${MY_NUMBER_MASK} と ${MY_NUMBER_MASK}`);
+    assert.deepEqual(redactPersonalData('内線2345、電話0000-00-1234、13桁1234567890123'), { text: '内線2345、電話0000-00-1234、13桁1234567890123', redacted: false });
   });
 });
