@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { DataSource } from 'typeorm';
 import { HelpdeskService } from '../../../bot';
+import { MY_NUMBER_MASK, redactPersonalData } from '../../../bot/redact';
 import { FakeClock } from '../../../core/clock';
 import { SqlConversationStore, SqlTicketStore } from '../../../db';
 import { FakeKnowledge, faqChunk } from '../../fakes/fake-knowledge';
@@ -100,8 +101,7 @@ describe('HelpdeskService', () => {
 });
 
 describe('redactPersonalData', () => {
-  it('masks 12-digit individual numbers in any grouping and width, and nothing else', async () => {
-    const { redactPersonalData, MY_NUMBER_MASK } = await import('../../../bot/redact');
+  it('masks 12-digit individual numbers in any grouping and width, and nothing else', () => {
     assert.deepEqual(redactPersonalData('番号は123456789012です'), { text: `番号は${MY_NUMBER_MASK}です`, redacted: true });
     assert.equal(redactPersonalData('1234-5678-9012 と １２３４ ５６７８ ９０１２').text, `${MY_NUMBER_MASK} と ${MY_NUMBER_MASK}`);
     assert.deepEqual(redactPersonalData('内線2345、電話0000-00-1234、13桁1234567890123'), { text: '内線2345、電話0000-00-1234、13桁1234567890123', redacted: false });
