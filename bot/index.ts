@@ -6,3 +6,4 @@ export { decideOutcome, DEFAULT_THRESHOLDS, type AnswerThresholds } from './answ
 export { runTurn } from './turn-boundary';
 export { BOT_MESSAGES } from './messages';
 export { toSource } from './compose-answer';
+export { redactPersonalData, MY_NUMBER_MASK } from './redact';

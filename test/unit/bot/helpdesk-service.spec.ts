@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import type { DataSource } from 'typeorm';
-import { HelpdeskService } from '../../../bot';
-import { MY_NUMBER_MASK, redactPersonalData } from '../../../bot/redact';
+import { HelpdeskService, MY_NUMBER_MASK, redactPersonalData } from '../../../bot';
 import { FakeClock } from '../../../core/clock';
 import { SqlConversationStore, SqlTicketStore } from '../../../db';
 import { FakeKnowledge, faqChunk } from '../../fakes/fake-knowledge';
