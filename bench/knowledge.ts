@@ -6,12 +6,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { percentile } from '../adapters/cli/eval-metrics';
-import { createJapaneseAnalyzer } from '../knowledge';
-import { HnswVectorIndex } from '../knowledge/hnsw-vector-index';
-import { HybridSearcher } from '../knowledge/hybrid-searcher';
-import { InMemoryVectorIndex } from '../knowledge/in-memory-vector-index';
-import { buildIndexData } from '../knowledge/index-builder';
-import { createQueryExpander } from '../knowledge/query-expansion';
+import { buildIndexData, createJapaneseAnalyzer, createQueryExpander, HnswVectorIndex, HybridSearcher, InMemoryVectorIndex } from '../knowledge';
 import { syntheticChunks, syntheticQueries } from './synthetic-corpus';
 
 async function main(argv: string[]): Promise<void> {

@@ -3,8 +3,7 @@
  * vocabulary of IT-helpdesk and municipal words plus generated names and numbers (a long tail,
  * as real knowledge bases have).
  */
-import { SeededRandom } from '../knowledge/seeded-random';
-import type { Chunk } from '../knowledge/types';
+import { SeededRandom, type Chunk } from '../knowledge';
 
 const TOPICS = ['パスワード', 'アカウント', 'メール', 'Outlook', 'プリンター', '複合機', 'VPN', 'Wi-Fi', 'OneDrive', 'Teams', '共有フォルダ', 'パソコン', 'USBメモリ', 'ウイルス対策', 'Excel', '内線電話', '住民票', '戸籍', '印鑑登録', 'マイナンバーカード', '国民健康保険', '介護保険', '児童手当', '保育所', 'ごみ収集', '粗大ごみ', '市民税', '固定資産税', '軽自動車税', '転入届', '転出届', '婚姻届', '出生届', '生活保護', '予防接種', '健康診断', '市営住宅', '水道', '下水道', '図書館', '公園', '駐輪場', '選挙', '防災', '避難所', '文書管理', '財務会計', '庶務事務', '人事給与', '電子申請'];
 const THINGS = ['設定', '申請', '手続き', '変更', '登録', '更新', '削除', '確認', '印刷', '送信', '受付', '予約', '支払い', '証明書', '届出', '再発行', '問い合わせ', '利用', '接続', '保存'];

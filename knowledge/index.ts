@@ -13,3 +13,8 @@ export type { SynonymSource } from './query-expansion';
 export { DEFAULT_TUNING, type SearchTuning } from './search-tuning';
 export type * from './types';
 export { buildKnowledgeIndex, openKnowledgeIndex } from './index-store';
+export { buildIndexData, type BuildOptions, type BuiltIndex } from './index-builder';
+export type { IndexData } from './index-data';
+export { HybridSearcher } from './hybrid-searcher';
+export { createQueryExpander } from './query-expansion';
+export { SeededRandom } from './seeded-random';

@@ -5,8 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { KotaeError } from '../../core/errors';
-import { chunkDocuments } from '../../ingest/chunk';
-import { faqRowsToDocuments, type FaqRow } from '../../ingest/faq';
+import { chunkDocuments, faqRowsToDocuments, type FaqRow } from '../../ingest';
 import type { Chunk } from '../../knowledge/types';
 import type { Judgments } from './eval-metrics';
 
