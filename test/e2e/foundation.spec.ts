@@ -79,6 +79,22 @@ describe('end to end: ask → answer → no_answer → escalate → ticket', fun
     assert.ok(model.tickets.opened >= 1);
   });
 
+  it('answers from an FAQ published in the console once the index is rebuilt', async () => {
+    const question = '庁舎の屋上ヘリポートの予約はどうすればよいですか';
+    const before = await postJson(`${kotae.url}/api/ask`, { question });
+    assert.notEqual(before.body.outcome, 'answered');
+    const session = await signInConsole(kotae.url, 'admin', 'e2e-admin-password');
+    const created = await session.post(
+      '/console/faqs',
+      { category: 'その他', question, alternates: 'ヘリポートを使いたい', answer: 'ヘリポートの予約は危機管理課（内線 9999）で受け付けています。', sourceUrl: '' },
+      '/console/faqs/new',
+    );
+    assert.equal(created.status, 303);
+    const after = await postJson(`${kotae.url}/api/ask`, { question });
+    assert.equal(after.body.outcome, 'answered', JSON.stringify(after.body));
+    assert.match(after.body.answer, /危機管理課/);
+  });
+
   it('records feedback', async () => {
     const ask = await postJson(`${kotae.url}/api/ask`, { question: 'プリンタのトナーを交換したい' });
     const fb = await postJson(`${kotae.url}/api/feedback`, { conversationId: ask.body.conversationId, resolved: true });
