@@ -55,6 +55,10 @@ const EnvSchema = z
     KOTAE_TEAMS_TENANT_ID: z.uuid().optional(),
     KOTAE_GRAPH_DEPARTMENT_LOOKUP: bool.default(false),
     KOTAE_SCHEDULER: bool.default(true),
+    KOTAE_BACKUP_DIR: z.string().min(1).optional(),
+    KOTAE_BACKUP_GENERATIONS: z.coerce.number().int().min(3, 'keep at least 3 generations').max(365).default(7),
+    KOTAE_BACKUP_TIME: hhmm.default('02:00'),
+    KOTAE_RETENTION_DAYS: z.coerce.number().int().min(30).max(36_500).default(1095),
   })
   .superRefine((env, ctx) => {
     const need = (cond: boolean, key: string, message: string) => {
@@ -103,6 +107,10 @@ export interface KotaeConfig {
     | { kind: 'openai'; baseUrl?: string; apiKey: string; model: string; apiVersion?: string };
   teams?: { appId: string; appSecret: string; tenantId: string; graphDepartmentLookup: boolean };
   scheduler: boolean;
+  /** Daily backups (SQLite file copy) kept for `generations` days, taken at `time` (JST). */
+  backup: { dir: string; generations: number; time: string };
+  /** Conversations, questions and feedback older than this many days are deleted. */
+  retentionDays: number;
 }
 
 /** Reads `.env` (if present) under the real environment; the real environment wins. */
@@ -171,6 +179,8 @@ function toConfig(e: z.infer<typeof EnvSchema>, cwd: string): KotaeConfig {
       ? { appId: e.KOTAE_TEAMS_APP_ID, appSecret: e.KOTAE_TEAMS_APP_SECRET ?? '', tenantId: e.KOTAE_TEAMS_TENANT_ID ?? '', graphDepartmentLookup: e.KOTAE_GRAPH_DEPARTMENT_LOOKUP }
       : undefined,
     scheduler: e.KOTAE_SCHEDULER,
+    backup: { dir: path.resolve(cwd, e.KOTAE_BACKUP_DIR ?? path.join(dataDir, 'backups')), generations: e.KOTAE_BACKUP_GENERATIONS, time: e.KOTAE_BACKUP_TIME },
+    retentionDays: e.KOTAE_RETENTION_DAYS,
   };
 }
 
