@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import type { Logger } from '../core/logger';
-import { buildKnowledgeIndex, openKnowledgeIndex } from '../knowledge';
+import { buildKnowledgeIndex, createJapaneseAnalyzer, openKnowledgeIndex } from '../knowledge';
 import type { Embedder } from '../knowledge/types';
 import { currentIndexDir, runIngest, type IngestSummary, type IngestProgress } from '../ingest';
 import { OpenAiEmbedder } from '../adapters/llm';
@@ -31,7 +31,8 @@ export function createEmbedder(config: Readonly<KotaeConfig>): { embedder?: Embe
 
 /** Creates the runtime and, when no index exists yet, ingests the configured KB folder. */
 export async function createKnowledgeRuntime(config: Readonly<KotaeConfig>, logger: Logger): Promise<KnowledgeRuntime> {
-  const embedding = createEmbedder(config);
+  // One kuromoji dictionary per process (about 270 MB): shared by every build and index swap.
+  const embedding = { ...createEmbedder(config), analyzer: await createJapaneseAnalyzer() };
   const live = new LiveKnowledge(
     { currentDir: () => currentIndexDir(config.dataDir), open: (dir) => openKnowledgeIndex(dir, embedding) },
     logger,
