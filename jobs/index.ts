@@ -6,3 +6,5 @@ export { JobRunner, defaultBackoffMs, type JobRunnerOptions } from './job-runner
 export { InMemoryJobRunStore, type JobRunStore, type JobRunResult } from './job-run-store';
 export { dueReports, firstBusinessDay, type DueReport, type BusinessDays } from './due-reports';
 export { ReportScheduler, type ReportSchedulerDeps, type SchedulerTimers } from './report-scheduler';
+export { BackupJob, BACKUP_JOB, type BackupJobDeps, type BackupOutcome, type DatabaseBackup } from './backup';
+export { backupFileName, backupStamp, listBackups, pruneBackups, type BackupFile } from './backup-files';

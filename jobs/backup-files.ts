@@ -1,0 +1,70 @@
+/**
+ * The backup folder: one generation is `kotae-YYYYMMDD-HHmmss.sqlite` (JST time of the run) plus
+ * optional sidecars with the same stamp (`kotae-YYYYMMDD-HHmmss.faq-managed.csv`). Temporary files
+ * end in `.tmp` and never count as a generation.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** One generation found in the backup folder. */
+export interface BackupFile {
+  /** `YYYYMMDD-HHmmss` (JST). */
+  stamp: string;
+  /** Absolute path of the database copy. */
+  file: string;
+  sizeBytes: number;
+  /** Sidecar files of the same generation (absolute paths). */
+  extras: string[];
+}
+
+const JST_OFFSET_MS = 9 * 3_600_000;
+const DB_FILE = /^kotae-(\d{8}-\d{6})\.sqlite$/;
+
+/** `YYYYMMDD-HHmmss` of an instant in Japan time. */
+export function backupStamp(now: Date): string {
+  const iso = new Date(now.getTime() + JST_OFFSET_MS).toISOString();
+  return `${iso.slice(0, 10).replace(/-/g, '')}-${iso.slice(11, 19).replace(/:/g, '')}`;
+}
+
+/** The database file name of the generation taken at `now`. */
+export function backupFileName(now: Date): string {
+  return `kotae-${backupStamp(now)}.sqlite`;
+}
+
+/** Every generation in `dir`, newest first (an absent folder has none). */
+export function listBackups(dir: string): BackupFile[] {
+  if (!fs.existsSync(dir)) return [];
+  const names = fs.readdirSync(dir);
+  return names
+    .map((name) => DB_FILE.exec(name))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => {
+      const stamp = m[1];
+      const file = path.join(dir, m[0]);
+      const extras = names
+        .filter((n) => n.startsWith(`kotae-${stamp}.`) && n !== m[0] && !n.endsWith('.tmp'))
+        .map((n) => path.join(dir, n));
+      return { stamp, file, sizeBytes: fs.statSync(file).size, extras };
+    })
+    .sort((a, b) => b.stamp.localeCompare(a.stamp));
+}
+
+/** Deletes every generation beyond the newest `keep` (at least 1); returns the deleted database files. */
+export function pruneBackups(dir: string, keep: number): string[] {
+  const old = listBackups(dir).slice(Math.max(1, Math.floor(keep)));
+  for (const generation of old) {
+    for (const f of [...generation.extras, generation.file]) fs.rmSync(f, { force: true });
+  }
+  return old.map((g) => g.file);
+}
+
+/** Copies `source` to `target` through a temporary name, so `target` is either whole or absent. */
+export function copyFileAtomically(source: string, target: string): void {
+  const tmp = `${target}.${process.pid}.tmp`;
+  try {
+    fs.copyFileSync(source, tmp);
+    fs.renameSync(tmp, target);
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+}

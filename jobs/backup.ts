@@ -1,0 +1,89 @@
+/**
+ * The daily backup (job `backup`): a consistent copy of the database written under a temporary
+ * name, verified, then renamed to `kotae-YYYYMMDD-HHmmss.sqlite`, with the managed-FAQ sheet beside
+ * it; then generations beyond the configured number are deleted. Nothing is deleted when the new
+ * copy failed. Databases backed up elsewhere (SQL Server: the DBA's BACKUP DATABASE) are recorded
+ * as a skipped run instead of failing every day.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Clock } from '../core/clock';
+import type { Logger } from '../core/logger';
+import { backupFileName, copyFileAtomically, pruneBackups } from './backup-files';
+import type { JobRunner } from './job-runner';
+
+/** Port: copies the live database. db/ implements it (`SqlDatabaseBackup`). */
+export interface DatabaseBackup {
+  /** Why this database is not copied to a file here (e.g. SQL Server), or undefined when it is. */
+  unsupportedReason(): string | undefined;
+  /** Writes a consistent, verified copy of the database to `file` (which must not exist). */
+  copyTo(file: string): Promise<void>;
+}
+
+/** What the backup job needs. */
+export interface BackupJobDeps {
+  database: DatabaseBackup;
+  runner: JobRunner;
+  clock: Clock;
+  /** Backup folder (config.backup.dir). */
+  dir: string;
+  /** Generations kept (config.backup.generations, at least 3). */
+  generations: number;
+  /** Data folder; `managed-kb/faq-managed.csv` in it is copied when present. */
+  dataDir: string;
+  logger?: Logger;
+}
+
+/** Result of one backup run. */
+export type BackupOutcome =
+  | { status: 'written'; file: string; sizeBytes: number; extras: string[]; pruned: string[] }
+  | { status: 'skipped'; reason: string };
+
+/** Job name in job_run. */
+export const BACKUP_JOB = 'backup';
+
+/** Takes one backup generation and prunes old ones. */
+export class BackupJob {
+  constructor(private readonly deps: BackupJobDeps) {}
+
+  /** Runs the backup through the JobRunner (recorded in job_run); rejects when every attempt failed. */
+  async run(now: Date = this.deps.clock.now()): Promise<BackupOutcome> {
+    const { database, runner, logger } = this.deps;
+    const reason = database.unsupportedReason();
+    if (reason !== undefined) {
+      logger?.info('backup skipped', { reason });
+      return runner.run(BACKUP_JOB, async (): Promise<BackupOutcome> => ({ status: 'skipped', reason }), `skipped: ${reason}`);
+    }
+    const name = backupFileName(now);
+    const outcome = await runner.run(BACKUP_JOB, () => this.write(name), JSON.stringify({ file: name }));
+    logger?.info('backup written', { file: outcome.file, sizeBytes: outcome.sizeBytes, pruned: outcome.pruned.length });
+    return outcome;
+  }
+
+  private async write(name: string): Promise<BackupOutcome & { status: 'written' }> {
+    const { database, dir, dataDir, generations } = this.deps;
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, name);
+    const tmp = `${file}.${process.pid}.tmp`;
+    try {
+      await database.copyTo(tmp);
+      fs.renameSync(tmp, file);
+    } finally {
+      removeWithSidecars(tmp);
+    }
+    const extras: string[] = [];
+    const faqs = path.join(dataDir, 'managed-kb', 'faq-managed.csv');
+    if (fs.existsSync(faqs)) {
+      const target = file.replace(/\.sqlite$/, '.faq-managed.csv');
+      copyFileAtomically(faqs, target);
+      extras.push(target);
+    }
+    const pruned = pruneBackups(dir, generations);
+    return { status: 'written', file, sizeBytes: fs.statSync(file).size, extras, pruned };
+  }
+}
+
+/** Removes a temporary database copy and any journal files SQLite left beside it. */
+function removeWithSidecars(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+}
