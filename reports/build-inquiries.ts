@@ -5,16 +5,26 @@ import type { InquirySection } from './model';
 import { countBy, rate } from './stats';
 
 /**
- * Builds the inquiries section. A question counts as escalated when a ticket came out of its
- * conversation at or after the time it was asked.
+ * The questions that were handed to a person: for each ticket, the last question its conversation
+ * asked before the ticket was opened (earlier questions of the same conversation were answered or
+ * dropped, so they do not count).
  */
-export function buildInquiries(questions: readonly QuestionRecord[], feedback: readonly FeedbackRecord[], conversationTickets: readonly TicketRecord[]): InquirySection {
-  const lastTicketAt = new Map<string, number>();
-  for (const t of conversationTickets) {
-    if (!t.conversationId) continue;
-    lastTicketAt.set(t.conversationId, Math.max(t.createdAt.getTime(), lastTicketAt.get(t.conversationId) ?? -Infinity));
+function escalatedQuestions(questions: readonly QuestionRecord[], tickets: readonly TicketRecord[]): Set<string> {
+  const byConversation = new Map<string, QuestionRecord[]>();
+  for (const q of questions) byConversation.set(q.conversationId, [...(byConversation.get(q.conversationId) ?? []), q]);
+  const escalated = new Set<string>();
+  for (const t of tickets) {
+    const asked = (t.conversationId ? byConversation.get(t.conversationId) : undefined) ?? [];
+    const before = asked.filter((q) => q.askedAt.getTime() <= t.createdAt.getTime());
+    const last = before.reduce<QuestionRecord | undefined>((a, q) => (!a || q.askedAt > a.askedAt ? q : a), undefined);
+    if (last) escalated.add(last.id);
   }
-  const escalated = questions.filter((q) => (lastTicketAt.get(q.conversationId) ?? -Infinity) >= q.askedAt.getTime()).length;
+  return escalated;
+}
+
+/** Builds the inquiries section. */
+export function buildInquiries(questions: readonly QuestionRecord[], feedback: readonly FeedbackRecord[], conversationTickets: readonly TicketRecord[]): InquirySection {
+  const escalated = escalatedQuestions(questions, conversationTickets).size;
   const asked = questions.length;
   const answered = questions.filter((q) => q.outcome === 'answered').length;
   const feedbackResolved = feedback.filter((f) => f.resolved).length;

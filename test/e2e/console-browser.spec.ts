@@ -3,36 +3,11 @@
  * queue, ticket detail, reply, status change, keyboard-only navigation, screenshot.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS as ARGS, ensureChromium, ensureJapaneseFont } from '../helpers/chromium';
 import { startConsole, PASSWORD, type ConsoleHarness } from '../unit/adapters/web/console/console-harness';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-/** Installs Debian's chromium when missing; returns why it is unavailable, if it is. */
-function ensureChromium(): string | undefined {
-  if (existsSync(CHROMIUM)) return undefined;
-  try {
-    execFileSync('apt-get', ['update'], { stdio: 'ignore', timeout: 300_000 });
-    execFileSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'ignore', timeout: 600_000, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  } catch (err) {
-    return `apt-get install chromium failed: ${err instanceof Error ? err.message : String(err)}`;
-  }
-  return existsSync(CHROMIUM) ? undefined : 'chromium not found after installation';
-}
-
-/** Best effort: a Japanese font so the screenshot is legible (the test passes without it). */
-function ensureJapaneseFont(): void {
-  try {
-    if (execFileSync('fc-list', [':lang=ja'], { encoding: 'utf8' }).trim()) return;
-    execFileSync('apt-get', ['install', '-y', 'fonts-noto-cjk'], { stdio: 'ignore', timeout: 300_000, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  } catch {
-    console.warn('no Japanese font: console.png will show boxes instead of Japanese text');
-  }
-}
 
 describe('console in a real browser (chromium)', function () {
   this.timeout(60_000);
