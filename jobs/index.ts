@@ -8,3 +8,6 @@ export { dueReports, firstBusinessDay, type DueReport, type BusinessDays } from 
 export { ReportScheduler, type ReportSchedulerDeps, type SchedulerTimers } from './report-scheduler';
 export { BackupJob, BACKUP_JOB, type BackupJobDeps, type BackupOutcome, type DatabaseBackup } from './backup';
 export { backupFileName, backupStamp, listBackups, pruneBackups, type BackupFile } from './backup-files';
+export {
+  RetentionJob, RETENTION_JOB, type RetentionJobDeps, type RetentionOutcome, type RetentionStore, type ConversationPurge, type TicketPurge,
+} from './retention';
