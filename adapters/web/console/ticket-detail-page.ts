@@ -1,4 +1,5 @@
 /** チケット詳細: summary, SLA, transcript, replies/notes, forms (with the version), work log, history. */
+import { historyFieldLabel, historyValue } from './history-labels';
 import { TICKET_PRIORITIES, TICKET_TYPES } from '../../../bot/records';
 import { TICKET_TRANSITIONS, type OperatorRecord, type TicketDetail, type WorkLogEntry } from '../../../tickets';
 import { formatJst, slaText, toDateTimeLocal } from './format';
@@ -94,5 +95,5 @@ ${v.detail.attachments.map((a) => html`<li>${a.fileName}（${a.contentType}、${
 <section aria-labelledby="wl-h"><h2 id="wl-h">${M.detail.worklogs}</h2>${workLogSection(v)}</section>
 <section aria-labelledby="fq-h"><h2 id="fq-h">${M.detail.promote}</h2><p><a href="${v.base}/tickets/${t.number}/faq">${M.faq.promoteTitle}</a></p></section>
 <section aria-labelledby="hi-h"><h2 id="hi-h">${M.detail.history}</h2><table><thead><tr><th scope="col">日時</th><th scope="col">担当</th><th scope="col">項目</th><th scope="col">変更前</th><th scope="col">変更後</th></tr></thead>
-<tbody>${v.detail.history.map((e) => html`<tr><td>${formatJst(e.at)}</td><td>${e.actor}</td><td>${e.field}</td><td>${e.before ?? ''}</td><td>${e.after ?? ''}</td></tr>`)}</tbody></table></section>`;
+<tbody>${v.detail.history.map((e) => html`<tr><td>${formatJst(e.at)}</td><td>${e.actor}</td><td>${historyFieldLabel(e.field)}</td><td>${historyValue(e.field, e.before)}</td><td>${historyValue(e.field, e.after)}</td></tr>`)}</tbody></table></section>`;
 }
