@@ -3,8 +3,8 @@
  * synonym expansion, dense candidates from the vector index, score fusion on normalised scores,
  * and a calibrated confidence.
  */
-import type { AnalyzedText, TextAnalyzer } from './analyzer';
-import { questionText } from './chunk-text';
+import type { TextAnalyzer } from './analyzer';
+import { coverage, questionOverlap, type FeatureQuery } from './confidence-features';
 import { confidenceOf, type ConfidenceFeatures } from './confidence';
 import type { IndexData } from './index-data';
 import { DEFAULT_TUNING, type SearchTuning } from './search-tuning';
@@ -53,36 +53,14 @@ export class HybridSearcher {
       .sort((a, b) => b.score - a.score || a.doc - b.doc);
     const hits = fused.slice(0, k).map((f) => ({ chunk: chunks[f.doc], score: f.score }));
     const top = fused[0]?.doc;
+    const fq: FeatureQuery = { analyzed, alternatives: this.expander.alternatives(analyzed.words, 1) };
     const features: ConfidenceFeatures = {
-      coverage: top === undefined ? 0 : coverage(this.data, analyzed.words, top),
-      ...(top === undefined ? { questionRecall: 0, questionDice: 0 } : this.questionOverlap(analyzed, top)),
+      coverage: top === undefined ? 0 : coverage(this.data, fq, top),
+      ...(top === undefined ? { questionRecall: 0, questionDice: 0 } : questionOverlap(this.data, this.analyzer, fq, top)),
       // The raw query vector: feedback would pull it towards the top hit and inflate the cosine.
       cosine: top === undefined || !hasVector ? 0 : dot(rawQv, dense.vectors, top * dense.dims, dense.dims),
     };
     return { hits, confidence: confidenceOf(features), features };
-  }
-
-  /** How much of the top hit's own question (best line: question or an alternate) the query restates. */
-  private questionOverlap(query: AnalyzedText, doc: number): { questionRecall: number; questionDice: number } {
-    const queryWords = new Set(query.words);
-    const queryGrams = new Set(query.grams);
-    let questionRecall = 0;
-    let questionDice = 0;
-    for (const line of questionText(this.data.chunks[doc]).split('\n')) {
-      const q = this.analyzer.analyze(line);
-      let total = 0;
-      let found = 0;
-      for (const w of new Set(q.words)) {
-        const idf = this.data.fields.content.idf(w);
-        total += idf;
-        if (queryWords.has(w)) found += idf;
-      }
-      const grams = new Set(q.grams);
-      const shared = [...queryGrams].filter((g) => grams.has(g)).length;
-      questionRecall = Math.max(questionRecall, total > 0 ? found / total : 0);
-      questionDice = Math.max(questionDice, queryGrams.size + grams.size > 0 ? (2 * shared) / (queryGrams.size + grams.size) : 0);
-    }
-    return { questionRecall, questionDice };
   }
 
   /** Rocchio: q + β · mean(top lexical hits), renormalised; unchanged when β = 0. */
@@ -95,19 +73,6 @@ export class HybridSearcher {
     const norm = Math.sqrt(out.reduce((s, x) => s + x * x, 0)) || 1;
     return out.map((x) => x / norm);
   }
-}
-
-/** Share of the query's idf mass that `doc` contains (unknown terms count fully). */
-function coverage(data: IndexData, terms: readonly string[], doc: number): number {
-  const field = data.fields.content;
-  let total = 0;
-  let found = 0;
-  for (const term of new Set(terms)) {
-    const idf = field.idf(term);
-    total += idf;
-    if (field.tf(field.termId(term), doc) > 0) found += idf;
-  }
-  return total > 0 ? found / total : 0;
 }
 
 function dot(q: readonly number[], vectors: Float32Array, offset: number, dims: number): number {

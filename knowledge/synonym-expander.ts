@@ -9,6 +9,11 @@ import { katakanaToHiragana, normalizeText } from './text-normalize';
 /** Turns analysed query words into weighted query terms. */
 export interface QueryExpander {
   expand(words: readonly string[], weight: number): Map<string, number>;
+  /**
+   * Per query word (by position), the terms that stand for it: the word itself at 1 and the
+   * expansions of every matched phrase covering it at `weight × factor`.
+   */
+  alternatives(words: readonly string[], weight: number): Map<string, number>[];
 }
 
 /** One relation: `from` expands to `to` with a factor (1 = same word, less = related word). */
@@ -25,6 +30,11 @@ export class NoExpansion implements QueryExpander {
   /** Each distinct word with weight 1. */
   expand(words: readonly string[]): Map<string, number> {
     return new Map(words.map((w) => [w, 1]));
+  }
+
+  /** Each word stands for itself only. */
+  alternatives(words: readonly string[]): Map<string, number>[] {
+    return words.map((w) => new Map([[w, 1]]));
   }
 }
 
@@ -47,7 +57,14 @@ export class SynonymExpander implements QueryExpander {
 
   /** Query words at weight 1 plus expansions at `weight × factor` (never above an existing weight). */
   expand(words: readonly string[], weight: number): Map<string, number> {
-    const out = new Map<string, number>(words.map((w) => [w, 1]));
+    const out = new Map<string, number>();
+    for (const alt of this.alternatives(words, weight)) for (const [w, x] of alt) out.set(w, Math.max(out.get(w) ?? 0, x));
+    return out;
+  }
+
+  /** See {@link QueryExpander.alternatives}. */
+  alternatives(words: readonly string[], weight: number): Map<string, number>[] {
+    const out = words.map((w) => new Map<string, number>([[w, 1]]));
     for (let i = 0; i < words.length; i++) {
       let key = '';
       for (let n = 1; n <= MAX_WINDOW && i + n <= words.length; n++) {
@@ -56,7 +73,9 @@ export class SynonymExpander implements QueryExpander {
           const targets = this.wordsOf(to);
           // Dictionary words that the analyzer splits (我楽多 → 我 楽 多い) would add noise.
           if (!phrase && targets.length !== 1) continue;
-          for (const w of targets) out.set(w, Math.max(out.get(w) ?? 0, weight * factor));
+          for (let j = i; j < i + n; j++) {
+            for (const w of targets) out[j].set(w, Math.max(out[j].get(w) ?? 0, weight * factor));
+          }
         }
       }
     }

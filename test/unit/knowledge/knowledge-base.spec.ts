@@ -28,6 +28,13 @@ describe('hybrid knowledge base on an IT-helpdesk FAQ', () => {
     }
   });
 
+  it('sees synonyms in the confidence as BM25 does (無線LAN for an FAQ worded Wi-Fi)', async () => {
+    const r = await kb.searchExplained('無線LANにつながらない');
+    assert.equal(r.hits[0]?.chunk.documentId, 'FAQ-0007');
+    assert.ok(r.features.questionRecall > 0.9, JSON.stringify(r.features));
+    assert.equal(decideOutcome(r.confidence), 'answered', `${r.confidence}`);
+  });
+
   it('does not answer out-of-scope questions', async () => {
     for (const q of ['明日の天気は？', 'カレーの作り方を教えて', 'おすすめの映画は？', '今日の晩ごはんは何がいい？', '好きな野球チームは？']) {
       const r = await kb.search(q);

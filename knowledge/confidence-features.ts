@@ -1,0 +1,60 @@
+/**
+ * The features of {@link ConfidenceFeatures} for one query and its top hit. Word features see the
+ * query through its synonym alternatives (Wi-Fi also counts as 無線LAN), with the credit of the
+ * relation's factor, so the confidence agrees with what the BM25 side matched.
+ */
+import type { AnalyzedText, TextAnalyzer } from './analyzer';
+import { questionText } from './chunk-text';
+import type { IndexData } from './index-data';
+
+/** A query as the confidence features see it. */
+export interface FeatureQuery {
+  analyzed: AnalyzedText;
+  /** Per query word: the terms that stand for it, with their credit in [0, 1]. */
+  alternatives: readonly ReadonlyMap<string, number>[];
+}
+
+/** Share of the query words' idf mass found in `doc` (unknown words count fully). */
+export function coverage(data: IndexData, query: FeatureQuery, doc: number): number {
+  const field = data.fields.content;
+  const credit = new Map<string, number>();
+  query.analyzed.words.forEach((word, i) => {
+    let best = 0;
+    for (const [term, factor] of query.alternatives[i] ?? []) {
+      if (factor > best && field.tf(field.termId(term), doc) > 0) best = factor;
+    }
+    credit.set(word, Math.max(credit.get(word) ?? 0, best));
+  });
+  let total = 0;
+  let found = 0;
+  for (const [word, c] of credit) {
+    const idf = field.idf(word);
+    total += idf;
+    found += idf * c;
+  }
+  return total > 0 ? found / total : 0;
+}
+
+/** How much of the top hit's own question (best line: question or an alternate) the query restates. */
+export function questionOverlap(data: IndexData, analyzer: TextAnalyzer, query: FeatureQuery, doc: number): { questionRecall: number; questionDice: number } {
+  const credit = new Map<string, number>();
+  for (const alt of query.alternatives) for (const [term, factor] of alt) credit.set(term, Math.max(credit.get(term) ?? 0, factor));
+  const queryGrams = new Set(query.analyzed.grams);
+  let questionRecall = 0;
+  let questionDice = 0;
+  for (const line of questionText(data.chunks[doc]).split('\n')) {
+    const q = analyzer.analyze(line);
+    let total = 0;
+    let found = 0;
+    for (const w of new Set(q.words)) {
+      const idf = data.fields.content.idf(w);
+      total += idf;
+      found += idf * (credit.get(w) ?? 0);
+    }
+    const grams = new Set(q.grams);
+    const shared = [...queryGrams].filter((g) => grams.has(g)).length;
+    questionRecall = Math.max(questionRecall, total > 0 ? found / total : 0);
+    questionDice = Math.max(questionDice, queryGrams.size + grams.size > 0 ? (2 * shared) / (queryGrams.size + grams.size) : 0);
+  }
+  return { questionRecall, questionDice };
+}
