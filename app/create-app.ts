@@ -9,6 +9,10 @@ import { BusinessCalendar, createSlaPolicy } from '../calendar';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
 import { createDataSource, openDatabase, SqlConversationStore, SqlTicketStore } from '../db';
+import { SqlDatabaseBackup } from '../db/backup';
+import { SqlJobRunStore } from '../db/repositories/sql-job-run-store';
+import { SqlRetentionStore } from '../db/repositories/sql-retention';
+import { BACKUP_JOB, BackupJob, DailyScheduler, RETENTION_JOB, RetentionJob } from '../jobs';
 import { createWebApp, WebChatChannel, type Mount } from '../adapters/web';
 import { createConsoleReportsRouter } from '../adapters/web/console-reports';
 import type { KotaeConfig } from './config';
@@ -82,7 +86,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     const reports = wireReports({ ds, dataDir: config.dataDir, organization: config.organization, calendar, slaPolicy, clock, logger });
     const mounts: Mount[] = [
       { path: '/api/messages', method: 'post', json: true, handler: (req, res) => teams.handle(req, res) },
-      { path: '/console/reports', handler: createConsoleReportsRouter({ auth: operators.auth, reports: reports.service }) },
+      { path: '/console/reports', handler: createConsoleReportsRouter({ auth: operators.auth, reports: reports.service, logger }) },
       { path: '/console', handler: operators.router },
     ];
     const web = createWebApp({
@@ -99,7 +103,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         return { ok: db === 'ok', version: VERSION, db, index };
       },
     });
-    const timers = startBackgroundJobs(config, operators, reports, logger);
+    const timers = startBackgroundJobs(config, operators, reports, logger, ds, clock);
     return {
       web,
       helpdesk,
@@ -125,15 +129,27 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-/** Periodic work: scheduled reports, retrying undelivered replies, purging expired sessions. */
+/** Periodic work: scheduled reports, the daily backup and retention, retrying undelivered replies, purging expired sessions. */
 function startBackgroundJobs(
   config: Readonly<KotaeConfig>,
   operators: Awaited<ReturnType<typeof wireConsole>>,
   reports: ReturnType<typeof wireReports>,
   logger: Logger,
+  ds: DataSource,
+  clock: Clock,
 ): { stop(): Promise<void> } {
   if (!config.scheduler) return { stop: async () => {} };
   reports.scheduler.start();
+  const backup = new BackupJob({
+    database: new SqlDatabaseBackup(ds), runner: reports.runner, clock, dir: config.backup.dir,
+    generations: config.backup.generations, dataDir: config.dataDir, logger,
+  });
+  const retention = new RetentionJob({ store: new SqlRetentionStore(ds), runner: reports.runner, clock, retentionDays: config.retentionDays, logger });
+  const daily = new DailyScheduler({
+    clock, runs: new SqlJobRunStore(ds), time: config.backup.time, logger,
+    jobs: [{ name: BACKUP_JOB, run: (now) => backup.run(now) }, { name: RETENTION_JOB, run: (now) => retention.run(now) }],
+  });
+  daily.start();
   const every = setInterval(() => {
     operators.ticketService.retryUndelivered().catch((err: unknown) => logger.warn('reply retry failed', { error: String(err) }));
   }, 5 * 60_000);
@@ -142,6 +158,7 @@ function startBackgroundJobs(
     async stop() {
       clearInterval(every);
       await reports.scheduler.stop();
+      await daily.stop();
     },
   };
 }

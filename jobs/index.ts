@@ -11,3 +11,4 @@ export { backupFileName, backupStamp, listBackups, pruneBackups, type BackupFile
 export {
   RetentionJob, RETENTION_JOB, type RetentionJobDeps, type RetentionOutcome, type RetentionStore, type ConversationPurge, type TicketPurge,
 } from './retention';
+export { DailyScheduler, type DailyJob, type DailySchedulerDeps } from './daily-scheduler';

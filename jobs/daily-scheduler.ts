@@ -1,0 +1,107 @@
+/**
+ * Runs the daily jobs (backup, then retention) once per JST day at or after a wall-clock time,
+ * checking every N minutes like the ReportScheduler. A job already succeeded today (a job_run row
+ * since 00:00 JST, e.g. a manual `kotae backup`) is skipped; after a run that failed all its
+ * attempts, that job waits until the next JST day. A missed time (server down at 02:00) is caught
+ * up at the first check after it.
+ */
+import type { Clock } from '../core/clock';
+import { KotaeError, toKotaeError } from '../core/errors';
+import type { Logger } from '../core/logger';
+import { jstInstant, jstParts } from '../reports';
+import type { JobRunStore } from './job-run-store';
+import type { SchedulerTimers } from './report-scheduler';
+
+/** A job run once a day; `name` is its job name in job_run. */
+export interface DailyJob {
+  name: string;
+  run(now: Date): Promise<unknown>;
+}
+
+/** What the daily scheduler needs. */
+export interface DailySchedulerDeps {
+  clock: Clock;
+  /** Jobs in the order they run each day. */
+  jobs: readonly DailyJob[];
+  runs: Pick<JobRunStore, 'recent'>;
+  /** Earliest JST wall-clock time 'HH:MM' (config.backup.time). */
+  time: string;
+  /** Minutes between checks (default 15). */
+  intervalMinutes?: number;
+  timers?: SchedulerTimers;
+  logger?: Logger;
+}
+
+const realTimers: SchedulerTimers = {
+  setInterval: (fn, ms) => setInterval(fn, ms).unref(),
+  clearInterval: (h) => clearInterval(h as NodeJS.Timeout),
+};
+
+/** Minutes after midnight of 'HH:MM'. */
+function parseTime(time: string): number {
+  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
+  if (!m) throw new KotaeError('CONFIG_INVALID', `daily job time must be HH:MM, got "${time}"`);
+  return Number(m[1]) * 60 + Number(m[2]);
+}
+
+/** Timer-driven runner of the daily backup and retention jobs. */
+export class DailyScheduler {
+  private readonly atMinute: number;
+  private handle: unknown;
+  private running: Promise<string[]> | undefined;
+  private readonly gaveUp = new Map<string, string>();
+
+  constructor(private readonly deps: DailySchedulerDeps) {
+    this.atMinute = parseTime(deps.time);
+  }
+
+  /** Starts checking every interval, with a first check right away. */
+  start(): void {
+    if (this.handle !== undefined) return;
+    const timers = this.deps.timers ?? realTimers;
+    this.handle = timers.setInterval(() => void this.tick(), (this.deps.intervalMinutes ?? 15) * 60_000);
+    void this.tick();
+  }
+
+  /** Stops the timer and waits for a check in progress to finish. */
+  async stop(): Promise<void> {
+    if (this.handle !== undefined) (this.deps.timers ?? realTimers).clearInterval(this.handle);
+    this.handle = undefined;
+    await this.running?.catch(() => undefined);
+  }
+
+  /** One check: runs each job due and not yet done today; returns the names run. Never rejects. */
+  tick(): Promise<string[]> {
+    this.running ??= this.check().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async check(): Promise<string[]> {
+    const { clock, jobs, logger } = this.deps;
+    const now = clock.now();
+    const p = jstParts(now);
+    if (p.hour * 60 + p.minute < this.atMinute) return [];
+    const today = `${p.year}-${p.month}-${p.day}`;
+    const dayStart = jstInstant(p.year, p.month, p.day);
+    const ran: string[] = [];
+    for (const job of jobs) {
+      if (this.gaveUp.get(job.name) === today) continue;
+      try {
+        if (await this.doneSince(job.name, dayStart)) continue;
+        await job.run(now);
+        ran.push(job.name);
+      } catch (err) {
+        this.gaveUp.set(job.name, today);
+        logger?.error('daily job failed', { job: job.name, error: toKotaeError(err).message });
+      }
+    }
+    return ran;
+  }
+
+  private async doneSince(job: string, since: Date): Promise<boolean> {
+    const recent = await this.deps.runs.recent(job, 20);
+    return recent.some((r) => r.status === 'succeeded' && r.startedAt.getTime() >= since.getTime());
+  }
+}
