@@ -5,11 +5,13 @@
 import express, { Router, type Request } from 'express';
 import { authOf, loadSession, requireRole, type AuthService } from './auth';
 import { renderPage } from './console/layout';
+import { consoleErrorPage } from './console';
+import type { Logger } from '../../core/logger';
 import { raw } from './console/html';
 import { createReportsRouter, type ReportPagesService } from './reports/router';
 
 /** Router to mount at `/console/reports` (before the console router). */
-export function createConsoleReportsRouter(deps: { auth: AuthService; reports: ReportPagesService }): Router {
+export function createConsoleReportsRouter(deps: { auth: AuthService; reports: ReportPagesService; logger: Logger }): Router {
   const router = Router();
   const signInPath = (req: Request) => `${req.baseUrl.replace(/\/reports$/, '')}/signin`;
   router.use(express.urlencoded({ extended: false, limit: '200kb' }), loadSession(deps.auth));
@@ -21,5 +23,6 @@ export function createConsoleReportsRouter(deps: { auth: AuthService; reports: R
       csrfToken: (_req, res) => authOf(res)?.session.csrfToken ?? '',
     }),
   );
+  router.use(consoleErrorPage(deps.logger, () => '/console'));
   return router;
 }

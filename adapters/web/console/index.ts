@@ -1,5 +1,5 @@
 /** The operator console (server-rendered, Japanese). */
-export { createConsoleRouter, CONSOLE_ROUTES } from './router';
+export { createConsoleRouter, consoleErrorPage, CONSOLE_ROUTES } from './router';
 export type { ConsoleDeps } from './deps';
 export type { ConsoleRoute } from './route-types';
 export { STATUS_LABELS, TYPE_LABELS, PRIORITY_LABELS, SLA_LABELS, ROLE_LABELS, M as CONSOLE_MESSAGES } from './messages';

@@ -2,6 +2,7 @@
  * The operator console: server-rendered Japanese pages mounted by the composition root at
  * `/console`. Every route declares its least role; the router checks session, role and CSRF.
  */
+import type { Logger } from '../../../core/logger';
 import path from 'node:path';
 import express, { type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response, type Router } from 'express';
 import { toKotaeError } from '../../../core/errors';
@@ -34,14 +35,16 @@ const consoleHeaders: RequestHandler = (_req, res, next) => {
 
 const TITLES: Record<number, string> = { 403: M.errors.forbiddenTitle, 404: M.errors.notFoundTitle, 409: M.errors.conflictTitle };
 
-function errorPage(deps: ConsoleDeps): ErrorRequestHandler {
+/** Renders errors as console pages; `baseOf` gives the console's base path (default: the router's). */
+export function consoleErrorPage(logger: Logger, baseOf: (req: Request) => string = (req) => req.baseUrl): ErrorRequestHandler {
   return (err: unknown, req: Request, res: Response, _next: NextFunction) => {
     const e = toKotaeError(err);
-    if (e.status >= 500) deps.logger.error('console request failed', { code: e.code, error: e.message, path: req.path });
+    if (e.status >= 500) logger.error('console request failed', { code: e.code, error: e.message, path: req.path });
     if (res.headersSent) return;
-    if (e.code === 'AUTH_REQUIRED') return res.redirect(302, `${req.baseUrl}/signin`);
-    const body = html`<p><a href="${req.baseUrl}/">${M.errors.back}</a></p>`;
-    sendPage(res, e.status, { base: req.baseUrl, auth: authOf(res), title: TITLES[e.status] ?? M.errors.title, error: e.userMessage, body });
+    const base = baseOf(req);
+    if (e.code === 'AUTH_REQUIRED') return res.redirect(302, `${base}/signin`);
+    const body = html`<p><a href="${base}/">${M.errors.back}</a></p>`;
+    sendPage(res, e.status, { base, auth: authOf(res), title: TITLES[e.status] ?? M.errors.title, error: e.userMessage, body });
   };
 }
 
@@ -63,6 +66,6 @@ export function createConsoleRouter(deps: ConsoleDeps): Router {
     if (!authOf(res)) return res.redirect(302, signInPath(req));
     sendPage(res, 404, { base: req.baseUrl, auth: authOf(res), title: M.errors.notFoundTitle, error: M.errors.notFoundTitle, body: html`` });
   });
-  router.use(errorPage(deps));
+  router.use(consoleErrorPage(deps.logger));
   return router;
 }
