@@ -4,10 +4,8 @@
  */
 import express, { Router, type Request } from 'express';
 import { authOf, loadSession, requireRole, type AuthService } from './auth';
-import { renderPage } from './console/layout';
-import { consoleErrorPage } from './console';
+import { consoleErrorPage, raw, renderPage } from './console';
 import type { Logger } from '../../core/logger';
-import { raw } from './console/html';
 import { createReportsRouter, type ReportPagesService } from './reports/router';
 
 /** Router to mount at `/console/reports` (before the console router). */
