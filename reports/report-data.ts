@@ -3,18 +3,10 @@
  * instants; db/ implements it on SQL and `InMemoryReportData` in memory.
  */
 import type { FeedbackRecord, QuestionRecord, TicketRecord } from '../bot/records';
+import type { WorkLogEntry as TicketWorkLogEntry } from '../tickets';
 
-/** One line of the work log (作業実績). */
-export interface WorkLogEntry {
-  id: string;
-  ticketId?: string;
-  startedAt: Date;
-  endedAt: Date;
-  operatorName: string;
-  title: string;
-  content: string;
-  remarks?: string;
-}
+/** One line of the work log (作業実績) as the reports read it. */
+export type WorkLogEntry = Omit<TicketWorkLogEntry, 'createdAt' | 'createdBy'>;
 
 /** Status of a job run. */
 export type JobRunStatus = 'running' | 'succeeded' | 'failed';

@@ -5,7 +5,7 @@
 import { KotaeError } from '../core/errors';
 import type { Clock } from '../core/clock';
 import type { TicketComment, TicketEvent, TicketPatch, TicketQuery, TicketStore } from '../bot/ports';
-import type { NewTicket, TicketPriority, TicketRecord, TicketStatus, TicketType, TranscriptEntry } from '../bot/records';
+import type { NewTicket, TicketRecord, TicketStatus, TranscriptEntry } from '../bot/records';
 import { TICKET_STATUSES } from '../bot/records';
 import type { SlaCalendar, SlaPolicy, SlaResult, SlaState } from '../calendar';
 import { assertIncidentComplete } from './incident-rule';
@@ -34,15 +34,7 @@ export interface TicketServiceDeps {
 }
 
 /** Fields an operator may change on a ticket in one save. */
-export interface TicketChanges {
-  status?: TicketStatus;
-  type?: TicketType;
-  priority?: TicketPriority;
-  category?: string;
-  title?: string;
-  assignee?: string | null;
-  incident?: { cause?: string; actions?: string; prevention?: string };
-}
+export type TicketChanges = Pick<TicketPatch, 'status' | 'type' | 'priority' | 'category' | 'title' | 'assignee' | 'incident'>;
 
 /** Queue filters: the store's query plus the SLA state. */
 export type QueueFilter = TicketQuery & { sla?: SlaState };
