@@ -1,6 +1,7 @@
 /**
- * Scheduled jobs: a JobRunner that records every attempt in job_run with bounded retries, and the
- * ReportScheduler that generates the monthly, half-year and annual reports when they fall due.
+ * Scheduled jobs: a JobRunner that records every attempt in job_run with bounded retries, the
+ * ReportScheduler that generates the monthly, half-year and annual reports when they fall due, and
+ * the DailyScheduler that runs the backup and the retention (deletion of expired personal data).
  */
 export { JobRunner, defaultBackoffMs, type JobRunnerOptions } from './job-runner';
 export { InMemoryJobRunStore, type JobRunStore, type JobRunResult } from './job-run-store';
