@@ -15,6 +15,7 @@ const COMMANDS: Record<string, { describe: string; load: () => Promise<Command> 
   eval: { describe: '検索精度を評価します: kotae eval --corpus F --queries F --qrels F [--k 10] [--json] [--abstain]', load: async () => (require('./eval-command') as typeof import('./eval-command.js')).evalCommand },
   report: { describe: '報告書を作成します: kotae report monthly YYYY-MM | halfyear FY | annual FY | incident <番号> [--out dir] [--json]', load: async () => (require('./report-command') as typeof import('./report-command.js')).reportCommand },
   manifest: { describe: 'Teamsアプリのパッケージを作成します: kotae manifest --out <file.zip>', load: async () => (require('./manifest-command') as typeof import('./manifest-command.js')).manifestCommand },
+  backup: { describe: 'データベースのバックアップを今すぐ取得します: kotae backup [--list]', load: async () => (require('./backup-command') as typeof import('./backup-command.js')).backupCommand },
   migrate: { describe: 'データベースのマイグレーションを適用します', load: async () => (require('./migrate') as typeof import('./migrate.js')).migrateCommand },
 };
 
