@@ -33,6 +33,9 @@ export interface TicketServiceDeps {
   categories?: readonly string[];
 }
 
+/** Largest attachment a ticket records (the helpdesk's mail and file-transfer limit). */
+export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
+
 /** Fields an operator may change on a ticket in one save. */
 export type TicketChanges = Pick<TicketPatch, 'status' | 'type' | 'priority' | 'category' | 'title' | 'assignee' | 'incident'>;
 
@@ -163,6 +166,9 @@ export class TicketService {
     const valid = fileName.length > 0 && fileName.length <= 400 && contentType.length <= 200 &&
       Number.isSafeInteger(meta.sizeBytes) && meta.sizeBytes >= 0;
     if (!valid) throw new KotaeError('INPUT_INVALID', 'invalid attachment metadata', { userMessage: TICKET_MESSAGES.attachmentInvalid });
+    if (meta.sizeBytes > MAX_ATTACHMENT_BYTES) {
+      throw new KotaeError('INPUT_TOO_LARGE', `attachment of ${meta.sizeBytes} bytes`, { userMessage: TICKET_MESSAGES.attachmentTooLarge });
+    }
     const added = await this.deps.attachments.add({ ticketId: ticket.id, fileName, contentType, sizeBytes: meta.sizeBytes, uploadedBy: actor });
     await this.deps.audit.record({ actor, action: 'ticket.attachment', target: ticket.number, detail: { fileName } });
     return added;

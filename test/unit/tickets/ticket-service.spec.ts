@@ -147,6 +147,8 @@ describe('TicketService SLA, queue and attachments', () => {
     assert.deepEqual(list.map((a) => [a.fileName, a.contentType, a.sizeBytes, a.uploadedBy]), [['エラー画面.png', 'image/png', 2048, 'op1']]);
     await rejectsWith(h.service.addAttachment(t.id, { fileName: '', contentType: 'x', sizeBytes: 1 }, 'op1'), 'INPUT_INVALID');
     await rejectsWith(h.service.addAttachment(t.id, { fileName: 'a', contentType: 'x', sizeBytes: -1 }, 'op1'), 'INPUT_INVALID');
+    await rejectsWith(h.service.addAttachment(t.id, { fileName: 'huge.iso', contentType: 'x', sizeBytes: 51 * 1024 * 1024 }, 'op1'), 'INPUT_TOO_LARGE');
+    assert.equal((await h.service.attachments(t.number)).length, 1);
   });
 
   it('audits ticket changes', async () => {
