@@ -1,6 +1,7 @@
 /**
  * Drives the operator console in a real browser (Debian's chromium via playwright-core): sign in,
- * queue, ticket detail, reply, status change, keyboard-only navigation, screenshot.
+ * queue, ticket detail, reply, status change, keyboard-only navigation, screenshot; queue filter, incident
+ * fields and resolving an incident.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -69,5 +70,32 @@ describe('console in a real browser (chromium)', function () {
     const dir = join(process.cwd(), 'test-artifacts');
     mkdirSync(dir, { recursive: true });
     await page.screenshot({ path: join(dir, 'console.png'), fullPage: true });
+  });
+
+  it('filters the queue, fills the incident fields and resolves an incident; the requester hears of it', async () => {
+    const incident = await h.openTicket({ type: 'incident', title: 'ファイルサーバに接続できない', category: 'ファイルサーバ' });
+    await page.goto(`${h.origin}/console/tickets`);
+    await page.locator('#f-category').selectOption('ファイルサーバ');
+    await page.getByRole('button', { name: '絞り込む' }).click();
+    await page.waitForURL(/category=/);
+    assert.equal(await page.getByRole('link', { name: incident.number }).count(), 1);
+    assert.equal(await page.getByRole('cell', { name: 'プリンタで印刷できない' }).count(), 0);
+
+    await page.getByRole('link', { name: incident.number }).click();
+    await page.waitForURL(new RegExp(`/console/tickets/${incident.number}$`));
+    await page.locator('#u-status').selectOption('resolved');
+    await page.locator('#update-submit').click();
+    await page.getByText('再発防止策', { exact: false }).first().waitFor();
+    assert.match(await page.locator('.error').textContent() ?? '', /原因/);
+
+    const sentBefore = h.web.sent.length;
+    await page.locator('#u-cause').fill('ファイルサーバのディスク容量が不足していた。');
+    await page.locator('#u-actions').fill('不要な一時ファイルを削除し、容量を確保した。');
+    await page.locator('#u-prevention').fill('容量監視のしきい値を80%に下げ、週次で確認する。');
+    await page.locator('#u-status').selectOption('resolved');
+    await page.locator('#update-submit').click();
+    await page.getByText('保存しました。').waitFor();
+    assert.equal((await page.locator('#ticket-status').textContent())?.trim(), '解決');
+    assert.ok(h.web.sent.length > sentBefore, 'the requester was told of the resolution');
   });
 });

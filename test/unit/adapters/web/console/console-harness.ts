@@ -81,11 +81,11 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
   }
 
   /** Opens a ticket from a web conversation (as an escalation would). */
-  async function openTicket(over: { type?: 'inquiry' | 'incident' | 'request'; title?: string } = {}) {
+  async function openTicket(over: { type?: 'inquiry' | 'incident' | 'request'; title?: string; category?: string } = {}) {
     const conversation = await conversations.createConversation({ channel: 'web', requester: { name: '山田 花子', department: '総務課' } });
     await conversations.appendTranscript(conversation.id, { role: 'user', text: 'プリンタが動きません', at: now() });
     return ticketStore.create({
-      conversationId: conversation.id, type: over.type ?? 'inquiry', priority: 'normal', category: 'プリンタ',
+      conversationId: conversation.id, type: over.type ?? 'inquiry', priority: 'normal', category: over.category ?? 'プリンタ',
       title: over.title ?? 'プリンタで印刷できない', details: '3階のプリンタで印刷できません。', requester: conversation.requester, channel: 'web',
       transcript: [{ role: 'user', text: 'プリンタが動きません', at: now() }],
     }, 'bot');
