@@ -1,0 +1,54 @@
+/**
+ * The JSON API is the staff side: it needs no console account, and a console session neither opens
+ * nor closes anything there. Every API route × signed-out / staff / operator / admin.
+ */
+import assert from 'node:assert/strict';
+import { signInConsole } from '../helpers/console-client';
+import { startApp, type RunningApp } from '../helpers/start-app';
+
+type Who = 'signed-out' | 'staff' | 'operator' | 'admin';
+
+describe('API authorization matrix on the real app', function () {
+  this.timeout(60_000);
+  let kotae: RunningApp;
+  const cookies: Record<Who, string> = { 'signed-out': '', staff: '', operator: '', admin: '' };
+  const password = 'api-matrix-password-1';
+
+  before(async () => {
+    kotae = await startApp();
+    for (const role of ['staff', 'operator'] as const) {
+      await kotae.app.operators.accounts.create({ username: `${role}1`, displayName: role, role, password }, 'test');
+      cookies[role] = (await signInConsole(kotae.url, `${role}1`, password)).cookie;
+    }
+    cookies.admin = (await signInConsole(kotae.url, 'admin', 'e2e-admin-password')).cookie;
+  });
+  after(() => kotae?.stop());
+
+  async function call(method: 'GET' | 'POST', path: string, who: Who, body?: unknown): Promise<number> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (cookies[who]) headers.cookie = cookies[who];
+    const res = await fetch(`${kotae.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    await res.arrayBuffer();
+    return res.status;
+  }
+
+  for (const who of ['signed-out', 'staff', 'operator', 'admin'] as const) {
+    it(`serves every API route the same way ${who}`, async () => {
+      const ask = await fetch(`${kotae.url}/api/ask`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(cookies[who] ? { cookie: cookies[who] } : {}) },
+        body: JSON.stringify({ question: 'プリンタで印刷できない' }),
+      });
+      assert.equal(ask.status, 200);
+      const { conversationId } = (await ask.json()) as { conversationId: string };
+      assert.equal(await call('GET', '/healthz', who), 200);
+      assert.equal(await call('POST', '/api/feedback', who, { conversationId, resolved: false }), 200);
+      assert.equal(await call('POST', '/api/tickets', who, { conversationId, details: '至急' }), 201);
+      assert.equal(await call('GET', `/api/conversations/${conversationId}/messages`, who), 200);
+      assert.equal(await call('POST', '/api/tickets', who, { conversationId: 'unknown' }), 404);
+      assert.equal(await call('GET', '/api/conversations/unknown/messages', who), 404);
+      assert.equal(await call('POST', '/api/messages', who, { type: 'conversationUpdate' }), 400);
+      assert.equal(await call('GET', '/api/no-such-route', who), 404);
+    });
+  }
+});
