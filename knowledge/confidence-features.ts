@@ -35,6 +35,19 @@ export function coverage(data: IndexData, query: FeatureQuery, doc: number): num
   return total > 0 ? found / total : 0;
 }
 
+/** Share of the query words' idf mass that the corpus knows (the word or one of its alternatives). */
+export function knownShare(data: IndexData, query: FeatureQuery): number {
+  const field = data.fields.content;
+  let total = 0;
+  let known = 0;
+  query.analyzed.words.forEach((word, i) => {
+    const idf = field.idf(word);
+    total += idf;
+    if ([...(query.alternatives[i]?.keys() ?? [])].some((t) => field.df(field.termId(t)) > 0)) known += idf;
+  });
+  return total > 0 ? known / total : 0;
+}
+
 /** How much of the top hit's own question (best line: question or an alternate) the query restates. */
 export function questionOverlap(data: IndexData, analyzer: TextAnalyzer, query: FeatureQuery, doc: number): { questionRecall: number; questionDice: number } {
   const credit = new Map<string, number>();

@@ -14,7 +14,7 @@ export interface ConfidenceFeatures {
   questionRecall: number;
   /** Dice overlap of the query's and the top hit question's bigram sets. */
   questionDice: number;
-  /** Dense cosine of the (unexpanded) query and the top hit. */
+  /** Dense cosine of the (unexpanded) query and the top hit, times the share of the query the corpus knows. */
   cosine: number;
 }
 

@@ -4,7 +4,7 @@
  * and a calibrated confidence.
  */
 import type { TextAnalyzer } from './analyzer';
-import { coverage, questionOverlap, type FeatureQuery } from './confidence-features';
+import { coverage, knownShare, questionOverlap, type FeatureQuery } from './confidence-features';
 import { confidenceOf, type ConfidenceFeatures } from './confidence';
 import type { IndexData } from './index-data';
 import { DEFAULT_TUNING, type SearchTuning } from './search-tuning';
@@ -57,8 +57,10 @@ export class HybridSearcher {
     const features: ConfidenceFeatures = {
       coverage: top === undefined ? 0 : coverage(this.data, fq, top),
       ...(top === undefined ? { questionRecall: 0, questionDice: 0 } : questionOverlap(this.data, this.analyzer, fq, top)),
-      // The raw query vector: feedback would pull it towards the top hit and inflate the cosine.
-      cosine: top === undefined || !hasVector ? 0 : dot(rawQv, dense.vectors, top * dense.dims, dense.dims),
+      // The raw query vector (feedback would pull it towards the top hit), scaled by the share of the
+      // query the corpus knows: a vector built from one known word of an off-topic question can
+      // point anywhere, and sits close to some document.
+      cosine: top === undefined || !hasVector ? 0 : knownShare(this.data, fq) * dot(rawQv, dense.vectors, top * dense.dims, dense.dims),
     };
     return { hits, confidence: confidenceOf(features), features };
   }

@@ -14,6 +14,10 @@ export interface AbstainReport {
   unanswerable: number;
   answerable_answered_rate: number;
   unanswerable_abstained_rate: number;
+  /** Answerable questions in the clarify band with a relevant document among the 3 candidates shown. */
+  answerable_clarified_rate: number;
+  /** Unanswerable questions below the clarify threshold (no candidates shown). */
+  unanswerable_no_answer_rate: number;
   auroc: number;
   thresholds: AnswerThresholds;
   /** Rates at other answer thresholds, to choose DEFAULT_THRESHOLDS. */
@@ -35,13 +39,13 @@ export function removedDocuments(data: EvalDataset, ids: ReadonlySet<string>): S
 export async function runAbstain(target: EvalTarget, data: EvalDataset, removed: ReadonlySet<string>, thresholds: AnswerThresholds = DEFAULT_THRESHOLDS): Promise<AbstainReport> {
   const hidden = unanswerableHalf(data);
   const { results } = await runRanking(target, data);
-  const pos: { conf: number; correct: boolean }[] = [];
+  const pos: { conf: number; correct: boolean; inTop3: boolean }[] = [];
   const neg: number[] = [];
   for (const r of results) {
     const j = data.qrels[r.id];
     if (hidden.has(r.id)) neg.push(r.retrieval.confidence);
     else if (Object.entries(j).some(([doc, g]) => g >= 2 && !removed.has(doc))) {
-      pos.push({ conf: r.retrieval.confidence, correct: (j[r.ranked[0]] ?? 0) >= 1 });
+      pos.push({ conf: r.retrieval.confidence, correct: (j[r.ranked[0]] ?? 0) >= 1, inTop3: r.ranked.slice(0, 3).some((d) => (j[d] ?? 0) >= 1) });
     }
   }
   const rates = (answer: number): { answered: number; abstained: number } => {
@@ -53,11 +57,16 @@ export async function runAbstain(target: EvalTarget, data: EvalDataset, removed:
     };
   };
   const at = rates(thresholds.answer);
+  const share = (n: number, of: number): number => round(n / Math.max(of, 1));
+  const clarified = pos.filter((p) => p.inTop3 && decideOutcome(p.conf, thresholds) === 'clarify').length;
+  const noAnswer = neg.filter((c) => decideOutcome(c, thresholds) === 'no_answer').length;
   return {
     answerable: pos.length,
     unanswerable: neg.length,
     answerable_answered_rate: at.answered,
     unanswerable_abstained_rate: at.abstained,
+    answerable_clarified_rate: share(clarified, pos.length),
+    unanswerable_no_answer_rate: share(noAnswer, neg.length),
     auroc: round(auroc(pos.map((p) => p.conf), neg)),
     thresholds: { ...thresholds },
     sweep: Array.from({ length: 19 }, (_, i) => round((i + 1) * 0.05, 2)).map((answer) => ({ answer, ...rates(answer) })),
