@@ -13,7 +13,12 @@ const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => [
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 const isoDates = z
   .string()
-  .transform((s) => s.split(',').map((d) => d.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((d) => d.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD dates separated by commas')));
 const optionalText = z.string().min(1).optional();
 
@@ -33,7 +38,10 @@ const EnvSchema = z
     KOTAE_MSSQL_DATABASE: optionalText,
     KOTAE_MSSQL_ENCRYPT: bool.default(true),
     KOTAE_MSSQL_TRUST_SERVER_CERTIFICATE: bool.default(false),
-    KOTAE_ADMIN_USER: z.string().regex(/^[A-Za-z0-9._-]{3,64}$/, 'expected 3-64 letters, digits, . _ -').default('admin'),
+    KOTAE_ADMIN_USER: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{3,64}$/, 'expected 3-64 letters, digits, . _ -')
+      .default('admin'),
     KOTAE_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
     KOTAE_ORGANIZATION: z.string().min(1).default('ことのは市 情報政策課'),
     KOTAE_DESK_OPEN: hhmm.default('08:30'),
@@ -41,7 +49,10 @@ const EnvSchema = z
     KOTAE_YEAR_END_CLOSED: bool.default(true),
     KOTAE_CLOSED_DAYS: isoDates.default([]),
     KOTAE_SLA_RESPONSE_MINUTES: z.coerce.number().int().min(1).max(10_000).default(120),
-    KOTAE_TICKET_PREFIX: z.string().regex(/^[A-Z]{1,8}$/, 'expected 1-8 capital letters').default('HD'),
+    KOTAE_TICKET_PREFIX: z
+      .string()
+      .regex(/^[A-Z]{1,8}$/, 'expected 1-8 capital letters')
+      .default('HD'),
     KOTAE_MAX_QUESTION_CHARS: z.coerce.number().int().min(10).max(100_000).default(2000),
     KOTAE_ANSWER_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
     KOTAE_CLARIFY_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
@@ -65,7 +76,12 @@ const EnvSchema = z
       if (cond) ctx.addIssue({ code: 'custom', path: [key], message });
     };
     if (env.KOTAE_DB === 'mssql') {
-      for (const key of ['KOTAE_MSSQL_HOST', 'KOTAE_MSSQL_USER', 'KOTAE_MSSQL_PASSWORD', 'KOTAE_MSSQL_DATABASE'] as const) {
+      for (const key of [
+        'KOTAE_MSSQL_HOST',
+        'KOTAE_MSSQL_USER',
+        'KOTAE_MSSQL_PASSWORD',
+        'KOTAE_MSSQL_DATABASE',
+      ] as const) {
         need(!env[key], key, 'required when KOTAE_DB=mssql');
       }
     }
@@ -74,12 +90,24 @@ const EnvSchema = z
     }
     const teams = [env.KOTAE_TEAMS_APP_ID, env.KOTAE_TEAMS_APP_SECRET, env.KOTAE_TEAMS_TENANT_ID];
     if (teams.some(Boolean) && !teams.every(Boolean)) {
-      need(true, 'KOTAE_TEAMS_APP_ID', 'KOTAE_TEAMS_APP_ID, KOTAE_TEAMS_APP_SECRET and KOTAE_TEAMS_TENANT_ID go together');
+      need(
+        true,
+        'KOTAE_TEAMS_APP_ID',
+        'KOTAE_TEAMS_APP_ID, KOTAE_TEAMS_APP_SECRET and KOTAE_TEAMS_TENANT_ID go together',
+      );
     }
-    need(env.KOTAE_GRAPH_DEPARTMENT_LOOKUP && !env.KOTAE_TEAMS_APP_ID, 'KOTAE_GRAPH_DEPARTMENT_LOOKUP', 'needs the Teams app credentials');
+    need(
+      env.KOTAE_GRAPH_DEPARTMENT_LOOKUP && !env.KOTAE_TEAMS_APP_ID,
+      'KOTAE_GRAPH_DEPARTMENT_LOOKUP',
+      'needs the Teams app credentials',
+    );
     need(env.KOTAE_DESK_OPEN >= env.KOTAE_DESK_CLOSE, 'KOTAE_DESK_CLOSE', 'must be later than KOTAE_DESK_OPEN');
     if (env.KOTAE_ANSWER_THRESHOLD !== undefined && env.KOTAE_CLARIFY_THRESHOLD !== undefined) {
-      need(env.KOTAE_CLARIFY_THRESHOLD > env.KOTAE_ANSWER_THRESHOLD, 'KOTAE_CLARIFY_THRESHOLD', 'must not exceed KOTAE_ANSWER_THRESHOLD');
+      need(
+        env.KOTAE_CLARIFY_THRESHOLD > env.KOTAE_ANSWER_THRESHOLD,
+        'KOTAE_CLARIFY_THRESHOLD',
+        'must not exceed KOTAE_ANSWER_THRESHOLD',
+      );
     }
   });
 
@@ -103,8 +131,7 @@ export interface KotaeConfig {
   maxQuestionChars: number;
   thresholds?: { answer?: number; clarify?: number };
   embeddings:
-    | { kind: 'local' }
-    | { kind: 'openai'; baseUrl?: string; apiKey: string; model: string; apiVersion?: string };
+    { kind: 'local' } | { kind: 'openai'; baseUrl?: string; apiKey: string; model: string; apiVersion?: string };
   teams?: { appId: string; appSecret: string; tenantId: string; graphDepartmentLookup: boolean };
   scheduler: boolean;
   /** Daily backups (SQLite file copy) kept for `generations` days, taken at `time` (JST). */
@@ -120,6 +147,11 @@ export function readEnvironment(cwd: string, env: NodeJS.ProcessEnv): Record<str
   return { ...fromFile, ...env };
 }
 
+/** The configuration of this process: its environment plus `.env` in the working directory. */
+export function loadConfigFromProcess(): Readonly<KotaeConfig> {
+  return loadConfig(readEnvironment(process.cwd(), process.env));
+}
+
 /** Validates the environment; throws CONFIG_INVALID listing every problem. */
 export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Readonly<KotaeConfig> {
   const relevant = Object.fromEntries(
@@ -132,7 +164,9 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
   ];
   if (problems.length > 0 || !parsed.success) {
-    throw new KotaeError('CONFIG_INVALID', `invalid configuration:\n  - ${problems.join('\n  - ')}`, { details: { problems } });
+    throw new KotaeError('CONFIG_INVALID', `invalid configuration:\n  - ${problems.join('\n  - ')}`, {
+      details: { problems },
+    });
   }
   return deepFreeze(toConfig(parsed.data, cwd));
 }
@@ -163,7 +197,12 @@ function toConfig(e: z.infer<typeof EnvSchema>, cwd: string): KotaeConfig {
     db,
     admin: { username: e.KOTAE_ADMIN_USER, password: e.KOTAE_ADMIN_PASSWORD },
     organization: e.KOTAE_ORGANIZATION,
-    desk: { open: e.KOTAE_DESK_OPEN, close: e.KOTAE_DESK_CLOSE, yearEndClosed: e.KOTAE_YEAR_END_CLOSED, extraClosedDays: e.KOTAE_CLOSED_DAYS },
+    desk: {
+      open: e.KOTAE_DESK_OPEN,
+      close: e.KOTAE_DESK_CLOSE,
+      yearEndClosed: e.KOTAE_YEAR_END_CLOSED,
+      extraClosedDays: e.KOTAE_CLOSED_DAYS,
+    },
     sla: { responseMinutes: e.KOTAE_SLA_RESPONSE_MINUTES },
     ticketPrefix: e.KOTAE_TICKET_PREFIX,
     maxQuestionChars: e.KOTAE_MAX_QUESTION_CHARS,
@@ -173,13 +212,28 @@ function toConfig(e: z.infer<typeof EnvSchema>, cwd: string): KotaeConfig {
         : { answer: e.KOTAE_ANSWER_THRESHOLD, clarify: e.KOTAE_CLARIFY_THRESHOLD },
     embeddings:
       e.KOTAE_EMBEDDINGS === 'openai'
-        ? { kind: 'openai', baseUrl: e.KOTAE_OPENAI_BASE_URL, apiKey: e.KOTAE_OPENAI_API_KEY ?? '', model: e.KOTAE_OPENAI_EMBEDDING_MODEL, apiVersion: e.KOTAE_OPENAI_API_VERSION }
+        ? {
+            kind: 'openai',
+            baseUrl: e.KOTAE_OPENAI_BASE_URL,
+            apiKey: e.KOTAE_OPENAI_API_KEY ?? '',
+            model: e.KOTAE_OPENAI_EMBEDDING_MODEL,
+            apiVersion: e.KOTAE_OPENAI_API_VERSION,
+          }
         : { kind: 'local' },
     teams: e.KOTAE_TEAMS_APP_ID
-      ? { appId: e.KOTAE_TEAMS_APP_ID, appSecret: e.KOTAE_TEAMS_APP_SECRET ?? '', tenantId: e.KOTAE_TEAMS_TENANT_ID ?? '', graphDepartmentLookup: e.KOTAE_GRAPH_DEPARTMENT_LOOKUP }
+      ? {
+          appId: e.KOTAE_TEAMS_APP_ID,
+          appSecret: e.KOTAE_TEAMS_APP_SECRET ?? '',
+          tenantId: e.KOTAE_TEAMS_TENANT_ID ?? '',
+          graphDepartmentLookup: e.KOTAE_GRAPH_DEPARTMENT_LOOKUP,
+        }
       : undefined,
     scheduler: e.KOTAE_SCHEDULER,
-    backup: { dir: path.resolve(cwd, e.KOTAE_BACKUP_DIR ?? path.join(dataDir, 'backups')), generations: e.KOTAE_BACKUP_GENERATIONS, time: e.KOTAE_BACKUP_TIME },
+    backup: {
+      dir: path.resolve(cwd, e.KOTAE_BACKUP_DIR ?? path.join(dataDir, 'backups')),
+      generations: e.KOTAE_BACKUP_GENERATIONS,
+      time: e.KOTAE_BACKUP_TIME,
+    },
     retentionDays: e.KOTAE_RETENTION_DAYS,
   };
 }
@@ -200,7 +254,10 @@ export function describeConfig(c: KotaeConfig): Record<string, unknown> {
     publicUrl: c.publicUrl,
     dataDir: c.dataDir,
     kbDir: c.kbDir,
-    db: c.db.kind === 'sqlite' ? { kind: 'sqlite', path: c.db.path } : { kind: 'mssql', host: c.db.host, database: c.db.database },
+    db:
+      c.db.kind === 'sqlite'
+        ? { kind: 'sqlite', path: c.db.path }
+        : { kind: 'mssql', host: c.db.host, database: c.db.database },
     embeddings: c.embeddings.kind,
     teams: c.teams ? 'configured' : 'loopback-only',
     desk: `${c.desk.open}-${c.desk.close}`,

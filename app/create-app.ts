@@ -42,7 +42,6 @@ export interface KotaeApp {
   close(): Promise<void>;
 }
 
-
 /** Opens the database and index and wires the application. */
 export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): Promise<KotaeApp> {
   const { logger, clock } = deps;
@@ -76,17 +75,36 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     const senders = new Map<ChannelKind, ChannelSender>([['web', new WebChatChannel(conversations, clock)]]);
     const ds = dataSource;
     const operators = await wireConsole({
-      config, ds, tickets, conversations, senders, calendar, slaPolicy, clock, logger,
+      config,
+      ds,
+      tickets,
+      conversations,
+      senders,
+      calendar,
+      slaPolicy,
+      clock,
+      logger,
       reindex: async () => {
         await knowledge.ingest();
       },
     });
     const teams = wireTeams(config, { helpdesk, conversations, logger });
     senders.set('teams', teams.sender);
-    const reports = wireReports({ ds, dataDir: config.dataDir, organization: config.organization, calendar, slaPolicy, clock, logger });
+    const reports = wireReports({
+      ds,
+      dataDir: config.dataDir,
+      organization: config.organization,
+      calendar,
+      slaPolicy,
+      clock,
+      logger,
+    });
     const mounts: Mount[] = [
       { path: '/api/messages', method: 'post', json: true, handler: (req, res) => teams.handle(req, res) },
-      { path: '/console/reports', handler: createConsoleReportsRouter({ auth: operators.auth, reports: reports.service, logger }) },
+      {
+        path: '/console/reports',
+        handler: createConsoleReportsRouter({ auth: operators.auth, reports: reports.service, logger }),
+      },
       { path: '/console', handler: operators.router },
     ];
     const web = createWebApp({
@@ -141,17 +159,36 @@ function startBackgroundJobs(
   if (!config.scheduler) return { stop: async () => {} };
   reports.scheduler.start();
   const backup = new BackupJob({
-    database: new SqlDatabaseBackup(ds), runner: reports.runner, clock, dir: config.backup.dir,
-    generations: config.backup.generations, dataDir: config.dataDir, logger,
+    database: new SqlDatabaseBackup(ds),
+    runner: reports.runner,
+    clock,
+    dir: config.backup.dir,
+    generations: config.backup.generations,
+    dataDir: config.dataDir,
+    logger,
   });
-  const retention = new RetentionJob({ store: new SqlRetentionStore(ds), runner: reports.runner, clock, retentionDays: config.retentionDays, logger });
+  const retention = new RetentionJob({
+    store: new SqlRetentionStore(ds),
+    runner: reports.runner,
+    clock,
+    retentionDays: config.retentionDays,
+    logger,
+  });
   const daily = new DailyScheduler({
-    clock, runs: new SqlJobRunStore(ds), time: config.backup.time, logger,
-    jobs: [{ name: BACKUP_JOB, run: (now) => backup.run(now) }, { name: RETENTION_JOB, run: (now) => retention.run(now) }],
+    clock,
+    runs: new SqlJobRunStore(ds),
+    time: config.backup.time,
+    logger,
+    jobs: [
+      { name: BACKUP_JOB, run: (now) => backup.run(now) },
+      { name: RETENTION_JOB, run: (now) => retention.run(now) },
+    ],
   });
   daily.start();
   const every = setInterval(() => {
-    operators.ticketService.retryUndelivered().catch((err: unknown) => logger.warn('reply retry failed', { error: String(err) }));
+    operators.ticketService
+      .retryUndelivered()
+      .catch((err: unknown) => logger.warn('reply retry failed', { error: String(err) }));
   }, 5 * 60_000);
   every.unref();
   return {

@@ -53,11 +53,17 @@ export async function createKnowledgeRuntime(config: Readonly<KotaeConfig>, logg
     if (fs.existsSync(config.kbDir)) {
       logger.info('no knowledge index yet: ingesting the knowledge folder', { kbDir: config.kbDir });
       const summary = await ingest();
-      logger.info('initial ingest done', { files: summary.files, chunks: summary.chunks, skipped: summary.skipped.length });
+      logger.info('initial ingest done', {
+        files: summary.files,
+        chunks: summary.chunks,
+        skipped: summary.skipped.length,
+      });
     } else {
       logger.error('no knowledge index and the knowledge folder is missing', { kbDir: config.kbDir });
     }
   }
-  await live.reload().catch((err: unknown) => logger.error('knowledge index load failed', { error: (err as Error).message }));
+  await live
+    .reload()
+    .catch((err: unknown) => logger.error('knowledge index load failed', { error: (err as Error).message }));
   return { live, ingest };
 }

@@ -45,7 +45,8 @@ export class LiveKnowledge implements KnowledgeSearch {
     else if (Date.now() - this.lastCheck > this.checkEveryMs) void this.reloadOnce();
     if (!this.current) {
       throw new KotaeError('KB_UNAVAILABLE', 'no knowledge index has been built yet', {
-        userMessage: 'ナレッジベースがまだ準備できていません。しばらくしてからお試しいただくか、担当者にお問い合わせください。',
+        userMessage:
+          'ナレッジベースがまだ準備できていません。しばらくしてからお試しいただくか、担当者にお問い合わせください。',
       });
     }
     return this.current.kb.search(query, options);

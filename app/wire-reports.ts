@@ -11,7 +11,15 @@ import { ReportService } from '../reports';
 import { JobRunner, ReportScheduler } from '../jobs';
 
 /** Builds the report service and (not started) scheduler. */
-export function wireReports(d: { ds: DataSource; dataDir: string; organization: string; calendar: BusinessCalendar; slaPolicy: SlaPolicy; clock: Clock; logger: Logger }) {
+export function wireReports(d: {
+  ds: DataSource;
+  dataDir: string;
+  organization: string;
+  calendar: BusinessCalendar;
+  slaPolicy: SlaPolicy;
+  clock: Clock;
+  logger: Logger;
+}) {
   const store = new SqlReportStore(d.ds);
   const service = new ReportService({
     data: new SqlReportData(d.ds),

@@ -8,16 +8,22 @@ import type { KotaeConfig } from './config';
 import { deskHoursText } from './desk-hours';
 
 /** Builds the Teams endpoint; without credentials it serves loopback callers only (with a warning). */
-export function wireTeams(config: Readonly<KotaeConfig>, d: { helpdesk: Helpdesk; conversations: ConversationStore; logger: Logger }): TeamsEndpoint {
+export function wireTeams(
+  config: Readonly<KotaeConfig>,
+  d: { helpdesk: Helpdesk; conversations: ConversationStore; logger: Logger },
+): TeamsEndpoint {
   const teams = config.teams;
   const auth = teams ? { tenantId: teams.tenantId, clientId: teams.appId, clientSecret: teams.appSecret } : undefined;
-  const directory =
-    teams?.graphDepartmentLookup
-      ? new GraphDirectoryLookup({
-          tokens: new MsalTokenProvider({ tenantId: teams.tenantId, clientId: teams.appId, clientSecret: teams.appSecret }),
-          logger: d.logger,
-        })
-      : undefined;
+  const directory = teams?.graphDepartmentLookup
+    ? new GraphDirectoryLookup({
+        tokens: new MsalTokenProvider({
+          tenantId: teams.tenantId,
+          clientId: teams.appId,
+          clientSecret: teams.appSecret,
+        }),
+        logger: d.logger,
+      })
+    : undefined;
   return createTeamsEndpoint({
     helpdesk: d.helpdesk,
     conversations: d.conversations,

@@ -9,20 +9,40 @@ import { parse } from 'csv-parse/sync';
 import { startApp } from '../test/helpers/start-app';
 
 const CONCURRENCY = Number(process.argv[2] ?? 4);
-const OUT_OF_SCOPE = ['明日の天気は？', 'カレーの作り方を教えて', 'おすすめの映画は？', '今日のランチどこがいい？', '住民票の写しを取りたい', '株価の見通しは？', '旅行のおすすめを教えて', '占いをして'];
+const OUT_OF_SCOPE = [
+  '明日の天気は？',
+  'カレーの作り方を教えて',
+  'おすすめの映画は？',
+  '今日のランチどこがいい？',
+  '住民票の写しを取りたい',
+  '株価の見通しは？',
+  '旅行のおすすめを教えて',
+  '占いをして',
+];
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
 async function main(): Promise<void> {
-  const rows = parse(fs.readFileSync(path.join(__dirname, '..', 'sample-kb', 'faq.csv')), { columns: true, bom: true }) as { id: string; alternate_questions: string }[];
-  const inScope = rows.flatMap((r) => r.alternate_questions.split('|').map((q) => ({ q: q.trim(), id: r.id }))).filter((x) => x.q);
+  const rows = parse(fs.readFileSync(path.join(__dirname, '..', 'sample-kb', 'faq.csv')), {
+    columns: true,
+    bom: true,
+  }) as { id: string; alternate_questions: string }[];
+  const inScope = rows
+    .flatMap((r) => r.alternate_questions.split('|').map((q) => ({ q: q.trim(), id: r.id })))
+    .filter((x) => x.q);
   const kotae = await startApp();
   try {
-    const jobs = [...inScope.map((x) => ({ ...x, scope: 'in' as const })), ...OUT_OF_SCOPE.map((q) => ({ q, id: '', scope: 'out' as const }))];
+    const jobs = [
+      ...inScope.map((x) => ({ ...x, scope: 'in' as const })),
+      ...OUT_OF_SCOPE.map((q) => ({ q, id: '', scope: 'out' as const })),
+    ];
     const latencies: number[] = [];
-    const outcomes = { in: { answered: 0, clarify: 0, no_answer: 0, top1: 0 }, out: { answered: 0, clarify: 0, no_answer: 0, top1: 0 } };
+    const outcomes = {
+      in: { answered: 0, clarify: 0, no_answer: 0, top1: 0 },
+      out: { answered: 0, clarify: 0, no_answer: 0, top1: 0 },
+    };
     let next = 0;
     const started = performance.now();
     await Promise.all(
@@ -30,26 +50,55 @@ async function main(): Promise<void> {
         while (next < jobs.length) {
           const job = jobs[next++]!;
           const t0 = performance.now();
-          const res = await fetch(`${kotae.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: job.q }) });
-          const body = (await res.json()) as { outcome: 'answered' | 'clarify' | 'no_answer'; sources: { url?: string }[] };
+          const res = await fetch(`${kotae.url}/api/ask`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ question: job.q }),
+          });
+          const body = (await res.json()) as {
+            outcome: 'answered' | 'clarify' | 'no_answer';
+            sources: { url?: string }[];
+          };
           latencies.push(performance.now() - t0);
           outcomes[job.scope][body.outcome] += 1;
-          if (job.id && body.outcome === 'answered' && body.sources[0]?.url?.endsWith(job.id)) outcomes[job.scope].top1 += 1;
+          if (job.id && body.outcome === 'answered' && body.sources[0]?.url?.endsWith(job.id))
+            outcomes[job.scope].top1 += 1;
         }
       }),
     );
     const seconds = (performance.now() - started) / 1000;
     latencies.sort((a, b) => a - b);
     const share = (n: number, of: number) => `${((100 * n) / of).toFixed(1)}%`;
-    console.log(JSON.stringify({
-      questions: jobs.length,
-      concurrency: CONCURRENCY,
-      throughput_per_s: Number((jobs.length / seconds).toFixed(1)),
-      latency_ms: { p50: Number(percentile(latencies, 50).toFixed(1)), p95: Number(percentile(latencies, 95).toFixed(1)), max: Number(latencies.at(-1)!.toFixed(1)) },
-      in_scope: { n: inScope.length, answered: share(outcomes.in.answered, inScope.length), answered_with_its_faq: share(outcomes.in.top1, inScope.length), clarify: share(outcomes.in.clarify, inScope.length), no_answer: share(outcomes.in.no_answer, inScope.length) },
-      out_of_scope: { n: OUT_OF_SCOPE.length, answered: outcomes.out.answered, clarify: outcomes.out.clarify, no_answer: outcomes.out.no_answer },
-      rss_mb: Math.round(process.memoryUsage().rss / 1e6),
-    }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          questions: jobs.length,
+          concurrency: CONCURRENCY,
+          throughput_per_s: Number((jobs.length / seconds).toFixed(1)),
+          latency_ms: {
+            p50: Number(percentile(latencies, 50).toFixed(1)),
+            p95: Number(percentile(latencies, 95).toFixed(1)),
+            max: Number(latencies.at(-1)!.toFixed(1)),
+          },
+          in_scope: {
+            n: inScope.length,
+            answered: share(outcomes.in.answered, inScope.length),
+            answered_with_its_faq: share(outcomes.in.top1, inScope.length),
+            clarify: share(outcomes.in.clarify, inScope.length),
+            no_answer: share(outcomes.in.no_answer, inScope.length),
+          },
+          out_of_scope: {
+            n: OUT_OF_SCOPE.length,
+            answered: outcomes.out.answered,
+            clarify: outcomes.out.clarify,
+            no_answer: outcomes.out.no_answer,
+          },
+          rss_mb: Math.round(process.memoryUsage().rss / 1e6),
+        },
+        null,
+        2,
+      ),
+    );
   } finally {
     await kotae.stop();
   }

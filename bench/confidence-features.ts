@@ -13,12 +13,19 @@ import { createJapaneseAnalyzer } from '../knowledge';
 
 async function main(dir: string, out: string): Promise<void> {
   const corpusPath = path.join(dir, 'corpus.json');
-  const data = loadDataset({ corpus: corpusPath, queries: path.join(dir, 'queries.json'), qrels: path.join(dir, 'qrels.json') });
+  const data = loadDataset({
+    corpus: corpusPath,
+    queries: path.join(dir, 'queries.json'),
+    qrels: path.join(dir, 'qrels.json'),
+  });
   const options = { analyzer: await createJapaneseAnalyzer(), corpusPath };
   const hidden = unanswerableHalf(data);
   const rows: Record<string, unknown>[] = [];
   for (const mode of ['full', 'abstain'] as const) {
-    const built = mode === 'full' ? { ...(await buildCandidate(data, options)), removed: new Set<string>() } : await buildAbstainTarget(data, options);
+    const built =
+      mode === 'full'
+        ? { ...(await buildCandidate(data, options)), removed: new Set<string>() }
+        : await buildAbstainTarget(data, options);
     for (const id of Object.keys(data.qrels)) {
       const r = await built.target.searchExplained(data.queries[id], 10);
       const judged = data.qrels[id];

@@ -6,7 +6,14 @@
  */
 import { performance } from 'node:perf_hooks';
 import { percentile } from '../adapters/cli/eval-metrics';
-import { buildIndexData, createJapaneseAnalyzer, createQueryExpander, HnswVectorIndex, HybridSearcher, InMemoryVectorIndex } from '../knowledge';
+import {
+  buildIndexData,
+  createJapaneseAnalyzer,
+  createQueryExpander,
+  HnswVectorIndex,
+  HybridSearcher,
+  InMemoryVectorIndex,
+} from '../knowledge';
 import { syntheticChunks, syntheticQueries } from './synthetic-corpus';
 
 async function main(argv: string[]): Promise<void> {
@@ -14,7 +21,9 @@ async function main(argv: string[]): Promise<void> {
   const queryCount = Number(argv[1] ?? 300);
   const mb = (): number => Math.round(process.memoryUsage().rss / 2 ** 20);
   let peak = 0;
-  const sampler = setInterval(() => { peak = Math.max(peak, mb()); }, 100);
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, mb());
+  }, 100);
   const analyzer = await createJapaneseAnalyzer();
   const chunks = syntheticChunks(count);
   const queries = syntheticQueries(queryCount);
@@ -32,9 +41,16 @@ async function main(argv: string[]): Promise<void> {
   });
   const buildSeconds = (performance.now() - start) / 1000;
   const buildPeak = Math.max(peak, mb());
-  console.log(`build: ${buildSeconds.toFixed(1)} s, embedder ${built.data.stats.embedder}, rss ${mb()} MB (peak during build ${buildPeak} MB)`);
+  console.log(
+    `build: ${buildSeconds.toFixed(1)} s, embedder ${built.data.stats.embedder}, rss ${mb()} MB (peak during build ${buildPeak} MB)`,
+  );
 
-  const searcher = new HybridSearcher(built.data, analyzer, built.queryEmbedder, await createQueryExpander(analyzer, 'curated+sudachi'));
+  const searcher = new HybridSearcher(
+    built.data,
+    analyzer,
+    built.queryEmbedder,
+    await createQueryExpander(analyzer, 'curated+sudachi'),
+  );
   for (const q of queries.slice(0, 20)) await searcher.search(q); // warm-up
   const latencies: number[] = [];
   for (const q of queries) {
@@ -42,7 +58,9 @@ async function main(argv: string[]): Promise<void> {
     await searcher.search(q);
     latencies.push(performance.now() - t);
   }
-  console.log(`query latency: p50 ${percentile(latencies, 50).toFixed(2)} ms, p95 ${percentile(latencies, 95).toFixed(2)} ms`);
+  console.log(
+    `query latency: p50 ${percentile(latencies, 50).toFixed(2)} ms, p95 ${percentile(latencies, 95).toFixed(2)} ms`,
+  );
   const rssServing = mb();
   console.log(`rss after queries: ${rssServing} MB`);
   clearInterval(sampler);
@@ -63,7 +81,17 @@ async function main(argv: string[]): Promise<void> {
     total += truth.size;
   }
   console.log(`ANN recall@10 (hnsw vs exact, 100 queries): ${(found / total).toFixed(4)}`);
-  console.log(JSON.stringify({ chunks: count, build_s: Number(buildSeconds.toFixed(1)), p50_ms: Number(percentile(latencies, 50).toFixed(2)), p95_ms: Number(percentile(latencies, 95).toFixed(2)), ann_recall_at_10: Number((found / total).toFixed(4)), rss_mb: rssServing, build_peak_rss_mb: buildPeak }));
+  console.log(
+    JSON.stringify({
+      chunks: count,
+      build_s: Number(buildSeconds.toFixed(1)),
+      p50_ms: Number(percentile(latencies, 50).toFixed(2)),
+      p95_ms: Number(percentile(latencies, 95).toFixed(2)),
+      ann_recall_at_10: Number((found / total).toFixed(4)),
+      rss_mb: rssServing,
+      build_peak_rss_mb: buildPeak,
+    }),
+  );
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {

@@ -16,9 +16,17 @@ const SAMPLE_KB = path.join(__dirname, '..', 'sample-kb');
 
 /** The probe questions of the retrieval report: in scope first, then out of scope. */
 export const PROBES: readonly string[] = [
-  'パスワードを忘れた', 'Wi-Fiにつながらない', 'ﾌﾟﾘﾝﾀｰで印刷できない', 'LGWANメールの添付ファイルを原本で受け取りたい',
-  'Teams会議のライセンスを予約したい', '静脈認証がうまくいかない', '無線LANにつながらない',
-  '明日の天気は？', 'カレーの作り方を教えて', 'おすすめの映画は？', '今日のランチどこがいい？',
+  'パスワードを忘れた',
+  'Wi-Fiにつながらない',
+  'ﾌﾟﾘﾝﾀｰで印刷できない',
+  'LGWANメールの添付ファイルを原本で受け取りたい',
+  'Teams会議のライセンスを予約したい',
+  '静脈認証がうまくいかない',
+  '無線LANにつながらない',
+  '明日の天気は？',
+  'カレーの作り方を教えて',
+  'おすすめの映画は？',
+  '今日のランチどこがいい？',
 ];
 
 function files(dir: string): string[] {
@@ -47,10 +55,14 @@ async function main(argv: string[]): Promise<void> {
   const kb = await createKnowledgeBase(await sampleKbChunks());
   for (const q of argv.length > 0 ? argv : PROBES) {
     const r = await kb.searchExplained(q, 3);
-    const f = Object.entries(r.features).map(([k, v]) => `${k}=${v.toFixed(2)}`).join(' ');
+    const f = Object.entries(r.features)
+      .map(([k, v]) => `${k}=${v.toFixed(2)}`)
+      .join(' ');
     const top = r.hits[0]?.chunk;
-    const title = top ? (top.fields.question.split('\n')[0] || top.title) : '-';
-    console.log(`${q}\t${decideOutcome(r.confidence)}\t${r.confidence.toFixed(3)}\t${f}\t${top?.documentId ?? '-'} ${title}`);
+    const title = top ? top.fields.question.split('\n')[0] || top.title : '-';
+    console.log(
+      `${q}\t${decideOutcome(r.confidence)}\t${r.confidence.toFixed(3)}\t${f}\t${top?.documentId ?? '-'} ${title}`,
+    );
   }
 }
 

@@ -42,7 +42,9 @@ export function composeAnswer(outcome: Outcome, retrieval: Retrieval): ComposedA
   const hits = retrieval.hits;
   if (outcome === 'answered' && hits[0]) {
     const top = hits[0];
-    const related = hits.slice(1, 3).filter((h) => h.chunk.documentId !== top.chunk.documentId && h.score >= top.score * 0.6);
+    const related = hits
+      .slice(1, 3)
+      .filter((h) => h.chunk.documentId !== top.chunk.documentId && h.score >= top.score * 0.6);
     return {
       text: hitText(top),
       sources: [top, ...related].map(toSource),

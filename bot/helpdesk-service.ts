@@ -24,12 +24,18 @@ export interface HelpdeskOptions {
   defaultCategory?: string;
 }
 
-const HUMAN_REQUEST = /(担当者|オペレーター|オペレータ|人間|有人).*(問い合わせ|問合せ|つな|繋|話し|相談|お願い)|^(担当者|有人対応)$/;
+const HUMAN_REQUEST =
+  /(担当者|オペレーター|オペレータ|人間|有人).*(問い合わせ|問合せ|つな|繋|話し|相談|お願い)|^(担当者|有人対応)$/;
 
 /** The Helpdesk every channel adapter calls. */
 export class HelpdeskService implements Helpdesk {
   constructor(
-    private readonly deps: { conversations: ConversationStore; tickets: TicketStore; knowledge: KnowledgeSearch; clock: Clock },
+    private readonly deps: {
+      conversations: ConversationStore;
+      tickets: TicketStore;
+      knowledge: KnowledgeSearch;
+      clock: Clock;
+    },
     private readonly options: HelpdeskOptions,
   ) {}
 
@@ -43,8 +49,18 @@ export class HelpdeskService implements Helpdesk {
     }
     const conversation = await this.conversationFor(input);
     if (HUMAN_REQUEST.test(text)) {
-      await this.deps.conversations.appendTranscript(conversation.id, { role: 'user', text, at: this.deps.clock.now() });
-      return { conversationId: conversation.id, text: BOT_MESSAGES.humanRequested, sources: [], choices: [], actions: ['escalate'] };
+      await this.deps.conversations.appendTranscript(conversation.id, {
+        role: 'user',
+        text,
+        at: this.deps.clock.now(),
+      });
+      return {
+        conversationId: conversation.id,
+        text: BOT_MESSAGES.humanRequested,
+        sources: [],
+        choices: [],
+        actions: ['escalate'],
+      };
     }
     const started = this.deps.clock.now();
     const t0 = performance.now();
@@ -102,7 +118,8 @@ export class HelpdeskService implements Helpdesk {
     ]);
     const firstUserLine = transcript.find((l) => l.role === 'user')?.text;
     const title = (last?.text ?? firstUserLine ?? details).replace(/\s+/g, ' ').slice(0, 80);
-    if (!title) throw new KotaeError('INPUT_INVALID', 'nothing to escalate', { userMessage: BOT_MESSAGES.nothingToEscalate });
+    if (!title)
+      throw new KotaeError('INPUT_INVALID', 'nothing to escalate', { userMessage: BOT_MESSAGES.nothingToEscalate });
     const requester: Requester = { ...conversation.requester, ...stripEmpty(input.requester) };
     const ticket = await this.deps.tickets.create(
       {
@@ -119,30 +136,54 @@ export class HelpdeskService implements Helpdesk {
       },
       requester.name ?? 'requester',
     );
-    const text = BOT_MESSAGES.ticketCreated(ticket.number, this.options.deskHours, this.options.isDeskOpen(this.deps.clock.now()));
-    await this.deps.conversations.appendTranscript(conversation.id, { role: 'system', text, at: this.deps.clock.now() });
+    const text = BOT_MESSAGES.ticketCreated(
+      ticket.number,
+      this.options.deskHours,
+      this.options.isDeskOpen(this.deps.clock.now()),
+    );
+    await this.deps.conversations.appendTranscript(conversation.id, {
+      role: 'system',
+      text,
+      at: this.deps.clock.now(),
+    });
     return { ticket, reply: { conversationId: conversation.id, text, sources: [], choices: [], actions: [] } };
   }
 
   welcome(conversationId?: string): BotReply {
-    return { conversationId: conversationId ?? '', text: BOT_MESSAGES.welcome(this.options.deskHours), sources: [], choices: [], actions: ['escalate'] };
+    return {
+      conversationId: conversationId ?? '',
+      text: BOT_MESSAGES.welcome(this.options.deskHours),
+      sources: [],
+      choices: [],
+      actions: ['escalate'],
+    };
   }
 
   private async conversationFor(input: AskInput): Promise<ConversationRecord> {
     if (!input.conversationId) {
-      return this.deps.conversations.createConversation({ channel: input.channel, requester: input.requester ?? {}, channelRef: input.channelRef });
+      return this.deps.conversations.createConversation({
+        channel: input.channel,
+        requester: input.requester ?? {},
+        channelRef: input.channelRef,
+      });
     }
     const conversation = await this.requireConversation(input.conversationId);
     if (input.channelRef || input.requester) {
-      await this.deps.conversations.touchConversation(conversation.id, { requester: input.requester, channelRef: input.channelRef });
+      await this.deps.conversations.touchConversation(conversation.id, {
+        requester: input.requester,
+        channelRef: input.channelRef,
+      });
     }
     return conversation;
   }
 
   private async requireConversation(id: string): Promise<ConversationRecord> {
-    const conversation = typeof id === 'string' && id.length <= 64 ? await this.deps.conversations.getConversation(id) : undefined;
+    const conversation =
+      typeof id === 'string' && id.length <= 64 ? await this.deps.conversations.getConversation(id) : undefined;
     if (!conversation) {
-      throw new KotaeError('NOT_FOUND', `conversation ${String(id).slice(0, 64)} not found`, { userMessage: BOT_MESSAGES.unknownConversation });
+      throw new KotaeError('NOT_FOUND', `conversation ${String(id).slice(0, 64)} not found`, {
+        userMessage: BOT_MESSAGES.unknownConversation,
+      });
     }
     return conversation;
   }

@@ -42,9 +42,7 @@ export interface ConversationStore {
    * Records feedback. With an activityId already seen, returns the earlier record instead of
    * writing a second one (channel redelivery).
    */
-  recordFeedback(
-    input: Omit<FeedbackRecord, 'id' | 'createdAt'> & { activityId?: string },
-  ): Promise<FeedbackRecord>;
+  recordFeedback(input: Omit<FeedbackRecord, 'id' | 'createdAt'> & { activityId?: string }): Promise<FeedbackRecord>;
 }
 
 /** Filters for the ticket queue. */

@@ -11,7 +11,11 @@ import { BOT_MESSAGES } from './messages';
 const USER_ERRORS = new Set(['INPUT_INVALID', 'INPUT_TOO_LARGE', 'NOT_FOUND', 'CONFLICT']);
 
 /** Runs a turn; on failure returns a reply that explains the problem politely. */
-export async function runTurn(conversationId: string, logger: Logger, turn: () => Promise<BotReply>): Promise<BotReply> {
+export async function runTurn(
+  conversationId: string,
+  logger: Logger,
+  turn: () => Promise<BotReply>,
+): Promise<BotReply> {
   try {
     return await turn();
   } catch (err) {
@@ -21,6 +25,12 @@ export async function runTurn(conversationId: string, logger: Logger, turn: () =
     }
     const correlationId = randomUUID().slice(0, 8);
     logger.error('turn failed', { correlationId, code: error.code, error: error.message });
-    return { conversationId, text: BOT_MESSAGES.turnFailed(correlationId), sources: [], choices: [], actions: ['escalate'] };
+    return {
+      conversationId,
+      text: BOT_MESSAGES.turnFailed(correlationId),
+      sources: [],
+      choices: [],
+      actions: ['escalate'],
+    };
   }
 }

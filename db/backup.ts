@@ -88,7 +88,10 @@ export function verifyBackupFile(file: string): { tables: number } {
 
 /** DatabaseBackup on the application's data source. */
 export class SqlDatabaseBackup implements DatabaseBackup {
-  constructor(private readonly ds: DataSource, private readonly options: BackupOptions = {}) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly options: BackupOptions = {},
+  ) {}
 
   unsupportedReason(): string | undefined {
     return this.ds.options.type === 'better-sqlite3' ? undefined : MSSQL_BACKUP_REASON;

@@ -12,7 +12,12 @@ type Section = NonNullable<KnowledgeDocument['sections']>[number];
 /** Synchronous chunking: FAQs as one chunk each, manual sections unsplit. Ids are `${documentId}#${n}`. */
 export function chunkDocuments(docs: readonly KnowledgeDocument[]): Chunk[] {
   return docs.flatMap((doc) =>
-    doc.kind === 'faq' ? [faqChunk(doc)] : sectionChunks(doc, nonEmpty(doc).map((s) => ({ section: s, text: s.text }))),
+    doc.kind === 'faq'
+      ? [faqChunk(doc)]
+      : sectionChunks(
+          doc,
+          nonEmpty(doc).map((s) => ({ section: s, text: s.text })),
+        ),
   );
 }
 
@@ -35,7 +40,12 @@ export async function splitDocuments(
     for (const section of nonEmpty(doc)) {
       for (const text of await splitter.splitText(section.text)) pieces.push({ section, text: text.trim() });
     }
-    chunks.push(...sectionChunks(doc, pieces.filter((p) => p.text.length > 0)));
+    chunks.push(
+      ...sectionChunks(
+        doc,
+        pieces.filter((p) => p.text.length > 0),
+      ),
+    );
   }
   return chunks;
 }

@@ -65,7 +65,12 @@ export async function ingestFile(source: SourceEntry, ctx: FileContext): Promise
     return skip(SKIP_REASONS.readFailed);
   }
   ctx.cache.write(cacheKey, cached);
-  return { kind: 'indexed', relPath, cached, entry: { status: 'indexed', contentHash, cacheKey, chunks: cached.chunks.length } };
+  return {
+    kind: 'indexed',
+    relPath,
+    cached,
+    entry: { status: 'indexed', contentHash, cacheKey, chunks: cached.chunks.length },
+  };
 }
 
 function reuse(ctx: FileContext, relPath: string, cacheKey: string): FileOutcome | undefined {

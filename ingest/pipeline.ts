@@ -61,7 +61,12 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     };
     if (currentName && !options.force && !needsRebuild(previous, outcomes, sourceDir)) {
       logger.info('ingest found no changes; index kept', { indexDir: currentName });
-      return { ...counts, durationMs: performance.now() - started, indexDir: path.join(root, currentName), rebuilt: false };
+      return {
+        ...counts,
+        durationMs: performance.now() - started,
+        indexDir: path.join(root, currentName),
+        rebuilt: false,
+      };
     }
 
     const manifest: Manifest = { version: 1, sourceDir, createdAt: new Date().toISOString(), files: {} };
@@ -97,7 +102,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
 function needsRebuild(previous: Manifest, outcomes: readonly FileOutcome[], sourceDir: string): boolean {
   const before = Object.entries(previous.files).filter(([, e]) => e.status === 'indexed');
   const after = outcomes.filter((o) => o.kind !== 'skipped');
-  const same = before.length === after.length && after.every((o) => previous.files[o.relPath]?.cacheKey === o.entry.cacheKey);
+  const same =
+    before.length === after.length && after.every((o) => previous.files[o.relPath]?.cacheKey === o.entry.cacheKey);
   const newSkip = outcomes.some((o) => o.kind === 'skipped' && o.fresh && o.entry);
   return !same || newSkip || previous.sourceDir !== sourceDir;
 }
@@ -117,7 +123,8 @@ function assemble(outcomes: readonly FileOutcome[]): { chunks: Chunk[]; skipped:
     for (const chunk of o.cached.chunks) {
       const taken = owner.get(chunk.documentId);
       if (taken !== undefined && taken !== o.relPath) {
-        if (!reported.has(chunk.documentId)) skipped.push({ path: o.relPath, reason: SKIP_REASONS.rowDuplicateId(chunk.documentId) });
+        if (!reported.has(chunk.documentId))
+          skipped.push({ path: o.relPath, reason: SKIP_REASONS.rowDuplicateId(chunk.documentId) });
         reported.add(chunk.documentId);
         continue;
       }

@@ -52,7 +52,11 @@ export class BackupJob {
     const reason = database.unsupportedReason();
     if (reason !== undefined) {
       logger?.info('backup skipped', { reason });
-      return runner.run(BACKUP_JOB, async (): Promise<BackupOutcome> => ({ status: 'skipped', reason }), `skipped: ${reason}`);
+      return runner.run(
+        BACKUP_JOB,
+        async (): Promise<BackupOutcome> => ({ status: 'skipped', reason }),
+        `skipped: ${reason}`,
+      );
     }
     const name = backupFileName(now);
     const outcome = await runner.run(BACKUP_JOB, () => this.write(name), JSON.stringify({ file: name }));

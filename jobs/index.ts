@@ -10,6 +10,12 @@ export { ReportScheduler, type ReportSchedulerDeps, type SchedulerTimers } from 
 export { BackupJob, BACKUP_JOB, type BackupJobDeps, type BackupOutcome, type DatabaseBackup } from './backup';
 export { backupFileName, backupStamp, listBackups, pruneBackups, type BackupFile } from './backup-files';
 export {
-  RetentionJob, RETENTION_JOB, type RetentionJobDeps, type RetentionOutcome, type RetentionStore, type ConversationPurge, type TicketPurge,
+  RetentionJob,
+  RETENTION_JOB,
+  type RetentionJobDeps,
+  type RetentionOutcome,
+  type RetentionStore,
+  type ConversationPurge,
+  type TicketPurge,
 } from './retention';
 export { DailyScheduler, type DailyJob, type DailySchedulerDeps } from './daily-scheduler';

@@ -23,7 +23,13 @@ export interface JobRunnerOptions {
 }
 
 /** Error codes a retry will not fix. */
-const PERMANENT: readonly ErrorCode[] = ['INPUT_INVALID', 'REPORT_PERIOD_INVALID', 'CONFLICT', 'NOT_FOUND', 'CONFIG_INVALID'];
+const PERMANENT: readonly ErrorCode[] = [
+  'INPUT_INVALID',
+  'REPORT_PERIOD_INVALID',
+  'CONFLICT',
+  'NOT_FOUND',
+  'CONFIG_INVALID',
+];
 
 /** Default backoff: 1, 2, 4 … minutes, capped at 30. */
 export const defaultBackoffMs = (attempt: number): number => Math.min(30 * 60_000, 60_000 * 2 ** (attempt - 1));

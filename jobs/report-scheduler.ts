@@ -82,7 +82,11 @@ export class ReportScheduler {
         generated.push(due);
       } catch (err) {
         this.gaveUp.set(key, today);
-        logger?.error('scheduled report failed', { kind: due.kind, period: due.period, error: toKotaeError(err).message });
+        logger?.error('scheduled report failed', {
+          kind: due.kind,
+          period: due.period,
+          error: toKotaeError(err).message,
+        });
       }
     }
     return generated;

@@ -81,7 +81,11 @@ export class RetentionJob {
       }),
       JSON.stringify({ cutoff: cutoff.toISOString(), retentionDays: this.deps.retentionDays }),
     );
-    logger?.info('retention done', { cutoff: cutoff.toISOString(), ...prefixed('conversation', outcome.conversations), ...prefixed('ticket', outcome.tickets) });
+    logger?.info('retention done', {
+      cutoff: cutoff.toISOString(),
+      ...prefixed('conversation', outcome.conversations),
+      ...prefixed('ticket', outcome.tickets),
+    });
     return outcome;
   }
 }

@@ -29,9 +29,45 @@ const STOP_POS = new Set(['助詞', '助動詞', '記号', 'フィラー', '感�
 const STOP_DETAIL = new Set(['非自立', '代名詞', '数', '空白']);
 // Generic words every question has ("…について教えてください", "…したいのですが").
 const STOP_WORDS = new Set([
-  'する', 'ある', 'いる', 'なる', 'できる', 'れる', 'られる', 'せる', 'くださる', '下さる', 'おる', 'いう',
-  '教える', '知る', '思う', 'いただく', '頂く', 'もらう', 'いい', '良い', 'よい', 'こと', 'もの', 'ため',
-  'よう', 'どう', 'どこ', 'なに', '何', 'いつ', 'お', 'ご', 'さん', 'ん', 'の', 'ない', 'です', 'ます', '言う',
+  'する',
+  'ある',
+  'いる',
+  'なる',
+  'できる',
+  'れる',
+  'られる',
+  'せる',
+  'くださる',
+  '下さる',
+  'おる',
+  'いう',
+  '教える',
+  '知る',
+  '思う',
+  'いただく',
+  '頂く',
+  'もらう',
+  'いい',
+  '良い',
+  'よい',
+  'こと',
+  'もの',
+  'ため',
+  'よう',
+  'どう',
+  'どこ',
+  'なに',
+  '何',
+  'いつ',
+  'お',
+  'ご',
+  'さん',
+  'ん',
+  'の',
+  'ない',
+  'です',
+  'ます',
+  '言う',
 ]);
 
 /** Resolves kuromoji's bundled dictionary folder. */
@@ -44,7 +80,10 @@ export type AnalyzerMode = 'full' | 'plain';
 
 /** kuromoji-based analyzer; build it with {@link createJapaneseAnalyzer}. */
 export class JapaneseAnalyzer implements TextAnalyzer {
-  constructor(private readonly tokenizer: kuromoji.Tokenizer<kuromoji.IpadicFeatures>, readonly mode: AnalyzerMode = 'full') {}
+  constructor(
+    private readonly tokenizer: kuromoji.Tokenizer<kuromoji.IpadicFeatures>,
+    readonly mode: AnalyzerMode = 'full',
+  ) {}
 
   /** The same dictionary with another mode. */
   withMode(mode: AnalyzerMode): JapaneseAnalyzer {
@@ -85,7 +124,8 @@ export async function createJapaneseAnalyzer(options: { dictPath?: string } = {}
   const dicPath = options.dictPath ?? defaultDictPath();
   return new Promise((resolve, reject) => {
     kuromoji.builder({ dicPath }).build((err, tokenizer) => {
-      if (err) reject(new KotaeError('KB_UNAVAILABLE', `kuromoji dictionary failed to load from ${dicPath}`, { cause: err }));
+      if (err)
+        reject(new KotaeError('KB_UNAVAILABLE', `kuromoji dictionary failed to load from ${dicPath}`, { cause: err }));
       else resolve(new JapaneseAnalyzer(tokenizer));
     });
   });

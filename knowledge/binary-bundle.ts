@@ -56,13 +56,21 @@ export function readBundle(file: string): { meta: unknown; arrays: Map<string, B
     if (start + bytes > buf.length) throw corrupt(file, `truncated array ${e.name}`);
     const copy = new Uint8Array(bytes);
     buf.copy(copy, 0, start, start + bytes);
-    arrays.set(e.name, e.kind === 'i32' ? new Int32Array(copy.buffer) : e.kind === 'f32' ? new Float32Array(copy.buffer) : copy);
+    arrays.set(
+      e.name,
+      e.kind === 'i32' ? new Int32Array(copy.buffer) : e.kind === 'f32' ? new Float32Array(copy.buffer) : copy,
+    );
   }
   return { meta: header.meta, arrays };
 }
 
 /** Fetches a required array of the expected kind from a read bundle. */
-export function requireArray<T extends BundleArray>(arrays: Map<string, BundleArray>, name: string, ctor: new (n: number) => T, file: string): T {
+export function requireArray<T extends BundleArray>(
+  arrays: Map<string, BundleArray>,
+  name: string,
+  ctor: new (n: number) => T,
+  file: string,
+): T {
   const arr = arrays.get(name);
   if (!(arr instanceof ctor)) throw corrupt(file, `missing array ${name}`);
   return arr;

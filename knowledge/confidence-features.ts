@@ -49,9 +49,15 @@ export function knownShare(data: IndexData, query: FeatureQuery): number {
 }
 
 /** How much of the top hit's own question (best line: question or an alternate) the query restates. */
-export function questionOverlap(data: IndexData, analyzer: TextAnalyzer, query: FeatureQuery, doc: number): { questionRecall: number; questionDice: number } {
+export function questionOverlap(
+  data: IndexData,
+  analyzer: TextAnalyzer,
+  query: FeatureQuery,
+  doc: number,
+): { questionRecall: number; questionDice: number } {
   const credit = new Map<string, number>();
-  for (const alt of query.alternatives) for (const [term, factor] of alt) credit.set(term, Math.max(credit.get(term) ?? 0, factor));
+  for (const alt of query.alternatives)
+    for (const [term, factor] of alt) credit.set(term, Math.max(credit.get(term) ?? 0, factor));
   const queryGrams = new Set(query.analyzed.grams);
   let questionRecall = 0;
   let questionDice = 0;
@@ -67,7 +73,10 @@ export function questionOverlap(data: IndexData, analyzer: TextAnalyzer, query: 
     const grams = new Set(q.grams);
     const shared = [...queryGrams].filter((g) => grams.has(g)).length;
     questionRecall = Math.max(questionRecall, total > 0 ? found / total : 0);
-    questionDice = Math.max(questionDice, queryGrams.size + grams.size > 0 ? (2 * shared) / (queryGrams.size + grams.size) : 0);
+    questionDice = Math.max(
+      questionDice,
+      queryGrams.size + grams.size > 0 ? (2 * shared) / (queryGrams.size + grams.size) : 0,
+    );
   }
   return { questionRecall, questionDice };
 }

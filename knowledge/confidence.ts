@@ -29,7 +29,11 @@ export const CONFIDENCE_WEIGHTS: Readonly<ConfidenceFeatures & { bias: number }>
 
 /** Confidence in [0, 1]. */
 export function confidenceOf(f: ConfidenceFeatures, w: typeof CONFIDENCE_WEIGHTS = CONFIDENCE_WEIGHTS): number {
-  const z = w.bias + w.coverage * f.coverage + w.questionRecall * f.questionRecall + w.questionDice * f.questionDice
-    + w.cosine * f.cosine;
+  const z =
+    w.bias +
+    w.coverage * f.coverage +
+    w.questionRecall * f.questionRecall +
+    w.questionDice * f.questionDice +
+    w.cosine * f.cosine;
   return 1 / (1 + Math.exp(-z));
 }

@@ -17,11 +17,20 @@ export interface HnswOptions {
 }
 
 /** Defaults measured with `npm run bench:knowledge` (ANN recall@10 ≥ 0.98 at 100k). */
-export const DEFAULT_HNSW_OPTIONS: Readonly<HnswOptions> = Object.freeze({ m: 16, efConstruction: 200, ef: 120, seed: 100, initialCapacity: 1024 });
+export const DEFAULT_HNSW_OPTIONS: Readonly<HnswOptions> = Object.freeze({
+  m: 16,
+  efConstruction: 200,
+  ef: 120,
+  seed: 100,
+  initialCapacity: 1024,
+});
 
 /** Approximate cosine search in an HNSW graph; grows its capacity as vectors are added. */
 export class HnswVectorIndex implements VectorIndex {
-  private constructor(private readonly index: HierarchicalNSW, readonly dims: number) {}
+  private constructor(
+    private readonly index: HierarchicalNSW,
+    readonly dims: number,
+  ) {}
 
   /** An empty index. */
   static create(dims: number, options: Partial<HnswOptions> = {}): HnswVectorIndex {
@@ -48,7 +57,8 @@ export class HnswVectorIndex implements VectorIndex {
   /** Adds a labelled vector, doubling the capacity when full. */
   add(label: number, vector: number[]): void {
     if (vector.length !== this.dims) throw new RangeError(`expected ${this.dims} dimensions, got ${vector.length}`);
-    if (this.index.getCurrentCount() >= this.index.getMaxElements()) this.index.resizeIndex(this.index.getMaxElements() * 2);
+    if (this.index.getCurrentCount() >= this.index.getMaxElements())
+      this.index.resizeIndex(this.index.getMaxElements() * 2);
     this.index.addPoint(vector, label);
   }
 

@@ -49,18 +49,26 @@ export class HybridSearcher {
     const maxBm25 = lexical.length > 0 ? bm25[lexical[0]] : 1;
     const maxCos = Math.max(1e-9, ...candidates.map(cos));
     const fused = candidates
-      .map((doc) => ({ doc, score: (1 - t.denseWeight) * (bm25[doc] / maxBm25) + t.denseWeight * Math.max(0, cos(doc) / maxCos) }))
+      .map((doc) => ({
+        doc,
+        score: (1 - t.denseWeight) * (bm25[doc] / maxBm25) + t.denseWeight * Math.max(0, cos(doc) / maxCos),
+      }))
       .sort((a, b) => b.score - a.score || a.doc - b.doc);
     const hits = fused.slice(0, k).map((f) => ({ chunk: chunks[f.doc], score: f.score }));
     const top = fused[0]?.doc;
     const fq: FeatureQuery = { analyzed, alternatives: this.expander.alternatives(analyzed.words, 1) };
     const features: ConfidenceFeatures = {
       coverage: top === undefined ? 0 : coverage(this.data, fq, top),
-      ...(top === undefined ? { questionRecall: 0, questionDice: 0 } : questionOverlap(this.data, this.analyzer, fq, top)),
+      ...(top === undefined
+        ? { questionRecall: 0, questionDice: 0 }
+        : questionOverlap(this.data, this.analyzer, fq, top)),
       // The raw query vector (feedback would pull it towards the top hit), scaled by the share of the
       // query the corpus knows: a vector built from one known word of an off-topic question can
       // point anywhere, and sits close to some document.
-      cosine: top === undefined || !hasVector ? 0 : knownShare(this.data, fq) * dot(rawQv, dense.vectors, top * dense.dims, dense.dims),
+      cosine:
+        top === undefined || !hasVector
+          ? 0
+          : knownShare(this.data, fq) * dot(rawQv, dense.vectors, top * dense.dims, dense.dims),
     };
     return { hits, confidence: confidenceOf(features), features };
   }

@@ -35,7 +35,11 @@ export interface BuiltIndex {
 const EMBED_BATCH = 64;
 
 /** Builds an index over `chunks`. */
-export async function buildIndexData(chunks: readonly Chunk[], analyzer: TextAnalyzer, options: BuildOptions): Promise<BuiltIndex> {
+export async function buildIndexData(
+  chunks: readonly Chunk[],
+  analyzer: TextAnalyzer,
+  options: BuildOptions,
+): Promise<BuiltIndex> {
   const wantLsa = options.dense !== false && !options.embedder;
   // Builders (and their per-document term ids) die with analyseChunks; only what is needed stays.
   const analysed = analyseChunks(chunks, analyzer, wantLsa, options.onProgress);
@@ -77,7 +81,12 @@ interface CorpusFeatures {
   docs: Int32Array[];
 }
 
-function analyseChunks(chunks: readonly Chunk[], analyzer: TextAnalyzer, withFeatures: boolean, onProgress?: (done: number, total: number) => void): { fields: IndexFields; corpus?: CorpusFeatures } {
+function analyseChunks(
+  chunks: readonly Chunk[],
+  analyzer: TextAnalyzer,
+  withFeatures: boolean,
+  onProgress?: (done: number, total: number) => void,
+): { fields: IndexFields; corpus?: CorpusFeatures } {
   const question = new Bm25FieldBuilder();
   const content = new Bm25FieldBuilder();
   const grams = new Bm25FieldBuilder();
@@ -100,7 +109,9 @@ function corpusFeatures(content: Bm25FieldBuilder, grams: Bm25FieldBuilder): Cor
   const docs = content.documents().map((w, i) => {
     const out = new Int32Array(w.length + gramDocs[i].length);
     out.set(w);
-    gramDocs[i].forEach((id, j) => { out[w.length + j] = id + words.length; });
+    gramDocs[i].forEach((id, j) => {
+      out[w.length + j] = id + words.length;
+    });
     return out;
   });
   return { names, docs };
@@ -118,7 +129,10 @@ function embedWithLsa(lsa: LsaModel, { names, docs }: CorpusFeatures): { vectors
   return { vectors, dims };
 }
 
-async function embedExternally(chunks: readonly Chunk[], embedder: Embedder): Promise<{ vectors: Float32Array; dims: number }> {
+async function embedExternally(
+  chunks: readonly Chunk[],
+  embedder: Embedder,
+): Promise<{ vectors: Float32Array; dims: number }> {
   let vectors = new Float32Array(0);
   let dims = 0;
   for (let start = 0; start < chunks.length; start += EMBED_BATCH) {

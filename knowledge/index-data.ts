@@ -13,7 +13,6 @@ export interface IndexFields {
   content: Bm25Field;
   /** Character bigrams of all text. */
   grams: Bm25Field;
-
 }
 
 /** Dense side: unit document vectors (chunk i at i × dims) and an ANN index labelled by chunk number. */

@@ -17,13 +17,21 @@ export function writeFieldsAndVectors(file: string, fields: IndexFields, vectors
   for (const name of FIELD_NAMES) {
     const d = fields[name].data;
     terms[name] = d.terms;
-    Object.assign(arrays, { [`${name}.offsets`]: d.offsets, [`${name}.docs`]: d.docs, [`${name}.tfs`]: d.tfs, [`${name}.docLens`]: d.docLens });
+    Object.assign(arrays, {
+      [`${name}.offsets`]: d.offsets,
+      [`${name}.docs`]: d.docs,
+      [`${name}.tfs`]: d.tfs,
+      [`${name}.docLens`]: d.docLens,
+    });
   }
   writeBundle(file, { terms, dims }, arrays);
 }
 
 /** Reads what {@link writeFieldsAndVectors} wrote and checks it against the chunk count. */
-export function readFieldsAndVectors(file: string, chunkCount: number): { fields: IndexFields; vectors: Float32Array; dims: number } {
+export function readFieldsAndVectors(
+  file: string,
+  chunkCount: number,
+): { fields: IndexFields; vectors: Float32Array; dims: number } {
   const { meta, arrays } = readBundle(file);
   const m = meta as { terms?: Record<string, string[]>; dims?: number };
   if (!m?.terms || typeof m.dims !== 'number') throw corrupt(file, 'bad metadata');
@@ -33,14 +41,23 @@ export function readFieldsAndVectors(file: string, chunkCount: number): { fields
     const docs = requireArray(arrays, `${name}.docs`, Int32Array, file);
     const tfs = requireArray(arrays, `${name}.tfs`, Float32Array, file);
     const docLens = requireArray(arrays, `${name}.docLens`, Float32Array, file);
-    const ok = Array.isArray(terms) && offsets.length === terms.length + 1 && docs.length === tfs.length
-      && offsets[offsets.length - 1] === docs.length && docLens.length === chunkCount && docs.every((d) => d >= 0 && d < chunkCount);
+    const ok =
+      Array.isArray(terms) &&
+      offsets.length === terms.length + 1 &&
+      docs.length === tfs.length &&
+      offsets[offsets.length - 1] === docs.length &&
+      docLens.length === chunkCount &&
+      docs.every((d) => d >= 0 && d < chunkCount);
     if (!ok) throw corrupt(file, `field ${name} inconsistent`);
     return new Bm25Field({ terms: terms as string[], offsets, docs, tfs, docLens });
   };
   const vectors = requireArray(arrays, 'vectors', Float32Array, file);
   if (vectors.length !== chunkCount * m.dims) throw corrupt(file, 'vector count mismatch');
-  return { fields: { question: build('question'), content: build('content'), grams: build('grams') }, vectors, dims: m.dims };
+  return {
+    fields: { question: build('question'), content: build('content'), grams: build('grams') },
+    vectors,
+    dims: m.dims,
+  };
 }
 
 /** Writes an LSA model. */
@@ -55,8 +72,14 @@ export function readLsa(file: string): LsaModel {
   const m = meta as { dims?: number; gramWeight?: number; features?: string[] };
   const idf = requireArray(arrays, 'idf', Float32Array, file);
   const projection = requireArray(arrays, 'projection', Float32Array, file);
-  if (typeof m?.dims !== 'number' || typeof m.gramWeight !== 'number' || !Array.isArray(m.features)
-    || idf.length !== m.features.length || projection.length !== m.features.length * m.dims) throw corrupt(file, 'lsa shape mismatch');
+  if (
+    typeof m?.dims !== 'number' ||
+    typeof m.gramWeight !== 'number' ||
+    !Array.isArray(m.features) ||
+    idf.length !== m.features.length ||
+    projection.length !== m.features.length * m.dims
+  )
+    throw corrupt(file, 'lsa shape mismatch');
   return new LsaModel({ dims: m.dims, gramWeight: m.gramWeight, features: m.features, idf, projection });
 }
 

@@ -16,7 +16,13 @@ import { DEFAULT_TUNING } from './search-tuning';
 import type { Chunk, Embedder, IndexStats } from './types';
 
 const FORMAT = 1;
-const FILES = { manifest: 'manifest.json', chunks: 'chunks.json', fields: 'fields.bin', lsa: 'lsa.bin', hnsw: 'vectors.hnsw' };
+const FILES = {
+  manifest: 'manifest.json',
+  chunks: 'chunks.json',
+  fields: 'fields.bin',
+  lsa: 'lsa.bin',
+  hnsw: 'vectors.hnsw',
+};
 
 interface Manifest {
   format: number;
@@ -26,10 +32,17 @@ interface Manifest {
 }
 
 /** Builds an index over `chunks` and writes it into `dir` (created if needed). */
-export async function buildKnowledgeIndex(chunks: Chunk[], dir: string, options: KnowledgeBaseOptions = {}): Promise<IndexStats> {
+export async function buildKnowledgeIndex(
+  chunks: Chunk[],
+  dir: string,
+  options: KnowledgeBaseOptions = {},
+): Promise<IndexStats> {
   const { analyzer } = await resolveTextTools({ ...options, synonyms: 'none' });
   let hnsw: HnswVectorIndex | undefined;
-  const built = await buildIndexData(chunks, analyzer, { ...options, createVectorIndex: (dims) => (hnsw = HnswVectorIndex.create(Math.max(dims, 1))) });
+  const built = await buildIndexData(chunks, analyzer, {
+    ...options,
+    createVectorIndex: (dims) => (hnsw = HnswVectorIndex.create(Math.max(dims, 1))),
+  });
   const { data } = built;
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, FILES.chunks), JSON.stringify(data.chunks));
@@ -43,7 +56,10 @@ export async function buildKnowledgeIndex(chunks: Chunk[], dir: string, options:
 }
 
 /** Opens an index written by {@link buildKnowledgeIndex}; external-embedder indexes need `options.embedder`. */
-export async function openKnowledgeIndex(dir: string, options: KnowledgeBaseOptions = {}): Promise<HybridKnowledgeBase> {
+export async function openKnowledgeIndex(
+  dir: string,
+  options: KnowledgeBaseOptions = {},
+): Promise<HybridKnowledgeBase> {
   const manifest = readManifest(dir);
   const chunks = readJson(path.join(dir, FILES.chunks)) as Chunk[];
   if (!Array.isArray(chunks) || chunks.length !== manifest.stats.chunks) throw corrupt(dir, 'chunk count mismatch');
@@ -52,12 +68,20 @@ export async function openKnowledgeIndex(dir: string, options: KnowledgeBaseOpti
   const { analyzer, expander } = await resolveTextTools(options);
   let embedder: Embedder;
   if (manifest.embedderKind === 'lsa') embedder = new LsaEmbedder(readLsa(path.join(dir, FILES.lsa)), analyzer);
-  else if (manifest.embedderKind === 'none') embedder = { embedDocuments: async (t) => t.map(() => []), embedQuery: async () => [] };
+  else if (manifest.embedderKind === 'none')
+    embedder = { embedDocuments: async (t) => t.map(() => []), embedQuery: async () => [] };
   else if (options.embedder) embedder = options.embedder;
-  else throw new KotaeError('CONFIG_INVALID', `index ${dir} was built with embedder ${manifest.stats.embedder}; configure it to open the index`);
+  else
+    throw new KotaeError(
+      'CONFIG_INVALID',
+      `index ${dir} was built with embedder ${manifest.stats.embedder}; configure it to open the index`,
+    );
   const index = dims > 0 ? HnswVectorIndex.load(path.join(dir, FILES.hnsw), dims) : HnswVectorIndex.create(1);
   const data = { chunks, fields, dense: { dims, vectors, index }, stats: manifest.stats };
-  return new HybridKnowledgeBase(data, new HybridSearcher(data, analyzer, embedder, expander, { ...DEFAULT_TUNING, ...options.tuning }));
+  return new HybridKnowledgeBase(
+    data,
+    new HybridSearcher(data, analyzer, embedder, expander, { ...DEFAULT_TUNING, ...options.tuning }),
+  );
 }
 
 function readManifest(dir: string): Manifest {
@@ -65,7 +89,13 @@ function readManifest(dir: string): Manifest {
   if (!existsSync(file)) throw corrupt(dir, 'manifest.json missing (incomplete build?)');
   const m = readJson(file) as Partial<Manifest>;
   const s = m.stats;
-  if (m.format !== FORMAT || typeof m.dims !== 'number' || !s || typeof s.chunks !== 'number' || !['lsa', 'external', 'none'].includes(m.embedderKind ?? '')) {
+  if (
+    m.format !== FORMAT ||
+    typeof m.dims !== 'number' ||
+    !s ||
+    typeof s.chunks !== 'number' ||
+    !['lsa', 'external', 'none'].includes(m.embedderKind ?? '')
+  ) {
     throw corrupt(dir, 'manifest.json malformed');
   }
   return m as Manifest;

@@ -33,7 +33,10 @@ export interface KnowledgeBaseOptions {
 
 /** A searchable knowledge base over one {@link IndexData}. */
 export class HybridKnowledgeBase implements KnowledgeBase {
-  constructor(private readonly data: IndexData, private readonly searcher: HybridSearcher) {}
+  constructor(
+    private readonly data: IndexData,
+    private readonly searcher: HybridSearcher,
+  ) {}
 
   /** Top-k hits (default 10) with a calibrated confidence. */
   async search(query: string, options: { k?: number } = {}): Promise<Retrieval> {
@@ -53,19 +56,28 @@ export class HybridKnowledgeBase implements KnowledgeBase {
 }
 
 /** Resolves the analyzer and expander of a set of options. */
-export async function resolveTextTools(options: KnowledgeBaseOptions): Promise<{ analyzer: TextAnalyzer; expander: QueryExpander }> {
+export async function resolveTextTools(
+  options: KnowledgeBaseOptions,
+): Promise<{ analyzer: TextAnalyzer; expander: QueryExpander }> {
   const analyzer = options.analyzer ?? (await createJapaneseAnalyzer());
   const expander = await createQueryExpander(analyzer, options.synonyms ?? 'curated+sudachi');
   return { analyzer, expander };
 }
 
 /** Builds a knowledge base in memory; `exact` vector search by default, hnsw on request. */
-export async function createKnowledgeBase(chunks: readonly Chunk[], options: KnowledgeBaseOptions & { vectorIndex?: 'exact' | 'hnsw' } = {}): Promise<HybridKnowledgeBase> {
+export async function createKnowledgeBase(
+  chunks: readonly Chunk[],
+  options: KnowledgeBaseOptions & { vectorIndex?: 'exact' | 'hnsw' } = {},
+): Promise<HybridKnowledgeBase> {
   const { analyzer, expander } = await resolveTextTools(options);
   const built = await buildIndexData(chunks, analyzer, {
     ...options,
-    createVectorIndex: (dims) => (options.vectorIndex === 'hnsw' ? HnswVectorIndex.create(dims) : new InMemoryVectorIndex(dims)),
+    createVectorIndex: (dims) =>
+      options.vectorIndex === 'hnsw' ? HnswVectorIndex.create(dims) : new InMemoryVectorIndex(dims),
   });
   const tuning = { ...DEFAULT_TUNING, ...options.tuning };
-  return new HybridKnowledgeBase(built.data, new HybridSearcher(built.data, analyzer, built.queryEmbedder, expander, tuning));
+  return new HybridKnowledgeBase(
+    built.data,
+    new HybridSearcher(built.data, analyzer, built.queryEmbedder, expander, tuning),
+  );
 }

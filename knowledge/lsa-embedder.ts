@@ -11,7 +11,10 @@ export class LsaEmbedder implements Embedder {
   /** Name recorded in index stats. */
   readonly name: string;
 
-  constructor(readonly model: LsaModel, private readonly analyzer: TextAnalyzer) {
+  constructor(
+    readonly model: LsaModel,
+    private readonly analyzer: TextAnalyzer,
+  ) {
     this.name = `lsa-${model.data.dims}`;
   }
 

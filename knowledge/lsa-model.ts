@@ -20,7 +20,13 @@ export interface LsaOptions {
 }
 
 /** Defaults: 128 dimensions, fit on at most 20k chunks and 40k features. */
-export const DEFAULT_LSA_OPTIONS: Readonly<LsaOptions> = Object.freeze({ dims: 128, seed: 20240401, maxFitDocs: 20000, maxFeatures: 40000, gramWeight: 0.5 });
+export const DEFAULT_LSA_OPTIONS: Readonly<LsaOptions> = Object.freeze({
+  dims: 128,
+  seed: 20240401,
+  maxFitDocs: 20000,
+  maxFeatures: 40000,
+  gramWeight: 0.5,
+});
 
 /** Persisted form of the model. */
 export interface LsaModelData {
@@ -72,22 +78,44 @@ export class LsaModel {
 }
 
 /** Fits an LSA model on documents given as feature-id lists over `featureNames`. */
-export function fitLsa(featureNames: readonly string[], docs: readonly Int32Array[], options: LsaOptions = DEFAULT_LSA_OPTIONS): LsaModel {
+export function fitLsa(
+  featureNames: readonly string[],
+  docs: readonly Int32Array[],
+  options: LsaOptions = DEFAULT_LSA_OPTIONS,
+): LsaModel {
   const n = docs.length;
   const df = new Int32Array(featureNames.length);
   const seen = new Int32Array(featureNames.length).fill(-1);
-  docs.forEach((ids, d) => ids.forEach((id) => { if (seen[id] !== d) { seen[id] = d; df[id]++; } }));
+  docs.forEach((ids, d) =>
+    ids.forEach((id) => {
+      if (seen[id] !== d) {
+        seen[id] = d;
+        df[id]++;
+      }
+    }),
+  );
   const minDf = n >= 1000 ? 2 : 1;
   const candidates = [...df.keys()].filter((id) => df[id] >= minDf && df[id] <= Math.max(1, 0.5 * n));
   candidates.sort((x, y) => df[y] - df[x] || x - y);
   const chosen = candidates.slice(0, options.maxFeatures).sort((x, y) => x - y);
   const remap = new Int32Array(featureNames.length).fill(-1);
-  chosen.forEach((id, i) => { remap[id] = i; });
+  chosen.forEach((id, i) => {
+    remap[id] = i;
+  });
   const features = chosen.map((id) => featureNames[id]);
   const idf = Float32Array.from(chosen, (id) => Math.log((n + 1) / (df[id] + 1)) + 1);
   const sample = sampleRows(n, options.maxFitDocs, options.seed);
-  const shell: LsaModelData = { dims: 0, gramWeight: options.gramWeight, features, idf, projection: new Float32Array(0) };
-  const rows = toSparseRows(sample.map((d) => remapIds(docs[d], remap)), shell);
+  const shell: LsaModelData = {
+    dims: 0,
+    gramWeight: options.gramWeight,
+    features,
+    idf,
+    projection: new Float32Array(0),
+  };
+  const rows = toSparseRows(
+    sample.map((d) => remapIds(docs[d], remap)),
+    shell,
+  );
   const svd = randomizedSvd(rows, Math.min(options.dims, Math.max(1, n - 1)), { seed: options.seed });
   const projection = Float32Array.from(svd.rightVectors);
   return new LsaModel({ ...shell, dims: svd.rank, projection });
@@ -117,12 +145,17 @@ function tfidf(ids: readonly number[] | Int32Array, data: LsaModelData): Map<num
 function toSparseRows(docs: number[][], data: LsaModelData): SparseRows {
   const rowStart = new Int32Array(docs.length + 1);
   const weighted = docs.map((ids) => tfidf(ids, data));
-  weighted.forEach((m, r) => { rowStart[r + 1] = rowStart[r] + m.size; });
+  weighted.forEach((m, r) => {
+    rowStart[r + 1] = rowStart[r] + m.size;
+  });
   const cols = new Int32Array(rowStart[docs.length]);
   const values = new Float32Array(rowStart[docs.length]);
   weighted.forEach((m, r) => {
     let p = rowStart[r];
-    for (const [id, w] of m) { cols[p] = id; values[p++] = w; }
+    for (const [id, w] of m) {
+      cols[p] = id;
+      values[p++] = w;
+    }
   });
   return { rowStart, cols, values, columnCount: data.features.length };
 }

@@ -22,14 +22,19 @@ export interface TruncatedSvd {
 }
 
 /** Computes the top `rank` right singular vectors; `rank` shrinks to what the data supports. */
-export function randomizedSvd(a: SparseRows, rank: number, options: { seed: number; powerIterations?: number; oversample?: number }): TruncatedSvd {
+export function randomizedSvd(
+  a: SparseRows,
+  rank: number,
+  options: { seed: number; powerIterations?: number; oversample?: number },
+): TruncatedSvd {
   const rows = a.rowStart.length - 1;
   const l = Math.max(1, Math.min(rank + (options.oversample ?? 10), rows, a.columnCount));
   const rng = new SeededRandom(options.seed);
   const omega = new Float64Array(a.columnCount * l);
   for (let i = 0; i < omega.length; i++) omega[i] = rng.gaussian();
   let q = choleskyQr(multiply(a, omega, l), rows, l);
-  for (let it = 0; it < (options.powerIterations ?? 2); it++) q = choleskyQr(multiply(a, multiplyTransposed(a, q, l), l), rows, l);
+  for (let it = 0; it < (options.powerIterations ?? 2); it++)
+    q = choleskyQr(multiply(a, multiplyTransposed(a, q, l), l), rows, l);
   // B = Q^T A; B B^T = Q^T A (A^T Q) = W Σ² W^T; right vectors V = B^T W Σ^-1.
   const bt = multiplyTransposed(a, q, l);
   const { values, vectors } = symmetricEigen(crossProduct(q, multiply(a, bt, l), rows, l), l);
@@ -96,7 +101,8 @@ function crossProduct(x: Float64Array, y: Float64Array, n: number, l: number): F
       for (let j = 0; j < l; j++) g[gi + j] += xi * y[off + j];
     }
   }
-  for (let i = 0; i < l; i++) for (let j = 0; j < i; j++) g[i * l + j] = g[j * l + i] = (g[i * l + j] + g[j * l + i]) / 2;
+  for (let i = 0; i < l; i++)
+    for (let j = 0; j < i; j++) g[i * l + j] = g[j * l + i] = (g[i * l + j] + g[j * l + i]) / 2;
   return g;
 }
 
@@ -129,7 +135,10 @@ function choleskyQrOnce(x: Float64Array, n: number, l: number): Float64Array {
   const row = new Float64Array(l);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < l; j++) {
-      if (!live[j]) { row[j] = 0; continue; }
+      if (!live[j]) {
+        row[j] = 0;
+        continue;
+      }
       let s = x[i * l + j];
       for (let k = 0; k < j; k++) s -= row[k] * r[k * l + j];
       row[j] = s / r[j * l + j];

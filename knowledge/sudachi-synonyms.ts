@@ -16,7 +16,9 @@ export async function loadSudachiRelations(relatedFactor: number): Promise<Synon
     // Read the JSON ourselves: the package's fetchDictionary() require()s it, which would keep
     // the whole parsed dictionary (~100 MB) in the module cache for the life of the process.
     const dir = path.dirname(require.resolve('sudachi-synonyms-dictionary'));
-    groups = JSON.parse(await readFile(path.join(dir, 'sudachi-synonyms-dictionary.json'), 'utf8')) as SudachiSynonymsGroup[];
+    groups = JSON.parse(
+      await readFile(path.join(dir, 'sudachi-synonyms-dictionary.json'), 'utf8'),
+    ) as SudachiSynonymsGroup[];
   } catch (err) {
     throw new KotaeError('KB_UNAVAILABLE', 'sudachi synonym dictionary failed to load', { cause: err });
   }
@@ -29,7 +31,8 @@ export async function loadSudachiRelations(relatedFactor: number): Promise<Synon
       for (const to of usable) {
         if (to === from) continue;
         const same = from.vocabularyNumber !== undefined && from.vocabularyNumber === to.vocabularyNumber;
-        if (same || relatedFactor > 0) out.push({ from: from.midashi, to: to.midashi, factor: same ? 1 : relatedFactor });
+        if (same || relatedFactor > 0)
+          out.push({ from: from.midashi, to: to.midashi, factor: same ? 1 : relatedFactor });
       }
     }
   }

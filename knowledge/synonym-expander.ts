@@ -45,7 +45,10 @@ export class SynonymExpander implements QueryExpander {
   private readonly byKey = new Map<string, { to: string; factor: number; phrase: boolean }[]>();
   private readonly targetWords = new Map<string, string[]>();
 
-  constructor(private readonly analyzer: TextAnalyzer, relations: Iterable<SynonymRelation>) {
+  constructor(
+    private readonly analyzer: TextAnalyzer,
+    relations: Iterable<SynonymRelation>,
+  ) {
     for (const r of relations) {
       const key = r.analyzeFrom ? this.wordsOf(r.from).join('') : foldWord(r.from);
       if (key === '' || foldWord(r.to) === key) continue;
@@ -58,7 +61,8 @@ export class SynonymExpander implements QueryExpander {
   /** Query words at weight 1 plus expansions at `weight × factor` (never above an existing weight). */
   expand(words: readonly string[], weight: number): Map<string, number> {
     const out = new Map<string, number>();
-    for (const alt of this.alternatives(words, weight)) for (const [w, x] of alt) out.set(w, Math.max(out.get(w) ?? 0, x));
+    for (const alt of this.alternatives(words, weight))
+      for (const [w, x] of alt) out.set(w, Math.max(out.get(w) ?? 0, x));
     return out;
   }
 
@@ -103,9 +107,13 @@ export function foldWord(text: string): string {
 }
 
 /** Relations of symmetric groups (factor 1) and one-way expansions (factor 1). */
-export function curatedRelations(groups: readonly (readonly string[])[], oneWay: readonly (readonly [string, readonly string[]])[]): SynonymRelation[] {
+export function curatedRelations(
+  groups: readonly (readonly string[])[],
+  oneWay: readonly (readonly [string, readonly string[]])[],
+): SynonymRelation[] {
   const out: SynonymRelation[] = [];
-  for (const g of groups) for (const from of g) for (const to of g) if (from !== to) out.push({ from, to, factor: 1, analyzeFrom: true });
+  for (const g of groups)
+    for (const from of g) for (const to of g) if (from !== to) out.push({ from, to, factor: 1, analyzeFrom: true });
   for (const [from, tos] of oneWay) for (const to of tos) out.push({ from, to, factor: 1, analyzeFrom: true });
   return out;
 }

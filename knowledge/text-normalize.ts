@@ -10,11 +10,7 @@ const TRAILING_LONG_VOWEL = /([ァ-ヶー]{2,}[ァ-ヶ])ー(?![ァ-ヶー])/g;
 
 /** Normalises text before tokenisation; idempotent. */
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(KATAKANA_DASH, '$1ー')
-    .replace(TRAILING_LONG_VOWEL, '$1');
+  return text.normalize('NFKC').toLowerCase().replace(KATAKANA_DASH, '$1ー').replace(TRAILING_LONG_VOWEL, '$1');
 }
 
 /** Folds katakana to hiragana so that ゴミ and ごみ become one term. */

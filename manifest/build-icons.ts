@@ -31,7 +31,8 @@ function nearSegment(x: number, y: number, a: [number, number], b: [number, numb
   return Math.hypot(x - (a[0] + t * dx), y - (a[1] + t * dy)) <= width;
 }
 
-const check: Shape = (x, y) => nearSegment(x, y, [0.33, 0.44], [0.45, 0.56], 0.045) || nearSegment(x, y, [0.45, 0.56], [0.68, 0.32], 0.045);
+const check: Shape = (x, y) =>
+  nearSegment(x, y, [0.33, 0.44], [0.45, 0.56], 0.045) || nearSegment(x, y, [0.45, 0.56], [0.68, 0.32], 0.045);
 
 /** Renders `paint` with 4×4 supersampling for smooth edges. */
 function render(size: number, paint: (x: number, y: number) => Rgba | undefined): Uint8Array {
@@ -56,14 +57,22 @@ function render(size: number, paint: (x: number, y: number) => Rgba | undefined)
 /** The 192×192 colour icon: white bubble with a blue check on a blue field. */
 export function colorIcon(): Buffer {
   const shape = bubble(0);
-  return encodePng(192, 192, render(192, (x, y) => (shape(x, y) ? (check(x, y) ? BLUE : WHITE) : BLUE)));
+  return encodePng(
+    192,
+    192,
+    render(192, (x, y) => (shape(x, y) ? (check(x, y) ? BLUE : WHITE) : BLUE)),
+  );
 }
 
 /** The 32×32 outline icon: white bubble outline and check on transparent. */
 export function outlineIcon(): Buffer {
   const outer = bubble(0);
   const inner = bubble(0.07);
-  return encodePng(32, 32, render(32, (x, y) => ((outer(x, y) && !inner(x, y)) || check(x, y) ? WHITE : undefined)));
+  return encodePng(
+    32,
+    32,
+    render(32, (x, y) => ((outer(x, y) && !inner(x, y)) || check(x, y) ? WHITE : undefined)),
+  );
 }
 
 /** Writes color.png and outline.png into `dir`. */

@@ -44,9 +44,14 @@ export interface ManifestCommandDeps {
   defaults?: Partial<ManifestValues>;
 }
 
-const USAGE = '使い方: kotae manifest --out <ファイル.zip> [--app-id <GUID>] [--bot-id <GUID>] [--domain <ホスト名>] [--version <1.0.0>]';
+const USAGE =
+  '使い方: kotae manifest --out <ファイル.zip> [--app-id <GUID>] [--bot-id <GUID>] [--domain <ホスト名>] [--version <1.0.0>]';
 const FLAGS: Readonly<Record<string, keyof ManifestPackageOptions>> = {
-  '--out': 'out', '--app-id': 'appId', '--bot-id': 'botId', '--domain': 'domain', '--version': 'version',
+  '--out': 'out',
+  '--app-id': 'appId',
+  '--bot-id': 'botId',
+  '--domain': 'domain',
+  '--version': 'version',
 };
 
 /** `kotae manifest --out app.zip`: returns the exit code (0 ok, 2 usage or invalid values, 1 failure). */
@@ -64,15 +69,26 @@ export async function runManifestCommand(argv: string[], deps: ManifestCommandDe
   }
   const botId = given.botId ?? deps.defaults?.botId;
   const values = {
-    out: given.out, botId, appId: given.appId ?? deps.defaults?.appId ?? botId,
-    domain: given.domain ?? deps.defaults?.domain, version: given.version ?? deps.defaults?.version,
+    out: given.out,
+    botId,
+    appId: given.appId ?? deps.defaults?.appId ?? botId,
+    domain: given.domain ?? deps.defaults?.domain,
+    version: given.version ?? deps.defaults?.version,
   };
   if (!values.out || !values.appId || !values.botId || !values.domain) {
-    deps.err(`出力先・ボットID・ドメインが必要です（設定 KOTAE_TEAMS_APP_ID / KOTAE_PUBLIC_URL または引数で指定）。\n${USAGE}`);
+    deps.err(
+      `出力先・ボットID・ドメインが必要です（設定 KOTAE_TEAMS_APP_ID / KOTAE_PUBLIC_URL または引数で指定）。\n${USAGE}`,
+    );
     return 2;
   }
   try {
-    const path = await buildManifestPackage({ ...values, out: values.out, appId: values.appId, botId: values.botId, domain: values.domain });
+    const path = await buildManifestPackage({
+      ...values,
+      out: values.out,
+      appId: values.appId,
+      botId: values.botId,
+      domain: values.domain,
+    });
     deps.out(`Teams アプリパッケージを作成しました: ${path}`);
     return 0;
   } catch (err) {

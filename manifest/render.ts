@@ -25,9 +25,12 @@ const SEMVER = /^\d+\.\d+\.\d+$/;
 export function checkManifestValues(values: ManifestValues): string[] {
   const problems: string[] = [];
   if (!GUID.test(values.appId)) problems.push(`アプリID が GUID 形式ではありません: ${values.appId}`);
-  if (!GUID.test(values.botId)) problems.push(`ボットID（Microsoft App ID）が GUID 形式ではありません: ${values.botId}`);
-  if (!HOST.test(values.domain)) problems.push(`ドメインはホスト名だけを指定してください（例: kotae.example.lg.jp）: ${values.domain}`);
-  if (values.version !== undefined && !SEMVER.test(values.version)) problems.push(`バージョンは 1.2.3 の形式で指定してください: ${values.version}`);
+  if (!GUID.test(values.botId))
+    problems.push(`ボットID（Microsoft App ID）が GUID 形式ではありません: ${values.botId}`);
+  if (!HOST.test(values.domain))
+    problems.push(`ドメインはホスト名だけを指定してください（例: kotae.example.lg.jp）: ${values.domain}`);
+  if (values.version !== undefined && !SEMVER.test(values.version))
+    problems.push(`バージョンは 1.2.3 の形式で指定してください: ${values.version}`);
   return problems;
 }
 
@@ -44,7 +47,9 @@ function fill(node: unknown, values: Record<string, string>): unknown {
 export function renderManifest(values: ManifestValues): Record<string, unknown> {
   const problems = checkManifestValues(values);
   if (problems.length > 0) {
-    throw new KotaeError('INPUT_INVALID', `invalid manifest values: ${problems.join('; ')}`, { userMessage: problems.join('\n') });
+    throw new KotaeError('INPUT_INVALID', `invalid manifest values: ${problems.join('; ')}`, {
+      userMessage: problems.join('\n'),
+    });
   }
   const template: unknown = JSON.parse(readFileSync(join(__dirname, 'manifest.template.json'), 'utf8'));
   const filled = fill(template, {

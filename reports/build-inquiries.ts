@@ -23,7 +23,11 @@ function escalatedQuestions(questions: readonly QuestionRecord[], tickets: reado
 }
 
 /** Builds the inquiries section. */
-export function buildInquiries(questions: readonly QuestionRecord[], feedback: readonly FeedbackRecord[], conversationTickets: readonly TicketRecord[]): InquirySection {
+export function buildInquiries(
+  questions: readonly QuestionRecord[],
+  feedback: readonly FeedbackRecord[],
+  conversationTickets: readonly TicketRecord[],
+): InquirySection {
   const escalated = escalatedQuestions(questions, conversationTickets).size;
   const asked = questions.length;
   const answered = questions.filter((q) => q.outcome === 'answered').length;
@@ -39,8 +43,16 @@ export function buildInquiries(questions: readonly QuestionRecord[], feedback: r
     feedbackCount: feedback.length,
     feedbackResolved,
     resolvedRate: rate(feedbackResolved, feedback.length),
-    byCategory: countBy(questions, (q) => q.categoryGuess?.trim() || TEXT.uncategorized, (k) => k),
+    byCategory: countBy(
+      questions,
+      (q) => q.categoryGuess?.trim() || TEXT.uncategorized,
+      (k) => k,
+    ),
     byChannel: countBy(questions, (q) => q.channel, channelLabel, CHANNEL_KINDS),
-    byDepartment: countBy(questions, (q) => q.requester.department?.trim() || TEXT.unknownDepartment, (k) => k),
+    byDepartment: countBy(
+      questions,
+      (q) => q.requester.department?.trim() || TEXT.unknownDepartment,
+      (k) => k,
+    ),
   };
 }

@@ -28,7 +28,12 @@ export interface BuildReportOptions {
  * Builds the report of `kind` for `periodText` ('2026-05' or '2026'/'FY2026'). Throws KotaeError
  * REPORT_PERIOD_INVALID for a malformed or future period; an empty period yields a report of 0 件.
  */
-export async function buildReport(kind: ReportKind | string, periodText: string, data: ReportData, options: BuildReportOptions): Promise<ReportModel> {
+export async function buildReport(
+  kind: ReportKind | string,
+  periodText: string,
+  data: ReportData,
+  options: BuildReportOptions,
+): Promise<ReportModel> {
   const period = parsePeriod(kind, periodText, options.now);
   const { from, to } = period;
   const asOf = new Date(Math.min(to.getTime(), options.now.getTime()));

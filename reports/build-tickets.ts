@@ -26,7 +26,11 @@ export function buildTickets(input: TicketInputs, policy: SlaPolicy, calendar: S
     resolved: input.resolved.length,
     closed: input.closed.length,
     backlogAtEnd: input.backlog.length,
-    byCategory: countBy(input.opened, (t) => t.category.trim() || TEXT.uncategorized, (k) => k),
+    byCategory: countBy(
+      input.opened,
+      (t) => t.category.trim() || TEXT.uncategorized,
+      (k) => k,
+    ),
     byType: countBy(input.opened, (t) => t.type, typeLabel, TICKET_TYPES),
     byPriority: countBy(input.opened, (t) => t.priority, priorityLabel, PRIORITY_ORDER),
     sla: buildSla(input, policy, calendar, asOf),
@@ -34,7 +38,8 @@ export function buildTickets(input: TicketInputs, policy: SlaPolicy, calendar: S
 }
 
 /** Hides events after `asOf`, so a report regenerated later shows the same figures. */
-const seen = (t: Date | undefined, asOf: Date): Date | undefined => (t && t.getTime() <= asOf.getTime() ? t : undefined);
+const seen = (t: Date | undefined, asOf: Date): Date | undefined =>
+  t && t.getTime() <= asOf.getTime() ? t : undefined;
 
 function buildSla(input: TicketInputs, policy: SlaPolicy, calendar: SlaCalendar, asOf: Date): SlaSection {
   let met = 0;
@@ -63,7 +68,10 @@ function buildSla(input: TicketInputs, policy: SlaPolicy, calendar: SlaCalendar,
     complianceRate: rate(met, met + breached),
     response: durationStats(responseMinutes),
     resolution: durationStats(resolutionMinutes),
-    breaches: breaches.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.number.localeCompare(b.number) || a.clock.localeCompare(b.clock)),
+    breaches: breaches.sort(
+      (a, b) =>
+        a.createdAt.localeCompare(b.createdAt) || a.number.localeCompare(b.number) || a.clock.localeCompare(b.clock),
+    ),
   };
 }
 
@@ -73,11 +81,19 @@ function slaInput(t: TicketRecord, asOf: Date) {
     createdAt: t.createdAt,
     firstResponseAt: seen(t.firstResponseAt, asOf),
     resolvedAt: seen(t.resolvedAt, asOf),
-    holds: t.holds.filter((h) => h.from.getTime() <= asOf.getTime()).map((h) => ({ from: h.from, to: seen(h.to, asOf) })),
+    holds: t.holds
+      .filter((h) => h.from.getTime() <= asOf.getTime())
+      .map((h) => ({ from: h.from, to: seen(h.to, asOf) })),
   };
 }
 
-function addBreach(out: SlaBreach[], t: TicketRecord, clock: SlaBreach['clock'], c: SlaClock, stoppedAt: Date | undefined): void {
+function addBreach(
+  out: SlaBreach[],
+  t: TicketRecord,
+  clock: SlaBreach['clock'],
+  c: SlaClock,
+  stoppedAt: Date | undefined,
+): void {
   if (c.state !== 'met_late' && c.state !== 'breached') return;
   out.push({
     number: t.number,

@@ -9,7 +9,11 @@ import { topTexts } from './stats';
 export const TOP_LIMIT = 10;
 
 /** Builds the usage section; the trend is filled only for half-year and annual reports. */
-export function buildUsage(period: ReportPeriod, questions: readonly QuestionRecord[], opened: readonly TicketRecord[]): UsageSection {
+export function buildUsage(
+  period: ReportPeriod,
+  questions: readonly QuestionRecord[],
+  opened: readonly TicketRecord[],
+): UsageSection {
   const byHour = new Array<number>(24).fill(0);
   const byWeekday = new Array<number>(7).fill(0);
   const daily = new Map<string, number>(periodDays(period).map((d) => [d, 0]));
@@ -21,24 +25,31 @@ export function buildUsage(period: ReportPeriod, questions: readonly QuestionRec
     daily.set(day, (daily.get(day) ?? 0) + 1);
   }
   const monthOf = (d: Date): string => jstDateKey(d).slice(0, 7);
-  const trend = period.kind === 'monthly'
-    ? []
-    : period.months.map((month) => {
-        const inMonth = questions.filter((q) => monthOf(q.askedAt) === month);
-        return {
-          month,
-          label: monthLabel(month),
-          asked: inMonth.length,
-          answered: inMonth.filter((q) => q.outcome === 'answered').length,
-          ticketsOpened: opened.filter((t) => monthOf(t.createdAt) === month).length,
-        };
-      });
+  const trend =
+    period.kind === 'monthly'
+      ? []
+      : period.months.map((month) => {
+          const inMonth = questions.filter((q) => monthOf(q.askedAt) === month);
+          return {
+            month,
+            label: monthLabel(month),
+            asked: inMonth.length,
+            answered: inMonth.filter((q) => q.outcome === 'answered').length,
+            ticketsOpened: opened.filter((t) => monthOf(t.createdAt) === month).length,
+          };
+        });
   return {
     byHour,
     byWeekday,
     daily: [...daily.entries()].map(([date, count]) => ({ date, count })),
-    topQuestions: topTexts(questions.map((q) => q.text), TOP_LIMIT),
-    topUnanswered: topTexts(questions.filter((q) => q.outcome === 'no_answer').map((q) => q.text), TOP_LIMIT),
+    topQuestions: topTexts(
+      questions.map((q) => q.text),
+      TOP_LIMIT,
+    ),
+    topUnanswered: topTexts(
+      questions.filter((q) => q.outcome === 'no_answer').map((q) => q.text),
+      TOP_LIMIT,
+    ),
     trend,
   };
 }

@@ -30,7 +30,9 @@ export class InMemoryReportData implements ReportData {
     return this.tickets.filter((t) => within(t.closedAt, from, to));
   }
   async ticketsOpenAt(instant: Date): Promise<TicketRecord[]> {
-    return this.tickets.filter((t) => before(t.createdAt, instant) && !before(t.resolvedAt, instant) && !before(t.closedAt, instant));
+    return this.tickets.filter(
+      (t) => before(t.createdAt, instant) && !before(t.resolvedAt, instant) && !before(t.closedAt, instant),
+    );
   }
   async ticketsForConversations(conversationIds: readonly string[]): Promise<TicketRecord[]> {
     const ids = new Set(conversationIds);

@@ -26,14 +26,26 @@ export class InMemoryReportStore implements ReportStore {
     if (existing) mustBeDraft(existing);
     const issuesText = existing?.issuesText ?? '';
     const row: StoredReport = {
-      id: existing?.id ?? randomUUID(), kind: g.kind, period: g.period, status: 'draft', generatedAt: g.generatedAt,
-      issuesText, files: [...g.files], model: { ...structuredClone(g.model), issuesText }, version: (existing?.version ?? 0) + 1,
+      id: existing?.id ?? randomUUID(),
+      kind: g.kind,
+      period: g.period,
+      status: 'draft',
+      generatedAt: g.generatedAt,
+      issuesText,
+      files: [...g.files],
+      model: { ...structuredClone(g.model), issuesText },
+      version: (existing?.version ?? 0) + 1,
     };
     this.rows.set(this.key(g.kind, g.period), row);
     return structuredClone(row);
   }
 
-  async updateIssues(kind: ReportKind, period: string, issuesText: string, expectedVersion: number): Promise<StoredReport> {
+  async updateIssues(
+    kind: ReportKind,
+    period: string,
+    issuesText: string,
+    expectedVersion: number,
+  ): Promise<StoredReport> {
     const r = mustExist(this.rows.get(this.key(kind, period)), kind, period);
     mustMatchVersion(r, expectedVersion);
     mustBeDraft(r);

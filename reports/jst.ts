@@ -59,8 +59,11 @@ export function formatJstRange(start: Date, end: Date): string {
  * calendar in Asia/Tokyo. ICU versions differ on year 1 ('1' or '元'); we always print 元年.
  */
 export function eraYear(instant: Date): string {
-  const parts = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', timeZone: 'Asia/Tokyo' })
-    .formatToParts(instant);
+  const parts = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
+    era: 'long',
+    year: 'numeric',
+    timeZone: 'Asia/Tokyo',
+  }).formatToParts(instant);
   const era = parts.find((p) => p.type === 'era')?.value ?? '';
   const year = parts.find((p) => p.type === 'year')?.value ?? '';
   return `${era}${year === '1' ? '元' : year}年`;

@@ -40,7 +40,13 @@ export function keyFigures(m: ReportModel): KeyFigure[] {
     text('resolutionP95', formatMinutes(t.sla.resolution.p95)),
     count('incidents', m.incidents.length),
     count('workLogs', m.workLog.length),
-    count('jobRuns', m.jobs.reduce((n, j) => n + j.runs, 0)),
-    count('jobFailures', m.jobs.reduce((n, j) => n + j.failures, 0)),
+    count(
+      'jobRuns',
+      m.jobs.reduce((n, j) => n + j.runs, 0),
+    ),
+    count(
+      'jobFailures',
+      m.jobs.reduce((n, j) => n + j.failures, 0),
+    ),
   ];
 }

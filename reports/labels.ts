@@ -25,21 +25,38 @@ export const CHANNEL_LABELS: Readonly<Record<ChannelKind, string>> = {
 };
 
 /** Ticket type names (問合せ / 障害 / 依頼). */
-export const TYPE_LABELS: Readonly<Record<TicketType, string>> = { inquiry: '問合せ', incident: '障害', request: '依頼' };
+export const TYPE_LABELS: Readonly<Record<TicketType, string>> = {
+  inquiry: '問合せ',
+  incident: '障害',
+  request: '依頼',
+};
 
 /** Ticket priority names. */
-export const PRIORITY_LABELS: Readonly<Record<TicketPriority, string>> = { urgent: '緊急', high: '高', normal: '中', low: '低' };
+export const PRIORITY_LABELS: Readonly<Record<TicketPriority, string>> = {
+  urgent: '緊急',
+  high: '高',
+  normal: '中',
+  low: '低',
+};
 
 /** Ticket status names. */
 export const STATUS_LABELS: Readonly<Record<string, string>> = {
-  new: '新規', in_progress: '対応中', on_hold: '保留', resolved: '解決済', closed: '完了',
+  new: '新規',
+  in_progress: '対応中',
+  on_hold: '保留',
+  resolved: '解決済',
+  closed: '完了',
 };
 
 /** Weekday names, Sunday first. */
 export const WEEKDAY_LABELS: readonly string[] = ['日', '月', '火', '水', '木', '金', '土'];
 
 /** Job run status names. */
-export const JOB_STATUS_LABELS: Readonly<Record<string, string>> = { running: '実行中', succeeded: '成功', failed: '失敗' };
+export const JOB_STATUS_LABELS: Readonly<Record<string, string>> = {
+  running: '実行中',
+  succeeded: '成功',
+  failed: '失敗',
+};
 
 /** Free-standing texts of the reports. */
 export const TEXT = {
@@ -112,9 +129,11 @@ export const CHART_TITLES = {
 
 /** Error messages (user-facing) of report periods and the store. */
 export const REPORT_ERRORS = {
-  badKind: (kind: string) => `報告書の種類「${kind}」は指定できません。monthly・halfyear・annual のいずれかを指定してください。`,
+  badKind: (kind: string) =>
+    `報告書の種類「${kind}」は指定できません。monthly・halfyear・annual のいずれかを指定してください。`,
   badMonth: (text: string) => `対象月「${text}」が正しくありません。YYYY-MM の形式（例: 2026-05）で指定してください。`,
-  badYear: (text: string) => `対象年度「${text}」が正しくありません。西暦の年度（例: 2026 または FY2026）で指定してください。`,
+  badYear: (text: string) =>
+    `対象年度「${text}」が正しくありません。西暦の年度（例: 2026 または FY2026）で指定してください。`,
   future: (label: string) => `対象期間「${label}」はまだ始まっていないため、報告書を作成できません。`,
   finalized: '確定済みの報告書は再作成できません。',
   notFound: '指定された報告書が見つかりません。',
@@ -136,20 +155,34 @@ export const TABLE_LABELS = {
   inquiryBreakdown: { title: '問合せ内訳', sheet: '問合せ内訳', columns: ['区分', '項目', '件数'] },
   ticketBreakdown: { title: 'チケット内訳', sheet: 'チケット内訳', columns: ['区分', '項目', '件数'] },
   slaBreaches: {
-    title: 'SLA超過一覧', sheet: 'SLA超過',
+    title: 'SLA超過一覧',
+    sheet: 'SLA超過',
     columns: ['チケット番号', '件名', '優先度', '対象', '起票日時', '期限', '対応日時', '経過営業分', '判定'],
   },
   incidents: {
-    title: '障害報告', sheet: '障害',
+    title: '障害報告',
+    sheet: '障害',
     columns: ['チケット番号', '件名', '優先度', '状態', '発生日時', '解決日時', '原因', '対応内容', '再発防止策'],
   },
-  workLog: { title: '作業実績報告書', sheet: '作業実績', columns: ['作業日時（開始・終了）', '担当者', '作業名', '作業内容', '特記事項'] },
+  workLog: {
+    title: '作業実績報告書',
+    sheet: '作業実績',
+    columns: ['作業日時（開始・終了）', '担当者', '作業名', '作業内容', '特記事項'],
+  },
   hourly: { title: '時間帯別問合せ件数（日本時間）', sheet: '時間帯別', columns: ['時間帯', '件数'] },
   weekday: { title: '曜日別問合せ件数', sheet: '曜日別', columns: ['曜日', '件数'] },
   daily: { title: '日別問合せ件数', sheet: '日別', columns: ['日付', '件数'] },
   topQuestions: { title: 'よくある質問', sheet: 'よくある質問', columns: ['順位', '質問', '件数'] },
-  topUnanswered: { title: '回答できなかった質問（ナレッジの不足）', sheet: '未回答の質問', columns: ['順位', '質問', '件数'] },
-  trend: { title: '月別推移', sheet: '月別推移', columns: ['月', '問合せ件数', '自動回答件数', '自動回答率', 'チケット起票件数'] },
+  topUnanswered: {
+    title: '回答できなかった質問（ナレッジの不足）',
+    sheet: '未回答の質問',
+    columns: ['順位', '質問', '件数'],
+  },
+  trend: {
+    title: '月別推移',
+    sheet: '月別推移',
+    columns: ['月', '問合せ件数', '自動回答件数', '自動回答率', 'チケット起票件数'],
+  },
   jobs: { title: '定期処理の実行状況', sheet: '定期処理', columns: ['処理名', '実行回数', '失敗回数', '最終成功日時'] },
   groupCategory: 'カテゴリ',
   groupChannel: 'チャネル',

@@ -31,11 +31,20 @@ export function niceMax(max: number): number {
 
 function frame(doc: PDFKit.PDFDocument, box: ChartBox, title: string): void {
   doc.lineWidth(0.5).rect(box.x, box.y, box.w, box.h).strokeColor('#bbbbbb').stroke();
-  doc.fillColor('#000000').fontSize(9).text(title, box.x + 6, box.y + 5, { width: box.w - 12, lineBreak: false });
+  doc
+    .fillColor('#000000')
+    .fontSize(9)
+    .text(title, box.x + 6, box.y + 5, { width: box.w - 12, lineBreak: false });
 }
 
 /** Vertical bars with a y axis and every `labelEvery`-th x label. */
-export function drawBarChart(doc: PDFKit.PDFDocument, box: ChartBox, title: string, items: ChartItem[], labelEvery = 1): void {
+export function drawBarChart(
+  doc: PDFKit.PDFDocument,
+  box: ChartBox,
+  title: string,
+  items: ChartItem[],
+  labelEvery = 1,
+): void {
   frame(doc, box, title);
   const left = box.x + 30;
   const top = box.y + 24;
@@ -45,18 +54,37 @@ export function drawBarChart(doc: PDFKit.PDFDocument, box: ChartBox, title: stri
   doc.fontSize(6);
   for (let g = 0; g <= TICKS; g += 1) {
     const y = bottom - ((bottom - top) * g) / TICKS;
-    doc.lineWidth(0.3).moveTo(left, y).lineTo(left + width, y).strokeColor(GRID).stroke();
-    doc.fillColor(AXIS).text(String((max * g) / TICKS), box.x + 2, y - 3, { width: 25, align: 'right', lineBreak: false });
+    doc
+      .lineWidth(0.3)
+      .moveTo(left, y)
+      .lineTo(left + width, y)
+      .strokeColor(GRID)
+      .stroke();
+    doc
+      .fillColor(AXIS)
+      .text(String((max * g) / TICKS), box.x + 2, y - 3, { width: 25, align: 'right', lineBreak: false });
   }
   const slot = width / Math.max(1, items.length);
   items.forEach((item, i) => {
     const h = ((bottom - top) * item.value) / max;
-    if (h > 0) doc.rect(left + i * slot + slot * 0.15, bottom - h, slot * 0.7, h).fillColor(BAR).fill();
+    if (h > 0)
+      doc
+        .rect(left + i * slot + slot * 0.15, bottom - h, slot * 0.7, h)
+        .fillColor(BAR)
+        .fill();
     if (i % labelEvery === 0) {
-      doc.fillColor(AXIS).text(item.label, left + i * slot - 6, bottom + 3, { width: slot + 12, align: 'center', lineBreak: false });
+      doc
+        .fillColor(AXIS)
+        .text(item.label, left + i * slot - 6, bottom + 3, { width: slot + 12, align: 'center', lineBreak: false });
     }
   });
-  doc.lineWidth(0.6).moveTo(left, top).lineTo(left, bottom).lineTo(left + width, bottom).strokeColor(AXIS).stroke();
+  doc
+    .lineWidth(0.6)
+    .moveTo(left, top)
+    .lineTo(left, bottom)
+    .lineTo(left + width, bottom)
+    .strokeColor(AXIS)
+    .stroke();
 }
 
 /** Horizontal bars, one row per item, with the value printed at the end of the bar. */
@@ -71,16 +99,36 @@ export function drawHorizontalBars(doc: PDFKit.PDFDocument, box: ChartBox, title
   doc.fontSize(7);
   items.forEach((item, i) => {
     const y = top + i * rowH;
-    doc.fillColor('#000000').text(item.label, box.x + 4, y + rowH / 2 - 4, { width: labelWidth - 4, align: 'right', lineBreak: false, ellipsis: true });
+    doc.fillColor('#000000').text(item.label, box.x + 4, y + rowH / 2 - 4, {
+      width: labelWidth - 4,
+      align: 'right',
+      lineBreak: false,
+      ellipsis: true,
+    });
     const w = (width * item.value) / max;
-    if (w > 0) doc.rect(left, y + rowH * 0.15, w, rowH * 0.7).fillColor(BAR).fill();
+    if (w > 0)
+      doc
+        .rect(left, y + rowH * 0.15, w, rowH * 0.7)
+        .fillColor(BAR)
+        .fill();
     doc.fillColor(AXIS).text(String(item.value), left + w + 3, y + rowH / 2 - 4, { width: 30, lineBreak: false });
   });
-  doc.lineWidth(0.6).moveTo(left, top).lineTo(left, top + rowH * items.length).strokeColor(AXIS).stroke();
+  doc
+    .lineWidth(0.6)
+    .moveTo(left, top)
+    .lineTo(left, top + rowH * items.length)
+    .strokeColor(AXIS)
+    .stroke();
 }
 
 /** A donut of the segments with a text in its middle and a legend beside it. */
-export function drawDonut(doc: PDFKit.PDFDocument, box: ChartBox, title: string, segments: (ChartItem & { color: string })[], center: string): void {
+export function drawDonut(
+  doc: PDFKit.PDFDocument,
+  box: ChartBox,
+  title: string,
+  segments: (ChartItem & { color: string })[],
+  center: string,
+): void {
   frame(doc, box, title);
   const r = Math.min(box.w * 0.5, box.h - 34) / 2;
   const cx = box.x + 14 + r;
@@ -96,17 +144,36 @@ export function drawDonut(doc: PDFKit.PDFDocument, box: ChartBox, title: string,
       angle += sweep;
     }
   }
-  doc.circle(cx, cy, r * 0.58).fillColor('#ffffff').fill();
-  doc.fillColor('#000000').fontSize(11).text(center, cx - r, cy - 7, { width: 2 * r, align: 'center', lineBreak: false });
+  doc
+    .circle(cx, cy, r * 0.58)
+    .fillColor('#ffffff')
+    .fill();
+  doc
+    .fillColor('#000000')
+    .fontSize(11)
+    .text(center, cx - r, cy - 7, { width: 2 * r, align: 'center', lineBreak: false });
   doc.fontSize(7);
   segments.forEach((s, i) => {
     const y = box.y + 40 + i * 16;
-    doc.rect(cx + r + 14, y, 8, 8).fillColor(s.color).fill();
-    doc.fillColor('#000000').text(`${s.label} ${s.value}件`, cx + r + 26, y, { width: box.x + box.w - cx - r - 30, lineBreak: false });
+    doc
+      .rect(cx + r + 14, y, 8, 8)
+      .fillColor(s.color)
+      .fill();
+    doc
+      .fillColor('#000000')
+      .text(`${s.label} ${s.value}件`, cx + r + 26, y, { width: box.x + box.w - cx - r - 30, lineBreak: false });
   });
 }
 
-function drawSlice(doc: PDFKit.PDFDocument, cx: number, cy: number, r: number, from: number, sweep: number, color: string): void {
+function drawSlice(
+  doc: PDFKit.PDFDocument,
+  cx: number,
+  cy: number,
+  r: number,
+  from: number,
+  sweep: number,
+  color: string,
+): void {
   const x1 = cx + r * Math.cos(from);
   const y1 = cy + r * Math.sin(from);
   const x2 = cx + r * Math.cos(from + sweep);

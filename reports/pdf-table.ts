@@ -7,7 +7,11 @@ export function drawTable(doc: PDFKit.PDFDocument, table: ReportTable, boldFont:
   const width = doc.page.width - left - doc.page.margins.right;
   const bottom = () => doc.page.height - doc.page.margins.bottom;
   ensureRoom(doc, 60, bottom);
-  doc.font(boldFont).fontSize(11).fillColor('#000000').text(table.title, left, doc.y + 6);
+  doc
+    .font(boldFont)
+    .fontSize(11)
+    .fillColor('#000000')
+    .text(table.title, left, doc.y + 6);
   doc.font(font).fontSize(7.5);
   if (table.rows.length === 0) {
     doc.text(table.emptyText ?? '', left, doc.y + 4, { width });
@@ -47,8 +51,9 @@ const visualLength = (s: string): number => [...s].reduce((n, c) => n + (c.charC
 
 /** Widths proportional to the longest text of each column (capped), each at least 8 % of the width. */
 function columnWidths(table: ReportTable, width: number): number[] {
-  const weights = table.columns.map((c, i) =>
-    Math.min(48, Math.max(visualLength(c), ...table.rows.map((r) => visualLength(String(r[i] ?? ''))))) + 2);
+  const weights = table.columns.map(
+    (c, i) => Math.min(48, Math.max(visualLength(c), ...table.rows.map((r) => visualLength(String(r[i] ?? ''))))) + 2,
+  );
   const floor = width * 0.08;
   const total = weights.reduce((a, b) => a + b, 0);
   const raw = weights.map((w) => Math.max(floor, (width * w) / total));

@@ -37,7 +37,10 @@ export function parsePeriod(kind: string, text: string, now: Date): ReportPeriod
   if (!isReportKind(kind)) throw invalid(`unknown report kind ${kind}`, REPORT_ERRORS.badKind(kind), { kind });
   const period = kind === 'monthly' ? monthlyPeriod(text.trim()) : fiscalPeriod(kind, text.trim());
   if (period.from.getTime() > now.getTime()) {
-    throw invalid(`period ${kind} ${period.key} starts in the future`, REPORT_ERRORS.future(period.label), { kind, period: period.key });
+    throw invalid(`period ${kind} ${period.key} starts in the future`, REPORT_ERRORS.future(period.label), {
+      kind,
+      period: period.key,
+    });
   }
   return period;
 }
@@ -52,15 +55,20 @@ function monthlyPeriod(text: string): ReportPeriod {
   const from = jstInstant(year, month);
   const key = `${year}-${String(month).padStart(2, '0')}`;
   return {
-    kind: 'monthly', key, from, to: jstInstant(year, month + 1),
-    label: `${eraYear(from)}${month}月（${year}年${month}月）`, months: [key],
+    kind: 'monthly',
+    key,
+    from,
+    to: jstInstant(year, month + 1),
+    label: `${eraYear(from)}${month}月（${year}年${month}月）`,
+    months: [key],
   };
 }
 
 function fiscalPeriod(kind: 'halfyear' | 'annual', text: string): ReportPeriod {
   const m = /^(?:FY)?(\d{4})$/i.exec(text);
   const fy = m ? Number(m[1]) : NaN;
-  if (!m || fy < 2000 || fy > 2100) throw invalid(`bad fiscal year ${text}`, REPORT_ERRORS.badYear(text), { period: text });
+  if (!m || fy < 2000 || fy > 2100)
+    throw invalid(`bad fiscal year ${text}`, REPORT_ERRORS.badYear(text), { period: text });
   const from = jstInstant(fy, 4);
   const monthCount = kind === 'halfyear' ? 6 : 12;
   const to = jstInstant(fy, 4 + monthCount);

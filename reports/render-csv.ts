@@ -35,5 +35,8 @@ export function reportBaseName(model: Pick<ReportModel, 'kind' | 'period'>): str
 /** Every table of the report as `<kind>-<period>-<table>.csv`. */
 export function renderCsvFiles(model: ReportModel): RenderedFile[] {
   const base = reportBaseName(model);
-  return reportTables(model).map((t) => ({ name: `${base}-${t.id}.csv`, content: Buffer.from(BOM + tableToCsv(t), 'utf8') }));
+  return reportTables(model).map((t) => ({
+    name: `${base}-${t.id}.csv`,
+    content: Buffer.from(BOM + tableToCsv(t), 'utf8'),
+  }));
 }

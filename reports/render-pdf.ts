@@ -28,11 +28,30 @@ export function defaultPdfFonts(): PdfFonts {
 }
 
 const MARGIN = 36;
-const TABLES_IN_PDF = ['inquiry-breakdown', 'ticket-breakdown', 'sla-breaches', 'incidents', 'work-log', 'top-questions', 'top-unanswered', 'monthly-trend', 'jobs'];
+const TABLES_IN_PDF = [
+  'inquiry-breakdown',
+  'ticket-breakdown',
+  'sla-breaches',
+  'incidents',
+  'work-log',
+  'top-questions',
+  'top-unanswered',
+  'monthly-trend',
+  'jobs',
+];
 
 /** Renders the PDF; `status` is the Japanese status text (下書き / 確定). */
-export async function renderPdf(model: ReportModel, status: string = TEXT.draft, fonts: PdfFonts = defaultPdfFonts()): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: `${model.title} ${model.period.label}`, Author: model.organization } });
+export async function renderPdf(
+  model: ReportModel,
+  status: string = TEXT.draft,
+  fonts: PdfFonts = defaultPdfFonts(),
+): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    bufferPages: true,
+    info: { Title: `${model.title} ${model.period.label}`, Author: model.organization },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -54,11 +73,24 @@ export async function renderPdf(model: ReportModel, status: string = TEXT.draft,
 const contentWidth = (doc: PDFKit.PDFDocument): number => doc.page.width - 2 * MARGIN;
 
 function titleBlock(doc: PDFKit.PDFDocument, m: ReportModel, status: string): void {
-  doc.font('jp-bold').fontSize(18).fillColor('#000000').text(m.title, MARGIN, MARGIN, { width: contentWidth(doc), align: 'center' });
+  doc
+    .font('jp-bold')
+    .fontSize(18)
+    .fillColor('#000000')
+    .text(m.title, MARGIN, MARGIN, { width: contentWidth(doc), align: 'center' });
   doc.font('jp').fontSize(10).moveDown(0.3);
   doc.text(`${TEXT.period}: ${m.period.label}`, { align: 'center' });
-  doc.fontSize(9).text(`${m.organization}　${TEXT.generatedAt}: ${formatJst(new Date(m.generatedAt))}　${TEXT.status}: ${status}`, { align: 'center' });
-  doc.lineWidth(1).moveTo(MARGIN, doc.y + 4).lineTo(MARGIN + contentWidth(doc), doc.y + 4).strokeColor('#3b6fb6').stroke();
+  doc
+    .fontSize(9)
+    .text(`${m.organization}　${TEXT.generatedAt}: ${formatJst(new Date(m.generatedAt))}　${TEXT.status}: ${status}`, {
+      align: 'center',
+    });
+  doc
+    .lineWidth(1)
+    .moveTo(MARGIN, doc.y + 4)
+    .lineTo(MARGIN + contentWidth(doc), doc.y + 4)
+    .strokeColor('#3b6fb6')
+    .stroke();
   doc.y += 10;
 }
 
@@ -73,7 +105,11 @@ function figures(doc: PDFKit.PDFDocument, m: ReportModel): void {
   list.forEach((f, i) => {
     const x = MARGIN + (i < half ? 0 : colW);
     const y = top + (i % half) * rowH;
-    if (i % half % 2 === 0) doc.rect(x, y, colW - 6, rowH).fillColor('#f2f5fa').fill();
+    if ((i % half) % 2 === 0)
+      doc
+        .rect(x, y, colW - 6, rowH)
+        .fillColor('#f2f5fa')
+        .fill();
     doc.fillColor('#000000').text(f.label, x + 4, y + 3, { width: colW - 80, lineBreak: false });
     doc.text(`${f.value}${f.unit}`, x + colW - 80, y + 3, { width: 70, align: 'right', lineBreak: false });
   });
@@ -87,7 +123,11 @@ function issues(doc: PDFKit.PDFDocument, m: ReportModel): void {
   doc.font('jp').fontSize(8.5);
   const top = doc.y + 3;
   const h = doc.heightOfString(text, { width: contentWidth(doc) - 12 }) + 10;
-  doc.lineWidth(0.5).rect(MARGIN, top, contentWidth(doc), Math.min(h, doc.page.height - MARGIN - top)).strokeColor('#888888').stroke();
+  doc
+    .lineWidth(0.5)
+    .rect(MARGIN, top, contentWidth(doc), Math.min(h, doc.page.height - MARGIN - top))
+    .strokeColor('#888888')
+    .stroke();
   doc.fillColor('#000000').text(text, MARGIN + 6, top + 5, { width: contentWidth(doc) - 12 });
   doc.x = MARGIN;
   doc.y = Math.max(doc.y, top + h) + 10;
@@ -102,16 +142,31 @@ function charts(doc: PDFKit.PDFDocument, m: ReportModel): void {
   doc.font('jp');
   const categories = m.inquiries.byCategory.slice(0, 8).map((c) => ({ label: c.label, value: c.count }));
   drawHorizontalBars(doc, { x: MARGIN, y: top, w, h }, CHART_TITLES.category, categories);
-  const volume = m.kind === 'monthly'
-    ? { title: CHART_TITLES.daily, items: m.usage.daily.map((d) => ({ label: String(Number(d.date.slice(8))), value: d.count })), every: 5 }
-    : { title: CHART_TITLES.monthly, items: m.usage.trend.map((t) => ({ label: `${Number(t.month.slice(5))}月`, value: t.asked })), every: 1 };
+  const volume =
+    m.kind === 'monthly'
+      ? {
+          title: CHART_TITLES.daily,
+          items: m.usage.daily.map((d) => ({ label: String(Number(d.date.slice(8))), value: d.count })),
+          every: 5,
+        }
+      : {
+          title: CHART_TITLES.monthly,
+          items: m.usage.trend.map((t) => ({ label: `${Number(t.month.slice(5))}月`, value: t.asked })),
+          every: 1,
+        };
   drawBarChart(doc, { x: MARGIN + w + gap, y: top, w, h }, volume.title, volume.items, volume.every);
   const sla = m.tickets.sla;
-  drawDonut(doc, { x: MARGIN, y: top + h + gap, w, h }, CHART_TITLES.sla, [
-    { label: TEXT.slaMet, value: sla.met, color: '#4a9d5b' },
-    { label: TEXT.slaBreached.replace('（未対応）', ''), value: sla.breached, color: '#d9534f' },
-    { label: TEXT.slaPending, value: sla.pending, color: '#bbbbbb' },
-  ], formatRate(sla.complianceRate));
+  drawDonut(
+    doc,
+    { x: MARGIN, y: top + h + gap, w, h },
+    CHART_TITLES.sla,
+    [
+      { label: TEXT.slaMet, value: sla.met, color: '#4a9d5b' },
+      { label: TEXT.slaBreached.replace('（未対応）', ''), value: sla.breached, color: '#d9534f' },
+      { label: TEXT.slaPending, value: sla.pending, color: '#bbbbbb' },
+    ],
+    formatRate(sla.complianceRate),
+  );
   const hourly = m.usage.byHour.map((n, hour) => ({ label: String(hour), value: n }));
   drawBarChart(doc, { x: MARGIN + w + gap, y: top + h + gap, w, h }, CHART_TITLES.hourly, hourly, 3);
   doc.x = MARGIN;
@@ -124,8 +179,15 @@ function pageNumbers(doc: PDFKit.PDFDocument, m: ReportModel): void {
     doc.switchToPage(i);
     const bottomMargin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font('jp').fontSize(7).fillColor('#666666')
-      .text(`${m.title}　${m.period.label}　${i + 1} / ${range.count}`, MARGIN, doc.page.height - 24, { width: contentWidth(doc), align: 'center', lineBreak: false });
+    doc
+      .font('jp')
+      .fontSize(7)
+      .fillColor('#666666')
+      .text(`${m.title}　${m.period.label}　${i + 1} / ${range.count}`, MARGIN, doc.page.height - 24, {
+        width: contentWidth(doc),
+        align: 'center',
+        lineBreak: false,
+      });
     doc.page.margins.bottom = bottomMargin;
   }
 }

@@ -15,7 +15,14 @@ const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE7F3' } } as const;
 
 function printSetup(ws: ExcelJS.Worksheet, title: string, orientation: 'portrait' | 'landscape'): void {
-  ws.pageSetup = { paperSize: 9, orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true };
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+  };
   ws.headerFooter = { oddHeader: `&L${title}`, oddFooter: '&C&P / &N' };
 }
 
@@ -36,7 +43,10 @@ function addSummary(wb: ExcelJS.Workbook, m: ReportModel, status: string): void 
   ws.getCell('A1').font = { name: FONT, size: 16, bold: true };
   ws.getCell('A1').alignment = { horizontal: 'center' };
   const meta: [string, string][] = [
-    [TEXT.period, m.period.label], [TEXT.organization, m.organization], [TEXT.generatedAt, formatJst(new Date(m.generatedAt))], [TEXT.status, status],
+    [TEXT.period, m.period.label],
+    [TEXT.organization, m.organization],
+    [TEXT.generatedAt, formatJst(new Date(m.generatedAt))],
+    [TEXT.status, status],
   ];
   for (const [k, v] of meta) ws.addRow([k, v]).font = { name: FONT };
   ws.addRow([]);
@@ -45,7 +55,10 @@ function addSummary(wb: ExcelJS.Workbook, m: ReportModel, status: string): void 
   headerRow(ws.addRow(summary.columns));
   for (const r of summary.rows) {
     const row = ws.addRow(r);
-    row.eachCell({ includeEmpty: true }, (c) => { c.border = BORDER; c.font = { name: FONT }; });
+    row.eachCell({ includeEmpty: true }, (c) => {
+      c.border = BORDER;
+      c.font = { name: FONT };
+    });
     row.getCell(2).alignment = { horizontal: 'right' };
   }
   ws.addRow([]);

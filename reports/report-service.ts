@@ -45,7 +45,13 @@ export class ReportService {
     const period = parsePeriod(kind, periodText, this.deps.clock.now());
     const stored = await this.deps.store.get(period.kind, period.key);
     const { data, calendar, slaPolicy, organization, clock } = this.deps;
-    return buildReport(period.kind, period.key, data, { calendar, slaPolicy, organization, now: clock.now(), issuesText: stored?.issuesText });
+    return buildReport(period.kind, period.key, data, {
+      calendar,
+      slaPolicy,
+      organization,
+      now: clock.now(),
+      issuesText: stored?.issuesText,
+    });
   }
 
   /** Builds, renders into the report folder and stores a draft. Throws CONFLICT if the report is final. */
@@ -58,9 +64,18 @@ export class ReportService {
     const files = await renderReportFiles(model, false, this.deps.fonts);
     await writeReportFiles(this.folderOf(period.kind, period.key), files);
     const saved = await this.deps.store.saveGenerated({
-      kind: period.kind, period: period.key, generatedAt: new Date(model.generatedAt), files: files.map((f) => f.name), model,
+      kind: period.kind,
+      period: period.key,
+      generatedAt: new Date(model.generatedAt),
+      files: files.map((f) => f.name),
+      model,
     });
-    this.deps.logger?.info('report generated', { kind: period.kind, period: period.key, files: files.length, ms: Date.now() - started });
+    this.deps.logger?.info('report generated', {
+      kind: period.kind,
+      period: period.key,
+      files: files.length,
+      ms: Date.now() - started,
+    });
     return saved;
   }
 
@@ -75,7 +90,12 @@ export class ReportService {
   }
 
   /** Saves 課題・対策 (version-checked) and re-renders the files from the stored figures. */
-  async updateIssues(kind: ReportKind, period: string, issuesText: string, expectedVersion: number): Promise<StoredReport> {
+  async updateIssues(
+    kind: ReportKind,
+    period: string,
+    issuesText: string,
+    expectedVersion: number,
+  ): Promise<StoredReport> {
     if (issuesText.length > 20_000) throw new KotaeError('INPUT_TOO_LARGE', 'issues text too long');
     const saved = await this.deps.store.updateIssues(kind, period, issuesText.replace(/\r\n/g, '\n'), expectedVersion);
     await this.rerender(saved);

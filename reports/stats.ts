@@ -31,7 +31,12 @@ export function rate(part: number, whole: number): number | null {
  * Counts items by key, most frequent first (ties by key order of `order`, else by key).
  * Keys listed in `order` always appear, with 0 if absent.
  */
-export function countBy<T>(items: readonly T[], keyOf: (item: T) => string, labelOf: (key: string) => string, order: readonly string[] = []): CountItem[] {
+export function countBy<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+  labelOf: (key: string) => string,
+  order: readonly string[] = [],
+): CountItem[] {
   const counts = new Map<string, number>(order.map((k) => [k, 0]));
   for (const item of items) {
     const key = keyOf(item);
@@ -40,12 +45,18 @@ export function countBy<T>(items: readonly T[], keyOf: (item: T) => string, labe
   const rank = (k: string): number => (order.includes(k) ? order.indexOf(k) : order.length);
   return [...counts.entries()]
     .map(([key, count]) => ({ key, label: labelOf(key), count }))
-    .sort((a, b) => (order.length > 0 ? rank(a.key) - rank(b.key) : 0) || b.count - a.count || a.key.localeCompare(b.key));
+    .sort(
+      (a, b) => (order.length > 0 ? rank(a.key) - rank(b.key) : 0) || b.count - a.count || a.key.localeCompare(b.key),
+    );
 }
 
 /** Normalises question text for grouping: NFKC, collapsed spaces, no trailing punctuation. */
 export function normalizeQuestion(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, ' ').trim().replace(/[?？。.!！]+$/u, '');
+  return text
+    .normalize('NFKC')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[?？。.!！]+$/u, '');
 }
 
 /** The `limit` most frequent texts (ties alphabetical). */

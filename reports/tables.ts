@@ -25,39 +25,110 @@ export interface ReportTable {
 
 const counts = (group: string, items: CountItem[]): Cell[][] => items.map((c) => [group, c.label, c.count]);
 const ranked = (items: { text: string; count: number }[]): Cell[][] => items.map((x, i) => [i + 1, x.text, x.count]);
-const table = (id: string, spec: { title: string; sheet: string; columns: readonly string[] }, rows: Cell[][], emptyText?: string): ReportTable =>
-  ({ id, title: spec.title, sheet: spec.sheet, columns: [...spec.columns], rows, emptyText });
+const table = (
+  id: string,
+  spec: { title: string; sheet: string; columns: readonly string[] },
+  rows: Cell[][],
+  emptyText?: string,
+): ReportTable => ({ id, title: spec.title, sheet: spec.sheet, columns: [...spec.columns], rows, emptyText });
 
 /** Every table of a report, in order; the monthly trend only for half-year and annual reports. */
 export function reportTables(m: ReportModel): ReportTable[] {
   const { inquiries: q, tickets: t, usage: u } = m;
   const tables: ReportTable[] = [
-    table('summary', T.summary, keyFigures(m).map((f) => [f.label, f.value, f.unit])),
+    table(
+      'summary',
+      T.summary,
+      keyFigures(m).map((f) => [f.label, f.value, f.unit]),
+    ),
     table('inquiry-breakdown', T.inquiryBreakdown, [
-      ...counts(T.groupCategory, q.byCategory), ...counts(T.groupChannel, q.byChannel), ...counts(T.groupDepartment, q.byDepartment),
+      ...counts(T.groupCategory, q.byCategory),
+      ...counts(T.groupChannel, q.byChannel),
+      ...counts(T.groupDepartment, q.byDepartment),
     ]),
     table('ticket-breakdown', T.ticketBreakdown, [
-      ...counts(T.groupCategory, t.byCategory), ...counts(T.groupType, t.byType), ...counts(T.groupPriority, t.byPriority),
+      ...counts(T.groupCategory, t.byCategory),
+      ...counts(T.groupType, t.byType),
+      ...counts(T.groupPriority, t.byPriority),
     ]),
-    table('sla-breaches', T.slaBreaches, t.sla.breaches.map((b) => [
-      b.number, b.title, b.priority, b.clock === 'response' ? TEXT.clockResponse : TEXT.clockResolution, b.createdAt, b.dueAt,
-      b.stoppedAt, b.elapsedBusinessMinutes, b.state === 'met_late' ? TEXT.slaLate : TEXT.slaBreached,
-    ]), TEXT.noBreaches),
-    table('incidents', T.incidents, m.incidents.map((i) => [
-      i.number, i.title, i.priority, i.status, i.createdAt, i.resolvedAt, i.cause, i.actions, i.prevention,
-    ]), TEXT.noIncidents),
-    table('work-log', T.workLog, m.workLog.map((w) => [w.when, w.operator, w.title, w.content, w.remarks]), TEXT.noWorkLog),
-    table('hourly', T.hourly, u.byHour.map((n, h) => [T.hour(h), n])),
-    table('weekday', T.weekday, u.byWeekday.map((n, d) => [WEEKDAY_LABELS[d], n])),
-    table('daily', T.daily, u.daily.map((d) => [d.date, d.count])),
+    table(
+      'sla-breaches',
+      T.slaBreaches,
+      t.sla.breaches.map((b) => [
+        b.number,
+        b.title,
+        b.priority,
+        b.clock === 'response' ? TEXT.clockResponse : TEXT.clockResolution,
+        b.createdAt,
+        b.dueAt,
+        b.stoppedAt,
+        b.elapsedBusinessMinutes,
+        b.state === 'met_late' ? TEXT.slaLate : TEXT.slaBreached,
+      ]),
+      TEXT.noBreaches,
+    ),
+    table(
+      'incidents',
+      T.incidents,
+      m.incidents.map((i) => [
+        i.number,
+        i.title,
+        i.priority,
+        i.status,
+        i.createdAt,
+        i.resolvedAt,
+        i.cause,
+        i.actions,
+        i.prevention,
+      ]),
+      TEXT.noIncidents,
+    ),
+    table(
+      'work-log',
+      T.workLog,
+      m.workLog.map((w) => [w.when, w.operator, w.title, w.content, w.remarks]),
+      TEXT.noWorkLog,
+    ),
+    table(
+      'hourly',
+      T.hourly,
+      u.byHour.map((n, h) => [T.hour(h), n]),
+    ),
+    table(
+      'weekday',
+      T.weekday,
+      u.byWeekday.map((n, d) => [WEEKDAY_LABELS[d], n]),
+    ),
+    table(
+      'daily',
+      T.daily,
+      u.daily.map((d) => [d.date, d.count]),
+    ),
     table('top-questions', T.topQuestions, ranked(u.topQuestions)),
     table('top-unanswered', T.topUnanswered, ranked(u.topUnanswered)),
   ];
   if (m.kind !== 'monthly') {
-    tables.push(table('monthly-trend', T.trend, u.trend.map((x) => [
-      x.label, x.asked, x.answered, formatRate(x.asked === 0 ? null : x.answered / x.asked), x.ticketsOpened,
-    ])));
+    tables.push(
+      table(
+        'monthly-trend',
+        T.trend,
+        u.trend.map((x) => [
+          x.label,
+          x.asked,
+          x.answered,
+          formatRate(x.asked === 0 ? null : x.answered / x.asked),
+          x.ticketsOpened,
+        ]),
+      ),
+    );
   }
-  tables.push(table('jobs', T.jobs, m.jobs.map((j) => [JOB_LABELS[j.job] ?? j.job, j.runs, j.failures, j.lastSuccessAt || TEXT.none]), TEXT.noJobs));
+  tables.push(
+    table(
+      'jobs',
+      T.jobs,
+      m.jobs.map((j) => [JOB_LABELS[j.job] ?? j.job, j.runs, j.failures, j.lastSuccessAt || TEXT.none]),
+      TEXT.noJobs,
+    ),
+  );
   return tables;
 }

@@ -31,7 +31,13 @@ export function proposeFaqFromTicket(ticket: TicketRecord, comments: readonly Ti
   const replies = comments.filter((c) => c.kind === 'reply' && c.body.startsWith(prefix));
   const last = replies[replies.length - 1];
   const answer = last ? last.body.slice(prefix.length).trim() : (ticket.incident?.actions ?? '');
-  return { category: ticket.category, question: ticket.details.trim() || ticket.title, alternateQuestions: [ticket.title], answer, sourceUrl: undefined };
+  return {
+    category: ticket.category,
+    question: ticket.details.trim() || ticket.title,
+    alternateQuestions: [ticket.title],
+    answer,
+    sourceUrl: undefined,
+  };
 }
 
 /** Normalises and checks FAQ input. */
@@ -44,7 +50,9 @@ export function validateFaq(input: FaqInput): FaqInput {
     sourceUrl: input.sourceUrl?.trim() || undefined,
   };
   if (!clean.question || !clean.answer) {
-    throw new KotaeError('INPUT_INVALID', 'faq needs question and answer', { userMessage: TICKET_MESSAGES.faqRequired });
+    throw new KotaeError('INPUT_INVALID', 'faq needs question and answer', {
+      userMessage: TICKET_MESSAGES.faqRequired,
+    });
   }
   return clean;
 }
@@ -75,7 +83,8 @@ export class FaqService {
   /** Approves a draft (admin) and re-indexes. */
   async approve(id: string, expectedVersion: number, admin: string): Promise<FaqChange> {
     const current = await this.get(id);
-    if (current.status !== 'draft') throw new KotaeError('CONFLICT', `faq ${id} is not a draft`, { userMessage: TICKET_MESSAGES.faqNotDraft });
+    if (current.status !== 'draft')
+      throw new KotaeError('CONFLICT', `faq ${id} is not a draft`, { userMessage: TICKET_MESSAGES.faqNotDraft });
     const entry = await this.deps.store.approve(id, expectedVersion, admin);
     await this.deps.audit.record({ actor: admin, action: 'faq.approve', target: id });
     return { entry, reindexed: await this.reindex() };
@@ -110,7 +119,9 @@ export class FaqService {
       await this.deps.reindex();
       return true;
     } catch (err) {
-      this.deps.logger.error('knowledge re-index after FAQ change failed', { error: err instanceof Error ? err.message : String(err) });
+      this.deps.logger.error('knowledge re-index after FAQ change failed', {
+        error: err instanceof Error ? err.message : String(err),
+      });
       return false;
     }
   }

@@ -8,7 +8,15 @@ export { INCIDENT_FIELDS, missingIncidentFields, assertIncidentComplete } from '
 export { TICKET_MESSAGES } from './messages';
 export { ReplyDelivery, type ReplyDeliveryDeps, type RetryResult } from './reply-delivery';
 export { ticketSla, overallSlaState } from './sla-view';
-export { TicketService, MAX_COMMENT_LENGTH, MAX_ATTACHMENT_BYTES, type TicketServiceDeps, type TicketChanges, type QueueFilter, type TicketDetail } from './ticket-service';
+export {
+  TicketService,
+  MAX_COMMENT_LENGTH,
+  MAX_ATTACHMENT_BYTES,
+  type TicketServiceDeps,
+  type TicketChanges,
+  type QueueFilter,
+  type TicketDetail,
+} from './ticket-service';
 export { WorkLogService, validateWorkLog } from './work-log';
 export { FaqService, proposeFaqFromTicket, validateFaq, type FaqServiceDeps, type FaqChange } from './faq-service';
 export { OPERATOR_ROLES, hasRole } from './operators';

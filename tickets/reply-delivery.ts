@@ -38,17 +38,29 @@ export class ReplyDelivery {
       if (!conversation) throw new KotaeError('NOT_FOUND', `conversation ${ticket.conversationId} not found`);
       const sender = senders.get(conversation.channel);
       if (!sender) throw new KotaeError('CHANNEL_UNSUPPORTED', `no sender for channel ${conversation.channel}`);
-      const reply: BotReply = { conversationId: conversation.id, text: comment.body, sources: [], choices: [], actions: [] };
+      const reply: BotReply = {
+        conversationId: conversation.id,
+        text: comment.body,
+        sources: [],
+        choices: [],
+        actions: [],
+      };
       await sender.sendToConversation(conversation, reply);
       const deliveredAt = clock.now();
       await store.markDelivered(comment.id, { deliveredAt });
       await conversations
         .appendTranscript(conversation.id, { role: 'operator', text: comment.body, at: deliveredAt })
-        .catch((err: unknown) => logger.warn('transcript append failed', { ticket: ticket.number, error: String(err) }));
+        .catch((err: unknown) =>
+          logger.warn('transcript append failed', { ticket: ticket.number, error: String(err) }),
+        );
       return { ...comment, deliveredAt, deliveryError: undefined };
     } catch (err) {
       const deliveryError = err instanceof Error ? err.message : String(err);
-      logger.warn('ticket reply delivery failed', { ticket: ticket.number, commentId: comment.id, error: deliveryError });
+      logger.warn('ticket reply delivery failed', {
+        ticket: ticket.number,
+        commentId: comment.id,
+        error: deliveryError,
+      });
       await store.markDelivered(comment.id, { deliveryError });
       return { ...comment, deliveryError };
     }

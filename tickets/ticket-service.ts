@@ -37,7 +37,10 @@ export interface TicketServiceDeps {
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
 
 /** Fields an operator may change on a ticket in one save. */
-export type TicketChanges = Pick<TicketPatch, 'status' | 'type' | 'priority' | 'category' | 'title' | 'assignee' | 'incident'>;
+export type TicketChanges = Pick<
+  TicketPatch,
+  'status' | 'type' | 'priority' | 'category' | 'title' | 'assignee' | 'incident'
+>;
 
 /** Queue filters: the store's query plus the SLA state. */
 export type QueueFilter = TicketQuery & { sla?: SlaState };
@@ -70,7 +73,10 @@ export class TicketService {
   /** A ticket by id or number; NOT_FOUND otherwise. */
   async get(idOrNumber: string): Promise<TicketRecord> {
     const ticket = await this.deps.store.get(idOrNumber);
-    if (!ticket) throw new KotaeError('NOT_FOUND', `ticket ${idOrNumber} not found`, { userMessage: TICKET_MESSAGES.ticketNotFound });
+    if (!ticket)
+      throw new KotaeError('NOT_FOUND', `ticket ${idOrNumber} not found`, {
+        userMessage: TICKET_MESSAGES.ticketNotFound,
+      });
     return ticket;
   }
 
@@ -115,10 +121,18 @@ export class TicketService {
    * Saves an operator's changes against `expectedVersion` (CONFLICT when stale; nothing is
    * overwritten). Validates the transition and the incident rule; notifies the requester of a new status.
    */
-  async update(idOrNumber: string, expectedVersion: number, changes: TicketChanges, actor: string): Promise<TicketRecord> {
+  async update(
+    idOrNumber: string,
+    expectedVersion: number,
+    changes: TicketChanges,
+    actor: string,
+  ): Promise<TicketRecord> {
     const ticket = await this.get(idOrNumber);
     if (ticket.version !== expectedVersion) {
-      throw new KotaeError('CONFLICT', `ticket ${ticket.number} version ${ticket.version} != expected ${expectedVersion}`);
+      throw new KotaeError(
+        'CONFLICT',
+        `ticket ${ticket.number} version ${ticket.version} != expected ${expectedVersion}`,
+      );
     }
     if (changes.category !== undefined) this.assertCategory(changes.category);
     const patch: TicketPatch = { ...changes };
@@ -133,9 +147,15 @@ export class TicketService {
     }
     const updated = await this.deps.store.update(ticket.id, expectedVersion, patch, actor);
     if (updated.version !== ticket.version) {
-      await this.deps.audit.record({ actor, action: 'ticket.update', target: ticket.number, detail: { changes: Object.keys(changes) } });
+      await this.deps.audit.record({
+        actor,
+        action: 'ticket.update',
+        target: ticket.number,
+        detail: { changes: Object.keys(changes) },
+      });
     }
-    if (statusChanged) await this.addReply(updated, TICKET_MESSAGES.statusChanged(updated.number, updated.status), actor);
+    if (statusChanged)
+      await this.addReply(updated, TICKET_MESSAGES.statusChanged(updated.number, updated.status), actor);
     return updated;
   }
 
@@ -159,17 +179,36 @@ export class TicketService {
   }
 
   /** Records attachment metadata (name, type, size). */
-  async addAttachment(idOrNumber: string, meta: { fileName: string; contentType: string; sizeBytes: number }, actor: string): Promise<AttachmentMeta> {
+  async addAttachment(
+    idOrNumber: string,
+    meta: { fileName: string; contentType: string; sizeBytes: number },
+    actor: string,
+  ): Promise<AttachmentMeta> {
     const ticket = await this.get(idOrNumber);
     const fileName = meta.fileName.trim();
     const contentType = meta.contentType.trim() || 'application/octet-stream';
-    const valid = fileName.length > 0 && fileName.length <= 400 && contentType.length <= 200 &&
-      Number.isSafeInteger(meta.sizeBytes) && meta.sizeBytes >= 0;
-    if (!valid) throw new KotaeError('INPUT_INVALID', 'invalid attachment metadata', { userMessage: TICKET_MESSAGES.attachmentInvalid });
+    const valid =
+      fileName.length > 0 &&
+      fileName.length <= 400 &&
+      contentType.length <= 200 &&
+      Number.isSafeInteger(meta.sizeBytes) &&
+      meta.sizeBytes >= 0;
+    if (!valid)
+      throw new KotaeError('INPUT_INVALID', 'invalid attachment metadata', {
+        userMessage: TICKET_MESSAGES.attachmentInvalid,
+      });
     if (meta.sizeBytes > MAX_ATTACHMENT_BYTES) {
-      throw new KotaeError('INPUT_TOO_LARGE', `attachment of ${meta.sizeBytes} bytes`, { userMessage: TICKET_MESSAGES.attachmentTooLarge });
+      throw new KotaeError('INPUT_TOO_LARGE', `attachment of ${meta.sizeBytes} bytes`, {
+        userMessage: TICKET_MESSAGES.attachmentTooLarge,
+      });
     }
-    const added = await this.deps.attachments.add({ ticketId: ticket.id, fileName, contentType, sizeBytes: meta.sizeBytes, uploadedBy: actor });
+    const added = await this.deps.attachments.add({
+      ticketId: ticket.id,
+      fileName,
+      contentType,
+      sizeBytes: meta.sizeBytes,
+      uploadedBy: actor,
+    });
     await this.deps.audit.record({ actor, action: 'ticket.attachment', target: ticket.number, detail: { fileName } });
     return added;
   }
@@ -197,13 +236,17 @@ export class TicketService {
     } catch (err) {
       if (!(err instanceof KotaeError) || err.code !== 'CONFLICT') throw err;
       const fresh = await this.get(ticket.id);
-      return fresh.firstResponseAt ? fresh : this.deps.store.update(fresh.id, fresh.version, { firstResponseAt: now }, actor);
+      return fresh.firstResponseAt
+        ? fresh
+        : this.deps.store.update(fresh.id, fresh.version, { firstResponseAt: now }, actor);
     }
   }
 
   private assertCategory(category: string): void {
     if (!this.categories.includes(category)) {
-      throw new KotaeError('INPUT_INVALID', `unknown category ${category}`, { userMessage: TICKET_MESSAGES.categoryUnknown(category) });
+      throw new KotaeError('INPUT_INVALID', `unknown category ${category}`, {
+        userMessage: TICKET_MESSAGES.categoryUnknown(category),
+      });
     }
   }
 }
@@ -212,7 +255,9 @@ function checkBody(body: string): string {
   const text = body.trim();
   if (!text) throw new KotaeError('INPUT_INVALID', 'empty comment', { userMessage: TICKET_MESSAGES.bodyRequired });
   if (text.length > MAX_COMMENT_LENGTH) {
-    throw new KotaeError('INPUT_TOO_LARGE', 'comment too long', { userMessage: TICKET_MESSAGES.bodyTooLong(MAX_COMMENT_LENGTH) });
+    throw new KotaeError('INPUT_TOO_LARGE', 'comment too long', {
+      userMessage: TICKET_MESSAGES.bodyTooLong(MAX_COMMENT_LENGTH),
+    });
   }
   return text;
 }

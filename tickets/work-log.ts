@@ -29,17 +29,24 @@ export function validateWorkLog(input: NewWorkLogEntry): NewWorkLogEntry {
     });
   }
   if (entry.endedAt.getTime() < entry.startedAt.getTime()) {
-    throw new KotaeError('INPUT_INVALID', 'work log ends before it starts', { userMessage: TICKET_MESSAGES.workLogTimeOrder });
+    throw new KotaeError('INPUT_INVALID', 'work log ends before it starts', {
+      userMessage: TICKET_MESSAGES.workLogTimeOrder,
+    });
   }
   if (entry.title.length > 400 || entry.operatorName.length > 200) {
-    throw new KotaeError('INPUT_TOO_LARGE', 'work log field too long', { userMessage: TICKET_MESSAGES.bodyTooLong(200) });
+    throw new KotaeError('INPUT_TOO_LARGE', 'work log field too long', {
+      userMessage: TICKET_MESSAGES.bodyTooLong(200),
+    });
   }
   return entry;
 }
 
 /** Records and lists work log entries. */
 export class WorkLogService {
-  constructor(private readonly store: WorkLogStore, private readonly audit: AuditTrail) {}
+  constructor(
+    private readonly store: WorkLogStore,
+    private readonly audit: AuditTrail,
+  ) {}
 
   /** Validates and stores an entry. */
   async add(input: NewWorkLogEntry): Promise<WorkLogEntry> {
@@ -51,7 +58,9 @@ export class WorkLogService {
   /** Entries started in [from, to). */
   list(from: Date, to: Date): Promise<WorkLogEntry[]> {
     if (!(to.getTime() > from.getTime())) {
-      throw new KotaeError('INPUT_INVALID', 'work log period is empty', { userMessage: TICKET_MESSAGES.workLogTimeOrder });
+      throw new KotaeError('INPUT_INVALID', 'work log period is empty', {
+        userMessage: TICKET_MESSAGES.workLogTimeOrder,
+      });
     }
     return this.store.listWorkLogs(from, to);
   }

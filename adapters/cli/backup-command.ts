@@ -17,12 +17,15 @@ import { configFromProcess, defaultRuntime } from './runtime';
 
 /** Japanese messages of `kotae backup`. */
 export const BACKUP_CLI_MESSAGES = {
-  usage: '使い方: kotae backup [--list]\n  （オプションなし）今すぐバックアップを取得します\n  --list            保存されているバックアップの一覧を表示します',
+  usage:
+    '使い方: kotae backup [--list]\n  （オプションなし）今すぐバックアップを取得します\n  --list            保存されているバックアップの一覧を表示します',
   unknownOption: (opt: string) => `不明なオプションです: ${opt}`,
   written: (file: string, size: string) => `バックアップを作成しました: ${file}（${size}）`,
   extra: (file: string) => `  同時に保存: ${file}`,
-  pruned: (count: number, keep: number) => `保存世代数（${keep}世代）を超えた古いバックアップを ${count} 件削除しました。`,
-  skipped: 'SQL Server のデータベースはKotaeではバックアップしません。データベース管理者が BACKUP DATABASE（保守計画）で取得してください。',
+  pruned: (count: number, keep: number) =>
+    `保存世代数（${keep}世代）を超えた古いバックアップを ${count} 件削除しました。`,
+  skipped:
+    'SQL Server のデータベースはKotaeではバックアップしません。データベース管理者が BACKUP DATABASE（保守計画）で取得してください。',
   none: (dir: string) => `バックアップはまだありません（保存先: ${dir}）。`,
   listHeader: (dir: string, count: number, keep: number) => `保存先: ${dir}（${count} 世代、保存世代数 ${keep}）`,
 } as const;
@@ -52,7 +55,12 @@ function listLine(b: BackupFile): string {
 }
 
 /** The command on a given configuration (tests call this; the dispatcher calls `backupCommand`). */
-export async function runBackupCommand(argv: string[], io: CliIo, config: Readonly<KotaeConfig>, runtime: { clock: Clock; logger: Logger }): Promise<number> {
+export async function runBackupCommand(
+  argv: string[],
+  io: CliIo,
+  config: Readonly<KotaeConfig>,
+  runtime: { clock: Clock; logger: Logger },
+): Promise<number> {
   const unknown = argv.find((a) => a !== '--list');
   if (unknown !== undefined) {
     io.err(BACKUP_CLI_MESSAGES.unknownOption(unknown));
@@ -63,7 +71,8 @@ export async function runBackupCommand(argv: string[], io: CliIo, config: Readon
   if (argv.includes('--list')) {
     const backups = listBackups(dir);
     if (backups.length === 0) io.out(BACKUP_CLI_MESSAGES.none(dir));
-    else io.out([BACKUP_CLI_MESSAGES.listHeader(dir, backups.length, generations), ...backups.map(listLine)].join('\n'));
+    else
+      io.out([BACKUP_CLI_MESSAGES.listHeader(dir, backups.length, generations), ...backups.map(listLine)].join('\n'));
     return 0;
   }
   if (config.db.kind === 'sqlite') ensureWritableDir(config.dataDir);
@@ -73,7 +82,15 @@ export async function runBackupCommand(argv: string[], io: CliIo, config: Readon
     const { clock, logger } = runtime;
     // One attempt: whoever runs it by hand sees a failure at once instead of waiting for retries.
     const runner = new JobRunner({ store: new SqlJobRunStore(ds), clock, logger, maxAttempts: 1 });
-    const job = new BackupJob({ database: new SqlDatabaseBackup(ds), runner, clock, dir, generations, dataDir: config.dataDir, logger });
+    const job = new BackupJob({
+      database: new SqlDatabaseBackup(ds),
+      runner,
+      clock,
+      dir,
+      generations,
+      dataDir: config.dataDir,
+      logger,
+    });
     const outcome = await job.run();
     if (outcome.status === 'skipped') {
       io.out(BACKUP_CLI_MESSAGES.skipped);

@@ -57,9 +57,19 @@ async function converse(helpdesk: Helpdesk, io: CliIo, logger: MemoryLogger): Pr
       if (line === '/yes' || line === '/no') {
         show(await runTurn(id, logger, () => helpdesk.feedback({ conversationId: id, resolved: line === '/yes' })));
       } else if (line.startsWith('/ticket')) {
-        show(await runTurn(id, logger, async () => (await helpdesk.escalate({ conversationId: id, details: line.slice(7).trim() })).reply));
+        show(
+          await runTurn(
+            id,
+            logger,
+            async () => (await helpdesk.escalate({ conversationId: id, details: line.slice(7).trim() })).reply,
+          ),
+        );
       } else {
-        show(await runTurn(id, logger, () => helpdesk.ask({ conversationId, channel: 'cli', text: choice?.value ?? line })));
+        show(
+          await runTurn(id, logger, () =>
+            helpdesk.ask({ conversationId, channel: 'cli', text: choice?.value ?? line }),
+          ),
+        );
       }
     }
     rl.prompt();

@@ -36,7 +36,12 @@ export function removedDocuments(data: EvalDataset, ids: ReadonlySet<string>): S
 }
 
 /** Runs the protocol on a knowledge base built without the removed documents. */
-export async function runAbstain(target: EvalTarget, data: EvalDataset, removed: ReadonlySet<string>, thresholds: AnswerThresholds = DEFAULT_THRESHOLDS): Promise<AbstainReport> {
+export async function runAbstain(
+  target: EvalTarget,
+  data: EvalDataset,
+  removed: ReadonlySet<string>,
+  thresholds: AnswerThresholds = DEFAULT_THRESHOLDS,
+): Promise<AbstainReport> {
   const hidden = unanswerableHalf(data);
   const { results } = await runRanking(target, data);
   const pos: { conf: number; correct: boolean; inTop3: boolean }[] = [];
@@ -45,7 +50,11 @@ export async function runAbstain(target: EvalTarget, data: EvalDataset, removed:
     const j = data.qrels[r.id];
     if (hidden.has(r.id)) neg.push(r.retrieval.confidence);
     else if (Object.entries(j).some(([doc, g]) => g >= 2 && !removed.has(doc))) {
-      pos.push({ conf: r.retrieval.confidence, correct: (j[r.ranked[0]] ?? 0) >= 1, inTop3: r.ranked.slice(0, 3).some((d) => (j[d] ?? 0) >= 1) });
+      pos.push({
+        conf: r.retrieval.confidence,
+        correct: (j[r.ranked[0]] ?? 0) >= 1,
+        inTop3: r.ranked.slice(0, 3).some((d) => (j[d] ?? 0) >= 1),
+      });
     }
   }
   const rates = (answer: number): { answered: number; abstained: number } => {
@@ -67,8 +76,16 @@ export async function runAbstain(target: EvalTarget, data: EvalDataset, removed:
     unanswerable_abstained_rate: at.abstained,
     answerable_clarified_rate: share(clarified, pos.length),
     unanswerable_no_answer_rate: share(noAnswer, neg.length),
-    auroc: round(auroc(pos.map((p) => p.conf), neg)),
+    auroc: round(
+      auroc(
+        pos.map((p) => p.conf),
+        neg,
+      ),
+    ),
     thresholds: { ...thresholds },
-    sweep: Array.from({ length: 19 }, (_, i) => round((i + 1) * 0.05, 2)).map((answer) => ({ answer, ...rates(answer) })),
+    sweep: Array.from({ length: 19 }, (_, i) => round((i + 1) * 0.05, 2)).map((answer) => ({
+      answer,
+      ...rates(answer),
+    })),
   };
 }

@@ -32,7 +32,11 @@ export function parseFaqEntry(id: string, text: string): FaqRow {
 }
 
 /** Corpus entries (optionally minus some ids) → FAQ rows → documents → chunks. */
-export function corpusToChunks(corpus: Record<string, string>, sourcePath: string, exclude: ReadonlySet<string> = new Set()): Chunk[] {
+export function corpusToChunks(
+  corpus: Record<string, string>,
+  sourcePath: string,
+  exclude: ReadonlySet<string> = new Set(),
+): Chunk[] {
   const rows = Object.entries(corpus)
     .filter(([id]) => !exclude.has(id))
     .map(([id, text]) => parseFaqEntry(id, text));
@@ -43,14 +47,19 @@ function readJson(file: string): unknown {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new KotaeError('INPUT_INVALID', `cannot read evaluation file ${file}`, { cause: err, userMessage: `評価ファイルを読み込めません: ${file}` });
+    throw new KotaeError('INPUT_INVALID', `cannot read evaluation file ${file}`, {
+      cause: err,
+      userMessage: `評価ファイルを読み込めません: ${file}`,
+    });
   }
 }
 
 function readStringMap(file: string): Record<string, string> {
   const data = readJson(file);
   if (typeof data !== 'object' || data === null || Object.values(data).some((v) => typeof v !== 'string')) {
-    throw new KotaeError('INPUT_INVALID', `evaluation file ${file} is not an object of strings`, { userMessage: `評価ファイルの形式が正しくありません: ${file}` });
+    throw new KotaeError('INPUT_INVALID', `evaluation file ${file} is not an object of strings`, {
+      userMessage: `評価ファイルの形式が正しくありません: ${file}`,
+    });
   }
   return data as Record<string, string>;
 }

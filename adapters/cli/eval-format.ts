@@ -25,11 +25,17 @@ export function formatReport(report: Metrics): string {
   const abstain = report.abstain as Metrics | undefined;
   if (abstain) {
     lines.push('', `abstain (thresholds ${JSON.stringify(abstain.thresholds)}):`);
-    lines.push(`  answerable ${String(abstain.answerable)}: answered & top-1 relevant ${String(abstain.answerable_answered_rate)}, clarify with a relevant candidate ${String(abstain.answerable_clarified_rate)}`);
-    lines.push(`  unanswerable ${String(abstain.unanswerable)}: abstained ${String(abstain.unanswerable_abstained_rate)}, no_answer ${String(abstain.unanswerable_no_answer_rate)}`);
+    lines.push(
+      `  answerable ${String(abstain.answerable)}: answered & top-1 relevant ${String(abstain.answerable_answered_rate)}, clarify with a relevant candidate ${String(abstain.answerable_clarified_rate)}`,
+    );
+    lines.push(
+      `  unanswerable ${String(abstain.unanswerable)}: abstained ${String(abstain.unanswerable_abstained_rate)}, no_answer ${String(abstain.unanswerable_no_answer_rate)}`,
+    );
     lines.push(`  auroc ${String(abstain.auroc)}`);
     for (const s of (abstain.sweep as { answer: number; answered: number; abstained: number }[]) ?? []) {
-      lines.push(`  answer ≥ ${s.answer.toFixed(2)}: answered ${s.answered.toFixed(3)}  abstained ${s.abstained.toFixed(3)}`);
+      lines.push(
+        `  answer ≥ ${s.answer.toFixed(2)}: answered ${s.answered.toFixed(3)}  abstained ${s.abstained.toFixed(3)}`,
+      );
     }
   }
   return lines.join('\n');

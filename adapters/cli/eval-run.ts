@@ -30,7 +30,11 @@ export interface QueryResult {
 }
 
 /** Searches every judged query; ndcg/recall/mrr use `k` (10 unless told). */
-export async function runRanking(target: EvalTarget, data: EvalDataset, k = 10): Promise<{ metrics: RankingMetrics; results: QueryResult[] }> {
+export async function runRanking(
+  target: EvalTarget,
+  data: EvalDataset,
+  k = 10,
+): Promise<{ metrics: RankingMetrics; results: QueryResult[] }> {
   const ids = Object.keys(data.qrels).filter((id) => data.queries[id] !== undefined);
   const results: QueryResult[] = [];
   const latencies: number[] = [];

@@ -7,7 +7,14 @@ import { performance } from 'node:perf_hooks';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildKnowledgeIndex, createKnowledgeBase, openKnowledgeIndex, type JapaneseAnalyzer, type SearchTuning, type SynonymSource } from '../../knowledge';
+import {
+  buildKnowledgeIndex,
+  createKnowledgeBase,
+  openKnowledgeIndex,
+  type JapaneseAnalyzer,
+  type SearchTuning,
+  type SynonymSource,
+} from '../../knowledge';
 import { corpusToChunks, type EvalDataset } from './eval-dataset';
 import { removedDocuments, unanswerableHalf } from './eval-abstain';
 import { round, type EvalTarget } from './eval-run';
@@ -21,7 +28,10 @@ export interface EvalBuildOptions {
 }
 
 /** The hybrid knowledge base, built into a temporary directory and reopened. */
-export async function buildCandidate(data: EvalDataset, o: EvalBuildOptions): Promise<{ target: EvalTarget; buildSeconds: number }> {
+export async function buildCandidate(
+  data: EvalDataset,
+  o: EvalBuildOptions,
+): Promise<{ target: EvalTarget; buildSeconds: number }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'kotae-eval-'));
   try {
     const start = performance.now();
@@ -35,7 +45,10 @@ export async function buildCandidate(data: EvalDataset, o: EvalBuildOptions): Pr
 }
 
 /** Plain kuromoji BM25: base forms, no folding, synonyms, fields, bigrams or vectors. */
-export async function buildBaseline(data: EvalDataset, o: EvalBuildOptions): Promise<{ target: EvalTarget; buildSeconds: number }> {
+export async function buildBaseline(
+  data: EvalDataset,
+  o: EvalBuildOptions,
+): Promise<{ target: EvalTarget; buildSeconds: number }> {
   const start = performance.now();
   const target = await createKnowledgeBase(corpusToChunks(data.corpus, o.corpusPath), {
     analyzer: o.analyzer.withMode('plain'),
@@ -47,7 +60,10 @@ export async function buildBaseline(data: EvalDataset, o: EvalBuildOptions): Pro
 }
 
 /** The hybrid knowledge base without the judged documents of the unanswerable half. */
-export async function buildAbstainTarget(data: EvalDataset, o: EvalBuildOptions): Promise<{ target: EvalTarget; removed: Set<string> }> {
+export async function buildAbstainTarget(
+  data: EvalDataset,
+  o: EvalBuildOptions,
+): Promise<{ target: EvalTarget; removed: Set<string> }> {
   const removed = removedDocuments(data, unanswerableHalf(data));
   const target = await createKnowledgeBase(corpusToChunks(data.corpus, o.corpusPath, removed), {
     analyzer: o.analyzer,

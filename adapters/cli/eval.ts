@@ -18,7 +18,8 @@ export interface CommandIo {
   err: (s: string) => void;
 }
 
-const USAGE = 'usage: kotae eval --corpus FILE --queries FILE --qrels FILE [--k 10] [--json] [--abstain] [--synonyms none|curated|curated+sudachi] [--tuning JSON]';
+const USAGE =
+  'usage: kotae eval --corpus FILE --queries FILE --qrels FILE [--k 10] [--json] [--abstain] [--synonyms none|curated|curated+sudachi] [--tuning JSON]';
 
 /** Runs the command; returns the exit code. */
 export async function runEvalCommand(argv: string[], io: CommandIo): Promise<number> {
@@ -27,9 +28,14 @@ export async function runEvalCommand(argv: string[], io: CommandIo): Promise<num
     args = parseArgs({
       args: argv,
       options: {
-        corpus: { type: 'string' }, queries: { type: 'string' }, qrels: { type: 'string' },
-        k: { type: 'string', default: '10' }, json: { type: 'boolean', default: false },
-        abstain: { type: 'boolean', default: false }, synonyms: { type: 'string' }, tuning: { type: 'string' },
+        corpus: { type: 'string' },
+        queries: { type: 'string' },
+        qrels: { type: 'string' },
+        k: { type: 'string', default: '10' },
+        json: { type: 'boolean', default: false },
+        abstain: { type: 'boolean', default: false },
+        synonyms: { type: 'string' },
+        tuning: { type: 'string' },
       },
       strict: true,
     }).values;

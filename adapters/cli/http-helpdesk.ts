@@ -14,37 +14,75 @@ export class HttpHelpdesk implements Helpdesk {
   private async post<T>(path: string, body: unknown): Promise<T> {
     let res: Response;
     try {
-      res = await fetch(new URL(path, this.baseUrl), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      res = await fetch(new URL(path, this.baseUrl), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     } catch (err) {
-      throw new KotaeError('CLOUD_UNAVAILABLE', `server at ${this.baseUrl} unreachable`, { cause: err, userMessage: 'Kotae サーバーに接続できません。' });
+      throw new KotaeError('CLOUD_UNAVAILABLE', `server at ${this.baseUrl} unreachable`, {
+        cause: err,
+        userMessage: 'Kotae サーバーに接続できません。',
+      });
     }
     const data = (await res.json().catch(() => ({}))) as T & ApiError;
     if (!res.ok) {
-      throw new KotaeError((data.error?.code as ErrorCode) ?? 'INTERNAL', `HTTP ${res.status}`, { userMessage: data.error?.message });
+      throw new KotaeError((data.error?.code as ErrorCode) ?? 'INTERNAL', `HTTP ${res.status}`, {
+        userMessage: data.error?.message,
+      });
     }
     return data;
   }
 
   async ask(input: AskInput): Promise<BotReply> {
-    const r = await this.post<{ outcome: BotReply['outcome']; answer: string; sources: BotReply['sources']; confidence: number; conversationId: string; choices: BotReply['choices']; actions: BotReply['actions'] }>(
-      '/api/ask',
-      { question: input.text, conversationId: input.conversationId, user: input.requester },
-    );
-    return { conversationId: r.conversationId, outcome: r.outcome, text: r.answer, sources: r.sources, choices: r.choices, actions: r.actions, confidence: r.confidence };
+    const r = await this.post<{
+      outcome: BotReply['outcome'];
+      answer: string;
+      sources: BotReply['sources'];
+      confidence: number;
+      conversationId: string;
+      choices: BotReply['choices'];
+      actions: BotReply['actions'];
+    }>('/api/ask', { question: input.text, conversationId: input.conversationId, user: input.requester });
+    return {
+      conversationId: r.conversationId,
+      outcome: r.outcome,
+      text: r.answer,
+      sources: r.sources,
+      choices: r.choices,
+      actions: r.actions,
+      confidence: r.confidence,
+    };
   }
 
   async feedback(input: FeedbackInput): Promise<BotReply> {
-    const r = await this.post<{ message: string; actions: BotReply['actions'] }>('/api/feedback', { conversationId: input.conversationId, resolved: input.resolved, comment: input.comment });
+    const r = await this.post<{ message: string; actions: BotReply['actions'] }>('/api/feedback', {
+      conversationId: input.conversationId,
+      resolved: input.resolved,
+      comment: input.comment,
+    });
     return { conversationId: input.conversationId, text: r.message, sources: [], choices: [], actions: r.actions };
   }
 
   async escalate(input: EscalateInput): Promise<{ ticket: TicketRecord; reply: BotReply }> {
-    const r = await this.post<{ number: string; message: string }>('/api/tickets', { conversationId: input.conversationId, details: input.details || undefined });
+    const r = await this.post<{ number: string; message: string }>('/api/tickets', {
+      conversationId: input.conversationId,
+      details: input.details || undefined,
+    });
     const ticket = { number: r.number } as TicketRecord;
-    return { ticket, reply: { conversationId: input.conversationId, text: r.message, sources: [], choices: [], actions: [] } };
+    return {
+      ticket,
+      reply: { conversationId: input.conversationId, text: r.message, sources: [], choices: [], actions: [] },
+    };
   }
 
   welcome(conversationId?: string): BotReply {
-    return { conversationId: conversationId ?? '', text: BOT_MESSAGES.welcome(''), sources: [], choices: [], actions: [] };
+    return {
+      conversationId: conversationId ?? '',
+      text: BOT_MESSAGES.welcome(''),
+      sources: [],
+      choices: [],
+      actions: [],
+    };
   }
 }

@@ -9,7 +9,13 @@ import { toKotaeError } from '../../core/errors';
 import { SqlTicketStore } from '../../db';
 import { SqlWorkLogStore } from '../../db/repositories/sql-work-log-store';
 import { writeReportFiles, type PdfFonts } from '../../reports';
-import { incidentBaseName, loadIncidentReport, missingFieldNames, renderIncidentFiles, INCIDENT_ERRORS } from '../../reports/incident';
+import {
+  incidentBaseName,
+  loadIncidentReport,
+  missingFieldNames,
+  renderIncidentFiles,
+  INCIDENT_ERRORS,
+} from '../../reports/incident';
 
 /** Japanese messages of this command. */
 const M = {
@@ -39,7 +45,8 @@ export interface IncidentReportCommandDeps {
   fonts?: PdfFonts;
 }
 
-type Args = { ok: true; ref: string; outDir?: string; json: boolean } | { ok: true; help: true } | { ok: false; problem: string };
+type Args =
+  { ok: true; ref: string; outDir?: string; json: boolean } | { ok: true; help: true } | { ok: false; problem: string };
 
 function parseArgs(argv: readonly string[]): Args {
   const positional: string[] = [];
@@ -78,7 +85,8 @@ export async function runIncidentReportCommand(argv: string[], deps: IncidentRep
       organization: deps.organization,
       now: (deps.now ?? (() => new Date()))(),
     });
-    if (model.missing.length > 0) deps.err(`${INCIDENT_ERRORS.missingFields(model.number, missingFieldNames(model))}\n`);
+    if (model.missing.length > 0)
+      deps.err(`${INCIDENT_ERRORS.missingFields(model.number, missingFieldNames(model))}\n`);
     if (args.json) {
       deps.out(`${JSON.stringify(model, null, 2)}\n`);
       return 0;

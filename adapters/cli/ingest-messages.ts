@@ -31,6 +31,9 @@ export const INGEST_MESSAGES = Object.freeze({
     `  索引:                 ${s.indexDir}`,
     ...(s.skipped.length === 0
       ? []
-      : [`取り込めなかったファイル・行（${n(s.skipped.length)}）:`, ...s.skipped.map((k) => `  - ${k.path}: ${k.reason}`)]),
+      : [
+          `取り込めなかったファイル・行（${n(s.skipped.length)}）:`,
+          ...s.skipped.map((k) => `  - ${k.path}: ${k.reason}`),
+        ]),
   ],
 });

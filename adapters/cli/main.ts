@@ -9,14 +9,39 @@ import { CLI_MESSAGES } from './messages';
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, { describe: string; load: () => Promise<Command> }> = {
-  serve: { describe: 'Webチャット・運用コンソール・APIを起動します', load: async () => (require('./serve') as typeof import('./serve.js')).serveCommand },
-  ingest: { describe: 'フォルダのFAQ・マニュアルを取り込み、索引を作り直します: kotae ingest <folder>', load: async () => (require('./ingest-command') as typeof import('./ingest-command.js')).ingestCommand },
-  chat: { describe: '端末でボットと会話します', load: async () => (require('./chat') as typeof import('./chat.js')).chatCommand },
-  eval: { describe: '検索精度を評価します: kotae eval --corpus F --queries F --qrels F [--k 10] [--json] [--abstain]', load: async () => (require('./eval-command') as typeof import('./eval-command.js')).evalCommand },
-  report: { describe: '報告書を作成します: kotae report monthly YYYY-MM | halfyear FY | annual FY | incident <番号> [--out dir] [--json]', load: async () => (require('./report-command') as typeof import('./report-command.js')).reportCommand },
-  manifest: { describe: 'Teamsアプリのパッケージを作成します: kotae manifest --out <file.zip>', load: async () => (require('./manifest-command') as typeof import('./manifest-command.js')).manifestCommand },
-  backup: { describe: 'データベースのバックアップを今すぐ取得します: kotae backup [--list]', load: async () => (require('./backup-command') as typeof import('./backup-command.js')).backupCommand },
-  migrate: { describe: 'データベースのマイグレーションを適用します', load: async () => (require('./migrate') as typeof import('./migrate.js')).migrateCommand },
+  serve: {
+    describe: 'Webチャット・運用コンソール・APIを起動します',
+    load: async () => (require('./serve') as typeof import('./serve.js')).serveCommand,
+  },
+  ingest: {
+    describe: 'フォルダのFAQ・マニュアルを取り込み、索引を作り直します: kotae ingest <folder>',
+    load: async () => (require('./ingest-command') as typeof import('./ingest-command.js')).ingestCommand,
+  },
+  chat: {
+    describe: '端末でボットと会話します',
+    load: async () => (require('./chat') as typeof import('./chat.js')).chatCommand,
+  },
+  eval: {
+    describe: '検索精度を評価します: kotae eval --corpus F --queries F --qrels F [--k 10] [--json] [--abstain]',
+    load: async () => (require('./eval-command') as typeof import('./eval-command.js')).evalCommand,
+  },
+  report: {
+    describe:
+      '報告書を作成します: kotae report monthly YYYY-MM | halfyear FY | annual FY | incident <番号> [--out dir] [--json]',
+    load: async () => (require('./report-command') as typeof import('./report-command.js')).reportCommand,
+  },
+  manifest: {
+    describe: 'Teamsアプリのパッケージを作成します: kotae manifest --out <file.zip>',
+    load: async () => (require('./manifest-command') as typeof import('./manifest-command.js')).manifestCommand,
+  },
+  backup: {
+    describe: 'データベースのバックアップを今すぐ取得します: kotae backup [--list]',
+    load: async () => (require('./backup-command') as typeof import('./backup-command.js')).backupCommand,
+  },
+  migrate: {
+    describe: 'データベースのマイグレーションを適用します',
+    load: async () => (require('./migrate') as typeof import('./migrate.js')).migrateCommand,
+  },
 };
 
 function usage(io: CliIo): void {
@@ -38,7 +63,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     return 2;
   }
   try {
-    return await (await command.load())(rest, io);
+    return await (
+      await command.load()
+    )(rest, io);
   } catch (err) {
     const error = toKotaeError(err);
     io.err(`${CLI_MESSAGES.failed}: ${error.userMessage}`);

@@ -10,6 +10,11 @@ export function manifestCommand(argv: string[], io: CliIo): Promise<number> {
   return runManifestCommand(argv, {
     out: io.out,
     err: io.err,
-    defaults: { botId: config.teams?.appId, appId: config.teams?.appId, domain: new URL(config.publicUrl).hostname, version: VERSION },
+    defaults: {
+      botId: config.teams?.appId,
+      appId: config.teams?.appId,
+      domain: new URL(config.publicUrl).hostname,
+      version: VERSION,
+    },
   });
 }

@@ -21,7 +21,13 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
   const ds = createDataSource(config.db);
   try {
     await openDatabase(ds);
-    if (argv[0] === 'incident') return await runIncidentReportCommand(argv.slice(1), { ds, organization: config.organization, out: io.out, err: io.err });
+    if (argv[0] === 'incident')
+      return await runIncidentReportCommand(argv.slice(1), {
+        ds,
+        organization: config.organization,
+        out: io.out,
+        err: io.err,
+      });
     const calendar = new BusinessCalendar({
       open: config.desk.open,
       close: config.desk.close,

@@ -9,7 +9,15 @@ import type { Clock } from '../../core/clock';
 import { toKotaeError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import type { SlaCalendar, SlaPolicy } from '../../calendar';
-import { renderJson, renderReportFiles, ReportService, writeReportFiles, type PdfFonts, type ReportData, type ReportStore } from '../../reports';
+import {
+  renderJson,
+  renderReportFiles,
+  ReportService,
+  writeReportFiles,
+  type PdfFonts,
+  type ReportData,
+  type ReportStore,
+} from '../../reports';
 import { parseReportArgs } from './report-args';
 import { REPORT_CLI_MESSAGES as M } from './report-messages';
 
@@ -48,13 +56,18 @@ export async function runReportCommand(argv: string[], deps: ReportCommandDeps):
     }
     if (args.outDir) {
       const model = await service.build(args.kind, args.period);
-      const written = await writeReportFiles(path.resolve(args.outDir), await renderReportFiles(model, false, deps.fonts));
+      const written = await writeReportFiles(
+        path.resolve(args.outDir),
+        await renderReportFiles(model, false, deps.fonts),
+      );
       deps.out(`${M.written(path.resolve(args.outDir), written.length)}\n${written.map((f) => `  ${f}`).join('\n')}\n`);
       return 0;
     }
     const saved = await service.generate(args.kind, args.period);
     const dir = service.folderOf(saved.kind, saved.period);
-    deps.out(`${M.written(dir, saved.files.length)}\n${saved.files.map((f) => `  ${path.join(dir, f)}`).join('\n')}\n${M.stored}\n`);
+    deps.out(
+      `${M.written(dir, saved.files.length)}\n${saved.files.map((f) => `  ${path.join(dir, f)}`).join('\n')}\n${M.stored}\n`,
+    );
     return 0;
   } catch (err) {
     const e = toKotaeError(err);

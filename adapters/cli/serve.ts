@@ -16,7 +16,10 @@ export function listen(app: Express, port: number, host: string): Promise<Server
     server.once('error', (err: NodeJS.ErrnoException) => {
       reject(
         err.code === 'EADDRINUSE'
-          ? new KotaeError('INPUT_INVALID', `port ${port} in use`, { userMessage: CLI_MESSAGES.portInUse(port), cause: err })
+          ? new KotaeError('INPUT_INVALID', `port ${port} in use`, {
+              userMessage: CLI_MESSAGES.portInUse(port),
+              cause: err,
+            })
           : err,
       );
     });

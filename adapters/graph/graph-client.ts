@@ -12,7 +12,10 @@ const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 
 class BearerTokenMiddleware implements Middleware {
   private next?: Middleware;
-  constructor(private readonly tokens: AccessTokenProvider, private readonly timeoutMs: number) {}
+  constructor(
+    private readonly tokens: AccessTokenProvider,
+    private readonly timeoutMs: number,
+  ) {}
   setNext(next: Middleware): void {
     this.next = next;
   }

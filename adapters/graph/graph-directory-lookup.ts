@@ -25,7 +25,10 @@ export interface GraphDirectoryOptions {
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function statusOf(err: unknown): number | undefined {
-  const status = typeof err === 'object' && err !== null && 'statusCode' in err ? (err as { statusCode?: unknown }).statusCode : undefined;
+  const status =
+    typeof err === 'object' && err !== null && 'statusCode' in err
+      ? (err as { statusCode?: unknown }).statusCode
+      : undefined;
   return typeof status === 'number' ? status : undefined;
 }
 
@@ -39,7 +42,11 @@ export class GraphDirectoryLookup {
   constructor(private readonly options: GraphDirectoryOptions) {
     this.ttlMs = options.ttlMs ?? 6 * 3_600_000;
     this.now = options.now ?? Date.now;
-    this.client = createGraphClient(options.baseUrl ?? 'https://graph.microsoft.com', options.tokens, options.timeoutMs ?? 3_000);
+    this.client = createGraphClient(
+      options.baseUrl ?? 'https://graph.microsoft.com',
+      options.tokens,
+      options.timeoutMs ?? 3_000,
+    );
   }
 
   /** The user's department, or undefined (unknown user, no department, Graph unreachable). */
@@ -48,8 +55,11 @@ export class GraphDirectoryLookup {
     const cached = this.cache.get(aadObjectId);
     if (cached && cached.expires > this.now()) return cached.department;
     try {
-      const user = (await this.client.api(`/users/${aadObjectId}`).select('department').get()) as { department?: unknown };
-      const department = typeof user.department === 'string' && user.department.trim() ? user.department.trim() : undefined;
+      const user = (await this.client.api(`/users/${aadObjectId}`).select('department').get()) as {
+        department?: unknown;
+      };
+      const department =
+        typeof user.department === 'string' && user.department.trim() ? user.department.trim() : undefined;
       this.remember(aadObjectId, department);
       return department;
     } catch (err) {
@@ -57,7 +67,10 @@ export class GraphDirectoryLookup {
         this.remember(aadObjectId, undefined);
         return undefined;
       }
-      this.options.logger.warn('graph: department lookup failed', { status: statusOf(err), error: err instanceof Error ? err.message : String(err) });
+      this.options.logger.warn('graph: department lookup failed', {
+        status: statusOf(err),
+        error: err instanceof Error ? err.message : String(err),
+      });
       return undefined;
     }
   }

@@ -2,4 +2,9 @@
  * Microsoft Graph and Entra ID (MSAL) access. Graph and MSAL are imported only here.
  */
 export { GraphDirectoryLookup, type GraphDirectoryOptions } from './graph-directory-lookup';
-export { MsalTokenProvider, type AccessTokenProvider, type ClientCredentialClient, type MsalTokenOptions } from './token-provider';
+export {
+  MsalTokenProvider,
+  type AccessTokenProvider,
+  type ClientCredentialClient,
+  type MsalTokenOptions,
+} from './token-provider';

@@ -29,9 +29,11 @@ export class MsalTokenProvider implements AccessTokenProvider {
 
   constructor(options: MsalTokenOptions, client?: ClientCredentialClient) {
     const authority = `${(options.authorityHost ?? 'https://login.microsoftonline.com').replace(/\/+$/, '')}/${options.tenantId}`;
-    this.client = client ?? new ConfidentialClientApplication({
-      auth: { clientId: options.clientId, clientSecret: options.clientSecret, authority },
-    });
+    this.client =
+      client ??
+      new ConfidentialClientApplication({
+        auth: { clientId: options.clientId, clientSecret: options.clientSecret, authority },
+      });
   }
 
   async getToken(scopes: string[]): Promise<string> {
@@ -39,7 +41,11 @@ export class MsalTokenProvider implements AccessTokenProvider {
     try {
       result = await this.client.acquireTokenByClientCredential({ scopes });
     } catch (err) {
-      throw new KotaeError('CLOUD_UNAVAILABLE', `token request failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      throw new KotaeError(
+        'CLOUD_UNAVAILABLE',
+        `token request failed: ${err instanceof Error ? err.message : String(err)}`,
+        { cause: err },
+      );
     }
     if (!result?.accessToken) throw new KotaeError('CLOUD_UNAVAILABLE', 'token request returned no access token');
     return result.accessToken;

@@ -38,7 +38,12 @@ export class OpenAiEmbedder implements Embedder {
   constructor(private readonly config: OpenAiEmbedderConfig) {
     const common = { apiKey: config.apiKey, maxRetries: 0, timeout: config.timeoutMs ?? DEFAULTS.timeoutMs };
     this.client = config.apiVersion
-      ? new AzureOpenAI({ ...common, endpoint: config.baseURL, apiVersion: config.apiVersion, deployment: config.model })
+      ? new AzureOpenAI({
+          ...common,
+          endpoint: config.baseURL,
+          apiVersion: config.apiVersion,
+          deployment: config.model,
+        })
       : new OpenAI({ ...common, baseURL: config.baseURL });
     this.sleep = config.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.name = `openai:${config.model}`;
@@ -48,7 +53,8 @@ export class OpenAiEmbedder implements Embedder {
   async embedDocuments(texts: string[]): Promise<number[][]> {
     const size = this.config.batchSize ?? DEFAULTS.batchSize;
     const out: number[][] = [];
-    for (let start = 0; start < texts.length; start += size) out.push(...(await this.embedBatch(texts.slice(start, start + size))));
+    for (let start = 0; start < texts.length; start += size)
+      out.push(...(await this.embedBatch(texts.slice(start, start + size))));
     return out;
   }
 
@@ -69,12 +75,20 @@ export class OpenAiEmbedder implements Embedder {
           ...(this.config.dimensions ? { dimensions: this.config.dimensions } : {}),
         });
         const sorted = [...res.data].sort((a, b) => a.index - b.index);
-        if (sorted.length !== input.length) throw new KotaeError('CLOUD_UNAVAILABLE', `embeddings API returned ${sorted.length} vectors for ${input.length} inputs`);
+        if (sorted.length !== input.length)
+          throw new KotaeError(
+            'CLOUD_UNAVAILABLE',
+            `embeddings API returned ${sorted.length} vectors for ${input.length} inputs`,
+          );
         return sorted.map((d) => d.embedding);
       } catch (err) {
         if (!isRetryable(err) || attempt >= maxRetries) {
           if (err instanceof KotaeError) throw err;
-          throw new KotaeError('CLOUD_UNAVAILABLE', `embeddings request failed after ${attempt + 1} attempt(s): ${describe(err)}`, { cause: err });
+          throw new KotaeError(
+            'CLOUD_UNAVAILABLE',
+            `embeddings request failed after ${attempt + 1} attempt(s): ${describe(err)}`,
+            { cause: err },
+          );
         }
         await this.sleep((this.config.initialBackoffMs ?? DEFAULTS.initialBackoffMs) * 2 ** attempt);
       }

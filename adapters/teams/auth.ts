@@ -42,7 +42,11 @@ export function buildAuthConfiguration(auth: TeamsAuthOptions | undefined): Auth
     issuers: undefined,
     validateIssuer: true,
   };
-  return { ...settings, connections: new Map([[CONNECTION, settings]]), connectionsMap: [{ serviceUrl: '*', connection: CONNECTION }] };
+  return {
+    ...settings,
+    connections: new Map([[CONNECTION, settings]]),
+    connectionsMap: [{ serviceUrl: '*', connection: CONNECTION }],
+  };
 }
 
 /** True for 127.0.0.0/8, ::1 and IPv4-mapped loopback (::ffff:127.x.x.x). Anything else, or unknown, is false. */

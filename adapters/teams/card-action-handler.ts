@@ -25,7 +25,11 @@ export class CardActionHandler {
     const { helpdesk, conversations, deskHours, categories } = this.deps;
     switch (action.kind) {
       case 'feedback': {
-        const reply = await helpdesk.feedback({ conversationId: action.conversationId, resolved: action.resolved, activityId: activity.id });
+        const reply = await helpdesk.feedback({
+          conversationId: action.conversationId,
+          resolved: action.resolved,
+          activityId: activity.id,
+        });
         return replyCard(reply);
       }
       case 'escalate_form':
@@ -33,7 +37,11 @@ export class CardActionHandler {
       case 'choose': {
         const requester = await conversations.requester(activity);
         const reply = await helpdesk.ask({
-          conversationId: action.conversationId, channel: 'teams', requester, text: action.text, channelRef: channelRefOf(activity),
+          conversationId: action.conversationId,
+          channel: 'teams',
+          requester,
+          text: action.text,
+          channelRef: channelRefOf(activity),
         });
         return replyCard(reply);
       }

@@ -5,7 +5,8 @@
 import { TICKET_PRIORITIES, type TicketPriority } from '../../bot/records';
 
 /** Verbs of our Action.Execute buttons; the same string is in `data.kotae` for Action.Submit fallbacks. */
-export type CardVerb = 'kotae.resolved' | 'kotae.not_resolved' | 'kotae.escalate' | 'kotae.choose' | 'kotae.submit_ticket';
+export type CardVerb =
+  'kotae.resolved' | 'kotae.not_resolved' | 'kotae.escalate' | 'kotae.choose' | 'kotae.submit_ticket';
 const VERBS: readonly CardVerb[] = [
   'kotae.resolved',
   'kotae.not_resolved',
@@ -58,7 +59,13 @@ export function parseCardAction(verb: string | undefined, data: unknown): CardAc
     case 'kotae.submit_ticket': {
       const urgency = str(record, 'urgency');
       const priority = TICKET_PRIORITIES.find((p) => p === urgency);
-      return { kind: 'submit_ticket', conversationId, category: str(record, 'category'), priority, details: str(record, 'details') ?? '' };
+      return {
+        kind: 'submit_ticket',
+        conversationId,
+        category: str(record, 'category'),
+        priority,
+        details: str(record, 'details') ?? '',
+      };
     }
   }
 }

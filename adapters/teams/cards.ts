@@ -41,7 +41,8 @@ function escapeMarkdown(value: string): string {
 
 function sourceLine(source: SourceRef): string {
   const title = escapeMarkdown(source.title);
-  const safeUrl = source.url && /^https?:\/\//i.test(source.url) ? source.url.replace(/[()\s]/g, encodeURIComponent) : undefined;
+  const safeUrl =
+    source.url && /^https?:\/\//i.test(source.url) ? source.url.replace(/[()\s]/g, encodeURIComponent) : undefined;
   return safeUrl ? `- [${title}](${safeUrl})` : `- ${title}`;
 }
 
@@ -65,30 +66,56 @@ export function replyCard(reply: BotReply): AdaptiveCard {
       actions: reply.choices.map((c) => execute(c.label, 'kotae.choose', reply.conversationId, c.value)),
     });
   }
-  const actions = reply.actions.map((a) => execute(ACTION_BUTTONS[a].title, ACTION_BUTTONS[a].verb, reply.conversationId));
+  const actions = reply.actions.map((a) =>
+    execute(ACTION_BUTTONS[a].title, ACTION_BUTTONS[a].verb, reply.conversationId),
+  );
   return card(body, actions);
 }
 
 /** Form to hand the conversation to a person: category, urgency and details; submit creates the ticket. */
-export function escalationFormCard(conversationId: string, categories: readonly string[], defaultPriority: TicketPriority = 'normal'): AdaptiveCard {
+export function escalationFormCard(
+  conversationId: string,
+  categories: readonly string[],
+  defaultPriority: TicketPriority = 'normal',
+): AdaptiveCard {
   return card(
     [
       text(M.escalateTitle, { weight: 'Bolder', size: 'Medium' }),
       text(M.escalateIntro, { isSubtle: true }),
       {
-        type: 'Input.ChoiceSet', id: 'category', label: M.categoryLabel, style: 'compact', placeholder: M.categoryPlaceholder,
+        type: 'Input.ChoiceSet',
+        id: 'category',
+        label: M.categoryLabel,
+        style: 'compact',
+        placeholder: M.categoryPlaceholder,
         choices: categories.map((c) => ({ title: c, value: c })),
       },
       {
-        type: 'Input.ChoiceSet', id: 'urgency', label: M.urgencyLabel, style: 'compact', value: defaultPriority,
+        type: 'Input.ChoiceSet',
+        id: 'urgency',
+        label: M.urgencyLabel,
+        style: 'compact',
+        value: defaultPriority,
         choices: TICKET_PRIORITIES.map((p) => ({ title: PRIORITY_LABELS[p], value: p })),
       },
       {
-        type: 'Input.Text', id: 'details', label: M.detailsLabel, placeholder: M.detailsPlaceholder,
-        isMultiline: true, isRequired: true, errorMessage: M.detailsRequired, maxLength: 4000,
+        type: 'Input.Text',
+        id: 'details',
+        label: M.detailsLabel,
+        placeholder: M.detailsPlaceholder,
+        isMultiline: true,
+        isRequired: true,
+        errorMessage: M.detailsRequired,
+        maxLength: 4000,
       },
     ],
-    [{ ...execute(M.submitTicket, 'kotae.submit_ticket', conversationId), style: 'positive', associatedInputs: 'auto' }],
+    [
+      {
+        ...execute(M.submitTicket, 'kotae.submit_ticket', conversationId),
+        style: 'positive',
+        associatedInputs: 'auto',
+      },
+    ],
   );
 }
 

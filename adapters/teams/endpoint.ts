@@ -47,7 +47,10 @@ export interface TeamsEndpoint {
 }
 
 function reject(res: WebResponse, status: number, code: string): void {
-  res.status(status).setHeader('content-type', 'application/json').send(JSON.stringify({ error: code }));
+  res
+    .status(status)
+    .setHeader('content-type', 'application/json')
+    .send(JSON.stringify({ error: code }));
 }
 
 function isPlainObject(body: unknown): body is Record<string, unknown> {
@@ -62,8 +65,17 @@ export function createTeamsEndpoint(deps: TeamsEndpointDeps): TeamsEndpoint {
   // Replies go only to Microsoft's Bot Connector hosts (plus configured extras); without credentials the
   // callers are local, so a local connector emulator is allowed too.
   const loopbackHosts = authenticated ? [] : ['127.0.0.1', 'localhost'];
-  const hosts = new OutboundHostValidator({ enabled: true, hosts: [...loopbackHosts, ...(deps.extraServiceHosts ?? [])] });
-  const adapter = new CloudAdapter(buildAuthConfiguration(deps.auth), undefined, undefined, { validateServiceUrl: true, emitStackTrace: false }, hosts);
+  const hosts = new OutboundHostValidator({
+    enabled: true,
+    hosts: [...loopbackHosts, ...(deps.extraServiceHosts ?? [])],
+  });
+  const adapter = new CloudAdapter(
+    buildAuthConfiguration(deps.auth),
+    undefined,
+    undefined,
+    { validateServiceUrl: true, emitStackTrace: false },
+    hosts,
+  );
   adapter.onTurnError = async (_context, error) => {
     throw error; // handled (logged, 500) by handle() below
   };
@@ -71,9 +83,19 @@ export function createTeamsEndpoint(deps: TeamsEndpointDeps): TeamsEndpoint {
 
   const conversations = new TeamsConversations(deps.conversations, logger, deps.directory);
   const categories = deps.categories ?? DEFAULT_TICKET_CATEGORIES;
-  const actions = new CardActionHandler({ helpdesk: deps.helpdesk, conversations, deskHours: deps.deskHours, categories });
+  const actions = new CardActionHandler({
+    helpdesk: deps.helpdesk,
+    conversations,
+    deskHours: deps.deskHours,
+    categories,
+  });
   const turns = new TeamsTurnHandler({
-    helpdesk: deps.helpdesk, conversations, actions, logger, deskHours: deps.deskHours, retry,
+    helpdesk: deps.helpdesk,
+    conversations,
+    actions,
+    logger,
+    deskHours: deps.deskHours,
+    retry,
     botIds: deps.auth ? [`28:${deps.auth.clientId}`] : [],
   });
   const sender = new TeamsChannel(adapter, deps.auth ? deps.auth.clientId : {}, retry, logger);
@@ -81,13 +103,17 @@ export function createTeamsEndpoint(deps: TeamsEndpointDeps): TeamsEndpoint {
   async function authorize(req: TeamsHttpRequest, res: WebResponse): Promise<boolean> {
     if (authenticated) {
       let passed = false;
-      await adapter.authorizeRequest(req, res, () => { passed = true; });
+      await adapter.authorizeRequest(req, res, () => {
+        passed = true;
+      });
       if (!passed) logger.warn('teams: request rejected by JWT validation');
       return passed;
     }
     const forwarded = req.headers['x-forwarded-for'] !== undefined || req.headers['forwarded'] !== undefined;
     if (isLoopbackAddress(req.socket?.remoteAddress) && !forwarded) return true;
-    logger.warn('teams: non-loopback request rejected (no credentials configured)', { remoteAddress: req.socket?.remoteAddress });
+    logger.warn('teams: non-loopback request rejected (no credentials configured)', {
+      remoteAddress: req.socket?.remoteAddress,
+    });
     reject(res, 403, 'AUTH_FORBIDDEN');
     return false;
   }

@@ -21,5 +21,9 @@ export function isAddressedToBot(activity: Activity): boolean {
 export function questionText(activity: Activity): string | undefined {
   if (!isAddressedToBot(activity)) return undefined;
   const text = activity.removeRecipientMention() || activity.text || '';
-  return text.replace(/<at[^>]*>(.*?)<\/at>/gi, '$1').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/<at[^>]*>(.*?)<\/at>/gi, '$1')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

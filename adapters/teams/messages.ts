@@ -24,7 +24,8 @@ export const TEAMS_MESSAGES = Object.freeze({
   ticketFollowUp: (deskHours: string): string =>
     `担当者が内容を確認して、このチャットでご連絡します。受付時間: ${deskHours}。時間外のお問い合わせは翌営業日以降に対応します。`,
   welcomeTitle: 'Kotae ヘルプデスクへようこそ',
-  welcomeWhatToAsk: 'パソコン・ネットワーク・業務システム・アカウントなど、ITに関する困りごとを文章で質問してください。',
+  welcomeWhatToAsk:
+    'パソコン・ネットワーク・業務システム・アカウントなど、ITに関する困りごとを文章で質問してください。',
   welcomeInGroups: 'チームやグループチャットでは、@メンションを付けて話しかけてください。',
   welcomeHours: (deskHours: string): string => `担当者の受付時間: ${deskHours}`,
   welcomeReachPerson: '担当者と直接やり取りしたいときは、回答の下の［担当者に問い合わせる］を押してください。',

@@ -18,7 +18,12 @@ export interface RetryPolicy {
 }
 
 /** Defaults: 4 attempts, 0.5 s → 1 s → 2 s between them, 10 s per attempt. */
-export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({ attempts: 4, baseDelayMs: 500, maxDelayMs: 8_000, attemptTimeoutMs: 10_000 });
+export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({
+  attempts: 4,
+  baseDelayMs: 500,
+  maxDelayMs: 8_000,
+  attemptTimeoutMs: 10_000,
+});
 
 /** HTTP status of a failed Bot Connector call, when the error carries one. */
 export function httpStatusOf(err: unknown): number | undefined {

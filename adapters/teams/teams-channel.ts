@@ -42,15 +42,21 @@ export class TeamsChannel implements ChannelSender {
   /** Sends `reply` to the conversation; throws KotaeError CHANNEL_SEND_FAILED when it finally fails. */
   async sendToConversation(conversation: ConversationRecord, reply: BotReply): Promise<void> {
     if (conversation.channel !== 'teams') {
-      throw new KotaeError('CHANNEL_UNSUPPORTED', `conversation ${conversation.id} is on channel ${conversation.channel}`);
+      throw new KotaeError(
+        'CHANNEL_UNSUPPORTED',
+        `conversation ${conversation.id} is on channel ${conversation.channel}`,
+      );
     }
     const reference = parseReference(conversation);
     await sendWithRetry(
       () => this.sendOnce(reference, reply),
       this.retry,
-      (attempt, err) => this.logger.warn('teams: proactive send failed, retrying', {
-        attempt, conversationId: conversation.id, error: err instanceof Error ? err.message : String(err),
-      }),
+      (attempt, err) =>
+        this.logger.warn('teams: proactive send failed, retrying', {
+          attempt,
+          conversationId: conversation.id,
+          error: err instanceof Error ? err.message : String(err),
+        }),
     );
   }
 

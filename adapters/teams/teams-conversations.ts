@@ -52,10 +52,16 @@ export class TeamsConversations {
     const known = await this.conversations.findByChannelKey('teams', key);
     if (known) {
       // The serviceUrl of a conversation may change; keep the latest reference for proactive sends.
-      if (known.channelRef !== channelRef) await this.conversations.touchConversation(known.id, { requester, channelRef });
+      if (known.channelRef !== channelRef)
+        await this.conversations.touchConversation(known.id, { requester, channelRef });
       return known.id;
     }
-    const created = await this.conversations.createConversation({ channel: 'teams', requester, channelRef, channelKey: key });
+    const created = await this.conversations.createConversation({
+      channel: 'teams',
+      requester,
+      channelRef,
+      channelKey: key,
+    });
     return created.id;
   }
 }

@@ -82,7 +82,13 @@ export class TeamsTurnHandler {
       await context.sendActivity(Activity.fromObject({ type: ActivityTypes.Typing })).catch(() => undefined); // best effort
       const requester = await conversations.requester(activity);
       const conversationId = await conversations.resolve(activity, requester);
-      const reply = await helpdesk.ask({ conversationId, channel: 'teams', requester, text, channelRef: channelRefOf(activity) });
+      const reply = await helpdesk.ask({
+        conversationId,
+        channel: 'teams',
+        requester,
+        text,
+        channelRef: channelRefOf(activity),
+      });
       await sendCard(context, replyCard(reply), retry, logger);
     } catch (err) {
       await this.tellFailure(context, err);
@@ -91,7 +97,11 @@ export class TeamsTurnHandler {
 
   private async tellFailure(context: TurnContext, err: unknown): Promise<void> {
     const error = toKotaeError(err);
-    this.deps.logger.error('teams: turn failed', { code: error.code, error: error.message, activityId: context.activity.id });
+    this.deps.logger.error('teams: turn failed', {
+      code: error.code,
+      error: error.message,
+      activityId: context.activity.id,
+    });
     if (error.code === 'CHANNEL_SEND_FAILED') return;
     await sendCard(context, noticeCard(error.userMessage), this.deps.retry, this.deps.logger).catch((e: unknown) =>
       this.deps.logger.warn('teams: could not send the error notice', { error: errorText(e) }),
@@ -121,7 +131,11 @@ export class TeamsTurnHandler {
       return adaptiveCardInvokeBody(await this.deps.actions.perform(action, activity));
     } catch (err) {
       const error = toKotaeError(err);
-      this.deps.logger.error('teams: card action failed', { code: error.code, error: error.message, activityId: activity.id });
+      this.deps.logger.error('teams: card action failed', {
+        code: error.code,
+        error: error.message,
+        activityId: activity.id,
+      });
       return adaptiveCardInvokeBody(noticeCard(error.userMessage));
     }
   }

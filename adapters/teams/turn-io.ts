@@ -13,9 +13,20 @@ export function cardActivity(card: AdaptiveCard): Activity {
 }
 
 /** Sends a card into the turn's conversation, retrying a failing Bot Connector. */
-export async function sendCard(context: TurnContext, card: AdaptiveCard, retry: RetryPolicy, logger: Logger): Promise<void> {
-  await sendWithRetry(() => context.sendActivity(cardActivity(card)), retry, (attempt, err) =>
-    logger.warn('teams: reply failed, retrying', { attempt, error: err instanceof Error ? err.message : String(err) }),
+export async function sendCard(
+  context: TurnContext,
+  card: AdaptiveCard,
+  retry: RetryPolicy,
+  logger: Logger,
+): Promise<void> {
+  await sendWithRetry(
+    () => context.sendActivity(cardActivity(card)),
+    retry,
+    (attempt, err) =>
+      logger.warn('teams: reply failed, retrying', {
+        attempt,
+        error: err instanceof Error ? err.message : String(err),
+      }),
   );
 }
 

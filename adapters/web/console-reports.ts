@@ -9,7 +9,11 @@ import type { Logger } from '../../core/logger';
 import { createReportsRouter, type ReportPagesService } from './reports/router';
 
 /** Router to mount at `/console/reports` (before the console router). */
-export function createConsoleReportsRouter(deps: { auth: AuthService; reports: ReportPagesService; logger: Logger }): Router {
+export function createConsoleReportsRouter(deps: {
+  auth: AuthService;
+  reports: ReportPagesService;
+  logger: Logger;
+}): Router {
   const router = Router();
   const signInPath = (req: Request) => `${req.baseUrl.replace(/\/reports$/, '')}/signin`;
   router.use(express.urlencoded({ extended: false, limit: '200kb' }), loadSession(deps.auth));
@@ -17,7 +21,8 @@ export function createConsoleReportsRouter(deps: { auth: AuthService; reports: R
     createReportsRouter({
       reports: deps.reports,
       authorize: () => requireRole('operator', signInPath),
-      layout: (title, bodyHtml, _req, res) => renderPage({ base: '/console', title, body: raw(bodyHtml), auth: authOf(res) }),
+      layout: (title, bodyHtml, _req, res) =>
+        renderPage({ base: '/console', title, body: raw(bodyHtml), auth: authOf(res) }),
       csrfToken: (_req, res) => authOf(res)?.session.csrfToken ?? '',
     }),
   );

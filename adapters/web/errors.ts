@@ -16,10 +16,16 @@ function fromBodyParser(err: unknown): KotaeError | undefined {
   const e = err as BodyParserError | null;
   if (!e || typeof e !== 'object' || typeof e.type !== 'string') return undefined;
   if (e.type === 'entity.too.large') {
-    return new KotaeError('INPUT_TOO_LARGE', 'request body too large', { userMessage: 'リクエストが大きすぎます。', cause: err });
+    return new KotaeError('INPUT_TOO_LARGE', 'request body too large', {
+      userMessage: 'リクエストが大きすぎます。',
+      cause: err,
+    });
   }
   if (e.type === 'entity.parse.failed') {
-    return new KotaeError('INPUT_INVALID', 'malformed JSON body', { userMessage: 'リクエストの形式（JSON）が正しくありません。', cause: err });
+    return new KotaeError('INPUT_INVALID', 'malformed JSON body', {
+      userMessage: 'リクエストの形式（JSON）が正しくありません。',
+      cause: err,
+    });
   }
   if (e.status && e.status >= 400 && e.status < 500) {
     return new KotaeError('INPUT_INVALID', `bad request body: ${e.type}`, { cause: err });
@@ -31,10 +37,18 @@ function fromBodyParser(err: unknown): KotaeError | undefined {
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const error = fromBodyParser(err) ?? toKotaeError(err);
-    const body: { code: string; message: string; correlationId?: string } = { code: error.code, message: error.userMessage };
+    const body: { code: string; message: string; correlationId?: string } = {
+      code: error.code,
+      message: error.userMessage,
+    };
     if (error.status >= 500) {
       body.correlationId = randomUUID().slice(0, 8);
-      logger.error('request failed', { correlationId: body.correlationId, code: error.code, error: error.message, path: req.path });
+      logger.error('request failed', {
+        correlationId: body.correlationId,
+        code: error.code,
+        error: error.message,
+        path: req.path,
+      });
     }
     if (res.headersSent) return;
     res.status(error.status).json({ error: body });
@@ -43,5 +57,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
 
 /** 404 for unknown API routes, as JSON. */
 export const apiNotFound: RequestHandler = (req, _res, next) => {
-  next(new KotaeError('NOT_FOUND', `no route ${req.method} ${req.path}`, { userMessage: '指定されたAPIはありません。' }));
+  next(
+    new KotaeError('NOT_FOUND', `no route ${req.method} ${req.path}`, { userMessage: '指定されたAPIはありません。' }),
+  );
 };

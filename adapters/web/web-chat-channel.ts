@@ -15,6 +15,10 @@ export class WebChatChannel implements ChannelSender {
   ) {}
 
   async sendToConversation(conversation: ConversationRecord, reply: BotReply): Promise<void> {
-    await this.conversations.appendTranscript(conversation.id, { role: 'operator', text: reply.text, at: this.clock.now() });
+    await this.conversations.appendTranscript(conversation.id, {
+      role: 'operator',
+      text: reply.text,
+      at: this.clock.now(),
+    });
   }
 }

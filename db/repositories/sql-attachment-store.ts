@@ -8,7 +8,10 @@ import { runDb } from '../run-db';
 
 /** SQL implementation of AttachmentStore. */
 export class SqlAttachmentStore implements AttachmentStore {
-  constructor(private readonly ds: DataSource, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   async add(meta: Omit<AttachmentMeta, 'id' | 'createdAt'>): Promise<AttachmentMeta> {
     const row: AttachmentRow = { ...meta, id: randomUUID(), createdAt: this.now() };
@@ -22,7 +25,9 @@ export class SqlAttachmentStore implements AttachmentStore {
 
   async list(ticketId: string): Promise<AttachmentMeta[]> {
     try {
-      const rows = await runDb(this.ds, () => this.ds.getRepository<AttachmentRow>('attachment').find({ where: { ticketId }, order: { createdAt: 'ASC' } }));
+      const rows = await runDb(this.ds, () =>
+        this.ds.getRepository<AttachmentRow>('attachment').find({ where: { ticketId }, order: { createdAt: 'ASC' } }),
+      );
       return rows.map((r) => ({ ...r }));
     } catch (err) {
       throw mapDbError(err);

@@ -13,7 +13,10 @@ import { runDb } from '../run-db';
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);
 
 /** The hash of a row given the previous row's hash. */
-export function auditHash(prevHash: string, row: Pick<AuditLogRow, 'seq' | 'at' | 'actor' | 'action' | 'target' | 'detail'>): string {
+export function auditHash(
+  prevHash: string,
+  row: Pick<AuditLogRow, 'seq' | 'at' | 'actor' | 'action' | 'target' | 'detail'>,
+): string {
   const canonical = JSON.stringify([row.seq, row.at.toISOString(), row.actor, row.action, row.target, row.detail]);
   return createHash('sha256').update(prevHash).update(canonical).digest('hex');
 }
@@ -23,7 +26,10 @@ export class SqlAuditLog implements AuditTrail {
   /** Appends run one at a time in this process; the unique seq index guards against other processes. */
   private tail: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly ds: DataSource, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   record(entry: AuditEntry): Promise<void> {
     const next = this.tail.then(() => runDb(this.ds, () => this.append(entry, 3)));
@@ -58,7 +64,9 @@ export class SqlAuditLog implements AuditTrail {
 
   /** The latest entries, newest first. */
   async recent(limit: number): Promise<AuditRecord[]> {
-    const rows = await runDb(this.ds, () => this.ds.getRepository<AuditLogRow>('audit_log').find({ order: { seq: 'DESC' }, take: limit }));
+    const rows = await runDb(this.ds, () =>
+      this.ds.getRepository<AuditLogRow>('audit_log').find({ order: { seq: 'DESC' }, take: limit }),
+    );
     return rows.map((r) => ({
       seq: r.seq,
       at: r.at,
@@ -78,7 +86,9 @@ export class SqlAuditLog implements AuditTrail {
     let expectedSeq = 1;
     for (;;) {
       const from = expectedSeq - 1;
-      const rows = await runDb(this.ds, () => repo.find({ where: { seq: MoreThan(from) }, order: { seq: 'ASC' }, take: 1000 }));
+      const rows = await runDb(this.ds, () =>
+        repo.find({ where: { seq: MoreThan(from) }, order: { seq: 'ASC' }, take: 1000 }),
+      );
       if (rows.length === 0) return { ok: true, count: expectedSeq - 1 };
       for (const row of rows) {
         if (row.seq !== expectedSeq || row.prevHash !== prevHash || row.hash !== auditHash(prevHash, row)) {

@@ -22,7 +22,11 @@ export function toConversation(row: ConversationRow): ConversationRecord {
   return {
     id: row.id,
     channel: row.channel as ChannelKind,
-    requester: { id: row.requesterId ?? undefined, name: row.requesterName ?? undefined, department: row.department ?? undefined },
+    requester: {
+      id: row.requesterId ?? undefined,
+      name: row.requesterName ?? undefined,
+      department: row.department ?? undefined,
+    },
     channelRef: row.channelRef ?? undefined,
     startedAt: row.startedAt,
     lastActivityAt: row.lastActivityAt,
@@ -42,7 +46,11 @@ export function toQuestion(row: QuestionRow): QuestionRecord {
     sources: JSON.parse(row.sources) as QuestionRecord['sources'],
     categoryGuess: row.categoryGuess ?? undefined,
     channel: row.channel as ChannelKind,
-    requester: { id: row.requesterId ?? undefined, name: row.requesterName ?? undefined, department: row.department ?? undefined },
+    requester: {
+      id: row.requesterId ?? undefined,
+      name: row.requesterName ?? undefined,
+      department: row.department ?? undefined,
+    },
     latencyMs: row.latencyMs,
   };
 }
@@ -69,7 +77,12 @@ export class SqlConversationStore implements ConversationStore {
     return runDb(this.ds, work);
   }
 
-  async createConversation(input: { channel: ChannelKind; requester: Requester; channelRef?: string; channelKey?: string }): Promise<ConversationRecord> {
+  async createConversation(input: {
+    channel: ChannelKind;
+    requester: Requester;
+    channelRef?: string;
+    channelKey?: string;
+  }): Promise<ConversationRecord> {
     const at = this.now();
     const row: ConversationRow = {
       id: randomUUID(),
@@ -89,7 +102,9 @@ export class SqlConversationStore implements ConversationStore {
   /** Finds the latest conversation a channel opened under its own key (e.g. a Teams conversation id + user). */
   async findByChannelKey(channel: ChannelKind, channelKey: string): Promise<ConversationRecord | undefined> {
     const row = await this.run(() =>
-      this.ds.getRepository<ConversationRow>('conversation').findOne({ where: { channel, channelKey }, order: { startedAt: 'DESC' } }),
+      this.ds
+        .getRepository<ConversationRow>('conversation')
+        .findOne({ where: { channel, channelKey }, order: { startedAt: 'DESC' } }),
     );
     return row ? toConversation(row) : undefined;
   }
@@ -114,7 +129,9 @@ export class SqlConversationStore implements ConversationStore {
 
   async transcript(conversationId: string): Promise<TranscriptEntry[]> {
     const rows = await this.run(() =>
-      this.ds.getRepository<TranscriptEntryRow>('transcript_entry').find({ where: { conversationId }, order: { seq: 'ASC' } }),
+      this.ds
+        .getRepository<TranscriptEntryRow>('transcript_entry')
+        .find({ where: { conversationId }, order: { seq: 'ASC' } }),
     );
     return rows.map((r) => ({ role: r.role as TranscriptRole, text: r.text, at: r.at }));
   }
@@ -141,7 +158,9 @@ export class SqlConversationStore implements ConversationStore {
         await em.getRepository<QuestionRow>('question').insert(row);
         await appendLine(em, q.conversationId, { role: 'user', text: q.text, at: q.askedAt });
         await appendLine(em, q.conversationId, { role: 'bot', text: q.answer, at: this.now() });
-        await em.getRepository<ConversationRow>('conversation').update({ id: q.conversationId }, { lastActivityAt: this.now() });
+        await em
+          .getRepository<ConversationRow>('conversation')
+          .update({ id: q.conversationId }, { lastActivityAt: this.now() });
       }),
     );
     return toQuestion(row);
@@ -154,7 +173,9 @@ export class SqlConversationStore implements ConversationStore {
     return row ? toQuestion(row) : undefined;
   }
 
-  async recordFeedback(input: Omit<FeedbackRecord, 'id' | 'createdAt'> & { activityId?: string }): Promise<FeedbackRecord> {
+  async recordFeedback(
+    input: Omit<FeedbackRecord, 'id' | 'createdAt'> & { activityId?: string },
+  ): Promise<FeedbackRecord> {
     const repo = this.ds.getRepository<FeedbackRow>('feedback');
     const id = randomUUID();
     const dedupeKey = input.activityId ? `activity:${input.activityId}` : `row:${id}`;

@@ -31,7 +31,10 @@ function toFaq(row: FaqEntryRow): FaqEntry {
 
 /** SQL implementation of FaqStore; ids look like `faq-1a2b3c4d5e6f7a8b`. */
 export class SqlFaqStore implements FaqStore {
-  constructor(private readonly ds: DataSource, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   private repo() {
     return this.ds.getRepository<FaqEntryRow>('faq_entry');
@@ -65,7 +68,9 @@ export class SqlFaqStore implements FaqStore {
   }
 
   async list(status?: FaqStatus): Promise<FaqEntry[]> {
-    const rows = await runDb(this.ds, () => this.repo().find({ where: status ? { status } : {}, order: { updatedAt: 'DESC' } }));
+    const rows = await runDb(this.ds, () =>
+      this.repo().find({ where: status ? { status } : {}, order: { updatedAt: 'DESC' } }),
+    );
     return rows.map(toFaq);
   }
 
@@ -93,7 +98,12 @@ export class SqlFaqStore implements FaqStore {
     if (!current) throw new KotaeError('NOT_FOUND', `faq ${id} not found`);
     const next = { ...set, updatedAt: this.now(), version: expectedVersion + 1 };
     const result = await runDb(this.ds, () =>
-      this.ds.createQueryBuilder().update('faq_entry').set(next).where('id = :id AND version = :v', { id, v: expectedVersion }).execute(),
+      this.ds
+        .createQueryBuilder()
+        .update('faq_entry')
+        .set(next)
+        .where('id = :id AND version = :v', { id, v: expectedVersion })
+        .execute(),
     );
     if (!result.affected) throw new KotaeError('CONFLICT', `faq ${id} version is not ${expectedVersion}`);
     return toFaq({ ...current, ...next });

@@ -19,16 +19,31 @@ export class SqlJobRunStore implements JobRunStore {
   }
 
   async start(job: string, attempt: number, at: Date): Promise<string> {
-    const row: JobRunRow = { id: randomUUID(), job, startedAt: at, finishedAt: null, status: 'running', attempt, error: null, detail: null };
+    const row: JobRunRow = {
+      id: randomUUID(),
+      job,
+      startedAt: at,
+      finishedAt: null,
+      status: 'running',
+      attempt,
+      error: null,
+      detail: null,
+    };
     await this.run(() => this.ds.getRepository<JobRunRow>('job_run').insert(row));
     return row.id;
   }
 
   async finish(id: string, result: JobRunResult): Promise<void> {
     await this.run(() =>
-      this.ds.getRepository<JobRunRow>('job_run').update({ id }, {
-        status: result.status, finishedAt: result.at, error: result.error?.slice(0, MAX_ERROR_CHARS) ?? null, detail: result.detail ?? null,
-      }),
+      this.ds.getRepository<JobRunRow>('job_run').update(
+        { id },
+        {
+          status: result.status,
+          finishedAt: result.at,
+          error: result.error?.slice(0, MAX_ERROR_CHARS) ?? null,
+          detail: result.detail ?? null,
+        },
+      ),
     );
   }
 

@@ -23,7 +23,10 @@ function toOperator(row: OperatorRow): OperatorRecord {
 
 /** SQL implementation of OperatorStore; usernames are unique (case-sensitive as typed, trimmed). */
 export class SqlOperatorStore implements OperatorStore {
-  constructor(private readonly ds: DataSource, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   private repo() {
     return this.ds.getRepository<OperatorRow>('operator');
@@ -37,13 +40,24 @@ export class SqlOperatorStore implements OperatorStore {
     return this.run(() => this.repo().count());
   }
 
-  async create(input: Omit<OperatorRecord, 'id' | 'createdAt' | 'failedAttempts' | 'lockedUntil'>): Promise<OperatorRecord> {
-    const row: OperatorRow = { ...input, id: randomUUID(), failedAttempts: 0, lockedUntil: null, createdAt: this.now() };
+  async create(
+    input: Omit<OperatorRecord, 'id' | 'createdAt' | 'failedAttempts' | 'lockedUntil'>,
+  ): Promise<OperatorRecord> {
+    const row: OperatorRow = {
+      ...input,
+      id: randomUUID(),
+      failedAttempts: 0,
+      lockedUntil: null,
+      createdAt: this.now(),
+    };
     try {
       await runDb(this.ds, () => this.repo().insert(row));
     } catch (err) {
       if (/UNIQUE|duplicate key/i.test(err instanceof Error ? err.message : String(err))) {
-        throw new KotaeError('CONFLICT', `username ${input.username} exists`, { userMessage: 'このユーザー名は既に使われています。', cause: err });
+        throw new KotaeError('CONFLICT', `username ${input.username} exists`, {
+          userMessage: 'このユーザー名は既に使われています。',
+          cause: err,
+        });
       }
       throw mapDbError(err);
     }

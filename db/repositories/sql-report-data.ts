@@ -1,5 +1,15 @@
 /** ReportData on TypeORM: half-open time ranges over the question log, feedback, tickets, work log and job runs. */
-import { And, In, IsNull, LessThan, MoreThanOrEqual, Or, type DataSource, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
+import {
+  And,
+  In,
+  IsNull,
+  LessThan,
+  MoreThanOrEqual,
+  Or,
+  type DataSource,
+  type FindOptionsWhere,
+  type ObjectLiteral,
+} from 'typeorm';
 import type { FeedbackRecord, QuestionRecord, TicketRecord } from '../../bot/records';
 import type { JobRunEntry, JobRunStatus, ReportData, WorkLogEntry } from '../../reports';
 import type { FeedbackRow, JobRunRow, QuestionRow, TicketRow, WorkLogRow } from '../schema/rows';
@@ -16,7 +26,10 @@ const range = (from: Date, to: Date) => And(MoreThanOrEqual(from), LessThan(to))
 export class SqlReportData implements ReportData {
   constructor(private readonly ds: DataSource) {}
 
-  private find<R extends ObjectLiteral>(table: string, where: FindOptionsWhere<R> | FindOptionsWhere<R>[]): Promise<R[]> {
+  private find<R extends ObjectLiteral>(
+    table: string,
+    where: FindOptionsWhere<R> | FindOptionsWhere<R>[],
+  ): Promise<R[]> {
     return runDb(this.ds, () => this.ds.getRepository<R>(table).find({ where }));
   }
 
@@ -27,8 +40,12 @@ export class SqlReportData implements ReportData {
   async feedback(from: Date, to: Date): Promise<FeedbackRecord[]> {
     const rows = await this.find<FeedbackRow>('feedback', { createdAt: range(from, to) });
     return rows.map((r) => ({
-      id: r.id, conversationId: r.conversationId, questionId: r.questionId ?? undefined, resolved: Boolean(r.resolved),
-      comment: r.comment ?? undefined, createdAt: r.createdAt,
+      id: r.id,
+      conversationId: r.conversationId,
+      questionId: r.questionId ?? undefined,
+      resolved: Boolean(r.resolved),
+      comment: r.comment ?? undefined,
+      createdAt: r.createdAt,
     }));
   }
 
@@ -46,7 +63,11 @@ export class SqlReportData implements ReportData {
 
   async ticketsOpenAt(instant: Date): Promise<TicketRecord[]> {
     const notBefore = Or(IsNull(), MoreThanOrEqual(instant));
-    const rows = await this.find<TicketRow>('ticket', { createdAt: LessThan(instant), resolvedAt: notBefore, closedAt: notBefore });
+    const rows = await this.find<TicketRow>('ticket', {
+      createdAt: LessThan(instant),
+      resolvedAt: notBefore,
+      closedAt: notBefore,
+    });
     return rows.map(toTicket);
   }
 
@@ -62,8 +83,14 @@ export class SqlReportData implements ReportData {
   async workLogs(from: Date, to: Date): Promise<WorkLogEntry[]> {
     const rows = await this.find<WorkLogRow>('work_log', { startedAt: range(from, to) });
     return rows.map((r) => ({
-      id: r.id, ticketId: r.ticketId ?? undefined, startedAt: r.startedAt, endedAt: r.endedAt, operatorName: r.operatorName,
-      title: r.title, content: r.content, remarks: r.remarks ?? undefined,
+      id: r.id,
+      ticketId: r.ticketId ?? undefined,
+      startedAt: r.startedAt,
+      endedAt: r.endedAt,
+      operatorName: r.operatorName,
+      title: r.title,
+      content: r.content,
+      remarks: r.remarks ?? undefined,
     }));
   }
 
@@ -75,7 +102,13 @@ export class SqlReportData implements ReportData {
 /** Maps a job_run row to its entry. */
 export function toJobRun(r: JobRunRow): JobRunEntry {
   return {
-    id: r.id, job: r.job, startedAt: r.startedAt, finishedAt: r.finishedAt ?? undefined, status: r.status as JobRunStatus,
-    attempt: r.attempt, error: r.error ?? undefined, detail: r.detail ?? undefined,
+    id: r.id,
+    job: r.job,
+    startedAt: r.startedAt,
+    finishedAt: r.finishedAt ?? undefined,
+    status: r.status as JobRunStatus,
+    attempt: r.attempt,
+    error: r.error ?? undefined,
+    detail: r.detail ?? undefined,
   };
 }

@@ -3,8 +3,16 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { KotaeError } from '../../core/errors';
 import {
-  byPeriodDesc, mustBeDraft, mustExist, mustMatchVersion,
-  type GeneratedReport, type ReportKind, type ReportModel, type ReportStatus, type ReportStore, type StoredReport,
+  byPeriodDesc,
+  mustBeDraft,
+  mustExist,
+  mustMatchVersion,
+  type GeneratedReport,
+  type ReportKind,
+  type ReportModel,
+  type ReportStatus,
+  type ReportStore,
+  type StoredReport,
 } from '../../reports';
 import type { ReportRow } from '../schema/rows';
 import { runDb } from '../run-db';
@@ -13,8 +21,15 @@ function toReport(r: ReportRow): StoredReport {
   const issuesText = r.issuesText ?? '';
   const model = { ...(JSON.parse(r.summary) as ReportModel), issuesText };
   return {
-    id: r.id, kind: r.kind as ReportKind, period: r.period, status: r.status as ReportStatus, generatedAt: r.generatedAt,
-    issuesText, files: JSON.parse(r.files) as string[], model, version: r.version,
+    id: r.id,
+    kind: r.kind as ReportKind,
+    period: r.period,
+    status: r.status as ReportStatus,
+    generatedAt: r.generatedAt,
+    issuesText,
+    files: JSON.parse(r.files) as string[],
+    model,
+    version: r.version,
   };
 }
 
@@ -43,7 +58,12 @@ export class SqlReportStore implements ReportStore {
   async saveGenerated(g: GeneratedReport): Promise<StoredReport> {
     const existing = await this.get(g.kind, g.period);
     if (existing) mustBeDraft(existing);
-    const set = { generatedAt: g.generatedAt, files: JSON.stringify(g.files), summary: JSON.stringify(g.model), status: 'draft' };
+    const set = {
+      generatedAt: g.generatedAt,
+      files: JSON.stringify(g.files),
+      summary: JSON.stringify(g.model),
+      status: 'draft',
+    };
     if (!existing) {
       const row: ReportRow = { id: randomUUID(), kind: g.kind, period: g.period, issuesText: null, version: 1, ...set };
       await this.run(() => this.repo().insert(row));
@@ -53,7 +73,12 @@ export class SqlReportStore implements ReportStore {
     return mustExist(await this.get(g.kind, g.period), g.kind, g.period);
   }
 
-  async updateIssues(kind: ReportKind, period: string, issuesText: string, expectedVersion: number): Promise<StoredReport> {
+  async updateIssues(
+    kind: ReportKind,
+    period: string,
+    issuesText: string,
+    expectedVersion: number,
+  ): Promise<StoredReport> {
     const r = mustExist(await this.get(kind, period), kind, period);
     mustMatchVersion(r, expectedVersion);
     mustBeDraft(r);
@@ -72,8 +97,12 @@ export class SqlReportStore implements ReportStore {
   /** Updates only if the row still has the version read (a concurrent save makes this a CONFLICT). */
   private async versioned(r: StoredReport, set: Partial<ReportRow>): Promise<void> {
     const result = await this.run(() =>
-      this.ds.createQueryBuilder().update('report').set({ ...set, version: r.version + 1 })
-        .where('id = :id AND version = :version', { id: r.id, version: r.version }).execute(),
+      this.ds
+        .createQueryBuilder()
+        .update('report')
+        .set({ ...set, version: r.version + 1 })
+        .where('id = :id AND version = :version', { id: r.id, version: r.version })
+        .execute(),
     );
     if (result.affected === 0) throw new KotaeError('CONFLICT', `report ${r.kind} ${r.period} changed concurrently`);
   }

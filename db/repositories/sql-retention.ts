@@ -15,56 +15,74 @@ export class SqlRetentionStore implements RetentionStore {
 
   purgeConversations(cutoff: Date, batchSize: number): Promise<ConversationPurge> {
     const zero: ConversationPurge = { conversations: 0, transcriptEntries: 0, questions: 0, feedback: 0 };
-    return this.inBatches(zero, async (em) => {
-      const ids = await idsOf(
-        em.createQueryBuilder().select('c.id', 'id').from('conversation', 'c')
-          .where('c.lastActivityAt < :cutoff', { cutoff })
-          .andWhere((qb) => {
-            const openTicket = qb.subQuery().select('1').from('ticket', 't')
-              .where('t.conversationId = c.id').andWhere('t.status <> :closed', { closed: 'closed' });
-            return `NOT EXISTS ${openTicket.getQuery()}`;
-          })
-          .orderBy('c.lastActivityAt', 'ASC'),
-        batchSize,
-      );
-      if (ids.length === 0) return { ids, counts: zero };
-      const byConversation = { conversationId: In(ids) };
-      return {
-        ids,
-        counts: {
-          transcriptEntries: await remove(em, 'transcript_entry', byConversation),
-          questions: await remove(em, 'question', byConversation),
-          feedback: await remove(em, 'feedback', byConversation),
-          conversations: await remove(em, 'conversation', { id: In(ids) }),
-        },
-      };
-    }, batchSize);
+    return this.inBatches(
+      zero,
+      async (em) => {
+        const ids = await idsOf(
+          em
+            .createQueryBuilder()
+            .select('c.id', 'id')
+            .from('conversation', 'c')
+            .where('c.lastActivityAt < :cutoff', { cutoff })
+            .andWhere((qb) => {
+              const openTicket = qb
+                .subQuery()
+                .select('1')
+                .from('ticket', 't')
+                .where('t.conversationId = c.id')
+                .andWhere('t.status <> :closed', { closed: 'closed' });
+              return `NOT EXISTS ${openTicket.getQuery()}`;
+            })
+            .orderBy('c.lastActivityAt', 'ASC'),
+          batchSize,
+        );
+        if (ids.length === 0) return { ids, counts: zero };
+        const byConversation = { conversationId: In(ids) };
+        return {
+          ids,
+          counts: {
+            transcriptEntries: await remove(em, 'transcript_entry', byConversation),
+            questions: await remove(em, 'question', byConversation),
+            feedback: await remove(em, 'feedback', byConversation),
+            conversations: await remove(em, 'conversation', { id: In(ids) }),
+          },
+        };
+      },
+      batchSize,
+    );
   }
 
   purgeClosedTickets(cutoff: Date, batchSize: number): Promise<TicketPurge> {
     const zero: TicketPurge = { tickets: 0, comments: 0, events: 0, attachments: 0, transcriptEntries: 0 };
-    return this.inBatches(zero, async (em) => {
-      const ids = await idsOf(
-        em.createQueryBuilder().select('t.id', 'id').from('ticket', 't')
-          .where('t.status = :closed', { closed: 'closed' })
-          .andWhere('t.closedAt < :cutoff', { cutoff })
-          .orderBy('t.closedAt', 'ASC'),
-        batchSize,
-      );
-      if (ids.length === 0) return { ids, counts: zero };
-      const byTicket = { ticketId: In(ids) };
-      return {
-        ids,
-        counts: {
-          comments: await remove(em, 'ticket_comment', byTicket),
-          events: await remove(em, 'ticket_event', byTicket),
-          attachments: await remove(em, 'attachment', byTicket),
-          // A ticket's transcript copy is keyed by the ticket id.
-          transcriptEntries: await remove(em, 'transcript_entry', { conversationId: In(ids) }),
-          tickets: await remove(em, 'ticket', { id: In(ids) }),
-        },
-      };
-    }, batchSize);
+    return this.inBatches(
+      zero,
+      async (em) => {
+        const ids = await idsOf(
+          em
+            .createQueryBuilder()
+            .select('t.id', 'id')
+            .from('ticket', 't')
+            .where('t.status = :closed', { closed: 'closed' })
+            .andWhere('t.closedAt < :cutoff', { cutoff })
+            .orderBy('t.closedAt', 'ASC'),
+          batchSize,
+        );
+        if (ids.length === 0) return { ids, counts: zero };
+        const byTicket = { ticketId: In(ids) };
+        return {
+          ids,
+          counts: {
+            comments: await remove(em, 'ticket_comment', byTicket),
+            events: await remove(em, 'ticket_event', byTicket),
+            attachments: await remove(em, 'attachment', byTicket),
+            // A ticket's transcript copy is keyed by the ticket id.
+            transcriptEntries: await remove(em, 'transcript_entry', { conversationId: In(ids) }),
+            tickets: await remove(em, 'ticket', { id: In(ids) }),
+          },
+        };
+      },
+      batchSize,
+    );
   }
 
   private async inBatches<T extends object>(

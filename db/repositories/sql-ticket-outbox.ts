@@ -12,14 +12,16 @@ export class SqlTicketOutbox implements TicketOutbox {
 
   async undelivered(limit: number, createdBefore: Date): Promise<TicketComment[]> {
     try {
-      const rows = await runDb(this.ds, () => this.ds
-        .getRepository<TicketCommentRow>('ticket_comment')
-        .createQueryBuilder('c')
-        .where("c.kind = 'reply' AND c.deliveredAt IS NULL")
-        .andWhere('(c.deliveryError IS NOT NULL OR c.createdAt < :before)', { before: createdBefore })
-        .orderBy('c.createdAt', 'ASC')
-        .take(Math.max(1, Math.min(limit, 500)))
-        .getMany());
+      const rows = await runDb(this.ds, () =>
+        this.ds
+          .getRepository<TicketCommentRow>('ticket_comment')
+          .createQueryBuilder('c')
+          .where("c.kind = 'reply' AND c.deliveredAt IS NULL")
+          .andWhere('(c.deliveryError IS NOT NULL OR c.createdAt < :before)', { before: createdBefore })
+          .orderBy('c.createdAt', 'ASC')
+          .take(Math.max(1, Math.min(limit, 500)))
+          .getMany(),
+      );
       return rows.map((r) => ({
         id: r.id,
         ticketId: r.ticketId,

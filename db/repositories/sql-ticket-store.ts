@@ -72,7 +72,14 @@ export class SqlTicketStore implements TicketStore {
         let seqNo = 0;
         for (const entry of input.transcript) {
           seqNo += 1;
-          await lines.insert({ id: randomUUID(), conversationId: ticketTranscriptKey(row.id), seq: seqNo, role: entry.role, text: entry.text, at: entry.at });
+          await lines.insert({
+            id: randomUUID(),
+            conversationId: ticketTranscriptKey(row.id),
+            seq: seqNo,
+            role: entry.role,
+            text: entry.text,
+            at: entry.at,
+          });
         }
         await addEvent(em, row.id, at, actor, 'created', null, row.number);
         return toTicket(row);
@@ -89,7 +96,9 @@ export class SqlTicketStore implements TicketStore {
     const repo = em.getRepository<TicketRow>('ticket');
     const key = idOrNumber.trim();
     if (!key || key.length > 64) return null;
-    return this.run(async () => (await repo.findOneBy({ id: key })) ?? (await repo.findOneBy({ number: key.toUpperCase() })));
+    return this.run(
+      async () => (await repo.findOneBy({ id: key })) ?? (await repo.findOneBy({ number: key.toUpperCase() })),
+    );
   }
 
   async list(query: TicketQuery): Promise<{ items: TicketRecord[]; total: number }> {
@@ -117,9 +126,13 @@ export class SqlTicketStore implements TicketStore {
     return this.run(() =>
       this.ds.transaction(async (em) => {
         const row = await this.findRow(em, id);
-        if (!row) throw new KotaeError('NOT_FOUND', `ticket ${id} not found`, { userMessage: 'チケットが見つかりません。' });
+        if (!row)
+          throw new KotaeError('NOT_FOUND', `ticket ${id} not found`, { userMessage: 'チケットが見つかりません。' });
         if (row.version !== expectedVersion) {
-          throw new KotaeError('CONFLICT', `ticket ${row.number} version ${row.version} != expected ${expectedVersion}`);
+          throw new KotaeError(
+            'CONFLICT',
+            `ticket ${row.number} version ${row.version} != expected ${expectedVersion}`,
+          );
         }
         const at = this.now();
         const { set, changes } = diffPatch(row, patch, at);
@@ -137,7 +150,10 @@ export class SqlTicketStore implements TicketStore {
     );
   }
 
-  async addComment(ticketId: string, comment: Omit<TicketComment, 'id' | 'ticketId' | 'createdAt'>): Promise<TicketComment> {
+  async addComment(
+    ticketId: string,
+    comment: Omit<TicketComment, 'id' | 'ticketId' | 'createdAt'>,
+  ): Promise<TicketComment> {
     const row: TicketCommentRow = {
       id: randomUUID(),
       ticketId,
@@ -156,13 +172,18 @@ export class SqlTicketStore implements TicketStore {
     await this.run(() =>
       this.ds
         .getRepository<TicketCommentRow>('ticket_comment')
-        .update({ id: commentId }, { deliveredAt: result.deliveredAt ?? null, deliveryError: result.deliveryError ?? null }),
+        .update(
+          { id: commentId },
+          { deliveredAt: result.deliveredAt ?? null, deliveryError: result.deliveryError ?? null },
+        ),
     );
   }
 
   async comments(ticketId: string): Promise<TicketComment[]> {
     const rows = await this.run(() =>
-      this.ds.getRepository<TicketCommentRow>('ticket_comment').find({ where: { ticketId }, order: { createdAt: 'ASC' } }),
+      this.ds
+        .getRepository<TicketCommentRow>('ticket_comment')
+        .find({ where: { ticketId }, order: { createdAt: 'ASC' } }),
     );
     return rows.map(toComment);
   }
@@ -171,12 +192,22 @@ export class SqlTicketStore implements TicketStore {
     const rows = await this.run(() =>
       this.ds.getRepository<TicketEventRow>('ticket_event').find({ where: { ticketId }, order: { at: 'ASC' } }),
     );
-    return rows.map((r) => ({ id: r.id, ticketId: r.ticketId, at: r.at, actor: r.actor, field: r.field, before: r.before ?? undefined, after: r.after ?? undefined }));
+    return rows.map((r) => ({
+      id: r.id,
+      ticketId: r.ticketId,
+      at: r.at,
+      actor: r.actor,
+      field: r.field,
+      before: r.before ?? undefined,
+      after: r.after ?? undefined,
+    }));
   }
 
   async transcript(ticketId: string): Promise<TranscriptEntry[]> {
     const rows = await this.run(() =>
-      this.ds.getRepository<TranscriptEntryRow>('transcript_entry').find({ where: { conversationId: ticketTranscriptKey(ticketId) }, order: { seq: 'ASC' } }),
+      this.ds
+        .getRepository<TranscriptEntryRow>('transcript_entry')
+        .find({ where: { conversationId: ticketTranscriptKey(ticketId) }, order: { seq: 'ASC' } }),
     );
     return rows.map((r) => ({ role: r.role as TranscriptRole, text: r.text, at: r.at }));
   }
@@ -206,6 +237,16 @@ async function nextSeq(em: EntityManager, year: number): Promise<number> {
   return counter.lastSeq + 1;
 }
 
-async function addEvent(em: EntityManager, ticketId: string, at: Date, actor: string, field: string, before: string | null, after: string | null): Promise<void> {
-  await em.getRepository<TicketEventRow>('ticket_event').insert({ id: randomUUID(), ticketId, at, actor, field, before, after });
+async function addEvent(
+  em: EntityManager,
+  ticketId: string,
+  at: Date,
+  actor: string,
+  field: string,
+  before: string | null,
+  after: string | null,
+): Promise<void> {
+  await em
+    .getRepository<TicketEventRow>('ticket_event')
+    .insert({ id: randomUUID(), ticketId, at, actor, field, before, after });
 }

@@ -22,7 +22,10 @@ function toEntry(row: WorkLogRow): WorkLogEntry {
 
 /** SQL implementation of WorkLogStore. */
 export class SqlWorkLogStore implements WorkLogStore {
-  constructor(private readonly ds: DataSource, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   private repo() {
     return this.ds.getRepository<WorkLogRow>('work_log');

@@ -23,7 +23,11 @@ export function toTicket(row: TicketRow): TicketRecord {
     category: row.category,
     title: row.title,
     details: row.details,
-    requester: { id: row.requesterId ?? undefined, name: row.requesterName ?? undefined, department: row.department ?? undefined },
+    requester: {
+      id: row.requesterId ?? undefined,
+      name: row.requesterName ?? undefined,
+      department: row.department ?? undefined,
+    },
     channel: row.channel as ChannelKind,
     assignee: row.assignee ?? undefined,
     createdAt: row.createdAt,
@@ -58,7 +62,11 @@ function show(v: unknown): string | null {
  * Converts a patch into row changes and history entries (only fields whose value changes).
  * Status changes to and from on_hold open and close hold periods.
  */
-export function diffPatch(row: TicketRow, patch: TicketPatch, at: Date): { set: Partial<TicketRow>; changes: { field: string; before: string | null; after: string | null }[] } {
+export function diffPatch(
+  row: TicketRow,
+  patch: TicketPatch,
+  at: Date,
+): { set: Partial<TicketRow>; changes: { field: string; before: string | null; after: string | null }[] } {
   const set: Partial<TicketRow> = {};
   const changes: { field: string; before: string | null; after: string | null }[] = [];
   const apply = <K extends keyof TicketRow>(field: K, value: TicketRow[K]) => {

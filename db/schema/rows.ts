@@ -1,63 +1,186 @@
 /** Row shapes of the tables in tables.ts, as repositories read and write them. */
 
 export interface ConversationRow {
-  id: string; channel: string; requesterId: string | null; requesterName: string | null; department: string | null;
-  channelKey: string | null; channelRef: string | null; startedAt: Date; lastActivityAt: Date;
+  id: string;
+  channel: string;
+  requesterId: string | null;
+  requesterName: string | null;
+  department: string | null;
+  channelKey: string | null;
+  channelRef: string | null;
+  startedAt: Date;
+  lastActivityAt: Date;
 }
-export interface TranscriptEntryRow { id: string; conversationId: string; seq: number; role: string; text: string; at: Date }
+export interface TranscriptEntryRow {
+  id: string;
+  conversationId: string;
+  seq: number;
+  role: string;
+  text: string;
+  at: Date;
+}
 export interface QuestionRow {
-  id: string; conversationId: string; askedAt: Date; text: string; outcome: string; confidence: number; answer: string;
-  sources: string; categoryGuess: string | null; channel: string; requesterId: string | null; requesterName: string | null;
-  department: string | null; latencyMs: number;
+  id: string;
+  conversationId: string;
+  askedAt: Date;
+  text: string;
+  outcome: string;
+  confidence: number;
+  answer: string;
+  sources: string;
+  categoryGuess: string | null;
+  channel: string;
+  requesterId: string | null;
+  requesterName: string | null;
+  department: string | null;
+  latencyMs: number;
 }
 export interface FeedbackRow {
-  id: string; conversationId: string; questionId: string | null; resolved: boolean; comment: string | null; createdAt: Date;
+  id: string;
+  conversationId: string;
+  questionId: string | null;
+  resolved: boolean;
+  comment: string | null;
+  createdAt: Date;
   dedupeKey: string;
 }
 export interface TicketRow {
-  id: string; number: string; year: number; seq: number; conversationId: string | null; status: string; type: string;
-  priority: string; category: string; title: string; details: string; requesterId: string | null;
-  requesterName: string | null; department: string | null; channel: string; assignee: string | null; createdAt: Date;
-  updatedAt: Date; firstResponseAt: Date | null; resolvedAt: Date | null; closedAt: Date | null;
-  incidentCause: string | null; incidentActions: string | null; incidentPrevention: string | null; holds: string;
-  version: number; dedupeKey: string;
+  id: string;
+  number: string;
+  year: number;
+  seq: number;
+  conversationId: string | null;
+  status: string;
+  type: string;
+  priority: string;
+  category: string;
+  title: string;
+  details: string;
+  requesterId: string | null;
+  requesterName: string | null;
+  department: string | null;
+  channel: string;
+  assignee: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  firstResponseAt: Date | null;
+  resolvedAt: Date | null;
+  closedAt: Date | null;
+  incidentCause: string | null;
+  incidentActions: string | null;
+  incidentPrevention: string | null;
+  holds: string;
+  version: number;
+  dedupeKey: string;
 }
-export interface TicketCounterRow { year: number; lastSeq: number }
+export interface TicketCounterRow {
+  year: number;
+  lastSeq: number;
+}
 export interface TicketEventRow {
-  id: string; ticketId: string; at: Date; actor: string; field: string; before: string | null; after: string | null;
+  id: string;
+  ticketId: string;
+  at: Date;
+  actor: string;
+  field: string;
+  before: string | null;
+  after: string | null;
 }
 export interface TicketCommentRow {
-  id: string; ticketId: string; kind: string; author: string; body: string; createdAt: Date; deliveredAt: Date | null;
+  id: string;
+  ticketId: string;
+  kind: string;
+  author: string;
+  body: string;
+  createdAt: Date;
+  deliveredAt: Date | null;
   deliveryError: string | null;
 }
 export interface AttachmentRow {
-  id: string; ticketId: string; fileName: string; contentType: string; sizeBytes: number; createdAt: Date; uploadedBy: string;
+  id: string;
+  ticketId: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  createdAt: Date;
+  uploadedBy: string;
 }
 export interface OperatorRow {
-  id: string; username: string; displayName: string; role: string; passwordHash: string; failedAttempts: number;
-  lockedUntil: Date | null; disabled: boolean; createdAt: Date;
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  passwordHash: string;
+  failedAttempts: number;
+  lockedUntil: Date | null;
+  disabled: boolean;
+  createdAt: Date;
 }
 export interface SessionRow {
-  id: string; operatorId: string; csrfToken: string; createdAt: Date; expiresAt: Date; lastSeenAt: Date;
+  id: string;
+  operatorId: string;
+  csrfToken: string;
+  createdAt: Date;
+  expiresAt: Date;
+  lastSeenAt: Date;
 }
 export interface WorkLogRow {
-  id: string; ticketId: string | null; startedAt: Date; endedAt: Date; operatorName: string; title: string; content: string;
-  remarks: string | null; createdAt: Date; createdBy: string;
+  id: string;
+  ticketId: string | null;
+  startedAt: Date;
+  endedAt: Date;
+  operatorName: string;
+  title: string;
+  content: string;
+  remarks: string | null;
+  createdAt: Date;
+  createdBy: string;
 }
 export interface JobRunRow {
-  id: string; job: string; startedAt: Date; finishedAt: Date | null; status: string; attempt: number; error: string | null;
+  id: string;
+  job: string;
+  startedAt: Date;
+  finishedAt: Date | null;
+  status: string;
+  attempt: number;
+  error: string | null;
   detail: string | null;
 }
 export interface ReportRow {
-  id: string; kind: string; period: string; status: string; generatedAt: Date; issuesText: string | null; files: string;
-  summary: string; version: number;
+  id: string;
+  kind: string;
+  period: string;
+  status: string;
+  generatedAt: Date;
+  issuesText: string | null;
+  files: string;
+  summary: string;
+  version: number;
 }
 export interface AuditLogRow {
-  id: string; seq: number; at: Date; actor: string; action: string; target: string | null; detail: string | null;
-  prevHash: string; hash: string;
+  id: string;
+  seq: number;
+  at: Date;
+  actor: string;
+  action: string;
+  target: string | null;
+  detail: string | null;
+  prevHash: string;
+  hash: string;
 }
 export interface FaqEntryRow {
-  id: string; category: string; question: string; alternateQuestions: string; answer: string; sourceUrl: string | null;
-  status: string; ticketId: string | null; createdBy: string; createdAt: Date; updatedAt: Date; approvedBy: string | null;
-  approvedAt: Date | null; version: number;
+  id: string;
+  category: string;
+  question: string;
+  alternateQuestions: string;
+  answer: string;
+  sourceUrl: string | null;
+  status: string;
+  ticketId: string | null;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+  approvedBy: string | null;
+  approvedAt: Date | null;
+  version: number;
 }

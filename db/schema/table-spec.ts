@@ -79,7 +79,12 @@ export function toTable(spec: TableSpec, dialect: Dialect): Table {
       };
     }),
     indices: (spec.indices ?? []).map(
-      (ix) => new TableIndex({ name: `IX_${spec.name}_${ix.columns.join('_')}`, columnNames: ix.columns, isUnique: ix.unique ?? false }),
+      (ix) =>
+        new TableIndex({
+          name: `IX_${spec.name}_${ix.columns.join('_')}`,
+          columnNames: ix.columns,
+          isUnique: ix.unique ?? false,
+        }),
     ),
   });
 }

@@ -17,8 +17,15 @@ const int = { kind: 'int' } as const;
 export const conversation: TableSpec = {
   name: 'conversation',
   columns: {
-    id, channel: short(20), requesterId: short(200, true), requesterName: short(200, true),
-    department: short(200, true), channelKey: short(400, true), channelRef: optLong, startedAt: date, lastActivityAt: date,
+    id,
+    channel: short(20),
+    requesterId: short(200, true),
+    requesterName: short(200, true),
+    department: short(200, true),
+    channelKey: short(400, true),
+    channelRef: optLong,
+    startedAt: date,
+    lastActivityAt: date,
   },
   indices: [{ columns: ['channelKey'] }],
 };
@@ -34,9 +41,20 @@ export const transcriptEntry: TableSpec = {
 export const question: TableSpec = {
   name: 'question',
   columns: {
-    id, conversationId: ref, askedAt: date, text: long, outcome: short(16), confidence: { kind: 'float' },
-    answer: long, sources: long, categoryGuess: short(100, true), channel: short(20), requesterId: short(200, true),
-    requesterName: short(200, true), department: short(200, true), latencyMs: int,
+    id,
+    conversationId: ref,
+    askedAt: date,
+    text: long,
+    outcome: short(16),
+    confidence: { kind: 'float' },
+    answer: long,
+    sources: long,
+    categoryGuess: short(100, true),
+    channel: short(20),
+    requesterId: short(200, true),
+    requesterName: short(200, true),
+    department: short(200, true),
+    latencyMs: int,
   },
   indices: [{ columns: ['askedAt'] }, { columns: ['conversationId'] }],
 };
@@ -45,7 +63,12 @@ export const question: TableSpec = {
 export const feedback: TableSpec = {
   name: 'feedback',
   columns: {
-    id, conversationId: ref, questionId: optRef, resolved: { kind: 'bool' }, comment: optLong, createdAt: date,
+    id,
+    conversationId: ref,
+    questionId: optRef,
+    resolved: { kind: 'bool' },
+    comment: optLong,
+    createdAt: date,
     dedupeKey: short(200),
   },
   indices: [{ columns: ['dedupeKey'], unique: true }, { columns: ['createdAt'] }],
@@ -55,11 +78,32 @@ export const feedback: TableSpec = {
 export const ticket: TableSpec = {
   name: 'ticket',
   columns: {
-    id, number: short(32), year: int, seq: int, conversationId: optRef, status: short(16), type: short(16),
-    priority: short(16), category: short(100), title: short(400), details: long, requesterId: short(200, true),
-    requesterName: short(200, true), department: short(200, true), channel: short(20), assignee: short(100, true),
-    createdAt: date, updatedAt: date, firstResponseAt: optDate, resolvedAt: optDate, closedAt: optDate,
-    incidentCause: optLong, incidentActions: optLong, incidentPrevention: optLong, holds: long, version: int,
+    id,
+    number: short(32),
+    year: int,
+    seq: int,
+    conversationId: optRef,
+    status: short(16),
+    type: short(16),
+    priority: short(16),
+    category: short(100),
+    title: short(400),
+    details: long,
+    requesterId: short(200, true),
+    requesterName: short(200, true),
+    department: short(200, true),
+    channel: short(20),
+    assignee: short(100, true),
+    createdAt: date,
+    updatedAt: date,
+    firstResponseAt: optDate,
+    resolvedAt: optDate,
+    closedAt: optDate,
+    incidentCause: optLong,
+    incidentActions: optLong,
+    incidentPrevention: optLong,
+    holds: long,
+    version: int,
     dedupeKey: short(200),
   },
   indices: [
@@ -88,7 +132,13 @@ export const ticketEvent: TableSpec = {
 export const ticketComment: TableSpec = {
   name: 'ticket_comment',
   columns: {
-    id, ticketId: ref, kind: short(16), author: short(100), body: long, createdAt: date, deliveredAt: optDate,
+    id,
+    ticketId: ref,
+    kind: short(16),
+    author: short(100),
+    body: long,
+    createdAt: date,
+    deliveredAt: optDate,
     deliveryError: optLong,
   },
   indices: [{ columns: ['ticketId'] }],
@@ -98,7 +148,13 @@ export const ticketComment: TableSpec = {
 export const attachment: TableSpec = {
   name: 'attachment',
   columns: {
-    id, ticketId: ref, fileName: short(400), contentType: short(200), sizeBytes: int, createdAt: date, uploadedBy: short(100),
+    id,
+    ticketId: ref,
+    fileName: short(400),
+    contentType: short(200),
+    sizeBytes: int,
+    createdAt: date,
+    uploadedBy: short(100),
   },
   indices: [{ columns: ['ticketId'] }],
 };
@@ -107,8 +163,15 @@ export const attachment: TableSpec = {
 export const operator: TableSpec = {
   name: 'operator',
   columns: {
-    id, username: short(100), displayName: short(200), role: short(16), passwordHash: short(400),
-    failedAttempts: int, lockedUntil: optDate, disabled: { kind: 'bool' }, createdAt: date,
+    id,
+    username: short(100),
+    displayName: short(200),
+    role: short(16),
+    passwordHash: short(400),
+    failedAttempts: int,
+    lockedUntil: optDate,
+    disabled: { kind: 'bool' },
+    createdAt: date,
   },
   indices: [{ columns: ['username'], unique: true }],
 };
@@ -116,7 +179,14 @@ export const operator: TableSpec = {
 /** Console sessions; id is the SHA-256 of the session token. */
 export const session: TableSpec = {
   name: 'session',
-  columns: { id: { kind: 'short', length: 128, primary: true }, operatorId: ref, csrfToken: short(128), createdAt: date, expiresAt: date, lastSeenAt: date },
+  columns: {
+    id: { kind: 'short', length: 128, primary: true },
+    operatorId: ref,
+    csrfToken: short(128),
+    createdAt: date,
+    expiresAt: date,
+    lastSeenAt: date,
+  },
   indices: [{ columns: ['operatorId'] }],
 };
 
@@ -124,8 +194,16 @@ export const session: TableSpec = {
 export const workLog: TableSpec = {
   name: 'work_log',
   columns: {
-    id, ticketId: optRef, startedAt: date, endedAt: date, operatorName: short(200), title: short(400), content: long,
-    remarks: optLong, createdAt: date, createdBy: short(100),
+    id,
+    ticketId: optRef,
+    startedAt: date,
+    endedAt: date,
+    operatorName: short(200),
+    title: short(400),
+    content: long,
+    remarks: optLong,
+    createdAt: date,
+    createdBy: short(100),
   },
   indices: [{ columns: ['startedAt'] }, { columns: ['ticketId'] }],
 };
@@ -134,7 +212,14 @@ export const workLog: TableSpec = {
 export const jobRun: TableSpec = {
   name: 'job_run',
   columns: {
-    id, job: short(64), startedAt: date, finishedAt: optDate, status: short(16), attempt: int, error: optLong, detail: optLong,
+    id,
+    job: short(64),
+    startedAt: date,
+    finishedAt: optDate,
+    status: short(16),
+    attempt: int,
+    error: optLong,
+    detail: optLong,
   },
   indices: [{ columns: ['job', 'startedAt'] }],
 };
@@ -143,8 +228,15 @@ export const jobRun: TableSpec = {
 export const report: TableSpec = {
   name: 'report',
   columns: {
-    id, kind: short(16), period: short(16), status: short(16), generatedAt: date, issuesText: optLong, files: long,
-    summary: long, version: int,
+    id,
+    kind: short(16),
+    period: short(16),
+    status: short(16),
+    generatedAt: date,
+    issuesText: optLong,
+    files: long,
+    summary: long,
+    version: int,
   },
   indices: [{ columns: ['kind', 'period'], unique: true }],
 };
@@ -153,8 +245,15 @@ export const report: TableSpec = {
 export const auditLog: TableSpec = {
   name: 'audit_log',
   columns: {
-    id, seq: int, at: date, actor: short(100), action: short(100), target: short(200, true), detail: optLong,
-    prevHash: short(64), hash: short(64),
+    id,
+    seq: int,
+    at: date,
+    actor: short(100),
+    action: short(100),
+    target: short(200, true),
+    detail: optLong,
+    prevHash: short(64),
+    hash: short(64),
   },
   indices: [{ columns: ['seq'], unique: true }],
 };
@@ -163,15 +262,40 @@ export const auditLog: TableSpec = {
 export const faqEntry: TableSpec = {
   name: 'faq_entry',
   columns: {
-    id: { kind: 'short', length: 32, primary: true }, category: short(100), question: long, alternateQuestions: long,
-    answer: long, sourceUrl: short(400, true), status: short(16), ticketId: optRef, createdBy: short(100),
-    createdAt: date, updatedAt: date, approvedBy: short(100, true), approvedAt: optDate, version: int,
+    id: { kind: 'short', length: 32, primary: true },
+    category: short(100),
+    question: long,
+    alternateQuestions: long,
+    answer: long,
+    sourceUrl: short(400, true),
+    status: short(16),
+    ticketId: optRef,
+    createdBy: short(100),
+    createdAt: date,
+    updatedAt: date,
+    approvedBy: short(100, true),
+    approvedAt: optDate,
+    version: int,
   },
   indices: [{ columns: ['status'] }],
 };
 
 /** All tables, in creation order. */
 export const ALL_TABLES: readonly TableSpec[] = [
-  conversation, transcriptEntry, question, feedback, ticket, ticketCounter, ticketEvent, ticketComment, attachment,
-  operator, session, workLog, jobRun, report, auditLog, faqEntry,
+  conversation,
+  transcriptEntry,
+  question,
+  feedback,
+  ticket,
+  ticketCounter,
+  ticketEvent,
+  ticketComment,
+  attachment,
+  operator,
+  session,
+  workLog,
+  jobRun,
+  report,
+  auditLog,
+  faqEntry,
 ];

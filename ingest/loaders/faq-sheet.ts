@@ -65,7 +65,10 @@ export function tablesToFaqDocuments(tables: readonly SheetTable[], file: Source
 function mapHeader(cells: readonly string[]): Map<Column, number> | undefined {
   const columns = new Map<Column, number>();
   cells.forEach((cell, index) => {
-    const name = cell.normalize('NFKC').toLowerCase().replace(/[\s_\-]/g, '');
+    const name = cell
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\s_\-]/g, '');
     for (const [column, names] of Object.entries(HEADER_NAMES) as [Column, readonly string[]][]) {
       if (names.includes(name) && !columns.has(column)) columns.set(column, index);
     }

@@ -8,8 +8,30 @@ import type { Section } from './manual';
 
 const DROPPED = 'script, style, nav, noscript, template, iframe, svg, head';
 const BLOCKS = new Set([
-  'div', 'section', 'article', 'main', 'aside', 'header', 'footer', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
-  'table', 'tr', 'blockquote', 'pre', 'figure', 'figcaption', 'h5', 'h6', 'form', 'fieldset', 'address',
+  'div',
+  'section',
+  'article',
+  'main',
+  'aside',
+  'header',
+  'footer',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'table',
+  'tr',
+  'blockquote',
+  'pre',
+  'figure',
+  'figcaption',
+  'h5',
+  'h6',
+  'form',
+  'fieldset',
+  'address',
 ]);
 const PARAGRAPH = '\u2029';
 const CJK = '[\\u3000-\\u30ff\\u3400-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef]';
@@ -73,7 +95,12 @@ function clean(text: string): string {
 function finish(text: string): string {
   return text
     .split('\n')
-    .map((line) => line.replace(/ +/g, ' ').replace(/^[ \t\u2029]+|[ \t\u2029]+$/g, '').replace(SPACE_BETWEEN_CJK, '$1'))
+    .map((line) =>
+      line
+        .replace(/ +/g, ' ')
+        .replace(/^[ \t\u2029]+|[ \t\u2029]+$/g, '')
+        .replace(SPACE_BETWEEN_CJK, '$1'),
+    )
     .join('\n')
     .replace(/[\n\u2029]+/g, (breaks) => (breaks.includes(PARAGRAPH) ? '\n\n' : '\n'))
     .trim();

@@ -27,10 +27,12 @@ export function fileStem(relPath: string): string {
  * Wraps sections into a manual document; `title` falls back to the file name and `url` to the
  * relative path. Throws a skip error when no section has any text.
  */
-export function manualDocument(file: SourceFile, sections: Section[], found: { title?: string; url?: string }): KnowledgeDocument {
-  const kept = sections
-    .map((s) => ({ ...s, text: normalizeText(s.text) }))
-    .filter((s) => s.text.length > 0);
+export function manualDocument(
+  file: SourceFile,
+  sections: Section[],
+  found: { title?: string; url?: string },
+): KnowledgeDocument {
+  const kept = sections.map((s) => ({ ...s, text: normalizeText(s.text) })).filter((s) => s.text.length > 0);
   if (kept.length === 0) throw skipFile(SKIP_REASONS.noText, `no text in ${file.relPath}`);
   return {
     id: file.relPath,

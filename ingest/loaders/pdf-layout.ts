@@ -32,7 +32,9 @@ const CJK_END = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]$/;
 export function pdfSections(pages: readonly PdfTextItem[][]): { sections: Section[]; firstHeading?: string } {
   const lines = pages.flatMap((items, i) => toLines(items, i + 1));
   const body = bodyHeight(lines);
-  const headingHeights = [...new Set(lines.filter((l) => isHeading(l, body)).map((l) => l.height))].sort((a, b) => b - a);
+  const headingHeights = [...new Set(lines.filter((l) => isHeading(l, body)).map((l) => l.height))].sort(
+    (a, b) => b - a,
+  );
   const sections: Section[] = [];
   const path: string[] = [];
   let firstHeading: string | undefined;

@@ -37,7 +37,9 @@ export async function loadPdf(file: SourceFile): Promise<LoadResult> {
       const content = await (await pdf.getPage(page)).getTextContent();
       pages.push(
         content.items.flatMap((item) =>
-          'str' in item ? [{ str: item.str, height: item.height, hasEOL: item.hasEOL, y: Number(item.transform[5]) }] : [],
+          'str' in item
+            ? [{ str: item.str, height: item.height, hasEOL: item.hasEOL, y: Number(item.transform[5]) }]
+            : [],
         ),
       );
     }

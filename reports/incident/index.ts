@@ -5,7 +5,12 @@
 export { buildIncidentReport, missingFieldNames, INCIDENT_REPORT_FIELDS } from './model';
 export type { IncidentReportModel, IncidentReportInput, IncidentWorkRow, IncidentField } from './model';
 export type { TimelineRow } from './timeline';
-export { loadIncidentReport, type LoadIncidentReportDeps, type IncidentTicketSource, type IncidentWorkLogSource } from './load';
+export {
+  loadIncidentReport,
+  type LoadIncidentReportDeps,
+  type IncidentTicketSource,
+  type IncidentWorkLogSource,
+} from './load';
 export { renderIncidentFiles, incidentBaseName } from './files';
 export { renderIncidentXlsx } from './render-xlsx';
 export { renderIncidentPdf } from './render-pdf';

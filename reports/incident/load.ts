@@ -28,7 +28,8 @@ export interface LoadIncidentReportDeps {
  */
 export async function loadIncidentReport(ref: string, deps: LoadIncidentReportDeps): Promise<IncidentReportModel> {
   const ticket = await deps.tickets.get(ref);
-  if (!ticket) throw new KotaeError('NOT_FOUND', `ticket ${ref} not found`, { userMessage: INCIDENT_ERRORS.notFound(ref) });
+  if (!ticket)
+    throw new KotaeError('NOT_FOUND', `ticket ${ref} not found`, { userMessage: INCIDENT_ERRORS.notFound(ref) });
   if (ticket.type !== 'incident') {
     throw new KotaeError('INPUT_INVALID', `ticket ${ticket.number} is of type ${ticket.type}, not incident`, {
       userMessage: INCIDENT_ERRORS.notIncident(ticket.number, TYPE_LABELS[ticket.type]),
@@ -41,5 +42,12 @@ export async function loadIncidentReport(ref: string, deps: LoadIncidentReportDe
     deps.tickets.transcript(ticket.id),
     deps.workLogs.listByTicket(ticket.id),
   ]);
-  return buildIncidentReport(ticket, { comments, history, transcript, workLogs, organization: deps.organization, now: deps.now });
+  return buildIncidentReport(ticket, {
+    comments,
+    history,
+    transcript,
+    workLogs,
+    organization: deps.organization,
+    now: deps.now,
+  });
 }

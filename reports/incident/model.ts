@@ -66,7 +66,7 @@ export interface IncidentReportInput {
 /** '山田 花子（税務課）／受付: Microsoft Teams'. */
 function reporterOf(ticket: TicketRecord): string {
   const { name, department } = ticket.requester;
-  const who = name && department ? `${name}（${department}）` : name ?? department ?? INCIDENT_TEXT.unknownRequester;
+  const who = name && department ? `${name}（${department}）` : (name ?? department ?? INCIDENT_TEXT.unknownRequester);
   return `${who}／${INCIDENT_TEXT.intake}: ${CHANNEL_LABELS[ticket.channel]}`;
 }
 

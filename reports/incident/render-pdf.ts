@@ -21,7 +21,12 @@ const bottom = (doc: PDFKit.PDFDocument): number => doc.page.height - doc.page.m
 
 /** Renders the PDF. */
 export async function renderIncidentPdf(m: IncidentReportModel, fonts: PdfFonts = defaultPdfFonts()): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: `${m.title} ${m.number}`, Author: m.organization } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    bufferPages: true,
+    info: { Title: `${m.title} ${m.number}`, Author: m.organization },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -43,10 +48,20 @@ export async function renderIncidentPdf(m: IncidentReportModel, fonts: PdfFonts 
 }
 
 function titleBlock(doc: PDFKit.PDFDocument, m: IncidentReportModel, issuer: LabelValue[]): void {
-  doc.font('jp-bold').fontSize(18).fillColor('#000000').text(m.title, MARGIN, MARGIN, { width: contentWidth(doc), align: 'center' });
+  doc
+    .font('jp-bold')
+    .fontSize(18)
+    .fillColor('#000000')
+    .text(m.title, MARGIN, MARGIN, { width: contentWidth(doc), align: 'center' });
   doc.moveDown(0.4).font('jp').fontSize(9);
-  for (const r of issuer) doc.text(`${r.label}: ${r.value}`, MARGIN, doc.y, { width: contentWidth(doc), align: 'right' });
-  doc.lineWidth(1).moveTo(MARGIN, doc.y + 4).lineTo(MARGIN + contentWidth(doc), doc.y + 4).strokeColor('#3b6fb6').stroke();
+  for (const r of issuer)
+    doc.text(`${r.label}: ${r.value}`, MARGIN, doc.y, { width: contentWidth(doc), align: 'right' });
+  doc
+    .lineWidth(1)
+    .moveTo(MARGIN, doc.y + 4)
+    .lineTo(MARGIN + contentWidth(doc), doc.y + 4)
+    .strokeColor('#3b6fb6')
+    .stroke();
   doc.x = MARGIN;
   doc.y += 12;
 }
@@ -64,11 +79,25 @@ function labelValueRow(doc: PDFKit.PDFDocument, r: LabelValue): void {
       continue;
     }
     const [head, rest] = splitToFit(doc, value, valueW - 2 * PAD, room);
-    const h = Math.max(doc.heightOfString(head, { width: valueW - 2 * PAD }), doc.font('jp-bold').heightOfString(label, { width: LABEL_W - 2 * PAD })) + 2 * PAD;
+    const h =
+      Math.max(
+        doc.heightOfString(head, { width: valueW - 2 * PAD }),
+        doc.font('jp-bold').heightOfString(label, { width: LABEL_W - 2 * PAD }),
+      ) +
+      2 * PAD;
     const y = doc.y;
     doc.rect(MARGIN, y, LABEL_W, h).fillColor('#dde7f3').fill();
-    doc.lineWidth(0.4).strokeColor('#888888').rect(MARGIN, y, LABEL_W, h).stroke().rect(MARGIN + LABEL_W, y, valueW, h).stroke();
-    doc.fillColor('#000000').font('jp-bold').text(label, MARGIN + PAD, y + PAD, { width: LABEL_W - 2 * PAD });
+    doc
+      .lineWidth(0.4)
+      .strokeColor('#888888')
+      .rect(MARGIN, y, LABEL_W, h)
+      .stroke()
+      .rect(MARGIN + LABEL_W, y, valueW, h)
+      .stroke();
+    doc
+      .fillColor('#000000')
+      .font('jp-bold')
+      .text(label, MARGIN + PAD, y + PAD, { width: LABEL_W - 2 * PAD });
     doc.font('jp').text(head, MARGIN + LABEL_W + PAD, y + PAD, { width: valueW - 2 * PAD });
     doc.x = MARGIN;
     doc.y = y + h;
@@ -84,8 +113,15 @@ function pageFooters(doc: PDFKit.PDFDocument, m: IncidentReportModel): void {
     const bottomMargin = doc.page.margins.bottom;
     // The footer sits inside the bottom margin; without this pdfkit would start a new page for it.
     doc.page.margins.bottom = 0;
-    doc.font('jp').fontSize(7).fillColor('#666666').text(`${m.title}　${m.number}　${INCIDENT_TEXT.page(i + 1, range.count)}`,
-      MARGIN, doc.page.height - 26, { width: contentWidth(doc), align: 'center', lineBreak: false });
+    doc
+      .font('jp')
+      .fontSize(7)
+      .fillColor('#666666')
+      .text(`${m.title}　${m.number}　${INCIDENT_TEXT.page(i + 1, range.count)}`, MARGIN, doc.page.height - 26, {
+        width: contentWidth(doc),
+        align: 'center',
+        lineBreak: false,
+      });
     doc.page.margins.bottom = bottomMargin;
   }
 }

@@ -88,7 +88,12 @@ export async function renderIncidentXlsx(m: IncidentReportModel): Promise<Buffer
   table(ws, timelineTable(m));
   table(ws, workLogTable(m));
   ws.pageSetup = {
-    paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true,
+    paperSize: 9,
+    orientation: 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
     margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
   };
   ws.headerFooter = { oddHeader: `&L${m.title}&R${m.number}`, oddFooter: `&C&P / &N` };

@@ -39,15 +39,23 @@ export function issuerRows(m: IncidentReportModel): LabelValue[] {
 /** The 経過 table. */
 export function timelineTable(m: IncidentReportModel): ReportTable {
   return {
-    id: 'timeline', title: S.timeline.title, sheet: S.timeline.title, columns: [...S.timeline.columns],
-    rows: m.timeline.map((r) => [r.at, r.text]), emptyText: INCIDENT_TEXT.noTimeline,
+    id: 'timeline',
+    title: S.timeline.title,
+    sheet: S.timeline.title,
+    columns: [...S.timeline.columns],
+    rows: m.timeline.map((r) => [r.at, r.text]),
+    emptyText: INCIDENT_TEXT.noTimeline,
   };
 }
 
 /** The 作業記録 table. */
 export function workLogTable(m: IncidentReportModel): ReportTable {
   return {
-    id: 'work-log', title: S.workLog.title, sheet: S.workLog.title, columns: [...S.workLog.columns],
-    rows: m.workLogs.map((w) => [w.period, w.operator, w.title, w.content, w.remarks]), emptyText: INCIDENT_TEXT.noWorkLog,
+    id: 'work-log',
+    title: S.workLog.title,
+    sheet: S.workLog.title,
+    columns: [...S.workLog.columns],
+    rows: m.workLogs.map((w) => [w.period, w.operator, w.title, w.content, w.remarks]),
+    emptyText: INCIDENT_TEXT.noWorkLog,
   };
 }

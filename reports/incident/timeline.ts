@@ -3,7 +3,13 @@ import type { TicketComment, TicketEvent } from '../../bot/ports';
 import type { TicketRecord, TranscriptEntry } from '../../bot/records';
 import { formatJst } from '../jst';
 import { PRIORITY_LABELS, STATUS_LABELS, TYPE_LABELS } from '../labels';
-import { ACTOR_LABELS, HISTORY_FIELD_LABELS, INCIDENT_HISTORY_FIELDS, INCIDENT_TEXT, TIMELINE_TEXT as T } from './labels';
+import {
+  ACTOR_LABELS,
+  HISTORY_FIELD_LABELS,
+  INCIDENT_HISTORY_FIELDS,
+  INCIDENT_TEXT,
+  TIMELINE_TEXT as T,
+} from './labels';
 
 /** One row of the 経過 table. */
 export interface TimelineRow {
@@ -25,7 +31,13 @@ const quote = (s: string): string => {
 function valueOf(field: string, value: string | undefined): string {
   if (value === undefined || value === '') return field === 'assignee' ? INCIDENT_TEXT.unassigned : T.none;
   const labels: Readonly<Record<string, string>> | undefined =
-    field === 'status' ? STATUS_LABELS : field === 'type' ? TYPE_LABELS : field === 'priority' ? PRIORITY_LABELS : undefined;
+    field === 'status'
+      ? STATUS_LABELS
+      : field === 'type'
+        ? TYPE_LABELS
+        : field === 'priority'
+          ? PRIORITY_LABELS
+          : undefined;
   return labels?.[value] ?? value;
 }
 
@@ -41,7 +53,8 @@ function eventText(e: TicketEvent, ticket: TicketRecord): string | undefined {
   return T.field(e.field);
 }
 
-const withActor = (text: string, actor: string | undefined): string => (actor ? `${text}（${ACTOR_LABELS[actor] ?? actor}）` : text);
+const withActor = (text: string, actor: string | undefined): string =>
+  actor ? `${text}（${ACTOR_LABELS[actor] ?? actor}）` : text;
 
 /** Builds the timeline rows; chat lines only up to the ticket's creation (what was reported). */
 export function buildTimeline(
@@ -61,7 +74,8 @@ export function buildTimeline(
     if (text) items.push({ at: e.at, order: 1, text: withActor(text, e.actor) });
   }
   for (const c of comments) {
-    if (c.kind === 'reply') items.push({ at: c.createdAt, order: 2, text: withActor(T.reply(quote(c.body)), c.author) });
+    if (c.kind === 'reply')
+      items.push({ at: c.createdAt, order: 2, text: withActor(T.reply(quote(c.body)), c.author) });
   }
   items.sort((a, b) => a.at.getTime() - b.at.getTime() || a.order - b.order);
   return items.map((i) => ({ at: formatJst(i.at), text: i.text }));

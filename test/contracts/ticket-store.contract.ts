@@ -22,9 +22,15 @@ export type TicketStoreFactory = (now: () => Date) => Promise<TicketStoreFixture
 /** A ticket input with overrides. */
 export function newTicket(over: Partial<NewTicket> = {}): NewTicket {
   return {
-    type: 'inquiry', priority: 'normal', category: 'メール', title: 'メールが送れない', details: '添付付きのメールが送信できません。',
-    requester: { id: 'u1', name: '山田 花子', department: '総務課' }, channel: 'web',
-    transcript: [{ role: 'user', text: 'メールが送れない', at: new Date('2026-04-01T00:00:00Z') }], ...over,
+    type: 'inquiry',
+    priority: 'normal',
+    category: 'メール',
+    title: 'メールが送れない',
+    details: '添付付きのメールが送信できません。',
+    requester: { id: 'u1', name: '山田 花子', department: '総務課' },
+    channel: 'web',
+    transcript: [{ role: 'user', text: 'メールが送れない', at: new Date('2026-04-01T00:00:00Z') }],
+    ...over,
   };
 }
 
@@ -84,7 +90,10 @@ export function ticketStoreContract(name: string, factory: TicketStoreFactory): 
       clock.advanceMinutes(1);
       const b = await store.create(newTicket({ category: 'プリンタ', priority: 'high' }), 'bot');
       await store.update(b.id, 1, { assignee: 'op1', status: 'in_progress' }, 'op1');
-      assert.deepEqual((await store.list({})).items.map((t) => t.id), [b.id, a.id]);
+      assert.deepEqual(
+        (await store.list({})).items.map((t) => t.id),
+        [b.id, a.id],
+      );
       assert.equal((await store.list({ category: 'メール' })).items[0].id, a.id);
       assert.equal((await store.list({ assignee: 'op1' })).total, 1);
       assert.equal((await store.list({ status: ['new'] })).items[0].id, a.id);
@@ -97,7 +106,12 @@ export function ticketStoreContract(name: string, factory: TicketStoreFactory): 
     it('applies a patch, bumps the version and records history', async () => {
       const a = await store.create(newTicket(), 'bot');
       clock.advanceMinutes(5);
-      const b = await store.update(a.id, 1, { status: 'in_progress', assignee: 'op1', firstResponseAt: clock.now() }, 'op1');
+      const b = await store.update(
+        a.id,
+        1,
+        { status: 'in_progress', assignee: 'op1', firstResponseAt: clock.now() },
+        'op1',
+      );
       assert.equal(b.version, 2);
       assert.equal(b.status, 'in_progress');
       assert.equal(b.assignee, 'op1');
@@ -154,7 +168,16 @@ export function ticketStoreContract(name: string, factory: TicketStoreFactory): 
 
     it('stores incident fields and clears resolvedAt with null', async () => {
       const a = await store.create(newTicket({ type: 'incident' }), 'bot');
-      const b = await store.update(a.id, 1, { incident: { cause: 'スイッチ故障', actions: '交換', prevention: '予備機配備' }, resolvedAt: clock.now(), status: 'resolved' }, 'op1');
+      const b = await store.update(
+        a.id,
+        1,
+        {
+          incident: { cause: 'スイッチ故障', actions: '交換', prevention: '予備機配備' },
+          resolvedAt: clock.now(),
+          status: 'resolved',
+        },
+        'op1',
+      );
       assert.deepEqual(b.incident, { cause: 'スイッチ故障', actions: '交換', prevention: '予備機配備' });
       const c = await store.update(a.id, b.version, { status: 'in_progress', resolvedAt: null }, 'op1');
       assert.equal(c.resolvedAt, undefined);
@@ -168,7 +191,10 @@ export function ticketStoreContract(name: string, factory: TicketStoreFactory): 
       await store.addComment(a.id, { kind: 'note', author: 'op1', body: 'メモ' });
       await store.markDelivered(r.id, { deliveryError: 'timeout' });
       let list = await store.comments(a.id);
-      assert.deepEqual(list.map((c) => c.kind), ['reply', 'note']);
+      assert.deepEqual(
+        list.map((c) => c.kind),
+        ['reply', 'note'],
+      );
       assert.equal(list[0].deliveryError, 'timeout');
       await store.markDelivered(r.id, { deliveredAt: clock.now() });
       list = await store.comments(a.id);
@@ -186,7 +212,10 @@ export function ticketStoreContract(name: string, factory: TicketStoreFactory): 
       await store.markDelivered(ok.id, { deliveredAt: clock.now() });
       await store.addComment(a.id, { kind: 'note', author: 'op1', body: 'メモ' });
       const fresh = await store.addComment(a.id, { kind: 'reply', author: 'op1', body: '送信中' });
-      assert.deepEqual((await outbox!.undelivered(10, clock.now())).map((c) => c.id), [failed.id]);
+      assert.deepEqual(
+        (await outbox!.undelivered(10, clock.now())).map((c) => c.id),
+        [failed.id],
+      );
       clock.advanceMinutes(2);
       const later = await outbox!.undelivered(10, clock.now());
       assert.deepEqual(later.map((c) => c.id).sort(), [failed.id, fresh.id].sort());

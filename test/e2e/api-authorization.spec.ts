@@ -27,7 +27,11 @@ describe('API authorization matrix on the real app', function () {
   async function call(method: 'GET' | 'POST', path: string, who: Who, body?: unknown): Promise<number> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (cookies[who]) headers.cookie = cookies[who];
-    const res = await fetch(`${kotae.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${kotae.url}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     await res.arrayBuffer();
     return res.status;
   }

@@ -9,11 +9,20 @@ const BIN = path.join(__dirname, '..', '..', 'bin', 'kotae.js');
 const ROOT = path.join(__dirname, '..', '..');
 
 function env(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, HOME: process.env.HOME, KOTAE_DATA_DIR: dataDir, KOTAE_SCHEDULER: 'false', ...extra };
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    KOTAE_DATA_DIR: dataDir,
+    KOTAE_SCHEDULER: 'false',
+    ...extra,
+  };
 }
 
 /** Runs the CLI with text on stdin; resolves with exit code and output. */
-function run(args: string[], options: { env: NodeJS.ProcessEnv; input?: string }): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(
+  args: string[],
+  options: { env: NodeJS.ProcessEnv; input?: string },
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: options.env });
     let stdout = '';

@@ -73,7 +73,11 @@ describe('console in a real browser (chromium)', function () {
   });
 
   it('filters the queue, fills the incident fields and resolves an incident; the requester hears of it', async () => {
-    const incident = await h.openTicket({ type: 'incident', title: 'ファイルサーバに接続できない', category: 'ファイルサーバ' });
+    const incident = await h.openTicket({
+      type: 'incident',
+      title: 'ファイルサーバに接続できない',
+      category: 'ファイルサーバ',
+    });
     await page.goto(`${h.origin}/console/tickets`);
     await page.locator('#f-category').selectOption('ファイルサーバ');
     await page.getByRole('button', { name: '絞り込む' }).click();
@@ -86,7 +90,7 @@ describe('console in a real browser (chromium)', function () {
     await page.locator('#u-status').selectOption('resolved');
     await page.locator('#update-submit').click();
     await page.getByText('再発防止策', { exact: false }).first().waitFor();
-    assert.match(await page.locator('.error').textContent() ?? '', /原因/);
+    assert.match((await page.locator('.error').textContent()) ?? '', /原因/);
 
     const sentBefore = h.web.sent.length;
     await page.locator('#u-cause').fill('ファイルサーバのディスク容量が不足していた。');

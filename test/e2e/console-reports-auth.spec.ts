@@ -27,7 +27,10 @@ describe('console report pages: authorization on the real app', function () {
     const operator = await (await signInConsole(kotae.url, 'operator1', password)).get('/console/reports');
     assert.equal(operator.status, 200);
     assert.match(operator.text, /報告書/);
-    assert.equal((await (await signInConsole(kotae.url, 'admin', 'e2e-admin-password')).get('/console/reports')).status, 200);
+    assert.equal(
+      (await (await signInConsole(kotae.url, 'admin', 'e2e-admin-password')).get('/console/reports')).status,
+      200,
+    );
   });
 
   it('rejects a state change without the CSRF token', async () => {

@@ -18,7 +18,12 @@ describe('end to end: ask → answer → no_answer → escalate → ticket', fun
   it('ingested the bundled sample knowledge base on first start', async () => {
     const res = await fetch(`${kotae.url}/healthz`);
     assert.equal(res.status, 200);
-    const health = (await res.json()) as { ok: boolean; version: string; db: string; index: { ready: boolean; chunks: number } };
+    const health = (await res.json()) as {
+      ok: boolean;
+      version: string;
+      db: string;
+      index: { ready: boolean; chunks: number };
+    };
     assert.equal(health.db, 'ok');
     assert.equal(health.index.ready, true);
     assert.ok(health.index.chunks >= 100, `chunks ${health.index.chunks}`);
@@ -41,10 +46,16 @@ describe('end to end: ask → answer → no_answer → escalate → ticket', fun
   it('does not answer out-of-scope questions and escalates them to a ticket', async () => {
     const weather = await postJson(`${kotae.url}/api/ask`, { question: '明日の天気を教えてください' });
     assert.notEqual(weather.body.outcome, 'answered', JSON.stringify(weather.body));
-    const recipe = await postJson(`${kotae.url}/api/ask`, { question: 'カレーライスのおいしい作り方は？', conversationId: weather.body.conversationId });
+    const recipe = await postJson(`${kotae.url}/api/ask`, {
+      question: 'カレーライスのおいしい作り方は？',
+      conversationId: weather.body.conversationId,
+    });
     assert.notEqual(recipe.body.outcome, 'answered', JSON.stringify(recipe.body));
     assert.ok(recipe.body.actions.includes('escalate'));
-    const ticket = await postJson(`${kotae.url}/api/tickets`, { conversationId: weather.body.conversationId, details: '天気予報の確認方法を知りたい' });
+    const ticket = await postJson(`${kotae.url}/api/tickets`, {
+      conversationId: weather.body.conversationId,
+      details: '天気予報の確認方法を知りたい',
+    });
     assert.equal(ticket.status, 201);
     assert.match(ticket.body.number, /^HD-\d{4}-\d{6}$/);
     const stored = await kotae.app.dataSource.getRepository('ticket').findOneBy({ number: ticket.body.number });
@@ -59,21 +70,39 @@ describe('end to end: ask → answer → no_answer → escalate → ticket', fun
     const queue = await session.get('/console/tickets');
     assert.equal(queue.status, 200);
     assert.match(queue.text, new RegExp(ticketNumber));
-    const ticket = await kotae.app.dataSource.getRepository<{ id: string; conversationId: string; number: string }>('ticket').findOneByOrFail({ number: ticketNumber });
-    const reply = await session.post(`/console/tickets/${ticket.id}/reply`, { body: '天気予報は気象庁のサイトをご覧ください。' }, `/console/tickets/${ticket.id}`);
+    const ticket = await kotae.app.dataSource
+      .getRepository<{ id: string; conversationId: string; number: string }>('ticket')
+      .findOneByOrFail({ number: ticketNumber });
+    const reply = await session.post(
+      `/console/tickets/${ticket.id}/reply`,
+      { body: '天気予報は気象庁のサイトをご覧ください。' },
+      `/console/tickets/${ticket.id}`,
+    );
     assert.equal(reply.status, 303);
-    const res = await fetch(`${kotae.url}/api/conversations/${ticket.conversationId}/messages?since=2000-01-01T00:00:00Z`);
+    const res = await fetch(
+      `${kotae.url}/api/conversations/${ticket.conversationId}/messages?since=2000-01-01T00:00:00Z`,
+    );
     const { messages } = (await res.json()) as { messages: { text: string }[] };
-    assert.ok(messages.some((m) => m.text.includes('気象庁')), JSON.stringify(messages));
+    assert.ok(
+      messages.some((m) => m.text.includes('気象庁')),
+      JSON.stringify(messages),
+    );
   });
 
   it('counts the questions and the ticket in the monthly report', async () => {
-    const month = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit' }).format(new Date());
+    const month = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Asia/Tokyo',
+      year: 'numeric',
+      month: '2-digit',
+    }).format(new Date());
     const bin = path.join(__dirname, '..', '..', 'bin', 'kotae.js');
     const { stdout } = await promisify(execFile)(process.execPath, [bin, 'report', 'monthly', month, '--json'], {
       env: { PATH: process.env.PATH, HOME: process.env.HOME, KOTAE_DATA_DIR: kotae.dataDir },
     });
-    const model = JSON.parse(stdout) as { inquiries: { asked: number; escalated: number }; tickets: { opened: number } };
+    const model = JSON.parse(stdout) as {
+      inquiries: { asked: number; escalated: number };
+      tickets: { opened: number };
+    };
     assert.ok(model.inquiries.asked >= 3, JSON.stringify(model.inquiries));
     assert.ok(model.inquiries.escalated >= 1);
     assert.ok(model.tickets.opened >= 1);
@@ -86,7 +115,13 @@ describe('end to end: ask → answer → no_answer → escalate → ticket', fun
     const session = await signInConsole(kotae.url, 'admin', 'e2e-admin-password');
     const created = await session.post(
       '/console/faqs',
-      { category: 'その他', question, alternates: 'ヘリポートを使いたい', answer: 'ヘリポートの予約は危機管理課（内線 9999）で受け付けています。', sourceUrl: '' },
+      {
+        category: 'その他',
+        question,
+        alternates: 'ヘリポートを使いたい',
+        answer: 'ヘリポートの予約は危機管理課（内線 9999）で受け付けています。',
+        sourceUrl: '',
+      },
       '/console/faqs/new',
     );
     assert.equal(created.status, 303);

@@ -21,20 +21,29 @@ describe('console report pages (express on an ephemeral port)', () => {
   before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-console-'));
     const reports = new ReportService({
-      data: memoryData(), store: new InMemoryReportStore(), reportsDir: dir, calendar: new BusinessCalendar(),
-      slaPolicy: DEFAULT_SLA_POLICY, organization: ORGANIZATION, clock: new FakeClock(NOW_AFTER_MAY),
+      data: memoryData(),
+      store: new InMemoryReportStore(),
+      reportsDir: dir,
+      calendar: new BusinessCalendar(),
+      slaPolicy: DEFAULT_SLA_POLICY,
+      organization: ORGANIZATION,
+      clock: new FakeClock(NOW_AFTER_MAY),
     });
     const app = express();
-    app.use('/console/reports', createReportsRouter({
-      reports,
-      authorize: (roles) => (req, _res, next) => {
-        if (!roles.includes(req.get('x-role') ?? '')) throw new KotaeError('AUTH_FORBIDDEN', 'role');
-        if (req.method === 'POST' && (req.body as Record<string, unknown>)?._csrf !== CSRF) throw new KotaeError('AUTH_CSRF', 'csrf');
-        next();
-      },
-      layout: (title, body) => `<!doctype html><html lang="ja"><title>${title}</title><body>${body}</body></html>`,
-      csrfToken: () => CSRF,
-    }));
+    app.use(
+      '/console/reports',
+      createReportsRouter({
+        reports,
+        authorize: (roles) => (req, _res, next) => {
+          if (!roles.includes(req.get('x-role') ?? '')) throw new KotaeError('AUTH_FORBIDDEN', 'role');
+          if (req.method === 'POST' && (req.body as Record<string, unknown>)?._csrf !== CSRF)
+            throw new KotaeError('AUTH_CSRF', 'csrf');
+          next();
+        },
+        layout: (title, body) => `<!doctype html><html lang="ja"><title>${title}</title><body>${body}</body></html>`,
+        csrfToken: () => CSRF,
+      }),
+    );
     app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
       const e = toKotaeError(err);
       res.status(e.status).type('text').send(e.userMessage);
@@ -49,9 +58,15 @@ describe('console report pages (express on an ephemeral port)', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const get = (p: string, role = 'operator') => fetch(`${base}${p}`, { headers: { 'x-role': role }, redirect: 'manual' });
+  const get = (p: string, role = 'operator') =>
+    fetch(`${base}${p}`, { headers: { 'x-role': role }, redirect: 'manual' });
   const post = (p: string, form: Record<string, string>, role = 'operator') =>
-    fetch(`${base}${p}`, { method: 'POST', headers: { 'x-role': role, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: CSRF, ...form }), redirect: 'manual' });
+    fetch(`${base}${p}`, {
+      method: 'POST',
+      headers: { 'x-role': role, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: CSRF, ...form }),
+      redirect: 'manual',
+    });
 
   it('admits operators and admins only', async () => {
     assert.equal((await get('/', 'viewer')).status, 403);
@@ -69,7 +84,10 @@ describe('console report pages (express on an ephemeral port)', () => {
     assert.match(page, /当該期間|作業実績報告書/);
     assert.match(page, /name="version" value="1"/);
 
-    assert.equal((await post('/monthly/2026-05/issues', { version: '1', issuesText: '課題: 証明書期限の監視<script>' })).status, 303);
+    assert.equal(
+      (await post('/monthly/2026-05/issues', { version: '1', issuesText: '課題: 証明書期限の監視<script>' })).status,
+      303,
+    );
     assert.equal((await post('/monthly/2026-05/issues', { version: '1', issuesText: '古い版からの保存' })).status, 409);
     page = await (await get('/monthly/2026-05')).text();
     assert.ok(page.includes('課題: 証明書期限の監視&lt;script&gt;'));
@@ -79,9 +97,19 @@ describe('console report pages (express on an ephemeral port)', () => {
 
     const xlsx = await get('/monthly/2026-05/files/monthly-2026-05.xlsx');
     assert.equal(xlsx.status, 200);
-    assert.equal(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString(), 'PK');
+    assert.equal(
+      Buffer.from(await xlsx.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+      'PK',
+    );
     const pdf = await get('/monthly/2026-05/files/monthly-2026-05.pdf');
-    assert.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 4).toString(), '%PDF');
+    assert.equal(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 4)
+        .toString(),
+      '%PDF',
+    );
     const csv = await get('/monthly/2026-05/files/monthly-2026-05-summary.csv');
     assert.match(await csv.text(), /問合せ件数,8,件/);
     assert.equal((await get('/monthly/2026-05/files/..%2F..%2Fetc%2Fpasswd')).status, 404);

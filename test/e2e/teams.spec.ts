@@ -28,10 +28,17 @@ describe('end to end: Teams channel on the real helpdesk', function () {
     serviceUrl = await connector.start();
     const conversations = new SqlConversationStore(kotae.app.dataSource, () => kotae.clock.now());
     teams = createTeamsEndpoint({
-      helpdesk: kotae.app.helpdesk, conversations, logger: kotae.logger, deskHours: deskHoursText(kotae.config), extraServiceHosts: ['127.0.0.1'],
+      helpdesk: kotae.app.helpdesk,
+      conversations,
+      logger: kotae.logger,
+      deskHours: deskHoursText(kotae.config),
+      extraServiceHosts: ['127.0.0.1'],
     });
     const web = createWebApp({
-      helpdesk: kotae.app.helpdesk, conversations, logger: kotae.logger, health: async () => ({ ok: true }),
+      helpdesk: kotae.app.helpdesk,
+      conversations,
+      logger: kotae.logger,
+      health: async () => ({ ok: true }),
       mounts: [{ path: '/api/messages', method: 'post', json: true, handler: (req, res) => teams.handle(req, res) }],
     });
     server = await new Promise((resolve) => {
@@ -47,7 +54,10 @@ describe('end to end: Teams channel on the real helpdesk', function () {
   });
 
   it('answers, escalates to a stored ticket once, and reaches the chat proactively', async () => {
-    const ask = await postJson(url, personalEnvelope(serviceUrl, { id: 'e2e-1', text: 'パスワードを忘れてしまいました。どうすればいいですか？' }));
+    const ask = await postJson(
+      url,
+      personalEnvelope(serviceUrl, { id: 'e2e-1', text: 'パスワードを忘れてしまいました。どうすればいいですか？' }),
+    );
     assert.equal(ask.status, 200);
     const answer = cardOf(connector.sent()[0]);
     assert.match(answer.body.map((b) => b.text).join('\n'), /パスワード/);
@@ -56,7 +66,12 @@ describe('end to end: Teams channel on the real helpdesk', function () {
 
     const form = await postJson(url, actionExecuteInvoke(serviceUrl, 'e2e-2', escalate));
     const submit = (form.body.value as { actions: { verb: string; data: Record<string, string> }[] }).actions[0];
-    const data = { ...submit.data, category: 'アカウント・パスワード', urgency: 'high', details: '再設定のメールが届きません' };
+    const data = {
+      ...submit.data,
+      category: 'アカウント・パスワード',
+      urgency: 'high',
+      details: '再設定のメールが届きません',
+    };
     const first = await postJson(url, actionExecuteInvoke(serviceUrl, 'e2e-3', { verb: submit.verb, data }));
     const again = await postJson(url, actionExecuteInvoke(serviceUrl, 'e2e-3', { verb: submit.verb, data }));
     assert.deepEqual(again.body, first.body);
@@ -66,16 +81,25 @@ describe('end to end: Teams channel on the real helpdesk', function () {
     assert.equal(tickets.length, 1);
 
     const conversationId = submit.data.conversationId;
-    const conversation = await new SqlConversationStore(kotae.app.dataSource, () => kotae.clock.now()).getConversation(conversationId);
+    const conversation = await new SqlConversationStore(kotae.app.dataSource, () => kotae.clock.now()).getConversation(
+      conversationId,
+    );
     assert.ok(conversation?.channelRef);
     await teams.sender.sendToConversation(conversation, {
-      conversationId, text: '担当者です。再設定メールを再送しました。', sources: [], choices: [], actions: ['resolved', 'not_resolved'],
+      conversationId,
+      text: '担当者です。再設定メールを再送しました。',
+      sources: [],
+      choices: [],
+      actions: ['resolved', 'not_resolved'],
     });
     assert.match(cardOf(connector.sent().at(-1) ?? connector.sent()[0]).body[0].text ?? '', /再送しました/);
   });
 
   it('welcomes on install and maps malformed JSON to 400 through the web app', async () => {
-    assert.equal((await postJson(url, replayable('conversationUpdate-membersAdded-personal.json', serviceUrl))).status, 200);
+    assert.equal(
+      (await postJson(url, replayable('conversationUpdate-membersAdded-personal.json', serviceUrl))).status,
+      200,
+    );
     assert.match(JSON.stringify(connector.sent().at(-1)?.activity), /受付時間/);
     const malformed = await postJson(url, '{"type": "message",');
     assert.equal(malformed.status, 400);

@@ -64,7 +64,11 @@ describe('web chat in a real browser (chromium) on the real app', function () {
     await page.goto(`${kotae.url}/console/tickets`);
     assert.match(await page.content(), new RegExp(number));
 
-    const month = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit' }).format(new Date());
+    const month = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Asia/Tokyo',
+      year: 'numeric',
+      month: '2-digit',
+    }).format(new Date());
     const model = await kotae.app.reports.service.build('monthly', month);
     assert.equal(model.inquiries.asked, 2, JSON.stringify(model.inquiries));
     assert.equal(model.inquiries.answered, 1, JSON.stringify(model.inquiries));

@@ -45,8 +45,20 @@ export class FakeHelpdesk implements Helpdesk {
     const earlier = input.activityId ? this.feedbackByActivity.get(input.activityId) : undefined;
     if (earlier) return earlier;
     const reply: BotReply = input.resolved
-      ? { conversationId: input.conversationId, text: 'ご利用ありがとうございました。', sources: [], choices: [], actions: [] }
-      : { conversationId: input.conversationId, text: 'お役に立てず申し訳ありません。担当者にお問い合わせください。', sources: [], choices: [], actions: ['escalate'] };
+      ? {
+          conversationId: input.conversationId,
+          text: 'ご利用ありがとうございました。',
+          sources: [],
+          choices: [],
+          actions: [],
+        }
+      : {
+          conversationId: input.conversationId,
+          text: 'お役に立てず申し訳ありません。担当者にお問い合わせください。',
+          sources: [],
+          choices: [],
+          actions: ['escalate'],
+        };
     if (input.activityId) this.feedbackByActivity.set(input.activityId, reply);
     return reply;
   }
@@ -58,20 +70,43 @@ export class FakeHelpdesk implements Helpdesk {
     const seq = ++this.ticketSeq;
     const at = new Date('2026-04-01T00:00:00Z');
     const ticket: TicketRecord = {
-      id: `t-${seq}`, number: `HD-2026-${String(seq).padStart(6, '0')}`, conversationId: input.conversationId,
-      status: 'new', type: 'inquiry', priority: input.priority ?? 'normal', category: input.category ?? 'その他',
-      title: (input.details ?? '').slice(0, 40), details: input.details ?? '', requester: input.requester ?? {},
-      channel: 'teams', createdAt: at, updatedAt: at, holds: [], version: 1,
+      id: `t-${seq}`,
+      number: `HD-2026-${String(seq).padStart(6, '0')}`,
+      conversationId: input.conversationId,
+      status: 'new',
+      type: 'inquiry',
+      priority: input.priority ?? 'normal',
+      category: input.category ?? 'その他',
+      title: (input.details ?? '').slice(0, 40),
+      details: input.details ?? '',
+      requester: input.requester ?? {},
+      channel: 'teams',
+      createdAt: at,
+      updatedAt: at,
+      holds: [],
+      version: 1,
     };
     const result = {
       ticket,
-      reply: { conversationId: input.conversationId, text: `受付番号 ${ticket.number}`, sources: [], choices: [], actions: [] },
+      reply: {
+        conversationId: input.conversationId,
+        text: `受付番号 ${ticket.number}`,
+        sources: [],
+        choices: [],
+        actions: [],
+      },
     };
     if (input.activityId) this.ticketsByActivity.set(input.activityId, result);
     return result;
   }
 
   welcome(conversationId?: string): BotReply {
-    return { conversationId: conversationId ?? '', text: 'こんにちは。ITヘルプデスクの自動応答 Kotae です。', sources: [], choices: [], actions: [] };
+    return {
+      conversationId: conversationId ?? '',
+      text: 'こんにちは。ITヘルプデスクの自動応答 Kotae です。',
+      sources: [],
+      choices: [],
+      actions: [],
+    };
   }
 }

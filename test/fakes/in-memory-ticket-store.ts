@@ -20,7 +20,10 @@ export class InMemoryTicketStore implements TicketStore, TicketOutbox {
   private readonly events: TicketEvent[] = [];
   private ids = 0;
 
-  constructor(private readonly now: () => Date = () => new Date(), private readonly prefix = 'HD') {}
+  constructor(
+    private readonly now: () => Date = () => new Date(),
+    private readonly prefix = 'HD',
+  ) {}
 
   private nextId(kind: string): string {
     this.ids += 1;
@@ -34,19 +37,36 @@ export class InMemoryTicketStore implements TicketStore, TicketOutbox {
     const year = Number(at.toLocaleString('en-US', { timeZone: 'Asia/Tokyo', year: 'numeric' }));
     const seq = this.tickets.filter((s) => s.ticket.number.startsWith(`${this.prefix}-${year}-`)).length + 1;
     const ticket: TicketRecord = {
-      id: this.nextId('t'), number: `${this.prefix}-${year}-${String(seq).padStart(6, '0')}`,
-      conversationId: input.conversationId, status: 'new', type: input.type, priority: input.priority,
-      category: input.category, title: input.title.slice(0, 400), details: input.details, requester: { ...input.requester },
-      channel: input.channel, createdAt: at, updatedAt: at, holds: [], version: 1,
+      id: this.nextId('t'),
+      number: `${this.prefix}-${year}-${String(seq).padStart(6, '0')}`,
+      conversationId: input.conversationId,
+      status: 'new',
+      type: input.type,
+      priority: input.priority,
+      category: input.category,
+      title: input.title.slice(0, 400),
+      details: input.details,
+      requester: { ...input.requester },
+      channel: input.channel,
+      createdAt: at,
+      updatedAt: at,
+      holds: [],
+      version: 1,
     };
-    this.tickets.push({ ticket, transcript: input.transcript.map((e) => ({ ...e })), sourceActivityId: input.sourceActivityId });
+    this.tickets.push({
+      ticket,
+      transcript: input.transcript.map((e) => ({ ...e })),
+      sourceActivityId: input.sourceActivityId,
+    });
     this.event(ticket.id, at, actor, 'created', undefined, ticket.number);
     return copy(ticket);
   }
 
   private find(idOrNumber: string): Stored | undefined {
     const key = idOrNumber.trim();
-    return this.tickets.find((s) => s.ticket.id === key) ?? this.tickets.find((s) => s.ticket.number === key.toUpperCase());
+    return (
+      this.tickets.find((s) => s.ticket.id === key) ?? this.tickets.find((s) => s.ticket.number === key.toUpperCase())
+    );
   }
 
   async get(idOrNumber: string): Promise<TicketRecord | undefined> {
@@ -70,7 +90,8 @@ export class InMemoryTicketStore implements TicketStore, TicketOutbox {
     const s = this.find(id);
     if (!s) throw new KotaeError('NOT_FOUND', `ticket ${id} not found`, { userMessage: 'チケットが見つかりません。' });
     const t = s.ticket;
-    if (t.version !== expectedVersion) throw new KotaeError('CONFLICT', `ticket ${t.number} version ${t.version} != ${expectedVersion}`);
+    if (t.version !== expectedVersion)
+      throw new KotaeError('CONFLICT', `ticket ${t.number} version ${t.version} != ${expectedVersion}`);
     const at = this.now();
     const next = copy(t);
     const changes: [string, string | undefined, string | undefined][] = [];
@@ -130,7 +151,9 @@ export class InMemoryTicketStore implements TicketStore, TicketOutbox {
 
   async undelivered(limit: number, createdBefore: Date): Promise<TicketComment[]> {
     return this.commentList
-      .filter((c) => c.kind === 'reply' && !c.deliveredAt && (c.deliveryError !== undefined || c.createdAt < createdBefore))
+      .filter(
+        (c) => c.kind === 'reply' && !c.deliveredAt && (c.deliveryError !== undefined || c.createdAt < createdBefore),
+      )
       .slice(0, limit)
       .map((c) => ({ ...c }));
   }

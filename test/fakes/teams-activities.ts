@@ -13,7 +13,9 @@ export type Payload = Record<string, unknown>;
 
 /** Names of all fixture files (complete activities and FRAGMENTs). */
 export function teamsFixtureNames(): string[] {
-  return readdirSync(TEAMS_FIXTURE_DIR).filter((f) => f.endsWith('.json')).sort();
+  return readdirSync(TEAMS_FIXTURE_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
 }
 
 /** Reads a fixture. */
@@ -44,7 +46,12 @@ export function personalEnvelope(serviceUrl: string, overrides: Payload): Payloa
  * An `adaptiveCard/action` invoke for pressing `action` (an Action.Execute element, e.g. from a
  * FRAGMENT card or one of our cards), wrapped in the personal-chat envelope.
  */
-export function actionExecuteInvoke(serviceUrl: string, id: string, action: { verb?: unknown; data?: unknown }, trigger = 'manual'): Payload {
+export function actionExecuteInvoke(
+  serviceUrl: string,
+  id: string,
+  action: { verb?: unknown; data?: unknown },
+  trigger = 'manual',
+): Payload {
   const envelope = personalEnvelope(serviceUrl, { type: 'invoke', id, name: 'adaptiveCard/action' });
   delete envelope.text;
   delete envelope.textFormat;
@@ -57,12 +64,23 @@ export function channelMention(serviceUrl: string, id: string, question: string,
   const bot = { id: '28:c9e8c047-2a74-40a2-b28a-b162d5f5327c', name: 'Kotae' };
   const atText = `<at>${bot.name}</at>`;
   return {
-    type: 'message', id, channelId: 'msteams', serviceUrl,
+    type: 'message',
+    id,
+    channelId: 'msteams',
+    serviceUrl,
     text: mentionBot ? `${atText} ${question}` : question,
-    from: { id: '29:1XJKJMvc5GBtc2JwZq0oj8tHZmzrQgFmB39ATiQWA85gQtHieVkKilBZ9XHoq9j7Zaqt7CZ', name: 'Megan Bowen', aadObjectId: '7faf8ab2-3d56-4244-b585-20c8a42ed2b8' },
+    from: {
+      id: '29:1XJKJMvc5GBtc2JwZq0oj8tHZmzrQgFmB39ATiQWA85gQtHieVkKilBZ9XHoq9j7Zaqt7CZ',
+      name: 'Megan Bowen',
+      aadObjectId: '7faf8ab2-3d56-4244-b585-20c8a42ed2b8',
+    },
     conversation: { isGroup: true, conversationType: 'channel', id: '19:aaa@thread.skype;messageid=1481567603816' },
     recipient: bot,
     entities: mentionBot ? [{ type: 'mention', mentioned: bot, text: atText }] : [],
-    channelData: { teamsChannelId: '19:aaa@thread.skype', teamsTeamId: '19:aaa@thread.skype', tenant: { id: '72f988bf-86f1-41af-91ab-2d7cd011db47' } },
+    channelData: {
+      teamsChannelId: '19:aaa@thread.skype',
+      teamsTeamId: '19:aaa@thread.skype',
+      tenant: { id: '72f988bf-86f1-41af-91ab-2d7cd011db47' },
+    },
   };
 }

@@ -54,7 +54,9 @@ export class FakeBotConnector {
     if (stall) await new Promise((resolve) => setTimeout(resolve, stall));
     const failure = this.failures.shift();
     if (failure) {
-      res.writeHead(failure, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'ServiceError', message: 'fake failure' } }));
+      res
+        .writeHead(failure, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: { code: 'ServiceError', message: 'fake failure' } }));
       return;
     }
     this.calls.push({

@@ -2,7 +2,14 @@
  * A minimal in-memory ConversationStore for the Teams adapter tests.
  */
 import type { ConversationStore } from '../../bot/ports';
-import type { ChannelKind, ConversationRecord, FeedbackRecord, QuestionRecord, Requester, TranscriptEntry } from '../../bot/records';
+import type {
+  ChannelKind,
+  ConversationRecord,
+  FeedbackRecord,
+  QuestionRecord,
+  Requester,
+  TranscriptEntry,
+} from '../../bot/records';
 
 /** Keeps conversations and transcripts in maps; ids are conv-1, conv-2, … */
 export class FakeConversationStore implements ConversationStore {
@@ -13,10 +20,20 @@ export class FakeConversationStore implements ConversationStore {
 
   private readonly byKey = new Map<string, string>();
 
-  async createConversation(input: { channel: ChannelKind; requester: Requester; channelRef?: string; channelKey?: string }): Promise<ConversationRecord> {
+  async createConversation(input: {
+    channel: ChannelKind;
+    requester: Requester;
+    channelRef?: string;
+    channelKey?: string;
+  }): Promise<ConversationRecord> {
     const at = new Date('2026-04-01T00:00:00Z');
     const { channelKey, ...rest } = input;
-    const record: ConversationRecord = { id: `conv-${this.records.size + 1}`, ...rest, startedAt: at, lastActivityAt: at };
+    const record: ConversationRecord = {
+      id: `conv-${this.records.size + 1}`,
+      ...rest,
+      startedAt: at,
+      lastActivityAt: at,
+    };
     this.records.set(record.id, record);
     if (channelKey) this.byKey.set(`${input.channel}|${channelKey}`, record.id);
     return record;
@@ -46,10 +63,16 @@ export class FakeConversationStore implements ConversationStore {
   async lastQuestion(conversationId: string): Promise<QuestionRecord | undefined> {
     return [...this.questions].reverse().find((q) => q.conversationId === conversationId);
   }
-  async recordFeedback(input: Omit<FeedbackRecord, 'id' | 'createdAt'> & { activityId?: string }): Promise<FeedbackRecord> {
+  async recordFeedback(
+    input: Omit<FeedbackRecord, 'id' | 'createdAt'> & { activityId?: string },
+  ): Promise<FeedbackRecord> {
     const record: FeedbackRecord = {
-      id: `f-${this.feedbacks.length + 1}`, conversationId: input.conversationId, questionId: input.questionId,
-      resolved: input.resolved, comment: input.comment, createdAt: new Date('2026-04-01T00:00:00Z'),
+      id: `f-${this.feedbacks.length + 1}`,
+      conversationId: input.conversationId,
+      questionId: input.questionId,
+      resolved: input.resolved,
+      comment: input.comment,
+      createdAt: new Date('2026-04-01T00:00:00Z'),
     };
     this.feedbacks.push(record);
     return record;

@@ -32,7 +32,10 @@ export async function startTeamsHarness(overrides: Partial<TeamsEndpointDeps> = 
   const store = new FakeConversationStore();
   const logger = new MemoryLogger();
   const endpoint = createTeamsEndpoint({
-    helpdesk, conversations: store, logger, deskHours: '平日 8:30〜17:15',
+    helpdesk,
+    conversations: store,
+    logger,
+    deskHours: '平日 8:30〜17:15',
     retry: { baseDelayMs: 5, maxDelayMs: 20, attemptTimeoutMs: 2_000 },
     extraServiceHosts: ['127.0.0.1'],
     ...overrides,
@@ -41,7 +44,8 @@ export async function startTeamsHarness(overrides: Partial<TeamsEndpointDeps> = 
   app.post('/api/messages', express.json({ limit: '1mb' }), (req: Request, res: Response) => endpoint.handle(req, res));
   // What the lead's error middleware must do for body-parser failures (malformed JSON → 400).
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const status = typeof err === 'object' && err !== null && 'status' in err && typeof err.status === 'number' ? err.status : 500;
+    const status =
+      typeof err === 'object' && err !== null && 'status' in err && typeof err.status === 'number' ? err.status : 500;
     res.status(status).json({ error: status === 400 ? 'INPUT_INVALID' : 'INTERNAL' });
   });
   const server: Server = await new Promise((resolve) => {

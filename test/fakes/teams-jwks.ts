@@ -49,7 +49,9 @@ export class FakeJwks {
   sign(audience: string, claims: Record<string, unknown> = {}): string {
     const now = Math.floor(Date.now() / 1000);
     const header = b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: this.kid }));
-    const payload = b64url(JSON.stringify({ aud: audience, iss: this.issuer, nbf: now - 10, exp: now + 600, ...claims }));
+    const payload = b64url(
+      JSON.stringify({ aud: audience, iss: this.issuer, nbf: now - 10, exp: now + 600, ...claims }),
+    );
     const signature = createSign('RSA-SHA256').update(`${header}.${payload}`).sign(this.privateKey);
     return `${header}.${payload}.${b64url(signature)}`;
   }

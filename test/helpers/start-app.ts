@@ -25,10 +25,20 @@ export interface RunningApp {
 const REPO_ROOT = path.join(__dirname, '..', '..');
 
 /** Starts Kotae; `env` adds KOTAE_* settings (the data dir is temporary unless given). */
-export async function startApp(env: Record<string, string> = {}, options: { clock?: FakeClock; keepDataDir?: boolean } = {}): Promise<RunningApp> {
+export async function startApp(
+  env: Record<string, string> = {},
+  options: { clock?: FakeClock; keepDataDir?: boolean } = {},
+): Promise<RunningApp> {
   const temp = tempDir('kotae-e2e-');
   const config = loadConfig(
-    { PORT: '0', KOTAE_DATA_DIR: temp.dir, KOTAE_KB_DIR: path.join(REPO_ROOT, 'sample-kb'), KOTAE_ADMIN_PASSWORD: 'e2e-admin-password', KOTAE_SCHEDULER: 'false', ...env },
+    {
+      PORT: '0',
+      KOTAE_DATA_DIR: temp.dir,
+      KOTAE_KB_DIR: path.join(REPO_ROOT, 'sample-kb'),
+      KOTAE_ADMIN_PASSWORD: 'e2e-admin-password',
+      KOTAE_SCHEDULER: 'false',
+      ...env,
+    },
     REPO_ROOT,
   );
   const logger = new MemoryLogger();
@@ -56,8 +66,16 @@ export async function startApp(env: Record<string, string> = {}, options: { cloc
 }
 
 /** POSTs JSON and returns status and parsed body. */
-export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+export async function postJson(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: any }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
   const text = await res.text();
   let parsed: unknown = text;
   try {

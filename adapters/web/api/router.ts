@@ -15,10 +15,15 @@ export function createApiRouter(helpdesk: Helpdesk, conversations: ConversationS
   router.get('/conversations/:id/messages', async (req, res) => {
     const id = String(req.params.id);
     const conversation = id.length <= 64 ? await conversations.getConversation(id) : undefined;
-    if (!conversation) throw new KotaeError('NOT_FOUND', `conversation ${id.slice(0, 64)} not found`, { userMessage: '会話が見つかりません。' });
+    if (!conversation)
+      throw new KotaeError('NOT_FOUND', `conversation ${id.slice(0, 64)} not found`, {
+        userMessage: '会話が見つかりません。',
+      });
     const since = new Date(typeof req.query.since === 'string' ? req.query.since : 0);
     const after = Number.isNaN(since.getTime()) ? new Date(0) : since;
-    const lines = (await conversations.transcript(conversation.id)).filter((l) => l.role === 'operator' && l.at > after);
+    const lines = (await conversations.transcript(conversation.id)).filter(
+      (l) => l.role === 'operator' && l.at > after,
+    );
     res.json({ messages: lines.map((l) => ({ text: l.text, at: l.at.toISOString() })) });
   });
 

@@ -46,7 +46,11 @@ export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   const result = schema.safeParse(body ?? {});
   if (result.success) return result.data;
   const fields = result.error.issues.map((i) => i.path.join('.') || '(body)');
-  throw new KotaeError('INPUT_INVALID', `invalid body: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, {
-    userMessage: `入力内容に誤りがあります（${[...new Set(fields)].join(', ')}）。`,
-  });
+  throw new KotaeError(
+    'INPUT_INVALID',
+    `invalid body: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    {
+      userMessage: `入力内容に誤りがあります（${[...new Set(fields)].join(', ')}）。`,
+    },
+  );
 }

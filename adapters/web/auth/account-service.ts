@@ -44,9 +44,16 @@ export class AccountService {
     if (!USERNAME.test(username)) throw invalid(M.accounts.usernameInvalid);
     if (!displayName || displayName.length > 200) throw invalid(M.accounts.displayNameRequired);
     if (!OPERATOR_ROLES.includes(input.role)) throw invalid(M.accounts.usernameInvalid);
-    if (input.password.length < MIN_PASSWORD_LENGTH || input.password.length > 200) throw invalid(M.accounts.passwordTooShort);
+    if (input.password.length < MIN_PASSWORD_LENGTH || input.password.length > 200)
+      throw invalid(M.accounts.passwordTooShort);
     const passwordHash = await this.deps.hash(input.password);
-    const created = await this.deps.operators.create({ username, displayName, role: input.role, passwordHash, disabled: false });
+    const created = await this.deps.operators.create({
+      username,
+      displayName,
+      role: input.role,
+      passwordHash,
+      disabled: false,
+    });
     await this.deps.audit.record({ actor, action: 'account.create', target: username, detail: { role: input.role } });
     return created;
   }
@@ -57,11 +64,17 @@ export class AccountService {
     if (!OPERATOR_ROLES.includes(role)) throw invalid(M.accounts.usernameInvalid);
     if (target.role === 'admin' && role !== 'admin') {
       const admins = (await this.deps.operators.list()).filter((o) => o.role === 'admin' && !o.disabled);
-      if (admins.length <= 1) throw new KotaeError('CONFLICT', 'cannot demote the last admin', { userMessage: M.accounts.lastAdmin });
+      if (admins.length <= 1)
+        throw new KotaeError('CONFLICT', 'cannot demote the last admin', { userMessage: M.accounts.lastAdmin });
     }
     await this.deps.operators.update(id, { role });
     await this.deps.sessions.deleteForOperator(id);
-    await this.deps.audit.record({ actor, action: 'account.role', target: target.username, detail: { from: target.role, to: role } });
+    await this.deps.audit.record({
+      actor,
+      action: 'account.role',
+      target: target.username,
+      detail: { from: target.role, to: role },
+    });
   }
 
   /** Lifts a lockout. */
@@ -75,18 +88,29 @@ export class AccountService {
    * On first start (no account at all) creates an admin with the given password, or with a random
    * one that is printed once to the log. Does nothing when any account exists.
    */
-  async ensureAdminAccount(options: { username: string; password?: string }, logger: Logger): Promise<OperatorRecord | undefined> {
+  async ensureAdminAccount(
+    options: { username: string; password?: string },
+    logger: Logger,
+  ): Promise<OperatorRecord | undefined> {
     if ((await this.deps.operators.count()) > 0) return undefined;
     const generated = options.password ? undefined : newToken().slice(0, 24);
     const admin = await this.create(
-      { username: options.username, displayName: options.username, role: 'admin', password: options.password ?? generated ?? '' },
+      {
+        username: options.username,
+        displayName: options.username,
+        role: 'admin',
+        password: options.password ?? generated ?? '',
+      },
       'system',
     );
     if (generated) {
-      logger.warn('created the first admin account with a random password; it is shown only now, change it after signing in', {
-        username: admin.username,
-        password: generated,
-      });
+      logger.warn(
+        'created the first admin account with a random password; it is shown only now, change it after signing in',
+        {
+          username: admin.username,
+          password: generated,
+        },
+      );
     } else {
       logger.info('created the first admin account', { username: admin.username });
     }

@@ -20,7 +20,11 @@ export interface AuthPolicy {
 
 /** 30 min idle, 8 h absolute, lock for 15 min after 5 consecutive failures. */
 export const DEFAULT_AUTH_POLICY: Readonly<AuthPolicy> = Object.freeze({
-  idleMinutes: 30, absoluteMinutes: 8 * 60, maxFailures: 5, lockMinutes: 15, scrypt: DEFAULT_SCRYPT_PARAMS,
+  idleMinutes: 30,
+  absoluteMinutes: 8 * 60,
+  maxFailures: 5,
+  lockMinutes: 15,
+  scrypt: DEFAULT_SCRYPT_PARAMS,
 });
 
 /** A signed-in operator with the session (and, right after sign-in, the cookie token). */
@@ -58,10 +62,15 @@ export class AuthService {
     const name = username.trim();
     const operator = name ? await operators.findByUsername(name) : undefined;
     const now = clock.now();
-    const failed = () => new KotaeError('AUTH_REQUIRED', `sign-in failed for ${name}`, { userMessage: M.signIn.failed });
+    const failed = () =>
+      new KotaeError('AUTH_REQUIRED', `sign-in failed for ${name}`, { userMessage: M.signIn.failed });
     if (!operator || operator.disabled) {
       await verifyPassword(password, await this.dummy());
-      await audit.record({ actor: name.slice(0, 100) || '(empty)', action: 'auth.sign_in_failed', detail: { reason: 'unknown' } });
+      await audit.record({
+        actor: name.slice(0, 100) || '(empty)',
+        action: 'auth.sign_in_failed',
+        detail: { reason: 'unknown' },
+      });
       throw failed();
     }
     if (operator.lockedUntil && operator.lockedUntil > now) {
@@ -75,15 +84,23 @@ export class AuthService {
         failedAttempts: lock ? 0 : failures,
         lockedUntil: lock ? new Date(now.getTime() + this.policy.lockMinutes * MINUTE) : null,
       });
-      await audit.record({ actor: operator.username, action: lock ? 'auth.locked' : 'auth.sign_in_failed', detail: { failures } });
+      await audit.record({
+        actor: operator.username,
+        action: lock ? 'auth.locked' : 'auth.sign_in_failed',
+        detail: { failures },
+      });
       if (lock) throw new KotaeError('AUTH_LOCKED', `account ${operator.username} locked after ${failures} failures`);
       throw failed();
     }
     await operators.update(operator.id, { failedAttempts: 0, lockedUntil: null });
     const token = newToken();
     const session: SessionRecord = {
-      id: tokenDigest(token), operatorId: operator.id, csrfToken: newToken(), createdAt: now,
-      expiresAt: new Date(now.getTime() + this.policy.absoluteMinutes * MINUTE), lastSeenAt: now,
+      id: tokenDigest(token),
+      operatorId: operator.id,
+      csrfToken: newToken(),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + this.policy.absoluteMinutes * MINUTE),
+      lastSeenAt: now,
     };
     await this.deps.sessions.create(session);
     await audit.record({ actor: operator.username, action: 'auth.sign_in' });

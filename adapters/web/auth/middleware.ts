@@ -40,7 +40,12 @@ export function loadSession(auth: AuthService): RequestHandler {
 }
 
 /** Sets the session cookie after sign-in (Max-Age = the absolute lifetime). */
-export function setSessionCookie(res: Response, token: string, maxAgeSeconds: number, options: SessionCookieOptions): void {
+export function setSessionCookie(
+  res: Response,
+  token: string,
+  maxAgeSeconds: number,
+  options: SessionCookieOptions,
+): void {
   res.append('Set-Cookie', serializeCookie(SESSION_COOKIE, token, { secure: options.secure, maxAgeSeconds }));
 }
 
@@ -77,7 +82,8 @@ export function requireRole(role: OperatorRole, signInPath: (req: Request) => st
       res.redirect(302, signInPath(req));
       return;
     }
-    if (!hasRole(ctx.operator.role, role)) throw new KotaeError('AUTH_FORBIDDEN', `${ctx.operator.username} lacks role ${role}`);
+    if (!hasRole(ctx.operator.role, role))
+      throw new KotaeError('AUTH_FORBIDDEN', `${ctx.operator.username} lacks role ${role}`);
     if (isStateChanging(req.method) && !tokensEqual(presentedCsrf(req), ctx.session.csrfToken)) {
       throw new KotaeError('AUTH_CSRF', `csrf token mismatch for ${ctx.operator.username}`);
     }

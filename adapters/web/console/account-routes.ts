@@ -7,50 +7,116 @@ import { M, ROLE_LABELS } from './messages';
 import { done, field, param, query, type ConsoleRoute } from './route-types';
 
 const roleOptions = (current: OperatorRole) =>
-  OPERATOR_ROLES.map((r) => html`<option value="${r}"${r === current ? html` selected` : ''}>${ROLE_LABELS[r]}</option>`);
+  OPERATOR_ROLES.map(
+    (r) => html`<option value="${r}" ${r === current ? html` selected` : ''}>${ROLE_LABELS[r]}</option>`,
+  );
 
 /** Routes of the account pages. */
 export const ACCOUNT_ROUTES: readonly ConsoleRoute[] = [
   {
-    method: 'get', path: '/accounts', role: 'admin',
+    method: 'get',
+    path: '/accounts',
+    role: 'admin',
     handle: async (c) => {
       const now = c.deps.clock.now();
       const csrf = c.auth.session.csrfToken;
       const rows = (await c.deps.accounts.list()).map((o) => {
         const locked = o.lockedUntil && o.lockedUntil > now;
-        return html`<tr><td>${o.username}</td><td>${o.displayName}</td><td>
-<form method="post" action="${c.base}/accounts/${o.id}/role" class="inline"><input type="hidden" name="_csrf" value="${csrf}">
-<label for="role-${o.id}" class="visually-hidden">${M.accounts.role}（${o.username}）</label><select id="role-${o.id}" name="role">${roleOptions(o.role)}</select>
-<button type="submit">${M.accounts.setRole}</button></form></td>
-<td>${locked ? M.accounts.locked(formatJst(o.lockedUntil)) : M.accounts.active}</td><td>${locked ? html`<form method="post" action="${c.base}/accounts/${o.id}/unlock"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit">${M.accounts.unlock}</button></form>` : ''}</td></tr>`;
+        return html`<tr>
+          <td>${o.username}</td>
+          <td>${o.displayName}</td>
+          <td>
+            <form method="post" action="${c.base}/accounts/${o.id}/role" class="inline">
+              <input type="hidden" name="_csrf" value="${csrf}" />
+              <label for="role-${o.id}" class="visually-hidden">${M.accounts.role}（${o.username}）</label
+              ><select id="role-${o.id}" name="role">
+                ${roleOptions(o.role)}
+              </select>
+              <button type="submit">${M.accounts.setRole}</button>
+            </form>
+          </td>
+          <td>${locked ? M.accounts.locked(formatJst(o.lockedUntil)) : M.accounts.active}</td>
+          <td>
+            ${locked ? html`<form method="post" action="${c.base}/accounts/${o.id}/unlock"><input type="hidden" name="_csrf" value="${csrf}" /><button type="submit">${M.accounts.unlock}</button></form>` : ''}
+          </td>
+        </tr>`;
       });
-      const body = html`<table><thead><tr><th scope="col">${M.accounts.username}</th><th scope="col">${M.accounts.displayName}</th><th scope="col">${M.accounts.role}</th><th scope="col">${M.accounts.state}</th><th scope="col">操作</th></tr></thead><tbody>${rows}</tbody></table>
-<h2>${M.accounts.create}</h2><form method="post" action="${c.base}/accounts" class="stack"><input type="hidden" name="_csrf" value="${csrf}">
-<div class="field"><label for="n-user">${M.accounts.username}</label><input id="n-user" name="username" autocomplete="off" required></div>
-<div class="field"><label for="n-name">${M.accounts.displayName}</label><input id="n-name" name="displayName" required></div>
-<div class="field"><label for="n-role">${M.accounts.role}</label><select id="n-role" name="role">${roleOptions('operator')}</select></div>
-<div class="field"><label for="n-pass">${M.accounts.password}</label><input id="n-pass" name="password" type="password" autocomplete="new-password" minlength="12" required></div>
-<button type="submit">${M.accounts.create}</button></form>`;
-      sendPage(c.res, 200, { base: c.base, auth: c.auth, title: M.accounts.title, body, notice: noticeFor(query(c.req, 'notice')) });
+      const body = html`<table>
+          <thead>
+            <tr>
+              <th scope="col">${M.accounts.username}</th>
+              <th scope="col">${M.accounts.displayName}</th>
+              <th scope="col">${M.accounts.role}</th>
+              <th scope="col">${M.accounts.state}</th>
+              <th scope="col">操作</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${rows}
+          </tbody>
+        </table>
+        <h2>${M.accounts.create}</h2>
+        <form method="post" action="${c.base}/accounts" class="stack">
+          <input type="hidden" name="_csrf" value="${csrf}" />
+          <div class="field">
+            <label for="n-user">${M.accounts.username}</label
+            ><input id="n-user" name="username" autocomplete="off" required />
+          </div>
+          <div class="field">
+            <label for="n-name">${M.accounts.displayName}</label><input id="n-name" name="displayName" required />
+          </div>
+          <div class="field">
+            <label for="n-role">${M.accounts.role}</label
+            ><select id="n-role" name="role">
+              ${roleOptions('operator')}
+            </select>
+          </div>
+          <div class="field">
+            <label for="n-pass">${M.accounts.password}</label
+            ><input id="n-pass" name="password" type="password" autocomplete="new-password" minlength="12" required />
+          </div>
+          <button type="submit">${M.accounts.create}</button>
+        </form>`;
+      sendPage(c.res, 200, {
+        base: c.base,
+        auth: c.auth,
+        title: M.accounts.title,
+        body,
+        notice: noticeFor(query(c.req, 'notice')),
+      });
     },
   },
   {
-    method: 'post', path: '/accounts', role: 'admin',
+    method: 'post',
+    path: '/accounts',
+    role: 'admin',
     handle: async (c) => {
       const role = field(c.req, 'role') as OperatorRole;
-      await c.deps.accounts.create({ username: field(c.req, 'username'), displayName: field(c.req, 'displayName'), role, password: field(c.req, 'password') }, c.auth.operator.username);
+      await c.deps.accounts.create(
+        {
+          username: field(c.req, 'username'),
+          displayName: field(c.req, 'displayName'),
+          role,
+          password: field(c.req, 'password'),
+        },
+        c.auth.operator.username,
+      );
       done(c, '/accounts', 'accountCreated');
     },
   },
   {
-    method: 'post', path: '/accounts/:id/role', role: 'admin',
+    method: 'post',
+    path: '/accounts/:id/role',
+    role: 'admin',
     handle: async (c) => {
       await c.deps.accounts.setRole(param(c.req, 'id'), field(c.req, 'role') as OperatorRole, c.auth.operator.username);
       done(c, '/accounts', 'accountUpdated');
     },
   },
   {
-    method: 'post', path: '/accounts/:id/unlock', role: 'admin',
+    method: 'post',
+    path: '/accounts/:id/unlock',
+    role: 'admin',
     handle: async (c) => {
       await c.deps.accounts.unlock(param(c.req, 'id'), c.auth.operator.username);
       done(c, '/accounts', 'accountUpdated');

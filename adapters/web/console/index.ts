@@ -2,6 +2,13 @@
 export { createConsoleRouter, consoleErrorPage, CONSOLE_ROUTES } from './router';
 export type { ConsoleDeps } from './deps';
 export type { ConsoleRoute } from './route-types';
-export { STATUS_LABELS, TYPE_LABELS, PRIORITY_LABELS, SLA_LABELS, ROLE_LABELS, M as CONSOLE_MESSAGES } from './messages';
+export {
+  STATUS_LABELS,
+  TYPE_LABELS,
+  PRIORITY_LABELS,
+  SLA_LABELS,
+  ROLE_LABELS,
+  M as CONSOLE_MESSAGES,
+} from './messages';
 export { renderPage } from './layout';
 export { raw } from './html';

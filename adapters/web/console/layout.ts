@@ -19,24 +19,52 @@ function nav(base: string, auth: AuthContext): SafeHtml {
   const role = auth.operator.role;
   const links: [string, string][] = [];
   if (hasRole(role, 'operator')) {
-    links.push(['/tickets', M.nav.tickets], ['/worklogs', M.nav.worklogs], ['/faqs', M.nav.faqs], ['/faqs/drafts', M.nav.drafts], ['/unanswered', M.nav.unanswered], ['/reports', M.nav.reports]);
+    links.push(
+      ['/tickets', M.nav.tickets],
+      ['/worklogs', M.nav.worklogs],
+      ['/faqs', M.nav.faqs],
+      ['/faqs/drafts', M.nav.drafts],
+      ['/unanswered', M.nav.unanswered],
+      ['/reports', M.nav.reports],
+    );
   }
   if (hasRole(role, 'admin')) links.push(['/accounts', M.nav.accounts]);
-  return html`<nav aria-label="メインメニュー"><ul>${links.map(([href, label]) => html`<li><a href="${base}${href}">${label}</a></li>`)}</ul>
-<form method="post" action="${base}/signout" class="signout"><input type="hidden" name="_csrf" value="${auth.session.csrfToken}">
-<span>${M.nav.signedInAs(auth.operator.displayName, ROLE_LABELS[role])}</span> <button type="submit">${M.nav.signOut}</button></form></nav>`;
+  return html`<nav aria-label="メインメニュー">
+    <ul>
+      ${links.map(([href, label]) => html`<li><a href="${base}${href}">${label}</a></li>`)}
+    </ul>
+    <form method="post" action="${base}/signout" class="signout">
+      <input type="hidden" name="_csrf" value="${auth.session.csrfToken}" />
+      <span>${M.nav.signedInAs(auth.operator.displayName, ROLE_LABELS[role])}</span>
+      <button type="submit">${M.nav.signOut}</button>
+    </form>
+  </nav>`;
 }
 
 /** Renders a full page. */
 export function renderPage(o: PageOptions): string {
   return html`<!doctype html>
-<html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${o.title} - ${M.appName}</title><link rel="stylesheet" href="${o.base}/assets/console.css"><script src="${o.base}/assets/console.js" defer></script></head>
-<body><a class="skip" href="#main">${M.skipToMain}</a>
-<header><p class="app">${M.appName}</p>${o.auth ? nav(o.base, o.auth) : ''}</header>
-<main id="main" tabindex="-1"><h1>${o.title}</h1>
-${o.notice ? html`<p class="notice" role="status">${o.notice}</p>` : ''}${o.error ? html`<p class="error" role="alert">${o.error}</p>` : ''}
-${o.body}</main></body></html>`.value;
+    <html lang="ja">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${o.title} - ${M.appName}</title>
+        <link rel="stylesheet" href="${o.base}/assets/console.css" />
+        <script src="${o.base}/assets/console.js" defer></script>
+      </head>
+      <body>
+        <a class="skip" href="#main">${M.skipToMain}</a>
+        <header>
+          <p class="app">${M.appName}</p>
+          ${o.auth ? nav(o.base, o.auth) : ''}
+        </header>
+        <main id="main" tabindex="-1">
+          <h1>${o.title}</h1>
+          ${o.notice ? html`<p class="notice" role="status">${o.notice}</p>` : ''}${o.error ? html`<p class="error" role="alert">${o.error}</p>` : ''}
+          ${o.body}
+        </main>
+      </body>
+    </html>`.value;
 }
 
 /** Sends a page with a status. */
@@ -46,10 +74,20 @@ export function sendPage(res: Response, status: number, o: PageOptions): void {
 
 /** Notices shown after a redirect (`?notice=key`); unknown keys show nothing. */
 const NOTICES: Readonly<Record<string, string>> = {
-  saved: M.detail.saved, replied: M.detail.replied, replyQueued: M.detail.replyQueued, noted: M.detail.noted,
-  attached: M.detail.attached, worklog: M.worklog.saved, faqSaved: M.faq.saved, faqDraft: M.faq.draftSaved,
-  faqApproved: M.faq.approved, faqDeleted: M.faq.deleted, reindexFailed: M.faq.reindexFailed, accountCreated: M.accounts.created,
-  accountUpdated: M.accounts.updated, signedOut: M.signIn.signedOut,
+  saved: M.detail.saved,
+  replied: M.detail.replied,
+  replyQueued: M.detail.replyQueued,
+  noted: M.detail.noted,
+  attached: M.detail.attached,
+  worklog: M.worklog.saved,
+  faqSaved: M.faq.saved,
+  faqDraft: M.faq.draftSaved,
+  faqApproved: M.faq.approved,
+  faqDeleted: M.faq.deleted,
+  reindexFailed: M.faq.reindexFailed,
+  accountCreated: M.accounts.created,
+  accountUpdated: M.accounts.updated,
+  signedOut: M.signIn.signedOut,
 };
 
 /** The notice text for a key from the query string. */

@@ -4,7 +4,14 @@
  */
 import type { Logger } from '../../../core/logger';
 import path from 'node:path';
-import express, { type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response, type Router } from 'express';
+import express, {
+  type ErrorRequestHandler,
+  type NextFunction,
+  type Request,
+  type RequestHandler,
+  type Response,
+  type Router,
+} from 'express';
 import { toKotaeError } from '../../../core/errors';
 import { authOf, loadSession, requireAuth, requireRole } from '../auth';
 import { ACCOUNT_ROUTES } from './account-routes';
@@ -19,13 +26,22 @@ import { TICKET_ROUTES } from './ticket-routes';
 import { WORK_LOG_ROUTES } from './work-log-routes';
 
 /** Every authorised console route (sign-in itself is open). */
-export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [...TICKET_ROUTES, ...WORK_LOG_ROUTES, ...FAQ_ROUTES, ...ACCOUNT_ROUTES, SIGNOUT_ROUTE];
+export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
+  ...TICKET_ROUTES,
+  ...WORK_LOG_ROUTES,
+  ...FAQ_ROUTES,
+  ...ACCOUNT_ROUTES,
+  SIGNOUT_ROUTE,
+];
 
 const ASSETS_DIR = path.join(__dirname, '..', 'static', 'console');
 
 /** Strict headers for console pages: no inline scripts, no framing, no caching. */
 const consoleHeaders: RequestHandler = (_req, res, next) => {
-  res.setHeader('Content-Security-Policy', "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+  res.setHeader(
+    'Content-Security-Policy',
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  );
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('X-Frame-Options', 'DENY');
   res.setHeader('Referrer-Policy', 'no-referrer');
@@ -33,10 +49,17 @@ const consoleHeaders: RequestHandler = (_req, res, next) => {
   next();
 };
 
-const TITLES: Record<number, string> = { 403: M.errors.forbiddenTitle, 404: M.errors.notFoundTitle, 409: M.errors.conflictTitle };
+const TITLES: Record<number, string> = {
+  403: M.errors.forbiddenTitle,
+  404: M.errors.notFoundTitle,
+  409: M.errors.conflictTitle,
+};
 
 /** Renders errors as console pages; `baseOf` gives the console's base path (default: the router's). */
-export function consoleErrorPage(logger: Logger, baseOf: (req: Request) => string = (req) => req.baseUrl): ErrorRequestHandler {
+export function consoleErrorPage(
+  logger: Logger,
+  baseOf: (req: Request) => string = (req) => req.baseUrl,
+): ErrorRequestHandler {
   return (err: unknown, req: Request, res: Response, _next: NextFunction) => {
     const e = toKotaeError(err);
     if (e.status >= 500) logger.error('console request failed', { code: e.code, error: e.message, path: req.path });
@@ -44,7 +67,13 @@ export function consoleErrorPage(logger: Logger, baseOf: (req: Request) => strin
     const base = baseOf(req);
     if (e.code === 'AUTH_REQUIRED') return res.redirect(302, `${base}/signin`);
     const body = html`<p><a href="${base}/">${M.errors.back}</a></p>`;
-    sendPage(res, e.status, { base, auth: authOf(res), title: TITLES[e.status] ?? M.errors.title, error: e.userMessage, body });
+    sendPage(res, e.status, {
+      base,
+      auth: authOf(res),
+      title: TITLES[e.status] ?? M.errors.title,
+      error: e.userMessage,
+      body,
+    });
   };
 }
 
@@ -64,7 +93,13 @@ export function createConsoleRouter(deps: ConsoleDeps): Router {
   }
   router.use((req: Request, res: Response) => {
     if (!authOf(res)) return res.redirect(302, signInPath(req));
-    sendPage(res, 404, { base: req.baseUrl, auth: authOf(res), title: M.errors.notFoundTitle, error: M.errors.notFoundTitle, body: html`` });
+    sendPage(res, 404, {
+      base: req.baseUrl,
+      auth: authOf(res),
+      title: M.errors.notFoundTitle,
+      error: M.errors.notFoundTitle,
+      body: html``,
+    });
   });
   router.use(consoleErrorPage(deps.logger));
   return router;

@@ -1,7 +1,16 @@
 /** サインイン / サインアウト. The sign-in form is protected by a pre-session CSRF cookie. */
 import type { Request, Response, Router } from 'express';
 import { KotaeError } from '../../../core/errors';
-import { authOf, clearSessionCookie, newToken, parseCookies, serializeCookie, setSessionCookie, tokensEqual, SESSION_COOKIE } from '../auth';
+import {
+  authOf,
+  clearSessionCookie,
+  newToken,
+  parseCookies,
+  serializeCookie,
+  setSessionCookie,
+  tokensEqual,
+  SESSION_COOKIE,
+} from '../auth';
 import type { ConsoleDeps } from './deps';
 import { html } from './html';
 import { noticeFor, sendPage } from './layout';
@@ -14,11 +23,25 @@ export const SIGNIN_COOKIE = 'kotae_signin';
 function renderSignIn(req: Request, res: Response, deps: ConsoleDeps, status: number, error?: string): void {
   const token = newToken();
   res.append('Set-Cookie', serializeCookie(SIGNIN_COOKIE, token, { secure: deps.secureCookies, maxAgeSeconds: 3600 }));
-  const body = html`<form method="post" action="${req.baseUrl}/signin" class="stack signin"><input type="hidden" name="_csrf" value="${token}">
-<div class="field"><label for="username">${M.signIn.username}</label><input id="username" name="username" autocomplete="username" required autofocus></div>
-<div class="field"><label for="password">${M.signIn.password}</label><input id="password" name="password" type="password" autocomplete="current-password" required></div>
-<button type="submit">${M.signIn.submit}</button></form>`;
-  sendPage(res, status, { base: req.baseUrl, title: M.signIn.title, body, error, notice: noticeFor(query(req, 'notice')) });
+  const body = html`<form method="post" action="${req.baseUrl}/signin" class="stack signin">
+    <input type="hidden" name="_csrf" value="${token}" />
+    <div class="field">
+      <label for="username">${M.signIn.username}</label
+      ><input id="username" name="username" autocomplete="username" required autofocus />
+    </div>
+    <div class="field">
+      <label for="password">${M.signIn.password}</label
+      ><input id="password" name="password" type="password" autocomplete="current-password" required />
+    </div>
+    <button type="submit">${M.signIn.submit}</button>
+  </form>`;
+  sendPage(res, status, {
+    base: req.baseUrl,
+    title: M.signIn.title,
+    body,
+    error,
+    notice: noticeFor(query(req, 'notice')),
+  });
 }
 
 /** Mounts GET/POST /signin (open to everyone). */
@@ -46,7 +69,9 @@ export function mountSignIn(router: Router, deps: ConsoleDeps): void {
 
 /** POST /signout (any signed-in role; CSRF-checked by the router). */
 export const SIGNOUT_ROUTE: ConsoleRoute = {
-  method: 'post', path: '/signout', role: 'staff',
+  method: 'post',
+  path: '/signout',
+  role: 'staff',
   handle: async (c) => {
     await c.deps.auth.signOut(parseCookies(c.req.headers.cookie).get(SESSION_COOKIE));
     clearSessionCookie(c.res, { secure: c.deps.secureCookies });

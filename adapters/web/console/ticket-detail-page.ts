@@ -18,82 +18,235 @@ export interface DetailView {
 }
 
 function options(values: readonly string[], labels: Readonly<Record<string, string>>, current: string): SafeHtml[] {
-  return values.map((v) => html`<option value="${v}"${v === current ? html` selected` : ''}>${labels[v] ?? v}</option>`);
+  return values.map(
+    (v) => html`<option value="${v}" ${v === current ? html` selected` : ''}>${labels[v] ?? v}</option>`,
+  );
 }
 
 function textField(id: string, name: string, label: string, value = '', rows = 3): SafeHtml {
-  return html`<div class="field"><label for="${id}">${label}</label><textarea id="${id}" name="${name}" rows="${rows}">${value}</textarea></div>`;
+  return html`<div class="field">
+    <label for="${id}">${label}</label><textarea id="${id}" name="${name}" rows="${rows}">${value}</textarea>
+  </div>`;
 }
 
 function comments(d: TicketDetail): SafeHtml {
   if (d.comments.length === 0) return html`<p>${M.detail.none}</p>`;
-  return html`<ol class="comments">${d.comments.map((c) => {
-    const state = c.kind === 'note' ? '' : c.deliveredAt ? M.detail.delivered : c.deliveryError ? M.detail.deliveryFailed(c.deliveryError) : M.detail.pending;
-    return html`<li class="${c.kind}"><p class="meta">${c.kind === 'reply' ? M.detail.kindReply : M.detail.kindNote} ・ ${c.author} ・ ${formatJst(c.createdAt)} ${state ? html`・ <span class="${c.deliveryError && !c.deliveredAt ? 'warn' : ''}">${state}</span>` : ''}</p><p class="body">${c.body}</p></li>`;
-  })}</ol>`;
+  return html`<ol class="comments">
+    ${d.comments.map((c) => {
+      const state =
+        c.kind === 'note'
+          ? ''
+          : c.deliveredAt
+            ? M.detail.delivered
+            : c.deliveryError
+              ? M.detail.deliveryFailed(c.deliveryError)
+              : M.detail.pending;
+      return html`<li class="${c.kind}">
+        <p class="meta">
+          ${c.kind === 'reply' ? M.detail.kindReply : M.detail.kindNote} ・ ${c.author} ・ ${formatJst(c.createdAt)}
+          ${state ? html`・ <span class="${c.deliveryError && !c.deliveredAt ? 'warn' : ''}">${state}</span>` : ''}
+        </p>
+        <p class="body">${c.body}</p>
+      </li>`;
+    })}
+  </ol>`;
 }
 
 function updateForm(v: DetailView): SafeHtml {
   const t = v.detail.ticket;
   const next = [t.status, ...TICKET_TRANSITIONS[t.status]];
-  const ops: [string, string][] = [['', M.detail.unassign], ...v.operators.filter((o) => o.role !== 'staff').map((o): [string, string] => [o.username, o.displayName])];
+  const ops: [string, string][] = [
+    ['', M.detail.unassign],
+    ...v.operators.filter((o) => o.role !== 'staff').map((o): [string, string] => [o.username, o.displayName]),
+  ];
   return html`<form method="post" action="${v.base}/tickets/${t.number}/update" class="stack">
-<input type="hidden" name="_csrf" value="${v.csrf}"><input type="hidden" name="version" value="${t.version}">
-<div class="field"><label for="u-status">${M.queue.status}</label><select id="u-status" name="status">${options(next, STATUS_LABELS, t.status)}</select></div>
-<div class="field"><label for="u-assignee">${M.queue.assignee}</label><select id="u-assignee" name="assignee">
-${ops.map(([u, n]) => html`<option value="${u}"${u === (t.assignee ?? '') ? html` selected` : ''}>${n}</option>`)}</select></div>
-<div class="field"><label for="u-type">${M.queue.type}</label><select id="u-type" name="type">${options(TICKET_TYPES, TYPE_LABELS, t.type)}</select></div>
-<div class="field"><label for="u-priority">${M.queue.priority}</label><select id="u-priority" name="priority">${options(TICKET_PRIORITIES, PRIORITY_LABELS, t.priority)}</select></div>
-<div class="field"><label for="u-category">${M.queue.category}</label><select id="u-category" name="category">${options(v.categories.includes(t.category) ? v.categories : [t.category, ...v.categories], {}, t.category)}</select></div>
-<div class="field"><label for="u-title">${M.detail.title_}</label><input id="u-title" name="title" value="${t.title}" maxlength="400"></div>
-<fieldset><legend>${M.detail.incident}</legend>
-${textField('u-cause', 'cause', M.detail.cause, t.incident?.cause)}${textField('u-actions', 'actions', M.detail.actions, t.incident?.actions)}${textField('u-prevention', 'prevention', M.detail.prevention, t.incident?.prevention)}
-</fieldset><button type="submit" id="update-submit">${M.detail.updateSubmit}</button></form>`;
+    <input type="hidden" name="_csrf" value="${v.csrf}" /><input type="hidden" name="version" value="${t.version}" />
+    <div class="field">
+      <label for="u-status">${M.queue.status}</label
+      ><select id="u-status" name="status">
+        ${options(next, STATUS_LABELS, t.status)}
+      </select>
+    </div>
+    <div class="field">
+      <label for="u-assignee">${M.queue.assignee}</label
+      ><select id="u-assignee" name="assignee">
+        ${ops.map(([u, n]) => html`<option value="${u}" ${u === (t.assignee ?? '') ? html` selected` : ''}>${n}</option>`)}
+      </select>
+    </div>
+    <div class="field">
+      <label for="u-type">${M.queue.type}</label
+      ><select id="u-type" name="type">
+        ${options(TICKET_TYPES, TYPE_LABELS, t.type)}
+      </select>
+    </div>
+    <div class="field">
+      <label for="u-priority">${M.queue.priority}</label
+      ><select id="u-priority" name="priority">
+        ${options(TICKET_PRIORITIES, PRIORITY_LABELS, t.priority)}
+      </select>
+    </div>
+    <div class="field">
+      <label for="u-category">${M.queue.category}</label
+      ><select id="u-category" name="category">
+        ${options(v.categories.includes(t.category) ? v.categories : [t.category, ...v.categories], {}, t.category)}
+      </select>
+    </div>
+    <div class="field">
+      <label for="u-title">${M.detail.title_}</label
+      ><input id="u-title" name="title" value="${t.title}" maxlength="400" />
+    </div>
+    <fieldset>
+      <legend>${M.detail.incident}</legend>
+      ${textField('u-cause', 'cause', M.detail.cause, t.incident?.cause)}${textField('u-actions', 'actions', M.detail.actions, t.incident?.actions)}${textField('u-prevention', 'prevention', M.detail.prevention, t.incident?.prevention)}
+    </fieldset>
+    <button type="submit" id="update-submit">${M.detail.updateSubmit}</button>
+  </form>`;
 }
 
 function workLogSection(v: DetailView): SafeHtml {
   const t = v.detail.ticket;
   const start = toDateTimeLocal(v.now);
-  return html`<ul>${v.workLogs.map((w) => html`<li>${formatJst(w.startedAt)}〜${formatJst(w.endedAt)} ${w.operatorName}: ${w.title}</li>`)}</ul>
-<details><summary>${M.worklog.submit}</summary><form method="post" action="${v.base}/worklogs" class="stack">
-<input type="hidden" name="_csrf" value="${v.csrf}"><input type="hidden" name="ticket" value="${t.number}">
-<div class="field"><label for="w-start">${M.worklog.startedAt}</label><input type="datetime-local" id="w-start" name="startedAt" value="${start}" required></div>
-<div class="field"><label for="w-end">${M.worklog.endedAt}</label><input type="datetime-local" id="w-end" name="endedAt" value="${start}" required></div>
-<div class="field"><label for="w-op">${M.worklog.operatorName}</label><input id="w-op" name="operatorName" required></div>
-<div class="field"><label for="w-title">${M.worklog.workTitle}</label><input id="w-title" name="title" required></div>
-${textField('w-content', 'content', M.worklog.content)}${textField('w-remarks', 'remarks', M.worklog.remarks, '', 2)}
-<button type="submit">${M.worklog.submit}</button></form></details>`;
+  return html`<ul>
+      ${v.workLogs.map((w) => html`<li>${formatJst(w.startedAt)}〜${formatJst(w.endedAt)} ${w.operatorName}: ${w.title}</li>`)}
+    </ul>
+    <details>
+      <summary>${M.worklog.submit}</summary>
+      <form method="post" action="${v.base}/worklogs" class="stack">
+        <input type="hidden" name="_csrf" value="${v.csrf}" /><input type="hidden" name="ticket" value="${t.number}" />
+        <div class="field">
+          <label for="w-start">${M.worklog.startedAt}</label
+          ><input type="datetime-local" id="w-start" name="startedAt" value="${start}" required />
+        </div>
+        <div class="field">
+          <label for="w-end">${M.worklog.endedAt}</label
+          ><input type="datetime-local" id="w-end" name="endedAt" value="${start}" required />
+        </div>
+        <div class="field">
+          <label for="w-op">${M.worklog.operatorName}</label><input id="w-op" name="operatorName" required />
+        </div>
+        <div class="field">
+          <label for="w-title">${M.worklog.workTitle}</label><input id="w-title" name="title" required />
+        </div>
+        ${textField('w-content', 'content', M.worklog.content)}${textField('w-remarks', 'remarks', M.worklog.remarks, '', 2)}
+        <button type="submit">${M.worklog.submit}</button>
+      </form>
+    </details>`;
 }
 
 /** The detail page body. */
 export function detailBody(v: DetailView): SafeHtml {
   const { ticket: t, sla } = v.detail;
   const post = (path: string) => `${v.base}/tickets/${t.number}/${path}`;
-  return html`<section aria-labelledby="sum-h"><h2 id="sum-h">${M.detail.summary}</h2><dl class="summary">
-<dt>${M.detail.title_}</dt><dd>${t.title}</dd><dt>${M.queue.status}</dt><dd id="ticket-status">${STATUS_LABELS[t.status]}</dd>
-<dt>${M.queue.type}</dt><dd>${TYPE_LABELS[t.type]}</dd><dt>${M.queue.priority}</dt><dd>${PRIORITY_LABELS[t.priority]}</dd>
-<dt>${M.queue.category}</dt><dd>${t.category}</dd><dt>${M.queue.assignee}</dt><dd>${t.assignee ?? M.queue.unassigned}</dd>
-<dt>${M.queue.requester}</dt><dd>${t.requester.name ?? ''} ${t.requester.department ?? ''}</dd><dt>${M.detail.createdAt}</dt><dd>${formatJst(t.createdAt)}</dd>
-<dt>${M.detail.responseClock}</dt><dd class="sla-${sla.response.state}">${slaText(sla.response)}（${M.detail.dueAt} ${formatJst(sla.response.dueAt)}）</dd>
-<dt>${M.detail.resolutionClock}</dt><dd class="sla-${sla.resolution.state}">${slaText(sla.resolution)}（${M.detail.dueAt} ${formatJst(sla.resolution.dueAt)}）</dd>
-</dl><h3>${M.detail.details}</h3><p class="body">${t.details}</p></section>
-<section aria-labelledby="tr-h"><h2 id="tr-h">${M.detail.transcript}</h2><ol class="transcript">
-${v.detail.transcript.map((e) => html`<li><span class="meta">${M.detail.roleLabels[e.role] ?? e.role} ${formatJst(e.at)}</span> ${e.text}</li>`)}</ol></section>
-<section aria-labelledby="cm-h"><h2 id="cm-h">${M.detail.comments}</h2>${comments(v.detail)}
-<form method="post" action="${post('reply')}" class="stack"><input type="hidden" name="_csrf" value="${v.csrf}">
-${textField('reply-body', 'body', M.detail.reply, '', 5)}<button type="submit" id="reply-submit">${M.detail.replySubmit}</button></form>
-<form method="post" action="${post('note')}" class="stack"><input type="hidden" name="_csrf" value="${v.csrf}">
-${textField('note-body', 'body', M.detail.note)}<button type="submit">${M.detail.noteSubmit}</button></form></section>
-<section aria-labelledby="up-h"><h2 id="up-h">${M.detail.update}</h2>${updateForm(v)}</section>
-<section aria-labelledby="at-h"><h2 id="at-h">${M.detail.attachments}</h2><ul>
-${v.detail.attachments.map((a) => html`<li>${a.fileName}（${a.contentType}、${a.sizeBytes.toLocaleString('ja-JP')}バイト）${a.uploadedBy} ${formatJst(a.createdAt)}</li>`)}</ul>
-<form method="post" action="${post('attachments')}" class="inline"><input type="hidden" name="_csrf" value="${v.csrf}">
-<div class="field"><label for="a-name">${M.detail.fileName}</label><input id="a-name" name="fileName" required></div>
-<div class="field"><label for="a-type">${M.detail.contentType}</label><input id="a-type" name="contentType"></div>
-<div class="field"><label for="a-size">${M.detail.sizeBytes}</label><input id="a-size" name="sizeBytes" type="number" min="0" required></div>
-<button type="submit">${M.detail.attachmentSubmit}</button></form></section>
-<section aria-labelledby="wl-h"><h2 id="wl-h">${M.detail.worklogs}</h2>${workLogSection(v)}</section>
-<section aria-labelledby="fq-h"><h2 id="fq-h">${M.detail.promote}</h2><p><a href="${v.base}/tickets/${t.number}/faq">${M.faq.promoteTitle}</a></p></section>
-<section aria-labelledby="hi-h"><h2 id="hi-h">${M.detail.history}</h2><table><thead><tr><th scope="col">日時</th><th scope="col">担当</th><th scope="col">項目</th><th scope="col">変更前</th><th scope="col">変更後</th></tr></thead>
-<tbody>${v.detail.history.map((e) => html`<tr><td>${formatJst(e.at)}</td><td>${e.actor}</td><td>${historyFieldLabel(e.field)}</td><td>${historyValue(e.field, e.before)}</td><td>${historyValue(e.field, e.after)}</td></tr>`)}</tbody></table></section>`;
+  return html`<section aria-labelledby="sum-h">
+      <h2 id="sum-h">${M.detail.summary}</h2>
+      <dl class="summary">
+        <dt>${M.detail.title_}</dt>
+        <dd>${t.title}</dd>
+        <dt>${M.queue.status}</dt>
+        <dd id="ticket-status">${STATUS_LABELS[t.status]}</dd>
+        <dt>${M.queue.type}</dt>
+        <dd>${TYPE_LABELS[t.type]}</dd>
+        <dt>${M.queue.priority}</dt>
+        <dd>${PRIORITY_LABELS[t.priority]}</dd>
+        <dt>${M.queue.category}</dt>
+        <dd>${t.category}</dd>
+        <dt>${M.queue.assignee}</dt>
+        <dd>${t.assignee ?? M.queue.unassigned}</dd>
+        <dt>${M.queue.requester}</dt>
+        <dd>${t.requester.name ?? ''} ${t.requester.department ?? ''}</dd>
+        <dt>${M.detail.createdAt}</dt>
+        <dd>${formatJst(t.createdAt)}</dd>
+        <dt>${M.detail.responseClock}</dt>
+        <dd class="sla-${sla.response.state}">
+          ${slaText(sla.response)}（${M.detail.dueAt} ${formatJst(sla.response.dueAt)}）
+        </dd>
+        <dt>${M.detail.resolutionClock}</dt>
+        <dd class="sla-${sla.resolution.state}">
+          ${slaText(sla.resolution)}（${M.detail.dueAt} ${formatJst(sla.resolution.dueAt)}）
+        </dd>
+      </dl>
+      <h3>${M.detail.details}</h3>
+      <p class="body">${t.details}</p>
+    </section>
+    <section aria-labelledby="tr-h">
+      <h2 id="tr-h">${M.detail.transcript}</h2>
+      <ol class="transcript">
+        ${v.detail.transcript.map((e) => html`<li><span class="meta">${M.detail.roleLabels[e.role] ?? e.role} ${formatJst(e.at)}</span> ${e.text}</li>`)}
+      </ol>
+    </section>
+    <section aria-labelledby="cm-h">
+      <h2 id="cm-h">${M.detail.comments}</h2>
+      ${comments(v.detail)}
+      <form method="post" action="${post('reply')}" class="stack">
+        <input type="hidden" name="_csrf" value="${v.csrf}" />
+        ${textField('reply-body', 'body', M.detail.reply, '', 5)}<button type="submit" id="reply-submit">
+          ${M.detail.replySubmit}
+        </button>
+      </form>
+      <form method="post" action="${post('note')}" class="stack">
+        <input type="hidden" name="_csrf" value="${v.csrf}" /> ${textField('note-body', 'body', M.detail.note)}<button
+          type="submit"
+        >
+          ${M.detail.noteSubmit}
+        </button>
+      </form>
+    </section>
+    <section aria-labelledby="up-h">
+      <h2 id="up-h">${M.detail.update}</h2>
+      ${updateForm(v)}
+    </section>
+    <section aria-labelledby="at-h">
+      <h2 id="at-h">${M.detail.attachments}</h2>
+      <ul>
+        ${v.detail.attachments.map((a) => html`<li>${a.fileName}（${a.contentType}、${a.sizeBytes.toLocaleString('ja-JP')}バイト）${a.uploadedBy} ${formatJst(a.createdAt)}</li>`)}
+      </ul>
+      <form method="post" action="${post('attachments')}" class="inline">
+        <input type="hidden" name="_csrf" value="${v.csrf}" />
+        <div class="field">
+          <label for="a-name">${M.detail.fileName}</label><input id="a-name" name="fileName" required />
+        </div>
+        <div class="field">
+          <label for="a-type">${M.detail.contentType}</label><input id="a-type" name="contentType" />
+        </div>
+        <div class="field">
+          <label for="a-size">${M.detail.sizeBytes}</label
+          ><input id="a-size" name="sizeBytes" type="number" min="0" required />
+        </div>
+        <button type="submit">${M.detail.attachmentSubmit}</button>
+      </form>
+    </section>
+    <section aria-labelledby="wl-h">
+      <h2 id="wl-h">${M.detail.worklogs}</h2>
+      ${workLogSection(v)}
+    </section>
+    <section aria-labelledby="fq-h">
+      <h2 id="fq-h">${M.detail.promote}</h2>
+      <p><a href="${v.base}/tickets/${t.number}/faq">${M.faq.promoteTitle}</a></p>
+    </section>
+    <section aria-labelledby="hi-h">
+      <h2 id="hi-h">${M.detail.history}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">日時</th>
+            <th scope="col">担当</th>
+            <th scope="col">項目</th>
+            <th scope="col">変更前</th>
+            <th scope="col">変更後</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${v.detail.history.map(
+            (e) =>
+              html`<tr>
+                <td>${formatJst(e.at)}</td>
+                <td>${e.actor}</td>
+                <td>${historyFieldLabel(e.field)}</td>
+                <td>${historyValue(e.field, e.before)}</td>
+                <td>${historyValue(e.field, e.after)}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </section>`;
 }

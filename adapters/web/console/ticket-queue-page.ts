@@ -31,30 +31,81 @@ export function queueFilter(p: QueueParams, categories: readonly string[]): Queu
 }
 
 function select(name: string, label: string, current: string, options: [string, string][]): SafeHtml {
-  return html`<div class="field"><label for="f-${name}">${label}</label><select id="f-${name}" name="${name}">
-${options.map(([v, t]) => html`<option value="${v}"${v === current ? html` selected` : ''}>${t}</option>`)}</select></div>`;
+  return html`<div class="field">
+    <label for="f-${name}">${label}</label
+    ><select id="f-${name}" name="${name}">
+      ${options.map(([v, t]) => html`<option value="${v}" ${v === current ? html` selected` : ''}>${t}</option>`)}
+    </select>
+  </div>`;
 }
 
 /** The queue page body. */
-export function queueBody(base: string, p: QueueParams, page: { items: TicketWithSla[]; total: number }, counts: Record<TicketStatus, number>, categories: readonly string[], operators: OperatorRecord[]): SafeHtml {
-  const statusOptions: [string, string][] = [[OPEN_FILTER, '未完了（新規・対応中・保留）'], ['all', M.queue.all], ...TICKET_STATUSES.map((s): [string, string] => [s, STATUS_LABELS[s]])];
-  const rows = page.items.map(({ ticket: t, sla }) => html`<tr>
-<td><a href="${base}/tickets/${t.number}">${t.number}</a></td><td>${t.title}</td><td>${STATUS_LABELS[t.status]}</td>
-<td>${TYPE_LABELS[t.type]}</td><td>${PRIORITY_LABELS[t.priority]}</td><td>${t.category}</td><td>${t.assignee ?? M.queue.unassigned}</td>
-<td class="sla-${sla.response.state}">${slaText(sla.response)}</td><td class="sla-${sla.resolution.state}">${slaText(sla.resolution)}</td>
-<td>${formatJst(t.createdAt)}</td></tr>`);
-  return html`<section aria-labelledby="counts-h"><h2 id="counts-h">${M.queue.counts}</h2><ul class="counts">
-${TICKET_STATUSES.map((s) => html`<li><a href="${base}/tickets?status=${s}">${STATUS_LABELS[s]}: ${counts[s]}</a></li>`)}</ul></section>
-<form method="get" action="${base}/tickets" class="filters" aria-label="${M.queue.filter}">
-${select('status', M.queue.status, p.status || OPEN_FILTER, statusOptions)}
-${select('category', M.queue.category, p.category, [['', M.queue.all], ...categories.map((c): [string, string] => [c, c])])}
-${select('assignee', M.queue.assignee, p.assignee, [['', M.queue.all], ...operators.map((o): [string, string] => [o.username, o.displayName])])}
-${select('sla', M.queue.sla, p.sla, [['', M.queue.all], ...SLA_STATES.map((s): [string, string] => [s, SLA_LABELS[s]])])}
-<button type="submit">${M.queue.apply}</button></form>
-<p>${M.queue.total(page.total)}</p>
-${page.items.length === 0 ? html`<p>${M.queue.empty}</p>` : html`<table><caption>${M.queue.title}</caption><thead><tr>
-<th scope="col">${M.queue.number}</th><th scope="col">${M.queue.subject}</th><th scope="col">${M.queue.status}</th><th scope="col">${M.queue.type}</th>
-<th scope="col">${M.queue.priority}</th><th scope="col">${M.queue.category}</th><th scope="col">${M.queue.assignee}</th>
-<th scope="col">${M.queue.responseDue}</th><th scope="col">${M.queue.resolutionDue}</th><th scope="col">${M.detail.createdAt}</th></tr></thead>
-<tbody>${rows}</tbody></table>`}`;
+export function queueBody(
+  base: string,
+  p: QueueParams,
+  page: { items: TicketWithSla[]; total: number },
+  counts: Record<TicketStatus, number>,
+  categories: readonly string[],
+  operators: OperatorRecord[],
+): SafeHtml {
+  const statusOptions: [string, string][] = [
+    [OPEN_FILTER, '未完了（新規・対応中・保留）'],
+    ['all', M.queue.all],
+    ...TICKET_STATUSES.map((s): [string, string] => [s, STATUS_LABELS[s]]),
+  ];
+  const rows = page.items.map(
+    ({ ticket: t, sla }) =>
+      html`<tr>
+        <td><a href="${base}/tickets/${t.number}">${t.number}</a></td>
+        <td>${t.title}</td>
+        <td>${STATUS_LABELS[t.status]}</td>
+        <td>${TYPE_LABELS[t.type]}</td>
+        <td>${PRIORITY_LABELS[t.priority]}</td>
+        <td>${t.category}</td>
+        <td>${t.assignee ?? M.queue.unassigned}</td>
+        <td class="sla-${sla.response.state}">${slaText(sla.response)}</td>
+        <td class="sla-${sla.resolution.state}">${slaText(sla.resolution)}</td>
+        <td>${formatJst(t.createdAt)}</td>
+      </tr>`,
+  );
+  return html`<section aria-labelledby="counts-h">
+      <h2 id="counts-h">${M.queue.counts}</h2>
+      <ul class="counts">
+        ${TICKET_STATUSES.map((s) => html`<li><a href="${base}/tickets?status=${s}">${STATUS_LABELS[s]}: ${counts[s]}</a></li>`)}
+      </ul>
+    </section>
+    <form method="get" action="${base}/tickets" class="filters" aria-label="${M.queue.filter}">
+      ${select('status', M.queue.status, p.status || OPEN_FILTER, statusOptions)}
+      ${select('category', M.queue.category, p.category, [['', M.queue.all], ...categories.map((c): [string, string] => [c, c])])}
+      ${select('assignee', M.queue.assignee, p.assignee, [['', M.queue.all], ...operators.map((o): [string, string] => [o.username, o.displayName])])}
+      ${select('sla', M.queue.sla, p.sla, [['', M.queue.all], ...SLA_STATES.map((s): [string, string] => [s, SLA_LABELS[s]])])}
+      <button type="submit">${M.queue.apply}</button>
+    </form>
+    <p>${M.queue.total(page.total)}</p>
+    ${
+      page.items.length === 0
+        ? html`<p>${M.queue.empty}</p>`
+        : html`<table>
+            <caption>
+              ${M.queue.title}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">${M.queue.number}</th>
+                <th scope="col">${M.queue.subject}</th>
+                <th scope="col">${M.queue.status}</th>
+                <th scope="col">${M.queue.type}</th>
+                <th scope="col">${M.queue.priority}</th>
+                <th scope="col">${M.queue.category}</th>
+                <th scope="col">${M.queue.assignee}</th>
+                <th scope="col">${M.queue.responseDue}</th>
+                <th scope="col">${M.queue.resolutionDue}</th>
+                <th scope="col">${M.detail.createdAt}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${rows}
+            </tbody>
+          </table>`
+    }`;
 }

@@ -1,5 +1,12 @@
 /** Ticket routes: queue, detail, update (optimistic locking), reply, note, attachments, FAQ promotion. */
-import { TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES, type TicketPriority, type TicketStatus, type TicketType } from '../../../bot/records';
+import {
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  TICKET_TYPES,
+  type TicketPriority,
+  type TicketStatus,
+  type TicketType,
+} from '../../../bot/records';
 import { KotaeError } from '../../../core/errors';
 import { INCIDENT_FIELDS, hasRole, proposeFaqFromTicket, type TicketChanges } from '../../../tickets';
 import { detailBody } from './ticket-detail-page';
@@ -19,8 +26,20 @@ async function renderDetail(c: HandlerContext, status = 200, error?: string): Pr
   const detail = await tickets.detail(param(c.req, 'id'));
   const [logs, operators] = await Promise.all([workLogs.listByTicket(detail.ticket.id), accounts.list()]);
   sendPage(c.res, status, {
-    base: c.base, auth: c.auth, title: M.detail.title(detail.ticket.number), notice: noticeFor(query(c.req, 'notice')), error,
-    body: detailBody({ base: c.base, csrf: c.auth.session.csrfToken, detail, workLogs: logs, operators, categories: tickets.categories, now: clock.now() }),
+    base: c.base,
+    auth: c.auth,
+    title: M.detail.title(detail.ticket.number),
+    notice: noticeFor(query(c.req, 'notice')),
+    error,
+    body: detailBody({
+      base: c.base,
+      csrf: c.auth.session.csrfToken,
+      detail,
+      workLogs: logs,
+      operators,
+      categories: tickets.categories,
+      now: clock.now(),
+    }),
   });
 }
 
@@ -61,48 +80,91 @@ function changesFrom(c: HandlerContext, current: { incident?: Record<string, str
 /** Routes of the ticket pages. */
 export const TICKET_ROUTES: readonly ConsoleRoute[] = [
   {
-    method: 'get', path: '/', role: 'staff',
+    method: 'get',
+    path: '/',
+    role: 'staff',
     handle: async (c) => {
       if (hasRole(c.auth.operator.role, 'operator')) return c.res.redirect(302, `${c.base}/tickets`);
-      sendPage(c.res, 200, { base: c.base, auth: c.auth, title: M.staffNotice.title, body: html`<p>${M.staffNotice.body}</p>` });
+      sendPage(c.res, 200, {
+        base: c.base,
+        auth: c.auth,
+        title: M.staffNotice.title,
+        body: html`<p>${M.staffNotice.body}</p>`,
+      });
     },
   },
   {
-    method: 'get', path: '/tickets', role: 'operator',
+    method: 'get',
+    path: '/tickets',
+    role: 'operator',
     handle: async (c) => {
-      const p = { status: query(c.req, 'status'), category: query(c.req, 'category'), assignee: query(c.req, 'assignee'), sla: query(c.req, 'sla') };
+      const p = {
+        status: query(c.req, 'status'),
+        category: query(c.req, 'category'),
+        assignee: query(c.req, 'assignee'),
+        sla: query(c.req, 'sla'),
+      };
       const { tickets, accounts } = c.deps;
-      const [page, counts, operators] = await Promise.all([tickets.queue(queueFilter(p, tickets.categories)), tickets.countsByStatus(), accounts.list()]);
-      sendPage(c.res, 200, { base: c.base, auth: c.auth, title: M.queue.title, body: queueBody(c.base, p, page, counts, tickets.categories, operators.filter((o) => o.role !== 'staff')) });
+      const [page, counts, operators] = await Promise.all([
+        tickets.queue(queueFilter(p, tickets.categories)),
+        tickets.countsByStatus(),
+        accounts.list(),
+      ]);
+      sendPage(c.res, 200, {
+        base: c.base,
+        auth: c.auth,
+        title: M.queue.title,
+        body: queueBody(
+          c.base,
+          p,
+          page,
+          counts,
+          tickets.categories,
+          operators.filter((o) => o.role !== 'staff'),
+        ),
+      });
     },
   },
   { method: 'get', path: '/tickets/:id', role: 'operator', handle: (c) => renderDetail(c) },
   {
-    method: 'post', path: '/tickets/:id/update', role: 'operator',
+    method: 'post',
+    path: '/tickets/:id/update',
+    role: 'operator',
     handle: onTicket(async (c) => {
       const version = Number.parseInt(field(c.req, 'version'), 10);
       if (!Number.isSafeInteger(version)) throw new KotaeError('INPUT_INVALID', 'missing version');
       const current = await c.deps.tickets.get(param(c.req, 'id'));
-      const updated = await c.deps.tickets.update(current.id, version, changesFrom(c, current), c.auth.operator.username);
+      const updated = await c.deps.tickets.update(
+        current.id,
+        version,
+        changesFrom(c, current),
+        c.auth.operator.username,
+      );
       done(c, `/tickets/${updated.number}`, 'saved');
     }),
   },
   {
-    method: 'post', path: '/tickets/:id/reply', role: 'operator',
+    method: 'post',
+    path: '/tickets/:id/reply',
+    role: 'operator',
     handle: onTicket(async (c) => {
       const comment = await c.deps.tickets.reply(param(c.req, 'id'), field(c.req, 'body'), c.auth.operator.username);
       done(c, `/tickets/${encodeURIComponent(param(c.req, 'id'))}`, comment.deliveredAt ? 'replied' : 'replyQueued');
     }),
   },
   {
-    method: 'post', path: '/tickets/:id/note', role: 'operator',
+    method: 'post',
+    path: '/tickets/:id/note',
+    role: 'operator',
     handle: onTicket(async (c) => {
       await c.deps.tickets.note(param(c.req, 'id'), field(c.req, 'body'), c.auth.operator.username);
       done(c, `/tickets/${encodeURIComponent(param(c.req, 'id'))}`, 'noted');
     }),
   },
   {
-    method: 'post', path: '/tickets/:id/attachments', role: 'operator',
+    method: 'post',
+    path: '/tickets/:id/attachments',
+    role: 'operator',
     handle: onTicket(async (c) => {
       const size = Number(field(c.req, 'sizeBytes'));
       const meta = { fileName: field(c.req, 'fileName'), contentType: field(c.req, 'contentType'), sizeBytes: size };
@@ -111,19 +173,36 @@ export const TICKET_ROUTES: readonly ConsoleRoute[] = [
     }),
   },
   {
-    method: 'get', path: '/tickets/:id/faq', role: 'operator',
+    method: 'get',
+    path: '/tickets/:id/faq',
+    role: 'operator',
     handle: async (c) => {
       const detail = await c.deps.tickets.detail(param(c.req, 'id'));
       const draft = proposeFaqFromTicket(detail.ticket, detail.comments);
-      const body = faqForm({ base: c.base, csrf: c.auth.session.csrfToken, action: `/tickets/${detail.ticket.number}/faq`, input: draft, categories: c.deps.tickets.categories, submit: M.faq.saveDraft });
+      const body = faqForm({
+        base: c.base,
+        csrf: c.auth.session.csrfToken,
+        action: `/tickets/${detail.ticket.number}/faq`,
+        input: draft,
+        categories: c.deps.tickets.categories,
+        submit: M.faq.saveDraft,
+      });
       sendPage(c.res, 200, { base: c.base, auth: c.auth, title: M.faq.promoteTitle, body });
     },
   },
   {
-    method: 'post', path: '/tickets/:id/faq', role: 'operator',
+    method: 'post',
+    path: '/tickets/:id/faq',
+    role: 'operator',
     handle: async (c) => {
       const ticket = await c.deps.tickets.get(param(c.req, 'id'));
-      const input = { category: field(c.req, 'category'), question: field(c.req, 'question'), alternateQuestions: field(c.req, 'alternates').split(/\r?\n/), answer: field(c.req, 'answer'), sourceUrl: field(c.req, 'sourceUrl') };
+      const input = {
+        category: field(c.req, 'category'),
+        question: field(c.req, 'question'),
+        alternateQuestions: field(c.req, 'alternates').split(/\r?\n/),
+        answer: field(c.req, 'answer'),
+        sourceUrl: field(c.req, 'sourceUrl'),
+      };
       await c.deps.faqs.saveDraft(input, ticket.id, c.auth.operator.username);
       done(c, '/faqs/drafts', 'faqDraft');
     },

@@ -10,7 +10,9 @@ const DAY = 86_400_000;
 /** Routes of the work log pages. */
 export const WORK_LOG_ROUTES: readonly ConsoleRoute[] = [
   {
-    method: 'get', path: '/worklogs', role: 'operator',
+    method: 'get',
+    path: '/worklogs',
+    role: 'operator',
     handle: async (c) => {
       const now = c.deps.clock.now();
       const monthStart = parseJst(`${toDateInput(now).slice(0, 7)}-01`);
@@ -22,33 +24,105 @@ export const WORK_LOG_ROUTES: readonly ConsoleRoute[] = [
       const entries = await c.deps.workLogs.list(from, to);
       const start = toDateTimeLocal(now);
       const body = html`<form method="get" action="${c.base}/worklogs" class="inline">
-<div class="field"><label for="p-from">${M.worklog.from}</label><input type="date" id="p-from" name="from" value="${toDateInput(from)}"></div>
-<div class="field"><label for="p-to">${M.worklog.to}</label><input type="date" id="p-to" name="to" value="${toDateInput(toDay)}"></div>
-<button type="submit">${M.worklog.show}</button></form>
-${entries.length === 0 ? html`<p>${M.worklog.empty}</p>` : html`<table><thead><tr><th scope="col">${M.worklog.startedAt}</th><th scope="col">${M.worklog.endedAt}</th>
-<th scope="col">${M.worklog.operatorName}</th><th scope="col">${M.worklog.workTitle}</th><th scope="col">${M.worklog.content}</th><th scope="col">${M.worklog.remarks}</th><th scope="col">チケット</th></tr></thead>
-<tbody>${entries.map((w) => html`<tr><td>${formatJst(w.startedAt)}</td><td>${formatJst(w.endedAt)}</td><td>${w.operatorName}</td><td>${w.title}</td><td class="body">${w.content}</td><td class="body">${w.remarks ?? ''}</td><td>${w.ticketId ? html`<a href="${c.base}/tickets/${w.ticketId}">${M.detail.title('')}</a>` : M.worklog.standalone}</td></tr>`)}</tbody></table>`}
-<h2>${M.worklog.submit}</h2><form method="post" action="${c.base}/worklogs" class="stack"><input type="hidden" name="_csrf" value="${c.auth.session.csrfToken}">
-<div class="field"><label for="w-ticket">${M.worklog.ticket}</label><input id="w-ticket" name="ticket"></div>
-<div class="field"><label for="w-start">${M.worklog.startedAt}</label><input type="datetime-local" id="w-start" name="startedAt" value="${start}" required></div>
-<div class="field"><label for="w-end">${M.worklog.endedAt}</label><input type="datetime-local" id="w-end" name="endedAt" value="${start}" required></div>
-<div class="field"><label for="w-op">${M.worklog.operatorName}</label><input id="w-op" name="operatorName" value="${c.auth.operator.displayName}" required></div>
-<div class="field"><label for="w-title">${M.worklog.workTitle}</label><input id="w-title" name="title" required></div>
-<div class="field"><label for="w-content">${M.worklog.content}</label><textarea id="w-content" name="content" rows="4" required></textarea></div>
-<div class="field"><label for="w-remarks">${M.worklog.remarks}</label><textarea id="w-remarks" name="remarks" rows="2"></textarea></div>
-<button type="submit">${M.worklog.submit}</button></form>`;
-      sendPage(c.res, 200, { base: c.base, auth: c.auth, title: M.worklog.title, body, notice: noticeFor(query(c.req, 'notice')) });
+          <div class="field">
+            <label for="p-from">${M.worklog.from}</label
+            ><input type="date" id="p-from" name="from" value="${toDateInput(from)}" />
+          </div>
+          <div class="field">
+            <label for="p-to">${M.worklog.to}</label
+            ><input type="date" id="p-to" name="to" value="${toDateInput(toDay)}" />
+          </div>
+          <button type="submit">${M.worklog.show}</button>
+        </form>
+        ${
+          entries.length === 0
+            ? html`<p>${M.worklog.empty}</p>`
+            : html`<table>
+                <thead>
+                  <tr>
+                    <th scope="col">${M.worklog.startedAt}</th>
+                    <th scope="col">${M.worklog.endedAt}</th>
+                    <th scope="col">${M.worklog.operatorName}</th>
+                    <th scope="col">${M.worklog.workTitle}</th>
+                    <th scope="col">${M.worklog.content}</th>
+                    <th scope="col">${M.worklog.remarks}</th>
+                    <th scope="col">チケット</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${entries.map(
+                    (w) =>
+                      html`<tr>
+                        <td>${formatJst(w.startedAt)}</td>
+                        <td>${formatJst(w.endedAt)}</td>
+                        <td>${w.operatorName}</td>
+                        <td>${w.title}</td>
+                        <td class="body">${w.content}</td>
+                        <td class="body">${w.remarks ?? ''}</td>
+                        <td>
+                          ${w.ticketId ? html`<a href="${c.base}/tickets/${w.ticketId}">${M.detail.title('')}</a>` : M.worklog.standalone}
+                        </td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>`
+        }
+        <h2>${M.worklog.submit}</h2>
+        <form method="post" action="${c.base}/worklogs" class="stack">
+          <input type="hidden" name="_csrf" value="${c.auth.session.csrfToken}" />
+          <div class="field">
+            <label for="w-ticket">${M.worklog.ticket}</label><input id="w-ticket" name="ticket" />
+          </div>
+          <div class="field">
+            <label for="w-start">${M.worklog.startedAt}</label
+            ><input type="datetime-local" id="w-start" name="startedAt" value="${start}" required />
+          </div>
+          <div class="field">
+            <label for="w-end">${M.worklog.endedAt}</label
+            ><input type="datetime-local" id="w-end" name="endedAt" value="${start}" required />
+          </div>
+          <div class="field">
+            <label for="w-op">${M.worklog.operatorName}</label
+            ><input id="w-op" name="operatorName" value="${c.auth.operator.displayName}" required />
+          </div>
+          <div class="field">
+            <label for="w-title">${M.worklog.workTitle}</label><input id="w-title" name="title" required />
+          </div>
+          <div class="field">
+            <label for="w-content">${M.worklog.content}</label
+            ><textarea id="w-content" name="content" rows="4" required></textarea>
+          </div>
+          <div class="field">
+            <label for="w-remarks">${M.worklog.remarks}</label
+            ><textarea id="w-remarks" name="remarks" rows="2"></textarea>
+          </div>
+          <button type="submit">${M.worklog.submit}</button>
+        </form>`;
+      sendPage(c.res, 200, {
+        base: c.base,
+        auth: c.auth,
+        title: M.worklog.title,
+        body,
+        notice: noticeFor(query(c.req, 'notice')),
+      });
     },
   },
   {
-    method: 'post', path: '/worklogs', role: 'operator',
+    method: 'post',
+    path: '/worklogs',
+    role: 'operator',
     handle: async (c) => {
       const ticketRef = field(c.req, 'ticket').trim();
       const ticket = ticketRef ? await c.deps.tickets.get(ticketRef) : undefined;
       await c.deps.workLogs.add({
-        ticketId: ticket?.id, startedAt: parseJst(field(c.req, 'startedAt')), endedAt: parseJst(field(c.req, 'endedAt')),
-        operatorName: field(c.req, 'operatorName'), title: field(c.req, 'title'), content: field(c.req, 'content'),
-        remarks: field(c.req, 'remarks'), createdBy: c.auth.operator.username,
+        ticketId: ticket?.id,
+        startedAt: parseJst(field(c.req, 'startedAt')),
+        endedAt: parseJst(field(c.req, 'endedAt')),
+        operatorName: field(c.req, 'operatorName'),
+        title: field(c.req, 'title'),
+        content: field(c.req, 'content'),
+        remarks: field(c.req, 'remarks'),
+        createdBy: c.auth.operator.username,
       });
       done(c, ticket ? `/tickets/${ticket.number}` : '/worklogs', 'worklog');
     },

@@ -1,21 +1,38 @@
 /** Server-rendered HTML of the console's report pages (escaped; the layout wraps them). */
 import path from 'node:path';
-import { KIND_LABELS, REPORT_KINDS, formatJst, reportTables, type ReportTable, type StoredReport } from '../../../reports';
+import {
+  KIND_LABELS,
+  REPORT_KINDS,
+  formatJst,
+  reportTables,
+  type ReportTable,
+  type StoredReport,
+} from '../../../reports';
 import { REPORT_PAGE_MESSAGES as M } from './messages';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string | number): string {
-  return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return String(text).replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }
 
-const csrfInput = (csrf: string): string => (csrf ? `<input type="hidden" name="_csrf" value="${escapeHtml(csrf)}">` : '');
+const csrfInput = (csrf: string): string =>
+  csrf ? `<input type="hidden" name="_csrf" value="${escapeHtml(csrf)}">` : '';
 const status = (r: StoredReport): string => (r.status === 'final' ? M.final : M.draft);
-const reportUrl = (base: string, r: StoredReport): string => `${base}/${encodeURIComponent(r.kind)}/${encodeURIComponent(r.period)}`;
+const reportUrl = (base: string, r: StoredReport): string =>
+  `${base}/${encodeURIComponent(r.kind)}/${encodeURIComponent(r.period)}`;
 
 /** The list of reports and the generate-now form. */
 export function listPage(base: string, csrf: string, reports: readonly StoredReport[]): string {
-  const rows = reports.map((r) => `<tr><td>${escapeHtml(KIND_LABELS[r.kind])}</td><td><a href="${escapeHtml(reportUrl(base, r))}">${escapeHtml(r.model.period.label)}</a></td>` +
-    `<td>${escapeHtml(status(r))}</td><td>${escapeHtml(formatJst(r.generatedAt))}</td><td>${escapeHtml(M.version(r.version))}</td></tr>`).join('');
+  const rows = reports
+    .map(
+      (r) =>
+        `<tr><td>${escapeHtml(KIND_LABELS[r.kind])}</td><td><a href="${escapeHtml(reportUrl(base, r))}">${escapeHtml(r.model.period.label)}</a></td>` +
+        `<td>${escapeHtml(status(r))}</td><td>${escapeHtml(formatJst(r.generatedAt))}</td><td>${escapeHtml(M.version(r.version))}</td></tr>`,
+    )
+    .join('');
   const options = REPORT_KINDS.map((k) => `<option value="${k}">${escapeHtml(KIND_LABELS[k])}</option>`).join('');
   return `<h1>${M.listTitle}</h1>
 <section><h2>${M.generateHeading}</h2><form method="post" action="${escapeHtml(base)}/generate">${csrfInput(csrf)}
@@ -26,9 +43,10 @@ ${reports.length === 0 ? `<p>${M.none}</p>` : `<table><thead><tr>${M.columns.map
 }
 
 function tableHtml(t: ReportTable): string {
-  const body = t.rows.length === 0
-    ? `<tr><td colspan="${t.columns.length}">${escapeHtml(t.emptyText ?? '')}</td></tr>`
-    : t.rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('');
+  const body =
+    t.rows.length === 0
+      ? `<tr><td colspan="${t.columns.length}">${escapeHtml(t.emptyText ?? '')}</td></tr>`
+      : t.rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('');
   return `<section><h2>${escapeHtml(t.title)}</h2><table><thead><tr>${t.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>${body}</tbody></table></section>`;
 }
 
@@ -36,10 +54,13 @@ function tableHtml(t: ReportTable): string {
 export function reportPage(base: string, csrf: string, r: StoredReport): string {
   const url = reportUrl(base, r);
   const files = [...r.files].sort((a, b) => path.extname(a).localeCompare(path.extname(b)) || a.localeCompare(b));
-  const downloads = files.map((f) => `<li><a href="${escapeHtml(`${url}/files/${encodeURIComponent(f)}`)}">${escapeHtml(f)}</a></li>`).join('');
-  const issues = r.status === 'final'
-    ? `<p>${M.finalNote}</p><pre>${escapeHtml(r.issuesText)}</pre>`
-    : `<form method="post" action="${escapeHtml(url)}/issues">${csrfInput(csrf)}<input type="hidden" name="version" value="${r.version}">
+  const downloads = files
+    .map((f) => `<li><a href="${escapeHtml(`${url}/files/${encodeURIComponent(f)}`)}">${escapeHtml(f)}</a></li>`)
+    .join('');
+  const issues =
+    r.status === 'final'
+      ? `<p>${M.finalNote}</p><pre>${escapeHtml(r.issuesText)}</pre>`
+      : `<form method="post" action="${escapeHtml(url)}/issues">${csrfInput(csrf)}<input type="hidden" name="version" value="${r.version}">
 <textarea name="issuesText" rows="8" cols="80">${escapeHtml(r.issuesText)}</textarea><br><button type="submit">${M.saveIssues}</button></form>
 <form method="post" action="${escapeHtml(url)}/final" onsubmit="return confirm('${M.confirmFinal}')">${csrfInput(csrf)}<input type="hidden" name="version" value="${r.version}">
 <button type="submit">${M.markFinal}</button></form>`;

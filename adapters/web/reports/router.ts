@@ -9,7 +9,10 @@ import { isReportKind, type ReportKind, type ReportService } from '../../../repo
 import { listPage, reportPage } from './pages';
 
 /** The report use cases the pages need (a ReportService). */
-export type ReportPagesService = Pick<ReportService, 'list' | 'get' | 'generate' | 'updateIssues' | 'markFinal' | 'filePath'>;
+export type ReportPagesService = Pick<
+  ReportService,
+  'list' | 'get' | 'generate' | 'updateIssues' | 'markFinal' | 'filePath'
+>;
 
 /** What the router needs. */
 export interface ReportsRouterDeps {

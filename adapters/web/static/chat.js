@@ -15,7 +15,9 @@
     if (!conversationId) return;
     const since = sessionStorage.getItem(SINCE_KEY) || new Date().toISOString();
     try {
-      const res = await fetch('/api/conversations/' + encodeURIComponent(conversationId) + '/messages?since=' + encodeURIComponent(since));
+      const res = await fetch(
+        '/api/conversations/' + encodeURIComponent(conversationId) + '/messages?since=' + encodeURIComponent(since),
+      );
       if (!res.ok) return;
       const data = await res.json();
       (data.messages || []).forEach(function (m) {
@@ -57,8 +59,14 @@
   }
 
   async function post(path, body) {
-    const res = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    const data = await res.json().catch(function () { return {}; });
+    const res = await fetch(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const data = await res.json().catch(function () {
+      return {};
+    });
     if (!res.ok) throw new Error((data.error && data.error.message) || '通信に失敗しました。');
     return data;
   }
@@ -95,12 +103,31 @@
     }
     const actions = el('div', 'actions');
     (data.choices || []).forEach(function (c) {
-      actions.appendChild(button(c.label, 'secondary', function () { ask(c.value); }));
+      actions.appendChild(
+        button(c.label, 'secondary', function () {
+          ask(c.value);
+        }),
+      );
     });
     (data.actions || []).forEach(function (a) {
-      if (a === 'resolved') actions.appendChild(button('解決した', 'secondary', function () { feedback(true, actions); }));
-      if (a === 'not_resolved') actions.appendChild(button('解決しない', 'secondary', function () { feedback(false, actions); }));
-      if (a === 'escalate') actions.appendChild(button('担当者に問い合わせる', 'escalate-button', function () { showEscalation(); }));
+      if (a === 'resolved')
+        actions.appendChild(
+          button('解決した', 'secondary', function () {
+            feedback(true, actions);
+          }),
+        );
+      if (a === 'not_resolved')
+        actions.appendChild(
+          button('解決しない', 'secondary', function () {
+            feedback(false, actions);
+          }),
+        );
+      if (a === 'escalate')
+        actions.appendChild(
+          button('担当者に問い合わせる', 'escalate-button', function () {
+            showEscalation();
+          }),
+        );
     });
     if (actions.childNodes.length) m.appendChild(actions);
   }
@@ -122,7 +149,9 @@
   }
 
   async function feedback(resolved, actions) {
-    actions.querySelectorAll('button').forEach(function (b) { b.disabled = true; });
+    actions.querySelectorAll('button').forEach(function (b) {
+      b.disabled = true;
+    });
     try {
       const data = await post('/api/feedback', { conversationId: conversationId, resolved: resolved });
       renderReply({ answer: data.message, outcome: 'feedback', actions: data.actions });
@@ -140,20 +169,31 @@
     const box = addMessage('bot', '');
     box.appendChild(node);
     node.querySelector('textarea').focus();
-    node.querySelector('.cancel').addEventListener('click', function () { box.remove(); input.focus(); });
+    node.querySelector('.cancel').addEventListener('click', function () {
+      box.remove();
+      input.focus();
+    });
     node.addEventListener('submit', async function (ev) {
       ev.preventDefault();
-      node.querySelectorAll('button').forEach(function (b) { b.disabled = true; });
+      node.querySelectorAll('button').forEach(function (b) {
+        b.disabled = true;
+      });
       try {
         const details = node.querySelector('textarea').value;
-        const data = await post('/api/tickets', { conversationId: conversationId, details: details || undefined, user: user() });
+        const data = await post('/api/tickets', {
+          conversationId: conversationId,
+          details: details || undefined,
+          user: user(),
+        });
         box.textContent = '';
         box.appendChild(el('div', 'ticket-number', '受付番号: ' + data.number));
         box.appendChild(el('div', null, data.message));
         startPolling();
       } catch (e) {
         box.appendChild(el('div', 'msg error', e.message));
-        node.querySelectorAll('button').forEach(function (b) { b.disabled = false; });
+        node.querySelectorAll('button').forEach(function (b) {
+          b.disabled = false;
+        });
       }
     });
   }

@@ -23,13 +23,20 @@ describe('loadConfig', () => {
     } catch (err) {
       assert.ok(err instanceof KotaeError);
       assert.equal(err.code, 'CONFIG_INVALID');
-      for (const key of ['PORT', 'KOTAE_DB', 'KOTAE_DESK_OPEN', 'KOTAE_TYPO']) assert.match(err.message, new RegExp(key));
+      for (const key of ['PORT', 'KOTAE_DB', 'KOTAE_DESK_OPEN', 'KOTAE_TYPO'])
+        assert.match(err.message, new RegExp(key));
     }
   });
 
   it('requires the SQL Server settings only for mssql, and never falls back silently', () => {
     assert.throws(() => loadConfig({ KOTAE_DB: 'mssql' }), /KOTAE_MSSQL_HOST.*\n.*KOTAE_MSSQL_USER/s);
-    const c = loadConfig({ KOTAE_DB: 'mssql', KOTAE_MSSQL_HOST: 'db', KOTAE_MSSQL_USER: 'u', KOTAE_MSSQL_PASSWORD: 'p', KOTAE_MSSQL_DATABASE: 'kotae' });
+    const c = loadConfig({
+      KOTAE_DB: 'mssql',
+      KOTAE_MSSQL_HOST: 'db',
+      KOTAE_MSSQL_USER: 'u',
+      KOTAE_MSSQL_PASSWORD: 'p',
+      KOTAE_MSSQL_DATABASE: 'kotae',
+    });
     assert.equal(c.db.kind, 'mssql');
   });
 
@@ -39,6 +46,7 @@ describe('loadConfig', () => {
 
   it('documents every variable in .env.example', () => {
     const example = fs.readFileSync(path.join(__dirname, '../../../.env.example'), 'utf8');
-    for (const key of ENV_KEYS) assert.match(example, new RegExp(`^#? ?${key}=`, 'm'), `${key} missing from .env.example`);
+    for (const key of ENV_KEYS)
+      assert.match(example, new RegExp(`^#? ?${key}=`, 'm'), `${key} missing from .env.example`);
   });
 });

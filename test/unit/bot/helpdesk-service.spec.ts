@@ -13,8 +13,16 @@ describe('HelpdeskService', () => {
   let tickets: SqlTicketStore;
   const clock = new FakeClock('2026-11-20T01:00:00Z'); // Friday 10:00 JST
   const knowledge = new FakeKnowledge([
-    { match: 'パスワード', confidence: 0.9, chunk: faqChunk('FAQ-0001', 'パスワードを忘れた', 'パスワードリセット申請フォームから申請してください。') },
-    { match: 'プリンタ', confidence: 0.4, chunk: faqChunk('FAQ-0050', 'プリンタで印刷できない', '電源を確認してください。', 'プリンタ') },
+    {
+      match: 'パスワード',
+      confidence: 0.9,
+      chunk: faqChunk('FAQ-0001', 'パスワードを忘れた', 'パスワードリセット申請フォームから申請してください。'),
+    },
+    {
+      match: 'プリンタ',
+      confidence: 0.4,
+      chunk: faqChunk('FAQ-0050', 'プリンタで印刷できない', '電源を確認してください。', 'プリンタ'),
+    },
   ]);
 
   beforeEach(async () => {
@@ -23,13 +31,22 @@ describe('HelpdeskService', () => {
     tickets = new SqlTicketStore(db.ds, () => clock.now());
     helpdesk = new HelpdeskService(
       { conversations, tickets, knowledge, clock },
-      { maxQuestionChars: 2000, deskHours: '平日 8:30〜17:15', isDeskOpen: () => true, thresholds: { answer: 0.5, clarify: 0.3 } },
+      {
+        maxQuestionChars: 2000,
+        deskHours: '平日 8:30〜17:15',
+        isDeskOpen: () => true,
+        thresholds: { answer: 0.5, clarify: 0.3 },
+      },
     );
   });
   afterEach(() => db.close());
 
   it('answers from the knowledge base with sources and logs the question', async () => {
-    const reply = await helpdesk.ask({ channel: 'web', text: 'パスワードを忘れました', requester: { name: '試験 太郎', department: '情報政策課' } });
+    const reply = await helpdesk.ask({
+      channel: 'web',
+      text: 'パスワードを忘れました',
+      requester: { name: '試験 太郎', department: '情報政策課' },
+    });
     assert.equal(reply.outcome, 'answered');
     assert.match(reply.text, /リセット申請フォーム/);
     assert.equal(reply.sources[0]?.url, 'https://intra.kotonoha.example.lg.jp/helpdesk/faq/FAQ-0001');
@@ -44,7 +61,10 @@ describe('HelpdeskService', () => {
   it('asks to clarify on middling confidence and declines out-of-scope questions', async () => {
     const clarify = await helpdesk.ask({ channel: 'web', text: 'プリンタの件' });
     assert.equal(clarify.outcome, 'clarify');
-    assert.deepEqual(clarify.choices.map((c) => c.label), ['プリンタで印刷できない']);
+    assert.deepEqual(
+      clarify.choices.map((c) => c.label),
+      ['プリンタで印刷できない'],
+    );
     const none = await helpdesk.ask({ channel: 'web', text: '明日の天気は？', conversationId: clarify.conversationId });
     assert.equal(none.outcome, 'no_answer');
     assert.deepEqual(none.actions, ['escalate']);
@@ -53,15 +73,32 @@ describe('HelpdeskService', () => {
 
   it('rejects empty, oversized and unknown-conversation input clearly', async () => {
     await assert.rejects(helpdesk.ask({ channel: 'web', text: '   ' }), { code: 'INPUT_INVALID' });
-    await assert.rejects(helpdesk.ask({ channel: 'web', text: 'あ'.repeat(2001) }), { code: 'INPUT_TOO_LARGE', userMessage: /2000文字以内/ });
-    await assert.rejects(helpdesk.ask({ channel: 'web', text: 'パスワード', conversationId: 'nope' }), { code: 'NOT_FOUND' });
+    await assert.rejects(helpdesk.ask({ channel: 'web', text: 'あ'.repeat(2001) }), {
+      code: 'INPUT_TOO_LARGE',
+      userMessage: /2000文字以内/,
+    });
+    await assert.rejects(helpdesk.ask({ channel: 'web', text: 'パスワード', conversationId: 'nope' }), {
+      code: 'NOT_FOUND',
+    });
     await assert.rejects(helpdesk.escalate({ conversationId: 'nope' }), { code: 'NOT_FOUND' });
   });
 
   it('escalates to a numbered ticket with the transcript, once per activity id', async () => {
-    const a = await helpdesk.ask({ channel: 'teams', text: 'カレーの作り方', requester: { id: 'u1', name: '試験 花子' } });
-    const first = await helpdesk.escalate({ conversationId: a.conversationId, details: '至急お願いします', activityId: 'act-1' });
-    const again = await helpdesk.escalate({ conversationId: a.conversationId, details: '至急お願いします', activityId: 'act-1' });
+    const a = await helpdesk.ask({
+      channel: 'teams',
+      text: 'カレーの作り方',
+      requester: { id: 'u1', name: '試験 花子' },
+    });
+    const first = await helpdesk.escalate({
+      conversationId: a.conversationId,
+      details: '至急お願いします',
+      activityId: 'act-1',
+    });
+    const again = await helpdesk.escalate({
+      conversationId: a.conversationId,
+      details: '至急お願いします',
+      activityId: 'act-1',
+    });
     assert.match(first.ticket.number, /^HD-2026-\d{6}$/);
     assert.equal(again.ticket.number, first.ticket.number);
     assert.equal((await tickets.list({})).total, 1);
@@ -70,7 +107,10 @@ describe('HelpdeskService', () => {
     assert.equal(first.ticket.requester.name, '試験 花子');
     assert.match(first.reply.text, new RegExp(first.ticket.number));
     const transcript = await tickets.transcript(first.ticket.id);
-    assert.deepEqual(transcript.map((l) => l.role), ['user', 'bot']);
+    assert.deepEqual(
+      transcript.map((l) => l.role),
+      ['user', 'bot'],
+    );
   });
 
   it('records feedback once per activity id and offers escalation when not resolved', async () => {
@@ -87,7 +127,10 @@ describe('HelpdeskService', () => {
     assert.match(reply.text, /個人番号（マイナンバー）と思われる数字は記録せずに削除しました/);
     const stored = await conversations.lastQuestion(reply.conversationId);
     assert.doesNotMatch(stored?.text ?? '', /5678/);
-    assert.deepEqual(knowledge.queries.filter((q) => q.includes('5678')), []);
+    assert.deepEqual(
+      knowledge.queries.filter((q) => q.includes('5678')),
+      [],
+    );
     const { ticket } = await helpdesk.escalate({ conversationId: reply.conversationId, details: '番号 123456789012' });
     assert.doesNotMatch(ticket.details + JSON.stringify(await tickets.transcript(ticket.id)), /123456789012|5678/);
   });
@@ -101,8 +144,17 @@ describe('HelpdeskService', () => {
 
 describe('redactPersonalData', () => {
   it('masks 12-digit individual numbers in any grouping and width, and nothing else', () => {
-    assert.deepEqual(redactPersonalData('番号は123456789012です'), { text: `番号は${MY_NUMBER_MASK}です`, redacted: true });
-    assert.equal(redactPersonalData('1234-5678-9012 と １２３４ ５６７８ ９０１２').text, `${MY_NUMBER_MASK} と ${MY_NUMBER_MASK}`);
-    assert.deepEqual(redactPersonalData('内線2345、電話0000-00-1234、13桁1234567890123'), { text: '内線2345、電話0000-00-1234、13桁1234567890123', redacted: false });
+    assert.deepEqual(redactPersonalData('番号は123456789012です'), {
+      text: `番号は${MY_NUMBER_MASK}です`,
+      redacted: true,
+    });
+    assert.equal(
+      redactPersonalData('1234-5678-9012 と １２３４ ５６７８ ９０１２').text,
+      `${MY_NUMBER_MASK} と ${MY_NUMBER_MASK}`,
+    );
+    assert.deepEqual(redactPersonalData('内線2345、電話0000-00-1234、13桁1234567890123'), {
+      text: '内線2345、電話0000-00-1234、13桁1234567890123',
+      redacted: false,
+    });
   });
 });

@@ -33,7 +33,10 @@ describe('BusinessCalendar properties', () => {
     fc.assert(
       fc.property(configArb, instantArb, minutesArb, minutesArb, (config, t, a, b) => {
         const cal = new BusinessCalendar(config);
-        assert.equal(cal.addBusinessMinutes(cal.addBusinessMinutes(t, a), b).getTime(), cal.addBusinessMinutes(t, a + b).getTime());
+        assert.equal(
+          cal.addBusinessMinutes(cal.addBusinessMinutes(t, a), b).getTime(),
+          cal.addBusinessMinutes(t, a + b).getTime(),
+        );
       }),
       RUNS,
     );

@@ -107,7 +107,13 @@ describe('BusinessCalendar', () => {
   describe('config validation', () => {
     it('lists every problem in one INPUT_INVALID error', () => {
       assert.throws(
-        () => new BusinessCalendar({ open: '8:30', close: '25:00', yearEndClosed: true, extraClosedDays: ['2026-13-01', 'x'] }),
+        () =>
+          new BusinessCalendar({
+            open: '8:30',
+            close: '25:00',
+            yearEndClosed: true,
+            extraClosedDays: ['2026-13-01', 'x'],
+          }),
         (err: unknown) => {
           assert.ok(isInputInvalid(err));
           const problems = (err as KotaeError).details?.problems;
@@ -120,7 +126,10 @@ describe('BusinessCalendar', () => {
     });
 
     it('requires close after open', () => {
-      assert.throws(() => new BusinessCalendar({ ...DEFAULT_CALENDAR_CONFIG, open: '17:15', close: '08:30' }), /after open/);
+      assert.throws(
+        () => new BusinessCalendar({ ...DEFAULT_CALENDAR_CONFIG, open: '17:15', close: '08:30' }),
+        /after open/,
+      );
     });
   });
 });

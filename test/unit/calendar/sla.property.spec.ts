@@ -14,7 +14,9 @@ const ticketArb: fc.Arbitrary<SlaInput> = fc
   .record({
     createdAt: instantArb,
     priority: fc.constantFrom(...TICKET_PRIORITIES),
-    holds: fc.array(fc.tuple(fc.integer({ min: 0, max: 14 * DAY_MS }), fc.integer({ min: 0, max: 3 * DAY_MS })), { maxLength: 3 }),
+    holds: fc.array(fc.tuple(fc.integer({ min: 0, max: 14 * DAY_MS }), fc.integer({ min: 0, max: 3 * DAY_MS })), {
+      maxLength: 3,
+    }),
   })
   .map(({ createdAt, priority, holds }) => ({
     createdAt,

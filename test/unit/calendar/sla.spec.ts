@@ -23,7 +23,11 @@ describe('computeSla', () => {
       const { response } = sla({ createdAt }, '2026-06-12T16:40');
       assert.equal(toJst(response.dueAt), '2026-06-15T09:45');
       assert.deepEqual(
-        { state: response.state, elapsed: response.elapsedBusinessMinutes, remaining: response.remainingBusinessMinutes },
+        {
+          state: response.state,
+          elapsed: response.elapsedBusinessMinutes,
+          remaining: response.remainingBusinessMinutes,
+        },
         { state: 'ok', elapsed: 10, remaining: 110 },
       );
     });
@@ -42,7 +46,10 @@ describe('computeSla', () => {
     });
 
     it('is met at the due time and met_late after it', () => {
-      assert.equal(sla({ createdAt, firstResponseAt: jst('2026-06-15T09:45') }, '2026-06-20T12:00').response.state, 'met');
+      assert.equal(
+        sla({ createdAt, firstResponseAt: jst('2026-06-15T09:45') }, '2026-06-20T12:00').response.state,
+        'met',
+      );
       const late = sla({ createdAt, firstResponseAt: jst('2026-06-15T09:46') }, '2026-06-20T12:00').response;
       assert.equal(late.state, 'met_late');
       assert.equal(late.elapsedBusinessMinutes, 121);
@@ -110,7 +117,10 @@ describe('computeSla', () => {
 
     it('is met or met_late by resolvedAt, ignoring holds after resolution', () => {
       const holds = [{ from: jst('2026-06-10T10:00'), to: jst('2026-06-10T11:00') }, { from: jst('2026-06-10T15:00') }];
-      assert.equal(sla({ createdAt, holds, resolvedAt: jst('2026-06-10T14:00') }, '2026-06-12T09:00').resolution.state, 'met');
+      assert.equal(
+        sla({ createdAt, holds, resolvedAt: jst('2026-06-10T14:00') }, '2026-06-12T09:00').resolution.state,
+        'met',
+      );
       const late = sla({ createdAt, holds, resolvedAt: jst('2026-06-10T14:01') }, '2026-06-12T09:00').resolution;
       assert.equal(late.state, 'met_late');
       assert.equal(late.elapsedBusinessMinutes, 241);
@@ -118,7 +128,10 @@ describe('computeSla', () => {
 
     it('rejects a hold that ends before it starts', () => {
       const holds = [{ from: jst('2026-06-10T11:00'), to: jst('2026-06-10T10:00') }];
-      assert.throws(() => sla({ createdAt, holds }, '2026-06-10T12:00'), (e: unknown) => e instanceof KotaeError && e.code === 'INPUT_INVALID');
+      assert.throws(
+        () => sla({ createdAt, holds }, '2026-06-10T12:00'),
+        (e: unknown) => e instanceof KotaeError && e.code === 'INPUT_INVALID',
+      );
     });
   });
 });
@@ -135,7 +148,8 @@ describe('SLA policy and labels', () => {
   it('lists every problem of a bad policy', () => {
     assert.throws(
       () => createSlaPolicy({ responseMinutes: 0, resolutionMinutes: { high: Number.NaN }, dueSoonRatio: 1.5 }),
-      (e: unknown) => e instanceof KotaeError && e.code === 'INPUT_INVALID' && (e.details?.problems as string[]).length === 3,
+      (e: unknown) =>
+        e instanceof KotaeError && e.code === 'INPUT_INVALID' && (e.details?.problems as string[]).length === 3,
     );
   });
 

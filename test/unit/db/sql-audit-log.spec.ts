@@ -8,14 +8,21 @@ describe('SqlAuditLog hash chain', () => {
   beforeEach(async () => {
     db = await openTempDb();
     log = new SqlAuditLog(db.ds);
-    await Promise.all([1, 2, 3, 4, 5].map((i) => log.record({ actor: 'op1', action: 'ticket.update', target: `HD-2026-00000${i}`, detail: { i } })));
+    await Promise.all(
+      [1, 2, 3, 4, 5].map((i) =>
+        log.record({ actor: 'op1', action: 'ticket.update', target: `HD-2026-00000${i}`, detail: { i } }),
+      ),
+    );
   });
   afterEach(() => db.close());
 
   it('appends concurrent entries in one unbroken chain', async () => {
     assert.deepEqual(await log.verify(), { ok: true, count: 5 });
     const rows = await log.recent(5);
-    assert.deepEqual(rows.map((r) => r.seq), [5, 4, 3, 2, 1]);
+    assert.deepEqual(
+      rows.map((r) => r.seq),
+      [5, 4, 3, 2, 1],
+    );
     assert.equal(rows[0].prevHash, rows[1].hash);
   });
 
@@ -32,7 +39,14 @@ describe('SqlAuditLog hash chain', () => {
   it('detects a row rewritten with a recomputed own hash (the next link breaks)', async () => {
     const [row] = await db.ds.query(`SELECT * FROM audit_log WHERE seq = 4`);
     const at = new Date(String(row.at).replace(' ', 'T') + 'Z');
-    const forged = auditHash(row.prevHash, { seq: 4, at, actor: 'x', action: row.action, target: row.target, detail: row.detail });
+    const forged = auditHash(row.prevHash, {
+      seq: 4,
+      at,
+      actor: 'x',
+      action: row.action,
+      target: row.target,
+      detail: row.detail,
+    });
     await db.ds.query(`UPDATE audit_log SET actor = 'x', hash = ? WHERE seq = 4`, [forged]);
     assert.deepEqual(await log.verify(), { ok: false, count: 4, brokenAtSeq: 5 });
   });

@@ -52,7 +52,10 @@ describe('chunking', () => {
     // Neighbouring chunks share their edge sentence (overlap).
     const lastOfFirst = section[0].fields.body.split(/(?<=。)/).pop() ?? '';
     assert.ok(section[1].fields.body.startsWith(lastOfFirst));
-    assert.deepEqual(chunks.map((c) => c.id), chunks.map((_, n) => `manuals/telework.pdf#${n}`));
+    assert.deepEqual(
+      chunks.map((c) => c.id),
+      chunks.map((_, n) => `manuals/telework.pdf#${n}`),
+    );
     assert.equal(chunks[chunks.length - 1].page, 4);
   });
 
@@ -60,7 +63,10 @@ describe('chunking', () => {
     const run = 'あ'.repeat(300) + '、' + 'い'.repeat(300) + '𠮷'.repeat(500);
     const chunks = await splitDocuments([manual(run)]);
     for (const c of chunks) assert.ok(c.fields.body.length <= CHUNK_SIZE * 2, 'surrogate pairs count as two');
-    assert.ok(chunks.every((c) => !c.fields.body.includes('\ufffd')), 'no broken surrogate pairs');
+    assert.ok(
+      chunks.every((c) => !c.fields.body.includes('\ufffd')),
+      'no broken surrogate pairs',
+    );
     assert.ok(chunks[0].fields.body.endsWith('、'));
   });
 
@@ -72,9 +78,12 @@ describe('chunking', () => {
 
   it('chunkDocuments keeps manual sections whole', () => {
     const chunks = chunkDocuments([manual('短い本文。')]);
-    assert.deepEqual(chunks.map((c) => [c.id, c.fields.body, c.page]), [
-      ['manuals/telework.pdf#0', '短い本文。', 3],
-      ['manuals/telework.pdf#1', '期間が終わったら返却します。', 4],
-    ]);
+    assert.deepEqual(
+      chunks.map((c) => [c.id, c.fields.body, c.page]),
+      [
+        ['manuals/telework.pdf#0', '短い本文。', 3],
+        ['manuals/telework.pdf#1', '期間が終わったら返却します。', 4],
+      ],
+    );
   });
 });

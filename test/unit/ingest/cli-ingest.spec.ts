@@ -24,10 +24,19 @@ describe('kotae ingest (CLI)', () => {
   beforeEach(() => {
     root = makeTempDir();
     fs.mkdirSync(path.join(root, 'kb'));
-    fs.writeFileSync(path.join(root, 'kb', 'faq.csv'), '質問,回答\nVPNにつながらない,再起動してください。\n,回答のみ\n');
+    fs.writeFileSync(
+      path.join(root, 'kb', 'faq.csv'),
+      '質問,回答\nVPNにつながらない,再起動してください。\n,回答のみ\n',
+    );
     fs.writeFileSync(path.join(root, 'kb', 'scan.bin'), 'x');
     lines = [];
-    deps = { dataDir: path.join(root, 'data'), build: new FakeIndexBuilder().build, logger: new MemoryLogger(), out: (s) => lines.push(s), isTTY: false };
+    deps = {
+      dataDir: path.join(root, 'data'),
+      build: new FakeIndexBuilder().build,
+      logger: new MemoryLogger(),
+      out: (s) => lines.push(s),
+      isTTY: false,
+    };
   });
   afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 

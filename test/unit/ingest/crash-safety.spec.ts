@@ -7,11 +7,18 @@ import { currentIndexDir, runIngest } from '../../../ingest';
 import { FakeIndexBuilder, makeTempDir, readBuiltChunks } from './fixtures';
 
 /** Starts the child ingest and resolves with the generation it is building, once it is mid-build. */
-function startHangingIngest(sourceDir: string, dataDir: string): Promise<{ pid: number; dir: string; kill: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'crash-child.ts'), sourceDir, dataDir], {
-    cwd: path.join(__dirname, '../../..'),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+function startHangingIngest(
+  sourceDir: string,
+  dataDir: string,
+): Promise<{ pid: number; dir: string; kill: () => Promise<void> }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(__dirname, 'crash-child.ts'), sourceDir, dataDir],
+    {
+      cwd: path.join(__dirname, '../../..'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
     let out = '';
@@ -60,7 +67,10 @@ describe('ingest crash safety', function () {
     assert.equal(readBuiltChunks(second.indexDir)[0].fields.body, '新しい本文です。');
     assert.ok(!fs.existsSync(child.dir), 'the half-built generation was removed');
     const entries = fs.readdirSync(path.join(dataDir, 'index')).sort();
-    assert.deepEqual(entries.filter((e) => e.startsWith('gen-')).sort(), [path.basename(first.indexDir), path.basename(second.indexDir)].sort());
+    assert.deepEqual(
+      entries.filter((e) => e.startsWith('gen-')).sort(),
+      [path.basename(first.indexDir), path.basename(second.indexDir)].sort(),
+    );
     assert.ok(!entries.includes('.ingest.lock'));
   });
 });

@@ -31,7 +31,10 @@ describe('FAQ loaders', () => {
   it('reads a UTF-8 CSV with BOM, alternates split by |, and counts rows without question or answer', async () => {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(ENGLISH_CSV, 'utf8')]);
     const { documents, skippedParts } = await loadCsv(sourceFile('faq.csv', bytes));
-    assert.deepEqual(documents.map((d) => d.id), ['FAQ-0001', 'FAQ-0004']);
+    assert.deepEqual(
+      documents.map((d) => d.id),
+      ['FAQ-0001', 'FAQ-0004'],
+    );
     const first = documents[0];
     assert.equal(first.kind, 'faq');
     assert.equal(first.category, 'メール');
@@ -65,7 +68,9 @@ describe('FAQ loaders', () => {
   });
 
   it('generates ids from the row when the sheet has no id column', async () => {
-    const { documents } = await loadCsv(sourceFile('sub/faq.csv', '質問,回答\nプリンタが詰まった,扉を開けて紙を取り除く\n'));
+    const { documents } = await loadCsv(
+      sourceFile('sub/faq.csv', '質問,回答\nプリンタが詰まった,扉を開けて紙を取り除く\n'),
+    );
     assert.equal(documents[0].id, 'sub/faq.csv:2');
   });
 
@@ -82,7 +87,14 @@ describe('FAQ loaders', () => {
     const sheet = workbook.addWorksheet('FAQ');
     sheet.addRow(['ことのは市 ヘルプデスクFAQ']);
     sheet.addRow(['ID', 'カテゴリ', '質問', '別の聞き方', '回答', 'URL']);
-    sheet.addRow(['X-1', 'メール', '添付ファイルが開けない', '無害化|原本', { richText: [{ text: '原本取得を' }, { text: '申請します。' }] }, '']);
+    sheet.addRow([
+      'X-1',
+      'メール',
+      '添付ファイルが開けない',
+      '無害化|原本',
+      { richText: [{ text: '原本取得を' }, { text: '申請します。' }] },
+      '',
+    ]);
     sheet.addRow(['X-2', 'メール', '', '', '質問がない行', '']);
     workbook.addWorksheet('メモ').addRow(['ただのメモ']);
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
@@ -95,6 +107,9 @@ describe('FAQ loaders', () => {
   });
 
   it('skips a broken XLSX', async () => {
-    assert.equal(await skipReason(loadXlsx(sourceFile('bad.xlsx', 'PK\u0003\u0004 not really a zip'))), SKIP_REASONS.xlsxCorrupt);
+    assert.equal(
+      await skipReason(loadXlsx(sourceFile('bad.xlsx', 'PK\u0003\u0004 not really a zip'))),
+      SKIP_REASONS.xlsxCorrupt,
+    );
   });
 });

@@ -46,7 +46,9 @@ describe('manual loaders', () => {
   });
 
   it('titles a headingless Shift_JIS text file by its name', async () => {
-    const { documents } = await loadMarkdown(sourceFile('手順/再起動.txt', iconv.encode('端末を再起動してください。\r\n', 'cp932')));
+    const { documents } = await loadMarkdown(
+      sourceFile('手順/再起動.txt', iconv.encode('端末を再起動してください。\r\n', 'cp932')),
+    );
     assert.equal(documents[0].title, '再起動');
     assert.deepEqual(documents[0].sections, [{ headingPath: [], text: '端末を再起動してください。' }]);
   });
@@ -86,13 +88,22 @@ describe('manual loaders', () => {
     assert.equal(doc.title, 'プリンタ利用ガイド');
     assert.deepEqual(doc.sections, [
       { headingPath: ['プリンタ利用ガイド'], text: '複合機の使い方です。' },
-      { headingPath: ['プリンタ利用ガイド', 'トナー交換'], text: '前面の扉を開けます。\n\n新しいトナーを差し込みます。' },
+      {
+        headingPath: ['プリンタ利用ガイド', 'トナー交換'],
+        text: '前面の扉を開けます。\n\n新しいトナーを差し込みます。',
+      },
     ]);
   });
 
   it('skips DOCX files that are not zip packages', async () => {
     const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]);
-    await assert.rejects(loadDocx(sourceFile('locked.docx', ole)), { code: 'INGEST_FILE_SKIPPED', userMessage: 'パスワード付きまたは旧形式のWord文書' });
-    await assert.rejects(loadDocx(sourceFile('bad.docx', 'PK\u0003\u0004garbage')), { code: 'INGEST_FILE_SKIPPED', userMessage: '壊れたWord文書' });
+    await assert.rejects(loadDocx(sourceFile('locked.docx', ole)), {
+      code: 'INGEST_FILE_SKIPPED',
+      userMessage: 'パスワード付きまたは旧形式のWord文書',
+    });
+    await assert.rejects(loadDocx(sourceFile('bad.docx', 'PK\u0003\u0004garbage')), {
+      code: 'INGEST_FILE_SKIPPED',
+      userMessage: '壊れたWord文書',
+    });
   });
 });

@@ -14,7 +14,9 @@ describe('PDF loader', () => {
       doc.fontSize(10.5).text('この手順書はテレワーク端末の使い方を説明します。');
       doc.fontSize(14).text('1. 接続方法');
       // A narrow column forces pdfkit to wrap this sentence over several lines.
-      doc.fontSize(10.5).text('VPNを起動し、職員番号とワンタイムパスワードを入力してから、自席パソコンに接続します。', { width: 150 });
+      doc
+        .fontSize(10.5)
+        .text('VPNを起動し、職員番号とワンタイムパスワードを入力してから、自席パソコンに接続します。', { width: 150 });
       doc.addPage().fontSize(10.5).text('二ページ目も接続方法の続きです。');
     });
     const [doc] = (await loadPdf(sourceFile('manuals/telework.pdf', bytes))).documents;
@@ -37,7 +39,10 @@ describe('PDF loader', () => {
   });
 
   it('skips encrypted PDFs', async () => {
-    const bytes = await pdfBytes((doc) => doc.font(JP_FONT).text('秘密'), { userPassword: 'secret', ownerPassword: 'owner' });
+    const bytes = await pdfBytes((doc) => doc.font(JP_FONT).text('秘密'), {
+      userPassword: 'secret',
+      ownerPassword: 'owner',
+    });
     await assertSkipped(bytes, SKIP_REASONS.pdfEncrypted);
   });
 

@@ -41,9 +41,18 @@ describe('ingest pipeline', () => {
     write('~$draft.docx', 'lock');
     write('manuals/net.html.meta.json', JSON.stringify({ url: 'https://intra.example.lg.jp/net' }));
     const progress: string[] = [];
-    const summary = await ingest({ maxFileBytes: 1000, onProgress: (p) => progress.push(`${p.phase}:${p.done}/${p.total}`) });
+    const summary = await ingest({
+      maxFileBytes: 1000,
+      onProgress: (p) => progress.push(`${p.phase}:${p.done}/${p.total}`),
+    });
     assert.deepEqual(
-      { files: summary.files, indexed: summary.indexed, unchanged: summary.unchanged, removed: summary.removed, chunks: summary.chunks },
+      {
+        files: summary.files,
+        indexed: summary.indexed,
+        unchanged: summary.unchanged,
+        removed: summary.removed,
+        chunks: summary.chunks,
+      },
       { files: 6, indexed: 3, unchanged: 0, removed: 0, chunks: 3 },
     );
     assert.deepEqual(summary.skipped, [
@@ -70,7 +79,11 @@ describe('ingest pipeline', () => {
     assert.deepEqual(bodies.sort(), ['パスワードを忘れた', '容量の上限は10MBです。', '新しい手順です。'].sort());
     assert.notEqual(second.indexDir, first.indexDir);
     assert.ok(fs.existsSync(first.indexDir), 'the previous generation is kept');
-    assert.deepEqual(second.skipped, [{ path: 'faq.csv:3', reason: SKIP_REASONS.rowMissingQa }], 'row skips survive reuse');
+    assert.deepEqual(
+      second.skipped,
+      [{ path: 'faq.csv:3', reason: SKIP_REASONS.rowMissingQa }],
+      'row skips survive reuse',
+    );
 
     const third = await ingest();
     assert.deepEqual([third.indexed, third.unchanged, third.removed, third.rebuilt], [0, 3, 0, false]);
@@ -87,7 +100,10 @@ describe('ingest pipeline', () => {
   it('does not re-parse a file skipped last time while it stays unchanged', async () => {
     write('broken.pdf', '%PDF-1.4\n' + 'x'.repeat(100));
     const first = await ingest();
-    assert.deepEqual(first.skipped.find((s) => s.path === 'broken.pdf'), { path: 'broken.pdf', reason: SKIP_REASONS.pdfCorrupt });
+    assert.deepEqual(
+      first.skipped.find((s) => s.path === 'broken.pdf'),
+      { path: 'broken.pdf', reason: SKIP_REASONS.pdfCorrupt },
+    );
     const logger = new MemoryLogger();
     const second = await ingest({ logger });
     assert.deepEqual(second.skipped.find((s) => s.path === 'broken.pdf')?.reason, SKIP_REASONS.pdfCorrupt);
@@ -97,7 +113,10 @@ describe('ingest pipeline', () => {
   it('keeps the first file that uses an FAQ id and reports the duplicate', async () => {
     write('more.csv', 'id,question,answer\nF-1,別の質問,別の回答\n');
     const summary = await ingest();
-    assert.deepEqual(summary.skipped.find((s) => s.path === 'more.csv'), { path: 'more.csv', reason: SKIP_REASONS.rowDuplicateId('F-1') });
+    assert.deepEqual(
+      summary.skipped.find((s) => s.path === 'more.csv'),
+      { path: 'more.csv', reason: SKIP_REASONS.rowDuplicateId('F-1') },
+    );
     assert.equal(builder.last.filter((c) => c.documentId === 'F-1')[0].fields.answer, '窓口へ連絡してください。');
   });
 
@@ -121,7 +140,10 @@ describe('ingest pipeline', () => {
     const failing = async (): Promise<never> => {
       throw new Error('disk full');
     };
-    await assert.rejects(ingest({ build: failing }), (err: unknown) => err instanceof KotaeError && err.code === 'INGEST_FAILED');
+    await assert.rejects(
+      ingest({ build: failing }),
+      (err: unknown) => err instanceof KotaeError && err.code === 'INGEST_FAILED',
+    );
     assert.equal(currentIndexDir(dataDir), first.indexDir);
     const generations = fs.readdirSync(path.join(dataDir, 'index')).filter((n) => n.startsWith('gen-'));
     assert.deepEqual(generations, [path.basename(first.indexDir)]);

@@ -25,7 +25,11 @@ describe('BackupJob', () => {
 
   const job = (database: DatabaseBackup = new SqlDatabaseBackup(db.ds), generations = 3) =>
     new BackupJob({
-      database, generations, dir, dataDir: db.dir, clock,
+      database,
+      generations,
+      dir,
+      dataDir: db.dir,
+      clock,
       runner: new JobRunner({ store: new SqlJobRunStore(db.ds), clock, maxAttempts: 2, sleep: async () => undefined }),
     });
   const runs = () => db.ds.getRepository<JobRunRow>('job_run').find({ order: { startedAt: 'ASC' } });
@@ -45,19 +49,34 @@ describe('BackupJob', () => {
       if (outcome.status === 'written') written.push(path.basename(outcome.file));
       clock.advanceMinutes(DAY_MIN);
     }
-    assert.deepEqual(written, ['kotae-20260511-020000.sqlite', 'kotae-20260512-020000.sqlite', 'kotae-20260513-020000.sqlite',
-      'kotae-20260514-020000.sqlite', 'kotae-20260515-020000.sqlite']);
+    assert.deepEqual(written, [
+      'kotae-20260511-020000.sqlite',
+      'kotae-20260512-020000.sqlite',
+      'kotae-20260513-020000.sqlite',
+      'kotae-20260514-020000.sqlite',
+      'kotae-20260515-020000.sqlite',
+    ]);
     const kept = listBackups(dir);
-    assert.deepEqual(kept.map((b) => b.stamp), ['20260515-020000', '20260514-020000', '20260513-020000']);
+    assert.deepEqual(
+      kept.map((b) => b.stamp),
+      ['20260515-020000', '20260514-020000', '20260513-020000'],
+    );
     assert.deepEqual(fs.readdirSync(dir).sort(), [
-      'kotae-20260513-020000.faq-managed.csv', 'kotae-20260513-020000.sqlite', 'kotae-20260514-020000.faq-managed.csv',
-      'kotae-20260514-020000.sqlite', 'kotae-20260515-020000.faq-managed.csv', 'kotae-20260515-020000.sqlite',
+      'kotae-20260513-020000.faq-managed.csv',
+      'kotae-20260513-020000.sqlite',
+      'kotae-20260514-020000.faq-managed.csv',
+      'kotae-20260514-020000.sqlite',
+      'kotae-20260515-020000.faq-managed.csv',
+      'kotae-20260515-020000.sqlite',
     ]);
     const copy = new Sqlite(kept[0].file, { readonly: true });
     const jobRows = (copy.prepare("SELECT count(*) AS n FROM job_run WHERE job = 'backup'").get() as { n: number }).n;
     copy.close();
     assert.equal(jobRows, 5, 'the copy holds the running row of its own run');
-    assert.deepEqual((await runs()).map((r) => [r.job, r.status]), Array(5).fill(['backup', 'succeeded']));
+    assert.deepEqual(
+      (await runs()).map((r) => [r.job, r.status]),
+      Array(5).fill(['backup', 'succeeded']),
+    );
   });
 
   it('a failing backup deletes nothing, leaves no partial file and is recorded as failed', async () => {
@@ -74,14 +93,26 @@ describe('BackupJob', () => {
     };
     await assert.rejects(job(broken).run(clock.now()), (e: KotaeError) => e.code === 'DB_LOCKED');
     assert.equal(listBackups(dir).length, 3);
-    assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
+    assert.deepEqual(
+      fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')),
+      [],
+    );
     const all = await runs();
-    assert.deepEqual(all.slice(3).map((r) => [r.status, r.attempt]), [['failed', 1], ['failed', 2]]);
+    assert.deepEqual(
+      all.slice(3).map((r) => [r.status, r.attempt]),
+      [
+        ['failed', 1],
+        ['failed', 2],
+      ],
+    );
     assert.match(all[4].error ?? '', /DB_LOCKED: database locked/);
   });
 
   it('records a skipped run (not a failure) when the database is backed up by the DBA', async () => {
-    const dba: DatabaseBackup = { unsupportedReason: () => 'backed up by the DBA', copyTo: async () => assert.fail('no copy') };
+    const dba: DatabaseBackup = {
+      unsupportedReason: () => 'backed up by the DBA',
+      copyTo: async () => assert.fail('no copy'),
+    };
     assert.deepEqual(await job(dba).run(), { status: 'skipped', reason: 'backed up by the DBA' });
     const [run] = await runs();
     assert.equal(run.status, 'succeeded');

@@ -11,7 +11,12 @@ import type { TranscriptEntryRow } from '../../../db';
 import { tempSqlite } from '../../helpers/sqlite';
 
 const line = (seq: number): TranscriptEntryRow => ({
-  id: randomUUID(), conversationId: 'c-load', seq, role: 'user', text: 'あ'.repeat(1000), at: new Date('2026-05-01T00:00:00Z'),
+  id: randomUUID(),
+  conversationId: 'c-load',
+  seq,
+  role: 'user',
+  text: 'あ'.repeat(1000),
+  at: new Date('2026-05-01T00:00:00Z'),
 });
 
 async function seed(ds: DataSource, rows: number): Promise<void> {
@@ -35,7 +40,9 @@ describe('backupDatabase (SQLite online copy)', () => {
       await seed(db.ds, 2000);
       const other = new Sqlite(path.join(db.dir, 'kotae.sqlite'));
       other.pragma('busy_timeout = 5000');
-      const insert = other.prepare('INSERT INTO transcript_entry (id, conversationId, seq, role, text, at) VALUES (?, ?, ?, ?, ?, ?)');
+      const insert = other.prepare(
+        'INSERT INTO transcript_entry (id, conversationId, seq, role, text, at) VALUES (?, ?, ?, ?, ?, ?)',
+      );
       let writing = true;
       let external = 0;
       const writer = (async () => {
@@ -71,7 +78,10 @@ describe('backupDatabase (SQLite online copy)', () => {
       const target = path.join(db.dir, 'exists.sqlite');
       fs.writeFileSync(target, 'not a database');
       await assert.rejects(backupDatabase(db.ds, target), (e: KotaeError) => e.code === 'CONFLICT');
-      assert.throws(() => verifyBackupFile(target), (e: KotaeError) => e.code === 'INTERNAL' && /verification/.test(e.message));
+      assert.throws(
+        () => verifyBackupFile(target),
+        (e: KotaeError) => e.code === 'INTERNAL' && /verification/.test(e.message),
+      );
     } finally {
       await db.close();
     }
@@ -79,9 +89,19 @@ describe('backupDatabase (SQLite online copy)', () => {
 
   it('leaves SQL Server to the DBA', async () => {
     const ds = createDataSource({
-      kind: 'mssql', host: 'db.example', port: 1433, user: 'u', password: 'p', database: 'kotae', encrypt: true, trustServerCertificate: false,
+      kind: 'mssql',
+      host: 'db.example',
+      port: 1433,
+      user: 'u',
+      password: 'p',
+      database: 'kotae',
+      encrypt: true,
+      trustServerCertificate: false,
     });
-    await assert.rejects(backupDatabase(ds, '/nonexistent/x.sqlite'), (e: KotaeError) => /BACKUP DATABASE/.test(e.message) && e.details?.skipped === true);
+    await assert.rejects(
+      backupDatabase(ds, '/nonexistent/x.sqlite'),
+      (e: KotaeError) => /BACKUP DATABASE/.test(e.message) && e.details?.skipped === true,
+    );
     assert.match(new SqlDatabaseBackup(ds).unsupportedReason() ?? '', /DBA/);
   });
 });

@@ -16,9 +16,18 @@ describe('daily jobs wired in the app', () => {
       const runs = new SqlJobRunStore(running.app.dataSource);
       const finished = async () => (await runs.recent('retention', 1))[0]?.finishedAt !== undefined;
       for (let i = 0; i < 200 && !(await finished()); i += 1) await delay(50);
-      assert.deepEqual((await runs.recent('backup', 5)).map((r) => r.status), ['succeeded']);
-      assert.deepEqual((await runs.recent('retention', 5)).map((r) => r.status), ['succeeded']);
-      assert.deepEqual(listBackups(running.config.backup.dir).map((b) => b.stamp), ['20261101-030000']);
+      assert.deepEqual(
+        (await runs.recent('backup', 5)).map((r) => r.status),
+        ['succeeded'],
+      );
+      assert.deepEqual(
+        (await runs.recent('retention', 5)).map((r) => r.status),
+        ['succeeded'],
+      );
+      assert.deepEqual(
+        listBackups(running.config.backup.dir).map((b) => b.stamp),
+        ['20261101-030000'],
+      );
     } finally {
       await running.stop();
     }

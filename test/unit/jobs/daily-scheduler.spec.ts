@@ -12,14 +12,29 @@ describe('DailyScheduler', () => {
     const calls: string[] = [];
     const job = (name: string): DailyJob => ({
       name,
-      run: (now) => runner.run(name, async () => {
-        calls.push(`${name}@${now.toISOString()}`);
-        if (failing.has(name)) throw new KotaeError('DB_LOCKED', 'locked');
-      }),
+      run: (now) =>
+        runner.run(name, async () => {
+          calls.push(`${name}@${now.toISOString()}`);
+          if (failing.has(name)) throw new KotaeError('DB_LOCKED', 'locked');
+        }),
     });
     let fire: (() => void) | undefined;
-    const timers: SchedulerTimers = { setInterval: (fn) => { fire = fn; return 1; }, clearInterval: () => { fire = undefined; } };
-    const scheduler = new DailyScheduler({ clock, runs, jobs: [job('backup'), job('retention')], time: '02:00', timers });
+    const timers: SchedulerTimers = {
+      setInterval: (fn) => {
+        fire = fn;
+        return 1;
+      },
+      clearInterval: () => {
+        fire = undefined;
+      },
+    };
+    const scheduler = new DailyScheduler({
+      clock,
+      runs,
+      jobs: [job('backup'), job('retention')],
+      time: '02:00',
+      timers,
+    });
     return { clock, runs, runner, calls, scheduler, fire: () => fire?.(), armed: () => fire !== undefined };
   }
 
@@ -37,8 +52,10 @@ describe('DailyScheduler', () => {
     clock.set(jst('2026-05-11 02:00'));
     assert.deepEqual(await scheduler.tick(), ['backup', 'retention']);
     assert.deepEqual(calls, [
-      'backup@2026-05-09T17:00:00.000Z', 'retention@2026-05-09T17:00:00.000Z',
-      'backup@2026-05-10T17:00:00.000Z', 'retention@2026-05-10T17:00:00.000Z',
+      'backup@2026-05-09T17:00:00.000Z',
+      'retention@2026-05-09T17:00:00.000Z',
+      'backup@2026-05-10T17:00:00.000Z',
+      'retention@2026-05-10T17:00:00.000Z',
     ]);
   });
 
@@ -53,7 +70,14 @@ describe('DailyScheduler', () => {
     const failing = new Set(['backup']);
     const { clock, scheduler, runs } = setup('2026-05-10 02:00', failing);
     assert.deepEqual(await scheduler.tick(), ['retention']);
-    assert.deepEqual(runs.runs.map((r) => [r.job, r.status]), [['backup', 'failed'], ['backup', 'failed'], ['retention', 'succeeded']]);
+    assert.deepEqual(
+      runs.runs.map((r) => [r.job, r.status]),
+      [
+        ['backup', 'failed'],
+        ['backup', 'failed'],
+        ['retention', 'succeeded'],
+      ],
+    );
     clock.advanceMinutes(15);
     assert.deepEqual(await scheduler.tick(), []);
     failing.clear();
@@ -75,7 +99,15 @@ describe('DailyScheduler', () => {
   });
 
   it('rejects a malformed time', () => {
-    assert.throws(() => new DailyScheduler({ clock: new FakeClock(new Date()), runs: new InMemoryJobRunStore(), jobs: [], time: '2:00' }),
-      (e: KotaeError) => e.code === 'CONFIG_INVALID');
+    assert.throws(
+      () =>
+        new DailyScheduler({
+          clock: new FakeClock(new Date()),
+          runs: new InMemoryJobRunStore(),
+          jobs: [],
+          time: '2:00',
+        }),
+      (e: KotaeError) => e.code === 'CONFIG_INVALID',
+    );
   });
 });

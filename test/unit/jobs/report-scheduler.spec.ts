@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { BusinessCalendar } from '../../../calendar';
 import { FakeClock } from '../../../core/clock';
 import { KotaeError } from '../../../core/errors';
-import { dueReports, firstBusinessDay, InMemoryJobRunStore, JobRunner, ReportScheduler, type SchedulerTimers } from '../../../jobs';
+import {
+  dueReports,
+  firstBusinessDay,
+  InMemoryJobRunStore,
+  JobRunner,
+  ReportScheduler,
+  type SchedulerTimers,
+} from '../../../jobs';
 import { InMemoryReportStore, ReportService, type ReportKind } from '../../../reports';
 import { memoryData, ORGANIZATION } from '../reports/helpers';
 import { jst } from '../reports/fixture';
@@ -31,8 +38,14 @@ describe('due reports', () => {
   });
 
   it('adds the half-year report in October and the annual report in April', () => {
-    assert.deepEqual(dueReports(jst('2026-10-01 08:00'), calendar), [{ kind: 'monthly', period: '2026-09' }, { kind: 'halfyear', period: 'FY2026' }]);
-    assert.deepEqual(dueReports(jst('2027-04-01 08:00'), calendar), [{ kind: 'monthly', period: '2027-03' }, { kind: 'annual', period: 'FY2026' }]);
+    assert.deepEqual(dueReports(jst('2026-10-01 08:00'), calendar), [
+      { kind: 'monthly', period: '2026-09' },
+      { kind: 'halfyear', period: 'FY2026' },
+    ]);
+    assert.deepEqual(dueReports(jst('2027-04-01 08:00'), calendar), [
+      { kind: 'monthly', period: '2027-03' },
+      { kind: 'annual', period: 'FY2026' },
+    ]);
   });
 });
 
@@ -41,9 +54,18 @@ describe('ReportScheduler', () => {
     let fn: (() => void) | undefined;
     return {
       active: false,
-      setInterval(f) { fn = f; this.active = true; return 1; },
-      clearInterval() { fn = undefined; this.active = false; },
-      fire() { fn?.(); },
+      setInterval(f) {
+        fn = f;
+        this.active = true;
+        return 1;
+      },
+      clearInterval() {
+        fn = undefined;
+        this.active = false;
+      },
+      fire() {
+        fn?.();
+      },
     };
   };
 
@@ -61,10 +83,22 @@ describe('ReportScheduler', () => {
     const reportsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-sched-'));
     const clock = new FakeClock(jst('2026-06-01 07:00'));
     const store = new InMemoryReportStore();
-    const service = new ReportService({ data: memoryData(), store, reportsDir, calendar, slaPolicy: DEFAULT_SLA_POLICY, organization: ORGANIZATION, clock });
+    const service = new ReportService({
+      data: memoryData(),
+      store,
+      reportsDir,
+      calendar,
+      slaPolicy: DEFAULT_SLA_POLICY,
+      organization: ORGANIZATION,
+      clock,
+    });
     const jobs = new InMemoryJobRunStore();
     const scheduler = new ReportScheduler({
-      clock, calendar, store, generate: (k, p) => service.generate(k, p), runner: new JobRunner({ store: jobs, clock, sleep: async () => undefined }),
+      clock,
+      calendar,
+      store,
+      generate: (k, p) => service.generate(k, p),
+      runner: new JobRunner({ store: jobs, clock, sleep: async () => undefined }),
     });
     clock.set(jst('2026-05-31 23:00'));
     assert.deepEqual(await scheduler.tick(), [{ kind: 'monthly', period: '2026-04' }]);
@@ -75,7 +109,13 @@ describe('ReportScheduler', () => {
     assert.ok(fs.existsSync(path.join(reportsDir, 'monthly-2026-05', 'monthly-2026-05.pdf')));
     clock.advanceMinutes(15);
     assert.deepEqual(await scheduler.tick(), []);
-    assert.deepEqual(jobs.runs.map((r) => [r.job, r.status, r.attempt]), [['report-monthly', 'succeeded', 1], ['report-monthly', 'succeeded', 1]]);
+    assert.deepEqual(
+      jobs.runs.map((r) => [r.job, r.status, r.attempt]),
+      [
+        ['report-monthly', 'succeeded', 1],
+        ['report-monthly', 'succeeded', 1],
+      ],
+    );
     fs.rmSync(reportsDir, { recursive: true, force: true });
   });
 
@@ -87,9 +127,14 @@ describe('ReportScheduler', () => {
       return undefined;
     }, '2026-11-02 09:00');
     assert.deepEqual(await scheduler.tick(), [{ kind: 'monthly', period: '2026-10' }]);
-    assert.deepEqual(jobs.runs.map((r) => [r.job, r.status, r.attempt]), [
-      ['report-monthly', 'failed', 1], ['report-monthly', 'failed', 2], ['report-monthly', 'succeeded', 3],
-    ]);
+    assert.deepEqual(
+      jobs.runs.map((r) => [r.job, r.status, r.attempt]),
+      [
+        ['report-monthly', 'failed', 1],
+        ['report-monthly', 'failed', 2],
+        ['report-monthly', 'succeeded', 3],
+      ],
+    );
     assert.match(jobs.runs[0].error ?? '', /DB_LOCKED/);
     assert.equal(await store.get('monthly', '2026-10'), undefined);
   });
@@ -125,8 +170,20 @@ describe('ReportScheduler', () => {
   it('waits between attempts with an exponential backoff', async () => {
     const waits: number[] = [];
     const clock = new FakeClock(jst('2026-11-02 09:00'));
-    const runner = new JobRunner({ store: new InMemoryJobRunStore(), clock, maxAttempts: 4, sleep: async (ms) => { waits.push(ms); } });
-    await assert.rejects(runner.run('x', async () => { throw new Error('boom'); }), (e: unknown) => e instanceof KotaeError && e.code === 'INTERNAL');
+    const runner = new JobRunner({
+      store: new InMemoryJobRunStore(),
+      clock,
+      maxAttempts: 4,
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+    });
+    await assert.rejects(
+      runner.run('x', async () => {
+        throw new Error('boom');
+      }),
+      (e: unknown) => e instanceof KotaeError && e.code === 'INTERNAL',
+    );
     assert.deepEqual(waits, [60_000, 120_000, 240_000]);
   });
 
@@ -135,7 +192,9 @@ describe('ReportScheduler', () => {
     let release: () => void = () => undefined;
     const { scheduler, timers } = setup(() => {
       calls += 1;
-      return new Promise<void>((r) => { release = r; });
+      return new Promise<void>((r) => {
+        release = r;
+      });
     }, '2026-11-02 09:00');
     scheduler.start();
     assert.equal(timers.active, true);

@@ -5,7 +5,15 @@ import { FakeClock } from '../../../core/clock';
 import { SqlRetentionStore } from '../../../db/repositories/sql-retention';
 import { SqlJobRunStore } from '../../../db/repositories/sql-job-run-store';
 import type {
-  AttachmentRow, ConversationRow, FeedbackRow, QuestionRow, TicketCommentRow, TicketEventRow, TicketRow, TranscriptEntryRow, WorkLogRow,
+  AttachmentRow,
+  ConversationRow,
+  FeedbackRow,
+  QuestionRow,
+  TicketCommentRow,
+  TicketEventRow,
+  TicketRow,
+  TranscriptEntryRow,
+  WorkLogRow,
 } from '../../../db';
 import { JobRunner, RetentionJob } from '../../../jobs';
 import { tempSqlite } from '../../helpers/sqlite';
@@ -16,41 +24,128 @@ const RECENT = new Date('2026-01-01T00:00:00Z');
 
 async function conversation(ds: DataSource, id: string, lastActivityAt: Date): Promise<void> {
   await ds.getRepository<ConversationRow>('conversation').insert({
-    id, channel: 'web', requesterId: 'u1', requesterName: '山田 太郎', department: '総務課', channelKey: null, channelRef: null,
-    startedAt: lastActivityAt, lastActivityAt,
+    id,
+    channel: 'web',
+    requesterId: 'u1',
+    requesterName: '山田 太郎',
+    department: '総務課',
+    channelKey: null,
+    channelRef: null,
+    startedAt: lastActivityAt,
+    lastActivityAt,
   });
-  await ds.getRepository<TranscriptEntryRow>('transcript_entry').insert([0, 1].map((seq) => ({
-    id: randomUUID(), conversationId: id, seq, role: seq ? 'bot' : 'user', text: `line ${seq}`, at: lastActivityAt,
-  })));
+  await ds.getRepository<TranscriptEntryRow>('transcript_entry').insert(
+    [0, 1].map((seq) => ({
+      id: randomUUID(),
+      conversationId: id,
+      seq,
+      role: seq ? 'bot' : 'user',
+      text: `line ${seq}`,
+      at: lastActivityAt,
+    })),
+  );
   const questionId = randomUUID();
   await ds.getRepository<QuestionRow>('question').insert({
-    id: questionId, conversationId: id, askedAt: lastActivityAt, text: 'VPNにつながらない', outcome: 'answered', confidence: 0.8,
-    answer: '…', sources: '[]', categoryGuess: null, channel: 'web', requesterId: 'u1', requesterName: '山田 太郎', department: '総務課', latencyMs: 5,
+    id: questionId,
+    conversationId: id,
+    askedAt: lastActivityAt,
+    text: 'VPNにつながらない',
+    outcome: 'answered',
+    confidence: 0.8,
+    answer: '…',
+    sources: '[]',
+    categoryGuess: null,
+    channel: 'web',
+    requesterId: 'u1',
+    requesterName: '山田 太郎',
+    department: '総務課',
+    latencyMs: 5,
   });
   await ds.getRepository<FeedbackRow>('feedback').insert({
-    id: randomUUID(), conversationId: id, questionId, resolved: true, comment: null, createdAt: lastActivityAt, dedupeKey: `row:${randomUUID()}`,
+    id: randomUUID(),
+    conversationId: id,
+    questionId,
+    resolved: true,
+    comment: null,
+    createdAt: lastActivityAt,
+    dedupeKey: `row:${randomUUID()}`,
   });
 }
 
 let seq = 0;
-async function ticket(ds: DataSource, id: string, status: string, conversationId: string | null, closedAt: Date | null): Promise<void> {
+async function ticket(
+  ds: DataSource,
+  id: string,
+  status: string,
+  conversationId: string | null,
+  closedAt: Date | null,
+): Promise<void> {
   seq += 1;
   await ds.getRepository<TicketRow>('ticket').insert({
-    id, number: `HD-2023-${String(seq).padStart(6, '0')}`, year: 2023, seq, conversationId, status, type: 'inquiry', priority: 'normal',
-    category: 'その他', title: 't', details: 'd', requesterId: 'u1', requesterName: '山田 太郎', department: '総務課', channel: 'web',
-    assignee: null, createdAt: OLD, updatedAt: closedAt ?? OLD, firstResponseAt: null, resolvedAt: closedAt, closedAt, incidentCause: null,
-    incidentActions: null, incidentPrevention: null, holds: '[]', version: 1, dedupeKey: `row:${id}`,
+    id,
+    number: `HD-2023-${String(seq).padStart(6, '0')}`,
+    year: 2023,
+    seq,
+    conversationId,
+    status,
+    type: 'inquiry',
+    priority: 'normal',
+    category: 'その他',
+    title: 't',
+    details: 'd',
+    requesterId: 'u1',
+    requesterName: '山田 太郎',
+    department: '総務課',
+    channel: 'web',
+    assignee: null,
+    createdAt: OLD,
+    updatedAt: closedAt ?? OLD,
+    firstResponseAt: null,
+    resolvedAt: closedAt,
+    closedAt,
+    incidentCause: null,
+    incidentActions: null,
+    incidentPrevention: null,
+    holds: '[]',
+    version: 1,
+    dedupeKey: `row:${id}`,
   });
   await ds.getRepository<TicketCommentRow>('ticket_comment').insert({
-    id: randomUUID(), ticketId: id, kind: 'reply', author: 'op', body: 'b', createdAt: OLD, deliveredAt: OLD, deliveryError: null,
+    id: randomUUID(),
+    ticketId: id,
+    kind: 'reply',
+    author: 'op',
+    body: 'b',
+    createdAt: OLD,
+    deliveredAt: OLD,
+    deliveryError: null,
   });
-  await ds.getRepository<TicketEventRow>('ticket_event').insert({ id: randomUUID(), ticketId: id, at: OLD, actor: 'op', field: 'status', before: null, after: status });
+  await ds
+    .getRepository<TicketEventRow>('ticket_event')
+    .insert({ id: randomUUID(), ticketId: id, at: OLD, actor: 'op', field: 'status', before: null, after: status });
   await ds.getRepository<AttachmentRow>('attachment').insert({
-    id: randomUUID(), ticketId: id, fileName: 'a.png', contentType: 'image/png', sizeBytes: 1, createdAt: OLD, uploadedBy: 'op',
+    id: randomUUID(),
+    ticketId: id,
+    fileName: 'a.png',
+    contentType: 'image/png',
+    sizeBytes: 1,
+    createdAt: OLD,
+    uploadedBy: 'op',
   });
-  await ds.getRepository<TranscriptEntryRow>('transcript_entry').insert({ id: randomUUID(), conversationId: id, seq: 0, role: 'user', text: 'copy', at: OLD });
+  await ds
+    .getRepository<TranscriptEntryRow>('transcript_entry')
+    .insert({ id: randomUUID(), conversationId: id, seq: 0, role: 'user', text: 'copy', at: OLD });
   await ds.getRepository<WorkLogRow>('work_log').insert({
-    id: randomUUID(), ticketId: id, startedAt: OLD, endedAt: OLD, operatorName: '担当', title: '対応', content: 'c', remarks: null, createdAt: OLD, createdBy: 'op',
+    id: randomUUID(),
+    ticketId: id,
+    startedAt: OLD,
+    endedAt: OLD,
+    operatorName: '担当',
+    title: '対応',
+    content: 'c',
+    remarks: null,
+    createdAt: OLD,
+    createdBy: 'op',
   });
 }
 
@@ -71,7 +166,10 @@ describe('retention (SQLite)', () => {
       const clock = new FakeClock(NOW);
       const runs = new SqlJobRunStore(ds);
       const job = new RetentionJob({
-        store: new SqlRetentionStore(ds), clock, retentionDays: 1095, batchSize: 2,
+        store: new SqlRetentionStore(ds),
+        clock,
+        retentionDays: 1095,
+        batchSize: 2,
         runner: new JobRunner({ store: runs, clock, sleep: async () => undefined }),
       });
       const outcome = await job.run();
@@ -83,7 +181,10 @@ describe('retention (SQLite)', () => {
         (await ds.getRepository<Record<string, string>>(table).find()).map((r) => r[column]).sort();
       assert.deepEqual(await ids('conversation'), ['old-open', 'recent']);
       assert.deepEqual(await ids('ticket'), ['T-closed-recent', 'T-open', 'T-resolved-old']);
-      assert.deepEqual([...new Set(await ids('transcript_entry', 'conversationId'))], ['T-closed-recent', 'T-open', 'T-resolved-old', 'old-open', 'recent']);
+      assert.deepEqual(
+        [...new Set(await ids('transcript_entry', 'conversationId'))],
+        ['T-closed-recent', 'T-open', 'T-resolved-old', 'old-open', 'recent'],
+      );
       assert.deepEqual([...new Set(await ids('question', 'conversationId'))], ['old-open', 'recent']);
       assert.deepEqual([...new Set(await ids('feedback', 'conversationId'))], ['old-open', 'recent']);
       assert.deepEqual(await ids('ticket_comment', 'ticketId'), ['T-closed-recent', 'T-open', 'T-resolved-old']);
@@ -92,7 +193,10 @@ describe('retention (SQLite)', () => {
 
       const again = await job.run();
       assert.equal(again.conversations.conversations + again.tickets.tickets, 0);
-      assert.deepEqual((await runs.recent('retention', 5)).map((r) => r.status), ['succeeded', 'succeeded']);
+      assert.deepEqual(
+        (await runs.recent('retention', 5)).map((r) => r.status),
+        ['succeeded', 'succeeded'],
+      );
     } finally {
       await db.close();
     }

@@ -20,14 +20,24 @@ describe('SqlJobRunStore with JobRunner (SQLite file)', () => {
     const store = new SqlJobRunStore(db.ds);
     const runner = new JobRunner({ store, clock, sleep: async () => clock.advanceMinutes(1) });
     let calls = 0;
-    const value = await runner.run('report-monthly', async () => {
-      calls += 1;
-      if (calls === 1) throw new Error('temporary failure');
-      return 'ok';
-    }, '{"period":"2026-06"}');
+    const value = await runner.run(
+      'report-monthly',
+      async () => {
+        calls += 1;
+        if (calls === 1) throw new Error('temporary failure');
+        return 'ok';
+      },
+      '{"period":"2026-06"}',
+    );
     assert.equal(value, 'ok');
     const recent = await store.recent('report-monthly', 10);
-    assert.deepEqual(recent.map((r) => [r.status, r.attempt]), [['succeeded', 2], ['failed', 1]]);
+    assert.deepEqual(
+      recent.map((r) => [r.status, r.attempt]),
+      [
+        ['succeeded', 2],
+        ['failed', 1],
+      ],
+    );
     assert.match(recent[1].error ?? '', /temporary failure/);
     assert.ok(recent[0].finishedAt);
     const m = await buildReport('monthly', '2026-07', new SqlReportData(db.ds), options(jst('2026-07-02 09:00')));

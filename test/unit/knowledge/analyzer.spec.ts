@@ -14,7 +14,8 @@ describe('text normalisation', () => {
   });
 
   it('is idempotent', () => {
-    for (const s of ['プリンターが動かない', 'Wi-Fi', 'ユーザー']) assert.equal(normalizeText(normalizeText(s)), normalizeText(s));
+    for (const s of ['プリンターが動かない', 'Wi-Fi', 'ユーザー'])
+      assert.equal(normalizeText(normalizeText(s)), normalizeText(s));
   });
 
   it('folds katakana to hiragana', () => {
@@ -26,7 +27,8 @@ describe('JapaneseAnalyzer', () => {
   it('keeps ASCII terms and numbers whole', async () => {
     const a = await testAnalyzer();
     const { words } = a.analyze('OutlookとOneDriveとWi-FiとVPNとADは2024年から');
-    for (const t of ['outlook', 'onedrive', 'wifi', 'vpn', 'ad', '2024']) assert.ok(words.includes(t), `${t} in ${words.join(' ')}`);
+    for (const t of ['outlook', 'onedrive', 'wifi', 'vpn', 'ad', '2024'])
+      assert.ok(words.includes(t), `${t} in ${words.join(' ')}`);
   });
 
   it('uses base forms and drops particles, auxiliaries and symbols', async () => {

@@ -18,7 +18,15 @@ describe('BM25 field', () => {
 
   it('ranks the document with the rarer and more frequent terms first', () => {
     const acc = new Float32Array(docs.length);
-    field.scoreInto(new Map([['ぱすわーど', 1], ['忘れる', 1]]), acc, 1, params);
+    field.scoreInto(
+      new Map([
+        ['ぱすわーど', 1],
+        ['忘れる', 1],
+      ]),
+      acc,
+      1,
+      params,
+    );
     assert.deepEqual(topK(acc, 10), [0, 3]);
     const acc2 = new Float32Array(docs.length);
     field.scoreInto(new Map([['印刷', 1]]), acc2, 1, params);

@@ -38,6 +38,10 @@ describe('eval metrics (hand-computed)', () => {
   });
 
   it('parses "Question: …\\nAnswer: …" corpus entries into FAQ rows', () => {
-    assert.deepEqual(parseFaqEntry('7', 'Question: 住民票は？\nAnswer: ■窓口で。\n二行目'), { id: '7', question: '住民票は？', answer: '■窓口で。\n二行目' });
+    assert.deepEqual(parseFaqEntry('7', 'Question: 住民票は？\nAnswer: ■窓口で。\n二行目'), {
+      id: '7',
+      question: '住民票は？',
+      answer: '■窓口で。\n二行目',
+    });
   });
 });

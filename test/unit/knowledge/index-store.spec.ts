@@ -32,7 +32,10 @@ describe('knowledge index on disk', () => {
   it('builds, reports progress and reopens with identical results', async () => {
     const analyzer = await testAnalyzer();
     const progress: number[] = [];
-    const stats = await buildKnowledgeIndex(itFaqChunks(), dir, { analyzer, onProgress: (done) => progress.push(done) });
+    const stats = await buildKnowledgeIndex(itFaqChunks(), dir, {
+      analyzer,
+      onProgress: (done) => progress.push(done),
+    });
     assert.equal(stats.chunks, 20);
     assert.equal(progress.at(-1), 20);
     const kb = await openKnowledgeIndex(dir, { analyzer, synonyms: 'curated' });
@@ -44,7 +47,11 @@ describe('knowledge index on disk', () => {
 
   it('uses an external embedder and requires it when opening', async () => {
     const analyzer = await testAnalyzer();
-    const stats = await buildKnowledgeIndex(itFaqChunks(), dir, { analyzer, embedder: new FakeEmbedder(), embedderName: 'fake' });
+    const stats = await buildKnowledgeIndex(itFaqChunks(), dir, {
+      analyzer,
+      embedder: new FakeEmbedder(),
+      embedderName: 'fake',
+    });
     assert.equal(stats.embedder, 'fake');
     await assert.rejects(openKnowledgeIndex(dir, { analyzer }), { code: 'CONFIG_INVALID' });
     const kb = await openKnowledgeIndex(dir, { analyzer, embedder: new FakeEmbedder(), synonyms: 'none' });

@@ -22,7 +22,12 @@ describe('hybrid knowledge base on an IT-helpdesk FAQ', () => {
   });
 
   it('answers in-scope questions with high confidence', async () => {
-    for (const q of ['パスワードを忘れました', 'Outlookでメールが送れない', 'パソコンが起動しません', 'Teamsの会議に入れない']) {
+    for (const q of [
+      'パスワードを忘れました',
+      'Outlookでメールが送れない',
+      'パソコンが起動しません',
+      'Teamsの会議に入れない',
+    ]) {
       const r = await kb.search(q);
       assert.equal(decideOutcome(r.confidence), 'answered', `${q}: ${r.confidence}`);
     }
@@ -43,7 +48,13 @@ describe('hybrid knowledge base on an IT-helpdesk FAQ', () => {
   });
 
   it('does not answer out-of-scope questions', async () => {
-    for (const q of ['明日の天気は？', 'カレーの作り方を教えて', 'おすすめの映画は？', '今日の晩ごはんは何がいい？', '好きな野球チームは？']) {
+    for (const q of [
+      '明日の天気は？',
+      'カレーの作り方を教えて',
+      'おすすめの映画は？',
+      '今日の晩ごはんは何がいい？',
+      '好きな野球チームは？',
+    ]) {
       const r = await kb.search(q);
       assert.notEqual(decideOutcome(r.confidence), 'answered', `${q}: ${r.confidence}`);
       assert.ok(r.confidence >= 0 && r.confidence <= 1);
@@ -58,7 +69,10 @@ describe('hybrid knowledge base on an IT-helpdesk FAQ', () => {
 
   it('returns at most k hits and stats', async () => {
     assert.equal((await kb.search('ファイル', { k: 3 })).hits.length, 3);
-    assert.deepEqual({ ...kb.stats(), builtAt: '' }, { chunks: 20, documents: 20, builtAt: '', embedder: kb.stats().embedder });
+    assert.deepEqual(
+      { ...kb.stats(), builtAt: '' },
+      { chunks: 20, documents: 20, builtAt: '', embedder: kb.stats().embedder },
+    );
     assert.match(kb.stats().embedder, /^lsa-\d+$/);
   });
 

@@ -7,8 +7,28 @@ import { fitLsa } from '../../../knowledge/lsa-model';
 import { randomizedSvd } from '../../../knowledge/randomized-svd';
 import { symmetricEigen } from '../../../knowledge/symmetric-eigen';
 
-const NAMES = ['w:ぱすわーど', 'w:ろぐいん', 'w:忘れる', 'w:印刷', 'w:ぷりんた', 'w:用紙', 'w:めーる', 'w:送信', 'g:印刷', 'g:送信'];
-const DOCS = [[0, 1, 2], [0, 1], [3, 4, 5, 8], [3, 4, 8], [6, 7, 9], [6, 7, 9, 1], [0, 2], [4, 5]].map((d) => Int32Array.from(d));
+const NAMES = [
+  'w:ぱすわーど',
+  'w:ろぐいん',
+  'w:忘れる',
+  'w:印刷',
+  'w:ぷりんた',
+  'w:用紙',
+  'w:めーる',
+  'w:送信',
+  'g:印刷',
+  'g:送信',
+];
+const DOCS = [
+  [0, 1, 2],
+  [0, 1],
+  [3, 4, 5, 8],
+  [3, 4, 8],
+  [6, 7, 9],
+  [6, 7, 9, 1],
+  [0, 2],
+  [4, 5],
+].map((d) => Int32Array.from(d));
 const OPTIONS = { dims: 4, seed: 7, maxFitDocs: 1000, maxFeatures: 1000, gramWeight: 0.5 };
 
 describe('LSA', () => {
@@ -49,7 +69,12 @@ describe('LSA', () => {
 
 describe('randomized SVD and eigen-decomposition', () => {
   it('recovers the singular values of a small diagonal matrix', () => {
-    const rows = { rowStart: Int32Array.from([0, 1, 2, 3]), cols: Int32Array.from([0, 1, 2]), values: Float32Array.from([3, 2, 1]), columnCount: 3 };
+    const rows = {
+      rowStart: Int32Array.from([0, 1, 2, 3]),
+      cols: Int32Array.from([0, 1, 2]),
+      values: Float32Array.from([3, 2, 1]),
+      columnCount: 3,
+    };
     const svd = randomizedSvd(rows, 2, { seed: 1 });
     assert.equal(svd.rank, 2);
     assert.ok(Math.abs(svd.singularValues[0] - 3) < 1e-6 && Math.abs(svd.singularValues[1] - 2) < 1e-6);

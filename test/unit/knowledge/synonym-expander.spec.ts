@@ -10,13 +10,36 @@ describe('synonym expander', () => {
     // ASCII terms come first: the analyzer takes them out before tokenising.
     assert.deepEqual(words, ['lan', '無線', 'つながる']);
     const alts = expander.alternatives(words, 0.5);
-    assert.deepEqual([...alts[0]], [['lan', 1], ['wifi', 0.5]]);
-    assert.deepEqual([...alts[1]], [['無線', 1], ['wifi', 0.5]]);
+    assert.deepEqual(
+      [...alts[0]],
+      [
+        ['lan', 1],
+        ['wifi', 0.5],
+      ],
+    );
+    assert.deepEqual(
+      [...alts[1]],
+      [
+        ['無線', 1],
+        ['wifi', 0.5],
+      ],
+    );
     assert.deepEqual([...alts[2]], [['つながる', 1]]);
-    assert.deepEqual([...expander.expand(words, 0.5)], [['lan', 1], ['wifi', 0.5], ['無線', 1], ['つながる', 1]]);
+    assert.deepEqual(
+      [...expander.expand(words, 0.5)],
+      [
+        ['lan', 1],
+        ['wifi', 0.5],
+        ['無線', 1],
+        ['つながる', 1],
+      ],
+    );
   });
 
   it('keeps the words alone without expansion', () => {
-    assert.deepEqual(new NoExpansion().alternatives(['a', 'b']).map((m) => [...m]), [[['a', 1]], [['b', 1]]]);
+    assert.deepEqual(
+      new NoExpansion().alternatives(['a', 'b']).map((m) => [...m]),
+      [[['a', 1]], [['b', 1]]],
+    );
   });
 });

@@ -22,7 +22,10 @@ export function vectorIndexContract(name: string, create: (dims: number) => Vect
       index.add(13, [0, 0, 5]);
       assert.equal(index.size(), 4);
       const hits = index.search([2, 0.1, 0], 2);
-      assert.deepEqual(hits.map((h) => h.label), [10, 12]);
+      assert.deepEqual(
+        hits.map((h) => h.label),
+        [10, 12],
+      );
       assert.ok(Math.abs(hits[0].similarity - 2 / Math.hypot(2, 0.1)) < 1e-4);
       assert.ok(hits[0].similarity >= hits[1].similarity);
     });

@@ -19,7 +19,12 @@ function unzip(zip: Buffer): Map<string, Buffer> {
   const entries = new Map<string, Buffer>();
   for (let i = 0; i < count; i++) {
     const [method, size, nameLen, extraLen, commentLen, local] = [
-      zip.readUInt16LE(p + 10), zip.readUInt32LE(p + 20), zip.readUInt16LE(p + 28), zip.readUInt16LE(p + 30), zip.readUInt16LE(p + 32), zip.readUInt32LE(p + 42),
+      zip.readUInt16LE(p + 10),
+      zip.readUInt32LE(p + 20),
+      zip.readUInt16LE(p + 28),
+      zip.readUInt16LE(p + 30),
+      zip.readUInt16LE(p + 32),
+      zip.readUInt32LE(p + 42),
     ];
     const name = zip.toString('utf8', p + 46, p + 46 + nameLen);
     const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
@@ -33,19 +38,29 @@ function unzip(zip: Buffer): Map<string, Buffer> {
 type Schema = Parameters<typeof AppManifestUtils.validateAgainstSchema>[1];
 
 function officialSchema(version: string): Schema {
-  const path = join(require.resolve('@microsoft/app-manifest'), '..', 'json-schemas', 'teams', `v${version}`, 'MicrosoftTeams.schema.json');
+  const path = join(
+    require.resolve('@microsoft/app-manifest'),
+    '..',
+    'json-schemas',
+    'teams',
+    `v${version}`,
+    'MicrosoftTeams.schema.json',
+  );
   // Same clean-up the package applies to downloaded schemas (an invalid `\a` regex escape).
   return JSON.parse(readFileSync(path, 'utf8').replace(/\\a/g, '\\x07')) as Schema;
 }
 
 const validate = (manifest: object, version: string): Promise<string[]> =>
-  AppManifestUtils.validateAgainstSchema(TeamsManifestConverter.jsonToManifest(JSON.stringify(manifest)), officialSchema(version));
+  AppManifestUtils.validateAgainstSchema(
+    TeamsManifestConverter.jsonToManifest(JSON.stringify(manifest)),
+    officialSchema(version),
+  );
 
 /** RGBA pixels of one of our PNGs (8-bit RGBA, filter 0 on every row, as encodePng writes them). */
 function pixels(png: Buffer): { width: number; rgba: Buffer } {
   const { width, height } = readPngHeader(png);
   const idat: Buffer[] = [];
-  for (let p = 8; p < png.length; ) {
+  for (let p = 8; p < png.length;) {
     const length = png.readUInt32BE(p);
     if (png.toString('ascii', p + 4, p + 8) === 'IDAT') idat.push(png.subarray(p + 8, p + 8 + length));
     p += 12 + length;
@@ -69,14 +84,28 @@ describe('Teams app package', () => {
     assert.equal(manifest.id, APP_ID);
     assert.equal(manifest.version, '1.2.0');
     assert.deepEqual(manifest.validDomains, ['kotae.city.example.lg.jp']);
-    const [bot] = manifest.bots as { botId: string; scopes: string[]; commandLists: { commands: { title: string }[] }[] }[];
+    const [bot] = manifest.bots as {
+      botId: string;
+      scopes: string[];
+      commandLists: { commands: { title: string }[] }[];
+    }[];
     assert.equal(bot.botId, BOT_ID);
     assert.deepEqual(bot.scopes, ['personal', 'team', 'groupChat']);
     assert.ok(bot.commandLists[0].commands.some((c) => c.title === 'パスワードを忘れた'));
     assert.ok(!JSON.stringify(manifest).includes('{{'));
 
-    assert.deepEqual(readPngHeader(entries.get('color.png') as Buffer), { width: 192, height: 192, bitDepth: 8, colorType: 6 });
-    assert.deepEqual(readPngHeader(entries.get('outline.png') as Buffer), { width: 32, height: 32, bitDepth: 8, colorType: 6 });
+    assert.deepEqual(readPngHeader(entries.get('color.png') as Buffer), {
+      width: 192,
+      height: 192,
+      bitDepth: 8,
+      colorType: 6,
+    });
+    assert.deepEqual(readPngHeader(entries.get('outline.png') as Buffer), {
+      width: 32,
+      height: 32,
+      bitDepth: 8,
+      colorType: 6,
+    });
   });
 
   it('is byte-identical for identical inputs', async () => {
@@ -88,7 +117,10 @@ describe('Teams app package', () => {
   it('validates against the official Teams schema shipped in @microsoft/app-manifest', async () => {
     const manifest = renderManifest(VALUES);
     const version = String(manifest.manifestVersion);
-    assert.equal(manifest.$schema, `https://developer.microsoft.com/json-schemas/teams/v${version}/MicrosoftTeams.schema.json`);
+    assert.equal(
+      manifest.$schema,
+      `https://developer.microsoft.com/json-schemas/teams/v${version}/MicrosoftTeams.schema.json`,
+    );
     assert.deepEqual(await validate(manifest, version), []);
     // The validator really checks: a broken manifest is reported.
     const broken = { ...manifest, name: { short: 'とても長い名前'.repeat(6) }, accentColor: 'blue' };
@@ -112,20 +144,30 @@ describe('Teams app package', () => {
   });
 
   it('rejects bad values with every problem in Japanese', () => {
-    assert.throws(() => renderManifest({ appId: 'x', botId: 'y', domain: 'https://kotae/path', version: 'v1' }), (err: Error & { userMessage?: string }) => {
-      assert.equal(err.userMessage?.split('\n').length, 4);
-      return true;
-    });
+    assert.throws(
+      () => renderManifest({ appId: 'x', botId: 'y', domain: 'https://kotae/path', version: 'v1' }),
+      (err: Error & { userMessage?: string }) => {
+        assert.equal(err.userMessage?.split('\n').length, 4);
+        return true;
+      },
+    );
   });
 
   it('runs as `kotae manifest --out <file.zip>` with defaults from the config', async () => {
     const out: string[] = [];
     const err: string[] = [];
     const io = { out: (s: string) => out.push(s), err: (s: string) => err.push(s) };
-    const code = await runManifestCommand(['--out', join(dir, 'cli.zip')], { ...io, defaults: { botId: BOT_ID, domain: 'kotae.example.lg.jp' } });
+    const code = await runManifestCommand(['--out', join(dir, 'cli.zip')], {
+      ...io,
+      defaults: { botId: BOT_ID, domain: 'kotae.example.lg.jp' },
+    });
     assert.equal(code, 0, err.join('\n'));
     assert.match(out[0], /cli\.zip/);
-    const manifest = JSON.parse(unzip(readFileSync(join(dir, 'cli.zip'))).get('manifest.json')?.toString() ?? '{}') as { id: string };
+    const manifest = JSON.parse(
+      unzip(readFileSync(join(dir, 'cli.zip')))
+        .get('manifest.json')
+        ?.toString() ?? '{}',
+    ) as { id: string };
     assert.equal(manifest.id, BOT_ID); // app id defaults to the bot id
     assert.equal(await runManifestCommand(['--out'], io), 2);
     assert.equal(await runManifestCommand(['--out', join(dir, 'x.zip')], io), 2);

@@ -36,7 +36,10 @@ describe('buildReport (in-memory data)', () => {
   });
 
   it('keeps the stored 課題・対策 text', async () => {
-    const m = await buildReport('monthly', '2026-05', memoryData(), { ...options(NOW_AFTER_MAY), issuesText: 'VPN証明書の期限監視を追加する。' });
+    const m = await buildReport('monthly', '2026-05', memoryData(), {
+      ...options(NOW_AFTER_MAY),
+      issuesText: 'VPN証明書の期限監視を追加する。',
+    });
     assert.equal(m.issuesText, 'VPN証明書の期限監視を追加する。');
   });
 });

@@ -20,9 +20,19 @@ describe('kotae report (runReportCommand)', () => {
     stdout = '';
     stderr = '';
     deps = {
-      data: memoryData(), store: new InMemoryReportStore(), outDirDefault: path.join(dir, 'reports'), calendar: new BusinessCalendar(),
-      slaPolicy: DEFAULT_SLA_POLICY, organization: ORGANIZATION, clock: new FakeClock(NOW_AFTER_MAY),
-      out: (s) => { stdout += s; }, err: (s) => { stderr += s; },
+      data: memoryData(),
+      store: new InMemoryReportStore(),
+      outDirDefault: path.join(dir, 'reports'),
+      calendar: new BusinessCalendar(),
+      slaPolicy: DEFAULT_SLA_POLICY,
+      organization: ORGANIZATION,
+      clock: new FakeClock(NOW_AFTER_MAY),
+      out: (s) => {
+        stdout += s;
+      },
+      err: (s) => {
+        stderr += s;
+      },
     };
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -34,9 +44,19 @@ describe('kotae report (runReportCommand)', () => {
 
   it('--out writes xlsx, pdf and csv files there and lists them, without storing', async () => {
     const out = path.join(dir, 'export');
-    assert.equal(await runReportCommand(['halfyear', '2026', '--out', out], { ...deps, clock: new FakeClock('2026-10-02T00:00:00Z') }), 0);
+    assert.equal(
+      await runReportCommand(['halfyear', '2026', '--out', out], {
+        ...deps,
+        clock: new FakeClock('2026-10-02T00:00:00Z'),
+      }),
+      0,
+    );
     const names = fs.readdirSync(out);
-    assert.ok(names.includes('halfyear-FY2026.xlsx') && names.includes('halfyear-FY2026.pdf') && names.some((n) => n.endsWith('.csv')));
+    assert.ok(
+      names.includes('halfyear-FY2026.xlsx') &&
+        names.includes('halfyear-FY2026.pdf') &&
+        names.some((n) => n.endsWith('.csv')),
+    );
     for (const n of names) assert.ok(stdout.includes(path.join(out, n)), `lists ${n}`);
     assert.deepEqual(await deps.store.list(), []);
   });

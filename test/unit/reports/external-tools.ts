@@ -2,6 +2,7 @@
  * LibreOffice (xlsx → csv) and poppler (pdftotext, pdftoppm) for the renderer tests. Installs them
  * with apt-get when missing; tests that need them skip with a clear message only if that fails.
  */
+import { parse as parseCsv } from 'csv-parse/sync';
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,26 +15,45 @@ let checked: string | undefined;
 export function ensureTools(): string | undefined {
   if (checked !== undefined) return checked || undefined;
   if (!(has('soffice') && has('pdftotext') && has('pdftoppm'))) {
-    const install = spawnSync('sh', ['-c', 'apt-get update && apt-get install -y --no-install-recommends poppler-utils libreoffice-calc-nogui'], {
-      stdio: 'ignore', timeout: 15 * 60_000,
-    });
-    if (install.status !== 0) process.stderr.write('report tests: could not install LibreOffice/poppler with apt-get\n');
+    const install = spawnSync(
+      'sh',
+      ['-c', 'apt-get update && apt-get install -y --no-install-recommends poppler-utils libreoffice-calc-nogui'],
+      {
+        stdio: 'ignore',
+        timeout: 15 * 60_000,
+      },
+    );
+    if (install.status !== 0)
+      process.stderr.write('report tests: could not install LibreOffice/poppler with apt-get\n');
   }
-  checked = has('soffice') && has('pdftotext') && has('pdftoppm') ? '' : 'LibreOffice (soffice) or poppler-utils is missing and could not be installed';
+  checked =
+    has('soffice') && has('pdftotext') && has('pdftoppm')
+      ? ''
+      : 'LibreOffice (soffice) or poppler-utils is missing and could not be installed';
   return checked || undefined;
 }
 
 /** Converts every sheet of a workbook to `<base>-<sheet>.csv` in `outDir` (one LibreOffice run). */
 export function xlsxSheetsToCsv(xlsx: string, outDir: string): Map<string, string> {
   const profile = `file://${path.join(outDir, 'lo-profile')}`;
-  execFileSync('soffice', [
-    `-env:UserInstallation=${profile}`, '--headless', '--convert-to',
-    'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', outDir, xlsx,
-  ], { stdio: 'ignore', timeout: 120_000 });
+  execFileSync(
+    'soffice',
+    [
+      `-env:UserInstallation=${profile}`,
+      '--headless',
+      '--convert-to',
+      'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+      '--outdir',
+      outDir,
+      xlsx,
+    ],
+    { stdio: 'ignore', timeout: 120_000 },
+  );
   const base = path.basename(xlsx, '.xlsx');
   const sheets = new Map<string, string>();
   for (const f of fs.readdirSync(outDir)) {
-    if (f.startsWith(`${base}-`) && f.endsWith('.csv')) sheets.set(f.slice(base.length + 1, -4), fs.readFileSync(path.join(outDir, f), 'utf8'));
+    if (f.startsWith(`${base}-`) && f.endsWith('.csv'))
+      sheets.set(f.slice(base.length + 1, -4), fs.readFileSync(path.join(outDir, f), 'utf8'));
   }
   return sheets;
 }
@@ -55,27 +75,5 @@ export function pdfFirstPagePng(pdf: string, outPrefix: string): string {
 
 /** Parses CSV text (RFC 4180: quoted cells may hold commas, quotes and newlines) into rows. */
 export function csvRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const src = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < src.length; i += 1) {
-    const c = src[i];
-    if (quoted) {
-      if (c === '"' && src[i + 1] === '"') (cell += '"'), (i += 1);
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && src[i + 1] === '\n') i += 1;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  if (cell || row.length) rows.push([...row, cell]);
-  return rows;
+  return parseCsv(text, { bom: true, relaxColumnCount: true }) as string[][];
 }

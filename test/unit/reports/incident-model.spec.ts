@@ -7,20 +7,48 @@ import { KotaeError } from '../../../core/errors';
 const at = (iso: string) => new Date(iso);
 
 const ticket = (over: Partial<TicketRecord> = {}): TicketRecord => ({
-  id: 't1', number: 'HD-2026-000123', status: 'resolved', type: 'incident', priority: 'urgent', category: '', title: '庁内メール送信不可',
-  details: '外部宛のメールが送信できない。', requester: { department: '企画課' }, channel: 'web', assignee: undefined,
-  createdAt: at('2026-05-12T00:30:00Z'), updatedAt: at('2026-05-12T03:00:00Z'), resolvedAt: at('2026-05-12T03:00:00Z'),
-  incident: { cause: '送信サーバーの設定誤り', actions: '  ', prevention: undefined }, holds: [], version: 3, ...over,
+  id: 't1',
+  number: 'HD-2026-000123',
+  status: 'resolved',
+  type: 'incident',
+  priority: 'urgent',
+  category: '',
+  title: '庁内メール送信不可',
+  details: '外部宛のメールが送信できない。',
+  requester: { department: '企画課' },
+  channel: 'web',
+  assignee: undefined,
+  createdAt: at('2026-05-12T00:30:00Z'),
+  updatedAt: at('2026-05-12T03:00:00Z'),
+  resolvedAt: at('2026-05-12T03:00:00Z'),
+  incident: { cause: '送信サーバーの設定誤り', actions: '  ', prevention: undefined },
+  holds: [],
+  version: 3,
+  ...over,
 });
 
-const event = (field: string, before: string | undefined, after: string | undefined, iso: string, actor = '高橋'): TicketEvent =>
-  ({ id: field + iso, ticketId: 't1', at: at(iso), actor, field, before, after });
+const event = (
+  field: string,
+  before: string | undefined,
+  after: string | undefined,
+  iso: string,
+  actor = '高橋',
+): TicketEvent => ({ id: field + iso, ticketId: 't1', at: at(iso), actor, field, before, after });
 
-const comment = (kind: TicketComment['kind'], body: string, iso: string): TicketComment =>
-  ({ id: body, ticketId: 't1', kind, author: '高橋', body, createdAt: at(iso) });
+const comment = (kind: TicketComment['kind'], body: string, iso: string): TicketComment => ({
+  id: body,
+  ticketId: 't1',
+  kind,
+  author: '高橋',
+  body,
+  createdAt: at(iso),
+});
 
 const input = {
-  comments: [comment('reply', '復旧しました。', '2026-05-12T03:00:00Z'), comment('note', '内部メモ', '2026-05-12T02:00:00Z')],
+  comments: [
+    comment('reply', '復旧しました。', '2026-05-12T03:00:00Z'),
+    comment('note', '内部メモ', '2026-05-12T02:00:00Z'),
+  ],
   history: [
     event('created', undefined, 'HD-2026-000123', '2026-05-12T00:30:00Z', 'bot'),
     event('priority', 'normal', 'urgent', '2026-05-12T00:35:00Z'),
@@ -33,8 +61,23 @@ const input = {
     { role: 'user' as const, text: '起票後の発言', at: at('2026-05-12T01:00:00Z') },
   ],
   workLogs: [
-    { id: 'w2', startedAt: at('2026-05-12T02:00:00Z'), endedAt: at('2026-05-12T02:30:00Z'), operatorName: '高橋', title: '確認', content: '送信試験' },
-    { id: 'w1', startedAt: at('2026-05-11T23:00:00Z'), endedAt: at('2026-05-12T01:00:00Z'), operatorName: '高橋', title: '設定修正', content: '設定を修正', remarks: '夜間' },
+    {
+      id: 'w2',
+      startedAt: at('2026-05-12T02:00:00Z'),
+      endedAt: at('2026-05-12T02:30:00Z'),
+      operatorName: '高橋',
+      title: '確認',
+      content: '送信試験',
+    },
+    {
+      id: 'w1',
+      startedAt: at('2026-05-11T23:00:00Z'),
+      endedAt: at('2026-05-12T01:00:00Z'),
+      operatorName: '高橋',
+      title: '設定修正',
+      content: '設定を修正',
+      remarks: '夜間',
+    },
   ],
   organization: 'ことのは市 情報政策課',
   now: at('2026-06-01T01:00:00Z'),
@@ -75,29 +118,43 @@ describe('buildIncidentReport', () => {
 
   it('lists the work log oldest first with the JST range', () => {
     const m = buildIncidentReport(ticket(), input);
-    assert.deepEqual(m.workLogs.map((w) => [w.period, w.title, w.remarks]), [
-      ['2026/05/12 08:00〜10:00', '設定修正', '夜間'],
-      ['2026/05/12 11:00〜11:30', '確認', ''],
-    ]);
+    assert.deepEqual(
+      m.workLogs.map((w) => [w.period, w.title, w.remarks]),
+      [
+        ['2026/05/12 08:00〜10:00', '設定修正', '夜間'],
+        ['2026/05/12 11:00〜11:30', '確認', ''],
+      ],
+    );
   });
 });
 
 describe('loadIncidentReport', () => {
   const sources = (t: TicketRecord | undefined) => ({
     tickets: {
-      get: async () => t, comments: async () => [], history: async () => [], transcript: async () => [],
+      get: async () => t,
+      comments: async () => [],
+      history: async () => [],
+      transcript: async () => [],
     },
     workLogs: { listByTicket: async () => [] },
-    organization: 'ことのは市', now: input.now,
+    organization: 'ことのは市',
+    now: input.now,
   });
 
   it('throws NOT_FOUND with a Japanese message for an unknown ticket', async () => {
-    await assert.rejects(loadIncidentReport('HD-2026-000999', sources(undefined)),
-      (e: unknown) => e instanceof KotaeError && e.code === 'NOT_FOUND' && e.userMessage === 'チケット HD-2026-000999 が見つかりません。');
+    await assert.rejects(
+      loadIncidentReport('HD-2026-000999', sources(undefined)),
+      (e: unknown) =>
+        e instanceof KotaeError &&
+        e.code === 'NOT_FOUND' &&
+        e.userMessage === 'チケット HD-2026-000999 が見つかりません。',
+    );
   });
 
   it('throws INPUT_INVALID for a ticket that is not an incident', async () => {
-    await assert.rejects(loadIncidentReport('HD-2026-000123', sources(ticket({ type: 'request' }))),
-      (e: unknown) => e instanceof KotaeError && e.code === 'INPUT_INVALID' && e.userMessage.includes('「依頼」'));
+    await assert.rejects(
+      loadIncidentReport('HD-2026-000123', sources(ticket({ type: 'request' }))),
+      (e: unknown) => e instanceof KotaeError && e.code === 'INPUT_INVALID' && e.userMessage.includes('「依頼」'),
+    );
   });
 });

@@ -33,8 +33,13 @@ const SEED = {
 } as const;
 
 const ticket = (title: string, type: NewTicket['type']): NewTicket => ({
-  type, priority: 'high', category: 'ネットワーク', title, details: '朝から税務課の全端末で共有フォルダが開けない。',
-  requester: { name: '山田 花子', department: '税務課' }, channel: 'teams',
+  type,
+  priority: 'high',
+  category: 'ネットワーク',
+  title,
+  details: '朝から税務課の全端末で共有フォルダが開けない。',
+  requester: { name: '山田 花子', department: '税務課' },
+  channel: 'teams',
   transcript: [{ role: 'user', text: '共有フォルダが開けません', at: new Date('2026-05-12T00:25:00Z') }],
 });
 
@@ -47,21 +52,43 @@ async function openIncidentDb(): Promise<IncidentDb> {
   const tickets = new SqlTicketStore(ds, () => now);
   let t = await tickets.create(ticket(SEED.title, 'inquiry'), 'bot');
   now = new Date('2026-05-12T00:40:00Z');
-  t = await tickets.update(t.id, t.version, { type: 'incident', status: 'in_progress', assignee: SEED.operator }, SEED.operator);
+  t = await tickets.update(
+    t.id,
+    t.version,
+    { type: 'incident', status: 'in_progress', assignee: SEED.operator },
+    SEED.operator,
+  );
   now = new Date('2026-05-12T02:40:00Z');
   await tickets.addComment(t.id, { kind: 'reply', author: SEED.operator, body: SEED.reply });
   await tickets.addComment(t.id, { kind: 'note', author: SEED.operator, body: '内部メモ' });
-  t = await tickets.update(t.id, t.version, {
-    status: 'resolved', resolvedAt: now, incident: { cause: SEED.cause, actions: SEED.actions, prevention: SEED.prevention },
-  }, SEED.operator);
+  t = await tickets.update(
+    t.id,
+    t.version,
+    {
+      status: 'resolved',
+      resolvedAt: now,
+      incident: { cause: SEED.cause, actions: SEED.actions, prevention: SEED.prevention },
+    },
+    SEED.operator,
+  );
   await new SqlWorkLogStore(ds).add({
-    ticketId: t.id, startedAt: new Date('2026-05-12T01:00:00Z'), endedAt: new Date('2026-05-12T02:30:00Z'),
-    operatorName: SEED.operator, title: SEED.workTitle, content: SEED.workContent, remarks: SEED.workRemarks, createdBy: 'sato',
+    ticketId: t.id,
+    startedAt: new Date('2026-05-12T01:00:00Z'),
+    endedAt: new Date('2026-05-12T02:30:00Z'),
+    operatorName: SEED.operator,
+    title: SEED.workTitle,
+    content: SEED.workContent,
+    remarks: SEED.workRemarks,
+    createdBy: 'sato',
   });
   const open = await tickets.create(ticket('プリンタ障害', 'incident'), 'bot');
   const inquiry = await tickets.create(ticket('パスワードの変更方法', 'inquiry'), 'bot');
   return {
-    ds, dir, resolved: t.number, open: open.number, inquiry: inquiry.number,
+    ds,
+    dir,
+    resolved: t.number,
+    open: open.number,
+    inquiry: inquiry.number,
     close: async () => {
       await ds.destroy();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -76,12 +103,25 @@ describe('kotae report incident (runIncidentReportCommand)', function () {
   let stdout: string;
   let stderr: string;
   const NOW = new Date('2026-06-01T01:00:00Z');
-  const run = (argv: string[]) => runIncidentReportCommand(argv, {
-    ds: db.ds, organization: 'ことのは市 情報政策課', now: () => NOW, out: (s) => { stdout += s; }, err: (s) => { stderr += s; },
-  });
+  const run = (argv: string[]) =>
+    runIncidentReportCommand(argv, {
+      ds: db.ds,
+      organization: 'ことのは市 情報政策課',
+      now: () => NOW,
+      out: (s) => {
+        stdout += s;
+      },
+      err: (s) => {
+        stderr += s;
+      },
+    });
 
-  before(async () => { db = await openIncidentDb(); });
-  after(async () => { await db.close(); });
+  before(async () => {
+    db = await openIncidentDb();
+  });
+  after(async () => {
+    await db.close();
+  });
   beforeEach(() => {
     out = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-incident-out-'));
     stdout = '';
@@ -102,9 +142,23 @@ describe('kotae report incident (runIncidentReportCommand)', function () {
   it('the PDF holds the title, number, incident fields, timeline and work-log row', async () => {
     assert.equal(await run([db.resolved, '--out', out]), 0, stderr);
     const text = pdfText(path.join(out, `incident-${db.resolved}.pdf`));
-    for (const s of ['障害復旧作業報告書', db.resolved, SEED.title, SEED.cause, SEED.actions, SEED.prevention, '令和8年5月12日',
-      '2026/05/12 09:30', '2026/05/12 11:40', '状態を変更: 新規 → 対応中', SEED.workTitle, SEED.workContent, SEED.operator,
-      '2026/05/12 10:00〜11:30', 'ことのは市 情報政策課']) {
+    for (const s of [
+      '障害復旧作業報告書',
+      db.resolved,
+      SEED.title,
+      SEED.cause,
+      SEED.actions,
+      SEED.prevention,
+      '令和8年5月12日',
+      '2026/05/12 09:30',
+      '2026/05/12 11:40',
+      '状態を変更: 新規 → 対応中',
+      SEED.workTitle,
+      SEED.workContent,
+      SEED.operator,
+      '2026/05/12 10:00〜11:30',
+      'ことのは市 情報政策課',
+    ]) {
       assert.ok(text.includes(s), `pdf contains ${s}`);
     }
     assert.ok(!text.includes('内部メモ'), 'internal notes stay out of the report');
@@ -114,7 +168,10 @@ describe('kotae report incident (runIncidentReportCommand)', function () {
     assert.equal(await run([db.resolved, '--out', out]), 0, stderr);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(out, `incident-${db.resolved}.xlsx`));
-    assert.deepEqual(wb.worksheets.map((w) => w.name), ['障害復旧作業報告書']);
+    assert.deepEqual(
+      wb.worksheets.map((w) => w.name),
+      ['障害復旧作業報告書'],
+    );
     const ws = wb.worksheets[0];
     const rows: string[][] = [];
     ws.eachRow((r) => rows.push([1, 2, 3, 4, 5].map((c) => String(r.getCell(c).value ?? ''))));
@@ -130,8 +187,10 @@ describe('kotae report incident (runIncidentReportCommand)', function () {
     assert.equal(value('報告者・影響範囲'), '山田 花子（税務課）／受付: Microsoft Teams');
     assert.ok(rows.some((r) => r[2] === '作成日' && r[3] === '2026/06/01（令和8年6月1日）'));
     assert.ok(rows.some((r) => r[2] === '作成者' && r[3] === 'ことのは市 情報政策課'));
-    assert.deepEqual(rows.find((r) => r[2] === SEED.workTitle),
-      ['2026/05/12 10:00〜11:30', SEED.operator, SEED.workTitle, SEED.workContent, SEED.workRemarks]);
+    assert.deepEqual(
+      rows.find((r) => r[2] === SEED.workTitle),
+      ['2026/05/12 10:00〜11:30', SEED.operator, SEED.workTitle, SEED.workContent, SEED.workRemarks],
+    );
     assert.ok(rows.some((r) => r[0] === '2026/05/12 11:40' && r[1].startsWith('依頼者へ回答: 復旧しました。')));
     assert.equal(ws.pageSetup.paperSize, 9);
     assert.equal(ws.pageSetup.orientation, 'portrait');
@@ -148,16 +207,31 @@ describe('kotae report incident (runIncidentReportCommand)', function () {
 
   it('breaks a long report over several pages without losing text', async () => {
     const tickets = new SqlTicketStore(db.ds, () => NOW);
-    const t = await tickets.create({
-      type: 'incident', priority: 'urgent', category: 'システム', title: '基幹系システム停止', details: '長時間の停止',
-      requester: { name: '鈴木 次郎', department: '市民課' }, channel: 'web', transcript: [],
-    }, 'bot');
+    const t = await tickets.create(
+      {
+        type: 'incident',
+        priority: 'urgent',
+        category: 'システム',
+        title: '基幹系システム停止',
+        details: '長時間の停止',
+        requester: { name: '鈴木 次郎', department: '市民課' },
+        channel: 'web',
+        transcript: [],
+      },
+      'bot',
+    );
     const lines = Array.from({ length: 120 }, (_, i) => `手順${i + 1}: 待機系サーバーへの切替と確認を実施した。`);
-    await tickets.update(t.id, t.version, { incident: { cause: '電源装置の故障', actions: lines.join('\n'), prevention: '電源の二重化' } }, 'sato');
+    await tickets.update(
+      t.id,
+      t.version,
+      { incident: { cause: '電源装置の故障', actions: lines.join('\n'), prevention: '電源の二重化' } },
+      'sato',
+    );
     assert.equal(await run([t.number, '--out', out]), 0, stderr);
     const text = pdfText(path.join(out, `incident-${t.number}.pdf`));
     assert.ok(text.split('\f').filter((p) => p.trim()).length >= 3, 'several pages');
-    for (const s of ['手順1:', '手順60:', '手順120:', '対応内容（続き）', '電源の二重化']) assert.ok(text.includes(s), `pdf contains ${s}`);
+    for (const s of ['手順1:', '手順60:', '手順120:', '対応内容（続き）', '電源の二重化'])
+      assert.ok(text.includes(s), `pdf contains ${s}`);
   });
 
   it('exits 2 with a Japanese message for an unknown ticket', async () => {

@@ -6,7 +6,11 @@ import { eraYear, parsePeriod } from '../../../reports';
 import { jst, NOW_AFTER_MAY } from './fixture';
 
 const invalid = (kind: string, text: string, now = NOW_AFTER_MAY) =>
-  assert.throws(() => parsePeriod(kind, text, now), (e: unknown) => e instanceof KotaeError && e.code === 'REPORT_PERIOD_INVALID' && /[ぁ-んァ-ン一-龥]/.test(e.userMessage));
+  assert.throws(
+    () => parsePeriod(kind, text, now),
+    (e: unknown) =>
+      e instanceof KotaeError && e.code === 'REPORT_PERIOD_INVALID' && /[ぁ-んァ-ン一-龥]/.test(e.userMessage),
+  );
 
 describe('report periods', () => {
   it('bounds a month in JST', () => {
@@ -18,10 +22,16 @@ describe('report periods', () => {
 
   it('bounds the fiscal first half (April–September) and the fiscal year (April–March)', () => {
     const half = parsePeriod('halfyear', 'FY2026', jst('2026-10-01 09:00'));
-    assert.deepEqual([half.key, half.from.toISOString(), half.to.toISOString()], ['FY2026', '2026-03-31T15:00:00.000Z', '2026-09-30T15:00:00.000Z']);
+    assert.deepEqual(
+      [half.key, half.from.toISOString(), half.to.toISOString()],
+      ['FY2026', '2026-03-31T15:00:00.000Z', '2026-09-30T15:00:00.000Z'],
+    );
     assert.equal(half.months.length, 6);
     const year = parsePeriod('annual', '2026', jst('2027-04-01 09:00'));
-    assert.deepEqual([year.key, year.from.toISOString(), year.to.toISOString()], ['FY2026', '2026-03-31T15:00:00.000Z', '2027-03-31T15:00:00.000Z']);
+    assert.deepEqual(
+      [year.key, year.from.toISOString(), year.to.toISOString()],
+      ['FY2026', '2026-03-31T15:00:00.000Z', '2027-03-31T15:00:00.000Z'],
+    );
     assert.equal(year.label, '令和8年度（2026年4月〜2027年3月）');
     assert.deepEqual([year.months[0], year.months[11]], ['2026-04', '2027-03']);
   });
@@ -52,7 +62,10 @@ describe('report periods', () => {
     it(`computes the same May report with the server in TZ=${tz}`, function () {
       this.timeout(60_000);
       const script = path.join(__dirname, 'print-may-report.ts');
-      const out = execFileSync(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, TZ: tz }, encoding: 'utf8' });
+      const out = execFileSync(process.execPath, ['--import', 'tsx', script], {
+        env: { ...process.env, TZ: tz },
+        encoding: 'utf8',
+      });
       const result = JSON.parse(out) as { tz: string; offset: number; failures: string[] };
       assert.equal(result.tz, tz);
       if (tz !== 'UTC') assert.notEqual(result.offset, 0);

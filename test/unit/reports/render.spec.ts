@@ -4,7 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import {
-  buildReport, csvCell, InMemoryReportData, keyFigures, renderReportFiles, reportTables, writeReportFiles, type ReportModel,
+  buildReport,
+  csvCell,
+  InMemoryReportData,
+  keyFigures,
+  renderReportFiles,
+  reportTables,
+  writeReportFiles,
+  type ReportModel,
 } from '../../../reports';
 import { csvRows, ensureTools, pdfFirstPagePng, pdfText, xlsxSheetsToCsv } from './external-tools';
 import { NOW_AFTER_HALF, NOW_AFTER_MAY } from './fixture';
@@ -32,7 +39,11 @@ describe('report renderers', () => {
 
   it('writes xlsx, pdf, json and one csv per table', () => {
     const names = files.map((f) => path.basename(f));
-    assert.ok(names.includes('monthly-2026-05.xlsx') && names.includes('monthly-2026-05.pdf') && names.includes('monthly-2026-05.json'));
+    assert.ok(
+      names.includes('monthly-2026-05.xlsx') &&
+        names.includes('monthly-2026-05.pdf') &&
+        names.includes('monthly-2026-05.json'),
+    );
     assert.equal(names.filter((n) => n.endsWith('.csv')).length, reportTables(model).length);
     assert.deepEqual(JSON.parse(fs.readFileSync(file('.json'), 'utf8')), model);
   });
@@ -44,7 +55,10 @@ describe('report renderers', () => {
     assert.ok(text.endsWith('\r\n') && !/[^\r]\n/.test(text));
     const rows = csvRows(text);
     assert.deepEqual(rows[0], ['項目', '値', '単位']);
-    assert.deepEqual(rows.slice(1), keyFigures(model).map((f) => [f.label, String(f.value), f.unit]));
+    assert.deepEqual(
+      rows.slice(1),
+      keyFigures(model).map((f) => [f.label, String(f.value), f.unit]),
+    );
     assert.equal(csvCell('a,b'), '"a,b"');
     assert.equal(csvCell('彼は"はい"と言った'), '"彼は""はい""と言った"');
     assert.equal(csvCell('1行目\r\n2行目'), '"1行目\r\n2行目"');
@@ -52,7 +66,10 @@ describe('report renderers', () => {
     assert.equal(csvCell(12), '12');
     const work = csvRows(fs.readFileSync(file('-work-log.csv'), 'utf8'));
     assert.deepEqual(work[0], ['作業日時（開始・終了）', '担当者', '作業名', '作業内容', '特記事項']);
-    assert.deepEqual(work.slice(1), model.workLog.map((w) => [w.when, w.operator, w.title, w.content, w.remarks]));
+    assert.deepEqual(
+      work.slice(1),
+      model.workLog.map((w) => [w.when, w.operator, w.title, w.content, w.remarks]),
+    );
   });
 
   it('sets up the summary sheet for A4 portrait printing with page numbers', async () => {
@@ -79,11 +96,20 @@ describe('report renderers', () => {
     assert.deepEqual(summary[1].slice(0, 2), ['対象期間', '令和8年5月（2026年5月）']);
     assert.deepEqual(summary[2].slice(0, 2), ['作成', 'ことのは市 情報政策課']);
     for (const f of keyFigures(model)) {
-      assert.ok(summary.some((r) => r[0] === f.label && r[1] === String(f.value) && r[2] === f.unit), `summary row ${f.label}=${f.value}`);
+      assert.ok(
+        summary.some((r) => r[0] === f.label && r[1] === String(f.value) && r[2] === f.unit),
+        `summary row ${f.label}=${f.value}`,
+      );
     }
-    assert.ok(summary.some((r) => r[0] === ISSUES.replace(/\r?\n/g, '\n')), '課題・対策 text');
+    assert.ok(
+      summary.some((r) => r[0] === ISSUES.replace(/\r?\n/g, '\n')),
+      '課題・対策 text',
+    );
     const work = csvRows(sheets.get('作業実績') ?? '');
-    assert.deepEqual(work.slice(2), model.workLog.map((w) => [w.when, w.operator, w.title, w.content, w.remarks]));
+    assert.deepEqual(
+      work.slice(2),
+      model.workLog.map((w) => [w.when, w.operator, w.title, w.content, w.remarks]),
+    );
     const incidents = csvRows(sheets.get('障害') ?? '');
     assert.deepEqual(incidents[2].slice(0, 2), ['HD-2026-000001', 'VPN接続障害']);
     assert.ok(sheets.has('時間帯別') && sheets.has('SLA超過'));
@@ -96,14 +122,27 @@ describe('report renderers', () => {
       this.skip();
     }
     const text = squash(pdfText(file('.pdf')));
-    for (const s of ['ヘルプデスク運用月次報告書', '令和8年5月（2026年5月）', 'ことのは市情報政策課', '課題・対策', '作業実績報告書',
-      'カテゴリ別問合せ件数', '日別問合せ件数', 'SLA遵守状況（初回応答）', '時間帯別問合せ件数（日本時間）', 'VPN装置の証明書期限切れ']) {
+    for (const s of [
+      'ヘルプデスク運用月次報告書',
+      '令和8年5月（2026年5月）',
+      'ことのは市情報政策課',
+      '課題・対策',
+      '作業実績報告書',
+      'カテゴリ別問合せ件数',
+      '日別問合せ件数',
+      'SLA遵守状況（初回応答）',
+      '時間帯別問合せ件数（日本時間）',
+      'VPN装置の証明書期限切れ',
+    ]) {
       assert.ok(text.includes(squash(s)), `PDF lacks ${s}`);
     }
     assert.ok(text.includes(squash(ISSUES)));
     const lines = pdfText(file('.pdf'), true).split('\n').map(squash);
     for (const f of keyFigures(model)) {
-      assert.ok(lines.some((l) => l.includes(squash(`${f.label}${f.value}${f.unit}`))), `PDF figure ${f.label} = ${f.value}${f.unit}`);
+      assert.ok(
+        lines.some((l) => l.includes(squash(`${f.label}${f.value}${f.unit}`))),
+        `PDF figure ${f.label} = ${f.value}${f.unit}`,
+      );
     }
     for (const w of model.workLog) assert.ok(text.includes(squash(w.when)) && text.includes(squash(w.title)));
     const png = pdfFirstPagePng(file('.pdf'), path.join(ARTIFACTS, 'report-monthly-2026-05'));
@@ -127,7 +166,9 @@ describe('report renderers', () => {
     assert.ok(out.some((f) => f.endsWith('-monthly-trend.csv')));
     if (ensureTools()) this.skip();
     const text = squash(pdfText(out.find((f) => f.endsWith('.pdf')) ?? ''));
-    assert.ok(text.includes('ヘルプデスク運用半期報告書') && text.includes('月別推移') && text.includes('令和8年度上半期'));
+    assert.ok(
+      text.includes('ヘルプデスク運用半期報告書') && text.includes('月別推移') && text.includes('令和8年度上半期'),
+    );
     pdfFirstPagePng(out.find((f) => f.endsWith('.pdf')) ?? '', path.join(ARTIFACTS, 'report-halfyear-FY2026'));
   });
 });

@@ -20,7 +20,13 @@ export function ticketHarness() {
   const audit = new RecordingAudit();
   const delivery = new ReplyDelivery({ store, conversations, senders, outbox: store, clock, logger });
   const service = new TicketService({
-    store, delivery, attachments: new FakeAttachments(), calendar: new BusinessCalendar(), slaPolicy: DEFAULT_SLA_POLICY, clock, audit,
+    store,
+    delivery,
+    attachments: new FakeAttachments(),
+    calendar: new BusinessCalendar(),
+    slaPolicy: DEFAULT_SLA_POLICY,
+    clock,
+    audit,
   });
   const conversation = conversations.add('conv-1', 'web');
   const open = (over: Parameters<typeof newTicket>[0] = {}) =>

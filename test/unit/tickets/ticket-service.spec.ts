@@ -4,7 +4,10 @@ import { TICKET_MESSAGES } from '../../../tickets';
 import { ticketHarness } from './ticket-harness';
 
 const rejectsWith = (p: Promise<unknown>, code: string, message?: RegExp) =>
-  assert.rejects(p, (e: unknown) => e instanceof KotaeError && e.code === code && (!message || message.test(e.userMessage)));
+  assert.rejects(
+    p,
+    (e: unknown) => e instanceof KotaeError && e.code === code && (!message || message.test(e.userMessage)),
+  );
 
 describe('TicketService lifecycle', () => {
   it('walks new → in_progress → on_hold → in_progress → resolved → closed and reopens', async () => {
@@ -31,20 +34,34 @@ describe('TicketService lifecycle', () => {
     const h = ticketHarness();
     const t = await h.open();
     const r = await h.service.update(t.id, 1, { status: 'resolved' }, 'op1');
-    await rejectsWith(h.service.update(t.id, r.version, { status: 'on_hold' }, 'op1'), 'TICKET_TRANSITION_INVALID', /「解決」から「保留（回答待ち）」/);
+    await rejectsWith(
+      h.service.update(t.id, r.version, { status: 'on_hold' }, 'op1'),
+      'TICKET_TRANSITION_INVALID',
+      /「解決」から「保留（回答待ち）」/,
+    );
     assert.equal((await h.store.get(t.id))?.status, 'resolved');
   });
 
   it('refuses to resolve an incident without cause, actions and prevention, naming them', async () => {
     const h = ticketHarness();
     const t = await h.open({ type: 'incident' });
-    await rejectsWith(h.service.update(t.id, 1, { status: 'resolved' }, 'op1'), 'INPUT_INVALID', /原因・対応内容・再発防止策を入力/);
+    await rejectsWith(
+      h.service.update(t.id, 1, { status: 'resolved' }, 'op1'),
+      'INPUT_INVALID',
+      /原因・対応内容・再発防止策を入力/,
+    );
     await rejectsWith(
       h.service.update(t.id, 1, { status: 'closed', incident: { cause: 'ルータ故障', actions: ' ' } }, 'op1'),
-      'INPUT_INVALID', /対応内容・再発防止策を入力/,
+      'INPUT_INVALID',
+      /対応内容・再発防止策を入力/,
     );
     assert.equal((await h.store.get(t.id))?.version, 1, 'nothing saved');
-    const ok = await h.service.update(t.id, 1, { status: 'resolved', incident: { cause: 'ルータ故障', actions: '交換', prevention: '冗長化' } }, 'op1');
+    const ok = await h.service.update(
+      t.id,
+      1,
+      { status: 'resolved', incident: { cause: 'ルータ故障', actions: '交換', prevention: '冗長化' } },
+      'op1',
+    );
     assert.equal(ok.status, 'resolved');
   });
 
@@ -52,7 +69,11 @@ describe('TicketService lifecycle', () => {
     const h = ticketHarness();
     const t = await h.open();
     await h.service.update(t.id, 1, { assignee: 'op1' }, 'op1');
-    await rejectsWith(h.service.update(t.id, 1, { assignee: 'op2', priority: 'high' }, 'op2'), 'CONFLICT', /他の担当者が先に更新しました/);
+    await rejectsWith(
+      h.service.update(t.id, 1, { assignee: 'op2', priority: 'high' }, 'op2'),
+      'CONFLICT',
+      /他の担当者が先に更新しました/,
+    );
     const got = await h.store.get(t.id);
     assert.equal(got?.assignee, 'op1');
     assert.equal(got?.priority, 'normal');
@@ -61,7 +82,11 @@ describe('TicketService lifecycle', () => {
   it('checks categories against the configured list', async () => {
     const h = ticketHarness();
     const t = await h.open();
-    await rejectsWith(h.service.update(t.id, 1, { category: '存在しない分類' }, 'op1'), 'INPUT_INVALID', /登録されていません/);
+    await rejectsWith(
+      h.service.update(t.id, 1, { category: '存在しない分類' }, 'op1'),
+      'INPUT_INVALID',
+      /登録されていません/,
+    );
     assert.equal((await h.service.update(t.id, 1, { category: 'プリンタ' }, 'op1')).category, 'プリンタ');
   });
 });
@@ -142,12 +167,28 @@ describe('TicketService SLA, queue and attachments', () => {
   it('adds and lists attachment metadata, validating it', async () => {
     const h = ticketHarness();
     const t = await h.open();
-    await h.service.addAttachment(t.id, { fileName: 'エラー画面.png', contentType: 'image/png', sizeBytes: 2048 }, 'op1');
+    await h.service.addAttachment(
+      t.id,
+      { fileName: 'エラー画面.png', contentType: 'image/png', sizeBytes: 2048 },
+      'op1',
+    );
     const list = await h.service.attachments(t.number);
-    assert.deepEqual(list.map((a) => [a.fileName, a.contentType, a.sizeBytes, a.uploadedBy]), [['エラー画面.png', 'image/png', 2048, 'op1']]);
-    await rejectsWith(h.service.addAttachment(t.id, { fileName: '', contentType: 'x', sizeBytes: 1 }, 'op1'), 'INPUT_INVALID');
-    await rejectsWith(h.service.addAttachment(t.id, { fileName: 'a', contentType: 'x', sizeBytes: -1 }, 'op1'), 'INPUT_INVALID');
-    await rejectsWith(h.service.addAttachment(t.id, { fileName: 'huge.iso', contentType: 'x', sizeBytes: 51 * 1024 * 1024 }, 'op1'), 'INPUT_TOO_LARGE');
+    assert.deepEqual(
+      list.map((a) => [a.fileName, a.contentType, a.sizeBytes, a.uploadedBy]),
+      [['エラー画面.png', 'image/png', 2048, 'op1']],
+    );
+    await rejectsWith(
+      h.service.addAttachment(t.id, { fileName: '', contentType: 'x', sizeBytes: 1 }, 'op1'),
+      'INPUT_INVALID',
+    );
+    await rejectsWith(
+      h.service.addAttachment(t.id, { fileName: 'a', contentType: 'x', sizeBytes: -1 }, 'op1'),
+      'INPUT_INVALID',
+    );
+    await rejectsWith(
+      h.service.addAttachment(t.id, { fileName: 'huge.iso', contentType: 'x', sizeBytes: 51 * 1024 * 1024 }, 'op1'),
+      'INPUT_TOO_LARGE',
+    );
     assert.equal((await h.service.attachments(t.number)).length, 1);
   });
 
@@ -156,6 +197,9 @@ describe('TicketService SLA, queue and attachments', () => {
     const t = await h.open();
     await h.service.update(t.id, 1, { assignee: 'op1' }, 'op1');
     await h.service.reply(t.id, '回答', 'op1');
-    assert.deepEqual(h.audit.entries.map((e) => e.action), ['ticket.update', 'ticket.reply']);
+    assert.deepEqual(
+      h.audit.entries.map((e) => e.action),
+      ['ticket.update', 'ticket.reply'],
+    );
   });
 });

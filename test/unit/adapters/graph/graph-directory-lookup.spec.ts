@@ -20,7 +20,10 @@ class FakeGraph {
       const match = /^\/v1\.0\/users\/([^/?]+)\?\$select=department$/.exec(req.url ?? '');
       const user = match ? this.users.get(match[1]) : undefined;
       const status = this.failWith ?? (user ? 200 : 404);
-      const body = status === 200 ? user : { error: { code: status === 404 ? 'Request_ResourceNotFound' : 'ServiceUnavailable', message: 'x' } };
+      const body =
+        status === 200
+          ? user
+          : { error: { code: status === 404 ? 'Request_ResourceNotFound' : 'ServiceUnavailable', message: 'x' } };
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
@@ -52,7 +55,13 @@ describe('GraphDirectoryLookup', () => {
     tokens = new FakeTokens();
     logger = new MemoryLogger();
     clock = 0;
-    lookup = new GraphDirectoryLookup({ tokens, logger, baseUrl: await graph.start(), ttlMs: 60_000, now: () => clock });
+    lookup = new GraphDirectoryLookup({
+      tokens,
+      logger,
+      baseUrl: await graph.start(),
+      ttlMs: 60_000,
+      now: () => clock,
+    });
   });
   afterEach(async () => graph.stop());
 
@@ -113,8 +122,15 @@ describe('MsalTokenProvider', () => {
   });
   it('turns failures into CLOUD_UNAVAILABLE', async () => {
     const empty = new MsalTokenProvider(options, { acquireTokenByClientCredential: async () => null });
-    await assert.rejects(empty.getToken(['x']), (e: unknown) => e instanceof KotaeError && e.code === 'CLOUD_UNAVAILABLE');
-    const failing = new MsalTokenProvider(options, { acquireTokenByClientCredential: async () => { throw new Error('AADSTS7000215'); } });
+    await assert.rejects(
+      empty.getToken(['x']),
+      (e: unknown) => e instanceof KotaeError && e.code === 'CLOUD_UNAVAILABLE',
+    );
+    const failing = new MsalTokenProvider(options, {
+      acquireTokenByClientCredential: async () => {
+        throw new Error('AADSTS7000215');
+      },
+    });
     await assert.rejects(failing.getToken(['x']), /AADSTS7000215/);
   });
   it('builds a real MSAL client without network access', () => {

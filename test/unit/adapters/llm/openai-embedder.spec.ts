@@ -20,17 +20,27 @@ async function startServer(plan: number[] = []): Promise<{ url: string; calls: C
       calls.push({ path: req.url ?? '', auth: req.headers.authorization, body });
       const status = plan[calls.length - 1] ?? 200;
       if (status !== 200) {
-        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'try later', type: 'server_error' } }));
+        res
+          .writeHead(status, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: { message: 'try later', type: 'server_error' } }));
         return;
       }
       // Vectors out of order on purpose: the client must sort by index.
-      const data = body.input.map((text, index) => ({ object: 'embedding', index, embedding: [text.length, index, 1] })).reverse();
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ object: 'list', data, model: body.model, usage: { prompt_tokens: 1, total_tokens: 1 } }));
+      const data = body.input
+        .map((text, index) => ({ object: 'embedding', index, embedding: [text.length, index, 1] }))
+        .reverse();
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ object: 'list', data, model: body.model, usage: { prompt_tokens: 1, total_tokens: 1 } }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/v1`, calls, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    calls,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 const noWait = async (): Promise<void> => undefined;
@@ -39,9 +49,19 @@ describe('OpenAiEmbedder against a loopback /v1/embeddings server', () => {
   it('embeds in batches, in input order, with the API key', async () => {
     const srv = await startServer();
     try {
-      const e = new OpenAiEmbedder({ baseURL: srv.url, apiKey: 'sk-test', model: 'text-embedding-3-small', batchSize: 2, sleep: noWait });
+      const e = new OpenAiEmbedder({
+        baseURL: srv.url,
+        apiKey: 'sk-test',
+        model: 'text-embedding-3-small',
+        batchSize: 2,
+        sleep: noWait,
+      });
       const out = await e.embedDocuments(['a', 'bb', 'ccc']);
-      assert.deepEqual(out, [[1, 0, 1], [2, 1, 1], [3, 0, 1]]);
+      assert.deepEqual(out, [
+        [1, 0, 1],
+        [2, 1, 1],
+        [3, 0, 1],
+      ]);
       assert.equal(srv.calls.length, 2);
       assert.equal(srv.calls[0].path, '/v1/embeddings');
       assert.equal(srv.calls[0].auth, 'Bearer sk-test');
@@ -56,7 +76,15 @@ describe('OpenAiEmbedder against a loopback /v1/embeddings server', () => {
     const srv = await startServer([500, 200]);
     const waits: number[] = [];
     try {
-      const e = new OpenAiEmbedder({ baseURL: srv.url, apiKey: 'k', model: 'm', initialBackoffMs: 10, sleep: async (ms) => { waits.push(ms); } });
+      const e = new OpenAiEmbedder({
+        baseURL: srv.url,
+        apiKey: 'k',
+        model: 'm',
+        initialBackoffMs: 10,
+        sleep: async (ms) => {
+          waits.push(ms);
+        },
+      });
       assert.deepEqual(await e.embedQuery('xy'), [2, 0, 1]);
       assert.equal(srv.calls.length, 2);
       assert.deepEqual(waits, [10]);
@@ -69,7 +97,16 @@ describe('OpenAiEmbedder against a loopback /v1/embeddings server', () => {
     const srv = await startServer([429, 429, 429]);
     const waits: number[] = [];
     try {
-      const e = new OpenAiEmbedder({ baseURL: srv.url, apiKey: 'k', model: 'm', maxRetries: 2, initialBackoffMs: 5, sleep: async (ms) => { waits.push(ms); } });
+      const e = new OpenAiEmbedder({
+        baseURL: srv.url,
+        apiKey: 'k',
+        model: 'm',
+        maxRetries: 2,
+        initialBackoffMs: 5,
+        sleep: async (ms) => {
+          waits.push(ms);
+        },
+      });
       await assert.rejects(e.embedQuery('x'), { code: 'CLOUD_UNAVAILABLE' });
       assert.equal(srv.calls.length, 3);
       assert.deepEqual(waits, [5, 10]);

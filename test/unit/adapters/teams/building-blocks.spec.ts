@@ -19,7 +19,9 @@ describe('Teams building blocks', () => {
       assert.deepEqual([second.isFirst, await second.result], [false, 1]);
       now = 1_001;
       assert.equal(await dedupe.run('a', work).result, 2);
-      const failing = dedupe.run('b', async () => { throw new Error('x'); });
+      const failing = dedupe.run('b', async () => {
+        throw new Error('x');
+      });
       await assert.rejects(failing.result);
       assert.equal(dedupe.run('b', work).isFirst, true);
       assert.equal(dedupe.run(undefined, work).isFirst, true);
@@ -28,13 +30,26 @@ describe('Teams building blocks', () => {
 
   describe('parseCardAction', () => {
     it('reads verbs from Action.Execute or data.kotae (Action.Submit) and ignores foreign data', () => {
-      assert.deepEqual(parseCardAction('kotae.resolved', { conversationId: 'c' }), { kind: 'feedback', conversationId: 'c', resolved: true });
-      assert.deepEqual(parseCardAction(undefined, { kotae: 'kotae.escalate', conversationId: 'c' }), { kind: 'escalate_form', conversationId: 'c' });
+      assert.deepEqual(parseCardAction('kotae.resolved', { conversationId: 'c' }), {
+        kind: 'feedback',
+        conversationId: 'c',
+        resolved: true,
+      });
+      assert.deepEqual(parseCardAction(undefined, { kotae: 'kotae.escalate', conversationId: 'c' }), {
+        kind: 'escalate_form',
+        conversationId: 'c',
+      });
       assert.deepEqual(
         parseCardAction('kotae.submit_ticket', { conversationId: 'c', urgency: 'whatever', details: ' x ' }),
         { kind: 'submit_ticket', conversationId: 'c', category: undefined, priority: undefined, details: 'x' },
       );
-      for (const [verb, data] of [['food', { item: 'beef' }], [undefined, 'text'], [undefined, null], ['kotae.choose', { conversationId: 'c' }], ['kotae.resolved', {}]] as const) {
+      for (const [verb, data] of [
+        ['food', { item: 'beef' }],
+        [undefined, 'text'],
+        [undefined, null],
+        ['kotae.choose', { conversationId: 'c' }],
+        ['kotae.resolved', {}],
+      ] as const) {
         assert.equal(parseCardAction(verb, data), undefined);
       }
     });
@@ -43,8 +58,14 @@ describe('Teams building blocks', () => {
   describe('cards', () => {
     it('are Adaptive Cards 1.5; links only for http(s) sources, titles escaped', () => {
       const card = replyCard({
-        conversationId: 'c', text: '回答', choices: [], actions: [],
-        sources: [{ title: 'a]b', url: 'javascript:alert(1)', snippet: '' }, { title: '手順 (改訂)', url: 'https://x.example/a b', snippet: '' }],
+        conversationId: 'c',
+        text: '回答',
+        choices: [],
+        actions: [],
+        sources: [
+          { title: 'a]b', url: 'javascript:alert(1)', snippet: '' },
+          { title: '手順 (改訂)', url: 'https://x.example/a b', snippet: '' },
+        ],
       });
       assert.equal(card.version, '1.5');
       assert.equal(card.actions, undefined);
@@ -67,10 +88,22 @@ describe('Teams building blocks', () => {
       const status = (s: number) => Object.assign(new Error(`status ${s}`), { response: { status: s } });
       assert.equal(await sendWithRetry(async () => (++calls < 3 ? Promise.reject(status(429)) : 'ok'), fast), 'ok');
       calls = 0;
-      await assert.rejects(sendWithRetry(async () => { calls++; throw status(404); }, fast), KotaeError);
+      await assert.rejects(
+        sendWithRetry(async () => {
+          calls++;
+          throw status(404);
+        }, fast),
+        KotaeError,
+      );
       assert.equal(calls, 1);
       calls = 0;
-      await assert.rejects(sendWithRetry(async () => { calls++; throw new TypeError('fetch failed'); }, fast), /fetch failed/);
+      await assert.rejects(
+        sendWithRetry(async () => {
+          calls++;
+          throw new TypeError('fetch failed');
+        }, fast),
+        /fetch failed/,
+      );
       assert.equal(calls, 4);
     });
   });

@@ -7,7 +7,11 @@ import { cardOf } from '../../../fakes/teams-connector';
 import { FakeDirectoryLookup } from '../../../fakes/teams-directory';
 
 const operatorReply: BotReply = {
-  conversationId: 'conv-1', text: '【担当者より】VPN装置を再起動しました。もう一度お試しください。', sources: [], choices: [], actions: ['resolved', 'not_resolved'],
+  conversationId: 'conv-1',
+  text: '【担当者より】VPN装置を再起動しました。もう一度お試しください。',
+  sources: [],
+  choices: [],
+  actions: ['resolved', 'not_resolved'],
 };
 
 describe('Teams delivery: retries and proactive sends', () => {
@@ -38,7 +42,10 @@ describe('Teams delivery: retries and proactive sends', () => {
     assert.equal(proactive.authorization, undefined); // anonymous (no credentials) towards loopback
     const card = cardOf(proactive);
     assert.match(card.body[0].text ?? '', /VPN装置を再起動しました/);
-    assert.deepEqual(card.actions?.map((a) => a.title), ['解決した', '解決しない']);
+    assert.deepEqual(
+      card.actions?.map((a) => a.title),
+      ['解決した', '解決しない'],
+    );
   });
 
   it('retries a failing or slow connector on proactive sends', async () => {
@@ -72,18 +79,27 @@ describe('Teams delivery: retries and proactive sends', () => {
     const conversation = await h.store.getConversation('conv-1');
     assert.ok(conversation);
     h.connector.failures.push(403, 500);
-    await assert.rejects(h.endpoint.sender.sendToConversation(conversation, operatorReply), /CHANNEL_SEND_FAILED|Bot Connector/);
+    await assert.rejects(
+      h.endpoint.sender.sendToConversation(conversation, operatorReply),
+      /CHANNEL_SEND_FAILED|Bot Connector/,
+    );
     assert.deepEqual(h.connector.failures, [500]);
   });
 
   it('refuses conversations without a Teams reference', async () => {
     const at = new Date();
     await assert.rejects(
-      h.endpoint.sender.sendToConversation({ id: 'c', channel: 'teams', requester: {}, startedAt: at, lastActivityAt: at }, operatorReply),
+      h.endpoint.sender.sendToConversation(
+        { id: 'c', channel: 'teams', requester: {}, startedAt: at, lastActivityAt: at },
+        operatorReply,
+      ),
       (err: unknown) => err instanceof KotaeError && err.code === 'CHANNEL_SEND_FAILED',
     );
     await assert.rejects(
-      h.endpoint.sender.sendToConversation({ id: 'w', channel: 'web', requester: {}, startedAt: at, lastActivityAt: at }, operatorReply),
+      h.endpoint.sender.sendToConversation(
+        { id: 'w', channel: 'web', requester: {}, startedAt: at, lastActivityAt: at },
+        operatorReply,
+      ),
       (err: unknown) => err instanceof KotaeError && err.code === 'CHANNEL_UNSUPPORTED',
     );
   });

@@ -34,7 +34,10 @@ describe('Teams endpoint: card actions', () => {
     assert.equal(form.type, 'application/vnd.microsoft.card.adaptive');
     assert.equal(form.statusCode, 200);
     const formCard = form.value as { body: Element[]; actions: Action[] };
-    assert.deepEqual(formCard.body.find((e) => e.id === 'category')?.choices?.map((c) => c.value), ['ネットワーク', 'その他']);
+    assert.deepEqual(
+      formCard.body.find((e) => e.id === 'category')?.choices?.map((c) => c.value),
+      ['ネットワーク', 'その他'],
+    );
     assert.ok(formCard.body.some((e) => e.type === 'Input.Text' && e.id === 'details'));
     assert.ok(formCard.body.some((e) => e.type === 'Input.ChoiceSet' && e.id === 'urgency'));
 
@@ -45,10 +48,16 @@ describe('Teams endpoint: card actions', () => {
     const doneCard = done.value as { body: Element[] };
     assert.match(texts(doneCard.body), /受付番号は HD-2026-000001 です/);
     assert.match(texts(doneCard.body), /平日 8:30〜17:15/);
-    assert.deepEqual(h.helpdesk.escalations, [{
-      conversationId: 'conv-1', details: '朝からVPNに接続できません', category: 'ネットワーク', priority: 'high',
-      requester: { id: '7faf8ab2-3d56-4244-b585-20c8a42ed2b8', name: 'Megan Bowen' }, activityId: 'inv-2',
-    }]);
+    assert.deepEqual(h.helpdesk.escalations, [
+      {
+        conversationId: 'conv-1',
+        details: '朝からVPNに接続できません',
+        category: 'ネットワーク',
+        priority: 'high',
+        requester: { id: '7faf8ab2-3d56-4244-b585-20c8a42ed2b8', name: 'Megan Bowen' },
+        activityId: 'inv-2',
+      },
+    ]);
 
     // Redelivery of the same invoke: same answer, still one ticket.
     const again = await press('inv-2', { verb: submit.verb, data });
@@ -57,7 +66,13 @@ describe('Teams endpoint: card actions', () => {
   });
 
   it('escalates from an Action.Submit message (older clients) and ignores its redelivery', async () => {
-    const value = { kotae: 'kotae.submit_ticket', conversationId: 'conv-1', category: 'その他', urgency: 'urgent', details: '庁内LANが全部止まっています' };
+    const value = {
+      kotae: 'kotae.submit_ticket',
+      conversationId: 'conv-1',
+      category: 'その他',
+      urgency: 'urgent',
+      details: '庁内LANが全部止まっています',
+    };
     const message = personalEnvelope(h.serviceUrl, { id: 'sub-1', text: '', value });
     delete message.text;
     assert.equal((await h.post(message)).status, 200);
@@ -71,7 +86,10 @@ describe('Teams endpoint: card actions', () => {
   });
 
   it('asks for the details again when the form comes back empty', async () => {
-    const body = await press('inv-3', { verb: 'kotae.submit_ticket', data: { kotae: 'kotae.submit_ticket', conversationId: 'conv-1', urgency: 'low' } });
+    const body = await press('inv-3', {
+      verb: 'kotae.submit_ticket',
+      data: { kotae: 'kotae.submit_ticket', conversationId: 'conv-1', urgency: 'low' },
+    });
     const card = body.value as { body: Element[] };
     assert.ok(card.body.some((e) => e.id === 'details'));
     assert.equal(h.helpdesk.escalations.length, 0);
@@ -89,18 +107,30 @@ describe('Teams endpoint: card actions', () => {
   it('offers the escalation after 解決しない', async () => {
     const body = await press('fb-2', answerButton('解決しない'));
     assert.equal(h.helpdesk.feedbacks[0].resolved, false);
-    assert.deepEqual((body.value as { actions: Action[] }).actions.map((a) => a.title), ['担当者に問い合わせる']);
+    assert.deepEqual(
+      (body.value as { actions: Action[] }).actions.map((a) => a.title),
+      ['担当者に問い合わせる'],
+    );
   });
 
   it('shows candidate questions as buttons and asks the chosen one', async () => {
     h.helpdesk.scriptedReplies.push({
-      outcome: 'clarify', text: 'どちらの内容ですか？', sources: [], actions: ['escalate'],
-      choices: [{ label: 'VPNのパスワード変更', value: 'VPNのパスワードを変更したい' }, { label: 'VPNの接続エラー', value: 'VPNの接続エラーが出る' }],
+      outcome: 'clarify',
+      text: 'どちらの内容ですか？',
+      sources: [],
+      actions: ['escalate'],
+      choices: [
+        { label: 'VPNのパスワード変更', value: 'VPNのパスワードを変更したい' },
+        { label: 'VPNの接続エラー', value: 'VPNの接続エラーが出る' },
+      ],
     });
     await h.post(personalEnvelope(h.serviceUrl, { id: 'q-2', text: 'VPN' }));
     const card = cardOf(h.connector.sent()[1]) as unknown as { body: Element[] };
     const set = card.body.find((e) => e.type === 'ActionSet');
-    assert.deepEqual(set?.actions?.map((a) => a.title), ['VPNのパスワード変更', 'VPNの接続エラー']);
+    assert.deepEqual(
+      set?.actions?.map((a) => a.title),
+      ['VPNのパスワード変更', 'VPNの接続エラー'],
+    );
     const answer = await press('ch-1', set?.actions?.[1] as Action);
     assert.equal(h.helpdesk.asks.at(-1)?.text, 'VPNの接続エラーが出る');
     assert.equal(h.helpdesk.asks.at(-1)?.conversationId, 'conv-1');

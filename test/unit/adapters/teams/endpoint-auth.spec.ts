@@ -10,8 +10,19 @@ const APP_ID = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
 describe('Teams endpoint: authentication', () => {
   describe('isLoopbackAddress', () => {
     it('accepts 127.0.0.0/8 and ::1 only', () => {
-      for (const a of ['127.0.0.1', '127.1.2.3', '::1', '::ffff:127.0.0.1', '0:0:0:0:0:0:0:1']) assert.equal(isLoopbackAddress(a), true, a);
-      for (const a of ['10.0.0.1', '192.168.1.10', '::ffff:10.0.0.1', 'fe80::1', '::', '', undefined, 'localhost', '128.0.0.1']) {
+      for (const a of ['127.0.0.1', '127.1.2.3', '::1', '::ffff:127.0.0.1', '0:0:0:0:0:0:0:1'])
+        assert.equal(isLoopbackAddress(a), true, a);
+      for (const a of [
+        '10.0.0.1',
+        '192.168.1.10',
+        '::ffff:10.0.0.1',
+        'fe80::1',
+        '::',
+        '',
+        undefined,
+        'localhost',
+        '128.0.0.1',
+      ]) {
         assert.equal(isLoopbackAddress(a), false, String(a));
       }
     });
@@ -27,7 +38,12 @@ describe('Teams endpoint: authentication', () => {
     after(async () => jwks.stop());
     beforeEach(async () => {
       h = await startTeamsHarness({
-        auth: { tenantId: TENANT, clientId: APP_ID, clientSecret: 'not-used-in-this-test', authorityEndpoint: jwks.authority },
+        auth: {
+          tenantId: TENANT,
+          clientId: APP_ID,
+          clientSecret: 'not-used-in-this-test',
+          authorityEndpoint: jwks.authority,
+        },
       });
     });
     afterEach(async () => h.close());
@@ -43,7 +59,13 @@ describe('Teams endpoint: authentication', () => {
 
     it('answers 401 for a malformed, unsigned, foreign or expired token', async () => {
       const unsigned = jwks.sign(APP_ID).split('.').slice(0, 2).join('.') + '.';
-      for (const token of ['abc', unsigned, jwks.sign('someone-else'), jwks.sign(APP_ID, { exp: 1_000_000 }), jwks.sign(APP_ID, { iss: 'https://evil.example/v2.0' })]) {
+      for (const token of [
+        'abc',
+        unsigned,
+        jwks.sign('someone-else'),
+        jwks.sign(APP_ID, { exp: 1_000_000 }),
+        jwks.sign(APP_ID, { iss: 'https://evil.example/v2.0' }),
+      ]) {
         const res = await h.post(message(), { authorization: `Bearer ${token}` });
         assert.equal(res.status, 401, token.slice(0, 20));
       }

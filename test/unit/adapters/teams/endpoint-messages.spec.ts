@@ -21,7 +21,11 @@ describe('Teams endpoint: messages', () => {
     assert.equal(ask.text, 'Hello Teams TestBot.Sending bold-italic rich text');
     assert.deepEqual(ask.requester, { id: '7faf8ab2-3d56-4244-b585-20c8a42ed2b8', name: 'Megan Bowen' });
     assert.equal(ask.conversationId, 'conv-1');
-    const ref = JSON.parse(ask.channelRef ?? '{}') as { serviceUrl: string; conversation: { id: string }; activityId?: string };
+    const ref = JSON.parse(ask.channelRef ?? '{}') as {
+      serviceUrl: string;
+      conversation: { id: string };
+      activityId?: string;
+    };
     assert.equal(ref.serviceUrl, h.serviceUrl);
     assert.match(ref.conversation.id, /^a:17I0kl9/);
     assert.equal(ref.activityId, undefined);
@@ -34,11 +38,14 @@ describe('Teams endpoint: messages', () => {
     assert.match(cardText(card), /参考にした資料/);
     assert.match(cardText(card), /\[VPN接続手順書\]\(https:\/\/kb\.example\.lg\.jp\/vpn\/manual\)/);
     assert.match(cardText(card), /- 在宅勤務FAQ/);
-    assert.deepEqual(card.actions?.map((a) => [a.type, a.title]), [
-      ['Action.Execute', '解決した'],
-      ['Action.Execute', '解決しない'],
-      ['Action.Execute', '担当者に問い合わせる'],
-    ]);
+    assert.deepEqual(
+      card.actions?.map((a) => [a.type, a.title]),
+      [
+        ['Action.Execute', '解決した'],
+        ['Action.Execute', '解決しない'],
+        ['Action.Execute', '担当者に問い合わせる'],
+      ],
+    );
     assert.deepEqual(card.actions?.[2].data, { kotae: 'kotae.escalate', conversationId: 'conv-1' });
     assert.equal(h.store.records.get('conv-1')?.channel, 'teams');
   });
@@ -46,7 +53,10 @@ describe('Teams endpoint: messages', () => {
   it('keeps one conversation per Teams chat and user', async () => {
     await h.post(personalEnvelope(h.serviceUrl, { id: 'm-1', text: 'VPNにつながりません' }));
     await h.post(personalEnvelope(h.serviceUrl, { id: 'm-2', text: 'プリンタが使えません' }));
-    assert.deepEqual(h.helpdesk.asks.map((a) => a.conversationId), ['conv-1', 'conv-1']);
+    assert.deepEqual(
+      h.helpdesk.asks.map((a) => a.conversationId),
+      ['conv-1', 'conv-1'],
+    );
     assert.equal(h.store.records.size, 1);
   });
 
@@ -74,7 +84,9 @@ describe('Teams endpoint: messages', () => {
 
   it('ignores group chat messages without a mention', async () => {
     const message = personalEnvelope(h.serviceUrl, {
-      id: 'g-1', text: 'おつかれさまです', conversation: { isGroup: true, conversationType: 'groupChat', id: '19:group@thread.v2' },
+      id: 'g-1',
+      text: 'おつかれさまです',
+      conversation: { isGroup: true, conversationType: 'groupChat', id: '19:group@thread.v2' },
     });
     assert.equal((await h.post(message)).status, 200);
     assert.equal(h.helpdesk.asks.length, 0);

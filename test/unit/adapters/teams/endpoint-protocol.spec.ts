@@ -8,7 +8,9 @@ type Executable = { type: string; verb?: string; data?: unknown; actions?: Execu
 /** Every Action.Execute in a FRAGMENT card (body ActionSets and the refresh action). */
 function executeActions(card: { body?: Executable[]; refresh?: { action?: Executable } }): Executable[] {
   const fromBody = (card.body ?? []).flatMap((e) => e.actions ?? []);
-  return [...fromBody, ...(card.refresh?.action ? [card.refresh.action] : [])].filter((a) => a.type === 'Action.Execute');
+  return [...fromBody, ...(card.refresh?.action ? [card.refresh.action] : [])].filter(
+    (a) => a.type === 'Action.Execute',
+  );
 }
 
 describe('Teams endpoint: protocol', () => {
@@ -46,7 +48,9 @@ describe('Teams endpoint: protocol', () => {
     assert.equal(res.status, 200);
     const [welcome] = h.connector.sent();
     assert.equal(welcome.conversationId, '***');
-    const text = cardOf(welcome).body.map((b) => b.text).join('\n');
+    const text = cardOf(welcome)
+      .body.map((b) => b.text)
+      .join('\n');
     assert.match(text, /Kotae ヘルプデスクへようこそ/);
     assert.match(text, /こんにちは。ITヘルプデスクの自動応答 Kotae です。/);
     assert.match(text, /受付時間: 平日 8:30〜17:15/);
@@ -85,7 +89,9 @@ describe('Teams endpoint: protocol', () => {
   });
 
   it('rejects forwarded requests without credentials (a local reverse proxy is not a loopback caller)', async () => {
-    const res = await h.post(replayable('message-personal-with-tenant-aad.json', h.serviceUrl), { 'x-forwarded-for': '203.0.113.9' });
+    const res = await h.post(replayable('message-personal-with-tenant-aad.json', h.serviceUrl), {
+      'x-forwarded-for': '203.0.113.9',
+    });
     assert.equal(res.status, 403);
     assert.equal(h.helpdesk.asks.length, 0);
   });

@@ -14,13 +14,24 @@ import { cardOf, FakeBotConnector } from '../../../fakes/teams-connector';
 const knowledge: KnowledgeSearch = {
   search: async () => ({
     confidence: 0.9,
-    hits: [{
-      score: 1,
-      chunk: {
-        id: 'FAQ-1#0', documentId: 'FAQ-1', kind: 'faq', title: 'パスワード再設定', url: 'https://kb.example.lg.jp/faq/1', headingPath: [],
-        fields: { question: 'パスワードを忘れた', answer: 'パスワードはポータルの「パスワード再設定」から変更できます。', body: '' },
+    hits: [
+      {
+        score: 1,
+        chunk: {
+          id: 'FAQ-1#0',
+          documentId: 'FAQ-1',
+          kind: 'faq',
+          title: 'パスワード再設定',
+          url: 'https://kb.example.lg.jp/faq/1',
+          headingPath: [],
+          fields: {
+            question: 'パスワードを忘れた',
+            answer: 'パスワードはポータルの「パスワード再設定」から変更できます。',
+            body: '',
+          },
+        },
       },
-    }],
+    ],
   }),
 };
 
@@ -42,13 +53,19 @@ describe('Teams endpoint on the real helpdesk, SQLite stores and web app', () =>
     const clock = new SystemClock();
     conversations = new SqlConversationStore(db.ds, () => clock.now());
     tickets = new SqlTicketStore(db.ds, () => clock.now());
-    const helpdesk = new HelpdeskService({ conversations, tickets, knowledge, clock }, { maxQuestionChars: 500, deskHours: '平日 8:30〜17:15', isDeskOpen: () => true });
+    const helpdesk = new HelpdeskService(
+      { conversations, tickets, knowledge, clock },
+      { maxQuestionChars: 500, deskHours: '平日 8:30〜17:15', isDeskOpen: () => true },
+    );
     const logger = new MemoryLogger();
     connector = new FakeBotConnector();
     serviceUrl = await connector.start();
     teams = createTeamsEndpoint({ helpdesk, conversations, logger, deskHours: '平日 8:30〜17:15' });
     const web = createWebApp({
-      helpdesk, conversations, logger, health: async () => ({ ok: true }),
+      helpdesk,
+      conversations,
+      logger,
+      health: async () => ({ ok: true }),
       mounts: [{ path: '/api/messages', method: 'post', json: true, handler: (req, res) => teams.handle(req, res) }],
     });
     server = await new Promise((resolve) => {
@@ -64,7 +81,11 @@ describe('Teams endpoint on the real helpdesk, SQLite stores and web app', () =>
   });
 
   async function post(body: unknown): Promise<{ status: number; body: InvokeCard }> {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
     const text = await res.text();
     return { status: res.status, body: text.startsWith('{') ? (JSON.parse(text) as InvokeCard) : ({} as InvokeCard) };
   }
@@ -78,18 +99,32 @@ describe('Teams endpoint on the real helpdesk, SQLite stores and web app', () =>
 
     const form = await post(actionExecuteInvoke(serviceUrl, 'e-2', escalate));
     const submit = form.body.value.actions[0];
-    const data = { ...submit.data, category: 'アカウント・パスワード', urgency: 'high', details: '再設定のメールが届きません' };
+    const data = {
+      ...submit.data,
+      category: 'アカウント・パスワード',
+      urgency: 'high',
+      details: '再設定のメールが届きません',
+    };
     const first = await post(actionExecuteInvoke(serviceUrl, 'e-3', { verb: submit.verb, data }));
     const again = await post(actionExecuteInvoke(serviceUrl, 'e-3', { verb: submit.verb, data }));
     assert.deepEqual(again.body, first.body);
     const { items, total } = await tickets.list({});
     assert.equal(total, 1);
     assert.match(first.body.value.body[0].text ?? '', new RegExp(`受付番号は ${items[0].number} です`));
-    assert.deepEqual([items[0].priority, items[0].category, items[0].channel, items[0].requester.name], ['high', 'アカウント・パスワード', 'teams', 'Megan Bowen']);
+    assert.deepEqual(
+      [items[0].priority, items[0].category, items[0].channel, items[0].requester.name],
+      ['high', 'アカウント・パスワード', 'teams', 'Megan Bowen'],
+    );
 
     const conversation = await conversations.getConversation(submit.data.conversationId);
     assert.ok(conversation?.channelRef);
-    await teams.sender.sendToConversation(conversation, { conversationId: conversation.id, text: '担当者です。メールを再送しました。', sources: [], choices: [], actions: [] });
+    await teams.sender.sendToConversation(conversation, {
+      conversationId: conversation.id,
+      text: '担当者です。メールを再送しました。',
+      sources: [],
+      choices: [],
+      actions: [],
+    });
     assert.match(cardOf(connector.sent().at(-1) ?? connector.sent()[0]).body[0].text ?? '', /再送しました/);
   });
 

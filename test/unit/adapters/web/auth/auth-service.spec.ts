@@ -9,7 +9,11 @@ import { SqlAuditLog } from '../../../../../db/repositories/sql-audit-log';
 import { openTempDb, TEST_SCRYPT } from './sqlite-fixture';
 
 const PASSWORD = 'kotae-test-password';
-const codeOf = (p: Promise<unknown>) => p.then(() => 'ok', (e: unknown) => (e instanceof KotaeError ? e.code : String(e)));
+const codeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e: unknown) => (e instanceof KotaeError ? e.code : String(e)),
+  );
 
 describe('AuthService and AccountService', () => {
   let db: Awaited<ReturnType<typeof openTempDb>>;
@@ -99,16 +103,32 @@ describe('AuthService and AccountService', () => {
   });
 
   it('validates new accounts and refuses a taken username', async () => {
-    assert.equal(await codeOf(accounts.create({ username: 'x', displayName: 'X', role: 'staff', password: PASSWORD }, 'a')), 'INPUT_INVALID');
-    assert.equal(await codeOf(accounts.create({ username: 'sato', displayName: '佐藤', role: 'staff', password: 'short' }, 'a')), 'INPUT_INVALID');
-    assert.equal(await codeOf(accounts.create({ username: 'tanaka', displayName: '田中', role: 'staff', password: PASSWORD }, 'a')), 'CONFLICT');
+    assert.equal(
+      await codeOf(accounts.create({ username: 'x', displayName: 'X', role: 'staff', password: PASSWORD }, 'a')),
+      'INPUT_INVALID',
+    );
+    assert.equal(
+      await codeOf(accounts.create({ username: 'sato', displayName: '佐藤', role: 'staff', password: 'short' }, 'a')),
+      'INPUT_INVALID',
+    );
+    assert.equal(
+      await codeOf(
+        accounts.create({ username: 'tanaka', displayName: '田中', role: 'staff', password: PASSWORD }, 'a'),
+      ),
+      'CONFLICT',
+    );
   });
 
   it('creates the first admin once, with a random password logged once', async () => {
     const fresh = await openTempDb();
     try {
       const operators = new SqlOperatorStore(fresh.ds);
-      const acc = new AccountService({ operators, sessions: new SqlSessionStore(fresh.ds), audit: new SqlAuditLog(fresh.ds), hash: (p) => auth.hash(p) });
+      const acc = new AccountService({
+        operators,
+        sessions: new SqlSessionStore(fresh.ds),
+        audit: new SqlAuditLog(fresh.ds),
+        hash: (p) => auth.hash(p),
+      });
       const logger = new MemoryLogger();
       const admin = await acc.ensureAdminAccount({ username: 'admin' }, logger);
       assert.equal(admin?.role, 'admin');
@@ -123,7 +143,10 @@ describe('AuthService and AccountService', () => {
   });
 
   it('keeps the last admin an admin', async () => {
-    const admin = await accounts.create({ username: 'root', displayName: '管理者', role: 'admin', password: PASSWORD }, 'system');
+    const admin = await accounts.create(
+      { username: 'root', displayName: '管理者', role: 'admin', password: PASSWORD },
+      'system',
+    );
     assert.equal(await codeOf(accounts.setRole(admin.id, 'operator', 'root')), 'CONFLICT');
   });
 

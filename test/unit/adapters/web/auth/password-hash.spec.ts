@@ -1,5 +1,11 @@
 import assert from 'node:assert/strict';
-import { hashPassword, parseCookies, serializeCookie, tokensEqual, verifyPassword } from '../../../../../adapters/web/auth';
+import {
+  hashPassword,
+  parseCookies,
+  serializeCookie,
+  tokensEqual,
+  verifyPassword,
+} from '../../../../../adapters/web/auth';
 
 describe('password hashing (scrypt)', () => {
   it('stores scrypt$N$r$p$salt$hash with a fresh salt and verifies', async () => {
@@ -19,7 +25,13 @@ describe('password hashing (scrypt)', () => {
   });
 
   it('never matches a malformed or absurd hash', async () => {
-    for (const bad of ['', 'plain', 'scrypt$1$8$1$AAAA$BBBB', 'bcrypt$1024$8$1$c2FsdHNhbHQ=$aGFzaA==', 'scrypt$99999999$8$1$c2FsdHNhbHQ=$aGFzaA==']) {
+    for (const bad of [
+      '',
+      'plain',
+      'scrypt$1$8$1$AAAA$BBBB',
+      'bcrypt$1024$8$1$c2FsdHNhbHQ=$aGFzaA==',
+      'scrypt$99999999$8$1$c2FsdHNhbHQ=$aGFzaA==',
+    ]) {
       assert.equal(await verifyPassword('x', bad), false, bad);
     }
   });
@@ -27,7 +39,10 @@ describe('password hashing (scrypt)', () => {
 
 describe('cookies and tokens', () => {
   it('serialises the session cookie HttpOnly, SameSite=Strict, Path=/, Secure on request', () => {
-    assert.equal(serializeCookie('s', 'a b', { secure: true, maxAgeSeconds: 60 }), 's=a%20b; Path=/; HttpOnly; SameSite=Strict; Max-Age=60; Secure');
+    assert.equal(
+      serializeCookie('s', 'a b', { secure: true, maxAgeSeconds: 60 }),
+      's=a%20b; Path=/; HttpOnly; SameSite=Strict; Max-Age=60; Secure',
+    );
     assert.ok(!serializeCookie('s', 'v', { secure: false }).includes('Secure'));
   });
 

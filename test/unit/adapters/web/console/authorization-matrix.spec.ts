@@ -12,32 +12,79 @@ const REQUESTS: Record<string, (h: ConsoleHarness) => Promise<Prepared>> = {
   'get /': async () => ({ path: '/' }),
   'get /tickets': async () => ({ path: '/tickets' }),
   'get /tickets/:id': async (h) => ({ path: `/tickets/${(await h.openTicket()).number}` }),
-  'post /tickets/:id/update': async (h) => ({ path: `/tickets/${(await h.openTicket()).number}/update`, form: { version: '1', status: 'in_progress', category: 'プリンタ' } }),
-  'post /tickets/:id/reply': async (h) => ({ path: `/tickets/${(await h.openTicket()).number}/reply`, form: { body: '回答します' } }),
-  'post /tickets/:id/note': async (h) => ({ path: `/tickets/${(await h.openTicket()).number}/note`, form: { body: 'メモ' } }),
-  'post /tickets/:id/attachments': async (h) => ({ path: `/tickets/${(await h.openTicket()).number}/attachments`, form: { fileName: 'a.png', contentType: 'image/png', sizeBytes: '10' } }),
+  'post /tickets/:id/update': async (h) => ({
+    path: `/tickets/${(await h.openTicket()).number}/update`,
+    form: { version: '1', status: 'in_progress', category: 'プリンタ' },
+  }),
+  'post /tickets/:id/reply': async (h) => ({
+    path: `/tickets/${(await h.openTicket()).number}/reply`,
+    form: { body: '回答します' },
+  }),
+  'post /tickets/:id/note': async (h) => ({
+    path: `/tickets/${(await h.openTicket()).number}/note`,
+    form: { body: 'メモ' },
+  }),
+  'post /tickets/:id/attachments': async (h) => ({
+    path: `/tickets/${(await h.openTicket()).number}/attachments`,
+    form: { fileName: 'a.png', contentType: 'image/png', sizeBytes: '10' },
+  }),
   'get /tickets/:id/faq': async (h) => ({ path: `/tickets/${(await h.openTicket()).number}/faq` }),
-  'post /tickets/:id/faq': async (h) => ({ path: `/tickets/${(await h.openTicket()).number}/faq`, form: { category: 'プリンタ', question: 'Q', answer: 'A', alternates: '' } }),
+  'post /tickets/:id/faq': async (h) => ({
+    path: `/tickets/${(await h.openTicket()).number}/faq`,
+    form: { category: 'プリンタ', question: 'Q', answer: 'A', alternates: '' },
+  }),
   'get /worklogs': async () => ({ path: '/worklogs' }),
-  'post /worklogs': async () => ({ path: '/worklogs', form: { startedAt: '2026-04-01T09:00', endedAt: '2026-04-01T10:00', operatorName: '田中', title: '定期点検', content: 'サーバ点検' } }),
+  'post /worklogs': async () => ({
+    path: '/worklogs',
+    form: {
+      startedAt: '2026-04-01T09:00',
+      endedAt: '2026-04-01T10:00',
+      operatorName: '田中',
+      title: '定期点検',
+      content: 'サーバ点検',
+    },
+  }),
   'get /faqs': async () => ({ path: '/faqs' }),
   'get /faqs/drafts': async () => ({ path: '/faqs/drafts' }),
   'get /faqs/new': async () => ({ path: '/faqs/new' }),
-  'post /faqs': async () => ({ path: '/faqs', form: { category: 'メール', question: 'Q', answer: 'A', alternates: '' } }),
+  'post /faqs': async () => ({
+    path: '/faqs',
+    form: { category: 'メール', question: 'Q', answer: 'A', alternates: '' },
+  }),
   'get /faqs/:id/edit': async (h) => ({ path: `/faqs/${(await draft(h)).id}/edit` }),
-  'post /faqs/:id': async (h) => ({ path: `/faqs/${(await draft(h)).id}`, form: { version: '1', category: 'メール', question: 'Q2', answer: 'A2', alternates: '' } }),
+  'post /faqs/:id': async (h) => ({
+    path: `/faqs/${(await draft(h)).id}`,
+    form: { version: '1', category: 'メール', question: 'Q2', answer: 'A2', alternates: '' },
+  }),
   'post /faqs/:id/delete': async (h) => ({ path: `/faqs/${(await draft(h)).id}/delete`, form: { version: '1' } }),
   'post /faqs/:id/approve': async (h) => ({ path: `/faqs/${(await draft(h)).id}/approve`, form: { version: '1' } }),
   'get /unanswered': async () => ({ path: '/unanswered' }),
   'get /accounts': async () => ({ path: '/accounts' }),
-  'post /accounts': async () => ({ path: '/accounts', form: { username: `u${Math.random().toString(36).slice(2, 10)}`, displayName: '新規', role: 'staff', password: 'a-long-password-1' } }),
-  'post /accounts/:id/role': async (h) => ({ path: `/accounts/${(await h.deps.accounts.list()).find((o) => o.username === 'op1')!.id}/role`, form: { role: 'operator' } }),
-  'post /accounts/:id/unlock': async (h) => ({ path: `/accounts/${(await h.deps.accounts.list()).find((o) => o.username === 'op1')!.id}/unlock` }),
+  'post /accounts': async () => ({
+    path: '/accounts',
+    form: {
+      username: `u${Math.random().toString(36).slice(2, 10)}`,
+      displayName: '新規',
+      role: 'staff',
+      password: 'a-long-password-1',
+    },
+  }),
+  'post /accounts/:id/role': async (h) => ({
+    path: `/accounts/${(await h.deps.accounts.list()).find((o) => o.username === 'op1')!.id}/role`,
+    form: { role: 'operator' },
+  }),
+  'post /accounts/:id/unlock': async (h) => ({
+    path: `/accounts/${(await h.deps.accounts.list()).find((o) => o.username === 'op1')!.id}/unlock`,
+  }),
   'post /signout': async () => ({ path: '/signout' }),
 };
 
 function draft(h: ConsoleHarness) {
-  return h.deps.faqs.saveDraft({ category: 'メール', question: '質問', alternateQuestions: [], answer: '回答' }, undefined, 'op1');
+  return h.deps.faqs.saveDraft(
+    { category: 'メール', question: '質問', alternateQuestions: [], answer: '回答' },
+    undefined,
+    'op1',
+  );
 }
 
 const RANK: Record<OperatorRole, number> = { staff: 0, operator: 1, admin: 2 };
@@ -69,11 +116,17 @@ describe('console authorization matrix', () => {
         const key = `${route.method} ${route.path}`;
         const prepared = await REQUESTS[key](h);
         const session: Session | undefined = who === 'signed_out' ? undefined : await h.sessionFor(who);
-        const res = await h.request(route.method === 'get' ? 'GET' : 'POST', `/console${prepared.path}`, { session, form: prepared.form });
+        const res = await h.request(route.method === 'get' ? 'GET' : 'POST', `/console${prepared.path}`, {
+          session,
+          form: prepared.form,
+        });
         const want = expected(route, who);
-        if (res.status !== want) failures.push(`${key}: ${res.status} != ${want} ${res.text.match(/role="alert">([^<]*)/)?.[1] ?? ''}`);
-        if (who === 'signed_out' && !res.location.endsWith('/console/signin')) failures.push(`${key}: location ${res.location}`);
-        if (want === 403 && !res.text.includes('この操作を行う権限がありません。')) failures.push(`${key}: no Japanese 403 message`);
+        if (res.status !== want)
+          failures.push(`${key}: ${res.status} != ${want} ${res.text.match(/role="alert">([^<]*)/)?.[1] ?? ''}`);
+        if (who === 'signed_out' && !res.location.endsWith('/console/signin'))
+          failures.push(`${key}: location ${res.location}`);
+        if (want === 403 && !res.text.includes('この操作を行う権限がありません。'))
+          failures.push(`${key}: no Japanese 403 message`);
       }
       assert.deepEqual(failures, []);
     });

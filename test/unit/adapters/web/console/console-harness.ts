@@ -48,15 +48,29 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
   const audit = new SqlAuditLog(ds, now);
   const web = new RecordingSender('web');
   const senders = new Map<ChannelKind, ChannelSender>([['web', web]]);
-  const delivery = new ReplyDelivery({ store: ticketStore, conversations, senders, outbox: new SqlTicketOutbox(ds), clock: timeSource, logger });
+  const delivery = new ReplyDelivery({
+    store: ticketStore,
+    conversations,
+    senders,
+    outbox: new SqlTicketOutbox(ds),
+    clock: timeSource,
+    logger,
+  });
   const tickets = new TicketService({
-    store: ticketStore, delivery, attachments: new SqlAttachmentStore(ds, now), calendar: new BusinessCalendar(),
-    slaPolicy: DEFAULT_SLA_POLICY, clock: timeSource, audit,
+    store: ticketStore,
+    delivery,
+    attachments: new SqlAttachmentStore(ds, now),
+    calendar: new BusinessCalendar(),
+    slaPolicy: DEFAULT_SLA_POLICY,
+    clock: timeSource,
+    audit,
   });
   const reindexCalls: Date[] = [];
   let reindexFails = false;
   const faqs = new FaqService({
-    store: new SqlFaqStore(ds, now), audit, logger,
+    store: new SqlFaqStore(ds, now),
+    audit,
+    logger,
     reindex: async () => {
       if (reindexFails) throw new Error('index busy');
       reindexCalls.push(now());
@@ -81,14 +95,28 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
   }
 
   /** Opens a ticket from a web conversation (as an escalation would). */
-  async function openTicket(over: { type?: 'inquiry' | 'incident' | 'request'; title?: string; category?: string } = {}) {
-    const conversation = await conversations.createConversation({ channel: 'web', requester: { name: '山田 花子', department: '総務課' } });
+  async function openTicket(
+    over: { type?: 'inquiry' | 'incident' | 'request'; title?: string; category?: string } = {},
+  ) {
+    const conversation = await conversations.createConversation({
+      channel: 'web',
+      requester: { name: '山田 花子', department: '総務課' },
+    });
     await conversations.appendTranscript(conversation.id, { role: 'user', text: 'プリンタが動きません', at: now() });
-    return ticketStore.create({
-      conversationId: conversation.id, type: over.type ?? 'inquiry', priority: 'normal', category: over.category ?? 'プリンタ',
-      title: over.title ?? 'プリンタで印刷できない', details: '3階のプリンタで印刷できません。', requester: conversation.requester, channel: 'web',
-      transcript: [{ role: 'user', text: 'プリンタが動きません', at: now() }],
-    }, 'bot');
+    return ticketStore.create(
+      {
+        conversationId: conversation.id,
+        type: over.type ?? 'inquiry',
+        priority: 'normal',
+        category: over.category ?? 'プリンタ',
+        title: over.title ?? 'プリンタで印刷できない',
+        details: '3階のプリンタで印刷できません。',
+        requester: conversation.requester,
+        channel: 'web',
+        transcript: [{ role: 'user', text: 'プリンタが動きません', at: now() }],
+      },
+      'bot',
+    );
   }
 
   /** Signs in through the service (fast path for tests that are not about sign-in). */
@@ -98,7 +126,11 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
   }
 
   /** Sends a request without following redirects; `form` is URL-encoded. */
-  async function request(method: 'GET' | 'POST', path: string, opts: { session?: Session; form?: Record<string, string>; csrf?: string | null } = {}) {
+  async function request(
+    method: 'GET' | 'POST',
+    path: string,
+    opts: { session?: Session; form?: Record<string, string>; csrf?: string | null } = {},
+  ) {
     const headers: Record<string, string> = {};
     if (opts.session) headers.cookie = opts.session.cookie;
     let body: string | undefined;
@@ -110,11 +142,29 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
       headers['content-type'] = 'application/x-www-form-urlencoded';
     }
     const res = await fetch(`${origin}${path}`, { method, headers, body, redirect: 'manual' });
-    return { status: res.status, location: res.headers.get('location') ?? '', headers: res.headers, text: await res.text() };
+    return {
+      status: res.status,
+      location: res.headers.get('location') ?? '',
+      headers: res.headers,
+      text: await res.text(),
+    };
   }
 
   return {
-    origin, clock, db, deps, web, users, logger, audit, ticketStore, conversations, reindexCalls, openTicket, sessionFor, request,
+    origin,
+    clock,
+    db,
+    deps,
+    web,
+    users,
+    logger,
+    audit,
+    ticketStore,
+    conversations,
+    reindexCalls,
+    openTicket,
+    sessionFor,
+    request,
     setReindexFails: (fails: boolean) => (reindexFails = fails),
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
