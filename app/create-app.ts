@@ -69,6 +69,8 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         thresholds: config.thresholds ? { ...DEFAULT_THRESHOLDS, ...stripUndefined(config.thresholds) } : undefined,
         deskHours: deskHoursText(config),
         isDeskOpen: (at) => calendar.isOpen(at),
+        resolveSourceUrl: (url) =>
+          /^[a-z][a-z0-9+.-]*:/i.test(url) ? url : `${config.publicUrl}/kb/${encodeURI(url)}`,
       },
     );
     const slaPolicy = createSlaPolicy({ responseMinutes: config.sla.responseMinutes });
@@ -110,6 +112,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     const web = createWebApp({
       helpdesk,
       conversations,
+      documentsDir: config.kbDir,
       logger,
       mounts,
       health: async () => {

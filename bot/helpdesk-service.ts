@@ -7,7 +7,7 @@ import { KotaeError } from '../core/errors';
 import type { Clock } from '../core/clock';
 import type { AskInput, EscalateInput, FeedbackInput, Helpdesk } from './helpdesk';
 import type { ConversationStore, KnowledgeSearch, TicketStore } from './ports';
-import type { BotReply, ConversationRecord, Requester, TicketRecord } from './records';
+import type { BotReply, ConversationRecord, Requester, SourceRef, TicketRecord } from './records';
 import { decideOutcome, DEFAULT_THRESHOLDS, type AnswerThresholds } from './answer-policy';
 import { BOT_MESSAGES } from './messages';
 import { composeAnswer } from './compose-answer';
@@ -22,6 +22,8 @@ export interface HelpdeskOptions {
   /** Whether the desk is open at an instant (business calendar). */
   isDeskOpen: (at: Date) => boolean;
   defaultCategory?: string;
+  /** Turns a document's own link (absolute URL or a path inside the knowledge folder) into one staff can open. */
+  resolveSourceUrl?: (url: string) => string;
 }
 
 const HUMAN_REQUEST =
@@ -66,7 +68,7 @@ export class HelpdeskService implements Helpdesk {
     const t0 = performance.now();
     const retrieval = await this.deps.knowledge.search(text, { k: 5 });
     const outcome = decideOutcome(retrieval.confidence, { ...DEFAULT_THRESHOLDS, ...this.options.thresholds });
-    const composed = composeAnswer(outcome, retrieval);
+    const composed = this.withLinks(composeAnswer(outcome, retrieval));
     const question = await this.deps.conversations.recordQuestion({
       conversationId: conversation.id,
       askedAt: started,
@@ -147,6 +149,13 @@ export class HelpdeskService implements Helpdesk {
       at: this.deps.clock.now(),
     });
     return { ticket, reply: { conversationId: conversation.id, text, sources: [], choices: [], actions: [] } };
+  }
+
+  /** Source links the staff member can open: documents without a URL of their own are served by Kotae. */
+  private withLinks<T extends { sources: SourceRef[] }>(composed: T): T {
+    const resolve = this.options.resolveSourceUrl;
+    if (!resolve) return composed;
+    return { ...composed, sources: composed.sources.map((s) => (s.url ? { ...s, url: resolve(s.url) } : s)) };
   }
 
   welcome(conversationId?: string): BotReply {

@@ -26,6 +26,8 @@ export interface WebAppDeps {
   health: () => Promise<Record<string, unknown> & { ok: boolean }>;
   logger: Logger;
   mounts?: Mount[];
+  /** The knowledge folder: its manuals are served read-only at /kb/ (source links of answers). */
+  documentsDir?: string;
   /** Largest JSON body accepted (bytes). */
   jsonLimitBytes?: number;
 }
@@ -58,6 +60,8 @@ export function createWebApp(deps: WebAppDeps): Express {
   });
   app.use('/static', express.static(STATIC_DIR, { index: false, maxAge: '1h' }));
   app.get('/', (_req, res) => res.sendFile(path.join(STATIC_DIR, 'index.html')));
+  if (deps.documentsDir)
+    app.use('/kb', express.static(deps.documentsDir, { index: false, dotfiles: 'deny', fallthrough: true }));
   app.use('/api', json, createApiRouter(deps.helpdesk, deps.conversations));
 
   for (const mount of deps.mounts ?? []) {

@@ -156,6 +156,19 @@ describe('end to end: ask → answer → no_answer → escalate → ticket', fun
     assert.equal(health.status, 200);
   });
 
+  it('serves the manuals that answers cite, and nothing outside the knowledge folder', async () => {
+    const manual = await fetch(`${kotae.url}/kb/manuals/network-guide.html`);
+    assert.equal(manual.status, 200);
+    const outside = await fetch(`${kotae.url}/kb/..%2Fpackage.json`);
+    assert.equal(outside.status, 404);
+    const { body } = await postJson(`${kotae.url}/api/ask`, {
+      question: 'メール無害化で原本を取得する手順を詳しく知りたい',
+    });
+    for (const source of body.sources as { url?: string }[]) {
+      if (source.url) assert.match(source.url, /^https?:\/\//);
+    }
+  });
+
   it('serves the web chat page', async () => {
     const res = await fetch(`${kotae.url}/`);
     assert.equal(res.status, 200);

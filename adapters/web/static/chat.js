@@ -95,7 +95,9 @@
         } else {
           li.appendChild(el('span', null, s.title));
         }
-        li.appendChild(el('span', 'snippet', s.snippet));
+        // The first source's snippet repeats the answer shown above it.
+        const repeated = data.answer.replace(/\s+/g, ' ').startsWith(s.snippet.replace(/…$/, ''));
+        if (!repeated) li.appendChild(el('span', 'snippet', s.snippet));
         list.appendChild(li);
       });
       m.appendChild(el('div', null, '出典:'));
