@@ -64,6 +64,8 @@ const EnvSchema = z
     KOTAE_TEAMS_APP_ID: z.uuid().optional(),
     KOTAE_TEAMS_APP_SECRET: optionalText,
     KOTAE_TEAMS_TENANT_ID: z.uuid().optional(),
+    KOTAE_TEAMS_CERTIFICATE_FILE: optionalText,
+    KOTAE_TEAMS_CERTIFICATE_KEY_FILE: optionalText,
     KOTAE_GRAPH_DEPARTMENT_LOOKUP: bool.default(false),
     KOTAE_SCHEDULER: bool.default(true),
     KOTAE_BACKUP_DIR: z.string().min(1).optional(),
@@ -88,14 +90,24 @@ const EnvSchema = z
     if (env.KOTAE_EMBEDDINGS === 'openai') {
       need(!env.KOTAE_OPENAI_API_KEY, 'KOTAE_OPENAI_API_KEY', 'required when KOTAE_EMBEDDINGS=openai');
     }
-    const teams = [env.KOTAE_TEAMS_APP_ID, env.KOTAE_TEAMS_APP_SECRET, env.KOTAE_TEAMS_TENANT_ID];
-    if (teams.some(Boolean) && !teams.every(Boolean)) {
+    const cert = [env.KOTAE_TEAMS_CERTIFICATE_FILE, env.KOTAE_TEAMS_CERTIFICATE_KEY_FILE];
+    const teams = [env.KOTAE_TEAMS_APP_ID, env.KOTAE_TEAMS_TENANT_ID, env.KOTAE_TEAMS_APP_SECRET, ...cert];
+    if (teams.some(Boolean)) {
+      const credential = Boolean(env.KOTAE_TEAMS_APP_SECRET) || cert.every(Boolean);
       need(
-        true,
+        !env.KOTAE_TEAMS_APP_ID ||
+          !env.KOTAE_TEAMS_TENANT_ID ||
+          !credential ||
+          (cert.some(Boolean) && !cert.every(Boolean)),
         'KOTAE_TEAMS_APP_ID',
-        'KOTAE_TEAMS_APP_ID, KOTAE_TEAMS_APP_SECRET and KOTAE_TEAMS_TENANT_ID go together',
+        'KOTAE_TEAMS_APP_ID and KOTAE_TEAMS_TENANT_ID go together with KOTAE_TEAMS_APP_SECRET or both KOTAE_TEAMS_CERTIFICATE_FILE and KOTAE_TEAMS_CERTIFICATE_KEY_FILE',
       );
     }
+    need(
+      env.KOTAE_GRAPH_DEPARTMENT_LOOKUP && !env.KOTAE_TEAMS_APP_SECRET,
+      'KOTAE_GRAPH_DEPARTMENT_LOOKUP',
+      'needs the Teams app id, tenant id and KOTAE_TEAMS_APP_SECRET',
+    );
     need(
       env.KOTAE_GRAPH_DEPARTMENT_LOOKUP && !env.KOTAE_TEAMS_APP_ID,
       'KOTAE_GRAPH_DEPARTMENT_LOOKUP',
@@ -132,7 +144,13 @@ export interface KotaeConfig {
   thresholds?: { answer?: number; clarify?: number };
   embeddings:
     { kind: 'local' } | { kind: 'openai'; baseUrl?: string; apiKey: string; model: string; apiVersion?: string };
-  teams?: { appId: string; appSecret: string; tenantId: string; graphDepartmentLookup: boolean };
+  teams?: {
+    appId: string;
+    tenantId: string;
+    appSecret?: string;
+    certificate?: { pemFile: string; keyFile: string };
+    graphDepartmentLookup: boolean;
+  };
   scheduler: boolean;
   /** Daily backups (SQLite file copy) kept for `generations` days, taken at `time` (JST). */
   backup: { dir: string; generations: number; time: string };
@@ -223,7 +241,14 @@ function toConfig(e: z.infer<typeof EnvSchema>, cwd: string): KotaeConfig {
     teams: e.KOTAE_TEAMS_APP_ID
       ? {
           appId: e.KOTAE_TEAMS_APP_ID,
-          appSecret: e.KOTAE_TEAMS_APP_SECRET ?? '',
+          appSecret: e.KOTAE_TEAMS_APP_SECRET,
+          certificate:
+            e.KOTAE_TEAMS_CERTIFICATE_FILE && e.KOTAE_TEAMS_CERTIFICATE_KEY_FILE
+              ? {
+                  pemFile: path.resolve(cwd, e.KOTAE_TEAMS_CERTIFICATE_FILE),
+                  keyFile: path.resolve(cwd, e.KOTAE_TEAMS_CERTIFICATE_KEY_FILE),
+                }
+              : undefined,
           tenantId: e.KOTAE_TEAMS_TENANT_ID ?? '',
           graphDepartmentLookup: e.KOTAE_GRAPH_DEPARTMENT_LOOKUP,
         }

@@ -13,17 +13,21 @@ export function wireTeams(
   d: { helpdesk: Helpdesk; conversations: ConversationStore; logger: Logger },
 ): TeamsEndpoint {
   const teams = config.teams;
-  const auth = teams ? { tenantId: teams.tenantId, clientId: teams.appId, clientSecret: teams.appSecret } : undefined;
-  const directory = teams?.graphDepartmentLookup
-    ? new GraphDirectoryLookup({
-        tokens: new MsalTokenProvider({
-          tenantId: teams.tenantId,
-          clientId: teams.appId,
-          clientSecret: teams.appSecret,
-        }),
-        logger: d.logger,
-      })
+  const auth = teams
+    ? { tenantId: teams.tenantId, clientId: teams.appId, clientSecret: teams.appSecret, certificate: teams.certificate }
     : undefined;
+  // The configuration requires the secret for Graph (checked at start).
+  const directory =
+    teams?.graphDepartmentLookup && teams.appSecret
+      ? new GraphDirectoryLookup({
+          tokens: new MsalTokenProvider({
+            tenantId: teams.tenantId,
+            clientId: teams.appId,
+            clientSecret: teams.appSecret,
+          }),
+          logger: d.logger,
+        })
+      : undefined;
   return createTeamsEndpoint({
     helpdesk: d.helpdesk,
     conversations: d.conversations,

@@ -40,8 +40,30 @@ describe('loadConfig', () => {
     assert.equal(c.db.kind, 'mssql');
   });
 
-  it('takes Teams credentials only as a complete set', () => {
-    assert.throws(() => loadConfig({ KOTAE_TEAMS_APP_ID: '11111111-1111-4111-8111-111111111111' }), /go together/);
+  it('takes Teams credentials only as a complete set, with a secret or a certificate', () => {
+    const ids = {
+      KOTAE_TEAMS_APP_ID: '11111111-1111-4111-8111-111111111111',
+      KOTAE_TEAMS_TENANT_ID: '22222222-2222-4222-8222-222222222222',
+    };
+    assert.throws(() => loadConfig({ KOTAE_TEAMS_APP_ID: ids.KOTAE_TEAMS_APP_ID }), /go together/);
+    assert.throws(() => loadConfig({ ...ids }), /go together/);
+    assert.throws(() => loadConfig({ ...ids, KOTAE_TEAMS_CERTIFICATE_FILE: 'c.pem' }), /go together/);
+    assert.equal(loadConfig({ ...ids, KOTAE_TEAMS_APP_SECRET: 's' }).teams?.appSecret, 's');
+    const cert = loadConfig(
+      { ...ids, KOTAE_TEAMS_CERTIFICATE_FILE: 'c.pem', KOTAE_TEAMS_CERTIFICATE_KEY_FILE: 'k.pem' },
+      '/srv',
+    );
+    assert.deepEqual(cert.teams?.certificate, { pemFile: '/srv/c.pem', keyFile: '/srv/k.pem' });
+    assert.throws(
+      () =>
+        loadConfig({
+          ...ids,
+          KOTAE_TEAMS_CERTIFICATE_FILE: 'c.pem',
+          KOTAE_TEAMS_CERTIFICATE_KEY_FILE: 'k.pem',
+          KOTAE_GRAPH_DEPARTMENT_LOOKUP: 'true',
+        }),
+      /KOTAE_TEAMS_APP_SECRET/,
+    );
   });
 
   it('documents every variable in .env.example', () => {
