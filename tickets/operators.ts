@@ -57,7 +57,8 @@ export interface SessionStore {
   get(id: string): Promise<SessionRecord | undefined>;
   touch(id: string, lastSeenAt: Date): Promise<void>;
   delete(id: string): Promise<void>;
-  deleteForOperator(operatorId: string): Promise<void>;
+  /** Ends every session of the operator, except `exceptId` when given (the session making the change). */
+  deleteForOperator(operatorId: string, exceptId?: string): Promise<void>;
   /** Removes sessions past their absolute expiry or idle before `idleBefore`; returns how many. */
   purge(now: Date, idleBefore: Date): Promise<number>;
 }

@@ -21,6 +21,19 @@ export function auditHash(
   return createHash('sha256').update(prevHash).update(canonical).digest('hex');
 }
 
+/** A stored detail; a row whose detail is no longer JSON (tampered) still shows, as `{ raw }`. */
+function parseDetail(detail: string | null): Record<string, unknown> | undefined {
+  if (!detail) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(detail);
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : { raw: detail };
+  } catch {
+    return { raw: detail };
+  }
+}
+
 /** SQL implementation of the audit trail, with verification of the hash chain. */
 export class SqlAuditLog implements AuditTrail {
   /** Appends run one at a time in this process; the unique seq index guards against other processes. */
@@ -73,7 +86,7 @@ export class SqlAuditLog implements AuditTrail {
       actor: r.actor,
       action: r.action,
       target: r.target ?? undefined,
-      detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : undefined,
+      detail: parseDetail(r.detail),
       prevHash: r.prevHash,
       hash: r.hash,
     }));

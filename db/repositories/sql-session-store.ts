@@ -1,5 +1,5 @@
 /** SessionStore on TypeORM (table session; the id is the SHA-256 of the cookie token). */
-import { LessThan, type DataSource } from 'typeorm';
+import { LessThan, Not, type DataSource } from 'typeorm';
 import type { SessionRecord, SessionStore } from '../../tickets';
 import type { SessionRow } from '../schema/rows';
 import { runDb } from '../run-db';
@@ -33,8 +33,8 @@ export class SqlSessionStore implements SessionStore {
     await this.run(() => this.repo().delete({ id }));
   }
 
-  async deleteForOperator(operatorId: string): Promise<void> {
-    await this.run(() => this.repo().delete({ operatorId }));
+  async deleteForOperator(operatorId: string, exceptId?: string): Promise<void> {
+    await this.run(() => this.repo().delete(exceptId ? { operatorId, id: Not(exceptId) } : { operatorId }));
   }
 
   async purge(now: Date, idleBefore: Date): Promise<number> {

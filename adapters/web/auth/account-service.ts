@@ -1,20 +1,35 @@
-/** Account management (admin) and the first admin account at start-up. */
+/** Account management and the audit log view (admin), and the first admin account at start-up. */
 import { KotaeError } from '../../../core/errors';
 import type { Logger } from '../../../core/logger';
-import type { AuditTrail, OperatorRecord, OperatorRole, OperatorStore, SessionStore } from '../../../tickets';
+import type {
+  AuditRecord,
+  AuditTrail,
+  AuditVerification,
+  OperatorRecord,
+  OperatorRole,
+  OperatorStore,
+  SessionStore,
+} from '../../../tickets';
 import { OPERATOR_ROLES } from '../../../tickets';
 import { M } from '../console/messages';
+import { checkNewPassword } from './password-policy';
 import { newToken } from './tokens';
 
-/** Shortest password accepted. */
-export const MIN_PASSWORD_LENGTH = 12;
 const USERNAME = /^[A-Za-z0-9._-]{3,100}$/;
+
+/** The audit trail as the admin pages need it: append, read the latest entries, verify the chain. */
+export interface AuditLog extends AuditTrail {
+  /** The latest entries, newest first. */
+  recent(limit: number): Promise<AuditRecord[]>;
+  /** Checks the whole hash chain. */
+  verify(): Promise<AuditVerification>;
+}
 
 /** What AccountService needs; `hash` is AuthService.hash. */
 export interface AccountServiceDeps {
   operators: OperatorStore;
   sessions: SessionStore;
-  audit: AuditTrail;
+  audit: AuditLog;
   hash: (password: string) => Promise<string>;
 }
 
@@ -44,8 +59,7 @@ export class AccountService {
     if (!USERNAME.test(username)) throw invalid(M.accounts.usernameInvalid);
     if (!displayName || displayName.length > 200) throw invalid(M.accounts.displayNameRequired);
     if (!OPERATOR_ROLES.includes(input.role)) throw invalid(M.accounts.usernameInvalid);
-    if (input.password.length < MIN_PASSWORD_LENGTH || input.password.length > 200)
-      throw invalid(M.accounts.passwordTooShort);
+    checkNewPassword(input.password);
     const passwordHash = await this.deps.hash(input.password);
     const created = await this.deps.operators.create({
       username,
@@ -82,6 +96,30 @@ export class AccountService {
     const target = await this.get(id);
     await this.deps.operators.update(id, { failedAttempts: 0, lockedUntil: null });
     await this.deps.audit.record({ actor, action: 'account.unlock', target: target.username });
+  }
+
+  /**
+   * Sets another account's password (typed by the admin), ends its sessions and lifts a lockout.
+   * Admins change their own password with AuthService.changePassword, which asks for the current one.
+   */
+  async resetPassword(id: string, password: string, actor: string): Promise<void> {
+    const target = await this.get(id);
+    if (target.username === actor) throw invalid(M.accounts.resetSelf);
+    checkNewPassword(password);
+    const passwordHash = await this.deps.hash(password);
+    await this.deps.operators.update(id, { passwordHash, failedAttempts: 0, lockedUntil: null });
+    await this.deps.sessions.deleteForOperator(id);
+    await this.deps.audit.record({ actor, action: 'account.password_reset', target: target.username });
+  }
+
+  /** The latest audit entries, newest first. */
+  auditEntries(limit: number): Promise<AuditRecord[]> {
+    return this.deps.audit.recent(limit);
+  }
+
+  /** Verifies the audit log's hash chain. */
+  verifyAudit(): Promise<AuditVerification> {
+    return this.deps.audit.verify();
   }
 
   /**

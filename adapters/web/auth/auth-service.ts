@@ -7,6 +7,7 @@ import type { Clock } from '../../../core/clock';
 import type { AuditTrail, OperatorRecord, OperatorStore, SessionRecord, SessionStore } from '../../../tickets';
 import { M } from '../console/messages';
 import { DEFAULT_SCRYPT_PARAMS, hashPassword, verifyPassword, type ScryptParams } from './password-hash';
+import { checkNewPassword } from './password-policy';
 import { newToken, tokenDigest } from './tokens';
 
 /** Session and lockout settings. */
@@ -42,7 +43,18 @@ export interface AuthServiceDeps {
   policy?: Partial<AuthPolicy>;
 }
 
+/** A change of one's own password, as typed in the form. */
+export interface PasswordChange {
+  current: string;
+  next: string;
+  confirm: string;
+}
+
 const MINUTE = 60_000;
+const locked = (operator: OperatorRecord, userMessage?: string) =>
+  new KotaeError('AUTH_LOCKED', `account ${operator.username} locked after repeated failures`, { userMessage });
+const invalid = (message: string) =>
+  new KotaeError('INPUT_INVALID', 'invalid password change', { userMessage: message });
 
 /** Signs operators in and out and resolves session tokens. */
 export class AuthService {
@@ -78,18 +90,7 @@ export class AuthService {
       throw new KotaeError('AUTH_LOCKED', `account ${operator.username} is locked`);
     }
     if (!(await verifyPassword(password, operator.passwordHash))) {
-      const failures = (operator.lockedUntil ? 0 : operator.failedAttempts) + 1;
-      const lock = failures >= this.policy.maxFailures;
-      await operators.update(operator.id, {
-        failedAttempts: lock ? 0 : failures,
-        lockedUntil: lock ? new Date(now.getTime() + this.policy.lockMinutes * MINUTE) : null,
-      });
-      await audit.record({
-        actor: operator.username,
-        action: lock ? 'auth.locked' : 'auth.sign_in_failed',
-        detail: { failures },
-      });
-      if (lock) throw new KotaeError('AUTH_LOCKED', `account ${operator.username} locked after ${failures} failures`);
+      if (await this.recordFailure(operator, 'auth.sign_in_failed')) throw locked(operator);
       throw failed();
     }
     await operators.update(operator.id, { failedAttempts: 0, lockedUntil: null });
@@ -136,9 +137,52 @@ export class AuthService {
     await this.deps.audit.record({ actor: ctx.operator.username, action: 'auth.sign_out' });
   }
 
+  /**
+   * Changes the signed-in operator's own password. A wrong current password counts toward the
+   * lockout like a failed sign-in (on lock every session of the account ends: AUTH_LOCKED).
+   * On success every other session of the operator ends; the current one stays.
+   */
+  async changePassword(ctx: AuthContext, change: PasswordChange): Promise<void> {
+    const { operators, sessions, audit, clock } = this.deps;
+    const operator = await operators.get(ctx.operator.id);
+    if (!operator || operator.disabled) throw new KotaeError('AUTH_REQUIRED', 'operator gone');
+    if (operator.lockedUntil && operator.lockedUntil > clock.now())
+      throw new KotaeError('AUTH_LOCKED', `account ${operator.username} is locked`);
+    if (!(await verifyPassword(change.current, operator.passwordHash))) {
+      if (!(await this.recordFailure(operator, 'auth.password_change_failed'))) throw invalid(M.password.currentWrong);
+      // Someone guessing from inside a session: the lock ends that session too.
+      await sessions.deleteForOperator(operator.id);
+      throw locked(operator, M.password.locked);
+    }
+    checkNewPassword(change.next);
+    if (change.next !== change.confirm) throw invalid(M.password.mismatch);
+    if (change.next === change.current) throw invalid(M.password.same);
+    const passwordHash = await this.hash(change.next);
+    await operators.update(operator.id, { passwordHash, failedAttempts: 0, lockedUntil: null });
+    await sessions.deleteForOperator(operator.id, ctx.session.id);
+    await audit.record({ actor: operator.username, action: 'auth.password_change' });
+  }
+
   /** Hashes a password with this service's scrypt parameters. */
   hash(password: string): Promise<string> {
     return hashPassword(password, this.policy.scrypt);
+  }
+
+  /** Counts a wrong password; the `maxFailures`-th in a row locks the account (returns true). */
+  private async recordFailure(operator: OperatorRecord, action: string): Promise<boolean> {
+    const now = this.deps.clock.now();
+    const failures = (operator.lockedUntil ? 0 : operator.failedAttempts) + 1;
+    const lock = failures >= this.policy.maxFailures;
+    await this.deps.operators.update(operator.id, {
+      failedAttempts: lock ? 0 : failures,
+      lockedUntil: lock ? new Date(now.getTime() + this.policy.lockMinutes * MINUTE) : null,
+    });
+    await this.deps.audit.record({
+      actor: operator.username,
+      action: lock ? 'auth.locked' : action,
+      detail: { failures },
+    });
+    return lock;
   }
 
   /** A hash to verify against for unknown users, so their sign-in takes as long as a real one. */

@@ -8,8 +8,10 @@ export {
   type AuthPolicy,
   type AuthContext,
   type AuthServiceDeps,
+  type PasswordChange,
 } from './auth-service';
-export { AccountService, MIN_PASSWORD_LENGTH, type AccountServiceDeps, type NewAccount } from './account-service';
+export { AccountService, type AccountServiceDeps, type AuditLog, type NewAccount } from './account-service';
+export { MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH, checkNewPassword } from './password-policy';
 export {
   SESSION_COOKIE,
   authOf,

@@ -1,7 +1,8 @@
-/** アカウント管理 (admin only): list, create, change role, unlock. */
-import { OPERATOR_ROLES, type OperatorRole } from '../../../tickets';
+/** アカウント管理 (admin only): list, create, change role, unlock, reset a password. */
+import { OPERATOR_ROLES, type OperatorRecord, type OperatorRole } from '../../../tickets';
+import { MIN_PASSWORD_LENGTH } from '../auth';
 import { formatJst } from './format';
-import { html } from './html';
+import { html, type SafeHtml } from './html';
 import { noticeFor, sendPage } from './layout';
 import { M, ROLE_LABELS } from './messages';
 import { done, field, param, query, type ConsoleRoute } from './route-types';
@@ -10,6 +11,26 @@ const roleOptions = (current: OperatorRole) =>
   OPERATOR_ROLES.map(
     (r) => html`<option value="${r}" ${r === current ? html` selected` : ''}>${ROLE_LABELS[r]}</option>`,
   );
+
+/** パスワード再設定 for one account, folded away until opened. */
+function resetForm(base: string, csrf: string, o: OperatorRecord): SafeHtml {
+  return html`<details>
+    <summary>${M.accounts.resetPassword}</summary>
+    <form method="post" action="${base}/accounts/${o.id}/password" class="stack">
+      <input type="hidden" name="_csrf" value="${csrf}" />
+      <label for="reset-${o.id}">${M.accounts.newPassword(o.username)}</label
+      ><input
+        id="reset-${o.id}"
+        name="password"
+        type="password"
+        autocomplete="new-password"
+        minlength="${MIN_PASSWORD_LENGTH}"
+        required
+      />
+      <button type="submit">${M.accounts.resetSubmit}</button>
+    </form>
+  </details>`;
+}
 
 /** Routes of the account pages. */
 export const ACCOUNT_ROUTES: readonly ConsoleRoute[] = [
@@ -38,6 +59,7 @@ export const ACCOUNT_ROUTES: readonly ConsoleRoute[] = [
           <td>${locked ? M.accounts.locked(formatJst(o.lockedUntil)) : M.accounts.active}</td>
           <td>
             ${locked ? html`<form method="post" action="${c.base}/accounts/${o.id}/unlock"><input type="hidden" name="_csrf" value="${csrf}" /><button type="submit">${M.accounts.unlock}</button></form>` : ''}
+            ${o.id === c.auth.operator.id ? '' : resetForm(c.base, csrf, o)}
           </td>
         </tr>`;
       });
@@ -48,7 +70,7 @@ export const ACCOUNT_ROUTES: readonly ConsoleRoute[] = [
               <th scope="col">${M.accounts.displayName}</th>
               <th scope="col">${M.accounts.role}</th>
               <th scope="col">${M.accounts.state}</th>
-              <th scope="col">操作</th>
+              <th scope="col">${M.accounts.actions}</th>
             </tr>
           </thead>
           <tbody>
@@ -73,7 +95,14 @@ export const ACCOUNT_ROUTES: readonly ConsoleRoute[] = [
           </div>
           <div class="field">
             <label for="n-pass">${M.accounts.password}</label
-            ><input id="n-pass" name="password" type="password" autocomplete="new-password" minlength="12" required />
+            ><input
+              id="n-pass"
+              name="password"
+              type="password"
+              autocomplete="new-password"
+              minlength="${MIN_PASSWORD_LENGTH}"
+              required
+            />
           </div>
           <button type="submit">${M.accounts.create}</button>
         </form>`;
@@ -120,6 +149,15 @@ export const ACCOUNT_ROUTES: readonly ConsoleRoute[] = [
     handle: async (c) => {
       await c.deps.accounts.unlock(param(c.req, 'id'), c.auth.operator.username);
       done(c, '/accounts', 'accountUpdated');
+    },
+  },
+  {
+    method: 'post',
+    path: '/accounts/:id/password',
+    role: 'admin',
+    handle: async (c) => {
+      await c.deps.accounts.resetPassword(param(c.req, 'id'), field(c.req, 'password'), c.auth.operator.username);
+      done(c, '/accounts', 'passwordReset');
     },
   },
 ];

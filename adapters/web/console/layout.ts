@@ -28,7 +28,8 @@ function nav(base: string, auth: AuthContext): SafeHtml {
       ['/reports', M.nav.reports],
     );
   }
-  if (hasRole(role, 'admin')) links.push(['/accounts', M.nav.accounts]);
+  if (hasRole(role, 'admin')) links.push(['/accounts', M.nav.accounts], ['/audit', M.nav.audit]);
+  links.push(['/account/password', M.nav.password]);
   return html`<nav aria-label="メインメニュー">
     <ul>
       ${links.map(([href, label]) => html`<li><a href="${base}${href}">${label}</a></li>`)}
@@ -87,6 +88,8 @@ const NOTICES: Readonly<Record<string, string>> = {
   reindexFailed: M.faq.reindexFailed,
   accountCreated: M.accounts.created,
   accountUpdated: M.accounts.updated,
+  passwordReset: M.accounts.passwordReset,
+  passwordChanged: M.password.changed,
   signedOut: M.signIn.signedOut,
 };
 

@@ -15,11 +15,13 @@ import express, {
 import { toKotaeError } from '../../../core/errors';
 import { authOf, loadSession, requireAuth, requireRole } from '../auth';
 import { ACCOUNT_ROUTES } from './account-routes';
+import { AUDIT_ROUTES } from './audit-routes';
 import type { ConsoleDeps } from './deps';
 import { FAQ_ROUTES } from './faq-routes';
 import { html } from './html';
 import { sendPage } from './layout';
 import { M } from './messages';
+import { PASSWORD_ROUTES } from './password-routes';
 import type { ConsoleRoute } from './route-types';
 import { mountSignIn, SIGNOUT_ROUTE } from './signin-routes';
 import { TICKET_ROUTES } from './ticket-routes';
@@ -31,6 +33,8 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   ...WORK_LOG_ROUTES,
   ...FAQ_ROUTES,
   ...ACCOUNT_ROUTES,
+  ...AUDIT_ROUTES,
+  ...PASSWORD_ROUTES,
   SIGNOUT_ROUTE,
 ];
 

@@ -2,10 +2,11 @@
 import assert from 'node:assert/strict';
 import { CONSOLE_ROUTES } from '../../../../../adapters/web/console';
 import type { OperatorRole } from '../../../../../tickets';
-import { startConsole, type ConsoleHarness, type Session } from './console-harness';
+import { startConsole, PASSWORD, type ConsoleHarness, type Session } from './console-harness';
 
 type Who = OperatorRole | 'signed_out';
-type Prepared = { path: string; form?: Record<string, string> };
+/** `after` undoes what a successful request changed that later requests rely on. */
+type Prepared = { path: string; form?: Record<string, string>; after?: () => Promise<void> };
 
 /** A concrete request for each route, built fresh for each caller (POSTs change state). */
 const REQUESTS: Record<string, (h: ConsoleHarness) => Promise<Prepared>> = {
@@ -76,8 +77,27 @@ const REQUESTS: Record<string, (h: ConsoleHarness) => Promise<Prepared>> = {
   'post /accounts/:id/unlock': async (h) => ({
     path: `/accounts/${(await h.deps.accounts.list()).find((o) => o.username === 'op1')!.id}/unlock`,
   }),
+  'post /accounts/:id/password': async (h) => ({
+    path: `/accounts/${await idOf(h, 'op1')}/password`,
+    form: { password: PASSWORD },
+  }),
+  'get /audit': async () => ({ path: '/audit' }),
+  'get /account/password': async () => ({ path: '/account/password' }),
+  'post /account/password': async (h) => ({
+    path: '/account/password',
+    form: { current: PASSWORD, next: 'a-new-long-password', confirm: 'a-new-long-password' },
+    // Put every seeded password back, so the next route can sign in as before.
+    after: async () => {
+      for (const username of Object.values(h.users))
+        await h.deps.accounts.resetPassword(await idOf(h, username), PASSWORD, 'system');
+    },
+  }),
   'post /signout': async () => ({ path: '/signout' }),
 };
+
+async function idOf(h: ConsoleHarness, username: string): Promise<string> {
+  return (await h.deps.accounts.list()).find((o) => o.username === username)!.id;
+}
 
 function draft(h: ConsoleHarness) {
   return h.deps.faqs.saveDraft(
@@ -120,6 +140,7 @@ describe('console authorization matrix', () => {
           session,
           form: prepared.form,
         });
+        await prepared.after?.();
         const want = expected(route, who);
         if (res.status !== want)
           failures.push(`${key}: ${res.status} != ${want} ${res.text.match(/role="alert">([^<]*)/)?.[1] ?? ''}`);

@@ -1,0 +1,178 @@
+/** Own password change, admin password reset and the audit log page, through the console's HTTP routes. */
+import assert from 'node:assert/strict';
+import { startConsole, PASSWORD, type ConsoleHarness, type Session } from './console-harness';
+
+const alert = (text: string) => text.match(/role="alert">([^<]*)/)?.[1];
+const NEW_PASSWORD = 'a-brand-new-password';
+
+describe('console account security', () => {
+  let h: ConsoleHarness;
+  beforeEach(async () => {
+    h = await startConsole();
+  });
+  afterEach(() => h.close());
+
+  const account = async (username: string) => (await h.deps.accounts.list()).find((o) => o.username === username)!;
+  const change = (session: Session, form: Record<string, string>) =>
+    h.request('POST', '/console/account/password', { session, form });
+  const signedIn = async (session: Session) =>
+    (await h.request('GET', '/console/account/password', { session })).status === 200;
+
+  describe('パスワード変更', () => {
+    it('is linked for every role, staff included', async () => {
+      const page = await h.request('GET', '/console/account/password', { session: await h.sessionFor('staff') });
+      assert.equal(page.status, 200);
+      assert.match(page.text, /href="\/console\/account\/password">パスワード変更</);
+      assert.match(page.text, /autocomplete="current-password"/);
+      assert.doesNotMatch(page.text, /href="\/console\/audit"/);
+    });
+
+    it('rejects a wrong current password and counts it toward the lockout', async () => {
+      const s = await h.sessionFor('operator');
+      const res = await change(s, { current: 'wrong-password!', next: NEW_PASSWORD, confirm: NEW_PASSWORD });
+      assert.equal(res.status, 400);
+      assert.equal(alert(res.text), '現在のパスワードが正しくありません。');
+      assert.equal((await account('op1')).failedAttempts, 1);
+      assert.ok(await h.deps.auth.signIn('op1', PASSWORD), 'password unchanged');
+    });
+
+    it('rejects a mismatched confirmation, a short password and an unchanged one', async () => {
+      const s = await h.sessionFor('operator');
+      const cases: [Record<string, string>, string][] = [
+        [
+          { current: PASSWORD, next: NEW_PASSWORD, confirm: `${NEW_PASSWORD}x` },
+          '新しいパスワードと確認用のパスワードが一致しません。',
+        ],
+        [{ current: PASSWORD, next: 'short', confirm: 'short' }, 'パスワードは12文字以上200文字以下にしてください。'],
+        [
+          { current: PASSWORD, next: PASSWORD, confirm: PASSWORD },
+          '新しいパスワードには現在のパスワードと異なるものを指定してください。',
+        ],
+      ];
+      for (const [form, message] of cases) {
+        const res = await change(s, form);
+        assert.equal(res.status, 400);
+        assert.equal(alert(res.text), message);
+      }
+      assert.ok(await h.deps.auth.signIn('op1', PASSWORD), 'password unchanged');
+    });
+
+    it('changes the password, ends the other sessions, keeps this one and audits it', async () => {
+      const current = await h.sessionFor('operator');
+      const other = await h.sessionFor('operator');
+      const admin = await h.sessionFor('admin');
+      const res = await change(current, { current: PASSWORD, next: NEW_PASSWORD, confirm: NEW_PASSWORD });
+      assert.equal(res.status, 303);
+      assert.equal(res.location, '/console/account/password?notice=passwordChanged');
+      const page = await h.request('GET', res.location, { session: current });
+      assert.match(page.text, /パスワードを変更しました。/);
+      assert.equal(await signedIn(other), false, 'the other session ended');
+      assert.equal(await signedIn(admin), true, "other operators' sessions stay");
+      await assert.rejects(h.deps.auth.signIn('op1', PASSWORD), { code: 'AUTH_REQUIRED' });
+      assert.ok(await h.deps.auth.signIn('op1', NEW_PASSWORD));
+      const entry = (await h.audit.recent(10)).find((e) => e.action === 'auth.password_change');
+      assert.equal(entry?.actor, 'op1');
+    });
+
+    it('locks the account and ends its sessions after repeated wrong current passwords', async () => {
+      const s = await h.sessionFor('operator');
+      const other = await h.sessionFor('operator');
+      const wrong = { current: 'wrong-password!', next: NEW_PASSWORD, confirm: NEW_PASSWORD };
+      for (let i = 0; i < 4; i++) assert.equal((await change(s, wrong)).status, 400);
+      const locked = await change(s, wrong);
+      assert.equal(locked.status, 423);
+      assert.match(alert(locked.text) ?? '', /現在のパスワードの誤りが続いたため/);
+      assert.match(locked.headers.get('set-cookie') ?? '', /kotae_session=; .*Max-Age=0/);
+      assert.equal(await signedIn(s), false);
+      assert.equal(await signedIn(other), false);
+      await assert.rejects(h.deps.auth.signIn('op1', PASSWORD), { code: 'AUTH_LOCKED' });
+    });
+  });
+
+  describe('パスワード再設定 (admin)', () => {
+    it('sets a new password, ends the sessions, unlocks and audits it', async () => {
+      const op = await h.sessionFor('operator');
+      for (let i = 0; i < 5; i++) await h.deps.auth.signIn('op1', 'wrong-password!').catch(() => undefined);
+      assert.ok((await account('op1')).lockedUntil, 'locked');
+      const admin = await h.sessionFor('admin');
+      const list = await h.request('GET', '/console/accounts', { session: admin });
+      const id = (await account('op1')).id;
+      assert.match(list.text, new RegExp(`action="/console/accounts/${id}/password"`));
+      const res = await h.request('POST', `/console/accounts/${id}/password`, {
+        session: admin,
+        form: { password: NEW_PASSWORD },
+      });
+      assert.equal(res.status, 303);
+      assert.equal(res.location, '/console/accounts?notice=passwordReset');
+      assert.equal(await signedIn(op), false, "the operator's session ended");
+      assert.equal((await account('op1')).lockedUntil, undefined, 'unlocked');
+      assert.ok(await h.deps.auth.signIn('op1', NEW_PASSWORD));
+      const entry = (await h.audit.recent(10)).find((e) => e.action === 'account.password_reset');
+      assert.deepEqual([entry?.actor, entry?.target], ['admin1', 'op1']);
+    });
+
+    it("refuses a short password and the admin's own account", async () => {
+      const admin = await h.sessionFor('admin');
+      const op = (await account('op1')).id;
+      const short = await h.request('POST', `/console/accounts/${op}/password`, {
+        session: admin,
+        form: { password: 'short' },
+      });
+      assert.equal(short.status, 400);
+      const self = await h.request('POST', `/console/accounts/${(await account('admin1')).id}/password`, {
+        session: admin,
+        form: { password: NEW_PASSWORD },
+      });
+      assert.equal(self.status, 400);
+      assert.equal(alert(self.text), '自分のパスワードは「パスワード変更」から変更してください。');
+      assert.equal(await signedIn(admin), true);
+    });
+
+    it('is forbidden to staff and operators', async () => {
+      const id = (await account('admin1')).id;
+      for (const role of ['staff', 'operator'] as const) {
+        const res = await h.request('POST', `/console/accounts/${id}/password`, {
+          session: await h.sessionFor(role),
+          form: { password: NEW_PASSWORD },
+        });
+        assert.equal(res.status, 403);
+      }
+      assert.ok(await h.deps.auth.signIn('admin1', PASSWORD), 'password unchanged');
+    });
+  });
+
+  describe('監査ログ', () => {
+    it('lists the latest entries in JST with the chain intact, escaping what users typed', async () => {
+      await h.deps.auth.signIn('<b>x</b>', 'nope').catch(() => undefined);
+      const admin = await h.sessionFor('admin');
+      const page = await h.request('GET', '/console/audit', { session: admin });
+      assert.equal(page.status, 200);
+      assert.match(page.text, /href="\/console\/audit">監査ログ</);
+      const count = (await h.audit.verify()).count;
+      assert.match(page.text, new RegExp(`改ざんは検出されませんでした（${count}件）`));
+      assert.match(page.text, /<td>2026\/04\/01 10:00<\/td>/);
+      assert.match(page.text, /title="account.create">アカウント作成</);
+      assert.match(page.text, /<td>&lt;b&gt;x&lt;\/b&gt;<\/td>/);
+      assert.doesNotMatch(page.text, /<b>x<\/b>/);
+      assert.match(page.text, /\{&quot;role&quot;:&quot;staff&quot;\}/);
+    });
+
+    it('flags a row whose detail was changed in the database', async () => {
+      const admin = await h.sessionFor('admin');
+      await h.db.ds.query(`UPDATE audit_log SET detail = '{"role":"admin"}' WHERE seq = 1`);
+      await h.db.ds.query(`UPDATE audit_log SET detail = 'not json' WHERE seq = 2`);
+      const page = await h.request('GET', '/console/audit', { session: admin });
+      assert.equal(page.status, 200);
+      assert.equal(alert(page.text), '改ざんを検出しました。連番 1 の記録がハッシュチェーンと一致しません。');
+      assert.match(page.text, /<tr class="warn">\s*<td>1（不一致）<\/td>/);
+      assert.match(page.text, /&quot;raw&quot;:&quot;not json&quot;/);
+    });
+
+    it('is forbidden to staff and operators', async () => {
+      for (const role of ['staff', 'operator'] as const) {
+        const res = await h.request('GET', '/console/audit', { session: await h.sessionFor(role) });
+        assert.equal(res.status, 403);
+      }
+    });
+  });
+});
