@@ -61,6 +61,8 @@ const EnvSchema = z
     KOTAE_OPENAI_API_KEY: optionalText,
     KOTAE_OPENAI_EMBEDDING_MODEL: z.string().min(1).default('text-embedding-3-small'),
     KOTAE_OPENAI_API_VERSION: optionalText,
+    KOTAE_ANSWER_MODEL: z.enum(['none', 'openai']).default('none'),
+    KOTAE_OPENAI_CHAT_MODEL: z.string().min(1).default('gpt-4o-mini'),
     KOTAE_TEAMS_APP_ID: z.uuid().optional(),
     KOTAE_TEAMS_APP_SECRET: optionalText,
     KOTAE_TEAMS_TENANT_ID: z.uuid().optional(),
@@ -89,6 +91,9 @@ const EnvSchema = z
     }
     if (env.KOTAE_EMBEDDINGS === 'openai') {
       need(!env.KOTAE_OPENAI_API_KEY, 'KOTAE_OPENAI_API_KEY', 'required when KOTAE_EMBEDDINGS=openai');
+    }
+    if (env.KOTAE_ANSWER_MODEL === 'openai') {
+      need(!env.KOTAE_OPENAI_API_KEY, 'KOTAE_OPENAI_API_KEY', 'required when KOTAE_ANSWER_MODEL=openai');
     }
     const cert = [env.KOTAE_TEAMS_CERTIFICATE_FILE, env.KOTAE_TEAMS_CERTIFICATE_KEY_FILE];
     const teams = [env.KOTAE_TEAMS_APP_ID, env.KOTAE_TEAMS_TENANT_ID, env.KOTAE_TEAMS_APP_SECRET, ...cert];
@@ -126,6 +131,14 @@ const EnvSchema = z
 /** Names of every variable (for .env.example checks and unknown-key detection). */
 export const ENV_KEYS: readonly string[] = Object.keys(EnvSchema.shape);
 
+/** An OpenAI, Azure OpenAI (`apiVersion` set; `model` is the deployment) or compatible endpoint. */
+export interface OpenAiSettings {
+  baseUrl?: string;
+  apiKey: string;
+  model: string;
+  apiVersion?: string;
+}
+
 /** Kotae's validated configuration. */
 export interface KotaeConfig {
   port: number;
@@ -142,8 +155,9 @@ export interface KotaeConfig {
   ticketPrefix: string;
   maxQuestionChars: number;
   thresholds?: { answer?: number; clarify?: number };
-  embeddings:
-    { kind: 'local' } | { kind: 'openai'; baseUrl?: string; apiKey: string; model: string; apiVersion?: string };
+  embeddings: { kind: 'local' } | ({ kind: 'openai' } & OpenAiSettings);
+  /** Extractive answers (`none`) or answers generated from the retrieved sources by a chat model. */
+  answerModel: { kind: 'none' } | ({ kind: 'openai' } & OpenAiSettings);
   teams?: {
     appId: string;
     tenantId: string;
@@ -238,6 +252,16 @@ function toConfig(e: z.infer<typeof EnvSchema>, cwd: string): KotaeConfig {
             apiVersion: e.KOTAE_OPENAI_API_VERSION,
           }
         : { kind: 'local' },
+    answerModel:
+      e.KOTAE_ANSWER_MODEL === 'openai'
+        ? {
+            kind: 'openai',
+            baseUrl: e.KOTAE_OPENAI_BASE_URL,
+            apiKey: e.KOTAE_OPENAI_API_KEY ?? '',
+            model: e.KOTAE_OPENAI_CHAT_MODEL,
+            apiVersion: e.KOTAE_OPENAI_API_VERSION,
+          }
+        : { kind: 'none' },
     teams: e.KOTAE_TEAMS_APP_ID
       ? {
           appId: e.KOTAE_TEAMS_APP_ID,
@@ -284,6 +308,7 @@ export function describeConfig(c: KotaeConfig): Record<string, unknown> {
         ? { kind: 'sqlite', path: c.db.path }
         : { kind: 'mssql', host: c.db.host, database: c.db.database },
     embeddings: c.embeddings.kind,
+    answerModel: c.answerModel.kind === 'openai' ? `openai:${c.answerModel.model}` : 'none',
     teams: c.teams ? 'configured' : 'loopback-only',
     desk: `${c.desk.open}-${c.desk.close}`,
     scheduler: c.scheduler,

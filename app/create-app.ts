@@ -4,7 +4,14 @@
  */
 import type { Express } from 'express';
 import type { DataSource } from 'typeorm';
-import { DEFAULT_THRESHOLDS, HelpdeskService, type ChannelKind, type ChannelSender, type Helpdesk } from '../bot';
+import {
+  DEFAULT_THRESHOLDS,
+  HelpdeskService,
+  type ChannelKind,
+  type ChannelSender,
+  type ChatModel,
+  type Helpdesk,
+} from '../bot';
 import { BusinessCalendar, createSlaPolicy } from '../calendar';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
@@ -15,6 +22,7 @@ import { SqlRetentionStore } from '../db/repositories/sql-retention';
 import { BACKUP_JOB, BackupJob, DailyScheduler, RETENTION_JOB, RetentionJob } from '../jobs';
 import { createWebApp, WebChatChannel, type Mount } from '../adapters/web';
 import { createConsoleReportsRouter } from '../adapters/web/console-reports';
+import { OpenAiChatModel } from '../adapters/llm';
 import type { KotaeConfig } from './config';
 import { ensureWritableDir, lockDataDir, type DirLock } from './data-dir';
 import { createKnowledgeRuntime, type KnowledgeRuntime } from './knowledge-runtime';
@@ -63,7 +71,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     });
     const knowledge = await createKnowledgeRuntime(config, logger);
     const helpdesk = new HelpdeskService(
-      { conversations, tickets, knowledge: knowledge.live, clock },
+      { conversations, tickets, knowledge: knowledge.live, clock, chatModel: createChatModel(config), logger },
       {
         maxQuestionChars: config.maxQuestionChars,
         thresholds: config.thresholds ? { ...DEFAULT_THRESHOLDS, ...stripUndefined(config.thresholds) } : undefined,
@@ -144,6 +152,13 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     lock.release();
     throw err;
   }
+}
+
+/** The chat model that writes answers, when configured (extractive answers otherwise). */
+function createChatModel(config: Readonly<KotaeConfig>): ChatModel | undefined {
+  const m = config.answerModel;
+  if (m.kind === 'none') return undefined;
+  return new OpenAiChatModel({ apiKey: m.apiKey, baseURL: m.baseUrl, model: m.model, apiVersion: m.apiVersion });
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

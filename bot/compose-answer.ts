@@ -13,7 +13,8 @@ export interface ComposedAnswer {
 
 const SNIPPET_CHARS = 120;
 
-function hitText(hit: SearchHit): string {
+/** The text a hit answers with: the FAQ answer or the manual chunk. */
+export function hitText(hit: SearchHit): string {
   const { answer, body } = hit.chunk.fields;
   return (answer || body).trim();
 }
@@ -65,4 +66,19 @@ export function composeAnswer(outcome: Outcome, retrieval: Retrieval): ComposedA
     return { text: BOT_MESSAGES.clarify, sources: hits.slice(0, 3).map(toSource), choices, actions: ['escalate'] };
   }
   return { text: BOT_MESSAGES.noAnswer, sources: [], choices: [], actions: ['escalate'] };
+}
+
+/**
+ * Renumbers the citations [n] of a generated answer (n = position among the hits the model saw)
+ * to the positions of the sources shown with the answer, matched by document; a citation of a
+ * document not shown is dropped, and a repeated citation collapsed.
+ */
+export function citeShownSources(text: string, hits: readonly SearchHit[], shown: readonly SourceRef[]): string {
+  const renumbered = text.replace(/\s?[［\[]\s*([0-9０-９]+)\s*[］\]]/g, (marker, digits: string) => {
+    const n = Number(digits.normalize('NFKC'));
+    const hit = hits[n - 1];
+    const at = hit ? shown.findIndex((s) => s.documentId === hit.chunk.documentId) : -1;
+    return at < 0 ? '' : `${marker.startsWith(' ') ? ' ' : ''}[${at + 1}]`;
+  });
+  return renumbered.replace(/(\[\d+\])(\s?\1)+/g, '$1');
 }

@@ -5,13 +5,15 @@
  */
 import { KotaeError } from '../core/errors';
 import type { Clock } from '../core/clock';
+import type { Logger } from '../core/logger';
 import type { AskInput, EscalateInput, FeedbackInput, Helpdesk } from './helpdesk';
-import type { ConversationStore, KnowledgeSearch, TicketStore } from './ports';
+import type { ConversationStore, KnowledgeSearch, SearchHit, TicketStore } from './ports';
 import type { BotReply, ConversationRecord, Requester, SourceRef, TicketRecord } from './records';
 import { decideOutcome, DEFAULT_THRESHOLDS, type AnswerThresholds } from './answer-policy';
 import { BOT_MESSAGES } from './messages';
-import { composeAnswer } from './compose-answer';
+import { citeShownSources, composeAnswer, type ComposedAnswer } from './compose-answer';
 import { redactPersonalData } from './redact';
+import { groundedMessages, GROUNDING_HITS, type ChatModel } from './chat-model';
 
 /** Options of the helpdesk core. */
 export interface HelpdeskOptions {
@@ -24,7 +26,11 @@ export interface HelpdeskOptions {
   defaultCategory?: string;
   /** Turns a document's own link (absolute URL or a path inside the knowledge folder) into one staff can open. */
   resolveSourceUrl?: (url: string) => string;
+  /** How long a generated answer may take before the extractive answer is used instead (default 30 s). */
+  generationTimeoutMs?: number;
 }
+
+const GENERATION = { timeoutMs: 30_000, maxTokens: 800, temperature: 0 };
 
 const HUMAN_REQUEST =
   /(担当者|オペレーター|オペレータ|人間|有人).*(問い合わせ|問合せ|つな|繋|話し|相談|お願い)|^(担当者|有人対応)$/;
@@ -37,6 +43,9 @@ export class HelpdeskService implements Helpdesk {
       tickets: TicketStore;
       knowledge: KnowledgeSearch;
       clock: Clock;
+      /** When set, answered questions get a reply generated from the top sources (extractive otherwise). */
+      chatModel?: ChatModel;
+      logger?: Logger;
     },
     private readonly options: HelpdeskOptions,
   ) {}
@@ -68,7 +77,9 @@ export class HelpdeskService implements Helpdesk {
     const t0 = performance.now();
     const retrieval = await this.deps.knowledge.search(text, { k: 5 });
     const outcome = decideOutcome(retrieval.confidence, { ...DEFAULT_THRESHOLDS, ...this.options.thresholds });
-    const composed = this.withLinks(composeAnswer(outcome, retrieval));
+    const extractive = this.withLinks(composeAnswer(outcome, retrieval));
+    const composed =
+      outcome === 'answered' ? await this.withGeneratedText(text, retrieval.hits, extractive) : extractive;
     const question = await this.deps.conversations.recordQuestion({
       conversationId: conversation.id,
       askedAt: started,
@@ -149,6 +160,44 @@ export class HelpdeskService implements Helpdesk {
       at: this.deps.clock.now(),
     });
     return { ticket, reply: { conversationId: conversation.id, text, sources: [], choices: [], actions: [] } };
+  }
+
+  /**
+   * The answer written by the chat model from the question and the top hits, citing the sources
+   * shown; the extractive answer when no model is configured or it fails, times out or says nothing.
+   */
+  private async withGeneratedText(
+    question: string,
+    hits: readonly SearchHit[],
+    extractive: ComposedAnswer,
+  ): Promise<ComposedAnswer> {
+    const model = this.deps.chatModel;
+    if (!model || hits.length === 0) return extractive;
+    const timeoutMs = this.options.generationTimeoutMs ?? GENERATION.timeoutMs;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      timer.unref();
+    });
+    try {
+      const generated = await Promise.race([
+        model.complete(groundedMessages(question, hits), {
+          maxTokens: GENERATION.maxTokens,
+          temperature: GENERATION.temperature,
+        }),
+        deadline,
+      ]);
+      const text = citeShownSources(generated.trim(), hits.slice(0, GROUNDING_HITS), extractive.sources).trim();
+      if (text) return { ...extractive, text };
+      this.deps.logger?.warn('generated answer empty; using the extractive answer');
+    } catch (err) {
+      this.deps.logger?.warn('answer generation failed; using the extractive answer', {
+        error: err instanceof Error ? err.message : String(err),
+      });
+    } finally {
+      clearTimeout(timer);
+    }
+    return extractive;
   }
 
   /** Source links the staff member can open: documents without a URL of their own are served by Kotae. */

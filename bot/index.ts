@@ -7,3 +7,12 @@ export { runTurn } from './turn-boundary';
 export { BOT_MESSAGES } from './messages';
 export { toSource } from './compose-answer';
 export { redactPersonalData, MY_NUMBER_MASK } from './redact';
+export {
+  groundedMessages,
+  GROUNDED_SYSTEM_PROMPT,
+  GROUNDING_HITS,
+  NOT_IN_SOURCES,
+  type ChatMessage,
+  type ChatModel,
+  type ChatOptions,
+} from './chat-model';

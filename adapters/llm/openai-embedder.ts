@@ -4,26 +4,16 @@
  * 429, 5xx and network errors, and KotaeError CLOUD_UNAVAILABLE when retries run out.
  * Only constructed when the configuration names an embedding endpoint.
  */
-import OpenAI, { APIConnectionError, APIError, AzureOpenAI } from 'openai';
+import type OpenAI from 'openai';
 import { KotaeError } from '../../core/errors';
 import type { Embedder } from '../../knowledge/types';
+import { createOpenAiClient, withRetries, type OpenAiEndpoint, type RetryPolicy } from './openai-client';
 
 /** Where and how to call the embeddings API. */
-export interface OpenAiEmbedderConfig {
-  /** Model name (OpenAI) or deployment name (Azure). */
-  model: string;
-  apiKey: string;
-  /** OpenAI-compatible base URL (e.g. http://127.0.0.1:8080/v1), or the Azure resource endpoint; default: OpenAI. */
-  baseURL?: string;
-  /** Set for Azure OpenAI: the API version; `baseURL` is then the resource endpoint and `model` the deployment. */
-  apiVersion?: string;
+export interface OpenAiEmbedderConfig extends OpenAiEndpoint, Partial<RetryPolicy> {
   dimensions?: number;
   batchSize?: number;
-  maxRetries?: number;
-  initialBackoffMs?: number;
   timeoutMs?: number;
-  /** Waits between retries (tests pass a fast one). */
-  sleep?: (ms: number) => Promise<void>;
 }
 
 const DEFAULTS = { batchSize: 64, maxRetries: 4, initialBackoffMs: 500, timeoutMs: 30000 };
@@ -33,19 +23,15 @@ export class OpenAiEmbedder implements Embedder {
   /** Name recorded in index stats. */
   readonly name: string;
   private readonly client: OpenAI;
-  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly retry: RetryPolicy;
 
   constructor(private readonly config: OpenAiEmbedderConfig) {
-    const common = { apiKey: config.apiKey, maxRetries: 0, timeout: config.timeoutMs ?? DEFAULTS.timeoutMs };
-    this.client = config.apiVersion
-      ? new AzureOpenAI({
-          ...common,
-          endpoint: config.baseURL,
-          apiVersion: config.apiVersion,
-          deployment: config.model,
-        })
-      : new OpenAI({ ...common, baseURL: config.baseURL });
-    this.sleep = config.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.client = createOpenAiClient(config, config.timeoutMs ?? DEFAULTS.timeoutMs);
+    this.retry = {
+      maxRetries: config.maxRetries ?? DEFAULTS.maxRetries,
+      initialBackoffMs: config.initialBackoffMs ?? DEFAULTS.initialBackoffMs,
+      sleep: config.sleep,
+    };
     this.name = `openai:${config.model}`;
   }
 
@@ -64,45 +50,21 @@ export class OpenAiEmbedder implements Embedder {
     return v;
   }
 
-  private async embedBatch(input: string[]): Promise<number[][]> {
-    const maxRetries = this.config.maxRetries ?? DEFAULTS.maxRetries;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const res = await this.client.embeddings.create({
-          model: this.config.model,
-          input,
-          encoding_format: 'float',
-          ...(this.config.dimensions ? { dimensions: this.config.dimensions } : {}),
-        });
-        const sorted = [...res.data].sort((a, b) => a.index - b.index);
-        if (sorted.length !== input.length)
-          throw new KotaeError(
-            'CLOUD_UNAVAILABLE',
-            `embeddings API returned ${sorted.length} vectors for ${input.length} inputs`,
-          );
-        return sorted.map((d) => d.embedding);
-      } catch (err) {
-        if (!isRetryable(err) || attempt >= maxRetries) {
-          if (err instanceof KotaeError) throw err;
-          throw new KotaeError(
-            'CLOUD_UNAVAILABLE',
-            `embeddings request failed after ${attempt + 1} attempt(s): ${describe(err)}`,
-            { cause: err },
-          );
-        }
-        await this.sleep((this.config.initialBackoffMs ?? DEFAULTS.initialBackoffMs) * 2 ** attempt);
-      }
-    }
+  private embedBatch(input: string[]): Promise<number[][]> {
+    return withRetries('embeddings request', this.retry, async () => {
+      const res = await this.client.embeddings.create({
+        model: this.config.model,
+        input,
+        encoding_format: 'float',
+        ...(this.config.dimensions ? { dimensions: this.config.dimensions } : {}),
+      });
+      const sorted = [...res.data].sort((a, b) => a.index - b.index);
+      if (sorted.length !== input.length)
+        throw new KotaeError(
+          'CLOUD_UNAVAILABLE',
+          `embeddings API returned ${sorted.length} vectors for ${input.length} inputs`,
+        );
+      return sorted.map((d) => d.embedding);
+    });
   }
-}
-
-function isRetryable(err: unknown): boolean {
-  if (err instanceof APIConnectionError) return true; // includes timeouts
-  if (err instanceof APIError) return err.status === 429 || (err.status !== undefined && err.status >= 500);
-  return false;
-}
-
-function describe(err: unknown): string {
-  if (err instanceof APIError) return `HTTP ${err.status ?? '?'} ${err.message}`;
-  return err instanceof Error ? err.message : String(err);
 }

@@ -66,6 +66,35 @@ describe('loadConfig', () => {
     );
   });
 
+  it('generates answers only when asked, with the OpenAI key required', () => {
+    assert.deepEqual(loadConfig({}).answerModel, { kind: 'none' });
+    assert.throws(
+      () => loadConfig({ KOTAE_ANSWER_MODEL: 'openai' }),
+      /KOTAE_OPENAI_API_KEY: required when KOTAE_ANSWER_MODEL/,
+    );
+    assert.throws(() => loadConfig({ KOTAE_ANSWER_MODEL: 'gpt' }), /KOTAE_ANSWER_MODEL/);
+    const c = loadConfig({
+      KOTAE_ANSWER_MODEL: 'openai',
+      KOTAE_OPENAI_API_KEY: 'k',
+      KOTAE_OPENAI_BASE_URL: 'https://kotonoha.openai.azure.com',
+      KOTAE_OPENAI_API_VERSION: '2024-10-21',
+    });
+    assert.deepEqual(c.answerModel, {
+      kind: 'openai',
+      apiKey: 'k',
+      baseUrl: 'https://kotonoha.openai.azure.com',
+      model: 'gpt-4o-mini',
+      apiVersion: '2024-10-21',
+    });
+    assert.equal(c.embeddings.kind, 'local');
+    const named = loadConfig({
+      KOTAE_ANSWER_MODEL: 'openai',
+      KOTAE_OPENAI_API_KEY: 'k',
+      KOTAE_OPENAI_CHAT_MODEL: 'kotae-gpt',
+    }).answerModel;
+    assert.equal(named.kind === 'openai' ? named.model : undefined, 'kotae-gpt');
+  });
+
   it('documents every variable in .env.example', () => {
     const example = fs.readFileSync(path.join(__dirname, '../../../.env.example'), 'utf8');
     for (const key of ENV_KEYS)
