@@ -13,7 +13,7 @@ import { decideOutcome, DEFAULT_THRESHOLDS, type AnswerThresholds } from './answ
 import { BOT_MESSAGES } from './messages';
 import { citeShownSources, composeAnswer, type ComposedAnswer } from './compose-answer';
 import { redactPersonalData } from './redact';
-import { groundedMessages, GROUNDING_HITS, type ChatModel } from './chat-model';
+import { groundedMessages, GROUNDING_HITS, NOT_IN_SOURCES, type ChatModel } from './chat-model';
 
 /** Options of the helpdesk core. */
 export interface HelpdeskOptions {
@@ -188,8 +188,9 @@ export class HelpdeskService implements Helpdesk {
         deadline,
       ]);
       const text = citeShownSources(generated.trim(), hits.slice(0, GROUNDING_HITS), extractive.sources).trim();
-      if (text) return { ...extractive, text };
-      this.deps.logger?.warn('generated answer empty; using the extractive answer');
+      // Retrieval was confident; a model that finds nothing in the sources is overruled by the source itself.
+      if (text && !text.startsWith(NOT_IN_SOURCES)) return { ...extractive, text };
+      this.deps.logger?.warn('generated answer empty or not grounded; using the extractive answer');
     } catch (err) {
       this.deps.logger?.warn('answer generation failed; using the extractive answer', {
         error: err instanceof Error ? err.message : String(err),

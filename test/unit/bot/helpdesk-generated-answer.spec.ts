@@ -70,10 +70,16 @@ describe('HelpdeskService with a ChatModel', () => {
     assert.equal(call?.options?.temperature, 0);
   });
 
-  it('falls back to the extractive answer when the model throws, times out or says nothing', async () => {
+  it('falls back to the extractive answer when the model throws, times out, says nothing or finds nothing', async () => {
     const failing = new FakeChatModel(() => Promise.reject(new Error('HTTP 503')));
     const hanging = new FakeChatModel(() => new Promise<string>(() => undefined));
-    for (const [model, timeout] of [[failing], [hanging, 50], [new FakeChatModel('  ')]] as const) {
+    const cases = [
+      [failing],
+      [hanging, 50],
+      [new FakeChatModel('  ')],
+      [new FakeChatModel('資料に記載がありません。')],
+    ] as const;
+    for (const [model, timeout] of cases) {
       const reply = await helpdeskWith(model, timeout).ask({ channel: 'web', text: 'パスワードを忘れました' });
       assert.equal(reply.outcome, 'answered');
       assert.equal(reply.text, 'パスワードリセット申請フォームから申請してください。');
@@ -82,7 +88,7 @@ describe('HelpdeskService with a ChatModel', () => {
     }
     assert.deepEqual(
       logger.lines.map((l) => l.level),
-      ['warn', 'warn', 'warn'],
+      ['warn', 'warn', 'warn', 'warn'],
     );
     assert.match(String(logger.lines[0]?.fields?.error), /HTTP 503/);
   });
