@@ -10,7 +10,7 @@ import { KotaeError, toKotaeError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import { jstInstant, jstParts } from '../reports';
 import type { JobRunStore } from './job-run-store';
-import type { SchedulerTimers } from './report-scheduler';
+import { PeriodicCheck, type SchedulerTimers } from './periodic-check';
 
 /** A job run once a day; `name` is its job name in job_run. */
 export interface DailyJob {
@@ -32,11 +32,6 @@ export interface DailySchedulerDeps {
   logger?: Logger;
 }
 
-const realTimers: SchedulerTimers = {
-  setInterval: (fn, ms) => setInterval(fn, ms).unref(),
-  clearInterval: (h) => clearInterval(h as NodeJS.Timeout),
-};
-
 /** Minutes after midnight of 'HH:MM'. */
 function parseTime(time: string): number {
   const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
@@ -47,35 +42,27 @@ function parseTime(time: string): number {
 /** Timer-driven runner of the daily backup and retention jobs. */
 export class DailyScheduler {
   private readonly atMinute: number;
-  private handle: unknown;
-  private running: Promise<string[]> | undefined;
+  private readonly periodic: PeriodicCheck<string[]>;
   private readonly gaveUp = new Map<string, string>();
 
   constructor(private readonly deps: DailySchedulerDeps) {
     this.atMinute = parseTime(deps.time);
+    this.periodic = new PeriodicCheck(() => this.check(), deps.intervalMinutes, deps.timers);
   }
 
   /** Starts checking every interval, with a first check right away. */
   start(): void {
-    if (this.handle !== undefined) return;
-    const timers = this.deps.timers ?? realTimers;
-    this.handle = timers.setInterval(() => void this.tick(), (this.deps.intervalMinutes ?? 15) * 60_000);
-    void this.tick();
+    this.periodic.start();
   }
 
   /** Stops the timer and waits for a check in progress to finish. */
-  async stop(): Promise<void> {
-    if (this.handle !== undefined) (this.deps.timers ?? realTimers).clearInterval(this.handle);
-    this.handle = undefined;
-    await this.running?.catch(() => undefined);
+  stop(): Promise<void> {
+    return this.periodic.stop();
   }
 
   /** One check: runs each job due and not yet done today; returns the names run. Never rejects. */
   tick(): Promise<string[]> {
-    this.running ??= this.check().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
+    return this.periodic.tick();
   }
 
   private async check(): Promise<string[]> {

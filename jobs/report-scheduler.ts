@@ -10,12 +10,9 @@ import type { Logger } from '../core/logger';
 import { jstParts, type ReportKind, type ReportStore } from '../reports';
 import { dueReports, type BusinessDays, type DueReport } from './due-reports';
 import type { JobRunner } from './job-runner';
+import { PeriodicCheck, type SchedulerTimers } from './periodic-check';
 
-/** Timer functions (injected by tests). */
-export interface SchedulerTimers {
-  setInterval(fn: () => void, ms: number): unknown;
-  clearInterval(handle: unknown): void;
-}
+export type { SchedulerTimers } from './periodic-check';
 
 /** What the scheduler needs. */
 export interface ReportSchedulerDeps {
@@ -31,40 +28,28 @@ export interface ReportSchedulerDeps {
   timers?: SchedulerTimers;
 }
 
-const realTimers: SchedulerTimers = {
-  setInterval: (fn, ms) => setInterval(fn, ms).unref(),
-  clearInterval: (h) => clearInterval(h as NodeJS.Timeout),
-};
-
 /** Timer-driven generator of the monthly, half-year and annual reports. */
 export class ReportScheduler {
-  private handle: unknown;
-  private running: Promise<DueReport[]> | undefined;
+  private readonly periodic: PeriodicCheck<DueReport[]>;
   private readonly gaveUp = new Map<string, string>();
 
-  constructor(private readonly deps: ReportSchedulerDeps) {}
+  constructor(private readonly deps: ReportSchedulerDeps) {
+    this.periodic = new PeriodicCheck(() => this.check(), deps.intervalMinutes, deps.timers);
+  }
 
   /** Starts checking every interval, with a first check right away. */
   start(): void {
-    if (this.handle !== undefined) return;
-    const timers = this.deps.timers ?? realTimers;
-    this.handle = timers.setInterval(() => void this.tick(), (this.deps.intervalMinutes ?? 15) * 60_000);
-    void this.tick();
+    this.periodic.start();
   }
 
   /** Stops the timer and waits for a check in progress to finish. */
-  async stop(): Promise<void> {
-    if (this.handle !== undefined) (this.deps.timers ?? realTimers).clearInterval(this.handle);
-    this.handle = undefined;
-    await this.running?.catch(() => undefined);
+  stop(): Promise<void> {
+    return this.periodic.stop();
   }
 
   /** One check: generates every due report not yet stored; returns those generated. Never rejects. */
   tick(): Promise<DueReport[]> {
-    this.running ??= this.check().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
+    return this.periodic.tick();
   }
 
   private async check(): Promise<DueReport[]> {
