@@ -3,6 +3,7 @@
  * 障害 ticket as `incident-<number>.xlsx` and `.pdf`. Exit codes: 0 written, 2 usage, unknown
  * ticket or not an incident, 1 other failure.
  */
+import { parseCommonReportArgs } from './report-args';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { toKotaeError } from '../../core/errors';
@@ -27,8 +28,6 @@ const M = {
   ].join('\n'),
   missingTicket: 'チケット番号を指定してください。',
   tooMany: 'チケット番号は1つだけ指定してください。',
-  missingOutDir: '--out にはフォルダを指定してください。',
-  unknownOption: (opt: string) => `不明なオプションです: ${opt}`,
   written: (dir: string) => `障害復旧作業報告書を作成しました: ${dir}`,
 } as const;
 
@@ -49,22 +48,11 @@ type Args =
   { ok: true; ref: string; outDir?: string; json: boolean } | { ok: true; help: true } | { ok: false; problem: string };
 
 function parseArgs(argv: readonly string[]): Args {
-  const positional: string[] = [];
-  let outDir: string | undefined;
-  let json = false;
-  for (let i = 0; i < argv.length; i += 1) {
-    const a = argv[i];
-    if (a === '--help' || a === '-h') return { ok: true, help: true };
-    if (a === '--json') json = true;
-    else if (a === '--out' || a.startsWith('--out=')) {
-      outDir = a === '--out' ? argv[(i += 1)] : a.slice('--out='.length);
-      if (!outDir || outDir.startsWith('--')) return { ok: false, problem: M.missingOutDir };
-    } else if (a.startsWith('-')) return { ok: false, problem: M.unknownOption(a) };
-    else positional.push(a);
-  }
-  if (positional.length === 0) return { ok: false, problem: M.missingTicket };
-  if (positional.length > 1) return { ok: false, problem: M.tooMany };
-  return { ok: true, ref: positional[0], outDir, json };
+  const args = parseCommonReportArgs(argv);
+  if (!args.ok || args.help) return args;
+  if (args.positional.length === 0) return { ok: false, problem: M.missingTicket };
+  if (args.positional.length > 1) return { ok: false, problem: M.tooMany };
+  return { ok: true, ref: args.positional[0]!, outDir: args.outDir, json: args.json };
 }
 
 /** Runs the command; resolves with the exit code (never rejects). */

@@ -7,8 +7,14 @@ export type ReportArgs =
   | { ok: true; help: true }
   | { ok: false; problem: string };
 
-/** Parses argv (without the leading 'report'). */
-export function parseReportArgs(argv: readonly string[]): ReportArgs {
+/** The options every report command takes: positionals, `--out <dir>` / `--out=<dir>`, `--json`, `--help`. */
+export type CommonReportArgs =
+  | { ok: true; help: false; positional: string[]; outDir?: string; json: boolean }
+  | { ok: true; help: true }
+  | { ok: false; problem: string };
+
+/** Parses the options shared by `kotae report …` and `kotae report incident …`. */
+export function parseCommonReportArgs(argv: readonly string[]): CommonReportArgs {
   const positional: string[] = [];
   let outDir: string | undefined;
   let json = false;
@@ -22,6 +28,14 @@ export function parseReportArgs(argv: readonly string[]): ReportArgs {
     } else if (a.startsWith('-')) return { ok: false, problem: M.unknownOption(a) };
     else positional.push(a);
   }
-  if (positional.length !== 2) return { ok: false, problem: M.missingArgs };
-  return { ok: true, kind: positional[0], period: positional[1], outDir, json, help: false };
+  return { ok: true, help: false, positional, outDir, json };
+}
+
+/** Parses argv (without the leading 'report'). */
+export function parseReportArgs(argv: readonly string[]): ReportArgs {
+  const args = parseCommonReportArgs(argv);
+  if (!args.ok || args.help) return args;
+  if (args.positional.length !== 2) return { ok: false, problem: M.missingArgs };
+  const [kind, period] = args.positional as [string, string];
+  return { ok: true, kind, period, outDir: args.outDir, json: args.json, help: false };
 }
