@@ -10,6 +10,7 @@ import { keyFigures } from './key-figures';
 import type { ReportModel } from './model';
 import { drawBarChart, drawDonut, drawHorizontalBars } from './pdf-charts';
 import { drawTable } from './pdf-table';
+import { drawPageFooters } from './pdf-footer';
 import { reportTables } from './tables';
 
 /** Paths of the TrueType fonts to embed (regular and bold). */
@@ -174,20 +175,8 @@ function charts(doc: PDFKit.PDFDocument, m: ReportModel): void {
 }
 
 function pageNumbers(doc: PDFKit.PDFDocument, m: ReportModel): void {
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i += 1) {
-    doc.switchToPage(i);
-    const bottomMargin = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc
-      .font('jp')
-      .fontSize(7)
-      .fillColor('#666666')
-      .text(`${m.title}　${m.period.label}　${i + 1} / ${range.count}`, MARGIN, doc.page.height - 24, {
-        width: contentWidth(doc),
-        align: 'center',
-        lineBreak: false,
-      });
-    doc.page.margins.bottom = bottomMargin;
-  }
+  drawPageFooters(doc, (page, pages) => `${m.title}　${m.period.label}　${page} / ${pages}`, {
+    margin: MARGIN,
+    fromBottom: 24,
+  });
 }

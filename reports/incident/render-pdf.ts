@@ -4,6 +4,7 @@
  */
 import PDFDocument from 'pdfkit';
 import { drawTable } from '../pdf-table';
+import { drawPageFooters } from '../pdf-footer';
 import { defaultPdfFonts, type PdfFonts } from '../render-pdf';
 import { INCIDENT_SECTIONS, INCIDENT_TEXT } from './labels';
 import type { IncidentReportModel } from './model';
@@ -107,21 +108,8 @@ function labelValueRow(doc: PDFKit.PDFDocument, r: LabelValue): void {
 }
 
 function pageFooters(doc: PDFKit.PDFDocument, m: IncidentReportModel): void {
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i += 1) {
-    doc.switchToPage(i);
-    const bottomMargin = doc.page.margins.bottom;
-    // The footer sits inside the bottom margin; without this pdfkit would start a new page for it.
-    doc.page.margins.bottom = 0;
-    doc
-      .font('jp')
-      .fontSize(7)
-      .fillColor('#666666')
-      .text(`${m.title}　${m.number}　${INCIDENT_TEXT.page(i + 1, range.count)}`, MARGIN, doc.page.height - 26, {
-        width: contentWidth(doc),
-        align: 'center',
-        lineBreak: false,
-      });
-    doc.page.margins.bottom = bottomMargin;
-  }
+  drawPageFooters(doc, (page, pages) => `${m.title}　${m.number}　${INCIDENT_TEXT.page(page, pages)}`, {
+    margin: MARGIN,
+    fromBottom: 26,
+  });
 }
