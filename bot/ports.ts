@@ -116,3 +116,9 @@ export interface ChannelSender {
   /** Sends proactively to a conversation (ticket replies, status changes). */
   sendToConversation(conversation: ConversationRecord, reply: BotReply): Promise<void>;
 }
+
+/** Looks up organisational data of a staff member by Entra ID (AAD) object id (e.g. Microsoft Graph). */
+export interface DirectoryLookup {
+  /** The member's department (所属), or undefined when unknown or the directory is unreachable. */
+  lookupDepartment(aadObjectId: string): Promise<string | undefined>;
+}

@@ -3,6 +3,7 @@
  * cached for a while. Any failure yields undefined and a warning: a missing department must never
  * break an answer.
  */
+import type { DirectoryLookup } from '../../bot';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Logger } from '../../core/logger';
 import { createGraphClient } from './graph-client';
@@ -33,7 +34,7 @@ function statusOf(err: unknown): number | undefined {
 }
 
 /** DirectoryLookup backed by Microsoft Graph (needs the User.Read.All application permission). */
-export class GraphDirectoryLookup {
+export class GraphDirectoryLookup implements DirectoryLookup {
   private readonly client: Client;
   private readonly cache = new Map<string, { department?: string; expires: number }>();
   private readonly ttlMs: number;
