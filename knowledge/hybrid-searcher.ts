@@ -3,6 +3,7 @@
  * synonym expansion, dense candidates from the vector index, score fusion on normalised scores,
  * and a calibrated confidence.
  */
+import { KotaeError } from '../core/errors';
 import type { TextAnalyzer } from './analyzer';
 import { coverage, knownShare, questionOverlap, type FeatureQuery } from './confidence-features';
 import { confidenceOf, type ConfidenceFeatures } from './confidence';
@@ -28,6 +29,19 @@ export class HybridSearcher {
   ) {}
 
   /** Ranked hits and confidence for a query. */
+  /**
+   * The query's dense vector; empty (lexical search only) while an external embedding service is
+   * down, so that staff still get answers from BM25 rather than an error.
+   */
+  private async queryVector(query: string): Promise<number[]> {
+    try {
+      return await this.embedder.embedQuery(query);
+    } catch (err) {
+      if (err instanceof KotaeError && err.code === 'CLOUD_UNAVAILABLE') return [];
+      throw err;
+    }
+  }
+
   async search(query: string, k = 10): Promise<ExplainedRetrieval> {
     const { fields, dense, chunks } = this.data;
     const t = this.tuning;
@@ -40,7 +54,7 @@ export class HybridSearcher {
     fields.content.scoreInto(words, bm25, t.contentWeight, params);
     fields.grams.scoreInto(grams, bm25, t.gramWeight, params);
     const lexical = topK(bm25, t.candidates);
-    const rawQv = t.denseWeight > 0 ? await this.embedder.embedQuery(query) : [];
+    const rawQv = t.denseWeight > 0 ? await this.queryVector(query) : [];
     const qv = this.withFeedback(rawQv, lexical);
     const hasVector = qv.some((x) => x !== 0);
     const semantic = hasVector ? dense.index.search(qv, t.candidates).map((h) => h.label) : [];

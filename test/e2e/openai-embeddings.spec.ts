@@ -22,6 +22,7 @@ describe('OpenAI-compatible embeddings (loopback) on the real app', function () 
   let kotae: RunningApp;
   let server: http.Server;
   let calls = 0;
+  let down = false;
 
   before(async () => {
     server = http.createServer((req, res) => {
@@ -30,6 +31,8 @@ describe('OpenAI-compatible embeddings (loopback) on the real app', function () 
       req.on('end', () => {
         if (req.method !== 'POST' || req.url !== '/v1/embeddings') return void res.writeHead(404).end();
         calls += 1;
+        if (down)
+          return void res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":{"message":"down"}}');
         const { input, model } = JSON.parse(body) as { input: string | string[]; model: string };
         const texts = Array.isArray(input) ? input : [input];
         res.writeHead(200, { 'content-type': 'application/json' }).end(
@@ -66,5 +69,16 @@ describe('OpenAI-compatible embeddings (loopback) on the real app', function () 
     const { body } = await postJson(`${kotae.url}/api/ask`, { question: 'パスワードを忘れてしまいました' });
     assert.equal(body.outcome, 'answered');
     assert.ok(calls > before, 'the question was embedded by the server');
+  });
+
+  it('keeps answering from the lexical index while the embeddings server is down', async () => {
+    down = true;
+    const { status, body } = await postJson(`${kotae.url}/api/ask`, {
+      question: 'プリンタのトナーが切れたので交換したい',
+    });
+    down = false;
+    assert.equal(status, 200);
+    assert.notEqual(body.outcome, 'no_answer', JSON.stringify(body));
+    assert.match(JSON.stringify(body.sources), /FAQ-0045/);
   });
 });
