@@ -14,9 +14,14 @@ export interface OpenAiEmbedderConfig extends OpenAiEndpoint, Partial<RetryPolic
   dimensions?: number;
   batchSize?: number;
   timeoutMs?: number;
+  /** After a failed query embedding, further queries fail at once for this long (search goes lexical). */
+  queryCooldownMs?: number;
+  now?: () => number;
 }
 
-const DEFAULTS = { batchSize: 64, maxRetries: 4, initialBackoffMs: 500, timeoutMs: 30000 };
+const DEFAULTS = { batchSize: 64, maxRetries: 4, initialBackoffMs: 500, timeoutMs: 30000, queryCooldownMs: 60_000 };
+/** Queries are on the answer path: one retry, then the search answers lexically. */
+const QUERY_RETRIES = 1;
 
 /** Embeds text through an OpenAI-compatible API. */
 export class OpenAiEmbedder implements Embedder {
@@ -24,6 +29,7 @@ export class OpenAiEmbedder implements Embedder {
   readonly name: string;
   private readonly client: OpenAI;
   private readonly retry: RetryPolicy;
+  private queriesBlockedUntil = 0;
 
   constructor(private readonly config: OpenAiEmbedderConfig) {
     this.client = createOpenAiClient(config, config.timeoutMs ?? DEFAULTS.timeoutMs);
@@ -44,14 +50,26 @@ export class OpenAiEmbedder implements Embedder {
     return out;
   }
 
-  /** Embedding of one query. */
+  /** Embedding of one query; fails fast for a while after the service failed (see queryCooldownMs). */
   async embedQuery(text: string): Promise<number[]> {
-    const [v] = await this.embedBatch([text]);
-    return v;
+    const now = this.config.now ?? Date.now;
+    if (now() < this.queriesBlockedUntil) {
+      throw new KotaeError('CLOUD_UNAVAILABLE', 'embeddings service failed recently; not called during the cooldown');
+    }
+    try {
+      const [v] = await this.embedBatch([text], {
+        ...this.retry,
+        maxRetries: Math.min(QUERY_RETRIES, this.retry.maxRetries),
+      });
+      return v;
+    } catch (err) {
+      this.queriesBlockedUntil = now() + (this.config.queryCooldownMs ?? DEFAULTS.queryCooldownMs);
+      throw err;
+    }
   }
 
-  private embedBatch(input: string[]): Promise<number[][]> {
-    return withRetries('embeddings request', this.retry, async () => {
+  private embedBatch(input: string[], retry: RetryPolicy = this.retry): Promise<number[][]> {
+    return withRetries('embeddings request', retry, async () => {
       const res = await this.client.embeddings.create({
         model: this.config.model,
         input,

@@ -93,6 +93,32 @@ describe('OpenAiEmbedder against a loopback /v1/embeddings server', () => {
     }
   });
 
+  it('gives a failing query one retry, then fails fast during the cooldown, then tries again', async () => {
+    const srv = await startServer([503, 503, 503, 503, 200]);
+    let now = 1_000;
+    try {
+      const e = new OpenAiEmbedder({
+        baseURL: srv.url,
+        apiKey: 'k',
+        model: 'm',
+        sleep: noWait,
+        queryCooldownMs: 60_000,
+        now: () => now,
+      });
+      await assert.rejects(e.embedQuery('a'), { code: 'CLOUD_UNAVAILABLE' });
+      assert.equal(srv.calls.length, 2);
+      await assert.rejects(e.embedQuery('b'), { code: 'CLOUD_UNAVAILABLE' });
+      assert.equal(srv.calls.length, 2, 'no call during the cooldown');
+      now += 60_001;
+      await assert.rejects(e.embedQuery('c'), { code: 'CLOUD_UNAVAILABLE' });
+      assert.equal(srv.calls.length, 4);
+      now += 60_001;
+      assert.deepEqual(await e.embedQuery('de'), [2, 0, 1]);
+    } finally {
+      await srv.close();
+    }
+  });
+
   it('backs off exponentially on 429 and fails with CLOUD_UNAVAILABLE', async () => {
     const srv = await startServer([429, 429, 429]);
     const waits: number[] = [];
@@ -107,7 +133,7 @@ describe('OpenAiEmbedder against a loopback /v1/embeddings server', () => {
           waits.push(ms);
         },
       });
-      await assert.rejects(e.embedQuery('x'), { code: 'CLOUD_UNAVAILABLE' });
+      await assert.rejects(e.embedDocuments(['x']), { code: 'CLOUD_UNAVAILABLE' });
       assert.equal(srv.calls.length, 3);
       assert.deepEqual(waits, [5, 10]);
     } finally {
