@@ -3,6 +3,7 @@ import { historyFieldLabel, historyValue } from './history-labels';
 import { TICKET_PRIORITIES, TICKET_TYPES } from '../../../bot/records';
 import { TICKET_TRANSITIONS, type OperatorRecord, type TicketDetail, type WorkLogEntry } from '../../../tickets';
 import { formatJst, slaText, toDateTimeLocal } from './format';
+import { workLogFields } from './work-log-form';
 import { html, type SafeHtml } from './html';
 import { M, PRIORITY_LABELS, STATUS_LABELS, TYPE_LABELS } from './messages';
 
@@ -113,21 +114,7 @@ function workLogSection(v: DetailView): SafeHtml {
       <summary>${M.worklog.submit}</summary>
       <form method="post" action="${v.base}/worklogs" class="stack">
         <input type="hidden" name="_csrf" value="${v.csrf}" /><input type="hidden" name="ticket" value="${t.number}" />
-        <div class="field">
-          <label for="w-start">${M.worklog.startedAt}</label
-          ><input type="datetime-local" id="w-start" name="startedAt" value="${start}" required />
-        </div>
-        <div class="field">
-          <label for="w-end">${M.worklog.endedAt}</label
-          ><input type="datetime-local" id="w-end" name="endedAt" value="${start}" required />
-        </div>
-        <div class="field">
-          <label for="w-op">${M.worklog.operatorName}</label><input id="w-op" name="operatorName" required />
-        </div>
-        <div class="field">
-          <label for="w-title">${M.worklog.workTitle}</label><input id="w-title" name="title" required />
-        </div>
-        ${textField('w-content', 'content', M.worklog.content)}${textField('w-remarks', 'remarks', M.worklog.remarks, '', 2)}
+        ${workLogFields(start)}
         <button type="submit">${M.worklog.submit}</button>
       </form>
     </details>`;

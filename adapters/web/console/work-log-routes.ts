@@ -1,4 +1,5 @@
 /** 作業実績: list by period and record entries (on a ticket or standalone planned work). */
+import { workLogFields } from './work-log-form';
 import { html } from './html';
 import { formatJst, parseJst, toDateInput, toDateTimeLocal } from './format';
 import { noticeFor, sendPage } from './layout';
@@ -73,29 +74,7 @@ export const WORK_LOG_ROUTES: readonly ConsoleRoute[] = [
           <div class="field">
             <label for="w-ticket">${M.worklog.ticket}</label><input id="w-ticket" name="ticket" />
           </div>
-          <div class="field">
-            <label for="w-start">${M.worklog.startedAt}</label
-            ><input type="datetime-local" id="w-start" name="startedAt" value="${start}" required />
-          </div>
-          <div class="field">
-            <label for="w-end">${M.worklog.endedAt}</label
-            ><input type="datetime-local" id="w-end" name="endedAt" value="${start}" required />
-          </div>
-          <div class="field">
-            <label for="w-op">${M.worklog.operatorName}</label
-            ><input id="w-op" name="operatorName" value="${c.auth.operator.displayName}" required />
-          </div>
-          <div class="field">
-            <label for="w-title">${M.worklog.workTitle}</label><input id="w-title" name="title" required />
-          </div>
-          <div class="field">
-            <label for="w-content">${M.worklog.content}</label
-            ><textarea id="w-content" name="content" rows="4" required></textarea>
-          </div>
-          <div class="field">
-            <label for="w-remarks">${M.worklog.remarks}</label
-            ><textarea id="w-remarks" name="remarks" rows="2"></textarea>
-          </div>
+          ${workLogFields(start, c.auth.operator.displayName)}
           <button type="submit">${M.worklog.submit}</button>
         </form>`;
       sendPage(c.res, 200, {
