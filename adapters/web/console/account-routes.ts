@@ -1,6 +1,6 @@
 /** アカウント管理 (admin only): list, create, change role, unlock, reset a password. */
+import { newPasswordInput } from './password-input';
 import { OPERATOR_ROLES, type OperatorRecord, type OperatorRole } from '../../../tickets';
-import { MIN_PASSWORD_LENGTH } from '../auth';
 import { formatJst } from './format';
 import { html, type SafeHtml } from './html';
 import { noticeFor, sendPage } from './layout';
@@ -19,14 +19,7 @@ function resetForm(base: string, csrf: string, o: OperatorRecord): SafeHtml {
     <form method="post" action="${base}/accounts/${o.id}/password" class="stack">
       <input type="hidden" name="_csrf" value="${csrf}" />
       <label for="reset-${o.id}">${M.accounts.newPassword(o.username)}</label
-      ><input
-        id="reset-${o.id}"
-        name="password"
-        type="password"
-        autocomplete="new-password"
-        minlength="${MIN_PASSWORD_LENGTH}"
-        required
-      />
+      >${newPasswordInput(`reset-${o.id}`, 'password')}
       <button type="submit">${M.accounts.resetSubmit}</button>
     </form>
   </details>`;
@@ -94,15 +87,7 @@ export const ACCOUNT_ROUTES: readonly ConsoleRoute[] = [
             </select>
           </div>
           <div class="field">
-            <label for="n-pass">${M.accounts.password}</label
-            ><input
-              id="n-pass"
-              name="password"
-              type="password"
-              autocomplete="new-password"
-              minlength="${MIN_PASSWORD_LENGTH}"
-              required
-            />
+            <label for="n-pass">${M.accounts.password}</label>${newPasswordInput('n-pass', 'password')}
           </div>
           <button type="submit">${M.accounts.create}</button>
         </form>`;

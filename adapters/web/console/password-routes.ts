@@ -1,4 +1,5 @@
 /** パスワード変更: every signed-in role changes its own password (current password required). */
+import { newPasswordInput } from './password-input';
 import { KotaeError } from '../../../core/errors';
 import { clearSessionCookie, MIN_PASSWORD_LENGTH } from '../auth';
 import { html } from './html';
@@ -15,26 +16,10 @@ function renderForm(c: HandlerContext, status: number, error?: string): void {
       ><input id="pw-current" name="current" type="password" autocomplete="current-password" required />
     </div>
     <div class="field">
-      <label for="pw-next">${M.password.next(MIN_PASSWORD_LENGTH)}</label
-      ><input
-        id="pw-next"
-        name="next"
-        type="password"
-        autocomplete="new-password"
-        minlength="${MIN_PASSWORD_LENGTH}"
-        required
-      />
+      <label for="pw-next">${M.password.next(MIN_PASSWORD_LENGTH)}</label>${newPasswordInput('pw-next', 'next')}
     </div>
     <div class="field">
-      <label for="pw-confirm">${M.password.confirm}</label
-      ><input
-        id="pw-confirm"
-        name="confirm"
-        type="password"
-        autocomplete="new-password"
-        minlength="${MIN_PASSWORD_LENGTH}"
-        required
-      />
+      <label for="pw-confirm">${M.password.confirm}</label>${newPasswordInput('pw-confirm', 'confirm')}
     </div>
     <button type="submit">${M.password.submit}</button>
   </form>`;
