@@ -55,6 +55,26 @@ export function toQuestion(row: QuestionRow): QuestionRecord {
   };
 }
 
+/** Maps a question record to its row. */
+export function toQuestionRow(q: QuestionRecord): QuestionRow {
+  return {
+    id: q.id,
+    conversationId: q.conversationId,
+    askedAt: q.askedAt,
+    text: q.text,
+    outcome: q.outcome,
+    confidence: q.confidence,
+    answer: q.answer,
+    sources: JSON.stringify(q.sources),
+    categoryGuess: q.categoryGuess ?? null,
+    channel: q.channel,
+    requesterId: q.requester.id ?? null,
+    requesterName: q.requester.name ?? null,
+    department: q.requester.department ?? null,
+    latencyMs: Math.round(q.latencyMs),
+  };
+}
+
 function toFeedback(row: FeedbackRow): FeedbackRecord {
   return {
     id: row.id,
@@ -137,22 +157,7 @@ export class SqlConversationStore implements ConversationStore {
   }
 
   async recordQuestion(q: Omit<QuestionRecord, 'id'>): Promise<QuestionRecord> {
-    const row: QuestionRow = {
-      id: randomUUID(),
-      conversationId: q.conversationId,
-      askedAt: q.askedAt,
-      text: q.text,
-      outcome: q.outcome,
-      confidence: q.confidence,
-      answer: q.answer,
-      sources: JSON.stringify(q.sources),
-      categoryGuess: q.categoryGuess ?? null,
-      channel: q.channel,
-      requesterId: q.requester.id ?? null,
-      requesterName: q.requester.name ?? null,
-      department: q.requester.department ?? null,
-      latencyMs: Math.round(q.latencyMs),
-    };
+    const row = toQuestionRow({ ...q, id: randomUUID() });
     await this.run(() =>
       this.ds.transaction(async (em) => {
         await em.getRepository<QuestionRow>('question').insert(row);

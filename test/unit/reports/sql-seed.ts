@@ -1,4 +1,5 @@
 /** Opens a fresh SQLite file and seeds it with the fixture through the repositories. */
+import { toQuestionRow } from '../../../db/repositories/sql-conversation-store';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,24 +33,7 @@ export async function openTestDb(): Promise<TestDb> {
 /** Inserts the whole fixture. */
 export async function seedFixture(ds: DataSource): Promise<void> {
   const f = fixture();
-  await ds.getRepository<QuestionRow>('question').insert(
-    f.questions.map((q) => ({
-      id: q.id,
-      conversationId: q.conversationId,
-      askedAt: q.askedAt,
-      text: q.text,
-      outcome: q.outcome,
-      confidence: q.confidence,
-      answer: q.answer,
-      sources: JSON.stringify(q.sources),
-      categoryGuess: q.categoryGuess ?? null,
-      channel: q.channel,
-      requesterId: q.requester.id ?? null,
-      requesterName: q.requester.name ?? null,
-      department: q.requester.department ?? null,
-      latencyMs: q.latencyMs,
-    })),
-  );
+  await ds.getRepository<QuestionRow>('question').insert(f.questions.map(toQuestionRow));
   await ds.getRepository<FeedbackRow>('feedback').insert(
     f.feedback.map((x) => ({
       id: x.id,
