@@ -4,56 +4,43 @@
  * extractive answer still comes back.
  */
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startOpenAiServer, type FakeOpenAiServer } from '../fakes/openai-compatible-server';
 import { postJson, startApp, type RunningApp } from '../helpers/start-app';
 
 describe('generated answers through an OpenAI-compatible server (loopback)', function () {
   this.timeout(90_000);
   let kotae: RunningApp;
-  let server: http.Server;
+  let server: FakeOpenAiServer<{ model: string; messages: { role: string; content: string }[] }>;
   let failing = false;
-  const requests: { model: string; messages: { role: string; content: string }[] }[] = [];
 
   before(async () => {
-    server = http.createServer((req, res) => {
-      let body = '';
-      req.on('data', (d: Buffer) => (body += d.toString()));
-      req.on('end', () => {
-        if (req.method !== 'POST' || req.url !== '/v1/chat/completions') return void res.writeHead(404).end();
-        requests.push(JSON.parse(body) as (typeof requests)[number]);
-        if (failing)
-          return void res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":{"message":"down"}}');
-        res.writeHead(200, { 'content-type': 'application/json' }).end(
-          JSON.stringify({
-            id: 'chatcmpl-1',
-            object: 'chat.completion',
-            created: 0,
-            model: 'local-model',
-            choices: [
-              {
-                index: 0,
-                finish_reason: 'stop',
-                message: { role: 'assistant', content: '申請フォームからパスワードのリセットを依頼してください。[1]' },
-              },
-            ],
-            usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
-          }),
-        );
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const port = (server.address() as AddressInfo).port;
+    server = await startOpenAiServer(
+      () => ({
+        id: 'chatcmpl-1',
+        object: 'chat.completion',
+        created: 0,
+        model: 'local-model',
+        choices: [
+          {
+            index: 0,
+            finish_reason: 'stop',
+            message: { role: 'assistant', content: '申請フォームからパスワードのリセットを依頼してください。[1]' },
+          },
+        ],
+        usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+      }),
+      { status: () => (failing ? 503 : 200) },
+    );
     kotae = await startApp({
       KOTAE_ANSWER_MODEL: 'openai',
-      KOTAE_OPENAI_BASE_URL: `http://127.0.0.1:${port}/v1`,
+      KOTAE_OPENAI_BASE_URL: server.url,
       KOTAE_OPENAI_API_KEY: 'test-key',
       KOTAE_OPENAI_CHAT_MODEL: 'local-model',
     });
   });
   after(async () => {
     await kotae?.stop();
-    server?.close();
+    await server?.close();
   });
 
   it('answers with the generated text, grounded in the retrieved sources', async () => {
@@ -61,7 +48,7 @@ describe('generated answers through an OpenAI-compatible server (loopback)', fun
     assert.equal(body.outcome, 'answered');
     assert.match(body.answer, /^申請フォームからパスワードのリセットを依頼してください。/);
     assert.ok(body.sources.length >= 1);
-    const last = requests.at(-1)!;
+    const last = server.calls.at(-1)!.body;
     assert.equal(last.model, 'local-model');
     assert.match(last.messages[1]!.content, /\[1\] /);
   });

@@ -3,8 +3,7 @@
  * OpenAI-compatible embeddings server played on loopback (deterministic vectors from character codes).
  */
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startOpenAiServer, type FakeOpenAiServer } from '../fakes/openai-compatible-server';
 import { postJson, startApp, type RunningApp } from '../helpers/start-app';
 
 const DIMS = 32;
@@ -20,43 +19,33 @@ function embed(text: string): number[] {
 describe('OpenAI-compatible embeddings (loopback) on the real app', function () {
   this.timeout(120_000);
   let kotae: RunningApp;
-  let server: http.Server;
-  let calls = 0;
+  let server: FakeOpenAiServer<{ input: string | string[]; model: string }>;
   let down = false;
 
   before(async () => {
-    server = http.createServer((req, res) => {
-      let body = '';
-      req.on('data', (d: Buffer) => (body += d.toString()));
-      req.on('end', () => {
-        if (req.method !== 'POST' || req.url !== '/v1/embeddings') return void res.writeHead(404).end();
-        calls += 1;
-        if (down)
-          return void res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":{"message":"down"}}');
-        const { input, model } = JSON.parse(body) as { input: string | string[]; model: string };
-        const texts = Array.isArray(input) ? input : [input];
-        res.writeHead(200, { 'content-type': 'application/json' }).end(
-          JSON.stringify({
-            object: 'list',
-            model,
-            data: texts.map((t, index) => ({ object: 'embedding', index, embedding: embed(t) })),
-            usage: { prompt_tokens: 1, total_tokens: 1 },
-          }),
-        );
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const port = (server.address() as AddressInfo).port;
+    server = await startOpenAiServer(
+      ({ input, model }) => ({
+        object: 'list',
+        model,
+        data: (Array.isArray(input) ? input : [input]).map((t, index) => ({
+          object: 'embedding',
+          index,
+          embedding: embed(t),
+        })),
+        usage: { prompt_tokens: 1, total_tokens: 1 },
+      }),
+      { status: () => (down ? 503 : 200) },
+    );
     kotae = await startApp({
       KOTAE_EMBEDDINGS: 'openai',
-      KOTAE_OPENAI_BASE_URL: `http://127.0.0.1:${port}/v1`,
+      KOTAE_OPENAI_BASE_URL: server.url,
       KOTAE_OPENAI_API_KEY: 'test-key',
       KOTAE_OPENAI_EMBEDDING_MODEL: 'local-embedder',
     });
   });
   after(async () => {
     await kotae?.stop();
-    server?.close();
+    await server?.close();
   });
 
   it('builds the index with the configured embedder and answers with it', async () => {
@@ -65,10 +54,10 @@ describe('OpenAI-compatible embeddings (loopback) on the real app', function () 
     };
     assert.equal(health.index.ready, true);
     assert.match(health.index.embedder, /local-embedder/);
-    const before = calls;
+    const before = server.calls.length;
     const { body } = await postJson(`${kotae.url}/api/ask`, { question: 'パスワードを忘れてしまいました' });
     assert.equal(body.outcome, 'answered');
-    assert.ok(calls > before, 'the question was embedded by the server');
+    assert.ok(server.calls.length > before, 'the question was embedded by the server');
   });
 
   it('keeps answering from the lexical index while the embeddings server is down', async () => {

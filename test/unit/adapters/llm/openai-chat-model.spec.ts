@@ -1,52 +1,26 @@
 import { strict as assert } from 'node:assert';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { OpenAiChatModel } from '../../../../adapters/llm';
 import { GROUNDED_SYSTEM_PROMPT, groundedMessages, type ChatMessage } from '../../../../bot';
 import { faqChunk } from '../../../fakes/fake-knowledge';
+import { startOpenAiServer } from '../../../fakes/openai-compatible-server';
 
-interface Call {
-  path: string;
-  auth: string | undefined;
-  body: { model: string; messages: ChatMessage[]; max_tokens?: number; temperature?: number };
-}
+type ChatBody = { model: string; messages: ChatMessage[]; max_tokens?: number; temperature?: number };
 
 /** Loopback server speaking `POST /v1/chat/completions`; `plan` gives the status of each call (200 by default). */
-async function startServer(
-  plan: number[] = [],
-  content = '申請フォームから申請してください。[1]',
-): Promise<{ url: string; calls: Call[]; close: () => Promise<void> }> {
-  const calls: Call[] = [];
-  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    let raw = '';
-    req.on('data', (c: Buffer) => (raw += c.toString('utf8')));
-    req.on('end', () => {
-      calls.push({ path: req.url ?? '', auth: req.headers.authorization, body: JSON.parse(raw) as Call['body'] });
-      const status = plan[calls.length - 1] ?? 200;
-      const json = { 'content-type': 'application/json' };
-      if (status !== 200) {
-        res.writeHead(status, json).end(JSON.stringify({ error: { message: 'try later', type: 'server_error' } }));
-        return;
-      }
-      res.writeHead(200, json).end(
-        JSON.stringify({
-          id: `chatcmpl-${calls.length}`,
-          object: 'chat.completion',
-          created: 1_780_000_000,
-          model: calls[calls.length - 1]!.body.model,
-          choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
-          usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 },
-        }),
-      );
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/v1`,
-    calls,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+function startServer(plan: number[] = [], content = '申請フォームから申請してください。[1]') {
+  return startOpenAiServer<ChatBody>(
+    (body, n) => ({
+      id: `chatcmpl-${n}`,
+      object: 'chat.completion',
+      created: 1_780_000_000,
+      model: body.model,
+      choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+      usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 },
+    }),
+    { plan },
+  );
 }
 
 const noWait = async (): Promise<void> => undefined;

@@ -1,46 +1,23 @@
 import { strict as assert } from 'node:assert';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { OpenAiEmbedder } from '../../../../adapters/llm';
+import { startOpenAiServer } from '../../../fakes/openai-compatible-server';
 
-interface Call {
-  path: string;
-  auth: string | undefined;
-  body: { input: string[]; model: string };
-}
+type EmbeddingsBody = { input: string[]; model: string };
 
 /** Loopback server speaking `POST /v1/embeddings`; `plan` gives the status of each call (200 by default). */
-async function startServer(plan: number[] = []): Promise<{ url: string; calls: Call[]; close: () => Promise<void> }> {
-  const calls: Call[] = [];
-  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    let raw = '';
-    req.on('data', (c: Buffer) => (raw += c.toString('utf8')));
-    req.on('end', () => {
-      const body = JSON.parse(raw) as Call['body'];
-      calls.push({ path: req.url ?? '', auth: req.headers.authorization, body });
-      const status = plan[calls.length - 1] ?? 200;
-      if (status !== 200) {
-        res
-          .writeHead(status, { 'content-type': 'application/json' })
-          .end(JSON.stringify({ error: { message: 'try later', type: 'server_error' } }));
-        return;
-      }
+function startServer(plan: number[] = []) {
+  return startOpenAiServer<EmbeddingsBody>(
+    (body) => ({
+      object: 'list',
       // Vectors out of order on purpose: the client must sort by index.
-      const data = body.input
+      data: body.input
         .map((text, index) => ({ object: 'embedding', index, embedding: [text.length, index, 1] }))
-        .reverse();
-      res
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ object: 'list', data, model: body.model, usage: { prompt_tokens: 1, total_tokens: 1 } }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/v1`,
-    calls,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+        .reverse(),
+      model: body.model,
+      usage: { prompt_tokens: 1, total_tokens: 1 },
+    }),
+    { plan },
+  );
 }
 
 const noWait = async (): Promise<void> => undefined;
