@@ -154,7 +154,8 @@ export interface KotaeConfig {
   sla: { responseMinutes: number };
   ticketPrefix: string;
   maxQuestionChars: number;
-  thresholds?: { answer?: number; clarify?: number };
+  /** Answer-policy overrides; only the keys set in the environment are present. */
+  thresholds: { answer?: number; clarify?: number };
   embeddings: { kind: 'local' } | ({ kind: 'openai' } & OpenAiSettings);
   /** Extractive answers (`none`) or answers generated from the retrieved sources by a chat model. */
   answerModel: { kind: 'none' } | ({ kind: 'openai' } & OpenAiSettings);
@@ -238,10 +239,10 @@ function toConfig(e: z.infer<typeof EnvSchema>, cwd: string): KotaeConfig {
     sla: { responseMinutes: e.KOTAE_SLA_RESPONSE_MINUTES },
     ticketPrefix: e.KOTAE_TICKET_PREFIX,
     maxQuestionChars: e.KOTAE_MAX_QUESTION_CHARS,
-    thresholds:
-      e.KOTAE_ANSWER_THRESHOLD === undefined && e.KOTAE_CLARIFY_THRESHOLD === undefined
-        ? undefined
-        : { answer: e.KOTAE_ANSWER_THRESHOLD, clarify: e.KOTAE_CLARIFY_THRESHOLD },
+    thresholds: {
+      ...(e.KOTAE_ANSWER_THRESHOLD === undefined ? {} : { answer: e.KOTAE_ANSWER_THRESHOLD }),
+      ...(e.KOTAE_CLARIFY_THRESHOLD === undefined ? {} : { clarify: e.KOTAE_CLARIFY_THRESHOLD }),
+    },
     embeddings:
       e.KOTAE_EMBEDDINGS === 'openai'
         ? {

@@ -4,14 +4,7 @@
  */
 import type { Express } from 'express';
 import type { DataSource } from 'typeorm';
-import {
-  DEFAULT_THRESHOLDS,
-  HelpdeskService,
-  type ChannelKind,
-  type ChannelSender,
-  type ChatModel,
-  type Helpdesk,
-} from '../bot';
+import { HelpdeskService, type ChannelKind, type ChannelSender, type ChatModel, type Helpdesk } from '../bot';
 import { BusinessCalendar, createSlaPolicy } from '../calendar';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
@@ -74,7 +67,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       { conversations, tickets, knowledge: knowledge.live, clock, chatModel: createChatModel(config), logger },
       {
         maxQuestionChars: config.maxQuestionChars,
-        thresholds: config.thresholds ? { ...DEFAULT_THRESHOLDS, ...stripUndefined(config.thresholds) } : undefined,
+        thresholds: config.thresholds,
         deskHours: deskHoursText(config),
         isDeskOpen: (at) => calendar.isOpen(at),
         resolveSourceUrl: (url) =>
@@ -159,10 +152,6 @@ function createChatModel(config: Readonly<KotaeConfig>): ChatModel | undefined {
   const m = config.answerModel;
   if (m.kind === 'none') return undefined;
   return new OpenAiChatModel({ apiKey: m.apiKey, baseURL: m.baseUrl, model: m.model, apiVersion: m.apiVersion });
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /** Periodic work: scheduled reports, the daily backup and retention, retrying undelivered replies, purging expired sessions. */

@@ -18,7 +18,8 @@ import { groundedMessages, GROUNDING_HITS, NOT_IN_SOURCES, type ChatModel } from
 /** Options of the helpdesk core. */
 export interface HelpdeskOptions {
   maxQuestionChars: number;
-  thresholds?: AnswerThresholds;
+  /** Overrides of the measured thresholds. */
+  thresholds?: Partial<AnswerThresholds>;
   /** Desk hours as staff read them, e.g. 「平日 8:30〜17:15」. */
   deskHours: string;
   /** Whether the desk is open at an instant (business calendar). */
