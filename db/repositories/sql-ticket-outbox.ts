@@ -3,36 +3,24 @@ import type { DataSource } from 'typeorm';
 import type { TicketComment } from '../../bot/ports';
 import type { TicketOutbox } from '../../tickets';
 import type { TicketCommentRow } from '../schema/rows';
-import { mapDbError } from '../data-source';
 import { runDb } from '../run-db';
+import { toComment } from './ticket-mapping';
 
 /** SQL implementation of TicketOutbox. */
 export class SqlTicketOutbox implements TicketOutbox {
   constructor(private readonly ds: DataSource) {}
 
   async undelivered(limit: number, createdBefore: Date): Promise<TicketComment[]> {
-    try {
-      const rows = await runDb(this.ds, () =>
-        this.ds
-          .getRepository<TicketCommentRow>('ticket_comment')
-          .createQueryBuilder('c')
-          .where("c.kind = 'reply' AND c.deliveredAt IS NULL")
-          .andWhere('(c.deliveryError IS NOT NULL OR c.createdAt < :before)', { before: createdBefore })
-          .orderBy('c.createdAt', 'ASC')
-          .take(Math.max(1, Math.min(limit, 500)))
-          .getMany(),
-      );
-      return rows.map((r) => ({
-        id: r.id,
-        ticketId: r.ticketId,
-        kind: 'reply',
-        author: r.author,
-        body: r.body,
-        createdAt: r.createdAt,
-        deliveryError: r.deliveryError ?? undefined,
-      }));
-    } catch (err) {
-      throw mapDbError(err);
-    }
+    const rows = await runDb(this.ds, () =>
+      this.ds
+        .getRepository<TicketCommentRow>('ticket_comment')
+        .createQueryBuilder('c')
+        .where("c.kind = 'reply' AND c.deliveredAt IS NULL")
+        .andWhere('(c.deliveryError IS NOT NULL OR c.createdAt < :before)', { before: createdBefore })
+        .orderBy('c.createdAt', 'ASC')
+        .take(Math.max(1, Math.min(limit, 500)))
+        .getMany(),
+    );
+    return rows.map(toComment);
   }
 }

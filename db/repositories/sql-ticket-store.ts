@@ -9,7 +9,7 @@ import type { TicketComment, TicketEvent, TicketPatch, TicketQuery, TicketStore 
 import type { NewTicket, TicketRecord, TranscriptEntry, TranscriptRole } from '../../bot/records';
 import type { TicketCommentRow, TicketCounterRow, TicketEventRow, TicketRow, TranscriptEntryRow } from '../schema/rows';
 import { runDb } from '../run-db';
-import { diffPatch, toTicket } from './ticket-mapping';
+import { diffPatch, toComment, toTicket } from './ticket-mapping';
 
 /** A ticket's copy of the transcript is keyed by the ticket id (a UUID, so it never collides with a conversation). */
 const ticketTranscriptKey = (ticketId: string) => ticketId;
@@ -211,19 +211,6 @@ export class SqlTicketStore implements TicketStore {
     );
     return rows.map((r) => ({ role: r.role as TranscriptRole, text: r.text, at: r.at }));
   }
-}
-
-function toComment(r: TicketCommentRow): TicketComment {
-  return {
-    id: r.id,
-    ticketId: r.ticketId,
-    kind: r.kind as TicketComment['kind'],
-    author: r.author,
-    body: r.body,
-    createdAt: r.createdAt,
-    deliveredAt: r.deliveredAt ?? undefined,
-    deliveryError: r.deliveryError ?? undefined,
-  };
 }
 
 async function nextSeq(em: EntityManager, year: number): Promise<number> {

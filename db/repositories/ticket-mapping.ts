@@ -1,7 +1,7 @@
 /** Maps ticket rows to records and describes field-level changes for the history. */
 import type { ChannelKind, TicketPriority, TicketRecord, TicketStatus, TicketType } from '../../bot/records';
-import type { TicketPatch } from '../../bot/ports';
-import type { TicketRow } from '../schema/rows';
+import type { TicketComment, TicketPatch } from '../../bot/ports';
+import type { TicketCommentRow, TicketRow } from '../schema/rows';
 
 /** Maps a ticket row to its record. */
 export function toTicket(row: TicketRow): TicketRecord {
@@ -96,4 +96,18 @@ export function diffPatch(
     set.holds = JSON.stringify(holds);
   }
   return { set, changes };
+}
+
+/** Maps a comment row to its record. */
+export function toComment(r: TicketCommentRow): TicketComment {
+  return {
+    id: r.id,
+    ticketId: r.ticketId,
+    kind: r.kind as TicketComment['kind'],
+    author: r.author,
+    body: r.body,
+    createdAt: r.createdAt,
+    deliveredAt: r.deliveredAt ?? undefined,
+    deliveryError: r.deliveryError ?? undefined,
+  };
 }
