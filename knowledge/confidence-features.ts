@@ -48,12 +48,18 @@ export function knownShare(data: IndexData, query: FeatureQuery): number {
   return total > 0 ? known / total : 0;
 }
 
-/** How much of the top hit's own question (best line: question or an alternate) the query restates. */
+/** The analysed question lines (question and alternates) of one chunk. */
+export function analyzeQuestionLines(analyzer: TextAnalyzer, chunk: IndexData['chunks'][number]): AnalyzedText[] {
+  return questionText(chunk)
+    .split('\n')
+    .map((line) => analyzer.analyze(line));
+}
+
+/** How much of a hit's own question (best line: question or an alternate) the query restates. */
 export function questionOverlap(
   data: IndexData,
-  analyzer: TextAnalyzer,
   query: FeatureQuery,
-  doc: number,
+  lines: readonly AnalyzedText[],
 ): { questionRecall: number; questionDice: number } {
   const credit = new Map<string, number>();
   for (const alt of query.alternatives)
@@ -61,8 +67,7 @@ export function questionOverlap(
   const queryGrams = new Set(query.analyzed.grams);
   let questionRecall = 0;
   let questionDice = 0;
-  for (const line of questionText(data.chunks[doc]).split('\n')) {
-    const q = analyzer.analyze(line);
+  for (const q of lines) {
     let total = 0;
     let found = 0;
     for (const w of new Set(q.words)) {

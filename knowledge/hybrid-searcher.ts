@@ -4,8 +4,8 @@
  * and a calibrated confidence.
  */
 import { KotaeError } from '../core/errors';
-import type { TextAnalyzer } from './analyzer';
-import { coverage, knownShare, questionOverlap, type FeatureQuery } from './confidence-features';
+import type { AnalyzedText, TextAnalyzer } from './analyzer';
+import { analyzeQuestionLines, coverage, knownShare, questionOverlap, type FeatureQuery } from './confidence-features';
 import { confidenceOf, type ConfidenceFeatures } from './confidence';
 import type { IndexData } from './index-data';
 import { DEFAULT_TUNING, type SearchTuning } from './search-tuning';
@@ -18,8 +18,19 @@ export interface ExplainedRetrieval extends Retrieval {
   features: ConfidenceFeatures;
 }
 
+/** A fused hit after the rerank, with the features the rerank computed (zero below its depth). */
+interface RankedHit {
+  doc: number;
+  score: number;
+  coverage: number;
+  questionRecall: number;
+  questionDice: number;
+}
+
 /** Searches one {@link IndexData}. */
 export class HybridSearcher {
+  private readonly questionCache = new Map<number, AnalyzedText[]>();
+
   constructor(
     private readonly data: IndexData,
     private readonly analyzer: TextAnalyzer,
@@ -68,14 +79,15 @@ export class HybridSearcher {
         score: (1 - t.denseWeight) * (bm25[doc] / maxBm25) + t.denseWeight * Math.max(0, cos(doc) / maxCos),
       }))
       .sort((a, b) => b.score - a.score || a.doc - b.doc);
-    const hits = fused.slice(0, k).map((f) => ({ chunk: chunks[f.doc], score: f.score }));
-    const top = fused[0]?.doc;
     const fq: FeatureQuery = { analyzed, alternatives: this.expander.alternatives(analyzed.words, 1) };
+    const ranked = this.rerank(fused, fq);
+    const hits = ranked.slice(0, k).map((f) => ({ chunk: chunks[f.doc], score: f.score }));
+    const first = ranked.at(0);
+    const top = first?.doc;
     const features: ConfidenceFeatures = {
-      coverage: top === undefined ? 0 : coverage(this.data, fq, top),
-      ...(top === undefined
-        ? { questionRecall: 0, questionDice: 0 }
-        : questionOverlap(this.data, this.analyzer, fq, top)),
+      coverage: first?.coverage ?? 0,
+      questionRecall: first?.questionRecall ?? 0,
+      questionDice: first?.questionDice ?? 0,
       // The raw query vector (feedback would pull it towards the top hit), scaled by the share of the
       // query the corpus knows: a vector built from one known word of an off-topic question can
       // point anywhere, and sits close to some document.
@@ -85,6 +97,43 @@ export class HybridSearcher {
           : knownShare(this.data, fq) * dot(rawQv, dense.vectors, top * dense.dims, dense.dims),
     };
     return { hits, confidence: confidenceOf(features), features };
+  }
+
+  /**
+   * Second stage over the best `rerankDepth` fused hits: adds how much of the query the hit covers
+   * and how much of the hit's own question the query restates, so that a hit whose question the
+   * staff member actually asked beats one that merely shares vocabulary. Hits below the depth keep
+   * their fused order after the reranked ones.
+   */
+  private rerank(fused: readonly { doc: number; score: number }[], fq: FeatureQuery): RankedHit[] {
+    const { rerankDepth, rerankQuestionWeight, rerankCoverageWeight } = this.tuning;
+    const depth = Math.max(1, rerankDepth);
+    const head = fused.slice(0, depth).map((f) => {
+      const cov = coverage(this.data, fq, f.doc);
+      const overlap = questionOverlap(this.data, fq, this.questionLines(f.doc));
+      return {
+        ...f,
+        coverage: cov,
+        ...overlap,
+        score:
+          rerankDepth > 0
+            ? f.score + rerankQuestionWeight * overlap.questionRecall + rerankCoverageWeight * cov
+            : f.score,
+      };
+    });
+    head.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    const tail = fused.slice(depth).map((f) => ({ ...f, coverage: 0, questionRecall: 0, questionDice: 0 }));
+    return [...head, ...tail];
+  }
+
+  /** Analysed question lines of a chunk, computed once per chunk. */
+  private questionLines(doc: number): AnalyzedText[] {
+    let lines = this.questionCache.get(doc);
+    if (!lines) {
+      lines = analyzeQuestionLines(this.analyzer, this.data.chunks[doc]);
+      this.questionCache.set(doc, lines);
+    }
+    return lines;
   }
 
   /** Rocchio: q + β · mean(top lexical hits), renormalised; unchanged when β = 0. */

@@ -21,6 +21,12 @@ export interface SearchTuning {
   denseFeedback: number;
   /** Number of top BM25 hits used for feedback. */
   feedbackDocs: number;
+  /** Fused hits that the second stage reorders (0 = no rerank). */
+  rerankDepth: number;
+  /** Rerank bonus per unit of "the query restates the hit's question" (question recall, 0–1). */
+  rerankQuestionWeight: number;
+  /** Rerank bonus per unit of "the hit contains the query's words" (idf-weighted coverage, 0–1). */
+  rerankCoverageWeight: number;
 }
 
 /** Defaults measured with `kotae eval` (see README). */
@@ -35,4 +41,7 @@ export const DEFAULT_TUNING: Readonly<SearchTuning> = Object.freeze({
   denseWeight: 0.4,
   denseFeedback: 1,
   feedbackDocs: 3,
+  rerankDepth: 20,
+  rerankQuestionWeight: 0.3,
+  rerankCoverageWeight: 0.3,
 });

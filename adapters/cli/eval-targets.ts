@@ -54,7 +54,7 @@ export async function buildBaseline(
     analyzer: o.analyzer.withMode('plain'),
     synonyms: 'none',
     dense: false,
-    tuning: { questionWeight: 0, contentWeight: 1, gramWeight: 0, denseWeight: 0, k1: 1.2, b: 0.75 },
+    tuning: { questionWeight: 0, contentWeight: 1, gramWeight: 0, denseWeight: 0, k1: 1.2, b: 0.75, rerankDepth: 0 },
   });
   return { target, buildSeconds: round((performance.now() - start) / 1000, 2) };
 }
