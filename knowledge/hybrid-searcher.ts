@@ -18,6 +18,9 @@ export interface ExplainedRetrieval extends Retrieval {
   features: ConfidenceFeatures;
 }
 
+/** Chunks whose analysed question lines are kept between searches. */
+const QUESTION_CACHE_SIZE = 20_000;
+
 /** A fused hit after the rerank, with the features the rerank computed (zero below its depth). */
 interface RankedHit {
   doc: number;
@@ -131,6 +134,8 @@ export class HybridSearcher {
     let lines = this.questionCache.get(doc);
     if (!lines) {
       lines = analyzeQuestionLines(this.analyzer, this.data.chunks[doc]);
+      // Bounded: a large index must not end up holding the analysis of every chunk.
+      if (this.questionCache.size >= QUESTION_CACHE_SIZE) this.questionCache.clear();
       this.questionCache.set(doc, lines);
     }
     return lines;
