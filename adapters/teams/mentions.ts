@@ -21,9 +21,36 @@ export function isAddressedToBot(activity: Activity): boolean {
 export function questionText(activity: Activity): string | undefined {
   if (!isAddressedToBot(activity)) return undefined;
   const text = activity.removeRecipientMention() || activity.text || '';
-  return text
-    .replace(/<at[^>]*>(.*?)<\/at>/gi, '$1')
-    .replace(/&nbsp;/g, ' ')
+  return decodeEntities(
+    text
+      .replace(/<at[^>]*>(.*?)<\/at>/gi, '$1')
+      // Some clients send the formatted (HTML) body as text: keep the words, drop the markup.
+      .replace(/<(?:br|\/p|\/div|\/li)\s*\/?>/gi, ' ')
+      .replace(/<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi, ''),
+  )
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+const ENTITIES: Readonly<Record<string, string>> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(nbsp|amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/gi, (m, name: string) => {
+    const lower = name.toLowerCase();
+    if (lower.startsWith('#x')) return safeCodePoint(parseInt(lower.slice(2), 16)) ?? m;
+    if (lower.startsWith('#')) return safeCodePoint(parseInt(lower.slice(1), 10)) ?? m;
+    return ENTITIES[lower] ?? m;
+  });
+}
+
+function safeCodePoint(code: number): string | undefined {
+  return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
+}
+
+/** True when the message carries files or images (not just its own HTML body or a card). */
+export function hasFileAttachments(activity: Activity): boolean {
+  return (activity.attachments ?? []).some((a) => {
+    const type = typeof a.contentType === 'string' ? a.contentType : '';
+    return type !== 'text/html' && !type.startsWith('application/vnd.microsoft.card.');
+  });
 }

@@ -12,7 +12,7 @@ import { parseCardAction } from './card-actions';
 import type { CardActionHandler } from './card-action-handler';
 import { noticeCard, replyCard, welcomeCard } from './cards';
 import { TEAMS_MESSAGES as M } from './messages';
-import { questionText } from './mentions';
+import { hasFileAttachments, questionText } from './mentions';
 import type { RetryPolicy } from './retry';
 import { channelRefOf, type TeamsConversations } from './teams-conversations';
 import { adaptiveCardInvokeBody, messageInvokeBody, sendCard, sendInvokeResponse } from './turn-io';
@@ -75,6 +75,10 @@ export class TeamsTurnHandler {
       }
       const text = questionText(activity);
       if (text === undefined) return; // group chat or channel message not addressed to the bot
+      if (text === '' && hasFileAttachments(activity)) {
+        await sendCard(context, noticeCard(M.attachmentsOnly), retry, logger);
+        return;
+      }
       if (text === '') {
         await sendCard(context, welcomeCard(helpdesk.welcome().text, deskHours), retry, logger);
         return;

@@ -98,6 +98,32 @@ describe('Teams endpoint: messages', () => {
     assert.match(cardText(cardOf(h.connector.sent()[0])), /受付時間: 平日 8:30〜17:15/);
   });
 
+  it('asks for text when a message carries only an image or a file', async () => {
+    const res = await h.post(
+      personalEnvelope(h.serviceUrl, {
+        id: 'img-1',
+        text: '',
+        attachments: [
+          { contentType: 'image/*', contentUrl: `${h.serviceUrl}/v3/attachments/img-1/views/original` },
+          { contentType: 'text/html', content: '<div><img src="x" /></div>' },
+        ],
+      }),
+    );
+    assert.equal(res.status, 200);
+    assert.equal(h.helpdesk.asks.length, 0);
+    assert.match(cardText(cardOf(h.connector.sent()[0])), /文章で入力してください/);
+  });
+
+  it('asks the words of a message whose text came as HTML', async () => {
+    await h.post(
+      personalEnvelope(h.serviceUrl, {
+        id: 'html-1',
+        text: '<p>共有フォルダに&nbsp;<b>アクセスできません</b></p><p>A&amp;B課です</p>',
+      }),
+    );
+    assert.equal(h.helpdesk.asks[0]?.text, '共有フォルダに アクセスできません A&B課です');
+  });
+
   it('tells the user in Japanese when the helpdesk fails', async () => {
     h.helpdesk.failWith = new Error('knowledge base down');
     const res = await h.post(personalEnvelope(h.serviceUrl, { id: 'f-1', text: 'メールが送れません' }));
