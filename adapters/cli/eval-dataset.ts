@@ -21,7 +21,7 @@ export function loadDataset(paths: { corpus: string; queries: string; qrels: str
   return {
     corpus: readStringMap(paths.corpus),
     queries: readStringMap(paths.queries),
-    qrels: readJson(paths.qrels) as Record<string, Judgments>,
+    qrels: readQrels(paths.qrels),
   };
 }
 
@@ -62,4 +62,19 @@ function readStringMap(file: string): Record<string, string> {
     });
   }
   return data as Record<string, string>;
+}
+
+function readQrels(file: string): Record<string, Judgments> {
+  const data = readJson(file);
+  const isGrades = (v: unknown): boolean =>
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    Object.values(v).every((g) => typeof g === 'number' && Number.isFinite(g));
+  if (typeof data !== 'object' || data === null || Array.isArray(data) || !Object.values(data).every(isGrades)) {
+    throw new KotaeError('INPUT_INVALID', `evaluation file ${file} is not an object of {docId: grade} objects`, {
+      userMessage: `評価ファイルの形式が正しくありません: ${file}`,
+    });
+  }
+  return data as Record<string, Judgments>;
 }

@@ -21,7 +21,7 @@ export function formatReport(report: Metrics): string {
   };
   lines.push(pad('latency p50/p95 ms') + pad(lat(report)) + lat(baseline));
   lines.push(pad('build s') + pad(String(report.build_s)) + String(baseline.build_s));
-  lines.push(`rss: ${String(report.rss_mb)} MB`);
+  lines.push(pad('rss MB') + pad(String(report.rss_mb)) + String(baseline.rss_mb ?? '-'));
   const abstain = report.abstain as Metrics | undefined;
   if (abstain) {
     lines.push('', `abstain (thresholds ${JSON.stringify(abstain.thresholds)}):`);

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { toKotaeError } from '../../core/errors';
-import { createJapaneseAnalyzer } from '../../knowledge';
+import { createJapaneseAnalyzer, DEFAULT_TUNING, type SearchTuning } from '../../knowledge';
 import { runAbstain } from './eval-abstain';
 import { loadDataset } from './eval-dataset';
 import { formatReport } from './eval-format';
@@ -52,6 +52,13 @@ export async function runEvalCommand(argv: string[], io: CommandIo): Promise<num
     io.err(`unknown --synonyms value: ${args.synonyms}\n${USAGE}`);
     return 2;
   }
+  const tuning = parseTuning(args.tuning);
+  if (tuning === null) {
+    io.err(
+      `--tuning must be a JSON object of search-tuning numbers, e.g. {"denseWeight":0.3} (keys: ${Object.keys(DEFAULT_TUNING).join(', ')})\n${USAGE}`,
+    );
+    return 2;
+  }
   try {
     const data = loadDataset({ corpus: args.corpus, queries: args.queries, qrels: args.qrels });
     const analyzer = await createJapaneseAnalyzer();
@@ -59,17 +66,20 @@ export async function runEvalCommand(argv: string[], io: CommandIo): Promise<num
       analyzer,
       corpusPath: args.corpus,
       synonyms: args.synonyms as EvalBuildOptions['synonyms'],
-      tuning: args.tuning ? JSON.parse(args.tuning) : undefined,
+      tuning,
     };
-    const candidate = await buildCandidate(data, options);
-    const main = await runRanking(candidate.target, data, k);
+    // The baseline runs first: its resident size is then the analyzer plus its own index, and the
+    // hybrid figure (measured after its own run) is not inflated by a second index built after it.
     const baselineBuild = await buildBaseline(data, options);
     const baseline = await runRanking(baselineBuild.target, data, k);
+    const baselineRss = rssMb();
+    const candidate = await buildCandidate(data, options);
+    const main = await runRanking(candidate.target, data, k);
     const report: Record<string, unknown> = {
       ...main.metrics,
       build_s: candidate.buildSeconds,
-      rss_mb: Math.round(process.memoryUsage().rss / 2 ** 20),
-      baseline: { ...baseline.metrics, build_s: baselineBuild.buildSeconds },
+      rss_mb: rssMb(),
+      baseline: { ...baseline.metrics, build_s: baselineBuild.buildSeconds, rss_mb: baselineRss },
     };
     if (args.abstain) {
       const abstain = await buildAbstainTarget(data, options);
@@ -79,7 +89,27 @@ export async function runEvalCommand(argv: string[], io: CommandIo): Promise<num
     return 0;
   } catch (err) {
     const e = toKotaeError(err);
-    io.err(`${e.code}: ${e.message}`);
+    io.err(`${e.userMessage}\n${e.code}: ${e.message}`);
     return 1;
+  }
+}
+
+/** Resident set size of this process in MB. */
+function rssMb(): number {
+  return Math.round(process.memoryUsage().rss / 2 ** 20);
+}
+
+/** `--tuning` as a partial SearchTuning; null unless it is a JSON object of known keys with numbers. */
+function parseTuning(text: string | undefined): Partial<SearchTuning> | undefined | null {
+  if (text === undefined) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+    const entries = Object.entries(value);
+    return entries.every(([k, v]) => k in DEFAULT_TUNING && typeof v === 'number' && Number.isFinite(v))
+      ? (Object.fromEntries(entries) as Partial<SearchTuning>)
+      : null;
+  } catch {
+    return null;
   }
 }
