@@ -1,7 +1,7 @@
 /**
  * Hybrid search: summed per-field BM25 (question words, all words, character bigrams) with
  * synonym expansion, dense candidates from the vector index, score fusion on normalised scores,
- * and a calibrated confidence.
+ * a second-stage rerank of the best fused hits, and a calibrated confidence.
  */
 import { KotaeError } from '../core/errors';
 import type { AnalyzedText, TextAnalyzer } from './analyzer';
@@ -42,7 +42,6 @@ export class HybridSearcher {
     private readonly tuning: SearchTuning = DEFAULT_TUNING,
   ) {}
 
-  /** Ranked hits and confidence for a query. */
   /**
    * The query's dense vector; empty (lexical search only) while an external embedding service is
    * down, so that staff still get answers from BM25 rather than an error.
@@ -56,6 +55,7 @@ export class HybridSearcher {
     }
   }
 
+  /** Ranked hits and confidence for a query. */
   async search(query: string, k = 10): Promise<ExplainedRetrieval> {
     const { fields, dense, chunks } = this.data;
     const t = this.tuning;
