@@ -63,19 +63,11 @@ describe('kotae eval', function () {
   );
   const queries = file('queries.json', QUERIES);
   const qrels = file('qrels.json', QRELS);
+  const files = ['--corpus', corpus, '--queries', queries, '--qrels', qrels];
   after(() => tmp.cleanup());
 
   it('prints one JSON object with the metrics, the baseline under the same keys, and the abstain figures', async () => {
-    const { code, stdout, stderr } = await run([
-      '--corpus',
-      corpus,
-      '--queries',
-      queries,
-      '--qrels',
-      qrels,
-      '--json',
-      '--abstain',
-    ]);
+    const { code, stdout, stderr } = await run([...files, '--json', '--abstain']);
     assert.equal(code, 0, stderr);
     const report = JSON.parse(stdout) as Record<string, unknown> & { baseline: Record<string, unknown> };
     const keys = [
@@ -108,7 +100,7 @@ describe('kotae eval', function () {
   });
 
   it('prints a readable table without --json', async () => {
-    const { code, stdout } = await run(['--corpus', corpus, '--queries', queries, '--qrels', qrels]);
+    const { code, stdout } = await run(files);
     assert.equal(code, 0);
     assert.match(stdout, /ndcg@10 +\d\.\d{4} +\d\.\d{4}/);
     assert.match(stdout, /rss MB +\d+ +\d+/);
@@ -128,16 +120,7 @@ describe('kotae eval', function () {
     const missing = await run(['--corpus', corpus, '--queries', queries]);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /usage: kotae eval/);
-    const tuning = await run([
-      '--corpus',
-      corpus,
-      '--queries',
-      queries,
-      '--qrels',
-      qrels,
-      '--tuning',
-      '{"denseWeigth":1}',
-    ]);
+    const tuning = await run([...files, '--tuning', '{"denseWeigth":1}']);
     assert.equal(tuning.code, 2);
     assert.match(tuning.stderr, /--tuning must be/);
   });
