@@ -2,7 +2,6 @@
  * The PDF report (A4 portrait, Noto Sans JP embedded): title block, key figures, 課題・対策,
  * charts (category, daily or monthly volume, SLA compliance, hourly usage) and the tables.
  */
-import PDFDocument from 'pdfkit';
 import { formatRate } from './format';
 import { formatJst } from './jst';
 import { CHART_TITLES, TEXT } from './labels';
@@ -10,23 +9,9 @@ import { keyFigures } from './key-figures';
 import type { ReportModel } from './model';
 import { drawBarChart, drawDonut, drawHorizontalBars } from './pdf-charts';
 import { drawTable } from './pdf-table';
+import { defaultPdfFonts, openJapanesePdf, type PdfFonts } from './pdf-document';
 import { drawPageFooters } from './pdf-footer';
 import { reportTables } from './tables';
-
-/** Paths of the TrueType fonts to embed (regular and bold). */
-export interface PdfFonts {
-  regular: string;
-  bold: string;
-}
-
-/** The Noto Sans JP fonts shipped with @expo-google-fonts/noto-sans-jp. */
-export function defaultPdfFonts(): PdfFonts {
-  const base = '@expo-google-fonts/noto-sans-jp';
-  return {
-    regular: require.resolve(`${base}/400Regular/NotoSansJP_400Regular.ttf`),
-    bold: require.resolve(`${base}/700Bold/NotoSansJP_700Bold.ttf`),
-  };
-}
 
 const MARGIN = 36;
 const TABLES_IN_PDF = [
@@ -47,20 +32,10 @@ export async function renderPdf(
   status: string = TEXT.draft,
   fonts: PdfFonts = defaultPdfFonts(),
 ): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    bufferPages: true,
-    info: { Title: `${model.title} ${model.period.label}`, Author: model.organization },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('jp', fonts.regular);
-  doc.registerFont('jp-bold', fonts.bold);
+  const { doc, bytes } = openJapanesePdf(
+    { margin: MARGIN, title: `${model.title} ${model.period.label}`, author: model.organization },
+    fonts,
+  );
   titleBlock(doc, model, status);
   figures(doc, model);
   issues(doc, model);
@@ -68,7 +43,7 @@ export async function renderPdf(
   for (const t of reportTables(model).filter((x) => TABLES_IN_PDF.includes(x.id))) drawTable(doc, t, 'jp-bold', 'jp');
   pageNumbers(doc, model);
   doc.end();
-  return done;
+  return bytes;
 }
 
 const contentWidth = (doc: PDFKit.PDFDocument): number => doc.page.width - 2 * MARGIN;

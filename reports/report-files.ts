@@ -6,7 +6,8 @@ import { KotaeError } from '../core/errors';
 import { TEXT } from './labels';
 import type { ReportModel } from './model';
 import { renderCsvFiles, reportBaseName, type RenderedFile } from './render-csv';
-import { renderPdf, type PdfFonts } from './render-pdf';
+import type { PdfFonts } from './pdf-document';
+import { renderPdf } from './render-pdf';
 import { renderXlsx } from './render-xlsx';
 
 /** The model as pretty JSON (the `--json` output and the .json download). */

@@ -15,7 +15,7 @@ import type { ReportData } from './report-data';
 import { renderReportFiles, writeReportFiles } from './report-files';
 import { mustBeDraft, mustExist } from './report-store-rules';
 import type { ReportStore, StoredReport } from './report-store';
-import type { PdfFonts } from './render-pdf';
+import type { PdfFonts } from './pdf-document';
 
 /** What the service needs. */
 export interface ReportServiceDeps {

@@ -1,6 +1,6 @@
 /** The files of an incident report: `incident-<number>.xlsx` and `incident-<number>.pdf`. */
 import type { RenderedFile } from '../render-csv';
-import type { PdfFonts } from '../render-pdf';
+import type { PdfFonts } from '../pdf-document';
 import type { IncidentReportModel } from './model';
 import { renderIncidentPdf } from './render-pdf';
 import { renderIncidentXlsx } from './render-xlsx';

@@ -2,10 +2,9 @@
  * The incident report as a PDF (A4 portrait, Noto Sans JP embedded): title, 作成日・作成者, the
  * label/value table with wrapped text that continues on the next page, then 経過 and 作業記録.
  */
-import PDFDocument from 'pdfkit';
 import { drawTable } from '../pdf-table';
 import { drawPageFooters } from '../pdf-footer';
-import { defaultPdfFonts, type PdfFonts } from '../render-pdf';
+import { defaultPdfFonts, openJapanesePdf, type PdfFonts } from '../pdf-document';
 import { INCIDENT_SECTIONS, INCIDENT_TEXT } from './labels';
 import type { IncidentReportModel } from './model';
 import { issuerRows, summaryRows, timelineTable, workLogTable, type LabelValue } from './sections';
@@ -22,20 +21,10 @@ const bottom = (doc: PDFKit.PDFDocument): number => doc.page.height - doc.page.m
 
 /** Renders the PDF. */
 export async function renderIncidentPdf(m: IncidentReportModel, fonts: PdfFonts = defaultPdfFonts()): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    bufferPages: true,
-    info: { Title: `${m.title} ${m.number}`, Author: m.organization },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('jp', fonts.regular);
-  doc.registerFont('jp-bold', fonts.bold);
+  const { doc, bytes } = openJapanesePdf(
+    { margin: MARGIN, title: `${m.title} ${m.number}`, author: m.organization },
+    fonts,
+  );
   titleBlock(doc, m, issuerRows(m));
   doc.font('jp-bold').fontSize(11).fillColor('#000000').text(INCIDENT_SECTIONS.summary, MARGIN, doc.y);
   doc.y += 4;
@@ -45,7 +34,7 @@ export async function renderIncidentPdf(m: IncidentReportModel, fonts: PdfFonts 
   drawTable(doc, workLogTable(m), 'jp-bold', 'jp');
   pageFooters(doc, m);
   doc.end();
-  return done;
+  return bytes;
 }
 
 function titleBlock(doc: PDFKit.PDFDocument, m: IncidentReportModel, issuer: LabelValue[]): void {
