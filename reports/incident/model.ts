@@ -4,8 +4,9 @@
  */
 import type { TicketComment, TicketEvent } from '../../bot/ports';
 import type { TicketRecord, TranscriptEntry } from '../../bot/records';
-import { formatJstRange } from '../jst';
+import { buildWorkLog } from '../build-activity';
 import { CHANNEL_LABELS, PRIORITY_LABELS, STATUS_LABELS } from '../labels';
+import type { WorkLogItem } from '../model';
 import type { WorkLogEntry } from '../report-data';
 import { formatDateWithEra, formatJstWithEra } from './era-date';
 import { INCIDENT_LABELS, INCIDENT_TEXT, INCIDENT_TITLE } from './labels';
@@ -16,15 +17,8 @@ export type IncidentField = 'cause' | 'actions' | 'prevention';
 /** Incident fields in display order. */
 export const INCIDENT_REPORT_FIELDS: readonly IncidentField[] = ['cause', 'actions', 'prevention'];
 
-/** One row of the 作業記録 table. */
-export interface IncidentWorkRow {
-  /** 作業日時（開始・終了）, e.g. '2026/05/12 10:00〜11:30'. */
-  period: string;
-  operator: string;
-  title: string;
-  content: string;
-  remarks: string;
-}
+/** One row of the 作業記録 table: the same row as the period reports' 作業実績. */
+export type IncidentWorkRow = WorkLogItem;
 
 /** Everything the report prints, already formatted in Japanese. */
 export interface IncidentReportModel {
@@ -75,15 +69,7 @@ export function buildIncidentReport(ticket: TicketRecord, input: IncidentReportI
   const text = (f: IncidentField): string => ticket.incident?.[f]?.trim() ?? '';
   const missing = INCIDENT_REPORT_FIELDS.filter((f) => text(f) === '');
   const filled = (f: IncidentField): string => text(f) || INCIDENT_TEXT.notFilled;
-  const workLogs = [...input.workLogs]
-    .sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime())
-    .map((w) => ({
-      period: formatJstRange(w.startedAt, w.endedAt),
-      operator: w.operatorName,
-      title: w.title,
-      content: w.content,
-      remarks: w.remarks ?? '',
-    }));
+  const workLogs = buildWorkLog(input.workLogs);
   return {
     title: INCIDENT_TITLE,
     number: ticket.number,

@@ -55,7 +55,7 @@ export function workLogTable(m: IncidentReportModel): ReportTable {
     title: S.workLog.title,
     sheet: S.workLog.title,
     columns: [...S.workLog.columns],
-    rows: m.workLogs.map((w) => [w.period, w.operator, w.title, w.content, w.remarks]),
+    rows: m.workLogs.map((w) => [w.when, w.operator, w.title, w.content, w.remarks]),
     emptyText: INCIDENT_TEXT.noWorkLog,
   };
 }

@@ -119,7 +119,7 @@ describe('buildIncidentReport', () => {
   it('lists the work log oldest first with the JST range', () => {
     const m = buildIncidentReport(ticket(), input);
     assert.deepEqual(
-      m.workLogs.map((w) => [w.period, w.title, w.remarks]),
+      m.workLogs.map((w) => [w.when, w.title, w.remarks]),
       [
         ['2026/05/12 08:00〜10:00', '設定修正', '夜間'],
         ['2026/05/12 11:00〜11:30', '確認', ''],
