@@ -6,7 +6,7 @@
  */
 import type OpenAI from 'openai';
 import type { ChatMessage, ChatModel, ChatOptions } from '../../bot';
-import { createOpenAiClient, withRetries, type OpenAiEndpoint, type RetryPolicy } from './openai-client';
+import { createOpenAiClient, retryPolicyOf, withRetries, type OpenAiEndpoint, type RetryPolicy } from './openai-client';
 
 /** Where and how to call the chat completions API. */
 export interface OpenAiChatModelConfig extends OpenAiEndpoint, Partial<RetryPolicy> {
@@ -23,11 +23,7 @@ export class OpenAiChatModel implements ChatModel {
 
   constructor(private readonly config: OpenAiChatModelConfig) {
     this.client = createOpenAiClient(config, config.timeoutMs ?? DEFAULTS.timeoutMs);
-    this.retry = {
-      maxRetries: config.maxRetries ?? DEFAULTS.maxRetries,
-      initialBackoffMs: config.initialBackoffMs ?? DEFAULTS.initialBackoffMs,
-      sleep: config.sleep,
-    };
+    this.retry = retryPolicyOf(config, DEFAULTS);
   }
 
   /** The assistant's reply text ('' when the API returns none). */

@@ -38,6 +38,18 @@ export function createOpenAiClient(endpoint: OpenAiEndpoint, timeoutMs: number):
     : new OpenAI({ ...common, baseURL: endpoint.baseURL });
 }
 
+/** The retry policy of an adapter: its configured values over its own defaults. */
+export function retryPolicyOf(
+  config: Partial<RetryPolicy>,
+  defaults: Pick<RetryPolicy, 'maxRetries' | 'initialBackoffMs'>,
+): RetryPolicy {
+  return {
+    maxRetries: config.maxRetries ?? defaults.maxRetries,
+    initialBackoffMs: config.initialBackoffMs ?? defaults.initialBackoffMs,
+    sleep: config.sleep,
+  };
+}
+
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Runs `call`, retrying transient failures; anything else, or the last failure, becomes CLOUD_UNAVAILABLE. */

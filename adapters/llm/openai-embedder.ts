@@ -7,7 +7,7 @@
 import type OpenAI from 'openai';
 import { KotaeError } from '../../core/errors';
 import type { Embedder } from '../../knowledge/types';
-import { createOpenAiClient, withRetries, type OpenAiEndpoint, type RetryPolicy } from './openai-client';
+import { createOpenAiClient, retryPolicyOf, withRetries, type OpenAiEndpoint, type RetryPolicy } from './openai-client';
 
 /** Where and how to call the embeddings API. */
 export interface OpenAiEmbedderConfig extends OpenAiEndpoint, Partial<RetryPolicy> {
@@ -33,11 +33,7 @@ export class OpenAiEmbedder implements Embedder {
 
   constructor(private readonly config: OpenAiEmbedderConfig) {
     this.client = createOpenAiClient(config, config.timeoutMs ?? DEFAULTS.timeoutMs);
-    this.retry = {
-      maxRetries: config.maxRetries ?? DEFAULTS.maxRetries,
-      initialBackoffMs: config.initialBackoffMs ?? DEFAULTS.initialBackoffMs,
-      sleep: config.sleep,
-    };
+    this.retry = retryPolicyOf(config, DEFAULTS);
     this.name = `openai:${config.model}`;
   }
 
