@@ -4,12 +4,13 @@ import { buildReport } from '../../../reports';
 import { assertHalfYearReport, assertMayReport } from '../reports/expected';
 import { jst, NOW_AFTER_HALF, NOW_AFTER_MAY } from '../reports/fixture';
 import { memoryData, options } from '../reports/helpers';
-import { openTestDb, seedFixture, type TestDb } from '../reports/sql-seed';
+import { tempSqlite, type TempSqlite } from '../../helpers/sqlite';
+import { seedFixture } from '../reports/sql-seed';
 
 describe('SqlReportData (SQLite file)', () => {
-  let db: TestDb;
+  let db: TempSqlite;
   before(async () => {
-    db = await openTestDb();
+    db = await tempSqlite();
     await seedFixture(db.ds);
   });
   after(async () => db.close());

@@ -1,14 +1,14 @@
 import { SqlReportStore } from '../../../db/repositories/sql-report-store';
 import { reportStoreContract } from '../reports/report-store-contract';
-import { openTestDb, type TestDb } from '../reports/sql-seed';
+import { tempSqlite, type TempSqlite } from '../../helpers/sqlite';
 
 describe('SqlReportStore (SQLite file)', () => {
-  const dbs: TestDb[] = [];
+  const dbs: TempSqlite[] = [];
   after(async () => {
     for (const db of dbs) await db.close();
   });
   reportStoreContract('SqlReportStore', async () => {
-    const db = await openTestDb();
+    const db = await tempSqlite();
     dbs.push(db);
     return new SqlReportStore(db.ds);
   });

@@ -6,12 +6,12 @@ import { JobRunner } from '../../../jobs';
 import { buildReport } from '../../../reports';
 import { jst } from '../reports/fixture';
 import { options } from '../reports/helpers';
-import { openTestDb, type TestDb } from '../reports/sql-seed';
+import { tempSqlite, type TempSqlite } from '../../helpers/sqlite';
 
 describe('SqlJobRunStore with JobRunner (SQLite file)', () => {
-  let db: TestDb;
+  let db: TempSqlite;
   before(async () => {
-    db = await openTestDb();
+    db = await tempSqlite();
   });
   after(async () => db.close());
 

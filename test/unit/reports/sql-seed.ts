@@ -1,34 +1,8 @@
-/** Opens a fresh SQLite file and seeds it with the fixture through the repositories. */
+/** Seeds a database (e.g. from test/helpers/sqlite.ts) with the fixture through the repositories. */
 import { toQuestionRow } from '../../../db/repositories/sql-conversation-store';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { DataSource } from 'typeorm';
-import { createDataSource, openDatabase } from '../../../db';
 import type { FeedbackRow, JobRunRow, QuestionRow, TicketRow, WorkLogRow } from '../../../db';
 import { fixture } from './fixture';
-
-/** A temporary SQLite database; `close()` removes it. */
-export interface TestDb {
-  ds: DataSource;
-  dir: string;
-  close(): Promise<void>;
-}
-
-/** Creates and migrates a SQLite file in a temporary folder. */
-export async function openTestDb(): Promise<TestDb> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-reports-'));
-  const ds = createDataSource({ kind: 'sqlite', path: path.join(dir, 'kotae.db') });
-  await openDatabase(ds);
-  return {
-    ds,
-    dir,
-    close: async () => {
-      await ds.destroy();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** Inserts the whole fixture. */
 export async function seedFixture(ds: DataSource): Promise<void> {
