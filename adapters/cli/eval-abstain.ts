@@ -5,7 +5,7 @@
  */
 import { decideOutcome, DEFAULT_THRESHOLDS, type AnswerThresholds } from '../../bot/answer-policy';
 import type { EvalDataset } from './eval-dataset';
-import { auroc } from './eval-metrics';
+import { auroc, expectedCalibrationError } from './eval-metrics';
 import { round, type EvalTarget, runRanking } from './eval-run';
 
 /** Result of the abstention protocol. */
@@ -19,6 +19,8 @@ export interface AbstainReport {
   /** Unanswerable questions below the clarify threshold (no candidates shown). */
   unanswerable_no_answer_rate: number;
   auroc: number;
+  /** Expected calibration error (10 bins) of the confidence against "the top hit is relevant", both halves. */
+  ece: number;
   thresholds: AnswerThresholds;
   /** Rates at other answer thresholds, to choose DEFAULT_THRESHOLDS. */
   sweep: { answer: number; answered: number; abstained: number }[];
@@ -81,6 +83,12 @@ export async function runAbstain(
         pos.map((p) => p.conf),
         neg,
       ),
+    ),
+    ece: round(
+      expectedCalibrationError([
+        ...pos.map((p) => ({ confidence: p.conf, correct: p.correct })),
+        ...neg.map((c) => ({ confidence: c, correct: false })),
+      ]),
     ),
     thresholds: { ...thresholds },
     sweep: Array.from({ length: 19 }, (_, i) => round((i + 1) * 0.05, 2)).map((answer) => ({

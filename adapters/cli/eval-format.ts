@@ -31,7 +31,7 @@ export function formatReport(report: Metrics): string {
     lines.push(
       `  unanswerable ${String(abstain.unanswerable)}: abstained ${String(abstain.unanswerable_abstained_rate)}, no_answer ${String(abstain.unanswerable_no_answer_rate)}`,
     );
-    lines.push(`  auroc ${String(abstain.auroc)}`);
+    lines.push(`  auroc ${String(abstain.auroc)}, calibration error (ECE, 10 bins) ${String(abstain.ece)}`);
     for (const s of (abstain.sweep as { answer: number; answered: number; abstained: number }[]) ?? []) {
       lines.push(
         `  answer ≥ ${s.answer.toFixed(2)}: answered ${s.answered.toFixed(3)}  abstained ${s.abstained.toFixed(3)}`,

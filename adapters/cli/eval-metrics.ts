@@ -45,6 +45,28 @@ export function auroc(positives: readonly number[], negatives: readonly number[]
   return wins / (positives.length * negatives.length);
 }
 
+/**
+ * Expected calibration error over `bins` equal-width confidence bins: the share-weighted gap
+ * between mean confidence and the rate of correct outcomes in each bin (0 = perfectly calibrated).
+ */
+export function expectedCalibrationError(
+  samples: readonly { confidence: number; correct: boolean }[],
+  bins = 10,
+): number {
+  if (samples.length === 0) return 0;
+  const sums = Array.from({ length: bins }, () => ({ n: 0, conf: 0, correct: 0 }));
+  for (const s of samples) {
+    const b = sums[Math.min(bins - 1, Math.max(0, Math.floor(s.confidence * bins)))];
+    b.n++;
+    b.conf += s.confidence;
+    b.correct += s.correct ? 1 : 0;
+  }
+  return sums.reduce(
+    (e, b) => (b.n > 0 ? e + (b.n / samples.length) * Math.abs(b.conf / b.n - b.correct / b.n) : e),
+    0,
+  );
+}
+
 function gain(grade: number): number {
   return 2 ** grade - 1;
 }

@@ -94,7 +94,14 @@ describe('kotae eval', function () {
     const latency = report.latency_ms as { p50: number; p95: number };
     assert.ok(latency.p50 >= 0 && latency.p95 >= latency.p50);
     const abstain = report.abstain as Record<string, number>;
-    for (const k of ['answerable', 'unanswerable', 'answerable_answered_rate', 'unanswerable_abstained_rate', 'auroc'])
+    for (const k of [
+      'answerable',
+      'unanswerable',
+      'answerable_answered_rate',
+      'unanswerable_abstained_rate',
+      'auroc',
+      'ece',
+    ])
       assert.equal(typeof abstain[k], 'number', k);
     assert.equal(abstain.answerable + abstain.unanswerable, 6);
   });

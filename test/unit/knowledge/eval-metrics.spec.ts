@@ -1,5 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { auroc, mrrAt, ndcgAt, percentile, recallAt } from '../../../adapters/cli/eval-metrics';
+import {
+  auroc,
+  expectedCalibrationError,
+  mrrAt,
+  ndcgAt,
+  percentile,
+  recallAt,
+} from '../../../adapters/cli/eval-metrics';
 import { parseFaqEntry } from '../../../adapters/cli/eval-dataset';
 
 const close = (a: number, b: number): void => assert.ok(Math.abs(a - b) < 1e-9, `${a} vs ${b}`);
@@ -35,6 +42,17 @@ describe('eval metrics (hand-computed)', () => {
     assert.equal(percentile(xs, 95), 95);
     close(auroc([0.9, 0.8], [0.1, 0.85]), 3 / 4);
     close(auroc([0.5], [0.5]), 0.5);
+  });
+
+  it('expected calibration error: 0 when confidence matches the hit rate, the gap otherwise', () => {
+    const sample = (confidence: number, correct: boolean) => ({ confidence, correct });
+    // Bin 0.7–0.8: mean confidence 0.75, 3 of 4 correct → calibrated.
+    const calibrated = [sample(0.75, true), sample(0.75, true), sample(0.75, true), sample(0.75, false)];
+    close(expectedCalibrationError(calibrated), 0);
+    // Bin 0.9–1.0 (confidence 1 included): mean 0.95, none correct → gap 0.95.
+    close(expectedCalibrationError([sample(0.9, false), sample(1, false)]), 0.95);
+    close(expectedCalibrationError([...calibrated, sample(0.9, false), sample(1, false)]), (2 / 6) * 0.95);
+    assert.equal(expectedCalibrationError([]), 0);
   });
 
   it('parses "Question: …\\nAnswer: …" corpus entries into FAQ rows', () => {
