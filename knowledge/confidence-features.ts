@@ -48,40 +48,43 @@ export function knownShare(data: IndexData, query: FeatureQuery): number {
   return total > 0 ? known / total : 0;
 }
 
-/** The analysed question lines (question and alternates) of one chunk. */
-export function analyzeQuestionLines(analyzer: TextAnalyzer, chunk: IndexData['chunks'][number]): AnalyzedText[] {
-  return questionText(chunk)
-    .split('\n')
-    .map((line) => analyzer.analyze(line));
-}
-
-/** How much of a hit's own question (best line: question or an alternate) the query restates. */
-export function questionOverlap(
-  data: IndexData,
-  query: FeatureQuery,
-  lines: readonly AnalyzedText[],
-): { questionRecall: number; questionDice: number } {
+/** Each query term (word or synonym) with its best credit. */
+export function termCredits(query: FeatureQuery): Map<string, number> {
   const credit = new Map<string, number>();
   for (const alt of query.alternatives)
     for (const [term, factor] of alt) credit.set(term, Math.max(credit.get(term) ?? 0, factor));
-  const queryGrams = new Set(query.analyzed.grams);
-  let questionRecall = 0;
-  let questionDice = 0;
-  for (const q of lines) {
+  return credit;
+}
+
+/**
+ * How much of a hit's own question (best line: question or an alternate) the query restates: the
+ * share of the line's idf mass among the query's terms (`credits` from {@link termCredits}).
+ */
+export function questionRecall(data: IndexData, credits: ReadonlyMap<string, number>, doc: number): number {
+  const field = data.fields.content;
+  const terms = field.data.terms;
+  let best = 0;
+  for (const line of data.questionLines.linesOf(doc)) {
     let total = 0;
     let found = 0;
-    for (const w of new Set(q.words)) {
-      const idf = data.fields.content.idf(w);
+    for (const id of line) {
+      const idf = field.idf(terms[id]);
       total += idf;
-      found += idf * (credit.get(w) ?? 0);
+      found += idf * (credits.get(terms[id]) ?? 0);
     }
-    const grams = new Set(q.grams);
-    const shared = [...queryGrams].filter((g) => grams.has(g)).length;
-    questionRecall = Math.max(questionRecall, total > 0 ? found / total : 0);
-    questionDice = Math.max(
-      questionDice,
-      queryGrams.size + grams.size > 0 ? (2 * shared) / (queryGrams.size + grams.size) : 0,
-    );
+    best = Math.max(best, total > 0 ? found / total : 0);
   }
-  return { questionRecall, questionDice };
+  return best;
+}
+
+/** Dice overlap of the query's character bigrams with the best question line of a chunk. */
+export function questionDice(analyzer: TextAnalyzer, query: FeatureQuery, chunk: IndexData['chunks'][number]): number {
+  const queryGrams = new Set(query.analyzed.grams);
+  let best = 0;
+  for (const line of questionText(chunk).split('\n')) {
+    const grams = new Set(analyzer.analyze(line).grams);
+    const shared = [...queryGrams].filter((g) => grams.has(g)).length;
+    if (queryGrams.size + grams.size > 0) best = Math.max(best, (2 * shared) / (queryGrams.size + grams.size));
+  }
+  return best;
 }

@@ -4,8 +4,15 @@
  * a second-stage rerank of the best fused hits, and a calibrated confidence.
  */
 import { KotaeError } from '../core/errors';
-import type { AnalyzedText, TextAnalyzer } from './analyzer';
-import { analyzeQuestionLines, coverage, knownShare, questionOverlap, type FeatureQuery } from './confidence-features';
+import type { TextAnalyzer } from './analyzer';
+import {
+  coverage,
+  knownShare,
+  questionDice,
+  questionRecall,
+  termCredits,
+  type FeatureQuery,
+} from './confidence-features';
 import { confidenceOf, type ConfidenceFeatures } from './confidence';
 import type { IndexData } from './index-data';
 import { DEFAULT_TUNING, type SearchTuning } from './search-tuning';
@@ -18,22 +25,16 @@ export interface ExplainedRetrieval extends Retrieval {
   features: ConfidenceFeatures;
 }
 
-/** Chunks whose analysed question lines are kept between searches. */
-const QUESTION_CACHE_SIZE = 20_000;
-
 /** A fused hit after the rerank, with the features the rerank computed (zero below its depth). */
 interface RankedHit {
   doc: number;
   score: number;
   coverage: number;
   questionRecall: number;
-  questionDice: number;
 }
 
 /** Searches one {@link IndexData}. */
 export class HybridSearcher {
-  private readonly questionCache = new Map<number, AnalyzedText[]>();
-
   constructor(
     private readonly data: IndexData,
     private readonly analyzer: TextAnalyzer,
@@ -90,7 +91,7 @@ export class HybridSearcher {
     const features: ConfidenceFeatures = {
       coverage: first?.coverage ?? 0,
       questionRecall: first?.questionRecall ?? 0,
-      questionDice: first?.questionDice ?? 0,
+      questionDice: top === undefined ? 0 : questionDice(this.analyzer, fq, chunks[top]),
       // The raw query vector (feedback would pull it towards the top hit), scaled by the share of the
       // query the corpus knows: a vector built from one known word of an off-topic question can
       // point anywhere, and sits close to some document.
@@ -110,35 +111,20 @@ export class HybridSearcher {
    */
   private rerank(fused: readonly { doc: number; score: number }[], fq: FeatureQuery): RankedHit[] {
     const { rerankDepth, rerankQuestionWeight, rerankCoverageWeight } = this.tuning;
-    const depth = Math.max(1, rerankDepth);
-    const head = fused.slice(0, depth).map((f) => {
+    const credits = termCredits(fq);
+    const head = fused.slice(0, Math.max(1, rerankDepth)).map((f) => {
       const cov = coverage(this.data, fq, f.doc);
-      const overlap = questionOverlap(this.data, fq, this.questionLines(f.doc));
+      const recall = questionRecall(this.data, credits, f.doc);
       return {
         ...f,
         coverage: cov,
-        ...overlap,
-        score:
-          rerankDepth > 0
-            ? f.score + rerankQuestionWeight * overlap.questionRecall + rerankCoverageWeight * cov
-            : f.score,
+        questionRecall: recall,
+        score: rerankDepth > 0 ? f.score + rerankQuestionWeight * recall + rerankCoverageWeight * cov : f.score,
       };
     });
     head.sort((a, b) => b.score - a.score || a.doc - b.doc);
-    const tail = fused.slice(depth).map((f) => ({ ...f, coverage: 0, questionRecall: 0, questionDice: 0 }));
+    const tail = fused.slice(head.length).map((f) => ({ ...f, coverage: 0, questionRecall: 0 }));
     return [...head, ...tail];
-  }
-
-  /** Analysed question lines of a chunk, computed once per chunk. */
-  private questionLines(doc: number): AnalyzedText[] {
-    let lines = this.questionCache.get(doc);
-    if (!lines) {
-      lines = analyzeQuestionLines(this.analyzer, this.data.chunks[doc]);
-      // Bounded: a large index must not end up holding the analysis of every chunk.
-      if (this.questionCache.size >= QUESTION_CACHE_SIZE) this.questionCache.clear();
-      this.questionCache.set(doc, lines);
-    }
-    return lines;
   }
 
   /** Rocchio: q + β · mean(top lexical hits), renormalised; unchanged when β = 0. */

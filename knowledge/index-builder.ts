@@ -9,6 +9,7 @@ import { bodyText, fullText, questionText } from './chunk-text';
 import type { IndexData, IndexFields } from './index-data';
 import { LsaEmbedder } from './lsa-embedder';
 import { DEFAULT_LSA_OPTIONS, fitLsa, type LsaModel, type LsaOptions } from './lsa-model';
+import { buildQuestionLines } from './question-lines';
 import type { Chunk, Embedder, VectorIndex } from './types';
 
 /** Options of an index build. */
@@ -73,7 +74,12 @@ export async function buildIndexData(
     builtAt: new Date().toISOString(),
     embedder: lsa ? `lsa-${lsa.data.dims}` : options.dense === false ? 'none' : (options.embedderName ?? 'external'),
   };
-  return { data: { chunks: [...chunks], fields, dense: { dims, vectors, index }, stats }, queryEmbedder, lsa };
+  const questionLines = buildQuestionLines(chunks, analyzer, fields.content);
+  return {
+    data: { chunks: [...chunks], fields, dense: { dims, vectors, index }, questionLines, stats },
+    queryEmbedder,
+    lsa,
+  };
 }
 
 interface CorpusFeatures {

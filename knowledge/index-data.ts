@@ -3,6 +3,7 @@
  * vector index, plus how it was built.
  */
 import type { Bm25Field } from './bm25-field';
+import type { QuestionLines } from './question-lines';
 import type { Chunk, IndexStats, VectorIndex } from './types';
 
 /** The BM25 fields of an index. */
@@ -27,5 +28,7 @@ export interface IndexData {
   chunks: Chunk[];
   fields: IndexFields;
   dense: DenseData;
+  /** Words of each chunk's question lines, for the rerank. */
+  questionLines: QuestionLines;
   stats: IndexStats;
 }

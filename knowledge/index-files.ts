@@ -7,12 +7,25 @@ import { readBundle, requireArray, writeBundle, type BundleArray } from './binar
 import { Bm25Field } from './bm25-field';
 import type { IndexFields } from './index-data';
 import { LsaModel } from './lsa-model';
+import { QuestionLines } from './question-lines';
 
 const FIELD_NAMES = ['question', 'content', 'grams'] as const;
 
-/** Writes the three BM25 fields and the document vectors. */
-export function writeFieldsAndVectors(file: string, fields: IndexFields, vectors: Float32Array, dims: number): void {
-  const arrays: Record<string, BundleArray> = { vectors };
+/** Writes the three BM25 fields, the question lines and the document vectors. */
+export function writeFieldsAndVectors(
+  file: string,
+  fields: IndexFields,
+  questionLines: QuestionLines,
+  vectors: Float32Array,
+  dims: number,
+): void {
+  const { chunkLines, lineStarts, ids } = questionLines.data;
+  const arrays: Record<string, BundleArray> = {
+    vectors,
+    'questionLines.chunkLines': chunkLines,
+    'questionLines.lineStarts': lineStarts,
+    'questionLines.ids': ids,
+  };
   const terms: Record<string, string[]> = {};
   for (const name of FIELD_NAMES) {
     const d = fields[name].data;
@@ -27,11 +40,14 @@ export function writeFieldsAndVectors(file: string, fields: IndexFields, vectors
   writeBundle(file, { terms, dims }, arrays);
 }
 
-/** Reads what {@link writeFieldsAndVectors} wrote and checks it against the chunk count. */
+/**
+ * Reads what {@link writeFieldsAndVectors} wrote and checks it against the chunk count. Indexes
+ * written before question lines were saved have none (`questionLines` undefined).
+ */
 export function readFieldsAndVectors(
   file: string,
   chunkCount: number,
-): { fields: IndexFields; vectors: Float32Array; dims: number } {
+): { fields: IndexFields; questionLines?: QuestionLines; vectors: Float32Array; dims: number } {
   const { meta, arrays } = readBundle(file);
   const m = meta as { terms?: Record<string, string[]>; dims?: number };
   if (!m?.terms || typeof m.dims !== 'number') throw corrupt(file, 'bad metadata');
@@ -53,11 +69,18 @@ export function readFieldsAndVectors(
   };
   const vectors = requireArray(arrays, 'vectors', Float32Array, file);
   if (vectors.length !== chunkCount * m.dims) throw corrupt(file, 'vector count mismatch');
-  return {
-    fields: { question: build('question'), content: build('content'), grams: build('grams') },
-    vectors,
-    dims: m.dims,
-  };
+  const fields = { question: build('question'), content: build('content'), grams: build('grams') };
+  let questionLines: QuestionLines | undefined;
+  if (arrays.has('questionLines.ids')) {
+    questionLines = new QuestionLines({
+      chunkLines: requireArray(arrays, 'questionLines.chunkLines', Int32Array, file),
+      lineStarts: requireArray(arrays, 'questionLines.lineStarts', Int32Array, file),
+      ids: requireArray(arrays, 'questionLines.ids', Int32Array, file),
+    });
+    if (!questionLines.isValidFor(chunkCount, fields.content.data.terms.length))
+      throw corrupt(file, 'question lines inconsistent');
+  }
+  return { fields, questionLines, vectors, dims: m.dims };
 }
 
 /** Writes an LSA model. */

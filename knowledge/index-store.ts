@@ -9,6 +9,7 @@ import { KotaeError } from '../core/errors';
 import { HnswVectorIndex } from './hnsw-vector-index';
 import { HybridSearcher } from './hybrid-searcher';
 import { buildIndexData } from './index-builder';
+import { buildQuestionLines } from './question-lines';
 import { readFieldsAndVectors, readLsa, writeFieldsAndVectors, writeLsa } from './index-files';
 import { HybridKnowledgeBase, resolveTextTools, type KnowledgeBaseOptions } from './knowledge-base';
 import { LsaEmbedder } from './lsa-embedder';
@@ -46,7 +47,13 @@ export async function buildKnowledgeIndex(
   const { data } = built;
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, FILES.chunks), JSON.stringify(data.chunks));
-  writeFieldsAndVectors(path.join(dir, FILES.fields), data.fields, data.dense.vectors, data.dense.dims);
+  writeFieldsAndVectors(
+    path.join(dir, FILES.fields),
+    data.fields,
+    data.questionLines,
+    data.dense.vectors,
+    data.dense.dims,
+  );
   if (built.lsa) writeLsa(path.join(dir, FILES.lsa), built.lsa);
   hnsw?.save(path.join(dir, FILES.hnsw));
   const embedderKind = built.lsa ? 'lsa' : options.dense === false ? 'none' : 'external';
@@ -63,9 +70,11 @@ export async function openKnowledgeIndex(
   const manifest = readManifest(dir);
   const chunks = readJson(path.join(dir, FILES.chunks)) as Chunk[];
   if (!Array.isArray(chunks) || chunks.length !== manifest.stats.chunks) throw corrupt(dir, 'chunk count mismatch');
-  const { fields, vectors, dims } = readFieldsAndVectors(path.join(dir, FILES.fields), chunks.length);
+  const { fields, vectors, dims, ...saved } = readFieldsAndVectors(path.join(dir, FILES.fields), chunks.length);
   if (dims !== manifest.dims) throw corrupt(dir, 'dimension mismatch');
   const { analyzer, expander } = await resolveTextTools(options);
+  // Indexes built before the question lines were saved: analyse them once now.
+  const questionLines = saved.questionLines ?? buildQuestionLines(chunks, analyzer, fields.content);
   let embedder: Embedder;
   if (manifest.embedderKind === 'lsa') embedder = new LsaEmbedder(readLsa(path.join(dir, FILES.lsa)), analyzer);
   else if (manifest.embedderKind === 'none')
@@ -77,7 +86,7 @@ export async function openKnowledgeIndex(
       `index ${dir} was built with embedder ${manifest.stats.embedder}; configure it to open the index`,
     );
   const index = dims > 0 ? HnswVectorIndex.load(path.join(dir, FILES.hnsw), dims) : HnswVectorIndex.create(1);
-  const data = { chunks, fields, dense: { dims, vectors, index }, stats: manifest.stats };
+  const data = { chunks, fields, dense: { dims, vectors, index }, questionLines, stats: manifest.stats };
   return new HybridKnowledgeBase(
     data,
     new HybridSearcher(data, analyzer, embedder, expander, { ...DEFAULT_TUNING, ...options.tuning }),

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildKnowledgeIndex, openKnowledgeIndex } from '../../../knowledge';
+import { readBundle, writeBundle, type BundleArray } from '../../../knowledge/binary-bundle';
 import type { Embedder } from '../../../knowledge/types';
 import { itFaqChunks } from './fixtures/it-faq';
 import { testAnalyzer } from './shared-analyzer';
@@ -69,6 +70,38 @@ describe('knowledge index on disk', () => {
     await assert.rejects(openKnowledgeIndex(dir, { analyzer }), { code: 'KB_INDEX_CORRUPT' });
     await buildKnowledgeIndex(itFaqChunks(), dir, { analyzer });
     unlinkSync(path.join(dir, 'vectors.hnsw'));
+    await assert.rejects(openKnowledgeIndex(dir, { analyzer }), { code: 'KB_INDEX_CORRUPT' });
+  });
+
+  /** Rewrites fields.bin through `edit` (the bundle's arrays by name). */
+  function editFields(edit: (arrays: Map<string, BundleArray>) => void): void {
+    const file = path.join(dir, 'fields.bin');
+    const { meta, arrays } = readBundle(file);
+    edit(arrays);
+    writeBundle(file, meta, Object.fromEntries(arrays));
+  }
+
+  it('saves the question lines, and analyses them at open for an index saved without them', async () => {
+    const analyzer = await testAnalyzer();
+    await buildKnowledgeIndex(itFaqChunks(), dir, { analyzer });
+    const query = 'パスワードの期限が切れた';
+    const saved = await (await openKnowledgeIndex(dir, { analyzer })).searchExplained(query);
+    editFields((arrays) => {
+      for (const name of [...arrays.keys()]) if (name.startsWith('questionLines.')) arrays.delete(name);
+    });
+    const older = await (await openKnowledgeIndex(dir, { analyzer })).searchExplained(query);
+    assert.deepEqual(
+      older.hits.map((h) => [h.chunk.id, h.score]),
+      saved.hits.map((h) => [h.chunk.id, h.score]),
+    );
+    assert.deepEqual(older.features, saved.features);
+    assert.ok(saved.features.questionRecall > 0);
+  });
+
+  it('reports inconsistent question lines as KB_INDEX_CORRUPT', async () => {
+    const analyzer = await testAnalyzer();
+    await buildKnowledgeIndex(itFaqChunks(), dir, { analyzer });
+    editFields((arrays) => arrays.set('questionLines.ids', Int32Array.from([1e9])));
     await assert.rejects(openKnowledgeIndex(dir, { analyzer }), { code: 'KB_INDEX_CORRUPT' });
   });
 });

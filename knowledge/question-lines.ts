@@ -1,0 +1,82 @@
+/**
+ * The words of each chunk's question lines (an FAQ's question and alternates, a section's title and
+ * heading path), as content-field term ids, so that the rerank reads them instead of running
+ * kuromoji on 20 candidates per query. Built with the index and saved in the fields bundle.
+ */
+import type { TextAnalyzer } from './analyzer';
+import type { Bm25Field } from './bm25-field';
+import { questionText } from './chunk-text';
+import type { Chunk } from './types';
+
+/** Typed-array form: chunk d's lines are `lineStarts` entries chunkLines[d]..chunkLines[d+1]−1. */
+export interface QuestionLinesData {
+  /** Per chunk (length chunks + 1): offsets into `lineStarts`. */
+  chunkLines: Int32Array;
+  /** Per line (length lines + 1): offsets into `ids`. */
+  lineStarts: Int32Array;
+  /** Distinct content-field term ids of each line. */
+  ids: Int32Array;
+}
+
+/** Read access to {@link QuestionLinesData}. */
+export class QuestionLines {
+  constructor(readonly data: QuestionLinesData) {}
+
+  /** Number of chunks covered. */
+  get chunkCount(): number {
+    return this.data.chunkLines.length - 1;
+  }
+
+  /** The term ids of each question line of chunk `doc`. */
+  linesOf(doc: number): Int32Array[] {
+    const { chunkLines, lineStarts, ids } = this.data;
+    const out: Int32Array[] = [];
+    for (let l = chunkLines[doc]; l < chunkLines[doc + 1]; l++)
+      out.push(ids.subarray(lineStarts[l], lineStarts[l + 1]));
+    return out;
+  }
+
+  /** Whether the arrays are consistent with `chunkCount` chunks and a vocabulary of `terms` terms. */
+  isValidFor(chunkCount: number, terms: number): boolean {
+    const { chunkLines, lineStarts, ids } = this.data;
+    return (
+      chunkLines.length === chunkCount + 1 &&
+      chunkLines[0] === 0 &&
+      chunkLines[chunkCount] === lineStarts.length - 1 &&
+      lineStarts[0] === 0 &&
+      lineStarts[lineStarts.length - 1] === ids.length &&
+      isMonotonic(chunkLines) &&
+      isMonotonic(lineStarts) &&
+      ids.every((id) => id >= 0 && id < terms)
+    );
+  }
+}
+
+/** Analyses the question lines of every chunk into term ids of `content`. */
+export function buildQuestionLines(
+  chunks: readonly Chunk[],
+  analyzer: TextAnalyzer,
+  content: Bm25Field,
+): QuestionLines {
+  const chunkLines = new Int32Array(chunks.length + 1);
+  const lineStarts: number[] = [0];
+  const ids: number[] = [];
+  chunks.forEach((chunk, d) => {
+    for (const line of questionText(chunk).split('\n')) {
+      const lineIds = new Set<number>();
+      for (const w of analyzer.analyze(line).words) {
+        const id = content.termId(w);
+        if (id >= 0) lineIds.add(id);
+      }
+      ids.push(...lineIds);
+      lineStarts.push(ids.length);
+    }
+    chunkLines[d + 1] = lineStarts.length - 1;
+  });
+  return new QuestionLines({ chunkLines, lineStarts: Int32Array.from(lineStarts), ids: Int32Array.from(ids) });
+}
+
+function isMonotonic(a: Int32Array): boolean {
+  for (let i = 1; i < a.length; i++) if (a[i] < a[i - 1]) return false;
+  return true;
+}
