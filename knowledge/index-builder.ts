@@ -9,7 +9,7 @@ import { bodyText, fullText, questionText } from './chunk-text';
 import type { IndexData, IndexFields } from './index-data';
 import { LsaEmbedder } from './lsa-embedder';
 import { DEFAULT_LSA_OPTIONS, fitLsa, type LsaModel, type LsaOptions } from './lsa-model';
-import { buildQuestionLines } from './question-lines';
+import { questionLinesFromWords, type QuestionLines } from './question-lines';
 import type { Chunk, Embedder, VectorIndex } from './types';
 
 /** Options of an index build. */
@@ -44,7 +44,7 @@ export async function buildIndexData(
   const wantLsa = options.dense !== false && !options.embedder;
   // Builders (and their per-document term ids) die with analyseChunks; only what is needed stays.
   const analysed = analyseChunks(chunks, analyzer, wantLsa, options.onProgress);
-  const { fields } = analysed;
+  const { fields, questionLines } = analysed;
   let lsa: LsaModel | undefined;
   let queryEmbedder: Embedder;
   let vectors: Float32Array;
@@ -74,7 +74,6 @@ export async function buildIndexData(
     builtAt: new Date().toISOString(),
     embedder: lsa ? `lsa-${lsa.data.dims}` : options.dense === false ? 'none' : (options.embedderName ?? 'external'),
   };
-  const questionLines = buildQuestionLines(chunks, analyzer, fields.content);
   return {
     data: { chunks: [...chunks], fields, dense: { dims, vectors, index }, questionLines, stats },
     queryEmbedder,
@@ -92,20 +91,28 @@ function analyseChunks(
   analyzer: TextAnalyzer,
   withFeatures: boolean,
   onProgress?: (done: number, total: number) => void,
-): { fields: IndexFields; corpus?: CorpusFeatures } {
+): { fields: IndexFields; questionLines: QuestionLines; corpus?: CorpusFeatures } {
   const question = new Bm25FieldBuilder();
   const content = new Bm25FieldBuilder();
   const grams = new Bm25FieldBuilder();
+  // Question text is analysed line by line (no word or bigram spans a line break), so the same
+  // analysis gives the fields and the per-line words the rerank reads.
+  const lineWords: string[][][] = [];
   chunks.forEach((chunk, i) => {
-    const q = analyzer.analyze(questionText(chunk));
+    const lines = questionText(chunk)
+      .split('\n')
+      .map((line) => analyzer.analyze(line));
     const rest = analyzer.analyze(bodyText(chunk));
-    question.add(q.words);
-    content.add([...q.words, ...rest.words]);
-    grams.add([...q.grams, ...rest.grams]);
+    const qWords = lines.flatMap((l) => l.words);
+    question.add(qWords);
+    content.add([...qWords, ...rest.words]);
+    grams.add([...lines.flatMap((l) => l.grams), ...rest.grams]);
+    lineWords.push(lines.map((l) => l.words));
     if (onProgress && ((i + 1) % 500 === 0 || i + 1 === chunks.length)) onProgress(i + 1, chunks.length);
   });
   const fields = { question: question.build(), content: content.build(), grams: grams.build() };
-  return { fields, corpus: withFeatures ? corpusFeatures(content, grams) : undefined };
+  const questionLines = questionLinesFromWords(lineWords, fields.content);
+  return { fields, questionLines, corpus: withFeatures ? corpusFeatures(content, grams) : undefined };
 }
 
 function corpusFeatures(content: Bm25FieldBuilder, grams: Bm25FieldBuilder): CorpusFeatures {

@@ -52,28 +52,65 @@ export class QuestionLines {
   }
 }
 
-/** Analyses the question lines of every chunk into term ids of `content`. */
+/** The analysed words of each question line of a chunk. */
+export function questionLineWords(analyzer: TextAnalyzer, chunk: Chunk): string[][] {
+  return questionText(chunk)
+    .split('\n')
+    .map((line) => analyzer.analyze(line).words);
+}
+
+/** Question lines from each chunk's line words (in chunk order), as term ids of `content`. */
+export function questionLinesFromWords(perChunk: readonly (readonly string[][])[], content: Bm25Field): QuestionLines {
+  const chunkLines = new Int32Array(perChunk.length + 1);
+  const lineStarts = new GrowableInt32();
+  const ids = new GrowableInt32();
+  lineStarts.push(0);
+  perChunk.forEach((lines, d) => {
+    for (const words of lines) {
+      const seen = new Set<number>();
+      for (const w of words) {
+        const id = content.termId(w);
+        if (id >= 0 && !seen.has(id)) {
+          seen.add(id);
+          ids.push(id);
+        }
+      }
+      lineStarts.push(ids.length);
+    }
+    chunkLines[d + 1] = lineStarts.length - 1;
+  });
+  return new QuestionLines({ chunkLines, lineStarts: lineStarts.toArray(), ids: ids.toArray() });
+}
+
+/** Analyses the question lines of every chunk (indexes saved before the lines were). */
 export function buildQuestionLines(
   chunks: readonly Chunk[],
   analyzer: TextAnalyzer,
   content: Bm25Field,
 ): QuestionLines {
-  const chunkLines = new Int32Array(chunks.length + 1);
-  const lineStarts: number[] = [0];
-  const ids: number[] = [];
-  chunks.forEach((chunk, d) => {
-    for (const line of questionText(chunk).split('\n')) {
-      const lineIds = new Set<number>();
-      for (const w of analyzer.analyze(line).words) {
-        const id = content.termId(w);
-        if (id >= 0) lineIds.add(id);
-      }
-      ids.push(...lineIds);
-      lineStarts.push(ids.length);
+  return questionLinesFromWords(
+    chunks.map((c) => questionLineWords(analyzer, c)),
+    content,
+  );
+}
+
+/** An Int32Array that grows by doubling (no boxed numbers for millions of ids). */
+class GrowableInt32 {
+  private buf = new Int32Array(1024);
+  length = 0;
+
+  push(x: number): void {
+    if (this.length === this.buf.length) {
+      const next = new Int32Array(this.buf.length * 2);
+      next.set(this.buf);
+      this.buf = next;
     }
-    chunkLines[d + 1] = lineStarts.length - 1;
-  });
-  return new QuestionLines({ chunkLines, lineStarts: Int32Array.from(lineStarts), ids: Int32Array.from(ids) });
+    this.buf[this.length++] = x;
+  }
+
+  toArray(): Int32Array {
+    return this.buf.slice(0, this.length);
+  }
 }
 
 function isMonotonic(a: Int32Array): boolean {
