@@ -1,5 +1,6 @@
 /**
- * The features of {@link ConfidenceFeatures} for one query and its top hit. Word features see the
+ * The features of {@link ConfidenceFeatures} for one query and a hit (the rerank scores the best
+ * fused hits with two of them; the confidence reads all of them for the top hit). Word features see the
  * query through its synonym alternatives (Wi-Fi also counts as 無線LAN), with the credit of the
  * relation's factor, so the confidence agrees with what the BM25 side matched.
  */
