@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createTeamsEndpoint, type TeamsEndpoint } from '../../adapters/teams';
-import { createWebApp } from '../../adapters/web';
 import { deskHoursText } from '../../app/create-app';
 import { SqlConversationStore } from '../../db';
 import { actionExecuteInvoke, personalEnvelope, replayable } from '../fakes/teams-activities';
+import { serveTeamsInWebApp } from '../helpers/teams-web-app';
 import { cardOf, FakeBotConnector } from '../fakes/teams-connector';
 import { postJson, startApp, type RunningApp } from '../helpers/start-app';
 
@@ -19,7 +17,7 @@ describe('end to end: Teams channel on the real helpdesk', function () {
   let connector: FakeBotConnector;
   let serviceUrl: string;
   let teams: TeamsEndpoint;
-  let server: Server;
+  let web: Awaited<ReturnType<typeof serveTeamsInWebApp>>;
   let url: string;
 
   before(async () => {
@@ -34,21 +32,11 @@ describe('end to end: Teams channel on the real helpdesk', function () {
       deskHours: deskHoursText(kotae.config),
       extraServiceHosts: ['127.0.0.1'],
     });
-    const web = createWebApp({
-      helpdesk: kotae.app.helpdesk,
-      conversations,
-      logger: kotae.logger,
-      health: async () => ({ ok: true }),
-      mounts: [{ path: '/api/messages', method: 'post', json: true, handler: (req, res) => teams.handle(req, res) }],
-    });
-    server = await new Promise((resolve) => {
-      const s = web.listen(0, '127.0.0.1', () => resolve(s));
-    });
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`;
+    web = await serveTeamsInWebApp({ helpdesk: kotae.app.helpdesk, conversations, logger: kotae.logger }, teams);
+    url = web.url;
   });
   after(async () => {
-    server?.closeAllConnections();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await web?.close();
     await connector?.stop();
     await kotae?.stop();
   });

@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createTeamsEndpoint, type TeamsEndpoint } from '../../../../adapters/teams';
-import { createWebApp } from '../../../../adapters/web';
 import { HelpdeskService, type KnowledgeSearch } from '../../../../bot';
 import { SystemClock } from '../../../../core/clock';
 import { MemoryLogger } from '../../../../core/logger';
 import { SqlConversationStore, SqlTicketStore } from '../../../../db';
 import { tempSqlite } from '../../../helpers/sqlite';
 import { actionExecuteInvoke, personalEnvelope } from '../../../fakes/teams-activities';
+import { serveTeamsInWebApp } from '../../../helpers/teams-web-app';
 import { cardOf, FakeBotConnector } from '../../../fakes/teams-connector';
 
 const knowledge: KnowledgeSearch = {
@@ -42,7 +40,7 @@ describe('Teams endpoint on the real helpdesk, SQLite stores and web app', () =>
   let db: Awaited<ReturnType<typeof tempSqlite>>;
   let connector: FakeBotConnector;
   let serviceUrl: string;
-  let server: Server;
+  let web: Awaited<ReturnType<typeof serveTeamsInWebApp>>;
   let url: string;
   let teams: TeamsEndpoint;
   let conversations: SqlConversationStore;
@@ -61,21 +59,11 @@ describe('Teams endpoint on the real helpdesk, SQLite stores and web app', () =>
     connector = new FakeBotConnector();
     serviceUrl = await connector.start();
     teams = createTeamsEndpoint({ helpdesk, conversations, logger, deskHours: '平日 8:30〜17:15' });
-    const web = createWebApp({
-      helpdesk,
-      conversations,
-      logger,
-      health: async () => ({ ok: true }),
-      mounts: [{ path: '/api/messages', method: 'post', json: true, handler: (req, res) => teams.handle(req, res) }],
-    });
-    server = await new Promise((resolve) => {
-      const s = web.listen(0, '127.0.0.1', () => resolve(s));
-    });
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`;
+    web = await serveTeamsInWebApp({ helpdesk, conversations, logger }, teams);
+    url = web.url;
   });
   after(async () => {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await web.close();
     await connector.stop();
     await db.close();
   });
