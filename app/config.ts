@@ -63,6 +63,7 @@ const EnvSchema = z
     KOTAE_OPENAI_API_VERSION: optionalText,
     KOTAE_ANSWER_MODEL: z.enum(['none', 'openai']).default('none'),
     KOTAE_OPENAI_CHAT_MODEL: z.string().min(1).default('gpt-4o-mini'),
+    KOTAE_ANSWER_CHECK: bool.default(true),
     KOTAE_TEAMS_APP_ID: z.uuid().optional(),
     KOTAE_TEAMS_APP_SECRET: optionalText,
     KOTAE_TEAMS_TENANT_ID: z.uuid().optional(),
@@ -158,7 +159,7 @@ export interface KotaeConfig {
   thresholds: { answer?: number; clarify?: number };
   embeddings: { kind: 'local' } | ({ kind: 'openai' } & OpenAiSettings);
   /** Extractive answers (`none`) or answers generated from the retrieved sources by a chat model. */
-  answerModel: { kind: 'none' } | ({ kind: 'openai' } & OpenAiSettings);
+  answerModel: { kind: 'none' } | ({ kind: 'openai'; checkSources: boolean } & OpenAiSettings);
   teams?: {
     appId: string;
     tenantId: string;
@@ -261,6 +262,7 @@ function toConfig(e: z.infer<typeof EnvSchema>, cwd: string): KotaeConfig {
             apiKey: e.KOTAE_OPENAI_API_KEY ?? '',
             model: e.KOTAE_OPENAI_CHAT_MODEL,
             apiVersion: e.KOTAE_OPENAI_API_VERSION,
+            checkSources: e.KOTAE_ANSWER_CHECK,
           }
         : { kind: 'none' },
     teams: e.KOTAE_TEAMS_APP_ID
@@ -309,7 +311,10 @@ export function describeConfig(c: KotaeConfig): Record<string, unknown> {
         ? { kind: 'sqlite', path: c.db.path }
         : { kind: 'mssql', host: c.db.host, database: c.db.database },
     embeddings: c.embeddings.kind,
-    answerModel: c.answerModel.kind === 'openai' ? `openai:${c.answerModel.model}` : 'none',
+    answerModel:
+      c.answerModel.kind === 'openai'
+        ? `openai:${c.answerModel.model}${c.answerModel.checkSources ? '+check' : ''}`
+        : 'none',
     teams: c.teams ? 'configured' : 'loopback-only',
     desk: `${c.desk.open}-${c.desk.close}`,
     scheduler: c.scheduler,

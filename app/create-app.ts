@@ -4,7 +4,7 @@
  */
 import type { Express } from 'express';
 import type { DataSource } from 'typeorm';
-import { HelpdeskService, type ChannelKind, type ChannelSender, type ChatModel, type Helpdesk } from '../bot';
+import { HelpdeskService, type ChannelKind, type ChannelSender, type Helpdesk } from '../bot';
 import { BusinessCalendar, createSlaPolicy } from '../calendar';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
@@ -15,7 +15,7 @@ import { SqlRetentionStore } from '../db/repositories/sql-retention';
 import { BACKUP_JOB, BackupJob, DailyScheduler, RETENTION_JOB, RetentionJob } from '../jobs';
 import { createWebApp, WebChatChannel, type Mount } from '../adapters/web';
 import { createConsoleReportsRouter } from '../adapters/web/console-reports';
-import { OpenAiChatModel } from '../adapters/llm';
+import { createChatModel } from './answer-model';
 import type { KotaeConfig } from './config';
 import { ensureWritableDir, lockDataDir, type DirLock } from './data-dir';
 import { createKnowledgeRuntime, type KnowledgeRuntime } from './knowledge-runtime';
@@ -67,6 +67,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       { conversations, tickets, knowledge: knowledge.live, clock, chatModel: createChatModel(config), logger },
       {
         maxQuestionChars: config.maxQuestionChars,
+        checkSources: config.answerModel.kind === 'openai' && config.answerModel.checkSources,
         thresholds: config.thresholds,
         deskHours: deskHoursText(config),
         isDeskOpen: (at) => calendar.isOpen(at),
@@ -145,13 +146,6 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     lock.release();
     throw err;
   }
-}
-
-/** The chat model that writes answers, when configured (extractive answers otherwise). */
-function createChatModel(config: Readonly<KotaeConfig>): ChatModel | undefined {
-  const m = config.answerModel;
-  if (m.kind === 'none') return undefined;
-  return new OpenAiChatModel({ apiKey: m.apiKey, baseURL: m.baseUrl, model: m.model, apiVersion: m.apiVersion });
 }
 
 /** Periodic work: scheduled reports, the daily backup and retention, retrying undelivered replies, purging expired sessions. */

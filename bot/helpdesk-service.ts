@@ -9,11 +9,12 @@ import type { Logger } from '../core/logger';
 import type { AskInput, EscalateInput, FeedbackInput, Helpdesk } from './helpdesk';
 import type { ConversationStore, KnowledgeSearch, SearchHit, TicketStore } from './ports';
 import type { BotReply, ConversationRecord, Requester, SourceRef, TicketRecord } from './records';
-import { decideOutcome, DEFAULT_THRESHOLDS, type AnswerThresholds } from './answer-policy';
+import { DEFAULT_THRESHOLDS, type AnswerThresholds } from './answer-policy';
 import { BOT_MESSAGES } from './messages';
 import { citeShownSources, composeAnswer, type ComposedAnswer } from './compose-answer';
 import { redactPersonalData } from './redact';
-import { groundedMessages, GROUNDING_HITS, NOT_IN_SOURCES, type ChatModel } from './chat-model';
+import { GROUNDING_HITS, type ChatModel } from './chat-model';
+import { decideWithSources } from './source-check';
 
 /** Options of the helpdesk core. */
 export interface HelpdeskOptions {
@@ -29,6 +30,11 @@ export interface HelpdeskOptions {
   resolveSourceUrl?: (url: string) => string;
   /** How long a generated answer may take before the extractive answer is used instead (default 30 s). */
   generationTimeoutMs?: number;
+  /**
+   * With a chat model: whether its reading of the sources decides answered / clarify (default true;
+   * see bot/source-check.ts). false: the model only writes the text of answers the confidence chose.
+   */
+  checkSources?: boolean;
 }
 
 const GENERATION = { timeoutMs: 30_000, maxTokens: 800, temperature: 0 };
@@ -44,7 +50,7 @@ export class HelpdeskService implements Helpdesk {
       tickets: TicketStore;
       knowledge: KnowledgeSearch;
       clock: Clock;
-      /** When set, answered questions get a reply generated from the top sources (extractive otherwise). */
+      /** When set, the model answers from the top sources and checks that they hold the answer (bot/source-check.ts). */
       chatModel?: ChatModel;
       logger?: Logger;
     },
@@ -77,10 +83,19 @@ export class HelpdeskService implements Helpdesk {
     const started = this.deps.clock.now();
     const t0 = performance.now();
     const retrieval = await this.deps.knowledge.search(text, { k: 5 });
-    const outcome = decideOutcome(retrieval.confidence, { ...DEFAULT_THRESHOLDS, ...this.options.thresholds });
-    const extractive = this.withLinks(composeAnswer(outcome, retrieval));
-    const composed =
-      outcome === 'answered' ? await this.withGeneratedText(text, retrieval.hits, extractive) : extractive;
+    const decision = await decideWithSources(text, retrieval, this.deps.chatModel, {
+      thresholds: { ...DEFAULT_THRESHOLDS, ...this.options.thresholds },
+      checkSources: this.options.checkSources ?? true,
+      timeoutMs: this.options.generationTimeoutMs ?? GENERATION.timeoutMs,
+      maxTokens: GENERATION.maxTokens,
+      temperature: GENERATION.temperature,
+      logger: this.deps.logger,
+    });
+    const { outcome } = decision;
+    const extractive = this.withLinks(composeAnswer(outcome, { ...retrieval, hits: decision.hits }));
+    const composed = decision.generated
+      ? withGeneratedText(decision.generated, retrieval.hits, extractive)
+      : extractive;
     const question = await this.deps.conversations.recordQuestion({
       conversationId: conversation.id,
       askedAt: started,
@@ -89,7 +104,7 @@ export class HelpdeskService implements Helpdesk {
       confidence: retrieval.confidence,
       answer: composed.text,
       sources: composed.sources,
-      categoryGuess: outcome === 'no_answer' ? undefined : retrieval.hits[0]?.chunk.category,
+      categoryGuess: outcome === 'no_answer' ? undefined : decision.hits[0]?.chunk.category,
       channel: conversation.channel,
       requester: { ...conversation.requester, ...input.requester },
       latencyMs: performance.now() - t0,
@@ -163,45 +178,6 @@ export class HelpdeskService implements Helpdesk {
     return { ticket, reply: { conversationId: conversation.id, text, sources: [], choices: [], actions: [] } };
   }
 
-  /**
-   * The answer written by the chat model from the question and the top hits, citing the sources
-   * shown; the extractive answer when no model is configured or it fails, times out or says nothing.
-   */
-  private async withGeneratedText(
-    question: string,
-    hits: readonly SearchHit[],
-    extractive: ComposedAnswer,
-  ): Promise<ComposedAnswer> {
-    const model = this.deps.chatModel;
-    if (!model || hits.length === 0) return extractive;
-    const timeoutMs = this.options.generationTimeoutMs ?? GENERATION.timeoutMs;
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-      timer.unref();
-    });
-    try {
-      const generated = await Promise.race([
-        model.complete(groundedMessages(question, hits), {
-          maxTokens: GENERATION.maxTokens,
-          temperature: GENERATION.temperature,
-        }),
-        deadline,
-      ]);
-      const text = citeShownSources(generated.trim(), hits.slice(0, GROUNDING_HITS), extractive.sources).trim();
-      // Retrieval was confident; a model that finds nothing in the sources is overruled by the source itself.
-      if (text && !text.startsWith(NOT_IN_SOURCES)) return { ...extractive, text };
-      this.deps.logger?.warn('generated answer empty or not grounded; using the extractive answer');
-    } catch (err) {
-      this.deps.logger?.warn('answer generation failed; using the extractive answer', {
-        error: err instanceof Error ? err.message : String(err),
-      });
-    } finally {
-      clearTimeout(timer);
-    }
-    return extractive;
-  }
-
   /** Source links the staff member can open: documents without a URL of their own are served by Kotae. */
   private withLinks<T extends { sources: SourceRef[] }>(composed: T): T {
     const resolve = this.options.resolveSourceUrl;
@@ -252,4 +228,13 @@ export class HelpdeskService implements Helpdesk {
 function stripEmpty(r: Requester | undefined): Requester {
   if (!r) return {};
   return Object.fromEntries(Object.entries(r).filter(([, v]) => typeof v === 'string' && v.trim() !== '')) as Requester;
+}
+
+/**
+ * The extractive answer with the model's text: its citations [n] (n = position among the hits the
+ * model saw) renumbered to the sources shown.
+ */
+function withGeneratedText(generated: string, hits: readonly SearchHit[], extractive: ComposedAnswer): ComposedAnswer {
+  const text = citeShownSources(generated, hits.slice(0, GROUNDING_HITS), extractive.sources).trim();
+  return text ? { ...extractive, text } : extractive;
 }

@@ -4,9 +4,11 @@
  * the queries that still have a grade-2 document and abstains on the others.
  */
 import { decideOutcome, DEFAULT_THRESHOLDS, type AnswerThresholds } from '../../bot/answer-policy';
+import type { ChatModel } from '../../bot/chat-model';
+import { decideWithSources, type SourceDecision } from '../../bot/source-check';
 import type { EvalDataset } from './eval-dataset';
 import { auroc, expectedCalibrationError } from './eval-metrics';
-import { round, type EvalTarget, runRanking } from './eval-run';
+import { round, type EvalTarget, type QueryResult, runRanking } from './eval-run';
 
 /** Result of the abstention protocol. */
 export interface AbstainReport {
@@ -24,6 +26,26 @@ export interface AbstainReport {
   thresholds: AnswerThresholds;
   /** Rates at other answer thresholds, to choose DEFAULT_THRESHOLDS. */
   sweep: { answer: number; answered: number; abstained: number }[];
+  /** The same protocol with the configured chat model reading the sources (`--answer-model`). */
+  answer_model?: AnswerModelReport;
+}
+
+/** Rates of the answer policy with a chat model reading the sources (bot/source-check.ts). */
+export interface AnswerModelReport {
+  check_sources: boolean;
+  answerable_answered_rate: number;
+  unanswerable_abstained_rate: number;
+  /** Questions the model was asked, and how many of those calls failed (the confidence decided). */
+  asked: number;
+  failed: number;
+}
+
+/** A chat model to measure, and how the policy uses it. */
+export interface AbstainModel {
+  model: ChatModel;
+  checkSources: boolean;
+  /** Questions in flight at once (default 4). */
+  concurrency?: number;
 }
 
 /** Query ids whose documents are removed: every other id in natural sort order. */
@@ -43,22 +65,18 @@ export async function runAbstain(
   data: EvalDataset,
   removed: ReadonlySet<string>,
   thresholds: AnswerThresholds = DEFAULT_THRESHOLDS,
+  withModel?: AbstainModel,
 ): Promise<AbstainReport> {
-  const hidden = unanswerableHalf(data);
   const { results } = await runRanking(target, data);
-  const pos: { conf: number; correct: boolean; inTop3: boolean }[] = [];
-  const neg: number[] = [];
-  for (const r of results) {
-    const j = data.qrels[r.id];
-    if (hidden.has(r.id)) neg.push(r.retrieval.confidence);
-    else if (Object.entries(j).some(([doc, g]) => g >= 2 && !removed.has(doc))) {
-      pos.push({
-        conf: r.retrieval.confidence,
-        correct: (j[r.ranked[0]] ?? 0) >= 1,
-        inTop3: r.ranked.slice(0, 3).some((d) => (j[d] ?? 0) >= 1),
-      });
-    }
-  }
+  const { answerable, unanswerable } = splitResults(data, removed, results);
+  const relevant = (r: QueryResult, doc: string | undefined): boolean =>
+    doc !== undefined && (data.qrels[r.id][doc] ?? 0) >= 1;
+  const pos = answerable.map((r) => ({
+    conf: r.retrieval.confidence,
+    correct: relevant(r, r.ranked[0]),
+    inTop3: r.ranked.slice(0, 3).some((d) => relevant(r, d)),
+  }));
+  const neg = unanswerable.map((r) => r.retrieval.confidence);
   const rates = (answer: number): { answered: number; abstained: number } => {
     const policy = { answer, clarify: Math.min(thresholds.clarify, answer) };
     const answered = (c: number): boolean => decideOutcome(c, policy) === 'answered';
@@ -95,5 +113,67 @@ export async function runAbstain(
       answer,
       ...rates(answer),
     })),
+    ...(withModel
+      ? { answer_model: await runWithModel(data, { answerable, unanswerable }, thresholds, withModel, relevant) }
+      : {}),
+  };
+}
+
+/** The kept half's queries that still have a grade-2 document, and the hidden half's. */
+function splitResults(
+  data: EvalDataset,
+  removed: ReadonlySet<string>,
+  results: readonly QueryResult[],
+): { answerable: QueryResult[]; unanswerable: QueryResult[] } {
+  const hidden = unanswerableHalf(data);
+  const answerable: QueryResult[] = [];
+  const unanswerable: QueryResult[] = [];
+  for (const r of results) {
+    if (hidden.has(r.id)) unanswerable.push(r);
+    else if (Object.entries(data.qrels[r.id]).some(([doc, g]) => g >= 2 && !removed.has(doc))) answerable.push(r);
+  }
+  return { answerable, unanswerable };
+}
+
+/** Asks the chat model about every question of the protocol, as the bot would, a few at a time. */
+async function runWithModel(
+  data: EvalDataset,
+  split: { answerable: QueryResult[]; unanswerable: QueryResult[] },
+  thresholds: AnswerThresholds,
+  withModel: AbstainModel,
+  relevant: (r: QueryResult, doc: string | undefined) => boolean,
+): Promise<AnswerModelReport> {
+  const all = [...split.answerable, ...split.unanswerable];
+  const decisions = new Map<QueryResult, SourceDecision>();
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < all.length) {
+      const r = all[next++];
+      decisions.set(
+        r,
+        await decideWithSources(data.queries[r.id], r.retrieval, withModel.model, {
+          thresholds,
+          checkSources: withModel.checkSources,
+          timeoutMs: 60_000,
+          maxTokens: 800,
+          temperature: 0,
+        }),
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, withModel.concurrency ?? 4) }, worker));
+  const d = (r: QueryResult): SourceDecision => decisions.get(r)!;
+  const share = (n: number, of: number): number => round(n / Math.max(of, 1));
+  const answeredRight = split.answerable.filter(
+    (r) => d(r).outcome === 'answered' && relevant(r, d(r).hits[0]?.chunk.documentId),
+  );
+  const abstained = split.unanswerable.filter((r) => d(r).outcome !== 'answered');
+  const checks = [...decisions.values()].map((x) => x.check);
+  return {
+    check_sources: withModel.checkSources,
+    answerable_answered_rate: share(answeredRight.length, split.answerable.length),
+    unanswerable_abstained_rate: share(abstained.length, split.unanswerable.length),
+    asked: checks.filter((c) => c !== 'not_asked').length,
+    failed: checks.filter((c) => c === 'failed').length,
   };
 }

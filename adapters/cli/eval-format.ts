@@ -32,6 +32,12 @@ export function formatReport(report: Metrics): string {
       `  unanswerable ${String(abstain.unanswerable)}: abstained ${String(abstain.unanswerable_abstained_rate)}, no_answer ${String(abstain.unanswerable_no_answer_rate)}`,
     );
     lines.push(`  auroc ${String(abstain.auroc)}, calibration error (ECE, 10 bins) ${String(abstain.ece)}`);
+    const m = abstain.answer_model as Metrics | undefined;
+    if (m) {
+      lines.push(
+        `  with the answer model (check sources: ${String(m.check_sources)}): answerable answered & top-1 relevant ${String(m.answerable_answered_rate)}, unanswerable abstained ${String(m.unanswerable_abstained_rate)} (asked ${String(m.asked)}, failed ${String(m.failed)})`,
+      );
+    }
     for (const s of (abstain.sweep as { answer: number; answered: number; abstained: number }[]) ?? []) {
       lines.push(
         `  answer ≥ ${s.answer.toFixed(2)}: answered ${s.answered.toFixed(3)}  abstained ${s.abstained.toFixed(3)}`,

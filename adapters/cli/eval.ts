@@ -1,12 +1,15 @@
 /**
- * `kotae eval --corpus F --queries F --qrels F [--k 10] [--json] [--abstain]`: builds a knowledge
- * base from an evaluation corpus through the FAQ ingestion path, runs the queries, and compares
- * with a plain kuromoji BM25 baseline built in the same run.
+ * `kotae eval --corpus F --queries F --qrels F [--k 10] [--json] [--abstain [--answer-model]]`: builds
+ * a knowledge base from an evaluation corpus through the FAQ ingestion path, runs the queries, and
+ * compares with a plain kuromoji BM25 baseline built in the same run. `--answer-model` also runs the
+ * abstention protocol with the configured chat model reading the sources, as the bot does.
  */
 import { parseArgs } from 'node:util';
+import { createChatModel } from '../../app/answer-model';
+import { loadConfigFromProcess } from '../../app/config';
 import { toKotaeError } from '../../core/errors';
 import { createJapaneseAnalyzer, DEFAULT_TUNING, type SearchTuning } from '../../knowledge';
-import { runAbstain } from './eval-abstain';
+import { runAbstain, type AbstainModel } from './eval-abstain';
 import { loadDataset } from './eval-dataset';
 import { formatReport } from './eval-format';
 import { buildAbstainTarget, buildBaseline, buildCandidate, type EvalBuildOptions } from './eval-targets';
@@ -19,7 +22,7 @@ export interface CommandIo {
 }
 
 const USAGE =
-  'usage: kotae eval --corpus FILE --queries FILE --qrels FILE [--k 10] [--json] [--abstain] [--synonyms none|curated|curated+sudachi] [--tuning JSON]';
+  'usage: kotae eval --corpus FILE --queries FILE --qrels FILE [--k 10] [--json] [--abstain [--answer-model]] [--synonyms none|curated|curated+sudachi] [--tuning JSON]';
 
 /** Runs the command; returns the exit code. */
 export async function runEvalCommand(argv: string[], io: CommandIo): Promise<number> {
@@ -34,6 +37,7 @@ export async function runEvalCommand(argv: string[], io: CommandIo): Promise<num
         k: { type: 'string', default: '10' },
         json: { type: 'boolean', default: false },
         abstain: { type: 'boolean', default: false },
+        'answer-model': { type: 'boolean', default: false },
         synonyms: { type: 'string' },
         tuning: { type: 'string' },
       },
@@ -59,6 +63,24 @@ export async function runEvalCommand(argv: string[], io: CommandIo): Promise<num
     );
     return 2;
   }
+  let withModel: AbstainModel | undefined;
+  if (args['answer-model']) {
+    try {
+      const config = loadConfigFromProcess();
+      const model = createChatModel(config);
+      if (!model || config.answerModel.kind !== 'openai') {
+        io.err(
+          `--answer-model measures the chat model of KOTAE_ANSWER_MODEL=openai (see .env.example); none is configured\n${USAGE}`,
+        );
+        return 2;
+      }
+      withModel = { model, checkSources: config.answerModel.checkSources };
+    } catch (err) {
+      const e = toKotaeError(err);
+      io.err(`${e.userMessage}\n${e.code}: ${e.message}`);
+      return 2;
+    }
+  }
   try {
     const data = loadDataset({ corpus: args.corpus, queries: args.queries, qrels: args.qrels });
     const analyzer = await createJapaneseAnalyzer();
@@ -81,9 +103,9 @@ export async function runEvalCommand(argv: string[], io: CommandIo): Promise<num
       rss_mb: rssMb(),
       baseline: { ...baseline.metrics, build_s: baselineBuild.buildSeconds, rss_mb: baselineRss },
     };
-    if (args.abstain) {
+    if (args.abstain || withModel) {
       const abstain = await buildAbstainTarget(data, options);
-      report.abstain = await runAbstain(abstain.target, data, abstain.removed);
+      report.abstain = await runAbstain(abstain.target, data, abstain.removed, undefined, withModel);
     }
     io.out(args.json ? JSON.stringify(report) : formatReport(report));
     return 0;

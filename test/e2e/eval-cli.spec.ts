@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { startOpenAiServer } from '../fakes/openai-compatible-server';
 import { tempDir } from '../helpers/temp-dir';
 
 const BIN = path.join(__dirname, '..', '..', 'bin', 'kotae.js');
@@ -35,11 +36,14 @@ const QRELS: Record<string, Record<string, number>> = {
   q6: { d7: 2 },
 };
 
-function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, 'eval', ...args], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     });
     let stdout = '';
     let stderr = '';
@@ -113,6 +117,54 @@ describe('kotae eval', function () {
     assert.match(stdout, /rss MB +\d+ +\d+/);
   });
 
+  it('measures the policy with a chat model reading the sources (--answer-model, loopback server)', async () => {
+    // A judge that knows each question's grade-2 FAQ: it answers citing that FAQ when it is among
+    // the sources shown, and says the sources hold no answer otherwise.
+    type Body = { model: string; messages: { role: string; content: string }[] };
+    const server = await startOpenAiServer<Body>((body) => {
+      const prompt = body.messages[1]?.content ?? '';
+      const question = /^質問:\n(.*)$/m.exec(prompt)?.[1] ?? '';
+      const id = Object.keys(QUERIES).find((q) => QUERIES[q] === question);
+      const doc = Object.entries(QRELS[id ?? ''] ?? {}).find(([, g]) => g === 2)?.[0];
+      const sources = prompt.split(/\n(?=\[\d+\] )/).filter((block) => block.startsWith('['));
+      const n = doc ? sources.findIndex((block) => block.includes(FAQ[doc]![1])) + 1 : 0;
+      const content = n > 0 ? `${FAQ[doc!]![1]}[${n}]` : '資料に記載がありません';
+      return {
+        id: 'c',
+        object: 'chat.completion',
+        created: 0,
+        model: body.model,
+        choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content } }],
+      };
+    });
+    try {
+      const env = {
+        KOTAE_ANSWER_MODEL: 'openai',
+        KOTAE_OPENAI_BASE_URL: server.url,
+        KOTAE_OPENAI_API_KEY: 'test-key',
+        KOTAE_OPENAI_CHAT_MODEL: 'judge-model',
+      };
+      const { code, stdout, stderr } = await run([...files, '--json', '--answer-model'], env);
+      assert.equal(code, 0, stderr);
+      const abstain = (JSON.parse(stdout) as { abstain: Record<string, unknown> }).abstain;
+      const m = abstain.answer_model as Record<string, number | boolean>;
+      assert.equal(m.check_sources, true);
+      assert.equal(m.failed, 0);
+      assert.ok(Number(m.asked) > 0 && server.calls.length === m.asked);
+      assert.ok(server.calls.every((c) => c.body.model === 'judge-model' && c.auth === 'Bearer test-key'));
+      // The hidden half's FAQs are gone: the judge finds no answer, so none of them is answered.
+      assert.equal(m.unanswerable_abstained_rate, 1);
+      assert.ok(Number(m.answerable_answered_rate) >= Number(abstain.answerable_answered_rate));
+      const table = await run([...files, '--answer-model'], env);
+      assert.match(
+        table.stdout,
+        /with the answer model \(check sources: true\): answerable answered & top-1 relevant \d/,
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
   it('explains a broken file and bad options instead of crashing', async () => {
     const broken = file('broken.json', '{"q1": ');
     const bad = await run(['--corpus', corpus, '--queries', broken, '--qrels', qrels]);
@@ -130,5 +182,8 @@ describe('kotae eval', function () {
     const tuning = await run([...files, '--tuning', '{"denseWeigth":1}']);
     assert.equal(tuning.code, 2);
     assert.match(tuning.stderr, /--tuning must be/);
+    const noModel = await run([...files, '--answer-model']);
+    assert.equal(noModel.code, 2);
+    assert.match(noModel.stderr, /KOTAE_ANSWER_MODEL=openai/);
   });
 });

@@ -85,8 +85,15 @@ describe('loadConfig', () => {
       baseUrl: 'https://kotonoha.openai.azure.com',
       model: 'gpt-4o-mini',
       apiVersion: '2024-10-21',
+      checkSources: true,
     });
     assert.equal(c.embeddings.kind, 'local');
+    const unchecked = loadConfig({
+      KOTAE_ANSWER_MODEL: 'openai',
+      KOTAE_OPENAI_API_KEY: 'k',
+      KOTAE_ANSWER_CHECK: 'false',
+    });
+    assert.equal(unchecked.answerModel.kind === 'openai' && unchecked.answerModel.checkSources, false);
     const named = loadConfig({
       KOTAE_ANSWER_MODEL: 'openai',
       KOTAE_OPENAI_API_KEY: 'k',

@@ -32,7 +32,7 @@ describe('HelpdeskService with a ChatModel', () => {
     { match: 'パスワード', confidence: 0.9, chunk: lock },
     { match: 'プリンタ', confidence: 0.4, chunk: printer },
   ]);
-  const helpdeskWith = (chatModel?: ChatModel, generationTimeoutMs?: number): HelpdeskService =>
+  const helpdeskWith = (chatModel?: ChatModel, generationTimeoutMs?: number, checkSources?: boolean): HelpdeskService =>
     new HelpdeskService(
       { conversations, tickets: new SqlTicketStore(db.ds, () => clock.now()), knowledge, clock, chatModel, logger },
       {
@@ -41,6 +41,7 @@ describe('HelpdeskService with a ChatModel', () => {
         isDeskOpen: () => true,
         thresholds: { answer: 0.5, clarify: 0.3 },
         generationTimeoutMs,
+        checkSources,
       },
     );
 
@@ -70,15 +71,10 @@ describe('HelpdeskService with a ChatModel', () => {
     assert.equal(call?.options?.temperature, 0);
   });
 
-  it('falls back to the extractive answer when the model throws, times out, says nothing or finds nothing', async () => {
+  it('falls back to the extractive answer when the model throws, times out or says nothing', async () => {
     const failing = new FakeChatModel(() => Promise.reject(new Error('HTTP 503')));
     const hanging = new FakeChatModel(() => new Promise<string>(() => undefined));
-    const cases = [
-      [failing],
-      [hanging, 50],
-      [new FakeChatModel('  ')],
-      [new FakeChatModel('資料に記載がありません。')],
-    ] as const;
+    const cases = [[failing], [hanging, 50], [new FakeChatModel('  ')]] as const;
     for (const [model, timeout] of cases) {
       const reply = await helpdeskWith(model, timeout).ask({ channel: 'web', text: 'パスワードを忘れました' });
       assert.equal(reply.outcome, 'answered');
@@ -88,18 +84,53 @@ describe('HelpdeskService with a ChatModel', () => {
     }
     assert.deepEqual(
       logger.lines.map((l) => l.level),
-      ['warn', 'warn', 'warn', 'warn'],
+      ['warn', 'warn', 'warn'],
     );
     assert.match(String(logger.lines[0]?.fields?.error), /HTTP 503/);
   });
 
-  it('does not call the model for clarify or no_answer', async () => {
-    const model = new FakeChatModel('使われない回答');
-    const helpdesk = helpdeskWith(model);
-    const clarify = await helpdesk.ask({ channel: 'web', text: 'プリンタの件' });
-    const none = await helpdesk.ask({ channel: 'web', text: '明日の天気は？' });
-    assert.equal(clarify.outcome, 'clarify');
+  it('shows the candidates instead of an answer when the model finds no answer in the sources', async () => {
+    const model = new FakeChatModel('資料に記載がありません');
+    const reply = await helpdeskWith(model).ask({ channel: 'web', text: 'パスワードを忘れました' });
+    assert.equal(reply.outcome, 'clarify');
+    assert.deepEqual(
+      reply.choices.map((c) => c.label),
+      ['パスワードを忘れた', 'パスワード入力でロックされた'],
+    );
+    assert.equal((await conversations.lastQuestion(reply.conversationId))?.outcome, 'clarify');
+    // Without the check (KOTAE_ANSWER_CHECK=false) the retrieval overrules the model, as before.
+    const overruled = await helpdeskWith(model, undefined, false).ask({
+      channel: 'web',
+      text: 'パスワードを忘れました',
+    });
+    assert.equal(overruled.outcome, 'answered');
+    assert.equal(overruled.text, 'パスワードリセット申請フォームから申請してください。');
+  });
+
+  it('puts the source the model answered from first', async () => {
+    const model = new FakeChatModel('30分待ってから再度お試しください。[2]');
+    const reply = await helpdeskWith(model).ask({ channel: 'web', text: 'パスワードがロックされた' });
+    assert.equal(reply.outcome, 'answered');
+    assert.equal(reply.sources[0]?.documentId, lock.documentId);
+    assert.equal(reply.text, '30分待ってから再度お試しください。[1]');
+  });
+
+  it('asks the model in the clarify band and answers only when it cites a source', async () => {
+    const cited = new FakeChatModel('電源を確認してください。[1]');
+    const answered = await helpdeskWith(cited).ask({ channel: 'web', text: 'プリンタの件' });
+    assert.equal(answered.outcome, 'answered');
+    assert.equal(answered.text, '電源を確認してください。[1]');
+    assert.equal(answered.sources[0]?.documentId, printer.documentId);
+    const uncited = new FakeChatModel('電源を確認してください。');
+    assert.equal((await helpdeskWith(uncited).ask({ channel: 'web', text: 'プリンタの件' })).outcome, 'clarify');
+  });
+
+  it('never asks the model below the clarify threshold, nor in the clarify band without the check', async () => {
+    const model = new FakeChatModel('使われない回答 [1]');
+    const none = await helpdeskWith(model).ask({ channel: 'web', text: '明日の天気は？' });
+    const clarify = await helpdeskWith(model, undefined, false).ask({ channel: 'web', text: 'プリンタの件' });
     assert.equal(none.outcome, 'no_answer');
+    assert.equal(clarify.outcome, 'clarify');
     assert.equal(model.calls.length, 0);
   });
 
