@@ -4,11 +4,16 @@
 import type { Activity } from '@microsoft/agents-activity';
 
 const GROUP_TYPES = new Set(['channel', 'groupChat']);
+// Channel and group-chat threads have ids like 19:…@thread.skype / @thread.tacv2 / @thread.v2;
+// older payloads (and some documented examples) carry no conversationType to say so.
+const THREAD_ID = /^19:/;
 
 /** True for 1:1 chats; in group chats and channels only when the bot is @mentioned. */
 export function isAddressedToBot(activity: Activity): boolean {
   const conversation = activity.conversation;
-  const isGroup = conversation?.isGroup === true || GROUP_TYPES.has(conversation?.conversationType ?? '');
+  const type = conversation?.conversationType;
+  const isGroup =
+    conversation?.isGroup === true || GROUP_TYPES.has(type ?? '') || (!type && THREAD_ID.test(conversation?.id ?? ''));
   if (!isGroup) return true;
   const botId = activity.recipient?.id;
   return !!botId && activity.getMentions(activity).some((m) => m.mentioned?.id === botId);

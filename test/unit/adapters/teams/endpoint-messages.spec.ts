@@ -92,6 +92,24 @@ describe('Teams endpoint: messages', () => {
     assert.equal(h.helpdesk.asks.length, 0);
   });
 
+  it('knows a channel thread by its 19: id when the payload has no conversationType (older clients)', async () => {
+    const other = { id: '29:colleague', name: '沼田 花子' };
+    const base = channelMention(h.serviceUrl, 't-1', '');
+    const untyped = (id: string, text: string, mentioned: { id: string; name: string }): Record<string, unknown> => ({
+      ...base,
+      id,
+      text,
+      conversation: { id: '19:bbb@thread.skype;messageid=1' },
+      entities: [{ type: 'mention', mentioned, text: `<at>${mentioned.name}</at>` }],
+      channelData: undefined,
+    });
+    await h.post(untyped('t-1', `<at>${other.name}</at> 資料を確認してください`, other));
+    assert.equal(h.helpdesk.asks.length, 0);
+    const bot = base.recipient as { id: string; name: string };
+    await h.post(untyped('t-2', `<at>${bot.name}</at> VPNにつながりません`, bot));
+    assert.equal(h.helpdesk.asks[0]?.text, 'VPNにつながりません');
+  });
+
   it('sends the greeting when only the mention is left', async () => {
     await h.post(channelMention(h.serviceUrl, 'c-3', ''));
     assert.equal(h.helpdesk.asks.length, 0);
