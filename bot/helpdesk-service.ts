@@ -8,12 +8,13 @@ import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
 import type { AskInput, EscalateInput, FeedbackInput, Helpdesk } from './helpdesk';
 import type { ConversationStore, KnowledgeSearch, SearchHit, TicketStore } from './ports';
-import type { BotReply, ConversationRecord, Requester, SourceRef, TicketRecord } from './records';
+import type { BotAction, BotReply, ConversationRecord, Requester, SourceRef, TicketRecord } from './records';
 import { DEFAULT_THRESHOLDS, type AnswerThresholds } from './answer-policy';
 import { BOT_MESSAGES } from './messages';
 import { citeShownSources, composeAnswer, type ComposedAnswer } from './compose-answer';
 import { redactPersonalData } from './redact';
 import { GROUNDING_HITS, type ChatModel } from './chat-model';
+import { smallTalkOf } from './small-talk';
 import { decideWithSources } from './source-check';
 
 /** Options of the helpdesk core. */
@@ -66,19 +67,22 @@ export class HelpdeskService implements Helpdesk {
       });
     }
     const conversation = await this.conversationFor(input);
-    if (HUMAN_REQUEST.test(text)) {
+    const smallTalk = smallTalkOf(text);
+    if (HUMAN_REQUEST.test(text) || smallTalk) {
+      // Not a question for the knowledge base: kept in the transcript, not counted in the reports.
       await this.deps.conversations.appendTranscript(conversation.id, {
         role: 'user',
         text,
         at: this.deps.clock.now(),
       });
-      return {
-        conversationId: conversation.id,
-        text: BOT_MESSAGES.humanRequested,
-        sources: [],
-        choices: [],
-        actions: ['escalate'],
-      };
+      const reply =
+        smallTalk === 'thanks'
+          ? BOT_MESSAGES.youAreWelcome
+          : smallTalk
+            ? BOT_MESSAGES.welcome(this.options.deskHours)
+            : BOT_MESSAGES.humanRequested;
+      const actions: BotAction[] = smallTalk === 'thanks' ? [] : ['escalate'];
+      return { conversationId: conversation.id, text: reply, sources: [], choices: [], actions };
     }
     const started = this.deps.clock.now();
     const t0 = performance.now();

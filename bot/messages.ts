@@ -12,6 +12,7 @@ export const BOT_MESSAGES = Object.freeze({
     '申し訳ありません。この質問にはナレッジベースからお答えできませんでした。言い換えて質問するか、「担当者に問い合わせる」からお問い合わせください。',
   humanRequested: '担当者にお問い合わせいただけます。「担当者に問い合わせる」を押して、内容をお知らせください。',
   thanks: 'ご回答ありがとうございました。お役に立ててうれしいです。',
+  youAreWelcome: 'どういたしまして。ほかにも困りごとがあれば、いつでも質問してください。',
   sorry: 'お役に立てず申し訳ありません。「担当者に問い合わせる」から担当者にお問い合わせいただけます。',
   ticketCreated: (number: string, deskHours: string, openNow: boolean) =>
     [

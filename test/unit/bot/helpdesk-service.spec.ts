@@ -140,6 +140,25 @@ describe('HelpdeskService', () => {
     assert.deepEqual(reply.actions, ['escalate']);
     assert.equal(await conversations.lastQuestion(reply.conversationId), undefined);
   });
+
+  it('greets, thanks and explains itself without searching or counting a question', async () => {
+    const before = knowledge.queries.length;
+    const hello = await helpdesk.ask({ channel: 'web', text: 'こんにちは！' });
+    assert.match(hello.text, /ヘルプデスクの自動応答「Kotae（答え）」です/);
+    const thanks = await helpdesk.ask({
+      channel: 'web',
+      text: 'ありがとうございました。',
+      conversationId: hello.conversationId,
+    });
+    assert.match(thanks.text, /どういたしまして/);
+    assert.deepEqual(thanks.actions, []);
+    assert.match((await helpdesk.ask({ channel: 'web', text: '使い方を教えて' })).text, /文章で質問してください/);
+    assert.equal(knowledge.queries.length, before);
+    assert.equal(await conversations.lastQuestion(hello.conversationId), undefined);
+    // A greeting followed by a question is a question.
+    await helpdesk.ask({ channel: 'web', text: 'こんにちは、パスワードを忘れました' });
+    assert.equal(knowledge.queries.length, before + 1);
+  });
 });
 
 describe('redactPersonalData', () => {
