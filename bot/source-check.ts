@@ -71,14 +71,15 @@ export async function decideWithSources(
     return { outcome: byConfidence, hits, check: 'failed' };
   }
   const shown = hits.slice(0, GROUNDING_HITS);
-  if (text.startsWith(NOT_IN_SOURCES)) {
+  const cited = firstCitation(text, shown.length);
+  // 「資料に記載がありません」, also inside a polite sentence, as long as no source is cited.
+  if (text.startsWith(NOT_IN_SOURCES) || (text.includes(NOT_IN_SOURCES) && cited === undefined)) {
     if (!options.checkSources) {
       options.logger?.warn('the model found no answer in the sources; the retrieval confidence decides');
       return { outcome: byConfidence, hits, check: 'not_in_sources' };
     }
     return { outcome: 'clarify', hits, check: 'not_in_sources' };
   }
-  const cited = firstCitation(text, shown.length);
   if (options.checkSources && byConfidence === 'clarify' && cited === undefined) {
     // An answer that names no source cannot be shown as grounded; the candidates are.
     return { outcome: 'clarify', hits, check: 'not_in_sources' };

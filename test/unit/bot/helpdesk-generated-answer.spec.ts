@@ -93,6 +93,11 @@ describe('HelpdeskService with a ChatModel', () => {
     const model = new FakeChatModel('資料に記載がありません');
     const reply = await helpdeskWith(model).ask({ channel: 'web', text: 'パスワードを忘れました' });
     assert.equal(reply.outcome, 'clarify');
+    const polite = new FakeChatModel('申し訳ありませんが、資料に記載がありません。');
+    assert.equal(
+      (await helpdeskWith(polite).ask({ channel: 'web', text: 'パスワードを忘れました' })).outcome,
+      'clarify',
+    );
     assert.deepEqual(
       reply.choices.map((c) => c.label),
       ['パスワードを忘れた', 'パスワード入力でロックされた'],
