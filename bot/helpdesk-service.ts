@@ -15,7 +15,7 @@ import { citeShownSources, composeAnswer, type ComposedAnswer } from './compose-
 import { redactPersonalData } from './redact';
 import { GROUNDING_HITS, type ChatModel } from './chat-model';
 import { smallTalkOf } from './small-talk';
-import { decideWithSources } from './source-check';
+import { decideWithSources, GENERATION } from './source-check';
 
 /** Options of the helpdesk core. */
 export interface HelpdeskOptions {
@@ -37,8 +37,6 @@ export interface HelpdeskOptions {
    */
   checkSources?: boolean;
 }
-
-const GENERATION = { timeoutMs: 30_000, maxTokens: 800, temperature: 0 };
 
 const HUMAN_REQUEST =
   /(担当者|オペレーター|オペレータ|人間|有人).*(問い合わせ|問合せ|つな|繋|話し|相談|お願い)|^(担当者|有人対応)$/;
@@ -75,13 +73,11 @@ export class HelpdeskService implements Helpdesk {
         text,
         at: this.deps.clock.now(),
       });
-      const reply =
-        smallTalk === 'thanks'
-          ? BOT_MESSAGES.youAreWelcome
-          : smallTalk
-            ? BOT_MESSAGES.welcome(this.options.deskHours)
-            : BOT_MESSAGES.humanRequested;
-      const actions: BotAction[] = smallTalk === 'thanks' ? [] : ['escalate'];
+      const [reply, actions]: [string, BotAction[]] = HUMAN_REQUEST.test(text)
+        ? [BOT_MESSAGES.humanRequested, ['escalate']]
+        : smallTalk === 'thanks'
+          ? [BOT_MESSAGES.youAreWelcome, []]
+          : [BOT_MESSAGES.welcome(this.options.deskHours), ['escalate']];
       return { conversationId: conversation.id, text: reply, sources: [], choices: [], actions };
     }
     const started = this.deps.clock.now();

@@ -47,6 +47,9 @@ export interface SourceCheckOptions {
   logger?: Logger;
 }
 
+/** Generation settings of the bot: 30 s for an answer, at most 800 tokens, deterministic. */
+export const GENERATION = Object.freeze({ timeoutMs: 30_000, maxTokens: 800, temperature: 0 });
+
 const CITATION = /[［[]\s*([0-9０-９]+)\s*[］\]]/g;
 
 /** Decides the outcome of one question from its retrieval and, when configured, the chat model. */

@@ -5,7 +5,7 @@
  */
 import { decideOutcome, DEFAULT_THRESHOLDS, type AnswerThresholds } from '../../bot/answer-policy';
 import type { ChatModel } from '../../bot/chat-model';
-import { decideWithSources, type SourceDecision } from '../../bot/source-check';
+import { decideWithSources, GENERATION, type SourceDecision } from '../../bot/source-check';
 import type { EvalDataset } from './eval-dataset';
 import { auroc, expectedCalibrationError } from './eval-metrics';
 import { round, type EvalTarget, type QueryResult, runRanking } from './eval-run';
@@ -152,11 +152,11 @@ async function runWithModel(
       decisions.set(
         r,
         await decideWithSources(data.queries[r.id], r.retrieval, withModel.model, {
+          ...GENERATION,
           thresholds,
           checkSources: withModel.checkSources,
+          // A batch of questions in flight at once may wait longer than one staff member would.
           timeoutMs: 60_000,
-          maxTokens: 800,
-          temperature: 0,
         }),
       );
     }
