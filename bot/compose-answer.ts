@@ -68,14 +68,22 @@ export function composeAnswer(outcome: Outcome, retrieval: Retrieval): ComposedA
   return { text: BOT_MESSAGES.noAnswer, sources: [], choices: [], actions: ['escalate'] };
 }
 
+/** A citation [n] of a generated answer (full-width brackets and digits too), with the space before it. */
+export const CITATION = /\s?[［[]\s*([0-9０-９]+)\s*[］\]]/g;
+
+/** The number of a citation's digits (full-width folded). */
+export function citationNumber(digits: string): number {
+  return Number(digits.normalize('NFKC'));
+}
+
 /**
  * Renumbers the citations [n] of a generated answer (n = position among the hits the model saw)
  * to the positions of the sources shown with the answer, matched by document; a citation of a
  * document not shown is dropped, and a repeated citation collapsed.
  */
 export function citeShownSources(text: string, hits: readonly SearchHit[], shown: readonly SourceRef[]): string {
-  const renumbered = text.replace(/\s?[［\[]\s*([0-9０-９]+)\s*[］\]]/g, (marker, digits: string) => {
-    const n = Number(digits.normalize('NFKC'));
+  const renumbered = text.replace(CITATION, (marker, digits: string) => {
+    const n = citationNumber(digits);
     const hit = hits[n - 1];
     const at = hit ? shown.findIndex((s) => s.documentId === hit.chunk.documentId) : -1;
     return at < 0 ? '' : `${marker.startsWith(' ') ? ' ' : ''}[${at + 1}]`;

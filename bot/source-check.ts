@@ -8,6 +8,7 @@
 import type { Logger } from '../core/logger';
 import { decideOutcome, type AnswerThresholds } from './answer-policy';
 import { groundedMessages, GROUNDING_HITS, NOT_IN_SOURCES, type ChatModel } from './chat-model';
+import { CITATION, citationNumber } from './compose-answer';
 import type { Retrieval, SearchHit } from './ports';
 import type { Outcome } from './records';
 
@@ -49,8 +50,6 @@ export interface SourceCheckOptions {
 
 /** Generation settings of the bot: 30 s for an answer, at most 800 tokens, deterministic. */
 export const GENERATION = Object.freeze({ timeoutMs: 30_000, maxTokens: 800, temperature: 0 });
-
-const CITATION = /[［[]\s*([0-9０-９]+)\s*[］\]]/g;
 
 /** Decides the outcome of one question from its retrieval and, when configured, the chat model. */
 export async function decideWithSources(
@@ -95,7 +94,7 @@ export async function decideWithSources(
 /** Index (0-based) of the first source [n] the text cites among `count` shown sources. */
 export function firstCitation(text: string, count: number): number | undefined {
   for (const m of text.matchAll(CITATION)) {
-    const n = Number(m[1].normalize('NFKC'));
+    const n = citationNumber(m[1]);
     if (n >= 1 && n <= count) return n - 1;
   }
   return undefined;

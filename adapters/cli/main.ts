@@ -22,7 +22,8 @@ const COMMANDS: Record<string, { describe: string; load: () => Promise<Command> 
     load: async () => (require('./chat') as typeof import('./chat.js')).chatCommand,
   },
   eval: {
-    describe: '検索精度を評価します: kotae eval --corpus F --queries F --qrels F [--k 10] [--json] [--abstain]',
+    describe:
+      '検索精度を評価します: kotae eval --corpus F --queries F --qrels F [--k 10] [--json] [--abstain [--answer-model]]',
     load: async () => (require('./eval-command') as typeof import('./eval-command.js')).evalCommand,
   },
   report: {
