@@ -6,6 +6,7 @@ import type { Helpdesk } from '../../bot/helpdesk';
 import type { ConversationStore } from '../../bot/ports';
 import type { Logger } from '../../core/logger';
 import { buildAuthConfiguration, isLoopbackAddress, type TeamsAuthOptions } from './auth';
+import { CardActionGuard } from './card-action-guard';
 import { CardActionHandler } from './card-action-handler';
 import { DEFAULT_TICKET_CATEGORIES } from './messages';
 import type { DirectoryLookup } from './ports';
@@ -93,6 +94,7 @@ export function createTeamsEndpoint(deps: TeamsEndpointDeps): TeamsEndpoint {
     helpdesk: deps.helpdesk,
     conversations,
     actions,
+    guard: new CardActionGuard(deps.conversations),
     logger,
     deskHours: deps.deskHours,
     retry,

@@ -9,6 +9,7 @@ import { toKotaeError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import { ActivityDedupe } from './activity-dedupe';
 import { parseCardAction } from './card-actions';
+import type { CardActionGuard } from './card-action-guard';
 import type { CardActionHandler } from './card-action-handler';
 import { noticeCard, replyCard, welcomeCard } from './cards';
 import { TEAMS_MESSAGES as M } from './messages';
@@ -22,6 +23,8 @@ export interface TurnHandlerDeps {
   helpdesk: Helpdesk;
   conversations: TeamsConversations;
   actions: CardActionHandler;
+  /** Accepts card presses only from the person the card was shown to. */
+  guard: CardActionGuard;
   logger: Logger;
   deskHours: string;
   retry: RetryPolicy;
@@ -70,7 +73,9 @@ export class TeamsTurnHandler {
     try {
       const action = parseCardAction(undefined, activity.value);
       if (action) {
-        await sendCard(context, await this.deps.actions.perform(action, activity), retry, logger);
+        const refused = await this.deps.guard.refusal(action, activity);
+        const card = refused ? noticeCard(refused) : await this.deps.actions.perform(action, activity);
+        await sendCard(context, card, retry, logger);
         return;
       }
       const text = questionText(activity);
@@ -132,6 +137,9 @@ export class TeamsTurnHandler {
     const action = value.action?.type === 'Action.Execute' ? parseCardAction(verb, value.action.data) : undefined;
     if (!action) return messageInvokeBody(M.actionUnknown);
     try {
+      // A refusal is shown only to the person who pressed; the card stays as it is for everybody.
+      const refused = await this.deps.guard.refusal(action, activity);
+      if (refused) return messageInvokeBody(refused);
       return adaptiveCardInvokeBody(await this.deps.actions.perform(action, activity));
     } catch (err) {
       const error = toKotaeError(err);

@@ -1,0 +1,31 @@
+/**
+ * Who may press a card's buttons. Every card of ours names, in its button data, the Kotae conversation it
+ * was shown in, and a Kotae conversation belongs to one staff member (Teams chat or thread + user, see
+ * channelKey). In a group chat or channel everybody sees the card, so a press is accepted only from the
+ * conversation's requester, checked against the stored record (the button data alone could be replayed).
+ */
+import type { Activity } from '@microsoft/agents-activity';
+import type { ConversationStore } from '../../bot/ports';
+import type { CardAction } from './card-actions';
+import { TEAMS_MESSAGES as M } from './messages';
+
+/** The id Kotae stores as requester id for the sender of an activity (Entra object id, else Teams user id). */
+export function senderId(activity: Activity): string | undefined {
+  return activity.from?.aadObjectId ?? activity.from?.id;
+}
+
+/** Checks card presses against the conversation the card belongs to. */
+export class CardActionGuard {
+  constructor(private readonly conversations: Pick<ConversationStore, 'getConversation'>) {}
+
+  /**
+   * Undefined when the sender of `activity` may perform `action`; otherwise the polite Japanese refusal to
+   * show (nothing is written then). Unknown or foreign conversations are refused the same way.
+   */
+  async refusal(action: CardAction, activity: Activity): Promise<string | undefined> {
+    const record = await this.conversations.getConversation(action.conversationId);
+    const sender = senderId(activity);
+    const owner = record?.channel === 'teams' ? record.requester.id : undefined;
+    return sender !== undefined && owner === sender ? undefined : M.notYourCard;
+  }
+}
