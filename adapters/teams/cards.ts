@@ -5,6 +5,7 @@ import type { BotAction, BotReply, SourceRef, TicketPriority } from '../../bot/r
 import { TICKET_PRIORITIES } from '../../bot/records';
 import { actionData, type CardVerb } from './card-actions';
 import { PRIORITY_LABELS, TEAMS_MESSAGES as M } from './messages';
+import { textBlocks } from './text-blocks';
 
 /** One element (TextBlock, Input.*, Action.*) of a card, as JSON. */
 export type CardElement = { type: string } & Record<string, unknown>;
@@ -54,7 +55,7 @@ const ACTION_BUTTONS: Readonly<Record<BotAction, { title: string; verb: CardVerb
 
 /** Answer, clarification or notice card: text, sources as links, candidate questions and the action buttons. */
 export function replyCard(reply: BotReply): AdaptiveCard {
-  const body: CardElement[] = [text(reply.text)];
+  const body: CardElement[] = textBlocks(reply.text);
   if (reply.sources.length > 0) {
     body.push(text(M.sourcesHeading, { weight: 'Bolder', spacing: 'Medium', size: 'Small' }));
     body.push(text(reply.sources.map(sourceLine).join('\n'), { size: 'Small' }));
@@ -138,5 +139,5 @@ export function welcomeCard(welcomeText: string, deskHours: string): AdaptiveCar
 
 /** A card with one plain notice (errors, unsupported actions). */
 export function noticeCard(message: string): AdaptiveCard {
-  return card([text(message)]);
+  return card(textBlocks(message));
 }
