@@ -67,10 +67,16 @@ export function replyCard(reply: BotReply): AdaptiveCard {
       actions: reply.choices.map((c) => execute(c.label, 'kotae.choose', reply.conversationId, c.value)),
     });
   }
-  const actions = reply.actions.map((a) =>
-    execute(ACTION_BUTTONS[a].title, ACTION_BUTTONS[a].verb, reply.conversationId),
-  );
-  return card(body, actions);
+  return card(body, actionButtons(reply));
+}
+
+/** The reply's buttons; the feedback buttons also name the answer they rate (see feedbackCard). */
+function actionButtons(reply: BotReply): CardElement[] {
+  return reply.actions.map((a) => {
+    const button = execute(ACTION_BUTTONS[a].title, ACTION_BUTTONS[a].verb, reply.conversationId);
+    if (a === 'escalate' || !reply.questionId) return button;
+    return { ...button, data: { ...(button.data as Record<string, string>), questionId: reply.questionId } };
+  });
 }
 
 /** Form to hand the conversation to a person: category, urgency and details; submit creates the ticket. */
@@ -140,4 +146,18 @@ export function welcomeCard(welcomeText: string, deskHours: string): AdaptiveCar
 /** A card with one plain notice (errors, unsupported actions). */
 export function noticeCard(message: string): AdaptiveCard {
   return card(textBlocks(message));
+}
+
+/**
+ * After 解決した / 解決しない: the rated answer again without its buttons (when known), the feedback
+ * acknowledgement under it, then the helpdesk's follow-up (e.g. the escalation button after 解決しない).
+ */
+export function feedbackCard(feedback: BotReply, resolved: boolean, answer?: BotReply): AdaptiveCard {
+  const rated = answer ? replyCard({ ...answer, choices: [], actions: [] }).body : [];
+  const label = resolved ? M.buttonResolved : M.buttonNotResolved;
+  const acknowledgement = text(M.feedbackThanks(label), {
+    isSubtle: true,
+    ...(answer ? { separator: true, spacing: 'Medium' } : {}),
+  });
+  return card([...rated, acknowledgement, ...textBlocks(feedback.text)], actionButtons(feedback));
 }

@@ -8,6 +8,7 @@ import type { Logger } from '../../core/logger';
 import { buildAuthConfiguration, isLoopbackAddress, type TeamsAuthOptions } from './auth';
 import { CardActionGuard } from './card-action-guard';
 import { CardActionHandler } from './card-action-handler';
+import { FeedbackAction } from './feedback-action';
 import { DEFAULT_TICKET_CATEGORIES } from './messages';
 import type { DirectoryLookup } from './ports';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
@@ -95,6 +96,7 @@ export function createTeamsEndpoint(deps: TeamsEndpointDeps): TeamsEndpoint {
     conversations,
     actions,
     guard: new CardActionGuard(deps.conversations),
+    feedback: new FeedbackAction(deps.helpdesk, deps.conversations),
     logger,
     deskHours: deps.deskHours,
     retry,

@@ -82,7 +82,7 @@ describe('Teams endpoint: card actions in a group chat belong to the person who 
     const his = (cardOf(h.connector.sent()[1]).actions ?? []) as Action[];
     assert.equal(his[0].data.conversationId, 'conv-2');
     const body = await press('t-1', taro, his.find((b) => b.title === '解決した') as Action);
-    assert.equal(body.type, 'application/vnd.microsoft.card.adaptive');
+    assert.equal(body.value, 'フィードバックありがとうございました（解決した）');
     assert.deepEqual(
       h.helpdesk.feedbacks.map((f) => f.conversationId),
       ['conv-2'],
