@@ -8,6 +8,7 @@ import type { ConversationStore, Helpdesk } from '../../bot';
 import type { Logger } from '../../core/logger';
 import { createApiRouter } from './api/router';
 import { apiNotFound, errorHandler } from './errors';
+import { createLegalRouter, type LegalPages } from './legal';
 
 /** A router or handler mounted at a path by the composition root. */
 export interface Mount {
@@ -28,6 +29,8 @@ export interface WebAppDeps {
   mounts?: Mount[];
   /** The knowledge folder: its manuals are served read-only at /kb/ (source links of answers). */
   documentsDir?: string;
+  /** Contents of /privacy and /terms (the Teams manifest's privacyUrl and termsOfUseUrl). */
+  legalPages?: LegalPages;
   /** Largest JSON body accepted (bytes). */
   jsonLimitBytes?: number;
 }
@@ -60,6 +63,7 @@ export function createWebApp(deps: WebAppDeps): Express {
   });
   app.use('/static', express.static(STATIC_DIR, { index: false, maxAge: '1h' }));
   app.get('/', (_req, res) => res.sendFile(path.join(STATIC_DIR, 'index.html')));
+  if (deps.legalPages) app.use(createLegalRouter(deps.legalPages));
   if (deps.documentsDir)
     app.use('/kb', express.static(deps.documentsDir, { index: false, dotfiles: 'deny', fallthrough: true }));
   app.use('/api', json, createApiRouter(deps.helpdesk, deps.conversations));
