@@ -8,11 +8,7 @@ import type { Activity } from '@microsoft/agents-activity';
 import type { ConversationStore } from '../../bot/ports';
 import type { CardAction } from './card-actions';
 import { TEAMS_MESSAGES as M } from './messages';
-
-/** The id Kotae stores as requester id for the sender of an activity (Entra object id, else Teams user id). */
-export function senderId(activity: Activity): string | undefined {
-  return activity.from?.aadObjectId ?? activity.from?.id;
-}
+import { senderId } from './teams-conversations';
 
 /** Checks card presses against the conversation the card belongs to. */
 export class CardActionGuard {
