@@ -6,13 +6,17 @@
  */
 import type { Activity } from '@microsoft/agents-activity';
 import type { ConversationStore } from '../../bot/ports';
+import type { Logger } from '../../core/logger';
 import type { CardAction } from './card-actions';
 import { TEAMS_MESSAGES as M } from './messages';
 import { senderId } from './teams-conversations';
 
 /** Checks card presses against the conversation the card belongs to. */
 export class CardActionGuard {
-  constructor(private readonly conversations: Pick<ConversationStore, 'getConversation'>) {}
+  constructor(
+    private readonly conversations: Pick<ConversationStore, 'getConversation'>,
+    private readonly logger: Logger,
+  ) {}
 
   /**
    * Undefined when the sender of `activity` may perform `action`; otherwise the polite Japanese refusal to
@@ -22,6 +26,13 @@ export class CardActionGuard {
     const record = await this.conversations.getConversation(action.conversationId);
     const sender = senderId(activity);
     const owner = record?.channel === 'teams' ? record.requester.id : undefined;
-    return sender !== undefined && owner === sender ? undefined : M.notYourCard;
+    if (sender !== undefined && owner === sender) return undefined;
+    this.logger.info('teams: card action refused: not the requester of its conversation', {
+      activityId: activity.id,
+      conversationId: action.conversationId,
+      kind: action.kind,
+      known: record !== undefined,
+    });
+    return M.notYourCard;
   }
 }

@@ -95,7 +95,7 @@ export function createTeamsEndpoint(deps: TeamsEndpointDeps): TeamsEndpoint {
     helpdesk: deps.helpdesk,
     conversations,
     actions,
-    guard: new CardActionGuard(deps.conversations),
+    guard: new CardActionGuard(deps.conversations, logger),
     feedback: new FeedbackAction(deps.helpdesk, deps.conversations),
     logger,
     deskHours: deps.deskHours,

@@ -53,6 +53,10 @@ describe('Teams endpoint: card actions in a group chat belong to the person who 
     assert.equal(h.helpdesk.asks.length, 1);
     assert.equal(h.connector.calls.length, 2); // the typing indicator and the answer, nothing since
     assert.equal(h.store.records.size, 1);
+    assert.deepEqual(
+      h.logger.lines.filter((l) => l.msg.startsWith('teams: card action refused')).map((l) => l.level),
+      ['info', 'info', 'info', 'info'],
+    );
   });
 
   it('refuses an Action.Submit from another member with one polite notice in the chat', async () => {
