@@ -3,7 +3,7 @@
  */
 import type { BotAction, BotReply, SourceRef, TicketPriority } from '../../bot/records';
 import { TICKET_PRIORITIES } from '../../bot/records';
-import { actionData, type CardVerb } from './card-actions';
+import { actionData, SEPARATE, type CardVerb } from './card-actions';
 import { PRIORITY_LABELS, TEAMS_MESSAGES as M } from './messages';
 
 /** One element (TextBlock, Input.*, Action.*) of a card, as JSON. */
@@ -46,10 +46,17 @@ function sourceLine(source: SourceRef): string {
   return safeUrl ? `- [${title}](${safeUrl})` : `- ${title}`;
 }
 
-const ACTION_BUTTONS: Readonly<Record<BotAction, { title: string; verb: CardVerb }>> = {
+/** Each action's button; `value` is what it sends back (the pending message, a fixed text). */
+const ACTION_BUTTONS: Readonly<
+  Record<BotAction, { title: string; verb: CardVerb; value?: (reply: BotReply) => string | undefined }>
+> = {
   resolved: { title: M.buttonResolved, verb: 'kotae.resolved' },
   not_resolved: { title: M.buttonNotResolved, verb: 'kotae.not_resolved' },
   escalate: { title: M.buttonEscalate, verb: 'kotae.escalate' },
+  ask_bot: { title: M.buttonAskBot, verb: 'kotae.ask_bot', value: (r) => r.pendingText },
+  reopen: { title: M.buttonReopen, verb: 'kotae.reopen', value: (r) => r.pendingText },
+  status: { title: M.buttonStatus, verb: 'kotae.choose', value: () => M.statusRequest },
+  new_ticket: { title: M.buttonNewTicket, verb: 'kotae.escalate', value: () => SEPARATE },
 };
 
 /** Answer, clarification or notice card: text, sources as links, candidate questions and the action buttons. */
@@ -66,9 +73,10 @@ export function replyCard(reply: BotReply): AdaptiveCard {
       actions: reply.choices.map((c) => execute(c.label, 'kotae.choose', reply.conversationId, c.value)),
     });
   }
-  const actions = reply.actions.map((a) =>
-    execute(ACTION_BUTTONS[a].title, ACTION_BUTTONS[a].verb, reply.conversationId),
-  );
+  const actions = reply.actions.map((a) => {
+    const button = ACTION_BUTTONS[a];
+    return execute(button.title, button.verb, reply.conversationId, button.value?.(reply));
+  });
   return card(body, actions);
 }
 
@@ -77,6 +85,7 @@ export function escalationFormCard(
   conversationId: string,
   categories: readonly string[],
   defaultPriority: TicketPriority = 'normal',
+  separate = false,
 ): AdaptiveCard {
   return card(
     [
@@ -111,7 +120,7 @@ export function escalationFormCard(
     ],
     [
       {
-        ...execute(M.submitTicket, 'kotae.submit_ticket', conversationId),
+        ...execute(M.submitTicket, 'kotae.submit_ticket', conversationId, separate ? SEPARATE : undefined),
         style: 'positive',
         associatedInputs: 'auto',
       },
