@@ -70,6 +70,15 @@ export class ReplyDelivery {
     }
   }
 
+  /** Replies not delivered yet (failed, or still being sent), oldest first, with their tickets. */
+  async pending(limit = 100): Promise<{ ticket: TicketRecord; comment: TicketComment }[]> {
+    const comments = await this.deps.outbox.undelivered(limit, new Date(this.deps.clock.now().getTime() + 1));
+    const listed = await Promise.all(
+      comments.map(async (comment) => ({ comment, ticket: await this.deps.store.get(comment.ticketId) })),
+    );
+    return listed.filter((l): l is { ticket: TicketRecord; comment: TicketComment } => l.ticket !== undefined);
+  }
+
   /** Resends replies that failed (or were interrupted over a minute ago), oldest first. */
   async retryUndelivered(limit = 50): Promise<RetryResult> {
     const before = new Date(this.deps.clock.now().getTime() - 60_000);

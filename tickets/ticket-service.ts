@@ -218,6 +218,11 @@ export class TicketService {
     return this.deps.attachments.list((await this.get(idOrNumber)).id);
   }
 
+  /** Replies not delivered to the requester yet (未送信 / 送信失敗), oldest first. */
+  undelivered(limit?: number): Promise<{ ticket: TicketRecord; comment: TicketComment }[]> {
+    return this.deps.delivery.pending(limit);
+  }
+
   /** Resends replies whose delivery failed. */
   retryUndelivered(limit?: number): Promise<RetryResult> {
     return this.deps.delivery.retryUndelivered(limit);
