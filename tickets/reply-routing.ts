@@ -14,14 +14,14 @@ export interface ReopenCalendar {
   businessDaysDeadline(instant: Date, days: number): Date;
 }
 
-/** Whether a resolved ticket may still be reopened by its requester at `now`. */
+/** Whether a resolved ticket may still be reopened by its requester at `now` (0 days: never). */
 export function withinReopenWindow(
   ticket: TicketRecord,
   now: Date,
   reopenBusinessDays: number,
   calendar: ReopenCalendar,
 ): boolean {
-  if (ticket.status !== 'resolved' || !ticket.resolvedAt) return false;
+  if (ticket.status !== 'resolved' || !ticket.resolvedAt || reopenBusinessDays <= 0) return false;
   return now.getTime() < calendar.businessDaysDeadline(ticket.resolvedAt, reopenBusinessDays).getTime();
 }
 
