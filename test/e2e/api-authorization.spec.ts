@@ -24,13 +24,7 @@ describe('API authorization matrix on the real app', function () {
   });
   after(() => kotae?.stop());
 
-  async function call(
-    method: 'GET' | 'POST',
-    path: string,
-    who: Who,
-    body?: unknown,
-    token?: string,
-  ): Promise<number> {
+  async function call(method: 'GET' | 'POST', path: string, who: Who, body?: unknown, token?: string): Promise<number> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (cookies[who]) headers.cookie = cookies[who];
     if (token) headers['x-kotae-conversation-token'] = token;
