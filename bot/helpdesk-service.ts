@@ -16,6 +16,7 @@ import { citeShownSources, composeAnswer, type ComposedAnswer } from './compose-
 import { redactPersonalData } from './redact';
 import { GROUNDING_HITS, type ChatModel } from './chat-model';
 import { smallTalkOf } from './small-talk';
+import { statusQuery } from './status-query';
 import { decideWithSources, GENERATION } from './source-check';
 
 /** Options of the helpdesk core. */
@@ -202,7 +203,7 @@ export class HelpdeskService implements Helpdesk {
       text = BOT_MESSAGES.ticketJoined(ticket.number, await this.addToOpenTicket(ticket, details, actor));
     }
     await this.deps.conversations.appendTranscript(conversation.id, { role: 'system', text, at: now });
-    const actions: BotAction[] = created ? [] : ['new_ticket'];
+    const actions: BotAction[] = created ? ['status'] : ['new_ticket', 'status'];
     return {
       ticket,
       created,
@@ -284,19 +285,6 @@ export class HelpdeskService implements Helpdesk {
     }
     return conversation;
   }
-}
-
-/** A ticket number in a message (the prefix is configurable, so any 1–10 letters). */
-const TICKET_NUMBER = /\b([A-Za-z]{1,10}-\d{4}-\d{6})\b/;
-const STATUS_WORDS = /(状況|状態|進捗|進み具合|どうなって)/;
-const STATUS_REQUEST = /^(お?問い?合わ?せ(の)?(状況|状態|進捗)|お?問い?合わ?せ履歴)[。.!！?？\s]*$/;
-
-/** 「HD-2026-000123 の状況」, a bare ticket number, or 「お問い合わせ状況」 (all of the conversation's tickets). */
-export function statusQuery(text: string): { number?: string } | undefined {
-  const trimmed = text.trim();
-  const number = TICKET_NUMBER.exec(trimmed)?.[1]?.toUpperCase();
-  if (number && (STATUS_WORDS.test(trimmed) || trimmed.toUpperCase() === number)) return { number };
-  return STATUS_REQUEST.test(trimmed) ? {} : undefined;
 }
 
 function stripEmpty(r: Requester | undefined): Requester {

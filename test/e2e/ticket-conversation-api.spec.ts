@@ -43,7 +43,7 @@ describe('ticket conversation API on the real app', function () {
     assert.equal(numbers.size, 1, JSON.stringify([...numbers]));
     assert.match([...numbers][0], /^HD-\d{4}-\d{6}$/);
     assert.equal(await ticketCount(c.id), 1);
-    for (const a of answers.filter((x) => x.status === 200)) assert.deepEqual(a.body.actions, ['new_ticket']);
+    for (const a of answers.filter((x) => x.status === 200)) assert.deepEqual(a.body.actions, ['new_ticket', 'status']);
 
     const separate = await postJson(
       `${kotae.url}/api/tickets`,

@@ -118,29 +118,6 @@
     };
   }
 
-  function renderSources(m, data) {
-    const list = el('ol', 'sources');
-    list.setAttribute('aria-label', '出典');
-    data.sources.forEach(function (s) {
-      const li = el('li');
-      if (s.url) {
-        const a = el('a', null, s.title);
-        a.href = s.url;
-        a.target = '_blank';
-        a.rel = 'noopener';
-        li.appendChild(a);
-      } else {
-        li.appendChild(el('span', null, s.title));
-      }
-      // The first source's snippet repeats the answer shown above it.
-      const repeated = data.answer.replace(/\s+/g, ' ').startsWith(s.snippet.replace(/…$/, ''));
-      if (!repeated) li.appendChild(el('span', 'snippet', s.snippet));
-      list.appendChild(li);
-    });
-    m.appendChild(el('div', null, '出典:'));
-    m.appendChild(list);
-  }
-
   function actionButton(a, data, actions) {
     switch (a) {
       case 'resolved':
@@ -182,7 +159,7 @@
     const m = addMessage('bot', data.answer);
     m.dataset.outcome = data.outcome;
     if (data.ticketNumber) m.dataset.ticket = data.ticketNumber;
-    if (data.sources && data.sources.length && data.outcome === 'answered') renderSources(m, data);
+    if (data.sources && data.sources.length && data.outcome === 'answered') window.KotaeParts.sources(m, data);
     const actions = el('div', 'actions');
     (data.choices || []).forEach(function (c) {
       actions.appendChild(
@@ -345,27 +322,12 @@
 
   async function showHistoryPanel() {
     const list = document.getElementById('history-list');
-    list.textContent = '';
-    if (!conversationId || !token) {
-      list.appendChild(el('p', null, 'お問い合わせはまだありません。'));
-      return;
-    }
+    if (!conversationId || !token) return window.KotaeParts.history(list, { tickets: [] });
     try {
-      const data = await request('GET', '/api/conversations/' + encodeURIComponent(conversationId) + '/tickets');
-      if (!data.tickets.length) list.appendChild(el('p', null, 'お問い合わせはまだありません。'));
-      data.tickets.forEach(function (t) {
-        const item = el('div', 'ticket');
-        item.dataset.ticket = t.number;
-        item.appendChild(el('div', 'ticket-title', t.number + '「' + t.title + '」'));
-        const updated = new Date(t.updatedAt).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' });
-        item.appendChild(el('div', 'ticket-meta', '状態: ' + t.statusLabel + ' ・ 最終更新: ' + updated));
-        t.messages.forEach(function (m) {
-          item.appendChild(el('div', 'reply', (m.from === 'helpdesk' ? 'ヘルプデスク: ' : 'あなた: ') + m.text));
-        });
-        list.appendChild(item);
-      });
+      const path = '/api/conversations/' + encodeURIComponent(conversationId) + '/tickets';
+      window.KotaeParts.history(list, await request('GET', path));
     } catch (e) {
-      list.appendChild(el('p', 'msg error', e.message));
+      window.KotaeParts.history(list, { error: e.message });
     }
   }
 

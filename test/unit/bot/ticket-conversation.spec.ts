@@ -171,7 +171,7 @@ describe('the ticket conversation in the core (requester side)', () => {
     const again = await helpdesk.escalate({ conversationId: conversation.id, details: '急ぎでお願いします' });
     assert.equal(again.created, false);
     assert.equal(again.ticket.number, number);
-    assert.deepEqual(again.reply.actions, ['new_ticket']);
+    assert.deepEqual(again.reply.actions, ['new_ticket', 'status']);
     const repeated = await helpdesk.escalate({ conversationId: conversation.id, details: '急ぎでお願いします' });
     assert.equal(repeated.ticket.number, number);
     assert.deepEqual(await requesterComments(number), ['急ぎでお願いします']);
