@@ -46,10 +46,12 @@ export function routeRequesterMessage(
 
 /**
  * Whether the conversation's requester may see the ticket: it was opened from this conversation, or
- * both carry the same channel identity (e.g. the same Teams user in another chat).
+ * both carry the same identity of a channel that authenticates it (e.g. the same Teams user in another
+ * chat). The web chat's `user.id` is whatever the page sends, so there only the conversation counts.
  */
 export function isRequesterOf(ticket: TicketRecord, conversation: ConversationRecord): boolean {
   if (ticket.conversationId && ticket.conversationId === conversation.id) return true;
   const id = conversation.requester.id;
-  return Boolean(id && ticket.requester.id === id && ticket.channel === conversation.channel);
+  if (!id || conversation.channel === 'web' || conversation.channel === 'cli') return false;
+  return ticket.requester.id === id && ticket.channel === conversation.channel;
 }

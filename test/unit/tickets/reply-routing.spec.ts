@@ -70,6 +70,8 @@ describe('reply routing (requester messages and tickets)', () => {
     assert.equal(isRequesterOf(own, conversation({})), true);
     assert.equal(isRequesterOf(own, conversation({ id: 'conv-2' })), false);
     assert.equal(isRequesterOf(own, conversation({ id: 'conv-2', requester: { name: '山田 花子' } })), false);
+    // A web page chooses its own user.id: it proves nothing.
+    assert.equal(isRequesterOf(own, conversation({ id: 'conv-2', requester: { id: 'u1' } })), false);
     const teams = ticket({ channel: 'teams', conversationId: 'conv-9', requester: { id: 'aad-1' } });
     assert.equal(
       isRequesterOf(teams, conversation({ id: 'conv-3', channel: 'teams', requester: { id: 'aad-1' } })),
