@@ -191,23 +191,27 @@ export class HelpdeskService implements Helpdesk {
       ? { ticket: await this.deps.tickets.create(newTicket, actor), created: true }
       : await this.deps.tickets.openForConversation(newTicket, actor);
     const now = this.deps.clock.now();
-    let text: string;
-    if (created) {
-      const closed = !this.options.isDeskOpen(now) && this.options.nextOpening;
-      text = BOT_MESSAGES.ticketCreated(
-        ticket.number,
-        this.options.deskHours,
-        closed ? formatJstDayTime(this.options.nextOpening!(now)) : undefined,
-      );
-    } else {
-      text = BOT_MESSAGES.ticketJoined(ticket.number, await this.addToOpenTicket(ticket, details, actor));
-    }
+    const closed = created && !this.options.isDeskOpen(now) && this.options.nextOpening;
+    const afterHoursNotice = closed
+      ? BOT_MESSAGES.afterHours(formatJstDayTime(this.options.nextOpening!(now)))
+      : undefined;
+    const text = created
+      ? BOT_MESSAGES.ticketCreated(ticket.number, this.options.deskHours, afterHoursNotice)
+      : BOT_MESSAGES.ticketJoined(ticket.number, await this.addToOpenTicket(ticket, details, actor));
     await this.deps.conversations.appendTranscript(conversation.id, { role: 'system', text, at: now });
     const actions: BotAction[] = created ? ['status'] : ['new_ticket', 'status'];
     return {
       ticket,
       created,
-      reply: { conversationId: conversation.id, text, sources: [], choices: [], actions, ticketNumber: ticket.number },
+      reply: {
+        conversationId: conversation.id,
+        text,
+        sources: [],
+        choices: [],
+        actions,
+        ticketNumber: ticket.number,
+        ...(afterHoursNotice ? { afterHoursNotice } : {}),
+      },
     };
   }
 

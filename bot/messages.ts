@@ -14,14 +14,13 @@ export const BOT_MESSAGES = Object.freeze({
   thanks: 'ご回答ありがとうございました。お役に立ててうれしいです。',
   youAreWelcome: 'どういたしまして。ほかにも困りごとがあれば、いつでも質問してください。',
   sorry: 'お役に立てず申し訳ありません。「担当者に問い合わせる」から担当者にお問い合わせいただけます。',
-  ticketCreated: (number: string, deskHours: string, nextOpening?: string) =>
+  ticketCreated: (number: string, deskHours: string, afterHoursNotice?: string) =>
     [
       `お問い合わせを受け付けました。受付番号は ${number} です。`,
-      nextOpening
-        ? `現在は受付時間外のため、${nextOpening}以降に担当者が確認します。`
-        : '担当者が確認してご連絡します。',
+      afterHoursNotice ?? '担当者が確認してご連絡します。',
       `（ヘルプデスク受付時間: ${deskHours}）`,
     ].join('\n'),
+  afterHours: (nextOpening: string) => `現在は受付時間外のため、${nextOpening}以降に担当者が確認します。`,
   ticketJoined: (number: string, added: boolean) =>
     [
       `このお問い合わせは受付番号 ${number} で受け付けています。`,

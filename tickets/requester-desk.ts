@@ -100,6 +100,7 @@ export class RequesterDesk implements TicketDesk {
       actions: ['ask_bot'],
       pendingText: text,
       ticketNumber: updated.number,
+      ...(afterHours ? { afterHoursNotice: afterHours } : {}),
     };
   }
 

@@ -60,7 +60,9 @@ export class CardActionHandler {
           ...(action.separate ? { separate: true } : {}),
         });
         // Escalating again while the ticket is open adds to it: say so (with 別件として新しく問い合わせる).
-        return created === false ? replyCard(reply) : ticketCreatedCard(ticket.number, deskHours);
+        return created === false
+          ? replyCard(reply)
+          : ticketCreatedCard(ticket.number, deskHours, reply.afterHoursNotice);
       }
     }
   }

@@ -128,9 +128,13 @@ export function escalationFormCard(
   );
 }
 
-/** Confirmation after a ticket was created: its number and when the desk answers. */
-export function ticketCreatedCard(ticketNumber: string, deskHours: string): AdaptiveCard {
-  return card([text(M.ticketCreated(ticketNumber), { weight: 'Bolder' }), text(M.ticketFollowUp(deskHours))]);
+/** Confirmation after a ticket was created: its number, when the desk answers (out of hours: from when). */
+export function ticketCreatedCard(ticketNumber: string, deskHours: string, afterHoursNotice?: string): AdaptiveCard {
+  return card([
+    text(M.ticketCreated(ticketNumber), { weight: 'Bolder' }),
+    ...(afterHoursNotice ? [text(afterHoursNotice)] : []),
+    text(M.ticketFollowUp(deskHours)),
+  ]);
 }
 
 /** Greeting when the bot is added: what to ask, the desk's hours, how to reach a person. */

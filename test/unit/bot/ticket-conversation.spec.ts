@@ -183,6 +183,10 @@ describe('the ticket conversation in the core (requester side)', () => {
 
   it('names the next desk opening out of hours, on escalation and on a requester reply', async () => {
     clock.set('2026-12-02T11:00:00Z'); // Wednesday 20:00 JST
+    const first = await helpdesk.ask({ channel: 'web', text: 'ファイルサーバに入れない' });
+    const { reply: created } = await helpdesk.escalate({ conversationId: first.conversationId, details: '至急です' });
+    assert.equal(created.afterHoursNotice, '現在は受付時間外のため、12月3日（木）8時30分以降に担当者が確認します。');
+    assert.deepEqual(created.actions, ['status']);
     const { conversation, number } = await escalated();
     const transcript = await conversations.transcript(conversation.id);
     assert.match(transcript.at(-1)!.text, /現在は受付時間外のため、12月3日（木）8時30分以降に担当者が確認します。/);

@@ -4,7 +4,7 @@
  * Action.Execute button carrying the message), and 「HD-… の状況」 answers the status.
  */
 import assert from 'node:assert/strict';
-import { createTeamsEndpoint } from '../../../../adapters/teams';
+import { createTeamsEndpoint, ticketCreatedCard } from '../../../../adapters/teams';
 import { HelpdeskService, type KnowledgeSearch } from '../../../../bot';
 import { BusinessCalendar } from '../../../../calendar';
 import { FakeClock } from '../../../../core/clock';
@@ -121,5 +121,12 @@ describe('Teams: the requester side of a ticket (real core, loopback Bot Connect
       cardOf(connector.sent().at(-1)!).body[0].text,
       `${ticket.number}「パスワードを忘れました」\n状態: 新規\n最終更新: 11月20日（金）10時\n担当: 未定（受付済み・担当者の割り当て待ち）`,
     );
+  });
+
+  it('names the next desk opening on the ticket card out of hours', () => {
+    const notice = '現在は受付時間外のため、12月3日（木）8時30分以降に担当者が確認します。';
+    const texts = ticketCreatedCard('HD-2026-000001', '平日 8:30〜17:15', notice).body.map((b) => b.text);
+    assert.equal(texts[1], notice);
+    assert.equal(ticketCreatedCard('HD-2026-000001', '平日 8:30〜17:15').body.length, 2);
   });
 });
