@@ -51,6 +51,7 @@ const EnvSchema = z
     KOTAE_YEAR_END_CLOSED: bool.default(true),
     KOTAE_CLOSED_DAYS: isoDates.default([]),
     KOTAE_SLA_RESPONSE_MINUTES: z.coerce.number().int().min(1).max(10_000).default(120),
+    KOTAE_REOPEN_BUSINESS_DAYS: z.coerce.number().int().min(0).max(60).default(5),
     KOTAE_TICKET_PREFIX: z
       .string()
       .regex(/^[A-Z]{1,8}$/, 'expected 1-8 capital letters')
@@ -157,6 +158,8 @@ export interface KotaeConfig {
   legal: { privacyFile?: string; termsFile?: string };
   desk: { open: string; close: string; yearEndClosed: boolean; extraClosedDays: string[] };
   sla: { responseMinutes: number };
+  /** A resolved ticket takes its requester's next message (after a confirmation) for this many business days. */
+  reopenBusinessDays: number;
   ticketPrefix: string;
   maxQuestionChars: number;
   /** Answer-policy overrides; only the keys set in the environment are present. */
@@ -246,6 +249,7 @@ function toConfig(e: z.infer<typeof EnvSchema>, cwd: string): KotaeConfig {
       extraClosedDays: e.KOTAE_CLOSED_DAYS,
     },
     sla: { responseMinutes: e.KOTAE_SLA_RESPONSE_MINUTES },
+    reopenBusinessDays: e.KOTAE_REOPEN_BUSINESS_DAYS,
     ticketPrefix: e.KOTAE_TICKET_PREFIX,
     maxQuestionChars: e.KOTAE_MAX_QUESTION_CHARS,
     thresholds: {

@@ -14,6 +14,7 @@ import { SqlJobRunStore } from '../db/repositories/sql-job-run-store';
 import { SqlRetentionStore } from '../db/repositories/sql-retention';
 import { BACKUP_JOB, BackupJob, DailyScheduler, RETENTION_JOB, RetentionJob } from '../jobs';
 import { createWebApp, loadLegalPages, WebChatChannel, type Mount } from '../adapters/web';
+import { RequesterDesk } from '../tickets';
 import { createConsoleReportsRouter } from '../adapters/web/console-reports';
 import { createChatModel } from './answer-model';
 import type { KotaeConfig } from './config';
@@ -63,14 +64,22 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       extraClosedDays: config.desk.extraClosedDays,
     });
     const knowledge = await createKnowledgeRuntime(config, logger);
+    const desk = new RequesterDesk({
+      store: tickets,
+      conversations,
+      calendar,
+      clock,
+      reopenBusinessDays: config.reopenBusinessDays,
+    });
     const helpdesk = new HelpdeskService(
-      { conversations, tickets, knowledge: knowledge.live, clock, chatModel: createChatModel(config), logger },
+      { conversations, tickets, knowledge: knowledge.live, clock, chatModel: createChatModel(config), logger, desk },
       {
         maxQuestionChars: config.maxQuestionChars,
         checkSources: config.answerModel.kind === 'openai' && config.answerModel.checkSources,
         thresholds: config.thresholds,
         deskHours: deskHoursText(config),
         isDeskOpen: (at) => calendar.isOpen(at),
+        nextOpening: (at) => calendar.nextOpening(at),
         resolveSourceUrl: (url) =>
           /^[a-z][a-z0-9+.-]*:/i.test(url) ? url : `${config.publicUrl}/kb/${encodeURI(url)}`,
       },
@@ -119,6 +128,8 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         retentionDays: config.retentionDays,
         ...config.legal,
       }),
+      tickets,
+      clock,
       documentsDir: config.kbDir,
       logger,
       mounts,

@@ -7,7 +7,8 @@ import { KotaeError } from '../core/errors';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
 import type { AskInput, EscalateInput, FeedbackInput, Helpdesk } from './helpdesk';
-import type { ConversationStore, KnowledgeSearch, SearchHit, TicketStore } from './ports';
+import type { ConversationStore, KnowledgeSearch, SearchHit, TicketDesk, TicketStore } from './ports';
+import { formatJstDayTime } from '../calendar';
 import type { BotAction, BotReply, ConversationRecord, Requester, SourceRef, TicketRecord } from './records';
 import { DEFAULT_THRESHOLDS, type AnswerThresholds } from './answer-policy';
 import { BOT_MESSAGES } from './messages';
@@ -15,6 +16,7 @@ import { citeShownSources, composeAnswer, type ComposedAnswer } from './compose-
 import { redactPersonalData } from './redact';
 import { GROUNDING_HITS, type ChatModel } from './chat-model';
 import { smallTalkOf } from './small-talk';
+import { statusQuery } from './status-query';
 import { decideWithSources, GENERATION } from './source-check';
 
 /** Options of the helpdesk core. */
@@ -26,6 +28,8 @@ export interface HelpdeskOptions {
   deskHours: string;
   /** Whether the desk is open at an instant (business calendar). */
   isDeskOpen: (at: Date) => boolean;
+  /** The next desk opening after an instant (business calendar): named in out-of-hours notices. */
+  nextOpening?: (at: Date) => Date;
   defaultCategory?: string;
   /** Turns a document's own link (absolute URL or a path inside the knowledge folder) into one staff can open. */
   resolveSourceUrl?: (url: string) => string;
@@ -51,6 +55,8 @@ export class HelpdeskService implements Helpdesk {
       clock: Clock;
       /** When set, the model answers from the top sources and checks that they hold the answer (bot/source-check.ts). */
       chatModel?: ChatModel;
+      /** When set, a requester's messages reach the conversation's open ticket and status questions are answered. */
+      desk?: TicketDesk;
       logger?: Logger;
     },
     private readonly options: HelpdeskOptions,
@@ -65,6 +71,21 @@ export class HelpdeskService implements Helpdesk {
       });
     }
     const conversation = await this.conversationFor(input);
+    const { desk } = this.deps;
+    const status = desk ? statusQuery(text) : undefined;
+    if (desk && status) {
+      const reply = await desk.status(conversation, status.number);
+      await this.appendExchange(conversation.id, text, reply.text);
+      return reply;
+    }
+    if (desk && input.conversationId && input.intent !== 'question') {
+      const routed = await desk.routeRequesterMessage(
+        conversation,
+        text,
+        input.intent === 'reopen' ? 'reopen' : 'auto',
+      );
+      if (routed) return redacted ? { ...routed, text: `${BOT_MESSAGES.redacted}\n\n${routed.text}` } : routed;
+    }
     const smallTalk = smallTalkOf(text);
     if (HUMAN_REQUEST.test(text) || smallTalk) {
       // Not a question for the knowledge base: kept in the transcript, not counted in the reports.
@@ -138,7 +159,7 @@ export class HelpdeskService implements Helpdesk {
     };
   }
 
-  async escalate(input: EscalateInput): Promise<{ ticket: TicketRecord; reply: BotReply }> {
+  async escalate(input: EscalateInput): Promise<{ ticket: TicketRecord; reply: BotReply; created: boolean }> {
     const conversation = await this.requireConversation(input.conversationId);
     const details = redactPersonalData(input.details?.trim().slice(0, 10_000) ?? '').text;
     const [transcript, last] = await Promise.all([
@@ -149,33 +170,78 @@ export class HelpdeskService implements Helpdesk {
     const title = (last?.text ?? firstUserLine ?? details).replace(/\s+/g, ' ').slice(0, 80);
     if (!title)
       throw new KotaeError('INPUT_INVALID', 'nothing to escalate', { userMessage: BOT_MESSAGES.nothingToEscalate });
-    const requester: Requester = { ...conversation.requester, ...stripEmpty(input.requester) };
-    const ticket = await this.deps.tickets.create(
-      {
+    const given = stripEmpty(input.requester);
+    if (Object.keys(given).length > 0)
+      await this.deps.conversations.touchConversation(conversation.id, { requester: given });
+    const requester: Requester = { ...conversation.requester, ...given };
+    const newTicket = {
+      conversationId: conversation.id,
+      type: 'inquiry' as const,
+      priority: input.priority ?? 'normal',
+      category: input.category ?? last?.categoryGuess ?? this.options.defaultCategory ?? 'その他',
+      title,
+      details,
+      requester,
+      channel: conversation.channel,
+      transcript,
+      sourceActivityId: input.activityId,
+    };
+    const actor = requester.name ?? 'requester';
+    const { ticket, created } = input.separate
+      ? { ticket: await this.deps.tickets.create(newTicket, actor), created: true }
+      : await this.deps.tickets.openForConversation(newTicket, actor);
+    const now = this.deps.clock.now();
+    const closed = created && !this.options.isDeskOpen(now) && this.options.nextOpening;
+    const afterHoursNotice = closed
+      ? BOT_MESSAGES.afterHours(formatJstDayTime(this.options.nextOpening!(now)))
+      : undefined;
+    const text = created
+      ? BOT_MESSAGES.ticketCreated(ticket.number, this.options.deskHours, afterHoursNotice)
+      : BOT_MESSAGES.ticketJoined(ticket.number, await this.addToOpenTicket(ticket, details, actor));
+    await this.deps.conversations.appendTranscript(conversation.id, { role: 'system', text, at: now });
+    const actions: BotAction[] = created ? ['status'] : ['new_ticket', 'status'];
+    return {
+      ticket,
+      created,
+      reply: {
         conversationId: conversation.id,
-        type: 'inquiry',
-        priority: input.priority ?? 'normal',
-        category: input.category ?? last?.categoryGuess ?? this.options.defaultCategory ?? 'その他',
-        title,
-        details,
-        requester,
-        channel: conversation.channel,
-        transcript,
-        sourceActivityId: input.activityId,
+        text,
+        sources: [],
+        choices: [],
+        actions,
+        ticketNumber: ticket.number,
+        ...(afterHoursNotice ? { afterHoursNotice } : {}),
       },
-      requester.name ?? 'requester',
-    );
-    const text = BOT_MESSAGES.ticketCreated(
-      ticket.number,
-      this.options.deskHours,
-      this.options.isDeskOpen(this.deps.clock.now()),
-    );
-    await this.deps.conversations.appendTranscript(conversation.id, {
-      role: 'system',
-      text,
-      at: this.deps.clock.now(),
+    };
+  }
+
+  /**
+   * Escalating again while the ticket is open: new details become a requester comment (the same text
+   * twice, e.g. a repeated request, is added once) and the ticket is flagged for the operators.
+   */
+  private async addToOpenTicket(ticket: TicketRecord, details: string, actor: string): Promise<boolean> {
+    if (!details || details === ticket.details) return false;
+    const { tickets, clock } = this.deps;
+    const earlier = await tickets.comments(ticket.id);
+    if (earlier.some((c) => c.kind === 'requester' && c.body === details)) return false;
+    const now = clock.now();
+    await tickets.addComment(ticket.id, {
+      kind: 'requester',
+      author: actor.slice(0, 100),
+      body: details,
+      deliveredAt: now,
     });
-    return { ticket, reply: { conversationId: conversation.id, text, sources: [], choices: [], actions: [] } };
+    await tickets.update(ticket.id, ticket.version, { requesterRepliedAt: now }, 'requester').catch((err: unknown) => {
+      // An operator saved meanwhile: the comment is kept; the flag is only a hint.
+      if (!(err instanceof KotaeError) || err.code !== 'CONFLICT') throw err;
+    });
+    return true;
+  }
+
+  private async appendExchange(conversationId: string, question: string, answer: string): Promise<void> {
+    const at = this.deps.clock.now();
+    await this.deps.conversations.appendTranscript(conversationId, { role: 'user', text: question, at });
+    await this.deps.conversations.appendTranscript(conversationId, { role: 'system', text: answer, at });
   }
 
   /** Source links the staff member can open: documents without a URL of their own are served by Kotae. */

@@ -12,6 +12,11 @@ export interface AskInput {
   text: string;
   /** Opaque data the channel needs to reach this conversation later (stored for proactive sends). */
   channelRef?: string;
+  /**
+   * What the requester chose under an earlier reply: `question` = ask the bot even though a ticket is
+   * open (ボットに質問する), `reopen` = add it to the resolved ticket and reopen it (再開して追記する).
+   */
+  intent?: 'question' | 'reopen';
 }
 
 /** 解決した / 解決しない on the last answer. `activityId` makes redelivery idempotent. */
@@ -30,13 +35,19 @@ export interface EscalateInput {
   priority?: TicketPriority;
   requester?: Requester;
   activityId?: string;
+  /** 別件として新しく問い合わせる: a new ticket even though the conversation has an open one. */
+  separate?: boolean;
 }
 
 /** What every channel adapter calls. */
 export interface Helpdesk {
   ask(input: AskInput): Promise<BotReply>;
   feedback(input: FeedbackInput): Promise<BotReply>;
-  escalate(input: EscalateInput): Promise<{ ticket: TicketRecord; reply: BotReply }>;
+  /**
+   * Opens a ticket, or adds to the conversation's open ticket (`created` false) unless `separate`;
+   * repeated and concurrent calls for one conversation name the same ticket.
+   */
+  escalate(input: EscalateInput): Promise<{ ticket: TicketRecord; reply: BotReply; created?: boolean }>;
   /** Greeting shown when the bot is added or a chat opens. */
   welcome(conversationId?: string): BotReply;
 }

@@ -4,6 +4,7 @@ export * from './helpdesk';
 export { HelpdeskService, type HelpdeskOptions } from './helpdesk-service';
 export { decideOutcome, DEFAULT_THRESHOLDS, type AnswerThresholds } from './answer-policy';
 export { runTurn } from './turn-boundary';
+export { statusQuery } from './status-query';
 export { BOT_MESSAGES } from './messages';
 export { toSource } from './compose-answer';
 export { redactPersonalData, MY_NUMBER_MASK } from './redact';

@@ -14,11 +14,18 @@ export const BOT_MESSAGES = Object.freeze({
   thanks: 'ご回答ありがとうございました。お役に立ててうれしいです。',
   youAreWelcome: 'どういたしまして。ほかにも困りごとがあれば、いつでも質問してください。',
   sorry: 'お役に立てず申し訳ありません。「担当者に問い合わせる」から担当者にお問い合わせいただけます。',
-  ticketCreated: (number: string, deskHours: string, openNow: boolean) =>
+  ticketCreated: (number: string, deskHours: string, afterHoursNotice?: string) =>
     [
       `お問い合わせを受け付けました。受付番号は ${number} です。`,
-      openNow ? '担当者が確認してご連絡します。' : '現在は受付時間外のため、次の開庁日に担当者が確認してご連絡します。',
+      afterHoursNotice ?? '担当者が確認してご連絡します。',
       `（ヘルプデスク受付時間: ${deskHours}）`,
+    ].join('\n'),
+  afterHours: (nextOpening: string) => `現在は受付時間外のため、${nextOpening}以降に担当者が確認します。`,
+  ticketJoined: (number: string, added: boolean) =>
+    [
+      `このお問い合わせは受付番号 ${number} で受け付けています。`,
+      added ? '入力いただいた内容を追記しました。' : '担当者が確認してご連絡します。',
+      '別のご用件の場合は「別件として新しく問い合わせる」を押してください。',
     ].join('\n'),
   redacted: '※ 個人番号（マイナンバー）と思われる数字は記録せずに削除しました。個人番号は入力しないでください。',
   emptyQuestion: '質問を入力してください。',

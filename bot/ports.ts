@@ -27,6 +27,8 @@ export interface ConversationStore {
     requester: Requester;
     channelRef?: string;
     channelKey?: string;
+    /** SHA-256 (hex) of the secret the web chat page holds for this conversation. */
+    accessTokenHash?: string;
   }): Promise<ConversationRecord>;
   getConversation(id: string): Promise<ConversationRecord | undefined>;
   /** The latest conversation a channel opened under its own key. */
@@ -52,6 +54,10 @@ export interface TicketQuery {
   assignee?: string;
   type?: TicketType;
   priority?: TicketPriority;
+  /** Tickets opened from this conversation. */
+  conversationId?: string;
+  /** Tickets of this requester (channel identity). */
+  requesterId?: string;
   createdFrom?: Date;
   createdTo?: Date;
   limit?: number;
@@ -69,19 +75,26 @@ export interface TicketPatch {
   firstResponseAt?: Date;
   resolvedAt?: Date | null;
   closedAt?: Date | null;
+  requesterRepliedAt?: Date | null;
   incident?: { cause?: string; actions?: string; prevention?: string };
 }
 
-/** A reply to the requester or an internal note. */
+/** What a comment is: a reply to the requester, an internal note, or a message from the requester. */
+export type TicketCommentKind = 'reply' | 'note' | 'requester';
+
+/** A reply to the requester, an internal note, or the requester's own message. */
 export interface TicketComment {
   id: string;
   ticketId: string;
-  kind: 'reply' | 'note';
+  kind: TicketCommentKind;
   author: string;
   body: string;
   createdAt: Date;
+  /** When the channel accepted the reply (Teams, LoGo) or it was put in the web chat's history. */
   deliveredAt?: Date;
   deliveryError?: string;
+  /** Web chat: when the requester's page fetched the reply (既読). */
+  readAt?: Date;
 }
 
 /** One entry of a ticket's change history. */
@@ -99,12 +112,22 @@ export interface TicketEvent {
 export interface TicketStore {
   /** Creates a ticket; with a sourceActivityId already used, returns the ticket it created before. */
   create(input: NewTicket, actor: string): Promise<TicketRecord>;
+  /**
+   * The conversation's open ticket (新規 / 対応中 / 保留), or a new one when it has none — atomically, so
+   * concurrent calls for one conversation get one ticket (`created` is true for exactly one of them).
+   */
+  openForConversation(
+    input: NewTicket & { conversationId: string },
+    actor: string,
+  ): Promise<{ ticket: TicketRecord; created: boolean }>;
   get(idOrNumber: string): Promise<TicketRecord | undefined>;
   list(query: TicketQuery): Promise<{ items: TicketRecord[]; total: number }>;
   /** Applies a patch; throws KotaeError CONFLICT when the stored version differs from expectedVersion. */
   update(id: string, expectedVersion: number, patch: TicketPatch, actor: string): Promise<TicketRecord>;
   addComment(ticketId: string, comment: Omit<TicketComment, 'id' | 'ticketId' | 'createdAt'>): Promise<TicketComment>;
   markDelivered(commentId: string, result: { deliveredAt?: Date; deliveryError?: string }): Promise<void>;
+  /** Marks the delivered, unread replies of the conversation's tickets read (web chat); returns how many. */
+  markRepliesRead(conversationId: string, at: Date): Promise<number>;
   comments(ticketId: string): Promise<TicketComment[]>;
   history(ticketId: string): Promise<TicketEvent[]>;
   transcript(ticketId: string): Promise<TranscriptEntry[]>;
@@ -113,6 +136,11 @@ export interface TicketStore {
 /** Port to send a reply into a channel: now in reply to a turn, or later to a stored conversation. */
 export interface ChannelSender {
   readonly channel: ChannelKind;
+  /**
+   * True when sending writes the line into the conversation's transcript (the web chat, whose page reads
+   * it): the delivery then writes no second line.
+   */
+  readonly writesTranscript?: boolean;
   /** Sends proactively to a conversation (ticket replies, status changes). */
   sendToConversation(conversation: ConversationRecord, reply: BotReply): Promise<void>;
 }
@@ -121,4 +149,25 @@ export interface ChannelSender {
 export interface DirectoryLookup {
   /** The member's department (所属), or undefined when unknown or the directory is unreachable. */
   lookupDepartment(aadObjectId: string): Promise<string | undefined>;
+}
+
+/** What the requester asked the desk to do with a message (buttons under a reply). */
+export type RequesterIntent = 'auto' | 'reopen';
+
+/**
+ * The desk as the conversation core sees it (tickets/ implements it): a requester's messages reach the
+ * conversation's ticket, and status questions are answered to the ticket's requester only.
+ */
+export interface TicketDesk {
+  /**
+   * When the conversation has an open ticket (or one resolved recently), adds the message to it and
+   * returns the reply to show; `reopen` confirms reopening a resolved one. undefined: not about a ticket.
+   */
+  routeRequesterMessage(
+    conversation: ConversationRecord,
+    text: string,
+    intent: RequesterIntent,
+  ): Promise<BotReply | undefined>;
+  /** Status of ticket `number` (or of every ticket of the conversation), only to its requester. */
+  status(conversation: ConversationRecord, number?: string): Promise<BotReply>;
 }

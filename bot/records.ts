@@ -15,6 +15,8 @@ export interface Requester {
   id?: string;
   name?: string;
   department?: string;
+  /** 内線 or telephone number given at escalation (web chat). */
+  phone?: string;
 }
 
 /** A source shown with an answer. */
@@ -32,6 +34,8 @@ export interface ConversationRecord {
   requester: Requester;
   /** Opaque channel data needed to send proactively (e.g. a Teams ConversationReference as JSON). */
   channelRef?: string;
+  /** Web chat: SHA-256 (hex) of the page's secret; requests about the conversation must present the secret. */
+  accessTokenHash?: string;
   startedAt: Date;
   lastActivityAt: Date;
 }
@@ -103,6 +107,8 @@ export interface TicketRecord {
   incident?: { cause?: string; actions?: string; prevention?: string };
   /** Periods spent on hold (保留), when the resolution clock stops. */
   holds: { from: Date; to?: Date }[];
+  /** Set when the requester wrote to the ticket; cleared when an operator replies (「依頼者から返信あり」). */
+  requesterRepliedAt?: Date;
   version: number;
 }
 
@@ -136,7 +142,29 @@ export interface BotReply {
   /** Actions offered after the reply. */
   actions: BotAction[];
   confidence?: number;
+  /** The requester's message the actions `ask_bot` and `reopen` apply to (sent back with the button). */
+  pendingText?: string;
+  /** The ticket this reply is about (a requester reply added to it, a status answer). */
+  ticketNumber?: string;
+  /** Out of desk hours: when a person will look (「…12月3日（木）8時30分以降に担当者が確認します。」), also in `text`. */
+  afterHoursNotice?: string;
 }
 
-/** 解決した / 解決しない / 担当者に問い合わせる */
-export type BotAction = 'resolved' | 'not_resolved' | 'escalate';
+/**
+ * 解決した / 解決しない / 担当者に問い合わせる, and around a ticket: ボットに質問する (re-run the pending
+ * message as a question), 再開して追記する (reopen a resolved ticket with it), お問い合わせ状況, and
+ * 別件として新しく問い合わせる (a new ticket although one is open).
+ */
+export type BotAction = 'resolved' | 'not_resolved' | 'escalate' | 'ask_bot' | 'reopen' | 'status' | 'new_ticket';
+export const BOT_ACTIONS: readonly BotAction[] = [
+  'resolved',
+  'not_resolved',
+  'escalate',
+  'ask_bot',
+  'reopen',
+  'status',
+  'new_ticket',
+];
+
+/** Statuses in which a ticket is open: the requester's messages are added to it. */
+export const OPEN_TICKET_STATUSES: readonly TicketStatus[] = ['new', 'in_progress', 'on_hold'];

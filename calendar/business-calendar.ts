@@ -103,6 +103,21 @@ export class BusinessCalendar {
     return total / MINUTE_MS;
   }
 
+  /**
+   * The end (the following JST midnight) of the `days`-th business day after the JST date of `instant`
+   * (that date itself not counted): e.g. resolved on Thursday, 5 business days → until Thursday week ends.
+   */
+  businessDaysDeadline(instant: Date, days: number): Date {
+    if (!Number.isInteger(days) || days < 0)
+      throw new KotaeError('INPUT_INVALID', `Business days must be >= 0: ${days}`);
+    let day = jstDayNumber(epochMs(instant, 'instant'));
+    for (let counted = 0; counted < days;) {
+      day += 1;
+      if (this.isBusinessDayNumber(day)) counted += 1;
+    }
+    return new Date(jstDayStartMs(day + 1));
+  }
+
   /** The JST calendar date of the instant as 'YYYY-MM-DD'. */
   jstDateKey(instant: Date): string {
     return dayKey(jstDayNumber(epochMs(instant, 'instant')));

@@ -10,3 +10,4 @@ export type { SlaPolicy, SlaPolicyOverrides } from './sla-policy';
 export { computeSla, SLA_STATES } from './sla';
 export type { SlaCalendar, SlaClock, SlaHold, SlaInput, SlaResult, SlaState } from './sla';
 export { SLA_STATE_LABELS } from './sla-labels';
+export { formatJstDayTime } from './jst-format';

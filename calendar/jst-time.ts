@@ -9,7 +9,7 @@ export const MINUTE_MS = 60_000;
 /** Milliseconds in a (JST, DST-free) day. */
 export const DAY_MS = 86_400_000;
 /** JST is UTC+9 all year. */
-const JST_OFFSET_MS = 9 * 60 * MINUTE_MS;
+export const JST_OFFSET_MS = 9 * 60 * MINUTE_MS;
 
 /** Days since 1970-01-01 of the JST calendar date that contains the instant. */
 export function jstDayNumber(epochMs: number): number {

@@ -6,6 +6,14 @@ export { DEFAULT_CATEGORIES } from './categories';
 export { TICKET_TRANSITIONS, canTransition, assertTransition, statusPatch } from './lifecycle';
 export { INCIDENT_FIELDS, missingIncidentFields, assertIncidentComplete } from './incident-rule';
 export { TICKET_MESSAGES } from './messages';
+export { RequesterDesk, type RequesterDeskDeps, type DeskCalendar } from './requester-desk';
+export {
+  routeRequesterMessage,
+  withinReopenWindow,
+  isRequesterOf,
+  type ReplyRoute,
+  type ReopenCalendar,
+} from './reply-routing';
 export { ReplyDelivery, type ReplyDeliveryDeps, type RetryResult } from './reply-delivery';
 export { ticketSla, overallSlaState } from './sla-view';
 export {

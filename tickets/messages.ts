@@ -25,6 +25,31 @@ export const TICKET_MESSAGES = Object.freeze({
   statusChanged: (number: string, to: TicketStatus) =>
     `【ヘルプデスクからのお知らせ】${number}\nお問い合わせの状態が「${STATUS_WORDS[to]}」に変わりました。` +
     (to === 'resolved' ? '\n解決していない場合は、このままご返信ください。' : ''),
+  requesterAdded: (number: string, afterHours?: string) =>
+    [
+      `お問い合わせ ${number} に追記しました。担当者にお知らせしました。`,
+      ...(afterHours ? [afterHours] : []),
+      'ボットへの新しい質問だった場合は「ボットに質問する」を押してください。',
+    ].join('\n'),
+  confirmReopen: (number: string) =>
+    `お問い合わせ ${number} は解決済みです。このメッセージを追記して、お問い合わせを再開しますか？\n` +
+    'ボットへの新しい質問の場合は「ボットに質問する」を押してください。',
+  reopenExpired: (number: string) =>
+    `お問い合わせ ${number} は受付を終了しているため、追記できません。` +
+    'お手数ですが、質問を入力するか「担当者に問い合わせる」から新しくお問い合わせください。',
+  nothingToReopen:
+    '追記できるお問い合わせが見つかりません。質問を入力するか「担当者に問い合わせる」からお問い合わせください。',
+  afterHours: (when: string) => `現在は受付時間外のため、${when}以降に担当者が確認します。`,
+  statusNotFound: '該当するお問い合わせが見つかりません。受付番号をご確認ください。',
+  statusNone: 'この会話からのお問い合わせはまだありません。',
+  statusOf: (number: string, title: string, status: TicketStatus, updated: string, assigned: boolean) =>
+    [
+      `${number}「${title}」`,
+      `状態: ${STATUS_WORDS[status]}`,
+      `最終更新: ${updated}`,
+      `担当: ${assigned ? 'ヘルプデスク担当者（担当者が対応しています）' : '未定（受付済み・担当者の割り当て待ち）'}`,
+    ].join('\n'),
+  requesterAuthor: '依頼者',
   transitionInvalid: (from: TicketStatus, to: TicketStatus) =>
     `状態を「${STATUS_WORDS[from]}」から「${STATUS_WORDS[to]}」には変更できません。`,
   incidentIncomplete: (missing: readonly IncidentField[]) =>

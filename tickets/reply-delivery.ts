@@ -1,5 +1,6 @@
 /**
- * Delivers replies to the requester through the ChannelSender of the ticket's conversation.
+ * Delivers replies to the requester through the ChannelSender of the ticket's conversation, once per
+ * reply: written once (the comment), sent once, one line in the conversation's history.
  * A failed delivery is kept on the comment (deliveryError) and retried later; nothing is lost.
  */
 import { KotaeError } from '../core/errors';
@@ -48,11 +49,14 @@ export class ReplyDelivery {
       await sender.sendToConversation(conversation, reply);
       const deliveredAt = clock.now();
       await store.markDelivered(comment.id, { deliveredAt });
-      await conversations
-        .appendTranscript(conversation.id, { role: 'operator', text: comment.body, at: deliveredAt })
-        .catch((err: unknown) =>
-          logger.warn('transcript append failed', { ticket: ticket.number, error: String(err) }),
-        );
+      // The conversation's history gets the line once: the web chat's sender already wrote it.
+      if (!sender.writesTranscript) {
+        await conversations
+          .appendTranscript(conversation.id, { role: 'operator', text: comment.body, at: deliveredAt })
+          .catch((err: unknown) =>
+            logger.warn('transcript append failed', { ticket: ticket.number, error: String(err) }),
+          );
+      }
       return { ...comment, deliveredAt, deliveryError: undefined };
     } catch (err) {
       const deliveryError = err instanceof Error ? err.message : String(err);
@@ -64,6 +68,15 @@ export class ReplyDelivery {
       await store.markDelivered(comment.id, { deliveryError });
       return { ...comment, deliveryError };
     }
+  }
+
+  /** Replies not delivered yet (failed, or still being sent), oldest first, with their tickets. */
+  async pending(limit = 100): Promise<{ ticket: TicketRecord; comment: TicketComment }[]> {
+    const comments = await this.deps.outbox.undelivered(limit, new Date(this.deps.clock.now().getTime() + 1));
+    const listed = await Promise.all(
+      comments.map(async (comment) => ({ comment, ticket: await this.deps.store.get(comment.ticketId) })),
+    );
+    return listed.filter((l): l is { ticket: TicketRecord; comment: TicketComment } => l.ticket !== undefined);
   }
 
   /** Resends replies that failed (or were interrupted over a minute ago), oldest first. */

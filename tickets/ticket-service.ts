@@ -163,7 +163,7 @@ export class TicketService {
   async reply(idOrNumber: string, body: string, actor: string): Promise<TicketComment> {
     const text = checkBody(body);
     let ticket = await this.get(idOrNumber);
-    if (!ticket.firstResponseAt) ticket = await this.markResponded(ticket, actor);
+    if (!ticket.firstResponseAt || ticket.requesterRepliedAt) ticket = await this.markResponded(ticket, actor);
     const comment = await this.addReply(ticket, `${TICKET_MESSAGES.replyPrefix(ticket.number)}\n${text}`, actor);
     await this.deps.audit.record({ actor, action: 'ticket.reply', target: ticket.number });
     return comment;
@@ -218,6 +218,11 @@ export class TicketService {
     return this.deps.attachments.list((await this.get(idOrNumber)).id);
   }
 
+  /** Replies not delivered to the requester yet (未送信 / 送信失敗), oldest first. */
+  undelivered(limit?: number): Promise<{ ticket: TicketRecord; comment: TicketComment }[]> {
+    return this.deps.delivery.pending(limit);
+  }
+
   /** Resends replies whose delivery failed. */
   retryUndelivered(limit?: number): Promise<RetryResult> {
     return this.deps.delivery.retryUndelivered(limit);
@@ -228,17 +233,23 @@ export class TicketService {
     return this.deps.delivery.deliver(ticket, comment);
   }
 
-  /** Sets firstResponseAt on the latest version; one retry if another save raced us. */
+  /**
+   * Sets firstResponseAt (if unset) and clears 「依頼者から返信あり」 on the latest version; one retry if
+   * another save raced us.
+   */
   private async markResponded(ticket: TicketRecord, actor: string): Promise<TicketRecord> {
     const now = this.deps.clock.now();
+    const patchOf = (t: TicketRecord): TicketPatch => ({
+      ...(t.firstResponseAt ? {} : { firstResponseAt: now }),
+      ...(t.requesterRepliedAt ? { requesterRepliedAt: null } : {}),
+    });
     try {
-      return await this.deps.store.update(ticket.id, ticket.version, { firstResponseAt: now }, actor);
+      return await this.deps.store.update(ticket.id, ticket.version, patchOf(ticket), actor);
     } catch (err) {
       if (!(err instanceof KotaeError) || err.code !== 'CONFLICT') throw err;
       const fresh = await this.get(ticket.id);
-      return fresh.firstResponseAt
-        ? fresh
-        : this.deps.store.update(fresh.id, fresh.version, { firstResponseAt: now }, actor);
+      const patch = patchOf(fresh);
+      return Object.keys(patch).length ? this.deps.store.update(fresh.id, fresh.version, patch, actor) : fresh;
     }
   }
 

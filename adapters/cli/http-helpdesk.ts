@@ -9,14 +9,18 @@ interface ApiError {
 
 /** Helpdesk over HTTP. */
 export class HttpHelpdesk implements Helpdesk {
+  /** The secret the server gave each conversation this client started (sent back as a header). */
+  private readonly tokens = new Map<string, string>();
+
   constructor(private readonly baseUrl: string) {}
 
-  private async post<T>(path: string, body: unknown): Promise<T> {
+  private async post<T>(path: string, body: { conversationId?: string } & Record<string, unknown>): Promise<T> {
     let res: Response;
+    const token = body.conversationId ? this.tokens.get(body.conversationId) : undefined;
     try {
       res = await fetch(new URL(path, this.baseUrl), {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(token ? { 'x-kotae-conversation-token': token } : {}) },
         body: JSON.stringify(body),
       });
     } catch (err) {
@@ -43,7 +47,9 @@ export class HttpHelpdesk implements Helpdesk {
       conversationId: string;
       choices: BotReply['choices'];
       actions: BotReply['actions'];
+      conversationToken?: string;
     }>('/api/ask', { question: input.text, conversationId: input.conversationId, user: input.requester });
+    if (r.conversationToken) this.tokens.set(r.conversationId, r.conversationToken);
     return {
       conversationId: r.conversationId,
       outcome: r.outcome,
@@ -68,6 +74,7 @@ export class HttpHelpdesk implements Helpdesk {
     const r = await this.post<{ number: string; message: string }>('/api/tickets', {
       conversationId: input.conversationId,
       details: input.details || undefined,
+      ...(input.requester ? { user: input.requester } : {}),
     });
     const ticket = { number: r.number } as TicketRecord;
     return {

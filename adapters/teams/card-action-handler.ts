@@ -25,7 +25,7 @@ export class CardActionHandler {
     const { helpdesk, conversations, deskHours, categories } = this.deps;
     switch (action.kind) {
       case 'escalate_form':
-        return escalationFormCard(action.conversationId, categories);
+        return escalationFormCard(action.conversationId, categories, 'normal', action.separate);
       case 'choose': {
         const requester = await conversations.requester(activity);
         const reply = await helpdesk.ask({
@@ -34,21 +34,27 @@ export class CardActionHandler {
           requester,
           text: action.text,
           channelRef: channelRefOf(activity),
+          intent: action.intent,
         });
         return replyCard(reply);
       }
       case 'submit_ticket': {
-        if (!action.details) return escalationFormCard(action.conversationId, categories, action.priority);
+        if (!action.details)
+          return escalationFormCard(action.conversationId, categories, action.priority, action.separate);
         const requester = await conversations.requester(activity);
-        const { ticket } = await helpdesk.escalate({
+        const { ticket, reply, created } = await helpdesk.escalate({
           conversationId: action.conversationId,
           details: action.details,
           category: action.category,
           priority: action.priority,
           requester,
           activityId: activity.id,
+          ...(action.separate ? { separate: true } : {}),
         });
-        return ticketCreatedCard(ticket.number, deskHours);
+        // Escalating again while the ticket is open adds to it: say so (with 別件として新しく問い合わせる).
+        return created === false
+          ? replyCard(reply)
+          : ticketCreatedCard(ticket.number, deskHours, reply.afterHoursNotice);
       }
     }
   }

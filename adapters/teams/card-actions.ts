@@ -6,21 +6,39 @@ import { TICKET_PRIORITIES, type TicketPriority } from '../../bot/records';
 
 /** Verbs of our Action.Execute buttons; the same string is in `data.kotae` for Action.Submit fallbacks. */
 export type CardVerb =
-  'kotae.resolved' | 'kotae.not_resolved' | 'kotae.escalate' | 'kotae.choose' | 'kotae.submit_ticket';
+  | 'kotae.resolved'
+  | 'kotae.not_resolved'
+  | 'kotae.escalate'
+  | 'kotae.choose'
+  | 'kotae.submit_ticket'
+  | 'kotae.ask_bot'
+  | 'kotae.reopen';
 const VERBS: readonly CardVerb[] = [
   'kotae.resolved',
   'kotae.not_resolved',
   'kotae.escalate',
   'kotae.choose',
   'kotae.submit_ticket',
+  'kotae.ask_bot',
+  'kotae.reopen',
 ];
+
+/** `value` of 担当者に問い合わせる / submit buttons that open a new ticket beside the open one (別件). */
+export const SEPARATE = 'separate';
 
 /** What a pressed button asks the adapter to do. */
 export type CardAction =
   | { kind: 'feedback'; conversationId: string; resolved: boolean; questionId?: string }
-  | { kind: 'escalate_form'; conversationId: string }
-  | { kind: 'choose'; conversationId: string; text: string }
-  | { kind: 'submit_ticket'; conversationId: string; category?: string; priority?: TicketPriority; details: string };
+  | { kind: 'escalate_form'; conversationId: string; separate?: boolean }
+  | { kind: 'choose'; conversationId: string; text: string; intent?: 'question' | 'reopen' }
+  | {
+      kind: 'submit_ticket';
+      conversationId: string;
+      category?: string;
+      priority?: TicketPriority;
+      details: string;
+      separate?: boolean;
+    };
 
 /** Builds the `data` object of a button. Inputs of the card are merged into it by Teams. */
 export function actionData(verb: CardVerb, conversationId: string, value?: string): Record<string, string> {
@@ -56,10 +74,18 @@ export function parseCardAction(verb: string | undefined, data: unknown): CardAc
         : { kind: 'feedback', conversationId, resolved };
     }
     case 'kotae.escalate':
-      return { kind: 'escalate_form', conversationId };
+      return str(record, 'value') === SEPARATE
+        ? { kind: 'escalate_form', conversationId, separate: true }
+        : { kind: 'escalate_form', conversationId };
     case 'kotae.choose': {
       const text = str(record, 'value');
       return text ? { kind: 'choose', conversationId, text } : undefined;
+    }
+    case 'kotae.ask_bot':
+    case 'kotae.reopen': {
+      const text = str(record, 'value');
+      const intent = chosen === 'kotae.reopen' ? 'reopen' : 'question';
+      return text ? { kind: 'choose', conversationId, text, intent } : undefined;
     }
     case 'kotae.submit_ticket': {
       const urgency = str(record, 'urgency');
@@ -70,6 +96,7 @@ export function parseCardAction(verb: string | undefined, data: unknown): CardAc
         category: str(record, 'category'),
         priority,
         details: str(record, 'details') ?? '',
+        ...(str(record, 'value') === SEPARATE ? { separate: true } : {}),
       };
     }
   }

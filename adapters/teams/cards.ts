@@ -3,7 +3,7 @@
  */
 import type { BotAction, BotReply, SourceRef, TicketPriority } from '../../bot/records';
 import { TICKET_PRIORITIES } from '../../bot/records';
-import { actionData, type CardVerb } from './card-actions';
+import { actionData, SEPARATE, type CardVerb } from './card-actions';
 import { PRIORITY_LABELS, TEAMS_MESSAGES as M } from './messages';
 import { textBlocks } from './text-blocks';
 
@@ -47,10 +47,17 @@ function sourceLine(source: SourceRef): string {
   return safeUrl ? `- [${title}](${safeUrl})` : `- ${title}`;
 }
 
-const ACTION_BUTTONS: Readonly<Record<BotAction, { title: string; verb: CardVerb }>> = {
+/** Each action's button; `value` is what it sends back (the pending message, a fixed text). */
+const ACTION_BUTTONS: Readonly<
+  Record<BotAction, { title: string; verb: CardVerb; value?: (reply: BotReply) => string | undefined }>
+> = {
   resolved: { title: M.buttonResolved, verb: 'kotae.resolved' },
   not_resolved: { title: M.buttonNotResolved, verb: 'kotae.not_resolved' },
   escalate: { title: M.buttonEscalate, verb: 'kotae.escalate' },
+  ask_bot: { title: M.buttonAskBot, verb: 'kotae.ask_bot', value: (r) => r.pendingText },
+  reopen: { title: M.buttonReopen, verb: 'kotae.reopen', value: (r) => r.pendingText },
+  status: { title: M.buttonStatus, verb: 'kotae.choose', value: () => M.statusRequest },
+  new_ticket: { title: M.buttonNewTicket, verb: 'kotae.escalate', value: () => SEPARATE },
 };
 
 /** Answer, clarification or notice card: text, sources as links, candidate questions and the action buttons. */
@@ -73,8 +80,9 @@ export function replyCard(reply: BotReply): AdaptiveCard {
 /** The reply's buttons; the feedback buttons also name the answer they rate (see feedbackCard). */
 function actionButtons(reply: BotReply): CardElement[] {
   return reply.actions.map((a) => {
-    const button = execute(ACTION_BUTTONS[a].title, ACTION_BUTTONS[a].verb, reply.conversationId);
-    if (a === 'escalate' || !reply.questionId) return button;
+    const spec = ACTION_BUTTONS[a];
+    const button = execute(spec.title, spec.verb, reply.conversationId, spec.value?.(reply));
+    if ((a !== 'resolved' && a !== 'not_resolved') || !reply.questionId) return button;
     return { ...button, data: { ...(button.data as Record<string, string>), questionId: reply.questionId } };
   });
 }
@@ -84,6 +92,7 @@ export function escalationFormCard(
   conversationId: string,
   categories: readonly string[],
   defaultPriority: TicketPriority = 'normal',
+  separate = false,
 ): AdaptiveCard {
   return card(
     [
@@ -118,7 +127,7 @@ export function escalationFormCard(
     ],
     [
       {
-        ...execute(M.submitTicket, 'kotae.submit_ticket', conversationId),
+        ...execute(M.submitTicket, 'kotae.submit_ticket', conversationId, separate ? SEPARATE : undefined),
         style: 'positive',
         associatedInputs: 'auto',
       },
@@ -126,9 +135,13 @@ export function escalationFormCard(
   );
 }
 
-/** Confirmation after a ticket was created: its number and when the desk answers. */
-export function ticketCreatedCard(ticketNumber: string, deskHours: string): AdaptiveCard {
-  return card([text(M.ticketCreated(ticketNumber), { weight: 'Bolder' }), text(M.ticketFollowUp(deskHours))]);
+/** Confirmation after a ticket was created: its number, when the desk answers (out of hours: from when). */
+export function ticketCreatedCard(ticketNumber: string, deskHours: string, afterHoursNotice?: string): AdaptiveCard {
+  return card([
+    text(M.ticketCreated(ticketNumber), { weight: 'Bolder' }),
+    ...(afterHoursNotice ? [text(afterHoursNotice)] : []),
+    text(M.ticketFollowUp(deskHours)),
+  ]);
 }
 
 /** Greeting when the bot is added: what to ask, the desk's hours, how to reach a person. */

@@ -10,6 +10,12 @@ export const TEAMS_MESSAGES = Object.freeze({
   buttonResolved: '解決した',
   buttonNotResolved: '解決しない',
   buttonEscalate: '担当者に問い合わせる',
+  buttonAskBot: 'ボットに質問する',
+  buttonReopen: '再開して追記する',
+  buttonStatus: 'お問い合わせ状況',
+  buttonNewTicket: '別件として新しく問い合わせる',
+  /** The text a お問い合わせ状況 button sends as the requester's message. */
+  statusRequest: 'お問い合わせ状況',
   clarifyHeading: 'お問い合わせの内容に近いものを選んでください。',
   escalateTitle: '担当者へのお問い合わせ',
   escalateIntro: '内容を入力して［送信］を押してください。担当者が確認してご連絡します。',

@@ -4,7 +4,8 @@
  */
 import path from 'node:path';
 import express, { type Express, type RequestHandler, type Router } from 'express';
-import type { ConversationStore, Helpdesk } from '../../bot';
+import type { ConversationStore, Helpdesk, TicketStore } from '../../bot';
+import type { Clock } from '../../core/clock';
 import type { Logger } from '../../core/logger';
 import { createApiRouter } from './api/router';
 import { apiNotFound, errorHandler } from './errors';
@@ -24,6 +25,8 @@ export interface Mount {
 export interface WebAppDeps {
   helpdesk: Helpdesk;
   conversations: ConversationStore;
+  tickets: TicketStore;
+  clock: Clock;
   health: () => Promise<Record<string, unknown> & { ok: boolean }>;
   logger: Logger;
   mounts?: Mount[];
@@ -62,11 +65,12 @@ export function createWebApp(deps: WebAppDeps): Express {
     res.status(health.ok ? 200 : 503).json(health);
   });
   app.use('/static', express.static(STATIC_DIR, { index: false, maxAge: '1h' }));
-  app.get('/', (_req, res) => res.sendFile(path.join(STATIC_DIR, 'index.html')));
+  // `root` keeps send's dotfile check to the file's own name: Kotae may live under e.g. ~/.local/….
+  app.get('/', (_req, res) => res.sendFile('index.html', { root: STATIC_DIR }));
   if (deps.legalPages) app.use(createLegalRouter(deps.legalPages));
   if (deps.documentsDir)
     app.use('/kb', express.static(deps.documentsDir, { index: false, dotfiles: 'deny', fallthrough: true }));
-  app.use('/api', json, createApiRouter(deps.helpdesk, deps.conversations));
+  app.use('/api', json, createApiRouter(deps));
 
   for (const mount of deps.mounts ?? []) {
     const chain: RequestHandler[] = mount.json ? [json] : [];

@@ -1,6 +1,7 @@
 /**
  * The web chat as a ChannelSender: messages sent to a web conversation later (operator replies,
- * ticket status changes) are kept in its transcript, where the open chat page picks them up.
+ * ticket status changes) are written once into its transcript, where the chat page picks them up
+ * (now or when it is opened again). The page's fetch marks them read (既読).
  */
 import type { BotReply, ChannelSender, ConversationRecord, ConversationStore } from '../../bot';
 import type { Clock } from '../../core/clock';
@@ -8,6 +9,7 @@ import type { Clock } from '../../core/clock';
 /** Delivers proactive messages to web chat conversations through their transcript. */
 export class WebChatChannel implements ChannelSender {
   readonly channel = 'web' as const;
+  readonly writesTranscript = true;
 
   constructor(
     private readonly conversations: ConversationStore,

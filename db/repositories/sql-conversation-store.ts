@@ -26,8 +26,10 @@ export function toConversation(row: ConversationRow): ConversationRecord {
       id: row.requesterId ?? undefined,
       name: row.requesterName ?? undefined,
       department: row.department ?? undefined,
+      ...(row.requesterPhone ? { phone: row.requesterPhone } : {}),
     },
     channelRef: row.channelRef ?? undefined,
+    ...(row.accessTokenHash ? { accessTokenHash: row.accessTokenHash } : {}),
     startedAt: row.startedAt,
     lastActivityAt: row.lastActivityAt,
   };
@@ -102,6 +104,7 @@ export class SqlConversationStore implements ConversationStore {
     requester: Requester;
     channelRef?: string;
     channelKey?: string;
+    accessTokenHash?: string;
   }): Promise<ConversationRecord> {
     const at = this.now();
     const row: ConversationRow = {
@@ -112,6 +115,8 @@ export class SqlConversationStore implements ConversationStore {
       department: input.requester.department ?? null,
       channelKey: input.channelKey ?? null,
       channelRef: input.channelRef ?? null,
+      requesterPhone: input.requester.phone ?? null,
+      accessTokenHash: input.accessTokenHash ?? null,
       startedAt: at,
       lastActivityAt: at,
     };
@@ -140,6 +145,7 @@ export class SqlConversationStore implements ConversationStore {
     if (patch.requester?.id) set.requesterId = patch.requester.id;
     if (patch.requester?.name) set.requesterName = patch.requester.name;
     if (patch.requester?.department) set.department = patch.requester.department;
+    if (patch.requester?.phone) set.requesterPhone = patch.requester.phone;
     await this.run(() => this.ds.getRepository<ConversationRow>('conversation').update({ id }, set));
   }
 

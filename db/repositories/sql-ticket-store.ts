@@ -6,7 +6,13 @@ import { randomUUID } from 'node:crypto';
 import { Between, In, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { KotaeError } from '../../core/errors';
 import type { TicketComment, TicketEvent, TicketPatch, TicketQuery, TicketStore } from '../../bot/ports';
-import type { NewTicket, TicketRecord, TranscriptEntry, TranscriptRole } from '../../bot/records';
+import {
+  OPEN_TICKET_STATUSES,
+  type NewTicket,
+  type TicketRecord,
+  type TranscriptEntry,
+  type TranscriptRole,
+} from '../../bot/records';
 import type { TicketCommentRow, TicketCounterRow, TicketEventRow, TicketRow, TranscriptEntryRow } from '../schema/rows';
 import { runDb } from '../run-db';
 import { diffPatch, toComment, toTicket } from './ticket-mapping';
@@ -30,61 +36,96 @@ export class SqlTicketStore implements TicketStore {
     const dedupeKey = input.sourceActivityId ? `activity:${input.sourceActivityId}` : `row:${randomUUID()}`;
     return this.run(() =>
       this.ds.transaction(async (em) => {
-        const tickets = em.getRepository<TicketRow>('ticket');
         if (input.sourceActivityId) {
-          const existing = await tickets.findOneBy({ dedupeKey });
+          const existing = await em.getRepository<TicketRow>('ticket').findOneBy({ dedupeKey });
           if (existing) return toTicket(existing);
         }
-        const at = this.now();
-        const year = Number(at.toLocaleString('en-US', { timeZone: 'Asia/Tokyo', year: 'numeric' }));
-        const seq = await nextSeq(em, year);
-        const row: TicketRow = {
-          id: randomUUID(),
-          number: `${this.prefix}-${year}-${String(seq).padStart(6, '0')}`,
-          year,
-          seq,
-          conversationId: input.conversationId ?? null,
-          status: 'new',
-          type: input.type,
-          priority: input.priority,
-          category: input.category,
-          title: input.title.slice(0, 400),
-          details: input.details,
-          requesterId: input.requester.id ?? null,
-          requesterName: input.requester.name ?? null,
-          department: input.requester.department ?? null,
-          channel: input.channel,
-          assignee: null,
-          createdAt: at,
-          updatedAt: at,
-          firstResponseAt: null,
-          resolvedAt: null,
-          closedAt: null,
-          incidentCause: null,
-          incidentActions: null,
-          incidentPrevention: null,
-          holds: '[]',
-          version: 1,
-          dedupeKey,
-        };
-        await tickets.insert(row);
-        const lines = em.getRepository<TranscriptEntryRow>('transcript_entry');
-        let seqNo = 0;
-        for (const entry of input.transcript) {
-          seqNo += 1;
-          await lines.insert({
-            id: randomUUID(),
-            conversationId: ticketTranscriptKey(row.id),
-            seq: seqNo,
-            role: entry.role,
-            text: entry.text,
-            at: entry.at,
-          });
-        }
-        await addEvent(em, row.id, at, actor, 'created', null, row.number);
-        return toTicket(row);
+        return this.insertTicket(em, input, dedupeKey, actor);
       }),
     );
+  }
+
+  /**
+   * One open ticket per conversation. The transaction first writes the conversation's row, which on a
+   * server database (PostgreSQL, SQL Server: READ COMMITTED with row locks) holds off a concurrent call
+   * for the same conversation until this one commits; its lookup then sees the ticket made here. On
+   * SQLite runDb already runs one unit of work at a time.
+   */
+  async openForConversation(
+    input: NewTicket & { conversationId: string },
+    actor: string,
+  ): Promise<{ ticket: TicketRecord; created: boolean }> {
+    return this.run(() =>
+      this.ds.transaction(async (em) => {
+        await em
+          .createQueryBuilder()
+          .update('conversation')
+          .set({ lastActivityAt: this.now() })
+          .where('id = :id', { id: input.conversationId })
+          .execute();
+        const open = await em.getRepository<TicketRow>('ticket').findOne({
+          where: { conversationId: input.conversationId, status: In([...OPEN_TICKET_STATUSES]) },
+          order: { createdAt: 'DESC' },
+        });
+        if (open) return { ticket: toTicket(open), created: false };
+        const dedupeKey = input.sourceActivityId ? `activity:${input.sourceActivityId}` : `row:${randomUUID()}`;
+        return { ticket: await this.insertTicket(em, input, dedupeKey, actor), created: true };
+      }),
+    );
+  }
+
+  private async insertTicket(em: EntityManager, input: NewTicket, dedupeKey: string, actor: string) {
+    const tickets = em.getRepository<TicketRow>('ticket');
+    const at = this.now();
+    const year = Number(at.toLocaleString('en-US', { timeZone: 'Asia/Tokyo', year: 'numeric' }));
+    const seq = await nextSeq(em, year);
+    const row: TicketRow = {
+      id: randomUUID(),
+      number: `${this.prefix}-${year}-${String(seq).padStart(6, '0')}`,
+      year,
+      seq,
+      conversationId: input.conversationId ?? null,
+      status: 'new',
+      type: input.type,
+      priority: input.priority,
+      category: input.category,
+      title: input.title.slice(0, 400),
+      details: input.details,
+      requesterId: input.requester.id ?? null,
+      requesterName: input.requester.name ?? null,
+      department: input.requester.department ?? null,
+      requesterPhone: input.requester.phone ?? null,
+      channel: input.channel,
+      assignee: null,
+      createdAt: at,
+      updatedAt: at,
+      firstResponseAt: null,
+      resolvedAt: null,
+      closedAt: null,
+      incidentCause: null,
+      incidentActions: null,
+      incidentPrevention: null,
+      holds: '[]',
+      version: 1,
+      dedupeKey,
+      requesterRepliedAt: null,
+    };
+    await tickets.insert(row);
+    const lines = em.getRepository<TranscriptEntryRow>('transcript_entry');
+    let seqNo = 0;
+    for (const entry of input.transcript) {
+      seqNo += 1;
+      await lines.insert({
+        id: randomUUID(),
+        conversationId: ticketTranscriptKey(row.id),
+        seq: seqNo,
+        role: entry.role,
+        text: entry.text,
+        at: entry.at,
+      });
+    }
+    await addEvent(em, row.id, at, actor, 'created', null, row.number);
+    return toTicket(row);
   }
 
   async get(idOrNumber: string): Promise<TicketRecord | undefined> {
@@ -108,6 +149,8 @@ export class SqlTicketStore implements TicketStore {
     if (query.assignee) where.assignee = query.assignee;
     if (query.type) where.type = query.type;
     if (query.priority) where.priority = query.priority;
+    if (query.conversationId) where.conversationId = query.conversationId;
+    if (query.requesterId) where.requesterId = query.requesterId;
     if (query.createdFrom || query.createdTo) {
       where.createdAt = Between(query.createdFrom ?? new Date(0), query.createdTo ?? new Date(8.64e15));
     }
@@ -163,6 +206,7 @@ export class SqlTicketStore implements TicketStore {
       createdAt: this.now(),
       deliveredAt: comment.deliveredAt ?? null,
       deliveryError: comment.deliveryError ?? null,
+      readAt: null,
     };
     await this.run(() => this.ds.getRepository<TicketCommentRow>('ticket_comment').insert(row));
     return toComment(row);
@@ -177,6 +221,23 @@ export class SqlTicketStore implements TicketStore {
           { deliveredAt: result.deliveredAt ?? null, deliveryError: result.deliveryError ?? null },
         ),
     );
+  }
+
+  async markRepliesRead(conversationId: string, at: Date): Promise<number> {
+    const e = (name: string) => this.ds.driver.escape(name);
+    const result = await this.run(() =>
+      this.ds
+        .createQueryBuilder()
+        .update('ticket_comment')
+        .set({ readAt: at })
+        .where(`${e('kind')} = 'reply' AND ${e('deliveredAt')} IS NOT NULL AND ${e('readAt')} IS NULL`)
+        .andWhere(
+          `${e('ticketId')} IN (SELECT t.${e('id')} FROM ${e('ticket')} t WHERE t.${e('conversationId')} = :conversationId)`,
+          { conversationId },
+        )
+        .execute(),
+    );
+    return result.affected ?? 0;
   }
 
   async comments(ticketId: string): Promise<TicketComment[]> {

@@ -27,6 +27,7 @@ export function toTicket(row: TicketRow): TicketRecord {
       id: row.requesterId ?? undefined,
       name: row.requesterName ?? undefined,
       department: row.department ?? undefined,
+      ...(row.requesterPhone ? { phone: row.requesterPhone } : {}),
     },
     channel: row.channel as ChannelKind,
     assignee: row.assignee ?? undefined,
@@ -37,6 +38,7 @@ export function toTicket(row: TicketRow): TicketRecord {
     closedAt: row.closedAt ?? undefined,
     incident,
     holds: holdsOf(row).map((h) => ({ from: new Date(h.from), to: h.to ? new Date(h.to) : undefined })),
+    requesterRepliedAt: row.requesterRepliedAt ?? undefined,
     version: row.version,
   };
 }
@@ -85,6 +87,7 @@ export function diffPatch(
   if (patch.firstResponseAt !== undefined) apply('firstResponseAt', patch.firstResponseAt);
   if (patch.resolvedAt !== undefined) apply('resolvedAt', patch.resolvedAt);
   if (patch.closedAt !== undefined) apply('closedAt', patch.closedAt);
+  if (patch.requesterRepliedAt !== undefined) apply('requesterRepliedAt', patch.requesterRepliedAt);
   if (patch.incident?.cause !== undefined) apply('incidentCause', patch.incident.cause);
   if (patch.incident?.actions !== undefined) apply('incidentActions', patch.incident.actions);
   if (patch.incident?.prevention !== undefined) apply('incidentPrevention', patch.incident.prevention);
@@ -109,5 +112,6 @@ export function toComment(r: TicketCommentRow): TicketComment {
     createdAt: r.createdAt,
     deliveredAt: r.deliveredAt ?? undefined,
     deliveryError: r.deliveryError ?? undefined,
+    readAt: r.readAt ?? undefined,
   };
 }

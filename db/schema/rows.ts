@@ -8,6 +8,8 @@ export interface ConversationRow {
   department: string | null;
   channelKey: string | null;
   channelRef: string | null;
+  requesterPhone: string | null;
+  accessTokenHash: string | null;
   startedAt: Date;
   lastActivityAt: Date;
 }
@@ -72,6 +74,8 @@ export interface TicketRow {
   holds: string;
   version: number;
   dedupeKey: string;
+  requesterPhone: string | null;
+  requesterRepliedAt: Date | null;
 }
 export interface TicketCounterRow {
   year: number;
@@ -95,6 +99,7 @@ export interface TicketCommentRow {
   createdAt: Date;
   deliveredAt: Date | null;
   deliveryError: string | null;
+  readAt: Date | null;
 }
 export interface AttachmentRow {
   id: string;

@@ -26,6 +26,8 @@ export const conversation: TableSpec = {
     channelRef: optLong,
     startedAt: date,
     lastActivityAt: date,
+    requesterPhone: short(100, true),
+    accessTokenHash: short(64, true),
   },
   indices: [{ columns: ['channelKey'] }],
 };
@@ -105,6 +107,8 @@ export const ticket: TableSpec = {
     holds: long,
     version: int,
     dedupeKey: short(200),
+    requesterPhone: short(100, true),
+    requesterRepliedAt: optDate,
   },
   indices: [
     { columns: ['number'], unique: true },
@@ -112,6 +116,7 @@ export const ticket: TableSpec = {
     { columns: ['status'] },
     { columns: ['createdAt'] },
     { columns: ['assignee'] },
+    { columns: ['conversationId'] },
   ],
 };
 
@@ -140,6 +145,7 @@ export const ticketComment: TableSpec = {
     createdAt: date,
     deliveredAt: optDate,
     deliveryError: optLong,
+    readAt: optDate,
   },
   indices: [{ columns: ['ticketId'] }],
 };

@@ -220,5 +220,59 @@ export function ticketStoreContract(name: string, factory: TicketStoreFactory): 
       const later = await outbox!.undelivered(10, clock.now());
       assert.deepEqual(later.map((c) => c.id).sort(), [failed.id, fresh.id].sort());
     });
+
+    it('gives a conversation one open ticket, also to concurrent calls; a resolved one no longer counts', async () => {
+      const input = { ...newTicket(), conversationId: 'conv-1' };
+      const results = await Promise.all(Array.from({ length: 10 }, () => store.openForConversation(input, 'bot')));
+      assert.equal(results.filter((r) => r.created).length, 1);
+      assert.deepEqual(new Set(results.map((r) => r.ticket.number)), new Set(['HD-2026-000001']));
+      const other = await store.openForConversation({ ...input, conversationId: 'conv-2' }, 'bot');
+      assert.equal(other.created, true);
+      assert.equal(other.ticket.number, 'HD-2026-000002');
+      const first = results[0].ticket;
+      await store.update(first.id, 1, { status: 'resolved', resolvedAt: clock.now() }, 'op1');
+      clock.advanceMinutes(1);
+      const next = await store.openForConversation(input, 'bot');
+      assert.equal(next.created, true);
+      assert.equal(next.ticket.number, 'HD-2026-000003');
+      assert.deepEqual(
+        (await store.list({ conversationId: 'conv-1' })).items.map((t) => t.number),
+        ['HD-2026-000003', 'HD-2026-000001'],
+      );
+    });
+
+    it("keeps the requester's phone and the 依頼者から返信あり flag", async () => {
+      const a = await store.create(
+        newTicket({ requester: { id: 'u1', name: '山田 花子', phone: '内線 1234' } }),
+        'bot',
+      );
+      assert.equal((await store.get(a.id))?.requester.phone, '内線 1234');
+      const flagged = await store.update(a.id, 1, { requesterRepliedAt: clock.now() }, 'requester');
+      assert.equal(flagged.requesterRepliedAt?.toISOString(), '2026-04-01T01:00:00.000Z');
+      const cleared = await store.update(a.id, 2, { requesterRepliedAt: null }, 'op1');
+      assert.equal(cleared.requesterRepliedAt, undefined);
+      assert.equal((await store.get(a.id))?.requesterRepliedAt, undefined);
+    });
+
+    it('marks the delivered replies of a conversation read, once; requester comments and notes are not replies', async () => {
+      const a = await store.create(newTicket({ conversationId: 'conv-1' }), 'bot');
+      const b = await store.create(newTicket({ conversationId: 'conv-2' }), 'bot');
+      const delivered = await store.addComment(a.id, { kind: 'reply', author: 'op1', body: '回答' });
+      await store.markDelivered(delivered.id, { deliveredAt: clock.now() });
+      await store.addComment(a.id, { kind: 'reply', author: 'op1', body: '未送信' });
+      await store.addComment(a.id, { kind: 'requester', author: '山田 花子', body: '追記', deliveredAt: clock.now() });
+      const elsewhere = await store.addComment(b.id, { kind: 'reply', author: 'op1', body: '別の会話' });
+      await store.markDelivered(elsewhere.id, { deliveredAt: clock.now() });
+      clock.advanceMinutes(1);
+      assert.equal(await store.markRepliesRead('conv-1', clock.now()), 1);
+      assert.equal(await store.markRepliesRead('conv-1', clock.now()), 0);
+      const kinds = (await store.comments(a.id)).map((c) => [c.kind, c.body, c.readAt?.toISOString()]);
+      assert.deepEqual(kinds, [
+        ['reply', '回答', '2026-04-01T01:01:00.000Z'],
+        ['reply', '未送信', undefined],
+        ['requester', '追記', undefined],
+      ]);
+      assert.equal((await store.comments(b.id))[0].readAt, undefined);
+    });
   });
 }

@@ -24,9 +24,10 @@ describe('API authorization matrix on the real app', function () {
   });
   after(() => kotae?.stop());
 
-  async function call(method: 'GET' | 'POST', path: string, who: Who, body?: unknown): Promise<number> {
+  async function call(method: 'GET' | 'POST', path: string, who: Who, body?: unknown, token?: string): Promise<number> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (cookies[who]) headers.cookie = cookies[who];
+    if (token) headers['x-kotae-conversation-token'] = token;
     const res = await fetch(`${kotae.url}${path}`, {
       method,
       headers,
@@ -44,11 +45,18 @@ describe('API authorization matrix on the real app', function () {
         body: JSON.stringify({ question: 'プリンタで印刷できない' }),
       });
       assert.equal(ask.status, 200);
-      const { conversationId } = (await ask.json()) as { conversationId: string };
+      const { conversationId, conversationToken: token } = (await ask.json()) as {
+        conversationId: string;
+        conversationToken: string;
+      };
+      const user = { name: '試験 花子', department: '情報政策課', phone: '内線 2345' };
       assert.equal(await call('GET', '/healthz', who), 200);
-      assert.equal(await call('POST', '/api/feedback', who, { conversationId, resolved: false }), 200);
-      assert.equal(await call('POST', '/api/tickets', who, { conversationId, details: '至急' }), 201);
-      assert.equal(await call('GET', `/api/conversations/${conversationId}/messages`, who), 200);
+      assert.equal(await call('POST', '/api/feedback', who, { conversationId, resolved: false }, token), 200);
+      assert.equal(await call('POST', '/api/tickets', who, { conversationId, details: '至急', user }, token), 201);
+      assert.equal(await call('GET', `/api/conversations/${conversationId}/messages`, who, undefined, token), 200);
+      // Without the page's secret a conversation is not found, whoever asks (a console session opens nothing).
+      assert.equal(await call('GET', `/api/conversations/${conversationId}/messages`, who), 404);
+      assert.equal(await call('POST', '/api/feedback', who, { conversationId, resolved: true }), 404);
       assert.equal(await call('POST', '/api/tickets', who, { conversationId: 'unknown' }), 404);
       assert.equal(await call('GET', '/api/conversations/unknown/messages', who), 404);
       assert.equal(await call('POST', '/api/messages', who, { type: 'conversationUpdate' }), 400);

@@ -9,6 +9,7 @@ describe('end to end: ask → answer → no_answer → escalate → ticket', fun
   this.timeout(120_000);
   let kotae: RunningApp;
   let ticketNumber = '';
+  let conversationToken = '';
 
   before(async () => {
     kotae = await startApp();
@@ -46,21 +47,29 @@ describe('end to end: ask → answer → no_answer → escalate → ticket', fun
   it('does not answer out-of-scope questions and escalates them to a ticket', async () => {
     const weather = await postJson(`${kotae.url}/api/ask`, { question: '明日の天気を教えてください' });
     assert.notEqual(weather.body.outcome, 'answered', JSON.stringify(weather.body));
-    const recipe = await postJson(`${kotae.url}/api/ask`, {
-      question: 'カレーライスのおいしい作り方は？',
-      conversationId: weather.body.conversationId,
-    });
+    const secret = { 'x-kotae-conversation-token': weather.body.conversationToken };
+    const recipe = await postJson(
+      `${kotae.url}/api/ask`,
+      { question: 'カレーライスのおいしい作り方は？', conversationId: weather.body.conversationId },
+      secret,
+    );
     assert.notEqual(recipe.body.outcome, 'answered', JSON.stringify(recipe.body));
     assert.ok(recipe.body.actions.includes('escalate'));
-    const ticket = await postJson(`${kotae.url}/api/tickets`, {
-      conversationId: weather.body.conversationId,
-      details: '天気予報の確認方法を知りたい',
-    });
+    const ticket = await postJson(
+      `${kotae.url}/api/tickets`,
+      {
+        conversationId: weather.body.conversationId,
+        details: '天気予報の確認方法を知りたい',
+        user: { name: '試験 太郎', department: '市民課', phone: '内線 1234' },
+      },
+      secret,
+    );
     assert.equal(ticket.status, 201);
     assert.match(ticket.body.number, /^HD-\d{4}-\d{6}$/);
     const stored = await kotae.app.dataSource.getRepository('ticket').findOneBy({ number: ticket.body.number });
     assert.ok(stored);
     ticketNumber = ticket.body.number;
+    conversationToken = weather.body.conversationToken;
   });
 
   it('shows the ticket in the console after sign-in, and the operator reply reaches the web chat', async () => {
@@ -81,6 +90,7 @@ describe('end to end: ask → answer → no_answer → escalate → ticket', fun
     assert.equal(reply.status, 303);
     const res = await fetch(
       `${kotae.url}/api/conversations/${ticket.conversationId}/messages?since=2000-01-01T00:00:00Z`,
+      { headers: { 'x-kotae-conversation-token': conversationToken } },
     );
     const { messages } = (await res.json()) as { messages: { text: string }[] };
     assert.ok(
@@ -132,7 +142,11 @@ describe('end to end: ask → answer → no_answer → escalate → ticket', fun
 
   it('records feedback', async () => {
     const ask = await postJson(`${kotae.url}/api/ask`, { question: 'プリンタのトナーを交換したい' });
-    const fb = await postJson(`${kotae.url}/api/feedback`, { conversationId: ask.body.conversationId, resolved: true });
+    const fb = await postJson(
+      `${kotae.url}/api/feedback`,
+      { conversationId: ask.body.conversationId, resolved: true },
+      { 'x-kotae-conversation-token': ask.body.conversationToken },
+    );
     assert.equal(fb.status, 200);
     assert.equal(fb.body.ok, true);
   });

@@ -50,6 +50,9 @@ describe('web chat in a real browser (chromium) on the real app', function () {
     assert.notEqual(await ask('明日の天気を教えて'), 'answered');
     await page.locator('.msg.bot[data-outcome]').last().getByRole('button', { name: '担当者に問い合わせる' }).click();
     await page.fill('.escalate textarea', '天気の情報をどこで見られるか知りたい');
+    await page.fill('.escalate input[name=name]', '試験 太郎');
+    await page.fill('.escalate input[name=department]', '市民課');
+    await page.fill('.escalate input[name=phone]', '内線 1234');
     await page.locator('.escalate button[type=submit]').click();
     const number = ((await page.locator('.ticket-number').textContent()) ?? '').replace('受付番号: ', '').trim();
     assert.match(number, /^HD-\d{4}-\d{6}$/);

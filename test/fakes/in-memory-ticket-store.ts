@@ -1,7 +1,7 @@
 /** Deterministic in-memory TicketStore (and TicketOutbox) for tests; same contract as SqlTicketStore. */
 import { KotaeError } from '../../core/errors';
 import type { TicketComment, TicketEvent, TicketPatch, TicketQuery, TicketStore } from '../../bot/ports';
-import type { NewTicket, TicketRecord, TranscriptEntry } from '../../bot/records';
+import { OPEN_TICKET_STATUSES, type NewTicket, type TicketRecord, type TranscriptEntry } from '../../bot/records';
 import type { TicketOutbox } from '../../tickets';
 
 type Stored = { ticket: TicketRecord; transcript: TranscriptEntry[]; sourceActivityId?: string };
@@ -62,6 +62,18 @@ export class InMemoryTicketStore implements TicketStore, TicketOutbox {
     return copy(ticket);
   }
 
+  async openForConversation(
+    input: NewTicket & { conversationId: string },
+    actor: string,
+  ): Promise<{ ticket: TicketRecord; created: boolean }> {
+    const open = this.tickets
+      .map((s) => s.ticket)
+      .filter((t) => t.conversationId === input.conversationId && OPEN_TICKET_STATUSES.includes(t.status))
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
+    if (open) return { ticket: copy(open), created: false };
+    return { ticket: await this.create(input, actor), created: true };
+  }
+
   private find(idOrNumber: string): Stored | undefined {
     const key = idOrNumber.trim();
     return (
@@ -80,6 +92,8 @@ export class InMemoryTicketStore implements TicketStore, TicketOutbox {
       .filter((t) => !q.status?.length || q.status.includes(t.status))
       .filter((t) => (!q.category || t.category === q.category) && (!q.assignee || t.assignee === q.assignee))
       .filter((t) => (!q.type || t.type === q.type) && (!q.priority || t.priority === q.priority))
+      .filter((t) => !q.conversationId || t.conversationId === q.conversationId)
+      .filter((t) => !q.requesterId || t.requester.id === q.requesterId)
       .filter((t) => (!q.createdFrom || t.createdAt >= q.createdFrom) && (!q.createdTo || t.createdAt <= q.createdTo))
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
     const offset = q.offset ?? 0;
@@ -106,6 +120,7 @@ export class InMemoryTicketStore implements TicketStore, TicketOutbox {
     if (patch.firstResponseAt !== undefined) apply('firstResponseAt', patch.firstResponseAt);
     if (patch.resolvedAt !== undefined) apply('resolvedAt', patch.resolvedAt ?? undefined);
     if (patch.closedAt !== undefined) apply('closedAt', patch.closedAt ?? undefined);
+    if (patch.requesterRepliedAt !== undefined) apply('requesterRepliedAt', patch.requesterRepliedAt ?? undefined);
     const fields = { cause: 'incidentCause', actions: 'incidentActions', prevention: 'incidentPrevention' } as const;
     for (const [key, name] of Object.entries(fields) as [keyof typeof fields, string][]) {
       const value = patch.incident?.[key];
@@ -135,6 +150,15 @@ export class InMemoryTicketStore implements TicketStore, TicketOutbox {
   async markDelivered(commentId: string, result: { deliveredAt?: Date; deliveryError?: string }): Promise<void> {
     const c = this.commentList.find((x) => x.id === commentId);
     if (c) Object.assign(c, { deliveredAt: result.deliveredAt, deliveryError: result.deliveryError });
+  }
+
+  async markRepliesRead(conversationId: string, at: Date): Promise<number> {
+    const ids = new Set(this.tickets.filter((s) => s.ticket.conversationId === conversationId).map((s) => s.ticket.id));
+    const unread = this.commentList.filter(
+      (c) => c.kind === 'reply' && c.deliveredAt && !c.readAt && ids.has(c.ticketId),
+    );
+    for (const c of unread) c.readAt = at;
+    return unread.length;
   }
 
   async comments(ticketId: string): Promise<TicketComment[]> {

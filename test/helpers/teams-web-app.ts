@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import type { TeamsEndpoint } from '../../adapters/teams';
 import { createWebApp, type WebAppDeps } from '../../adapters/web';
+import { SystemClock } from '../../core/clock';
+import { InMemoryTicketStore } from '../fakes/in-memory-ticket-store';
 
 /** A Teams endpoint mounted at /api/messages of the real web app (its error middleware too), on loopback. */
 export async function serveTeamsInWebApp(
@@ -9,6 +11,8 @@ export async function serveTeamsInWebApp(
 ): Promise<{ url: string; close: () => Promise<void> }> {
   const web = createWebApp({
     ...deps,
+    tickets: new InMemoryTicketStore(),
+    clock: new SystemClock(),
     health: async () => ({ ok: true }),
     mounts: [{ path: '/api/messages', method: 'post', json: true, handler: (req, res) => teams.handle(req, res) }],
   });

@@ -1,65 +1,85 @@
 /**
- * The public JSON API used by the web chat (and by any intranet portal):
- * ask, escalate to a ticket, and feedback.
+ * The public JSON API used by the web chat (and by any intranet portal): ask, escalate to a ticket,
+ * feedback, and the conversation's history and tickets. Every call about an existing conversation needs
+ * the page's secret (conversation-access.ts).
  */
 import { Router } from 'express';
-import type { ConversationStore, Helpdesk, TicketPriority } from '../../../bot';
-import { KotaeError } from '../../../core/errors';
+import type { BotReply, ConversationStore, Helpdesk, TicketPriority, TicketStore } from '../../../bot';
+import type { Clock } from '../../../core/clock';
+import { requireWebConversation, startWebConversation } from './conversation-access';
+import { createConversationRoutes } from './conversation-routes';
+import { requireContact } from './contact';
 import { AskBody, EscalateBody, FeedbackBody, parseBody } from './schemas';
 
-/** Routes under /api. */
-export function createApiRouter(helpdesk: Helpdesk, conversations: ConversationStore): Router {
-  const router = Router();
+/** What the API needs. */
+export interface ApiDeps {
+  helpdesk: Helpdesk;
+  conversations: ConversationStore;
+  tickets: TicketStore;
+  clock: Clock;
+}
 
-  // Messages from the helpdesk (operator replies, status changes) after `since`, for the open chat page.
-  router.get('/conversations/:id/messages', async (req, res) => {
-    const id = String(req.params.id);
-    const conversation = id.length <= 64 ? await conversations.getConversation(id) : undefined;
-    if (!conversation)
-      throw new KotaeError('NOT_FOUND', `conversation ${id.slice(0, 64)} not found`, {
-        userMessage: '会話が見つかりません。',
-      });
-    const since = new Date(typeof req.query.since === 'string' ? req.query.since : 0);
-    const after = Number.isNaN(since.getTime()) ? new Date(0) : since;
-    const lines = (await conversations.transcript(conversation.id)).filter(
-      (l) => l.role === 'operator' && l.at > after,
-    );
-    res.json({ messages: lines.map((l) => ({ text: l.text, at: l.at.toISOString() })) });
-  });
+function replyJson(reply: BotReply) {
+  return {
+    outcome: reply.outcome ?? 'no_answer',
+    answer: reply.text,
+    sources: reply.sources.map(({ title, url, snippet }) => ({ title, url, snippet })),
+    confidence: reply.confidence ?? 0,
+    conversationId: reply.conversationId,
+    choices: reply.choices,
+    actions: reply.actions,
+    ...(reply.pendingText === undefined ? {} : { pendingText: reply.pendingText }),
+    ...(reply.ticketNumber === undefined ? {} : { ticketNumber: reply.ticketNumber }),
+  };
+}
+
+/** Routes under /api. */
+export function createApiRouter(deps: ApiDeps): Router {
+  const { helpdesk, conversations } = deps;
+  const router = Router();
+  router.use('/conversations', createConversationRoutes(deps));
 
   router.post('/ask', async (req, res) => {
     const body = parseBody(AskBody, req.body);
+    let conversationId = body.conversationId;
+    let conversationToken: string | undefined;
+    if (conversationId) {
+      await requireWebConversation(conversations, conversationId, req);
+    } else {
+      const started = await startWebConversation(conversations, body.user ?? {});
+      conversationId = started.conversation.id;
+      conversationToken = started.token;
+    }
     const reply = await helpdesk.ask({
-      conversationId: body.conversationId,
+      conversationId,
       channel: 'web',
       requester: body.user,
       text: body.question,
+      intent: body.intent,
     });
-    res.json({
-      outcome: reply.outcome ?? 'no_answer',
-      answer: reply.text,
-      sources: reply.sources.map(({ title, url, snippet }) => ({ title, url, snippet })),
-      confidence: reply.confidence ?? 0,
-      conversationId: reply.conversationId,
-      choices: reply.choices,
-      actions: reply.actions,
-    });
+    res.json({ ...replyJson(reply), ...(conversationToken ? { conversationToken } : {}) });
   });
 
   router.post('/tickets', async (req, res) => {
     const body = parseBody(EscalateBody, req.body);
-    const { ticket, reply } = await helpdesk.escalate({
-      conversationId: body.conversationId,
+    const conversation = await requireWebConversation(conversations, body.conversationId, req);
+    requireContact({ ...conversation.requester, ...body.user });
+    const { ticket, reply, created } = await helpdesk.escalate({
+      conversationId: conversation.id,
       details: body.details,
       category: body.category,
       priority: body.priority as TicketPriority | undefined,
       requester: body.user,
+      separate: body.separate,
     });
-    res.status(201).json({ number: ticket.number, message: reply.text });
+    res
+      .status(created === false ? 200 : 201)
+      .json({ number: ticket.number, message: reply.text, created: created !== false, actions: reply.actions });
   });
 
   router.post('/feedback', async (req, res) => {
     const body = parseBody(FeedbackBody, req.body);
+    await requireWebConversation(conversations, body.conversationId, req);
     const reply = await helpdesk.feedback(body);
     res.json({ ok: true, message: reply.text, actions: reply.actions });
   });

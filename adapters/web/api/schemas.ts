@@ -8,6 +8,7 @@ const requester = z
     id: z.string().max(200).optional(),
     name: z.string().max(200).optional(),
     department: z.string().max(200).optional(),
+    phone: z.string().max(100).optional(),
   })
   .strict();
 
@@ -18,6 +19,7 @@ export const AskBody = z
     user: requester.optional(),
     channel: z.literal('web').optional(),
     conversationId: z.string().max(64).optional(),
+    intent: z.enum(['question', 'reopen']).optional(),
   })
   .strict();
 
@@ -29,6 +31,7 @@ export const EscalateBody = z
     category: z.string().min(1).max(100).optional(),
     priority: z.enum(TICKET_PRIORITIES as [string, ...string[]]).optional(),
     user: requester.optional(),
+    separate: z.boolean().optional(),
   })
   .strict();
 

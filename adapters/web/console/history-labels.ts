@@ -13,6 +13,7 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   firstResponseAt: '初動日時',
   resolvedAt: '解決日時',
   closedAt: 'クローズ日時',
+  requesterRepliedAt: '依頼者からの返信',
   incidentCause: '原因',
   incidentActions: '対応内容',
   incidentPrevention: '再発防止策',

@@ -78,6 +78,7 @@ const NOTICES: Readonly<Record<string, string>> = {
   saved: M.detail.saved,
   replied: M.detail.replied,
   replyQueued: M.detail.replyQueued,
+  retried: M.detail.retried,
   noted: M.detail.noted,
   attached: M.detail.attached,
   worklog: M.worklog.saved,

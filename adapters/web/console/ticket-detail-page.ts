@@ -1,6 +1,7 @@
 /** チケット詳細: summary, SLA, transcript, replies/notes, forms (with the version), work log, history. */
 import { historyFieldLabel, historyValue } from './history-labels';
-import { TICKET_PRIORITIES, TICKET_TYPES } from '../../../bot/records';
+import { TICKET_PRIORITIES, TICKET_TYPES, type ChannelKind } from '../../../bot/records';
+import type { TicketComment } from '../../../bot/ports';
 import { TICKET_TRANSITIONS, type OperatorRecord, type TicketDetail, type WorkLogEntry } from '../../../tickets';
 import { formatJst, slaText, toDateTimeLocal } from './format';
 import { workLogFields } from './work-log-form';
@@ -30,22 +31,28 @@ function textField(id: string, name: string, label: string, value = '', rows = 3
   </div>`;
 }
 
+/**
+ * The honest delivery state of a reply: 送信失敗 / 未送信 until the channel took it; then Teams and LoGo
+ * say 送信済み, the web chat 未読 until the requester's page fetched it, then 既読.
+ */
+function deliveryState(c: TicketComment, channel: ChannelKind): string {
+  if (c.kind !== 'reply') return '';
+  if (!c.deliveredAt) return c.deliveryError ? M.detail.deliveryFailed(c.deliveryError) : M.detail.pending;
+  if (channel !== 'web') return M.detail.delivered;
+  return c.readAt ? M.detail.read(formatJst(c.readAt)) : M.detail.unread;
+}
+
+const KIND_LABELS = { reply: M.detail.kindReply, note: M.detail.kindNote, requester: M.detail.kindRequester };
+
 function comments(d: TicketDetail): SafeHtml {
   if (d.comments.length === 0) return html`<p>${M.detail.none}</p>`;
   return html`<ol class="comments">
     ${d.comments.map((c) => {
-      const state =
-        c.kind === 'note'
-          ? ''
-          : c.deliveredAt
-            ? M.detail.delivered
-            : c.deliveryError
-              ? M.detail.deliveryFailed(c.deliveryError)
-              : M.detail.pending;
+      const state = deliveryState(c, d.ticket.channel);
       return html`<li class="${c.kind}">
         <p class="meta">
-          ${c.kind === 'reply' ? M.detail.kindReply : M.detail.kindNote} ・ ${c.author} ・ ${formatJst(c.createdAt)}
-          ${state ? html`・ <span class="${c.deliveryError && !c.deliveredAt ? 'warn' : ''}">${state}</span>` : ''}
+          ${KIND_LABELS[c.kind]} ・ ${c.author} ・ ${formatJst(c.createdAt)}
+          ${state ? html`・ <span class="delivery ${c.deliveryError && !c.deliveredAt ? 'warn' : ''}">${state}</span>` : ''}
         </p>
         <p class="body">${c.body}</p>
       </li>`;
@@ -141,6 +148,8 @@ export function detailBody(v: DetailView): SafeHtml {
         <dd>${t.assignee ?? M.queue.unassigned}</dd>
         <dt>${M.queue.requester}</dt>
         <dd>${t.requester.name ?? ''} ${t.requester.department ?? ''}</dd>
+        <dt>${M.detail.phone}</dt>
+        <dd>${t.requester.phone ?? ''}</dd>
         <dt>${M.detail.createdAt}</dt>
         <dd>${formatJst(t.createdAt)}</dd>
         <dt>${M.detail.responseClock}</dt>

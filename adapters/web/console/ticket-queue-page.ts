@@ -1,5 +1,6 @@
 /** チケット一覧: the queue with filters, status counts and SLA timers. */
-import { TICKET_STATUSES, type TicketStatus } from '../../../bot/records';
+import { TICKET_STATUSES, type TicketRecord, type TicketStatus } from '../../../bot/records';
+import type { TicketComment } from '../../../bot/ports';
 import { SLA_STATES, type SlaState } from '../../../calendar';
 import type { OperatorRecord, QueueFilter, TicketWithSla } from '../../../tickets';
 import { formatJst, slaText } from './format';
@@ -47,6 +48,7 @@ export function queueBody(
   counts: Record<TicketStatus, number>,
   categories: readonly string[],
   operators: OperatorRecord[],
+  undelivered: UndeliveredView = { csrf: '', items: [] },
 ): SafeHtml {
   const statusOptions: [string, string][] = [
     [OPEN_FILTER, '未完了（新規・対応中・保留）'],
@@ -57,7 +59,10 @@ export function queueBody(
     ({ ticket: t, sla }) =>
       html`<tr>
         <td><a href="${base}/tickets/${t.number}">${t.number}</a></td>
-        <td>${t.title}</td>
+        <td>
+          ${t.title}
+          ${t.requesterRepliedAt ? html` <span class="badge requester-replied">${M.queue.requesterReplied}</span>` : ''}
+        </td>
         <td>${STATUS_LABELS[t.status]}</td>
         <td>${TYPE_LABELS[t.type]}</td>
         <td>${PRIORITY_LABELS[t.priority]}</td>
@@ -68,7 +73,8 @@ export function queueBody(
         <td>${formatJst(t.createdAt)}</td>
       </tr>`,
   );
-  return html`<section aria-labelledby="counts-h">
+  return html`${undeliveredSection(base, undelivered)}
+    <section aria-labelledby="counts-h">
       <h2 id="counts-h">${M.queue.counts}</h2>
       <ul class="counts">
         ${TICKET_STATUSES.map((s) => html`<li><a href="${base}/tickets?status=${s}">${STATUS_LABELS[s]}: ${counts[s]}</a></li>`)}
@@ -108,4 +114,34 @@ export function queueBody(
             </tbody>
           </table>`
     }`;
+}
+
+/** Replies not delivered yet, and the form that retries them now. */
+export interface UndeliveredView {
+  csrf: string;
+  items: { ticket: TicketRecord; comment: TicketComment }[];
+}
+
+/** 未送信の返信: listed with their error; 「今すぐ再送する」 retries them (the scheduler also does every 5 minutes). */
+function undeliveredSection(base: string, v: UndeliveredView): SafeHtml {
+  return html`<section aria-labelledby="undelivered-h" class="undelivered">
+    <h2 id="undelivered-h">${M.queue.undelivered}（${v.items.length}）</h2>
+    ${
+      v.items.length === 0
+        ? html`<p>${M.queue.undeliveredNone}</p>`
+        : html`<ul>
+              ${v.items.map(
+                ({ ticket, comment }) =>
+                  html`<li>
+                    <a href="${base}/tickets/${ticket.number}">${ticket.number}</a> ・ ${formatJst(comment.createdAt)}
+                    ・ ${comment.deliveryError ? M.queue.undeliveredError(comment.deliveryError) : M.detail.pending}
+                  </li>`,
+              )}
+            </ul>
+            <form method="post" action="${base}/tickets/retry-undelivered">
+              <input type="hidden" name="_csrf" value="${v.csrf}" />
+              <button type="submit">${M.queue.undeliveredRetry}</button>
+            </form>`
+    }
+  </section>`;
 }

@@ -105,10 +105,11 @@ export const TICKET_ROUTES: readonly ConsoleRoute[] = [
         sla: query(c.req, 'sla'),
       };
       const { tickets, accounts } = c.deps;
-      const [page, counts, operators] = await Promise.all([
+      const [page, counts, operators, undelivered] = await Promise.all([
         tickets.queue(queueFilter(p, tickets.categories)),
         tickets.countsByStatus(),
         accounts.list(),
+        tickets.undelivered(),
       ]);
       sendPage(c.res, 200, {
         base: c.base,
@@ -121,8 +122,18 @@ export const TICKET_ROUTES: readonly ConsoleRoute[] = [
           counts,
           tickets.categories,
           operators.filter((o) => o.role !== 'staff'),
+          { csrf: c.auth.session.csrfToken, items: undelivered },
         ),
       });
+    },
+  },
+  {
+    method: 'post',
+    path: '/tickets/retry-undelivered',
+    role: 'operator',
+    handle: async (c) => {
+      await c.deps.tickets.retryUndelivered();
+      done(c, '/tickets', 'retried');
     },
   },
   { method: 'get', path: '/tickets/:id', role: 'operator', handle: (c) => renderDetail(c) },

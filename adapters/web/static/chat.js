@@ -1,48 +1,22 @@
-// Kotae web chat: talks to /api/ask, /api/feedback and /api/tickets.
+// Kotae web chat: talks to /api/ask, /api/feedback, /api/tickets and /api/conversations/:id/….
+// The conversation id and its secret live in localStorage, so a reload or a second tab continue the
+// same conversation; the history comes from the server.
 (function () {
   'use strict';
   const log = document.getElementById('log');
   const form = document.getElementById('ask-form');
   const input = document.getElementById('question');
   const sendButton = document.getElementById('send');
-  const KEY = 'kotae.conversationId';
-  let conversationId = sessionStorage.getItem(KEY) || undefined;
-  const SINCE_KEY = 'kotae.since';
+  const ID_KEY = 'kotae.conversationId';
+  const TOKEN_KEY = 'kotae.conversationToken';
+  const PROFILE_KEY = 'kotae.profile';
+  const POLL_MS = 3000;
+  const PROFILE_FIELDS = { name: 'user-name', department: 'user-department', phone: 'user-phone' };
+  let conversationId = localStorage.getItem(ID_KEY) || undefined;
+  let token = localStorage.getItem(TOKEN_KEY) || undefined;
+  // Number of history lines this page has seen: later helpdesk lines are shown as they arrive.
+  let seen = 0;
   let polling = undefined;
-
-  // Replies from the helpdesk (to a ticket opened here) arrive while the page is open.
-  async function pollReplies() {
-    if (!conversationId) return;
-    const since = sessionStorage.getItem(SINCE_KEY) || new Date().toISOString();
-    try {
-      const res = await fetch(
-        '/api/conversations/' + encodeURIComponent(conversationId) + '/messages?since=' + encodeURIComponent(since),
-      );
-      if (!res.ok) return;
-      const data = await res.json();
-      (data.messages || []).forEach(function (m) {
-        const box = addMessage('bot operator', m.text);
-        box.insertBefore(el('div', 'from', 'ヘルプデスクより'), box.firstChild);
-        sessionStorage.setItem(SINCE_KEY, m.at);
-      });
-    } catch (e) {
-      // Offline for a moment: try again at the next tick.
-    }
-  }
-
-  function startPolling() {
-    if (!sessionStorage.getItem(SINCE_KEY)) sessionStorage.setItem(SINCE_KEY, new Date().toISOString());
-    if (polling === undefined) polling = setInterval(pollReplies, 15000);
-  }
-
-  function user() {
-    const name = document.getElementById('user-name').value.trim();
-    const department = document.getElementById('user-department').value.trim();
-    const u = {};
-    if (name) u.name = name;
-    if (department) u.department = department;
-    return Object.keys(u).length ? u : undefined;
-  }
 
   function el(tag, cls, text) {
     const e = document.createElement(tag);
@@ -58,17 +32,73 @@
     return m;
   }
 
-  async function post(path, body) {
+  function addOperatorMessage(text) {
+    const box = addMessage('bot operator', text);
+    box.insertBefore(el('div', 'from', 'ヘルプデスクより'), box.firstChild);
+    return box;
+  }
+
+  function headers(json) {
+    const h = {};
+    if (json) h['content-type'] = 'application/json';
+    if (token) h['x-kotae-conversation-token'] = token;
+    return h;
+  }
+
+  async function request(method, path, body) {
     const res = await fetch(path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+      method: method,
+      headers: headers(body !== undefined),
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
     const data = await res.json().catch(function () {
       return {};
     });
-    if (!res.ok) throw new Error((data.error && data.error.message) || '通信に失敗しました。');
+    if (!res.ok) {
+      const err = new Error((data.error && data.error.message) || '通信に失敗しました。');
+      err.status = res.status;
+      throw err;
+    }
     return data;
+  }
+
+  function forget() {
+    conversationId = undefined;
+    token = undefined;
+    seen = 0;
+    localStorage.removeItem(ID_KEY);
+    localStorage.removeItem(TOKEN_KEY);
+  }
+
+  function remember(id, secret) {
+    conversationId = id;
+    localStorage.setItem(ID_KEY, id);
+    if (secret) {
+      token = secret;
+      localStorage.setItem(TOKEN_KEY, secret);
+    }
+  }
+
+  // Name, 所属 and 内線: kept in this browser and on the server's conversation.
+  function profile() {
+    const p = {};
+    Object.keys(PROFILE_FIELDS).forEach(function (k) {
+      const v = document.getElementById(PROFILE_FIELDS[k]).value.trim();
+      if (v) p[k] = v;
+    });
+    return p;
+  }
+
+  function setProfile(p) {
+    Object.keys(PROFILE_FIELDS).forEach(function (k) {
+      const field = document.getElementById(PROFILE_FIELDS[k]);
+      if (p && p[k] && !field.value) field.value = p[k];
+    });
+  }
+
+  function saveProfile(p) {
+    setProfile(p);
+    localStorage.setItem(PROFILE_KEY, JSON.stringify(profile()));
   }
 
   function button(label, cls, onClick) {
@@ -78,69 +108,94 @@
     return b;
   }
 
+  // A bubble's buttons answer once: using one disables them all.
+  function once(actions, fn) {
+    return function () {
+      actions.querySelectorAll('button').forEach(function (b) {
+        b.disabled = true;
+      });
+      fn();
+    };
+  }
+
+  function actionButton(a, data, actions) {
+    switch (a) {
+      case 'resolved':
+        return button(
+          '解決した',
+          'secondary',
+          once(actions, () => feedback(true)),
+        );
+      case 'not_resolved':
+        return button(
+          '解決しない',
+          'secondary',
+          once(actions, () => feedback(false)),
+        );
+      case 'escalate':
+        return button('担当者に問い合わせる', 'escalate-button', () => showEscalation(false));
+      case 'new_ticket':
+        return button('別件として新しく問い合わせる', 'escalate-button', () => showEscalation(true));
+      case 'ask_bot':
+        return button(
+          'ボットに質問する',
+          'secondary',
+          once(actions, () => ask(data.pendingText, 'question', false)),
+        );
+      case 'reopen':
+        return button(
+          '再開して追記する',
+          '',
+          once(actions, () => ask(data.pendingText, 'reopen', false)),
+        );
+      case 'status':
+        return button('お問い合わせ状況', 'secondary', () => ask('お問い合わせ状況'));
+      default:
+        return undefined;
+    }
+  }
+
   function renderReply(data) {
     const m = addMessage('bot', data.answer);
     m.dataset.outcome = data.outcome;
-    if (data.sources && data.sources.length && data.outcome === 'answered') {
-      const list = el('ol', 'sources');
-      list.setAttribute('aria-label', '出典');
-      data.sources.forEach(function (s) {
-        const li = el('li');
-        if (s.url) {
-          const a = el('a', null, s.title);
-          a.href = s.url;
-          a.target = '_blank';
-          a.rel = 'noopener';
-          li.appendChild(a);
-        } else {
-          li.appendChild(el('span', null, s.title));
-        }
-        // The first source's snippet repeats the answer shown above it.
-        const repeated = data.answer.replace(/\s+/g, ' ').startsWith(s.snippet.replace(/…$/, ''));
-        if (!repeated) li.appendChild(el('span', 'snippet', s.snippet));
-        list.appendChild(li);
-      });
-      m.appendChild(el('div', null, '出典:'));
-      m.appendChild(list);
-    }
+    if (data.ticketNumber) m.dataset.ticket = data.ticketNumber;
+    if (data.sources && data.sources.length && data.outcome === 'answered') window.KotaeParts.sources(m, data);
     const actions = el('div', 'actions');
     (data.choices || []).forEach(function (c) {
       actions.appendChild(
-        button(c.label, 'secondary', function () {
-          ask(c.value);
-        }),
+        button(
+          c.label,
+          'secondary',
+          once(actions, () => ask(c.value)),
+        ),
       );
     });
     (data.actions || []).forEach(function (a) {
-      if (a === 'resolved')
-        actions.appendChild(
-          button('解決した', 'secondary', function () {
-            feedback(true, actions);
-          }),
-        );
-      if (a === 'not_resolved')
-        actions.appendChild(
-          button('解決しない', 'secondary', function () {
-            feedback(false, actions);
-          }),
-        );
-      if (a === 'escalate')
-        actions.appendChild(
-          button('担当者に問い合わせる', 'escalate-button', function () {
-            showEscalation();
-          }),
-        );
+      const b = actionButton(a, data, actions);
+      if (b) actions.appendChild(b);
     });
     if (actions.childNodes.length) m.appendChild(actions);
   }
 
-  async function ask(text) {
-    addMessage('user', text);
+  async function ask(text, intent, echo) {
+    if (echo !== false) addMessage('user', text);
     sendButton.disabled = true;
+    const body = { question: text, conversationId: conversationId, user: profileOrUndefined() };
+    if (intent) body.intent = intent;
     try {
-      const data = await post('/api/ask', { question: text, conversationId: conversationId, user: user() });
-      conversationId = data.conversationId;
-      sessionStorage.setItem(KEY, conversationId);
+      let data;
+      try {
+        data = await request('POST', '/api/ask', body);
+      } catch (e) {
+        if (e.status !== 404 || !conversationId) throw e;
+        // The stored conversation is gone (e.g. deleted after the retention period): start a new one.
+        forget();
+        delete body.conversationId;
+        delete body.intent;
+        data = await request('POST', '/api/ask', body);
+      }
+      remember(data.conversationId, data.conversationToken);
+      startPolling();
       renderReply(data);
     } catch (e) {
       addMessage('bot error', e.message);
@@ -150,24 +205,30 @@
     }
   }
 
-  async function feedback(resolved, actions) {
-    actions.querySelectorAll('button').forEach(function (b) {
-      b.disabled = true;
-    });
+  function profileOrUndefined() {
+    const p = profile();
+    return Object.keys(p).length ? p : undefined;
+  }
+
+  async function feedback(resolved) {
     try {
-      const data = await post('/api/feedback', { conversationId: conversationId, resolved: resolved });
+      const data = await request('POST', '/api/feedback', { conversationId: conversationId, resolved: resolved });
       renderReply({ answer: data.message, outcome: 'feedback', actions: data.actions });
     } catch (e) {
       addMessage('bot error', e.message);
     }
   }
 
-  function showEscalation() {
+  function showEscalation(separate) {
     if (!conversationId) {
       addMessage('bot', 'まず質問を入力してください。内容をもとに担当者へお問い合わせできます。');
       return;
     }
     const node = document.getElementById('escalate-template').content.firstElementChild.cloneNode(true);
+    const current = profile();
+    Object.keys(PROFILE_FIELDS).forEach(function (k) {
+      node.elements[k].value = current[k] || '';
+    });
     const box = addMessage('bot', '');
     box.appendChild(node);
     node.querySelector('textarea').focus();
@@ -180,16 +241,30 @@
       node.querySelectorAll('button').forEach(function (b) {
         b.disabled = true;
       });
+      const user = {
+        name: node.elements.name.value.trim(),
+        department: node.elements.department.value.trim(),
+        phone: node.elements.phone.value.trim(),
+      };
       try {
-        const details = node.querySelector('textarea').value;
-        const data = await post('/api/tickets', {
-          conversationId: conversationId,
-          details: details || undefined,
-          user: user(),
-        });
+        const details = node.elements.details.value;
+        const body = { conversationId: conversationId, details: details || undefined, user: user };
+        if (separate) body.separate = true;
+        const data = await request('POST', '/api/tickets', body);
+        saveProfile(user);
         box.textContent = '';
         box.appendChild(el('div', 'ticket-number', '受付番号: ' + data.number));
         box.appendChild(el('div', null, data.message));
+        const actions = el('div', 'actions');
+        (data.actions || []).forEach(function (a) {
+          const b = actionButton(a, {}, actions);
+          if (b) actions.appendChild(b);
+        });
+        if (actions.childNodes.length) box.appendChild(actions);
+        // The question is with the helpdesk now: older 担当者に問い合わせる buttons are done.
+        log.querySelectorAll('.msg .escalate-button').forEach(function (b) {
+          if (!box.contains(b)) b.disabled = true;
+        });
         startPolling();
       } catch (e) {
         box.appendChild(el('div', 'msg error', e.message));
@@ -200,6 +275,73 @@
     });
   }
 
+  function renderHistoryLine(line) {
+    if (line.role === 'user') return addMessage('user', line.text);
+    if (line.role === 'operator') return addOperatorMessage(line.text);
+    if (line.role === 'system') return addMessage('bot system', line.text);
+    return addMessage('bot', line.text);
+  }
+
+  // The whole conversation from the server (on open), then the helpdesk's new lines (polling).
+  async function loadHistory() {
+    if (!conversationId || !token) return;
+    try {
+      const data = await request(
+        'GET',
+        '/api/conversations/' + encodeURIComponent(conversationId) + '/messages?after=0',
+      );
+      data.messages.forEach(renderHistoryLine);
+      seen = data.total;
+      setProfile(data.requester);
+      startPolling();
+    } catch (e) {
+      if (e.status === 404) forget();
+    }
+  }
+
+  async function pollReplies() {
+    if (!conversationId || !token) return;
+    try {
+      const data = await request(
+        'GET',
+        '/api/conversations/' + encodeURIComponent(conversationId) + '/messages?after=' + seen,
+      );
+      // This page showed its own questions and answers already; the helpdesk's lines are new.
+      data.messages.forEach(function (line) {
+        if (line.index >= seen && line.role === 'operator') addOperatorMessage(line.text);
+      });
+      seen = Math.max(seen, data.total);
+    } catch (e) {
+      // Offline for a moment: try again at the next tick.
+    }
+  }
+
+  function startPolling() {
+    if (polling === undefined) polling = setInterval(pollReplies, POLL_MS);
+  }
+
+  async function showHistoryPanel() {
+    const list = document.getElementById('history-list');
+    if (!conversationId || !token) return window.KotaeParts.history(list, { tickets: [] });
+    try {
+      const path = '/api/conversations/' + encodeURIComponent(conversationId) + '/tickets';
+      window.KotaeParts.history(list, await request('GET', path));
+    } catch (e) {
+      window.KotaeParts.history(list, { error: e.message });
+    }
+  }
+
+  document.getElementById('history-toggle').addEventListener('click', function () {
+    const panel = document.getElementById('history');
+    panel.hidden = !panel.hidden;
+    this.setAttribute('aria-expanded', String(!panel.hidden));
+    if (!panel.hidden) showHistoryPanel();
+  });
+  Object.keys(PROFILE_FIELDS).forEach(function (k) {
+    document.getElementById(PROFILE_FIELDS[k]).addEventListener('change', function () {
+      localStorage.setItem(PROFILE_KEY, JSON.stringify(profile()));
+    });
+  });
   form.addEventListener('submit', function (ev) {
     ev.preventDefault();
     const text = input.value.trim();
@@ -213,10 +355,26 @@
       form.requestSubmit();
     }
   });
-  addMessage('bot', 'こんにちは。ヘルプデスクの自動応答です。パソコンやシステムの困りごとを質問してください。');
-  if (conversationId && sessionStorage.getItem(SINCE_KEY)) {
-    startPolling();
-    pollReplies();
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'visible') pollReplies();
+  });
+  // Attachments (chat-attachments.js, when installed) add their controls to the compose area. Deferred
+  // scripts have all run by DOMContentLoaded, whatever their order in the page.
+  document.addEventListener('DOMContentLoaded', function () {
+    if (window.KotaeAttachments)
+      window.KotaeAttachments.mount({
+        container: form,
+        conversationId: () => conversationId,
+        token: () => token,
+        onUploaded: function () {},
+      });
+  });
+  try {
+    setProfile(JSON.parse(localStorage.getItem(PROFILE_KEY) || '{}'));
+  } catch (e) {
+    localStorage.removeItem(PROFILE_KEY);
   }
+  addMessage('bot', 'こんにちは。ヘルプデスクの自動応答です。パソコンやシステムの困りごとを質問してください。');
+  loadHistory();
   input.focus();
 })();

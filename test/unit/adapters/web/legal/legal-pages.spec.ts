@@ -7,6 +7,8 @@ import { createWebApp, loadLegalPages, type LegalPages } from '../../../../../ad
 import { markdownToHtml } from '../../../../../adapters/web/legal';
 import { KotaeError } from '../../../../../core/errors';
 import { MemoryLogger } from '../../../../../core/logger';
+import { SystemClock } from '../../../../../core/clock';
+import { InMemoryTicketStore } from '../../../../fakes/in-memory-ticket-store';
 import { FakeHelpdesk } from '../../../../fakes/fake-helpdesk';
 import { FakeConversationStore } from '../../../../fakes/teams-conversation-store';
 import { tempDir } from '../../../../helpers/temp-dir';
@@ -15,6 +17,8 @@ async function serve(legalPages: LegalPages): Promise<{ url: string; close: () =
   const app = createWebApp({
     helpdesk: new FakeHelpdesk(),
     conversations: new FakeConversationStore(),
+    tickets: new InMemoryTicketStore(),
+    clock: new SystemClock(),
     logger: new MemoryLogger(),
     health: async () => ({ ok: true }),
     legalPages,

@@ -1,0 +1,56 @@
+// Kotae web chat, rendering parts: an answer's sources, and the お問い合わせ履歴 panel (the requester's
+// tickets with the helpdesk's replies).
+(function () {
+  'use strict';
+
+  function el(tag, cls, text) {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  /** Appends the sources of an answer to its bubble `m`. */
+  function sources(m, data) {
+    const list = el('ol', 'sources');
+    list.setAttribute('aria-label', '出典');
+    data.sources.forEach(function (s) {
+      const li = el('li');
+      if (s.url) {
+        const a = el('a', null, s.title);
+        a.href = s.url;
+        a.target = '_blank';
+        a.rel = 'noopener';
+        li.appendChild(a);
+      } else {
+        li.appendChild(el('span', null, s.title));
+      }
+      // The first source's snippet repeats the answer shown above it.
+      const repeated = data.answer.replace(/\s+/g, ' ').startsWith(s.snippet.replace(/…$/, ''));
+      if (!repeated) li.appendChild(el('span', 'snippet', s.snippet));
+      list.appendChild(li);
+    });
+    m.appendChild(el('div', null, '出典:'));
+    m.appendChild(list);
+  }
+
+  /** Renders `{ tickets }` from GET /api/conversations/:id/tickets, or `{ error }`, into `list`. */
+  function history(list, data) {
+    list.textContent = '';
+    if (data.error) return list.appendChild(el('p', 'msg error', data.error));
+    if (!data.tickets.length) return list.appendChild(el('p', null, 'お問い合わせはまだありません。'));
+    data.tickets.forEach(function (t) {
+      const item = el('div', 'ticket');
+      item.dataset.ticket = t.number;
+      item.appendChild(el('div', 'ticket-title', t.number + '「' + t.title + '」'));
+      const updated = new Date(t.updatedAt).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' });
+      item.appendChild(el('div', 'ticket-meta', '状態: ' + t.statusLabel + ' ・ 最終更新: ' + updated));
+      t.messages.forEach(function (m) {
+        item.appendChild(el('div', 'reply', (m.from === 'helpdesk' ? 'ヘルプデスク: ' : 'あなた: ') + m.text));
+      });
+      list.appendChild(item);
+    });
+  }
+
+  window.KotaeParts = { sources: sources, history: history };
+})();

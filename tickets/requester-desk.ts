@@ -1,0 +1,134 @@
+/**
+ * The requester's side of a ticket, for every channel: messages while a ticket is open are added to it
+ * (保留 → 対応中, a resolved one reopened after a confirmation) and flagged for the operators
+ * (「依頼者から返信あり」); status questions are answered to the ticket's requester only.
+ */
+import { KotaeError } from '../core/errors';
+import type { Clock } from '../core/clock';
+import type { ConversationStore, RequesterIntent, TicketDesk, TicketPatch, TicketStore } from '../bot/ports';
+import type { BotReply, ConversationRecord, TicketRecord } from '../bot/records';
+import { formatJstDayTime } from '../calendar';
+import { statusPatch } from './lifecycle';
+import { TICKET_MESSAGES as M } from './messages';
+import { isRequesterOf, routeRequesterMessage, type ReopenCalendar } from './reply-routing';
+
+/** The calendar the desk needs: the reopen window and desk hours. */
+export interface DeskCalendar extends ReopenCalendar {
+  isOpen(at: Date): boolean;
+  nextOpening(at: Date): Date;
+}
+
+/** What RequesterDesk needs. */
+export interface RequesterDeskDeps {
+  store: TicketStore;
+  conversations: Pick<ConversationStore, 'appendTranscript'>;
+  calendar: DeskCalendar;
+  clock: Clock;
+  /** A resolved ticket takes the requester's messages (after confirmation) for this many business days. */
+  reopenBusinessDays: number;
+}
+
+const ACTOR = 'requester';
+/** Tickets listed in a status answer without a number. */
+const STATUS_LIST_LIMIT = 5;
+
+/** Implements the bot's TicketDesk port on the ticket store. */
+export class RequesterDesk implements TicketDesk {
+  constructor(private readonly deps: RequesterDeskDeps) {}
+
+  async routeRequesterMessage(
+    conversation: ConversationRecord,
+    text: string,
+    intent: RequesterIntent,
+  ): Promise<BotReply | undefined> {
+    const { store, clock, calendar, reopenBusinessDays } = this.deps;
+    const { items } = await store.list({ conversationId: conversation.id, limit: 20 });
+    const route = routeRequesterMessage(items, clock.now(), reopenBusinessDays, calendar);
+    if (route.kind === 'append') return this.append(route.ticket, conversation, text);
+    if (route.kind === 'confirm_reopen') {
+      if (intent === 'reopen') return this.append(route.ticket, conversation, text);
+      return this.reply(conversation, M.confirmReopen(route.ticket.number), ['reopen', 'ask_bot'], {
+        pendingText: text,
+        ticketNumber: route.ticket.number,
+      });
+    }
+    if (intent !== 'reopen') return undefined;
+    // The button was pressed after the window closed (or the ticket was closed meanwhile): nothing is written.
+    const latest = items[0];
+    return this.reply(conversation, latest ? M.reopenExpired(latest.number) : M.nothingToReopen, ['ask_bot'], {
+      pendingText: text,
+    });
+  }
+
+  async status(conversation: ConversationRecord, number?: string): Promise<BotReply> {
+    const { store } = this.deps;
+    let text: string;
+    if (number) {
+      const ticket = number.length <= 64 ? await store.get(number) : undefined;
+      text = ticket && isRequesterOf(ticket, conversation) ? this.statusText(ticket) : M.statusNotFound;
+    } else {
+      const { items } = await store.list({ conversationId: conversation.id, limit: STATUS_LIST_LIMIT });
+      text = items.length ? items.map((t) => this.statusText(t)).join('\n\n') : M.statusNone;
+    }
+    return this.reply(conversation, text, []);
+  }
+
+  private statusText(t: TicketRecord): string {
+    return M.statusOf(t.number, t.title, t.status, formatJstDayTime(t.updatedAt), Boolean(t.assignee));
+  }
+
+  /** Adds the message to the ticket: the status moves first (so a stale ticket writes nothing), then the comment. */
+  private async append(ticket: TicketRecord, conversation: ConversationRecord, text: string): Promise<BotReply> {
+    const { store, conversations, clock, calendar } = this.deps;
+    const now = clock.now();
+    const updated = await this.markReplied(ticket, now);
+    await store.addComment(updated.id, {
+      kind: 'requester',
+      author: (conversation.requester.name ?? M.requesterAuthor).slice(0, 100),
+      body: text,
+      deliveredAt: now,
+    });
+    const afterHours = calendar.isOpen(now) ? undefined : M.afterHours(formatJstDayTime(calendar.nextOpening(now)));
+    const ack = M.requesterAdded(updated.number, afterHours);
+    await conversations.appendTranscript(conversation.id, { role: 'user', text, at: now });
+    await conversations.appendTranscript(conversation.id, { role: 'system', text: ack, at: clock.now() });
+    return {
+      conversationId: conversation.id,
+      text: ack,
+      sources: [],
+      choices: [],
+      actions: ['ask_bot'],
+      pendingText: text,
+      ticketNumber: updated.number,
+      ...(afterHours ? { afterHoursNotice: afterHours } : {}),
+    };
+  }
+
+  /** Sets the 「依頼者から返信あり」 flag; 保留 and 解決 move to 対応中. One retry when an operator saved meanwhile. */
+  private async markReplied(ticket: TicketRecord, now: Date): Promise<TicketRecord> {
+    let current = ticket;
+    for (let attempt = 0; ; attempt += 1) {
+      const patch: TicketPatch = { requesterRepliedAt: now };
+      if (current.status === 'on_hold' || current.status === 'resolved') {
+        Object.assign(patch, statusPatch(current, 'in_progress', now));
+      }
+      try {
+        return await this.deps.store.update(current.id, current.version, patch, ACTOR);
+      } catch (err) {
+        if (!(err instanceof KotaeError) || err.code !== 'CONFLICT' || attempt >= 2) throw err;
+        const fresh = await this.deps.store.get(current.id);
+        if (!fresh) throw err;
+        current = fresh;
+      }
+    }
+  }
+
+  private async reply(
+    conversation: ConversationRecord,
+    text: string,
+    actions: BotReply['actions'],
+    extra: Pick<BotReply, 'pendingText' | 'ticketNumber'> = {},
+  ): Promise<BotReply> {
+    return { conversationId: conversation.id, text, sources: [], choices: [], actions, ...extra };
+  }
+}
