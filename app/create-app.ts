@@ -13,7 +13,7 @@ import { SqlDatabaseBackup } from '../db/backup';
 import { SqlJobRunStore } from '../db/repositories/sql-job-run-store';
 import { SqlRetentionStore } from '../db/repositories/sql-retention';
 import { BACKUP_JOB, BackupJob, DailyScheduler, RETENTION_JOB, RetentionJob } from '../jobs';
-import { createWebApp, WebChatChannel, type Mount } from '../adapters/web';
+import { createWebApp, WebChatChannel, type Mount, type StoredConversationToken } from '../adapters/web';
 import { createConsoleReportsRouter } from '../adapters/web/console-reports';
 import { createChatModel } from './answer-model';
 import type { KotaeConfig } from './config';
@@ -29,6 +29,11 @@ import { wireTeams } from './wire-teams';
 export interface AppDeps {
   logger: Logger;
   clock: Clock;
+  /**
+   * The stored secret of a web chat conversation, checked against `X-Kotae-Conversation-Token`
+   * on the attachment routes (see adapters/web/conversation-access.ts). Default: none stored.
+   */
+  conversationToken?: StoredConversationToken;
 }
 
 /** A built (not yet listening) Kotae. */
@@ -117,6 +122,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       documentsDir: config.kbDir,
       logger,
       mounts,
+      attachments: { attachments: operators.attachments, storedToken: deps.conversationToken },
       health: async () => {
         const db = await ds.query('SELECT 1 AS ok').then(
           () => 'ok',

@@ -7,6 +7,7 @@ import express, { type Express, type RequestHandler, type Router } from 'express
 import type { ConversationStore, Helpdesk } from '../../bot';
 import type { Logger } from '../../core/logger';
 import { createApiRouter } from './api/router';
+import { createAttachmentApiRouter, type ChatAttachmentDeps } from './api/attachment-routes';
 import { apiNotFound, errorHandler } from './errors';
 
 /** A router or handler mounted at a path by the composition root. */
@@ -30,6 +31,8 @@ export interface WebAppDeps {
   documentsDir?: string;
   /** Largest JSON body accepted (bytes). */
   jsonLimitBytes?: number;
+  /** Web chat attachments (upload, list, download); without it those routes answer 404. */
+  attachments?: Omit<ChatAttachmentDeps, 'conversations'>;
 }
 
 const STATIC_DIR = path.join(__dirname, 'static');
@@ -41,7 +44,7 @@ const securityHeaders: RequestHandler = (_req, res, next) => {
   res.setHeader('X-Frame-Options', 'DENY');
   res.setHeader(
     'Content-Security-Policy',
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
   );
   next();
 };
@@ -62,6 +65,8 @@ export function createWebApp(deps: WebAppDeps): Express {
   app.get('/', (_req, res) => res.sendFile(path.join(STATIC_DIR, 'index.html')));
   if (deps.documentsDir)
     app.use('/kb', express.static(deps.documentsDir, { index: false, dotfiles: 'deny', fallthrough: true }));
+  if (deps.attachments)
+    app.use('/api', createAttachmentApiRouter({ ...deps.attachments, conversations: deps.conversations }));
   app.use('/api', json, createApiRouter(deps.helpdesk, deps.conversations));
 
   for (const mount of deps.mounts ?? []) {

@@ -1,3 +1,11 @@
 export { createWebApp, type Mount, type WebAppDeps } from './app';
 export { errorHandler } from './errors';
 export { WebChatChannel } from './web-chat-channel';
+export {
+  CONVERSATION_TOKEN_HEADER,
+  conversationTokenMatches,
+  requireConversationAccess,
+  type StoredConversationToken,
+} from './conversation-access';
+export { sendAttachment, contentDisposition, ATTACHMENT_CSP } from './attachment-download';
+export { receiveUpload, isMultipart, type UploadOptions, type Upload } from './multipart';

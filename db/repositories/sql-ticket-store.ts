@@ -10,6 +10,7 @@ import type { NewTicket, TicketRecord, TranscriptEntry, TranscriptRole } from '.
 import type { TicketCommentRow, TicketCounterRow, TicketEventRow, TicketRow, TranscriptEntryRow } from '../schema/rows';
 import { runDb } from '../run-db';
 import { diffPatch, toComment, toTicket } from './ticket-mapping';
+import { linkHeldAttachments } from './sql-attachment-store';
 
 /** A ticket's copy of the transcript is keyed by the ticket id (a UUID, so it never collides with a conversation). */
 const ticketTranscriptKey = (ticketId: string) => ticketId;
@@ -82,6 +83,7 @@ export class SqlTicketStore implements TicketStore {
           });
         }
         await addEvent(em, row.id, at, actor, 'created', null, row.number);
+        if (row.conversationId) await linkHeldAttachments(em, row.conversationId, row.id);
         return toTicket(row);
       }),
     );

@@ -79,7 +79,6 @@ const NOTICES: Readonly<Record<string, string>> = {
   replied: M.detail.replied,
   replyQueued: M.detail.replyQueued,
   noted: M.detail.noted,
-  attached: M.detail.attached,
   worklog: M.worklog.saved,
   faqSaved: M.faq.saved,
   faqDraft: M.faq.draftSaved,
