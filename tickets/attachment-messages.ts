@@ -8,7 +8,8 @@ export function formatBytes(bytes: number): string {
   return kb >= 1 ? `${Math.round(kb)}KB` : `${bytes}バイト`;
 }
 
-const ALLOWED = '画像（PNG・JPEG・GIF・WebP）、PDF、テキスト・ログ（.txt・.log・.csv）、Office文書（Word・Excel・PowerPoint）、ZIP';
+const ALLOWED =
+  '画像（PNG・JPEG・GIF・WebP）、PDF、テキスト・ログ（.txt・.log・.csv）、Office文書（Word・Excel・PowerPoint）、ZIP';
 
 /** Refusals and notices. */
 export const ATTACHMENT_MESSAGES = Object.freeze({
@@ -16,8 +17,7 @@ export const ATTACHMENT_MESSAGES = Object.freeze({
   empty: (max: number) => `空のファイルは添付できません（1ファイル${formatBytes(max)}まで）。`,
   forbidden: (max: number) =>
     `この種類のファイルは添付できません。添付できるのは${ALLOWED}で、1ファイル${formatBytes(max)}までです。`,
-  mismatch: (fileName: string) =>
-    `「${fileName}」は、ファイルの内容が名前や種類と一致しないため添付できません。`,
+  mismatch: (fileName: string) => `「${fileName}」は、ファイルの内容が名前や種類と一致しないため添付できません。`,
   notText: (fileName: string) =>
     `「${fileName}」はテキストとして読み取れないため添付できません（UTF-8またはShift_JISのテキストのみ）。`,
   noFile: '添付するファイルを選んでください。',

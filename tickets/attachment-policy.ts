@@ -25,9 +25,27 @@ const OLE = [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]];
 const OOXML = 'application/vnd.openxmlformats-officedocument';
 
 const KINDS: readonly FileKind[] = [
-  { extensions: ['png'], types: ['image/png'], contentType: 'image/png', magic: [[0x89, ...ascii('PNG\r\n\x1a\n')]], image: true },
-  { extensions: ['jpg', 'jpeg'], types: ['image/jpeg', 'image/pjpeg'], contentType: 'image/jpeg', magic: [[0xff, 0xd8, 0xff]], image: true },
-  { extensions: ['gif'], types: ['image/gif'], contentType: 'image/gif', magic: [ascii('GIF87a'), ascii('GIF89a')], image: true },
+  {
+    extensions: ['png'],
+    types: ['image/png'],
+    contentType: 'image/png',
+    magic: [[0x89, ...ascii('PNG\r\n\x1a\n')]],
+    image: true,
+  },
+  {
+    extensions: ['jpg', 'jpeg'],
+    types: ['image/jpeg', 'image/pjpeg'],
+    contentType: 'image/jpeg',
+    magic: [[0xff, 0xd8, 0xff]],
+    image: true,
+  },
+  {
+    extensions: ['gif'],
+    types: ['image/gif'],
+    contentType: 'image/gif',
+    magic: [ascii('GIF87a'), ascii('GIF89a')],
+    image: true,
+  },
   {
     extensions: ['webp'],
     types: ['image/webp'],
@@ -35,16 +53,50 @@ const KINDS: readonly FileKind[] = [
     magic: [[...ascii('RIFF'), undefined, undefined, undefined, undefined, ...ascii('WEBP')]],
     image: true,
   },
-  { extensions: ['pdf'], types: ['application/pdf', 'application/x-pdf'], contentType: 'application/pdf', magic: [ascii('%PDF-')] },
+  {
+    extensions: ['pdf'],
+    types: ['application/pdf', 'application/x-pdf'],
+    contentType: 'application/pdf',
+    magic: [ascii('%PDF-')],
+  },
   { extensions: ['txt', 'log'], types: ['text/plain', 'text/x-log'], contentType: 'text/plain' },
-  { extensions: ['csv'], types: ['text/csv', 'text/plain', 'text/x-csv', 'application/vnd.ms-excel', 'application/csv'], contentType: 'text/csv' },
-  { extensions: ['docx'], types: [`${OOXML}.wordprocessingml.document`], contentType: `${OOXML}.wordprocessingml.document`, magic: ZIP },
-  { extensions: ['xlsx'], types: [`${OOXML}.spreadsheetml.sheet`], contentType: `${OOXML}.spreadsheetml.sheet`, magic: ZIP },
-  { extensions: ['pptx'], types: [`${OOXML}.presentationml.presentation`], contentType: `${OOXML}.presentationml.presentation`, magic: ZIP },
+  {
+    extensions: ['csv'],
+    types: ['text/csv', 'text/plain', 'text/x-csv', 'application/vnd.ms-excel', 'application/csv'],
+    contentType: 'text/csv',
+  },
+  {
+    extensions: ['docx'],
+    types: [`${OOXML}.wordprocessingml.document`],
+    contentType: `${OOXML}.wordprocessingml.document`,
+    magic: ZIP,
+  },
+  {
+    extensions: ['xlsx'],
+    types: [`${OOXML}.spreadsheetml.sheet`],
+    contentType: `${OOXML}.spreadsheetml.sheet`,
+    magic: ZIP,
+  },
+  {
+    extensions: ['pptx'],
+    types: [`${OOXML}.presentationml.presentation`],
+    contentType: `${OOXML}.presentationml.presentation`,
+    magic: ZIP,
+  },
   { extensions: ['doc'], types: ['application/msword'], contentType: 'application/msword', magic: OLE },
   { extensions: ['xls'], types: ['application/vnd.ms-excel'], contentType: 'application/vnd.ms-excel', magic: OLE },
-  { extensions: ['ppt'], types: ['application/vnd.ms-powerpoint'], contentType: 'application/vnd.ms-powerpoint', magic: OLE },
-  { extensions: ['zip'], types: ['application/zip', 'application/x-zip-compressed', 'application/x-zip'], contentType: 'application/zip', magic: ZIP },
+  {
+    extensions: ['ppt'],
+    types: ['application/vnd.ms-powerpoint'],
+    contentType: 'application/vnd.ms-powerpoint',
+    magic: OLE,
+  },
+  {
+    extensions: ['zip'],
+    types: ['application/zip', 'application/x-zip-compressed', 'application/x-zip'],
+    contentType: 'application/zip',
+    magic: ZIP,
+  },
 ];
 
 /** Types that say nothing about the content (browsers send them for unknown extensions). */
@@ -102,7 +154,11 @@ export function checkClaim(claim: AttachmentClaim, maxBytes: number): CheckedCla
     throw new KotaeError('INPUT_INVALID', `attachment type not allowed: .${ext} ${type}`, {
       userMessage: ATTACHMENT_MESSAGES.forbidden(maxBytes),
     });
-  if (!GENERIC_TYPES.has(type) && !kind.types.includes(type) && !(kind.contentType.startsWith('text/') && type.startsWith('text/')))
+  if (
+    !GENERIC_TYPES.has(type) &&
+    !kind.types.includes(type) &&
+    !(kind.contentType.startsWith('text/') && type.startsWith('text/'))
+  )
     throw new KotaeError('INPUT_INVALID', `claimed type ${type} does not match .${ext}`, {
       userMessage: ATTACHMENT_MESSAGES.mismatch(claim.fileName),
     });

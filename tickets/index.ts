@@ -36,5 +36,9 @@ export type {
   AttachmentFileStore,
   StagedContent,
   StoredFileInfo,
-  TicketOutbox, WorkLogStore, FaqStore, UnansweredQuestions } from './ports';
+  TicketOutbox,
+  WorkLogStore,
+  FaqStore,
+  UnansweredQuestions,
+} from './ports';
 export type * from './types';

@@ -14,7 +14,10 @@ export const ATTACHMENT_CSP = "default-src 'none'; img-src 'self'; style-src 'no
 /** `Content-Disposition` with an ASCII fallback and the UTF-8 name (RFC 6266 / RFC 5987). */
 export function contentDisposition(type: 'inline' | 'attachment', fileName: string): string {
   const fallback = fileName.replace(/[^\x20-\x7e]|["\\%;]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `${type}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
@@ -36,4 +39,3 @@ export async function sendAttachment(
   res.setHeader('Cache-Control', 'private, no-store');
   await pipeline(Readable.from(content), res);
 }
-

@@ -99,12 +99,21 @@ export async function readUpload<T>(
     );
   });
   parser.on('filesLimit', () =>
-    fail(new KotaeError('INPUT_INVALID', 'too many files', { userMessage: ATTACHMENT_MESSAGES.tooManyFiles(options.maxFiles) })),
+    fail(
+      new KotaeError('INPUT_INVALID', 'too many files', {
+        userMessage: ATTACHMENT_MESSAGES.tooManyFiles(options.maxFiles),
+      }),
+    ),
   );
   await new Promise<void>((resolve) => {
     parser.on('close', resolve);
     parser.on('error', (err: unknown) => {
-      fail(new KotaeError('INPUT_INVALID', 'malformed multipart body', { userMessage: ATTACHMENT_MESSAGES.noFile, cause: err }));
+      fail(
+        new KotaeError('INPUT_INVALID', 'malformed multipart body', {
+          userMessage: ATTACHMENT_MESSAGES.noFile,
+          cause: err,
+        }),
+      );
       req.unpipe(parser);
       req.resume();
       resolve();

@@ -89,6 +89,7 @@ export class AttachmentFiles1764200000000 implements MigrationInterface {
     }
     await queryRunner.query(`ALTER TABLE ${q(d, from)} RENAME TO ${q(d, to)}`);
     // PostgreSQL names the primary key after the table it was created as.
-    if (d === 'postgres') await queryRunner.query(`ALTER INDEX ${q(d, `${from}_pkey`)} RENAME TO ${q(d, `${to}_pkey`)}`);
+    if (d === 'postgres')
+      await queryRunner.query(`ALTER INDEX ${q(d, `${from}_pkey`)} RENAME TO ${q(d, `${to}_pkey`)}`);
   }
 }

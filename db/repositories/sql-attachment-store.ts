@@ -25,7 +25,11 @@ function toMeta(r: AttachmentRow): AttachmentMeta {
  * Links the files held on a conversation to its new ticket. SqlTicketStore.create calls it inside
  * the transaction that creates the ticket, so a file is never left behind by an escalation.
  */
-export async function linkHeldAttachments(em: EntityManager, conversationId: string, ticketId: string): Promise<number> {
+export async function linkHeldAttachments(
+  em: EntityManager,
+  conversationId: string,
+  ticketId: string,
+): Promise<number> {
   const result = await em
     .getRepository<AttachmentRow>('attachment')
     .update({ conversationId, ticketId: IsNull() }, { ticketId });
@@ -72,9 +76,7 @@ export class SqlAttachmentStore implements AttachmentStore {
   }
 
   async listForConversation(conversationId: string): Promise<AttachmentMeta[]> {
-    const rows = await runDb(this.ds, () =>
-      this.repo.find({ where: { conversationId }, order: { createdAt: 'ASC' } }),
-    );
+    const rows = await runDb(this.ds, () => this.repo.find({ where: { conversationId }, order: { createdAt: 'ASC' } }));
     return rows.map(toMeta);
   }
 

@@ -10,7 +10,9 @@ export const ACCEPTED_FILES =
 
 function item(base: string, a: AttachmentMeta): SafeHtml {
   const who = a.kind === 'operator' ? M.attachments.fromOperator : M.attachments.fromRequester;
-  const meta = html`<span class="meta">${who} ・ ${a.uploadedBy} ・ ${formatJst(a.createdAt)} ・ ${formatBytes(a.sizeBytes)}</span>`;
+  const meta = html`<span class="meta"
+    >${who} ・ ${a.uploadedBy} ・ ${formatJst(a.createdAt)} ・ ${formatBytes(a.sizeBytes)}</span
+  >`;
   if (!a.sha256) return html`<li>${a.fileName}（${M.attachments.metadataOnly}） ${meta}</li>`;
   const url = `${base}/attachments/${a.id}`;
   const thumb = isInlineImage(a.contentType)
