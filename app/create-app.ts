@@ -97,7 +97,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         await knowledge.ingest();
       },
     });
-    const teams = wireTeams(config, { helpdesk, conversations, logger });
+    const teams = wireTeams(config, { helpdesk, conversations, logger, attachments: operators.attachments });
     senders.set('teams', teams.sender);
     const reports = wireReports({
       ds,

@@ -26,6 +26,7 @@ export const ATTACHMENT_MESSAGES = Object.freeze({
   conversationNotFound: '会話が見つかりません。',
   /** The line a reply carries for each file sent with it. */
   replyLine: (fileName: string, sizeBytes: number) => `📎 添付ファイル: ${fileName}（${formatBytes(sizeBytes)}）`,
+  fetchFailed: (fileName: string) => `「${fileName}」を受け取れませんでした。お手数ですが、もう一度送ってください。`,
   /** Said to the requester when a file was kept with their inquiry. */
   received: (fileName: string, ticketNumber?: string) =>
     ticketNumber

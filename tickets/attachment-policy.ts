@@ -167,6 +167,12 @@ export function checkClaim(claim: AttachmentClaim, maxBytes: number): CheckedCla
   return { fileName, contentType: kind.contentType, kind };
 }
 
+/** The extension of an allow-listed image from its first bytes (e.g. Teams' `image/*` without a name). */
+export function imageExtensionOf(head: Uint8Array): string | undefined {
+  const kind = KINDS.find((k) => k.image && k.magic?.some((m) => m.every((b, i) => b === undefined || head[i] === b)));
+  return kind?.extensions[0];
+}
+
 /** Whether the kind is displayed inline. */
 export function isInlineImage(contentType: string): boolean {
   return INLINE_IMAGE_TYPES.has(bareType(contentType));

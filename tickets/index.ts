@@ -25,7 +25,7 @@ export {
   type RequesterUploadResult,
 } from './attachment-service';
 export { ATTACHMENT_MESSAGES, formatBytes } from './attachment-messages';
-export { checkClaim, isInlineImage, safeFileName, type AttachmentClaim } from './attachment-policy';
+export { checkClaim, imageExtensionOf, isInlineImage, safeFileName, type AttachmentClaim } from './attachment-policy';
 export { WorkLogService, validateWorkLog } from './work-log';
 export { FaqService, proposeFaqFromTicket, validateFaq, type FaqServiceDeps, type FaqChange } from './faq-service';
 export { OPERATOR_ROLES, hasRole } from './operators';
