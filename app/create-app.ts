@@ -180,6 +180,7 @@ function startBackgroundJobs(
     clock,
     retentionDays: config.retentionDays,
     logger,
+    attachmentFiles: operators.attachments,
   });
   const daily = new DailyScheduler({
     clock,
