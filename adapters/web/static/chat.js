@@ -214,6 +214,18 @@
     }
   });
   addMessage('bot', 'こんにちは。ヘルプデスクの自動応答です。パソコンやシステムの困りごとを質問してください。');
+  // Attachments (chat-attachments.js): the 📎 button and the files of this conversation.
+  if (window.KotaeAttachments)
+    window.KotaeAttachments.mount({
+      container: document.getElementById('attachments'),
+      conversationId: function () {
+        return conversationId;
+      },
+      token: function () {
+        return undefined;
+      },
+      onUploaded: function () {},
+    });
   if (conversationId && sessionStorage.getItem(SINCE_KEY)) {
     startPolling();
     pollReplies();
