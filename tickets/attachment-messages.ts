@@ -21,6 +21,8 @@ export const ATTACHMENT_MESSAGES = Object.freeze({
   notText: (fileName: string) =>
     `「${fileName}」はテキストとして読み取れないため添付できません（UTF-8またはShift_JISのテキストのみ）。`,
   noFile: '添付するファイルを選んでください。',
+  /** Shown as the uploader when the requester gave no name. */
+  unnamedRequester: '名前未入力',
   tooManyFiles: (max: number) => `一度に添付できるファイルは${max}つまでです。`,
   notFound: '添付ファイルが見つかりません。',
   conversationNotFound: '会話が見つかりません。',

@@ -191,7 +191,7 @@ export class AttachmentService {
       contentType: staged.contentType,
       sizeBytes: staged.sizeBytes,
       sha256: staged.sha256,
-      uploadedBy: uploadedBy.slice(0, 100) || kind,
+      uploadedBy: uploadedBy.trim().slice(0, 100) || ATTACHMENT_MESSAGES.unnamedRequester,
     });
   }
 }

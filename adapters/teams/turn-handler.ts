@@ -110,7 +110,7 @@ export class TeamsTurnHandler {
     if (!intake || intake.sources(context.activity).length === 0) return [];
     const requester = await conversations.requester(context.activity);
     const conversationId = await conversations.resolve(context.activity, requester);
-    return intake.keep(context, conversationId, requester.name ?? requester.id ?? 'requester');
+    return intake.keep(context, conversationId, requester.name ?? requester.id ?? '');
   }
 
   private async tellFailure(context: TurnContext, err: unknown): Promise<void> {

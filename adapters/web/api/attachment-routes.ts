@@ -53,7 +53,7 @@ export function createAttachmentApiRouter(deps: ChatAttachmentDeps): Router {
       throw new KotaeError('INPUT_INVALID', 'upload without a file', { userMessage: ATTACHMENT_MESSAGES.noFile });
     const { requester } = conversation;
     const result = await service.addFromRequester(
-      { conversationId: conversation.id, uploadedBy: requester.name ?? requester.id ?? 'requester' },
+      { conversationId: conversation.id, uploadedBy: requester.name ?? ATTACHMENT_MESSAGES.unnamedRequester },
       staged,
     );
     res.status(201).json({
