@@ -155,8 +155,12 @@ export class AttachmentService {
     return this.deps.files.read(meta.sha256);
   }
 
-  /** Deletes stored files no row references that are older than `olderThan` (retention). */
+  /**
+   * Deletes stored files no row references that are older than `olderThan` (retention), and staged
+   * copies a crash left behind; returns how many stored files went.
+   */
   async removeUnreferencedFiles(olderThan: Date): Promise<number> {
+    await this.deps.files.removeStaleStaged(olderThan);
     const candidates: string[] = [];
     for await (const f of this.deps.files.list()) if (f.modifiedAt < olderThan) candidates.push(f.sha256);
     let removed = 0;

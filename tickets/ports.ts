@@ -54,6 +54,8 @@ export interface AttachmentFileStore {
   has(sha256: string): Promise<boolean>;
   remove(sha256: string): Promise<void>;
   list(): AsyncIterable<StoredFileInfo>;
+  /** Deletes staged copies older than `olderThan` (left by a crash mid-upload); returns how many. */
+  removeStaleStaged(olderThan: Date): Promise<number>;
 }
 
 /** Replies not yet delivered to the requester, oldest first, for retrying. */

@@ -87,6 +87,19 @@ export class FsAttachmentFileStore implements AttachmentFileStore {
     }
   }
 
+  async removeStaleStaged(olderThan: Date): Promise<number> {
+    const names = await fs.readdir(this.tmp).catch(() => [] as string[]);
+    let removed = 0;
+    for (const name of names) {
+      const file = path.join(this.tmp, name);
+      const stat = await fs.stat(file).catch(() => undefined);
+      if (!stat || stat.mtime >= olderThan) continue;
+      await fs.rm(file, { force: true });
+      removed += 1;
+    }
+    return removed;
+  }
+
   private pathOf(sha256: string): string {
     if (!SHA256.test(sha256)) throw new KotaeError('NOT_FOUND', 'malformed attachment hash');
     return path.join(this.root, sha256.slice(0, 2), sha256);

@@ -59,6 +59,14 @@ export function attachmentFileStoreContract(
       assert.deepEqual(listed, []);
     });
 
+    it('removes staged copies older than a given time (left by a crash), keeping newer ones', async () => {
+      await h.store.stage(chunksOf('途中で落ちた'));
+      assert.equal(await h.store.removeStaleStaged(new Date(Date.now() - 60_000)), 0);
+      assert.equal(h.leftovers().length, 1);
+      assert.equal(await h.store.removeStaleStaged(new Date(Date.now() + 60_000)), 1);
+      assert.deepEqual(h.leftovers(), []);
+    });
+
     it('discard drops a staged copy; remove deletes a stored file; unknown hashes are NOT_FOUND', async () => {
       const a = await h.store.stage(chunksOf('捨てる'));
       await h.store.discard(a);

@@ -6,6 +6,7 @@ import type { AttachmentFileStore, StagedContent, StoredFileInfo } from '../../t
 /** Keeps staged and committed content in maps. */
 export class InMemoryAttachmentFileStore implements AttachmentFileStore {
   readonly staged = new Map<string, Buffer>();
+  private readonly stagedAt = new Map<string, Date>();
   readonly files = new Map<string, { content: Buffer; modifiedAt: Date }>();
 
   constructor(private readonly now: () => Date = () => new Date()) {}
@@ -15,6 +16,7 @@ export class InMemoryAttachmentFileStore implements AttachmentFileStore {
     const hash = createHash('sha256');
     const parts: Buffer[] = [];
     this.staged.set(ref, Buffer.alloc(0));
+    this.stagedAt.set(ref, this.now());
     try {
       for await (const chunk of content) {
         hash.update(chunk);
@@ -54,6 +56,16 @@ export class InMemoryAttachmentFileStore implements AttachmentFileStore {
 
   async remove(sha256: string): Promise<void> {
     this.files.delete(sha256);
+  }
+
+  async removeStaleStaged(olderThan: Date): Promise<number> {
+    let removed = 0;
+    for (const [ref, at] of this.stagedAt) {
+      if (!this.staged.has(ref) || at >= olderThan) continue;
+      this.staged.delete(ref);
+      removed += 1;
+    }
+    return removed;
   }
 
   async *list(): AsyncIterable<StoredFileInfo> {
