@@ -44,6 +44,8 @@ const EnvSchema = z
       .default('admin'),
     KOTAE_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
     KOTAE_ORGANIZATION: z.string().min(1).default('ことのは市 情報政策課'),
+    KOTAE_PRIVACY_FILE: optionalText,
+    KOTAE_TERMS_FILE: optionalText,
     KOTAE_DESK_OPEN: hhmm.default('08:30'),
     KOTAE_DESK_CLOSE: hhmm.default('17:15'),
     KOTAE_YEAR_END_CLOSED: bool.default(true),
@@ -157,6 +159,8 @@ export interface KotaeConfig {
   db: DbConfig;
   admin: { username: string; password?: string };
   organization: string;
+  /** Files replacing the built-in /privacy and /terms texts (Markdown or text; HTML by .html/.htm). */
+  legal: { privacyFile?: string; termsFile?: string };
   desk: { open: string; close: string; yearEndClosed: boolean; extraClosedDays: string[] };
   sla: { responseMinutes: number };
   ticketPrefix: string;
@@ -239,6 +243,10 @@ function toConfig(e: z.infer<typeof EnvSchema>, cwd: string): KotaeConfig {
     db,
     admin: { username: e.KOTAE_ADMIN_USER, password: e.KOTAE_ADMIN_PASSWORD },
     organization: e.KOTAE_ORGANIZATION,
+    legal: {
+      privacyFile: e.KOTAE_PRIVACY_FILE ? path.resolve(cwd, e.KOTAE_PRIVACY_FILE) : undefined,
+      termsFile: e.KOTAE_TERMS_FILE ? path.resolve(cwd, e.KOTAE_TERMS_FILE) : undefined,
+    },
     desk: {
       open: e.KOTAE_DESK_OPEN,
       close: e.KOTAE_DESK_CLOSE,

@@ -13,7 +13,13 @@ import { SqlDatabaseBackup } from '../db/backup';
 import { SqlJobRunStore } from '../db/repositories/sql-job-run-store';
 import { SqlRetentionStore } from '../db/repositories/sql-retention';
 import { BACKUP_JOB, BackupJob, DailyScheduler, RETENTION_JOB, RetentionJob } from '../jobs';
-import { createWebApp, WebChatChannel, type Mount, type StoredConversationToken } from '../adapters/web';
+import {
+  createWebApp,
+  loadLegalPages,
+  WebChatChannel,
+  type Mount,
+  type StoredConversationToken,
+} from '../adapters/web';
 import { createConsoleReportsRouter } from '../adapters/web/console-reports';
 import { createChatModel } from './answer-model';
 import type { KotaeConfig } from './config';
@@ -119,6 +125,11 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     const web = createWebApp({
       helpdesk,
       conversations,
+      legalPages: loadLegalPages({
+        organization: config.organization,
+        retentionDays: config.retentionDays,
+        ...config.legal,
+      }),
       documentsDir: config.kbDir,
       logger,
       mounts,

@@ -1,6 +1,6 @@
 /**
- * Carries out a pressed card button (feedback, candidate question, escalation form, ticket submit)
- * and returns the card that replaces or follows the pressed one.
+ * Carries out a pressed card button (candidate question, escalation form, ticket submit) and returns the
+ * card that replaces or follows the pressed one. Feedback buttons are handled by FeedbackAction.
  */
 import type { Activity } from '@microsoft/agents-activity';
 import type { Helpdesk } from '../../bot/helpdesk';
@@ -21,17 +21,9 @@ export class CardActionHandler {
   constructor(private readonly deps: CardActionDeps) {}
 
   /** Runs the action and returns the card to show next. */
-  async perform(action: CardAction, activity: Activity): Promise<AdaptiveCard> {
+  async perform(action: Exclude<CardAction, { kind: 'feedback' }>, activity: Activity): Promise<AdaptiveCard> {
     const { helpdesk, conversations, deskHours, categories } = this.deps;
     switch (action.kind) {
-      case 'feedback': {
-        const reply = await helpdesk.feedback({
-          conversationId: action.conversationId,
-          resolved: action.resolved,
-          activityId: activity.id,
-        });
-        return replyCard(reply);
-      }
       case 'escalate_form':
         return escalationFormCard(action.conversationId, categories);
       case 'choose': {

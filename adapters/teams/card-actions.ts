@@ -17,7 +17,7 @@ const VERBS: readonly CardVerb[] = [
 
 /** What a pressed button asks the adapter to do. */
 export type CardAction =
-  | { kind: 'feedback'; conversationId: string; resolved: boolean }
+  | { kind: 'feedback'; conversationId: string; resolved: boolean; questionId?: string }
   | { kind: 'escalate_form'; conversationId: string }
   | { kind: 'choose'; conversationId: string; text: string }
   | { kind: 'submit_ticket'; conversationId: string; category?: string; priority?: TicketPriority; details: string };
@@ -48,8 +48,13 @@ export function parseCardAction(verb: string | undefined, data: unknown): CardAc
   if (!chosen || !conversationId) return undefined;
   switch (chosen) {
     case 'kotae.resolved':
-    case 'kotae.not_resolved':
-      return { kind: 'feedback', conversationId, resolved: chosen === 'kotae.resolved' };
+    case 'kotae.not_resolved': {
+      const questionId = str(record, 'questionId');
+      const resolved = chosen === 'kotae.resolved';
+      return questionId
+        ? { kind: 'feedback', conversationId, resolved, questionId }
+        : { kind: 'feedback', conversationId, resolved };
+    }
     case 'kotae.escalate':
       return { kind: 'escalate_form', conversationId };
     case 'kotae.choose': {

@@ -5,6 +5,7 @@ import type { BotAction, BotReply, SourceRef, TicketPriority } from '../../bot/r
 import { TICKET_PRIORITIES } from '../../bot/records';
 import { actionData, type CardVerb } from './card-actions';
 import { PRIORITY_LABELS, TEAMS_MESSAGES as M } from './messages';
+import { textBlocks } from './text-blocks';
 
 /** One element (TextBlock, Input.*, Action.*) of a card, as JSON. */
 export type CardElement = { type: string } & Record<string, unknown>;
@@ -54,7 +55,7 @@ const ACTION_BUTTONS: Readonly<Record<BotAction, { title: string; verb: CardVerb
 
 /** Answer, clarification or notice card: text, sources as links, candidate questions and the action buttons. */
 export function replyCard(reply: BotReply): AdaptiveCard {
-  const body: CardElement[] = [text(reply.text)];
+  const body: CardElement[] = textBlocks(reply.text);
   if (reply.sources.length > 0) {
     body.push(text(M.sourcesHeading, { weight: 'Bolder', spacing: 'Medium', size: 'Small' }));
     body.push(text(reply.sources.map(sourceLine).join('\n'), { size: 'Small' }));
@@ -66,10 +67,16 @@ export function replyCard(reply: BotReply): AdaptiveCard {
       actions: reply.choices.map((c) => execute(c.label, 'kotae.choose', reply.conversationId, c.value)),
     });
   }
-  const actions = reply.actions.map((a) =>
-    execute(ACTION_BUTTONS[a].title, ACTION_BUTTONS[a].verb, reply.conversationId),
-  );
-  return card(body, actions);
+  return card(body, actionButtons(reply));
+}
+
+/** The reply's buttons; the feedback buttons also name the answer they rate (see feedbackCard). */
+function actionButtons(reply: BotReply): CardElement[] {
+  return reply.actions.map((a) => {
+    const button = execute(ACTION_BUTTONS[a].title, ACTION_BUTTONS[a].verb, reply.conversationId);
+    if (a === 'escalate' || !reply.questionId) return button;
+    return { ...button, data: { ...(button.data as Record<string, string>), questionId: reply.questionId } };
+  });
 }
 
 /** Form to hand the conversation to a person: category, urgency and details; submit creates the ticket. */
@@ -138,5 +145,19 @@ export function welcomeCard(welcomeText: string, deskHours: string): AdaptiveCar
 
 /** A card with one plain notice (errors, unsupported actions). */
 export function noticeCard(message: string): AdaptiveCard {
-  return card([text(message)]);
+  return card(textBlocks(message));
+}
+
+/**
+ * After 解決した / 解決しない: the rated answer again without its buttons (when known), the feedback
+ * acknowledgement under it, then the helpdesk's follow-up (e.g. the escalation button after 解決しない).
+ */
+export function feedbackCard(feedback: BotReply, resolved: boolean, answer?: BotReply): AdaptiveCard {
+  const rated = answer ? replyCard({ ...answer, choices: [], actions: [] }).body : [];
+  const label = resolved ? M.buttonResolved : M.buttonNotResolved;
+  const acknowledgement = text(M.feedbackThanks(label), {
+    isSubtle: true,
+    ...(answer ? { separator: true, spacing: 'Medium' } : {}),
+  });
+  return card([...rated, acknowledgement, ...textBlocks(feedback.text)], actionButtons(feedback));
 }

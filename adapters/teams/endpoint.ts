@@ -6,7 +6,9 @@ import type { Helpdesk } from '../../bot/helpdesk';
 import type { ConversationStore } from '../../bot/ports';
 import type { Logger } from '../../core/logger';
 import { buildAuthConfiguration, isLoopbackAddress, type TeamsAuthOptions } from './auth';
+import { CardActionGuard } from './card-action-guard';
 import { CardActionHandler } from './card-action-handler';
+import { FeedbackAction } from './feedback-action';
 import { DEFAULT_TICKET_CATEGORIES } from './messages';
 import type { DirectoryLookup } from './ports';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
@@ -96,6 +98,8 @@ export function createTeamsEndpoint(deps: TeamsEndpointDeps): TeamsEndpoint {
     helpdesk: deps.helpdesk,
     conversations,
     actions,
+    guard: new CardActionGuard(deps.conversations, logger),
+    feedback: new FeedbackAction(deps.helpdesk, deps.conversations),
     logger,
     deskHours: deps.deskHours,
     retry,

@@ -7,9 +7,14 @@ import type { Requester } from '../../bot/records';
 import type { Logger } from '../../core/logger';
 import type { DirectoryLookup } from './ports';
 
+/** The id Kotae keeps for the sender of an activity: the Entra object id, else the Teams user id. */
+export function senderId(activity: Activity): string | undefined {
+  return activity.from?.aadObjectId ?? activity.from?.id;
+}
+
 /** The stable key of one staff member in one Teams conversation (chat, or channel thread). */
 export function channelKey(activity: Activity): string {
-  const user = activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown';
+  const user = senderId(activity) ?? 'unknown';
   return `teams|${activity.conversation?.id ?? ''}|${user}`;
 }
 
@@ -33,7 +38,7 @@ export class TeamsConversations {
   /** The requester of an activity; a directory failure only leaves the department out. */
   async requester(activity: Activity): Promise<Requester> {
     const aad = activity.from?.aadObjectId;
-    const requester: Requester = { id: aad ?? activity.from?.id, name: activity.from?.name };
+    const requester: Requester = { id: senderId(activity), name: activity.from?.name };
     if (aad && this.directory) {
       try {
         const department = await this.directory.lookupDepartment(aad);

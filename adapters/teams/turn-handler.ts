@@ -8,9 +8,11 @@ import type { Helpdesk } from '../../bot/helpdesk';
 import { toKotaeError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import { ActivityDedupe } from './activity-dedupe';
-import { parseCardAction } from './card-actions';
+import { parseCardAction, type CardAction } from './card-actions';
+import type { CardActionGuard } from './card-action-guard';
 import type { CardActionHandler } from './card-action-handler';
-import { noticeCard, replyCard, welcomeCard } from './cards';
+import type { FeedbackAction } from './feedback-action';
+import { noticeCard, replyCard, welcomeCard, type AdaptiveCard } from './cards';
 import { TEAMS_MESSAGES as M } from './messages';
 import { hasFileAttachments, questionText } from './mentions';
 import type { RetryPolicy } from './retry';
@@ -23,6 +25,9 @@ export interface TurnHandlerDeps {
   helpdesk: Helpdesk;
   conversations: TeamsConversations;
   actions: CardActionHandler;
+  feedback: FeedbackAction;
+  /** Accepts card presses only from the person the card was shown to. */
+  guard: CardActionGuard;
   logger: Logger;
   deskHours: string;
   retry: RetryPolicy;
@@ -73,17 +78,17 @@ export class TeamsTurnHandler {
     try {
       const action = parseCardAction(undefined, activity.value);
       if (action) {
-        await sendCard(context, await this.deps.actions.perform(action, activity), retry, logger);
+        await sendCard(context, await this.submittedCard(action, activity), retry, logger);
         return;
       }
       const text = questionText(activity);
       if (text === undefined) return; // group chat or channel message not addressed to the bot
       const kept = hasFileAttachments(activity) ? await this.keepFiles(context) : [];
       if (text === '' && hasFileAttachments(activity)) {
-        await sendCard(context, noticeCard([...kept, M.attachmentsOnly].join('\n\n')), retry, logger);
+        await sendCard(context, noticeCard([...kept, M.attachmentsOnly].join('\n')), retry, logger);
         return;
       }
-      if (kept.length > 0) await sendCard(context, noticeCard(kept.join('\n\n')), retry, logger);
+      if (kept.length > 0) await sendCard(context, noticeCard(kept.join('\n')), retry, logger);
       if (text === '') {
         await sendCard(context, welcomeCard(helpdesk.welcome().text, deskHours), retry, logger);
         return;
@@ -102,6 +107,14 @@ export class TeamsTurnHandler {
     } catch (err) {
       await this.tellFailure(context, err);
     }
+  }
+
+  /** The card answering an Action.Submit (a message: the pressed card cannot be changed). */
+  private async submittedCard(action: CardAction, activity: Activity): Promise<AdaptiveCard> {
+    const refused = await this.deps.guard.refusal(action, activity);
+    if (refused) return noticeCard(refused);
+    if (action.kind === 'feedback') return (await this.deps.feedback.perform(action, activity)).followUp;
+    return this.deps.actions.perform(action, activity);
   }
 
   /** Stores the message's files on the requester's conversation; one line per file for the requester. */
@@ -134,11 +147,12 @@ export class TeamsTurnHandler {
       this.deps.logger.info('teams: unsupported invoke acknowledged', { name: activity.name });
       return;
     }
-    const { result } = this.invokes.run(activity.id, () => this.cardInvoke(activity));
+    const { result } = this.invokes.run(activity.id, () => this.cardInvoke(context));
     await sendInvokeResponse(context, 200, await result);
   }
 
-  private async cardInvoke(activity: Activity): Promise<InvokeBody> {
+  private async cardInvoke(context: TurnContext): Promise<InvokeBody> {
+    const activity = context.activity;
     const value = (typeof activity.value === 'object' && activity.value !== null ? activity.value : {}) as {
       action?: { type?: unknown; verb?: unknown; data?: unknown };
     };
@@ -146,6 +160,16 @@ export class TeamsTurnHandler {
     const action = value.action?.type === 'Action.Execute' ? parseCardAction(verb, value.action.data) : undefined;
     if (!action) return messageInvokeBody(M.actionUnknown);
     try {
+      // A refusal is shown only to the person who pressed; the card stays as it is for everybody.
+      const refused = await this.deps.guard.refusal(action, activity);
+      if (refused) return messageInvokeBody(refused);
+      if (action.kind === 'feedback') {
+        const { updated, followUp } = await this.deps.feedback.perform(action, activity);
+        if (updated) return adaptiveCardInvokeBody(updated);
+        // The answer is not known here: leave the pressed card as it is and add the feedback below it.
+        await sendCard(context, followUp, this.deps.retry, this.deps.logger);
+        return messageInvokeBody(M.feedbackThanks(action.resolved ? M.buttonResolved : M.buttonNotResolved));
+      }
       return adaptiveCardInvokeBody(await this.deps.actions.perform(action, activity));
     } catch (err) {
       const error = toKotaeError(err);
@@ -154,6 +178,8 @@ export class TeamsTurnHandler {
         error: error.message,
         activityId: activity.id,
       });
+      // A failed feedback must not replace the answer it rates: the message shows to the presser only.
+      if (action.kind === 'feedback') return messageInvokeBody(error.userMessage);
       return adaptiveCardInvokeBody(noticeCard(error.userMessage));
     }
   }

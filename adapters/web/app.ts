@@ -9,6 +9,7 @@ import type { Logger } from '../../core/logger';
 import { createApiRouter } from './api/router';
 import { createAttachmentApiRouter, type ChatAttachmentDeps } from './api/attachment-routes';
 import { apiNotFound, errorHandler } from './errors';
+import { createLegalRouter, type LegalPages } from './legal';
 
 /** A router or handler mounted at a path by the composition root. */
 export interface Mount {
@@ -29,6 +30,8 @@ export interface WebAppDeps {
   mounts?: Mount[];
   /** The knowledge folder: its manuals are served read-only at /kb/ (source links of answers). */
   documentsDir?: string;
+  /** Contents of /privacy and /terms (the Teams manifest's privacyUrl and termsOfUseUrl). */
+  legalPages?: LegalPages;
   /** Largest JSON body accepted (bytes). */
   jsonLimitBytes?: number;
   /** Web chat attachments (upload, list, download); without it those routes answer 404. */
@@ -63,6 +66,7 @@ export function createWebApp(deps: WebAppDeps): Express {
   });
   app.use('/static', express.static(STATIC_DIR, { index: false, maxAge: '1h' }));
   app.get('/', (_req, res) => res.sendFile(path.join(STATIC_DIR, 'index.html')));
+  if (deps.legalPages) app.use(createLegalRouter(deps.legalPages));
   if (deps.documentsDir)
     app.use('/kb', express.static(deps.documentsDir, { index: false, dotfiles: 'deny', fallthrough: true }));
   if (deps.attachments)

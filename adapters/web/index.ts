@@ -9,3 +9,4 @@ export {
 } from './conversation-access';
 export { sendAttachment, contentDisposition, ATTACHMENT_CSP } from './attachment-download';
 export { receiveUpload, isMultipart, type UploadOptions, type Upload } from './multipart';
+export { loadLegalPages, type LegalPages } from './legal';

@@ -84,3 +84,78 @@ export function channelMention(serviceUrl: string, id: string, question: string,
     },
   };
 }
+
+/** Two members of one Teams group chat (fictional). */
+export const GROUP_MEMBERS = Object.freeze({
+  hanako: {
+    id: '29:1hanakoYamadaGroupChatMember',
+    name: '山田 花子',
+    aadObjectId: '0b6a1c7e-1111-4a5b-9c3d-2e4f6a8b0c11',
+  },
+  taro: { id: '29:1taroSatoGroupChatMember', name: '佐藤 太郎', aadObjectId: '5d2e9f40-2222-4c6d-8e1f-3a5b7c9d1e22' },
+});
+
+const GROUP_BOT = { id: '28:c9e8c047-2a74-40a2-b28a-b162d5f5327c', name: 'Kotae' };
+
+function groupEnvelope(
+  serviceUrl: string,
+  id: string,
+  from: { id: string; name: string; aadObjectId: string },
+): Payload {
+  return {
+    id,
+    channelId: 'msteams',
+    serviceUrl,
+    timestamp: '2026-04-01T01:00:00.000Z',
+    from,
+    conversation: {
+      isGroup: true,
+      conversationType: 'groupChat',
+      id: '19:kotae-test-group@thread.v2',
+      tenantId: 'contoso',
+    },
+    recipient: GROUP_BOT,
+    channelData: { tenant: { id: '72f988bf-86f1-41af-91ab-2d7cd011db47' } },
+  };
+}
+
+/** A group chat message from `from` that @mentions the bot. */
+export function groupChatMention(
+  serviceUrl: string,
+  id: string,
+  from: { id: string; name: string; aadObjectId: string },
+  question: string,
+): Payload {
+  const atText = `<at>${GROUP_BOT.name}</at>`;
+  return {
+    ...groupEnvelope(serviceUrl, id, from),
+    type: 'message',
+    text: `${atText} ${question}`,
+    entities: [{ type: 'mention', mentioned: GROUP_BOT, text: atText }],
+  };
+}
+
+/** `from` pressing an Action.Execute button of a card in the group chat. */
+export function groupChatInvoke(
+  serviceUrl: string,
+  id: string,
+  from: { id: string; name: string; aadObjectId: string },
+  action: { verb?: unknown; data?: unknown },
+): Payload {
+  return {
+    ...groupEnvelope(serviceUrl, id, from),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb: action.verb, data: action.data }, trigger: 'manual' },
+  };
+}
+
+/** `from` pressing an Action.Submit button (older clients): a message whose value is the button data. */
+export function groupChatSubmit(
+  serviceUrl: string,
+  id: string,
+  from: { id: string; name: string; aadObjectId: string },
+  value: Record<string, string>,
+): Payload {
+  return { ...groupEnvelope(serviceUrl, id, from), type: 'message', value };
+}

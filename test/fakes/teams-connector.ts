@@ -1,13 +1,16 @@
 /**
  * A loopback server that plays the Bot Connector REST API (the part a bot uses to reply):
- * POST /v3/conversations/{id}/activities[/{replyToId}] → { id }. It records what the bot sends and
- * can be told to fail or stall the next calls.
+ * POST /v3/conversations/{id}/activities[/{replyToId}] → { id }, and PUT …/activities/{id} (update of a
+ * sent message, recorded with method 'PUT'). It records what the bot sends and can be told to fail or
+ * stall the next calls.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** One activity the bot posted. */
 export interface ConnectorCall {
+  /** POST (new activity) or PUT (update of an earlier one; replyToId is then the updated activity id). */
+  method: 'POST' | 'PUT';
   conversationId: string;
   replyToId?: string;
   authorization?: string;
@@ -59,7 +62,8 @@ export class FakeBotConnector {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     if (req.method === 'GET') return this.serveFile(req, res);
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
-    if (req.method !== 'POST' || !match) {
+    const method = req.method === 'POST' || req.method === 'PUT' ? req.method : undefined;
+    if (!method || !match || (method === 'PUT' && !match[2])) {
       res.writeHead(404).end();
       return;
     }
@@ -73,6 +77,7 @@ export class FakeBotConnector {
       return;
     }
     this.calls.push({
+      method,
       conversationId: decodeURIComponent(match[1]),
       replyToId: match[2] ? decodeURIComponent(match[2]) : undefined,
       authorization: req.headers.authorization,

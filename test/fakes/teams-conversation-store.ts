@@ -16,7 +16,7 @@ export class FakeConversationStore implements ConversationStore {
   readonly records = new Map<string, ConversationRecord>();
   private readonly transcripts = new Map<string, TranscriptEntry[]>();
   private readonly questions: QuestionRecord[] = [];
-  private readonly feedbacks: FeedbackRecord[] = [];
+  readonly feedbacks: FeedbackRecord[] = [];
 
   private readonly byKey = new Map<string, string>();
 

@@ -66,7 +66,7 @@ describe('Teams endpoint: files and images of a message', () => {
     assert.equal(sent.length, 1);
     assert.equal(
       cardText(cardOf(sent[0])),
-      '「image.png」を受け取りました。担当者に問い合わせると、このファイルも引き継がれます。\n\n' +
+      '「image.png」を受け取りました。担当者に問い合わせると、このファイルも引き継がれます。\n' +
         'ファイルや画像の内容は読み取れません。困っていることを文章で入力してください（エラーメッセージは文字で書き写してください）。',
     );
   });
@@ -120,7 +120,7 @@ describe('Teams endpoint: files and images of a message', () => {
     assert.equal(files.files.size, 0);
     assert.match(
       cardText(cardOf(h.connector.sent()[0])),
-      /^この種類のファイルは添付できません。.*1ファイル4KBまでです。\n\n/,
+      /^この種類のファイルは添付できません。.*1ファイル4KBまでです。\n/,
     );
   });
 

@@ -95,21 +95,37 @@ describe('Teams endpoint: card actions', () => {
     assert.equal(h.helpdesk.escalations.length, 0);
   });
 
-  it('records 解決した once per activity id and refreshes the card', async () => {
+  // FakeHelpdesk keeps no question log, so the answer card cannot be rebuilt here: it stays untouched and the
+  // feedback arrives as a new message (the rebuilt card is tested on the real helpdesk in feedback.spec.ts).
+  it('records 解決した once per activity id, leaves the answer card and adds the feedback below it', async () => {
     const button = answerButton('解決した');
+    assert.equal(button.data.questionId, 'q-1');
     const first = await press('fb-1', button);
     const second = await press('fb-1', button);
     assert.deepEqual(second, first);
+    assert.deepEqual(first, {
+      statusCode: 200,
+      type: 'application/vnd.microsoft.activity.message',
+      value: 'フィードバックありがとうございました（解決した）',
+    });
     assert.deepEqual(h.helpdesk.feedbacks, [{ conversationId: 'conv-1', resolved: true, activityId: 'fb-1' }]);
-    assert.match(texts((first.value as { body: Element[] }).body), /ご利用ありがとうございました/);
+    const sent = h.connector.sent();
+    assert.equal(sent.length, 2); // the answer, then the feedback (once, despite the redelivery)
+    assert.deepEqual(cardOf(sent[1]).body, [
+      { type: 'TextBlock', text: 'フィードバックありがとうございました（解決した）', wrap: true, isSubtle: true },
+      { type: 'TextBlock', text: 'ご利用ありがとうございました。', wrap: true },
+    ]);
+    assert.equal(cardOf(sent[1]).actions, undefined);
   });
 
-  it('offers the escalation after 解決しない', async () => {
+  it('offers the escalation after 解決しない, below the answer', async () => {
     const body = await press('fb-2', answerButton('解決しない'));
     assert.equal(h.helpdesk.feedbacks[0].resolved, false);
+    assert.equal(body.type, 'application/vnd.microsoft.activity.message');
+    const followUp = cardOf(h.connector.sent()[1]);
     assert.deepEqual(
-      (body.value as { actions: Action[] }).actions.map((a) => a.title),
-      ['担当者に問い合わせる'],
+      followUp.actions?.map((a) => [a.title, a.data]),
+      [['担当者に問い合わせる', { kotae: 'kotae.escalate', conversationId: 'conv-1' }]],
     );
   });
 
