@@ -4,7 +4,7 @@
  * and downloads them. Every route needs access to the conversation (see conversation-access).
  */
 import { Router, type Request } from 'express';
-import type { ConversationStore } from '../../../bot';
+import type { ConversationRecord, ConversationStore } from '../../../bot';
 import { KotaeError } from '../../../core/errors';
 import { ATTACHMENT_MESSAGES, isInlineImage, type AttachmentMeta, type AttachmentService } from '../../../tickets';
 import { sendAttachment } from '../attachment-download';
@@ -15,8 +15,13 @@ import { receiveUpload } from '../multipart';
 export interface ChatAttachmentDeps {
   attachments: AttachmentService;
   conversations: Pick<ConversationStore, 'getConversation'>;
-  /** The conversation's stored secret; default: none stored. */
+  /** The conversation's stored secret; default: none stored. Ignored when `access` is given. */
   storedToken?: StoredConversationToken;
+  /**
+   * The one check of who may use the conversation named by `:id` (the web chat's token check):
+   * resolves to the conversation or throws NOT_FOUND. Default: requireConversationAccess with storedToken.
+   */
+  access?: (req: Request) => Promise<ConversationRecord>;
 }
 
 /** An attachment as the chat page sees it. */
@@ -37,7 +42,7 @@ function view(conversationId: string, a: AttachmentMeta) {
 export function createAttachmentApiRouter(deps: ChatAttachmentDeps): Router {
   const router = Router();
   const storedToken = deps.storedToken ?? (async () => undefined);
-  const access = (req: Request) => requireConversationAccess(req, deps.conversations, storedToken);
+  const access = deps.access ?? ((req: Request) => requireConversationAccess(req, deps.conversations, storedToken));
   const service = deps.attachments;
 
   router.post('/conversations/:id/attachments', async (req, res) => {
