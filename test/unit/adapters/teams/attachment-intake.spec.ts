@@ -4,6 +4,8 @@
  * download URL without a token; both are kept on the conversation; refusals are told in Japanese.
  */
 import assert from 'node:assert/strict';
+import type { TurnContext } from '@microsoft/agents-hosting';
+import { connectorToken } from '../../../../adapters/teams/attachment-intake';
 import { AttachmentService } from '../../../../tickets';
 import { InMemoryAttachmentFileStore } from '../../../fakes/in-memory-attachment-files';
 import { personalEnvelope } from '../../../fakes/teams-activities';
@@ -138,6 +140,47 @@ describe('Teams endpoint: files and images of a message', () => {
       cardText(cardOf(h.connector.sent()[0])),
       /^「画像」を受け取れませんでした。お手数ですが、もう一度送ってください。/,
     );
+  });
+});
+
+describe('Teams attachments: the bot token of the turn', () => {
+  it("reads the bearer token the SDK put on the turn's connector client", async () => {
+    const key = Symbol('ConnectorClient');
+    const context = (authorization?: string) =>
+      ({
+        adapter: { ConnectorClientKey: key },
+        turnState: new Map([
+          [key, { httpClient: { defaultHeaders: authorization ? { Authorization: authorization } : {} } }],
+        ]),
+      }) as unknown as TurnContext;
+    assert.equal(await connectorToken(context('Bearer eyJ.token')), 'eyJ.token');
+    assert.equal(await connectorToken(context()), undefined);
+  });
+
+  it('without credentials (loopback) fetches through the real connector client of the turn with no token', async () => {
+    const rows = new FakeAttachments();
+    const attachments = new AttachmentService({
+      files: new InMemoryAttachmentFileStore(),
+      rows,
+      tickets: { get: async () => undefined },
+      audit: new RecordingAudit(),
+    });
+    const h = await startTeamsHarness({ attachments: { attachments } });
+    try {
+      h.connector.files.set(IMAGE_PATH, { bytes: PNG, contentType: 'image/png' });
+      const url = new URL(IMAGE_PATH, h.serviceUrl).toString();
+      await h.post(
+        personalEnvelope(h.serviceUrl, {
+          id: 'img-9',
+          text: '',
+          attachments: [{ contentType: 'image/*', contentUrl: url }],
+        }),
+      );
+      assert.deepEqual(h.connector.downloads, [{ path: IMAGE_PATH, authorization: undefined }]);
+      assert.equal(rows.items.length, 1);
+    } finally {
+      await h.close();
+    }
   });
 });
 
