@@ -78,6 +78,12 @@ const EnvSchema = z
     KOTAE_BACKUP_GENERATIONS: z.coerce.number().int().min(3, 'keep at least 3 generations').max(365).default(7),
     KOTAE_BACKUP_TIME: hhmm.default('02:00'),
     KOTAE_RETENTION_DAYS: z.coerce.number().int().min(30).max(36_500).default(1095),
+    KOTAE_ATTACHMENT_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(1024 * 1024 * 1024)
+      .default(10 * 1024 * 1024),
   })
   .superRefine((env, ctx) => {
     const need = (cond: boolean, key: string, message: string) => {
@@ -179,6 +185,8 @@ export interface KotaeConfig {
   backup: { dir: string; generations: number; time: string };
   /** Conversations, questions and feedback older than this many days are deleted. */
   retentionDays: number;
+  /** Largest attachment accepted (bytes); files live under `<dataDir>/attachments`. */
+  attachmentMaxBytes: number;
 }
 
 /** Reads `.env` (if present) under the real environment; the real environment wins. */
@@ -299,6 +307,7 @@ function toConfig(e: z.infer<typeof EnvSchema>, cwd: string): KotaeConfig {
       time: e.KOTAE_BACKUP_TIME,
     },
     retentionDays: e.KOTAE_RETENTION_DAYS,
+    attachmentMaxBytes: e.KOTAE_ATTACHMENT_MAX_BYTES,
   };
 }
 

@@ -101,7 +101,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         await knowledge.ingest();
       },
     });
-    const teams = wireTeams(config, { helpdesk, conversations, logger });
+    const teams = wireTeams(config, { helpdesk, conversations, logger, attachments: operators.attachments });
     senders.set('teams', teams.sender);
     const reports = wireReports({
       ds,
@@ -133,6 +133,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       documentsDir: config.kbDir,
       logger,
       mounts,
+      attachments: { attachments: operators.attachments },
       health: async () => {
         const db = await ds.query('SELECT 1 AS ok').then(
           () => 'ok',
@@ -190,6 +191,7 @@ function startBackgroundJobs(
     clock,
     retentionDays: config.retentionDays,
     logger,
+    attachmentFiles: operators.attachments,
   });
   const daily = new DailyScheduler({
     clock,

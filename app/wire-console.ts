@@ -14,8 +14,9 @@ import { SqlAuditLog } from '../db/repositories/sql-audit-log';
 import { SqlWorkLogStore } from '../db/repositories/sql-work-log-store';
 import { SqlFaqStore, SqlUnansweredQuestions } from '../db/repositories/sql-faq-store';
 import { SqlAttachmentStore } from '../db/repositories/sql-attachment-store';
+import { FsAttachmentFileStore, attachmentDir } from '../db/files/fs-attachment-file-store';
 import { SqlTicketOutbox } from '../db/repositories/sql-ticket-outbox';
-import { FaqService, ReplyDelivery, TicketService, WorkLogService } from '../tickets';
+import { AttachmentService, FaqService, ReplyDelivery, TicketService, WorkLogService } from '../tickets';
 import { AccountService, AuthService } from '../adapters/web/auth';
 import { createConsoleRouter } from '../adapters/web/console';
 import type { KotaeConfig } from './config';
@@ -50,10 +51,19 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     clock: d.clock,
     logger: d.logger,
   });
+  const attachmentRows = new SqlAttachmentStore(d.ds, now);
+  const attachments = new AttachmentService({
+    files: new FsAttachmentFileStore(attachmentDir(d.config.dataDir)),
+    rows: attachmentRows,
+    tickets: d.tickets,
+    audit,
+    maxBytes: d.config.attachmentMaxBytes,
+  });
   const ticketService = new TicketService({
     store: d.tickets,
     delivery,
-    attachments: new SqlAttachmentStore(d.ds, now),
+    attachments: attachmentRows,
+    files: attachments,
     calendar: d.calendar,
     slaPolicy: d.slaPolicy,
     clock: d.clock,
@@ -74,6 +84,7 @@ export async function wireConsole(d: ConsoleWiringDeps) {
   await accounts.ensureAdminAccount({ username: d.config.admin.username, password: d.config.admin.password }, d.logger);
   const router = createConsoleRouter({
     tickets: ticketService,
+    attachments,
     workLogs: new WorkLogService(new SqlWorkLogStore(d.ds, now), audit),
     faqs,
     auth,
@@ -83,5 +94,5 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     logger: d.logger,
     secureCookies: d.config.secureCookies,
   });
-  return { router, auth, accounts, ticketService, audit, sessions };
+  return { router, auth, accounts, ticketService, audit, sessions, attachments };
 }

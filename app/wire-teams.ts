@@ -3,14 +3,14 @@ import type { ConversationStore, Helpdesk } from '../bot';
 import type { Logger } from '../core/logger';
 import { createTeamsEndpoint, type TeamsEndpoint } from '../adapters/teams';
 import { GraphDirectoryLookup, MsalTokenProvider } from '../adapters/graph';
-import { DEFAULT_CATEGORIES } from '../tickets';
+import { DEFAULT_CATEGORIES, type AttachmentService } from '../tickets';
 import type { KotaeConfig } from './config';
 import { deskHoursText } from './desk-hours';
 
 /** Builds the Teams endpoint; without credentials it serves loopback callers only (with a warning). */
 export function wireTeams(
   config: Readonly<KotaeConfig>,
-  d: { helpdesk: Helpdesk; conversations: ConversationStore; logger: Logger },
+  d: { helpdesk: Helpdesk; conversations: ConversationStore; logger: Logger; attachments?: AttachmentService },
 ): TeamsEndpoint {
   const teams = config.teams;
   const auth = teams
@@ -36,5 +36,9 @@ export function wireTeams(
     auth,
     directory,
     categories: DEFAULT_CATEGORIES,
+    // Without credentials only loopback callers (a local emulator) reach the bot; their files may be local too.
+    attachments: d.attachments
+      ? { attachments: d.attachments, extraDownloadHosts: teams ? [] : ['127.0.0.1', 'localhost'] }
+      : undefined,
   });
 }

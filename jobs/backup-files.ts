@@ -26,6 +26,12 @@ export function backupStamp(now: Date): string {
   return `${iso.slice(0, 10).replace(/-/g, '')}-${iso.slice(11, 19).replace(/:/g, '')}`;
 }
 
+/** The instant a `YYYYMMDD-HHmmss` (JST) stamp names. */
+export function stampTime(stamp: string): Date {
+  const [, y, mo, d, h, mi, s] = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})$/.exec(stamp) ?? [];
+  return new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)) - JST_OFFSET_MS);
+}
+
 /** The database file name of the generation taken at `now`. */
 export function backupFileName(now: Date): string {
   return `kotae-${backupStamp(now)}.sqlite`;

@@ -1,7 +1,8 @@
 /**
  * The daily backup (job `backup`): a consistent copy of the database written under a temporary
  * name, verified, then renamed to `kotae-YYYYMMDD-HHmmss.sqlite`, with the managed-FAQ sheet beside
- * it; then generations beyond the configured number are deleted. Nothing is deleted when the new
+ * it and the attachment files mirrored beside it (see backup-attachments.ts); then generations beyond
+ * the configured number are deleted. Nothing is deleted when the new
  * copy failed. Databases backed up elsewhere (SQL Server: the DBA's BACKUP DATABASE) are recorded
  * as a skipped run instead of failing every day.
  */
@@ -9,7 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
-import { backupFileName, copyFileAtomically, pruneBackups } from './backup-files';
+import { mirrorAttachments, type AttachmentMirrorResult } from './backup-attachments';
+import { backupFileName, copyFileAtomically, listBackups, pruneBackups, stampTime } from './backup-files';
 import type { JobRunner } from './job-runner';
 
 /** Port: copies the live database. db/ implements it (`SqlDatabaseBackup`). */
@@ -29,14 +31,22 @@ export interface BackupJobDeps {
   dir: string;
   /** Generations kept (config.backup.generations, at least 3). */
   generations: number;
-  /** Data folder; `managed-kb/faq-managed.csv` in it is copied when present. */
+  /** Data folder; `managed-kb/faq-managed.csv` and the `attachments` folder in it are copied when present. */
   dataDir: string;
   logger?: Logger;
 }
 
 /** Result of one backup run. */
 export type BackupOutcome =
-  | { status: 'written'; file: string; sizeBytes: number; extras: string[]; pruned: string[] }
+  | {
+      status: 'written';
+      file: string;
+      sizeBytes: number;
+      extras: string[];
+      pruned: string[];
+      /** Attachment files copied to / deleted from `<backup dir>/attachments`. */
+      attachments: AttachmentMirrorResult;
+    }
   | { status: 'skipped'; reason: string };
 
 /** Job name in job_run. */
@@ -60,7 +70,13 @@ export class BackupJob {
     }
     const name = backupFileName(now);
     const outcome = await runner.run(BACKUP_JOB, () => this.write(name), JSON.stringify({ file: name }));
-    logger?.info('backup written', { file: outcome.file, sizeBytes: outcome.sizeBytes, pruned: outcome.pruned.length });
+    logger?.info('backup written', {
+      file: outcome.file,
+      sizeBytes: outcome.sizeBytes,
+      pruned: outcome.pruned.length,
+      attachmentsCopied: outcome.attachments.copied,
+      attachmentsPruned: outcome.attachments.pruned,
+    });
     return outcome;
   }
 
@@ -83,7 +99,14 @@ export class BackupJob {
       extras.push(target);
     }
     const pruned = pruneBackups(dir, generations);
-    return { status: 'written', file, sizeBytes: fs.statSync(file).size, extras, pruned };
+    const oldest = listBackups(dir).at(-1);
+    const attachments = mirrorAttachments(
+      path.join(dataDir, 'attachments'),
+      path.join(dir, 'attachments'),
+      this.deps.clock.now(),
+      oldest ? stampTime(oldest.stamp) : undefined,
+    );
+    return { status: 'written', file, sizeBytes: fs.statSync(file).size, extras, pruned, attachments };
   }
 }
 

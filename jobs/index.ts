@@ -8,7 +8,8 @@ export { InMemoryJobRunStore, type JobRunStore, type JobRunResult } from './job-
 export { dueReports, firstBusinessDay, type DueReport, type BusinessDays } from './due-reports';
 export { ReportScheduler, type ReportSchedulerDeps, type SchedulerTimers } from './report-scheduler';
 export { BackupJob, BACKUP_JOB, type BackupJobDeps, type BackupOutcome, type DatabaseBackup } from './backup';
-export { backupFileName, backupStamp, listBackups, pruneBackups, type BackupFile } from './backup-files';
+export { backupFileName, backupStamp, listBackups, pruneBackups, stampTime, type BackupFile } from './backup-files';
+export { mirrorAttachments, type AttachmentMirrorResult } from './backup-attachments';
 export {
   RetentionJob,
   RETENTION_JOB,

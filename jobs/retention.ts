@@ -2,7 +2,8 @@
  * Deletion of personal data after the retention period (job `retention`): conversations whose
  * last activity is older than `retentionDays` (with their transcript, questions and feedback),
  * except those linked to a ticket that is not closed; and tickets closed more than
- * `retentionDays` ago (with comments, history, attachment metadata and their transcript copy).
+ * `retentionDays` ago (with comments, history, attachments and their transcript copy). Then the
+ * attachment files no row references any more are deleted (a file shared by another ticket stays).
  * Work logs, reports, job runs and the audit log are kept: they are the contract's records.
  */
 import type { Clock } from '../core/clock';
@@ -15,6 +16,8 @@ export interface ConversationPurge {
   transcriptEntries: number;
   questions: number;
   feedback: number;
+  /** Attachments held on the conversation (never escalated). */
+  attachments: number;
 }
 
 /** Rows deleted with expired closed tickets. */
@@ -43,6 +46,8 @@ export interface RetentionJobDeps {
   retentionDays: number;
   /** Rows per transaction (default 200). */
   batchSize?: number;
+  /** Deletes attachment files no row references (AttachmentService); without it files are left alone. */
+  attachmentFiles?: { removeUnreferencedFiles(olderThan: Date): Promise<number> };
   logger?: Logger;
 }
 
@@ -51,6 +56,8 @@ export interface RetentionOutcome {
   cutoff: Date;
   conversations: ConversationPurge;
   tickets: TicketPurge;
+  /** Attachment files deleted because no row references them any more. */
+  files: number;
 }
 
 /** Job name in job_run. */
@@ -78,6 +85,8 @@ export class RetentionJob {
         cutoff,
         conversations: await store.purgeConversations(cutoff, batch),
         tickets: await store.purgeClosedTickets(cutoff, batch),
+        // A day's grace: a file just stored has its row written right after.
+        files: (await this.deps.attachmentFiles?.removeUnreferencedFiles(new Date(now.getTime() - DAY_MS))) ?? 0,
       }),
       JSON.stringify({ cutoff: cutoff.toISOString(), retentionDays: this.deps.retentionDays }),
     );
@@ -85,6 +94,7 @@ export class RetentionJob {
       cutoff: cutoff.toISOString(),
       ...prefixed('conversation', outcome.conversations),
       ...prefixed('ticket', outcome.tickets),
+      files: outcome.files,
     });
     return outcome;
   }

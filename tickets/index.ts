@@ -19,16 +19,34 @@ export { ticketSla, overallSlaState } from './sla-view';
 export {
   TicketService,
   MAX_COMMENT_LENGTH,
-  MAX_ATTACHMENT_BYTES,
   type TicketServiceDeps,
   type TicketChanges,
   type QueueFilter,
   type TicketDetail,
 } from './ticket-service';
+export {
+  AttachmentService,
+  DEFAULT_ATTACHMENT_MAX_BYTES,
+  type AttachmentServiceDeps,
+  type StagedAttachment,
+  type RequesterUpload,
+  type RequesterUploadResult,
+} from './attachment-service';
+export { ATTACHMENT_MESSAGES, formatBytes } from './attachment-messages';
+export { checkClaim, imageExtensionOf, isInlineImage, safeFileName, type AttachmentClaim } from './attachment-policy';
 export { WorkLogService, validateWorkLog } from './work-log';
 export { FaqService, proposeFaqFromTicket, validateFaq, type FaqServiceDeps, type FaqChange } from './faq-service';
 export { OPERATOR_ROLES, hasRole } from './operators';
 export type { OperatorRole, OperatorRecord, OperatorStore, SessionRecord, SessionStore } from './operators';
 export type { AuditEntry, AuditRecord, AuditTrail, AuditVerification } from './audit';
-export type { AttachmentStore, TicketOutbox, WorkLogStore, FaqStore, UnansweredQuestions } from './ports';
+export type {
+  AttachmentStore,
+  AttachmentFileStore,
+  StagedContent,
+  StoredFileInfo,
+  TicketOutbox,
+  WorkLogStore,
+  FaqStore,
+  UnansweredQuestions,
+} from './ports';
 export type * from './types';

@@ -1,6 +1,6 @@
 /**
  * The ticket domain service: lifecycle, the incident rule, replies and internal notes, SLA clocks,
- * attachments metadata. Optimistic locking is enforced by the store (CONFLICT on a stale version).
+ * attachments sent with replies. Optimistic locking is enforced by the store (CONFLICT on a stale version).
  */
 import { KotaeError } from '../core/errors';
 import type { Clock } from '../core/clock';
@@ -16,6 +16,8 @@ import type { ReplyDelivery, RetryResult } from './reply-delivery';
 import { overallSlaState, ticketSla } from './sla-view';
 import type { AuditTrail } from './audit';
 import type { AttachmentMeta, TicketWithSla } from './types';
+import type { AttachmentService, StagedAttachment } from './attachment-service';
+import { ATTACHMENT_MESSAGES } from './attachment-messages';
 import { DEFAULT_CATEGORIES } from './categories';
 
 /** Longest reply or note accepted. */
@@ -26,15 +28,14 @@ export interface TicketServiceDeps {
   store: TicketStore;
   delivery: ReplyDelivery;
   attachments: AttachmentStore;
+  /** Stores files operators send with replies (without it, replies carry no files). */
+  files?: AttachmentService;
   calendar: SlaCalendar;
   slaPolicy: SlaPolicy;
   clock: Clock;
   audit: AuditTrail;
   categories?: readonly string[];
 }
-
-/** Largest attachment a ticket records (the helpdesk's mail and file-transfer limit). */
-export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
 
 /** Fields an operator may change on a ticket in one save. */
 export type TicketChanges = Pick<
@@ -159,12 +160,27 @@ export class TicketService {
     return updated;
   }
 
-  /** Replies to the requester: stored first, then delivered; the first reply starts the response clock. */
-  async reply(idOrNumber: string, body: string, actor: string): Promise<TicketComment> {
-    const text = checkBody(body);
+  /**
+   * Replies to the requester: stored first, then delivered; the first reply starts the response clock.
+   * Files (staged by AttachmentService) are recorded on the ticket and named in the reply.
+   */
+  async reply(
+    idOrNumber: string,
+    body: string,
+    actor: string,
+    files: readonly StagedAttachment[] = [],
+  ): Promise<TicketComment> {
+    const text = files.length > 0 && !body.trim() ? ' ' : checkBody(body);
     let ticket = await this.get(idOrNumber);
+    const service = this.deps.files;
+    if (files.length > 0 && !service) throw new KotaeError('INTERNAL', 'no attachment service configured');
     if (!ticket.firstResponseAt || ticket.requesterRepliedAt) ticket = await this.markResponded(ticket, actor);
-    const comment = await this.addReply(ticket, `${TICKET_MESSAGES.replyPrefix(ticket.number)}\n${text}`, actor);
+    const lines = files.map((f) => ATTACHMENT_MESSAGES.replyLine(f.fileName, f.sizeBytes));
+    const full = [`${TICKET_MESSAGES.replyPrefix(ticket.number)}`, text.trim(), ...lines].filter((l) => l).join('\n');
+    const target = ticket;
+    const comment = await this.addReply(ticket, full, actor, async (stored) => {
+      for (const f of files) await service?.addFromOperator(target, f, actor, stored.id);
+    });
     await this.deps.audit.record({ actor, action: 'ticket.reply', target: ticket.number });
     return comment;
   }
@@ -178,42 +194,7 @@ export class TicketService {
     return comment;
   }
 
-  /** Records attachment metadata (name, type, size). */
-  async addAttachment(
-    idOrNumber: string,
-    meta: { fileName: string; contentType: string; sizeBytes: number },
-    actor: string,
-  ): Promise<AttachmentMeta> {
-    const ticket = await this.get(idOrNumber);
-    const fileName = meta.fileName.trim();
-    const contentType = meta.contentType.trim() || 'application/octet-stream';
-    const valid =
-      fileName.length > 0 &&
-      fileName.length <= 400 &&
-      contentType.length <= 200 &&
-      Number.isSafeInteger(meta.sizeBytes) &&
-      meta.sizeBytes >= 0;
-    if (!valid)
-      throw new KotaeError('INPUT_INVALID', 'invalid attachment metadata', {
-        userMessage: TICKET_MESSAGES.attachmentInvalid,
-      });
-    if (meta.sizeBytes > MAX_ATTACHMENT_BYTES) {
-      throw new KotaeError('INPUT_TOO_LARGE', `attachment of ${meta.sizeBytes} bytes`, {
-        userMessage: TICKET_MESSAGES.attachmentTooLarge,
-      });
-    }
-    const added = await this.deps.attachments.add({
-      ticketId: ticket.id,
-      fileName,
-      contentType,
-      sizeBytes: meta.sizeBytes,
-      uploadedBy: actor,
-    });
-    await this.deps.audit.record({ actor, action: 'ticket.attachment', target: ticket.number, detail: { fileName } });
-    return added;
-  }
-
-  /** Attachment metadata of a ticket. */
+  /** Attachments of a ticket. */
   async attachments(idOrNumber: string): Promise<AttachmentMeta[]> {
     return this.deps.attachments.list((await this.get(idOrNumber)).id);
   }
@@ -228,8 +209,14 @@ export class TicketService {
     return this.deps.delivery.retryUndelivered(limit);
   }
 
-  private async addReply(ticket: TicketRecord, body: string, actor: string): Promise<TicketComment> {
+  private async addReply(
+    ticket: TicketRecord,
+    body: string,
+    actor: string,
+    beforeDelivery?: (comment: TicketComment) => Promise<void>,
+  ): Promise<TicketComment> {
     const comment = await this.deps.store.addComment(ticket.id, { kind: 'reply', author: actor, body });
+    await beforeDelivery?.(comment);
     return this.deps.delivery.deliver(ticket, comment);
   }
 

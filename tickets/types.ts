@@ -11,16 +11,31 @@ export interface TicketWithSla {
   sla: SlaResult;
 }
 
-/** Metadata of a file attached to a ticket (the file itself is not stored). */
+/** Who attached a file: the requester (web chat, Teams) or an operator (with a reply). */
+export type AttachmentKind = 'requester' | 'operator';
+
+/**
+ * A file attached to a ticket, or held on the conversation until it becomes a ticket. The content
+ * lives in the AttachmentFileStore under its SHA-256; rows recorded before files were stored have none.
+ */
 export interface AttachmentMeta {
   id: string;
-  ticketId: string;
+  ticketId?: string;
+  conversationId?: string;
+  /** The reply an operator's file was sent with. */
+  commentId?: string;
+  kind: AttachmentKind;
   fileName: string;
   contentType: string;
   sizeBytes: number;
+  /** Hex SHA-256 of the content; undefined for metadata-only rows of older versions. */
+  sha256?: string;
   uploadedBy: string;
   createdAt: Date;
 }
+
+/** A new attachment row. */
+export type NewAttachment = Omit<AttachmentMeta, 'id' | 'createdAt'>;
 
 /** A work log entry (作業実績): on a ticket or standalone planned work. */
 export interface WorkLogEntry {

@@ -15,6 +15,7 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
 import { TeamsChannel } from './teams-channel';
 import { TeamsConversations } from './teams-conversations';
 import { TeamsTurnHandler } from './turn-handler';
+import { TeamsAttachmentIntake, type TeamsAttachmentIntakeDeps } from './attachment-intake';
 
 /** Everything the Teams channel needs; config values come from the composition root. */
 export interface TeamsEndpointDeps {
@@ -31,6 +32,8 @@ export interface TeamsEndpointDeps {
   retry?: Partial<RetryPolicy>;
   /** Hosts replies may be posted to besides Microsoft's (loopback is allowed anyway when there are no credentials). */
   extraServiceHosts?: readonly string[];
+  /** Keeps files and images of messages on the ticket (see attachment-intake.ts); without it they are ignored. */
+  attachments?: Omit<TeamsAttachmentIntakeDeps, 'logger'>;
 }
 
 /** An HTTP request as express gives it (only what the endpoint reads). */
@@ -101,6 +104,7 @@ export function createTeamsEndpoint(deps: TeamsEndpointDeps): TeamsEndpoint {
     deskHours: deps.deskHours,
     retry,
     botIds: deps.auth ? [`28:${deps.auth.clientId}`] : [],
+    intake: deps.attachments ? new TeamsAttachmentIntake({ ...deps.attachments, logger }) : undefined,
   });
   const sender = new TeamsChannel(adapter, deps.auth ? deps.auth.clientId : {}, retry, logger);
 

@@ -16,6 +16,7 @@ import { noticeCard, replyCard, welcomeCard, type AdaptiveCard } from './cards';
 import { TEAMS_MESSAGES as M } from './messages';
 import { hasFileAttachments, questionText } from './mentions';
 import type { RetryPolicy } from './retry';
+import type { TeamsAttachmentIntake } from './attachment-intake';
 import { channelRefOf, type TeamsConversations } from './teams-conversations';
 import { adaptiveCardInvokeBody, messageInvokeBody, sendCard, sendInvokeResponse } from './turn-io';
 
@@ -32,6 +33,8 @@ export interface TurnHandlerDeps {
   retry: RetryPolicy;
   /** Ids that mean "this bot" in membersAdded besides the recipient id (e.g. `28:<app id>`). */
   botIds: readonly string[];
+  /** Keeps the files and images of messages (see attachment-intake.ts). */
+  intake?: TeamsAttachmentIntake;
 }
 
 type InvokeBody = ReturnType<typeof adaptiveCardInvokeBody> | ReturnType<typeof messageInvokeBody>;
@@ -80,10 +83,12 @@ export class TeamsTurnHandler {
       }
       const text = questionText(activity);
       if (text === undefined) return; // group chat or channel message not addressed to the bot
+      const kept = hasFileAttachments(activity) ? await this.keepFiles(context) : [];
       if (text === '' && hasFileAttachments(activity)) {
-        await sendCard(context, noticeCard(M.attachmentsOnly), retry, logger);
+        await sendCard(context, noticeCard([...kept, M.attachmentsOnly].join('\n')), retry, logger);
         return;
       }
+      if (kept.length > 0) await sendCard(context, noticeCard(kept.join('\n')), retry, logger);
       if (text === '') {
         await sendCard(context, welcomeCard(helpdesk.welcome().text, deskHours), retry, logger);
         return;
@@ -110,6 +115,15 @@ export class TeamsTurnHandler {
     if (refused) return noticeCard(refused);
     if (action.kind === 'feedback') return (await this.deps.feedback.perform(action, activity)).followUp;
     return this.deps.actions.perform(action, activity);
+  }
+
+  /** Stores the message's files on the requester's conversation; one line per file for the requester. */
+  private async keepFiles(context: TurnContext): Promise<string[]> {
+    const { intake, conversations } = this.deps;
+    if (!intake || intake.sources(context.activity).length === 0) return [];
+    const requester = await conversations.requester(context.activity);
+    const conversationId = await conversations.resolve(context.activity, requester);
+    return intake.keep(context, conversationId, requester.name ?? requester.id ?? '');
   }
 
   private async tellFailure(context: TurnContext, err: unknown): Promise<void> {

@@ -8,6 +8,7 @@ import type { ConversationStore, Helpdesk, TicketStore } from '../../bot';
 import type { Clock } from '../../core/clock';
 import type { Logger } from '../../core/logger';
 import { createApiRouter } from './api/router';
+import { createAttachmentApiRouter, type ChatAttachmentDeps } from './api/attachment-routes';
 import { apiNotFound, errorHandler } from './errors';
 import { createLegalRouter, type LegalPages } from './legal';
 
@@ -36,6 +37,8 @@ export interface WebAppDeps {
   legalPages?: LegalPages;
   /** Largest JSON body accepted (bytes). */
   jsonLimitBytes?: number;
+  /** Web chat attachments (upload, list, download); without it those routes answer 404. */
+  attachments?: Omit<ChatAttachmentDeps, 'conversations'>;
 }
 
 const STATIC_DIR = path.join(__dirname, 'static');
@@ -47,7 +50,7 @@ const securityHeaders: RequestHandler = (_req, res, next) => {
   res.setHeader('X-Frame-Options', 'DENY');
   res.setHeader(
     'Content-Security-Policy',
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
   );
   next();
 };
@@ -70,6 +73,8 @@ export function createWebApp(deps: WebAppDeps): Express {
   if (deps.legalPages) app.use(createLegalRouter(deps.legalPages));
   if (deps.documentsDir)
     app.use('/kb', express.static(deps.documentsDir, { index: false, dotfiles: 'deny', fallthrough: true }));
+  if (deps.attachments)
+    app.use('/api', createAttachmentApiRouter({ ...deps.attachments, conversations: deps.conversations }));
   app.use('/api', json, createApiRouter(deps));
 
   for (const mount of deps.mounts ?? []) {

@@ -3,7 +3,7 @@
  * dependent rows in one transaction (one `runDb` unit of work per batch, so the app keeps
  * answering between batches), and repeats until a batch comes back short.
  */
-import { In, type DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { In, IsNull, type DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { ConversationPurge, RetentionStore, TicketPurge } from '../../jobs';
 import { runDb } from '../run-db';
 
@@ -14,7 +14,13 @@ export class SqlRetentionStore implements RetentionStore {
   constructor(private readonly ds: DataSource) {}
 
   purgeConversations(cutoff: Date, batchSize: number): Promise<ConversationPurge> {
-    const zero: ConversationPurge = { conversations: 0, transcriptEntries: 0, questions: 0, feedback: 0 };
+    const zero: ConversationPurge = {
+      conversations: 0,
+      transcriptEntries: 0,
+      questions: 0,
+      feedback: 0,
+      attachments: 0,
+    };
     return this.inBatches(
       zero,
       async (em) => {
@@ -44,6 +50,8 @@ export class SqlRetentionStore implements RetentionStore {
             transcriptEntries: await remove(em, 'transcript_entry', byConversation),
             questions: await remove(em, 'question', byConversation),
             feedback: await remove(em, 'feedback', byConversation),
+            // Files held on a conversation that never became a ticket (their content goes with the file sweep).
+            attachments: await remove(em, 'attachment', { conversationId: In(ids), ticketId: IsNull() }),
             conversations: await remove(em, 'conversation', { id: In(ids) }),
           },
         };

@@ -16,6 +16,7 @@ import {
 import type { TicketCommentRow, TicketCounterRow, TicketEventRow, TicketRow, TranscriptEntryRow } from '../schema/rows';
 import { runDb } from '../run-db';
 import { diffPatch, toComment, toTicket } from './ticket-mapping';
+import { linkHeldAttachments } from './sql-attachment-store';
 
 /** A ticket's copy of the transcript is keyed by the ticket id (a UUID, so it never collides with a conversation). */
 const ticketTranscriptKey = (ticketId: string) => ticketId;
@@ -125,6 +126,8 @@ export class SqlTicketStore implements TicketStore {
       });
     }
     await addEvent(em, row.id, at, actor, 'created', null, row.number);
+    // Files the requester attached before escalating join the ticket in the same transaction.
+    if (row.conversationId) await linkHeldAttachments(em, row.conversationId, row.id);
     return toTicket(row);
   }
 

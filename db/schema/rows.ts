@@ -103,12 +103,16 @@ export interface TicketCommentRow {
 }
 export interface AttachmentRow {
   id: string;
-  ticketId: string;
+  ticketId: string | null;
   fileName: string;
   contentType: string;
   sizeBytes: number;
   createdAt: Date;
   uploadedBy: string;
+  conversationId: string | null;
+  commentId: string | null;
+  kind: string;
+  sha256: string | null;
 }
 export interface OperatorRow {
   id: string;

@@ -150,19 +150,26 @@ export const ticketComment: TableSpec = {
   indices: [{ columns: ['ticketId'] }],
 };
 
-/** Attachment metadata (the files themselves are not stored in the database). */
+/**
+ * Attachments: on a ticket, or held on a conversation (ticketId null) until it is escalated. The
+ * content is a file under `<dataDir>/attachments` named by sha256 (null for metadata-only rows).
+ */
 export const attachment: TableSpec = {
   name: 'attachment',
   columns: {
     id,
-    ticketId: ref,
+    ticketId: optRef,
     fileName: short(400),
     contentType: short(200),
     sizeBytes: int,
     createdAt: date,
     uploadedBy: short(100),
+    conversationId: optRef,
+    commentId: optRef,
+    kind: short(16),
+    sha256: short(64, true),
   },
-  indices: [{ columns: ['ticketId'] }],
+  indices: [{ columns: ['ticketId'] }, { columns: ['conversationId'] }, { columns: ['sha256'] }],
 };
 
 /** Operator accounts of the console. */

@@ -17,9 +17,21 @@ export interface ConnectorCall {
   activity: Record<string, unknown>;
 }
 
+/** A file the fake serves: inline images under /v3/attachments/…, shared files anywhere else. */
+export interface ServedFile {
+  bytes: Buffer;
+  contentType: string;
+  /** Bearer token required to read it (403 without, 401 with another). */
+  token?: string;
+}
+
 /** The fake Bot Connector. */
 export class FakeBotConnector {
   readonly calls: ConnectorCall[] = [];
+  /** Files served on GET by path (e.g. `/v3/attachments/img-1/views/original`). */
+  readonly files = new Map<string, ServedFile>();
+  /** Every GET of a file, with the Authorization header it carried. */
+  readonly downloads: { path: string; authorization?: string }[] = [];
   /** Status codes to answer the next calls with (e.g. [500, 500] → two failures). */
   readonly failures: number[] = [];
   /** Milliseconds to stall the next calls before answering. */
@@ -48,6 +60,7 @@ export class FakeBotConnector {
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    if (req.method === 'GET') return this.serveFile(req, res);
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
     const method = req.method === 'POST' || req.method === 'PUT' ? req.method : undefined;
     if (!method || !match || (method === 'PUT' && !match[2])) {
@@ -71,6 +84,21 @@ export class FakeBotConnector {
       activity: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>,
     });
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `sent-${++this.seq}` }));
+  }
+
+  private serveFile(req: IncomingMessage, res: ServerResponse): void {
+    const path = req.url ?? '';
+    this.downloads.push({ path, authorization: req.headers.authorization });
+    const file = this.files.get(path);
+    if (!file) {
+      res.writeHead(404).end();
+      return;
+    }
+    if (file.token && req.headers.authorization !== `Bearer ${file.token}`) {
+      res.writeHead(req.headers.authorization ? 401 : 403).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': file.contentType, 'content-length': file.bytes.length }).end(file.bytes);
   }
 }
 

@@ -1,12 +1,20 @@
 /** What the console router needs (built by the composition root). */
 import type { Clock } from '../../../core/clock';
 import type { Logger } from '../../../core/logger';
-import type { FaqService, TicketService, UnansweredQuestions, WorkLogService } from '../../../tickets';
+import type {
+  AttachmentService,
+  FaqService,
+  TicketService,
+  UnansweredQuestions,
+  WorkLogService,
+} from '../../../tickets';
 import type { AccountService, AuthService } from '../auth';
 
 /** Dependencies of createConsoleRouter. */
 export interface ConsoleDeps {
   tickets: TicketService;
+  /** Files on replies and their download; without it the reply form takes no files. */
+  attachments?: AttachmentService;
   workLogs: WorkLogService;
   faqs: FaqService;
   auth: AuthService;

@@ -80,7 +80,6 @@ const NOTICES: Readonly<Record<string, string>> = {
   replyQueued: M.detail.replyQueued,
   retried: M.detail.retried,
   noted: M.detail.noted,
-  attached: M.detail.attached,
   worklog: M.worklog.saved,
   faqSaved: M.faq.saved,
   faqDraft: M.faq.draftSaved,

@@ -25,6 +25,7 @@ import { PASSWORD_ROUTES } from './password-routes';
 import type { ConsoleRoute } from './route-types';
 import { mountSignIn, SIGNOUT_ROUTE } from './signin-routes';
 import { TICKET_ROUTES } from './ticket-routes';
+import { consoleUpload } from './upload';
 import { WORK_LOG_ROUTES } from './work-log-routes';
 
 /** Every authorised console route (sign-in itself is open). */
@@ -89,6 +90,7 @@ export function createConsoleRouter(deps: ConsoleDeps): Router {
   router.use(express.urlencoded({ extended: false, limit: '200kb' }), express.json({ limit: '200kb' }));
   router.use(loadSession(deps.auth));
   mountSignIn(router, deps);
+  router.post('/tickets/:id/reply', consoleUpload(deps.attachments));
   const signInPath = (req: Request) => `${req.baseUrl}/signin`;
   for (const route of CONSOLE_ROUTES) {
     router[route.method](route.path, requireRole(route.role, signInPath), async (req: Request, res: Response) => {

@@ -5,6 +5,7 @@ import type { TicketComment } from '../../../bot/ports';
 import { TICKET_TRANSITIONS, type OperatorRecord, type TicketDetail, type WorkLogEntry } from '../../../tickets';
 import { formatJst, slaText, toDateTimeLocal } from './format';
 import { workLogFields } from './work-log-form';
+import { attachmentList, replyFileInput } from './attachment-section';
 import { html, type SafeHtml } from './html';
 import { M, PRIORITY_LABELS, STATUS_LABELS, TYPE_LABELS } from './messages';
 
@@ -17,6 +18,8 @@ export interface DetailView {
   operators: OperatorRecord[];
   categories: readonly string[];
   now: Date;
+  /** The attachment size limit; without it the reply form takes no files. */
+  attachmentMaxBytes?: number;
 }
 
 function options(values: readonly string[], labels: Readonly<Record<string, string>>, current: string): SafeHtml[] {
@@ -173,9 +176,10 @@ export function detailBody(v: DetailView): SafeHtml {
     <section aria-labelledby="cm-h">
       <h2 id="cm-h">${M.detail.comments}</h2>
       ${comments(v.detail)}
-      <form method="post" action="${post('reply')}" class="stack">
+      <form method="post" action="${post('reply')}" class="stack" enctype="multipart/form-data">
         <input type="hidden" name="_csrf" value="${v.csrf}" />
-        ${textField('reply-body', 'body', M.detail.reply, '', 5)}<button type="submit" id="reply-submit">
+        ${textField('reply-body', 'body', M.detail.reply, '', 5)}
+        ${v.attachmentMaxBytes ? replyFileInput(v.attachmentMaxBytes) : ''}<button type="submit" id="reply-submit">
           ${M.detail.replySubmit}
         </button>
       </form>
@@ -193,23 +197,7 @@ export function detailBody(v: DetailView): SafeHtml {
     </section>
     <section aria-labelledby="at-h">
       <h2 id="at-h">${M.detail.attachments}</h2>
-      <ul>
-        ${v.detail.attachments.map((a) => html`<li>${a.fileName}（${a.contentType}、${a.sizeBytes.toLocaleString('ja-JP')}バイト）${a.uploadedBy} ${formatJst(a.createdAt)}</li>`)}
-      </ul>
-      <form method="post" action="${post('attachments')}" class="inline">
-        <input type="hidden" name="_csrf" value="${v.csrf}" />
-        <div class="field">
-          <label for="a-name">${M.detail.fileName}</label><input id="a-name" name="fileName" required />
-        </div>
-        <div class="field">
-          <label for="a-type">${M.detail.contentType}</label><input id="a-type" name="contentType" />
-        </div>
-        <div class="field">
-          <label for="a-size">${M.detail.sizeBytes}</label
-          ><input id="a-size" name="sizeBytes" type="number" min="0" required />
-        </div>
-        <button type="submit">${M.detail.attachmentSubmit}</button>
-      </form>
+      ${attachmentList(v.base, v.detail.attachments)}
     </section>
     <section aria-labelledby="wl-h">
       <h2 id="wl-h">${M.detail.worklogs}</h2>

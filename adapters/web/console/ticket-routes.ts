@@ -1,4 +1,4 @@
-/** Ticket routes: queue, detail, update (optimistic locking), reply, note, attachments, FAQ promotion. */
+/** Ticket routes: queue, detail, update (optimistic locking), reply (with files), note, attachment download, FAQ promotion. */
 import {
   TICKET_PRIORITIES,
   TICKET_STATUSES,
@@ -10,6 +10,8 @@ import {
 import { KotaeError } from '../../../core/errors';
 import { INCIDENT_FIELDS, hasRole, proposeFaqFromTicket, type TicketChanges } from '../../../tickets';
 import { detailBody } from './ticket-detail-page';
+import { sendAttachment } from '../attachment-download';
+import { uploadedFiles } from './upload';
 import { faqForm } from './faq-pages';
 import { html } from './html';
 import { noticeFor, sendPage } from './layout';
@@ -39,6 +41,7 @@ async function renderDetail(c: HandlerContext, status = 200, error?: string): Pr
       operators,
       categories: tickets.categories,
       now: clock.now(),
+      attachmentMaxBytes: c.deps.attachments?.maxBytes,
     }),
   });
 }
@@ -159,7 +162,13 @@ export const TICKET_ROUTES: readonly ConsoleRoute[] = [
     path: '/tickets/:id/reply',
     role: 'operator',
     handle: onTicket(async (c) => {
-      const comment = await c.deps.tickets.reply(param(c.req, 'id'), field(c.req, 'body'), c.auth.operator.username);
+      const files = uploadedFiles(c);
+      const comment = await c.deps.tickets.reply(
+        param(c.req, 'id'),
+        field(c.req, 'body'),
+        c.auth.operator.username,
+        files,
+      );
       done(c, `/tickets/${encodeURIComponent(param(c.req, 'id'))}`, comment.deliveredAt ? 'replied' : 'replyQueued');
     }),
   },
@@ -173,15 +182,15 @@ export const TICKET_ROUTES: readonly ConsoleRoute[] = [
     }),
   },
   {
-    method: 'post',
-    path: '/tickets/:id/attachments',
+    method: 'get',
+    path: '/attachments/:attachmentId',
     role: 'operator',
-    handle: onTicket(async (c) => {
-      const size = Number(field(c.req, 'sizeBytes'));
-      const meta = { fileName: field(c.req, 'fileName'), contentType: field(c.req, 'contentType'), sizeBytes: size };
-      await c.deps.tickets.addAttachment(param(c.req, 'id'), meta, c.auth.operator.username);
-      done(c, `/tickets/${encodeURIComponent(param(c.req, 'id'))}`, 'attached');
-    }),
+    handle: async (c) => {
+      const service = c.deps.attachments;
+      if (!service) throw new KotaeError('NOT_FOUND', 'attachments not configured');
+      const meta = await service.forOperator(param(c.req, 'attachmentId'));
+      await sendAttachment(c.res, meta, await service.content(meta), { download: query(c.req, 'download') === '1' });
+    },
   },
   {
     method: 'get',

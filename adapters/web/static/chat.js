@@ -307,14 +307,22 @@
         '/api/conversations/' + encodeURIComponent(conversationId) + '/messages?after=' + seen,
       );
       // This page showed its own questions and answers already; the helpdesk's lines are new.
+      let fresh = 0;
       data.messages.forEach(function (line) {
-        if (line.index >= seen && line.role === 'operator') addOperatorMessage(line.text);
+        if (line.index >= seen && line.role === 'operator') {
+          addOperatorMessage(line.text);
+          fresh += 1;
+        }
       });
+      // An operator's reply may come with files.
+      if (fresh > 0 && attachments) attachments.refresh();
       seen = Math.max(seen, data.total);
     } catch (e) {
       // Offline for a moment: try again at the next tick.
     }
   }
+
+  let attachments = undefined;
 
   function startPolling() {
     if (polling === undefined) polling = setInterval(pollReplies, POLL_MS);
@@ -362,8 +370,8 @@
   // scripts have all run by DOMContentLoaded, whatever their order in the page.
   document.addEventListener('DOMContentLoaded', function () {
     if (window.KotaeAttachments)
-      window.KotaeAttachments.mount({
-        container: form,
+      attachments = window.KotaeAttachments.mount({
+        container: document.getElementById('attachments') || form,
         conversationId: () => conversationId,
         token: () => token,
         onUploaded: function () {},

@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDataSource, openDatabase, SqlTicketStore } from '../../../db';
+import assert from 'node:assert/strict';
+import { createDataSource, openDatabase, SqlAttachmentStore, SqlTicketStore } from '../../../db';
 import { SqlTicketOutbox } from '../../../db/repositories/sql-ticket-outbox';
-import { ticketStoreContract } from '../../contracts/ticket-store.contract';
+import { newTicket, ticketStoreContract } from '../../contracts/ticket-store.contract';
+import { tempSqlite } from '../../helpers/sqlite';
 
 ticketStoreContract('SqlTicketStore on SQLite', async (now) => {
   const dir = mkdtempSync(join(tmpdir(), 'kotae-ticket-'));
@@ -17,4 +19,31 @@ ticketStoreContract('SqlTicketStore on SQLite', async (now) => {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+});
+
+describe('SqlTicketStore.create and attachments held on the conversation', () => {
+  it('moves the held files of the conversation to the new ticket in the same transaction', async () => {
+    const db = await tempSqlite();
+    try {
+      const rows = new SqlAttachmentStore(db.ds);
+      const held = await rows.add({
+        conversationId: 'conv-1',
+        kind: 'requester',
+        fileName: 'error.log',
+        contentType: 'text/plain; charset=utf-8',
+        sizeBytes: 12,
+        sha256: 'e'.repeat(64),
+        uploadedBy: '山田 花子',
+      });
+      await rows.add({ ...held, conversationId: 'conv-2' });
+      const ticket = await new SqlTicketStore(db.ds).create(newTicket({ conversationId: 'conv-1' }), 'bot');
+      assert.deepEqual(
+        (await rows.list(ticket.id)).map((a) => a.id),
+        [held.id],
+      );
+      assert.equal((await rows.listForConversation('conv-2'))[0].ticketId, undefined);
+    } finally {
+      await db.close();
+    }
+  });
 });

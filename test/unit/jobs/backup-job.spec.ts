@@ -79,6 +79,47 @@ describe('BackupJob', () => {
     );
   });
 
+  it('mirrors attachment files beside the copies and drops a deleted one once no kept generation needs it', async () => {
+    const live = path.join(db.dir, 'attachments');
+    const put = (sha: string) => {
+      fs.mkdirSync(path.join(live, sha.slice(0, 2)), { recursive: true });
+      fs.writeFileSync(path.join(live, sha.slice(0, 2), sha), sha);
+    };
+    const a = 'a'.repeat(64);
+    const b = 'b'.repeat(64);
+    put(a);
+    put(b);
+    fs.mkdirSync(path.join(live, 'tmp'));
+    fs.writeFileSync(path.join(live, 'tmp', 'x.part'), 'half');
+    const mirrored = () =>
+      fs.existsSync(path.join(dir, 'attachments'))
+        ? fs
+            .readdirSync(path.join(dir, 'attachments'))
+            .flatMap((p) => fs.readdirSync(path.join(dir, 'attachments', p)))
+            .sort()
+        : [];
+    const first = await job().run(clock.now());
+    assert.deepEqual(first.status === 'written' && first.attachments, { copied: 2, pruned: 0 });
+    assert.deepEqual(mirrored(), [a, b]);
+    assert.equal(fs.readFileSync(path.join(dir, 'attachments', 'bb', b), 'utf8'), b);
+
+    fs.rmSync(path.join(live, 'bb', b)); // retention deleted it after the first backup
+    const counts: unknown[] = [];
+    for (let day = 1; day <= 4; day += 1) {
+      clock.advanceMinutes(DAY_MIN);
+      const outcome = await job().run(clock.now());
+      counts.push(outcome.status === 'written' && outcome.attachments);
+    }
+    // Marked on day 1; generations of days 2–4 are all younger than the mark on day 4.
+    assert.deepEqual(counts, [
+      { copied: 0, pruned: 0 },
+      { copied: 0, pruned: 0 },
+      { copied: 0, pruned: 0 },
+      { copied: 0, pruned: 1 },
+    ]);
+    assert.deepEqual(mirrored(), [a]);
+  });
+
   it('a failing backup deletes nothing, leaves no partial file and is recorded as failed', async () => {
     for (let day = 0; day < 3; day += 1) {
       await job().run(clock.now());

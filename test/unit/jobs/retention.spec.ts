@@ -16,6 +16,10 @@ import type {
   WorkLogRow,
 } from '../../../db';
 import { JobRunner, RetentionJob } from '../../../jobs';
+import { FsAttachmentFileStore, SqlAttachmentStore } from '../../../db';
+import { AttachmentService } from '../../../tickets';
+import fs from 'node:fs';
+import path from 'node:path';
 import { tempSqlite } from '../../helpers/sqlite';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
@@ -131,6 +135,10 @@ async function ticket(
     sizeBytes: 1,
     createdAt: OLD,
     uploadedBy: 'op',
+    conversationId: null,
+    commentId: null,
+    kind: 'operator',
+    sha256: null,
   });
   await ds
     .getRepository<TranscriptEntryRow>('transcript_entry')
@@ -174,7 +182,14 @@ describe('retention (SQLite)', () => {
       });
       const outcome = await job.run();
       assert.equal(outcome.cutoff.toISOString(), '2023-06-02T00:00:00.000Z');
-      assert.deepEqual(outcome.conversations, { conversations: 6, transcriptEntries: 12, questions: 6, feedback: 6 });
+      assert.deepEqual(outcome.conversations, {
+        conversations: 6,
+        transcriptEntries: 12,
+        questions: 6,
+        feedback: 6,
+        attachments: 0,
+      });
+      assert.equal(outcome.files, 0);
       assert.deepEqual(outcome.tickets, { tickets: 1, comments: 1, events: 1, attachments: 1, transcriptEntries: 1 });
 
       const ids = async (table: string, column = 'id') =>
@@ -197,6 +212,60 @@ describe('retention (SQLite)', () => {
         (await runs.recent('retention', 5)).map((r) => r.status),
         ['succeeded', 'succeeded'],
       );
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('deletes the files of purged tickets and held conversations, keeping content another ticket still uses', async () => {
+    const db = await tempSqlite();
+    const ds = db.ds;
+    try {
+      const files = new FsAttachmentFileStore(path.join(db.dir, 'attachments'));
+      const rows = new SqlAttachmentStore(ds, () => OLD);
+      const service = new AttachmentService({
+        files,
+        rows,
+        tickets: { get: async () => undefined },
+        audit: { record: async () => undefined },
+      });
+      const store = async (text: string, name: string) =>
+        service.stage(
+          (async function* () {
+            yield Buffer.from(text);
+          })(),
+          { fileName: name },
+        );
+      await ticket(ds, 'T-gone', 'closed', null, OLD);
+      await ticket(ds, 'T-keep', 'in_progress', null, null);
+      await conversation(ds, 'old-held', OLD);
+      const only = await store('only on the purged ticket', 'a.txt');
+      const shared = await store('shared by both tickets', 'b.txt');
+      const held = await store('held, never escalated', 'c.txt');
+      await service.addFromOperator({ id: 'T-gone', number: 'HD-1' }, only, 'op');
+      const sharedAgain = await store('shared by both tickets', 'b.txt');
+      await service.addFromOperator({ id: 'T-gone', number: 'HD-1' }, shared, 'op');
+      await service.addFromOperator({ id: 'T-keep', number: 'HD-2' }, sharedAgain, 'op');
+      await service.addFromRequester({ conversationId: 'old-held', uploadedBy: '山田' }, held);
+      for await (const f of files.list()) {
+        const file = path.join(files.root, f.sha256.slice(0, 2), f.sha256);
+        fs.utimesSync(file, OLD, OLD);
+      }
+      const clock = new FakeClock(NOW);
+      const job = new RetentionJob({
+        store: new SqlRetentionStore(ds),
+        clock,
+        retentionDays: 1095,
+        runner: new JobRunner({ store: new SqlJobRunStore(ds), clock, sleep: async () => undefined }),
+        attachmentFiles: service,
+      });
+      const outcome = await job.run();
+      assert.equal(outcome.conversations.attachments, 1);
+      assert.equal(outcome.tickets.attachments, 3, 'the fixture row and the two files of T-gone');
+      assert.equal(outcome.files, 2);
+      const left: string[] = [];
+      for await (const f of files.list()) left.push(f.sha256);
+      assert.deepEqual(left, [shared.sha256]);
     } finally {
       await db.close();
     }

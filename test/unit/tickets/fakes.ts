@@ -1,7 +1,7 @@
 /** Small typed fakes for the ticket domain tests. */
 import type { ChannelSender, ConversationStore } from '../../../bot/ports';
 import type { BotReply, ChannelKind, ConversationRecord, TranscriptEntry } from '../../../bot/records';
-import type { AttachmentMeta, AttachmentStore, AuditEntry, AuditTrail } from '../../../tickets';
+import type { AttachmentMeta, AttachmentStore, AuditEntry, AuditTrail, NewAttachment } from '../../../tickets';
 
 /** Records what it sends; fails while `failing` is set. */
 export class RecordingSender implements ChannelSender {
@@ -32,16 +32,35 @@ export class FakeConversations implements Pick<ConversationStore, 'getConversati
   }
 }
 
-/** Attachment metadata in memory. */
+/** Attachment rows in memory; `openTickets` says which ticket a conversation has open. */
 export class FakeAttachments implements AttachmentStore {
-  private readonly items: AttachmentMeta[] = [];
-  async add(meta: Omit<AttachmentMeta, 'id' | 'createdAt'>): Promise<AttachmentMeta> {
+  readonly items: AttachmentMeta[] = [];
+  readonly openTickets = new Map<string, string>();
+  async add(meta: NewAttachment): Promise<AttachmentMeta> {
     const item = { ...meta, id: `a${this.items.length + 1}`, createdAt: new Date(0) };
     this.items.push(item);
-    return item;
+    return { ...item };
+  }
+  async get(id: string): Promise<AttachmentMeta | undefined> {
+    const item = this.items.find((i) => i.id === id);
+    return item && { ...item };
   }
   async list(ticketId: string): Promise<AttachmentMeta[]> {
-    return this.items.filter((i) => i.ticketId === ticketId);
+    return this.items.filter((i) => i.ticketId === ticketId).map((i) => ({ ...i }));
+  }
+  async listForConversation(conversationId: string): Promise<AttachmentMeta[]> {
+    return this.items.filter((i) => i.conversationId === conversationId).map((i) => ({ ...i }));
+  }
+  async openTicketOf(conversationId: string): Promise<string | undefined> {
+    return this.openTickets.get(conversationId);
+  }
+  async linkHeld(conversationId: string, ticketId: string): Promise<number> {
+    const held = this.items.filter((i) => i.conversationId === conversationId && !i.ticketId);
+    for (const i of held) i.ticketId = ticketId;
+    return held.length;
+  }
+  async referencedHashes(sha256s: readonly string[]): Promise<Set<string>> {
+    return new Set(this.items.flatMap((i) => (i.sha256 && sha256s.includes(i.sha256) ? [i.sha256] : [])));
   }
 }
 

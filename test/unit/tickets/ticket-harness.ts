@@ -4,7 +4,8 @@ import { MemoryLogger } from '../../../core/logger';
 import type { ChannelSender } from '../../../bot/ports';
 import type { ChannelKind } from '../../../bot/records';
 import { BusinessCalendar, DEFAULT_SLA_POLICY } from '../../../calendar';
-import { ReplyDelivery, TicketService } from '../../../tickets';
+import { AttachmentService, ReplyDelivery, TicketService } from '../../../tickets';
+import { InMemoryAttachmentFileStore } from '../../fakes/in-memory-attachment-files';
 import { InMemoryTicketStore } from '../../fakes/in-memory-ticket-store';
 import { newTicket } from '../../contracts/ticket-store.contract';
 import { FakeAttachments, FakeConversations, RecordingAudit, RecordingSender } from './fakes';
@@ -19,10 +20,14 @@ export function ticketHarness() {
   const logger = new MemoryLogger();
   const audit = new RecordingAudit();
   const delivery = new ReplyDelivery({ store, conversations, senders, outbox: store, clock, logger });
+  const rows = new FakeAttachments();
+  const fileStore = new InMemoryAttachmentFileStore(() => clock.now());
+  const files = new AttachmentService({ files: fileStore, rows, tickets: store, audit, maxBytes: 1024 * 1024 });
   const service = new TicketService({
     store,
     delivery,
-    attachments: new FakeAttachments(),
+    attachments: rows,
+    files,
     calendar: new BusinessCalendar(),
     slaPolicy: DEFAULT_SLA_POLICY,
     clock,
@@ -31,5 +36,5 @@ export function ticketHarness() {
   const conversation = conversations.add('conv-1', 'web');
   const open = (over: Parameters<typeof newTicket>[0] = {}) =>
     store.create(newTicket({ conversationId: conversation.id, ...over }), 'bot');
-  return { clock, store, conversations, web, senders, logger, audit, service, open };
+  return { clock, store, conversations, web, senders, logger, audit, service, open, rows, fileStore, files };
 }

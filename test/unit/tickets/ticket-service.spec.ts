@@ -164,32 +164,25 @@ describe('TicketService SLA, queue and attachments', () => {
     assert.equal(counts.closed, 0);
   });
 
-  it('adds and lists attachment metadata, validating it', async () => {
+  it('sends files with a reply: recorded on the ticket, named in the delivered text', async () => {
     const h = ticketHarness();
     const t = await h.open();
-    await h.service.addAttachment(
-      t.id,
-      { fileName: 'エラー画面.png', contentType: 'image/png', sizeBytes: 2048 },
-      'op1',
-    );
+    const png = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.from('画面')]);
+    const staged = await h.files.stage(chunks(png), { fileName: '設定手順.png', contentType: 'image/png' });
+    await h.service.reply(t.id, '手順の画像を添付します。', 'op1', [staged]);
     const list = await h.service.attachments(t.number);
     assert.deepEqual(
-      list.map((a) => [a.fileName, a.contentType, a.sizeBytes, a.uploadedBy]),
-      [['エラー画面.png', 'image/png', 2048, 'op1']],
+      list.map((a) => [a.fileName, a.contentType, a.sizeBytes, a.uploadedBy, a.kind, a.conversationId]),
+      [['設定手順.png', 'image/png', png.length, 'op1', 'operator', 'conv-1']],
     );
-    await rejectsWith(
-      h.service.addAttachment(t.id, { fileName: '', contentType: 'x', sizeBytes: 1 }, 'op1'),
-      'INPUT_INVALID',
+    const comments = await h.store.comments(t.id);
+    assert.equal(list[0].commentId, comments[0].id);
+    assert.equal(h.web.sent.length, 1);
+    assert.equal(
+      h.web.sent[0].reply.text,
+      `【ヘルプデスクからの回答】${t.number}\n手順の画像を添付します。\n📎 添付ファイル: 設定手順.png（14バイト）`,
     );
-    await rejectsWith(
-      h.service.addAttachment(t.id, { fileName: 'a', contentType: 'x', sizeBytes: -1 }, 'op1'),
-      'INPUT_INVALID',
-    );
-    await rejectsWith(
-      h.service.addAttachment(t.id, { fileName: 'huge.iso', contentType: 'x', sizeBytes: 51 * 1024 * 1024 }, 'op1'),
-      'INPUT_TOO_LARGE',
-    );
-    assert.equal((await h.service.attachments(t.number)).length, 1);
+    assert.equal(h.fileStore.files.size, 1);
   });
 
   it('audits ticket changes', async () => {
@@ -203,3 +196,7 @@ describe('TicketService SLA, queue and attachments', () => {
     );
   });
 });
+
+async function* chunks(buffer: Buffer): AsyncIterable<Uint8Array> {
+  yield buffer;
+}

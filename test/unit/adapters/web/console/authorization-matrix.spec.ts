@@ -26,10 +26,7 @@ const REQUESTS: Record<string, (h: ConsoleHarness) => Promise<Prepared>> = {
     path: `/tickets/${(await h.openTicket()).number}/note`,
     form: { body: 'メモ' },
   }),
-  'post /tickets/:id/attachments': async (h) => ({
-    path: `/tickets/${(await h.openTicket()).number}/attachments`,
-    form: { fileName: 'a.png', contentType: 'image/png', sizeBytes: '10' },
-  }),
+  'get /attachments/:attachmentId': async (h) => ({ path: `/attachments/${(await h.attachedImage()).attachment.id}` }),
   'get /tickets/:id/faq': async (h) => ({ path: `/tickets/${(await h.openTicket()).number}/faq` }),
   'post /tickets/:id/faq': async (h) => ({
     path: `/tickets/${(await h.openTicket()).number}/faq`,

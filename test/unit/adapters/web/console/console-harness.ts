@@ -18,7 +18,15 @@ import { SqlWorkLogStore } from '../../../../../db/repositories/sql-work-log-sto
 import { SqlFaqStore, SqlUnansweredQuestions } from '../../../../../db/repositories/sql-faq-store';
 import { SqlAttachmentStore } from '../../../../../db/repositories/sql-attachment-store';
 import { SqlTicketOutbox } from '../../../../../db/repositories/sql-ticket-outbox';
-import { FaqService, ReplyDelivery, TicketService, WorkLogService, type OperatorRole } from '../../../../../tickets';
+import {
+  AttachmentService,
+  FaqService,
+  ReplyDelivery,
+  TicketService,
+  WorkLogService,
+  type OperatorRole,
+} from '../../../../../tickets';
+import { InMemoryAttachmentFileStore } from '../../../../fakes/in-memory-attachment-files';
 import { AccountService, AuthService } from '../../../../../adapters/web/auth';
 import { createConsoleRouter } from '../../../../../adapters/web/console';
 import { RecordingSender } from '../../../tickets/fakes';
@@ -56,10 +64,18 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     clock: timeSource,
     logger,
   });
+  const attachmentRows = new SqlAttachmentStore(ds, now);
+  const attachments = new AttachmentService({
+    files: new InMemoryAttachmentFileStore(now),
+    rows: attachmentRows,
+    tickets: ticketStore,
+    audit,
+  });
   const tickets = new TicketService({
     store: ticketStore,
     delivery,
-    attachments: new SqlAttachmentStore(ds, now),
+    attachments: attachmentRows,
+    files: attachments,
     calendar: new BusinessCalendar(),
     slaPolicy: DEFAULT_SLA_POLICY,
     clock: timeSource,
@@ -80,7 +96,18 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
   const auth = new AuthService({ operators, sessions, audit, clock: timeSource, policy: { scrypt: TEST_SCRYPT } });
   const accounts = new AccountService({ operators, sessions, audit, hash: (p) => auth.hash(p) });
   const unanswered = new SqlUnansweredQuestions(ds);
-  const deps = { tickets, workLogs, faqs, auth, accounts, unanswered, clock: timeSource, logger, secureCookies: false };
+  const deps = {
+    tickets,
+    attachments,
+    workLogs,
+    faqs,
+    auth,
+    accounts,
+    unanswered,
+    clock: timeSource,
+    logger,
+    secureCookies: false,
+  };
 
   const app = express();
   app.use('/console', createConsoleRouter(deps));
@@ -117,6 +144,22 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
       },
       'bot',
     );
+  }
+
+  /** A requester's PNG held on a new ticket's conversation and linked to the ticket. */
+  async function attachedImage() {
+    const ticket = await openTicket();
+    const staged = await attachments.stage(
+      (async function* () {
+        yield Buffer.from('89504e470d0a1a0a00', 'hex');
+      })(),
+      { fileName: 'screen.png', contentType: 'image/png' },
+    );
+    const { attachment } = await attachments.addFromRequester(
+      { conversationId: ticket.conversationId!, uploadedBy: '山田 花子' },
+      staged,
+    );
+    return { ticket, attachment };
   }
 
   /** Signs in through the service (fast path for tests that are not about sign-in). */
@@ -163,6 +206,7 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     conversations,
     reindexCalls,
     openTicket,
+    attachedImage,
     sessionFor,
     request,
     setReindexFails: (fails: boolean) => (reindexFails = fails),

@@ -1,0 +1,79 @@
+/**
+ * Web chat attachments: the requester uploads a file to the conversation (it joins the open ticket
+ * or waits for the escalation), lists the files of the conversation (theirs and the helpdesk's)
+ * and downloads them. Every route needs access to the conversation (see conversation-access).
+ */
+import { Router } from 'express';
+import type { ConversationStore } from '../../../bot';
+import { KotaeError } from '../../../core/errors';
+import { ATTACHMENT_MESSAGES, isInlineImage, type AttachmentMeta, type AttachmentService } from '../../../tickets';
+import { sendAttachment } from '../attachment-download';
+import { requireWebConversation } from './conversation-access';
+import { receiveUpload } from '../multipart';
+
+/** What the attachment routes need. */
+export interface ChatAttachmentDeps {
+  attachments: AttachmentService;
+  conversations: ConversationStore;
+}
+
+/** An attachment as the chat page sees it. */
+function view(conversationId: string, a: AttachmentMeta) {
+  return {
+    id: a.id,
+    fileName: a.fileName,
+    contentType: a.contentType,
+    sizeBytes: a.sizeBytes,
+    kind: a.kind,
+    inline: isInlineImage(a.contentType),
+    createdAt: a.createdAt.toISOString(),
+    url: `/api/conversations/${encodeURIComponent(conversationId)}/attachments/${encodeURIComponent(a.id)}`,
+  };
+}
+
+/** Routes under /api for web chat attachments. */
+export function createAttachmentApiRouter(deps: ChatAttachmentDeps): Router {
+  const router = Router();
+  // The web chat's one check: the page's secret for this conversation, else NOT_FOUND.
+  const access = (req: Parameters<typeof requireWebConversation>[2]) =>
+    requireWebConversation(deps.conversations, String(req.params.id), req);
+  const service = deps.attachments;
+
+  router.post('/conversations/:id/attachments', async (req, res) => {
+    const conversation = await access(req);
+    const upload = await receiveUpload(req, {
+      maxBytes: service.maxBytes,
+      maxFiles: 1,
+      stage: (content, claim) => service.stage(content, claim),
+      discard: (staged) => service.discard(staged),
+    });
+    const staged = upload.files[0];
+    if (!staged)
+      throw new KotaeError('INPUT_INVALID', 'upload without a file', { userMessage: ATTACHMENT_MESSAGES.noFile });
+    const { requester } = conversation;
+    const result = await service.addFromRequester(
+      { conversationId: conversation.id, uploadedBy: requester.name ?? ATTACHMENT_MESSAGES.unnamedRequester },
+      staged,
+    );
+    res.status(201).json({
+      attachment: view(conversation.id, result.attachment),
+      ticketNumber: result.ticketNumber,
+      message: ATTACHMENT_MESSAGES.received(result.attachment.fileName, result.ticketNumber),
+    });
+  });
+
+  router.get('/conversations/:id/attachments', async (req, res) => {
+    const conversation = await access(req);
+    const list = await service.listForConversation(conversation.id);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ attachments: list.map((a) => view(conversation.id, a)), maxBytes: service.maxBytes });
+  });
+
+  router.get('/conversations/:id/attachments/:attachmentId', async (req, res) => {
+    const conversation = await access(req);
+    const meta = await service.forConversation(conversation.id, String(req.params.attachmentId));
+    await sendAttachment(res, meta, await service.content(meta), { download: req.query.download === '1' });
+  });
+
+  return router;
+}
