@@ -1,4 +1,5 @@
-export { createDataSource, openDatabase, mapDbError, type DbConfig } from './data-source';
+export { createDataSource, dialectOf, mapDbError, type DbConfig } from './data-source';
+export { openDatabase, schemaStatus, preMigrationCopyPath, type OpenOptions, type SchemaStatus } from './migrate';
 export { SqlConversationStore } from './repositories/sql-conversation-store';
 export { SqlTicketStore } from './repositories/sql-ticket-store';
 export type * from './schema/rows';

@@ -1,18 +1,19 @@
 /**
- * Portable column types: one schema definition serves SQLite and SQL Server.
- * SQL Server needs nvarchar for Japanese text and datetime2 for precise UTC times.
+ * Portable column types: one schema definition serves SQLite, PostgreSQL and SQL Server.
+ * SQL Server needs nvarchar for Japanese text and datetime2 for precise UTC times; PostgreSQL stores
+ * times as `timestamp(3)` holding UTC (see db/postgres-dates.ts).
  */
-export type Dialect = 'sqlite' | 'mssql';
+export type Dialect = 'sqlite' | 'postgres' | 'mssql';
 
-/** The column type names and lengths used by every entity and migration. */
+/** The column type names and lengths used by every entity. */
 export interface ColumnTypes {
   id: { type: 'varchar' | 'nvarchar'; length: number };
   shortText: (length: number) => { type: 'varchar' | 'nvarchar'; length: number };
   longText: { type: 'text' | 'nvarchar'; length?: 'MAX' };
-  date: { type: 'datetime' | 'datetime2' };
+  date: { type: 'datetime' | 'datetime2' | 'timestamp'; precision?: number };
   bool: { type: 'boolean' | 'bit' };
   int: { type: 'integer' | 'int' };
-  float: { type: 'real' | 'float' };
+  float: { type: 'real' | 'float' | 'double precision' };
 }
 
 /** Column types for a dialect. */
@@ -26,6 +27,17 @@ export function columnTypes(dialect: Dialect): ColumnTypes {
       bool: { type: 'bit' },
       int: { type: 'int' },
       float: { type: 'float' },
+    };
+  }
+  if (dialect === 'postgres') {
+    return {
+      id: { type: 'varchar', length: 36 },
+      shortText: (length) => ({ type: 'varchar', length }),
+      longText: { type: 'text' },
+      date: { type: 'timestamp', precision: 3 },
+      bool: { type: 'boolean' },
+      int: { type: 'integer' },
+      float: { type: 'double precision' },
     };
   }
   return {

@@ -25,7 +25,10 @@ export interface TableSpec {
   indices?: { columns: string[]; unique?: boolean }[];
 }
 
-function concrete(spec: ColumnSpec, dialect: Dialect): { type: string; length?: string | number } {
+function concrete(
+  spec: ColumnSpec,
+  dialect: Dialect,
+): { type: string; length?: string | number; precision?: number } {
   const t = columnTypes(dialect);
   switch (spec.kind) {
     case 'id':
@@ -49,10 +52,11 @@ function concrete(spec: ColumnSpec, dialect: Dialect): { type: string; length?: 
 export function toEntitySchema(spec: TableSpec, dialect: Dialect): EntitySchema {
   const columns: Record<string, EntitySchemaColumnOptions> = {};
   for (const [name, col] of Object.entries(spec.columns)) {
-    const { type, length } = concrete(col, dialect);
+    const { type, length, precision } = concrete(col, dialect);
     columns[name] = {
       type: type as EntitySchemaColumnOptions['type'],
       length: length === undefined ? undefined : String(length),
+      precision,
       nullable: col.nullable ?? false,
       primary: col.primary ?? false,
       unique: col.unique ?? false,
@@ -67,11 +71,12 @@ export function toTable(spec: TableSpec, dialect: Dialect): Table {
   return new Table({
     name: spec.name,
     columns: Object.entries(spec.columns).map(([name, col]) => {
-      const { type, length } = concrete(col, dialect);
+      const { type, length, precision } = concrete(col, dialect);
       return {
         name,
         type,
         length: length === undefined ? undefined : String(length),
+        precision,
         isNullable: col.nullable ?? false,
         isPrimary: col.primary ?? false,
         isUnique: col.unique ?? false,
