@@ -25,10 +25,7 @@ export interface TableSpec {
   indices?: { columns: string[]; unique?: boolean }[];
 }
 
-function concrete(
-  spec: ColumnSpec,
-  dialect: Dialect,
-): { type: string; length?: string | number; precision?: number } {
+function concrete(spec: ColumnSpec, dialect: Dialect): { type: string; length?: string | number; precision?: number } {
   const t = columnTypes(dialect);
   switch (spec.kind) {
     case 'id':
