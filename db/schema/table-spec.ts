@@ -60,7 +60,18 @@ export function toEntitySchema(spec: TableSpec, dialect: Dialect): EntitySchema 
       default: col.default,
     };
   }
-  return new EntitySchema({ name: spec.name, tableName: spec.name, columns });
+  // Indices are declared too, so TypeORM's schema diff can prove a migrated database matches.
+  const indices = (spec.indices ?? []).map((ix) => ({
+    name: indexName(spec.name, ix.columns),
+    columns: ix.columns,
+    unique: ix.unique ?? false,
+  }));
+  return new EntitySchema({ name: spec.name, tableName: spec.name, columns, indices });
+}
+
+/** `IX_<table>_<col1>_<col2>`, the name of every secondary index (unique ones too). */
+export function indexName(table: string, columns: readonly string[]): string {
+  return `IX_${table}_${columns.join('_')}`;
 }
 
 /** Builds the migration Table (with its indices) for a table. */
@@ -83,7 +94,7 @@ export function toTable(spec: TableSpec, dialect: Dialect): Table {
     indices: (spec.indices ?? []).map(
       (ix) =>
         new TableIndex({
-          name: `IX_${spec.name}_${ix.columns.join('_')}`,
+          name: indexName(spec.name, ix.columns),
           columnNames: ix.columns,
           isUnique: ix.unique ?? false,
         }),
