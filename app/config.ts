@@ -32,6 +32,7 @@ const EnvSchema = z
     KOTAE_KB_DIR: z.string().min(1).default('./sample-kb'),
     KOTAE_DB: z.enum(['sqlite', 'postgres', 'mssql']).default('sqlite'),
     KOTAE_DB_AUTO_MIGRATE: bool.default(true),
+    KOTAE_DB_START_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(0),
     KOTAE_PG_HOST: optionalText,
     KOTAE_PG_PORT: z.coerce.number().int().min(1).max(65535).default(5432),
     KOTAE_PG_USER: optionalText,
@@ -164,6 +165,8 @@ export interface KotaeConfig {
   db: DbConfig;
   /** Apply pending migrations at start; when false, a pending migration stops the start. */
   dbAutoMigrate: boolean;
+  /** How long start-up waits for an unreachable database, retrying with backoff (0 = keep waiting). */
+  dbStartTimeoutSeconds: number;
   admin: { username: string; password?: string };
   organization: string;
   desk: { open: string; close: string; yearEndClosed: boolean; extraClosedDays: string[] };
@@ -233,6 +236,7 @@ function toConfig(e: z.infer<typeof EnvSchema>, cwd: string): KotaeConfig {
     kbDir: path.resolve(cwd, e.KOTAE_KB_DIR),
     db,
     dbAutoMigrate: e.KOTAE_DB_AUTO_MIGRATE,
+    dbStartTimeoutSeconds: e.KOTAE_DB_START_TIMEOUT_SECONDS,
     admin: { username: e.KOTAE_ADMIN_USER, password: e.KOTAE_ADMIN_PASSWORD },
     organization: e.KOTAE_ORGANIZATION,
     desk: {

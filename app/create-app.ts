@@ -8,7 +8,7 @@ import { HelpdeskService, type ChannelKind, type ChannelSender, type Helpdesk } 
 import { BusinessCalendar, createSlaPolicy } from '../calendar';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
-import { createDataSource, openDatabase, SqlConversationStore, SqlTicketStore } from '../db';
+import { createDataSource, openDatabaseWithRetry, SqlConversationStore, SqlTicketStore } from '../db';
 import { SqlDatabaseBackup } from '../db/backup';
 import { SqlJobRunStore } from '../db/repositories/sql-job-run-store';
 import { SqlRetentionStore } from '../db/repositories/sql-retention';
@@ -29,6 +29,8 @@ import { wireTeams } from './wire-teams';
 export interface AppDeps {
   logger: Logger;
   clock: Clock;
+  /** First wait before retrying an unreachable database at start (default 1 s; tests use less). */
+  dbRetryInitialDelayMs?: number;
 }
 
 /** A built (not yet listening) Kotae. */
@@ -51,7 +53,15 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
   let dataSource: DataSource | undefined;
   try {
     dataSource = createDataSource(config.db);
-    const applied = await openDatabase(dataSource);
+    const applied = await openDatabaseWithRetry(dataSource, {
+      migrate: config.dbAutoMigrate,
+      retry: {
+        initialDelayMs: deps.dbRetryInitialDelayMs,
+        maxWaitMs: config.dbStartTimeoutSeconds > 0 ? config.dbStartTimeoutSeconds * 1000 : undefined,
+        onRetry: ({ attempt, delayMs, error }) =>
+          logger.warn('database unreachable at start; retrying', { attempt, retryInMs: delayMs, error: error.message }),
+      },
+    });
     if (applied.length) logger.info('database migrated', { applied });
     const now = () => clock.now();
     const conversations = new SqlConversationStore(dataSource, now);

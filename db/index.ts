@@ -3,3 +3,4 @@ export { openDatabase, schemaStatus, preMigrationCopyPath, type OpenOptions, typ
 export { SqlConversationStore } from './repositories/sql-conversation-store';
 export { SqlTicketStore } from './repositories/sql-ticket-store';
 export type * from './schema/rows';
+export { openDatabaseWithRetry, type StartRetry } from './open-with-retry';

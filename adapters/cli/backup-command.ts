@@ -78,7 +78,7 @@ export async function runBackupCommand(
   if (config.db.kind === 'sqlite') ensureWritableDir(config.dataDir);
   const ds = createDataSource(config.db);
   try {
-    await openDatabase(ds);
+    await openDatabase(ds, { migrate: config.dbAutoMigrate });
     const { clock, logger } = runtime;
     // One attempt: whoever runs it by hand sees a failure at once instead of waiting for retries.
     const runner = new JobRunner({ store: new SqlJobRunStore(ds), clock, logger, maxAttempts: 1 });

@@ -27,7 +27,7 @@ const REPO_ROOT = path.join(__dirname, '..', '..');
 /** Starts Kotae; `env` adds KOTAE_* settings (the data dir is temporary unless given). */
 export async function startApp(
   env: Record<string, string> = {},
-  options: { clock?: FakeClock; keepDataDir?: boolean } = {},
+  options: { clock?: FakeClock; keepDataDir?: boolean; dbRetryInitialDelayMs?: number } = {},
 ): Promise<RunningApp> {
   const temp = tempDir('kotae-e2e-');
   const config = loadConfig(
@@ -43,7 +43,7 @@ export async function startApp(
   );
   const logger = new MemoryLogger();
   const clock = options.clock ?? new SystemClock();
-  const app = await createApp(config, { logger, clock });
+  const app = await createApp(config, { logger, clock, dbRetryInitialDelayMs: options.dbRetryInitialDelayMs });
   const server: Server = await listen(app.web, 0, '127.0.0.1');
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
