@@ -3,7 +3,9 @@
  * while serving (503 DB_UNAVAILABLE with a Japanese message, and recovery without a restart).
  */
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 import { KotaeError } from '../../core/errors';
 import { MemoryLogger } from '../../core/logger';
 import { loadConfig } from '../../app/config';
@@ -45,12 +47,16 @@ describe('PostgreSQL outage', function () {
   this.timeout(120_000);
   let server: PgServer;
   let database: string;
+  // Only the FAQ sheet of the sample KB: a quick ingest, the same answers to FAQ questions.
+  const kb = tempDir('kotae-outage-kb-');
   before(async () => {
     server = await postgresServer();
     database = await createTestDatabase(server);
+    fs.copyFileSync(path.join(__dirname, '../../sample-kb/faq.csv'), path.join(kb.dir, 'faq.csv'));
   });
   after(async () => {
     await dropTestDatabase(server, database);
+    kb.cleanup();
   });
 
   it('at start: logs each retry with backoff and gives up with DB_UNAVAILABLE after the configured time', async () => {
@@ -97,7 +103,7 @@ describe('PostgreSQL outage', function () {
       pausePostgresServer(server);
       const resume = setTimeout(() => resumePostgresServer(server), 1500);
       try {
-        kotae = await startApp(pgEnv(server, database), { dbRetryInitialDelayMs: 250 });
+        kotae = await startApp({ ...pgEnv(server, database), KOTAE_KB_DIR: kb.dir }, { dbRetryInitialDelayMs: 250 });
       } finally {
         clearTimeout(resume);
         resumeQuietly(server);
