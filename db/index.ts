@@ -3,4 +3,5 @@ export { openDatabase, schemaStatus, preMigrationCopyPath, type OpenOptions, typ
 export { SqlConversationStore } from './repositories/sql-conversation-store';
 export { SqlTicketStore } from './repositories/sql-ticket-store';
 export type * from './schema/rows';
+export { SchemaVersionGuard } from './schema-guard';
 export { openDatabaseWithRetry, type StartRetry } from './open-with-retry';

@@ -74,13 +74,17 @@ export async function openDatabase(ds: DataSource, options: OpenOptions = {}): P
 }
 
 function assertNotNewer(status: SchemaStatus): void {
-  if (status.unknown.length === 0) return;
-  throw new KotaeError(
+  if (status.unknown.length > 0) throw newerSchemaError(status.unknown);
+}
+
+/** DB_SCHEMA_NEWER for migrations this build does not know, with the instruction in English and Japanese. */
+export function newerSchemaError(unknown: readonly string[]): KotaeError {
+  return new KotaeError(
     'DB_SCHEMA_NEWER',
-    `database schema is newer than this build (unknown migrations: ${status.unknown.join(', ')}); ` +
+    `database schema is newer than this build (unknown migrations: ${unknown.join(', ')}); ` +
       'stop this instance and run the newer release. / データベースはこのKotaeより新しいバージョンで更新されています。' +
       'このインスタンスを停止し、新しいバージョンで起動してください。',
-    { details: { unknown: status.unknown } },
+    { details: { unknown: [...unknown] } },
   );
 }
 

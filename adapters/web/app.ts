@@ -30,6 +30,8 @@ export interface WebAppDeps {
   documentsDir?: string;
   /** Largest JSON body accepted (bytes). */
   jsonLimitBytes?: number;
+  /** When it returns an error, every request but /healthz fails with it (e.g. a newer database schema). */
+  gate?: () => Error | undefined;
 }
 
 const STATIC_DIR = path.join(__dirname, 'static');
@@ -58,6 +60,10 @@ export function createWebApp(deps: WebAppDeps): Express {
     const health = await deps.health();
     res.status(health.ok ? 200 : 503).json(health);
   });
+  if (deps.gate) {
+    const gate = deps.gate;
+    app.use((_req, _res, next) => next(gate()));
+  }
   app.use('/static', express.static(STATIC_DIR, { index: false, maxAge: '1h' }));
   app.get('/', (_req, res) => res.sendFile(path.join(STATIC_DIR, 'index.html')));
   if (deps.documentsDir)

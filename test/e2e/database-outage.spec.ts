@@ -103,7 +103,10 @@ describe('PostgreSQL outage', function () {
       pausePostgresServer(server);
       const resume = setTimeout(() => resumePostgresServer(server), 1500);
       try {
-        kotae = await startApp({ ...pgEnv(server, database), KOTAE_KB_DIR: kb.dir }, { dbRetryInitialDelayMs: 250 });
+        kotae = await startApp(
+          { ...pgEnv(server, database), KOTAE_KB_DIR: kb.dir },
+          { dbRetryInitialDelayMs: 250, schemaCheckIntervalMs: 200 },
+        );
       } finally {
         clearTimeout(resume);
         resumeQuietly(server);
@@ -132,6 +135,27 @@ describe('PostgreSQL outage', function () {
       const up = await ask();
       assert.equal(up.status, 200, JSON.stringify(up.body));
       assert.equal(up.body.outcome, 'answered');
+    });
+
+    it('stops serving with DB_SCHEMA_NEWER once a newer release migrated the database, and says so', async () => {
+      assert.ok(kotae);
+      await kotae.app.dataSource.query('INSERT INTO "migrations" ("timestamp", "name") VALUES ($1, $2)', [
+        1799999999999,
+        'FromTheFuture1799999999999',
+      ]);
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      const refused = await postJson(`${kotae.url}/api/ask`, { question: 'パスワードを忘れてしまいました。' });
+      assert.equal(refused.status, 503);
+      assert.equal(refused.body.error.code, 'DB_SCHEMA_NEWER');
+      assert.match(refused.body.error.message, /新しいバージョン/);
+      const health = await fetch(`${kotae.url}/healthz`);
+      assert.equal(health.status, 503);
+      assert.equal(((await health.json()) as { schema: string }).schema, 'newer');
+      const told = kotae.logger.lines.filter(
+        (l) => l.msg === 'database schema is newer than this build; stop this instance',
+      );
+      assert.equal(told.length, 1);
+      assert.match(String(told[0].fields?.error), /FromTheFuture1799999999999.*stop this instance/);
     });
   });
 });
