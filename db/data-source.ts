@@ -7,7 +7,7 @@ import { KotaeError } from '../core/errors';
 import { MIGRATIONS } from './migrations';
 import { ALL_TABLES } from './schema/tables';
 import { toEntitySchema } from './schema/table-spec';
-import type { Dialect } from './schema/column-types';
+import { dialectOfDriver, type Dialect } from './schema/column-types';
 import { pinPostgresDatesToUtc } from './postgres-dates';
 
 /** A server database reached over the network. */
@@ -76,12 +76,9 @@ function dataSourceOptions(
   }
 }
 
-/** The dialect of an open data source. */
+/** The dialect of a data source. */
 export function dialectOf(ds: DataSource): Dialect {
-  const type = ds.options.type;
-  if (type === 'better-sqlite3') return 'sqlite';
-  if (type === 'postgres' || type === 'mssql') return type;
-  throw new KotaeError('CONFIG_INVALID', `unsupported database type ${type}`);
+  return dialectOfDriver(ds.options.type);
 }
 
 const UNAVAILABLE =

@@ -4,15 +4,7 @@
  */
 import type { EntityManager, QueryResult } from 'typeorm';
 import { KotaeError } from '../../core/errors';
-
-type Dialect = 'sqlite' | 'postgres' | 'mssql';
-
-function dialectOf(em: EntityManager): Dialect {
-  const type = em.connection.options.type;
-  if (type === 'better-sqlite3') return 'sqlite';
-  if (type === 'postgres' || type === 'mssql') return type;
-  throw new KotaeError('CONFIG_INVALID', `unsupported database type ${type}`);
-}
+import { dialectOfDriver, type Dialect } from '../schema/column-types';
 
 /** Positional parameter `i` (0-based) in the dialect's syntax. */
 function param(dialect: Dialect, i: number): string {
@@ -28,7 +20,7 @@ function param(dialect: Dialect, i: number): string {
  * rolled-back ticket leaves no gap.
  */
 export async function nextTicketSeq(em: EntityManager, year: number): Promise<number> {
-  const d = dialectOf(em);
+  const d = dialectOfDriver(em.connection.options.type);
   const p = param(d, 0);
   if (d === 'mssql') {
     await em.query(

@@ -3,7 +3,20 @@
  * SQL Server needs nvarchar for Japanese text and datetime2 for precise UTC times; PostgreSQL stores
  * times as `timestamp(3)` holding UTC (see db/postgres-dates.ts).
  */
+import { KotaeError } from '../../core/errors';
+
+/** A SQL dialect Kotae writes for. */
 export type Dialect = 'sqlite' | 'postgres' | 'mssql';
+
+/**
+ * The dialect of a TypeORM driver type (`connection.options.type`): 'better-sqlite3' | 'postgres' |
+ * 'mssql'. Any other driver is refused, never guessed.
+ */
+export function dialectOfDriver(type: string): Dialect {
+  if (type === 'better-sqlite3') return 'sqlite';
+  if (type === 'postgres' || type === 'mssql') return type;
+  throw new KotaeError('CONFIG_INVALID', `unsupported database type ${type}`);
+}
 
 /** The column type names and lengths used by every entity. */
 export interface ColumnTypes {
