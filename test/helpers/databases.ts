@@ -125,3 +125,27 @@ export function useTestDb(kind: TestDbKind): { readonly db: TestDb } {
     },
   };
 }
+
+/** The handle `describeEachDb` gives a suite: its database kind and (inside tests and hooks) the open database. */
+export interface EachDb {
+  kind: TestDbKind;
+  readonly db: TestDb;
+}
+
+/**
+ * `describe(title, body)` once per database kind (titles get ` (sqlite)`, ` (postgres)`…), with one fresh
+ * database per suite opened before and closed after it.
+ */
+export function describeEachDb(title: string, body: (each: EachDb) => void): void {
+  for (const kind of TEST_DB_KINDS) {
+    describe(`${title} (${kind})`, () => {
+      const handle = useTestDb(kind);
+      body({
+        kind,
+        get db() {
+          return handle.db;
+        },
+      });
+    });
+  }
+}

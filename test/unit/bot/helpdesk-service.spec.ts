@@ -4,171 +4,162 @@ import { HelpdeskService, MY_NUMBER_MASK, redactPersonalData } from '../../../bo
 import { FakeClock } from '../../../core/clock';
 import { SqlConversationStore, SqlTicketStore } from '../../../db';
 import { FakeKnowledge, faqChunk } from '../../fakes/fake-knowledge';
-import { TEST_DB_KINDS, useTestDb } from '../../helpers/databases';
+import { describeEachDb } from '../../helpers/databases';
 
-for (const kind of TEST_DB_KINDS)
-  describe(`HelpdeskService (${kind})`, () => {
-    const t = useTestDb(kind);
-    let db: { ds: DataSource };
-    let helpdesk: HelpdeskService;
-    let conversations: SqlConversationStore;
-    let tickets: SqlTicketStore;
-    const clock = new FakeClock('2026-11-20T01:00:00Z'); // Friday 10:00 JST
-    const knowledge = new FakeKnowledge([
+describeEachDb('HelpdeskService', (each) => {
+  let db: { ds: DataSource };
+  let helpdesk: HelpdeskService;
+  let conversations: SqlConversationStore;
+  let tickets: SqlTicketStore;
+  const clock = new FakeClock('2026-11-20T01:00:00Z'); // Friday 10:00 JST
+  const knowledge = new FakeKnowledge([
+    {
+      match: 'パスワード',
+      confidence: 0.9,
+      chunk: faqChunk('FAQ-0001', 'パスワードを忘れた', 'パスワードリセット申請フォームから申請してください。'),
+    },
+    {
+      match: 'プリンタ',
+      confidence: 0.4,
+      chunk: faqChunk('FAQ-0050', 'プリンタで印刷できない', '電源を確認してください。', 'プリンタ'),
+    },
+  ]);
+
+  beforeEach(async () => {
+    db = each.db;
+    await each.db.reset();
+    conversations = new SqlConversationStore(db.ds, () => clock.now());
+    tickets = new SqlTicketStore(db.ds, () => clock.now());
+    helpdesk = new HelpdeskService(
+      { conversations, tickets, knowledge, clock },
       {
-        match: 'パスワード',
-        confidence: 0.9,
-        chunk: faqChunk('FAQ-0001', 'パスワードを忘れた', 'パスワードリセット申請フォームから申請してください。'),
+        maxQuestionChars: 2000,
+        deskHours: '平日 8:30〜17:15',
+        isDeskOpen: () => true,
+        thresholds: { answer: 0.5, clarify: 0.3 },
       },
-      {
-        match: 'プリンタ',
-        confidence: 0.4,
-        chunk: faqChunk('FAQ-0050', 'プリンタで印刷できない', '電源を確認してください。', 'プリンタ'),
-      },
-    ]);
-
-    beforeEach(async () => {
-      db = t.db;
-      await t.db.reset();
-      conversations = new SqlConversationStore(db.ds, () => clock.now());
-      tickets = new SqlTicketStore(db.ds, () => clock.now());
-      helpdesk = new HelpdeskService(
-        { conversations, tickets, knowledge, clock },
-        {
-          maxQuestionChars: 2000,
-          deskHours: '平日 8:30〜17:15',
-          isDeskOpen: () => true,
-          thresholds: { answer: 0.5, clarify: 0.3 },
-        },
-      );
-    });
-
-    it('answers from the knowledge base with sources and logs the question', async () => {
-      const reply = await helpdesk.ask({
-        channel: 'web',
-        text: 'パスワードを忘れました',
-        requester: { name: '試験 太郎', department: '情報政策課' },
-      });
-      assert.equal(reply.outcome, 'answered');
-      assert.match(reply.text, /リセット申請フォーム/);
-      assert.equal(reply.sources[0]?.url, 'https://intra.kotonoha.example.lg.jp/helpdesk/faq/FAQ-0001');
-      assert.deepEqual(reply.actions, ['resolved', 'not_resolved', 'escalate']);
-      const q = await conversations.lastQuestion(reply.conversationId);
-      assert.equal(q?.outcome, 'answered');
-      assert.equal(q?.categoryGuess, 'アカウント・AD');
-      assert.equal(q?.requester.department, '情報政策課');
-      assert.equal((await conversations.transcript(reply.conversationId)).length, 2);
-    });
-
-    it('asks to clarify on middling confidence and declines out-of-scope questions', async () => {
-      const clarify = await helpdesk.ask({ channel: 'web', text: 'プリンタの件' });
-      assert.equal(clarify.outcome, 'clarify');
-      assert.deepEqual(
-        clarify.choices.map((c) => c.label),
-        ['プリンタで印刷できない'],
-      );
-      const none = await helpdesk.ask({
-        channel: 'web',
-        text: '明日の天気は？',
-        conversationId: clarify.conversationId,
-      });
-      assert.equal(none.outcome, 'no_answer');
-      assert.deepEqual(none.actions, ['escalate']);
-      assert.equal(none.conversationId, clarify.conversationId);
-    });
-
-    it('rejects empty, oversized and unknown-conversation input clearly', async () => {
-      await assert.rejects(helpdesk.ask({ channel: 'web', text: '   ' }), { code: 'INPUT_INVALID' });
-      await assert.rejects(helpdesk.ask({ channel: 'web', text: 'あ'.repeat(2001) }), {
-        code: 'INPUT_TOO_LARGE',
-        userMessage: /2000文字以内/,
-      });
-      await assert.rejects(helpdesk.ask({ channel: 'web', text: 'パスワード', conversationId: 'nope' }), {
-        code: 'NOT_FOUND',
-      });
-      await assert.rejects(helpdesk.escalate({ conversationId: 'nope' }), { code: 'NOT_FOUND' });
-    });
-
-    it('escalates to a numbered ticket with the transcript, once per activity id', async () => {
-      const a = await helpdesk.ask({
-        channel: 'teams',
-        text: 'カレーの作り方',
-        requester: { id: 'u1', name: '試験 花子' },
-      });
-      const first = await helpdesk.escalate({
-        conversationId: a.conversationId,
-        details: '至急お願いします',
-        activityId: 'act-1',
-      });
-      const again = await helpdesk.escalate({
-        conversationId: a.conversationId,
-        details: '至急お願いします',
-        activityId: 'act-1',
-      });
-      assert.match(first.ticket.number, /^HD-2026-\d{6}$/);
-      assert.equal(again.ticket.number, first.ticket.number);
-      assert.equal((await tickets.list({})).total, 1);
-      assert.equal(first.ticket.title, 'カレーの作り方');
-      assert.equal(first.ticket.channel, 'teams');
-      assert.equal(first.ticket.requester.name, '試験 花子');
-      assert.match(first.reply.text, new RegExp(first.ticket.number));
-      const transcript = await tickets.transcript(first.ticket.id);
-      assert.deepEqual(
-        transcript.map((l) => l.role),
-        ['user', 'bot'],
-      );
-    });
-
-    it('records feedback once per activity id and offers escalation when not resolved', async () => {
-      const a = await helpdesk.ask({ channel: 'web', text: 'パスワード' });
-      const reply = await helpdesk.feedback({ conversationId: a.conversationId, resolved: false, activityId: 'fb-1' });
-      await helpdesk.feedback({ conversationId: a.conversationId, resolved: false, activityId: 'fb-1' });
-      assert.deepEqual(reply.actions, ['escalate']);
-      const rows = await db.ds.getRepository('feedback').count();
-      assert.equal(rows, 1);
-    });
-
-    it('never stores an individual number typed into the chat', async () => {
-      const reply = await helpdesk.ask({ channel: 'web', text: 'パスワード 個人番号は 1234 5678 9012 です' });
-      assert.match(reply.text, /個人番号（マイナンバー）と思われる数字は記録せずに削除しました/);
-      const stored = await conversations.lastQuestion(reply.conversationId);
-      assert.doesNotMatch(stored?.text ?? '', /5678/);
-      assert.deepEqual(
-        knowledge.queries.filter((q) => q.includes('5678')),
-        [],
-      );
-      const { ticket } = await helpdesk.escalate({
-        conversationId: reply.conversationId,
-        details: '番号 123456789012',
-      });
-      assert.doesNotMatch(ticket.details + JSON.stringify(await tickets.transcript(ticket.id)), /123456789012|5678/);
-    });
-
-    it('offers a person when asked for one, without logging it as a question', async () => {
-      const reply = await helpdesk.ask({ channel: 'web', text: '担当者につないでください' });
-      assert.deepEqual(reply.actions, ['escalate']);
-      assert.equal(await conversations.lastQuestion(reply.conversationId), undefined);
-    });
-
-    it('greets, thanks and explains itself without searching or counting a question', async () => {
-      const before = knowledge.queries.length;
-      const hello = await helpdesk.ask({ channel: 'web', text: 'こんにちは！' });
-      assert.match(hello.text, /ヘルプデスクの自動応答「Kotae（答え）」です/);
-      const thanks = await helpdesk.ask({
-        channel: 'web',
-        text: 'ありがとうございました。',
-        conversationId: hello.conversationId,
-      });
-      assert.match(thanks.text, /どういたしまして/);
-      assert.deepEqual(thanks.actions, []);
-      assert.match((await helpdesk.ask({ channel: 'web', text: '使い方を教えて' })).text, /文章で質問してください/);
-      assert.equal(knowledge.queries.length, before);
-      assert.equal(await conversations.lastQuestion(hello.conversationId), undefined);
-      // A greeting followed by a question is a question.
-      await helpdesk.ask({ channel: 'web', text: 'こんにちは、パスワードを忘れました' });
-      assert.equal(knowledge.queries.length, before + 1);
-    });
+    );
   });
+
+  it('answers from the knowledge base with sources and logs the question', async () => {
+    const reply = await helpdesk.ask({
+      channel: 'web',
+      text: 'パスワードを忘れました',
+      requester: { name: '試験 太郎', department: '情報政策課' },
+    });
+    assert.equal(reply.outcome, 'answered');
+    assert.match(reply.text, /リセット申請フォーム/);
+    assert.equal(reply.sources[0]?.url, 'https://intra.kotonoha.example.lg.jp/helpdesk/faq/FAQ-0001');
+    assert.deepEqual(reply.actions, ['resolved', 'not_resolved', 'escalate']);
+    const q = await conversations.lastQuestion(reply.conversationId);
+    assert.equal(q?.outcome, 'answered');
+    assert.equal(q?.categoryGuess, 'アカウント・AD');
+    assert.equal(q?.requester.department, '情報政策課');
+    assert.equal((await conversations.transcript(reply.conversationId)).length, 2);
+  });
+
+  it('asks to clarify on middling confidence and declines out-of-scope questions', async () => {
+    const clarify = await helpdesk.ask({ channel: 'web', text: 'プリンタの件' });
+    assert.equal(clarify.outcome, 'clarify');
+    assert.deepEqual(
+      clarify.choices.map((c) => c.label),
+      ['プリンタで印刷できない'],
+    );
+    const none = await helpdesk.ask({ channel: 'web', text: '明日の天気は？', conversationId: clarify.conversationId });
+    assert.equal(none.outcome, 'no_answer');
+    assert.deepEqual(none.actions, ['escalate']);
+    assert.equal(none.conversationId, clarify.conversationId);
+  });
+
+  it('rejects empty, oversized and unknown-conversation input clearly', async () => {
+    await assert.rejects(helpdesk.ask({ channel: 'web', text: '   ' }), { code: 'INPUT_INVALID' });
+    await assert.rejects(helpdesk.ask({ channel: 'web', text: 'あ'.repeat(2001) }), {
+      code: 'INPUT_TOO_LARGE',
+      userMessage: /2000文字以内/,
+    });
+    await assert.rejects(helpdesk.ask({ channel: 'web', text: 'パスワード', conversationId: 'nope' }), {
+      code: 'NOT_FOUND',
+    });
+    await assert.rejects(helpdesk.escalate({ conversationId: 'nope' }), { code: 'NOT_FOUND' });
+  });
+
+  it('escalates to a numbered ticket with the transcript, once per activity id', async () => {
+    const a = await helpdesk.ask({
+      channel: 'teams',
+      text: 'カレーの作り方',
+      requester: { id: 'u1', name: '試験 花子' },
+    });
+    const first = await helpdesk.escalate({
+      conversationId: a.conversationId,
+      details: '至急お願いします',
+      activityId: 'act-1',
+    });
+    const again = await helpdesk.escalate({
+      conversationId: a.conversationId,
+      details: '至急お願いします',
+      activityId: 'act-1',
+    });
+    assert.match(first.ticket.number, /^HD-2026-\d{6}$/);
+    assert.equal(again.ticket.number, first.ticket.number);
+    assert.equal((await tickets.list({})).total, 1);
+    assert.equal(first.ticket.title, 'カレーの作り方');
+    assert.equal(first.ticket.channel, 'teams');
+    assert.equal(first.ticket.requester.name, '試験 花子');
+    assert.match(first.reply.text, new RegExp(first.ticket.number));
+    const transcript = await tickets.transcript(first.ticket.id);
+    assert.deepEqual(
+      transcript.map((l) => l.role),
+      ['user', 'bot'],
+    );
+  });
+
+  it('records feedback once per activity id and offers escalation when not resolved', async () => {
+    const a = await helpdesk.ask({ channel: 'web', text: 'パスワード' });
+    const reply = await helpdesk.feedback({ conversationId: a.conversationId, resolved: false, activityId: 'fb-1' });
+    await helpdesk.feedback({ conversationId: a.conversationId, resolved: false, activityId: 'fb-1' });
+    assert.deepEqual(reply.actions, ['escalate']);
+    const rows = await db.ds.getRepository('feedback').count();
+    assert.equal(rows, 1);
+  });
+
+  it('never stores an individual number typed into the chat', async () => {
+    const reply = await helpdesk.ask({ channel: 'web', text: 'パスワード 個人番号は 1234 5678 9012 です' });
+    assert.match(reply.text, /個人番号（マイナンバー）と思われる数字は記録せずに削除しました/);
+    const stored = await conversations.lastQuestion(reply.conversationId);
+    assert.doesNotMatch(stored?.text ?? '', /5678/);
+    assert.deepEqual(
+      knowledge.queries.filter((q) => q.includes('5678')),
+      [],
+    );
+    const { ticket } = await helpdesk.escalate({ conversationId: reply.conversationId, details: '番号 123456789012' });
+    assert.doesNotMatch(ticket.details + JSON.stringify(await tickets.transcript(ticket.id)), /123456789012|5678/);
+  });
+
+  it('offers a person when asked for one, without logging it as a question', async () => {
+    const reply = await helpdesk.ask({ channel: 'web', text: '担当者につないでください' });
+    assert.deepEqual(reply.actions, ['escalate']);
+    assert.equal(await conversations.lastQuestion(reply.conversationId), undefined);
+  });
+
+  it('greets, thanks and explains itself without searching or counting a question', async () => {
+    const before = knowledge.queries.length;
+    const hello = await helpdesk.ask({ channel: 'web', text: 'こんにちは！' });
+    assert.match(hello.text, /ヘルプデスクの自動応答「Kotae（答え）」です/);
+    const thanks = await helpdesk.ask({
+      channel: 'web',
+      text: 'ありがとうございました。',
+      conversationId: hello.conversationId,
+    });
+    assert.match(thanks.text, /どういたしまして/);
+    assert.deepEqual(thanks.actions, []);
+    assert.match((await helpdesk.ask({ channel: 'web', text: '使い方を教えて' })).text, /文章で質問してください/);
+    assert.equal(knowledge.queries.length, before);
+    assert.equal(await conversations.lastQuestion(hello.conversationId), undefined);
+    // A greeting followed by a question is a question.
+    await helpdesk.ask({ channel: 'web', text: 'こんにちは、パスワードを忘れました' });
+    assert.equal(knowledge.queries.length, before + 1);
+  });
+});
 
 describe('redactPersonalData', () => {
   it('masks 12-digit individual numbers in any grouping and width, and nothing else', () => {

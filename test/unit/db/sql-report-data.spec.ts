@@ -4,42 +4,41 @@ import { buildReport } from '../../../reports';
 import { assertHalfYearReport, assertMayReport } from '../reports/expected';
 import { jst, NOW_AFTER_HALF, NOW_AFTER_MAY } from '../reports/fixture';
 import { memoryData, options } from '../reports/helpers';
-import { openTestDb, TEST_DB_KINDS, type TestDb } from '../../helpers/databases';
+import { describeEachDb, openTestDb, type TestDb } from '../../helpers/databases';
 import { seedFixture } from '../reports/sql-seed';
 
-for (const kind of TEST_DB_KINDS)
-  describe(`SqlReportData (${kind})`, () => {
-    let db: TestDb;
-    before(async () => {
-      db = await openTestDb(kind);
-      await seedFixture(db.ds);
-    });
-    after(async () => db.close());
-
-    it('gives every figure of the May 2026 report', async () => {
-      assertMayReport(await buildReport('monthly', '2026-05', new SqlReportData(db.ds), options(NOW_AFTER_MAY)));
-    });
-
-    it('gives every figure of the FY2026 first-half report', async () => {
-      assertHalfYearReport(await buildReport('halfyear', 'FY2026', new SqlReportData(db.ds), options(NOW_AFTER_HALF)));
-    });
-
-    it('answers each range query like the in-memory fake (half-open, JST boundaries)', async () => {
-      const sql = new SqlReportData(db.ds);
-      const mem = memoryData();
-      const from = jst('2026-05-01 00:00');
-      const to = jst('2026-06-01 00:00');
-      const ids = (xs: { id: string }[]) => xs.map((x) => x.id).sort();
-      assert.deepEqual(ids(await sql.questions(from, to)), ids(await mem.questions(from, to)));
-      assert.deepEqual(ids(await sql.questions(from, to)), ['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8']);
-      assert.deepEqual(ids(await sql.feedback(from, to)), ids(await mem.feedback(from, to)));
-      assert.deepEqual(ids(await sql.ticketsOpenAt(to)), ['t3', 't4', 't6']);
-      assert.deepEqual(ids(await sql.ticketsResolvedBetween(from, to)), ['t1', 't2', 't5']);
-      assert.deepEqual(ids(await sql.ticketsClosedBetween(from, to)), ['t1', 't5']);
-      assert.deepEqual(ids(await sql.ticketsForConversations(['c4', 'c1'])), ['t1']);
-      assert.deepEqual(ids(await sql.workLogs(from, to)), ['w1', 'w2']);
-      assert.deepEqual(ids(await sql.jobRuns(from, to)), ['j1', 'j2', 'j3', 'j4']);
-      const t2 = (await sql.ticketsCreatedBetween(from, to)).find((t) => t.id === 't2');
-      assert.deepEqual(t2?.holds, [{ from: jst('2026-05-13 13:00'), to: jst('2026-05-13 15:00') }]);
-    });
+describeEachDb('SqlReportData', (each) => {
+  let db: TestDb;
+  before(async () => {
+    db = await openTestDb(each.kind);
+    await seedFixture(db.ds);
   });
+  after(async () => db.close());
+
+  it('gives every figure of the May 2026 report', async () => {
+    assertMayReport(await buildReport('monthly', '2026-05', new SqlReportData(db.ds), options(NOW_AFTER_MAY)));
+  });
+
+  it('gives every figure of the FY2026 first-half report', async () => {
+    assertHalfYearReport(await buildReport('halfyear', 'FY2026', new SqlReportData(db.ds), options(NOW_AFTER_HALF)));
+  });
+
+  it('answers each range query like the in-memory fake (half-open, JST boundaries)', async () => {
+    const sql = new SqlReportData(db.ds);
+    const mem = memoryData();
+    const from = jst('2026-05-01 00:00');
+    const to = jst('2026-06-01 00:00');
+    const ids = (xs: { id: string }[]) => xs.map((x) => x.id).sort();
+    assert.deepEqual(ids(await sql.questions(from, to)), ids(await mem.questions(from, to)));
+    assert.deepEqual(ids(await sql.questions(from, to)), ['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8']);
+    assert.deepEqual(ids(await sql.feedback(from, to)), ids(await mem.feedback(from, to)));
+    assert.deepEqual(ids(await sql.ticketsOpenAt(to)), ['t3', 't4', 't6']);
+    assert.deepEqual(ids(await sql.ticketsResolvedBetween(from, to)), ['t1', 't2', 't5']);
+    assert.deepEqual(ids(await sql.ticketsClosedBetween(from, to)), ['t1', 't5']);
+    assert.deepEqual(ids(await sql.ticketsForConversations(['c4', 'c1'])), ['t1']);
+    assert.deepEqual(ids(await sql.workLogs(from, to)), ['w1', 'w2']);
+    assert.deepEqual(ids(await sql.jobRuns(from, to)), ['j1', 'j2', 'j3', 'j4']);
+    const t2 = (await sql.ticketsCreatedBetween(from, to)).find((t) => t.id === 't2');
+    assert.deepEqual(t2?.holds, [{ from: jst('2026-05-13 13:00'), to: jst('2026-05-13 15:00') }]);
+  });
+});

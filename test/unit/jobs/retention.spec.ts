@@ -16,7 +16,7 @@ import type {
   WorkLogRow,
 } from '../../../db';
 import { JobRunner, RetentionJob } from '../../../jobs';
-import { openTestDb, TEST_DB_KINDS } from '../../helpers/databases';
+import { describeEachDb, openTestDb } from '../../helpers/databases';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 const OLD = new Date('2023-01-01T00:00:00Z'); // more than 1095 days before NOW
@@ -149,57 +149,56 @@ async function ticket(
   });
 }
 
-for (const kind of TEST_DB_KINDS)
-  describe(`retention (${kind})`, () => {
-    it('deletes expired conversations and closed tickets, keeps open-ticket conversations, recent data and work logs', async () => {
-      const db = await openTestDb(kind);
-      const ds = db.ds;
-      try {
-        for (let i = 0; i < 5; i += 1) await conversation(ds, `old-${i}`, OLD);
-        await conversation(ds, 'old-open', OLD);
-        await ticket(ds, 'T-open', 'in_progress', 'old-open', null);
-        await conversation(ds, 'old-closed-recently', OLD);
-        await ticket(ds, 'T-closed-recent', 'closed', 'old-closed-recently', RECENT);
-        await conversation(ds, 'recent', RECENT);
-        await ticket(ds, 'T-closed-old', 'closed', null, OLD);
-        await ticket(ds, 'T-resolved-old', 'resolved', null, null);
+describeEachDb('retention', (each) => {
+  it('deletes expired conversations and closed tickets, keeps open-ticket conversations, recent data and work logs', async () => {
+    const db = await openTestDb(each.kind);
+    const ds = db.ds;
+    try {
+      for (let i = 0; i < 5; i += 1) await conversation(ds, `old-${i}`, OLD);
+      await conversation(ds, 'old-open', OLD);
+      await ticket(ds, 'T-open', 'in_progress', 'old-open', null);
+      await conversation(ds, 'old-closed-recently', OLD);
+      await ticket(ds, 'T-closed-recent', 'closed', 'old-closed-recently', RECENT);
+      await conversation(ds, 'recent', RECENT);
+      await ticket(ds, 'T-closed-old', 'closed', null, OLD);
+      await ticket(ds, 'T-resolved-old', 'resolved', null, null);
 
-        const clock = new FakeClock(NOW);
-        const runs = new SqlJobRunStore(ds);
-        const job = new RetentionJob({
-          store: new SqlRetentionStore(ds),
-          clock,
-          retentionDays: 1095,
-          batchSize: 2,
-          runner: new JobRunner({ store: runs, clock, sleep: async () => undefined }),
-        });
-        const outcome = await job.run();
-        assert.equal(outcome.cutoff.toISOString(), '2023-06-02T00:00:00.000Z');
-        assert.deepEqual(outcome.conversations, { conversations: 6, transcriptEntries: 12, questions: 6, feedback: 6 });
-        assert.deepEqual(outcome.tickets, { tickets: 1, comments: 1, events: 1, attachments: 1, transcriptEntries: 1 });
+      const clock = new FakeClock(NOW);
+      const runs = new SqlJobRunStore(ds);
+      const job = new RetentionJob({
+        store: new SqlRetentionStore(ds),
+        clock,
+        retentionDays: 1095,
+        batchSize: 2,
+        runner: new JobRunner({ store: runs, clock, sleep: async () => undefined }),
+      });
+      const outcome = await job.run();
+      assert.equal(outcome.cutoff.toISOString(), '2023-06-02T00:00:00.000Z');
+      assert.deepEqual(outcome.conversations, { conversations: 6, transcriptEntries: 12, questions: 6, feedback: 6 });
+      assert.deepEqual(outcome.tickets, { tickets: 1, comments: 1, events: 1, attachments: 1, transcriptEntries: 1 });
 
-        const ids = async (table: string, column = 'id') =>
-          (await ds.getRepository<Record<string, string>>(table).find()).map((r) => r[column]).sort();
-        assert.deepEqual(await ids('conversation'), ['old-open', 'recent']);
-        assert.deepEqual(await ids('ticket'), ['T-closed-recent', 'T-open', 'T-resolved-old']);
-        assert.deepEqual(
-          [...new Set(await ids('transcript_entry', 'conversationId'))],
-          ['T-closed-recent', 'T-open', 'T-resolved-old', 'old-open', 'recent'],
-        );
-        assert.deepEqual([...new Set(await ids('question', 'conversationId'))], ['old-open', 'recent']);
-        assert.deepEqual([...new Set(await ids('feedback', 'conversationId'))], ['old-open', 'recent']);
-        assert.deepEqual(await ids('ticket_comment', 'ticketId'), ['T-closed-recent', 'T-open', 'T-resolved-old']);
-        assert.deepEqual(await ids('attachment', 'ticketId'), ['T-closed-recent', 'T-open', 'T-resolved-old']);
-        assert.equal((await ids('work_log')).length, 4, 'work logs are contract records');
+      const ids = async (table: string, column = 'id') =>
+        (await ds.getRepository<Record<string, string>>(table).find()).map((r) => r[column]).sort();
+      assert.deepEqual(await ids('conversation'), ['old-open', 'recent']);
+      assert.deepEqual(await ids('ticket'), ['T-closed-recent', 'T-open', 'T-resolved-old']);
+      assert.deepEqual(
+        [...new Set(await ids('transcript_entry', 'conversationId'))],
+        ['T-closed-recent', 'T-open', 'T-resolved-old', 'old-open', 'recent'],
+      );
+      assert.deepEqual([...new Set(await ids('question', 'conversationId'))], ['old-open', 'recent']);
+      assert.deepEqual([...new Set(await ids('feedback', 'conversationId'))], ['old-open', 'recent']);
+      assert.deepEqual(await ids('ticket_comment', 'ticketId'), ['T-closed-recent', 'T-open', 'T-resolved-old']);
+      assert.deepEqual(await ids('attachment', 'ticketId'), ['T-closed-recent', 'T-open', 'T-resolved-old']);
+      assert.equal((await ids('work_log')).length, 4, 'work logs are contract records');
 
-        const again = await job.run();
-        assert.equal(again.conversations.conversations + again.tickets.tickets, 0);
-        assert.deepEqual(
-          (await runs.recent('retention', 5)).map((r) => r.status),
-          ['succeeded', 'succeeded'],
-        );
-      } finally {
-        await db.close();
-      }
-    });
+      const again = await job.run();
+      assert.equal(again.conversations.conversations + again.tickets.tickets, 0);
+      assert.deepEqual(
+        (await runs.recent('retention', 5)).map((r) => r.status),
+        ['succeeded', 'succeeded'],
+      );
+    } finally {
+      await db.close();
+    }
   });
+});

@@ -7,7 +7,7 @@ import { SqlOperatorStore } from '../../../../../db/repositories/sql-operator-st
 import { SqlSessionStore } from '../../../../../db/repositories/sql-session-store';
 import { SqlAuditLog } from '../../../../../db/repositories/sql-audit-log';
 import { TEST_SCRYPT } from './sqlite-fixture';
-import { openTestDb, TEST_DB_KINDS, useTestDb } from '../../../../helpers/databases';
+import { describeEachDb, openTestDb } from '../../../../helpers/databases';
 
 const PASSWORD = 'kotae-test-password';
 const codeOf = (p: Promise<unknown>) =>
@@ -16,149 +16,147 @@ const codeOf = (p: Promise<unknown>) =>
     (e: unknown) => (e instanceof KotaeError ? e.code : String(e)),
   );
 
-for (const kind of TEST_DB_KINDS)
-  describe(`AuthService and AccountService (${kind})`, () => {
-    const t = useTestDb(kind);
-    let db: typeof t.db;
-    let clock: FakeClock;
-    let auth: AuthService;
-    let accounts: AccountService;
-    let audit: SqlAuditLog;
-    let sessions: SqlSessionStore;
-    beforeEach(async () => {
-      db = t.db;
-      await db.reset();
-      clock = new FakeClock('2026-04-01T01:00:00Z');
-      const now = () => clock.now();
-      const operators = new SqlOperatorStore(db.ds, now);
-      sessions = new SqlSessionStore(db.ds);
-      audit = new SqlAuditLog(db.ds, now);
-      auth = new AuthService({ operators, sessions, audit, clock, policy: { scrypt: TEST_SCRYPT } });
-      accounts = new AccountService({ operators, sessions, audit, hash: (p) => auth.hash(p) });
-      await accounts.create({ username: 'tanaka', displayName: '田中', role: 'operator', password: PASSWORD }, 'admin');
-    });
-
-    it('signs in, stores only the SHA-256 of the token, and resolves the session', async () => {
-      const { token, session } = await auth.signIn('tanaka', PASSWORD);
-      assert.equal(Buffer.from(token, 'base64url').length, 32);
-      assert.equal(session.id, tokenDigest(token));
-      assert.equal(await sessions.get(token), undefined);
-      const ctx = await auth.authenticate(token);
-      assert.equal(ctx?.operator.username, 'tanaka');
-      assert.equal(await auth.authenticate('forged-token'), undefined);
-    });
-
-    it('gives the same generic failure for a wrong password and an unknown user', async () => {
-      assert.equal(await codeOf(auth.signIn('tanaka', 'wrong')), 'AUTH_REQUIRED');
-      assert.equal(await codeOf(auth.signIn('nobody', 'wrong')), 'AUTH_REQUIRED');
-    });
-
-    it('locks after 5 consecutive failures for 15 minutes, even for the right password', async () => {
-      for (let i = 1; i <= 4; i++) assert.equal(await codeOf(auth.signIn('tanaka', 'wrong')), 'AUTH_REQUIRED');
-      assert.equal(await codeOf(auth.signIn('tanaka', 'wrong')), 'AUTH_LOCKED');
-      assert.equal(await codeOf(auth.signIn('tanaka', PASSWORD)), 'AUTH_LOCKED');
-      clock.advanceMinutes(14);
-      assert.equal(await codeOf(auth.signIn('tanaka', PASSWORD)), 'AUTH_LOCKED');
-      clock.advanceMinutes(2);
-      assert.equal(await codeOf(auth.signIn('tanaka', PASSWORD)), 'ok');
-    });
-
-    it('resets the failure count on success', async () => {
-      for (let i = 0; i < 4; i++) await codeOf(auth.signIn('tanaka', 'wrong'));
-      await auth.signIn('tanaka', PASSWORD);
-      for (let i = 0; i < 4; i++) assert.equal(await codeOf(auth.signIn('tanaka', 'wrong')), 'AUTH_REQUIRED');
-    });
-
-    it('lets an admin unlock an account', async () => {
-      for (let i = 0; i < 5; i++) await codeOf(auth.signIn('tanaka', 'wrong'));
-      const op = (await accounts.list()).find((o) => o.username === 'tanaka')!;
-      await accounts.unlock(op.id, 'admin');
-      assert.equal(await codeOf(auth.signIn('tanaka', PASSWORD)), 'ok');
-    });
-
-    it('expires a session after 30 idle minutes', async () => {
-      const { token } = await auth.signIn('tanaka', PASSWORD);
-      clock.advanceMinutes(29);
-      assert.ok(await auth.authenticate(token));
-      clock.advanceMinutes(29);
-      assert.ok(await auth.authenticate(token), 'activity extends the idle window');
-      clock.advanceMinutes(31);
-      assert.equal(await auth.authenticate(token), undefined);
-    });
-
-    it('expires a session 8 hours after sign-in despite activity', async () => {
-      const { token } = await auth.signIn('tanaka', PASSWORD);
-      for (let i = 0; i < 23; i++) {
-        clock.advanceMinutes(20);
-        assert.ok(await auth.authenticate(token), `still valid after ${(i + 1) * 20} min`);
-      }
-      clock.advanceMinutes(20);
-      assert.equal(await auth.authenticate(token), undefined);
-    });
-
-    it('signs out and ends sessions on a role change', async () => {
-      const a = await auth.signIn('tanaka', PASSWORD);
-      await auth.signOut(a.token);
-      assert.equal(await auth.authenticate(a.token), undefined);
-      const b = await auth.signIn('tanaka', PASSWORD);
-      await accounts.setRole(b.operator.id, 'staff', 'admin');
-      assert.equal(await auth.authenticate(b.token), undefined);
-    });
-
-    it('validates new accounts and refuses a taken username', async () => {
-      assert.equal(
-        await codeOf(accounts.create({ username: 'x', displayName: 'X', role: 'staff', password: PASSWORD }, 'a')),
-        'INPUT_INVALID',
-      );
-      assert.equal(
-        await codeOf(accounts.create({ username: 'sato', displayName: '佐藤', role: 'staff', password: 'short' }, 'a')),
-        'INPUT_INVALID',
-      );
-      assert.equal(
-        await codeOf(
-          accounts.create({ username: 'tanaka', displayName: '田中', role: 'staff', password: PASSWORD }, 'a'),
-        ),
-        'CONFLICT',
-      );
-    });
-
-    it('creates the first admin once, with a random password logged once', async () => {
-      const fresh = await openTestDb(kind);
-      try {
-        const operators = new SqlOperatorStore(fresh.ds);
-        const acc = new AccountService({
-          operators,
-          sessions: new SqlSessionStore(fresh.ds),
-          audit: new SqlAuditLog(fresh.ds),
-          hash: (p) => auth.hash(p),
-        });
-        const logger = new MemoryLogger();
-        const admin = await acc.ensureAdminAccount({ username: 'admin' }, logger);
-        assert.equal(admin?.role, 'admin');
-        const logged = logger.lines.filter((l) => typeof l.fields?.password === 'string');
-        assert.equal(logged.length, 1);
-        assert.equal(await acc.ensureAdminAccount({ username: 'admin' }, logger), undefined);
-        assert.equal(logger.lines.filter((l) => l.fields?.password).length, 1);
-        assert.equal(await operators.count(), 1);
-      } finally {
-        await fresh.close();
-      }
-    });
-
-    it('keeps the last admin an admin', async () => {
-      const admin = await accounts.create(
-        { username: 'root', displayName: '管理者', role: 'admin', password: PASSWORD },
-        'system',
-      );
-      assert.equal(await codeOf(accounts.setRole(admin.id, 'operator', 'root')), 'CONFLICT');
-    });
-
-    it('audits sign-in, failures, sign-out and account changes in a verifiable chain', async () => {
-      await codeOf(auth.signIn('tanaka', 'wrong'));
-      const { token } = await auth.signIn('tanaka', PASSWORD);
-      await auth.signOut(token);
-      const actions = (await audit.recent(10)).map((r) => r.action).reverse();
-      assert.deepEqual(actions, ['account.create', 'auth.sign_in_failed', 'auth.sign_in', 'auth.sign_out']);
-      assert.deepEqual(await audit.verify(), { ok: true, count: 4 });
-    });
+describeEachDb('AuthService and AccountService', (each) => {
+  let db: typeof each.db;
+  let clock: FakeClock;
+  let auth: AuthService;
+  let accounts: AccountService;
+  let audit: SqlAuditLog;
+  let sessions: SqlSessionStore;
+  beforeEach(async () => {
+    db = each.db;
+    await db.reset();
+    clock = new FakeClock('2026-04-01T01:00:00Z');
+    const now = () => clock.now();
+    const operators = new SqlOperatorStore(db.ds, now);
+    sessions = new SqlSessionStore(db.ds);
+    audit = new SqlAuditLog(db.ds, now);
+    auth = new AuthService({ operators, sessions, audit, clock, policy: { scrypt: TEST_SCRYPT } });
+    accounts = new AccountService({ operators, sessions, audit, hash: (p) => auth.hash(p) });
+    await accounts.create({ username: 'tanaka', displayName: '田中', role: 'operator', password: PASSWORD }, 'admin');
   });
+
+  it('signs in, stores only the SHA-256 of the token, and resolves the session', async () => {
+    const { token, session } = await auth.signIn('tanaka', PASSWORD);
+    assert.equal(Buffer.from(token, 'base64url').length, 32);
+    assert.equal(session.id, tokenDigest(token));
+    assert.equal(await sessions.get(token), undefined);
+    const ctx = await auth.authenticate(token);
+    assert.equal(ctx?.operator.username, 'tanaka');
+    assert.equal(await auth.authenticate('forged-token'), undefined);
+  });
+
+  it('gives the same generic failure for a wrong password and an unknown user', async () => {
+    assert.equal(await codeOf(auth.signIn('tanaka', 'wrong')), 'AUTH_REQUIRED');
+    assert.equal(await codeOf(auth.signIn('nobody', 'wrong')), 'AUTH_REQUIRED');
+  });
+
+  it('locks after 5 consecutive failures for 15 minutes, even for the right password', async () => {
+    for (let i = 1; i <= 4; i++) assert.equal(await codeOf(auth.signIn('tanaka', 'wrong')), 'AUTH_REQUIRED');
+    assert.equal(await codeOf(auth.signIn('tanaka', 'wrong')), 'AUTH_LOCKED');
+    assert.equal(await codeOf(auth.signIn('tanaka', PASSWORD)), 'AUTH_LOCKED');
+    clock.advanceMinutes(14);
+    assert.equal(await codeOf(auth.signIn('tanaka', PASSWORD)), 'AUTH_LOCKED');
+    clock.advanceMinutes(2);
+    assert.equal(await codeOf(auth.signIn('tanaka', PASSWORD)), 'ok');
+  });
+
+  it('resets the failure count on success', async () => {
+    for (let i = 0; i < 4; i++) await codeOf(auth.signIn('tanaka', 'wrong'));
+    await auth.signIn('tanaka', PASSWORD);
+    for (let i = 0; i < 4; i++) assert.equal(await codeOf(auth.signIn('tanaka', 'wrong')), 'AUTH_REQUIRED');
+  });
+
+  it('lets an admin unlock an account', async () => {
+    for (let i = 0; i < 5; i++) await codeOf(auth.signIn('tanaka', 'wrong'));
+    const op = (await accounts.list()).find((o) => o.username === 'tanaka')!;
+    await accounts.unlock(op.id, 'admin');
+    assert.equal(await codeOf(auth.signIn('tanaka', PASSWORD)), 'ok');
+  });
+
+  it('expires a session after 30 idle minutes', async () => {
+    const { token } = await auth.signIn('tanaka', PASSWORD);
+    clock.advanceMinutes(29);
+    assert.ok(await auth.authenticate(token));
+    clock.advanceMinutes(29);
+    assert.ok(await auth.authenticate(token), 'activity extends the idle window');
+    clock.advanceMinutes(31);
+    assert.equal(await auth.authenticate(token), undefined);
+  });
+
+  it('expires a session 8 hours after sign-in despite activity', async () => {
+    const { token } = await auth.signIn('tanaka', PASSWORD);
+    for (let i = 0; i < 23; i++) {
+      clock.advanceMinutes(20);
+      assert.ok(await auth.authenticate(token), `still valid after ${(i + 1) * 20} min`);
+    }
+    clock.advanceMinutes(20);
+    assert.equal(await auth.authenticate(token), undefined);
+  });
+
+  it('signs out and ends sessions on a role change', async () => {
+    const a = await auth.signIn('tanaka', PASSWORD);
+    await auth.signOut(a.token);
+    assert.equal(await auth.authenticate(a.token), undefined);
+    const b = await auth.signIn('tanaka', PASSWORD);
+    await accounts.setRole(b.operator.id, 'staff', 'admin');
+    assert.equal(await auth.authenticate(b.token), undefined);
+  });
+
+  it('validates new accounts and refuses a taken username', async () => {
+    assert.equal(
+      await codeOf(accounts.create({ username: 'x', displayName: 'X', role: 'staff', password: PASSWORD }, 'a')),
+      'INPUT_INVALID',
+    );
+    assert.equal(
+      await codeOf(accounts.create({ username: 'sato', displayName: '佐藤', role: 'staff', password: 'short' }, 'a')),
+      'INPUT_INVALID',
+    );
+    assert.equal(
+      await codeOf(
+        accounts.create({ username: 'tanaka', displayName: '田中', role: 'staff', password: PASSWORD }, 'a'),
+      ),
+      'CONFLICT',
+    );
+  });
+
+  it('creates the first admin once, with a random password logged once', async () => {
+    const fresh = await openTestDb(each.kind);
+    try {
+      const operators = new SqlOperatorStore(fresh.ds);
+      const acc = new AccountService({
+        operators,
+        sessions: new SqlSessionStore(fresh.ds),
+        audit: new SqlAuditLog(fresh.ds),
+        hash: (p) => auth.hash(p),
+      });
+      const logger = new MemoryLogger();
+      const admin = await acc.ensureAdminAccount({ username: 'admin' }, logger);
+      assert.equal(admin?.role, 'admin');
+      const logged = logger.lines.filter((l) => typeof l.fields?.password === 'string');
+      assert.equal(logged.length, 1);
+      assert.equal(await acc.ensureAdminAccount({ username: 'admin' }, logger), undefined);
+      assert.equal(logger.lines.filter((l) => l.fields?.password).length, 1);
+      assert.equal(await operators.count(), 1);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('keeps the last admin an admin', async () => {
+    const admin = await accounts.create(
+      { username: 'root', displayName: '管理者', role: 'admin', password: PASSWORD },
+      'system',
+    );
+    assert.equal(await codeOf(accounts.setRole(admin.id, 'operator', 'root')), 'CONFLICT');
+  });
+
+  it('audits sign-in, failures, sign-out and account changes in a verifiable chain', async () => {
+    await codeOf(auth.signIn('tanaka', 'wrong'));
+    const { token } = await auth.signIn('tanaka', PASSWORD);
+    await auth.signOut(token);
+    const actions = (await audit.recent(10)).map((r) => r.action).reverse();
+    assert.deepEqual(actions, ['account.create', 'auth.sign_in_failed', 'auth.sign_in', 'auth.sign_out']);
+    assert.deepEqual(await audit.verify(), { ok: true, count: 4 });
+  });
+});
