@@ -16,7 +16,7 @@ import type {
   WorkLogRow,
 } from '../../../db';
 import { JobRunner, RetentionJob } from '../../../jobs';
-import { describeEachDb, openTestDb } from '../../helpers/databases';
+import { describeEachDb } from '../../helpers/databases';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 const OLD = new Date('2023-01-01T00:00:00Z'); // more than 1095 days before NOW
@@ -151,7 +151,7 @@ async function ticket(
 
 describeEachDb('retention', (each) => {
   it('deletes expired conversations and closed tickets, keeps open-ticket conversations, recent data and work logs', async () => {
-    const db = await openTestDb(each.kind);
+    const db = each.db;
     const ds = db.ds;
     try {
       for (let i = 0; i < 5; i += 1) await conversation(ds, `old-${i}`, OLD);

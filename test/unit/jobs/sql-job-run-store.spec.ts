@@ -6,12 +6,12 @@ import { JobRunner } from '../../../jobs';
 import { buildReport } from '../../../reports';
 import { jst } from '../reports/fixture';
 import { options } from '../reports/helpers';
-import { describeEachDb, openTestDb, type TestDb } from '../../helpers/databases';
+import { describeEachDb, type TestDb } from '../../helpers/databases';
 
 describeEachDb('SqlJobRunStore with JobRunner', (each) => {
   let db: TestDb;
   before(async () => {
-    db = await openTestDb(each.kind);
+    db = each.db;
   });
   after(async () => db.close());
 
