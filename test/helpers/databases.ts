@@ -1,9 +1,10 @@
 /**
  * The databases every store suite runs on: SQLite and PostgreSQL always; SQL Server when
- * KOTAE_TEST_MSSQL_URL (mssql://user:password@host:port/database) points at a server the tests may
- * fill. Each suite gets its own fresh, migrated database (a new SQLite file; a new randomly named
- * PostgreSQL database); `reset()` empties every table between tests.
+ * KOTAE_TEST_MSSQL_URL (mssql://user:password@host:port, a login that may create databases) points at
+ * a server. Each suite gets its own fresh, migrated database (a new SQLite file; a new randomly named
+ * PostgreSQL or SQL Server database); `reset()` empties every table between tests.
  */
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { createDataSource, openDatabase, type DbConfig } from '../../db';
@@ -51,20 +52,37 @@ export async function emptyTestDb(kind: TestDbKind): Promise<EmptyTestDb> {
     };
   }
   const url = new URL(MSSQL_URL ?? '');
+  const master: DbConfig = {
+    kind: 'mssql',
+    host: url.hostname,
+    port: Number(url.port || 1433),
+    user: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+    database: 'master',
+    encrypt: false,
+    trustServerCertificate: true,
+  };
+  const database = `kotae_${randomBytes(6).toString('hex')}`;
+  await onMaster(master, `CREATE DATABASE [${database}]`);
   return {
     kind,
-    config: {
-      kind: 'mssql',
-      host: url.hostname,
-      port: Number(url.port || 1433),
-      user: decodeURIComponent(url.username),
-      password: decodeURIComponent(url.password),
-      database: url.pathname.slice(1),
-      encrypt: false,
-      trustServerCertificate: true,
-    },
-    drop: async () => undefined,
+    config: { ...master, database },
+    drop: () =>
+      onMaster(
+        master,
+        `ALTER DATABASE [${database}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [${database}]`,
+      ),
   };
+}
+
+/** Runs one statement on the SQL Server's master database (creating and dropping test databases). */
+async function onMaster(master: DbConfig, statement: string): Promise<void> {
+  const ds = await createDataSource(master).initialize();
+  try {
+    await ds.query(statement);
+  } finally {
+    await ds.destroy();
+  }
 }
 
 /** A migrated database. */
@@ -82,7 +100,6 @@ export async function openTestDb(kind: TestDbKind): Promise<TestDb> {
   const empty = await emptyTestDb(kind);
   const ds = createDataSource(empty.config);
   await openDatabase(ds);
-  if (kind === 'mssql') await resetTables(ds);
   return {
     kind,
     config: empty.config,
