@@ -30,7 +30,16 @@ const EnvSchema = z
     KOTAE_PUBLIC_URL: z.url().optional(),
     KOTAE_DATA_DIR: z.string().min(1).default('./data'),
     KOTAE_KB_DIR: z.string().min(1).default('./sample-kb'),
-    KOTAE_DB: z.enum(['sqlite', 'mssql']).default('sqlite'),
+    KOTAE_DB: z.enum(['sqlite', 'postgres', 'mssql']).default('sqlite'),
+    KOTAE_DB_AUTO_MIGRATE: bool.default(true),
+    KOTAE_DB_START_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(0),
+    KOTAE_PG_HOST: optionalText,
+    KOTAE_PG_PORT: z.coerce.number().int().min(1).max(65535).default(5432),
+    KOTAE_PG_USER: optionalText,
+    KOTAE_PG_PASSWORD: optionalText,
+    KOTAE_PG_DATABASE: optionalText,
+    KOTAE_PG_SSL: bool.default(false),
+    KOTAE_PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     KOTAE_MSSQL_HOST: optionalText,
     KOTAE_MSSQL_PORT: z.coerce.number().int().min(1).max(65535).default(1433),
     KOTAE_MSSQL_USER: optionalText,
@@ -99,6 +108,11 @@ const EnvSchema = z
         need(!env[key], key, 'required when KOTAE_DB=mssql');
       }
     }
+    if (env.KOTAE_DB === 'postgres') {
+      for (const key of ['KOTAE_PG_HOST', 'KOTAE_PG_USER', 'KOTAE_PG_PASSWORD', 'KOTAE_PG_DATABASE'] as const) {
+        need(!env[key], key, 'required when KOTAE_DB=postgres');
+      }
+    }
     if (env.KOTAE_EMBEDDINGS === 'openai') {
       need(!env.KOTAE_OPENAI_API_KEY, 'KOTAE_OPENAI_API_KEY', 'required when KOTAE_EMBEDDINGS=openai');
     }
@@ -158,6 +172,10 @@ export interface KotaeConfig {
   dataDir: string;
   kbDir: string;
   db: DbConfig;
+  /** Apply pending migrations at start; when false, a pending migration stops the start. */
+  dbAutoMigrate: boolean;
+  /** How long start-up waits for an unreachable database, retrying with backoff (0 = keep waiting). */
+  dbStartTimeoutSeconds: number;
   admin: { username: string; password?: string };
   organization: string;
   /** Files replacing the built-in /privacy and /terms texts (Markdown or text; HTML by .html/.htm). */
@@ -223,19 +241,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
 function toConfig(e: z.infer<typeof EnvSchema>, cwd: string): KotaeConfig {
   const dataDir = path.resolve(cwd, e.KOTAE_DATA_DIR);
   const publicUrl = e.KOTAE_PUBLIC_URL ?? `http://localhost:${e.PORT}`;
-  const db: DbConfig =
-    e.KOTAE_DB === 'mssql'
-      ? {
-          kind: 'mssql',
-          host: e.KOTAE_MSSQL_HOST ?? '',
-          port: e.KOTAE_MSSQL_PORT,
-          user: e.KOTAE_MSSQL_USER ?? '',
-          password: e.KOTAE_MSSQL_PASSWORD ?? '',
-          database: e.KOTAE_MSSQL_DATABASE ?? '',
-          encrypt: e.KOTAE_MSSQL_ENCRYPT,
-          trustServerCertificate: e.KOTAE_MSSQL_TRUST_SERVER_CERTIFICATE,
-        }
-      : { kind: 'sqlite', path: path.join(dataDir, 'kotae.sqlite') };
+  const db = toDbConfig(e, dataDir);
   return {
     port: e.PORT,
     host: e.KOTAE_HOST,
@@ -244,6 +250,8 @@ function toConfig(e: z.infer<typeof EnvSchema>, cwd: string): KotaeConfig {
     dataDir,
     kbDir: path.resolve(cwd, e.KOTAE_KB_DIR),
     db,
+    dbAutoMigrate: e.KOTAE_DB_AUTO_MIGRATE,
+    dbStartTimeoutSeconds: e.KOTAE_DB_START_TIMEOUT_SECONDS,
     admin: { username: e.KOTAE_ADMIN_USER, password: e.KOTAE_ADMIN_PASSWORD },
     organization: e.KOTAE_ORGANIZATION,
     legal: {
@@ -311,6 +319,35 @@ function toConfig(e: z.infer<typeof EnvSchema>, cwd: string): KotaeConfig {
   };
 }
 
+function toDbConfig(e: z.infer<typeof EnvSchema>, dataDir: string): DbConfig {
+  switch (e.KOTAE_DB) {
+    case 'sqlite':
+      return { kind: 'sqlite', path: path.join(dataDir, 'kotae.sqlite') };
+    case 'postgres':
+      return {
+        kind: 'postgres',
+        host: e.KOTAE_PG_HOST ?? '',
+        port: e.KOTAE_PG_PORT,
+        user: e.KOTAE_PG_USER ?? '',
+        password: e.KOTAE_PG_PASSWORD ?? '',
+        database: e.KOTAE_PG_DATABASE ?? '',
+        ssl: e.KOTAE_PG_SSL,
+        poolSize: e.KOTAE_PG_POOL_SIZE,
+      };
+    case 'mssql':
+      return {
+        kind: 'mssql',
+        host: e.KOTAE_MSSQL_HOST ?? '',
+        port: e.KOTAE_MSSQL_PORT,
+        user: e.KOTAE_MSSQL_USER ?? '',
+        password: e.KOTAE_MSSQL_PASSWORD ?? '',
+        database: e.KOTAE_MSSQL_DATABASE ?? '',
+        encrypt: e.KOTAE_MSSQL_ENCRYPT,
+        trustServerCertificate: e.KOTAE_MSSQL_TRUST_SERVER_CERTIFICATE,
+      };
+  }
+}
+
 function deepFreeze<T>(value: T): Readonly<T> {
   if (value && typeof value === 'object') {
     for (const v of Object.values(value)) deepFreeze(v);
@@ -330,7 +367,8 @@ export function describeConfig(c: KotaeConfig): Record<string, unknown> {
     db:
       c.db.kind === 'sqlite'
         ? { kind: 'sqlite', path: c.db.path }
-        : { kind: 'mssql', host: c.db.host, database: c.db.database },
+        : { kind: c.db.kind, host: c.db.host, port: c.db.port, database: c.db.database },
+    dbAutoMigrate: c.dbAutoMigrate,
     embeddings: c.embeddings.kind,
     answerModel:
       c.answerModel.kind === 'openai'

@@ -8,7 +8,13 @@ import { HelpdeskService, type ChannelKind, type ChannelSender, type Helpdesk } 
 import { BusinessCalendar, createSlaPolicy } from '../calendar';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
-import { createDataSource, openDatabase, SqlConversationStore, SqlTicketStore } from '../db';
+import {
+  createDataSource,
+  openDatabaseWithRetry,
+  SchemaVersionGuard,
+  SqlConversationStore,
+  SqlTicketStore,
+} from '../db';
 import { SqlDatabaseBackup } from '../db/backup';
 import { SqlJobRunStore } from '../db/repositories/sql-job-run-store';
 import { SqlRetentionStore } from '../db/repositories/sql-retention';
@@ -30,6 +36,10 @@ import { wireTeams } from './wire-teams';
 export interface AppDeps {
   logger: Logger;
   clock: Clock;
+  /** First wait before retrying an unreachable database at start (default 1 s; tests use less). */
+  dbRetryInitialDelayMs?: number;
+  /** How often a running instance checks for a newer database schema (default 30 s). */
+  schemaCheckIntervalMs?: number;
 }
 
 /** A built (not yet listening) Kotae. */
@@ -52,8 +62,22 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
   let dataSource: DataSource | undefined;
   try {
     dataSource = createDataSource(config.db);
-    const applied = await openDatabase(dataSource);
+    const applied = await openDatabaseWithRetry(dataSource, {
+      migrate: config.dbAutoMigrate,
+      retry: {
+        initialDelayMs: deps.dbRetryInitialDelayMs,
+        maxWaitMs: config.dbStartTimeoutSeconds > 0 ? config.dbStartTimeoutSeconds * 1000 : undefined,
+        onRetry: ({ attempt, delayMs, error }) =>
+          logger.warn('database unreachable at start; retrying', { attempt, retryInMs: delayMs, error: error.message }),
+      },
+    });
     if (applied.length) logger.info('database migrated', { applied });
+    const schemaGuard = new SchemaVersionGuard(dataSource, {
+      intervalMs: deps.schemaCheckIntervalMs ?? 30_000,
+      onNewer: (error) =>
+        logger.error('database schema is newer than this build; stop this instance', { error: error.message }),
+    });
+    schemaGuard.start();
     const now = () => clock.now();
     const conversations = new SqlConversationStore(dataSource, now);
     const tickets = new SqlTicketStore(dataSource, now, config.ticketPrefix);
@@ -134,13 +158,15 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       logger,
       mounts,
       attachments: { attachments: operators.attachments },
+      gate: () => schemaGuard.blocked(),
       health: async () => {
         const db = await ds.query('SELECT 1 AS ok').then(
           () => 'ok',
           () => 'error',
         );
         const index = knowledge.live.status();
-        return { ok: db === 'ok', version: VERSION, db, index };
+        const schema = schemaGuard.blocked() ? 'newer' : 'ok';
+        return { ok: db === 'ok' && schema === 'ok', version: VERSION, db, schema, index };
       },
     });
     const timers = startBackgroundJobs(config, operators, reports, logger, ds, clock);
@@ -153,6 +179,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       operators,
       reports,
       async close() {
+        schemaGuard.stop();
         await timers.stop();
         if (ds.isInitialized) await ds.destroy();
         lock.release();

@@ -19,6 +19,9 @@ export type ErrorCode =
   | 'INGEST_FAILED'
   | 'DB_UNAVAILABLE'
   | 'DB_LOCKED'
+  | 'DB_SCHEMA_NEWER'
+  | 'DB_MIGRATION_PENDING'
+  | 'DB_MIGRATION_FAILED'
   | 'DATA_DIR_UNWRITABLE'
   | 'DATA_DIR_IN_USE'
   | 'CHANNEL_SEND_FAILED'
@@ -46,6 +49,9 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = Object.freeze({
   INGEST_FAILED: 500,
   DB_UNAVAILABLE: 503,
   DB_LOCKED: 503,
+  DB_SCHEMA_NEWER: 503,
+  DB_MIGRATION_PENDING: 503,
+  DB_MIGRATION_FAILED: 500,
   DATA_DIR_UNWRITABLE: 500,
   DATA_DIR_IN_USE: 500,
   CHANNEL_SEND_FAILED: 502,
@@ -74,6 +80,11 @@ const USER_MESSAGES: Readonly<Record<ErrorCode, string>> = Object.freeze({
   INGEST_FAILED: 'ナレッジの取り込みに失敗しました。',
   DB_UNAVAILABLE: 'データベースに接続できません。しばらくしてからお試しください。',
   DB_LOCKED: 'データベースが混み合っています。しばらくしてからお試しください。',
+  DB_SCHEMA_NEWER:
+    'データベースはこのKotaeより新しいバージョンで更新されています。このKotaeを停止し、新しいバージョンに入れ替えてください。',
+  DB_MIGRATION_PENDING:
+    'データベースの更新（マイグレーション）が未適用です。kotae migrate を実行してから起動してください。',
+  DB_MIGRATION_FAILED: 'データベースの更新（マイグレーション）に失敗しました。変更は取り消されています。',
   DATA_DIR_UNWRITABLE: 'データフォルダに書き込めません。',
   DATA_DIR_IN_USE: 'データフォルダは別のKotaeが使用中です。',
   CHANNEL_SEND_FAILED: 'メッセージを送信できませんでした。',

@@ -1,65 +1,88 @@
 /**
- * The TypeORM data source: better-sqlite3 (embedded default) or SQL Server. A pure factory;
- * migrations run only through `runMigrations` (the start-up step and `kotae migrate`).
+ * The TypeORM data source: better-sqlite3 (embedded default), PostgreSQL or SQL Server. A pure
+ * factory; migrations run only through `openDatabase` (the start-up step and `kotae migrate`).
  */
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { KotaeError } from '../core/errors';
 import { MIGRATIONS } from './migrations';
 import { ALL_TABLES } from './schema/tables';
 import { toEntitySchema } from './schema/table-spec';
-import type { Dialect } from './schema/column-types';
+import { dialectOfDriver, type Dialect } from './schema/column-types';
+import { pinPostgresDatesToUtc } from './postgres-dates';
+
+/** A server database reached over the network. */
+export interface ServerDbConfig {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  database: string;
+}
 
 /** Database settings, validated by the config module. */
 export type DbConfig =
   | { kind: 'sqlite'; path: string; busyTimeoutMs?: number }
-  | {
-      kind: 'mssql';
-      host: string;
-      port: number;
-      user: string;
-      password: string;
-      database: string;
-      encrypt: boolean;
-      trustServerCertificate: boolean;
-    };
+  | ({ kind: 'postgres'; ssl: boolean; poolSize?: number; connectTimeoutMs?: number } & ServerDbConfig)
+  | ({ kind: 'mssql'; encrypt: boolean; trustServerCertificate: boolean } & ServerDbConfig);
 
 /** Creates (but does not open) a data source for the configured database. */
 export function createDataSource(config: DbConfig): DataSource {
   const dialect: Dialect = config.kind;
   const entities = ALL_TABLES.map((t) => toEntitySchema(t, dialect));
   const common = { entities, migrations: MIGRATIONS, synchronize: false, logging: false } as const;
-  const options: DataSourceOptions =
-    config.kind === 'sqlite'
-      ? {
-          ...common,
-          type: 'better-sqlite3',
-          database: config.path,
-          enableWAL: true,
-          timeout: config.busyTimeoutMs ?? 5000,
-        }
-      : {
-          ...common,
-          type: 'mssql',
-          host: config.host,
-          port: config.port,
-          username: config.user,
-          password: config.password,
-          database: config.database,
-          options: { encrypt: config.encrypt, trustServerCertificate: config.trustServerCertificate },
-        };
-  return new DataSource(options);
+  return new DataSource(dataSourceOptions(config, common));
 }
 
-/** Opens the data source and applies pending migrations; returns the names applied. */
-export async function openDatabase(dataSource: DataSource): Promise<string[]> {
-  try {
-    if (!dataSource.isInitialized) await dataSource.initialize();
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
-    return applied.map((m) => m.name);
-  } catch (err) {
-    throw mapDbError(err);
+function dataSourceOptions(
+  config: DbConfig,
+  common: Pick<DataSourceOptions, 'entities' | 'migrations' | 'synchronize' | 'logging'>,
+): DataSourceOptions {
+  switch (config.kind) {
+    case 'sqlite':
+      return {
+        ...common,
+        type: 'better-sqlite3',
+        database: config.path,
+        enableWAL: true,
+        timeout: config.busyTimeoutMs ?? 5000,
+      };
+    case 'postgres':
+      pinPostgresDatesToUtc();
+      return {
+        ...common,
+        type: 'postgres',
+        host: config.host,
+        port: config.port,
+        username: config.user,
+        password: config.password,
+        database: config.database,
+        ssl: config.ssl,
+        poolSize: config.poolSize ?? 10,
+        connectTimeoutMS: config.connectTimeoutMs ?? 5000,
+        // Sessions in UTC, like the stored timestamps (see postgres-dates.ts).
+        extra: { options: '-c TimeZone=UTC' },
+      };
+    case 'mssql':
+      return {
+        ...common,
+        type: 'mssql',
+        host: config.host,
+        port: config.port,
+        username: config.user,
+        password: config.password,
+        database: config.database,
+        options: { encrypt: config.encrypt, trustServerCertificate: config.trustServerCertificate },
+      };
   }
 }
+
+/** The dialect of a data source. */
+export function dialectOf(ds: DataSource): Dialect {
+  return dialectOfDriver(ds.options.type);
+}
+
+const UNAVAILABLE =
+  /SQLITE_CANTOPEN|ECONNREFUSED|ECONNRESET|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|ETIMEOUT|ESOCKET|Failed to connect|Connection terminated|connection timeout|timeout exceeded when trying to connect|terminating connection|the database system is (starting up|shutting down)|Client has encountered a connection error|Connection is closed|not connected/i;
 
 /** Translates driver errors into KotaeErrors (locked, unavailable). */
 export function mapDbError(err: unknown): KotaeError {
@@ -69,7 +92,9 @@ export function mapDbError(err: unknown): KotaeError {
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || /database is locked/i.test(message)) {
     return new KotaeError('DB_LOCKED', `database locked: ${message}`, { cause: err });
   }
-  if (/SQLITE_CANTOPEN|ECONNREFUSED|ETIMEOUT|ESOCKET|Failed to connect/i.test(message)) {
+  // PostgreSQL SQLSTATE class 08 (connection exception), 57P01-03 (shutdown, cannot connect now).
+  const pgUnavailable = typeof code === 'string' && (/^08/.test(code) || /^57P0[123]$/.test(code));
+  if (pgUnavailable || UNAVAILABLE.test(message)) {
     return new KotaeError('DB_UNAVAILABLE', `database unavailable: ${message}`, { cause: err });
   }
   return new KotaeError('INTERNAL', `database error: ${message}`, { cause: err });

@@ -18,7 +18,8 @@ export interface BackupFile {
 }
 
 const JST_OFFSET_MS = 9 * 3_600_000;
-const DB_FILE = /^kotae-(\d{8}-\d{6})\.sqlite$/;
+/** A generation's database copy: a SQLite file or a PostgreSQL dump (pg_dump custom format). */
+const DB_FILE = /^kotae-(\d{8}-\d{6})\.(sqlite|dump)$/;
 
 /** `YYYYMMDD-HHmmss` of an instant in Japan time. */
 export function backupStamp(now: Date): string {
@@ -33,8 +34,8 @@ export function stampTime(stamp: string): Date {
 }
 
 /** The database file name of the generation taken at `now`. */
-export function backupFileName(now: Date): string {
-  return `kotae-${backupStamp(now)}.sqlite`;
+export function backupFileName(now: Date, extension: 'sqlite' | 'dump' = 'sqlite'): string {
+  return `kotae-${backupStamp(now)}.${extension}`;
 }
 
 /** Every generation in `dir`, newest first (an absent folder has none). */

@@ -2,9 +2,10 @@
  * The daily backup (job `backup`): a consistent copy of the database written under a temporary
  * name, verified, then renamed to `kotae-YYYYMMDD-HHmmss.sqlite`, with the managed-FAQ sheet beside
  * it and the attachment files mirrored beside it (see backup-attachments.ts); then generations beyond
- * the configured number are deleted. Nothing is deleted when the new
- * copy failed. Databases backed up elsewhere (SQL Server: the DBA's BACKUP DATABASE) are recorded
- * as a skipped run instead of failing every day.
+ * the configured number are deleted. Nothing is deleted when the new copy failed. PostgreSQL is
+ * dumped with pg_dump (`kotae-YYYYMMDD-HHmmss.dump`) when it is installed. Databases backed up
+ * elsewhere (SQL Server: the DBA's BACKUP DATABASE; PostgreSQL without pg_dump: the server's own
+ * backup) are recorded as a skipped run, never as a success, instead of failing every day.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,6 +21,8 @@ export interface DatabaseBackup {
   unsupportedReason(): string | undefined;
   /** Writes a consistent, verified copy of the database to `file` (which must not exist). */
   copyTo(file: string): Promise<void>;
+  /** Extension of the copy: `sqlite` (a database file, the default) or `dump` (pg_dump custom format). */
+  readonly extension?: 'sqlite' | 'dump';
 }
 
 /** What the backup job needs. */
@@ -62,13 +65,10 @@ export class BackupJob {
     const reason = database.unsupportedReason();
     if (reason !== undefined) {
       logger?.info('backup skipped', { reason });
-      return runner.run(
-        BACKUP_JOB,
-        async (): Promise<BackupOutcome> => ({ status: 'skipped', reason }),
-        `skipped: ${reason}`,
-      );
+      await runner.skip(BACKUP_JOB, `skipped: ${reason}`);
+      return { status: 'skipped', reason };
     }
-    const name = backupFileName(now);
+    const name = backupFileName(now, database.extension ?? 'sqlite');
     const outcome = await runner.run(BACKUP_JOB, () => this.write(name), JSON.stringify({ file: name }));
     logger?.info('backup written', {
       file: outcome.file,
@@ -94,7 +94,7 @@ export class BackupJob {
     const extras: string[] = [];
     const faqs = path.join(dataDir, 'managed-kb', 'faq-managed.csv');
     if (fs.existsSync(faqs)) {
-      const target = file.replace(/\.sqlite$/, '.faq-managed.csv');
+      const target = file.replace(/\.(sqlite|dump)$/, '.faq-managed.csv');
       copyFileAtomically(faqs, target);
       extras.push(target);
     }

@@ -89,6 +89,9 @@ export class DailyScheduler {
 
   private async doneSince(job: string, since: Date): Promise<boolean> {
     const recent = await this.deps.runs.recent(job, 20);
-    return recent.some((r) => r.status === 'succeeded' && r.startedAt.getTime() >= since.getTime());
+    // A skip is the day's deliberate decision too (not retried every check), though not a success.
+    return recent.some(
+      (r) => (r.status === 'succeeded' || r.status === 'skipped') && r.startedAt.getTime() >= since.getTime(),
+    );
   }
 }

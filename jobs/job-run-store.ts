@@ -3,7 +3,8 @@ import type { JobRunEntry } from '../reports';
 
 /** How an attempt ended. */
 export interface JobRunResult {
-  status: 'succeeded' | 'failed';
+  /** `skipped`: deliberately not done here (e.g. a server database backed up by its own tools); not a success. */
+  status: 'succeeded' | 'failed' | 'skipped';
   at: Date;
   error?: string;
   detail?: string;

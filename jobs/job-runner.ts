@@ -46,6 +46,14 @@ export class JobRunner {
     this.sleep = options.sleep ?? ((ms) => delay(ms, undefined, { ref: false }));
   }
 
+  /** Records that job `job` was deliberately not done (status skipped, never counted as a success). */
+  async skip(job: string, detail: string): Promise<void> {
+    const { store, clock, logger } = this.options;
+    const id = await store.start(job, 1, clock.now());
+    await store.finish(id, { status: 'skipped', at: clock.now(), detail });
+    logger?.warn('job skipped', { job, detail });
+  }
+
   /** Runs `work` as job `job`; resolves with its value or rejects with the last error as a KotaeError. */
   async run<T>(job: string, work: () => Promise<T>, detail?: string): Promise<T> {
     const { store, clock, logger } = this.options;

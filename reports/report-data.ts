@@ -9,7 +9,7 @@ import type { WorkLogEntry as TicketWorkLogEntry } from '../tickets';
 export type WorkLogEntry = Omit<TicketWorkLogEntry, 'createdAt' | 'createdBy'>;
 
 /** Status of a job run. */
-export type JobRunStatus = 'running' | 'succeeded' | 'failed';
+export type JobRunStatus = 'running' | 'succeeded' | 'failed' | 'skipped';
 
 /** One run (attempt) of a scheduled job. */
 export interface JobRunEntry {

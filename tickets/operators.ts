@@ -38,6 +38,12 @@ export interface OperatorStore {
       lockedUntil?: Date | null;
     },
   ): Promise<void>;
+  /**
+   * Counts one wrong password atomically (two instances never lose a count): the count restarts
+   * after an expired lock, and the `maxFailures`-th failure in a row locks the account until
+   * `lockUntil` and resets the count. Returns the failures counted and whether it is now locked.
+   */
+  recordFailedAttempt(id: string, maxFailures: number, lockUntil: Date): Promise<{ failures: number; locked: boolean }>;
 }
 
 /** A console session; `id` is the SHA-256 of the cookie token (the token itself is never stored). */

@@ -26,6 +26,8 @@ export const BACKUP_CLI_MESSAGES = {
     `保存世代数（${keep}世代）を超えた古いバックアップを ${count} 件削除しました。`,
   skipped:
     'SQL Server のデータベースはKotaeではバックアップしません。データベース管理者が BACKUP DATABASE（保守計画）で取得してください。',
+  skippedPostgres:
+    'このサーバーに pg_dump がないため、バックアップを取得しませんでした（成功としては記録していません）。PostgreSQL サーバー側のバックアップ（pg_dump / pg_basebackup、クラウドのスナップショット等）を利用してください。',
   none: (dir: string) => `バックアップはまだありません（保存先: ${dir}）。`,
   listHeader: (dir: string, count: number, keep: number) => `保存先: ${dir}（${count} 世代、保存世代数 ${keep}）`,
 } as const;
@@ -78,7 +80,7 @@ export async function runBackupCommand(
   if (config.db.kind === 'sqlite') ensureWritableDir(config.dataDir);
   const ds = createDataSource(config.db);
   try {
-    await openDatabase(ds);
+    await openDatabase(ds, { migrate: config.dbAutoMigrate });
     const { clock, logger } = runtime;
     // One attempt: whoever runs it by hand sees a failure at once instead of waiting for retries.
     const runner = new JobRunner({ store: new SqlJobRunStore(ds), clock, logger, maxAttempts: 1 });
@@ -93,7 +95,7 @@ export async function runBackupCommand(
     });
     const outcome = await job.run();
     if (outcome.status === 'skipped') {
-      io.out(BACKUP_CLI_MESSAGES.skipped);
+      io.out(config.db.kind === 'postgres' ? BACKUP_CLI_MESSAGES.skippedPostgres : BACKUP_CLI_MESSAGES.skipped);
       return 0;
     }
     io.out(BACKUP_CLI_MESSAGES.written(outcome.file, formatSize(outcome.sizeBytes)));

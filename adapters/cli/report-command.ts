@@ -20,7 +20,7 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
   if (config.db.kind === 'sqlite') ensureWritableDir(config.dataDir);
   const ds = createDataSource(config.db);
   try {
-    await openDatabase(ds);
+    await openDatabase(ds, { migrate: config.dbAutoMigrate });
     if (argv[0] === 'incident')
       return await runIncidentReportCommand(argv.slice(1), {
         ds,

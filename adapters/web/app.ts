@@ -39,6 +39,8 @@ export interface WebAppDeps {
   jsonLimitBytes?: number;
   /** Web chat attachments (upload, list, download); without it those routes answer 404. */
   attachments?: Omit<ChatAttachmentDeps, 'conversations'>;
+  /** When it returns an error, every request but /healthz fails with it (e.g. a newer database schema). */
+  gate?: () => Error | undefined;
 }
 
 const STATIC_DIR = path.join(__dirname, 'static');
@@ -67,6 +69,10 @@ export function createWebApp(deps: WebAppDeps): Express {
     const health = await deps.health();
     res.status(health.ok ? 200 : 503).json(health);
   });
+  if (deps.gate) {
+    const gate = deps.gate;
+    app.use((_req, _res, next) => next(gate()));
+  }
   app.use('/static', express.static(STATIC_DIR, { index: false, maxAge: '1h' }));
   // `root` keeps send's dotfile check to the file's own name: Kotae may live under e.g. ~/.local/….
   app.get('/', (_req, res) => res.sendFile('index.html', { root: STATIC_DIR }));

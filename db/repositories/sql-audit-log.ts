@@ -3,7 +3,7 @@
  * sha256(prevHash + canonical row), so changing, removing or reordering a row breaks the chain.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { MoreThan, type DataSource } from 'typeorm';
+import { MoreThan, type DataSource, type Repository } from 'typeorm';
 import type { AuditEntry, AuditRecord, AuditTrail, AuditVerification } from '../../tickets';
 import type { AuditLogRow } from '../schema/rows';
 import { mapDbError } from '../data-source';
@@ -11,6 +11,9 @@ import { runDb } from '../run-db';
 
 /** prevHash of the first row. */
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);
+
+/** PostgreSQL advisory lock key serialising audit appends across instances ("audit" in ASCII). */
+const AUDIT_LOCK_KEY = 0x6175646974;
 
 /** The hash of a row given the previous row's hash. */
 export function auditHash(
@@ -51,28 +54,40 @@ export class SqlAuditLog implements AuditTrail {
   }
 
   /**
-   * Not in a transaction: on SQLite every store shares one connection and transactions cannot nest.
-   * In-process appends are serialised by `record`; a fork by another process hits the unique seq.
+   * On SQLite not in a transaction (every store shares one connection and transactions cannot
+   * nest); in-process appends are serialised by `record` and a fork by another process hits the
+   * unique seq and retries. On PostgreSQL, where several instances append at once, the append runs
+   * in a transaction holding an advisory lock, so instances take turns instead of colliding.
    */
   private async append(entry: AuditEntry, attempts: number): Promise<void> {
     try {
-      const repo = this.ds.getRepository<AuditLogRow>('audit_log');
-      const last = await repo.find({ order: { seq: 'DESC' }, take: 1 });
-      const fields = {
-        seq: (last[0]?.seq ?? 0) + 1,
-        at: this.now(),
-        actor: entry.actor.slice(0, 100),
-        action: entry.action.slice(0, 100),
-        target: entry.target?.slice(0, 200) ?? null,
-        detail: entry.detail ? JSON.stringify(entry.detail) : null,
-      };
-      const prevHash = last[0]?.hash ?? AUDIT_GENESIS_HASH;
-      await repo.insert({ id: randomUUID(), ...fields, prevHash, hash: auditHash(prevHash, fields) });
+      if (this.ds.options.type === 'postgres') {
+        await this.ds.transaction(async (em) => {
+          await em.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK_KEY]);
+          await this.insertNext(em.getRepository<AuditLogRow>('audit_log'), entry);
+        });
+      } else {
+        await this.insertNext(this.ds.getRepository<AuditLogRow>('audit_log'), entry);
+      }
     } catch (err) {
       const clash = /UNIQUE|duplicate key/i.test(err instanceof Error ? err.message : String(err));
       if (clash && attempts > 1) return this.append(entry, attempts - 1);
       throw mapDbError(err);
     }
+  }
+
+  private async insertNext(repo: Repository<AuditLogRow>, entry: AuditEntry): Promise<void> {
+    const last = await repo.find({ order: { seq: 'DESC' }, take: 1 });
+    const fields = {
+      seq: (last[0]?.seq ?? 0) + 1,
+      at: this.now(),
+      actor: entry.actor.slice(0, 100),
+      action: entry.action.slice(0, 100),
+      target: entry.target?.slice(0, 200) ?? null,
+      detail: entry.detail ? JSON.stringify(entry.detail) : null,
+    };
+    const prevHash = last[0]?.hash ?? AUDIT_GENESIS_HASH;
+    await repo.insert({ id: randomUUID(), ...fields, prevHash, hash: auditHash(prevHash, fields) });
   }
 
   /** The latest entries, newest first. */

@@ -92,21 +92,23 @@ export class SqlFaqStore implements FaqStore {
     await runDb(this.ds, () => this.repo().delete({ id }));
   }
 
-  /** Conditional update on (id, version); CONFLICT when another save came first. */
+  /**
+   * Conditional update on (id, version) with the increment done in SQL; CONFLICT when another save
+   * (on this or another instance) came first, NOT_FOUND when the entry is gone.
+   */
   private async save(id: string, expectedVersion: number, set: Partial<FaqEntryRow>): Promise<FaqEntry> {
-    const current = await runDb(this.ds, () => this.repo().findOneBy({ id }));
-    if (!current) throw new KotaeError('NOT_FOUND', `faq ${id} not found`);
-    const next = { ...set, updatedAt: this.now(), version: expectedVersion + 1 };
     const result = await runDb(this.ds, () =>
       this.ds
         .createQueryBuilder()
         .update('faq_entry')
-        .set(next)
+        .set({ ...set, updatedAt: this.now(), version: () => `${this.ds.driver.escape('version')} + 1` })
         .where('id = :id AND version = :v', { id, v: expectedVersion })
         .execute(),
     );
+    const saved = await runDb(this.ds, () => this.repo().findOneBy({ id }));
+    if (!saved) throw new KotaeError('NOT_FOUND', `faq ${id} not found`);
     if (!result.affected) throw new KotaeError('CONFLICT', `faq ${id} version is not ${expectedVersion}`);
-    return toFaq({ ...current, ...next });
+    return toFaq(saved);
   }
 }
 

@@ -79,6 +79,33 @@ export class SqlOperatorStore implements OperatorStore {
     return rows.map(toOperator);
   }
 
+  async recordFailedAttempt(
+    id: string,
+    maxFailures: number,
+    lockUntil: Date,
+  ): Promise<{ failures: number; locked: boolean }> {
+    const q = (c: string) => this.ds.driver.escape(c);
+    // The SET expression sees the row as it was before this statement; the row then stays locked
+    // (PostgreSQL, SQL Server) or the unit of work serialised (SQLite) until the lock decision commits.
+    const next = `CASE WHEN ${q('lockedUntil')} IS NULL THEN ${q('failedAttempts')} ELSE 0 END + 1`;
+    return this.run(() =>
+      this.ds.transaction(async (em) => {
+        const repo = em.getRepository<OperatorRow>('operator');
+        await em
+          .createQueryBuilder()
+          .update('operator')
+          .set({ failedAttempts: () => next, lockedUntil: null })
+          .where('id = :id', { id })
+          .execute();
+        const row = await repo.findOneBy({ id });
+        if (!row) throw new KotaeError('NOT_FOUND', `operator ${id} not found`);
+        if (row.failedAttempts < maxFailures) return { failures: row.failedAttempts, locked: false };
+        await repo.update({ id }, { failedAttempts: 0, lockedUntil: lockUntil });
+        return { failures: row.failedAttempts, locked: true };
+      }),
+    );
+  }
+
   async update(id: string, patch: Parameters<OperatorStore['update']>[1]): Promise<void> {
     const set: Partial<OperatorRow> = {};
     for (const [key, value] of Object.entries(patch)) {

@@ -16,6 +16,7 @@ import {
 } from '../../reports';
 import type { ReportRow } from '../schema/rows';
 import { runDb } from '../run-db';
+import { isUniqueViolation } from './atomic-sql';
 
 function toReport(r: ReportRow): StoredReport {
   const issuesText = r.issuesText ?? '';
@@ -66,7 +67,15 @@ export class SqlReportStore implements ReportStore {
     };
     if (!existing) {
       const row: ReportRow = { id: randomUUID(), kind: g.kind, period: g.period, issuesText: null, version: 1, ...set };
-      await this.run(() => this.repo().insert(row));
+      try {
+        await this.run(() => this.repo().insert(row));
+      } catch (err) {
+        // Generated at the same moment by another instance: the first one stands.
+        if (isUniqueViolation(err instanceof KotaeError && err.cause ? err.cause : err)) {
+          throw new KotaeError('CONFLICT', `report ${g.kind} ${g.period} was generated concurrently`, { cause: err });
+        }
+        throw err;
+      }
       return toReport(row);
     }
     await this.versioned(existing, set);
@@ -100,7 +109,7 @@ export class SqlReportStore implements ReportStore {
       this.ds
         .createQueryBuilder()
         .update('report')
-        .set({ ...set, version: r.version + 1 })
+        .set({ ...set, version: () => `${this.ds.driver.escape('version')} + 1` })
         .where('id = :id AND version = :version', { id: r.id, version: r.version })
         .execute(),
     );

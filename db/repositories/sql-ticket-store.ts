@@ -13,10 +13,11 @@ import {
   type TranscriptEntry,
   type TranscriptRole,
 } from '../../bot/records';
-import type { TicketCommentRow, TicketCounterRow, TicketEventRow, TicketRow, TranscriptEntryRow } from '../schema/rows';
+import type { TicketCommentRow, TicketEventRow, TicketRow, TranscriptEntryRow } from '../schema/rows';
 import { runDb } from '../run-db';
 import { diffPatch, toComment, toTicket } from './ticket-mapping';
 import { linkHeldAttachments } from './sql-attachment-store';
+import { isUniqueViolation, nextTicketSeq } from './atomic-sql';
 
 /** A ticket's copy of the transcript is keyed by the ticket id (a UUID, so it never collides with a conversation). */
 const ticketTranscriptKey = (ticketId: string) => ticketId;
@@ -35,6 +36,19 @@ export class SqlTicketStore implements TicketStore {
 
   async create(input: NewTicket, actor: string): Promise<TicketRecord> {
     const dedupeKey = input.sourceActivityId ? `activity:${input.sourceActivityId}` : `row:${randomUUID()}`;
+    try {
+      return await this.createTicket(input, actor, dedupeKey);
+    } catch (err) {
+      // The same activity escalated on another instance at the same moment: its ticket wins.
+      if (!input.sourceActivityId || !isUniqueViolation(err instanceof KotaeError && err.cause ? err.cause : err))
+        throw err;
+      const existing = await this.run(() => this.ds.getRepository<TicketRow>('ticket').findOneBy({ dedupeKey }));
+      if (!existing) throw err;
+      return toTicket(existing);
+    }
+  }
+
+  private createTicket(input: NewTicket, actor: string, dedupeKey: string): Promise<TicketRecord> {
     return this.run(() =>
       this.ds.transaction(async (em) => {
         if (input.sourceActivityId) {
@@ -79,7 +93,7 @@ export class SqlTicketStore implements TicketStore {
     const tickets = em.getRepository<TicketRow>('ticket');
     const at = this.now();
     const year = Number(at.toLocaleString('en-US', { timeZone: 'Asia/Tokyo', year: 'numeric' }));
-    const seq = await nextSeq(em, year);
+    const seq = await nextTicketSeq(em, year);
     const row: TicketRow = {
       id: randomUUID(),
       number: `${this.prefix}-${year}-${String(seq).padStart(6, '0')}`,
@@ -186,7 +200,7 @@ export class SqlTicketStore implements TicketStore {
         const result = await em
           .createQueryBuilder()
           .update('ticket')
-          .set({ ...set, updatedAt: at, version: row.version + 1 })
+          .set({ ...set, updatedAt: at, version: () => `${em.connection.driver.escape('version')} + 1` })
           .where('id = :id AND version = :version', { id: row.id, version: expectedVersion })
           .execute();
         if (result.affected === 0) throw new KotaeError('CONFLICT', `ticket ${row.number} changed concurrently`);
@@ -275,17 +289,6 @@ export class SqlTicketStore implements TicketStore {
     );
     return rows.map((r) => ({ role: r.role as TranscriptRole, text: r.text, at: r.at }));
   }
-}
-
-async function nextSeq(em: EntityManager, year: number): Promise<number> {
-  const repo = em.getRepository<TicketCounterRow>('ticket_counter');
-  const counter = await repo.findOneBy({ year });
-  if (!counter) {
-    await repo.insert({ year, lastSeq: 1 });
-    return 1;
-  }
-  await repo.update({ year }, { lastSeq: counter.lastSeq + 1 });
-  return counter.lastSeq + 1;
 }
 
 async function addEvent(

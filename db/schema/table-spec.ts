@@ -25,7 +25,7 @@ export interface TableSpec {
   indices?: { columns: string[]; unique?: boolean }[];
 }
 
-function concrete(spec: ColumnSpec, dialect: Dialect): { type: string; length?: string | number } {
+function concrete(spec: ColumnSpec, dialect: Dialect): { type: string; length?: string | number; precision?: number } {
   const t = columnTypes(dialect);
   switch (spec.kind) {
     case 'id':
@@ -49,17 +49,29 @@ function concrete(spec: ColumnSpec, dialect: Dialect): { type: string; length?: 
 export function toEntitySchema(spec: TableSpec, dialect: Dialect): EntitySchema {
   const columns: Record<string, EntitySchemaColumnOptions> = {};
   for (const [name, col] of Object.entries(spec.columns)) {
-    const { type, length } = concrete(col, dialect);
+    const { type, length, precision } = concrete(col, dialect);
     columns[name] = {
       type: type as EntitySchemaColumnOptions['type'],
       length: length === undefined ? undefined : String(length),
+      precision,
       nullable: col.nullable ?? false,
       primary: col.primary ?? false,
       unique: col.unique ?? false,
       default: col.default,
     };
   }
-  return new EntitySchema({ name: spec.name, tableName: spec.name, columns });
+  // Indices are declared too, so TypeORM's schema diff can prove a migrated database matches.
+  const indices = (spec.indices ?? []).map((ix) => ({
+    name: indexName(spec.name, ix.columns),
+    columns: ix.columns,
+    unique: ix.unique ?? false,
+  }));
+  return new EntitySchema({ name: spec.name, tableName: spec.name, columns, indices });
+}
+
+/** `IX_<table>_<col1>_<col2>`, the name of every secondary index (unique ones too). */
+export function indexName(table: string, columns: readonly string[]): string {
+  return `IX_${table}_${columns.join('_')}`;
 }
 
 /** Builds the migration Table (with its indices) for a table. */
@@ -67,11 +79,12 @@ export function toTable(spec: TableSpec, dialect: Dialect): Table {
   return new Table({
     name: spec.name,
     columns: Object.entries(spec.columns).map(([name, col]) => {
-      const { type, length } = concrete(col, dialect);
+      const { type, length, precision } = concrete(col, dialect);
       return {
         name,
         type,
         length: length === undefined ? undefined : String(length),
+        precision,
         isNullable: col.nullable ?? false,
         isPrimary: col.primary ?? false,
         isUnique: col.unique ?? false,
@@ -81,7 +94,7 @@ export function toTable(spec: TableSpec, dialect: Dialect): Table {
     indices: (spec.indices ?? []).map(
       (ix) =>
         new TableIndex({
-          name: `IX_${spec.name}_${ix.columns.join('_')}`,
+          name: indexName(spec.name, ix.columns),
           columnNames: ix.columns,
           isUnique: ix.unique ?? false,
         }),

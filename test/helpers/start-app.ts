@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Server } from 'node:http';
 import { loadConfig, type KotaeConfig } from '../../app/config';
-import { createApp, type AppDeps, type KotaeApp } from '../../app/create-app';
+import { createApp, type KotaeApp } from '../../app/create-app';
 import { FakeClock, SystemClock, type Clock } from '../../core/clock';
 import { MemoryLogger } from '../../core/logger';
 import { listen } from '../../adapters/cli/serve';
@@ -27,7 +27,12 @@ const REPO_ROOT = path.join(__dirname, '..', '..');
 /** Starts Kotae; `env` adds KOTAE_* settings (the data dir is temporary unless given). */
 export async function startApp(
   env: Record<string, string> = {},
-  options: { clock?: FakeClock; keepDataDir?: boolean; deps?: Partial<AppDeps> } = {},
+  options: {
+    clock?: FakeClock;
+    keepDataDir?: boolean;
+    dbRetryInitialDelayMs?: number;
+    schemaCheckIntervalMs?: number;
+  } = {},
 ): Promise<RunningApp> {
   const temp = tempDir('kotae-e2e-');
   const config = loadConfig(
@@ -43,7 +48,12 @@ export async function startApp(
   );
   const logger = new MemoryLogger();
   const clock = options.clock ?? new SystemClock();
-  const app = await createApp(config, { ...options.deps, logger, clock });
+  const app = await createApp(config, {
+    logger,
+    clock,
+    dbRetryInitialDelayMs: options.dbRetryInitialDelayMs,
+    schemaCheckIntervalMs: options.schemaCheckIntervalMs,
+  });
   const server: Server = await listen(app.web, 0, '127.0.0.1');
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

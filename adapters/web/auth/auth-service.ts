@@ -171,18 +171,17 @@ export class AuthService {
   /** Counts a wrong password; the `maxFailures`-th in a row locks the account (returns true). */
   private async recordFailure(operator: OperatorRecord, action: string): Promise<boolean> {
     const now = this.deps.clock.now();
-    const failures = (operator.lockedUntil ? 0 : operator.failedAttempts) + 1;
-    const lock = failures >= this.policy.maxFailures;
-    await this.deps.operators.update(operator.id, {
-      failedAttempts: lock ? 0 : failures,
-      lockedUntil: lock ? new Date(now.getTime() + this.policy.lockMinutes * MINUTE) : null,
-    });
+    const { failures, locked } = await this.deps.operators.recordFailedAttempt(
+      operator.id,
+      this.policy.maxFailures,
+      new Date(now.getTime() + this.policy.lockMinutes * MINUTE),
+    );
     await this.deps.audit.record({
       actor: operator.username,
-      action: lock ? 'auth.locked' : action,
+      action: locked ? 'auth.locked' : action,
       detail: { failures },
     });
-    return lock;
+    return locked;
   }
 
   /** A hash to verify against for unknown users, so their sign-in takes as long as a real one. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ENV_KEYS, loadConfig } from '../../../app/config';
+import { describeConfig, ENV_KEYS, loadConfig } from '../../../app/config';
 import { KotaeError } from '../../../core/errors';
 
 describe('loadConfig', () => {
@@ -18,7 +18,7 @@ describe('loadConfig', () => {
 
   it('reports every problem at once', () => {
     try {
-      loadConfig({ PORT: 'abc', KOTAE_DB: 'postgres', KOTAE_DESK_OPEN: '25:00', KOTAE_TYPO: '1' });
+      loadConfig({ PORT: 'abc', KOTAE_DB: 'oracle', KOTAE_DESK_OPEN: '25:00', KOTAE_TYPO: '1' });
       assert.fail('expected CONFIG_INVALID');
     } catch (err) {
       assert.ok(err instanceof KotaeError);
@@ -26,6 +26,34 @@ describe('loadConfig', () => {
       for (const key of ['PORT', 'KOTAE_DB', 'KOTAE_DESK_OPEN', 'KOTAE_TYPO'])
         assert.match(err.message, new RegExp(key));
     }
+  });
+
+  it('requires the PostgreSQL settings for postgres and builds its config', () => {
+    assert.throws(
+      () => loadConfig({ KOTAE_DB: 'postgres' }),
+      /KOTAE_PG_HOST: required when KOTAE_DB=postgres\n.*KOTAE_PG_USER.*\n.*KOTAE_PG_PASSWORD.*\n.*KOTAE_PG_DATABASE/s,
+    );
+    const c = loadConfig({
+      KOTAE_DB: 'postgres',
+      KOTAE_PG_HOST: 'db.kotonoha.example.lg.jp',
+      KOTAE_PG_USER: 'kotae',
+      KOTAE_PG_PASSWORD: 'secret-password',
+      KOTAE_PG_DATABASE: 'kotae',
+      KOTAE_DB_AUTO_MIGRATE: 'false',
+    });
+    assert.deepEqual(c.db, {
+      kind: 'postgres',
+      host: 'db.kotonoha.example.lg.jp',
+      port: 5432,
+      user: 'kotae',
+      password: 'secret-password',
+      database: 'kotae',
+      ssl: false,
+      poolSize: 10,
+    });
+    assert.equal(c.dbAutoMigrate, false);
+    assert.equal(c.dbStartTimeoutSeconds, 0);
+    assert.doesNotMatch(JSON.stringify(describeConfig(c)), /secret-password/);
   });
 
   it('requires the SQL Server settings only for mssql, and never falls back silently', () => {

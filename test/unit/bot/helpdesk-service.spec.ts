@@ -4,10 +4,10 @@ import { HelpdeskService, MY_NUMBER_MASK, redactPersonalData } from '../../../bo
 import { FakeClock } from '../../../core/clock';
 import { SqlConversationStore, SqlTicketStore } from '../../../db';
 import { FakeKnowledge, faqChunk } from '../../fakes/fake-knowledge';
-import { tempSqlite } from '../../helpers/sqlite';
+import { describeEachDb } from '../../helpers/databases';
 
-describe('HelpdeskService', () => {
-  let db: { ds: DataSource; close: () => Promise<void> };
+describeEachDb('HelpdeskService', (each) => {
+  let db: { ds: DataSource };
   let helpdesk: HelpdeskService;
   let conversations: SqlConversationStore;
   let tickets: SqlTicketStore;
@@ -26,7 +26,8 @@ describe('HelpdeskService', () => {
   ]);
 
   beforeEach(async () => {
-    db = await tempSqlite();
+    db = each.db;
+    await each.db.reset();
     conversations = new SqlConversationStore(db.ds, () => clock.now());
     tickets = new SqlTicketStore(db.ds, () => clock.now());
     helpdesk = new HelpdeskService(
@@ -39,7 +40,6 @@ describe('HelpdeskService', () => {
       },
     );
   });
-  afterEach(() => db.close());
 
   it('answers from the knowledge base with sources and logs the question', async () => {
     const reply = await helpdesk.ask({

@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { auditHash, SqlAuditLog } from '../../../db/repositories/sql-audit-log';
-import { openTempDb } from '../adapters/web/auth/sqlite-fixture';
+import type { AuditLogRow } from '../../../db';
+import { describeEachDb } from '../../helpers/databases';
 
-describe('SqlAuditLog hash chain', () => {
-  let db: Awaited<ReturnType<typeof openTempDb>>;
+describeEachDb('SqlAuditLog hash chain', (each) => {
+  let db: typeof each.db;
   let log: SqlAuditLog;
   beforeEach(async () => {
-    db = await openTempDb();
+    db = each.db;
+    await db.reset();
     log = new SqlAuditLog(db.ds);
     await Promise.all(
       [1, 2, 3, 4, 5].map((i) =>
@@ -14,7 +16,6 @@ describe('SqlAuditLog hash chain', () => {
       ),
     );
   });
-  afterEach(() => db.close());
 
   it('appends concurrent entries in one unbroken chain', async () => {
     assert.deepEqual(await log.verify(), { ok: true, count: 5 });
@@ -37,17 +38,17 @@ describe('SqlAuditLog hash chain', () => {
   });
 
   it('detects a row rewritten with a recomputed own hash (the next link breaks)', async () => {
-    const [row] = await db.ds.query(`SELECT * FROM audit_log WHERE seq = 4`);
-    const at = new Date(String(row.at).replace(' ', 'T') + 'Z');
+    const repo = db.ds.getRepository<AuditLogRow>('audit_log');
+    const row = await repo.findOneByOrFail({ seq: 4 });
     const forged = auditHash(row.prevHash, {
       seq: 4,
-      at,
+      at: row.at,
       actor: 'x',
       action: row.action,
       target: row.target,
       detail: row.detail,
     });
-    await db.ds.query(`UPDATE audit_log SET actor = 'x', hash = ? WHERE seq = 4`, [forged]);
+    await repo.update({ seq: 4 }, { actor: 'x', hash: forged });
     assert.deepEqual(await log.verify(), { ok: false, count: 4, brokenAtSeq: 5 });
   });
 });

@@ -4,13 +4,13 @@ import { buildReport } from '../../../reports';
 import { assertHalfYearReport, assertMayReport } from '../reports/expected';
 import { jst, NOW_AFTER_HALF, NOW_AFTER_MAY } from '../reports/fixture';
 import { memoryData, options } from '../reports/helpers';
-import { tempSqlite, type TempSqlite } from '../../helpers/sqlite';
+import { describeEachDb, type TestDb } from '../../helpers/databases';
 import { seedFixture } from '../reports/sql-seed';
 
-describe('SqlReportData (SQLite file)', () => {
-  let db: TempSqlite;
+describeEachDb('SqlReportData', (each) => {
+  let db: TestDb;
   before(async () => {
-    db = await tempSqlite();
+    db = each.db;
     await seedFixture(db.ds);
   });
   after(async () => db.close());

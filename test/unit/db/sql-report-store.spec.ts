@@ -1,15 +1,13 @@
 import { SqlReportStore } from '../../../db/repositories/sql-report-store';
 import { reportStoreContract } from '../reports/report-store-contract';
-import { tempSqlite, type TempSqlite } from '../../helpers/sqlite';
+import { TEST_DB_KINDS, useTestDb } from '../../helpers/databases';
 
-describe('SqlReportStore (SQLite file)', () => {
-  const dbs: TempSqlite[] = [];
-  after(async () => {
-    for (const db of dbs) await db.close();
+for (const kind of TEST_DB_KINDS) {
+  describe(`SqlReportStore (${kind})`, () => {
+    const t = useTestDb(kind);
+    reportStoreContract(`SqlReportStore on ${kind}`, async () => {
+      await t.db.reset();
+      return new SqlReportStore(t.db.ds);
+    });
   });
-  reportStoreContract('SqlReportStore', async () => {
-    const db = await tempSqlite();
-    dbs.push(db);
-    return new SqlReportStore(db.ds);
-  });
-});
+}

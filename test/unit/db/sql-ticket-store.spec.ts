@@ -1,25 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import assert from 'node:assert/strict';
-import { createDataSource, openDatabase, SqlAttachmentStore, SqlTicketStore } from '../../../db';
+import { SqlAttachmentStore, SqlTicketStore } from '../../../db';
 import { SqlTicketOutbox } from '../../../db/repositories/sql-ticket-outbox';
 import { newTicket, ticketStoreContract } from '../../contracts/ticket-store.contract';
+import { TEST_DB_KINDS, useTestDb } from '../../helpers/databases';
 import { tempSqlite } from '../../helpers/sqlite';
 
-ticketStoreContract('SqlTicketStore on SQLite', async (now) => {
-  const dir = mkdtempSync(join(tmpdir(), 'kotae-ticket-'));
-  const ds = createDataSource({ kind: 'sqlite', path: join(dir, 'kotae.db') });
-  await openDatabase(ds);
-  return {
-    store: new SqlTicketStore(ds, now),
-    outbox: new SqlTicketOutbox(ds),
-    close: async () => {
-      await ds.destroy();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-});
+for (const kind of TEST_DB_KINDS) {
+  describe(`SqlTicketStore on ${kind}`, () => {
+    const t = useTestDb(kind);
+    ticketStoreContract(`SqlTicketStore on ${kind}`, async (now) => {
+      await t.db.reset();
+      return { store: new SqlTicketStore(t.db.ds, now), outbox: new SqlTicketOutbox(t.db.ds), close: async () => {} };
+    });
+  });
+}
 
 describe('SqlTicketStore.create and attachments held on the conversation', () => {
   it('moves the held files of the conversation to the new ticket in the same transaction', async () => {

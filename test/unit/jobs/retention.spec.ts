@@ -21,6 +21,7 @@ import { AttachmentService } from '../../../tickets';
 import fs from 'node:fs';
 import path from 'node:path';
 import { tempSqlite } from '../../helpers/sqlite';
+import { describeEachDb } from '../../helpers/databases';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 const OLD = new Date('2023-01-01T00:00:00Z'); // more than 1095 days before NOW
@@ -157,9 +158,9 @@ async function ticket(
   });
 }
 
-describe('retention (SQLite)', () => {
+describeEachDb('retention', (each) => {
   it('deletes expired conversations and closed tickets, keeps open-ticket conversations, recent data and work logs', async () => {
-    const db = await tempSqlite();
+    const db = each.db;
     const ds = db.ds;
     try {
       for (let i = 0; i < 5; i += 1) await conversation(ds, `old-${i}`, OLD);

@@ -6,12 +6,12 @@ import { JobRunner } from '../../../jobs';
 import { buildReport } from '../../../reports';
 import { jst } from '../reports/fixture';
 import { options } from '../reports/helpers';
-import { tempSqlite, type TempSqlite } from '../../helpers/sqlite';
+import { describeEachDb, type TestDb } from '../../helpers/databases';
 
-describe('SqlJobRunStore with JobRunner (SQLite file)', () => {
-  let db: TempSqlite;
+describeEachDb('SqlJobRunStore with JobRunner', (each) => {
+  let db: TestDb;
   before(async () => {
-    db = await tempSqlite();
+    db = each.db;
   });
   after(async () => db.close());
 

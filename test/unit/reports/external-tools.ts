@@ -1,36 +1,17 @@
 /**
  * LibreOffice (xlsx → csv) and poppler (pdftotext, pdftoppm) for the renderer tests. Installs them
- * with apt-get when missing; tests that need them skip with a clear message only if that fails.
+ * with apt-get when missing; tests that need them fail with the reason if that fails.
  */
 import { parse as parseCsv } from 'csv-parse/sync';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensureTools as ensureSystemTools } from '../../setup/system-tools';
 
-const has = (cmd: string): boolean => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
-
-let checked: string | undefined;
-
-/** Ensures soffice, pdftotext and pdftoppm exist; returns undefined when ready, else why not. */
+/** Ensures soffice, pdftotext and pdftoppm exist (installing them when missing); returns undefined when ready, else why not. */
 export function ensureTools(): string | undefined {
-  if (checked !== undefined) return checked || undefined;
-  if (!(has('soffice') && has('pdftotext') && has('pdftoppm'))) {
-    const install = spawnSync(
-      'sh',
-      ['-c', 'apt-get update && apt-get install -y --no-install-recommends poppler-utils libreoffice-calc-nogui'],
-      {
-        stdio: 'ignore',
-        timeout: 15 * 60_000,
-      },
-    );
-    if (install.status !== 0)
-      process.stderr.write('report tests: could not install LibreOffice/poppler with apt-get\n');
-  }
-  checked =
-    has('soffice') && has('pdftotext') && has('pdftoppm')
-      ? ''
-      : 'LibreOffice (soffice) or poppler-utils is missing and could not be installed';
-  return checked || undefined;
+  const missing = ensureSystemTools(['soffice', 'poppler']);
+  return missing.length ? `missing and not installable with apt-get: ${missing.join(', ')}` : undefined;
 }
 
 /** Converts every sheet of a workbook to `<base>-<sheet>.csv` in `outDir` (one LibreOffice run). */

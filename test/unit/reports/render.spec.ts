@@ -86,10 +86,7 @@ describe('report renderers', () => {
 
   it('xlsx read back by LibreOffice shows the same figures as the model', function () {
     const missing = ensureTools();
-    if (missing) {
-      process.stderr.write(`skipped LibreOffice check: ${missing}\n`);
-      this.skip();
-    }
+    if (missing) throw new Error(`LibreOffice/poppler needed: ${missing}`);
     const sheets = xlsxSheetsToCsv(file('.xlsx'), dir);
     const summary = csvRows(sheets.get('報告書') ?? '');
     assert.deepEqual(summary[0].filter(Boolean), ['ヘルプデスク運用月次報告書']);
@@ -117,10 +114,7 @@ describe('report renderers', () => {
 
   it('PDF text (pdftotext) carries the Japanese titles and the same figures; page 1 as PNG', function () {
     const missing = ensureTools();
-    if (missing) {
-      process.stderr.write(`skipped PDF checks: ${missing}\n`);
-      this.skip();
-    }
+    if (missing) throw new Error(`LibreOffice/poppler needed: ${missing}`);
     const text = squash(pdfText(file('.pdf')));
     for (const s of [
       'ヘルプデスク運用月次報告書',
@@ -154,7 +148,8 @@ describe('report renderers', () => {
     const out = await writeReportFiles(path.join(dir, 'empty'), await renderReportFiles(empty));
     const work = fs.readFileSync(out.find((f) => f.endsWith('-work-log.csv')) ?? '', 'utf8');
     assert.ok(work.includes('当該期間の作業実績はありません。'));
-    if (ensureTools()) this.skip();
+    const missing = ensureTools();
+    if (missing) throw new Error(`poppler needed: ${missing}`);
     const text = squash(pdfText(out.find((f) => f.endsWith('.pdf')) ?? ''));
     assert.ok(text.includes('当該期間の作業実績はありません。'));
     assert.ok(squash(pdfText(out.find((f) => f.endsWith('.pdf')) ?? '', true)).includes('問合せ件数0件'));
@@ -164,7 +159,8 @@ describe('report renderers', () => {
     const half = await buildReport('halfyear', '2026', memoryData(), options(NOW_AFTER_HALF));
     const out = await writeReportFiles(path.join(dir, 'half'), await renderReportFiles(half));
     assert.ok(out.some((f) => f.endsWith('-monthly-trend.csv')));
-    if (ensureTools()) this.skip();
+    const missing = ensureTools();
+    if (missing) throw new Error(`poppler needed: ${missing}`);
     const text = squash(pdfText(out.find((f) => f.endsWith('.pdf')) ?? ''));
     assert.ok(
       text.includes('ヘルプデスク運用半期報告書') && text.includes('月別推移') && text.includes('令和8年度上半期'),

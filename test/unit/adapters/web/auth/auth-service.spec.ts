@@ -6,7 +6,8 @@ import { AccountService, AuthService, tokenDigest } from '../../../../../adapter
 import { SqlOperatorStore } from '../../../../../db/repositories/sql-operator-store';
 import { SqlSessionStore } from '../../../../../db/repositories/sql-session-store';
 import { SqlAuditLog } from '../../../../../db/repositories/sql-audit-log';
-import { openTempDb, TEST_SCRYPT } from './sqlite-fixture';
+import { TEST_SCRYPT } from './sqlite-fixture';
+import { describeEachDb, openTestDb } from '../../../../helpers/databases';
 
 const PASSWORD = 'kotae-test-password';
 const codeOf = (p: Promise<unknown>) =>
@@ -15,15 +16,16 @@ const codeOf = (p: Promise<unknown>) =>
     (e: unknown) => (e instanceof KotaeError ? e.code : String(e)),
   );
 
-describe('AuthService and AccountService', () => {
-  let db: Awaited<ReturnType<typeof openTempDb>>;
+describeEachDb('AuthService and AccountService', (each) => {
+  let db: typeof each.db;
   let clock: FakeClock;
   let auth: AuthService;
   let accounts: AccountService;
   let audit: SqlAuditLog;
   let sessions: SqlSessionStore;
   beforeEach(async () => {
-    db = await openTempDb();
+    db = each.db;
+    await db.reset();
     clock = new FakeClock('2026-04-01T01:00:00Z');
     const now = () => clock.now();
     const operators = new SqlOperatorStore(db.ds, now);
@@ -33,7 +35,6 @@ describe('AuthService and AccountService', () => {
     accounts = new AccountService({ operators, sessions, audit, hash: (p) => auth.hash(p) });
     await accounts.create({ username: 'tanaka', displayName: '田中', role: 'operator', password: PASSWORD }, 'admin');
   });
-  afterEach(() => db.close());
 
   it('signs in, stores only the SHA-256 of the token, and resolves the session', async () => {
     const { token, session } = await auth.signIn('tanaka', PASSWORD);
@@ -120,7 +121,7 @@ describe('AuthService and AccountService', () => {
   });
 
   it('creates the first admin once, with a random password logged once', async () => {
-    const fresh = await openTempDb();
+    const fresh = await openTestDb(each.kind);
     try {
       const operators = new SqlOperatorStore(fresh.ds);
       const acc = new AccountService({
