@@ -47,6 +47,21 @@ export async function nextTicketSeq(em: EntityManager, year: number): Promise<nu
   return value;
 }
 
+/**
+ * Holds a lock named `key` until the surrounding transaction ends (PostgreSQL advisory lock, SQL
+ * Server application lock), so concurrent units of work on one key take turns across instances.
+ * SQLite runs one unit of work at a time already (runDb), so it needs none.
+ */
+export async function lockKeyForTransaction(em: EntityManager, key: string): Promise<void> {
+  const d = dialectOfDriver(em.connection.options.type);
+  if (d === 'postgres') await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
+  else if (d === 'mssql')
+    await em.query(
+      "DECLARE @r int; EXEC @r = sp_getapplock @Resource = @0, @LockMode = 'Exclusive', @LockOwner = 'Transaction'",
+      [key],
+    );
+}
+
 /** Runs a statement on the manager's connection and returns TypeORM's structured result (rows in `records`). */
 async function structured(em: EntityManager, sql: string, params: unknown[]): Promise<QueryResult> {
   if (em.queryRunner) return em.queryRunner.query(sql, params, true);

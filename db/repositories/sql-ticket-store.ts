@@ -17,7 +17,7 @@ import type { TicketCommentRow, TicketEventRow, TicketRow, TranscriptEntryRow } 
 import { runDb } from '../run-db';
 import { diffPatch, toComment, toTicket } from './ticket-mapping';
 import { linkHeldAttachments } from './sql-attachment-store';
-import { isUniqueViolation, nextTicketSeq } from './atomic-sql';
+import { isUniqueViolation, lockKeyForTransaction, nextTicketSeq } from './atomic-sql';
 
 /** A ticket's copy of the transcript is keyed by the ticket id (a UUID, so it never collides with a conversation). */
 const ticketTranscriptKey = (ticketId: string) => ticketId;
@@ -61,10 +61,11 @@ export class SqlTicketStore implements TicketStore {
   }
 
   /**
-   * One open ticket per conversation. The transaction first writes the conversation's row, which on a
-   * server database (PostgreSQL, SQL Server: READ COMMITTED with row locks) holds off a concurrent call
-   * for the same conversation until this one commits; its lookup then sees the ticket made here. On
-   * SQLite runDb already runs one unit of work at a time.
+   * One open ticket per conversation. The transaction first takes a lock named after the conversation
+   * (PostgreSQL advisory / SQL Server application lock, held until commit), so a concurrent call for the
+   * same conversation on any instance waits and its lookup then sees the ticket made here (READ
+   * COMMITTED reads what committed before each statement). On SQLite runDb already runs one unit of
+   * work at a time.
    */
   async openForConversation(
     input: NewTicket & { conversationId: string },
@@ -72,12 +73,7 @@ export class SqlTicketStore implements TicketStore {
   ): Promise<{ ticket: TicketRecord; created: boolean }> {
     return this.run(() =>
       this.ds.transaction(async (em) => {
-        await em
-          .createQueryBuilder()
-          .update('conversation')
-          .set({ lastActivityAt: this.now() })
-          .where('id = :id', { id: input.conversationId })
-          .execute();
+        await lockKeyForTransaction(em, `open-ticket:${input.conversationId}`);
         const open = await em.getRepository<TicketRow>('ticket').findOne({
           where: { conversationId: input.conversationId, status: In([...OPEN_TICKET_STATUSES]) },
           order: { createdAt: 'DESC' },

@@ -116,7 +116,8 @@ async function insertPreviousReleaseRows(ds: DataSource, kind: TestDbKind): Prom
 describe('frozen initial migration (SQLite)', () => {
   it('creates byte for byte the schema the previous release stored in sqlite_master', async () => {
     const empty = await emptyTestDb('sqlite');
-    const ds = createDataSource(empty.config);
+    // The initial migration alone: later migrations change tables on purpose.
+    const ds = dataSourceWith(empty.config, [InitialSchema1763700000000]);
     try {
       await openDatabase(ds);
       await ds.destroy();
@@ -241,7 +242,11 @@ for (const kind of TEST_DB_KINDS) {
         await qr.release();
       }
       assert.deepEqual((await schemaStatus(after)).applied, ['InitialSchema1763700000000']);
-      assert.equal((await new SqlTicketStore(after).get('HD-2026-000007'))?.version, 3);
+      // Read as the previous release's schema stores it (today's entities have later columns).
+      const [row] = (await after.query(`SELECT "version" FROM "ticket" WHERE "number" = 'HD-2026-000007'`)) as {
+        version: number;
+      }[];
+      assert.equal(Number(row?.version), 3);
     });
 
     it('refuses a database migrated by a newer release, in Japanese and English', async () => {
