@@ -6,6 +6,7 @@ import path from 'node:path';
 import express, { type Express, type RequestHandler, type Router } from 'express';
 import type { ConversationStore, Helpdesk } from '../../bot';
 import type { Logger } from '../../core/logger';
+import { projectFile } from '../../core';
 import { createApiRouter } from './api/router';
 import { apiNotFound, errorHandler } from './errors';
 
@@ -32,7 +33,7 @@ export interface WebAppDeps {
   jsonLimitBytes?: number;
 }
 
-const STATIC_DIR = path.join(__dirname, 'static');
+const STATIC_DIR = projectFile('adapters', 'web', 'static');
 
 /** Baseline security headers for every response. */
 const securityHeaders: RequestHandler = (_req, res, next) => {
