@@ -4,7 +4,7 @@
  * a second-stage rerank of the best fused hits, and a calibrated confidence.
  */
 import { KotaeError } from '../core/errors';
-import type { TextAnalyzer } from './analyzer';
+import type { AnalyzedText, TextAnalyzer } from './analyzer';
 import {
   coverage,
   knownShare,
@@ -18,7 +18,7 @@ import type { IndexData } from './index-data';
 import { DEFAULT_TUNING, type SearchTuning } from './search-tuning';
 import type { QueryExpander } from './synonym-expander';
 import { topK } from './top-k';
-import type { Embedder, Retrieval } from './types';
+import type { AnalysisEmbedder, Embedder, Retrieval } from './types';
 
 /** A retrieval with the features its confidence came from (for evaluation and logs). */
 export interface ExplainedRetrieval extends Retrieval {
@@ -47,7 +47,9 @@ export class HybridSearcher {
    * The query's dense vector; empty (lexical search only) while an external embedding service is
    * down, so that staff still get answers from BM25 rather than an error.
    */
-  private async queryVector(query: string): Promise<number[]> {
+  private async queryVector(query: string, analyzed: AnalyzedText): Promise<number[]> {
+    const local = (this.embedder as Partial<AnalysisEmbedder>).embedAnalyzed?.(analyzed, this.analyzer);
+    if (local) return local;
     try {
       return await this.embedder.embedQuery(query);
     } catch (err) {
@@ -69,7 +71,7 @@ export class HybridSearcher {
     fields.content.scoreInto(words, bm25, t.contentWeight, params);
     fields.grams.scoreInto(grams, bm25, t.gramWeight, params);
     const lexical = topK(bm25, t.candidates);
-    const rawQv = t.denseWeight > 0 ? await this.queryVector(query) : [];
+    const rawQv = t.denseWeight > 0 ? await this.queryVector(query, analyzed) : [];
     const qv = this.withFeedback(rawQv, lexical);
     const hasVector = qv.some((x) => x !== 0);
     const semantic = hasVector ? dense.index.search(qv, t.candidates).map((h) => h.label) : [];
