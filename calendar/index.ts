@@ -10,3 +10,13 @@ export type { SlaPolicy, SlaPolicyOverrides } from './sla-policy';
 export { computeSla, SLA_STATES } from './sla';
 export type { SlaCalendar, SlaClock, SlaHold, SlaInput, SlaResult, SlaState } from './sla';
 export { SLA_STATE_LABELS } from './sla-labels';
+export {
+  eraYear,
+  formatJst,
+  formatJstRange,
+  jstDateKey,
+  jstInstant,
+  jstParts,
+  parseJstDateTime,
+  type JstParts,
+} from './jst-time';

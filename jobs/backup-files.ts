@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { jstParts } from '../calendar';
 
 /** One generation found in the backup folder. */
 export interface BackupFile {
@@ -17,13 +18,13 @@ export interface BackupFile {
   extras: string[];
 }
 
-const JST_OFFSET_MS = 9 * 3_600_000;
 const DB_FILE = /^kotae-(\d{8}-\d{6})\.sqlite$/;
 
 /** `YYYYMMDD-HHmmss` of an instant in Japan time. */
 export function backupStamp(now: Date): string {
-  const iso = new Date(now.getTime() + JST_OFFSET_MS).toISOString();
-  return `${iso.slice(0, 10).replace(/-/g, '')}-${iso.slice(11, 19).replace(/:/g, '')}`;
+  const p = jstParts(now);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${p.year}${two(p.month)}${two(p.day)}-${two(p.hour)}${two(p.minute)}${two(p.second)}`;
 }
 
 /** The database file name of the generation taken at `now`. */

@@ -4,7 +4,7 @@
  * sheet per report table.
  */
 import type ExcelJS from 'exceljs';
-import { formatJst } from './jst';
+import { formatJst } from '../calendar';
 import { TEXT } from './labels';
 import type { ReportModel } from './model';
 import { reportTables, type ReportTable } from './tables';
