@@ -33,8 +33,9 @@ export function createEmbedder(config: Readonly<KotaeConfig>): { embedder?: Embe
 export async function createKnowledgeRuntime(config: Readonly<KotaeConfig>, logger: Logger): Promise<KnowledgeRuntime> {
   // One kuromoji dictionary (about 270 MB) and one synonym expander (the Sudachi dictionary) per
   // process: shared by every build and index swap.
-  const analyzer = await createJapaneseAnalyzer();
-  const expander = await createQueryExpander(analyzer, 'curated+sudachi');
+  const loading = createJapaneseAnalyzer();
+  const expander = await createQueryExpander(loading, 'curated+sudachi');
+  const analyzer = await loading;
   const embedding = { ...createEmbedder(config), analyzer, expander };
   const live = new LiveKnowledge(
     { currentDir: () => currentIndexDir(config.dataDir), open: (dir) => openKnowledgeIndex(dir, embedding) },

@@ -90,7 +90,8 @@ function build() {
     if (!fs.existsSync(DIST)) throw err;
     fs.rmSync(tmp, { recursive: true, force: true });
   }
-  fs.rmSync(old, { recursive: true, force: true });
+  // The old build goes in the background: the start does not wait for it.
+  fs.rm(old, { recursive: true, force: true }, () => {});
   return files.length;
 }
 
