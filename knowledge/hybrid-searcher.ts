@@ -76,17 +76,17 @@ export class HybridSearcher {
     const hasVector = qv.some((x) => x !== 0);
     const semantic = hasVector ? dense.index.search(qv, t.candidates).map((h) => h.label) : [];
     const candidates = [...new Set([...lexical, ...semantic])];
-    const cos = (doc: number): number => (hasVector ? dot(qv, dense.vectors, doc * dense.dims, dense.dims) : 0);
+    const cosines = candidates.map((doc) => (hasVector ? dot(qv, dense.vectors, doc * dense.dims, dense.dims) : 0));
     const maxBm25 = lexical.length > 0 ? bm25[lexical[0]] : 1;
-    const maxCos = Math.max(1e-9, ...candidates.map(cos));
+    const maxCos = Math.max(1e-9, ...cosines);
     const fused = candidates
-      .map((doc) => ({
+      .map((doc, i) => ({
         doc,
-        score: (1 - t.denseWeight) * (bm25[doc] / maxBm25) + t.denseWeight * Math.max(0, cos(doc) / maxCos),
+        score: (1 - t.denseWeight) * (bm25[doc] / maxBm25) + t.denseWeight * Math.max(0, cosines[i] / maxCos),
       }))
       .sort((a, b) => b.score - a.score || a.doc - b.doc);
     const fq: FeatureQuery = { analyzed, alternatives: this.expander.alternatives(analyzed.words, 1) };
-    const ranked = this.rerank(fused, fq);
+    const ranked = this.rerank(fused, fq, k);
     const hits = ranked.slice(0, k).map((f) => ({ chunk: chunks[f.doc], score: f.score }));
     const first = ranked.at(0);
     const top = first?.doc;
@@ -109,9 +109,9 @@ export class HybridSearcher {
    * Second stage over the best `rerankDepth` fused hits: adds how much of the query the hit covers
    * and how much of the hit's own question the query restates, so that a hit whose question the
    * staff member actually asked beats one that merely shares vocabulary. Hits below the depth keep
-   * their fused order after the reranked ones.
+   * their fused order after the reranked ones; the first `k` hits are returned.
    */
-  private rerank(fused: readonly { doc: number; score: number }[], fq: FeatureQuery): RankedHit[] {
+  private rerank(fused: readonly { doc: number; score: number }[], fq: FeatureQuery, k: number): RankedHit[] {
     const { rerankDepth, rerankQuestionWeight, rerankCoverageWeight } = this.tuning;
     const credits = termCredits(fq);
     const head = fused.slice(0, Math.max(1, rerankDepth)).map((f) => {
@@ -125,8 +125,10 @@ export class HybridSearcher {
       };
     });
     head.sort((a, b) => b.score - a.score || a.doc - b.doc);
-    const tail = fused.slice(head.length).map((f) => ({ ...f, coverage: 0, questionRecall: 0 }));
-    return [...head, ...tail];
+    const tail = fused
+      .slice(head.length, Math.max(head.length, k))
+      .map((f) => ({ ...f, coverage: 0, questionRecall: 0 }));
+    return [...head, ...tail].slice(0, Math.max(1, k));
   }
 
   /** Rocchio: q + β · mean(top lexical hits), renormalised; unchanged when β = 0. */
