@@ -135,8 +135,19 @@ type Autocannon = (
   done: (err: Error | null, result: AutocannonResult) => void,
 ) => AutocannonInstance;
 
-/** Load at `connections` for `duration` s, cycling through the questions; answers/s and latency. */
-async function load(url: string, jobs: readonly AskJob[], a: Args) {
+/** CPU time (user + system) a process has used, in ms (Linux /proc; clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
+ * Load at `connections` for `duration` s, cycling through the questions: answers/s, latency, and the
+ * server's CPU time per answer (steadier than answers/s on a machine shared with other work).
+ */
+async function load(server: Served, jobs: readonly AskJob[], a: Args) {
+  const url = server.url;
+  const pid = server.child.pid!;
   const autocannon = require('autocannon') as Autocannon;
   const latencies: number[] = [];
   const requests = jobs.map((j) => ({
@@ -146,6 +157,7 @@ async function load(url: string, jobs: readonly AskJob[], a: Args) {
     body: JSON.stringify({ question: j.q }),
   }));
   const started = performance.now();
+  const cpuBefore = cpuMs(pid);
   const result = await new Promise<AutocannonResult>((resolve, reject) => {
     const instance = autocannon({ url, connections: a.connections, duration: a.duration, requests }, (err, r) =>
       err ? reject(err) : resolve(r),
@@ -155,11 +167,13 @@ async function load(url: string, jobs: readonly AskJob[], a: Args) {
     });
   });
   const seconds = (performance.now() - started) / 1000;
+  const cpu = cpuMs(pid) - cpuBefore;
   latencies.sort((x, y) => x - y);
   return {
     answers_per_s: Math.round(latencies.length / seconds),
     p50_ms: Number(percentile(latencies, 50).toFixed(1)),
     p95_ms: Number(percentile(latencies, 95).toFixed(1)),
+    server_cpu_ms_per_answer: Number((cpu / Math.max(1, latencies.length)).toFixed(2)),
     errors: result.errors + result.timeouts + result.non2xx,
   };
 }
@@ -259,11 +273,11 @@ async function main(): Promise<void> {
       const bare = await serve(['-e', BARE_EXPRESS], {}, '/healthz');
       let bareLoad;
       try {
-        bareLoad = await load(bare.url, jobs, args);
+        bareLoad = await load(bare, jobs, args);
       } finally {
         await stop(bare);
       }
-      const kotaeLoad = await load(kotae.url, jobs, args);
+      const kotaeLoad = await load(kotae, jobs, args);
       console.log(
         JSON.stringify(
           {
