@@ -14,21 +14,12 @@ const path = require('node:path');
 const ROOT = path.join(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
 const STAMP = '.build-stamp';
-/** The folders that make up the application (tests, benchmarks and scripts run through tsx). */
-const SOURCE_DIRS = [
-  'adapters',
-  'app',
-  'bot',
-  'calendar',
-  'core',
-  'db',
-  'ingest',
-  'jobs',
-  'knowledge',
-  'manifest',
-  'reports',
-  'tickets',
-];
+/** Folders type-checked but not part of the application: they run from the sources through tsx. */
+const NOT_SHIPPED = new Set(['test', 'bench', 'scripts']);
+/** The folders that make up the application: those tsconfig.json type-checks, less the ones above. */
+const SOURCE_DIRS = JSON.parse(fs.readFileSync(path.join(ROOT, 'tsconfig.json'), 'utf8')).include.filter(
+  (dir) => !NOT_SHIPPED.has(dir),
+);
 const CONFIG_FILES = ['package.json', 'tsconfig.json', 'scripts/build.js'];
 
 /** Every source file and folder of the application (folders: an added or deleted file changes their time). */
