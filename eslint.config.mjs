@@ -13,6 +13,8 @@ export default tseslint.config(
       'adapters/web/static/**',
       'adapters/web/console/assets/**',
       'bin/**',
+      'dist/**',
+      'dist.*/**',
     ],
   },
   ...tseslint.configs.recommended,

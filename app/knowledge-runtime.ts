@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import type { Logger } from '../core/logger';
-import { buildKnowledgeIndex, createJapaneseAnalyzer, openKnowledgeIndex } from '../knowledge';
+import { buildKnowledgeIndex, createJapaneseAnalyzer, createQueryExpander, openKnowledgeIndex } from '../knowledge';
 import type { Embedder } from '../knowledge/types';
 import { currentIndexDir, runIngest, type IngestSummary, type IngestProgress } from '../ingest';
 import { OpenAiEmbedder } from '../adapters/llm';
@@ -31,8 +31,12 @@ export function createEmbedder(config: Readonly<KotaeConfig>): { embedder?: Embe
 
 /** Creates the runtime and, when no index exists yet, ingests the configured KB folder. */
 export async function createKnowledgeRuntime(config: Readonly<KotaeConfig>, logger: Logger): Promise<KnowledgeRuntime> {
-  // One kuromoji dictionary per process (about 270 MB): shared by every build and index swap.
-  const embedding = { ...createEmbedder(config), analyzer: await createJapaneseAnalyzer() };
+  // One kuromoji dictionary (about 270 MB) and one synonym expander (the Sudachi dictionary) per
+  // process: shared by every build and index swap.
+  const loading = createJapaneseAnalyzer();
+  const expander = await createQueryExpander(loading, 'curated+sudachi');
+  const analyzer = await loading;
+  const embedding = { ...createEmbedder(config), analyzer, expander };
   const live = new LiveKnowledge(
     { currentDir: () => currentIndexDir(config.dataDir), open: (dir) => openKnowledgeIndex(dir, embedding) },
     logger,

@@ -1,17 +1,36 @@
 /** Wiring of the Teams channel: Agents SDK endpoint, proactive sender and Graph department lookup. */
-import type { ConversationStore, Helpdesk } from '../bot';
+import type { ChannelSender, ConversationStore, Helpdesk } from '../bot';
 import type { Logger } from '../core/logger';
-import { createTeamsEndpoint, type TeamsEndpoint } from '../adapters/teams';
+import type { TeamsEndpoint } from '../adapters/teams';
 import { GraphDirectoryLookup, MsalTokenProvider } from '../adapters/graph';
 import { DEFAULT_CATEGORIES, type AttachmentService } from '../tickets';
 import type { KotaeConfig } from './config';
 import { deskHoursText } from './desk-hours';
 
-/** Builds the Teams endpoint; without credentials it serves loopback callers only (with a warning). */
-export function wireTeams(
-  config: Readonly<KotaeConfig>,
-  d: { helpdesk: Helpdesk; conversations: ConversationStore; logger: Logger; attachments?: AttachmentService },
-): TeamsEndpoint {
+/** What the app mounts and registers for Teams. */
+export type TeamsWiring = Pick<TeamsEndpoint, 'handle' | 'authenticated'> & { sender: ChannelSender };
+
+type Deps = { helpdesk: Helpdesk; conversations: ConversationStore; logger: Logger; attachments?: AttachmentService };
+
+/**
+ * Builds the Teams endpoint; without credentials it serves loopback callers only (with a warning).
+ * A configured endpoint is built at start (credential problems show at once); without credentials
+ * the Agents SDK (about 250 modules) is loaded by the first request or proactive reply.
+ */
+export function wireTeams(config: Readonly<KotaeConfig>, d: Deps): TeamsWiring {
+  if (config.teams) return createEndpoint(config, d);
+  let endpoint: TeamsEndpoint | undefined;
+  const get = () => (endpoint ??= createEndpoint(config, d));
+  d.logger.info('teams: no bot credentials; the Agents SDK loads with the first /api/messages request');
+  return {
+    handle: (req, res) => get().handle(req, res),
+    sender: { channel: 'teams', sendToConversation: (c, reply) => get().sender.sendToConversation(c, reply) },
+    authenticated: false,
+  };
+}
+
+function createEndpoint(config: Readonly<KotaeConfig>, d: Deps): TeamsEndpoint {
+  const { createTeamsEndpoint } = require('../adapters/teams') as typeof import('../adapters/teams');
   const teams = config.teams;
   const auth = teams
     ? { tenantId: teams.tenantId, clientId: teams.appId, clientSecret: teams.appSecret, certificate: teams.certificate }

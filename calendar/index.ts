@@ -11,3 +11,13 @@ export { computeSla, SLA_STATES } from './sla';
 export type { SlaCalendar, SlaClock, SlaHold, SlaInput, SlaResult, SlaState } from './sla';
 export { SLA_STATE_LABELS } from './sla-labels';
 export { formatJstDayTime } from './jst-format';
+export {
+  eraYear,
+  formatJst,
+  formatJstRange,
+  jstDateKey,
+  jstInstant,
+  jstParts,
+  parseJstDateTime,
+  type JstParts,
+} from './jst-time';

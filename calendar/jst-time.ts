@@ -1,7 +1,8 @@
 /**
- * Japan Standard Time arithmetic. Japan has no DST, so a JST wall-clock date is the UTC date of
- * `epoch + 9h`. Everything here works on epoch milliseconds and UTC getters, never the server's
- * local time zone.
+ * Japan Standard Time: the one place that knows Japan is UTC+9. Japan has no DST, so a JST
+ * wall-clock date is the UTC date of `epoch + 9h`. Everything here works on epoch milliseconds and
+ * UTC getters, never the server's local time zone. The calendar, reports, jobs and the console use
+ * these helpers.
  */
 
 /** Milliseconds in a minute. */
@@ -54,4 +55,82 @@ export function parseClockTime(text: string): number | undefined {
   const minutes = Number(m[2]);
   if (minutes > 59 || hours > 24 || (hours === 24 && minutes > 0)) return undefined;
   return hours * 60 + minutes;
+}
+
+/** Wall-clock parts of an instant in Japan time. */
+export interface JstParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  /** 0 = Sunday … 6 = Saturday. */
+  weekday: number;
+}
+
+/** The JST wall-clock parts of an instant. */
+export function jstParts(instant: Date): JstParts {
+  const d = new Date(instant.getTime() + JST_OFFSET_MS);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    weekday: d.getUTCDay(),
+  };
+}
+
+/** The instant of a JST wall-clock time (month 1–12; overflowing values roll over like Date.UTC). */
+export function jstInstant(year: number, month: number, day = 1, hour = 0, minute = 0): Date {
+  return new Date(Date.UTC(year, month - 1, day, hour, minute) - JST_OFFSET_MS);
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** 'YYYY-MM-DD' of the JST date of an instant. */
+export function jstDateKey(instant: Date): string {
+  const p = jstParts(instant);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+}
+
+/** 'YYYY/MM/DD HH:MM' in JST, the way the reports print times. */
+export function formatJst(instant: Date): string {
+  const p = jstParts(instant);
+  return `${p.year}/${pad(p.month)}/${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+/** 'YYYY/MM/DD HH:MM〜HH:MM' (same day) or '… 〜YYYY/MM/DD HH:MM' (spanning days). */
+export function formatJstRange(start: Date, end: Date): string {
+  const a = formatJst(start);
+  const b = formatJst(end);
+  return a.slice(0, 10) === b.slice(0, 10) ? `${a}〜${b.slice(11)}` : `${a}〜${b}`;
+}
+
+/**
+ * The Japanese era year of an instant, e.g. '令和8年' or '令和元年', derived with Intl's Japanese
+ * calendar in Asia/Tokyo. ICU versions differ on year 1 ('1' or '元'); we always print 元年.
+ */
+export function eraYear(instant: Date): string {
+  const parts = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
+    era: 'long',
+    year: 'numeric',
+    timeZone: 'Asia/Tokyo',
+  }).formatToParts(instant);
+  const era = parts.find((p) => p.type === 'era')?.value ?? '';
+  const year = parts.find((p) => p.type === 'year')?.value ?? '';
+  return `${era}${year === '1' ? '元' : year}年`;
+}
+
+/**
+ * Parses a JST wall-clock value as typed into `<input type="date">` ('YYYY-MM-DD', midnight) or
+ * `<input type="datetime-local">` ('YYYY-MM-DDTHH:MM'); Invalid Date when malformed.
+ */
+export function parseJstDateTime(value: string): Date {
+  const v = value.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return new Date(`${v}T00:00:00+09:00`);
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v)) return new Date(`${v}:00+09:00`);
+  return new Date(Number.NaN);
 }

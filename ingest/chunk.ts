@@ -5,7 +5,7 @@
  * such as the retrieval evaluation and keeps each manual section whole.
  */
 import type { Chunk, KnowledgeDocument } from '../knowledge/types';
-import { JapaneseTextSplitter } from './japanese-splitter';
+import { createJapaneseTextSplitter } from './japanese-splitter';
 
 type Section = NonNullable<KnowledgeDocument['sections']>[number];
 
@@ -29,7 +29,7 @@ export async function splitDocuments(
   docs: readonly KnowledgeDocument[],
   options: { chunkSize?: number; chunkOverlap?: number } = {},
 ): Promise<Chunk[]> {
-  const splitter = new JapaneseTextSplitter(options);
+  const splitter = createJapaneseTextSplitter(options);
   const chunks: Chunk[] = [];
   for (const doc of docs) {
     if (doc.kind === 'faq') {

@@ -2,8 +2,8 @@
  * Decodes text files whose encoding is not declared: Japanese offices still save CSV and TXT
  * as Shift_JIS (CP932) or EUC-JP, so UTF-8 is only assumed when the bytes are valid UTF-8.
  */
-import * as Encoding from 'encoding-japanese';
-import * as iconv from 'iconv-lite';
+import type * as EncodingJapanese from 'encoding-japanese';
+import type * as IconvLite from 'iconv-lite';
 import { SKIP_REASONS, skipFile } from './skip-reasons';
 
 /** Encodings the decoder recognises. */
@@ -19,12 +19,12 @@ export interface DecodedText {
 export function decodeText(bytes: Buffer, relPath: string): DecodedText {
   const encoding = detectEncoding(bytes, relPath);
   if (encoding === 'iso-2022-jp') {
-    const text = Encoding.convert(bytes, { to: 'UNICODE', from: 'JIS', type: 'string' });
+    const text = encodingJapanese().convert(bytes, { to: 'UNICODE', from: 'JIS', type: 'string' });
     return { text, encoding };
   }
   const body = encoding === 'utf8' && hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
   // iconv-lite strips a UTF-16 BOM itself.
-  return { text: iconv.decode(body, encoding), encoding };
+  return { text: (require('iconv-lite') as typeof IconvLite).decode(body, encoding), encoding };
 }
 
 function detectEncoding(bytes: Buffer, relPath: string): TextEncoding {
@@ -35,7 +35,7 @@ function detectEncoding(bytes: Buffer, relPath: string): TextEncoding {
     throw skipFile(SKIP_REASONS.binary, `NUL bytes in ${relPath}`);
   }
   if (isValidUtf8(bytes)) return 'utf8';
-  const detected = Encoding.detect(bytes);
+  const detected = encodingJapanese().detect(bytes);
   if (detected === 'SJIS') return 'cp932';
   if (detected === 'EUCJP') return 'euc-jp';
   if (detected === 'JIS') return 'iso-2022-jp';
@@ -53,4 +53,9 @@ function isValidUtf8(bytes: Buffer): boolean {
   } catch {
     return false;
   }
+}
+
+/** Loaded with the first file to decode, not with the server. */
+function encodingJapanese(): typeof EncodingJapanese {
+  return require('encoding-japanese') as typeof EncodingJapanese;
 }

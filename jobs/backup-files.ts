@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { jstInstant, jstParts } from '../calendar';
 
 /** One generation found in the backup folder. */
 export interface BackupFile {
@@ -17,20 +18,20 @@ export interface BackupFile {
   extras: string[];
 }
 
-const JST_OFFSET_MS = 9 * 3_600_000;
 /** A generation's database copy: a SQLite file or a PostgreSQL dump (pg_dump custom format). */
 const DB_FILE = /^kotae-(\d{8}-\d{6})\.(sqlite|dump)$/;
 
 /** `YYYYMMDD-HHmmss` of an instant in Japan time. */
 export function backupStamp(now: Date): string {
-  const iso = new Date(now.getTime() + JST_OFFSET_MS).toISOString();
-  return `${iso.slice(0, 10).replace(/-/g, '')}-${iso.slice(11, 19).replace(/:/g, '')}`;
+  const p = jstParts(now);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${p.year}${two(p.month)}${two(p.day)}-${two(p.hour)}${two(p.minute)}${two(p.second)}`;
 }
 
 /** The instant a `YYYYMMDD-HHmmss` (JST) stamp names. */
 export function stampTime(stamp: string): Date {
   const [, y, mo, d, h, mi, s] = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})$/.exec(stamp) ?? [];
-  return new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)) - JST_OFFSET_MS);
+  return new Date(jstInstant(Number(y), Number(mo), Number(d), Number(h), Number(mi)).getTime() + Number(s) * 1000);
 }
 
 /** The database file name of the generation taken at `now`. */

@@ -8,7 +8,7 @@
 import type { Clock } from '../core/clock';
 import { KotaeError, toKotaeError } from '../core/errors';
 import type { Logger } from '../core/logger';
-import { jstInstant, jstParts } from '../reports';
+import { jstInstant, jstParts } from '../calendar';
 import type { JobRunStore } from './job-run-store';
 import { PeriodicCheck, type SchedulerTimers } from './periodic-check';
 

@@ -4,7 +4,8 @@
  * report of the fiscal year just ended. A report stays due for the rest of that month, so a missed
  * day is caught up.
  */
-import { jstParts, type ReportKind } from '../reports';
+import { jstParts } from '../calendar';
+import type { ReportKind } from '../reports';
 
 /** A report the scheduler should generate. */
 export interface DueReport {

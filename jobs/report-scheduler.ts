@@ -7,7 +7,8 @@
 import type { Clock } from '../core/clock';
 import { toKotaeError } from '../core/errors';
 import type { Logger } from '../core/logger';
-import { jstParts, type ReportKind, type ReportStore } from '../reports';
+import { jstParts } from '../calendar';
+import type { ReportKind, ReportStore } from '../reports';
 import { dueReports, type BusinessDays, type DueReport } from './due-reports';
 import type { JobRunner } from './job-runner';
 import { PeriodicCheck, type SchedulerTimers } from './periodic-check';

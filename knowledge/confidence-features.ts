@@ -83,7 +83,7 @@ export function questionDice(analyzer: TextAnalyzer, query: FeatureQuery, chunk:
   const queryGrams = new Set(query.analyzed.grams);
   let best = 0;
   for (const line of questionText(chunk).split('\n')) {
-    const grams = new Set(analyzer.analyze(line).grams);
+    const grams = new Set(analyzer.bigrams(line));
     const shared = [...queryGrams].filter((g) => grams.has(g)).length;
     if (queryGrams.size + grams.size > 0) best = Math.max(best, (2 * shared) / (queryGrams.size + grams.size));
   }

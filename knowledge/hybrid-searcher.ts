@@ -4,7 +4,7 @@
  * a second-stage rerank of the best fused hits, and a calibrated confidence.
  */
 import { KotaeError } from '../core/errors';
-import type { TextAnalyzer } from './analyzer';
+import type { AnalyzedText, TextAnalyzer } from './analyzer';
 import {
   coverage,
   knownShare,
@@ -18,7 +18,7 @@ import type { IndexData } from './index-data';
 import { DEFAULT_TUNING, type SearchTuning } from './search-tuning';
 import type { QueryExpander } from './synonym-expander';
 import { topK } from './top-k';
-import type { Embedder, Retrieval } from './types';
+import type { AnalysisEmbedder, Embedder, Retrieval } from './types';
 
 /** A retrieval with the features its confidence came from (for evaluation and logs). */
 export interface ExplainedRetrieval extends Retrieval {
@@ -47,7 +47,9 @@ export class HybridSearcher {
    * The query's dense vector; empty (lexical search only) while an external embedding service is
    * down, so that staff still get answers from BM25 rather than an error.
    */
-  private async queryVector(query: string): Promise<number[]> {
+  private async queryVector(query: string, analyzed: AnalyzedText): Promise<number[]> {
+    const local = (this.embedder as Partial<AnalysisEmbedder>).embedAnalyzed?.(analyzed, this.analyzer);
+    if (local) return local;
     try {
       return await this.embedder.embedQuery(query);
     } catch (err) {
@@ -69,22 +71,22 @@ export class HybridSearcher {
     fields.content.scoreInto(words, bm25, t.contentWeight, params);
     fields.grams.scoreInto(grams, bm25, t.gramWeight, params);
     const lexical = topK(bm25, t.candidates);
-    const rawQv = t.denseWeight > 0 ? await this.queryVector(query) : [];
+    const rawQv = t.denseWeight > 0 ? await this.queryVector(query, analyzed) : [];
     const qv = this.withFeedback(rawQv, lexical);
     const hasVector = qv.some((x) => x !== 0);
     const semantic = hasVector ? dense.index.search(qv, t.candidates).map((h) => h.label) : [];
     const candidates = [...new Set([...lexical, ...semantic])];
-    const cos = (doc: number): number => (hasVector ? dot(qv, dense.vectors, doc * dense.dims, dense.dims) : 0);
+    const cosines = candidates.map((doc) => (hasVector ? dot(qv, dense.vectors, doc * dense.dims, dense.dims) : 0));
     const maxBm25 = lexical.length > 0 ? bm25[lexical[0]] : 1;
-    const maxCos = Math.max(1e-9, ...candidates.map(cos));
+    const maxCos = Math.max(1e-9, ...cosines);
     const fused = candidates
-      .map((doc) => ({
+      .map((doc, i) => ({
         doc,
-        score: (1 - t.denseWeight) * (bm25[doc] / maxBm25) + t.denseWeight * Math.max(0, cos(doc) / maxCos),
+        score: (1 - t.denseWeight) * (bm25[doc] / maxBm25) + t.denseWeight * Math.max(0, cosines[i] / maxCos),
       }))
       .sort((a, b) => b.score - a.score || a.doc - b.doc);
     const fq: FeatureQuery = { analyzed, alternatives: this.expander.alternatives(analyzed.words, 1) };
-    const ranked = this.rerank(fused, fq);
+    const ranked = this.rerank(fused, fq, k);
     const hits = ranked.slice(0, k).map((f) => ({ chunk: chunks[f.doc], score: f.score }));
     const first = ranked.at(0);
     const top = first?.doc;
@@ -107,9 +109,9 @@ export class HybridSearcher {
    * Second stage over the best `rerankDepth` fused hits: adds how much of the query the hit covers
    * and how much of the hit's own question the query restates, so that a hit whose question the
    * staff member actually asked beats one that merely shares vocabulary. Hits below the depth keep
-   * their fused order after the reranked ones.
+   * their fused order after the reranked ones; the first `k` hits are returned.
    */
-  private rerank(fused: readonly { doc: number; score: number }[], fq: FeatureQuery): RankedHit[] {
+  private rerank(fused: readonly { doc: number; score: number }[], fq: FeatureQuery, k: number): RankedHit[] {
     const { rerankDepth, rerankQuestionWeight, rerankCoverageWeight } = this.tuning;
     const credits = termCredits(fq);
     const head = fused.slice(0, Math.max(1, rerankDepth)).map((f) => {
@@ -123,8 +125,10 @@ export class HybridSearcher {
       };
     });
     head.sort((a, b) => b.score - a.score || a.doc - b.doc);
-    const tail = fused.slice(head.length).map((f) => ({ ...f, coverage: 0, questionRecall: 0 }));
-    return [...head, ...tail];
+    const tail = fused
+      .slice(head.length, Math.max(head.length, k))
+      .map((f) => ({ ...f, coverage: 0, questionRecall: 0 }));
+    return [...head, ...tail].slice(0, Math.max(1, k));
   }
 
   /** Rocchio: q + β · mean(top lexical hits), renormalised; unchanged when β = 0. */

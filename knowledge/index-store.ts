@@ -38,7 +38,7 @@ export async function buildKnowledgeIndex(
   dir: string,
   options: KnowledgeBaseOptions = {},
 ): Promise<IndexStats> {
-  const { analyzer } = await resolveTextTools({ ...options, synonyms: 'none' });
+  const { analyzer } = await resolveTextTools({ ...options, synonyms: 'none', expander: undefined });
   let hnsw: HnswVectorIndex | undefined;
   const built = await buildIndexData(chunks, analyzer, {
     ...options,

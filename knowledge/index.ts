@@ -17,4 +17,5 @@ export { buildIndexData, type BuildOptions, type BuiltIndex } from './index-buil
 export type { IndexData } from './index-data';
 export { HybridSearcher } from './hybrid-searcher';
 export { createQueryExpander } from './query-expansion';
+export type { QueryExpander } from './synonym-expander';
 export { SeededRandom } from './seeded-random';

@@ -24,6 +24,8 @@ export interface KnowledgeBaseOptions {
   analyzer?: TextAnalyzer;
   /** Default: curated lists plus the Sudachi synonym dictionary. */
   synonyms?: SynonymSource;
+  /** Reuse a query expander (the Sudachi dictionary takes about a second to load); wins over `synonyms`. */
+  expander?: QueryExpander;
   tuning?: Partial<SearchTuning>;
   lsa?: Partial<LsaOptions>;
   onProgress?: (done: number, total: number) => void;
@@ -60,7 +62,7 @@ export async function resolveTextTools(
   options: KnowledgeBaseOptions,
 ): Promise<{ analyzer: TextAnalyzer; expander: QueryExpander }> {
   const analyzer = options.analyzer ?? (await createJapaneseAnalyzer());
-  const expander = await createQueryExpander(analyzer, options.synonyms ?? 'curated+sudachi');
+  const expander = options.expander ?? (await createQueryExpander(analyzer, options.synonyms ?? 'curated+sudachi'));
   return { analyzer, expander };
 }
 

@@ -2,12 +2,12 @@
  * The local default {@link Embedder}: an LSA model fitted on the indexed corpus, applied to text
  * through the same analyzer that built it.
  */
-import type { TextAnalyzer } from './analyzer';
+import type { AnalyzedText, TextAnalyzer } from './analyzer';
 import { textFeatures, type LsaModel } from './lsa-model';
-import type { Embedder } from './types';
+import type { AnalysisEmbedder } from './types';
 
 /** Embeds text with a fitted {@link LsaModel}. */
-export class LsaEmbedder implements Embedder {
+export class LsaEmbedder implements AnalysisEmbedder {
   /** Name recorded in index stats. */
   readonly name: string;
 
@@ -28,8 +28,13 @@ export class LsaEmbedder implements Embedder {
     return Array.from(this.embedSync(text));
   }
 
-  /** Synchronous embedding, used on the query path. */
+  /** Synchronous embedding. */
   embedSync(text: string): Float32Array {
     return this.model.embedFeatures(textFeatures(this.analyzer.analyze(text)));
+  }
+
+  /** See {@link AnalysisEmbedder.embedAnalyzed}: the query path reuses the searcher's analysis. */
+  embedAnalyzed(analyzed: AnalyzedText, analyzer: TextAnalyzer): number[] | undefined {
+    return analyzer === this.analyzer ? Array.from(this.model.embedFeatures(textFeatures(analyzed))) : undefined;
   }
 }

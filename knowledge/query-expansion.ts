@@ -13,10 +13,19 @@ export type SynonymSource = 'none' | 'curated' | 'curated+sudachi';
 /** Factor of Sudachi near synonyms (other words of a group) relative to spelling variants. */
 const SUDACHI_RELATED_FACTOR = 0.5;
 
-/** Builds the query expander for a source. */
-export async function createQueryExpander(analyzer: TextAnalyzer, source: SynonymSource): Promise<QueryExpander> {
+/**
+ * Builds the query expander for a source. The analyzer may still be loading: the Sudachi dictionary
+ * is read meanwhile (the two dictionaries are most of a start-up).
+ */
+export async function createQueryExpander(
+  analyzer: TextAnalyzer | Promise<TextAnalyzer>,
+  source: SynonymSource,
+): Promise<QueryExpander> {
   if (source === 'none') return new NoExpansion();
   const curated = curatedRelations(CURATED_SYNONYM_GROUPS, CURATED_ONE_WAY);
-  const sudachi = source === 'curated+sudachi' ? await loadSudachiRelations(SUDACHI_RELATED_FACTOR) : [];
-  return new SynonymExpander(analyzer, [...curated, ...sudachi]);
+  const [ready, sudachi] = await Promise.all([
+    analyzer,
+    source === 'curated+sudachi' ? loadSudachiRelations(SUDACHI_RELATED_FACTOR) : [],
+  ]);
+  return new SynonymExpander(ready, [...curated, ...sudachi]);
 }

@@ -49,9 +49,16 @@ export class SynonymExpander implements QueryExpander {
     private readonly analyzer: TextAnalyzer,
     relations: Iterable<SynonymRelation>,
   ) {
+    // The Sudachi dictionary repeats each word in many relations: fold each spelling once.
+    const folded = new Map<string, string>();
+    const fold = (word: string): string => {
+      let f = folded.get(word);
+      if (f === undefined) folded.set(word, (f = foldWord(word)));
+      return f;
+    };
     for (const r of relations) {
-      const key = r.analyzeFrom ? this.wordsOf(r.from).join('') : foldWord(r.from);
-      if (key === '' || foldWord(r.to) === key) continue;
+      const key = r.analyzeFrom ? this.wordsOf(r.from).join('') : fold(r.from);
+      if (key === '' || fold(r.to) === key) continue;
       const list = this.byKey.get(key) ?? [];
       list.push({ to: r.to, factor: r.factor, phrase: r.analyzeFrom === true });
       this.byKey.set(key, list);

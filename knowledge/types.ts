@@ -2,6 +2,7 @@
  * Records and ports of the knowledge layer. ingest/ produces KnowledgeDocuments and Chunks,
  * knowledge/ indexes them and answers queries; bot/ consumes Retrieval through its own port.
  */
+import type { AnalyzedText, TextAnalyzer } from './analyzer';
 
 /** What a document is: an FAQ entry (question/answer) or a manual (body text). */
 export type DocumentKind = 'faq' | 'manual';
@@ -66,6 +67,15 @@ export interface Retrieval {
 export interface Embedder {
   embedDocuments(texts: string[]): Promise<number[][]>;
   embedQuery(text: string): Promise<number[]>;
+}
+
+/**
+ * An embedder that can embed a query from the analysis the searcher already made (the local LSA
+ * embedder), so that a question is analysed once. External embedders only see the text.
+ */
+export interface AnalysisEmbedder extends Embedder {
+  /** The query's vector from `analyzed`, or undefined when `analyzer` is not the one the embedder analyses with. */
+  embedAnalyzed(analyzed: AnalyzedText, analyzer: TextAnalyzer): number[] | undefined;
 }
 
 /** Port: an approximate-nearest-neighbour index over vectors keyed by integer labels. */

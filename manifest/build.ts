@@ -3,9 +3,9 @@
  * `kotae manifest` command around it.
  */
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { ZipFile } from 'yazl';
-import { toKotaeError } from '../core/errors';
+import { projectFile, toKotaeError } from '../core';
 import { renderManifest, type ManifestValues } from './render';
 
 /** What to build and where. */
@@ -25,7 +25,7 @@ export async function buildManifestPackage(options: ManifestPackageOptions): Pro
   const zip = new ZipFile();
   zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2) + '\n', 'utf8'), 'manifest.json', { mtime: MTIME });
   for (const icon of ['color.png', 'outline.png']) {
-    zip.addBuffer(readFileSync(join(__dirname, icon)), icon, { mtime: MTIME });
+    zip.addBuffer(readFileSync(projectFile('manifest', icon)), icon, { mtime: MTIME });
   }
   zip.end();
   await new Promise<void>((done, fail) => {

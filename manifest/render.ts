@@ -2,8 +2,7 @@
  * Fills manifest.template.json with the tenant's values, after checking them.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { KotaeError } from '../core/errors';
+import { KotaeError, projectFile } from '../core';
 
 /** Values that differ per installation. */
 export interface ManifestValues {
@@ -51,7 +50,7 @@ export function renderManifest(values: ManifestValues): Record<string, unknown> 
       userMessage: problems.join('\n'),
     });
   }
-  const template: unknown = JSON.parse(readFileSync(join(__dirname, 'manifest.template.json'), 'utf8'));
+  const template: unknown = JSON.parse(readFileSync(projectFile('manifest', 'manifest.template.json'), 'utf8'));
   const filled = fill(template, {
     appId: values.appId.toLowerCase(),
     botId: values.botId.toLowerCase(),

@@ -1,6 +1,6 @@
 /** Incidents, the work log (作業実績) and scheduled jobs of the period. */
 import type { TicketRecord } from '../bot/records';
-import { formatJst, formatJstRange } from './jst';
+import { formatJst, formatJstRange } from '../calendar';
 import { PRIORITY_LABELS, STATUS_LABELS } from './labels';
 import type { IncidentItem, JobItem, WorkLogItem } from './model';
 import type { JobRunEntry, WorkLogEntry } from './report-data';

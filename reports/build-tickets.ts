@@ -1,7 +1,7 @@
 /** The tickets section: volumes, backlog and SLA (response within 2 business hours). */
 import { TICKET_TYPES, type TicketRecord } from '../bot/records';
 import { computeSla, type SlaCalendar, type SlaClock, type SlaPolicy } from '../calendar';
-import { formatJst } from './jst';
+import { formatJst } from '../calendar';
 import { PRIORITY_LABELS, TEXT, TYPE_LABELS } from './labels';
 import type { SlaBreach, SlaSection, TicketSection } from './model';
 import { countBy, durationStats, rate } from './stats';

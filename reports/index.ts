@@ -5,7 +5,6 @@
  */
 export { buildReport, type BuildReportOptions } from './build-report';
 export { parsePeriod, isReportKind, monthLabel, type ReportPeriod } from './period';
-export { eraYear, formatJst, jstInstant, jstParts } from './jst';
 export type { ReportData, WorkLogEntry, JobRunEntry, JobRunStatus } from './report-data';
 export { InMemoryReportData } from './in-memory-report-data';
 export type * from './model';

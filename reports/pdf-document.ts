@@ -2,7 +2,7 @@
  * An A4 PDFKit document with Noto Sans JP registered as `jp` / `jp-bold`, collected into a Buffer:
  * the shared start of every PDF Kotae renders.
  */
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 
 /** Paths of the TrueType fonts to embed (regular and bold). */
 export interface PdfFonts {
@@ -24,7 +24,8 @@ export function openJapanesePdf(
   options: { margin: number; title: string; author: string },
   fonts: PdfFonts,
 ): { doc: PDFKit.PDFDocument; bytes: Promise<Buffer> } {
-  const doc = new PDFDocument({
+  // pdfkit and its font engine load with the first PDF, not with the server.
+  const doc = new (require('pdfkit') as typeof PDFDocument)({
     size: 'A4',
     margin: options.margin,
     bufferPages: true,

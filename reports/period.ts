@@ -3,7 +3,7 @@
  * (April–March), bounded in Japan time whatever the server's time zone.
  */
 import { KotaeError } from '../core/errors';
-import { eraYear, jstInstant, jstParts } from './jst';
+import { eraYear, jstInstant, jstParts } from '../calendar';
 import { REPORT_ERRORS, REPORT_KINDS, TEXT, type ReportKind } from './labels';
 
 /** A resolved period: [from, to) in UTC instants with Japanese labels. */

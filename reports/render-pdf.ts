@@ -3,7 +3,7 @@
  * charts (category, daily or monthly volume, SLA compliance, hourly usage) and the tables.
  */
 import { formatRate } from './format';
-import { formatJst } from './jst';
+import { formatJst } from '../calendar';
 import { CHART_TITLES, TEXT } from './labels';
 import { keyFigures } from './key-figures';
 import type { ReportModel } from './model';

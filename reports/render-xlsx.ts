@@ -3,8 +3,8 @@
  * organisation, key figures, 課題・対策; A4 portrait, fit to width, page numbers) and one data
  * sheet per report table.
  */
-import ExcelJS from 'exceljs';
-import { formatJst } from './jst';
+import type ExcelJS from 'exceljs';
+import { formatJst } from '../calendar';
 import { TEXT } from './labels';
 import type { ReportModel } from './model';
 import { reportTables, type ReportTable } from './tables';
@@ -93,7 +93,8 @@ function addTable(wb: ExcelJS.Workbook, m: ReportModel, t: ReportTable): void {
 
 /** Renders the workbook; `status` is the Japanese status text (下書き / 確定). */
 export async function renderXlsx(model: ReportModel, status: string = TEXT.draft): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // exceljs (about 150 modules) loads with the first report, not with the server.
+  const wb = new (require('exceljs') as typeof ExcelJS).Workbook();
   wb.creator = model.organization;
   wb.created = new Date(model.generatedAt);
   addSummary(wb, model, status);

@@ -10,8 +10,10 @@ import path from 'node:path';
 import {
   buildKnowledgeIndex,
   createKnowledgeBase,
+  createQueryExpander,
   openKnowledgeIndex,
   type JapaneseAnalyzer,
+  type QueryExpander,
   type SearchTuning,
   type SynonymSource,
 } from '../../knowledge';
@@ -27,6 +29,15 @@ export interface EvalBuildOptions {
   tuning?: Partial<SearchTuning>;
 }
 
+const expanders = new WeakMap<EvalBuildOptions, Promise<QueryExpander>>();
+
+/** One query expander per eval run (the Sudachi dictionary loads once, when the first hybrid target needs it). */
+function expanderOf(o: EvalBuildOptions): Promise<QueryExpander> {
+  let expander = expanders.get(o);
+  if (!expander) expanders.set(o, (expander = createQueryExpander(o.analyzer, o.synonyms ?? 'curated+sudachi')));
+  return expander;
+}
+
 /** The hybrid knowledge base, built into a temporary directory and reopened. */
 export async function buildCandidate(
   data: EvalDataset,
@@ -37,7 +48,11 @@ export async function buildCandidate(
     const start = performance.now();
     await buildKnowledgeIndex(corpusToChunks(data.corpus, o.corpusPath), dir, { analyzer: o.analyzer });
     const buildSeconds = round((performance.now() - start) / 1000, 2);
-    const target = await openKnowledgeIndex(dir, { analyzer: o.analyzer, synonyms: o.synonyms, tuning: o.tuning });
+    const target = await openKnowledgeIndex(dir, {
+      analyzer: o.analyzer,
+      expander: await expanderOf(o),
+      tuning: o.tuning,
+    });
     return { target, buildSeconds };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -67,7 +82,7 @@ export async function buildAbstainTarget(
   const removed = removedDocuments(data, unanswerableHalf(data));
   const target = await createKnowledgeBase(corpusToChunks(data.corpus, o.corpusPath, removed), {
     analyzer: o.analyzer,
-    synonyms: o.synonyms,
+    expander: await expanderOf(o),
     tuning: o.tuning,
     vectorIndex: 'hnsw',
   });

@@ -3,7 +3,7 @@
  * URL is ours to configure, including a loopback test server) and a timeout; no retry, because a
  * directory lookup must not delay an answer.
  */
-import { Client, HTTPMessageHandler, type Middleware } from '@microsoft/microsoft-graph-client';
+import type { Client, Middleware } from '@microsoft/microsoft-graph-client';
 import type { AccessTokenProvider } from './token-provider';
 
 type Context = Parameters<Middleware['execute']>[0];
@@ -30,6 +30,9 @@ class BearerTokenMiddleware implements Middleware {
 
 /** Creates a Graph client for `baseUrl` (e.g. https://graph.microsoft.com). */
 export function createGraphClient(baseUrl: string, tokens: AccessTokenProvider, timeoutMs: number): Client {
+  // Loaded with the first client: a Kotae without the Graph lookup never loads the SDK.
+  const { Client, HTTPMessageHandler } =
+    require('@microsoft/microsoft-graph-client') as typeof import('@microsoft/microsoft-graph-client');
   const auth = new BearerTokenMiddleware(tokens, timeoutMs);
   auth.setNext(new HTTPMessageHandler());
   return Client.initWithMiddleware({ baseUrl: baseUrl.replace(/\/*$/, '/'), defaultVersion: 'v1.0', middleware: auth });

@@ -1,7 +1,6 @@
 /**
  * App-only access tokens for Microsoft Graph (client credentials of the bot's Entra app).
  */
-import { ConfidentialClientApplication } from '@azure/msal-node';
 import { KotaeError } from '../../core/errors';
 
 /** Port: an access token for the given scopes. */
@@ -29,9 +28,11 @@ export class MsalTokenProvider implements AccessTokenProvider {
 
   constructor(options: MsalTokenOptions, client?: ClientCredentialClient) {
     const authority = `${(options.authorityHost ?? 'https://login.microsoftonline.com').replace(/\/+$/, '')}/${options.tenantId}`;
+    // MSAL is loaded only when a real client is built (tests pass a fake).
+    const msal = () => require('@azure/msal-node') as typeof import('@azure/msal-node');
     this.client =
       client ??
-      new ConfidentialClientApplication({
+      new (msal().ConfidentialClientApplication)({
         auth: { clientId: options.clientId, clientSecret: options.clientSecret, authority },
       });
   }

@@ -3,8 +3,13 @@
  * or any compatible base URL) and one retry policy (exponential backoff on 429, 5xx and network
  * errors, then KotaeError CLOUD_UNAVAILABLE).
  */
-import OpenAI, { APIConnectionError, APIError, AzureOpenAI } from 'openai';
+import type OpenAI from 'openai';
 import { KotaeError } from '../../core/errors';
+
+/** The SDK, loaded when the first client is built (a Kotae without a cloud model never loads it). */
+function openAiSdk(): typeof import('openai') {
+  return require('openai') as typeof import('openai');
+}
 
 /** Where to reach an OpenAI-compatible API. */
 export interface OpenAiEndpoint {
@@ -27,6 +32,7 @@ export interface RetryPolicy {
 
 /** A client with the SDK's own retries off (ours count attempts and back off). */
 export function createOpenAiClient(endpoint: OpenAiEndpoint, timeoutMs: number): OpenAI {
+  const { AzureOpenAI, OpenAI } = openAiSdk();
   const common = { apiKey: endpoint.apiKey, maxRetries: 0, timeout: timeoutMs };
   return endpoint.apiVersion
     ? new AzureOpenAI({
@@ -71,12 +77,13 @@ export async function withRetries<T>(what: string, policy: RetryPolicy, call: ()
 }
 
 function isRetryable(err: unknown): boolean {
+  const { APIConnectionError, APIError } = openAiSdk();
   if (err instanceof APIConnectionError) return true; // includes timeouts
   if (err instanceof APIError) return err.status === 429 || (err.status !== undefined && err.status >= 500);
   return false;
 }
 
 function describe(err: unknown): string {
-  if (err instanceof APIError) return `HTTP ${err.status ?? '?'} ${err.message}`;
+  if (err instanceof openAiSdk().APIError) return `HTTP ${err.status ?? '?'} ${err.message}`;
   return err instanceof Error ? err.message : String(err);
 }

@@ -2,11 +2,11 @@
  * The express application: web chat at `/`, JSON API under `/api`, health check, and the
  * routers other adapters contribute (console, reports, Teams endpoint).
  */
-import path from 'node:path';
 import express, { type Express, type RequestHandler, type Router } from 'express';
 import type { ConversationStore, Helpdesk, TicketStore } from '../../bot';
 import type { Clock } from '../../core/clock';
 import type { Logger } from '../../core/logger';
+import { projectFile } from '../../core';
 import { createApiRouter } from './api/router';
 import { createAttachmentApiRouter, type ChatAttachmentDeps } from './api/attachment-routes';
 import { apiNotFound, errorHandler } from './errors';
@@ -43,7 +43,7 @@ export interface WebAppDeps {
   gate?: () => Error | undefined;
 }
 
-const STATIC_DIR = path.join(__dirname, 'static');
+const STATIC_DIR = projectFile('adapters', 'web', 'static');
 
 /** Baseline security headers for every response. */
 const securityHeaders: RequestHandler = (_req, res, next) => {

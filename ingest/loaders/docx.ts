@@ -1,5 +1,5 @@
 /** Word manuals (.docx): mammoth turns them into HTML that keeps headings, then the HTML logic applies. */
-import mammoth from 'mammoth';
+import type mammoth from 'mammoth';
 import { SKIP_REASONS, skipFile } from '../skip-reasons';
 import { htmlSections } from './html-sections';
 import { manualDocument } from './manual';
@@ -16,7 +16,9 @@ export async function loadDocx(file: SourceFile): Promise<LoadResult> {
   if (!head.equals(ZIP_MAGIC)) throw skipFile(SKIP_REASONS.docxCorrupt, `not a zip: ${file.relPath}`);
   let html: string;
   try {
-    html = (await mammoth.convertToHtml({ buffer: file.bytes })).value;
+    // mammoth loads with the first Word file, not with the server.
+    const { convertToHtml } = require('mammoth') as typeof mammoth;
+    html = (await convertToHtml({ buffer: file.bytes })).value;
   } catch (err) {
     throw skipFile(SKIP_REASONS.docxCorrupt, `mammoth failed on ${file.relPath}`, err);
   }

@@ -2,7 +2,7 @@
  * HTML to manual sections with cheerio: h1–h4 open sections (building the heading path), the
  * text of everything else in document order fills them; scripts, styles and navigation are dropped.
  */
-import * as cheerio from 'cheerio';
+import type * as cheerio from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import type { Section } from './manual';
 
@@ -47,7 +47,8 @@ export interface HtmlContent {
 
 /** Extracts sections, title (first h1, else <title>, else first heading) and canonical URL from HTML. */
 export function htmlSections(html: string): HtmlContent {
-  const $ = cheerio.load(html);
+  // cheerio loads with the first HTML or Word file, not with the server.
+  const $ = (require('cheerio') as typeof cheerio).load(html);
   const pageTitle = clean($('head > title').first().text()) || undefined;
   const url = $('link[rel="canonical"]').attr('href') || $('meta[property="og:url"]').attr('content') || undefined;
   $(DROPPED).remove();

@@ -1,12 +1,14 @@
 /** FAQ sheets saved as Excel workbooks: every worksheet with a question/answer header is read. */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { SKIP_REASONS, skipFile } from '../skip-reasons';
 import { tablesToFaqDocuments, type SheetTable } from './faq-sheet';
 import type { LoadResult, SourceFile } from './types';
 
 /** Loads an FAQ workbook (.xlsx). */
 export async function loadXlsx(file: SourceFile): Promise<LoadResult> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs (about 150 modules) loads with the first spreadsheet, not with the server.
+  const { Workbook } = require('exceljs') as typeof import('exceljs');
+  const workbook = new Workbook();
   try {
     // exceljs declares its own Buffer type; an ArrayBuffer copy satisfies it.
     await workbook.xlsx.load(toArrayBuffer(file.bytes));

@@ -1,5 +1,5 @@
 /** Dates of the incident report: the Western JST time with the Japanese era date beside it. */
-import { eraYear, formatJst, jstParts } from '../jst';
+import { eraYear, formatJst, jstParts } from '../../calendar';
 
 /** '令和8年5月12日' for the JST date of an instant. */
 export function formatEraDate(instant: Date): string {

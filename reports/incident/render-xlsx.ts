@@ -2,7 +2,7 @@
  * The incident report as one Excel sheet 「障害復旧作業報告書」: title, 作成日・作成者, the bordered
  * label/value table, then the 経過 and 作業記録 tables. A4 portrait, fit to width, page numbers.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { ReportTable } from '../tables';
 import { INCIDENT_SECTIONS, INCIDENT_TITLE } from './labels';
 import type { IncidentReportModel } from './model';
@@ -65,7 +65,8 @@ function table(ws: ExcelJS.Worksheet, t: ReportTable): void {
 
 /** Renders the workbook (one sheet). */
 export async function renderIncidentXlsx(m: IncidentReportModel): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // exceljs (about 150 modules) loads with the first report, not with the server.
+  const wb = new (require('exceljs') as typeof ExcelJS).Workbook();
   wb.creator = m.organization;
   wb.created = new Date(m.generatedAt);
   wb.title = `${m.title} ${m.number}`;

@@ -1,7 +1,7 @@
 /** The 経過 of an incident: requester chat lines, history events and replies, oldest first. */
 import type { TicketComment, TicketEvent } from '../../bot/ports';
 import type { TicketRecord, TranscriptEntry } from '../../bot/records';
-import { formatJst } from '../jst';
+import { formatJst } from '../../calendar';
 import { PRIORITY_LABELS, STATUS_LABELS, TYPE_LABELS } from '../labels';
 import {
   ACTOR_LABELS,

@@ -1,38 +1,22 @@
 /** Formatting for the console: JST dates, business durations, SLA cells. */
-import type { SlaClock } from '../../../calendar';
+import { formatJst as formatJstTime, jstParts, type SlaClock } from '../../../calendar';
 import { M, SLA_LABELS } from './messages';
 
-const JST_OFFSET_MS = 9 * 60 * 60_000;
-
-function jstParts(d: Date): string[] {
-  const iso = new Date(d.getTime() + JST_OFFSET_MS).toISOString();
-  return [iso.slice(0, 4), iso.slice(5, 7), iso.slice(8, 10), iso.slice(11, 13), iso.slice(14, 16)];
-}
-
-/** `2026/04/01 10:00` in JST. */
+/** `2026/04/01 10:00` in JST; empty for no date. */
 export function formatJst(d: Date | undefined): string {
-  if (!d) return '';
-  const [y, mo, da, h, mi] = jstParts(d);
-  return `${y}/${mo}/${da} ${h}:${mi}`;
+  return d ? formatJstTime(d) : '';
 }
 
 /** Value for `<input type="datetime-local">` in JST. */
 export function toDateTimeLocal(d: Date): string {
-  const [y, mo, da, h, mi] = jstParts(d);
-  return `${y}-${mo}-${da}T${h}:${mi}`;
+  const p = jstParts(d);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${p.year}-${two(p.month)}-${two(p.day)}T${two(p.hour)}:${two(p.minute)}`;
 }
 
 /** Value for `<input type="date">` in JST. */
 export function toDateInput(d: Date): string {
   return toDateTimeLocal(d).slice(0, 10);
-}
-
-/** Parses a datetime-local (or date) value as JST; Invalid Date when malformed. */
-export function parseJst(value: string): Date {
-  const v = value.trim();
-  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return new Date(`${v}T00:00:00+09:00`);
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v)) return new Date(`${v}:00+09:00`);
-  return new Date(Number.NaN);
 }
 
 /** Business minutes as 「1時間20分」. */

@@ -11,9 +11,9 @@ export class SafeHtml {
 /** Interpolated value: text (escaped), safe markup, or lists of them. */
 export type HtmlValue = string | number | boolean | undefined | null | SafeHtml | readonly HtmlValue[];
 
-/** Escapes text for element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(
+/** Escapes text for element content and quoted attribute values (the one HTML escape of the web adapter). */
+export function escapeHtml(text: string | number): string {
+  return String(text).replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );

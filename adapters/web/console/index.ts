@@ -11,4 +11,4 @@ export {
   M as CONSOLE_MESSAGES,
 } from './messages';
 export { renderPage } from './layout';
-export { raw } from './html';
+export { escapeHtml, raw } from './html';

@@ -3,7 +3,6 @@
  * `/console`. Every route declares its least role; the router checks session, role and CSRF.
  */
 import type { Logger } from '../../../core/logger';
-import path from 'node:path';
 import express, {
   type ErrorRequestHandler,
   type NextFunction,
@@ -13,6 +12,7 @@ import express, {
   type Router,
 } from 'express';
 import { toKotaeError } from '../../../core/errors';
+import { projectFile } from '../../../core';
 import { authOf, loadSession, requireAuth, requireRole } from '../auth';
 import { ACCOUNT_ROUTES } from './account-routes';
 import { AUDIT_ROUTES } from './audit-routes';
@@ -39,7 +39,7 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   SIGNOUT_ROUTE,
 ];
 
-const ASSETS_DIR = path.join(__dirname, '..', 'static', 'console');
+const ASSETS_DIR = projectFile('adapters', 'web', 'static', 'console');
 
 /** Strict headers for console pages: no inline scripts, no framing, no caching. */
 const consoleHeaders: RequestHandler = (_req, res, next) => {

@@ -1,7 +1,8 @@
 /** 作業実績: list by period and record entries (on a ticket or standalone planned work). */
 import { workLogFields } from './work-log-form';
 import { html } from './html';
-import { formatJst, parseJst, toDateInput, toDateTimeLocal } from './format';
+import { parseJstDateTime } from '../../../calendar';
+import { formatJst, toDateInput, toDateTimeLocal } from './format';
 import { noticeFor, sendPage } from './layout';
 import { M } from './messages';
 import { done, field, query, type ConsoleRoute } from './route-types';
@@ -16,11 +17,11 @@ export const WORK_LOG_ROUTES: readonly ConsoleRoute[] = [
     role: 'operator',
     handle: async (c) => {
       const now = c.deps.clock.now();
-      const monthStart = parseJst(`${toDateInput(now).slice(0, 7)}-01`);
-      const fromQ = parseJst(query(c.req, 'from'));
-      const toQ = parseJst(query(c.req, 'to'));
+      const monthStart = parseJstDateTime(`${toDateInput(now).slice(0, 7)}-01`);
+      const fromQ = parseJstDateTime(query(c.req, 'from'));
+      const toQ = parseJstDateTime(query(c.req, 'to'));
       const from = Number.isNaN(fromQ.getTime()) ? monthStart : fromQ;
-      const toDay = Number.isNaN(toQ.getTime()) ? parseJst(toDateInput(now)) : toQ;
+      const toDay = Number.isNaN(toQ.getTime()) ? parseJstDateTime(toDateInput(now)) : toQ;
       const to = new Date(Math.max(toDay.getTime(), from.getTime()) + DAY);
       const entries = await c.deps.workLogs.list(from, to);
       const start = toDateTimeLocal(now);
@@ -95,8 +96,8 @@ export const WORK_LOG_ROUTES: readonly ConsoleRoute[] = [
       const ticket = ticketRef ? await c.deps.tickets.get(ticketRef) : undefined;
       await c.deps.workLogs.add({
         ticketId: ticket?.id,
-        startedAt: parseJst(field(c.req, 'startedAt')),
-        endedAt: parseJst(field(c.req, 'endedAt')),
+        startedAt: parseJstDateTime(field(c.req, 'startedAt')),
+        endedAt: parseJstDateTime(field(c.req, 'endedAt')),
         operatorName: field(c.req, 'operatorName'),
         title: field(c.req, 'title'),
         content: field(c.req, 'content'),

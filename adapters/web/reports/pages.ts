@@ -1,22 +1,9 @@
 /** Server-rendered HTML of the console's report pages (escaped; the layout wraps them). */
 import path from 'node:path';
-import {
-  KIND_LABELS,
-  REPORT_KINDS,
-  formatJst,
-  reportTables,
-  type ReportTable,
-  type StoredReport,
-} from '../../../reports';
+import { formatJst } from '../../../calendar';
+import { KIND_LABELS, REPORT_KINDS, reportTables, type ReportTable, type StoredReport } from '../../../reports';
+import { escapeHtml } from '../console';
 import { REPORT_PAGE_MESSAGES as M } from './messages';
-
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string | number): string {
-  return String(text).replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
-}
 
 const csrfInput = (csrf: string): string =>
   csrf ? `<input type="hidden" name="_csrf" value="${escapeHtml(csrf)}">` : '';

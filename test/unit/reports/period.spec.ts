@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { KotaeError } from '../../../core/errors';
-import { eraYear, parsePeriod } from '../../../reports';
+import { eraYear } from '../../../calendar';
+import { parsePeriod } from '../../../reports';
 import { jst, NOW_AFTER_MAY } from './fixture';
 
 const invalid = (kind: string, text: string, now = NOW_AFTER_MAY) =>

@@ -1,0 +1,65 @@
+/**
+ * One morphological analysis per question: BM25, the LSA embedder, the rerank and the confidence
+ * features share the query's analysis, and the question-line bigrams need none.
+ */
+import { strict as assert } from 'node:assert';
+import {
+  buildIndexData,
+  createKnowledgeBase,
+  InMemoryVectorIndex,
+  type AnalysisEmbedder,
+  type AnalyzedText,
+  type TextAnalyzer,
+} from '../../../knowledge';
+import { itFaqChunks } from './fixtures/it-faq';
+import { testAnalyzer } from './shared-analyzer';
+
+/** Counts analyses and delegates to the real analyzer. */
+class CountingAnalyzer implements TextAnalyzer {
+  analyses: string[] = [];
+  constructor(private readonly inner: TextAnalyzer) {}
+  analyze(text: string): AnalyzedText {
+    this.analyses.push(text);
+    return this.inner.analyze(text);
+  }
+  bigrams(text: string): string[] {
+    return this.inner.bigrams(text);
+  }
+}
+
+describe('one analysis per question', () => {
+  it('analyses the query once per search, with the same hits and confidence as an uncounted analyzer', async () => {
+    const real = await testAnalyzer();
+    const counting = new CountingAnalyzer(real);
+    const kb = await createKnowledgeBase(itFaqChunks(), { analyzer: counting, synonyms: 'none' });
+    const reference = await createKnowledgeBase(itFaqChunks(), { analyzer: real, synonyms: 'none' });
+    for (const q of ['パスワードを忘れました', 'テレワーク中にVPNがつながらない', '明日の天気は？']) {
+      counting.analyses = [];
+      const got = await kb.searchExplained(q);
+      assert.deepEqual(counting.analyses, [q]);
+      const want = await reference.searchExplained(q);
+      assert.deepEqual(
+        got.hits.map((h) => [h.chunk.id, h.score]),
+        want.hits.map((h) => [h.chunk.id, h.score]),
+      );
+      assert.deepEqual(got.features, want.features);
+      assert.equal(got.confidence, want.confidence);
+    }
+  });
+
+  it('embeds an analysed query exactly as embedQuery embeds its text (and only for its own analyzer)', async () => {
+    const real = await testAnalyzer();
+    const built = await buildIndexData(itFaqChunks(), real, { createVectorIndex: (d) => new InMemoryVectorIndex(d) });
+    const lsa = built.queryEmbedder as AnalysisEmbedder;
+    for (const q of ['パスワードを忘れました', 'Wi-Fiにつながらない', '明日の天気は？'])
+      assert.deepEqual(lsa.embedAnalyzed(real.analyze(q), real), await lsa.embedQuery(q));
+    assert.equal(lsa.embedAnalyzed(real.analyze('VPN'), real.withMode('full')), undefined);
+  });
+
+  it('gives the bigrams of analyze() without a morphological analysis', async () => {
+    const real = await testAnalyzer();
+    for (const text of ['Wi-Fiにつながりません', 'ﾊﾟｽﾜｰﾄﾞ忘れた', 'Outlook 2024 で e-mail が送れない', ''])
+      assert.deepEqual(real.bigrams(text), real.analyze(text).grams);
+    assert.deepEqual(real.withMode('plain').bigrams('パスワード'), []);
+  });
+});
