@@ -13,7 +13,8 @@ import { SqlDatabaseBackup } from '../db/backup';
 import { SqlJobRunStore } from '../db/repositories/sql-job-run-store';
 import { SqlRetentionStore } from '../db/repositories/sql-retention';
 import { BACKUP_JOB, BackupJob, DailyScheduler, RETENTION_JOB, RetentionJob } from '../jobs';
-import { createWebApp, loadLegalPages, WebChatChannel, type Mount } from '../adapters/web';
+import { createWebApp, loadLegalPages, logoEventsHandlers, WebChatChannel, type Mount } from '../adapters/web';
+import type { LogoChat } from '../adapters/logo-chat';
 import { createConsoleReportsRouter } from '../adapters/web/console-reports';
 import { createChatModel } from './answer-model';
 import type { KotaeConfig } from './config';
@@ -24,6 +25,7 @@ import { deskHoursText } from './desk-hours';
 import { wireConsole } from './wire-console';
 import { wireReports } from './wire-reports';
 import { wireTeams } from './wire-teams';
+import { wireLogo } from './wire-logo';
 
 /** Things a test or the CLI may replace. */
 export interface AppDeps {
@@ -40,6 +42,8 @@ export interface KotaeApp {
   calendar: BusinessCalendar;
   operators: Awaited<ReturnType<typeof wireConsole>>;
   reports: ReturnType<typeof wireReports>;
+  /** The LoGoチャット channel (its health is the `logo` field of /healthz). */
+  logo: LogoChat;
   close(): Promise<void>;
 }
 
@@ -49,6 +53,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
   ensureWritableDir(config.dataDir);
   const lock: DirLock = lockDataDir(config.dataDir);
   let dataSource: DataSource | undefined;
+  let logo: LogoChat | undefined;
   try {
     dataSource = createDataSource(config.db);
     const applied = await openDatabase(dataSource);
@@ -94,6 +99,9 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     });
     const teams = wireTeams(config, { helpdesk, conversations, logger });
     senders.set('teams', teams.sender);
+    logo = wireLogo(config.logo, { helpdesk, conversations, logger, clock });
+    if (logo.sender) senders.set('logo', logo.sender);
+    const logoChat = logo;
     const reports = wireReports({
       ds,
       dataDir: config.dataDir,
@@ -111,6 +119,14 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       },
       { path: '/console', handler: operators.router },
     ];
+    if (logo.receiver) {
+      mounts.push({
+        path: '/api/logo/events',
+        method: 'post',
+        rawBody: true,
+        handler: logoEventsHandlers(logo.receiver),
+      });
+    }
     const web = createWebApp({
       helpdesk,
       conversations,
@@ -128,10 +144,11 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
           () => 'error',
         );
         const index = knowledge.live.status();
-        return { ok: db === 'ok', version: VERSION, db, index };
+        return { ok: db === 'ok', version: VERSION, db, index, logo: logoChat.health() };
       },
     });
     const timers = startBackgroundJobs(config, operators, reports, logger, ds, clock);
+    logo.start();
     return {
       web,
       helpdesk,
@@ -140,13 +157,16 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       calendar,
       operators,
       reports,
+      logo,
       async close() {
+        await logoChat.stop();
         await timers.stop();
         if (ds.isInitialized) await ds.destroy();
         lock.release();
       },
     };
   } catch (err) {
+    await logo?.stop();
     if (dataSource?.isInitialized) await dataSource.destroy();
     lock.release();
     throw err;

@@ -66,7 +66,7 @@ function start(options: ChildOptions): ReturnType<typeof DirectAPI.getInstance> 
     storage_path: options.storagePath,
     ws_config: options.caPem ? { tlsOptions: { ca: options.caPem } } : undefined,
   });
-  bot.on('data_recovered', () => send({ type: 'ready', botUserId: meId(bot) }));
+  bot.on('data_recovered', () => send({ type: 'ready', ...me(bot) }));
   bot.on('data_recovering', () => send({ type: 'reconnecting' }));
   bot.on('error_occurred', (_err: unknown, detail: unknown) => {
     const text = errorText(detail);
@@ -94,9 +94,12 @@ function start(options: ChildOptions): ReturnType<typeof DirectAPI.getInstance> 
   return bot;
 }
 
-function meId(bot: ReturnType<typeof DirectAPI.getInstance>): string {
-  const me = (bot as unknown as { data?: { me?: { id?: { high: number; low: number } } } }).data?.me?.id;
-  return me ? `_${me.high}_${me.low}` : '';
+/** The bot's own id and display name (the name staff type after "@"). */
+function me(bot: ReturnType<typeof DirectAPI.getInstance>): { botUserId: string; botDisplayName?: string } {
+  const user = (bot as unknown as { data?: { me?: { id?: { high: number; low: number }; displayName?: string } } }).data
+    ?.me;
+  const id = user?.id;
+  return { botUserId: id ? `_${id.high}_${id.low}` : '', botDisplayName: user?.displayName };
 }
 
 /** Posts content; the id of the posted message comes back through direct-js's onsend callback. */

@@ -5,8 +5,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { KotaeError } from '../../core/errors';
-import type { Logger } from '../../core/logger';
+import { KotaeError, type Logger } from '../../core';
 import { backoffDelay, DEFAULT_BACKOFF, type Backoff } from './backoff';
 import type { LogoHealth, LogoState } from './health';
 import { isChildMessage, type ChildMessage, type ChildOptions, type ParentMessage, type ReceivedMessage } from './ipc';
@@ -49,6 +48,8 @@ export class DirectSupervisor {
   private readonly tail: string[] = [];
   /** Child exits observed (tests assert "no restart storm" with it). */
   exits = 0;
+  /** The bot's display name as the server knows it (after the first login). */
+  botDisplayName?: string;
 
   constructor(private readonly options: DirectSupervisorOptions) {}
 
@@ -124,6 +125,7 @@ export class DirectSupervisor {
         if (this.state === 'config_error') return;
         this.state = 'ready';
         this.readyAt = Date.now();
+        this.botDisplayName = m.botDisplayName ?? this.botDisplayName;
         this.options.logger.info('logo: connected', { botUserId: m.botUserId });
         return;
       case 'reconnecting':

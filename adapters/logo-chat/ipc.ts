@@ -38,7 +38,7 @@ export type ParentMessage =
 
 /** Child → parent. */
 export type ChildMessage =
-  | { type: 'ready'; botUserId: string }
+  | { type: 'ready'; botUserId: string; botDisplayName?: string }
   | { type: 'reconnecting' }
   | { type: 'message-received'; message: ReceivedMessage }
   /** Answer to a send-* (the id of the posted message) or create-pair-talk (the talk id). */

@@ -175,7 +175,12 @@ export class FakeDirectServer {
         return [
           null,
           {
-            user: { ...(user(bot, BOT_NAME) as object), email: 'bot+loopback@logochatbot.jp', profiles: [], departments: [] },
+            user: {
+              ...(user(bot, BOT_NAME) as object),
+              email: 'bot+loopback@logochatbot.jp',
+              profiles: [],
+              departments: [],
+            },
             device: { device_id: 'loopback-device' },
             notification: false,
             password_expiration: { expiration: null, warning: null },

@@ -143,17 +143,35 @@ function read(s: State): Packed {
     case 0xd3:
       return take(8, (p) => b.readBigInt64BE(p));
     case 0xda:
-      return readStr(s, take(2, (p) => b.readUInt16BE(p)));
+      return readStr(
+        s,
+        take(2, (p) => b.readUInt16BE(p)),
+      );
     case 0xdb:
-      return readStr(s, take(4, (p) => b.readUInt32BE(p)));
+      return readStr(
+        s,
+        take(4, (p) => b.readUInt32BE(p)),
+      );
     case 0xdc:
-      return readArray(s, take(2, (p) => b.readUInt16BE(p)));
+      return readArray(
+        s,
+        take(2, (p) => b.readUInt16BE(p)),
+      );
     case 0xdd:
-      return readArray(s, take(4, (p) => b.readUInt32BE(p)));
+      return readArray(
+        s,
+        take(4, (p) => b.readUInt32BE(p)),
+      );
     case 0xde:
-      return readMap(s, take(2, (p) => b.readUInt16BE(p)));
+      return readMap(
+        s,
+        take(2, (p) => b.readUInt16BE(p)),
+      );
     case 0xdf:
-      return readMap(s, take(4, (p) => b.readUInt32BE(p)));
+      return readMap(
+        s,
+        take(4, (p) => b.readUInt32BE(p)),
+      );
     default:
       throw new Error(`old-spec msgpack: unsupported type byte 0x${t.toString(16)}`);
   }
