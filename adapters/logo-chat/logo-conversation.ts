@@ -45,7 +45,7 @@ const DIGITS = /^[0-9０-９]{1,2}$/;
 export class LogoConversation {
   private readonly queue = new KeyedQueue();
   private readonly stamps = new StampRegistry();
-  /** Conversations whose next text is the details of an escalation (担当者に問い合わせる was picked). */
+  /** Users (channel keys) whose next text is the details of an escalation (担当者に問い合わせる was picked). */
   private readonly awaitingDetails = new Set<string>();
 
   constructor(private readonly deps: LogoConversationDeps) {}
@@ -78,7 +78,9 @@ export class LogoConversation {
 
   private async process(event: Exclude<LogoEvent, Membership>): Promise<void> {
     const group = event.talk.type === 'group';
-    if (event.kind === 'message' && group && !event.mentionMe) return;
+    const key = userKey(event.talk, event.user);
+    // In a group talk the bot answers mentions, and the details it asked this user for.
+    if (event.kind === 'message' && group && !event.mentionMe && !this.awaitingDetails.has(key)) return;
     if (event.kind === 'unsupported') {
       this.deps.logger.info('logo: unsupported message ignored', { what: event.what, talkType: event.talk.type });
       if (!group) await this.deps.transport.sendText(event.talk.id, M.unsupportedContent);
@@ -87,12 +89,14 @@ export class LogoConversation {
     if (event.kind === 'answer' && group && !this.stamps.lookup(event.inReplyTo)) return; // someone else's stamp
     const requester = toRequester(event.user);
     const conversationId = await this.resolve(event.talk, event.user, requester);
-    const reply = await runTurn(conversationId, this.deps.logger, () => this.turn(conversationId, event, requester));
+    const reply = await runTurn(conversationId, this.deps.logger, () =>
+      this.turn({ conversationId, key }, event, requester),
+    );
     await this.post(event.talk.id, conversationId, reply);
   }
 
   private async turn(
-    conversationId: string,
+    { conversationId, key }: { conversationId: string; key: string },
     event: Extract<LogoEvent, { kind: 'message' | 'answer' }>,
     requester: Requester,
   ): Promise<BotReply> {
@@ -106,16 +110,16 @@ export class LogoConversation {
       }
       const option = typeof event.response === 'number' ? stamp.options[event.response] : undefined;
       if (!option) return text(conversationId, M.staleStamp);
-      return this.pick(conversationId, option, requester, activityId);
+      return this.pick({ conversationId, key }, option, requester, activityId);
     }
     const question = this.questionOf(event.text);
-    if (this.awaitingDetails.delete(conversationId)) {
+    if (this.awaitingDetails.delete(key)) {
       const { reply } = await this.deps.helpdesk.escalate({ conversationId, details: question, requester, activityId });
       return reply;
     }
     const numbered = DIGITS.test(question) ? this.stamps.numberedOptions(conversationId) : undefined;
     const picked = numbered?.[Number(question.normalize('NFKC')) - 1];
-    if (picked) return this.pick(conversationId, picked, requester, activityId);
+    if (picked) return this.pick({ conversationId, key }, picked, requester, activityId);
     return this.deps.helpdesk.ask({ conversationId, channel: 'logo', requester, text: question });
   }
 
@@ -127,7 +131,7 @@ export class LogoConversation {
 
   /** A picked candidate is asked as a question; a picked action does what it says. */
   private async pick(
-    conversationId: string,
+    { conversationId, key }: { conversationId: string; key: string },
     option: LogoOption,
     requester: Requester,
     activityId: string,
@@ -141,7 +145,7 @@ export class LogoConversation {
       case 'not_resolved':
         return helpdesk.feedback({ conversationId, resolved: option.action === 'resolved', activityId });
       case 'escalate':
-        this.awaitingDetails.add(conversationId);
+        this.awaitingDetails.add(key);
         return text(conversationId, M.askDetails);
       default:
         throw new KotaeError('CHANNEL_UNSUPPORTED', `logo: action ${option.action} has no LoGo rendering`, {

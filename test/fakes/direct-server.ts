@@ -29,6 +29,8 @@ export interface ClientCall {
   method: string;
   params: Packed[];
   at: number;
+  /** What the server answered (e.g. the created message with its id). */
+  result?: Packed;
 }
 
 const BOT_NAME = 'ヘルプデスクbot';
@@ -79,6 +81,11 @@ export class FakeDirectServer {
   /** The endpoint to configure (KOTAE_LOGO_ENDPOINT). */
   get endpoint(): string {
     return `ws://127.0.0.1:${(this.http.address() as AddressInfo).port}/albero-app-server/api`;
+  }
+
+  /** The id the server gave a message created by the client. */
+  static messageIdOf(call: ClientCall): bigint {
+    return (call.result as { message_id: bigint }).message_id;
   }
 
   /** Requests of one method, in order. */
@@ -155,8 +162,8 @@ export class FakeDirectServer {
       const frame = decode(data);
       if (!Array.isArray(frame) || frame[0] !== 0) return; // acks of our pushes
       const [, msgId, method, params] = frame as [number, number, string, Packed[]];
-      this.calls.push({ method, params, at: Date.now() });
       const [error, result] = this.answer(method, params);
+      this.calls.push({ method, params, at: Date.now(), result });
       ws.send(encode([1, msgId, error, result]));
       for (const w of [...this.waiters]) {
         if (w.check()) {
