@@ -158,7 +158,8 @@ export class LogoConversation {
   private async post(talkId: string, conversationId: string, reply: BotReply): Promise<void> {
     const { transport } = this.deps;
     const parts = renderReply(reply);
-    const generation = parts.some((p) => p.kind !== 'text') ? this.stamps.newReply(conversationId) : 0;
+    // Every reply makes the stamps of earlier replies stale, except the note that a stamp is stale.
+    const generation = reply.text === M.staleStamp ? 0 : this.stamps.newReply(conversationId);
     for (const part of parts) {
       switch (part.kind) {
         case 'text':

@@ -2,7 +2,7 @@
  * The select and yes/no stamps Kotae posted and are still waiting for an answer, and numbered
  * lists (select stamps too long for direct). In memory and bounded: after a restart an answer to
  * an old stamp is told politely to ask again. A newer reply to the same conversation makes the
- * earlier stamps stale.
+ * earlier stamps stale (generation 0 = a reply that keeps them).
  */
 import type { LogoOption } from './render';
 
