@@ -1,11 +1,12 @@
 /**
- * LoGoチャット in relay mode, end to end on the real app: signed events in at POST /api/logo/events,
+ * LoGoチャット in relay mode, end to end over HTTP (real core, SQLite, express route; a fixed fake
+ * knowledge base instead of the index): signed events in at POST /api/logo/events,
  * signed messages out to the relay (test/fakes/logo-relay.ts). Bad signatures, expired timestamps,
  * replayed nonces and duplicate event ids are refused or ignored exactly.
  */
 import assert from 'node:assert/strict';
 import { FakeLogoRelay } from '../fakes/logo-relay';
-import { startApp, type RunningApp } from '../helpers/start-app';
+import { startLogoRelayApp, type LogoRelayApp } from '../helpers/logo-relay-app';
 
 const KEY = { id: 'key-2026-12', secret: 'relay-secret-0123456789abcdef0123456789' };
 const NEXT = { id: 'key-2027-01', secret: 'relay-secret-next-0123456789abcdef012345' };
@@ -15,7 +16,7 @@ const user = { id: 'user-yamada', name: '住民課 山田', department: '住民�
 describe('LoGoチャット relay mode (signed events in, signed messages out)', function () {
   this.timeout(60_000);
   let relay: FakeLogoRelay;
-  let kotae: RunningApp;
+  let kotae: LogoRelayApp;
   let seq = 0;
 
   const message = (text: string, extra: Record<string, unknown> = {}) => ({
@@ -47,14 +48,7 @@ describe('LoGoチャット relay mode (signed events in, signed messages out)', 
 
   before(async () => {
     relay = await FakeLogoRelay.start([KEY, NEXT]);
-    kotae = await startApp({
-      KOTAE_LOGO_MODE: 'relay',
-      KOTAE_LOGO_RELAY_URL: relay.url,
-      KOTAE_LOGO_RELAY_KEY_ID: KEY.id,
-      KOTAE_LOGO_RELAY_SECRET: KEY.secret,
-      KOTAE_LOGO_RELAY_NEXT_KEY_ID: NEXT.id,
-      KOTAE_LOGO_RELAY_NEXT_SECRET: NEXT.secret,
-    });
+    kotae = await startLogoRelayApp(relay.url, [KEY, NEXT]);
   });
   after(async () => {
     await kotae?.stop();
@@ -88,7 +82,7 @@ describe('LoGoチャット relay mode (signed events in, signed messages out)', 
 
   it('refuses tampered, expired and replayed requests, and ignores a duplicate event id', async () => {
     const from = relay.posts.length;
-    const questions = await kotae.app.dataSource.getRepository('question').count();
+    const questions = await kotae.ds.getRepository('question').count();
     const raw = JSON.stringify(message('プリンタで印刷できません'));
     const headers = relay.sign(raw);
 
@@ -112,7 +106,7 @@ describe('LoGoチャット relay mode (signed events in, signed messages out)', 
     assert.deepEqual(duplicate, { status: 200, body: { accepted: true, duplicate: true } });
 
     await postsAfter(from, 2);
-    assert.equal(await kotae.app.dataSource.getRepository('question').count(), questions + 1);
+    assert.equal(await kotae.ds.getRepository('question').count(), questions + 1);
   });
 
   it('answers bad input with Japanese errors: not JSON, unknown event type, missing fields', async () => {
@@ -125,38 +119,74 @@ describe('LoGoチャット relay mode (signed events in, signed messages out)', 
     assert.equal(missing.status, 400);
   });
 
-  it('picks a candidate from a select answer and escalates with the details, by relay events', async () => {
+  it('picks a candidate from a select answer, records the yes/no as feedback, escalates by select + details', async () => {
+    const answerEvent = (inReplyTo: string, response: number | boolean) => ({
+      eventId: `evt-${++seq}`,
+      type: 'answer',
+      talk,
+      user,
+      messageId: `m-${seq}`,
+      inReplyTo,
+      response,
+    });
+    const textOf = (p: { body: { message: unknown } }) => (p.body.message as { text: string }).text;
     let from = relay.posts.length;
     await post(message('メール'));
     const [, select] = await postsAfter(from, 2);
-    assert.equal(select.body.message.kind, 'select');
-    const options = (select.body.message as { options: string[] }).options;
+    assert.deepEqual(select.body.message, {
+      kind: 'select',
+      question: 'ご質問に近いものを選んでください。',
+      options: [
+        'LGWANメールとインターネットメールの違い',
+        'メールの無害化とは',
+        'メールの容量を増やしたい',
+        '担当者に問い合わせる',
+      ],
+    });
+
     from = relay.posts.length;
-    const pick = { eventId: `evt-${++seq}`, type: 'answer', talk, user, messageId: `m-${seq}` };
-    await post({ ...pick, inReplyTo: select.body.messageId, response: 3 });
+    await post(answerEvent(select.body.messageId, 0));
+    const [answer, yesno] = await postsAfter(from, 2);
+    assert.match(textOf(answer), /^LGWANメールは閉域網のメールです。/);
+    const [asked] = await kotae.ds.getRepository('question').find({ order: { askedAt: 'DESC' }, take: 1 });
+    assert.equal(asked.text, 'LGWANメールとインターネットメールの違い');
+
+    from = relay.posts.length;
+    await post(answerEvent(yesno.body.messageId, false));
+    const [sorry, escalate] = await postsAfter(from, 2);
+    assert.match(textOf(sorry), /申し訳ありません/);
+    const feedback = await kotae.ds.getRepository('feedback').find();
+    assert.deepEqual(
+      feedback.map((f) => [f.resolved, f.questionId]),
+      [[false, asked.id]],
+    );
+    assert.deepEqual(escalate.body.message, {
+      kind: 'select',
+      question: '次の操作を選んでください。',
+      options: ['担当者に問い合わせる'],
+    });
+
+    from = relay.posts.length;
+    await post(answerEvent(escalate.body.messageId, 0));
     const [askDetails] = await postsAfter(from, 1);
-    assert.equal(options[3], '担当者に問い合わせる');
-    assert.match((askDetails.body.message as { text: string }).text, /内容/);
+    assert.match(textOf(askDetails), /内容/);
     from = relay.posts.length;
     await post(message('LGWANメールが届きません'));
     const [created] = await postsAfter(from, 1);
-    const number = /HD-\d{4}-\d{6}/.exec((created.body.message as { text: string }).text)?.[0];
-    const ticket = await kotae.app.dataSource.getRepository('ticket').findOneByOrFail({ number });
+    const number = /HD-\d{4}-\d{6}/.exec(textOf(created))?.[0];
+    const ticket = await kotae.ds.getRepository('ticket').findOneByOrFail({ number });
     assert.deepEqual(
-      [ticket.channel, ticket.requesterId, ticket.requesterName, ticket.department],
-      ['logo', user.id, user.name, user.department],
+      [ticket.channel, ticket.requesterId, ticket.requesterName, ticket.department, ticket.details],
+      ['logo', user.id, user.name, user.department, 'LGWANメールが届きません'],
     );
-    // The old select is stale now.
+
+    // The first select is old now: its answer is refused politely and nothing is asked.
+    const questions = await kotae.ds.getRepository('question').count();
     from = relay.posts.length;
-    await post({
-      ...pick,
-      eventId: `evt-${++seq}`,
-      messageId: `m-${seq}`,
-      inReplyTo: select.body.messageId,
-      response: 1,
-    });
+    await post(answerEvent(select.body.messageId, 1));
     const [stale] = await postsAfter(from, 1);
-    assert.match((stale.body.message as { text: string }).text, /有効期限が切れています/);
+    assert.equal(textOf(stale), 'この選択肢は有効期限が切れています。お手数ですが、もう一度質問してください。');
+    assert.equal(await kotae.ds.getRepository('question').count(), questions);
   });
 
   it('refuses a question over the limit politely and answers stamps with a note', async () => {
@@ -188,14 +218,12 @@ describe('LoGoチャット relay mode (signed events in, signed messages out)', 
       posts.map((p) => p.body.message.kind),
       texts.flatMap(() => ['text', 'yesno']),
     );
-    const conversation = await kotae.app.dataSource
-      .getRepository('conversation')
-      .findOneByOrFail({ requesterId: burstUser.id });
-    const asked = await kotae.app.dataSource
+    const conversation = await kotae.ds.getRepository('conversation').findOneByOrFail({ requesterId: burstUser.id });
+    const asked = await kotae.ds
       .getRepository('question')
       .find({ where: { conversationId: conversation.id }, order: { askedAt: 'ASC' } });
     assert.equal(asked.length, 100);
-    const lines = await kotae.app.dataSource
+    const lines = await kotae.ds
       .getRepository('transcript_entry')
       .find({ where: { conversationId: conversation.id, role: 'user' }, order: { seq: 'ASC' } });
     assert.deepEqual(
