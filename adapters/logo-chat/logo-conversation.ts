@@ -148,9 +148,8 @@ export class LogoConversation {
         this.awaitingDetails.add(key);
         return text(conversationId, M.askDetails);
       default:
-        throw new KotaeError('CHANNEL_UNSUPPORTED', `logo: action ${option.action} has no LoGo rendering`, {
-          userMessage: M.unsupportedAction,
-        });
+        this.deps.logger.warn('logo: picked action has no LoGo handling', { action: option.action });
+        return text(conversationId, M.unsupportedAction);
     }
   }
 
