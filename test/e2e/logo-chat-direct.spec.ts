@@ -175,6 +175,28 @@ describe('LoGoチャット direct mode (direct-js child process against the loop
     assert.equal(await kotae.app.dataSource.getRepository('question').count(), before);
   });
 
+  it('handles bad input: unknown types and stamps get a note in pair talks, nothing in groups; long questions are refused', async () => {
+    const questions = await kotae.app.dataSource.getRepository('question').count();
+    const note = 'スタンプやファイルには対応していません。質問は文章で送信してください。';
+    const from = count();
+    server.push({ talkId: pairTalk, userId: yamada, type: 999, content: { something: 'new' } });
+    server.push({ talkId: groupTalk, userId: sato, type: 2, content: { stamp_set: 3, stamp_index: 1n } });
+    server.push({ talkId: groupTalk, userId: sato, type: 999, content: { something: 'new' } });
+    server.push({ talkId: pairTalk, userId: yamada, type: 2, content: { stamp_set: 3, stamp_index: 1n } });
+    text(pairTalk, yamada, 'あ'.repeat(2001));
+    const sent = await sentAfter(from, 3);
+    assert.deepEqual(
+      sent.map((c) => c.params),
+      [
+        [pairTalk, 1, note],
+        [pairTalk, 1, note],
+        [pairTalk, 1, '質問が長すぎます。2000文字以内で入力してください。'],
+      ],
+    );
+    assert.equal(await kotae.app.dataSource.getRepository('question').count(), questions);
+    assert.equal((await health()).ready, true);
+  });
+
   it('escalates by select and the details as text; the ticket carries the LoGo identity', async () => {
     let from = count();
     text(pairTalk, yamada, 'VPNにつながりません');
