@@ -40,6 +40,7 @@ export interface LogoChannelRef {
 }
 
 const DIGITS = /^[0-9０-９]{1,2}$/;
+const MAX_AWAITING = 10_000;
 
 /** Handles LoGoチャット events and proactive deliveries. */
 export class LogoConversation {
@@ -146,6 +147,9 @@ export class LogoConversation {
         return helpdesk.feedback({ conversationId, resolved: option.action === 'resolved', activityId });
       case 'escalate':
         this.awaitingDetails.add(key);
+        // Bounded: the oldest forgotten request for details is dropped first.
+        if (this.awaitingDetails.size > MAX_AWAITING)
+          this.awaitingDetails.delete(this.awaitingDetails.values().next().value ?? '');
         return text(conversationId, M.askDetails);
       default:
         this.deps.logger.warn('logo: picked action has no LoGo handling', { action: option.action });
