@@ -94,6 +94,7 @@ export function createLogoChat(settings: LogoChatSettings, deps: LogoChatDeps): 
     },
     backoff: settings.backoff,
     logger: deps.logger,
+    onReady: () => void conversation.connectionRestored(),
     onMessage: (message) => {
       conversation
         .handle(toLogoEvent(message, settings.botName))

@@ -16,6 +16,8 @@ export interface DirectSupervisorOptions {
   child: ChildOptions;
   logger: Logger;
   onMessage: (message: ReceivedMessage) => void;
+  /** Called each time the connection is (again) ready. */
+  onReady?: () => void;
   backoff?: Backoff;
   /** A child that stayed ready this long resets the backoff (default 60 s). */
   stableMs?: number;
@@ -127,6 +129,7 @@ export class DirectSupervisor {
         this.readyAt = Date.now();
         this.botDisplayName = m.botDisplayName ?? this.botDisplayName;
         this.options.logger.info('logo: connected', { botUserId: m.botUserId });
+        this.options.onReady?.();
         return;
       case 'reconnecting':
         if (this.state === 'ready') this.state = 'reconnecting';

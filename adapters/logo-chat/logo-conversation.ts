@@ -48,6 +48,8 @@ export class LogoConversation {
   private readonly stamps = new StampRegistry();
   /** Users (channel keys) whose next text is the details of an escalation (担当者に問い合わせる was picked). */
   private readonly awaitingDetails = new Set<string>();
+  /** Talks whose answer could not be posted completely (the connection dropped). */
+  private readonly interrupted = new Set<string>();
 
   constructor(private readonly deps: LogoConversationDeps) {}
 
@@ -55,6 +57,18 @@ export class LogoConversation {
   handle(event: LogoEvent): Promise<void> {
     if (isMembership(event)) return this.onMembership(event);
     return this.queue.run(userKey(event.talk, event.user), () => this.process(event));
+  }
+
+  /** The connection is back: talks whose answer was cut short are asked to send their question again. */
+  async connectionRestored(): Promise<void> {
+    const talks = [...this.interrupted];
+    this.interrupted.clear();
+    for (const talkId of talks) {
+      await this.deps.transport.sendText(talkId, M.interrupted).catch((err: unknown) => {
+        this.interrupted.add(talkId);
+        this.deps.logger.warn('logo: retry notice failed', { error: err instanceof Error ? err.message : String(err) });
+      });
+    }
   }
 
   /** Proactive reply (operator reply, status notice) into the requester's pair talk. */
@@ -93,7 +107,18 @@ export class LogoConversation {
     const reply = await runTurn(conversationId, this.deps.logger, () =>
       this.turn({ conversationId, key }, event, requester),
     );
-    await this.post(event.talk.id, conversationId, reply);
+    try {
+      await this.post(event.talk.id, conversationId, reply);
+    } catch (err) {
+      // The connection dropped mid-answer: the question is logged (atomically) but the answer may be
+      // cut short. Tell the user to ask again once the connection is back.
+      this.interrupted.add(event.talk.id);
+      if (this.interrupted.size > MAX_AWAITING) this.interrupted.delete(this.interrupted.values().next().value ?? '');
+      this.deps.logger.warn('logo: answer interrupted', {
+        conversationId,
+        error: err instanceof Error ? err.message : String(err),
+      });
+    }
   }
 
   private async turn(

@@ -2,18 +2,23 @@
 import assert from 'node:assert/strict';
 import type { DataSource } from 'typeorm';
 import type { BotAction } from '../../../../bot';
-import { MemoryLogger } from '../../../../core';
+import { KotaeError, MemoryLogger } from '../../../../core';
 import { SqlConversationStore } from '../../../../db';
 import { LogoConversation } from '../../../../adapters/logo-chat/logo-conversation';
 import type { LogoEvent, LogoTransport } from '../../../../adapters/logo-chat/transport';
 import { FakeHelpdesk } from '../../../fakes/fake-helpdesk';
 import { tempSqlite } from '../../../helpers/sqlite';
 
-/** Records every post; ids are m1, m2, … */
+/** Records every post; ids are m1, m2, … `failNext` makes the next posts fail (a dropped connection). */
 class RecordingTransport implements LogoTransport {
   readonly sent: { talkId: string; kind: string; body: unknown; id: string }[] = [];
   readonly pairTalks: string[] = [];
+  failNext = 0;
   private record(talkId: string, kind: string, body: unknown): Promise<string> {
+    if (this.failNext > 0) {
+      this.failNext -= 1;
+      return Promise.reject(new KotaeError('CHANNEL_SEND_FAILED', 'logo: connector exited'));
+    }
     const id = `m${this.sent.length + 1}`;
     this.sent.push({ talkId, kind, body, id });
     return Promise.resolve(id);
@@ -182,5 +187,26 @@ describe('LogoConversation', () => {
         ['pair-of-u1', '担当者からの返信です。'],
       ],
     );
+  });
+
+  it('tells the user to ask again when the connection dropped mid-answer, once it is back', async () => {
+    await conversation.handle(msg('VPNの件'));
+    transport.failNext = 1;
+    await conversation.handle(msg('印刷の件'));
+    assert.deepEqual(
+      transport.sent.map((s) => s.kind),
+      ['text', 'yesno'],
+    );
+    await conversation.connectionRestored();
+    await conversation.connectionRestored();
+    assert.deepEqual(transport.sent.slice(2), [
+      {
+        talkId: 'p1',
+        kind: 'text',
+        body: '接続が一時的に切れたため、回答を最後までお送りできませんでした。お手数ですが、もう一度質問してください。',
+        id: 'm3',
+      },
+    ]);
+    assert.equal(helpdesk.asks.length, 2, 'the question was handled once, not half-written twice');
   });
 });
