@@ -202,6 +202,18 @@ describe('LoGoチャット relay mode (signed events in, signed messages out)', 
     assert.match((stamp.body.message as { text: string }).text, /文章で送信してください/);
   });
 
+  it('welcomes a user who opens a pair talk and only logs a leave', async () => {
+    const from = relay.posts.length;
+    assert.equal((await post({ eventId: `evt-${++seq}`, type: 'leave', talk: { ...talk, id: 'talk-x' } })).status, 202);
+    assert.equal(
+      (await post({ eventId: `evt-${++seq}`, type: 'join', talk: { ...talk, id: 'talk-new' }, user })).status,
+      202,
+    );
+    const [welcome] = await postsAfter(from, 1);
+    assert.deepEqual(welcome.body.to, { talkId: 'talk-new' });
+    assert.match((welcome.body.message as { text: string }).text, /^こんにちは。ヘルプデスクの自動応答/);
+  });
+
   it('answers a burst of 100 messages in order, none dropped', async () => {
     const from = relay.posts.length;
     const burstUser = { id: 'user-burst', name: '企画課 田中' };
