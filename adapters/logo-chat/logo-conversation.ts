@@ -129,7 +129,8 @@ export class LogoConversation {
     const activityId = `logo:${event.messageId}`;
     if (event.kind === 'answer') {
       const stamp = this.stamps.lookup(event.inReplyTo);
-      if (!stamp || stamp.conversationId !== conversationId) return text(conversationId, M.staleStamp);
+      if (!stamp) return text(conversationId, M.staleStamp);
+      if (stamp.conversationId !== conversationId) return text(conversationId, M.notYourStamp);
       if (stamp.kind === 'yesno') {
         if (typeof event.response !== 'boolean') return text(conversationId, M.staleStamp);
         return this.deps.helpdesk.feedback({ conversationId, resolved: event.response, activityId });

@@ -209,4 +209,32 @@ describe('LogoConversation', () => {
     ]);
     assert.equal(helpdesk.asks.length, 2, 'the question was handled once, not half-written twice');
   });
+
+  it('lets only the asker answer a stamp in a group talk', async () => {
+    await conversation.handle(msg('@Kotae VPNの件', { talk: group, mentionMe: true }));
+    const yesno = transport.sent[1];
+    const other = { id: 'u2', name: '税務課 佐藤' };
+    await conversation.handle({
+      kind: 'answer',
+      messageId: 'a1',
+      talk: group,
+      user: other,
+      inReplyTo: yesno.id,
+      response: true,
+    });
+    assert.equal(
+      transport.sent[2].body,
+      'この選択肢は質問した方のみ選べます。ご自身の質問はボットにメンションしてお送りください。',
+    );
+    assert.equal(helpdesk.feedbacks.length, 0);
+    await conversation.handle({
+      kind: 'answer',
+      messageId: 'a2',
+      talk: group,
+      user,
+      inReplyTo: yesno.id,
+      response: true,
+    });
+    assert.equal(helpdesk.feedbacks.length, 1);
+  });
 });
