@@ -93,6 +93,24 @@ const EnvSchema = z
       .min(1024)
       .max(1024 * 1024 * 1024)
       .default(10 * 1024 * 1024),
+    KOTAE_LOGO_MODE: z.enum(['off', 'direct', 'relay']).default('off'),
+    KOTAE_LOGO_ENDPOINT: z.url({ protocol: /^wss?$/, error: 'expected a ws:// or wss:// URL' }).optional(),
+    KOTAE_LOGO_TOKEN: optionalText,
+    KOTAE_LOGO_TOKEN_FILE: optionalText,
+    KOTAE_LOGO_PROXY_URL: z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }).optional(),
+    KOTAE_LOGO_BOT_NAME: z.string().min(1).max(64).default('Kotae'),
+    KOTAE_LOGO_CA_FILE: optionalText,
+    KOTAE_LOGO_RELAY_URL: z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }).optional(),
+    KOTAE_LOGO_RELAY_KEY_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,64}$/, 'expected 1-64 letters, digits, . _ -')
+      .optional(),
+    KOTAE_LOGO_RELAY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    KOTAE_LOGO_RELAY_NEXT_KEY_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,64}$/, 'expected 1-64 letters, digits, . _ -')
+      .optional(),
+    KOTAE_LOGO_RELAY_NEXT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   })
   .superRefine((env, ctx) => {
     const need = (cond: boolean, key: string, message: string) => {
@@ -142,6 +160,7 @@ const EnvSchema = z
       'KOTAE_GRAPH_DEPARTMENT_LOOKUP',
       'needs the Teams app credentials',
     );
+    checkLogo(env, need);
     need(env.KOTAE_DESK_OPEN >= env.KOTAE_DESK_CLOSE, 'KOTAE_DESK_CLOSE', 'must be later than KOTAE_DESK_OPEN');
     if (env.KOTAE_ANSWER_THRESHOLD !== undefined && env.KOTAE_CLARIFY_THRESHOLD !== undefined) {
       need(
@@ -151,6 +170,54 @@ const EnvSchema = z
       );
     }
   });
+
+/** LoGoチャット: what each mode needs, and no setting of another mode left over. */
+function checkLogo(
+  env: Record<string, unknown> & { KOTAE_LOGO_MODE: 'off' | 'direct' | 'relay' },
+  need: (cond: boolean, key: string, message: string) => void,
+): void {
+  const mode = env.KOTAE_LOGO_MODE;
+  const direct = [
+    'KOTAE_LOGO_ENDPOINT',
+    'KOTAE_LOGO_TOKEN',
+    'KOTAE_LOGO_TOKEN_FILE',
+    'KOTAE_LOGO_PROXY_URL',
+    'KOTAE_LOGO_CA_FILE',
+  ];
+  const relay = [
+    'KOTAE_LOGO_RELAY_URL',
+    'KOTAE_LOGO_RELAY_KEY_ID',
+    'KOTAE_LOGO_RELAY_SECRET',
+    'KOTAE_LOGO_RELAY_NEXT_KEY_ID',
+    'KOTAE_LOGO_RELAY_NEXT_SECRET',
+  ];
+  for (const key of mode === 'direct' ? relay : mode === 'relay' ? direct : [...direct, ...relay]) {
+    need(env[key] !== undefined, key, `not used when KOTAE_LOGO_MODE=${mode}`);
+  }
+  if (mode === 'direct') {
+    need(!env.KOTAE_LOGO_ENDPOINT, 'KOTAE_LOGO_ENDPOINT', 'required when KOTAE_LOGO_MODE=direct (no default)');
+    need(
+      Boolean(env.KOTAE_LOGO_TOKEN) === Boolean(env.KOTAE_LOGO_TOKEN_FILE),
+      'KOTAE_LOGO_TOKEN',
+      'set exactly one of KOTAE_LOGO_TOKEN and KOTAE_LOGO_TOKEN_FILE when KOTAE_LOGO_MODE=direct',
+    );
+  }
+  if (mode === 'relay') {
+    for (const key of ['KOTAE_LOGO_RELAY_URL', 'KOTAE_LOGO_RELAY_KEY_ID', 'KOTAE_LOGO_RELAY_SECRET']) {
+      need(!env[key], key, 'required when KOTAE_LOGO_MODE=relay');
+    }
+    need(
+      Boolean(env.KOTAE_LOGO_RELAY_NEXT_KEY_ID) !== Boolean(env.KOTAE_LOGO_RELAY_NEXT_SECRET),
+      'KOTAE_LOGO_RELAY_NEXT_KEY_ID',
+      'KOTAE_LOGO_RELAY_NEXT_KEY_ID and KOTAE_LOGO_RELAY_NEXT_SECRET go together',
+    );
+    need(
+      Boolean(env.KOTAE_LOGO_RELAY_NEXT_KEY_ID) && env.KOTAE_LOGO_RELAY_NEXT_KEY_ID === env.KOTAE_LOGO_RELAY_KEY_ID,
+      'KOTAE_LOGO_RELAY_NEXT_KEY_ID',
+      'must differ from KOTAE_LOGO_RELAY_KEY_ID',
+    );
+  }
+}
 
 /** Names of every variable (for .env.example checks and unknown-key detection). */
 export const ENV_KEYS: readonly string[] = Object.keys(EnvSchema.shape);
@@ -205,7 +272,25 @@ export interface KotaeConfig {
   retentionDays: number;
   /** Largest attachment accepted (bytes); files live under `<dataDir>/attachments`. */
   attachmentMaxBytes: number;
+  /** LoGoチャット: a direct-js bot connection, a signed relay, or off. */
+  logo: LogoConfig;
 }
+
+/** LoGoチャット settings; the token file and CA file are read by the composition root. */
+export type LogoConfig =
+  | { mode: 'off' }
+  | {
+      mode: 'direct';
+      endpoint: string;
+      token?: string;
+      tokenFile?: string;
+      proxyUrl?: string;
+      botName: string;
+      /** direct-js's own storage (its persisted send queue): under the data dir. */
+      storageDir: string;
+      caFile?: string;
+    }
+  | { mode: 'relay'; relayUrl: string; botName: string; keys: { id: string; secret: string }[] };
 
 /** Reads `.env` (if present) under the real environment; the real environment wins. */
 export function readEnvironment(cwd: string, env: NodeJS.ProcessEnv): Record<string, string | undefined> {
@@ -316,6 +401,7 @@ function toConfig(e: z.infer<typeof EnvSchema>, cwd: string): KotaeConfig {
     },
     retentionDays: e.KOTAE_RETENTION_DAYS,
     attachmentMaxBytes: e.KOTAE_ATTACHMENT_MAX_BYTES,
+    logo: toLogoConfig(e, cwd, dataDir),
   };
 }
 
@@ -348,6 +434,29 @@ function toDbConfig(e: z.infer<typeof EnvSchema>, dataDir: string): DbConfig {
   }
 }
 
+function toLogoConfig(e: z.infer<typeof EnvSchema>, cwd: string, dataDir: string): LogoConfig {
+  if (e.KOTAE_LOGO_MODE === 'direct') {
+    return {
+      mode: 'direct',
+      endpoint: e.KOTAE_LOGO_ENDPOINT ?? '',
+      token: e.KOTAE_LOGO_TOKEN,
+      tokenFile: e.KOTAE_LOGO_TOKEN_FILE ? path.resolve(cwd, e.KOTAE_LOGO_TOKEN_FILE) : undefined,
+      proxyUrl: e.KOTAE_LOGO_PROXY_URL,
+      botName: e.KOTAE_LOGO_BOT_NAME,
+      storageDir: path.join(dataDir, 'logo-chat'),
+      caFile: e.KOTAE_LOGO_CA_FILE ? path.resolve(cwd, e.KOTAE_LOGO_CA_FILE) : undefined,
+    };
+  }
+  if (e.KOTAE_LOGO_MODE === 'relay') {
+    const keys = [{ id: e.KOTAE_LOGO_RELAY_KEY_ID ?? '', secret: e.KOTAE_LOGO_RELAY_SECRET ?? '' }];
+    if (e.KOTAE_LOGO_RELAY_NEXT_KEY_ID && e.KOTAE_LOGO_RELAY_NEXT_SECRET) {
+      keys.push({ id: e.KOTAE_LOGO_RELAY_NEXT_KEY_ID, secret: e.KOTAE_LOGO_RELAY_NEXT_SECRET });
+    }
+    return { mode: 'relay', relayUrl: e.KOTAE_LOGO_RELAY_URL ?? '', botName: e.KOTAE_LOGO_BOT_NAME, keys };
+  }
+  return { mode: 'off' };
+}
+
 function deepFreeze<T>(value: T): Readonly<T> {
   if (value && typeof value === 'object') {
     for (const v of Object.values(value)) deepFreeze(v);
@@ -375,6 +484,17 @@ export function describeConfig(c: KotaeConfig): Record<string, unknown> {
         ? `openai:${c.answerModel.model}${c.answerModel.checkSources ? '+check' : ''}`
         : 'none',
     teams: c.teams ? 'configured' : 'loopback-only',
+    logo:
+      c.logo.mode === 'direct'
+        ? {
+            mode: 'direct',
+            endpoint: c.logo.endpoint,
+            proxy: Boolean(c.logo.proxyUrl),
+            privateCa: Boolean(c.logo.caFile),
+          }
+        : c.logo.mode === 'relay'
+          ? { mode: 'relay', relayUrl: c.logo.relayUrl, keyIds: c.logo.keys.map((k) => k.id) }
+          : 'off',
     desk: `${c.desk.open}-${c.desk.close}`,
     scheduler: c.scheduler,
   };

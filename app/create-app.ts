@@ -19,7 +19,8 @@ import { SqlDatabaseBackup } from '../db/backup';
 import { SqlJobRunStore } from '../db/repositories/sql-job-run-store';
 import { SqlRetentionStore } from '../db/repositories/sql-retention';
 import { BACKUP_JOB, BackupJob, DailyScheduler, RETENTION_JOB, RetentionJob } from '../jobs';
-import { createWebApp, loadLegalPages, WebChatChannel, type Mount } from '../adapters/web';
+import { createWebApp, loadLegalPages, logoEventsHandlers, WebChatChannel, type Mount } from '../adapters/web';
+import type { LogoChat } from '../adapters/logo-chat';
 import { RequesterDesk } from '../tickets';
 import { createConsoleReportsRouter } from '../adapters/web/console-reports';
 import { createChatModel } from './answer-model';
@@ -31,6 +32,7 @@ import { deskHoursText } from './desk-hours';
 import { wireConsole } from './wire-console';
 import { wireReports } from './wire-reports';
 import { wireTeams } from './wire-teams';
+import { wireLogo } from './wire-logo';
 
 /** Things a test or the CLI may replace. */
 export interface AppDeps {
@@ -51,6 +53,8 @@ export interface KotaeApp {
   calendar: BusinessCalendar;
   operators: Awaited<ReturnType<typeof wireConsole>>;
   reports: ReturnType<typeof wireReports>;
+  /** The LoGoチャット channel (its health is the `logo` field of /healthz). */
+  logo: LogoChat;
   close(): Promise<void>;
 }
 
@@ -60,6 +64,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
   ensureWritableDir(config.dataDir);
   const lock: DirLock = lockDataDir(config.dataDir);
   let dataSource: DataSource | undefined;
+  let logo: LogoChat | undefined;
   try {
     dataSource = createDataSource(config.db);
     const applied = await openDatabaseWithRetry(dataSource, {
@@ -127,6 +132,9 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     });
     const teams = wireTeams(config, { helpdesk, conversations, logger, attachments: operators.attachments });
     senders.set('teams', teams.sender);
+    logo = wireLogo(config.logo, { helpdesk, conversations, logger, clock });
+    if (logo.sender) senders.set('logo', logo.sender);
+    const logoChat = logo;
     const reports = wireReports({
       ds,
       dataDir: config.dataDir,
@@ -144,6 +152,14 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       },
       { path: '/console', handler: operators.router },
     ];
+    if (logo.receiver) {
+      mounts.push({
+        path: '/api/logo/events',
+        method: 'post',
+        rawBody: true,
+        handler: logoEventsHandlers(logo.receiver),
+      });
+    }
     const web = createWebApp({
       helpdesk,
       conversations,
@@ -166,10 +182,11 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         );
         const index = knowledge.live.status();
         const schema = schemaGuard.blocked() ? 'newer' : 'ok';
-        return { ok: db === 'ok' && schema === 'ok', version: VERSION, db, schema, index };
+        return { ok: db === 'ok' && schema === 'ok', version: VERSION, db, schema, index, logo: logoChat.health() };
       },
     });
     const timers = startBackgroundJobs(config, operators, reports, logger, ds, clock);
+    logo.start();
     return {
       web,
       helpdesk,
@@ -178,14 +195,17 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       calendar,
       operators,
       reports,
+      logo,
       async close() {
         schemaGuard.stop();
+        await logoChat.stop();
         await timers.stop();
         if (ds.isInitialized) await ds.destroy();
         lock.release();
       },
     };
   } catch (err) {
+    await logo?.stop();
     if (dataSource?.isInitialized) await dataSource.destroy();
     lock.release();
     throw err;

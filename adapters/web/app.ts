@@ -15,11 +15,13 @@ import { createLegalRouter, type LegalPages } from './legal';
 /** A router or handler mounted at a path by the composition root. */
 export interface Mount {
   path: string;
-  handler: Router | RequestHandler;
+  handler: Router | RequestHandler | RequestHandler[];
   /** Mount only for POST (e.g. the Teams messaging endpoint). */
   method?: 'post';
   /** Parse JSON bodies for this mount (with the app's size limit). */
   json?: boolean;
+  /** Mounted before the JSON API parser, so the handler reads the raw body (signed webhooks). */
+  rawBody?: boolean;
 }
 
 /** What the web app needs. */
@@ -79,14 +81,21 @@ export function createWebApp(deps: WebAppDeps): Express {
   if (deps.legalPages) app.use(createLegalRouter(deps.legalPages));
   if (deps.documentsDir)
     app.use('/kb', express.static(deps.documentsDir, { index: false, dotfiles: 'deny', fallthrough: true }));
+  const mounts = deps.mounts ?? [];
+  for (const mount of mounts.filter((m) => m.rawBody)) {
+    const handlers = Array.isArray(mount.handler) ? mount.handler : [mount.handler];
+    if (mount.method === 'post') app.post(mount.path, ...(handlers as RequestHandler[]));
+    else app.use(mount.path, ...handlers);
+  }
   if (deps.attachments)
     app.use('/api', createAttachmentApiRouter({ ...deps.attachments, conversations: deps.conversations }));
   app.use('/api', json, createApiRouter(deps));
 
-  for (const mount of deps.mounts ?? []) {
+  for (const mount of mounts.filter((m) => !m.rawBody)) {
     const chain: RequestHandler[] = mount.json ? [json] : [];
-    if (mount.method === 'post') app.post(mount.path, ...chain, mount.handler as RequestHandler);
-    else app.use(mount.path, ...chain, mount.handler);
+    const handlers = Array.isArray(mount.handler) ? mount.handler : [mount.handler];
+    if (mount.method === 'post') app.post(mount.path, ...chain, ...(handlers as RequestHandler[]));
+    else app.use(mount.path, ...chain, ...handlers);
   }
 
   app.use('/api', apiNotFound);

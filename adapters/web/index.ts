@@ -4,3 +4,4 @@ export { WebChatChannel } from './web-chat-channel';
 export { sendAttachment, contentDisposition, ATTACHMENT_CSP } from './attachment-download';
 export { receiveUpload, isMultipart, type UploadOptions, type Upload } from './multipart';
 export { loadLegalPages, type LegalPages } from './legal';
+export { logoEventsHandlers } from './logo-events';

@@ -1,0 +1,112 @@
+/**
+ * Builds the LoGoチャット channel from its settings: the supervised direct-js child (direct), the
+ * signed relay (relay), or nothing (off).
+ */
+import type { ChannelSender, ConversationStore, Helpdesk } from '../../bot';
+import type { Logger } from '../../core';
+import type { Backoff } from './backoff';
+import { DirectSupervisor } from './direct-supervisor';
+import { toLogoEvent } from './direct-events';
+import { DirectTransport } from './direct-transport';
+import type { LogoHealth } from './health';
+import { LogoChannel } from './logo-channel';
+import { LogoConversation } from './logo-conversation';
+import { RelayReceiver, type LogoEventReceiver } from './relay-receiver';
+import { RelayVerifier, type RelayKey } from './relay-signature';
+import { RelayTransport } from './relay-transport';
+
+/** Validated LoGoチャット settings (app/config.ts). */
+export type LogoChatSettings =
+  | { mode: 'off' }
+  | {
+      mode: 'direct';
+      endpoint: string;
+      accessToken: string;
+      botName: string;
+      storagePath: string;
+      proxyUrl?: string;
+      caPem?: string;
+      backoff?: Backoff;
+    }
+  | { mode: 'relay'; relayUrl: string; botName: string; keys: RelayKey[] };
+
+/** The running channel. */
+export interface LogoChat {
+  /** The ChannelSender for 'logo' (absent when off). */
+  sender?: ChannelSender;
+  /** Inbound relay events (relay mode only). */
+  receiver?: LogoEventReceiver;
+  health(): LogoHealth;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/** What the channel needs from the application. */
+export interface LogoChatDeps {
+  helpdesk: Helpdesk;
+  conversations: ConversationStore;
+  logger: Logger;
+  /** Epoch milliseconds (the relay's skew window). */
+  now: () => number;
+}
+
+/** Wires the channel; nothing connects before start(). */
+export function createLogoChat(settings: LogoChatSettings, deps: LogoChatDeps): LogoChat {
+  if (settings.mode === 'off') {
+    return {
+      health: () => ({ mode: 'off', state: 'off', ready: false, restarts: 0 }),
+      start: () => {},
+      stop: async () => {},
+    };
+  }
+  if (settings.mode === 'relay') {
+    const key = settings.keys[0];
+    const transport = new RelayTransport({ url: settings.relayUrl, key, now: deps.now });
+    const conversation = new LogoConversation({ ...deps, transport, botName: settings.botName });
+    const receiver = new RelayReceiver({
+      verifier: new RelayVerifier(settings.keys, deps.now),
+      dispatch: (event) => conversation.handle(event),
+      logger: deps.logger,
+    });
+    return {
+      sender: new LogoChannel(conversation),
+      receiver,
+      health: () => ({ mode: 'relay', state: 'ready', ready: true, restarts: 0 }),
+      start: () => {},
+      stop: async () => {},
+    };
+  }
+  // The two refer to each other only inside callbacks, which run after both exist.
+  const conversation: LogoConversation = new LogoConversation({
+    ...deps,
+    transport: new DirectTransport({ request: (r) => supervisor.request(r) }),
+    botName: settings.botName,
+    botDisplayName: () => supervisor.botDisplayName,
+  });
+  const supervisor = new DirectSupervisor({
+    child: {
+      endpoint: settings.endpoint,
+      accessToken: settings.accessToken,
+      botName: settings.botName,
+      storagePath: settings.storagePath,
+      proxyUrl: settings.proxyUrl,
+      caPem: settings.caPem,
+    },
+    backoff: settings.backoff,
+    logger: deps.logger,
+    onReady: () => void conversation.connectionRestored(),
+    onMessage: (message) => {
+      conversation
+        .handle(toLogoEvent(message, settings.botName))
+        .catch((err: unknown) =>
+          deps.logger.error('logo: message failed', { error: err instanceof Error ? err.message : String(err) }),
+        );
+    },
+  });
+  return {
+    sender: new LogoChannel(conversation),
+    health: () => supervisor.health(),
+    start: () => supervisor.start(),
+    stop: () => supervisor.stop(),
+  };
+}

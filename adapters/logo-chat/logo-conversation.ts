@@ -1,0 +1,280 @@
+/**
+ * The bot logic of LoGoチャット, whatever the transport: pair talks are answered, group talks only
+ * when the bot is mentioned; every user text goes through Helpdesk.ask; stamp answers become
+ * choices, feedback or escalation; replies are rendered generically (render.ts).
+ * One staff member's messages are handled strictly in order.
+ */
+import {
+  runTurn,
+  type BotReply,
+  type ConversationRecord,
+  type ConversationStore,
+  type Helpdesk,
+  type Requester,
+} from '../../bot';
+import { KotaeError, type Logger } from '../../core';
+import { KeyedQueue } from './keyed-queue';
+import { questionText } from './mentions';
+import { LOGO_MESSAGES as M } from './messages';
+import { renderReply, type LogoOption } from './render';
+import { StampRegistry } from './stamps';
+import type { LogoEvent, LogoTalk, LogoTransport, LogoUser } from './transport';
+
+/** What the LoGoチャット conversation needs. */
+export interface LogoConversationDeps {
+  helpdesk: Helpdesk;
+  conversations: ConversationStore;
+  transport: LogoTransport;
+  logger: Logger;
+  botName: string;
+  /** The bot's display name reported by the server, when known (stripped from mentions too). */
+  botDisplayName?: () => string | undefined;
+}
+
+/** Stored as the conversation's channelRef: how to reach the staff member later. */
+export interface LogoChannelRef {
+  domainId?: string;
+  userId: string;
+  /** The 1:1 talk with the bot, once known (asked there, or created for a proactive message). */
+  pairTalkId?: string;
+}
+
+const DIGITS = /^[0-9０-９]{1,2}$/;
+const MAX_AWAITING = 10_000;
+
+/** Handles LoGoチャット events and proactive deliveries. */
+export class LogoConversation {
+  private readonly queue = new KeyedQueue();
+  private readonly stamps = new StampRegistry();
+  /** Users (channel keys) whose next text is the details of an escalation (担当者に問い合わせる was picked). */
+  private readonly awaitingDetails = new Set<string>();
+  /** Talks whose answer could not be posted completely (the connection dropped). */
+  private readonly interrupted = new Set<string>();
+
+  constructor(private readonly deps: LogoConversationDeps) {}
+
+  /** Queues an event behind the same user's earlier ones; resolves when it has been answered. */
+  handle(event: LogoEvent): Promise<void> {
+    if (isMembership(event)) return this.onMembership(event);
+    return this.queue.run(userKey(event.talk, event.user), () => this.process(event));
+  }
+
+  /** The connection is back: talks whose answer was cut short are asked to send their question again. */
+  async connectionRestored(): Promise<void> {
+    const talks = [...this.interrupted];
+    this.interrupted.clear();
+    for (const talkId of talks) {
+      await this.deps.transport.sendText(talkId, M.interrupted).catch((err: unknown) => {
+        this.interrupted.add(talkId);
+        this.deps.logger.warn('logo: retry notice failed', { error: err instanceof Error ? err.message : String(err) });
+      });
+    }
+  }
+
+  /** Proactive reply (operator reply, status notice) into the requester's pair talk. */
+  async deliver(conversation: ConversationRecord, reply: BotReply): Promise<void> {
+    const ref = parseRef(conversation);
+    let talkId = ref.pairTalkId;
+    if (!talkId) {
+      talkId = await this.deps.transport.openPairTalk(ref.domainId, ref.userId);
+      await this.deps.conversations.touchConversation(conversation.id, {
+        channelRef: JSON.stringify({ ...ref, pairTalkId: talkId } satisfies LogoChannelRef),
+      });
+    }
+    await this.post(talkId, conversation.id, reply);
+  }
+
+  private async onMembership(event: Membership): Promise<void> {
+    this.deps.logger.info(`logo: ${event.kind}`, { talkId: event.talk.id, talkType: event.talk.type });
+    if (event.kind === 'join' && event.talk.type === 'pair') {
+      await this.deps.transport.sendText(event.talk.id, this.deps.helpdesk.welcome().text);
+    }
+  }
+
+  private async process(event: Exclude<LogoEvent, Membership>): Promise<void> {
+    const group = event.talk.type === 'group';
+    const key = userKey(event.talk, event.user);
+    // In a group talk the bot answers mentions, and the details it asked this user for.
+    if (event.kind === 'message' && group && !event.mentionMe && !this.awaitingDetails.has(key)) return;
+    if (event.kind === 'unsupported') {
+      this.deps.logger.info('logo: unsupported message ignored', { what: event.what, talkType: event.talk.type });
+      if (!group) await this.deps.transport.sendText(event.talk.id, M.unsupportedContent);
+      return;
+    }
+    if (event.kind === 'answer' && group && !this.stamps.lookup(event.inReplyTo)) return; // someone else's stamp
+    const requester = toRequester(event.user);
+    const conversationId = await this.resolve(event.talk, event.user, requester);
+    const reply = await runTurn(conversationId, this.deps.logger, () =>
+      this.turn({ conversationId, key }, event, requester),
+    );
+    try {
+      await this.post(event.talk.id, conversationId, reply);
+    } catch (err) {
+      // The connection dropped mid-answer: the question is logged (atomically) but the answer may be
+      // cut short. Tell the user to ask again once the connection is back.
+      this.interrupted.add(event.talk.id);
+      if (this.interrupted.size > MAX_AWAITING) this.interrupted.delete(this.interrupted.values().next().value ?? '');
+      this.deps.logger.warn('logo: answer interrupted', {
+        conversationId,
+        error: err instanceof Error ? err.message : String(err),
+      });
+    }
+  }
+
+  private async turn(
+    { conversationId, key }: { conversationId: string; key: string },
+    event: Extract<LogoEvent, { kind: 'message' | 'answer' }>,
+    requester: Requester,
+  ): Promise<BotReply> {
+    const activityId = `logo:${event.messageId}`;
+    if (event.kind === 'answer') {
+      const stamp = this.stamps.lookup(event.inReplyTo);
+      if (!stamp) return text(conversationId, M.staleStamp);
+      if (stamp.conversationId !== conversationId) return text(conversationId, M.notYourStamp);
+      if (stamp.kind === 'yesno') {
+        if (typeof event.response !== 'boolean') return text(conversationId, M.staleStamp);
+        return this.deps.helpdesk.feedback({ conversationId, resolved: event.response, activityId });
+      }
+      const option = typeof event.response === 'number' ? stamp.options[event.response] : undefined;
+      if (!option) return text(conversationId, M.staleStamp);
+      return this.pick({ conversationId, key }, option, requester, activityId);
+    }
+    const question = this.questionOf(event.text);
+    if (this.awaitingDetails.delete(key)) {
+      const { reply } = await this.deps.helpdesk.escalate({ conversationId, details: question, requester, activityId });
+      return reply;
+    }
+    const numbered = DIGITS.test(question) ? this.stamps.numberedOptions(conversationId) : undefined;
+    const picked = numbered?.[Number(question.normalize('NFKC')) - 1];
+    if (picked) return this.pick({ conversationId, key }, picked, requester, activityId);
+    return this.deps.helpdesk.ask({ conversationId, channel: 'logo', requester, text: question });
+  }
+
+  private questionOf(text: string): string {
+    const display = this.deps.botDisplayName?.();
+    const once = questionText(text, { name: this.deps.botName });
+    return display && display !== this.deps.botName ? questionText(once, { name: display }) : once;
+  }
+
+  /** A picked candidate is asked as a question; a picked action does what it says. */
+  private async pick(
+    { conversationId, key }: { conversationId: string; key: string },
+    option: LogoOption,
+    requester: Requester,
+    activityId: string,
+  ): Promise<BotReply> {
+    const { helpdesk } = this.deps;
+    if (option.kind === 'choice') {
+      return helpdesk.ask({ conversationId, channel: 'logo', requester, text: option.value });
+    }
+    switch (option.action) {
+      case 'resolved':
+      case 'not_resolved':
+        return helpdesk.feedback({ conversationId, resolved: option.action === 'resolved', activityId });
+      case 'escalate':
+        this.awaitingDetails.add(key);
+        // Bounded: the oldest forgotten request for details is dropped first.
+        if (this.awaitingDetails.size > MAX_AWAITING)
+          this.awaitingDetails.delete(this.awaitingDetails.values().next().value ?? '');
+        return text(conversationId, M.askDetails);
+      default:
+        this.deps.logger.warn('logo: picked action has no LoGo handling', { action: option.action });
+        return text(conversationId, M.unsupportedAction);
+    }
+  }
+
+  /** Posts a reply's messages in order, remembering its stamps. */
+  private async post(talkId: string, conversationId: string, reply: BotReply): Promise<void> {
+    const { transport } = this.deps;
+    const parts = renderReply(reply);
+    // Every reply makes the stamps of earlier replies stale, except the note that a stamp is stale.
+    const generation = reply.text === M.staleStamp ? 0 : this.stamps.newReply(conversationId);
+    for (const part of parts) {
+      switch (part.kind) {
+        case 'text':
+          await transport.sendText(talkId, part.text);
+          break;
+        case 'numbered':
+          this.stamps.setNumbered(conversationId, part.options, generation);
+          await transport.sendText(talkId, part.text);
+          break;
+        case 'select': {
+          const labels = part.options.map((o) => o.label);
+          const id = await transport.sendSelect(talkId, part.question, labels);
+          this.stamps.add(id, { conversationId, kind: 'select', options: part.options }, generation);
+          break;
+        }
+        case 'yesno': {
+          const id = await transport.sendYesNo(talkId, part.question);
+          this.stamps.add(id, { conversationId, kind: 'yesno' }, generation);
+          break;
+        }
+      }
+    }
+  }
+
+  /** Our conversation for this staff member (one per LoGo user), created on first contact. */
+  private async resolve(talk: LogoTalk, user: LogoUser, requester: Requester): Promise<string> {
+    const { conversations } = this.deps;
+    const key = userKey(talk, user);
+    const known = await conversations.findByChannelKey('logo', key);
+    const previous = known ? safeRef(known) : undefined;
+    const ref: LogoChannelRef = {
+      domainId: talk.domainId ?? previous?.domainId,
+      userId: user.id,
+      pairTalkId: talk.type === 'pair' ? talk.id : previous?.pairTalkId,
+    };
+    const channelRef = JSON.stringify(ref);
+    if (!known) {
+      return (await conversations.createConversation({ channel: 'logo', requester, channelRef, channelKey: key })).id;
+    }
+    if (known.channelRef !== channelRef || known.requester.name !== requester.name) {
+      await conversations.touchConversation(known.id, { requester, channelRef });
+    }
+    return known.id;
+  }
+}
+
+type Membership = Extract<LogoEvent, { kind: 'join' | 'leave' }>;
+
+function isMembership(event: LogoEvent): event is Membership {
+  return event.kind === 'join' || event.kind === 'leave';
+}
+
+/** The channel key of one LoGo user (the same conversation in group talks and the pair talk). */
+function userKey(talk: LogoTalk, user: LogoUser): string {
+  return `logo|${talk.domainId ?? '-'}|${user.id}`;
+}
+
+function toRequester(user: LogoUser): Requester {
+  return {
+    id: user.id,
+    ...(user.name ? { name: user.name } : {}),
+    ...(user.department ? { department: user.department } : {}),
+  };
+}
+
+function text(conversationId: string, message: string): BotReply {
+  return { conversationId, text: message, sources: [], choices: [], actions: [] };
+}
+
+function safeRef(conversation: ConversationRecord): LogoChannelRef | undefined {
+  try {
+    return parseRef(conversation);
+  } catch {
+    return undefined;
+  }
+}
+
+function parseRef(conversation: ConversationRecord): LogoChannelRef {
+  let ref: Partial<LogoChannelRef> | undefined;
+  try {
+    ref = conversation.channelRef ? (JSON.parse(conversation.channelRef) as Partial<LogoChannelRef>) : undefined;
+  } catch (err) {
+    throw new KotaeError('CHANNEL_SEND_FAILED', `channelRef of ${conversation.id} is not JSON`, { cause: err });
+  }
+  if (!ref || typeof ref.userId !== 'string') {
+    throw new KotaeError('CHANNEL_SEND_FAILED', `conversation ${conversation.id} has no LoGo user reference`);
+  }
+  return { domainId: ref.domainId, userId: ref.userId, pairTalkId: ref.pairTalkId };
+}

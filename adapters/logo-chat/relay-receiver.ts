@@ -1,0 +1,79 @@
+/**
+ * Inbound relay requests: signature check, JSON validation, event-id dedupe (bounded, in memory:
+ * a restart forgets it, the nonce window still stops replays), then the event is queued for the
+ * conversation and acknowledged at once (202).
+ */
+import { KotaeError, type Logger } from '../../core';
+import { LOGO_MESSAGES as M } from './messages';
+import { fromRelayEvent, RelayEventSchema } from './relay-events';
+import type { RelayVerifier } from './relay-signature';
+import type { LogoEvent } from './transport';
+
+/** What the web route hands over. */
+export interface RelayRequest {
+  headers: Record<string, string | undefined>;
+  rawBody: Buffer;
+}
+
+/** The answer for the web route. */
+export interface RelayResponse {
+  status: number;
+  body: { accepted: true; duplicate: boolean };
+}
+
+/** The port the web route calls (adapters/web/logo-events.ts). */
+export interface LogoEventReceiver {
+  receive(request: RelayRequest): RelayResponse;
+}
+
+/** Verifies, dedupes and dispatches relay events. */
+export class RelayReceiver implements LogoEventReceiver {
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly deps: {
+      verifier: RelayVerifier;
+      dispatch: (event: LogoEvent) => Promise<void>;
+      logger: Logger;
+      maxEventIds?: number;
+    },
+  ) {}
+
+  receive(request: RelayRequest): RelayResponse {
+    this.deps.verifier.verify(request.headers, request.rawBody);
+    let json: unknown;
+    try {
+      json = JSON.parse(request.rawBody.toString('utf8'));
+    } catch (err) {
+      throw new KotaeError('INPUT_INVALID', 'logo relay: body is not JSON', {
+        userMessage: M.relay.invalid,
+        cause: err,
+      });
+    }
+    const parsed = RelayEventSchema.safeParse(json);
+    if (!parsed.success) {
+      throw new KotaeError('INPUT_INVALID', `logo relay: invalid event: ${parsed.error.issues[0]?.message ?? ''}`, {
+        userMessage: M.relay.invalid,
+      });
+    }
+    const event = parsed.data;
+    if (this.seen.has(event.eventId)) return { status: 200, body: { accepted: true, duplicate: true } };
+    this.remember(event.eventId);
+    this.deps.dispatch(fromRelayEvent(event)).catch((err: unknown) =>
+      this.deps.logger.error('logo relay: event failed', {
+        eventId: event.eventId,
+        error: err instanceof Error ? err.message : String(err),
+      }),
+    );
+    return { status: 202, body: { accepted: true, duplicate: false } };
+  }
+
+  private remember(eventId: string): void {
+    this.seen.add(eventId);
+    const max = this.deps.maxEventIds ?? 10_000;
+    for (const old of this.seen) {
+      if (this.seen.size <= max) break;
+      this.seen.delete(old);
+    }
+  }
+}

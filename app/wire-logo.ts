@@ -1,0 +1,46 @@
+/** Wiring of LoGoチャット: reads the token and CA files named in the configuration and builds the channel. */
+import fs from 'node:fs';
+import type { ConversationStore, Helpdesk } from '../bot';
+import { KotaeError, type Clock, type Logger } from '../core';
+import { createLogoChat, type LogoChat, type LogoChatSettings } from '../adapters/logo-chat';
+import type { LogoConfig } from './config';
+
+function readSecretFile(file: string, what: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch (err) {
+    throw new KotaeError('CONFIG_INVALID', `invalid configuration:\n  - ${what}: cannot read ${file}`, { cause: err });
+  }
+}
+
+/** The LoGoチャット settings with the files read (CONFIG_INVALID when one is unreadable or empty). */
+export function logoSettings(config: LogoConfig): LogoChatSettings {
+  if (config.mode !== 'direct') return config;
+  const accessToken = config.token ?? readSecretFile(config.tokenFile ?? '', 'KOTAE_LOGO_TOKEN_FILE');
+  if (!accessToken) {
+    throw new KotaeError('CONFIG_INVALID', 'invalid configuration:\n  - KOTAE_LOGO_TOKEN_FILE: the file is empty');
+  }
+  fs.mkdirSync(config.storageDir, { recursive: true });
+  return {
+    mode: 'direct',
+    endpoint: config.endpoint,
+    accessToken,
+    botName: config.botName,
+    storagePath: config.storageDir,
+    proxyUrl: config.proxyUrl,
+    caPem: config.caFile ? readSecretFile(config.caFile, 'KOTAE_LOGO_CA_FILE') : undefined,
+  };
+}
+
+/** Builds (does not start) the LoGoチャット channel. */
+export function wireLogo(
+  config: LogoConfig,
+  d: { helpdesk: Helpdesk; conversations: ConversationStore; logger: Logger; clock: Clock },
+): LogoChat {
+  return createLogoChat(logoSettings(config), {
+    helpdesk: d.helpdesk,
+    conversations: d.conversations,
+    logger: d.logger,
+    now: () => d.clock.now().getTime(),
+  });
+}
