@@ -47,7 +47,8 @@ export class LogoConversation {
   private readonly queue = new KeyedQueue();
   private readonly stamps = new StampRegistry();
   /** Users (channel keys) whose next text is the details of an escalation (担当者に問い合わせる was picked). */
-  private readonly awaitingDetails = new Set<string>();
+  /** Users asked for their escalation details; `separate` opens a ticket beside the open one (別件). */
+  private readonly awaitingDetails = new Map<string, { separate: boolean }>();
   /** Talks whose answer could not be posted completely (the connection dropped). */
   private readonly interrupted = new Set<string>();
 
@@ -140,8 +141,16 @@ export class LogoConversation {
       return this.pick({ conversationId, key }, option, requester, activityId);
     }
     const question = this.questionOf(event.text);
-    if (this.awaitingDetails.delete(key)) {
-      const { reply } = await this.deps.helpdesk.escalate({ conversationId, details: question, requester, activityId });
+    const awaiting = this.awaitingDetails.get(key);
+    if (awaiting) {
+      this.awaitingDetails.delete(key);
+      const { reply } = await this.deps.helpdesk.escalate({
+        conversationId,
+        details: question,
+        requester,
+        activityId,
+        ...(awaiting.separate ? { separate: true } : {}),
+      });
       return reply;
     }
     const numbered = DIGITS.test(question) ? this.stamps.numberedOptions(conversationId) : undefined;
@@ -171,11 +180,25 @@ export class LogoConversation {
       case 'resolved':
       case 'not_resolved':
         return helpdesk.feedback({ conversationId, resolved: option.action === 'resolved', activityId });
+      case 'ask_bot':
+      case 'reopen':
+        // The message the core held back: asked as a question, or added to the reopened ticket.
+        if (!option.value) return text(conversationId, M.unsupportedAction);
+        return helpdesk.ask({
+          conversationId,
+          channel: 'logo',
+          requester,
+          text: option.value,
+          intent: option.action === 'ask_bot' ? 'question' : 'reopen',
+        });
+      case 'status':
+        return helpdesk.ask({ conversationId, channel: 'logo', requester, text: M.statusRequest });
       case 'escalate':
-        this.awaitingDetails.add(key);
+      case 'new_ticket':
+        this.awaitingDetails.set(key, { separate: option.action === 'new_ticket' });
         // Bounded: the oldest forgotten request for details is dropped first.
         if (this.awaitingDetails.size > MAX_AWAITING)
-          this.awaitingDetails.delete(this.awaitingDetails.values().next().value ?? '');
+          this.awaitingDetails.delete(this.awaitingDetails.keys().next().value ?? '');
         return text(conversationId, M.askDetails);
       default:
         this.deps.logger.warn('logo: picked action has no LoGo handling', { action: option.action });

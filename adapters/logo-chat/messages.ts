@@ -12,7 +12,13 @@ export const LOGO_MESSAGES = Object.freeze({
     resolved: '解決した',
     not_resolved: '解決しない',
     escalate: '担当者に問い合わせる',
+    ask_bot: 'ボットに質問する',
+    reopen: '再開して追記する',
+    status: 'お問い合わせ状況',
+    new_ticket: '別件として新しく問い合わせる',
   } as Readonly<Record<string, string>>,
+  /** What the お問い合わせ状況 option asks (the core answers the requester's tickets). */
+  statusRequest: 'お問い合わせ状況',
   askDetails:
     '担当者にお問い合わせします。お困りの内容（状況、エラーメッセージ、いつから等）を1つのメッセージで送信してください。',
   staleStamp: 'この選択肢は有効期限が切れています。お手数ですが、もう一度質問してください。',

@@ -14,7 +14,7 @@ export const MAX_OPTION_CHARS = 64;
 
 /** What picking an option does. Unknown action kinds pass through as they come from the core. */
 export type LogoOption =
-  { kind: 'choice'; label: string; value: string } | { kind: 'action'; label: string; action: string };
+  { kind: 'choice'; label: string; value: string } | { kind: 'action'; label: string; action: string; value?: string };
 
 /** One message to post. */
 export type OutgoingPart =
@@ -35,7 +35,13 @@ export function renderReply(reply: BotReply): OutgoingPart[] {
     ...reply.choices.map((c): LogoOption => ({ kind: 'choice', label: c.label, value: c.value })),
     ...actions
       .filter((a) => !FEEDBACK_ACTIONS.has(a) && !(feedback && a === 'escalate'))
-      .map((a): LogoOption => ({ kind: 'action', label: M.actionLabels[a] ?? a, action: a })),
+      .map((a): LogoOption => {
+        const option: LogoOption = { kind: 'action', label: M.actionLabels[a] ?? a, action: a };
+        // ボットに質問する / 再開して追記する carry the message the core held back.
+        return (a === 'ask_bot' || a === 'reopen') && reply.pendingText
+          ? { ...option, value: reply.pendingText }
+          : option;
+      }),
   ];
   if (options.length > 0) {
     const question = reply.choices.length > 0 ? M.pickChoice : M.pickAction;

@@ -216,9 +216,20 @@ describe('LoGoチャット direct mode (direct-js child process against the loop
     assert.match(ask.params[2] as string, /内容/);
     from = count();
     text(pairTalk, yamada, '在宅勤務用の端末で、朝からVPNの接続がタイムアウトします。');
-    const [created] = await sentAfter(from, 1);
+    const [created, statusSelect] = await sentAfter(from, 2);
+    // The receipt offers お問い合わせ状況 as a select stamp.
+    assert.deepEqual(statusSelect.params[2], {
+      question: '次の操作を選んでください。',
+      options: ['お問い合わせ状況'],
+      listing: false,
+    });
     const number = /HD-\d{4}-\d{6}/.exec(created.params[2] as string)?.[0];
     assert.ok(number, String(created.params[2]));
+    // お問い合わせ状況 answers the requester's ticket with its state.
+    from = count();
+    answer(pairTalk, yamada, statusSelect, 0);
+    const [status] = await sentAfter(from, 1);
+    assert.match(status.params[2] as string, new RegExp(`^${number}「.+」\\n状態: 新規\\n`));
     const ticket = await kotae.app.dataSource.getRepository('ticket').findOneByOrFail({ number });
     assert.equal(ticket.channel, 'logo');
     assert.equal(ticket.requesterId, idStr(yamada));
@@ -238,7 +249,7 @@ describe('LoGoチャット direct mode (direct-js child process against the loop
     await sentAfter(from, 1);
     from = count();
     text(groupTalk, sato, '3階の複合機です');
-    const [created] = await sentAfter(from, 1);
+    const [created] = await sentAfter(from, 2);
     assert.equal(created.params[0], groupTalk);
     const number = /HD-\d{4}-\d{6}/.exec(created.params[2] as string)?.[0] ?? '';
 

@@ -172,7 +172,12 @@ describe('LoGoチャット relay mode (signed events in, signed messages out)', 
     assert.match(textOf(askDetails), /内容/);
     from = relay.posts.length;
     await post(message('LGWANメールが届きません'));
-    const [created] = await postsAfter(from, 1);
+    const [created, statusSelect] = await postsAfter(from, 2);
+    assert.deepEqual(statusSelect.body.message, {
+      kind: 'select',
+      question: '次の操作を選んでください。',
+      options: ['お問い合わせ状況'],
+    });
     const number = /HD-\d{4}-\d{6}/.exec(textOf(created))?.[0];
     const ticket = await kotae.ds.getRepository('ticket').findOneByOrFail({ number });
     assert.deepEqual(

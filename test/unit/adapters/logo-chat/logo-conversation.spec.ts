@@ -140,11 +140,11 @@ describe('LogoConversation', () => {
       text: '操作を選べます。',
       sources: [],
       choices: [],
-      actions: ['reopen' as BotAction],
+      actions: ['future_action' as BotAction],
     });
     await conversation.handle(msg('チケットの件'));
     const select = transport.sent[1];
-    assert.deepEqual(select.body, { question: '次の操作を選んでください。', options: ['reopen'] });
+    assert.deepEqual(select.body, { question: '次の操作を選んでください。', options: ['future_action'] });
     await conversation.handle({ kind: 'answer', messageId: 'a1', talk: pair, user, inReplyTo: select.id, response: 0 });
     assert.equal(
       transport.sent[2].body,
