@@ -20,7 +20,6 @@ export const BOT_MESSAGES = Object.freeze({
       openNow ? '担当者が確認してご連絡します。' : '現在は受付時間外のため、次の開庁日に担当者が確認してご連絡します。',
       `（ヘルプデスク受付時間: ${deskHours}）`,
     ].join('\n'),
-  redacted: '※ 個人番号（マイナンバー）と思われる数字は記録せずに削除しました。個人番号は入力しないでください。',
   emptyQuestion: '質問を入力してください。',
   tooLong: (max: number) => `質問が長すぎます。${max}文字以内で入力してください。`,
   unknownConversation: '会話が見つかりません。最初から質問してください。',
