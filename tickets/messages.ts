@@ -33,6 +33,8 @@ export const TICKET_MESSAGES = Object.freeze({
   categoryUnknown: (category: string) => `分類「${category}」は登録されていません。`,
   bodyRequired: '本文を入力してください。',
   bodyTooLong: (max: number) => `本文は${max}文字以内で入力してください。`,
+  fieldTooLong: (field: string, max: number) => `${field}は${max.toLocaleString('ja-JP')}文字以内で入力してください。`,
+  faqUrlInvalid: '参照URLは http:// または https:// で始まるURLを入力してください。',
   attachmentInvalid: 'ファイル名・種類・サイズを正しく入力してください。',
   attachmentTooLarge: '添付ファイルが大きすぎます（50MBまで）。',
   workLogTimeOrder: '作業終了日時は作業開始日時以降にしてください。',
