@@ -8,6 +8,7 @@ import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
 import { KotaeError } from '../core/errors';
 import type { DbConfig } from '../db';
+import { isPiiType, PII_TYPES, type PiiType } from '../privacy';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
@@ -21,6 +22,21 @@ const isoDates = z
   )
   .pipe(z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD dates separated by commas')));
 const optionalText = z.string().min(1).optional();
+const piiTypes = z
+  .string()
+  .transform((s) =>
+    s.trim() === 'all'
+      ? [...PII_TYPES]
+      : s.trim() === 'none'
+        ? []
+        : s
+            .split(',')
+            .map((t) => t.trim())
+            .filter(Boolean),
+  )
+  .pipe(
+    z.array(z.string().refine(isPiiType, `expected all, none or a comma-separated list of ${PII_TYPES.join(', ')}`)),
+  );
 
 /** Every environment variable Kotae reads, with defaults. Documented in .env.example. */
 const EnvSchema = z
@@ -55,6 +71,7 @@ const EnvSchema = z
       .string()
       .regex(/^[A-Z]{1,8}$/, 'expected 1-8 capital letters')
       .default('HD'),
+    KOTAE_PII_TYPES: piiTypes.default([...PII_TYPES]),
     KOTAE_MAX_QUESTION_CHARS: z.coerce.number().int().min(10).max(100_000).default(2000),
     KOTAE_ANSWER_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
     KOTAE_CLARIFY_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
@@ -159,6 +176,8 @@ export interface KotaeConfig {
   sla: { responseMinutes: number };
   ticketPrefix: string;
   maxQuestionChars: number;
+  /** Personal-data types masked in every text a person writes (privacy/); default all. */
+  piiTypes: PiiType[];
   /** Answer-policy overrides; only the keys set in the environment are present. */
   thresholds: { answer?: number; clarify?: number };
   embeddings: { kind: 'local' } | ({ kind: 'openai' } & OpenAiSettings);
@@ -248,6 +267,7 @@ function toConfig(e: z.infer<typeof EnvSchema>, cwd: string): KotaeConfig {
     sla: { responseMinutes: e.KOTAE_SLA_RESPONSE_MINUTES },
     ticketPrefix: e.KOTAE_TICKET_PREFIX,
     maxQuestionChars: e.KOTAE_MAX_QUESTION_CHARS,
+    piiTypes: e.KOTAE_PII_TYPES.filter(isPiiType),
     thresholds: {
       ...(e.KOTAE_ANSWER_THRESHOLD === undefined ? {} : { answer: e.KOTAE_ANSWER_THRESHOLD }),
       ...(e.KOTAE_CLARIFY_THRESHOLD === undefined ? {} : { clarify: e.KOTAE_CLARIFY_THRESHOLD }),
@@ -326,5 +346,6 @@ export function describeConfig(c: KotaeConfig): Record<string, unknown> {
     teams: c.teams ? 'configured' : 'loopback-only',
     desk: `${c.desk.open}-${c.desk.close}`,
     scheduler: c.scheduler,
+    piiTypes: c.piiTypes.join(',') || 'none',
   };
 }

@@ -15,6 +15,7 @@ import { SqlRetentionStore } from '../db/repositories/sql-retention';
 import { BACKUP_JOB, BackupJob, DailyScheduler, RETENTION_JOB, RetentionJob } from '../jobs';
 import { createWebApp, loadLegalPages, WebChatChannel, type Mount } from '../adapters/web';
 import { createConsoleReportsRouter } from '../adapters/web/console-reports';
+import { createPiiMasker } from '../privacy';
 import { createChatModel } from './answer-model';
 import type { KotaeConfig } from './config';
 import { ensureWritableDir, lockDataDir, type DirLock } from './data-dir';
@@ -63,8 +64,9 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       extraClosedDays: config.desk.extraClosedDays,
     });
     const knowledge = await createKnowledgeRuntime(config, logger);
+    const masker = createPiiMasker({ types: config.piiTypes });
     const helpdesk = new HelpdeskService(
-      { conversations, tickets, knowledge: knowledge.live, clock, chatModel: createChatModel(config), logger },
+      { conversations, tickets, knowledge: knowledge.live, clock, chatModel: createChatModel(config), logger, masker },
       {
         maxQuestionChars: config.maxQuestionChars,
         checkSources: config.answerModel.kind === 'openai' && config.answerModel.checkSources,
