@@ -11,3 +11,4 @@ export {
 } from './masker';
 export { isValidMyNumber } from './detectors/my-number';
 export { passesLuhn } from './detectors/card-number';
+export { evaluatePii, type PiiCase, type PiiEvaluation, type PiiScore } from './evaluate';

@@ -12,15 +12,18 @@ const TOWN = `${NAME}{0,8}?`;
 const BLOCK = `(?:${KANJI_NUM}丁目(?:[ \\t]?\\d{1,4}(?:番地?|-)(?:[ \\t]?\\d{1,4}号?)?)?|\\d{1,4}番地?(?:の?\\d{1,4}号?)?|\\d{1,4}-\\d{1,4}(?:-\\d{1,4})?)`;
 const ADDRESS = new RegExp(`${LOCALITY}${TOWN}[ \\t]?${BLOCK}(?![\\d\\w])`, 'g');
 const CHOME = new RegExp(`${NAME}{1,6}?${KANJI_NUM}丁目[ \\t]?\\d{1,4}(?:番地?|-)(?:[ \\t]?\\d{1,4}号?)?`, 'g');
-const LEAD = /^(?:現?住所|所在地|自宅|住まい|お住まい)(?:は|が|:|：)?/;
+const LEAD = /(?:現?住所|所在地|送付先|自宅|お?住まい)(?:は|が|:|：)?/g;
 
 /** Finds street addresses. */
 export function detectAddress(normalized: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
   for (const re of [ADDRESS, CHOME]) {
     for (const m of normalized.matchAll(re)) {
-      const lead = LEAD.exec(m[0])?.[0].length ?? 0;
-      spans.push({ type: 'address', start: m.index + lead, end: m.index + m[0].length });
+      // The keyword before an address (住所は…) may be taken by the name pattern; it is not the address.
+      const from = Math.max(0, m.index - 4);
+      const leads = [...normalized.slice(from, m.index + m[0].length).matchAll(LEAD)];
+      const leadEnd = leads.length ? from + (leads.at(-1)?.index ?? 0) + (leads.at(-1)?.[0].length ?? 0) : 0;
+      spans.push({ type: 'address', start: Math.max(m.index, leadEnd), end: m.index + m[0].length });
     }
   }
   return spans;

@@ -144,15 +144,17 @@ function fitsHonorific(word: string, honorific: string): boolean {
 }
 
 const LABELLED =
-  /(?:氏名|お名前|名前|申請者|依頼者|利用者名|使用者|契約者|フリガナ|ふりがな)[ \t]*(?:は|が|:|=)?[ \t]*((?:[一-龥々ヶ]{1,5}|[ァ-ヶー]{2,8}|[ぁ-ん]{2,6})(?:[ \t](?:[一-龥々ヶ]{1,5}|[ァ-ヶー]{2,8}|[ぁ-ん]{2,6}))?)/dg;
+  /(?:氏名|お名前|名前|申請者|依頼者|利用者名|使用者|契約者|フリガナ|ふりがな)[ \t]*(?:は|が|:|=)?[ \t]*((?:[一-龥々ヶ]{1,4}[ぁ-ん]{2,4}(?=[ \t/、。,)]|$)|[一-龥々ヶ]{1,5}|[ァ-ヶー]{2,8}|[ぁ-ん]{2,6})(?:[ \t](?:[一-龥々ヶ]{1,5}|[ァ-ヶー]{2,8}|[ぁ-ん]{2,6}))?)/dg;
 const SELF_INTRO = /((?:[一-龥々ヶ]{1,5})(?:[ \t][一-龥々ヶ]{1,5})?)(?:と申します|と言います|といいます)/dg;
 
 /** Finds names of people in context. */
 export function detectPersonName(normalized: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
   for (const m of normalized.matchAll(HONORIFIC)) {
-    const start = walkBack(normalized, m.index);
-    let word = normalized.slice(start, m.index);
+    // 山口 さん: one space before the honorific.
+    const end = normalized[m.index - 1] === ' ' ? m.index - 1 : m.index;
+    const start = walkBack(normalized, end);
+    let word = normalized.slice(start, end);
     let from = start;
     // A leading space the walk may have taken belongs to the sentence, not the name.
     while (word.startsWith(' ')) {
