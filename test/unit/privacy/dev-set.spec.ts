@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { createPiiMasker, evaluatePii } from '../../../privacy';
 import { readPiiCases } from '../../../adapters/cli/eval-pii';
+import { evalCommand } from '../../../adapters/cli/eval-command';
 
 describe('privacy: the dev set', () => {
   it('has at least 300 cases with positives of every type and IT-text negatives', () => {
@@ -19,7 +20,6 @@ describe('privacy: the dev set', () => {
 describe('kotae eval --pii', () => {
   const file = path.join(__dirname, '../../fixtures/pii/dev.jsonl');
   it('prints recall and precision per type, as JSON with --json', async () => {
-    const { evalCommand } = await import('../../../adapters/cli/eval-command');
     const out: string[] = [];
     const err: string[] = [];
     assert.equal(
