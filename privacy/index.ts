@@ -12,3 +12,4 @@ export {
 export { isValidMyNumber } from './detectors/my-number';
 export { passesLuhn } from './detectors/card-number';
 export { evaluatePii, type PiiCase, type PiiEvaluation, type PiiScore } from './evaluate';
+export { cleanUserText } from './clean-text';

@@ -17,6 +17,7 @@ import { detectMyNumber } from './detectors/my-number';
 import { detectPersonName } from './detectors/person-name';
 import { detectPhone } from './detectors/phone';
 import { detectPostalCode } from './detectors/postal-code';
+import { cleanUserText } from './clean-text';
 import { normalizeForDetection } from './normalize';
 import { numberRuns } from './number-runs';
 import { PII_LABELS, PII_TYPES, type PiiSpan, type PiiType } from './types';
@@ -35,6 +36,7 @@ export interface MaskResult {
 
 /** Masks personal data in text. */
 export interface PiiMasker {
+  /** The text without control characters and lone surrogates, personal data masked. */
   mask(text: string): MaskResult;
   /** The spans found (for evaluation), without masking. */
   find(text: string): PiiSpan[];
@@ -90,7 +92,8 @@ export function createPiiMasker(options: PiiMaskerOptions = {}): PiiMasker {
     enabled.size === 0 ? [] : resolve(detectAll(normalizeForDetection(text), options.nameTagger, text), enabled);
   return {
     find,
-    mask(text: string): MaskResult {
+    mask(raw: string): MaskResult {
+      const text = cleanUserText(raw);
       const spans = find(text);
       const counts: Partial<Record<PiiType, number>> = {};
       let out = '';

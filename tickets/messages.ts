@@ -37,6 +37,7 @@ export const TICKET_MESSAGES = Object.freeze({
   faqUrlInvalid: '参照URLは http:// または https:// で始まるURLを入力してください。',
   attachmentInvalid: 'ファイル名・種類・サイズを正しく入力してください。',
   attachmentTooLarge: '添付ファイルが大きすぎます（50MBまで）。',
+  workLogDateInvalid: (min: number, max: number) => `作業日時は${min}年から${max}年までの日付で入力してください。`,
   workLogTimeOrder: '作業終了日時は作業開始日時以降にしてください。',
   workLogRequired: (fields: readonly string[]) => `${fields.join('・')}を入力してください。`,
   faqRequired: '質問と回答を入力してください。',

@@ -26,14 +26,20 @@ export function validateWorkLog(input: NewWorkLogEntry): NewWorkLogEntry {
     remarks: input.remarks?.trim() || undefined,
   };
   const missing: string[] = [];
-  if (!plausible(entry.startedAt)) missing.push('作業開始日時');
-  if (!plausible(entry.endedAt)) missing.push('作業終了日時');
+  if (Number.isNaN(entry.startedAt.getTime())) missing.push('作業開始日時');
+  if (Number.isNaN(entry.endedAt.getTime())) missing.push('作業終了日時');
   if (!entry.operatorName) missing.push('担当者');
   if (!entry.title) missing.push('作業名');
   if (!entry.content) missing.push('作業内容');
   if (missing.length > 0) {
     throw new KotaeError('INPUT_INVALID', `work log missing ${missing.length} fields`, {
       userMessage: TICKET_MESSAGES.workLogRequired(missing),
+    });
+  }
+  const implausible = [entry.startedAt, entry.endedAt].some((d) => !plausible(d));
+  if (implausible) {
+    throw new KotaeError('INPUT_INVALID', 'work log dated outside the plausible years', {
+      userMessage: TICKET_MESSAGES.workLogDateInvalid(YEARS.min, YEARS.max),
     });
   }
   if (entry.endedAt.getTime() < entry.startedAt.getTime()) {
@@ -49,8 +55,6 @@ export function validateWorkLog(input: NewWorkLogEntry): NewWorkLogEntry {
 }
 
 function plausible(d: Date): boolean {
-  const t = d.getTime();
-  if (Number.isNaN(t)) return false;
   const y = d.getUTCFullYear();
   return y >= YEARS.min && y <= YEARS.max;
 }

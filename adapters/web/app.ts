@@ -8,6 +8,7 @@ import type { ConversationStore, Helpdesk } from '../../bot';
 import type { Logger } from '../../core/logger';
 import { createApiRouter } from './api/router';
 import { apiNotFound, errorHandler } from './errors';
+import { rejectMalformedRequests } from './request-errors';
 import { createLegalRouter, type LegalPages } from './legal';
 
 /** A router or handler mounted at a path by the composition root. */
@@ -55,6 +56,7 @@ export function createWebApp(deps: WebAppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   app.use(securityHeaders);
+  app.use(rejectMalformedRequests);
   const json = express.json({ limit: deps.jsonLimitBytes ?? 256 * 1024 });
 
   app.get('/healthz', async (_req, res) => {
