@@ -4,6 +4,12 @@ import { M, SLA_LABELS } from './messages';
 
 const JST_OFFSET_MS = 9 * 60 * 60_000;
 
+/** Whether a stored date can be shown (a row written before dates were checked may hold year 0 or garbage). */
+function showable(d: Date): boolean {
+  const y = d.getUTCFullYear();
+  return !Number.isNaN(d.getTime()) && y >= 1 && y <= 9999;
+}
+
 function jstParts(d: Date): string[] {
   const iso = new Date(d.getTime() + JST_OFFSET_MS).toISOString();
   return [iso.slice(0, 4), iso.slice(5, 7), iso.slice(8, 10), iso.slice(11, 13), iso.slice(14, 16)];
@@ -12,12 +18,14 @@ function jstParts(d: Date): string[] {
 /** `2026/04/01 10:00` in JST. */
 export function formatJst(d: Date | undefined): string {
   if (!d) return '';
+  if (!showable(d)) return M.time.invalidDate;
   const [y, mo, da, h, mi] = jstParts(d);
   return `${y}/${mo}/${da} ${h}:${mi}`;
 }
 
 /** Value for `<input type="datetime-local">` in JST. */
 export function toDateTimeLocal(d: Date): string {
+  if (!showable(d)) return '';
   const [y, mo, da, h, mi] = jstParts(d);
   return `${y}-${mo}-${da}T${h}:${mi}`;
 }

@@ -284,5 +284,9 @@ export const M = Object.freeze({
     conflictTitle: '他の担当者が先に更新しました',
     reload: '最新の内容を表示',
   },
-  time: { minutes: (m: number) => `${m}分`, hours: (h: number, m: number) => (m ? `${h}時間${m}分` : `${h}時間`) },
+  time: {
+    invalidDate: '（日時不明）',
+    minutes: (m: number) => `${m}分`,
+    hours: (h: number, m: number) => (m ? `${h}時間${m}分` : `${h}時間`),
+  },
 });
