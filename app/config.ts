@@ -219,6 +219,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   const problems = [
     ...unknown.map((k) => `${k}: unknown variable (see .env.example)`),
     ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
+    ...(parsed.success ? folderOverlap(parsed.data, cwd) : []),
   ];
   if (problems.length > 0 || !parsed.success) {
     throw new KotaeError('CONFIG_INVALID', `invalid configuration:\n  - ${problems.join('\n  - ')}`, {
@@ -226,6 +227,35 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     });
   }
   return deepFreeze(toConfig(parsed.data, cwd));
+}
+
+/** The real path of a folder when it exists (symlinks resolved), else its absolute path. */
+function realDir(dir: string): string {
+  try {
+    return fs.realpathSync(dir);
+  } catch {
+    return dir;
+  }
+}
+
+function inside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/**
+ * The knowledge folder is served over HTTP (/kb); the data folder holds the database and backups.
+ * One inside the other would publish the database, so it is a start-up error.
+ */
+function folderOverlap(e: z.infer<typeof EnvSchema>, cwd: string): string[] {
+  const data = realDir(path.resolve(cwd, e.KOTAE_DATA_DIR));
+  const kb = realDir(path.resolve(cwd, e.KOTAE_KB_DIR));
+  if (inside(data, kb) || inside(kb, data)) {
+    return [
+      `KOTAE_KB_DIR: the knowledge folder (${kb}) must not contain or be inside the data folder KOTAE_DATA_DIR (${data}); it is served at /kb`,
+    ];
+  }
+  return [];
 }
 
 function toConfig(e: z.infer<typeof EnvSchema>, cwd: string): KotaeConfig {

@@ -122,6 +122,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         ...config.legal,
       }),
       documentsDir: config.kbDir,
+      dataDir: config.dataDir,
       logger,
       mounts,
       health: async () => {

@@ -9,6 +9,7 @@ import type { Logger } from '../../core/logger';
 import { createApiRouter } from './api/router';
 import { apiNotFound, errorHandler } from './errors';
 import { rejectMalformedRequests } from './request-errors';
+import { createKbRouter } from './kb-files';
 import { createLegalRouter, type LegalPages } from './legal';
 
 /** A router or handler mounted at a path by the composition root. */
@@ -30,6 +31,8 @@ export interface WebAppDeps {
   mounts?: Mount[];
   /** The knowledge folder: its manuals are served read-only at /kb/ (source links of answers). */
   documentsDir?: string;
+  /** The data folder (database, backups): never served, even when reachable from the knowledge folder. */
+  dataDir?: string;
   /** Contents of /privacy and /terms (the Teams manifest's privacyUrl and termsOfUseUrl). */
   legalPages?: LegalPages;
   /** Largest JSON body accepted (bytes). */
@@ -66,8 +69,7 @@ export function createWebApp(deps: WebAppDeps): Express {
   app.use('/static', express.static(STATIC_DIR, { index: false, maxAge: '1h' }));
   app.get('/', (_req, res) => res.sendFile(path.join(STATIC_DIR, 'index.html')));
   if (deps.legalPages) app.use(createLegalRouter(deps.legalPages));
-  if (deps.documentsDir)
-    app.use('/kb', express.static(deps.documentsDir, { index: false, dotfiles: 'deny', fallthrough: true }));
+  if (deps.documentsDir) app.use('/kb', createKbRouter(deps.documentsDir, deps.dataDir));
   app.use('/api', json, createApiRouter(deps.helpdesk, deps.conversations));
 
   for (const mount of deps.mounts ?? []) {
