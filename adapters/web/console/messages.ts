@@ -87,7 +87,8 @@ export const M = Object.freeze({
     username: 'ユーザー名',
     password: 'パスワード',
     submit: 'サインイン',
-    failed: 'ユーザー名またはパスワードが正しくありません。',
+    failed:
+      'ユーザー名またはパスワードが正しくないか、アカウントが一時的にロックされています。しばらくしてからもう一度お試しください。',
     signedOut: 'サインアウトしました。',
   },
   staffNotice: {
@@ -238,6 +239,10 @@ export const M = Object.freeze({
     updated: 'アカウントを更新しました。',
     state: '状態',
     passwordLength: (min: number, max: number) => `パスワードは${min}文字以上${max}文字以下にしてください。`,
+    passwordRepeated: 'パスワードに同じ文字や短い繰り返しを使わないでください（5種類以上の文字を含めてください）。',
+    passwordSequence: '「abcdef…」「123456…」「qwerty…」のような並びはパスワードに使えません。',
+    passwordUsername: 'パスワードにユーザー名を含めないでください。',
+    passwordCommon: '推測されやすい単語（password、admin など）を中心にしたパスワードは使えません。',
     actions: '操作',
     resetPassword: 'パスワード再設定',
     newPassword: (username: string) => `${username} の新しいパスワード`,
