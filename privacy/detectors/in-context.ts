@@ -17,6 +17,15 @@ export function detectBankAccount(normalized: string): PiiSpan[] {
       16,
     ),
     ...valuesAfter(normalized, 'bank_account', /支店番号|店番号|店番|支店コード/, /(?<!\d)\d{3}(?!\d)/, 6),
+    // ゆうちょ銀行: 記号 5 digits and 番号 up to 8 digits.
+    ...valuesAfter(normalized, 'bank_account', /ゆうちょ|通常貯金|振替口座/, /(?<!\d)\d{5}(?!\d)/, 8),
+    ...valuesAfter(
+      normalized,
+      'bank_account',
+      /(?:ゆうちょ|通常貯金|振替口座)[^。\n]{0,16}?番号/,
+      /(?<!\d)\d{6,8}(?!\d)/,
+      4,
+    ),
   ];
 }
 
@@ -36,7 +45,7 @@ export function detectResidentCode(normalized: string): PiiSpan[] {
   return valuesAfter(
     normalized,
     'resident_code',
-    /住民票コード|住民票番号|住基コード/,
+    /住民票(?:コード|ｺｰﾄﾞ)|住民票番号|住基(?:コード|ｺｰﾄﾞ)/,
     /(?<!\d)\d(?:[ \-]?\d){10}(?!\d)/,
     14,
   );
@@ -47,7 +56,7 @@ export function detectPassport(normalized: string): PiiSpan[] {
   return valuesAfter(
     normalized,
     'passport',
-    /旅券|パスポート|passport/i,
+    /旅券|パスポート|ﾊﾟｽﾎﾟｰﾄ|passport/i,
     /(?<![A-Za-z])[A-Za-z]{2}[ \-]?\d{7}(?!\d)/,
     16,
   );

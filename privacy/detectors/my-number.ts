@@ -3,7 +3,7 @@ import { keywordBefore } from '../context';
 import { digitsOf, type NumberRun } from '../number-runs';
 import type { PiiSpan } from '../types';
 
-const CONTEXT = /個人番号|マイナンバー|まいなんばー|my ?number|通知カード/i;
+const CONTEXT = /個人番号|マイナンバー|ﾏｲﾅﾝﾊﾞｰ|まいなんばー|my ?number|通知カード/i;
 
 /** Whether 12 digits carry a valid マイナンバー check digit (総務省令 formula). */
 export function isValidMyNumber(digits: string): boolean {
