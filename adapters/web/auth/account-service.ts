@@ -14,6 +14,7 @@ import { OPERATOR_ROLES } from '../../../tickets';
 import { M } from '../console/messages';
 import { checkNewPassword } from './password-policy';
 import { newToken } from './tokens';
+import { markOneTime } from './password-hash';
 
 const USERNAME = /^[A-Za-z0-9._-]{3,100}$/;
 
@@ -144,6 +145,7 @@ export class AccountService {
       'system',
     );
     if (generated) {
+      await this.deps.operators.update(admin.id, { passwordHash: markOneTime(admin.passwordHash) });
       showOnce(
         `Kotae: 最初の管理者アカウント「${admin.username}」を作成しました。初期パスワード（この一度だけ表示）: ${generated}\n` +
           'サインイン後、すぐにパスワードを変更してください。',

@@ -255,6 +255,7 @@ export const M = Object.freeze({
   },
   password: {
     title: 'パスワード変更',
+    mustChange: '初期パスワードでサインインしました。続けるには、パスワードを変更してください。',
     current: '現在のパスワード',
     next: (min: number) => `新しいパスワード（${min}文字以上）`,
     confirm: '新しいパスワード（確認）',
