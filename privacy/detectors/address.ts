@@ -7,7 +7,7 @@ import { PREFECTURE } from './prefectures';
 
 const NAME = '[一-龥ぁ-んァ-ヶ々ヶー]';
 const KANJI_NUM = '[\\d一二三四五六七八九十]{1,3}';
-const LOCALITY = `(?:(?:${PREFECTURE})(?:${NAME}{1,6}?[市区町村郡]){0,3}|(?:${NAME}{1,6}?[市区町村郡](?!役所|役場|民|長|議|内|外|場|立|営|政|有)){1,3}|大?字${NAME}{1,6}?(?=[ \\t]?\\d))`;
+const LOCALITY = `(?:(?:${PREFECTURE})(?:${NAME}{1,6}?[市区町村郡]){0,3}|(?:${NAME}{1,6}?[市区町村郡](?!役所|役場|民|長|議|内|外|場|立|営|政|有|分|画|間|切|域|別|販|会|域|部)){1,3}|大?字${NAME}{1,6}?(?=[ \\t]?\\d))`;
 const TOWN = `${NAME}{0,8}?`;
 const BLOCK = `(?:${KANJI_NUM}丁目(?:[ \\t]?\\d{1,4}(?:番地?|-)(?:[ \\t]?\\d{1,4}号?)?)?|\\d{1,4}番地?(?:の?\\d{1,4}号?)?|\\d{1,4}-\\d{1,4}(?:-\\d{1,4})?)`;
 const ADDRESS = new RegExp(`${LOCALITY}${TOWN}[ \\t]?${BLOCK}(?![\\d\\w])`, 'g');

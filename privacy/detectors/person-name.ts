@@ -95,6 +95,41 @@ const NOT_NAMES = new Set([
   'センター',
   'チーム',
   'クライアント',
+  // Vendors staff call さん (マイクロソフトさん, 富士通さんの保守).
+  'マイクロソフト',
+  '富士通',
+  '日立',
+  '東芝',
+  '日本電気',
+  'キヤノン',
+  'リコー',
+  'エプソン',
+  'シャープ',
+  'デル',
+  'レノボ',
+  'グーグル',
+  'アマゾン',
+  'ソフトバンク',
+  'ドコモ',
+  '大塚商会',
+  '日立システムズ',
+  '富士フイルム',
+  'アップル',
+  'シスコ',
+  // Form words after 氏名 / 名前 (氏名欄, 名前は未入力).
+  '欄',
+  '未入力',
+  '空白',
+  '不明',
+  '未定',
+  '未記入',
+  'なし',
+  '必須',
+  '任意',
+  '変更',
+  '入力',
+  '登録',
+  '表示',
 ]);
 const NOT_NAME_ENDINGS = /(?:者|員|長|課|係|部|室|局|先|方|側|達|たち|ら|共|家|屋|官|師|士)$/;
 
@@ -144,7 +179,7 @@ function fitsHonorific(word: string, honorific: string): boolean {
 }
 
 const LABELLED =
-  /(?:氏名|お名前|名前|申請者|依頼者|利用者名|使用者|契約者|フリガナ|ふりがな)[ \t]*(?:は|が|:|=)?[ \t]*((?:[一-龥々ヶ]{1,4}[ぁ-ん]{2,4}(?=[ \t/、。,)]|$)|[一-龥々ヶ]{1,5}|[ァ-ヶー]{2,8}|[ぁ-ん]{2,6})(?:[ \t](?:[一-龥々ヶ]{1,5}|[ァ-ヶー]{2,8}|[ぁ-ん]{2,6}))?)/dg;
+  /(?:氏名|お名前|名前|申請者|依頼者|利用者名|使用者|契約者|フリガナ|ふりがな)(?:[ \t]*(?:は|が|:|=)[ \t]*|[ \t]+)((?:[一-龥々ヶ]{1,4}[ぁ-ん]{2,4}(?=[ \t/、。,)]|$)|[一-龥々ヶ]{1,5}|[ァ-ヶー]{2,8}|[ぁ-ん]{2,6})(?:[ \t](?:[一-龥々ヶ]{1,5}|[ァ-ヶー]{2,8}|[ぁ-ん]{2,6}))?)/dg;
 const SELF_INTRO = /((?:[一-龥々ヶ]{1,5})(?:[ \t][一-龥々ヶ]{1,5})?)(?:と申します|と言います|といいます)/dg;
 
 /** Finds names of people in context. */
@@ -163,13 +198,18 @@ export function detectPersonName(normalized: string): PiiSpan[] {
     }
     if (word && isName(word.trim()) && fitsHonorific(word.trim(), m[0]))
       spans.push({ type: 'person_name', start: from, end: m.index });
+    else if (!word) {
+      // 新井 さとし様: a kanji family name, a space, a given name in hiragana.
+      const kana = /([一-龥々ヶ]{1,4}) ([ぁ-ん]{2,5})$/.exec(normalized.slice(Math.max(0, end - 12), end));
+      if (kana && isName(kana[1] ?? '')) spans.push({ type: 'person_name', start: end - kana[0].length, end });
+    }
   }
   for (const re of [LABELLED, SELF_INTRO]) {
     for (const m of normalized.matchAll(re)) {
       const at = m.indices?.[1];
       const word = m[1] ?? '';
-      if (!at || NOT_NAMES.has(word)) continue;
       const trimmed = word.replace(/(?:です|でした|さん|様)$/, '');
+      if (!at || NOT_NAMES.has(word) || !isName(trimmed)) continue;
       spans.push({ type: 'person_name', start: at[0], end: at[0] + trimmed.length });
     }
   }
