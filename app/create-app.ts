@@ -16,6 +16,7 @@ import { BACKUP_JOB, BackupJob, DailyScheduler, RETENTION_JOB, RetentionJob } fr
 import { createWebApp, loadLegalPages, WebChatChannel, type Mount } from '../adapters/web';
 import { createConsoleReportsRouter } from '../adapters/web/console-reports';
 import { createPiiMasker } from '../privacy';
+import { createPersonNameTagger } from '../knowledge';
 import { createChatModel } from './answer-model';
 import type { KotaeConfig } from './config';
 import { ensureWritableDir, lockDataDir, type DirLock } from './data-dir';
@@ -64,7 +65,9 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       extraClosedDays: config.desk.extraClosedDays,
     });
     const knowledge = await createKnowledgeRuntime(config, logger);
-    const masker = createPiiMasker({ types: config.piiTypes });
+    // kuromoji's 人名 tags add full names without an honorific (山田太郎) to the masker's context rules.
+    const nameTagger = config.piiTypes.includes('person_name') ? await createPersonNameTagger() : undefined;
+    const masker = createPiiMasker({ types: config.piiTypes, nameTagger });
     const helpdesk = new HelpdeskService(
       { conversations, tickets, knowledge: knowledge.live, clock, chatModel: createChatModel(config), logger, masker },
       {
@@ -82,6 +85,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     const ds = dataSource;
     const operators = await wireConsole({
       config,
+      masker,
       ds,
       tickets,
       conversations,

@@ -47,6 +47,17 @@ describe('hostile requests on the real app', function () {
     assert.equal((stored as { text: string }).text, 'パスワードを忘れました');
   });
 
+  it('masks personal data in a question before it is stored, and says which types', async () => {
+    const r = await ask(JSON.stringify({ question: '山田太郎です。携帯090-1234-5678、パスワードを忘れました' }));
+    assert.equal(r.status, 200);
+    const body = JSON.parse(r.text) as { conversationId: string; answer: string };
+    assert.match(body.answer, /個人情報と思われる内容（電話番号、氏名）は記録せずに伏せ字にしました/);
+    const stored = await kotae.app.dataSource
+      .getRepository('question')
+      .findOneByOrFail({ conversationId: body.conversationId });
+    assert.equal((stored as { text: string }).text, '［氏名］です。携帯［電話番号］、パスワードを忘れました');
+  });
+
   it('rejects a question of control characters only without writing a conversation', async () => {
     const before = await conversationCount();
     const r = await ask(JSON.stringify({ question: '\u0000\u0001\u0007' }));

@@ -1,0 +1,36 @@
+/**
+ * Person names from kuromoji's IPADIC tags for the personal-data masker: a family name (人名・姓)
+ * directly followed by a given name (人名・名), e.g. 山田太郎 or 佐藤花子, without any honorific.
+ * A lone family name is left to the masker's context rules (高橋 alone is also a place or a company).
+ */
+import kuromoji from 'kuromoji';
+import { KotaeError } from '../core/errors';
+import { defaultDictPath } from './analyzer';
+
+/** Spans [start, end) of full names in a text. */
+export type NameSpans = (text: string) => Array<{ start: number; end: number }>;
+
+/** Builds the tagger (loads kuromoji's dictionary once). */
+export async function createPersonNameTagger(options: { dictPath?: string } = {}): Promise<NameSpans> {
+  const tokenizer = await new Promise<kuromoji.Tokenizer<kuromoji.IpadicFeatures>>((resolve, reject) => {
+    kuromoji.builder({ dicPath: options.dictPath ?? defaultDictPath() }).build((err, built) => {
+      if (err) reject(new KotaeError('KB_UNAVAILABLE', 'kuromoji dictionary failed to load', { cause: err }));
+      else resolve(built);
+    });
+  });
+  return (text: string) => {
+    const spans: Array<{ start: number; end: number }> = [];
+    const tokens = tokenizer.tokenize(text);
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const family = tokens[i];
+      const given = tokens[i + 1];
+      if (!family || !given) continue;
+      if (family.pos_detail_2 !== '人名' || family.pos_detail_3 !== '姓') continue;
+      if (given.pos_detail_2 !== '人名' || given.pos_detail_3 !== '名') continue;
+      const start = family.word_position - 1;
+      spans.push({ start, end: given.word_position - 1 + given.surface_form.length });
+      i++;
+    }
+    return spans;
+  };
+}
