@@ -1,13 +1,14 @@
 /**
  * `kotae eval --pii FILE [--json] [--types a,b]`: recall and precision of the personal-data
- * masker per type on a JSON Lines file of labelled cases ({"id","text","pii":[{"type","value"}]}).
+ * masker (with kuromoji's person-name tagger, as in the app) per type on a JSON Lines file of labelled cases ({"id","text","pii":[{"type","value"}]}).
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createPiiMasker, evaluatePii, isPiiType, PII_LABELS, type PiiCase, type PiiEvaluation } from '../../privacy';
+import { createPersonNameTagger } from '../../knowledge';
 import type { CommandIo } from './eval';
 
-const USAGE = 'usage: kotae eval --pii FILE [--json] [--types my_number,phone,...] [--show-errors]';
+const USAGE = 'usage: kotae eval --pii FILE [--json] [--types my_number,phone,...] [--regex-only] [--show-errors]';
 
 /** Reads the cases; throws with the line number of the first bad line. */
 export function readPiiCases(file: string): PiiCase[] {
@@ -57,8 +58,8 @@ export function formatPiiEvaluation(e: PiiEvaluation, showErrors: boolean): stri
   return rows.join('\n');
 }
 
-/** Runs the PII evaluation; returns the exit code. */
-export function runPiiEval(argv: string[], io: CommandIo): number {
+/** Runs the PII evaluation (with kuromoji's name tagger as the app does, unless --regex-only); returns the exit code. */
+export async function runPiiEval(argv: string[], io: CommandIo): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -68,6 +69,7 @@ export function runPiiEval(argv: string[], io: CommandIo): number {
         json: { type: 'boolean', default: false },
         types: { type: 'string' },
         'show-errors': { type: 'boolean', default: false },
+        'regex-only': { type: 'boolean', default: false },
       },
       strict: true,
     }).values;
@@ -87,7 +89,8 @@ export function runPiiEval(argv: string[], io: CommandIo): number {
     io.err((err as Error).message);
     return 2;
   }
-  const evaluation = evaluatePii(createPiiMasker({ types: types?.filter(isPiiType) }), cases);
+  const nameTagger = args['regex-only'] ? undefined : await createPersonNameTagger();
+  const evaluation = evaluatePii(createPiiMasker({ types: types?.filter(isPiiType), nameTagger }), cases);
   if (args.json) io.out(JSON.stringify(evaluation, null, 2));
   else io.out(formatPiiEvaluation(evaluation, args['show-errors']));
   return 0;
