@@ -10,14 +10,32 @@ import { defaultDictPath } from './analyzer';
 /** Spans [start, end) of full names in a text. */
 export type NameSpans = (text: string) => Array<{ start: number; end: number }>;
 
-/** Builds the tagger (loads kuromoji's dictionary once). */
-export async function createPersonNameTagger(options: { dictPath?: string } = {}): Promise<NameSpans> {
-  const tokenizer = await new Promise<kuromoji.Tokenizer<kuromoji.IpadicFeatures>>((resolve, reject) => {
-    kuromoji.builder({ dicPath: options.dictPath ?? defaultDictPath() }).build((err, built) => {
-      if (err) reject(new KotaeError('KB_UNAVAILABLE', 'kuromoji dictionary failed to load', { cause: err }));
-      else resolve(built);
+type Tokenizer = kuromoji.Tokenizer<kuromoji.IpadicFeatures>;
+
+/**
+ * Loaded dictionaries by path. The tokenizer is immutable and takes ~76 MB of heap, so every app
+ * (and every test app) in a process shares one instead of loading its own.
+ */
+const loaded = new Map<string, Promise<Tokenizer>>();
+
+function loadTokenizer(dicPath: string): Promise<Tokenizer> {
+  let tokenizer = loaded.get(dicPath);
+  if (!tokenizer) {
+    tokenizer = new Promise<Tokenizer>((resolve, reject) => {
+      kuromoji.builder({ dicPath }).build((err, built) => {
+        if (err) reject(new KotaeError('KB_UNAVAILABLE', 'kuromoji dictionary failed to load', { cause: err }));
+        else resolve(built);
+      });
     });
-  });
+    tokenizer.catch(() => loaded.delete(dicPath));
+    loaded.set(dicPath, tokenizer);
+  }
+  return tokenizer;
+}
+
+/** Builds the tagger (kuromoji's dictionary is loaded once per process and path). */
+export async function createPersonNameTagger(options: { dictPath?: string } = {}): Promise<NameSpans> {
+  const tokenizer = await loadTokenizer(options.dictPath ?? defaultDictPath());
   return (text: string) => {
     const spans: Array<{ start: number; end: number }> = [];
     const tokens = tokenizer.tokenize(text);
