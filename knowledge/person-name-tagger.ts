@@ -38,17 +38,46 @@ export async function createPersonNameTagger(options: { dictPath?: string } = {}
   const tokenizer = await loadTokenizer(options.dictPath ?? defaultDictPath());
   return (text: string) => {
     const spans: Array<{ start: number; end: number }> = [];
-    const tokens = tokenizer.tokenize(text);
-    for (let i = 0; i + 1 < tokens.length; i++) {
-      const family = tokens[i];
-      const given = tokens[i + 1];
-      if (!family || !given) continue;
-      if (family.pos_detail_2 !== '人名' || family.pos_detail_3 !== '姓') continue;
-      if (given.pos_detail_2 !== '人名' || given.pos_detail_3 !== '名') continue;
-      const start = family.word_position - 1;
-      spans.push({ start, end: given.word_position - 1 + given.surface_form.length });
-      i++;
+    // kuromoji's lattice grows badly with one long unbroken text (200,000 characters exhausted a 4 GB
+    // heap): tag sentence by sentence, in pieces of at most SEGMENT characters.
+    for (const segment of segments(text)) {
+      const tokens = tokenizer.tokenize(text.slice(segment.start, segment.end));
+      for (let i = 0; i + 1 < tokens.length; i++) {
+        const family = tokens[i];
+        const given = tokens[i + 1];
+        if (!family || !given) continue;
+        if (family.pos_detail_2 !== '人名' || family.pos_detail_3 !== '姓') continue;
+        if (given.pos_detail_2 !== '人名' || given.pos_detail_3 !== '名') continue;
+        const start = segment.start + family.word_position - 1;
+        spans.push({ start, end: segment.start + given.word_position - 1 + given.surface_form.length });
+        i++;
+      }
     }
     return spans;
   };
+}
+
+/** Longest piece of text given to kuromoji at once. */
+const SEGMENT = 500;
+
+/** Sentence pieces of at most SEGMENT characters, cut after 。！？ or a line break when possible. */
+function segments(text: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + SEGMENT);
+    if (end < text.length) {
+      const piece = text.slice(start, end);
+      const cut = Math.max(
+        piece.lastIndexOf('。'),
+        piece.lastIndexOf('\n'),
+        piece.lastIndexOf('！'),
+        piece.lastIndexOf('？'),
+      );
+      if (cut > 0) end = start + cut + 1;
+    }
+    out.push({ start, end });
+    start = end;
+  }
+  return out;
 }

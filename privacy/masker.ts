@@ -53,6 +53,12 @@ export function maskFor(type: PiiType): string {
   return `［${PII_LABELS[type]}］`;
 }
 
+/**
+ * Longest text given to the name tagger (a morphological analyzer takes ~30 µs per character).
+ * Every stored text is shorter (comments ≤ 20,000); longer input is refused by its length check.
+ */
+const MAX_TAGGED_CHARS = 20_000;
+
 // Keyword-bound detectors first: a number after 住民票コード is that, even if it looks like a phone.
 function detectAll(normalized: string, tagger?: PersonNameTagger, original?: string): PiiSpan[] {
   const runs = numberRuns(normalized);
@@ -70,7 +76,9 @@ function detectAll(normalized: string, tagger?: PersonNameTagger, original?: str
     ...detectPostalCode(normalized),
     ...detectAddress(normalized),
     ...detectPersonName(normalized),
-    ...(tagger && original ? tagger(original).map((s) => ({ ...s, type: 'person_name' as const })) : []),
+    ...(tagger && original && original.length <= MAX_TAGGED_CHARS
+      ? tagger(original).map((s) => ({ ...s, type: 'person_name' as const }))
+      : []),
   ];
 }
 
