@@ -36,7 +36,17 @@ export default tseslint.config(
   { files: ['test/**'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
   // One SDK, one folder.
   {
-    files: ['bot/**', 'core/**', 'calendar/**', 'tickets/**', 'reports/**', 'jobs/**', 'knowledge/**', 'ingest/**'],
+    files: [
+      'bot/**',
+      'core/**',
+      'calendar/**',
+      'tickets/**',
+      'reports/**',
+      'jobs/**',
+      'knowledge/**',
+      'ingest/**',
+      'privacy/**',
+    ],
     rules: restrict([
       sdk(['express', 'express/*'], 'express only under adapters/web.'),
       sdk(['typeorm', 'typeorm/*', 'better-sqlite3', 'mssql'], 'database drivers only under db/.'),

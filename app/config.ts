@@ -8,6 +8,7 @@ import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
 import { KotaeError } from '../core/errors';
 import type { DbConfig } from '../db';
+import { isPiiType, PII_TYPES, type PiiType } from '../privacy';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
@@ -21,6 +22,21 @@ const isoDates = z
   )
   .pipe(z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD dates separated by commas')));
 const optionalText = z.string().min(1).optional();
+const piiTypes = z
+  .string()
+  .transform((s) =>
+    s.trim() === 'all'
+      ? [...PII_TYPES]
+      : s.trim() === 'none'
+        ? []
+        : s
+            .split(',')
+            .map((t) => t.trim())
+            .filter(Boolean),
+  )
+  .pipe(
+    z.array(z.string().refine(isPiiType, `expected all, none or a comma-separated list of ${PII_TYPES.join(', ')}`)),
+  );
 
 /** Every environment variable Kotae reads, with defaults. Documented in .env.example. */
 const EnvSchema = z
@@ -65,6 +81,7 @@ const EnvSchema = z
       .string()
       .regex(/^[A-Z]{1,8}$/, 'expected 1-8 capital letters')
       .default('HD'),
+    KOTAE_PII_TYPES: piiTypes.default([...PII_TYPES]),
     KOTAE_MAX_QUESTION_CHARS: z.coerce.number().int().min(10).max(100_000).default(2000),
     KOTAE_ANSWER_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
     KOTAE_CLARIFY_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
@@ -253,6 +270,8 @@ export interface KotaeConfig {
   reopenBusinessDays: number;
   ticketPrefix: string;
   maxQuestionChars: number;
+  /** Personal-data types masked in every text a person writes (privacy/); default all. */
+  piiTypes: PiiType[];
   /** Answer-policy overrides; only the keys set in the environment are present. */
   thresholds: { answer?: number; clarify?: number };
   embeddings: { kind: 'local' } | ({ kind: 'openai' } & OpenAiSettings);
@@ -314,6 +333,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   const problems = [
     ...unknown.map((k) => `${k}: unknown variable (see .env.example)`),
     ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
+    ...(parsed.success ? folderOverlap(parsed.data, cwd) : []),
   ];
   if (problems.length > 0 || !parsed.success) {
     throw new KotaeError('CONFIG_INVALID', `invalid configuration:\n  - ${problems.join('\n  - ')}`, {
@@ -321,6 +341,35 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     });
   }
   return deepFreeze(toConfig(parsed.data, cwd));
+}
+
+/** The real path of a folder when it exists (symlinks resolved), else its absolute path. */
+function realDir(dir: string): string {
+  try {
+    return fs.realpathSync(dir);
+  } catch {
+    return dir;
+  }
+}
+
+function inside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/**
+ * The knowledge folder is served over HTTP (/kb); the data folder holds the database and backups.
+ * One inside the other would publish the database, so it is a start-up error.
+ */
+function folderOverlap(e: z.infer<typeof EnvSchema>, cwd: string): string[] {
+  const data = realDir(path.resolve(cwd, e.KOTAE_DATA_DIR));
+  const kb = realDir(path.resolve(cwd, e.KOTAE_KB_DIR));
+  if (inside(data, kb) || inside(kb, data)) {
+    return [
+      `KOTAE_KB_DIR: the knowledge folder (${kb}) must not contain or be inside the data folder KOTAE_DATA_DIR (${data}); it is served at /kb`,
+    ];
+  }
+  return [];
 }
 
 function toConfig(e: z.infer<typeof EnvSchema>, cwd: string): KotaeConfig {
@@ -353,6 +402,7 @@ function toConfig(e: z.infer<typeof EnvSchema>, cwd: string): KotaeConfig {
     reopenBusinessDays: e.KOTAE_REOPEN_BUSINESS_DAYS,
     ticketPrefix: e.KOTAE_TICKET_PREFIX,
     maxQuestionChars: e.KOTAE_MAX_QUESTION_CHARS,
+    piiTypes: e.KOTAE_PII_TYPES.filter(isPiiType),
     thresholds: {
       ...(e.KOTAE_ANSWER_THRESHOLD === undefined ? {} : { answer: e.KOTAE_ANSWER_THRESHOLD }),
       ...(e.KOTAE_CLARIFY_THRESHOLD === undefined ? {} : { clarify: e.KOTAE_CLARIFY_THRESHOLD }),
@@ -497,5 +547,6 @@ export function describeConfig(c: KotaeConfig): Record<string, unknown> {
           : 'off',
     desk: `${c.desk.open}-${c.desk.close}`,
     scheduler: c.scheduler,
+    piiTypes: c.piiTypes.join(',') || 'none',
   };
 }

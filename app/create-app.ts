@@ -23,6 +23,8 @@ import { createWebApp, loadLegalPages, logoEventsHandlers, WebChatChannel, type 
 import type { LogoChat } from '../adapters/logo-chat';
 import { RequesterDesk } from '../tickets';
 import { createConsoleReportsRouter } from '../adapters/web/console-reports';
+import { createPiiMasker } from '../privacy';
+import { createPersonNameTagger } from '../knowledge';
 import { createChatModel } from './answer-model';
 import type { KotaeConfig } from './config';
 import { ensureWritableDir, lockDataDir, type DirLock } from './data-dir';
@@ -100,8 +102,20 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       clock,
       reopenBusinessDays: config.reopenBusinessDays,
     });
+    // kuromoji's 人名 tags add full names without an honorific (山田太郎) to the masker's context rules.
+    const nameTagger = config.piiTypes.includes('person_name') ? await createPersonNameTagger() : undefined;
+    const masker = createPiiMasker({ types: config.piiTypes, nameTagger });
     const helpdesk = new HelpdeskService(
-      { conversations, tickets, knowledge: knowledge.live, clock, chatModel: createChatModel(config), logger, desk },
+      {
+        conversations,
+        tickets,
+        knowledge: knowledge.live,
+        clock,
+        chatModel: createChatModel(config),
+        logger,
+        desk,
+        masker,
+      },
       {
         maxQuestionChars: config.maxQuestionChars,
         checkSources: config.answerModel.kind === 'openai' && config.answerModel.checkSources,
@@ -118,6 +132,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     const ds = dataSource;
     const operators = await wireConsole({
       config,
+      masker,
       ds,
       tickets,
       conversations,
@@ -171,6 +186,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       tickets,
       clock,
       documentsDir: config.kbDir,
+      dataDir: config.dataDir,
       logger,
       mounts,
       attachments: { attachments: operators.attachments },

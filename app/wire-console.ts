@@ -2,6 +2,7 @@
  * Wiring of the operator side: ticket service with reply delivery through the requester's
  * channel, accounts and sessions, work log, managed FAQs, the console and its report pages.
  */
+import { createPiiMasker, type PiiMasker } from '../privacy';
 import type { DataSource } from 'typeorm';
 import type { ChannelSender, ConversationStore, TicketStore } from '../bot';
 import type { ChannelKind } from '../bot';
@@ -33,6 +34,8 @@ export interface ConsoleWiringDeps {
   slaPolicy: SlaPolicy;
   clock: Clock;
   logger: Logger;
+  /** The configured personal-data masker (with the name tagger); built from config.piiTypes when absent. */
+  masker?: PiiMasker;
   /** Re-ingests the knowledge base (after a managed FAQ changes). */
   reindex: () => Promise<void>;
 }
@@ -40,6 +43,7 @@ export interface ConsoleWiringDeps {
 /** Builds the operator-side services and the console router. */
 export async function wireConsole(d: ConsoleWiringDeps) {
   const now = () => d.clock.now();
+  const masker = d.masker ?? createPiiMasker({ types: d.config.piiTypes });
   const audit = new SqlAuditLog(d.ds, now);
   const operators = new SqlOperatorStore(d.ds, now);
   const sessions = new SqlSessionStore(d.ds);
@@ -68,12 +72,14 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     slaPolicy: d.slaPolicy,
     clock: d.clock,
     audit,
+    masker,
   });
   const faqStore = new SqlFaqStore(d.ds, now);
   const faqs = new FaqService({
     store: faqStore,
     audit,
     logger: d.logger,
+    masker,
     reindex: async () => {
       writeManagedFaqs(d.config.dataDir, await faqStore.list('approved'));
       await d.reindex();
@@ -85,7 +91,7 @@ export async function wireConsole(d: ConsoleWiringDeps) {
   const router = createConsoleRouter({
     tickets: ticketService,
     attachments,
-    workLogs: new WorkLogService(new SqlWorkLogStore(d.ds, now), audit),
+    workLogs: new WorkLogService(new SqlWorkLogStore(d.ds, now), audit, masker),
     faqs,
     auth,
     accounts,

@@ -13,6 +13,7 @@ import type { BotAction, BotReply, ConversationRecord, Requester, SourceRef, Tic
 import { DEFAULT_THRESHOLDS, type AnswerThresholds } from './answer-policy';
 import { BOT_MESSAGES } from './messages';
 import { citeShownSources, composeAnswer, type ComposedAnswer } from './compose-answer';
+import type { PiiMasker } from '../privacy';
 import { redactPersonalData } from './redact';
 import { GROUNDING_HITS, type ChatModel } from './chat-model';
 import { smallTalkOf } from './small-talk';
@@ -58,12 +59,14 @@ export class HelpdeskService implements Helpdesk {
       /** When set, a requester's messages reach the conversation's open ticket and status questions are answered. */
       desk?: TicketDesk;
       logger?: Logger;
+      /** The configured personal-data masker (privacy/); all types when absent. */
+      masker?: PiiMasker;
     },
     private readonly options: HelpdeskOptions,
   ) {}
 
   async ask(input: AskInput): Promise<BotReply> {
-    const { text, redacted } = redactPersonalData((input.text ?? '').trim());
+    const { text, redacted, notice } = redactPersonalData((input.text ?? '').trim(), this.deps.masker);
     if (!text) throw new KotaeError('INPUT_INVALID', 'empty question', { userMessage: BOT_MESSAGES.emptyQuestion });
     if (text.length > this.options.maxQuestionChars) {
       throw new KotaeError('INPUT_TOO_LARGE', `question of ${text.length} chars`, {
@@ -84,7 +87,7 @@ export class HelpdeskService implements Helpdesk {
         text,
         input.intent === 'reopen' ? 'reopen' : 'auto',
       );
-      if (routed) return redacted ? { ...routed, text: `${BOT_MESSAGES.redacted}\n\n${routed.text}` } : routed;
+      if (routed) return redacted ? { ...routed, text: `${notice}\n\n${routed.text}` } : routed;
     }
     const smallTalk = smallTalkOf(text);
     if (HUMAN_REQUEST.test(text) || smallTalk) {
@@ -136,7 +139,7 @@ export class HelpdeskService implements Helpdesk {
       outcome,
       confidence: retrieval.confidence,
       ...composed,
-      text: redacted ? `${BOT_MESSAGES.redacted}\n\n${composed.text}` : composed.text,
+      text: redacted ? `${notice}\n\n${composed.text}` : composed.text,
     };
   }
 
@@ -147,7 +150,10 @@ export class HelpdeskService implements Helpdesk {
       conversationId: conversation.id,
       questionId: last?.id,
       resolved: input.resolved,
-      comment: input.comment?.slice(0, 2000),
+      comment:
+        input.comment === undefined
+          ? undefined
+          : redactPersonalData(input.comment.slice(0, 2000), this.deps.masker).text,
       activityId: input.activityId,
     });
     return {
@@ -161,7 +167,7 @@ export class HelpdeskService implements Helpdesk {
 
   async escalate(input: EscalateInput): Promise<{ ticket: TicketRecord; reply: BotReply; created: boolean }> {
     const conversation = await this.requireConversation(input.conversationId);
-    const details = redactPersonalData(input.details?.trim().slice(0, 10_000) ?? '').text;
+    const details = redactPersonalData(input.details?.trim().slice(0, 10_000) ?? '', this.deps.masker).text;
     const [transcript, last] = await Promise.all([
       this.deps.conversations.transcript(conversation.id),
       this.deps.conversations.lastQuestion(conversation.id),

@@ -27,7 +27,6 @@ export const BOT_MESSAGES = Object.freeze({
       added ? '入力いただいた内容を追記しました。' : '担当者が確認してご連絡します。',
       '別のご用件の場合は「別件として新しく問い合わせる」を押してください。',
     ].join('\n'),
-  redacted: '※ 個人番号（マイナンバー）と思われる数字は記録せずに削除しました。個人番号は入力しないでください。',
   emptyQuestion: '質問を入力してください。',
   tooLong: (max: number) => `質問が長すぎます。${max}文字以内で入力してください。`,
   unknownConversation: '会話が見つかりません。最初から質問してください。',

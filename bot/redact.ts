@@ -1,20 +1,25 @@
 /**
- * Personal data never enters the logs: a 12-digit individual number (マイナンバー) typed into a
- * chat is masked before the question is searched, stored or escalated.
+ * Personal data never enters the logs: every text a person writes to the bot goes through the
+ * personal-data masker (privacy/) before it is searched, stored, escalated or sent to a model.
  */
+import { createPiiMasker, maskNotice, type PiiMasker, type PiiType } from '../privacy';
 
-/** 12 digits, optionally grouped 4-4-4 with spaces or hyphens, not part of a longer number. */
-const MY_NUMBER = /(?<![0-9０-９])[0-9０-９]{4}[\s\-－ー]?[0-9０-９]{4}[\s\-－ー]?[0-9０-９]{4}(?![0-9０-９])/g;
+/** The masker with every type enabled, for callers that are not given a configured one. */
+export const DEFAULT_MASKER: PiiMasker = createPiiMasker();
 
-/** The mask put in place of a removed individual number. */
-export const MY_NUMBER_MASK = '［個人番号削除］';
+/** The mask put in place of an individual number (kept for callers of the old API). */
+export const MY_NUMBER_MASK = '［マイナンバー］';
 
-/** Masks individual numbers; `redacted` tells whether anything was removed. */
-export function redactPersonalData(text: string): { text: string; redacted: boolean } {
-  let redacted = false;
-  const masked = text.replace(MY_NUMBER, () => {
-    redacted = true;
-    return MY_NUMBER_MASK;
-  });
-  return { text: masked, redacted };
+/** Masks personal data; `redacted` tells whether anything was removed and `types` what. */
+export function redactPersonalData(
+  text: string,
+  masker: PiiMasker = DEFAULT_MASKER,
+): { text: string; redacted: boolean; types: PiiType[]; notice: string } {
+  const result = masker.mask(text);
+  return {
+    text: result.text,
+    redacted: result.types.length > 0,
+    types: result.types,
+    notice: maskNotice(result.types),
+  };
 }

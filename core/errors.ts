@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'CONFIG_INVALID'
   | 'INPUT_INVALID'
   | 'INPUT_TOO_LARGE'
+  | 'INPUT_UNSUPPORTED_MEDIA'
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'AUTH_REQUIRED'
@@ -36,6 +37,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = Object.freeze({
   CONFIG_INVALID: 500,
   INPUT_INVALID: 400,
   INPUT_TOO_LARGE: 413,
+  INPUT_UNSUPPORTED_MEDIA: 415,
   NOT_FOUND: 404,
   CONFLICT: 409,
   AUTH_REQUIRED: 401,
@@ -67,6 +69,7 @@ const USER_MESSAGES: Readonly<Record<ErrorCode, string>> = Object.freeze({
   CONFIG_INVALID: '設定に誤りがあります。管理者にお問い合わせください。',
   INPUT_INVALID: '入力内容に誤りがあります。',
   INPUT_TOO_LARGE: '入力が長すぎます。',
+  INPUT_UNSUPPORTED_MEDIA: 'この形式のリクエストには対応していません。',
   NOT_FOUND: '指定されたデータが見つかりません。',
   CONFLICT: '他の担当者が先に更新しました。画面を再読み込みしてからやり直してください。',
   AUTH_REQUIRED: 'サインインが必要です。',

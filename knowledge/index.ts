@@ -3,6 +3,7 @@
  */
 export type { AnalyzedText, AnalyzerMode, TextAnalyzer } from './analyzer';
 export { JapaneseAnalyzer, createJapaneseAnalyzer } from './analyzer';
+export { createPersonNameTagger, type NameSpans } from './person-name-tagger';
 export type { ConfidenceFeatures } from './confidence';
 export { CONFIDENCE_WEIGHTS, confidenceOf } from './confidence';
 export { HnswVectorIndex, DEFAULT_HNSW_OPTIONS, type HnswOptions } from './hnsw-vector-index';

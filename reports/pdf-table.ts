@@ -38,8 +38,25 @@ export function drawTable(doc: PDFKit.PDFDocument, table: ReportTable, boldFont:
   };
   doc.y += 4;
   row(table.columns, true);
-  for (const r of table.rows) row(r.map(String), false);
+  for (const r of table.rows)
+    row(
+      r.map((c) => pdfCell(String(c))),
+      false,
+    );
   doc.y += 6;
+}
+
+/**
+ * Longest cell text printed in the PDF. PDFKit's line wrapping grows faster than linearly with a
+ * cell's length (a 20,000-character 作業内容 took 30 s and 850 MB); the PDF shows the start and
+ * says where the full text is (the xlsx and CSV files keep every character).
+ */
+export const PDF_CELL_MAX_CHARS = 600;
+
+/** The cell text as printed: at most PDF_CELL_MAX_CHARS characters, with a note when cut. */
+export function pdfCell(text: string): string {
+  if (text.length <= PDF_CELL_MAX_CHARS) return text;
+  return `${text.slice(0, PDF_CELL_MAX_CHARS)}…（全${text.length.toLocaleString('ja-JP')}文字。全文はExcel・CSV版を参照）`;
 }
 
 function ensureRoom(doc: PDFKit.PDFDocument, needed: number, bottom: () => number): void {

@@ -71,12 +71,21 @@ function addSummary(wb: ExcelJS.Workbook, m: ReportModel, status: string): void 
   printSetup(ws, m.title, 'portrait');
 }
 
+/** Excel keeps at most 32,767 characters in a cell; longer texts (old data) are cut with a note. */
+const XLSX_CELL_MAX_CHARS = 32_000;
+
+function xlsxCell<T>(cell: T): T | string {
+  return typeof cell === 'string' && cell.length > XLSX_CELL_MAX_CHARS
+    ? `${cell.slice(0, XLSX_CELL_MAX_CHARS)}…（全${cell.length}文字。全文はCSV版を参照）`
+    : cell;
+}
+
 function addTable(wb: ExcelJS.Workbook, m: ReportModel, t: ReportTable): void {
   const ws = wb.addWorksheet(t.sheet);
   ws.addRow([t.title]).font = { name: FONT, size: 12, bold: true };
   headerRow(ws.addRow(t.columns));
   for (const r of t.rows) {
-    ws.addRow(r).eachCell({ includeEmpty: true }, (c) => {
+    ws.addRow(r.map(xlsxCell)).eachCell({ includeEmpty: true }, (c) => {
       c.border = BORDER;
       c.font = { name: FONT };
       c.alignment = { wrapText: true, vertical: 'top' };

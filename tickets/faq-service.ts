@@ -10,6 +10,8 @@ import { TICKET_MESSAGES } from './messages';
 import type { FaqStore } from './ports';
 import type { AuditTrail } from './audit';
 import type { FaqEntry, FaqInput } from './types';
+import type { PiiMasker } from '../privacy';
+import { masked } from './personal-data';
 
 /** What FaqService needs; `reindex` rebuilds the knowledge base from the KB folder and faq_entry. */
 export interface FaqServiceDeps {
@@ -17,6 +19,8 @@ export interface FaqServiceDeps {
   audit: AuditTrail;
   logger: Logger;
   reindex: () => Promise<void>;
+  /** The configured personal-data masker (privacy/); all types when absent. */
+  masker?: PiiMasker;
 }
 
 /** Result of a change to approved FAQs: whether the knowledge base was re-indexed. */
@@ -54,7 +58,21 @@ export function validateFaq(input: FaqInput): FaqInput {
       userMessage: TICKET_MESSAGES.faqRequired,
     });
   }
+  if (clean.sourceUrl && !/^https?:\/\/[^\s]+$/i.test(clean.sourceUrl)) {
+    throw new KotaeError('INPUT_INVALID', 'faq url is not http(s)', { userMessage: TICKET_MESSAGES.faqUrlInvalid });
+  }
   return clean;
+}
+
+/** A draft promoted from a ticket, checked, with the requester's personal data masked. */
+function cleanFaq(input: FaqInput, masker?: PiiMasker): FaqInput {
+  const valid = validateFaq(input);
+  return {
+    ...valid,
+    question: masked(valid.question, masker),
+    alternateQuestions: valid.alternateQuestions.map((q) => masked(q, masker)),
+    answer: masked(valid.answer, masker),
+  };
 }
 
 /** Manages FAQ drafts and approved FAQs. */
@@ -75,7 +93,12 @@ export class FaqService {
 
   /** Saves a draft promoted from a ticket; it waits for an admin's approval. */
   async saveDraft(input: FaqInput, ticketId: string | undefined, actor: string): Promise<FaqEntry> {
-    const entry = await this.deps.store.create({ ...validateFaq(input), status: 'draft', ticketId, createdBy: actor });
+    const entry = await this.deps.store.create({
+      ...cleanFaq(input, this.deps.masker),
+      status: 'draft',
+      ticketId,
+      createdBy: actor,
+    });
     await this.deps.audit.record({ actor, action: 'faq.draft', target: entry.id, detail: { ticketId } });
     return entry;
   }

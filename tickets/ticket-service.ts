@@ -19,6 +19,8 @@ import type { AttachmentMeta, TicketWithSla } from './types';
 import type { AttachmentService, StagedAttachment } from './attachment-service';
 import { ATTACHMENT_MESSAGES } from './attachment-messages';
 import { DEFAULT_CATEGORIES } from './categories';
+import type { PiiMasker } from '../privacy';
+import { masked, maskedOptional } from './personal-data';
 
 /** Longest reply or note accepted. */
 export const MAX_COMMENT_LENGTH = 20_000;
@@ -35,7 +37,13 @@ export interface TicketServiceDeps {
   clock: Clock;
   audit: AuditTrail;
   categories?: readonly string[];
+  /** The configured personal-data masker (privacy/); all types when absent. */
+  masker?: PiiMasker;
 }
+
+/** Longest ticket title and details accepted. */
+export const MAX_TITLE_LENGTH = 200;
+export const MAX_DETAILS_LENGTH = 10_000;
 
 /** Fields an operator may change on a ticket in one save. */
 export type TicketChanges = Pick<
@@ -66,7 +74,13 @@ export class TicketService {
   /** Creates a ticket by hand (e.g. a phone call); escalations from the bot use the store directly. */
   async create(input: NewTicket, actor: string): Promise<TicketRecord> {
     this.assertCategory(input.category);
-    const ticket = await this.deps.store.create(input, actor);
+    checkLength(input.title, MAX_TITLE_LENGTH);
+    checkLength(input.details, MAX_DETAILS_LENGTH);
+    const m = this.deps.masker;
+    const ticket = await this.deps.store.create(
+      { ...input, title: masked(input.title, m), details: masked(input.details, m) },
+      actor,
+    );
     await this.deps.audit.record({ actor, action: 'ticket.create', target: ticket.number });
     return ticket;
   }
@@ -136,7 +150,7 @@ export class TicketService {
       );
     }
     if (changes.category !== undefined) this.assertCategory(changes.category);
-    const patch: TicketPatch = { ...changes };
+    const patch: TicketPatch = { ...changes, ...this.maskedChanges(changes) };
     const statusChanged = changes.status !== undefined && changes.status !== ticket.status;
     if (changes.status !== undefined && statusChanged) {
       assertTransition(ticket.status, changes.status);
@@ -176,7 +190,10 @@ export class TicketService {
     if (files.length > 0 && !service) throw new KotaeError('INTERNAL', 'no attachment service configured');
     if (!ticket.firstResponseAt || ticket.requesterRepliedAt) ticket = await this.markResponded(ticket, actor);
     const lines = files.map((f) => ATTACHMENT_MESSAGES.replyLine(f.fileName, f.sizeBytes));
-    const full = [`${TICKET_MESSAGES.replyPrefix(ticket.number)}`, text.trim(), ...lines].filter((l) => l).join('\n');
+    const safeText = masked(text, this.deps.masker);
+    const full = [`${TICKET_MESSAGES.replyPrefix(ticket.number)}`, safeText.trim(), ...lines]
+      .filter((l) => l)
+      .join('\n');
     const target = ticket;
     const comment = await this.addReply(ticket, full, actor, async (stored) => {
       for (const f of files) await service?.addFromOperator(target, f, actor, stored.id);
@@ -189,7 +206,11 @@ export class TicketService {
   async note(idOrNumber: string, body: string, actor: string): Promise<TicketComment> {
     const text = checkBody(body);
     const ticket = await this.get(idOrNumber);
-    const comment = await this.deps.store.addComment(ticket.id, { kind: 'note', author: actor, body: text });
+    const comment = await this.deps.store.addComment(ticket.id, {
+      kind: 'note',
+      author: actor,
+      body: masked(text, this.deps.masker),
+    });
     await this.deps.audit.record({ actor, action: 'ticket.note', target: ticket.number });
     return comment;
   }
@@ -240,6 +261,29 @@ export class TicketService {
     }
   }
 
+  /** Title and incident texts of a save, checked for length and masked. */
+  private maskedChanges(changes: TicketChanges): Partial<TicketPatch> {
+    const m = this.deps.masker;
+    const out: Partial<TicketPatch> = {};
+    if (changes.title !== undefined) {
+      checkLength(changes.title, MAX_TITLE_LENGTH);
+      out.title = masked(changes.title, m);
+    }
+    if (changes.incident) {
+      const { cause, actions, prevention } = changes.incident;
+      for (const t of [cause, actions, prevention]) if (t !== undefined) checkLength(t, MAX_DETAILS_LENGTH);
+      out.incident = {
+        ...changes.incident,
+        cause: maskedOptional(cause, m),
+        actions: maskedOptional(actions, m),
+        prevention: maskedOptional(prevention, m),
+      };
+      for (const k of ['cause', 'actions', 'prevention'] as const)
+        if (out.incident[k] === undefined) delete out.incident[k];
+    }
+    return out;
+  }
+
   private assertCategory(category: string): void {
     if (!this.categories.includes(category)) {
       throw new KotaeError('INPUT_INVALID', `unknown category ${category}`, {
@@ -258,4 +302,12 @@ function checkBody(body: string): string {
     });
   }
   return text;
+}
+
+function checkLength(text: string, max: number): void {
+  if (text.length > max) {
+    throw new KotaeError('INPUT_TOO_LARGE', `text of ${text.length} chars > ${max}`, {
+      userMessage: TICKET_MESSAGES.bodyTooLong(max),
+    });
+  }
 }

@@ -1,8 +1,11 @@
-/** `kotae eval`: the retrieval benchmark (see adapters/cli/eval.ts). */
+/** `kotae eval`: the retrieval benchmark (adapters/cli/eval.ts) or, with --pii, the masker's (eval-pii.ts). */
 import type { CliIo } from './io';
 import { runEvalCommand } from './eval';
+import { runPiiEval } from './eval-pii';
 
 /** Runs the evaluation with the process's streams. */
 export function evalCommand(argv: string[], io: CliIo): Promise<number> {
-  return runEvalCommand(argv, { out: io.out, err: io.err });
+  const sinks = { out: io.out, err: io.err };
+  if (argv.some((a) => a === '--pii' || a.startsWith('--pii='))) return runPiiEval(argv, sinks);
+  return runEvalCommand(argv, sinks);
 }

@@ -23,7 +23,7 @@ const COMMANDS: Record<string, { describe: string; load: () => Promise<Command> 
   },
   eval: {
     describe:
-      '検索精度を評価します: kotae eval --corpus F --queries F --qrels F [--k 10] [--json] [--abstain [--answer-model]]',
+      '検索精度・個人情報マスキングを評価します: kotae eval --corpus F --queries F --qrels F [--k 10] [--json] [--abstain [--answer-model]] | kotae eval --pii F [--json]',
     load: async () => (require('./eval-command') as typeof import('./eval-command.js')).evalCommand,
   },
   report: {

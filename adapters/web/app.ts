@@ -10,6 +10,8 @@ import { projectFile } from '../../core';
 import { createApiRouter } from './api/router';
 import { createAttachmentApiRouter, type ChatAttachmentDeps } from './api/attachment-routes';
 import { apiNotFound, errorHandler } from './errors';
+import { rejectMalformedRequests } from './request-errors';
+import { createKbRouter } from './kb-files';
 import { createLegalRouter, type LegalPages } from './legal';
 
 /** A router or handler mounted at a path by the composition root. */
@@ -35,6 +37,8 @@ export interface WebAppDeps {
   mounts?: Mount[];
   /** The knowledge folder: its manuals are served read-only at /kb/ (source links of answers). */
   documentsDir?: string;
+  /** The data folder (database, backups): never served, even when reachable from the knowledge folder. */
+  dataDir?: string;
   /** Contents of /privacy and /terms (the Teams manifest's privacyUrl and termsOfUseUrl). */
   legalPages?: LegalPages;
   /** Largest JSON body accepted (bytes). */
@@ -65,6 +69,7 @@ export function createWebApp(deps: WebAppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   app.use(securityHeaders);
+  app.use(rejectMalformedRequests);
   const json = express.json({ limit: deps.jsonLimitBytes ?? 256 * 1024 });
 
   app.get('/healthz', async (_req, res) => {
@@ -79,8 +84,7 @@ export function createWebApp(deps: WebAppDeps): Express {
   // `root` keeps send's dotfile check to the file's own name: Kotae may live under e.g. ~/.local/….
   app.get('/', (_req, res) => res.sendFile('index.html', { root: STATIC_DIR }));
   if (deps.legalPages) app.use(createLegalRouter(deps.legalPages));
-  if (deps.documentsDir)
-    app.use('/kb', express.static(deps.documentsDir, { index: false, dotfiles: 'deny', fallthrough: true }));
+  if (deps.documentsDir) app.use('/kb', createKbRouter(deps.documentsDir, deps.dataDir));
   const mounts = deps.mounts ?? [];
   for (const mount of mounts.filter((m) => m.rawBody)) {
     const handlers = Array.isArray(mount.handler) ? mount.handler : [mount.handler];

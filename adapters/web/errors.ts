@@ -6,37 +6,12 @@ import { randomUUID } from 'node:crypto';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { KotaeError, toKotaeError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
-
-interface BodyParserError {
-  type?: string;
-  status?: number;
-}
-
-function fromBodyParser(err: unknown): KotaeError | undefined {
-  const e = err as BodyParserError | null;
-  if (!e || typeof e !== 'object' || typeof e.type !== 'string') return undefined;
-  if (e.type === 'entity.too.large') {
-    return new KotaeError('INPUT_TOO_LARGE', 'request body too large', {
-      userMessage: 'リクエストが大きすぎます。',
-      cause: err,
-    });
-  }
-  if (e.type === 'entity.parse.failed') {
-    return new KotaeError('INPUT_INVALID', 'malformed JSON body', {
-      userMessage: 'リクエストの形式（JSON）が正しくありません。',
-      cause: err,
-    });
-  }
-  if (e.status && e.status >= 400 && e.status < 500) {
-    return new KotaeError('INPUT_INVALID', `bad request body: ${e.type}`, { cause: err });
-  }
-  return undefined;
-}
+import { requestErrorOf } from './request-errors';
 
 /** Final error middleware. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
-    const error = fromBodyParser(err) ?? toKotaeError(err);
+    const error = requestErrorOf(err) ?? toKotaeError(err);
     const body: { code: string; message: string; correlationId?: string } = {
       code: error.code,
       message: error.userMessage,

@@ -14,6 +14,7 @@ import { OPERATOR_ROLES } from '../../../tickets';
 import { M } from '../console/messages';
 import { checkNewPassword } from './password-policy';
 import { newToken } from './tokens';
+import { markOneTime } from './password-hash';
 
 const USERNAME = /^[A-Za-z0-9._-]{3,100}$/;
 
@@ -59,7 +60,7 @@ export class AccountService {
     if (!USERNAME.test(username)) throw invalid(M.accounts.usernameInvalid);
     if (!displayName || displayName.length > 200) throw invalid(M.accounts.displayNameRequired);
     if (!OPERATOR_ROLES.includes(input.role)) throw invalid(M.accounts.usernameInvalid);
-    checkNewPassword(input.password);
+    checkNewPassword(input.password, username);
     const passwordHash = await this.deps.hash(input.password);
     const created = await this.deps.operators.create({
       username,
@@ -105,7 +106,7 @@ export class AccountService {
   async resetPassword(id: string, password: string, actor: string): Promise<void> {
     const target = await this.get(id);
     if (target.username === actor) throw invalid(M.accounts.resetSelf);
-    checkNewPassword(password);
+    checkNewPassword(password, target.username);
     const passwordHash = await this.deps.hash(password);
     await this.deps.operators.update(id, { passwordHash, failedAttempts: 0, lockedUntil: null });
     await this.deps.sessions.deleteForOperator(id);
@@ -129,6 +130,8 @@ export class AccountService {
   async ensureAdminAccount(
     options: { username: string; password?: string },
     logger: Logger,
+    /** Shows the generated one-time password once to whoever started Kotae (stderr), never the log. */
+    showOnce: (text: string) => void = (text) => process.stderr.write(`${text}\n`),
   ): Promise<OperatorRecord | undefined> {
     if ((await this.deps.operators.count()) > 0) return undefined;
     const generated = options.password ? undefined : newToken().slice(0, 24);
@@ -142,13 +145,14 @@ export class AccountService {
       'system',
     );
     if (generated) {
-      logger.warn(
-        'created the first admin account with a random password; it is shown only now, change it after signing in',
-        {
-          username: admin.username,
-          password: generated,
-        },
+      await this.deps.operators.update(admin.id, { passwordHash: markOneTime(admin.passwordHash) });
+      showOnce(
+        `Kotae: 最初の管理者アカウント「${admin.username}」を作成しました。初期パスワード（この一度だけ表示）: ${generated}\n` +
+          'サインイン後、すぐにパスワードを変更してください。',
       );
+      logger.warn('created the first admin account with a one-time password shown once on stderr (not logged)', {
+        username: admin.username,
+      });
     } else {
       logger.info('created the first admin account', { username: admin.username });
     }

@@ -154,7 +154,7 @@ export class AuthService {
       await sessions.deleteForOperator(operator.id);
       throw locked(operator, M.password.locked);
     }
-    checkNewPassword(change.next);
+    checkNewPassword(change.next, operator.username);
     if (change.next !== change.confirm) throw invalid(M.password.mismatch);
     if (change.next === change.current) throw invalid(M.password.same);
     const passwordHash = await this.hash(change.next);

@@ -5,6 +5,10 @@ import { hasRole, type OperatorRole } from '../../../tickets';
 import type { AuthContext, AuthService } from './auth-service';
 import { parseCookies, serializeCookie } from './cookies';
 import { tokensEqual } from './tokens';
+import { isOneTime } from './password-hash';
+
+/** Pages an operator signed in with a one-time password may open. */
+const ONE_TIME_ALLOWED = /^\/(account\/password|signout)\/?$/;
 
 /** Name of the session cookie. */
 export const SESSION_COOKIE = 'kotae_session';
@@ -73,13 +77,19 @@ export function presentedCsrf(req: Request): string | undefined {
 
 /**
  * Guards a route: signed-out users are redirected to the sign-in page (302), users without the
- * role get AUTH_FORBIDDEN, state-changing requests without the session's CSRF token get AUTH_CSRF.
+ * role get AUTH_FORBIDDEN, state-changing requests without the session's CSRF token get AUTH_CSRF, and an
+ * operator signed in with a one-time password is sent to the password change page (303).
  */
 export function requireRole(role: OperatorRole, signInPath: (req: Request) => string): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     const ctx = authOf(res);
     if (!ctx) {
       res.redirect(302, signInPath(req));
+      return;
+    }
+    if (isOneTime(ctx.operator.passwordHash) && !ONE_TIME_ALLOWED.test(req.path)) {
+      // A one-time password (the generated first admin's) may only be changed.
+      res.redirect(303, `${signInPath(req).replace(/\/signin$/, '')}/account/password?notice=mustChange`);
       return;
     }
     if (!hasRole(ctx.operator.role, role))

@@ -32,8 +32,25 @@ export async function hashPassword(password: string, params: ScryptParams = DEFA
   return ['scrypt', params.N, params.r, params.p, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
+/**
+ * Marks a stored hash as a one-time password (the generated first admin password): it signs in,
+ * but the console then only allows changing it. Kept in the hash column so no schema change is needed.
+ */
+const ONE_TIME = 'otp$';
+
+/** The hash marked as a one-time password. */
+export function markOneTime(hash: string): string {
+  return hash.startsWith(ONE_TIME) ? hash : `${ONE_TIME}${hash}`;
+}
+
+/** Whether the stored hash is a one-time password that must be changed. */
+export function isOneTime(stored: string): boolean {
+  return stored.startsWith(ONE_TIME);
+}
+
 /** Whether the password matches the stored hash (constant-time compare); malformed hashes never match. */
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+export async function verifyPassword(password: string, storedHash: string): Promise<boolean> {
+  const stored = isOneTime(storedHash) ? storedHash.slice(ONE_TIME.length) : storedHash;
   const parts = stored.split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
   const [N, r, p] = parts.slice(1, 4).map(Number);

@@ -2,13 +2,21 @@
 import { formatJst as formatJstTime, jstParts, type SlaClock } from '../../../calendar';
 import { M, SLA_LABELS } from './messages';
 
+/** Whether a stored date can be shown (a row written before dates were checked may hold year 0 or garbage). */
+function showable(d: Date): boolean {
+  const y = d.getUTCFullYear();
+  return !Number.isNaN(d.getTime()) && y >= 1 && y <= 9999;
+}
+
 /** `2026/04/01 10:00` in JST; empty for no date. */
 export function formatJst(d: Date | undefined): string {
-  return d ? formatJstTime(d) : '';
+  if (!d) return '';
+  return showable(d) ? formatJstTime(d) : M.time.invalidDate;
 }
 
 /** Value for `<input type="datetime-local">` in JST. */
 export function toDateTimeLocal(d: Date): string {
+  if (!showable(d)) return '';
   const p = jstParts(d);
   const two = (n: number) => String(n).padStart(2, '0');
   return `${p.year}-${two(p.month)}-${two(p.day)}T${two(p.hour)}:${two(p.minute)}`;

@@ -75,6 +75,7 @@ export function sendPage(res: Response, status: number, o: PageOptions): void {
 
 /** Notices shown after a redirect (`?notice=key`); unknown keys show nothing. */
 const NOTICES: Readonly<Record<string, string>> = {
+  mustChange: M.password.mustChange,
   saved: M.detail.saved,
   replied: M.detail.replied,
   replyQueued: M.detail.replyQueued,

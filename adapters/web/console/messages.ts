@@ -87,7 +87,8 @@ export const M = Object.freeze({
     username: 'ユーザー名',
     password: 'パスワード',
     submit: 'サインイン',
-    failed: 'ユーザー名またはパスワードが正しくありません。',
+    failed:
+      'ユーザー名またはパスワードが正しくないか、アカウントが一時的にロックされています。しばらくしてからもう一度お試しください。',
     signedOut: 'サインアウトしました。',
   },
   staffNotice: {
@@ -249,6 +250,10 @@ export const M = Object.freeze({
     updated: 'アカウントを更新しました。',
     state: '状態',
     passwordLength: (min: number, max: number) => `パスワードは${min}文字以上${max}文字以下にしてください。`,
+    passwordRepeated: 'パスワードに同じ文字や短い繰り返しを使わないでください（5種類以上の文字を含めてください）。',
+    passwordSequence: '「abcdef…」「123456…」「qwerty…」のような並びはパスワードに使えません。',
+    passwordUsername: 'パスワードにユーザー名を含めないでください。',
+    passwordCommon: '推測されやすい単語（password、admin など）を中心にしたパスワードは使えません。',
     actions: '操作',
     resetPassword: 'パスワード再設定',
     newPassword: (username: string) => `${username} の新しいパスワード`,
@@ -261,6 +266,7 @@ export const M = Object.freeze({
   },
   password: {
     title: 'パスワード変更',
+    mustChange: '初期パスワードでサインインしました。続けるには、パスワードを変更してください。',
     current: '現在のパスワード',
     next: (min: number) => `新しいパスワード（${min}文字以上）`,
     confirm: '新しいパスワード（確認）',
@@ -295,5 +301,9 @@ export const M = Object.freeze({
     conflictTitle: '他の担当者が先に更新しました',
     reload: '最新の内容を表示',
   },
-  time: { minutes: (m: number) => `${m}分`, hours: (h: number, m: number) => (m ? `${h}時間${m}分` : `${h}時間`) },
+  time: {
+    invalidDate: '（日時不明）',
+    minutes: (m: number) => `${m}分`,
+    hours: (h: number, m: number) => (m ? `${h}時間${m}分` : `${h}時間`),
+  },
 });

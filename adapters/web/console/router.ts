@@ -13,6 +13,7 @@ import express, {
 } from 'express';
 import { toKotaeError } from '../../../core/errors';
 import { projectFile } from '../../../core';
+import { requestErrorOf } from '../request-errors';
 import { authOf, loadSession, requireAuth, requireRole } from '../auth';
 import { ACCOUNT_ROUTES } from './account-routes';
 import { AUDIT_ROUTES } from './audit-routes';
@@ -66,7 +67,7 @@ export function consoleErrorPage(
   baseOf: (req: Request) => string = (req) => req.baseUrl,
 ): ErrorRequestHandler {
   return (err: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const e = toKotaeError(err);
+    const e = requestErrorOf(err) ?? toKotaeError(err);
     if (e.status >= 500) logger.error('console request failed', { code: e.code, error: e.message, path: req.path });
     if (res.headersSent) return;
     const base = baseOf(req);

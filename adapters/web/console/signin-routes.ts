@@ -62,7 +62,8 @@ export function mountSignIn(router: Router, deps: ConsoleDeps): void {
       res.redirect(303, `${req.baseUrl}/`);
     } catch (err) {
       if (!(err instanceof KotaeError) || (err.code !== 'AUTH_REQUIRED' && err.code !== 'AUTH_LOCKED')) throw err;
-      renderSignIn(req, res, deps, err.status, err.userMessage);
+      // One answer for a wrong password, an unknown and a locked account: nothing tells which exists.
+      renderSignIn(req, res, deps, 401, M.signIn.failed);
     }
   });
 }

@@ -141,11 +141,11 @@ describe('HelpdeskService with a ChatModel', () => {
 
   it('passes the redacted question, never the individual number', async () => {
     const model = new FakeChatModel('申請フォームから申請してください。[1]');
-    const reply = await helpdeskWith(model).ask({ channel: 'web', text: 'パスワード 番号は 1234-5678-9012 です' });
+    const reply = await helpdeskWith(model).ask({ channel: 'web', text: 'パスワード 番号は 1234-5678-9018 です' });
     const sent = JSON.stringify(model.calls[0]?.messages);
     assert.ok(sent.includes(MY_NUMBER_MASK));
     assert.doesNotMatch(sent, /5678/);
-    assert.match(reply.text, /個人番号（マイナンバー）と思われる数字は記録せずに削除しました/);
+    assert.match(reply.text, /個人情報と思われる内容（マイナンバー）は記録せずに伏せ字にしました/);
     assert.match(reply.text, /申請フォームから申請してください。\[1\]$/);
   });
 });

@@ -124,15 +124,15 @@ describeEachDb('HelpdeskService', (each) => {
 
   it('never stores an individual number typed into the chat', async () => {
     const reply = await helpdesk.ask({ channel: 'web', text: 'パスワード 個人番号は 1234 5678 9012 です' });
-    assert.match(reply.text, /個人番号（マイナンバー）と思われる数字は記録せずに削除しました/);
+    assert.match(reply.text, /個人情報と思われる内容（マイナンバー）は記録せずに伏せ字にしました/);
     const stored = await conversations.lastQuestion(reply.conversationId);
     assert.doesNotMatch(stored?.text ?? '', /5678/);
     assert.deepEqual(
       knowledge.queries.filter((q) => q.includes('5678')),
       [],
     );
-    const { ticket } = await helpdesk.escalate({ conversationId: reply.conversationId, details: '番号 123456789012' });
-    assert.doesNotMatch(ticket.details + JSON.stringify(await tickets.transcript(ticket.id)), /123456789012|5678/);
+    const { ticket } = await helpdesk.escalate({ conversationId: reply.conversationId, details: '番号 123456789018' });
+    assert.doesNotMatch(ticket.details + JSON.stringify(await tickets.transcript(ticket.id)), /123456789018|5678/);
   });
 
   it('offers a person when asked for one, without logging it as a question', async () => {
@@ -162,18 +162,22 @@ describeEachDb('HelpdeskService', (each) => {
 });
 
 describe('redactPersonalData', () => {
-  it('masks 12-digit individual numbers in any grouping and width, and nothing else', () => {
-    assert.deepEqual(redactPersonalData('番号は123456789012です'), {
+  it('masks personal data through the privacy masker and says which types', () => {
+    assert.deepEqual(redactPersonalData('番号は123456789018です'), {
       text: `番号は${MY_NUMBER_MASK}です`,
       redacted: true,
+      types: ['my_number'],
+      notice: '※ 個人情報と思われる内容（マイナンバー）は記録せずに伏せ字にしました。個人情報は入力しないでください。',
     });
     assert.equal(
-      redactPersonalData('1234-5678-9012 と １２３４ ５６７８ ９０１２').text,
+      redactPersonalData('1234-5678-9018 と １２３４ ５６７８ ９０１８').text,
       `${MY_NUMBER_MASK} と ${MY_NUMBER_MASK}`,
     );
-    assert.deepEqual(redactPersonalData('内線2345、電話0000-00-1234、13桁1234567890123'), {
-      text: '内線2345、電話0000-00-1234、13桁1234567890123',
+    assert.deepEqual(redactPersonalData('内線2345、13桁1234567890123、IP 192.168.10.20'), {
+      text: '内線2345、13桁1234567890123、IP 192.168.10.20',
       redacted: false,
+      types: [],
+      notice: '',
     });
   });
 });

@@ -12,7 +12,15 @@ describe('kotae backup (CLI)', () => {
   it('takes a backup now, lists generations with sizes and rejects unknown options', async () => {
     const { dir, cleanup } = tempDir('kotae-backup-cli-');
     try {
-      const config = loadConfig({ KOTAE_DATA_DIR: dir, KOTAE_BACKUP_GENERATIONS: '3' }, dir);
+      const config = loadConfig(
+        // The knowledge folder must not be inside the data folder (it is served at /kb).
+        {
+          KOTAE_DATA_DIR: dir,
+          KOTAE_KB_DIR: path.join(__dirname, '../../../sample-kb'),
+          KOTAE_BACKUP_GENERATIONS: '3',
+        },
+        dir,
+      );
       const runtime = { clock: new FakeClock('2026-05-10T17:00:00Z'), logger: new MemoryLogger() };
       const out: string[] = [];
       const err: string[] = [];

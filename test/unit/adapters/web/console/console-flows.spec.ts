@@ -29,7 +29,10 @@ describe('console flows', () => {
       form: { username: 'op1', password: 'nope' },
     });
     assert.equal(wrong.status, 401);
-    assert.equal(alert(wrong.text), 'ユーザー名またはパスワードが正しくありません。');
+    assert.equal(
+      alert(wrong.text),
+      'ユーザー名またはパスワードが正しくないか、アカウントが一時的にロックされています。しばらくしてからもう一度お試しください。',
+    );
     const ok = await h.request('POST', '/console/signin', {
       session: { cookie: pre, csrf },
       form: { username: 'op1', password: PASSWORD },

@@ -1,0 +1,56 @@
+/**
+ * `/kb/…`: the manuals of the knowledge folder that answers link to. Only regular files whose real
+ * path (symlinks resolved) is inside the real knowledge folder, never inside the data folder, never
+ * a dotfile or a database file; anything else is a plain 404.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Router, type Request, type Response } from 'express';
+
+const DATABASE_FILE = /\.(sqlite3?|db|db3)(-wal|-shm|-journal)?$|-(wal|shm|journal)$/i;
+
+/** Whether `child` is `parent` or inside it (both absolute, normalised). */
+export function isInsideDir(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+function realOrResolved(dir: string): string {
+  try {
+    return fs.realpathSync(dir);
+  } catch {
+    return path.resolve(dir);
+  }
+}
+
+/** Serves the knowledge folder's files read-only. */
+export function createKbRouter(kbDir: string, dataDir?: string): Router {
+  const router = Router();
+  const root = realOrResolved(kbDir);
+  const data = dataDir ? realOrResolved(dataDir) : undefined;
+  router.get(/.*/, async (req: Request, res: Response) => {
+    const relative = decodeURIComponent(req.path).replace(/^\/+/, '');
+    const segments = relative.split(/[\\/]/);
+    if (!relative || segments.some((s) => s.startsWith('.') || s === '') || relative.includes('\0')) {
+      return notFound(res);
+    }
+    try {
+      const real = await fs.promises.realpath(path.join(root, relative));
+      if (!isInsideDir(real, root) || real === root) return notFound(res);
+      if (data && isInsideDir(real, data)) return notFound(res);
+      if (DATABASE_FILE.test(real)) return notFound(res);
+      const stat = await fs.promises.stat(real);
+      if (!stat.isFile()) return notFound(res);
+      res.sendFile(real, { dotfiles: 'deny', maxAge: '1h' }, (err) => {
+        if (err && !res.headersSent) notFound(res);
+      });
+    } catch {
+      notFound(res);
+    }
+  });
+  return router;
+}
+
+function notFound(res: Response): void {
+  res.status(404).type('text/plain; charset=utf-8').send('ファイルが見つかりません。');
+}

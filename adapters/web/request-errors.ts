@@ -1,0 +1,92 @@
+/**
+ * Bad requests the framework itself rejects (a body too large or malformed, an unknown or broken
+ * Content-Encoding, bad %-encoding in a path) become 4xx KotaeErrors with Japanese messages,
+ * never 500s. Used by the API's and the console's error pages alike.
+ */
+import type { RequestHandler } from 'express';
+import { KotaeError } from '../../core/errors';
+
+/** Japanese messages of the request checks. */
+export const REQUEST_MESSAGES = Object.freeze({
+  tooLarge: 'リクエストが大きすぎます。',
+  malformedJson: 'リクエストの形式（JSON）が正しくありません。',
+  malformedBody: 'リクエストの内容を読み取れませんでした。',
+  badEncoding: '圧縮されたリクエストを展開できませんでした。',
+  unsupportedEncoding: 'この圧縮形式（Content-Encoding）には対応していません。',
+  unsupportedCharset: 'この文字コードには対応していません。UTF-8 で送信してください。',
+  badUrl: 'URLの形式が正しくありません。',
+});
+
+interface FrameworkError {
+  type?: unknown;
+  status?: unknown;
+  code?: unknown;
+}
+
+/** Maps a body-parser, zlib or URI error to a 4xx KotaeError; undefined for anything else. */
+export function requestErrorOf(err: unknown): KotaeError | undefined {
+  if (err instanceof URIError)
+    return new KotaeError('INPUT_INVALID', 'bad %-encoding', { userMessage: REQUEST_MESSAGES.badUrl, cause: err });
+  if (!err || typeof err !== 'object') return undefined;
+  const e = err as FrameworkError;
+  const code = typeof e.code === 'string' ? e.code : '';
+  if (code.startsWith('Z_') || code === 'ERR_BROTLI_DECOMPRESSION_FAILED' || code === 'ERR__ERROR_FORMAT_PADDING_1') {
+    return new KotaeError('INPUT_INVALID', `undecodable body: ${code}`, {
+      userMessage: REQUEST_MESSAGES.badEncoding,
+      cause: err,
+    });
+  }
+  if (typeof e.type !== 'string') return undefined;
+  switch (e.type) {
+    case 'entity.too.large':
+      return new KotaeError('INPUT_TOO_LARGE', 'request body too large', {
+        userMessage: REQUEST_MESSAGES.tooLarge,
+        cause: err,
+      });
+    case 'entity.parse.failed':
+      return new KotaeError('INPUT_INVALID', 'malformed body', {
+        userMessage: REQUEST_MESSAGES.malformedJson,
+        cause: err,
+      });
+    case 'encoding.unsupported':
+      return new KotaeError('INPUT_UNSUPPORTED_MEDIA', 'unsupported content encoding', {
+        userMessage: REQUEST_MESSAGES.unsupportedEncoding,
+        cause: err,
+      });
+    case 'charset.unsupported':
+      return new KotaeError('INPUT_UNSUPPORTED_MEDIA', 'unsupported charset', {
+        userMessage: REQUEST_MESSAGES.unsupportedCharset,
+        cause: err,
+      });
+  }
+  if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+    return new KotaeError('INPUT_INVALID', `bad request body: ${e.type}`, {
+      userMessage: REQUEST_MESSAGES.malformedBody,
+      cause: err,
+    });
+  }
+  return undefined;
+}
+
+const ENCODINGS = new Set(['identity', 'gzip', 'x-gzip', 'deflate', 'br']);
+
+/**
+ * First middleware: refuses a path that does not %-decode and a Content-Encoding the body parsers
+ * cannot decode (they decode gzip/deflate/br within the same size limit as plain bodies).
+ */
+export const rejectMalformedRequests: RequestHandler = (req, _res, next) => {
+  try {
+    decodeURIComponent(req.path);
+  } catch (err) {
+    return next(requestErrorOf(err));
+  }
+  const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase().trim();
+  if (!ENCODINGS.has(encoding)) {
+    return next(
+      new KotaeError('INPUT_UNSUPPORTED_MEDIA', `content-encoding ${encoding.slice(0, 40)}`, {
+        userMessage: REQUEST_MESSAGES.unsupportedEncoding,
+      }),
+    );
+  }
+  next();
+};

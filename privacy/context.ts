@@ -1,0 +1,26 @@
+/** Helpers for values that are personal data only after a keyword (口座番号, 住民票コード, …). */
+import type { PiiSpan, PiiType } from './types';
+
+/** Characters allowed between a keyword and its value: particles, colons, brackets, short words. */
+const GAP = '[^。\\n]';
+
+/**
+ * Spans of `value` found at most `gap` characters after each match of `keyword`
+ * (same sentence). `value` must not use capture groups of its own.
+ */
+export function valuesAfter(normalized: string, type: PiiType, keyword: RegExp, value: RegExp, gap = 12): PiiSpan[] {
+  const spans: PiiSpan[] = [];
+  const follow = new RegExp(`${GAP}{0,${gap}}?(${value.source})`, 'dy');
+  for (const k of normalized.matchAll(new RegExp(keyword.source, 'g'))) {
+    follow.lastIndex = k.index + k[0].length;
+    const m = follow.exec(normalized);
+    const at = m?.indices?.[1];
+    if (at) spans.push({ type, start: at[0], end: at[1] });
+  }
+  return spans;
+}
+
+/** Whether `keyword` occurs within `window` characters before `index`. */
+export function keywordBefore(normalized: string, index: number, keyword: RegExp, window = 30): boolean {
+  return keyword.test(normalized.slice(Math.max(0, index - window), index));
+}

@@ -1,0 +1,30 @@
+/**
+ * Street addresses: an optional 都道府県, one to three 市区町村郡 names, a town name and a block
+ * number (3丁目5番2号, 5番地の1, 2-3-4). Without the number it is a place, not an address.
+ */
+import type { PiiSpan } from '../types';
+import { PREFECTURE } from './prefectures';
+
+const NAME = '[一-龥ぁ-んァ-ヶ々ヶー]';
+const KANJI_NUM = '[\\d一二三四五六七八九十]{1,3}';
+const LOCALITY = `(?:(?:${PREFECTURE})(?:${NAME}{1,6}?[市区町村郡]){0,3}|(?:${NAME}{1,6}?[市区町村郡](?!役所|役場|民|長|議|内|外|場|立|営|政|有|分|画|間|切|域|別|販|会|域|部)){1,3}|大?字${NAME}{1,6}?(?=[ \\t]?\\d))`;
+const TOWN = `${NAME}{0,8}?`;
+const BLOCK = `(?:${KANJI_NUM}丁目(?:[ \\t]?\\d{1,4}(?:番地?|-)(?:[ \\t]?\\d{1,4}号?)?)?|\\d{1,4}番地?(?:の?\\d{1,4}号?)?|\\d{1,4}-\\d{1,4}(?:-\\d{1,4})?)`;
+const ADDRESS = new RegExp(`${LOCALITY}${TOWN}[ \\t]?${BLOCK}(?![\\d\\w])`, 'g');
+const CHOME = new RegExp(`${NAME}{1,6}?${KANJI_NUM}丁目[ \\t]?\\d{1,4}(?:番地?|-)(?:[ \\t]?\\d{1,4}号?)?`, 'g');
+const LEAD = /(?:現?住所|所在地|送付先|自宅|お?住まい)(?:は|が|:|：)?/g;
+
+/** Finds street addresses. */
+export function detectAddress(normalized: string): PiiSpan[] {
+  const spans: PiiSpan[] = [];
+  for (const re of [ADDRESS, CHOME]) {
+    for (const m of normalized.matchAll(re)) {
+      // The keyword before an address (住所は…) may be taken by the name pattern; it is not the address.
+      const from = Math.max(0, m.index - 4);
+      const leads = [...normalized.slice(from, m.index + m[0].length).matchAll(LEAD)];
+      const leadEnd = leads.length ? from + (leads.at(-1)?.index ?? 0) + (leads.at(-1)?.[0].length ?? 0) : 0;
+      spans.push({ type: 'address', start: Math.max(m.index, leadEnd), end: m.index + m[0].length });
+    }
+  }
+  return spans;
+}

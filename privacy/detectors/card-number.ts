@@ -1,0 +1,32 @@
+/** Payment card numbers: 13–19 digits of a card issuer's range passing the Luhn check; masked whole. */
+import { digitsOf, type NumberRun } from '../number-runs';
+import type { PiiSpan } from '../types';
+
+const ISSUER = /^(?:3[0-9]|4|5[1-5]|6|2[2-7])/;
+
+/** The Luhn (mod 10) check used by payment cards. */
+export function passesLuhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/** Finds card numbers among the number runs. */
+export function detectCardNumber(runs: NumberRun[]): PiiSpan[] {
+  const spans: PiiSpan[] = [];
+  for (const run of runs) {
+    const digits = digitsOf(run);
+    if (digits.length < 13 || digits.length > 19 || !ISSUER.test(digits)) continue;
+    if (run.separators.some((s) => s === '.' || s === '/')) continue;
+    if (run.groups.length > 1 && run.groups.some((g) => g.length < 4)) continue;
+    if (passesLuhn(digits)) spans.push({ type: 'card_number', start: run.start, end: run.end });
+  }
+  return spans;
+}

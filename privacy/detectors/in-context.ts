@@ -1,0 +1,80 @@
+/**
+ * Numbers that are personal data only after their keyword: 口座番号 (7 digits; 支店番号 3 digits),
+ * 基礎年金番号 (4-6), 住民票コード (11 digits), 旅券番号 (2 letters + 7 digits) and the numbers of
+ * a health or care insurance card (被保険者番号, 保険証の記号・番号).
+ */
+import { valuesAfter } from '../context';
+import type { PiiSpan } from '../types';
+
+/** 口座番号 and 支店番号. */
+export function detectBankAccount(normalized: string): PiiSpan[] {
+  return [
+    ...valuesAfter(
+      normalized,
+      'bank_account',
+      /口座番号|口座|普通預金|当座預金|普通|当座|account/i,
+      /(?<![\d\-])\d{7}(?![\d\-])|(?<![\d\-])\d{3}-\d{4}(?![\d\-])/,
+      16,
+    ),
+    ...valuesAfter(normalized, 'bank_account', /支店番号|店番号|店番|支店コード/, /(?<!\d)\d{3}(?!\d)/, 6),
+    // ゆうちょ銀行: 記号 5 digits and 番号 up to 8 digits.
+    ...valuesAfter(normalized, 'bank_account', /ゆうちょ|通常貯金|振替口座/, /(?<!\d)\d{5}(?!\d)/, 8),
+    ...valuesAfter(
+      normalized,
+      'bank_account',
+      /(?:ゆうちょ|通常貯金|振替口座)[^。\n]{0,16}?番号/,
+      /(?<!\d)\d{6,8}(?!\d)/,
+      4,
+    ),
+  ];
+}
+
+/** 基礎年金番号: 4 + 6 digits. */
+export function detectPensionNumber(normalized: string): PiiSpan[] {
+  return valuesAfter(
+    normalized,
+    'pension_number',
+    /基礎年金番号|年金番号|年金手帳|ねんきん定期便/,
+    /(?<!\d)\d{4}[ \-]?\d{6}(?!\d)/,
+    14,
+  );
+}
+
+/** 住民票コード: 11 digits in any grouping. */
+export function detectResidentCode(normalized: string): PiiSpan[] {
+  return valuesAfter(
+    normalized,
+    'resident_code',
+    /住民票(?:コード|ｺｰﾄﾞ)|住民票番号|住基(?:コード|ｺｰﾄﾞ)/,
+    /(?<!\d)\d(?:[ \-]?\d){10}(?!\d)/,
+    14,
+  );
+}
+
+/** 旅券番号: two capital letters and seven digits. */
+export function detectPassport(normalized: string): PiiSpan[] {
+  return valuesAfter(
+    normalized,
+    'passport',
+    /旅券|パスポート|ﾊﾟｽﾎﾟｰﾄ|passport/i,
+    /(?<![A-Za-z])[A-Za-z]{2}[ \-]?\d{7}(?!\d)/,
+    16,
+  );
+}
+
+const INSURANCE = /被保険者番号|保険者番号|被保険者証|保険証|介護保険|健康保険|記号番号|保険番号/g;
+const VALUE = /(?<![\w\-])[A-Za-z0-9](?:[\-・]?[A-Za-z0-9]){1,19}(?![\w])/g;
+
+/** Every number in the rest of the sentence after an insurance keyword (記号 and 番号 both). */
+export function detectInsuranceNumber(normalized: string): PiiSpan[] {
+  const spans: PiiSpan[] = [];
+  for (const k of normalized.matchAll(INSURANCE)) {
+    const from = k.index + k[0].length;
+    const rest = normalized.slice(from, from + 40).split(/[。\n]/)[0] ?? '';
+    for (const v of rest.matchAll(VALUE)) {
+      if (!/\d/.test(v[0])) continue;
+      spans.push({ type: 'insurance_number', start: from + v.index, end: from + v.index + v[0].length });
+    }
+  }
+  return spans;
+}

@@ -1,0 +1,40 @@
+/** マイナンバー (個人番号): 12 digits, classified by the check digit or by a 個人番号 context. */
+import { keywordBefore } from '../context';
+import { digitsOf, type NumberRun } from '../number-runs';
+import type { PiiSpan } from '../types';
+
+const CONTEXT = /個人番号|マイナンバー|ﾏｲﾅﾝﾊﾞｰ|まいなんばー|my ?number|通知カード/i;
+
+/** Whether 12 digits carry a valid マイナンバー check digit (総務省令 formula). */
+export function isValidMyNumber(digits: string): boolean {
+  if (!/^\d{12}$/.test(digits)) return false;
+  let sum = 0;
+  for (let n = 1; n <= 11; n++) {
+    const p = Number(digits[11 - n]);
+    sum += p * (n <= 6 ? n + 1 : n - 5);
+  }
+  const r = sum % 11;
+  return Number(digits[11]) === (r <= 1 ? 0 : 11 - r);
+}
+
+function groupedLikeMyNumber(run: NumberRun): boolean {
+  const lens = run.groups.map((g) => g.length).join(',');
+  return lens === '12' || lens === '4,4,4' || lens === '3,3,3,3' || run.groups.every((g) => g.length === 1);
+}
+
+function looksLikeIPv4(run: NumberRun): boolean {
+  return run.groups.length === 4 && run.separators.every((s) => s === '.') && run.groups.every((g) => Number(g) <= 255);
+}
+
+/** Finds individual numbers among the number runs. */
+export function detectMyNumber(normalized: string, runs: NumberRun[]): PiiSpan[] {
+  const spans: PiiSpan[] = [];
+  for (const run of runs) {
+    const digits = digitsOf(run);
+    if (digits.length !== 12 || !groupedLikeMyNumber(run)) continue;
+    const inContext = keywordBefore(normalized, run.start, CONTEXT);
+    if (looksLikeIPv4(run) && !inContext) continue;
+    if (isValidMyNumber(digits) || inContext) spans.push({ type: 'my_number', start: run.start, end: run.end });
+  }
+  return spans;
+}

@@ -1,0 +1,217 @@
+/**
+ * Names of people in context: before an honorific (山田様, 佐藤 花子さん, スミス氏), after 氏名 /
+ * 名前は / 申請者:, or before と申します. Words for roles and groups (お客様, 担当者さん, 皆さん,
+ * ベンダーさん) are not names. Staff text without such context is left alone.
+ */
+import type { PiiSpan } from '../types';
+
+const KANJI = /[一-龥々ヶ]/;
+const KATAKANA = /[ァ-ヶー・]/;
+const HONORIFIC = /(?:様|さま|さん|氏|くん|君|ちゃん|殿)(?![一-龥])/g;
+/** Name characters stop at these (総務課の田中さん → 田中). */
+const STOP_AFTER = /[課係部室局所庁社校院館署班会店所団隊省]/;
+const NOT_NAMES = new Set([
+  '皆',
+  '客',
+  '担当',
+  '担当者',
+  '職員',
+  '業者',
+  '利用者',
+  '管理者',
+  '相手',
+  '先方',
+  '上司',
+  '部長',
+  '課長',
+  '係長',
+  '神',
+  '王',
+  '奥',
+  '親',
+  '子',
+  '姉',
+  '兄',
+  '弟',
+  '妹',
+  '母',
+  '父',
+  '娘',
+  '息子',
+  '各位',
+  '関係者',
+  '申請者',
+  '依頼者',
+  '問合者',
+  '本人',
+  '家族',
+  '住民',
+  '市民',
+  '区民',
+  '町民',
+  '村民',
+  '県民',
+  '委託先',
+  '同僚',
+  '後輩',
+  '先輩',
+  '他',
+  '誰',
+  '何',
+  '貴',
+  '皆々',
+  '患者',
+  '苦労',
+  'ご苦労',
+  '馳走',
+  'お疲れ',
+  '疲れ',
+  'お客',
+  '本部',
+  '事務局',
+  '窓口',
+  '受付',
+  '新人',
+  '派遣',
+  '協力会社',
+  '保守',
+  'ベンダー',
+  'メーカー',
+  'ユーザー',
+  'サポート',
+  'ヘルプデスク',
+  'システム',
+  'サーバー',
+  'サーバ',
+  'オペレーター',
+  'スタッフ',
+  'リーダー',
+  'マネージャー',
+  'ゲスト',
+  'パートナー',
+  'ドライバー',
+  'プリンター',
+  'デスク',
+  'センター',
+  'チーム',
+  'クライアント',
+  // Vendors staff call さん (マイクロソフトさん, 富士通さんの保守).
+  'マイクロソフト',
+  '富士通',
+  '日立',
+  '東芝',
+  '日本電気',
+  'キヤノン',
+  'リコー',
+  'エプソン',
+  'シャープ',
+  'デル',
+  'レノボ',
+  'グーグル',
+  'アマゾン',
+  'ソフトバンク',
+  'ドコモ',
+  '大塚商会',
+  '日立システムズ',
+  '富士フイルム',
+  'アップル',
+  'シスコ',
+  // Form words after 氏名 / 名前 (氏名欄, 名前は未入力).
+  '欄',
+  '未入力',
+  '空白',
+  '不明',
+  '未定',
+  '未記入',
+  'なし',
+  '必須',
+  '任意',
+  '変更',
+  '入力',
+  '登録',
+  '表示',
+]);
+const NOT_NAME_ENDINGS = /(?:者|員|長|課|係|部|室|局|先|方|側|達|たち|ら|共|家|屋|官|師|士)$/;
+
+function walkBack(text: string, end: number): number {
+  let i = end;
+  let kind: 'kanji' | 'katakana' | undefined;
+  let spaceUsed = false;
+  while (i > 0 && end - i < 12) {
+    const ch = text[i - 1] ?? '';
+    const k = KANJI.test(ch) ? 'kanji' : KATAKANA.test(ch) ? 'katakana' : undefined;
+    if (k && (!kind || k === kind) && !(k === 'kanji' && STOP_AFTER.test(ch) && i !== end)) {
+      kind = k;
+      i--;
+      continue;
+    }
+    // One space between family and given name (佐藤 花子様).
+    if (
+      (ch === ' ' || ch === '\t') &&
+      !spaceUsed &&
+      kind &&
+      i > 1 &&
+      (KANJI.test(text[i - 2] ?? '') || KATAKANA.test(text[i - 2] ?? ''))
+    ) {
+      spaceUsed = true;
+      i--;
+      continue;
+    }
+    break;
+  }
+  return i;
+}
+
+function isName(word: string): boolean {
+  const bare = word.replace(/^[・ ]+|[・ ]+$/g, '');
+  if (bare.length < 2 && !KANJI.test(bare)) return false;
+  if (bare.length === 0 || NOT_NAMES.has(bare) || NOT_NAME_ENDINGS.test(bare)) return false;
+  return true;
+}
+
+/** Words ending in 様/氏/殿 that are not names (仕様, 同様, 両氏, 御殿, ご苦労様). */
+const NOT_BEFORE_HONORIFIC = /(?:^|[^一-龥])?[仕同多模異今王神皆客各両諸宮御苦走]$/;
+
+function fitsHonorific(word: string, honorific: string): boolean {
+  if (NOT_BEFORE_HONORIFIC.test(word)) return false;
+  if (/^[様殿氏君]$/.test(honorific) && word.length < 2) return false;
+  return true;
+}
+
+const LABELLED =
+  /(?:氏名|お名前|名前|申請者|依頼者|利用者名|使用者|契約者|フリガナ|ふりがな)(?:[ \t]*(?:は|が|:|=)[ \t]*|[ \t]+)((?:[一-龥々ヶ]{1,4}[ぁ-ん]{2,4}(?=[ \t/、。,)]|$)|[一-龥々ヶ]{1,5}|[ァ-ヶー]{2,8}|[ぁ-ん]{2,6})(?:[ \t](?:[一-龥々ヶ]{1,5}|[ァ-ヶー]{2,8}|[ぁ-ん]{2,6}))?)/dg;
+const SELF_INTRO = /((?:[一-龥々ヶ]{1,5})(?:[ \t][一-龥々ヶ]{1,5})?)(?:と申します|と言います|といいます)/dg;
+
+/** Finds names of people in context. */
+export function detectPersonName(normalized: string): PiiSpan[] {
+  const spans: PiiSpan[] = [];
+  for (const m of normalized.matchAll(HONORIFIC)) {
+    // 山口 さん: one space before the honorific.
+    const end = normalized[m.index - 1] === ' ' ? m.index - 1 : m.index;
+    const start = walkBack(normalized, end);
+    let word = normalized.slice(start, end);
+    let from = start;
+    // A leading space the walk may have taken belongs to the sentence, not the name.
+    while (word.startsWith(' ')) {
+      word = word.slice(1);
+      from++;
+    }
+    if (word && isName(word.trim()) && fitsHonorific(word.trim(), m[0]))
+      spans.push({ type: 'person_name', start: from, end: m.index });
+    else if (!word) {
+      // 新井 さとし様: a kanji family name, a space, a given name in hiragana.
+      const kana = /([一-龥々ヶ]{1,4}) ([ぁ-ん]{2,5})$/.exec(normalized.slice(Math.max(0, end - 12), end));
+      if (kana && isName(kana[1] ?? '')) spans.push({ type: 'person_name', start: end - kana[0].length, end });
+    }
+  }
+  for (const re of [LABELLED, SELF_INTRO]) {
+    for (const m of normalized.matchAll(re)) {
+      const at = m.indices?.[1];
+      const word = m[1] ?? '';
+      const trimmed = word.replace(/(?:です|でした|さん|様)$/, '');
+      if (!at || NOT_NAMES.has(word) || !isName(trimmed)) continue;
+      spans.push({ type: 'person_name', start: at[0], end: at[0] + trimmed.length });
+    }
+  }
+  return spans;
+}

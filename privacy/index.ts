@@ -1,0 +1,15 @@
+/** Personal-data masking: one masker for every text a person writes (see masker.ts). */
+export { PII_TYPES, PII_LABELS, isPiiType, type PiiType, type PiiSpan } from './types';
+export {
+  createPiiMasker,
+  maskFor,
+  maskNotice,
+  type MaskResult,
+  type PiiMasker,
+  type PiiMaskerOptions,
+  type PersonNameTagger,
+} from './masker';
+export { isValidMyNumber } from './detectors/my-number';
+export { passesLuhn } from './detectors/card-number';
+export { evaluatePii, type PiiCase, type PiiEvaluation, type PiiScore } from './evaluate';
+export { cleanUserText } from './clean-text';

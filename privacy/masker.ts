@@ -1,0 +1,125 @@
+/**
+ * The one personal-data masker: every text a person writes passes here before it is stored,
+ * indexed, logged, escalated or sent to a model. Pure: no I/O, no clock.
+ */
+import { detectAddress } from './detectors/address';
+import { detectBirthDate } from './detectors/birth-date';
+import { detectCardNumber } from './detectors/card-number';
+import { detectEmail } from './detectors/email';
+import {
+  detectBankAccount,
+  detectInsuranceNumber,
+  detectPassport,
+  detectPensionNumber,
+  detectResidentCode,
+} from './detectors/in-context';
+import { detectMyNumber } from './detectors/my-number';
+import { detectPersonName } from './detectors/person-name';
+import { detectPhone } from './detectors/phone';
+import { detectPostalCode } from './detectors/postal-code';
+import { cleanUserText } from './clean-text';
+import { normalizeForDetection } from './normalize';
+import { numberRuns } from './number-runs';
+import { PII_LABELS, PII_TYPES, type PiiSpan, type PiiType } from './types';
+
+/** Optional person-name tagger (e.g. a morphological analyzer's 人名 tags): spans of names. */
+export type PersonNameTagger = (text: string) => Array<{ start: number; end: number }>;
+
+/** What masking did to one text. */
+export interface MaskResult {
+  text: string;
+  /** Types masked, in catalogue order, each once. */
+  types: PiiType[];
+  /** How many items of each type were masked. */
+  counts: Partial<Record<PiiType, number>>;
+}
+
+/** Masks personal data in text. */
+export interface PiiMasker {
+  /** The text without control characters and lone surrogates, personal data masked. */
+  mask(text: string): MaskResult;
+  /** The spans found (for evaluation), without masking. */
+  find(text: string): PiiSpan[];
+}
+
+/** Options: the enabled types (default all) and an optional name tagger. */
+export interface PiiMaskerOptions {
+  types?: readonly PiiType[];
+  nameTagger?: PersonNameTagger;
+}
+
+/** The mask put in place of one item. */
+export function maskFor(type: PiiType): string {
+  return `［${PII_LABELS[type]}］`;
+}
+
+/**
+ * Longest text given to the name tagger (a morphological analyzer takes ~30 µs per character).
+ * Every stored text is shorter (comments ≤ 20,000); longer input is refused by its length check.
+ */
+const MAX_TAGGED_CHARS = 20_000;
+
+// Keyword-bound detectors first: a number after 住民票コード is that, even if it looks like a phone.
+function detectAll(normalized: string, tagger?: PersonNameTagger, original?: string): PiiSpan[] {
+  const runs = numberRuns(normalized);
+  return [
+    ...detectResidentCode(normalized),
+    ...detectPensionNumber(normalized),
+    ...detectPassport(normalized),
+    ...detectInsuranceNumber(normalized),
+    ...detectBankAccount(normalized),
+    ...detectBirthDate(normalized),
+    ...detectMyNumber(normalized, runs),
+    ...detectCardNumber(runs),
+    ...detectEmail(normalized),
+    ...detectPhone(normalized),
+    ...detectPostalCode(normalized),
+    ...detectAddress(normalized),
+    ...detectPersonName(normalized),
+    ...(tagger && original && original.length <= MAX_TAGGED_CHARS
+      ? tagger(original).map((s) => ({ ...s, type: 'person_name' as const }))
+      : []),
+  ];
+}
+
+/** Keeps, in priority order, the spans that do not overlap an earlier one; sorted by position. */
+function resolve(spans: PiiSpan[], enabled: ReadonlySet<PiiType>): PiiSpan[] {
+  const kept: PiiSpan[] = [];
+  for (const s of spans) {
+    if (!enabled.has(s.type) || s.end <= s.start) continue;
+    if (kept.some((k) => s.start < k.end && k.start < s.end)) continue;
+    kept.push(s);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Creates the masker for the configured types. */
+export function createPiiMasker(options: PiiMaskerOptions = {}): PiiMasker {
+  const enabled = new Set<PiiType>(options.types ?? PII_TYPES);
+  const find = (text: string): PiiSpan[] =>
+    enabled.size === 0 ? [] : resolve(detectAll(normalizeForDetection(text), options.nameTagger, text), enabled);
+  return {
+    find,
+    mask(raw: string): MaskResult {
+      const text = cleanUserText(raw);
+      const spans = find(text);
+      const counts: Partial<Record<PiiType, number>> = {};
+      let out = '';
+      let at = 0;
+      for (const s of spans) {
+        out += text.slice(at, s.start) + maskFor(s.type);
+        at = s.end;
+        counts[s.type] = (counts[s.type] ?? 0) + 1;
+      }
+      out += text.slice(at);
+      return { text: out, types: PII_TYPES.filter((t) => counts[t]), counts };
+    },
+  };
+}
+
+/** The Japanese notice telling the user what was masked; empty when nothing was. */
+export function maskNotice(types: readonly PiiType[]): string {
+  if (types.length === 0) return '';
+  const names = types.map((t) => PII_LABELS[t]).join('、');
+  return `※ 個人情報と思われる内容（${names}）は記録せずに伏せ字にしました。個人情報は入力しないでください。`;
+}
