@@ -4,7 +4,16 @@
  * the page's secret (conversation-access.ts).
  */
 import { Router } from 'express';
-import type { BotReply, ConversationStore, Helpdesk, TicketPriority, TicketStore } from '../../../bot';
+import {
+  BOT_MESSAGES,
+  type BotReply,
+  type ConversationStore,
+  type Helpdesk,
+  type TicketPriority,
+  type TicketStore,
+} from '../../../bot';
+import { KotaeError } from '../../../core/errors';
+import { cleanUserText } from '../../../privacy';
 import type { Clock } from '../../../core/clock';
 import { requireWebConversation, startWebConversation } from './conversation-access';
 import { createConversationRoutes } from './conversation-routes';
@@ -46,6 +55,9 @@ export function createApiRouter(deps: ApiDeps): Router {
     if (conversationId) {
       await requireWebConversation(conversations, conversationId, req);
     } else {
+      // Nothing to ask (e.g. only control characters): refuse before a conversation is written.
+      if (!cleanUserText(body.question).trim())
+        throw new KotaeError('INPUT_INVALID', 'empty question', { userMessage: BOT_MESSAGES.emptyQuestion });
       const started = await startWebConversation(conversations, body.user ?? {});
       conversationId = started.conversation.id;
       conversationToken = started.token;
