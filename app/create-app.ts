@@ -16,9 +16,10 @@ import {
   SqlTicketStore,
 } from '../db';
 import { SqlDatabaseBackup } from '../db/backup';
+import { SqlJobLease } from '../db/repositories/sql-job-lease';
 import { SqlJobRunStore } from '../db/repositories/sql-job-run-store';
 import { SqlRetentionStore } from '../db/repositories/sql-retention';
-import { BACKUP_JOB, BackupJob, DailyScheduler, RETENTION_JOB, RetentionJob } from '../jobs';
+import { BACKUP_JOB, BackupJob, DailyScheduler, LeaseGuard, newInstanceId, RETENTION_JOB, RetentionJob } from '../jobs';
 import { createWebApp, loadLegalPages, logoEventsHandlers, WebChatChannel, type Mount } from '../adapters/web';
 import type { LogoChat } from '../adapters/logo-chat';
 import { RequesterDesk } from '../tickets';
@@ -42,6 +43,8 @@ export interface AppDeps {
   dbRetryInitialDelayMs?: number;
   /** How often a running instance checks for a newer database schema (default 30 s). */
   schemaCheckIntervalMs?: number;
+  /** This instance's id among the instances sharing the database (default host-pid-random). */
+  instanceId?: string;
 }
 
 /** A built (not yet listening) Kotae. */
@@ -55,6 +58,8 @@ export interface KotaeApp {
   reports: ReturnType<typeof wireReports>;
   /** The LoGoチャット channel (its health is the `logo` field of /healthz). */
   logo: LogoChat;
+  /** This instance's id and the job leases it takes (shown by /healthz). */
+  leases: LeaseGuard;
   close(): Promise<void>;
 }
 
@@ -116,6 +121,12 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     const slaPolicy = createSlaPolicy({ responseMinutes: config.sla.responseMinutes });
     const senders = new Map<ChannelKind, ChannelSender>([['web', new WebChatChannel(conversations, clock)]]);
     const ds = dataSource;
+    const leases = new LeaseGuard({
+      lease: new SqlJobLease(ds),
+      holder: deps.instanceId ?? newInstanceId(),
+      clock,
+      logger,
+    });
     const operators = await wireConsole({
       config,
       ds,
@@ -143,6 +154,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       slaPolicy,
       clock,
       logger,
+      leases,
     });
     const mounts: Mount[] = [
       { path: '/api/messages', method: 'post', json: true, handler: (req, res) => teams.handle(req, res) },
@@ -182,10 +194,22 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         );
         const index = knowledge.live.status();
         const schema = schemaGuard.blocked() ? 'newer' : 'ok';
-        return { ok: db === 'ok' && schema === 'ok', version: VERSION, db, schema, index, logo: logoChat.health() };
+        const held = await leases.held().then(
+          (list) => list.map((l) => l.name),
+          () => [],
+        );
+        return {
+          ok: db === 'ok' && schema === 'ok',
+          version: VERSION,
+          db,
+          schema,
+          index,
+          logo: logoChat.health(),
+          instance: { id: leases.holder, leases: held },
+        };
       },
     });
-    const timers = startBackgroundJobs(config, operators, reports, logger, ds, clock);
+    const timers = startBackgroundJobs(config, operators, reports, logger, ds, clock, leases);
     logo.start();
     return {
       web,
@@ -196,6 +220,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       operators,
       reports,
       logo,
+      leases,
       async close() {
         schemaGuard.stop();
         await logoChat.stop();
@@ -220,6 +245,7 @@ function startBackgroundJobs(
   logger: Logger,
   ds: DataSource,
   clock: Clock,
+  leases: LeaseGuard,
 ): { stop(): Promise<void> } {
   if (!config.scheduler) return { stop: async () => {} };
   reports.scheduler.start();
@@ -245,6 +271,7 @@ function startBackgroundJobs(
     runs: new SqlJobRunStore(ds),
     time: config.backup.time,
     logger,
+    leases,
     jobs: [
       { name: BACKUP_JOB, run: (now) => backup.run(now) },
       { name: RETENTION_JOB, run: (now) => retention.run(now) },
@@ -252,8 +279,8 @@ function startBackgroundJobs(
   });
   daily.start();
   const every = setInterval(() => {
-    operators.ticketService
-      .retryUndelivered()
+    leases
+      .run('reply-retry', () => operators.ticketService.retryUndelivered(), undefined)
       .catch((err: unknown) => logger.warn('reply retry failed', { error: String(err) }));
   }, 5 * 60_000);
   every.unref();
