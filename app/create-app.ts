@@ -18,6 +18,7 @@ import {
 import { SqlDatabaseBackup } from '../db/backup';
 import { SqlJobLease } from '../db/repositories/sql-job-lease';
 import { SqlJobRunStore } from '../db/repositories/sql-job-run-store';
+import { SqlProcessedDeliveries } from '../db/repositories/sql-processed-deliveries';
 import { SqlRetentionStore } from '../db/repositories/sql-retention';
 import { BACKUP_JOB, BackupJob, DailyScheduler, LeaseGuard, newInstanceId, RETENTION_JOB, RetentionJob } from '../jobs';
 import { createWebApp, loadLegalPages, logoEventsHandlers, WebChatChannel, type Mount } from '../adapters/web';
@@ -141,7 +142,14 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         await knowledge.ingest();
       },
     });
-    const teams = wireTeams(config, { helpdesk, conversations, logger, attachments: operators.attachments });
+    const processed = new SqlProcessedDeliveries(ds, now);
+    const teams = wireTeams(config, {
+      helpdesk,
+      conversations,
+      logger,
+      attachments: operators.attachments,
+      processed,
+    });
     senders.set('teams', teams.sender);
     logo = wireLogo(config.logo, { helpdesk, conversations, logger, clock });
     if (logo.sender) senders.set('logo', logo.sender);
@@ -209,7 +217,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         };
       },
     });
-    const timers = startBackgroundJobs(config, operators, reports, logger, ds, clock, leases);
+    const timers = startBackgroundJobs(config, operators, reports, logger, ds, clock, leases, processed);
     logo.start();
     return {
       web,
@@ -246,6 +254,7 @@ function startBackgroundJobs(
   ds: DataSource,
   clock: Clock,
   leases: LeaseGuard,
+  processed: SqlProcessedDeliveries,
 ): { stop(): Promise<void> } {
   if (!config.scheduler) return { stop: async () => {} };
   reports.scheduler.start();
@@ -265,6 +274,7 @@ function startBackgroundJobs(
     retentionDays: config.retentionDays,
     logger,
     attachmentFiles: operators.attachments,
+    processedDeliveries: processed,
   });
   const daily = new DailyScheduler({
     clock,
