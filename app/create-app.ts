@@ -16,6 +16,8 @@ import {
   SqlTicketStore,
 } from '../db';
 import { SqlDatabaseBackup } from '../db/backup';
+import { SqlFaqStore } from '../db/repositories/sql-faq-store';
+import { SqlIndexGenerations } from '../db/repositories/sql-index-generations';
 import { SqlJobLease } from '../db/repositories/sql-job-lease';
 import { SqlJobRunStore } from '../db/repositories/sql-job-run-store';
 import { SqlProcessedDeliveries } from '../db/repositories/sql-processed-deliveries';
@@ -28,7 +30,9 @@ import { createConsoleReportsRouter } from '../adapters/web/console-reports';
 import { createChatModel } from './answer-model';
 import type { KotaeConfig } from './config';
 import { ensureWritableDir, lockDataDir, type DirLock } from './data-dir';
+import { IndexSync } from './index-sync';
 import { createKnowledgeRuntime, type KnowledgeRuntime } from './knowledge-runtime';
+import { writeManagedFaqs } from './managed-faqs';
 import { VERSION } from './version';
 import { deskHoursText } from './desk-hours';
 import { wireConsole } from './wire-console';
@@ -46,6 +50,8 @@ export interface AppDeps {
   schemaCheckIntervalMs?: number;
   /** This instance's id among the instances sharing the database (default host-pid-random). */
   instanceId?: string;
+  /** How often an instance checks whether another one rebuilt the knowledge index (default 3 s). */
+  indexPollMs?: number;
 }
 
 /** A built (not yet listening) Kotae. */
@@ -122,6 +128,17 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     const slaPolicy = createSlaPolicy({ responseMinutes: config.sla.responseMinutes });
     const senders = new Map<ChannelKind, ChannelSender>([['web', new WebChatChannel(conversations, clock)]]);
     const ds = dataSource;
+    const faqStore = new SqlFaqStore(ds, now);
+    const indexSync = new IndexSync({
+      generations: new SqlIndexGenerations(ds, now),
+      rebuild: async () => {
+        writeManagedFaqs(config.dataDir, await faqStore.list('approved'));
+        await knowledge.ingest();
+      },
+      logger,
+      intervalMs: deps.indexPollMs,
+    });
+    await indexSync.start();
     const leases = new LeaseGuard({
       lease: new SqlJobLease(ds),
       holder: deps.instanceId ?? newInstanceId(),
@@ -140,6 +157,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       logger,
       reindex: async () => {
         await knowledge.ingest();
+        await indexSync.published();
       },
     });
     const processed = new SqlProcessedDeliveries(ds, now);
@@ -231,6 +249,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       leases,
       async close() {
         schemaGuard.stop();
+        await indexSync.stop();
         await logoChat.stop();
         await timers.stop();
         if (ds.isInitialized) await ds.destroy();

@@ -94,5 +94,5 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     logger: d.logger,
     secureCookies: d.config.secureCookies,
   });
-  return { router, auth, accounts, ticketService, audit, sessions, attachments };
+  return { router, auth, accounts, ticketService, audit, sessions, attachments, faqs };
 }

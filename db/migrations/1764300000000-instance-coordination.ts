@@ -3,15 +3,22 @@ import { migrationDialect } from './dialect';
 
 /** Column types written out per dialect (frozen DDL, never derived from tables.ts). */
 const TYPES = {
-  sqlite: { name: 'varchar(64)', holder: 'varchar(200)', activity: 'varchar(200)', date: 'datetime' },
-  postgres: { name: 'varchar(64)', holder: 'varchar(200)', activity: 'varchar(200)', date: 'timestamp(3)' },
-  mssql: { name: 'nvarchar(64)', holder: 'nvarchar(200)', activity: 'nvarchar(200)', date: 'datetime2' },
+  sqlite: { name: 'varchar(64)', holder: 'varchar(200)', activity: 'varchar(200)', date: 'datetime', int: 'integer' },
+  postgres: {
+    name: 'varchar(64)',
+    holder: 'varchar(200)',
+    activity: 'varchar(200)',
+    date: 'timestamp(3)',
+    int: 'integer',
+  },
+  mssql: { name: 'nvarchar(64)', holder: 'nvarchar(200)', activity: 'nvarchar(200)', date: 'datetime2', int: 'int' },
 } as const;
 
 /**
  * Several instances on one database (issue 17 point 4): `job_lease` names the instance that runs a
  * scheduled job until `expiresAt`; `processed_activity` remembers Teams activity ids already handled
- * by any instance (purged by the retention job after a day).
+ * by any instance (purged by the retention job after a day); `index_generation` counts rebuilds of the
+ * knowledge index, so every instance notices a new one and rebuilds its own.
  */
 export class InstanceCoordination1764300000000 implements MigrationInterface {
   name = 'InstanceCoordination1764300000000';
@@ -32,9 +39,14 @@ export class InstanceCoordination1764300000000 implements MigrationInterface {
         `${pk('processed_activity', 'activityId')})`,
     );
     await queryRunner.query(`CREATE INDEX "IX_processed_activity_createdAt" ON "processed_activity" ("createdAt")`);
+    await queryRunner.query(
+      `CREATE TABLE "index_generation" ("name" ${key(t.name)}, "generation" ${t.int} NOT NULL, ` +
+        `"updatedAt" ${t.date} NOT NULL${pk('index_generation', 'name')})`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE "index_generation"`);
     await queryRunner.query(`DROP TABLE "processed_activity"`);
     await queryRunner.query(`DROP TABLE "job_lease"`);
   }

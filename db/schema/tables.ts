@@ -306,6 +306,12 @@ export const processedActivity: TableSpec = {
   indices: [{ columns: ['createdAt'] }],
 };
 
+/** How many times a shared resource (the knowledge index) was rebuilt; instances poll it. */
+export const indexGeneration: TableSpec = {
+  name: 'index_generation',
+  columns: { name: { kind: 'short', length: 64, primary: true }, generation: int, updatedAt: date },
+};
+
 /** All tables, in creation order. */
 export const ALL_TABLES: readonly TableSpec[] = [
   conversation,
@@ -326,4 +332,5 @@ export const ALL_TABLES: readonly TableSpec[] = [
   faqEntry,
   jobLease,
   processedActivity,
+  indexGeneration,
 ];

@@ -1,12 +1,13 @@
 /**
  * Two Kotae instances on one PostgreSQL database: each names itself in /healthz with the job
- * leases it holds, and a job lease taken by one is refused to the other until released.
+ * leases it holds, and a job lease taken by one is refused to the other until released; an FAQ
+ * approved on one answers on the other within 10 s.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createTestDatabase, dropTestDatabase, postgresServer, type PgServer } from '../helpers/postgres';
-import { startApp, type RunningApp } from '../helpers/start-app';
+import { postJson, startApp, type RunningApp } from '../helpers/start-app';
 import { tempDir } from '../helpers/temp-dir';
 
 interface Health {
@@ -40,8 +41,8 @@ describe('several instances on one PostgreSQL database', function () {
       KOTAE_PG_DATABASE: database,
       KOTAE_KB_DIR: kb.dir,
     };
-    one = await startApp(env);
-    two = await startApp(env);
+    one = await startApp(env, { indexPollMs: 1000 });
+    two = await startApp(env, { indexPollMs: 1000 });
   });
   after(async () => {
     await one?.stop();
@@ -70,5 +71,31 @@ describe('several instances on one PostgreSQL database', function () {
     assert.deepEqual(inside, { a: ['backup'], b: [], refused: 'refused on two' });
     assert.deepEqual((await health(a)).instance.leases, []);
     assert.equal(await b.app.leases.run('backup', async () => 'ran on two', 'refused on two'), 'ran on two');
+  });
+
+  it('answers on the other instance within 10 s with an FAQ approved on one', async () => {
+    const a = one as RunningApp;
+    const b = two as RunningApp;
+    const question = '庁舎の屋上庭園は何時まで開いていますか';
+    const answer = '屋上庭園は平日の午前9時から午後4時30分まで開いています（架空の案内）。';
+    const ask = async () =>
+      (await postJson(`${b.url}/api/ask`, { question })) as { status: number; body: { answer?: string } };
+    assert.doesNotMatch(String((await ask()).body.answer), /屋上庭園は平日の午前9時/);
+    const approvedAt = Date.now();
+    await a.app.operators.faqs.createApproved(
+      { category: 'その他', question, alternateQuestions: [], answer },
+      'admin',
+    );
+    let reached: number | undefined;
+    while (Date.now() - approvedAt < 10_000) {
+      const res = await ask();
+      if (res.status === 200 && String(res.body.answer).includes('屋上庭園は平日の午前9時')) {
+        reached = Date.now() - approvedAt;
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    assert.ok(reached !== undefined, 'the FAQ did not reach the other instance within 10 s');
+    console.log(`      FAQ approved on one instance answered on the other after ${reached} ms`);
   });
 });
