@@ -16,9 +16,13 @@ import {
   SqlTicketStore,
 } from '../db';
 import { SqlDatabaseBackup } from '../db/backup';
+import { SqlFaqStore } from '../db/repositories/sql-faq-store';
+import { SqlIndexGenerations } from '../db/repositories/sql-index-generations';
+import { SqlJobLease } from '../db/repositories/sql-job-lease';
 import { SqlJobRunStore } from '../db/repositories/sql-job-run-store';
+import { SqlProcessedDeliveries } from '../db/repositories/sql-processed-deliveries';
 import { SqlRetentionStore } from '../db/repositories/sql-retention';
-import { BACKUP_JOB, BackupJob, DailyScheduler, RETENTION_JOB, RetentionJob } from '../jobs';
+import { BACKUP_JOB, BackupJob, DailyScheduler, LeaseGuard, newInstanceId, RETENTION_JOB, RetentionJob } from '../jobs';
 import { createWebApp, loadLegalPages, logoEventsHandlers, WebChatChannel, type Mount } from '../adapters/web';
 import type { LogoChat } from '../adapters/logo-chat';
 import { RequesterDesk } from '../tickets';
@@ -28,7 +32,9 @@ import { createPersonNameTagger } from '../knowledge';
 import { createChatModel } from './answer-model';
 import type { KotaeConfig } from './config';
 import { ensureWritableDir, lockDataDir, type DirLock } from './data-dir';
+import { IndexSync } from './index-sync';
 import { createKnowledgeRuntime, type KnowledgeRuntime } from './knowledge-runtime';
+import { writeManagedFaqs } from './managed-faqs';
 import { VERSION } from './version';
 import { deskHoursText } from './desk-hours';
 import { wireConsole } from './wire-console';
@@ -44,6 +50,10 @@ export interface AppDeps {
   dbRetryInitialDelayMs?: number;
   /** How often a running instance checks for a newer database schema (default 30 s). */
   schemaCheckIntervalMs?: number;
+  /** This instance's id among the instances sharing the database (default host-pid-random). */
+  instanceId?: string;
+  /** How often an instance checks whether another one rebuilt the knowledge index (default 3 s). */
+  indexPollMs?: number;
 }
 
 /** A built (not yet listening) Kotae. */
@@ -57,6 +67,8 @@ export interface KotaeApp {
   reports: ReturnType<typeof wireReports>;
   /** The LoGoチャット channel (its health is the `logo` field of /healthz). */
   logo: LogoChat;
+  /** This instance's id and the job leases it takes (shown by /healthz). */
+  leases: LeaseGuard;
   close(): Promise<void>;
 }
 
@@ -130,6 +142,23 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     const slaPolicy = createSlaPolicy({ responseMinutes: config.sla.responseMinutes });
     const senders = new Map<ChannelKind, ChannelSender>([['web', new WebChatChannel(conversations, clock)]]);
     const ds = dataSource;
+    const faqStore = new SqlFaqStore(ds, now);
+    const indexSync = new IndexSync({
+      generations: new SqlIndexGenerations(ds, now),
+      rebuild: async () => {
+        writeManagedFaqs(config.dataDir, await faqStore.list('approved'));
+        await knowledge.ingest();
+      },
+      logger,
+      intervalMs: deps.indexPollMs,
+    });
+    await indexSync.start();
+    const leases = new LeaseGuard({
+      lease: new SqlJobLease(ds),
+      holder: deps.instanceId ?? newInstanceId(),
+      clock,
+      logger,
+    });
     const operators = await wireConsole({
       config,
       masker,
@@ -143,9 +172,17 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       logger,
       reindex: async () => {
         await knowledge.ingest();
+        await indexSync.published();
       },
     });
-    const teams = wireTeams(config, { helpdesk, conversations, logger, attachments: operators.attachments });
+    const processed = new SqlProcessedDeliveries(ds, now);
+    const teams = wireTeams(config, {
+      helpdesk,
+      conversations,
+      logger,
+      attachments: operators.attachments,
+      processed,
+    });
     senders.set('teams', teams.sender);
     logo = wireLogo(config.logo, { helpdesk, conversations, logger, clock });
     if (logo.sender) senders.set('logo', logo.sender);
@@ -158,6 +195,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       slaPolicy,
       clock,
       logger,
+      leases,
     });
     const mounts: Mount[] = [
       { path: '/api/messages', method: 'post', json: true, handler: (req, res) => teams.handle(req, res) },
@@ -198,10 +236,22 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         );
         const index = knowledge.live.status();
         const schema = schemaGuard.blocked() ? 'newer' : 'ok';
-        return { ok: db === 'ok' && schema === 'ok', version: VERSION, db, schema, index, logo: logoChat.health() };
+        const held = await leases.held().then(
+          (list) => list.map((l) => l.name),
+          () => [],
+        );
+        return {
+          ok: db === 'ok' && schema === 'ok',
+          version: VERSION,
+          db,
+          schema,
+          index,
+          logo: logoChat.health(),
+          instance: { id: leases.holder, leases: held },
+        };
       },
     });
-    const timers = startBackgroundJobs(config, operators, reports, logger, ds, clock);
+    const timers = startBackgroundJobs(config, operators, reports, logger, ds, clock, leases, processed);
     logo.start();
     return {
       web,
@@ -212,8 +262,10 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       operators,
       reports,
       logo,
+      leases,
       async close() {
         schemaGuard.stop();
+        await indexSync.stop();
         await logoChat.stop();
         await timers.stop();
         if (ds.isInitialized) await ds.destroy();
@@ -236,6 +288,8 @@ function startBackgroundJobs(
   logger: Logger,
   ds: DataSource,
   clock: Clock,
+  leases: LeaseGuard,
+  processed: SqlProcessedDeliveries,
 ): { stop(): Promise<void> } {
   if (!config.scheduler) return { stop: async () => {} };
   reports.scheduler.start();
@@ -255,12 +309,14 @@ function startBackgroundJobs(
     retentionDays: config.retentionDays,
     logger,
     attachmentFiles: operators.attachments,
+    processedDeliveries: processed,
   });
   const daily = new DailyScheduler({
     clock,
     runs: new SqlJobRunStore(ds),
     time: config.backup.time,
     logger,
+    leases,
     jobs: [
       { name: BACKUP_JOB, run: (now) => backup.run(now) },
       { name: RETENTION_JOB, run: (now) => retention.run(now) },
@@ -268,8 +324,8 @@ function startBackgroundJobs(
   });
   daily.start();
   const every = setInterval(() => {
-    operators.ticketService
-      .retryUndelivered()
+    leases
+      .run('reply-retry', () => operators.ticketService.retryUndelivered(), undefined)
       .catch((err: unknown) => logger.warn('reply retry failed', { error: String(err) }));
   }, 5 * 60_000);
   every.unref();

@@ -100,5 +100,5 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     logger: d.logger,
     secureCookies: d.config.secureCookies,
   });
-  return { router, auth, accounts, ticketService, audit, sessions, attachments };
+  return { router, auth, accounts, ticketService, audit, sessions, attachments, faqs };
 }

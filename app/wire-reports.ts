@@ -8,7 +8,7 @@ import { SqlReportData } from '../db/repositories/sql-report-data';
 import { SqlReportStore } from '../db/repositories/sql-report-store';
 import { SqlJobRunStore } from '../db/repositories/sql-job-run-store';
 import { ReportService } from '../reports';
-import { JobRunner, ReportScheduler } from '../jobs';
+import { JobRunner, ReportScheduler, type LeaseGuard } from '../jobs';
 
 /** Builds the report service and (not started) scheduler. */
 export function wireReports(d: {
@@ -19,6 +19,7 @@ export function wireReports(d: {
   slaPolicy: SlaPolicy;
   clock: Clock;
   logger: Logger;
+  leases?: LeaseGuard;
 }) {
   const store = new SqlReportStore(d.ds);
   const service = new ReportService({
@@ -39,6 +40,7 @@ export function wireReports(d: {
     generate: (kind, period) => service.generate(kind, period),
     runner,
     logger: d.logger,
+    leases: d.leases,
   });
   return { service, store, scheduler, runner };
 }

@@ -1,5 +1,5 @@
 /** Wiring of the Teams channel: Agents SDK endpoint, proactive sender and Graph department lookup. */
-import type { ChannelSender, ConversationStore, Helpdesk } from '../bot';
+import type { ChannelSender, ConversationStore, Helpdesk, ProcessedDeliveries } from '../bot';
 import type { Logger } from '../core/logger';
 import type { TeamsEndpoint } from '../adapters/teams';
 import { GraphDirectoryLookup, MsalTokenProvider } from '../adapters/graph';
@@ -10,7 +10,13 @@ import { deskHoursText } from './desk-hours';
 /** What the app mounts and registers for Teams. */
 export type TeamsWiring = Pick<TeamsEndpoint, 'handle' | 'authenticated'> & { sender: ChannelSender };
 
-type Deps = { helpdesk: Helpdesk; conversations: ConversationStore; logger: Logger; attachments?: AttachmentService };
+type Deps = {
+  helpdesk: Helpdesk;
+  conversations: ConversationStore;
+  logger: Logger;
+  attachments?: AttachmentService;
+  processed?: ProcessedDeliveries;
+};
 
 /**
  * Builds the Teams endpoint; without credentials it serves loopback callers only (with a warning).
@@ -59,5 +65,6 @@ function createEndpoint(config: Readonly<KotaeConfig>, d: Deps): TeamsEndpoint {
     attachments: d.attachments
       ? { attachments: d.attachments, extraDownloadHosts: teams ? [] : ['127.0.0.1', 'localhost'] }
       : undefined,
+    processed: d.processed,
   });
 }

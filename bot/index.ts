@@ -17,3 +17,4 @@ export {
   type ChatModel,
   type ChatOptions,
 } from './chat-model';
+export { InMemoryProcessedDeliveries, type ProcessedDeliveries } from './processed-deliveries';

@@ -9,6 +9,7 @@ import type { Clock } from '../core/clock';
 import { KotaeError, toKotaeError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import { jstInstant, jstParts } from '../calendar';
+import type { LeaseGuard } from './job-lease';
 import type { JobRunStore } from './job-run-store';
 import { PeriodicCheck, type SchedulerTimers } from './periodic-check';
 
@@ -30,6 +31,8 @@ export interface DailySchedulerDeps {
   intervalMinutes?: number;
   timers?: SchedulerTimers;
   logger?: Logger;
+  /** With several instances on one database: a job runs only on the instance holding its lease (named after the job). */
+  leases?: LeaseGuard;
 }
 
 /** Minutes after midnight of 'HH:MM'. */
@@ -76,9 +79,13 @@ export class DailyScheduler {
     for (const job of jobs) {
       if (this.gaveUp.get(job.name) === today) continue;
       try {
-        if (await this.doneSince(job.name, dayStart)) continue;
-        await job.run(now);
-        ran.push(job.name);
+        const once = async () => {
+          if (await this.doneSince(job.name, dayStart)) return;
+          await job.run(now);
+          ran.push(job.name);
+        };
+        const { leases } = this.deps;
+        await (leases ? leases.run(job.name, once, undefined) : once());
       } catch (err) {
         this.gaveUp.set(job.name, today);
         logger?.error('daily job failed', { job: job.name, error: toKotaeError(err).message });

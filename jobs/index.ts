@@ -20,3 +20,12 @@ export {
   type TicketPurge,
 } from './retention';
 export { DailyScheduler, type DailyJob, type DailySchedulerDeps } from './daily-scheduler';
+export {
+  InMemoryJobLease,
+  LeaseGuard,
+  newInstanceId,
+  type JobLease,
+  type LeaseGuardDeps,
+  type LeaseHeld,
+  type RenewTimers,
+} from './job-lease';

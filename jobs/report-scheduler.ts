@@ -10,6 +10,7 @@ import type { Logger } from '../core/logger';
 import { jstParts } from '../calendar';
 import type { ReportKind, ReportStore } from '../reports';
 import { dueReports, type BusinessDays, type DueReport } from './due-reports';
+import type { LeaseGuard } from './job-lease';
 import type { JobRunner } from './job-runner';
 import { PeriodicCheck, type SchedulerTimers } from './periodic-check';
 
@@ -27,6 +28,8 @@ export interface ReportSchedulerDeps {
   /** Minutes between checks (default 15). */
   intervalMinutes?: number;
   timers?: SchedulerTimers;
+  /** With several instances on one database: a report is generated only by the instance holding its lease. */
+  leases?: LeaseGuard;
 }
 
 /** Timer-driven generator of the monthly, half-year and annual reports. */
@@ -63,9 +66,13 @@ export class ReportScheduler {
       const key = `${due.kind}/${due.period}`;
       if (this.gaveUp.get(key) === today) continue;
       try {
-        if (await store.get(due.kind, due.period)) continue;
-        await runner.run(`report-${due.kind}`, () => this.deps.generate(due.kind, due.period), JSON.stringify(due));
-        generated.push(due);
+        const once = async () => {
+          if (await store.get(due.kind, due.period)) return;
+          await runner.run(`report-${due.kind}`, () => this.deps.generate(due.kind, due.period), JSON.stringify(due));
+          generated.push(due);
+        };
+        const { leases } = this.deps;
+        await (leases ? leases.run(`report-${due.kind}`, once, undefined) : once());
       } catch (err) {
         this.gaveUp.set(key, today);
         logger?.error('scheduled report failed', {

@@ -48,6 +48,8 @@ export interface RetentionJobDeps {
   batchSize?: number;
   /** Deletes attachment files no row references (AttachmentService); without it files are left alone. */
   attachmentFiles?: { removeUnreferencedFiles(olderThan: Date): Promise<number> };
+  /** Channel delivery ids kept for redelivery dedupe; purged after a day. */
+  processedDeliveries?: { purgeBefore(before: Date): Promise<number> };
   logger?: Logger;
 }
 
@@ -58,6 +60,8 @@ export interface RetentionOutcome {
   tickets: TicketPurge;
   /** Attachment files deleted because no row references them any more. */
   files: number;
+  /** Delivery ids older than a day forgotten (redelivery dedupe). */
+  deliveries: number;
 }
 
 /** Job name in job_run. */
@@ -87,6 +91,7 @@ export class RetentionJob {
         tickets: await store.purgeClosedTickets(cutoff, batch),
         // A day's grace: a file just stored has its row written right after.
         files: (await this.deps.attachmentFiles?.removeUnreferencedFiles(new Date(now.getTime() - DAY_MS))) ?? 0,
+        deliveries: (await this.deps.processedDeliveries?.purgeBefore(new Date(now.getTime() - DAY_MS))) ?? 0,
       }),
       JSON.stringify({ cutoff: cutoff.toISOString(), retentionDays: this.deps.retentionDays }),
     );
@@ -95,6 +100,7 @@ export class RetentionJob {
       ...prefixed('conversation', outcome.conversations),
       ...prefixed('ticket', outcome.tickets),
       files: outcome.files,
+      deliveries: outcome.deliveries,
     });
     return outcome;
   }

@@ -4,6 +4,7 @@
 import { CloudAdapter, OutboundHostValidator, type Request, type WebResponse } from '@microsoft/agents-hosting';
 import type { Helpdesk } from '../../bot/helpdesk';
 import type { ConversationStore } from '../../bot/ports';
+import type { ProcessedDeliveries } from '../../bot/processed-deliveries';
 import type { Logger } from '../../core/logger';
 import { buildAuthConfiguration, isLoopbackAddress, type TeamsAuthOptions } from './auth';
 import { CardActionGuard } from './card-action-guard';
@@ -34,6 +35,8 @@ export interface TeamsEndpointDeps {
   extraServiceHosts?: readonly string[];
   /** Keeps files and images of messages on the ticket (see attachment-intake.ts); without it they are ignored. */
   attachments?: Omit<TeamsAttachmentIntakeDeps, 'logger'>;
+  /** Activity ids handled by any instance (redelivery dedupe across instances); without it, this process only. */
+  processed?: ProcessedDeliveries;
 }
 
 /** An HTTP request as express gives it (only what the endpoint reads). */
@@ -105,6 +108,7 @@ export function createTeamsEndpoint(deps: TeamsEndpointDeps): TeamsEndpoint {
     retry,
     botIds: deps.auth ? [`28:${deps.auth.clientId}`] : [],
     intake: deps.attachments ? new TeamsAttachmentIntake({ ...deps.attachments, logger }) : undefined,
+    processed: deps.processed,
   });
   const sender = new TeamsChannel(adapter, deps.auth ? deps.auth.clientId : {}, retry, logger);
 

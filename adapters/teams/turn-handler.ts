@@ -5,6 +5,7 @@
 import { Activity, ActivityTypes } from '@microsoft/agents-activity';
 import type { TurnContext } from '@microsoft/agents-hosting';
 import type { Helpdesk } from '../../bot/helpdesk';
+import type { ProcessedDeliveries } from '../../bot/processed-deliveries';
 import { toKotaeError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import { ActivityDedupe } from './activity-dedupe';
@@ -35,6 +36,8 @@ export interface TurnHandlerDeps {
   botIds: readonly string[];
   /** Keeps the files and images of messages (see attachment-intake.ts). */
   intake?: TeamsAttachmentIntake;
+  /** Activity ids handled by any instance on the shared database (a redelivery to another instance is ignored). */
+  processed?: ProcessedDeliveries;
 }
 
 type InvokeBody = ReturnType<typeof adaptiveCardInvokeBody> | ReturnType<typeof messageInvokeBody>;
@@ -64,12 +67,31 @@ export class TeamsTurnHandler {
   }
 
   private async onMessage(context: TurnContext): Promise<void> {
-    const { isFirst, result } = this.messages.run(context.activity.id, () => this.answerMessage(context));
+    const id = context.activity.id;
+    const { isFirst, result } = this.messages.run(id, () =>
+      this.onceAcrossInstances(id, () => this.answerMessage(context)),
+    );
     if (!isFirst) {
       this.deps.logger.info('teams: redelivered activity ignored', { activityId: context.activity.id });
       return;
     }
     await result;
+  }
+
+  /** Runs `work` unless another instance already handled the activity `id`; a failure forgets the id. */
+  private async onceAcrossInstances(id: string | undefined, work: () => Promise<void>): Promise<void> {
+    const { processed, logger } = this.deps;
+    if (!processed || !id) return work();
+    if (!(await processed.claim(id))) {
+      logger.info('teams: activity already handled by another instance', { activityId: id });
+      return;
+    }
+    try {
+      await work();
+    } catch (err) {
+      await processed.forget(id).catch(() => undefined);
+      throw err;
+    }
   }
 
   private async answerMessage(context: TurnContext): Promise<void> {

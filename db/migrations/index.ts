@@ -1,6 +1,12 @@
 import { InitialSchema1763700000000 } from './1763700000000-initial-schema';
 import { TicketConversation1764100000000 } from './1764100000000-ticket-conversation';
 import { AttachmentFiles1764200000000 } from './1764200000000-attachment-files';
+import { InstanceCoordination1764300000000 } from './1764300000000-instance-coordination';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
-export const MIGRATIONS = [InitialSchema1763700000000, TicketConversation1764100000000, AttachmentFiles1764200000000];
+export const MIGRATIONS = [
+  InitialSchema1763700000000,
+  TicketConversation1764100000000,
+  AttachmentFiles1764200000000,
+  InstanceCoordination1764300000000,
+];

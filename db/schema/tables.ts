@@ -293,6 +293,25 @@ export const faqEntry: TableSpec = {
   indices: [{ columns: ['status'] }],
 };
 
+/** Which instance runs a scheduled job until when (several instances on one database). */
+export const jobLease: TableSpec = {
+  name: 'job_lease',
+  columns: { name: { kind: 'short', length: 64, primary: true }, holder: short(200), expiresAt: date },
+};
+
+/** Teams activity ids already handled by some instance (redelivery dedupe across instances). */
+export const processedActivity: TableSpec = {
+  name: 'processed_activity',
+  columns: { activityId: { kind: 'short', length: 200, primary: true }, createdAt: date },
+  indices: [{ columns: ['createdAt'] }],
+};
+
+/** How many times a shared resource (the knowledge index) was rebuilt; instances poll it. */
+export const indexGeneration: TableSpec = {
+  name: 'index_generation',
+  columns: { name: { kind: 'short', length: 64, primary: true }, generation: int, updatedAt: date },
+};
+
 /** All tables, in creation order. */
 export const ALL_TABLES: readonly TableSpec[] = [
   conversation,
@@ -311,4 +330,7 @@ export const ALL_TABLES: readonly TableSpec[] = [
   report,
   auditLog,
   faqEntry,
+  jobLease,
+  processedActivity,
+  indexGeneration,
 ];

@@ -32,6 +32,7 @@ export async function startApp(
     keepDataDir?: boolean;
     dbRetryInitialDelayMs?: number;
     schemaCheckIntervalMs?: number;
+    indexPollMs?: number;
   } = {},
 ): Promise<RunningApp> {
   const temp = tempDir('kotae-e2e-');
@@ -53,6 +54,7 @@ export async function startApp(
     clock,
     dbRetryInitialDelayMs: options.dbRetryInitialDelayMs,
     schemaCheckIntervalMs: options.schemaCheckIntervalMs,
+    indexPollMs: options.indexPollMs,
   });
   const server: Server = await listen(app.web, 0, '127.0.0.1');
   const address = server.address();
