@@ -5,6 +5,7 @@
 import type { ChannelSender, ConversationStore, Helpdesk } from '../../bot';
 import type { Logger } from '../../core';
 import type { Backoff } from './backoff';
+import type { ChildOptions } from './ipc';
 import { DirectSupervisor } from './direct-supervisor';
 import { toLogoEvent } from './direct-events';
 import { DirectTransport } from './direct-transport';
@@ -18,16 +19,7 @@ import { RelayTransport } from './relay-transport';
 /** Validated LoGoチャット settings (app/config.ts). */
 export type LogoChatSettings =
   | { mode: 'off' }
-  | {
-      mode: 'direct';
-      endpoint: string;
-      accessToken: string;
-      botName: string;
-      storagePath: string;
-      proxyUrl?: string;
-      caPem?: string;
-      backoff?: Backoff;
-    }
+  | ({ mode: 'direct'; backoff?: Backoff } & ChildOptions)
   | { mode: 'relay'; relayUrl: string; botName: string; keys: RelayKey[] };
 
 /** The running channel. */
@@ -83,16 +75,10 @@ export function createLogoChat(settings: LogoChatSettings, deps: LogoChatDeps): 
     botName: settings.botName,
     botDisplayName: () => supervisor.botDisplayName,
   });
+  const { mode: _mode, backoff, ...child } = settings;
   const supervisor = new DirectSupervisor({
-    child: {
-      endpoint: settings.endpoint,
-      accessToken: settings.accessToken,
-      botName: settings.botName,
-      storagePath: settings.storagePath,
-      proxyUrl: settings.proxyUrl,
-      caPem: settings.caPem,
-    },
-    backoff: settings.backoff,
+    child,
+    backoff,
     logger: deps.logger,
     onReady: () => void conversation.connectionRestored(),
     onMessage: (message) => {
