@@ -38,6 +38,30 @@ const piiTypes = z
     z.array(z.string().refine(isPiiType, `expected all, none or a comma-separated list of ${PII_TYPES.join(', ')}`)),
   );
 
+// --- Issue 11 (audit log, retention, backup encryption): variables ---------------------------------
+const days = (what: string) =>
+  z.coerce
+    .number({ error: `${what}: 日数を整数で指定してください` })
+    .int(`${what}: 日数を整数で指定してください`)
+    .min(1, `${what}: 1日以上を指定してください`)
+    .max(36_500, `${what}: 36500日以下を指定してください`);
+const TRUST_ENV = {
+  KOTAE_AUDIT_KEY_FILE: optionalText,
+  KOTAE_AUDIT_ANCHOR_FILE: optionalText,
+  KOTAE_BACKUP_KEY_FILE: optionalText,
+  KOTAE_RETENTION_CONVERSATION_DAYS: days('会話・質問の保存期間').optional(),
+  KOTAE_RETENTION_TICKET_DAYS: days('チケットの保存期間').optional(),
+  KOTAE_RETENTION_ATTACHMENT_DAYS: days('添付ファイルの保存期間').optional(),
+  KOTAE_RETENTION_AUDIT_DAYS: days('監査ログの保存期間').optional(),
+  KOTAE_AUTO_CLOSE_BUSINESS_DAYS: z.coerce
+    .number({ error: '解決済みチケットの自動クローズ: 営業日数を整数で指定してください' })
+    .int('解決済みチケットの自動クローズ: 営業日数を整数で指定してください')
+    .min(0, '解決済みチケットの自動クローズ: 0以上を指定してください（0は自動クローズしない）')
+    .max(365, '解決済みチケットの自動クローズ: 365営業日以下を指定してください')
+    .default(10),
+};
+// --- end issue 11 variables ------------------------------------------------------------------------
+
 /** Every environment variable Kotae reads, with defaults. Documented in .env.example. */
 const EnvSchema = z
   .object({
@@ -103,7 +127,7 @@ const EnvSchema = z
     KOTAE_BACKUP_DIR: z.string().min(1).optional(),
     KOTAE_BACKUP_GENERATIONS: z.coerce.number().int().min(3, 'keep at least 3 generations').max(365).default(7),
     KOTAE_BACKUP_TIME: hhmm.default('02:00'),
-    KOTAE_RETENTION_DAYS: z.coerce.number().int().min(30).max(36_500).default(1095),
+    KOTAE_RETENTION_DAYS: days('保存期間').default(1095),
     KOTAE_ATTACHMENT_MAX_BYTES: z.coerce
       .number()
       .int()
@@ -128,11 +152,13 @@ const EnvSchema = z
       .regex(/^[A-Za-z0-9._-]{1,64}$/, 'expected 1-64 letters, digits, . _ -')
       .optional(),
     KOTAE_LOGO_RELAY_NEXT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    ...TRUST_ENV,
   })
   .superRefine((env, ctx) => {
     const need = (cond: boolean, key: string, message: string) => {
       if (cond) ctx.addIssue({ code: 'custom', path: [key], message });
     };
+    checkTrust(env, need);
     if (env.KOTAE_DB === 'mssql') {
       for (const key of [
         'KOTAE_MSSQL_HOST',
@@ -293,6 +319,8 @@ export interface KotaeConfig {
   attachmentMaxBytes: number;
   /** LoGoチャット: a direct-js bot connection, a signed relay, or off. */
   logo: LogoConfig;
+  /** Issue 11: audit key and anchors, retention per data class, backup encryption. */
+  trust: TrustConfig;
 }
 
 /** LoGoチャット settings; the token file and CA file are read by the composition root. */
@@ -452,6 +480,7 @@ function toConfig(e: z.infer<typeof EnvSchema>, cwd: string): KotaeConfig {
     retentionDays: e.KOTAE_RETENTION_DAYS,
     attachmentMaxBytes: e.KOTAE_ATTACHMENT_MAX_BYTES,
     logo: toLogoConfig(e, cwd, dataDir),
+    trust: toTrustConfig(e, cwd, dataDir),
   };
 }
 
@@ -550,3 +579,65 @@ export function describeConfig(c: KotaeConfig): Record<string, unknown> {
     piiTypes: c.piiTypes.join(',') || 'none',
   };
 }
+
+// --- Issue 11 (audit log, retention, backup encryption): configuration ----------------------------
+
+/** Audit key and anchors, retention per data class, auto-close and backup encryption. */
+export interface TrustConfig {
+  /** HMAC key of the audit chain (created 0600 at first start when missing). */
+  auditKeyFile: string;
+  /** Append-only file of audit chain heads (checkpoints). */
+  auditAnchorFile: string;
+  /** When set, backups are encrypted with AES-256-GCM under this key file (created 0600 when missing). */
+  backupKeyFile?: string;
+  /** Days each data class is kept (audit at least as long as every other class). */
+  retention: { conversationDays: number; ticketDays: number; attachmentDays: number; auditDays: number };
+  /** Resolved tickets are closed after this many business days without a reply (0: never). */
+  autoCloseBusinessDays: number;
+}
+
+type Env = z.infer<typeof EnvSchema>;
+type RawTrustEnv = { [K in keyof typeof TRUST_ENV]?: unknown } & {
+  KOTAE_RETENTION_DAYS: number;
+  KOTAE_REOPEN_BUSINESS_DAYS: number;
+};
+
+/** Default audit retention: five years, and never shorter than another class. */
+const AUDIT_DAYS_DEFAULT = 1825;
+
+function retentionOf(e: Pick<Env, 'KOTAE_RETENTION_DAYS'> & Partial<Env>): TrustConfig['retention'] {
+  const conversationDays = e.KOTAE_RETENTION_CONVERSATION_DAYS ?? e.KOTAE_RETENTION_DAYS;
+  const ticketDays = e.KOTAE_RETENTION_TICKET_DAYS ?? e.KOTAE_RETENTION_DAYS;
+  const attachmentDays = e.KOTAE_RETENTION_ATTACHMENT_DAYS ?? ticketDays;
+  const auditDays =
+    e.KOTAE_RETENTION_AUDIT_DAYS ?? Math.max(AUDIT_DAYS_DEFAULT, conversationDays, ticketDays, attachmentDays);
+  return { conversationDays, ticketDays, attachmentDays, auditDays };
+}
+
+/** The audit log outlives every other class; auto-close never cuts the reopen window short. */
+function checkTrust(env: RawTrustEnv, need: (cond: boolean, key: string, message: string) => void): void {
+  const r = retentionOf(env as Pick<Env, 'KOTAE_RETENTION_DAYS'> & Partial<Env>);
+  const longest = Math.max(r.conversationDays, r.ticketDays, r.attachmentDays);
+  need(
+    r.auditDays < longest,
+    'KOTAE_RETENTION_AUDIT_DAYS',
+    `監査ログの保存期間（${r.auditDays}日）は、他の保存期間の最長（${longest}日）以上にしてください`,
+  );
+  const autoClose = env.KOTAE_AUTO_CLOSE_BUSINESS_DAYS as number;
+  need(
+    autoClose > 0 && autoClose < env.KOTAE_REOPEN_BUSINESS_DAYS,
+    'KOTAE_AUTO_CLOSE_BUSINESS_DAYS',
+    `解決済みチケットの自動クローズ（${autoClose}営業日）は、再開できる期間 KOTAE_REOPEN_BUSINESS_DAYS（${env.KOTAE_REOPEN_BUSINESS_DAYS}営業日）以上にしてください`,
+  );
+}
+
+function toTrustConfig(e: Env, cwd: string, dataDir: string): TrustConfig {
+  return {
+    auditKeyFile: path.resolve(cwd, e.KOTAE_AUDIT_KEY_FILE ?? path.join(dataDir, 'audit.key')),
+    auditAnchorFile: path.resolve(cwd, e.KOTAE_AUDIT_ANCHOR_FILE ?? path.join(dataDir, 'audit-anchors.jsonl')),
+    backupKeyFile: e.KOTAE_BACKUP_KEY_FILE ? path.resolve(cwd, e.KOTAE_BACKUP_KEY_FILE) : undefined,
+    retention: retentionOf(e),
+    autoCloseBusinessDays: e.KOTAE_AUTO_CLOSE_BUSINESS_DAYS,
+  };
+}
+// --- end issue 11 configuration --------------------------------------------------------------------

@@ -41,6 +41,7 @@ import { wireConsole } from './wire-console';
 import { wireReports } from './wire-reports';
 import { wireTeams } from './wire-teams';
 import { wireLogo } from './wire-logo';
+import { wireAudit } from './wire-audit';
 
 /** Things a test or the CLI may replace. */
 export interface AppDeps {
@@ -97,6 +98,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         logger.error('database schema is newer than this build; stop this instance', { error: error.message }),
     });
     schemaGuard.start();
+    const audit = await wireAudit(config, dataSource, clock, logger);
     const now = () => clock.now();
     const conversations = new SqlConversationStore(dataSource, now);
     const tickets = new SqlTicketStore(dataSource, now, config.ticketPrefix);
@@ -127,6 +129,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         logger,
         desk,
         masker,
+        audit,
       },
       {
         maxQuestionChars: config.maxQuestionChars,
@@ -161,6 +164,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     });
     const operators = await wireConsole({
       config,
+      audit,
       masker,
       ds,
       tickets,

@@ -11,7 +11,7 @@ import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
 import { SqlOperatorStore } from '../db/repositories/sql-operator-store';
 import { SqlSessionStore } from '../db/repositories/sql-session-store';
-import { SqlAuditLog } from '../db/repositories/sql-audit-log';
+import type { SqlAuditLog } from '../db/repositories/sql-audit-log';
 import { SqlWorkLogStore } from '../db/repositories/sql-work-log-store';
 import { SqlFaqStore, SqlUnansweredQuestions } from '../db/repositories/sql-faq-store';
 import { SqlAttachmentStore } from '../db/repositories/sql-attachment-store';
@@ -36,6 +36,8 @@ export interface ConsoleWiringDeps {
   logger: Logger;
   /** The configured personal-data masker (with the name tagger); built from config.piiTypes when absent. */
   masker?: PiiMasker;
+  /** The audit log (wireAudit). */
+  audit: SqlAuditLog;
   /** Re-ingests the knowledge base (after a managed FAQ changes). */
   reindex: () => Promise<void>;
 }
@@ -44,7 +46,7 @@ export interface ConsoleWiringDeps {
 export async function wireConsole(d: ConsoleWiringDeps) {
   const now = () => d.clock.now();
   const masker = d.masker ?? createPiiMasker({ types: d.config.piiTypes });
-  const audit = new SqlAuditLog(d.ds, now);
+  const { audit } = d;
   const operators = new SqlOperatorStore(d.ds, now);
   const sessions = new SqlSessionStore(d.ds);
   const delivery = new ReplyDelivery({

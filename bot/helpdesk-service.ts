@@ -4,6 +4,7 @@
  * cannot resolve becomes a ticket.
  */
 import { KotaeError } from '../core/errors';
+import type { AuditEntry, AuditTrail } from '../core/audit';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
 import type { AskInput, EscalateInput, FeedbackInput, Helpdesk } from './helpdesk';
@@ -61,6 +62,8 @@ export class HelpdeskService implements Helpdesk {
       logger?: Logger;
       /** The configured personal-data masker (privacy/); all types when absent. */
       masker?: PiiMasker;
+      /** The audit trail: answers, feedback and bot-created tickets are audited with their rows. */
+      audit?: AuditTrail;
     },
     private readonly options: HelpdeskOptions,
   ) {}
@@ -120,19 +123,28 @@ export class HelpdeskService implements Helpdesk {
     const composed = decision.generated
       ? withGeneratedText(decision.generated, retrieval.hits, extractive)
       : extractive;
-    const question = await this.deps.conversations.recordQuestion({
-      conversationId: conversation.id,
-      askedAt: started,
-      text,
-      outcome,
-      confidence: retrieval.confidence,
-      answer: composed.text,
-      sources: composed.sources,
-      categoryGuess: outcome === 'no_answer' ? undefined : decision.hits[0]?.chunk.category,
-      channel: conversation.channel,
-      requester: { ...conversation.requester, ...input.requester },
-      latencyMs: performance.now() - t0,
-    });
+    const question = await this.audited(
+      () =>
+        this.deps.conversations.recordQuestion({
+          conversationId: conversation.id,
+          askedAt: started,
+          text,
+          outcome,
+          confidence: retrieval.confidence,
+          answer: composed.text,
+          sources: composed.sources,
+          categoryGuess: outcome === 'no_answer' ? undefined : decision.hits[0]?.chunk.category,
+          channel: conversation.channel,
+          requester: { ...conversation.requester, ...input.requester },
+          latencyMs: performance.now() - t0,
+        }),
+      (q) => ({
+        actor: 'bot',
+        action: 'bot.answer',
+        target: q.id,
+        detail: { conversationId: conversation.id, outcome, channel: conversation.channel },
+      }),
+    );
     return {
       conversationId: conversation.id,
       questionId: question.id,
@@ -143,19 +155,31 @@ export class HelpdeskService implements Helpdesk {
     };
   }
 
+  /** Runs a change with its audit entry in one transaction (without an audit trail: just the change). */
+  private audited<T>(change: () => Promise<T>, entry: (result: T) => AuditEntry | undefined): Promise<T> {
+    return this.deps.audit ? this.deps.audit.atomically(change, entry) : change();
+  }
+
   async feedback(input: FeedbackInput): Promise<BotReply> {
     const conversation = await this.requireConversation(input.conversationId);
     const last = await this.deps.conversations.lastQuestion(conversation.id);
-    await this.deps.conversations.recordFeedback({
-      conversationId: conversation.id,
-      questionId: last?.id,
-      resolved: input.resolved,
-      comment:
-        input.comment === undefined
-          ? undefined
-          : redactPersonalData(input.comment.slice(0, 2000), this.deps.masker).text,
-      activityId: input.activityId,
-    });
+    const record = () =>
+      this.deps.conversations.recordFeedback({
+        conversationId: conversation.id,
+        questionId: last?.id,
+        resolved: input.resolved,
+        comment:
+          input.comment === undefined
+            ? undefined
+            : redactPersonalData(input.comment.slice(0, 2000), this.deps.masker).text,
+        activityId: input.activityId,
+      });
+    await this.audited(record, (f) => ({
+      actor: 'requester',
+      action: 'bot.feedback',
+      target: f.id,
+      detail: { conversationId: conversation.id, questionId: last?.id ?? null, resolved: input.resolved },
+    }));
     return {
       conversationId: conversation.id,
       text: input.resolved ? BOT_MESSAGES.thanks : BOT_MESSAGES.sorry,
@@ -193,9 +217,21 @@ export class HelpdeskService implements Helpdesk {
       sourceActivityId: input.activityId,
     };
     const actor = requester.name ?? 'requester';
-    const { ticket, created } = input.separate
-      ? { ticket: await this.deps.tickets.create(newTicket, actor), created: true }
-      : await this.deps.tickets.openForConversation(newTicket, actor);
+    const { ticket, created } = await this.audited(
+      async () =>
+        input.separate
+          ? { ticket: await this.deps.tickets.create(newTicket, actor), created: true }
+          : await this.deps.tickets.openForConversation(newTicket, actor),
+      (r) =>
+        r.created
+          ? {
+              actor: 'bot',
+              action: 'bot.ticket_create',
+              target: r.ticket.number,
+              detail: { conversationId: conversation.id, channel: conversation.channel },
+            }
+          : undefined,
+    );
     const now = this.deps.clock.now();
     const closed = created && !this.options.isDeskOpen(now) && this.options.nextOpening;
     const afterHoursNotice = closed

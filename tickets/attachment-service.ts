@@ -74,8 +74,20 @@ export class AttachmentService {
 
   /** A requester's file: joins the conversation's open ticket, or is held until escalation. */
   async addFromRequester(upload: RequesterUpload, staged: StagedAttachment): Promise<RequesterUploadResult> {
-    const { rows } = this.deps;
     await this.deps.files.commit(staged.content);
+    return this.deps.audit.atomically(
+      () => this.recordRequesterFile(upload, staged),
+      (r) => ({
+        actor: upload.uploadedBy.slice(0, 100),
+        action: 'ticket.attachment',
+        target: r.ticketNumber ?? `conversation:${upload.conversationId}`,
+        detail: { fileName: staged.fileName, sha256: staged.sha256, kind: 'requester' },
+      }),
+    );
+  }
+
+  private async recordRequesterFile(upload: RequesterUpload, staged: StagedAttachment): Promise<RequesterUploadResult> {
+    const { rows } = this.deps;
     const ticketId = await rows.openTicketOf(upload.conversationId);
     let attachment = await this.record(staged, 'requester', upload.uploadedBy, {
       conversationId: upload.conversationId,
@@ -91,12 +103,6 @@ export class AttachmentService {
       }
     }
     const ticket = linkedTo ? await this.deps.tickets.get(linkedTo) : undefined;
-    await this.deps.audit.record({
-      actor: upload.uploadedBy.slice(0, 100),
-      action: 'ticket.attachment',
-      target: ticket?.number ?? `conversation:${upload.conversationId}`,
-      detail: { fileName: staged.fileName, sha256: staged.sha256, kind: 'requester' },
-    });
     return { attachment, ticketNumber: ticket?.number };
   }
 
@@ -108,18 +114,20 @@ export class AttachmentService {
     commentId?: string,
   ): Promise<AttachmentMeta> {
     await this.deps.files.commit(staged.content);
-    const attachment = await this.record(staged, 'operator', actor, {
-      ticketId: ticket.id,
-      conversationId: ticket.conversationId,
-      commentId,
-    });
-    await this.deps.audit.record({
-      actor,
-      action: 'ticket.attachment',
-      target: ticket.number,
-      detail: { fileName: staged.fileName, sha256: staged.sha256, kind: 'operator' },
-    });
-    return attachment;
+    return this.deps.audit.atomically(
+      () =>
+        this.record(staged, 'operator', actor, {
+          ticketId: ticket.id,
+          conversationId: ticket.conversationId,
+          commentId,
+        }),
+      () => ({
+        actor,
+        action: 'ticket.attachment',
+        target: ticket.number,
+        detail: { fileName: staged.fileName, sha256: staged.sha256, kind: 'operator' },
+      }),
+    );
   }
 
   /** Moves the files held on a conversation to its new ticket. */

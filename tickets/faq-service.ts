@@ -93,14 +93,16 @@ export class FaqService {
 
   /** Saves a draft promoted from a ticket; it waits for an admin's approval. */
   async saveDraft(input: FaqInput, ticketId: string | undefined, actor: string): Promise<FaqEntry> {
-    const entry = await this.deps.store.create({
-      ...cleanFaq(input, this.deps.masker),
-      status: 'draft',
-      ticketId,
-      createdBy: actor,
-    });
-    await this.deps.audit.record({ actor, action: 'faq.draft', target: entry.id, detail: { ticketId } });
-    return entry;
+    return this.deps.audit.atomically(
+      () =>
+        this.deps.store.create({
+          ...cleanFaq(input, this.deps.masker),
+          status: 'draft',
+          ticketId,
+          createdBy: actor,
+        }),
+      (entry) => ({ actor, action: 'faq.draft', target: entry.id, detail: { ticketId } }),
+    );
   }
 
   /** Approves a draft (admin) and re-indexes. */
@@ -108,31 +110,41 @@ export class FaqService {
     const current = await this.get(id);
     if (current.status !== 'draft')
       throw new KotaeError('CONFLICT', `faq ${id} is not a draft`, { userMessage: TICKET_MESSAGES.faqNotDraft });
-    const entry = await this.deps.store.approve(id, expectedVersion, admin);
-    await this.deps.audit.record({ actor: admin, action: 'faq.approve', target: id });
+    const entry = await this.deps.audit.atomically(
+      () => this.deps.store.approve(id, expectedVersion, admin),
+      () => ({ actor: admin, action: 'faq.approve', target: id }),
+    );
     return { entry, reindexed: await this.reindex() };
   }
 
   /** Creates an approved FAQ directly (FAQ editor) and re-indexes. */
   async createApproved(input: FaqInput, actor: string): Promise<FaqChange> {
-    const draft = await this.deps.store.create({ ...validateFaq(input), status: 'draft', createdBy: actor });
-    const entry = await this.deps.store.approve(draft.id, draft.version, actor);
-    await this.deps.audit.record({ actor, action: 'faq.create', target: entry.id });
+    const entry = await this.deps.audit.atomically(
+      async () => {
+        const draft = await this.deps.store.create({ ...validateFaq(input), status: 'draft', createdBy: actor });
+        return this.deps.store.approve(draft.id, draft.version, actor);
+      },
+      (created) => ({ actor, action: 'faq.create', target: created.id }),
+    );
     return { entry, reindexed: await this.reindex() };
   }
 
   /** Edits an FAQ against `expectedVersion`; re-indexes when it is approved. */
   async update(id: string, expectedVersion: number, input: FaqInput, actor: string): Promise<FaqChange> {
-    const entry = await this.deps.store.update(id, expectedVersion, validateFaq(input));
-    await this.deps.audit.record({ actor, action: 'faq.update', target: id });
+    const entry = await this.deps.audit.atomically(
+      () => this.deps.store.update(id, expectedVersion, validateFaq(input)),
+      () => ({ actor, action: 'faq.update', target: id }),
+    );
     return { entry, reindexed: entry.status === 'approved' ? await this.reindex() : false };
   }
 
   /** Deletes an FAQ; re-indexes when it was approved. */
   async delete(id: string, actor: string): Promise<FaqChange> {
     const entry = await this.get(id);
-    await this.deps.store.delete(id);
-    await this.deps.audit.record({ actor, action: 'faq.delete', target: id });
+    await this.deps.audit.atomically(
+      () => this.deps.store.delete(id),
+      () => ({ actor, action: 'faq.delete', target: id }),
+    );
     return { entry, reindexed: entry.status === 'approved' ? await this.reindex() : false };
   }
 

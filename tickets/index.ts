@@ -38,7 +38,7 @@ export { WorkLogService, validateWorkLog } from './work-log';
 export { FaqService, proposeFaqFromTicket, validateFaq, type FaqServiceDeps, type FaqChange } from './faq-service';
 export { OPERATOR_ROLES, hasRole } from './operators';
 export type { OperatorRole, OperatorRecord, OperatorStore, SessionRecord, SessionStore } from './operators';
-export type { AuditEntry, AuditRecord, AuditTrail, AuditVerification } from './audit';
+export type { AuditBreak, AuditEntry, AuditHead, AuditRecord, AuditTrail, AuditVerification } from './audit';
 export type {
   AttachmentStore,
   AttachmentFileStore,

@@ -14,7 +14,7 @@ import { TICKET_MESSAGES } from './messages';
 import type { AttachmentStore } from './ports';
 import type { ReplyDelivery, RetryResult } from './reply-delivery';
 import { overallSlaState, ticketSla } from './sla-view';
-import type { AuditTrail } from './audit';
+import type { AuditEntry, AuditTrail } from './audit';
 import type { AttachmentMeta, TicketWithSla } from './types';
 import type { AttachmentService, StagedAttachment } from './attachment-service';
 import { ATTACHMENT_MESSAGES } from './attachment-messages';
@@ -77,12 +77,11 @@ export class TicketService {
     checkLength(input.title, MAX_TITLE_LENGTH);
     checkLength(input.details, MAX_DETAILS_LENGTH);
     const m = this.deps.masker;
-    const ticket = await this.deps.store.create(
-      { ...input, title: masked(input.title, m), details: masked(input.details, m) },
-      actor,
+    return this.deps.audit.atomically(
+      () =>
+        this.deps.store.create({ ...input, title: masked(input.title, m), details: masked(input.details, m) }, actor),
+      (ticket) => ({ actor, action: 'ticket.create', target: ticket.number }),
     );
-    await this.deps.audit.record({ actor, action: 'ticket.create', target: ticket.number });
-    return ticket;
   }
 
   /** A ticket by id or number; NOT_FOUND otherwise. */
@@ -160,15 +159,13 @@ export class TicketService {
     } else {
       delete patch.status;
     }
-    const updated = await this.deps.store.update(ticket.id, expectedVersion, patch, actor);
-    if (updated.version !== ticket.version) {
-      await this.deps.audit.record({
-        actor,
-        action: 'ticket.update',
-        target: ticket.number,
-        detail: { changes: Object.keys(changes) },
-      });
-    }
+    const updated = await this.deps.audit.atomically(
+      () => this.deps.store.update(ticket.id, expectedVersion, patch, actor),
+      (saved) =>
+        saved.version !== ticket.version
+          ? { actor, action: 'ticket.update', target: ticket.number, detail: { changes: Object.keys(changes) } }
+          : undefined,
+    );
     if (statusChanged)
       await this.addReply(updated, TICKET_MESSAGES.statusChanged(updated.number, updated.status), actor);
     return updated;
@@ -195,24 +192,26 @@ export class TicketService {
       .filter((l) => l)
       .join('\n');
     const target = ticket;
-    const comment = await this.addReply(ticket, full, actor, async (stored) => {
-      for (const f of files) await service?.addFromOperator(target, f, actor, stored.id);
-    });
-    await this.deps.audit.record({ actor, action: 'ticket.reply', target: ticket.number });
-    return comment;
+    return this.addReply(
+      ticket,
+      full,
+      actor,
+      async (stored) => {
+        for (const f of files) await service?.addFromOperator(target, f, actor, stored.id);
+      },
+      { actor, action: 'ticket.reply', target: ticket.number },
+    );
   }
 
   /** Adds an internal note (never sent to the requester). */
   async note(idOrNumber: string, body: string, actor: string): Promise<TicketComment> {
     const text = checkBody(body);
     const ticket = await this.get(idOrNumber);
-    const comment = await this.deps.store.addComment(ticket.id, {
-      kind: 'note',
-      author: actor,
-      body: masked(text, this.deps.masker),
-    });
-    await this.deps.audit.record({ actor, action: 'ticket.note', target: ticket.number });
-    return comment;
+    return this.deps.audit.atomically(
+      () =>
+        this.deps.store.addComment(ticket.id, { kind: 'note', author: actor, body: masked(text, this.deps.masker) }),
+      () => ({ actor, action: 'ticket.note', target: ticket.number }),
+    );
   }
 
   /** Attachments of a ticket. */
@@ -235,9 +234,17 @@ export class TicketService {
     body: string,
     actor: string,
     beforeDelivery?: (comment: TicketComment) => Promise<void>,
+    audited?: AuditEntry,
   ): Promise<TicketComment> {
-    const comment = await this.deps.store.addComment(ticket.id, { kind: 'reply', author: actor, body });
-    await beforeDelivery?.(comment);
+    // The reply, its files and its audit entry commit together; delivery happens after the commit.
+    const comment = await this.deps.audit.atomically(
+      async () => {
+        const stored = await this.deps.store.addComment(ticket.id, { kind: 'reply', author: actor, body });
+        await beforeDelivery?.(stored);
+        return stored;
+      },
+      () => audited,
+    );
     return this.deps.delivery.deliver(ticket, comment);
   }
 

@@ -79,14 +79,16 @@ export class WorkLogService {
   /** Validates and stores an entry. */
   async add(input: NewWorkLogEntry): Promise<WorkLogEntry> {
     const valid = validateWorkLog(input);
-    const entry = await this.store.add({
-      ...valid,
-      title: masked(valid.title, this.masker),
-      content: masked(valid.content, this.masker),
-      remarks: maskedOptional(valid.remarks, this.masker),
-    });
-    await this.audit.record({ actor: entry.createdBy, action: 'worklog.create', target: entry.ticketId ?? entry.id });
-    return entry;
+    return this.audit.atomically(
+      () =>
+        this.store.add({
+          ...valid,
+          title: masked(valid.title, this.masker),
+          content: masked(valid.content, this.masker),
+          remarks: maskedOptional(valid.remarks, this.masker),
+        }),
+      (entry) => ({ actor: entry.createdBy, action: 'worklog.create', target: entry.ticketId ?? entry.id }),
+    );
   }
 
   /** Entries started in [from, to). */

@@ -4,6 +4,7 @@ import { In, IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
 import type { AttachmentKind, AttachmentMeta, AttachmentStore, NewAttachment } from '../../tickets';
 import type { AttachmentRow, TicketRow } from '../schema/rows';
 import { runDb } from '../run-db';
+import { managerOf } from '../transaction-scope';
 
 function toMeta(r: AttachmentRow): AttachmentMeta {
   return {
@@ -44,7 +45,7 @@ export class SqlAttachmentStore implements AttachmentStore {
   ) {}
 
   private get repo() {
-    return this.ds.getRepository<AttachmentRow>('attachment');
+    return managerOf(this.ds).getRepository<AttachmentRow>('attachment');
   }
 
   async add(meta: NewAttachment): Promise<AttachmentMeta> {
@@ -82,16 +83,18 @@ export class SqlAttachmentStore implements AttachmentStore {
 
   async openTicketOf(conversationId: string): Promise<string | undefined> {
     const row = await runDb(this.ds, () =>
-      this.ds.getRepository<TicketRow>('ticket').findOne({
-        where: { conversationId, status: Not('closed') },
-        order: { createdAt: 'DESC' },
-      }),
+      managerOf(this.ds)
+        .getRepository<TicketRow>('ticket')
+        .findOne({
+          where: { conversationId, status: Not('closed') },
+          order: { createdAt: 'DESC' },
+        }),
     );
     return row?.id;
   }
 
   linkHeld(conversationId: string, ticketId: string): Promise<number> {
-    return runDb(this.ds, () => linkHeldAttachments(this.ds.manager, conversationId, ticketId));
+    return runDb(this.ds, () => linkHeldAttachments(managerOf(this.ds), conversationId, ticketId));
   }
 
   async referencedHashes(sha256s: readonly string[]): Promise<Set<string>> {

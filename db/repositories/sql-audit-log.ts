@@ -1,27 +1,34 @@
 /**
- * Tamper-evident audit log on TypeORM (table audit_log). Each row's hash is
- * sha256(prevHash + canonical row), so changing, removing or reordering a row breaks the chain.
+ * The audit log on TypeORM (table audit_log), issue 11: rows chained with HMAC-SHA256 under the
+ * audit key (db/audit/audit-chain.ts), appended inside the transaction of the change they describe
+ * (db/transaction-scope.ts), and anchored in a file outside the database (db/audit/anchor-file.ts).
+ * Appends take turns across instances under a transaction lock (PostgreSQL advisory lock, SQL
+ * Server application lock; SQLite runs one unit of work at a time), so sequence numbers never fork.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { MoreThan, type DataSource, type Repository } from 'typeorm';
-import type { AuditEntry, AuditRecord, AuditTrail, AuditVerification } from '../../tickets';
+import { randomUUID } from 'node:crypto';
+import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
+import type { AuditEntry, AuditHead, AuditRecord, AuditTrail, AuditVerification } from '../../core/audit';
+import type { Logger } from '../../core/logger';
 import type { AuditLogRow } from '../schema/rows';
-import { mapDbError } from '../data-source';
+import { AUDIT_GENESIS_HASH, AUDIT_HMAC_ALG, auditMac, ChainVerifier } from '../audit/audit-chain';
+import type { AuditAnchorFile } from '../audit/anchor-file';
+import { isUniqueViolation, lockKeyForTransaction } from './atomic-sql';
 import { runDb } from '../run-db';
+import { inOpenTransaction, inTransaction, managerOf } from '../transaction-scope';
 
-/** prevHash of the first row. */
-export const AUDIT_GENESIS_HASH = '0'.repeat(64);
+export { AUDIT_GENESIS_HASH } from '../audit/audit-chain';
 
-/** PostgreSQL advisory lock key serialising audit appends across instances ("audit" in ASCII). */
-const AUDIT_LOCK_KEY = 0x6175646974;
+/** Name of the transaction lock serialising appends. */
+const AUDIT_LOCK = 'kotae.audit_log';
 
-/** The hash of a row given the previous row's hash. */
-export function auditHash(
-  prevHash: string,
-  row: Pick<AuditLogRow, 'seq' | 'at' | 'actor' | 'action' | 'target' | 'detail'>,
-): string {
-  const canonical = JSON.stringify([row.seq, row.at.toISOString(), row.actor, row.action, row.target, row.detail]);
-  return createHash('sha256').update(prevHash).update(canonical).digest('hex');
+/** What the audit log needs. */
+export interface SqlAuditLogOptions {
+  /** The audit key (loadAuditKey). */
+  key: Buffer;
+  /** The anchor file; without it verification cannot detect truncation (tests of the chain alone). */
+  anchors?: AuditAnchorFile;
+  now?: () => Date;
+  logger?: Logger;
 }
 
 /** A stored detail; a row whose detail is no longer JSON (tampered) still shows, as `{ raw }`. */
@@ -37,63 +44,95 @@ function parseDetail(detail: string | null): Record<string, unknown> | undefined
   }
 }
 
-/** SQL implementation of the audit trail, with verification of the hash chain. */
+/** SQL implementation of the audit trail, with verification and anchoring of the chain. */
 export class SqlAuditLog implements AuditTrail {
-  /** Appends run one at a time in this process; the unique seq index guards against other processes. */
-  private tail: Promise<unknown> = Promise.resolve();
+  private readonly now: () => Date;
 
   constructor(
     private readonly ds: DataSource,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
-
-  record(entry: AuditEntry): Promise<void> {
-    const next = this.tail.then(() => runDb(this.ds, () => this.append(entry, 3)));
-    this.tail = next.catch(() => undefined);
-    return next;
+    private readonly options: SqlAuditLogOptions,
+  ) {
+    this.now = options.now ?? (() => new Date());
   }
 
-  /**
-   * On SQLite not in a transaction (every store shares one connection and transactions cannot
-   * nest); in-process appends are serialised by `record` and a fork by another process hits the
-   * unique seq and retries. On PostgreSQL, where several instances append at once, the append runs
-   * in a transaction holding an advisory lock, so instances take turns instead of colliding.
-   */
-  private async append(entry: AuditEntry, attempts: number): Promise<void> {
+  /** Appends one entry: in the caller's open transaction, else in its own (retried on a seq clash). */
+  record(entry: AuditEntry): Promise<void> {
+    if (inOpenTransaction(this.ds)) return this.appendIn(managerOf(this.ds), entry);
+    return this.standalone(entry, 3);
+  }
+
+  atomically<T>(change: () => Promise<T>, entry: (result: T) => AuditEntry | undefined): Promise<T> {
+    return runDb(this.ds, () =>
+      inTransaction(this.ds, async (em) => {
+        const result = await change();
+        const e = entry(result);
+        if (e) await this.appendIn(em, e);
+        return result;
+      }),
+    );
+  }
+
+  private async standalone(entry: AuditEntry, attempts: number): Promise<void> {
     try {
-      if (this.ds.options.type === 'postgres') {
-        await this.ds.transaction(async (em) => {
-          await em.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK_KEY]);
-          await this.insertNext(em.getRepository<AuditLogRow>('audit_log'), entry);
-        });
-      } else {
-        await this.insertNext(this.ds.getRepository<AuditLogRow>('audit_log'), entry);
-      }
+      await runDb(this.ds, () => inTransaction(this.ds, (em) => this.appendIn(em, entry)));
     } catch (err) {
-      const clash = /UNIQUE|duplicate key/i.test(err instanceof Error ? err.message : String(err));
-      if (clash && attempts > 1) return this.append(entry, attempts - 1);
-      throw mapDbError(err);
+      // Another process (e.g. a CLI command beside the server on SQLite) took the same seq.
+      if (attempts > 1 && isUniqueViolation(err)) return this.standalone(entry, attempts - 1);
+      throw err;
     }
   }
 
-  private async insertNext(repo: Repository<AuditLogRow>, entry: AuditEntry): Promise<void> {
+  /** Appends `entry` with the manager of an open transaction (the lock is held until it ends). */
+  async appendIn(em: EntityManager, entry: AuditEntry): Promise<void> {
+    await lockKeyForTransaction(em, AUDIT_LOCK);
+    const repo = em.getRepository<AuditLogRow>('audit_log');
     const last = await repo.find({ order: { seq: 'DESC' }, take: 1 });
     const fields = {
       seq: (last[0]?.seq ?? 0) + 1,
-      at: this.now(),
+      // Millisecond precision survives every dialect, so the hash verifies after a round trip.
+      at: new Date(this.now().getTime()),
       actor: entry.actor.slice(0, 100),
       action: entry.action.slice(0, 100),
       target: entry.target?.slice(0, 200) ?? null,
       detail: entry.detail ? JSON.stringify(entry.detail) : null,
     };
     const prevHash = last[0]?.hash ?? AUDIT_GENESIS_HASH;
-    await repo.insert({ id: randomUUID(), ...fields, prevHash, hash: auditHash(prevHash, fields) });
+    await repo.insert({
+      id: randomUUID(),
+      ...fields,
+      prevHash,
+      hash: auditMac(this.options.key, prevHash, fields),
+      alg: AUDIT_HMAC_ALG,
+    });
+  }
+
+  /** The newest sequence number and hash (seq 0 and the genesis hash for an empty log). */
+  async head(): Promise<AuditHead> {
+    const rows = await runDb(this.ds, () =>
+      managerOf(this.ds)
+        .getRepository<AuditLogRow>('audit_log')
+        .find({ order: { seq: 'DESC' }, take: 1 }),
+    );
+    return rows[0] ? { seq: rows[0].seq, hash: rows[0].hash } : { seq: 0, hash: AUDIT_GENESIS_HASH };
+  }
+
+  /**
+   * Checkpoints the head: appended to the anchor file and written to the structured log. `type`
+   * restore declares a deliberate roll-back to this head (after `kotae restore`).
+   */
+  async anchor(source: string, type: 'anchor' | 'restore' = 'anchor'): Promise<AuditHead> {
+    const head = await this.head();
+    this.options.anchors?.append({ type, ...head, source, at: this.now().toISOString() });
+    this.options.logger?.info('audit anchor', { seq: head.seq, hash: head.hash, source, type });
+    return head;
   }
 
   /** The latest entries, newest first. */
   async recent(limit: number): Promise<AuditRecord[]> {
     const rows = await runDb(this.ds, () =>
-      this.ds.getRepository<AuditLogRow>('audit_log').find({ order: { seq: 'DESC' }, take: limit }),
+      managerOf(this.ds)
+        .getRepository<AuditLogRow>('audit_log')
+        .find({ order: { seq: 'DESC' }, take: limit }),
     );
     return rows.map((r) => ({
       seq: r.seq,
@@ -107,24 +146,26 @@ export class SqlAuditLog implements AuditTrail {
     }));
   }
 
-  /** Walks the whole chain; reports the first row whose link or hash does not match. */
+  /** Walks the whole chain against the key and the anchors; reports the first bad sequence number. */
   async verify(): Promise<AuditVerification> {
+    const reading = this.options.anchors?.read() ?? { anchors: [], lines: 0 };
+    if (reading.badLine) {
+      return {
+        ok: false,
+        count: 0,
+        brokenAtSeq: reading.badLine.seq,
+        reason: 'anchor_file',
+        anchors: reading.anchors.length,
+      };
+    }
+    const verifier = new ChainVerifier(this.options.key, reading.anchors, reading.legacyLimit);
     const repo = this.ds.getRepository<AuditLogRow>('audit_log');
-    let prevHash = AUDIT_GENESIS_HASH;
-    let expectedSeq = 1;
     for (;;) {
-      const from = expectedSeq - 1;
+      const from = verifier.next - 1;
       const rows = await runDb(this.ds, () =>
         repo.find({ where: { seq: MoreThan(from) }, order: { seq: 'ASC' }, take: 1000 }),
       );
-      if (rows.length === 0) return { ok: true, count: expectedSeq - 1 };
-      for (const row of rows) {
-        if (row.seq !== expectedSeq || row.prevHash !== prevHash || row.hash !== auditHash(prevHash, row)) {
-          return { ok: false, count: expectedSeq - 1, brokenAtSeq: expectedSeq };
-        }
-        prevHash = row.hash;
-        expectedSeq += 1;
-      }
+      if (rows.length === 0 || !rows.every((row) => verifier.feed(row))) return verifier.result();
     }
   }
 }

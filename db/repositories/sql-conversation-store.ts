@@ -16,6 +16,7 @@ import type {
 } from '../../bot/records';
 import type { ConversationRow, FeedbackRow, QuestionRow, TranscriptEntryRow } from '../schema/rows';
 import { runDb } from '../run-db';
+import { inTransaction, managerOf } from '../transaction-scope';
 
 /** Maps a conversation row to its record. */
 export function toConversation(row: ConversationRow): ConversationRecord {
@@ -120,7 +121,7 @@ export class SqlConversationStore implements ConversationStore {
       startedAt: at,
       lastActivityAt: at,
     };
-    await this.run(() => this.ds.getRepository<ConversationRow>('conversation').insert(row));
+    await this.run(() => managerOf(this.ds).getRepository<ConversationRow>('conversation').insert(row));
     return toConversation(row);
   }
 
@@ -135,7 +136,9 @@ export class SqlConversationStore implements ConversationStore {
   }
 
   async getConversation(id: string): Promise<ConversationRecord | undefined> {
-    const row = await this.run(() => this.ds.getRepository<ConversationRow>('conversation').findOneBy({ id }));
+    const row = await this.run(() =>
+      managerOf(this.ds).getRepository<ConversationRow>('conversation').findOneBy({ id }),
+    );
     return row ? toConversation(row) : undefined;
   }
 
@@ -146,11 +149,11 @@ export class SqlConversationStore implements ConversationStore {
     if (patch.requester?.name) set.requesterName = patch.requester.name;
     if (patch.requester?.department) set.department = patch.requester.department;
     if (patch.requester?.phone) set.requesterPhone = patch.requester.phone;
-    await this.run(() => this.ds.getRepository<ConversationRow>('conversation').update({ id }, set));
+    await this.run(() => managerOf(this.ds).getRepository<ConversationRow>('conversation').update({ id }, set));
   }
 
   async appendTranscript(conversationId: string, entry: TranscriptEntry): Promise<void> {
-    await this.run(() => this.ds.transaction((em) => appendLine(em, conversationId, entry)));
+    await this.run(() => inTransaction(this.ds, (em) => appendLine(em, conversationId, entry)));
   }
 
   async transcript(conversationId: string): Promise<TranscriptEntry[]> {
@@ -165,7 +168,7 @@ export class SqlConversationStore implements ConversationStore {
   async recordQuestion(q: Omit<QuestionRecord, 'id'>): Promise<QuestionRecord> {
     const row = toQuestionRow({ ...q, id: randomUUID() });
     await this.run(() =>
-      this.ds.transaction(async (em) => {
+      inTransaction(this.ds, async (em) => {
         await em.getRepository<QuestionRow>('question').insert(row);
         await appendLine(em, q.conversationId, { role: 'user', text: q.text, at: q.askedAt });
         await appendLine(em, q.conversationId, { role: 'bot', text: q.answer, at: this.now() });
@@ -179,7 +182,9 @@ export class SqlConversationStore implements ConversationStore {
 
   async lastQuestion(conversationId: string): Promise<QuestionRecord | undefined> {
     const row = await this.run(() =>
-      this.ds.getRepository<QuestionRow>('question').findOne({ where: { conversationId }, order: { askedAt: 'DESC' } }),
+      managerOf(this.ds)
+        .getRepository<QuestionRow>('question')
+        .findOne({ where: { conversationId }, order: { askedAt: 'DESC' } }),
     );
     return row ? toQuestion(row) : undefined;
   }
@@ -187,7 +192,7 @@ export class SqlConversationStore implements ConversationStore {
   async recordFeedback(
     input: Omit<FeedbackRecord, 'id' | 'createdAt'> & { activityId?: string },
   ): Promise<FeedbackRecord> {
-    const repo = this.ds.getRepository<FeedbackRow>('feedback');
+    const repo = managerOf(this.ds).getRepository<FeedbackRow>('feedback');
     const id = randomUUID();
     const dedupeKey = input.activityId ? `activity:${input.activityId}` : `row:${id}`;
     return this.run(async () => {

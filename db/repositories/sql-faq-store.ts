@@ -9,6 +9,7 @@ import type { ChannelKind } from '../../bot/records';
 import type { FaqEntry, FaqInput, FaqStatus, FaqStore, UnansweredQuestion, UnansweredQuestions } from '../../tickets';
 import type { FaqEntryRow, QuestionRow } from '../schema/rows';
 import { runDb } from '../run-db';
+import { managerOf } from '../transaction-scope';
 
 function toFaq(row: FaqEntryRow): FaqEntry {
   return {
@@ -37,7 +38,7 @@ export class SqlFaqStore implements FaqStore {
   ) {}
 
   private repo() {
-    return this.ds.getRepository<FaqEntryRow>('faq_entry');
+    return managerOf(this.ds).getRepository<FaqEntryRow>('faq_entry');
   }
 
   async create(input: FaqInput & { status: FaqStatus; ticketId?: string; createdBy: string }): Promise<FaqEntry> {
@@ -118,11 +119,13 @@ export class SqlUnansweredQuestions implements UnansweredQuestions {
 
   async list(limit: number): Promise<UnansweredQuestion[]> {
     const rows = await runDb(this.ds, () =>
-      this.ds.getRepository<QuestionRow>('question').find({
-        where: { outcome: In(['no_answer', 'clarify']) },
-        order: { askedAt: 'DESC' },
-        take: Math.max(1, Math.min(limit, 1000)),
-      }),
+      managerOf(this.ds)
+        .getRepository<QuestionRow>('question')
+        .find({
+          where: { outcome: In(['no_answer', 'clarify']) },
+          order: { askedAt: 'DESC' },
+          take: Math.max(1, Math.min(limit, 1000)),
+        }),
     );
     return rows.map((r) => ({
       id: r.id,

@@ -6,6 +6,7 @@ import type { OperatorRecord, OperatorRole, OperatorStore } from '../../tickets'
 import type { OperatorRow } from '../schema/rows';
 import { mapDbError } from '../data-source';
 import { runDb } from '../run-db';
+import { inTransaction, managerOf } from '../transaction-scope';
 
 function toOperator(row: OperatorRow): OperatorRecord {
   return {
@@ -29,7 +30,7 @@ export class SqlOperatorStore implements OperatorStore {
   ) {}
 
   private repo() {
-    return this.ds.getRepository<OperatorRow>('operator');
+    return managerOf(this.ds).getRepository<OperatorRow>('operator');
   }
 
   private run<T>(work: () => Promise<T>): Promise<T> {
@@ -89,7 +90,7 @@ export class SqlOperatorStore implements OperatorStore {
     // (PostgreSQL, SQL Server) or the unit of work serialised (SQLite) until the lock decision commits.
     const next = `CASE WHEN ${q('lockedUntil')} IS NULL THEN ${q('failedAttempts')} ELSE 0 END + 1`;
     return this.run(() =>
-      this.ds.transaction(async (em) => {
+      inTransaction(this.ds, async (em) => {
         const repo = em.getRepository<OperatorRow>('operator');
         await em
           .createQueryBuilder()

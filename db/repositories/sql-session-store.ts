@@ -3,13 +3,14 @@ import { LessThan, Not, type DataSource } from 'typeorm';
 import type { SessionRecord, SessionStore } from '../../tickets';
 import type { SessionRow } from '../schema/rows';
 import { runDb } from '../run-db';
+import { managerOf } from '../transaction-scope';
 
 /** SQL implementation of SessionStore. */
 export class SqlSessionStore implements SessionStore {
   constructor(private readonly ds: DataSource) {}
 
   private repo() {
-    return this.ds.getRepository<SessionRow>('session');
+    return managerOf(this.ds).getRepository<SessionRow>('session');
   }
 
   private run<T>(work: () => Promise<T>): Promise<T> {

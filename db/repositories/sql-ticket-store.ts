@@ -18,6 +18,7 @@ import { runDb } from '../run-db';
 import { diffPatch, toComment, toTicket } from './ticket-mapping';
 import { linkHeldAttachments } from './sql-attachment-store';
 import { isUniqueViolation, lockKeyForTransaction, nextTicketSeq } from './atomic-sql';
+import { inTransaction, managerOf } from '../transaction-scope';
 
 /** A ticket's copy of the transcript is keyed by the ticket id (a UUID, so it never collides with a conversation). */
 const ticketTranscriptKey = (ticketId: string) => ticketId;
@@ -42,7 +43,9 @@ export class SqlTicketStore implements TicketStore {
       // The same activity escalated on another instance at the same moment: its ticket wins.
       if (!input.sourceActivityId || !isUniqueViolation(err instanceof KotaeError && err.cause ? err.cause : err))
         throw err;
-      const existing = await this.run(() => this.ds.getRepository<TicketRow>('ticket').findOneBy({ dedupeKey }));
+      const existing = await this.run(() =>
+        managerOf(this.ds).getRepository<TicketRow>('ticket').findOneBy({ dedupeKey }),
+      );
       if (!existing) throw err;
       return toTicket(existing);
     }
@@ -50,7 +53,7 @@ export class SqlTicketStore implements TicketStore {
 
   private createTicket(input: NewTicket, actor: string, dedupeKey: string): Promise<TicketRecord> {
     return this.run(() =>
-      this.ds.transaction(async (em) => {
+      inTransaction(this.ds, async (em) => {
         if (input.sourceActivityId) {
           const existing = await em.getRepository<TicketRow>('ticket').findOneBy({ dedupeKey });
           if (existing) return toTicket(existing);
@@ -72,7 +75,7 @@ export class SqlTicketStore implements TicketStore {
     actor: string,
   ): Promise<{ ticket: TicketRecord; created: boolean }> {
     return this.run(() =>
-      this.ds.transaction(async (em) => {
+      inTransaction(this.ds, async (em) => {
         await lockKeyForTransaction(em, `open-ticket:${input.conversationId}`);
         const open = await em.getRepository<TicketRow>('ticket').findOne({
           where: { conversationId: input.conversationId, status: In([...OPEN_TICKET_STATUSES]) },
@@ -142,7 +145,7 @@ export class SqlTicketStore implements TicketStore {
   }
 
   async get(idOrNumber: string): Promise<TicketRecord | undefined> {
-    const row = await this.findRow(this.ds.manager, idOrNumber);
+    const row = await this.findRow(managerOf(this.ds), idOrNumber);
     return row ? toTicket(row) : undefined;
   }
 
@@ -168,19 +171,21 @@ export class SqlTicketStore implements TicketStore {
       where.createdAt = Between(query.createdFrom ?? new Date(0), query.createdTo ?? new Date(8.64e15));
     }
     const [rows, total] = await this.run(() =>
-      this.ds.getRepository<TicketRow>('ticket').findAndCount({
-        where,
-        order: { createdAt: 'DESC' },
-        take: Math.min(query.limit ?? 100, 1000),
-        skip: query.offset ?? 0,
-      }),
+      managerOf(this.ds)
+        .getRepository<TicketRow>('ticket')
+        .findAndCount({
+          where,
+          order: { createdAt: 'DESC' },
+          take: Math.min(query.limit ?? 100, 1000),
+          skip: query.offset ?? 0,
+        }),
     );
     return { items: rows.map(toTicket), total };
   }
 
   async update(id: string, expectedVersion: number, patch: TicketPatch, actor: string): Promise<TicketRecord> {
     return this.run(() =>
-      this.ds.transaction(async (em) => {
+      inTransaction(this.ds, async (em) => {
         const row = await this.findRow(em, id);
         if (!row)
           throw new KotaeError('NOT_FOUND', `ticket ${id} not found`, { userMessage: 'チケットが見つかりません。' });
@@ -221,7 +226,7 @@ export class SqlTicketStore implements TicketStore {
       deliveryError: comment.deliveryError ?? null,
       readAt: null,
     };
-    await this.run(() => this.ds.getRepository<TicketCommentRow>('ticket_comment').insert(row));
+    await this.run(() => managerOf(this.ds).getRepository<TicketCommentRow>('ticket_comment').insert(row));
     return toComment(row);
   }
 
@@ -264,7 +269,9 @@ export class SqlTicketStore implements TicketStore {
 
   async history(ticketId: string): Promise<TicketEvent[]> {
     const rows = await this.run(() =>
-      this.ds.getRepository<TicketEventRow>('ticket_event').find({ where: { ticketId }, order: { at: 'ASC' } }),
+      managerOf(this.ds)
+        .getRepository<TicketEventRow>('ticket_event')
+        .find({ where: { ticketId }, order: { at: 'ASC' } }),
     );
     return rows.map((r) => ({
       id: r.id,

@@ -4,6 +4,7 @@ import { And, LessThan, MoreThanOrEqual, type DataSource } from 'typeorm';
 import type { NewWorkLogEntry, WorkLogEntry, WorkLogStore } from '../../tickets';
 import type { WorkLogRow } from '../schema/rows';
 import { runDb } from '../run-db';
+import { managerOf } from '../transaction-scope';
 
 function toEntry(row: WorkLogRow): WorkLogEntry {
   return {
@@ -28,7 +29,7 @@ export class SqlWorkLogStore implements WorkLogStore {
   ) {}
 
   private repo() {
-    return this.ds.getRepository<WorkLogRow>('work_log');
+    return managerOf(this.ds).getRepository<WorkLogRow>('work_log');
   }
 
   private run<T>(work: () => Promise<T>): Promise<T> {

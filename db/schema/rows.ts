@@ -176,6 +176,17 @@ export interface AuditLogRow {
   detail: string | null;
   prevHash: string;
   hash: string;
+  alg: string | null;
+}
+export interface DeletionCertificateRow {
+  id: string;
+  createdAt: Date;
+  performedBy: string;
+  medium: string;
+  method: string;
+  items: string;
+  settings: string;
+  total: number;
 }
 export interface FaqEntryRow {
   id: string;

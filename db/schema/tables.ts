@@ -267,6 +267,8 @@ export const auditLog: TableSpec = {
     detail: optLong,
     prevHash: short(64),
     hash: short(64),
+    // Issue 11 (audit): 'hmac-sha256' for keyed rows; null for rows chained with plain SHA-256 before.
+    alg: short(16, true),
   },
   indices: [{ columns: ['seq'], unique: true }],
 };
@@ -312,6 +314,26 @@ export const indexGeneration: TableSpec = {
   columns: { name: { kind: 'short', length: 64, primary: true }, generation: int, updatedAt: date },
 };
 
+// --- Issue 11 (audit, retention): deletion certificates -------------------------------------
+/** One certificate per retention run (消去証明): what was deleted, from where, how, by whom and when. */
+export const deletionCertificate: TableSpec = {
+  name: 'deletion_certificate',
+  columns: {
+    id,
+    createdAt: date,
+    performedBy: short(100),
+    medium: short(200),
+    method: long,
+    /** JSON: [{ item, table, count }] */
+    items: long,
+    /** JSON: cutoffs and settings of the run. */
+    settings: long,
+    total: int,
+  },
+  indices: [{ columns: ['createdAt'] }],
+};
+// --- end issue 11 (audit, retention) ------------------------------------------------------------
+
 /** All tables, in creation order. */
 export const ALL_TABLES: readonly TableSpec[] = [
   conversation,
@@ -333,4 +355,5 @@ export const ALL_TABLES: readonly TableSpec[] = [
   jobLease,
   processedActivity,
   indexGeneration,
+  deletionCertificate,
 ];

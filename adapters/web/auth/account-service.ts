@@ -62,15 +62,10 @@ export class AccountService {
     if (!OPERATOR_ROLES.includes(input.role)) throw invalid(M.accounts.usernameInvalid);
     checkNewPassword(input.password, username);
     const passwordHash = await this.deps.hash(input.password);
-    const created = await this.deps.operators.create({
-      username,
-      displayName,
-      role: input.role,
-      passwordHash,
-      disabled: false,
-    });
-    await this.deps.audit.record({ actor, action: 'account.create', target: username, detail: { role: input.role } });
-    return created;
+    return this.deps.audit.atomically(
+      () => this.deps.operators.create({ username, displayName, role: input.role, passwordHash, disabled: false }),
+      () => ({ actor, action: 'account.create', target: username, detail: { role: input.role } }),
+    );
   }
 
   /** Changes a role and ends the account's sessions; the last admin keeps the admin role. */
@@ -82,21 +77,22 @@ export class AccountService {
       if (admins.length <= 1)
         throw new KotaeError('CONFLICT', 'cannot demote the last admin', { userMessage: M.accounts.lastAdmin });
     }
-    await this.deps.operators.update(id, { role });
-    await this.deps.sessions.deleteForOperator(id);
-    await this.deps.audit.record({
-      actor,
-      action: 'account.role',
-      target: target.username,
-      detail: { from: target.role, to: role },
-    });
+    await this.deps.audit.atomically(
+      async () => {
+        await this.deps.operators.update(id, { role });
+        await this.deps.sessions.deleteForOperator(id);
+      },
+      () => ({ actor, action: 'account.role', target: target.username, detail: { from: target.role, to: role } }),
+    );
   }
 
   /** Lifts a lockout. */
   async unlock(id: string, actor: string): Promise<void> {
     const target = await this.get(id);
-    await this.deps.operators.update(id, { failedAttempts: 0, lockedUntil: null });
-    await this.deps.audit.record({ actor, action: 'account.unlock', target: target.username });
+    await this.deps.audit.atomically(
+      () => this.deps.operators.update(id, { failedAttempts: 0, lockedUntil: null }),
+      () => ({ actor, action: 'account.unlock', target: target.username }),
+    );
   }
 
   /**
@@ -108,9 +104,13 @@ export class AccountService {
     if (target.username === actor) throw invalid(M.accounts.resetSelf);
     checkNewPassword(password, target.username);
     const passwordHash = await this.deps.hash(password);
-    await this.deps.operators.update(id, { passwordHash, failedAttempts: 0, lockedUntil: null });
-    await this.deps.sessions.deleteForOperator(id);
-    await this.deps.audit.record({ actor, action: 'account.password_reset', target: target.username });
+    await this.deps.audit.atomically(
+      async () => {
+        await this.deps.operators.update(id, { passwordHash, failedAttempts: 0, lockedUntil: null });
+        await this.deps.sessions.deleteForOperator(id);
+      },
+      () => ({ actor, action: 'account.password_reset', target: target.username }),
+    );
   }
 
   /** The latest audit entries, newest first. */

@@ -103,8 +103,10 @@ export class AuthService {
       expiresAt: new Date(now.getTime() + this.policy.absoluteMinutes * MINUTE),
       lastSeenAt: now,
     };
-    await this.deps.sessions.create(session);
-    await audit.record({ actor: operator.username, action: 'auth.sign_in' });
+    await audit.atomically(
+      () => this.deps.sessions.create(session),
+      () => ({ actor: operator.username, action: 'auth.sign_in' }),
+    );
     return { operator: { ...operator, failedAttempts: 0, lockedUntil: undefined }, session, token };
   }
 
@@ -158,9 +160,13 @@ export class AuthService {
     if (change.next !== change.confirm) throw invalid(M.password.mismatch);
     if (change.next === change.current) throw invalid(M.password.same);
     const passwordHash = await this.hash(change.next);
-    await operators.update(operator.id, { passwordHash, failedAttempts: 0, lockedUntil: null });
-    await sessions.deleteForOperator(operator.id, ctx.session.id);
-    await audit.record({ actor: operator.username, action: 'auth.password_change' });
+    await audit.atomically(
+      async () => {
+        await operators.update(operator.id, { passwordHash, failedAttempts: 0, lockedUntil: null });
+        await sessions.deleteForOperator(operator.id, ctx.session.id);
+      },
+      () => ({ actor: operator.username, action: 'auth.password_change' }),
+    );
   }
 
   /** Hashes a password with this service's scrypt parameters. */

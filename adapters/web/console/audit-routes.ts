@@ -26,8 +26,8 @@ function row(e: AuditRecord, brokenAtSeq: number | undefined): SafeHtml {
 
 function verdict(v: AuditVerification): SafeHtml {
   return v.ok
-    ? html`<p class="notice" role="status">${M.audit.intact(v.count)}</p>`
-    : html`<p class="error" role="alert">${M.audit.broken(v.brokenAtSeq)}</p>`;
+    ? html`<p class="notice" role="status">${M.audit.intact(v.count, v.anchors)}</p>`
+    : html`<p class="error" role="alert">${M.audit.broken(v.brokenAtSeq, v.reason)}</p>`;
 }
 
 /** Routes of the audit log page. */

@@ -228,7 +228,7 @@ describeEachDb('retention', (each) => {
         files,
         rows,
         tickets: { get: async () => undefined },
-        audit: { record: async () => undefined },
+        audit: { record: async () => undefined, atomically: async (change) => change() },
       });
       const store = async (text: string, name: string) =>
         service.stage(

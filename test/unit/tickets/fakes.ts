@@ -70,4 +70,10 @@ export class RecordingAudit implements AuditTrail {
   async record(entry: AuditEntry): Promise<void> {
     this.entries.push(entry);
   }
+  async atomically<T>(change: () => Promise<T>, entry: (result: T) => AuditEntry | undefined): Promise<T> {
+    const result = await change();
+    const e = entry(result);
+    if (e) this.entries.push(e);
+    return result;
+  }
 }

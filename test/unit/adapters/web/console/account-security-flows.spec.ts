@@ -149,7 +149,7 @@ describe('console account security', () => {
       assert.equal(page.status, 200);
       assert.match(page.text, /href="\/console\/audit">監査ログ</);
       const count = (await h.audit.verify()).count;
-      assert.match(page.text, new RegExp(`改ざんは検出されませんでした（${count}件）`));
+      assert.match(page.text, new RegExp(`改ざんは検出されませんでした（${count}件。HMACチェーンと、データベース外に記録したチェックポイント0件で検証）`));
       assert.match(page.text, /<td>2026\/04\/01 10:00<\/td>/);
       assert.match(page.text, /title="account.create">アカウント作成</);
       assert.match(page.text, /<td>&lt;b&gt;x&lt;\/b&gt;<\/td>/);
@@ -163,7 +163,10 @@ describe('console account security', () => {
       await h.db.ds.query(`UPDATE audit_log SET detail = 'not json' WHERE seq = 2`);
       const page = await h.request('GET', '/console/audit', { session: admin });
       assert.equal(page.status, 200);
-      assert.equal(alert(page.text), '改ざんを検出しました。連番 1 の記録がハッシュチェーンと一致しません。');
+      assert.equal(
+        alert(page.text),
+        '改ざんを検出しました。最初の不整合は連番 1 です：記録の内容が鍵付きハッシュ（HMAC）と一致しません（記録の改変・偽造、または鍵なしでの再計算）。',
+      );
       assert.match(page.text, /<tr class="warn">\s*<td>1（不一致）<\/td>/);
       assert.match(page.text, /&quot;raw&quot;:&quot;not json&quot;/);
     });

@@ -13,7 +13,6 @@ import { BusinessCalendar, DEFAULT_SLA_POLICY } from '../../../../../calendar';
 import { SqlConversationStore, SqlTicketStore } from '../../../../../db';
 import { SqlOperatorStore } from '../../../../../db/repositories/sql-operator-store';
 import { SqlSessionStore } from '../../../../../db/repositories/sql-session-store';
-import { SqlAuditLog } from '../../../../../db/repositories/sql-audit-log';
 import { SqlWorkLogStore } from '../../../../../db/repositories/sql-work-log-store';
 import { SqlFaqStore, SqlUnansweredQuestions } from '../../../../../db/repositories/sql-faq-store';
 import { SqlAttachmentStore } from '../../../../../db/repositories/sql-attachment-store';
@@ -31,6 +30,7 @@ import { AccountService, AuthService } from '../../../../../adapters/web/auth';
 import { createConsoleRouter } from '../../../../../adapters/web/console';
 import { RecordingSender } from '../../../tickets/fakes';
 import { openTempDb, TEST_SCRYPT } from '../auth/sqlite-fixture';
+import { testAuditLog } from '../../../../helpers/audit';
 
 /** Password of every seeded account. */
 export const PASSWORD = 'kotae-console-password';
@@ -53,7 +53,7 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
   const conversations = new SqlConversationStore(ds, now);
   const operators = new SqlOperatorStore(ds, now);
   const sessions = new SqlSessionStore(ds);
-  const audit = new SqlAuditLog(ds, now);
+  const audit = testAuditLog(ds, now);
   const web = new RecordingSender('web');
   const senders = new Map<ChannelKind, ChannelSender>([['web', web]]);
   const delivery = new ReplyDelivery({

@@ -1,0 +1,48 @@
+/**
+ * The audit log of the app (issue 11): loads (or, at first start, creates) the HMAC key, opens the
+ * anchor file and checkpoints the chain head at start.
+ */
+import type { DataSource } from 'typeorm';
+import type { Clock } from '../core/clock';
+import type { Logger } from '../core/logger';
+import { loadAuditKey } from '../db/audit/audit-key';
+import { AuditAnchorFile, KEY_CREATED_SOURCE } from '../db/audit/anchor-file';
+import { SqlAuditLog } from '../db/repositories/sql-audit-log';
+import type { KotaeConfig } from './config';
+
+/** Opens the audit log on `ds`; `create` makes the key file when it is missing (the server's first start). */
+export function openAuditLog(
+  config: Readonly<Pick<KotaeConfig, 'trust'>>,
+  ds: DataSource,
+  deps: { clock: Clock; logger: Logger; create: boolean },
+): { audit: SqlAuditLog; keyCreated: boolean } {
+  const { key, created, narrowed } = loadAuditKey(config.trust.auditKeyFile, { create: deps.create });
+  if (narrowed)
+    deps.logger.warn('audit key file was readable by others; mode set to 0600', { file: config.trust.auditKeyFile });
+  const audit = new SqlAuditLog(ds, {
+    key,
+    anchors: new AuditAnchorFile(config.trust.auditAnchorFile, key),
+    now: () => deps.clock.now(),
+    logger: deps.logger,
+  });
+  return { audit, keyCreated: created };
+}
+
+/** The server's audit log: a new key is recorded as the first keyed row, and the head is checkpointed. */
+export async function wireAudit(
+  config: Readonly<KotaeConfig>,
+  ds: DataSource,
+  clock: Clock,
+  logger: Logger,
+): Promise<SqlAuditLog> {
+  const { audit, keyCreated } = openAuditLog(config, ds, { clock, logger, create: true });
+  if (keyCreated) {
+    const before = await audit.head();
+    if (before.seq > 0) logger.warn('audit key created for an existing audit log', { rowsBefore: before.seq });
+    // Checkpoints the unkeyed rows: none may be added (or re-hashed) above this head later.
+    await audit.anchor(KEY_CREATED_SOURCE);
+    await audit.record({ actor: 'system', action: 'audit.key_created', detail: { rowsBefore: before.seq } });
+  }
+  await audit.anchor('start');
+  return audit;
+}

@@ -1,0 +1,51 @@
+/**
+ * The audit trail port (issue 11): who did what, in the same transaction as the change it
+ * describes, chained with a keyed HMAC and anchored outside the database by its SQL implementation.
+ */
+
+/** One audited action (English action names, e.g. `auth.sign_in`, `ticket.update`, `bot.answer`). */
+export interface AuditEntry {
+  actor: string;
+  action: string;
+  target?: string;
+  detail?: Record<string, unknown>;
+}
+
+/** A stored audit row with its chain fields. */
+export interface AuditRecord extends AuditEntry {
+  seq: number;
+  at: Date;
+  prevHash: string;
+  hash: string;
+}
+
+/** The head of the chain: the newest sequence number and its hash (seq 0 = empty log). */
+export interface AuditHead {
+  seq: number;
+  hash: string;
+}
+
+/**
+ * Why verification failed: `gap` a sequence number is missing or repeated, `link` a row does not
+ * point at its predecessor, `mac` a row's HMAC does not match its content (edited, forged or
+ * re-hashed without the key), `legacy` an unkeyed row after a keyed one, `truncated` the newest
+ * rows (or all rows) are gone below an anchor, `anchor` the row at an anchored sequence differs,
+ * `anchor_file` a line of the anchor file itself was altered (its HMAC does not match).
+ */
+export type AuditBreak = 'gap' | 'link' | 'mac' | 'legacy' | 'truncated' | 'anchor' | 'anchor_file';
+
+/** Result of checking the chain against the key and the anchors. */
+export type AuditVerification =
+  | { ok: true; count: number; head: AuditHead; anchors: number }
+  | { ok: false; count: number; brokenAtSeq: number; reason: AuditBreak; anchors: number };
+
+/** Appends audit entries. */
+export interface AuditTrail {
+  /** Appends one entry (inside the caller's transaction when one is open). */
+  record(entry: AuditEntry): Promise<void>;
+  /**
+   * Runs `change` and appends the entry derived from its result in one transaction: both are
+   * stored or neither. `entry` may return undefined when the change turned out to be a no-op.
+   */
+  atomically<T>(change: () => Promise<T>, entry: (result: T) => AuditEntry | undefined): Promise<T>;
+}
