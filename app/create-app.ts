@@ -22,7 +22,18 @@ import { SqlJobLease } from '../db/repositories/sql-job-lease';
 import { SqlJobRunStore } from '../db/repositories/sql-job-run-store';
 import { SqlProcessedDeliveries } from '../db/repositories/sql-processed-deliveries';
 import { SqlRetentionStore } from '../db/repositories/sql-retention';
-import { BACKUP_JOB, BackupJob, DailyScheduler, LeaseGuard, newInstanceId, RETENTION_JOB, RetentionJob } from '../jobs';
+import {
+  AUDIT_ANCHOR_JOB,
+  AuditAnchorJob,
+  BACKUP_JOB,
+  BackupJob,
+  DailyScheduler,
+  LeaseGuard,
+  newInstanceId,
+  RETENTION_JOB,
+  RetentionJob,
+} from '../jobs';
+import type { SqlAuditLog } from '../db/repositories/sql-audit-log';
 import { createWebApp, loadLegalPages, logoEventsHandlers, WebChatChannel, type Mount } from '../adapters/web';
 import type { LogoChat } from '../adapters/logo-chat';
 import { RequesterDesk } from '../tickets';
@@ -41,7 +52,7 @@ import { wireConsole } from './wire-console';
 import { wireReports } from './wire-reports';
 import { wireTeams } from './wire-teams';
 import { wireLogo } from './wire-logo';
-import { wireAudit } from './wire-audit';
+import { backupKeyOf, wireAudit } from './wire-audit';
 
 /** Things a test or the CLI may replace. */
 export interface AppDeps {
@@ -255,7 +266,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         };
       },
     });
-    const timers = startBackgroundJobs(config, operators, reports, logger, ds, clock, leases, processed);
+    const timers = startBackgroundJobs(config, operators, reports, logger, ds, clock, leases, processed, audit);
     logo.start();
     return {
       web,
@@ -294,6 +305,7 @@ function startBackgroundJobs(
   clock: Clock,
   leases: LeaseGuard,
   processed: SqlProcessedDeliveries,
+  audit: SqlAuditLog,
 ): { stop(): Promise<void> } {
   if (!config.scheduler) return { stop: async () => {} };
   reports.scheduler.start();
@@ -305,6 +317,8 @@ function startBackgroundJobs(
     generations: config.backup.generations,
     dataDir: config.dataDir,
     logger,
+    encryptionKey: backupKeyOf(config),
+    audit,
   });
   const retention = new RetentionJob({
     store: new SqlRetentionStore(ds),
@@ -324,6 +338,7 @@ function startBackgroundJobs(
     jobs: [
       { name: BACKUP_JOB, run: (now) => backup.run(now) },
       { name: RETENTION_JOB, run: (now) => retention.run(now) },
+      { name: AUDIT_ANCHOR_JOB, run: () => new AuditAnchorJob({ audit, runner: reports.runner }).run() },
     ],
   });
   daily.start();

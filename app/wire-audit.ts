@@ -8,6 +8,7 @@ import type { Logger } from '../core/logger';
 import { loadAuditKey } from '../db/audit/audit-key';
 import { AuditAnchorFile, KEY_CREATED_SOURCE } from '../db/audit/anchor-file';
 import { SqlAuditLog } from '../db/repositories/sql-audit-log';
+import { loadBackupKey } from '../jobs';
 import type { KotaeConfig } from './config';
 
 /** Opens the audit log on `ds`; `create` makes the key file when it is missing (the server's first start). */
@@ -36,6 +37,13 @@ export async function wireAudit(
   logger: Logger,
 ): Promise<SqlAuditLog> {
   const { audit, keyCreated } = openAuditLog(config, ds, { clock, logger, create: true });
+  await sealNewKey(audit, keyCreated, logger);
+  await audit.anchor('start');
+  return audit;
+}
+
+/** After a key was created: checkpoints the unkeyed rows before it and records the creation. */
+export async function sealNewKey(audit: SqlAuditLog, keyCreated: boolean, logger: Logger): Promise<void> {
   if (keyCreated) {
     const before = await audit.head();
     if (before.seq > 0) logger.warn('audit key created for an existing audit log', { rowsBefore: before.seq });
@@ -43,6 +51,10 @@ export async function wireAudit(
     await audit.anchor(KEY_CREATED_SOURCE);
     await audit.record({ actor: 'system', action: 'audit.key_created', detail: { rowsBefore: before.seq } });
   }
-  await audit.anchor('start');
-  return audit;
+}
+
+/** The backup encryption key when KOTAE_BACKUP_KEY_FILE is set (created 0600 when missing). */
+export function backupKeyOf(config: Readonly<Pick<KotaeConfig, 'trust'>>): Buffer | undefined {
+  const file = config.trust.backupKeyFile;
+  return file ? loadBackupKey(file, { create: true }) : undefined;
 }

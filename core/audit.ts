@@ -49,3 +49,14 @@ export interface AuditTrail {
    */
   atomically<T>(change: () => Promise<T>, entry: (result: T) => AuditEntry | undefined): Promise<T>;
 }
+
+/** Why the audit chain failed verification, in Japanese (the console and `kotae audit verify` show it). */
+export const AUDIT_BREAK_LABELS: Record<AuditBreak, string> = {
+  gap: '連番が欠けているか重複しています（記録の削除）。',
+  link: '直前の記録とのつながり（前ハッシュ）が一致しません（記録の削除・並べ替え）。',
+  mac: '記録の内容が鍵付きハッシュ（HMAC）と一致しません（記録の改変・偽造、または鍵なしでの再計算）。',
+  legacy: '鍵のない古い形式の記録が、鍵の導入後に現れています（鍵なしでの再計算）。',
+  truncated: 'チェックポイントに記録された連番より前で記録が終わっています（最新の記録または全記録の削除）。',
+  anchor: 'チェックポイントに記録されたハッシュと一致しません（記録の差し替え）。',
+  anchor_file: 'チェックポイントファイルの記録が改ざんされています。',
+};

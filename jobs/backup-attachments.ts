@@ -9,6 +9,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { copyFileAtomically } from './backup-files';
 
+/** Copies one file into the mirror (plain or encrypted: jobs/backup-crypto.ts). */
+export type MirrorCopy = (source: string, target: string) => Promise<void>;
+
+const plainCopy: MirrorCopy = async (source, target) => copyFileAtomically(source, target);
+
 const PREFIX = /^[0-9a-f]{2}$/;
 const SHA256 = /^[0-9a-f]{64}$/;
 
@@ -32,12 +37,13 @@ function storedFiles(root: string): Map<string, string> {
  * Copies new files of `liveDir` into `mirrorDir` and deletes mirrored files that left `liveDir`
  * before `oldestKept` (the time of the oldest backup generation still kept).
  */
-export function mirrorAttachments(
+export async function mirrorAttachments(
   liveDir: string,
   mirrorDir: string,
   now: Date,
   oldestKept: Date | undefined,
-): AttachmentMirrorResult {
+  copy: MirrorCopy = plainCopy,
+): Promise<AttachmentMirrorResult> {
   const live = storedFiles(liveDir);
   if (live.size === 0 && !fs.existsSync(mirrorDir)) return { copied: 0, pruned: 0 };
   let copied = 0;
@@ -45,7 +51,7 @@ export function mirrorAttachments(
     const target = path.join(mirrorDir, sha.slice(0, 2), sha);
     if (fs.existsSync(target)) continue;
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    copyFileAtomically(source, target);
+    await copy(source, target);
     copied += 1;
   }
   let pruned = 0;

@@ -16,10 +16,12 @@ export interface BackupFile {
   sizeBytes: number;
   /** Sidecar files of the same generation (absolute paths). */
   extras: string[];
+  /** The database copy is encrypted (AES-256-GCM, `.enc`). */
+  encrypted: boolean;
 }
 
 /** A generation's database copy: a SQLite file or a PostgreSQL dump (pg_dump custom format). */
-const DB_FILE = /^kotae-(\d{8}-\d{6})\.(sqlite|dump)$/;
+const DB_FILE = /^kotae-(\d{8}-\d{6})\.(sqlite|dump)(\.enc)?$/;
 
 /** `YYYYMMDD-HHmmss` of an instant in Japan time. */
 export function backupStamp(now: Date): string {
@@ -52,7 +54,7 @@ export function listBackups(dir: string): BackupFile[] {
       const extras = names
         .filter((n) => n.startsWith(`kotae-${stamp}.`) && n !== m[0] && !n.endsWith('.tmp'))
         .map((n) => path.join(dir, n));
-      return { stamp, file, sizeBytes: fs.statSync(file).size, extras };
+      return { stamp, file, sizeBytes: fs.statSync(file).size, extras, encrypted: m[3] === '.enc' };
     })
     .sort((a, b) => b.stamp.localeCompare(a.stamp));
 }
@@ -61,7 +63,8 @@ export function listBackups(dir: string): BackupFile[] {
 export function pruneBackups(dir: string, keep: number): string[] {
   const old = listBackups(dir).slice(Math.max(1, Math.floor(keep)));
   for (const generation of old) {
-    for (const f of [...generation.extras, generation.file]) fs.rmSync(f, { force: true });
+    // A generation's report files are a folder (kotae-<stamp>.reports).
+    for (const f of [...generation.extras, generation.file]) fs.rmSync(f, { force: true, recursive: true });
   }
   return old.map((g) => g.file);
 }

@@ -11,8 +11,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
+import type { AuditEntry, AuditHead } from '../core/audit';
 import { mirrorAttachments, type AttachmentMirrorResult } from './backup-attachments';
-import { backupFileName, copyFileAtomically, listBackups, pruneBackups, stampTime } from './backup-files';
+import { copyIntoBackup } from './backup-crypto';
+import { backupFileName, listBackups, pruneBackups, stampTime } from './backup-files';
 import type { JobRunner } from './job-runner';
 
 /** Port: copies the live database. db/ implements it (`SqlDatabaseBackup`). */
@@ -37,6 +39,19 @@ export interface BackupJobDeps {
   /** Data folder; `managed-kb/faq-managed.csv` and the `attachments` folder in it are copied when present. */
   dataDir: string;
   logger?: Logger;
+  /** Issue 11: when set, every file of the backup is encrypted (AES-256-GCM) under this key. */
+  encryptionKey?: Buffer;
+  /** Issue 11: the audit log — its head is checkpointed with the backup, and the backup is audited. */
+  audit?: BackupAudit;
+  /** Who takes the backup, for the audit entry (default `system`). */
+  actor?: string;
+}
+
+/** What the backup needs of the audit log. */
+export interface BackupAudit {
+  /** Checkpoints the chain head (anchor file and structured log) and returns it. */
+  anchor(source: string): Promise<AuditHead>;
+  record(entry: AuditEntry): Promise<void>;
 }
 
 /** Result of one backup run. */
@@ -49,6 +64,11 @@ export type BackupOutcome =
       pruned: string[];
       /** Attachment files copied to / deleted from `<backup dir>/attachments`. */
       attachments: AttachmentMirrorResult;
+      /** Report files copied into `kotae-<stamp>.reports/`. */
+      reports: number;
+      encrypted: boolean;
+      /** The audit chain head checkpointed with this backup (no audit log: undefined). */
+      auditHead?: AuditHead;
     }
   | { status: 'skipped'; reason: string };
 
@@ -68,7 +88,8 @@ export class BackupJob {
       await runner.skip(BACKUP_JOB, `skipped: ${reason}`);
       return { status: 'skipped', reason };
     }
-    const name = backupFileName(now, database.extension ?? 'sqlite');
+    const key = this.deps.encryptionKey;
+    const name = backupFileName(now, database.extension ?? 'sqlite') + (key ? '.enc' : '');
     const outcome = await runner.run(BACKUP_JOB, () => this.write(name), JSON.stringify({ file: name }));
     logger?.info('backup written', {
       file: outcome.file,
@@ -81,36 +102,82 @@ export class BackupJob {
   }
 
   private async write(name: string): Promise<BackupOutcome & { status: 'written' }> {
-    const { database, dir, dataDir, generations } = this.deps;
-    fs.mkdirSync(dir, { recursive: true });
+    const { database, dir, dataDir, generations, encryptionKey: key, audit } = this.deps;
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // Rows up to this head are in the copy taken next: restoring it must not fall below it.
+    const auditHead = await audit?.anchor('backup');
     const file = path.join(dir, name);
     const tmp = `${file}.${process.pid}.tmp`;
     try {
       await database.copyTo(tmp);
-      fs.renameSync(tmp, file);
+      if (key) await copyIntoBackup(tmp, file, key);
+      else fs.renameSync(tmp, file);
+      fs.chmodSync(file, 0o600);
     } finally {
       removeWithSidecars(tmp);
     }
+    const base = file.replace(/\.(sqlite|dump)(\.enc)?$/, '');
     const extras: string[] = [];
     const faqs = path.join(dataDir, 'managed-kb', 'faq-managed.csv');
     if (fs.existsSync(faqs)) {
-      const target = file.replace(/\.(sqlite|dump)$/, '.faq-managed.csv');
-      copyFileAtomically(faqs, target);
+      const target = `${base}.faq-managed.csv`;
+      await copyIntoBackup(faqs, target, key);
+      extras.push(target);
+    }
+    const reports = await copyTree(path.join(dataDir, 'reports'), `${base}.reports`, key);
+    if (reports > 0) extras.push(`${base}.reports`);
+    if (auditHead) {
+      const target = `${base}.audit-head.json`;
+      fs.writeFileSync(target, `${JSON.stringify({ ...auditHead, file: name })}\n`, { mode: 0o600 });
       extras.push(target);
     }
     const pruned = pruneBackups(dir, generations);
     const oldest = listBackups(dir).at(-1);
-    const attachments = mirrorAttachments(
+    const attachments = await mirrorAttachments(
       path.join(dataDir, 'attachments'),
       path.join(dir, 'attachments'),
       this.deps.clock.now(),
       oldest ? stampTime(oldest.stamp) : undefined,
+      (source, target) => copyIntoBackup(source, target, key),
     );
-    return { status: 'written', file, sizeBytes: fs.statSync(file).size, extras, pruned, attachments };
+    await audit?.record({
+      actor: this.deps.actor ?? 'system',
+      action: 'backup.create',
+      target: name,
+      detail: { encrypted: Boolean(key), auditHeadSeq: auditHead?.seq ?? null, reports, pruned: pruned.length },
+    });
+    return {
+      status: 'written',
+      file,
+      sizeBytes: fs.statSync(file).size,
+      extras,
+      pruned,
+      attachments,
+      reports,
+      encrypted: Boolean(key),
+      auditHead,
+    };
   }
 }
 
 /** Removes a temporary database copy and any journal files SQLite left beside it. */
 function removeWithSidecars(file: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+}
+
+/** Copies every regular file under `source` into `target` (same relative paths); returns the count. */
+async function copyTree(source: string, target: string, key: Buffer | undefined): Promise<number> {
+  if (!fs.existsSync(source)) return 0;
+  let count = 0;
+  for (const entry of fs.readdirSync(source, { withFileTypes: true })) {
+    const from = path.join(source, entry.name);
+    const to = path.join(target, entry.name);
+    if (entry.isDirectory()) count += await copyTree(from, to, key);
+    else if (entry.isFile() && !entry.name.endsWith('.tmp')) {
+      fs.mkdirSync(target, { recursive: true, mode: 0o700 });
+      await copyIntoBackup(from, to, key);
+      count += 1;
+    }
+  }
+  return count;
 }

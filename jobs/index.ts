@@ -7,9 +7,25 @@ export { JobRunner, defaultBackoffMs, type JobRunnerOptions } from './job-runner
 export { InMemoryJobRunStore, type JobRunStore, type JobRunResult } from './job-run-store';
 export { dueReports, firstBusinessDay, type DueReport, type BusinessDays } from './due-reports';
 export { ReportScheduler, type ReportSchedulerDeps, type SchedulerTimers } from './report-scheduler';
-export { BackupJob, BACKUP_JOB, type BackupJobDeps, type BackupOutcome, type DatabaseBackup } from './backup';
+export {
+  BackupJob,
+  BACKUP_JOB,
+  type BackupAudit,
+  type BackupJobDeps,
+  type BackupOutcome,
+  type DatabaseBackup,
+} from './backup';
+export {
+  copyIntoBackup,
+  copyOutOfBackup,
+  decryptFile,
+  encryptFile,
+  isEncryptedFile,
+  loadBackupKey,
+} from './backup-crypto';
+export { AuditAnchorJob, AUDIT_ANCHOR_JOB } from './audit-anchor';
 export { backupFileName, backupStamp, listBackups, pruneBackups, stampTime, type BackupFile } from './backup-files';
-export { mirrorAttachments, type AttachmentMirrorResult } from './backup-attachments';
+export { mirrorAttachments, type AttachmentMirrorResult, type MirrorCopy } from './backup-attachments';
 export {
   RetentionJob,
   RETENTION_JOB,

@@ -14,6 +14,7 @@ import { SqlJobRunStore } from '../../db/repositories/sql-job-run-store';
 import { BackupJob, JobRunner, listBackups, type BackupFile } from '../../jobs';
 import type { CliIo } from './io';
 import { configFromProcess, defaultRuntime } from './runtime';
+import { backupKeyOf, openAuditLog, sealNewKey } from '../../app/wire-audit';
 
 /** Japanese messages of `kotae backup`. */
 export const BACKUP_CLI_MESSAGES = {
@@ -84,6 +85,8 @@ export async function runBackupCommand(
     const { clock, logger } = runtime;
     // One attempt: whoever runs it by hand sees a failure at once instead of waiting for retries.
     const runner = new JobRunner({ store: new SqlJobRunStore(ds), clock, logger, maxAttempts: 1 });
+    const { audit, keyCreated } = openAuditLog(config, ds, { clock, logger, create: true });
+    await sealNewKey(audit, keyCreated, logger);
     const job = new BackupJob({
       database: new SqlDatabaseBackup(ds),
       runner,
@@ -92,6 +95,9 @@ export async function runBackupCommand(
       generations,
       dataDir: config.dataDir,
       logger,
+      encryptionKey: backupKeyOf(config),
+      audit,
+      actor: 'cli',
     });
     const outcome = await job.run();
     if (outcome.status === 'skipped') {

@@ -2,18 +2,7 @@
 import type { TicketPriority, TicketStatus, TicketType } from '../../../bot/records';
 import type { SlaState } from '../../../calendar';
 import type { OperatorRole } from '../../../tickets';
-import type { AuditBreak } from '../../../core/audit';
-
-/** Why the audit chain failed verification, in Japanese (console and CLI). */
-export const AUDIT_BREAK_LABELS: Record<AuditBreak, string> = {
-  gap: '連番が欠けているか重複しています（記録の削除）。',
-  link: '直前の記録とのつながり（前ハッシュ）が一致しません（記録の削除・並べ替え）。',
-  mac: '記録の内容が鍵付きハッシュ（HMAC）と一致しません（記録の改変・偽造、または鍵なしでの再計算）。',
-  legacy: '鍵のない古い形式の記録が、鍵の導入後に現れています（鍵なしでの再計算）。',
-  truncated: 'チェックポイントに記録された連番より前で記録が終わっています（最新の記録または全記録の削除）。',
-  anchor: 'チェックポイントに記録されたハッシュと一致しません（記録の差し替え）。',
-  anchor_file: 'チェックポイントファイルの記録が改ざんされています。',
-};
+import { AUDIT_BREAK_LABELS, type AuditBreak } from '../../../core/audit';
 
 /** 状態 labels. */
 export const STATUS_LABELS: Readonly<Record<TicketStatus, string>> = {
@@ -312,7 +301,8 @@ export const M = Object.freeze({
     latest: (n: number) => `最新${n}件を新しい順に表示しています。`,
     intact: (n: number, anchors: number) =>
       `改ざんは検出されませんでした（${n}件。HMACチェーンと、データベース外に記録したチェックポイント${anchors}件で検証）`,
-    broken: (seq: number, reason: AuditBreak) => `改ざんを検出しました。最初の不整合は連番 ${seq} です：${AUDIT_BREAK_LABELS[reason]}`,
+    broken: (seq: number, reason: AuditBreak) =>
+      `改ざんを検出しました。最初の不整合は連番 ${seq} です：${AUDIT_BREAK_LABELS[reason]}`,
     brokenRow: '（不一致）',
     empty: '監査ログはありません。',
   },

@@ -31,12 +31,15 @@ describe('kotae backup (CLI)', () => {
 
       assert.equal(await runBackupCommand([], io, config, runtime), 0);
       const file = path.join(dir, 'backups', 'kotae-20260511-020000.sqlite');
+      // The audit chain head is checkpointed with every backup (issue 11).
+      assert.equal(out.pop(), `  同時に保存: ${path.join(dir, 'backups', 'kotae-20260511-020000.audit-head.json')}`);
       assert.equal(out.pop(), `バックアップを作成しました: ${file}（${formatSize(fs.statSync(file).size)}）`);
+      assert.equal(fs.statSync(file).mode & 0o777, 0o600);
 
       assert.equal(await runBackupCommand(['--list'], io, config, runtime), 0);
       const listing = (out.pop() ?? '').split('\n');
       assert.match(listing[0], /1 世代、保存世代数 3/);
-      assert.match(listing[1], /^2026\/05\/11 02:00:00 +\d+\.\d (KB|MB) {2}kotae-20260511-020000\.sqlite$/);
+      assert.match(listing[1], /^2026\/05\/11 02:00:00 +\d+\.\d (KB|MB) {2}kotae-20260511-020000\.sqlite {2}＋ kotae-20260511-020000\.audit-head\.json$/);
 
       assert.equal(await runBackupCommand(['--all'], io, config, runtime), 2);
       assert.match(err[0], /不明なオプションです: --all/);
