@@ -41,6 +41,7 @@ import { wireConsole } from './wire-console';
 import { wireReports } from './wire-reports';
 import { wireTeams } from './wire-teams';
 import { wireLogo } from './wire-logo';
+import { wireIdentity } from './wire-identity';
 
 /** Things a test or the CLI may replace. */
 export interface AppDeps {
@@ -213,7 +214,21 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         handler: logoEventsHandlers(logo.receiver),
       });
     }
+    // Single sign-on (Entra ID), issue 11 point 5.
+    const sso = wireIdentity({
+      config,
+      ds,
+      conversations,
+      operators: operators.operators,
+      sessions: operators.sessions,
+      audit: operators.audit,
+      absoluteMinutes: operators.auth.policy.absoluteMinutes,
+      clock,
+      logger,
+    });
     const web = createWebApp({
+      sso,
+      maxQuestionChars: config.maxQuestionChars,
       helpdesk,
       conversations,
       legalPages: loadLegalPages({

@@ -85,7 +85,13 @@ export async function wireConsole(d: ConsoleWiringDeps) {
       await d.reindex();
     },
   });
-  const auth = new AuthService({ operators, sessions, audit, clock: d.clock });
+  const auth = new AuthService({
+    operators,
+    sessions,
+    audit,
+    clock: d.clock,
+    policy: { localSignIn: d.config.trust.oidc?.localSignIn ?? 'all' },
+  });
   const accounts = new AccountService({ operators, sessions, audit, hash: (p) => auth.hash(p) });
   await accounts.ensureAdminAccount({ username: d.config.admin.username, password: d.config.admin.password }, d.logger);
   const router = createConsoleRouter({
@@ -99,6 +105,7 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     clock: d.clock,
     logger: d.logger,
     secureCookies: d.config.secureCookies,
+    ssoSignInUrl: d.config.trust.oidc?.roleMap.length ? '/auth/signin?to=console' : undefined,
   });
-  return { router, auth, accounts, ticketService, audit, sessions, attachments, faqs };
+  return { router, auth, accounts, ticketService, audit, sessions, attachments, faqs, operators };
 }

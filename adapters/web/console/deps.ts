@@ -24,4 +24,6 @@ export interface ConsoleDeps {
   logger: Logger;
   /** Adds `Secure` to cookies; true unless the public URL is http://localhost. */
   secureCookies: boolean;
+  /** Single sign-on (Entra ID) start URL: the sign-in page offers it above the local form. */
+  ssoSignInUrl?: string;
 }
