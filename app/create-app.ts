@@ -42,6 +42,8 @@ import { wireReports } from './wire-reports';
 import { wireTeams } from './wire-teams';
 import { wireLogo } from './wire-logo';
 import { wireIdentity } from './wire-identity';
+import { apiLimits } from './wire-rate-limits';
+import { SqlRateLimits } from '../db';
 
 /** Things a test or the CLI may replace. */
 export interface AppDeps {
@@ -160,7 +162,10 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       clock,
       logger,
     });
+    // Rate limits counted in the database, shared by every instance (issue 11 point 6).
+    const rateCounter = new SqlRateLimits(ds, now);
     const operators = await wireConsole({
+      rateCounter,
       config,
       masker,
       ds,
@@ -228,6 +233,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     });
     const web = createWebApp({
       sso,
+      apiLimits: apiLimits(config.trust.rateLimits, rateCounter, clock),
       maxQuestionChars: config.maxQuestionChars,
       helpdesk,
       conversations,

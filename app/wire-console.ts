@@ -21,6 +21,8 @@ import { AttachmentService, FaqService, ReplyDelivery, TicketService, WorkLogSer
 import { AccountService, AuthService } from '../adapters/web/auth';
 import { createConsoleRouter } from '../adapters/web/console';
 import type { KotaeConfig } from './config';
+import { signInLimiters } from './wire-rate-limits';
+import type { RateCounter } from '../adapters/web/rate-limit';
 import { writeManagedFaqs } from './managed-faqs';
 
 /** What the operator side needs from the rest of the app. */
@@ -38,6 +40,8 @@ export interface ConsoleWiringDeps {
   masker?: PiiMasker;
   /** Re-ingests the knowledge base (after a managed FAQ changes). */
   reindex: () => Promise<void>;
+  /** Counters of the sign-in rate limits (database-backed); none: no limits. */
+  rateCounter?: RateCounter;
 }
 
 /** Builds the operator-side services and the console router. */
@@ -106,6 +110,7 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     logger: d.logger,
     secureCookies: d.config.secureCookies,
     ssoSignInUrl: d.config.trust.oidc?.roleMap.length ? '/auth/signin?to=console' : undefined,
+    signInLimits: d.rateCounter ? signInLimiters(d.config.trust.rateLimits, d.rateCounter, d.clock) : undefined,
   });
   return { router, auth, accounts, ticketService, audit, sessions, attachments, faqs, operators };
 }

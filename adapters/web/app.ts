@@ -14,6 +14,7 @@ import { rejectMalformedRequests } from './request-errors';
 import { createKbRouter } from './kb-files';
 import { createLegalRouter, type LegalPages } from './legal';
 import { loadWebIdentity, type WebSessionStore } from './sso/web-identity';
+import { apiRateLimiters, LIMITED_API_PATHS, type ApiRateLimits } from './rate-limit';
 
 /** A router or handler mounted at a path by the composition root. */
 export interface Mount {
@@ -52,8 +53,10 @@ export interface WebAppDeps {
   sso?: { router: Router; webSessions?: WebSessionStore; webChatRequired: boolean };
   /** Longest question, checked before a new web conversation is written. */
   maxQuestionChars?: number;
-  /** Handlers run before every route but /healthz (rate limits, metrics). */
+  /** Handlers run before every route but /healthz (e.g. request metrics). */
   before?: RequestHandler[];
+  /** Rate limits of the public API (per IP, per conversation, uploads). */
+  apiLimits?: ApiRateLimits;
 }
 
 const STATIC_DIR = projectFile('adapters', 'web', 'static');
@@ -92,6 +95,7 @@ export function createWebApp(deps: WebAppDeps): Express {
     const identity = loadWebIdentity(deps.sso.webSessions, deps.clock);
     app.use(['/api', '/auth'], identity);
   }
+  if (deps.apiLimits) app.use(LIMITED_API_PATHS, ...apiRateLimiters(deps.apiLimits));
   if (deps.sso) app.use('/auth', deps.sso.router);
   app.use('/static', express.static(STATIC_DIR, { index: false, maxAge: '1h' }));
   // `root` keeps send's dotfile check to the file's own name: Kotae may live under e.g. ~/.local/….

@@ -36,7 +36,10 @@ export class SqlRateLimits {
           `WHEN NOT MATCHED THEN INSERT ("key", "hits", "expiresAt") VALUES (@0, 1, @1) OUTPUT inserted."hits";`
         : `INSERT INTO "rate_limit" ("key", "hits", "expiresAt") VALUES (${d === 'postgres' ? '$1, 1, $2' : '?, 1, ?'}) ` +
           `ON CONFLICT ("key") DO UPDATE SET "hits" = "rate_limit"."hits" + 1 RETURNING "hits"`;
-    const rows = (await runDb(this.ds, () => this.ds.query(sql, [k, expiresAt]))) as { hits: number | string }[];
+    // The driver's own encoding of the column (SQLite stores datetimes as text).
+    const column = this.ds.getMetadata('rate_limit').findColumnWithPropertyName('expiresAt');
+    const expires: unknown = column ? this.ds.driver.preparePersistentValue(expiresAt, column) : expiresAt;
+    const rows = (await runDb(this.ds, () => this.ds.query(sql, [k, expires]))) as { hits: number | string }[];
     await this.purgeSometimes();
     return Number(rows[0]?.hits ?? 1);
   }

@@ -55,7 +55,7 @@ export function mountSignIn(router: Router, deps: ConsoleDeps): void {
     if (authOf(res)) return res.redirect(302, `${req.baseUrl}/`);
     renderSignIn(req, res, deps, 200);
   });
-  router.post('/signin', async (req, res) => {
+  router.post('/signin', ...(deps.signInLimits ?? []), async (req, res) => {
     const expected = parseCookies(req.headers.cookie).get(SIGNIN_COOKIE);
     if (!tokensEqual(field(req, '_csrf'), expected)) {
       return renderSignIn(req, res, deps, 403, new KotaeError('AUTH_CSRF', 'sign-in csrf').userMessage);
