@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { KotaeError } from '../core/errors';
 import type { DbConfig } from '../db';
 import { isPiiType, PII_TYPES, type PiiType } from '../privacy';
+import { checkTrust, describeTrust, toTrustConfig, TRUST_ENV_SHAPE, type TrustConfig } from './config-trust';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
@@ -45,7 +46,7 @@ const days = (what: string) =>
     .int(`${what}: 日数を整数で指定してください`)
     .min(1, `${what}: 1日以上を指定してください`)
     .max(36_500, `${what}: 36500日以下を指定してください`);
-const TRUST_ENV = {
+const INTEGRITY_ENV = {
   KOTAE_AUDIT_KEY_FILE: optionalText,
   KOTAE_AUDIT_ANCHOR_FILE: optionalText,
   KOTAE_BACKUP_KEY_FILE: optionalText,
@@ -152,13 +153,15 @@ const EnvSchema = z
       .regex(/^[A-Za-z0-9._-]{1,64}$/, 'expected 1-64 letters, digits, . _ -')
       .optional(),
     KOTAE_LOGO_RELAY_NEXT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-    ...TRUST_ENV,
+    ...INTEGRITY_ENV,
+    // Identity, rate limits, busy timeout, metrics (config-trust.ts).
+    ...TRUST_ENV_SHAPE,
   })
   .superRefine((env, ctx) => {
     const need = (cond: boolean, key: string, message: string) => {
       if (cond) ctx.addIssue({ code: 'custom', path: [key], message });
     };
-    checkTrust(env, need);
+    checkIntegrity(env, need);
     if (env.KOTAE_DB === 'mssql') {
       for (const key of [
         'KOTAE_MSSQL_HOST',
@@ -204,6 +207,7 @@ const EnvSchema = z
       'needs the Teams app credentials',
     );
     checkLogo(env, need);
+    checkTrust(env, need);
     need(env.KOTAE_DESK_OPEN >= env.KOTAE_DESK_CLOSE, 'KOTAE_DESK_CLOSE', 'must be later than KOTAE_DESK_OPEN');
     if (env.KOTAE_ANSWER_THRESHOLD !== undefined && env.KOTAE_CLARIFY_THRESHOLD !== undefined) {
       need(
@@ -320,6 +324,8 @@ export interface KotaeConfig {
   /** LoGoチャット: a direct-js bot connection, a signed relay, or off. */
   logo: LogoConfig;
   /** Issue 11: audit key and anchors, retention per data class, backup encryption. */
+  integrity: IntegrityConfig;
+  /** Entra ID sign-in, rate limits, SQLite busy timeout, /metrics (config-trust.ts). */
   trust: TrustConfig;
 }
 
@@ -480,14 +486,15 @@ function toConfig(e: z.infer<typeof EnvSchema>, cwd: string): KotaeConfig {
     retentionDays: e.KOTAE_RETENTION_DAYS,
     attachmentMaxBytes: e.KOTAE_ATTACHMENT_MAX_BYTES,
     logo: toLogoConfig(e, cwd, dataDir),
-    trust: toTrustConfig(e, cwd, dataDir),
+    integrity: toIntegrityConfig(e, cwd, dataDir),
+    trust: toTrustConfig(e, cwd, publicUrl),
   };
 }
 
 function toDbConfig(e: z.infer<typeof EnvSchema>, dataDir: string): DbConfig {
   switch (e.KOTAE_DB) {
     case 'sqlite':
-      return { kind: 'sqlite', path: path.join(dataDir, 'kotae.sqlite') };
+      return { kind: 'sqlite', path: path.join(dataDir, 'kotae.sqlite'), busyTimeoutMs: e.KOTAE_DB_BUSY_TIMEOUT_MS };
     case 'postgres':
       return {
         kind: 'postgres',
@@ -577,13 +584,14 @@ export function describeConfig(c: KotaeConfig): Record<string, unknown> {
     desk: `${c.desk.open}-${c.desk.close}`,
     scheduler: c.scheduler,
     piiTypes: c.piiTypes.join(',') || 'none',
+    trust: describeTrust(c.trust),
   };
 }
 
 // --- Issue 11 (audit log, retention, backup encryption): configuration ----------------------------
 
 /** Audit key and anchors, retention per data class, auto-close and backup encryption. */
-export interface TrustConfig {
+export interface IntegrityConfig {
   /** HMAC key of the audit chain (created 0600 at first start when missing). */
   auditKeyFile: string;
   /** Append-only file of audit chain heads (checkpoints). */
@@ -597,7 +605,7 @@ export interface TrustConfig {
 }
 
 type Env = z.infer<typeof EnvSchema>;
-type RawTrustEnv = { [K in keyof typeof TRUST_ENV]?: unknown } & {
+type RawIntegrityEnv = { [K in keyof typeof INTEGRITY_ENV]?: unknown } & {
   KOTAE_RETENTION_DAYS: number;
   KOTAE_REOPEN_BUSINESS_DAYS: number;
 };
@@ -605,7 +613,7 @@ type RawTrustEnv = { [K in keyof typeof TRUST_ENV]?: unknown } & {
 /** Default audit retention: five years, and never shorter than another class. */
 const AUDIT_DAYS_DEFAULT = 1825;
 
-function retentionOf(e: Pick<Env, 'KOTAE_RETENTION_DAYS'> & Partial<Env>): TrustConfig['retention'] {
+function retentionOf(e: Pick<Env, 'KOTAE_RETENTION_DAYS'> & Partial<Env>): IntegrityConfig['retention'] {
   const conversationDays = e.KOTAE_RETENTION_CONVERSATION_DAYS ?? e.KOTAE_RETENTION_DAYS;
   const ticketDays = e.KOTAE_RETENTION_TICKET_DAYS ?? e.KOTAE_RETENTION_DAYS;
   const attachmentDays = e.KOTAE_RETENTION_ATTACHMENT_DAYS ?? ticketDays;
@@ -615,7 +623,7 @@ function retentionOf(e: Pick<Env, 'KOTAE_RETENTION_DAYS'> & Partial<Env>): Trust
 }
 
 /** The audit log outlives every other class; auto-close never cuts the reopen window short. */
-function checkTrust(env: RawTrustEnv, need: (cond: boolean, key: string, message: string) => void): void {
+function checkIntegrity(env: RawIntegrityEnv, need: (cond: boolean, key: string, message: string) => void): void {
   const r = retentionOf(env as Pick<Env, 'KOTAE_RETENTION_DAYS'> & Partial<Env>);
   const longest = Math.max(r.conversationDays, r.ticketDays, r.attachmentDays);
   need(
@@ -631,7 +639,7 @@ function checkTrust(env: RawTrustEnv, need: (cond: boolean, key: string, message
   );
 }
 
-function toTrustConfig(e: Env, cwd: string, dataDir: string): TrustConfig {
+function toIntegrityConfig(e: Env, cwd: string, dataDir: string): IntegrityConfig {
   return {
     auditKeyFile: path.resolve(cwd, e.KOTAE_AUDIT_KEY_FILE ?? path.join(dataDir, 'audit.key')),
     auditAnchorFile: path.resolve(cwd, e.KOTAE_AUDIT_ANCHOR_FILE ?? path.join(dataDir, 'audit-anchors.jsonl')),

@@ -53,6 +53,9 @@ import { wireReports } from './wire-reports';
 import { wireTeams } from './wire-teams';
 import { wireLogo } from './wire-logo';
 import { backupKeyOf, wireAudit } from './wire-audit';
+import { wireIdentity } from './wire-identity';
+import { apiLimits } from './wire-rate-limits';
+import { SqlRateLimits } from '../db';
 
 /** Things a test or the CLI may replace. */
 export interface AppDeps {
@@ -173,7 +176,10 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       clock,
       logger,
     });
+    // Rate limits counted in the database, shared by every instance (issue 11 point 6).
+    const rateCounter = new SqlRateLimits(ds, now);
     const operators = await wireConsole({
+      rateCounter,
       config,
       audit,
       masker,
@@ -228,7 +234,22 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         handler: logoEventsHandlers(logo.receiver),
       });
     }
+    // Single sign-on (Entra ID), issue 11 point 5.
+    const sso = wireIdentity({
+      config,
+      ds,
+      conversations,
+      operators: operators.operators,
+      sessions: operators.sessions,
+      audit: operators.audit,
+      absoluteMinutes: operators.auth.policy.absoluteMinutes,
+      clock,
+      logger,
+    });
     const web = createWebApp({
+      sso,
+      apiLimits: apiLimits(config.trust.rateLimits, rateCounter, clock),
+      maxQuestionChars: config.maxQuestionChars,
       helpdesk,
       conversations,
       legalPages: loadLegalPages({

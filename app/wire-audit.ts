@@ -13,16 +13,16 @@ import type { KotaeConfig } from './config';
 
 /** Opens the audit log on `ds`; `create` makes the key file when it is missing (the server's first start). */
 export function openAuditLog(
-  config: Readonly<Pick<KotaeConfig, 'trust'>>,
+  config: Readonly<Pick<KotaeConfig, 'integrity'>>,
   ds: DataSource,
   deps: { clock: Clock; logger: Logger; create: boolean },
 ): { audit: SqlAuditLog; keyCreated: boolean } {
-  const { key, created, narrowed } = loadAuditKey(config.trust.auditKeyFile, { create: deps.create });
+  const { key, created, narrowed } = loadAuditKey(config.integrity.auditKeyFile, { create: deps.create });
   if (narrowed)
-    deps.logger.warn('audit key file was readable by others; mode set to 0600', { file: config.trust.auditKeyFile });
+    deps.logger.warn('audit key file was readable by others; mode set to 0600', { file: config.integrity.auditKeyFile });
   const audit = new SqlAuditLog(ds, {
     key,
-    anchors: new AuditAnchorFile(config.trust.auditAnchorFile, key),
+    anchors: new AuditAnchorFile(config.integrity.auditAnchorFile, key),
     now: () => deps.clock.now(),
     logger: deps.logger,
   });
@@ -54,7 +54,7 @@ export async function sealNewKey(audit: SqlAuditLog, keyCreated: boolean, logger
 }
 
 /** The backup encryption key when KOTAE_BACKUP_KEY_FILE is set (created 0600 when missing). */
-export function backupKeyOf(config: Readonly<Pick<KotaeConfig, 'trust'>>): Buffer | undefined {
-  const file = config.trust.backupKeyFile;
+export function backupKeyOf(config: Readonly<Pick<KotaeConfig, 'integrity'>>): Buffer | undefined {
+  const file = config.integrity.backupKeyFile;
   return file ? loadBackupKey(file, { create: true }) : undefined;
 }

@@ -21,6 +21,8 @@ import { AttachmentService, FaqService, ReplyDelivery, TicketService, WorkLogSer
 import { AccountService, AuthService } from '../adapters/web/auth';
 import { createConsoleRouter } from '../adapters/web/console';
 import type { KotaeConfig } from './config';
+import { signInLimiters } from './wire-rate-limits';
+import type { RateCounter } from '../adapters/web/rate-limit';
 import { writeManagedFaqs } from './managed-faqs';
 
 /** What the operator side needs from the rest of the app. */
@@ -40,6 +42,8 @@ export interface ConsoleWiringDeps {
   audit: SqlAuditLog;
   /** Re-ingests the knowledge base (after a managed FAQ changes). */
   reindex: () => Promise<void>;
+  /** Counters of the sign-in rate limits (database-backed); none: no limits. */
+  rateCounter?: RateCounter;
 }
 
 /** Builds the operator-side services and the console router. */
@@ -87,7 +91,13 @@ export async function wireConsole(d: ConsoleWiringDeps) {
       await d.reindex();
     },
   });
-  const auth = new AuthService({ operators, sessions, audit, clock: d.clock });
+  const auth = new AuthService({
+    operators,
+    sessions,
+    audit,
+    clock: d.clock,
+    policy: { localSignIn: d.config.trust.oidc?.localSignIn ?? 'all' },
+  });
   const accounts = new AccountService({ operators, sessions, audit, hash: (p) => auth.hash(p) });
   await accounts.ensureAdminAccount({ username: d.config.admin.username, password: d.config.admin.password }, d.logger);
   const router = createConsoleRouter({
@@ -101,6 +111,8 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     clock: d.clock,
     logger: d.logger,
     secureCookies: d.config.secureCookies,
+    ssoSignInUrl: d.config.trust.oidc?.roleMap.length ? '/auth/signin?to=console' : undefined,
+    signInLimits: d.rateCounter ? signInLimiters(d.config.trust.rateLimits, d.rateCounter, d.clock) : undefined,
   });
-  return { router, auth, accounts, ticketService, audit, sessions, attachments, faqs };
+  return { router, auth, accounts, ticketService, audit, sessions, attachments, faqs, operators };
 }

@@ -258,6 +258,9 @@ async function main(): Promise<void> {
     KOTAE_KB_DIR: path.join(ROOT, 'sample-kb'),
     KOTAE_ADMIN_PASSWORD: 'bench-admin-password',
     KOTAE_SCHEDULER: 'false',
+    // Throughput is measured from one address: the public API's rate limits would answer 429.
+    KOTAE_RATE_API_IP: 'off',
+    KOTAE_RATE_API_CONVERSATION: 'off',
   };
   try {
     // The first start ingests the sample knowledge base; the measured start finds the index there.

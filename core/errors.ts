@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'AUTH_FORBIDDEN'
   | 'AUTH_LOCKED'
   | 'AUTH_CSRF'
+  | 'RATE_LIMITED'
   | 'KB_UNAVAILABLE'
   | 'KB_INDEX_CORRUPT'
   | 'INGEST_SOURCE_MISSING'
@@ -44,6 +45,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = Object.freeze({
   AUTH_FORBIDDEN: 403,
   AUTH_LOCKED: 423,
   AUTH_CSRF: 403,
+  RATE_LIMITED: 429,
   KB_UNAVAILABLE: 503,
   KB_INDEX_CORRUPT: 503,
   INGEST_SOURCE_MISSING: 400,
@@ -76,6 +78,7 @@ const USER_MESSAGES: Readonly<Record<ErrorCode, string>> = Object.freeze({
   AUTH_FORBIDDEN: 'この操作を行う権限がありません。',
   AUTH_LOCKED: 'サインインの失敗が続いたため、アカウントを一時的にロックしました。しばらくしてからお試しください。',
   AUTH_CSRF: '画面の有効期限が切れました。再読み込みしてからやり直してください。',
+  RATE_LIMITED: 'リクエストが多すぎます。しばらく待ってからお試しください。',
   KB_UNAVAILABLE: 'ナレッジベースを利用できません。しばらくしてからお試しください。',
   KB_INDEX_CORRUPT: 'ナレッジベースの索引が壊れています。管理者にお問い合わせください。',
   INGEST_SOURCE_MISSING: '取り込み元のフォルダが見つからないか、読み取れません。',

@@ -7,3 +7,5 @@ export { SqlAttachmentStore, linkHeldAttachments } from './repositories/sql-atta
 export { FsAttachmentFileStore, attachmentDir } from './files/fs-attachment-file-store';
 export { SchemaVersionGuard } from './schema-guard';
 export { openDatabaseWithRetry, type StartRetry } from './open-with-retry';
+export { SqlRateLimits } from './repositories/sql-rate-limits';
+export { SqlWebSessions, type WebSessionRow } from './repositories/sql-web-sessions';

@@ -8,3 +8,4 @@ export {
   type ClientCredentialClient,
   type MsalTokenOptions,
 } from './token-provider';
+export { MsalOidcSignIn, type OidcSignInOptions, type PendingSignIn, type SignInCallback } from './oidc-sign-in';

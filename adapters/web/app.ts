@@ -13,6 +13,8 @@ import { apiNotFound, errorHandler } from './errors';
 import { rejectMalformedRequests } from './request-errors';
 import { createKbRouter } from './kb-files';
 import { createLegalRouter, type LegalPages } from './legal';
+import { loadWebIdentity, type WebSessionStore } from './sso/web-identity';
+import { apiRateLimiters, LIMITED_API_PATHS, type ApiRateLimits } from './rate-limit';
 
 /** A router or handler mounted at a path by the composition root. */
 export interface Mount {
@@ -47,6 +49,14 @@ export interface WebAppDeps {
   attachments?: Omit<ChatAttachmentDeps, 'conversations'>;
   /** When it returns an error, every request but /healthz fails with it (e.g. a newer database schema). */
   gate?: () => Error | undefined;
+  /** Single sign-on: the /auth routes and, for the web chat, its sign-ins (identity of /api callers). */
+  sso?: { router: Router; webSessions?: WebSessionStore; webChatRequired: boolean };
+  /** Longest question, checked before a new web conversation is written. */
+  maxQuestionChars?: number;
+  /** Handlers run before every route but /healthz (e.g. request metrics). */
+  before?: RequestHandler[];
+  /** Rate limits of the public API (per IP, per conversation, uploads). */
+  apiLimits?: ApiRateLimits;
 }
 
 const STATIC_DIR = projectFile('adapters', 'web', 'static');
@@ -80,6 +90,13 @@ export function createWebApp(deps: WebAppDeps): Express {
     const gate = deps.gate;
     app.use((_req, _res, next) => next(gate()));
   }
+  for (const handler of deps.before ?? []) app.use(handler);
+  if (deps.sso?.webSessions) {
+    const identity = loadWebIdentity(deps.sso.webSessions, deps.clock);
+    app.use(['/api', '/auth'], identity);
+  }
+  if (deps.apiLimits) app.use(LIMITED_API_PATHS, ...apiRateLimiters(deps.apiLimits));
+  if (deps.sso) app.use('/auth', deps.sso.router);
   app.use('/static', express.static(STATIC_DIR, { index: false, maxAge: '1h' }));
   // `root` keeps send's dotfile check to the file's own name: Kotae may live under e.g. ~/.local/….
   app.get('/', (_req, res) => res.sendFile('index.html', { root: STATIC_DIR }));
@@ -93,7 +110,11 @@ export function createWebApp(deps: WebAppDeps): Express {
   }
   if (deps.attachments)
     app.use('/api', createAttachmentApiRouter({ ...deps.attachments, conversations: deps.conversations }));
-  app.use('/api', json, createApiRouter(deps));
+  app.use(
+    '/api',
+    json,
+    createApiRouter({ ...deps, webSignIn: deps.sso?.webChatRequired, maxQuestionChars: deps.maxQuestionChars }),
+  );
 
   for (const mount of mounts.filter((m) => !m.rawBody)) {
     const chain: RequestHandler[] = mount.json ? [json] : [];

@@ -333,6 +333,27 @@ export const deletionCertificate: TableSpec = {
   indices: [{ columns: ['createdAt'] }],
 };
 // --- end issue 11 (audit, retention) ------------------------------------------------------------
+/** Web chat sign-ins through Entra ID: `id` is the SHA-256 of the cookie token; the directory identity. */
+export const webSession: TableSpec = {
+  name: 'web_session',
+  columns: {
+    id: { kind: 'short', length: 64, primary: true },
+    subject: short(200),
+    name: short(200, true),
+    department: short(200, true),
+    email: short(320, true),
+    createdAt: date,
+    expiresAt: date,
+  },
+  indices: [{ columns: ['expiresAt'] }],
+};
+
+/** Fixed-window request counters shared by every instance (`key` names the limit, the caller and the window). */
+export const rateLimit: TableSpec = {
+  name: 'rate_limit',
+  columns: { key: { kind: 'short', length: 200, primary: true }, hits: int, expiresAt: date },
+  indices: [{ columns: ['expiresAt'] }],
+};
 
 /** All tables, in creation order. */
 export const ALL_TABLES: readonly TableSpec[] = [
@@ -356,4 +377,6 @@ export const ALL_TABLES: readonly TableSpec[] = [
   processedActivity,
   indexGeneration,
   deletionCertificate,
+  webSession,
+  rateLimit,
 ];

@@ -33,6 +33,8 @@ export async function startApp(
     dbRetryInitialDelayMs?: number;
     schemaCheckIntervalMs?: number;
     indexPollMs?: number;
+    /** Listen on this port (e.g. one the public URL names) instead of an ephemeral one. */
+    port?: number;
   } = {},
 ): Promise<RunningApp> {
   const temp = tempDir('kotae-e2e-');
@@ -56,7 +58,7 @@ export async function startApp(
     schemaCheckIntervalMs: options.schemaCheckIntervalMs,
     indexPollMs: options.indexPollMs,
   });
-  const server: Server = await listen(app.web, 0, '127.0.0.1');
+  const server: Server = await listen(app.web, options.port ?? 0, '127.0.0.1');
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {

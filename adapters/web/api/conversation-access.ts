@@ -8,6 +8,7 @@ import type { Request } from 'express';
 import type { ConversationRecord, ConversationStore, Requester } from '../../../bot';
 import { KotaeError } from '../../../core/errors';
 import { API_MESSAGES } from './messages';
+import { boundKey, webIdentityOf, type WebIdentity } from '../sso/web-identity';
 
 /** The request header that carries the page's secret. */
 export const TOKEN_HEADER = 'x-kotae-conversation-token';
@@ -19,6 +20,22 @@ function sha256(value: string): string {
 function notFound(id: string): KotaeError {
   return new KotaeError('NOT_FOUND', `conversation ${id.slice(0, 64)} not found or token mismatch`, {
     userMessage: API_MESSAGES.conversationNotFound,
+  });
+}
+
+/**
+ * Starts a web chat conversation bound to a signed-in directory identity (single sign-on): no page
+ * secret; the same user reaches it from any browser, nobody else from any.
+ */
+export async function startBoundConversation(
+  conversations: ConversationStore,
+  identity: WebIdentity,
+  phone?: string,
+): Promise<ConversationRecord> {
+  return conversations.createConversation({
+    channel: 'web',
+    requester: { id: identity.subject, name: identity.name, department: identity.department, phone },
+    channelKey: boundKey(identity.subject),
   });
 }
 
@@ -36,13 +53,23 @@ export async function startWebConversation(
   return { conversation, token };
 }
 
-/** The web conversation `id` when the request carries its token; NOT_FOUND otherwise (also for other channels). */
+/**
+ * The web conversation `id` when the request carries its token, or when it is bound to the identity
+ * signed in on the request; NOT_FOUND otherwise (also for other channels, and for a bound conversation
+ * of someone else whatever token is sent).
+ */
 export async function requireWebConversation(
   conversations: ConversationStore,
   id: string,
   req: Request,
 ): Promise<ConversationRecord> {
   const conversation = id.length <= 64 ? await conversations.getConversation(id) : undefined;
+  // Started under single sign-on: no page secret, the directory identity is the requester.
+  if (conversation?.channel === 'web' && !conversation.accessTokenHash && conversation.requester.id) {
+    const me = webIdentityOf(req);
+    if (me && conversation.requester.id === me.subject) return conversation;
+    throw notFound(id);
+  }
   const token = req.get(TOKEN_HEADER);
   if (!conversation || conversation.channel !== 'web' || !conversation.accessTokenHash || !token) throw notFound(id);
   const expected = Buffer.from(conversation.accessTokenHash, 'hex');

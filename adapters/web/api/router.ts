@@ -15,7 +15,9 @@ import {
 import { KotaeError } from '../../../core/errors';
 import { cleanUserText } from '../../../privacy';
 import type { Clock } from '../../../core/clock';
-import { requireWebConversation, startWebConversation } from './conversation-access';
+import { requireWebConversation, startBoundConversation, startWebConversation } from './conversation-access';
+import { webIdentityOf, type WebIdentity } from '../sso/web-identity';
+import { SSO_MESSAGES } from '../sso/messages';
 import { createConversationRoutes } from './conversation-routes';
 import { requireContact } from './contact';
 import { AskBody, EscalateBody, FeedbackBody, parseBody } from './schemas';
@@ -26,6 +28,15 @@ export interface ApiDeps {
   conversations: ConversationStore;
   tickets: TicketStore;
   clock: Clock;
+  /** Single sign-on for the web chat: every call needs the signed-in user (name and 所属 from the directory). */
+  webSignIn?: boolean;
+  /** Longest question (checked before a new conversation is written). */
+  maxQuestionChars?: number;
+}
+
+/** The requester as the directory says (name, 所属), with the phone the user typed. */
+function directoryRequester(me: WebIdentity, typed?: { phone?: string }) {
+  return { id: me.subject, name: me.name, department: me.department, ...(typed?.phone ? { phone: typed.phone } : {}) };
 }
 
 function replyJson(reply: BotReply) {
@@ -46,26 +57,42 @@ function replyJson(reply: BotReply) {
 export function createApiRouter(deps: ApiDeps): Router {
   const { helpdesk, conversations } = deps;
   const router = Router();
+  if (deps.webSignIn) {
+    router.use(['/ask', '/tickets', '/feedback', '/conversations'], (req, _res, next) => {
+      if (webIdentityOf(req)) return next();
+      next(new KotaeError('AUTH_REQUIRED', 'web chat needs sign-in', { userMessage: SSO_MESSAGES.webChatRequired }));
+    });
+  }
   router.use('/conversations', createConversationRoutes(deps));
 
   router.post('/ask', async (req, res) => {
     const body = parseBody(AskBody, req.body);
+    const me = webIdentityOf(req);
     let conversationId = body.conversationId;
     let conversationToken: string | undefined;
     if (conversationId) {
       await requireWebConversation(conversations, conversationId, req);
     } else {
-      // Nothing to ask (e.g. only control characters): refuse before a conversation is written.
-      if (!cleanUserText(body.question).trim())
+      // Nothing to ask (e.g. only control characters) or too much: refuse before a conversation is written.
+      const cleaned = cleanUserText(body.question).trim();
+      if (!cleaned)
         throw new KotaeError('INPUT_INVALID', 'empty question', { userMessage: BOT_MESSAGES.emptyQuestion });
-      const started = await startWebConversation(conversations, body.user ?? {});
-      conversationId = started.conversation.id;
-      conversationToken = started.token;
+      if (deps.maxQuestionChars !== undefined && cleaned.length > deps.maxQuestionChars)
+        throw new KotaeError('INPUT_TOO_LARGE', `question of ${cleaned.length} chars`, {
+          userMessage: BOT_MESSAGES.tooLong(deps.maxQuestionChars),
+        });
+      if (deps.webSignIn && me) {
+        conversationId = (await startBoundConversation(conversations, me, body.user?.phone)).id;
+      } else {
+        const started = await startWebConversation(conversations, body.user ?? {});
+        conversationId = started.conversation.id;
+        conversationToken = started.token;
+      }
     }
     const reply = await helpdesk.ask({
       conversationId,
       channel: 'web',
-      requester: body.user,
+      requester: deps.webSignIn && me ? directoryRequester(me, body.user) : body.user,
       text: body.question,
       intent: body.intent,
     });
@@ -75,13 +102,16 @@ export function createApiRouter(deps: ApiDeps): Router {
   router.post('/tickets', async (req, res) => {
     const body = parseBody(EscalateBody, req.body);
     const conversation = await requireWebConversation(conversations, body.conversationId, req);
-    requireContact({ ...conversation.requester, ...body.user });
+    const me = webIdentityOf(req);
+    // Signed in: name and 所属 are the directory's, whatever the form says; the phone is typed.
+    const requester = deps.webSignIn && me ? directoryRequester(me, body.user ?? conversation.requester) : body.user;
+    requireContact({ ...conversation.requester, ...requester });
     const { ticket, reply, created } = await helpdesk.escalate({
       conversationId: conversation.id,
       details: body.details,
       category: body.category,
       priority: body.priority as TicketPriority | undefined,
-      requester: body.user,
+      requester,
       separate: body.separate,
     });
     res

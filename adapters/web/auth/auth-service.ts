@@ -17,6 +17,8 @@ export interface AuthPolicy {
   maxFailures: number;
   lockMinutes: number;
   scrypt: ScryptParams;
+  /** With single sign-on: which local accounts may still sign in with a password (`admin`: break-glass only). */
+  localSignIn: 'all' | 'admin';
 }
 
 /** 30 min idle, 8 h absolute, lock for 15 min after 5 consecutive failures. */
@@ -26,6 +28,7 @@ export const DEFAULT_AUTH_POLICY: Readonly<AuthPolicy> = Object.freeze({
   maxFailures: 5,
   lockMinutes: 15,
   scrypt: DEFAULT_SCRYPT_PARAMS,
+  localSignIn: 'all',
 });
 
 /** A signed-in operator with the session (and, right after sign-in, the cookie token). */
@@ -91,6 +94,11 @@ export class AuthService {
     }
     if (!(await verifyPassword(password, operator.passwordHash))) {
       if (await this.recordFailure(operator, 'auth.sign_in_failed')) throw locked(operator);
+      throw failed();
+    }
+    if (this.policy.localSignIn === 'admin' && operator.role !== 'admin') {
+      // Single sign-on is the way in; local passwords stay for the break-glass administrators only.
+      await audit.record({ actor: operator.username, action: 'auth.sign_in_local_refused' });
       throw failed();
     }
     await operators.update(operator.id, { failedAttempts: 0, lockedUntil: null });

@@ -5,6 +5,8 @@ export interface CookieOptions {
   maxAgeSeconds?: number;
   secure: boolean;
   path?: string;
+  /** Strict (default); Lax only for a cookie that must come back on a top-level redirect from another site (sign-in callback). */
+  sameSite?: 'Strict' | 'Lax';
 }
 
 /** Parses a Cookie header into name → value (first occurrence wins; bad encodings are skipped). */
@@ -29,9 +31,14 @@ export function parseCookies(header: string | undefined): Map<string, string> {
   return cookies;
 }
 
-/** A Set-Cookie value: always HttpOnly and SameSite=Strict; Secure when asked. */
+/** A Set-Cookie value: always HttpOnly, SameSite=Strict unless Lax is asked; Secure when asked. */
 export function serializeCookie(name: string, value: string, options: CookieOptions): string {
-  const parts = [`${name}=${encodeURIComponent(value)}`, `Path=${options.path ?? '/'}`, 'HttpOnly', 'SameSite=Strict'];
+  const parts = [
+    `${name}=${encodeURIComponent(value)}`,
+    `Path=${options.path ?? '/'}`,
+    'HttpOnly',
+    `SameSite=${options.sameSite ?? 'Strict'}`,
+  ];
   if (options.maxAgeSeconds !== undefined) parts.push(`Max-Age=${Math.max(0, Math.floor(options.maxAgeSeconds))}`);
   if (options.secure) parts.push('Secure');
   return parts.join('; ');

@@ -8,6 +8,7 @@ import type {
   UnansweredQuestions,
   WorkLogService,
 } from '../../../tickets';
+import type { RequestHandler } from 'express';
 import type { AccountService, AuthService } from '../auth';
 
 /** Dependencies of createConsoleRouter. */
@@ -24,4 +25,8 @@ export interface ConsoleDeps {
   logger: Logger;
   /** Adds `Secure` to cookies; true unless the public URL is http://localhost. */
   secureCookies: boolean;
+  /** Single sign-on (Entra ID) start URL: the sign-in page offers it above the local form. */
+  ssoSignInUrl?: string;
+  /** Rate limits run before a password sign-in is checked (per IP, per account). */
+  signInLimits?: RequestHandler[];
 }

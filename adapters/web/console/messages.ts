@@ -101,6 +101,8 @@ export const M = Object.freeze({
     failed:
       'ユーザー名またはパスワードが正しくないか、アカウントが一時的にロックされています。しばらくしてからもう一度お試しください。',
     signedOut: 'サインアウトしました。',
+    sso: 'Microsoft Entra ID でサインイン',
+    localHint: 'ローカルアカウント（緊急用）は下のフォームからサインインします。',
   },
   staffNotice: {
     title: 'ご利用の案内',

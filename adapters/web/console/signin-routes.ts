@@ -23,18 +23,23 @@ export const SIGNIN_COOKIE = 'kotae_signin';
 function renderSignIn(req: Request, res: Response, deps: ConsoleDeps, status: number, error?: string): void {
   const token = newToken();
   res.append('Set-Cookie', serializeCookie(SIGNIN_COOKIE, token, { secure: deps.secureCookies, maxAgeSeconds: 3600 }));
-  const body = html`<form method="post" action="${req.baseUrl}/signin" class="stack signin">
-    <input type="hidden" name="_csrf" value="${token}" />
-    <div class="field">
-      <label for="username">${M.signIn.username}</label
-      ><input id="username" name="username" autocomplete="username" required autofocus />
-    </div>
-    <div class="field">
-      <label for="password">${M.signIn.password}</label
-      ><input id="password" name="password" type="password" autocomplete="current-password" required />
-    </div>
-    <button type="submit">${M.signIn.submit}</button>
-  </form>`;
+  const sso = deps.ssoSignInUrl
+    ? html`<p><a class="button" href="${deps.ssoSignInUrl}">${M.signIn.sso}</a></p>
+        <p class="hint">${M.signIn.localHint}</p>`
+    : '';
+  const body = html`${sso}
+    <form method="post" action="${req.baseUrl}/signin" class="stack signin">
+      <input type="hidden" name="_csrf" value="${token}" />
+      <div class="field">
+        <label for="username">${M.signIn.username}</label
+        ><input id="username" name="username" autocomplete="username" required autofocus />
+      </div>
+      <div class="field">
+        <label for="password">${M.signIn.password}</label
+        ><input id="password" name="password" type="password" autocomplete="current-password" required />
+      </div>
+      <button type="submit">${M.signIn.submit}</button>
+    </form>`;
   sendPage(res, status, {
     base: req.baseUrl,
     title: M.signIn.title,
@@ -50,7 +55,7 @@ export function mountSignIn(router: Router, deps: ConsoleDeps): void {
     if (authOf(res)) return res.redirect(302, `${req.baseUrl}/`);
     renderSignIn(req, res, deps, 200);
   });
-  router.post('/signin', async (req, res) => {
+  router.post('/signin', ...(deps.signInLimits ?? []), async (req, res) => {
     const expected = parseCookies(req.headers.cookie).get(SIGNIN_COOKIE);
     if (!tokensEqual(field(req, '_csrf'), expected)) {
       return renderSignIn(req, res, deps, 403, new KotaeError('AUTH_CSRF', 'sign-in csrf').userMessage);

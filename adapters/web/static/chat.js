@@ -17,6 +17,8 @@
   // Number of history lines this page has seen: later helpdesk lines are shown as they arrive.
   let seen = 0;
   let polling = undefined;
+  // Single sign-on (chat-sign-in.js): the server knows the user; no page secret is needed.
+  let signedIn = false;
 
   function el(tag, cls, text) {
     const e = document.createElement(tag);
@@ -229,6 +231,11 @@
     Object.keys(PROFILE_FIELDS).forEach(function (k) {
       node.elements[k].value = current[k] || '';
     });
+    if (signedIn) {
+      // Name and 所属 come from the directory.
+      node.elements.name.readOnly = true;
+      node.elements.department.readOnly = true;
+    }
     const box = addMessage('bot', '');
     box.appendChild(node);
     node.querySelector('textarea').focus();
@@ -284,7 +291,7 @@
 
   // The whole conversation from the server (on open), then the helpdesk's new lines (polling).
   async function loadHistory() {
-    if (!conversationId || !token) return;
+    if (!conversationId || !(token || signedIn)) return;
     try {
       const data = await request(
         'GET',
@@ -300,7 +307,7 @@
   }
 
   async function pollReplies() {
-    if (!conversationId || !token) return;
+    if (!conversationId || !(token || signedIn)) return;
     try {
       const data = await request(
         'GET',
@@ -330,7 +337,7 @@
 
   async function showHistoryPanel() {
     const list = document.getElementById('history-list');
-    if (!conversationId || !token) return window.KotaeParts.history(list, { tickets: [] });
+    if (!conversationId || !(token || signedIn)) return window.KotaeParts.history(list, { tickets: [] });
     try {
       const path = '/api/conversations/' + encodeURIComponent(conversationId) + '/tickets';
       window.KotaeParts.history(list, await request('GET', path));
@@ -383,6 +390,25 @@
     localStorage.removeItem(PROFILE_KEY);
   }
   addMessage('bot', 'こんにちは。ヘルプデスクの自動応答です。パソコンやシステムの困りごとを質問してください。');
-  loadHistory();
+  (window.KotaeSignIn ? window.KotaeSignIn.ready : Promise.resolve(undefined)).then(function (me) {
+    if (me && me.signedIn) {
+      signedIn = true;
+      conversationId = me.conversationId || undefined;
+      token = undefined;
+      [
+        ['user-name', me.user.name],
+        ['user-department', me.user.department],
+      ].forEach(function (pair) {
+        const field = document.getElementById(pair[0]);
+        field.value = pair[1] || '';
+        field.readOnly = true;
+      });
+    } else if (me && me.signInRequired) {
+      addMessage('bot', 'Webチャットを利用するにはサインインしてください。');
+      sendButton.disabled = true;
+      return;
+    }
+    loadHistory();
+  });
   input.focus();
 })();

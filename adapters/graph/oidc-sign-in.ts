@@ -1,0 +1,132 @@
+/**
+ * User sign-in with Microsoft Entra ID (or another OpenID Connect provider): authorization code flow
+ * with PKCE through MSAL's ConfidentialClientApplication. MSAL builds the authorize URL, redeems the
+ * code (sending the PKCE verifier and the client secret) and checks `state` and the ID token's `nonce`;
+ * this class adds the audience, expiry and tenant checks and hands back the ID token's claims.
+ */
+import fs from 'node:fs';
+import { KotaeError } from '../../core/errors';
+import { caNetworkClient } from './ca-network-client';
+
+/** Settings of the app registration. */
+export interface OidcSignInOptions {
+  clientId: string;
+  clientSecret: string;
+  /** https authority (Entra: https://login.microsoftonline.com/<tenant>). */
+  authority: string;
+  /** Entra ID (MSAL's AAD mode) or a generic OpenID Connect issuer (OIDC mode, discovery document). */
+  entra: boolean;
+  redirectUri: string;
+  /** PEM of a private CA that signs the authority's TLS certificate. */
+  caFile?: string;
+}
+
+/** What the browser must keep between the redirect and the callback (in a cookie). */
+export interface PendingSignIn {
+  state: string;
+  nonce: string;
+  verifier: string;
+}
+
+/** The callback's query parameters. */
+export interface SignInCallback {
+  code?: string;
+  state?: string;
+  error?: string;
+}
+
+/** Scopes asked for: the ID token only (no API access is needed to sign in). */
+const SCOPES = ['openid', 'profile', 'email'];
+
+type Msal = typeof import('@azure/msal-node');
+
+/** Authorization code + PKCE sign-in through MSAL. */
+export class MsalOidcSignIn {
+  private readonly msal: Msal;
+  private readonly app: import('@azure/msal-node').ConfidentialClientApplication;
+
+  constructor(private readonly options: OidcSignInOptions) {
+    // Loaded only when sign-in is configured.
+    this.msal = require('@azure/msal-node') as Msal;
+    const host = new URL(options.authority).host;
+    this.app = new this.msal.ConfidentialClientApplication({
+      auth: {
+        clientId: options.clientId,
+        clientSecret: options.clientSecret,
+        authority: options.authority,
+        // A non-Microsoft issuer must be named as known, or MSAL refuses its discovery document.
+        ...(options.entra ? {} : { knownAuthorities: [host] }),
+      },
+      system: {
+        protocolMode: options.entra ? this.msal.ProtocolMode.AAD : this.msal.ProtocolMode.OIDC,
+        ...(options.caFile ? { networkClient: caNetworkClient(fs.readFileSync(options.caFile)) } : {}),
+      },
+    });
+  }
+
+  /** The provider's authorize URL for a fresh state, nonce and PKCE pair, and what to keep until the callback. */
+  async begin(): Promise<{ url: string; pending: PendingSignIn }> {
+    const crypto = new this.msal.CryptoProvider();
+    const { verifier, challenge } = await crypto.generatePkceCodes();
+    const pending = { state: crypto.createNewGuid(), nonce: crypto.createNewGuid(), verifier };
+    const url = await this.app.getAuthCodeUrl({
+      scopes: SCOPES,
+      redirectUri: this.options.redirectUri,
+      responseMode: this.msal.ResponseMode.QUERY,
+      codeChallenge: challenge,
+      codeChallengeMethod: 'S256',
+      state: pending.state,
+      nonce: pending.nonce,
+      // Entra: let a shared PC pick the account instead of silently reusing the last one.
+      ...(this.options.entra ? { prompt: 'select_account' } : {}),
+    });
+    return { url, pending };
+  }
+
+  /**
+   * Redeems the callback's code; the ID token's claims when state, nonce, audience and expiry hold.
+   * AUTH_REQUIRED for anything the user or an attacker can cause; CLOUD_UNAVAILABLE when the provider fails.
+   */
+  async complete(callback: SignInCallback, pending: PendingSignIn): Promise<Record<string, unknown>> {
+    if (callback.error)
+      throw new KotaeError('AUTH_REQUIRED', `provider answered error=${callback.error.slice(0, 100)}`);
+    if (!callback.code || !callback.state) throw new KotaeError('AUTH_REQUIRED', 'callback without code or state');
+    let claims: Record<string, unknown>;
+    try {
+      const result = await this.app.acquireTokenByCode(
+        {
+          code: callback.code,
+          scopes: SCOPES,
+          redirectUri: this.options.redirectUri,
+          codeVerifier: pending.verifier,
+          state: pending.state,
+          nonce: pending.nonce,
+        },
+        { code: callback.code, state: callback.state },
+      );
+      claims = { ...(result.idTokenClaims as Record<string, unknown>) };
+      // Nothing is kept server-side: the session is Kotae's own.
+      if (result.account) await this.app.getTokenCache().removeAccount(result.account);
+    } catch (err) {
+      const code = (err as { errorCode?: unknown }).errorCode;
+      const userSide = ['state_mismatch', 'nonce_mismatch', 'invalid_grant', 'invalid_state'].includes(String(code));
+      throw new KotaeError(
+        userSide ? 'AUTH_REQUIRED' : 'CLOUD_UNAVAILABLE',
+        `code redemption failed: ${String(code ?? '')} ${err instanceof Error ? err.message : String(err)}`,
+        { cause: err },
+      );
+    }
+    this.checkClaims(claims);
+    return claims;
+  }
+
+  private checkClaims(claims: Record<string, unknown>): void {
+    const aud = claims.aud;
+    const audiences = Array.isArray(aud) ? aud : [aud];
+    if (!audiences.includes(this.options.clientId))
+      throw new KotaeError('AUTH_REQUIRED', `id token audience ${String(aud)} is not this app`);
+    if (typeof claims.exp !== 'number' || claims.exp * 1000 < Date.now() - 60_000)
+      throw new KotaeError('AUTH_REQUIRED', 'id token expired');
+    if (typeof claims.nonce !== 'string') throw new KotaeError('AUTH_REQUIRED', 'id token without nonce');
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Console sign-in through the directory (Entra ID): the operator row is created or updated from the
+ * identity on every sign-in (display name and role follow the directory; a role removed there is
+ * removed here at the next sign-in), and a console session starts exactly as after a password sign-in.
+ * Such rows have no password (`sso$<subject>` never verifies), so they cannot sign in locally.
+ */
+import { KotaeError } from '../../../core/errors';
+import type { Clock } from '../../../core/clock';
+import type {
+  AuditTrail,
+  OperatorRecord,
+  OperatorRole,
+  OperatorStore,
+  SessionRecord,
+  SessionStore,
+} from '../../../tickets';
+import { newToken, tokenDigest } from './tokens';
+
+const SSO_HASH = 'sso$';
+
+/** Whether a stored hash marks an account that signs in through the directory only. */
+export function isFederated(passwordHash: string): boolean {
+  return passwordHash.startsWith(SSO_HASH);
+}
+
+/** Who signed in through the directory and the Kotae role their app roles or groups map to. */
+export interface FederatedUser {
+  subject: string;
+  username?: string;
+  displayName?: string;
+  role: OperatorRole;
+}
+
+/** What FederatedSignIn needs (the same stores as AuthService). */
+export interface FederatedSignInDeps {
+  operators: OperatorStore;
+  sessions: SessionStore;
+  audit: AuditTrail;
+  clock: Clock;
+  /** Absolute session lifetime (minutes), AuthService's policy. */
+  absoluteMinutes: number;
+}
+
+/** Starts console sessions for directory identities. */
+export class FederatedSignIn {
+  constructor(private readonly deps: FederatedSignInDeps) {}
+
+  /** The account name: the UPN (it has an @, which local names cannot), else `sso-<subject>`. */
+  static usernameOf(user: Pick<FederatedUser, 'subject' | 'username'>): string {
+    return user.username?.includes('@') ? user.username.slice(0, 100) : `sso-${user.subject}`.slice(0, 100);
+  }
+
+  /** Creates or updates the operator and opens a session; CONFLICT when a local account has the name. */
+  async signIn(user: FederatedUser): Promise<{ operator: OperatorRecord; token: string }> {
+    const { operators, audit, clock } = this.deps;
+    const username = FederatedSignIn.usernameOf(user);
+    const displayName = (user.displayName ?? username).slice(0, 200);
+    let operator = await operators.findByUsername(username);
+    if (operator && !isFederated(operator.passwordHash))
+      throw new KotaeError('CONFLICT', `local account ${username} exists; not taken over by single sign-on`);
+    if (!operator) {
+      operator = await operators.create({
+        username,
+        displayName,
+        role: user.role,
+        passwordHash: `${SSO_HASH}${user.subject}`,
+        disabled: false,
+      });
+      await audit.record({ actor: username, action: 'account.create_sso', detail: { role: user.role } });
+    } else if (operator.role !== user.role || operator.displayName !== displayName || operator.disabled) {
+      await operators.update(operator.id, { role: user.role, displayName, disabled: false });
+      operator = { ...operator, role: user.role, displayName, disabled: false };
+    }
+    const now = clock.now();
+    const token = newToken();
+    const session: SessionRecord = {
+      id: tokenDigest(token),
+      operatorId: operator.id,
+      csrfToken: newToken(),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + this.deps.absoluteMinutes * 60_000),
+      lastSeenAt: now,
+    };
+    await this.deps.sessions.create(session);
+    await audit.record({ actor: username, action: 'auth.sign_in_sso', detail: { role: user.role } });
+    return { operator, token };
+  }
+}

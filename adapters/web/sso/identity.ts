@@ -1,0 +1,54 @@
+/**
+ * The directory identity of a signed-in user, from the ID token's claims, and its Kotae role from
+ * the configured mapping of app roles (`roles` claim) or group object ids (`groups` claim).
+ */
+import { OPERATOR_ROLES, type OperatorRole } from '../../../tickets';
+
+/** Who signed in, as the directory says. */
+export interface DirectoryIdentity {
+  /** Entra object id (`oid`), else the provider's `sub`. */
+  subject: string;
+  name?: string;
+  /** Sign-in name (UPN) or e-mail. */
+  username?: string;
+  email?: string;
+  department?: string;
+  roles: string[];
+  groups: string[];
+}
+
+/** A claim value or group id mapped to a Kotae role. */
+export interface RoleMapping {
+  value: string;
+  role: OperatorRole;
+}
+
+const text = (value: unknown, max = 200): string | undefined =>
+  typeof value === 'string' && value.trim() ? value.trim().slice(0, max) : undefined;
+
+const list = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+
+/** Reads the identity from ID token claims; `departmentClaim` names the claim holding the 所属. */
+export function identityFromClaims(claims: Record<string, unknown>, departmentClaim: string): DirectoryIdentity {
+  const subject = text(claims.oid) ?? text(claims.sub);
+  if (!subject) throw new Error('id token has neither oid nor sub');
+  const email = text(claims.email, 320);
+  return {
+    subject,
+    name: text(claims.name),
+    username: text(claims.preferred_username, 320) ?? email,
+    email,
+    department: text(claims[departmentClaim]),
+    roles: list(claims.roles),
+    groups: list(claims.groups),
+  };
+}
+
+/** The highest Kotae role any of the identity's app roles or groups maps to; undefined when none does. */
+export function mappedRole(identity: DirectoryIdentity, mapping: readonly RoleMapping[]): OperatorRole | undefined {
+  const held = new Set([...identity.roles, ...identity.groups]);
+  let best = -1;
+  for (const m of mapping) if (held.has(m.value)) best = Math.max(best, OPERATOR_ROLES.indexOf(m.role));
+  return best >= 0 ? OPERATOR_ROLES[best] : undefined;
+}

@@ -1,0 +1,13 @@
+/** Single sign-on (Entra ID / OpenID Connect) for the console and the web chat. */
+export { createSsoRouter, type SignInProvider, type SsoDeps } from './router';
+export { identityFromClaims, mappedRole, type DirectoryIdentity, type RoleMapping } from './identity';
+export {
+  CHAT_SESSION_COOKIE,
+  boundKey,
+  loadWebIdentity,
+  webIdentityOf,
+  type WebIdentity,
+  type WebSessionRecord,
+  type WebSessionStore,
+} from './web-identity';
+export { SSO_MESSAGES } from './messages';

@@ -1,0 +1,91 @@
+/**
+ * Wiring of single sign-on (Entra ID through MSAL): the /auth routes, console sessions for mapped
+ * directory identities, and the web chat's sign-ins. Nothing is built when KOTAE_OIDC_CLIENT_ID is unset.
+ */
+import type { DataSource } from 'typeorm';
+import type { Router } from 'express';
+import type { ConversationStore } from '../bot';
+import type { Clock } from '../core/clock';
+import type { Logger } from '../core/logger';
+import { GraphDirectoryLookup, MsalOidcSignIn, MsalTokenProvider } from '../adapters/graph';
+import { FederatedSignIn } from '../adapters/web/auth/federated-sign-in';
+import { createSsoRouter, type WebSessionStore } from '../adapters/web/sso';
+import { SqlWebSessions } from '../db';
+import type { OperatorStore, SessionStore, AuditTrail } from '../tickets';
+import type { KotaeConfig } from './config';
+
+/** What single sign-on needs from the rest of the app. */
+export interface IdentityWiringDeps {
+  config: Readonly<KotaeConfig>;
+  ds: DataSource;
+  conversations: ConversationStore;
+  operators: OperatorStore;
+  sessions: SessionStore;
+  audit: AuditTrail;
+  /** Console session lifetime (AuthService's policy), minutes. */
+  absoluteMinutes: number;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** The web app's `sso` settings, or undefined when single sign-on is not configured. */
+export function wireIdentity(
+  d: IdentityWiringDeps,
+): { router: Router; webSessions?: WebSessionStore; webChatRequired: boolean } | undefined {
+  const oidc = d.config.trust.oidc;
+  if (!oidc) return undefined;
+  const provider = new MsalOidcSignIn({
+    clientId: oidc.clientId,
+    clientSecret: oidc.clientSecret,
+    authority: oidc.authority,
+    entra: oidc.entra,
+    redirectUri: oidc.redirectUri,
+    caFile: oidc.caFile,
+  });
+  const federated = new FederatedSignIn({
+    operators: d.operators,
+    sessions: d.sessions,
+    audit: d.audit,
+    clock: d.clock,
+    absoluteMinutes: d.absoluteMinutes,
+  });
+  const webSessions = oidc.webChat ? new SqlWebSessions(d.ds) : undefined;
+  const teams = d.config.teams;
+  // 所属 from Microsoft Graph when the bot's app may read the directory and the ID token has none.
+  const graph =
+    teams?.graphDepartmentLookup && teams.appSecret
+      ? new GraphDirectoryLookup({
+          tokens: new MsalTokenProvider({
+            tenantId: teams.tenantId,
+            clientId: teams.appId,
+            clientSecret: teams.appSecret,
+          }),
+          logger: d.logger,
+        })
+      : undefined;
+  const router = createSsoRouter({
+    provider,
+    roleMap: oidc.roleMap,
+    departmentClaim: oidc.departmentClaim,
+    console: oidc.roleMap.length
+      ? { signIn: (user) => federated.signIn(user), sessionSeconds: d.absoluteMinutes * 60 }
+      : undefined,
+    webChat: webSessions
+      ? {
+          sessions: webSessions,
+          conversations: d.conversations,
+          lookupDepartment: graph ? (subject) => graph.lookupDepartment(subject) : undefined,
+          sessionSeconds: d.absoluteMinutes * 60,
+        }
+      : undefined,
+    secureCookies: d.config.secureCookies,
+    clock: d.clock,
+    logger: d.logger,
+  });
+  d.logger.info('single sign-on configured', {
+    authority: oidc.authority,
+    console: oidc.roleMap.length > 0,
+    webChat: oidc.webChat,
+  });
+  return { router, webSessions, webChatRequired: oidc.webChat };
+}

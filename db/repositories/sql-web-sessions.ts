@@ -1,0 +1,42 @@
+/** Web chat sign-in sessions on TypeORM (table web_session; the id is the SHA-256 of the cookie token). */
+import { LessThan, type DataSource } from 'typeorm';
+import { runDb } from '../run-db';
+
+/** A signed-in web chat user (the directory identity). */
+export interface WebSessionRow {
+  id: string;
+  subject: string;
+  name: string | null;
+  department: string | null;
+  email: string | null;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+/** SQL implementation of the web adapter's WebSessionStore port. */
+export class SqlWebSessions {
+  constructor(private readonly ds: DataSource) {}
+
+  private repo() {
+    return this.ds.getRepository<WebSessionRow>('web_session');
+  }
+
+  async create(session: WebSessionRow): Promise<void> {
+    await runDb(this.ds, () => this.repo().insert({ ...session }));
+  }
+
+  async get(id: string): Promise<WebSessionRow | undefined> {
+    const row = await runDb(this.ds, () => this.repo().findOneBy({ id }));
+    return row ? { ...row } : undefined;
+  }
+
+  async delete(id: string): Promise<void> {
+    await runDb(this.ds, () => this.repo().delete({ id }));
+  }
+
+  /** Deletes sessions that expired before `now`; returns how many. */
+  async purge(now: Date): Promise<number> {
+    const result = await runDb(this.ds, () => this.repo().delete({ expiresAt: LessThan(now) }));
+    return result.affected ?? 0;
+  }
+}
