@@ -110,6 +110,9 @@ const EnvSchema = z
     KOTAE_MAX_QUESTION_CHARS: z.coerce.number().int().min(10).max(100_000).default(2000),
     KOTAE_ANSWER_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
     KOTAE_CLARIFY_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
+    // Answer quality (issue 13): the tentative band, and the precision each index's calibration aims at.
+    KOTAE_TENTATIVE_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
+    KOTAE_ANSWER_PRECISION: z.coerce.number().min(0.5).max(0.999).default(0.95),
     KOTAE_EMBEDDINGS: z.enum(['local', 'openai']).default('local'),
     KOTAE_OPENAI_BASE_URL: z.url().optional(),
     KOTAE_OPENAI_API_KEY: optionalText,
@@ -303,7 +306,9 @@ export interface KotaeConfig {
   /** Personal-data types masked in every text a person writes (privacy/); default all. */
   piiTypes: PiiType[];
   /** Answer-policy overrides; only the keys set in the environment are present. */
-  thresholds: { answer?: number; clarify?: number };
+  thresholds: { answer?: number; tentative?: number; clarify?: number };
+  /** Precision of shown answers (answered + tentative) each index build calibrates its thresholds for. */
+  answerPrecision: number;
   embeddings: { kind: 'local' } | ({ kind: 'openai' } & OpenAiSettings);
   /** Extractive answers (`none`) or answers generated from the retrieved sources by a chat model. */
   answerModel: { kind: 'none' } | ({ kind: 'openai'; checkSources: boolean } & OpenAiSettings);
@@ -439,8 +444,10 @@ function toConfig(e: z.infer<typeof EnvSchema>, cwd: string): KotaeConfig {
     piiTypes: e.KOTAE_PII_TYPES.filter(isPiiType),
     thresholds: {
       ...(e.KOTAE_ANSWER_THRESHOLD === undefined ? {} : { answer: e.KOTAE_ANSWER_THRESHOLD }),
+      ...(e.KOTAE_TENTATIVE_THRESHOLD === undefined ? {} : { tentative: e.KOTAE_TENTATIVE_THRESHOLD }),
       ...(e.KOTAE_CLARIFY_THRESHOLD === undefined ? {} : { clarify: e.KOTAE_CLARIFY_THRESHOLD }),
     },
+    answerPrecision: e.KOTAE_ANSWER_PRECISION,
     embeddings:
       e.KOTAE_EMBEDDINGS === 'openai'
         ? {

@@ -178,14 +178,14 @@ async function load(server: Served, jobs: readonly AskJob[], a: Args) {
   };
 }
 
-type Outcome = 'answered' | 'clarify' | 'no_answer';
+type Outcome = 'answered' | 'tentative' | 'clarify' | 'no_answer';
 
 /** Asks every question once (4 at a time) and counts outcomes; optionally writes the answers. */
 async function outcomeShares(url: string, jobs: readonly AskJob[], answersFile?: string) {
   const counts = {
-    in: { answered: 0, clarify: 0, no_answer: 0, found: 0, n: 0 },
-    unseen: { answered: 0, clarify: 0, no_answer: 0, found: 0, n: 0 },
-    out: { answered: 0, clarify: 0, no_answer: 0, found: 0, n: 0 },
+    in: { answered: 0, tentative: 0, clarify: 0, no_answer: 0, found: 0, n: 0 },
+    unseen: { answered: 0, tentative: 0, clarify: 0, no_answer: 0, found: 0, n: 0 },
+    out: { answered: 0, tentative: 0, clarify: 0, no_answer: 0, found: 0, n: 0 },
   };
   const answers: string[] = new Array(jobs.length);
   let next = 0;
@@ -221,6 +221,7 @@ async function outcomeShares(url: string, jobs: readonly AskJob[], answersFile?:
   const shares = (c: (typeof counts)['in']) => ({
     n: c.n,
     answered: share(c.answered, c.n),
+    tentative: share(c.tentative, c.n),
     its_faq_answered_or_offered: share(c.found, c.n),
     clarify: share(c.clarify, c.n),
     no_answer: share(c.no_answer, c.n),
@@ -231,6 +232,7 @@ async function outcomeShares(url: string, jobs: readonly AskJob[], answersFile?:
     out_of_scope: {
       n: counts.out.n,
       answered: counts.out.answered,
+      tentative: counts.out.tentative,
       clarify: counts.out.clarify,
       no_answer: counts.out.no_answer,
     },

@@ -38,6 +38,23 @@ export function toSource(hit: SearchHit): SourceRef {
   };
 }
 
+/** Up to `max` distinct candidate questions of the hits, in order. */
+function candidateChoices(
+  hits: readonly SearchHit[],
+  max: number,
+  seen = new Set<string>(),
+): { label: string; value: string }[] {
+  const choices: { label: string; value: string }[] = [];
+  for (const hit of hits) {
+    const q = candidateQuestion(hit);
+    if (!q || seen.has(q)) continue;
+    seen.add(q);
+    choices.push({ label: q, value: q });
+    if (choices.length === max) break;
+  }
+  return choices;
+}
+
 /** Composes the reply for an outcome. */
 export function composeAnswer(outcome: Outcome, retrieval: Retrieval): ComposedAnswer {
   const hits = retrieval.hits;
@@ -53,17 +70,24 @@ export function composeAnswer(outcome: Outcome, retrieval: Retrieval): ComposedA
       actions: ['resolved', 'not_resolved', 'escalate'],
     };
   }
+  if (outcome === 'tentative' && hits[0]) {
+    // The top answer as a proposal; the next candidates (other documents) to pick instead.
+    const top = hits[0];
+    const others = hits.filter((h) => h.chunk.documentId !== top.chunk.documentId);
+    return {
+      text: BOT_MESSAGES.tentative(hitText(top)),
+      sources: [toSource(top)],
+      choices: candidateChoices(others, 2, new Set([candidateQuestion(top)])),
+      actions: ['resolved', 'not_resolved', 'escalate'],
+    };
+  }
   if (outcome === 'clarify' && hits.length > 0) {
-    const seen = new Set<string>();
-    const choices: { label: string; value: string }[] = [];
-    for (const hit of hits) {
-      const q = candidateQuestion(hit);
-      if (!q || seen.has(q)) continue;
-      seen.add(q);
-      choices.push({ label: q, value: q });
-      if (choices.length === 3) break;
-    }
-    return { text: BOT_MESSAGES.clarify, sources: hits.slice(0, 3).map(toSource), choices, actions: ['escalate'] };
+    return {
+      text: BOT_MESSAGES.clarify,
+      sources: hits.slice(0, 3).map(toSource),
+      choices: candidateChoices(hits, 3),
+      actions: ['escalate'],
+    };
   }
   return { text: BOT_MESSAGES.noAnswer, sources: [], choices: [], actions: ['escalate'] };
 }

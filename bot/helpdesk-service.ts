@@ -1,6 +1,6 @@
 /**
  * The conversation core: a question goes to the knowledge base, the answer policy picks
- * answered / clarify / no_answer, everything is logged for the reports, and what the bot
+ * answered / tentative / clarify / no_answer, everything is logged for the reports, and what the bot
  * cannot resolve becomes a ticket.
  */
 import { KotaeError } from '../core/errors';
@@ -111,7 +111,8 @@ export class HelpdeskService implements Helpdesk {
     const t0 = performance.now();
     const retrieval = await this.deps.knowledge.search(text, { k: 5 });
     const decision = await decideWithSources(text, retrieval, this.deps.chatModel, {
-      thresholds: { ...DEFAULT_THRESHOLDS, ...this.options.thresholds },
+      // Configured overrides win over the thresholds calibrated on this index, which win over the defaults.
+      thresholds: { ...DEFAULT_THRESHOLDS, ...retrieval.thresholds, ...this.options.thresholds },
       checkSources: this.options.checkSources ?? true,
       timeoutMs: this.options.generationTimeoutMs ?? GENERATION.timeoutMs,
       maxTokens: GENERATION.maxTokens,

@@ -7,8 +7,12 @@
 export type ChannelKind = 'web' | 'teams' | 'logo' | 'cli';
 export const CHANNEL_KINDS: readonly ChannelKind[] = ['web', 'teams', 'logo', 'cli'];
 
-/** What the bot did with a question. */
-export type Outcome = 'answered' | 'clarify' | 'no_answer';
+/**
+ * What the bot did with a question: answered, tentative (the top answer proposed with the other
+ * candidates: 「こちらの回答でよろしいでしょうか」), clarify (candidate questions) or no_answer.
+ */
+export type Outcome = 'answered' | 'tentative' | 'clarify' | 'no_answer';
+export const OUTCOMES: readonly Outcome[] = ['answered', 'tentative', 'clarify', 'no_answer'];
 
 /** The person asking (staff member). */
 export interface Requester {

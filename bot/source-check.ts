@@ -60,7 +60,8 @@ export async function decideWithSources(
 ): Promise<SourceDecision> {
   const hits = [...retrieval.hits];
   const byConfidence = decideOutcome(retrieval.confidence, options.thresholds);
-  const asked = byConfidence === 'answered' || (byConfidence === 'clarify' && options.checkSources);
+  const unsure = byConfidence === 'clarify' || byConfidence === 'tentative';
+  const asked = byConfidence === 'answered' || (unsure && options.checkSources);
   if (!model || hits.length === 0 || !asked) return { outcome: byConfidence, hits, check: 'not_asked' };
   let text: string;
   try {
@@ -82,9 +83,9 @@ export async function decideWithSources(
     }
     return { outcome: 'clarify', hits, check: 'not_in_sources' };
   }
-  if (options.checkSources && byConfidence === 'clarify' && cited === undefined) {
-    // An answer that names no source cannot be shown as grounded; the candidates are.
-    return { outcome: 'clarify', hits, check: 'not_in_sources' };
+  if (options.checkSources && unsure && cited === undefined) {
+    // An answer that names no source cannot be shown as grounded; the proposal or the candidates are.
+    return { outcome: byConfidence, hits, check: 'not_in_sources' };
   }
   const first = cited ?? 0;
   const ordered = [hits[first], ...hits.filter((_, i) => i !== first)];

@@ -18,6 +18,7 @@ import type { IndexData } from './index-data';
 import { DEFAULT_TUNING, type SearchTuning } from './search-tuning';
 import type { QueryExpander } from './synonym-expander';
 import { topK } from './top-k';
+import { QueryNormalizer } from './query-normalizer';
 import type { AnalysisEmbedder, Embedder, Retrieval } from './types';
 
 /** A retrieval with the features its confidence came from (for evaluation and logs). */
@@ -35,13 +36,18 @@ interface RankedHit {
 
 /** Searches one {@link IndexData}. */
 export class HybridSearcher {
+  /** Hiragana / typo / colloquial rewrites against this index's own katakana vocabulary. */
+  private readonly normalizer: QueryNormalizer;
+
   constructor(
     private readonly data: IndexData,
     private readonly analyzer: TextAnalyzer,
     private readonly embedder: Embedder,
     private readonly expander: QueryExpander,
     private readonly tuning: SearchTuning = DEFAULT_TUNING,
-  ) {}
+  ) {
+    this.normalizer = QueryNormalizer.fromChunks(data.chunks);
+  }
 
   /**
    * The query's dense vector; empty (lexical search only) while an external embedding service is
@@ -59,9 +65,10 @@ export class HybridSearcher {
   }
 
   /** Ranked hits and confidence for a query. */
-  async search(query: string, k = 10): Promise<ExplainedRetrieval> {
+  async search(typed: string, k = 10): Promise<ExplainedRetrieval> {
     const { fields, dense, chunks } = this.data;
     const t = this.tuning;
+    const query = this.normalizer.rewrite(typed);
     const analyzed = this.analyzer.analyze(query);
     const words = this.expander.expand(analyzed.words, t.synonymWeight);
     const grams = new Map(analyzed.grams.map((g) => [g, 1]));

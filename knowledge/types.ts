@@ -61,6 +61,15 @@ export interface SearchHit {
 export interface Retrieval {
   hits: SearchHit[];
   confidence: number;
+  /** Thresholds calibrated on this knowledge base when it was built (see calibration.ts). */
+  thresholds?: CalibratedThresholds;
+}
+
+/** Confidence thresholds of the answer policy (answered ≥ answer, tentative ≥ tentative, clarify ≥ clarify). */
+export interface CalibratedThresholds {
+  answer: number;
+  tentative: number;
+  clarify: number;
 }
 
 /** Port: shaped like langchain's Embeddings interface (embedDocuments / embedQuery). */
@@ -97,6 +106,24 @@ export interface IndexStats {
   documents: number;
   builtAt: string;
   embedder: string;
+  /** Thresholds fitted on this knowledge base at build time (absent in indexes built before). */
+  calibration?: IndexCalibration;
+}
+
+/** The self-calibration of one index (knowledge/calibration.ts). */
+export interface IndexCalibration {
+  /** Precision of shown answers (answered + tentative) the thresholds aim at. */
+  precisionTarget: number;
+  thresholds: CalibratedThresholds;
+  /** Probes made from the knowledge base itself. */
+  probes: { answerable: number; unanswerable: number; offTopic: number };
+  /** On the probes at these thresholds: shown answers that were right, and answerable probes shown right. */
+  precision: number;
+  shownCorrect: number;
+  /** Unanswerable and off-topic probes shown an answer. */
+  falseShown: number;
+  /** Time the calibration took. */
+  ms: number;
 }
 
 /** A searchable knowledge index with its build summary. */

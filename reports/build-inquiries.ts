@@ -36,6 +36,7 @@ export function buildInquiries(
   return {
     asked,
     answered,
+    tentative: questions.filter((q) => q.outcome === 'tentative').length,
     clarified: questions.filter((q) => q.outcome === 'clarify').length,
     notAnswered: questions.filter((q) => q.outcome === 'no_answer').length,
     escalated,

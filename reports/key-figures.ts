@@ -20,6 +20,7 @@ export function keyFigures(m: ReportModel): KeyFigure[] {
   return [
     count('asked', q.asked),
     count('answered', q.answered),
+    count('tentative', q.tentative),
     count('clarified', q.clarified),
     count('notAnswered', q.notAnswered),
     count('escalated', q.escalated),

@@ -94,6 +94,7 @@ export const TEXT = {
 export const FIGURE_LABELS = {
   asked: '問合せ件数',
   answered: '自動回答件数',
+  tentative: '回答候補の提示件数',
   clarified: '確認質問件数',
   notAnswered: '回答不能件数',
   escalated: '有人対応への引継ぎ件数',

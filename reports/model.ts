@@ -22,6 +22,8 @@ export interface DurationStats {
 export interface InquirySection {
   asked: number;
   answered: number;
+  /** The top answer proposed with the other candidates (「こちらの回答でよろしいでしょうか」). */
+  tentative: number;
   clarified: number;
   notAnswered: number;
   /** Questions whose conversation produced a ticket at or after the question. */

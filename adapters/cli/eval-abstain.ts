@@ -78,7 +78,7 @@ export async function runAbstain(
   }));
   const neg = unanswerable.map((r) => r.retrieval.confidence);
   const rates = (answer: number): { answered: number; abstained: number } => {
-    const policy = { answer, clarify: Math.min(thresholds.clarify, answer) };
+    const policy = { answer, tentative: answer, clarify: Math.min(thresholds.clarify, answer) };
     const answered = (c: number): boolean => decideOutcome(c, policy) === 'answered';
     return {
       answered: round(pos.filter((p) => p.correct && answered(p.conf)).length / Math.max(pos.length, 1)),

@@ -10,6 +10,7 @@ import { loadConfigFromProcess } from '../../app/config';
 import { toKotaeError } from '../../core/errors';
 import { createJapaneseAnalyzer, DEFAULT_TUNING, type SearchTuning } from '../../knowledge';
 import { runAbstain, type AbstainModel } from './eval-abstain';
+import { buildQaKnowledge, loadQaSet, qaReport, runQa } from './eval-qa';
 import { loadDataset } from './eval-dataset';
 import { formatReport } from './eval-format';
 import { buildAbstainTarget, buildBaseline, buildCandidate, type EvalBuildOptions } from './eval-targets';
@@ -22,7 +23,7 @@ export interface CommandIo {
 }
 
 const USAGE =
-  'usage: kotae eval --corpus FILE --queries FILE --qrels FILE [--k 10] [--json] [--abstain [--answer-model]] [--synonyms none|curated|curated+sudachi] [--tuning JSON]';
+  'usage: kotae eval --qa-set FILE.jsonl [--kb FOLDER] [--detail] | kotae eval --corpus FILE --queries FILE --qrels FILE [--k 10] [--json] [--abstain [--answer-model]] [--synonyms none|curated|curated+sudachi] [--tuning JSON]';
 
 /** Runs the command; returns the exit code. */
 export async function runEvalCommand(argv: string[], io: CommandIo): Promise<number> {
@@ -40,6 +41,9 @@ export async function runEvalCommand(argv: string[], io: CommandIo): Promise<num
         'answer-model': { type: 'boolean', default: false },
         synonyms: { type: 'string' },
         tuning: { type: 'string' },
+        'qa-set': { type: 'string' },
+        kb: { type: 'string' },
+        detail: { type: 'boolean', default: false },
       },
       strict: true,
     }).values;
@@ -47,6 +51,7 @@ export async function runEvalCommand(argv: string[], io: CommandIo): Promise<num
     io.err(`${(err as Error).message}\n${USAGE}`);
     return 2;
   }
+  if (args['qa-set']) return runQaSet(args['qa-set'], args.kb ?? 'sample-kb', args.detail, io);
   const k = Number(args.k);
   if (!args.corpus || !args.queries || !args.qrels || !Number.isInteger(k) || k < 1) {
     io.err(USAGE);
@@ -108,6 +113,33 @@ export async function runEvalCommand(argv: string[], io: CommandIo): Promise<num
       report.abstain = await runAbstain(abstain.target, data, abstain.removed, undefined, withModel);
     }
     io.out(args.json ? JSON.stringify(report) : formatReport(report));
+    return 0;
+  } catch (err) {
+    const e = toKotaeError(err);
+    io.err(`${e.userMessage}\n${e.code}: ${e.message}`);
+    return 1;
+  }
+}
+
+/** `--qa-set`: the staff-question protocol over a knowledge folder (eval-qa.ts); always JSON. */
+async function runQaSet(file: string, kbDir: string, detail: boolean, io: CommandIo): Promise<number> {
+  try {
+    const items = loadQaSet(file);
+    const { kb, buildSeconds } = await buildQaKnowledge(kbDir);
+    const { results, thresholds } = await runQa(kb, items);
+    const report: Record<string, unknown> = { ...qaReport(results, thresholds, buildSeconds) };
+    report.calibration = kb.stats().calibration;
+    if (detail)
+      report.results = results.map((r) => ({
+        id: r.item.id,
+        kind: r.item.kind,
+        question: r.item.question,
+        expected: r.item.expected,
+        outcome: r.outcome,
+        shown: r.shown,
+        confidence: Math.round(r.confidence * 1000) / 1000,
+      }));
+    io.out(JSON.stringify(report, null, detail ? 0 : 2));
     return 0;
   } catch (err) {
     const e = toKotaeError(err);

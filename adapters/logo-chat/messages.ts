@@ -4,6 +4,7 @@ export const LOGO_MESSAGES = Object.freeze({
   resolvedQuestion: '解決しましたか？',
   /** Question of a select stamp that offers candidates. */
   pickChoice: 'ご質問に近いものを選んでください。',
+  pickOtherChoice: '違う場合は、ほかの候補を選んでください。',
   /** Question of a select stamp that offers only actions. */
   pickAction: '次の操作を選んでください。',
   sourcesHeading: '参考資料:',

@@ -44,7 +44,8 @@ export function renderReply(reply: BotReply): OutgoingPart[] {
       }),
   ];
   if (options.length > 0) {
-    const question = reply.choices.length > 0 ? M.pickChoice : M.pickAction;
+    const question =
+      reply.choices.length === 0 ? M.pickAction : reply.outcome === 'tentative' ? M.pickOtherChoice : M.pickChoice;
     const fits = options.length <= MAX_OPTIONS && options.every((o) => o.label.length <= MAX_OPTION_CHARS);
     if (fits) parts.push({ kind: 'select', question, options });
     else {

@@ -60,7 +60,7 @@ const ACTION_BUTTONS: Readonly<
   new_ticket: { title: M.buttonNewTicket, verb: 'kotae.escalate', value: () => SEPARATE },
 };
 
-/** Answer, clarification or notice card: text, sources as links, candidate questions and the action buttons. */
+/** Answer, proposal (tentative), clarification or notice card: text, sources as links, candidate questions and the action buttons. */
 export function replyCard(reply: BotReply): AdaptiveCard {
   const body: CardElement[] = textBlocks(reply.text);
   if (reply.sources.length > 0) {
@@ -68,7 +68,8 @@ export function replyCard(reply: BotReply): AdaptiveCard {
     body.push(text(reply.sources.map(sourceLine).join('\n'), { size: 'Small' }));
   }
   if (reply.choices.length > 0) {
-    body.push(text(M.clarifyHeading, { spacing: 'Medium', isSubtle: true }));
+    const heading = reply.outcome === 'tentative' ? M.otherCandidatesHeading : M.clarifyHeading;
+    body.push(text(heading, { spacing: 'Medium', isSubtle: true }));
     body.push({
       type: 'ActionSet',
       actions: reply.choices.map((c) => execute(c.label, 'kotae.choose', reply.conversationId, c.value)),

@@ -17,6 +17,7 @@ export const TEAMS_MESSAGES = Object.freeze({
   /** The text a お問い合わせ状況 button sends as the requester's message. */
   statusRequest: 'お問い合わせ状況',
   clarifyHeading: 'お問い合わせの内容に近いものを選んでください。',
+  otherCandidatesHeading: '違う場合は、ほかの候補から選んでください。',
   escalateTitle: '担当者へのお問い合わせ',
   escalateIntro: '内容を入力して［送信］を押してください。担当者が確認してご連絡します。',
   categoryLabel: '分類',

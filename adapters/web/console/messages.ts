@@ -246,7 +246,7 @@ export const M = Object.freeze({
     category: '推定分類',
     department: '所属',
     empty: '未回答の質問はありません。',
-    outcomes: { no_answer: '回答なし', clarify: '聞き返し' } as Record<string, string>,
+    outcomes: { no_answer: '回答なし', clarify: '聞き返し', tentative: '回答候補の提示' } as Record<string, string>,
   },
   accounts: {
     title: 'アカウント管理',

@@ -161,7 +161,8 @@
     const m = addMessage('bot', data.answer);
     m.dataset.outcome = data.outcome;
     if (data.ticketNumber) m.dataset.ticket = data.ticketNumber;
-    if (data.sources && data.sources.length && data.outcome === 'answered') window.KotaeParts.sources(m, data);
+    if (data.sources && data.sources.length && (data.outcome === 'answered' || data.outcome === 'tentative'))
+      window.KotaeParts.sources(m, data);
     const actions = el('div', 'actions');
     (data.choices || []).forEach(function (c) {
       actions.appendChild(

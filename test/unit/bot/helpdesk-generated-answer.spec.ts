@@ -39,7 +39,7 @@ describe('HelpdeskService with a ChatModel', () => {
         maxQuestionChars: 2000,
         deskHours: '平日 8:30〜17:15',
         isDeskOpen: () => true,
-        thresholds: { answer: 0.5, clarify: 0.3 },
+        thresholds: { answer: 0.5, tentative: 0.45, clarify: 0.3 },
         generationTimeoutMs,
         checkSources,
       },

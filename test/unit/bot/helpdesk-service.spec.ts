@@ -19,6 +19,11 @@ describeEachDb('HelpdeskService', (each) => {
       chunk: faqChunk('FAQ-0001', 'パスワードを忘れた', 'パスワードリセット申請フォームから申請してください。'),
     },
     {
+      match: 'トナー',
+      confidence: 0.47,
+      chunk: faqChunk('FAQ-0045', 'トナーが切れました', '庶務担当から交換用トナーを受け取ってください。', 'プリンタ'),
+    },
+    {
       match: 'プリンタ',
       confidence: 0.4,
       chunk: faqChunk('FAQ-0050', 'プリンタで印刷できない', '電源を確認してください。', 'プリンタ'),
@@ -36,7 +41,7 @@ describeEachDb('HelpdeskService', (each) => {
         maxQuestionChars: 2000,
         deskHours: '平日 8:30〜17:15',
         isDeskOpen: () => true,
-        thresholds: { answer: 0.5, clarify: 0.3 },
+        thresholds: { answer: 0.5, tentative: 0.45, clarify: 0.3 },
       },
     );
   });
@@ -69,6 +74,43 @@ describeEachDb('HelpdeskService', (each) => {
     assert.equal(none.outcome, 'no_answer');
     assert.deepEqual(none.actions, ['escalate']);
     assert.equal(none.conversationId, clarify.conversationId);
+  });
+
+  it('proposes the top answer (tentative) with the other candidates and logs the outcome', async () => {
+    const reply = await helpdesk.ask({ channel: 'web', text: 'トナーがなくてプリンタが使えない' });
+    assert.equal(reply.outcome, 'tentative');
+    assert.equal(
+      reply.text,
+      'ご質問に近いと思われる回答です。\n\n庶務担当から交換用トナーを受け取ってください。\n\n' +
+        'こちらの回答でよろしいでしょうか。違う場合は、ほかの候補を選ぶか「担当者に問い合わせる」からお問い合わせください。',
+    );
+    assert.deepEqual(
+      reply.sources.map((s) => s.documentId),
+      ['FAQ-0045'],
+    );
+    assert.deepEqual(reply.choices, [{ label: 'プリンタで印刷できない', value: 'プリンタで印刷できない' }]);
+    assert.deepEqual(reply.actions, ['resolved', 'not_resolved', 'escalate']);
+    const q = await conversations.lastQuestion(reply.conversationId);
+    assert.equal(q?.outcome, 'tentative');
+    assert.equal(q?.categoryGuess, 'プリンタ');
+  });
+
+  it('uses the thresholds calibrated with the index unless configured', async () => {
+    const calibrated = {
+      search: async (query: string) => ({
+        ...(await knowledge.search(query)),
+        thresholds: { answer: 0.45, tentative: 0.4, clarify: 0.1 },
+      }),
+    };
+    const options = { maxQuestionChars: 2000, deskHours: '平日 8:30〜17:15', isDeskOpen: () => true };
+    const own = new HelpdeskService({ conversations, tickets, knowledge: calibrated, clock }, options);
+    assert.equal((await own.ask({ channel: 'web', text: 'トナー' })).outcome, 'answered');
+    assert.equal((await own.ask({ channel: 'web', text: 'カレーの作り方' })).outcome, 'no_answer');
+    const configured = new HelpdeskService(
+      { conversations, tickets, knowledge: calibrated, clock },
+      { ...options, thresholds: { answer: 0.6 } },
+    );
+    assert.equal((await configured.ask({ channel: 'web', text: 'トナー' })).outcome, 'tentative');
   });
 
   it('rejects empty, oversized and unknown-conversation input clearly', async () => {

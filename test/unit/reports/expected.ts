@@ -21,6 +21,7 @@ export function assertMayReport(m: ReportModel): void {
     {
       asked: q.asked,
       answered: q.answered,
+      tentative: q.tentative,
       clarified: q.clarified,
       notAnswered: q.notAnswered,
       escalated: q.escalated,
@@ -31,6 +32,7 @@ export function assertMayReport(m: ReportModel): void {
     {
       asked: 8,
       answered: 4,
+      tentative: 0,
       clarified: 1,
       notAnswered: 3,
       escalated: 1,

@@ -50,6 +50,30 @@ describe('LoGoチャット rendering of a BotReply', () => {
     assert.equal(parts.length, 2);
   });
 
+  it('renders a tentative answer: the proposal with its source, the other candidates, then 解決しましたか？', () => {
+    const parts = renderReply(
+      reply({
+        outcome: 'tentative',
+        text: '提案の回答です。\nこちらの回答でよろしいでしょうか。',
+        sources: [{ title: 'トナー交換', url: 'https://kb.example.lg.jp/toner', snippet: '' }],
+        choices: [{ label: '候補B', value: 'b' }],
+        actions: ['resolved', 'not_resolved', 'escalate'],
+      }),
+    );
+    assert.deepEqual(parts, [
+      {
+        kind: 'text',
+        text: '提案の回答です。\nこちらの回答でよろしいでしょうか。\n\n参考資料:\n・トナー交換\n  https://kb.example.lg.jp/toner',
+      },
+      {
+        kind: 'select',
+        question: '違う場合は、ほかの候補を選んでください。',
+        options: [{ kind: 'choice', label: '候補B', value: 'b' }],
+      },
+      { kind: 'yesno', question: '解決しましたか？' },
+    ]);
+  });
+
   it('falls back to a numbered list beyond 9 options or 64 characters', () => {
     const ten = Array.from({ length: 9 }, (_, i) => ({ label: `候補${i + 1}`, value: `v${i + 1}` }));
     const many = renderReply(reply({ choices: ten, actions: ['escalate'] }));

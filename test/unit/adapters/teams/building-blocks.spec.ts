@@ -74,6 +74,34 @@ describe('Teams building blocks', () => {
       assert.match(list, /\[手順 \\\(改訂\\\)\]\(https:\/\/x\.example\/a%20b\)/);
       assert.doesNotMatch(list, /javascript/);
     });
+    it('a tentative answer shows its source, the other candidates under their own heading and the buttons', () => {
+      const card = replyCard({
+        conversationId: 'c',
+        outcome: 'tentative',
+        text: '提案の回答',
+        sources: [{ title: 'トナー交換', url: 'https://x.example/toner', snippet: '' }],
+        choices: [{ label: '候補B', value: 'b' }],
+        actions: ['resolved', 'not_resolved', 'escalate'],
+      });
+      assert.deepEqual(
+        card.body.map((e) => e.text ?? e.type),
+        [
+          '提案の回答',
+          '参考にした資料',
+          '- [トナー交換](https://x.example/toner)',
+          '違う場合は、ほかの候補から選んでください。',
+          'ActionSet',
+        ],
+      );
+      assert.deepEqual(
+        (card.body[4].actions as { title: string }[]).map((a) => a.title),
+        ['候補B'],
+      );
+      assert.deepEqual(
+        card.actions?.map((a) => a.title),
+        ['解決した', '解決しない', '担当者に問い合わせる'],
+      );
+    });
     it('escalation form requires details and keeps the chosen urgency', () => {
       const form = escalationFormCard('c', ['その他'], 'urgent');
       const details = form.body.find((e) => e.id === 'details');

@@ -1,0 +1,47 @@
+/**
+ * Follow-up questions in one conversation (「スマホの場合は？」「それでもだめなら？」): a short question
+ * that leans on the one before is searched together with the previous question, and the reply
+ * names the topic it continued. A question that stands on its own is searched alone.
+ */
+import type { KnowledgeSearch, Retrieval } from './ports';
+
+/** A previous question older than this does not give context (a new subject, likely). */
+export const FOLLOW_UP_WINDOW_MS = 30 * 60 * 1000;
+
+// Words that point back to what was said (それ, その, この…), or that only make sense after it.
+const LEANS_BACK =
+  /^(それ|その|この|そっち|そちら|あと|では|じゃあ|じゃ|なら|でも|ちなみに|また|ほか|他)|(場合|とき|時|なら|ときは|だと|では|って|も)[はっ]?[?？]?$|[はも][?？]$|だめ[なだ]?ら/;
+/** Questions longer than this are taken to carry their own subject. */
+const MAX_FOLLOW_UP_CHARS = 20;
+
+/** Whether a question reads as a follow-up of the previous one. */
+export function looksLikeFollowUp(question: string): boolean {
+  const q = question.trim();
+  return q.length <= MAX_FOLLOW_UP_CHARS && LEANS_BACK.test(q);
+}
+
+/** The text to search, and the previous question when it was used as context. */
+export interface FollowUpQuery {
+  text: string;
+  continued?: string;
+  /** The retrieval of `text`, when it was already searched. */
+  retrieval?: Retrieval;
+}
+
+/**
+ * Searches a follow-up with its previous question; keeps the combined search when it is at least as
+ * confident as the question alone (a follow-up that is really a new subject is searched alone).
+ */
+export async function followUpQuery(
+  knowledge: KnowledgeSearch,
+  question: string,
+  previous: string | undefined,
+  k = 5,
+): Promise<FollowUpQuery> {
+  if (!previous || !looksLikeFollowUp(question)) return { text: question };
+  const combined = `${previous} ${question}`;
+  const [alone, joined] = await Promise.all([knowledge.search(question, { k }), knowledge.search(combined, { k })]);
+  return joined.confidence >= alone.confidence
+    ? { text: combined, continued: previous, retrieval: joined }
+    : { text: question, retrieval: alone };
+}

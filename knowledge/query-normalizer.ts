@@ -1,0 +1,156 @@
+/**
+ * Input as staff type it, rewritten before analysis by general rules against the knowledge base's
+ * own vocabulary (nothing here is mined from questions):
+ * - hiragana spellings of the katakana words the knowledge base uses (ぱすわーど → パスワード,
+ *   ろっく → ロック, となー → トナー), also without their long-vowel marks (ぱすわど);
+ * - katakana words the knowledge base does not know, one edit away from one it does
+ *   (テームズ → チームズ, サインイソ → サインイン): typos and long-vowel slips;
+ * - a few colloquial verb forms whose meaning the morphology loses (わからなくなった → 忘れた,
+ *   失くした → 紛失した), from a short curated list of general Japanese.
+ * Width and case are folded by normalizeText first.
+ */
+import type { Chunk } from './types';
+import { katakanaToHiragana, normalizeText } from './text-normalize';
+
+/** Shortest kana key (in characters) looked for inside a hiragana run: shorter ones hide in ordinary words. */
+const MIN_KEY = 3;
+/** Shortest unknown katakana word corrected by edit distance. */
+const MIN_FUZZY = 4;
+const KATAKANA_RUN = /[ァ-ヶー]{2,}/g;
+const HIRAGANA_RUN = /[ぁ-ゖー]{3,}/g;
+
+/**
+ * Colloquial forms whose words alone mislead the search (わからなく+なる is "forgot", not "not
+ * understand"; 失く+し is mis-split), rewritten to the plain word an FAQ uses. General Japanese,
+ * written by hand.
+ */
+const COLLOQUIAL: readonly (readonly [RegExp, string])[] = [
+  // Replaced: the words alone say something else.
+  [/(分|わ)からなくな(った|って|っちゃった|ってしまった|りました)/g, '忘れた'],
+  [/思い出せ(ない|なく|ません)/g, '忘れた'],
+  [/(失|無|な)くし(た|ちゃった|てしまった|ました)/g, '紛失した'],
+  [/(失|無|な)くなっ(た|ちゃった|てしまった)/g, '紛失した'],
+  [/置き忘れ(た|ちゃった|てしまった|ました)/g, '紛失した'],
+  [/立ち上がら(ない|なく)/g, '起動しない'],
+  // Kept, with the plain word added ($& is the text as typed).
+  [/(?<![出おす])(来|こ)な(い|くなった)/g, '$& 届かない'],
+  [/届いてい?な(い|くて)/g, '$& 届かない'],
+  [/(つな|繋)がら(ない|なく)/g, '$& 接続できない'],
+  [/(消|け)しちゃった/g, '$& 削除してしまった'],
+  [/(作|つく)(りたい|ってほしい|ってください)/g, '$& 作成'],
+  [/借り(たい|られますか|れますか)/g, '$& 貸出'],
+  [/貸して(ほしい|ください|もらえますか)/g, '$& 貸出'],
+  [/変えたい/g, '$& 変更'],
+  [/(開|ひら)か(ない|なくなった)/g, '$& 開けない'],
+];
+
+/** Kana keys of the knowledge base's katakana words, and the rewrites they give. */
+export class QueryNormalizer {
+  /** Hiragana key (with or without long-vowel marks) → the knowledge base's katakana word. */
+  private readonly keys = new Map<string, string>();
+  /** Katakana words of the knowledge base (hiragana-folded), by length, with their frequency. */
+  private readonly byLength = new Map<number, Map<string, number>>();
+  private maxKey = 0;
+
+  constructor(texts: Iterable<string>) {
+    const counts = new Map<string, number>();
+    for (const text of texts)
+      for (const m of normalizeText(text).matchAll(KATAKANA_RUN)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+    // Most frequent spelling first, so that it wins a shared key.
+    for (const [word, n] of [...counts].sort((a, b) => b[1] - a[1])) {
+      const key = katakanaToHiragana(word);
+      for (const k of [key, key.replace(/ー/g, '')])
+        if (k.length >= MIN_KEY && !this.keys.has(k)) {
+          this.keys.set(k, word);
+          this.maxKey = Math.max(this.maxKey, k.length);
+        }
+      const bucket = this.byLength.get(key.length) ?? new Map<string, number>();
+      bucket.set(key, (bucket.get(key) ?? 0) + n);
+      this.byLength.set(key.length, bucket);
+    }
+  }
+
+  /** Builds one from an index's chunks. */
+  static fromChunks(chunks: readonly Chunk[]): QueryNormalizer {
+    return new QueryNormalizer(
+      (function* () {
+        for (const c of chunks) {
+          yield c.title;
+          yield c.fields.question;
+          yield c.fields.answer;
+          yield c.fields.body;
+        }
+      })(),
+    );
+  }
+
+  /** Number of katakana words known. */
+  get size(): number {
+    return [...this.byLength.values()].reduce((n, b) => n + b.size, 0);
+  }
+
+  /** The query rewritten (normalised text; unchanged when no rule applies). */
+  rewrite(query: string): string {
+    let text = normalizeText(query);
+    for (const [pattern, plain] of COLLOQUIAL) text = text.replace(pattern, plain);
+    text = text.replace(HIRAGANA_RUN, (run) => this.katakanaIn(run));
+    return text.replace(KATAKANA_RUN, (run) => this.corrected(run));
+  }
+
+  /** Known katakana words spelled in hiragana inside a run, longest first from the left. */
+  private katakanaIn(run: string): string {
+    let out = '';
+    let i = 0;
+    while (i < run.length) {
+      let matched = false;
+      for (let len = Math.min(this.maxKey, run.length - i); len >= MIN_KEY; len--) {
+        const word = this.keys.get(run.slice(i, i + len));
+        if (word) {
+          out += word;
+          i += len;
+          // A long-vowel mark typed after a key that had none (ぷりんたー → プリンタ).
+          while (run[i] === 'ー') i++;
+          matched = true;
+          break;
+        }
+      }
+      if (!matched) out += run[i++];
+    }
+    return out;
+  }
+
+  /** An unknown katakana word one edit from exactly one most frequent known word becomes that word. */
+  private corrected(run: string): string {
+    const key = katakanaToHiragana(run);
+    if (key.length < MIN_FUZZY || this.byLength.get(key.length)?.has(key)) return run;
+    const stripped = key.replace(/ー/g, '');
+    const exact = this.keys.get(stripped);
+    if (exact && stripped.length >= MIN_FUZZY) return exact;
+    let best: string | undefined;
+    let bestCount = 0;
+    for (let len = key.length - 1; len <= key.length + 1; len++) {
+      for (const [word, n] of this.byLength.get(len) ?? []) {
+        if (n > bestCount && withinOneEdit(key, word)) {
+          best = word;
+          bestCount = n;
+        }
+      }
+    }
+    return best ? (this.keys.get(best) ?? this.keys.get(best.replace(/ー/g, '')) ?? run) : run;
+  }
+}
+
+/** Whether two strings are at most one insertion, deletion, substitution or adjacent swap apart. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
