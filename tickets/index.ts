@@ -17,6 +17,14 @@ export {
 export { ReplyDelivery, type ReplyDeliveryDeps, type RetryResult } from './reply-delivery';
 export { ticketSla, overallSlaState } from './sla-view';
 export {
+  parseSearch,
+  searchExcerpt,
+  MAX_SEARCH_LENGTH,
+  MAX_SEARCH_TERMS,
+  SEARCH_MESSAGES,
+  type SearchExcerpt,
+} from './search';
+export {
   TicketService,
   MAX_COMMENT_LENGTH,
   type TicketServiceDeps,

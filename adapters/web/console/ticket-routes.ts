@@ -8,7 +8,7 @@ import {
   type TicketType,
 } from '../../../bot/records';
 import { KotaeError } from '../../../core/errors';
-import { INCIDENT_FIELDS, hasRole, proposeFaqFromTicket, type TicketChanges } from '../../../tickets';
+import { INCIDENT_FIELDS, hasRole, proposeFaqFromTicket, type QueueFilter, type TicketChanges } from '../../../tickets';
 import { detailBody } from './ticket-detail-page';
 import { sendAttachment } from '../attachment-download';
 import { uploadedFiles } from './upload';
@@ -16,7 +16,7 @@ import { faqForm } from './faq-pages';
 import { html } from './html';
 import { noticeFor, sendPage } from './layout';
 import { M } from './messages';
-import { queueBody, queueFilter } from './ticket-queue-page';
+import { queueBody, queueFilter, searchForm } from './ticket-queue-page';
 import { done, field, param, query, type ConsoleRoute, type HandlerContext } from './route-types';
 
 /** Errors shown on the page the operator was working on instead of an error page. */
@@ -106,10 +106,24 @@ export const TICKET_ROUTES: readonly ConsoleRoute[] = [
         category: query(c.req, 'category'),
         assignee: query(c.req, 'assignee'),
         sla: query(c.req, 'sla'),
+        q: query(c.req, 'q').slice(0, 2000),
       };
       const { tickets, accounts } = c.deps;
+      let filter: QueueFilter;
+      try {
+        filter = queueFilter(p, tickets.categories);
+      } catch (err) {
+        if (!(err instanceof KotaeError) || err.code !== 'INPUT_INVALID') throw err;
+        return sendPage(c.res, 400, {
+          base: c.base,
+          auth: c.auth,
+          title: M.queue.title,
+          error: err.userMessage,
+          body: searchForm(c.base, p),
+        });
+      }
       const [page, counts, operators, undelivered] = await Promise.all([
-        tickets.queue(queueFilter(p, tickets.categories)),
+        tickets.queue(filter),
         tickets.countsByStatus(),
         accounts.list(),
         tickets.undelivered(),
