@@ -17,6 +17,7 @@ import { SqlFaqStore, SqlUnansweredQuestions } from '../db/repositories/sql-faq-
 import { SqlAttachmentStore } from '../db/repositories/sql-attachment-store';
 import { FsAttachmentFileStore, attachmentDir } from '../db/files/fs-attachment-file-store';
 import { SqlTicketOutbox } from '../db/repositories/sql-ticket-outbox';
+import { SqlDeskChanges } from '../db/repositories/sql-desk-changes';
 import { AttachmentService, FaqService, ReplyDelivery, TicketService, WorkLogService } from '../tickets';
 import { AccountService, AuthService } from '../adapters/web/auth';
 import { createConsoleRouter } from '../adapters/web/console';
@@ -99,6 +100,7 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     clock: d.clock,
     logger: d.logger,
     secureCookies: d.config.secureCookies,
+    changes: new SqlDeskChanges(d.ds),
   });
   return { router, auth, accounts, ticketService, audit, sessions, attachments, faqs };
 }

@@ -7,3 +7,4 @@ export { SqlAttachmentStore, linkHeldAttachments } from './repositories/sql-atta
 export { FsAttachmentFileStore, attachmentDir } from './files/fs-attachment-file-store';
 export { SchemaVersionGuard } from './schema-guard';
 export { openDatabaseWithRetry, type StartRetry } from './open-with-retry';
+export { SqlDeskChanges } from './repositories/sql-desk-changes';

@@ -56,5 +56,6 @@ export type {
   WorkLogStore,
   FaqStore,
   UnansweredQuestions,
+  DeskChanges,
 } from './ports';
 export type * from './types';

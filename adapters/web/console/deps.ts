@@ -2,6 +2,7 @@
 import type { Clock } from '../../../core/clock';
 import type { Logger } from '../../../core/logger';
 import type {
+  DeskChanges,
   AttachmentService,
   FaqService,
   TicketService,
@@ -22,6 +23,12 @@ export interface ConsoleDeps {
   unanswered: UnansweredQuestions;
   clock: Clock;
   logger: Logger;
+  /** Change markers for live pages (Server-Sent Events); without them pages do not update by themselves. */
+  changes?: DeskChanges;
+  /** How often a live page's marker is read (default 1.5 s). */
+  liveIntervalMs?: number;
+  /** How long one live stream lasts before the browser reconnects (default 5 minutes). */
+  liveStreamMs?: number;
   /** Adds `Secure` to cookies; true unless the public URL is http://localhost. */
   secureCookies: boolean;
 }

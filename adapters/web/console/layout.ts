@@ -13,6 +13,8 @@ export interface PageOptions {
   auth?: AuthContext;
   notice?: string;
   error?: string;
+  /** The tab title when it differs from the heading (e.g. with a live count). */
+  docTitle?: string;
 }
 
 function nav(base: string, auth: AuthContext): SafeHtml {
@@ -49,7 +51,7 @@ export function renderPage(o: PageOptions): string {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${o.title} - ${M.appName}</title>
+        <title>${o.docTitle ?? o.title} - ${M.appName}</title>
         <link rel="stylesheet" href="${o.base}/assets/console.css" />
         <script src="${o.base}/assets/console.js" defer></script>
       </head>

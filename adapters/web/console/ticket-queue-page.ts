@@ -55,6 +55,7 @@ export function queueBody(
   categories: readonly string[],
   operators: OperatorRecord[],
   undelivered: UndeliveredView = { csrf: '', items: [] },
+  marker?: string,
 ): SafeHtml {
   const statusOptions: [string, string][] = [
     [OPEN_FILTER, '未完了（新規・対応中・保留）'],
@@ -81,8 +82,10 @@ export function queueBody(
         <td>${formatJst(t.createdAt)}</td>
       </tr>`,
   );
-  return html`${searchForm(base, p)}${undeliveredSection(base, undelivered)}
-    <section aria-labelledby="counts-h">
+  return html`${searchForm(base, p)}
+    <div data-live="${marker === undefined ? '' : `${base}/events`}" data-marker="${marker ?? ''}" hidden></div>
+    ${undeliveredSection(base, undelivered)}
+    <section aria-labelledby="counts-h" data-live-part="counts">
       <h2 id="counts-h">${M.queue.counts}</h2>
       <ul class="counts">
         ${TICKET_STATUSES.map((s) => html`<li><a href="${base}/tickets?status=${s}">${STATUS_LABELS[s]}: ${counts[s]}</a></li>`)}
@@ -96,33 +99,37 @@ export function queueBody(
       ${p.q ? html`<input type="hidden" name="q" value="${p.q}" />` : ''}
       <button type="submit">${M.queue.apply}</button>
     </form>
-    <p id="queue-total">${terms.length ? D.search.results(page.total, terms.join(' ')) : M.queue.total(page.total)}</p>
-    ${
-      page.items.length === 0
-        ? html`<p>${M.queue.empty}</p>`
-        : html`<table>
-            <caption>
-              ${M.queue.title}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">${M.queue.number}</th>
-                <th scope="col">${M.queue.subject}</th>
-                <th scope="col">${M.queue.status}</th>
-                <th scope="col">${M.queue.type}</th>
-                <th scope="col">${M.queue.priority}</th>
-                <th scope="col">${M.queue.category}</th>
-                <th scope="col">${M.queue.assignee}</th>
-                <th scope="col">${M.queue.responseDue}</th>
-                <th scope="col">${M.queue.resolutionDue}</th>
-                <th scope="col">${M.detail.createdAt}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${rows}
-            </tbody>
-          </table>`
-    }`;
+    <div data-live-part="queue">
+      <p id="queue-total">
+        ${terms.length ? D.search.results(page.total, terms.join(' ')) : M.queue.total(page.total)}
+      </p>
+      ${
+        page.items.length === 0
+          ? html`<p>${M.queue.empty}</p>`
+          : html`<table>
+              <caption>
+                ${M.queue.title}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">${M.queue.number}</th>
+                  <th scope="col">${M.queue.subject}</th>
+                  <th scope="col">${M.queue.status}</th>
+                  <th scope="col">${M.queue.type}</th>
+                  <th scope="col">${M.queue.priority}</th>
+                  <th scope="col">${M.queue.category}</th>
+                  <th scope="col">${M.queue.assignee}</th>
+                  <th scope="col">${M.queue.responseDue}</th>
+                  <th scope="col">${M.queue.resolutionDue}</th>
+                  <th scope="col">${M.detail.createdAt}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${rows}
+              </tbody>
+            </table>`
+      }
+    </div>`;
 }
 
 /** Replies not delivered yet, and the form that retries them now. */
@@ -133,7 +140,7 @@ export interface UndeliveredView {
 
 /** 未送信の返信: listed with their error; 「今すぐ再送する」 retries them (the scheduler also does every 5 minutes). */
 function undeliveredSection(base: string, v: UndeliveredView): SafeHtml {
-  return html`<section aria-labelledby="undelivered-h" class="undelivered">
+  return html`<section aria-labelledby="undelivered-h" class="undelivered" data-live-part="undelivered">
     <h2 id="undelivered-h">${M.queue.undelivered}（${v.items.length}）</h2>
     ${
       v.items.length === 0

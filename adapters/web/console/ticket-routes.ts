@@ -26,6 +26,7 @@ const INLINE_CODES = new Set(['INPUT_INVALID', 'INPUT_TOO_LARGE', 'CONFLICT', 'T
 async function renderDetail(c: HandlerContext, status = 200, error?: string): Promise<void> {
   const { tickets, workLogs, accounts, clock } = c.deps;
   const detail = await tickets.detail(param(c.req, 'id'));
+  const marker = await c.deps.changes?.ticketMarker(detail.ticket.id);
   const [logs, operators] = await Promise.all([workLogs.listByTicket(detail.ticket.id), accounts.list()]);
   sendPage(c.res, status, {
     base: c.base,
@@ -42,6 +43,7 @@ async function renderDetail(c: HandlerContext, status = 200, error?: string): Pr
       categories: tickets.categories,
       now: clock.now(),
       attachmentMaxBytes: c.deps.attachments?.maxBytes,
+      marker,
     }),
   });
 }
@@ -122,6 +124,7 @@ export const TICKET_ROUTES: readonly ConsoleRoute[] = [
           body: searchForm(c.base, p),
         });
       }
+      const marker = await c.deps.changes?.deskMarker();
       const [page, counts, operators, undelivered] = await Promise.all([
         tickets.queue(filter),
         tickets.countsByStatus(),
@@ -132,6 +135,7 @@ export const TICKET_ROUTES: readonly ConsoleRoute[] = [
         base: c.base,
         auth: c.auth,
         title: M.queue.title,
+        docTitle: `(${page.total}) ${M.queue.title}`,
         body: queueBody(
           c.base,
           p,
@@ -140,6 +144,7 @@ export const TICKET_ROUTES: readonly ConsoleRoute[] = [
           tickets.categories,
           operators.filter((o) => o.role !== 'staff'),
           { csrf: c.auth.session.csrfToken, items: undelivered },
+          marker,
         ),
       });
     },

@@ -12,6 +12,7 @@ type Prepared = { path: string; form?: Record<string, string>; after?: () => Pro
 const REQUESTS: Record<string, (h: ConsoleHarness) => Promise<Prepared>> = {
   'get /': async () => ({ path: '/' }),
   'get /tickets': async () => ({ path: '/tickets' }),
+  'get /events': async () => ({ path: '/events' }),
   'post /tickets/retry-undelivered': async () => ({ path: '/tickets/retry-undelivered', form: {} }),
   'get /tickets/:id': async (h) => ({ path: `/tickets/${(await h.openTicket()).number}` }),
   'post /tickets/:id/update': async (h) => ({

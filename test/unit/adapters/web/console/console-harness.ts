@@ -18,6 +18,7 @@ import { SqlWorkLogStore } from '../../../../../db/repositories/sql-work-log-sto
 import { SqlFaqStore, SqlUnansweredQuestions } from '../../../../../db/repositories/sql-faq-store';
 import { SqlAttachmentStore } from '../../../../../db/repositories/sql-attachment-store';
 import { SqlTicketOutbox } from '../../../../../db/repositories/sql-ticket-outbox';
+import { SqlDeskChanges } from '../../../../../db/repositories/sql-desk-changes';
 import {
   AttachmentService,
   FaqService,
@@ -107,6 +108,9 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     clock: timeSource,
     logger,
     secureCookies: false,
+    changes: new SqlDeskChanges(ds),
+    liveIntervalMs: 300,
+    liveStreamMs: 1000,
   };
 
   const app = express();
