@@ -22,6 +22,7 @@ import { AttachmentService, FaqService, ReplyDelivery, TicketService, WorkLogSer
 import { AccountService, AuthService } from '../adapters/web/auth';
 import { createConsoleRouter } from '../adapters/web/console';
 import type { KotaeConfig } from './config';
+import type { NotificationService } from '../notify';
 import { writeManagedFaqs } from './managed-faqs';
 
 /** What the operator side needs from the rest of the app. */
@@ -39,6 +40,8 @@ export interface ConsoleWiringDeps {
   masker?: PiiMasker;
   /** Re-ingests the knowledge base (after a managed FAQ changes). */
   reindex: () => Promise<void>;
+  /** Operator notifications (settings page, failure list). */
+  notifications?: NotificationService;
 }
 
 /** Builds the operator-side services and the console router. */
@@ -101,6 +104,7 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     logger: d.logger,
     secureCookies: d.config.secureCookies,
     changes: new SqlDeskChanges(d.ds),
+    notifications: d.notifications,
   });
   return { router, auth, accounts, ticketService, audit, sessions, attachments, faqs };
 }

@@ -15,7 +15,7 @@ export {
   type ReopenCalendar,
 } from './reply-routing';
 export { ReplyDelivery, type ReplyDeliveryDeps, type RetryResult } from './reply-delivery';
-export { ticketSla, overallSlaState } from './sla-view';
+export { ticketSla, overallSlaState, slaRisk, ticketSlaRisk, SLA_AT_RISK_MINUTES } from './sla-view';
 export {
   parseSearch,
   searchExcerpt,

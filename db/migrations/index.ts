@@ -3,6 +3,7 @@ import { TicketConversation1764100000000 } from './1764100000000-ticket-conversa
 import { AttachmentFiles1764200000000 } from './1764200000000-attachment-files';
 import { InstanceCoordination1764300000000 } from './1764300000000-instance-coordination';
 import { TicketSearch1764700000000 } from './1764700000000-ticket-search';
+import { Notifications1764700000001 } from './1764700000001-notifications';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   AttachmentFiles1764200000000,
   InstanceCoordination1764300000000,
   TicketSearch1764700000000,
+  Notifications1764700000001,
 ];

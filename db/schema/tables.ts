@@ -312,6 +312,39 @@ export const indexGeneration: TableSpec = {
   columns: { name: { kind: 'short', length: 64, primary: true }, generation: int, updatedAt: date },
 };
 
+/** Notifications to operators (issue 14): an outbox retried until sent or failed for good. */
+export const notification: TableSpec = {
+  name: 'notification',
+  columns: {
+    id,
+    event: short(32),
+    channel: short(16),
+    recipient: short(400),
+    subject: short(400),
+    body: long,
+    link: short(400, true),
+    dedupeKey: short(200),
+    status: short(16),
+    attempts: int,
+    nextAttemptAt: date,
+    lastError: optLong,
+    createdAt: date,
+    sentAt: optDate,
+  },
+  indices: [{ columns: ['dedupeKey'], unique: true }, { columns: ['status', 'nextAttemptAt'] }],
+};
+
+/** Each operator's notification choices (e-mail address, events per channel). */
+export const notificationSetting: TableSpec = {
+  name: 'notification_setting',
+  columns: {
+    username: { kind: 'short', length: 100, primary: true },
+    email: short(400, true),
+    choices: long,
+    updatedAt: date,
+  },
+};
+
 /** All tables, in creation order. */
 export const ALL_TABLES: readonly TableSpec[] = [
   conversation,
@@ -333,4 +366,6 @@ export const ALL_TABLES: readonly TableSpec[] = [
   jobLease,
   processedActivity,
   indexGeneration,
+  notification,
+  notificationSetting,
 ];

@@ -10,6 +10,7 @@ import type {
   WorkLogService,
 } from '../../../tickets';
 import type { AccountService, AuthService } from '../auth';
+import type { NotificationService } from '../../../notify';
 
 /** Dependencies of createConsoleRouter. */
 export interface ConsoleDeps {
@@ -27,6 +28,8 @@ export interface ConsoleDeps {
   changes?: DeskChanges;
   /** How often a live page's marker is read (default 1.5 s). */
   liveIntervalMs?: number;
+  /** Operator notifications: the settings page and the list of failed notifications. */
+  notifications?: NotificationService;
   /** How long one live stream lasts before the browser reconnects (default 5 minutes). */
   liveStreamMs?: number;
   /** Adds `Secure` to cookies; true unless the public URL is http://localhost. */

@@ -4,6 +4,7 @@ import { hasRole } from '../../../tickets';
 import type { AuthContext } from '../auth';
 import { html, type SafeHtml } from './html';
 import { M, ROLE_LABELS } from './messages';
+import { D } from './desk-messages';
 
 /** Options of one page. */
 export interface PageOptions {
@@ -31,6 +32,8 @@ function nav(base: string, auth: AuthContext): SafeHtml {
     );
   }
   if (hasRole(role, 'admin')) links.push(['/accounts', M.nav.accounts], ['/audit', M.nav.audit]);
+  if (hasRole(role, 'operator'))
+    links.push(['/notifications', D.notify.navFailures], ['/account/notifications', D.notify.nav]);
   links.push(['/account/password', M.nav.password]);
   return html`<nav aria-label="メインメニュー">
     <ul>

@@ -81,6 +81,12 @@ const REQUESTS: Record<string, (h: ConsoleHarness) => Promise<Prepared>> = {
     form: { password: PASSWORD },
   }),
   'get /audit': async () => ({ path: '/audit' }),
+  'get /account/notifications': async () => ({ path: '/account/notifications' }),
+  'post /account/notifications': async () => ({
+    path: '/account/notifications',
+    form: { email: 'op@example.lg.jp', ev_ticket_created: '1' },
+  }),
+  'get /notifications': async () => ({ path: '/notifications' }),
   'get /account/password': async () => ({ path: '/account/password' }),
   'post /account/password': async (h) => ({
     path: '/account/password',

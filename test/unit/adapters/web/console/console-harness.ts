@@ -19,6 +19,8 @@ import { SqlFaqStore, SqlUnansweredQuestions } from '../../../../../db/repositor
 import { SqlAttachmentStore } from '../../../../../db/repositories/sql-attachment-store';
 import { SqlTicketOutbox } from '../../../../../db/repositories/sql-ticket-outbox';
 import { SqlDeskChanges } from '../../../../../db/repositories/sql-desk-changes';
+import { SqlNotificationSettings, SqlNotificationStore } from '../../../../../db/repositories/sql-notification-store';
+import { NotificationService } from '../../../../../notify';
 import {
   AttachmentService,
   FaqService,
@@ -97,6 +99,14 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
   const auth = new AuthService({ operators, sessions, audit, clock: timeSource, policy: { scrypt: TEST_SCRYPT } });
   const accounts = new AccountService({ operators, sessions, audit, hash: (p) => auth.hash(p) });
   const unanswered = new SqlUnansweredQuestions(ds);
+  const notifications = new NotificationService({
+    store: new SqlNotificationStore(ds),
+    settings: new SqlNotificationSettings(ds),
+    senders: [],
+    operators: () => operators.list(),
+    clock: timeSource,
+    logger,
+  });
   const deps = {
     tickets,
     attachments,
@@ -109,6 +119,7 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     logger,
     secureCookies: false,
     changes: new SqlDeskChanges(ds),
+    notifications,
     liveIntervalMs: 300,
     liveStreamMs: 1000,
   };
