@@ -41,6 +41,7 @@ export default tseslint.config(
       'core/**',
       'calendar/**',
       'tickets/**',
+      'notify/**',
       'reports/**',
       'jobs/**',
       'knowledge/**',

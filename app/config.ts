@@ -10,6 +10,7 @@ import { KotaeError } from '../core/errors';
 import type { DbConfig } from '../db';
 import { isPiiType, PII_TYPES, type PiiType } from '../privacy';
 import { checkTrust, describeTrust, toTrustConfig, TRUST_ENV_SHAPE, type TrustConfig } from './config-trust';
+import { NotifyEnvSchema, toNotifyConfig, type NotifyConfig } from './notify-config';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
@@ -270,7 +271,7 @@ function checkLogo(
 }
 
 /** Names of every variable (for .env.example checks and unknown-key detection). */
-export const ENV_KEYS: readonly string[] = Object.keys(EnvSchema.shape);
+export const ENV_KEYS: readonly string[] = [...Object.keys(EnvSchema.shape), ...Object.keys(NotifyEnvSchema.shape)];
 
 /** An OpenAI, Azure OpenAI (`apiVersion` set; `model` is the deployment) or compatible endpoint. */
 export interface OpenAiSettings {
@@ -332,6 +333,8 @@ export interface KotaeConfig {
   integrity: IntegrityConfig;
   /** Entra ID sign-in, rate limits, SQLite busy timeout, /metrics (config-trust.ts). */
   trust: TrustConfig;
+  /** Operator notifications: SMTP and the operators' Teams channel (app/notify-config.ts). */
+  notify: NotifyConfig;
 }
 
 /** LoGoチャット settings; the token file and CA file are read by the composition root. */
@@ -369,17 +372,19 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   );
   const unknown = Object.keys(relevant).filter((k) => !ENV_KEYS.includes(k));
   const parsed = EnvSchema.safeParse(relevant);
+  const notify = NotifyEnvSchema.safeParse(relevant);
   const problems = [
     ...unknown.map((k) => `${k}: unknown variable (see .env.example)`),
     ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
+    ...(notify.success ? [] : notify.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
     ...(parsed.success ? folderOverlap(parsed.data, cwd) : []),
   ];
-  if (problems.length > 0 || !parsed.success) {
+  if (problems.length > 0 || !parsed.success || !notify.success) {
     throw new KotaeError('CONFIG_INVALID', `invalid configuration:\n  - ${problems.join('\n  - ')}`, {
       details: { problems },
     });
   }
-  return deepFreeze(toConfig(parsed.data, cwd));
+  return deepFreeze({ ...toConfig(parsed.data, cwd), notify: toNotifyConfig(notify.data) });
 }
 
 /** The real path of a folder when it exists (symlinks resolved), else its absolute path. */
@@ -411,7 +416,7 @@ function folderOverlap(e: z.infer<typeof EnvSchema>, cwd: string): string[] {
   return [];
 }
 
-function toConfig(e: z.infer<typeof EnvSchema>, cwd: string): KotaeConfig {
+function toConfig(e: z.infer<typeof EnvSchema>, cwd: string): Omit<KotaeConfig, 'notify'> {
   const dataDir = path.resolve(cwd, e.KOTAE_DATA_DIR);
   const publicUrl = e.KOTAE_PUBLIC_URL ?? `http://localhost:${e.PORT}`;
   const db = toDbConfig(e, dataDir);
@@ -592,6 +597,10 @@ export function describeConfig(c: KotaeConfig): Record<string, unknown> {
     scheduler: c.scheduler,
     piiTypes: c.piiTypes.join(',') || 'none',
     trust: describeTrust(c.trust),
+    notify: {
+      smtp: c.notify.smtp ? `${c.notify.smtp.host}:${c.notify.smtp.port}` : 'off',
+      teamsChannel: c.notify.teamsChannel ? 'configured' : 'off',
+    },
   };
 }
 

@@ -49,6 +49,7 @@ import { writeManagedFaqs } from './managed-faqs';
 import { VERSION } from './version';
 import { deskHoursText } from './desk-hours';
 import { wireConsole } from './wire-console';
+import { wireNotify } from './wire-notify';
 import { wireReports } from './wire-reports';
 import { wireTeams } from './wire-teams';
 import { wireLogo } from './wire-logo';
@@ -94,6 +95,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
   const lock: DirLock = lockDataDir(config.dataDir);
   let dataSource: DataSource | undefined;
   let logo: LogoChat | undefined;
+  let notify: ReturnType<typeof wireNotify> | undefined;
   try {
     dataSource = createDataSource(config.db);
     const applied = await openDatabaseWithRetry(dataSource, {
@@ -115,7 +117,10 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     const audit = await wireAudit(config, dataSource, clock, logger);
     const now = () => clock.now();
     const conversations = new SqlConversationStore(dataSource, now);
-    const tickets = new SqlTicketStore(dataSource, now, config.ticketPrefix);
+    // The Teams sender is wired after the console; the operators' channel reaches it through this holder.
+    const teamsHolder: { sender?: ChannelSender } = {};
+    notify = wireNotify({ config, ds: dataSource, clock, logger, teams: () => teamsHolder.sender });
+    const tickets = notify.wrap(new SqlTicketStore(dataSource, now, config.ticketPrefix));
     const calendar = new BusinessCalendar({
       open: config.desk.open,
       close: config.desk.close,
@@ -195,6 +200,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         await knowledge.ingest();
         await indexSync.published();
       },
+      notifications: notify.service,
     });
     const processed = new SqlProcessedDeliveries(ds, now);
     const teams = wireTeams(config, {
@@ -205,6 +211,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       processed,
     });
     senders.set('teams', teams.sender);
+    teamsHolder.sender = teams.sender;
     logo = wireLogo(config.logo, { helpdesk, conversations, logger, clock });
     if (logo.sender) senders.set('logo', logo.sender);
     const logoChat = logo;
@@ -217,6 +224,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       clock,
       logger,
       leases,
+      onJobFailed: (job, error) => notify?.jobFailed(job, error),
     });
     const mounts: Mount[] = [
       { path: '/api/messages', method: 'post', json: true, handler: (req, res) => teams.handle(req, res) },
@@ -288,6 +296,8 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       },
     });
     const timers = startBackgroundJobs(config, operators, reports, logger, ds, clock, leases, processed, audit);
+    const notifications = notify;
+    notifications.start(tickets, (t) => operators.ticketService.sla(t));
     logo.start();
     return {
       web,
@@ -304,11 +314,13 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         await indexSync.stop();
         await logoChat.stop();
         await timers.stop();
+        notifications.stop();
         if (ds.isInitialized) await ds.destroy();
         lock.release();
       },
     };
   } catch (err) {
+    notify?.stop();
     await logo?.stop();
     if (dataSource?.isInitialized) await dataSource.destroy();
     lock.release();

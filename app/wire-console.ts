@@ -17,12 +17,14 @@ import { SqlFaqStore, SqlUnansweredQuestions } from '../db/repositories/sql-faq-
 import { SqlAttachmentStore } from '../db/repositories/sql-attachment-store';
 import { FsAttachmentFileStore, attachmentDir } from '../db/files/fs-attachment-file-store';
 import { SqlTicketOutbox } from '../db/repositories/sql-ticket-outbox';
+import { SqlDeskChanges } from '../db/repositories/sql-desk-changes';
 import { AttachmentService, FaqService, ReplyDelivery, TicketService, WorkLogService } from '../tickets';
 import { AccountService, AuthService } from '../adapters/web/auth';
 import { createConsoleRouter } from '../adapters/web/console';
 import type { KotaeConfig } from './config';
 import { signInLimiters } from './wire-rate-limits';
 import type { RateCounter } from '../adapters/web/rate-limit';
+import type { NotificationService } from '../notify';
 import { writeManagedFaqs } from './managed-faqs';
 
 /** What the operator side needs from the rest of the app. */
@@ -44,6 +46,8 @@ export interface ConsoleWiringDeps {
   reindex: () => Promise<void>;
   /** Counters of the sign-in rate limits (database-backed); none: no limits. */
   rateCounter?: RateCounter;
+  /** Operator notifications (settings page, failure list). */
+  notifications?: NotificationService;
 }
 
 /** Builds the operator-side services and the console router. */
@@ -113,6 +117,8 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     secureCookies: d.config.secureCookies,
     ssoSignInUrl: d.config.trust.oidc?.roleMap.length ? '/auth/signin?to=console' : undefined,
     signInLimits: d.rateCounter ? signInLimiters(d.config.trust.rateLimits, d.rateCounter, d.clock) : undefined,
+    changes: new SqlDeskChanges(d.ds),
+    notifications: d.notifications,
   });
   return { router, auth, accounts, ticketService, audit, sessions, attachments, faqs, operators };
 }

@@ -20,6 +20,8 @@ export function wireReports(d: {
   clock: Clock;
   logger: Logger;
   leases?: LeaseGuard;
+  /** Told when a scheduled job failed for good (operator notification). */
+  onJobFailed?: (job: string, error: string) => void;
 }) {
   const store = new SqlReportStore(d.ds);
   const service = new ReportService({
@@ -32,7 +34,12 @@ export function wireReports(d: {
     clock: d.clock,
     logger: d.logger,
   });
-  const runner = new JobRunner({ store: new SqlJobRunStore(d.ds), clock: d.clock, logger: d.logger });
+  const runner = new JobRunner({
+    store: new SqlJobRunStore(d.ds),
+    clock: d.clock,
+    logger: d.logger,
+    onFailed: (job, error) => d.onJobFailed?.(job, `${error.code}: ${error.message}`),
+  });
   const scheduler = new ReportScheduler({
     clock: d.clock,
     calendar: d.calendar,

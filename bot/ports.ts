@@ -60,6 +60,11 @@ export interface TicketQuery {
   requesterId?: string;
   createdFrom?: Date;
   createdTo?: Date;
+  /**
+   * Full-text search: every term occurs (case-insensitively) in the number, title, details, requester
+   * name or id, 所属 or a comment of the ticket. Terms come from tickets/ `parseSearch`.
+   */
+  terms?: readonly string[];
   limit?: number;
   offset?: number;
 }

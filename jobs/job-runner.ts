@@ -20,6 +20,8 @@ export interface JobRunnerOptions {
   backoffMs?: (attempt: number) => number;
   /** How to wait (tests pass a no-op). */
   sleep?: (ms: number) => Promise<void>;
+  /** Told when a run failed for good (every attempt failed); e.g. notifies the operators. */
+  onFailed?: (job: string, error: KotaeError) => void;
 }
 
 /** Error codes a retry will not fix. */
@@ -69,7 +71,10 @@ export class JobRunner {
         await store.finish(id, { status: 'failed', at: clock.now(), error: `${error.code}: ${error.message}`, detail });
         const retry = attempt < this.maxAttempts && !PERMANENT.includes(error.code);
         logger?.warn('job attempt failed', { job, attempt, code: error.code, error: error.message, retry });
-        if (!retry) throw error;
+        if (!retry) {
+          this.options.onFailed?.(job, error);
+          throw error;
+        }
         await this.sleep(this.backoffMs(attempt));
       }
     }

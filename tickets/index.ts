@@ -15,7 +15,15 @@ export {
   type ReopenCalendar,
 } from './reply-routing';
 export { ReplyDelivery, type ReplyDeliveryDeps, type RetryResult } from './reply-delivery';
-export { ticketSla, overallSlaState } from './sla-view';
+export { ticketSla, overallSlaState, slaRisk, ticketSlaRisk, SLA_AT_RISK_MINUTES } from './sla-view';
+export {
+  parseSearch,
+  searchExcerpt,
+  MAX_SEARCH_LENGTH,
+  MAX_SEARCH_TERMS,
+  SEARCH_MESSAGES,
+  type SearchExcerpt,
+} from './search';
 export {
   TicketService,
   MAX_COMMENT_LENGTH,
@@ -48,5 +56,6 @@ export type {
   WorkLogStore,
   FaqStore,
   UnansweredQuestions,
+  DeskChanges,
 } from './ports';
 export type * from './types';

@@ -88,3 +88,14 @@ export interface FaqStore {
 export interface UnansweredQuestions {
   list(limit: number): Promise<UnansweredQuestion[]>;
 }
+
+/**
+ * Cheap markers that change whenever the desk or one ticket changes (any instance, since they are read
+ * from the database); the console's live pages poll them.
+ */
+export interface DeskChanges {
+  /** Changes when a ticket is created or updated, or a comment is added. */
+  deskMarker(): Promise<string>;
+  /** Changes when the ticket is updated or gets a comment or an attachment. */
+  ticketMarker(ticketId: string): Promise<string>;
+}

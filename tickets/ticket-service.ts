@@ -19,6 +19,7 @@ import type { AttachmentMeta, TicketWithSla } from './types';
 import type { AttachmentService, StagedAttachment } from './attachment-service';
 import { ATTACHMENT_MESSAGES } from './attachment-messages';
 import { DEFAULT_CATEGORIES } from './categories';
+import { searchExcerpt } from './search';
 import type { PiiMasker } from '../privacy';
 import { masked, maskedOptional } from './personal-data';
 
@@ -103,11 +104,19 @@ export class TicketService {
   async queue(filter: QueueFilter): Promise<{ items: TicketWithSla[]; total: number }> {
     const { sla, ...query } = filter;
     const page = await this.deps.store.list(sla ? { ...query, limit: 1000, offset: 0 } : query);
-    const items = page.items.map((ticket) => ({ ticket, sla: this.sla(ticket) }));
+    const items: TicketWithSla[] = page.items.map((ticket) => ({ ticket, sla: this.sla(ticket) }));
+    if (query.terms?.length) await this.addExcerpts(items, query.terms);
     if (!sla) return { items, total: page.total };
     const matching = items.filter((i) => overallSlaState(i.sla) === sla);
     const offset = query.offset ?? 0;
     return { items: matching.slice(offset, offset + (query.limit ?? 100)), total: matching.length };
+  }
+
+  private async addExcerpts(items: TicketWithSla[], terms: readonly string[]): Promise<void> {
+    for (const item of items.slice(0, 200)) {
+      const inTicket = searchExcerpt(item.ticket, [], terms);
+      item.excerpt = inTicket ?? searchExcerpt(item.ticket, await this.deps.store.comments(item.ticket.id), terms);
+    }
   }
 
   /** Number of tickets in each status. */

@@ -1,6 +1,7 @@
 /** Records of the helpdesk desk domain besides TicketRecord (declared in bot/records). */
 import type { ChannelKind, Outcome, TicketRecord } from '../bot/records';
 import type { SlaResult } from '../calendar';
+import type { SearchExcerpt } from './search';
 
 /** The incident report fields (原因 / 対応内容 / 再発防止策). */
 export type IncidentField = 'cause' | 'actions' | 'prevention';
@@ -9,6 +10,8 @@ export type IncidentField = 'cause' | 'actions' | 'prevention';
 export interface TicketWithSla {
   ticket: TicketRecord;
   sla: SlaResult;
+  /** Why the ticket matched a search (queue with search terms only). */
+  excerpt?: SearchExcerpt;
 }
 
 /** Who attached a file: the requester (web chat, Teams) or an operator (with a reply). */

@@ -4,6 +4,8 @@ import { AttachmentFiles1764200000000 } from './1764200000000-attachment-files';
 import { InstanceCoordination1764300000000 } from './1764300000000-instance-coordination';
 import { AuditHmacDeletionCertificate1764400000000 } from './1764400000000-audit-hmac-deletion-certificate';
 import { IdentityAndRateLimits1764500000000 } from './1764500000000-identity-and-rate-limits';
+import { TicketSearch1764700000000 } from './1764700000000-ticket-search';
+import { Notifications1764700000001 } from './1764700000001-notifications';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -13,4 +15,6 @@ export const MIGRATIONS = [
   InstanceCoordination1764300000000,
   AuditHmacDeletionCertificate1764400000000,
   IdentityAndRateLimits1764500000000,
+  TicketSearch1764700000000,
+  Notifications1764700000001,
 ];

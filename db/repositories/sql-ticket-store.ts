@@ -19,6 +19,8 @@ import { diffPatch, toComment, toTicket } from './ticket-mapping';
 import { linkHeldAttachments } from './sql-attachment-store';
 import { isUniqueViolation, lockKeyForTransaction, nextTicketSeq } from './atomic-sql';
 import { inTransaction, managerOf } from '../transaction-scope';
+import { ticketSearchCondition } from './ticket-search-sql';
+import { dialectOfDriver } from '../schema/column-types';
 
 /** A ticket's copy of the transcript is keyed by the ticket id (a UUID, so it never collides with a conversation). */
 const ticketTranscriptKey = (ticketId: string) => ticketId;
@@ -167,6 +169,7 @@ export class SqlTicketStore implements TicketStore {
     if (query.priority) where.priority = query.priority;
     if (query.conversationId) where.conversationId = query.conversationId;
     if (query.requesterId) where.requesterId = query.requesterId;
+    if (query.terms?.length) where.id = ticketSearchCondition(query.terms, dialectOfDriver(this.ds.options.type));
     if (query.createdFrom || query.createdTo) {
       where.createdAt = Between(query.createdFrom ?? new Date(0), query.createdTo ?? new Date(8.64e15));
     }

@@ -204,3 +204,27 @@ export interface FaqEntryRow {
   approvedAt: Date | null;
   version: number;
 }
+
+/** Notifications (issue 14). */
+export interface NotificationRow {
+  id: string;
+  event: string;
+  channel: string;
+  recipient: string;
+  subject: string;
+  body: string;
+  link: string | null;
+  dedupeKey: string;
+  status: string;
+  attempts: number;
+  nextAttemptAt: Date;
+  lastError: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+}
+export interface NotificationSettingRow {
+  username: string;
+  email: string | null;
+  choices: string;
+  updatedAt: Date;
+}

@@ -353,6 +353,37 @@ export const rateLimit: TableSpec = {
   name: 'rate_limit',
   columns: { key: { kind: 'short', length: 200, primary: true }, hits: int, expiresAt: date },
   indices: [{ columns: ['expiresAt'] }],
+/** Notifications to operators (issue 14): an outbox retried until sent or failed for good. */
+export const notification: TableSpec = {
+  name: 'notification',
+  columns: {
+    id,
+    event: short(32),
+    channel: short(16),
+    recipient: short(400),
+    subject: short(400),
+    body: long,
+    link: short(400, true),
+    dedupeKey: short(200),
+    status: short(16),
+    attempts: int,
+    nextAttemptAt: date,
+    lastError: optLong,
+    createdAt: date,
+    sentAt: optDate,
+  },
+  indices: [{ columns: ['dedupeKey'], unique: true }, { columns: ['status', 'nextAttemptAt'] }],
+};
+
+/** Each operator's notification choices (e-mail address, events per channel). */
+export const notificationSetting: TableSpec = {
+  name: 'notification_setting',
+  columns: {
+    username: { kind: 'short', length: 100, primary: true },
+    email: short(400, true),
+    choices: long,
+    updatedAt: date,
+  },
 };
 
 /** All tables, in creation order. */
@@ -379,4 +410,6 @@ export const ALL_TABLES: readonly TableSpec[] = [
   deletionCertificate,
   webSession,
   rateLimit,
+  notification,
+  notificationSetting,
 ];

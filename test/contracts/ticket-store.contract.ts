@@ -273,5 +273,48 @@ export function ticketStoreContract(name: string, factory: TicketStoreFactory): 
       ]);
       assert.equal((await store.comments(b.id))[0].readAt, undefined);
     });
+
+    it('searches number, title, details, requester, 所属 and comments; every term must occur', async () => {
+      const printer = await store.create(
+        newTicket({
+          title: 'プリンタで印刷できない',
+          details: '3階の複合機です。',
+          requester: { name: '佐藤 一郎', department: '税務課' },
+        }),
+        'bot',
+      );
+      const mail = await store.create(newTicket(), 'bot');
+      await store.addComment(mail.id, { kind: 'note', author: 'op1', body: 'Outlookのプロファイルを再作成した' });
+      const numbers = async (...terms: string[]) => (await store.list({ terms })).items.map((t) => t.number).sort();
+      assert.deepEqual(await numbers('印刷できない'), [printer.number]);
+      assert.deepEqual(await numbers('プロファイル'), [mail.number]);
+      assert.deepEqual(await numbers('outlook'), [mail.number]);
+      assert.deepEqual(await numbers('税務課'), [printer.number]);
+      assert.deepEqual(await numbers('佐藤'), [printer.number]);
+      assert.deepEqual(await numbers('3階'), [printer.number]);
+      assert.deepEqual(await numbers(mail.number), [mail.number]);
+      assert.deepEqual(await numbers('メール', 'Outlook'), [mail.number]);
+      assert.deepEqual(await numbers('メール', '税務課'), []);
+      assert.equal((await store.list({ terms: ['プリンタ'], status: ['closed'] })).total, 0);
+    });
+
+    it('searches FTS syntax, quotes and LIKE wildcards as plain text', async () => {
+      const odd = await store.create(newTicket({ title: `エラー "E-100" が出る 100%_完了 (NEAR) AND * it's` }), 'bot');
+      await store.create(newTicket({ title: '普通の件名' }), 'bot');
+      for (const term of ['"E-100"', '100%_', '(NEAR)', 'AND', '*', '%', '_', '"', "'", 'E-100" OR "a']) {
+        const found = (await store.list({ terms: [term] })).items.map((t) => t.number);
+        assert.deepEqual(found, term === 'E-100" OR "a' ? [] : [odd.number], term);
+      }
+    });
+
+    it('finds a ticket by a comment moved or added after creation', async () => {
+      const a = await store.create(newTicket(), 'bot');
+      assert.equal((await store.list({ terms: ['再起動後に解消'] })).total, 0);
+      await store.addComment(a.id, { kind: 'requester', author: '山田 花子', body: '再起動後に解消しました' });
+      assert.equal((await store.list({ terms: ['再起動後に解消'] })).total, 1);
+      await store.update(a.id, a.version, { title: 'VPNにつながらない' }, 'op1');
+      assert.equal((await store.list({ terms: ['VPN'] })).total, 1);
+      assert.equal((await store.list({ terms: ['メールが送れない'] })).total, 0);
+    });
   });
 }

@@ -86,6 +86,13 @@ export class InMemoryTicketStore implements TicketStore, TicketOutbox {
     return s ? copy(s.ticket) : undefined;
   }
 
+  /** What search looks in: number, title, details, requester, 所属 and comments, lower-cased. */
+  private searchText(t: TicketRecord): string {
+    const { name, id, department } = t.requester;
+    const comments = this.commentList.filter((c) => c.ticketId === t.id).map((c) => c.body);
+    return [t.number, t.title, t.details, name, id, department, ...comments].join(' ').toLowerCase();
+  }
+
   async list(q: TicketQuery): Promise<{ items: TicketRecord[]; total: number }> {
     const match = this.tickets
       .map((s) => s.ticket)
@@ -95,6 +102,7 @@ export class InMemoryTicketStore implements TicketStore, TicketOutbox {
       .filter((t) => !q.conversationId || t.conversationId === q.conversationId)
       .filter((t) => !q.requesterId || t.requester.id === q.requesterId)
       .filter((t) => (!q.createdFrom || t.createdAt >= q.createdFrom) && (!q.createdTo || t.createdAt <= q.createdTo))
+      .filter((t) => !q.terms?.length || q.terms.every((term) => this.searchText(t).includes(term.toLowerCase())))
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
     const offset = q.offset ?? 0;
     return { items: match.slice(offset, offset + Math.min(q.limit ?? 100, 1000)).map(copy), total: match.length };

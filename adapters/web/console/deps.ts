@@ -2,6 +2,7 @@
 import type { Clock } from '../../../core/clock';
 import type { Logger } from '../../../core/logger';
 import type {
+  DeskChanges,
   AttachmentService,
   FaqService,
   TicketService,
@@ -10,6 +11,7 @@ import type {
 } from '../../../tickets';
 import type { RequestHandler } from 'express';
 import type { AccountService, AuthService } from '../auth';
+import type { NotificationService } from '../../../notify';
 
 /** Dependencies of createConsoleRouter. */
 export interface ConsoleDeps {
@@ -23,6 +25,14 @@ export interface ConsoleDeps {
   unanswered: UnansweredQuestions;
   clock: Clock;
   logger: Logger;
+  /** Change markers for live pages (Server-Sent Events); without them pages do not update by themselves. */
+  changes?: DeskChanges;
+  /** How often a live page's marker is read (default 1.5 s). */
+  liveIntervalMs?: number;
+  /** Operator notifications: the settings page and the list of failed notifications. */
+  notifications?: NotificationService;
+  /** How long one live stream lasts before the browser reconnects (default 5 minutes). */
+  liveStreamMs?: number;
   /** Adds `Secure` to cookies; true unless the public URL is http://localhost. */
   secureCookies: boolean;
   /** Single sign-on (Entra ID) start URL: the sign-in page offers it above the local form. */

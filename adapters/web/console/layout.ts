@@ -4,6 +4,7 @@ import { hasRole } from '../../../tickets';
 import type { AuthContext } from '../auth';
 import { html, type SafeHtml } from './html';
 import { M, ROLE_LABELS } from './messages';
+import { D } from './desk-messages';
 
 /** Options of one page. */
 export interface PageOptions {
@@ -13,6 +14,8 @@ export interface PageOptions {
   auth?: AuthContext;
   notice?: string;
   error?: string;
+  /** The tab title when it differs from the heading (e.g. with a live count). */
+  docTitle?: string;
 }
 
 function nav(base: string, auth: AuthContext): SafeHtml {
@@ -29,6 +32,8 @@ function nav(base: string, auth: AuthContext): SafeHtml {
     );
   }
   if (hasRole(role, 'admin')) links.push(['/accounts', M.nav.accounts], ['/audit', M.nav.audit]);
+  if (hasRole(role, 'operator'))
+    links.push(['/notifications', D.notify.navFailures], ['/account/notifications', D.notify.nav]);
   links.push(['/account/password', M.nav.password]);
   return html`<nav aria-label="メインメニュー">
     <ul>
@@ -49,7 +54,7 @@ export function renderPage(o: PageOptions): string {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${o.title} - ${M.appName}</title>
+        <title>${o.docTitle ?? o.title} - ${M.appName}</title>
         <link rel="stylesheet" href="${o.base}/assets/console.css" />
         <script src="${o.base}/assets/console.js" defer></script>
       </head>

@@ -19,6 +19,8 @@ import { ACCOUNT_ROUTES } from './account-routes';
 import { AUDIT_ROUTES } from './audit-routes';
 import type { ConsoleDeps } from './deps';
 import { FAQ_ROUTES } from './faq-routes';
+import { LIVE_ROUTES } from './live-routes';
+import { NOTIFICATION_ROUTES } from './notification-routes';
 import { html } from './html';
 import { sendPage } from './layout';
 import { M } from './messages';
@@ -32,6 +34,8 @@ import { WORK_LOG_ROUTES } from './work-log-routes';
 /** Every authorised console route (sign-in itself is open). */
 export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   ...TICKET_ROUTES,
+  ...LIVE_ROUTES,
+  ...NOTIFICATION_ROUTES,
   ...WORK_LOG_ROUTES,
   ...FAQ_ROUTES,
   ...ACCOUNT_ROUTES,
@@ -46,7 +50,7 @@ const ASSETS_DIR = projectFile('adapters', 'web', 'static', 'console');
 const consoleHeaders: RequestHandler = (_req, res, next) => {
   res.setHeader(
     'Content-Security-Policy',
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   );
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('X-Frame-Options', 'DENY');

@@ -8,6 +8,7 @@ import { workLogFields } from './work-log-form';
 import { attachmentList, replyFileInput } from './attachment-section';
 import { html, type SafeHtml } from './html';
 import { M, PRIORITY_LABELS, STATUS_LABELS, TYPE_LABELS } from './messages';
+import { D } from './desk-messages';
 
 /** What the detail page shows besides the ticket. */
 export interface DetailView {
@@ -20,6 +21,8 @@ export interface DetailView {
   now: Date;
   /** The attachment size limit; without it the reply form takes no files. */
   attachmentMaxBytes?: number;
+  /** The ticket's change marker when the page was read (live updates); none: no live updates. */
+  marker?: string;
 }
 
 function options(values: readonly string[], labels: Readonly<Record<string, string>>, current: string): SafeHtml[] {
@@ -134,9 +137,15 @@ function workLogSection(v: DetailView): SafeHtml {
 export function detailBody(v: DetailView): SafeHtml {
   const { ticket: t, sla } = v.detail;
   const post = (path: string) => `${v.base}/tickets/${t.number}/${path}`;
-  return html`<section aria-labelledby="sum-h">
+  return html`<div
+      data-live="${v.marker === undefined ? '' : `${v.base}/events?ticket=${encodeURIComponent(t.id)}`}"
+      data-marker="${v.marker ?? ''}"
+      hidden
+    ></div>
+    <p id="live-notice" class="live-notice" role="status" hidden>${D.live.updated}</p>
+    <section aria-labelledby="sum-h">
       <h2 id="sum-h">${M.detail.summary}</h2>
-      <dl class="summary">
+      <dl class="summary" data-live-part="summary">
         <dt>${M.detail.title_}</dt>
         <dd>${t.title}</dd>
         <dt>${M.queue.status}</dt>
@@ -175,7 +184,7 @@ export function detailBody(v: DetailView): SafeHtml {
     </section>
     <section aria-labelledby="cm-h">
       <h2 id="cm-h">${M.detail.comments}</h2>
-      ${comments(v.detail)}
+      <div data-live-part="comments">${comments(v.detail)}</div>
       <form method="post" action="${post('reply')}" class="stack" enctype="multipart/form-data">
         <input type="hidden" name="_csrf" value="${v.csrf}" />
         ${textField('reply-body', 'body', M.detail.reply, '', 5)}
@@ -197,7 +206,7 @@ export function detailBody(v: DetailView): SafeHtml {
     </section>
     <section aria-labelledby="at-h">
       <h2 id="at-h">${M.detail.attachments}</h2>
-      ${attachmentList(v.base, v.detail.attachments)}
+      <div data-live-part="attachments">${attachmentList(v.base, v.detail.attachments)}</div>
     </section>
     <section aria-labelledby="wl-h">
       <h2 id="wl-h">${M.detail.worklogs}</h2>
@@ -219,7 +228,7 @@ export function detailBody(v: DetailView): SafeHtml {
             <th scope="col">変更後</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody data-live-part="history">
           ${v.detail.history.map(
             (e) =>
               html`<tr>

@@ -8,7 +8,7 @@ import {
   type TicketType,
 } from '../../../bot/records';
 import { KotaeError } from '../../../core/errors';
-import { INCIDENT_FIELDS, hasRole, proposeFaqFromTicket, type TicketChanges } from '../../../tickets';
+import { INCIDENT_FIELDS, hasRole, proposeFaqFromTicket, type QueueFilter, type TicketChanges } from '../../../tickets';
 import { detailBody } from './ticket-detail-page';
 import { sendAttachment } from '../attachment-download';
 import { uploadedFiles } from './upload';
@@ -16,7 +16,7 @@ import { faqForm } from './faq-pages';
 import { html } from './html';
 import { noticeFor, sendPage } from './layout';
 import { M } from './messages';
-import { queueBody, queueFilter } from './ticket-queue-page';
+import { queueBody, queueFilter, searchForm } from './ticket-queue-page';
 import { done, field, param, query, type ConsoleRoute, type HandlerContext } from './route-types';
 
 /** Errors shown on the page the operator was working on instead of an error page. */
@@ -26,6 +26,7 @@ const INLINE_CODES = new Set(['INPUT_INVALID', 'INPUT_TOO_LARGE', 'CONFLICT', 'T
 async function renderDetail(c: HandlerContext, status = 200, error?: string): Promise<void> {
   const { tickets, workLogs, accounts, clock } = c.deps;
   const detail = await tickets.detail(param(c.req, 'id'));
+  const marker = await c.deps.changes?.ticketMarker(detail.ticket.id);
   const [logs, operators] = await Promise.all([workLogs.listByTicket(detail.ticket.id), accounts.list()]);
   sendPage(c.res, status, {
     base: c.base,
@@ -42,6 +43,7 @@ async function renderDetail(c: HandlerContext, status = 200, error?: string): Pr
       categories: tickets.categories,
       now: clock.now(),
       attachmentMaxBytes: c.deps.attachments?.maxBytes,
+      marker,
     }),
   });
 }
@@ -106,10 +108,25 @@ export const TICKET_ROUTES: readonly ConsoleRoute[] = [
         category: query(c.req, 'category'),
         assignee: query(c.req, 'assignee'),
         sla: query(c.req, 'sla'),
+        q: query(c.req, 'q').slice(0, 2000),
       };
       const { tickets, accounts } = c.deps;
+      let filter: QueueFilter;
+      try {
+        filter = queueFilter(p, tickets.categories);
+      } catch (err) {
+        if (!(err instanceof KotaeError) || err.code !== 'INPUT_INVALID') throw err;
+        return sendPage(c.res, 400, {
+          base: c.base,
+          auth: c.auth,
+          title: M.queue.title,
+          error: err.userMessage,
+          body: searchForm(c.base, p),
+        });
+      }
+      const marker = await c.deps.changes?.deskMarker();
       const [page, counts, operators, undelivered] = await Promise.all([
-        tickets.queue(queueFilter(p, tickets.categories)),
+        tickets.queue(filter),
         tickets.countsByStatus(),
         accounts.list(),
         tickets.undelivered(),
@@ -118,6 +135,7 @@ export const TICKET_ROUTES: readonly ConsoleRoute[] = [
         base: c.base,
         auth: c.auth,
         title: M.queue.title,
+        docTitle: `(${page.total}) ${M.queue.title}`,
         body: queueBody(
           c.base,
           p,
@@ -126,6 +144,7 @@ export const TICKET_ROUTES: readonly ConsoleRoute[] = [
           tickets.categories,
           operators.filter((o) => o.role !== 'staff'),
           { csrf: c.auth.session.csrfToken, items: undelivered },
+          marker,
         ),
       });
     },

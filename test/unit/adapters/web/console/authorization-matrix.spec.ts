@@ -12,6 +12,7 @@ type Prepared = { path: string; form?: Record<string, string>; after?: () => Pro
 const REQUESTS: Record<string, (h: ConsoleHarness) => Promise<Prepared>> = {
   'get /': async () => ({ path: '/' }),
   'get /tickets': async () => ({ path: '/tickets' }),
+  'get /events': async () => ({ path: '/events' }),
   'post /tickets/retry-undelivered': async () => ({ path: '/tickets/retry-undelivered', form: {} }),
   'get /tickets/:id': async (h) => ({ path: `/tickets/${(await h.openTicket()).number}` }),
   'post /tickets/:id/update': async (h) => ({
@@ -80,6 +81,12 @@ const REQUESTS: Record<string, (h: ConsoleHarness) => Promise<Prepared>> = {
     form: { password: PASSWORD },
   }),
   'get /audit': async () => ({ path: '/audit' }),
+  'get /account/notifications': async () => ({ path: '/account/notifications' }),
+  'post /account/notifications': async () => ({
+    path: '/account/notifications',
+    form: { email: 'op@example.lg.jp', ev_ticket_created: '1' },
+  }),
+  'get /notifications': async () => ({ path: '/notifications' }),
   'get /account/password': async () => ({ path: '/account/password' }),
   'post /account/password': async (h) => ({
     path: '/account/password',

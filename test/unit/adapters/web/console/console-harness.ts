@@ -17,6 +17,9 @@ import { SqlWorkLogStore } from '../../../../../db/repositories/sql-work-log-sto
 import { SqlFaqStore, SqlUnansweredQuestions } from '../../../../../db/repositories/sql-faq-store';
 import { SqlAttachmentStore } from '../../../../../db/repositories/sql-attachment-store';
 import { SqlTicketOutbox } from '../../../../../db/repositories/sql-ticket-outbox';
+import { SqlDeskChanges } from '../../../../../db/repositories/sql-desk-changes';
+import { SqlNotificationSettings, SqlNotificationStore } from '../../../../../db/repositories/sql-notification-store';
+import { NotificationService } from '../../../../../notify';
 import {
   AttachmentService,
   FaqService,
@@ -96,6 +99,14 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
   const auth = new AuthService({ operators, sessions, audit, clock: timeSource, policy: { scrypt: TEST_SCRYPT } });
   const accounts = new AccountService({ operators, sessions, audit, hash: (p) => auth.hash(p) });
   const unanswered = new SqlUnansweredQuestions(ds);
+  const notifications = new NotificationService({
+    store: new SqlNotificationStore(ds),
+    settings: new SqlNotificationSettings(ds),
+    senders: [],
+    operators: () => operators.list(),
+    clock: timeSource,
+    logger,
+  });
   const deps = {
     tickets,
     attachments,
@@ -107,6 +118,10 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     clock: timeSource,
     logger,
     secureCookies: false,
+    changes: new SqlDeskChanges(ds),
+    notifications,
+    liveIntervalMs: 300,
+    liveStreamMs: 1000,
   };
 
   const app = express();

@@ -1,0 +1,46 @@
+/** Console texts of the operator desk features of issue 14 (search, live updates, notifications, queue tools). */
+export const D = {
+  search: {
+    label: 'チケットを検索',
+    hint: '番号・件名・内容・コメント・依頼者・所属から探します（スペース区切りですべてを含むもの）',
+    submit: '検索',
+    results: (n: number, q: string) => `「${q}」の検索結果: ${n}件`,
+    clear: '検索を解除',
+    foundIn: {
+      number: '番号',
+      title: '件名',
+      details: '内容',
+      requester: '依頼者',
+      department: '所属',
+      comment: 'コメント',
+    },
+  },
+  notify: {
+    title: '通知設定',
+    failuresTitle: '通知の送信状況',
+    nav: '通知設定',
+    navFailures: '通知の送信状況',
+    email: '通知先メールアドレス',
+    events: 'メールで受け取る通知',
+    save: '保存',
+    saved: '通知設定を保存しました。',
+    emailInvalid: 'メールアドレスの形式が正しくありません。',
+    emailOff:
+      'メール通知は設定されていません（管理者がSMTPサーバーを設定すると届くようになります）。設定は保存できます。',
+    noFailures: '送信に失敗した通知はありません。',
+    at: '発生日時',
+    event: '種類',
+    channel: '送信先の種類',
+    recipient: '宛先',
+    subject: '件名',
+    state: '状態',
+    error: 'エラー',
+    channels: { email: 'メール', teams: 'Teams チャネル' },
+    failed: (n: number) => `送信失敗（${n}回試行・再送しません）`,
+    retrying: (n: number, at: string) => `再送待ち（${n}回失敗・次回 ${at}）`,
+  },
+  live: {
+    updated: '他の担当者またはご依頼者によってこのチケットが更新されました。',
+    reload: '最新の内容を表示',
+  },
+} as const;

@@ -1,0 +1,104 @@
+/**
+ * Wiring of operator notifications: the senders configured (SMTP e-mail, the operators' Teams channel
+ * through the bot's Teams sender), the outbox service, the ticket store wrapper that publishes desk
+ * events, and the timers that retry the outbox and watch the SLA clocks.
+ */
+import type { DataSource } from 'typeorm';
+import type { ChannelSender, TicketStore } from '../bot';
+import type { TicketRecord } from '../bot/records';
+import type { Clock } from '../core/clock';
+import type { Logger } from '../core/logger';
+import { SqlNotificationSettings, SqlNotificationStore } from '../db/repositories/sql-notification-store';
+import { SqlOperatorStore } from '../db/repositories/sql-operator-store';
+import {
+  NOTIFY_MESSAGES,
+  NotificationService,
+  NotifyingTicketStore,
+  SlaWatch,
+  SmtpEmailSender,
+  TeamsChannelSender,
+  type NotificationSender,
+} from '../notify';
+import type { SlaResult } from '../calendar';
+import type { KotaeConfig } from './config';
+
+/** How often the outbox is retried and the SLA clocks are checked. */
+const FLUSH_MS = 30_000;
+const SLA_WATCH_MS = 60_000;
+
+/** What the notification wiring needs. */
+export interface NotifyWiringDeps {
+  config: Readonly<KotaeConfig>;
+  ds: DataSource;
+  clock: Clock;
+  logger: Logger;
+  /** The bot's Teams sender, once wired (the operators' channel is posted through it). */
+  teams: () => ChannelSender | undefined;
+}
+
+/** Builds the notification service and the helpers the rest of the app uses. */
+export function wireNotify(d: NotifyWiringDeps) {
+  const { config } = d;
+  const senders: NotificationSender[] = [];
+  const smtp = config.notify.smtp ? new SmtpEmailSender(config.notify.smtp) : undefined;
+  if (smtp) senders.push(smtp);
+  if (config.notify.teamsChannel) {
+    const viaBot: ChannelSender = {
+      channel: 'teams',
+      sendToConversation: async (conversation, reply) => {
+        const teams = d.teams();
+        if (!teams) throw new Error('the Teams channel is not wired');
+        await teams.sendToConversation(conversation, reply);
+      },
+    };
+    senders.push(new TeamsChannelSender(viaBot, config.notify.teamsChannel));
+  }
+  const operators = new SqlOperatorStore(d.ds, () => d.clock.now());
+  const service = new NotificationService({
+    store: new SqlNotificationStore(d.ds),
+    settings: new SqlNotificationSettings(d.ds),
+    senders,
+    operators: () => operators.list(),
+    clock: d.clock,
+    logger: d.logger,
+    channelEvents: config.notify.teamsEvents,
+  });
+  const link = (ticketNumber: string) => `${config.publicUrl}/console/tickets/${encodeURIComponent(ticketNumber)}`;
+  const publish = (e: Parameters<NotificationService['publish']>[0]) => service.publish(e);
+  const timers: NodeJS.Timeout[] = [];
+  return {
+    service,
+    link,
+    /** The ticket store that tells operators about new tickets, requester replies and assignments. */
+    wrap: (store: TicketStore): TicketStore => new NotifyingTicketStore(store, publish, link),
+    /** Publishes a failed scheduled job. */
+    jobFailed: (job: string, error: string) =>
+      void publish({
+        event: 'job_failed',
+        key: `job:${job}:${d.clock.now().toISOString()}`,
+        subject: NOTIFY_MESSAGES.jobFailed(job),
+        body: [NOTIFY_MESSAGES.jobFailed(job), '', error].join('\n'),
+      }),
+    /** Starts the outbox retry and the SLA watch. */
+    start(store: TicketStore, sla: (t: TicketRecord) => SlaResult): void {
+      const watch = new SlaWatch({ store, sla, publish, link, clock: d.clock });
+      const every = (ms: number, work: () => Promise<unknown>) => {
+        const t = setInterval(
+          () =>
+            void work().catch((err: unknown) =>
+              d.logger.warn('notification timer failed', { error: err instanceof Error ? err.message : String(err) }),
+            ),
+          ms,
+        );
+        t.unref();
+        timers.push(t);
+      };
+      every(FLUSH_MS, () => service.flush());
+      every(SLA_WATCH_MS, () => watch.check());
+    },
+    stop(): void {
+      for (const t of timers.splice(0)) clearInterval(t);
+      smtp?.close();
+    },
+  };
+}

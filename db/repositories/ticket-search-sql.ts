@@ -1,0 +1,62 @@
+/**
+ * The SQL of ticket search, per dialect, as a `WHERE id IN (…)` condition with named parameters.
+ * SQLite: the FTS5 trigram table "ticket_fts" (migration 1764700000000); terms of 3+ characters go
+ * to MATCH as quoted phrases (so FTS syntax characters are plain text), shorter ones to LIKE over the
+ * same table (trigrams cannot match them). PostgreSQL: ILIKE over the ticket and its comments.
+ * SQL Server: LIKE (its default collations compare case-insensitively).
+ */
+import { Raw, type FindOperator } from 'typeorm';
+import type { Dialect } from '../schema/column-types';
+
+/** A LIKE pattern matching `term` anywhere, with the wildcard characters escaped (ESCAPE '\'). */
+function containsPattern(term: string, dialect: Dialect): string {
+  const special = dialect === 'mssql' ? /[\\%_[]/g : /[\\%_]/g;
+  return `%${term.replace(special, (c) => `\\${c}`)}%`;
+}
+
+/** An FTS5 phrase: the term in double quotes, inner quotes doubled. */
+function ftsPhrase(term: string): string {
+  return `"${term.replace(/"/g, '""')}"`;
+}
+
+function sqliteCondition(terms: readonly string[]): { sql: string; params: Record<string, string> } {
+  const params: Record<string, string> = {};
+  const where: string[] = [];
+  const long = terms.filter((t) => [...t].length >= 3);
+  if (long.length > 0) {
+    params.searchFts = long.map(ftsPhrase).join(' AND ');
+    where.push(`"ticket_fts" MATCH :searchFts`);
+  }
+  const all = `("number" || ' ' || "title" || ' ' || "details" || ' ' || "requester" || ' ' || "department" || ' ' || "comments")`;
+  terms
+    .filter((t) => [...t].length < 3)
+    .forEach((t, i) => {
+      params[`searchLike${i}`] = containsPattern(t, 'sqlite');
+      where.push(`${all} LIKE :searchLike${i} ESCAPE '\\'`);
+    });
+  return { sql: `SELECT "ticketId" FROM "ticket_fts" WHERE ${where.join(' AND ')}`, params };
+}
+
+function serverCondition(terms: readonly string[], dialect: Dialect): { sql: string; params: Record<string, string> } {
+  const like = dialect === 'postgres' ? 'ILIKE' : 'LIKE';
+  const text =
+    dialect === 'postgres'
+      ? `concat_ws(' ', s."number", s."title", s."details", s."requesterName", s."requesterId", s."department")`
+      : `CONCAT(s."number", ' ', s."title", ' ', s."details", ' ', s."requesterName", ' ', s."requesterId", ' ', s."department")`;
+  const params: Record<string, string> = {};
+  const where = terms.map((t, i) => {
+    params[`searchLike${i}`] = containsPattern(t, dialect);
+    const p = `:searchLike${i}`;
+    return (
+      `(${text} ${like} ${p} ESCAPE '\\' OR EXISTS (SELECT 1 FROM "ticket_comment" c ` +
+      `WHERE c."ticketId" = s."id" AND c."body" ${like} ${p} ESCAPE '\\'))`
+    );
+  });
+  return { sql: `SELECT s."id" FROM "ticket" s WHERE ${where.join(' AND ')}`, params };
+}
+
+/** The `id` condition of a search for every one of `terms` (at least one). */
+export function ticketSearchCondition(terms: readonly string[], dialect: Dialect): FindOperator<string> {
+  const { sql, params } = dialect === 'sqlite' ? sqliteCondition(terms) : serverCondition(terms, dialect);
+  return Raw((alias) => `${alias} IN (${sql})`, params);
+}

@@ -1,0 +1,19 @@
+/**
+ * Operator notifications (issue 14 point 4): one port per channel (e-mail over SMTP, the operators'
+ * Teams channel), an outbox retried until sent, each operator's choices, and the desk events.
+ */
+export { NOTIFY_EVENTS, NOTIFY_CHANNELS } from './types';
+export type * from './types';
+export type { NotificationSender, NotificationStore, NotificationSettings } from './ports';
+export { NOTIFY_EVENT_LABELS, NOTIFY_MESSAGES } from './messages';
+export {
+  NotificationService,
+  OPERATORS_CHANNEL,
+  type NotificationServiceDeps,
+  type NotifiableOperator,
+} from './notification-service';
+export { ticketCreated, requesterReplied, assigned, type ConsoleLink } from './desk-events';
+export { NotifyingTicketStore, type Publish } from './notifying-ticket-store';
+export { SlaWatch, type SlaWatchDeps } from './sla-watch';
+export { SmtpEmailSender, type SmtpSettings } from './smtp-email-sender';
+export { TeamsChannelSender, type OperatorsChannel } from './teams-channel-sender';

@@ -1,0 +1,25 @@
+/** Japanese texts of notifications (e-mail subject and body, Teams post, settings labels). */
+import type { NotifyEvent } from './types';
+
+/** Labels of the events (settings page, failure list). */
+export const NOTIFY_EVENT_LABELS: Readonly<Record<NotifyEvent, string>> = {
+  ticket_created: '新しいチケット',
+  requester_replied: '依頼者からの返信',
+  assigned: '自分への割り当て',
+  sla_at_risk: 'SLA期限間近（残り30営業分以内）',
+  sla_breached: 'SLA期限超過',
+  job_failed: '定期処理の失敗',
+};
+
+/** Subject and body lines per event. */
+export const NOTIFY_MESSAGES = {
+  ticketCreated: (n: string, title: string) => `【Kotae】新しいチケット ${n}: ${title}`,
+  requesterReplied: (n: string, title: string) => `【Kotae】依頼者から返信 ${n}: ${title}`,
+  assigned: (n: string, title: string) => `【Kotae】担当に割り当てられました ${n}: ${title}`,
+  slaAtRisk: (n: string, clock: string) => `【Kotae】SLA期限間近 ${n}（${clock}）`,
+  slaBreached: (n: string, clock: string) => `【Kotae】SLA期限超過 ${n}（${clock}）`,
+  jobFailed: (job: string) => `【Kotae】定期処理「${job}」が失敗しました`,
+  open: (link: string) => `コンソールで開く: ${link}`,
+  requester: (name: string) => `依頼者: ${name}`,
+  clocks: { response: '初動', resolution: '解決' },
+} as const;

@@ -1,0 +1,128 @@
+/**
+ * Tells operators what happened: `publish` writes one outbox row per recipient and channel (an event
+ * key is notified once, also across instances) and never throws — the action that triggered it is
+ * never affected; `flush` sends due rows, retrying a failed one with a growing delay until
+ * `maxAttempts`, after which it is listed as failed.
+ */
+import type { Clock } from '../core/clock';
+import type { Logger } from '../core/logger';
+import type { NotificationSender, NotificationSettings, NotificationStore } from './ports';
+import type { DeskEvent, NewNotification, NotificationRecord, NotifyChannel, NotifyEvent } from './types';
+
+/** An operator who may receive e-mail. */
+export interface NotifiableOperator {
+  username: string;
+  disabled: boolean;
+  role: string;
+}
+
+/** What NotificationService needs. */
+export interface NotificationServiceDeps {
+  store: NotificationStore;
+  settings: NotificationSettings;
+  senders: readonly NotificationSender[];
+  operators: () => Promise<NotifiableOperator[]>;
+  clock: Clock;
+  logger: Logger;
+  /** Events posted to the operators' Teams channel (when a Teams sender is configured). */
+  channelEvents?: readonly NotifyEvent[];
+  /** Attempts before a notification is failed for good (default 5). */
+  maxAttempts?: number;
+  /** Wait before attempt n+1 (default 30 s × 2^(n-1)). */
+  retryDelayMs?: (attempt: number) => number;
+}
+
+/** The recipient name of the operators' channel. */
+export const OPERATORS_CHANNEL = 'operators-channel';
+
+/** Publishes desk events as notifications and delivers them. */
+export class NotificationService {
+  private flushing?: Promise<void>;
+  private readonly maxAttempts: number;
+
+  constructor(private readonly deps: NotificationServiceDeps) {
+    this.maxAttempts = Math.max(1, deps.maxAttempts ?? 5);
+  }
+
+  /** Records the notifications of `event` and starts sending them; errors are logged, never thrown. */
+  async publish(event: DeskEvent): Promise<void> {
+    try {
+      const rows = await this.rowsFor(event);
+      if (rows.length > 0 && (await this.deps.store.enqueue(rows, this.deps.clock.now())) > 0) this.kick();
+    } catch (err) {
+      this.deps.logger.warn('notification not recorded', { event: event.event, key: event.key, error: message(err) });
+    }
+  }
+
+  private async rowsFor(e: DeskEvent): Promise<NewNotification[]> {
+    const rows: NewNotification[] = [];
+    const base = { event: e.event, subject: e.subject, body: e.body, link: e.link };
+    const has = (c: NotifyChannel) => this.deps.senders.some((s) => s.channel === c);
+    if (has('teams') && (this.deps.channelEvents ?? []).includes(e.event))
+      rows.push({ ...base, channel: 'teams', recipient: OPERATORS_CHANNEL, dedupeKey: `${e.key}|teams` });
+    if (has('email')) {
+      const active = new Set(
+        (await this.deps.operators()).filter((o) => !o.disabled && o.role !== 'staff').map((o) => o.username),
+      );
+      for (const s of await this.deps.settings.list()) {
+        if (!s.email || !active.has(s.username) || !s.events.includes(e.event)) continue;
+        if (e.onlyFor && e.onlyFor !== s.username) continue;
+        rows.push({ ...base, channel: 'email', recipient: s.email, dedupeKey: `${e.key}|email|${s.username}` });
+      }
+    }
+    return rows;
+  }
+
+  /** Starts a flush in the background unless one is running. */
+  kick(): void {
+    void this.flush();
+  }
+
+  /** Sends every due notification (one flush at a time per instance). */
+  flush(): Promise<void> {
+    this.flushing ??= this.flushOnce().finally(() => (this.flushing = undefined));
+    return this.flushing;
+  }
+
+  private async flushOnce(): Promise<void> {
+    try {
+      for (const row of await this.deps.store.due(this.deps.clock.now(), 100)) await this.deliver(row);
+    } catch (err) {
+      this.deps.logger.warn('notification flush failed', { error: message(err) });
+    }
+  }
+
+  private async deliver(row: NotificationRecord): Promise<void> {
+    const sender = this.deps.senders.find((s) => s.channel === row.channel);
+    try {
+      if (!sender) throw new Error(`no ${row.channel} sender configured`);
+      await sender.send(row);
+      await this.deps.store.markSent(row.id, this.deps.clock.now());
+    } catch (err) {
+      const attempt = row.attempts + 1;
+      const delay = (this.deps.retryDelayMs ?? ((n) => 30_000 * 2 ** (n - 1)))(attempt);
+      const retryAt = attempt < this.maxAttempts ? new Date(this.deps.clock.now().getTime() + delay) : undefined;
+      await this.deps.store.markFailed(row.id, message(err).slice(0, 2000), retryAt);
+      this.deps.logger.warn('notification not sent', { id: row.id, channel: row.channel, attempt, final: !retryAt });
+    }
+  }
+
+  /** Notifications that failed (for good or waiting for a retry), newest first. */
+  troubled(limit = 50): Promise<NotificationRecord[]> {
+    return this.deps.store.troubled(limit);
+  }
+
+  /** The settings store (settings page). */
+  get settings(): NotificationSettings {
+    return this.deps.settings;
+  }
+
+  /** Whether e-mail is configured. */
+  get emailEnabled(): boolean {
+    return this.deps.senders.some((s) => s.channel === 'email');
+  }
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,123 @@
+/**
+ * The operator desk of issue 14 in a real browser on the real app: search by a word of a comment, a
+ * ticket created through the API appearing in an open queue without reload, two operators on one ticket
+ * seeing each other's reply (and the 409 kept for a stale save).
+ */
+import assert from 'node:assert/strict';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS as ARGS, ensureChromium, ensureJapaneseFont } from '../helpers/chromium';
+import { signInConsole } from '../helpers/console-client';
+import { postJson, startApp, type RunningApp } from '../helpers/start-app';
+
+const PASSWORD = 'desk-operator-password-1';
+const CONTACT = { name: '試験 花子', department: '情報政策課', phone: '内線 2345' };
+
+describe('operator desk in a real browser (chromium, real app)', function () {
+  this.timeout(90_000);
+  let browser: Browser | undefined;
+  let kotae: RunningApp;
+
+  before(async function () {
+    this.timeout(900_000);
+    const missing = ensureChromium();
+    if (missing) throw new Error(`browser test needs chromium: ${missing}`);
+    ensureJapaneseFont();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    kotae = await startApp();
+    for (const [username, displayName] of [
+      ['sato', '佐藤 オペ'],
+      ['suzuki', '鈴木 オペ'],
+    ])
+      await kotae.app.operators.accounts.create(
+        { username, displayName, role: 'operator', password: PASSWORD },
+        'test',
+      );
+  });
+  after(async () => {
+    await browser?.close();
+    await kotae?.stop();
+  });
+
+  async function pageFor(username: string, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
+    const session = await signInConsole(kotae.url, username, PASSWORD);
+    const context = await browser!.newContext({ locale: 'ja-JP', viewport: { width, height: 900 } });
+    const [name, value] = session.cookie.split('=');
+    await context.addCookies([{ name: name!, value: value!, url: kotae.url }]);
+    return { context, page: await context.newPage() };
+  }
+
+  async function apiTicket(details: string): Promise<string> {
+    const ask = await postJson(`${kotae.url}/api/ask`, { question: details });
+    assert.equal(ask.status, 200);
+    const created = await postJson(
+      `${kotae.url}/api/tickets`,
+      { conversationId: ask.body.conversationId, details, user: CONTACT },
+      { 'x-kotae-conversation-token': ask.body.conversationToken },
+    );
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    return created.body.number as string;
+  }
+
+  it('shows a ticket created through the API in the open queue within 3 s, without reload, counted in the title', async () => {
+    const { context, page } = await pageFor('sato');
+    try {
+      await page.goto(`${kotae.url}/console/tickets`);
+      const before = await page.title();
+      await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+      // Give the EventSource a moment to connect before the ticket arrives.
+      await page.waitForTimeout(500);
+      const number = await apiTicket('共有フォルダにアクセスできません');
+      const started = Date.now();
+      await page.getByRole('link', { name: number }).waitFor({ timeout: 3000 });
+      assert.ok(Date.now() - started <= 3000);
+      assert.equal(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded), true);
+      const m = /^\((\d+)\) チケット一覧/.exec(await page.title());
+      assert.ok(m, await page.title());
+      assert.equal(Number(m[1]), Number(/^\((\d+)\)/.exec(before)![1]) + 1);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('finds a ticket by a word of a comment, highlighted', async () => {
+    const number = await apiTicket('ノートPCの電源が入らない');
+    const ticket = await kotae.app.operators.ticketService.get(number);
+    await kotae.app.operators.ticketService.note(ticket.id, 'ACアダプタを交換して解決見込み', 'sato');
+    const { context, page } = await pageFor('sato');
+    try {
+      await page.goto(`${kotae.url}/console/tickets`);
+      await page.getByLabel('チケットを検索').fill('アダプタ');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/q=/);
+      assert.equal(await page.getByRole('link', { name: number }).count(), 1);
+      assert.equal(await page.locator('tbody tr').count(), 1);
+      assert.equal(await page.locator('tbody mark').first().textContent(), 'アダプタ');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("lets two operators on one ticket see each other's reply; a stale save still gets the 409", async () => {
+    const number = await apiTicket('メールの容量がいっぱいです');
+    const a = await pageFor('sato');
+    const b = await pageFor('suzuki');
+    try {
+      await a.page.goto(`${kotae.url}/console/tickets/${number}`);
+      await b.page.goto(`${kotae.url}/console/tickets/${number}`);
+      await a.page.locator('#u-title').fill('メールボックス容量の件（佐藤が入力中）');
+      await a.page.waitForTimeout(500);
+      await b.page.getByLabel('依頼者への回答').fill('不要なメールを削除してください。');
+      await b.page.getByRole('button', { name: '回答を送信' }).click();
+      await b.page.getByText('回答を送信しました。').waitFor();
+      await a.page.getByText('不要なメールを削除してください。').waitFor({ timeout: 3000 });
+      assert.equal(await a.page.locator('#live-notice').isVisible(), true);
+      assert.equal(await a.page.locator('#u-title').inputValue(), 'メールボックス容量の件（佐藤が入力中）');
+      await a.page.locator('#update-submit').click();
+      await a.page.waitForLoadState();
+      assert.match((await a.page.locator('.error').textContent()) ?? '', /他の担当者が先に更新しました/);
+    } finally {
+      await a.context.close();
+      await b.context.close();
+    }
+  });
+});
