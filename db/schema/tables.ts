@@ -353,6 +353,8 @@ export const rateLimit: TableSpec = {
   name: 'rate_limit',
   columns: { key: { kind: 'short', length: 200, primary: true }, hits: int, expiresAt: date },
   indices: [{ columns: ['expiresAt'] }],
+};
+
 /** Notifications to operators (issue 14): an outbox retried until sent or failed for good. */
 export const notification: TableSpec = {
   name: 'notification',
