@@ -38,6 +38,8 @@ export interface ConsoleWiringDeps {
   masker?: PiiMasker;
   /** Re-ingests the knowledge base (after a managed FAQ changes). */
   reindex: () => Promise<void>;
+  /** This instance's id (names its reply-delivery claims). */
+  instanceId?: string;
 }
 
 /** Builds the operator-side services and the console router. */
@@ -54,6 +56,8 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     outbox: new SqlTicketOutbox(d.ds),
     clock: d.clock,
     logger: d.logger,
+    worker: d.instanceId,
+    retryDelayMs: 60_000,
   });
   const attachmentRows = new SqlAttachmentStore(d.ds, now);
   const attachments = new AttachmentService({
@@ -100,5 +104,5 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     logger: d.logger,
     secureCookies: d.config.secureCookies,
   });
-  return { router, auth, accounts, ticketService, audit, sessions, attachments, faqs };
+  return { router, auth, accounts, ticketService, audit, sessions, attachments, faqs, delivery };
 }

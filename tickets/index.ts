@@ -45,6 +45,7 @@ export type {
   StagedContent,
   StoredFileInfo,
   TicketOutbox,
+  OutboxFilter,
   WorkLogStore,
   FaqStore,
   UnansweredQuestions,

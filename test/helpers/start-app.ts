@@ -33,6 +33,7 @@ export async function startApp(
     dbRetryInitialDelayMs?: number;
     schemaCheckIntervalMs?: number;
     indexPollMs?: number;
+    logoLeaseTtlMs?: number;
   } = {},
 ): Promise<RunningApp> {
   const temp = tempDir('kotae-e2e-');
@@ -55,6 +56,7 @@ export async function startApp(
     dbRetryInitialDelayMs: options.dbRetryInitialDelayMs,
     schemaCheckIntervalMs: options.schemaCheckIntervalMs,
     indexPollMs: options.indexPollMs,
+    logoLeaseTtlMs: options.logoLeaseTtlMs,
   });
   const server: Server = await listen(app.web, 0, '127.0.0.1');
   const address = server.address();
