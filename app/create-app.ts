@@ -209,6 +209,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         ttlMs: deps.logoLeaseTtlMs,
         flushQueued: () => operators.delivery.deliverQueued('logo'),
       },
+      processed,
     });
     if (logo.sender) senders.set('logo', logo.sender);
     const logoChat = logo;

@@ -1,6 +1,6 @@
 /** Wiring of LoGoチャット: reads the token and CA files named in the configuration and builds the channel. */
 import fs from 'node:fs';
-import type { ConversationStore, Helpdesk } from '../bot';
+import type { ConversationStore, Helpdesk, ProcessedDeliveries } from '../bot';
 import { KotaeError, type Clock, type Logger } from '../core';
 import { createLogoChat, type LogoChat, type LogoChatSettings } from '../adapters/logo-chat';
 import type { JobLease } from '../jobs';
@@ -43,6 +43,8 @@ export function wireLogo(
     logger: Logger;
     clock: Clock;
     lease: { lease: JobLease; holder: string; ttlMs?: number; flushQueued: () => Promise<unknown> };
+    /** Relay event ids handled by any instance. */
+    processed?: ProcessedDeliveries;
   },
 ): LogoChat {
   const channel = createLogoChat(logoSettings(config), {
@@ -50,6 +52,7 @@ export function wireLogo(
     conversations: d.conversations,
     logger: d.logger,
     now: () => d.clock.now().getTime(),
+    processed: d.processed,
   });
   if (config.mode !== 'direct') return channel;
   return leasedLogoChat(channel, { ...d.lease, clock: d.clock, logger: d.logger });
