@@ -32,6 +32,7 @@ import {
   newInstanceId,
   RETENTION_JOB,
   RetentionJob,
+  type LeaseHolding,
 } from '../jobs';
 import type { SqlAuditLog } from '../db/repositories/sql-audit-log';
 import { createWebApp, loadLegalPages, logoEventsHandlers, WebChatChannel, type Mount } from '../adapters/web';
@@ -57,6 +58,7 @@ import { backupKeyOf, wireAudit } from './wire-audit';
 import { wireIdentity } from './wire-identity';
 import { apiLimits } from './wire-rate-limits';
 import { SqlRateLimits } from '../db';
+import { LOGO_LEASE } from './logo-lease';
 
 /** Things a test or the CLI may replace. */
 export interface AppDeps {
@@ -70,6 +72,8 @@ export interface AppDeps {
   instanceId?: string;
   /** How often an instance checks whether another one rebuilt the knowledge index (default 3 s). */
   indexPollMs?: number;
+  /** TTL of the LoGoチャット connection lease (default 30 s; tests use less). */
+  logoLeaseTtlMs?: number;
 }
 
 /** A built (not yet listening) Kotae. */
@@ -175,8 +179,9 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       intervalMs: deps.indexPollMs,
     });
     await indexSync.start();
+    const jobLease = new SqlJobLease(ds);
     const leases = new LeaseGuard({
-      lease: new SqlJobLease(ds),
+      lease: jobLease,
       holder: deps.instanceId ?? newInstanceId(),
       clock,
       logger,
@@ -196,6 +201,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       slaPolicy,
       clock,
       logger,
+      instanceId: leases.holder,
       reindex: async () => {
         await knowledge.ingest();
         await indexSync.published();
@@ -212,7 +218,19 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     });
     senders.set('teams', teams.sender);
     teamsHolder.sender = teams.sender;
-    logo = wireLogo(config.logo, { helpdesk, conversations, logger, clock });
+    logo = wireLogo(config.logo, {
+      helpdesk,
+      conversations,
+      logger,
+      clock,
+      lease: {
+        lease: jobLease,
+        holder: leases.holder,
+        ttlMs: deps.logoLeaseTtlMs,
+        flushQueued: () => operators.delivery.deliverQueued('logo'),
+      },
+      processed,
+    });
     if (logo.sender) senders.set('logo', logo.sender);
     const logoChat = logo;
     const reports = wireReports({
@@ -280,18 +298,16 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         );
         const index = knowledge.live.status();
         const schema = schemaGuard.blocked() ? 'newer' : 'ok';
-        const held = await leases.held().then(
-          (list) => list.map((l) => l.name),
-          () => [],
-        );
+        const all = await leases.all().catch(() => []);
         return {
           ok: db === 'ok' && schema === 'ok',
           version: VERSION,
           db,
           schema,
           index,
-          logo: logoChat.health(),
-          instance: { id: leases.holder, leases: held },
+          logo: logoHealth(config.logo.mode, logoChat, all),
+          instance: { id: leases.holder, leases: all.filter((l) => l.holder === leases.holder).map((l) => l.name) },
+          leases: all.map((l) => ({ name: l.name, holder: l.holder, expiresAt: l.expiresAt.toISOString() })),
         };
       },
     });
@@ -326,6 +342,13 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     lock.release();
     throw err;
   }
+}
+
+/** The `logo` field of /healthz: the channel's health and, in direct mode, which instance holds the connection. */
+function logoHealth(mode: string, logo: LogoChat, leases: readonly LeaseHolding[]) {
+  const health = logo.health();
+  if (mode !== 'direct') return health;
+  return { ...health, holder: leases.find((l) => l.name === LOGO_LEASE)?.holder ?? null };
 }
 
 /** Periodic work: scheduled reports, the daily backup and retention, retrying undelivered replies, purging expired sessions. */

@@ -21,7 +21,9 @@ export interface IndexSyncDeps {
   intervalMs?: number;
 }
 
-const NAME = 'knowledge';
+/** The generation counter of the knowledge index (also bumped by `kotae ingest`). */
+export const KNOWLEDGE_GENERATION = 'knowledge';
+const NAME = KNOWLEDGE_GENERATION;
 
 /** Polls the knowledge generation and rebuilds when another instance published a newer one. */
 export class IndexSync {

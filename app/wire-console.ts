@@ -48,6 +48,8 @@ export interface ConsoleWiringDeps {
   rateCounter?: RateCounter;
   /** Operator notifications (settings page, failure list). */
   notifications?: NotificationService;
+  /** This instance's id (names its reply-delivery claims). */
+  instanceId?: string;
 }
 
 /** Builds the operator-side services and the console router. */
@@ -64,6 +66,8 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     outbox: new SqlTicketOutbox(d.ds),
     clock: d.clock,
     logger: d.logger,
+    worker: d.instanceId,
+    retryDelayMs: 60_000,
   });
   const attachmentRows = new SqlAttachmentStore(d.ds, now);
   const attachments = new AttachmentService({
@@ -120,5 +124,5 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     changes: new SqlDeskChanges(d.ds),
     notifications: d.notifications,
   });
-  return { router, auth, accounts, ticketService, audit, sessions, attachments, faqs, operators };
+  return { router, auth, accounts, ticketService, audit, sessions, attachments, faqs, operators, delivery };
 }

@@ -1,9 +1,11 @@
 /** Wiring of LoGoチャット: reads the token and CA files named in the configuration and builds the channel. */
 import fs from 'node:fs';
-import type { ConversationStore, Helpdesk } from '../bot';
+import type { ConversationStore, Helpdesk, ProcessedDeliveries } from '../bot';
 import { KotaeError, type Clock, type Logger } from '../core';
 import { createLogoChat, type LogoChat, type LogoChatSettings } from '../adapters/logo-chat';
+import type { JobLease } from '../jobs';
 import type { LogoConfig } from './config';
+import { leasedLogoChat } from './logo-lease';
 
 function readSecretFile(file: string, what: string): string {
   try {
@@ -32,15 +34,26 @@ export function logoSettings(config: LogoConfig): LogoChatSettings {
   };
 }
 
-/** Builds (does not start) the LoGoチャット channel. */
+/** Builds (does not start) the LoGoチャット channel; in direct mode it connects only while holding the lease. */
 export function wireLogo(
   config: LogoConfig,
-  d: { helpdesk: Helpdesk; conversations: ConversationStore; logger: Logger; clock: Clock },
+  d: {
+    helpdesk: Helpdesk;
+    conversations: ConversationStore;
+    logger: Logger;
+    clock: Clock;
+    lease: { lease: JobLease; holder: string; ttlMs?: number; flushQueued: () => Promise<unknown> };
+    /** Relay event ids handled by any instance. */
+    processed?: ProcessedDeliveries;
+  },
 ): LogoChat {
-  return createLogoChat(logoSettings(config), {
+  const channel = createLogoChat(logoSettings(config), {
     helpdesk: d.helpdesk,
     conversations: d.conversations,
     logger: d.logger,
     now: () => d.clock.now().getTime(),
+    processed: d.processed,
   });
+  if (config.mode !== 'direct') return channel;
+  return leasedLogoChat(channel, { ...d.lease, clock: d.clock, logger: d.logger });
 }

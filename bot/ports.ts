@@ -146,6 +146,11 @@ export interface ChannelSender {
    * it): the delivery then writes no second line.
    */
   readonly writesTranscript?: boolean;
+  /**
+   * False while this instance cannot send on the channel because another instance holds its connection
+   * (LoGoチャット): a reply is then left queued for the instance that holds it. Absent = always.
+   */
+  available?(): boolean;
   /** Sends proactively to a conversation (ticket replies, status changes). */
   sendToConversation(conversation: ConversationRecord, reply: BotReply): Promise<void>;
 }

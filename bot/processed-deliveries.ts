@@ -8,6 +8,10 @@ export interface ProcessedDeliveries {
   claim(id: string): Promise<boolean>;
   /** Forgets `id` (its handling failed). */
   forget(id: string): Promise<void>;
+  /** Keeps the outcome of handling `id` (e.g. an invoke's response body) for a redelivery elsewhere. */
+  saveResult(id: string, result: string): Promise<void>;
+  /** The outcome kept for `id`, if its handling has finished. */
+  resultOf(id: string): Promise<string | undefined>;
   /** Deletes ids recorded before `before`; returns how many. */
   purgeBefore(before: Date): Promise<number>;
 }
@@ -15,6 +19,7 @@ export interface ProcessedDeliveries {
 /** In-memory ProcessedDeliveries (one process; tests). */
 export class InMemoryProcessedDeliveries implements ProcessedDeliveries {
   private readonly ids = new Map<string, Date>();
+  private readonly results = new Map<string, string>();
 
   constructor(private readonly now: () => Date = () => new Date()) {}
 
@@ -26,6 +31,15 @@ export class InMemoryProcessedDeliveries implements ProcessedDeliveries {
 
   async forget(id: string): Promise<void> {
     this.ids.delete(id);
+    this.results.delete(id);
+  }
+
+  async saveResult(id: string, result: string): Promise<void> {
+    if (this.ids.has(id)) this.results.set(id, result);
+  }
+
+  async resultOf(id: string): Promise<string | undefined> {
+    return this.results.get(id);
   }
 
   async purgeBefore(before: Date): Promise<number> {
@@ -33,6 +47,7 @@ export class InMemoryProcessedDeliveries implements ProcessedDeliveries {
     for (const [id, at] of this.ids) {
       if (at.getTime() < before.getTime()) {
         this.ids.delete(id);
+        this.results.delete(id);
         removed += 1;
       }
     }

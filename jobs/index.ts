@@ -43,5 +43,7 @@ export {
   type JobLease,
   type LeaseGuardDeps,
   type LeaseHeld,
+  type LeaseHolding,
   type RenewTimers,
 } from './job-lease';
+export { LeaseKeeper, type LeaseKeeperDeps } from './lease-keeper';

@@ -16,6 +16,11 @@ export interface LeaseHeld {
   expiresAt: Date;
 }
 
+/** A live lease and the instance holding it (for /healthz). */
+export interface LeaseHolding extends LeaseHeld {
+  holder: string;
+}
+
 /** Port: named leases shared by every instance of one database. */
 export interface JobLease {
   /**
@@ -27,6 +32,8 @@ export interface JobLease {
   release(name: string, holder: string): Promise<void>;
   /** The leases `holder` holds at `now`. */
   heldBy(holder: string, now: Date): Promise<LeaseHeld[]>;
+  /** Every lease not expired at `now`, by name, with its holder. */
+  live(now: Date): Promise<LeaseHolding[]>;
 }
 
 /** An id naming this process among the instances: host, pid and a random part. */
@@ -53,6 +60,13 @@ export class InMemoryJobLease implements JobLease {
     return [...this.leases]
       .filter(([, l]) => l.holder === holder && l.expiresAt.getTime() >= now.getTime())
       .map(([name, l]) => ({ name, expiresAt: l.expiresAt }));
+  }
+
+  async live(now: Date): Promise<LeaseHolding[]> {
+    return [...this.leases]
+      .filter(([, l]) => l.expiresAt.getTime() >= now.getTime())
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, l]) => ({ name, holder: l.holder, expiresAt: l.expiresAt }));
   }
 }
 
@@ -110,6 +124,11 @@ export class LeaseGuard {
   /** The leases this instance holds now. */
   held(): Promise<LeaseHeld[]> {
     return this.deps.lease.heldBy(this.holder, this.deps.clock.now());
+  }
+
+  /** Every live lease of every instance, with its holder. */
+  all(): Promise<LeaseHolding[]> {
+    return this.deps.lease.live(this.deps.clock.now());
   }
 
   private async take(name: string): Promise<boolean> {

@@ -53,6 +53,7 @@ export type {
   StagedContent,
   StoredFileInfo,
   TicketOutbox,
+  OutboxFilter,
   WorkLogStore,
   FaqStore,
   UnansweredQuestions,

@@ -1,5 +1,6 @@
 /** Ports of the desk domain besides TicketStore (bot/ports). db/ implements them; tests use fakes. */
 import type { TicketComment } from '../bot/ports';
+import type { ChannelKind } from '../bot/records';
 import type {
   AttachmentMeta,
   NewAttachment,
@@ -58,10 +59,28 @@ export interface AttachmentFileStore {
   removeStaleStaged(olderThan: Date): Promise<number>;
 }
 
-/** Replies not yet delivered to the requester, oldest first, for retrying. */
+/** Which undelivered replies to list. */
+export interface OutboxFilter {
+  /** Only replies to conversations of this channel. */
+  channel?: ChannelKind;
+  /** Only replies no worker has claimed at this time (nor keeps off as a failed send's retry delay). */
+  claimableAt?: Date;
+}
+
+/**
+ * Replies not yet delivered to the requester, oldest first, for retrying; and the claims that let one
+ * worker of one instance send a reply while the others leave it alone.
+ */
 export interface TicketOutbox {
   /** Reply comments without deliveredAt that failed, or were created before `createdBefore` (interrupted). */
-  undelivered(limit: number, createdBefore: Date): Promise<TicketComment[]>;
+  undelivered(limit: number, createdBefore: Date, filter?: OutboxFilter): Promise<TicketComment[]>;
+  /**
+   * Claims an undelivered reply for `worker` until `until`, atomically: true for exactly one of several
+   * workers claiming at once; false when it is delivered or claimed (or held back) at `now`.
+   */
+  claim(commentId: string, worker: string, now: Date, until: Date): Promise<boolean>;
+  /** Ends `worker`'s claim; with `retryAfter` nobody claims the reply before that time. */
+  release(commentId: string, worker: string, retryAfter?: Date): Promise<void>;
 }
 
 /** The work log (作業実績). */

@@ -1,5 +1,9 @@
 /** `kotae ingest` wired to the configuration: data folder, KB folder and the configured embedder. */
+import fs from 'node:fs';
 import { createEmbedder } from '../../app/knowledge-runtime';
+import { KNOWLEDGE_GENERATION } from '../../app/index-sync';
+import { createDataSource, type DbConfig } from '../../db';
+import { SqlIndexGenerations } from '../../db/repositories/sql-index-generations';
 import type { IndexBuilder } from '../../ingest';
 import { buildKnowledgeIndex } from '../../knowledge';
 import type { CliIo } from './io';
@@ -20,5 +24,20 @@ export async function ingestCommand(argv: string[], io: CliIo): Promise<number> 
     out: io.out,
     err: io.err,
     isTTY: io.isTTY,
+    publish: () => publishKnowledgeGeneration(config.db),
   });
+}
+
+/**
+ * Bumps the knowledge index generation in the database (the running instances poll it). A SQLite file
+ * that does not exist yet (ingest before the first start) has no instance to tell: undefined.
+ */
+export async function publishKnowledgeGeneration(db: DbConfig): Promise<number | undefined> {
+  if (db.kind === 'sqlite' && !fs.existsSync(db.path)) return undefined;
+  const ds = await createDataSource(db).initialize();
+  try {
+    return await new SqlIndexGenerations(ds, () => new Date()).bump(KNOWLEDGE_GENERATION);
+  } finally {
+    await ds.destroy();
+  }
 }

@@ -19,6 +19,10 @@ export const INGEST_MESSAGES = Object.freeze({
   progressLine: (phase: string, done: number, total: number, file?: string) =>
     `${phase} ${done}/${total}${file ? ` ${file}` : ''}`,
   failed: (message: string) => `取り込みに失敗しました: ${message}`,
+  published: (generation: number) =>
+    `稼働中のKotae（すべてのインスタンス）に新しい索引を通知しました（世代 ${generation}）。数秒で各インスタンスが索引を読み込み直します。`,
+  publishFailed: (message: string) =>
+    `索引は作成しましたが、稼働中のインスタンスへの通知に失敗しました: ${message} 各インスタンスを再起動するか、もう一度取り込んでください。`,
   summary: (s: IngestSummary): string[] => [
     s.rebuilt
       ? `取り込みが完了しました（${(s.durationMs / 1000).toFixed(1)}秒）。`

@@ -23,6 +23,11 @@ export interface IngestCommandDeps {
   progressStream?: NodeJS.WritableStream;
   /** Folder used when none is given (the configured KB folder). */
   defaultSourceDir?: string;
+  /**
+   * After a rebuild: publishes a new index generation in the database so every running instance
+   * rebuilds its own index (returns the generation; undefined when there is no database yet).
+   */
+  publish?: () => Promise<number | undefined>;
 }
 
 interface ParsedArgs {
@@ -60,6 +65,16 @@ export async function runIngestCommand(argv: string[], deps: IngestCommandDeps):
     });
     view.stop();
     for (const line of INGEST_MESSAGES.summary(summary)) deps.out(line);
+    if (summary.rebuilt && deps.publish) {
+      try {
+        const generation = await deps.publish();
+        if (generation !== undefined) deps.out(INGEST_MESSAGES.published(generation));
+      } catch (error) {
+        const e = toKotaeError(error, 'DB_UNAVAILABLE');
+        err(INGEST_MESSAGES.publishFailed(e.userMessage));
+        deps.logger.warn('ingest: new index generation not published', { code: e.code, error: e.message });
+      }
+    }
     return 0;
   } catch (error) {
     view.stop();

@@ -2,7 +2,7 @@
  * Builds the LoGoチャット channel from its settings: the supervised direct-js child (direct), the
  * signed relay (relay), or nothing (off).
  */
-import type { ChannelSender, ConversationStore, Helpdesk } from '../../bot';
+import type { ChannelSender, ConversationStore, Helpdesk, ProcessedDeliveries } from '../../bot';
 import type { Logger } from '../../core';
 import type { Backoff } from './backoff';
 import type { ChildOptions } from './ipc';
@@ -40,6 +40,8 @@ export interface LogoChatDeps {
   logger: Logger;
   /** Epoch milliseconds (the relay's skew window). */
   now: () => number;
+  /** Relay event ids handled by any instance on the shared database (relay mode). */
+  processed?: ProcessedDeliveries;
 }
 
 /** Wires the channel; nothing connects before start(). */
@@ -59,6 +61,7 @@ export function createLogoChat(settings: LogoChatSettings, deps: LogoChatDeps): 
       verifier: new RelayVerifier(settings.keys, deps.now),
       dispatch: (event) => conversation.handle(event),
       logger: deps.logger,
+      processed: deps.processed,
     });
     return {
       sender: new LogoChannel(conversation),

@@ -1,8 +1,9 @@
 /**
- * Inbound relay requests: signature check, JSON validation, event-id dedupe (bounded, in memory:
- * a restart forgets it, the nonce window still stops replays), then the event is queued for the
- * conversation and acknowledged at once (202).
+ * Inbound relay requests: signature check, JSON validation, event-id dedupe (in memory, bounded, and
+ * — with several instances on one database — in the database, so an event delivered to two instances
+ * is handled once), then the event is queued for the conversation and acknowledged at once (202).
  */
+import type { ProcessedDeliveries } from '../../bot';
 import { KotaeError, type Logger } from '../../core';
 import { LOGO_MESSAGES as M } from './messages';
 import { fromRelayEvent, RelayEventSchema } from './relay-events';
@@ -23,7 +24,7 @@ export interface RelayResponse {
 
 /** The port the web route calls (adapters/web/logo-events.ts). */
 export interface LogoEventReceiver {
-  receive(request: RelayRequest): RelayResponse;
+  receive(request: RelayRequest): Promise<RelayResponse>;
 }
 
 /** Verifies, dedupes and dispatches relay events. */
@@ -36,10 +37,12 @@ export class RelayReceiver implements LogoEventReceiver {
       dispatch: (event: LogoEvent) => Promise<void>;
       logger: Logger;
       maxEventIds?: number;
+      /** Event ids handled by any instance sharing the database. */
+      processed?: ProcessedDeliveries;
     },
   ) {}
 
-  receive(request: RelayRequest): RelayResponse {
+  async receive(request: RelayRequest): Promise<RelayResponse> {
     this.deps.verifier.verify(request.headers, request.rawBody);
     let json: unknown;
     try {
@@ -59,6 +62,9 @@ export class RelayReceiver implements LogoEventReceiver {
     const event = parsed.data;
     if (this.seen.has(event.eventId)) return { status: 200, body: { accepted: true, duplicate: true } };
     this.remember(event.eventId);
+    if (this.deps.processed && !(await this.deps.processed.claim(`logo-relay:${event.eventId}`))) {
+      return { status: 200, body: { accepted: true, duplicate: true } };
+    }
     this.deps.dispatch(fromRelayEvent(event)).catch((err: unknown) =>
       this.deps.logger.error('logo relay: event failed', {
         eventId: event.eventId,

@@ -169,8 +169,38 @@ export class TeamsTurnHandler {
       this.deps.logger.info('teams: unsupported invoke acknowledged', { name: activity.name });
       return;
     }
-    const { result } = this.invokes.run(activity.id, () => this.cardInvoke(context));
+    const { result } = this.invokes.run(activity.id, () => this.invokeOnceAcrossInstances(context));
     await sendInvokeResponse(context, 200, await result);
+  }
+
+  /**
+   * Runs a card invoke unless another instance already took it (same activity id); then answers with
+   * the response that instance stored (waiting up to ~5 s for it), so a redelivery changes nothing.
+   */
+  private async invokeOnceAcrossInstances(context: TurnContext): Promise<InvokeBody> {
+    const { processed, logger } = this.deps;
+    const id = context.activity.id;
+    if (!processed || !id) return this.cardInvoke(context);
+    if (await processed.claim(id)) {
+      let body: InvokeBody;
+      try {
+        body = await this.cardInvoke(context);
+      } catch (err) {
+        await processed.forget(id).catch(() => undefined);
+        throw err;
+      }
+      await processed
+        .saveResult(id, JSON.stringify(body))
+        .catch((err: unknown) => logger.warn('teams: invoke result not stored', { error: errorText(err) }));
+      return body;
+    }
+    logger.info('teams: invoke already handled by another instance', { activityId: id });
+    for (let waited = 0; waited <= 5_000; waited += 100) {
+      const stored = await processed.resultOf(id).catch(() => undefined);
+      if (stored) return JSON.parse(stored) as InvokeBody;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return messageInvokeBody(M.actionInProgress);
   }
 
   private async cardInvoke(context: TurnContext): Promise<InvokeBody> {

@@ -8,12 +8,12 @@ import type { LogoEventReceiver } from '../logo-chat';
 /** The route's handlers: a raw-body parser (256 KiB) and the receiver call. */
 export function logoEventsHandlers(receiver: LogoEventReceiver): RequestHandler[] {
   const raw = express.raw({ type: () => true, limit: 256 * 1024 });
-  const handle: RequestHandler = (req, res) => {
+  const handle: RequestHandler = async (req, res) => {
     const headers: Record<string, string | undefined> = {};
     for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v[0] : v;
     const body: unknown = req.body;
     const rawBody = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
-    const result = receiver.receive({ headers, rawBody });
+    const result = await receiver.receive({ headers, rawBody });
     res.status(result.status).json(result.body);
   };
   return [raw, handle];

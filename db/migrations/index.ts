@@ -6,6 +6,7 @@ import { AuditHmacDeletionCertificate1764400000000 } from './1764400000000-audit
 import { IdentityAndRateLimits1764500000000 } from './1764500000000-identity-and-rate-limits';
 import { TicketSearch1764700000000 } from './1764700000000-ticket-search';
 import { Notifications1764700000001 } from './1764700000001-notifications';
+import { DeliveryClaims1764800000000 } from './1764800000000-delivery-claims';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   IdentityAndRateLimits1764500000000,
   TicketSearch1764700000000,
   Notifications1764700000001,
+  DeliveryClaims1764800000000,
 ];

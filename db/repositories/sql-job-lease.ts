@@ -7,7 +7,7 @@
  */
 import type { DataSource } from 'typeorm';
 import { LessThan, MoreThanOrEqual } from 'typeorm';
-import type { JobLease, LeaseHeld } from '../../jobs';
+import type { JobLease, LeaseHeld, LeaseHolding } from '../../jobs';
 import { runDb } from '../run-db';
 import { isUniqueViolation } from './atomic-sql';
 
@@ -50,6 +50,13 @@ export class SqlJobLease implements JobLease {
       this.repo().find({ where: { holder, expiresAt: MoreThanOrEqual(now) }, order: { name: 'ASC' } }),
     );
     return rows.map((r) => ({ name: r.name, expiresAt: r.expiresAt }));
+  }
+
+  async live(now: Date): Promise<LeaseHolding[]> {
+    const rows = await runDb(this.ds, () =>
+      this.repo().find({ where: { expiresAt: MoreThanOrEqual(now) }, order: { name: 'ASC' } }),
+    );
+    return rows.map((r) => ({ name: r.name, holder: r.holder, expiresAt: r.expiresAt }));
   }
 
   private async insertIfMissing(row: JobLeaseRow): Promise<void> {

@@ -10,6 +10,7 @@ import { isUniqueViolation } from './atomic-sql';
 interface ProcessedActivityRow {
   activityId: string;
   createdAt: Date;
+  result?: string | null;
 }
 
 /** Longest id kept (the column's length); longer ids are cut, which only widens the dedupe. */
@@ -39,6 +40,15 @@ export class SqlProcessedDeliveries implements ProcessedDeliveries {
 
   async forget(id: string): Promise<void> {
     await runDb(this.ds, () => this.repo().delete({ activityId: id.slice(0, MAX_ID_CHARS) }));
+  }
+
+  async saveResult(id: string, result: string): Promise<void> {
+    await runDb(this.ds, () => this.repo().update({ activityId: id.slice(0, MAX_ID_CHARS) }, { result }));
+  }
+
+  async resultOf(id: string): Promise<string | undefined> {
+    const row = await runDb(this.ds, () => this.repo().findOneBy({ activityId: id.slice(0, MAX_ID_CHARS) }));
+    return row?.result ?? undefined;
   }
 
   async purgeBefore(before: Date): Promise<number> {

@@ -100,6 +100,8 @@ export interface TicketCommentRow {
   deliveredAt: Date | null;
   deliveryError: string | null;
   readAt: Date | null;
+  claimedBy?: string | null;
+  claimedUntil?: Date | null;
 }
 export interface AttachmentRow {
   id: string;

@@ -146,6 +146,9 @@ export const ticketComment: TableSpec = {
     deliveredAt: optDate,
     deliveryError: optLong,
     readAt: optDate,
+    // Delivery claims across instances (migration 1764800000000).
+    claimedBy: short(200, true),
+    claimedUntil: optDate,
   },
   indices: [{ columns: ['ticketId'] }],
 };
@@ -304,7 +307,12 @@ export const jobLease: TableSpec = {
 /** Teams activity ids already handled by some instance (redelivery dedupe across instances). */
 export const processedActivity: TableSpec = {
   name: 'processed_activity',
-  columns: { activityId: { kind: 'short', length: 200, primary: true }, createdAt: date },
+  columns: {
+    activityId: { kind: 'short', length: 200, primary: true },
+    createdAt: date,
+    // The response of a handled invoke, answered again to a redelivery (migration 1764800000000).
+    result: optLong,
+  },
   indices: [{ columns: ['createdAt'] }],
 };
 

@@ -220,6 +220,33 @@ export function ticketStoreContract(name: string, factory: TicketStoreFactory): 
       assert.deepEqual(later.map((c) => c.id).sort(), [failed.id, fresh.id].sort());
     });
 
+    it('outbox claims: one worker of several gets an undelivered reply; a failed send holds it back until retryAfter', async () => {
+      const outbox = fx.outbox;
+      const a = await store.create(newTicket(), 'bot');
+      const reply = await store.addComment(a.id, { kind: 'reply', author: 'op1', body: '返信' });
+      const at = (minutes: number) => new Date(clock.now().getTime() + minutes * 60_000);
+      const claims = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => outbox.claim(reply.id, `w${i}`, at(0), at(5))),
+      );
+      assert.equal(claims.filter(Boolean).length, 1);
+      const winner = `w${claims.indexOf(true)}`;
+      assert.equal(await outbox.claim(reply.id, 'other', at(4), at(9)), false, 'claimed until minute 5');
+      assert.deepEqual(await outbox.undelivered(10, at(10), { claimableAt: at(1) }), []);
+      await outbox.release(reply.id, 'other');
+      assert.equal(await outbox.claim(reply.id, 'other', at(1), at(6)), false, 'only the holder releases');
+      await outbox.release(reply.id, winner, at(3));
+      assert.equal(await outbox.claim(reply.id, 'other', at(2), at(7)), false, 'held back until minute 3');
+      assert.deepEqual(
+        (await outbox.undelivered(10, at(10), { claimableAt: at(4) })).map((c) => c.id),
+        [reply.id],
+      );
+      assert.equal(await outbox.claim(reply.id, 'other', at(4), at(9)), true);
+      await store.markDelivered(reply.id, { deliveredAt: at(4) });
+      await outbox.release(reply.id, 'other');
+      assert.equal(await outbox.claim(reply.id, 'late', at(20), at(25)), false, 'delivered: never claimed again');
+      assert.equal(await outbox.claim('no-such-comment', 'late', at(20), at(25)), false);
+    });
+
     it('gives a conversation one open ticket, also to concurrent calls; a resolved one no longer counts', async () => {
       const input = { ...newTicket(), conversationId: 'conv-1' };
       const results = await Promise.all(Array.from({ length: 10 }, () => store.openForConversation(input, 'bot')));

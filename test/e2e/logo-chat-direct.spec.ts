@@ -96,7 +96,13 @@ describe('LoGoチャット direct mode (direct-js child process against the loop
       LOGIN,
     );
     assert.deepEqual(server.calls[0].params, [TOKEN, '1.122', 'bot']);
-    assert.deepEqual(await health(), { mode: 'direct', state: 'ready', ready: true, restarts: 0 });
+    assert.deepEqual(await health(), {
+      mode: 'direct',
+      state: 'ready',
+      ready: true,
+      restarts: 0,
+      holder: kotae.app.leases.holder,
+    });
   });
 
   it('answers a pair-talk question with the sources as titles and URLs, then a yes/no stamp', async () => {

@@ -52,6 +52,10 @@ export class FakeDirectServer {
   readonly calls: ClientCall[] = [];
   /** Connections accepted so far (reconnects count). */
   connections = 0;
+  /** WebSocket connections open now. */
+  get openConnections(): number {
+    return this.sockets.size;
+  }
   private readonly sockets = new Set<WebSocket>();
   private readonly talks = new Map<bigint, { type: 1 | 2; users: bigint[] }>([
     [DIRECT_IDS.pairTalk, { type: 1, users: [DIRECT_IDS.bot, DIRECT_IDS.yamada] }],

@@ -2,7 +2,7 @@
 import { KotaeError } from '../../core/errors';
 import type { TicketComment, TicketEvent, TicketPatch, TicketQuery, TicketStore } from '../../bot/ports';
 import { OPEN_TICKET_STATUSES, type NewTicket, type TicketRecord, type TranscriptEntry } from '../../bot/records';
-import type { TicketOutbox } from '../../tickets';
+import type { OutboxFilter, TicketOutbox } from '../../tickets';
 
 type Stored = { ticket: TicketRecord; transcript: TranscriptEntry[]; sourceActivityId?: string };
 
@@ -18,6 +18,7 @@ export class InMemoryTicketStore implements TicketStore, TicketOutbox {
   private readonly tickets: Stored[] = [];
   private readonly commentList: TicketComment[] = [];
   private readonly events: TicketEvent[] = [];
+  private readonly claims = new Map<string, { worker: string; until: number }>();
   private ids = 0;
 
   constructor(
@@ -181,13 +182,31 @@ export class InMemoryTicketStore implements TicketStore, TicketOutbox {
     return (this.tickets.find((s) => s.ticket.id === ticketId)?.transcript ?? []).map((e) => ({ ...e }));
   }
 
-  async undelivered(limit: number, createdBefore: Date): Promise<TicketComment[]> {
+  async undelivered(limit: number, createdBefore: Date, filter: OutboxFilter = {}): Promise<TicketComment[]> {
+    const at = filter.claimableAt;
+    const channelOf = (c: TicketComment) => this.tickets.find((s) => s.ticket.id === c.ticketId)?.ticket.channel;
     return this.commentList
       .filter(
         (c) => c.kind === 'reply' && !c.deliveredAt && (c.deliveryError !== undefined || c.createdAt < createdBefore),
       )
+      .filter((c) => !at || !this.claims.get(c.id) || (this.claims.get(c.id)?.until ?? 0) < at.getTime())
+      .filter((c) => !filter.channel || channelOf(c) === filter.channel)
       .slice(0, limit)
       .map((c) => ({ ...c }));
+  }
+
+  async claim(commentId: string, worker: string, now: Date, until: Date): Promise<boolean> {
+    const c = this.commentList.find((x) => x.id === commentId);
+    const held = this.claims.get(commentId);
+    if (!c || c.deliveredAt || (held && held.until >= now.getTime())) return false;
+    this.claims.set(commentId, { worker, until: until.getTime() });
+    return true;
+  }
+
+  async release(commentId: string, worker: string, retryAfter?: Date): Promise<void> {
+    if (this.claims.get(commentId)?.worker !== worker) return;
+    if (retryAfter) this.claims.set(commentId, { worker: '', until: retryAfter.getTime() });
+    else this.claims.delete(commentId);
   }
 
   private event(ticketId: string, at: Date, actor: string, field: string, before?: string, after?: string): void {

@@ -35,6 +35,7 @@ export async function startApp(
     indexPollMs?: number;
     /** Listen on this port (e.g. one the public URL names) instead of an ephemeral one. */
     port?: number;
+    logoLeaseTtlMs?: number;
   } = {},
 ): Promise<RunningApp> {
   const temp = tempDir('kotae-e2e-');
@@ -57,6 +58,7 @@ export async function startApp(
     dbRetryInitialDelayMs: options.dbRetryInitialDelayMs,
     schemaCheckIntervalMs: options.schemaCheckIntervalMs,
     indexPollMs: options.indexPollMs,
+    logoLeaseTtlMs: options.logoLeaseTtlMs,
   });
   const server: Server = await listen(app.web, options.port ?? 0, '127.0.0.1');
   const address = server.address();

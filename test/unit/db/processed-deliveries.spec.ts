@@ -10,7 +10,8 @@ import { FakeClock } from '../../../core/clock';
 import { createDataSource } from '../../../db';
 import { SqlProcessedDeliveries } from '../../../db/repositories/sql-processed-deliveries';
 import { describeEachDb } from '../../helpers/databases';
-import { personalEnvelope } from '../../fakes/teams-activities';
+import { actionExecuteInvoke, personalEnvelope } from '../../fakes/teams-activities';
+import { cardOf } from '../../fakes/teams-connector';
 import { startTeamsHarness } from '../../fakes/teams-harness';
 
 const T0 = '2026-07-01T00:00:00.000Z';
@@ -23,6 +24,17 @@ function contract(make: (clock: FakeClock) => ProcessedDeliveries): void {
     assert.equal(await store.claim('f:5678'), true);
     await store.forget('f:1234');
     assert.equal(await store.claim('f:1234'), true);
+  });
+
+  it('keeps the result of a claimed id for a redelivery, and forgets it with the id', async () => {
+    const store = make(new FakeClock(T0));
+    assert.equal(await store.resultOf('inv-1'), undefined);
+    assert.equal(await store.claim('inv-1'), true);
+    assert.equal(await store.resultOf('inv-1'), undefined, 'claimed, still running');
+    await store.saveResult('inv-1', '{"statusCode":200}');
+    assert.equal(await store.resultOf('inv-1'), '{"statusCode":200}');
+    await store.forget('inv-1');
+    assert.equal(await store.resultOf('inv-1'), undefined);
   });
 
   it('purges ids recorded before a time', async () => {
@@ -74,6 +86,40 @@ describeEachDb('SqlProcessedDeliveries', (each) => {
       assert.deepEqual([first.status, again.status], [200, 200]);
       assert.deepEqual([a.helpdesk.asks.length, b.helpdesk.asks.length], [1, 0]);
       assert.deepEqual([a.connector.sent().length, b.connector.sent().length], [1, 0]);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('handles a card-action invoke reaching both instances once; both answer the same response', async () => {
+    const clock = new FakeClock(T0);
+    const a = await startTeamsHarness({ processed: new SqlProcessedDeliveries(each.db.ds, () => clock.now()) });
+    const b = await startTeamsHarness({ processed: new SqlProcessedDeliveries(second, () => clock.now()) });
+    try {
+      await a.post(personalEnvelope(a.serviceUrl, { id: 'q-1', text: 'VPNにつながりません' }));
+      await b.post(personalEnvelope(b.serviceUrl, { id: 'q-2', text: 'VPNにつながりません' }));
+      type Action = { title: string; verb: string; data: Record<string, string> };
+      const escalate = cardOf(a.connector.sent()[0]).actions?.find((x: Action) => x.title === '担当者に問い合わせる');
+      assert.ok(escalate);
+      const form = (await a.post(actionExecuteInvoke(a.serviceUrl, 'inv-form', escalate))).body as {
+        value: { actions: Action[] };
+      };
+      const submit = form.value.actions[0];
+      const data = { ...submit.data, category: 'その他', urgency: 'normal', details: '朝からVPNに接続できません' };
+      // Concurrently (Teams retried on the other instance before the first answered)…
+      const [ra, rb] = await Promise.all([
+        a.post(actionExecuteInvoke(a.serviceUrl, 'inv-7', { verb: submit.verb, data })),
+        b.post(actionExecuteInvoke(b.serviceUrl, 'inv-7', { verb: submit.verb, data })),
+      ]);
+      assert.deepEqual([ra.status, rb.status], [200, 200]);
+      assert.deepEqual(ra.body, rb.body);
+      assert.equal(a.helpdesk.escalations.length + b.helpdesk.escalations.length, 1);
+      assert.match(JSON.stringify(ra.body), /受付番号は HD-2026-000001 です/);
+      // …and later (a redelivery after a timeout): the stored response, nothing run again.
+      const late = await b.post(actionExecuteInvoke(b.serviceUrl, 'inv-7', { verb: submit.verb, data }));
+      assert.deepEqual(late.body, ra.body);
+      assert.equal(a.helpdesk.escalations.length + b.helpdesk.escalations.length, 1);
     } finally {
       await a.close();
       await b.close();

@@ -57,6 +57,25 @@ describe('kotae ingest (CLI)', () => {
     assert.match(lines.join('\n'), /変更はありませんでした/);
   });
 
+  it('publishes a new index generation after a rebuild (not when nothing changed); a failure is a warning', async () => {
+    const published: number[] = [];
+    let down = false;
+    const publish = async () => {
+      if (down) throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+      published.push(published.length + 1);
+      return published.length;
+    };
+    assert.equal(await runIngestCommand([path.join(root, 'kb')], { ...deps, publish }), 0);
+    assert.match(lines.join('\n'), /新しい索引を通知しました（世代 1）/);
+    lines.length = 0;
+    assert.equal(await runIngestCommand([path.join(root, 'kb')], { ...deps, publish }), 0);
+    assert.deepEqual(published, [1], 'unchanged: nothing to publish');
+    down = true;
+    lines.length = 0;
+    assert.equal(await runIngestCommand([path.join(root, 'kb'), '--force'], { ...deps, publish }), 0);
+    assert.match(lines.join('\n'), /索引は作成しましたが、稼働中のインスタンスへの通知に失敗しました/);
+  });
+
   it('draws a bar instead of progress lines on a terminal', async () => {
     const stream = new FakeTerminal();
     const code = await runIngestCommand([path.join(root, 'kb')], { ...deps, isTTY: true, progressStream: stream });

@@ -72,6 +72,22 @@ function leaseContract(make: () => JobLease): void {
       ['backup'],
     );
   });
+
+  it('lists every live lease with its holder, by name, without the expired ones', async () => {
+    const lease = make();
+    assert.equal(await lease.acquire('retention', 'B', at(0), at(5)), true);
+    assert.equal(await lease.acquire('logo-chat', 'A', at(0), at(2)), true);
+    assert.equal(await lease.acquire('backup', 'A', at(0), at(5)), true);
+    assert.deepEqual(await lease.live(at(1)), [
+      { name: 'backup', holder: 'A', expiresAt: at(5) },
+      { name: 'logo-chat', holder: 'A', expiresAt: at(2) },
+      { name: 'retention', holder: 'B', expiresAt: at(5) },
+    ]);
+    assert.deepEqual(
+      (await lease.live(at(3))).map((l) => l.name),
+      ['backup', 'retention'],
+    );
+  });
 }
 
 describe('InMemoryJobLease', () => {
@@ -111,6 +127,7 @@ describe('LeaseGuard', () => {
       acquire: () => Promise.reject(new Error('database unreachable')),
       release: async () => {},
       heldBy: async () => [],
+      live: async () => [],
     };
     const guard = new LeaseGuard({ lease: broken, holder: 'A', clock });
     assert.equal(await guard.run('backup', async () => 'ran', 'skipped'), 'skipped');
