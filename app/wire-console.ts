@@ -22,6 +22,8 @@ import { AccountService, AuthService } from '../adapters/web/auth';
 import { createConsoleRouter } from '../adapters/web/console';
 import type { KotaeConfig } from './config';
 import { writeManagedFaqs } from './managed-faqs';
+import { SheetFaqSource } from './indexed-faqs';
+import { SHAREPOINT_PREFIX, sharePointDir } from './knowledge-folders';
 
 /** What the operator side needs from the rest of the app. */
 export interface ConsoleWiringDeps {
@@ -80,6 +82,10 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     audit,
     logger: d.logger,
     masker,
+    indexed: new SheetFaqSource([
+      { dir: d.config.kbDir, origin: 'file' },
+      { dir: sharePointDir(d.config.dataDir), prefix: SHAREPOINT_PREFIX, origin: 'sharepoint' },
+    ]),
     reindex: async () => {
       writeManagedFaqs(d.config.dataDir, await faqStore.list('approved'));
       await d.reindex();

@@ -35,7 +35,16 @@ export {
 export { ATTACHMENT_MESSAGES, formatBytes } from './attachment-messages';
 export { checkClaim, imageExtensionOf, isInlineImage, safeFileName, type AttachmentClaim } from './attachment-policy';
 export { WorkLogService, validateWorkLog } from './work-log';
-export { FaqService, proposeFaqFromTicket, validateFaq, type FaqServiceDeps, type FaqChange } from './faq-service';
+export {
+  FaqService,
+  proposeFaqFromTicket,
+  validateFaq,
+  type FaqActor,
+  type FaqChange,
+  type FaqListItem,
+  type FaqServiceDeps,
+} from './faq-service';
+export { depersonalize } from './faq-depersonalize';
 export { OPERATOR_ROLES, hasRole } from './operators';
 export type { OperatorRole, OperatorRecord, OperatorStore, SessionRecord, SessionStore } from './operators';
 export type { AuditEntry, AuditRecord, AuditTrail, AuditVerification } from './audit';
@@ -47,6 +56,7 @@ export type {
   TicketOutbox,
   WorkLogStore,
   FaqStore,
+  IndexedFaqSource,
   UnansweredQuestions,
 } from './ports';
 export type * from './types';

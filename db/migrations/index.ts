@@ -2,6 +2,7 @@ import { InitialSchema1763700000000 } from './1763700000000-initial-schema';
 import { TicketConversation1764100000000 } from './1764100000000-ticket-conversation';
 import { AttachmentFiles1764200000000 } from './1764200000000-attachment-files';
 import { InstanceCoordination1764300000000 } from './1764300000000-instance-coordination';
+import { FaqOrigins1764900000000 } from './1764900000000-faq-origins';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   TicketConversation1764100000000,
   AttachmentFiles1764200000000,
   InstanceCoordination1764300000000,
+  FaqOrigins1764900000000,
 ];

@@ -192,4 +192,7 @@ export interface FaqEntryRow {
   approvedBy: string | null;
   approvedAt: Date | null;
   version: number;
+  origin: string | null;
+  sourceKey: string | null;
+  replacesId: string | null;
 }

@@ -50,6 +50,11 @@ const REQUESTS: Record<string, (h: ConsoleHarness) => Promise<Prepared>> = {
     path: '/faqs',
     form: { category: 'メール', question: 'Q', answer: 'A', alternates: '' },
   }),
+  'get /faqs/indexed': async () => ({ path: '/faqs/indexed?id=FAQ-0001' }),
+  'post /faqs/indexed': async () => ({
+    path: '/faqs/indexed',
+    form: { faqId: 'FAQ-0001', category: 'アカウント', question: 'パスワードを忘れました', answer: '再設定します。' },
+  }),
   'get /faqs/:id/edit': async (h) => ({ path: `/faqs/${(await draft(h)).id}/edit` }),
   'post /faqs/:id': async (h) => ({
     path: `/faqs/${(await draft(h)).id}`,

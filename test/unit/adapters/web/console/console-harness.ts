@@ -24,6 +24,7 @@ import {
   ReplyDelivery,
   TicketService,
   WorkLogService,
+  type IndexedFaq,
   type OperatorRole,
 } from '../../../../../tickets';
 import { InMemoryAttachmentFileStore } from '../../../../fakes/in-memory-attachment-files';
@@ -83,10 +84,23 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
   });
   const reindexCalls: Date[] = [];
   let reindexFails = false;
+  // The knowledge folder's FAQ sheet as the console sees it (tests may add rows).
+  const indexedFaqs: IndexedFaq[] = [
+    {
+      id: 'FAQ-0001',
+      origin: 'file',
+      sourcePath: 'faq.csv',
+      category: 'アカウント',
+      question: 'パスワードを忘れました',
+      alternateQuestions: ['パスワードがわからない'],
+      answer: '情報政策課でパスワードを再設定します。',
+    },
+  ];
   const faqs = new FaqService({
     store: new SqlFaqStore(ds, now),
     audit,
     logger,
+    indexed: { list: async () => indexedFaqs.map((f) => ({ ...f })) },
     reindex: async () => {
       if (reindexFails) throw new Error('index busy');
       reindexCalls.push(now());
