@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { KotaeError } from '../core/errors';
 import type { DbConfig } from '../db';
 import { isPiiType, PII_TYPES, type PiiType } from '../privacy';
+import { checkKnowledge, KNOWLEDGE_ENV, toKnowledgeConfig, type KnowledgeConfig } from './config-knowledge';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
@@ -128,6 +129,7 @@ const EnvSchema = z
       .regex(/^[A-Za-z0-9._-]{1,64}$/, 'expected 1-64 letters, digits, . _ -')
       .optional(),
     KOTAE_LOGO_RELAY_NEXT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    ...KNOWLEDGE_ENV,
   })
   .superRefine((env, ctx) => {
     const need = (cond: boolean, key: string, message: string) => {
@@ -178,6 +180,7 @@ const EnvSchema = z
       'needs the Teams app credentials',
     );
     checkLogo(env, need);
+    checkKnowledge(env, need);
     need(env.KOTAE_DESK_OPEN >= env.KOTAE_DESK_CLOSE, 'KOTAE_DESK_CLOSE', 'must be later than KOTAE_DESK_OPEN');
     if (env.KOTAE_ANSWER_THRESHOLD !== undefined && env.KOTAE_CLARIFY_THRESHOLD !== undefined) {
       need(
@@ -293,6 +296,8 @@ export interface KotaeConfig {
   attachmentMaxBytes: number;
   /** LoGoチャット: a direct-js bot connection, a signed relay, or off. */
   logo: LogoConfig;
+  /** Console uploads and SharePoint libraries (app/config-knowledge.ts). */
+  knowledge: KnowledgeConfig;
 }
 
 /** LoGoチャット settings; the token file and CA file are read by the composition root. */
@@ -452,6 +457,7 @@ function toConfig(e: z.infer<typeof EnvSchema>, cwd: string): KotaeConfig {
     retentionDays: e.KOTAE_RETENTION_DAYS,
     attachmentMaxBytes: e.KOTAE_ATTACHMENT_MAX_BYTES,
     logo: toLogoConfig(e, cwd, dataDir),
+    knowledge: toKnowledgeConfig(e, cwd),
   };
 }
 
@@ -548,5 +554,8 @@ export function describeConfig(c: KotaeConfig): Record<string, unknown> {
     desk: `${c.desk.open}-${c.desk.close}`,
     scheduler: c.scheduler,
     piiTypes: c.piiTypes.join(',') || 'none',
+    sharePoint: c.knowledge.sharePoint
+      ? { libraries: c.knowledge.sharePoint.libraries.length, graphUrl: c.knowledge.sharePoint.graphUrl }
+      : 'off',
   };
 }

@@ -41,6 +41,7 @@ import { wireConsole } from './wire-console';
 import { wireReports } from './wire-reports';
 import { wireTeams } from './wire-teams';
 import { wireLogo } from './wire-logo';
+import { wireKnowledge } from './wire-knowledge';
 
 /** Things a test or the CLI may replace. */
 export interface AppDeps {
@@ -159,8 +160,10 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       clock,
       logger,
     });
+    const knowledgeSide = wireKnowledge({ config, knowledge, indexSync, leases, logger, clock });
     const operators = await wireConsole({
       config,
+      knowledge: knowledgeSide.console,
       masker,
       ds,
       tickets,
@@ -224,6 +227,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       tickets,
       clock,
       documentsDir: config.kbDir,
+      extraDocuments: [knowledgeSide.documents],
       dataDir: config.dataDir,
       logger,
       mounts,

@@ -19,7 +19,7 @@ import { FsAttachmentFileStore, attachmentDir } from '../db/files/fs-attachment-
 import { SqlTicketOutbox } from '../db/repositories/sql-ticket-outbox';
 import { AttachmentService, FaqService, ReplyDelivery, TicketService, WorkLogService } from '../tickets';
 import { AccountService, AuthService } from '../adapters/web/auth';
-import { createConsoleRouter } from '../adapters/web/console';
+import { createConsoleRouter, type KnowledgeConsole } from '../adapters/web/console';
 import type { KotaeConfig } from './config';
 import { writeManagedFaqs } from './managed-faqs';
 import { SheetFaqSource } from './indexed-faqs';
@@ -40,6 +40,8 @@ export interface ConsoleWiringDeps {
   masker?: PiiMasker;
   /** Re-ingests the knowledge base (after a managed FAQ changes). */
   reindex: () => Promise<void>;
+  /** The knowledge pages (uploads, SharePoint, usage, gaps). */
+  knowledge?: KnowledgeConsole;
 }
 
 /** Builds the operator-side services and the console router. */
@@ -105,6 +107,7 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     clock: d.clock,
     logger: d.logger,
     secureCookies: d.config.secureCookies,
+    knowledge: d.knowledge,
   });
   return { router, auth, accounts, ticketService, audit, sessions, attachments, faqs };
 }

@@ -8,3 +8,5 @@ export { DEFAULT_MAX_FILE_BYTES, runIngest } from './pipeline';
 export { SKIP_REASONS } from './skip-reasons';
 export type { IndexBuilder, IngestOptions, IngestProgress, IngestSummary, SkippedItem } from './types';
 export { FaqSheetReader } from './faq-sheets';
+export { isUploadable, UPLOAD_EXTENSIONS, UPLOAD_MESSAGES } from './upload-policy';
+export { formatBytes } from './file-ingest';

@@ -29,3 +29,4 @@ export {
   type LeaseHeld,
   type RenewTimers,
 } from './job-lease';
+export { KnowledgeIngestJob, type IngestJobStatus, type KnowledgeIngestJobDeps } from './knowledge-ingest-job';

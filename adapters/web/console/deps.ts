@@ -9,6 +9,7 @@ import type {
   WorkLogService,
 } from '../../../tickets';
 import type { AccountService, AuthService } from '../auth';
+import type { KnowledgeConsole } from './knowledge-deps';
 
 /** Dependencies of createConsoleRouter. */
 export interface ConsoleDeps {
@@ -24,4 +25,6 @@ export interface ConsoleDeps {
   logger: Logger;
   /** Adds `Secure` to cookies; true unless the public URL is http://localhost. */
   secureCookies: boolean;
+  /** Uploaded manuals, the background ingest, SharePoint, usage and gaps (issue 15); pages answer 404 without it. */
+  knowledge?: KnowledgeConsole;
 }

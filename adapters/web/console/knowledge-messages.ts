@@ -11,6 +11,44 @@ export const ORIGIN_LABELS: Readonly<Record<FaqOrigin, string>> = {
 
 /** Texts of the knowledge pages. */
 export const K = Object.freeze({
+  knowledge: {
+    title: 'ナレッジの管理',
+    upload: '文書のアップロード',
+    uploadHelp: (limit: string) =>
+      `PDF、Word（.docx）、Excel（.xlsx）、CSV、HTML、Markdown（.md）のマニュアルを1ファイル${limit}まで、一度に5ファイルまでアップロードできます。アップロード後、自動で取り込まれます。`,
+    file: 'ファイル',
+    uploadSubmit: 'アップロードして取り込む',
+    documents: 'アップロードした文書',
+    noDocuments: 'アップロードした文書はありません。',
+    name: 'ファイル名',
+    size: 'サイズ',
+    modifiedAt: '更新日時',
+    delete: '削除',
+    confirmDelete: '削除する',
+    ingest: '取り込みの状況',
+    reload: '最新の状況を表示',
+    states: {
+      idle: 'この起動以降、取り込みは実行されていません。',
+      running: '取り込み中です。',
+      done: '取り込みが完了しました。',
+      failed: '取り込みに失敗しました。以前のナレッジで回答を続けています。',
+    } as Record<string, string>,
+    progress: (phase: string, done: number, total: number) =>
+      phase === 'parse' ? `ファイルの解析 ${done} / ${total}` : `索引の作成 ${done} / ${total}`,
+    reason: (r: string) => `きっかけ: ${r}`,
+    period: (from: string, to: string) => `${from} 〜 ${to}`,
+    summary: (files: number, indexed: number, unchanged: number, removed: number, chunks: number) =>
+      `対象 ${files}ファイル（新規・更新 ${indexed}、変更なし ${unchanged}）、削除 ${removed}、検索単位 ${chunks}件`,
+    skipped: 'スキップしたファイル・行',
+    noSkipped: 'スキップしたファイルはありません。',
+    skipPath: 'ファイル',
+    skipReason: '理由',
+    error: (e: string) => `エラー: ${e}`,
+    uploaded: (names: string) => `${names} をアップロードしました。取り込みを開始しました。`,
+    deleted: '文書を削除しました。取り込みを開始しました。',
+    reasonUpload: 'アップロード',
+    reasonDelete: '文書の削除',
+  },
   faq: {
     search: 'FAQを検索',
     searchSubmit: '検索',

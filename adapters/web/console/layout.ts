@@ -4,6 +4,7 @@ import { hasRole } from '../../../tickets';
 import type { AuthContext } from '../auth';
 import { html, type SafeHtml } from './html';
 import { M, ROLE_LABELS } from './messages';
+import { K } from './knowledge-messages';
 
 /** Options of one page. */
 export interface PageOptions {
@@ -25,6 +26,7 @@ function nav(base: string, auth: AuthContext): SafeHtml {
       ['/faqs', M.nav.faqs],
       ['/faqs/drafts', M.nav.drafts],
       ['/unanswered', M.nav.unanswered],
+      ['/knowledge', K.knowledge.title],
       ['/reports', M.nav.reports],
     );
   }
