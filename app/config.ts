@@ -11,6 +11,7 @@ import type { DbConfig } from '../db';
 import { isPiiType, PII_TYPES, type PiiType } from '../privacy';
 import { checkTrust, describeTrust, toTrustConfig, TRUST_ENV_SHAPE, type TrustConfig } from './config-trust';
 import { NotifyEnvSchema, toNotifyConfig, type NotifyConfig } from './notify-config';
+import { checkKnowledge, KNOWLEDGE_ENV, toKnowledgeConfig, type KnowledgeConfig } from './config-knowledge';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
@@ -160,6 +161,7 @@ const EnvSchema = z
     ...INTEGRITY_ENV,
     // Identity, rate limits, busy timeout, metrics (config-trust.ts).
     ...TRUST_ENV_SHAPE,
+    ...KNOWLEDGE_ENV,
   })
   .superRefine((env, ctx) => {
     const need = (cond: boolean, key: string, message: string) => {
@@ -212,6 +214,7 @@ const EnvSchema = z
     );
     checkLogo(env, need);
     checkTrust(env, need);
+    checkKnowledge(env, need);
     need(env.KOTAE_DESK_OPEN >= env.KOTAE_DESK_CLOSE, 'KOTAE_DESK_CLOSE', 'must be later than KOTAE_DESK_OPEN');
     if (env.KOTAE_ANSWER_THRESHOLD !== undefined && env.KOTAE_CLARIFY_THRESHOLD !== undefined) {
       need(
@@ -335,6 +338,8 @@ export interface KotaeConfig {
   trust: TrustConfig;
   /** Operator notifications: SMTP and the operators' Teams channel (app/notify-config.ts). */
   notify: NotifyConfig;
+  /** Console uploads and SharePoint libraries (app/config-knowledge.ts). */
+  knowledge: KnowledgeConfig;
 }
 
 /** LoGoチャット settings; the token file and CA file are read by the composition root. */
@@ -500,6 +505,7 @@ function toConfig(e: z.infer<typeof EnvSchema>, cwd: string): Omit<KotaeConfig, 
     logo: toLogoConfig(e, cwd, dataDir),
     integrity: toIntegrityConfig(e, cwd, dataDir),
     trust: toTrustConfig(e, cwd, publicUrl),
+    knowledge: toKnowledgeConfig(e, cwd),
   };
 }
 
@@ -601,6 +607,9 @@ export function describeConfig(c: KotaeConfig): Record<string, unknown> {
       smtp: c.notify.smtp ? `${c.notify.smtp.host}:${c.notify.smtp.port}` : 'off',
       teamsChannel: c.notify.teamsChannel ? 'configured' : 'off',
     },
+    sharePoint: c.knowledge.sharePoint
+      ? { libraries: c.knowledge.sharePoint.libraries.length, graphUrl: c.knowledge.sharePoint.graphUrl }
+      : 'off',
   };
 }
 

@@ -59,6 +59,7 @@ import { wireIdentity } from './wire-identity';
 import { apiLimits } from './wire-rate-limits';
 import { SqlRateLimits } from '../db';
 import { LOGO_LEASE } from './logo-lease';
+import { wireKnowledge } from './wire-knowledge';
 
 /** Things a test or the CLI may replace. */
 export interface AppDeps {
@@ -188,10 +189,12 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     });
     // Rate limits counted in the database, shared by every instance (issue 11 point 6).
     const rateCounter = new SqlRateLimits(ds, now);
+    const knowledgeSide = wireKnowledge({ config, knowledge, indexSync, leases, logger, clock });
     const operators = await wireConsole({
       rateCounter,
       config,
       audit,
+      knowledge: knowledgeSide.console,
       masker,
       ds,
       tickets,
@@ -286,6 +289,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       tickets,
       clock,
       documentsDir: config.kbDir,
+      extraDocuments: [knowledgeSide.documents],
       dataDir: config.dataDir,
       logger,
       mounts,

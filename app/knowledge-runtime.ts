@@ -11,6 +11,7 @@ import { OpenAiEmbedder } from '../adapters/llm';
 import type { KotaeConfig } from './config';
 import { LiveKnowledge } from './live-knowledge';
 import { managedKbDir } from './managed-faqs';
+import { knowledgeFolders } from './knowledge-folders';
 
 /** The knowledge side of a running Kotae. */
 export interface KnowledgeRuntime {
@@ -41,11 +42,25 @@ export async function createKnowledgeRuntime(config: Readonly<KotaeConfig>, logg
     { currentDir: () => currentIndexDir(config.dataDir), open: (dir) => openKnowledgeIndex(dir, embedding) },
     logger,
   );
-  const ingest = async (sourceDir = config.kbDir, onProgress?: (p: IngestProgress) => void) => {
+  // One ingest at a time in this process (FAQ approvals, uploads and the SharePoint sync all re-index;
+  // the ingest lock would refuse a second one): each waits for the one before it.
+  let queue: Promise<unknown> = Promise.resolve();
+  const ingest = (sourceDir = config.kbDir, onProgress?: (p: IngestProgress) => void) => {
+    const run = queue.then(
+      () => ingestNow(sourceDir, onProgress),
+      () => ingestNow(sourceDir, onProgress),
+    );
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  const ingestNow = async (sourceDir: string, onProgress?: (p: IngestProgress) => void) => {
     const summary = await runIngest({
       sourceDir,
       dataDir: config.dataDir,
-      extraDirs: [{ dir: managedKbDir(config.dataDir), prefix: '@console' }],
+      extraDirs: [
+        { dir: managedKbDir(config.dataDir), prefix: '@console', overrides: true },
+        ...knowledgeFolders(config.dataDir),
+      ],
       logger,
       onProgress,
       build: (chunks, dir, options) => buildKnowledgeIndex(chunks, dir, { ...embedding, ...options }),

@@ -1,6 +1,7 @@
 /**
  * FAQs managed in the console (approved rows of faq_entry) join the index as a CSV sheet in
- * `<dataDir>/managed-kb/`, written atomically and ingested beside the knowledge folder.
+ * `<dataDir>/managed-kb/`, written atomically and ingested beside the knowledge folder. An override of
+ * a sheet's FAQ is written under that FAQ's id, and the ingest prefers this sheet's row to the original.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,7 +28,9 @@ export function writeManagedFaqs(dataDir: string, faqs: readonly FaqEntry[]): vo
   }
   const header = 'id,category,question,alternate_questions,answer,source_url';
   const rows = approved.map((f) =>
-    [f.id, f.category, f.question, f.alternateQuestions.join('|'), f.answer, f.sourceUrl ?? ''].map(cell).join(','),
+    [f.sourceKey ?? f.id, f.category, f.question, f.alternateQuestions.join('|'), f.answer, f.sourceUrl ?? '']
+      .map(cell)
+      .join(','),
   );
   const tmp = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, '\uFEFF' + [header, ...rows].join('\r\n') + '\r\n');

@@ -20,12 +20,14 @@ import { SqlTicketOutbox } from '../db/repositories/sql-ticket-outbox';
 import { SqlDeskChanges } from '../db/repositories/sql-desk-changes';
 import { AttachmentService, FaqService, ReplyDelivery, TicketService, WorkLogService } from '../tickets';
 import { AccountService, AuthService } from '../adapters/web/auth';
-import { createConsoleRouter } from '../adapters/web/console';
+import { createConsoleRouter, type KnowledgeConsole } from '../adapters/web/console';
 import type { KotaeConfig } from './config';
 import { signInLimiters } from './wire-rate-limits';
 import type { RateCounter } from '../adapters/web/rate-limit';
 import type { NotificationService } from '../notify';
 import { writeManagedFaqs } from './managed-faqs';
+import { SheetFaqSource } from './indexed-faqs';
+import { SHAREPOINT_PREFIX, sharePointDir } from './knowledge-folders';
 
 /** What the operator side needs from the rest of the app. */
 export interface ConsoleWiringDeps {
@@ -50,6 +52,8 @@ export interface ConsoleWiringDeps {
   notifications?: NotificationService;
   /** This instance's id (names its reply-delivery claims). */
   instanceId?: string;
+  /** The knowledge pages (uploads, SharePoint, usage, gaps). */
+  knowledge?: KnowledgeConsole;
 }
 
 /** Builds the operator-side services and the console router. */
@@ -94,6 +98,10 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     audit,
     logger: d.logger,
     masker,
+    indexed: new SheetFaqSource([
+      { dir: d.config.kbDir, origin: 'file' },
+      { dir: sharePointDir(d.config.dataDir), prefix: SHAREPOINT_PREFIX, origin: 'sharepoint' },
+    ]),
     reindex: async () => {
       writeManagedFaqs(d.config.dataDir, await faqStore.list('approved'));
       await d.reindex();
@@ -123,6 +131,7 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     signInLimits: d.rateCounter ? signInLimiters(d.config.trust.rateLimits, d.rateCounter, d.clock) : undefined,
     changes: new SqlDeskChanges(d.ds),
     notifications: d.notifications,
+    knowledge: d.knowledge,
   });
   return { router, auth, accounts, ticketService, audit, sessions, attachments, faqs, operators, delivery };
 }

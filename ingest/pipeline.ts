@@ -49,7 +49,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     }
     const present = new Set(entries.map((e) => e.relPath));
     const removed = Object.entries(previous.files).filter(([p, e]) => e.status === 'indexed' && !present.has(p)).length;
-    const { chunks, skipped } = assemble(outcomes);
+    const overriding = (options.extraDirs ?? []).filter((d) => d.overrides).map((d) => `${d.prefix}/`);
+    const { chunks, skipped } = assemble(outcomes, overriding);
     skipped.push(...unreadableDirs.map((dir) => ({ path: dir + '/', reason: SKIP_REASONS.unreadable })));
     const counts = {
       files: entries.length,
@@ -108,12 +109,21 @@ function needsRebuild(previous: Manifest, outcomes: readonly FileOutcome[], sour
   return !same || newSkip || previous.sourceDir !== sourceDir;
 }
 
-/** Collects chunks in path order; an FAQ id already taken by an earlier file is skipped. */
-function assemble(outcomes: readonly FileOutcome[]): { chunks: Chunk[]; skipped: SkippedItem[] } {
+/**
+ * Collects chunks in path order; an FAQ id already taken by an earlier file is skipped. Files under
+ * an overriding prefix (the console's FAQ sheet) come first, and the rows they replace are left out
+ * silently: an FAQ edited in the console is served with its edit, on every ingest of its sheet.
+ */
+function assemble(
+  outcomes: readonly FileOutcome[],
+  overriding: readonly string[] = [],
+): { chunks: Chunk[]; skipped: SkippedItem[] } {
   const chunks: Chunk[] = [];
   const skipped: SkippedItem[] = [];
   const owner = new Map<string, string>();
-  for (const o of outcomes) {
+  const overrides = (p: string) => overriding.some((prefix) => p.startsWith(prefix));
+  const ordered = [...outcomes.filter((o) => overrides(o.relPath)), ...outcomes.filter((o) => !overrides(o.relPath))];
+  for (const o of ordered) {
     if (o.kind === 'skipped') {
       skipped.push({ path: o.relPath, reason: o.reason });
       continue;
@@ -123,7 +133,7 @@ function assemble(outcomes: readonly FileOutcome[]): { chunks: Chunk[]; skipped:
     for (const chunk of o.cached.chunks) {
       const taken = owner.get(chunk.documentId);
       if (taken !== undefined && taken !== o.relPath) {
-        if (!reported.has(chunk.documentId))
+        if (!reported.has(chunk.documentId) && !overrides(taken))
           skipped.push({ path: o.relPath, reason: SKIP_REASONS.rowDuplicateId(chunk.documentId) });
         reported.add(chunk.documentId);
         continue;

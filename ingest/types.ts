@@ -34,8 +34,11 @@ export interface IngestOptions {
   /** Rebuild the index even when no file changed (e.g. after changing the embedder). */
   force?: boolean;
   onProgress?: (progress: IngestProgress) => void;
-  /** More folders indexed with the source (e.g. FAQs managed in the console); paths get `prefix/`. */
-  extraDirs?: { dir: string; prefix: string }[];
+  /**
+   * More folders indexed with the source (e.g. FAQs managed in the console); paths get `prefix/`.
+   * With `overrides`, an FAQ id of such a folder replaces the same id of any other file.
+   */
+  extraDirs?: { dir: string; prefix: string; overrides?: boolean }[];
 }
 
 /** A file (or `file:row`) left out of the index, with a Japanese reason for operators. */

@@ -47,3 +47,4 @@ export {
   type RenewTimers,
 } from './job-lease';
 export { LeaseKeeper, type LeaseKeeperDeps } from './lease-keeper';
+export { KnowledgeIngestJob, type IngestJobStatus, type KnowledgeIngestJobDeps } from './knowledge-ingest-job';

@@ -1,17 +1,22 @@
 /**
- * FAQ curation: promote a resolved ticket to a draft FAQ, admins approve drafts, operators and
- * admins edit approved FAQs. Every change to approved FAQs re-indexes the knowledge base.
+ * FAQ curation, whatever an FAQ's origin (a sheet in the knowledge folder, a SharePoint library, the
+ * console, a promoted ticket). Approval is enforced here: operators create and edit drafts; an
+ * operator's edit of a published FAQ is a new draft that replaces it only once an administrator
+ * approves it (the published text keeps serving meanwhile); an edit of a sheet's FAQ is kept as an
+ * override in faq_entry, which the ingest prefers to the sheet's row on every run. Administrators'
+ * saves publish at once (they are the approvers). Every change to published FAQs re-indexes.
  */
 import { KotaeError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import type { TicketComment } from '../bot/ports';
 import type { TicketRecord } from '../bot/records';
 import { TICKET_MESSAGES } from './messages';
-import type { FaqStore } from './ports';
+import type { FaqStore, IndexedFaqSource } from './ports';
 import type { AuditTrail } from './audit';
-import type { FaqEntry, FaqInput } from './types';
+import type { FaqEntry, FaqInput, FaqOrigin, IndexedFaq } from './types';
 import type { PiiMasker } from '../privacy';
 import { masked } from './personal-data';
+import { depersonalize } from './faq-depersonalize';
 
 /** What FaqService needs; `reindex` rebuilds the knowledge base from the KB folder and faq_entry. */
 export interface FaqServiceDeps {
@@ -21,6 +26,40 @@ export interface FaqServiceDeps {
   reindex: () => Promise<void>;
   /** The configured personal-data masker (privacy/); all types when absent. */
   masker?: PiiMasker;
+  /** The FAQs of the knowledge folder's sheets and SharePoint (none when absent). */
+  indexed?: IndexedFaqSource;
+}
+
+/** Who saves: operators' saves are drafts, administrators' saves publish. */
+export interface FaqActor {
+  username: string;
+  canPublish: boolean;
+}
+
+/** One row of the console's FAQ list: every FAQ the bot can answer from, with its origin. */
+export interface FaqListItem {
+  /** `entry:<faq_entry id>` or `indexed:<FAQ id in the index>`. */
+  key: string;
+  origin: FaqOrigin;
+  content: FaqInput;
+  /** The sheet (knowledge folder or SharePoint) an indexed FAQ comes from. */
+  sourcePath?: string;
+  /** The published faq_entry row (console FAQs, and overrides of a sheet's FAQ). */
+  entry?: FaqEntry;
+  /** True when a sheet's FAQ is served with the console's edit instead of the sheet's text. */
+  overridden: boolean;
+  /** Drafts waiting for approval that will replace this FAQ. */
+  pendingDrafts: number;
+}
+
+/** Whether `item` matches the words of a search (all of them, case- and width-insensitive). */
+function matches(item: FaqListItem, words: readonly string[]): boolean {
+  const c = item.content;
+  const hay = [c.category, c.question, ...c.alternateQuestions, c.answer, item.sourcePath ?? '']
+    .join('\n')
+    .normalize('NFKC')
+    .toLowerCase();
+  return words.every((w) => hay.includes(w));
 }
 
 /** Result of a change to approved FAQs: whether the knowledge base was re-indexed. */
@@ -35,11 +74,12 @@ export function proposeFaqFromTicket(ticket: TicketRecord, comments: readonly Ti
   const replies = comments.filter((c) => c.kind === 'reply' && c.body.startsWith(prefix));
   const last = replies[replies.length - 1];
   const answer = last ? last.body.slice(prefix.length).trim() : (ticket.incident?.actions ?? '');
+  const names = ticket.requester.name ? [ticket.requester.name] : [];
   return {
     category: ticket.category,
-    question: ticket.details.trim() || ticket.title,
-    alternateQuestions: [ticket.title],
-    answer,
+    question: depersonalize(ticket.details.trim() || ticket.title, names),
+    alternateQuestions: [depersonalize(ticket.title, names)].filter((q) => q.length > 0),
+    answer: depersonalize(answer, names),
     sourceUrl: undefined,
   };
 }
@@ -75,11 +115,11 @@ function cleanFaq(input: FaqInput, masker?: PiiMasker): FaqInput {
   };
 }
 
-/** Manages FAQ drafts and approved FAQs. */
+/** Manages FAQ drafts and published FAQs of every origin. */
 export class FaqService {
   constructor(private readonly deps: FaqServiceDeps) {}
 
-  /** FAQs, optionally of one status. */
+  /** FAQs of faq_entry, optionally of one status. */
   list(status?: FaqEntry['status']): Promise<FaqEntry[]> {
     return this.deps.store.list(status);
   }
@@ -91,13 +131,67 @@ export class FaqService {
     return entry;
   }
 
+  /**
+   * Every published FAQ: the sheets' FAQs (with the console's override when there is one) and the
+   * console's own, filtered by the words of `search`.
+   */
+  async catalogue(search = ''): Promise<FaqListItem[]> {
+    const [entries, indexed] = await Promise.all([this.deps.store.list(), this.indexedFaqs()]);
+    const pending = new Map<string, number>();
+    for (const e of entries) {
+      const key = e.status === 'draft' ? (e.replacesId ?? (e.sourceKey ? `key:${e.sourceKey}` : undefined)) : undefined;
+      if (key) pending.set(key, (pending.get(key) ?? 0) + 1);
+    }
+    const overrides = new Map(
+      entries.filter((e) => e.status === 'approved' && e.sourceKey).map((e) => [e.sourceKey as string, e]),
+    );
+    const items: FaqListItem[] = indexed.map((f) => {
+      const entry = overrides.get(f.id);
+      return {
+        key: `indexed:${f.id}`,
+        origin: f.origin,
+        content: entry ?? f,
+        sourcePath: f.sourcePath,
+        entry,
+        overridden: entry !== undefined,
+        pendingDrafts: (pending.get(`key:${f.id}`) ?? 0) + (entry ? (pending.get(entry.id) ?? 0) : 0),
+      };
+    });
+    const known = new Set(indexed.map((f) => f.id));
+    for (const e of entries) {
+      if (e.status !== 'approved' || (e.sourceKey && known.has(e.sourceKey))) continue;
+      items.push({
+        key: `entry:${e.id}`,
+        origin: e.origin,
+        content: e,
+        entry: e,
+        overridden: false,
+        pendingDrafts: pending.get(e.id) ?? 0,
+      });
+    }
+    const words = search.normalize('NFKC').toLowerCase().split(/\s+/).filter(Boolean);
+    return words.length ? items.filter((i) => matches(i, words)) : items;
+  }
+
+  /** One FAQ of a sheet (knowledge folder or SharePoint) with its override; NOT_FOUND otherwise. */
+  async indexedItem(faqId: string): Promise<FaqListItem> {
+    const item = (await this.catalogue()).find((i) => i.key === `indexed:${faqId}`);
+    if (!item) throw new KotaeError('NOT_FOUND', `indexed faq ${faqId} not found`);
+    return item;
+  }
+
   /** Saves a draft promoted from a ticket; it waits for an admin's approval. */
   async saveDraft(input: FaqInput, ticketId: string | undefined, actor: string): Promise<FaqEntry> {
+    const clean = cleanFaq(input, this.deps.masker);
     return this.deps.audit.atomically(
       () =>
         this.deps.store.create({
-          ...cleanFaq(input, this.deps.masker),
+          ...clean,
+          question: depersonalize(clean.question),
+          alternateQuestions: clean.alternateQuestions.map((q) => depersonalize(q)).filter(Boolean),
+          answer: depersonalize(clean.answer),
           status: 'draft',
+          origin: 'ticket',
           ticketId,
           createdBy: actor,
         }),
@@ -105,40 +199,107 @@ export class FaqService {
     );
   }
 
-  /** Approves a draft (admin) and re-indexes. */
-  async approve(id: string, expectedVersion: number, admin: string): Promise<FaqChange> {
-    const current = await this.get(id);
-    if (current.status !== 'draft')
-      throw new KotaeError('CONFLICT', `faq ${id} is not a draft`, { userMessage: TICKET_MESSAGES.faqNotDraft });
+  /** A new console FAQ: a draft from an operator, published at once by an administrator. */
+  async create(input: FaqInput, actor: FaqActor): Promise<FaqChange> {
     const entry = await this.deps.audit.atomically(
-      () => this.deps.store.approve(id, expectedVersion, admin),
-      () => ({ actor: admin, action: 'faq.approve', target: id }),
+      () =>
+        this.deps.store.create({
+          ...validateFaq(input),
+          status: actor.canPublish ? 'approved' : 'draft',
+          origin: 'console',
+          createdBy: actor.username,
+        }),
+      (created) => ({
+        actor: actor.username,
+        action: actor.canPublish ? 'faq.create' : 'faq.draft',
+        target: created.id,
+      }),
     );
-    return { entry, reindexed: await this.reindex() };
+    return { entry, reindexed: actor.canPublish ? await this.reindex() : false };
   }
 
-  /** Creates an approved FAQ directly (FAQ editor) and re-indexes. */
+  /** Creates an approved FAQ directly (an administrator's save) and re-indexes. */
   async createApproved(input: FaqInput, actor: string): Promise<FaqChange> {
-    const entry = await this.deps.audit.atomically(
-      async () => {
-        const draft = await this.deps.store.create({ ...validateFaq(input), status: 'draft', createdBy: actor });
-        return this.deps.store.approve(draft.id, draft.version, actor);
-      },
-      (created) => ({ actor, action: 'faq.create', target: created.id }),
-    );
-    return { entry, reindexed: await this.reindex() };
+    return this.create(input, { username: actor, canPublish: true });
   }
 
-  /** Edits an FAQ against `expectedVersion`; re-indexes when it is approved. */
-  async update(id: string, expectedVersion: number, input: FaqInput, actor: string): Promise<FaqChange> {
+  /**
+   * Edits an faq_entry row against `expectedVersion`. A draft is edited in place. A published FAQ is
+   * edited in place by an administrator; an operator's edit becomes a new draft replacing it on approval.
+   */
+  async edit(id: string, expectedVersion: number, input: FaqInput, actor: FaqActor): Promise<FaqChange> {
+    const current = await this.get(id);
+    const clean = validateFaq(input);
+    if (current.status === 'approved' && !actor.canPublish) {
+      if (current.version !== expectedVersion)
+        throw new KotaeError('CONFLICT', `faq ${id} version is not ${expectedVersion}`);
+      const draft = await this.deps.audit.atomically(
+        () =>
+          this.deps.store.create({
+            ...clean,
+            status: 'draft',
+            origin: current.origin,
+            sourceKey: current.sourceKey,
+            replacesId: current.id,
+            ticketId: current.ticketId,
+            createdBy: actor.username,
+          }),
+        (created) => ({ actor: actor.username, action: 'faq.draft', target: created.id, detail: { replaces: id } }),
+      );
+      return { entry: draft, reindexed: false };
+    }
     const entry = await this.deps.audit.atomically(
-      () => this.deps.store.update(id, expectedVersion, validateFaq(input)),
-      () => ({ actor, action: 'faq.update', target: id }),
+      () => this.deps.store.update(id, expectedVersion, clean),
+      () => ({ actor: actor.username, action: 'faq.update', target: id }),
     );
     return { entry, reindexed: entry.status === 'approved' ? await this.reindex() : false };
   }
 
-  /** Deletes an FAQ; re-indexes when it was approved. */
+  /** Compatibility: an administrator's edit. */
+  async update(id: string, expectedVersion: number, input: FaqInput, actor: string): Promise<FaqChange> {
+    return this.edit(id, expectedVersion, input, { username: actor, canPublish: true });
+  }
+
+  /**
+   * Edits an FAQ of a sheet (knowledge folder or SharePoint): the edit is kept in faq_entry as an
+   * override of that FAQ id, which survives the next ingest of the sheet. An existing override is
+   * edited like any published FAQ.
+   */
+  async editIndexed(faqId: string, input: FaqInput, actor: FaqActor): Promise<FaqChange> {
+    const item = await this.indexedItem(faqId);
+    if (item.entry) return this.edit(item.entry.id, item.entry.version, input, actor);
+    const entry = await this.deps.audit.atomically(
+      () =>
+        this.deps.store.create({
+          ...validateFaq(input),
+          status: actor.canPublish ? 'approved' : 'draft',
+          origin: item.origin,
+          sourceKey: faqId,
+          createdBy: actor.username,
+        }),
+      (created) => ({
+        actor: actor.username,
+        action: actor.canPublish ? 'faq.update' : 'faq.draft',
+        target: created.id,
+        detail: { overrides: faqId },
+      }),
+    );
+    return { entry, reindexed: actor.canPublish ? await this.reindex() : false };
+  }
+
+  /** Approves a draft (admin) and re-indexes; CONFLICT when another approval or edit came first. */
+  async approve(id: string, expectedVersion: number, admin: string): Promise<FaqChange> {
+    const current = await this.deps.store.get(id);
+    if (!current || current.status !== 'draft')
+      throw new KotaeError('CONFLICT', `faq ${id} is not a draft`, { userMessage: TICKET_MESSAGES.faqNotDraft });
+    const entry = await this.deps.audit.atomically(
+      () => this.deps.store.approve(id, expectedVersion, admin),
+      (published) => ({ actor: admin, action: 'faq.approve', target: id, detail: { published: published.id } }),
+    );
+    return { entry, reindexed: await this.reindex() };
+  }
+
+  /** Deletes an FAQ; re-indexes when it was approved (a deleted override lets the sheet's text serve again). */
   async delete(id: string, actor: string): Promise<FaqChange> {
     const entry = await this.get(id);
     await this.deps.audit.atomically(
@@ -146,6 +307,10 @@ export class FaqService {
       () => ({ actor, action: 'faq.delete', target: id }),
     );
     return { entry, reindexed: entry.status === 'approved' ? await this.reindex() : false };
+  }
+
+  private async indexedFaqs(): Promise<IndexedFaq[]> {
+    return this.deps.indexed ? this.deps.indexed.list() : [];
   }
 
   /** Re-indexes; a failure is logged and reported, the saved change stays. */

@@ -43,7 +43,16 @@ export {
 export { ATTACHMENT_MESSAGES, formatBytes } from './attachment-messages';
 export { checkClaim, imageExtensionOf, isInlineImage, safeFileName, type AttachmentClaim } from './attachment-policy';
 export { WorkLogService, validateWorkLog } from './work-log';
-export { FaqService, proposeFaqFromTicket, validateFaq, type FaqServiceDeps, type FaqChange } from './faq-service';
+export {
+  FaqService,
+  proposeFaqFromTicket,
+  validateFaq,
+  type FaqActor,
+  type FaqChange,
+  type FaqListItem,
+  type FaqServiceDeps,
+} from './faq-service';
+export { depersonalize } from './faq-depersonalize';
 export { OPERATOR_ROLES, hasRole } from './operators';
 export type { OperatorRole, OperatorRecord, OperatorStore, SessionRecord, SessionStore } from './operators';
 export type { AuditBreak, AuditEntry, AuditHead, AuditRecord, AuditTrail, AuditVerification } from './audit';
@@ -56,6 +65,7 @@ export type {
   OutboxFilter,
   WorkLogStore,
   FaqStore,
+  IndexedFaqSource,
   UnansweredQuestions,
   DeskChanges,
 } from './ports';

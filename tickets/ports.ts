@@ -7,6 +7,8 @@ import type {
   FaqEntry,
   FaqInput,
   FaqStatus,
+  NewFaqEntry,
+  IndexedFaq,
   NewWorkLogEntry,
   UnansweredQuestion,
   WorkLogEntry,
@@ -93,14 +95,21 @@ export interface WorkLogStore {
 
 /** FAQs kept in the faq_entry table. */
 export interface FaqStore {
-  create(input: FaqInput & { status: FaqStatus; ticketId?: string; createdBy: string }): Promise<FaqEntry>;
+  create(input: NewFaqEntry): Promise<FaqEntry>;
   get(id: string): Promise<FaqEntry | undefined>;
   list(status?: FaqStatus): Promise<FaqEntry[]>;
+  /** Entries (published override and drafts) of one indexed FAQ id, oldest first. */
+  findBySourceKey(sourceKey: string): Promise<FaqEntry[]>;
   /** Updates an entry; CONFLICT when the stored version differs from expectedVersion. */
   update(id: string, expectedVersion: number, input: FaqInput): Promise<FaqEntry>;
-  /** Marks a draft approved; CONFLICT on a stale version. */
+  /** Publishes a draft (into the entry it replaces, if any); CONFLICT on a stale version or a non-draft. */
   approve(id: string, expectedVersion: number, approvedBy: string): Promise<FaqEntry>;
   delete(id: string): Promise<void>;
+}
+
+/** The FAQs of the knowledge folder's sheets and the synced SharePoint libraries, as indexed. */
+export interface IndexedFaqSource {
+  list(): Promise<IndexedFaq[]>;
 }
 
 /** Read port over the question log: questions the bot could not answer, newest first. */

@@ -65,8 +65,20 @@ export type NewWorkLogEntry = Omit<WorkLogEntry, 'id' | 'createdAt'>;
 /** FAQ review state: drafts wait for an admin; approved entries are in the knowledge base. */
 export type FaqStatus = 'draft' | 'approved';
 
+/**
+ * Where an FAQ came from: a sheet in the knowledge folder (`file`) or a synced SharePoint library
+ * (`sharepoint`) — such entries in faq_entry are the console's edits overriding the sheet's row —,
+ * written in the console, or promoted from a ticket.
+ */
+export type FaqOrigin = 'file' | 'sharepoint' | 'console' | 'ticket';
+
 /** An FAQ managed in the console (table faq_entry). */
 export interface FaqEntry {
+  origin: FaqOrigin;
+  /** The indexed FAQ id (of a file or SharePoint sheet) this entry overrides. */
+  sourceKey?: string;
+  /** A draft's published entry, replaced by the draft when it is approved. */
+  replacesId?: string;
   id: string;
   category: string;
   question: string;
@@ -83,6 +95,16 @@ export interface FaqEntry {
   version: number;
 }
 
+/** A new faq_entry row. */
+export type NewFaqEntry = FaqInput & {
+  status: FaqStatus;
+  createdBy: string;
+  ticketId?: string;
+  origin?: FaqOrigin;
+  sourceKey?: string;
+  replacesId?: string;
+};
+
 /** Editable fields of an FAQ. */
 export interface FaqInput {
   category: string;
@@ -90,6 +112,15 @@ export interface FaqInput {
   alternateQuestions: string[];
   answer: string;
   sourceUrl?: string;
+}
+
+/** An FAQ as read from a sheet of the knowledge folder or a SharePoint library (not from faq_entry). */
+export interface IndexedFaq extends FaqInput {
+  /** The FAQ id in the index (the sheet's id column, or `file:row`). */
+  id: string;
+  origin: Extract<FaqOrigin, 'file' | 'sharepoint'>;
+  /** The sheet it came from (relative path, or the SharePoint file name). */
+  sourcePath: string;
 }
 
 /** A question the bot could not answer (no_answer) or asked back about (clarify). */

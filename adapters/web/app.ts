@@ -39,6 +39,8 @@ export interface WebAppDeps {
   mounts?: Mount[];
   /** The knowledge folder: its manuals are served read-only at /kb/ (source links of answers). */
   documentsDir?: string;
+  /** More read-only document folders under `/kb` (e.g. `/kb/@uploads` → the console's uploads), served first. */
+  extraDocuments?: { path: string; dir: string }[];
   /** The data folder (database, backups): never served, even when reachable from the knowledge folder. */
   dataDir?: string;
   /** Contents of /privacy and /terms (the Teams manifest's privacyUrl and termsOfUseUrl). */
@@ -101,6 +103,7 @@ export function createWebApp(deps: WebAppDeps): Express {
   // `root` keeps send's dotfile check to the file's own name: Kotae may live under e.g. ~/.local/….
   app.get('/', (_req, res) => res.sendFile('index.html', { root: STATIC_DIR }));
   if (deps.legalPages) app.use(createLegalRouter(deps.legalPages));
+  for (const extra of deps.extraDocuments ?? []) app.use(extra.path, createKbRouter(extra.dir));
   if (deps.documentsDir) app.use('/kb', createKbRouter(deps.documentsDir, deps.dataDir));
   const mounts = deps.mounts ?? [];
   for (const mount of mounts.filter((m) => m.rawBody)) {

@@ -7,6 +7,7 @@ import { IdentityAndRateLimits1764500000000 } from './1764500000000-identity-and
 import { TicketSearch1764700000000 } from './1764700000000-ticket-search';
 import { Notifications1764700000001 } from './1764700000001-notifications';
 import { DeliveryClaims1764800000000 } from './1764800000000-delivery-claims';
+import { FaqOrigins1764900000000 } from './1764900000000-faq-origins';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   TicketSearch1764700000000,
   Notifications1764700000001,
   DeliveryClaims1764800000000,
+  FaqOrigins1764900000000,
 ];

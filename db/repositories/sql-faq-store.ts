@@ -6,10 +6,19 @@ import { randomBytes } from 'node:crypto';
 import { In, type DataSource } from 'typeorm';
 import { KotaeError } from '../../core/errors';
 import type { ChannelKind } from '../../bot/records';
-import type { FaqEntry, FaqInput, FaqStatus, FaqStore, UnansweredQuestion, UnansweredQuestions } from '../../tickets';
+import type {
+  FaqEntry,
+  FaqInput,
+  FaqOrigin,
+  FaqStatus,
+  FaqStore,
+  NewFaqEntry,
+  UnansweredQuestion,
+  UnansweredQuestions,
+} from '../../tickets';
 import type { FaqEntryRow, QuestionRow } from '../schema/rows';
 import { runDb } from '../run-db';
-import { managerOf } from '../transaction-scope';
+import { inTransaction, managerOf } from '../transaction-scope';
 
 function toFaq(row: FaqEntryRow): FaqEntry {
   return {
@@ -27,8 +36,21 @@ function toFaq(row: FaqEntryRow): FaqEntry {
     approvedBy: row.approvedBy ?? undefined,
     approvedAt: row.approvedAt ?? undefined,
     version: row.version,
+    origin: (row.origin ?? (row.ticketId ? 'ticket' : 'console')) as FaqOrigin,
+    sourceKey: row.sourceKey ?? undefined,
+    replacesId: row.replacesId ?? undefined,
   };
 }
+
+const CONTENT = (
+  input: FaqInput,
+): Pick<FaqEntryRow, 'category' | 'question' | 'alternateQuestions' | 'answer' | 'sourceUrl'> => ({
+  category: input.category,
+  question: input.question,
+  alternateQuestions: JSON.stringify(input.alternateQuestions),
+  answer: input.answer,
+  sourceUrl: input.sourceUrl ?? null,
+});
 
 /** SQL implementation of FaqStore; ids look like `faq-1a2b3c4d5e6f7a8b`. */
 export class SqlFaqStore implements FaqStore {
@@ -41,15 +63,11 @@ export class SqlFaqStore implements FaqStore {
     return managerOf(this.ds).getRepository<FaqEntryRow>('faq_entry');
   }
 
-  async create(input: FaqInput & { status: FaqStatus; ticketId?: string; createdBy: string }): Promise<FaqEntry> {
+  async create(input: NewFaqEntry): Promise<FaqEntry> {
     const at = this.now();
     const row: FaqEntryRow = {
       id: `faq-${randomBytes(8).toString('hex')}`,
-      category: input.category,
-      question: input.question,
-      alternateQuestions: JSON.stringify(input.alternateQuestions),
-      answer: input.answer,
-      sourceUrl: input.sourceUrl ?? null,
+      ...CONTENT(input),
       status: input.status,
       ticketId: input.ticketId ?? null,
       createdBy: input.createdBy,
@@ -58,6 +76,9 @@ export class SqlFaqStore implements FaqStore {
       approvedBy: input.status === 'approved' ? input.createdBy : null,
       approvedAt: input.status === 'approved' ? at : null,
       version: 1,
+      origin: input.origin ?? (input.ticketId ? 'ticket' : 'console'),
+      sourceKey: input.sourceKey ?? null,
+      replacesId: input.replacesId ?? null,
     };
     await runDb(this.ds, () => this.repo().insert(row));
     return toFaq(row);
@@ -76,17 +97,59 @@ export class SqlFaqStore implements FaqStore {
   }
 
   async update(id: string, expectedVersion: number, input: FaqInput): Promise<FaqEntry> {
-    return this.save(id, expectedVersion, {
-      category: input.category,
-      question: input.question,
-      alternateQuestions: JSON.stringify(input.alternateQuestions),
-      answer: input.answer,
-      sourceUrl: input.sourceUrl ?? null,
-    });
+    return this.save(id, expectedVersion, CONTENT(input));
   }
 
+  async findBySourceKey(sourceKey: string): Promise<FaqEntry[]> {
+    const rows = await runDb(this.ds, () => this.repo().find({ where: { sourceKey }, order: { createdAt: 'ASC' } }));
+    return rows.map(toFaq);
+  }
+
+  /**
+   * Publishes a draft. The draft is claimed with a conditional update on (id, version, status draft),
+   * so of two administrators approving the same version exactly one succeeds (CONFLICT for the other).
+   * A draft that replaces a published entry then writes its content into that entry (its version
+   * increments too) and is deleted, all in one transaction.
+   */
   async approve(id: string, expectedVersion: number, approvedBy: string): Promise<FaqEntry> {
-    return this.save(id, expectedVersion, { status: 'approved', approvedBy, approvedAt: this.now() });
+    const at = this.now();
+    const inc = () => `${this.ds.driver.escape('version')} + 1`;
+    return runDb(this.ds, () =>
+      inTransaction(this.ds, async (m) => {
+        const claimed = await m
+          .createQueryBuilder()
+          .update('faq_entry')
+          .set({ status: 'approved', approvedBy, approvedAt: at, updatedAt: at, version: inc })
+          .where('id = :id AND version = :v AND status = :s', { id, v: expectedVersion, s: 'draft' })
+          .execute();
+        if (!claimed.affected) {
+          const exists = await m.getRepository<FaqEntryRow>('faq_entry').existsBy({ id });
+          if (!exists) throw new KotaeError('NOT_FOUND', `faq ${id} not found`);
+          throw new KotaeError('CONFLICT', `faq ${id} is no longer draft version ${expectedVersion}`);
+        }
+        const draft = (await m.getRepository<FaqEntryRow>('faq_entry').findOneBy({ id })) as FaqEntryRow;
+        if (!draft.replacesId) return toFaq(draft);
+        const target = draft.replacesId;
+        const replaced = await m
+          .createQueryBuilder()
+          .update('faq_entry')
+          .set({ ...CONTENT(toFaq(draft)), approvedBy, approvedAt: at, updatedAt: at, version: inc })
+          .where('id = :target', { target })
+          .execute();
+        if (!replaced.affected) {
+          // The published entry was deleted meanwhile: the draft becomes the published entry itself.
+          await m
+            .createQueryBuilder()
+            .update('faq_entry')
+            .set({ replacesId: null })
+            .where('id = :id', { id })
+            .execute();
+          return toFaq({ ...draft, replacesId: null });
+        }
+        await m.getRepository<FaqEntryRow>('faq_entry').delete({ id });
+        return toFaq((await m.getRepository<FaqEntryRow>('faq_entry').findOneBy({ id: target })) as FaqEntryRow);
+      }),
+    );
   }
 
   async delete(id: string): Promise<void> {

@@ -205,6 +205,9 @@ export interface FaqEntryRow {
   approvedBy: string | null;
   approvedAt: Date | null;
   version: number;
+  origin: string | null;
+  sourceKey: string | null;
+  replacesId: string | null;
 }
 
 /** Notifications (issue 14). */

@@ -294,8 +294,11 @@ export const faqEntry: TableSpec = {
     approvedBy: short(100, true),
     approvedAt: optDate,
     version: int,
+    origin: short(16, true),
+    sourceKey: short(200, true),
+    replacesId: short(32, true),
   },
-  indices: [{ columns: ['status'] }],
+  indices: [{ columns: ['status'] }, { columns: ['sourceKey'] }],
 };
 
 /** Which instance runs a scheduled job until when (several instances on one database). */

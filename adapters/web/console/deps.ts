@@ -12,6 +12,7 @@ import type {
 import type { RequestHandler } from 'express';
 import type { AccountService, AuthService } from '../auth';
 import type { NotificationService } from '../../../notify';
+import type { KnowledgeConsole } from './knowledge-deps';
 
 /** Dependencies of createConsoleRouter. */
 export interface ConsoleDeps {
@@ -39,4 +40,6 @@ export interface ConsoleDeps {
   ssoSignInUrl?: string;
   /** Rate limits run before a password sign-in is checked (per IP, per account). */
   signInLimits?: RequestHandler[];
+  /** Uploaded manuals, the background ingest, SharePoint, usage and gaps (issue 15); pages answer 404 without it. */
+  knowledge?: KnowledgeConsole;
 }

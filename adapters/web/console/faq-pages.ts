@@ -1,7 +1,8 @@
-/** FAQ pages: editor form, approved list, drafts awaiting approval, unanswered questions. */
-import type { FaqEntry, FaqInput, UnansweredQuestion } from '../../../tickets';
+/** FAQ pages: the list of every FAQ (any origin) with search, the editor form, drafts awaiting approval. */
+import type { FaqEntry, FaqInput, FaqListItem, UnansweredQuestion } from '../../../tickets';
 import { formatJst } from './format';
 import { html, type SafeHtml } from './html';
+import { K, ORIGIN_LABELS } from './knowledge-messages';
 import { M } from './messages';
 
 /** What the FAQ form needs. */
@@ -13,48 +14,110 @@ export interface FaqFormView {
   categories: readonly string[];
   submit: string;
   version?: number;
+  /** Hidden fields besides CSRF and version (e.g. the indexed FAQ's id). */
+  hidden?: Record<string, string>;
+  /** A note above the form (where the FAQ comes from, what saving does). */
+  note?: string;
 }
 
 /** The FAQ editor form. */
 export function faqForm(v: FaqFormView): SafeHtml {
   const cats = v.categories.includes(v.input.category) ? v.categories : [v.input.category, ...v.categories];
-  return html`<form method="post" action="${v.base}${v.action}" class="stack">
-    <input type="hidden" name="_csrf" value="${v.csrf}" />
-    ${v.version !== undefined ? html`<input type="hidden" name="version" value="${v.version}" />` : ''}
-    <div class="field">
-      <label for="q-cat">${M.faq.category}</label
-      ><select id="q-cat" name="category">
-        ${cats.map((c) => html`<option${c === v.input.category ? html` selected` : ''}>${c}</option>`)}
-      </select>
-    </div>
-    <div class="field">
-      <label for="q-q">${M.faq.question}</label
-      ><textarea id="q-q" name="question" rows="3" required>${v.input.question}</textarea>
-    </div>
-    <div class="field">
-      <label for="q-alt">${M.faq.alternates}</label
-      ><textarea id="q-alt" name="alternates" rows="3">${v.input.alternateQuestions.join('\n')}</textarea>
-    </div>
-    <div class="field">
-      <label for="q-a">${M.faq.answer}</label
-      ><textarea id="q-a" name="answer" rows="8" required>${v.input.answer}</textarea>
-    </div>
-    <div class="field">
-      <label for="q-url">${M.faq.sourceUrl}</label
-      ><input id="q-url" name="sourceUrl" type="url" value="${v.input.sourceUrl ?? ''}" />
-    </div>
-    <button type="submit">${v.submit}</button>
-  </form>`;
+  return html`${v.note ? html`<p class="note">${v.note}</p>` : ''}
+    <form method="post" action="${v.base}${v.action}" class="stack">
+      <input type="hidden" name="_csrf" value="${v.csrf}" />
+      ${v.version !== undefined ? html`<input type="hidden" name="version" value="${v.version}" />` : ''}
+      ${Object.entries(v.hidden ?? {}).map(([k, val]) => html`<input type="hidden" name="${k}" value="${val}" />`)}
+      <div class="field">
+        <label for="q-cat">${M.faq.category}</label
+        ><select id="q-cat" name="category">
+          ${cats.map((c) => html`<option${c === v.input.category ? html` selected` : ''}>${c}</option>`)}
+        </select>
+      </div>
+      <div class="field">
+        <label for="q-q">${M.faq.question}</label
+        ><textarea id="q-q" name="question" rows="3" required>${v.input.question}</textarea>
+      </div>
+      <div class="field">
+        <label for="q-alt">${M.faq.alternates}</label
+        ><textarea id="q-alt" name="alternates" rows="3">${v.input.alternateQuestions.join('\n')}</textarea>
+      </div>
+      <div class="field">
+        <label for="q-a">${M.faq.answer}</label
+        ><textarea id="q-a" name="answer" rows="8" required>${v.input.answer}</textarea>
+      </div>
+      <div class="field">
+        <label for="q-url">${M.faq.sourceUrl}</label
+        ><input id="q-url" name="sourceUrl" type="url" value="${v.input.sourceUrl ?? ''}" />
+      </div>
+      <button type="submit">${v.submit}</button>
+    </form>`;
 }
 
-/** The list of FAQs with edit/delete (and approve for admins on drafts). */
-export function faqList(
-  base: string,
-  csrf: string,
-  entries: FaqEntry[],
-  opts: { drafts: boolean; canApprove: boolean },
-): SafeHtml {
-  if (entries.length === 0) return html`<p>${opts.drafts ? M.faq.noDrafts : M.faq.empty}</p>`;
+/** Where an item is edited: its faq_entry row, or the indexed FAQ's page. */
+export function itemHref(base: string, item: FaqListItem): string {
+  return item.key.startsWith('indexed:')
+    ? `${base}/faqs/indexed?id=${encodeURIComponent(item.key.slice('indexed:'.length))}`
+    : `${base}/faqs/${(item.entry as FaqEntry).id}/edit`;
+}
+
+function originCell(item: FaqListItem): SafeHtml {
+  return html`${ORIGIN_LABELS[item.origin]}${item.sourcePath ? html`<br /><small>${item.sourcePath}</small>` : ''}`;
+}
+
+/** Every published FAQ with its origin, a search box and links to view and edit. */
+export function faqCatalogue(base: string, items: readonly FaqListItem[], search: string): SafeHtml {
+  const form = html`<form method="get" action="${base}/faqs" class="filters" role="search">
+    <label for="faq-q">${K.faq.search}</label>
+    <input id="faq-q" name="q" type="search" value="${search}" />
+    <button type="submit">${K.faq.searchSubmit}</button>
+  </form>`;
+  if (items.length === 0)
+    return html`${form}
+      <p>${M.faq.empty}</p>`;
+  return html`${form}
+    <p>${K.faq.count(items.length)}</p>
+    <table class="faq-list">
+      <thead>
+        <tr>
+          <th scope="col">${K.faq.origin}</th>
+          <th scope="col">${M.faq.category}</th>
+          <th scope="col">${M.faq.question}</th>
+          <th scope="col">${M.faq.answer}</th>
+          <th scope="col">${K.faq.state}</th>
+          <th scope="col">操作</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${items.map(
+          (i) =>
+            html`<tr>
+              <td>${originCell(i)}</td>
+              <td>${i.content.category}</td>
+              <td>${i.content.question}</td>
+              <td class="body">${i.content.answer}</td>
+              <td>
+                ${i.overridden ? K.faq.overridden : K.faq.published}${
+                  i.pendingDrafts ? html`<br /><a href="${base}/faqs/drafts">${K.faq.pending(i.pendingDrafts)}</a>` : ''
+                }
+              </td>
+              <td class="actions"><a href="${itemHref(base, i)}">${K.faq.view}</a></td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`;
+}
+
+/** What a draft is: new, an edit of a published FAQ, or an edit of a sheet's FAQ. */
+function draftKind(e: FaqEntry): string {
+  if (e.replacesId) return K.faq.replaces;
+  if (e.sourceKey) return K.faq.overrideDraft(e.sourceKey);
+  return K.faq.newDraft;
+}
+
+/** Drafts awaiting approval, with approve (admins) and delete. */
+export function draftList(base: string, csrf: string, entries: FaqEntry[], canApprove: boolean): SafeHtml {
+  if (entries.length === 0) return html`<p>${M.faq.noDrafts}</p>`;
   const hidden = (e: FaqEntry) =>
     html`<input type="hidden" name="_csrf" value="${csrf}" /><input
         type="hidden"
@@ -64,6 +127,7 @@ export function faqList(
   return html`<table>
     <thead>
       <tr>
+        <th scope="col">${K.faq.origin}</th>
         <th scope="col">${M.faq.category}</th>
         <th scope="col">${M.faq.question}</th>
         <th scope="col">${M.faq.answer}</th>
@@ -75,13 +139,20 @@ export function faqList(
       ${entries.map(
         (e) =>
           html`<tr>
+            <td>${ORIGIN_LABELS[e.origin]}<br /><small>${draftKind(e)}</small></td>
             <td>${e.category}</td>
             <td>${e.question}</td>
             <td class="body">${e.answer}</td>
             <td>${e.createdBy} ${formatJst(e.updatedAt)}</td>
             <td class="actions">
               <a href="${base}/faqs/${e.id}/edit">${M.faq.edit}</a>
-              ${opts.drafts && opts.canApprove ? html`<form method="post" action="${base}/faqs/${e.id}/approve">${hidden(e)}<button type="submit">${M.faq.approve}</button></form>` : ''}
+              ${
+                canApprove
+                  ? html`<form method="post" action="${base}/faqs/${e.id}/approve">
+                      ${hidden(e)}<button type="submit">${M.faq.approve}</button>
+                    </form>`
+                  : ''
+              }
               <form method="post" action="${base}/faqs/${e.id}/delete" data-confirm="${M.faq.confirmDelete}">
                 ${hidden(e)}<button type="submit" class="danger">${M.faq.delete}</button>
               </form>
@@ -90,6 +161,14 @@ export function faqList(
       )}
     </tbody>
   </table>`;
+}
+
+/** The delete button of a published entry (for an override: back to the sheet's text). */
+export function deleteForm(base: string, csrf: string, e: FaqEntry, label: string): SafeHtml {
+  return html`<form method="post" action="${base}/faqs/${e.id}/delete" data-confirm="${M.faq.confirmDelete}">
+    <input type="hidden" name="_csrf" value="${csrf}" /><input type="hidden" name="version" value="${e.version}" />
+    <button type="submit" class="danger">${label}</button>
+  </form>`;
 }
 
 /** 未回答の質問 table. */

@@ -1,9 +1,13 @@
-/** FAQ routes: editor (operator/admin), drafts and approval (admin), unanswered questions. */
+/**
+ * FAQ routes: every FAQ whatever its origin (list, search, view, edit), drafts and approval (admin),
+ * unanswered questions. Operators' saves are drafts; administrators' saves and approvals publish.
+ */
 import type { Request } from 'express';
 import { KotaeError } from '../../../core/errors';
-import { hasRole, type FaqChange, type FaqInput } from '../../../tickets';
-import { faqForm, faqList, unansweredList } from './faq-pages';
+import { hasRole, type FaqActor, type FaqChange, type FaqInput } from '../../../tickets';
+import { deleteForm, draftList, faqCatalogue, faqForm, unansweredList } from './faq-pages';
 import { html } from './html';
+import { K, ORIGIN_LABELS } from './knowledge-messages';
 import { noticeFor, sendPage } from './layout';
 import { M } from './messages';
 import { done, field, param, query, type ConsoleRoute, type HandlerContext } from './route-types';
@@ -24,8 +28,25 @@ function version(req: Request): number {
   return v;
 }
 
-const after = (c: HandlerContext, path: string, change: FaqChange, notice: string) =>
-  done(c, path, change.entry?.status === 'approved' && !change.reindexed ? 'reindexFailed' : notice);
+function actorOf(c: HandlerContext): FaqActor {
+  return { username: c.auth.operator.username, canPublish: hasRole(c.auth.operator.role, 'admin') };
+}
+
+/** Notices of these pages (the shared ones first). */
+function faqNotice(key: string): string | undefined {
+  if (key === 'faqDraft') return K.faq.draftSaved;
+  return noticeFor(key);
+}
+
+/** Where to go after a save: drafts go to the approval list, published changes to the list. */
+const after = (c: HandlerContext, change: FaqChange) => {
+  const published = change.entry?.status === 'approved';
+  if (published && !change.reindexed) return done(c, '/faqs', 'reindexFailed');
+  done(c, published ? '/faqs' : '/faqs/drafts', published ? 'faqSaved' : 'faqDraft');
+};
+
+const submitLabel = (c: HandlerContext) => (actorOf(c).canPublish ? K.faq.savePublish : K.faq.saveDraft);
+const saveNote = (c: HandlerContext) => (actorOf(c).canPublish ? K.faq.adminNote : K.faq.operatorNote);
 
 /** Routes of the FAQ pages. */
 export const FAQ_ROUTES: readonly ConsoleRoute[] = [
@@ -34,10 +55,8 @@ export const FAQ_ROUTES: readonly ConsoleRoute[] = [
     path: '/faqs',
     role: 'operator',
     handle: async (c) => {
-      const list = faqList(c.base, c.auth.session.csrfToken, await c.deps.faqs.list('approved'), {
-        drafts: false,
-        canApprove: false,
-      });
+      const search = query(c.req, 'q').slice(0, 200);
+      const list = faqCatalogue(c.base, await c.deps.faqs.catalogue(search), search);
       const body = html`<p><a href="${c.base}/faqs/new">${M.faq.create}</a></p>
         ${list}`;
       sendPage(c.res, 200, {
@@ -45,7 +64,7 @@ export const FAQ_ROUTES: readonly ConsoleRoute[] = [
         auth: c.auth,
         title: M.faq.title,
         body,
-        notice: noticeFor(query(c.req, 'notice')),
+        notice: faqNotice(query(c.req, 'notice')),
       });
     },
   },
@@ -54,17 +73,18 @@ export const FAQ_ROUTES: readonly ConsoleRoute[] = [
     path: '/faqs/drafts',
     role: 'operator',
     handle: async (c) => {
-      const canApprove = hasRole(c.auth.operator.role, 'admin');
-      const body = faqList(c.base, c.auth.session.csrfToken, await c.deps.faqs.list('draft'), {
-        drafts: true,
-        canApprove,
-      });
+      const body = draftList(
+        c.base,
+        c.auth.session.csrfToken,
+        await c.deps.faqs.list('draft'),
+        hasRole(c.auth.operator.role, 'admin'),
+      );
       sendPage(c.res, 200, {
         base: c.base,
         auth: c.auth,
         title: M.faq.drafts,
         body,
-        notice: noticeFor(query(c.req, 'notice')),
+        notice: faqNotice(query(c.req, 'notice')),
       });
     },
   },
@@ -73,14 +93,20 @@ export const FAQ_ROUTES: readonly ConsoleRoute[] = [
     path: '/faqs/new',
     role: 'operator',
     handle: async (c) => {
-      const input: FaqInput = { category: 'その他', question: '', alternateQuestions: [], answer: '' };
+      const input: FaqInput = {
+        category: 'その他',
+        question: query(c.req, 'question').slice(0, 2000),
+        alternateQuestions: [],
+        answer: '',
+      };
       const body = faqForm({
         base: c.base,
         csrf: c.auth.session.csrfToken,
         action: '/faqs',
         input,
         categories: c.deps.tickets.categories,
-        submit: M.faq.save,
+        submit: submitLabel(c),
+        note: saveNote(c),
       });
       sendPage(c.res, 200, { base: c.base, auth: c.auth, title: M.faq.newTitle, body });
     },
@@ -89,8 +115,43 @@ export const FAQ_ROUTES: readonly ConsoleRoute[] = [
     method: 'post',
     path: '/faqs',
     role: 'operator',
-    handle: async (c) =>
-      after(c, '/faqs', await c.deps.faqs.createApproved(faqInput(c.req), c.auth.operator.username), 'faqSaved'),
+    handle: async (c) => after(c, await c.deps.faqs.create(faqInput(c.req), actorOf(c))),
+  },
+  {
+    method: 'get',
+    path: '/faqs/indexed',
+    role: 'operator',
+    handle: async (c) => {
+      const id = query(c.req, 'id');
+      const item = await c.deps.faqs.indexedItem(id);
+      const file = item.sourcePath ?? '';
+      const origin = item.origin === 'sharepoint' ? K.faq.sharePointNote(file) : K.faq.fileNote(file);
+      const csrf = c.auth.session.csrfToken;
+      const body = html`<p>${K.faq.origin}: ${ORIGIN_LABELS[item.origin]}（${file}）</p>
+        ${
+          item.overridden && item.entry
+            ? html`<p class="note">${K.faq.overriddenNote}</p>
+                ${deleteForm(c.base, csrf, item.entry, K.faq.removeOverride)}`
+            : ''
+        }
+        ${faqForm({
+          base: c.base,
+          csrf,
+          action: '/faqs/indexed',
+          input: item.content,
+          categories: c.deps.tickets.categories,
+          submit: submitLabel(c),
+          hidden: { faqId: id },
+          note: `${origin} ${saveNote(c)}`,
+        })}`;
+      sendPage(c.res, 200, { base: c.base, auth: c.auth, title: K.faq.viewTitle, body });
+    },
+  },
+  {
+    method: 'post',
+    path: '/faqs/indexed',
+    role: 'operator',
+    handle: async (c) => after(c, await c.deps.faqs.editIndexed(field(c.req, 'faqId'), faqInput(c.req), actorOf(c))),
   },
   {
     method: 'get',
@@ -98,15 +159,23 @@ export const FAQ_ROUTES: readonly ConsoleRoute[] = [
     role: 'operator',
     handle: async (c) => {
       const e = await c.deps.faqs.get(param(c.req, 'id'));
-      const body = faqForm({
-        base: c.base,
-        csrf: c.auth.session.csrfToken,
-        action: `/faqs/${e.id}`,
-        input: e,
-        categories: c.deps.tickets.categories,
-        submit: M.faq.save,
-        version: e.version,
-      });
+      const note =
+        e.status === 'draft'
+          ? M.faq.status.draft
+          : e.sourceKey
+            ? `${K.faq.overriddenNote} ${saveNote(c)}`
+            : saveNote(c);
+      const body = html`<p>${K.faq.origin}: ${ORIGIN_LABELS[e.origin]}${e.sourceKey ? `（${e.sourceKey}）` : ''}</p>
+        ${faqForm({
+          base: c.base,
+          csrf: c.auth.session.csrfToken,
+          action: `/faqs/${e.id}`,
+          input: e,
+          categories: c.deps.tickets.categories,
+          submit: e.status === 'draft' ? M.faq.save : submitLabel(c),
+          version: e.version,
+          note,
+        })}`;
       sendPage(c.res, 200, { base: c.base, auth: c.auth, title: M.faq.editTitle, body });
     },
   },
@@ -114,34 +183,26 @@ export const FAQ_ROUTES: readonly ConsoleRoute[] = [
     method: 'post',
     path: '/faqs/:id',
     role: 'operator',
-    handle: async (c) => {
-      const change = await c.deps.faqs.update(
-        param(c.req, 'id'),
-        version(c.req),
-        faqInput(c.req),
-        c.auth.operator.username,
-      );
-      after(c, change.entry?.status === 'draft' ? '/faqs/drafts' : '/faqs', change, 'faqSaved');
-    },
+    handle: async (c) =>
+      after(c, await c.deps.faqs.edit(param(c.req, 'id'), version(c.req), faqInput(c.req), actorOf(c))),
   },
   {
     method: 'post',
     path: '/faqs/:id/delete',
     role: 'operator',
-    handle: async (c) =>
-      after(c, '/faqs', await c.deps.faqs.delete(param(c.req, 'id'), c.auth.operator.username), 'faqDeleted'),
+    handle: async (c) => {
+      const change = await c.deps.faqs.delete(param(c.req, 'id'), c.auth.operator.username);
+      done(c, '/faqs', change.entry?.status === 'approved' && !change.reindexed ? 'reindexFailed' : 'faqDeleted');
+    },
   },
   {
     method: 'post',
     path: '/faqs/:id/approve',
     role: 'admin',
-    handle: async (c) =>
-      after(
-        c,
-        '/faqs',
-        await c.deps.faqs.approve(param(c.req, 'id'), version(c.req), c.auth.operator.username),
-        'faqApproved',
-      ),
+    handle: async (c) => {
+      const change = await c.deps.faqs.approve(param(c.req, 'id'), version(c.req), c.auth.operator.username);
+      done(c, '/faqs', change.reindexed ? 'faqApproved' : 'reindexFailed');
+    },
   },
   {
     method: 'get',

@@ -12,3 +12,4 @@ export {
 } from './messages';
 export { renderPage } from './layout';
 export { escapeHtml, raw } from './html';
+export type { BackgroundIngest, DocumentFolder, KnowledgeConsole, StagedUpload } from './knowledge-deps';

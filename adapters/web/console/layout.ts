@@ -5,6 +5,7 @@ import type { AuthContext } from '../auth';
 import { html, type SafeHtml } from './html';
 import { M, ROLE_LABELS } from './messages';
 import { D } from './desk-messages';
+import { K } from './knowledge-messages';
 
 /** Options of one page. */
 export interface PageOptions {
@@ -28,6 +29,7 @@ function nav(base: string, auth: AuthContext): SafeHtml {
       ['/faqs', M.nav.faqs],
       ['/faqs/drafts', M.nav.drafts],
       ['/unanswered', M.nav.unanswered],
+      ['/knowledge', K.knowledge.title],
       ['/reports', M.nav.reports],
     );
   }

@@ -21,6 +21,8 @@ import type { ConsoleDeps } from './deps';
 import { FAQ_ROUTES } from './faq-routes';
 import { LIVE_ROUTES } from './live-routes';
 import { NOTIFICATION_ROUTES } from './notification-routes';
+import { KNOWLEDGE_ROUTES } from './knowledge-routes';
+import { knowledgeUpload } from './knowledge-upload';
 import { html } from './html';
 import { sendPage } from './layout';
 import { M } from './messages';
@@ -38,6 +40,7 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   ...NOTIFICATION_ROUTES,
   ...WORK_LOG_ROUTES,
   ...FAQ_ROUTES,
+  ...KNOWLEDGE_ROUTES,
   ...ACCOUNT_ROUTES,
   ...AUDIT_ROUTES,
   ...PASSWORD_ROUTES,
@@ -96,6 +99,7 @@ export function createConsoleRouter(deps: ConsoleDeps): Router {
   router.use(loadSession(deps.auth));
   mountSignIn(router, deps);
   router.post('/tickets/:id/reply', consoleUpload(deps.attachments));
+  router.post('/knowledge/documents', knowledgeUpload(deps.knowledge));
   const signInPath = (req: Request) => `${req.baseUrl}/signin`;
   for (const route of CONSOLE_ROUTES) {
     router[route.method](route.path, requireRole(route.role, signInPath), async (req: Request, res: Response) => {

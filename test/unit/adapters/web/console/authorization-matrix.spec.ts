@@ -6,7 +6,16 @@ import { startConsole, PASSWORD, type ConsoleHarness, type Session } from './con
 
 type Who = OperatorRole | 'signed_out';
 /** `after` undoes what a successful request changed that later requests rely on. */
-type Prepared = { path: string; form?: Record<string, string>; after?: () => Promise<void> };
+type Prepared = {
+  path: string;
+  form?: Record<string, string>;
+  files?: { name: string; content: string }[];
+  after?: () => Promise<void>;
+};
+
+async function* chunks(text: string) {
+  yield Buffer.from(text);
+}
 
 /** A concrete request for each route, built fresh for each caller (POSTs change state). */
 const REQUESTS: Record<string, (h: ConsoleHarness) => Promise<Prepared>> = {
@@ -51,6 +60,11 @@ const REQUESTS: Record<string, (h: ConsoleHarness) => Promise<Prepared>> = {
     path: '/faqs',
     form: { category: 'メール', question: 'Q', answer: 'A', alternates: '' },
   }),
+  'get /faqs/indexed': async () => ({ path: '/faqs/indexed?id=FAQ-0001' }),
+  'post /faqs/indexed': async () => ({
+    path: '/faqs/indexed',
+    form: { faqId: 'FAQ-0001', category: 'アカウント', question: 'パスワードを忘れました', answer: '再設定します。' },
+  }),
   'get /faqs/:id/edit': async (h) => ({ path: `/faqs/${(await draft(h)).id}/edit` }),
   'post /faqs/:id': async (h) => ({
     path: `/faqs/${(await draft(h)).id}`,
@@ -59,6 +73,15 @@ const REQUESTS: Record<string, (h: ConsoleHarness) => Promise<Prepared>> = {
   'post /faqs/:id/delete': async (h) => ({ path: `/faqs/${(await draft(h)).id}/delete`, form: { version: '1' } }),
   'post /faqs/:id/approve': async (h) => ({ path: `/faqs/${(await draft(h)).id}/approve`, form: { version: '1' } }),
   'get /unanswered': async () => ({ path: '/unanswered' }),
+  'get /knowledge': async () => ({ path: '/knowledge' }),
+  'post /knowledge/documents': async () => ({
+    path: '/knowledge/documents',
+    files: [{ name: 'matrix-upload.md', content: '# 手順\n本文' }],
+  }),
+  'post /knowledge/documents/delete': async (h) => {
+    h.documents.commit(await h.documents.stage(chunks('# 手順\n本文'), { fileName: 'matrix.md' }));
+    return { path: '/knowledge/documents/delete', form: { name: 'matrix.md' } };
+  },
   'get /accounts': async () => ({ path: '/accounts' }),
   'post /accounts': async () => ({
     path: '/accounts',
@@ -144,6 +167,7 @@ describe('console authorization matrix', () => {
         const res = await h.request(route.method === 'get' ? 'GET' : 'POST', `/console${prepared.path}`, {
           session,
           form: prepared.form,
+          files: prepared.files,
         });
         await prepared.after?.();
         const want = expected(route, who);

@@ -26,6 +26,7 @@ import {
   ReplyDelivery,
   TicketService,
   WorkLogService,
+  type IndexedFaq,
   type OperatorRole,
 } from '../../../../../tickets';
 import { InMemoryAttachmentFileStore } from '../../../../fakes/in-memory-attachment-files';
@@ -34,6 +35,10 @@ import { createConsoleRouter } from '../../../../../adapters/web/console';
 import { RecordingSender } from '../../../tickets/fakes';
 import { openTempDb, TEST_SCRYPT } from '../auth/sqlite-fixture';
 import { testAuditLog } from '../../../../helpers/audit';
+import path from 'node:path';
+import { UploadedDocuments } from '../../../../../app/uploaded-documents';
+import { KnowledgeIngestJob } from '../../../../../jobs';
+import { tempDir } from '../../../../helpers/temp-dir';
 
 /** Password of every seeded account. */
 export const PASSWORD = 'kotae-console-password';
@@ -86,10 +91,23 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
   });
   const reindexCalls: Date[] = [];
   let reindexFails = false;
+  // The knowledge folder's FAQ sheet as the console sees it (tests may add rows).
+  const indexedFaqs: IndexedFaq[] = [
+    {
+      id: 'FAQ-0001',
+      origin: 'file',
+      sourcePath: 'faq.csv',
+      category: 'アカウント',
+      question: 'パスワードを忘れました',
+      alternateQuestions: ['パスワードがわからない'],
+      answer: '情報政策課でパスワードを再設定します。',
+    },
+  ];
   const faqs = new FaqService({
     store: new SqlFaqStore(ds, now),
     audit,
     logger,
+    indexed: { list: async () => indexedFaqs.map((f) => ({ ...f })) },
     reindex: async () => {
       if (reindexFails) throw new Error('index busy');
       reindexCalls.push(now());
@@ -107,7 +125,37 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     clock: timeSource,
     logger,
   });
+  // Uploaded manuals in a temporary folder; the background ingest records its runs instead of indexing.
+  const uploads = tempDir('kotae-uploads-');
+  const documents = new UploadedDocuments(path.join(uploads.dir, 'uploads'), 64 * 1024);
+  const ingestRuns: string[] = [];
+  const ingest = new KnowledgeIngestJob({
+    ingest: async (onProgress) => {
+      onProgress({ phase: 'parse', done: 1, total: 1, path: 'x' });
+      ingestRuns.push(
+        documents
+          .list()
+          .map((d) => d.name)
+          .join(','),
+      );
+      return {
+        files: documents.list().length,
+        indexed: 1,
+        unchanged: 0,
+        removed: 0,
+        chunks: 3,
+        skipped: [{ path: '@uploads/scan.pdf', reason: '文字を抽出できないPDF（画像のみ）' }],
+        durationMs: 1,
+        indexDir: uploads.dir,
+        rebuilt: true,
+      };
+    },
+    published: async () => undefined,
+    logger,
+    now,
+  });
   const deps = {
+    knowledge: { documents, ingest },
     tickets,
     attachments,
     workLogs,
@@ -187,17 +235,37 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
   async function request(
     method: 'GET' | 'POST',
     path: string,
-    opts: { session?: Session; form?: Record<string, string>; csrf?: string | null } = {},
+    opts: {
+      session?: Session;
+      form?: Record<string, string>;
+      csrf?: string | null;
+      /** Sends multipart/form-data with these files (field `file`) and the form fields. */
+      files?: { name: string; content: string | Buffer; type?: string }[];
+    } = {},
   ) {
     const headers: Record<string, string> = {};
     if (opts.session) headers.cookie = opts.session.cookie;
-    let body: string | undefined;
+    let body: string | FormData | undefined;
     if (method === 'POST') {
       const form = { ...opts.form };
       const csrf = opts.csrf === undefined ? opts.session?.csrf : opts.csrf;
       if (csrf) form._csrf = csrf;
-      body = new URLSearchParams(form).toString();
-      headers['content-type'] = 'application/x-www-form-urlencoded';
+      if (opts.files) {
+        const data = new FormData();
+        for (const [k, v] of Object.entries(form)) data.append(k, v);
+        for (const f of opts.files)
+          data.append(
+            'file',
+            new Blob([typeof f.content === 'string' ? f.content : new Uint8Array(f.content)], {
+              type: f.type ?? 'application/octet-stream',
+            }),
+            f.name,
+          );
+        body = data;
+      } else {
+        body = new URLSearchParams(form).toString();
+        headers['content-type'] = 'application/x-www-form-urlencoded';
+      }
     }
     const res = await fetch(`${origin}${path}`, { method, headers, body, redirect: 'manual' });
     return {
@@ -220,6 +288,9 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     ticketStore,
     conversations,
     reindexCalls,
+    documents,
+    ingest,
+    ingestRuns,
     openTicket,
     attachedImage,
     sessionFor,
@@ -228,6 +299,7 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();
+      uploads.cleanup();
     },
   };
 }

@@ -1,0 +1,125 @@
+/** The ナレッジの管理 page: upload form, the background ingest's progress and summary, uploaded documents. */
+import type { IngestJobStatus } from '../../../jobs';
+import { formatBytes } from '../../../ingest';
+import { formatJst } from './format';
+import { html, type SafeHtml } from './html';
+import { K } from './knowledge-messages';
+
+/** The upload form. */
+export function uploadForm(base: string, csrf: string, maxBytes: number): SafeHtml {
+  return html`<section aria-labelledby="up-h">
+    <h2 id="up-h">${K.knowledge.upload}</h2>
+    <p>${K.knowledge.uploadHelp(formatBytes(maxBytes))}</p>
+    <form method="post" action="${base}/knowledge/documents" enctype="multipart/form-data" class="stack">
+      <input type="hidden" name="_csrf" value="${csrf}" />
+      <div class="field">
+        <label for="kd-file">${K.knowledge.file}</label>
+        <input
+          id="kd-file"
+          name="file"
+          type="file"
+          multiple
+          required
+          accept=".pdf,.docx,.xlsx,.csv,.html,.htm,.md,.markdown"
+        />
+      </div>
+      <button type="submit">${K.knowledge.uploadSubmit}</button>
+    </form>
+  </section>`;
+}
+
+/** The background ingest: state, progress, summary with skipped files and reasons. */
+export function ingestStatus(base: string, s: IngestJobStatus): SafeHtml {
+  const p = s.progress;
+  return html`<section aria-labelledby="ing-h" id="ingest-status" data-state="${s.state}">
+    <h2 id="ing-h">${K.knowledge.ingest}</h2>
+    <p class="ingest-state">${K.knowledge.states[s.state]}</p>
+    ${s.reason ? html`<p>${K.knowledge.reason(s.reason)}</p>` : ''}
+    ${s.startedAt ? html`<p>${K.knowledge.period(formatJst(s.startedAt), formatJst(s.finishedAt))}</p>` : ''}
+    ${s.state === 'running' && p ? html`<p class="ingest-progress">${K.knowledge.progress(p.phase, p.done, p.total)}</p>` : ''}
+    ${s.error ? html`<p class="error">${K.knowledge.error(s.error)}</p>` : ''}
+    ${
+      s.summary
+        ? html`<p class="ingest-summary">
+              ${K.knowledge.summary(s.summary.files, s.summary.indexed, s.summary.unchanged, s.summary.removed, s.summary.chunks)}
+            </p>
+            ${skippedTable(s.summary.skipped)}`
+        : ''
+    }
+    <p><a href="${base}/knowledge">${K.knowledge.reload}</a></p>
+  </section>`;
+}
+
+/** Skipped files and rows with their reasons. */
+export function skippedTable(skipped: readonly { path: string; reason: string }[]): SafeHtml {
+  if (skipped.length === 0) return html`<p>${K.knowledge.noSkipped}</p>`;
+  return html`<table class="skipped">
+    <caption>
+      ${K.knowledge.skipped}
+    </caption>
+    <thead>
+      <tr>
+        <th scope="col">${K.knowledge.skipPath}</th>
+        <th scope="col">${K.knowledge.skipReason}</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${skipped.map(
+        (i) =>
+          html`<tr>
+            <td>${i.path}</td>
+            <td>${i.reason}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
+/** The uploaded documents with delete buttons. */
+export function documentList(
+  base: string,
+  csrf: string,
+  docs: readonly { name: string; sizeBytes: number; modifiedAt: Date }[],
+): SafeHtml {
+  const body =
+    docs.length === 0
+      ? html`<p>${K.knowledge.noDocuments}</p>`
+      : html`<table class="documents">
+          <thead>
+            <tr>
+              <th scope="col">${K.knowledge.name}</th>
+              <th scope="col">${K.knowledge.size}</th>
+              <th scope="col">${K.knowledge.modifiedAt}</th>
+              <th scope="col">操作</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${docs.map(
+              (d) =>
+                html`<tr>
+                  <td>${d.name}</td>
+                  <td>${formatBytes(d.sizeBytes)}</td>
+                  <td>${formatJst(d.modifiedAt)}</td>
+                  <td class="actions">
+                    <form
+                      method="post"
+                      action="${base}/knowledge/documents/delete"
+                      data-confirm="${K.knowledge.confirmDelete}"
+                    >
+                      <input type="hidden" name="_csrf" value="${csrf}" /><input
+                        type="hidden"
+                        name="name"
+                        value="${d.name}"
+                      />
+                      <button type="submit" class="danger">${K.knowledge.delete}</button>
+                    </form>
+                  </td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>`;
+  return html`<section aria-labelledby="docs-h">
+    <h2 id="docs-h">${K.knowledge.documents}</h2>
+    ${body}
+  </section>`;
+}

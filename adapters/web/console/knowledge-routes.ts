@@ -1,0 +1,71 @@
+/** ナレッジの管理: upload and delete manuals (operators and admins); the background ingest's state. */
+import { KotaeError } from '../../../core/errors';
+import type { KnowledgeConsole } from './knowledge-deps';
+import { documentList, ingestStatus, uploadForm } from './knowledge-pages';
+import { K } from './knowledge-messages';
+import { noticeFor, sendPage } from './layout';
+import { uploadedManuals } from './knowledge-upload';
+import { html } from './html';
+import { done, field, query, type ConsoleRoute, type HandlerContext } from './route-types';
+
+/** The knowledge side, or 404 when this console has none. */
+export function knowledgeOf(c: HandlerContext): KnowledgeConsole {
+  if (!c.deps.knowledge) throw new KotaeError('NOT_FOUND', 'knowledge pages not configured');
+  return c.deps.knowledge;
+}
+
+const NOTICES: Readonly<Record<string, string>> = {
+  uploaded: K.knowledge.uploaded('文書'),
+  docDeleted: K.knowledge.deleted,
+};
+
+/** Notices of the knowledge pages (then the shared ones). */
+export function knowledgeNotice(key: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(NOTICES, key) ? NOTICES[key] : noticeFor(key);
+}
+
+/** Routes of ナレッジの管理. */
+export const KNOWLEDGE_ROUTES: readonly ConsoleRoute[] = [
+  {
+    method: 'get',
+    path: '/knowledge',
+    role: 'operator',
+    handle: async (c) => {
+      const k = knowledgeOf(c);
+      const csrf = c.auth.session.csrfToken;
+      const body = html`${uploadForm(c.base, csrf, k.documents.maxBytes)} ${ingestStatus(c.base, k.ingest.status())}
+      ${documentList(c.base, csrf, k.documents.list())}`;
+      sendPage(c.res, 200, {
+        base: c.base,
+        auth: c.auth,
+        title: K.knowledge.title,
+        body,
+        notice: knowledgeNotice(query(c.req, 'notice')),
+      });
+    },
+  },
+  {
+    method: 'post',
+    path: '/knowledge/documents',
+    role: 'operator',
+    handle: async (c) => {
+      const k = knowledgeOf(c);
+      const files = uploadedManuals(c);
+      for (const f of files) k.documents.commit(f);
+      void k.ingest.request(`${K.knowledge.reasonUpload}（${files.map((f) => f.name).join('、')}）`);
+      done(c, '/knowledge', 'uploaded');
+    },
+  },
+  {
+    method: 'post',
+    path: '/knowledge/documents/delete',
+    role: 'operator',
+    handle: async (c) => {
+      const k = knowledgeOf(c);
+      const name = field(c.req, 'name');
+      k.documents.delete(name);
+      void k.ingest.request(`${K.knowledge.reasonDelete}（${name}）`);
+      done(c, '/knowledge', 'docDeleted');
+    },
+  },
+];

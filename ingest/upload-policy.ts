@@ -1,0 +1,33 @@
+/**
+ * Which manuals operators may upload from the console, and the Japanese refusals naming the limit.
+ * The formats are those the loaders read as documents (PDF, DOCX, XLSX, CSV, HTML, Markdown).
+ */
+import { formatBytes } from './file-ingest';
+
+/** Extensions accepted for upload (lower case, with the dot). */
+export const UPLOAD_EXTENSIONS: readonly string[] = [
+  '.pdf',
+  '.docx',
+  '.xlsx',
+  '.csv',
+  '.html',
+  '.htm',
+  '.md',
+  '.markdown',
+];
+
+/** Refusals of an upload. */
+export const UPLOAD_MESSAGES = Object.freeze({
+  tooLarge: (max: number) => `ファイルが大きすぎます。アップロードできるのは1ファイル${formatBytes(max)}までです。`,
+  forbiddenType:
+    'この形式のファイルはアップロードできません。アップロードできるのはPDF、Word（.docx）、Excel（.xlsx）、CSV、HTML、Markdown（.md）のファイルです。',
+  empty: (max: number) => `空のファイルはアップロードできません（1ファイル${formatBytes(max)}まで）。`,
+  noFile: 'アップロードするファイルを選んでください。',
+  notFound: '指定された文書が見つかりません。',
+});
+
+/** Whether a file name has an uploadable extension. */
+export function isUploadable(fileName: string): boolean {
+  const dot = fileName.lastIndexOf('.');
+  return dot > 0 && UPLOAD_EXTENSIONS.includes(fileName.slice(dot).toLowerCase());
+}

@@ -1,0 +1,136 @@
+/**
+ * The knowledge pages on the real app in Chromium (issue 15 points 2 and 3): an operator edits an FAQ
+ * imported from the knowledge folder's faq.csv → a draft (the bot keeps the published text); an
+ * administrator approves it → the bot answers with the new text, also after faq.csv is ingested again;
+ * an operator uploads a Markdown manual → the background ingest indexes it and the bot answers from
+ * it with a link that serves the file.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS as ARGS, ensureChromium, ensureJapaneseFont } from '../helpers/chromium';
+import { postJson, startApp, type RunningApp } from '../helpers/start-app';
+import { tempDir } from '../helpers/temp-dir';
+
+const OP_PASSWORD = 'kotae-e2e-operator-pw';
+const QUESTION = 'パスワードを忘れてパソコンにログインできません。';
+const NEW_ANSWER = '（改訂）パスワードは職員ポータルのセルフサービス画面で本人確認のうえ再設定できます。';
+
+async function signIn(page: Page, url: string, username: string, password: string): Promise<void> {
+  await page.goto(`${url}/console/signin`);
+  await page.getByLabel('ユーザー名').fill(username);
+  await page.getByLabel('パスワード').fill(password);
+  await page.getByRole('button', { name: 'サインイン' }).click();
+  await page.waitForURL((u) => !u.pathname.endsWith('/signin'));
+}
+
+describe('knowledge pages in a real browser on the real app (chromium)', function () {
+  this.timeout(120_000);
+  let browser: Browser | undefined;
+  let kotae: RunningApp;
+  const kb = tempDir('kotae-knowledge-kb-');
+  const ask = async (question: string) =>
+    (await postJson(`${kotae.url}/api/ask`, { question })).body as {
+      outcome: string;
+      answer: string;
+      sources: { title: string; url: string }[];
+    };
+
+  before(async function () {
+    this.timeout(900_000);
+    const missing = ensureChromium();
+    if (missing) throw new Error(`browser test needs chromium: ${missing}`);
+    ensureJapaneseFont();
+    fs.copyFileSync(path.join(__dirname, '../../sample-kb/faq.csv'), path.join(kb.dir, 'faq.csv'));
+    kotae = await startApp({ KOTAE_KB_DIR: kb.dir });
+    await kotae.app.operators.accounts.create(
+      { username: 'op-e2e', displayName: '運用 太郎', role: 'operator', password: OP_PASSWORD },
+      'system',
+    );
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  });
+  after(async () => {
+    await browser?.close();
+    await kotae?.stop();
+    kb.cleanup();
+  });
+
+  it('publishes an operator edit of a faq.csv FAQ only after approval, and keeps it through a re-ingest', async () => {
+    const before = await ask(QUESTION);
+    assert.equal(before.outcome, 'answered');
+    assert.doesNotMatch(before.answer, /（改訂）/);
+
+    const op = await (browser as Browser).newPage({ locale: 'ja-JP' });
+    await signIn(op, kotae.url, 'op-e2e', OP_PASSWORD);
+    await op.goto(`${kotae.url}/console/faqs`);
+    await op.getByLabel('FAQを検索').fill('パスワードを忘れて');
+    await op.getByRole('button', { name: '検索' }).click();
+    const row = op.locator('tr', { hasText: QUESTION });
+    assert.match((await row.locator('td').first().textContent()) ?? '', /ファイル\s*faq.csv/);
+    await row.getByRole('link', { name: '表示・編集' }).click();
+    await op.getByText('ファイル「faq.csv」から取り込まれています。').waitFor();
+    await op.getByLabel('回答').fill(NEW_ANSWER);
+    await op.getByRole('button', { name: '承認依頼として保存' }).click();
+    await op.getByText('FAQ案を保存しました。管理者の承認後に公開されます。').waitFor();
+    assert.doesNotMatch((await ask(QUESTION)).answer, /（改訂）/);
+
+    const admin = await (browser as Browser).newPage({ locale: 'ja-JP' });
+    await signIn(admin, kotae.url, 'admin', 'e2e-admin-password');
+    await admin.goto(`${kotae.url}/console/faqs/drafts`);
+    const draft = admin.locator('tr', { hasText: NEW_ANSWER });
+    assert.match((await draft.locator('td').first().textContent()) ?? '', /faq.csv|FAQ-0001/);
+    await draft.getByRole('button', { name: '承認して公開' }).click();
+    await admin.getByText('FAQを承認し、公開しました。').waitFor();
+
+    const after = await ask(QUESTION);
+    assert.equal(after.outcome, 'answered');
+    assert.equal(after.answer.includes(NEW_ANSWER), true, after.answer);
+
+    // faq.csv changes and is ingested again: the console's edit still answers.
+    const csv = fs.readFileSync(path.join(kb.dir, 'faq.csv'), 'utf8');
+    fs.writeFileSync(path.join(kb.dir, 'faq.csv'), csv.replace('（通常30分程度）', '（通常20分程度）'));
+    const summary = await kotae.app.knowledge.ingest();
+    assert.equal(summary.rebuilt, true);
+    assert.equal((await ask(QUESTION)).answer.includes(NEW_ANSWER), true);
+
+    await op.goto(`${kotae.url}/console/faqs?q=${encodeURIComponent('パスワードを忘れて')}`);
+    assert.match((await op.locator('tr', { hasText: QUESTION }).textContent()) ?? '', /公開中（コンソールで編集済み）/);
+  });
+
+  it('answers from a Markdown manual an operator uploads', async () => {
+    const question = '庁舎屋上の太陽光パネルの点検はどこに申し込めばよいですか';
+    const manual = path.join(kb.dir, '..', `solar-${process.pid}.md`);
+    fs.writeFileSync(
+      manual,
+      '# 庁舎屋上の太陽光パネル\n\n## 点検の申し込み\n\n庁舎屋上の太陽光パネルの点検は、施設管理課（内線 7788）に申し込んでください。' +
+        '点検は毎月第2水曜日に行います。\n',
+    );
+    try {
+      const op = await (browser as Browser).newPage({ locale: 'ja-JP' });
+      await signIn(op, kotae.url, 'op-e2e', OP_PASSWORD);
+      await op.goto(`${kotae.url}/console/knowledge`);
+      await op.getByLabel('ファイル').setInputFiles(manual);
+      await op.getByRole('button', { name: 'アップロードして取り込む' }).click();
+      await op.getByText('をアップロードしました。取り込みを開始しました。').waitFor();
+      for (let i = 0; i < 60; i++) {
+        if ((await op.locator('#ingest-status').getAttribute('data-state')) === 'done') break;
+        await new Promise((r) => setTimeout(r, 500));
+        await op.reload();
+      }
+      assert.equal(await op.locator('#ingest-status').getAttribute('data-state'), 'done');
+      assert.match((await op.locator('table.documents').textContent()) ?? '', /solar-\d+\.md/);
+
+      const answer = await ask(question);
+      assert.equal(answer.outcome, 'answered', JSON.stringify(answer));
+      assert.match(answer.answer, /施設管理課（内線 7788）/);
+      const source = answer.sources[0];
+      assert.match(source.url, new RegExp(`/kb/@uploads/solar-${process.pid}\\.md$`));
+      const file = await fetch(source.url.replace(/^https?:\/\/[^/]+/, kotae.url));
+      assert.equal(file.status, 200);
+      assert.match(await file.text(), /施設管理課/);
+    } finally {
+      fs.rmSync(manual, { force: true });
+    }
+  });
+});
