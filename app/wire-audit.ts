@@ -19,7 +19,9 @@ export function openAuditLog(
 ): { audit: SqlAuditLog; keyCreated: boolean } {
   const { key, created, narrowed } = loadAuditKey(config.integrity.auditKeyFile, { create: deps.create });
   if (narrowed)
-    deps.logger.warn('audit key file was readable by others; mode set to 0600', { file: config.integrity.auditKeyFile });
+    deps.logger.warn('audit key file was readable by others; mode set to 0600', {
+      file: config.integrity.auditKeyFile,
+    });
   const audit = new SqlAuditLog(ds, {
     key,
     anchors: new AuditAnchorFile(config.integrity.auditAnchorFile, key),

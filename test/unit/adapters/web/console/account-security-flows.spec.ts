@@ -149,7 +149,12 @@ describe('console account security', () => {
       assert.equal(page.status, 200);
       assert.match(page.text, /href="\/console\/audit">監査ログ</);
       const count = (await h.audit.verify()).count;
-      assert.match(page.text, new RegExp(`改ざんは検出されませんでした（${count}件。HMACチェーンと、データベース外に記録したチェックポイント0件で検証）`));
+      assert.match(
+        page.text,
+        new RegExp(
+          `改ざんは検出されませんでした（${count}件。HMACチェーンと、データベース外に記録したチェックポイント0件で検証）`,
+        ),
+      );
       assert.match(page.text, /<td>2026\/04\/01 10:00<\/td>/);
       assert.match(page.text, /title="account.create">アカウント作成</);
       assert.match(page.text, /<td>&lt;b&gt;x&lt;\/b&gt;<\/td>/);
