@@ -128,6 +128,8 @@ const EnvSchema = z
       .regex(/^[A-Za-z0-9._-]{1,64}$/, 'expected 1-64 letters, digits, . _ -')
       .optional(),
     KOTAE_LOGO_RELAY_NEXT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    // Signed download links to reply files (Teams group chats and channels); shared by every instance.
+    KOTAE_FILE_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   })
   .superRefine((env, ctx) => {
     const need = (cond: boolean, key: string, message: string) => {
@@ -293,6 +295,8 @@ export interface KotaeConfig {
   attachmentMaxBytes: number;
   /** LoGoチャット: a direct-js bot connection, a signed relay, or off. */
   logo: LogoConfig;
+  /** Secret of signed download links to reply files (a random one per process when unset). */
+  fileLinkSecret?: string;
 }
 
 /** LoGoチャット settings; the token file and CA file are read by the composition root. */
@@ -400,6 +404,7 @@ function toConfig(e: z.infer<typeof EnvSchema>, cwd: string): KotaeConfig {
     },
     sla: { responseMinutes: e.KOTAE_SLA_RESPONSE_MINUTES },
     reopenBusinessDays: e.KOTAE_REOPEN_BUSINESS_DAYS,
+    fileLinkSecret: e.KOTAE_FILE_LINK_SECRET,
     ticketPrefix: e.KOTAE_TICKET_PREFIX,
     maxQuestionChars: e.KOTAE_MAX_QUESTION_CHARS,
     piiTypes: e.KOTAE_PII_TYPES.filter(isPiiType),

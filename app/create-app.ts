@@ -32,7 +32,14 @@ import {
   RetentionJob,
   type LeaseHolding,
 } from '../jobs';
-import { createWebApp, loadLegalPages, logoEventsHandlers, WebChatChannel, type Mount } from '../adapters/web';
+import {
+  createWebApp,
+  fileLinkHandler,
+  loadLegalPages,
+  logoEventsHandlers,
+  WebChatChannel,
+  type Mount,
+} from '../adapters/web';
 import type { LogoChat } from '../adapters/logo-chat';
 import { RequesterDesk } from '../tickets';
 import { createConsoleReportsRouter } from '../adapters/web/console-reports';
@@ -51,6 +58,7 @@ import { wireReports } from './wire-reports';
 import { wireTeams } from './wire-teams';
 import { wireLogo } from './wire-logo';
 import { LOGO_LEASE } from './logo-lease';
+import { fileLinkSigner, replyFilesOf } from './reply-files';
 
 /** Things a test or the CLI may replace. */
 export interface AppDeps {
@@ -190,12 +198,14 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       },
     });
     const processed = new SqlProcessedDeliveries(ds, now);
+    const signer = fileLinkSigner(config.fileLinkSecret, logger, config.db.kind !== 'sqlite');
     const teams = wireTeams(config, {
       helpdesk,
       conversations,
       logger,
       attachments: operators.attachments,
       processed,
+      replyFiles: replyFilesOf({ attachments: operators.attachments, signer, publicUrl: config.publicUrl, clock }),
     });
     senders.set('teams', teams.sender);
     logo = wireLogo(config.logo, {
@@ -230,6 +240,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         handler: createConsoleReportsRouter({ auth: operators.auth, reports: reports.service, logger }),
       },
       { path: '/console', handler: operators.router },
+      { path: '/api/files/:id', handler: fileLinkHandler({ attachments: operators.attachments, signer, clock }) },
     ];
     if (logo.receiver) {
       mounts.push({

@@ -34,6 +34,7 @@ export {
 } from './attachment-service';
 export { ATTACHMENT_MESSAGES, formatBytes } from './attachment-messages';
 export { checkClaim, imageExtensionOf, isInlineImage, safeFileName, type AttachmentClaim } from './attachment-policy';
+export { FileLinkSigner } from './file-links';
 export { WorkLogService, validateWorkLog } from './work-log';
 export { FaqService, proposeFaqFromTicket, validateFaq, type FaqServiceDeps, type FaqChange } from './faq-service';
 export { OPERATOR_ROLES, hasRole } from './operators';
