@@ -162,6 +162,8 @@ const EnvSchema = z
     // Identity, rate limits, busy timeout, metrics (config-trust.ts).
     ...TRUST_ENV_SHAPE,
     ...KNOWLEDGE_ENV,
+    // Signed download links to reply files (Teams group chats and channels); shared by every instance.
+    KOTAE_FILE_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   })
   .superRefine((env, ctx) => {
     const need = (cond: boolean, key: string, message: string) => {
@@ -340,6 +342,8 @@ export interface KotaeConfig {
   notify: NotifyConfig;
   /** Console uploads and SharePoint libraries (app/config-knowledge.ts). */
   knowledge: KnowledgeConfig;
+  /** Secret of signed download links to reply files (a random one per process when unset). */
+  fileLinkSecret?: string;
 }
 
 /** LoGoチャット settings; the token file and CA file are read by the composition root. */
@@ -449,6 +453,7 @@ function toConfig(e: z.infer<typeof EnvSchema>, cwd: string): Omit<KotaeConfig, 
     },
     sla: { responseMinutes: e.KOTAE_SLA_RESPONSE_MINUTES },
     reopenBusinessDays: e.KOTAE_REOPEN_BUSINESS_DAYS,
+    fileLinkSecret: e.KOTAE_FILE_LINK_SECRET,
     ticketPrefix: e.KOTAE_TICKET_PREFIX,
     maxQuestionChars: e.KOTAE_MAX_QUESTION_CHARS,
     piiTypes: e.KOTAE_PII_TYPES.filter(isPiiType),

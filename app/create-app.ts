@@ -35,7 +35,14 @@ import {
   type LeaseHolding,
 } from '../jobs';
 import type { SqlAuditLog } from '../db/repositories/sql-audit-log';
-import { createWebApp, loadLegalPages, logoEventsHandlers, WebChatChannel, type Mount } from '../adapters/web';
+import {
+  createWebApp,
+  fileLinkHandler,
+  loadLegalPages,
+  logoEventsHandlers,
+  WebChatChannel,
+  type Mount,
+} from '../adapters/web';
 import type { LogoChat } from '../adapters/logo-chat';
 import { RequesterDesk } from '../tickets';
 import { createConsoleReportsRouter } from '../adapters/web/console-reports';
@@ -60,6 +67,7 @@ import { apiLimits } from './wire-rate-limits';
 import { SqlRateLimits } from '../db';
 import { LOGO_LEASE } from './logo-lease';
 import { wireKnowledge } from './wire-knowledge';
+import { fileLinkSigner, replyFilesOf } from './reply-files';
 
 /** Things a test or the CLI may replace. */
 export interface AppDeps {
@@ -212,12 +220,14 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       notifications: notify.service,
     });
     const processed = new SqlProcessedDeliveries(ds, now);
+    const signer = fileLinkSigner(config.fileLinkSecret, logger, config.db.kind !== 'sqlite');
     const teams = wireTeams(config, {
       helpdesk,
       conversations,
       logger,
       attachments: operators.attachments,
       processed,
+      replyFiles: replyFilesOf({ attachments: operators.attachments, signer, publicUrl: config.publicUrl, clock }),
     });
     senders.set('teams', teams.sender);
     teamsHolder.sender = teams.sender;
@@ -254,6 +264,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         handler: createConsoleReportsRouter({ auth: operators.auth, reports: reports.service, logger }),
       },
       { path: '/console', handler: operators.router },
+      { path: '/api/files/:id', handler: fileLinkHandler({ attachments: operators.attachments, signer, clock }) },
     ];
     if (logo.receiver) {
       mounts.push({

@@ -2,6 +2,7 @@
 import type { ChannelSender, ConversationStore, Helpdesk, ProcessedDeliveries } from '../bot';
 import type { Logger } from '../core/logger';
 import type { TeamsEndpoint } from '../adapters/teams';
+import type { ReplyFiles } from '../adapters/teams/reply-files';
 import { GraphDirectoryLookup, MsalTokenProvider } from '../adapters/graph';
 import { DEFAULT_CATEGORIES, type AttachmentService } from '../tickets';
 import type { KotaeConfig } from './config';
@@ -16,6 +17,8 @@ type Deps = {
   logger: Logger;
   attachments?: AttachmentService;
   processed?: ProcessedDeliveries;
+  /** Operators' files of replies, delivered to Teams requesters. */
+  replyFiles?: ReplyFiles;
 };
 
 /**
@@ -66,5 +69,6 @@ function createEndpoint(config: Readonly<KotaeConfig>, d: Deps): TeamsEndpoint {
       ? { attachments: d.attachments, extraDownloadHosts: teams ? [] : ['127.0.0.1', 'localhost'] }
       : undefined,
     processed: d.processed,
+    replyFiles: d.replyFiles,
   });
 }

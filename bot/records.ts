@@ -150,6 +150,8 @@ export interface BotReply {
   pendingText?: string;
   /** The ticket this reply is about (a requester reply added to it, a status answer). */
   ticketNumber?: string;
+  /** The reply comment this message delivers (operator replies: its files go with it). */
+  commentId?: string;
   /** Out of desk hours: when a person will look (「…12月3日（木）8時30分以降に担当者が確認します。」), also in `text`. */
   afterHoursNotice?: string;
 }

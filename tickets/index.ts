@@ -42,6 +42,7 @@ export {
 } from './attachment-service';
 export { ATTACHMENT_MESSAGES, formatBytes } from './attachment-messages';
 export { checkClaim, imageExtensionOf, isInlineImage, safeFileName, type AttachmentClaim } from './attachment-policy';
+export { FileLinkSigner } from './file-links';
 export { WorkLogService, validateWorkLog } from './work-log';
 export {
   FaqService,

@@ -73,6 +73,7 @@ export class ReplyDelivery {
       }
       const reply: BotReply = {
         conversationId: conversation.id,
+        commentId: comment.id,
         text: comment.body,
         sources: [],
         choices: [],

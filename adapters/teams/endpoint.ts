@@ -17,6 +17,7 @@ import { TeamsChannel } from './teams-channel';
 import { TeamsConversations } from './teams-conversations';
 import { TeamsTurnHandler } from './turn-handler';
 import { TeamsAttachmentIntake, type TeamsAttachmentIntakeDeps } from './attachment-intake';
+import { FileConsentHandler, type ReplyFiles } from './reply-files';
 
 /** Everything the Teams channel needs; config values come from the composition root. */
 export interface TeamsEndpointDeps {
@@ -37,6 +38,8 @@ export interface TeamsEndpointDeps {
   attachments?: Omit<TeamsAttachmentIntakeDeps, 'logger'>;
   /** Activity ids handled by any instance (redelivery dedupe across instances); without it, this process only. */
   processed?: ProcessedDeliveries;
+  /** Operators' files of replies (inline images, FileConsentCard uploads, signed links); without it only the text goes. */
+  replyFiles?: ReplyFiles;
 }
 
 /** An HTTP request as express gives it (only what the endpoint reads). */
@@ -109,8 +112,15 @@ export function createTeamsEndpoint(deps: TeamsEndpointDeps): TeamsEndpoint {
     botIds: deps.auth ? [`28:${deps.auth.clientId}`] : [],
     intake: deps.attachments ? new TeamsAttachmentIntake({ ...deps.attachments, logger }) : undefined,
     processed: deps.processed,
+    fileConsent: deps.replyFiles
+      ? new FileConsentHandler({
+          files: deps.replyFiles,
+          logger,
+          conversationOf: async (activity) => conversations.resolve(activity, await conversations.requester(activity)),
+        })
+      : undefined,
   });
-  const sender = new TeamsChannel(adapter, deps.auth ? deps.auth.clientId : {}, retry, logger);
+  const sender = new TeamsChannel(adapter, deps.auth ? deps.auth.clientId : {}, retry, logger, deps.replyFiles);
 
   async function authorize(req: TeamsHttpRequest, res: WebResponse): Promise<boolean> {
     if (authenticated) {

@@ -40,6 +40,13 @@ export const TEAMS_MESSAGES = Object.freeze({
     'ファイルや画像の内容は読み取れません。困っていることを文章で入力してください（エラーメッセージは文字で書き写してください）。',
   actionUnknown: 'この操作には対応していません。もう一度質問を入力してください。',
   actionInProgress: 'この操作は処理中です。しばらくしてから画面をご確認ください。',
+  fileConsentDescription: (name: string): string => `ヘルプデスクからのファイル「${name}」です。`,
+  fileLink: (name: string, url: string): string =>
+    `📎 ヘルプデスクからのファイル「${name}」: [ダウンロード](${url})（リンクの有効期限は7日間です）`,
+  fileDeclined: (name: string): string =>
+    `ファイル「${name}」の受け取りを取りやめました。必要になりましたらヘルプデスクにお問い合わせください。`,
+  fileUploadFailed: (name: string): string =>
+    `ファイル「${name}」をお送りできませんでした。しばらくしてからもう一度お試しください。`,
   feedbackThanks: (choice: string): string => `フィードバックありがとうございました（${choice}）`,
   notYourCard: 'このボタンは質問した方のみ操作できます。ご自身の質問はボットにメンションしてお送りください。',
   turnFailed: 'システムエラーが発生しました。お手数ですがヘルプデスクにお問い合わせください。',

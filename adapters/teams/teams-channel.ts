@@ -1,13 +1,14 @@
 /**
  * Proactive sends to Teams (ticket replies, status changes) through the stored ConversationReference.
  */
-import type { ConversationReference } from '@microsoft/agents-activity';
+import type { Activity, ConversationReference } from '@microsoft/agents-activity';
 import type { CloudAdapter } from '@microsoft/agents-hosting';
 import type { ChannelSender } from '../../bot/ports';
 import type { BotReply, ChannelKind, ConversationRecord } from '../../bot/records';
 import { KotaeError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import { replyCard } from './cards';
+import { replyFileActivities, type ReplyFiles } from './reply-files';
 import { sendWithRetry, type RetryPolicy } from './retry';
 import { cardActivity } from './turn-io';
 
@@ -37,6 +38,8 @@ export class TeamsChannel implements ChannelSender {
     private readonly identity: BotIdentity,
     private readonly retry: RetryPolicy,
     private readonly logger: Logger,
+    /** The operator's files of a reply (sent after its card); without it only the card goes. */
+    private readonly files?: ReplyFiles,
   ) {}
 
   /** Sends `reply` to the conversation; throws KotaeError CHANNEL_SEND_FAILED when it finally fails. */
@@ -48,23 +51,31 @@ export class TeamsChannel implements ChannelSender {
       );
     }
     const reference = parseReference(conversation);
-    await sendWithRetry(
-      () => this.sendOnce(reference, reply),
-      this.retry,
-      (attempt, err) =>
-        this.logger.warn('teams: proactive send failed, retrying', {
-          attempt,
-          conversationId: conversation.id,
-          error: err instanceof Error ? err.message : String(err),
-        }),
-    );
+    const files = this.files && reply.commentId ? await this.files.filesOf(conversation.id, reply.commentId) : [];
+    const extra =
+      files.length && this.files
+        ? await replyFileActivities(files, reference.conversation.conversationType, this.files)
+        : [];
+    // One retried send per activity: a failing file does not send the card twice.
+    for (const activity of [cardActivity(replyCard(reply)), ...extra]) {
+      await sendWithRetry(
+        () => this.sendOnce(reference, activity),
+        this.retry,
+        (attempt, err) =>
+          this.logger.warn('teams: proactive send failed, retrying', {
+            attempt,
+            conversationId: conversation.id,
+            error: err instanceof Error ? err.message : String(err),
+          }),
+      );
+    }
   }
 
-  private async sendOnce(reference: ConversationReference, reply: BotReply): Promise<void> {
+  private async sendOnce(reference: ConversationReference, activity: Activity): Promise<void> {
     let failure: unknown;
     await this.adapter.continueConversation(this.identity, reference, async (context) => {
       try {
-        await context.sendActivity(cardActivity(replyCard(reply)));
+        await context.sendActivity(activity);
       } catch (err) {
         failure = err; // surfaced below, so that the adapter's onTurnError does not swallow it
       }

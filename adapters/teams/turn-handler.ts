@@ -19,6 +19,7 @@ import { hasFileAttachments, questionText } from './mentions';
 import type { RetryPolicy } from './retry';
 import type { TeamsAttachmentIntake } from './attachment-intake';
 import { channelRefOf, type TeamsConversations } from './teams-conversations';
+import type { FileConsentHandler } from './reply-files';
 import { adaptiveCardInvokeBody, messageInvokeBody, sendCard, sendInvokeResponse } from './turn-io';
 
 /** What the turn handler needs. */
@@ -38,6 +39,8 @@ export interface TurnHandlerDeps {
   intake?: TeamsAttachmentIntake;
   /** Activity ids handled by any instance on the shared database (a redelivery to another instance is ignored). */
   processed?: ProcessedDeliveries;
+  /** Uploads an operator's file the requester accepted (FileConsentCard → `fileConsent/invoke`). */
+  fileConsent?: FileConsentHandler;
 }
 
 type InvokeBody = ReturnType<typeof adaptiveCardInvokeBody> | ReturnType<typeof messageInvokeBody>;
@@ -163,6 +166,7 @@ export class TeamsTurnHandler {
 
   private async onInvoke(context: TurnContext): Promise<void> {
     const activity = context.activity;
+    if (activity.name === 'fileConsent/invoke' && this.deps.fileConsent) return this.onFileConsent(context);
     if (activity.name !== 'adaptiveCard/action') {
       // No invoke response set: CloudAdapter answers 501 Not Implemented, as Bot Framework bots do.
       // (Sending one would need a recipient, which e.g. documented composeExtension payloads lack.)
@@ -171,6 +175,23 @@ export class TeamsTurnHandler {
     }
     const { result } = this.invokes.run(activity.id, () => this.invokeOnceAcrossInstances(context));
     await sendInvokeResponse(context, 200, await result);
+  }
+
+  /** A FileConsentCard answered: upload (accept) or acknowledge (decline) once, then answer 200. */
+  private async onFileConsent(context: TurnContext): Promise<void> {
+    const consent = this.deps.fileConsent as FileConsentHandler;
+    const id = context.activity.id;
+    const { result } = this.invokes.run(id, () =>
+      this.onceAcrossInstances(id, () =>
+        consent.handle(context).catch(async (err: unknown) => {
+          const error = toKotaeError(err);
+          this.deps.logger.error('teams: file consent failed', { code: error.code, error: error.message });
+          await sendCard(context, noticeCard(error.userMessage), this.deps.retry, this.deps.logger).catch(() => {});
+        }),
+      ).then(() => messageInvokeBody('')),
+    );
+    await result;
+    await sendInvokeResponse(context, 200);
   }
 
   /**

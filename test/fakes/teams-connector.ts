@@ -36,6 +36,8 @@ export class FakeBotConnector {
   readonly failures: number[] = [];
   /** Milliseconds to stall the next calls before answering. */
   readonly stalls: number[] = [];
+  /** Files PUT to `/upload/…` (a FileConsentCard upload URL, standing in for the user's OneDrive). */
+  readonly uploads: { path: string; contentRange?: string; contentLength?: string; bytes: Buffer }[] = [];
   private server?: Server;
   private seq = 0;
 
@@ -61,6 +63,16 @@ export class FakeBotConnector {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     if (req.method === 'GET') return this.serveFile(req, res);
+    if (req.method === 'PUT' && (req.url ?? '').startsWith('/upload/')) {
+      this.uploads.push({
+        path: req.url ?? '',
+        contentRange: req.headers['content-range'],
+        contentLength: req.headers['content-length'],
+        bytes: Buffer.concat(chunks),
+      });
+      res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 'drive-item-1' }));
+      return;
+    }
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
     const method = req.method === 'POST' || req.method === 'PUT' ? req.method : undefined;
     if (!method || !match || (method === 'PUT' && !match[2])) {
