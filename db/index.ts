@@ -9,3 +9,4 @@ export { SchemaVersionGuard } from './schema-guard';
 export { openDatabaseWithRetry, type StartRetry } from './open-with-retry';
 export { SqlRateLimits } from './repositories/sql-rate-limits';
 export { SqlWebSessions, type WebSessionRow } from './repositories/sql-web-sessions';
+export { probeDatabase, type DatabaseHealth } from './health-probe';

@@ -127,6 +127,8 @@ export class TeamsTurnHandler {
       });
       await sendCard(context, replyCard(reply), retry, logger);
     } catch (err) {
+      // Nothing was recorded: fail the turn (503) so the Bot Connector delivers the message again.
+      if (isStorageBusy(err)) throw err;
       await this.tellFailure(context, err);
     }
   }
@@ -217,4 +219,10 @@ export class TeamsTurnHandler {
       logger.error('teams: welcome failed', { error: errorText(err) });
     }
   }
+}
+
+/** The database could not record the turn for now (locked or unreachable): retrying later can succeed. */
+export function isStorageBusy(err: unknown): boolean {
+  const code = toKotaeError(err).code;
+  return code === 'DB_LOCKED' || code === 'DB_UNAVAILABLE';
 }
