@@ -43,6 +43,8 @@ import { wireTeams } from './wire-teams';
 import { wireLogo } from './wire-logo';
 import { wireIdentity } from './wire-identity';
 import { apiLimits } from './wire-rate-limits';
+import { countMasked, metricsMount, metricsSources, observeHelpdesk } from './wire-metrics';
+import { createMetrics, type MetricsSources } from '../adapters/web/metrics';
 import { probeDatabase, SqlRateLimits } from '../db';
 
 /** Things a test or the CLI may replace. */
@@ -119,8 +121,11 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     });
     // kuromoji's 人名 tags add full names without an honorific (山田太郎) to the masker's context rules.
     const nameTagger = config.piiTypes.includes('person_name') ? await createPersonNameTagger() : undefined;
-    const masker = createPiiMasker({ types: config.piiTypes, nameTagger });
-    const helpdesk = new HelpdeskService(
+    // Prometheus metrics (issue 11 point 9); the store-backed gauges are connected once the stores exist.
+    let scrapeSources: MetricsSources | undefined;
+    const metrics = createMetrics(() => scrapeSources, now);
+    const masker = countMasked(createPiiMasker({ types: config.piiTypes, nameTagger }), metrics);
+    const service = new HelpdeskService(
       {
         conversations,
         tickets,
@@ -142,6 +147,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
           /^[a-z][a-z0-9+.-]*:/i.test(url) ? url : `${config.publicUrl}/kb/${encodeURI(url)}`,
       },
     );
+    const helpdesk = observeHelpdesk(service, metrics);
     const slaPolicy = createSlaPolicy({ responseMinutes: config.sla.responseMinutes });
     const senders = new Map<ChannelKind, ChannelSender>([['web', new WebChatChannel(conversations, clock)]]);
     const ds = dataSource;
@@ -181,6 +187,11 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         await indexSync.published();
       },
     });
+    scrapeSources = metricsSources({
+      tickets: operators.ticketService,
+      ds,
+      indexBuiltAt: () => knowledge.live.status().builtAt,
+    });
     const processed = new SqlProcessedDeliveries(ds, now);
     const teams = wireTeams(config, {
       helpdesk,
@@ -211,6 +222,8 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       },
       { path: '/console', handler: operators.router },
     ];
+    const metricsRoute = metricsMount(config.trust.metrics, metrics);
+    if (metricsRoute) mounts.push(metricsRoute);
     if (logo.receiver) {
       mounts.push({
         path: '/api/logo/events',
@@ -234,6 +247,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     const web = createWebApp({
       sso,
       apiLimits: apiLimits(config.trust.rateLimits, rateCounter, clock),
+      before: [metrics.middleware],
       maxQuestionChars: config.maxQuestionChars,
       helpdesk,
       conversations,

@@ -10,3 +10,4 @@ export { openDatabaseWithRetry, type StartRetry } from './open-with-retry';
 export { SqlRateLimits } from './repositories/sql-rate-limits';
 export { SqlWebSessions, type WebSessionRow } from './repositories/sql-web-sessions';
 export { probeDatabase, type DatabaseHealth } from './health-probe';
+export { jobRunCounts } from './repositories/sql-metrics';
