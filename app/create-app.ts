@@ -122,8 +122,8 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     // kuromoji's 人名 tags add full names without an honorific (山田太郎) to the masker's context rules.
     const nameTagger = config.piiTypes.includes('person_name') ? await createPersonNameTagger() : undefined;
     // Prometheus metrics (issue 11 point 9); the store-backed gauges are connected once the stores exist.
-    let scrapeSources: MetricsSources | undefined;
-    const metrics = createMetrics(() => scrapeSources, now);
+    const scrape: { sources?: MetricsSources } = {};
+    const metrics = createMetrics(() => scrape.sources, now);
     const masker = countMasked(createPiiMasker({ types: config.piiTypes, nameTagger }), metrics);
     const service = new HelpdeskService(
       {
@@ -187,7 +187,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         await indexSync.published();
       },
     });
-    scrapeSources = metricsSources({
+    scrape.sources = metricsSources({
       tickets: operators.ticketService,
       ds,
       indexBuiltAt: () => knowledge.live.status().builtAt,
