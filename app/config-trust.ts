@@ -14,11 +14,12 @@ const rate = z
   .string()
   .regex(/^(off|\d{1,6}\/\d{1,6})$/, '「回数/秒数」（例: 10/900）または off で指定してください')
   .transform((s) => {
-    if (s === 'off') return undefined;
+    // null, not undefined: zod would put the default in place of an undefined output.
+    if (s === 'off') return null;
     const [limit, seconds] = s.split('/').map(Number);
     return { limit, windowSeconds: seconds };
   })
-  .refine((r) => r === undefined || (r.limit >= 1 && r.windowSeconds >= 1 && r.windowSeconds <= 86_400), {
+  .refine((r) => r === null || (r.limit >= 1 && r.windowSeconds >= 1 && r.windowSeconds <= 86_400), {
     message: '回数は1以上、秒数は1〜86400で指定してください',
   });
 
@@ -56,7 +57,7 @@ const yesNo = z
 export const TRUST_ENV_SHAPE = {
   KOTAE_OIDC_CLIENT_ID: z.string().min(1).max(200).optional(),
   KOTAE_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
-  KOTAE_OIDC_TENANT_ID: z.uuid({ error: 'テナントID（GUID）で指定してください' }).optional(),
+  KOTAE_OIDC_TENANT_ID: z.guid({ error: 'テナントID（GUID）で指定してください' }).optional(),
   KOTAE_OIDC_AUTHORITY: z
     .url({ protocol: /^https$/, error: 'https:// で始まるURLで指定してください（MSALはhttpの発行者を受け付けません）' })
     .optional(),
@@ -186,11 +187,11 @@ export function toTrustConfig(env: TrustEnv, cwd: string, publicUrl: string): Tr
   return {
     oidc,
     rateLimits: {
-      signInAccount: env.KOTAE_RATE_SIGNIN_ACCOUNT,
-      signInIp: env.KOTAE_RATE_SIGNIN_IP,
-      apiConversation: env.KOTAE_RATE_API_CONVERSATION,
-      apiIp: env.KOTAE_RATE_API_IP,
-      upload: env.KOTAE_RATE_UPLOAD,
+      signInAccount: env.KOTAE_RATE_SIGNIN_ACCOUNT ?? undefined,
+      signInIp: env.KOTAE_RATE_SIGNIN_IP ?? undefined,
+      apiConversation: env.KOTAE_RATE_API_CONVERSATION ?? undefined,
+      apiIp: env.KOTAE_RATE_API_IP ?? undefined,
+      upload: env.KOTAE_RATE_UPLOAD ?? undefined,
     },
     dbBusyTimeoutMs: env.KOTAE_DB_BUSY_TIMEOUT_MS,
     metrics: { mode: env.KOTAE_METRICS, token: env.KOTAE_METRICS_TOKEN },

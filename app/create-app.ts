@@ -64,10 +64,12 @@ import { wireLogo } from './wire-logo';
 import { backupKeyOf, wireAudit } from './wire-audit';
 import { wireIdentity } from './wire-identity';
 import { apiLimits } from './wire-rate-limits';
-import { SqlRateLimits } from '../db';
 import { LOGO_LEASE } from './logo-lease';
 import { wireKnowledge } from './wire-knowledge';
 import { fileLinkSigner, replyFilesOf } from './reply-files';
+import { countMasked, metricsMount, metricsSources, observeHelpdesk } from './wire-metrics';
+import { createMetrics, type MetricsSources } from '../adapters/web/metrics';
+import { probeDatabase, SqlRateLimits } from '../db';
 
 /** Things a test or the CLI may replace. */
 export interface AppDeps {
@@ -150,8 +152,11 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     });
     // kuromoji's 人名 tags add full names without an honorific (山田太郎) to the masker's context rules.
     const nameTagger = config.piiTypes.includes('person_name') ? await createPersonNameTagger() : undefined;
-    const masker = createPiiMasker({ types: config.piiTypes, nameTagger });
-    const helpdesk = new HelpdeskService(
+    // Prometheus metrics (issue 11 point 9); the store-backed gauges are connected once the stores exist.
+    const scrape: { sources?: MetricsSources } = {};
+    const metrics = createMetrics(() => scrape.sources, now);
+    const masker = countMasked(createPiiMasker({ types: config.piiTypes, nameTagger }), metrics);
+    const service = new HelpdeskService(
       {
         conversations,
         tickets,
@@ -174,6 +179,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
           /^[a-z][a-z0-9+.-]*:/i.test(url) ? url : `${config.publicUrl}/kb/${encodeURI(url)}`,
       },
     );
+    const helpdesk = observeHelpdesk(service, metrics);
     const slaPolicy = createSlaPolicy({ responseMinutes: config.sla.responseMinutes });
     const senders = new Map<ChannelKind, ChannelSender>([['web', new WebChatChannel(conversations, clock)]]);
     const ds = dataSource;
@@ -218,6 +224,11 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         await indexSync.published();
       },
       notifications: notify.service,
+    });
+    scrape.sources = metricsSources({
+      tickets: operators.ticketService,
+      ds,
+      indexBuiltAt: () => knowledge.live.status().builtAt,
     });
     const processed = new SqlProcessedDeliveries(ds, now);
     const signer = fileLinkSigner(config.fileLinkSecret, logger, config.db.kind !== 'sqlite');
@@ -266,6 +277,8 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       { path: '/console', handler: operators.router },
       { path: '/api/files/:id', handler: fileLinkHandler({ attachments: operators.attachments, signer, clock }) },
     ];
+    const metricsRoute = metricsMount(config.trust.metrics, metrics);
+    if (metricsRoute) mounts.push(metricsRoute);
     if (logo.receiver) {
       mounts.push({
         path: '/api/logo/events',
@@ -289,6 +302,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     const web = createWebApp({
       sso,
       apiLimits: apiLimits(config.trust.rateLimits, rateCounter, clock),
+      before: [metrics.middleware],
       maxQuestionChars: config.maxQuestionChars,
       helpdesk,
       conversations,
@@ -307,17 +321,17 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       attachments: { attachments: operators.attachments },
       gate: () => schemaGuard.blocked(),
       health: async () => {
-        const db = await ds.query('SELECT 1 AS ok').then(
-          () => 'ok',
-          () => 'error',
-        );
+        // A write probe that never waits: a lock held elsewhere reads `degraded` (issue 11 point 8).
+        const probe = await probeDatabase(ds);
+        const db = probe.state;
         const index = knowledge.live.status();
         const schema = schemaGuard.blocked() ? 'newer' : 'ok';
         const all = await leases.all().catch(() => []);
         return {
-          ok: db === 'ok' && schema === 'ok',
+          ok: db !== 'error' && schema === 'ok',
           version: VERSION,
           db,
+          ...(probe.detail ? { dbDetail: probe.detail } : {}),
           schema,
           index,
           logo: logoHealth(config.logo.mode, logoChat, all),

@@ -8,6 +8,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource } from 'typeorm';
 import { mapDbError } from './data-source';
+import { afterSqliteLocked, beforeSqliteWork } from './sqlite-lock-guard';
 
 const queues = new WeakMap<DataSource, Promise<unknown>>();
 const inside = new AsyncLocalStorage<DataSource>();
@@ -15,10 +16,14 @@ const inside = new AsyncLocalStorage<DataSource>();
 /** Runs `work` against `ds`: serialized on SQLite, with driver errors mapped. */
 export async function runDb<T>(ds: DataSource, work: () => Promise<T>): Promise<T> {
   const guarded = async () => {
+    beforeSqliteWork(ds);
     try {
       return await work();
     } catch (err) {
-      throw mapDbError(err);
+      const mapped = mapDbError(err);
+      // A write lock held elsewhere: fail the next writes fast instead of stalling the process.
+      if (mapped.code === 'DB_LOCKED') afterSqliteLocked(ds);
+      throw mapped;
     }
   };
   if (ds.options.type !== 'better-sqlite3' || inside.getStore() === ds) return guarded();

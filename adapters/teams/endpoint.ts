@@ -15,7 +15,8 @@ import type { DirectoryLookup } from './ports';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
 import { TeamsChannel } from './teams-channel';
 import { TeamsConversations } from './teams-conversations';
-import { TeamsTurnHandler } from './turn-handler';
+import { isStorageBusy, TeamsTurnHandler } from './turn-handler';
+import { toKotaeError } from '../../core/errors';
 import { TeamsAttachmentIntake, type TeamsAttachmentIntakeDeps } from './attachment-intake';
 import { FileConsentHandler, type ReplyFiles } from './reply-files';
 
@@ -146,6 +147,15 @@ export function createTeamsEndpoint(deps: TeamsEndpointDeps): TeamsEndpoint {
     try {
       await adapter.process(req, res, (context) => turns.onTurn(context));
     } catch (err) {
+      if (isStorageBusy(err)) {
+        // Retryable: the Bot Connector redelivers on 5xx; nothing of this turn was recorded or sent.
+        logger.warn('teams: turn not recorded (database busy); asking for redelivery', { error: String(err) });
+        if (!res.headersSent) {
+          res.setHeader('Retry-After', '2');
+          reject(res, 503, toKotaeError(err).code);
+        }
+        return;
+      }
       const invalid = err instanceof Error && err.name === 'ZodError';
       if (!invalid) logger.error('teams: turn failed', { error: err instanceof Error ? err.message : String(err) });
       if (!res.headersSent) reject(res, invalid ? 400 : 500, invalid ? 'INPUT_INVALID' : 'INTERNAL');

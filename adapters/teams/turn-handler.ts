@@ -130,6 +130,8 @@ export class TeamsTurnHandler {
       });
       await sendCard(context, replyCard(reply), retry, logger);
     } catch (err) {
+      // Nothing was recorded: fail the turn (503) so the Bot Connector delivers the message again.
+      if (isStorageBusy(err)) throw err;
       await this.tellFailure(context, err);
     }
   }
@@ -268,4 +270,10 @@ export class TeamsTurnHandler {
       logger.error('teams: welcome failed', { error: errorText(err) });
     }
   }
+}
+
+/** The database could not record the turn for now (locked or unreachable): retrying later can succeed. */
+export function isStorageBusy(err: unknown): boolean {
+  const code = toKotaeError(err).code;
+  return code === 'DB_LOCKED' || code === 'DB_UNAVAILABLE';
 }

@@ -26,8 +26,22 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       });
     }
     if (res.headersSent) return;
+    const retryAfter = retryAfterOf(error);
+    if (retryAfter !== undefined && !res.getHeader('Retry-After')) res.setHeader('Retry-After', String(retryAfter));
     res.status(error.status).json({ error: body });
   };
+}
+
+/**
+ * Seconds a client should wait before retrying (the Retry-After header of a 503 or 429): a rate
+ * limit names its own; a locked database frees within seconds; an unreachable one takes longer.
+ */
+export function retryAfterOf(error: KotaeError): number | undefined {
+  const given = error.details?.retryAfterSeconds;
+  if (typeof given === 'number') return given;
+  if (error.code === 'DB_LOCKED') return 2;
+  if (error.code === 'DB_UNAVAILABLE' || error.code === 'KB_UNAVAILABLE') return 10;
+  return undefined;
 }
 
 /** 404 for unknown API routes, as JSON. */

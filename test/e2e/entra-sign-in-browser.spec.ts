@@ -178,6 +178,25 @@ describe('Entra ID sign-in (OpenID Connect + PKCE through MSAL) against a loopba
     assert.equal(await other.locator('.msg.user').count(), 0);
   });
 
+  it('refuses a callback without its sign-in cookie, or with another state (login CSRF), in Japanese', async () => {
+    const bare = await fetch(`${kotae!.url}/auth/callback?code=abc&state=def`);
+    assert.equal(bare.status, 400);
+    assert.match(await bare.text(), /サインインの有効期限が切れたか、別の画面から開始されました。/);
+
+    const start = await fetch(`${kotae!.url}/auth/signin?to=console`, { redirect: 'manual' });
+    assert.equal(start.status, 302);
+    const authorize = new URL(start.headers.get('location') ?? '');
+    assert.equal(authorize.origin, provider!.issuer);
+    assert.equal(authorize.searchParams.get('code_challenge_method'), 'S256');
+    assert.ok(authorize.searchParams.get('nonce'));
+    const pending = start.headers.getSetCookie().find((c) => c.startsWith('kotae_oidc='));
+    assert.match(pending ?? '', /; Path=\/auth; HttpOnly; SameSite=Lax; Max-Age=600/);
+    const cookie = (pending ?? '').split(';')[0];
+    const forged = await fetch(`${kotae!.url}/auth/callback?code=abc&state=not-the-state`, { headers: { cookie } });
+    assert.equal(forged.status, 401);
+    assert.match(await forged.text(), /サインインできませんでした。/);
+  });
+
   it('refuses the web chat API without a sign-in, in Japanese', async () => {
     const res = await fetch(`${kotae!.url}/api/ask`, {
       method: 'POST',

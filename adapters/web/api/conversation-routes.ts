@@ -6,6 +6,7 @@
 import { Router } from 'express';
 import type { ConversationStore, TicketStore } from '../../../bot';
 import type { Clock } from '../../../core/clock';
+import { KotaeError } from '../../../core/errors';
 import { requireWebConversation } from './conversation-access';
 import { API_MESSAGES } from './messages';
 
@@ -36,7 +37,10 @@ export function createConversationRoutes(deps: {
       shown = indexed.filter((l) => l.role === 'operator' && l.at > from);
     }
     // Every reply delivered so far is in `lines`: the page has now fetched it.
-    await tickets.markRepliesRead(conversation.id, clock.now());
+    // A write lock held elsewhere must not fail a read: the next poll marks them read.
+    await tickets.markRepliesRead(conversation.id, clock.now()).catch((err: unknown) => {
+      if (!(err instanceof KotaeError && err.code === 'DB_LOCKED')) throw err;
+    });
     const { name, department, phone } = conversation.requester;
     res.json({
       messages: shown.map((l) => ({ index: l.index, role: l.role, text: l.text, at: l.at.toISOString() })),

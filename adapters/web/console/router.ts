@@ -14,6 +14,7 @@ import express, {
 import { toKotaeError } from '../../../core/errors';
 import { projectFile } from '../../../core';
 import { requestErrorOf } from '../request-errors';
+import { retryAfterOf } from '../errors';
 import { authOf, loadSession, requireAuth, requireRole } from '../auth';
 import { ACCOUNT_ROUTES } from './account-routes';
 import { AUDIT_ROUTES } from './audit-routes';
@@ -79,6 +80,8 @@ export function consoleErrorPage(
     if (res.headersSent) return;
     const base = baseOf(req);
     if (e.code === 'AUTH_REQUIRED') return res.redirect(302, `${base}/signin`);
+    const retryAfter = retryAfterOf(e);
+    if (retryAfter !== undefined && !res.getHeader('Retry-After')) res.setHeader('Retry-After', String(retryAfter));
     const body = html`<p><a href="${base}/">${M.errors.back}</a></p>`;
     sendPage(res, e.status, {
       base,

@@ -169,6 +169,8 @@ export function createSsoRouter(deps: SsoDeps): Router {
     const department = identity.department ?? (await chat.lookupDepartment?.(identity.subject));
     const token = newToken();
     const now = deps.clock.now();
+    // Expired sign-ins go when new ones come (the index on expiresAt keeps this cheap).
+    await chat.sessions.purge(now);
     await chat.sessions.create({
       id: tokenDigest(token),
       subject: identity.subject,

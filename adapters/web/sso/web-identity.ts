@@ -33,6 +33,8 @@ export interface WebSessionStore {
   create(session: WebSessionRecord): Promise<void>;
   get(id: string): Promise<WebSessionRecord | undefined>;
   delete(id: string): Promise<void>;
+  /** Deletes sessions expired before `now`. */
+  purge(now: Date): Promise<number>;
 }
 
 /** The signed-in web chat user of a request. */
@@ -57,7 +59,8 @@ export function loadWebIdentity(sessions: WebSessionStore, clock: Clock) {
     const token = parseCookies(req.headers.cookie).get(CHAT_SESSION_COOKIE);
     if (token && token.length <= 100) {
       const session = await sessions.get(tokenDigest(token));
-      if (session && session.expiresAt > clock.now()) {
+      if (session && session.expiresAt <= clock.now()) await sessions.delete(session.id);
+      else if (session) {
         identities.set(req, {
           subject: session.subject,
           name: session.name ?? undefined,

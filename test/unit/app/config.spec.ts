@@ -9,7 +9,7 @@ describe('loadConfig', () => {
     const c = loadConfig({}, '/srv/kotae');
     assert.equal(c.port, 3978);
     assert.equal(c.dataDir, '/srv/kotae/data');
-    assert.deepEqual(c.db, { kind: 'sqlite', path: '/srv/kotae/data/kotae.sqlite' });
+    assert.deepEqual(c.db, { kind: 'sqlite', path: '/srv/kotae/data/kotae.sqlite', busyTimeoutMs: 1000 });
     assert.equal(c.embeddings.kind, 'local');
     assert.equal(c.teams, undefined);
     assert.equal(c.secureCookies, false);

@@ -1,0 +1,87 @@
+/** Identity, rate-limit, busy-timeout and metrics settings: validated at start, problems named in Japanese. */
+import assert from 'node:assert/strict';
+import { loadConfig } from '../../../app/config';
+import { KotaeError } from '../../../core/errors';
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env, '/srv/kotae');
+  } catch (err) {
+    assert.ok(err instanceof KotaeError && err.code === 'CONFIG_INVALID');
+    return (err.details?.problems as string[]) ?? [];
+  }
+  return [];
+}
+
+describe('loadConfig: identity, rate limits, busy timeout, metrics', () => {
+  it('defaults: no sign-in, limits on, 1 s busy timeout, metrics from loopback', () => {
+    const c = loadConfig({}, '/srv/kotae');
+    assert.equal(c.trust.oidc, undefined);
+    assert.deepEqual(c.trust.rateLimits, {
+      signInAccount: { limit: 10, windowSeconds: 900 },
+      signInIp: { limit: 30, windowSeconds: 900 },
+      apiConversation: { limit: 30, windowSeconds: 60 },
+      apiIp: { limit: 120, windowSeconds: 60 },
+      upload: { limit: 20, windowSeconds: 600 },
+    });
+    assert.equal(c.trust.dbBusyTimeoutMs, 1000);
+    assert.deepEqual(c.trust.metrics, { mode: 'loopback', token: undefined });
+  });
+
+  it('builds the Entra ID settings: tenant authority, role map, redirect URI', () => {
+    const c = loadConfig(
+      {
+        KOTAE_PUBLIC_URL: 'https://kotae.city.example.lg.jp',
+        KOTAE_OIDC_CLIENT_ID: '11111111-2222-3333-4444-555555555555',
+        KOTAE_OIDC_CLIENT_SECRET: 'secret',
+        KOTAE_OIDC_TENANT_ID: '99999999-8888-7777-6666-555555555555',
+        KOTAE_OIDC_ROLE_MAP: 'Kotae.Admin=admin, Kotae.Operator=operator',
+        KOTAE_OIDC_LOCAL_SIGNIN: 'admin',
+        KOTAE_RATE_UPLOAD: 'off',
+      },
+      '/srv/kotae',
+    );
+    assert.deepEqual(c.trust.oidc, {
+      clientId: '11111111-2222-3333-4444-555555555555',
+      clientSecret: 'secret',
+      authority: 'https://login.microsoftonline.com/99999999-8888-7777-6666-555555555555',
+      entra: true,
+      caFile: undefined,
+      roleMap: [
+        { value: 'Kotae.Admin', role: 'admin' },
+        { value: 'Kotae.Operator', role: 'operator' },
+      ],
+      webChat: false,
+      localSignIn: 'admin',
+      departmentClaim: 'department',
+      redirectUri: 'https://kotae.city.example.lg.jp/auth/callback',
+    });
+    assert.equal(c.trust.rateLimits.upload, undefined);
+  });
+
+  it('names every problem in Japanese, all at once', () => {
+    assert.deepEqual(
+      problems({
+        KOTAE_OIDC_CLIENT_ID: 'kotae',
+        KOTAE_OIDC_AUTHORITY: 'http://idp.example.lg.jp',
+        KOTAE_OIDC_ROLE_MAP: 'Kotae.Admin=superuser',
+        KOTAE_RATE_API_IP: '100 per minute',
+        KOTAE_METRICS: 'token',
+      }),
+      [
+        'KOTAE_OIDC_AUTHORITY: https:// で始まるURLで指定してください（MSALはhttpの発行者を受け付けません）',
+        'KOTAE_OIDC_ROLE_MAP.0.role: ロールは staff / operator / admin のいずれかで指定してください',
+        'KOTAE_RATE_API_IP: 「回数/秒数」（例: 10/900）または off で指定してください',
+      ],
+    );
+    assert.deepEqual(problems({ KOTAE_OIDC_CLIENT_ID: 'kotae', KOTAE_METRICS: 'token' }), [
+      'KOTAE_OIDC_CLIENT_SECRET: KOTAE_OIDC_CLIENT_ID には必須です',
+      'KOTAE_OIDC_TENANT_ID: KOTAE_OIDC_TENANT_ID（Entra ID）と KOTAE_OIDC_AUTHORITY（その他のOpenID Connectプロバイダー）のどちらか一方を指定してください',
+      'KOTAE_OIDC_ROLE_MAP: コンソールのロール対応（例: Kotae.Admin=admin,Kotae.Operator=operator）か KOTAE_OIDC_WEB_CHAT=true が必要です',
+      'KOTAE_METRICS_TOKEN: KOTAE_METRICS=token の場合は必須です',
+    ]);
+    assert.deepEqual(problems({ KOTAE_OIDC_WEB_CHAT: 'true' }), [
+      'KOTAE_OIDC_WEB_CHAT: KOTAE_OIDC_CLIENT_ID を設定してください',
+    ]);
+  });
+});
