@@ -48,7 +48,8 @@ export async function createKnowledgeRuntime(config: Readonly<KotaeConfig>, logg
       extraDirs: [{ dir: managedKbDir(config.dataDir), prefix: '@console' }],
       logger,
       onProgress,
-      build: (chunks, dir, options) => buildKnowledgeIndex(chunks, dir, { ...embedding, ...options }),
+      build: (chunks, dir, options) =>
+        buildKnowledgeIndex(chunks, dir, { ...embedding, answerPrecision: config.answerPrecision, ...options }),
     });
     await live.reload();
     return summary;
