@@ -41,6 +41,8 @@ export interface HelpdeskOptions {
    * see bot/source-check.ts). false: the model only writes the text of answers the confidence chose.
    */
   checkSources?: boolean;
+  /** With a chat model: FAQs answered above the answer threshold are sent verbatim (default true). */
+  faqVerbatim?: boolean;
 }
 
 const HUMAN_REQUEST =
@@ -111,6 +113,7 @@ export class HelpdeskService implements Helpdesk {
       // Configured overrides win over the thresholds calibrated on this index, which win over the defaults.
       thresholds: { ...DEFAULT_THRESHOLDS, ...retrieval.thresholds, ...this.options.thresholds },
       checkSources: this.options.checkSources ?? true,
+      faqVerbatim: this.options.faqVerbatim ?? true,
       timeoutMs: this.options.generationTimeoutMs ?? GENERATION.timeoutMs,
       maxTokens: GENERATION.maxTokens,
       temperature: GENERATION.temperature,
