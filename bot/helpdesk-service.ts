@@ -19,6 +19,7 @@ import { GROUNDING_HITS, type ChatModel } from './chat-model';
 import { smallTalkOf } from './small-talk';
 import { statusQuery } from './status-query';
 import { decideWithSources, GENERATION } from './source-check';
+import { followUpQuery, FOLLOW_UP_WINDOW_MS } from './follow-up';
 
 /** Options of the helpdesk core. */
 export interface HelpdeskOptions {
@@ -108,8 +109,13 @@ export class HelpdeskService implements Helpdesk {
     }
     const started = this.deps.clock.now();
     const t0 = performance.now();
-    const retrieval = await this.deps.knowledge.search(text, { k: 5 });
-    const decision = await decideWithSources(text, retrieval, this.deps.chatModel, {
+    // A follow-up (「スマホの場合は？」) is searched with the conversation's previous question.
+    const previous = input.conversationId ? await this.deps.conversations.lastQuestion(conversation.id) : undefined;
+    const recent =
+      previous && started.getTime() - previous.askedAt.getTime() <= FOLLOW_UP_WINDOW_MS ? previous.text : undefined;
+    const query = await followUpQuery(this.deps.knowledge, text, recent);
+    const retrieval = query.retrieval ?? (await this.deps.knowledge.search(text, { k: 5 }));
+    const decision = await decideWithSources(query.text, retrieval, this.deps.chatModel, {
       // Configured overrides win over the thresholds calibrated on this index, which win over the defaults.
       thresholds: { ...DEFAULT_THRESHOLDS, ...retrieval.thresholds, ...this.options.thresholds },
       checkSources: this.options.checkSources ?? true,
@@ -121,9 +127,16 @@ export class HelpdeskService implements Helpdesk {
     });
     const { outcome } = decision;
     const extractive = this.withLinks(composeAnswer(outcome, { ...retrieval, hits: decision.hits }));
-    const composed = decision.generated
+    const generatedOrExtractive = decision.generated
       ? withGeneratedText(decision.generated, retrieval.hits, extractive)
       : extractive;
+    const composed =
+      query.continued && outcome !== 'no_answer'
+        ? {
+            ...generatedOrExtractive,
+            text: `${BOT_MESSAGES.continued(query.continued)}\n\n${generatedOrExtractive.text}`,
+          }
+        : generatedOrExtractive;
     const question = await this.deps.conversations.recordQuestion({
       conversationId: conversation.id,
       askedAt: started,
