@@ -30,7 +30,7 @@ export const PRIOR_THRESHOLDS: Readonly<CalibratedThresholds> = Object.freeze({
   clarify: 0.2,
 });
 /** At most this many FAQs are probed (a uniform sample beyond), which bounds the build time. */
-export const MAX_PROBED_FAQS = 80;
+export const MAX_PROBED_FAQS = 40;
 /** Fewer FAQs than this: too few probes to move the thresholds; the prior stays. */
 const MIN_FAQS = 15;
 /** Calibrated thresholds stay inside these bounds (a knowledge base of near-duplicates, or of one FAQ). */
@@ -131,9 +131,13 @@ export async function calibrate(
   };
 }
 
-/** Time the calibration may take: 30 % of the index build, at least half a second. */
+/**
+ * A safety cap on the calibration's time: 30 % of the index build, at least 1.5 s. The probe count
+ * itself is fixed (MAX_PROBED_FAQS), so that the thresholds do not depend on the machine's load; the
+ * cap only stops a calibration whose searches are unusually slow.
+ */
 export function calibrationBudgetMs(buildMs: number): number {
-  return Math.max(500, 0.3 * buildMs);
+  return Math.max(1500, 0.3 * buildMs);
 }
 
 /** Fits the tentative and answer thresholds (see the file comment). */
