@@ -34,7 +34,7 @@ export const MAX_PROBED_FAQS = 40;
 /** Fewer FAQs than this: too few probes to move the thresholds; the prior stays. */
 const MIN_FAQS = 15;
 /** Calibrated thresholds stay inside these bounds (a knowledge base of near-duplicates, or of one FAQ). */
-const BOUNDS = { tentative: [0.25, 0.7], answer: [0.35, 0.85] } as const;
+const BOUNDS = { tentative: [0.25, 0.6], answer: [0.35, 0.8] } as const;
 /**
  * Share of staff questions that have an FAQ, as the probes are weighed: most questions put to a
  * helpdesk bot are about what its knowledge base covers.
