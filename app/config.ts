@@ -115,6 +115,7 @@ const EnvSchema = z
     // Answer quality (issue 13): the tentative band, and the precision each index's calibration aims at.
     KOTAE_TENTATIVE_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
     KOTAE_ANSWER_PRECISION: z.coerce.number().min(0.5).max(0.999).default(0.95),
+    KOTAE_FAQ_VERBATIM: bool.default(true),
     KOTAE_EMBEDDINGS: z.enum(['local', 'openai']).default('local'),
     KOTAE_OPENAI_BASE_URL: z.url().optional(),
     KOTAE_OPENAI_API_KEY: optionalText,
@@ -315,6 +316,8 @@ export interface KotaeConfig {
   thresholds: { answer?: number; tentative?: number; clarify?: number };
   /** Precision of shown answers (answered + tentative) each index build calibrates its thresholds for. */
   answerPrecision: number;
+  /** With a chat model: curated FAQ answers above the answer threshold are sent verbatim. */
+  faqVerbatim: boolean;
   embeddings: { kind: 'local' } | ({ kind: 'openai' } & OpenAiSettings);
   /** Extractive answers (`none`) or answers generated from the retrieved sources by a chat model. */
   answerModel: { kind: 'none' } | ({ kind: 'openai'; checkSources: boolean } & OpenAiSettings);
@@ -463,6 +466,7 @@ function toConfig(e: z.infer<typeof EnvSchema>, cwd: string): Omit<KotaeConfig, 
       ...(e.KOTAE_CLARIFY_THRESHOLD === undefined ? {} : { clarify: e.KOTAE_CLARIFY_THRESHOLD }),
     },
     answerPrecision: e.KOTAE_ANSWER_PRECISION,
+    faqVerbatim: e.KOTAE_FAQ_VERBATIM,
     embeddings:
       e.KOTAE_EMBEDDINGS === 'openai'
         ? {

@@ -171,6 +171,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       {
         maxQuestionChars: config.maxQuestionChars,
         checkSources: config.answerModel.kind === 'openai' && config.answerModel.checkSources,
+        faqVerbatim: config.faqVerbatim,
         thresholds: config.thresholds,
         deskHours: deskHoursText(config),
         isDeskOpen: (at) => calendar.isOpen(at),

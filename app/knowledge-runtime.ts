@@ -63,7 +63,8 @@ export async function createKnowledgeRuntime(config: Readonly<KotaeConfig>, logg
       ],
       logger,
       onProgress,
-      build: (chunks, dir, options) => buildKnowledgeIndex(chunks, dir, { ...embedding, ...options }),
+      build: (chunks, dir, options) =>
+        buildKnowledgeIndex(chunks, dir, { ...embedding, answerPrecision: config.answerPrecision, ...options }),
     });
     await live.reload();
     return summary;

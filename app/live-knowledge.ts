@@ -4,11 +4,11 @@
  */
 import { KotaeError } from '../core/errors';
 import type { Logger } from '../core/logger';
-import type { KnowledgeSearch, Retrieval } from '../knowledge/types';
+import type { IndexStats, KnowledgeSearch, Retrieval } from '../knowledge/types';
 
 /** A loaded index that can report what it holds. */
 export interface LoadedKnowledge extends KnowledgeSearch {
-  stats(): { chunks: number; documents: number; builtAt: string; embedder: string };
+  stats(): IndexStats;
 }
 
 /** Where the current generation is, and how to open one. */
@@ -52,8 +52,8 @@ export class LiveKnowledge implements KnowledgeSearch {
     return this.current.kb.search(query, options);
   }
 
-  /** What the health check reports. */
-  status(): { ready: boolean; chunks?: number; documents?: number; builtAt?: string; embedder?: string } {
+  /** What the health check reports, with the thresholds the index calibrated on itself. */
+  status(): { ready: boolean } & Partial<IndexStats> {
     return this.current ? { ready: true, ...this.current.kb.stats() } : { ready: false };
   }
 

@@ -27,12 +27,15 @@ function candidateQuestion(hit: SearchHit): string {
 
 /** Source shown with an answer: title (with heading path for manuals), link and a snippet. */
 export function toSource(hit: SearchHit): SourceRef {
-  const heading = hit.chunk.headingPath.length ? ` › ${hit.chunk.headingPath.join(' › ')}` : '';
-  const page = hit.chunk.page ? `（${hit.chunk.page}ページ）` : '';
+  const { title, headingPath, page, url } = hit.chunk;
+  // A heading that repeats the title (or the heading before it) is shown once.
+  const segments = [title, ...headingPath].filter((s, i, all) => s && (i === 0 || !all.slice(0, i).includes(s)));
+  const pageLabel = page ? `（${page}ページ）` : '';
   const text = hitText(hit).replace(/\s+/g, ' ');
   return {
-    title: `${hit.chunk.title}${heading}${page}`,
-    url: hit.chunk.url,
+    title: `${segments.join(' › ')}${pageLabel}`,
+    // PDF viewers open `#page=N` at that page.
+    url: url && page && /\.pdf$/i.test(url.split(/[?#]/)[0] ?? '') && !url.includes('#') ? `${url}#page=${page}` : url,
     snippet: text.length > SNIPPET_CHARS ? `${text.slice(0, SNIPPET_CHARS)}…` : text,
     documentId: hit.chunk.documentId,
   };

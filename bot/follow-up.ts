@@ -10,7 +10,7 @@ export const FOLLOW_UP_WINDOW_MS = 30 * 60 * 1000;
 
 // Words that point back to what was said (それ, その, この…), or that only make sense after it.
 const LEANS_BACK =
-  /^(それ|その|この|そっち|そちら|あと|では|じゃあ|じゃ|なら|でも|ちなみに|また|ほか|他)|(場合|とき|時|なら|ときは|だと|では|って|も)[はっ]?[?？]?$|[はも][?？]$|だめ[なだ]?ら/;
+  /^(それ|その|この|そっち|そちら|あと|では|じゃあ|じゃ|なら|でも|ちなみに|また|ほか|他)|(場合|とき|時|なら|ときは|だと|では|って|も|には)[はっ]?[?？]?$|[はも][?？]$|だめ[なだ]?ら/;
 /** Questions longer than this are taken to carry their own subject. */
 const MAX_FOLLOW_UP_CHARS = 20;
 
@@ -29,8 +29,10 @@ export interface FollowUpQuery {
 }
 
 /**
- * Searches a follow-up with its previous question; keeps the combined search when it is at least as
- * confident as the question alone (a follow-up that is really a new subject is searched alone).
+ * Searches a follow-up with its previous question: the combined search's first hit that the
+ * follow-up alone also finds (its own subject within the previous topic) comes first. Kept when it
+ * is at least as confident as the follow-up alone; a follow-up that is really a new subject is
+ * searched alone.
  */
 export async function followUpQuery(
   knowledge: KnowledgeSearch,
@@ -40,8 +42,18 @@ export async function followUpQuery(
 ): Promise<FollowUpQuery> {
   if (!previous || !looksLikeFollowUp(question)) return { text: question };
   const combined = `${previous} ${question}`;
-  const [alone, joined] = await Promise.all([knowledge.search(question, { k }), knowledge.search(combined, { k })]);
-  return joined.confidence >= alone.confidence
-    ? { text: combined, continued: previous, retrieval: joined }
-    : { text: question, retrieval: alone };
+  const [alone, joined] = await Promise.all([
+    knowledge.search(question, { k: 10 }),
+    knowledge.search(combined, { k: 10 }),
+  ]);
+  // The follow-up's own subject within the previous topic: a combined hit the follow-up alone finds too.
+  const found = new Set(alone.hits.slice(0, 5).map((h) => h.chunk.documentId));
+  const at = joined.hits.findIndex((h) => found.has(h.chunk.documentId));
+  // Nothing in common: a new subject that only looks like a follow-up (「明日の天気は？」).
+  if (at < 0) return { text: question, retrieval: { ...alone, hits: alone.hits.slice(0, k) } };
+  const hits = at > 0 ? [joined.hits[at]!, ...joined.hits.filter((_, i) => i !== at)] : joined.hits;
+  // Moved up from below: as sure as the less sure of the two searches.
+  const confidence = at > 0 ? Math.min(joined.confidence, alone.confidence) : joined.confidence;
+  if (confidence < alone.confidence) return { text: question, retrieval: { ...alone, hits: alone.hits.slice(0, k) } };
+  return { text: combined, continued: previous, retrieval: { ...joined, hits: hits.slice(0, k), confidence } };
 }

@@ -20,6 +20,7 @@ import { GROUNDING_HITS, type ChatModel } from './chat-model';
 import { smallTalkOf } from './small-talk';
 import { statusQuery } from './status-query';
 import { decideWithSources, GENERATION } from './source-check';
+import { followUpQuery, FOLLOW_UP_WINDOW_MS } from './follow-up';
 
 /** Options of the helpdesk core. */
 export interface HelpdeskOptions {
@@ -42,6 +43,8 @@ export interface HelpdeskOptions {
    * see bot/source-check.ts). false: the model only writes the text of answers the confidence chose.
    */
   checkSources?: boolean;
+  /** With a chat model: FAQs answered above the answer threshold are sent verbatim (default true). */
+  faqVerbatim?: boolean;
 }
 
 const HUMAN_REQUEST =
@@ -109,11 +112,17 @@ export class HelpdeskService implements Helpdesk {
     }
     const started = this.deps.clock.now();
     const t0 = performance.now();
-    const retrieval = await this.deps.knowledge.search(text, { k: 5 });
-    const decision = await decideWithSources(text, retrieval, this.deps.chatModel, {
+    // A follow-up (「スマホの場合は？」) is searched with the conversation's previous question.
+    const previous = input.conversationId ? await this.deps.conversations.lastQuestion(conversation.id) : undefined;
+    const recent =
+      previous && started.getTime() - previous.askedAt.getTime() <= FOLLOW_UP_WINDOW_MS ? previous.text : undefined;
+    const query = await followUpQuery(this.deps.knowledge, text, recent);
+    const retrieval = query.retrieval ?? (await this.deps.knowledge.search(text, { k: 5 }));
+    const decision = await decideWithSources(query.text, retrieval, this.deps.chatModel, {
       // Configured overrides win over the thresholds calibrated on this index, which win over the defaults.
       thresholds: { ...DEFAULT_THRESHOLDS, ...retrieval.thresholds, ...this.options.thresholds },
       checkSources: this.options.checkSources ?? true,
+      faqVerbatim: this.options.faqVerbatim ?? true,
       timeoutMs: this.options.generationTimeoutMs ?? GENERATION.timeoutMs,
       maxTokens: GENERATION.maxTokens,
       temperature: GENERATION.temperature,
@@ -121,9 +130,16 @@ export class HelpdeskService implements Helpdesk {
     });
     const { outcome } = decision;
     const extractive = this.withLinks(composeAnswer(outcome, { ...retrieval, hits: decision.hits }));
-    const composed = decision.generated
+    const generatedOrExtractive = decision.generated
       ? withGeneratedText(decision.generated, retrieval.hits, extractive)
       : extractive;
+    const composed =
+      query.continued && outcome !== 'no_answer'
+        ? {
+            ...generatedOrExtractive,
+            text: `${BOT_MESSAGES.continued(query.continued)}\n\n${generatedOrExtractive.text}`,
+          }
+        : generatedOrExtractive;
     const question = await this.audited(
       () =>
         this.deps.conversations.recordQuestion({

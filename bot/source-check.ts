@@ -42,6 +42,12 @@ export interface SourceCheckOptions {
    * the confidence answers, and its "not in the sources" is overruled by the retrieval.
    */
   checkSources: boolean;
+  /**
+   * Curated FAQ text wins (default true): an FAQ answered above the answer threshold is sent verbatim
+   * and the model is not asked; the model composes answers from manual passages and checks the
+   * uncertain bands only.
+   */
+  faqVerbatim?: boolean;
   timeoutMs: number;
   maxTokens: number;
   temperature: number;
@@ -63,6 +69,8 @@ export async function decideWithSources(
   const unsure = byConfidence === 'clarify' || byConfidence === 'tentative';
   const asked = byConfidence === 'answered' || (unsure && options.checkSources);
   if (!model || hits.length === 0 || !asked) return { outcome: byConfidence, hits, check: 'not_asked' };
+  if (byConfidence === 'answered' && hits[0]?.chunk.kind === 'faq' && options.faqVerbatim !== false)
+    return { outcome: byConfidence, hits, check: 'not_asked' };
   let text: string;
   try {
     text = (await completeWithin(model, groundedMessages(question, hits), options)).trim();

@@ -73,8 +73,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     const manifest: Manifest = { version: 1, sourceDir, createdAt: new Date().toISOString(), files: {} };
     for (const o of outcomes) if (o.entry) manifest.files[o.relPath] = o.entry;
     const generation = inDataDir(root, () => createGeneration(root));
+    let built: unknown;
     try {
-      await options.build(chunks, generation.dir, {
+      built = await options.build(chunks, generation.dir, {
         onProgress: (done, total) => options.onProgress?.({ phase: 'build', done, total }),
       });
       inDataDir(root, () => writeManifest(generation.dir, manifest));
@@ -89,7 +90,14 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
       const previousName = readPointer(root, 'PREVIOUS');
       cache.retainOnly([manifest, ...(previousName ? [readManifest(path.join(root, previousName))] : [])]);
     });
-    const summary = { ...counts, durationMs: performance.now() - started, indexDir: generation.dir, rebuilt: true };
+    const calibration = (built as { calibration?: IngestSummary['calibration'] } | undefined)?.calibration;
+    const summary: IngestSummary = {
+      ...counts,
+      durationMs: performance.now() - started,
+      indexDir: generation.dir,
+      rebuilt: true,
+      ...(calibration ? { calibration } : {}),
+    };
     logger.info('ingest finished', { ...summary, skipped: skipped.length });
     return summary;
   } catch (err) {

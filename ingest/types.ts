@@ -1,6 +1,6 @@
 /** Records and function types of the ingestion pipeline. */
 import type { Logger } from '../core/logger';
-import type { Chunk } from '../knowledge/types';
+import type { Chunk, IndexCalibration } from '../knowledge/types';
 
 /**
  * Builds a knowledge index from chunks into `dir` (an empty, fresh directory). Shaped so that
@@ -64,4 +64,6 @@ export interface IngestSummary {
   indexDir: string;
   /** False when nothing changed and the previous index was kept as it was. */
   rebuilt: boolean;
+  /** The answer thresholds the new index calibrated on itself (absent when kept or not calibrated). */
+  calibration?: IndexCalibration;
 }

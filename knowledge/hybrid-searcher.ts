@@ -65,7 +65,10 @@ export class HybridSearcher {
   }
 
   /** Ranked hits and confidence for a query. */
-  async search(typed: string, k = 10): Promise<ExplainedRetrieval> {
+  /**
+   * `exclude`: chunk numbers left out of the candidates (the calibration's leave-one-out probes).
+   */
+  async search(typed: string, k = 10, exclude?: ReadonlySet<number>): Promise<ExplainedRetrieval> {
     const { fields, dense, chunks } = this.data;
     const t = this.tuning;
     const query = this.normalizer.rewrite(typed);
@@ -77,12 +80,13 @@ export class HybridSearcher {
     fields.question.scoreInto(words, bm25, t.questionWeight, params);
     fields.content.scoreInto(words, bm25, t.contentWeight, params);
     fields.grams.scoreInto(grams, bm25, t.gramWeight, params);
+    for (const doc of exclude ?? []) bm25[doc] = 0;
     const lexical = topK(bm25, t.candidates);
     const rawQv = t.denseWeight > 0 ? await this.queryVector(query, analyzed) : [];
     const qv = this.withFeedback(rawQv, lexical);
     const hasVector = qv.some((x) => x !== 0);
     const semantic = hasVector ? dense.index.search(qv, t.candidates).map((h) => h.label) : [];
-    const candidates = [...new Set([...lexical, ...semantic])];
+    const candidates = [...new Set([...lexical, ...semantic])].filter((doc) => !exclude?.has(doc));
     const cosines = candidates.map((doc) => (hasVector ? dot(qv, dense.vectors, doc * dense.dims, dense.dims) : 0));
     const maxBm25 = lexical.length > 0 ? bm25[lexical[0]] : 1;
     const maxCos = Math.max(1e-9, ...cosines);

@@ -9,6 +9,7 @@ import { KotaeError } from '../core/errors';
 import { HnswVectorIndex } from './hnsw-vector-index';
 import { HybridSearcher } from './hybrid-searcher';
 import { buildIndexData } from './index-builder';
+import { calibrate, calibrationBudgetMs } from './calibration';
 import { buildQuestionLines } from './question-lines';
 import { readFieldsAndVectors, readLsa, writeFieldsAndVectors, writeLsa } from './index-files';
 import { HybridKnowledgeBase, resolveTextTools, type KnowledgeBaseOptions } from './knowledge-base';
@@ -38,6 +39,7 @@ export async function buildKnowledgeIndex(
   dir: string,
   options: KnowledgeBaseOptions = {},
 ): Promise<IndexStats> {
+  const started = performance.now();
   const { analyzer } = await resolveTextTools({ ...options, synonyms: 'none', expander: undefined });
   let hnsw: HnswVectorIndex | undefined;
   const built = await buildIndexData(chunks, analyzer, {
@@ -45,6 +47,16 @@ export async function buildKnowledgeIndex(
     createVectorIndex: (dims) => (hnsw = HnswVectorIndex.create(Math.max(dims, 1))),
   });
   const { data } = built;
+  if (options.calibrate !== false) {
+    // The thresholds are fitted with the searcher queries will use: same expander and tuning.
+    const { expander } = await resolveTextTools({ ...options, analyzer });
+    const tuning = { ...DEFAULT_TUNING, ...options.tuning };
+    const searcher = new HybridSearcher(data, analyzer, built.queryEmbedder, expander, tuning);
+    data.stats.calibration = await calibrate(searcher, data.chunks, {
+      precisionTarget: options.answerPrecision,
+      budgetMs: calibrationBudgetMs(performance.now() - started),
+    });
+  }
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, FILES.chunks), JSON.stringify(data.chunks));
   writeFieldsAndVectors(

@@ -6,6 +6,7 @@ import { createJapaneseAnalyzer, type TextAnalyzer } from './analyzer';
 import { buildIndexData } from './index-builder';
 import type { IndexData } from './index-data';
 import { HnswVectorIndex } from './hnsw-vector-index';
+import { calibrate } from './calibration';
 import { HybridSearcher, type ExplainedRetrieval } from './hybrid-searcher';
 import { InMemoryVectorIndex } from './in-memory-vector-index';
 import type { LsaOptions } from './lsa-model';
@@ -31,6 +32,13 @@ export interface KnowledgeBaseOptions {
   onProgress?: (done: number, total: number) => void;
   /** False: BM25 only (no embedder, no vectors). */
   dense?: boolean;
+  /**
+   * Fit the answer thresholds on the knowledge base at build time (calibration.ts); default true for
+   * indexes built on disk, false for in-memory ones unless asked.
+   */
+  calibrate?: boolean;
+  /** Precision of shown answers the calibration aims at (`KOTAE_ANSWER_PRECISION`, default 0.95). */
+  answerPrecision?: number;
 }
 
 /** A searchable knowledge base over one {@link IndexData}. */
@@ -43,7 +51,8 @@ export class HybridKnowledgeBase implements KnowledgeBase {
   /** Top-k hits (default 10) with a calibrated confidence. */
   async search(query: string, options: { k?: number } = {}): Promise<Retrieval> {
     const { hits, confidence } = await this.searcher.search(query, options.k ?? 10);
-    return { hits, confidence };
+    const thresholds = this.data.stats.calibration?.thresholds;
+    return thresholds ? { hits, confidence, thresholds } : { hits, confidence };
   }
 
   /** Like {@link search}, with the confidence features. */
@@ -78,8 +87,10 @@ export async function createKnowledgeBase(
       options.vectorIndex === 'hnsw' ? HnswVectorIndex.create(dims) : new InMemoryVectorIndex(dims),
   });
   const tuning = { ...DEFAULT_TUNING, ...options.tuning };
-  return new HybridKnowledgeBase(
-    built.data,
-    new HybridSearcher(built.data, analyzer, built.queryEmbedder, expander, tuning),
-  );
+  const searcher = new HybridSearcher(built.data, analyzer, built.queryEmbedder, expander, tuning);
+  if (options.calibrate === true)
+    built.data.stats.calibration = await calibrate(searcher, built.data.chunks, {
+      precisionTarget: options.answerPrecision,
+    });
+  return new HybridKnowledgeBase(built.data, searcher);
 }

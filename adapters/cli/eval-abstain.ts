@@ -44,6 +44,8 @@ export interface AnswerModelReport {
 export interface AbstainModel {
   model: ChatModel;
   checkSources: boolean;
+  /** Curated FAQs above the answer threshold sent verbatim without the model (`KOTAE_FAQ_VERBATIM`, default true). */
+  faqVerbatim?: boolean;
   /** Questions in flight at once (default 4). */
   concurrency?: number;
 }
@@ -155,6 +157,7 @@ async function runWithModel(
           ...GENERATION,
           thresholds,
           checkSources: withModel.checkSources,
+          faqVerbatim: withModel.faqVerbatim,
           // A batch of questions in flight at once may wait longer than one staff member would.
           timeoutMs: 60_000,
         }),

@@ -124,7 +124,7 @@ export async function buildQaKnowledge(kbDir: string): Promise<{ kb: HybridKnowl
       sourceDir: kbDir,
       dataDir,
       logger: new MemoryLogger(),
-      build: (chunks, dir, options) => buildKnowledgeIndex(chunks, dir, { analyzer, ...options }),
+      build: (chunks, dir, options) => buildKnowledgeIndex(chunks, dir, { analyzer, expander, ...options }),
     });
     const buildSeconds = round((performance.now() - start) / 1000, 2);
     const kb = await openKnowledgeIndex(summary.indexDir, { analyzer, expander });

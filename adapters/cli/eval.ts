@@ -79,7 +79,7 @@ export async function runEvalCommand(argv: string[], io: CommandIo): Promise<num
         );
         return 2;
       }
-      withModel = { model, checkSources: config.answerModel.checkSources };
+      withModel = { model, checkSources: config.answerModel.checkSources, faqVerbatim: config.faqVerbatim };
     } catch (err) {
       const e = toKotaeError(err);
       io.err(`${e.userMessage}\n${e.code}: ${e.message}`);

@@ -15,7 +15,8 @@ export async function ingestCommand(argv: string[], io: CliIo): Promise<number> 
   const config = configFromProcess();
   const { logger } = defaultRuntime();
   const { embedder } = createEmbedder(config);
-  const build: IndexBuilder = (chunks, dir, options) => buildKnowledgeIndex(chunks, dir, { embedder, ...options });
+  const build: IndexBuilder = (chunks, dir, options) =>
+    buildKnowledgeIndex(chunks, dir, { embedder, answerPrecision: config.answerPrecision, ...options });
   return runIngestCommand(argv, {
     dataDir: config.dataDir,
     defaultSourceDir: config.kbDir,

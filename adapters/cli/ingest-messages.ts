@@ -2,6 +2,7 @@
 import type { IngestSummary } from '../../ingest';
 
 const n = (count: number): string => `${count.toLocaleString('ja-JP')}件`;
+const pct = (x: number): string => `${Math.round(x * 100)}%`;
 
 /** Messages of the ingest command. */
 export const INGEST_MESSAGES = Object.freeze({
@@ -33,6 +34,13 @@ export const INGEST_MESSAGES = Object.freeze({
     `  削除:                 ${n(s.removed)}`,
     `  チャンク数:           ${n(s.chunks)}`,
     `  索引:                 ${s.indexDir}`,
+    ...(s.calibration
+      ? [
+          `  回答のしきい値:       回答 ${s.calibration.thresholds.answer.toFixed(2)} / 回答候補 ${s.calibration.thresholds.tentative.toFixed(2)} / 確認 ${s.calibration.thresholds.clarify.toFixed(2)}`,
+          `  （自己校正: 目標精度 ${pct(s.calibration.precisionTarget)}、試験質問での精度 ${pct(s.calibration.precision)}、` +
+            `試験質問 ${n(s.calibration.probes.answerable + s.calibration.probes.unanswerable + s.calibration.probes.offTopic)}、${(s.calibration.ms / 1000).toFixed(1)}秒）`,
+        ]
+      : []),
     ...(s.skipped.length === 0
       ? []
       : [

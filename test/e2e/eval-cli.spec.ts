@@ -143,6 +143,8 @@ describe('kotae eval', function () {
         KOTAE_OPENAI_BASE_URL: server.url,
         KOTAE_OPENAI_API_KEY: 'test-key',
         KOTAE_OPENAI_CHAT_MODEL: 'judge-model',
+        // The judge reads the answered FAQs too (by default they are sent verbatim without the model).
+        KOTAE_FAQ_VERBATIM: 'false',
       };
       const { code, stdout, stderr } = await run([...files, '--json', '--answer-model'], env);
       assert.equal(code, 0, stderr);

@@ -36,6 +36,8 @@ describe('generated answers through an OpenAI-compatible server (loopback)', fun
       KOTAE_OPENAI_BASE_URL: server.url,
       KOTAE_OPENAI_API_KEY: 'test-key',
       KOTAE_OPENAI_CHAT_MODEL: 'local-model',
+      // The model writes FAQ answers too (by default a curated FAQ above the threshold is sent verbatim).
+      KOTAE_FAQ_VERBATIM: 'false',
     });
   });
   after(async () => {

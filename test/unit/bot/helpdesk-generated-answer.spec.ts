@@ -42,6 +42,8 @@ describe('HelpdeskService with a ChatModel', () => {
         thresholds: { answer: 0.5, tentative: 0.45, clarify: 0.3 },
         generationTimeoutMs,
         checkSources,
+        // The model writing FAQ answers too (KOTAE_FAQ_VERBATIM=false); the default is pinned below.
+        faqVerbatim: false,
       },
     );
 
@@ -51,6 +53,18 @@ describe('HelpdeskService with a ChatModel', () => {
     logger = new MemoryLogger();
   });
   afterEach(() => db.close());
+
+  it('sends a curated FAQ answered above the threshold verbatim by default, without asking the model', async () => {
+    const model = new FakeChatModel('使われない回答 [1]');
+    const helpdesk = new HelpdeskService(
+      { conversations, tickets: new SqlTicketStore(db.ds, () => clock.now()), knowledge, clock, chatModel: model },
+      { maxQuestionChars: 2000, deskHours: '平日 8:30〜17:15', isDeskOpen: () => true },
+    );
+    const reply = await helpdesk.ask({ channel: 'web', text: 'パスワードを忘れました' });
+    assert.equal(reply.outcome, 'answered');
+    assert.equal(reply.text, 'パスワードリセット申請フォームから申請してください。');
+    assert.equal(model.calls.length, 0);
+  });
 
   it('answers with the generated text, keeps the sources, and logs the generated answer', async () => {
     const extractive = await helpdeskWith().ask({ channel: 'web', text: 'パスワードを忘れました' });

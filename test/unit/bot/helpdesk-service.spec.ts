@@ -24,6 +24,26 @@ describeEachDb('HelpdeskService', (each) => {
       chunk: faqChunk('FAQ-0045', 'トナーが切れました', '庶務担当から交換用トナーを受け取ってください。', 'プリンタ'),
     },
     {
+      match: 'LoGo',
+      confidence: 0.9,
+      chunk: faqChunk(
+        'FAQ-0072',
+        'LoGoチャットのアカウントがほしい',
+        '所属長の承認を得て申請してください。',
+        'LoGoチャット',
+      ),
+    },
+    {
+      match: 'スマホ',
+      confidence: 0.47,
+      chunk: faqChunk(
+        'FAQ-0076',
+        'LoGoチャットをスマートフォンで使いたい',
+        '専用アプリを入れてください。',
+        'LoGoチャット',
+      ),
+    },
+    {
       match: 'プリンタ',
       confidence: 0.4,
       chunk: faqChunk('FAQ-0050', 'プリンタで印刷できない', '電源を確認してください。', 'プリンタ'),
@@ -111,6 +131,34 @@ describeEachDb('HelpdeskService', (each) => {
       { ...options, thresholds: { answer: 0.6 } },
     );
     assert.equal((await configured.ask({ channel: 'web', text: 'トナー' })).outcome, 'tentative');
+  });
+
+  it('searches a follow-up with the previous question and says which topic it continued', async () => {
+    const first = await helpdesk.ask({ channel: 'web', text: 'LoGoチャットのアカウントがほしい' });
+    assert.equal(first.outcome, 'answered');
+    const follow = await helpdesk.ask({
+      channel: 'web',
+      text: 'スマホの場合は？',
+      conversationId: first.conversationId,
+    });
+    assert.equal(follow.outcome, 'tentative');
+    assert.equal(follow.sources[0]?.documentId, 'FAQ-0076');
+    assert.match(
+      follow.text,
+      /^（前のご質問「LoGoチャットのアカウントがほしい」の続きとしてお答えします）\n\nご質問に近い/,
+    );
+    assert.deepEqual(knowledge.queries.slice(-2).sort(), [
+      'LoGoチャットのアカウントがほしい スマホの場合は？',
+      'スマホの場合は？',
+    ]);
+    // A question that stands on its own is searched alone, with no note.
+    const own = await helpdesk.ask({
+      channel: 'web',
+      text: 'プリンタで印刷できません',
+      conversationId: first.conversationId,
+    });
+    assert.equal(knowledge.queries.at(-1), 'プリンタで印刷できません');
+    assert.doesNotMatch(own.text, /続きとして/);
   });
 
   it('rejects empty, oversized and unknown-conversation input clearly', async () => {

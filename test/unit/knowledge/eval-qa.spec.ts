@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { runEvalCommand } from '../../../adapters/cli/eval';
 import { loadQaSet, qaReport, type QaItem, type QaResult } from '../../../adapters/cli/eval-qa';
 import { KotaeError } from '../../../core/errors';
 import type { Outcome } from '../../../bot/records';
@@ -89,5 +90,45 @@ describe('kotae eval --qa-set (report)', () => {
         );
       }
     });
+  });
+});
+
+describe('kotae eval --qa-set (command, on the held-out proxy KB)', () => {
+  it('ingests the folder with its calibration and prints the JSON report', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runEvalCommand(
+      ['--qa-set', 'test/fixtures/qa/minato-kb-holdout.jsonl', '--kb', 'test/fixtures/qa/minato-kb'],
+      { out: (s) => out.push(s), err: (s) => err.push(s) },
+    );
+    assert.equal(code, 0, err.join('\n'));
+    const report = JSON.parse(out.join('')) as {
+      questions: number;
+      answerable: { n: number; shown_correct: number; shown_wrong: number };
+      unanswerable: { n: number };
+      off_topic: { n: number };
+      thresholds: { answer: number; tentative: number; clarify: number };
+      calibration: { thresholds: unknown; precisionTarget: number };
+      latency_ms: { p50: number; p95: number };
+    };
+    assert.equal(report.questions, 76);
+    assert.deepEqual([report.answerable.n, report.unanswerable.n, report.off_topic.n], [56, 10, 10]);
+    assert.deepEqual(report.thresholds, report.calibration.thresholds);
+    assert.equal(report.calibration.precisionTarget, 0.95);
+    assert.ok(report.answerable.shown_correct >= 0.7, JSON.stringify(report.answerable));
+    assert.ok(report.answerable.shown_wrong <= 0.05, JSON.stringify(report.answerable));
+  });
+
+  it('says which line of the set is malformed', async () => {
+    const err: string[] = [];
+    const code = await runEvalCommand(['--qa-set', 'test/fixtures/qa/minato-kb/faq.csv'], {
+      out: () => undefined,
+      err: (s) => err.push(s),
+    });
+    assert.equal(code, 1);
+    assert.match(
+      err[0] ?? '',
+      /^質問セット test\/fixtures\/qa\/minato-kb\/faq\.csv の 1 行目の形式が正しくありません。/,
+    );
   });
 });

@@ -1,0 +1,239 @@
+/**
+ * Self-calibrating confidence: at every index build the answer thresholds are fitted on the
+ * knowledge base being indexed, from probes made of the knowledge base itself, so that a configured
+ * precision of shown answers (answered + tentative) holds on it. The benchmark-fitted logistic
+ * weights of confidence.ts stay the prior; only the thresholds move.
+ *
+ * Probes (deterministic, seeded):
+ * - answerable: each sampled FAQ's question and alternates with words dropped at random, one in
+ *   hiragana (as staff type loanwords), and the first sentence of its answer cut down — the FAQ is
+ *   the right answer;
+ * - unanswerable: the same probes with their own FAQ held out of the candidates (leave-one-out) —
+ *   whatever is shown is wrong;
+ * - off-topic: everyday questions outside any helpdesk (a short general list) — shown is wrong.
+ * Answerable probes weigh 60 %, the others 40 % (leave-one-out and off-topic half each). The
+ * tentative threshold is the lowest confidence at which the answers shown keep the target precision;
+ * the answer threshold does the same for half the error; clarify stays at the benchmark default
+ * (or the tentative threshold if lower).
+ */
+import type { HybridSearcher } from './hybrid-searcher';
+import { SeededRandom } from './seeded-random';
+import { katakanaToHiragana } from './text-normalize';
+import type { CalibratedThresholds, Chunk, IndexCalibration } from './types';
+
+/** Default precision of shown answers (`KOTAE_ANSWER_PRECISION`). */
+export const DEFAULT_ANSWER_PRECISION = 0.95;
+/** Thresholds before calibration (the benchmark-fitted defaults; bot/answer-policy.ts mirrors them). */
+export const PRIOR_THRESHOLDS: Readonly<CalibratedThresholds> = Object.freeze({
+  answer: 0.5,
+  tentative: 0.35,
+  clarify: 0.2,
+});
+/** At most this many FAQs are probed (a uniform sample beyond), which bounds the build time. */
+export const MAX_PROBED_FAQS = 40;
+/** Fewer FAQs than this: too few probes to move the thresholds; the prior stays. */
+const MIN_FAQS = 15;
+/** Calibrated thresholds stay inside these bounds (a knowledge base of near-duplicates, or of one FAQ). */
+const BOUNDS = { tentative: [0.25, 0.6], answer: [0.35, 0.8] } as const;
+/**
+ * Share of staff questions that have an FAQ, as the probes are weighed: most questions put to a
+ * helpdesk bot are about what its knowledge base covers.
+ */
+const ANSWERABLE_SHARE = 0.6;
+
+/**
+ * Everyday questions outside any IT or municipal helpdesk, written for this purpose (general
+ * Japanese, not taken from any evaluation set).
+ */
+export const OFF_TOPIC_PROBES: readonly string[] = [
+  '今日の天気はどうですか',
+  '週末のおすすめの映画を教えて',
+  'カレーをおいしく作るコツは',
+  '近くのラーメン屋はどこですか',
+  'プロ野球の試合結果を知りたい',
+  '来週の旅行の持ち物を教えて',
+  '風邪をひいたときの食べ物は',
+  '犬の散歩は一日何回がいいですか',
+  '夏休みの宿題が終わらない',
+  'ダイエットに効果的な運動は',
+  'おいしいコーヒーの入れ方',
+  '誕生日プレゼントに何を贈ればいい',
+  '富士山に登るのに何時間かかりますか',
+  '桜の開花はいつごろですか',
+  'ピアノを独学で練習したい',
+  '観葉植物が枯れそう',
+  '好きな音楽のジャンルは',
+  '釣りの初心者向けの道具',
+  'サッカーのルールを教えて',
+  '温泉旅館の予約を取りたい',
+  '明日は雨が降りますか',
+  '朝ごはんは何を食べればいい',
+  '猫がごはんを食べない',
+  '英会話を上達させたい',
+  '年末の大掃除のやり方',
+  '腰痛を和らげるストレッチ',
+  '子どもの運動会のお弁当',
+  'キャンプで焚き火をしたい',
+  '車の洗車はどのくらいの頻度がいい',
+  '宝くじは当たりますか',
+];
+
+/** One probe's result: its confidence, and whether what would be shown is right. */
+interface ProbeResult {
+  confidence: number;
+  right: boolean;
+  kind: 'answerable' | 'unanswerable' | 'offTopic';
+}
+
+/** Calibrates on a built index; `searcher` must be the one queries will use (same expander and tuning). */
+export async function calibrate(
+  searcher: HybridSearcher,
+  chunks: readonly Chunk[],
+  options: { precisionTarget?: number; budgetMs?: number } = {},
+): Promise<IndexCalibration> {
+  const precisionTarget = options.precisionTarget ?? DEFAULT_ANSWER_PRECISION;
+  const started = performance.now();
+  const deadline = started + (options.budgetMs ?? Infinity);
+  const random = new SeededRandom(0x13c0ffee);
+  const faqs = chunks.filter((c) => c.kind === 'faq' && c.fields.question.trim());
+  const results: ProbeResult[] = [];
+  if (faqs.length >= MIN_FAQS) {
+    for (const probe of OFF_TOPIC_PROBES) {
+      const found = await searcher.search(probe, 1);
+      results.push({ kind: 'offTopic', confidence: found.confidence, right: false });
+    }
+    // FAQs in random order until the time budget is spent (the first MIN_FAQS always).
+    for (const [n, c] of sample(faqs, MAX_PROBED_FAQS, random).entries()) {
+      if (n >= MIN_FAQS && performance.now() > deadline) break;
+      const own = new Set(chunks.flatMap((x, j) => (x.documentId === c.documentId ? [j] : [])));
+      for (const probe of probesOf(c, random)) {
+        const found = await searcher.search(probe, 1);
+        const right = found.hits[0]?.chunk.documentId === c.documentId;
+        results.push({ kind: 'answerable', confidence: found.confidence, right });
+        // Held out: unchanged when its own FAQ was not on top anyway.
+        const held = right ? await searcher.search(probe, 1, own) : found;
+        results.push({ kind: 'unanswerable', confidence: held.confidence, right: false });
+      }
+    }
+  }
+  const enough = results.some((r) => r.kind === 'answerable');
+  const thresholds = enough ? fitThresholds(results, precisionTarget) : { ...PRIOR_THRESHOLDS };
+  const at = measure(results, thresholds.tentative);
+  const count = (k: ProbeResult['kind']): number => results.filter((r) => r.kind === k).length;
+  return {
+    precisionTarget,
+    thresholds,
+    probes: { answerable: count('answerable'), unanswerable: count('unanswerable'), offTopic: count('offTopic') },
+    precision: round(at.precision),
+    shownCorrect: round(at.shownCorrect),
+    falseShown: round(at.falseShown),
+    ms: Math.round(performance.now() - started),
+  };
+}
+
+/**
+ * A safety cap on the calibration's time: 30 % of the index build, at least 1.5 s. The probe count
+ * itself is fixed (MAX_PROBED_FAQS), so that the thresholds do not depend on the machine's load; the
+ * cap only stops a calibration whose searches are unusually slow.
+ */
+export function calibrationBudgetMs(buildMs: number): number {
+  return Math.max(1500, 0.3 * buildMs);
+}
+
+/** Fits the tentative and answer thresholds (see the file comment). */
+export function fitThresholds(results: readonly ProbeResult[], precisionTarget: number): CalibratedThresholds {
+  const tentative = clamp(lowestHolding(results, precisionTarget), BOUNDS.tentative);
+  const answer = Math.max(tentative, clamp(lowestHolding(results, 1 - (1 - precisionTarget) / 2), BOUNDS.answer));
+  return {
+    answer: round(answer),
+    tentative: round(tentative),
+    clarify: round(Math.min(PRIOR_THRESHOLDS.clarify, tentative)),
+  };
+}
+
+/**
+ * The lowest threshold at which the weighted precision of the answers shown (all at or above it)
+ * is still ≥ target, scanning down from the top; thresholds showing fewer than 2 % of the probes
+ * are not trusted (their precision rests on a handful of probes).
+ */
+function lowestHolding(results: readonly ProbeResult[], target: number): number {
+  const cuts = [...new Set(results.map((r) => r.confidence))].sort((a, b) => b - a);
+  let lowest = 1;
+  for (const t of cuts) {
+    const shownShare = results.filter((r) => r.confidence >= t).length / results.length;
+    if (shownShare < 0.02) continue;
+    if (measure(results, t).precision < target) break;
+    lowest = t;
+  }
+  return lowest;
+}
+
+/** Weighted precision of the answers shown at threshold t, and the shares shown right / wrongly. */
+function measure(
+  results: readonly ProbeResult[],
+  t: number,
+): { precision: number; shown: number; shownCorrect: number; falseShown: number } {
+  const pos = results.filter((r) => r.kind === 'answerable');
+  const loo = results.filter((r) => r.kind === 'unanswerable');
+  const off = results.filter((r) => r.kind === 'offTopic');
+  const share = (rs: readonly ProbeResult[], f: (r: ProbeResult) => boolean): number =>
+    rs.length > 0 ? rs.filter(f).length / rs.length : 0;
+  const right = share(pos, (r) => r.confidence >= t && r.right);
+  const wrong = share(pos, (r) => r.confidence >= t && !r.right);
+  // The other half of the questions: leave-one-out and off-topic probes weigh the same, whatever their counts.
+  const negWeights = loo.length && off.length ? [0.5, 0.5] : loo.length ? [1, 0] : [0, 1];
+  const falseShown =
+    negWeights[0] * share(loo, (r) => r.confidence >= t) + negWeights[1] * share(off, (r) => r.confidence >= t);
+  const shown = ANSWERABLE_SHARE * (right + wrong) + (1 - ANSWERABLE_SHARE) * falseShown;
+  return {
+    precision: shown > 0 ? (ANSWERABLE_SHARE * right) / shown : 1,
+    shown,
+    shownCorrect: right,
+    falseShown,
+  };
+}
+
+/** Probe texts of one FAQ chunk: dropped-out question lines, one in hiragana, and its answer's first sentence. */
+export function probesOf(chunk: Chunk, random: SeededRandom): string[] {
+  const lines = chunk.fields.question
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const probes: string[] = [];
+  const main = lines[0];
+  if (main) probes.push(dropout(main, random));
+  const alternate = lines.length > 1 ? lines[1 + random.int(lines.length - 1)] : undefined;
+  if (alternate) probes.push(katakanaToHiragana(dropout(alternate, random)));
+  const sentence = chunk.fields.answer.split(/[。！？\n]/).find((s) => s.trim().length >= 8);
+  if (sentence) probes.push(dropout(sentence, random, 4));
+  return probes.filter((p) => p.trim().length > 0);
+}
+
+// Phrase boundaries: punctuation, spaces, and where a hiragana run (particles, endings) meets another script.
+const PHRASE = /[、。，．？！?!\s]+|(?<=[ぁ-ゖ])(?=[^ぁ-ゖー])/u;
+
+/** Drops each phrase with probability 0.3 (keeping at least one), and keeps at most `max` phrases. */
+function dropout(text: string, random: SeededRandom, max = Infinity): string {
+  const phrases = text.split(PHRASE).filter(Boolean);
+  let kept = phrases.filter(() => random.next() >= 0.3);
+  if (kept.length === 0) kept = [phrases[random.int(phrases.length)] ?? text];
+  return kept.slice(0, max).join('');
+}
+
+function sample<T>(items: readonly T[], n: number, random: SeededRandom): T[] {
+  if (items.length <= n) return [...items];
+  const pool = [...items];
+  for (let i = 0; i < n; i++) {
+    const j = i + random.int(pool.length - i);
+    [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+  }
+  return pool.slice(0, n);
+}
+
+function clamp(x: number, [lo, hi]: readonly [number, number]): number {
+  return Math.min(hi, Math.max(lo, x));
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
