@@ -45,3 +45,4 @@ export {
   type LeaseHeld,
   type RenewTimers,
 } from './job-lease';
+export { generationBase, restoreBackupFiles, type RestoredFiles } from './restore-files';
