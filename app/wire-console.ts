@@ -19,7 +19,8 @@ import { FsAttachmentFileStore, attachmentDir } from '../db/files/fs-attachment-
 import { SqlTicketOutbox } from '../db/repositories/sql-ticket-outbox';
 import { AttachmentService, FaqService, ReplyDelivery, TicketService, WorkLogService } from '../tickets';
 import { AccountService, AuthService } from '../adapters/web/auth';
-import { createConsoleRouter } from '../adapters/web/console';
+import { createConsoleRouter, type CertificateSource } from '../adapters/web/console';
+import { SqlDeletionCertificates } from '../db/repositories/sql-deletion-certificates';
 import type { KotaeConfig } from './config';
 import { writeManagedFaqs } from './managed-faqs';
 
@@ -101,6 +102,19 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     clock: d.clock,
     logger: d.logger,
     secureCookies: d.config.secureCookies,
+    certificates: certificateSource(d),
   });
   return { router, auth, accounts, ticketService, audit, sessions, attachments, faqs };
+}
+
+/** The console's view of the deletion certificates; exports are audited. */
+function certificateSource(d: ConsoleWiringDeps): CertificateSource {
+  const store = new SqlDeletionCertificates(d.ds);
+  return {
+    list: (limit) => store.list(limit),
+    get: (id) => store.get(id),
+    exported: (id, format, actor) =>
+      d.audit.record({ actor, action: 'export.certificate', target: id, detail: { format } }),
+    organization: d.config.organization,
+  };
 }

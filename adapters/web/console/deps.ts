@@ -9,6 +9,17 @@ import type {
   WorkLogService,
 } from '../../../tickets';
 import type { AccountService, AuthService } from '../auth';
+import type { CertificateDocument } from '../../../reports';
+
+/** Where the console reads deletion certificates (the retention job writes them). */
+export interface CertificateSource {
+  list(limit: number): Promise<CertificateDocument[]>;
+  get(id: string): Promise<CertificateDocument | undefined>;
+  /** Audits an export of a certificate. */
+  exported(id: string, format: 'pdf' | 'xlsx', actor: string): Promise<void>;
+  /** 発行 on the exported certificate. */
+  organization: string;
+}
 
 /** Dependencies of createConsoleRouter. */
 export interface ConsoleDeps {
@@ -24,4 +35,6 @@ export interface ConsoleDeps {
   logger: Logger;
   /** Adds `Secure` to cookies; true unless the public URL is http://localhost. */
   secureCookies: boolean;
+  /** Issue 11: deletion certificates of the retention runs (admin pages). */
+  certificates?: CertificateSource;
 }

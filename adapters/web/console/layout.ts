@@ -28,7 +28,8 @@ function nav(base: string, auth: AuthContext): SafeHtml {
       ['/reports', M.nav.reports],
     );
   }
-  if (hasRole(role, 'admin')) links.push(['/accounts', M.nav.accounts], ['/audit', M.nav.audit]);
+  if (hasRole(role, 'admin'))
+    links.push(['/accounts', M.nav.accounts], ['/audit', M.nav.audit], ['/certificates', M.nav.certificates]);
   links.push(['/account/password', M.nav.password]);
   return html`<nav aria-label="メインメニュー">
     <ul>

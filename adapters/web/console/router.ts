@@ -17,6 +17,7 @@ import { requestErrorOf } from '../request-errors';
 import { authOf, loadSession, requireAuth, requireRole } from '../auth';
 import { ACCOUNT_ROUTES } from './account-routes';
 import { AUDIT_ROUTES } from './audit-routes';
+import { CERTIFICATE_ROUTES } from './certificate-routes';
 import type { ConsoleDeps } from './deps';
 import { FAQ_ROUTES } from './faq-routes';
 import { html } from './html';
@@ -36,6 +37,7 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   ...FAQ_ROUTES,
   ...ACCOUNT_ROUTES,
   ...AUDIT_ROUTES,
+  ...CERTIFICATE_ROUTES,
   ...PASSWORD_ROUTES,
   SIGNOUT_ROUTE,
 ];

@@ -31,6 +31,7 @@ import { createConsoleRouter } from '../../../../../adapters/web/console';
 import { RecordingSender } from '../../../tickets/fakes';
 import { openTempDb, TEST_SCRYPT } from '../auth/sqlite-fixture';
 import { testAuditLog } from '../../../../helpers/audit';
+import { SqlDeletionCertificates } from '../../../../../db/repositories/sql-deletion-certificates';
 
 /** Password of every seeded account. */
 export const PASSWORD = 'kotae-console-password';
@@ -96,7 +97,25 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
   const auth = new AuthService({ operators, sessions, audit, clock: timeSource, policy: { scrypt: TEST_SCRYPT } });
   const accounts = new AccountService({ operators, sessions, audit, hash: (p) => auth.hash(p) });
   const unanswered = new SqlUnansweredQuestions(ds);
+  const certificateStore = new SqlDeletionCertificates(ds);
+  const certificate = await certificateStore.add({
+    createdAt: now(),
+    performedBy: 'Kotae（保存期間経過データの自動削除）',
+    medium: 'SQLiteデータベース（テスト）',
+    method: 'SQLite secure_delete ＋ VACUUM',
+    items: [{ item: '質問と回答の記録', table: 'question', count: 3 }],
+    settings: {},
+    total: 3,
+  });
+  const certificates = {
+    list: (limit: number) => certificateStore.list(limit),
+    get: (id: string) => certificateStore.get(id),
+    exported: (id: string, format: 'pdf' | 'xlsx', actor: string) =>
+      audit.record({ actor, action: 'export.certificate', target: id, detail: { format } }),
+    organization: 'ことのは市 情報政策課',
+  };
   const deps = {
+    certificates,
     tickets,
     attachments,
     workLogs,
@@ -205,6 +224,7 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     ticketStore,
     conversations,
     reindexCalls,
+    certificate,
     openTicket,
     attachedImage,
     sessionFor,
