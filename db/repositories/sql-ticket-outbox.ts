@@ -5,6 +5,7 @@ import type { TicketOutbox } from '../../tickets';
 import type { TicketCommentRow } from '../schema/rows';
 import { runDb } from '../run-db';
 import { toComment } from './ticket-mapping';
+import { managerOf } from '../transaction-scope';
 
 /** SQL implementation of TicketOutbox. */
 export class SqlTicketOutbox implements TicketOutbox {
@@ -12,7 +13,7 @@ export class SqlTicketOutbox implements TicketOutbox {
 
   async undelivered(limit: number, createdBefore: Date): Promise<TicketComment[]> {
     const rows = await runDb(this.ds, () =>
-      this.ds
+      managerOf(this.ds)
         .getRepository<TicketCommentRow>('ticket_comment')
         .createQueryBuilder('c')
         .where("c.kind = 'reply' AND c.deliveredAt IS NULL")
