@@ -106,6 +106,20 @@ export class SqlAuditLog implements AuditTrail {
     });
   }
 
+  /**
+   * False when the newest keyed row was not written with this key (another instance created its own
+   * key file: every instance on one database needs the same one).
+   */
+  async headMatchesKey(): Promise<boolean> {
+    const rows = await runDb(this.ds, () =>
+      managerOf(this.ds)
+        .getRepository<AuditLogRow>('audit_log')
+        .find({ order: { seq: 'DESC' }, take: 1 }),
+    );
+    const row = rows[0];
+    return !row || row.alg !== AUDIT_HMAC_ALG || row.hash === auditMac(this.options.key, row.prevHash, row);
+  }
+
   /** The newest sequence number and hash (seq 0 and the genesis hash for an empty log). */
   async head(): Promise<AuditHead> {
     const rows = await runDb(this.ds, () =>
