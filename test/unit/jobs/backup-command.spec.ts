@@ -39,7 +39,10 @@ describe('kotae backup (CLI)', () => {
       assert.equal(await runBackupCommand(['--list'], io, config, runtime), 0);
       const listing = (out.pop() ?? '').split('\n');
       assert.match(listing[0], /1 世代、保存世代数 3/);
-      assert.match(listing[1], /^2026\/05\/11 02:00:00 +\d+\.\d (KB|MB) {2}kotae-20260511-020000\.sqlite {2}＋ kotae-20260511-020000\.audit-head\.json$/);
+      assert.match(
+        listing[1],
+        /^2026\/05\/11 02:00:00 +\d+\.\d (KB|MB) {2}kotae-20260511-020000\.sqlite {2}＋ kotae-20260511-020000\.audit-head\.json$/,
+      );
 
       assert.equal(await runBackupCommand(['--all'], io, config, runtime), 2);
       assert.match(err[0], /不明なオプションです: --all/);
