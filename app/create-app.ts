@@ -4,7 +4,7 @@
  */
 import type { Express } from 'express';
 import type { DataSource } from 'typeorm';
-import { HelpdeskService, type ChannelKind, type ChannelSender, type Helpdesk } from '../bot';
+import { HelpdeskService, type ChannelKind, type ChannelSender, type Helpdesk, type TicketStore } from '../bot';
 import { BusinessCalendar, createSlaPolicy } from '../calendar';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
@@ -70,6 +70,7 @@ import { fileLinkSigner, replyFilesOf } from './reply-files';
 import { countMasked, metricsMount, metricsSources, observeHelpdesk } from './wire-metrics';
 import { createMetrics, type MetricsSources } from '../adapters/web/metrics';
 import { probeDatabase, SqlRateLimits } from '../db';
+import { retentionTrust } from './wire-retention';
 
 /** Things a test or the CLI may replace. */
 export interface AppDeps {
@@ -341,7 +342,19 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         };
       },
     });
-    const timers = startBackgroundJobs(config, operators, reports, logger, ds, clock, leases, processed, audit);
+    const timers = startBackgroundJobs(
+      config,
+      operators,
+      reports,
+      logger,
+      ds,
+      clock,
+      leases,
+      processed,
+      audit,
+      tickets,
+      calendar,
+    );
     const notifications = notify;
     notifications.start(tickets, (t) => operators.ticketService.sla(t));
     logo.start();
@@ -392,6 +405,8 @@ function startBackgroundJobs(
   leases: LeaseGuard,
   processed: SqlProcessedDeliveries,
   audit: SqlAuditLog,
+  tickets: TicketStore,
+  calendar: BusinessCalendar,
 ): { stop(): Promise<void> } {
   if (!config.scheduler) return { stop: async () => {} };
   reports.scheduler.start();
@@ -406,8 +421,18 @@ function startBackgroundJobs(
     encryptionKey: backupKeyOf(config),
     audit,
   });
+  const retentionStore = new SqlRetentionStore(ds);
   const retention = new RetentionJob({
-    store: new SqlRetentionStore(ds),
+    store: retentionStore,
+    trust: retentionTrust(config, {
+      ds,
+      store: retentionStore,
+      audit,
+      tickets: operators.ticketService,
+      ticketStore: tickets,
+      calendar,
+      logger,
+    }),
     runner: reports.runner,
     clock,
     retentionDays: config.retentionDays,

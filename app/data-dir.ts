@@ -66,3 +66,14 @@ export function lockDataDir(dir: string): DirLock {
   }
   throw new KotaeError('DATA_DIR_IN_USE', `could not lock ${dir}`);
 }
+
+/**
+ * The pid of a live process holding the data directory's server lock (this process included), or
+ * undefined. `kotae restore` refuses to run while it returns one.
+ */
+export function dataDirHolder(dir: string): number | undefined {
+  const file = path.join(dir, 'kotae.pid');
+  if (!fs.existsSync(file)) return undefined;
+  const pid = Number(fs.readFileSync(file, 'utf8').trim());
+  return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? pid : undefined;
+}

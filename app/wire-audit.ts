@@ -39,6 +39,12 @@ export async function wireAudit(
   logger: Logger,
 ): Promise<SqlAuditLog> {
   const { audit, keyCreated } = openAuditLog(config, ds, { clock, logger, create: true });
+  if (!(await audit.headMatchesKey())) {
+    logger.error(
+      'the audit log was written with another key: copy the audit key file of the other instances to KOTAE_AUDIT_KEY_FILE on this one',
+      { file: config.integrity.auditKeyFile },
+    );
+  }
   await sealNewKey(audit, keyCreated, logger);
   await audit.anchor('start');
   return audit;

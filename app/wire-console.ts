@@ -20,7 +20,8 @@ import { SqlTicketOutbox } from '../db/repositories/sql-ticket-outbox';
 import { SqlDeskChanges } from '../db/repositories/sql-desk-changes';
 import { AttachmentService, FaqService, ReplyDelivery, TicketService, WorkLogService } from '../tickets';
 import { AccountService, AuthService } from '../adapters/web/auth';
-import { createConsoleRouter, type KnowledgeConsole } from '../adapters/web/console';
+import { createConsoleRouter, type CertificateSource, type KnowledgeConsole } from '../adapters/web/console';
+import { SqlDeletionCertificates } from '../db/repositories/sql-deletion-certificates';
 import type { KotaeConfig } from './config';
 import { signInLimiters } from './wire-rate-limits';
 import type { RateCounter } from '../adapters/web/rate-limit';
@@ -132,6 +133,19 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     changes: new SqlDeskChanges(d.ds),
     notifications: d.notifications,
     knowledge: d.knowledge,
+    certificates: certificateSource(d),
   });
   return { router, auth, accounts, ticketService, audit, sessions, attachments, faqs, operators, delivery };
+}
+
+/** The console's view of the deletion certificates; exports are audited. */
+function certificateSource(d: ConsoleWiringDeps): CertificateSource {
+  const store = new SqlDeletionCertificates(d.ds);
+  return {
+    list: (limit) => store.list(limit),
+    get: (id) => store.get(id),
+    exported: (id, format, actor) =>
+      d.audit.record({ actor, action: 'export.certificate', target: id, detail: { format } }),
+    organization: d.config.organization,
+  };
 }

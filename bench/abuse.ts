@@ -7,6 +7,7 @@
 import zlib from 'node:zlib';
 import { signInConsole } from '../test/helpers/console-client';
 import { startApp } from '../test/helpers/start-app';
+import { runAuditTamperCases } from './audit-tamper';
 
 const N = Number(process.argv[2] ?? 2000);
 
@@ -154,6 +155,7 @@ async function main(): Promise<void> {
   }
   const health = await fetch(`${kotae.url}/healthz`);
   await kotae.stop();
+  const tamper = await runAuditTamperCases();
   const fiveXx = Object.entries(byClass)
     .filter(([k]) => k === '5xx')
     .reduce((n, [, v]) => n + v, 0);
@@ -169,6 +171,8 @@ async function main(): Promise<void> {
         maxRssMb: Math.round(maxRss / 1e6),
         worst: [...failures].sort((a, b) => b[1] - a[1]).slice(0, 10),
         crashSamples: crashes.slice(0, 5),
+        auditTamperCases: `${tamper.filter((t) => t.detected).length}/${tamper.length} detected`,
+        auditTamper: tamper,
       },
       null,
       2,

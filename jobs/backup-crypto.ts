@@ -87,8 +87,14 @@ export async function decryptFile(source: string, target: string, key: Buffer): 
   decipher.setAuthTag(tag);
   const tmp = `${target}.${process.pid}.tmp`;
   try {
-    const body = fs.createReadStream(source, { start: header, end: size - TAG_BYTES - 1 });
-    await pipeline(body, decipher, fs.createWriteStream(tmp, { mode: 0o600 }));
+    const out = fs.createWriteStream(tmp, { mode: 0o600 });
+    if (size === header + TAG_BYTES) {
+      // An empty file: nothing to stream, but the tag must still verify.
+      decipher.final();
+      await new Promise<void>((resolve, reject) => out.end(() => resolve()).on('error', reject));
+    } else {
+      await pipeline(fs.createReadStream(source, { start: header, end: size - TAG_BYTES - 1 }), decipher, out);
+    }
     fs.renameSync(tmp, target);
   } catch (err) {
     throw damaged(source, (err as Error).message, err);

@@ -79,3 +79,17 @@ export function copyFileAtomically(source: string, target: string): void {
     fs.rmSync(tmp, { force: true });
   }
 }
+
+/**
+ * Deletes generations taken before `cutoff` (retention: a copy older than the shortest retention
+ * still holds data deleted since), always keeping the newest one; returns the deleted database files.
+ */
+export function pruneBackupsOlderThan(dir: string, cutoff: Date): string[] {
+  const old = listBackups(dir)
+    .slice(1)
+    .filter((g) => stampTime(g.stamp).getTime() < cutoff.getTime());
+  for (const generation of old) {
+    for (const f of [...generation.extras, generation.file]) fs.rmSync(f, { force: true, recursive: true });
+  }
+  return old.map((g) => g.file);
+}

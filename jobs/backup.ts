@@ -107,7 +107,8 @@ export class BackupJob {
     // Rows up to this head are in the copy taken next: restoring it must not fall below it.
     const auditHead = await audit?.anchor('backup');
     const file = path.join(dir, name);
-    const tmp = `${file}.${process.pid}.tmp`;
+    // Not `${file}.<pid>.tmp`: that is the encrypting copy's own temporary name.
+    const tmp = `${file}.${process.pid}.plain.tmp`;
     try {
       await database.copyTo(tmp);
       if (key) await copyIntoBackup(tmp, file, key);

@@ -24,7 +24,15 @@ export {
   loadBackupKey,
 } from './backup-crypto';
 export { AuditAnchorJob, AUDIT_ANCHOR_JOB } from './audit-anchor';
-export { backupFileName, backupStamp, listBackups, pruneBackups, stampTime, type BackupFile } from './backup-files';
+export {
+  backupFileName,
+  backupStamp,
+  listBackups,
+  pruneBackups,
+  pruneBackupsOlderThan,
+  stampTime,
+  type BackupFile,
+} from './backup-files';
 export { mirrorAttachments, type AttachmentMirrorResult, type MirrorCopy } from './backup-attachments';
 export {
   RetentionJob,
@@ -32,6 +40,8 @@ export {
   type RetentionJobDeps,
   type RetentionOutcome,
   type RetentionStore,
+  type RetentionTrustDeps,
+  type RetentionTrustOutcome,
   type ConversationPurge,
   type TicketPurge,
 } from './retention';
@@ -48,3 +58,10 @@ export {
 } from './job-lease';
 export { LeaseKeeper, type LeaseKeeperDeps } from './lease-keeper';
 export { KnowledgeIngestJob, type IngestJobStatus, type KnowledgeIngestJobDeps } from './knowledge-ingest-job';
+export { generationBase, restoreBackupFiles, type RestoredFiles } from './restore-files';
+export {
+  DELETION_ITEM_LABELS,
+  type DeletionCertificate,
+  type DeletionCertificateStore,
+  type DeletionItem,
+} from './deletion-certificate';

@@ -6,8 +6,10 @@
  * attachment files no row references any more are deleted (a file shared by another ticket stays).
  * Work logs, reports, job runs and the audit log are kept: they are the contract's records.
  */
+import type { AuditTrail } from '../core/audit';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
+import { DELETION_ITEM_LABELS, type DeletionCertificateStore, type DeletionItem } from './deletion-certificate';
 import type { JobRunner } from './job-runner';
 
 /** Rows deleted with expired conversations. */
@@ -51,6 +53,39 @@ export interface RetentionJobDeps {
   /** Channel delivery ids kept for redelivery dedupe; purged after a day. */
   processedDeliveries?: { purgeBefore(before: Date): Promise<number> };
   logger?: Logger;
+  /** Issue 11: the certificate, retention per class, secure deletion, audit and backup pruning. */
+  trust?: RetentionTrustDeps;
+}
+
+/** Retention per data class with a deletion certificate (issue 11). */
+export interface RetentionTrustDeps {
+  /** Days per class (conversations and questions, tickets, attachments, audit). */
+  classes: { conversationDays: number; ticketDays: number; attachmentDays: number; auditDays: number };
+  /** Attachment rows older than the attachment retention. */
+  attachmentRows: { purgeAttachments(cutoff: Date, batchSize: number): Promise<number> };
+  /** Secure deletion: zeroing of deleted content, then removal of freed pages. */
+  eraser: { prepareSecureDelete(): Promise<void>; compact(tables: readonly string[]): Promise<string> };
+  /** The audit log: its own retention, and the audited certificate. */
+  audit: AuditTrail & { pruneBefore(cutoff: Date): Promise<number> };
+  certificates: DeletionCertificateStore;
+  /** Closes resolved tickets after N business days (before the deletion); returns how many. */
+  autoClose?: { closeResolved(now: Date): Promise<number> };
+  /** Deletes backup generations taken before `cutoff` (the newest is kept); returns their files. */
+  backups?: { pruneOlderThan(cutoff: Date): string[] };
+  /** 媒体名 on the certificate (database, attachment folder, backup folder). */
+  medium: string;
+  /** 実施者 on the certificate. */
+  performedBy: string;
+}
+
+/** What a run with a certificate adds to the outcome. */
+export interface RetentionTrustOutcome {
+  certificateId: string;
+  attachmentsByAge: number;
+  audit: number;
+  autoClosed: number;
+  backups: string[];
+  method: string;
 }
 
 /** Result of one retention run. */
@@ -62,6 +97,8 @@ export interface RetentionOutcome {
   files: number;
   /** Delivery ids older than a day forgotten (redelivery dedupe). */
   deliveries: number;
+  /** With `trust`: the certificate and what it adds. */
+  trust?: RetentionTrustOutcome;
 }
 
 /** Job name in job_run. */
@@ -83,17 +120,54 @@ export class RetentionJob {
     const { store, runner, logger } = this.deps;
     const cutoff = this.cutoff(now);
     const batch = Math.max(1, this.deps.batchSize ?? 200);
+    const trust = this.deps.trust;
+    const days = trust?.classes;
+    const before = (n: number | undefined) => (n === undefined ? cutoff : new Date(now.getTime() - n * DAY_MS));
     const outcome = await runner.run(
       RETENTION_JOB,
-      async () => ({
-        cutoff,
-        conversations: await store.purgeConversations(cutoff, batch),
-        tickets: await store.purgeClosedTickets(cutoff, batch),
+      async (): Promise<RetentionOutcome> => {
+        const autoClosed = (await trust?.autoClose?.closeResolved(now)) ?? 0;
+        await trust?.eraser.prepareSecureDelete();
+        const conversations = await store.purgeConversations(before(days?.conversationDays), batch);
+        const tickets = await store.purgeClosedTickets(before(days?.ticketDays), batch);
+        const attachmentsByAge =
+          (await trust?.attachmentRows.purgeAttachments(before(days?.attachmentDays), batch)) ?? 0;
         // A day's grace: a file just stored has its row written right after.
-        files: (await this.deps.attachmentFiles?.removeUnreferencedFiles(new Date(now.getTime() - DAY_MS))) ?? 0,
-        deliveries: (await this.deps.processedDeliveries?.purgeBefore(new Date(now.getTime() - DAY_MS))) ?? 0,
-      }),
-      JSON.stringify({ cutoff: cutoff.toISOString(), retentionDays: this.deps.retentionDays }),
+        const files = (await this.deps.attachmentFiles?.removeUnreferencedFiles(new Date(now.getTime() - DAY_MS))) ?? 0;
+        const deliveries = (await this.deps.processedDeliveries?.purgeBefore(new Date(now.getTime() - DAY_MS))) ?? 0;
+        const base = { cutoff, conversations, tickets, files, deliveries };
+        if (!trust || !days) return base;
+        const audit = await trust.audit.pruneBefore(before(days.auditDays));
+        const shortest = Math.min(days.conversationDays, days.ticketDays, days.attachmentDays);
+        const backups = trust.backups?.pruneOlderThan(before(shortest)) ?? [];
+        const counts = { ...base, attachmentsByAge, audit, backups: backups.length };
+        const tables = deletedTables(counts);
+        const method = await trust.eraser.compact(tables);
+        const items = certificateItems(counts);
+        const certificate = await trust.audit.atomically(
+          () =>
+            trust.certificates.add({
+              createdAt: now,
+              performedBy: trust.performedBy,
+              medium: trust.medium,
+              method,
+              items,
+              settings: { ...days, autoClosed, cutoff: before(shortest).toISOString() },
+              total: items.reduce((sum, i) => sum + i.count, 0),
+            }),
+          (c) => ({
+            actor: 'system',
+            action: 'retention.run',
+            target: c.id,
+            detail: { total: c.total, autoClosed, tables },
+          }),
+        );
+        return {
+          ...base,
+          trust: { certificateId: certificate.id, attachmentsByAge, audit, autoClosed, backups, method },
+        };
+      },
+      JSON.stringify({ cutoff: cutoff.toISOString(), retentionDays: this.deps.retentionDays, classes: days }),
     );
     logger?.info('retention done', {
       cutoff: cutoff.toISOString(),
@@ -108,4 +182,45 @@ export class RetentionJob {
 
 function prefixed(prefix: string, counts: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(counts).map(([k, v]) => [`${prefix}.${k}`, v]));
+}
+
+type Counts = Pick<RetentionOutcome, 'conversations' | 'tickets' | 'files' | 'deliveries'> & {
+  attachmentsByAge: number;
+  audit: number;
+  backups: number;
+};
+
+/** The certificate's lines: one per table (or store) with its count, zero lines included. */
+function certificateItems(c: Counts): DeletionItem[] {
+  const L = DELETION_ITEM_LABELS;
+  return [
+    { item: L.conversation, table: 'conversation', count: c.conversations.conversations },
+    {
+      item: L.conversation,
+      table: 'transcript_entry',
+      count: c.conversations.transcriptEntries + c.tickets.transcriptEntries,
+    },
+    { item: L.question, table: 'question', count: c.conversations.questions },
+    { item: L.feedback, table: 'feedback', count: c.conversations.feedback },
+    { item: L.ticket, table: 'ticket', count: c.tickets.tickets },
+    { item: L.ticket, table: 'ticket_comment', count: c.tickets.comments },
+    { item: L.ticket, table: 'ticket_event', count: c.tickets.events },
+    {
+      item: L.attachment,
+      table: 'attachment',
+      count: c.conversations.attachments + c.tickets.attachments + c.attachmentsByAge,
+    },
+    { item: L.attachment, table: 'attachments/（ファイル）', count: c.files },
+    { item: L.audit, table: 'audit_log', count: c.audit },
+    { item: L.delivery, table: 'processed_activity', count: c.deliveries },
+    { item: L.backup, table: 'backups/（世代）', count: c.backups },
+  ];
+}
+
+/** Database tables rows were deleted from (the ones to compact). */
+function deletedTables(c: Counts): string[] {
+  return certificateItems(c)
+    .filter((i) => i.count > 0 && !i.table.includes('/'))
+    .map((i) => i.table)
+    .filter((t, i, all) => all.indexOf(t) === i);
 }

@@ -21,3 +21,9 @@ export { renderCsvFiles, tableToCsv, csvCell, reportBaseName, type RenderedFile 
 export { reportTables, type ReportTable, type Cell } from './tables';
 export { keyFigures, type KeyFigure } from './key-figures';
 export { formatRate, formatMinutes } from './format';
+export {
+  renderCertificatePdf,
+  renderCertificateXlsx,
+  CERTIFICATE_TEXT,
+  type CertificateDocument,
+} from './deletion-certificate';

@@ -39,6 +39,10 @@ const COMMANDS: Record<string, { describe: string; load: () => Promise<Command> 
     describe: 'データベースのバックアップを今すぐ取得します: kotae backup [--list]',
     load: async () => (require('./backup-command') as typeof import('./backup-command.js')).backupCommand,
   },
+  restore: {
+    describe: 'バックアップから復元します（サーバー停止中に実行）: kotae restore <バックアップ>',
+    load: async () => (require('./restore-command') as typeof import('./restore-command.js')).restoreCommand,
+  },
   audit: {
     describe: '監査ログの改ざんの有無を検証します: kotae audit verify [--json]（改ざんがあれば終了コード1）',
     load: async () => (require('./audit-command') as typeof import('./audit-command.js')).auditCommand,

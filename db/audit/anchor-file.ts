@@ -12,7 +12,7 @@ import type { AuditHead } from '../../core/audit';
 
 /** One line of the anchor file. */
 export interface AnchorLine extends AuditHead {
-  type: 'anchor' | 'restore';
+  type: 'anchor' | 'restore' | 'prune';
   /** What wrote it: start, daily, backup, restore, verify-cli… */
   source: string;
   at: string;
@@ -24,6 +24,8 @@ export interface AnchorReading {
   lines: number;
   /** Rows written before the key existed (the `key_created` checkpoint); unkeyed rows above it are refused. */
   legacyLimit?: number;
+  /** The last row deleted by retention (the chain starts after it). */
+  prunedThrough?: AuditHead;
   badLine?: { line: number; seq: number };
 }
 
@@ -66,19 +68,24 @@ export class AuditAnchorFile {
     let anchors: AuditHead[] = [];
     let lines = 0;
     let legacyLimit: number | undefined;
+    let prunedThrough: AuditHead | undefined;
     for (const [i, text] of texts.entries()) {
       if (!text.trim()) continue;
       lines += 1;
       const parsed = parseLine(text);
       if (!parsed || !sameHex(parsed.mac, mac(this.key, parsed.line))) {
-        return { anchors, lines, legacyLimit, badLine: { line: i + 1, seq: parsed?.line.seq ?? 0 } };
+        return { anchors, lines, legacyLimit, prunedThrough, badLine: { line: i + 1, seq: parsed?.line.seq ?? 0 } };
       }
       const { line } = parsed;
       if (line.source === KEY_CREATED_SOURCE && legacyLimit === undefined) legacyLimit = line.seq;
+      if (line.type === 'prune') {
+        prunedThrough = { seq: line.seq, hash: line.hash };
+        continue;
+      }
       if (line.type === 'restore') anchors = anchors.filter((a) => a.seq <= line.seq);
       anchors.push({ seq: line.seq, hash: line.hash });
     }
-    return { anchors, lines, legacyLimit };
+    return { anchors, lines, legacyLimit, prunedThrough };
   }
 }
 
@@ -86,7 +93,7 @@ function parseLine(text: string): { line: AnchorLine; mac: string } | undefined 
   try {
     const v = JSON.parse(text) as Record<string, unknown>;
     const { type, seq, hash, source, at, mac: m } = v;
-    if (type !== 'anchor' && type !== 'restore') return undefined;
+    if (type !== 'anchor' && type !== 'restore' && type !== 'prune') return undefined;
     if (typeof seq !== 'number' || typeof hash !== 'string' || typeof source !== 'string') return undefined;
     if (typeof at !== 'string' || typeof m !== 'string') return undefined;
     return { line: { type, seq, hash, source, at }, mac: m };

@@ -69,7 +69,13 @@ export class ChainVerifier {
     private readonly key: Buffer,
     anchors: readonly AuditHead[],
     private readonly legacyLimit?: number,
+    prunedThrough?: AuditHead,
   ) {
+    // Rows up to a declared retention prune are gone on purpose: the chain starts after the last one.
+    if (prunedThrough) {
+      this.expectedSeq = prunedThrough.seq + 1;
+      this.prevHash = prunedThrough.hash;
+    }
     this.anchored = new Map(anchors.map((a) => [a.seq, a.hash]));
     this.highestAnchor = anchors.reduce((max, a) => Math.max(max, a.seq), 0);
   }

@@ -6,7 +6,7 @@
  * Server application lock; SQLite runs one unit of work at a time), so sequence numbers never fork.
  */
 import { randomUUID } from 'node:crypto';
-import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
+import { LessThan, LessThanOrEqual, MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import type { AuditEntry, AuditHead, AuditRecord, AuditTrail, AuditVerification } from '../../core/audit';
 import type { Logger } from '../../core/logger';
 import type { AuditLogRow } from '../schema/rows';
@@ -106,6 +106,20 @@ export class SqlAuditLog implements AuditTrail {
     });
   }
 
+  /**
+   * False when the newest keyed row was not written with this key (another instance created its own
+   * key file: every instance on one database needs the same one).
+   */
+  async headMatchesKey(): Promise<boolean> {
+    const rows = await runDb(this.ds, () =>
+      managerOf(this.ds)
+        .getRepository<AuditLogRow>('audit_log')
+        .find({ order: { seq: 'DESC' }, take: 1 }),
+    );
+    const row = rows[0];
+    return !row || row.alg !== AUDIT_HMAC_ALG || row.hash === auditMac(this.options.key, row.prevHash, row);
+  }
+
   /** The newest sequence number and hash (seq 0 and the genesis hash for an empty log). */
   async head(): Promise<AuditHead> {
     const rows = await runDb(this.ds, () =>
@@ -125,6 +139,31 @@ export class SqlAuditLog implements AuditTrail {
     this.options.anchors?.append({ type, ...head, source, at: this.now().toISOString() });
     this.options.logger?.info('audit anchor', { seq: head.seq, hash: head.hash, source, type });
     return head;
+  }
+
+  /**
+   * Retention of the audit log: deletes the oldest rows written before `cutoff` (a prefix of the
+   * chain) and declares it in the anchor file, so verification starts after the last deleted row.
+   */
+  async pruneBefore(cutoff: Date): Promise<number> {
+    if (!this.options.anchors) return 0;
+    const repo = this.ds.getRepository<AuditLogRow>('audit_log');
+    const last = await runDb(this.ds, () =>
+      repo.find({ where: { at: LessThan(cutoff) }, order: { seq: 'DESC' }, take: 1 }),
+    );
+    const through = last[0];
+    // Always keep the head: the chain must go on from a stored row.
+    const head = await this.head();
+    if (!through || through.seq >= head.seq) return 0;
+    this.options.anchors.append({
+      type: 'prune',
+      seq: through.seq,
+      hash: through.hash,
+      source: 'retention',
+      at: this.now().toISOString(),
+    });
+    const result = await runDb(this.ds, () => repo.delete({ seq: LessThanOrEqual(through.seq) }));
+    return result.affected ?? 0;
   }
 
   /** The latest entries, newest first. */
@@ -158,7 +197,7 @@ export class SqlAuditLog implements AuditTrail {
         anchors: reading.anchors.length,
       };
     }
-    const verifier = new ChainVerifier(this.options.key, reading.anchors, reading.legacyLimit);
+    const verifier = new ChainVerifier(this.options.key, reading.anchors, reading.legacyLimit, reading.prunedThrough);
     const repo = this.ds.getRepository<AuditLogRow>('audit_log');
     for (;;) {
       const from = verifier.next - 1;

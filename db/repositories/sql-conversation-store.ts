@@ -128,7 +128,7 @@ export class SqlConversationStore implements ConversationStore {
   /** Finds the latest conversation a channel opened under its own key (e.g. a Teams conversation id + user). */
   async findByChannelKey(channel: ChannelKind, channelKey: string): Promise<ConversationRecord | undefined> {
     const row = await this.run(() =>
-      this.ds
+      managerOf(this.ds)
         .getRepository<ConversationRow>('conversation')
         .findOne({ where: { channel, channelKey }, order: { startedAt: 'DESC' } }),
     );
@@ -158,7 +158,7 @@ export class SqlConversationStore implements ConversationStore {
 
   async transcript(conversationId: string): Promise<TranscriptEntry[]> {
     const rows = await this.run(() =>
-      this.ds
+      managerOf(this.ds)
         .getRepository<TranscriptEntryRow>('transcript_entry')
         .find({ where: { conversationId }, order: { seq: 'ASC' } }),
     );

@@ -162,7 +162,7 @@ export class SqlFaqStore implements FaqStore {
    */
   private async save(id: string, expectedVersion: number, set: Partial<FaqEntryRow>): Promise<FaqEntry> {
     const result = await runDb(this.ds, () =>
-      this.ds
+      managerOf(this.ds)
         .createQueryBuilder()
         .update('faq_entry')
         .set({ ...set, updatedAt: this.now(), version: () => `${this.ds.driver.escape('version')} + 1` })

@@ -10,6 +10,7 @@ import type { OutboxFilter, TicketOutbox } from '../../tickets';
 import type { TicketCommentRow } from '../schema/rows';
 import { runDb } from '../run-db';
 import { toComment } from './ticket-mapping';
+import { managerOf } from '../transaction-scope';
 
 /** SQL implementation of TicketOutbox. */
 export class SqlTicketOutbox implements TicketOutbox {
@@ -22,7 +23,7 @@ export class SqlTicketOutbox implements TicketOutbox {
   async undelivered(limit: number, createdBefore: Date, filter: OutboxFilter = {}): Promise<TicketComment[]> {
     const e = (name: string) => this.e(name);
     const rows = await runDb(this.ds, () => {
-      const q = this.ds
+      const q = managerOf(this.ds)
         .getRepository<TicketCommentRow>('ticket_comment')
         .createQueryBuilder('c')
         .where("c.kind = 'reply' AND c.deliveredAt IS NULL")
@@ -48,7 +49,7 @@ export class SqlTicketOutbox implements TicketOutbox {
   async claim(commentId: string, worker: string, now: Date, until: Date): Promise<boolean> {
     const e = (name: string) => this.e(name);
     const result = await runDb(this.ds, () =>
-      this.ds
+      managerOf(this.ds)
         .createQueryBuilder()
         .update('ticket_comment')
         .set({ claimedBy: worker, claimedUntil: until })
@@ -61,7 +62,7 @@ export class SqlTicketOutbox implements TicketOutbox {
 
   async release(commentId: string, worker: string, retryAfter?: Date): Promise<void> {
     await runDb(this.ds, () =>
-      this.ds
+      managerOf(this.ds)
         .getRepository<TicketCommentRow>('ticket_comment')
         .update({ id: commentId, claimedBy: worker }, { claimedBy: null, claimedUntil: retryAfter ?? null }),
     );

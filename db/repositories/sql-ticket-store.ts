@@ -235,7 +235,7 @@ export class SqlTicketStore implements TicketStore {
 
   async markDelivered(commentId: string, result: { deliveredAt?: Date; deliveryError?: string }): Promise<void> {
     await this.run(() =>
-      this.ds
+      managerOf(this.ds)
         .getRepository<TicketCommentRow>('ticket_comment')
         .update(
           { id: commentId },
@@ -247,7 +247,7 @@ export class SqlTicketStore implements TicketStore {
   async markRepliesRead(conversationId: string, at: Date): Promise<number> {
     const e = (name: string) => this.ds.driver.escape(name);
     const result = await this.run(() =>
-      this.ds
+      managerOf(this.ds)
         .createQueryBuilder()
         .update('ticket_comment')
         .set({ readAt: at })
@@ -263,7 +263,7 @@ export class SqlTicketStore implements TicketStore {
 
   async comments(ticketId: string): Promise<TicketComment[]> {
     const rows = await this.run(() =>
-      this.ds
+      managerOf(this.ds)
         .getRepository<TicketCommentRow>('ticket_comment')
         .find({ where: { ticketId }, order: { createdAt: 'ASC' } }),
     );
@@ -289,7 +289,7 @@ export class SqlTicketStore implements TicketStore {
 
   async transcript(ticketId: string): Promise<TranscriptEntry[]> {
     const rows = await this.run(() =>
-      this.ds
+      managerOf(this.ds)
         .getRepository<TranscriptEntryRow>('transcript_entry')
         .find({ where: { conversationId: ticketTranscriptKey(ticketId) }, order: { seq: 'ASC' } }),
     );

@@ -26,6 +26,7 @@ describe('several instances on one PostgreSQL database', function () {
   let server: PgServer;
   let database: string;
   const kb = tempDir('kotae-instances-kb-');
+  const keys = tempDir('kotae-instances-keys-');
   let one: RunningApp | undefined;
   let two: RunningApp | undefined;
   before(async () => {
@@ -40,6 +41,8 @@ describe('several instances on one PostgreSQL database', function () {
       KOTAE_PG_PASSWORD: server.password,
       KOTAE_PG_DATABASE: database,
       KOTAE_KB_DIR: kb.dir,
+      // Every instance on one database shares the audit key (README 「監査ログ」).
+      KOTAE_AUDIT_KEY_FILE: path.join(keys.dir, 'audit.key'),
     };
     one = await startApp(env, { indexPollMs: 1000 });
     two = await startApp(env, { indexPollMs: 1000 });
@@ -49,6 +52,7 @@ describe('several instances on one PostgreSQL database', function () {
     await two?.stop();
     await dropTestDatabase(server, database);
     kb.cleanup();
+    keys.cleanup();
   });
 
   it('names each instance in /healthz with the leases it holds; a held lease is refused to the other', async () => {
@@ -71,6 +75,19 @@ describe('several instances on one PostgreSQL database', function () {
     assert.deepEqual(inside, { a: ['backup'], b: [], refused: 'refused on two' });
     assert.deepEqual((await health(a)).instance.leases, []);
     assert.equal(await b.app.leases.run('backup', async () => 'ran on two', 'refused on two'), 'ran on two');
+  });
+
+  it('keeps one audit chain that both instances verify, with no key mismatch reported', async () => {
+    await postJson(`${one!.url}/api/ask`, { question: 'VPNにつながらない' });
+    await postJson(`${two!.url}/api/ask`, { question: 'パスワードを忘れた' });
+    for (const instance of [one!, two!]) {
+      const verdict = await instance.app.operators.accounts.verifyAudit();
+      assert.equal(verdict.ok, true, JSON.stringify(verdict));
+      assert.equal(
+        instance.logger.lines.some((e) => e.msg.startsWith('the audit log was written with another key')),
+        false,
+      );
+    }
   });
 
   it('answers on the other instance within 10 s with an FAQ approved on one', async () => {

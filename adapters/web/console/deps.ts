@@ -13,6 +13,17 @@ import type { RequestHandler } from 'express';
 import type { AccountService, AuthService } from '../auth';
 import type { NotificationService } from '../../../notify';
 import type { KnowledgeConsole } from './knowledge-deps';
+import type { CertificateDocument } from '../../../reports';
+
+/** Where the console reads deletion certificates (the retention job writes them). */
+export interface CertificateSource {
+  list(limit: number): Promise<CertificateDocument[]>;
+  get(id: string): Promise<CertificateDocument | undefined>;
+  /** Audits an export of a certificate. */
+  exported(id: string, format: 'pdf' | 'xlsx', actor: string): Promise<void>;
+  /** 発行 on the exported certificate. */
+  organization: string;
+}
 
 /** Dependencies of createConsoleRouter. */
 export interface ConsoleDeps {
@@ -42,4 +53,6 @@ export interface ConsoleDeps {
   signInLimits?: RequestHandler[];
   /** Uploaded manuals, the background ingest, SharePoint, usage and gaps (issue 15); pages answer 404 without it. */
   knowledge?: KnowledgeConsole;
+  /** Issue 11: deletion certificates of the retention runs (admin pages). */
+  certificates?: CertificateSource;
 }

@@ -1,6 +1,6 @@
 /** The operator console (server-rendered, Japanese). */
 export { createConsoleRouter, consoleErrorPage, CONSOLE_ROUTES } from './router';
-export type { ConsoleDeps } from './deps';
+export type { CertificateSource, ConsoleDeps } from './deps';
 export type { ConsoleRoute } from './route-types';
 export {
   STATUS_LABELS,

@@ -18,6 +18,7 @@ import { retryAfterOf } from '../errors';
 import { authOf, loadSession, requireAuth, requireRole } from '../auth';
 import { ACCOUNT_ROUTES } from './account-routes';
 import { AUDIT_ROUTES } from './audit-routes';
+import { CERTIFICATE_ROUTES } from './certificate-routes';
 import type { ConsoleDeps } from './deps';
 import { FAQ_ROUTES } from './faq-routes';
 import { LIVE_ROUTES } from './live-routes';
@@ -44,6 +45,7 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   ...KNOWLEDGE_ROUTES,
   ...ACCOUNT_ROUTES,
   ...AUDIT_ROUTES,
+  ...CERTIFICATE_ROUTES,
   ...PASSWORD_ROUTES,
   SIGNOUT_ROUTE,
 ];

@@ -141,6 +141,48 @@ describe('console account security', () => {
     });
   });
 
+  describe('消去証明書', () => {
+    it('lists the certificates, shows one with its counts per table and exports it as PDF and xlsx (audited)', async () => {
+      const admin = await h.sessionFor('admin');
+      const list = await h.request('GET', '/console/certificates', { session: admin });
+      assert.equal(list.status, 200);
+      assert.match(list.text, /href="\/console\/certificates">消去証明書</);
+      assert.match(list.text, new RegExp(`href="/console/certificates/${h.certificate.id}/pdf"`));
+      const page = await h.request('GET', `/console/certificates/${h.certificate.id}`, { session: admin });
+      assert.match(page.text, /<dt>媒体名<\/dt>\s*<dd>SQLiteデータベース（テスト）<\/dd>/);
+      assert.match(page.text, /<tr>\s*<td>質問と回答の記録<\/td>\s*<td>question<\/td>\s*<td>3<\/td>\s*<\/tr>/);
+      const pdf = await fetch(`${h.origin}/console/certificates/${h.certificate.id}/pdf`, {
+        headers: { cookie: admin.cookie },
+      });
+      assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+      assert.equal(
+        Buffer.from(await pdf.arrayBuffer())
+          .subarray(0, 4)
+          .toString(),
+        '%PDF',
+      );
+      const xlsx = await fetch(`${h.origin}/console/certificates/${h.certificate.id}/xlsx`, {
+        headers: { cookie: admin.cookie },
+      });
+      assert.equal(
+        Buffer.from(await xlsx.arrayBuffer())
+          .subarray(0, 2)
+          .toString(),
+        'PK',
+      );
+      const exports = (await h.audit.recent(2)).map((e) => [e.action, e.detail?.format]);
+      assert.deepEqual(exports, [
+        ['export.certificate', 'xlsx'],
+        ['export.certificate', 'pdf'],
+      ]);
+      const missing = await h.request('GET', '/console/certificates/00000000-0000-4000-8000-000000000000', {
+        session: admin,
+      });
+      assert.equal(missing.status, 404);
+      assert.match(missing.text, /消去証明書が見つかりません。/);
+    });
+  });
+
   describe('監査ログ', () => {
     it('lists the latest entries in JST with the chain intact, escaping what users typed', async () => {
       await h.deps.auth.signIn('<b>x</b>', 'nope').catch(() => undefined);

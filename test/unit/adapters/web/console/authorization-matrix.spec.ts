@@ -110,6 +110,10 @@ const REQUESTS: Record<string, (h: ConsoleHarness) => Promise<Prepared>> = {
     form: { email: 'op@example.lg.jp', ev_ticket_created: '1' },
   }),
   'get /notifications': async () => ({ path: '/notifications' }),
+  'get /certificates': async () => ({ path: '/certificates' }),
+  'get /certificates/:id': async (h) => ({ path: `/certificates/${h.certificate.id}` }),
+  'get /certificates/:id/pdf': async (h) => ({ path: `/certificates/${h.certificate.id}/pdf` }),
+  'get /certificates/:id/xlsx': async (h) => ({ path: `/certificates/${h.certificate.id}/xlsx` }),
   'get /account/password': async () => ({ path: '/account/password' }),
   'post /account/password': async (h) => ({
     path: '/account/password',

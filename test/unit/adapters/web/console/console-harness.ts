@@ -39,6 +39,7 @@ import path from 'node:path';
 import { UploadedDocuments } from '../../../../../app/uploaded-documents';
 import { KnowledgeIngestJob } from '../../../../../jobs';
 import { tempDir } from '../../../../helpers/temp-dir';
+import { SqlDeletionCertificates } from '../../../../../db/repositories/sql-deletion-certificates';
 
 /** Password of every seeded account. */
 export const PASSWORD = 'kotae-console-password';
@@ -154,8 +155,26 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     logger,
     now,
   });
+  const certificateStore = new SqlDeletionCertificates(ds);
+  const certificate = await certificateStore.add({
+    createdAt: now(),
+    performedBy: 'Kotae（保存期間経過データの自動削除）',
+    medium: 'SQLiteデータベース（テスト）',
+    method: 'SQLite secure_delete ＋ VACUUM',
+    items: [{ item: '質問と回答の記録', table: 'question', count: 3 }],
+    settings: {},
+    total: 3,
+  });
+  const certificates = {
+    list: (limit: number) => certificateStore.list(limit),
+    get: (id: string) => certificateStore.get(id),
+    exported: (id: string, format: 'pdf' | 'xlsx', actor: string) =>
+      audit.record({ actor, action: 'export.certificate', target: id, detail: { format } }),
+    organization: 'ことのは市 情報政策課',
+  };
   const deps = {
     knowledge: { documents, ingest },
+    certificates,
     tickets,
     attachments,
     workLogs,
@@ -291,6 +310,7 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     documents,
     ingest,
     ingestRuns,
+    certificate,
     openTicket,
     attachedImage,
     sessionFor,

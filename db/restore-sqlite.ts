@@ -1,0 +1,101 @@
+/**
+ * The database side of `kotae restore` (SQLite, issue 11): checks a backup copy (integrity_check,
+ * row counts, the audit chain it holds against the key and the checkpoint taken with it) before it
+ * replaces anything, and moves the current database aside instead of deleting it.
+ */
+import fs from 'node:fs';
+import Sqlite from 'better-sqlite3';
+import type { DataSource } from 'typeorm';
+import type { AuditHead, AuditVerification } from '../core/audit';
+import { KotaeError } from '../core/errors';
+import { ChainVerifier, type ChainRow } from './audit/audit-chain';
+import { verifyBackupFile } from './backup';
+import { ALL_TABLES } from './schema/tables';
+import { managerOf } from './transaction-scope';
+
+/** What a checked backup copy holds. */
+export interface InspectedBackup {
+  /** Rows per table (only tables present in the copy). */
+  counts: Record<string, number>;
+  /** The audit chain of the copy, checked with the key and the checkpoints up to its head. */
+  audit: AuditVerification;
+}
+
+/** Row counts of every Kotae table present in a SQLite file. */
+function countsOf(db: Sqlite.Database): Record<string, number> {
+  const present = new Set(
+    (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name),
+  );
+  const counts: Record<string, number> = {};
+  for (const t of ALL_TABLES)
+    if (present.has(t.name))
+      counts[t.name] = (db.prepare(`SELECT count(*) AS n FROM "${t.name}"`).get() as { n: number }).n;
+  return counts;
+}
+
+/**
+ * Checks a plain (decrypted) SQLite copy: integrity_check, row counts, and its audit chain verified
+ * with `key` against the checkpoints at or below its own head and the checkpoint `takenWith` (the
+ * head recorded when the backup was taken, which the copy must contain).
+ */
+export function inspectSqliteBackup(
+  file: string,
+  key: Buffer,
+  anchors: readonly AuditHead[],
+  takenWith: AuditHead | undefined,
+): InspectedBackup {
+  verifyBackupFile(file);
+  const db = new Sqlite(file, { readonly: true, fileMustExist: true });
+  try {
+    const counts = countsOf(db);
+    const rows = db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as (Omit<ChainRow, 'at' | 'alg'> & {
+      at: string;
+      alg?: string | null;
+    })[];
+    const head = rows.at(-1)?.seq ?? 0;
+    const applicable = [...anchors.filter((a) => a.seq <= head), ...(takenWith ? [takenWith] : [])];
+    const verifier = new ChainVerifier(key, applicable);
+    for (const r of rows) {
+      // SQLite keeps TypeORM datetimes as 'YYYY-MM-DD HH:MM:SS.SSS' in UTC.
+      const at = new Date(`${r.at.replace(' ', 'T')}Z`);
+      if (!verifier.feed({ ...r, at, alg: r.alg ?? null })) break;
+    }
+    return { counts, audit: verifier.result() };
+  } finally {
+    db.close();
+  }
+}
+
+/** Row counts of every table through a data source (after the restore). */
+export async function countRows(ds: DataSource): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const t of ALL_TABLES) {
+    const rows = (await managerOf(ds).query(`SELECT count(*) AS n FROM "${t.name}"`)) as { n: number | string }[];
+    counts[t.name] = Number(rows[0]?.n ?? 0);
+  }
+  return counts;
+}
+
+/** Moves `dbPath` and its -wal/-shm files to `<dbPath>.before-restore-<stamp>`; returns the new main path. */
+export function moveDatabaseAside(dbPath: string, stamp: string): string {
+  const aside = `${dbPath}.before-restore-${stamp}`;
+  if (fs.existsSync(aside)) throw new KotaeError('CONFLICT', `${aside} already exists`);
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (fs.existsSync(dbPath + suffix)) fs.renameSync(dbPath + suffix, aside + suffix);
+  }
+  return aside;
+}
+
+/** The audit head of a SQLite file (read-only), or undefined when it cannot be read. */
+export function sqliteAuditHead(file: string): AuditHead | undefined {
+  let db: Sqlite.Database | undefined;
+  try {
+    db = new Sqlite(file, { readonly: true, fileMustExist: true });
+    const row = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as AuditHead | undefined;
+    return row ?? { seq: 0, hash: '' };
+  } catch {
+    return undefined;
+  } finally {
+    db?.close();
+  }
+}
