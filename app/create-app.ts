@@ -70,6 +70,8 @@ export interface KotaeApp {
   logo: LogoChat;
   /** This instance's id and the job leases it takes (shown by /healthz). */
   leases: LeaseGuard;
+  /** The console's background ingest and the SharePoint sync (when configured). */
+  knowledgeJobs: Pick<ReturnType<typeof wireKnowledge>, 'ingest' | 'sync'>;
   close(): Promise<void>;
 }
 
@@ -160,7 +162,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       clock,
       logger,
     });
-    const knowledgeSide = wireKnowledge({ config, knowledge, indexSync, leases, logger, clock });
+    const knowledgeSide = wireKnowledge({ ds, config, knowledge, indexSync, leases, logger, clock });
     const operators = await wireConsole({
       config,
       knowledge: knowledgeSide.console,
@@ -257,6 +259,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     });
     const timers = startBackgroundJobs(config, operators, reports, logger, ds, clock, leases, processed);
     logo.start();
+    knowledgeSide.start();
     return {
       web,
       helpdesk,
@@ -267,8 +270,10 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       reports,
       logo,
       leases,
+      knowledgeJobs: { ingest: knowledgeSide.ingest, sync: knowledgeSide.sync },
       async close() {
         schemaGuard.stop();
+        await knowledgeSide.stop();
         await indexSync.stop();
         await logoChat.stop();
         await timers.stop();

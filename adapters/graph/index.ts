@@ -8,3 +8,5 @@ export {
   type ClientCredentialClient,
   type MsalTokenOptions,
 } from './token-provider';
+export { createAppTokenProvider, type AppCredentialOptions } from './app-credentials';
+export { DeltaExpired, GraphDrives, type DeltaResult, type DriveItem, type GraphDriveOptions } from './drive-delta';

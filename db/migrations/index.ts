@@ -3,6 +3,7 @@ import { TicketConversation1764100000000 } from './1764100000000-ticket-conversa
 import { AttachmentFiles1764200000000 } from './1764200000000-attachment-files';
 import { InstanceCoordination1764300000000 } from './1764300000000-instance-coordination';
 import { FaqOrigins1764900000000 } from './1764900000000-faq-origins';
+import { SharePointDrives1764900100000 } from './1764900100000-sharepoint-drives';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   AttachmentFiles1764200000000,
   InstanceCoordination1764300000000,
   FaqOrigins1764900000000,
+  SharePointDrives1764900100000,
 ];

@@ -315,6 +315,18 @@ export const indexGeneration: TableSpec = {
   columns: { name: { kind: 'short', length: 64, primary: true }, generation: int, updatedAt: date },
 };
 
+/** A synced SharePoint library: its drive, the saved delta link and the last sync's result (JSON). */
+export const sharepointDrive: TableSpec = {
+  name: 'sharepoint_drive',
+  columns: {
+    libraryKey: { kind: 'short', length: 400, primary: true },
+    driveId: short(200, true),
+    deltaLink: optLong,
+    syncedAt: optDate,
+    result: optLong,
+  },
+};
+
 /** All tables, in creation order. */
 export const ALL_TABLES: readonly TableSpec[] = [
   conversation,
@@ -336,4 +348,5 @@ export const ALL_TABLES: readonly TableSpec[] = [
   jobLease,
   processedActivity,
   indexGeneration,
+  sharepointDrive,
 ];

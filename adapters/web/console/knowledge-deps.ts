@@ -23,8 +23,33 @@ export interface BackgroundIngest {
   request(reason: string): Promise<void>;
 }
 
+/** One synced SharePoint library and its last sync. */
+export interface SharePointLibraryView {
+  label: string;
+  syncedAt?: Date;
+  result?: {
+    ok: boolean;
+    error?: string;
+    full: boolean;
+    added: number;
+    updated: number;
+    deleted: number;
+    skipped: { path: string; reason: string }[];
+  };
+}
+
+/** The SharePoint sync. */
+export interface SharePointConsole {
+  readonly busy: boolean;
+  /** When the app's secret or certificate expires (YYYY-MM-DD), if configured. */
+  credentialExpires?: string;
+  status(): Promise<SharePointLibraryView[]>;
+  syncNow(): Promise<void>;
+}
+
 /** The knowledge side of the console. */
 export interface KnowledgeConsole {
   documents: DocumentFolder;
   ingest: BackgroundIngest;
+  sharePoint?: SharePointConsole;
 }

@@ -47,6 +47,22 @@ export const K = Object.freeze({
     uploaded: (names: string) => `${names} をアップロードしました。取り込みを開始しました。`,
     deleted: '文書を削除しました。取り込みを開始しました。',
     reasonUpload: 'アップロード',
+    sharePoint: 'SharePointライブラリ',
+    syncNow: '今すぐ同期',
+    syncing: '同期中です。',
+    syncStarted: 'SharePointの同期を開始しました。',
+    library: 'ライブラリ',
+    lastSync: '最終同期',
+    result: '結果',
+    never: '未同期',
+    syncOk: (full: boolean, added: number, updated: number, deleted: number) =>
+      `${full ? '全件同期' : '差分同期'}: 追加 ${added}、更新 ${updated}、削除 ${deleted}`,
+    syncFailed: (e: string) => `同期に失敗しました（以前のナレッジで回答を続けています）: ${e}`,
+    expires: (date: string) => `アプリのシークレット（証明書）の有効期限: ${date}`,
+    expiresSoon: (date: string) =>
+      `アプリのシークレット（証明書）の有効期限（${date}）が30日以内です。Entra IDで新しいシークレットを発行し、設定を更新してください。`,
+    expired: (date: string) =>
+      `アプリのシークレット（証明書）の有効期限（${date}）が過ぎています。Entra IDで新しいシークレットを発行し、設定を更新してください。`,
     reasonDelete: '文書の削除',
   },
   faq: {

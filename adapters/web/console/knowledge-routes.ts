@@ -1,7 +1,7 @@
 /** ナレッジの管理: upload and delete manuals (operators and admins); the background ingest's state. */
 import { KotaeError } from '../../../core/errors';
 import type { KnowledgeConsole } from './knowledge-deps';
-import { documentList, ingestStatus, uploadForm } from './knowledge-pages';
+import { documentList, ingestStatus, sharePointSection, uploadForm } from './knowledge-pages';
 import { K } from './knowledge-messages';
 import { noticeFor, sendPage } from './layout';
 import { uploadedManuals } from './knowledge-upload';
@@ -15,6 +15,7 @@ export function knowledgeOf(c: HandlerContext): KnowledgeConsole {
 }
 
 const NOTICES: Readonly<Record<string, string>> = {
+  syncStarted: K.knowledge.syncStarted,
   uploaded: K.knowledge.uploaded('文書'),
   docDeleted: K.knowledge.deleted,
 };
@@ -33,8 +34,16 @@ export const KNOWLEDGE_ROUTES: readonly ConsoleRoute[] = [
     handle: async (c) => {
       const k = knowledgeOf(c);
       const csrf = c.auth.session.csrfToken;
+      const sp = k.sharePoint;
+      const spSection = sp
+        ? sharePointSection(c.base, csrf, await sp.status(), {
+            busy: sp.busy,
+            credentialExpires: sp.credentialExpires,
+            today: c.deps.clock.now().toISOString().slice(0, 10),
+          })
+        : '';
       const body = html`${uploadForm(c.base, csrf, k.documents.maxBytes)} ${ingestStatus(c.base, k.ingest.status())}
-      ${documentList(c.base, csrf, k.documents.list())}`;
+      ${spSection} ${documentList(c.base, csrf, k.documents.list())}`;
       sendPage(c.res, 200, {
         base: c.base,
         auth: c.auth,
@@ -66,6 +75,17 @@ export const KNOWLEDGE_ROUTES: readonly ConsoleRoute[] = [
       k.documents.delete(name);
       void k.ingest.request(`${K.knowledge.reasonDelete}（${name}）`);
       done(c, '/knowledge', 'docDeleted');
+    },
+  },
+  {
+    method: 'post',
+    path: '/knowledge/sharepoint/sync',
+    role: 'operator',
+    handle: async (c) => {
+      const sp = knowledgeOf(c).sharePoint;
+      if (!sp) throw new KotaeError('NOT_FOUND', 'sharepoint not configured');
+      void sp.syncNow();
+      done(c, '/knowledge', 'syncStarted');
     },
   },
 ];

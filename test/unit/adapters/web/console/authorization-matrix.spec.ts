@@ -77,6 +77,7 @@ const REQUESTS: Record<string, (h: ConsoleHarness) => Promise<Prepared>> = {
     path: '/knowledge/documents',
     files: [{ name: 'matrix-upload.md', content: '# 手順\n本文' }],
   }),
+  'post /knowledge/sharepoint/sync': async () => ({ path: '/knowledge/sharepoint/sync', form: {} }),
   'post /knowledge/documents/delete': async (h) => {
     h.documents.commit(await h.documents.stage(chunks('# 手順\n本文'), { fileName: 'matrix.md' }));
     return { path: '/knowledge/documents/delete', form: { name: 'matrix.md' } };

@@ -144,7 +144,11 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     now,
   });
   const deps = {
-    knowledge: { documents, ingest },
+    knowledge: {
+      documents,
+      ingest,
+      sharePoint: { busy: false, status: async () => [], syncNow: async () => undefined },
+    },
     tickets,
     attachments,
     workLogs,
