@@ -180,6 +180,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         await indexSync.published();
       },
     });
+    knowledgeSide.attachInsights(operators.faqs);
     const processed = new SqlProcessedDeliveries(ds, now);
     const teams = wireTeams(config, {
       helpdesk,

@@ -15,6 +15,9 @@ import type { DataSource } from 'typeorm';
 import { createAppTokenProvider, GraphDrives } from '../adapters/graph';
 import { SqlSharePointDrives } from '../db/repositories/sql-sharepoint-drives';
 import { SharePointSync } from './sharepoint-sync';
+import { KnowledgeInsights } from './knowledge-insights';
+import { SqlKnowledgeUsage } from '../db/repositories/sql-knowledge-usage';
+import type { FaqService } from '../tickets';
 
 /** What the knowledge wiring needs. */
 export interface KnowledgeWiringDeps {
@@ -71,6 +74,16 @@ export function wireKnowledge(d: KnowledgeWiringDeps) {
     console,
     ingest,
     sync,
+    /** Adds the usage and gap views once the FAQ service exists (it is built with the console). */
+    attachInsights(faqs: FaqService) {
+      console.insights = new KnowledgeInsights({
+        usage: new SqlKnowledgeUsage(d.ds),
+        faqs,
+        analyzer: d.knowledge.analyzer,
+        expander: d.knowledge.expander,
+        now: () => d.clock.now(),
+      });
+    },
     documents: { path: `/kb/${UPLOADS_PREFIX}`, dir: documents.dir },
     /** Starts the scheduled SharePoint sync (when configured and the scheduler is on). */
     start() {

@@ -4,6 +4,7 @@ import { AttachmentFiles1764200000000 } from './1764200000000-attachment-files';
 import { InstanceCoordination1764300000000 } from './1764300000000-instance-coordination';
 import { FaqOrigins1764900000000 } from './1764900000000-faq-origins';
 import { SharePointDrives1764900100000 } from './1764900100000-sharepoint-drives';
+import { QuestionGaps1764900200000 } from './1764900200000-question-gaps';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   InstanceCoordination1764300000000,
   FaqOrigins1764900000000,
   SharePointDrives1764900100000,
+  QuestionGaps1764900200000,
 ];

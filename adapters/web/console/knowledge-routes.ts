@@ -1,12 +1,23 @@
 /** ナレッジの管理: upload and delete manuals (operators and admins); the background ingest's state. */
 import { KotaeError } from '../../../core/errors';
-import type { KnowledgeConsole } from './knowledge-deps';
+import type { KnowledgeConsole, KnowledgeInsightsPort } from './knowledge-deps';
+import { unusedTable, usageTable, usageView } from './insight-pages';
 import { documentList, ingestStatus, sharePointSection, uploadForm } from './knowledge-pages';
 import { K } from './knowledge-messages';
 import { noticeFor, sendPage } from './layout';
 import { uploadedManuals } from './knowledge-upload';
 import { html } from './html';
 import { done, field, query, type ConsoleRoute, type HandlerContext } from './route-types';
+
+/** The period of the usage views (days). */
+export const USAGE_DAYS = 90;
+
+/** Usage and gaps, or 404 when this console has none. */
+export function insightsOf(c: HandlerContext): KnowledgeInsightsPort {
+  const insights = knowledgeOf(c).insights;
+  if (!insights) throw new KotaeError('NOT_FOUND', 'knowledge insights not configured');
+  return insights;
+}
 
 /** The knowledge side, or 404 when this console has none. */
 export function knowledgeOf(c: HandlerContext): KnowledgeConsole {
@@ -15,6 +26,7 @@ export function knowledgeOf(c: HandlerContext): KnowledgeConsole {
 }
 
 const NOTICES: Readonly<Record<string, string>> = {
+  gapClosed: K.gaps.closed,
   syncStarted: K.knowledge.syncStarted,
   uploaded: K.knowledge.uploaded('文書'),
   docDeleted: K.knowledge.deleted,
@@ -75,6 +87,40 @@ export const KNOWLEDGE_ROUTES: readonly ConsoleRoute[] = [
       k.documents.delete(name);
       void k.ingest.request(`${K.knowledge.reasonDelete}（${name}）`);
       done(c, '/knowledge', 'docDeleted');
+    },
+  },
+  {
+    method: 'get',
+    path: '/knowledge/usage',
+    role: 'operator',
+    handle: async (c) => {
+      const insights = insightsOf(c);
+      const view = usageView(query(c.req, 'view'));
+      const body =
+        view === 'unused'
+          ? unusedTable(c.base, await insights.unusedFaqs(), USAGE_DAYS)
+          : usageTable(
+              c.base,
+              view,
+              view === 'unhelpful' ? await insights.unhelpfulFaqs() : await insights.documents(),
+              USAGE_DAYS,
+            );
+      sendPage(c.res, 200, { base: c.base, auth: c.auth, title: K.usage.title, body });
+    },
+  },
+  {
+    method: 'post',
+    path: '/unanswered/close',
+    role: 'operator',
+    handle: async (c) => {
+      const ids = field(c.req, 'ids')
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => /^[A-Za-z0-9-]{1,36}$/.test(s))
+        .slice(0, 5000);
+      if (ids.length === 0) throw new KotaeError('INPUT_INVALID', 'no question ids');
+      await insightsOf(c).close(ids, c.auth.operator.username);
+      done(c, '/unanswered', 'gapClosed');
     },
   },
   {

@@ -35,6 +35,8 @@ import { openTempDb, TEST_SCRYPT } from '../auth/sqlite-fixture';
 import path from 'node:path';
 import { UploadedDocuments } from '../../../../../app/uploaded-documents';
 import { KnowledgeIngestJob } from '../../../../../jobs';
+import { KnowledgeInsights } from '../../../../../app/knowledge-insights';
+import { SqlKnowledgeUsage } from '../../../../../db/repositories/sql-knowledge-usage';
 import { tempDir } from '../../../../helpers/temp-dir';
 
 /** Password of every seeded account. */
@@ -148,6 +150,13 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
       documents,
       ingest,
       sharePoint: { busy: false, status: async () => [], syncNow: async () => undefined },
+      // Character-level analysis is enough for the console's routes (the e2e test uses kuromoji).
+      insights: new KnowledgeInsights({
+        usage: new SqlKnowledgeUsage(ds),
+        faqs,
+        analyzer: { analyze: (t: string) => ({ words: [...t], grams: [] }), bigrams: () => [] },
+        now,
+      }),
     },
     tickets,
     attachments,
