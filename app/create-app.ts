@@ -42,6 +42,7 @@ import { wireReports } from './wire-reports';
 import { wireTeams } from './wire-teams';
 import { wireLogo } from './wire-logo';
 import { wireKnowledge } from './wire-knowledge';
+import { questionGrouper } from './question-grouper';
 
 /** Things a test or the CLI may replace. */
 export interface AppDeps {
@@ -202,6 +203,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       clock,
       logger,
       leases,
+      groupQuestions: questionGrouper(knowledge),
     });
     const mounts: Mount[] = [
       { path: '/api/messages', method: 'post', json: true, handler: (req, res) => teams.handle(req, res) },

@@ -7,21 +7,11 @@
 import type { TextAnalyzer } from '../knowledge';
 import { clusterQuestions } from '../knowledge';
 import type { QueryExpander } from '../knowledge/synonym-expander';
-import type { SqlKnowledgeUsage, UsageQuestion } from '../db/repositories/sql-knowledge-usage';
+import type { SqlKnowledgeUsage } from '../db/repositories/sql-knowledge-usage';
 import type { FaqService } from '../tickets';
+import { countUsage, type DocumentUsage } from '../reports/knowledge-usage';
 
-/** Usage of one FAQ or document over the period. */
-export interface DocumentUsage {
-  documentId: string;
-  title: string;
-  kind: 'faq' | 'document';
-  top: number;
-  answered: number;
-  tentative: number;
-  resolved: number;
-  unresolved: number;
-  escalated: number;
-}
+export type { DocumentUsage } from '../reports/knowledge-usage';
 
 /** A group of similar unanswered questions. */
 export interface GapCluster {
@@ -44,59 +34,6 @@ export interface KnowledgeInsightsDeps {
 }
 
 const UNANSWERED = new Set(['no_answer', 'clarify']);
-
-/** Counts usage per top source (pure; exported for the reports and tests). */
-export function countUsage(
-  questions: readonly UsageQuestion[],
-  feedback: readonly { questionId: string; resolved: boolean }[],
-  tickets: readonly { conversationId: string; createdAt: Date }[],
-  isFaq: (documentId: string) => boolean,
-): DocumentUsage[] {
-  const byId = new Map(questions.map((q) => [q.id, q]));
-  const usage = new Map<string, DocumentUsage>();
-  const row = (q: UsageQuestion) => {
-    const top = q.top as NonNullable<UsageQuestion['top']>;
-    let u = usage.get(top.documentId);
-    if (!u) {
-      u = {
-        documentId: top.documentId,
-        title: top.title,
-        kind: isFaq(top.documentId) ? 'faq' : 'document',
-        top: 0,
-        answered: 0,
-        tentative: 0,
-        resolved: 0,
-        unresolved: 0,
-        escalated: 0,
-      };
-      usage.set(top.documentId, u);
-    }
-    return u;
-  };
-  for (const q of questions) {
-    if (!q.top) continue;
-    const u = row(q);
-    u.top += 1;
-    if (q.outcome === 'answered') u.answered += 1;
-    if (q.outcome === 'tentative') u.tentative += 1;
-  }
-  for (const f of feedback) {
-    const q = byId.get(f.questionId);
-    if (!q?.top) continue;
-    if (f.resolved) row(q).resolved += 1;
-    else row(q).unresolved += 1;
-  }
-  const byConversation = new Map<string, UsageQuestion[]>();
-  for (const q of questions) byConversation.set(q.conversationId, [...(byConversation.get(q.conversationId) ?? []), q]);
-  for (const t of tickets) {
-    const before = (byConversation.get(t.conversationId) ?? []).filter(
-      (q) => q.askedAt.getTime() <= t.createdAt.getTime(),
-    );
-    const last = before[before.length - 1];
-    if (last?.top) row(last).escalated += 1;
-  }
-  return [...usage.values()].sort((a, b) => b.top - a.top || (a.documentId < b.documentId ? -1 : 1));
-}
 
 /** The usage and gap views. */
 export class KnowledgeInsights {

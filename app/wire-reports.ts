@@ -1,6 +1,7 @@
 /** Wiring of reports: the service, the scheduler and its job runner. */
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
+import type { QuestionGrouper } from '../reports/build-usage';
 import type { BusinessCalendar, SlaPolicy } from '../calendar';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
@@ -20,6 +21,8 @@ export function wireReports(d: {
   clock: Clock;
   logger: Logger;
   leases?: LeaseGuard;
+  /** Groups variants of one question in the top lists (issue 15). */
+  groupQuestions?: QuestionGrouper;
 }) {
   const store = new SqlReportStore(d.ds);
   const service = new ReportService({
@@ -31,6 +34,7 @@ export function wireReports(d: {
     organization: d.organization,
     clock: d.clock,
     logger: d.logger,
+    groupQuestions: d.groupQuestions,
   });
   const runner = new JobRunner({ store: new SqlJobRunStore(d.ds), clock: d.clock, logger: d.logger });
   const scheduler = new ReportScheduler({
