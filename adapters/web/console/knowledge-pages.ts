@@ -130,7 +130,13 @@ export function sharePointSection(
   base: string,
   csrf: string,
   libraries: readonly SharePointLibraryView[],
-  o: { busy: boolean; credentialExpires?: string; today: string },
+  o: {
+    busy: boolean;
+    credentialExpires?: string;
+    today: string;
+    /** Files of the libraries the last ingest skipped (encrypted, unreadable…), with reasons. */
+    ingestSkipped?: readonly { path: string; reason: string }[];
+  },
 ): SafeHtml {
   const exp = o.credentialExpires;
   const days = exp ? (Date.parse(`${exp}T00:00:00Z`) - Date.parse(`${o.today}T00:00:00Z`)) / 86_400_000 : undefined;
@@ -177,5 +183,6 @@ export function sharePointSection(
         )}
       </tbody>
     </table>
+    ${o.ingestSkipped?.length ? skippedTable(o.ingestSkipped) : ''}
   </section>`;
 }

@@ -52,6 +52,7 @@ export const KNOWLEDGE_ROUTES: readonly ConsoleRoute[] = [
             busy: sp.busy,
             credentialExpires: sp.credentialExpires,
             today: c.deps.clock.now().toISOString().slice(0, 10),
+            ingestSkipped: k.ingest.status().summary?.skipped.filter((i) => i.path.startsWith('@sharepoint/')),
           })
         : '';
       const body = html`${uploadForm(c.base, csrf, k.documents.maxBytes)} ${ingestStatus(c.base, k.ingest.status())}

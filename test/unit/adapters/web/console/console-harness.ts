@@ -135,7 +135,10 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
         unchanged: 0,
         removed: 0,
         chunks: 3,
-        skipped: [{ path: '@uploads/scan.pdf', reason: '文字を抽出できないPDF（画像のみ）' }],
+        skipped: [
+          { path: '@uploads/scan.pdf', reason: '文字を抽出できないPDF（画像のみ）' },
+          { path: '@sharepoint/0123abcd/規程.pdf', reason: '暗号化されたPDF' },
+        ],
         durationMs: 1,
         indexDir: uploads.dir,
         rebuilt: true,
