@@ -71,6 +71,7 @@ import { countMasked, metricsMount, metricsSources, observeHelpdesk } from './wi
 import { createMetrics, type MetricsSources } from '../adapters/web/metrics';
 import { probeDatabase, SqlRateLimits } from '../db';
 import { retentionTrust } from './wire-retention';
+import { questionGrouper } from './question-grouper';
 
 /** Things a test or the CLI may replace. */
 export interface AppDeps {
@@ -101,6 +102,8 @@ export interface KotaeApp {
   logo: LogoChat;
   /** This instance's id and the job leases it takes (shown by /healthz). */
   leases: LeaseGuard;
+  /** The console's background ingest and the SharePoint sync (when configured). */
+  knowledgeJobs: Pick<ReturnType<typeof wireKnowledge>, 'ingest' | 'sync'>;
   close(): Promise<void>;
 }
 
@@ -205,7 +208,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     });
     // Rate limits counted in the database, shared by every instance (issue 11 point 6).
     const rateCounter = new SqlRateLimits(ds, now);
-    const knowledgeSide = wireKnowledge({ config, knowledge, indexSync, leases, logger, clock });
+    const knowledgeSide = wireKnowledge({ ds, config, knowledge, indexSync, leases, logger, clock });
     const operators = await wireConsole({
       rateCounter,
       config,
@@ -232,6 +235,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       ds,
       indexBuiltAt: () => knowledge.live.status().builtAt,
     });
+    knowledgeSide.attachInsights(operators.faqs);
     const processed = new SqlProcessedDeliveries(ds, now);
     const signer = fileLinkSigner(config.fileLinkSecret, logger, config.db.kind !== 'sqlite');
     const teams = wireTeams(config, {
@@ -269,6 +273,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       logger,
       leases,
       onJobFailed: (job, error) => notify?.jobFailed(job, error),
+      groupQuestions: questionGrouper(knowledge),
     });
     const mounts: Mount[] = [
       { path: '/api/messages', method: 'post', json: true, handler: (req, res) => teams.handle(req, res) },
@@ -358,6 +363,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     const notifications = notify;
     notifications.start(tickets, (t) => operators.ticketService.sla(t));
     logo.start();
+    knowledgeSide.start();
     return {
       web,
       helpdesk,
@@ -368,8 +374,10 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       reports,
       logo,
       leases,
+      knowledgeJobs: { ingest: knowledgeSide.ingest, sync: knowledgeSide.sync },
       async close() {
         schemaGuard.stop();
+        await knowledgeSide.stop();
         await indexSync.stop();
         await logoChat.stop();
         await timers.stop();

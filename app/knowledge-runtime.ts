@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import type { Logger } from '../core/logger';
 import { buildKnowledgeIndex, createJapaneseAnalyzer, createQueryExpander, openKnowledgeIndex } from '../knowledge';
 import type { Embedder } from '../knowledge/types';
+import type { TextAnalyzer } from '../knowledge';
+import type { QueryExpander } from '../knowledge/synonym-expander';
 import { currentIndexDir, runIngest, type IngestSummary, type IngestProgress } from '../ingest';
 import { OpenAiEmbedder } from '../adapters/llm';
 import type { KotaeConfig } from './config';
@@ -16,6 +18,9 @@ import { knowledgeFolders } from './knowledge-folders';
 /** The knowledge side of a running Kotae. */
 export interface KnowledgeRuntime {
   live: LiveKnowledge;
+  /** The analysis and synonym expansion the index uses (shared with the gap clusters). */
+  analyzer: TextAnalyzer;
+  expander: QueryExpander;
   /** Ingests a folder (default: the configured KB folder) and switches to the new index. */
   ingest(sourceDir?: string, onProgress?: (p: IngestProgress) => void): Promise<IngestSummary>;
 }
@@ -85,5 +90,5 @@ export async function createKnowledgeRuntime(config: Readonly<KotaeConfig>, logg
   await live
     .reload()
     .catch((err: unknown) => logger.error('knowledge index load failed', { error: (err as Error).message }));
-  return { live, ingest };
+  return { live, ingest, analyzer, expander };
 }

@@ -8,12 +8,20 @@ import { KnowledgeIngestJob, type LeaseGuard } from '../jobs';
 import type { KnowledgeConsole } from '../adapters/web/console';
 import type { KotaeConfig } from './config';
 import type { IndexSync } from './index-sync';
-import { uploadsDir, UPLOADS_PREFIX } from './knowledge-folders';
+import { sharePointDir, uploadsDir, UPLOADS_PREFIX } from './knowledge-folders';
 import type { KnowledgeRuntime } from './knowledge-runtime';
 import { UploadedDocuments } from './uploaded-documents';
+import type { DataSource } from 'typeorm';
+import { createAppTokenProvider, GraphDrives } from '../adapters/graph';
+import { SqlSharePointDrives } from '../db/repositories/sql-sharepoint-drives';
+import { SharePointSync } from './sharepoint-sync';
+import { KnowledgeInsights } from './knowledge-insights';
+import { SqlKnowledgeUsage } from '../db/repositories/sql-knowledge-usage';
+import type { FaqService } from '../tickets';
 
 /** What the knowledge wiring needs. */
 export interface KnowledgeWiringDeps {
+  ds: DataSource;
   config: Readonly<KotaeConfig>;
   knowledge: KnowledgeRuntime;
   indexSync: IndexSync;
@@ -32,6 +40,57 @@ export function wireKnowledge(d: KnowledgeWiringDeps) {
     logger: d.logger,
     now: () => d.clock.now(),
   });
-  const console: KnowledgeConsole = { documents, ingest };
-  return { console, ingest, documents: { path: `/kb/${UPLOADS_PREFIX}`, dir: documents.dir } };
+  const sp = d.config.knowledge.sharePoint;
+  const sync = sp
+    ? new SharePointSync({
+        config: sp,
+        drives: new GraphDrives({
+          tokens: createAppTokenProvider({ ...sp }),
+          baseUrl: sp.graphUrl,
+        }),
+        store: new SqlSharePointDrives(d.ds),
+        mirrorDir: sharePointDir(d.config.dataDir),
+        onChanged: (reason) => ingest.request(reason),
+        leases: d.leases,
+        logger: d.logger,
+        now: () => d.clock.now(),
+      })
+    : undefined;
+  const console: KnowledgeConsole = {
+    documents,
+    ingest,
+    sharePoint: sync
+      ? {
+          get busy() {
+            return sync.busy;
+          },
+          credentialExpires: sp?.credentialExpires,
+          status: () => sync.status(),
+          syncNow: () => sync.syncNow(),
+        }
+      : undefined,
+  };
+  return {
+    console,
+    ingest,
+    sync,
+    /** Adds the usage and gap views once the FAQ service exists (it is built with the console). */
+    attachInsights(faqs: FaqService) {
+      console.insights = new KnowledgeInsights({
+        usage: new SqlKnowledgeUsage(d.ds),
+        faqs,
+        analyzer: d.knowledge.analyzer,
+        expander: d.knowledge.expander,
+        now: () => d.clock.now(),
+      });
+    },
+    documents: { path: `/kb/${UPLOADS_PREFIX}`, dir: documents.dir },
+    /** Starts the scheduled SharePoint sync (when configured and the scheduler is on). */
+    start() {
+      if (sync && d.config.scheduler) sync.start();
+    },
+    async stop() {
+      await sync?.stop();
+    },
+  };
 }

@@ -1,6 +1,7 @@
 /** Wiring of reports: the service, the scheduler and its job runner. */
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
+import type { QuestionGrouper } from '../reports/build-usage';
 import type { BusinessCalendar, SlaPolicy } from '../calendar';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
@@ -22,6 +23,8 @@ export function wireReports(d: {
   leases?: LeaseGuard;
   /** Told when a scheduled job failed for good (operator notification). */
   onJobFailed?: (job: string, error: string) => void;
+  /** Groups variants of one question in the top lists (issue 15). */
+  groupQuestions?: QuestionGrouper;
 }) {
   const store = new SqlReportStore(d.ds);
   const service = new ReportService({
@@ -33,6 +36,7 @@ export function wireReports(d: {
     organization: d.organization,
     clock: d.clock,
     logger: d.logger,
+    groupQuestions: d.groupQuestions,
   });
   const runner = new JobRunner({
     store: new SqlJobRunStore(d.ds),

@@ -20,3 +20,4 @@ export { HybridSearcher } from './hybrid-searcher';
 export { createQueryExpander } from './query-expansion';
 export type { QueryExpander } from './synonym-expander';
 export { SeededRandom } from './seeded-random';
+export { clusterQuestions, type QuestionCluster } from './question-clusters';

@@ -7,7 +7,8 @@ import type { SlaCalendar, SlaPolicy } from '../calendar';
 import { buildIncidents, buildJobs, buildWorkLog } from './build-activity';
 import { buildInquiries } from './build-inquiries';
 import { buildTickets } from './build-tickets';
-import { buildUsage } from './build-usage';
+import { buildUsage, type QuestionGrouper } from './build-usage';
+import { countUsage } from './knowledge-usage';
 import { REPORT_TITLES, type ReportKind } from './labels';
 import type { ReportModel } from './model';
 import { parsePeriod } from './period';
@@ -22,6 +23,8 @@ export interface BuildReportOptions {
   now: Date;
   /** 課題・対策 text kept from the stored report. */
   issuesText?: string;
+  /** Groups variants of one question in the top lists (raw texts are counted without it). */
+  groupQuestions?: QuestionGrouper;
 }
 
 /**
@@ -53,7 +56,20 @@ export async function buildReport(
   const tickets = buildTickets({ opened, resolved, closed, backlog }, options.slaPolicy, options.calendar, asOf);
   await yieldToEventLoop();
 
-  const usage = buildUsage(period, questions, opened);
+  const usage = {
+    ...buildUsage(period, questions, opened, options.groupQuestions),
+    knowledge: countUsage(
+      questions.map((q) => ({
+        id: q.id,
+        conversationId: q.conversationId,
+        askedAt: q.askedAt,
+        outcome: q.outcome,
+        top: q.sources[0]?.documentId ? { documentId: q.sources[0].documentId, title: q.sources[0].title } : undefined,
+      })),
+      feedback,
+      conversationTickets,
+    ),
+  };
   await yieldToEventLoop();
 
   const [workLogs, jobRuns] = await Promise.all([data.workLogs(from, to), data.jobRuns(from, to)]);

@@ -5,6 +5,12 @@ import type { UsageSection } from './model';
 import { monthLabel, type ReportPeriod } from './period';
 import { topTexts } from './stats';
 
+/**
+ * Groups question texts that ask the same thing (the knowledge layer's clusters): each group's
+ * representative wording and its count, largest first.
+ */
+export type QuestionGrouper = (texts: string[]) => { text: string; count: number }[];
+
 /** How many entries the top lists show. */
 export const TOP_LIMIT = 10;
 
@@ -13,7 +19,10 @@ export function buildUsage(
   period: ReportPeriod,
   questions: readonly QuestionRecord[],
   opened: readonly TicketRecord[],
+  groupQuestions?: QuestionGrouper,
 ): UsageSection {
+  const top = (texts: string[]) =>
+    groupQuestions ? groupQuestions(texts).slice(0, TOP_LIMIT) : topTexts(texts, TOP_LIMIT);
   const byHour = new Array<number>(24).fill(0);
   const byWeekday = new Array<number>(7).fill(0);
   const daily = new Map<string, number>(periodDays(period).map((d) => [d, 0]));
@@ -42,14 +51,8 @@ export function buildUsage(
     byHour,
     byWeekday,
     daily: [...daily.entries()].map(([date, count]) => ({ date, count })),
-    topQuestions: topTexts(
-      questions.map((q) => q.text),
-      TOP_LIMIT,
-    ),
-    topUnanswered: topTexts(
-      questions.filter((q) => q.outcome === 'no_answer').map((q) => q.text),
-      TOP_LIMIT,
-    ),
+    topQuestions: top(questions.map((q) => q.text)),
+    topUnanswered: top(questions.filter((q) => q.outcome === 'no_answer').map((q) => q.text)),
     trend,
   };
 }

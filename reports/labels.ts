@@ -174,6 +174,21 @@ export const TABLE_LABELS = {
   weekday: { title: '曜日別問合せ件数', sheet: '曜日別', columns: ['曜日', '件数'] },
   daily: { title: '日別問合せ件数', sheet: '日別', columns: ['日付', '件数'] },
   topQuestions: { title: 'よくある質問', sheet: 'よくある質問', columns: ['順位', '質問', '件数'] },
+  knowledgeUsage: {
+    title: 'FAQ・文書の利用状況',
+    sheet: 'FAQ・文書の利用状況',
+    columns: [
+      'FAQ・文書',
+      'ID',
+      '種類',
+      '最上位の回答元',
+      '回答',
+      '暫定回答',
+      '解決した',
+      '解決しない',
+      'その後の問い合わせ',
+    ],
+  },
   topUnanswered: {
     title: '回答できなかった質問（ナレッジの不足）',
     sheet: '未回答の質問',

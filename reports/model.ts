@@ -2,6 +2,7 @@
  * The ReportModel: every figure of a report, JSON-serialisable (ISO strings, numbers, pre-formatted
  * JST texts). All renderers (xlsx, pdf, csv, json, console) draw from it, so their figures match.
  */
+import type { DocumentUsage } from './knowledge-usage';
 import type { ReportKind } from './labels';
 
 /** A count under a key, with its Japanese label. */
@@ -116,6 +117,8 @@ export interface UsageSection {
   topUnanswered: { text: string; count: number }[];
   /** Month by month (half-year and annual reports; empty for monthly). */
   trend: { month: string; label: string; asked: number; answered: number; ticketsOpened: number }[];
+  /** Per FAQ and document: top source, answered, tentative, 解決した / 解決しない, escalated after it. */
+  knowledge?: DocumentUsage[];
 }
 
 /** Runs of one scheduled job. */

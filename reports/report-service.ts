@@ -8,6 +8,7 @@ import { KotaeError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import type { SlaCalendar, SlaPolicy } from '../calendar';
 import { buildReport } from './build-report';
+import type { QuestionGrouper } from './build-usage';
 import type { ReportKind } from './labels';
 import type { ReportModel } from './model';
 import { parsePeriod } from './period';
@@ -29,6 +30,8 @@ export interface ReportServiceDeps {
   clock: Clock;
   logger?: Logger;
   fonts?: PdfFonts;
+  /** Groups variants of one question in the top lists (the knowledge layer's clusters). */
+  groupQuestions?: QuestionGrouper;
 }
 
 /** Generates, stores and edits reports. */
@@ -51,6 +54,7 @@ export class ReportService {
       organization,
       now: clock.now(),
       issuesText: stored?.issuesText,
+      groupQuestions: this.deps.groupQuestions,
     });
   }
 

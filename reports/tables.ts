@@ -107,6 +107,25 @@ export function reportTables(m: ReportModel): ReportTable[] {
     table('top-questions', T.topQuestions, ranked(u.topQuestions)),
     table('top-unanswered', T.topUnanswered, ranked(u.topUnanswered)),
   ];
+  if (u.knowledge) {
+    tables.push(
+      table(
+        'knowledge-usage',
+        T.knowledgeUsage,
+        u.knowledge.map((k) => [
+          k.title,
+          k.documentId,
+          k.kind === 'faq' ? 'FAQ' : '文書',
+          k.top,
+          k.answered,
+          k.tentative,
+          k.resolved,
+          k.unresolved,
+          k.escalated,
+        ]),
+      ),
+    );
+  }
   if (m.kind !== 'monthly') {
     tables.push(
       table(

@@ -8,6 +8,8 @@ import { TicketSearch1764700000000 } from './1764700000000-ticket-search';
 import { Notifications1764700000001 } from './1764700000001-notifications';
 import { DeliveryClaims1764800000000 } from './1764800000000-delivery-claims';
 import { FaqOrigins1764900000000 } from './1764900000000-faq-origins';
+import { SharePointDrives1764900100000 } from './1764900100000-sharepoint-drives';
+import { QuestionGaps1764900200000 } from './1764900200000-question-gaps';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -21,4 +23,6 @@ export const MIGRATIONS = [
   Notifications1764700000001,
   DeliveryClaims1764800000000,
   FaqOrigins1764900000000,
+  SharePointDrives1764900100000,
+  QuestionGaps1764900200000,
 ];

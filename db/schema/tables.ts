@@ -399,6 +399,24 @@ export const notificationSetting: TableSpec = {
   },
 };
 
+/** A synced SharePoint library: its drive, the saved delta link and the last sync's result (JSON). */
+export const sharepointDrive: TableSpec = {
+  name: 'sharepoint_drive',
+  columns: {
+    libraryKey: { kind: 'short', length: 400, primary: true },
+    driveId: short(200, true),
+    deltaLink: optLong,
+    syncedAt: optDate,
+    result: optLong,
+  },
+};
+
+/** Unanswered questions the desk marked 対応済み (left out of the 未回答の質問 groups). */
+export const questionGapClosed: TableSpec = {
+  name: 'question_gap_closed',
+  columns: { questionId: { kind: 'id', primary: true }, closedAt: date, closedBy: short(100) },
+};
+
 /** All tables, in creation order. */
 export const ALL_TABLES: readonly TableSpec[] = [
   conversation,
@@ -425,4 +443,6 @@ export const ALL_TABLES: readonly TableSpec[] = [
   rateLimit,
   notification,
   notificationSetting,
+  sharepointDrive,
+  questionGapClosed,
 ];

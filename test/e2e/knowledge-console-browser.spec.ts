@@ -133,4 +133,54 @@ describe('knowledge pages in a real browser on the real app (chromium)', functio
       fs.rmSync(manual, { force: true });
     }
   });
+
+  it('counts usage per FAQ (top source, answered, feedback, escalation) and groups unanswered questions', async () => {
+    const conversation = async (question: string) => {
+      const res = await postJson(`${kotae.url}/api/ask`, { question });
+      return { id: res.body.conversationId as string, token: res.body.conversationToken as string, body: res.body };
+    };
+    const header = (c: { token: string }) => ({ 'x-kotae-conversation-token': c.token });
+    const unresolved = await conversation(QUESTION);
+    await postJson(`${kotae.url}/api/feedback`, { conversationId: unresolved.id, resolved: false }, header(unresolved));
+    const resolved = await conversation(QUESTION);
+    await postJson(`${kotae.url}/api/feedback`, { conversationId: resolved.id, resolved: true }, header(resolved));
+    const escalated = await conversation(QUESTION);
+    const ticket = await postJson(
+      `${kotae.url}/api/tickets`,
+      { conversationId: escalated.id, user: { name: '架空 花子', department: '総務課', phone: '1234' } },
+      header(escalated),
+    );
+    assert.equal(ticket.status, 201);
+    const gaps = [
+      '庁舎の屋上でバーベキューをしてもよいですか',
+      '屋上でバーベキューはできますか',
+      '庁舎屋上のバーベキュー利用について',
+    ];
+    for (const q of gaps) assert.notEqual((await conversation(q)).body.outcome, 'answered', q);
+
+    const page = await (browser as Browser).newPage({ locale: 'ja-JP' });
+    await signIn(page, kotae.url, 'op-e2e', OP_PASSWORD);
+    await page.goto(`${kotae.url}/console/knowledge/usage`);
+    // FAQ-0001 was the top source of the 4 questions of the first test and these 3, all answered.
+    const cells = async (documentId: string) =>
+      (await page.locator(`tr[data-document="${documentId}"] td`).allTextContents()).slice(2).map((t) => t.trim());
+    assert.deepEqual(await cells('FAQ-0001'), ['7', '7', '0', '1', '1', '1']);
+    await page.getByRole('link', { name: '役に立っていないFAQ' }).click();
+    assert.equal(await page.locator('tr[data-document="FAQ-0001"]').count(), 1);
+    await page.getByRole('link', { name: '使われていないFAQ' }).click();
+    assert.equal(await page.locator('tr[data-document="FAQ-0001"]').count(), 0);
+    assert.equal(await page.locator('tr[data-document="FAQ-0002"]').count(), 1);
+
+    await page.goto(`${kotae.url}/console/unanswered`);
+    const cluster = page.locator('tr.gap', { hasText: 'バーベキュー' });
+    assert.equal(await cluster.count(), 1);
+    assert.equal((await cluster.locator('td.gap-count').textContent())?.trim(), '3');
+    assert.equal(await cluster.locator('li').count(), 3);
+    await cluster.getByRole('link', { name: 'FAQを作成' }).click();
+    assert.match(await page.getByLabel('質問', { exact: true }).inputValue(), /バーベキュー/);
+    await page.goto(`${kotae.url}/console/unanswered`);
+    await page.locator('tr.gap', { hasText: 'バーベキュー' }).getByRole('button', { name: '対応済み' }).click();
+    await page.getByText('対応済みにしました。').waitFor();
+    assert.equal(await page.locator('tr.gap', { hasText: 'バーベキュー' }).count(), 0);
+  });
 });

@@ -7,6 +7,7 @@ import { KotaeError } from '../../../core/errors';
 import { hasRole, type FaqActor, type FaqChange, type FaqInput } from '../../../tickets';
 import { deleteForm, draftList, faqCatalogue, faqForm, unansweredList } from './faq-pages';
 import { html } from './html';
+import { gapList } from './insight-pages';
 import { K, ORIGIN_LABELS } from './knowledge-messages';
 import { noticeFor, sendPage } from './layout';
 import { M } from './messages';
@@ -209,8 +210,17 @@ export const FAQ_ROUTES: readonly ConsoleRoute[] = [
     path: '/unanswered',
     role: 'operator',
     handle: async (c) => {
-      const body = unansweredList(await c.deps.unanswered.list(200));
-      sendPage(c.res, 200, { base: c.base, auth: c.auth, title: M.unanswered.title, body });
+      const insights = c.deps.knowledge?.insights;
+      const body = insights
+        ? gapList(c.base, c.auth.session.csrfToken, await insights.gaps())
+        : unansweredList(await c.deps.unanswered.list(200));
+      sendPage(c.res, 200, {
+        base: c.base,
+        auth: c.auth,
+        title: M.unanswered.title,
+        body,
+        notice: query(c.req, 'notice') === 'gapClosed' ? K.gaps.closed : undefined,
+      });
     },
   },
 ];

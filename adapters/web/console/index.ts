@@ -12,4 +12,11 @@ export {
 } from './messages';
 export { renderPage } from './layout';
 export { escapeHtml, raw } from './html';
-export type { BackgroundIngest, DocumentFolder, KnowledgeConsole, StagedUpload } from './knowledge-deps';
+export type {
+  BackgroundIngest,
+  DocumentFolder,
+  KnowledgeConsole,
+  SharePointConsole,
+  SharePointLibraryView,
+  StagedUpload,
+} from './knowledge-deps';

@@ -23,8 +23,65 @@ export interface BackgroundIngest {
   request(reason: string): Promise<void>;
 }
 
+/** One synced SharePoint library and its last sync. */
+export interface SharePointLibraryView {
+  label: string;
+  syncedAt?: Date;
+  result?: {
+    ok: boolean;
+    error?: string;
+    full: boolean;
+    added: number;
+    updated: number;
+    deleted: number;
+    skipped: { path: string; reason: string }[];
+  };
+}
+
+/** The SharePoint sync. */
+export interface SharePointConsole {
+  readonly busy: boolean;
+  /** When the app's secret or certificate expires (YYYY-MM-DD), if configured. */
+  credentialExpires?: string;
+  status(): Promise<SharePointLibraryView[]>;
+  syncNow(): Promise<void>;
+}
+
+/** Usage of one FAQ or document. */
+export interface DocumentUsageView {
+  documentId: string;
+  title: string;
+  kind: 'faq' | 'document';
+  top: number;
+  answered: number;
+  tentative: number;
+  resolved: number;
+  unresolved: number;
+  escalated: number;
+}
+
+/** A group of similar unanswered questions. */
+export interface GapClusterView {
+  representative: string;
+  count: number;
+  examples: string[];
+  questionIds: string[];
+  lastAskedAt: Date;
+}
+
+/** Usage and gaps. */
+export interface KnowledgeInsightsPort {
+  documents(): Promise<DocumentUsageView[]>;
+  unhelpfulFaqs(): Promise<DocumentUsageView[]>;
+  unusedFaqs(): Promise<{ documentId: string; question: string; origin: string }[]>;
+  gaps(): Promise<GapClusterView[]>;
+  close(questionIds: readonly string[], by: string): Promise<void>;
+}
+
 /** The knowledge side of the console. */
 export interface KnowledgeConsole {
   documents: DocumentFolder;
   ingest: BackgroundIngest;
+  sharePoint?: SharePointConsole;
+  insights?: KnowledgeInsightsPort;
 }

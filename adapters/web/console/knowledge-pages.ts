@@ -4,6 +4,7 @@ import { formatBytes } from '../../../ingest';
 import { formatJst } from './format';
 import { html, type SafeHtml } from './html';
 import { K } from './knowledge-messages';
+import type { SharePointLibraryView } from './knowledge-deps';
 
 /** The upload form. */
 export function uploadForm(base: string, csrf: string, maxBytes: number): SafeHtml {
@@ -121,5 +122,67 @@ export function documentList(
   return html`<section aria-labelledby="docs-h">
     <h2 id="docs-h">${K.knowledge.documents}</h2>
     ${body}
+  </section>`;
+}
+
+/** The SharePoint libraries: last sync, its result with per-file skip reasons, errors, the credential's expiry. */
+export function sharePointSection(
+  base: string,
+  csrf: string,
+  libraries: readonly SharePointLibraryView[],
+  o: {
+    busy: boolean;
+    credentialExpires?: string;
+    today: string;
+    /** Files of the libraries the last ingest skipped (encrypted, unreadable…), with reasons. */
+    ingestSkipped?: readonly { path: string; reason: string }[];
+  },
+): SafeHtml {
+  const exp = o.credentialExpires;
+  const days = exp ? (Date.parse(`${exp}T00:00:00Z`) - Date.parse(`${o.today}T00:00:00Z`)) / 86_400_000 : undefined;
+  const expiry =
+    exp === undefined || days === undefined
+      ? ''
+      : days < 0
+        ? html`<p class="error">${K.knowledge.expired(exp)}</p>`
+        : days <= 30
+          ? html`<p class="error">${K.knowledge.expiresSoon(exp)}</p>`
+          : html`<p>${K.knowledge.expires(exp)}</p>`;
+  return html`<section aria-labelledby="sp-h" id="sharepoint">
+    <h2 id="sp-h">${K.knowledge.sharePoint}</h2>
+    ${expiry} ${o.busy ? html`<p>${K.knowledge.syncing}</p>` : ''}
+    <form method="post" action="${base}/knowledge/sharepoint/sync">
+      <input type="hidden" name="_csrf" value="${csrf}" />
+      <button type="submit">${K.knowledge.syncNow}</button>
+    </form>
+    <table class="libraries">
+      <thead>
+        <tr>
+          <th scope="col">${K.knowledge.library}</th>
+          <th scope="col">${K.knowledge.lastSync}</th>
+          <th scope="col">${K.knowledge.result}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${libraries.map(
+          (l) =>
+            html`<tr>
+              <td>${l.label}</td>
+              <td>${l.syncedAt ? formatJst(l.syncedAt) : K.knowledge.never}</td>
+              <td class="sync-result">
+                ${
+                  !l.result
+                    ? ''
+                    : l.result.ok
+                      ? html`${K.knowledge.syncOk(l.result.full, l.result.added, l.result.updated, l.result.deleted)}
+                        ${l.result.skipped.length ? skippedTable(l.result.skipped) : ''}`
+                      : html`<span class="error">${K.knowledge.syncFailed(l.result.error ?? '')}</span>`
+                }
+              </td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+    ${o.ingestSkipped?.length ? skippedTable(o.ingestSkipped) : ''}
   </section>`;
 }

@@ -1,12 +1,23 @@
 /** ナレッジの管理: upload and delete manuals (operators and admins); the background ingest's state. */
 import { KotaeError } from '../../../core/errors';
-import type { KnowledgeConsole } from './knowledge-deps';
-import { documentList, ingestStatus, uploadForm } from './knowledge-pages';
+import type { KnowledgeConsole, KnowledgeInsightsPort } from './knowledge-deps';
+import { unusedTable, usageTable, usageView } from './insight-pages';
+import { documentList, ingestStatus, sharePointSection, uploadForm } from './knowledge-pages';
 import { K } from './knowledge-messages';
 import { noticeFor, sendPage } from './layout';
 import { uploadedManuals } from './knowledge-upload';
 import { html } from './html';
 import { done, field, query, type ConsoleRoute, type HandlerContext } from './route-types';
+
+/** The period of the usage views (days). */
+export const USAGE_DAYS = 90;
+
+/** Usage and gaps, or 404 when this console has none. */
+export function insightsOf(c: HandlerContext): KnowledgeInsightsPort {
+  const insights = knowledgeOf(c).insights;
+  if (!insights) throw new KotaeError('NOT_FOUND', 'knowledge insights not configured');
+  return insights;
+}
 
 /** The knowledge side, or 404 when this console has none. */
 export function knowledgeOf(c: HandlerContext): KnowledgeConsole {
@@ -15,6 +26,8 @@ export function knowledgeOf(c: HandlerContext): KnowledgeConsole {
 }
 
 const NOTICES: Readonly<Record<string, string>> = {
+  gapClosed: K.gaps.closed,
+  syncStarted: K.knowledge.syncStarted,
   uploaded: K.knowledge.uploaded('文書'),
   docDeleted: K.knowledge.deleted,
 };
@@ -33,8 +46,17 @@ export const KNOWLEDGE_ROUTES: readonly ConsoleRoute[] = [
     handle: async (c) => {
       const k = knowledgeOf(c);
       const csrf = c.auth.session.csrfToken;
+      const sp = k.sharePoint;
+      const spSection = sp
+        ? sharePointSection(c.base, csrf, await sp.status(), {
+            busy: sp.busy,
+            credentialExpires: sp.credentialExpires,
+            today: c.deps.clock.now().toISOString().slice(0, 10),
+            ingestSkipped: k.ingest.status().summary?.skipped.filter((i) => i.path.startsWith('@sharepoint/')),
+          })
+        : '';
       const body = html`${uploadForm(c.base, csrf, k.documents.maxBytes)} ${ingestStatus(c.base, k.ingest.status())}
-      ${documentList(c.base, csrf, k.documents.list())}`;
+      ${spSection} ${documentList(c.base, csrf, k.documents.list())}`;
       sendPage(c.res, 200, {
         base: c.base,
         auth: c.auth,
@@ -66,6 +88,51 @@ export const KNOWLEDGE_ROUTES: readonly ConsoleRoute[] = [
       k.documents.delete(name);
       void k.ingest.request(`${K.knowledge.reasonDelete}（${name}）`);
       done(c, '/knowledge', 'docDeleted');
+    },
+  },
+  {
+    method: 'get',
+    path: '/knowledge/usage',
+    role: 'operator',
+    handle: async (c) => {
+      const insights = insightsOf(c);
+      const view = usageView(query(c.req, 'view'));
+      const body =
+        view === 'unused'
+          ? unusedTable(c.base, await insights.unusedFaqs(), USAGE_DAYS)
+          : usageTable(
+              c.base,
+              view,
+              view === 'unhelpful' ? await insights.unhelpfulFaqs() : await insights.documents(),
+              USAGE_DAYS,
+            );
+      sendPage(c.res, 200, { base: c.base, auth: c.auth, title: K.usage.title, body });
+    },
+  },
+  {
+    method: 'post',
+    path: '/unanswered/close',
+    role: 'operator',
+    handle: async (c) => {
+      const ids = field(c.req, 'ids')
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => /^[A-Za-z0-9-]{1,36}$/.test(s))
+        .slice(0, 5000);
+      if (ids.length === 0) throw new KotaeError('INPUT_INVALID', 'no question ids');
+      await insightsOf(c).close(ids, c.auth.operator.username);
+      done(c, '/unanswered', 'gapClosed');
+    },
+  },
+  {
+    method: 'post',
+    path: '/knowledge/sharepoint/sync',
+    role: 'operator',
+    handle: async (c) => {
+      const sp = knowledgeOf(c).sharePoint;
+      if (!sp) throw new KotaeError('NOT_FOUND', 'sharepoint not configured');
+      void sp.syncNow();
+      done(c, '/knowledge', 'syncStarted');
     },
   },
 ];

@@ -30,6 +30,7 @@ function nav(base: string, auth: AuthContext): SafeHtml {
       ['/faqs/drafts', M.nav.drafts],
       ['/unanswered', M.nav.unanswered],
       ['/knowledge', K.knowledge.title],
+      ['/knowledge/usage', K.usage.title],
       ['/reports', M.nav.reports],
     );
   }

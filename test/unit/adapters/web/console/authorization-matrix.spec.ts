@@ -78,6 +78,9 @@ const REQUESTS: Record<string, (h: ConsoleHarness) => Promise<Prepared>> = {
     path: '/knowledge/documents',
     files: [{ name: 'matrix-upload.md', content: '# 手順\n本文' }],
   }),
+  'get /knowledge/usage': async () => ({ path: '/knowledge/usage?view=unhelpful' }),
+  'post /unanswered/close': async () => ({ path: '/unanswered/close', form: { ids: 'q-1,q-2' } }),
+  'post /knowledge/sharepoint/sync': async () => ({ path: '/knowledge/sharepoint/sync', form: {} }),
   'post /knowledge/documents/delete': async (h) => {
     h.documents.commit(await h.documents.stage(chunks('# 手順\n本文'), { fileName: 'matrix.md' }));
     return { path: '/knowledge/documents/delete', form: { name: 'matrix.md' } };

@@ -38,6 +38,8 @@ import { testAuditLog } from '../../../../helpers/audit';
 import path from 'node:path';
 import { UploadedDocuments } from '../../../../../app/uploaded-documents';
 import { KnowledgeIngestJob } from '../../../../../jobs';
+import { KnowledgeInsights } from '../../../../../app/knowledge-insights';
+import { SqlKnowledgeUsage } from '../../../../../db/repositories/sql-knowledge-usage';
 import { tempDir } from '../../../../helpers/temp-dir';
 import { SqlDeletionCertificates } from '../../../../../db/repositories/sql-deletion-certificates';
 
@@ -145,7 +147,10 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
         unchanged: 0,
         removed: 0,
         chunks: 3,
-        skipped: [{ path: '@uploads/scan.pdf', reason: '文字を抽出できないPDF（画像のみ）' }],
+        skipped: [
+          { path: '@uploads/scan.pdf', reason: '文字を抽出できないPDF（画像のみ）' },
+          { path: '@sharepoint/0123abcd/規程.pdf', reason: '暗号化されたPDF' },
+        ],
         durationMs: 1,
         indexDir: uploads.dir,
         rebuilt: true,
@@ -173,7 +178,18 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     organization: 'ことのは市 情報政策課',
   };
   const deps = {
-    knowledge: { documents, ingest },
+    knowledge: {
+      documents,
+      ingest,
+      sharePoint: { busy: false, status: async () => [], syncNow: async () => undefined },
+      // Character-level analysis is enough for the console's routes (the e2e test uses kuromoji).
+      insights: new KnowledgeInsights({
+        usage: new SqlKnowledgeUsage(ds),
+        faqs,
+        analyzer: { analyze: (t: string) => ({ words: [...t], grams: [] }), bigrams: () => [] },
+        now,
+      }),
+    },
     certificates,
     tickets,
     attachments,

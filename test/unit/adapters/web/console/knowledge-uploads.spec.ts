@@ -37,6 +37,9 @@ describe('console knowledge uploads', () => {
     assert.match(page.text, /対象 1ファイル（新規・更新 1、変更なし 0）、削除 0、検索単位 3件/);
     assert.match(page.text, /<td>@uploads\/scan.pdf<\/td>\s*<td>文字を抽出できないPDF（画像のみ）<\/td>/);
     assert.match(page.text, /<td>庁内Wi-Fi手順.md<\/td>/);
+    // The SharePoint section lists the library files the ingest skipped (here an encrypted PDF).
+    const sharePoint = page.text.slice(page.text.indexOf('id="sharepoint"'));
+    assert.match(sharePoint, /<td>@sharepoint\/0123abcd\/規程.pdf<\/td>\s*<td>暗号化されたPDF<\/td>/);
   });
 
   it('refuses a forbidden type and a file over the limit, naming the limit, and keeps nothing', async () => {
