@@ -18,6 +18,7 @@ import { SqlAttachmentStore } from '../db/repositories/sql-attachment-store';
 import { FsAttachmentFileStore, attachmentDir } from '../db/files/fs-attachment-file-store';
 import { SqlTicketOutbox } from '../db/repositories/sql-ticket-outbox';
 import { SqlDeskChanges } from '../db/repositories/sql-desk-changes';
+import { SqlSavedViews } from '../db/repositories/sql-saved-views';
 import { AttachmentService, FaqService, ReplyDelivery, TicketService, WorkLogService } from '../tickets';
 import { AccountService, AuthService } from '../adapters/web/auth';
 import { createConsoleRouter } from '../adapters/web/console';
@@ -105,6 +106,7 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     secureCookies: d.config.secureCookies,
     changes: new SqlDeskChanges(d.ds),
     notifications: d.notifications,
+    views: new SqlSavedViews(d.ds, now),
   });
   return { router, auth, accounts, ticketService, audit, sessions, attachments, faqs };
 }

@@ -16,6 +16,7 @@ export {
 } from './reply-routing';
 export { ReplyDelivery, type ReplyDeliveryDeps, type RetryResult } from './reply-delivery';
 export { ticketSla, overallSlaState, slaRisk, ticketSlaRisk, SLA_AT_RISK_MINUTES } from './sla-view';
+export { QUEUE_SORT_KEYS, sortQueue, type QueueSort, type QueueSortKey } from './queue-sort';
 export {
   parseSearch,
   searchExcerpt,
@@ -57,5 +58,7 @@ export type {
   FaqStore,
   UnansweredQuestions,
   DeskChanges,
+  SavedView,
+  SavedViews,
 } from './ports';
 export type * from './types';

@@ -99,3 +99,17 @@ export interface DeskChanges {
   /** Changes when the ticket is updated or gets a comment or an attachment. */
   ticketMarker(ticketId: string): Promise<string>;
 }
+
+/** A queue view an operator saved: a name and the queue's query string. */
+export interface SavedView {
+  id: string;
+  name: string;
+  query: string;
+}
+
+/** Saved queue views, per operator. */
+export interface SavedViews {
+  list(username: string): Promise<SavedView[]>;
+  /** Saves (or replaces, by name) a view of `username`. */
+  save(username: string, name: string, query: string): Promise<void>;
+}

@@ -20,6 +20,7 @@ import type { AttachmentService, StagedAttachment } from './attachment-service';
 import { ATTACHMENT_MESSAGES } from './attachment-messages';
 import { DEFAULT_CATEGORIES } from './categories';
 import { searchExcerpt } from './search';
+import { sortQueue, type QueueSort } from './queue-sort';
 import type { PiiMasker } from '../privacy';
 import { masked, maskedOptional } from './personal-data';
 
@@ -53,7 +54,7 @@ export type TicketChanges = Pick<
 >;
 
 /** Queue filters: the store's query plus the SLA state. */
-export type QueueFilter = TicketQuery & { sla?: SlaState };
+export type QueueFilter = TicketQuery & { sla?: SlaState; sort?: QueueSort };
 
 /** Everything the ticket detail page shows. */
 export interface TicketDetail extends TicketWithSla {
@@ -103,14 +104,20 @@ export class TicketService {
 
   /** The queue with SLA clocks; the SLA filter applies to the more urgent of the two clocks. */
   async queue(filter: QueueFilter): Promise<{ items: TicketWithSla[]; total: number }> {
-    const { sla, ...query } = filter;
-    const page = await this.deps.store.list(sla ? { ...query, limit: 1000, offset: 0 } : query);
-    const items: TicketWithSla[] = page.items.map((ticket) => ({ ticket, sla: this.sla(ticket) }));
-    if (query.terms?.length) await this.addExcerpts(items, query.terms);
-    if (!sla) return { items, total: page.total };
-    const matching = items.filter((i) => overallSlaState(i.sla) === sla);
+    const { sla, sort, ...query } = filter;
+    const inMemory = Boolean(sla || sort);
+    const page = await this.deps.store.list(inMemory ? { ...query, limit: 1000, offset: 0 } : query);
+    let items: TicketWithSla[] = page.items.map((ticket) => ({ ticket, sla: this.sla(ticket) }));
+    if (!inMemory) {
+      if (query.terms?.length) await this.addExcerpts(items, query.terms);
+      return { items, total: page.total };
+    }
+    if (sla) items = items.filter((i) => overallSlaState(i.sla) === sla);
+    if (sort) items = sortQueue(items, sort);
     const offset = query.offset ?? 0;
-    return { items: matching.slice(offset, offset + (query.limit ?? 100)), total: matching.length };
+    const shown = items.slice(offset, offset + (query.limit ?? 100));
+    if (query.terms?.length) await this.addExcerpts(shown, query.terms);
+    return { items: shown, total: sla ? items.length : page.total };
   }
 
   private async addExcerpts(items: TicketWithSla[], terms: readonly string[]): Promise<void> {

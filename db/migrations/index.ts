@@ -4,6 +4,7 @@ import { AttachmentFiles1764200000000 } from './1764200000000-attachment-files';
 import { InstanceCoordination1764300000000 } from './1764300000000-instance-coordination';
 import { TicketSearch1764700000000 } from './1764700000000-ticket-search';
 import { Notifications1764700000001 } from './1764700000001-notifications';
+import { SavedViews1764700000002 } from './1764700000002-saved-views';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   InstanceCoordination1764300000000,
   TicketSearch1764700000000,
   Notifications1764700000001,
+  SavedViews1764700000002,
 ];

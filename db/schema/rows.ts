@@ -217,3 +217,10 @@ export interface NotificationSettingRow {
   choices: string;
   updatedAt: Date;
 }
+export interface SavedViewRow {
+  id: string;
+  username: string;
+  name: string;
+  query: string;
+  createdAt: Date;
+}

@@ -345,6 +345,13 @@ export const notificationSetting: TableSpec = {
   },
 };
 
+/** Queue views saved by operators (a name and the queue's query string). */
+export const savedView: TableSpec = {
+  name: 'saved_view',
+  columns: { id, username: short(100), name: short(100), query: short(2000), createdAt: date },
+  indices: [{ columns: ['username', 'name'], unique: true }],
+};
+
 /** All tables, in creation order. */
 export const ALL_TABLES: readonly TableSpec[] = [
   conversation,
@@ -368,4 +375,5 @@ export const ALL_TABLES: readonly TableSpec[] = [
   indexGeneration,
   notification,
   notificationSetting,
+  savedView,
 ];

@@ -2,6 +2,7 @@
 import type { Clock } from '../../../core/clock';
 import type { Logger } from '../../../core/logger';
 import type {
+  SavedViews,
   DeskChanges,
   AttachmentService,
   FaqService,
@@ -28,6 +29,8 @@ export interface ConsoleDeps {
   changes?: DeskChanges;
   /** How often a live page's marker is read (default 1.5 s). */
   liveIntervalMs?: number;
+  /** Saved queue views per operator; without them the queue offers none. */
+  views?: SavedViews;
   /** Operator notifications: the settings page and the list of failed notifications. */
   notifications?: NotificationService;
   /** How long one live stream lasts before the browser reconnects (default 5 minutes). */

@@ -16,6 +16,8 @@ export interface PageOptions {
   error?: string;
   /** The tab title when it differs from the heading (e.g. with a live count). */
   docTitle?: string;
+  /** A second skip link (e.g. to the first ticket of the queue). */
+  skipTo?: { href: string; label: string };
 }
 
 function nav(base: string, auth: AuthContext): SafeHtml {
@@ -60,6 +62,7 @@ export function renderPage(o: PageOptions): string {
       </head>
       <body>
         <a class="skip" href="#main">${M.skipToMain}</a>
+        ${o.skipTo ? html`<a class="skip" href="${o.skipTo.href}" id="skip-first">${o.skipTo.label}</a>` : ''}
         <header>
           <p class="app">${M.appName}</p>
           ${o.auth ? nav(o.base, o.auth) : ''}

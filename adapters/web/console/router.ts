@@ -20,6 +20,7 @@ import { AUDIT_ROUTES } from './audit-routes';
 import type { ConsoleDeps } from './deps';
 import { FAQ_ROUTES } from './faq-routes';
 import { LIVE_ROUTES } from './live-routes';
+import { QUEUE_ROUTES } from './queue-routes';
 import { NOTIFICATION_ROUTES } from './notification-routes';
 import { html } from './html';
 import { sendPage } from './layout';
@@ -35,6 +36,7 @@ import { WORK_LOG_ROUTES } from './work-log-routes';
 export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   ...TICKET_ROUTES,
   ...LIVE_ROUTES,
+  ...QUEUE_ROUTES,
   ...NOTIFICATION_ROUTES,
   ...WORK_LOG_ROUTES,
   ...FAQ_ROUTES,

@@ -9,6 +9,7 @@ import { attachmentList, replyFileInput } from './attachment-section';
 import { html, type SafeHtml } from './html';
 import { M, PRIORITY_LABELS, STATUS_LABELS, TYPE_LABELS } from './messages';
 import { D } from './desk-messages';
+import { shortcutHelp } from './ticket-queue-page';
 
 /** What the detail page shows besides the ticket. */
 export interface DetailView {
@@ -143,6 +144,11 @@ export function detailBody(v: DetailView): SafeHtml {
       hidden
     ></div>
     <p id="live-notice" class="live-notice" role="status" hidden>${D.live.updated}</p>
+    <form method="post" action="${post('assign-me')}" class="inline">
+      <input type="hidden" name="_csrf" value="${v.csrf}" /><input type="hidden" name="from" value="detail" />
+      <button type="submit" id="assign-me">${D.queue.assignMe}</button>
+    </form>
+    ${shortcutHelp()}
     <section aria-labelledby="sum-h">
       <h2 id="sum-h">${M.detail.summary}</h2>
       <dl class="summary" data-live-part="summary">

@@ -16,7 +16,8 @@ import { faqForm } from './faq-pages';
 import { html } from './html';
 import { noticeFor, sendPage } from './layout';
 import { M } from './messages';
-import { queueBody, queueFilter, searchForm } from './ticket-queue-page';
+import { queueBody, queueFilter, searchForm, type QueueParams } from './ticket-queue-page';
+import { D } from './desk-messages';
 import { done, field, param, query, type ConsoleRoute, type HandlerContext } from './route-types';
 
 /** Errors shown on the page the operator was working on instead of an error page. */
@@ -32,7 +33,7 @@ async function renderDetail(c: HandlerContext, status = 200, error?: string): Pr
     base: c.base,
     auth: c.auth,
     title: M.detail.title(detail.ticket.number),
-    notice: noticeFor(query(c.req, 'notice')),
+    notice: noticeFor(query(c.req, 'notice')) ?? deskNotice(query(c.req, 'notice'), ''),
     error,
     body: detailBody({
       base: c.base,
@@ -46,6 +47,73 @@ async function renderDetail(c: HandlerContext, status = 200, error?: string): Pr
       marker,
     }),
   });
+}
+
+/** The queue page (filters, search, sort, saved views, bulk form), or the search error with status 400. */
+async function renderQueue(c: HandlerContext): Promise<void> {
+  const p: QueueParams = {
+    status: query(c.req, 'status'),
+    category: query(c.req, 'category'),
+    assignee: query(c.req, 'assignee'),
+    sla: query(c.req, 'sla'),
+    q: query(c.req, 'q').slice(0, 2000),
+    sort: query(c.req, 'sort').slice(0, 20),
+    dir: query(c.req, 'dir').slice(0, 4),
+  };
+  const { tickets, accounts } = c.deps;
+  let filter: QueueFilter;
+  try {
+    filter = queueFilter(p, tickets.categories);
+  } catch (err) {
+    if (!(err instanceof KotaeError) || err.code !== 'INPUT_INVALID') throw err;
+    return sendPage(c.res, 400, {
+      base: c.base,
+      auth: c.auth,
+      title: M.queue.title,
+      error: err.userMessage,
+      body: searchForm(c.base, p),
+    });
+  }
+  const marker = await c.deps.changes?.deskMarker();
+  const [page, counts, operators, undelivered, views] = await Promise.all([
+    tickets.queue(filter),
+    tickets.countsByStatus(),
+    accounts.list(),
+    tickets.undelivered(),
+    c.deps.views?.list(c.auth.operator.username),
+  ]);
+  sendPage(c.res, 200, {
+    base: c.base,
+    auth: c.auth,
+    title: M.queue.title,
+    docTitle: `(${page.total}) ${M.queue.title}`,
+    notice: noticeFor(query(c.req, 'notice')) ?? deskNotice(query(c.req, 'notice'), query(c.req, 'failed')),
+    skipTo: page.items.length ? { href: '#first-ticket', label: D.queue.skipToFirst } : undefined,
+    body: queueBody({
+      base: c.base,
+      p,
+      page,
+      counts,
+      categories: tickets.categories,
+      operators: operators.filter((o) => o.role !== 'staff'),
+      undelivered: { csrf: c.auth.session.csrfToken, items: undelivered },
+      marker,
+      csrf: c.auth.session.csrfToken,
+      me: c.auth.operator.username,
+      views,
+    }),
+  });
+}
+
+/** Notices of the queue's own actions (`?notice=bulk&ok=…&failed=…`). */
+function deskNotice(key: string, failed: string): string | undefined {
+  if (key === 'assignedMe') return D.queue.assigned;
+  if (key === 'viewSaved') return D.queue.viewSaved;
+  if (key.startsWith('bulk')) {
+    const ok = Number.parseInt(key.slice(4), 10);
+    return Number.isSafeInteger(ok) ? D.queue.bulkDone(ok, Number.parseInt(failed, 10) || 0) : undefined;
+  }
+  return undefined;
 }
 
 /** Runs a ticket action; user errors re-render the detail page with the message and status. */
@@ -98,57 +166,7 @@ export const TICKET_ROUTES: readonly ConsoleRoute[] = [
       });
     },
   },
-  {
-    method: 'get',
-    path: '/tickets',
-    role: 'operator',
-    handle: async (c) => {
-      const p = {
-        status: query(c.req, 'status'),
-        category: query(c.req, 'category'),
-        assignee: query(c.req, 'assignee'),
-        sla: query(c.req, 'sla'),
-        q: query(c.req, 'q').slice(0, 2000),
-      };
-      const { tickets, accounts } = c.deps;
-      let filter: QueueFilter;
-      try {
-        filter = queueFilter(p, tickets.categories);
-      } catch (err) {
-        if (!(err instanceof KotaeError) || err.code !== 'INPUT_INVALID') throw err;
-        return sendPage(c.res, 400, {
-          base: c.base,
-          auth: c.auth,
-          title: M.queue.title,
-          error: err.userMessage,
-          body: searchForm(c.base, p),
-        });
-      }
-      const marker = await c.deps.changes?.deskMarker();
-      const [page, counts, operators, undelivered] = await Promise.all([
-        tickets.queue(filter),
-        tickets.countsByStatus(),
-        accounts.list(),
-        tickets.undelivered(),
-      ]);
-      sendPage(c.res, 200, {
-        base: c.base,
-        auth: c.auth,
-        title: M.queue.title,
-        docTitle: `(${page.total}) ${M.queue.title}`,
-        body: queueBody(
-          c.base,
-          p,
-          page,
-          counts,
-          tickets.categories,
-          operators.filter((o) => o.role !== 'staff'),
-          { csrf: c.auth.session.csrfToken, items: undelivered },
-          marker,
-        ),
-      });
-    },
-  },
+  { method: 'get', path: '/tickets', role: 'operator', handle: renderQueue },
   {
     method: 'post',
     path: '/tickets/retry-undelivered',

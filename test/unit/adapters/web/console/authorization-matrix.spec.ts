@@ -13,6 +13,12 @@ const REQUESTS: Record<string, (h: ConsoleHarness) => Promise<Prepared>> = {
   'get /': async () => ({ path: '/' }),
   'get /tickets': async () => ({ path: '/tickets' }),
   'get /events': async () => ({ path: '/events' }),
+  'post /tickets/:id/assign-me': async (h) => ({ path: `/tickets/${(await h.openTicket()).number}/assign-me`, form: {} }),
+  'post /tickets/bulk': async (h) => ({
+    path: '/tickets/bulk',
+    form: { ids: (await h.openTicket()).number, bulk_priority: 'high' },
+  }),
+  'post /views': async () => ({ path: '/views', form: { name: '至急', query: 'sla=breached' } }),
   'post /tickets/retry-undelivered': async () => ({ path: '/tickets/retry-undelivered', form: {} }),
   'get /tickets/:id': async (h) => ({ path: `/tickets/${(await h.openTicket()).number}` }),
   'post /tickets/:id/update': async (h) => ({

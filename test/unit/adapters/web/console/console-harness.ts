@@ -19,6 +19,7 @@ import { SqlFaqStore, SqlUnansweredQuestions } from '../../../../../db/repositor
 import { SqlAttachmentStore } from '../../../../../db/repositories/sql-attachment-store';
 import { SqlTicketOutbox } from '../../../../../db/repositories/sql-ticket-outbox';
 import { SqlDeskChanges } from '../../../../../db/repositories/sql-desk-changes';
+import { SqlSavedViews } from '../../../../../db/repositories/sql-saved-views';
 import { SqlNotificationSettings, SqlNotificationStore } from '../../../../../db/repositories/sql-notification-store';
 import { NotificationService } from '../../../../../notify';
 import {
@@ -119,6 +120,7 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     logger,
     secureCookies: false,
     changes: new SqlDeskChanges(ds),
+    views: new SqlSavedViews(ds, now),
     notifications,
     liveIntervalMs: 300,
     liveStreamMs: 1000,
