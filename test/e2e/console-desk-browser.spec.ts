@@ -184,4 +184,35 @@ describe('operator desk in a real browser (chromium, real app)', function () {
       await context.close();
     }
   });
+
+  it('keeps everything typed when an incident save fails (再発防止策 missing)', async () => {
+    const number = await apiTicket('基幹系システムにログインできない');
+    const { context, page } = await pageFor('sato');
+    try {
+      await page.goto(`${kotae.url}/console/tickets/${number}`);
+      await page.locator('#u-type').selectOption('incident');
+      await page.locator('#u-priority').selectOption('high');
+      await page.locator('#u-assignee').selectOption('suzuki');
+      await page.locator('#u-title').fill('基幹系システム ログイン障害');
+      await page.locator('#u-cause').fill('認証サーバの証明書が期限切れだった。');
+      await page.locator('#u-actions').fill('証明書を更新し、サービスを再起動した。');
+      await page.locator('#u-status').selectOption('resolved');
+      await page.locator('#update-submit').click();
+      await page.locator('.error').waitFor();
+      assert.match((await page.locator('.error').textContent()) ?? '', /再発防止策/);
+      assert.equal(await page.locator('#u-type').inputValue(), 'incident');
+      assert.equal(await page.locator('#u-priority').inputValue(), 'high');
+      assert.equal(await page.locator('#u-assignee').inputValue(), 'suzuki');
+      assert.equal(await page.locator('#u-status').inputValue(), 'resolved');
+      assert.equal(await page.locator('#u-title').inputValue(), '基幹系システム ログイン障害');
+      assert.equal(await page.locator('#u-cause').inputValue(), '認証サーバの証明書が期限切れだった。');
+      assert.equal(await page.locator('#u-actions').inputValue(), '証明書を更新し、サービスを再起動した。');
+      assert.equal(await page.locator('#u-prevention').inputValue(), '');
+      const stored = await kotae.app.operators.ticketService.get(number);
+      assert.equal(stored.status, 'new');
+      assert.equal(stored.version, 1);
+    } finally {
+      await context.close();
+    }
+  });
 });

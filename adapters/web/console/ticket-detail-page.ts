@@ -24,6 +24,14 @@ export interface DetailView {
   attachmentMaxBytes?: number;
   /** The ticket's change marker when the page was read (live updates); none: no live updates. */
   marker?: string;
+  /** What the operator typed in a save that failed: shown again instead of the stored values. */
+  typed?: TypedForm;
+}
+
+/** Form values typed by the operator, by form: the update form's fields, or a reply / note body. */
+export interface TypedForm {
+  form: 'update' | 'reply' | 'note';
+  values: Readonly<Record<string, string>>;
 }
 
 function options(values: readonly string[], labels: Readonly<Record<string, string>>, current: string): SafeHtml[] {
@@ -68,8 +76,24 @@ function comments(d: TicketDetail): SafeHtml {
 }
 
 function updateForm(v: DetailView): SafeHtml {
-  const t = v.detail.ticket;
-  const next = [t.status, ...TICKET_TRANSITIONS[t.status]];
+  const stored = v.detail.ticket;
+  const typed = v.typed?.form === 'update' ? v.typed.values : {};
+  const pick = <K extends string>(name: string, value: K): K => (typed[name] as K | undefined) ?? value;
+  const t = {
+    ...stored,
+    status: pick('status', stored.status),
+    assignee: typed.assignee ?? stored.assignee,
+    type: pick('type', stored.type),
+    priority: pick('priority', stored.priority),
+    category: typed.category ?? stored.category,
+    title: typed.title ?? stored.title,
+    incident: {
+      cause: typed.cause ?? stored.incident?.cause,
+      actions: typed.actions ?? stored.incident?.actions,
+      prevention: typed.prevention ?? stored.incident?.prevention,
+    },
+  };
+  const next = [stored.status, ...TICKET_TRANSITIONS[stored.status]];
   const ops: [string, string][] = [
     ['', M.detail.unassign],
     ...v.operators.filter((o) => o.role !== 'staff').map((o): [string, string] => [o.username, o.displayName]),
@@ -193,13 +217,14 @@ export function detailBody(v: DetailView): SafeHtml {
       <div data-live-part="comments">${comments(v.detail)}</div>
       <form method="post" action="${post('reply')}" class="stack" enctype="multipart/form-data">
         <input type="hidden" name="_csrf" value="${v.csrf}" />
-        ${textField('reply-body', 'body', M.detail.reply, '', 5)}
+        ${textField('reply-body', 'body', M.detail.reply, v.typed?.form === 'reply' ? v.typed.values.body : '', 5)}
         ${v.attachmentMaxBytes ? replyFileInput(v.attachmentMaxBytes) : ''}<button type="submit" id="reply-submit">
           ${M.detail.replySubmit}
         </button>
       </form>
       <form method="post" action="${post('note')}" class="stack">
-        <input type="hidden" name="_csrf" value="${v.csrf}" /> ${textField('note-body', 'body', M.detail.note)}<button
+        <input type="hidden" name="_csrf" value="${v.csrf}" />
+        ${textField('note-body', 'body', M.detail.note, v.typed?.form === 'note' ? v.typed.values.body : '')}<button
           type="submit"
         >
           ${M.detail.noteSubmit}

@@ -9,7 +9,7 @@ import {
 } from '../../../bot/records';
 import { KotaeError } from '../../../core/errors';
 import { INCIDENT_FIELDS, hasRole, proposeFaqFromTicket, type QueueFilter, type TicketChanges } from '../../../tickets';
-import { detailBody } from './ticket-detail-page';
+import { detailBody, type TypedForm } from './ticket-detail-page';
 import { sendAttachment } from '../attachment-download';
 import { uploadedFiles } from './upload';
 import { faqForm } from './faq-pages';
@@ -24,7 +24,7 @@ import { done, field, param, query, type ConsoleRoute, type HandlerContext } fro
 const INLINE_CODES = new Set(['INPUT_INVALID', 'INPUT_TOO_LARGE', 'CONFLICT', 'TICKET_TRANSITION_INVALID']);
 
 /** Renders the detail page, optionally with an error (e.g. the conflict message) and its status. */
-async function renderDetail(c: HandlerContext, status = 200, error?: string): Promise<void> {
+async function renderDetail(c: HandlerContext, status = 200, error?: string, typed?: TypedForm): Promise<void> {
   const { tickets, workLogs, accounts, clock } = c.deps;
   const detail = await tickets.detail(param(c.req, 'id'));
   const marker = await c.deps.changes?.ticketMarker(detail.ticket.id);
@@ -45,8 +45,19 @@ async function renderDetail(c: HandlerContext, status = 200, error?: string): Pr
       now: clock.now(),
       attachmentMaxBytes: c.deps.attachments?.maxBytes,
       marker,
+      typed,
     }),
   });
+}
+
+/** What the operator typed in the form that was posted (shown again after an error). */
+function typedForm(c: HandlerContext): TypedForm | undefined {
+  const form = /\/(update|reply|note)$/.exec(c.req.path)?.[1] as TypedForm['form'] | undefined;
+  if (!form) return undefined;
+  const body = (c.req.body ?? {}) as Record<string, unknown>;
+  const values: Record<string, string> = {};
+  for (const [k, v] of Object.entries(body)) if (k !== '_csrf' && typeof v === 'string') values[k] = v;
+  return { form, values };
 }
 
 /** The queue page (filters, search, sort, saved views, bulk form), or the search error with status 400. */
@@ -123,7 +134,7 @@ function onTicket(action: (c: HandlerContext) => Promise<void>) {
       await action(c);
     } catch (err) {
       if (!(err instanceof KotaeError) || !INLINE_CODES.has(err.code)) throw err;
-      await renderDetail(c, err.status, err.userMessage);
+      await renderDetail(c, err.status, err.userMessage, typedForm(c));
     }
   };
 }
