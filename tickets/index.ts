@@ -6,6 +6,7 @@ export { DEFAULT_CATEGORIES } from './categories';
 export { TICKET_TRANSITIONS, canTransition, assertTransition, statusPatch } from './lifecycle';
 export { INCIDENT_FIELDS, missingIncidentFields, assertIncidentComplete } from './incident-rule';
 export { TICKET_MESSAGES } from './messages';
+export { TICKET_STATUS_LABELS, TICKET_TYPE_LABELS, TICKET_PRIORITY_LABELS } from './labels';
 export { RequesterDesk, type RequesterDeskDeps, type DeskCalendar } from './requester-desk';
 export {
   routeRequesterMessage,

@@ -182,7 +182,7 @@ export class TicketService {
         actor,
         action: 'ticket.update',
         target: ticket.number,
-        detail: { changes: Object.keys(changes) },
+        detail: { changes: changedFields(ticket, updated) },
       });
     }
     if (statusChanged)
@@ -326,4 +326,13 @@ function checkLength(text: string, max: number): void {
       userMessage: TICKET_MESSAGES.bodyTooLong(max),
     });
   }
+}
+
+/** The fields a save really changed (the audit log shows only these). */
+function changedFields(before: TicketRecord, after: TicketRecord): string[] {
+  const simple = ['status', 'type', 'priority', 'category', 'title', 'assignee'] as const;
+  const out: string[] = simple.filter((k) => (before[k] ?? null) !== (after[k] ?? null));
+  for (const k of ['cause', 'actions', 'prevention'] as const)
+    if ((before.incident?.[k] ?? '') !== (after.incident?.[k] ?? '')) out.push(k);
+  return out;
 }

@@ -30,9 +30,22 @@ export function historyFieldLabel(field: string): string {
   return FIELD_LABELS[field] ?? field;
 }
 
-/** A stored value as staff read it: labels for codes, JST for timestamps. */
-export function historyValue(field: string, value: string | undefined): string {
+/** Who made a change, as staff read it: an operator's display name, or 依頼者 / ボット / システム. */
+const ACTOR_LABELS: Readonly<Record<string, string>> = { requester: '依頼者', bot: 'ボット', system: 'システム' };
+
+/** The actor of a history entry: display name for operators, a Japanese word for the others. */
+export function historyActor(actor: string, names: ReadonlyMap<string, string>): string {
+  return names.get(actor) ?? ACTOR_LABELS[actor] ?? actor;
+}
+
+/** A stored value as staff read it: labels for codes, display names for operators, JST for timestamps. */
+export function historyValue(
+  field: string,
+  value: string | undefined,
+  names: ReadonlyMap<string, string> = new Map(),
+): string {
   if (value === undefined) return '';
+  if (field === 'assignee') return names.get(value) ?? value;
   const labels = VALUE_LABELS[field];
   if (labels?.[value]) return labels[value];
   if (field.endsWith('At') && !Number.isNaN(Date.parse(value))) return formatJst(new Date(value));

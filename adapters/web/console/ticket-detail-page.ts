@@ -1,5 +1,5 @@
 /** チケット詳細: summary, SLA, transcript, replies/notes, forms (with the version), work log, history. */
-import { historyFieldLabel, historyValue } from './history-labels';
+import { historyActor, historyFieldLabel, historyValue } from './history-labels';
 import { TICKET_PRIORITIES, TICKET_TYPES, type ChannelKind } from '../../../bot/records';
 import type { TicketComment } from '../../../bot/ports';
 import { TICKET_TRANSITIONS, type OperatorRecord, type TicketDetail, type WorkLogEntry } from '../../../tickets';
@@ -59,14 +59,15 @@ function deliveryState(c: TicketComment, channel: ChannelKind): string {
 
 const KIND_LABELS = { reply: M.detail.kindReply, note: M.detail.kindNote, requester: M.detail.kindRequester };
 
-function comments(d: TicketDetail): SafeHtml {
+function comments(d: TicketDetail, names: ReadonlyMap<string, string>): SafeHtml {
   if (d.comments.length === 0) return html`<p>${M.detail.none}</p>`;
   return html`<ol class="comments">
     ${d.comments.map((c) => {
       const state = deliveryState(c, d.ticket.channel);
       return html`<li class="${c.kind}">
         <p class="meta">
-          ${KIND_LABELS[c.kind]} ・ ${c.author} ・ ${formatJst(c.createdAt)}
+          ${KIND_LABELS[c.kind]} ・ ${c.kind === 'requester' ? c.author : historyActor(c.author, names)} ・
+          ${formatJst(c.createdAt)}
           ${state ? html`・ <span class="delivery ${c.deliveryError && !c.deliveredAt ? 'warn' : ''}">${state}</span>` : ''}
         </p>
         <p class="body">${c.body}</p>
@@ -162,6 +163,7 @@ function workLogSection(v: DetailView): SafeHtml {
 export function detailBody(v: DetailView): SafeHtml {
   const { ticket: t, sla } = v.detail;
   const post = (path: string) => `${v.base}/tickets/${t.number}/${path}`;
+  const names = new Map(v.operators.map((o) => [o.username, o.displayName]));
   return html`<div
       data-live="${v.marker === undefined ? '' : `${v.base}/events?ticket=${encodeURIComponent(t.id)}`}"
       data-marker="${v.marker ?? ''}"
@@ -187,7 +189,7 @@ export function detailBody(v: DetailView): SafeHtml {
         <dt>${M.queue.category}</dt>
         <dd>${t.category}</dd>
         <dt>${M.queue.assignee}</dt>
-        <dd>${t.assignee ?? M.queue.unassigned}</dd>
+        <dd>${t.assignee ? (names.get(t.assignee) ?? t.assignee) : M.queue.unassigned}</dd>
         <dt>${M.queue.requester}</dt>
         <dd>${t.requester.name ?? ''} ${t.requester.department ?? ''}</dd>
         <dt>${M.detail.phone}</dt>
@@ -214,7 +216,7 @@ export function detailBody(v: DetailView): SafeHtml {
     </section>
     <section aria-labelledby="cm-h">
       <h2 id="cm-h">${M.detail.comments}</h2>
-      <div data-live-part="comments">${comments(v.detail)}</div>
+      <div data-live-part="comments">${comments(v.detail, names)}</div>
       <form method="post" action="${post('reply')}" class="stack" enctype="multipart/form-data">
         <input type="hidden" name="_csrf" value="${v.csrf}" />
         ${textField('reply-body', 'body', M.detail.reply, v.typed?.form === 'reply' ? v.typed.values.body : '', 5)}
@@ -264,10 +266,10 @@ export function detailBody(v: DetailView): SafeHtml {
             (e) =>
               html`<tr>
                 <td>${formatJst(e.at)}</td>
-                <td>${e.actor}</td>
+                <td>${historyActor(e.actor, names)}</td>
                 <td>${historyFieldLabel(e.field)}</td>
-                <td>${historyValue(e.field, e.before)}</td>
-                <td>${historyValue(e.field, e.after)}</td>
+                <td>${historyValue(e.field, e.before, names)}</td>
+                <td>${historyValue(e.field, e.after, names)}</td>
               </tr>`,
           )}
         </tbody>
