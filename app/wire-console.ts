@@ -19,6 +19,7 @@ import { FsAttachmentFileStore, attachmentDir } from '../db/files/fs-attachment-
 import { SqlTicketOutbox } from '../db/repositories/sql-ticket-outbox';
 import { SqlDeskChanges } from '../db/repositories/sql-desk-changes';
 import { SqlSavedViews } from '../db/repositories/sql-saved-views';
+import { SqlTicketMerger } from '../db/repositories/sql-ticket-merger';
 import { AttachmentService, FaqService, ReplyDelivery, TicketService, WorkLogService } from '../tickets';
 import { AccountService, AuthService } from '../adapters/web/auth';
 import { createConsoleRouter } from '../adapters/web/console';
@@ -78,6 +79,7 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     clock: d.clock,
     audit,
     masker,
+    merger: new SqlTicketMerger(d.ds),
   });
   const faqStore = new SqlFaqStore(d.ds, now);
   const faqs = new FaqService({

@@ -61,5 +61,7 @@ export type {
   DeskChanges,
   SavedView,
   SavedViews,
+  TicketMerger,
 } from './ports';
+export { MERGE_MESSAGES, assertMergeable } from './merge';
 export type * from './types';

@@ -113,3 +113,8 @@ export interface SavedViews {
   /** Saves (or replaces, by name) a view of `username`. */
   save(username: string, name: string, query: string): Promise<void>;
 }
+
+/** Moves a ticket's comments, attachments and history to another ticket (merging duplicates), atomically. */
+export interface TicketMerger {
+  moveContent(fromTicketId: string, toTicketId: string, actor: string, at: Date): Promise<void>;
+}

@@ -11,7 +11,8 @@ import type { SlaCalendar, SlaPolicy, SlaResult, SlaState } from '../calendar';
 import { assertIncidentComplete } from './incident-rule';
 import { assertTransition, statusPatch } from './lifecycle';
 import { TICKET_MESSAGES } from './messages';
-import type { AttachmentStore } from './ports';
+import type { AttachmentStore, TicketMerger } from './ports';
+import { MERGE_MESSAGES, assertMergeable } from './merge';
 import type { ReplyDelivery, RetryResult } from './reply-delivery';
 import { overallSlaState, ticketSla } from './sla-view';
 import type { AuditTrail } from './audit';
@@ -41,6 +42,8 @@ export interface TicketServiceDeps {
   categories?: readonly string[];
   /** The configured personal-data masker (privacy/); all types when absent. */
   masker?: PiiMasker;
+  /** Moves content between tickets (merging duplicates); without it merging is refused. */
+  merger?: TicketMerger;
 }
 
 /** Longest ticket title and details accepted. */
@@ -216,6 +219,44 @@ export class TicketService {
     });
     await this.deps.audit.record({ actor, action: 'ticket.reply', target: ticket.number });
     return comment;
+  }
+
+  /**
+   * Merges the duplicate `sourceId` into `targetId`: moves its comments, attachments and history, closes
+   * it with a note, and tells its requester the surviving number. Returns the survivor.
+   */
+  async merge(sourceId: string, targetId: string, actor: string): Promise<TicketRecord> {
+    const merger = this.deps.merger;
+    if (!merger) throw new KotaeError('INPUT_INVALID', 'no merger', { userMessage: MERGE_MESSAGES.notConfigured });
+    const source = await this.get(sourceId);
+    const target = await this.get(targetId);
+    assertMergeable(source, target);
+    const now = this.deps.clock.now();
+    await merger.moveContent(source.id, target.id, actor, now);
+    const closed = await this.deps.store.update(
+      source.id,
+      source.version,
+      { status: 'closed', ...statusPatch(source, 'closed', now) },
+      actor,
+    );
+    await this.deps.store.addComment(source.id, {
+      kind: 'note',
+      author: actor,
+      body: MERGE_MESSAGES.note(target.number),
+    });
+    await this.deps.store.addComment(target.id, {
+      kind: 'note',
+      author: actor,
+      body: MERGE_MESSAGES.targetNote(source.number),
+    });
+    await this.deps.audit.record({
+      actor,
+      action: 'ticket.merge',
+      target: source.number,
+      detail: { into: target.number },
+    });
+    await this.addReply(closed, MERGE_MESSAGES.requester(source.number, target.number), actor);
+    return this.get(target.id);
   }
 
   /** Adds an internal note (never sent to the requester). */

@@ -17,6 +17,8 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   incidentCause: '原因',
   incidentActions: '対応内容',
   incidentPrevention: '再発防止策',
+  merged: '統合したチケット',
+  mergedInto: '統合先',
 };
 
 const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {

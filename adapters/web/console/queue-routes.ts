@@ -3,6 +3,7 @@ import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketPriority, type TicketSta
 import { KotaeError } from '../../../core/errors';
 import type { TicketChanges } from '../../../tickets';
 import { D } from './desk-messages';
+import { onTicket } from './ticket-routes';
 import { done, field, param, type ConsoleRoute, type HandlerContext } from './route-types';
 
 const QUERY_KEYS = ['status', 'category', 'assignee', 'sla', 'q', 'sort', 'dir'];
@@ -89,6 +90,17 @@ export const QUEUE_ROUTES: readonly ConsoleRoute[] = [
       const back = backQuery(field(c.req, 'back'));
       done(c, `/tickets?${back ? `${back}&` : ''}failed=${failed}`, `bulk${ok}`);
     },
+  },
+  {
+    method: 'post',
+    path: '/tickets/:id/merge',
+    role: 'operator',
+    handle: onTicket(async (c) => {
+      const target = field(c.req, 'target').trim().slice(0, 64);
+      if (!target) throw new KotaeError('INPUT_INVALID', 'merge target', { userMessage: D.merge.targetRequired });
+      const survivor = await c.deps.tickets.merge(param(c.req, 'id'), target, c.auth.operator.username);
+      done(c, `/tickets/${survivor.number}`, 'merged');
+    }),
   },
   {
     method: 'post',

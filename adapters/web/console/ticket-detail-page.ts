@@ -245,6 +245,17 @@ export function detailBody(v: DetailView): SafeHtml {
       <h2 id="wl-h">${M.detail.worklogs}</h2>
       ${workLogSection(v)}
     </section>
+    <section aria-labelledby="mg-h">
+      <h2 id="mg-h">${D.merge.title}</h2>
+      <form method="post" action="${post('merge')}" class="inline" data-confirm="${D.merge.confirm}">
+        <input type="hidden" name="_csrf" value="${v.csrf}" />
+        <div class="field">
+          <label for="merge-target">${D.merge.target}</label
+          ><input id="merge-target" name="target" maxlength="64" autocomplete="off" />
+        </div>
+        <button type="submit" id="merge-submit">${D.merge.submit}</button>
+      </form>
+    </section>
     <section aria-labelledby="fq-h">
       <h2 id="fq-h">${M.detail.promote}</h2>
       <p><a href="${v.base}/tickets/${t.number}/faq">${M.faq.promoteTitle}</a></p>

@@ -120,6 +120,7 @@ async function renderQueue(c: HandlerContext): Promise<void> {
 function deskNotice(key: string, failed: string): string | undefined {
   if (key === 'assignedMe') return D.queue.assigned;
   if (key === 'viewSaved') return D.queue.viewSaved;
+  if (key === 'merged') return D.merge.done;
   if (key.startsWith('bulk')) {
     const ok = Number.parseInt(key.slice(4), 10);
     return Number.isSafeInteger(ok) ? D.queue.bulkDone(ok, Number.parseInt(failed, 10) || 0) : undefined;
@@ -128,7 +129,7 @@ function deskNotice(key: string, failed: string): string | undefined {
 }
 
 /** Runs a ticket action; user errors re-render the detail page with the message and status. */
-function onTicket(action: (c: HandlerContext) => Promise<void>) {
+export function onTicket(action: (c: HandlerContext) => Promise<void>) {
   return async (c: HandlerContext): Promise<void> => {
     try {
       await action(c);

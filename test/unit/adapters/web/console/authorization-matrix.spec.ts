@@ -18,6 +18,10 @@ const REQUESTS: Record<string, (h: ConsoleHarness) => Promise<Prepared>> = {
     path: '/tickets/bulk',
     form: { ids: (await h.openTicket()).number, bulk_priority: 'high' },
   }),
+  'post /tickets/:id/merge': async (h) => ({
+    path: `/tickets/${(await h.openTicket()).number}/merge`,
+    form: { target: (await h.openTicket()).number },
+  }),
   'post /views': async () => ({ path: '/views', form: { name: '至急', query: 'sla=breached' } }),
   'post /tickets/retry-undelivered': async () => ({ path: '/tickets/retry-undelivered', form: {} }),
   'get /tickets/:id': async (h) => ({ path: `/tickets/${(await h.openTicket()).number}` }),

@@ -20,6 +20,7 @@ import { SqlAttachmentStore } from '../../../../../db/repositories/sql-attachmen
 import { SqlTicketOutbox } from '../../../../../db/repositories/sql-ticket-outbox';
 import { SqlDeskChanges } from '../../../../../db/repositories/sql-desk-changes';
 import { SqlSavedViews } from '../../../../../db/repositories/sql-saved-views';
+import { SqlTicketMerger } from '../../../../../db/repositories/sql-ticket-merger';
 import { SqlNotificationSettings, SqlNotificationStore } from '../../../../../db/repositories/sql-notification-store';
 import { NotificationService } from '../../../../../notify';
 import {
@@ -84,6 +85,7 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     slaPolicy: DEFAULT_SLA_POLICY,
     clock: timeSource,
     audit,
+    merger: new SqlTicketMerger(ds),
   });
   const reindexCalls: Date[] = [];
   let reindexFails = false;
