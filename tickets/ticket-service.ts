@@ -259,6 +259,18 @@ export class TicketService {
     return this.get(target.id);
   }
 
+  /** The requester's other tickets, newest first (by requester id, else by the conversation). */
+  async requesterHistory(ticket: TicketRecord, limit = 20): Promise<TicketRecord[]> {
+    const query = ticket.requester.id
+      ? { requesterId: ticket.requester.id }
+      : ticket.conversationId
+        ? { conversationId: ticket.conversationId }
+        : undefined;
+    if (!query) return [];
+    const page = await this.deps.store.list({ ...query, limit: limit + 1 });
+    return page.items.filter((t) => t.id !== ticket.id).slice(0, limit);
+  }
+
   /** Adds an internal note (never sent to the requester). */
   async note(idOrNumber: string, body: string, actor: string): Promise<TicketComment> {
     const text = checkBody(body);

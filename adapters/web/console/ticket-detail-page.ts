@@ -1,6 +1,6 @@
 /** チケット詳細: summary, SLA, transcript, replies/notes, forms (with the version), work log, history. */
 import { historyActor, historyFieldLabel, historyValue } from './history-labels';
-import { TICKET_PRIORITIES, TICKET_TYPES, type ChannelKind } from '../../../bot/records';
+import { TICKET_PRIORITIES, TICKET_TYPES, type ChannelKind, type TicketRecord } from '../../../bot/records';
 import type { TicketComment } from '../../../bot/ports';
 import { TICKET_TRANSITIONS, type OperatorRecord, type TicketDetail, type WorkLogEntry } from '../../../tickets';
 import { formatJst, slaText, toDateTimeLocal } from './format';
@@ -26,6 +26,8 @@ export interface DetailView {
   marker?: string;
   /** What the operator typed in a save that failed: shown again instead of the stored values. */
   typed?: TypedForm;
+  /** The requester's other tickets. */
+  others?: TicketRecord[];
 }
 
 /** Form values typed by the operator, by form: the update form's fields, or a reply / note body. */
@@ -244,6 +246,22 @@ export function detailBody(v: DetailView): SafeHtml {
     <section aria-labelledby="wl-h">
       <h2 id="wl-h">${M.detail.worklogs}</h2>
       ${workLogSection(v)}
+    </section>
+    <section aria-labelledby="rq-h">
+      <h2 id="rq-h">${D.requester.title}</h2>
+      ${
+        v.others?.length
+          ? html`<ul>
+              ${v.others.map(
+                (o) =>
+                  html`<li>
+                    <a href="${v.base}/tickets/${o.number}">${o.number}</a>
+                    ${o.title}（${STATUS_LABELS[o.status]}・${formatJst(o.createdAt)}）
+                  </li>`,
+              )}
+            </ul>`
+          : html`<p>${D.requester.none}</p>`
+      }
     </section>
     <section aria-labelledby="mg-h">
       <h2 id="mg-h">${D.merge.title}</h2>

@@ -28,7 +28,11 @@ async function renderDetail(c: HandlerContext, status = 200, error?: string, typ
   const { tickets, workLogs, accounts, clock } = c.deps;
   const detail = await tickets.detail(param(c.req, 'id'));
   const marker = await c.deps.changes?.ticketMarker(detail.ticket.id);
-  const [logs, operators] = await Promise.all([workLogs.listByTicket(detail.ticket.id), accounts.list()]);
+  const [logs, operators, others] = await Promise.all([
+    workLogs.listByTicket(detail.ticket.id),
+    accounts.list(),
+    tickets.requesterHistory(detail.ticket),
+  ]);
   sendPage(c.res, status, {
     base: c.base,
     auth: c.auth,
@@ -46,6 +50,7 @@ async function renderDetail(c: HandlerContext, status = 200, error?: string, typ
       attachmentMaxBytes: c.deps.attachments?.maxBytes,
       marker,
       typed,
+      others,
     }),
   });
 }
