@@ -13,7 +13,10 @@ const REQUESTS: Record<string, (h: ConsoleHarness) => Promise<Prepared>> = {
   'get /': async () => ({ path: '/' }),
   'get /tickets': async () => ({ path: '/tickets' }),
   'get /events': async () => ({ path: '/events' }),
-  'post /tickets/:id/assign-me': async (h) => ({ path: `/tickets/${(await h.openTicket()).number}/assign-me`, form: {} }),
+  'post /tickets/:id/assign-me': async (h) => ({
+    path: `/tickets/${(await h.openTicket()).number}/assign-me`,
+    form: {},
+  }),
   'post /tickets/bulk': async (h) => ({
     path: '/tickets/bulk',
     form: { ids: (await h.openTicket()).number, bulk_priority: 'high' },
