@@ -19,6 +19,7 @@ import { FsAttachmentFileStore, attachmentDir } from '../db/files/fs-attachment-
 import { SqlTicketOutbox } from '../db/repositories/sql-ticket-outbox';
 import { SqlDeskChanges } from '../db/repositories/sql-desk-changes';
 import { SqlSavedViews } from '../db/repositories/sql-saved-views';
+import { SqlReplyTemplates } from '../db/repositories/sql-reply-templates';
 import { SqlTicketMerger } from '../db/repositories/sql-ticket-merger';
 import { AttachmentService, FaqService, ReplyDelivery, TicketService, WorkLogService } from '../tickets';
 import { AccountService, AuthService } from '../adapters/web/auth';
@@ -109,6 +110,7 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     changes: new SqlDeskChanges(d.ds),
     notifications: d.notifications,
     views: new SqlSavedViews(d.ds, now),
+    templates: new SqlReplyTemplates(d.ds),
   });
   return { router, auth, accounts, ticketService, audit, sessions, attachments, faqs };
 }

@@ -65,3 +65,10 @@ export type {
 } from './ports';
 export { MERGE_MESSAGES, assertMergeable } from './merge';
 export type * from './types';
+export {
+  fillTemplate,
+  validateTemplate,
+  TEMPLATE_MESSAGES,
+  type ReplyTemplate,
+  type ReplyTemplates,
+} from './reply-templates';

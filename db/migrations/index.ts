@@ -5,6 +5,7 @@ import { InstanceCoordination1764300000000 } from './1764300000000-instance-coor
 import { TicketSearch1764700000000 } from './1764700000000-ticket-search';
 import { Notifications1764700000001 } from './1764700000001-notifications';
 import { SavedViews1764700000002 } from './1764700000002-saved-views';
+import { ReplyTemplates1764700000003 } from './1764700000003-reply-templates';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   TicketSearch1764700000000,
   Notifications1764700000001,
   SavedViews1764700000002,
+  ReplyTemplates1764700000003,
 ];

@@ -224,3 +224,9 @@ export interface SavedViewRow {
   query: string;
   createdAt: Date;
 }
+export interface ReplyTemplateRow {
+  id: string;
+  name: string;
+  body: string;
+  updatedAt: Date;
+}

@@ -352,6 +352,12 @@ export const savedView: TableSpec = {
   indices: [{ columns: ['username', 'name'], unique: true }],
 };
 
+/** Canned replies (テンプレート) managed by admins. */
+export const replyTemplate: TableSpec = {
+  name: 'reply_template',
+  columns: { id, name: short(100), body: long, updatedAt: date },
+};
+
 /** All tables, in creation order. */
 export const ALL_TABLES: readonly TableSpec[] = [
   conversation,
@@ -376,4 +382,5 @@ export const ALL_TABLES: readonly TableSpec[] = [
   notification,
   notificationSetting,
   savedView,
+  replyTemplate,
 ];

@@ -2,6 +2,7 @@
 import type { Clock } from '../../../core/clock';
 import type { Logger } from '../../../core/logger';
 import type {
+  ReplyTemplates,
   SavedViews,
   DeskChanges,
   AttachmentService,
@@ -29,6 +30,8 @@ export interface ConsoleDeps {
   changes?: DeskChanges;
   /** How often a live page's marker is read (default 1.5 s). */
   liveIntervalMs?: number;
+  /** Canned replies (admins manage them; operators insert them into a reply). */
+  templates?: ReplyTemplates;
   /** Saved queue views per operator; without them the queue offers none. */
   views?: SavedViews;
   /** Operator notifications: the settings page and the list of failed notifications. */

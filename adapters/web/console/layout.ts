@@ -33,7 +33,8 @@ function nav(base: string, auth: AuthContext): SafeHtml {
       ['/reports', M.nav.reports],
     );
   }
-  if (hasRole(role, 'admin')) links.push(['/accounts', M.nav.accounts], ['/audit', M.nav.audit]);
+  if (hasRole(role, 'admin'))
+    links.push(['/accounts', M.nav.accounts], ['/audit', M.nav.audit], ['/templates', D.templates.nav]);
   if (hasRole(role, 'operator'))
     links.push(['/notifications', D.notify.navFailures], ['/account/notifications', D.notify.nav]);
   links.push(['/account/password', M.nav.password]);

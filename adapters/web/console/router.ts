@@ -21,6 +21,7 @@ import type { ConsoleDeps } from './deps';
 import { FAQ_ROUTES } from './faq-routes';
 import { LIVE_ROUTES } from './live-routes';
 import { QUEUE_ROUTES } from './queue-routes';
+import { TEMPLATE_ROUTES } from './template-routes';
 import { NOTIFICATION_ROUTES } from './notification-routes';
 import { html } from './html';
 import { sendPage } from './layout';
@@ -37,6 +38,7 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   ...TICKET_ROUTES,
   ...LIVE_ROUTES,
   ...QUEUE_ROUTES,
+  ...TEMPLATE_ROUTES,
   ...NOTIFICATION_ROUTES,
   ...WORK_LOG_ROUTES,
   ...FAQ_ROUTES,

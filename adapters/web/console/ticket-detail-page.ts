@@ -2,7 +2,13 @@
 import { historyActor, historyFieldLabel, historyValue } from './history-labels';
 import { TICKET_PRIORITIES, TICKET_TYPES, type ChannelKind, type TicketRecord } from '../../../bot/records';
 import type { TicketComment } from '../../../bot/ports';
-import { TICKET_TRANSITIONS, type OperatorRecord, type TicketDetail, type WorkLogEntry } from '../../../tickets';
+import {
+  TICKET_TRANSITIONS,
+  type OperatorRecord,
+  type ReplyTemplate,
+  type TicketDetail,
+  type WorkLogEntry,
+} from '../../../tickets';
 import { formatJst, slaText, toDateTimeLocal } from './format';
 import { workLogFields } from './work-log-form';
 import { attachmentList, replyFileInput } from './attachment-section';
@@ -28,6 +34,8 @@ export interface DetailView {
   typed?: TypedForm;
   /** The requester's other tickets. */
   others?: TicketRecord[];
+  /** Canned replies offered above the reply box. */
+  templates?: ReplyTemplate[];
 }
 
 /** Form values typed by the operator, by form: the update form's fields, or a reply / note body. */
@@ -219,6 +227,19 @@ export function detailBody(v: DetailView): SafeHtml {
     <section aria-labelledby="cm-h">
       <h2 id="cm-h">${M.detail.comments}</h2>
       <div data-live-part="comments">${comments(v.detail, names)}</div>
+      ${
+        v.templates?.length
+          ? html`<form method="get" action="${v.base}/tickets/${t.number}" class="inline">
+              <div class="field">
+                <label for="template">${D.templates.pick}</label
+                ><select id="template" name="template">
+                  ${v.templates.map((x) => html`<option value="${x.id}">${x.name}</option>`)}
+                </select>
+              </div>
+              <button type="submit">${D.templates.insert}</button>
+            </form>`
+          : ''
+      }
       <form method="post" action="${post('reply')}" class="stack" enctype="multipart/form-data">
         <input type="hidden" name="_csrf" value="${v.csrf}" />
         ${textField('reply-body', 'body', M.detail.reply, v.typed?.form === 'reply' ? v.typed.values.body : '', 5)}

@@ -8,7 +8,14 @@ import {
   type TicketType,
 } from '../../../bot/records';
 import { KotaeError } from '../../../core/errors';
-import { INCIDENT_FIELDS, hasRole, proposeFaqFromTicket, type QueueFilter, type TicketChanges } from '../../../tickets';
+import {
+  INCIDENT_FIELDS,
+  fillTemplate,
+  hasRole,
+  proposeFaqFromTicket,
+  type QueueFilter,
+  type TicketChanges,
+} from '../../../tickets';
 import { detailBody, type TypedForm } from './ticket-detail-page';
 import { sendAttachment } from '../attachment-download';
 import { uploadedFiles } from './upload';
@@ -28,11 +35,18 @@ async function renderDetail(c: HandlerContext, status = 200, error?: string, typ
   const { tickets, workLogs, accounts, clock } = c.deps;
   const detail = await tickets.detail(param(c.req, 'id'));
   const marker = await c.deps.changes?.ticketMarker(detail.ticket.id);
-  const [logs, operators, others] = await Promise.all([
+  const [logs, operators, others, templates] = await Promise.all([
     workLogs.listByTicket(detail.ticket.id),
     accounts.list(),
     tickets.requesterHistory(detail.ticket),
+    c.deps.templates?.list(),
   ]);
+  const chosen = templates?.find((t) => t.id === query(c.req, 'template'));
+  if (chosen && !typed) {
+    const assignee =
+      operators.find((o) => o.username === detail.ticket.assignee)?.displayName ?? c.auth.operator.displayName;
+    typed = { form: 'reply', values: { body: fillTemplate(chosen.body, detail.ticket, assignee) } };
+  }
   sendPage(c.res, status, {
     base: c.base,
     auth: c.auth,
@@ -51,6 +65,7 @@ async function renderDetail(c: HandlerContext, status = 200, error?: string, typ
       marker,
       typed,
       others,
+      templates,
     }),
   });
 }

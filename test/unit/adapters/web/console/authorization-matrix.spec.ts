@@ -25,6 +25,11 @@ const REQUESTS: Record<string, (h: ConsoleHarness) => Promise<Prepared>> = {
     path: `/tickets/${(await h.openTicket()).number}/merge`,
     form: { target: (await h.openTicket()).number },
   }),
+  'get /templates': async () => ({ path: '/templates' }),
+  'post /templates': async () => ({ path: '/templates', form: { name: `定型${Math.random()}`, body: '{氏名}様' } }),
+  'post /templates/:id/delete': async (h) => ({
+    path: `/templates/${(await h.deps.templates.save({ name: '削除用', body: '本文' }, new Date())).id}/delete`,
+  }),
   'post /views': async () => ({ path: '/views', form: { name: '至急', query: 'sla=breached' } }),
   'post /tickets/retry-undelivered': async () => ({ path: '/tickets/retry-undelivered', form: {} }),
   'get /tickets/:id': async (h) => ({ path: `/tickets/${(await h.openTicket()).number}` }),

@@ -20,6 +20,7 @@ import { SqlAttachmentStore } from '../../../../../db/repositories/sql-attachmen
 import { SqlTicketOutbox } from '../../../../../db/repositories/sql-ticket-outbox';
 import { SqlDeskChanges } from '../../../../../db/repositories/sql-desk-changes';
 import { SqlSavedViews } from '../../../../../db/repositories/sql-saved-views';
+import { SqlReplyTemplates } from '../../../../../db/repositories/sql-reply-templates';
 import { SqlTicketMerger } from '../../../../../db/repositories/sql-ticket-merger';
 import { SqlNotificationSettings, SqlNotificationStore } from '../../../../../db/repositories/sql-notification-store';
 import { NotificationService } from '../../../../../notify';
@@ -123,6 +124,7 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     secureCookies: false,
     changes: new SqlDeskChanges(ds),
     views: new SqlSavedViews(ds, now),
+    templates: new SqlReplyTemplates(ds),
     notifications,
     liveIntervalMs: 300,
     liveStreamMs: 1000,
