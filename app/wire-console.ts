@@ -20,6 +20,7 @@ import { SqlTicketOutbox } from '../db/repositories/sql-ticket-outbox';
 import { SqlDeskChanges } from '../db/repositories/sql-desk-changes';
 import { SqlSavedViews } from '../db/repositories/sql-saved-views';
 import { SqlReplyTemplates } from '../db/repositories/sql-reply-templates';
+import { incidentBaseName, loadIncidentReport, renderIncidentPdf, renderIncidentXlsx } from '../reports/incident';
 import { SqlTicketMerger } from '../db/repositories/sql-ticket-merger';
 import { AttachmentService, FaqService, ReplyDelivery, TicketService, WorkLogService } from '../tickets';
 import { AccountService, AuthService } from '../adapters/web/auth';
@@ -111,6 +112,16 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     notifications: d.notifications,
     views: new SqlSavedViews(d.ds, now),
     templates: new SqlReplyTemplates(d.ds),
+    incidentReport: async (ref, format) => {
+      const model = await loadIncidentReport(ref, {
+        tickets: d.tickets,
+        workLogs: new SqlWorkLogStore(d.ds, now),
+        organization: d.config.organization,
+        now: d.clock.now(),
+      });
+      const name = `${incidentBaseName(model.number)}.${format}`;
+      return { name, content: format === 'xlsx' ? await renderIncidentXlsx(model) : await renderIncidentPdf(model) };
+    },
   });
   return { router, auth, accounts, ticketService, audit, sessions, attachments, faqs };
 }

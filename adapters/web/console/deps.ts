@@ -30,6 +30,8 @@ export interface ConsoleDeps {
   changes?: DeskChanges;
   /** How often a live page's marker is read (default 1.5 s). */
   liveIntervalMs?: number;
+  /** The 障害復旧作業報告書 of an incident ticket as one file (xlsx or PDF); without it no download is offered. */
+  incidentReport?: (ticketRef: string, format: 'xlsx' | 'pdf') => Promise<{ name: string; content: Buffer }>;
   /** Canned replies (admins manage them; operators insert them into a reply). */
   templates?: ReplyTemplates;
   /** Saved queue views per operator; without them the queue offers none. */

@@ -88,6 +88,7 @@ export const D = {
     pick: '回答テンプレート',
     insert: 'テンプレートを回答欄に入れる',
   },
+  incident: { label: '障害復旧作業報告書', xlsx: 'Excel（xlsx）', pdf: 'PDF' },
   keys: {
     title: 'キーボード操作',
     close: '閉じる',

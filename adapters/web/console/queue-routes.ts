@@ -4,7 +4,7 @@ import { KotaeError } from '../../../core/errors';
 import type { TicketChanges } from '../../../tickets';
 import { D } from './desk-messages';
 import { onTicket } from './ticket-routes';
-import { done, field, param, type ConsoleRoute, type HandlerContext } from './route-types';
+import { done, field, param, query, type ConsoleRoute, type HandlerContext } from './route-types';
 
 const QUERY_KEYS = ['status', 'category', 'assignee', 'sla', 'q', 'sort', 'dir'];
 const MAX_BULK = 200;
@@ -101,6 +101,24 @@ export const QUEUE_ROUTES: readonly ConsoleRoute[] = [
       const survivor = await c.deps.tickets.merge(param(c.req, 'id'), target, c.auth.operator.username);
       done(c, `/tickets/${survivor.number}`, 'merged');
     }),
+  },
+  {
+    method: 'get',
+    path: '/tickets/:id/incident-report',
+    role: 'operator',
+    handle: async (c) => {
+      const make = c.deps.incidentReport;
+      if (!make) throw new KotaeError('NOT_FOUND', 'incident report not configured');
+      const format = query(c.req, 'format') === 'pdf' ? 'pdf' : 'xlsx';
+      const file = await make(param(c.req, 'id'), format);
+      c.res
+        .status(200)
+        .type(
+          format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        )
+        .attachment(file.name)
+        .send(file.content);
+    },
   },
   {
     method: 'post',

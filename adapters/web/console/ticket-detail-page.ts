@@ -268,6 +268,18 @@ export function detailBody(v: DetailView): SafeHtml {
       <h2 id="wl-h">${M.detail.worklogs}</h2>
       ${workLogSection(v)}
     </section>
+    ${
+      t.type === 'incident'
+        ? html`<p class="incident-report">
+            ${D.incident.label}:
+            <a href="${v.base}/tickets/${t.number}/incident-report?format=xlsx" id="incident-xlsx"
+              >${D.incident.xlsx}</a
+            >
+            ・
+            <a href="${v.base}/tickets/${t.number}/incident-report?format=pdf" id="incident-pdf">${D.incident.pdf}</a>
+          </p>`
+        : ''
+    }
     <section aria-labelledby="rq-h">
       <h2 id="rq-h">${D.requester.title}</h2>
       ${

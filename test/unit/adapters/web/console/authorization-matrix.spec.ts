@@ -25,6 +25,9 @@ const REQUESTS: Record<string, (h: ConsoleHarness) => Promise<Prepared>> = {
     path: `/tickets/${(await h.openTicket()).number}/merge`,
     form: { target: (await h.openTicket()).number },
   }),
+  'get /tickets/:id/incident-report': async (h) => ({
+    path: `/tickets/${(await h.openTicket({ type: 'incident' })).number}/incident-report?format=xlsx`,
+  }),
   'get /templates': async () => ({ path: '/templates' }),
   'post /templates': async () => ({ path: '/templates', form: { name: `定型${Math.random()}`, body: '{氏名}様' } }),
   'post /templates/:id/delete': async (h) => ({

@@ -21,6 +21,12 @@ import { SqlTicketOutbox } from '../../../../../db/repositories/sql-ticket-outbo
 import { SqlDeskChanges } from '../../../../../db/repositories/sql-desk-changes';
 import { SqlSavedViews } from '../../../../../db/repositories/sql-saved-views';
 import { SqlReplyTemplates } from '../../../../../db/repositories/sql-reply-templates';
+import {
+  incidentBaseName,
+  loadIncidentReport,
+  renderIncidentPdf,
+  renderIncidentXlsx,
+} from '../../../../../reports/incident';
 import { SqlTicketMerger } from '../../../../../db/repositories/sql-ticket-merger';
 import { SqlNotificationSettings, SqlNotificationStore } from '../../../../../db/repositories/sql-notification-store';
 import { NotificationService } from '../../../../../notify';
@@ -125,6 +131,16 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     changes: new SqlDeskChanges(ds),
     views: new SqlSavedViews(ds, now),
     templates: new SqlReplyTemplates(ds),
+    incidentReport: async (ref: string, format: 'xlsx' | 'pdf') => {
+      const model = await loadIncidentReport(ref, {
+        tickets: ticketStore,
+        workLogs: new SqlWorkLogStore(ds, now),
+        organization: '試験市',
+        now: now(),
+      });
+      const name = `${incidentBaseName(model.number)}.${format}`;
+      return { name, content: format === 'xlsx' ? await renderIncidentXlsx(model) : await renderIncidentPdf(model) };
+    },
     notifications,
     liveIntervalMs: 300,
     liveStreamMs: 1000,

@@ -13,7 +13,10 @@ describe('console reply templates', () => {
     const admin = await h.sessionFor('admin');
     const added = await h.request('POST', '/console/templates', {
       session: admin,
-      form: { name: 'トナー交換', body: '{氏名}様\n受付番号 {受付番号} について、担当の{担当者}がトナーを交換しました。' },
+      form: {
+        name: 'トナー交換',
+        body: '{氏名}様\n受付番号 {受付番号} について、担当の{担当者}がトナーを交換しました。',
+      },
     });
     assert.equal(added.status, 303);
     const [template] = await h.deps.templates.list();
