@@ -21,7 +21,7 @@ import { SqlDeskChanges } from '../db/repositories/sql-desk-changes';
 import { SqlSavedViews } from '../db/repositories/sql-saved-views';
 import { SqlReplyTemplates } from '../db/repositories/sql-reply-templates';
 import { incidentBaseName, loadIncidentReport, renderIncidentPdf, renderIncidentXlsx } from '../reports/incident';
-import { SqlTicketMerger } from '../db/repositories/sql-ticket-merger';
+import { SqlTicketLinks, SqlTicketMerger } from '../db/repositories/sql-ticket-merger';
 import { AttachmentService, FaqService, ReplyDelivery, TicketService, WorkLogService } from '../tickets';
 import { AccountService, AuthService } from '../adapters/web/auth';
 import { createConsoleRouter } from '../adapters/web/console';
@@ -112,6 +112,7 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     notifications: d.notifications,
     views: new SqlSavedViews(d.ds, now),
     templates: new SqlReplyTemplates(d.ds),
+    links: new SqlTicketLinks(d.ds),
     incidentReport: async (ref, format) => {
       const model = await loadIncidentReport(ref, {
         tickets: d.tickets,

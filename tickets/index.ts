@@ -62,6 +62,7 @@ export type {
   SavedView,
   SavedViews,
   TicketMerger,
+  TicketLinks,
 } from './ports';
 export { MERGE_MESSAGES, assertMergeable } from './merge';
 export type * from './types';

@@ -118,3 +118,10 @@ export interface SavedViews {
 export interface TicketMerger {
   moveContent(fromTicketId: string, toTicketId: string, actor: string, at: Date): Promise<void>;
 }
+
+/** Links between related tickets (recorded on both, in their history). */
+export interface TicketLinks {
+  link(ticketId: string, otherId: string, actor: string, at: Date): Promise<void>;
+  /** Numbers of the tickets linked to this one, oldest link first. */
+  related(ticketId: string): Promise<string[]>;
+}

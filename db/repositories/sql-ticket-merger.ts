@@ -1,7 +1,7 @@
 /** TicketMerger on SQL: one transaction moves comments, attachments and history, and records the merge. */
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { TicketMerger } from '../../tickets';
+import type { TicketLinks, TicketMerger } from '../../tickets';
 import type { TicketEventRow } from '../schema/rows';
 import { runDb } from '../run-db';
 
@@ -45,5 +45,50 @@ export class SqlTicketMerger implements TicketMerger {
         });
       }),
     );
+  }
+}
+
+/** TicketLinks on SQL: a 'related' history event on each of the two tickets. */
+export class SqlTicketLinks implements TicketLinks {
+  constructor(private readonly ds: DataSource) {}
+
+  async link(ticketId: string, otherId: string, actor: string, at: Date): Promise<void> {
+    await runDb(this.ds, () =>
+      this.ds.transaction(async (em) => {
+        const tickets = em.getRepository<{ id: string; number: string }>('ticket');
+        const [a, b] = [await tickets.findOneBy({ id: ticketId }), await tickets.findOneBy({ id: otherId })];
+        if (!a || !b) return;
+        const events = em.getRepository<TicketEventRow>('ticket_event');
+        const existing = await events.countBy({ ticketId: a.id, field: 'related', after: b.number });
+        if (existing > 0) return;
+        await events.insert({
+          id: randomUUID(),
+          ticketId: a.id,
+          at,
+          actor,
+          field: 'related',
+          before: null,
+          after: b.number,
+        });
+        await events.insert({
+          id: randomUUID(),
+          ticketId: b.id,
+          at,
+          actor,
+          field: 'related',
+          before: null,
+          after: a.number,
+        });
+      }),
+    );
+  }
+
+  async related(ticketId: string): Promise<string[]> {
+    const rows = await runDb(this.ds, () =>
+      this.ds
+        .getRepository<TicketEventRow>('ticket_event')
+        .find({ where: { ticketId, field: 'related' }, order: { at: 'ASC' } }),
+    );
+    return rows.map((r) => r.after ?? '').filter(Boolean);
   }
 }

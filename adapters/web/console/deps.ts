@@ -2,6 +2,7 @@
 import type { Clock } from '../../../core/clock';
 import type { Logger } from '../../../core/logger';
 import type {
+  TicketLinks,
   ReplyTemplates,
   SavedViews,
   DeskChanges,
@@ -32,6 +33,8 @@ export interface ConsoleDeps {
   liveIntervalMs?: number;
   /** The 障害復旧作業報告書 of an incident ticket as one file (xlsx or PDF); without it no download is offered. */
   incidentReport?: (ticketRef: string, format: 'xlsx' | 'pdf') => Promise<{ name: string; content: Buffer }>;
+  /** Links between related tickets. */
+  links?: TicketLinks;
   /** Canned replies (admins manage them; operators insert them into a reply). */
   templates?: ReplyTemplates;
   /** Saved queue views per operator; without them the queue offers none. */

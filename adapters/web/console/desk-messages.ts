@@ -89,6 +89,15 @@ export const D = {
     insert: 'テンプレートを回答欄に入れる',
   },
   incident: { label: '障害復旧作業報告書', xlsx: 'Excel（xlsx）', pdf: 'PDF' },
+  links: {
+    title: '関連チケット',
+    none: '関連付けられたチケットはありません。',
+    other: '関連付ける受付番号',
+    submit: '関連付ける',
+    required: '関連付ける受付番号を入力してください。',
+    self: '同じチケットは関連付けられません。',
+    done: '関連チケットを登録しました。',
+  },
   keys: {
     title: 'キーボード操作',
     close: '閉じる',

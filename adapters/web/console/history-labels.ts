@@ -19,6 +19,7 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   incidentPrevention: '再発防止策',
   merged: '統合したチケット',
   mergedInto: '統合先',
+  related: '関連チケット',
 };
 
 const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {

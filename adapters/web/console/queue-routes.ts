@@ -122,6 +122,23 @@ export const QUEUE_ROUTES: readonly ConsoleRoute[] = [
   },
   {
     method: 'post',
+    path: '/tickets/:id/link',
+    role: 'operator',
+    handle: onTicket(async (c) => {
+      const links = c.deps.links;
+      if (!links) throw new KotaeError('NOT_FOUND', 'links not configured');
+      const ticket = await c.deps.tickets.get(param(c.req, 'id'));
+      const otherRef = field(c.req, 'other').trim().slice(0, 64);
+      if (!otherRef) throw new KotaeError('INPUT_INVALID', 'link target', { userMessage: D.links.required });
+      const other = await c.deps.tickets.get(otherRef);
+      if (other.id === ticket.id)
+        throw new KotaeError('INPUT_INVALID', 'link to itself', { userMessage: D.links.self });
+      await links.link(ticket.id, other.id, c.auth.operator.username, c.deps.clock.now());
+      done(c, `/tickets/${ticket.number}`, 'linked');
+    }),
+  },
+  {
+    method: 'post',
     path: '/views',
     role: 'operator',
     handle: async (c) => {

@@ -36,6 +36,8 @@ export interface DetailView {
   others?: TicketRecord[];
   /** Canned replies offered above the reply box. */
   templates?: ReplyTemplate[];
+  /** Numbers of related tickets; undefined: linking not offered. */
+  related?: string[];
 }
 
 /** Form values typed by the operator, by form: the update form's fields, or a reply / note body. */
@@ -296,6 +298,28 @@ export function detailBody(v: DetailView): SafeHtml {
           : html`<p>${D.requester.none}</p>`
       }
     </section>
+    ${
+      v.related
+        ? html`<section aria-labelledby="rl-h">
+            <h2 id="rl-h">${D.links.title}</h2>
+            ${
+              v.related.length
+                ? html`<ul>
+                    ${v.related.map((n) => html`<li><a href="${v.base}/tickets/${n}">${n}</a></li>`)}
+                  </ul>`
+                : html`<p>${D.links.none}</p>`
+            }
+            <form method="post" action="${post('link')}" class="inline">
+              <input type="hidden" name="_csrf" value="${v.csrf}" />
+              <div class="field">
+                <label for="link-other">${D.links.other}</label
+                ><input id="link-other" name="other" maxlength="64" autocomplete="off" />
+              </div>
+              <button type="submit">${D.links.submit}</button>
+            </form>
+          </section>`
+        : ''
+    }
     <section aria-labelledby="mg-h">
       <h2 id="mg-h">${D.merge.title}</h2>
       <form method="post" action="${post('merge')}" class="inline" data-confirm="${D.merge.confirm}">

@@ -35,11 +35,12 @@ async function renderDetail(c: HandlerContext, status = 200, error?: string, typ
   const { tickets, workLogs, accounts, clock } = c.deps;
   const detail = await tickets.detail(param(c.req, 'id'));
   const marker = await c.deps.changes?.ticketMarker(detail.ticket.id);
-  const [logs, operators, others, templates] = await Promise.all([
+  const [logs, operators, others, templates, related] = await Promise.all([
     workLogs.listByTicket(detail.ticket.id),
     accounts.list(),
     tickets.requesterHistory(detail.ticket),
     c.deps.templates?.list(),
+    c.deps.links?.related(detail.ticket.id),
   ]);
   const chosen = templates?.find((t) => t.id === query(c.req, 'template'));
   if (chosen && !typed) {
@@ -66,6 +67,7 @@ async function renderDetail(c: HandlerContext, status = 200, error?: string, typ
       typed,
       others,
       templates,
+      related,
     }),
   });
 }
@@ -141,6 +143,7 @@ function deskNotice(key: string, failed: string): string | undefined {
   if (key === 'assignedMe') return D.queue.assigned;
   if (key === 'viewSaved') return D.queue.viewSaved;
   if (key === 'merged') return D.merge.done;
+  if (key === 'linked') return D.links.done;
   if (key.startsWith('bulk')) {
     const ok = Number.parseInt(key.slice(4), 10);
     return Number.isSafeInteger(ok) ? D.queue.bulkDone(ok, Number.parseInt(failed, 10) || 0) : undefined;

@@ -28,6 +28,10 @@ const REQUESTS: Record<string, (h: ConsoleHarness) => Promise<Prepared>> = {
   'get /tickets/:id/incident-report': async (h) => ({
     path: `/tickets/${(await h.openTicket({ type: 'incident' })).number}/incident-report?format=xlsx`,
   }),
+  'post /tickets/:id/link': async (h) => ({
+    path: `/tickets/${(await h.openTicket()).number}/link`,
+    form: { other: (await h.openTicket()).number },
+  }),
   'get /templates': async () => ({ path: '/templates' }),
   'post /templates': async () => ({ path: '/templates', form: { name: `定型${Math.random()}`, body: '{氏名}様' } }),
   'post /templates/:id/delete': async (h) => ({

@@ -27,7 +27,7 @@ import {
   renderIncidentPdf,
   renderIncidentXlsx,
 } from '../../../../../reports/incident';
-import { SqlTicketMerger } from '../../../../../db/repositories/sql-ticket-merger';
+import { SqlTicketLinks, SqlTicketMerger } from '../../../../../db/repositories/sql-ticket-merger';
 import { SqlNotificationSettings, SqlNotificationStore } from '../../../../../db/repositories/sql-notification-store';
 import { NotificationService } from '../../../../../notify';
 import {
@@ -131,6 +131,7 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     changes: new SqlDeskChanges(ds),
     views: new SqlSavedViews(ds, now),
     templates: new SqlReplyTemplates(ds),
+    links: new SqlTicketLinks(ds),
     incidentReport: async (ref: string, format: 'xlsx' | 'pdf') => {
       const model = await loadIncidentReport(ref, {
         tickets: ticketStore,
