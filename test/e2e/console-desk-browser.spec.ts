@@ -200,6 +200,7 @@ describe('operator desk in a real browser (chromium, real app)', function () {
       await page.locator('#update-submit').click();
       await page.locator('.error').waitFor();
       assert.match((await page.locator('.error').textContent()) ?? '', /再発防止策/);
+      assert.equal(new URL(page.url()).pathname, `/console/tickets/${number}`, 'a refresh does not post again');
       assert.equal(await page.locator('#u-type').inputValue(), 'incident');
       assert.equal(await page.locator('#u-priority').inputValue(), 'high');
       assert.equal(await page.locator('#u-assignee').inputValue(), 'suzuki');
