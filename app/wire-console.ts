@@ -18,6 +18,10 @@ import { SqlAttachmentStore } from '../db/repositories/sql-attachment-store';
 import { FsAttachmentFileStore, attachmentDir } from '../db/files/fs-attachment-file-store';
 import { SqlTicketOutbox } from '../db/repositories/sql-ticket-outbox';
 import { SqlDeskChanges } from '../db/repositories/sql-desk-changes';
+import { SqlSavedViews } from '../db/repositories/sql-saved-views';
+import { SqlReplyTemplates } from '../db/repositories/sql-reply-templates';
+import { incidentBaseName, loadIncidentReport, renderIncidentPdf, renderIncidentXlsx } from '../reports/incident';
+import { SqlTicketLinks, SqlTicketMerger } from '../db/repositories/sql-ticket-merger';
 import { AttachmentService, FaqService, ReplyDelivery, TicketService, WorkLogService } from '../tickets';
 import { AccountService, AuthService } from '../adapters/web/auth';
 import { createConsoleRouter, type CertificateSource, type KnowledgeConsole } from '../adapters/web/console';
@@ -92,6 +96,7 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     clock: d.clock,
     audit,
     masker,
+    merger: new SqlTicketMerger(d.ds),
   });
   const faqStore = new SqlFaqStore(d.ds, now);
   const faqs = new FaqService({
@@ -134,6 +139,19 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     notifications: d.notifications,
     knowledge: d.knowledge,
     certificates: certificateSource(d),
+    views: new SqlSavedViews(d.ds, now),
+    templates: new SqlReplyTemplates(d.ds),
+    links: new SqlTicketLinks(d.ds),
+    incidentReport: async (ref, format) => {
+      const model = await loadIncidentReport(ref, {
+        tickets: d.tickets,
+        workLogs: new SqlWorkLogStore(d.ds, now),
+        organization: d.config.organization,
+        now: d.clock.now(),
+      });
+      const name = `${incidentBaseName(model.number)}.${format}`;
+      return { name, content: format === 'xlsx' ? await renderIncidentXlsx(model) : await renderIncidentPdf(model) };
+    },
   });
   return { router, auth, accounts, ticketService, audit, sessions, attachments, faqs, operators, delivery };
 }

@@ -1,5 +1,6 @@
 /** Japanese message catalogue of the reports (every text a report or its files show). */
 import type { ChannelKind, TicketPriority, TicketType } from '../bot/records';
+import { TICKET_PRIORITY_LABELS, TICKET_STATUS_LABELS, TICKET_TYPE_LABELS } from '../tickets';
 
 /** The kinds of report. */
 export type ReportKind = 'monthly' | 'halfyear' | 'annual';
@@ -24,29 +25,10 @@ export const CHANNEL_LABELS: Readonly<Record<ChannelKind, string>> = {
   cli: 'コマンド',
 };
 
-/** Ticket type names (問合せ / 障害 / 依頼). */
-export const TYPE_LABELS: Readonly<Record<TicketType, string>> = {
-  inquiry: '問合せ',
-  incident: '障害',
-  request: '依頼',
-};
-
-/** Ticket priority names. */
-export const PRIORITY_LABELS: Readonly<Record<TicketPriority, string>> = {
-  urgent: '緊急',
-  high: '高',
-  normal: '中',
-  low: '低',
-};
-
-/** Ticket status names. */
-export const STATUS_LABELS: Readonly<Record<string, string>> = {
-  new: '新規',
-  in_progress: '対応中',
-  on_hold: '保留',
-  resolved: '解決済',
-  closed: '完了',
-};
+/** Ticket type, priority and status names: the one catalogue of tickets/ (same words as the console). */
+export const TYPE_LABELS: Readonly<Record<TicketType, string>> = TICKET_TYPE_LABELS;
+export const PRIORITY_LABELS: Readonly<Record<TicketPriority, string>> = TICKET_PRIORITY_LABELS;
+export const STATUS_LABELS: Readonly<Record<string, string>> = TICKET_STATUS_LABELS;
 
 /** Weekday names, Sunday first. */
 export const WEEKDAY_LABELS: readonly string[] = ['日', '月', '火', '水', '木', '金', '土'];

@@ -6,6 +6,7 @@ export { DEFAULT_CATEGORIES } from './categories';
 export { TICKET_TRANSITIONS, canTransition, assertTransition, statusPatch } from './lifecycle';
 export { INCIDENT_FIELDS, missingIncidentFields, assertIncidentComplete } from './incident-rule';
 export { TICKET_MESSAGES } from './messages';
+export { TICKET_STATUS_LABELS, TICKET_TYPE_LABELS, TICKET_PRIORITY_LABELS } from './labels';
 export { RequesterDesk, type RequesterDeskDeps, type DeskCalendar } from './requester-desk';
 export {
   routeRequesterMessage,
@@ -16,6 +17,7 @@ export {
 } from './reply-routing';
 export { ReplyDelivery, type ReplyDeliveryDeps, type RetryResult } from './reply-delivery';
 export { ticketSla, overallSlaState, slaRisk, ticketSlaRisk, SLA_AT_RISK_MINUTES } from './sla-view';
+export { QUEUE_SORT_KEYS, sortQueue, type QueueSort, type QueueSortKey } from './queue-sort';
 export {
   parseSearch,
   searchExcerpt,
@@ -69,5 +71,17 @@ export type {
   IndexedFaqSource,
   UnansweredQuestions,
   DeskChanges,
+  SavedView,
+  SavedViews,
+  TicketMerger,
+  TicketLinks,
 } from './ports';
+export { MERGE_MESSAGES, assertMergeable } from './merge';
 export type * from './types';
+export {
+  fillTemplate,
+  validateTemplate,
+  TEMPLATE_MESSAGES,
+  type ReplyTemplate,
+  type ReplyTemplates,
+} from './reply-templates';

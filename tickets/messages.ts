@@ -4,14 +4,9 @@
  */
 import type { TicketStatus } from '../bot/records';
 import type { IncidentField } from './types';
+import { TICKET_STATUS_LABELS } from './labels';
 
-const STATUS_WORDS: Readonly<Record<TicketStatus, string>> = {
-  new: '新規',
-  in_progress: '対応中',
-  on_hold: '保留（回答待ち）',
-  resolved: '解決',
-  closed: 'クローズ',
-};
+const STATUS_WORDS: Readonly<Record<TicketStatus, string>> = TICKET_STATUS_LABELS;
 
 const INCIDENT_WORDS: Readonly<Record<IncidentField, string>> = {
   cause: '原因',

@@ -127,3 +127,29 @@ export interface DeskChanges {
   /** Changes when the ticket is updated or gets a comment or an attachment. */
   ticketMarker(ticketId: string): Promise<string>;
 }
+
+/** A queue view an operator saved: a name and the queue's query string. */
+export interface SavedView {
+  id: string;
+  name: string;
+  query: string;
+}
+
+/** Saved queue views, per operator. */
+export interface SavedViews {
+  list(username: string): Promise<SavedView[]>;
+  /** Saves (or replaces, by name) a view of `username`. */
+  save(username: string, name: string, query: string): Promise<void>;
+}
+
+/** Moves a ticket's comments, attachments and history to another ticket (merging duplicates), atomically. */
+export interface TicketMerger {
+  moveContent(fromTicketId: string, toTicketId: string, actor: string, at: Date): Promise<void>;
+}
+
+/** Links between related tickets (recorded on both, in their history). */
+export interface TicketLinks {
+  link(ticketId: string, otherId: string, actor: string, at: Date): Promise<void>;
+  /** Numbers of the tickets linked to this one, oldest link first. */
+  related(ticketId: string): Promise<string[]>;
+}

@@ -11,7 +11,8 @@ import type { SlaCalendar, SlaPolicy, SlaResult, SlaState } from '../calendar';
 import { assertIncidentComplete } from './incident-rule';
 import { assertTransition, statusPatch } from './lifecycle';
 import { TICKET_MESSAGES } from './messages';
-import type { AttachmentStore } from './ports';
+import type { AttachmentStore, TicketMerger } from './ports';
+import { MERGE_MESSAGES, assertMergeable } from './merge';
 import type { ReplyDelivery, RetryResult } from './reply-delivery';
 import { overallSlaState, ticketSla } from './sla-view';
 import type { AuditEntry, AuditTrail } from './audit';
@@ -20,6 +21,7 @@ import type { AttachmentService, StagedAttachment } from './attachment-service';
 import { ATTACHMENT_MESSAGES } from './attachment-messages';
 import { DEFAULT_CATEGORIES } from './categories';
 import { searchExcerpt } from './search';
+import { sortQueue, type QueueSort } from './queue-sort';
 import type { PiiMasker } from '../privacy';
 import { masked, maskedOptional } from './personal-data';
 
@@ -40,6 +42,8 @@ export interface TicketServiceDeps {
   categories?: readonly string[];
   /** The configured personal-data masker (privacy/); all types when absent. */
   masker?: PiiMasker;
+  /** Moves content between tickets (merging duplicates); without it merging is refused. */
+  merger?: TicketMerger;
 }
 
 /** Longest ticket title and details accepted. */
@@ -53,7 +57,7 @@ export type TicketChanges = Pick<
 >;
 
 /** Queue filters: the store's query plus the SLA state. */
-export type QueueFilter = TicketQuery & { sla?: SlaState };
+export type QueueFilter = TicketQuery & { sla?: SlaState; sort?: QueueSort };
 
 /** Everything the ticket detail page shows. */
 export interface TicketDetail extends TicketWithSla {
@@ -102,14 +106,20 @@ export class TicketService {
 
   /** The queue with SLA clocks; the SLA filter applies to the more urgent of the two clocks. */
   async queue(filter: QueueFilter): Promise<{ items: TicketWithSla[]; total: number }> {
-    const { sla, ...query } = filter;
-    const page = await this.deps.store.list(sla ? { ...query, limit: 1000, offset: 0 } : query);
-    const items: TicketWithSla[] = page.items.map((ticket) => ({ ticket, sla: this.sla(ticket) }));
-    if (query.terms?.length) await this.addExcerpts(items, query.terms);
-    if (!sla) return { items, total: page.total };
-    const matching = items.filter((i) => overallSlaState(i.sla) === sla);
+    const { sla, sort, ...query } = filter;
+    const inMemory = Boolean(sla || sort);
+    const page = await this.deps.store.list(inMemory ? { ...query, limit: 1000, offset: 0 } : query);
+    let items: TicketWithSla[] = page.items.map((ticket) => ({ ticket, sla: this.sla(ticket) }));
+    if (!inMemory) {
+      if (query.terms?.length) await this.addExcerpts(items, query.terms);
+      return { items, total: page.total };
+    }
+    if (sla) items = items.filter((i) => overallSlaState(i.sla) === sla);
+    if (sort) items = sortQueue(items, sort);
     const offset = query.offset ?? 0;
-    return { items: matching.slice(offset, offset + (query.limit ?? 100)), total: matching.length };
+    const shown = items.slice(offset, offset + (query.limit ?? 100));
+    if (query.terms?.length) await this.addExcerpts(shown, query.terms);
+    return { items: shown, total: sla ? items.length : page.total };
   }
 
   private async addExcerpts(items: TicketWithSla[], terms: readonly string[]): Promise<void> {
@@ -172,7 +182,7 @@ export class TicketService {
       () => this.deps.store.update(ticket.id, expectedVersion, patch, actor),
       (saved) =>
         saved.version !== ticket.version
-          ? { actor, action: 'ticket.update', target: ticket.number, detail: { changes: Object.keys(changes) } }
+          ? { actor, action: 'ticket.update', target: ticket.number, detail: { changes: changedFields(ticket, saved) } }
           : undefined,
     );
     if (statusChanged)
@@ -210,6 +220,57 @@ export class TicketService {
       },
       { actor, action: 'ticket.reply', target: ticket.number },
     );
+  }
+
+  /**
+   * Merges the duplicate `sourceId` into `targetId`: moves its comments, attachments and history, closes
+   * it with a note, and tells its requester the surviving number. Returns the survivor.
+   */
+  async merge(sourceId: string, targetId: string, actor: string): Promise<TicketRecord> {
+    const merger = this.deps.merger;
+    if (!merger) throw new KotaeError('INPUT_INVALID', 'no merger', { userMessage: MERGE_MESSAGES.notConfigured });
+    const source = await this.get(sourceId);
+    const target = await this.get(targetId);
+    assertMergeable(source, target);
+    const now = this.deps.clock.now();
+    // The move, the close, both notes and the audit entry commit together.
+    const closed = await this.deps.audit.atomically(
+      async () => {
+        await merger.moveContent(source.id, target.id, actor, now);
+        const updated = await this.deps.store.update(
+          source.id,
+          source.version,
+          { status: 'closed', ...statusPatch(source, 'closed', now) },
+          actor,
+        );
+        await this.deps.store.addComment(source.id, {
+          kind: 'note',
+          author: actor,
+          body: MERGE_MESSAGES.note(target.number),
+        });
+        await this.deps.store.addComment(target.id, {
+          kind: 'note',
+          author: actor,
+          body: MERGE_MESSAGES.targetNote(source.number),
+        });
+        return updated;
+      },
+      () => ({ actor, action: 'ticket.merge', target: source.number, detail: { into: target.number } }),
+    );
+    await this.addReply(closed, MERGE_MESSAGES.requester(source.number, target.number), actor);
+    return this.get(target.id);
+  }
+
+  /** The requester's other tickets, newest first (by requester id, else by the conversation). */
+  async requesterHistory(ticket: TicketRecord, limit = 20): Promise<TicketRecord[]> {
+    const query = ticket.requester.id
+      ? { requesterId: ticket.requester.id }
+      : ticket.conversationId
+        ? { conversationId: ticket.conversationId }
+        : undefined;
+    if (!query) return [];
+    const page = await this.deps.store.list({ ...query, limit: limit + 1 });
+    return page.items.filter((t) => t.id !== ticket.id).slice(0, limit);
   }
 
   /** Adds an internal note (never sent to the requester). */
@@ -326,4 +387,13 @@ function checkLength(text: string, max: number): void {
       userMessage: TICKET_MESSAGES.bodyTooLong(max),
     });
   }
+}
+
+/** The fields a save really changed (the audit log shows only these). */
+function changedFields(before: TicketRecord, after: TicketRecord): string[] {
+  const simple = ['status', 'type', 'priority', 'category', 'title', 'assignee'] as const;
+  const out: string[] = simple.filter((k) => (before[k] ?? null) !== (after[k] ?? null));
+  for (const k of ['cause', 'actions', 'prevention'] as const)
+    if ((before.incident?.[k] ?? '') !== (after.incident?.[k] ?? '')) out.push(k);
+  return out;
 }

@@ -10,6 +10,8 @@ import { DeliveryClaims1764800000000 } from './1764800000000-delivery-claims';
 import { FaqOrigins1764900000000 } from './1764900000000-faq-origins';
 import { SharePointDrives1764900100000 } from './1764900100000-sharepoint-drives';
 import { QuestionGaps1764900200000 } from './1764900200000-question-gaps';
+import { SavedViews1764700000002 } from './1764700000002-saved-views';
+import { ReplyTemplates1764700000003 } from './1764700000003-reply-templates';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -21,6 +23,8 @@ export const MIGRATIONS = [
   IdentityAndRateLimits1764500000000,
   TicketSearch1764700000000,
   Notifications1764700000001,
+  SavedViews1764700000002,
+  ReplyTemplates1764700000003,
   DeliveryClaims1764800000000,
   FaqOrigins1764900000000,
   SharePointDrives1764900100000,

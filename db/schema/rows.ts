@@ -233,3 +233,16 @@ export interface NotificationSettingRow {
   choices: string;
   updatedAt: Date;
 }
+export interface SavedViewRow {
+  id: string;
+  username: string;
+  name: string;
+  query: string;
+  createdAt: Date;
+}
+export interface ReplyTemplateRow {
+  id: string;
+  name: string;
+  body: string;
+  updatedAt: Date;
+}

@@ -417,6 +417,19 @@ export const questionGapClosed: TableSpec = {
   columns: { questionId: { kind: 'id', primary: true }, closedAt: date, closedBy: short(100) },
 };
 
+/** Queue views saved by operators (a name and the queue's query string). */
+export const savedView: TableSpec = {
+  name: 'saved_view',
+  columns: { id, username: short(100), name: short(100), query: short(2000), createdAt: date },
+  indices: [{ columns: ['username', 'name'], unique: true }],
+};
+
+/** Canned replies (テンプレート) managed by admins. */
+export const replyTemplate: TableSpec = {
+  name: 'reply_template',
+  columns: { id, name: short(100), body: long, updatedAt: date },
+};
+
 /** All tables, in creation order. */
 export const ALL_TABLES: readonly TableSpec[] = [
   conversation,
@@ -445,4 +458,6 @@ export const ALL_TABLES: readonly TableSpec[] = [
   notificationSetting,
   sharepointDrive,
   questionGapClosed,
+  savedView,
+  replyTemplate,
 ];

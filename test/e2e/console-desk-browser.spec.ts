@@ -120,4 +120,100 @@ describe('operator desk in a real browser (chromium, real app)', function () {
       await b.context.close();
     }
   });
+
+  it('works by keyboard alone: search, open, assign to self and reply', async () => {
+    const number = await apiTicket('複合機のスキャナが動かない');
+    const { context, page } = await pageFor('sato');
+    try {
+      await page.goto(`${kotae.url}/console/tickets`);
+      await page.keyboard.press('/');
+      await page.keyboard.type('スキャナ');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/q=/);
+      await page.keyboard.press('j');
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), number);
+      await page.keyboard.press('Enter');
+      await page.waitForURL(new RegExp(`/console/tickets/${number}$`));
+      await page.keyboard.press('a');
+      await page.getByText('自分に割り当てました。').waitFor();
+      assert.equal((await kotae.app.operators.ticketService.get(number)).assignee, 'sato');
+      await page.keyboard.press('r');
+      await page.keyboard.type('スキャナのドライバを再インストールしてください。');
+      let reached = false;
+      for (let i = 0; i < 5 && !reached; i++) {
+        await page.keyboard.press('Tab');
+        reached = await page.evaluate(() => document.activeElement?.id === 'reply-submit');
+      }
+      assert.ok(reached, 'Tab reaches the reply button');
+      await page.keyboard.press('Enter');
+      await page.getByText('回答を送信しました。').waitFor();
+      const ticket = await kotae.app.operators.ticketService.detail(number);
+      assert.equal(ticket.comments.filter((c) => c.kind === 'reply').length, 1);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('reaches the first ticket with two Tab presses (skip link)', async () => {
+    await apiTicket('キーボードで最初のチケットへ');
+    const { context, page } = await pageFor('sato');
+    try {
+      await page.goto(`${kotae.url}/console/tickets`);
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'skip-first');
+      await page.keyboard.press('Enter');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'first-ticket');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows the queue at 375 px without horizontal overflow', async () => {
+    await apiTicket('とても長い件名のチケットでも狭い画面で横にはみ出さないことを確認するための問い合わせです');
+    const { context, page } = await pageFor('sato', 375);
+    try {
+      await page.goto(`${kotae.url}/console/tickets`);
+      const widths = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        client: document.documentElement.clientWidth,
+      }));
+      assert.ok(widths.scroll <= widths.client, JSON.stringify(widths));
+      assert.equal(widths.client, 375);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keeps everything typed when an incident save fails (再発防止策 missing)', async () => {
+    const number = await apiTicket('基幹系システムにログインできない');
+    const { context, page } = await pageFor('sato');
+    try {
+      await page.goto(`${kotae.url}/console/tickets/${number}`);
+      await page.locator('#u-type').selectOption('incident');
+      await page.locator('#u-priority').selectOption('high');
+      await page.locator('#u-assignee').selectOption('suzuki');
+      await page.locator('#u-title').fill('基幹系システム ログイン障害');
+      await page.locator('#u-cause').fill('認証サーバの証明書が期限切れだった。');
+      await page.locator('#u-actions').fill('証明書を更新し、サービスを再起動した。');
+      await page.locator('#u-status').selectOption('resolved');
+      await page.locator('#update-submit').click();
+      await page.locator('.error').waitFor();
+      assert.match((await page.locator('.error').textContent()) ?? '', /再発防止策/);
+      assert.equal(new URL(page.url()).pathname, `/console/tickets/${number}`, 'a refresh does not post again');
+      assert.equal(await page.locator('#u-type').inputValue(), 'incident');
+      assert.equal(await page.locator('#u-priority').inputValue(), 'high');
+      assert.equal(await page.locator('#u-assignee').inputValue(), 'suzuki');
+      assert.equal(await page.locator('#u-status').inputValue(), 'resolved');
+      assert.equal(await page.locator('#u-title').inputValue(), '基幹系システム ログイン障害');
+      assert.equal(await page.locator('#u-cause').inputValue(), '認証サーバの証明書が期限切れだった。');
+      assert.equal(await page.locator('#u-actions').inputValue(), '証明書を更新し、サービスを再起動した。');
+      assert.equal(await page.locator('#u-prevention').inputValue(), '');
+      const stored = await kotae.app.operators.ticketService.get(number);
+      assert.equal(stored.status, 'new');
+      assert.equal(stored.version, 1);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -1,6 +1,7 @@
 /** 監査ログ (admin only): the latest entries and the result of the hash-chain check. */
 import type { AuditRecord, AuditVerification } from '../../../tickets';
 import { formatJst } from './format';
+import { auditDetailText } from './audit-detail';
 import { html, type SafeHtml } from './html';
 import { sendPage } from './layout';
 import { AUDIT_ACTION_LABELS, M } from './messages';
@@ -20,7 +21,7 @@ function row(e: AuditRecord, brokenAtSeq: number | undefined): SafeHtml {
     <td>${e.actor}</td>
     <td><span title="${e.action}">${label}</span></td>
     <td>${e.target ?? ''}</td>
-    <td>${e.detail ? JSON.stringify(e.detail) : ''}</td>
+    <td>${auditDetailText(e.detail)}</td>
   </tr>`;
 }
 

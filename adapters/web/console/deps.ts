@@ -2,6 +2,9 @@
 import type { Clock } from '../../../core/clock';
 import type { Logger } from '../../../core/logger';
 import type {
+  TicketLinks,
+  ReplyTemplates,
+  SavedViews,
   DeskChanges,
   AttachmentService,
   FaqService,
@@ -41,6 +44,14 @@ export interface ConsoleDeps {
   changes?: DeskChanges;
   /** How often a live page's marker is read (default 1.5 s). */
   liveIntervalMs?: number;
+  /** The 障害復旧作業報告書 of an incident ticket as one file (xlsx or PDF); without it no download is offered. */
+  incidentReport?: (ticketRef: string, format: 'xlsx' | 'pdf') => Promise<{ name: string; content: Buffer }>;
+  /** Links between related tickets. */
+  links?: TicketLinks;
+  /** Canned replies (admins manage them; operators insert them into a reply). */
+  templates?: ReplyTemplates;
+  /** Saved queue views per operator; without them the queue offers none. */
+  views?: SavedViews;
   /** Operator notifications: the settings page and the list of failed notifications. */
   notifications?: NotificationService;
   /** How long one live stream lasts before the browser reconnects (default 5 minutes). */

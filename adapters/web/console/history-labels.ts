@@ -17,6 +17,9 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   incidentCause: '原因',
   incidentActions: '対応内容',
   incidentPrevention: '再発防止策',
+  merged: '統合したチケット',
+  mergedInto: '統合先',
+  related: '関連チケット',
 };
 
 const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -30,9 +33,22 @@ export function historyFieldLabel(field: string): string {
   return FIELD_LABELS[field] ?? field;
 }
 
-/** A stored value as staff read it: labels for codes, JST for timestamps. */
-export function historyValue(field: string, value: string | undefined): string {
+/** Who made a change, as staff read it: an operator's display name, or 依頼者 / ボット / システム. */
+const ACTOR_LABELS: Readonly<Record<string, string>> = { requester: '依頼者', bot: 'ボット', system: 'システム' };
+
+/** The actor of a history entry: display name for operators, a Japanese word for the others. */
+export function historyActor(actor: string, names: ReadonlyMap<string, string>): string {
+  return names.get(actor) ?? ACTOR_LABELS[actor] ?? actor;
+}
+
+/** A stored value as staff read it: labels for codes, display names for operators, JST for timestamps. */
+export function historyValue(
+  field: string,
+  value: string | undefined,
+  names: ReadonlyMap<string, string> = new Map(),
+): string {
   if (value === undefined) return '';
+  if (field === 'assignee') return names.get(value) ?? value;
   const labels = VALUE_LABELS[field];
   if (labels?.[value]) return labels[value];
   if (field.endsWith('At') && !Number.isNaN(Date.parse(value))) return formatJst(new Date(value));

@@ -17,6 +17,8 @@ export interface PageOptions {
   error?: string;
   /** The tab title when it differs from the heading (e.g. with a live count). */
   docTitle?: string;
+  /** A second skip link (e.g. to the first ticket of the queue). */
+  skipTo?: { href: string; label: string };
 }
 
 function nav(base: string, auth: AuthContext): SafeHtml {
@@ -35,7 +37,12 @@ function nav(base: string, auth: AuthContext): SafeHtml {
     );
   }
   if (hasRole(role, 'admin'))
-    links.push(['/accounts', M.nav.accounts], ['/audit', M.nav.audit], ['/certificates', M.nav.certificates]);
+    links.push(
+      ['/accounts', M.nav.accounts],
+      ['/audit', M.nav.audit],
+      ['/certificates', M.nav.certificates],
+      ['/templates', D.templates.nav],
+    );
   if (hasRole(role, 'operator'))
     links.push(['/notifications', D.notify.navFailures], ['/account/notifications', D.notify.nav]);
   links.push(['/account/password', M.nav.password]);
@@ -64,6 +71,7 @@ export function renderPage(o: PageOptions): string {
       </head>
       <body>
         <a class="skip" href="#main">${M.skipToMain}</a>
+        ${o.skipTo ? html`<a class="skip" href="${o.skipTo.href}" id="skip-first">${o.skipTo.label}</a>` : ''}
         <header>
           <p class="app">${M.appName}</p>
           ${o.auth ? nav(o.base, o.auth) : ''}

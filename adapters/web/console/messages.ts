@@ -1,30 +1,13 @@
 /** Every Japanese string of the operator console (and its sign-in), in one catalogue. */
 import type { TicketPriority, TicketStatus, TicketType } from '../../../bot/records';
 import type { SlaState } from '../../../calendar';
-import type { OperatorRole } from '../../../tickets';
+import { TICKET_PRIORITY_LABELS, TICKET_STATUS_LABELS, TICKET_TYPE_LABELS, type OperatorRole } from '../../../tickets';
 import { AUDIT_BREAK_LABELS, type AuditBreak } from '../../../core/audit';
 
-/** 状態 labels. */
-export const STATUS_LABELS: Readonly<Record<TicketStatus, string>> = {
-  new: '新規',
-  in_progress: '対応中',
-  on_hold: '保留（回答待ち）',
-  resolved: '解決',
-  closed: 'クローズ',
-};
-/** 種別 labels. */
-export const TYPE_LABELS: Readonly<Record<TicketType, string>> = {
-  inquiry: '問合せ',
-  incident: '障害',
-  request: '依頼',
-};
-/** 優先度 labels. */
-export const PRIORITY_LABELS: Readonly<Record<TicketPriority, string>> = {
-  low: '低',
-  normal: '通常',
-  high: '高',
-  urgent: '緊急',
-};
+/** 状態・種別・優先度: the one catalogue of tickets/ (the same words in reports and history). */
+export const STATUS_LABELS: Readonly<Record<TicketStatus, string>> = TICKET_STATUS_LABELS;
+export const TYPE_LABELS: Readonly<Record<TicketType, string>> = TICKET_TYPE_LABELS;
+export const PRIORITY_LABELS: Readonly<Record<TicketPriority, string>> = TICKET_PRIORITY_LABELS;
 /** SLA labels for the queue. */
 export const SLA_LABELS: Readonly<Record<SlaState, string>> = {
   ok: '期限内',

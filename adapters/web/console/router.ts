@@ -22,6 +22,8 @@ import { CERTIFICATE_ROUTES } from './certificate-routes';
 import type { ConsoleDeps } from './deps';
 import { FAQ_ROUTES } from './faq-routes';
 import { LIVE_ROUTES } from './live-routes';
+import { QUEUE_ROUTES } from './queue-routes';
+import { TEMPLATE_ROUTES } from './template-routes';
 import { NOTIFICATION_ROUTES } from './notification-routes';
 import { KNOWLEDGE_ROUTES } from './knowledge-routes';
 import { knowledgeUpload } from './knowledge-upload';
@@ -39,6 +41,8 @@ import { WORK_LOG_ROUTES } from './work-log-routes';
 export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   ...TICKET_ROUTES,
   ...LIVE_ROUTES,
+  ...QUEUE_ROUTES,
+  ...TEMPLATE_ROUTES,
   ...NOTIFICATION_ROUTES,
   ...WORK_LOG_ROUTES,
   ...FAQ_ROUTES,

@@ -1,14 +1,21 @@
 /** チケット詳細: summary, SLA, transcript, replies/notes, forms (with the version), work log, history. */
-import { historyFieldLabel, historyValue } from './history-labels';
-import { TICKET_PRIORITIES, TICKET_TYPES, type ChannelKind } from '../../../bot/records';
+import { historyActor, historyFieldLabel, historyValue } from './history-labels';
+import { TICKET_PRIORITIES, TICKET_TYPES, type ChannelKind, type TicketRecord } from '../../../bot/records';
 import type { TicketComment } from '../../../bot/ports';
-import { TICKET_TRANSITIONS, type OperatorRecord, type TicketDetail, type WorkLogEntry } from '../../../tickets';
+import {
+  TICKET_TRANSITIONS,
+  type OperatorRecord,
+  type ReplyTemplate,
+  type TicketDetail,
+  type WorkLogEntry,
+} from '../../../tickets';
 import { formatJst, slaText, toDateTimeLocal } from './format';
 import { workLogFields } from './work-log-form';
 import { attachmentList, replyFileInput } from './attachment-section';
 import { html, type SafeHtml } from './html';
 import { M, PRIORITY_LABELS, STATUS_LABELS, TYPE_LABELS } from './messages';
 import { D } from './desk-messages';
+import { shortcutHelp } from './ticket-queue-page';
 
 /** What the detail page shows besides the ticket. */
 export interface DetailView {
@@ -23,6 +30,20 @@ export interface DetailView {
   attachmentMaxBytes?: number;
   /** The ticket's change marker when the page was read (live updates); none: no live updates. */
   marker?: string;
+  /** What the operator typed in a save that failed: shown again instead of the stored values. */
+  typed?: TypedForm;
+  /** The requester's other tickets. */
+  others?: TicketRecord[];
+  /** Canned replies offered above the reply box. */
+  templates?: ReplyTemplate[];
+  /** Numbers of related tickets; undefined: linking not offered. */
+  related?: string[];
+}
+
+/** Form values typed by the operator, by form: the update form's fields, or a reply / note body. */
+export interface TypedForm {
+  form: 'update' | 'reply' | 'note';
+  values: Readonly<Record<string, string>>;
 }
 
 function options(values: readonly string[], labels: Readonly<Record<string, string>>, current: string): SafeHtml[] {
@@ -50,14 +71,15 @@ function deliveryState(c: TicketComment, channel: ChannelKind): string {
 
 const KIND_LABELS = { reply: M.detail.kindReply, note: M.detail.kindNote, requester: M.detail.kindRequester };
 
-function comments(d: TicketDetail): SafeHtml {
+function comments(d: TicketDetail, names: ReadonlyMap<string, string>): SafeHtml {
   if (d.comments.length === 0) return html`<p>${M.detail.none}</p>`;
   return html`<ol class="comments">
     ${d.comments.map((c) => {
       const state = deliveryState(c, d.ticket.channel);
       return html`<li class="${c.kind}">
         <p class="meta">
-          ${KIND_LABELS[c.kind]} ・ ${c.author} ・ ${formatJst(c.createdAt)}
+          ${KIND_LABELS[c.kind]} ・ ${c.kind === 'requester' ? c.author : historyActor(c.author, names)} ・
+          ${formatJst(c.createdAt)}
           ${state ? html`・ <span class="delivery ${c.deliveryError && !c.deliveredAt ? 'warn' : ''}">${state}</span>` : ''}
         </p>
         <p class="body">${c.body}</p>
@@ -67,8 +89,24 @@ function comments(d: TicketDetail): SafeHtml {
 }
 
 function updateForm(v: DetailView): SafeHtml {
-  const t = v.detail.ticket;
-  const next = [t.status, ...TICKET_TRANSITIONS[t.status]];
+  const stored = v.detail.ticket;
+  const typed = v.typed?.form === 'update' ? v.typed.values : {};
+  const pick = <K extends string>(name: string, value: K): K => (typed[name] as K | undefined) ?? value;
+  const t = {
+    ...stored,
+    status: pick('status', stored.status),
+    assignee: typed.assignee ?? stored.assignee,
+    type: pick('type', stored.type),
+    priority: pick('priority', stored.priority),
+    category: typed.category ?? stored.category,
+    title: typed.title ?? stored.title,
+    incident: {
+      cause: typed.cause ?? stored.incident?.cause,
+      actions: typed.actions ?? stored.incident?.actions,
+      prevention: typed.prevention ?? stored.incident?.prevention,
+    },
+  };
+  const next = [stored.status, ...TICKET_TRANSITIONS[stored.status]];
   const ops: [string, string][] = [
     ['', M.detail.unassign],
     ...v.operators.filter((o) => o.role !== 'staff').map((o): [string, string] => [o.username, o.displayName]),
@@ -137,12 +175,18 @@ function workLogSection(v: DetailView): SafeHtml {
 export function detailBody(v: DetailView): SafeHtml {
   const { ticket: t, sla } = v.detail;
   const post = (path: string) => `${v.base}/tickets/${t.number}/${path}`;
+  const names = new Map(v.operators.map((o) => [o.username, o.displayName]));
   return html`<div
       data-live="${v.marker === undefined ? '' : `${v.base}/events?ticket=${encodeURIComponent(t.id)}`}"
       data-marker="${v.marker ?? ''}"
       hidden
     ></div>
     <p id="live-notice" class="live-notice" role="status" hidden>${D.live.updated}</p>
+    <form method="post" action="${post('assign-me')}" class="inline">
+      <input type="hidden" name="_csrf" value="${v.csrf}" /><input type="hidden" name="from" value="detail" />
+      <button type="submit" id="assign-me">${D.queue.assignMe}</button>
+    </form>
+    ${shortcutHelp()}
     <section aria-labelledby="sum-h">
       <h2 id="sum-h">${M.detail.summary}</h2>
       <dl class="summary" data-live-part="summary">
@@ -157,7 +201,7 @@ export function detailBody(v: DetailView): SafeHtml {
         <dt>${M.queue.category}</dt>
         <dd>${t.category}</dd>
         <dt>${M.queue.assignee}</dt>
-        <dd>${t.assignee ?? M.queue.unassigned}</dd>
+        <dd>${t.assignee ? (names.get(t.assignee) ?? t.assignee) : M.queue.unassigned}</dd>
         <dt>${M.queue.requester}</dt>
         <dd>${t.requester.name ?? ''} ${t.requester.department ?? ''}</dd>
         <dt>${M.detail.phone}</dt>
@@ -184,16 +228,30 @@ export function detailBody(v: DetailView): SafeHtml {
     </section>
     <section aria-labelledby="cm-h">
       <h2 id="cm-h">${M.detail.comments}</h2>
-      <div data-live-part="comments">${comments(v.detail)}</div>
+      <div data-live-part="comments">${comments(v.detail, names)}</div>
+      ${
+        v.templates?.length
+          ? html`<form method="get" action="${v.base}/tickets/${t.number}" class="inline">
+              <div class="field">
+                <label for="template">${D.templates.pick}</label
+                ><select id="template" name="template">
+                  ${v.templates.map((x) => html`<option value="${x.id}">${x.name}</option>`)}
+                </select>
+              </div>
+              <button type="submit">${D.templates.insert}</button>
+            </form>`
+          : ''
+      }
       <form method="post" action="${post('reply')}" class="stack" enctype="multipart/form-data">
         <input type="hidden" name="_csrf" value="${v.csrf}" />
-        ${textField('reply-body', 'body', M.detail.reply, '', 5)}
+        ${textField('reply-body', 'body', M.detail.reply, v.typed?.form === 'reply' ? v.typed.values.body : '', 5)}
         ${v.attachmentMaxBytes ? replyFileInput(v.attachmentMaxBytes) : ''}<button type="submit" id="reply-submit">
           ${M.detail.replySubmit}
         </button>
       </form>
       <form method="post" action="${post('note')}" class="stack">
-        <input type="hidden" name="_csrf" value="${v.csrf}" /> ${textField('note-body', 'body', M.detail.note)}<button
+        <input type="hidden" name="_csrf" value="${v.csrf}" />
+        ${textField('note-body', 'body', M.detail.note, v.typed?.form === 'note' ? v.typed.values.body : '')}<button
           type="submit"
         >
           ${M.detail.noteSubmit}
@@ -211,6 +269,67 @@ export function detailBody(v: DetailView): SafeHtml {
     <section aria-labelledby="wl-h">
       <h2 id="wl-h">${M.detail.worklogs}</h2>
       ${workLogSection(v)}
+    </section>
+    ${
+      t.type === 'incident'
+        ? html`<p class="incident-report">
+            ${D.incident.label}:
+            <a href="${v.base}/tickets/${t.number}/incident-report?format=xlsx" id="incident-xlsx"
+              >${D.incident.xlsx}</a
+            >
+            ・
+            <a href="${v.base}/tickets/${t.number}/incident-report?format=pdf" id="incident-pdf">${D.incident.pdf}</a>
+          </p>`
+        : ''
+    }
+    <section aria-labelledby="rq-h">
+      <h2 id="rq-h">${D.requester.title}</h2>
+      ${
+        v.others?.length
+          ? html`<ul>
+              ${v.others.map(
+                (o) =>
+                  html`<li>
+                    <a href="${v.base}/tickets/${o.number}">${o.number}</a>
+                    ${o.title}（${STATUS_LABELS[o.status]}・${formatJst(o.createdAt)}）
+                  </li>`,
+              )}
+            </ul>`
+          : html`<p>${D.requester.none}</p>`
+      }
+    </section>
+    ${
+      v.related
+        ? html`<section aria-labelledby="rl-h">
+            <h2 id="rl-h">${D.links.title}</h2>
+            ${
+              v.related.length
+                ? html`<ul>
+                    ${v.related.map((n) => html`<li><a href="${v.base}/tickets/${n}">${n}</a></li>`)}
+                  </ul>`
+                : html`<p>${D.links.none}</p>`
+            }
+            <form method="post" action="${post('link')}" class="inline">
+              <input type="hidden" name="_csrf" value="${v.csrf}" />
+              <div class="field">
+                <label for="link-other">${D.links.other}</label
+                ><input id="link-other" name="other" maxlength="64" autocomplete="off" />
+              </div>
+              <button type="submit">${D.links.submit}</button>
+            </form>
+          </section>`
+        : ''
+    }
+    <section aria-labelledby="mg-h">
+      <h2 id="mg-h">${D.merge.title}</h2>
+      <form method="post" action="${post('merge')}" class="inline" data-confirm="${D.merge.confirm}">
+        <input type="hidden" name="_csrf" value="${v.csrf}" />
+        <div class="field">
+          <label for="merge-target">${D.merge.target}</label
+          ><input id="merge-target" name="target" maxlength="64" autocomplete="off" />
+        </div>
+        <button type="submit" id="merge-submit">${D.merge.submit}</button>
+      </form>
     </section>
     <section aria-labelledby="fq-h">
       <h2 id="fq-h">${M.detail.promote}</h2>
@@ -233,10 +352,10 @@ export function detailBody(v: DetailView): SafeHtml {
             (e) =>
               html`<tr>
                 <td>${formatJst(e.at)}</td>
-                <td>${e.actor}</td>
+                <td>${historyActor(e.actor, names)}</td>
                 <td>${historyFieldLabel(e.field)}</td>
-                <td>${historyValue(e.field, e.before)}</td>
-                <td>${historyValue(e.field, e.after)}</td>
+                <td>${historyValue(e.field, e.before, names)}</td>
+                <td>${historyValue(e.field, e.after, names)}</td>
               </tr>`,
           )}
         </tbody>

@@ -8,31 +8,51 @@ import {
   type TicketType,
 } from '../../../bot/records';
 import { KotaeError } from '../../../core/errors';
-import { INCIDENT_FIELDS, hasRole, proposeFaqFromTicket, type QueueFilter, type TicketChanges } from '../../../tickets';
-import { detailBody } from './ticket-detail-page';
+import {
+  INCIDENT_FIELDS,
+  fillTemplate,
+  hasRole,
+  proposeFaqFromTicket,
+  type QueueFilter,
+  type TicketChanges,
+} from '../../../tickets';
+import { detailBody, type TypedForm } from './ticket-detail-page';
 import { sendAttachment } from '../attachment-download';
 import { uploadedFiles } from './upload';
 import { faqForm } from './faq-pages';
 import { html } from './html';
 import { noticeFor, sendPage } from './layout';
 import { M } from './messages';
-import { queueBody, queueFilter, searchForm } from './ticket-queue-page';
+import { queueBody, queueFilter, searchForm, type QueueParams } from './ticket-queue-page';
+import { D } from './desk-messages';
 import { done, field, param, query, type ConsoleRoute, type HandlerContext } from './route-types';
 
 /** Errors shown on the page the operator was working on instead of an error page. */
 const INLINE_CODES = new Set(['INPUT_INVALID', 'INPUT_TOO_LARGE', 'CONFLICT', 'TICKET_TRANSITION_INVALID']);
 
 /** Renders the detail page, optionally with an error (e.g. the conflict message) and its status. */
-async function renderDetail(c: HandlerContext, status = 200, error?: string): Promise<void> {
+async function renderDetail(c: HandlerContext, status = 200, error?: string, typed?: TypedForm): Promise<void> {
   const { tickets, workLogs, accounts, clock } = c.deps;
   const detail = await tickets.detail(param(c.req, 'id'));
   const marker = await c.deps.changes?.ticketMarker(detail.ticket.id);
-  const [logs, operators] = await Promise.all([workLogs.listByTicket(detail.ticket.id), accounts.list()]);
+  const [logs, operators, others, templates, related] = await Promise.all([
+    workLogs.listByTicket(detail.ticket.id),
+    accounts.list(),
+    tickets.requesterHistory(detail.ticket),
+    c.deps.templates?.list(),
+    c.deps.links?.related(detail.ticket.id),
+  ]);
+  const chosen = templates?.find((t) => t.id === query(c.req, 'template'));
+  if (chosen && !typed) {
+    const assignee =
+      operators.find((o) => o.username === detail.ticket.assignee)?.displayName ?? c.auth.operator.displayName;
+    typed = { form: 'reply', values: { body: fillTemplate(chosen.body, detail.ticket, assignee) } };
+  }
   sendPage(c.res, status, {
     base: c.base,
     auth: c.auth,
     title: M.detail.title(detail.ticket.number),
-    notice: noticeFor(query(c.req, 'notice')),
+    notice: noticeFor(query(c.req, 'notice')) ?? deskNotice(query(c.req, 'notice'), ''),
     error,
     body: detailBody({
       base: c.base,
@@ -44,18 +64,101 @@ async function renderDetail(c: HandlerContext, status = 200, error?: string): Pr
       now: clock.now(),
       attachmentMaxBytes: c.deps.attachments?.maxBytes,
       marker,
+      typed,
+      others,
+      templates,
+      related,
     }),
   });
 }
 
+/** What the operator typed in the form that was posted (shown again after an error). */
+function typedForm(c: HandlerContext): TypedForm | undefined {
+  const form = /\/(update|reply|note)$/.exec(c.req.path)?.[1] as TypedForm['form'] | undefined;
+  if (!form) return undefined;
+  const body = (c.req.body ?? {}) as Record<string, unknown>;
+  const values: Record<string, string> = {};
+  for (const [k, v] of Object.entries(body)) if (k !== '_csrf' && typeof v === 'string') values[k] = v;
+  return { form, values };
+}
+
+/** The queue page (filters, search, sort, saved views, bulk form), or the search error with status 400. */
+async function renderQueue(c: HandlerContext): Promise<void> {
+  const p: QueueParams = {
+    status: query(c.req, 'status'),
+    category: query(c.req, 'category'),
+    assignee: query(c.req, 'assignee'),
+    sla: query(c.req, 'sla'),
+    q: query(c.req, 'q').slice(0, 2000),
+    sort: query(c.req, 'sort').slice(0, 20),
+    dir: query(c.req, 'dir').slice(0, 4),
+  };
+  const { tickets, accounts } = c.deps;
+  let filter: QueueFilter;
+  try {
+    filter = queueFilter(p, tickets.categories);
+  } catch (err) {
+    if (!(err instanceof KotaeError) || err.code !== 'INPUT_INVALID') throw err;
+    return sendPage(c.res, 400, {
+      base: c.base,
+      auth: c.auth,
+      title: M.queue.title,
+      error: err.userMessage,
+      body: searchForm(c.base, p),
+    });
+  }
+  const marker = await c.deps.changes?.deskMarker();
+  const [page, counts, operators, undelivered, views] = await Promise.all([
+    tickets.queue(filter),
+    tickets.countsByStatus(),
+    accounts.list(),
+    tickets.undelivered(),
+    c.deps.views?.list(c.auth.operator.username),
+  ]);
+  sendPage(c.res, 200, {
+    base: c.base,
+    auth: c.auth,
+    title: M.queue.title,
+    docTitle: `(${page.total}) ${M.queue.title}`,
+    notice: noticeFor(query(c.req, 'notice')) ?? deskNotice(query(c.req, 'notice'), query(c.req, 'failed')),
+    skipTo: page.items.length ? { href: '#first-ticket', label: D.queue.skipToFirst } : undefined,
+    body: queueBody({
+      base: c.base,
+      p,
+      page,
+      counts,
+      categories: tickets.categories,
+      operators: operators.filter((o) => o.role !== 'staff'),
+      undelivered: { csrf: c.auth.session.csrfToken, items: undelivered },
+      marker,
+      csrf: c.auth.session.csrfToken,
+      me: c.auth.operator.username,
+      views,
+    }),
+  });
+}
+
+/** Notices of the queue's own actions (`?notice=bulk&ok=…&failed=…`). */
+function deskNotice(key: string, failed: string): string | undefined {
+  if (key === 'assignedMe') return D.queue.assigned;
+  if (key === 'viewSaved') return D.queue.viewSaved;
+  if (key === 'merged') return D.merge.done;
+  if (key === 'linked') return D.links.done;
+  if (key.startsWith('bulk')) {
+    const ok = Number.parseInt(key.slice(4), 10);
+    return Number.isSafeInteger(ok) ? D.queue.bulkDone(ok, Number.parseInt(failed, 10) || 0) : undefined;
+  }
+  return undefined;
+}
+
 /** Runs a ticket action; user errors re-render the detail page with the message and status. */
-function onTicket(action: (c: HandlerContext) => Promise<void>) {
+export function onTicket(action: (c: HandlerContext) => Promise<void>) {
   return async (c: HandlerContext): Promise<void> => {
     try {
       await action(c);
     } catch (err) {
       if (!(err instanceof KotaeError) || !INLINE_CODES.has(err.code)) throw err;
-      await renderDetail(c, err.status, err.userMessage);
+      await renderDetail(c, err.status, err.userMessage, typedForm(c));
     }
   };
 }
@@ -98,57 +201,7 @@ export const TICKET_ROUTES: readonly ConsoleRoute[] = [
       });
     },
   },
-  {
-    method: 'get',
-    path: '/tickets',
-    role: 'operator',
-    handle: async (c) => {
-      const p = {
-        status: query(c.req, 'status'),
-        category: query(c.req, 'category'),
-        assignee: query(c.req, 'assignee'),
-        sla: query(c.req, 'sla'),
-        q: query(c.req, 'q').slice(0, 2000),
-      };
-      const { tickets, accounts } = c.deps;
-      let filter: QueueFilter;
-      try {
-        filter = queueFilter(p, tickets.categories);
-      } catch (err) {
-        if (!(err instanceof KotaeError) || err.code !== 'INPUT_INVALID') throw err;
-        return sendPage(c.res, 400, {
-          base: c.base,
-          auth: c.auth,
-          title: M.queue.title,
-          error: err.userMessage,
-          body: searchForm(c.base, p),
-        });
-      }
-      const marker = await c.deps.changes?.deskMarker();
-      const [page, counts, operators, undelivered] = await Promise.all([
-        tickets.queue(filter),
-        tickets.countsByStatus(),
-        accounts.list(),
-        tickets.undelivered(),
-      ]);
-      sendPage(c.res, 200, {
-        base: c.base,
-        auth: c.auth,
-        title: M.queue.title,
-        docTitle: `(${page.total}) ${M.queue.title}`,
-        body: queueBody(
-          c.base,
-          p,
-          page,
-          counts,
-          tickets.categories,
-          operators.filter((o) => o.role !== 'staff'),
-          { csrf: c.auth.session.csrfToken, items: undelivered },
-          marker,
-        ),
-      });
-    },
-  },
+  { method: 'get', path: '/tickets', role: 'operator', handle: renderQueue },
   {
     method: 'post',
     path: '/tickets/retry-undelivered',

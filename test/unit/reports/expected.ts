@@ -109,7 +109,7 @@ export function assertMayReport(m: ReportModel): void {
       number: 'HD-2026-000001',
       title: 'VPN接続障害',
       priority: '高',
-      status: '完了',
+      status: 'クローズ',
       createdAt: '2026/05/08 13:30',
       resolvedAt: '2026/05/08 16:30',
       cause: 'VPN装置の証明書期限切れ',

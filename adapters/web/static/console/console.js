@@ -48,3 +48,73 @@ document.addEventListener('submit', (event) => {
     void refresh();
   });
 })();
+
+// Keyboard shortcuts (shown with ?): / search, j/k move, Enter open, a assign to me, r reply box.
+(() => {
+  const help = document.getElementById('shortcuts');
+  const typing = (el) =>
+    el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+  let current = -1;
+  const rows = () => Array.from(document.querySelectorAll('tr[data-ticket]'));
+  function select(index) {
+    const list = rows();
+    if (list.length === 0) return;
+    current = Math.max(0, Math.min(list.length - 1, index));
+    list.forEach((r, i) => r.classList.toggle('current', i === current));
+    const link = list[current].querySelector('a.ticket-link');
+    if (link) link.focus();
+  }
+  document.addEventListener('kotae:live-refreshed', () => {
+    if (current >= 0) select(current);
+  });
+  document.getElementById('shortcuts-close')?.addEventListener('click', () => {
+    if (help) help.hidden = true;
+  });
+  document.addEventListener('keydown', (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
+    const key = event.key;
+    if (key === '?') {
+      if (help) help.hidden = !help.hidden;
+      if (help && !help.hidden) help.querySelector('button')?.focus();
+    } else if (key === 'Escape' && help && !help.hidden) {
+      help.hidden = true;
+    } else if (key === '/') {
+      const q = document.getElementById('q');
+      if (!q) return;
+      q.focus();
+      q.select();
+    } else if (key === 'j') {
+      select(current + 1);
+    } else if (key === 'k') {
+      select(current < 0 ? 0 : current - 1);
+    } else if (key === 'a') {
+      const row = rows()[current];
+      const button = row ? row.querySelector('button[formaction$="/assign-me"]') : document.getElementById('assign-me');
+      if (!button) return;
+      button.click();
+    } else if (key === 'r') {
+      const reply = document.getElementById('reply-body');
+      if (!reply) return;
+      reply.focus();
+    } else {
+      return;
+    }
+    event.preventDefault();
+  });
+})();
+
+// Skip links move the keyboard focus to their target (not only the scroll position).
+document.addEventListener('click', (event) => {
+  const link = event.target instanceof Element ? event.target.closest('a.skip') : null;
+  const target = link ? document.getElementById(link.getAttribute('href').slice(1)) : null;
+  if (!target) return;
+  event.preventDefault();
+  target.focus();
+});
+
+// A form that failed is shown again at the address it was posted to (…/update, …/reply, …): the address
+// becomes the ticket page's, so a refresh reads the ticket instead of posting again.
+(() => {
+  const posted = /^(.*\/tickets\/[^/]+)\/(update|reply|note|merge|link)$/.exec(window.location.pathname);
+  if (posted) window.history.replaceState(null, '', posted[1]);
+})();

@@ -201,7 +201,7 @@ describe('console account security', () => {
       assert.match(page.text, /title="account.create">アカウント作成</);
       assert.match(page.text, /<td>&lt;b&gt;x&lt;\/b&gt;<\/td>/);
       assert.doesNotMatch(page.text, /<b>x<\/b>/);
-      assert.match(page.text, /\{&quot;role&quot;:&quot;staff&quot;\}/);
+      assert.match(page.text, /<td>権限: 職員<\/td>/);
     });
 
     it('flags a row whose detail was changed in the database', async () => {
@@ -215,7 +215,7 @@ describe('console account security', () => {
         '改ざんを検出しました。最初の不整合は連番 1 です：記録の内容が鍵付きハッシュ（HMAC）と一致しません（記録の改変・偽造、または鍵なしでの再計算）。',
       );
       assert.match(page.text, /<tr class="warn">\s*<td>1（不一致）<\/td>/);
-      assert.match(page.text, /&quot;raw&quot;:&quot;not json&quot;/);
+      assert.match(page.text, /<td>記録内容（形式不正）: not json<\/td>/);
     });
 
     it('is forbidden to staff and operators', async () => {

@@ -22,6 +22,31 @@ const REQUESTS: Record<string, (h: ConsoleHarness) => Promise<Prepared>> = {
   'get /': async () => ({ path: '/' }),
   'get /tickets': async () => ({ path: '/tickets' }),
   'get /events': async () => ({ path: '/events' }),
+  'post /tickets/:id/assign-me': async (h) => ({
+    path: `/tickets/${(await h.openTicket()).number}/assign-me`,
+    form: {},
+  }),
+  'post /tickets/bulk': async (h) => ({
+    path: '/tickets/bulk',
+    form: { ids: (await h.openTicket()).number, bulk_priority: 'high' },
+  }),
+  'post /tickets/:id/merge': async (h) => ({
+    path: `/tickets/${(await h.openTicket()).number}/merge`,
+    form: { target: (await h.openTicket()).number },
+  }),
+  'get /tickets/:id/incident-report': async (h) => ({
+    path: `/tickets/${(await h.openTicket({ type: 'incident' })).number}/incident-report?format=xlsx`,
+  }),
+  'post /tickets/:id/link': async (h) => ({
+    path: `/tickets/${(await h.openTicket()).number}/link`,
+    form: { other: (await h.openTicket()).number },
+  }),
+  'get /templates': async () => ({ path: '/templates' }),
+  'post /templates': async () => ({ path: '/templates', form: { name: `定型${Math.random()}`, body: '{氏名}様' } }),
+  'post /templates/:id/delete': async (h) => ({
+    path: `/templates/${(await h.deps.templates.save({ name: '削除用', body: '本文' }, new Date())).id}/delete`,
+  }),
+  'post /views': async () => ({ path: '/views', form: { name: '至急', query: 'sla=breached' } }),
   'post /tickets/retry-undelivered': async () => ({ path: '/tickets/retry-undelivered', form: {} }),
   'get /tickets/:id': async (h) => ({ path: `/tickets/${(await h.openTicket()).number}` }),
   'post /tickets/:id/update': async (h) => ({

@@ -18,6 +18,15 @@ import { SqlFaqStore, SqlUnansweredQuestions } from '../../../../../db/repositor
 import { SqlAttachmentStore } from '../../../../../db/repositories/sql-attachment-store';
 import { SqlTicketOutbox } from '../../../../../db/repositories/sql-ticket-outbox';
 import { SqlDeskChanges } from '../../../../../db/repositories/sql-desk-changes';
+import { SqlSavedViews } from '../../../../../db/repositories/sql-saved-views';
+import { SqlReplyTemplates } from '../../../../../db/repositories/sql-reply-templates';
+import {
+  incidentBaseName,
+  loadIncidentReport,
+  renderIncidentPdf,
+  renderIncidentXlsx,
+} from '../../../../../reports/incident';
+import { SqlTicketLinks, SqlTicketMerger } from '../../../../../db/repositories/sql-ticket-merger';
 import { SqlNotificationSettings, SqlNotificationStore } from '../../../../../db/repositories/sql-notification-store';
 import { NotificationService } from '../../../../../notify';
 import {
@@ -91,6 +100,7 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     slaPolicy: DEFAULT_SLA_POLICY,
     clock: timeSource,
     audit,
+    merger: new SqlTicketMerger(ds),
   });
   const reindexCalls: Date[] = [];
   let reindexFails = false;
@@ -202,6 +212,19 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     logger,
     secureCookies: false,
     changes: new SqlDeskChanges(ds),
+    views: new SqlSavedViews(ds, now),
+    templates: new SqlReplyTemplates(ds),
+    links: new SqlTicketLinks(ds),
+    incidentReport: async (ref: string, format: 'xlsx' | 'pdf') => {
+      const model = await loadIncidentReport(ref, {
+        tickets: ticketStore,
+        workLogs: new SqlWorkLogStore(ds, now),
+        organization: '試験市',
+        now: now(),
+      });
+      const name = `${incidentBaseName(model.number)}.${format}`;
+      return { name, content: format === 'xlsx' ? await renderIncidentXlsx(model) : await renderIncidentPdf(model) };
+    },
     notifications,
     liveIntervalMs: 300,
     liveStreamMs: 1000,

@@ -1,0 +1,56 @@
+/** 監査ログの詳細: structured details shown with Japanese names, codes translated, hashes left out. */
+import { historyFieldLabel } from './history-labels';
+import { ROLE_LABELS } from './messages';
+
+const KEY_LABELS: Readonly<Record<string, string>> = {
+  changes: '変更した項目',
+  fileName: 'ファイル名',
+  kind: '添付した人',
+  ticketId: 'チケット',
+  role: '権限',
+  from: '変更前',
+  to: '変更後',
+  reason: '理由',
+  failures: '連続失敗回数',
+  raw: '記録内容（形式不正）',
+};
+
+/** Incident field names of ticket.update (the history uses incidentCause etc.). */
+const CHANGE_LABELS: Readonly<Record<string, string>> = {
+  cause: '原因',
+  actions: '対応内容',
+  prevention: '再発防止策',
+};
+
+const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  kind: { requester: '依頼者', operator: '担当者' },
+  role: ROLE_LABELS,
+  from: ROLE_LABELS,
+  to: ROLE_LABELS,
+  reason: {
+    unknown: '存在しないユーザー名',
+    locked: 'ロック中',
+    disabled: '無効なアカウント',
+    password: 'パスワード誤り',
+  },
+};
+
+/** Keys not worth showing to a person. */
+const HIDDEN = new Set(['sha256']);
+
+function valueText(key: string, value: unknown): string {
+  if (key === 'changes' && Array.isArray(value))
+    return value.map((f) => CHANGE_LABELS[String(f)] ?? historyFieldLabel(String(f))).join('、') || 'なし';
+  if (Array.isArray(value)) return value.map(String).join('、');
+  const text = typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+  return VALUE_LABELS[key]?.[text] ?? text;
+}
+
+/** `名前: 値` pairs of an audit detail, one string. */
+export function auditDetailText(detail: Readonly<Record<string, unknown>> | undefined): string {
+  if (!detail) return '';
+  return Object.entries(detail)
+    .filter(([k]) => !HIDDEN.has(k))
+    .map(([k, v]) => `${KEY_LABELS[k] ?? k}: ${valueText(k, v)}`)
+    .join(' ／ ');
+}

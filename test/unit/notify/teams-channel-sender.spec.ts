@@ -1,0 +1,28 @@
+/** The operators' Teams channel: one proactive post through the Teams ChannelSender, addressed by the config. */
+import assert from 'node:assert/strict';
+import { TeamsChannelSender } from '../../../notify';
+import { RecordingSender } from '../tickets/fakes';
+
+describe('TeamsChannelSender', () => {
+  it('posts subject and body to the configured channel conversation', async () => {
+    const teams = new RecordingSender('teams');
+    const sender = new TeamsChannelSender(teams, {
+      serviceUrl: 'https://smba.example.test/jp/',
+      conversationId: '19:operators@thread.tacv2',
+    });
+    await sender.send({
+      recipient: 'operators-channel',
+      subject: '【Kotae】新しいチケット HD-2026-000001',
+      body: '本文',
+    });
+    assert.equal(teams.sent.length, 1);
+    const { conversation, reply } = teams.sent[0]!;
+    assert.equal(conversation.channel, 'teams');
+    assert.deepEqual(JSON.parse(conversation.channelRef!), {
+      channelId: 'msteams',
+      serviceUrl: 'https://smba.example.test/jp/',
+      conversation: { id: '19:operators@thread.tacv2', isGroup: true, conversationType: 'channel' },
+    });
+    assert.equal(reply.text, '【Kotae】新しいチケット HD-2026-000001\n\n本文');
+  });
+});
