@@ -11,7 +11,8 @@ import type { AskInput, EscalateInput, FeedbackInput, Helpdesk } from './helpdes
 import type { ConversationStore, KnowledgeSearch, SearchHit, TicketDesk, TicketStore } from './ports';
 import { formatJstDayTime } from '../calendar';
 import type { BotAction, BotReply, ConversationRecord, Requester, SourceRef, TicketRecord } from './records';
-import { DEFAULT_THRESHOLDS, type AnswerThresholds } from './answer-policy';
+import { DEFAULT_THRESHOLDS, orderedThresholds, type AnswerThresholds } from './answer-policy';
+import { preferExactQuestion } from './exact-question';
 import { BOT_MESSAGES } from './messages';
 import { citeShownSources, composeAnswer, type ComposedAnswer } from './compose-answer';
 import type { PiiMasker } from '../privacy';
@@ -117,10 +118,12 @@ export class HelpdeskService implements Helpdesk {
     const recent =
       previous && started.getTime() - previous.askedAt.getTime() <= FOLLOW_UP_WINDOW_MS ? previous.text : undefined;
     const query = await followUpQuery(this.deps.knowledge, text, recent);
-    const retrieval = query.retrieval ?? (await this.deps.knowledge.search(text, { k: 5 }));
+    const searched = query.retrieval ?? (await this.deps.knowledge.search(text, { k: 5 }));
+    // Configured overrides win over the thresholds calibrated on this index, which win over the defaults.
+    const thresholds = orderedThresholds({ ...DEFAULT_THRESHOLDS, ...searched.thresholds, ...this.options.thresholds });
+    const retrieval = preferExactQuestion(text, searched, thresholds.answer);
     const decision = await decideWithSources(query.text, retrieval, this.deps.chatModel, {
-      // Configured overrides win over the thresholds calibrated on this index, which win over the defaults.
-      thresholds: { ...DEFAULT_THRESHOLDS, ...retrieval.thresholds, ...this.options.thresholds },
+      thresholds,
       checkSources: this.options.checkSources ?? true,
       faqVerbatim: this.options.faqVerbatim ?? true,
       timeoutMs: this.options.generationTimeoutMs ?? GENERATION.timeoutMs,
