@@ -148,7 +148,8 @@ describe('end to end: an operator reply with files reaches a Teams requester', f
     assert.equal(res.headers.get('content-type'), 'application/pdf');
     assert.match(String(res.headers.get('content-disposition')), /^attachment;/);
     assert.ok(Buffer.from(await res.arrayBuffer()).equals(PDF));
-    const tampered = `${kotae.url}${link.pathname}${link.search.replace(/sig=./, 'sig=0')}`;
+    // Change the signature's first digit (to another digit: replacing it by itself would not tamper).
+    const tampered = `${kotae.url}${link.pathname}${link.search.replace(/sig=(.)/, (_, c: string) => `sig=${c === '0' ? '1' : '0'}`)}`;
     const refused = await fetch(tampered);
     assert.equal(refused.status, 404);
     assert.match(await refused.text(), /リンクの有効期限が切れています/);
