@@ -6,13 +6,13 @@
  * issues client-credential tokens. Knobs: throttle the next request (429 + Retry-After), expire every
  * delta token (410 resyncRequired), fail everything (Graph down), refuse the secret (expired).
  */
-import { execFileSync } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { selfSigned } from '../helpers/self-signed';
 
 interface FakeFile {
   id: string;
@@ -74,29 +74,7 @@ export class FakeGraphDrive {
     await new Promise<void>((r) => this.graph?.listen(0, '127.0.0.1', r));
     this.graphUrl = `http://127.0.0.1:${(this.graph.address() as AddressInfo).port}`;
     this.certDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-login-'));
-    const key = path.join(this.certDir, 'key.pem');
-    const cert = path.join(this.certDir, 'cert.pem');
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-keyout',
-        key,
-        '-out',
-        cert,
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-      ],
-      { stdio: 'ignore' },
-    );
+    const { key, cert } = selfSigned(this.certDir);
     this.caFile = cert;
     this.login = createHttpsServer({ key: fs.readFileSync(key), cert: fs.readFileSync(cert) }, (req, res) =>
       this.handleLogin(req, res),

@@ -4,12 +4,11 @@
  * under test trusts the certificate through KOTAE_OIDC_CA_FILE. Its development login page takes any
  * login name; the account's claims come from `accounts` (app roles, groups, 所属 …).
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { tempDir } from '../helpers/temp-dir';
+import { selfSigned } from '../helpers/self-signed';
 
 /** Claims of one directory account, keyed by its login name on the provider's login page. */
 export type OidcAccounts = Record<string, Record<string, unknown>>;
@@ -21,34 +20,6 @@ export interface OidcServer {
   clientId: string;
   clientSecret: string;
   close(): Promise<void>;
-}
-
-/** A self-signed certificate for 127.0.0.1 (openssl, a system tool the suite checks). */
-function selfSigned(dir: string): { key: string; cert: string } {
-  const key = path.join(dir, 'key.pem');
-  const cert = path.join(dir, 'cert.pem');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-      '-days',
-      '1',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-    ],
-    { stdio: 'ignore' },
-  );
-  return { key, cert };
 }
 
 /** Starts the provider for one confidential client whose redirect URI is `redirectUri`. */
