@@ -8,7 +8,7 @@ import type { Logger } from '../core/logger';
 import { SqlReportData } from '../db/repositories/sql-report-data';
 import { SqlReportStore } from '../db/repositories/sql-report-store';
 import { SqlJobRunStore } from '../db/repositories/sql-job-run-store';
-import { ReportService } from '../reports';
+import { ReportService, type ReportSectionSource } from '../reports';
 import { JobRunner, ReportScheduler, type LeaseGuard } from '../jobs';
 
 /** Builds the report service and (not started) scheduler. */
@@ -25,6 +25,8 @@ export function wireReports(d: {
   onJobFailed?: (job: string, error: string) => void;
   /** Groups variants of one question in the top lists (issue 15). */
   groupQuestions?: QuestionGrouper;
+  /** Modules that add tables to every report (issue 16: registers, planned work, roster). */
+  sections?: readonly ReportSectionSource[];
 }) {
   const store = new SqlReportStore(d.ds);
   const service = new ReportService({
@@ -37,6 +39,7 @@ export function wireReports(d: {
     clock: d.clock,
     logger: d.logger,
     groupQuestions: d.groupQuestions,
+    sections: d.sections,
   });
   const runner = new JobRunner({
     store: new SqlJobRunStore(d.ds),

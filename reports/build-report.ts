@@ -8,6 +8,7 @@ import { buildIncidents, buildJobs, buildWorkLog } from './build-activity';
 import { buildInquiries } from './build-inquiries';
 import { buildTickets } from './build-tickets';
 import { buildUsage, type QuestionGrouper } from './build-usage';
+import type { ReportSectionSource } from './report-section';
 import { countUsage } from './knowledge-usage';
 import { REPORT_TITLES, type ReportKind } from './labels';
 import type { ReportModel } from './model';
@@ -25,6 +26,8 @@ export interface BuildReportOptions {
   issuesText?: string;
   /** Groups variants of one question in the top lists (raw texts are counted without it). */
   groupQuestions?: QuestionGrouper;
+  /** Modules that add their own tables (registers, planned work, roster). */
+  sections?: readonly ReportSectionSource[];
 }
 
 /**
@@ -73,6 +76,7 @@ export async function buildReport(
   await yieldToEventLoop();
 
   const [workLogs, jobRuns] = await Promise.all([data.workLogs(from, to), data.jobRuns(from, to)]);
+  const extraSections = (await Promise.all((options.sections ?? []).map((s) => s.sections(from, to)))).flat();
   return {
     kind: period.kind,
     period: { key: period.key, from: from.toISOString(), to: to.toISOString(), label: period.label },
@@ -86,5 +90,6 @@ export async function buildReport(
     usage,
     jobs: buildJobs(jobRuns),
     issuesText: options.issuesText ?? '',
+    ...(extraSections.length > 0 ? { extraSections } : {}),
   };
 }

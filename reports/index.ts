@@ -19,6 +19,7 @@ export { renderPdf } from './render-pdf';
 export { defaultPdfFonts, type PdfFonts } from './pdf-document';
 export { renderCsvFiles, tableToCsv, csvCell, reportBaseName, type RenderedFile } from './render-csv';
 export { reportTables, type ReportTable, type Cell } from './tables';
+export type { ReportSection, ReportSectionSource } from './report-section';
 export { keyFigures, type KeyFigure } from './key-figures';
 export { formatRate, formatMinutes } from './format';
 export {

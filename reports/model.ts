@@ -4,6 +4,7 @@
  */
 import type { DocumentUsage } from './knowledge-usage';
 import type { ReportKind } from './labels';
+import type { ReportSection } from './report-section';
 
 /** A count under a key, with its Japanese label. */
 export interface CountItem {
@@ -145,4 +146,6 @@ export interface ReportModel {
   jobs: JobItem[];
   /** 課題・対策, edited by operators before the report is final. */
   issuesText: string;
+  /** Tables contributed by other modules (ReportSectionSource), printed after the built-in ones. */
+  extraSections?: ReportSection[];
 }

@@ -13,6 +13,7 @@ import type { ReportKind } from './labels';
 import type { ReportModel } from './model';
 import { parsePeriod } from './period';
 import type { ReportData } from './report-data';
+import type { ReportSectionSource } from './report-section';
 import { renderReportFiles, writeReportFiles } from './report-files';
 import { mustBeDraft, mustExist } from './report-store-rules';
 import type { ReportStore, StoredReport } from './report-store';
@@ -32,6 +33,8 @@ export interface ReportServiceDeps {
   fonts?: PdfFonts;
   /** Groups variants of one question in the top lists (the knowledge layer's clusters). */
   groupQuestions?: QuestionGrouper;
+  /** Modules that add their own tables to every report (registers, planned work, roster). */
+  sections?: readonly ReportSectionSource[];
 }
 
 /** Generates, stores and edits reports. */
@@ -55,6 +58,7 @@ export class ReportService {
       now: clock.now(),
       issuesText: stored?.issuesText,
       groupQuestions: this.deps.groupQuestions,
+      sections: this.deps.sections,
     });
   }
 

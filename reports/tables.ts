@@ -149,5 +149,6 @@ export function reportTables(m: ReportModel): ReportTable[] {
       TEXT.noJobs,
     ),
   );
+  for (const extra of m.extraSections ?? []) tables.push(extra);
   return tables;
 }
