@@ -1,6 +1,7 @@
 /**
  * Rebuilds structure that a PDF only shows visually: lines set in a larger font than the body
- * become headings (largest = level 1), and lines wrapped inside a Japanese sentence are re-joined.
+ * become headings (largest = level 1), lines wrapped inside a Japanese sentence are re-joined, and
+ * page furniture (running headers and footers, page numbers) is dropped so snippets show content.
  */
 import type { Section } from './manual';
 
@@ -20,6 +21,15 @@ interface Line {
   page: number;
 }
 
+/** Lines at each end of a page that may be a running header or footer. */
+const FURNITURE_LINES = 2;
+/** A top/bottom line repeated (numbers aside) on at least this share of the pages is furniture. */
+const FURNITURE_SHARE = 0.5;
+const DIGITS = /[0-9０-９]+/g;
+/** A line that is only a page number: 「3」「- 3 -」「3 / 12」「p.3」「Page 3」「3ページ」「（3）」. */
+const PAGE_NUMBER =
+  /^[\s\-–—‐ー－]*(?:p\.?|page|ｐ|ページ)?\s*[(（]?\s*#\s*[)）]?\s*(?:[\/／]\s*#|of\s*#)?\s*(?:ページ|頁)?[\s\-–—‐ー－]*$/i;
+
 /** A line this much larger than the body font is a heading. */
 const HEADING_RATIO = 1.2;
 const MAX_HEADING_CHARS = 60;
@@ -30,7 +40,7 @@ const CJK_END = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]$/;
 
 /** Groups text items into sections per page, opening a section at each heading. */
 export function pdfSections(pages: readonly PdfTextItem[][]): { sections: Section[]; firstHeading?: string } {
-  const lines = pages.flatMap((items, i) => toLines(items, i + 1));
+  const lines = withoutFurniture(pages.map((items, i) => toLines(items, i + 1))).flat();
   const body = bodyHeight(lines);
   const headingHeights = [...new Set(lines.filter((l) => isHeading(l, body)).map((l) => l.height))].sort(
     (a, b) => b - a,
@@ -79,6 +89,36 @@ function toLines(items: readonly PdfTextItem[], page: number): Line[] {
   }
   end();
   return lines;
+}
+
+/** A line's text with its numbers replaced, so 「- 3 -」 and 「- 4 -」 or 「2026年5月版 3」 match. */
+const furnitureKey = (text: string): string => text.replace(DIGITS, '#').replace(/\s+/g, ' ').trim();
+
+/**
+ * Drops running headers and footers: among the first and last FURNITURE_LINES lines of each page,
+ * a line that is only a page number, or whose text (numbers aside) recurs at a page end on at least
+ * half of the pages of a document of 3 pages or more.
+ */
+function withoutFurniture(pages: Line[][]): Line[][] {
+  const ends = (lines: Line[]): Line[] =>
+    lines.length <= FURNITURE_LINES * 2
+      ? lines
+      : [...lines.slice(0, FURNITURE_LINES), ...lines.slice(-FURNITURE_LINES)];
+  const pagesWith = new Map<string, number>();
+  for (const lines of pages) {
+    for (const key of new Set(ends(lines).map((l) => furnitureKey(l.text))))
+      pagesWith.set(key, (pagesWith.get(key) ?? 0) + 1);
+  }
+  const repeated = (key: string): boolean =>
+    pages.length >= 3 && (pagesWith.get(key) ?? 0) >= Math.max(2, Math.ceil(pages.length * FURNITURE_SHARE));
+  return pages.map((lines) => {
+    const candidates = new Set(ends(lines));
+    return lines.filter((l) => {
+      if (!candidates.has(l)) return true;
+      const key = furnitureKey(l.text);
+      return !(PAGE_NUMBER.test(key) || repeated(key));
+    });
+  });
 }
 
 /** The font height that carries the most characters. */

@@ -32,6 +32,48 @@ describe('PDF loader', () => {
     ]);
   });
 
+  it('drops running headers, footers and page numbers but keeps the text of every page', async () => {
+    const bytes = await pdfBytes((doc) => {
+      const bodies = [
+        'メールの送信手順を説明します。',
+        '添付ファイルは10MBまで送れます。',
+        '送信を取り消すことはできません。',
+        '宛先を確認してから送信してください。',
+      ];
+      bodies.forEach((body, i) => {
+        if (i > 0) doc.addPage();
+        doc.font(JP_FONT).fontSize(9).text('ことのは市 情報政策課 メール利用手順書 2026年5月版', 50, 30);
+        doc.fontSize(10.5).text(body, 50, 120);
+        doc.fontSize(9).text(`- ${i + 1} -`, 280, 700, { lineBreak: false });
+      });
+    });
+    const [doc] = (await loadPdf(sourceFile('manuals/mail.pdf', bytes))).documents;
+    assert.deepEqual(
+      doc.sections.map((s) => [s.page, s.text]),
+      [
+        [1, 'メールの送信手順を説明します。'],
+        [2, '添付ファイルは10MBまで送れます。'],
+        [3, '送信を取り消すことはできません。'],
+        [4, '宛先を確認してから送信してください。'],
+      ],
+    );
+  });
+
+  it('keeps a line that repeats on fewer than half of the pages', async () => {
+    const bytes = await pdfBytes((doc) => {
+      ['一ページ目の本文です。', '二ページ目の本文です。', '三ページ目の本文です。'].forEach((body, i) => {
+        if (i > 0) doc.addPage();
+        if (i === 0) doc.font(JP_FONT).fontSize(10.5).text('注意事項があります。', 50, 30);
+        doc.font(JP_FONT).fontSize(10.5).text(body, 50, 120);
+      });
+    });
+    const [doc] = (await loadPdf(sourceFile('manuals/note.pdf', bytes))).documents;
+    assert.deepEqual(
+      doc.sections.map((s) => s.text),
+      ['注意事項があります。\n一ページ目の本文です。', '二ページ目の本文です。', '三ページ目の本文です。'],
+    );
+  });
+
   it('uses the PDF Title metadata when present', async () => {
     const bytes = await pdfBytes((doc) => doc.font(JP_FONT).text('本文だけ。'), { info: { Title: '文書の表題' } });
     const [doc] = (await loadPdf(sourceFile('a.pdf', bytes))).documents;
