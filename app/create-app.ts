@@ -308,6 +308,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     });
     const web = createWebApp({
       sso,
+      publicUrl: config.publicUrl,
       apiLimits: apiLimits(config.trust.rateLimits, rateCounter, clock),
       before: [metrics.middleware],
       maxQuestionChars: config.maxQuestionChars,

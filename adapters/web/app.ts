@@ -55,6 +55,8 @@ export interface WebAppDeps {
   sso?: { router: Router; webSessions?: WebSessionStore; webChatRequired: boolean };
   /** Longest question, checked before a new web conversation is written. */
   maxQuestionChars?: number;
+  /** KOTAE_PUBLIC_URL: links to Kotae's own /kb/ documents are given to the web chat relative to the page's host. */
+  publicUrl?: string;
   /** Handlers run before every route but /healthz (e.g. request metrics). */
   before?: RequestHandler[];
   /** Rate limits of the public API (per IP, per conversation, uploads). */

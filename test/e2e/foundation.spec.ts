@@ -178,9 +178,12 @@ describe('end to end: ask → answer → no_answer → escalate → ticket', fun
     const { body } = await postJson(`${kotae.url}/api/ask`, {
       question: 'メール無害化で原本を取得する手順を詳しく知りたい',
     });
-    for (const source of body.sources as { url?: string }[]) {
-      if (source.url) assert.match(source.url, /^https?:\/\//);
-    }
+    // Kotae's own documents are linked on the host the chat was opened from (relative), others as they are.
+    const urls = (body.sources as { url?: string }[]).flatMap((s) => (s.url ? [s.url] : []));
+    const own = urls.filter((u) => u.startsWith('/kb/'));
+    assert.deepEqual(own, ['/kb/manuals/mail-guide.md']);
+    for (const u of urls.filter((x) => !own.includes(x))) assert.match(u, /^https?:\/\/(?!127\.0\.0\.1|localhost)/);
+    assert.equal((await fetch(`${kotae.url}${own[0]}`)).status, 200);
   });
 
   it('serves the web chat page', async () => {

@@ -32,6 +32,8 @@ export interface ApiDeps {
   webSignIn?: boolean;
   /** Longest question (checked before a new conversation is written). */
   maxQuestionChars?: number;
+  /** KOTAE_PUBLIC_URL: links under `<publicUrl>/kb/` are answered as `/kb/…`, on the host the page came from. */
+  publicUrl?: string;
 }
 
 /** The requester as the directory says (name, 所属), with the phone the user typed. */
@@ -39,11 +41,21 @@ function directoryRequester(me: WebIdentity, typed?: { phone?: string }) {
   return { id: me.subject, name: me.name, department: me.department, ...(typed?.phone ? { phone: typed.phone } : {}) };
 }
 
-function replyJson(reply: BotReply) {
+/**
+ * A link to one of Kotae's own documents, made relative (`/kb/…`) so the browser opens it on the host the
+ * staff member reached the chat through (an LGWAN name, an internal alias) rather than KOTAE_PUBLIC_URL's.
+ */
+export function onRequestHost(url: string | undefined, publicUrl: string | undefined): string | undefined {
+  if (!url || !publicUrl) return url;
+  const base = publicUrl.replace(/\/+$/, '');
+  return url.startsWith(`${base}/kb/`) ? url.slice(base.length) : url;
+}
+
+function replyJson(reply: BotReply, publicUrl?: string) {
   return {
     outcome: reply.outcome ?? 'no_answer',
     answer: reply.text,
-    sources: reply.sources.map(({ title, url, snippet }) => ({ title, url, snippet })),
+    sources: reply.sources.map(({ title, url, snippet }) => ({ title, url: onRequestHost(url, publicUrl), snippet })),
     confidence: reply.confidence ?? 0,
     conversationId: reply.conversationId,
     choices: reply.choices,
@@ -96,7 +108,7 @@ export function createApiRouter(deps: ApiDeps): Router {
       text: body.question,
       intent: body.intent,
     });
-    res.json({ ...replyJson(reply), ...(conversationToken ? { conversationToken } : {}) });
+    res.json({ ...replyJson(reply, deps.publicUrl), ...(conversationToken ? { conversationToken } : {}) });
   });
 
   router.post('/tickets', async (req, res) => {

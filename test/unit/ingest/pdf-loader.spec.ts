@@ -49,7 +49,7 @@ describe('PDF loader', () => {
     });
     const [doc] = (await loadPdf(sourceFile('manuals/mail.pdf', bytes))).documents;
     assert.deepEqual(
-      doc.sections.map((s) => [s.page, s.text]),
+      (doc.sections ?? []).map((s) => [s.page, s.text]),
       [
         [1, 'メールの送信手順を説明します。'],
         [2, '添付ファイルは10MBまで送れます。'],
@@ -69,7 +69,7 @@ describe('PDF loader', () => {
     });
     const [doc] = (await loadPdf(sourceFile('manuals/note.pdf', bytes))).documents;
     assert.deepEqual(
-      doc.sections.map((s) => s.text),
+      (doc.sections ?? []).map((s) => s.text),
       ['注意事項があります。\n一ページ目の本文です。', '二ページ目の本文です。', '三ページ目の本文です。'],
     );
   });
