@@ -1,8 +1,9 @@
 /**
  * Self-calibrating confidence: at every index build the answer thresholds are fitted on the
  * knowledge base being indexed, from probes made of the knowledge base itself, so that a configured
- * precision of shown answers (answered + tentative) holds on it. The benchmark-fitted logistic
- * weights of confidence.ts stay the prior; only the thresholds move.
+ * precision of shown answers (answered + tentative) holds on it. The confidence's logistic weights
+ * are refitted on the same probes (confidence-fit.ts, the benchmark-fitted weights of confidence.ts
+ * as the prior), then the thresholds are fitted on the refitted confidences.
  *
  * Probes (deterministic, seeded):
  * - answerable: each sampled FAQ's question and alternates with words dropped at random, one in
@@ -16,6 +17,8 @@
  * the answer threshold does the same for half the error; clarify stays at the benchmark default
  * (or the tentative threshold if lower).
  */
+import type { ConfidenceFeatures } from './confidence';
+import { fitConfidenceWeights, rescore, type WeightedSample } from './confidence-fit';
 import type { HybridSearcher } from './hybrid-searcher';
 import { SeededRandom } from './seeded-random';
 import { katakanaToHiragana } from './text-normalize';
@@ -82,6 +85,8 @@ export const OFF_TOPIC_PROBES: readonly string[] = [
 interface ProbeResult {
   confidence: number;
   right: boolean;
+  /** The top hit's confidence features (absent in hand-made results). */
+  features?: ConfidenceFeatures;
   kind: 'answerable' | 'unanswerable' | 'offTopic';
 }
 
@@ -89,7 +94,7 @@ interface ProbeResult {
 export async function calibrate(
   searcher: HybridSearcher,
   chunks: readonly Chunk[],
-  options: { precisionTarget?: number; budgetMs?: number } = {},
+  options: { precisionTarget?: number; budgetMs?: number; fitWeights?: boolean } = {},
 ): Promise<IndexCalibration> {
   const precisionTarget = options.precisionTarget ?? DEFAULT_ANSWER_PRECISION;
   const started = performance.now();
@@ -100,7 +105,7 @@ export async function calibrate(
   if (faqs.length >= MIN_FAQS) {
     for (const probe of OFF_TOPIC_PROBES) {
       const found = await searcher.search(probe, 1);
-      results.push({ kind: 'offTopic', confidence: found.confidence, right: false });
+      results.push({ kind: 'offTopic', confidence: found.confidence, right: false, features: found.features });
     }
     // FAQs in random order until the time budget is spent (the first MIN_FAQS always).
     for (const [n, c] of sample(faqs, MAX_PROBED_FAQS, random).entries()) {
@@ -109,26 +114,48 @@ export async function calibrate(
       for (const probe of probesOf(c, random)) {
         const found = await searcher.search(probe, 1);
         const right = found.hits[0]?.chunk.documentId === c.documentId;
-        results.push({ kind: 'answerable', confidence: found.confidence, right });
+        results.push({ kind: 'answerable', confidence: found.confidence, right, features: found.features });
         // Held out: unchanged when its own FAQ was not on top anyway.
         const held = right ? await searcher.search(probe, 1, own) : found;
-        results.push({ kind: 'unanswerable', confidence: held.confidence, right: false });
+        results.push({ kind: 'unanswerable', confidence: held.confidence, right: false, features: held.features });
       }
     }
   }
   const enough = results.some((r) => r.kind === 'answerable');
+  const weights = enough && options.fitWeights !== false ? fitConfidenceWeights(weighted(results)) : undefined;
+  if (weights) for (const r of results) if (r.features) r.confidence = rescore(r.features, weights);
   const thresholds = enough ? fitThresholds(results, precisionTarget) : { ...PRIOR_THRESHOLDS };
   const at = measure(results, thresholds.tentative);
   const count = (k: ProbeResult['kind']): number => results.filter((r) => r.kind === k).length;
   return {
     precisionTarget,
     thresholds,
+    ...(weights ? { weights } : {}),
     probes: { answerable: count('answerable'), unanswerable: count('unanswerable'), offTopic: count('offTopic') },
     precision: round(at.precision),
     shownCorrect: round(at.shownCorrect),
     falseShown: round(at.falseShown),
     ms: Math.round(performance.now() - started),
   };
+}
+
+/**
+ * The probes as weighted samples: answerable ones weigh ANSWERABLE_SHARE in all, the leave-one-out
+ * and off-topic ones the rest, half each (as `measure` weighs them); the weights sum to the probe count.
+ */
+function weighted(results: readonly ProbeResult[]): WeightedSample[] {
+  const n = (k: ProbeResult['kind']): number => results.filter((r) => r.kind === k).length;
+  const negatives = (n('unanswerable') > 0 ? 1 : 0) + (n('offTopic') > 0 ? 1 : 0);
+  const share: Record<ProbeResult['kind'], number> = {
+    answerable: ANSWERABLE_SHARE,
+    unanswerable: (1 - ANSWERABLE_SHARE) / Math.max(1, negatives),
+    offTopic: (1 - ANSWERABLE_SHARE) / Math.max(1, negatives),
+  };
+  return results.flatMap((r) =>
+    r.features
+      ? [{ features: r.features, label: r.right ? 1 : 0, weight: (share[r.kind] * results.length) / n(r.kind) }]
+      : [],
+  );
 }
 
 /**

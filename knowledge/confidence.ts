@@ -18,8 +18,11 @@ export interface ConfidenceFeatures {
   cosine: number;
 }
 
-/** Logistic weights (bias + one per feature). */
-export const CONFIDENCE_WEIGHTS: Readonly<ConfidenceFeatures & { bias: number }> = Object.freeze({
+/** Logistic weights: bias + one per feature. */
+export type ConfidenceWeights = ConfidenceFeatures & { bias: number };
+
+/** The prior weights (benchmark-fitted); each index's calibration refits them on its own probes. */
+export const CONFIDENCE_WEIGHTS: Readonly<ConfidenceWeights> = Object.freeze({
   bias: -3,
   coverage: 1.5,
   questionRecall: 2.5,
@@ -28,7 +31,7 @@ export const CONFIDENCE_WEIGHTS: Readonly<ConfidenceFeatures & { bias: number }>
 });
 
 /** Confidence in [0, 1]. */
-export function confidenceOf(f: ConfidenceFeatures, w: typeof CONFIDENCE_WEIGHTS = CONFIDENCE_WEIGHTS): number {
+export function confidenceOf(f: ConfidenceFeatures, w: Readonly<ConfidenceWeights> = CONFIDENCE_WEIGHTS): number {
   const z =
     w.bias +
     w.coverage * f.coverage +

@@ -113,7 +113,7 @@ export class HybridSearcher {
           ? 0
           : knownShare(this.data, fq) * dot(rawQv, dense.vectors, top * dense.dims, dense.dims),
     };
-    return { hits, confidence: confidenceOf(features), features };
+    return { hits, confidence: confidenceOf(features, this.data.stats.calibration?.weights), features };
   }
 
   /**

@@ -115,6 +115,8 @@ export interface IndexCalibration {
   /** Precision of shown answers (answered + tentative) the thresholds aim at. */
   precisionTarget: number;
   thresholds: CalibratedThresholds;
+  /** The confidence's logistic weights refitted on this knowledge base (absent: the prior weights). */
+  weights?: { bias: number; coverage: number; questionRecall: number; questionDice: number; cosine: number };
   /** Probes made from the knowledge base itself. */
   probes: { answerable: number; unanswerable: number; offTopic: number };
   /** On the probes at these thresholds: shown answers that were right, and answerable probes shown right. */

@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { CONFIDENCE_WEIGHTS, confidenceOf } from '../../../knowledge/confidence';
+import { fitConfidenceWeights, type WeightedSample } from '../../../knowledge/confidence-fit';
+
+const sample = (questionRecall: number, label: 0 | 1, weight = 1): WeightedSample => ({
+  features: { coverage: 0.8, questionRecall, questionDice: 0.4, cosine: 0.5 },
+  label,
+  weight,
+});
+
+describe('confidence weights fitted on a knowledge base’s probes', () => {
+  it('keeps the prior when the probes have only one label', () => {
+    assert.deepEqual(fitConfidenceWeights([sample(0.9, 1), sample(0.2, 1)]), { ...CONFIDENCE_WEIGHTS });
+    assert.deepEqual(fitConfidenceWeights([]), { ...CONFIDENCE_WEIGHTS });
+  });
+
+  it('moves the weights towards what separates right from wrong probes, and not further than the evidence', () => {
+    // On this knowledge base, restating the FAQ's question is what tells a right top hit from a wrong one.
+    const probes = [
+      ...Array.from({ length: 60 }, () => sample(0.9, 1)),
+      ...Array.from({ length: 60 }, () => sample(0.3, 0)),
+    ];
+    const fitted = fitConfidenceWeights(probes);
+    assert.ok(fitted.questionRecall > CONFIDENCE_WEIGHTS.questionRecall + 0.3, JSON.stringify(fitted));
+    const right = probes[0]!.features;
+    const wrong = probes[60]!.features;
+    // The fitted confidence tells the two apart better than the prior did.
+    assert.ok(confidenceOf(right, fitted) - confidenceOf(wrong, fitted) > confidenceOf(right) - confidenceOf(wrong));
+    // Few probes: the prior dominates.
+    const few = fitConfidenceWeights(probes.filter((_, i) => i % 20 === 0));
+    assert.ok(
+      Math.abs(few.questionRecall - CONFIDENCE_WEIGHTS.questionRecall) <
+        Math.abs(fitted.questionRecall - CONFIDENCE_WEIGHTS.questionRecall),
+    );
+  });
+
+  it('is deterministic', () => {
+    const probes = [sample(0.9, 1), sample(0.7, 0), sample(0.4, 0), sample(0.95, 1, 2)];
+    assert.deepEqual(fitConfidenceWeights(probes), fitConfidenceWeights(probes));
+  });
+});
