@@ -16,10 +16,15 @@ export interface ConfidenceFeatures {
   questionDice: number;
   /** Dense cosine of the (unexpanded) query and the top hit, times the share of the query the corpus knows. */
   cosine: number;
+  /**
+   * The query asks for a reason or a price and the top hit speaks of neither (question-type.ts): the
+   * confidence is halved, whatever the weights. Not a weight of its own: too rare in probes to fit.
+   */
+  askedKindMissing?: boolean;
 }
 
 /** Logistic weights: bias + one per feature. */
-export type ConfidenceWeights = ConfidenceFeatures & { bias: number };
+export type ConfidenceWeights = Omit<ConfidenceFeatures, 'askedKindMissing'> & { bias: number };
 
 /** The prior weights (benchmark-fitted); each index's calibration refits them on its own probes. */
 export const CONFIDENCE_WEIGHTS: Readonly<ConfidenceWeights> = Object.freeze({
@@ -30,6 +35,9 @@ export const CONFIDENCE_WEIGHTS: Readonly<ConfidenceWeights> = Object.freeze({
   cosine: 1,
 });
 
+/** Confidence factor when the top hit does not give the kind of fact asked for (see ConfidenceFeatures). */
+export const ASKED_KIND_MISSING_FACTOR = 0.5;
+
 /** Confidence in [0, 1]. */
 export function confidenceOf(f: ConfidenceFeatures, w: Readonly<ConfidenceWeights> = CONFIDENCE_WEIGHTS): number {
   const z =
@@ -38,5 +46,5 @@ export function confidenceOf(f: ConfidenceFeatures, w: Readonly<ConfidenceWeight
     w.questionRecall * f.questionRecall +
     w.questionDice * f.questionDice +
     w.cosine * f.cosine;
-  return 1 / (1 + Math.exp(-z));
+  return (f.askedKindMissing ? ASKED_KIND_MISSING_FACTOR : 1) / (1 + Math.exp(-z));
 }

@@ -14,6 +14,8 @@ import {
   type FeatureQuery,
 } from './confidence-features';
 import { confidenceOf, type ConfidenceFeatures } from './confidence';
+import { askedKindMissing } from './question-type';
+import { fullText } from './chunk-text';
 import type { IndexData } from './index-data';
 import { DEFAULT_TUNING, type SearchTuning } from './search-tuning';
 import type { QueryExpander } from './synonym-expander';
@@ -112,6 +114,7 @@ export class HybridSearcher {
         top === undefined || !hasVector
           ? 0
           : knownShare(this.data, fq) * dot(rawQv, dense.vectors, top * dense.dims, dense.dims),
+      ...(top !== undefined && askedKindMissing(query, fullText(chunks[top])) ? { askedKindMissing: true } : {}),
     };
     return { hits, confidence: confidenceOf(features, this.data.stats.calibration?.weights), features };
   }
