@@ -58,6 +58,7 @@ import { VERSION } from './version';
 import { deskHoursText } from './desk-hours';
 import { wireConsole } from './wire-console';
 import { wireNotify } from './wire-notify';
+import { wireAlerts } from './wire-alerts';
 import { wireReports } from './wire-reports';
 import { wireTeams } from './wire-teams';
 import { wireLogo } from './wire-logo';
@@ -87,6 +88,8 @@ export interface AppDeps {
   indexPollMs?: number;
   /** TTL of the LoGoチャット connection lease (default 30 s; tests use less). */
   logoLeaseTtlMs?: number;
+  /** Between checks of the operational alerts (default 60 s). */
+  alertCheckMs?: number;
 }
 
 /** A built (not yet listening) Kotae. */
@@ -104,6 +107,8 @@ export interface KotaeApp {
   leases: LeaseGuard;
   /** The console's background ingest and the SharePoint sync (when configured). */
   knowledgeJobs: Pick<ReturnType<typeof wireKnowledge>, 'ingest' | 'sync'>;
+  /** The operational alerts (backup missing, channel down); `check` runs one pass now. */
+  alerts: Pick<ReturnType<typeof wireAlerts>, 'check'>;
   close(): Promise<void>;
 }
 
@@ -363,6 +368,17 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     );
     const notifications = notify;
     notifications.start(tickets, (t) => operators.ticketService.sla(t));
+    const alerts = wireAlerts({
+      config,
+      ds,
+      clock,
+      logger,
+      leases,
+      publish: (e) => notifications.service.publish(e),
+      logo: () => logoChat.health(),
+      intervalMs: deps.alertCheckMs,
+    });
+    alerts.start();
     logo.start();
     knowledgeSide.start();
     return {
@@ -376,7 +392,9 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       logo,
       leases,
       knowledgeJobs: { ingest: knowledgeSide.ingest, sync: knowledgeSide.sync },
+      alerts,
       async close() {
+        await alerts.stop();
         schemaGuard.stop();
         await knowledgeSide.stop();
         await indexSync.stop();

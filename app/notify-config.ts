@@ -17,6 +17,14 @@ const events = z
   )
   .pipe(z.array(z.enum(NOTIFY_EVENTS)));
 
+/** Whole minutes in [min, max], or `off` (null: zod would put the default in place of undefined). */
+const minutesOrOff = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^(off|\d{1,5})$/, `${min}〜${max} の整数または off で指定してください`)
+    .transform((s) => (s === 'off' ? null : Number(s)))
+    .refine((n) => n === null || (n >= min && n <= max), { message: `${min}〜${max} の整数で指定してください` });
+
 /** The notification variables (documented in .env.example). */
 export const NotifyEnvSchema = z
   .object({
@@ -30,6 +38,11 @@ export const NotifyEnvSchema = z
     KOTAE_NOTIFY_TEAMS_SERVICE_URL: z.url().optional(),
     KOTAE_NOTIFY_TEAMS_CONVERSATION_ID: text,
     KOTAE_NOTIFY_TEAMS_EVENTS: events.optional(),
+    // Operational alerts (issue 11): thresholds of the backup and channel conditions.
+    KOTAE_ALERT_BACKUP_GRACE_MINUTES: minutesOrOff(10, 1440).default(180),
+    KOTAE_ALERT_TEAMS_UNDELIVERED: minutesOrOff(1, 1000).default(3),
+    KOTAE_ALERT_TEAMS_UNDELIVERED_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+    KOTAE_ALERT_LOGO_DOWN_MINUTES: minutesOrOff(1, 1440).default(10),
   })
   .superRefine((env, ctx) => {
     const need = (cond: boolean, key: string, message: string) => {
@@ -58,6 +71,18 @@ export interface NotifyConfig {
   teamsChannel?: OperatorsChannel;
   /** Events posted to the Teams channel (default: all). */
   teamsEvents: NotifyEvent[];
+  /** Operational alert thresholds (undefined: that alert is off). */
+  alerts: AlertConfig;
+}
+
+/** Thresholds of the operational alerts (issue 11). */
+export interface AlertConfig {
+  /** Minutes after the daily backup time by which that day's backup must exist. */
+  backupGraceMinutes?: number;
+  /** Teams is down when at least `count` replies are undelivered after `minutes`. */
+  teamsUndelivered?: { count: number; minutes: number };
+  /** LoGoチャット is down when its connection has not been ready for this many minutes. */
+  logoDownMinutes?: number;
 }
 
 /** The notification configuration from validated variables. */
@@ -79,5 +104,13 @@ export function toNotifyConfig(e: z.infer<typeof NotifyEnvSchema>): NotifyConfig
         ? { serviceUrl: e.KOTAE_NOTIFY_TEAMS_SERVICE_URL, conversationId: e.KOTAE_NOTIFY_TEAMS_CONVERSATION_ID }
         : undefined,
     teamsEvents: e.KOTAE_NOTIFY_TEAMS_EVENTS ?? [...NOTIFY_EVENTS],
+    alerts: {
+      backupGraceMinutes: e.KOTAE_ALERT_BACKUP_GRACE_MINUTES ?? undefined,
+      teamsUndelivered:
+        e.KOTAE_ALERT_TEAMS_UNDELIVERED === null
+          ? undefined
+          : { count: e.KOTAE_ALERT_TEAMS_UNDELIVERED, minutes: e.KOTAE_ALERT_TEAMS_UNDELIVERED_MINUTES },
+      logoDownMinutes: e.KOTAE_ALERT_LOGO_DOWN_MINUTES ?? undefined,
+    },
   };
 }

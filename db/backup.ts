@@ -128,7 +128,7 @@ export class SqlDatabaseBackup implements DatabaseBackup {
 }
 
 /** The absolute path of a command found on PATH (or the path given), if it exists. */
-function resolveTool(command: string): string | undefined {
+export function resolveTool(command: string): string | undefined {
   const found = spawnSync('sh', ['-c', 'command -v "$0"', command], { encoding: 'utf8' });
   return found.status === 0 ? found.stdout.trim() || undefined : undefined;
 }
@@ -137,7 +137,8 @@ function onPath(command: string): boolean {
   return resolveTool(command) !== undefined;
 }
 
-function runTool(
+/** Runs a PostgreSQL client tool; resolves with its exit code and stderr. */
+export function runTool(
   command: string,
   args: string[],
   env: Record<string, string>,
@@ -153,11 +154,19 @@ function runTool(
   });
 }
 
+/** A minimal environment: the password reaches the tools without appearing on a command line. */
+export function pgToolEnv(options?: PostgresDataSourceOptions): Record<string, string> {
+  return { PGPASSWORD: String(options?.password ?? ''), PGCONNECT_TIMEOUT: '10', LANG: 'C.UTF-8' };
+}
+
 /** `pg_dump --format=custom` of the database into `file`, then `pg_restore --list` to verify it. */
-async function dumpPostgres(options: PostgresDataSourceOptions, file: string, tools: BackupOptions): Promise<void> {
+export async function dumpPostgres(
+  options: PostgresDataSourceOptions,
+  file: string,
+  tools: BackupOptions = {},
+): Promise<void> {
   if (fs.existsSync(file)) throw new KotaeError('CONFLICT', `backup target ${file} already exists`);
-  // A minimal environment: the password reaches the tools without appearing on a command line.
-  const env = { PGPASSWORD: String(options.password ?? ''), PGCONNECT_TIMEOUT: '10', LANG: 'C.UTF-8' };
+  const env = pgToolEnv(options);
   const pgDump = resolveTool(tools.pgDump ?? 'pg_dump') ?? 'pg_dump';
   const pgRestore = resolveTool(tools.pgRestore ?? 'pg_restore') ?? 'pg_restore';
   const dump = await runTool(

@@ -8,7 +8,9 @@ import Sqlite from 'better-sqlite3';
 import type { DataSource } from 'typeorm';
 import type { AuditHead, AuditVerification } from '../core/audit';
 import { KotaeError } from '../core/errors';
-import { ChainVerifier, type ChainRow } from './audit/audit-chain';
+import type { AnchorReading } from './audit/anchor-file';
+import type { ChainRow } from './audit/audit-chain';
+import { verifyCopyChain } from './audit/copy-chain';
 import { verifyBackupFile } from './backup';
 import { ALL_TABLES } from './schema/tables';
 import { managerOf } from './transaction-scope';
@@ -41,7 +43,7 @@ function countsOf(db: Sqlite.Database): Record<string, number> {
 export function inspectSqliteBackup(
   file: string,
   key: Buffer,
-  anchors: readonly AuditHead[],
+  anchors: AnchorReading,
   takenWith: AuditHead | undefined,
 ): InspectedBackup {
   verifyBackupFile(file);
@@ -52,15 +54,9 @@ export function inspectSqliteBackup(
       at: string;
       alg?: string | null;
     })[];
-    const head = rows.at(-1)?.seq ?? 0;
-    const applicable = [...anchors.filter((a) => a.seq <= head), ...(takenWith ? [takenWith] : [])];
-    const verifier = new ChainVerifier(key, applicable);
-    for (const r of rows) {
-      // SQLite keeps TypeORM datetimes as 'YYYY-MM-DD HH:MM:SS.SSS' in UTC.
-      const at = new Date(`${r.at.replace(' ', 'T')}Z`);
-      if (!verifier.feed({ ...r, at, alg: r.alg ?? null })) break;
-    }
-    return { counts, audit: verifier.result() };
+    // SQLite keeps TypeORM datetimes as 'YYYY-MM-DD HH:MM:SS.SSS' in UTC.
+    const chain = rows.map((r) => ({ ...r, at: new Date(`${r.at.replace(' ', 'T')}Z`), alg: r.alg ?? null }));
+    return { counts, audit: verifyCopyChain(chain, key, anchors, takenWith) };
   } finally {
     db.close();
   }

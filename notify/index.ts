@@ -4,7 +4,13 @@
  */
 export { NOTIFY_EVENTS, NOTIFY_CHANNELS } from './types';
 export type * from './types';
-export type { NotificationSender, NotificationStore, NotificationSettings } from './ports';
+export type {
+  AlertIncident,
+  AlertStateStore,
+  NotificationSender,
+  NotificationStore,
+  NotificationSettings,
+} from './ports';
 export { NOTIFY_EVENT_LABELS, NOTIFY_MESSAGES } from './messages';
 export {
   NotificationService,
@@ -17,3 +23,21 @@ export { NotifyingTicketStore, type Publish } from './notifying-ticket-store';
 export { SlaWatch, type SlaWatchDeps } from './sla-watch';
 export { SmtpEmailSender, type SmtpSettings } from './smtp-email-sender';
 export { TeamsChannelSender, type OperatorsChannel } from './teams-channel-sender';
+export {
+  AlertWatch,
+  type AlertCondition,
+  type AlertObservation,
+  type AlertTransitions,
+  type AlertWatchDeps,
+  type PublishAlert,
+} from './alert-watch';
+export {
+  backupMissingCondition,
+  logoDownCondition,
+  teamsDownCondition,
+  type BackupEvidence,
+  type BackupMissingDeps,
+  type ConnectionHealth,
+  type TeamsDownDeps,
+} from './alert-conditions';
+export { InMemoryAlertStates } from './in-memory-alert-states';

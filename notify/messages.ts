@@ -9,6 +9,8 @@ export const NOTIFY_EVENT_LABELS: Readonly<Record<NotifyEvent, string>> = {
   sla_at_risk: 'SLA期限間近（残り30営業分以内）',
   sla_breached: 'SLA期限超過',
   job_failed: '定期処理の失敗',
+  backup_missing: 'バックアップの未取得（復旧時も通知）',
+  channel_down: 'Teams・LoGoチャットへの送信停止（復旧時も通知）',
 };
 
 /** Subject and body lines per event. */
@@ -19,6 +21,14 @@ export const NOTIFY_MESSAGES = {
   slaAtRisk: (n: string, clock: string) => `【Kotae】SLA期限間近 ${n}（${clock}）`,
   slaBreached: (n: string, clock: string) => `【Kotae】SLA期限超過 ${n}（${clock}）`,
   jobFailed: (job: string) => `【Kotae】定期処理「${job}」が失敗しました`,
+  backupMissing: (day: string) => `【Kotae】${day} のバックアップが取得されていません`,
+  backupBack: '【Kotae】バックアップの取得を確認しました（復旧）',
+  teamsDown: (minutes: number) => `【Kotae】Teamsへの返信が ${minutes} 分以上届いていません`,
+  teamsBack: '【Kotae】Teamsへの返信の送信が回復しました（復旧）',
+  logoDown: (minutes: number) => `【Kotae】LoGoチャットとの接続が ${minutes} 分以上切れています`,
+  logoBack: '【Kotae】LoGoチャットとの接続が回復しました（復旧）',
+  since: (at: string) => `発生: ${at}`,
+  recoveredAt: (at: string) => `復旧: ${at}`,
   open: (link: string) => `コンソールで開く: ${link}`,
   requester: (name: string) => `依頼者: ${name}`,
   clocks: { response: '初動', resolution: '解決' },

@@ -32,6 +32,9 @@ export interface NotificationServiceDeps {
   retryDelayMs?: (attempt: number) => number;
 }
 
+/** How long a claimed notification is left to the instance sending it. */
+const CLAIM_MS = 5 * 60_000;
+
 /** The recipient name of the operators' channel. */
 export const OPERATORS_CHANNEL = 'operators-channel';
 
@@ -44,13 +47,18 @@ export class NotificationService {
     this.maxAttempts = Math.max(1, deps.maxAttempts ?? 5);
   }
 
-  /** Records the notifications of `event` and starts sending them; errors are logged, never thrown. */
-  async publish(event: DeskEvent): Promise<void> {
+  /**
+   * Records the notifications of `event` and starts sending them; errors are logged, never thrown.
+   * Resolves false when the rows could not be recorded (true also when nobody wants the event).
+   */
+  async publish(event: DeskEvent): Promise<boolean> {
     try {
       const rows = await this.rowsFor(event);
       if (rows.length > 0 && (await this.deps.store.enqueue(rows, this.deps.clock.now())) > 0) this.kick();
+      return true;
     } catch (err) {
       this.deps.logger.warn('notification not recorded', { event: event.event, key: event.key, error: message(err) });
+      return false;
     }
   }
 
@@ -94,6 +102,9 @@ export class NotificationService {
 
   private async deliver(row: NotificationRecord): Promise<void> {
     const sender = this.deps.senders.find((s) => s.channel === row.channel);
+    const now = this.deps.clock.now();
+    // Another instance flushing at the same moment got it: sent once, not once per instance.
+    if (!(await this.deps.store.claim(row.id, now, new Date(now.getTime() + CLAIM_MS)))) return;
     try {
       if (!sender) throw new Error(`no ${row.channel} sender configured`);
       await sender.send(row);

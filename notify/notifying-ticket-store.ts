@@ -8,7 +8,7 @@ import { assigned, requesterReplied, ticketCreated, type ConsoleLink } from './d
 import type { DeskEvent } from './types';
 
 /** Where events go (NotificationService.publish, which never throws). */
-export type Publish = (event: DeskEvent) => Promise<void>;
+export type Publish = (event: DeskEvent) => Promise<unknown>;
 
 /** TicketStore decorator publishing desk events. */
 export class NotifyingTicketStore implements TicketStore {

@@ -13,6 +13,11 @@ export interface NotificationStore {
   enqueue(rows: readonly NewNotification[], at: Date): Promise<number>;
   /** Pending rows due at `now`, oldest first. */
   due(now: Date, limit: number): Promise<NotificationRecord[]>;
+  /**
+   * Claims a due row for sending until `until` (its next attempt moves there), atomically: true for
+   * exactly one of several instances flushing at once.
+   */
+  claim(id: string, now: Date, until: Date): Promise<boolean>;
   markSent(id: string, at: Date): Promise<void>;
   /** Records a failed attempt: retried at `retryAt`, or failed for good when it is undefined. */
   markFailed(id: string, error: string, retryAt: Date | undefined): Promise<void>;
@@ -25,4 +30,29 @@ export interface NotificationSettings {
   get(username: string): Promise<NotificationSetting | undefined>;
   list(): Promise<NotificationSetting[]>;
   save(setting: NotificationSetting, at: Date): Promise<void>;
+}
+
+/** An open incident of an alert condition (e.g. `backup_missing`, `teams_down`). */
+export interface AlertIncident {
+  name: string;
+  /** When the condition started (the incident's identity in notification keys). */
+  since: Date;
+  detail: string;
+  /** When the down notice was recorded in the outbox. */
+  notifiedAt?: Date;
+}
+
+/**
+ * Shared state of the alert conditions: one row per condition, changed by atomic conditional updates,
+ * so with several instances an incident is opened, notified and closed once.
+ */
+export interface AlertStateStore {
+  /** Opens an incident of `name` unless one is open; returns the open incident (this one or the earlier). */
+  open(name: string, since: Date, detail: string, now: Date): Promise<AlertIncident>;
+  /** The open incident of `name`, if any. */
+  current(name: string): Promise<AlertIncident | undefined>;
+  /** Records that the down notice of incident `since` was published. */
+  markNotified(name: string, since: Date, at: Date): Promise<void>;
+  /** Closes incident `since` of `name`; true for the one caller that closed it. */
+  close(name: string, since: Date, at: Date): Promise<boolean>;
 }

@@ -8,6 +8,8 @@ export const NOTIFY_EVENTS = [
   'sla_at_risk',
   'sla_breached',
   'job_failed',
+  'backup_missing',
+  'channel_down',
 ] as const;
 export type NotifyEvent = (typeof NOTIFY_EVENTS)[number];
 

@@ -1,61 +1,38 @@
 /**
- * `kotae restore <backup>` (issue 11, SQLite): puts a backup generation back while no server runs
- * on the data folder (its pid lock). The copy is decrypted when encrypted (AES-256-GCM, tag checked),
- * checked (integrity_check, row counts, its audit chain against the key and the checkpoint taken
- * with it) before anything is replaced; the current database is moved aside, not deleted;
- * attachments, report files and the FAQ sheet are put back; the roll-back is declared in the anchor
- * file and audited, and the chain is verified again. PostgreSQL: pg_restore (README).
+ * `kotae restore <backup>` (issue 11): puts a backup generation back while no server runs on the
+ * data folder (its pid lock). The copy is decrypted when encrypted (AES-256-GCM, tag checked) and
+ * checked (integrity, row counts, its audit chain against the key and the checkpoint taken with it)
+ * before anything is replaced; the current database is kept aside, not deleted; attachments, report
+ * files and the FAQ sheet are put back; the roll-back is declared in the anchor file and audited,
+ * and the chain is verified again. SQLite here; PostgreSQL in restore-postgres-command.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { KotaeConfig } from '../../app/config';
-import { dataDirHolder, lockDataDir } from '../../app/data-dir';
-import { AUDIT_BREAK_LABELS, type AuditHead } from '../../core/audit';
+import { dataDirHolder, lockDataDir, type DirLock } from '../../app/data-dir';
+import { AUDIT_BREAK_LABELS } from '../../core/audit';
 import type { Clock } from '../../core/clock';
 import { KotaeError, toKotaeError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import { createDataSource, openDatabase } from '../../db';
 import { AuditAnchorFile } from '../../db/audit/anchor-file';
 import { loadAuditKey } from '../../db/audit/audit-key';
-import { SqlAuditLog } from '../../db/repositories/sql-audit-log';
-import { countRows, inspectSqliteBackup, moveDatabaseAside, sqliteAuditHead } from '../../db/restore-sqlite';
+import { inspectSqliteBackup, moveDatabaseAside, sqliteAuditHead } from '../../db/restore-sqlite';
 import {
   backupStamp,
   copyOutOfBackup,
-  generationBase,
   listBackups,
   loadBackupKey,
   restoreBackupFiles,
   type BackupFile,
 } from '../../jobs';
 import type { CliIo } from './io';
+import { finishRestore, readTakenWith, type RestoreContext } from './restore-finish';
+import { RESTORE_CLI_MESSAGES as M } from './restore-messages';
+import { restorePostgres } from './restore-postgres-command';
 import { configFromProcess, defaultRuntime } from './runtime';
 
-/** Japanese messages of `kotae restore`. */
-export const RESTORE_CLI_MESSAGES = {
-  usage:
-    '使い方: kotae restore <バックアップ>\n  <バックアップ> はバックアップファイルのパス、ファイル名、または日時（例: 20260511-020000）です。\n  サーバーを停止してから実行してください。',
-  notFound: (arg: string, dir: string) => `バックアップが見つかりません: ${arg}（保存先: ${dir}）`,
-  notSqlite:
-    'kotae restore は SQLite のデータベースを復元します。PostgreSQL は pg_restore --clean --dbname=kotae <ファイル> で、SQL Server はデータベース管理者が復元してください（README「バックアップと復元」）。',
-  running: (message: string) => `${message} サーバーを停止してから復元してください。`,
-  needKey: '暗号化されたバックアップです。暗号鍵ファイル KOTAE_BACKUP_KEY_FILE を指定してください。',
-  badAnchors: (line: number) =>
-    `監査ログのチェックポイントファイル ${line} 行目が改ざんされています。復元を中止しました。`,
-  tampered: (seq: number, reason: string) =>
-    `バックアップ内の監査ログに改ざんを検出しました（連番 ${seq}：${reason}）。復元を中止しました（現在のデータベースはそのままです）。`,
-  countsDiffer: (table: string, expected: number, actual: number) =>
-    `復元後の件数がバックアップと一致しません: ${table}（バックアップ ${expected} 件、復元後 ${actual} 件）`,
-  restored: (file: string) => `バックアップから復元しました: ${file}`,
-  aside: (file: string) => `  復元前のデータベース: ${file}（不要になったら削除してください）`,
-  counts: (rows: number, tables: number) => `  件数を確認しました: ${tables} テーブル、計 ${rows} 行`,
-  files: (attachments: number, reports: number, faq: boolean) =>
-    `  添付ファイル ${attachments} 件、報告書ファイル ${reports} 件${faq ? '、FAQシート' : ''}を戻しました`,
-  audit: (restored: number, previous: number | undefined) =>
-    `  監査ログ: 連番 ${restored} まで復元${previous !== undefined ? `（復元前は連番 ${previous} まで）` : ''}し、復元の記録を追加しました`,
-  verified: '  監査ログを検証しました: 改ざんは検出されませんでした。',
-  verifyFailed: (seq: number, reason: string) => `  監査ログの検証で不整合を検出しました（連番 ${seq}：${reason}）。`,
-} as const;
+export { RESTORE_CLI_MESSAGES } from './restore-messages';
 
 function findGeneration(arg: string, defaultDir: string): { generation?: BackupFile; dir: string } {
   const asPath = path.resolve(arg);
@@ -66,13 +43,6 @@ function findGeneration(arg: string, defaultDir: string): { generation?: BackupF
   return { generation, dir };
 }
 
-function readTakenWith(generation: BackupFile): AuditHead | undefined {
-  const file = `${generationBase(generation)}.audit-head.json`;
-  if (!fs.existsSync(file)) return undefined;
-  const v = JSON.parse(fs.readFileSync(file, 'utf8')) as { seq?: unknown; hash?: unknown };
-  return typeof v.seq === 'number' && typeof v.hash === 'string' ? { seq: v.seq, hash: v.hash } : undefined;
-}
-
 /** The command on a given configuration (tests call this). */
 export async function runRestoreCommand(
   argv: string[],
@@ -80,13 +50,12 @@ export async function runRestoreCommand(
   config: Readonly<KotaeConfig>,
   runtime: { clock: Clock; logger: Logger },
 ): Promise<number> {
-  const M = RESTORE_CLI_MESSAGES;
   if (argv.length !== 1 || argv[0].startsWith('-')) {
     io.err(M.usage);
     return 2;
   }
-  if (config.db.kind !== 'sqlite') {
-    io.err(M.notSqlite);
+  if (config.db.kind === 'mssql') {
+    io.err(M.notSupported);
     return 2;
   }
   const { generation, dir } = findGeneration(argv[0], config.backup.dir);
@@ -94,7 +63,11 @@ export async function runRestoreCommand(
     io.err(M.notFound(argv[0], config.backup.dir));
     return 2;
   }
-  let lock;
+  if (!generation.file.includes(config.db.kind === 'postgres' ? '.dump' : '.sqlite')) {
+    io.err(M.wrongKind(path.basename(generation.file), config.db.kind));
+    return 2;
+  }
+  let lock: DirLock;
   try {
     const holder = dataDirHolder(config.dataDir);
     if (holder !== undefined) {
@@ -107,9 +80,6 @@ export async function runRestoreCommand(
     io.err(M.running(toKotaeError(err).userMessage));
     return 1;
   }
-  const dbPath = config.db.path;
-  const staged = `${dbPath}.restore-${process.pid}.tmp`;
-  const ds = createDataSource(config.db);
   try {
     const { key } = loadAuditKey(config.integrity.auditKeyFile, { create: false });
     const anchorFile = new AuditAnchorFile(config.integrity.auditAnchorFile, key);
@@ -125,61 +95,40 @@ export async function runRestoreCommand(
     const backupKey = config.integrity.backupKeyFile
       ? loadBackupKey(config.integrity.backupKeyFile, { create: false })
       : undefined;
-    await copyOutOfBackup(generation.file, staged, backupKey);
-    const inspected = inspectSqliteBackup(staged, key, reading.anchors, readTakenWith(generation));
+    const ctx: RestoreContext = { generation, dir, config, io, runtime, key, anchorFile, reading, backupKey };
+    return await (config.db.kind === 'postgres' ? restorePostgres(ctx) : restoreSqlite(ctx));
+  } finally {
+    lock.release();
+  }
+}
+
+async function restoreSqlite(c: RestoreContext): Promise<number> {
+  const { config, generation, io } = c;
+  if (config.db.kind !== 'sqlite') throw new KotaeError('INTERNAL', 'not a SQLite configuration');
+  const dbPath = config.db.path;
+  const staged = `${dbPath}.restore-${process.pid}.tmp`;
+  const ds = createDataSource(config.db);
+  try {
+    await copyOutOfBackup(generation.file, staged, c.backupKey);
+    const inspected = inspectSqliteBackup(staged, c.key, c.reading, readTakenWith(generation));
     if (!inspected.audit.ok) {
       io.err(M.tampered(inspected.audit.brokenAtSeq, AUDIT_BREAK_LABELS[inspected.audit.reason]));
       return 1;
     }
-    const restoredHead = inspected.audit.head;
     const previousHead = fs.existsSync(dbPath) ? sqliteAuditHead(dbPath) : undefined;
-    const aside = fs.existsSync(dbPath) ? moveDatabaseAside(dbPath, backupStamp(runtime.clock.now())) : undefined;
+    const aside = fs.existsSync(dbPath) ? moveDatabaseAside(dbPath, backupStamp(c.runtime.clock.now())) : undefined;
     fs.renameSync(staged, dbPath);
     fs.chmodSync(dbPath, 0o600);
-    const files = await restoreBackupFiles(generation, dir, config.dataDir, backupKey);
+    const files = await restoreBackupFiles(generation, c.dir, config.dataDir, c.backupKey);
     await openDatabase(ds, { migrate: config.dbAutoMigrate });
-    const counts = await countRows(ds);
-    for (const [table, expected] of Object.entries(inspected.counts)) {
-      if (counts[table] !== expected) {
-        io.err(M.countsDiffer(table, expected, counts[table] ?? 0));
-        return 1;
-      }
-    }
-    const audit = new SqlAuditLog(ds, {
-      key,
-      anchors: anchorFile,
-      now: () => runtime.clock.now(),
-      logger: runtime.logger,
-    });
-    // Declares the roll-back: checkpoints above the restored head no longer apply.
-    await audit.anchor('restore', 'restore');
-    await audit.record({
-      actor: 'cli',
-      action: 'backup.restore',
-      target: path.basename(generation.file),
-      detail: {
-        restoredHeadSeq: restoredHead.seq,
-        previousHeadSeq: previousHead?.seq ?? null,
-        previousDatabase: aside ? path.basename(aside) : null,
-        attachments: files.attachments,
-        reports: files.reports,
-      },
-    });
-    await audit.anchor('restore');
-    const verdict = await audit.verify();
-    io.out(M.restored(generation.file));
-    if (aside) io.out(M.aside(aside));
-    const total = Object.values(inspected.counts).reduce((a, b) => a + b, 0);
-    io.out(M.counts(total, Object.keys(inspected.counts).length));
-    io.out(M.files(files.attachments, files.reports, files.faqSheet));
-    io.out(M.audit(restoredHead.seq, previousHead?.seq));
-    if (verdict.ok) io.out(M.verified);
-    else io.err(M.verifyFailed(verdict.brokenAtSeq, AUDIT_BREAK_LABELS[verdict.reason]));
-    return verdict.ok ? 0 : 1;
+    return await finishRestore(
+      ds,
+      { generation, inspected: { ...inspected, audit: inspected.audit }, previousHead, aside, files },
+      { io, anchors: c.anchorFile, key: c.key, runtime: c.runtime },
+    );
   } finally {
     fs.rmSync(staged, { force: true });
     if (ds.isInitialized) await ds.destroy();
-    lock.release();
   }
 }
 

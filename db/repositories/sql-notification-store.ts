@@ -84,6 +84,16 @@ export class SqlNotificationStore implements NotificationStore {
     return rows.map(toRecord);
   }
 
+  claim(id: string, now: Date, until: Date): Promise<boolean> {
+    return runDb(this.ds, async () => {
+      const result = await this.repo.update(
+        { id, status: 'pending', nextAttemptAt: LessThanOrEqual(now) },
+        { nextAttemptAt: until },
+      );
+      return result.affected === 1;
+    });
+  }
+
   async markSent(id: string, at: Date): Promise<void> {
     await runDb(this.ds, () => this.repo.update({ id }, { status: 'sent', sentAt: at, lastError: null }));
   }

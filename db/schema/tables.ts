@@ -301,6 +301,18 @@ export const faqEntry: TableSpec = {
   indices: [{ columns: ['status'] }, { columns: ['sourceKey'] }],
 };
 
+/** Operational alerts (issue 11): the open incident of each condition, shared by the instances. */
+export const alertState: TableSpec = {
+  name: 'alert_state',
+  columns: {
+    name: { kind: 'short', length: 64, primary: true },
+    since: optDate,
+    detail: optLong,
+    notifiedAt: optDate,
+    updatedAt: date,
+  },
+};
+
 /** Which instance runs a scheduled job until when (several instances on one database). */
 export const jobLease: TableSpec = {
   name: 'job_lease',
@@ -460,4 +472,5 @@ export const ALL_TABLES: readonly TableSpec[] = [
   questionGapClosed,
   savedView,
   replyTemplate,
+  alertState,
 ];

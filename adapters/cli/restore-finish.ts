@@ -1,0 +1,97 @@
+/**
+ * What `kotae restore` does after the database is back, on SQLite and PostgreSQL alike: compares the
+ * row counts with the copy's, declares the roll-back in the anchor file, writes the `backup.restore`
+ * audit entry, checkpoints the new head and verifies the chain again, then prints the summary.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DataSource } from 'typeorm';
+import type { KotaeConfig } from '../../app/config';
+import { AUDIT_BREAK_LABELS, type AuditHead } from '../../core/audit';
+import type { Clock } from '../../core/clock';
+import type { Logger } from '../../core/logger';
+import type { AnchorReading, AuditAnchorFile } from '../../db/audit/anchor-file';
+import { SqlAuditLog } from '../../db/repositories/sql-audit-log';
+import { countRows, type InspectedBackup } from '../../db/restore-sqlite';
+import { generationBase, type BackupFile, type RestoredFiles } from '../../jobs';
+import type { CliIo } from './io';
+import { RESTORE_CLI_MESSAGES as M } from './restore-messages';
+
+/** The checkpoint written with a backup (`kotae-<stamp>.audit-head.json`), if there is one. */
+export function readTakenWith(generation: BackupFile): AuditHead | undefined {
+  const file = `${generationBase(generation)}.audit-head.json`;
+  if (!fs.existsSync(file)) return undefined;
+  const v = JSON.parse(fs.readFileSync(file, 'utf8')) as { seq?: unknown; hash?: unknown };
+  return typeof v.seq === 'number' && typeof v.hash === 'string' ? { seq: v.seq, hash: v.hash } : undefined;
+}
+
+/** Everything both databases' restores share once the arguments are checked. */
+export interface RestoreContext {
+  generation: BackupFile;
+  dir: string;
+  config: Readonly<KotaeConfig>;
+  io: CliIo;
+  runtime: { clock: Clock; logger: Logger };
+  key: Buffer;
+  anchorFile: AuditAnchorFile;
+  reading: AnchorReading;
+  backupKey?: Buffer;
+}
+
+/** What the restore did before this step. */
+export interface RestoreDone {
+  generation: BackupFile;
+  inspected: InspectedBackup & { audit: { ok: true; head: AuditHead } };
+  previousHead?: AuditHead;
+  /** The current database kept aside (SQLite: moved; PostgreSQL: dumped). */
+  aside?: string;
+  files: RestoredFiles;
+}
+
+/** Counts, audit entry, checkpoints and verification on the restored (open, migrated) database. */
+export async function finishRestore(
+  ds: DataSource,
+  done: RestoreDone,
+  ctx: { io: CliIo; anchors: AuditAnchorFile; key: Buffer; runtime: { clock: Clock; logger: Logger } },
+): Promise<number> {
+  const { io, runtime } = ctx;
+  const { inspected, generation, previousHead, aside, files } = done;
+  const counts = await countRows(ds);
+  for (const [table, expected] of Object.entries(inspected.counts)) {
+    if (counts[table] !== expected) {
+      io.err(M.countsDiffer(table, expected, counts[table] ?? 0));
+      return 1;
+    }
+  }
+  const audit = new SqlAuditLog(ds, {
+    key: ctx.key,
+    anchors: ctx.anchors,
+    now: () => runtime.clock.now(),
+    logger: runtime.logger,
+  });
+  // Declares the roll-back: checkpoints above the restored head no longer apply.
+  await audit.anchor('restore', 'restore');
+  await audit.record({
+    actor: 'cli',
+    action: 'backup.restore',
+    target: path.basename(generation.file),
+    detail: {
+      restoredHeadSeq: inspected.audit.head.seq,
+      previousHeadSeq: previousHead?.seq ?? null,
+      previousDatabase: aside ? path.basename(aside) : null,
+      attachments: files.attachments,
+      reports: files.reports,
+    },
+  });
+  await audit.anchor('restore');
+  const verdict = await audit.verify();
+  io.out(M.restored(generation.file));
+  if (aside) io.out(ds.options.type === 'postgres' ? M.safetyCopy(aside) : M.aside(aside));
+  const total = Object.values(inspected.counts).reduce((a, b) => a + b, 0);
+  io.out(M.counts(total, Object.keys(inspected.counts).length));
+  io.out(M.files(files.attachments, files.reports, files.faqSheet));
+  io.out(M.audit(inspected.audit.head.seq, previousHead?.seq));
+  if (verdict.ok) io.out(M.verified);
+  else io.err(M.verifyFailed(verdict.brokenAtSeq, AUDIT_BREAK_LABELS[verdict.reason]));
+  return verdict.ok ? 0 : 1;
+}
