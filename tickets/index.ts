@@ -75,6 +75,7 @@ export type {
   SavedViews,
   TicketMerger,
   TicketLinks,
+  RequesterConversations,
 } from './ports';
 export { MERGE_MESSAGES, assertMergeable } from './merge';
 export type * from './types';

@@ -10,6 +10,7 @@ import type {
   NewFaqEntry,
   IndexedFaq,
   NewWorkLogEntry,
+  RecentConversation,
   UnansweredQuestion,
   WorkLogEntry,
 } from './types';
@@ -152,4 +153,16 @@ export interface TicketLinks {
   link(ticketId: string, otherId: string, actor: string, at: Date): Promise<void>;
   /** Numbers of the tickets linked to this one, oldest link first. */
   related(ticketId: string): Promise<string[]>;
+}
+
+/** The bot conversations of one requester (by channel identity), for the ticket page. */
+export interface RequesterConversations {
+  /**
+   * The `limit` conversations of `requesterId` with the latest activity, newest first, without `excludeId`;
+   * each with its questions and its newest `transcriptLines` transcript lines.
+   */
+  recent(
+    requesterId: string,
+    options: { limit: number; transcriptLines: number; excludeId?: string },
+  ): Promise<RecentConversation[]>;
 }

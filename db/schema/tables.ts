@@ -29,7 +29,7 @@ export const conversation: TableSpec = {
     requesterPhone: short(100, true),
     accessTokenHash: short(64, true),
   },
-  indices: [{ columns: ['channelKey'] }],
+  indices: [{ columns: ['channelKey'] }, { columns: ['requesterId'] }],
 };
 
 /** Transcript lines of a conversation. */

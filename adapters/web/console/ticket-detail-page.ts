@@ -5,6 +5,7 @@ import type { TicketComment } from '../../../bot/ports';
 import {
   TICKET_TRANSITIONS,
   type OperatorRecord,
+  type RecentConversation,
   type ReplyTemplate,
   type TicketDetail,
   type WorkLogEntry,
@@ -16,6 +17,7 @@ import { html, type SafeHtml } from './html';
 import { M, PRIORITY_LABELS, STATUS_LABELS, TYPE_LABELS } from './messages';
 import { D } from './desk-messages';
 import { shortcutHelp } from './ticket-queue-page';
+import { recentConversationsSection } from './requester-conversations';
 
 /** What the detail page shows besides the ticket. */
 export interface DetailView {
@@ -34,6 +36,8 @@ export interface DetailView {
   typed?: TypedForm;
   /** The requester's other tickets. */
   others?: TicketRecord[];
+  /** The requester's recent conversations (`recent` undefined: the requester has no id); none: not shown. */
+  conversations?: { recent?: RecentConversation[] };
   /** Canned replies offered above the reply box. */
   templates?: ReplyTemplate[];
   /** Numbers of related tickets; undefined: linking not offered. */
@@ -298,6 +302,7 @@ export function detailBody(v: DetailView): SafeHtml {
           : html`<p>${D.requester.none}</p>`
       }
     </section>
+    ${v.conversations ? recentConversationsSection(v.conversations.recent) : ''}
     ${
       v.related
         ? html`<section aria-labelledby="rl-h">

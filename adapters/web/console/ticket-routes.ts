@@ -4,6 +4,7 @@ import {
   TICKET_STATUSES,
   TICKET_TYPES,
   type TicketPriority,
+  type TicketRecord,
   type TicketStatus,
   type TicketType,
 } from '../../../bot/records';
@@ -14,8 +15,10 @@ import {
   hasRole,
   proposeFaqFromTicket,
   type QueueFilter,
+  type RecentConversation,
   type TicketChanges,
 } from '../../../tickets';
+import { RECENT_CONVERSATIONS } from './requester-conversations';
 import { detailBody, type TypedForm } from './ticket-detail-page';
 import { sendAttachment } from '../attachment-download';
 import { uploadedFiles } from './upload';
@@ -35,12 +38,13 @@ async function renderDetail(c: HandlerContext, status = 200, error?: string, typ
   const { tickets, workLogs, accounts, clock } = c.deps;
   const detail = await tickets.detail(param(c.req, 'id'));
   const marker = await c.deps.changes?.ticketMarker(detail.ticket.id);
-  const [logs, operators, others, templates, related] = await Promise.all([
+  const [logs, operators, others, templates, related, conversations] = await Promise.all([
     workLogs.listByTicket(detail.ticket.id),
     accounts.list(),
     tickets.requesterHistory(detail.ticket),
     c.deps.templates?.list(),
     c.deps.links?.related(detail.ticket.id),
+    recentConversations(c, detail.ticket),
   ]);
   const chosen = templates?.find((t) => t.id === query(c.req, 'template'));
   if (chosen && !typed) {
@@ -68,8 +72,24 @@ async function renderDetail(c: HandlerContext, status = 200, error?: string, typ
       others,
       templates,
       related,
+      conversations,
     }),
   });
+}
+
+/** The requester's other recent conversations (not the ticket's own), when the console has the port. */
+async function recentConversations(
+  c: HandlerContext,
+  ticket: TicketRecord,
+): Promise<{ recent?: RecentConversation[] } | undefined> {
+  const source = c.deps.conversations;
+  if (!source) return undefined;
+  if (!ticket.requester.id) return {};
+  const recent = await source.recent(ticket.requester.id, {
+    ...RECENT_CONVERSATIONS,
+    excludeId: ticket.conversationId,
+  });
+  return { recent };
 }
 
 /** What the operator typed in the form that was posted (shown again after an error). */
