@@ -76,6 +76,8 @@ export type {
   TicketMerger,
   TicketLinks,
   RequesterConversations,
+  FailedSave,
+  FailedSaves,
 } from './ports';
 export { MERGE_MESSAGES, assertMergeable } from './merge';
 export type * from './types';

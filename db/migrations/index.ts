@@ -13,6 +13,7 @@ import { QuestionGaps1764900200000 } from './1764900200000-question-gaps';
 import { SavedViews1764700000002 } from './1764700000002-saved-views';
 import { ReplyTemplates1764700000003 } from './1764700000003-reply-templates';
 import { ConversationRequester1765010000000 } from './1765010000000-conversation-requester';
+import { FailedSaves1765010000001 } from './1765010000001-failed-saves';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   SharePointDrives1764900100000,
   QuestionGaps1764900200000,
   ConversationRequester1765010000000,
+  FailedSaves1765010000001,
 ];

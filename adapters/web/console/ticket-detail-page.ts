@@ -44,9 +44,9 @@ export interface DetailView {
   related?: string[];
 }
 
-/** Form values typed by the operator, by form: the update form's fields, or a reply / note body. */
+/** Form values typed by the operator, by form: the update form's fields, a reply / note body, a ticket number. */
 export interface TypedForm {
-  form: 'update' | 'reply' | 'note';
+  form: 'update' | 'reply' | 'note' | 'merge' | 'link';
   values: Readonly<Record<string, string>>;
 }
 
@@ -318,7 +318,13 @@ export function detailBody(v: DetailView): SafeHtml {
               <input type="hidden" name="_csrf" value="${v.csrf}" />
               <div class="field">
                 <label for="link-other">${D.links.other}</label
-                ><input id="link-other" name="other" maxlength="64" autocomplete="off" />
+                ><input
+                  id="link-other"
+                  name="other"
+                  maxlength="64"
+                  autocomplete="off"
+                  value="${v.typed?.form === 'link' ? v.typed.values.other : ''}"
+                />
               </div>
               <button type="submit">${D.links.submit}</button>
             </form>
@@ -331,7 +337,13 @@ export function detailBody(v: DetailView): SafeHtml {
         <input type="hidden" name="_csrf" value="${v.csrf}" />
         <div class="field">
           <label for="merge-target">${D.merge.target}</label
-          ><input id="merge-target" name="target" maxlength="64" autocomplete="off" />
+          ><input
+            id="merge-target"
+            name="target"
+            maxlength="64"
+            autocomplete="off"
+            value="${v.typed?.form === 'merge' ? v.typed.values.target : ''}"
+          />
         </div>
         <button type="submit" id="merge-submit">${D.merge.submit}</button>
       </form>

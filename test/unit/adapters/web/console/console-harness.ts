@@ -19,6 +19,7 @@ import { SqlAttachmentStore } from '../../../../../db/repositories/sql-attachmen
 import { SqlTicketOutbox } from '../../../../../db/repositories/sql-ticket-outbox';
 import { SqlDeskChanges } from '../../../../../db/repositories/sql-desk-changes';
 import { SqlRequesterConversations } from '../../../../../db/repositories/sql-requester-conversations';
+import { SqlFailedSaves } from '../../../../../db/repositories/sql-failed-saves';
 import { SqlSavedViews } from '../../../../../db/repositories/sql-saved-views';
 import { SqlReplyTemplates } from '../../../../../db/repositories/sql-reply-templates';
 import {
@@ -217,6 +218,7 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     templates: new SqlReplyTemplates(ds),
     links: new SqlTicketLinks(ds),
     conversations: new SqlRequesterConversations(ds),
+    failedSaves: new SqlFailedSaves(ds),
     incidentReport: async (ref: string, format: 'xlsx' | 'pdf') => {
       const model = await loadIncidentReport(ref, {
         tickets: ticketStore,
