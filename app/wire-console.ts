@@ -18,6 +18,8 @@ import { SqlAttachmentStore } from '../db/repositories/sql-attachment-store';
 import { FsAttachmentFileStore, attachmentDir } from '../db/files/fs-attachment-file-store';
 import { SqlTicketOutbox } from '../db/repositories/sql-ticket-outbox';
 import { SqlDeskChanges } from '../db/repositories/sql-desk-changes';
+import { SqlRequesterConversations } from '../db/repositories/sql-requester-conversations';
+import { SqlFailedSaves } from '../db/repositories/sql-failed-saves';
 import { SqlSavedViews } from '../db/repositories/sql-saved-views';
 import { SqlReplyTemplates } from '../db/repositories/sql-reply-templates';
 import { incidentBaseName, loadIncidentReport, renderIncidentPdf, renderIncidentXlsx } from '../reports/incident';
@@ -142,6 +144,8 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     views: new SqlSavedViews(d.ds, now),
     templates: new SqlReplyTemplates(d.ds),
     links: new SqlTicketLinks(d.ds),
+    conversations: new SqlRequesterConversations(d.ds),
+    failedSaves: new SqlFailedSaves(d.ds),
     incidentReport: async (ref, format) => {
       const model = await loadIncidentReport(ref, {
         tickets: d.tickets,

@@ -51,7 +51,7 @@ export function wireNotify(d: NotifyWiringDeps) {
         await teams.sendToConversation(conversation, reply);
       },
     };
-    senders.push(new TeamsChannelSender(viaBot, config.notify.teamsChannel));
+    senders.push(new TeamsChannelSender(viaBot, config.notify.teamsChannel, config.teams?.appId));
   }
   const operators = new SqlOperatorStore(d.ds, () => d.clock.now());
   const service = new NotificationService({

@@ -10,5 +10,7 @@ export { openDatabaseWithRetry, type StartRetry } from './open-with-retry';
 export { SqlRateLimits } from './repositories/sql-rate-limits';
 export { SqlWebSessions, type WebSessionRow } from './repositories/sql-web-sessions';
 export { SqlDeskChanges } from './repositories/sql-desk-changes';
+export { SqlRequesterConversations } from './repositories/sql-requester-conversations';
+export { SqlFailedSaves } from './repositories/sql-failed-saves';
 export { probeDatabase, type DatabaseHealth } from './health-probe';
 export { jobRunCounts } from './repositories/sql-metrics';

@@ -17,9 +17,14 @@ export interface OperatorsChannel {
 export class TeamsChannelSender implements NotificationSender {
   readonly channel: NotifyChannel = 'teams';
 
+  /**
+   * `botAppId`: the bot's Microsoft App ID (its Teams account is `28:<app id>`); without credentials the
+   * bot talks to loopback emulators only and posts as `kotae-bot`.
+   */
   constructor(
     private readonly teams: ChannelSender,
     private readonly target: OperatorsChannel,
+    private readonly botAppId?: string,
   ) {}
 
   async send(m: OutgoingMessage): Promise<void> {
@@ -27,6 +32,8 @@ export class TeamsChannelSender implements NotificationSender {
       channelId: 'msteams',
       serviceUrl: this.target.serviceUrl,
       conversation: { id: this.target.conversationId, isGroup: true, conversationType: 'channel' },
+      // The Agents SDK addresses a proactive turn to the reference's agent and refuses one without it.
+      agent: { id: this.botAppId ? `28:${this.botAppId}` : 'kotae-bot', role: 'bot' },
     };
     const conversation: ConversationRecord = {
       id: `operators:${this.target.conversationId}`,

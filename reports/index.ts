@@ -8,7 +8,7 @@ export { parsePeriod, isReportKind, monthLabel, type ReportPeriod } from './peri
 export type { ReportData, WorkLogEntry, JobRunEntry, JobRunStatus } from './report-data';
 export { InMemoryReportData } from './in-memory-report-data';
 export type * from './model';
-export { REPORT_KINDS, REPORT_TITLES, KIND_LABELS, REPORT_ERRORS, type ReportKind } from './labels';
+export { REPORT_KINDS, REPORT_TITLES, KIND_LABELS, CHANNEL_LABELS, REPORT_ERRORS, type ReportKind } from './labels';
 export type { ReportStore, StoredReport, GeneratedReport, ReportStatus } from './report-store';
 export { mustBeDraft, mustExist, mustMatchVersion, byPeriodDesc } from './report-store-rules';
 export { InMemoryReportStore } from './in-memory-report-store';

@@ -75,6 +75,9 @@ export type {
   SavedViews,
   TicketMerger,
   TicketLinks,
+  RequesterConversations,
+  FailedSave,
+  FailedSaves,
 } from './ports';
 export { MERGE_MESSAGES, assertMergeable } from './merge';
 export type * from './types';

@@ -10,6 +10,7 @@ import type {
   NewFaqEntry,
   IndexedFaq,
   NewWorkLogEntry,
+  RecentConversation,
   UnansweredQuestion,
   WorkLogEntry,
 } from './types';
@@ -152,4 +153,38 @@ export interface TicketLinks {
   link(ticketId: string, otherId: string, actor: string, at: Date): Promise<void>;
   /** Numbers of the tickets linked to this one, oldest link first. */
   related(ticketId: string): Promise<string[]>;
+}
+
+/** The bot conversations of one requester (by channel identity), for the ticket page. */
+export interface RequesterConversations {
+  /**
+   * The `limit` conversations of `requesterId` with the latest activity, newest first, without `excludeId`;
+   * each with its questions and its newest `transcriptLines` transcript lines.
+   */
+  recent(
+    requesterId: string,
+    options: { limit: number; transcriptLines: number; excludeId?: string },
+  ): Promise<RecentConversation[]>;
+}
+
+/** What an operator typed in a ticket form whose save failed, and the error shown with it. */
+export interface FailedSave {
+  /** Which form of the ticket page (update, reply, note, merge, link). */
+  form: string;
+  fields: Readonly<Record<string, string>>;
+  /** The user-facing (Japanese) error. */
+  error: string;
+  /** The HTTP status of the failure (400, 409, …), given again when the page shows it. */
+  status: number;
+}
+
+/**
+ * Failed saves kept between the POST and the page the browser is redirected to (post/redirect/get):
+ * in the database, so any instance can show it; per console session and ticket; shown once.
+ */
+export interface FailedSaves {
+  /** Keeps `save` for the session and ticket a few minutes from `now`, replacing an earlier one; drops expired ones. */
+  put(sessionId: string, ticketId: string, save: FailedSave, now: Date): Promise<void>;
+  /** The unexpired failed save of the session and ticket, deleted as it is read (one reader gets it). */
+  take(sessionId: string, ticketId: string, now: Date): Promise<FailedSave | undefined>;
 }

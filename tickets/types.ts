@@ -1,5 +1,5 @@
 /** Records of the helpdesk desk domain besides TicketRecord (declared in bot/records). */
-import type { ChannelKind, Outcome, TicketRecord } from '../bot/records';
+import type { ChannelKind, Outcome, TicketRecord, TranscriptEntry } from '../bot/records';
 import type { SlaResult } from '../calendar';
 import type { SearchExcerpt } from './search';
 
@@ -132,4 +132,18 @@ export interface UnansweredQuestion {
   categoryGuess?: string;
   channel: ChannelKind;
   department?: string;
+}
+
+/** One of a requester's recent conversations with the bot, as stored (questions and transcript are masked). */
+export interface RecentConversation {
+  id: string;
+  channel: ChannelKind;
+  startedAt: Date;
+  lastActivityAt: Date;
+  /** The questions asked in it, oldest first, with what the bot did. */
+  questions: { askedAt: Date; text: string; outcome: Outcome }[];
+  /** The newest transcript lines (at most the `transcriptLines` asked for), oldest first. */
+  transcript: TranscriptEntry[];
+  /** Transcript lines left out before the ones shown. */
+  earlierLines: number;
 }

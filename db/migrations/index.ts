@@ -13,6 +13,8 @@ import { QuestionGaps1764900200000 } from './1764900200000-question-gaps';
 import { SavedViews1764700000002 } from './1764700000002-saved-views';
 import { ReplyTemplates1764700000003 } from './1764700000003-reply-templates';
 import { AlertState1765000000000 } from './1765000000000-alert-state';
+import { ConversationRequester1765010000000 } from './1765010000000-conversation-requester';
+import { FailedSaves1765010000001 } from './1765010000001-failed-saves';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -31,4 +33,6 @@ export const MIGRATIONS = [
   SharePointDrives1764900100000,
   QuestionGaps1764900200000,
   AlertState1765000000000,
+  ConversationRequester1765010000000,
+  FailedSaves1765010000001,
 ];

@@ -246,3 +246,13 @@ export interface ReplyTemplateRow {
   body: string;
   updatedAt: Date;
 }
+export interface FailedSaveRow {
+  id: string;
+  sessionId: string;
+  ticketId: string;
+  form: string;
+  fields: string;
+  error: string;
+  status: number;
+  expiresAt: Date;
+}

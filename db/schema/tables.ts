@@ -29,7 +29,7 @@ export const conversation: TableSpec = {
     requesterPhone: short(100, true),
     accessTokenHash: short(64, true),
   },
-  indices: [{ columns: ['channelKey'] }],
+  indices: [{ columns: ['channelKey'] }, { columns: ['requesterId'] }],
 };
 
 /** Transcript lines of a conversation. */
@@ -442,6 +442,22 @@ export const replyTemplate: TableSpec = {
   columns: { id, name: short(100), body: long, updatedAt: date },
 };
 
+/** What an operator typed in a ticket save that failed (post/redirect/get), per session and ticket, for minutes. */
+export const failedSave: TableSpec = {
+  name: 'failed_save',
+  columns: {
+    id,
+    sessionId: short(128),
+    ticketId: ref,
+    form: short(16),
+    fields: long,
+    error: long,
+    status: int,
+    expiresAt: date,
+  },
+  indices: [{ columns: ['sessionId', 'ticketId'], unique: true }, { columns: ['expiresAt'] }],
+};
+
 /** All tables, in creation order. */
 export const ALL_TABLES: readonly TableSpec[] = [
   conversation,
@@ -473,4 +489,5 @@ export const ALL_TABLES: readonly TableSpec[] = [
   savedView,
   replyTemplate,
   alertState,
+  failedSave,
 ];

@@ -221,8 +221,11 @@ describe('attachments on the real app', function () {
       body: form,
       redirect: 'manual',
     });
-    assert.equal(res.status, 400);
-    assert.match(await res.text(), /「fake\.png」は、ファイルの内容が名前や種類と一致しないため添付できません。/);
+    assert.equal(res.status, 303);
+    const shown = await operator.get(pagePath);
+    assert.equal(shown.status, 400);
+    assert.match(shown.text, /「fake\.png」は、ファイルの内容が名前や種類と一致しないため添付できません。/);
+    assert.match(shown.text, /添付します。<\/textarea>/, 'the typed reply is kept');
     const messages = await get(`/api/conversations/${conv}/messages?since=1970-01-01T00:00:00Z`, secret(conv));
     assert.deepEqual(((await messages.json()) as any).messages, []);
   });

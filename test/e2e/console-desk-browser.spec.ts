@@ -1,7 +1,8 @@
 /**
  * The operator desk of issue 14 in a real browser on the real app: search by a word of a comment, a
  * ticket created through the API appearing in an open queue without reload, two operators on one ticket
- * seeing each other's reply (and the 409 kept for a stale save).
+ * seeing each other's reply (and the 409 kept for a stale save), a failed save redirected (303) to the
+ * ticket page with everything typed, with JavaScript on and off.
  */
 import assert from 'node:assert/strict';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -38,9 +39,13 @@ describe('operator desk in a real browser (chromium, real app)', function () {
     await kotae?.stop();
   });
 
-  async function pageFor(username: string, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
+  async function pageFor(
+    username: string,
+    width = 1280,
+    javaScriptEnabled = true,
+  ): Promise<{ context: BrowserContext; page: Page }> {
     const session = await signInConsole(kotae.url, username, PASSWORD);
-    const context = await browser!.newContext({ locale: 'ja-JP', viewport: { width, height: 900 } });
+    const context = await browser!.newContext({ locale: 'ja-JP', viewport: { width, height: 900 }, javaScriptEnabled });
     const [name, value] = session.cookie.split('=');
     await context.addCookies([{ name: name!, value: value!, url: kotae.url }]);
     return { context, page: await context.newPage() };
@@ -185,35 +190,55 @@ describe('operator desk in a real browser (chromium, real app)', function () {
     }
   });
 
-  it('keeps everything typed when an incident save fails (再発防止策 missing)', async () => {
-    const number = await apiTicket('基幹系システムにログインできない');
-    const { context, page } = await pageFor('sato');
-    try {
-      await page.goto(`${kotae.url}/console/tickets/${number}`);
-      await page.locator('#u-type').selectOption('incident');
-      await page.locator('#u-priority').selectOption('high');
-      await page.locator('#u-assignee').selectOption('suzuki');
-      await page.locator('#u-title').fill('基幹系システム ログイン障害');
-      await page.locator('#u-cause').fill('認証サーバの証明書が期限切れだった。');
-      await page.locator('#u-actions').fill('証明書を更新し、サービスを再起動した。');
-      await page.locator('#u-status').selectOption('resolved');
-      await page.locator('#update-submit').click();
-      await page.locator('.error').waitFor();
-      assert.match((await page.locator('.error').textContent()) ?? '', /再発防止策/);
-      assert.equal(new URL(page.url()).pathname, `/console/tickets/${number}`, 'a refresh does not post again');
-      assert.equal(await page.locator('#u-type').inputValue(), 'incident');
-      assert.equal(await page.locator('#u-priority').inputValue(), 'high');
-      assert.equal(await page.locator('#u-assignee').inputValue(), 'suzuki');
-      assert.equal(await page.locator('#u-status').inputValue(), 'resolved');
-      assert.equal(await page.locator('#u-title').inputValue(), '基幹系システム ログイン障害');
-      assert.equal(await page.locator('#u-cause').inputValue(), '認証サーバの証明書が期限切れだった。');
-      assert.equal(await page.locator('#u-actions').inputValue(), '証明書を更新し、サービスを再起動した。');
-      assert.equal(await page.locator('#u-prevention').inputValue(), '');
-      const stored = await kotae.app.operators.ticketService.get(number);
-      assert.equal(stored.status, 'new');
-      assert.equal(stored.version, 1);
-    } finally {
-      await context.close();
-    }
-  });
+  for (const javaScriptEnabled of [true, false])
+    it(`keeps everything typed when an incident save fails (再発防止策 missing), post/redirect/get, JavaScript ${
+      javaScriptEnabled ? 'on' : 'off'
+    }`, async () => {
+      const number = await apiTicket('基幹系システムにログインできない');
+      const { context, page } = await pageFor('sato', 1280, javaScriptEnabled);
+      try {
+        await page.goto(`${kotae.url}/console/tickets/${number}`);
+        await page.locator('#u-type').selectOption('incident');
+        await page.locator('#u-priority').selectOption('high');
+        await page.locator('#u-assignee').selectOption('suzuki');
+        await page.locator('#u-title').fill('基幹系システム ログイン障害');
+        await page.locator('#u-cause').fill('認証サーバの証明書が期限切れだった。');
+        await page.locator('#u-actions').fill('証明書を更新し、サービスを再起動した。');
+        await page.locator('#u-status').selectOption('resolved');
+        const posted = page.waitForResponse((r) => r.request().method() === 'POST');
+        await page.locator('#update-submit').click();
+        assert.equal((await posted).status(), 303);
+        await page.locator('.error').waitFor();
+        assert.equal(
+          (await page.locator('.error').textContent())?.trim(),
+          '障害チケットを解決するには、再発防止策を入力してください。',
+        );
+        assert.equal(new URL(page.url()).pathname, `/console/tickets/${number}`);
+        assert.equal(await page.locator('#u-type').inputValue(), 'incident');
+        assert.equal(await page.locator('#u-priority').inputValue(), 'high');
+        assert.equal(await page.locator('#u-assignee').inputValue(), 'suzuki');
+        assert.equal(await page.locator('#u-status').inputValue(), 'resolved');
+        assert.equal(await page.locator('#u-title').inputValue(), '基幹系システム ログイン障害');
+        assert.equal(await page.locator('#u-cause').inputValue(), '認証サーバの証明書が期限切れだった。');
+        assert.equal(await page.locator('#u-actions').inputValue(), '証明書を更新し、サービスを再起動した。');
+        assert.equal(await page.locator('#u-prevention').inputValue(), '');
+
+        // A refresh reads the ticket (GET), shows it as stored and the error no more; nothing is posted.
+        const methods: string[] = [];
+        page.on('request', (r) => {
+          if (r.isNavigationRequest()) methods.push(r.method());
+        });
+        const reloaded = await page.reload();
+        assert.equal(reloaded?.status(), 200);
+        assert.deepEqual(methods, ['GET']);
+        assert.equal(await page.locator('.error').count(), 0);
+        assert.equal(await page.locator('#u-type').inputValue(), 'inquiry');
+        assert.equal(await page.locator('#u-cause').inputValue(), '');
+        const stored = await kotae.app.operators.ticketService.get(number);
+        assert.equal(stored.status, 'new');
+        assert.equal(stored.version, 1);
+      } finally {
+        await context.close();
+      }
+    });
 });

@@ -3,6 +3,8 @@ import type { Clock } from '../../../core/clock';
 import type { Logger } from '../../../core/logger';
 import type {
   TicketLinks,
+  RequesterConversations,
+  FailedSaves,
   ReplyTemplates,
   SavedViews,
   DeskChanges,
@@ -46,6 +48,10 @@ export interface ConsoleDeps {
   liveIntervalMs?: number;
   /** The 障害復旧作業報告書 of an incident ticket as one file (xlsx or PDF); without it no download is offered. */
   incidentReport?: (ticketRef: string, format: 'xlsx' | 'pdf') => Promise<{ name: string; content: Buffer }>;
+  /** Failed ticket saves between the POST and the redirected page (post/redirect/get). */
+  failedSaves: FailedSaves;
+  /** The requester's recent bot conversations on the ticket page; without it the section is not shown. */
+  conversations?: RequesterConversations;
   /** Links between related tickets. */
   links?: TicketLinks;
   /** Canned replies (admins manage them; operators insert them into a reply). */

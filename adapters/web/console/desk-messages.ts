@@ -1,3 +1,5 @@
+import { M } from './messages';
+
 /** Console texts of the operator desk features of issue 14 (search, live updates, notifications, queue tools). */
 export const D = {
   search: {
@@ -73,6 +75,19 @@ export const D = {
   requester: {
     title: '依頼者の他のチケット',
     none: 'この依頼者の他のチケットはありません。',
+  },
+  conversations: {
+    title: '依頼者の最近の会話',
+    none: 'この依頼者の他の会話はありません。',
+    noRequesterId: '依頼者を識別する情報がないため、他の会話は表示できません。',
+    question: '質問',
+    outcome: 'ボットの対応',
+    askedAt: '日時',
+    noQuestions: '質問はありません。',
+    transcript: (at: string, n: number) => `会話記録を表示（${at}開始・${n}行）`,
+    earlier: (n: number) => `（これより前の${n}行は省略）`,
+    /** The labels of 未回答の質問 plus the answered outcome. */
+    outcomes: { answered: '回答', ...M.unanswered.outcomes } as Record<string, string>,
   },
   templates: {
     title: 'テンプレート管理',

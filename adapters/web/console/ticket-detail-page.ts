@@ -5,6 +5,7 @@ import type { TicketComment } from '../../../bot/ports';
 import {
   TICKET_TRANSITIONS,
   type OperatorRecord,
+  type RecentConversation,
   type ReplyTemplate,
   type TicketDetail,
   type WorkLogEntry,
@@ -16,6 +17,7 @@ import { html, type SafeHtml } from './html';
 import { M, PRIORITY_LABELS, STATUS_LABELS, TYPE_LABELS } from './messages';
 import { D } from './desk-messages';
 import { shortcutHelp } from './ticket-queue-page';
+import { recentConversationsSection } from './requester-conversations';
 
 /** What the detail page shows besides the ticket. */
 export interface DetailView {
@@ -34,15 +36,17 @@ export interface DetailView {
   typed?: TypedForm;
   /** The requester's other tickets. */
   others?: TicketRecord[];
+  /** The requester's recent conversations (`recent` undefined: the requester has no id); none: not shown. */
+  conversations?: { recent?: RecentConversation[] };
   /** Canned replies offered above the reply box. */
   templates?: ReplyTemplate[];
   /** Numbers of related tickets; undefined: linking not offered. */
   related?: string[];
 }
 
-/** Form values typed by the operator, by form: the update form's fields, or a reply / note body. */
+/** Form values typed by the operator, by form: the update form's fields, a reply / note body, a ticket number. */
 export interface TypedForm {
-  form: 'update' | 'reply' | 'note';
+  form: 'update' | 'reply' | 'note' | 'merge' | 'link';
   values: Readonly<Record<string, string>>;
 }
 
@@ -298,6 +302,7 @@ export function detailBody(v: DetailView): SafeHtml {
           : html`<p>${D.requester.none}</p>`
       }
     </section>
+    ${v.conversations ? recentConversationsSection(v.conversations.recent) : ''}
     ${
       v.related
         ? html`<section aria-labelledby="rl-h">
@@ -313,7 +318,13 @@ export function detailBody(v: DetailView): SafeHtml {
               <input type="hidden" name="_csrf" value="${v.csrf}" />
               <div class="field">
                 <label for="link-other">${D.links.other}</label
-                ><input id="link-other" name="other" maxlength="64" autocomplete="off" />
+                ><input
+                  id="link-other"
+                  name="other"
+                  maxlength="64"
+                  autocomplete="off"
+                  value="${v.typed?.form === 'link' ? v.typed.values.other : ''}"
+                />
               </div>
               <button type="submit">${D.links.submit}</button>
             </form>
@@ -326,7 +337,13 @@ export function detailBody(v: DetailView): SafeHtml {
         <input type="hidden" name="_csrf" value="${v.csrf}" />
         <div class="field">
           <label for="merge-target">${D.merge.target}</label
-          ><input id="merge-target" name="target" maxlength="64" autocomplete="off" />
+          ><input
+            id="merge-target"
+            name="target"
+            maxlength="64"
+            autocomplete="off"
+            value="${v.typed?.form === 'merge' ? v.typed.values.target : ''}"
+          />
         </div>
         <button type="submit" id="merge-submit">${D.merge.submit}</button>
       </form>

@@ -4,6 +4,7 @@ import {
   TICKET_STATUSES,
   TICKET_TYPES,
   type TicketPriority,
+  type TicketRecord,
   type TicketStatus,
   type TicketType,
 } from '../../../bot/records';
@@ -14,8 +15,10 @@ import {
   hasRole,
   proposeFaqFromTicket,
   type QueueFilter,
+  type RecentConversation,
   type TicketChanges,
 } from '../../../tickets';
+import { RECENT_CONVERSATIONS } from './requester-conversations';
 import { detailBody, type TypedForm } from './ticket-detail-page';
 import { sendAttachment } from '../attachment-download';
 import { uploadedFiles } from './upload';
@@ -30,17 +33,23 @@ import { done, field, param, query, type ConsoleRoute, type HandlerContext } fro
 /** Errors shown on the page the operator was working on instead of an error page. */
 const INLINE_CODES = new Set(['INPUT_INVALID', 'INPUT_TOO_LARGE', 'CONFLICT', 'TICKET_TRANSITION_INVALID']);
 
-/** Renders the detail page, optionally with an error (e.g. the conflict message) and its status. */
-async function renderDetail(c: HandlerContext, status = 200, error?: string, typed?: TypedForm): Promise<void> {
+/**
+ * Renders the detail page. A save of this session that failed on this ticket (post/redirect/get) is shown
+ * once: its error, its status and everything typed.
+ */
+async function renderDetail(c: HandlerContext): Promise<void> {
   const { tickets, workLogs, accounts, clock } = c.deps;
   const detail = await tickets.detail(param(c.req, 'id'));
+  const failed = await c.deps.failedSaves.take(c.auth.session.id, detail.ticket.id, clock.now());
+  let typed: TypedForm | undefined = failed && { form: typedFormName(failed.form), values: failed.fields };
   const marker = await c.deps.changes?.ticketMarker(detail.ticket.id);
-  const [logs, operators, others, templates, related] = await Promise.all([
+  const [logs, operators, others, templates, related, conversations] = await Promise.all([
     workLogs.listByTicket(detail.ticket.id),
     accounts.list(),
     tickets.requesterHistory(detail.ticket),
     c.deps.templates?.list(),
     c.deps.links?.related(detail.ticket.id),
+    recentConversations(c, detail.ticket),
   ]);
   const chosen = templates?.find((t) => t.id === query(c.req, 'template'));
   if (chosen && !typed) {
@@ -48,12 +57,12 @@ async function renderDetail(c: HandlerContext, status = 200, error?: string, typ
       operators.find((o) => o.username === detail.ticket.assignee)?.displayName ?? c.auth.operator.displayName;
     typed = { form: 'reply', values: { body: fillTemplate(chosen.body, detail.ticket, assignee) } };
   }
-  sendPage(c.res, status, {
+  sendPage(c.res, failed?.status ?? 200, {
     base: c.base,
     auth: c.auth,
     title: M.detail.title(detail.ticket.number),
-    notice: noticeFor(query(c.req, 'notice')) ?? deskNotice(query(c.req, 'notice'), ''),
-    error,
+    notice: failed ? undefined : (noticeFor(query(c.req, 'notice')) ?? deskNotice(query(c.req, 'notice'), '')),
+    error: failed?.error,
     body: detailBody({
       base: c.base,
       csrf: c.auth.session.csrfToken,
@@ -68,14 +77,36 @@ async function renderDetail(c: HandlerContext, status = 200, error?: string, typ
       others,
       templates,
       related,
+      conversations,
     }),
   });
 }
 
-/** What the operator typed in the form that was posted (shown again after an error). */
-function typedForm(c: HandlerContext): TypedForm | undefined {
-  const form = /\/(update|reply|note)$/.exec(c.req.path)?.[1] as TypedForm['form'] | undefined;
-  if (!form) return undefined;
+/** The requester's other recent conversations (not the ticket's own), when the console has the port. */
+async function recentConversations(
+  c: HandlerContext,
+  ticket: TicketRecord,
+): Promise<{ recent?: RecentConversation[] } | undefined> {
+  const source = c.deps.conversations;
+  if (!source) return undefined;
+  if (!ticket.requester.id) return {};
+  const recent = await source.recent(ticket.requester.id, {
+    ...RECENT_CONVERSATIONS,
+    excludeId: ticket.conversationId,
+  });
+  return { recent };
+}
+
+const TYPED_FORMS: readonly TypedForm['form'][] = ['update', 'reply', 'note', 'merge', 'link'];
+
+/** The ticket-page form a posted path belongs to (the update form for anything else). */
+function typedFormName(name: string | undefined): TypedForm['form'] {
+  return oneOf(TYPED_FORMS, name ?? '') ?? 'update';
+}
+
+/** What the operator typed in the form that was posted (shown again after an error); files cannot be kept. */
+function typedForm(c: HandlerContext): TypedForm {
+  const form = typedFormName(/\/(update|reply|note|merge|link)$/.exec(c.req.path)?.[1]);
   const body = (c.req.body ?? {}) as Record<string, unknown>;
   const values: Record<string, string> = {};
   for (const [k, v] of Object.entries(body)) if (k !== '_csrf' && typeof v === 'string') values[k] = v;
@@ -151,14 +182,26 @@ function deskNotice(key: string, failed: string): string | undefined {
   return undefined;
 }
 
-/** Runs a ticket action; user errors re-render the detail page with the message and status. */
+/**
+ * Runs a ticket action. A user error (post/redirect/get): what was typed and the message are kept for this
+ * session and ticket, and the browser is sent (303) to the ticket page, which shows them once; a refresh
+ * there reads the ticket and never posts again.
+ */
 export function onTicket(action: (c: HandlerContext) => Promise<void>) {
   return async (c: HandlerContext): Promise<void> => {
     try {
       await action(c);
     } catch (err) {
       if (!(err instanceof KotaeError) || !INLINE_CODES.has(err.code)) throw err;
-      await renderDetail(c, err.status, err.userMessage, typedForm(c));
+      const ticket = await c.deps.tickets.get(param(c.req, 'id'));
+      const typed = typedForm(c);
+      await c.deps.failedSaves.put(
+        c.auth.session.id,
+        ticket.id,
+        { form: typed.form, fields: typed.values, error: err.userMessage, status: err.status },
+        c.deps.clock.now(),
+      );
+      c.res.redirect(303, `${c.base}/tickets/${encodeURIComponent(ticket.number)}`);
     }
   };
 }
@@ -211,7 +254,7 @@ export const TICKET_ROUTES: readonly ConsoleRoute[] = [
       done(c, '/tickets', 'retried');
     },
   },
-  { method: 'get', path: '/tickets/:id', role: 'operator', handle: (c) => renderDetail(c) },
+  { method: 'get', path: '/tickets/:id', role: 'operator', handle: renderDetail },
   {
     method: 'post',
     path: '/tickets/:id/update',

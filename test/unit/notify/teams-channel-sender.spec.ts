@@ -6,10 +6,11 @@ import { RecordingSender } from '../tickets/fakes';
 describe('TeamsChannelSender', () => {
   it('posts subject and body to the configured channel conversation', async () => {
     const teams = new RecordingSender('teams');
-    const sender = new TeamsChannelSender(teams, {
-      serviceUrl: 'https://smba.example.test/jp/',
-      conversationId: '19:operators@thread.tacv2',
-    });
+    const sender = new TeamsChannelSender(
+      teams,
+      { serviceUrl: 'https://smba.example.test/jp/', conversationId: '19:operators@thread.tacv2' },
+      '00000000-0000-0000-0000-00000000b07a',
+    );
     await sender.send({
       recipient: 'operators-channel',
       subject: '【Kotae】新しいチケット HD-2026-000001',
@@ -22,6 +23,7 @@ describe('TeamsChannelSender', () => {
       channelId: 'msteams',
       serviceUrl: 'https://smba.example.test/jp/',
       conversation: { id: '19:operators@thread.tacv2', isGroup: true, conversationType: 'channel' },
+      agent: { id: '28:00000000-0000-0000-0000-00000000b07a', role: 'bot' },
     });
     assert.equal(reply.text, '【Kotae】新しいチケット HD-2026-000001\n\n本文');
   });

@@ -111,10 +111,3 @@ document.addEventListener('click', (event) => {
   event.preventDefault();
   target.focus();
 });
-
-// A form that failed is shown again at the address it was posted to (…/update, …/reply, …): the address
-// becomes the ticket page's, so a refresh reads the ticket instead of posting again.
-(() => {
-  const posted = /^(.*\/tickets\/[^/]+)\/(update|reply|note|merge|link)$/.exec(window.location.pathname);
-  if (posted) window.history.replaceState(null, '', posted[1]);
-})();

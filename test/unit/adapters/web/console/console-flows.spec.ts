@@ -111,7 +111,7 @@ describe('console flows', () => {
     assert.equal(h.web.sent.length, 2);
   });
 
-  it('refuses a stale save with 409 and the Japanese conflict message, overwriting nothing', async () => {
+  it('refuses a stale save with 409 and the Japanese conflict message, overwriting nothing (post/redirect/get)', async () => {
     const t = await h.openTicket();
     const a = await h.sessionFor('operator');
     const b = await h.sessionFor('admin');
@@ -124,12 +124,19 @@ describe('console flows', () => {
       session: b,
       form: { version: '1', status: 'on_hold', priority: 'low', category: 'プリンタ' },
     });
-    assert.equal(stale.status, 409);
-    assert.equal(alert(stale.text), '他の担当者が先に更新しました。画面を再読み込みしてからやり直してください。');
+    assert.equal(stale.status, 303);
+    assert.equal(stale.location, `/console/tickets/${t.number}`);
+    const shown = await h.request('GET', stale.location, { session: b });
+    assert.equal(shown.status, 409);
+    assert.equal(alert(shown.text), '他の担当者が先に更新しました。画面を再読み込みしてからやり直してください。');
     const got = (await h.ticketStore.get(t.id))!;
     assert.equal(got.status, 'in_progress');
     assert.equal(got.priority, 'high');
-    assert.match(stale.text, /name="version" value="2"/, 'the page shows the current version');
+    assert.match(shown.text, /name="version" value="2"/, 'the page shows the current version');
+    assert.match(shown.text, /<option value="low"\s+selected>低<\/option>/, 'and what was typed');
+    const reread = await h.request('GET', stale.location, { session: b });
+    assert.equal(reread.status, 200, 'the error is shown once');
+    assert.equal(alert(reread.text), undefined);
   });
 
   it('shows the incident rule inline', async () => {
@@ -139,8 +146,15 @@ describe('console flows', () => {
       session: s,
       form: { version: '1', status: 'resolved', type: 'incident', category: 'プリンタ', cause: '紙詰まり' },
     });
-    assert.equal(res.status, 400);
-    assert.equal(alert(res.text), '障害チケットを解決するには、対応内容・再発防止策を入力してください。');
+    assert.equal(res.status, 303);
+    const shown = await h.request('GET', res.location, { session: s });
+    assert.equal(shown.status, 400);
+    assert.equal(alert(shown.text), '障害チケットを解決するには、対応内容・再発防止策を入力してください。');
+    assert.match(shown.text, /<textarea id="u-cause" name="cause" rows="3">紙詰まり<\/textarea>/);
+    const other = await h.sessionFor('operator');
+    const elsewhere = await h.request('GET', res.location, { session: other });
+    assert.equal(elsewhere.status, 200, "another session never sees this operator's failed save");
+    assert.equal(alert(elsewhere.text), undefined);
   });
 
   it('promotes a ticket to a draft FAQ that an admin approves into faq_entry and re-indexes', async () => {

@@ -18,6 +18,8 @@ import { SqlFaqStore, SqlUnansweredQuestions } from '../../../../../db/repositor
 import { SqlAttachmentStore } from '../../../../../db/repositories/sql-attachment-store';
 import { SqlTicketOutbox } from '../../../../../db/repositories/sql-ticket-outbox';
 import { SqlDeskChanges } from '../../../../../db/repositories/sql-desk-changes';
+import { SqlRequesterConversations } from '../../../../../db/repositories/sql-requester-conversations';
+import { SqlFailedSaves } from '../../../../../db/repositories/sql-failed-saves';
 import { SqlSavedViews } from '../../../../../db/repositories/sql-saved-views';
 import { SqlReplyTemplates } from '../../../../../db/repositories/sql-reply-templates';
 import {
@@ -215,6 +217,8 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     views: new SqlSavedViews(ds, now),
     templates: new SqlReplyTemplates(ds),
     links: new SqlTicketLinks(ds),
+    conversations: new SqlRequesterConversations(ds),
+    failedSaves: new SqlFailedSaves(ds),
     incidentReport: async (ref: string, format: 'xlsx' | 'pdf') => {
       const model = await loadIncidentReport(ref, {
         tickets: ticketStore,

@@ -35,8 +35,11 @@ describe('console related tickets', () => {
       session: op,
       form: { other: a.number },
     });
-    assert.equal(self.status, 400);
-    assert.match(self.text, /同じチケットは関連付けられません。/);
+    assert.equal(self.status, 303);
+    const shown = await h.request('GET', self.location, { session: op });
+    assert.equal(shown.status, 400);
+    assert.match(shown.text, /role="alert">同じチケットは関連付けられません。</);
+    assert.match(shown.text, new RegExp(`id="link-other"[^>]*value="${a.number}"`), 'the typed number is kept');
     const unknown = await h.request('POST', `/console/tickets/${a.number}/link`, {
       session: op,
       form: { other: 'HD-2026-999999' },
