@@ -38,6 +38,8 @@ export interface DetailView {
   templates?: ReplyTemplate[];
   /** Numbers of related tickets; undefined: linking not offered. */
   related?: string[];
+  /** The 対象端末 section (issue 16); absent without the operations ledger. */
+  terminal?: SafeHtml;
 }
 
 /** Form values typed by the operator, by form: the update form's fields, or a reply / note body. */
@@ -220,6 +222,7 @@ export function detailBody(v: DetailView): SafeHtml {
       <h3>${M.detail.details}</h3>
       <p class="body">${t.details}</p>
     </section>
+    ${v.terminal ?? ''}
     <section aria-labelledby="tr-h">
       <h2 id="tr-h">${M.detail.transcript}</h2>
       <ol class="transcript">
