@@ -47,6 +47,7 @@ export default tseslint.config(
       'knowledge/**',
       'ingest/**',
       'privacy/**',
+      'operations/**',
     ],
     rules: restrict([
       sdk(['express', 'express/*'], 'express only under adapters/web.'),

@@ -12,6 +12,7 @@ import { isPiiType, PII_TYPES, type PiiType } from '../privacy';
 import { checkTrust, describeTrust, toTrustConfig, TRUST_ENV_SHAPE, type TrustConfig } from './config-trust';
 import { NotifyEnvSchema, toNotifyConfig, type NotifyConfig } from './notify-config';
 import { checkKnowledge, KNOWLEDGE_ENV, toKnowledgeConfig, type KnowledgeConfig } from './config-knowledge';
+import { OPERATIONS_ENV, toOperationsConfig, type OperationsConfig } from './config-operations';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
@@ -163,6 +164,7 @@ const EnvSchema = z
     // Identity, rate limits, busy timeout, metrics (config-trust.ts).
     ...TRUST_ENV_SHAPE,
     ...KNOWLEDGE_ENV,
+    ...OPERATIONS_ENV,
     // Signed download links to reply files (Teams group chats and channels); shared by every instance.
     KOTAE_FILE_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   })
@@ -345,6 +347,8 @@ export interface KotaeConfig {
   notify: NotifyConfig;
   /** Console uploads and SharePoint libraries (app/config-knowledge.ts). */
   knowledge: KnowledgeConfig;
+  /** Sites, terminals and planned work (app/config-operations.ts). */
+  operations: OperationsConfig;
   /** Secret of signed download links to reply files (a random one per process when unset). */
   fileLinkSecret?: string;
 }
@@ -515,6 +519,7 @@ function toConfig(e: z.infer<typeof EnvSchema>, cwd: string): Omit<KotaeConfig, 
     integrity: toIntegrityConfig(e, cwd, dataDir),
     trust: toTrustConfig(e, cwd, publicUrl),
     knowledge: toKnowledgeConfig(e, cwd),
+    operations: toOperationsConfig(e),
   };
 }
 

@@ -279,6 +279,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       leases,
       onJobFailed: (job, error) => notify?.jobFailed(job, error),
       groupQuestions: questionGrouper(knowledge),
+      sections: [operators.operations.sections],
     });
     const mounts: Mount[] = [
       { path: '/api/messages', method: 'post', json: true, handler: (req, res) => teams.handle(req, res) },

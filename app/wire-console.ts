@@ -2,6 +2,7 @@
  * Wiring of the operator side: ticket service with reply delivery through the requester's
  * channel, accounts and sessions, work log, managed FAQs, the console and its report pages.
  */
+import path from 'node:path';
 import { createPiiMasker, type PiiMasker } from '../privacy';
 import type { DataSource } from 'typeorm';
 import type { ChannelSender, ConversationStore, TicketStore } from '../bot';
@@ -35,6 +36,7 @@ import type { NotificationService } from '../notify';
 import { writeManagedFaqs } from './managed-faqs';
 import { SheetFaqSource } from './indexed-faqs';
 import { SHAREPOINT_PREFIX, sharePointDir } from './knowledge-folders';
+import { wireOperations } from './wire-operations';
 
 /** What the operator side needs from the rest of the app. */
 export interface ConsoleWiringDeps {
@@ -124,10 +126,21 @@ export async function wireConsole(d: ConsoleWiringDeps) {
   });
   const accounts = new AccountService({ operators, sessions, audit, hash: (p) => auth.hash(p) });
   await accounts.ensureAdminAccount({ username: d.config.admin.username, password: d.config.admin.password }, d.logger);
+  const workLogs = new WorkLogService(new SqlWorkLogStore(d.ds, now), audit, masker);
+  const operations = wireOperations({
+    ds: d.ds,
+    clock: d.clock,
+    audit,
+    tickets: ticketService,
+    workLogs,
+    config: d.config.operations,
+    stagingDir: path.join(d.config.dataDir, 'tmp', 'terminal-imports'),
+  });
   const router = createConsoleRouter({
     tickets: ticketService,
     attachments,
-    workLogs: new WorkLogService(new SqlWorkLogStore(d.ds, now), audit, masker),
+    workLogs,
+    operations: operations.console,
     faqs,
     auth,
     accounts,
@@ -157,7 +170,7 @@ export async function wireConsole(d: ConsoleWiringDeps) {
       return { name, content: format === 'xlsx' ? await renderIncidentXlsx(model) : await renderIncidentPdf(model) };
     },
   });
-  return { router, auth, accounts, ticketService, audit, sessions, attachments, faqs, operators, delivery };
+  return { router, auth, accounts, ticketService, audit, sessions, attachments, faqs, operators, delivery, operations };
 }
 
 /** The console's view of the deletion certificates; exports are audited. */

@@ -15,6 +15,7 @@ import { ReplyTemplates1764700000003 } from './1764700000003-reply-templates';
 import { AlertState1765000000000 } from './1765000000000-alert-state';
 import { ConversationRequester1765010000000 } from './1765010000000-conversation-requester';
 import { FailedSaves1765010000001 } from './1765010000001-failed-saves';
+import { OperationsLedger1765020000000 } from './1765020000000-operations-ledger';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   AlertState1765000000000,
   ConversationRequester1765010000000,
   FailedSaves1765010000001,
+  OperationsLedger1765020000000,
 ];

@@ -2,6 +2,7 @@
  * Every table of Kotae. Change a table only together with a new migration in db/migrations.
  */
 import type { TableSpec } from './table-spec';
+import { OPERATIONS_TABLES } from './operations-tables';
 
 const id = { kind: 'id', primary: true } as const;
 const ref = { kind: 'id' } as const;
@@ -490,4 +491,5 @@ export const ALL_TABLES: readonly TableSpec[] = [
   replyTemplate,
   alertState,
   failedSave,
+  ...OPERATIONS_TABLES,
 ];

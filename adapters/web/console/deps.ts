@@ -19,6 +19,7 @@ import type { AccountService, AuthService } from '../auth';
 import type { NotificationService } from '../../../notify';
 import type { KnowledgeConsole } from './knowledge-deps';
 import type { CertificateDocument } from '../../../reports';
+import type { OperationsConsole } from './operations/deps';
 
 /** Where the console reads deletion certificates (the retention job writes them). */
 export interface CertificateSource {
@@ -72,4 +73,6 @@ export interface ConsoleDeps {
   knowledge?: KnowledgeConsole;
   /** Issue 11: deletion certificates of the retention runs (admin pages). */
   certificates?: CertificateSource;
+  /** Issue 16: sites, terminals and planned work; the pages answer 404 without it. */
+  operations?: OperationsConsole;
 }

@@ -20,3 +20,4 @@ export type {
   SharePointLibraryView,
   StagedUpload,
 } from './knowledge-deps';
+export type { OperationsConsole, StagedCsv } from './operations';

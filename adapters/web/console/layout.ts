@@ -6,6 +6,7 @@ import { html, type SafeHtml } from './html';
 import { M, ROLE_LABELS } from './messages';
 import { D } from './desk-messages';
 import { K } from './knowledge-messages';
+import { O } from './operations/messages';
 
 /** Options of one page. */
 export interface PageOptions {
@@ -34,6 +35,8 @@ function nav(base: string, auth: AuthContext): SafeHtml {
       ['/knowledge', K.knowledge.title],
       ['/knowledge/usage', K.usage.title],
       ['/reports', M.nav.reports],
+      ['/operations/terminals', O.nav.terminals],
+      ['/operations/campaigns', O.nav.campaigns],
     );
   }
   if (hasRole(role, 'admin'))
@@ -109,6 +112,7 @@ const NOTICES: Readonly<Record<string, string>> = {
   passwordReset: M.accounts.passwordReset,
   passwordChanged: M.password.changed,
   signedOut: M.signIn.signedOut,
+  terminalSet: O.ticketPanel.saved,
 };
 
 /** The notice text for a key from the query string. */

@@ -36,6 +36,7 @@ import { mountSignIn, SIGNOUT_ROUTE } from './signin-routes';
 import { TICKET_ROUTES } from './ticket-routes';
 import { consoleUpload } from './upload';
 import { WORK_LOG_ROUTES } from './work-log-routes';
+import { OPERATIONS_ROUTES, terminalImportUpload } from './operations';
 
 /** Every authorised console route (sign-in itself is open). */
 export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
@@ -50,6 +51,7 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   ...ACCOUNT_ROUTES,
   ...AUDIT_ROUTES,
   ...CERTIFICATE_ROUTES,
+  ...OPERATIONS_ROUTES,
   ...PASSWORD_ROUTES,
   SIGNOUT_ROUTE,
 ];
@@ -109,6 +111,7 @@ export function createConsoleRouter(deps: ConsoleDeps): Router {
   mountSignIn(router, deps);
   router.post('/tickets/:id/reply', consoleUpload(deps.attachments));
   router.post('/knowledge/documents', knowledgeUpload(deps.knowledge));
+  router.post('/operations/terminals/import', terminalImportUpload(deps.operations));
   const signInPath = (req: Request) => `${req.baseUrl}/signin`;
   for (const route of CONSOLE_ROUTES) {
     router[route.method](route.path, requireRole(route.role, signInPath), async (req: Request, res: Response) => {

@@ -42,6 +42,8 @@ export interface DetailView {
   templates?: ReplyTemplate[];
   /** Numbers of related tickets; undefined: linking not offered. */
   related?: string[];
+  /** The 対象端末 section (issue 16); absent without the operations ledger. */
+  terminal?: SafeHtml;
 }
 
 /** Form values typed by the operator, by form: the update form's fields, a reply / note body, a ticket number. */
@@ -224,6 +226,7 @@ export function detailBody(v: DetailView): SafeHtml {
       <h3>${M.detail.details}</h3>
       <p class="body">${t.details}</p>
     </section>
+    ${v.terminal ?? ''}
     <section aria-labelledby="tr-h">
       <h2 id="tr-h">${M.detail.transcript}</h2>
       <ol class="transcript">

@@ -29,6 +29,7 @@ import { M } from './messages';
 import { queueBody, queueFilter, searchForm, type QueueParams } from './ticket-queue-page';
 import { D } from './desk-messages';
 import { done, field, param, query, type ConsoleRoute, type HandlerContext } from './route-types';
+import { ticketTerminalPanel } from './operations';
 
 /** Errors shown on the page the operator was working on instead of an error page. */
 const INLINE_CODES = new Set(['INPUT_INVALID', 'INPUT_TOO_LARGE', 'CONFLICT', 'TICKET_TRANSITION_INVALID']);
@@ -78,6 +79,7 @@ async function renderDetail(c: HandlerContext): Promise<void> {
       templates,
       related,
       conversations,
+      terminal: await ticketTerminalPanel(c, detail.ticket),
     }),
   });
 }
