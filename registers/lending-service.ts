@@ -22,10 +22,10 @@ export interface LendingServiceDeps {
 
 /** Raw form input of a booking request. */
 export interface BookingInput {
-  itemId: unknown;
-  requester: unknown;
-  department: unknown;
-  purpose: unknown;
+  itemId?: unknown;
+  requester?: unknown;
+  department?: unknown;
+  purpose?: unknown;
   startsAt: Date;
   endsAt: Date;
 }

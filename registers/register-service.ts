@@ -7,13 +7,13 @@ import { normalizeRegisterValue, optionalText, registerKindOf, requiredText, typ
 
 /** Raw form input of an issue. */
 export interface IssueInput {
-  kind: unknown;
-  value: unknown;
-  department: unknown;
-  requester: unknown;
+  kind?: unknown;
+  value?: unknown;
+  department?: unknown;
+  requester?: unknown;
   site?: unknown;
   terminalRef?: unknown;
-  reason: unknown;
+  reason?: unknown;
 }
 
 /** What the service needs. */

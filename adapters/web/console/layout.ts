@@ -34,6 +34,7 @@ function nav(base: string, auth: AuthContext): SafeHtml {
       ['/knowledge', K.knowledge.title],
       ['/knowledge/usage', K.usage.title],
       ['/reports', M.nav.reports],
+      ['/registers', M.nav.registers],
     );
   }
   if (hasRole(role, 'admin'))
