@@ -11,6 +11,7 @@ import type { DbConfig } from '../db';
 import { isPiiType, PII_TYPES, type PiiType } from '../privacy';
 import { checkTrust, describeTrust, toTrustConfig, TRUST_ENV_SHAPE, type TrustConfig } from './config-trust';
 import { NotifyEnvSchema, toNotifyConfig, type NotifyConfig } from './notify-config';
+import { RegistersEnvSchema, toRegistersConfig, type RegistersConfig } from './config-registers';
 import { checkKnowledge, KNOWLEDGE_ENV, toKnowledgeConfig, type KnowledgeConfig } from './config-knowledge';
 import { OPERATIONS_ENV, toOperationsConfig, type OperationsConfig } from './config-operations';
 
@@ -279,7 +280,11 @@ function checkLogo(
 }
 
 /** Names of every variable (for .env.example checks and unknown-key detection). */
-export const ENV_KEYS: readonly string[] = [...Object.keys(EnvSchema.shape), ...Object.keys(NotifyEnvSchema.shape)];
+export const ENV_KEYS: readonly string[] = [
+  ...Object.keys(EnvSchema.shape),
+  ...Object.keys(NotifyEnvSchema.shape),
+  ...Object.keys(RegistersEnvSchema.shape),
+];
 
 /** An OpenAI, Azure OpenAI (`apiVersion` set; `model` is the deployment) or compatible endpoint. */
 export interface OpenAiSettings {
@@ -351,6 +356,8 @@ export interface KotaeConfig {
   operations: OperationsConfig;
   /** Secret of signed download links to reply files (a random one per process when unset). */
   fileLinkSecret?: string;
+  /** IP-address and computer-name registers, equipment lending (app/config-registers.ts). */
+  registers: RegistersConfig;
 }
 
 /** LoGoチャット settings; the token file and CA file are read by the composition root. */
@@ -389,18 +396,24 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   const unknown = Object.keys(relevant).filter((k) => !ENV_KEYS.includes(k));
   const parsed = EnvSchema.safeParse(relevant);
   const notify = NotifyEnvSchema.safeParse(relevant);
+  const registers = RegistersEnvSchema.safeParse(relevant);
   const problems = [
     ...unknown.map((k) => `${k}: unknown variable (see .env.example)`),
     ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
     ...(notify.success ? [] : notify.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
+    ...(registers.success ? [] : registers.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
     ...(parsed.success ? folderOverlap(parsed.data, cwd) : []),
   ];
-  if (problems.length > 0 || !parsed.success || !notify.success) {
+  if (problems.length > 0 || !parsed.success || !notify.success || !registers.success) {
     throw new KotaeError('CONFIG_INVALID', `invalid configuration:\n  - ${problems.join('\n  - ')}`, {
       details: { problems },
     });
   }
-  return deepFreeze({ ...toConfig(parsed.data, cwd), notify: toNotifyConfig(notify.data) });
+  return deepFreeze({
+    ...toConfig(parsed.data, cwd),
+    notify: toNotifyConfig(notify.data),
+    registers: toRegistersConfig(registers.data),
+  });
 }
 
 /** The real path of a folder when it exists (symlinks resolved), else its absolute path. */
@@ -432,7 +445,7 @@ function folderOverlap(e: z.infer<typeof EnvSchema>, cwd: string): string[] {
   return [];
 }
 
-function toConfig(e: z.infer<typeof EnvSchema>, cwd: string): Omit<KotaeConfig, 'notify'> {
+function toConfig(e: z.infer<typeof EnvSchema>, cwd: string): Omit<KotaeConfig, 'notify' | 'registers'> {
   const dataDir = path.resolve(cwd, e.KOTAE_DATA_DIR);
   const publicUrl = e.KOTAE_PUBLIC_URL ?? `http://localhost:${e.PORT}`;
   const db = toDbConfig(e, dataDir);

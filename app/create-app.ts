@@ -60,6 +60,7 @@ import { wireConsole } from './wire-console';
 import { wireNotify } from './wire-notify';
 import { wireAlerts } from './wire-alerts';
 import { wireReports } from './wire-reports';
+import { wireRegisters } from './wire-registers';
 import { wireTeams } from './wire-teams';
 import { wireLogo } from './wire-logo';
 import { backupKeyOf, wireAudit } from './wire-audit';
@@ -268,6 +269,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     });
     if (logo.sender) senders.set('logo', logo.sender);
     const logoChat = logo;
+    const registerDesk = wireRegisters({ ds, audit, clock, config: config.registers });
     const reports = wireReports({
       ds,
       dataDir: config.dataDir,
@@ -279,7 +281,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       leases,
       onJobFailed: (job, error) => notify?.jobFailed(job, error),
       groupQuestions: questionGrouper(knowledge),
-      sections: [operators.operations.sections],
+      sections: [operators.operations.sections, registerDesk.sections],
     });
     const mounts: Mount[] = [
       { path: '/api/messages', method: 'post', json: true, handler: (req, res) => teams.handle(req, res) },
@@ -287,6 +289,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         path: '/console/reports',
         handler: createConsoleReportsRouter({ auth: operators.auth, reports: reports.service, logger }),
       },
+      { path: '/console/registers', handler: registerDesk.router(operators.auth, logger) },
       { path: '/console', handler: operators.router },
       { path: '/api/files/:id', handler: fileLinkHandler({ attachments: operators.attachments, signer, clock }) },
     ];

@@ -16,6 +16,7 @@ import { AlertState1765000000000 } from './1765000000000-alert-state';
 import { ConversationRequester1765010000000 } from './1765010000000-conversation-requester';
 import { FailedSaves1765010000001 } from './1765010000001-failed-saves';
 import { OperationsLedger1765020000000 } from './1765020000000-operations-ledger';
+import { RegistersAndLending1765030000000 } from './1765030000000-registers-and-lending';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   ConversationRequester1765010000000,
   FailedSaves1765010000001,
   OperationsLedger1765020000000,
+  RegistersAndLending1765030000000,
 ];

@@ -11,7 +11,7 @@ export {
   M as CONSOLE_MESSAGES,
 } from './messages';
 export { renderPage } from './layout';
-export { escapeHtml, raw } from './html';
+export { escapeHtml, raw, html, type SafeHtml } from './html';
 export type {
   BackgroundIngest,
   DocumentFolder,

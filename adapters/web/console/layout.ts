@@ -37,6 +37,7 @@ function nav(base: string, auth: AuthContext): SafeHtml {
       ['/reports', M.nav.reports],
       ['/operations/terminals', O.nav.terminals],
       ['/operations/campaigns', O.nav.campaigns],
+      ['/registers', M.nav.registers],
     );
   }
   if (hasRole(role, 'admin'))

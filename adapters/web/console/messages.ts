@@ -70,6 +70,7 @@ export const M = Object.freeze({
     drafts: 'FAQ承認待ち',
     unanswered: '未回答の質問',
     reports: '報告書',
+    registers: '台帳・貸出',
     accounts: 'アカウント管理',
     audit: '監査ログ',
     certificates: '消去証明書',

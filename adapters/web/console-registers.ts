@@ -1,0 +1,42 @@
+/**
+ * The register and lending pages inside the console: the registers router behind the console's
+ * session, role and CSRF checks, rendered in the console layout.
+ */
+import express, { Router, type Request } from 'express';
+import { hasRole } from '../../tickets';
+import { authOf, loadSession, requireAuth, requireRole, type AuthService } from './auth';
+import { consoleErrorPage, renderPage } from './console';
+import type { Logger } from '../../core/logger';
+import { createRegistersRouter, type RegistersRouterDeps } from './registers/router';
+
+/** Router to mount at `/console/registers` (before the console router). */
+export function createConsoleRegistersRouter(
+  deps: Pick<RegistersRouterDeps, 'registers' | 'lending' | 'clock'> & { auth: AuthService; logger: Logger },
+): Router {
+  const router = Router();
+  const signInPath = (req: Request) => `${req.baseUrl.replace(/\/registers$/, '')}/signin`;
+  router.use(express.urlencoded({ extended: false, limit: '200kb' }), loadSession(deps.auth));
+  router.use(
+    createRegistersRouter({
+      registers: deps.registers,
+      lending: deps.lending,
+      clock: deps.clock,
+      authorize: (role) => requireRole(role, signInPath),
+      actor: (res) => {
+        const ctx = requireAuth(res);
+        return {
+          username: ctx.operator.username,
+          admin: hasRole(ctx.operator.role, 'admin'),
+          csrf: ctx.session.csrfToken,
+        };
+      },
+      send: (res, status, page) =>
+        res
+          .status(status)
+          .type('html')
+          .send(renderPage({ base: '/console', auth: authOf(res), ...page })),
+    }),
+  );
+  router.use(consoleErrorPage(deps.logger, () => '/console'));
+  return router;
+}

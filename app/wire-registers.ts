@@ -1,0 +1,35 @@
+/** Wiring of the registers and lending (issue 16 point 2): stores, services, report sections, console pages. */
+import type { DataSource } from 'typeorm';
+import type { AuditTrail } from '../core/audit';
+import type { Clock } from '../core/clock';
+import type { Logger } from '../core/logger';
+import { SqlLendingStore } from '../db/repositories/sql-lending-store';
+import { SqlLicenceStore } from '../db/repositories/sql-licence-store';
+import { SqlRegisterStore } from '../db/repositories/sql-register-store';
+import { LendingService, RegisterReportSections, RegisterService } from '../registers';
+import { createConsoleRegistersRouter } from '../adapters/web/console-registers';
+import type { AuthService } from '../adapters/web/auth';
+import type { RegistersConfig } from './config-registers';
+
+/** Builds the register and lending services and their report sections. */
+export function wireRegisters(d: { ds: DataSource; audit: AuditTrail; clock: Clock; config: RegistersConfig }) {
+  const store = new SqlRegisterStore(d.ds);
+  const lendingStore = new SqlLendingStore(d.ds);
+  const registers = new RegisterService({ store, audit: d.audit, clock: d.clock, nameRule: d.config.computerName });
+  const lending = new LendingService({
+    store: lendingStore,
+    licences: new SqlLicenceStore(d.ds),
+    audit: d.audit,
+    clock: d.clock,
+    maxBookingDays: d.config.lendingMaxDays,
+  });
+  const sections = new RegisterReportSections({ registers: store, lending: lendingStore, now: () => d.clock.now() });
+  return {
+    registers,
+    lending,
+    sections,
+    /** The console pages, mounted at `/console/registers`. */
+    router: (auth: AuthService, logger: Logger) =>
+      createConsoleRegistersRouter({ registers, lending, clock: d.clock, auth, logger }),
+  };
+}
