@@ -457,6 +457,8 @@ export const failedSave: TableSpec = {
     expiresAt: date,
   },
   indices: [{ columns: ['sessionId', 'ticketId'], unique: true }, { columns: ['expiresAt'] }],
+};
+
 // --- Issue 16 point 2: registers (IP addresses, computer names), equipment lending, licences ---------
 // Site and terminal are free text / optional ids without foreign keys (the terminal tables are separate).
 
