@@ -12,6 +12,7 @@ import { SharePointDrives1764900100000 } from './1764900100000-sharepoint-drives
 import { QuestionGaps1764900200000 } from './1764900200000-question-gaps';
 import { SavedViews1764700000002 } from './1764700000002-saved-views';
 import { ReplyTemplates1764700000003 } from './1764700000003-reply-templates';
+import { DeskDuties1765040000000 } from './1765040000000-desk-duties';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   FaqOrigins1764900000000,
   SharePointDrives1764900100000,
   QuestionGaps1764900200000,
+  DeskDuties1765040000000,
 ];
