@@ -85,3 +85,12 @@ export {
   type ReplyTemplate,
   type ReplyTemplates,
 } from './reply-templates';
+export {
+  ConfidentialRoster,
+  inForce,
+  lastDayOf,
+  type ConfidentialRosterStore,
+  type NewRosterEntry,
+  type RosterEntry,
+  type TicketViewer,
+} from './confidential-roster';
