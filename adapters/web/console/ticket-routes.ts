@@ -35,12 +35,13 @@ async function renderDetail(c: HandlerContext, status = 200, error?: string, typ
   const { tickets, workLogs, accounts, clock } = c.deps;
   const detail = await tickets.detail(param(c.req, 'id'));
   const marker = await c.deps.changes?.ticketMarker(detail.ticket.id);
-  const [logs, operators, others, templates, related] = await Promise.all([
+  const [logs, operators, others, templates, related, confidentialEditable] = await Promise.all([
     workLogs.listByTicket(detail.ticket.id),
     accounts.list(),
     tickets.requesterHistory(detail.ticket),
     c.deps.templates?.list(),
     c.deps.links?.related(detail.ticket.id),
+    tickets.maySeeConfidential(),
   ]);
   const chosen = templates?.find((t) => t.id === query(c.req, 'template'));
   if (chosen && !typed) {
@@ -68,6 +69,7 @@ async function renderDetail(c: HandlerContext, status = 200, error?: string, typ
       others,
       templates,
       related,
+      confidentialEditable,
     }),
   });
 }
@@ -261,6 +263,7 @@ export const TICKET_ROUTES: readonly ConsoleRoute[] = [
       const service = c.deps.attachments;
       if (!service) throw new KotaeError('NOT_FOUND', 'attachments not configured');
       const meta = await service.forOperator(param(c.req, 'attachmentId'));
+      if (meta.ticketId) await c.deps.tickets.get(meta.ticketId); // NOT_FOUND on a hidden 機密性3 ticket
       await sendAttachment(c.res, meta, await service.content(meta), { download: query(c.req, 'download') === '1' });
     },
   },
