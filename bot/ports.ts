@@ -65,6 +65,8 @@ export interface TicketQuery {
    * name or id, 所属 or a comment of the ticket. Terms come from tickets/ `parseSearch`.
    */
   terms?: readonly string[];
+  /** Leaves out tickets marked 機密性3 (a viewer who is not rostered). */
+  hideConfidential?: boolean;
   limit?: number;
   offset?: number;
 }
@@ -82,6 +84,9 @@ export interface TicketPatch {
   closedAt?: Date | null;
   requesterRepliedAt?: Date | null;
   incident?: { cause?: string; actions?: string; prevention?: string };
+  restorationStartedAt?: Date;
+  incidentReportAt?: Date;
+  confidential?: boolean;
 }
 
 /** What a comment is: a reply to the requester, an internal note, or a message from the requester. */

@@ -113,6 +113,12 @@ export interface TicketRecord {
   holds: { from: Date; to?: Date }[];
   /** Set when the requester wrote to the ticket; cleared when an operator replies (「依頼者から返信あり」). */
   requesterRepliedAt?: Date;
+  /** Incidents: when an operator recorded 復旧作業開始 (stops the restoration-start clock). */
+  restorationStartedAt?: Date;
+  /** Incidents: when cause, actions and prevention were first all recorded (stops the report clock). */
+  incidentReportAt?: Date;
+  /** Marked 機密性3: only rostered operators (in their period) and administrators see the ticket. */
+  confidential?: boolean;
   version: number;
 }
 

@@ -37,10 +37,14 @@ export interface SlaClock {
   remainingBusinessMinutes: number;
 }
 
-/** The two SLA clocks of a ticket. */
+/** The SLA clocks of a ticket: response and resolution, and for incidents the two incident clocks. */
 export interface SlaResult {
   response: SlaClock;
   resolution: SlaClock;
+  /** Incidents: until 復旧作業開始 is recorded (issue 16 point 4). */
+  restorationStart?: SlaClock;
+  /** Incidents: until the incident report (原因・対応・再発防止策) is complete. */
+  incidentReport?: SlaClock;
 }
 
 /** The part of the business calendar the SLA clocks need. */
@@ -72,7 +76,8 @@ export function computeSla(input: SlaInput, policy: SlaPolicy, calendar: SlaCale
   };
 }
 
-interface ClockSpec {
+/** What one clock is computed from (times in epoch milliseconds). */
+export interface ClockSpec {
   created: number;
   budget: number;
   stoppedAt: number | undefined;
@@ -81,7 +86,8 @@ interface ClockSpec {
   ratio: number;
 }
 
-function runClock(spec: ClockSpec, calendar: SlaCalendar): SlaClock {
+/** One clock on the business calendar: budget spent on active stretches, paused during holds. */
+export function runClock(spec: ClockSpec, calendar: SlaCalendar): SlaClock {
   const end = spec.stoppedAt ?? spec.now;
   const pauses = mergeHolds(spec.holds, spec.created, Math.max(end, spec.created));
   const between = (a: number, b: number): number => calendar.businessMinutesBetween(new Date(a), new Date(b));
@@ -137,7 +143,8 @@ function mergeHolds(holds: readonly SlaHold[], start: number, end: number): Inte
   return merged;
 }
 
-function ms(value: Date, name: string): number {
+/** Epoch milliseconds of a valid date; INPUT_INVALID otherwise. */
+export function ms(value: Date, name: string): number {
   const t = value instanceof Date ? value.getTime() : Number.NaN;
   if (Number.isNaN(t)) throw new KotaeError('INPUT_INVALID', `${name} is not a valid date`);
   return t;

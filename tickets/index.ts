@@ -16,7 +16,15 @@ export {
   type ReopenCalendar,
 } from './reply-routing';
 export { ReplyDelivery, type ReplyDeliveryDeps, type RetryResult } from './reply-delivery';
-export { ticketSla, overallSlaState, slaRisk, ticketSlaRisk, SLA_AT_RISK_MINUTES } from './sla-view';
+export {
+  ticketSla,
+  ticketClocks,
+  clocksOf,
+  overallSlaState,
+  slaRisk,
+  ticketSlaRisk,
+  SLA_AT_RISK_MINUTES,
+} from './sla-view';
 export { QUEUE_SORT_KEYS, sortQueue, type QueueSort, type QueueSortKey } from './queue-sort';
 export {
   parseSearch,
@@ -88,3 +96,34 @@ export {
   type ReplyTemplate,
   type ReplyTemplates,
 } from './reply-templates';
+export {
+  ConfidentialRoster,
+  inForce,
+  lastDayOf,
+  type ConfidentialRosterStore,
+  type NewRosterEntry,
+  type RosterEntry,
+  type TicketViewer,
+} from './confidential-roster';
+export {
+  ACCOUNT_ACTIONS,
+  TRANSFER_COLUMNS,
+  MAX_TRANSFER_BYTES,
+  decodeTransferCsv,
+  parseTransferCsv,
+  type AccountAction,
+  type TransferRow,
+  type TransferRowError,
+} from './fy-switch-csv';
+export {
+  ACCOUNT_ACTION_LABELS,
+  FySwitchService,
+  planAccountTasks,
+  upcomingFiscalYear,
+  type AccountTask,
+  type ChecklistItem,
+  type FyBatch,
+  type FySwitchStore,
+  type FyTask,
+  type TaskStaff,
+} from './fy-switch';

@@ -1,6 +1,8 @@
 /** SLA clocks of tickets, on the business calendar. */
 import {
   computeSla,
+  computeTicketClocks,
+  type SlaTargets,
   type SlaCalendar,
   type SlaClock,
   type SlaPolicy,
@@ -24,11 +26,35 @@ export function ticketSla(ticket: TicketRecord, policy: SlaPolicy, calendar: Sla
   return computeSla(input, policy, calendar, now);
 }
 
-/** The more urgent of the response and resolution states. */
+/** Every clock of a ticket at `now` on the targets of its type (incidents: also restoration start and report). */
+export function ticketClocks(ticket: TicketRecord, targets: SlaTargets, calendar: SlaCalendar, now: Date): SlaResult {
+  return computeTicketClocks(
+    {
+      type: ticket.type,
+      priority: ticket.priority,
+      createdAt: ticket.createdAt,
+      firstResponseAt: ticket.firstResponseAt,
+      resolvedAt: ticket.resolvedAt,
+      holds: ticket.holds,
+      restorationStartedAt: ticket.restorationStartedAt,
+      incidentReportAt: ticket.incidentReportAt,
+    },
+    targets,
+    calendar,
+    now,
+  );
+}
+
+/** The clocks a result has, in display order (the incident clocks only when present). */
+export function clocksOf(sla: SlaResult): SlaClock[] {
+  return [sla.response, sla.resolution, sla.restorationStart, sla.incidentReport].filter(
+    (c): c is SlaClock => c !== undefined,
+  );
+}
+
+/** The most urgent state of a ticket's clocks. */
 export function overallSlaState(sla: SlaResult): SlaState {
-  const a = SEVERITY.indexOf(sla.response.state);
-  const b = SEVERITY.indexOf(sla.resolution.state);
-  return SEVERITY[Math.min(a, b)];
+  return SEVERITY[Math.min(...clocksOf(sla).map((c) => SEVERITY.indexOf(c.state)))];
 }
 
 /** Business minutes left from which an open clock is at risk (issue 14). */
@@ -41,8 +67,8 @@ export function slaRisk(clock: SlaClock): 'at_risk' | 'breached' | undefined {
   return clock.remainingBusinessMinutes <= SLA_AT_RISK_MINUTES ? 'at_risk' : undefined;
 }
 
-/** The worse risk of a ticket's two clocks. */
+/** The worst risk of a ticket's clocks. */
 export function ticketSlaRisk(sla: SlaResult): 'at_risk' | 'breached' | undefined {
-  const risks = [slaRisk(sla.response), slaRisk(sla.resolution)];
+  const risks = clocksOf(sla).map(slaRisk);
   return risks.includes('breached') ? 'breached' : risks.includes('at_risk') ? 'at_risk' : undefined;
 }

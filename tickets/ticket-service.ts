@@ -7,14 +7,16 @@ import type { Clock } from '../core/clock';
 import type { TicketComment, TicketEvent, TicketPatch, TicketQuery, TicketStore } from '../bot/ports';
 import type { NewTicket, TicketRecord, TicketStatus, TranscriptEntry } from '../bot/records';
 import { TICKET_STATUSES } from '../bot/records';
-import type { SlaCalendar, SlaPolicy, SlaResult, SlaState } from '../calendar';
+import type { SlaCalendar, SlaPolicy, SlaResult, SlaState, SlaTargets } from '../calendar';
 import { assertIncidentComplete } from './incident-rule';
 import { assertTransition, statusPatch } from './lifecycle';
 import { TICKET_MESSAGES } from './messages';
 import type { AttachmentStore, TicketMerger } from './ports';
 import { MERGE_MESSAGES, assertMergeable } from './merge';
 import type { ReplyDelivery, RetryResult } from './reply-delivery';
-import { overallSlaState, ticketSla } from './sla-view';
+import { overallSlaState, ticketClocks, ticketSla } from './sla-view';
+import type { ConfidentialRoster, TicketViewer } from './confidential-roster';
+import { missingIncidentFields } from './incident-rule';
 import type { AuditEntry, AuditTrail } from './audit';
 import type { AttachmentMeta, TicketWithSla } from './types';
 import type { AttachmentService, StagedAttachment } from './attachment-service';
@@ -24,6 +26,14 @@ import { searchExcerpt } from './search';
 import { sortQueue, type QueueSort } from './queue-sort';
 import type { PiiMasker } from '../privacy';
 import { masked, maskedOptional } from './personal-data';
+
+/** Japanese messages of the duties of issue 16 on a ticket. */
+const DUTY_MESSAGES = {
+  notIncident: '復旧作業開始は障害チケットにのみ記録できます。',
+  alreadyStarted: '復旧作業開始は記録済みです。',
+  notRostered: '機密性3の取扱者名簿に登録された担当者または管理者のみ変更できます。',
+  mergeConfidential: '機密性3のチケットは、機密性3でないチケットに統合できません。',
+};
 
 /** Longest reply or note accepted. */
 export const MAX_COMMENT_LENGTH = 20_000;
@@ -37,6 +47,12 @@ export interface TicketServiceDeps {
   files?: AttachmentService;
   calendar: SlaCalendar;
   slaPolicy: SlaPolicy;
+  /** Targets per ticket type (issue 16); without them every type runs on `slaPolicy`. */
+  slaTargets?: SlaTargets;
+  /** The 機密性3 roster: who may see tickets marked 機密性3 (issue 16 point 5). */
+  roster?: Pick<ConfidentialRoster, 'maySeeConfidential'>;
+  /** Whose view this service serves (see forViewer); absent = the system, which sees every ticket. */
+  viewer?: TicketViewer;
   clock: Clock;
   audit: AuditTrail;
   categories?: readonly string[];
@@ -76,6 +92,22 @@ export class TicketService {
     this.categories = deps.categories ?? DEFAULT_CATEGORIES;
   }
 
+  /**
+   * The same service as seen by one operator: tickets marked 機密性3 do not exist for a viewer who is
+   * neither an administrator nor rostered now (get → NOT_FOUND; queue, search and history leave them out).
+   */
+  forViewer(viewer: TicketViewer): TicketService {
+    return new TicketService({ ...this.deps, viewer });
+  }
+
+  /** Whether this service's viewer may see tickets marked 機密性3 now. */
+  async maySeeConfidential(): Promise<boolean> {
+    const { viewer, roster } = this.deps;
+    if (!viewer) return true;
+    if (!roster) return viewer.role === 'admin';
+    return roster.maySeeConfidential(viewer);
+  }
+
   /** Creates a ticket by hand (e.g. a phone call); escalations from the bot use the store directly. */
   async create(input: NewTicket, actor: string): Promise<TicketRecord> {
     this.assertCategory(input.category);
@@ -92,21 +124,31 @@ export class TicketService {
   /** A ticket by id or number; NOT_FOUND otherwise. */
   async get(idOrNumber: string): Promise<TicketRecord> {
     const ticket = await this.deps.store.get(idOrNumber);
-    if (!ticket)
+    // A 機密性3 ticket the viewer may not see answers exactly like a ticket that does not exist.
+    if (!ticket || (ticket.confidential && !(await this.maySeeConfidential())))
       throw new KotaeError('NOT_FOUND', `ticket ${idOrNumber} not found`, {
         userMessage: TICKET_MESSAGES.ticketNotFound,
       });
     return ticket;
   }
 
-  /** The SLA clocks of a ticket now. */
+  /** The SLA clocks of a ticket now (per type when targets are configured). */
   sla(ticket: TicketRecord): SlaResult {
-    return ticketSla(ticket, this.deps.slaPolicy, this.deps.calendar, this.deps.clock.now());
+    const { slaTargets, slaPolicy, calendar, clock } = this.deps;
+    return slaTargets
+      ? ticketClocks(ticket, slaTargets, calendar, clock.now())
+      : ticketSla(ticket, slaPolicy, calendar, clock.now());
+  }
+
+  /** The store query with 機密性3 tickets left out when the viewer may not see them. */
+  private async scoped<Q extends TicketQuery>(query: Q): Promise<Q> {
+    return (await this.maySeeConfidential()) ? query : { ...query, hideConfidential: true };
   }
 
   /** The queue with SLA clocks; the SLA filter applies to the more urgent of the two clocks. */
   async queue(filter: QueueFilter): Promise<{ items: TicketWithSla[]; total: number }> {
-    const { sla, sort, ...query } = filter;
+    const { sla, sort, ...unscoped } = filter;
+    const query = await this.scoped(unscoped);
     const inMemory = Boolean(sla || sort);
     const page = await this.deps.store.list(inMemory ? { ...query, limit: 1000, offset: 0 } : query);
     let items: TicketWithSla[] = page.items.map((ticket) => ({ ticket, sla: this.sla(ticket) }));
@@ -131,7 +173,10 @@ export class TicketService {
 
   /** Number of tickets in each status. */
   async countsByStatus(): Promise<Record<TicketStatus, number>> {
-    const totals = await Promise.all(TICKET_STATUSES.map((s) => this.deps.store.list({ status: [s], limit: 1 })));
+    const scope = await this.scoped({});
+    const totals = await Promise.all(
+      TICKET_STATUSES.map((s) => this.deps.store.list({ ...scope, status: [s], limit: 1 })),
+    );
     const counts = {} as Record<TicketStatus, number>;
     TICKET_STATUSES.forEach((s, i) => (counts[s] = totals[i].total));
     return counts;
@@ -178,6 +223,14 @@ export class TicketService {
     } else {
       delete patch.status;
     }
+    // The incident-report clock stops the first time cause, actions and prevention are all recorded.
+    const after = { ...ticket.incident, ...patch.incident };
+    if (
+      (changes.type ?? ticket.type) === 'incident' &&
+      !ticket.incidentReportAt &&
+      !missingIncidentFields(after).length
+    )
+      patch.incidentReportAt = this.deps.clock.now();
     const updated = await this.deps.audit.atomically(
       () => this.deps.store.update(ticket.id, expectedVersion, patch, actor),
       (saved) =>
@@ -223,6 +276,40 @@ export class TicketService {
   }
 
   /**
+   * Records 復旧作業開始 on an incident now, stopping its restoration-start clock (audited). INPUT_INVALID
+   * for another type or when already recorded.
+   */
+  async recordRestorationStart(idOrNumber: string, actor: string): Promise<TicketRecord> {
+    const ticket = await this.get(idOrNumber);
+    if (ticket.type !== 'incident' || ticket.restorationStartedAt) {
+      const message = ticket.type !== 'incident' ? DUTY_MESSAGES.notIncident : DUTY_MESSAGES.alreadyStarted;
+      throw new KotaeError('INPUT_INVALID', `restoration start on ${ticket.number}`, { userMessage: message });
+    }
+    const at = this.deps.clock.now();
+    return this.deps.audit.atomically(
+      () => this.deps.store.update(ticket.id, ticket.version, { restorationStartedAt: at }, actor),
+      () => ({ actor, action: 'ticket.restoration_start', target: ticket.number }),
+    );
+  }
+
+  /**
+   * Marks a ticket 機密性3 (or clears the mark), audited. Only a viewer who may see 機密性3 tickets — an
+   * administrator or an operator rostered now — may change it (AUTH_FORBIDDEN otherwise).
+   */
+  async setConfidential(idOrNumber: string, confidential: boolean, actor: string): Promise<TicketRecord> {
+    const ticket = await this.get(idOrNumber);
+    if (!(await this.maySeeConfidential()))
+      throw new KotaeError('AUTH_FORBIDDEN', `${actor} is not rostered for 機密性3`, {
+        userMessage: DUTY_MESSAGES.notRostered,
+      });
+    if (Boolean(ticket.confidential) === confidential) return ticket;
+    return this.deps.audit.atomically(
+      () => this.deps.store.update(ticket.id, ticket.version, { confidential }, actor),
+      () => ({ actor, action: 'ticket.confidentiality', target: ticket.number, detail: { confidential } }),
+    );
+  }
+
+  /**
    * Merges the duplicate `sourceId` into `targetId`: moves its comments, attachments and history, closes
    * it with a note, and tells its requester the surviving number. Returns the survivor.
    */
@@ -232,6 +319,10 @@ export class TicketService {
     const source = await this.get(sourceId);
     const target = await this.get(targetId);
     assertMergeable(source, target);
+    if (source.confidential && !target.confidential)
+      throw new KotaeError('INPUT_INVALID', 'merge of a 機密性3 ticket into an unmarked one', {
+        userMessage: DUTY_MESSAGES.mergeConfidential,
+      });
     const now = this.deps.clock.now();
     // The move, the close, both notes and the audit entry commit together.
     const closed = await this.deps.audit.atomically(
@@ -269,7 +360,7 @@ export class TicketService {
         ? { conversationId: ticket.conversationId }
         : undefined;
     if (!query) return [];
-    const page = await this.deps.store.list({ ...query, limit: limit + 1 });
+    const page = await this.deps.store.list(await this.scoped({ ...query, limit: limit + 1 }));
     return page.items.filter((t) => t.id !== ticket.id).slice(0, limit);
   }
 

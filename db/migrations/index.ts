@@ -17,6 +17,7 @@ import { ConversationRequester1765010000000 } from './1765010000000-conversation
 import { FailedSaves1765010000001 } from './1765010000001-failed-saves';
 import { OperationsLedger1765020000000 } from './1765020000000-operations-ledger';
 import { RegistersAndLending1765030000000 } from './1765030000000-registers-and-lending';
+import { DeskDuties1765040000000 } from './1765040000000-desk-duties';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   FailedSaves1765010000001,
   OperationsLedger1765020000000,
   RegistersAndLending1765030000000,
+  DeskDuties1765040000000,
 ];

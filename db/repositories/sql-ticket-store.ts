@@ -3,7 +3,7 @@
  * comments and the transcript copied at escalation.
  */
 import { randomUUID } from 'node:crypto';
-import { Between, In, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { Between, In, IsNull, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { KotaeError } from '../../core/errors';
 import type { TicketComment, TicketEvent, TicketPatch, TicketQuery, TicketStore } from '../../bot/ports';
 import {
@@ -125,6 +125,9 @@ export class SqlTicketStore implements TicketStore {
       version: 1,
       dedupeKey,
       requesterRepliedAt: null,
+      restorationStartedAt: null,
+      incidentReportAt: null,
+      confidentiality: null,
     };
     await tickets.insert(row);
     const lines = em.getRepository<TranscriptEntryRow>('transcript_entry');
@@ -169,6 +172,7 @@ export class SqlTicketStore implements TicketStore {
     if (query.priority) where.priority = query.priority;
     if (query.conversationId) where.conversationId = query.conversationId;
     if (query.requesterId) where.requesterId = query.requesterId;
+    if (query.hideConfidential) where.confidentiality = IsNull();
     if (query.terms?.length) where.id = ticketSearchCondition(query.terms, dialectOfDriver(this.ds.options.type));
     if (query.createdFrom || query.createdTo) {
       where.createdAt = Between(query.createdFrom ?? new Date(0), query.createdTo ?? new Date(8.64e15));

@@ -39,6 +39,9 @@ export function toTicket(row: TicketRow): TicketRecord {
     incident,
     holds: holdsOf(row).map((h) => ({ from: new Date(h.from), to: h.to ? new Date(h.to) : undefined })),
     requesterRepliedAt: row.requesterRepliedAt ?? undefined,
+    restorationStartedAt: row.restorationStartedAt ?? undefined,
+    incidentReportAt: row.incidentReportAt ?? undefined,
+    ...(row.confidentiality === '3' ? { confidential: true } : {}),
     version: row.version,
   };
 }
@@ -88,6 +91,9 @@ export function diffPatch(
   if (patch.resolvedAt !== undefined) apply('resolvedAt', patch.resolvedAt);
   if (patch.closedAt !== undefined) apply('closedAt', patch.closedAt);
   if (patch.requesterRepliedAt !== undefined) apply('requesterRepliedAt', patch.requesterRepliedAt);
+  if (patch.restorationStartedAt !== undefined) apply('restorationStartedAt', patch.restorationStartedAt);
+  if (patch.incidentReportAt !== undefined) apply('incidentReportAt', patch.incidentReportAt);
+  if (patch.confidential !== undefined) apply('confidentiality', patch.confidential ? '3' : null);
   if (patch.incident?.cause !== undefined) apply('incidentCause', patch.incident.cause);
   if (patch.incident?.actions !== undefined) apply('incidentActions', patch.incident.actions);
   if (patch.incident?.prevention !== undefined) apply('incidentPrevention', patch.incident.prevention);

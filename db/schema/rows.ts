@@ -76,6 +76,9 @@ export interface TicketRow {
   dedupeKey: string;
   requesterPhone: string | null;
   requesterRepliedAt: Date | null;
+  restorationStartedAt: Date | null;
+  incidentReportAt: Date | null;
+  confidentiality: string | null;
 }
 export interface TicketCounterRow {
   year: number;
@@ -255,4 +258,33 @@ export interface FailedSaveRow {
   error: string;
   status: number;
   expiresAt: Date;
+}
+export interface ConfidentialRosterRow {
+  id: string;
+  username: string;
+  validFrom: Date;
+  validTo: Date;
+  approver: string;
+  note: string | null;
+  createdAt: Date;
+  createdBy: string;
+  revokedAt: Date | null;
+  revokedBy: string | null;
+}
+export interface FySwitchBatchRow {
+  id: string;
+  fiscalYear: number;
+  fileName: string;
+  rowCount: number;
+  createdAt: Date;
+  createdBy: string;
+}
+export interface FySwitchTaskRow {
+  id: string;
+  batchId: string;
+  ticketId: string;
+  action: string;
+  system: string;
+  department: string;
+  staff: string;
 }

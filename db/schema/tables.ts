@@ -110,6 +110,10 @@ export const ticket: TableSpec = {
     dedupeKey: short(200),
     requesterPhone: short(100, true),
     requesterRepliedAt: optDate,
+    // Issue 16 (migration 1765040000000): 復旧作業開始, the incident report complete, 機密性3 ('3').
+    restorationStartedAt: optDate,
+    incidentReportAt: optDate,
+    confidentiality: short(8, true),
   },
   indices: [
     { columns: ['number'], unique: true },
@@ -559,6 +563,44 @@ export const licenceGrant: TableSpec = {
   },
   indices: [{ columns: ['poolId', 'startsAt'] }, { columns: ['bookingId'] }],
 };
+/** Operators rostered for 機密性3 data: a period [validFrom, validTo) and who approved it. */
+export const confidentialRoster: TableSpec = {
+  name: 'confidential_roster',
+  columns: {
+    id,
+    username: short(100),
+    validFrom: date,
+    validTo: date,
+    approver: short(200),
+    note: short(400, true),
+    createdAt: date,
+    createdBy: short(100),
+    revokedAt: optDate,
+    revokedBy: short(100, true),
+  },
+  indices: [{ columns: ['username'] }],
+};
+
+/** One imported personnel-transfer file (年度切替). */
+export const fySwitchBatch: TableSpec = {
+  name: 'fy_switch_batch',
+  columns: { id, fiscalYear: int, fileName: short(400), rowCount: int, createdAt: date, createdBy: short(100) },
+};
+
+/** One account task of an import: the 依頼 ticket made for an action, system and department. */
+export const fySwitchTask: TableSpec = {
+  name: 'fy_switch_task',
+  columns: {
+    id,
+    batchId: ref,
+    ticketId: ref,
+    action: short(16),
+    system: short(200),
+    department: short(200),
+    staff: long,
+  },
+  indices: [{ columns: ['batchId'] }],
+};
 
 /** All tables, in creation order. */
 export const ALL_TABLES: readonly TableSpec[] = [
@@ -598,4 +640,7 @@ export const ALL_TABLES: readonly TableSpec[] = [
   lendingBooking,
   licencePool,
   licenceGrant,
+  confidentialRoster,
+  fySwitchBatch,
+  fySwitchTask,
 ];

@@ -343,5 +343,35 @@ export function ticketStoreContract(name: string, factory: TicketStoreFactory): 
       assert.equal((await store.list({ terms: ['VPN'] })).total, 1);
       assert.equal((await store.list({ terms: ['メールが送れない'] })).total, 0);
     });
+
+    it('keeps the 機密性3 mark and the incident clock stops; hideConfidential leaves marked tickets out', async () => {
+      const plain = await store.create(newTicket({ title: '通常の件' }), 'bot');
+      const secret = await store.create(newTicket({ title: '機密の件', type: 'incident' }), 'bot');
+      assert.equal(secret.confidential, undefined);
+      const started = new Date('2026-04-01T02:00:00Z');
+      const marked = await store.update(
+        secret.id,
+        1,
+        { confidential: true, restorationStartedAt: started, incidentReportAt: started },
+        'op1',
+      );
+      assert.equal(marked.confidential, true);
+      assert.equal(marked.restorationStartedAt?.toISOString(), started.toISOString());
+      assert.equal((await store.get(secret.number))?.incidentReportAt?.toISOString(), started.toISOString());
+      const history = (await store.history(secret.id)).filter((e) => e.field === 'confidentiality');
+      assert.deepEqual(
+        history.map((e) => [e.before ?? null, e.after ?? null]),
+        [[null, '3']],
+      );
+      assert.deepEqual(
+        (await store.list({ hideConfidential: true })).items.map((t) => t.number),
+        [plain.number],
+      );
+      assert.equal((await store.list({ hideConfidential: true, terms: ['機密'] })).total, 0);
+      assert.equal((await store.list({})).total, 2);
+      const cleared = await store.update(secret.id, 2, { confidential: false }, 'op1');
+      assert.equal(cleared.confidential, undefined);
+      assert.equal((await store.list({ hideConfidential: true })).total, 2);
+    });
   });
 }

@@ -102,6 +102,7 @@ export class InMemoryTicketStore implements TicketStore, TicketOutbox {
       .filter((t) => (!q.type || t.type === q.type) && (!q.priority || t.priority === q.priority))
       .filter((t) => !q.conversationId || t.conversationId === q.conversationId)
       .filter((t) => !q.requesterId || t.requester.id === q.requesterId)
+      .filter((t) => !q.hideConfidential || !t.confidential)
       .filter((t) => (!q.createdFrom || t.createdAt >= q.createdFrom) && (!q.createdTo || t.createdAt <= q.createdTo))
       .filter((t) => !q.terms?.length || q.terms.every((term) => this.searchText(t).includes(term.toLowerCase())))
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
@@ -130,6 +131,13 @@ export class InMemoryTicketStore implements TicketStore, TicketOutbox {
     if (patch.resolvedAt !== undefined) apply('resolvedAt', patch.resolvedAt ?? undefined);
     if (patch.closedAt !== undefined) apply('closedAt', patch.closedAt ?? undefined);
     if (patch.requesterRepliedAt !== undefined) apply('requesterRepliedAt', patch.requesterRepliedAt ?? undefined);
+    if (patch.restorationStartedAt !== undefined) apply('restorationStartedAt', patch.restorationStartedAt);
+    if (patch.incidentReportAt !== undefined) apply('incidentReportAt', patch.incidentReportAt);
+    if (patch.confidential !== undefined && patch.confidential !== Boolean(t.confidential)) {
+      if (patch.confidential) next.confidential = true;
+      else delete next.confidential;
+      changes.push(['confidentiality', t.confidential ? '3' : undefined, patch.confidential ? '3' : undefined]);
+    }
     const fields = { cause: 'incidentCause', actions: 'incidentActions', prevention: 'incidentPrevention' } as const;
     for (const [key, name] of Object.entries(fields) as [keyof typeof fields, string][]) {
       const value = patch.incident?.[key];

@@ -110,6 +110,7 @@ export const QUEUE_ROUTES: readonly ConsoleRoute[] = [
       const make = c.deps.incidentReport;
       if (!make) throw new KotaeError('NOT_FOUND', 'incident report not configured');
       const format = query(c.req, 'format') === 'pdf' ? 'pdf' : 'xlsx';
+      await c.deps.tickets.get(param(c.req, 'id')); // NOT_FOUND on a hidden 機密性3 ticket
       const file = await make(param(c.req, 'id'), format);
       c.res
         .status(200)

@@ -115,7 +115,10 @@ export function createConsoleRouter(deps: ConsoleDeps): Router {
   const signInPath = (req: Request) => `${req.baseUrl}/signin`;
   for (const route of CONSOLE_ROUTES) {
     router[route.method](route.path, requireRole(route.role, signInPath), async (req: Request, res: Response) => {
-      await route.handle({ req, res, deps, auth: requireAuth(res), base: req.baseUrl });
+      const auth = requireAuth(res);
+      // Every handler sees tickets as this operator (機密性3 tickets only for the rostered and admins).
+      const scoped = { ...deps, tickets: deps.tickets.forViewer(auth.operator) };
+      await route.handle({ req, res, deps: scoped, auth, base: req.baseUrl });
     });
   }
   router.use((req: Request, res: Response) => {

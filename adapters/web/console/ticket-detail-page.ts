@@ -18,6 +18,7 @@ import { M, PRIORITY_LABELS, STATUS_LABELS, TYPE_LABELS } from './messages';
 import { D } from './desk-messages';
 import { shortcutHelp } from './ticket-queue-page';
 import { recentConversationsSection } from './requester-conversations';
+import { dutySection, incidentClockRows } from './duty-parts';
 
 /** What the detail page shows besides the ticket. */
 export interface DetailView {
@@ -40,6 +41,8 @@ export interface DetailView {
   conversations?: { recent?: RecentConversation[] };
   /** Canned replies offered above the reply box. */
   templates?: ReplyTemplate[];
+  /** Whether the operator may set or clear the 機密性3 mark (issue 16). */
+  confidentialEditable?: boolean;
   /** Numbers of related tickets; undefined: linking not offered. */
   related?: string[];
   /** The 対象端末 section (issue 16); absent without the operations ledger. */
@@ -222,11 +225,13 @@ export function detailBody(v: DetailView): SafeHtml {
         <dd class="sla-${sla.resolution.state}">
           ${slaText(sla.resolution)}（${M.detail.dueAt} ${formatJst(sla.resolution.dueAt)}）
         </dd>
+        ${incidentClockRows(sla)}
       </dl>
       <h3>${M.detail.details}</h3>
       <p class="body">${t.details}</p>
     </section>
     ${v.terminal ?? ''}
+    ${dutySection({ base: v.base, csrf: v.csrf, ticket: t, editable: Boolean(v.confidentialEditable) })}
     <section aria-labelledby="tr-h">
       <h2 id="tr-h">${M.detail.transcript}</h2>
       <ol class="transcript">

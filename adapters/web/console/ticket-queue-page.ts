@@ -14,6 +14,7 @@ import {
 import { D } from './desk-messages';
 import { highlight } from './highlight';
 import { formatJst, slaText } from './format';
+import { confidentialBadge } from './duty-parts';
 import { html, type SafeHtml } from './html';
 import { M, PRIORITY_LABELS, SLA_LABELS, STATUS_LABELS, TYPE_LABELS } from './messages';
 
@@ -134,7 +135,7 @@ function row(v: QueueView, item: TicketWithSla, terms: string[], names: Map<stri
       >`,
     )}
     <td data-label="${M.queue.subject}">
-      ${highlight(t.title, terms)}${riskBadge(risk)}
+      ${highlight(t.title, terms)}${riskBadge(risk)}${confidentialBadge(t)}
       ${excerpt && excerpt.field !== 'title' && excerpt.field !== 'number' ? html`<br /><small class="excerpt">${D.search.foundIn[excerpt.field]}: ${highlight(excerpt.text, terms)}</small>` : ''}
       ${t.requesterRepliedAt ? html` <span class="badge requester-replied">${M.queue.requesterReplied}</span>` : ''}
     </td>

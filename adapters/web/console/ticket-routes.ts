@@ -44,13 +44,14 @@ async function renderDetail(c: HandlerContext): Promise<void> {
   const failed = await c.deps.failedSaves.take(c.auth.session.id, detail.ticket.id, clock.now());
   let typed: TypedForm | undefined = failed && { form: typedFormName(failed.form), values: failed.fields };
   const marker = await c.deps.changes?.ticketMarker(detail.ticket.id);
-  const [logs, operators, others, templates, related, conversations] = await Promise.all([
+  const [logs, operators, others, templates, related, conversations, confidentialEditable] = await Promise.all([
     workLogs.listByTicket(detail.ticket.id),
     accounts.list(),
     tickets.requesterHistory(detail.ticket),
     c.deps.templates?.list(),
     c.deps.links?.related(detail.ticket.id),
     recentConversations(c, detail.ticket),
+    tickets.maySeeConfidential(),
   ]);
   const chosen = templates?.find((t) => t.id === query(c.req, 'template'));
   if (chosen && !typed) {
@@ -80,6 +81,7 @@ async function renderDetail(c: HandlerContext): Promise<void> {
       related,
       conversations,
       terminal: await ticketTerminalPanel(c, detail.ticket),
+      confidentialEditable,
     }),
   });
 }
@@ -306,6 +308,7 @@ export const TICKET_ROUTES: readonly ConsoleRoute[] = [
       const service = c.deps.attachments;
       if (!service) throw new KotaeError('NOT_FOUND', 'attachments not configured');
       const meta = await service.forOperator(param(c.req, 'attachmentId'));
+      if (meta.ticketId) await c.deps.tickets.get(meta.ticketId); // NOT_FOUND on a hidden 機密性3 ticket
       await sendAttachment(c.res, meta, await service.content(meta), { download: query(c.req, 'download') === '1' });
     },
   },

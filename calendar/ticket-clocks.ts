@@ -1,0 +1,56 @@
+/** Every SLA clock of one ticket, on the targets of its type (issue 16 point 4). */
+import type { TicketPriority, TicketType } from '../bot/records';
+import { computeSla, ms, runClock, type SlaCalendar, type SlaHold, type SlaResult } from './sla';
+import type { SlaTargets } from './sla-targets';
+
+/** What the clocks of a ticket depend on. */
+export interface TicketClockInput {
+  type: TicketType;
+  priority: TicketPriority;
+  createdAt: Date;
+  firstResponseAt?: Date;
+  resolvedAt?: Date;
+  holds: readonly SlaHold[];
+  /** When an operator recorded 復旧作業開始 (incidents). */
+  restorationStartedAt?: Date;
+  /** When the incident report became complete (incidents). */
+  incidentReportAt?: Date;
+}
+
+/**
+ * The response and resolution clocks on the budgets of the ticket's type; incidents also get the
+ * restoration-start and incident-report clocks, which holds (保留) do not pause: the contract counts
+ * them from the report of the failure.
+ */
+export function computeTicketClocks(
+  input: TicketClockInput,
+  targets: SlaTargets,
+  calendar: SlaCalendar,
+  now: Date,
+): SlaResult {
+  const policy = targets.byType[input.type] ?? targets.byType.inquiry;
+  const base = computeSla(input, policy, calendar, now);
+  if (input.type !== 'incident') return base;
+  const created = ms(input.createdAt, 'createdAt');
+  const clock = (budget: number, stop: Date | undefined, name: string) =>
+    runClock(
+      {
+        created,
+        budget,
+        stoppedAt: stop ? ms(stop, name) : undefined,
+        now: ms(now, 'now'),
+        holds: [],
+        ratio: policy.dueSoonRatio,
+      },
+      calendar,
+    );
+  return {
+    ...base,
+    restorationStart: clock(
+      targets.restorationStartMinutes[input.priority],
+      input.restorationStartedAt,
+      'restorationStartedAt',
+    ),
+    incidentReport: clock(targets.incidentReportMinutes, input.incidentReportAt, 'incidentReportAt'),
+  };
+}
