@@ -119,7 +119,7 @@ function charts(doc: PDFKit.PDFDocument, m: ReportModel): void {
   const categories = m.inquiries.byCategory.slice(0, 8).map((c) => ({ label: c.label, value: c.count }));
   drawHorizontalBars(doc, { x: MARGIN, y: top, w, h }, CHART_TITLES.category, categories);
   const volume =
-    m.kind === 'monthly'
+    m.usage.trend.length === 0
       ? {
           title: CHART_TITLES.daily,
           items: m.usage.daily.map((d) => ({ label: String(Number(d.date.slice(8))), value: d.count })),

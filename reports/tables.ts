@@ -126,7 +126,7 @@ export function reportTables(m: ReportModel): ReportTable[] {
       ),
     );
   }
-  if (m.kind !== 'monthly') {
+  if (u.trend.length > 0) {
     tables.push(
       table(
         'monthly-trend',
