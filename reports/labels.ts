@@ -87,6 +87,8 @@ export const FIGURE_LABELS = {
   notAnswered: '回答不能件数',
   escalated: '有人対応への引継ぎ件数',
   autoAnswerRate: '自動回答率',
+  deflected: 'チケット化せず解決した件数',
+  deflectionRate: '自己解決率（チケット化なし）',
   feedback: 'フィードバック件数',
   resolvedRate: '「解決した」回答率',
   opened: 'チケット起票件数',

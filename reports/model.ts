@@ -32,6 +32,13 @@ export interface InquirySection {
   escalated: number;
   /** answered / asked; null when nothing was asked. */
   autoAnswerRate: number | null;
+  /**
+   * Questions resolved without a ticket: answered or tentative, no ticket of the conversation at or
+   * after the question, no 「解決しない」 feedback on it.
+   */
+  deflected: number;
+  /** deflected / asked; null when nothing was asked. */
+  deflectionRate: number | null;
   feedbackCount: number;
   feedbackResolved: number;
   /** resolved feedback / all feedback; null without feedback. */

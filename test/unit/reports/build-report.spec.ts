@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { buildReport, InMemoryReportData, keyFigures } from '../../../reports';
 import { assertHalfYearReport, assertMayReport } from './expected';
-import { NOW_AFTER_HALF, NOW_AFTER_MAY } from './fixture';
+import { jst, NOW_AFTER_HALF, NOW_AFTER_MAY } from './fixture';
 import { memoryData, options } from './helpers';
 
 describe('buildReport (in-memory data)', () => {
@@ -33,6 +33,41 @@ describe('buildReport (in-memory data)', () => {
     const figures = keyFigures(m);
     assert.equal(figures.find((f) => f.id === 'asked')?.value, 0);
     assert.equal(figures.find((f) => f.id === 'autoAnswerRate')?.value, '—');
+  });
+
+  it('counts as deflected only answered questions without a later ticket or 「解決しない」', async () => {
+    const data = new InMemoryReportData();
+    const base = memoryData().questionLog[2];
+    const ask = (id: string, conv: string, at: string, outcome: 'answered' | 'tentative' | 'no_answer') => ({
+      ...base,
+      id,
+      conversationId: conv,
+      askedAt: jst(at),
+      outcome,
+    });
+    data.questionLog.push(
+      ask('a1', 'k1', '2026-05-11 10:00', 'answered'), // deflected
+      ask('a2', 'k2', '2026-05-11 10:00', 'tentative'), // deflected
+      ask('a3', 'k3', '2026-05-11 10:00', 'answered'), // a ticket 5 minutes later
+      ask('a4', 'k4', '2026-05-11 10:00', 'answered'), // 「解決しない」
+      ask('a5', 'k5', '2026-05-11 10:00', 'no_answer'),
+      ask('a6', 'k6', '2026-05-11 10:00', 'answered'), // the ticket came before the question: deflected
+    );
+    data.feedbackLog.push({
+      id: 'f',
+      conversationId: 'k4',
+      questionId: 'a4',
+      resolved: false,
+      createdAt: jst('2026-05-11 10:01'),
+    });
+    const ticket = memoryData().tickets[0];
+    data.tickets.push(
+      { ...ticket, id: 'x3', conversationId: 'k3', createdAt: jst('2026-05-11 10:05') },
+      { ...ticket, id: 'x6', conversationId: 'k6', createdAt: jst('2026-05-11 09:00') },
+    );
+    const m = await buildReport('monthly', '2026-05', data, options(NOW_AFTER_MAY));
+    assert.deepEqual([m.inquiries.asked, m.inquiries.deflected, m.inquiries.deflectionRate], [6, 3, 0.5]);
+    assert.equal(keyFigures(m).find((f) => f.id === 'deflectionRate')?.value, '50.0%');
   });
 
   it('keeps the stored 課題・対策 text', async () => {
