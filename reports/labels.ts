@@ -76,6 +76,7 @@ export const TEXT = {
   slaPending: '判定前',
   unitCount: '件',
   unitMinutes: '分',
+  points: 'ポイント',
 } as const;
 
 /** Labels of the key figures, in display order. */
@@ -116,6 +117,7 @@ export const CHART_TITLES = {
   monthly: '月別問合せ件数',
   sla: 'SLA遵守状況（初回応答）',
   hourly: '時間帯別問合せ件数（日本時間）',
+  trend12: '12か月の問合せ件数と自動回答率・自己解決率',
 } as const;
 
 /** Error messages (user-facing) of report periods and the store. */
@@ -198,6 +200,12 @@ export const TABLE_LABELS = {
     title: '月別推移',
     sheet: '月別推移',
     columns: ['月', '問合せ件数', '自動回答件数', '自動回答率', 'チケット起票件数'],
+  },
+  comparison: { title: '前月との比較', sheet: '前月比較', columns: ['項目', '当月', '前月', '増減'] },
+  trend12: {
+    title: '12か月の推移',
+    sheet: '12か月推移',
+    columns: ['月', '問合せ件数', '自動回答件数', '自動回答率', '自己解決率', 'チケット起票件数'],
   },
   jobs: { title: '定期処理の実行状況', sheet: '定期処理', columns: ['処理名', '実行回数', '失敗回数', '最終成功日時'] },
   groupCategory: 'カテゴリ',

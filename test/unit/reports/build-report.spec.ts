@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { buildReport, InMemoryReportData, keyFigures } from '../../../reports';
+import { buildReport, InMemoryReportData, keyFigures, reportTables } from '../../../reports';
 import { assertHalfYearReport, assertMayReport } from './expected';
 import { jst, NOW_AFTER_HALF, NOW_AFTER_MAY } from './fixture';
 import { memoryData, options } from './helpers';
@@ -68,6 +68,46 @@ describe('buildReport (in-memory data)', () => {
     const m = await buildReport('monthly', '2026-05', data, options(NOW_AFTER_MAY));
     assert.deepEqual([m.inquiries.asked, m.inquiries.deflected, m.inquiries.deflectionRate], [6, 3, 0.5]);
     assert.equal(keyFigures(m).find((f) => f.id === 'deflectionRate')?.value, '50.0%');
+  });
+
+  it('compares the month with the one before and trends the 12 months ending with it', async () => {
+    const m = await buildReport('monthly', '2026-05', memoryData(), options(NOW_AFTER_MAY));
+    assert.deepEqual(
+      m.trend12?.map((x) => x.month),
+      [
+        '2025-06',
+        '2025-07',
+        '2025-08',
+        '2025-09',
+        '2025-10',
+        '2025-11',
+        '2025-12',
+        '2026-01',
+        '2026-02',
+        '2026-03',
+        '2026-04',
+        '2026-05',
+      ],
+    );
+    assert.deepEqual(
+      m.trend12?.slice(-2).map((x) => [x.label, x.asked, x.answered, x.autoAnswerRate, x.deflectionRate]),
+      [
+        ['令和8年4月', 1, 1, 1, 1],
+        ['令和8年5月', 8, 4, 0.5, 0.5],
+      ],
+    );
+    const table = reportTables(m).find((t) => t.id === 'month-comparison');
+    assert.deepEqual(table?.columns, ['項目', '当月（令和8年5月）', '前月（令和8年4月）', '増減']);
+    assert.deepEqual(table?.rows, [
+      ['問合せ件数', 8, 1, '+7件'],
+      ['自動回答件数', 4, 1, '+3件'],
+      ['自動回答率', '50.0%', '100.0%', '−50.0ポイント'],
+      ['自己解決率（チケット化なし）', '50.0%', '100.0%', '−50.0ポイント'],
+      ['チケット起票件数', 4, 2, '+2件'],
+    ]);
+    const half = await buildReport('halfyear', '2026', memoryData(), options(NOW_AFTER_HALF));
+    assert.equal(half.comparison, undefined);
+    assert.equal(half.trend12?.[11].month, '2026-09');
   });
 
   it('keeps the stored 課題・対策 text', async () => {
