@@ -77,6 +77,7 @@ export const TEXT = {
   unitCount: '件',
   unitMinutes: '分',
   points: 'ポイント',
+  charts: 'グラフ',
 } as const;
 
 /** Labels of the key figures, in display order. */
