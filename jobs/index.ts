@@ -5,7 +5,7 @@
  */
 export { JobRunner, defaultBackoffMs, type JobRunnerOptions } from './job-runner';
 export { InMemoryJobRunStore, type JobRunStore, type JobRunResult } from './job-run-store';
-export { dueReports, firstBusinessDay, type DueReport, type BusinessDays } from './due-reports';
+export { dueReports, firstBusinessDay, lastBusinessDay, type DueReport, type BusinessDays } from './due-reports';
 export { ReportScheduler, type ReportSchedulerDeps, type SchedulerTimers } from './report-scheduler';
 export {
   BackupJob,

@@ -1,6 +1,8 @@
 /**
  * Generates due reports on a timer (every N minutes), through the JobRunner so that every attempt
- * shows up in job_run. Skips reports already stored; after a run that failed all its attempts, the
+ * shows up in job_run. Skips reports already stored, except a draft generated before its period
+ * ended (the March report of the last business day), which is regenerated once the period is over;
+ * after a run that failed all its attempts, the
  * same report waits until the next JST day. Generation runs off the answer path: ticks never overlap
  * and the report builder yields to the event loop.
  */
@@ -8,13 +10,23 @@ import type { Clock } from '../core/clock';
 import { toKotaeError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import { jstParts } from '../calendar';
-import type { ReportKind, ReportStore } from '../reports';
+import type { ReportKind, ReportStore, StoredReport } from '../reports';
 import { dueReports, type BusinessDays, type DueReport } from './due-reports';
 import type { LeaseGuard } from './job-lease';
 import type { JobRunner } from './job-runner';
 import { PeriodicCheck, type SchedulerTimers } from './periodic-check';
 
 export type { SchedulerTimers } from './periodic-check';
+
+/**
+ * Whether a stored report needs no (re)generation: final, or generated after its period ended, or
+ * its period still running (a draft made early is regenerated once, after the period).
+ */
+function upToDate(stored: StoredReport | undefined, now: Date): boolean {
+  if (!stored) return false;
+  const end = Date.parse(stored.model.period.to);
+  return stored.status === 'final' || stored.generatedAt.getTime() >= end || now.getTime() < end;
+}
 
 /** What the scheduler needs. */
 export interface ReportSchedulerDeps {
@@ -67,7 +79,7 @@ export class ReportScheduler {
       if (this.gaveUp.get(key) === today) continue;
       try {
         const once = async () => {
-          if (await store.get(due.kind, due.period)) return;
+          if (upToDate(await store.get(due.kind, due.period), now)) return;
           await runner.run(`report-${due.kind}`, () => this.deps.generate(due.kind, due.period), JSON.stringify(due));
           generated.push(due);
         };

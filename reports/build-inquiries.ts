@@ -22,6 +22,24 @@ function escalatedQuestions(questions: readonly QuestionRecord[], tickets: reado
   return escalated;
 }
 
+/**
+ * Deflected questions (resolved without a ticket): the bot answered (outcome `answered` or
+ * `tentative`), no ticket of the same conversation was opened at or after the question, and no
+ * 「解決しない」 feedback names the question. See README, "Deflection rate".
+ */
+function deflectedCount(
+  questions: readonly QuestionRecord[],
+  feedback: readonly FeedbackRecord[],
+  tickets: readonly TicketRecord[],
+): number {
+  const unresolved = new Set(feedback.filter((f) => !f.resolved && f.questionId).map((f) => f.questionId));
+  const ticketed = (q: QuestionRecord): boolean =>
+    tickets.some((t) => t.conversationId === q.conversationId && t.createdAt.getTime() >= q.askedAt.getTime());
+  return questions.filter(
+    (q) => (q.outcome === 'answered' || q.outcome === 'tentative') && !unresolved.has(q.id) && !ticketed(q),
+  ).length;
+}
+
 /** Builds the inquiries section. */
 export function buildInquiries(
   questions: readonly QuestionRecord[],
@@ -32,6 +50,7 @@ export function buildInquiries(
   const asked = questions.length;
   const answered = questions.filter((q) => q.outcome === 'answered').length;
   const feedbackResolved = feedback.filter((f) => f.resolved).length;
+  const deflected = deflectedCount(questions, feedback, conversationTickets);
   const channelLabel = (k: string): string => (CHANNEL_LABELS as Record<string, string>)[k] ?? k;
   return {
     asked,
@@ -41,6 +60,8 @@ export function buildInquiries(
     notAnswered: questions.filter((q) => q.outcome === 'no_answer').length,
     escalated,
     autoAnswerRate: rate(answered, asked),
+    deflected,
+    deflectionRate: rate(deflected, asked),
     feedbackCount: feedback.length,
     feedbackResolved,
     resolvedRate: rate(feedbackResolved, feedback.length),

@@ -5,6 +5,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { SlaCalendar, SlaPolicy } from '../calendar';
 import { buildIncidents, buildJobs, buildWorkLog } from './build-activity';
+import { buildComparison, buildTrend } from './build-comparison';
 import { buildInquiries } from './build-inquiries';
 import { buildTickets } from './build-tickets';
 import { buildUsage, type QuestionGrouper } from './build-usage';
@@ -75,6 +76,10 @@ export async function buildReport(
   };
   await yieldToEventLoop();
 
+  const trend12 = await buildTrend(period, data);
+  const comparison = period.kind === 'monthly' ? buildComparison(trend12) : undefined;
+  await yieldToEventLoop();
+
   const [workLogs, jobRuns] = await Promise.all([data.workLogs(from, to), data.jobRuns(from, to)]);
   const extraSections = (await Promise.all((options.sections ?? []).map((s) => s.sections(from, to)))).flat();
   return {
@@ -89,6 +94,8 @@ export async function buildReport(
     workLog: buildWorkLog(workLogs),
     usage,
     jobs: buildJobs(jobRuns),
+    trend12,
+    ...(comparison ? { comparison } : {}),
     issuesText: options.issuesText ?? '',
     ...(extraSections.length > 0 ? { extraSections } : {}),
   };

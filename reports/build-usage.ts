@@ -14,7 +14,7 @@ export type QuestionGrouper = (texts: string[]) => { text: string; count: number
 /** How many entries the top lists show. */
 export const TOP_LIMIT = 10;
 
-/** Builds the usage section; the trend is filled only for half-year and annual reports. */
+/** Builds the usage section; the month-by-month trend only for periods over several months (not monthly). */
 export function buildUsage(
   period: ReportPeriod,
   questions: readonly QuestionRecord[],
@@ -35,7 +35,7 @@ export function buildUsage(
   }
   const monthOf = (d: Date): string => jstDateKey(d).slice(0, 7);
   const trend =
-    period.kind === 'monthly'
+    period.kind === 'monthly' || period.months.length < 2
       ? []
       : period.months.map((month) => {
           const inMonth = questions.filter((q) => monthOf(q.askedAt) === month);

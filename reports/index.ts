@@ -5,6 +5,7 @@
  */
 export { buildReport, type BuildReportOptions } from './build-report';
 export { parsePeriod, isReportKind, monthLabel, type ReportPeriod } from './period';
+export { customPeriodText, CUSTOM_PERIOD_MAX_DAYS } from './custom-period';
 export type { ReportData, WorkLogEntry, JobRunEntry, JobRunStatus } from './report-data';
 export { InMemoryReportData } from './in-memory-report-data';
 export type * from './model';

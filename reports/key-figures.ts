@@ -25,6 +25,8 @@ export function keyFigures(m: ReportModel): KeyFigure[] {
     count('notAnswered', q.notAnswered),
     count('escalated', q.escalated),
     text('autoAnswerRate', formatRate(q.autoAnswerRate)),
+    count('deflected', q.deflected),
+    text('deflectionRate', formatRate(q.deflectionRate)),
     count('feedback', q.feedbackCount),
     text('resolvedRate', formatRate(q.resolvedRate)),
     count('opened', t.opened),

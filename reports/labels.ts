@@ -3,19 +3,25 @@ import type { ChannelKind, TicketPriority, TicketType } from '../bot/records';
 import { TICKET_PRIORITY_LABELS, TICKET_STATUS_LABELS, TICKET_TYPE_LABELS } from '../tickets';
 
 /** The kinds of report. */
-export type ReportKind = 'monthly' | 'halfyear' | 'annual';
-/** All report kinds, in display order. */
-export const REPORT_KINDS: readonly ReportKind[] = ['monthly', 'halfyear', 'annual'];
+export type ReportKind = 'monthly' | 'halfyear' | 'annual' | 'custom';
+/** All report kinds, in display order (`custom`: any run of days, see custom-period.ts). */
+export const REPORT_KINDS: readonly ReportKind[] = ['monthly', 'halfyear', 'annual', 'custom'];
 
 /** Report titles per kind. */
 export const REPORT_TITLES: Readonly<Record<ReportKind, string>> = {
   monthly: 'ヘルプデスク運用月次報告書',
   halfyear: 'ヘルプデスク運用半期報告書',
   annual: 'ヘルプデスク運用年次報告書',
+  custom: 'ヘルプデスク作業実績・利用状況報告書（期間指定）',
 };
 
 /** Short names of the kinds (lists, buttons). */
-export const KIND_LABELS: Readonly<Record<ReportKind, string>> = { monthly: '月次', halfyear: '半期', annual: '年次' };
+export const KIND_LABELS: Readonly<Record<ReportKind, string>> = {
+  monthly: '月次',
+  halfyear: '半期',
+  annual: '年次',
+  custom: '期間指定',
+};
 
 /** Channel names. */
 export const CHANNEL_LABELS: Readonly<Record<ChannelKind, string>> = {
@@ -70,6 +76,8 @@ export const TEXT = {
   slaPending: '判定前',
   unitCount: '件',
   unitMinutes: '分',
+  points: 'ポイント',
+  charts: 'グラフ',
 } as const;
 
 /** Labels of the key figures, in display order. */
@@ -81,6 +89,8 @@ export const FIGURE_LABELS = {
   notAnswered: '回答不能件数',
   escalated: '有人対応への引継ぎ件数',
   autoAnswerRate: '自動回答率',
+  deflected: 'チケット化せず解決した件数',
+  deflectionRate: '自己解決率（チケット化なし）',
   feedback: 'フィードバック件数',
   resolvedRate: '「解決した」回答率',
   opened: 'チケット起票件数',
@@ -108,16 +118,27 @@ export const CHART_TITLES = {
   monthly: '月別問合せ件数',
   sla: 'SLA遵守状況（初回応答）',
   hourly: '時間帯別問合せ件数（日本時間）',
+  trend12: '12か月の問合せ件数と自動回答率・自己解決率',
 } as const;
 
 /** Error messages (user-facing) of report periods and the store. */
 export const REPORT_ERRORS = {
   badKind: (kind: string) =>
-    `報告書の種類「${kind}」は指定できません。monthly・halfyear・annual のいずれかを指定してください。`,
+    `報告書の種類「${kind}」は指定できません。monthly・halfyear・annual・custom のいずれかを指定してください。`,
   badMonth: (text: string) => `対象月「${text}」が正しくありません。YYYY-MM の形式（例: 2026-05）で指定してください。`,
   badYear: (text: string) =>
     `対象年度「${text}」が正しくありません。西暦の年度（例: 2026 または FY2026）で指定してください。`,
   future: (label: string) => `対象期間「${label}」はまだ始まっていないため、報告書を作成できません。`,
+  badRange: (text: string) =>
+    `対象期間「${text}」が正しくありません。開始日と終了日を YYYY-MM-DD の形式（例: 2026-04-01..2026-04-15）で指定してください。`,
+  reversed: (from: string, to: string) => `開始日（${from}）が終了日（${to}）より後になっています。`,
+  tooLong: (days: number, max: number) =>
+    `対象期間が${days}日間あります。期間指定の報告書は${max}日以内で指定してください（それより長い期間は年次報告書をご利用ください）。`,
+  notEndedYet: (to: string) =>
+    `終了日（${to}）が今日以降のため、報告書を作成できません。終了日には昨日以前の日付を指定してください。`,
+  notEnded: (label: string) =>
+    `対象期間「${label}」が終了していないため、まだ確定できません。期間の終了後に確定してください。`,
+  confirmRequired: '確定するには、確認欄にチェックを入れてください。',
   finalized: '確定済みの報告書は再作成できません。',
   notFound: '指定された報告書が見つかりません。',
 } as const;
@@ -180,6 +201,12 @@ export const TABLE_LABELS = {
     title: '月別推移',
     sheet: '月別推移',
     columns: ['月', '問合せ件数', '自動回答件数', '自動回答率', 'チケット起票件数'],
+  },
+  comparison: { title: '前月との比較', sheet: '前月比較', columns: ['項目', '当月', '前月', '増減'] },
+  trend12: {
+    title: '12か月の推移',
+    sheet: '12か月推移',
+    columns: ['月', '問合せ件数', '自動回答件数', '自動回答率', '自己解決率', 'チケット起票件数'],
   },
   jobs: { title: '定期処理の実行状況', sheet: '定期処理', columns: ['処理名', '実行回数', '失敗回数', '最終成功日時'] },
   groupCategory: 'カテゴリ',

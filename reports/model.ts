@@ -32,6 +32,13 @@ export interface InquirySection {
   escalated: number;
   /** answered / asked; null when nothing was asked. */
   autoAnswerRate: number | null;
+  /**
+   * Questions resolved without a ticket: answered or tentative, no ticket of the conversation at or
+   * after the question, no 「解決しない」 feedback on it.
+   */
+  deflected: number;
+  /** deflected / asked; null when nothing was asked. */
+  deflectionRate: number | null;
   feedbackCount: number;
   feedbackResolved: number;
   /** resolved feedback / all feedback; null without feedback. */
@@ -122,6 +129,33 @@ export interface UsageSection {
   knowledge?: DocumentUsage[];
 }
 
+/** One month of the 12-month trend. */
+export interface TrendPoint {
+  month: string;
+  label: string;
+  asked: number;
+  answered: number;
+  autoAnswerRate: number | null;
+  deflectionRate: number | null;
+  ticketsOpened: number;
+}
+
+/** One figure of the month-over-month comparison. */
+export interface ComparisonRow {
+  label: string;
+  current: number | null;
+  previous: number | null;
+  /** 'count': 件, difference in 件; 'rate': 0–1, difference in points. */
+  unit: 'count' | 'rate';
+}
+
+/** The report month against the month before (monthly reports). */
+export interface ComparisonSection {
+  currentLabel: string;
+  previousLabel: string;
+  rows: ComparisonRow[];
+}
+
 /** Runs of one scheduled job. */
 export interface JobItem {
   job: string;
@@ -146,6 +180,10 @@ export interface ReportModel {
   jobs: JobItem[];
   /** 課題・対策, edited by operators before the report is final. */
   issuesText: string;
+  /** The 12 months ending with the period's last month (absent in reports made before it existed). */
+  trend12?: TrendPoint[];
+  /** Month-over-month comparison (monthly reports). */
+  comparison?: ComparisonSection;
   /** Tables contributed by other modules (ReportSectionSource), printed after the built-in ones. */
   extraSections?: ReportSection[];
 }

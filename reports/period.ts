@@ -4,6 +4,7 @@
  */
 import { KotaeError } from '../core/errors';
 import { eraYear, jstInstant, jstParts } from '../calendar';
+import { customPeriod } from './custom-period';
 import { REPORT_ERRORS, REPORT_KINDS, TEXT, type ReportKind } from './labels';
 
 /** A resolved period: [from, to) in UTC instants with Japanese labels. */
@@ -31,10 +32,13 @@ function invalid(internal: string, userMessage: string, details: Record<string, 
 
 /**
  * Parses and validates a period; throws KotaeError REPORT_PERIOD_INVALID (Japanese message) when
- * the kind or text is malformed or the period starts after `now`. A period in progress is allowed.
+ * the kind or text is malformed or the period starts after `now`. A monthly, half-year or annual
+ * period in progress is allowed (a draft; the March report is due before March ends); a custom
+ * period must have ended (custom-period.ts).
  */
 export function parsePeriod(kind: string, text: string, now: Date): ReportPeriod {
   if (!isReportKind(kind)) throw invalid(`unknown report kind ${kind}`, REPORT_ERRORS.badKind(kind), { kind });
+  if (kind === 'custom') return customPeriod(text.trim(), now);
   const period = kind === 'monthly' ? monthlyPeriod(text.trim()) : fiscalPeriod(kind, text.trim());
   if (period.from.getTime() > now.getTime()) {
     throw invalid(`period ${kind} ${period.key} starts in the future`, REPORT_ERRORS.future(period.label), {

@@ -14,17 +14,8 @@ import { drawPageFooters } from './pdf-footer';
 import { reportTables } from './tables';
 
 const MARGIN = 36;
-const TABLES_IN_PDF = [
-  'inquiry-breakdown',
-  'ticket-breakdown',
-  'sla-breaches',
-  'incidents',
-  'work-log',
-  'top-questions',
-  'top-unanswered',
-  'monthly-trend',
-  'jobs',
-];
+/** Tables the PDF leaves to the xlsx and CSV (the charts or the key figures show them); all others, contributed sections included, are printed. */
+const TABLES_NOT_IN_PDF = ['summary', 'hourly', 'weekday', 'daily', 'knowledge-usage'];
 
 /** Renders the PDF; `status` is the Japanese status text (下書き / 確定). */
 export async function renderPdf(
@@ -40,7 +31,8 @@ export async function renderPdf(
   figures(doc, model);
   issues(doc, model);
   charts(doc, model);
-  for (const t of reportTables(model).filter((x) => TABLES_IN_PDF.includes(x.id))) drawTable(doc, t, 'jp-bold', 'jp');
+  for (const t of reportTables(model).filter((x) => !TABLES_NOT_IN_PDF.includes(x.id)))
+    drawTable(doc, t, 'jp-bold', 'jp');
   pageNumbers(doc, model);
   doc.end();
   return bytes;
@@ -119,7 +111,7 @@ function charts(doc: PDFKit.PDFDocument, m: ReportModel): void {
   const categories = m.inquiries.byCategory.slice(0, 8).map((c) => ({ label: c.label, value: c.count }));
   drawHorizontalBars(doc, { x: MARGIN, y: top, w, h }, CHART_TITLES.category, categories);
   const volume =
-    m.kind === 'monthly'
+    m.usage.trend.length === 0
       ? {
           title: CHART_TITLES.daily,
           items: m.usage.daily.map((d) => ({ label: String(Number(d.date.slice(8))), value: d.count })),

@@ -19,7 +19,7 @@ export function renderJson(model: ReportModel): string {
 export async function renderReportFiles(model: ReportModel, final = false, fonts?: PdfFonts): Promise<RenderedFile[]> {
   const status = final ? TEXT.final : TEXT.draft;
   const base = reportBaseName(model);
-  const xlsx = await renderXlsx(model, status);
+  const xlsx = await renderXlsx(model, status, fonts);
   await yieldToEventLoop();
   const pdf = await renderPdf(model, status, fonts);
   await yieldToEventLoop();

@@ -9,7 +9,7 @@ import type { Logger } from '../core/logger';
 import type { SlaCalendar, SlaPolicy } from '../calendar';
 import { buildReport } from './build-report';
 import type { QuestionGrouper } from './build-usage';
-import type { ReportKind } from './labels';
+import { REPORT_ERRORS, type ReportKind } from './labels';
 import type { ReportModel } from './model';
 import { parsePeriod } from './period';
 import type { ReportData } from './report-data';
@@ -110,8 +110,18 @@ export class ReportService {
     return saved;
   }
 
-  /** Marks the report final (version-checked) and re-renders its files with the final status. */
+  /**
+   * Marks the report final (version-checked) and re-renders its files with the final status.
+   * Refused (CONFLICT, Japanese message) until the period has ended: a report still collecting
+   * figures cannot be final.
+   */
   async markFinal(kind: ReportKind, period: string, expectedVersion: number): Promise<StoredReport> {
+    const report = await this.get(kind, period);
+    if (this.deps.clock.now().getTime() < Date.parse(report.model.period.to)) {
+      throw new KotaeError('CONFLICT', `report ${kind} ${period} period has not ended`, {
+        userMessage: REPORT_ERRORS.notEnded(report.model.period.label),
+      });
+    }
     const saved = await this.deps.store.markFinal(kind, period, expectedVersion);
     await this.rerender(saved);
     return saved;

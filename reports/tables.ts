@@ -5,7 +5,7 @@
 import { formatRate } from './format';
 import { keyFigures } from './key-figures';
 import { JOB_LABELS, TABLE_LABELS as T, TEXT, WEEKDAY_LABELS } from './labels';
-import type { CountItem, ReportModel } from './model';
+import type { ComparisonRow, CountItem, ReportModel } from './model';
 
 /** A cell: text or number. */
 export type Cell = string | number;
@@ -32,6 +32,57 @@ const table = (
   emptyText?: string,
 ): ReportTable => ({ id, title: spec.title, sheet: spec.sheet, columns: [...spec.columns], rows, emptyText });
 
+const signed = (n: number, digits: number): string => (n > 0 ? '+' : n < 0 ? '−' : '±') + Math.abs(n).toFixed(digits);
+
+/** The change of a comparison row: '+3', '−2', '±0' (件) or '+5.0ポイント' (rates). */
+function change(r: ComparisonRow): string {
+  if (r.current === null || r.previous === null) return TEXT.notAvailable;
+  return r.unit === 'count'
+    ? `${signed(r.current - r.previous, 0)}${TEXT.unitCount}`
+    : `${signed((r.current - r.previous) * 100, 1)}${TEXT.points}`;
+}
+
+const comparisonValue = (r: ComparisonRow, v: number | null): Cell =>
+  r.unit === 'rate' ? formatRate(v) : (v ?? TEXT.notAvailable);
+
+/** Month-over-month and 12-month tables (absent in models stored before they existed). */
+function trendTables(m: ReportModel): ReportTable[] {
+  const tables: ReportTable[] = [];
+  if (m.comparison) {
+    const c = m.comparison;
+    tables.push({
+      ...table(
+        'month-comparison',
+        T.comparison,
+        c.rows.map((r) => [r.label, comparisonValue(r, r.current), comparisonValue(r, r.previous), change(r)]),
+      ),
+      columns: [
+        T.comparison.columns[0],
+        `${T.comparison.columns[1]}（${c.currentLabel}）`,
+        `${T.comparison.columns[2]}（${c.previousLabel}）`,
+        T.comparison.columns[3],
+      ],
+    });
+  }
+  if (m.trend12) {
+    tables.push(
+      table(
+        'trend-12-months',
+        T.trend12,
+        m.trend12.map((x) => [
+          x.label,
+          x.asked,
+          x.answered,
+          formatRate(x.autoAnswerRate),
+          formatRate(x.deflectionRate),
+          x.ticketsOpened,
+        ]),
+      ),
+    );
+  }
+  return tables;
+}
+
 /** Every table of a report, in order; the monthly trend only for half-year and annual reports. */
 export function reportTables(m: ReportModel): ReportTable[] {
   const { inquiries: q, tickets: t, usage: u } = m;
@@ -41,6 +92,7 @@ export function reportTables(m: ReportModel): ReportTable[] {
       T.summary,
       keyFigures(m).map((f) => [f.label, f.value, f.unit]),
     ),
+    ...trendTables(m),
     table('inquiry-breakdown', T.inquiryBreakdown, [
       ...counts(T.groupCategory, q.byCategory),
       ...counts(T.groupChannel, q.byChannel),
@@ -126,7 +178,7 @@ export function reportTables(m: ReportModel): ReportTable[] {
       ),
     );
   }
-  if (m.kind !== 'monthly') {
+  if (u.trend.length > 0) {
     tables.push(
       table(
         'monthly-trend',

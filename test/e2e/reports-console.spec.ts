@@ -114,11 +114,58 @@ describe('console report pages (express on an ephemeral port)', () => {
     assert.match(await csv.text(), /問合せ件数,8,件/);
     assert.equal((await get('/monthly/2026-05/files/..%2F..%2Fetc%2Fpasswd')).status, 404);
 
-    assert.equal((await post('/monthly/2026-05/final', { version: '2' })).status, 303);
+    const confirmPage = await (await get('/monthly/2026-05/final?version=2')).text();
+    assert.match(confirmPage, /<input type="checkbox" name="confirm" value="yes" required>/);
+    assert.doesNotMatch(confirmPage, /\son[a-z]+=|<script/i);
+    const unconfirmed = await post('/monthly/2026-05/final', { version: '2' });
+    assert.equal(unconfirmed.status, 400);
+    assert.equal(await unconfirmed.text(), '確定するには、確認欄にチェックを入れてください。');
+    assert.equal((await post('/monthly/2026-05/final', { version: '2', confirm: 'yes' })).status, 303);
     page = await (await get('/monthly/2026-05')).text();
     assert.match(page, /確定済みのため編集できません/);
     assert.equal((await post('/monthly/2026-05/issues', { version: '3', issuesText: 'x' })).status, 409);
     assert.equal((await post('/generate', { kind: 'monthly', period: '2026-05' })).status, 409);
+  });
+
+  it('refuses 確定 before the period has ended (409, Japanese message)', async () => {
+    assert.equal((await post('/generate', { kind: 'monthly', period: '2026-06' })).status, 303);
+    const early = await post('/monthly/2026-06/final', { version: '1', confirm: 'yes' });
+    assert.equal(early.status, 409);
+    assert.equal(
+      await early.text(),
+      '対象期間「令和8年6月（2026年6月）」が終了していないため、まだ確定できません。期間の終了後に確定してください。',
+    );
+    assert.match(await (await get('/monthly/2026-06')).text(), /下書き/);
+  });
+
+  it('generates a custom-period report from the from/to form and refuses bad periods in Japanese', async () => {
+    const gen = await post('/generate', { kind: 'custom', from: '2026-05-11', to: '2026-05-20' });
+    assert.equal(gen.status, 303);
+    assert.equal(gen.headers.get('location'), '/console/reports/custom/260511-260520');
+    const page = await (await get('/custom/260511-260520')).text();
+    assert.match(page, /令和8年5月11日〜令和8年5月20日（2026年5月11日〜2026年5月20日）/);
+    assert.match(page, /<h2>作業実績報告書<\/h2>/);
+    const cases: [Record<string, string>, string][] = [
+      [{ from: '2026-05-20', to: '2026-05-11' }, '開始日（2026-05-20）が終了日（2026-05-11）より後になっています。'],
+      [
+        { from: '2026-06-01', to: '2026-06-10' },
+        '終了日（2026-06-10）が今日以降のため、報告書を作成できません。終了日には昨日以前の日付を指定してください。',
+      ],
+      [
+        { from: '2024-01-01', to: '2026-05-31' },
+        '対象期間が882日間あります。期間指定の報告書は366日以内で指定してください（それより長い期間は年次報告書をご利用ください）。',
+      ],
+      [
+        { from: '2026-02-30', to: '2026-03-02' },
+        '対象期間「2026-02-30..2026-03-02」が正しくありません。開始日と終了日を YYYY-MM-DD の形式（例: 2026-04-01..2026-04-15）で指定してください。',
+      ],
+    ];
+    for (const [form, message] of cases) {
+      const res = await post('/generate', { kind: 'custom', ...form });
+      assert.equal(res.status, 400);
+      assert.equal(await res.text(), message);
+    }
+    assert.equal((await get('/')).status, 200);
   });
 
   it('answers an invalid period with 400 and a Japanese message, an unknown report with 404', async () => {

@@ -20,12 +20,21 @@ export function listPage(base: string, csrf: string, reports: readonly StoredRep
         `<td>${escapeHtml(status(r))}</td><td>${escapeHtml(formatJst(r.generatedAt))}</td><td>${escapeHtml(M.version(r.version))}</td></tr>`,
     )
     .join('');
-  const options = REPORT_KINDS.map((k) => `<option value="${k}">${escapeHtml(KIND_LABELS[k])}</option>`).join('');
+  const options = REPORT_KINDS.filter((k) => k !== 'custom')
+    .map((k) => `<option value="${k}">${escapeHtml(KIND_LABELS[k])}</option>`)
+    .join('');
+  const dates = `<label>${M.from} <input type="date" name="from" required></label>
+<label>${M.to} <input type="date" name="to" required></label>`;
   return `<h1>${M.listTitle}</h1>
 <section><h2>${M.generateHeading}</h2><form method="post" action="${escapeHtml(base)}/generate">${csrfInput(csrf)}
 <label>${M.kind} <select name="kind">${options}</select></label>
 <label>${M.period} <input name="period" required pattern="(FY)?\\d{4}(-\\d{2})?" placeholder="2026-05"></label>
 <button type="submit">${M.generate}</button><p><small>${M.periodHint}。${M.generating}</small></p></form></section>
+<section><h2>${M.customHeading}</h2><form method="post" action="${escapeHtml(base)}/generate">${csrfInput(csrf)}
+<input type="hidden" name="kind" value="custom">${dates}
+<button type="submit">${M.generate}</button><p><small>${M.customHint}</small></p></form></section>
+<section><h2>${M.logHeading}</h2><form method="get" action="${escapeHtml(base)}/conversation-log.csv">${dates}
+<button type="submit">${M.exportLog}</button><p><small>${M.logHint}${M.customHint}</small></p></form></section>
 ${reports.length === 0 ? `<p>${M.none}</p>` : `<table><thead><tr>${M.columns.map((c) => `<th>${c}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`}`;
 }
 
@@ -49,11 +58,24 @@ export function reportPage(base: string, csrf: string, r: StoredReport): string 
       ? `<p>${M.finalNote}</p><pre>${escapeHtml(r.issuesText)}</pre>`
       : `<form method="post" action="${escapeHtml(url)}/issues">${csrfInput(csrf)}<input type="hidden" name="version" value="${r.version}">
 <textarea name="issuesText" rows="8" cols="80">${escapeHtml(r.issuesText)}</textarea><br><button type="submit">${M.saveIssues}</button></form>
-<form method="post" action="${escapeHtml(url)}/final" onsubmit="return confirm('${M.confirmFinal}')">${csrfInput(csrf)}<input type="hidden" name="version" value="${r.version}">
-<button type="submit">${M.markFinal}</button></form>`;
+<p><a href="${escapeHtml(url)}/final?version=${r.version}">${M.markFinal}</a></p>`;
   return `<p><a href="${escapeHtml(base)}/">${M.back}</a></p>
 <h1>${escapeHtml(r.model.title)}</h1><p>${escapeHtml(r.model.period.label)}　${escapeHtml(r.model.organization)}　${escapeHtml(status(r))}　${escapeHtml(M.version(r.version))}</p>
 <section><h2>${M.downloads}</h2><ul>${downloads}<li><a href="${escapeHtml(url)}/model.json">${M.json}</a></li></ul></section>
 <section><h2>${M.issues}</h2>${issues}</section>
 ${reportTables(r.model).map(tableHtml).join('\n')}`;
+}
+
+/**
+ * The confirmation before 確定: a form whose required checkbox the server checks too (no inline
+ * script, so the console's Content-Security-Policy holds).
+ */
+export function confirmFinalPage(base: string, csrf: string, r: StoredReport): string {
+  const url = reportUrl(base, r);
+  return `<p><a href="${escapeHtml(url)}">${M.cancel}</a></p>
+<h1>${M.confirmTitle}</h1><p>${escapeHtml(r.model.title)}　${escapeHtml(r.model.period.label)}　${escapeHtml(M.version(r.version))}</p>
+<p>${M.confirmFinal}</p>
+<form method="post" action="${escapeHtml(url)}/final">${csrfInput(csrf)}<input type="hidden" name="version" value="${r.version}">
+<p><label><input type="checkbox" name="confirm" value="yes" required> ${M.confirmCheck}</label></p>
+<button type="submit">${M.confirmSubmit}</button> <a href="${escapeHtml(url)}">${M.cancel}</a></form>`;
 }

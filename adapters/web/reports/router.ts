@@ -5,8 +5,8 @@
  */
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import { KotaeError } from '../../../core/errors';
-import { isReportKind, type ReportKind, type ReportService } from '../../../reports';
-import { listPage, reportPage } from './pages';
+import { customPeriodText, isReportKind, REPORT_ERRORS, type ReportKind, type ReportService } from '../../../reports';
+import { confirmFinalPage, listPage, reportPage } from './pages';
 
 /** The report use cases the pages need (a ReportService). */
 export type ReportPagesService = Pick<
@@ -58,7 +58,10 @@ export function createReportsRouter(deps: ReportsRouterDeps): express.Router {
     page(req, res, '運用報告書', listPage(req.baseUrl, csrf(req, res), await deps.reports.list()));
   });
   router.post('/generate', async (req, res) => {
-    const saved = await deps.reports.generate(field(req.body, 'kind'), field(req.body, 'period'));
+    const kind = field(req.body, 'kind');
+    const period =
+      kind === 'custom' ? customPeriodText(field(req.body, 'from'), field(req.body, 'to')) : field(req.body, 'period');
+    const saved = await deps.reports.generate(kind, period);
     res.redirect(303, `${req.baseUrl}/${saved.kind}/${encodeURIComponent(saved.period)}`);
   });
   router.get('/:kind/:period', async (req, res) => {
@@ -78,8 +81,16 @@ export function createReportsRouter(deps: ReportsRouterDeps): express.Router {
     await deps.reports.updateIssues(kind, req.params.period, field(req.body, 'issuesText'), versionOf(req.body));
     res.redirect(303, `${req.baseUrl}/${kind}/${encodeURIComponent(req.params.period)}`);
   });
+  router.get('/:kind/:period/final', async (req, res) => {
+    const r = await deps.reports.get(kindOf(req.params.kind), req.params.period);
+    page(req, res, `${r.model.title} ${r.model.period.label}`, confirmFinalPage(req.baseUrl, csrf(req, res), r));
+  });
   router.post('/:kind/:period/final', async (req, res) => {
     const kind = kindOf(req.params.kind);
+    if (field(req.body, 'confirm') !== 'yes')
+      throw new KotaeError('INPUT_INVALID', 'final without confirmation', {
+        userMessage: REPORT_ERRORS.confirmRequired,
+      });
     await deps.reports.markFinal(kind, req.params.period, versionOf(req.body));
     res.redirect(303, `${req.baseUrl}/${kind}/${encodeURIComponent(req.params.period)}`);
   });

@@ -42,6 +42,40 @@ describe('kotae report (runReportCommand)', () => {
     assertMayReport(JSON.parse(stdout) as ReportModel);
   });
 
+  it('custom --from/--to builds any period: all of May equals the monthly figures, a part holds only its work', async () => {
+    assert.equal(await runReportCommand(['custom', '--from', '2026-05-01', '--to=2026-05-31', '--json'], deps), 0);
+    const whole = JSON.parse(stdout) as ReportModel;
+    stdout = '';
+    assert.equal(await runReportCommand(['monthly', '2026-05', '--json'], deps), 0);
+    const may = JSON.parse(stdout) as ReportModel;
+    assert.deepEqual([whole.kind, whole.period.key], ['custom', '260501-260531']);
+    assert.deepEqual(whole.inquiries, may.inquiries);
+    assert.deepEqual(whole.workLog, may.workLog);
+    assert.deepEqual(whole.usage.daily, may.usage.daily);
+    stdout = '';
+    assert.equal(await runReportCommand(['custom', '--from', '2026-05-10', '--to', '2026-05-20'], deps), 0);
+    const saved = await deps.store.get('custom', '260510-260520');
+    assert.ok(saved);
+    assert.equal(saved.model.title, 'ヘルプデスク作業実績・利用状況報告書（期間指定）');
+    assert.equal(saved.model.workLog.length, 1);
+    assert.equal(saved.model.usage.daily.length, 11);
+    assert.ok(fs.existsSync(path.join(dir, 'reports', 'custom-260510-260520', 'custom-260510-260520.xlsx')));
+  });
+
+  it('refuses a custom period in the future, reversed or too long with a Japanese message (exit 2)', async () => {
+    assert.equal(await runReportCommand(['custom', '--from', '2026-06-01', '--to', '2026-06-30'], deps), 2);
+    assert.equal(
+      stderr,
+      '終了日（2026-06-30）が今日以降のため、報告書を作成できません。終了日には昨日以前の日付を指定してください。\n',
+    );
+    stderr = '';
+    assert.equal(await runReportCommand(['custom', '--from', '2026-05-31', '--to', '2026-05-01'], deps), 2);
+    assert.equal(stderr, '開始日（2026-05-31）が終了日（2026-05-01）より後になっています。\n');
+    stderr = '';
+    assert.equal(await runReportCommand(['custom', '--from', '2025-01-01'], deps), 2);
+    assert.match(stderr, /--from と --to は/);
+  });
+
   it('--out writes xlsx, pdf and csv files there and lists them, without storing', async () => {
     const out = path.join(dir, 'export');
     assert.equal(

@@ -42,6 +42,7 @@ export function assertMayReport(m: ReportModel): void {
     },
   );
   assert.equal(q.resolvedRate, 2 / 3);
+  assert.deepEqual([q.deflected, q.deflectionRate], [4, 0.5]);
   assert.deepEqual(
     q.byCategory.map((c) => [c.label, c.count]),
     [

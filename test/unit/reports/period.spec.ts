@@ -37,6 +37,24 @@ describe('report periods', () => {
     assert.deepEqual([year.months[0], year.months[11]], ['2026-04', '2027-03']);
   });
 
+  it('bounds a custom period of whole JST days, both ends included, and re-parses its key', () => {
+    const p = parsePeriod('custom', '2026-03-25..2026-04-03', NOW_AFTER_MAY);
+    assert.deepEqual(
+      [p.kind, p.key, p.from.toISOString(), p.to.toISOString(), p.months],
+      ['custom', '260325-260403', '2026-03-24T15:00:00.000Z', '2026-04-03T15:00:00.000Z', ['2026-03', '2026-04']],
+    );
+    assert.equal(p.label, '令和8年3月25日〜令和8年4月3日（2026年3月25日〜2026年4月3日）');
+    assert.deepEqual(parsePeriod('custom', p.key, NOW_AFTER_MAY), p);
+    const leap = parsePeriod('custom', '2024-01-01..2024-12-31', NOW_AFTER_MAY);
+    assert.equal((leap.to.getTime() - leap.from.getTime()) / 86_400_000, 366);
+    invalid('custom', '2024-01-01..2025-01-01');
+    invalid('custom', '2026-06-09..2026-06-09', jst('2026-06-09 23:59'));
+    assert.equal(parsePeriod('custom', '2026-06-09..2026-06-09', jst('2026-06-10 00:00')).key, '260609-260609');
+    invalid('custom', '2026-05-02..2026-05-01');
+    invalid('custom', '2026-13-01..2026-13-02');
+    invalid('custom', '2026-05');
+  });
+
   it('derives era years with Intl (令和元年, 平成31年)', () => {
     assert.equal(eraYear(jst('2026-04-01 00:00')), '令和8年');
     assert.equal(eraYear(jst('2019-05-01 00:00')), '令和元年');

@@ -81,7 +81,12 @@ describe('report renderers', () => {
     assert.equal(ws.pageSetup.orientation, 'portrait');
     assert.equal(ws.pageSetup.fitToWidth, 1);
     assert.match(ws.headerFooter.oddFooter ?? '', /&P \/ &N/);
-    assert.equal(wb.worksheets.length, reportTables(model).length);
+    // 報告書 (the summary table), グラフ (the charts as images), then one sheet per other table.
+    assert.equal(wb.worksheets.length, reportTables(model).length + 1);
+    assert.deepEqual(
+      wb.worksheets.slice(0, 2).map((w) => w.name),
+      ['報告書', 'グラフ'],
+    );
   });
 
   it('xlsx read back by LibreOffice shows the same figures as the model', function () {
