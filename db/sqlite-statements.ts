@@ -14,6 +14,7 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 interface Statement {
   run(...params: unknown[]): { changes: number };
   get(...params: unknown[]): unknown;
+  all(...params: unknown[]): unknown[];
 }
 
 /** The part of a better-sqlite3 connection used here. */
@@ -63,7 +64,15 @@ export class SqliteStatements {
   /** The first row of a `SELECT * FROM table …`, decoded as TypeORM decodes the entity (undefined when none). */
   row<T>(table: string, sql: string, params: readonly unknown[]): T | undefined {
     const raw = this.prepare(sql).get(...params) as Record<string, unknown> | undefined;
-    if (!raw) return undefined;
+    return raw ? this.decode<T>(table, raw) : undefined;
+  }
+
+  /** Every row of a `SELECT * FROM table …`, decoded as TypeORM decodes the entity. */
+  rows<T>(table: string, sql: string, params: readonly unknown[]): T[] {
+    return (this.prepare(sql).all(...params) as Record<string, unknown>[]).map((raw) => this.decode<T>(table, raw));
+  }
+
+  private decode<T>(table: string, raw: Record<string, unknown>): T {
     const driver = this.ds.driver;
     const out: Record<string, unknown> = {};
     for (const c of this.ds.getMetadata(table).columns) {
