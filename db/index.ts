@@ -11,4 +11,5 @@ export { SqlRateLimits } from './repositories/sql-rate-limits';
 export { SqlWebSessions, type WebSessionRow } from './repositories/sql-web-sessions';
 export { SqlDeskChanges } from './repositories/sql-desk-changes';
 export { probeDatabase, type DatabaseHealth } from './health-probe';
+export { startSqliteCheckpointer, type SqliteCheckpointer } from './sqlite-checkpointer';
 export { jobRunCounts } from './repositories/sql-metrics';
