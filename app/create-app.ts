@@ -11,6 +11,7 @@ import type { Logger } from '../core/logger';
 import {
   createDataSource,
   openDatabaseWithRetry,
+  startSqliteCheckpointer,
   SchemaVersionGuard,
   SqlConversationStore,
   SqlTicketStore,
@@ -121,6 +122,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
   let dataSource: DataSource | undefined;
   let logo: LogoChat | undefined;
   let notify: ReturnType<typeof wireNotify> | undefined;
+  let checkpoints: Awaited<ReturnType<typeof startSqliteCheckpointer>>;
   try {
     dataSource = createDataSource(config.db);
     const applied = await openDatabaseWithRetry(dataSource, {
@@ -133,6 +135,8 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       },
     });
     if (applied.length) logger.info('database migrated', { applied });
+    // SQLite: WAL checkpoints in a worker, off the request path (db/sqlite-checkpointer.ts).
+    checkpoints = await startSqliteCheckpointer(dataSource, { logger });
     const schemaGuard = new SchemaVersionGuard(dataSource, {
       intervalMs: deps.schemaCheckIntervalMs ?? 30_000,
       onNewer: (error) =>
@@ -405,6 +409,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         await logoChat.stop();
         await timers.stop();
         notifications.stop();
+        await checkpoints?.stop();
         if (ds.isInitialized) await ds.destroy();
         lock.release();
       },
@@ -412,6 +417,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
   } catch (err) {
     notify?.stop();
     await logo?.stop();
+    await checkpoints?.stop();
     if (dataSource?.isInitialized) await dataSource.destroy();
     lock.release();
     throw err;

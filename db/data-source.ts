@@ -45,6 +45,11 @@ function dataSourceOptions(
         database: config.path,
         enableWAL: true,
         timeout: config.busyTimeoutMs ?? 5000,
+        // In WAL mode NORMAL syncs at checkpoints, not at every commit: a power cut can lose the last
+        // commits but never corrupts the file; FULL made each question's commits wait for the disk.
+        prepareDatabase: (db: { pragma(source: string): unknown }) => {
+          db.pragma('synchronous = NORMAL');
+        },
       };
     case 'postgres':
       pinPostgresDatesToUtc();

@@ -13,4 +13,5 @@ export { SqlDeskChanges } from './repositories/sql-desk-changes';
 export { SqlRequesterConversations } from './repositories/sql-requester-conversations';
 export { SqlFailedSaves } from './repositories/sql-failed-saves';
 export { probeDatabase, type DatabaseHealth } from './health-probe';
+export { startSqliteCheckpointer, type SqliteCheckpointer } from './sqlite-checkpointer';
 export { jobRunCounts } from './repositories/sql-metrics';

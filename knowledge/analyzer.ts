@@ -3,8 +3,7 @@
  * ASCII terms (Outlook, VPN, Wi-Fi, 2024) kept whole, and character bigrams for unknown words.
  */
 import path from 'node:path';
-import kuromoji from 'kuromoji';
-import { KotaeError } from '../core/errors';
+import { loadKuromoji, type KuromojiTokenizer } from './kuromoji-tokenizer';
 import { charBigrams } from './char-ngrams';
 import { katakanaToHiragana, normalizeText } from './text-normalize';
 
@@ -84,7 +83,7 @@ export type AnalyzerMode = 'full' | 'plain';
 /** kuromoji-based analyzer; build it with {@link createJapaneseAnalyzer}. */
 export class JapaneseAnalyzer implements TextAnalyzer {
   constructor(
-    private readonly tokenizer: kuromoji.Tokenizer<kuromoji.IpadicFeatures>,
+    private readonly tokenizer: KuromojiTokenizer,
     readonly mode: AnalyzerMode = 'full',
   ) {}
 
@@ -126,14 +125,7 @@ export class JapaneseAnalyzer implements TextAnalyzer {
   }
 }
 
-/** Loads the kuromoji dictionary (about one second) and returns an analyzer. */
+/** The analyzer over kuromoji's dictionary (loaded once per process: about one second the first time). */
 export async function createJapaneseAnalyzer(options: { dictPath?: string } = {}): Promise<JapaneseAnalyzer> {
-  const dicPath = options.dictPath ?? defaultDictPath();
-  return new Promise((resolve, reject) => {
-    kuromoji.builder({ dicPath }).build((err, tokenizer) => {
-      if (err)
-        reject(new KotaeError('KB_UNAVAILABLE', `kuromoji dictionary failed to load from ${dicPath}`, { cause: err }));
-      else resolve(new JapaneseAnalyzer(tokenizer));
-    });
-  });
+  return new JapaneseAnalyzer(await loadKuromoji(options.dictPath ?? defaultDictPath()));
 }

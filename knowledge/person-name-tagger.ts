@@ -3,39 +3,15 @@
  * directly followed by a given name (人名・名), e.g. 山田太郎 or 佐藤花子, without any honorific.
  * A lone family name is left to the masker's context rules (高橋 alone is also a place or a company).
  */
-import kuromoji from 'kuromoji';
-import { KotaeError } from '../core/errors';
 import { defaultDictPath } from './analyzer';
+import { loadKuromoji } from './kuromoji-tokenizer';
 
 /** Spans [start, end) of full names in a text. */
 export type NameSpans = (text: string) => Array<{ start: number; end: number }>;
 
-type Tokenizer = kuromoji.Tokenizer<kuromoji.IpadicFeatures>;
-
-/**
- * Loaded dictionaries by path. The tokenizer is immutable and takes ~76 MB of heap, so every app
- * (and every test app) in a process shares one instead of loading its own.
- */
-const loaded = new Map<string, Promise<Tokenizer>>();
-
-function loadTokenizer(dicPath: string): Promise<Tokenizer> {
-  let tokenizer = loaded.get(dicPath);
-  if (!tokenizer) {
-    tokenizer = new Promise<Tokenizer>((resolve, reject) => {
-      kuromoji.builder({ dicPath }).build((err, built) => {
-        if (err) reject(new KotaeError('KB_UNAVAILABLE', 'kuromoji dictionary failed to load', { cause: err }));
-        else resolve(built);
-      });
-    });
-    tokenizer.catch(() => loaded.delete(dicPath));
-    loaded.set(dicPath, tokenizer);
-  }
-  return tokenizer;
-}
-
-/** Builds the tagger (kuromoji's dictionary is loaded once per process and path). */
+/** Builds the tagger (kuromoji's dictionary is shared, see kuromoji-tokenizer.ts). */
 export async function createPersonNameTagger(options: { dictPath?: string } = {}): Promise<NameSpans> {
-  const tokenizer = await loadTokenizer(options.dictPath ?? defaultDictPath());
+  const tokenizer = await loadKuromoji(options.dictPath ?? defaultDictPath());
   return (text: string) => {
     const spans: Array<{ start: number; end: number }> = [];
     // kuromoji's lattice grows badly with one long unbroken text (200,000 characters exhausted a 4 GB

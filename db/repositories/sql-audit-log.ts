@@ -15,6 +15,7 @@ import type { AuditAnchorFile } from '../audit/anchor-file';
 import { isUniqueViolation, lockKeyForTransaction } from './atomic-sql';
 import { runDb } from '../run-db';
 import { inOpenTransaction, inTransaction, managerOf } from '../transaction-scope';
+import { SqliteStatements } from '../sqlite-statements';
 
 export { AUDIT_GENESIS_HASH } from '../audit/audit-chain';
 
@@ -84,11 +85,18 @@ export class SqlAuditLog implements AuditTrail {
 
   /** Appends `entry` with the manager of an open transaction (the lock is held until it ends). */
   async appendIn(em: EntityManager, entry: AuditEntry): Promise<void> {
+    // SQLite: prepared statements on the connection of the open transaction (db/sqlite-statements.ts).
+    const sqlite = SqliteStatements.of(this.ds);
     await lockKeyForTransaction(em, AUDIT_LOCK);
     const repo = em.getRepository<AuditLogRow>('audit_log');
-    const last = await repo.find({ order: { seq: 'DESC' }, take: 1 });
+    const head = sqlite
+      ? sqlite.raw<{ seq: number; hash: string }>(
+          'SELECT "seq", "hash" FROM "audit_log" ORDER BY "seq" DESC LIMIT 1',
+          [],
+        )
+      : (await repo.find({ order: { seq: 'DESC' }, take: 1 }))[0];
     const fields = {
-      seq: (last[0]?.seq ?? 0) + 1,
+      seq: (head?.seq ?? 0) + 1,
       // Millisecond precision survives every dialect, so the hash verifies after a round trip.
       at: new Date(this.now().getTime()),
       actor: entry.actor.slice(0, 100),
@@ -96,14 +104,16 @@ export class SqlAuditLog implements AuditTrail {
       target: entry.target?.slice(0, 200) ?? null,
       detail: entry.detail ? JSON.stringify(entry.detail) : null,
     };
-    const prevHash = last[0]?.hash ?? AUDIT_GENESIS_HASH;
-    await repo.insert({
+    const prevHash = head?.hash ?? AUDIT_GENESIS_HASH;
+    const row: AuditLogRow = {
       id: randomUUID(),
       ...fields,
       prevHash,
       hash: auditMac(this.options.key, prevHash, fields),
       alg: AUDIT_HMAC_ALG,
-    });
+    };
+    if (sqlite) sqlite.insert('audit_log', row);
+    else await repo.insert(row);
   }
 
   /**

@@ -17,6 +17,7 @@ import type {
 import type { ConversationRow, FeedbackRow, QuestionRow, TranscriptEntryRow } from '../schema/rows';
 import { runDb } from '../run-db';
 import { inTransaction, managerOf } from '../transaction-scope';
+import { SqliteStatements } from '../sqlite-statements';
 
 /** Maps a conversation row to its record. */
 export function toConversation(row: ConversationRow): ConversationRecord {
@@ -91,10 +92,15 @@ function toFeedback(row: FeedbackRow): FeedbackRecord {
 
 /** SQL implementation of ConversationStore. */
 export class SqlConversationStore implements ConversationStore {
+  /** SQLite: the question path's statements, prepared once (see db/sqlite-statements.ts). */
+  private readonly sqlite?: SqliteStatements;
+
   constructor(
     private readonly ds: DataSource,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.sqlite = SqliteStatements.of(ds);
+  }
 
   private run<T>(work: () => Promise<T>): Promise<T> {
     return runDb(this.ds, work);
@@ -121,7 +127,11 @@ export class SqlConversationStore implements ConversationStore {
       startedAt: at,
       lastActivityAt: at,
     };
-    await this.run(() => managerOf(this.ds).getRepository<ConversationRow>('conversation').insert(row));
+    const { sqlite } = this;
+    await this.run(async () => {
+      if (sqlite) sqlite.insert('conversation', row);
+      else await managerOf(this.ds).getRepository<ConversationRow>('conversation').insert(row);
+    });
     return toConversation(row);
   }
 
@@ -136,8 +146,11 @@ export class SqlConversationStore implements ConversationStore {
   }
 
   async getConversation(id: string): Promise<ConversationRecord | undefined> {
-    const row = await this.run(() =>
-      managerOf(this.ds).getRepository<ConversationRow>('conversation').findOneBy({ id }),
+    const { sqlite } = this;
+    const row = await this.run(async () =>
+      sqlite
+        ? sqlite.row<ConversationRow>('conversation', 'SELECT * FROM "conversation" WHERE "id" = ?', [id])
+        : managerOf(this.ds).getRepository<ConversationRow>('conversation').findOneBy({ id }),
     );
     return row ? toConversation(row) : undefined;
   }
@@ -153,7 +166,13 @@ export class SqlConversationStore implements ConversationStore {
   }
 
   async appendTranscript(conversationId: string, entry: TranscriptEntry): Promise<void> {
-    await this.run(() => inTransaction(this.ds, (em) => appendLine(em, conversationId, entry)));
+    const { sqlite } = this;
+    await this.run(() =>
+      inTransaction(this.ds, async (em) => {
+        if (sqlite) appendLines(sqlite, conversationId, [entry]);
+        else await appendLine(em, conversationId, entry);
+      }),
+    );
   }
 
   async transcript(conversationId: string): Promise<TranscriptEntry[]> {
@@ -167,8 +186,19 @@ export class SqlConversationStore implements ConversationStore {
 
   async recordQuestion(q: Omit<QuestionRecord, 'id'>): Promise<QuestionRecord> {
     const row = toQuestionRow({ ...q, id: randomUUID() });
+    const { sqlite } = this;
     await this.run(() =>
       inTransaction(this.ds, async (em) => {
+        if (sqlite) {
+          sqlite.insert('question', row);
+          appendLines(sqlite, q.conversationId, [
+            { role: 'user', text: q.text, at: q.askedAt },
+            { role: 'bot', text: q.answer, at: this.now() },
+          ]);
+          const at = sqlite.encode('conversation', 'lastActivityAt', this.now());
+          sqlite.run('UPDATE "conversation" SET "lastActivityAt" = ? WHERE "id" = ?', [at, q.conversationId]);
+          return;
+        }
         await em.getRepository<QuestionRow>('question').insert(row);
         await appendLine(em, q.conversationId, { role: 'user', text: q.text, at: q.askedAt });
         await appendLine(em, q.conversationId, { role: 'bot', text: q.answer, at: this.now() });
@@ -181,10 +211,13 @@ export class SqlConversationStore implements ConversationStore {
   }
 
   async lastQuestion(conversationId: string): Promise<QuestionRecord | undefined> {
-    const row = await this.run(() =>
-      managerOf(this.ds)
-        .getRepository<QuestionRow>('question')
-        .findOne({ where: { conversationId }, order: { askedAt: 'DESC' } }),
+    const { sqlite } = this;
+    const row = await this.run(async () =>
+      sqlite
+        ? sqlite.row<QuestionRow>('question', LAST_QUESTION_SQL, [conversationId])
+        : managerOf(this.ds)
+            .getRepository<QuestionRow>('question')
+            .findOne({ where: { conversationId }, order: { askedAt: 'DESC' } }),
     );
     return row ? toQuestion(row) : undefined;
   }
@@ -217,6 +250,19 @@ export class SqlConversationStore implements ConversationStore {
       }
       return toFeedback(row);
     });
+  }
+}
+
+const LAST_QUESTION_SQL = 'SELECT * FROM "question" WHERE "conversationId" = ? ORDER BY "askedAt" DESC LIMIT 1';
+
+/** SQLite: appends transcript lines after the conversation's last one (inside the caller's unit of work). */
+function appendLines(sqlite: SqliteStatements, conversationId: string, entries: readonly TranscriptEntry[]): void {
+  const last = sqlite.value('SELECT MAX("seq") FROM "transcript_entry" WHERE "conversationId" = ?', [conversationId]);
+  let seq = typeof last === 'number' ? last : 0;
+  for (const entry of entries) {
+    seq += 1;
+    const row: TranscriptEntryRow = { id: randomUUID(), conversationId, seq, ...entry };
+    sqlite.insert('transcript_entry', row);
   }
 }
 

@@ -21,6 +21,7 @@ import { isUniqueViolation, lockKeyForTransaction, nextTicketSeq } from './atomi
 import { inTransaction, managerOf } from '../transaction-scope';
 import { ticketSearchCondition } from './ticket-search-sql';
 import { dialectOfDriver } from '../schema/column-types';
+import { SqliteStatements } from '../sqlite-statements';
 
 /** A ticket's copy of the transcript is keyed by the ticket id (a UUID, so it never collides with a conversation). */
 const ticketTranscriptKey = (ticketId: string) => ticketId;
@@ -164,6 +165,10 @@ export class SqlTicketStore implements TicketStore {
   }
 
   async list(query: TicketQuery): Promise<{ items: TicketRecord[]; total: number }> {
+    const sqlite = SqliteStatements.of(this.ds);
+    if (sqlite && query.conversationId && byConversationOnly(query)) {
+      return this.run(async () => listOfConversation(sqlite, query.conversationId!, query));
+    }
     const where: FindOptionsWhere<TicketRow> = {};
     if (query.status?.length) where.status = In(query.status);
     if (query.category) where.category = query.category;
@@ -313,4 +318,42 @@ async function addEvent(
   await em
     .getRepository<TicketEventRow>('ticket_event')
     .insert({ id: randomUUID(), ticketId, at, actor, field, before, after });
+}
+
+/** True when a query filters by nothing but the conversation (every question asks it; see listOfConversation). */
+function byConversationOnly(q: TicketQuery): boolean {
+  return (
+    !q.status?.length &&
+    !q.category &&
+    !q.assignee &&
+    !q.type &&
+    !q.priority &&
+    !q.requesterId &&
+    !q.terms?.length &&
+    !q.createdFrom &&
+    !q.createdTo
+  );
+}
+
+/**
+ * SQLite: a conversation's tickets, newest first, as prepared statements (the requester desk looks at
+ * them for every question); the same rows and total as the TypeORM query of `list`.
+ */
+function listOfConversation(
+  sqlite: SqliteStatements,
+  conversationId: string,
+  query: TicketQuery,
+): { items: TicketRecord[]; total: number } {
+  const take = Math.min(query.limit ?? 100, 1000);
+  const skip = query.offset ?? 0;
+  const rows = sqlite.rows<TicketRow>(
+    'ticket',
+    'SELECT * FROM "ticket" WHERE "conversationId" = ? ORDER BY "createdAt" DESC LIMIT ? OFFSET ?',
+    [conversationId, take, skip],
+  );
+  const total =
+    skip === 0 && rows.length < take
+      ? rows.length
+      : Number(sqlite.value('SELECT COUNT(*) FROM "ticket" WHERE "conversationId" = ?', [conversationId]));
+  return { items: rows.map(toTicket), total };
 }

@@ -267,6 +267,22 @@ export function ticketStoreContract(name: string, factory: TicketStoreFactory): 
       );
     });
 
+    it("lists a conversation's tickets newest first, a page at a time, with the total", async () => {
+      for (const conversationId of ['conv-1', 'conv-2', 'conv-1', 'conv-1']) {
+        await store.create(newTicket({ conversationId }), 'bot');
+        clock.advanceMinutes(1);
+      }
+      const page = async (q: { limit?: number; offset?: number }) => {
+        const { items, total } = await store.list({ conversationId: 'conv-1', ...q });
+        return [items.map((t) => t.number), total];
+      };
+      assert.deepEqual(await page({}), [['HD-2026-000004', 'HD-2026-000003', 'HD-2026-000001'], 3]);
+      assert.deepEqual(await page({ limit: 2 }), [['HD-2026-000004', 'HD-2026-000003'], 3]);
+      assert.deepEqual(await page({ limit: 2, offset: 2 }), [['HD-2026-000001'], 3]);
+      assert.deepEqual(await page({ limit: 2, offset: 5 }), [[], 3]);
+      assert.deepEqual(await store.list({ conversationId: 'conv-9' }), { items: [], total: 0 });
+    });
+
     it("keeps the requester's phone and the 依頼者から返信あり flag", async () => {
       const a = await store.create(
         newTicket({ requester: { id: 'u1', name: '山田 花子', phone: '内線 1234' } }),

@@ -1,0 +1,64 @@
+/** WAL checkpoints in a worker: the serving connection only appends, the worker copies the WAL into the file. */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DataSource } from 'typeorm';
+import { startSqliteCheckpointer } from '../../../db/sqlite-checkpointer';
+import { tempSqlite, type TempSqlite } from '../../helpers/sqlite';
+
+const pragma = async (ds: DataSource, name: string) =>
+  Object.values(((await ds.query(`PRAGMA ${name}`)) as Record<string, unknown>[])[0])[0];
+
+/** Writes about 2 MB of rows (the WAL grows by as much). */
+async function write(ds: DataSource): Promise<void> {
+  await ds.transaction(async (em) => {
+    for (let i = 0; i < 500; i++) {
+      await em.query('INSERT INTO "rate_limit" ("key", "hits", "expiresAt") VALUES (?, 1, ?)', [
+        `k${i}-${'x'.repeat(190)}`,
+        '2026-12-03 00:00:00.000',
+      ]);
+    }
+  });
+  await ds.query(`UPDATE "rate_limit" SET "key" = "key" || ?`, ['y'.repeat(4000)]);
+}
+
+describe('the SQLite checkpoint worker', () => {
+  let db: TempSqlite;
+  beforeEach(async () => (db = await tempSqlite()));
+  afterEach(() => db.close());
+
+  it('takes checkpoints off the serving connection and copies the WAL into the database file', async () => {
+    const file = path.join(db.dir, 'kotae.sqlite');
+    const checkpointer = await startSqliteCheckpointer(db.ds, { intervalMs: 20 });
+    assert.ok(checkpointer);
+    try {
+      assert.equal(await pragma(db.ds, 'wal_autocheckpoint'), 0);
+      const before = fs.statSync(file).size;
+      await write(db.ds);
+      const deadline = Date.now() + 5000;
+      while (fs.statSync(file).size < before + 1_000_000 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      assert.ok(fs.statSync(file).size >= before + 1_000_000, 'the worker copied the WAL into the file');
+      assert.equal(await pragma(db.ds, 'wal_autocheckpoint'), 0);
+    } finally {
+      await checkpointer.stop();
+    }
+    assert.equal(await pragma(db.ds, 'wal_autocheckpoint'), 1000, 'the serving connection checkpoints again');
+    await checkpointer.stop();
+  });
+
+  it('without the worker nothing reaches the file until a checkpoint (the check above is not vacuous)', async () => {
+    const file = path.join(db.dir, 'kotae.sqlite');
+    await db.ds.query('PRAGMA wal_autocheckpoint = 0');
+    const before = fs.statSync(file).size;
+    await write(db.ds);
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal(fs.statSync(file).size, before);
+  });
+
+  it('is not started for other databases', async () => {
+    const notSqlite = { options: { type: 'postgres', database: 'kotae' } } as unknown as DataSource;
+    assert.equal(await startSqliteCheckpointer(notSqlite), undefined);
+  });
+});
