@@ -88,6 +88,8 @@ export interface AppDeps {
   instanceId?: string;
   /** How often an instance checks whether another one rebuilt the knowledge index (default 3 s). */
   indexPollMs?: number;
+  /** Wait after the last incremental index update before a due merge (full build) starts (default 60 s). */
+  indexMergeDelayMs?: number;
   /** TTL of the LoGoチャット connection lease (default 30 s; tests use less). */
   logoLeaseTtlMs?: number;
   /** Between checks of the operational alerts (default 60 s). */
@@ -156,7 +158,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       yearEndClosed: config.desk.yearEndClosed,
       extraClosedDays: config.desk.extraClosedDays,
     });
-    const knowledge = await createKnowledgeRuntime(config, logger);
+    const knowledge = await createKnowledgeRuntime(config, logger, { mergeDelayMs: deps.indexMergeDelayMs });
     const desk = new RequesterDesk({
       store: tickets,
       conversations,
@@ -406,6 +408,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         schemaGuard.stop();
         await knowledgeSide.stop();
         await indexSync.stop();
+        knowledge.stop();
         await logoChat.stop();
         await timers.stop();
         notifications.stop();

@@ -1,42 +1,80 @@
 /**
  * Knowledge at run time: the embedder chosen by configuration, ingest into the data directory
- * (automatic on first start) and the live index the bot searches.
+ * (automatic on first start) and the live index the bot searches. A change of the sources (an
+ * approved FAQ, an upload, a sync) updates the serving index in place (incremental: only the chunks
+ * that differ are analysed and embedded, and logged beside the generation); a full build — first
+ * start, a large change, the background merge of the accumulated updates — runs in a child process
+ * once the server is up, and the live index swaps to the generation it publishes.
  */
 import fs from 'node:fs';
 import type { Logger } from '../core/logger';
-import { buildKnowledgeIndex, createJapaneseAnalyzer, createQueryExpander, openKnowledgeIndex } from '../knowledge';
-import type { Embedder } from '../knowledge/types';
+import {
+  buildKnowledgeIndex,
+  createJapaneseAnalyzer,
+  createQueryExpander,
+  openKnowledgeIndex,
+  updateKnowledgeIndex,
+  type HybridKnowledgeBase,
+  type IndexDelta,
+} from '../knowledge';
 import type { TextAnalyzer } from '../knowledge';
 import type { QueryExpander } from '../knowledge/synonym-expander';
-import { currentIndexDir, runIngest, type IngestSummary, type IngestProgress } from '../ingest';
-import { OpenAiEmbedder } from '../adapters/llm';
+import type { IndexStats } from '../knowledge/types';
+import { currentIndexDir, runIngest, type IndexUpdater, type IngestSummary, type IngestProgress } from '../ingest';
 import type { KotaeConfig } from './config';
+import { buildInChildProcess } from './index-build-process';
+import { createEmbedder } from './knowledge-embedder';
 import { LiveKnowledge } from './live-knowledge';
 import { managedKbDir } from './managed-faqs';
 import { knowledgeFolders } from './knowledge-folders';
 
+export { createEmbedder } from './knowledge-embedder';
+
 /** The knowledge side of a running Kotae. */
 export interface KnowledgeRuntime {
-  live: LiveKnowledge;
+  live: LiveKnowledge<HybridKnowledgeBase>;
   /** The analysis and synonym expansion the index uses (shared with the gap clusters). */
   analyzer: TextAnalyzer;
   expander: QueryExpander;
-  /** Ingests a folder (default: the configured KB folder) and switches to the new index. */
-  ingest(sourceDir?: string, onProgress?: (p: IngestProgress) => void): Promise<IngestSummary>;
+  /**
+   * Ingests a folder (default: the configured KB folder): an update in place when the change is small,
+   * otherwise a full build; `force` always builds in full.
+   */
+  ingest(
+    sourceDir?: string,
+    onProgress?: (p: IngestProgress) => void,
+    options?: { force?: boolean },
+  ): Promise<IngestSummary>;
+  /** Folds the incremental updates into a new full build now (refits the LSA model and the calibration). */
+  merge(): Promise<IngestSummary>;
+  /** Cancels a scheduled merge. */
+  stop(): void;
 }
 
-/** The embedder configured (undefined = the local LSA default). */
-export function createEmbedder(config: Readonly<KotaeConfig>): { embedder?: Embedder; embedderName?: string } {
-  if (config.embeddings.kind !== 'openai') return {};
-  const e = config.embeddings;
-  return {
-    embedder: new OpenAiEmbedder({ apiKey: e.apiKey, baseURL: e.baseUrl, model: e.model, apiVersion: e.apiVersion }),
-    embedderName: `openai:${e.model}`,
-  };
+/** Tuning of the incremental updates (tests shorten the merge delay). */
+export interface IncrementalOptions {
+  /** Wait after the last update before a due merge starts (default 60 s). */
+  mergeDelayMs?: number;
+}
+
+/** Largest change applied in place: 20 % of the index (at least 50 chunks), at most 5,000 chunks. */
+export function acceptsDelta(delta: IndexDelta, chunks: number): boolean {
+  const size = delta.added.length + delta.removed.length;
+  return size <= Math.min(5000, Math.max(50, 0.2 * chunks));
+}
+
+/** A merge is due after 20 updates, or once the updates changed 10 % of the chunks. */
+export function mergeDue(stats: Partial<IndexStats>): boolean {
+  const u = stats.updates;
+  return !!u && (u.count >= 20 || u.added + u.removed >= 0.1 * Math.max(stats.chunks ?? 0, 1));
 }
 
 /** Creates the runtime and, when no index exists yet, ingests the configured KB folder. */
-export async function createKnowledgeRuntime(config: Readonly<KotaeConfig>, logger: Logger): Promise<KnowledgeRuntime> {
+export async function createKnowledgeRuntime(
+  config: Readonly<KotaeConfig>,
+  logger: Logger,
+  incremental: IncrementalOptions = {},
+): Promise<KnowledgeRuntime> {
   // One kuromoji dictionary (about 270 MB) and one synonym expander (the Sudachi dictionary) per
   // process: shared by every build and index swap.
   const loading = createJapaneseAnalyzer();
@@ -47,18 +85,45 @@ export async function createKnowledgeRuntime(config: Readonly<KotaeConfig>, logg
     { currentDir: () => currentIndexDir(config.dataDir), open: (dir) => openKnowledgeIndex(dir, embedding) },
     logger,
   );
+  // Before the server answers, the first build may as well run here (nothing to keep responsive).
+  let serving = false;
+  const builder = buildInChildProcess(config);
+  let mergeTimer: NodeJS.Timeout | undefined;
+  const scheduleMerge = () => {
+    if (mergeTimer) clearTimeout(mergeTimer);
+    mergeTimer = setTimeout(() => {
+      mergeTimer = undefined;
+      void merge().catch((err: unknown) =>
+        logger.error('knowledge index merge failed', { error: err instanceof Error ? err.message : String(err) }),
+      );
+    }, incremental.mergeDelayMs ?? 60_000);
+    mergeTimer.unref();
+  };
+  const update: IndexUpdater = async (chunks, dir) => {
+    await live.reload();
+    return live.withLoaded(dir, async (kb) => {
+      const started = performance.now();
+      const done = await updateKnowledgeIndex(kb, dir, chunks, (d) => acceptsDelta(d, kb.stats().chunks));
+      if (!done) return undefined;
+      logger.info('knowledge index updated in place', { ...done, ms: Math.round(performance.now() - started) });
+      if (mergeDue(kb.stats())) scheduleMerge();
+      return { added: done.added, removed: done.removed };
+    });
+  };
   // One ingest at a time in this process (FAQ approvals, uploads and the SharePoint sync all re-index;
   // the ingest lock would refuse a second one): each waits for the one before it.
   let queue: Promise<unknown> = Promise.resolve();
-  const ingest = (sourceDir = config.kbDir, onProgress?: (p: IngestProgress) => void) => {
-    const run = queue.then(
-      () => ingestNow(sourceDir, onProgress),
-      () => ingestNow(sourceDir, onProgress),
-    );
+  const ingest: KnowledgeRuntime['ingest'] = (sourceDir = config.kbDir, onProgress, options = {}) => {
+    const now = () => ingestNow(sourceDir, onProgress, options.force ?? false);
+    const run = queue.then(now, now);
     queue = run.catch(() => undefined);
     return run;
   };
-  const ingestNow = async (sourceDir: string, onProgress?: (p: IngestProgress) => void) => {
+  const ingestNow = async (
+    sourceDir: string,
+    onProgress: ((p: IngestProgress) => void) | undefined,
+    force: boolean,
+  ) => {
     const summary = await runIngest({
       sourceDir,
       dataDir: config.dataDir,
@@ -68,11 +133,19 @@ export async function createKnowledgeRuntime(config: Readonly<KotaeConfig>, logg
       ],
       logger,
       onProgress,
-      build: (chunks, dir, options) =>
-        buildKnowledgeIndex(chunks, dir, { ...embedding, answerPrecision: config.answerPrecision, ...options }),
+      force,
+      update,
+      build: serving
+        ? builder
+        : (chunks, dir, options) =>
+            buildKnowledgeIndex(chunks, dir, { ...embedding, answerPrecision: config.answerPrecision, ...options }),
     });
     await live.reload();
     return summary;
+  };
+  const merge = () => {
+    logger.info('knowledge index: merging the incremental updates into a full build (child process)');
+    return ingest(config.kbDir, undefined, { force: true });
   };
   if (!currentIndexDir(config.dataDir)) {
     if (fs.existsSync(config.kbDir)) {
@@ -90,5 +163,18 @@ export async function createKnowledgeRuntime(config: Readonly<KotaeConfig>, logg
   await live
     .reload()
     .catch((err: unknown) => logger.error('knowledge index load failed', { error: (err as Error).message }));
-  return { live, ingest, analyzer, expander };
+  serving = true;
+  // Updates logged but not merged yet (e.g. before a restart) still get their merge.
+  if (mergeDue(live.status())) scheduleMerge();
+  return {
+    live,
+    ingest,
+    merge,
+    analyzer,
+    expander,
+    stop: () => {
+      if (mergeTimer) clearTimeout(mergeTimer);
+      mergeTimer = undefined;
+    },
+  };
 }

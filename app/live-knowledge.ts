@@ -12,19 +12,19 @@ export interface LoadedKnowledge extends KnowledgeSearch {
 }
 
 /** Where the current generation is, and how to open one. */
-export interface KnowledgeSource {
+export interface KnowledgeSource<K extends LoadedKnowledge = LoadedKnowledge> {
   currentDir(): string | undefined;
-  open(dir: string): Promise<LoadedKnowledge>;
+  open(dir: string): Promise<K>;
 }
 
 /** KnowledgeSearch that swaps to the newest published index without blocking queries. */
-export class LiveKnowledge implements KnowledgeSearch {
-  private current?: { dir: string; kb: LoadedKnowledge };
+export class LiveKnowledge<K extends LoadedKnowledge = LoadedKnowledge> implements KnowledgeSearch {
+  private current?: { dir: string; kb: K };
   private loading?: Promise<void>;
   private lastCheck = 0;
 
   constructor(
-    private readonly source: KnowledgeSource,
+    private readonly source: KnowledgeSource<K>,
     private readonly logger: Logger,
     private readonly checkEveryMs = 2000,
   ) {}
@@ -38,6 +38,15 @@ export class LiveKnowledge implements KnowledgeSearch {
     const kb = await this.source.open(dir);
     this.current = { dir, kb };
     this.logger.info('knowledge index loaded', { dir, ...kb.stats(), ms: Math.round(performance.now() - started) });
+  }
+
+  /**
+   * Runs `change` on the loaded index of generation `dir` (an incremental update in place); undefined
+   * when another generation (or none) is loaded.
+   */
+  async withLoaded<T>(dir: string, change: (kb: K) => Promise<T>): Promise<T | undefined> {
+    await this.loading;
+    return this.current?.dir === dir ? change(this.current.kb) : undefined;
   }
 
   async search(query: string, options?: { k?: number }): Promise<Retrieval> {

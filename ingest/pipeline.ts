@@ -1,7 +1,10 @@
 /**
- * `runIngest`: KB folder → chunks → a new index generation, incrementally (unchanged files reuse
- * their cached chunks) and atomically (CURRENT moves only once the new generation is complete).
- * The index itself is rebuilt from all chunks because BM25 statistics and the LSA model are corpus-wide.
+ * `runIngest`: KB folder → chunks → the index, incrementally (unchanged files reuse their cached
+ * chunks). With `update`, a change is applied to the current generation in place (only the chunks that
+ * differ are analysed and embedded; the generation's ingest manifest is rewritten after the index's delta
+ * log, so a crash in between is caught up by the next run). Otherwise, or when `update` declines, a
+ * new generation is built from all chunks (the LSA model and the calibration are corpus-wide) and
+ * published atomically (CURRENT moves only once it is complete).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -72,6 +75,26 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
 
     const manifest: Manifest = { version: 1, sourceDir, createdAt: new Date().toISOString(), files: {} };
     for (const o of outcomes) if (o.entry) manifest.files[o.relPath] = o.entry;
+    if (currentName && !options.force && options.update) {
+      const currentDir = path.join(root, currentName);
+      const updated = await options.update(chunks, currentDir);
+      if (updated) {
+        inDataDir(root, () => {
+          writeManifest(currentDir, manifest);
+          const previousName = readPointer(root, 'PREVIOUS');
+          cache.retainOnly([manifest, ...(previousName ? [readManifest(path.join(root, previousName))] : [])]);
+        });
+        const summary = {
+          ...counts,
+          durationMs: performance.now() - started,
+          indexDir: currentDir,
+          rebuilt: false,
+          updated,
+        };
+        logger.info('ingest updated the index in place', { ...summary, skipped: skipped.length });
+        return summary;
+      }
+    }
     const generation = inDataDir(root, () => createGeneration(root));
     let built: unknown;
     try {

@@ -12,6 +12,13 @@ export type IndexBuilder = (
   options?: { onProgress?: (done: number, total: number) => void },
 ) => Promise<unknown>;
 
+/**
+ * Updates the serving index of generation `dir` in place to hold `chunks` (an incremental update:
+ * only the chunks that differ are analysed and embedded). Returns what changed, or undefined when the
+ * change should be a full build instead (too large, or no index of that generation loaded).
+ */
+export type IndexUpdater = (chunks: Chunk[], dir: string) => Promise<{ added: number; removed: number } | undefined>;
+
 /** Progress of a run: files parsed (or reused), then index building. */
 export interface IngestProgress {
   phase: 'parse' | 'build';
@@ -34,6 +41,8 @@ export interface IngestOptions {
   /** Rebuild the index even when no file changed (e.g. after changing the embedder). */
   force?: boolean;
   onProgress?: (progress: IngestProgress) => void;
+  /** Incremental updates of the current generation (without: every change is a full build). */
+  update?: IndexUpdater;
   /**
    * More folders indexed with the source (e.g. FAQs managed in the console); paths get `prefix/`.
    * With `overrides`, an FAQ id of such a folder replaces the same id of any other file.
@@ -62,8 +71,10 @@ export interface IngestSummary {
   durationMs: number;
   /** The generation directory CURRENT points to after the run. */
   indexDir: string;
-  /** False when nothing changed and the previous index was kept as it was. */
+  /** False when nothing changed and the previous index was kept as it was, or when it was updated in place. */
   rebuilt: boolean;
+  /** Set when the current generation was updated in place (incremental) rather than rebuilt. */
+  updated?: { added: number; removed: number };
   /** The answer thresholds the new index calibrated on itself (absent when kept or not calibrated). */
   calibration?: IndexCalibration;
 }

@@ -81,7 +81,7 @@ export class KnowledgeIngestJob {
           this.current = { ...this.current, progress: p };
         }),
       );
-      if (summary.rebuilt) await this.deps.published();
+      if (summary.rebuilt || summary.updated) await this.deps.published();
       this.current = {
         state: 'done',
         reason,

@@ -16,6 +16,11 @@ export interface Bm25FieldData {
   docs: Int32Array;
   tfs: Float32Array;
   docLens: Float32Array;
+  /**
+   * Documents that count for idf and average length (default: every document). Lower after an
+   * incremental removal: a removed document keeps its number with length 0 and no postings.
+   */
+  live?: number;
 }
 
 /** An immutable inverted index over one field. */
@@ -27,12 +32,13 @@ export class Bm25Field {
     data.terms.forEach((t, i) => this.termIds.set(t, i));
     let total = 0;
     for (const len of data.docLens) total += len;
-    this.avgLen = data.docLens.length > 0 ? Math.max(total / data.docLens.length, 1e-9) : 1;
+    const n = data.live ?? data.docLens.length;
+    this.avgLen = n > 0 ? Math.max(total / n, 1e-9) : 1;
   }
 
-  /** Number of documents (chunks) in the field. */
+  /** Number of (live) documents in the field. */
   get docCount(): number {
-    return this.data.docLens.length;
+    return this.data.live ?? this.data.docLens.length;
   }
 
   /** Id of a term, or -1 when unknown. */

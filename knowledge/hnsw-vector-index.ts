@@ -27,6 +27,9 @@ export const DEFAULT_HNSW_OPTIONS: Readonly<HnswOptions> = Object.freeze({
 
 /** Approximate cosine search in an HNSW graph; grows its capacity as vectors are added. */
 export class HnswVectorIndex implements VectorIndex {
+  /** Labels marked deleted (hnswlib keeps them in the graph and counts them in getCurrentCount). */
+  private readonly deleted = new Set<number>();
+
   private constructor(
     private readonly index: HierarchicalNSW,
     readonly dims: number,
@@ -62,17 +65,29 @@ export class HnswVectorIndex implements VectorIndex {
     this.index.addPoint(vector, label);
   }
 
+  /** Marks a label deleted (hnswlib's markDelete): it stays in the graph for routing, never in results. */
+  remove(label: number): void {
+    if (this.deleted.has(label)) return;
+    try {
+      this.index.markDelete(label);
+    } catch {
+      // hnswlib throws for a label it never held (a chunk whose vector was all zeros).
+      return;
+    }
+    this.deleted.add(label);
+  }
+
   /** Approximate top-k by cosine similarity. */
   search(vector: number[], k: number): { label: number; similarity: number }[] {
-    const n = Math.min(k, this.index.getCurrentCount());
+    const n = Math.min(k, this.size());
     if (n <= 0) return [];
     const { neighbors, distances } = this.index.searchKnn(vector, n);
     return neighbors.map((label, i) => ({ label, similarity: 1 - distances[i] }));
   }
 
-  /** Number of vectors. */
+  /** Number of vectors (not counting deleted ones). */
   size(): number {
-    return this.index.getCurrentCount();
+    return this.index.getCurrentCount() - this.deleted.size;
   }
 
   /** Sets the query-time candidate list size. */

@@ -20,8 +20,8 @@ import type { IndexData } from './index-data';
 import { DEFAULT_TUNING, type SearchTuning } from './search-tuning';
 import type { QueryExpander } from './synonym-expander';
 import { topK } from './top-k';
-import { QueryNormalizer } from './query-normalizer';
-import type { AnalysisEmbedder, Embedder, Retrieval } from './types';
+import { QueryNormalizer, chunkTexts } from './query-normalizer';
+import type { AnalysisEmbedder, Chunk, Embedder, Retrieval } from './types';
 
 /** A retrieval with the features its confidence came from (for evaluation and logs). */
 export interface ExplainedRetrieval extends Retrieval {
@@ -49,6 +49,11 @@ export class HybridSearcher {
     private readonly tuning: SearchTuning = DEFAULT_TUNING,
   ) {
     this.normalizer = QueryNormalizer.fromChunks(data.chunks);
+  }
+
+  /** Follows an incremental update of the index data (the normaliser's katakana vocabulary). */
+  chunksChanged(removed: readonly Chunk[], added: readonly Chunk[]): void {
+    this.normalizer.update(chunkTexts(removed), chunkTexts(added));
   }
 
   /**
@@ -88,7 +93,8 @@ export class HybridSearcher {
     const qv = this.withFeedback(rawQv, lexical);
     const hasVector = qv.some((x) => x !== 0);
     const semantic = hasVector ? dense.index.search(qv, t.candidates).map((h) => h.label) : [];
-    const candidates = [...new Set([...lexical, ...semantic])].filter((doc) => !exclude?.has(doc));
+    const removed = this.data.removed;
+    const candidates = [...new Set([...lexical, ...semantic])].filter((doc) => !exclude?.has(doc) && !removed.has(doc));
     const cosines = candidates.map((doc) => (hasVector ? dot(qv, dense.vectors, doc * dense.dims, dense.dims) : 0));
     const maxBm25 = lexical.length > 0 ? bm25[lexical[0]] : 1;
     const maxCos = Math.max(1e-9, ...cosines);

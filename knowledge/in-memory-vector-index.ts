@@ -18,6 +18,15 @@ export class InMemoryVectorIndex implements VectorIndex {
     this.vectors.push(toUnit(vector));
   }
 
+  /** Removes every copy of a label. */
+  remove(label: number): void {
+    for (let i = this.labels.length - 1; i >= 0; i--) {
+      if (this.labels[i] !== label) continue;
+      this.labels.splice(i, 1);
+      this.vectors.splice(i, 1);
+    }
+  }
+
   /** Exact top-k by cosine similarity. */
   search(vector: number[], k: number): { label: number; similarity: number }[] {
     const q = toUnit(vector);

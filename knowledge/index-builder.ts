@@ -75,7 +75,7 @@ export async function buildIndexData(
     embedder: lsa ? `lsa-${lsa.data.dims}` : options.dense === false ? 'none' : (options.embedderName ?? 'external'),
   };
   return {
-    data: { chunks: [...chunks], fields, dense: { dims, vectors, index }, questionLines, stats },
+    data: { chunks: [...chunks], removed: new Set(), fields, dense: { dims, vectors, index }, questionLines, stats },
     queryEmbedder,
     lsa,
   };
@@ -95,24 +95,55 @@ function analyseChunks(
   const question = new Bm25FieldBuilder();
   const content = new Bm25FieldBuilder();
   const grams = new Bm25FieldBuilder();
-  // Question text is analysed line by line (no word or bigram spans a line break), so the same
-  // analysis gives the fields and the per-line words the rerank reads.
   const lineWords: string[][][] = [];
   chunks.forEach((chunk, i) => {
-    const lines = questionText(chunk)
-      .split('\n')
-      .map((line) => analyzer.analyze(line));
-    const rest = analyzer.analyze(bodyText(chunk));
-    const qWords = lines.flatMap((l) => l.words);
-    question.add(qWords);
-    content.add([...qWords, ...rest.words]);
-    grams.add([...lines.flatMap((l) => l.grams), ...rest.grams]);
-    lineWords.push(lines.map((l) => l.words));
+    const a = analyseChunk(chunk, analyzer);
+    question.add(a.question);
+    content.add(a.content);
+    grams.add(a.grams);
+    lineWords.push(a.lineWords);
     if (onProgress && ((i + 1) % 500 === 0 || i + 1 === chunks.length)) onProgress(i + 1, chunks.length);
   });
   const fields = { question: question.build(), content: content.build(), grams: grams.build() };
   const questionLines = questionLinesFromWords(lineWords, fields.content);
   return { fields, questionLines, corpus: withFeatures ? corpusFeatures(content, grams) : undefined };
+}
+
+/** The tokens one chunk gives each BM25 field, and the words of its question lines. */
+export interface ChunkAnalysis {
+  question: string[];
+  content: string[];
+  grams: string[];
+  lineWords: string[][];
+}
+
+/**
+ * Analyses one chunk for the index. Question text is analysed line by line (no word or bigram spans
+ * a line break), so the same analysis gives the fields and the per-line words the rerank reads.
+ */
+export function analyseChunk(chunk: Chunk, analyzer: TextAnalyzer): ChunkAnalysis {
+  const lines = questionText(chunk)
+    .split('\n')
+    .map((line) => analyzer.analyze(line));
+  const rest = analyzer.analyze(bodyText(chunk));
+  const question = lines.flatMap((l) => l.words);
+  return {
+    question,
+    content: [...question, ...rest.words],
+    grams: [...lines.flatMap((l) => l.grams), ...rest.grams],
+    lineWords: lines.map((l) => l.words),
+  };
+}
+
+/** The LSA feature names of an analysed chunk (as the model was fitted on: words, then bigrams). */
+export function lsaFeatureNames(a: ChunkAnalysis): string[] {
+  return [...a.content.map((w) => 'w:' + w), ...a.grams.map((g) => 'g:' + g)];
+}
+
+/** A vector made a unit vector (external embedders need not return one). */
+export function unitVector(v: readonly number[]): Float32Array {
+  const norm = Math.sqrt(v.reduce((s, x) => s + x * x, 0));
+  return Float32Array.from(v, (x) => (norm > 0 ? x / norm : 0));
 }
 
 function corpusFeatures(content: Bm25FieldBuilder, grams: Bm25FieldBuilder): CorpusFeatures {
@@ -157,9 +188,4 @@ async function embedExternally(
     batch.forEach((v, j) => vectors.set(unitVector(v), (start + j) * dims));
   }
   return { vectors, dims };
-}
-
-function unitVector(v: number[]): Float32Array {
-  const norm = Math.sqrt(v.reduce((s, x) => s + x * x, 0));
-  return Float32Array.from(v, (x) => (norm > 0 ? x / norm : 0));
 }

@@ -25,7 +25,10 @@ export interface DenseData {
 
 /** Everything a searcher needs. */
 export interface IndexData {
+  /** Chunk i is document i of every field and vector i (a removed chunk keeps its number). */
   chunks: Chunk[];
+  /** Chunk numbers removed by incremental updates since the last full build (never searched). */
+  removed: Set<number>;
   fields: IndexFields;
   dense: DenseData;
   /** Words of each chunk's question lines, for the rerank. */

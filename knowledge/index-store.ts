@@ -14,6 +14,8 @@ import { buildQuestionLines } from './question-lines';
 import { readFieldsAndVectors, readLsa, writeFieldsAndVectors, writeLsa } from './index-files';
 import { HybridKnowledgeBase, resolveTextTools, type KnowledgeBaseOptions } from './knowledge-base';
 import { LsaEmbedder } from './lsa-embedder';
+import type { DocumentEmbedding, IndexDelta } from './index-delta';
+import { readDeltaFiles, writeDeltaFile } from './index-deltas';
 import { DEFAULT_TUNING } from './search-tuning';
 import type { Chunk, Embedder, IndexStats } from './types';
 
@@ -98,11 +100,56 @@ export async function openKnowledgeIndex(
       `index ${dir} was built with embedder ${manifest.stats.embedder}; configure it to open the index`,
     );
   const index = dims > 0 ? HnswVectorIndex.load(path.join(dir, FILES.hnsw), dims) : HnswVectorIndex.create(1);
-  const data = { chunks, fields, dense: { dims, vectors, index }, questionLines, stats: manifest.stats };
-  return new HybridKnowledgeBase(
+  const data = {
+    chunks,
+    removed: new Set<number>(),
+    fields,
+    dense: { dims, vectors, index },
+    questionLines,
+    stats: manifest.stats,
+  };
+  const embedding: DocumentEmbedding =
+    embedder instanceof LsaEmbedder
+      ? { kind: 'lsa', model: embedder.model }
+      : manifest.embedderKind === 'none'
+        ? { kind: 'none' }
+        : { kind: 'external', embedder };
+  const kb = new HybridKnowledgeBase(
     data,
     new HybridSearcher(data, analyzer, embedder, expander, { ...DEFAULT_TUNING, ...options.tuning }),
+    { analyzer, embedding },
   );
+  // The incremental updates made since this generation was built (index-deltas.ts).
+  for (const delta of readDeltaFiles(dir)) kb.apply(delta);
+  return kb;
+}
+
+/** What an incremental update changed. */
+export interface IndexUpdate {
+  added: number;
+  removed: number;
+  /** The delta file written (undefined when nothing changed). */
+  file?: string;
+}
+
+/**
+ * Updates `kb` (opened from `dir`) to serve `next`: the delta is embedded, written to the generation's
+ * delta log, then applied in memory. `accept` sees the delta first and may refuse it (too large: the
+ * caller rebuilds instead); then nothing is written and undefined returned.
+ */
+export async function updateKnowledgeIndex(
+  kb: HybridKnowledgeBase,
+  dir: string,
+  next: readonly Chunk[],
+  accept: (delta: IndexDelta) => boolean = () => true,
+): Promise<IndexUpdate | undefined> {
+  const delta = kb.diff(next);
+  if (delta.added.length === 0 && delta.removed.length === 0) return { added: 0, removed: 0 };
+  if (!accept(delta)) return undefined;
+  const { prepared, analyses } = await kb.prepare(delta);
+  const file = writeDeltaFile(dir, prepared);
+  kb.apply(prepared, analyses);
+  return { added: delta.added.length, removed: delta.removed.length, file };
 }
 
 function readManifest(dir: string): Manifest {

@@ -8,8 +8,18 @@ import type { IndexData } from './index-data';
 import { HnswVectorIndex } from './hnsw-vector-index';
 import { calibrate } from './calibration';
 import { HybridSearcher, type ExplainedRetrieval } from './hybrid-searcher';
+import { analyseChunk, type ChunkAnalysis } from './index-builder';
+import {
+  applyDelta,
+  diffChunks,
+  liveChunks,
+  prepareDelta,
+  type DocumentEmbedding,
+  type IndexDelta,
+  type PreparedDelta,
+} from './index-delta';
 import { InMemoryVectorIndex } from './in-memory-vector-index';
-import type { LsaOptions } from './lsa-model';
+import type { LsaModel, LsaOptions } from './lsa-model';
 import { createQueryExpander, type SynonymSource } from './query-expansion';
 import { DEFAULT_TUNING, type SearchTuning } from './search-tuning';
 import type { QueryExpander } from './synonym-expander';
@@ -46,7 +56,28 @@ export class HybridKnowledgeBase implements KnowledgeBase {
   constructor(
     private readonly data: IndexData,
     private readonly searcher: HybridSearcher,
+    private readonly updating: { analyzer: TextAnalyzer; embedding: DocumentEmbedding },
   ) {}
+
+  /** What turns the served chunks into `next`. */
+  diff(next: readonly Chunk[]): IndexDelta {
+    return diffChunks(this.data, next);
+  }
+
+  /** Embeds a delta's added chunks with the index's embedder (nothing changes yet). */
+  async prepare(delta: IndexDelta): Promise<PreparedUpdate> {
+    const { analyzer, embedding } = this.updating;
+    return prepareDelta(delta, this.data.dense.dims, embedding, analyzer);
+  }
+
+  /** Applies a prepared delta in place; without `analyses` (a replayed delta) the added chunks are analysed. */
+  apply(prepared: PreparedDelta, analyses?: readonly ChunkAnalysis[]): void {
+    const { analyzer } = this.updating;
+    const gone = new Set(prepared.removed);
+    const removed = liveChunks(this.data).filter((c) => gone.has(c.id));
+    applyDelta(this.data, prepared, analyses ?? prepared.added.map((c) => analyseChunk(c, analyzer)));
+    this.searcher.chunksChanged(removed, prepared.added);
+  }
 
   /** Top-k hits (default 10) with a calibrated confidence. */
   async search(query: string, options: { k?: number } = {}): Promise<Retrieval> {
@@ -64,6 +95,20 @@ export class HybridKnowledgeBase implements KnowledgeBase {
   stats(): IndexStats {
     return { ...this.data.stats };
   }
+}
+
+/** A delta ready to apply, with the analysis of its added chunks. */
+export interface PreparedUpdate {
+  prepared: PreparedDelta;
+  analyses: ChunkAnalysis[];
+}
+
+/** How an index built by {@link buildIndexData} embeds documents. */
+export function documentEmbedding(built: { lsa?: LsaModel }, options: KnowledgeBaseOptions): DocumentEmbedding {
+  if (built.lsa) return { kind: 'lsa', model: built.lsa };
+  return options.dense !== false && options.embedder
+    ? { kind: 'external', embedder: options.embedder }
+    : { kind: 'none' };
 }
 
 /** Resolves the analyzer and expander of a set of options. */
@@ -92,5 +137,5 @@ export async function createKnowledgeBase(
     built.data.stats.calibration = await calibrate(searcher, built.data.chunks, {
       precisionTarget: options.answerPrecision,
     });
-  return new HybridKnowledgeBase(built.data, searcher);
+  return new HybridKnowledgeBase(built.data, searcher, { analyzer, embedding: documentEmbedding(built, options) });
 }

@@ -51,13 +51,39 @@ export class QueryNormalizer {
   /** Katakana words of the knowledge base (hiragana-folded), by length, with their frequency. */
   private readonly byLength = new Map<number, Map<string, number>>();
   private maxKey = 0;
+  /** Occurrences of each katakana spelling (kept so that chunks can be added and removed). */
+  private readonly counts = new Map<string, number>();
 
   constructor(texts: Iterable<string>) {
-    const counts = new Map<string, number>();
+    this.count(texts, 1);
+    this.derive();
+  }
+
+  /**
+   * Follows an incremental index update: the texts of removed and added chunks. The result is the
+   * normaliser a full rebuild over the new chunks would make.
+   */
+  update(removed: Iterable<string>, added: Iterable<string>): void {
+    this.count(removed, -1);
+    this.count(added, 1);
+    this.derive();
+  }
+
+  private count(texts: Iterable<string>, sign: 1 | -1): void {
     for (const text of texts)
-      for (const m of normalizeText(text).matchAll(KATAKANA_RUN)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
-    // Most frequent spelling first, so that it wins a shared key.
-    for (const [word, n] of [...counts].sort((a, b) => b[1] - a[1])) {
+      for (const m of normalizeText(text).matchAll(KATAKANA_RUN)) {
+        const n = (this.counts.get(m[0]) ?? 0) + sign;
+        if (n > 0) this.counts.set(m[0], n);
+        else this.counts.delete(m[0]);
+      }
+  }
+
+  private derive(): void {
+    this.keys.clear();
+    this.byLength.clear();
+    this.maxKey = 0;
+    // Most frequent spelling first, so that it wins a shared key (ties: first seen, as Map order).
+    for (const [word, n] of [...this.counts].sort((a, b) => b[1] - a[1])) {
       const key = katakanaToHiragana(word);
       for (const k of [key, key.replace(/ー/g, '')])
         if (k.length >= MIN_KEY && !this.keys.has(k)) {
@@ -72,16 +98,7 @@ export class QueryNormalizer {
 
   /** Builds one from an index's chunks. */
   static fromChunks(chunks: readonly Chunk[]): QueryNormalizer {
-    return new QueryNormalizer(
-      (function* () {
-        for (const c of chunks) {
-          yield c.title;
-          yield c.fields.question;
-          yield c.fields.answer;
-          yield c.fields.body;
-        }
-      })(),
-    );
+    return new QueryNormalizer(chunkTexts(chunks));
   }
 
   /** Number of katakana words known. */
@@ -153,4 +170,14 @@ export function withinOneEdit(a: string, b: string): boolean {
     return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
   }
   return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** The texts of chunks the normaliser reads its katakana words from. */
+export function* chunkTexts(chunks: Iterable<Chunk>): Generator<string> {
+  for (const c of chunks) {
+    yield c.title;
+    yield c.fields.question;
+    yield c.fields.answer;
+    yield c.fields.body;
+  }
 }

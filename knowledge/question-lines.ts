@@ -36,6 +36,23 @@ export class QuestionLines {
     return out;
   }
 
+  /** These lines followed by `more` (the chunks appended by an incremental update). */
+  concat(more: QuestionLines): QuestionLines {
+    const a = this.data;
+    const b = more.data;
+    const lineBase = a.lineStarts.length - 1;
+    const chunkLines = new Int32Array(a.chunkLines.length + b.chunkLines.length - 1);
+    chunkLines.set(a.chunkLines);
+    for (let i = 1; i < b.chunkLines.length; i++) chunkLines[a.chunkLines.length - 1 + i] = lineBase + b.chunkLines[i];
+    const lineStarts = new Int32Array(a.lineStarts.length + b.lineStarts.length - 1);
+    lineStarts.set(a.lineStarts);
+    for (let i = 1; i < b.lineStarts.length; i++) lineStarts[lineBase + i] = a.ids.length + b.lineStarts[i];
+    const ids = new Int32Array(a.ids.length + b.ids.length);
+    ids.set(a.ids);
+    ids.set(b.ids, a.ids.length);
+    return new QuestionLines({ chunkLines, lineStarts, ids });
+  }
+
   /** Whether the arrays are consistent with `chunkCount` chunks and a vocabulary of `terms` terms. */
   isValidFor(chunkCount: number, terms: number): boolean {
     const { chunkLines, lineStarts, ids } = this.data;

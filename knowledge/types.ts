@@ -90,6 +90,8 @@ export interface AnalysisEmbedder extends Embedder {
 /** Port: an approximate-nearest-neighbour index over vectors keyed by integer labels. */
 export interface VectorIndex {
   add(label: number, vector: number[]): void;
+  /** Takes a label out of the results (incremental index updates); unknown labels are ignored. */
+  remove(label: number): void;
   /** Nearest labels by cosine similarity, best first. */
   search(vector: number[], k: number): { label: number; similarity: number }[];
   size(): number;
@@ -108,6 +110,11 @@ export interface IndexStats {
   embedder: string;
   /** Thresholds fitted on this knowledge base at build time (absent in indexes built before). */
   calibration?: IndexCalibration;
+  /**
+   * Incremental updates applied since the last full build (knowledge/index-delta.ts); the calibration
+   * and the LSA model stay those of the full build until the next one.
+   */
+  updates?: { count: number; added: number; removed: number; lastAt?: string };
 }
 
 /** The self-calibration of one index (knowledge/calibration.ts). */

@@ -1,6 +1,6 @@
 /** `kotae ingest` wired to the configuration: data folder, KB folder and the configured embedder. */
 import fs from 'node:fs';
-import { createEmbedder } from '../../app/knowledge-runtime';
+import { createEmbedder } from '../../app/knowledge-embedder';
 import { KNOWLEDGE_GENERATION } from '../../app/index-sync';
 import { createDataSource, type DbConfig } from '../../db';
 import { SqlIndexGenerations } from '../../db/repositories/sql-index-generations';

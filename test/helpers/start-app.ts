@@ -33,6 +33,7 @@ export async function startApp(
     dbRetryInitialDelayMs?: number;
     schemaCheckIntervalMs?: number;
     indexPollMs?: number;
+    indexMergeDelayMs?: number;
     /** Listen on this port (e.g. one the public URL names) instead of an ephemeral one. */
     port?: number;
     logoLeaseTtlMs?: number;
@@ -58,6 +59,7 @@ export async function startApp(
     dbRetryInitialDelayMs: options.dbRetryInitialDelayMs,
     schemaCheckIntervalMs: options.schemaCheckIntervalMs,
     indexPollMs: options.indexPollMs,
+    indexMergeDelayMs: options.indexMergeDelayMs,
     logoLeaseTtlMs: options.logoLeaseTtlMs,
   });
   const server: Server = await listen(app.web, options.port ?? 0, '127.0.0.1');

@@ -53,6 +53,23 @@ export function vectorIndexContract(name: string, create: (dims: number) => Vect
       for (const i of [0, 1234, 2999]) assert.equal(index.search(vec(i), 1)[0].label, i);
     });
 
+    it('leaves a removed label out of the results and the size; unknown labels are ignored', () => {
+      const index = create(3);
+      index.add(1, [1, 0, 0]);
+      index.add(2, [0.9, 0.1, 0]);
+      index.add(3, [0, 1, 0]);
+      index.remove(1);
+      index.remove(1);
+      index.remove(99);
+      assert.equal(index.size(), 2);
+      assert.deepEqual(
+        index.search([1, 0, 0], 5).map((h) => h.label),
+        [2, 3],
+      );
+      index.add(4, [1, 0, 0]);
+      assert.equal(index.search([1, 0, 0], 1)[0].label, 4);
+    });
+
     it('rejects vectors of the wrong dimension', () => {
       assert.throws(() => create(3).add(1, [1, 2]));
     });
