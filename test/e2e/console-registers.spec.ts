@@ -33,7 +33,9 @@ describe('console registers and lending over HTTP', function () {
     return { status: r.status, location: r.headers.get('location') ?? '', text: await r.text() };
   }
 
-  before(async () => {
+  before(async function () {
+    // Starting the app (index build included) is slow on a loaded machine.
+    this.timeout(180_000);
     kotae = await startApp();
     for (const role of ['staff', 'operator'] as const)
       await kotae.app.operators.accounts.create({ username: `${role}1`, displayName: role, role, password }, 'test');
@@ -46,6 +48,8 @@ describe('console registers and lending over HTTP', function () {
     const res = await fetch(`${kotae.url}/console/registers/lending`, { redirect: 'manual' });
     assert.equal(res.status, 302);
     assert.match(res.headers.get('location') ?? '', /\/console\/signin$/);
+    assert.match(res.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+    assert.equal(res.headers.get('cache-control'), 'no-store');
     const staff = await signInConsole(kotae.url, 'staff1', password);
     assert.equal((await staff.get('/console/registers')).status, 403);
   });

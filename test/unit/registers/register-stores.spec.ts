@@ -47,6 +47,10 @@ describeEachDb('registers and lending stores', (each) => {
     });
     const again = await s.registers.issue(issue('ip', '10.20.30.40'), 'op2');
     assert.notEqual(again.id, first.id);
+    assert.equal((await s.registers.list({ text: '20.30' })).length, 2);
+    assert.equal((await s.registers.list({ text: '情報政策' })).length, 2);
+    assert.equal((await s.registers.list({ text: '10%' })).length, 0);
+    assert.equal((await s.registers.list({ kind: 'computer_name' })).length, 0);
     const history = await s.registers.list({ kind: 'ip' });
     assert.deepEqual(
       history.map((e) => e.status),
