@@ -634,6 +634,7 @@ export function describeConfig(c: KotaeConfig): Record<string, unknown> {
       smtp: c.notify.smtp ? `${c.notify.smtp.host}:${c.notify.smtp.port}` : 'off',
       teamsChannel: c.notify.teamsChannel ? 'configured' : 'off',
     },
+    registers: { computerName: c.registers.computerName.pattern, lendingMaxDays: c.registers.lendingMaxDays },
     sharePoint: c.knowledge.sharePoint
       ? { libraries: c.knowledge.sharePoint.libraries.length, graphUrl: c.knowledge.sharePoint.graphUrl }
       : 'off',

@@ -5,7 +5,7 @@
 import express, { Router, type Request } from 'express';
 import { hasRole } from '../../tickets';
 import { authOf, loadSession, requireAuth, requireRole, type AuthService } from './auth';
-import { consoleErrorPage, renderPage } from './console';
+import { consoleErrorPage, consoleHeaders, renderPage } from './console';
 import type { Logger } from '../../core/logger';
 import { createRegistersRouter, type RegistersRouterDeps } from './registers/router';
 
@@ -15,7 +15,8 @@ export function createConsoleRegistersRouter(
 ): Router {
   const router = Router();
   const signInPath = (req: Request) => `${req.baseUrl.replace(/\/registers$/, '')}/signin`;
-  router.use(express.urlencoded({ extended: false, limit: '200kb' }), loadSession(deps.auth));
+  // The console's security headers (CSP without inline scripts, no-store: the registers name people).
+  router.use(consoleHeaders, express.urlencoded({ extended: false, limit: '200kb' }), loadSession(deps.auth));
   router.use(
     createRegistersRouter({
       registers: deps.registers,

@@ -33,7 +33,9 @@ describe('console registers and lending over HTTP', function () {
     return { status: r.status, location: r.headers.get('location') ?? '', text: await r.text() };
   }
 
-  before(async () => {
+  before(async function () {
+    // Starting the app (index build included) is slow on a loaded machine.
+    this.timeout(180_000);
     kotae = await startApp();
     for (const role of ['staff', 'operator'] as const)
       await kotae.app.operators.accounts.create({ username: `${role}1`, displayName: role, role, password }, 'test');
@@ -46,6 +48,8 @@ describe('console registers and lending over HTTP', function () {
     const res = await fetch(`${kotae.url}/console/registers/lending`, { redirect: 'manual' });
     assert.equal(res.status, 302);
     assert.match(res.headers.get('location') ?? '', /\/console\/signin$/);
+    assert.match(res.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+    assert.equal(res.headers.get('cache-control'), 'no-store');
     const staff = await signInConsole(kotae.url, 'staff1', password);
     assert.equal((await staff.get('/console/registers')).status, 403);
   });
@@ -202,5 +206,79 @@ describe('console registers and lending over HTTP', function () {
         'lending.return',
       ],
     );
+  });
+  it('answers bad input with a Japanese error and the right status, never a 500, and writes nothing', async () => {
+    const lending = '/console/registers/lending';
+    await post(
+      admin,
+      `${lending}/items`,
+      [
+        ['name', '研修用PC-09'],
+        ['kind', 'training'],
+      ],
+      lending,
+    );
+    const [{ id: itemId }] = await kotae.app.dataSource.query(
+      `SELECT "id" FROM "lending_item" WHERE "name" = '研修用PC-09'`,
+    );
+    const before = (await kotae.app.dataSource.query(`SELECT "id" FROM "lending_booking"`)).length;
+    const ask = (from: string, to: string) =>
+      post(
+        operator,
+        `${lending}/bookings`,
+        [
+          ['itemId', itemId],
+          ['department', '人事課'],
+          ['requester', '沼津 太郎'],
+          ['purpose', '研修'],
+          ['from', from],
+          ['to', to],
+        ],
+        lending,
+      );
+    const backwards = await ask('2026-09-01T12:00', '2026-09-01T10:00');
+    assert.equal(backwards.status, 400);
+    assert.match(backwards.text, /貸出期間が正しくありません。開始日時より後の終了日時を指定してください。/);
+    const garbage = await ask('明日', '2026-09-01T10:00');
+    assert.equal(garbage.status, 400);
+    const tooLong = await ask('2026-09-01T09:00', '2026-11-01T09:00');
+    assert.equal(tooLong.status, 400);
+    assert.match(tooLong.text, /貸出期間は31日以内で指定してください。/);
+    assert.equal((await kotae.app.dataSource.query(`SELECT "id" FROM "lending_booking"`)).length, before);
+
+    assert.equal((await operator.get(`${lending}/bookings/no-such-booking`)).status, 404);
+    assert.equal((await operator.get(`${lending}/items/${'x'.repeat(300)}`)).status, 404);
+    const unknownPool = await post(
+      admin,
+      `${lending}/bookings/no-such-booking/licences`,
+      [['poolId', 'nope']],
+      lending,
+    );
+    assert.equal(unknownPool.status, 404);
+    const badKind = await post(
+      admin,
+      `${lending}/items`,
+      [
+        ['name', '端末'],
+        ['kind', 'projector'],
+      ],
+      lending,
+    );
+    assert.equal(badKind.status, 400);
+    assert.match(badKind.text, /機器の種類が正しくありません。/);
+    const badSeats = await post(
+      admin,
+      `${lending}/pools`,
+      [
+        ['name', 'ライセンス'],
+        ['seats', '0'],
+      ],
+      lending,
+    );
+    assert.equal(badSeats.status, 400);
+    assert.match(badSeats.text, /ライセンス数は1〜10000の整数で入力してください。/);
+    const noKind = await post(operator, '/console/registers/issue', [['value', '10.9.9.9']], '/console/registers');
+    assert.equal(noKind.status, 400);
+    assert.match(noKind.text, /台帳の種類が正しくありません。/);
   });
 });

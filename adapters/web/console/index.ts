@@ -1,5 +1,5 @@
 /** The operator console (server-rendered, Japanese). */
-export { createConsoleRouter, consoleErrorPage, CONSOLE_ROUTES } from './router';
+export { createConsoleRouter, consoleErrorPage, consoleHeaders, CONSOLE_ROUTES } from './router';
 export type { CertificateSource, ConsoleDeps } from './deps';
 export type { ConsoleRoute } from './route-types';
 export {

@@ -59,7 +59,7 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
 const ASSETS_DIR = projectFile('adapters', 'web', 'static', 'console');
 
 /** Strict headers for console pages: no inline scripts, no framing, no caching. */
-const consoleHeaders: RequestHandler = (_req, res, next) => {
+export const consoleHeaders: RequestHandler = (_req, res, next) => {
   res.setHeader(
     'Content-Security-Policy',
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { loadConfig } from '../../../app/config';
+import { describeConfig, loadConfig } from '../../../app/config';
 import { KotaeError } from '../../../core/errors';
 import { normalizeComputerName } from '../../../registers';
 
@@ -8,6 +8,7 @@ describe('register settings', () => {
     const c = loadConfig({}, '/srv/kotae');
     assert.equal(c.registers.lendingMaxDays, 31);
     assert.equal(normalizeComputerName('nz-pc-0001', c.registers.computerName), 'NZ-PC-0001');
+    assert.deepEqual(describeConfig(c).registers, { computerName: '^(?:[A-Z][A-Z0-9-]{0,14})$', lendingMaxDays: 31 });
   });
 
   it('anchors a custom pattern in full and shows its hint', () => {
