@@ -125,8 +125,9 @@ describe('knowledge pages in a real browser on the real app (chromium)', functio
       assert.equal(answer.outcome, 'answered', JSON.stringify(answer));
       assert.match(answer.answer, /施設管理課（内線 7788）/);
       const source = answer.sources[0];
-      assert.match(source.url, new RegExp(`/kb/@uploads/solar-${process.pid}\\.md$`));
-      const file = await fetch(source.url.replace(/^https?:\/\/[^/]+/, kotae.url));
+      // Kotae's own documents are linked relative to the page's host (the web chat opens them there).
+      assert.equal(source.url, `/kb/@uploads/solar-${process.pid}.md`);
+      const file = await fetch(new URL(source.url, kotae.url));
       assert.equal(file.status, 200);
       assert.match(await file.text(), /施設管理課/);
     } finally {
