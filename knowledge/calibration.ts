@@ -159,12 +159,15 @@ function weighted(results: readonly ProbeResult[]): WeightedSample[] {
 }
 
 /**
- * A safety cap on the calibration's time: 30 % of the index build, at least 1.5 s. The probe count
- * itself is fixed (MAX_PROBED_FAQS), so that the thresholds do not depend on the machine's load; the
- * cap only stops a calibration whose searches are unusually slow.
+ * A safety cap on the calibration's time: 30 % of the index build, at least 20 s. The probe count
+ * itself is fixed (MAX_PROBED_FAQS), so that the weights and thresholds do not depend on the machine's
+ * load; the cap only stops a calibration whose searches are unusually slow (270 searches take 1–2 s on
+ * a quiet 2-core machine and about 5 s at load average 20; a cap of 1.5 s cut the probes short under
+ * load and moved the fitted thresholds).
  */
+export const MIN_CALIBRATION_BUDGET_MS = 20_000;
 export function calibrationBudgetMs(buildMs: number): number {
-  return Math.max(1500, 0.3 * buildMs);
+  return Math.max(MIN_CALIBRATION_BUDGET_MS, 0.3 * buildMs);
 }
 
 /** Fits the tentative and answer thresholds (see the file comment). */

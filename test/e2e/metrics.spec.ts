@@ -36,7 +36,7 @@ describe('/metrics', function () {
 
     it('exposes requests, latency, outcomes, masked items, tickets, jobs, deliveries and index age', async () => {
       const asked = await postJson(`${kotae.url}/api/ask`, {
-        question: 'パスワードを忘れました。連絡先は090-1234-5678です',
+        question: 'パスワードを忘れてパソコンにログインできません。連絡先は090-1234-5678です',
       });
       assert.equal(asked.status, 200);
       assert.equal(asked.body.outcome, 'answered');
