@@ -89,6 +89,8 @@ export class TerminalService {
 
   async update(id: string, version: number, raw: RawTerminal, actor: string): Promise<Terminal> {
     await this.get(id);
+    // A form without its version (or a tampered one) cannot prove what it edited.
+    if (!Number.isSafeInteger(version) || version < 1) throw new KotaeError('CONFLICT', `terminal ${id} bad version`);
     const input = await this.checked(raw, id);
     return this.deps.audit.atomically(
       () => this.deps.terminals.update(id, version, input, actor),

@@ -6,6 +6,8 @@
  * and a ticket names its terminal, whose page lists the ticket.
  */
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS as ARGS, ensureChromium, ensureJapaneseFont } from '../helpers/chromium';
 import { signInConsole } from '../helpers/console-client';
@@ -133,5 +135,33 @@ describe('operations ledger from the console (chromium)', function () {
     await page.getByRole('link', { name: 'PC-041' }).click();
     await page.locator('#terminal-tickets').getByRole('link', { name: numbers[0]! }).waitFor();
     assert.equal(await page.locator('#terminal-history tbody tr').count(), 1);
+  });
+
+  it('adds the planned-work tables to a generated report (create-app wires the section source)', async function () {
+    this.timeout(120_000);
+    const ops = kotae.app.operators.operations;
+    const site = (await ops.sites.list()).find((s) => s.name === '水道局')!;
+    const campaign = await ops.campaigns.create(
+      {
+        kind: 'os_update',
+        title: '水道局 OS 更新',
+        windowStart: new Date('2026-11-10T00:00:00Z'),
+        windowEnd: new Date('2026-11-12T00:00:00Z'),
+        terminalIds: [],
+        siteIds: [site.id],
+      },
+      'admin',
+    );
+    const [first] = (await ops.campaigns.view(campaign.id)).targets;
+    const actor = { username: 'admin', displayName: '管理者' };
+    const failed = await ops.campaigns.setState(campaign.id, [first!.terminalId], 'failed', '', actor);
+    const report = await kotae.app.reports.service.generate('monthly', '2026-11');
+    assert.equal(report.files.includes('monthly-2026-11-planned-work.csv'), true);
+    assert.equal(report.files.includes('monthly-2026-11-planned-work-failures.csv'), true);
+    const csv = fs.readFileSync(
+      path.join(kotae.app.reports.service.folderOf('monthly', '2026-11'), 'monthly-2026-11-planned-work-failures.csv'),
+      'utf8',
+    );
+    assert.match(csv, new RegExp(`水道局 OS 更新,水道局,${first!.computerName},.*,${failed.incidents[0]},`));
   });
 });
