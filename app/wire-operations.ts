@@ -25,7 +25,7 @@ import {
   TerminalService,
   type IncidentOpener,
 } from '../operations';
-import type { TicketService, WorkLogService } from '../tickets';
+import { formatBytes, type TicketService, type WorkLogService } from '../tickets';
 import type { OperationsConsole, StagedCsv } from '../adapters/web/console';
 import type { OperationsConfig } from './config-operations';
 
@@ -107,7 +107,7 @@ async function stageCsv(content: AsyncIterable<Uint8Array>, dir: string, maxByte
       if (size > maxBytes)
         done(
           new KotaeError('INPUT_TOO_LARGE', `terminal csv over ${maxBytes} bytes`, {
-            userMessage: OPS_MESSAGES.importTooLarge(Math.round(maxBytes / 1024 / 1024)),
+            userMessage: OPS_MESSAGES.importTooLarge(formatBytes(maxBytes)),
           }),
         );
       else done(null, chunk);

@@ -23,7 +23,7 @@ export const OPS_MESSAGES = {
   duplicateIpInFile: (ip: string, line: number) => `IPアドレス「${ip}」が${line}行目と重複しています。`,
   terminalInUse: 'この端末はチケットまたは計画作業で参照されているため削除できません。状態を「廃棄」にしてください。',
   importNoFile: 'CSVファイルを選んでください。',
-  importTooLarge: (mb: number) => `ファイルが大きすぎます。取り込めるのは${mb}MBまでです。`,
+  importTooLarge: (size: string) => `ファイルが大きすぎます。取り込めるのは${size}までです。`,
   importTooManyRows: (max: number) => `取り込めるのは1回に${max}行までです。ファイルを分けてください。`,
   importEmpty: '取り込む行がありません。1行目に見出し、2行目から端末を書いてください。',
   importHeaderMissing: (names: string[]) => `見出し行に「${names.join('」「')}」の列がありません。`,

@@ -72,18 +72,21 @@ async function* decoded(source: AsyncIterable<Uint8Array>, encoding: CsvEncoding
 
 /**
  * Detects the encoding from the first bytes: a UTF-8 BOM or valid UTF-8 (a sequence cut at the end
- * of the sample is ignored) reads as UTF-8, anything else as Shift_JIS.
+ * of the sample is ignored) reads as UTF-8; so does text that is UTF-8 but for a few broken bytes
+ * (at most one undecodable sequence per 20 good non-ASCII characters), so the import names the broken
+ * rows instead of reading the whole file as Shift_JIS; anything else reads as Shift_JIS.
  */
 export function detectEncoding(sample: Uint8Array): CsvEncoding {
   if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'utf8';
-  for (let cut = 0; cut <= 3 && cut < sample.length; cut++) {
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(sample.subarray(0, sample.length - cut));
-      return 'utf8';
-    } catch {
-      // try without a possibly cut last character
-    }
+  // `stream` holds back a sequence cut at the end of the sample instead of reporting it broken.
+  const text = new TextDecoder('utf-8').decode(sample, { stream: true });
+  let broken = 0;
+  let good = 0;
+  for (const ch of text) {
+    if (ch === '\uFFFD') broken++;
+    else if (ch.charCodeAt(0) >= 0x80) good++;
   }
+  if (broken === 0 || (good > 0 && broken * 20 <= good)) return 'utf8';
   return 'sjis';
 }
 

@@ -10,7 +10,7 @@ import { TERMINAL_STATUS_LABELS, valueOfLabel } from './labels';
 import { OPS_MESSAGES as M } from './messages';
 import type { TerminalStore } from './ports';
 import { terminalRecords, type CsvEncoding, type CsvRecord } from './terminal-csv';
-import { checkTerminal } from './terminal-rules';
+import { checkTerminal, normaliseComputerName, normaliseIp } from './terminal-rules';
 import type { Site, TerminalInput } from './types';
 
 /** One row's problems (line = the row's line in the file; the heading is line 1). */
@@ -35,7 +35,8 @@ export interface ImportLimits {
 
 export const DEFAULT_IMPORT_LIMITS: ImportLimits = { maxRows: 20_000, maxListedErrors: 1_000, batchSize: 500 };
 
-type Checked = { line: number; input?: TerminalInput; messages: string[]; name: string };
+/** A checked row; `name` and `ip` are the normalised values when well-formed (for the duplicate checks). */
+type Checked = { line: number; input?: TerminalInput; messages: string[]; raw: string; name?: string; ip?: string };
 
 /** Turns one CSV record into a terminal input, or its problems. */
 function checkRecord(r: CsvRecord, sitesByName: Map<string, Site>): Checked {
@@ -64,7 +65,15 @@ function checkRecord(r: CsvRecord, sitesByName: Map<string, Site>): Checked {
   });
   if (!checked.ok) messages.push(...checked.problems);
   const input = checked.ok && messages.length === 0 ? checked.value : undefined;
-  return { line: r.line, input, messages, name };
+  const normalised = normaliseComputerName(name);
+  return {
+    line: r.line,
+    input,
+    messages,
+    raw: name,
+    name: /^[A-Z0-9][A-Z0-9-]{0,14}$/.test(normalised) ? normalised : undefined,
+    ip: normaliseIp(c.ipAddress ?? ''),
+  };
 }
 
 /** Runs the two passes over a file that `open()` streams from its start each time it is called. */
@@ -91,7 +100,7 @@ export class TerminalImport {
       if (row.messages.length === 0) return;
       errorRows++;
       if (errors.length < this.limits.maxListedErrors)
-        errors.push({ line: row.line, computerName: row.name || undefined, messages: row.messages });
+        errors.push({ line: row.line, computerName: row.raw || undefined, messages: row.messages });
     };
     const flush = async () => {
       const valid = batch.filter((b) => b.input);
@@ -114,15 +123,13 @@ export class TerminalImport {
           userMessage: M.importTooManyRows(this.limits.maxRows),
         });
       const row = checkRecord(record, sitesByName);
-      if (row.input) {
-        const { computerName, ipAddress } = row.input;
-        const nameLine = names.get(computerName);
-        const ipLine = ips.get(ipAddress);
-        if (nameLine !== undefined) row.messages.push(M.duplicateNameInFile(computerName, nameLine));
-        else names.set(computerName, row.line);
-        if (ipLine !== undefined) row.messages.push(M.duplicateIpInFile(ipAddress, ipLine));
-        else ips.set(ipAddress, row.line);
-      }
+      const nameLine = row.name === undefined ? undefined : names.get(row.name);
+      const ipLine = row.ip === undefined ? undefined : ips.get(row.ip);
+      if (row.name !== undefined && nameLine !== undefined)
+        row.messages.push(M.duplicateNameInFile(row.name, nameLine));
+      else if (row.name !== undefined) names.set(row.name, row.line);
+      if (row.ip !== undefined && ipLine !== undefined) row.messages.push(M.duplicateIpInFile(row.ip, ipLine));
+      else if (row.ip !== undefined) ips.set(row.ip, row.line);
       batch.push(row);
       if (batch.length >= this.limits.batchSize) await flush();
     }

@@ -16,7 +16,7 @@ import {
   type CsvEncodingChoice,
 } from './terminal-csv';
 import { DEFAULT_IMPORT_LIMITS, TerminalImport, type ImportLimits, type ImportResult } from './terminal-import';
-import { checkTerminal, type RawTerminal } from './terminal-rules';
+import { checkTerminal, normaliseComputerName, normaliseIp, type RawTerminal } from './terminal-rules';
 import type { Terminal, TerminalChange } from './types';
 
 /** What TerminalService needs. */
@@ -62,18 +62,18 @@ export class TerminalService {
     return this.deps.terminals.history(id);
   }
 
-  /** Checks a typed terminal: fields, known site, name and IP not taken by another terminal. */
+  /** Checks a typed terminal: fields, known site, name and IP (when well-formed) not taken by another terminal. */
   private async checked(raw: RawTerminal, self?: string) {
     const result = checkTerminal(raw);
     const problems = result.ok ? [] : [...result.problems];
     if (raw.siteId && !(await this.deps.sites.get(raw.siteId))) problems.push(M.siteNotFound);
-    if (result.ok) {
-      const taken = await this.deps.terminals.taken([result.value.computerName], [result.value.ipAddress]);
-      const byName = taken.names.get(result.value.computerName);
-      const byIp = taken.ips.get(result.value.ipAddress);
-      if (byName && byName !== self) problems.push(M.duplicateNameInDb(result.value.computerName));
-      if (byIp && byIp !== self) problems.push(M.duplicateIpInDb(result.value.ipAddress));
-    }
+    const name = normaliseComputerName(raw.computerName);
+    const ip = normaliseIp(raw.ipAddress);
+    const taken = await this.deps.terminals.taken(name ? [name] : [], ip ? [ip] : []);
+    const byName = taken.names.get(name);
+    const byIp = ip ? taken.ips.get(ip) : undefined;
+    if (byName && byName !== self) problems.push(M.duplicateNameInDb(name));
+    if (byIp && byIp !== self) problems.push(M.duplicateIpInDb(ip as string));
     if (!result.ok || problems.length > 0)
       throw new KotaeError('INPUT_INVALID', 'invalid terminal', { userMessage: problems.join(' ') });
     return result.value;
@@ -89,6 +89,8 @@ export class TerminalService {
 
   async update(id: string, version: number, raw: RawTerminal, actor: string): Promise<Terminal> {
     await this.get(id);
+    // A form without its version (or a tampered one) cannot prove what it edited.
+    if (!Number.isSafeInteger(version) || version < 1) throw new KotaeError('CONFLICT', `terminal ${id} bad version`);
     const input = await this.checked(raw, id);
     return this.deps.audit.atomically(
       () => this.deps.terminals.update(id, version, input, actor),

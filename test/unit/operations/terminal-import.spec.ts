@@ -79,6 +79,25 @@ describeEachDb('terminal CSV import refuses bad rows', (each) => {
     assert.equal(imports.length, 1);
   });
 
+  it('names the broken row of a UTF-8 file with a stray byte (detected as UTF-8)', async () => {
+    const head = csvFile(['PC-301,10.9.3.1,,,,,本庁舎,総務課,山田 花子,稼働中'], 'utf8');
+    const bad = Buffer.concat([
+      head,
+      Buffer.from('PC-302,10.9.3.2,,,,,本庁舎,総務', 'utf8'),
+      Buffer.from([0xff]),
+      Buffer.from('課,,\r\n'),
+    ]);
+    const result = await h.ops.terminals.import(opener(bad), 'auto', 'tanaka');
+    assert.equal(result.ok, false);
+    if (result.ok) return;
+    assert.equal(result.encoding, 'utf8');
+    assert.deepEqual(
+      result.errors.map((e) => [e.line, e.messages]),
+      [[3, ['文字コードが正しくありません（UTF-8 または Shift_JIS として読めない文字があります）。']]],
+    );
+    assert.equal(await count(each.db.ds, 'terminal'), 2);
+  });
+
   it('refuses a file without the required headings or with an unclosed quote, as a whole', async () => {
     const noSite = Buffer.from('コンピュータ名,IPアドレス\r\nPC-201,10.9.1.1\r\n', 'utf8');
     await assert.rejects(h.ops.terminals.import(opener(noSite), 'auto', 'tanaka'), (err: unknown) => {
@@ -130,5 +149,6 @@ describe('terminal field rules', () => {
     assert.equal(detectEncoding(iconv.encode('コンピュータ名', 'cp932')), 'sjis');
     // A UTF-8 sample cut in the middle of a character is still UTF-8.
     assert.equal(detectEncoding(Buffer.from('コンピュータ名', 'utf8').subarray(0, 8)), 'utf8');
+    assert.equal(detectEncoding(Buffer.from('ASCII only,10.0.0.1\r\n', 'utf8')), 'utf8');
   });
 });

@@ -6,6 +6,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { KotaeError } from '../../../../core/errors';
 import { OPS_MESSAGES } from '../../../../operations';
+import { formatBytes } from '../../../../tickets';
 import { authOf } from '../../auth';
 import { isMultipart, readUpload } from '../../multipart';
 import type { HandlerContext } from '../route-types';
@@ -16,7 +17,7 @@ const FAILURE_KEY = 'kotaeTerminalCsvFailure';
 
 const tooLarge = (maxBytes: number, cause?: unknown) =>
   new KotaeError('INPUT_TOO_LARGE', 'terminal csv too large', {
-    userMessage: OPS_MESSAGES.importTooLarge(Math.round(maxBytes / 1024 / 1024)),
+    userMessage: OPS_MESSAGES.importTooLarge(formatBytes(maxBytes)),
     cause,
   });
 

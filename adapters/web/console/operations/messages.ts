@@ -38,6 +38,8 @@ export const O = {
     confirmDelete: 'この端末を台帳から削除しますか？',
     none: '該当する端末はありません。',
     count: (shown: number, total: number) => `${total}台中 ${shown}台を表示`,
+    previous: '前の200台',
+    next: '次の200台',
     created: '端末を登録しました。',
     saved: '端末を保存しました。',
     deleted: '端末を削除しました。',

@@ -16,9 +16,18 @@ export function terminalListBody(
   c: HandlerContext,
   sites: readonly Site[],
   page: { items: Terminal[]; total: number },
-  filter: { site: string; q: string },
+  filter: { site: string; q: string; offset: number; pageSize: number },
 ): SafeHtml {
   const b = `${c.base}/operations`;
+  const pageLink = (offset: number, label: string) =>
+    html`<a
+      href="${b}/terminals?${new URLSearchParams({ site: filter.site, q: filter.q, offset: String(offset) }).toString()}"
+      >${label}</a
+    >`;
+  const pager = html`<p class="links">
+    ${filter.offset > 0 ? pageLink(Math.max(0, filter.offset - filter.pageSize), O.terminals.previous) : ''}
+    ${filter.offset + page.items.length < page.total ? pageLink(filter.offset + filter.pageSize, O.terminals.next) : ''}
+  </p>`;
   const siteName = new Map(sites.map((s) => [s.id, s.name]));
   return html`${opsNav(c)}
     <p class="links">
@@ -37,6 +46,7 @@ export function terminalListBody(
       <button type="submit">${O.terminals.filter}</button>
     </form>
     <p>${O.terminals.count(page.items.length, page.total)}</p>
+    ${pager}
     ${
       page.items.length
         ? html`<table id="terminals">

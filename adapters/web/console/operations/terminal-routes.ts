@@ -43,7 +43,7 @@ async function listPage(c: HandlerContext) {
     auth: c.auth,
     title: O.terminals.title,
     notice,
-    body: terminalListBody(c, sites, page, filter),
+    body: terminalListBody(c, sites, page, { ...filter, offset, pageSize: PAGE_SIZE }),
   });
 }
 

@@ -7,6 +7,9 @@ import { field, param } from '../route-types';
 import { csrfField, opsOf } from './common';
 import { O } from './messages';
 
+/** Terminals offered in the input's suggestion list (any other is typed by name). */
+const CHOICES = 500;
+
 /** The section (empty when the console runs without the operations ledger). */
 export async function ticketTerminalPanel(
   c: HandlerContext,
@@ -14,7 +17,10 @@ export async function ticketTerminalPanel(
 ): Promise<SafeHtml> {
   const ops = c.deps.operations;
   if (!ops) return html``;
-  const terminal = await ops.terminals.terminalOfTicket(ticket.id);
+  const [terminal, choices] = await Promise.all([
+    ops.terminals.terminalOfTicket(ticket.id),
+    ops.terminals.list({ limit: CHOICES }),
+  ]);
   return html`<section aria-labelledby="term-h">
     <h2 id="term-h">${O.ticketPanel.title}</h2>
     <p id="ticket-terminal">
@@ -28,7 +34,22 @@ export async function ticketTerminalPanel(
     <form method="post" action="${c.base}/operations/tickets/${ticket.number}/terminal" class="inline">
       ${csrfField(c)}
       <label for="ticket-terminal-name">${O.ticketPanel.choose}</label
-      ><input id="ticket-terminal-name" name="computerName" maxlength="15" value="${terminal?.computerName ?? ''}" />
+      ><input
+        id="ticket-terminal-name"
+        name="computerName"
+        maxlength="15"
+        list="ticket-terminal-options"
+        autocomplete="off"
+        value="${terminal?.computerName ?? ''}"
+      />
+      <datalist id="ticket-terminal-options">
+        ${choices.items.map(
+          (t) =>
+            html`<option value="${t.computerName}">
+              ${[t.ipAddress, t.department, t.userName].filter(Boolean).join(' ')}
+            </option>`,
+        )}
+      </datalist>
       <button type="submit">${O.ticketPanel.save}</button>
     </form>
   </section>`;

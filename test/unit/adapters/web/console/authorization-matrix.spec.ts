@@ -19,6 +19,85 @@ async function* chunks(text: string) {
 
 /** A concrete request for each route, built fresh for each caller (POSTs change state). */
 const REQUESTS: Record<string, (h: ConsoleHarness) => Promise<Prepared>> = {
+  'get /operations/sites': async () => ({ path: '/operations/sites' }),
+  'post /operations/sites': async () => ({
+    path: '/operations/sites',
+    form: { name: `支所${next()}`, kind: 'branch' },
+  }),
+  'post /operations/sites/:id': async (h) => ({
+    path: `/operations/sites/${await siteOf(h)}`,
+    form: { name: '本庁舎', kind: 'main' },
+  }),
+  'post /operations/sites/:id/delete': async (h) => ({
+    path: `/operations/sites/${(await h.operations.sites.create({ name: `出張所${next()}`, kind: 'outpost' }, 'system')).id}/delete`,
+    form: {},
+  }),
+  'get /operations/terminals': async () => ({ path: '/operations/terminals' }),
+  'get /operations/terminals/new': async () => ({ path: '/operations/terminals/new' }),
+  'get /operations/terminals/export': async () => ({ path: '/operations/terminals/export?encoding=sjis' }),
+  'get /operations/terminals/import': async () => ({ path: '/operations/terminals/import' }),
+  'post /operations/terminals/import': async (h) => {
+    await siteOf(h);
+    const n = next();
+    return {
+      path: '/operations/terminals/import',
+      form: { encoding: 'utf8' },
+      files: [
+        { name: 'terminals.csv', content: `コンピュータ名,IPアドレス,拠点\nIM-${n},10.201.0.${n % 250},本庁舎\n` },
+      ],
+    };
+  },
+  'post /operations/terminals': async (h) => {
+    const n = next();
+    return {
+      path: '/operations/terminals',
+      form: { computerName: `NEW-${n}`, ipAddress: `10.202.0.${n % 250}`, siteId: await siteOf(h), status: 'active' },
+    };
+  },
+  'get /operations/terminals/:id': async (h) => ({ path: `/operations/terminals/${(await terminalOf(h)).id}` }),
+  'post /operations/terminals/:id': async (h) => {
+    const t = await terminalOf(h);
+    return {
+      path: `/operations/terminals/${t.id}`,
+      form: { computerName: t.computerName, ipAddress: t.ipAddress, siteId: t.siteId, status: 'repair', version: '1' },
+    };
+  },
+  'post /operations/terminals/:id/delete': async (h) => ({
+    path: `/operations/terminals/${(await terminalOf(h)).id}/delete`,
+    form: {},
+  }),
+  'get /operations/campaigns': async () => ({ path: '/operations/campaigns' }),
+  'get /operations/campaigns/new': async () => ({ path: '/operations/campaigns/new' }),
+  'post /operations/campaigns': async (h) => ({
+    path: '/operations/campaigns',
+    form: {
+      kind: 'software',
+      title: '配布',
+      windowStart: '2026-04-10T09:00',
+      windowEnd: '2026-04-10T17:00',
+      names: (await terminalOf(h)).computerName,
+    },
+  }),
+  'get /operations/campaigns/:id': async (h) => ({
+    path: `/operations/campaigns/${(await campaignOf(h)).campaign.id}`,
+  }),
+  'post /operations/campaigns/:id/state': async (h) => {
+    const { campaign, terminal } = await campaignOf(h);
+    return {
+      path: `/operations/campaigns/${campaign.id}/state`,
+      form: { terminalIds: terminal.id, state: 'in_progress' },
+    };
+  },
+  'get /operations/campaigns/:id/report': async (h) => ({
+    path: `/operations/campaigns/${(await campaignOf(h)).campaign.id}/report`,
+  }),
+  'get /operations/campaigns/:id/report/download': async (h) => ({
+    path: `/operations/campaigns/${(await campaignOf(h)).campaign.id}/report/download?format=xlsx`,
+  }),
+  'post /operations/tickets/:id/terminal': async (h) => ({
+    path: `/operations/tickets/${(await h.openTicket()).number}/terminal`,
+    form: { computerName: (await terminalOf(h)).computerName },
+  }),
   'get /': async () => ({ path: '/' }),
   'get /tickets': async () => ({ path: '/tickets' }),
   'get /events': async () => ({ path: '/events' }),
@@ -154,6 +233,48 @@ const REQUESTS: Record<string, (h: ConsoleHarness) => Promise<Prepared>> = {
   }),
   'post /signout': async () => ({ path: '/signout' }),
 };
+
+/** A unique suffix for names that must not repeat (computer names, IPs, site names). */
+let serial = 0;
+const next = () => ++serial;
+
+/** The site the matrix's terminals stand in (created once). */
+async function siteOf(h: ConsoleHarness): Promise<string> {
+  const sites = await h.operations.sites.list();
+  return sites[0]?.id ?? (await h.operations.sites.create({ name: '本庁舎', kind: 'main' }, 'system')).id;
+}
+
+/** A new terminal with a unique name and IP. */
+async function terminalOf(h: ConsoleHarness) {
+  const n = next();
+  return h.operations.terminals.create(
+    {
+      computerName: `MX-${n}`,
+      ipAddress: `10.200.${Math.floor(n / 250)}.${(n % 250) + 1}`,
+      siteId: await siteOf(h),
+      status: 'active',
+    },
+    'system',
+  );
+}
+
+/** A new campaign over one new terminal. */
+async function campaignOf(h: ConsoleHarness) {
+  const t = await terminalOf(h);
+  const c = await h.operations.campaigns.create(
+    {
+      kind: 'monthly_patch',
+      title: '月例パッチ',
+      releaseDate: '2026-04-08',
+      windowStart: new Date('2026-04-10T00:00:00Z'),
+      windowEnd: new Date('2026-04-11T00:00:00Z'),
+      terminalIds: [t.id],
+      siteIds: [],
+    },
+    'system',
+  );
+  return { campaign: c, terminal: t };
+}
 
 async function idOf(h: ConsoleHarness, username: string): Promise<string> {
   return (await h.deps.accounts.list()).find((o) => o.username === username)!.id;

@@ -53,6 +53,7 @@ import { KnowledgeInsights } from '../../../../../app/knowledge-insights';
 import { SqlKnowledgeUsage } from '../../../../../db/repositories/sql-knowledge-usage';
 import { tempDir } from '../../../../helpers/temp-dir';
 import { SqlDeletionCertificates } from '../../../../../db/repositories/sql-deletion-certificates';
+import { wireOperations } from '../../../../../app/wire-operations';
 
 /** Password of every seeded account. */
 export const PASSWORD = 'kotae-console-password';
@@ -189,7 +190,18 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
       audit.record({ actor, action: 'export.certificate', target: id, detail: { format } }),
     organization: 'ことのは市 情報政策課',
   };
+  // Issue 16: sites, terminals and planned work on the same database and ticket service.
+  const operations = wireOperations({
+    ds,
+    clock: timeSource,
+    audit,
+    tickets,
+    workLogs,
+    config: { patchReportDueDays: 7, terminalImportMaxBytes: 64 * 1024 },
+    stagingDir: path.join(uploads.dir, 'terminal-imports'),
+  });
   const deps = {
+    operations: operations.console,
     knowledge: {
       documents,
       ingest,
@@ -354,6 +366,7 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     ingest,
     ingestRuns,
     certificate,
+    operations,
     openTicket,
     attachedImage,
     sessionFor,
