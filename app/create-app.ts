@@ -274,6 +274,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       leases,
       onJobFailed: (job, error) => notify?.jobFailed(job, error),
       groupQuestions: questionGrouper(knowledge),
+      maskText: (text) => masker.mask(text).text,
     });
     const mounts: Mount[] = [
       { path: '/api/messages', method: 'post', json: true, handler: (req, res) => teams.handle(req, res) },

@@ -8,7 +8,7 @@ import type { Logger } from '../core/logger';
 import { SqlReportData } from '../db/repositories/sql-report-data';
 import { SqlReportStore } from '../db/repositories/sql-report-store';
 import { SqlJobRunStore } from '../db/repositories/sql-job-run-store';
-import { ReportService, type ReportSectionSource } from '../reports';
+import { ReportService, type MaskText, type ReportSectionSource } from '../reports';
 import { JobRunner, ReportScheduler, type LeaseGuard } from '../jobs';
 
 /** Builds the report service and (not started) scheduler. */
@@ -27,6 +27,8 @@ export function wireReports(d: {
   groupQuestions?: QuestionGrouper;
   /** Modules that add tables to every report (issue 16: registers, planned work, roster). */
   sections?: readonly ReportSectionSource[];
+  /** Masks personal data in the conversation-log export (the app's masker). */
+  maskText?: MaskText;
 }) {
   const store = new SqlReportStore(d.ds);
   const service = new ReportService({
@@ -40,6 +42,7 @@ export function wireReports(d: {
     logger: d.logger,
     groupQuestions: d.groupQuestions,
     sections: d.sections,
+    maskText: d.maskText,
   });
   const runner = new JobRunner({
     store: new SqlJobRunStore(d.ds),

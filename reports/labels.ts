@@ -80,6 +80,19 @@ export const TEXT = {
   charts: 'グラフ',
 } as const;
 
+/** The conversation-log export (CSV): columns, outcomes, feedback. */
+export const LOG_LABELS = {
+  columns: ['日時', 'チャネル', '所属', '質問（個人情報はマスク済み）', '結果', '回答元', 'フィードバック', 'チケット'],
+  outcomes: {
+    answered: '自動回答',
+    tentative: '回答候補を提示',
+    clarify: '確認質問',
+    no_answer: '回答不能',
+  } as Readonly<Record<string, string>>,
+  resolved: '解決した',
+  unresolved: '解決しない',
+} as const;
+
 /** Labels of the key figures, in display order. */
 export const FIGURE_LABELS = {
   asked: '問合せ件数',
