@@ -16,6 +16,12 @@ export { InMemoryReportStore } from './in-memory-report-store';
 export { ReportService, type ReportServiceDeps } from './report-service';
 export { renderReportFiles, writeReportFiles, renderJson } from './report-files';
 export { renderXlsx } from './render-xlsx';
+export {
+  ReportDelivery,
+  type DeliveryMessage,
+  type DeliverySender,
+  type ReportDeliverySettings,
+} from './report-delivery';
 export { conversationLogCsv, conversationLogName, LOG_PAGE_SIZE, type MaskText } from './conversation-log';
 export { renderPdf } from './render-pdf';
 export { defaultPdfFonts, type PdfFonts } from './pdf-document';

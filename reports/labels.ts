@@ -93,6 +93,13 @@ export const LOG_LABELS = {
   unresolved: '解決しない',
 } as const;
 
+/** Texts of the scheduled delivery (e-mail subject and body, Teams post). */
+export const DELIVERY_TEXT = {
+  subject: (title: string, label: string) => `【Kotae】${title} ${label}`,
+  status: (final: boolean) => (final ? '確定済みの報告書です。' : '報告書（下書き）を作成しました。添付ファイル:'),
+  open: (link: string) => `管理画面で開く: ${link}`,
+} as const;
+
 /** Labels of the key figures, in display order. */
 export const FIGURE_LABELS = {
   asked: '問合せ件数',
@@ -161,6 +168,8 @@ export const JOB_LABELS: Readonly<Record<string, string>> = {
   'report-monthly': '月次報告書作成',
   'report-halfyear': '半期報告書作成',
   'report-annual': '年次報告書作成',
+  'report-custom': '期間指定報告書作成',
+  'report-delivery': '報告書の配信',
   ingest: 'ナレッジ取込',
   backup: 'バックアップ',
   retention: '保存期間経過データ削除',
