@@ -11,6 +11,8 @@ import type { DbConfig } from '../db';
 import { isPiiType, PII_TYPES, type PiiType } from '../privacy';
 import { checkTrust, describeTrust, toTrustConfig, TRUST_ENV_SHAPE, type TrustConfig } from './config-trust';
 import { NotifyEnvSchema, toNotifyConfig, type NotifyConfig } from './notify-config';
+import { ReportDeliveryEnvSchema, toReportDeliveryConfig } from './report-delivery-config';
+import type { ReportDeliverySettings } from '../reports';
 import { checkKnowledge, KNOWLEDGE_ENV, toKnowledgeConfig, type KnowledgeConfig } from './config-knowledge';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
@@ -277,7 +279,11 @@ function checkLogo(
 }
 
 /** Names of every variable (for .env.example checks and unknown-key detection). */
-export const ENV_KEYS: readonly string[] = [...Object.keys(EnvSchema.shape), ...Object.keys(NotifyEnvSchema.shape)];
+export const ENV_KEYS: readonly string[] = [
+  ...Object.keys(EnvSchema.shape),
+  ...Object.keys(NotifyEnvSchema.shape),
+  ...Object.keys(ReportDeliveryEnvSchema.shape),
+];
 
 /** An OpenAI, Azure OpenAI (`apiVersion` set; `model` is the deployment) or compatible endpoint. */
 export interface OpenAiSettings {
@@ -343,6 +349,8 @@ export interface KotaeConfig {
   trust: TrustConfig;
   /** Operator notifications: SMTP and the operators' Teams channel (app/notify-config.ts). */
   notify: NotifyConfig;
+  /** Who receives the scheduled reports (app/report-delivery-config.ts). */
+  reportDelivery: ReportDeliverySettings;
   /** Console uploads and SharePoint libraries (app/config-knowledge.ts). */
   knowledge: KnowledgeConfig;
   /** Secret of signed download links to reply files (a random one per process when unset). */
@@ -385,18 +393,24 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   const unknown = Object.keys(relevant).filter((k) => !ENV_KEYS.includes(k));
   const parsed = EnvSchema.safeParse(relevant);
   const notify = NotifyEnvSchema.safeParse(relevant);
+  const delivery = ReportDeliveryEnvSchema.safeParse(relevant);
   const problems = [
     ...unknown.map((k) => `${k}: unknown variable (see .env.example)`),
     ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
     ...(notify.success ? [] : notify.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
+    ...(delivery.success ? [] : delivery.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
     ...(parsed.success ? folderOverlap(parsed.data, cwd) : []),
   ];
-  if (problems.length > 0 || !parsed.success || !notify.success) {
+  if (problems.length > 0 || !parsed.success || !notify.success || !delivery.success) {
     throw new KotaeError('CONFIG_INVALID', `invalid configuration:\n  - ${problems.join('\n  - ')}`, {
       details: { problems },
     });
   }
-  return deepFreeze({ ...toConfig(parsed.data, cwd), notify: toNotifyConfig(notify.data) });
+  return deepFreeze({
+    ...toConfig(parsed.data, cwd),
+    notify: toNotifyConfig(notify.data),
+    reportDelivery: toReportDeliveryConfig(delivery.data),
+  });
 }
 
 /** The real path of a folder when it exists (symlinks resolved), else its absolute path. */
@@ -428,7 +442,7 @@ function folderOverlap(e: z.infer<typeof EnvSchema>, cwd: string): string[] {
   return [];
 }
 
-function toConfig(e: z.infer<typeof EnvSchema>, cwd: string): Omit<KotaeConfig, 'notify'> {
+function toConfig(e: z.infer<typeof EnvSchema>, cwd: string): Omit<KotaeConfig, 'notify' | 'reportDelivery'> {
   const dataDir = path.resolve(cwd, e.KOTAE_DATA_DIR);
   const publicUrl = e.KOTAE_PUBLIC_URL ?? `http://localhost:${e.PORT}`;
   const db = toDbConfig(e, dataDir);
@@ -616,6 +630,7 @@ export function describeConfig(c: KotaeConfig): Record<string, unknown> {
       smtp: c.notify.smtp ? `${c.notify.smtp.host}:${c.notify.smtp.port}` : 'off',
       teamsChannel: c.notify.teamsChannel ? 'configured' : 'off',
     },
+    reportDelivery: { emails: c.reportDelivery.emails.length, teams: c.reportDelivery.teams },
     sharePoint: c.knowledge.sharePoint
       ? { libraries: c.knowledge.sharePoint.libraries.length, graphUrl: c.knowledge.sharePoint.graphUrl }
       : 'off',
