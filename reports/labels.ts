@@ -139,6 +139,7 @@ export const CHART_TITLES = {
   sla: 'SLA遵守状況（初回応答）',
   hourly: '時間帯別問合せ件数（日本時間）',
   trend12: '12か月の問合せ件数と自動回答率・自己解決率',
+  trend12Pdf: '12か月の問合せ件数',
 } as const;
 
 /** Error messages (user-facing) of report periods and the store. */
