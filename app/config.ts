@@ -12,6 +12,8 @@ import { isPiiType, PII_TYPES, type PiiType } from '../privacy';
 import { checkTrust, describeTrust, toTrustConfig, TRUST_ENV_SHAPE, type TrustConfig } from './config-trust';
 import { NotifyEnvSchema, toNotifyConfig, type NotifyConfig } from './notify-config';
 import { RegistersEnvSchema, toRegistersConfig, type RegistersConfig } from './config-registers';
+import { ReportDeliveryEnvSchema, toReportDeliveryConfig } from './report-delivery-config';
+import type { ReportDeliverySettings } from '../reports';
 import { checkKnowledge, KNOWLEDGE_ENV, toKnowledgeConfig, type KnowledgeConfig } from './config-knowledge';
 import { OPERATIONS_ENV, toOperationsConfig, type OperationsConfig } from './config-operations';
 
@@ -284,6 +286,7 @@ export const ENV_KEYS: readonly string[] = [
   ...Object.keys(EnvSchema.shape),
   ...Object.keys(NotifyEnvSchema.shape),
   ...Object.keys(RegistersEnvSchema.shape),
+  ...Object.keys(ReportDeliveryEnvSchema.shape),
 ];
 
 /** An OpenAI, Azure OpenAI (`apiVersion` set; `model` is the deployment) or compatible endpoint. */
@@ -350,6 +353,8 @@ export interface KotaeConfig {
   trust: TrustConfig;
   /** Operator notifications: SMTP and the operators' Teams channel (app/notify-config.ts). */
   notify: NotifyConfig;
+  /** Who receives the scheduled reports (app/report-delivery-config.ts). */
+  reportDelivery: ReportDeliverySettings;
   /** Console uploads and SharePoint libraries (app/config-knowledge.ts). */
   knowledge: KnowledgeConfig;
   /** Sites, terminals and planned work (app/config-operations.ts). */
@@ -397,14 +402,16 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   const parsed = EnvSchema.safeParse(relevant);
   const notify = NotifyEnvSchema.safeParse(relevant);
   const registers = RegistersEnvSchema.safeParse(relevant);
+  const delivery = ReportDeliveryEnvSchema.safeParse(relevant);
   const problems = [
     ...unknown.map((k) => `${k}: unknown variable (see .env.example)`),
     ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
     ...(notify.success ? [] : notify.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
     ...(registers.success ? [] : registers.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
+    ...(delivery.success ? [] : delivery.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
     ...(parsed.success ? folderOverlap(parsed.data, cwd) : []),
   ];
-  if (problems.length > 0 || !parsed.success || !notify.success || !registers.success) {
+  if (problems.length > 0 || !parsed.success || !notify.success || !registers.success || !delivery.success) {
     throw new KotaeError('CONFIG_INVALID', `invalid configuration:\n  - ${problems.join('\n  - ')}`, {
       details: { problems },
     });
@@ -413,6 +420,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     ...toConfig(parsed.data, cwd),
     notify: toNotifyConfig(notify.data),
     registers: toRegistersConfig(registers.data),
+    reportDelivery: toReportDeliveryConfig(delivery.data),
   });
 }
 
@@ -445,7 +453,10 @@ function folderOverlap(e: z.infer<typeof EnvSchema>, cwd: string): string[] {
   return [];
 }
 
-function toConfig(e: z.infer<typeof EnvSchema>, cwd: string): Omit<KotaeConfig, 'notify' | 'registers'> {
+function toConfig(
+  e: z.infer<typeof EnvSchema>,
+  cwd: string,
+): Omit<KotaeConfig, 'notify' | 'registers' | 'reportDelivery'> {
   const dataDir = path.resolve(cwd, e.KOTAE_DATA_DIR);
   const publicUrl = e.KOTAE_PUBLIC_URL ?? `http://localhost:${e.PORT}`;
   const db = toDbConfig(e, dataDir);
@@ -635,6 +646,7 @@ export function describeConfig(c: KotaeConfig): Record<string, unknown> {
       teamsChannel: c.notify.teamsChannel ? 'configured' : 'off',
     },
     registers: { computerName: c.registers.computerName.pattern, lendingMaxDays: c.registers.lendingMaxDays },
+    reportDelivery: { emails: c.reportDelivery.emails.length, teams: c.reportDelivery.teams },
     sharePoint: c.knowledge.sharePoint
       ? { libraries: c.knowledge.sharePoint.libraries.length, graphUrl: c.knowledge.sharePoint.graphUrl }
       : 'off',

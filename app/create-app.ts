@@ -288,6 +288,14 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       onJobFailed: (job, error) => notify?.jobFailed(job, error),
       groupQuestions: questionGrouper(knowledge),
       sections: [operators.operations.sections, registerDesk.sections],
+      maskText: (text) => masker.mask(text).text,
+      delivery: notify
+        ? {
+            senders: notify.senders,
+            settings: config.reportDelivery,
+            consoleUrl: `${config.publicUrl}/console/reports`,
+          }
+        : undefined,
     });
     const mounts: Mount[] = [
       { path: '/api/messages', method: 'post', json: true, handler: (req, res) => teams.handle(req, res) },

@@ -69,6 +69,8 @@ export function wireNotify(d: NotifyWiringDeps) {
   return {
     service,
     link,
+    /** The configured senders (the scheduled report delivery sends through them too). */
+    senders,
     /** The ticket store that tells operators about new tickets, requester replies and assignments. */
     wrap: (store: TicketStore): TicketStore => new NotifyingTicketStore(store, publish, link),
     /** Publishes a failed scheduled job. */

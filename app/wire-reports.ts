@@ -8,7 +8,14 @@ import type { Logger } from '../core/logger';
 import { SqlReportData } from '../db/repositories/sql-report-data';
 import { SqlReportStore } from '../db/repositories/sql-report-store';
 import { SqlJobRunStore } from '../db/repositories/sql-job-run-store';
-import { ReportService, type ReportSectionSource } from '../reports';
+import {
+  ReportDelivery,
+  ReportService,
+  type DeliverySender,
+  type MaskText,
+  type ReportDeliverySettings,
+  type ReportSectionSource,
+} from '../reports';
 import { JobRunner, ReportScheduler, type LeaseGuard } from '../jobs';
 
 /** Builds the report service and (not started) scheduler. */
@@ -27,6 +34,10 @@ export function wireReports(d: {
   groupQuestions?: QuestionGrouper;
   /** Modules that add tables to every report (issue 16: registers, planned work, roster). */
   sections?: readonly ReportSectionSource[];
+  /** Masks personal data in the conversation-log export (the app's masker). */
+  maskText?: MaskText;
+  /** Scheduled delivery: the notifier's senders, the recipients, the console's reports URL. */
+  delivery?: { senders: readonly DeliverySender[]; settings: ReportDeliverySettings; consoleUrl: string };
 }) {
   const store = new SqlReportStore(d.ds);
   const service = new ReportService({
@@ -40,6 +51,7 @@ export function wireReports(d: {
     logger: d.logger,
     groupQuestions: d.groupQuestions,
     sections: d.sections,
+    maskText: d.maskText,
   });
   const runner = new JobRunner({
     store: new SqlJobRunStore(d.ds),
@@ -47,6 +59,9 @@ export function wireReports(d: {
     logger: d.logger,
     onFailed: (job, error) => d.onJobFailed?.(job, `${error.code}: ${error.message}`),
   });
+  const delivery = d.delivery
+    ? new ReportDelivery({ ...d.delivery, folderOf: (r) => service.folderOf(r.kind, r.period) })
+    : undefined;
   const scheduler = new ReportScheduler({
     clock: d.clock,
     calendar: d.calendar,
@@ -55,6 +70,7 @@ export function wireReports(d: {
     runner,
     logger: d.logger,
     leases: d.leases,
+    deliver: delivery?.enabled ? async (kind, period) => delivery.deliver(await service.get(kind, period)) : undefined,
   });
   return { service, store, scheduler, runner };
 }

@@ -42,12 +42,18 @@ export interface ReportSchedulerDeps {
   timers?: SchedulerTimers;
   /** With several instances on one database: a report is generated only by the instance holding its lease. */
   leases?: LeaseGuard;
+  /**
+   * Sends a generated report (e-mail, Teams). Runs after generation as job `report-delivery`,
+   * retried by the runner and recorded in job_run; it never delays or fails the generation.
+   */
+  deliver?: (kind: ReportKind, period: string) => Promise<unknown>;
 }
 
 /** Timer-driven generator of the monthly, half-year and annual reports. */
 export class ReportScheduler {
   private readonly periodic: PeriodicCheck<DueReport[]>;
   private readonly gaveUp = new Map<string, string>();
+  private readonly deliveries = new Set<Promise<void>>();
 
   constructor(private readonly deps: ReportSchedulerDeps) {
     this.periodic = new PeriodicCheck(() => this.check(), deps.intervalMinutes, deps.timers);
@@ -58,9 +64,33 @@ export class ReportScheduler {
     this.periodic.start();
   }
 
-  /** Stops the timer and waits for a check in progress to finish. */
-  stop(): Promise<void> {
-    return this.periodic.stop();
+  /** Stops the timer and waits for a check and the deliveries in progress to finish. */
+  async stop(): Promise<void> {
+    await this.periodic.stop();
+    await this.deliveriesSettled();
+  }
+
+  /** Resolves when every delivery started so far has succeeded or failed for good. */
+  async deliveriesSettled(): Promise<void> {
+    while (this.deliveries.size > 0) await Promise.all([...this.deliveries]);
+  }
+
+  private startDelivery(due: DueReport): void {
+    const { deliver, runner, logger } = this.deps;
+    if (!deliver) return;
+    const run = runner
+      .run('report-delivery', () => deliver(due.kind, due.period), JSON.stringify(due))
+      .then(
+        () => undefined,
+        (err: unknown) =>
+          logger?.error('report delivery failed', {
+            kind: due.kind,
+            period: due.period,
+            error: toKotaeError(err).message,
+          }),
+      )
+      .finally(() => this.deliveries.delete(run));
+    this.deliveries.add(run);
   }
 
   /** One check: generates every due report not yet stored; returns those generated. Never rejects. */
@@ -82,6 +112,7 @@ export class ReportScheduler {
           if (upToDate(await store.get(due.kind, due.period), now)) return;
           await runner.run(`report-${due.kind}`, () => this.deps.generate(due.kind, due.period), JSON.stringify(due));
           generated.push(due);
+          this.startDelivery(due);
         };
         const { leases } = this.deps;
         await (leases ? leases.run(`report-${due.kind}`, once, undefined) : once());

@@ -38,7 +38,13 @@ export class SmtpEmailSender implements NotificationSender {
   }
 
   async send(m: OutgoingMessage): Promise<void> {
-    await this.transport.sendMail({ from: this.settings.from, to: m.recipient, subject: m.subject, text: m.body });
+    await this.transport.sendMail({
+      from: this.settings.from,
+      to: m.recipient,
+      subject: m.subject,
+      text: m.body,
+      attachments: m.attachments?.map((a) => ({ filename: a.filename, path: a.path })),
+    });
   }
 
   /** Closes pooled connections. */

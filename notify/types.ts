@@ -36,6 +36,8 @@ export interface OutgoingMessage {
   subject: string;
   body: string;
   link?: string;
+  /** Files attached to an e-mail (scheduled report delivery); never stored in the outbox. */
+  attachments?: { filename: string; path: string }[];
 }
 
 /** Delivery state of a notification. */

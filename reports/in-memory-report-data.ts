@@ -1,6 +1,6 @@
 /** ReportData over plain arrays: the deterministic fake for unit tests and previews. */
 import type { FeedbackRecord, QuestionRecord, TicketRecord } from '../bot/records';
-import type { JobRunEntry, ReportData, WorkLogEntry } from './report-data';
+import type { JobRunEntry, QuestionCursor, ReportData, WorkLogEntry } from './report-data';
 
 const within = (t: Date | undefined, from: Date, to: Date): boolean =>
   t !== undefined && t.getTime() >= from.getTime() && t.getTime() < to.getTime();
@@ -16,6 +16,18 @@ export class InMemoryReportData implements ReportData {
 
   async questions(from: Date, to: Date): Promise<QuestionRecord[]> {
     return this.questionLog.filter((q) => within(q.askedAt, from, to));
+  }
+  async questionPage(from: Date, to: Date, after: QuestionCursor | undefined, limit: number) {
+    const key = (q: { askedAt: Date; id: string }) => `${String(q.askedAt.getTime()).padStart(15, '0')}|${q.id}`;
+    const start = after ? key(after) : '';
+    return this.questionLog
+      .filter((q) => within(q.askedAt, from, to) && key(q) > start)
+      .sort((a, b) => (key(a) < key(b) ? -1 : 1))
+      .slice(0, limit);
+  }
+  async feedbackForConversations(conversationIds: readonly string[]): Promise<FeedbackRecord[]> {
+    const ids = new Set(conversationIds);
+    return this.feedbackLog.filter((f) => ids.has(f.conversationId));
   }
   async feedback(from: Date, to: Date): Promise<FeedbackRecord[]> {
     return this.feedbackLog.filter((f) => within(f.createdAt, from, to));

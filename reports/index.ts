@@ -6,7 +6,7 @@
 export { buildReport, type BuildReportOptions } from './build-report';
 export { parsePeriod, isReportKind, monthLabel, type ReportPeriod } from './period';
 export { customPeriodText, CUSTOM_PERIOD_MAX_DAYS } from './custom-period';
-export type { ReportData, WorkLogEntry, JobRunEntry, JobRunStatus } from './report-data';
+export type { ReportData, WorkLogEntry, JobRunEntry, JobRunStatus, QuestionCursor } from './report-data';
 export { InMemoryReportData } from './in-memory-report-data';
 export type * from './model';
 export { REPORT_KINDS, REPORT_TITLES, KIND_LABELS, CHANNEL_LABELS, REPORT_ERRORS, type ReportKind } from './labels';
@@ -16,6 +16,13 @@ export { InMemoryReportStore } from './in-memory-report-store';
 export { ReportService, type ReportServiceDeps } from './report-service';
 export { renderReportFiles, writeReportFiles, renderJson } from './report-files';
 export { renderXlsx } from './render-xlsx';
+export {
+  ReportDelivery,
+  type DeliveryMessage,
+  type DeliverySender,
+  type ReportDeliverySettings,
+} from './report-delivery';
+export { conversationLogCsv, conversationLogName, LOG_PAGE_SIZE, type MaskText } from './conversation-log';
 export { renderPdf } from './render-pdf';
 export { defaultPdfFonts, type PdfFonts } from './pdf-document';
 export { renderCsvFiles, tableToCsv, csvCell, reportBaseName, type RenderedFile } from './render-csv';

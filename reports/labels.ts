@@ -80,6 +80,26 @@ export const TEXT = {
   charts: 'グラフ',
 } as const;
 
+/** The conversation-log export (CSV): columns, outcomes, feedback. */
+export const LOG_LABELS = {
+  columns: ['日時', 'チャネル', '所属', '質問（個人情報はマスク済み）', '結果', '回答元', 'フィードバック', 'チケット'],
+  outcomes: {
+    answered: '自動回答',
+    tentative: '回答候補を提示',
+    clarify: '確認質問',
+    no_answer: '回答不能',
+  } as Readonly<Record<string, string>>,
+  resolved: '解決した',
+  unresolved: '解決しない',
+} as const;
+
+/** Texts of the scheduled delivery (e-mail subject and body, Teams post). */
+export const DELIVERY_TEXT = {
+  subject: (title: string, label: string) => `【Kotae】${title} ${label}`,
+  status: (final: boolean) => (final ? '確定済みの報告書です。' : '報告書（下書き）を作成しました。添付ファイル:'),
+  open: (link: string) => `管理画面で開く: ${link}`,
+} as const;
+
 /** Labels of the key figures, in display order. */
 export const FIGURE_LABELS = {
   asked: '問合せ件数',
@@ -119,6 +139,7 @@ export const CHART_TITLES = {
   sla: 'SLA遵守状況（初回応答）',
   hourly: '時間帯別問合せ件数（日本時間）',
   trend12: '12か月の問合せ件数と自動回答率・自己解決率',
+  trend12Pdf: '12か月の問合せ件数',
 } as const;
 
 /** Error messages (user-facing) of report periods and the store. */
@@ -148,6 +169,8 @@ export const JOB_LABELS: Readonly<Record<string, string>> = {
   'report-monthly': '月次報告書作成',
   'report-halfyear': '半期報告書作成',
   'report-annual': '年次報告書作成',
+  'report-custom': '期間指定報告書作成',
+  'report-delivery': '報告書の配信',
   ingest: 'ナレッジ取込',
   backup: 'バックアップ',
   retention: '保存期間経過データ削除',

@@ -32,11 +32,25 @@ export function reportBaseName(model: Pick<ReportModel, 'kind' | 'period'>): str
   return `${model.kind}-${model.period.key}`;
 }
 
+/** A table id as a file-name part: contributed sections may bring any id; keep [A-Za-z0-9_-] and make it unique. */
+function fileIds(tables: readonly ReportTable[]): string[] {
+  const used = new Set<string>();
+  return tables.map((t) => {
+    const base = t.id.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'section';
+    let id = base;
+    for (let n = 2; used.has(id); n += 1) id = `${base}-${n}`;
+    used.add(id);
+    return id;
+  });
+}
+
 /** Every table of the report as `<kind>-<period>-<table>.csv`. */
 export function renderCsvFiles(model: ReportModel): RenderedFile[] {
   const base = reportBaseName(model);
-  return reportTables(model).map((t) => ({
-    name: `${base}-${t.id}.csv`,
+  const tables = reportTables(model);
+  const ids = fileIds(tables);
+  return tables.map((t, i) => ({
+    name: `${base}-${ids[i]}.csv`,
     content: Buffer.from(BOM + tableToCsv(t), 'utf8'),
   }));
 }

@@ -139,6 +139,19 @@ function charts(doc: PDFKit.PDFDocument, m: ReportModel): void {
   drawBarChart(doc, { x: MARGIN + w + gap, y: top + h + gap, w, h }, CHART_TITLES.hourly, hourly, 3);
   doc.x = MARGIN;
   doc.y = top + 2 * h + gap + 10;
+  trendChart(doc, m);
+}
+
+/** The 12-month volume, full width below the four charts (models made before it existed have none). */
+function trendChart(doc: PDFKit.PDFDocument, m: ReportModel): void {
+  if (!m.trend12) return;
+  const h = 150;
+  if (doc.y + h > doc.page.height - MARGIN) doc.addPage();
+  const top = doc.y;
+  const items = m.trend12.map((t) => ({ label: `${Number(t.month.slice(5))}月`, value: t.asked }));
+  drawBarChart(doc, { x: MARGIN, y: top, w: contentWidth(doc), h }, CHART_TITLES.trend12Pdf, items, 1);
+  doc.x = MARGIN;
+  doc.y = top + h + 10;
 }
 
 function pageNumbers(doc: PDFKit.PDFDocument, m: ReportModel): void {

@@ -23,10 +23,23 @@ export interface JobRunEntry {
   detail?: string;
 }
 
+/** Where a page of the question log ends: the next page starts after it (ordered by askedAt, id). */
+export interface QuestionCursor {
+  askedAt: Date;
+  id: string;
+}
+
 /** Read-only access to everything a report counts. */
 export interface ReportData {
   /** Questions asked in [from, to). */
   questions(from: Date, to: Date): Promise<QuestionRecord[]>;
+  /**
+   * At most `limit` questions asked in [from, to) after `after`, ordered by askedAt then id: the
+   * conversation-log export reads the log page by page, so its memory stays bounded.
+   */
+  questionPage(from: Date, to: Date, after: QuestionCursor | undefined, limit: number): Promise<QuestionRecord[]>;
+  /** Feedback on the given conversations (any time). */
+  feedbackForConversations(conversationIds: readonly string[]): Promise<FeedbackRecord[]>;
   /** Feedback given in [from, to). */
   feedback(from: Date, to: Date): Promise<FeedbackRecord[]>;
   /** Tickets created in [from, to). */

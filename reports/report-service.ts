@@ -7,7 +7,10 @@ import type { Clock } from '../core/clock';
 import { KotaeError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import type { SlaCalendar, SlaPolicy } from '../calendar';
+import { createPiiMasker } from '../privacy';
 import { buildReport } from './build-report';
+import { conversationLogCsv, conversationLogName, type MaskText } from './conversation-log';
+import { customPeriodText } from './custom-period';
 import type { QuestionGrouper } from './build-usage';
 import { REPORT_ERRORS, type ReportKind } from './labels';
 import type { ReportModel } from './model';
@@ -35,6 +38,8 @@ export interface ReportServiceDeps {
   groupQuestions?: QuestionGrouper;
   /** Modules that add their own tables to every report (registers, planned work, roster). */
   sections?: readonly ReportSectionSource[];
+  /** Masks personal data in exported texts (default: the privacy masker with every detector). */
+  maskText?: MaskText;
 }
 
 /** Generates, stores and edits reports. */
@@ -85,6 +90,17 @@ export class ReportService {
       ms: Date.now() - started,
     });
     return saved;
+  }
+
+  /**
+   * The conversation log of the days `from`–`to` (validated like a custom period: ended, at most
+   * CUSTOM_PERIOD_MAX_DAYS days) as CSV chunks, read page by page; throws REPORT_PERIOD_INVALID.
+   */
+  conversationLog(from: string, to: string): { name: string; chunks: AsyncGenerator<string> } {
+    const period = parsePeriod('custom', customPeriodText(from, to), this.deps.clock.now());
+    const masker = this.deps.maskText ? undefined : createPiiMasker();
+    const mask: MaskText = this.deps.maskText ?? ((text) => (masker ? masker.mask(text).text : text));
+    return { name: conversationLogName(period), chunks: conversationLogCsv(this.deps.data, period, mask) };
   }
 
   /** Lists stored reports, newest first. */

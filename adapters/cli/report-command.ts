@@ -8,6 +8,7 @@ import { createDataSource, openDatabase } from '../../db';
 import { SqlReportData } from '../../db/repositories/sql-report-data';
 import { SqlReportStore } from '../../db/repositories/sql-report-store';
 import { ensureWritableDir } from '../../app/data-dir';
+import { createPiiMasker } from '../../privacy';
 import type { CliIo } from './io';
 import { runReportCommand } from './report';
 import { runIncidentReportCommand } from './incident-report';
@@ -34,6 +35,7 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
       yearEndClosed: config.desk.yearEndClosed,
       extraClosedDays: config.desk.extraClosedDays,
     });
+    const masker = createPiiMasker({ types: config.piiTypes });
     return await runReportCommand(argv, {
       data: new SqlReportData(ds),
       store: new SqlReportStore(ds),
@@ -45,6 +47,7 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
       out: (s) => process.stdout.write(s),
       err: (s) => process.stderr.write(s),
       logger,
+      maskText: (text) => masker.mask(text).text,
     });
   } finally {
     if (ds.isInitialized) await ds.destroy();

@@ -19,5 +19,6 @@ export const REPORT_CLI_MESSAGES = {
   customArgs:
     '--from と --to は「kotae report custom --from 2026-04-01 --to 2026-04-15」のように両方を指定してください。',
   written: (dir: string, count: number) => `報告書を作成しました（${count} ファイル）: ${dir}`,
+  logWritten: (file: string) => `会話ログを出力しました: ${file}`,
   stored: '報告書一覧に下書きとして登録しました。課題・対策は管理画面で編集できます。',
 } as const;

@@ -4,7 +4,10 @@
  * stored as a draft); `--out` exports the files to another folder without storing; `--json` prints
  * the ReportModel. Exit codes: 0 done, 2 usage or invalid period, 1 other failure.
  */
+import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Clock } from '../../core/clock';
 import { toKotaeError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
@@ -14,11 +17,12 @@ import {
   renderReportFiles,
   ReportService,
   writeReportFiles,
+  type MaskText,
   type PdfFonts,
   type ReportData,
   type ReportStore,
 } from '../../reports';
-import { parseReportArgs } from './report-args';
+import { parseCommonReportArgs, parseReportArgs } from './report-args';
 import { REPORT_CLI_MESSAGES as M } from './report-messages';
 
 /** What the command needs; the composition root wires it. */
@@ -35,10 +39,39 @@ export interface ReportCommandDeps {
   err(s: string): void;
   logger?: Logger;
   fonts?: PdfFonts;
+  /** Masks personal data in the conversation-log export (default: the privacy masker). */
+  maskText?: MaskText;
+}
+
+/** `kotae report log --from … --to … [--out <file>]`: the conversation log as CSV, streamed. */
+async function runLogCommand(argv: string[], deps: ReportCommandDeps, service: ReportService): Promise<number> {
+  const args = parseCommonReportArgs(argv);
+  if (!args.ok || args.help || args.positional.length > 0 || !args.from || !args.to) {
+    deps.err(`${args.ok ? M.customArgs : args.problem}\n${M.usage}\n`);
+    return 2;
+  }
+  const log = service.conversationLog(args.from, args.to);
+  if (!args.outDir) {
+    for await (const chunk of log.chunks) deps.out(chunk);
+    return 0;
+  }
+  const file = path.resolve(args.outDir);
+  await pipeline(Readable.from(log.chunks), fs.createWriteStream(file));
+  deps.err(`${M.logWritten(file)}\n`);
+  return 0;
 }
 
 /** Runs the command; resolves with the exit code (never rejects). */
 export async function runReportCommand(argv: string[], deps: ReportCommandDeps): Promise<number> {
+  if (argv[0] === 'log') {
+    try {
+      return await runLogCommand(argv.slice(1), deps, new ReportService({ ...deps, reportsDir: deps.outDirDefault }));
+    } catch (err) {
+      const e = toKotaeError(err);
+      deps.err(`${e.userMessage}\n`);
+      return e.code === 'REPORT_PERIOD_INVALID' ? 2 : 1;
+    }
+  }
   const args = parseReportArgs(argv);
   if (!args.ok) {
     deps.err(`${args.problem}\n${M.usage}\n`);

@@ -1,7 +1,9 @@
 /** ReportData on TypeORM: half-open time ranges over the question log, feedback, tickets, work log and job runs. */
 import {
   And,
+  Equal,
   In,
+  MoreThan,
   IsNull,
   LessThan,
   MoreThanOrEqual,
@@ -11,7 +13,7 @@ import {
   type ObjectLiteral,
 } from 'typeorm';
 import type { FeedbackRecord, QuestionRecord, TicketRecord } from '../../bot/records';
-import type { JobRunEntry, JobRunStatus, ReportData, WorkLogEntry } from '../../reports';
+import type { JobRunEntry, JobRunStatus, QuestionCursor, ReportData, WorkLogEntry } from '../../reports';
 import type { FeedbackRow, JobRunRow, QuestionRow, TicketRow, WorkLogRow } from '../schema/rows';
 import { runDb } from '../run-db';
 import { toQuestion } from './sql-conversation-store';
@@ -21,6 +23,15 @@ import { toTicket } from './ticket-mapping';
 const IN_CHUNK = 500;
 
 const range = (from: Date, to: Date) => And(MoreThanOrEqual(from), LessThan(to));
+
+const toFeedback = (r: FeedbackRow): FeedbackRecord => ({
+  id: r.id,
+  conversationId: r.conversationId,
+  questionId: r.questionId ?? undefined,
+  resolved: Boolean(r.resolved),
+  comment: r.comment ?? undefined,
+  createdAt: r.createdAt,
+});
 
 /** SQL implementation of the reports' ReportData port. */
 export class SqlReportData implements ReportData {
@@ -37,16 +48,37 @@ export class SqlReportData implements ReportData {
     return (await this.find<QuestionRow>('question', { askedAt: range(from, to) })).map(toQuestion);
   }
 
+  async questionPage(
+    from: Date,
+    to: Date,
+    after: QuestionCursor | undefined,
+    limit: number,
+  ): Promise<QuestionRecord[]> {
+    // Keyset pagination on (askedAt, id), served by IX_question_askedAt.
+    const where: FindOptionsWhere<QuestionRow>[] = after
+      ? [
+          { askedAt: And(MoreThan(after.askedAt), LessThan(to)) },
+          { askedAt: Equal(after.askedAt), id: MoreThan(after.id) },
+        ]
+      : [{ askedAt: range(from, to) }];
+    const rows = await runDb(this.ds, () =>
+      this.ds.getRepository<QuestionRow>('question').find({ where, order: { askedAt: 'ASC', id: 'ASC' }, take: limit }),
+    );
+    return rows.map(toQuestion);
+  }
+
+  async feedbackForConversations(conversationIds: readonly string[]): Promise<FeedbackRecord[]> {
+    const out: FeedbackRecord[] = [];
+    for (let i = 0; i < conversationIds.length; i += IN_CHUNK) {
+      const chunk = conversationIds.slice(i, i + IN_CHUNK);
+      out.push(...(await this.find<FeedbackRow>('feedback', { conversationId: In(chunk) })).map(toFeedback));
+    }
+    return out;
+  }
+
   async feedback(from: Date, to: Date): Promise<FeedbackRecord[]> {
     const rows = await this.find<FeedbackRow>('feedback', { createdAt: range(from, to) });
-    return rows.map((r) => ({
-      id: r.id,
-      conversationId: r.conversationId,
-      questionId: r.questionId ?? undefined,
-      resolved: Boolean(r.resolved),
-      comment: r.comment ?? undefined,
-      createdAt: r.createdAt,
-    }));
+    return rows.map(toFeedback);
   }
 
   async ticketsCreatedBetween(from: Date, to: Date): Promise<TicketRecord[]> {

@@ -9,6 +9,7 @@ import { BusinessCalendar, DEFAULT_SLA_POLICY } from '../../calendar';
 import { FakeClock } from '../../core/clock';
 import { KotaeError, toKotaeError } from '../../core/errors';
 import { InMemoryReportStore, ReportService, type ReportModel } from '../../reports';
+import { csvRows } from '../unit/reports/external-tools';
 import { NOW_AFTER_MAY } from '../unit/reports/fixture';
 import { memoryData, ORGANIZATION } from '../unit/reports/helpers';
 
@@ -166,6 +167,25 @@ describe('console report pages (express on an ephemeral port)', () => {
       assert.equal(await res.text(), message);
     }
     assert.equal((await get('/')).status, 200);
+  });
+
+  it('downloads the conversation log as CSV for from/to, refusing a future period in Japanese', async () => {
+    const res = await get('/conversation-log.csv?from=2026-05-01&to=2026-05-31');
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-disposition') ?? '', /conversation-log-260501-260531\.csv/);
+    const rows = csvRows(await res.text());
+    assert.equal(rows.length, 1 + 8);
+    assert.deepEqual(rows[1].slice(0, 5), [
+      '2026/05/01 00:30',
+      'Webチャット',
+      '総務課',
+      'パスワードを忘れました',
+      '自動回答',
+    ]);
+    const future = await get('/conversation-log.csv?from=2026-06-01&to=2026-06-30');
+    assert.equal(future.status, 400);
+    assert.match(await future.text(), /^終了日（2026-06-30）が今日以降のため/);
+    assert.equal((await get('/conversation-log.csv')).status, 400);
   });
 
   it('answers an invalid period with 400 and a Japanese message, an unknown report with 404', async () => {

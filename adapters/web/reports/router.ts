@@ -3,6 +3,8 @@
  * version check, mark final, download files and generate now. Auth, CSRF checking and the page
  * layout are injected, so this router does not depend on the console's own modules.
  */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import { KotaeError } from '../../../core/errors';
 import { customPeriodText, isReportKind, REPORT_ERRORS, type ReportKind, type ReportService } from '../../../reports';
@@ -11,7 +13,7 @@ import { confirmFinalPage, listPage, reportPage } from './pages';
 /** The report use cases the pages need (a ReportService). */
 export type ReportPagesService = Pick<
   ReportService,
-  'list' | 'get' | 'generate' | 'updateIssues' | 'markFinal' | 'filePath'
+  'list' | 'get' | 'generate' | 'updateIssues' | 'markFinal' | 'filePath' | 'conversationLog'
 >;
 
 /** What the router needs. */
@@ -63,6 +65,13 @@ export function createReportsRouter(deps: ReportsRouterDeps): express.Router {
       kind === 'custom' ? customPeriodText(field(req.body, 'from'), field(req.body, 'to')) : field(req.body, 'period');
     const saved = await deps.reports.generate(kind, period);
     res.redirect(303, `${req.baseUrl}/${saved.kind}/${encodeURIComponent(saved.period)}`);
+  });
+  router.get('/conversation-log.csv', async (req, res) => {
+    const query = (name: string): string => (typeof req.query[name] === 'string' ? req.query[name] : '');
+    // Validated before the first byte: a bad period is a Japanese error page, not a broken download.
+    const log = deps.reports.conversationLog(query('from'), query('to'));
+    res.attachment(log.name).type('text/csv; charset=utf-8');
+    await pipeline(Readable.from(log.chunks), res);
   });
   router.get('/:kind/:period', async (req, res) => {
     const r = await deps.reports.get(kindOf(req.params.kind), req.params.period);

@@ -135,4 +135,24 @@ describe('loadConfig', () => {
     for (const key of ENV_KEYS)
       assert.match(example, new RegExp(`^#? ?${key}=`, 'm'), `${key} missing from .env.example`);
   });
+
+  it('reads the report delivery recipients and refuses a bad address or format', () => {
+    const ok = loadConfig({
+      KOTAE_REPORT_DELIVERY_EMAILS: 'johosei@example.lg.jp, kacho@example.lg.jp',
+      KOTAE_REPORT_DELIVERY_TEAMS: 'true',
+    });
+    assert.deepEqual(ok.reportDelivery, {
+      emails: ['johosei@example.lg.jp', 'kacho@example.lg.jp'],
+      teams: true,
+      formats: ['xlsx', 'pdf'],
+    });
+    assert.deepEqual(loadConfig({}).reportDelivery, { emails: [], teams: false, formats: ['xlsx', 'pdf'] });
+    assert.throws(
+      () => loadConfig({ KOTAE_REPORT_DELIVERY_EMAILS: 'johosei', KOTAE_REPORT_DELIVERY_FORMATS: 'docx' }),
+      (e: unknown) =>
+        e instanceof KotaeError &&
+        /KOTAE_REPORT_DELIVERY_EMAILS/.test(e.message) &&
+        /KOTAE_REPORT_DELIVERY_FORMATS/.test(e.message),
+    );
+  });
 });

@@ -23,6 +23,30 @@ describeEachDb('SqlReportData', (each) => {
     assertHalfYearReport(await buildReport('halfyear', 'FY2026', new SqlReportData(db.ds), options(NOW_AFTER_HALF)));
   });
 
+  it('pages the question log by (askedAt, id) like the in-memory fake', async () => {
+    const sql = new SqlReportData(db.ds);
+    const mem = memoryData();
+    const from = jst('2026-04-01 00:00');
+    const to = jst('2026-06-01 00:00');
+    const walk = async (data: SqlReportData | typeof mem) => {
+      const pages: string[][] = [];
+      let after: { askedAt: Date; id: string } | undefined;
+      for (;;) {
+        const page = await data.questionPage(from, to, after, 3);
+        if (page.length === 0) return pages;
+        pages.push(page.map((q) => q.id));
+        after = { askedAt: page[page.length - 1].askedAt, id: page[page.length - 1].id };
+      }
+    };
+    const expected = [
+      ['q0', 'q1', 'q2'],
+      ['q3', 'q4', 'q5'],
+      ['q6', 'q7', 'q8'],
+    ];
+    assert.deepEqual(await walk(mem), expected);
+    assert.deepEqual(await walk(sql), expected);
+  });
+
   it('answers each range query like the in-memory fake (half-open, JST boundaries)', async () => {
     const sql = new SqlReportData(db.ds);
     const mem = memoryData();
@@ -38,6 +62,7 @@ describeEachDb('SqlReportData', (each) => {
     assert.deepEqual(ids(await sql.ticketsForConversations(['c4', 'c1'])), ['t1']);
     assert.deepEqual(ids(await sql.workLogs(from, to)), ['w1', 'w2']);
     assert.deepEqual(ids(await sql.jobRuns(from, to)), ['j1', 'j2', 'j3', 'j4']);
+    assert.deepEqual(ids(await sql.feedbackForConversations(['c1'])), ids(await mem.feedbackForConversations(['c1'])));
     const t2 = (await sql.ticketsCreatedBetween(from, to)).find((t) => t.id === 't2');
     assert.deepEqual(t2?.holds, [{ from: jst('2026-05-13 13:00'), to: jst('2026-05-13 15:00') }]);
   });

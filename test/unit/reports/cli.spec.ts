@@ -7,6 +7,7 @@ import { BusinessCalendar, DEFAULT_SLA_POLICY } from '../../../calendar';
 import { FakeClock } from '../../../core/clock';
 import { InMemoryReportStore, type ReportModel } from '../../../reports';
 import { assertMayReport } from './expected';
+import { csvRows } from './external-tools';
 import { NOW_AFTER_MAY } from './fixture';
 import { memoryData, ORGANIZATION } from './helpers';
 
@@ -74,6 +75,29 @@ describe('kotae report (runReportCommand)', () => {
     stderr = '';
     assert.equal(await runReportCommand(['custom', '--from', '2025-01-01'], deps), 2);
     assert.match(stderr, /--from と --to は/);
+  });
+
+  it('log --from/--to streams the conversation log as CSV to stdout or --out, refusing a future period', async () => {
+    assert.equal(await runReportCommand(['log', '--from', '2026-05-01', '--to', '2026-05-31'], deps), 0);
+    const rows = csvRows(stdout);
+    assert.equal(rows.length, 1 + 8);
+    assert.deepEqual(rows[0], [
+      '日時',
+      'チャネル',
+      '所属',
+      '質問（個人情報はマスク済み）',
+      '結果',
+      '回答元',
+      'フィードバック',
+      'チケット',
+    ]);
+    const out = path.join(dir, 'log.csv');
+    assert.equal(await runReportCommand(['log', '--from=2026-05-01', '--to=2026-05-31', '--out', out], deps), 0);
+    assert.equal(fs.readFileSync(out, 'utf8'), stdout);
+    stderr = '';
+    assert.equal(await runReportCommand(['log', '--from', '2026-06-01', '--to', '2026-06-30'], deps), 2);
+    assert.match(stderr, /^終了日（2026-06-30）が今日以降のため/);
+    assert.equal(await runReportCommand(['log', '--from', '2026-06-01'], deps), 2);
   });
 
   it('--out writes xlsx, pdf and csv files there and lists them, without storing', async () => {

@@ -1,0 +1,103 @@
+/**
+ * The conversation-log export: one CSV row per question of a period (time, channel, department,
+ * question, outcome, source titles, feedback, ticket), read page by page through ReportData so the
+ * memory stays bounded whatever the period holds. Question texts are stored masked; the export masks
+ * them (and feedback comments) again, so a text stored before a detector existed leaves masked too.
+ */
+import type { FeedbackRecord, QuestionRecord, TicketRecord } from '../bot/records';
+import { formatJst } from '../calendar';
+import { CHANNEL_LABELS, LOG_LABELS as L, TEXT } from './labels';
+import type { ReportPeriod } from './period';
+import type { QuestionCursor, ReportData } from './report-data';
+import { csvCell } from './render-csv';
+
+/** Masks personal data in a text (the privacy masker). */
+export type MaskText = (text: string) => string;
+
+/** Questions read per page. */
+export const LOG_PAGE_SIZE = 500;
+
+/** File name of the export, e.g. 'conversation-log-260401-260415.csv'. */
+export function conversationLogName(period: ReportPeriod): string {
+  return `conversation-log-${period.key}.csv`;
+}
+
+function feedbackText(items: readonly FeedbackRecord[], mask: MaskText): string {
+  return items
+    .map((f) => (f.resolved ? L.resolved : L.unresolved) + (f.comment ? `（${mask(f.comment)}）` : ''))
+    .join(' / ');
+}
+
+/** Feedback of a question: given on it, or on its conversation after it and before the next question. */
+function feedbackOf(q: QuestionRecord, next: QuestionRecord | undefined, feedback: readonly FeedbackRecord[]) {
+  return feedback.filter(
+    (f) =>
+      f.questionId === q.id ||
+      (!f.questionId &&
+        f.conversationId === q.conversationId &&
+        f.createdAt.getTime() >= q.askedAt.getTime() &&
+        (!next || f.createdAt.getTime() < next.askedAt.getTime())),
+  );
+}
+
+function row(
+  q: QuestionRecord,
+  next: QuestionRecord | undefined,
+  feedback: readonly FeedbackRecord[],
+  tickets: readonly TicketRecord[],
+  mask: MaskText,
+): string {
+  const ticket = tickets.find(
+    (t) =>
+      t.conversationId === q.conversationId &&
+      t.createdAt.getTime() >= q.askedAt.getTime() &&
+      (!next || t.createdAt.getTime() < next.askedAt.getTime()),
+  );
+  const cells = [
+    formatJst(q.askedAt),
+    (CHANNEL_LABELS as Record<string, string>)[q.channel] ?? q.channel,
+    q.requester.department?.trim() || TEXT.unknownDepartment,
+    mask(q.text),
+    L.outcomes[q.outcome] ?? q.outcome,
+    [...new Set(q.sources.map((s) => s.title))].join(' / '),
+    feedbackText(feedbackOf(q, next, feedback), mask),
+    ticket?.number ?? '',
+  ];
+  return cells.map(csvCell).join(',') + '\r\n';
+}
+
+/**
+ * The CSV text in chunks (UTF-8 with BOM for Excel, CRLF): the header, then one chunk per page of
+ * LOG_PAGE_SIZE questions in time order. Stream it to a response or a file.
+ */
+export async function* conversationLogCsv(
+  data: Pick<ReportData, 'questionPage' | 'feedbackForConversations' | 'ticketsForConversations'>,
+  period: Pick<ReportPeriod, 'from' | 'to'>,
+  mask: MaskText,
+  pageSize = LOG_PAGE_SIZE,
+): AsyncGenerator<string> {
+  yield '\uFEFF' + L.columns.map(csvCell).join(',') + '\r\n';
+  let after: QuestionCursor | undefined;
+  for (;;) {
+    const page = await data.questionPage(period.from, period.to, after, pageSize);
+    if (page.length === 0) return;
+    const conversations = [...new Set(page.map((q) => q.conversationId))];
+    const [feedback, tickets] = await Promise.all([
+      data.feedbackForConversations(conversations),
+      data.ticketsForConversations(conversations),
+    ]);
+    // The next question of the same conversation bounds what belongs to a question; across a page
+    // boundary the bound is missing, so a late reply may be shown on the page's last question too.
+    const nextOf = new Map<string, QuestionRecord | undefined>();
+    const rows: string[] = [];
+    for (let i = page.length - 1; i >= 0; i -= 1) {
+      const q = page[i];
+      rows.push(row(q, nextOf.get(q.conversationId), feedback, tickets, mask));
+      nextOf.set(q.conversationId, q);
+    }
+    yield rows.reverse().join('');
+    const last = page[page.length - 1];
+    after = { askedAt: last.askedAt, id: last.id };
+    if (page.length < pageSize) return;
+  }
+}

@@ -1,0 +1,119 @@
+import assert from 'node:assert/strict';
+import type { QuestionRecord } from '../../../bot/records';
+import { conversationLogCsv, InMemoryReportData, LOG_PAGE_SIZE, type QuestionCursor } from '../../../reports';
+import { createPiiMasker } from '../../../privacy';
+import { csvRows } from './external-tools';
+import { jst } from './fixture';
+import { memoryData } from './helpers';
+
+const masker = createPiiMasker();
+const mask = (text: string): string => masker.mask(text).text;
+const collect = async (chunks: AsyncGenerator<string>): Promise<string> => {
+  let out = '';
+  for await (const c of chunks) out += c;
+  return out;
+};
+
+describe('conversation-log export (CSV)', () => {
+  it('writes one row per question with outcome, sources, feedback and ticket, personal data masked again', async () => {
+    const data = new InMemoryReportData();
+    const base = memoryData().questionLog[2];
+    const ask = (id: string, conv: string, at: string, text: string, outcome: QuestionRecord['outcome']) => ({
+      ...base,
+      id,
+      conversationId: conv,
+      askedAt: jst(at),
+      text,
+      outcome,
+      sources:
+        outcome === 'answered'
+          ? [
+              { title: 'パスワード再設定の手順', snippet: '' },
+              { title: 'パスワード再設定の手順', snippet: '' },
+              { title: 'アカウント FAQ', snippet: '' },
+            ]
+          : [],
+    });
+    data.questionLog.push(
+      ask('b2', 'k2', '2026-05-12 10:00', 'VPNがつながらない。折り返しは090-1234-5678へ', 'no_answer'),
+      ask('b1', 'k1', '2026-05-11 09:00', 'パスワードを忘れました', 'answered'),
+      ask('b3', 'k2', '2026-05-12 10:05', '=HYPERLINK("x")', 'clarify'),
+    );
+    data.feedbackLog.push(
+      {
+        id: 'f1',
+        conversationId: 'k1',
+        questionId: 'b1',
+        resolved: true,
+        comment: '助かりました',
+        createdAt: jst('2026-05-11 09:01'),
+      },
+      { id: 'f2', conversationId: 'k2', resolved: false, createdAt: jst('2026-05-12 10:01') },
+    );
+    data.tickets.push({
+      ...memoryData().tickets[0],
+      id: 'x',
+      number: 'HD-2026-000900',
+      conversationId: 'k2',
+      createdAt: jst('2026-05-12 10:06'),
+    });
+    const csv = await collect(
+      conversationLogCsv(data, { from: jst('2026-05-01 00:00'), to: jst('2026-06-01 00:00') }, mask, 3),
+    );
+    assert.ok(csv.startsWith('\uFEFF日時,'));
+    assert.ok(csv.endsWith('\r\n'));
+    assert.deepEqual(csvRows(csv), [
+      ['日時', 'チャネル', '所属', '質問（個人情報はマスク済み）', '結果', '回答元', 'フィードバック', 'チケット'],
+      [
+        '2026/05/11 09:00',
+        'Microsoft Teams',
+        '総務課',
+        'パスワードを忘れました',
+        '自動回答',
+        'パスワード再設定の手順 / アカウント FAQ',
+        '解決した（助かりました）',
+        '',
+      ],
+      [
+        '2026/05/12 10:00',
+        'Microsoft Teams',
+        '総務課',
+        'VPNがつながらない。折り返しは［電話番号］へ',
+        '回答不能',
+        '',
+        '解決しない',
+        '',
+      ],
+      ['2026/05/12 10:05', 'Microsoft Teams', '総務課', '\'=HYPERLINK("x")', '確認質問', '', '', 'HD-2026-000900'],
+    ]);
+  });
+
+  it('streams page by page: the first rows leave before the log is read to the end', async () => {
+    let served = 0;
+    const total = 10 * LOG_PAGE_SIZE;
+    const base = memoryData().questionLog[2];
+    const data = {
+      async questionPage(_from: Date, _to: Date, after: QuestionCursor | undefined, limit: number) {
+        assert.ok(limit <= LOG_PAGE_SIZE);
+        const start = after ? Number(after.id) + 1 : 0;
+        const page = Array.from({ length: Math.max(0, Math.min(limit, total - start)) }, (_, i) => ({
+          ...base,
+          id: String(start + i).padStart(6, '0'),
+          askedAt: new Date(jst('2026-05-01 00:00').getTime() + (start + i) * 1000),
+        }));
+        served += page.length;
+        return page;
+      },
+      feedbackForConversations: async () => [],
+      ticketsForConversations: async () => [],
+    };
+    const chunks = conversationLogCsv(data, { from: jst('2026-05-01 00:00'), to: jst('2026-06-01 00:00') }, mask);
+    await chunks.next();
+    const first = await chunks.next();
+    assert.equal(csvRows(String(first.value)).length, LOG_PAGE_SIZE);
+    assert.equal(served, LOG_PAGE_SIZE);
+    let rows = LOG_PAGE_SIZE;
+    for await (const c of chunks) rows += c.split('\r\n').length - 1;
+    assert.deepEqual([rows, served], [total, total]);
+  });
+});
