@@ -532,6 +532,8 @@ function toDbConfig(e: z.infer<typeof EnvSchema>, dataDir: string): DbConfig {
         database: e.KOTAE_PG_DATABASE ?? '',
         ssl: e.KOTAE_PG_SSL,
         poolSize: e.KOTAE_PG_POOL_SIZE,
+        // Issue 11 point 8: the same bound as SQLite's busy timeout, as PostgreSQL's lock_timeout.
+        lockTimeoutMs: e.KOTAE_DB_BUSY_TIMEOUT_MS,
       };
     case 'mssql':
       return {
