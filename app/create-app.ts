@@ -280,6 +280,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       logger,
       leases,
       onJobFailed: (job, error) => notify?.jobFailed(job, error),
+      audit,
       groupQuestions: questionGrouper(knowledge),
     });
     const mounts: Mount[] = [

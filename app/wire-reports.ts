@@ -1,4 +1,5 @@
 /** Wiring of reports: the service, the scheduler and its job runner. */
+import type { AuditTrail } from '../core/audit';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { QuestionGrouper } from '../reports/build-usage';
@@ -27,6 +28,8 @@ export function wireReports(d: {
   groupQuestions?: QuestionGrouper;
   /** Modules that add tables to every report (issue 16: registers, planned work, roster). */
   sections?: readonly ReportSectionSource[];
+  /** Issue 11: report generation, edits, finalisation and downloads audited. */
+  audit?: AuditTrail;
 }) {
   const store = new SqlReportStore(d.ds);
   const service = new ReportService({
@@ -40,6 +43,7 @@ export function wireReports(d: {
     logger: d.logger,
     groupQuestions: d.groupQuestions,
     sections: d.sections,
+    audit: d.audit,
   });
   const runner = new JobRunner({
     store: new SqlJobRunStore(d.ds),
