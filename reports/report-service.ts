@@ -151,7 +151,7 @@ export class ReportService {
     if (actor && this.deps.audit)
       await this.deps.audit.record({
         actor,
-        action: 'report.download',
+        action: 'export.report',
         target: `${kind}-${period}`,
         detail: { file: name },
       });

@@ -47,7 +47,7 @@ describe('ReportService with the audit log', () => {
         ['sato', 'report.generate', 'monthly-2026-05'],
         ['sato', 'report.edit', 'monthly-2026-05'],
         ['admin', 'report.finalize', 'monthly-2026-05'],
-        ['kato', 'report.download', 'monthly-2026-05'],
+        ['kato', 'export.report', 'monthly-2026-05'],
       ],
     );
     assert.equal((await audit.verify()).ok, true);
