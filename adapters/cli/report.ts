@@ -4,6 +4,7 @@
  * stored as a draft); `--out` exports the files to another folder without storing; `--json` prints
  * the ReportModel. Exit codes: 0 done, 2 usage or invalid period, 1 other failure.
  */
+import type { AuditTrail } from '../../core/audit';
 import path from 'node:path';
 import type { Clock } from '../../core/clock';
 import { toKotaeError } from '../../core/errors';
@@ -35,6 +36,8 @@ export interface ReportCommandDeps {
   err(s: string): void;
   logger?: Logger;
   fonts?: PdfFonts;
+  /** Issue 11: a stored report is audited (`report.generate` by `cli`). */
+  audit?: AuditTrail;
 }
 
 /** Runs the command; resolves with the exit code (never rejects). */
@@ -63,7 +66,7 @@ export async function runReportCommand(argv: string[], deps: ReportCommandDeps):
       deps.out(`${M.written(path.resolve(args.outDir), written.length)}\n${written.map((f) => `  ${f}`).join('\n')}\n`);
       return 0;
     }
-    const saved = await service.generate(args.kind, args.period);
+    const saved = await service.generate(args.kind, args.period, 'cli');
     const dir = service.folderOf(saved.kind, saved.period);
     deps.out(
       `${M.written(dir, saved.files.length)}\n${saved.files.map((f) => `  ${path.join(dir, f)}`).join('\n')}\n${M.stored}\n`,
