@@ -59,8 +59,7 @@ export async function lockKeyForTransaction(em: EntityManager, key: string): Pro
     // lock_timeout (meant for locks held elsewhere), which applies again right after.
     await em.query("SELECT set_config('lock_timeout', '0', true), pg_advisory_xact_lock(hashtext($1))", [key]);
     await em.query('SET LOCAL lock_timeout TO DEFAULT');
-  }
-  else if (d === 'mssql')
+  } else if (d === 'mssql')
     await em.query(
       "DECLARE @r int; EXEC @r = sp_getapplock @Resource = @0, @LockMode = 'Exclusive', @LockOwner = 'Transaction'",
       [key],
