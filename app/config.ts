@@ -55,6 +55,7 @@ const days = (what: string) =>
 const INTEGRITY_ENV = {
   KOTAE_AUDIT_KEY_FILE: optionalText,
   KOTAE_AUDIT_ANCHOR_FILE: optionalText,
+  KOTAE_AUDIT_ANCHOR_OTHER_FILES: optionalText,
   KOTAE_BACKUP_KEY_FILE: optionalText,
   KOTAE_RETENTION_CONVERSATION_DAYS: days('会話・質問の保存期間').optional(),
   KOTAE_RETENTION_TICKET_DAYS: days('チケットの保存期間').optional(),
@@ -561,6 +562,8 @@ function toDbConfig(e: z.infer<typeof EnvSchema>, dataDir: string): DbConfig {
         database: e.KOTAE_PG_DATABASE ?? '',
         ssl: e.KOTAE_PG_SSL,
         poolSize: e.KOTAE_PG_POOL_SIZE,
+        // Issue 11 point 8: the same bound as SQLite's busy timeout, as PostgreSQL's lock_timeout.
+        lockTimeoutMs: e.KOTAE_DB_BUSY_TIMEOUT_MS,
       };
     case 'mssql':
       return {
@@ -659,8 +662,10 @@ export function describeConfig(c: KotaeConfig): Record<string, unknown> {
 export interface IntegrityConfig {
   /** HMAC key of the audit chain (created 0600 at first start when missing). */
   auditKeyFile: string;
-  /** Append-only file of audit chain heads (checkpoints). */
+  /** Append-only file of audit chain heads (checkpoints); may be shared by the instances (appends lock it). */
   auditAnchorFile: string;
+  /** Other instances' anchor files, read (never written) by verification and restore. */
+  auditAnchorOtherFiles: string[];
   /** When set, backups are encrypted with AES-256-GCM under this key file (created 0600 when missing). */
   backupKeyFile?: string;
   /** Days each data class is kept (audit at least as long as every other class). */
@@ -708,6 +713,11 @@ function toIntegrityConfig(e: Env, cwd: string, dataDir: string): IntegrityConfi
   return {
     auditKeyFile: path.resolve(cwd, e.KOTAE_AUDIT_KEY_FILE ?? path.join(dataDir, 'audit.key')),
     auditAnchorFile: path.resolve(cwd, e.KOTAE_AUDIT_ANCHOR_FILE ?? path.join(dataDir, 'audit-anchors.jsonl')),
+    auditAnchorOtherFiles: (e.KOTAE_AUDIT_ANCHOR_OTHER_FILES ?? '')
+      .split(',')
+      .map((f) => f.trim())
+      .filter(Boolean)
+      .map((f) => path.resolve(cwd, f)),
     backupKeyFile: e.KOTAE_BACKUP_KEY_FILE ? path.resolve(cwd, e.KOTAE_BACKUP_KEY_FILE) : undefined,
     retention: retentionOf(e),
     autoCloseBusinessDays: e.KOTAE_AUTO_CLOSE_BUSINESS_DAYS,

@@ -145,7 +145,9 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         logger.error('database schema is newer than this build; stop this instance', { error: error.message }),
     });
     schemaGuard.start();
-    const audit = await wireAudit(config, dataSource, clock, logger);
+    // One id per instance: job leases, delivery claims and the audit checkpoints it writes.
+    const instanceId = deps.instanceId ?? newInstanceId();
+    const audit = await wireAudit(config, dataSource, clock, logger, instanceId);
     const now = () => clock.now();
     const conversations = new SqlConversationStore(dataSource, now);
     // The Teams sender is wired after the console; the operators' channel reaches it through this holder.
@@ -214,7 +216,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     const jobLease = new SqlJobLease(ds);
     const leases = new LeaseGuard({
       lease: jobLease,
-      holder: deps.instanceId ?? newInstanceId(),
+      holder: instanceId,
       clock,
       logger,
     });
@@ -286,6 +288,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       logger,
       leases,
       onJobFailed: (job, error) => notify?.jobFailed(job, error),
+      audit,
       groupQuestions: questionGrouper(knowledge),
       sections: [operators.operations.sections, registerDesk.sections],
       maskText: (text) => masker.mask(text).text,

@@ -2,6 +2,7 @@
  * The audit log of the app (issue 11): loads (or, at first start, creates) the HMAC key, opens the
  * anchor file and checkpoints the chain head at start.
  */
+import { hostname } from 'node:os';
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
@@ -15,7 +16,7 @@ import type { KotaeConfig } from './config';
 export function openAuditLog(
   config: Readonly<Pick<KotaeConfig, 'integrity'>>,
   ds: DataSource,
-  deps: { clock: Clock; logger: Logger; create: boolean },
+  deps: { clock: Clock; logger: Logger; create: boolean; instance?: string },
 ): { audit: SqlAuditLog; keyCreated: boolean } {
   const { key, created, narrowed } = loadAuditKey(config.integrity.auditKeyFile, { create: deps.create });
   if (narrowed)
@@ -24,11 +25,26 @@ export function openAuditLog(
     });
   const audit = new SqlAuditLog(ds, {
     key,
-    anchors: new AuditAnchorFile(config.integrity.auditAnchorFile, key),
+    anchors: anchorFileOf(config, key, deps.instance),
     now: () => deps.clock.now(),
     logger: deps.logger,
   });
   return { audit, keyCreated: created };
+}
+
+/**
+ * The anchor file this process appends to (lines named after `instance`, default `cli@<host>`), reading
+ * the other instances' files too when they keep their own (KOTAE_AUDIT_ANCHOR_OTHER_FILES).
+ */
+export function anchorFileOf(
+  config: Readonly<Pick<KotaeConfig, 'integrity'>>,
+  key: Buffer,
+  instance = `cli@${hostname()}`,
+): AuditAnchorFile {
+  return new AuditAnchorFile(config.integrity.auditAnchorFile, key, {
+    instance,
+    others: config.integrity.auditAnchorOtherFiles,
+  });
 }
 
 /** The server's audit log: a new key is recorded as the first keyed row, and the head is checkpointed. */
@@ -37,8 +53,9 @@ export async function wireAudit(
   ds: DataSource,
   clock: Clock,
   logger: Logger,
+  instance?: string,
 ): Promise<SqlAuditLog> {
-  const { audit, keyCreated } = openAuditLog(config, ds, { clock, logger, create: true });
+  const { audit, keyCreated } = openAuditLog(config, ds, { clock, logger, create: true, instance });
   if (!(await audit.headMatchesKey())) {
     logger.error(
       'the audit log was written with another key: copy the audit key file of the other instances to KOTAE_AUDIT_KEY_FILE on this one',

@@ -1,4 +1,5 @@
 /** Wiring of reports: the service, the scheduler and its job runner. */
+import type { AuditTrail } from '../core/audit';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { QuestionGrouper } from '../reports/build-usage';
@@ -38,6 +39,8 @@ export function wireReports(d: {
   maskText?: MaskText;
   /** Scheduled delivery: the notifier's senders, the recipients, the console's reports URL. */
   delivery?: { senders: readonly DeliverySender[]; settings: ReportDeliverySettings; consoleUrl: string };
+  /** Issue 11: report generation, edits, finalisation and downloads audited. */
+  audit?: AuditTrail;
 }) {
   const store = new SqlReportStore(d.ds);
   const service = new ReportService({
@@ -52,6 +55,7 @@ export function wireReports(d: {
     groupQuestions: d.groupQuestions,
     sections: d.sections,
     maskText: d.maskText,
+    audit: d.audit,
   });
   const runner = new JobRunner({
     store: new SqlJobRunStore(d.ds),

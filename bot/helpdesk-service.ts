@@ -194,12 +194,17 @@ export class HelpdeskService implements Helpdesk {
             : redactPersonalData(input.comment.slice(0, 2000), this.deps.masker).text,
         activityId: input.activityId,
       });
-    await this.audited(record, (f) => ({
-      actor: 'requester',
-      action: 'bot.feedback',
-      target: f.id,
-      detail: { conversationId: conversation.id, questionId: last?.id ?? null, resolved: input.resolved },
-    }));
+    // A redelivered activity returns the earlier row: audited once, with that row.
+    await this.audited(record, (f) =>
+      f.duplicate
+        ? undefined
+        : {
+            actor: 'requester',
+            action: 'bot.feedback',
+            target: f.id,
+            detail: { conversationId: conversation.id, questionId: last?.id ?? null, resolved: input.resolved },
+          },
+    );
     return {
       conversationId: conversation.id,
       text: input.resolved ? BOT_MESSAGES.thanks : BOT_MESSAGES.sorry,

@@ -42,9 +42,11 @@ export interface ConversationStore {
   lastQuestion(conversationId: string): Promise<QuestionRecord | undefined>;
   /**
    * Records feedback. With an activityId already seen, returns the earlier record instead of
-   * writing a second one (channel redelivery).
+   * writing a second one (channel redelivery), marked `duplicate` (so it is not audited again).
    */
-  recordFeedback(input: Omit<FeedbackRecord, 'id' | 'createdAt'> & { activityId?: string }): Promise<FeedbackRecord>;
+  recordFeedback(
+    input: Omit<FeedbackRecord, 'id' | 'createdAt'> & { activityId?: string },
+  ): Promise<FeedbackRecord & { duplicate?: boolean }>;
 }
 
 /** Filters for the ticket queue. */

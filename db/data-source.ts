@@ -22,7 +22,14 @@ export interface ServerDbConfig {
 /** Database settings, validated by the config module. */
 export type DbConfig =
   | { kind: 'sqlite'; path: string; busyTimeoutMs?: number }
-  | ({ kind: 'postgres'; ssl: boolean; poolSize?: number; connectTimeoutMs?: number } & ServerDbConfig)
+  | ({
+      kind: 'postgres';
+      ssl: boolean;
+      poolSize?: number;
+      connectTimeoutMs?: number;
+      /** How long a statement waits for a lock held elsewhere (`lock_timeout`; 0 or absent: no limit). */
+      lockTimeoutMs?: number;
+    } & ServerDbConfig)
   | ({ kind: 'mssql'; encrypt: boolean; trustServerCertificate: boolean } & ServerDbConfig);
 
 /** Creates (but does not open) a data source for the configured database. */
@@ -64,8 +71,11 @@ function dataSourceOptions(
         ssl: config.ssl,
         poolSize: config.poolSize ?? 10,
         connectTimeoutMS: config.connectTimeoutMs ?? 5000,
-        // Sessions in UTC, like the stored timestamps (see postgres-dates.ts).
-        extra: { options: '-c TimeZone=UTC' },
+        // Sessions in UTC, like the stored timestamps (see postgres-dates.ts); a row or table lock held
+        // elsewhere fails the statement after lock_timeout (55P03 → DB_LOCKED, 503) instead of stalling.
+        extra: {
+          options: `-c TimeZone=UTC${config.lockTimeoutMs ? ` -c lock_timeout=${config.lockTimeoutMs}` : ''}`,
+        },
       };
     case 'mssql':
       return {
@@ -94,7 +104,15 @@ export function mapDbError(err: unknown): KotaeError {
   if (err instanceof KotaeError) return err;
   const message = err instanceof Error ? err.message : String(err);
   const code = (err as { code?: unknown } | null)?.code;
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || /database is locked/i.test(message)) {
+  // SQLite busy; PostgreSQL 55P03 lock_not_available (lock_timeout); SQL Server 1222 (LOCK_TIMEOUT).
+  const number = (err as { number?: unknown } | null)?.number;
+  if (
+    code === 'SQLITE_BUSY' ||
+    code === 'SQLITE_LOCKED' ||
+    code === '55P03' ||
+    number === 1222 ||
+    /database is locked/i.test(message)
+  ) {
     return new KotaeError('DB_LOCKED', `database locked: ${message}`, { cause: err });
   }
   // PostgreSQL SQLSTATE class 08 (connection exception), 57P01-03 (shutdown, cannot connect now).

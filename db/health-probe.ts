@@ -1,9 +1,11 @@
 /**
- * The database part of /healthz: a read (`SELECT 1`) and, on SQLite, a write probe that never waits,
- * so a write lock held elsewhere shows as `degraded` (reads still work) instead of stalling the check.
+ * The database part of /healthz: a read (`SELECT 1`) and a write probe that never waits (SQLite: the
+ * write lock; PostgreSQL: server-write-probe.ts), so a lock held elsewhere shows as `degraded` (reads
+ * still work) instead of stalling the check.
  */
 import type { DataSource } from 'typeorm';
 import { runDb } from './run-db';
+import { probeServerWrite } from './server-write-probe';
 import { probeSqliteWrite, type WriteProbe } from './sqlite-lock-guard';
 
 /** `ok`, `degraded` (reads work, writes are refused with 503 for now) or `error`, with details. */
@@ -17,7 +19,7 @@ export async function probeDatabase(ds: DataSource): Promise<DatabaseHealth> {
   try {
     const write: WriteProbe | undefined = await runDb(ds, async () => {
       await ds.query('SELECT 1 AS ok');
-      return probeSqliteWrite(ds);
+      return probeSqliteWrite(ds) ?? (await probeServerWrite(ds));
     });
     if (write && !write.writable)
       return { state: 'degraded', detail: { writable: false, lastLockedAt: write.lastLockedAt } };

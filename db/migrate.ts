@@ -116,11 +116,14 @@ async function withAdvisoryLock<T>(ds: DataSource, work: () => Promise<T>): Prom
   const qr = ds.createQueryRunner();
   await qr.connect();
   try {
+    // Waiting for another instance's migration may take long: not bounded by the short lock_timeout.
+    await qr.query('SET lock_timeout = 0');
     await qr.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
       return await work();
     } finally {
       await qr.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+      await qr.query('RESET lock_timeout');
     }
   } finally {
     await qr.release();

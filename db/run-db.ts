@@ -8,6 +8,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource } from 'typeorm';
 import { mapDbError } from './data-source';
+import { noteServerLocked } from './server-write-probe';
 import { afterSqliteLocked, beforeSqliteWork } from './sqlite-lock-guard';
 
 const queues = new WeakMap<DataSource, Promise<unknown>>();
@@ -22,7 +23,10 @@ export async function runDb<T>(ds: DataSource, work: () => Promise<T>): Promise<
     } catch (err) {
       const mapped = mapDbError(err);
       // A write lock held elsewhere: fail the next writes fast instead of stalling the process.
-      if (mapped.code === 'DB_LOCKED') afterSqliteLocked(ds);
+      if (mapped.code === 'DB_LOCKED') {
+        afterSqliteLocked(ds);
+        noteServerLocked(ds);
+      }
       throw mapped;
     }
   };

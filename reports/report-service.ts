@@ -3,6 +3,7 @@
  * find a report's files. The CLI, the console and the scheduler all go through it.
  */
 import path from 'node:path';
+import type { AuditEntry, AuditTrail } from '../core/audit';
 import type { Clock } from '../core/clock';
 import { KotaeError } from '../core/errors';
 import type { Logger } from '../core/logger';
@@ -40,6 +41,8 @@ export interface ReportServiceDeps {
   sections?: readonly ReportSectionSource[];
   /** Masks personal data in exported texts (default: the privacy masker with every detector). */
   maskText?: MaskText;
+  /** Issue 11: generation, edits, finalisation and downloads are audited (with the store write). */
+  audit?: AuditTrail;
 }
 
 /** Generates, stores and edits reports. */
@@ -67,8 +70,13 @@ export class ReportService {
     });
   }
 
+  /** Runs a store write with its audit entry in one transaction (without an audit trail: just the write). */
+  private audited<T>(change: () => Promise<T>, entry: () => AuditEntry): Promise<T> {
+    return this.deps.audit ? this.deps.audit.atomically(change, entry) : change();
+  }
+
   /** Builds, renders into the report folder and stores a draft. Throws CONFLICT if the report is final. */
-  async generate(kind: string, periodText: string): Promise<StoredReport> {
+  async generate(kind: string, periodText: string, actor = 'system'): Promise<StoredReport> {
     const period = parsePeriod(kind, periodText, this.deps.clock.now());
     const existing = await this.deps.store.get(period.kind, period.key);
     if (existing) mustBeDraft(existing);
@@ -76,13 +84,22 @@ export class ReportService {
     const model = await this.build(period.kind, period.key);
     const files = await renderReportFiles(model, false, this.deps.fonts);
     await writeReportFiles(this.folderOf(period.kind, period.key), files);
-    const saved = await this.deps.store.saveGenerated({
-      kind: period.kind,
-      period: period.key,
-      generatedAt: new Date(model.generatedAt),
-      files: files.map((f) => f.name),
-      model,
-    });
+    const saved = await this.audited(
+      () =>
+        this.deps.store.saveGenerated({
+          kind: period.kind,
+          period: period.key,
+          generatedAt: new Date(model.generatedAt),
+          files: files.map((f) => f.name),
+          model,
+        }),
+      () => ({
+        actor,
+        action: 'report.generate',
+        target: `${period.kind}-${period.key}`,
+        detail: { files: files.length },
+      }),
+    );
     this.deps.logger?.info('report generated', {
       kind: period.kind,
       period: period.key,
@@ -119,9 +136,13 @@ export class ReportService {
     period: string,
     issuesText: string,
     expectedVersion: number,
+    actor = 'system',
   ): Promise<StoredReport> {
     if (issuesText.length > 20_000) throw new KotaeError('INPUT_TOO_LARGE', 'issues text too long');
-    const saved = await this.deps.store.updateIssues(kind, period, issuesText.replace(/\r\n/g, '\n'), expectedVersion);
+    const saved = await this.audited(
+      () => this.deps.store.updateIssues(kind, period, issuesText.replace(/\r\n/g, '\n'), expectedVersion),
+      () => ({ actor, action: 'report.edit', target: `${kind}-${period}` }),
+    );
     await this.rerender(saved);
     return saved;
   }
@@ -131,22 +152,35 @@ export class ReportService {
    * Refused (CONFLICT, Japanese message) until the period has ended: a report still collecting
    * figures cannot be final.
    */
-  async markFinal(kind: ReportKind, period: string, expectedVersion: number): Promise<StoredReport> {
+  async markFinal(kind: ReportKind, period: string, expectedVersion: number, actor = 'system'): Promise<StoredReport> {
     const report = await this.get(kind, period);
     if (this.deps.clock.now().getTime() < Date.parse(report.model.period.to)) {
       throw new KotaeError('CONFLICT', `report ${kind} ${period} period has not ended`, {
         userMessage: REPORT_ERRORS.notEnded(report.model.period.label),
       });
     }
-    const saved = await this.deps.store.markFinal(kind, period, expectedVersion);
+    const saved = await this.audited(
+      () => this.deps.store.markFinal(kind, period, expectedVersion),
+      () => ({ actor, action: 'report.finalize', target: `${kind}-${period}` }),
+    );
     await this.rerender(saved);
     return saved;
   }
 
-  /** Absolute path of one of a report's files; NOT_FOUND unless the name is in its file list. */
-  async filePath(kind: ReportKind, period: string, name: string): Promise<string> {
+  /**
+   * Absolute path of one of a report's files; NOT_FOUND unless the name is in its file list. With an
+   * `actor` the download is audited (an export of the report).
+   */
+  async filePath(kind: ReportKind, period: string, name: string, actor?: string): Promise<string> {
     const report = await this.get(kind, period);
     if (!report.files.includes(name)) throw new KotaeError('NOT_FOUND', `report file ${name} not found`);
+    if (actor && this.deps.audit)
+      await this.deps.audit.record({
+        actor,
+        action: 'export.report',
+        target: `${kind}-${period}`,
+        detail: { file: name },
+      });
     return path.join(this.folderOf(kind, period), name);
   }
 

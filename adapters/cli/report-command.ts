@@ -2,6 +2,7 @@
  * `kotae report …` wired to the configured database: periodic reports (reports/) and the
  * incident report of one ticket.
  */
+import { openAuditLog, sealNewKey } from '../../app/wire-audit';
 import path from 'node:path';
 import { BusinessCalendar, createSlaPolicy } from '../../calendar';
 import { createDataSource, openDatabase } from '../../db';
@@ -36,7 +37,10 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
       extraClosedDays: config.desk.extraClosedDays,
     });
     const masker = createPiiMasker({ types: config.piiTypes });
+    const { audit, keyCreated } = openAuditLog(config, ds, { clock, logger, create: true });
+    await sealNewKey(audit, keyCreated, logger);
     return await runReportCommand(argv, {
+      audit,
       data: new SqlReportData(ds),
       store: new SqlReportStore(ds),
       outDirDefault: path.join(config.dataDir, 'reports'),

@@ -5,6 +5,7 @@
  * the ReportModel. Exit codes: 0 done, 2 usage or invalid period, 1 other failure.
  */
 import fs from 'node:fs';
+import type { AuditTrail } from '../../core/audit';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -41,6 +42,8 @@ export interface ReportCommandDeps {
   fonts?: PdfFonts;
   /** Masks personal data in the conversation-log export (default: the privacy masker). */
   maskText?: MaskText;
+  /** Issue 11: a stored report is audited (`report.generate` by `cli`). */
+  audit?: AuditTrail;
 }
 
 /** `kotae report log --from … --to … [--out <file>]`: the conversation log as CSV, streamed. */
@@ -96,7 +99,7 @@ export async function runReportCommand(argv: string[], deps: ReportCommandDeps):
       deps.out(`${M.written(path.resolve(args.outDir), written.length)}\n${written.map((f) => `  ${f}`).join('\n')}\n`);
       return 0;
     }
-    const saved = await service.generate(args.kind, args.period);
+    const saved = await service.generate(args.kind, args.period, 'cli');
     const dir = service.folderOf(saved.kind, saved.period);
     deps.out(
       `${M.written(dir, saved.files.length)}\n${saved.files.map((f) => `  ${path.join(dir, f)}`).join('\n')}\n${M.stored}\n`,

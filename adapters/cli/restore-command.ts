@@ -15,7 +15,7 @@ import type { Clock } from '../../core/clock';
 import { KotaeError, toKotaeError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import { createDataSource, openDatabase } from '../../db';
-import { AuditAnchorFile } from '../../db/audit/anchor-file';
+import { anchorFileOf } from '../../app/wire-audit';
 import { loadAuditKey } from '../../db/audit/audit-key';
 import { inspectSqliteBackup, moveDatabaseAside, sqliteAuditHead } from '../../db/restore-sqlite';
 import {
@@ -82,7 +82,7 @@ export async function runRestoreCommand(
   }
   try {
     const { key } = loadAuditKey(config.integrity.auditKeyFile, { create: false });
-    const anchorFile = new AuditAnchorFile(config.integrity.auditAnchorFile, key);
+    const anchorFile = anchorFileOf(config, key);
     const reading = anchorFile.read();
     if (reading.badLine) {
       io.err(M.badAnchors(reading.badLine.line));

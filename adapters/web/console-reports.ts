@@ -24,6 +24,7 @@ export function createConsoleReportsRouter(deps: {
       layout: (title, bodyHtml, _req, res) =>
         renderPage({ base: '/console', title, body: raw(bodyHtml), auth: authOf(res) }),
       csrfToken: (_req, res) => authOf(res)?.session.csrfToken ?? '',
+      actor: (_req, res) => authOf(res)?.operator.username,
     }),
   );
   router.use(consoleErrorPage(deps.logger, () => '/console'));

@@ -54,8 +54,12 @@ export async function nextTicketSeq(em: EntityManager, year: number): Promise<nu
  */
 export async function lockKeyForTransaction(em: EntityManager, key: string): Promise<void> {
   const d = dialectOfDriver(em.connection.options.type);
-  if (d === 'postgres') await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
-  else if (d === 'mssql')
+  if (d === 'postgres') {
+    // Kotae's own units of work queue here for milliseconds each: not bounded by the session's short
+    // lock_timeout (meant for locks held elsewhere), which applies again right after.
+    await em.query("SELECT set_config('lock_timeout', '0', true), pg_advisory_xact_lock(hashtext($1))", [key]);
+    await em.query('SET LOCAL lock_timeout TO DEFAULT');
+  } else if (d === 'mssql')
     await em.query(
       "DECLARE @r int; EXEC @r = sp_getapplock @Resource = @0, @LockMode = 'Exclusive', @LockOwner = 'Transaction'",
       [key],

@@ -146,7 +146,7 @@ export class SqlAuditLog implements AuditTrail {
    */
   async anchor(source: string, type: 'anchor' | 'restore' = 'anchor'): Promise<AuditHead> {
     const head = await this.head();
-    this.options.anchors?.append({ type, ...head, source, at: this.now().toISOString() });
+    await this.options.anchors?.append({ type, ...head, source, at: this.now().toISOString() });
     this.options.logger?.info('audit anchor', { seq: head.seq, hash: head.hash, source, type });
     return head;
   }
@@ -165,7 +165,7 @@ export class SqlAuditLog implements AuditTrail {
     // Always keep the head: the chain must go on from a stored row.
     const head = await this.head();
     if (!through || through.seq >= head.seq) return 0;
-    this.options.anchors.append({
+    await this.options.anchors.append({
       type: 'prune',
       seq: through.seq,
       hash: through.hash,

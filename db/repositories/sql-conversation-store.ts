@@ -18,6 +18,8 @@ import type { ConversationRow, FeedbackRow, QuestionRow, TranscriptEntryRow } fr
 import { runDb } from '../run-db';
 import { inTransaction, managerOf } from '../transaction-scope';
 import { SqliteStatements } from '../sqlite-statements';
+import { isUniqueViolation } from './atomic-sql';
+import { KotaeError } from '../../core/errors';
 
 /** Maps a conversation row to its record. */
 export function toConversation(row: ConversationRow): ConversationRecord {
@@ -224,13 +226,11 @@ export class SqlConversationStore implements ConversationStore {
 
   async recordFeedback(
     input: Omit<FeedbackRecord, 'id' | 'createdAt'> & { activityId?: string },
-  ): Promise<FeedbackRecord> {
+  ): Promise<FeedbackRecord & { duplicate?: boolean }> {
     const repo = managerOf(this.ds).getRepository<FeedbackRow>('feedback');
     const id = randomUUID();
     const dedupeKey = input.activityId ? `activity:${input.activityId}` : `row:${id}`;
     return this.run(async () => {
-      const existing = input.activityId ? await repo.findOneBy({ dedupeKey }) : null;
-      if (existing) return toFeedback(existing);
       const row: FeedbackRow = {
         id,
         conversationId: input.conversationId,
@@ -240,15 +240,20 @@ export class SqlConversationStore implements ConversationStore {
         createdAt: this.now(),
         dedupeKey,
       };
-      try {
-        await repo.insert(row);
-      } catch (err) {
-        // A concurrent redelivery won the race on the unique key: return its row.
-        const raced = await repo.findOneBy({ dedupeKey });
-        if (raced) return toFeedback(raced);
-        throw err;
+      // A redelivery (or a concurrent one) finds the unique key taken. Not a failed insert: inside
+      // the audit transaction a unique violation would abort it on PostgreSQL.
+      if (this.ds.options.type === 'mssql') {
+        try {
+          await repo.insert(row);
+        } catch (err) {
+          if (!isUniqueViolation(err)) throw err;
+        }
+      } else {
+        await managerOf(this.ds).createQueryBuilder().insert().into('feedback').values(row).orIgnore().execute();
       }
-      return toFeedback(row);
+      const stored = await repo.findOneBy({ dedupeKey });
+      if (!stored) throw new KotaeError('INTERNAL', `feedback ${dedupeKey} not stored`);
+      return stored.id === id ? toFeedback(stored) : { ...toFeedback(stored), duplicate: true };
     });
   }
 }

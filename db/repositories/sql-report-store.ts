@@ -16,6 +16,7 @@ import {
 } from '../../reports';
 import type { ReportRow } from '../schema/rows';
 import { runDb } from '../run-db';
+import { managerOf } from '../transaction-scope';
 import { isUniqueViolation } from './atomic-sql';
 
 function toReport(r: ReportRow): StoredReport {
@@ -43,7 +44,7 @@ export class SqlReportStore implements ReportStore {
   }
 
   private repo() {
-    return this.ds.getRepository<ReportRow>('report');
+    return managerOf(this.ds).getRepository<ReportRow>('report');
   }
 
   async get(kind: ReportKind, period: string): Promise<StoredReport | undefined> {
@@ -106,7 +107,7 @@ export class SqlReportStore implements ReportStore {
   /** Updates only if the row still has the version read (a concurrent save makes this a CONFLICT). */
   private async versioned(r: StoredReport, set: Partial<ReportRow>): Promise<void> {
     const result = await this.run(() =>
-      this.ds
+      managerOf(this.ds)
         .createQueryBuilder()
         .update('report')
         .set({ ...set, version: () => `${this.ds.driver.escape('version')} + 1` })

@@ -185,16 +185,20 @@ export class AuthService {
   /** Counts a wrong password; the `maxFailures`-th in a row locks the account (returns true). */
   private async recordFailure(operator: OperatorRecord, action: string): Promise<boolean> {
     const now = this.deps.clock.now();
-    const { failures, locked } = await this.deps.operators.recordFailedAttempt(
-      operator.id,
-      this.policy.maxFailures,
-      new Date(now.getTime() + this.policy.lockMinutes * MINUTE),
+    // The count and its audit row commit together: no failure or lock goes unaudited (issue 11).
+    const { locked } = await this.deps.audit.atomically(
+      () =>
+        this.deps.operators.recordFailedAttempt(
+          operator.id,
+          this.policy.maxFailures,
+          new Date(now.getTime() + this.policy.lockMinutes * MINUTE),
+        ),
+      ({ failures, locked: lockedNow }) => ({
+        actor: operator.username,
+        action: lockedNow ? 'auth.locked' : action,
+        detail: { failures },
+      }),
     );
-    await this.deps.audit.record({
-      actor: operator.username,
-      action: locked ? 'auth.locked' : action,
-      detail: { failures },
-    });
     return locked;
   }
 

@@ -55,6 +55,9 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'backup.restore': 'バックアップから復元',
   'retention.run': '保存期間経過データの削除',
   'retention.auto_close': '解決済みチケットの自動クローズ',
+  'report.generate': '報告書の作成',
+  'report.edit': '報告書の課題・対策の編集',
+  'report.finalize': '報告書の確定',
   'export.report': '報告書の出力',
   'export.certificate': '消去証明書の出力',
 };

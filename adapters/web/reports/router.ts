@@ -21,6 +21,8 @@ export interface ReportsRouterDeps {
   reports: ReportPagesService;
   /** Middleware factory that admits the given roles (and checks CSRF on POST). */
   authorize: (roles: readonly string[]) => RequestHandler;
+  /** Who acts (the signed-in operator), for the audit log. */
+  actor?: (req: Request, res: Response) => string | undefined;
   /** Wraps a page body in the console layout. */
   layout: (title: string, bodyHtml: string, req: Request, res: Response) => string;
   /** The session's CSRF token for forms (field `_csrf`); empty when the app checks CSRF otherwise. */
@@ -50,6 +52,7 @@ function field(body: unknown, name: string): string {
 export function createReportsRouter(deps: ReportsRouterDeps): express.Router {
   const router = express.Router();
   const csrf = (req: Request, res: Response): string => deps.csrfToken?.(req, res) ?? '';
+  const actorOf = (req: Request, res: Response): string => deps.actor?.(req, res) ?? 'console';
   const page = (req: Request, res: Response, title: string, body: string): void => {
     res.type('html').send(deps.layout(title, body, req, res));
   };
@@ -63,7 +66,7 @@ export function createReportsRouter(deps: ReportsRouterDeps): express.Router {
     const kind = field(req.body, 'kind');
     const period =
       kind === 'custom' ? customPeriodText(field(req.body, 'from'), field(req.body, 'to')) : field(req.body, 'period');
-    const saved = await deps.reports.generate(kind, period);
+    const saved = await deps.reports.generate(kind, period, actorOf(req, res));
     res.redirect(303, `${req.baseUrl}/${saved.kind}/${encodeURIComponent(saved.period)}`);
   });
   router.get('/conversation-log.csv', async (req, res) => {
@@ -82,12 +85,23 @@ export function createReportsRouter(deps: ReportsRouterDeps): express.Router {
     res.attachment(`${r.kind}-${r.period}.json`).json(r.model);
   });
   router.get('/:kind/:period/files/:name', async (req, res) => {
-    const file = await deps.reports.filePath(kindOf(req.params.kind), req.params.period, req.params.name);
+    const file = await deps.reports.filePath(
+      kindOf(req.params.kind),
+      req.params.period,
+      req.params.name,
+      actorOf(req, res),
+    );
     res.download(file, req.params.name);
   });
   router.post('/:kind/:period/issues', async (req, res) => {
     const kind = kindOf(req.params.kind);
-    await deps.reports.updateIssues(kind, req.params.period, field(req.body, 'issuesText'), versionOf(req.body));
+    await deps.reports.updateIssues(
+      kind,
+      req.params.period,
+      field(req.body, 'issuesText'),
+      versionOf(req.body),
+      actorOf(req, res),
+    );
     res.redirect(303, `${req.baseUrl}/${kind}/${encodeURIComponent(req.params.period)}`);
   });
   router.get('/:kind/:period/final', async (req, res) => {
@@ -100,7 +114,7 @@ export function createReportsRouter(deps: ReportsRouterDeps): express.Router {
       throw new KotaeError('INPUT_INVALID', 'final without confirmation', {
         userMessage: REPORT_ERRORS.confirmRequired,
       });
-    await deps.reports.markFinal(kind, req.params.period, versionOf(req.body));
+    await deps.reports.markFinal(kind, req.params.period, versionOf(req.body), actorOf(req, res));
     res.redirect(303, `${req.baseUrl}/${kind}/${encodeURIComponent(req.params.period)}`);
   });
   return router;

@@ -12,6 +12,7 @@ describe('issue 11 configuration: audit key, retention per class, auto-close, ba
     assert.deepEqual(c.integrity, {
       auditKeyFile: '/srv/kotae/data/audit.key',
       auditAnchorFile: '/srv/kotae/data/audit-anchors.jsonl',
+      auditAnchorOtherFiles: [],
       backupKeyFile: undefined,
       retention: { conversationDays: 30, ticketDays: 30, attachmentDays: 30, auditDays: 1825 },
       autoCloseBusinessDays: 10,

@@ -50,6 +50,7 @@ describe('loadConfig', () => {
       database: 'kotae',
       ssl: false,
       poolSize: 10,
+      lockTimeoutMs: 1000,
     });
     assert.equal(c.dbAutoMigrate, false);
     assert.equal(c.dbStartTimeoutSeconds, 0);

@@ -5,6 +5,7 @@ import { FakeClock } from '../../../core/clock';
 import { SqlConversationStore, SqlTicketStore } from '../../../db';
 import { FakeKnowledge, faqChunk } from '../../fakes/fake-knowledge';
 import { describeEachDb } from '../../helpers/databases';
+import { testAuditLog } from '../../helpers/audit';
 
 describeEachDb('HelpdeskService', (each) => {
   let db: { ds: DataSource };
@@ -210,6 +211,33 @@ describeEachDb('HelpdeskService', (each) => {
     assert.deepEqual(reply.actions, ['escalate']);
     const rows = await db.ds.getRepository('feedback').count();
     assert.equal(rows, 1);
+  });
+
+  it('audits a feedback redelivered with the same activity id once (also when redelivered concurrently)', async () => {
+    const audit = testAuditLog(db.ds, () => clock.now());
+    const audited = new HelpdeskService(
+      { conversations, tickets, knowledge, clock, audit },
+      {
+        maxQuestionChars: 2000,
+        deskHours: '平日 8:30〜17:15',
+        isDeskOpen: () => true,
+        thresholds: { answer: 0.5, tentative: 0.45, clarify: 0.3 },
+      },
+    );
+    const a = await audited.ask({ channel: 'teams', text: 'パスワード' });
+    await audited.feedback({ conversationId: a.conversationId, resolved: true, activityId: 'fb-2' });
+    await audited.feedback({ conversationId: a.conversationId, resolved: true, activityId: 'fb-2' });
+    await Promise.all(
+      [1, 2, 3].map(() => audited.feedback({ conversationId: a.conversationId, resolved: false, activityId: 'fb-3' })),
+    );
+    const feedbackRows = (await audit.recent(20)).filter((r) => r.action === 'bot.feedback');
+    assert.equal(feedbackRows.length, 2);
+    assert.equal(await db.ds.getRepository('feedback').count(), 2);
+    assert.deepEqual(
+      (await db.ds.getRepository<{ id: string }>('feedback').find()).map((f) => f.id).sort(),
+      feedbackRows.map((r) => r.target).sort(),
+    );
+    assert.equal((await audit.verify()).ok, true);
   });
 
   it('never stores an individual number typed into the chat', async () => {

@@ -164,4 +164,45 @@ describeEachDb('AuthService and AccountService', (each) => {
     const verdict = await audit.verify();
     assert.deepEqual([verdict.ok, verdict.count], [true, 4]);
   });
+
+  it('audits each failure and the lock exactly once, in the transaction of the failure count', async () => {
+    for (let i = 1; i <= 5; i++) await codeOf(auth.signIn('tanaka', 'wrong'));
+    await codeOf(auth.signIn('tanaka', PASSWORD));
+    const rows = (await audit.recent(20)).reverse().filter((r) => r.action !== 'account.create');
+    assert.deepEqual(
+      rows.map((r) => [r.action, r.detail]),
+      [
+        ['auth.sign_in_failed', { failures: 1 }],
+        ['auth.sign_in_failed', { failures: 2 }],
+        ['auth.sign_in_failed', { failures: 3 }],
+        ['auth.sign_in_failed', { failures: 4 }],
+        ['auth.locked', { failures: 5 }],
+        ['auth.sign_in_locked', undefined],
+      ],
+    );
+  });
+
+  it('does not count a failure whose audit row cannot be written (one transaction)', async () => {
+    const operators = new SqlOperatorStore(db.ds, () => clock.now());
+    const failingAudit = {
+      record: (e: Parameters<SqlAuditLog['record']>[0]) => audit.record(e),
+      atomically: <T>(change: () => Promise<T>) =>
+        audit.atomically(change, () => {
+          throw new KotaeError('INTERNAL', 'audit append failed');
+        }),
+    };
+    const broken = new AuthService({
+      operators,
+      sessions,
+      audit: failingAudit,
+      clock,
+      policy: { scrypt: TEST_SCRYPT },
+    });
+    assert.equal(await codeOf(broken.signIn('tanaka', 'wrong')), 'INTERNAL');
+    assert.equal((await operators.findByUsername('tanaka'))?.failedAttempts, 0);
+    assert.deepEqual(
+      (await audit.recent(10)).map((r) => r.action),
+      ['account.create'],
+    );
+  });
 });
