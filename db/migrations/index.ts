@@ -14,6 +14,7 @@ import { SavedViews1764700000002 } from './1764700000002-saved-views';
 import { ReplyTemplates1764700000003 } from './1764700000003-reply-templates';
 import { ConversationRequester1765010000000 } from './1765010000000-conversation-requester';
 import { FailedSaves1765010000001 } from './1765010000001-failed-saves';
+import { TicketSearchTrigram1765010000002 } from './1765010000002-ticket-search-trigram';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   QuestionGaps1764900200000,
   ConversationRequester1765010000000,
   FailedSaves1765010000001,
+  TicketSearchTrigram1765010000002,
 ];
