@@ -361,7 +361,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       calendar,
     );
     const notifications = notify;
-    notifications.start(tickets, (t) => operators.ticketService.sla(t));
+    notifications.start(tickets, (t) => operators.ticketService.sla(t), { lease: jobLease, holder: leases.holder });
     logo.start();
     knowledgeSide.start();
     return {
@@ -381,13 +381,13 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         await indexSync.stop();
         await logoChat.stop();
         await timers.stop();
-        notifications.stop();
+        await notifications.stop();
         if (ds.isInitialized) await ds.destroy();
         lock.release();
       },
     };
   } catch (err) {
-    notify?.stop();
+    await notify?.stop();
     await logo?.stop();
     if (dataSource?.isInitialized) await dataSource.destroy();
     lock.release();
