@@ -388,7 +388,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       calendar,
     );
     const notifications = notify;
-    notifications.start(tickets, (t) => operators.ticketService.sla(t));
+    notifications.start(tickets, (t) => operators.ticketService.sla(t), { lease: jobLease, holder: leases.holder });
     const alerts = wireAlerts({
       config,
       ds,
@@ -422,14 +422,14 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         knowledge.stop();
         await logoChat.stop();
         await timers.stop();
-        notifications.stop();
+        await notifications.stop();
         await checkpoints?.stop();
         if (ds.isInitialized) await ds.destroy();
         lock.release();
       },
     };
   } catch (err) {
-    notify?.stop();
+    await notify?.stop();
     await logo?.stop();
     await checkpoints?.stop();
     if (dataSource?.isInitialized) await dataSource.destroy();

@@ -21,10 +21,18 @@ import {
 } from '../notify';
 import type { SlaResult } from '../calendar';
 import type { KotaeConfig } from './config';
+import type { JobLease } from '../jobs';
+import { leasedSlaWatch } from './leased-sla-watch';
 
 /** How often the outbox is retried and the SLA clocks are checked. */
 const FLUSH_MS = 30_000;
 const SLA_WATCH_MS = 60_000;
+
+/** The job lease through which one instance runs the SLA watch. */
+export interface SlaWatchLease {
+  lease: JobLease;
+  holder: string;
+}
 
 /** What the notification wiring needs. */
 export interface NotifyWiringDeps {
@@ -66,6 +74,7 @@ export function wireNotify(d: NotifyWiringDeps) {
   const link = (ticketNumber: string) => `${config.publicUrl}/console/tickets/${encodeURIComponent(ticketNumber)}`;
   const publish = (e: Parameters<NotificationService['publish']>[0]) => service.publish(e);
   const timers: NodeJS.Timeout[] = [];
+  let slaWatch: ReturnType<typeof leasedSlaWatch> | undefined;
   return {
     service,
     link,
@@ -81,8 +90,8 @@ export function wireNotify(d: NotifyWiringDeps) {
         subject: NOTIFY_MESSAGES.jobFailed(job),
         body: [NOTIFY_MESSAGES.jobFailed(job), '', error].join('\n'),
       }),
-    /** Starts the outbox retry and the SLA watch. */
-    start(store: TicketStore, sla: (t: TicketRecord) => SlaResult): void {
+    /** Starts the outbox retry (every instance) and the SLA watch (the instance holding its lease). */
+    start(store: TicketStore, sla: (t: TicketRecord) => SlaResult, lease: SlaWatchLease): void {
       const watch = new SlaWatch({ store, sla, publish, link, clock: d.clock });
       const every = (ms: number, work: () => Promise<unknown>) => {
         const t = setInterval(
@@ -96,10 +105,18 @@ export function wireNotify(d: NotifyWiringDeps) {
         timers.push(t);
       };
       every(FLUSH_MS, () => service.flush());
-      every(SLA_WATCH_MS, () => watch.check());
+      slaWatch = leasedSlaWatch({
+        ...lease,
+        clock: d.clock,
+        logger: d.logger,
+        check: () => watch.check(),
+        everyMs: SLA_WATCH_MS,
+      });
+      slaWatch.start();
     },
-    stop(): void {
+    async stop(): Promise<void> {
       for (const t of timers.splice(0)) clearInterval(t);
+      await slaWatch?.stop();
       smtp?.close();
     },
   };

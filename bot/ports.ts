@@ -69,9 +69,27 @@ export interface TicketQuery {
   terms?: readonly string[];
   /** Leaves out tickets marked 機密性3 (a viewer who is not rostered). */
   hideConfidential?: boolean;
+  /**
+   * Order by a plain column (ties: newest first), compared by the database's collation; a missing value
+   * sorts as the empty string (first ascending). Default: newest first.
+   */
+  order?: { column: TicketOrderColumn; dir: 'asc' | 'desc' };
   limit?: number;
   offset?: number;
 }
+
+/** The ticket columns a query can be ordered by. */
+export const TICKET_ORDER_COLUMNS = [
+  'number',
+  'title',
+  'type',
+  'category',
+  'requesterName',
+  'department',
+  'assignee',
+  'createdAt',
+] as const;
+export type TicketOrderColumn = (typeof TICKET_ORDER_COLUMNS)[number];
 
 /** A change to a ticket; `expectedVersion` enforces optimistic locking. */
 export interface TicketPatch {

@@ -1,5 +1,10 @@
-/** Sorting the queue by any of its columns (done in memory over the filtered tickets, at most 1,000). */
+/**
+ * Sorting the queue by any of its columns: by a plain column in the database (QUEUE_SORT_COLUMNS); by
+ * status, priority (their lifecycle / urgency order) or an SLA due time in memory over the filtered
+ * tickets, at most 1,000.
+ */
 import { TICKET_PRIORITIES, TICKET_STATUSES } from '../bot/records';
+import type { TicketOrderColumn } from '../bot/ports';
 import type { TicketWithSla } from './types';
 
 /** The sortable columns of the queue. */
@@ -24,6 +29,18 @@ export interface QueueSort {
   key: QueueSortKey;
   dir: 'asc' | 'desc';
 }
+
+/** The sort keys the database orders by, with their column; the others are sorted in memory. */
+export const QUEUE_SORT_COLUMNS: Readonly<Partial<Record<QueueSortKey, TicketOrderColumn>>> = {
+  number: 'number',
+  title: 'title',
+  type: 'type',
+  category: 'category',
+  requester: 'requesterName',
+  department: 'department',
+  assignee: 'assignee',
+  createdAt: 'createdAt',
+};
 
 type Value = string | number;
 

@@ -23,7 +23,7 @@ import type { AttachmentService, StagedAttachment } from './attachment-service';
 import { ATTACHMENT_MESSAGES } from './attachment-messages';
 import { DEFAULT_CATEGORIES } from './categories';
 import { searchExcerpt } from './search';
-import { sortQueue, type QueueSort } from './queue-sort';
+import { QUEUE_SORT_COLUMNS, sortQueue, type QueueSort } from './queue-sort';
 import type { PiiMasker } from '../privacy';
 import { masked, maskedOptional } from './personal-data';
 
@@ -149,15 +149,20 @@ export class TicketService {
   async queue(filter: QueueFilter): Promise<{ items: TicketWithSla[]; total: number }> {
     const { sla, sort, ...unscoped } = filter;
     const query = await this.scoped(unscoped);
-    const inMemory = Boolean(sla || sort);
-    const page = await this.deps.store.list(inMemory ? { ...query, limit: 1000, offset: 0 } : query);
+    const column = sort && QUEUE_SORT_COLUMNS[sort.key];
+    const order = sort && column ? { column, dir: sort.dir } : undefined;
+    // SLA states and the status/priority/due orders are computed here: over at most 1,000 tickets.
+    const inMemory = Boolean(sla || (sort && !column));
+    const page = await this.deps.store.list(
+      inMemory ? { ...query, order, limit: 1000, offset: 0 } : { ...query, order },
+    );
     let items: TicketWithSla[] = page.items.map((ticket) => ({ ticket, sla: this.sla(ticket) }));
     if (!inMemory) {
       if (query.terms?.length) await this.addExcerpts(items, query.terms);
       return { items, total: page.total };
     }
     if (sla) items = items.filter((i) => overallSlaState(i.sla) === sla);
-    if (sort) items = sortQueue(items, sort);
+    if (sort && !column) items = sortQueue(items, sort);
     const offset = query.offset ?? 0;
     const shown = items.slice(offset, offset + (query.limit ?? 100));
     if (query.terms?.length) await this.addExcerpts(shown, query.terms);

@@ -15,6 +15,7 @@ import { ReplyTemplates1764700000003 } from './1764700000003-reply-templates';
 import { AlertState1765000000000 } from './1765000000000-alert-state';
 import { ConversationRequester1765010000000 } from './1765010000000-conversation-requester';
 import { FailedSaves1765010000001 } from './1765010000001-failed-saves';
+import { TicketSearchTrigram1765010000002 } from './1765010000002-ticket-search-trigram';
 import { OperationsLedger1765020000000 } from './1765020000000-operations-ledger';
 import { RegistersAndLending1765030000000 } from './1765030000000-registers-and-lending';
 import { DeskDuties1765040000000 } from './1765040000000-desk-duties';
@@ -38,6 +39,7 @@ export const MIGRATIONS = [
   AlertState1765000000000,
   ConversationRequester1765010000000,
   FailedSaves1765010000001,
+  TicketSearchTrigram1765010000002,
   OperationsLedger1765020000000,
   RegistersAndLending1765030000000,
   DeskDuties1765040000000,

@@ -3,7 +3,15 @@
  * comments and the transcript copied at escalation.
  */
 import { randomUUID } from 'node:crypto';
-import { Between, In, IsNull, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import {
+  Between,
+  In,
+  IsNull,
+  type DataSource,
+  type EntityManager,
+  type FindOptionsOrder,
+  type FindOptionsWhere,
+} from 'typeorm';
 import { KotaeError } from '../../core/errors';
 import type { TicketComment, TicketEvent, TicketPatch, TicketQuery, TicketStore } from '../../bot/ports';
 import {
@@ -187,12 +195,24 @@ export class SqlTicketStore implements TicketStore {
         .getRepository<TicketRow>('ticket')
         .findAndCount({
           where,
-          order: { createdAt: 'DESC' },
+          order: this.orderOf(query.order),
           take: Math.min(query.limit ?? 100, 1000),
           skip: query.offset ?? 0,
         }),
     );
     return { items: rows.map(toTicket), total };
+  }
+
+  /**
+   * ORDER BY the column, then newest first. A missing value sorts as '' (first ascending): SQLite and SQL
+   * Server put NULL first ascending already; PostgreSQL is told so.
+   */
+  private orderOf(order: TicketQuery['order']): FindOptionsOrder<TicketRow> {
+    if (!order || order.column === 'createdAt') return { createdAt: order?.dir === 'asc' ? 'ASC' : 'DESC' };
+    const direction = order.dir === 'asc' ? 'ASC' : 'DESC';
+    const nulls = order.dir === 'asc' ? 'FIRST' : 'LAST';
+    const value = this.ds.options.type === 'postgres' ? { direction, nulls } : direction;
+    return { [order.column]: value, createdAt: 'DESC' } as FindOptionsOrder<TicketRow>;
   }
 
   async update(id: string, expectedVersion: number, patch: TicketPatch, actor: string): Promise<TicketRecord> {

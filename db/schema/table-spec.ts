@@ -18,11 +18,44 @@ export interface ColumnSpec {
   default?: string | number;
 }
 
+/**
+ * A secondary index. `trigram`: a PostgreSQL-only GIN index with the pg_trgm operator class on every column
+ * (for ILIKE '%…%' search); SQLite and SQL Server have no such index (SQLite searches its FTS5 table).
+ */
+export interface IndexSpec {
+  columns: string[];
+  unique?: boolean;
+  trigram?: boolean;
+}
+
+/**
+ * The name of an index: `IX_<table>_<col1>_<col2>`, with `_trgm` after a trigram index's column (it may sit
+ * beside a B-tree index of the same column).
+ */
+export function nameOf(table: string, ix: IndexSpec): string {
+  return `${indexName(table, ix.columns)}${ix.trigram ? '_trgm' : ''}`;
+}
+
 /** One table: name, columns by property name (= column name), and secondary indices. */
 export interface TableSpec {
   name: string;
   columns: Record<string, ColumnSpec>;
-  indices?: { columns: string[]; unique?: boolean }[];
+  indices?: IndexSpec[];
+}
+
+/** The indices a dialect has: trigram indices exist on PostgreSQL only. */
+export function indicesOf(spec: TableSpec, dialect: Dialect): IndexSpec[] {
+  return (spec.indices ?? []).filter((ix) => !ix.trigram || dialect === 'postgres');
+}
+
+/**
+ * The `CREATE INDEX` of a trigram index as PostgreSQL reports it in `pg_indexes.indexdef`. TypeORM's
+ * entity schema cannot express an access method or operator class, so trigram indices are declared
+ * `synchronize: false` (its schema diff ignores them) and the migration tests compare this text instead.
+ */
+export function trigramIndexDef(table: string, ix: IndexSpec, schema = 'public'): string {
+  const columns = ix.columns.map((c) => `${/^[a-z_][a-z0-9_]*$/.test(c) ? c : `"${c}"`} gin_trgm_ops`).join(', ');
+  return `CREATE INDEX "${nameOf(table, ix)}" ON ${schema}.${table} USING gin (${columns})`;
 }
 
 function concrete(spec: ColumnSpec, dialect: Dialect): { type: string; length?: string | number; precision?: number } {
@@ -61,10 +94,13 @@ export function toEntitySchema(spec: TableSpec, dialect: Dialect): EntitySchema 
     };
   }
   // Indices are declared too, so TypeORM's schema diff can prove a migrated database matches.
-  const indices = (spec.indices ?? []).map((ix) => ({
-    name: indexName(spec.name, ix.columns),
+  const indices = indicesOf(spec, dialect).map((ix) => ({
+    name: nameOf(spec.name, ix),
     columns: ix.columns,
     unique: ix.unique ?? false,
+    // EntitySchema cannot say "GIN with gin_trgm_ops": TypeORM leaves such an index alone (neither drops
+    // nor recreates it), and the migration tests compare its definition in pg_indexes instead.
+    ...(ix.trigram ? { synchronize: false } : {}),
   }));
   return new EntitySchema({ name: spec.name, tableName: spec.name, columns, indices });
 }
@@ -91,13 +127,16 @@ export function toTable(spec: TableSpec, dialect: Dialect): Table {
         default: typeof col.default === 'string' ? `'${col.default}'` : col.default,
       };
     }),
-    indices: (spec.indices ?? []).map(
-      (ix) =>
-        new TableIndex({
-          name: indexName(spec.name, ix.columns),
-          columnNames: ix.columns,
-          isUnique: ix.unique ?? false,
-        }),
-    ),
+    // A trigram index needs its operator class, which TableIndex cannot carry: migrations write it in SQL.
+    indices: indicesOf(spec, dialect)
+      .filter((ix) => !ix.trigram)
+      .map(
+        (ix) =>
+          new TableIndex({
+            name: indexName(spec.name, ix.columns),
+            columnNames: ix.columns,
+            isUnique: ix.unique ?? false,
+          }),
+      ),
   });
 }

@@ -122,6 +122,11 @@ export const ticket: TableSpec = {
     { columns: ['createdAt'] },
     { columns: ['assignee'] },
     { columns: ['conversationId'] },
+    // Search on PostgreSQL (ILIKE '%…%' on each column, one index each); migration 1765010000002.
+    ...['number', 'title', 'details', 'requesterName', 'requesterId', 'department'].map((c) => ({
+      columns: [c],
+      trigram: true,
+    })),
   ],
 };
 
@@ -155,7 +160,7 @@ export const ticketComment: TableSpec = {
     claimedBy: short(200, true),
     claimedUntil: optDate,
   },
-  indices: [{ columns: ['ticketId'] }],
+  indices: [{ columns: ['ticketId'] }, { columns: ['body'], trigram: true }],
 };
 
 /**

@@ -341,6 +341,46 @@ export function ticketStoreContract(name: string, factory: TicketStoreFactory): 
       assert.equal((await store.list({ terms: ['プリンタ'], status: ['closed'] })).total, 0);
     });
 
+    it('orders by a column (missing values first ascending, ties newest first) and pages in that order', async () => {
+      const made: Record<string, string> = {};
+      for (const [title, department, assignee] of [
+        ['B 件名', '税務課', 'op2'],
+        ['A 件名', undefined, undefined],
+        ['C 件名', '総務課', 'op1'],
+        ['B 件名', '会計課', 'op1'],
+      ] as const) {
+        clock.advanceMinutes(1);
+        const t = await store.create(newTicket({ title, requester: { id: 'u9', name: '試験', department } }), 'bot');
+        if (assignee) await store.update(t.id, 1, { assignee }, 'op1');
+        made[t.number] = `${title}/${department ?? '-'}/${assignee ?? '-'}`;
+      }
+      const listed = async (order: NonNullable<Parameters<TicketStore['list']>[0]['order']>, offset = 0, limit = 10) =>
+        (await store.list({ order, offset, limit })).items.map((t) => made[t.number]);
+      assert.deepEqual(await listed({ column: 'title', dir: 'asc' }), [
+        'A 件名/-/-',
+        'B 件名/会計課/op1',
+        'B 件名/税務課/op2',
+        'C 件名/総務課/op1',
+      ]);
+      assert.deepEqual(await listed({ column: 'title', dir: 'desc' }), [
+        'C 件名/総務課/op1',
+        'B 件名/会計課/op1',
+        'B 件名/税務課/op2',
+        'A 件名/-/-',
+      ]);
+      assert.deepEqual(await listed({ column: 'assignee', dir: 'asc' }), [
+        'A 件名/-/-',
+        'B 件名/会計課/op1',
+        'C 件名/総務課/op1',
+        'B 件名/税務課/op2',
+      ]);
+      assert.deepEqual(
+        await listed({ column: 'department', dir: 'desc' }),
+        ['総務課', '税務課', '会計課', '-'].map((d) => Object.values(made).find((v) => v.split('/')[1] === d)!),
+      );
+      assert.deepEqual(await listed({ column: 'createdAt', dir: 'asc' }, 1, 2), ['A 件名/-/-', 'C 件名/総務課/op1']);
+    });
+
     it('searches FTS syntax, quotes and LIKE wildcards as plain text', async () => {
       const odd = await store.create(newTicket({ title: `エラー "E-100" が出る 100%_完了 (NEAR) AND * it's` }), 'bot');
       await store.create(newTicket({ title: '普通の件名' }), 'bot');

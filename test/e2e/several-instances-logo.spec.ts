@@ -86,11 +86,15 @@ describe('LoGoチャット on two full instances on PostgreSQL', function () {
     const holder = a.app.leases.holder;
     assert.deepEqual([ha.logo.state, ha.logo.ready, ha.logo.holder], ['ready', true, holder]);
     assert.deepEqual([hb.logo.state, hb.logo.ready, hb.logo.holder], ['standby', false, holder]);
-    assert.deepEqual(ha.instance.leases, ['logo-chat']);
+    // The first instance also runs the SLA watch (its lease).
+    assert.deepEqual(ha.instance.leases, ['logo-chat', 'sla-watch']);
     assert.deepEqual(hb.instance.leases, []);
     assert.deepEqual(
       hb.leases.map((l) => [l.name, l.holder]),
-      [['logo-chat', holder]],
+      [
+        ['logo-chat', holder],
+        ['sla-watch', holder],
+      ],
     );
     assert.equal(server.openConnections, 1);
   });

@@ -61,7 +61,8 @@ describe('several instances on one PostgreSQL database', function () {
     const [ha, hb] = [await health(a), await health(b)];
     assert.notEqual(ha.instance.id, hb.instance.id);
     assert.equal(ha.instance.id, a.app.leases.holder);
-    assert.deepEqual([ha.instance.leases, hb.instance.leases], [[], []]);
+    // The first instance started runs the SLA watch (its lease); the second stands by for it.
+    assert.deepEqual([ha.instance.leases, hb.instance.leases], [['sla-watch'], []]);
 
     const inside = await a.app.leases.run(
       'backup',
@@ -72,8 +73,8 @@ describe('several instances on one PostgreSQL database', function () {
       },
       undefined,
     );
-    assert.deepEqual(inside, { a: ['backup'], b: [], refused: 'refused on two' });
-    assert.deepEqual((await health(a)).instance.leases, []);
+    assert.deepEqual(inside, { a: ['backup', 'sla-watch'], b: [], refused: 'refused on two' });
+    assert.deepEqual((await health(a)).instance.leases, ['sla-watch']);
     assert.equal(await b.app.leases.run('backup', async () => 'ran on two', 'refused on two'), 'ran on two');
   });
 

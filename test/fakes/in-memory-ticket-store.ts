@@ -105,7 +105,7 @@ export class InMemoryTicketStore implements TicketStore, TicketOutbox {
       .filter((t) => !q.hideConfidential || !t.confidential)
       .filter((t) => (!q.createdFrom || t.createdAt >= q.createdFrom) && (!q.createdTo || t.createdAt <= q.createdTo))
       .filter((t) => !q.terms?.length || q.terms.every((term) => this.searchText(t).includes(term.toLowerCase())))
-      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+      .sort((a, b) => order(a, b, q.order));
     const offset = q.offset ?? 0;
     return { items: match.slice(offset, offset + Math.min(q.limit ?? 100, 1000)).map(copy), total: match.length };
   }
@@ -220,4 +220,21 @@ export class InMemoryTicketStore implements TicketStore, TicketOutbox {
   private event(ticketId: string, at: Date, actor: string, field: string, before?: string, after?: string): void {
     this.events.push({ id: this.nextId('e'), ticketId, at, actor, field, before, after });
   }
+}
+
+/** The value of an order column, a missing one as ''. */
+function orderValue(t: TicketRecord, column: NonNullable<TicketQuery['order']>['column']): string | number {
+  if (column === 'createdAt') return t.createdAt.getTime();
+  if (column === 'requesterName') return t.requester.name ?? '';
+  if (column === 'department') return t.requester.department ?? '';
+  return t[column] ?? '';
+}
+
+/** As the SQL store orders (code-point comparison, as SQLite's and PostgreSQL's C collation): column, then newest. */
+function order(a: TicketRecord, b: TicketRecord, o: TicketQuery['order']): number {
+  const newest = b.createdAt.getTime() - a.createdAt.getTime();
+  if (!o) return newest;
+  const [x, y] = [orderValue(a, o.column), orderValue(b, o.column)];
+  const c = x < y ? -1 : x > y ? 1 : 0;
+  return c !== 0 ? (o.dir === 'asc' ? c : -c) : newest;
 }

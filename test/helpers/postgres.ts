@@ -159,10 +159,14 @@ async function admin<T>(server: PgServer, work: (c: Client) => Promise<T>): Prom
   }
 }
 
-/** Creates an empty database with a random name; returns its name. */
-export async function createTestDatabase(server: PgServer): Promise<string> {
+/**
+ * Creates an empty database with a random name; returns its name. `ctype`: its LC_CTYPE instead of the
+ * cluster's C (e.g. `C.utf8`, under which pg_trgm takes Japanese characters as word characters).
+ */
+export async function createTestDatabase(server: PgServer, options: { ctype?: 'C.utf8' } = {}): Promise<string> {
   const name = `kotae_${randomBytes(6).toString('hex')}`;
-  await admin(server, (c) => c.query(`CREATE DATABASE ${name}`));
+  const locale = options.ctype ? ` TEMPLATE template0 LC_COLLATE 'C' LC_CTYPE '${options.ctype}'` : '';
+  await admin(server, (c) => c.query(`CREATE DATABASE ${name}${locale}`));
   return name;
 }
 
