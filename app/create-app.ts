@@ -72,6 +72,7 @@ import { createMetrics, type MetricsSources } from '../adapters/web/metrics';
 import { probeDatabase, SqlRateLimits } from '../db';
 import { retentionTrust } from './wire-retention';
 import { questionGrouper } from './question-grouper';
+import { slaTargetsOf } from './wire-duties';
 
 /** Things a test or the CLI may replace. */
 export interface AppDeps {
@@ -186,6 +187,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     );
     const helpdesk = observeHelpdesk(service, metrics);
     const slaPolicy = createSlaPolicy({ responseMinutes: config.sla.responseMinutes });
+    const slaTargets = slaTargetsOf(config, calendar);
     const senders = new Map<ChannelKind, ChannelSender>([['web', new WebChatChannel(conversations, clock)]]);
     const ds = dataSource;
     const faqStore = new SqlFaqStore(ds, now);
@@ -221,6 +223,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       senders,
       calendar,
       slaPolicy,
+      slaTargets,
       clock,
       logger,
       instanceId: leases.holder,
@@ -274,6 +277,8 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       leases,
       onJobFailed: (job, error) => notify?.jobFailed(job, error),
       groupQuestions: questionGrouper(knowledge),
+      slaTargets,
+      sections: [operators.rosterSection],
     });
     const mounts: Mount[] = [
       { path: '/api/messages', method: 'post', json: true, handler: (req, res) => teams.handle(req, res) },

@@ -3,7 +3,8 @@
  * sections, so generating a large report never holds up answering questions.
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import type { SlaCalendar, SlaPolicy } from '../calendar';
+import type { SlaCalendar, SlaPolicy, SlaTargets } from '../calendar';
+import { buildSlaClocks } from './build-sla-clocks';
 import { buildIncidents, buildJobs, buildWorkLog } from './build-activity';
 import { buildInquiries } from './build-inquiries';
 import { buildTickets } from './build-tickets';
@@ -19,6 +20,8 @@ import type { ReportData } from './report-data';
 export interface BuildReportOptions {
   calendar: SlaCalendar;
   slaPolicy: SlaPolicy;
+  /** Targets per ticket type: the SLA section then also counts every clock per type (issue 16). */
+  slaTargets?: SlaTargets;
   /** e.g. 'ことのは市 情報政策課'. */
   organization: string;
   now: Date;
@@ -57,6 +60,7 @@ export async function buildReport(
     data.ticketsOpenAt(to),
   ]);
   const tickets = buildTickets({ opened, resolved, closed, backlog }, options.slaPolicy, options.calendar, asOf);
+  if (options.slaTargets) tickets.sla.clocks = buildSlaClocks(opened, options.slaTargets, options.calendar, asOf);
   await yieldToEventLoop();
 
   const usage = {

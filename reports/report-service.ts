@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Clock } from '../core/clock';
 import { KotaeError } from '../core/errors';
 import type { Logger } from '../core/logger';
-import type { SlaCalendar, SlaPolicy } from '../calendar';
+import type { SlaCalendar, SlaPolicy, SlaTargets } from '../calendar';
 import { buildReport } from './build-report';
 import type { QuestionGrouper } from './build-usage';
 import type { ReportKind } from './labels';
@@ -27,6 +27,8 @@ export interface ReportServiceDeps {
   reportsDir: string;
   calendar: SlaCalendar;
   slaPolicy: SlaPolicy;
+  /** SLA targets per ticket type (issue 16): the SLA section then counts every clock per type. */
+  slaTargets?: SlaTargets;
   organization: string;
   clock: Clock;
   logger?: Logger;
@@ -54,6 +56,7 @@ export class ReportService {
     return buildReport(period.kind, period.key, data, {
       calendar,
       slaPolicy,
+      slaTargets: this.deps.slaTargets,
       organization,
       now: clock.now(),
       issuesText: stored?.issuesText,

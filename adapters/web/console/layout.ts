@@ -6,6 +6,7 @@ import { html, type SafeHtml } from './html';
 import { M, ROLE_LABELS } from './messages';
 import { D } from './desk-messages';
 import { K } from './knowledge-messages';
+import { DUTY_NAV } from './duty-messages';
 
 /** Options of one page. */
 export interface PageOptions {
@@ -34,6 +35,7 @@ function nav(base: string, auth: AuthContext): SafeHtml {
       ['/knowledge', K.knowledge.title],
       ['/knowledge/usage', K.usage.title],
       ['/reports', M.nav.reports],
+      ['/fy-switch', DUTY_NAV.fySwitch],
     );
   }
   if (hasRole(role, 'admin'))
@@ -42,6 +44,7 @@ function nav(base: string, auth: AuthContext): SafeHtml {
       ['/audit', M.nav.audit],
       ['/certificates', M.nav.certificates],
       ['/templates', D.templates.nav],
+      ['/roster', DUTY_NAV.roster],
     );
   if (hasRole(role, 'operator'))
     links.push(['/notifications', D.notify.navFailures], ['/account/notifications', D.notify.nav]);

@@ -36,6 +36,9 @@ import { mountSignIn, SIGNOUT_ROUTE } from './signin-routes';
 import { TICKET_ROUTES } from './ticket-routes';
 import { consoleUpload } from './upload';
 import { WORK_LOG_ROUTES } from './work-log-routes';
+import { DUTY_ROUTES } from './duty-routes';
+import { ROSTER_ROUTES } from './roster-routes';
+import { FY_SWITCH_ROUTES, fySwitchUpload } from './fy-switch-routes';
 
 /** Every authorised console route (sign-in itself is open). */
 export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
@@ -51,6 +54,9 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   ...AUDIT_ROUTES,
   ...CERTIFICATE_ROUTES,
   ...PASSWORD_ROUTES,
+  ...DUTY_ROUTES,
+  ...ROSTER_ROUTES,
+  ...FY_SWITCH_ROUTES,
   SIGNOUT_ROUTE,
 ];
 
@@ -109,6 +115,7 @@ export function createConsoleRouter(deps: ConsoleDeps): Router {
   mountSignIn(router, deps);
   router.post('/tickets/:id/reply', consoleUpload(deps.attachments));
   router.post('/knowledge/documents', knowledgeUpload(deps.knowledge));
+  router.post('/fy-switch', fySwitchUpload());
   const signInPath = (req: Request) => `${req.baseUrl}/signin`;
   for (const route of CONSOLE_ROUTES) {
     router[route.method](route.path, requireRole(route.role, signInPath), async (req: Request, res: Response) => {
