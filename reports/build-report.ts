@@ -5,6 +5,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { SlaCalendar, SlaPolicy, SlaTargets } from '../calendar';
 import { buildSlaClocks } from './build-sla-clocks';
+import { redactConfidential } from './confidential';
 import { buildIncidents, buildJobs, buildWorkLog } from './build-activity';
 import { buildInquiries } from './build-inquiries';
 import { buildTickets } from './build-tickets';
@@ -53,12 +54,14 @@ export async function buildReport(
   const inquiries = buildInquiries(questions, feedback, conversationTickets);
   await yieldToEventLoop();
 
-  const [opened, resolved, closed, backlog] = await Promise.all([
-    data.ticketsCreatedBetween(from, to),
-    data.ticketsResolvedBetween(from, to),
-    data.ticketsClosedBetween(from, to),
-    data.ticketsOpenAt(to),
-  ]);
+  const [opened, resolved, closed, backlog] = (
+    await Promise.all([
+      data.ticketsCreatedBetween(from, to),
+      data.ticketsResolvedBetween(from, to),
+      data.ticketsClosedBetween(from, to),
+      data.ticketsOpenAt(to),
+    ])
+  ).map((list) => list.map(redactConfidential));
   const tickets = buildTickets({ opened, resolved, closed, backlog }, options.slaPolicy, options.calendar, asOf);
   if (options.slaTargets) tickets.sla.clocks = buildSlaClocks(opened, options.slaTargets, options.calendar, asOf);
   await yieldToEventLoop();

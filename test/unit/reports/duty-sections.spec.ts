@@ -64,6 +64,23 @@ describe('reports: SLA clocks per ticket type and the roster section (issue 16)'
     );
   });
 
+  it('counts a 機密性3 ticket but prints none of its texts', async () => {
+    const data = new InMemoryReportData();
+    data.tickets.push(
+      incident(4, '2026-05-08T07:30:00Z', {
+        title: '基幹系の障害',
+        confidential: true,
+        incident: { cause: '設定誤り', actions: '再設定', prevention: '手順書改訂' },
+      }),
+    );
+    const model = await buildReport('monthly', '2026-05', data, options(NOW_AFTER_MAY));
+    assert.equal(model.tickets.opened, 1);
+    const text = JSON.stringify(reportTables(model));
+    for (const secret of ['基幹系の障害', '設定誤り', '再設定', '手順書改訂'])
+      assert.equal(text.includes(secret), false, secret);
+    assert.ok(text.includes('（機密性3のため非表示）'));
+  });
+
   it('lists the roster entries in force during the period', async () => {
     const store = new InMemoryConfidentialRoster();
     const at = new Date('2026-03-01T00:00:00Z');
