@@ -10,6 +10,8 @@ import { KotaeError } from '../core/errors';
 import type { DbConfig } from '../db';
 import { isPiiType, PII_TYPES, type PiiType } from '../privacy';
 import { checkTrust, describeTrust, toTrustConfig, TRUST_ENV_SHAPE, type TrustConfig } from './config-trust';
+import { SLA_ENV_SHAPE, slaTargetsOf } from './config-sla';
+import type { SlaTargetOverrides } from '../calendar';
 import { NotifyEnvSchema, toNotifyConfig, type NotifyConfig } from './notify-config';
 import { RegistersEnvSchema, toRegistersConfig, type RegistersConfig } from './config-registers';
 import { ReportDeliveryEnvSchema, toReportDeliveryConfig } from './report-delivery-config';
@@ -169,6 +171,8 @@ const EnvSchema = z
     ...TRUST_ENV_SHAPE,
     ...KNOWLEDGE_ENV,
     ...OPERATIONS_ENV,
+    // SLA targets per ticket type (config-sla.ts, issue 16).
+    ...SLA_ENV_SHAPE,
     // Signed download links to reply files (Teams group chats and channels); shared by every instance.
     KOTAE_FILE_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   })
@@ -317,6 +321,8 @@ export interface KotaeConfig {
   legal: { privacyFile?: string; termsFile?: string };
   desk: { open: string; close: string; yearEndClosed: boolean; extraClosedDays: string[] };
   sla: { responseMinutes: number };
+  /** SLA targets per ticket type and the incident clocks (config-sla.ts); absent: the defaults. */
+  slaTargets?: SlaTargetOverrides;
   /** A resolved ticket takes its requester's next message (after a confirmation) for this many business days. */
   reopenBusinessDays: number;
   ticketPrefix: string;
@@ -404,6 +410,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   const notify = NotifyEnvSchema.safeParse(relevant);
   const registers = RegistersEnvSchema.safeParse(relevant);
   const delivery = ReportDeliveryEnvSchema.safeParse(relevant);
+  const sla = parsed.success ? slaTargetsOf(parsed.data, cwd) : { targets: {}, problems: [] };
   const problems = [
     ...unknown.map((k) => `${k}: unknown variable (see .env.example)`),
     ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
@@ -411,6 +418,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     ...(registers.success ? [] : registers.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
     ...(delivery.success ? [] : delivery.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
     ...(parsed.success ? folderOverlap(parsed.data, cwd) : []),
+    ...sla.problems,
   ];
   if (problems.length > 0 || !parsed.success || !notify.success || !registers.success || !delivery.success) {
     throw new KotaeError('CONFIG_INVALID', `invalid configuration:\n  - ${problems.join('\n  - ')}`, {
@@ -422,6 +430,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     notify: toNotifyConfig(notify.data),
     registers: toRegistersConfig(registers.data),
     reportDelivery: toReportDeliveryConfig(delivery.data),
+    slaTargets: sla.targets,
   });
 }
 

@@ -75,6 +75,7 @@ import { createMetrics, type MetricsSources } from '../adapters/web/metrics';
 import { probeDatabase, SqlRateLimits } from '../db';
 import { retentionTrust } from './wire-retention';
 import { questionGrouper } from './question-grouper';
+import { slaTargetsOf } from './wire-duties';
 
 /** Things a test or the CLI may replace. */
 export interface AppDeps {
@@ -200,6 +201,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     );
     const helpdesk = observeHelpdesk(service, metrics);
     const slaPolicy = createSlaPolicy({ responseMinutes: config.sla.responseMinutes });
+    const slaTargets = slaTargetsOf(config, calendar);
     const senders = new Map<ChannelKind, ChannelSender>([['web', new WebChatChannel(conversations, clock)]]);
     const ds = dataSource;
     const faqStore = new SqlFaqStore(ds, now);
@@ -235,6 +237,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       senders,
       calendar,
       slaPolicy,
+      slaTargets,
       clock,
       logger,
       instanceId: leases.holder,
@@ -290,7 +293,8 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       onJobFailed: (job, error) => notify?.jobFailed(job, error),
       audit,
       groupQuestions: questionGrouper(knowledge),
-      sections: [operators.operations.sections, registerDesk.sections],
+      slaTargets,
+      sections: [operators.operations.sections, registerDesk.sections, operators.rosterSection],
       maskText: (text) => masker.mask(text).text,
       delivery: notify
         ? {

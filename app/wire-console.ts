@@ -7,7 +7,7 @@ import { createPiiMasker, type PiiMasker } from '../privacy';
 import type { DataSource } from 'typeorm';
 import type { ChannelSender, ConversationStore, TicketStore } from '../bot';
 import type { ChannelKind } from '../bot';
-import type { BusinessCalendar, SlaPolicy } from '../calendar';
+import type { BusinessCalendar, SlaPolicy, SlaTargets } from '../calendar';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
 import { SqlOperatorStore } from '../db/repositories/sql-operator-store';
@@ -37,6 +37,7 @@ import { writeManagedFaqs } from './managed-faqs';
 import { SheetFaqSource } from './indexed-faqs';
 import { SHAREPOINT_PREFIX, sharePointDir } from './knowledge-folders';
 import { wireOperations } from './wire-operations';
+import { wireFySwitch, wireRoster } from './wire-duties';
 
 /** What the operator side needs from the rest of the app. */
 export interface ConsoleWiringDeps {
@@ -47,6 +48,8 @@ export interface ConsoleWiringDeps {
   senders: Map<ChannelKind, ChannelSender>;
   calendar: BusinessCalendar;
   slaPolicy: SlaPolicy;
+  /** SLA targets per ticket type (issue 16); without them every type runs on slaPolicy. */
+  slaTargets?: SlaTargets;
   clock: Clock;
   logger: Logger;
   /** The configured personal-data masker (with the name tagger); built from config.piiTypes when absent. */
@@ -90,7 +93,10 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     audit,
     maxBytes: d.config.attachmentMaxBytes,
   });
+  const duties = wireRoster({ ds: d.ds, operators, audit, clock: d.clock });
   const ticketService = new TicketService({
+    roster: duties.roster,
+    slaTargets: d.slaTargets,
     store: d.tickets,
     delivery,
     attachments: attachmentRows,
@@ -159,6 +165,8 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     links: new SqlTicketLinks(d.ds),
     conversations: new SqlRequesterConversations(d.ds),
     failedSaves: new SqlFailedSaves(d.ds),
+    roster: duties.roster,
+    fySwitch: wireFySwitch({ ds: d.ds, tickets: ticketService, audit, clock: d.clock }),
     incidentReport: async (ref, format) => {
       const model = await loadIncidentReport(ref, {
         tickets: d.tickets,
@@ -170,7 +178,20 @@ export async function wireConsole(d: ConsoleWiringDeps) {
       return { name, content: format === 'xlsx' ? await renderIncidentXlsx(model) : await renderIncidentPdf(model) };
     },
   });
-  return { router, auth, accounts, ticketService, audit, sessions, attachments, faqs, operators, delivery, operations };
+  return {
+    router,
+    auth,
+    accounts,
+    ticketService,
+    audit,
+    sessions,
+    attachments,
+    faqs,
+    operators,
+    delivery,
+    operations,
+    rosterSection: duties.section,
+  };
 }
 
 /** The console's view of the deletion certificates; exports are audited. */

@@ -3,7 +3,7 @@ import type { AuditTrail } from '../core/audit';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { QuestionGrouper } from '../reports/build-usage';
-import type { BusinessCalendar, SlaPolicy } from '../calendar';
+import type { BusinessCalendar, SlaPolicy, SlaTargets } from '../calendar';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
 import { SqlReportData } from '../db/repositories/sql-report-data';
@@ -26,6 +26,8 @@ export function wireReports(d: {
   organization: string;
   calendar: BusinessCalendar;
   slaPolicy: SlaPolicy;
+  /** SLA targets per ticket type (issue 16). */
+  slaTargets?: SlaTargets;
   clock: Clock;
   logger: Logger;
   leases?: LeaseGuard;
@@ -49,6 +51,7 @@ export function wireReports(d: {
     reportsDir: path.join(d.dataDir, 'reports'),
     calendar: d.calendar,
     slaPolicy: d.slaPolicy,
+    slaTargets: d.slaTargets,
     organization: d.organization,
     clock: d.clock,
     logger: d.logger,

@@ -3,7 +3,9 @@
  * sections, so generating a large report never holds up answering questions.
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import type { SlaCalendar, SlaPolicy } from '../calendar';
+import type { SlaCalendar, SlaPolicy, SlaTargets } from '../calendar';
+import { buildSlaClocks } from './build-sla-clocks';
+import { redactConfidential } from './confidential';
 import { buildIncidents, buildJobs, buildWorkLog } from './build-activity';
 import { buildComparison, buildTrend } from './build-comparison';
 import { buildInquiries } from './build-inquiries';
@@ -20,6 +22,8 @@ import type { ReportData } from './report-data';
 export interface BuildReportOptions {
   calendar: SlaCalendar;
   slaPolicy: SlaPolicy;
+  /** Targets per ticket type: the SLA section then also counts every clock per type (issue 16). */
+  slaTargets?: SlaTargets;
   /** e.g. 'ことのは市 情報政策課'. */
   organization: string;
   now: Date;
@@ -51,13 +55,16 @@ export async function buildReport(
   const inquiries = buildInquiries(questions, feedback, conversationTickets);
   await yieldToEventLoop();
 
-  const [opened, resolved, closed, backlog] = await Promise.all([
-    data.ticketsCreatedBetween(from, to),
-    data.ticketsResolvedBetween(from, to),
-    data.ticketsClosedBetween(from, to),
-    data.ticketsOpenAt(to),
-  ]);
+  const [opened, resolved, closed, backlog] = (
+    await Promise.all([
+      data.ticketsCreatedBetween(from, to),
+      data.ticketsResolvedBetween(from, to),
+      data.ticketsClosedBetween(from, to),
+      data.ticketsOpenAt(to),
+    ])
+  ).map((list) => list.map(redactConfidential));
   const tickets = buildTickets({ opened, resolved, closed, backlog }, options.slaPolicy, options.calendar, asOf);
+  if (options.slaTargets) tickets.sla.clocks = buildSlaClocks(opened, options.slaTargets, options.calendar, asOf);
   await yieldToEventLoop();
 
   const usage = {

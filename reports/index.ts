@@ -28,6 +28,7 @@ export { defaultPdfFonts, type PdfFonts } from './pdf-document';
 export { renderCsvFiles, tableToCsv, csvCell, reportBaseName, type RenderedFile } from './render-csv';
 export { reportTables, type ReportTable, type Cell } from './tables';
 export type { ReportSection, ReportSectionSource } from './report-section';
+export { rosterReportSection, rosterRows } from './roster-section';
 export { keyFigures, type KeyFigure } from './key-figures';
 export { formatRate, formatMinutes } from './format';
 export {

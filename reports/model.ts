@@ -1,3 +1,4 @@
+import type { SlaClockFigure } from './build-sla-clocks';
 /**
  * The ReportModel: every figure of a report, JSON-serialisable (ISO strings, numbers, pre-formatted
  * JST texts). All renderers (xlsx, pdf, csv, json, console) draw from it, so their figures match.
@@ -75,6 +76,8 @@ export interface SlaSection {
   response: DurationStats;
   resolution: DurationStats;
   breaches: SlaBreach[];
+  /** Per ticket type and clock, incl. the incident clocks (issue 16); absent in reports made before. */
+  clocks?: SlaClockFigure[];
 }
 
 /** Tickets. */

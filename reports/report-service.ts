@@ -7,7 +7,7 @@ import type { AuditEntry, AuditTrail } from '../core/audit';
 import type { Clock } from '../core/clock';
 import { KotaeError } from '../core/errors';
 import type { Logger } from '../core/logger';
-import type { SlaCalendar, SlaPolicy } from '../calendar';
+import type { SlaCalendar, SlaPolicy, SlaTargets } from '../calendar';
 import { createPiiMasker } from '../privacy';
 import { buildReport } from './build-report';
 import { conversationLogCsv, conversationLogName, type MaskText } from './conversation-log';
@@ -31,6 +31,8 @@ export interface ReportServiceDeps {
   reportsDir: string;
   calendar: SlaCalendar;
   slaPolicy: SlaPolicy;
+  /** SLA targets per ticket type (issue 16): the SLA section then counts every clock per type. */
+  slaTargets?: SlaTargets;
   organization: string;
   clock: Clock;
   logger?: Logger;
@@ -62,6 +64,7 @@ export class ReportService {
     return buildReport(period.kind, period.key, data, {
       calendar,
       slaPolicy,
+      slaTargets: this.deps.slaTargets,
       organization,
       now: clock.now(),
       issuesText: stored?.issuesText,

@@ -3,6 +3,7 @@
  * pdf's tables all print these rows, so the figures reconcile exactly.
  */
 import { formatRate } from './format';
+import { slaClockTable } from './build-sla-clocks';
 import { keyFigures } from './key-figures';
 import { JOB_LABELS, TABLE_LABELS as T, TEXT, WEEKDAY_LABELS } from './labels';
 import type { ComparisonRow, CountItem, ReportModel } from './model';
@@ -119,6 +120,7 @@ export function reportTables(m: ReportModel): ReportTable[] {
       ]),
       TEXT.noBreaches,
     ),
+    ...(t.sla.clocks ? [slaClockTable(t.sla.clocks)] : []),
     table(
       'incidents',
       T.incidents,

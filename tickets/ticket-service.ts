@@ -25,18 +25,18 @@ import { DEFAULT_CATEGORIES } from './categories';
 import { searchExcerpt } from './search';
 import { QUEUE_SORT_COLUMNS, sortQueue, type QueueSort } from './queue-sort';
 import type { PiiMasker } from '../privacy';
-import { masked, maskedOptional } from './personal-data';
+import { masked } from './personal-data';
+import {
+  checkBody,
+  checkLength,
+  changedFields,
+  DUTY_MESSAGES,
+  maskedChanges,
+  MAX_DETAILS_LENGTH,
+  MAX_TITLE_LENGTH,
+} from './ticket-checks';
 
-/** Japanese messages of the duties of issue 16 on a ticket. */
-const DUTY_MESSAGES = {
-  notIncident: '復旧作業開始は障害チケットにのみ記録できます。',
-  alreadyStarted: '復旧作業開始は記録済みです。',
-  notRostered: '機密性3の取扱者名簿に登録された担当者または管理者のみ変更できます。',
-  mergeConfidential: '機密性3のチケットは、機密性3でないチケットに統合できません。',
-};
-
-/** Longest reply or note accepted. */
-export const MAX_COMMENT_LENGTH = 20_000;
+export { MAX_COMMENT_LENGTH, MAX_DETAILS_LENGTH, MAX_TITLE_LENGTH } from './ticket-checks';
 
 /** What TicketService needs. */
 export interface TicketServiceDeps {
@@ -61,10 +61,6 @@ export interface TicketServiceDeps {
   /** Moves content between tickets (merging duplicates); without it merging is refused. */
   merger?: TicketMerger;
 }
-
-/** Longest ticket title and details accepted. */
-export const MAX_TITLE_LENGTH = 200;
-export const MAX_DETAILS_LENGTH = 10_000;
 
 /** Fields an operator may change on a ticket in one save. */
 export type TicketChanges = Pick<
@@ -218,7 +214,7 @@ export class TicketService {
       );
     }
     if (changes.category !== undefined) this.assertCategory(changes.category);
-    const patch: TicketPatch = { ...changes, ...this.maskedChanges(changes) };
+    const patch: TicketPatch = { ...changes, ...maskedChanges(changes, this.deps.masker) };
     const statusChanged = changes.status !== undefined && changes.status !== ticket.status;
     if (changes.status !== undefined && statusChanged) {
       assertTransition(ticket.status, changes.status);
@@ -434,29 +430,6 @@ export class TicketService {
     }
   }
 
-  /** Title and incident texts of a save, checked for length and masked. */
-  private maskedChanges(changes: TicketChanges): Partial<TicketPatch> {
-    const m = this.deps.masker;
-    const out: Partial<TicketPatch> = {};
-    if (changes.title !== undefined) {
-      checkLength(changes.title, MAX_TITLE_LENGTH);
-      out.title = masked(changes.title, m);
-    }
-    if (changes.incident) {
-      const { cause, actions, prevention } = changes.incident;
-      for (const t of [cause, actions, prevention]) if (t !== undefined) checkLength(t, MAX_DETAILS_LENGTH);
-      out.incident = {
-        ...changes.incident,
-        cause: maskedOptional(cause, m),
-        actions: maskedOptional(actions, m),
-        prevention: maskedOptional(prevention, m),
-      };
-      for (const k of ['cause', 'actions', 'prevention'] as const)
-        if (out.incident[k] === undefined) delete out.incident[k];
-    }
-    return out;
-  }
-
   private assertCategory(category: string): void {
     if (!this.categories.includes(category)) {
       throw new KotaeError('INPUT_INVALID', `unknown category ${category}`, {
@@ -464,32 +437,4 @@ export class TicketService {
       });
     }
   }
-}
-
-function checkBody(body: string): string {
-  const text = body.trim();
-  if (!text) throw new KotaeError('INPUT_INVALID', 'empty comment', { userMessage: TICKET_MESSAGES.bodyRequired });
-  if (text.length > MAX_COMMENT_LENGTH) {
-    throw new KotaeError('INPUT_TOO_LARGE', 'comment too long', {
-      userMessage: TICKET_MESSAGES.bodyTooLong(MAX_COMMENT_LENGTH),
-    });
-  }
-  return text;
-}
-
-function checkLength(text: string, max: number): void {
-  if (text.length > max) {
-    throw new KotaeError('INPUT_TOO_LARGE', `text of ${text.length} chars > ${max}`, {
-      userMessage: TICKET_MESSAGES.bodyTooLong(max),
-    });
-  }
-}
-
-/** The fields a save really changed (the audit log shows only these). */
-function changedFields(before: TicketRecord, after: TicketRecord): string[] {
-  const simple = ['status', 'type', 'priority', 'category', 'title', 'assignee'] as const;
-  const out: string[] = simple.filter((k) => (before[k] ?? null) !== (after[k] ?? null));
-  for (const k of ['cause', 'actions', 'prevention'] as const)
-    if ((before.incident?.[k] ?? '') !== (after.incident?.[k] ?? '')) out.push(k);
-  return out;
 }

@@ -13,6 +13,8 @@ import type {
   TicketService,
   UnansweredQuestions,
   WorkLogService,
+  ConfidentialRoster,
+  FySwitchService,
 } from '../../../tickets';
 import type { RequestHandler } from 'express';
 import type { AccountService, AuthService } from '../auth';
@@ -71,6 +73,10 @@ export interface ConsoleDeps {
   signInLimits?: RequestHandler[];
   /** Uploaded manuals, the background ingest, SharePoint, usage and gaps (issue 15); pages answer 404 without it. */
   knowledge?: KnowledgeConsole;
+  /** Issue 16: the 機密性3 roster (admin page); without it only administrators see 機密性3 tickets. */
+  roster?: ConfidentialRoster;
+  /** Issue 16: the fiscal-year switch import and checklist; pages answer 404 without it. */
+  fySwitch?: FySwitchService;
   /** Issue 11: deletion certificates of the retention runs (admin pages). */
   certificates?: CertificateSource;
   /** Issue 16: sites, terminals and planned work; the pages answer 404 without it. */

@@ -7,6 +7,7 @@ import { M, ROLE_LABELS } from './messages';
 import { D } from './desk-messages';
 import { K } from './knowledge-messages';
 import { O } from './operations/messages';
+import { DUTY_NAV } from './duty-messages';
 
 /** Options of one page. */
 export interface PageOptions {
@@ -38,6 +39,7 @@ function nav(base: string, auth: AuthContext): SafeHtml {
       ['/operations/terminals', O.nav.terminals],
       ['/operations/campaigns', O.nav.campaigns],
       ['/registers', M.nav.registers],
+      ['/fy-switch', DUTY_NAV.fySwitch],
     );
   }
   if (hasRole(role, 'admin'))
@@ -46,6 +48,7 @@ function nav(base: string, auth: AuthContext): SafeHtml {
       ['/audit', M.nav.audit],
       ['/certificates', M.nav.certificates],
       ['/templates', D.templates.nav],
+      ['/roster', DUTY_NAV.roster],
     );
   if (hasRole(role, 'operator'))
     links.push(['/notifications', D.notify.navFailures], ['/account/notifications', D.notify.nav]);

@@ -60,6 +60,11 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'report.finalize': '報告書の確定',
   'export.report': '報告書の出力',
   'export.certificate': '消去証明書の出力',
+  'ticket.restoration_start': '復旧作業開始の記録',
+  'ticket.confidentiality': '機密性3の指定・解除',
+  'roster.add': '機密性3名簿への登録',
+  'roster.revoke': '機密性3名簿の登録取消',
+  'fy_switch.import': '年度切替データの取込',
 };
 
 /** Texts of the console. */

@@ -37,6 +37,9 @@ import { TICKET_ROUTES } from './ticket-routes';
 import { consoleUpload } from './upload';
 import { WORK_LOG_ROUTES } from './work-log-routes';
 import { OPERATIONS_ROUTES, terminalImportUpload } from './operations';
+import { DUTY_ROUTES } from './duty-routes';
+import { ROSTER_ROUTES } from './roster-routes';
+import { FY_SWITCH_ROUTES, fySwitchUpload } from './fy-switch-routes';
 
 /** Every authorised console route (sign-in itself is open). */
 export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
@@ -53,6 +56,9 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   ...CERTIFICATE_ROUTES,
   ...OPERATIONS_ROUTES,
   ...PASSWORD_ROUTES,
+  ...DUTY_ROUTES,
+  ...ROSTER_ROUTES,
+  ...FY_SWITCH_ROUTES,
   SIGNOUT_ROUTE,
 ];
 
@@ -112,6 +118,7 @@ export function createConsoleRouter(deps: ConsoleDeps): Router {
   router.post('/tickets/:id/reply', consoleUpload(deps.attachments));
   router.post('/knowledge/documents', knowledgeUpload(deps.knowledge));
   router.post('/operations/terminals/import', terminalImportUpload(deps.operations));
+  router.post('/fy-switch', fySwitchUpload());
   const signInPath = (req: Request) => `${req.baseUrl}/signin`;
   for (const route of CONSOLE_ROUTES) {
     router[route.method](route.path, requireRole(route.role, signInPath), async (req: Request, res: Response) => {

@@ -232,6 +232,42 @@ const REQUESTS: Record<string, (h: ConsoleHarness) => Promise<Prepared>> = {
     },
   }),
   'post /signout': async () => ({ path: '/signout' }),
+  'post /tickets/:id/restoration-start': async (h) => ({
+    path: `/tickets/${(await h.openTicket({ type: 'incident' })).number}/restoration-start`,
+    form: {},
+  }),
+  // Marking needs the roster: the operator is rostered for today (admins need no entry).
+  'post /tickets/:id/confidential': async (h) => {
+    await h.deps.roster.add({ username: 'op1', from: '2026-04-01', to: '2026-04-01', approver: '課長' }, 'admin1');
+    return { path: `/tickets/${(await h.openTicket()).number}/confidential`, form: { confidential: 'on' } };
+  },
+  'get /api/tickets': async () => ({ path: '/api/tickets?q=' }),
+  'get /api/tickets/:id': async (h) => ({ path: `/api/tickets/${(await h.openTicket()).number}` }),
+  'get /roster': async () => ({ path: '/roster' }),
+  'post /roster': async () => ({
+    path: '/roster',
+    form: { username: 'op1', from: '2026-04-01', to: '2027-03-31', approver: '情報政策課長' },
+  }),
+  'post /roster/:id/revoke': async (h) => {
+    const e = await h.deps.roster.add(
+      { username: 'op1', from: '2026-05-01', to: '2026-05-31', approver: 'A' },
+      'admin1',
+    );
+    return { path: `/roster/${e.id}/revoke`, form: {} };
+  },
+  'get /fy-switch': async () => ({ path: '/fy-switch' }),
+  'post /fy-switch': async () => ({
+    path: '/fy-switch',
+    form: { fiscalYear: '2026' },
+    files: [{ name: 'jinji.csv', content: FY_CSV }],
+  }),
+  'get /fy-switch/:id': async (h) => {
+    const { batch } = await h.deps.fySwitch.import(
+      { bytes: Buffer.from(FY_CSV), fileName: 'a.csv', fiscalYear: 2026 },
+      'op1',
+    );
+    return { path: `/fy-switch/${batch.id}` };
+  },
 };
 
 /** A unique suffix for names that must not repeat (computer names, IPs, site names). */
@@ -275,6 +311,7 @@ async function campaignOf(h: ConsoleHarness) {
   );
   return { campaign: c, terminal: t };
 }
+const FY_CSV = '職員番号,氏名,異動区分,旧所属,新所属,対象システム\nK0001,架空 一郎,新規,,総務課,庁内メール\n';
 
 async function idOf(h: ConsoleHarness, username: string): Promise<string> {
   return (await h.deps.accounts.list()).find((o) => o.username === username)!.id;

@@ -9,7 +9,10 @@ import { FakeClock } from '../../../../../core/clock';
 import { MemoryLogger } from '../../../../../core/logger';
 import type { ChannelSender } from '../../../../../bot/ports';
 import type { ChannelKind } from '../../../../../bot/records';
-import { BusinessCalendar, DEFAULT_SLA_POLICY } from '../../../../../calendar';
+import { BusinessCalendar, createSlaTargets, DEFAULT_SLA_POLICY } from '../../../../../calendar';
+import { SqlConfidentialRoster } from '../../../../../db/repositories/sql-confidential-roster';
+import { SqlFySwitchStore } from '../../../../../db/repositories/sql-fy-switch';
+import { ConfidentialRoster, FySwitchService } from '../../../../../tickets';
 import { SqlConversationStore, SqlTicketStore } from '../../../../../db';
 import { SqlOperatorStore } from '../../../../../db/repositories/sql-operator-store';
 import { SqlSessionStore } from '../../../../../db/repositories/sql-session-store';
@@ -94,7 +97,11 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     tickets: ticketStore,
     audit,
   });
+  // Issue 16: the 機密性3 roster and the SLA targets per type, as the composition root wires them.
+  const roster = new ConfidentialRoster({ store: new SqlConfidentialRoster(ds), operators, audit, clock: timeSource });
   const tickets = new TicketService({
+    roster,
+    slaTargets: createSlaTargets({}, {}, new BusinessCalendar().deskMinutes),
     store: ticketStore,
     delivery,
     attachments: attachmentRows,
@@ -242,6 +249,8 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
       return { name, content: format === 'xlsx' ? await renderIncidentXlsx(model) : await renderIncidentPdf(model) };
     },
     notifications,
+    roster,
+    fySwitch: new FySwitchService({ store: new SqlFySwitchStore(ds), tickets, audit, clock: timeSource }),
     liveIntervalMs: 300,
     liveStreamMs: 1000,
   };

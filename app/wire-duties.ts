@@ -1,0 +1,39 @@
+/**
+ * Wiring of the desk's duties (issue 16 points 4–6): the SLA targets per type, the 機密性3 roster (and
+ * its report section) and the fiscal-year switch.
+ */
+import type { DataSource } from 'typeorm';
+import { createSlaTargets, type BusinessCalendar, type SlaTargets } from '../calendar';
+import type { Clock } from '../core/clock';
+import { SqlConfidentialRoster } from '../db/repositories/sql-confidential-roster';
+import { SqlFySwitchStore } from '../db/repositories/sql-fy-switch';
+import { rosterReportSection } from '../reports';
+import {
+  ConfidentialRoster,
+  FySwitchService,
+  type AuditTrail,
+  type OperatorStore,
+  type TicketService,
+} from '../tickets';
+import type { KotaeConfig } from './config';
+
+/** The SLA targets of the configuration on the desk calendar. */
+export function slaTargetsOf(config: Readonly<KotaeConfig>, calendar: BusinessCalendar): SlaTargets {
+  return createSlaTargets(
+    { responseMinutes: config.sla.responseMinutes },
+    config.slaTargets ?? {},
+    calendar.deskMinutes,
+  );
+}
+
+/** The roster service and the report section listing it. */
+export function wireRoster(d: { ds: DataSource; operators: OperatorStore; audit: AuditTrail; clock: Clock }) {
+  const store = new SqlConfidentialRoster(d.ds);
+  const roster = new ConfidentialRoster({ store, operators: d.operators, audit: d.audit, clock: d.clock });
+  return { roster, section: rosterReportSection(store) };
+}
+
+/** The fiscal-year switch on the ticket service. */
+export function wireFySwitch(d: { ds: DataSource; tickets: TicketService; audit: AuditTrail; clock: Clock }) {
+  return new FySwitchService({ store: new SqlFySwitchStore(d.ds), tickets: d.tickets, audit: d.audit, clock: d.clock });
+}
