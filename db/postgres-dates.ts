@@ -5,7 +5,6 @@
  * are pinned to UTC here; the session TimeZone is also UTC (set in the connection options), so
  * `now()` and casts agree with the stored values whatever the server's default is.
  */
-import pg from 'pg';
 
 /** OID of `timestamp without time zone`. */
 const TIMESTAMP_OID = 1114;
@@ -16,6 +15,8 @@ let applied = false;
 export function pinPostgresDatesToUtc(): void {
   if (applied) return;
   applied = true;
+  // Loaded here, not at the top: a SQLite server never loads node-postgres (start-up time, issue 17).
+  const pg = require('pg') as typeof import('pg');
   pg.defaults.parseInputDatesAsUTC = true;
   pg.types.setTypeParser(TIMESTAMP_OID, (text: string) => new Date(`${text.replace(' ', 'T')}Z`));
 }

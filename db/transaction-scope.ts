@@ -5,7 +5,7 @@
  * every statement of a repository goes through (the open transaction's, else the data source's).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 const ambient = new AsyncLocalStorage<{ ds: DataSource; em: EntityManager }>();
 
@@ -24,5 +24,48 @@ export function inOpenTransaction(ds: DataSource): boolean {
 export function inTransaction<T>(ds: DataSource, work: (em: EntityManager) => Promise<T>): Promise<T> {
   const scope = ambient.getStore();
   if (scope && scope.ds === ds) return work(scope.em);
+  const runner = ds.options.type === 'better-sqlite3' ? sqliteRunner(ds) : undefined;
+  if (runner) return transactionOn(runner, ds, work);
   return ds.transaction((em) => ambient.run({ ds, em }, () => work(em)));
+}
+
+/** SQLite: the query runner every transaction of a connection uses (see sqliteRunner). */
+const sqliteRunners = new WeakMap<DataSource, { runner: QueryRunner; connection: unknown }>();
+
+/**
+ * SQLite has one connection, and runDb runs one unit of work at a time: every transaction reuses one
+ * query runner, which keeps its prepared BEGIN and COMMIT (a new runner per transaction prepared them
+ * again each time). A runner already inside a transaction is never shared (undefined: a new one is used,
+ * as before); a reopened data source gets a new runner.
+ */
+function sqliteRunner(ds: DataSource): QueryRunner | undefined {
+  const connection = (ds.driver as unknown as { databaseConnection?: unknown }).databaseConnection;
+  const held = sqliteRunners.get(ds);
+  if (held && held.connection === connection && !held.runner.isReleased) {
+    return held.runner.isTransactionActive ? undefined : held.runner;
+  }
+  const runner = ds.createQueryRunner();
+  sqliteRunners.set(ds, { runner, connection });
+  return runner;
+}
+
+/** What `ds.transaction` does, on a given runner that stays open afterwards. */
+async function transactionOn<T>(
+  runner: QueryRunner,
+  ds: DataSource,
+  work: (em: EntityManager) => Promise<T>,
+): Promise<T> {
+  try {
+    await runner.startTransaction();
+    const result = await ambient.run({ ds, em: runner.manager }, () => work(runner.manager));
+    await runner.commitTransaction();
+    return result;
+  } catch (err) {
+    try {
+      await runner.rollbackTransaction();
+    } catch {
+      // The error that made us roll back is the one to report.
+    }
+    throw err;
+  }
 }

@@ -1,5 +1,5 @@
 /** E-mail through an SMTP server (nodemailer): host, port, TLS, optional auth, from. */
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { NotificationSender } from './ports';
 import type { NotifyChannel, OutgoingMessage } from './types';
 
@@ -25,6 +25,8 @@ export class SmtpEmailSender implements NotificationSender {
 
   constructor(private readonly settings: SmtpSettings) {
     const timeout = settings.timeoutMs ?? 15_000;
+    // Loaded only when SMTP is configured (start-up time, issue 17).
+    const nodemailer = require('nodemailer') as typeof import('nodemailer');
     this.transport = nodemailer.createTransport({
       host: settings.host,
       port: settings.port,
