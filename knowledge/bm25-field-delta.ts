@@ -117,5 +117,9 @@ function changeField(
   for (const doc of removed) newLens[doc] = 0;
   added.forEach((tokens, i) => (newLens[firstNew + i] = tokens.length));
   const live = field.docCount - removed.size + added.length;
-  return new Bm25Field({ terms, offsets: newOffsets, docs: newDocs, tfs: newTfs, docLens: newLens, live });
+  // The old field is replaced by this one: its term map is extended rather than built again (50k chunks
+  // have hundreds of thousands of bigram terms).
+  const termIds = field.handOverTermIds();
+  for (const [t, id] of newIds) termIds.set(t, id);
+  return new Bm25Field({ terms, offsets: newOffsets, docs: newDocs, tfs: newTfs, docLens: newLens, live }, termIds);
 }
