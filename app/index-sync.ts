@@ -1,7 +1,8 @@
 /**
- * Keeps the knowledge index of several instances in step: an instance that rebuilt its index
- * publishes a new generation in the database; the others poll it (every few seconds) and rebuild
- * their own index from the shared knowledge folder and the approved FAQs.
+ * Keeps the knowledge index of several instances in step: an instance that changed its index
+ * publishes a new generation in the database; the others poll it (every few seconds) and ingest the
+ * shared knowledge folder and the approved FAQs into their own index — in place when the change is
+ * small (the same chunk delta the publishing instance applied), by a full build otherwise.
  */
 import type { Logger } from '../core/logger';
 
@@ -14,7 +15,7 @@ export interface GenerationCounter {
 /** What the sync needs. */
 export interface IndexSyncDeps {
   generations: GenerationCounter;
-  /** Rebuilds this instance's index from the shared sources (without publishing). */
+  /** Brings this instance's index up to the shared sources (without publishing). */
   rebuild: () => Promise<void>;
   logger: Logger;
   /** Milliseconds between polls (default 3000). */

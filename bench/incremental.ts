@@ -84,15 +84,21 @@ async function main(argv: string[]): Promise<void> {
     const kb: HybridKnowledgeBase = await openKnowledgeIndex(dir, { analyzer, expander });
     console.log(`open: ${Math.round(performance.now() - started)} ms`);
 
+    const cpuMs = (since: NodeJS.CpuUsage) => {
+      const u = process.cpuUsage(since);
+      return Math.round((u.user + u.system) / 1000);
+    };
     const update: IndexUpdater = async (chunks, d) => {
       const t = performance.now();
+      const cpu = process.cpuUsage();
       const done = await updateKnowledgeIndex(kb, d, chunks);
-      console.log(`    in-place update of the index: ${Math.round(performance.now() - t)} ms`);
+      console.log(`    in-place update of the index: ${Math.round(performance.now() - t)} ms (cpu ${cpuMs(cpu)} ms)`);
       return done && { added: done.added, removed: done.removed };
     };
     const timed = async (label: string, change: () => void, question: string, expect: RegExp | undefined) => {
       change();
       const t = performance.now();
+      const cpu = process.cpuUsage();
       const summary = await runIngest({
         sourceDir: src,
         dataDir,
@@ -104,7 +110,7 @@ async function main(argv: string[]): Promise<void> {
       const top = (await kb.search(question)).hits[0]?.chunk;
       const answered = expect ? expect.test(top?.fields.answer ?? '') : !/食堂/.test(top?.fields.answer ?? '');
       console.log(
-        `${label}: ${Math.round(ms)} ms (ingest + update; +${summary.updated?.added ?? 0} / -${summary.updated?.removed ?? 0} chunks), ` +
+        `${label}: ${Math.round(ms)} ms, cpu ${cpuMs(cpu)} ms (ingest + update; +${summary.updated?.added ?? 0} / -${summary.updated?.removed ?? 0} chunks), ` +
           `answers as expected: ${answered}; load ${load()}; rss ${mb()} MB`,
       );
     };

@@ -25,11 +25,15 @@ export interface Bm25FieldData {
 
 /** An immutable inverted index over one field. */
 export class Bm25Field {
-  private readonly termIds = new Map<string, number>();
+  private readonly termIds: Map<string, number>;
   readonly avgLen: number;
 
-  constructor(readonly data: Bm25FieldData) {
-    data.terms.forEach((t, i) => this.termIds.set(t, i));
+  /** `termIds`: the term → id map of `data.terms` when the caller has it (an incremental change). */
+  constructor(
+    readonly data: Bm25FieldData,
+    termIds?: Map<string, number>,
+  ) {
+    this.termIds = termIds ?? new Map(data.terms.map((t, i) => [t, i]));
     let total = 0;
     for (const len of data.docLens) total += len;
     const n = data.live ?? data.docLens.length;
@@ -39,6 +43,14 @@ export class Bm25Field {
   /** Number of (live) documents in the field. */
   get docCount(): number {
     return this.data.live ?? this.data.docLens.length;
+  }
+
+  /**
+   * Hands the term map over to a field that extends this one's vocabulary (bm25-field-delta.ts), which
+   * adds its new terms; this field must not be searched any more.
+   */
+  handOverTermIds(): Map<string, number> {
+    return this.termIds;
   }
 
   /** Id of a term, or -1 when unknown. */

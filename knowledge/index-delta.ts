@@ -70,8 +70,16 @@ export async function prepareDelta(
   return { prepared: { ...delta, dims, vectors }, analyses };
 }
 
-/** Applies a prepared delta to `data` in place (synchronously: a query sees the index before or after). */
-export function applyDelta(data: IndexData, delta: PreparedDelta, analyses: readonly ChunkAnalysis[]): void {
+/**
+ * Applies a prepared delta to `data` in place (synchronously: a query sees the index before or after).
+ * `removedAnalyses` (the removed chunks analysed again) narrow the postings to filter to their terms.
+ */
+export function applyDelta(
+  data: IndexData,
+  delta: PreparedDelta,
+  analyses: readonly ChunkAnalysis[],
+  removedAnalyses?: readonly ChunkAnalysis[],
+): void {
   const { dims } = data.dense;
   if (delta.dims !== dims || delta.vectors.length !== delta.added.length * dims)
     throw new RangeError(`delta vectors have ${delta.dims} dimensions, the index ${dims}`);
@@ -85,23 +93,14 @@ export function applyDelta(data: IndexData, delta: PreparedDelta, analyses: read
     if (doc !== undefined) removed.add(doc);
   }
   const first = data.chunks.length;
-  data.fields = {
-    question: bm25WithChanges(
-      data.fields.question,
+  const change = (name: 'question' | 'content' | 'grams') =>
+    bm25WithChanges(
+      data.fields[name],
       removed,
-      analyses.map((a) => a.question),
-    ),
-    content: bm25WithChanges(
-      data.fields.content,
-      removed,
-      analyses.map((a) => a.content),
-    ),
-    grams: bm25WithChanges(
-      data.fields.grams,
-      removed,
-      analyses.map((a) => a.grams),
-    ),
-  };
+      analyses.map((a) => a[name]),
+      removedAnalyses?.flatMap((a) => a[name]),
+    );
+  data.fields = { question: change('question'), content: change('content'), grams: change('grams') };
   data.questionLines = data.questionLines.concat(
     questionLinesFromWords(
       analyses.map((a) => a.lineWords),

@@ -75,7 +75,9 @@ export class HybridKnowledgeBase implements KnowledgeBase {
     const { analyzer } = this.updating;
     const gone = new Set(prepared.removed);
     const removed = liveChunks(this.data).filter((c) => gone.has(c.id));
-    applyDelta(this.data, prepared, analyses ?? prepared.added.map((c) => analyseChunk(c, analyzer)));
+    // A few removed chunks are analysed again so that only their terms' postings are filtered.
+    const removedAnalyses = removed.length <= 50 ? removed.map((c) => analyseChunk(c, analyzer)) : undefined;
+    applyDelta(this.data, prepared, analyses ?? prepared.added.map((c) => analyseChunk(c, analyzer)), removedAnalyses);
     this.searcher.chunksChanged(removed, prepared.added);
   }
 

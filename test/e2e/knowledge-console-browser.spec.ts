@@ -91,7 +91,9 @@ describe('knowledge pages in a real browser on the real app (chromium)', functio
     const csv = fs.readFileSync(path.join(kb.dir, 'faq.csv'), 'utf8');
     fs.writeFileSync(path.join(kb.dir, 'faq.csv'), csv.replace('（通常30分程度）', '（通常20分程度）'));
     const summary = await kotae.app.knowledge.ingest();
-    assert.equal(summary.rebuilt, true);
+    // The changed row is FAQ-0001's, which the console's edit overrides: the served chunks stay the same,
+    // so the index is updated in place with an empty delta (a full rebuild before issue 17 point 7).
+    assert.deepEqual([summary.rebuilt, summary.updated], [false, { added: 0, removed: 0 }]);
     assert.equal((await ask(QUESTION)).answer.includes(NEW_ANSWER), true);
 
     await op.goto(`${kotae.url}/console/faqs?q=${encodeURIComponent('パスワードを忘れて')}`);

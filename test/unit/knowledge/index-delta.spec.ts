@@ -52,24 +52,35 @@ async function results(kb: HybridKnowledgeBase): Promise<string[]> {
 }
 
 describe('incremental index updates', () => {
-  it('bm25WithChanges scores exactly as a field built over the live documents', () => {
-    const docs = [['a', 'b'], ['b', 'c', 'c'], ['d'], ['a', 'e']];
-    const before = new Bm25FieldBuilder();
-    docs.forEach((d) => before.add(d));
-    const changed = bm25WithChanges(before.build(), new Set([1]), [['c', 'f'], ['a']]);
-    const after = new Bm25FieldBuilder();
-    for (const d of [docs[0], docs[2], docs[3], ['c', 'f'], ['a']]) after.add(d);
-    const rebuilt = after.build();
-    const query = new Map(['a', 'b', 'c', 'f', 'zz'].map((t) => [t, 1]));
-    const params = { k1: 1.2, b: 0.75 };
-    const got = new Float32Array(6);
-    const want = new Float32Array(5);
-    changed.scoreInto(query, got, 1, params);
-    rebuilt.scoreInto(query, want, 1, params);
-    assert.deepEqual([got[0], got[2], got[3], got[4], got[5]], [...want]);
-    assert.equal(got[1], 0);
-    assert.deepEqual([changed.docCount, changed.avgLen, changed.df(changed.termId('c'))], [5, rebuilt.avgLen, 1]);
-  });
+  // Removed document 1 holds b, c, c: its terms given (the fast path), an incomplete list (caught by the
+  // length check) and none (every term filtered) give the same field.
+  for (const [label, removedTerms] of [
+    ['its terms given', ['b', 'c', 'c']],
+    ['an incomplete term list', ['b']],
+    ['no term list', undefined],
+  ] as const) {
+    it(`bm25WithChanges scores exactly as a field built over the live documents (${label})`, () => {
+      const docs = [['a', 'b'], ['b', 'c', 'c'], ['d'], ['a', 'e']];
+      const before = new Bm25FieldBuilder();
+      docs.forEach((d) => before.add(d));
+      const changed = bm25WithChanges(before.build(), new Set([1]), [['c', 'f'], ['a']], removedTerms);
+      const after = new Bm25FieldBuilder();
+      for (const d of [docs[0], docs[2], docs[3], ['c', 'f'], ['a']]) after.add(d);
+      const rebuilt = after.build();
+      const query = new Map(['a', 'b', 'c', 'd', 'e', 'f', 'zz'].map((t) => [t, 1]));
+      const params = { k1: 1.2, b: 0.75 };
+      const got = new Float32Array(6);
+      const want = new Float32Array(5);
+      changed.scoreInto(query, got, 1, params);
+      rebuilt.scoreInto(query, want, 1, params);
+      assert.deepEqual([got[0], got[2], got[3], got[4], got[5]], [...want]);
+      assert.equal(got[1], 0);
+      assert.deepEqual(
+        [changed.docCount, changed.avgLen, changed.df(changed.termId('c')), changed.tf(changed.termId('c'), 4)],
+        [5, rebuilt.avgLen, 1, 1],
+      );
+    });
+  }
 
   it('BM25 only: answers after add / edit / remove equal those of a full build over the new chunks', async () => {
     const analyzer = await testAnalyzer();
