@@ -3,7 +3,7 @@
  * publishes a new generation in the database; the others poll it (every few seconds) and rebuild
  * their own index from the shared knowledge folder and the approved FAQs.
  */
-import type { Logger } from '../core/logger';
+import type { Logger } from '../core';
 
 /** The generation counter shared by the instances. */
 export interface GenerationCounter {

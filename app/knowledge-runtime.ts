@@ -3,11 +3,11 @@
  * (automatic on first start) and the live index the bot searches.
  */
 import fs from 'node:fs';
-import type { Logger } from '../core/logger';
+import type { Logger } from '../core';
 import { buildKnowledgeIndex, createJapaneseAnalyzer, createQueryExpander, openKnowledgeIndex } from '../knowledge';
-import type { Embedder } from '../knowledge/types';
+import type { Embedder } from '../knowledge';
 import type { TextAnalyzer } from '../knowledge';
-import type { QueryExpander } from '../knowledge/synonym-expander';
+import type { QueryExpander } from '../knowledge';
 import { currentIndexDir, runIngest, type IngestSummary, type IngestProgress } from '../ingest';
 import { OpenAiEmbedder } from '../adapters/llm';
 import type { KotaeConfig } from './config';

@@ -6,11 +6,11 @@
 import fs from 'node:fs';
 import Sqlite from 'better-sqlite3';
 import type { DataSource } from 'typeorm';
-import type { AuditHead, AuditVerification } from '../core/audit';
-import { KotaeError } from '../core/errors';
-import { ChainVerifier, type ChainRow } from './audit/audit-chain';
+import type { AuditHead, AuditVerification } from '../core';
+import { KotaeError } from '../core';
+import { ChainVerifier, type ChainRow } from './audit';
 import { verifyBackupFile } from './backup';
-import { ALL_TABLES } from './schema/tables';
+import { ALL_TABLES } from './schema';
 import { managerOf } from './transaction-scope';
 
 /** What a checked backup copy holds. */

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import kuromoji from 'kuromoji';
-import { KotaeError } from '../core/errors';
+import { KotaeError } from '../core';
 import { charBigrams } from './char-ngrams';
 import { katakanaToHiragana, normalizeText } from './text-normalize';
 

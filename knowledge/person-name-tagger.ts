@@ -4,7 +4,7 @@
  * A lone family name is left to the masker's context rules (高橋 alone is also a place or a company).
  */
 import kuromoji from 'kuromoji';
-import { KotaeError } from '../core/errors';
+import { KotaeError } from '../core';
 import { defaultDictPath } from './analyzer';
 
 /** Spans [start, end) of full names in a text. */

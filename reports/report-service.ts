@@ -3,9 +3,9 @@
  * find a report's files. The CLI, the console and the scheduler all go through it.
  */
 import path from 'node:path';
-import type { Clock } from '../core/clock';
-import { KotaeError } from '../core/errors';
-import type { Logger } from '../core/logger';
+import type { Clock } from '../core';
+import { KotaeError } from '../core';
+import type { Logger } from '../core';
 import type { SlaCalendar, SlaPolicy } from '../calendar';
 import { buildReport } from './build-report';
 import type { QuestionGrouper } from './build-usage';

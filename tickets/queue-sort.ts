@@ -1,5 +1,5 @@
 /** Sorting the queue by any of its columns (done in memory over the filtered tickets, at most 1,000). */
-import { TICKET_PRIORITIES, TICKET_STATUSES } from '../bot/records';
+import { TICKET_PRIORITIES, TICKET_STATUSES } from '../bot';
 import type { TicketWithSla } from './types';
 
 /** The sortable columns of the queue. */

@@ -5,9 +5,9 @@
 import path from 'node:path';
 import { BusinessCalendar, createSlaPolicy } from '../../calendar';
 import { createDataSource, openDatabase } from '../../db';
-import { SqlReportData } from '../../db/repositories/sql-report-data';
-import { SqlReportStore } from '../../db/repositories/sql-report-store';
-import { ensureWritableDir } from '../../app/data-dir';
+import { SqlReportData } from '../../db';
+import { SqlReportStore } from '../../db';
+import { ensureWritableDir } from '../../app';
 import type { CliIo } from './io';
 import { runReportCommand } from './report';
 import { runIncidentReportCommand } from './incident-report';

@@ -5,9 +5,9 @@
  * the ReportModel. Exit codes: 0 done, 2 usage or invalid period, 1 other failure.
  */
 import path from 'node:path';
-import type { Clock } from '../../core/clock';
-import { toKotaeError } from '../../core/errors';
-import type { Logger } from '../../core/logger';
+import type { Clock } from '../../core';
+import { toKotaeError } from '../../core';
+import type { Logger } from '../../core';
 import type { SlaCalendar, SlaPolicy } from '../../calendar';
 import {
   renderJson,

@@ -8,17 +8,17 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { KotaeConfig } from '../../app/config';
-import { dataDirHolder, lockDataDir } from '../../app/data-dir';
-import { AUDIT_BREAK_LABELS, type AuditHead } from '../../core/audit';
-import type { Clock } from '../../core/clock';
-import { KotaeError, toKotaeError } from '../../core/errors';
-import type { Logger } from '../../core/logger';
+import type { KotaeConfig } from '../../app';
+import { dataDirHolder, lockDataDir } from '../../app';
+import { AUDIT_BREAK_LABELS, type AuditHead } from '../../core';
+import type { Clock } from '../../core';
+import { KotaeError, toKotaeError } from '../../core';
+import type { Logger } from '../../core';
 import { createDataSource, openDatabase } from '../../db';
-import { AuditAnchorFile } from '../../db/audit/anchor-file';
-import { loadAuditKey } from '../../db/audit/audit-key';
-import { SqlAuditLog } from '../../db/repositories/sql-audit-log';
-import { countRows, inspectSqliteBackup, moveDatabaseAside, sqliteAuditHead } from '../../db/restore-sqlite';
+import { AuditAnchorFile } from '../../db';
+import { loadAuditKey } from '../../db';
+import { SqlAuditLog } from '../../db';
+import { countRows, inspectSqliteBackup, moveDatabaseAside, sqliteAuditHead } from '../../db';
 import {
   backupStamp,
   copyOutOfBackup,

@@ -3,7 +3,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { ConversationStore } from '../../bot/ports';
+import type { ConversationStore } from '../../bot';
 import type {
   ChannelKind,
   ConversationRecord,
@@ -13,8 +13,8 @@ import type {
   Requester,
   TranscriptEntry,
   TranscriptRole,
-} from '../../bot/records';
-import type { ConversationRow, FeedbackRow, QuestionRow, TranscriptEntryRow } from '../schema/rows';
+} from '../../bot';
+import type { ConversationRow, FeedbackRow, QuestionRow, TranscriptEntryRow } from '../schema';
 import { runDb } from '../run-db';
 import { inTransaction, managerOf } from '../transaction-scope';
 

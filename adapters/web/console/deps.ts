@@ -1,6 +1,6 @@
 /** What the console router needs (built by the composition root). */
-import type { Clock } from '../../../core/clock';
-import type { Logger } from '../../../core/logger';
+import type { Clock } from '../../../core';
+import type { Logger } from '../../../core';
 import type {
   TicketLinks,
   ReplyTemplates,

@@ -1,7 +1,7 @@
 /** The operator console (server-rendered, Japanese). */
 export { createConsoleRouter, consoleErrorPage, CONSOLE_ROUTES } from './router';
 export type { CertificateSource, ConsoleDeps } from './deps';
-export type { ConsoleRoute } from './route-types';
+export { type ConsoleRoute } from './route-types';
 export {
   STATUS_LABELS,
   TYPE_LABELS,
@@ -20,3 +20,5 @@ export type {
   SharePointLibraryView,
   StagedUpload,
 } from './knowledge-deps';
+export { html, type SafeHtml } from './html';
+export { M } from './messages';

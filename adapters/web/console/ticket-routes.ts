@@ -6,8 +6,8 @@ import {
   type TicketPriority,
   type TicketStatus,
   type TicketType,
-} from '../../../bot/records';
-import { KotaeError } from '../../../core/errors';
+} from '../../../bot';
+import { KotaeError } from '../../../core';
 import {
   INCIDENT_FIELDS,
   fillTemplate,

@@ -4,7 +4,7 @@
  * layout are injected, so this router does not depend on the console's own modules.
  */
 import express, { type Request, type RequestHandler, type Response } from 'express';
-import { KotaeError } from '../../../core/errors';
+import { KotaeError } from '../../../core';
 import { isReportKind, type ReportKind, type ReportService } from '../../../reports';
 import { listPage, reportPage } from './pages';
 

@@ -1,0 +1,28 @@
+/** The db/repositories folder's public entry. */
+export { SqlWebSessions, type WebSessionRow } from './sql-web-sessions';
+export { linkHeldAttachments, SqlAttachmentStore } from './sql-attachment-store';
+export { SqlAuditLog } from './sql-audit-log';
+export { SqlConversationStore } from './sql-conversation-store';
+export { SqlDeletionCertificates } from './sql-deletion-certificates';
+export { SqlDeskChanges } from './sql-desk-changes';
+export { SqlFaqStore, SqlUnansweredQuestions } from './sql-faq-store';
+export { SqlIndexGenerations } from './sql-index-generations';
+export { SqlJobLease } from './sql-job-lease';
+export { SqlJobRunStore } from './sql-job-run-store';
+export { SqlKnowledgeUsage } from './sql-knowledge-usage';
+export { SqlNotificationSettings, SqlNotificationStore } from './sql-notification-store';
+export { SqlOperatorStore } from './sql-operator-store';
+export { SqlProcessedDeliveries } from './sql-processed-deliveries';
+export { SqlRateLimits } from './sql-rate-limits';
+export { SqlReplyTemplates } from './sql-reply-templates';
+export { SqlReportData } from './sql-report-data';
+export { SqlReportStore } from './sql-report-store';
+export { SqlRetentionStore } from './sql-retention';
+export { SqlSavedViews } from './sql-saved-views';
+export { SqlSessionStore } from './sql-session-store';
+export { SqlSharePointDrives } from './sql-sharepoint-drives';
+export { SqlTicketLinks, SqlTicketMerger } from './sql-ticket-merger';
+export { SqlTicketOutbox } from './sql-ticket-outbox';
+export { SqlTicketStore } from './sql-ticket-store';
+export { SqlWorkLogStore } from './sql-work-log-store';
+export { jobRunCounts } from './sql-metrics';
