@@ -223,7 +223,9 @@ function tidyIndex(index: string): void {
     if (!m) return void out.push(line);
     const entry = byModule.get(m[3]);
     if (!entry || entry.first !== i) return;
-    const names = [...new Set(entry.names)].sort((a, b) => a.replace('type ', '').localeCompare(b.replace('type ', '')));
+    const names = [...new Set(entry.names)].sort((a, b) =>
+      a.replace('type ', '').localeCompare(b.replace('type ', '')),
+    );
     const values = names.filter((n) => !n.startsWith('type ') || !names.includes(n.slice(5)));
     out.push(`export { ${values.join(', ')} } from '${m[3]}';`);
   });
