@@ -13,22 +13,10 @@ import path from 'node:path';
 import ts from 'typescript';
 import { ROOT, entryFolder, resolveSpec } from './folder-entry-rule.mjs';
 
-const SOURCE_DIRS = [
-  'core',
-  'app',
-  'bot',
-  'privacy',
-  'knowledge',
-  'ingest',
-  'adapters',
-  'db',
-  'manifest',
-  'tickets',
-  'notify',
-  'calendar',
-  'reports',
-  'jobs',
-];
+/** The application's folders: those tsconfig.json type-checks, less tests, benchmarks and scripts. */
+const SOURCE_DIRS: string[] = (
+  JSON.parse(fs.readFileSync(path.join(ROOT, 'tsconfig.json'), 'utf8')) as { include: string[] }
+).include.filter((d) => !['test', 'bench', 'scripts'].includes(d));
 const rel = (abs: string): string => path.relative(ROOT, abs).split(path.sep).join('/');
 
 function listFiles(dir: string, out: string[] = []): string[] {
