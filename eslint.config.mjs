@@ -1,5 +1,6 @@
 // Lint rules: typescript-eslint's recommended set plus the layering rules of ../shared/STYLE.md.
 import tseslint from 'typescript-eslint';
+import { folderEntryPlugin } from './scripts/folder-entry-rule.mjs';
 
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 const sdk = (group, message) => ({ group, message });
@@ -33,6 +34,13 @@ export default tseslint.config(
     },
   },
   { files: ['app/config.ts', 'test/**', 'bench/**', 'scripts/**'], rules: { 'no-restricted-syntax': 'off' } },
+  // A folder is entered only through its index.ts (issue 17 point 9; codemod: scripts/folder-entry.ts).
+  {
+    files: ['**/*.ts'],
+    ignores: ['test/**', 'bench/**', 'scripts/**'],
+    plugins: { kotae: folderEntryPlugin },
+    rules: { 'kotae/folder-entry': 'error' },
+  },
   { files: ['test/**'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
   // One SDK, one folder.
   {

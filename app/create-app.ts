@@ -6,8 +6,8 @@ import type { Express } from 'express';
 import type { DataSource } from 'typeorm';
 import { HelpdeskService, type ChannelKind, type ChannelSender, type Helpdesk, type TicketStore } from '../bot';
 import { BusinessCalendar, createSlaPolicy } from '../calendar';
-import type { Clock } from '../core/clock';
-import type { Logger } from '../core/logger';
+import type { Clock } from '../core';
+import type { Logger } from '../core';
 import {
   createDataSource,
   openDatabaseWithRetry,
@@ -16,13 +16,13 @@ import {
   SqlConversationStore,
   SqlTicketStore,
 } from '../db';
-import { SqlDatabaseBackup } from '../db/backup';
-import { SqlFaqStore } from '../db/repositories/sql-faq-store';
-import { SqlIndexGenerations } from '../db/repositories/sql-index-generations';
-import { SqlJobLease } from '../db/repositories/sql-job-lease';
-import { SqlJobRunStore } from '../db/repositories/sql-job-run-store';
-import { SqlProcessedDeliveries } from '../db/repositories/sql-processed-deliveries';
-import { SqlRetentionStore } from '../db/repositories/sql-retention';
+import { SqlDatabaseBackup } from '../db';
+import { SqlFaqStore } from '../db';
+import { SqlIndexGenerations } from '../db';
+import { SqlJobLease } from '../db';
+import { SqlJobRunStore } from '../db';
+import { SqlProcessedDeliveries } from '../db';
+import { SqlRetentionStore } from '../db';
 import {
   AUDIT_ANCHOR_JOB,
   AuditAnchorJob,
@@ -35,7 +35,7 @@ import {
   RetentionJob,
   type LeaseHolding,
 } from '../jobs';
-import type { SqlAuditLog } from '../db/repositories/sql-audit-log';
+import type { SqlAuditLog } from '../db';
 import {
   createWebApp,
   fileLinkHandler,
@@ -46,7 +46,7 @@ import {
 } from '../adapters/web';
 import type { LogoChat } from '../adapters/logo-chat';
 import { RequesterDesk } from '../tickets';
-import { createConsoleReportsRouter } from '../adapters/web/console-reports';
+import { createConsoleReportsRouter } from '../adapters/web';
 import { createPiiMasker } from '../privacy';
 import { createPersonNameTagger } from '../knowledge';
 import { createChatModel } from './answer-model';
@@ -71,7 +71,7 @@ import { LOGO_LEASE } from './logo-lease';
 import { wireKnowledge } from './wire-knowledge';
 import { fileLinkSigner, replyFilesOf } from './reply-files';
 import { countMasked, metricsMount, metricsSources, observeHelpdesk } from './wire-metrics';
-import { createMetrics, type MetricsSources } from '../adapters/web/metrics';
+import { createMetrics, type MetricsSources } from '../adapters/web';
 import { probeDatabase, SqlRateLimits } from '../db';
 import { retentionTrust } from './wire-retention';
 import { questionGrouper } from './question-grouper';

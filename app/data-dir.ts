@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { KotaeError } from '../core/errors';
+import { KotaeError } from '../core';
 
 /** Creates the directory if needed and proves it is writable. */
 export function ensureWritableDir(dir: string): void {

@@ -5,9 +5,9 @@
  */
 import { fork } from 'node:child_process';
 import path from 'node:path';
-import { KotaeError } from '../core/errors';
+import { KotaeError } from '../core';
 import type { IndexBuilder } from '../ingest';
-import type { Chunk, IndexStats } from '../knowledge/types';
+import type { Chunk, IndexStats } from '../knowledge';
 import type { KotaeConfig } from './config';
 
 /** What the child is sent. */

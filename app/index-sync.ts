@@ -4,7 +4,7 @@
  * shared knowledge folder and the approved FAQs into their own index — in place when the change is
  * small (the same chunk delta the publishing instance applied), by a full build otherwise.
  */
-import type { Logger } from '../core/logger';
+import type { Logger } from '../core';
 
 /** The generation counter shared by the instances. */
 export interface GenerationCounter {

@@ -1,6 +1,6 @@
 /** The document and query embedder chosen by configuration (shared by the server, the CLI and build children). */
 import { OpenAiEmbedder } from '../adapters/llm';
-import type { Embedder } from '../knowledge/types';
+import type { Embedder } from '../knowledge';
 import type { KotaeConfig } from './config';
 
 /** The embedder configured (undefined = the local LSA default). */

@@ -6,12 +6,12 @@
  */
 import type { TextAnalyzer } from '../knowledge';
 import { clusterQuestions } from '../knowledge';
-import type { QueryExpander } from '../knowledge/synonym-expander';
-import type { SqlKnowledgeUsage } from '../db/repositories/sql-knowledge-usage';
+import type { QueryExpander } from '../knowledge';
+import type { SqlKnowledgeUsage } from '../db';
 import type { FaqService } from '../tickets';
-import { countUsage, type DocumentUsage } from '../reports/knowledge-usage';
+import { countUsage, type DocumentUsage } from '../reports';
 
-export type { DocumentUsage } from '../reports/knowledge-usage';
+export type { DocumentUsage } from '../reports';
 
 /** A group of similar unanswered questions. */
 export interface GapCluster {

@@ -7,7 +7,7 @@
  * once the server is up, and the live index swaps to the generation it publishes.
  */
 import fs from 'node:fs';
-import type { Logger } from '../core/logger';
+import type { Logger } from '../core';
 import {
   buildKnowledgeIndex,
   createJapaneseAnalyzer,
@@ -18,8 +18,8 @@ import {
   type IndexDelta,
 } from '../knowledge';
 import type { TextAnalyzer } from '../knowledge';
-import type { QueryExpander } from '../knowledge/synonym-expander';
-import type { IndexStats } from '../knowledge/types';
+import type { QueryExpander } from '../knowledge';
+import type { IndexStats } from '../knowledge';
 import { currentIndexDir, runIngest, type IndexUpdater, type IngestSummary, type IngestProgress } from '../ingest';
 import type { KotaeConfig } from './config';
 import { buildInChildProcess } from './index-build-process';

@@ -4,9 +4,9 @@
  * The notification keys would stop duplicates anyway; the lease stops every instance reading every open
  * ticket every minute.
  */
-import type { Clock } from '../core/clock';
-import { toKotaeError } from '../core/errors';
-import type { Logger } from '../core/logger';
+import type { Clock } from '../core';
+import { toKotaeError } from '../core';
+import type { Logger } from '../core';
 import { LeaseKeeper, type JobLease } from '../jobs';
 
 /** The lease naming the instance that runs the SLA watch. */

@@ -2,9 +2,9 @@
  * The knowledge base the running server searches. It follows the index generation that
  * ingest publishes (CURRENT), loading a new one in the background while the old one serves.
  */
-import { KotaeError } from '../core/errors';
-import type { Logger } from '../core/logger';
-import type { IndexStats, KnowledgeSearch, Retrieval } from '../knowledge/types';
+import { KotaeError } from '../core';
+import type { Logger } from '../core';
+import type { IndexStats, KnowledgeSearch, Retrieval } from '../knowledge';
 
 /** A loaded index that can report what it holds. */
 export interface LoadedKnowledge extends KnowledgeSearch {

@@ -4,9 +4,9 @@
  * Replies to LoGo requesters stored on a standby instance are left queued; the holder sends them.
  */
 import type { ChannelSender } from '../bot';
-import type { Clock } from '../core/clock';
-import { toKotaeError } from '../core/errors';
-import type { Logger } from '../core/logger';
+import type { Clock } from '../core';
+import { toKotaeError } from '../core';
+import type { Logger } from '../core';
 import type { LogoChat } from '../adapters/logo-chat';
 import { LeaseKeeper, type JobLease } from '../jobs';
 

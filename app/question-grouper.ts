@@ -3,7 +3,7 @@
  * counted together under their most frequent wording (the knowledge layer's clusters).
  */
 import { clusterQuestions } from '../knowledge';
-import type { QuestionGrouper } from '../reports/build-usage';
+import type { QuestionGrouper } from '../reports';
 import type { KnowledgeRuntime } from './knowledge-runtime';
 
 /** Distinct wordings clustered at most (the rest, rarer ones, are counted as written). */

@@ -3,11 +3,11 @@
  * listed from the attachment rows, read from the file store, linked with a signed URL.
  */
 import { randomBytes } from 'node:crypto';
-import { KotaeError } from '../core/errors';
-import type { Clock } from '../core/clock';
-import type { Logger } from '../core/logger';
+import { KotaeError } from '../core';
+import type { Clock } from '../core';
+import type { Logger } from '../core';
 import { FileLinkSigner, type AttachmentMeta, type AttachmentService } from '../tickets';
-import type { ReplyFile, ReplyFiles } from '../adapters/teams/reply-files';
+import type { ReplyFile, ReplyFiles } from '../adapters/teams';
 
 /** The signer of download links: the configured secret, or a random one for this process. */
 export function fileLinkSigner(secret: string | undefined, logger: Logger, severalInstances: boolean): FileLinkSigner {

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Logger } from '../core/logger';
+import type { Logger } from '../core';
 import { formatBytes, loaderFor, SKIP_REASONS } from '../ingest';
 import type { LeaseGuard } from '../jobs';
 import { safeFileName } from '../tickets';

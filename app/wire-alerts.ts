@@ -6,11 +6,11 @@
  * kept in alert_state, so a notice is sent once whichever instance sees it.
  */
 import type { DataSource } from 'typeorm';
-import type { Clock } from '../core/clock';
-import type { Logger } from '../core/logger';
-import { SqlAlertStates } from '../db/repositories/sql-alert-states';
-import { SqlJobRunStore } from '../db/repositories/sql-job-run-store';
-import { SqlTicketOutbox } from '../db/repositories/sql-ticket-outbox';
+import type { Clock } from '../core';
+import type { Logger } from '../core';
+import { SqlAlertStates } from '../db';
+import { SqlJobRunStore } from '../db';
+import { SqlTicketOutbox } from '../db';
 import { BACKUP_JOB, listBackups, stampTime, type LeaseGuard } from '../jobs';
 import {
   AlertWatch,

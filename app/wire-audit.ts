@@ -4,11 +4,11 @@
  */
 import { hostname } from 'node:os';
 import type { DataSource } from 'typeorm';
-import type { Clock } from '../core/clock';
-import type { Logger } from '../core/logger';
-import { loadAuditKey } from '../db/audit/audit-key';
-import { AuditAnchorFile, KEY_CREATED_SOURCE } from '../db/audit/anchor-file';
-import { SqlAuditLog } from '../db/repositories/sql-audit-log';
+import type { Clock } from '../core';
+import type { Logger } from '../core';
+import { loadAuditKey } from '../db';
+import { AuditAnchorFile, KEY_CREATED_SOURCE } from '../db';
+import { SqlAuditLog } from '../db';
 import { loadBackupKey } from '../jobs';
 import type { KotaeConfig } from './config';
 

@@ -4,9 +4,9 @@
  */
 import type { DataSource } from 'typeorm';
 import { createSlaTargets, type BusinessCalendar, type SlaTargets } from '../calendar';
-import type { Clock } from '../core/clock';
-import { SqlConfidentialRoster } from '../db/repositories/sql-confidential-roster';
-import { SqlFySwitchStore } from '../db/repositories/sql-fy-switch';
+import type { Clock } from '../core';
+import { SqlConfidentialRoster } from '../db';
+import { SqlFySwitchStore } from '../db';
 import { rosterReportSection } from '../reports';
 import {
   ConfidentialRoster,

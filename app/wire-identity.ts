@@ -5,11 +5,11 @@
 import type { DataSource } from 'typeorm';
 import type { Router } from 'express';
 import type { ConversationStore } from '../bot';
-import type { Clock } from '../core/clock';
-import type { Logger } from '../core/logger';
+import type { Clock } from '../core';
+import type { Logger } from '../core';
 import { GraphDirectoryLookup, MsalOidcSignIn, MsalTokenProvider } from '../adapters/graph';
-import { FederatedSignIn } from '../adapters/web/auth/federated-sign-in';
-import { createSsoRouter, type WebSessionStore } from '../adapters/web/sso';
+import { FederatedSignIn } from '../adapters/web';
+import { createSsoRouter, type WebSessionStore } from '../adapters/web';
 import { SqlWebSessions } from '../db';
 import type { OperatorStore, SessionStore, AuditTrail } from '../tickets';
 import type { KotaeConfig } from './config';

@@ -2,10 +2,10 @@
  * Wiring of the knowledge the desk keeps up to date: the managed folder of uploaded manuals and the
  * background ingest (under a job lease) that publishes a new index generation for the other instances.
  */
-import type { Clock } from '../core/clock';
-import type { Logger } from '../core/logger';
+import type { Clock } from '../core';
+import type { Logger } from '../core';
 import { KnowledgeIngestJob, type LeaseGuard } from '../jobs';
-import type { KnowledgeConsole } from '../adapters/web/console';
+import type { KnowledgeConsole } from '../adapters/web';
 import type { KotaeConfig } from './config';
 import type { IndexSync } from './index-sync';
 import { sharePointDir, uploadsDir, UPLOADS_PREFIX } from './knowledge-folders';
@@ -13,10 +13,10 @@ import type { KnowledgeRuntime } from './knowledge-runtime';
 import { UploadedDocuments } from './uploaded-documents';
 import type { DataSource } from 'typeorm';
 import { createAppTokenProvider, GraphDrives } from '../adapters/graph';
-import { SqlSharePointDrives } from '../db/repositories/sql-sharepoint-drives';
+import { SqlSharePointDrives } from '../db';
 import { SharePointSync } from './sharepoint-sync';
 import { KnowledgeInsights } from './knowledge-insights';
-import { SqlKnowledgeUsage } from '../db/repositories/sql-knowledge-usage';
+import { SqlKnowledgeUsage } from '../db';
 import type { FaqService } from '../tickets';
 
 /** What the knowledge wiring needs. */

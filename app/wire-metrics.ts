@@ -8,7 +8,7 @@ import type { Helpdesk } from '../bot';
 import type { PiiMasker } from '../privacy';
 import type { TicketService } from '../tickets';
 import type { Mount } from '../adapters/web';
-import { metricsAccess, type KotaeMetrics, type MetricsSources } from '../adapters/web/metrics';
+import { metricsAccess, type KotaeMetrics, type MetricsSources } from '../adapters/web';
 import { jobRunCounts } from '../db';
 import type { TrustConfig } from './config-trust';
 

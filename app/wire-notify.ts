@@ -5,11 +5,11 @@
  */
 import type { DataSource } from 'typeorm';
 import type { ChannelSender, TicketStore } from '../bot';
-import type { TicketRecord } from '../bot/records';
-import type { Clock } from '../core/clock';
-import type { Logger } from '../core/logger';
-import { SqlNotificationSettings, SqlNotificationStore } from '../db/repositories/sql-notification-store';
-import { SqlOperatorStore } from '../db/repositories/sql-operator-store';
+import type { TicketRecord } from '../bot';
+import type { Clock } from '../core';
+import type { Logger } from '../core';
+import { SqlNotificationSettings, SqlNotificationStore } from '../db';
+import { SqlOperatorStore } from '../db';
 import {
   NOTIFY_MESSAGES,
   NotificationService,

@@ -10,13 +10,13 @@ import { randomUUID } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { Readable, Transform } from 'node:stream';
 import type { DataSource } from 'typeorm';
-import type { AuditTrail } from '../core/audit';
-import type { Clock } from '../core/clock';
-import { KotaeError } from '../core/errors';
-import { SqlCampaignStore } from '../db/repositories/sql-campaign-store';
-import { SqlSiteStore } from '../db/repositories/sql-site-store';
-import { SqlTerminalStore } from '../db/repositories/sql-terminal-store';
-import { SqlTicketTerminals } from '../db/repositories/sql-ticket-terminals';
+import type { AuditTrail } from '../core';
+import type { Clock } from '../core';
+import { KotaeError } from '../core';
+import { SqlCampaignStore } from '../db';
+import { SqlSiteStore } from '../db';
+import { SqlTerminalStore } from '../db';
+import { SqlTicketTerminals } from '../db';
 import {
   CampaignService,
   OPS_MESSAGES,
@@ -26,7 +26,7 @@ import {
   type IncidentOpener,
 } from '../operations';
 import { formatBytes, type TicketService, type WorkLogService } from '../tickets';
-import type { OperationsConsole, StagedCsv } from '../adapters/web/console';
+import type { OperationsConsole, StagedCsv } from '../adapters/web';
 import type { OperationsConfig } from './config-operations';
 
 /** What the operations ledger needs from the rest of the app. */

@@ -1,7 +1,7 @@
 /** Wiring of the rate limits (issue 11 point 6): database-backed counters, rules from the configuration. */
 import type { Request, RequestHandler } from 'express';
-import type { Clock } from '../core/clock';
-import { clientIp, rateLimit, type ApiRateLimits, type RateCounter } from '../adapters/web/rate-limit';
+import type { Clock } from '../core';
+import { clientIp, rateLimit, type ApiRateLimits, type RateCounter } from '../adapters/web';
 import type { RateLimitConfig } from './config-trust';
 
 /** The account name a sign-in form names (case-insensitive), without reading anything else. */

@@ -1,14 +1,14 @@
 /** Wiring of the registers and lending (issue 16 point 2): stores, services, report sections, console pages. */
 import type { DataSource } from 'typeorm';
-import type { AuditTrail } from '../core/audit';
-import type { Clock } from '../core/clock';
-import type { Logger } from '../core/logger';
-import { SqlLendingStore } from '../db/repositories/sql-lending-store';
-import { SqlLicenceStore } from '../db/repositories/sql-licence-store';
-import { SqlRegisterStore } from '../db/repositories/sql-register-store';
+import type { AuditTrail } from '../core';
+import type { Clock } from '../core';
+import type { Logger } from '../core';
+import { SqlLendingStore } from '../db';
+import { SqlLicenceStore } from '../db';
+import { SqlRegisterStore } from '../db';
 import { LendingService, RegisterReportSections, RegisterService } from '../registers';
-import { createConsoleRegistersRouter } from '../adapters/web/console-registers';
-import type { AuthService } from '../adapters/web/auth';
+import { createConsoleRegistersRouter } from '../adapters/web';
+import type { AuthService } from '../adapters/web';
 import type { RegistersConfig } from './config-registers';
 
 /** Builds the register and lending services and their report sections. */

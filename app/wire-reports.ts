@@ -1,14 +1,14 @@
 /** Wiring of reports: the service, the scheduler and its job runner. */
-import type { AuditTrail } from '../core/audit';
+import type { AuditTrail } from '../core';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
-import type { QuestionGrouper } from '../reports/build-usage';
+import type { QuestionGrouper } from '../reports';
 import type { BusinessCalendar, SlaPolicy, SlaTargets } from '../calendar';
-import type { Clock } from '../core/clock';
-import type { Logger } from '../core/logger';
-import { SqlReportData } from '../db/repositories/sql-report-data';
-import { SqlReportStore } from '../db/repositories/sql-report-store';
-import { SqlJobRunStore } from '../db/repositories/sql-job-run-store';
+import type { Clock } from '../core';
+import type { Logger } from '../core';
+import { SqlReportData } from '../db';
+import { SqlReportStore } from '../db';
+import { SqlJobRunStore } from '../db';
 import {
   ReportDelivery,
   ReportService,

@@ -5,11 +5,11 @@
 import type { DataSource } from 'typeorm';
 import type { TicketStore } from '../bot';
 import type { BusinessCalendar } from '../calendar';
-import { KotaeError } from '../core/errors';
-import type { Logger } from '../core/logger';
-import type { SqlAuditLog } from '../db/repositories/sql-audit-log';
-import { SqlDeletionCertificates } from '../db/repositories/sql-deletion-certificates';
-import type { SqlRetentionStore } from '../db/repositories/sql-retention';
+import { KotaeError } from '../core';
+import type { Logger } from '../core';
+import type { SqlAuditLog } from '../db';
+import { SqlDeletionCertificates } from '../db';
+import type { SqlRetentionStore } from '../db';
 import { pruneBackupsOlderThan, type RetentionTrustDeps } from '../jobs';
 import type { TicketService } from '../tickets';
 import type { KotaeConfig } from './config';

@@ -1,8 +1,8 @@
 /** Wiring of the Teams channel: Agents SDK endpoint, proactive sender and Graph department lookup. */
 import type { ChannelSender, ConversationStore, Helpdesk, ProcessedDeliveries } from '../bot';
-import type { Logger } from '../core/logger';
+import type { Logger } from '../core';
 import type { TeamsEndpoint } from '../adapters/teams';
-import type { ReplyFiles } from '../adapters/teams/reply-files';
+import type { ReplyFiles } from '../adapters/teams';
 import { GraphDirectoryLookup, MsalTokenProvider } from '../adapters/graph';
 import { DEFAULT_CATEGORIES, type AttachmentService } from '../tickets';
 import type { KotaeConfig } from './config';

@@ -2,7 +2,7 @@
  * The ChatModel port (a cloud or in-house language model) and the grounded prompt the helpdesk
  * sends it: the staff member's (already redacted) question and the top retrieved sources, numbered.
  */
-import type { SearchHit } from '../knowledge/types';
+import type { SearchHit } from '../knowledge';
 import { hitText, toSource } from './compose-answer';
 
 /** One message of a chat conversation. */

@@ -1,5 +1,5 @@
 /** Turns a retrieval and an outcome into the reply text, sources and choices. */
-import type { Retrieval, SearchHit } from '../knowledge/types';
+import type { Retrieval, SearchHit } from '../knowledge';
 import type { BotAction, Outcome, SourceRef } from './records';
 import { BOT_MESSAGES } from './messages';
 

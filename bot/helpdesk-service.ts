@@ -3,10 +3,10 @@
  * answered / tentative / clarify / no_answer, everything is logged for the reports, and what the bot
  * cannot resolve becomes a ticket.
  */
-import { KotaeError } from '../core/errors';
-import type { AuditEntry, AuditTrail } from '../core/audit';
-import type { Clock } from '../core/clock';
-import type { Logger } from '../core/logger';
+import { KotaeError } from '../core';
+import type { AuditEntry, AuditTrail } from '../core';
+import type { Clock } from '../core';
+import type { Logger } from '../core';
 import type { AskInput, EscalateInput, FeedbackInput, Helpdesk } from './helpdesk';
 import type { ConversationStore, KnowledgeSearch, SearchHit, TicketDesk, TicketStore } from './ports';
 import { formatJstDayTime } from '../calendar';

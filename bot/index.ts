@@ -6,7 +6,7 @@ export { decideOutcome, DEFAULT_THRESHOLDS, type AnswerThresholds } from './answ
 export { runTurn } from './turn-boundary';
 export { statusQuery } from './status-query';
 export { BOT_MESSAGES } from './messages';
-export { toSource } from './compose-answer';
+export { composeAnswer, toSource } from './compose-answer';
 export { redactPersonalData, MY_NUMBER_MASK } from './redact';
 export {
   groundedMessages,
@@ -18,3 +18,5 @@ export {
   type ChatOptions,
 } from './chat-model';
 export { InMemoryProcessedDeliveries, type ProcessedDeliveries } from './processed-deliveries';
+export { decideWithSources, GENERATION, type SourceDecision } from './source-check';
+export { followUpQuery } from './follow-up';

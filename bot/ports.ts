@@ -17,7 +17,7 @@ import type {
   TranscriptEntry,
 } from './records';
 
-export type { KnowledgeSearch, Retrieval, SearchHit } from '../knowledge/types';
+export type { KnowledgeSearch, Retrieval, SearchHit } from '../knowledge';
 
 /** Conversations, their transcripts, the question log and feedback. */
 export interface ConversationStore {

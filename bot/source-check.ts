@@ -5,7 +5,7 @@
  * statistics cannot make: 休日の印鑑登録 vs 印鑑登録の手続き) decides answered versus clarify, and
  * the source it cites comes first. Without a model, or when it fails, the confidence decides alone.
  */
-import type { Logger } from '../core/logger';
+import type { Logger } from '../core';
 import { decideOutcome, type AnswerThresholds } from './answer-policy';
 import { groundedMessages, GROUNDING_HITS, NOT_IN_SOURCES, type ChatModel } from './chat-model';
 import { CITATION, citationNumber } from './compose-answer';

@@ -3,8 +3,8 @@
  * reply (with a correlation id for unexpected errors) and the details go to the log.
  */
 import { randomUUID } from 'node:crypto';
-import { toKotaeError } from '../core/errors';
-import type { Logger } from '../core/logger';
+import { toKotaeError } from '../core';
+import type { Logger } from '../core';
 import type { BotReply } from './records';
 import { BOT_MESSAGES } from './messages';
 

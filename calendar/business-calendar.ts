@@ -1,4 +1,4 @@
-import { KotaeError } from '../core/errors';
+import { KotaeError } from '../core';
 import { CalendarConfig, DEFAULT_CALENDAR_CONFIG, resolveCalendarConfig } from './calendar-config';
 import { JAPANESE_HOLIDAY_DAYS } from './japanese-holidays';
 import { dayKey, jstDayNumber, jstDayStartMs, monthDayOf, MINUTE_MS, parseDayKey, weekdayOf } from './jst-time';

@@ -1,4 +1,4 @@
-import { KotaeError } from '../core/errors';
+import { KotaeError } from '../core';
 import { parseClockTime, parseDayKey } from './jst-time';
 
 /** Desk hours and closures of a helpdesk, as written in its contract. All times are JST. */

@@ -1,5 +1,5 @@
 /** Dates as Japanese staff read them in messages, in JST whatever the server's time zone. */
-import { KotaeError } from '../core/errors';
+import { KotaeError } from '../core';
 import { JST_OFFSET_MS } from './jst-time';
 
 const WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'] as const;

@@ -1,5 +1,5 @@
-import { KotaeError } from '../core/errors';
-import { TICKET_PRIORITIES, TicketPriority } from '../bot/records';
+import { KotaeError } from '../core';
+import type { TicketPriority } from '../bot';
 
 /** Service-level targets of a helpdesk contract, in business minutes. */
 export interface SlaPolicy {
@@ -48,7 +48,7 @@ export function createSlaPolicy(overrides: SlaPolicyOverrides = {}): SlaPolicy {
   };
   const problems: string[] = [];
   if (!isBudget(policy.responseMinutes)) problems.push('responseMinutes must be a positive number');
-  for (const priority of TICKET_PRIORITIES) {
+  for (const priority of Object.keys(DEFAULT_SLA_POLICY.resolutionMinutes) as TicketPriority[]) {
     if (!isBudget(policy.resolutionMinutes[priority])) {
       problems.push(`resolutionMinutes.${priority} must be a positive number`);
     }

@@ -1,5 +1,5 @@
-import { KotaeError } from '../core/errors';
-import { TicketPriority } from '../bot/records';
+import { KotaeError } from '../core';
+import { TicketPriority } from '../bot';
 import { BusinessCalendar } from './business-calendar';
 import { SlaPolicy } from './sla-policy';
 

@@ -16,7 +16,7 @@ import type { Database as SqliteHandle } from 'better-sqlite3';
 import type { DataSource } from 'typeorm';
 import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
 import type { BetterSqlite3Driver } from 'typeorm/driver/better-sqlite3/BetterSqlite3Driver';
-import { KotaeError } from '../core/errors';
+import { KotaeError } from '../core';
 import type { DatabaseBackup } from '../jobs';
 import { runDb } from './run-db';
 

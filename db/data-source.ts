@@ -3,11 +3,11 @@
  * factory; migrations run only through `openDatabase` (the start-up step and `kotae migrate`).
  */
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { KotaeError } from '../core/errors';
+import { KotaeError } from '../core';
 import { MIGRATIONS } from './migrations';
-import { ALL_TABLES } from './schema/tables';
-import { toEntitySchema } from './schema/table-spec';
-import { dialectOfDriver, type Dialect } from './schema/column-types';
+import { ALL_TABLES } from './schema';
+import { toEntitySchema } from './schema';
+import { dialectOfDriver, type Dialect } from './schema';
 import { pinPostgresDatesToUtc } from './postgres-dates';
 
 /** A server database reached over the network. */

@@ -1,17 +1,65 @@
 export { createDataSource, dialectOf, mapDbError, type DbConfig } from './data-source';
 export { openDatabase, schemaStatus, preMigrationCopyPath, type OpenOptions, type SchemaStatus } from './migrate';
-export { SqlConversationStore } from './repositories/sql-conversation-store';
-export { SqlTicketStore } from './repositories/sql-ticket-store';
-export type * from './schema/rows';
-export { SqlAttachmentStore, linkHeldAttachments } from './repositories/sql-attachment-store';
-export { FsAttachmentFileStore, attachmentDir } from './files/fs-attachment-file-store';
+export {
+  jobRunCounts,
+  SqlAlertStates,
+  SqlAuditLog,
+  SqlCampaignStore,
+  SqlConfidentialRoster,
+  SqlConversationStore,
+  SqlDeletionCertificates,
+  SqlDeskChanges,
+  SqlFailedSaves,
+  SqlFaqStore,
+  SqlFySwitchStore,
+  SqlIndexGenerations,
+  SqlJobRunStore,
+  SqlLendingStore,
+  SqlLicenceStore,
+  SqlOperatorStore,
+  SqlRateLimits,
+  SqlRegisterStore,
+  SqlReplyTemplates,
+  SqlReportData,
+  SqlReportStore,
+  SqlRequesterConversations,
+  SqlSavedViews,
+  SqlSessionStore,
+  SqlSiteStore,
+  SqlTerminalStore,
+  SqlTicketLinks,
+  SqlTicketMerger,
+  SqlTicketOutbox,
+  SqlTicketStore,
+  SqlTicketTerminals,
+  SqlUnansweredQuestions,
+  SqlWorkLogStore,
+} from './repositories';
+export type * from './schema';
+export { SqlAttachmentStore, linkHeldAttachments } from './repositories';
+export { FsAttachmentFileStore, attachmentDir } from './files';
 export { SchemaVersionGuard } from './schema-guard';
 export { openDatabaseWithRetry, type StartRetry } from './open-with-retry';
-export { SqlRateLimits } from './repositories/sql-rate-limits';
-export { SqlWebSessions, type WebSessionRow } from './repositories/sql-web-sessions';
-export { SqlDeskChanges } from './repositories/sql-desk-changes';
-export { SqlRequesterConversations } from './repositories/sql-requester-conversations';
-export { SqlFailedSaves } from './repositories/sql-failed-saves';
+export { SqlWebSessions, type WebSessionRow } from './repositories';
 export { probeDatabase, type DatabaseHealth } from './health-probe';
 export { startSqliteCheckpointer, type SqliteCheckpointer } from './sqlite-checkpointer';
-export { jobRunCounts } from './repositories/sql-metrics';
+export { type AnchorReading, AuditAnchorFile, loadAuditKey } from './audit';
+export {
+  countRows,
+  type InspectedBackup,
+  inspectSqliteBackup,
+  moveDatabaseAside,
+  sqliteAuditHead,
+} from './restore-sqlite';
+export { dumpPostgres, SqlDatabaseBackup } from './backup';
+export { inspectPostgresBackup, postgresState, replacePostgresDatabase } from './restore-postgres';
+export { KEY_CREATED_SOURCE } from './audit';
+export {
+  SqlJobLease,
+  SqlKnowledgeUsage,
+  SqlNotificationSettings,
+  SqlNotificationStore,
+  SqlProcessedDeliveries,
+  SqlRetentionStore,
+  SqlSharePointDrives,
+} from './repositories';

@@ -10,7 +10,7 @@
  */
 import fs from 'node:fs';
 import type { DataSource } from 'typeorm';
-import { KotaeError } from '../core/errors';
+import { KotaeError } from '../core';
 import { backupDatabase } from './backup';
 import { dialectOf, mapDbError } from './data-source';
 

@@ -6,7 +6,7 @@
  * failed migration stop the start at once.
  */
 import type { DataSource } from 'typeorm';
-import { KotaeError } from '../core/errors';
+import { KotaeError } from '../core';
 import { openDatabase, type OpenOptions } from './migrate';
 
 /** Backoff of the start-up retries. */

@@ -9,14 +9,14 @@ import fs from 'node:fs';
 import readline from 'node:readline';
 import { Client } from 'pg';
 import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
-import type { AuditHead } from '../core/audit';
-import { KotaeError } from '../core/errors';
-import type { AnchorReading } from './audit/anchor-file';
-import type { ChainRow } from './audit/audit-chain';
-import { verifyCopyChain } from './audit/copy-chain';
+import type { AuditHead } from '../core';
+import { KotaeError } from '../core';
+import type { AnchorReading } from './audit';
+import type { ChainRow } from './audit';
+import { verifyCopyChain } from './audit';
 import { pgToolEnv, resolveTool, runTool } from './backup';
 import type { InspectedBackup } from './restore-sqlite';
-import { ALL_TABLES } from './schema/tables';
+import { ALL_TABLES } from './schema';
 
 /** Paths of the PostgreSQL client tools (default: found on PATH). */
 export interface PgTools {

@@ -6,13 +6,13 @@
 import fs from 'node:fs';
 import Sqlite from 'better-sqlite3';
 import type { DataSource } from 'typeorm';
-import type { AuditHead, AuditVerification } from '../core/audit';
-import { KotaeError } from '../core/errors';
-import type { AnchorReading } from './audit/anchor-file';
-import type { ChainRow } from './audit/audit-chain';
-import { verifyCopyChain } from './audit/copy-chain';
+import type { AuditHead, AuditVerification } from '../core';
+import { KotaeError } from '../core';
+import type { AnchorReading } from './audit';
+import type { ChainRow } from './audit';
+import { verifyCopyChain } from './audit';
 import { verifyBackupFile } from './backup';
-import { ALL_TABLES } from './schema/tables';
+import { ALL_TABLES } from './schema';
 import { managerOf } from './transaction-scope';
 
 /** What a checked backup copy holds. */

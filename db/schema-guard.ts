@@ -5,7 +5,7 @@
  * rows the new schema does not expect.
  */
 import type { DataSource } from 'typeorm';
-import type { KotaeError } from '../core/errors';
+import type { KotaeError } from '../core';
 import { newerSchemaError, schemaStatus } from './migrate';
 import { runDb } from './run-db';
 

@@ -8,7 +8,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { DataSource } from 'typeorm';
-import type { Logger } from '../core/logger';
+import type { Logger } from '../core';
 
 /** SQLite's default: a checkpoint once the WAL holds this many pages. */
 const AUTO_CHECKPOINT_PAGES = 1000;

@@ -4,7 +4,7 @@
  * characters, ~50 overlap), which ingestion uses; `chunkDocuments` stays synchronous for callers
  * such as the retrieval evaluation and keeps each manual section whole.
  */
-import type { Chunk, KnowledgeDocument } from '../knowledge/types';
+import type { Chunk, KnowledgeDocument } from '../knowledge';
 import { createJapaneseTextSplitter } from './japanese-splitter';
 
 type Section = NonNullable<KnowledgeDocument['sections']>[number];

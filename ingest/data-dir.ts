@@ -1,7 +1,7 @@
 /** Where the index lives inside the data folder, and how file-system failures there are reported. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { KotaeError } from '../core/errors';
+import { KotaeError } from '../core';
 
 /** `<dataDir>/index`: generations, the CURRENT pointer, the chunk cache and the ingest lock. */
 export function indexRoot(dataDir: string): string {

@@ -3,7 +3,7 @@
  * console lists exactly the FAQs the index holds. Parsed sheets are remembered by size and mtime.
  */
 import * as fs from 'node:fs';
-import type { KnowledgeDocument } from '../knowledge/types';
+import type { KnowledgeDocument } from '../knowledge';
 import { loaderFor } from './loaders';
 import { listSourceFiles } from './source-walk';
 

@@ -3,7 +3,7 @@
  * Every FAQ source goes through here, so evaluation and real ingestion index FAQs the same way.
  */
 import { createHash } from 'node:crypto';
-import type { KnowledgeDocument } from '../knowledge/types';
+import type { KnowledgeDocument } from '../knowledge';
 
 /** One FAQ row as read from a sheet. */
 export interface FaqRow {

@@ -4,8 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import { KotaeError } from '../core/errors';
-import type { Logger } from '../core/logger';
+import { KotaeError } from '../core';
+import type { Logger } from '../core';
 import { CHUNK_OVERLAP, CHUNK_SIZE } from './japanese-splitter';
 import { splitDocuments } from './chunk';
 import { loaderFor, type SourceMeta } from './loaders';

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Logger } from '../core/logger';
+import type { Logger } from '../core';
 import { isAtomicTempName, writeFileAtomic } from './atomic-file';
 import { indexRoot } from './data-dir';
 

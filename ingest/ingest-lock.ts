@@ -5,8 +5,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { KotaeError } from '../core/errors';
-import type { Logger } from '../core/logger';
+import { KotaeError } from '../core';
+import type { Logger } from '../core';
 import { readJsonFile } from './atomic-file';
 
 interface LockOwner {

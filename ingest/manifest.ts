@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { inDataDir } from './data-dir';
-import type { Chunk } from '../knowledge/types';
+import type { Chunk } from '../knowledge';
 import { isAtomicTempName, readJsonFile, writeFileAtomic } from './atomic-file';
 import type { SkippedItem } from './types';
 

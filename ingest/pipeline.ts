@@ -8,8 +8,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { KotaeError, toKotaeError } from '../core/errors';
-import type { Chunk } from '../knowledge/types';
+import { KotaeError, toKotaeError } from '../core';
+import type { Chunk } from '../knowledge';
 import { inDataDir, prepareIndexRoot } from './data-dir';
 import { ingestFile, type FileOutcome } from './file-ingest';
 import { createGeneration, publishGeneration, readPointer, removeStaleGenerations } from './generations';

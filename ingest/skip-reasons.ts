@@ -2,7 +2,7 @@
  * Japanese reasons shown to operators when a file or row is left out of the knowledge base,
  * kept in one catalogue so the CLI summary and the web console say the same thing.
  */
-import { KotaeError } from '../core/errors';
+import { KotaeError } from '../core';
 
 /** Every reason a file or FAQ row can be skipped. */
 export const SKIP_REASONS = Object.freeze({

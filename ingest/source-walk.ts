@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { KotaeError } from '../core/errors';
+import { KotaeError } from '../core';
 
 /** One candidate file. */
 export interface SourceEntry {

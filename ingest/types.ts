@@ -1,6 +1,6 @@
 /** Records and function types of the ingestion pipeline. */
-import type { Logger } from '../core/logger';
-import type { Chunk, IndexCalibration } from '../knowledge/types';
+import type { Logger } from '../core';
+import type { Chunk, IndexCalibration } from '../knowledge';
 
 /**
  * Builds a knowledge index from chunks into `dir` (an empty, fresh directory). Shaped so that

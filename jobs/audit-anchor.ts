@@ -2,7 +2,7 @@
  * The daily audit checkpoint (job `audit-anchor`, issue 11): the audit chain's head goes to the
  * anchor file and the structured log once a day, under the job lease so one instance writes it.
  */
-import type { AuditHead } from '../core/audit';
+import type { AuditHead } from '../core';
 import type { JobRunner } from './job-runner';
 
 /** Job name in job_run. */

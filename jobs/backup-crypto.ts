@@ -9,7 +9,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { KotaeError } from '../core/errors';
+import { KotaeError } from '../core';
 
 const MAGIC = Buffer.from('KOTAEENC1');
 const IV_BYTES = 12;

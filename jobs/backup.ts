@@ -9,9 +9,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Clock } from '../core/clock';
-import type { Logger } from '../core/logger';
-import type { AuditEntry, AuditHead } from '../core/audit';
+import type { Clock } from '../core';
+import type { Logger } from '../core';
+import type { AuditEntry, AuditHead } from '../core';
 import { mirrorAttachments, type AttachmentMirrorResult } from './backup-attachments';
 import { copyIntoBackup } from './backup-crypto';
 import { backupFileName, listBackups, pruneBackups, stampTime } from './backup-files';

@@ -5,9 +5,9 @@
  * attempts, that job waits until the next JST day. A missed time (server down at 02:00) is caught
  * up at the first check after it.
  */
-import type { Clock } from '../core/clock';
-import { KotaeError, toKotaeError } from '../core/errors';
-import type { Logger } from '../core/logger';
+import type { Clock } from '../core';
+import { KotaeError, toKotaeError } from '../core';
+import type { Logger } from '../core';
 import { jstInstant, jstParts } from '../calendar';
 import type { LeaseGuard } from './job-lease';
 import type { JobRunStore } from './job-run-store';

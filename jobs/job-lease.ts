@@ -6,9 +6,9 @@
  */
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import type { Clock } from '../core/clock';
-import { toKotaeError } from '../core/errors';
-import type { Logger } from '../core/logger';
+import type { Clock } from '../core';
+import { toKotaeError } from '../core';
+import type { Logger } from '../core';
 
 /** A lease as stored. */
 export interface LeaseHeld {

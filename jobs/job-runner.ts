@@ -4,9 +4,9 @@
  * cannot fix (invalid input, conflicts) are not retried.
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Clock } from '../core/clock';
-import { toKotaeError, type ErrorCode, type KotaeError } from '../core/errors';
-import type { Logger } from '../core/logger';
+import type { Clock } from '../core';
+import { toKotaeError, type ErrorCode, type KotaeError } from '../core';
+import type { Logger } from '../core';
 import type { JobRunStore } from './job-run-store';
 
 /** Options of a JobRunner. */

@@ -3,7 +3,7 @@
  * time under the job lease `knowledge-ingest` (so one instance rebuilds and publishes; the others
  * follow the index generation), with progress and the last run's summary for the console.
  */
-import type { Logger } from '../core/logger';
+import type { Logger } from '../core';
 import type { IngestProgress, IngestSummary, SkippedItem } from '../ingest';
 import type { LeaseGuard } from './job-lease';
 

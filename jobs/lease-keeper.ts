@@ -6,9 +6,9 @@
  * and a standby takes over at its next try. A holder that cannot renew (database lost) stops the work
  * before its lease can expire, so two instances never run it at once.
  */
-import type { Clock } from '../core/clock';
-import { toKotaeError } from '../core/errors';
-import type { Logger } from '../core/logger';
+import type { Clock } from '../core';
+import { toKotaeError } from '../core';
+import type { Logger } from '../core';
 import type { JobLease } from './job-lease';
 
 /** What a LeaseKeeper needs. */

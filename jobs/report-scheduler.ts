@@ -6,9 +6,9 @@
  * same report waits until the next JST day. Generation runs off the answer path: ticks never overlap
  * and the report builder yields to the event loop.
  */
-import type { Clock } from '../core/clock';
-import { toKotaeError } from '../core/errors';
-import type { Logger } from '../core/logger';
+import type { Clock } from '../core';
+import { toKotaeError } from '../core';
+import type { Logger } from '../core';
 import { jstParts } from '../calendar';
 import type { ReportKind, ReportStore, StoredReport } from '../reports';
 import { dueReports, type BusinessDays, type DueReport } from './due-reports';

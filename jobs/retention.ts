@@ -6,9 +6,9 @@
  * attachment files no row references any more are deleted (a file shared by another ticket stays).
  * Work logs, reports, job runs and the audit log are kept: they are the contract's records.
  */
-import type { AuditTrail } from '../core/audit';
-import type { Clock } from '../core/clock';
-import type { Logger } from '../core/logger';
+import type { AuditTrail } from '../core';
+import type { Clock } from '../core';
+import type { Logger } from '../core';
 import { DELETION_ITEM_LABELS, type DeletionCertificateStore, type DeletionItem } from './deletion-certificate';
 import type { JobRunner } from './job-runner';
 

@@ -3,7 +3,7 @@
  * header JSON, then the arrays, each 8-byte aligned. Any mismatch on reading is KB_INDEX_CORRUPT.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { KotaeError } from '../core/errors';
+import { KotaeError } from '../core';
 
 /** Array kinds a bundle may hold. */
 export type BundleArray = Int32Array | Float32Array | Uint8Array;

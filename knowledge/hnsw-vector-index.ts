@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { HierarchicalNSW } from 'hnswlib-node';
-import { KotaeError } from '../core/errors';
+import { KotaeError } from '../core';
 import type { VectorIndex } from './types';
 
 /** Graph parameters: M links per node, efConstruction at build, ef at query time. */

@@ -3,7 +3,7 @@
  * synonym expansion, dense candidates from the vector index, score fusion on normalised scores,
  * a second-stage rerank of the best fused hits, and a calibrated confidence.
  */
-import { KotaeError } from '../core/errors';
+import { KotaeError } from '../core';
 import type { AnalyzedText, TextAnalyzer } from './analyzer';
 import {
   coverage,

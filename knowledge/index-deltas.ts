@@ -6,7 +6,7 @@
  */
 import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
-import { KotaeError } from '../core/errors';
+import { KotaeError } from '../core';
 import { readBundle, requireArray, writeBundle } from './binary-bundle';
 import type { PreparedDelta } from './index-delta';
 import type { Chunk } from './types';

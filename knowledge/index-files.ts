@@ -2,7 +2,7 @@
  * (De)serialisation of the parts of an index: BM25 fields and document vectors in one bundle,
  * the LSA model in another. Shapes are checked on reading; a mismatch is KB_INDEX_CORRUPT.
  */
-import { KotaeError } from '../core/errors';
+import { KotaeError } from '../core';
 import { readBundle, requireArray, writeBundle, type BundleArray } from './binary-bundle';
 import { Bm25Field } from './bm25-field';
 import type { IndexFields } from './index-data';

@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { KotaeError } from '../core/errors';
+import { KotaeError } from '../core';
 import { HnswVectorIndex } from './hnsw-vector-index';
 import { HybridSearcher } from './hybrid-searcher';
 import { buildIndexData } from './index-builder';

@@ -4,7 +4,7 @@
  * masker's name tagger and every app (and test app) in a process share one.
  */
 import kuromoji from 'kuromoji';
-import { KotaeError } from '../core/errors';
+import { KotaeError } from '../core';
 
 /** kuromoji's tokenizer with the IPADIC features. */
 export type KuromojiTokenizer = kuromoji.Tokenizer<kuromoji.IpadicFeatures>;

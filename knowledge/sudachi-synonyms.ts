@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SudachiSynonymsGroup } from 'sudachi-synonyms-dictionary';
-import { KotaeError } from '../core/errors';
+import { KotaeError } from '../core';
 import type { SynonymRelation } from './synonym-expander';
 
 /** Loads the dictionary (about 70k entries) and turns it into relations. */

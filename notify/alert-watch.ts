@@ -6,8 +6,8 @@
  * notification key names the incident, so a crash in between or two instances at once still send
  * exactly one notice.
  */
-import type { Clock } from '../core/clock';
-import type { Logger } from '../core/logger';
+import type { Clock } from '../core';
+import type { Logger } from '../core';
 import type { AlertIncident, AlertStateStore } from './ports';
 import type { DeskEvent, NotifyEvent } from './types';
 

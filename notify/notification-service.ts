@@ -4,8 +4,8 @@
  * never affected; `flush` sends due rows, retrying a failed one with a growing delay until
  * `maxAttempts`, after which it is listed as failed.
  */
-import type { Clock } from '../core/clock';
-import type { Logger } from '../core/logger';
+import type { Clock } from '../core';
+import type { Logger } from '../core';
 import type { NotificationSender, NotificationSettings, NotificationStore } from './ports';
 import type { DeskEvent, NewNotification, NotificationRecord, NotifyChannel, NotifyEvent } from './types';
 

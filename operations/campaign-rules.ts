@@ -1,5 +1,5 @@
 /** Rules of planned work: checked campaign input and the per-terminal state transitions. */
-import { KotaeError } from '../core/errors';
+import { KotaeError } from '../core';
 import { OPS_MESSAGES as M } from './messages';
 import { CAMPAIGN_KINDS, type CampaignInput, type TargetState } from './types';
 

@@ -4,9 +4,9 @@
  * terminal and a completion writes a work-log entry, in the same transaction as the state change
  * and its audit entry.
  */
-import { KotaeError } from '../core/errors';
-import type { AuditTrail } from '../core/audit';
-import type { Clock } from '../core/clock';
+import { KotaeError } from '../core';
+import type { AuditTrail } from '../core';
+import type { Clock } from '../core';
 import { formatJst } from '../calendar';
 import { canMove, checkCampaign, MAX_TARGET_NOTE } from './campaign-rules';
 import { CAMPAIGN_KIND_LABELS, TARGET_STATE_LABELS } from './labels';

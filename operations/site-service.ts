@@ -1,6 +1,6 @@
 /** Sites (拠点): checked input, audited changes. */
-import { KotaeError } from '../core/errors';
-import type { AuditTrail } from '../core/audit';
+import { KotaeError } from '../core';
+import type { AuditTrail } from '../core';
 import { OPS_MESSAGES as M } from './messages';
 import type { SiteStore } from './ports';
 import { SITE_KINDS, type Site, type SiteInput } from './types';

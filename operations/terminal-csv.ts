@@ -6,7 +6,7 @@
 import { Readable } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
 import * as iconv from 'iconv-lite';
-import { KotaeError } from '../core/errors';
+import { KotaeError } from '../core';
 import { OPS_MESSAGES as M } from './messages';
 
 /** Encodings of the terminal CSV. */

@@ -5,7 +5,7 @@
  * inserts the rows in batches inside one transaction. Memory holds the names and IPs seen (for the
  * duplicate check) and one batch, never the file.
  */
-import { KotaeError } from '../core/errors';
+import { KotaeError } from '../core';
 import { TERMINAL_STATUS_LABELS, valueOfLabel } from './labels';
 import { OPS_MESSAGES as M } from './messages';
 import type { TerminalStore } from './ports';

@@ -2,8 +2,8 @@
  * Terminals (端末): checked input, optimistic locking, a history entry for every change, audited
  * changes, the all-or-nothing CSV import and the streamed export, and the terminal a ticket names.
  */
-import { KotaeError } from '../core/errors';
-import type { AuditTrail } from '../core/audit';
+import { KotaeError } from '../core';
+import type { AuditTrail } from '../core';
 import { OPS_MESSAGES as M } from './messages';
 import type { SiteStore, TerminalQuery, TerminalStore, TicketTerminals } from './ports';
 import { TERMINAL_STATUS_LABELS } from './labels';

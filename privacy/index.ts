@@ -9,7 +9,6 @@ export {
   type PiiMaskerOptions,
   type PersonNameTagger,
 } from './masker';
-export { isValidMyNumber } from './detectors/my-number';
-export { passesLuhn } from './detectors/card-number';
+export { isValidMyNumber, passesLuhn } from './detectors';
 export { evaluatePii, type PiiCase, type PiiEvaluation, type PiiScore } from './evaluate';
 export { cleanUserText } from './clean-text';

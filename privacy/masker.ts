@@ -2,21 +2,21 @@
  * The one personal-data masker: every text a person writes passes here before it is stored,
  * indexed, logged, escalated or sent to a model. Pure: no I/O, no clock.
  */
-import { detectAddress } from './detectors/address';
-import { detectBirthDate } from './detectors/birth-date';
-import { detectCardNumber } from './detectors/card-number';
-import { detectEmail } from './detectors/email';
+import { detectAddress } from './detectors';
+import { detectBirthDate } from './detectors';
+import { detectCardNumber } from './detectors';
+import { detectEmail } from './detectors';
 import {
   detectBankAccount,
   detectInsuranceNumber,
   detectPassport,
   detectPensionNumber,
   detectResidentCode,
-} from './detectors/in-context';
-import { detectMyNumber } from './detectors/my-number';
-import { detectPersonName } from './detectors/person-name';
-import { detectPhone } from './detectors/phone';
-import { detectPostalCode } from './detectors/postal-code';
+} from './detectors';
+import { detectMyNumber } from './detectors';
+import { detectPersonName } from './detectors';
+import { detectPhone } from './detectors';
+import { detectPostalCode } from './detectors';
 import { cleanUserText } from './clean-text';
 import { normalizeForDetection } from './normalize';
 import { numberRuns } from './number-runs';

@@ -2,9 +2,9 @@
  * Equipment lending: items, booking requests, approval by ICT推進課 (admins; the route checks the
  * role), check-out and return with the accessories, and paid licences for booked windows. Audited.
  */
-import { KotaeError } from '../core/errors';
-import type { AuditTrail } from '../core/audit';
-import type { Clock } from '../core/clock';
+import { KotaeError } from '../core';
+import type { AuditTrail } from '../core';
+import type { Clock } from '../core';
 import { BOOKING_STATUS_LABELS, REGISTER_ERRORS as E } from './messages';
 import type { BookingChange, BookingFilter, LendingStore, LicenceStore } from './ports';
 import type { Booking, BookingStatus, LendingItem, LicenceGrant, LicencePool } from './types';

@@ -1,6 +1,6 @@
 /** Issuing and withdrawing IP addresses and computer names, audited (発行・削除の管理簿). */
-import type { AuditTrail } from '../core/audit';
-import type { Clock } from '../core/clock';
+import type { AuditTrail } from '../core';
+import type { Clock } from '../core';
 import type { RegisterFilter, RegisterStore } from './ports';
 import type { RegisterEntry } from './types';
 import { normalizeRegisterValue, optionalText, registerKindOf, requiredText, type ComputerNameRule } from './validate';

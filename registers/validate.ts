@@ -1,5 +1,5 @@
 /** Checks of register and lending input; every failure is INPUT_INVALID with a Japanese message. */
-import { KotaeError } from '../core/errors';
+import { KotaeError } from '../core';
 import { REGISTER_ERRORS as E } from './messages';
 import { EQUIPMENT_KINDS, REGISTER_KINDS, type EquipmentKind, type RegisterKind } from './types';
 

@@ -4,7 +4,7 @@
  * memory stays bounded whatever the period holds. Question texts are stored masked; the export masks
  * them (and feedback comments) again, so a text stored before a detector existed leaves masked too.
  */
-import type { FeedbackRecord, QuestionRecord, TicketRecord } from '../bot/records';
+import type { FeedbackRecord, QuestionRecord, TicketRecord } from '../bot';
 import { formatJst } from '../calendar';
 import { CHANNEL_LABELS, LOG_LABELS as L, TEXT } from './labels';
 import type { ReportPeriod } from './period';

@@ -5,7 +5,7 @@
  * a malformed or impossible date, from after to, a period that has not ended yet, more than
  * CUSTOM_PERIOD_MAX_DAYS days.
  */
-import { KotaeError } from '../core/errors';
+import { KotaeError } from '../core';
 import { eraYear, jstDateKey, jstInstant, jstParts } from '../calendar';
 import { REPORT_ERRORS } from './labels';
 import type { ReportPeriod } from './period';

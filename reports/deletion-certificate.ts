@@ -3,7 +3,7 @@
  * 年月日 and the count per table. Reuses the reports' Japanese PDF document and exceljs.
  */
 import type ExcelJS from 'exceljs';
-import { formatJstWithEra } from './incident/era-date';
+import { formatJstWithEra } from './incident';
 import { defaultPdfFonts, openJapanesePdf, type PdfFonts } from './pdf-document';
 
 /** What a certificate shows (structurally the stored certificate of jobs/). */

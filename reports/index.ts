@@ -37,3 +37,14 @@ export {
   CERTIFICATE_TEXT,
   type CertificateDocument,
 } from './deletion-certificate';
+export { countUsage, type DocumentUsage } from './knowledge-usage';
+export { type QuestionGrouper } from './build-usage';
+export {
+  INCIDENT_ERRORS,
+  incidentBaseName,
+  loadIncidentReport,
+  missingFieldNames,
+  renderIncidentFiles,
+  renderIncidentPdf,
+  renderIncidentXlsx,
+} from './incident';

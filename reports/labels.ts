@@ -1,5 +1,5 @@
 /** Japanese message catalogue of the reports (every text a report or its files show). */
-import type { ChannelKind, TicketPriority, TicketType } from '../bot/records';
+import type { ChannelKind, TicketPriority, TicketType } from '../bot';
 import { TICKET_PRIORITY_LABELS, TICKET_STATUS_LABELS, TICKET_TYPE_LABELS } from '../tickets';
 
 /** The kinds of report. */

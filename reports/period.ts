@@ -2,7 +2,7 @@
  * Report periods: `monthly YYYY-MM`, `halfyear FY` (April–September) and `annual FY`
  * (April–March), bounded in Japan time whatever the server's time zone.
  */
-import { KotaeError } from '../core/errors';
+import { KotaeError } from '../core';
 import { eraYear, jstInstant, jstParts } from '../calendar';
 import { customPeriod } from './custom-period';
 import { REPORT_ERRORS, REPORT_KINDS, TEXT, type ReportKind } from './labels';

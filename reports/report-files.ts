@@ -2,7 +2,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { KotaeError } from '../core/errors';
+import { KotaeError } from '../core';
 import { TEXT } from './labels';
 import type { ReportModel } from './model';
 import { renderCsvFiles, reportBaseName, type RenderedFile } from './render-csv';

@@ -3,10 +3,10 @@
  * find a report's files. The CLI, the console and the scheduler all go through it.
  */
 import path from 'node:path';
-import type { AuditEntry, AuditTrail } from '../core/audit';
-import type { Clock } from '../core/clock';
-import { KotaeError } from '../core/errors';
-import type { Logger } from '../core/logger';
+import type { AuditEntry, AuditTrail } from '../core';
+import type { Clock } from '../core';
+import { KotaeError } from '../core';
+import type { Logger } from '../core';
 import type { SlaCalendar, SlaPolicy, SlaTargets } from '../calendar';
 import { createPiiMasker } from '../privacy';
 import { buildReport } from './build-report';

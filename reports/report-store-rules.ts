@@ -1,5 +1,5 @@
 /** The rules every ReportStore enforces, shared by the SQL and in-memory implementations. */
-import { KotaeError } from '../core/errors';
+import { KotaeError } from '../core';
 import { REPORT_ERRORS } from './labels';
 import type { StoredReport } from './report-store';
 

@@ -3,7 +3,7 @@
  * size counted chunk by chunk, magic bytes against the claimed extension/type, text that really is
  * UTF-8 or Shift_JIS without NULs. Pure: no I/O, used by AttachmentService with any file store.
  */
-import { KotaeError } from '../core/errors';
+import { KotaeError } from '../core';
 import { ATTACHMENT_MESSAGES } from './attachment-messages';
 
 /** One kind of file on the allow-list. */

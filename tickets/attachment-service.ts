@@ -3,8 +3,8 @@
  * stored under their hash, recorded on a ticket or held on a conversation until it is escalated,
  * and handed out only to the conversation they belong to (requester) or to operators.
  */
-import { KotaeError } from '../core/errors';
-import type { TicketStore } from '../bot/ports';
+import { KotaeError } from '../core';
+import type { TicketStore } from '../bot';
 import type { AuditTrail } from './audit';
 import { ATTACHMENT_MESSAGES } from './attachment-messages';
 import { checkClaim, inspectContent, type AttachmentClaim } from './attachment-policy';

@@ -3,8 +3,8 @@
  * person who approved it. A ticket marked 機密性3 is visible only to rostered operators within their
  * period and to administrators; to anybody else it does not exist (NOT_FOUND, never FORBIDDEN).
  */
-import { KotaeError } from '../core/errors';
-import type { Clock } from '../core/clock';
+import { KotaeError } from '../core';
+import type { Clock } from '../core';
 import { jstDateKey, jstInstant } from '../calendar';
 import type { AuditTrail } from './audit';
 import type { OperatorRole, OperatorStore } from './operators';

@@ -6,10 +6,10 @@
  * override in faq_entry, which the ingest prefers to the sheet's row on every run. Administrators'
  * saves publish at once (they are the approvers). Every change to published FAQs re-indexes.
  */
-import { KotaeError } from '../core/errors';
-import type { Logger } from '../core/logger';
-import type { TicketComment } from '../bot/ports';
-import type { TicketRecord } from '../bot/records';
+import { KotaeError } from '../core';
+import type { Logger } from '../core';
+import type { TicketComment } from '../bot';
+import type { TicketRecord } from '../bot';
 import { TICKET_MESSAGES } from './messages';
 import type { FaqStore, IndexedFaqSource } from './ports';
 import type { AuditTrail } from './audit';

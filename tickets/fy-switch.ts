@@ -7,10 +7,10 @@
  * 職員番号 and the departments; the staff member's name, which the desk needs to create or find the
  * account, is kept only in the task row (`fy_switch_task.staff`) and shown on the checklist to operators.
  */
-import { KotaeError } from '../core/errors';
-import type { Clock } from '../core/clock';
+import { KotaeError } from '../core';
+import type { Clock } from '../core';
 import { jstParts } from '../calendar';
-import type { TicketRecord } from '../bot/records';
+import type { TicketRecord } from '../bot';
 import type { AuditTrail } from './audit';
 import {
   ACCOUNT_ACTIONS,

@@ -2,9 +2,9 @@
  * The ticket lifecycle: 新規 → 対応中 → 保留（回答待ち）→ 解決 → クローズ, with reopening
  * (解決/クローズ → 対応中). Pure functions over TicketRecord.
  */
-import { KotaeError } from '../core/errors';
-import type { TicketPatch } from '../bot/ports';
-import type { TicketRecord, TicketStatus } from '../bot/records';
+import { KotaeError } from '../core';
+import type { TicketPatch } from '../bot';
+import type { TicketRecord, TicketStatus } from '../bot';
 import { TICKET_MESSAGES } from './messages';
 
 /** Allowed next statuses for each status. */

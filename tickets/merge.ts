@@ -3,8 +3,8 @@
  * the duplicate is closed with a note naming the survivor, and its requester is told the surviving
  * number through the usual reply delivery. Merging into itself or into a closed ticket is refused.
  */
-import { KotaeError } from '../core/errors';
-import type { TicketRecord } from '../bot/records';
+import { KotaeError } from '../core';
+import type { TicketRecord } from '../bot';
 
 /** Japanese texts of merging. */
 export const MERGE_MESSAGES = {

@@ -1,6 +1,6 @@
 /** Ports of the desk domain besides TicketStore (bot/ports). db/ implements them; tests use fakes. */
-import type { TicketComment } from '../bot/ports';
-import type { ChannelKind } from '../bot/records';
+import type { TicketComment } from '../bot';
+import type { ChannelKind } from '../bot';
 import type {
   AttachmentMeta,
   NewAttachment,

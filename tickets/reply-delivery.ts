@@ -6,11 +6,11 @@
  * only the worker holding the claim sends it.
  */
 import { randomUUID } from 'node:crypto';
-import { KotaeError } from '../core/errors';
-import type { Clock } from '../core/clock';
-import type { Logger } from '../core/logger';
-import type { ChannelSender, ConversationStore, TicketComment, TicketStore } from '../bot/ports';
-import type { BotReply, ChannelKind, TicketRecord } from '../bot/records';
+import { KotaeError } from '../core';
+import type { Clock } from '../core';
+import type { Logger } from '../core';
+import type { ChannelSender, ConversationStore, TicketComment, TicketStore } from '../bot';
+import type { BotReply, ChannelKind, TicketRecord } from '../bot';
 import type { TicketOutbox } from './ports';
 
 /** What ReplyDelivery needs. */

@@ -3,10 +3,10 @@
  * (保留 → 対応中, a resolved one reopened after a confirmation) and flagged for the operators
  * (「依頼者から返信あり」); status questions are answered to the ticket's requester only.
  */
-import { KotaeError } from '../core/errors';
-import type { Clock } from '../core/clock';
-import type { ConversationStore, RequesterIntent, TicketDesk, TicketPatch, TicketStore } from '../bot/ports';
-import type { BotReply, ConversationRecord, TicketRecord } from '../bot/records';
+import { KotaeError } from '../core';
+import type { Clock } from '../core';
+import type { ConversationStore, RequesterIntent, TicketDesk, TicketPatch, TicketStore } from '../bot';
+import type { BotReply, ConversationRecord, TicketRecord } from '../bot';
 import { formatJstDayTime } from '../calendar';
 import { statusPatch } from './lifecycle';
 import { TICKET_MESSAGES as M } from './messages';

@@ -2,9 +2,9 @@
  * Ticket search in the desk domain: turning what an operator typed into terms (every term must occur)
  * and finding the excerpt that shows why a ticket matched. The database does the matching (db/).
  */
-import { KotaeError } from '../core/errors';
-import type { TicketComment } from '../bot/ports';
-import type { TicketRecord } from '../bot/records';
+import { KotaeError } from '../core';
+import type { TicketComment } from '../bot';
+import type { TicketRecord } from '../bot';
 
 /** Longest search input accepted, and most terms. */
 export const MAX_SEARCH_LENGTH = 200;

@@ -9,7 +9,7 @@ import {
   type SlaResult,
   type SlaState,
 } from '../calendar';
-import type { TicketRecord } from '../bot/records';
+import type { TicketRecord } from '../bot';
 
 /** Worst first: the state a queue shows for a ticket's two clocks. */
 const SEVERITY: readonly SlaState[] = ['breached', 'due_soon', 'ok', 'met_late', 'met'];

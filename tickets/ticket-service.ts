@@ -2,11 +2,11 @@
  * The ticket domain service: lifecycle, the incident rule, replies and internal notes, SLA clocks,
  * attachments sent with replies. Optimistic locking is enforced by the store (CONFLICT on a stale version).
  */
-import { KotaeError } from '../core/errors';
-import type { Clock } from '../core/clock';
-import type { TicketComment, TicketEvent, TicketPatch, TicketQuery, TicketStore } from '../bot/ports';
-import type { NewTicket, TicketRecord, TicketStatus, TranscriptEntry } from '../bot/records';
-import { TICKET_STATUSES } from '../bot/records';
+import { KotaeError } from '../core';
+import type { Clock } from '../core';
+import type { TicketComment, TicketEvent, TicketPatch, TicketQuery, TicketStore } from '../bot';
+import type { NewTicket, TicketRecord, TicketStatus, TranscriptEntry } from '../bot';
+import { TICKET_STATUSES } from '../bot';
 import type { SlaCalendar, SlaPolicy, SlaResult, SlaState, SlaTargets } from '../calendar';
 import { assertIncidentComplete } from './incident-rule';
 import { assertTransition, statusPatch } from './lifecycle';

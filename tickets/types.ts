@@ -1,5 +1,5 @@
 /** Records of the helpdesk desk domain besides TicketRecord (declared in bot/records). */
-import type { ChannelKind, Outcome, TicketRecord, TranscriptEntry } from '../bot/records';
+import type { ChannelKind, Outcome, TicketRecord, TranscriptEntry } from '../bot';
 import type { SlaResult } from '../calendar';
 import type { SearchExcerpt } from './search';
 

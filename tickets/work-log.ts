@@ -1,5 +1,5 @@
 /** The work log (作業実績): validation and recording of work on tickets or standalone planned work. */
-import { KotaeError } from '../core/errors';
+import { KotaeError } from '../core';
 import { TICKET_MESSAGES } from './messages';
 import type { WorkLogStore } from './ports';
 import type { AuditTrail } from './audit';

@@ -3,11 +3,11 @@
  * anchor file (checkpoints kept outside the database). Exit code 0 when intact, 1 when tampering
  * is detected (the message names the first bad sequence number), 2 for a usage error.
  */
-import type { KotaeConfig } from '../../app/config';
-import { openAuditLog } from '../../app/wire-audit';
-import { AUDIT_BREAK_LABELS, type AuditVerification } from '../../core/audit';
-import type { Clock } from '../../core/clock';
-import type { Logger } from '../../core/logger';
+import type { KotaeConfig } from '../../app';
+import { openAuditLog } from '../../app';
+import { AUDIT_BREAK_LABELS, type AuditVerification } from '../../core';
+import type { Clock } from '../../core';
+import type { Logger } from '../../core';
 import { createDataSource, openDatabase } from '../../db';
 import type { CliIo } from './io';
 import { configFromProcess, defaultRuntime } from './runtime';

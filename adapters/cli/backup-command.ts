@@ -4,17 +4,17 @@
  * the copy is an online backup and the data-folder lock is not taken.
  */
 import path from 'node:path';
-import type { KotaeConfig } from '../../app/config';
-import { ensureWritableDir } from '../../app/data-dir';
-import type { Clock } from '../../core/clock';
-import type { Logger } from '../../core/logger';
+import type { KotaeConfig } from '../../app';
+import { ensureWritableDir } from '../../app';
+import type { Clock } from '../../core';
+import type { Logger } from '../../core';
 import { createDataSource, openDatabase } from '../../db';
-import { SqlDatabaseBackup } from '../../db/backup';
-import { SqlJobRunStore } from '../../db/repositories/sql-job-run-store';
+import { SqlDatabaseBackup } from '../../db';
+import { SqlJobRunStore } from '../../db';
 import { BackupJob, JobRunner, listBackups, type BackupFile } from '../../jobs';
 import type { CliIo } from './io';
 import { configFromProcess, defaultRuntime } from './runtime';
-import { backupKeyOf, openAuditLog, sealNewKey } from '../../app/wire-audit';
+import { backupKeyOf, openAuditLog, sealNewKey } from '../../app';
 
 /** Japanese messages of `kotae backup`. */
 export const BACKUP_CLI_MESSAGES = {

@@ -3,11 +3,11 @@
  * or talks to the running server's API when the data directory is in use by it.
  */
 import readline from 'node:readline';
-import { createApp } from '../../app/create-app';
+import { createApp } from '../../app';
 import { runTurn, type BotReply, type Helpdesk } from '../../bot';
-import { toKotaeError } from '../../core/errors';
-import { MemoryLogger } from '../../core/logger';
-import { SystemClock } from '../../core/clock';
+import { toKotaeError } from '../../core';
+import { MemoryLogger } from '../../core';
+import { SystemClock } from '../../core';
 import type { CliIo } from './io';
 import { configFromProcess } from './runtime';
 import { CLI_MESSAGES } from './messages';

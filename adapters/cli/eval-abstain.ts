@@ -3,9 +3,9 @@
  * other query id in sorted order), rebuilds, and measures whether the answer policy answers
  * the queries that still have a grade-2 document and abstains on the others.
  */
-import { decideOutcome, DEFAULT_THRESHOLDS, type AnswerThresholds } from '../../bot/answer-policy';
-import type { ChatModel } from '../../bot/chat-model';
-import { decideWithSources, GENERATION, type SourceDecision } from '../../bot/source-check';
+import { decideOutcome, DEFAULT_THRESHOLDS, type AnswerThresholds } from '../../bot';
+import type { ChatModel } from '../../bot';
+import { decideWithSources, GENERATION, type SourceDecision } from '../../bot';
 import type { EvalDataset } from './eval-dataset';
 import { auroc, expectedCalibrationError } from './eval-metrics';
 import { round, type EvalTarget, type QueryResult, runRanking } from './eval-run';

@@ -4,9 +4,9 @@
  * through the same path as real FAQ sheets.
  */
 import { readFileSync } from 'node:fs';
-import { KotaeError } from '../../core/errors';
+import { KotaeError } from '../../core';
 import { chunkDocuments, faqRowsToDocuments, type FaqRow } from '../../ingest';
-import type { Chunk } from '../../knowledge/types';
+import type { Chunk } from '../../knowledge';
 import type { Judgments } from './eval-metrics';
 
 /** A loaded evaluation set. */

@@ -8,8 +8,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { KotaeError } from '../../core/errors';
-import { MemoryLogger } from '../../core/logger';
+import { KotaeError } from '../../core';
+import { MemoryLogger } from '../../core';
 import { runIngest } from '../../ingest';
 import {
   buildKnowledgeIndex,
@@ -18,11 +18,11 @@ import {
   openKnowledgeIndex,
   type HybridKnowledgeBase,
 } from '../../knowledge';
-import { composeAnswer } from '../../bot/compose-answer';
-import { decideWithSources, GENERATION } from '../../bot/source-check';
-import { DEFAULT_THRESHOLDS, type AnswerThresholds } from '../../bot/answer-policy';
-import { followUpQuery } from '../../bot/follow-up';
-import type { Outcome } from '../../bot/records';
+import { composeAnswer } from '../../bot';
+import { decideWithSources, GENERATION } from '../../bot';
+import { DEFAULT_THRESHOLDS, type AnswerThresholds } from '../../bot';
+import { followUpQuery } from '../../bot';
+import type { Outcome } from '../../bot';
 import { percentile } from './eval-metrics';
 import { round } from './eval-run';
 

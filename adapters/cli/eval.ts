@@ -5,9 +5,9 @@
  * abstention protocol with the configured chat model reading the sources, as the bot does.
  */
 import { parseArgs } from 'node:util';
-import { createChatModel } from '../../app/answer-model';
-import { loadConfigFromProcess } from '../../app/config';
-import { toKotaeError } from '../../core/errors';
+import { createChatModel } from '../../app';
+import { loadConfigFromProcess } from '../../app';
+import { toKotaeError } from '../../core';
 import { createJapaneseAnalyzer, DEFAULT_TUNING, type SearchTuning } from '../../knowledge';
 import { runAbstain, type AbstainModel } from './eval-abstain';
 import { buildQaKnowledge, loadQaSet, qaReport, runQa } from './eval-qa';

@@ -1,5 +1,5 @@
 /** A Helpdesk that talks to a running Kotae server's JSON API (used by `kotae chat`). */
-import { KotaeError, type ErrorCode } from '../../core/errors';
+import { KotaeError, type ErrorCode } from '../../core';
 import type { AskInput, BotReply, EscalateInput, FeedbackInput, Helpdesk, TicketRecord } from '../../bot';
 import { BOT_MESSAGES } from '../../bot';
 

@@ -6,9 +6,9 @@
 import { parseCommonReportArgs } from './report-args';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
-import { toKotaeError } from '../../core/errors';
+import { toKotaeError } from '../../core';
 import { SqlTicketStore } from '../../db';
-import { SqlWorkLogStore } from '../../db/repositories/sql-work-log-store';
+import { SqlWorkLogStore } from '../../db';
 import { writeReportFiles, type PdfFonts } from '../../reports';
 import {
   incidentBaseName,
@@ -16,7 +16,7 @@ import {
   missingFieldNames,
   renderIncidentFiles,
   INCIDENT_ERRORS,
-} from '../../reports/incident';
+} from '../../reports';
 
 /** Japanese messages of this command. */
 const M = {

@@ -1,9 +1,9 @@
 /** `kotae ingest` wired to the configuration: data folder, KB folder and the configured embedder. */
 import fs from 'node:fs';
-import { createEmbedder } from '../../app/knowledge-embedder';
-import { KNOWLEDGE_GENERATION } from '../../app/index-sync';
+import { createEmbedder } from '../../app';
+import { KNOWLEDGE_GENERATION } from '../../app';
 import { createDataSource, type DbConfig } from '../../db';
-import { SqlIndexGenerations } from '../../db/repositories/sql-index-generations';
+import { SqlIndexGenerations } from '../../db';
 import type { IndexBuilder } from '../../ingest';
 import { buildKnowledgeIndex } from '../../knowledge';
 import type { CliIo } from './io';

@@ -3,8 +3,8 @@
  * Japanese summary (counts, and every skipped file or row with its reason).
  */
 import * as path from 'node:path';
-import { toKotaeError } from '../../core/errors';
-import type { Logger } from '../../core/logger';
+import { toKotaeError } from '../../core';
+import type { Logger } from '../../core';
 import { DEFAULT_MAX_FILE_BYTES, runIngest, type IndexBuilder } from '../../ingest';
 import { INGEST_MESSAGES } from './ingest-messages';
 import { barProgress, lineProgress } from './ingest-progress';

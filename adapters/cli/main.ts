@@ -2,7 +2,7 @@
  * `npx kotae <command>`: the command-line entry. Each command lives in its own file; this one
  * loads the configuration once and dispatches.
  */
-import { toKotaeError } from '../../core/errors';
+import { toKotaeError } from '../../core';
 import { processIo, type CliIo } from './io';
 import { CLI_MESSAGES } from './messages';
 

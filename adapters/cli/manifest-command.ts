@@ -1,7 +1,7 @@
 /** `kotae manifest --out <file.zip>`: the Teams app package, with ids and domain from the configuration. */
 import { runManifestCommand } from '../../manifest';
 import type { CliIo } from './io';
-import { VERSION } from '../../app/version';
+import { VERSION } from '../../app';
 import { configFromProcess } from './runtime';
 
 /** Entry used by the CLI dispatcher. */

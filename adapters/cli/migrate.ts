@@ -1,6 +1,6 @@
 /** `kotae migrate`: applies pending database migrations explicitly. */
 import { createDataSource, openDatabase } from '../../db';
-import { ensureWritableDir } from '../../app/data-dir';
+import { ensureWritableDir } from '../../app';
 import type { CliIo } from './io';
 import { configFromProcess } from './runtime';
 import { CLI_MESSAGES } from './messages';

@@ -2,13 +2,13 @@
  * `kotae report …` wired to the configured database: periodic reports (reports/) and the
  * incident report of one ticket.
  */
-import { openAuditLog, sealNewKey } from '../../app/wire-audit';
+import { openAuditLog, sealNewKey } from '../../app';
 import path from 'node:path';
 import { BusinessCalendar, createSlaPolicy } from '../../calendar';
 import { createDataSource, openDatabase } from '../../db';
-import { SqlReportData } from '../../db/repositories/sql-report-data';
-import { SqlReportStore } from '../../db/repositories/sql-report-store';
-import { ensureWritableDir } from '../../app/data-dir';
+import { SqlReportData } from '../../db';
+import { SqlReportStore } from '../../db';
+import { ensureWritableDir } from '../../app';
 import { createPiiMasker } from '../../privacy';
 import type { CliIo } from './io';
 import { runReportCommand } from './report';

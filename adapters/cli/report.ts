@@ -5,13 +5,13 @@
  * the ReportModel. Exit codes: 0 done, 2 usage or invalid period, 1 other failure.
  */
 import fs from 'node:fs';
-import type { AuditTrail } from '../../core/audit';
+import type { AuditTrail } from '../../core';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Clock } from '../../core/clock';
-import { toKotaeError } from '../../core/errors';
-import type { Logger } from '../../core/logger';
+import type { Clock } from '../../core';
+import { toKotaeError } from '../../core';
+import type { Logger } from '../../core';
 import type { SlaCalendar, SlaPolicy } from '../../calendar';
 import {
   renderJson,

@@ -8,16 +8,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { KotaeConfig } from '../../app/config';
-import { dataDirHolder, lockDataDir, type DirLock } from '../../app/data-dir';
-import { AUDIT_BREAK_LABELS } from '../../core/audit';
-import type { Clock } from '../../core/clock';
-import { KotaeError, toKotaeError } from '../../core/errors';
-import type { Logger } from '../../core/logger';
+import type { KotaeConfig } from '../../app';
+import { dataDirHolder, lockDataDir, type DirLock } from '../../app';
+import { AUDIT_BREAK_LABELS } from '../../core';
+import type { Clock } from '../../core';
+import { KotaeError, toKotaeError } from '../../core';
+import type { Logger } from '../../core';
 import { createDataSource, openDatabase } from '../../db';
-import { anchorFileOf } from '../../app/wire-audit';
-import { loadAuditKey } from '../../db/audit/audit-key';
-import { inspectSqliteBackup, moveDatabaseAside, sqliteAuditHead } from '../../db/restore-sqlite';
+import { anchorFileOf } from '../../app';
+import { loadAuditKey } from '../../db';
+import { inspectSqliteBackup, moveDatabaseAside, sqliteAuditHead } from '../../db';
 import {
   backupStamp,
   copyOutOfBackup,

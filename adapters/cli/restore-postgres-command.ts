@@ -7,11 +7,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { AUDIT_BREAK_LABELS } from '../../core/audit';
-import { KotaeError } from '../../core/errors';
+import { AUDIT_BREAK_LABELS } from '../../core';
+import { KotaeError } from '../../core';
 import { createDataSource, openDatabase } from '../../db';
-import { dumpPostgres } from '../../db/backup';
-import { inspectPostgresBackup, postgresState, replacePostgresDatabase } from '../../db/restore-postgres';
+import { dumpPostgres } from '../../db';
+import { inspectPostgresBackup, postgresState, replacePostgresDatabase } from '../../db';
 import { backupStamp, copyIntoBackup, copyOutOfBackup, restoreBackupFiles } from '../../jobs';
 import { finishRestore, readTakenWith, type RestoreContext } from './restore-finish';
 import { RESTORE_CLI_MESSAGES as M } from './restore-messages';

@@ -1,7 +1,7 @@
 /** Configuration, logger and clock for commands run from the shell. */
-import { JsonLogger } from '../../core/logger';
-import { SystemClock } from '../../core/clock';
-import { loadConfigFromProcess } from '../../app/config';
+import { JsonLogger } from '../../core';
+import { SystemClock } from '../../core';
+import { loadConfigFromProcess } from '../../app';
 
 /** Loads the configuration from the process environment (and .env). */
 export function configFromProcess() {

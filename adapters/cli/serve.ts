@@ -1,9 +1,9 @@
 /** `kotae serve` (npm start): builds the app and listens until SIGINT/SIGTERM. */
 import type { Server } from 'node:http';
 import type { Express } from 'express';
-import { createApp } from '../../app/create-app';
-import { describeConfig } from '../../app/config';
-import { KotaeError } from '../../core/errors';
+import { createApp } from '../../app';
+import { describeConfig } from '../../app';
+import { KotaeError } from '../../core';
 import type { CliIo } from './io';
 import { configFromProcess, defaultRuntime } from './runtime';
 import { CLI_MESSAGES } from './messages';

@@ -5,7 +5,7 @@
  */
 import { createHash, X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
-import { KotaeError } from '../../core/errors';
+import { KotaeError } from '../../core';
 import { PrivateCaNetworkModule } from './private-ca-network';
 import { MsalTokenProvider, type AccessTokenProvider } from './token-provider';
 

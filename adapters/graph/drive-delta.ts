@@ -5,7 +5,7 @@
  * 410 (the delta token expired or a resync is required) is reported as DeltaExpired.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { KotaeError } from '../../core/errors';
+import { KotaeError } from '../../core';
 import { createGraphClient } from './graph-client';
 import type { AccessTokenProvider } from './token-provider';
 

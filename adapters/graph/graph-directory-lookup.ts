@@ -5,7 +5,7 @@
  */
 import type { DirectoryLookup } from '../../bot';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { Logger } from '../../core/logger';
+import type { Logger } from '../../core';
 import { createGraphClient } from './graph-client';
 import type { AccessTokenProvider } from './token-provider';
 

@@ -5,7 +5,7 @@
  * this class adds the audience, expiry and tenant checks and hands back the ID token's claims.
  */
 import fs from 'node:fs';
-import { KotaeError } from '../../core/errors';
+import { KotaeError } from '../../core';
 import { caNetworkClient } from './ca-network-client';
 
 /** Settings of the app registration. */

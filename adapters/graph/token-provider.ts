@@ -1,7 +1,7 @@
 /**
  * App-only access tokens for Microsoft Graph (client credentials of the bot's Entra app).
  */
-import { KotaeError } from '../../core/errors';
+import { KotaeError } from '../../core';
 
 /** Port: an access token for the given scopes. */
 export interface AccessTokenProvider {

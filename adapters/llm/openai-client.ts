@@ -4,7 +4,7 @@
  * errors, then KotaeError CLOUD_UNAVAILABLE).
  */
 import type OpenAI from 'openai';
-import { KotaeError } from '../../core/errors';
+import { KotaeError } from '../../core';
 
 /** The SDK, loaded when the first client is built (a Kotae without a cloud model never loads it). */
 function openAiSdk(): typeof import('openai') {

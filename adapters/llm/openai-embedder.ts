@@ -5,8 +5,8 @@
  * Only constructed when the configuration names an embedding endpoint.
  */
 import type OpenAI from 'openai';
-import { KotaeError } from '../../core/errors';
-import type { Embedder } from '../../knowledge/types';
+import { KotaeError } from '../../core';
+import type { Embedder } from '../../knowledge';
 import { createOpenAiClient, retryPolicyOf, withRetries, type OpenAiEndpoint, type RetryPolicy } from './openai-client';
 
 /** Where and how to call the embeddings API. */

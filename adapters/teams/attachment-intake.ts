@@ -7,8 +7,8 @@
 import type { Activity, Attachment } from '@microsoft/agents-activity';
 import type { ConnectorClient, TurnContext } from '@microsoft/agents-hosting';
 import { Readable } from 'node:stream';
-import { toKotaeError } from '../../core/errors';
-import type { Logger } from '../../core/logger';
+import { toKotaeError } from '../../core';
+import type { Logger } from '../../core';
 import { ATTACHMENT_MESSAGES, imageExtensionOf, type AttachmentService } from '../../tickets';
 
 /** Teams' attachment type for files shared in a chat with the bot. */

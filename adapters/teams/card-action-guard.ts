@@ -5,8 +5,8 @@
  * conversation's requester, checked against the stored record (the button data alone could be replayed).
  */
 import type { Activity } from '@microsoft/agents-activity';
-import type { ConversationStore } from '../../bot/ports';
-import type { Logger } from '../../core/logger';
+import type { ConversationStore } from '../../bot';
+import type { Logger } from '../../core';
 import type { CardAction } from './card-actions';
 import { TEAMS_MESSAGES as M } from './messages';
 import { senderId } from './teams-conversations';

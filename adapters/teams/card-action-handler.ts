@@ -3,7 +3,7 @@
  * card that replaces or follows the pressed one. Feedback buttons are handled by FeedbackAction.
  */
 import type { Activity } from '@microsoft/agents-activity';
-import type { Helpdesk } from '../../bot/helpdesk';
+import type { Helpdesk } from '../../bot';
 import type { CardAction } from './card-actions';
 import { escalationFormCard, replyCard, ticketCreatedCard, type AdaptiveCard } from './cards';
 import { channelRefOf, type TeamsConversations } from './teams-conversations';

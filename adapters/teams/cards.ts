@@ -1,8 +1,8 @@
 /**
  * Renders channel-neutral replies as Adaptive Cards v1.5 (Teams' Universal Actions: Action.Execute).
  */
-import type { BotAction, BotReply, SourceRef, TicketPriority } from '../../bot/records';
-import { TICKET_PRIORITIES } from '../../bot/records';
+import type { BotAction, BotReply, SourceRef, TicketPriority } from '../../bot';
+import { TICKET_PRIORITIES } from '../../bot';
 import { actionData, SEPARATE, type CardVerb } from './card-actions';
 import { PRIORITY_LABELS, TEAMS_MESSAGES as M } from './messages';
 import { textBlocks } from './text-blocks';

@@ -2,10 +2,10 @@
  * The Teams messaging endpoint (POST /api/messages): caller check, then CloudAdapter.process.
  */
 import { CloudAdapter, OutboundHostValidator, type Request, type WebResponse } from '@microsoft/agents-hosting';
-import type { Helpdesk } from '../../bot/helpdesk';
-import type { ConversationStore } from '../../bot/ports';
-import type { ProcessedDeliveries } from '../../bot/processed-deliveries';
-import type { Logger } from '../../core/logger';
+import type { Helpdesk } from '../../bot';
+import type { ConversationStore } from '../../bot';
+import type { ProcessedDeliveries } from '../../bot';
+import type { Logger } from '../../core';
 import { buildAuthConfiguration, isLoopbackAddress, type TeamsAuthOptions } from './auth';
 import { CardActionGuard } from './card-action-guard';
 import { CardActionHandler } from './card-action-handler';
@@ -16,7 +16,7 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
 import { TeamsChannel } from './teams-channel';
 import { TeamsConversations } from './teams-conversations';
 import { isStorageBusy, TeamsTurnHandler } from './turn-handler';
-import { toKotaeError } from '../../core/errors';
+import { toKotaeError } from '../../core';
 import { TeamsAttachmentIntake, type TeamsAttachmentIntakeDeps } from './attachment-intake';
 import { FileConsentHandler, type ReplyFiles } from './reply-files';
 

@@ -6,9 +6,9 @@
  * and the feedback arrives as a new message.
  */
 import type { Activity } from '@microsoft/agents-activity';
-import type { Helpdesk } from '../../bot/helpdesk';
-import type { ConversationStore } from '../../bot/ports';
-import type { BotReply } from '../../bot/records';
+import type { Helpdesk } from '../../bot';
+import type { ConversationStore } from '../../bot';
+import type { BotReply } from '../../bot';
 import type { CardAction } from './card-actions';
 import { feedbackCard, type AdaptiveCard } from './cards';
 

@@ -4,6 +4,7 @@
 export { createTeamsEndpoint, type TeamsEndpoint, type TeamsEndpointDeps, type TeamsHttpRequest } from './endpoint';
 export { TeamsChannel } from './teams-channel';
 export { isLoopbackAddress, type TeamsAuthOptions } from './auth';
-export type { DirectoryLookup } from './ports';
+export { type DirectoryLookup } from './ports';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
 export { replyCard, escalationFormCard, ticketCreatedCard, welcomeCard, type AdaptiveCard } from './cards';
+export { type ReplyFile, type ReplyFiles } from './reply-files';

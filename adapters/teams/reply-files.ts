@@ -9,8 +9,8 @@
  */
 import { Activity, ActivityTypes, type Attachment } from '@microsoft/agents-activity';
 import type { TurnContext } from '@microsoft/agents-hosting';
-import { KotaeError } from '../../core/errors';
-import type { Logger } from '../../core/logger';
+import { KotaeError } from '../../core';
+import type { Logger } from '../../core';
 import { TEAMS_MESSAGES as M } from './messages';
 
 /** Largest image sent inline (base64 grows it by 4/3; the activity must stay under ~100 KB). */

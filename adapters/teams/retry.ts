@@ -3,7 +3,7 @@
  * A 5xx, 408, 429, network error or timeout is retried; other 4xx answers (bot removed from the
  * conversation, bad request) fail at once. The last failure becomes KotaeError CHANNEL_SEND_FAILED.
  */
-import { KotaeError } from '../../core/errors';
+import { KotaeError } from '../../core';
 
 /** How hard to try. */
 export interface RetryPolicy {

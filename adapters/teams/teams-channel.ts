@@ -3,10 +3,10 @@
  */
 import type { Activity, ConversationReference } from '@microsoft/agents-activity';
 import type { CloudAdapter } from '@microsoft/agents-hosting';
-import type { ChannelSender } from '../../bot/ports';
-import type { BotReply, ChannelKind, ConversationRecord } from '../../bot/records';
-import { KotaeError } from '../../core/errors';
-import type { Logger } from '../../core/logger';
+import type { ChannelSender } from '../../bot';
+import type { BotReply, ChannelKind, ConversationRecord } from '../../bot';
+import { KotaeError } from '../../core';
+import type { Logger } from '../../core';
 import { replyCard } from './cards';
 import { replyFileActivities, type ReplyFiles } from './reply-files';
 import { sendWithRetry, type RetryPolicy } from './retry';

@@ -2,9 +2,9 @@
  * Who is asking and which of our conversations a Teams activity belongs to.
  */
 import type { Activity } from '@microsoft/agents-activity';
-import type { ConversationStore } from '../../bot/ports';
-import type { Requester } from '../../bot/records';
-import type { Logger } from '../../core/logger';
+import type { ConversationStore } from '../../bot';
+import type { Requester } from '../../bot';
+import type { Logger } from '../../core';
 import type { DirectoryLookup } from './ports';
 
 /** The id Kotae keeps for the sender of an activity: the Entra object id, else the Teams user id. */

@@ -4,10 +4,10 @@
  */
 import { Activity, ActivityTypes } from '@microsoft/agents-activity';
 import type { TurnContext } from '@microsoft/agents-hosting';
-import type { Helpdesk } from '../../bot/helpdesk';
-import type { ProcessedDeliveries } from '../../bot/processed-deliveries';
-import { toKotaeError } from '../../core/errors';
-import type { Logger } from '../../core/logger';
+import type { Helpdesk } from '../../bot';
+import type { ProcessedDeliveries } from '../../bot';
+import { toKotaeError } from '../../core';
+import type { Logger } from '../../core';
 import { ActivityDedupe } from './activity-dedupe';
 import { parseCardAction, type CardAction } from './card-actions';
 import type { CardActionGuard } from './card-action-guard';

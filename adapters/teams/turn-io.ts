@@ -3,7 +3,7 @@
  */
 import { Activity, ActivityTypes } from '@microsoft/agents-activity';
 import { CardFactory, MessageFactory, type TurnContext } from '@microsoft/agents-hosting';
-import type { Logger } from '../../core/logger';
+import type { Logger } from '../../core';
 import type { AdaptiveCard } from './cards';
 import { sendWithRetry, type RetryPolicy } from './retry';
 

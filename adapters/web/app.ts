@@ -4,16 +4,16 @@
  */
 import express, { type Express, type RequestHandler, type Router } from 'express';
 import type { ConversationStore, Helpdesk, TicketStore } from '../../bot';
-import type { Clock } from '../../core/clock';
-import type { Logger } from '../../core/logger';
+import type { Clock } from '../../core';
+import type { Logger } from '../../core';
 import { projectFile } from '../../core';
-import { createApiRouter } from './api/router';
-import { createAttachmentApiRouter, type ChatAttachmentDeps } from './api/attachment-routes';
+import { createApiRouter } from './api';
+import { createAttachmentApiRouter, type ChatAttachmentDeps } from './api';
 import { apiNotFound, errorHandler } from './errors';
 import { rejectMalformedRequests } from './request-errors';
 import { createKbRouter } from './kb-files';
 import { createLegalRouter, type LegalPages } from './legal';
-import { loadWebIdentity, type WebSessionStore } from './sso/web-identity';
+import { loadWebIdentity, type WebSessionStore } from './sso';
 import { apiRateLimiters, LIMITED_API_PATHS, type ApiRateLimits } from './rate-limit';
 
 /** A router or handler mounted at a path by the composition root. */

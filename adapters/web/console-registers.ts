@@ -6,8 +6,8 @@ import express, { Router, type Request } from 'express';
 import { hasRole } from '../../tickets';
 import { authOf, loadSession, requireAuth, requireRole, type AuthService } from './auth';
 import { consoleErrorPage, consoleHeaders, renderPage } from './console';
-import type { Logger } from '../../core/logger';
-import { createRegistersRouter, type RegistersRouterDeps } from './registers/router';
+import type { Logger } from '../../core';
+import { createRegistersRouter, type RegistersRouterDeps } from './registers';
 
 /** Router to mount at `/console/registers` (before the console router). */
 export function createConsoleRegistersRouter(

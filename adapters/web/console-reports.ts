@@ -5,8 +5,8 @@
 import express, { Router, type Request } from 'express';
 import { authOf, loadSession, requireRole, type AuthService } from './auth';
 import { consoleErrorPage, raw, renderPage } from './console';
-import type { Logger } from '../../core/logger';
-import { createReportsRouter, type ReportPagesService } from './reports/router';
+import type { Logger } from '../../core';
+import { createReportsRouter, type ReportPagesService } from './reports';
 
 /** Router to mount at `/console/reports` (before the console router). */
 export function createConsoleReportsRouter(deps: {

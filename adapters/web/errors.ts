@@ -4,8 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { KotaeError, toKotaeError } from '../../core/errors';
-import type { Logger } from '../../core/logger';
+import { KotaeError, toKotaeError } from '../../core';
+import type { Logger } from '../../core';
 import { requestErrorOf } from './request-errors';
 
 /** Final error middleware. */

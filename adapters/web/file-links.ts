@@ -4,8 +4,8 @@
  * link answers 404 like an unknown file (no leak of existence).
  */
 import type { RequestHandler } from 'express';
-import type { Clock } from '../../core/clock';
-import { KotaeError } from '../../core/errors';
+import type { Clock } from '../../core';
+import { KotaeError } from '../../core';
 import type { AttachmentService, FileLinkSigner } from '../../tickets';
 import { sendAttachment } from './attachment-download';
 

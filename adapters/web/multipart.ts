@@ -6,7 +6,7 @@
 import type { Request } from 'express';
 import busboy from 'busboy';
 import type { Readable } from 'node:stream';
-import { KotaeError, toKotaeError } from '../../core/errors';
+import { KotaeError, toKotaeError } from '../../core';
 import { ATTACHMENT_MESSAGES, type AttachmentClaim } from '../../tickets';
 
 /** How to receive one upload request. */

@@ -5,11 +5,11 @@
  * message naming the wait.
  */
 import type { Request, RequestHandler } from 'express';
-import type { Clock } from '../../core/clock';
-import { KotaeError } from '../../core/errors';
-import { tokenDigest } from './auth/tokens';
-import { TOKEN_HEADER } from './api/conversation-access';
-import { webIdentityOf } from './sso/web-identity';
+import type { Clock } from '../../core';
+import { KotaeError } from '../../core';
+import { tokenDigest } from './auth';
+import { TOKEN_HEADER } from './api';
+import { webIdentityOf } from './sso';
 
 /** Port: counts one hit of a window key and returns the hits so far (SqlRateLimits). */
 export interface RateCounter {

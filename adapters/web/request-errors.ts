@@ -4,7 +4,7 @@
  * never 500s. Used by the API's and the console's error pages alike.
  */
 import type { RequestHandler } from 'express';
-import { KotaeError } from '../../core/errors';
+import { KotaeError } from '../../core';
 
 /** Japanese messages of the request checks. */
 export const REQUEST_MESSAGES = Object.freeze({

@@ -4,7 +4,7 @@
  * (now or when it is opened again). The page's fetch marks them read (既読).
  */
 import type { BotReply, ChannelSender, ConversationRecord, ConversationStore } from '../../bot';
-import type { Clock } from '../../core/clock';
+import type { Clock } from '../../core';
 
 /** Delivers proactive messages to web chat conversations through their transcript. */
 export class WebChatChannel implements ChannelSender {

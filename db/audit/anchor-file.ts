@@ -15,7 +15,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
-import type { AuditHead } from '../../core/audit';
+import type { AuditHead } from '../../core';
 
 /** One line of the anchor file. */
 export interface AnchorLine extends AuditHead {

@@ -6,7 +6,7 @@
  * rows (or all rows) deleted.
  */
 import { createHash, createHmac } from 'node:crypto';
-import type { AuditBreak, AuditHead, AuditVerification } from '../../core/audit';
+import type { AuditBreak, AuditHead, AuditVerification } from '../../core';
 
 /** prevHash of the first row. */
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { KotaeError } from '../../core/errors';
+import { KotaeError } from '../../core';
 
 /** The loaded key and what loading it did. */
 export interface LoadedAuditKey {

@@ -3,7 +3,7 @@
  * checkpoints at or below the copy's head, the checkpoint taken with the backup, and (when the copy
  * starts right after it) the retention prune declared in the anchor file.
  */
-import type { AuditHead, AuditVerification } from '../../core/audit';
+import type { AuditHead, AuditVerification } from '../../core';
 import type { AnchorReading } from './anchor-file';
 import { ChainVerifier, type ChainRow } from './audit-chain';
 

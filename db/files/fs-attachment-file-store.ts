@@ -7,7 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { KotaeError } from '../../core/errors';
+import { KotaeError } from '../../core';
 import type { AttachmentFileStore, StagedContent, StoredFileInfo } from '../../tickets';
 
 const SHA256 = /^[0-9a-f]{64}$/;

@@ -3,8 +3,8 @@
  * read → add in JavaScript → write back (which two instances on a server database would race).
  */
 import type { EntityManager, QueryResult } from 'typeorm';
-import { KotaeError } from '../../core/errors';
-import { dialectOfDriver, type Dialect } from '../schema/column-types';
+import { KotaeError } from '../../core';
+import { dialectOfDriver, type Dialect } from '../schema';
 
 /** Positional parameter `i` (0-based) in the dialect's syntax. */
 function param(dialect: Dialect, i: number): string {

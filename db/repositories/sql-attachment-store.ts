@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { In, IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
 import type { AttachmentKind, AttachmentMeta, AttachmentStore, NewAttachment } from '../../tickets';
-import type { AttachmentRow, TicketRow } from '../schema/rows';
+import type { AttachmentRow, TicketRow } from '../schema';
 import { runDb } from '../run-db';
 import { managerOf } from '../transaction-scope';
 

@@ -7,17 +7,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import { LessThan, LessThanOrEqual, MoreThan, type DataSource, type EntityManager } from 'typeorm';
-import type { AuditEntry, AuditHead, AuditRecord, AuditTrail, AuditVerification } from '../../core/audit';
-import type { Logger } from '../../core/logger';
-import type { AuditLogRow } from '../schema/rows';
-import { AUDIT_GENESIS_HASH, AUDIT_HMAC_ALG, auditMac, ChainVerifier } from '../audit/audit-chain';
-import type { AuditAnchorFile } from '../audit/anchor-file';
+import type { AuditEntry, AuditHead, AuditRecord, AuditTrail, AuditVerification } from '../../core';
+import type { Logger } from '../../core';
+import type { AuditLogRow } from '../schema';
+import { AUDIT_GENESIS_HASH, AUDIT_HMAC_ALG, auditMac, ChainVerifier } from '../audit';
+import type { AuditAnchorFile } from '../audit';
 import { isUniqueViolation, lockKeyForTransaction } from './atomic-sql';
 import { runDb } from '../run-db';
 import { inOpenTransaction, inTransaction, managerOf } from '../transaction-scope';
 import { SqliteStatements } from '../sqlite-statements';
 
-export { AUDIT_GENESIS_HASH } from '../audit/audit-chain';
+export { AUDIT_GENESIS_HASH } from '../audit';
 
 /** Name of the transaction lock serialising appends. */
 const AUDIT_LOCK = 'kotae.audit_log';

@@ -12,7 +12,7 @@ import type {
   CampaignTarget,
   TargetState,
 } from '../../operations';
-import type { CampaignRow, CampaignTargetRow } from '../schema/operations-rows';
+import type { CampaignRow, CampaignTargetRow } from '../schema';
 import { runDb } from '../run-db';
 import { inTransaction, managerOf } from '../transaction-scope';
 

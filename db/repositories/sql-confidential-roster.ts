@@ -1,9 +1,9 @@
 /** The 機密性3 roster on TypeORM. */
 import { randomUUID } from 'node:crypto';
 import { IsNull, LessThanOrEqual, MoreThan, type DataSource } from 'typeorm';
-import { KotaeError } from '../../core/errors';
+import { KotaeError } from '../../core';
 import type { ConfidentialRosterStore, NewRosterEntry, RosterEntry } from '../../tickets';
-import type { ConfidentialRosterRow } from '../schema/rows';
+import type { ConfidentialRosterRow } from '../schema';
 import { runDb } from '../run-db';
 import { managerOf } from '../transaction-scope';
 

@@ -3,7 +3,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { ConversationStore } from '../../bot/ports';
+import type { ConversationStore } from '../../bot';
 import type {
   ChannelKind,
   ConversationRecord,
@@ -13,13 +13,13 @@ import type {
   Requester,
   TranscriptEntry,
   TranscriptRole,
-} from '../../bot/records';
-import type { ConversationRow, FeedbackRow, QuestionRow, TranscriptEntryRow } from '../schema/rows';
+} from '../../bot';
+import type { ConversationRow, FeedbackRow, QuestionRow, TranscriptEntryRow } from '../schema';
 import { runDb } from '../run-db';
 import { inTransaction, managerOf } from '../transaction-scope';
 import { SqliteStatements } from '../sqlite-statements';
 import { isUniqueViolation } from './atomic-sql';
-import { KotaeError } from '../../core/errors';
+import { KotaeError } from '../../core';
 
 /** Maps a conversation row to its record. */
 export function toConversation(row: ConversationRow): ConversationRecord {

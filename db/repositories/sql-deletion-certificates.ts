@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { DeletionCertificate, DeletionCertificateStore } from '../../jobs';
-import type { DeletionCertificateRow } from '../schema/rows';
+import type { DeletionCertificateRow } from '../schema';
 import { runDb } from '../run-db';
 import { managerOf } from '../transaction-scope';
 

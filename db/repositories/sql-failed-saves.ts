@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { LessThan, type DataSource } from 'typeorm';
 import type { FailedSave, FailedSaves } from '../../tickets';
-import type { FailedSaveRow } from '../schema/rows';
+import type { FailedSaveRow } from '../schema';
 import { runDb } from '../run-db';
 import { inTransaction, managerOf } from '../transaction-scope';
 

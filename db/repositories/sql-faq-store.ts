@@ -4,8 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { In, type DataSource } from 'typeorm';
-import { KotaeError } from '../../core/errors';
-import type { ChannelKind } from '../../bot/records';
+import { KotaeError } from '../../core';
+import type { ChannelKind } from '../../bot';
 import type {
   FaqEntry,
   FaqInput,
@@ -16,7 +16,7 @@ import type {
   UnansweredQuestion,
   UnansweredQuestions,
 } from '../../tickets';
-import type { FaqEntryRow, QuestionRow } from '../schema/rows';
+import type { FaqEntryRow, QuestionRow } from '../schema';
 import { runDb } from '../run-db';
 import { inTransaction, managerOf } from '../transaction-scope';
 

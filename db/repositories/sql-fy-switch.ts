@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { AccountAction, AccountTask, FyBatch, FySwitchStore, FyTask, TaskStaff } from '../../tickets';
-import type { FySwitchBatchRow, FySwitchTaskRow } from '../schema/rows';
+import type { FySwitchBatchRow, FySwitchTaskRow } from '../schema';
 import { runDb } from '../run-db';
 import { inTransaction, managerOf } from '../transaction-scope';
 

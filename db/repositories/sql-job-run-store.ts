@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { JobRunResult, JobRunStore } from '../../jobs';
 import type { JobRunEntry } from '../../reports';
-import type { JobRunRow } from '../schema/rows';
+import type { JobRunRow } from '../schema';
 import { runDb } from '../run-db';
 import { toJobRun } from './sql-report-data';
 

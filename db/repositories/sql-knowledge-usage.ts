@@ -5,7 +5,7 @@
  */
 import { In, MoreThanOrEqual, type DataSource } from 'typeorm';
 import { runDb } from '../run-db';
-import type { QuestionRow } from '../schema/rows';
+import type { QuestionRow } from '../schema';
 
 /** A question with its top source. */
 export interface UsageQuestion {

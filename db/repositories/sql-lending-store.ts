@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { In, type DataSource } from 'typeorm';
 import { formatJstRange } from '../../calendar';
-import { KotaeError } from '../../core/errors';
+import { KotaeError } from '../../core';
 import {
   HOLDING_STATUSES,
   REGISTER_ERRORS,
@@ -20,7 +20,7 @@ import {
   type LendingStore,
   type NewBooking,
 } from '../../registers';
-import type { LendingBookingRow, LendingItemRow } from '../schema/register-rows';
+import type { LendingBookingRow, LendingItemRow } from '../schema';
 import { runDb } from '../run-db';
 import { inTransaction, managerOf } from '../transaction-scope';
 import { lockKeyForTransaction } from './atomic-sql';

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { IsNull, type DataSource } from 'typeorm';
 import { formatJstRange } from '../../calendar';
-import { KotaeError } from '../../core/errors';
+import { KotaeError } from '../../core';
 import {
   peakUse,
   REGISTER_ERRORS,
@@ -15,7 +15,7 @@ import {
   type LicencePool,
   type LicenceStore,
 } from '../../registers';
-import type { LicenceGrantRow, LicencePoolRow } from '../schema/register-rows';
+import type { LicenceGrantRow, LicencePoolRow } from '../schema';
 import { runDb } from '../run-db';
 import { inTransaction, managerOf } from '../transaction-scope';
 import { lockKeyForTransaction } from './atomic-sql';

@@ -1,7 +1,7 @@
 /** The notification outbox and the operators' notification settings on TypeORM. */
 import { randomUUID } from 'node:crypto';
 import { In, LessThanOrEqual, type DataSource } from 'typeorm';
-import { KotaeError } from '../../core/errors';
+import { KotaeError } from '../../core';
 import {
   NOTIFY_EVENTS,
   type NewNotification,
@@ -13,7 +13,7 @@ import {
   type NotifyChannel,
   type NotifyEvent,
 } from '../../notify';
-import type { NotificationRow, NotificationSettingRow } from '../schema/rows';
+import type { NotificationRow, NotificationSettingRow } from '../schema';
 import { runDb } from '../run-db';
 import { isUniqueViolation } from './atomic-sql';
 

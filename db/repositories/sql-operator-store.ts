@@ -1,9 +1,9 @@
 /** OperatorStore on TypeORM (table operator). */
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { KotaeError } from '../../core/errors';
+import { KotaeError } from '../../core';
 import type { OperatorRecord, OperatorRole, OperatorStore } from '../../tickets';
-import type { OperatorRow } from '../schema/rows';
+import type { OperatorRow } from '../schema';
 import { mapDbError } from '../data-source';
 import { runDb } from '../run-db';
 import { inTransaction, managerOf } from '../transaction-scope';

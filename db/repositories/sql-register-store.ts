@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Brackets, type DataSource } from 'typeorm';
-import { KotaeError } from '../../core/errors';
+import { KotaeError } from '../../core';
 import {
   REGISTER_ERRORS,
   type NewRegisterEntry,
@@ -14,7 +14,7 @@ import {
   type RegisterKind,
   type RegisterStore,
 } from '../../registers';
-import type { RegisterEntryRow } from '../schema/register-rows';
+import type { RegisterEntryRow } from '../schema';
 import { runDb } from '../run-db';
 import { inTransaction, managerOf } from '../transaction-scope';
 import { isUniqueViolation } from './atomic-sql';

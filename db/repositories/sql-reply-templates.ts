@@ -1,9 +1,9 @@
 /** Canned replies on TypeORM. */
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { KotaeError } from '../../core/errors';
+import { KotaeError } from '../../core';
 import type { ReplyTemplate, ReplyTemplates } from '../../tickets';
-import type { ReplyTemplateRow } from '../schema/rows';
+import type { ReplyTemplateRow } from '../schema';
 import { runDb } from '../run-db';
 
 /** SQL implementation of ReplyTemplates. */

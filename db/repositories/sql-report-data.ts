@@ -12,9 +12,9 @@ import {
   type FindOptionsWhere,
   type ObjectLiteral,
 } from 'typeorm';
-import type { FeedbackRecord, QuestionRecord, TicketRecord } from '../../bot/records';
+import type { FeedbackRecord, QuestionRecord, TicketRecord } from '../../bot';
 import type { JobRunEntry, JobRunStatus, QuestionCursor, ReportData, WorkLogEntry } from '../../reports';
-import type { FeedbackRow, JobRunRow, QuestionRow, TicketRow, WorkLogRow } from '../schema/rows';
+import type { FeedbackRow, JobRunRow, QuestionRow, TicketRow, WorkLogRow } from '../schema';
 import { runDb } from '../run-db';
 import { toQuestion } from './sql-conversation-store';
 import { toTicket } from './ticket-mapping';

@@ -1,7 +1,7 @@
 /** ReportStore on TypeORM (table `report`): upsert by kind + period, optimistic version, draft → final. */
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { KotaeError } from '../../core/errors';
+import { KotaeError } from '../../core';
 import {
   byPeriodDesc,
   mustBeDraft,
@@ -14,7 +14,7 @@ import {
   type ReportStore,
   type StoredReport,
 } from '../../reports';
-import type { ReportRow } from '../schema/rows';
+import type { ReportRow } from '../schema';
 import { runDb } from '../run-db';
 import { managerOf } from '../transaction-scope';
 import { isUniqueViolation } from './atomic-sql';

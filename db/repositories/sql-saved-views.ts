@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { SavedView, SavedViews } from '../../tickets';
-import type { SavedViewRow } from '../schema/rows';
+import type { SavedViewRow } from '../schema';
 import { runDb } from '../run-db';
 
 /** SQL implementation of SavedViews. */

@@ -1,7 +1,7 @@
 /** SessionStore on TypeORM (table session; the id is the SHA-256 of the cookie token). */
 import { LessThan, Not, type DataSource } from 'typeorm';
 import type { SessionRecord, SessionStore } from '../../tickets';
-import type { SessionRow } from '../schema/rows';
+import type { SessionRow } from '../schema';
 import { runDb } from '../run-db';
 import { managerOf } from '../transaction-scope';
 

@@ -1,9 +1,9 @@
 /** SiteStore on TypeORM (table site). */
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { KotaeError } from '../../core/errors';
+import { KotaeError } from '../../core';
 import { OPS_MESSAGES, type Site, type SiteInput, type SiteKind, type SiteStore } from '../../operations';
-import type { SiteRow, TerminalRow } from '../schema/operations-rows';
+import type { SiteRow, TerminalRow } from '../schema';
 import { runDb } from '../run-db';
 import { inTransaction, managerOf } from '../transaction-scope';
 import { isUniqueViolation } from './atomic-sql';

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { In, MoreThan, type DataSource, type EntityManager } from 'typeorm';
-import { KotaeError } from '../../core/errors';
+import { KotaeError } from '../../core';
 import {
   OPS_MESSAGES,
   type FieldChange,
@@ -16,7 +16,7 @@ import {
   type TerminalStatus,
   type TerminalStore,
 } from '../../operations';
-import type { CampaignTargetRow, TerminalChangeRow, TerminalRow, TicketTerminalRow } from '../schema/operations-rows';
+import type { CampaignTargetRow, TerminalChangeRow, TerminalRow, TicketTerminalRow } from '../schema';
 import { runDb } from '../run-db';
 import { inTransaction, managerOf } from '../transaction-scope';
 import { isUniqueViolation } from './atomic-sql';

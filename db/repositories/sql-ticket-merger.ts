@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { TicketLinks, TicketMerger } from '../../tickets';
-import type { TicketEventRow } from '../schema/rows';
+import type { TicketEventRow } from '../schema';
 import { runDb } from '../run-db';
 import { inTransaction } from '../transaction-scope';
 

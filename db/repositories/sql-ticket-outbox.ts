@@ -5,9 +5,9 @@
  * concurrent claim re-checks the condition on the row the other one wrote, so exactly one wins.
  */
 import type { DataSource } from 'typeorm';
-import type { TicketComment } from '../../bot/ports';
+import type { TicketComment } from '../../bot';
 import type { OutboxFilter, TicketOutbox } from '../../tickets';
-import type { TicketCommentRow } from '../schema/rows';
+import type { TicketCommentRow } from '../schema';
 import { runDb } from '../run-db';
 import { toComment } from './ticket-mapping';
 import { managerOf } from '../transaction-scope';

@@ -12,23 +12,23 @@ import {
   type FindOptionsOrder,
   type FindOptionsWhere,
 } from 'typeorm';
-import { KotaeError } from '../../core/errors';
-import type { TicketComment, TicketEvent, TicketPatch, TicketQuery, TicketStore } from '../../bot/ports';
+import { KotaeError } from '../../core';
+import type { TicketComment, TicketEvent, TicketPatch, TicketQuery, TicketStore } from '../../bot';
 import {
   OPEN_TICKET_STATUSES,
   type NewTicket,
   type TicketRecord,
   type TranscriptEntry,
   type TranscriptRole,
-} from '../../bot/records';
-import type { TicketCommentRow, TicketEventRow, TicketRow, TranscriptEntryRow } from '../schema/rows';
+} from '../../bot';
+import type { TicketCommentRow, TicketEventRow, TicketRow, TranscriptEntryRow } from '../schema';
 import { runDb } from '../run-db';
 import { diffPatch, toComment, toTicket } from './ticket-mapping';
 import { linkHeldAttachments } from './sql-attachment-store';
 import { isUniqueViolation, lockKeyForTransaction, nextTicketSeq } from './atomic-sql';
 import { inTransaction, managerOf } from '../transaction-scope';
 import { ticketSearchCondition } from './ticket-search-sql';
-import { dialectOfDriver } from '../schema/column-types';
+import { dialectOfDriver } from '../schema';
 import { SqliteStatements } from '../sqlite-statements';
 
 /** A ticket's copy of the transcript is keyed by the ticket id (a UUID, so it never collides with a conversation). */

@@ -1,8 +1,8 @@
 /** The terminal a ticket concerns (table ticket_terminal) and ticket numbers by id (for the operations reports). */
 import { In, type DataSource } from 'typeorm';
 import type { TicketNumbers, TicketTerminals } from '../../operations';
-import type { TicketTerminalRow } from '../schema/operations-rows';
-import type { TicketRow } from '../schema/rows';
+import type { TicketTerminalRow } from '../schema';
+import type { TicketRow } from '../schema';
 import { runDb } from '../run-db';
 import { inTransaction, managerOf } from '../transaction-scope';
 

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { And, LessThan, MoreThanOrEqual, type DataSource } from 'typeorm';
 import type { NewWorkLogEntry, WorkLogEntry, WorkLogStore } from '../../tickets';
-import type { WorkLogRow } from '../schema/rows';
+import type { WorkLogRow } from '../schema';
 import { runDb } from '../run-db';
 import { managerOf } from '../transaction-scope';
 

@@ -1,7 +1,7 @@
 /** Maps ticket rows to records and describes field-level changes for the history. */
-import type { ChannelKind, TicketPriority, TicketRecord, TicketStatus, TicketType } from '../../bot/records';
-import type { TicketComment, TicketPatch } from '../../bot/ports';
-import type { TicketCommentRow, TicketRow } from '../schema/rows';
+import type { ChannelKind, TicketPriority, TicketRecord, TicketStatus, TicketType } from '../../bot';
+import type { TicketComment, TicketPatch } from '../../bot';
+import type { TicketCommentRow, TicketRow } from '../schema';
 
 /** Maps a ticket row to its record. */
 export function toTicket(row: TicketRow): TicketRecord {

@@ -7,7 +7,7 @@
  * SQL Server: LIKE over the concatenated columns (its default collations compare case-insensitively).
  */
 import { Raw, type FindOperator } from 'typeorm';
-import type { Dialect } from '../schema/column-types';
+import type { Dialect } from '../schema';
 
 /** A LIKE pattern matching `term` anywhere, with the wildcard characters escaped (ESCAPE '\'). */
 function containsPattern(term: string, dialect: Dialect): string {

@@ -3,7 +3,7 @@
  * SQL Server needs nvarchar for Japanese text and datetime2 for precise UTC times; PostgreSQL stores
  * times as `timestamp(3)` holding UTC (see db/postgres-dates.ts).
  */
-import { KotaeError } from '../../core/errors';
+import { KotaeError } from '../../core';
 
 /** A SQL dialect Kotae writes for. */
 export type Dialect = 'sqlite' | 'postgres' | 'mssql';

@@ -1,6 +1,6 @@
 /** Building blocks shared by the manual loaders (Markdown, HTML, DOCX, PDF). */
 import * as path from 'node:path';
-import type { KnowledgeDocument } from '../../knowledge/types';
+import type { KnowledgeDocument } from '../../knowledge';
 import { SKIP_REASONS, skipFile } from '../skip-reasons';
 import type { SourceFile } from './types';
 

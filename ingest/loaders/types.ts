@@ -1,5 +1,5 @@
 /** Shapes shared by the per-format loaders. */
-import type { KnowledgeDocument } from '../../knowledge/types';
+import type { KnowledgeDocument } from '../../knowledge';
 
 /** One source file as the loaders see it: bytes already read and hashed. */
 export interface SourceFile {

@@ -1,6 +1,6 @@
 /** Loads a 障害 ticket and everything its report prints, through small read-only ports. */
-import type { TicketStore } from '../../bot/ports';
-import { KotaeError } from '../../core/errors';
+import type { TicketStore } from '../../bot';
+import { KotaeError } from '../../core';
 import { TYPE_LABELS } from '../labels';
 import type { WorkLogEntry } from '../report-data';
 import { INCIDENT_ERRORS } from './labels';

@@ -2,8 +2,8 @@
  * The incident recovery report (障害復旧作業報告書) of one 障害 ticket: a JSON-safe model built
  * once, printed by the xlsx and the pdf renderer alike.
  */
-import type { TicketComment, TicketEvent } from '../../bot/ports';
-import type { TicketRecord, TranscriptEntry } from '../../bot/records';
+import type { TicketComment, TicketEvent } from '../../bot';
+import type { TicketRecord, TranscriptEntry } from '../../bot';
 import { buildWorkLog } from '../build-activity';
 import { CHANNEL_LABELS, PRIORITY_LABELS, STATUS_LABELS } from '../labels';
 import type { WorkLogItem } from '../model';

@@ -1,6 +1,6 @@
 /** The 経過 of an incident: requester chat lines, history events and replies, oldest first. */
-import type { TicketComment, TicketEvent } from '../../bot/ports';
-import type { TicketRecord, TranscriptEntry } from '../../bot/records';
+import type { TicketComment, TicketEvent } from '../../bot';
+import type { TicketRecord, TranscriptEntry } from '../../bot';
 import { formatJst } from '../../calendar';
 import { PRIORITY_LABELS, STATUS_LABELS, TYPE_LABELS } from '../labels';
 import {

@@ -5,7 +5,7 @@
  */
 import { Router } from 'express';
 import type { ConversationStore } from '../../../bot';
-import { KotaeError } from '../../../core/errors';
+import { KotaeError } from '../../../core';
 import { ATTACHMENT_MESSAGES, isInlineImage, type AttachmentMeta, type AttachmentService } from '../../../tickets';
 import { sendAttachment } from '../attachment-download';
 import { requireWebConversation } from './conversation-access';

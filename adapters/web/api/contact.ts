@@ -1,6 +1,6 @@
 /** Contact details the web chat requires at escalation (Teams and LoGo take them from the channel identity). */
 import type { Requester } from '../../../bot';
-import { KotaeError } from '../../../core/errors';
+import { KotaeError } from '../../../core';
 import { API_MESSAGES } from './messages';
 
 const REQUIRED = ['name', 'department', 'phone'] as const;

@@ -6,9 +6,9 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
 import type { ConversationRecord, ConversationStore, Requester } from '../../../bot';
-import { KotaeError } from '../../../core/errors';
+import { KotaeError } from '../../../core';
 import { API_MESSAGES } from './messages';
-import { boundKey, webIdentityOf, type WebIdentity } from '../sso/web-identity';
+import { boundKey, webIdentityOf, type WebIdentity } from '../sso';
 
 /** The request header that carries the page's secret. */
 export const TOKEN_HEADER = 'x-kotae-conversation-token';

@@ -5,8 +5,8 @@
  */
 import { Router } from 'express';
 import type { ConversationStore, TicketStore } from '../../../bot';
-import type { Clock } from '../../../core/clock';
-import { KotaeError } from '../../../core/errors';
+import type { Clock } from '../../../core';
+import { KotaeError } from '../../../core';
 import { requireWebConversation } from './conversation-access';
 import { API_MESSAGES } from './messages';
 

@@ -12,12 +12,12 @@ import {
   type TicketPriority,
   type TicketStore,
 } from '../../../bot';
-import { KotaeError } from '../../../core/errors';
+import { KotaeError } from '../../../core';
 import { cleanUserText } from '../../../privacy';
-import type { Clock } from '../../../core/clock';
+import type { Clock } from '../../../core';
 import { requireWebConversation, startBoundConversation, startWebConversation } from './conversation-access';
-import { webIdentityOf, type WebIdentity } from '../sso/web-identity';
-import { SSO_MESSAGES } from '../sso/messages';
+import { webIdentityOf, type WebIdentity } from '../sso';
+import { SSO_MESSAGES } from '../sso';
 import { createConversationRoutes } from './conversation-routes';
 import { requireContact } from './contact';
 import { AskBody, EscalateBody, FeedbackBody, parseBody } from './schemas';

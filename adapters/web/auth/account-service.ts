@@ -1,6 +1,6 @@
 /** Account management and the audit log view (admin), and the first admin account at start-up. */
-import { KotaeError } from '../../../core/errors';
-import type { Logger } from '../../../core/logger';
+import { KotaeError } from '../../../core';
+import type { Logger } from '../../../core';
 import type {
   AuditRecord,
   AuditTrail,
@@ -11,7 +11,7 @@ import type {
   SessionStore,
 } from '../../../tickets';
 import { OPERATOR_ROLES } from '../../../tickets';
-import { M } from '../console/messages';
+import { AUTH_MESSAGES } from './messages';
 import { checkNewPassword } from './password-policy';
 import { newToken } from './tokens';
 import { markOneTime } from './password-hash';
@@ -57,9 +57,9 @@ export class AccountService {
   async create(input: NewAccount, actor: string): Promise<OperatorRecord> {
     const username = input.username.trim();
     const displayName = input.displayName.trim();
-    if (!USERNAME.test(username)) throw invalid(M.accounts.usernameInvalid);
-    if (!displayName || displayName.length > 200) throw invalid(M.accounts.displayNameRequired);
-    if (!OPERATOR_ROLES.includes(input.role)) throw invalid(M.accounts.usernameInvalid);
+    if (!USERNAME.test(username)) throw invalid(AUTH_MESSAGES.accounts.usernameInvalid);
+    if (!displayName || displayName.length > 200) throw invalid(AUTH_MESSAGES.accounts.displayNameRequired);
+    if (!OPERATOR_ROLES.includes(input.role)) throw invalid(AUTH_MESSAGES.accounts.usernameInvalid);
     checkNewPassword(input.password, username);
     const passwordHash = await this.deps.hash(input.password);
     return this.deps.audit.atomically(
@@ -71,11 +71,13 @@ export class AccountService {
   /** Changes a role and ends the account's sessions; the last admin keeps the admin role. */
   async setRole(id: string, role: OperatorRole, actor: string): Promise<void> {
     const target = await this.get(id);
-    if (!OPERATOR_ROLES.includes(role)) throw invalid(M.accounts.usernameInvalid);
+    if (!OPERATOR_ROLES.includes(role)) throw invalid(AUTH_MESSAGES.accounts.usernameInvalid);
     if (target.role === 'admin' && role !== 'admin') {
       const admins = (await this.deps.operators.list()).filter((o) => o.role === 'admin' && !o.disabled);
       if (admins.length <= 1)
-        throw new KotaeError('CONFLICT', 'cannot demote the last admin', { userMessage: M.accounts.lastAdmin });
+        throw new KotaeError('CONFLICT', 'cannot demote the last admin', {
+          userMessage: AUTH_MESSAGES.accounts.lastAdmin,
+        });
     }
     await this.deps.audit.atomically(
       async () => {
@@ -101,7 +103,7 @@ export class AccountService {
    */
   async resetPassword(id: string, password: string, actor: string): Promise<void> {
     const target = await this.get(id);
-    if (target.username === actor) throw invalid(M.accounts.resetSelf);
+    if (target.username === actor) throw invalid(AUTH_MESSAGES.accounts.resetSelf);
     checkNewPassword(password, target.username);
     const passwordHash = await this.deps.hash(password);
     await this.deps.audit.atomically(

@@ -2,10 +2,10 @@
  * Sign-in with lockout, and console sessions: a random 32-byte token in the cookie, its SHA-256 in
  * the database, idle and absolute expiry, and a per-session CSRF token.
  */
-import { KotaeError } from '../../../core/errors';
-import type { Clock } from '../../../core/clock';
+import { KotaeError } from '../../../core';
+import type { Clock } from '../../../core';
 import type { AuditTrail, OperatorRecord, OperatorStore, SessionRecord, SessionStore } from '../../../tickets';
-import { M } from '../console/messages';
+import { AUTH_MESSAGES } from './messages';
 import { DEFAULT_SCRYPT_PARAMS, hashPassword, verifyPassword, type ScryptParams } from './password-hash';
 import { checkNewPassword } from './password-policy';
 import { newToken, tokenDigest } from './tokens';
@@ -78,7 +78,7 @@ export class AuthService {
     const operator = name ? await operators.findByUsername(name) : undefined;
     const now = clock.now();
     const failed = () =>
-      new KotaeError('AUTH_REQUIRED', `sign-in failed for ${name}`, { userMessage: M.signIn.failed });
+      new KotaeError('AUTH_REQUIRED', `sign-in failed for ${name}`, { userMessage: AUTH_MESSAGES.signInFailed });
     if (!operator || operator.disabled) {
       await verifyPassword(password, await this.dummy());
       await audit.record({
@@ -159,14 +159,15 @@ export class AuthService {
     if (operator.lockedUntil && operator.lockedUntil > clock.now())
       throw new KotaeError('AUTH_LOCKED', `account ${operator.username} is locked`);
     if (!(await verifyPassword(change.current, operator.passwordHash))) {
-      if (!(await this.recordFailure(operator, 'auth.password_change_failed'))) throw invalid(M.password.currentWrong);
+      if (!(await this.recordFailure(operator, 'auth.password_change_failed')))
+        throw invalid(AUTH_MESSAGES.passwordCurrentWrong);
       // Someone guessing from inside a session: the lock ends that session too.
       await sessions.deleteForOperator(operator.id);
-      throw locked(operator, M.password.locked);
+      throw locked(operator, AUTH_MESSAGES.passwordLocked);
     }
     checkNewPassword(change.next, operator.username);
-    if (change.next !== change.confirm) throw invalid(M.password.mismatch);
-    if (change.next === change.current) throw invalid(M.password.same);
+    if (change.next !== change.confirm) throw invalid(AUTH_MESSAGES.passwordMismatch);
+    if (change.next === change.current) throw invalid(AUTH_MESSAGES.passwordSame);
     const passwordHash = await this.hash(change.next);
     await audit.atomically(
       async () => {

@@ -4,8 +4,8 @@
  * removed here at the next sign-in), and a console session starts exactly as after a password sign-in.
  * Such rows have no password (`sso$<subject>` never verifies), so they cannot sign in locally.
  */
-import { KotaeError } from '../../../core/errors';
-import type { Clock } from '../../../core/clock';
+import { KotaeError } from '../../../core';
+import type { Clock } from '../../../core';
 import type {
   AuditTrail,
   OperatorRecord,

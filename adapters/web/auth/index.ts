@@ -24,3 +24,5 @@ export {
   requireRole,
   type SessionCookieOptions,
 } from './middleware';
+export { FederatedSignIn } from './federated-sign-in';
+export { AUTH_MESSAGES } from './messages';

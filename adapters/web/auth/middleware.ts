@@ -1,6 +1,6 @@
 /** Express middleware: session cookie → auth context, role checks, CSRF checks. */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { KotaeError } from '../../../core/errors';
+import { KotaeError } from '../../../core';
 import { hasRole, type OperatorRole } from '../../../tickets';
 import type { AuthContext, AuthService } from './auth-service';
 import { parseCookies, serializeCookie } from './cookies';

@@ -3,8 +3,8 @@
  * characters, not one character repeated or a few characters cycled, not a keyboard or
  * alphabetical/numeric sequence, not the user name or a common word with only digits or a sequence around it.
  */
-import { KotaeError } from '../../../core/errors';
-import { M } from '../console/messages';
+import { KotaeError } from '../../../core';
+import { AUTH_MESSAGES } from './messages';
 
 /** Shortest password accepted. */
 export const MIN_PASSWORD_LENGTH = 12;
@@ -63,14 +63,14 @@ function weakWithout(lower: string, words: readonly string[]): boolean {
 /** Why the password is too weak, or undefined when it is acceptable. */
 export function passwordWeakness(password: string, username?: string): string | undefined {
   if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH)
-    return M.accounts.passwordLength(MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH);
+    return AUTH_MESSAGES.accounts.passwordLength(MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH);
   const lower = password.toLowerCase();
-  if (new Set(lower).size < 5) return M.accounts.passwordRepeated;
-  if (isSequence(lower)) return M.accounts.passwordSequence;
+  if (new Set(lower).size < 5) return AUTH_MESSAGES.accounts.passwordRepeated;
+  if (isSequence(lower)) return AUTH_MESSAGES.accounts.passwordSequence;
   const name = username?.trim().toLowerCase();
   if (name && name.length >= 3 && lower.includes(name) && weakWithout(lower, [name]))
-    return M.accounts.passwordUsername;
-  if (weakWithout(lower, COMMON_WORDS)) return M.accounts.passwordCommon;
+    return AUTH_MESSAGES.accounts.passwordUsername;
+  if (weakWithout(lower, COMMON_WORDS)) return AUTH_MESSAGES.accounts.passwordCommon;
   return undefined;
 }
 

@@ -1,5 +1,5 @@
 /** 消去証明書 (admin): the deletion certificate of every retention run, shown and exported as PDF/xlsx. */
-import { KotaeError } from '../../../core/errors';
+import { KotaeError } from '../../../core';
 import { renderCertificatePdf, renderCertificateXlsx, type CertificateDocument } from '../../../reports';
 import { contentDisposition } from '../attachment-download';
 import { formatJst } from './format';

@@ -1,6 +1,6 @@
 /** What the console router needs (built by the composition root). */
-import type { Clock } from '../../../core/clock';
-import type { Logger } from '../../../core/logger';
+import type { Clock } from '../../../core';
+import type { Logger } from '../../../core';
 import type {
   TicketLinks,
   RequesterConversations,
@@ -21,7 +21,7 @@ import type { AccountService, AuthService } from '../auth';
 import type { NotificationService } from '../../../notify';
 import type { KnowledgeConsole } from './knowledge-deps';
 import type { CertificateDocument } from '../../../reports';
-import type { OperationsConsole } from './operations/deps';
+import type { OperationsConsole } from './operations';
 
 /** Where the console reads deletion certificates (the retention job writes them). */
 export interface CertificateSource {

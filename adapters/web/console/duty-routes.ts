@@ -3,7 +3,7 @@
  * JSON view of tickets (`/console/api/tickets…`, same session as the console) — every one through the
  * viewer-scoped ticket service, so a hidden 機密性3 ticket answers 404 exactly like a missing one.
  */
-import { toKotaeError } from '../../../core/errors';
+import { toKotaeError } from '../../../core';
 import { parseSearch, type TicketWithSla } from '../../../tickets';
 import { SLA_CLOCK_KINDS, type SlaResult } from '../../../calendar';
 import { onTicket } from './ticket-routes';

@@ -3,7 +3,7 @@
  * unanswered questions. Operators' saves are drafts; administrators' saves and approvals publish.
  */
 import type { Request } from 'express';
-import { KotaeError } from '../../../core/errors';
+import { KotaeError } from '../../../core';
 import { hasRole, type FaqActor, type FaqChange, type FaqInput } from '../../../tickets';
 import { deleteForm, draftList, faqCatalogue, faqForm, unansweredList } from './faq-pages';
 import { html } from './html';

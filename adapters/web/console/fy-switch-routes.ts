@@ -3,7 +3,7 @@
  * nothing; a refused file lists every bad line. Each import has a checklist of its tasks' progress.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { KotaeError } from '../../../core/errors';
+import { KotaeError } from '../../../core';
 import { formatJst } from '../../../calendar';
 import {
   ACCOUNT_ACTION_LABELS,

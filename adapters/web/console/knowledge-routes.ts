@@ -1,5 +1,5 @@
 /** ナレッジの管理: upload and delete manuals (operators and admins); the background ingest's state. */
-import { KotaeError } from '../../../core/errors';
+import { KotaeError } from '../../../core';
 import type { KnowledgeConsole, KnowledgeInsightsPort } from './knowledge-deps';
 import { unusedTable, usageTable, usageView } from './insight-pages';
 import { documentList, ingestStatus, sharePointSection, uploadForm } from './knowledge-pages';

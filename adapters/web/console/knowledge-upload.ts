@@ -4,7 +4,7 @@
  * handler commits them. A refusal (type, size) is kept for the handler to throw.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { KotaeError } from '../../../core/errors';
+import { KotaeError } from '../../../core';
 import { UPLOAD_MESSAGES } from '../../../ingest';
 import { authOf } from '../auth';
 import { isMultipart, readUpload } from '../multipart';

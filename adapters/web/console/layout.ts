@@ -6,7 +6,6 @@ import { html, type SafeHtml } from './html';
 import { M, ROLE_LABELS } from './messages';
 import { D } from './desk-messages';
 import { K } from './knowledge-messages';
-import { O } from './operations/messages';
 import { DUTY_NAV } from './duty-messages';
 
 /** Options of one page. */
@@ -36,8 +35,8 @@ function nav(base: string, auth: AuthContext): SafeHtml {
       ['/knowledge', K.knowledge.title],
       ['/knowledge/usage', K.usage.title],
       ['/reports', M.nav.reports],
-      ['/operations/terminals', O.nav.terminals],
-      ['/operations/campaigns', O.nav.campaigns],
+      ['/operations/terminals', M.nav.terminals],
+      ['/operations/campaigns', M.nav.campaigns],
       ['/registers', M.nav.registers],
       ['/fy-switch', DUTY_NAV.fySwitch],
     );
@@ -116,7 +115,7 @@ const NOTICES: Readonly<Record<string, string>> = {
   passwordReset: M.accounts.passwordReset,
   passwordChanged: M.password.changed,
   signedOut: M.signIn.signedOut,
-  terminalSet: O.ticketPanel.saved,
+  terminalSet: M.terminalSet,
 };
 
 /** The notice text for a key from the query string. */

@@ -1,8 +1,9 @@
 /** Every Japanese string of the operator console (and its sign-in), in one catalogue. */
-import type { TicketPriority, TicketStatus, TicketType } from '../../../bot/records';
+import type { TicketPriority, TicketStatus, TicketType } from '../../../bot';
 import type { SlaState } from '../../../calendar';
 import { TICKET_PRIORITY_LABELS, TICKET_STATUS_LABELS, TICKET_TYPE_LABELS, type OperatorRole } from '../../../tickets';
-import { AUDIT_BREAK_LABELS, type AuditBreak } from '../../../core/audit';
+import { AUDIT_BREAK_LABELS, type AuditBreak } from '../../../core';
+import { AUTH_MESSAGES } from '../auth';
 
 /** 状態・種別・優先度: the one catalogue of tickets/ (the same words in reports and history). */
 export const STATUS_LABELS: Readonly<Record<TicketStatus, string>> = TICKET_STATUS_LABELS;
@@ -71,6 +72,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
 export const M = Object.freeze({
   appName: 'Kotae 運用コンソール',
   skipToMain: '本文へ移動',
+  /** 対象端末 on the ticket page (operations/). */
+  terminalSet: '対象端末を設定しました。',
   nav: {
     tickets: 'チケット一覧',
     worklogs: '作業実績',
@@ -79,6 +82,8 @@ export const M = Object.freeze({
     unanswered: '未回答の質問',
     reports: '報告書',
     registers: '台帳・貸出',
+    terminals: '拠点・端末',
+    campaigns: '計画作業',
     accounts: 'アカウント管理',
     audit: '監査ログ',
     certificates: '消去証明書',
@@ -91,8 +96,7 @@ export const M = Object.freeze({
     username: 'ユーザー名',
     password: 'パスワード',
     submit: 'サインイン',
-    failed:
-      'ユーザー名またはパスワードが正しくないか、アカウントが一時的にロックされています。しばらくしてからもう一度お試しください。',
+    failed: AUTH_MESSAGES.signInFailed,
     signedOut: 'サインアウトしました。',
     sso: 'Microsoft Entra ID でサインイン',
     localHint: 'ローカルアカウント（緊急用）は下のフォームからサインインします。',
@@ -255,20 +259,12 @@ export const M = Object.freeze({
     created: 'アカウントを作成しました。',
     updated: 'アカウントを更新しました。',
     state: '状態',
-    passwordLength: (min: number, max: number) => `パスワードは${min}文字以上${max}文字以下にしてください。`,
-    passwordRepeated: 'パスワードに同じ文字や短い繰り返しを使わないでください（5種類以上の文字を含めてください）。',
-    passwordSequence: '「abcdef…」「123456…」「qwerty…」のような並びはパスワードに使えません。',
-    passwordUsername: 'パスワードにユーザー名を含めないでください。',
-    passwordCommon: '推測されやすい単語（password、admin など）を中心にしたパスワードは使えません。',
     actions: '操作',
     resetPassword: 'パスワード再設定',
     newPassword: (username: string) => `${username} の新しいパスワード`,
     resetSubmit: '再設定する',
     passwordReset: 'パスワードを再設定しました。対象アカウントのサインインを終了し、ロックを解除しました。',
-    resetSelf: '自分のパスワードは「パスワード変更」から変更してください。',
-    usernameInvalid: 'ユーザー名は半角英数字と . _ - で3〜100文字にしてください。',
-    lastAdmin: '最後の管理者の権限は変更できません。',
-    displayNameRequired: '表示名を入力してください。',
+    ...AUTH_MESSAGES.accounts,
   },
   password: {
     title: 'パスワード変更',
@@ -277,12 +273,11 @@ export const M = Object.freeze({
     next: (min: number) => `新しいパスワード（${min}文字以上）`,
     confirm: '新しいパスワード（確認）',
     submit: 'パスワードを変更',
-    currentWrong: '現在のパスワードが正しくありません。',
-    mismatch: '新しいパスワードと確認用のパスワードが一致しません。',
-    same: '新しいパスワードには現在のパスワードと異なるものを指定してください。',
+    currentWrong: AUTH_MESSAGES.passwordCurrentWrong,
+    mismatch: AUTH_MESSAGES.passwordMismatch,
+    same: AUTH_MESSAGES.passwordSame,
     changed: 'パスワードを変更しました。ほかの端末やブラウザでのサインインはすべて終了しました。',
-    locked:
-      '現在のパスワードの誤りが続いたため、アカウントを一時的にロックし、サインインを終了しました。しばらくしてからお試しください。',
+    locked: AUTH_MESSAGES.passwordLocked,
     signInAgain: 'サインイン画面へ',
   },
   audit: {

@@ -1,5 +1,5 @@
 /** 通知設定 (each operator's e-mail address and events) and 通知の送信状況 (failed notifications). */
-import { KotaeError } from '../../../core/errors';
+import { KotaeError } from '../../../core';
 import { NOTIFY_EVENTS, NOTIFY_EVENT_LABELS, type NotifyEvent } from '../../../notify';
 import { formatJst } from './format';
 import { html, type SafeHtml } from './html';

@@ -1,6 +1,6 @@
 /** パスワード変更: every signed-in role changes its own password (current password required). */
 import { newPasswordInput } from './password-input';
-import { KotaeError } from '../../../core/errors';
+import { KotaeError } from '../../../core';
 import { clearSessionCookie, MIN_PASSWORD_LENGTH } from '../auth';
 import { html } from './html';
 import { noticeFor, sendPage } from './layout';

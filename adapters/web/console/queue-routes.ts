@@ -1,6 +1,6 @@
 /** Queue actions: 「自分に割り当て」, bulk changes of selected tickets, saving a view. */
-import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketPriority, type TicketStatus } from '../../../bot/records';
-import { KotaeError } from '../../../core/errors';
+import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketPriority, type TicketStatus } from '../../../bot';
+import { KotaeError } from '../../../core';
 import type { TicketChanges } from '../../../tickets';
 import { D } from './desk-messages';
 import { onTicket } from './ticket-routes';

@@ -1,5 +1,5 @@
 /** 機密性3 取扱者名簿 (admins): rostered operators with their period and approver; changes are audited. */
-import { KotaeError } from '../../../core/errors';
+import { KotaeError } from '../../../core';
 import { formatJst } from '../../../calendar';
 import { inForce, lastDayOf, type RosterEntry } from '../../../tickets';
 import { html } from './html';

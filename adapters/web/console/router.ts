@@ -2,7 +2,7 @@
  * The operator console: server-rendered Japanese pages mounted by the composition root at
  * `/console`. Every route declares its least role; the router checks session, role and CSRF.
  */
-import type { Logger } from '../../../core/logger';
+import type { Logger } from '../../../core';
 import express, {
   type ErrorRequestHandler,
   type NextFunction,
@@ -11,7 +11,7 @@ import express, {
   type Response,
   type Router,
 } from 'express';
-import { toKotaeError } from '../../../core/errors';
+import { toKotaeError } from '../../../core';
 import { projectFile } from '../../../core';
 import { requestErrorOf } from '../request-errors';
 import { retryAfterOf } from '../errors';

@@ -1,6 +1,6 @@
 /** サインイン / サインアウト. The sign-in form is protected by a pre-session CSRF cookie. */
 import type { Request, Response, Router } from 'express';
-import { KotaeError } from '../../../core/errors';
+import { KotaeError } from '../../../core';
 import {
   authOf,
   clearSessionCookie,

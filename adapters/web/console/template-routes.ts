@@ -1,5 +1,5 @@
 /** テンプレート管理 (admins): canned replies with the placeholders {氏名} {受付番号} {担当者}. */
-import { KotaeError } from '../../../core/errors';
+import { KotaeError } from '../../../core';
 import { validateTemplate, type ReplyTemplate } from '../../../tickets';
 import { html, type SafeHtml } from './html';
 import { sendPage } from './layout';

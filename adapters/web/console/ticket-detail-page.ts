@@ -1,7 +1,7 @@
 /** チケット詳細: summary, SLA, transcript, replies/notes, forms (with the version), work log, history. */
 import { historyActor, historyFieldLabel, historyValue } from './history-labels';
-import { TICKET_PRIORITIES, TICKET_TYPES, type ChannelKind, type TicketRecord } from '../../../bot/records';
-import type { TicketComment } from '../../../bot/ports';
+import { TICKET_PRIORITIES, TICKET_TYPES, type ChannelKind, type TicketRecord } from '../../../bot';
+import type { TicketComment } from '../../../bot';
 import {
   TICKET_TRANSITIONS,
   type OperatorRecord,

@@ -7,8 +7,8 @@ import {
   type TicketRecord,
   type TicketStatus,
   type TicketType,
-} from '../../../bot/records';
-import { KotaeError } from '../../../core/errors';
+} from '../../../bot';
+import { KotaeError } from '../../../core';
 import {
   INCIDENT_FIELDS,
   fillTemplate,

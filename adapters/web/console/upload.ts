@@ -4,7 +4,7 @@
  * ends without a handler committing them. Refusals are kept for the handler to show inline.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { KotaeError } from '../../../core/errors';
+import type { KotaeError } from '../../../core';
 import type { AttachmentService, StagedAttachment } from '../../../tickets';
 import { authOf } from '../auth';
 import { isMultipart, readUpload } from '../multipart';

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { KotaeError } from '../../../core/errors';
+import { KotaeError } from '../../../core';
 import { LEGAL_MESSAGES as M, type LegalContext } from './messages';
 import type { LegalContent } from './render';
 import type { LegalPages } from './router';

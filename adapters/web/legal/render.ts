@@ -3,7 +3,7 @@
  * paragraphs with their line breaks), every character escaped by the console's `html` tag; or an HTML
  * fragment the administrator wrote (used as is: it is the operator's own file, not user input).
  */
-import { html, raw, type SafeHtml } from '../console/html';
+import { html, raw, type SafeHtml } from '../console';
 import { LEGAL_MESSAGES as M } from './messages';
 
 /** One page's content and the format it is written in. */

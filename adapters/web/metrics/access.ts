@@ -1,7 +1,7 @@
 /** Who may read /metrics: nobody (404), loopback callers only, or callers with the bearer token. */
 import type { RequestHandler } from 'express';
-import { KotaeError } from '../../../core/errors';
-import { tokensEqual } from '../auth/tokens';
+import { KotaeError } from '../../../core';
+import { tokensEqual } from '../auth';
 
 /** The access rule of /metrics. */
 export type MetricsAccess = { mode: 'off' } | { mode: 'loopback' } | { mode: 'token'; token: string };

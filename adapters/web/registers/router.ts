@@ -4,8 +4,8 @@
  * items and licence pools and grant licences. Auth, CSRF and the layout are injected.
  */
 import express, { type Request, type RequestHandler, type Response } from 'express';
-import { KotaeError } from '../../../core/errors';
-import type { Clock } from '../../../core/clock';
+import { KotaeError } from '../../../core';
+import type { Clock } from '../../../core';
 import { jstDateKey, parseJstDateTime } from '../../../calendar';
 import {
   bookingCalendar,

@@ -6,7 +6,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import express, { type Request, type RequestHandler, type Response } from 'express';
-import { KotaeError } from '../../../core/errors';
+import { KotaeError } from '../../../core';
 import { customPeriodText, isReportKind, REPORT_ERRORS, type ReportKind, type ReportService } from '../../../reports';
 import { confirmFinalPage, listPage, reportPage } from './pages';
 

@@ -7,15 +7,15 @@
  */
 import { Router, type Request, type Response } from 'express';
 import type { ConversationStore } from '../../../bot';
-import type { Clock } from '../../../core/clock';
-import { KotaeError } from '../../../core/errors';
-import type { Logger } from '../../../core/logger';
+import type { Clock } from '../../../core';
+import { KotaeError } from '../../../core';
+import type { Logger } from '../../../core';
 import type { OperatorRole } from '../../../tickets';
-import { parseCookies, serializeCookie } from '../auth/cookies';
-import { setSessionCookie } from '../auth/middleware';
-import { newToken, tokenDigest } from '../auth/tokens';
-import { html } from '../console/html';
-import { renderPage } from '../console/layout';
+import { parseCookies, serializeCookie } from '../auth';
+import { setSessionCookie } from '../auth';
+import { newToken, tokenDigest } from '../auth';
+import { html } from '../console';
+import { renderPage } from '../console';
 import { identityFromClaims, mappedRole, type DirectoryIdentity, type RoleMapping } from './identity';
 import { SSO_MESSAGES as M } from './messages';
 import { boundKey, CHAT_SESSION_COOKIE, webIdentityOf, type WebSessionStore } from './web-identity';

@@ -5,9 +5,9 @@
  * browser, nobody else can read or write it, whatever id or token they hold.
  */
 import type { NextFunction, Request, Response } from 'express';
-import type { Clock } from '../../../core/clock';
-import { parseCookies } from '../auth/cookies';
-import { tokenDigest } from '../auth/tokens';
+import type { Clock } from '../../../core';
+import { parseCookies } from '../auth';
+import { tokenDigest } from '../auth';
 
 /** Name of the web chat's sign-in cookie. */
 export const CHAT_SESSION_COOKIE = 'kotae_chat';

@@ -1,5 +1,5 @@
 /** 計画作業 (planned work): list, plan, change per-terminal states, 適用結果報告 (page, xlsx, CSV). */
-import { KotaeError } from '../../../../core/errors';
+import { KotaeError } from '../../../../core';
 import { parseJstDateTime } from '../../../../calendar';
 import { patchReportBaseName, renderPatchReportCsv, renderPatchReportXlsx } from '../../../../operations';
 import { contentDisposition } from '../../attachment-download';

@@ -1,5 +1,5 @@
 /** Helpers shared by the operations pages. */
-import { KotaeError } from '../../../../core/errors';
+import { KotaeError } from '../../../../core';
 import { html, type SafeHtml } from '../html';
 import type { HandlerContext } from '../route-types';
 import type { OperationsConsole } from './deps';

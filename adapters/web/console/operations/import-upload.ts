@@ -4,7 +4,7 @@
  * temporary file (bounded memory) and removed when the response ends, whatever the outcome.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { KotaeError } from '../../../../core/errors';
+import { KotaeError } from '../../../../core';
 import { OPS_MESSAGES } from '../../../../operations';
 import { formatBytes } from '../../../../tickets';
 import { authOf } from '../../auth';

@@ -16,3 +16,4 @@ export type { OperationsConsole, StagedCsv } from './deps';
 export { terminalImportUpload } from './import-upload';
 export { ticketTerminalPanel } from './ticket-panel';
 export { O as OPERATIONS_MESSAGES } from './messages';
+export { O } from './messages';

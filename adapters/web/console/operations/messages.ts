@@ -1,6 +1,7 @@
 /** Japanese text of the operations pages. */
+import { M } from '../messages';
 export const O = {
-  nav: { terminals: '拠点・端末', campaigns: '計画作業' },
+  nav: { terminals: M.nav.terminals, campaigns: M.nav.campaigns },
   sites: {
     title: '拠点',
     name: '拠点名',
@@ -77,7 +78,7 @@ export const O = {
     choose: '端末を選ぶ（コンピュータ名）',
     noneOption: '（指定しない）',
     save: '対象端末を設定',
-    saved: '対象端末を設定しました。',
+    saved: M.terminalSet,
     unknown: (name: string) => `コンピュータ名「${name}」の端末は登録されていません。`,
   },
   campaigns: {

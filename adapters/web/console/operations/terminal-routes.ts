@@ -1,6 +1,6 @@
 /** 端末 (terminals): list, register, edit, delete, CSV import and export, the terminal page. */
-import type { TicketRecord } from '../../../../bot/records';
-import { KotaeError } from '../../../../core/errors';
+import type { TicketRecord } from '../../../../bot';
+import { KotaeError } from '../../../../core';
 import type { AttachmentMeta } from '../../../../tickets';
 import {
   CSV_ENCODING_CHOICES,

@@ -1,5 +1,5 @@
 /** The 対象端末 section of the ticket page and the route that sets it. */
-import { KotaeError } from '../../../../core/errors';
+import { KotaeError } from '../../../../core';
 import { normaliseComputerName } from '../../../../operations';
 import { html, type SafeHtml } from '../html';
 import type { ConsoleRoute, HandlerContext } from '../route-types';

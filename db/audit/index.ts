@@ -1,0 +1,6 @@
+/** The db/audit folder's public entry. */
+export { AUDIT_GENESIS_HASH, AUDIT_HMAC_ALG, auditMac, type ChainRow, ChainVerifier } from './audit-chain';
+export { AuditAnchorFile, KEY_CREATED_SOURCE } from './anchor-file';
+export { loadAuditKey } from './audit-key';
+export { type AnchorReading } from './anchor-file';
+export { verifyCopyChain } from './copy-chain';

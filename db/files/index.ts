@@ -1,0 +1,2 @@
+/** The db/files folder's public entry. */
+export { attachmentDir, FsAttachmentFileStore } from './fs-attachment-file-store';

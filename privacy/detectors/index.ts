@@ -1,0 +1,16 @@
+/** The privacy/detectors folder's public entry. */
+export { detectAddress } from './address';
+export {
+  detectBankAccount,
+  detectInsuranceNumber,
+  detectPassport,
+  detectPensionNumber,
+  detectResidentCode,
+} from './in-context';
+export { detectBirthDate } from './birth-date';
+export { detectCardNumber, passesLuhn } from './card-number';
+export { detectEmail } from './email';
+export { detectMyNumber, isValidMyNumber } from './my-number';
+export { detectPersonName } from './person-name';
+export { detectPhone } from './phone';
+export { detectPostalCode } from './postal-code';
