@@ -33,9 +33,12 @@ describe('console: incident clocks and the fiscal-year switch', () => {
     const after = await h.request('GET', `/console/tickets/${t.number}`, { session: op });
     assert.match(after.text, /class="sla-met_late" data-clock="restorationStart"/);
     assert.match(after.text, /復旧作業開始: 2026\/11\/24 09:46/);
+    // A second record is refused: post/redirect/get, the ticket page then carries the 400 and the message once.
     const again = await h.request('POST', `/console/tickets/${t.number}/restoration-start`, { session: op, form: {} });
-    assert.equal(again.status, 400);
-    assert.ok(again.text.includes('復旧作業開始は記録済みです。'));
+    assert.equal(again.status, 303);
+    const refused = await h.request('GET', `/console/tickets/${t.number}`, { session: op });
+    assert.equal(refused.status, 400);
+    assert.ok(refused.text.includes('復旧作業開始は記録済みです。'));
   });
 
   it('imports a Shift_JIS transfer file into 依頼 tickets and shows the checklist', async () => {
