@@ -5,7 +5,7 @@
 import type { Express } from 'express';
 import type { DataSource } from 'typeorm';
 import { HelpdeskService, type ChannelKind, type ChannelSender, type Helpdesk, type TicketStore } from '../bot';
-import { BusinessCalendar, createSlaPolicy } from '../calendar';
+import type { BusinessCalendar } from '../calendar';
 import type { Clock } from '../core';
 import type { Logger } from '../core';
 import {
@@ -75,7 +75,7 @@ import { createMetrics, type MetricsSources } from '../adapters/web';
 import { probeDatabase, SqlRateLimits } from '../db';
 import { retentionTrust } from './wire-retention';
 import { questionGrouper } from './question-grouper';
-import { slaTargetsOf } from './wire-duties';
+import { reportPartsOf } from './report-parts';
 
 /** Things a test or the CLI may replace. */
 export interface AppDeps {
@@ -155,12 +155,9 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     const teamsHolder: { sender?: ChannelSender } = {};
     notify = wireNotify({ config, ds: dataSource, clock, logger, teams: () => teamsHolder.sender });
     const tickets = notify.wrap(new SqlTicketStore(dataSource, now, config.ticketPrefix));
-    const calendar = new BusinessCalendar({
-      open: config.desk.open,
-      close: config.desk.close,
-      yearEndClosed: config.desk.yearEndClosed,
-      extraClosedDays: config.desk.extraClosedDays,
-    });
+    // Calendar, SLA policy and targets, report sections: the same builder as `kotae report` (report-parts.ts).
+    const reportParts = reportPartsOf(config, dataSource, clock);
+    const calendar = reportParts.calendar;
     const knowledge = await createKnowledgeRuntime(config, logger, { mergeDelayMs: deps.indexMergeDelayMs });
     const desk = new RequesterDesk({
       store: tickets,
@@ -200,8 +197,8 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       },
     );
     const helpdesk = observeHelpdesk(service, metrics);
-    const slaPolicy = createSlaPolicy({ responseMinutes: config.sla.responseMinutes });
-    const slaTargets = slaTargetsOf(config, calendar);
+    const slaPolicy = reportParts.slaPolicy;
+    const slaTargets = reportParts.slaTargets;
     const senders = new Map<ChannelKind, ChannelSender>([['web', new WebChatChannel(conversations, clock)]]);
     const ds = dataSource;
     const faqStore = new SqlFaqStore(ds, now);
@@ -294,7 +291,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       audit,
       groupQuestions: questionGrouper(knowledge),
       slaTargets,
-      sections: [operators.operations.sections, registerDesk.sections, operators.rosterSection],
+      sections: reportParts.sections,
       maskText: (text) => masker.mask(text).text,
       delivery: notify
         ? {

@@ -4,6 +4,7 @@ export { KNOWLEDGE_GENERATION } from './index-sync';
 export { VERSION } from './version';
 export { backupKeyOf, openAuditLog, sealNewKey } from './wire-audit';
 export { createApp } from './create-app';
+export { businessCalendarOf, reportPartsOf } from './report-parts';
 export { createChatModel } from './answer-model';
 export { createEmbedder } from './knowledge-runtime';
 export { dataDirHolder, ensureWritableDir, lockDataDir } from './data-dir';

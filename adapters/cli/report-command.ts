@@ -4,11 +4,10 @@
  */
 import { openAuditLog, sealNewKey } from '../../app';
 import path from 'node:path';
-import { BusinessCalendar, createSlaPolicy } from '../../calendar';
 import { createDataSource, openDatabase } from '../../db';
 import { SqlReportData } from '../../db';
 import { SqlReportStore } from '../../db';
-import { ensureWritableDir } from '../../app';
+import { ensureWritableDir, reportPartsOf } from '../../app';
 import { createPiiMasker } from '../../privacy';
 import type { CliIo } from './io';
 import { runReportCommand } from './report';
@@ -30,12 +29,8 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
         out: io.out,
         err: io.err,
       });
-    const calendar = new BusinessCalendar({
-      open: config.desk.open,
-      close: config.desk.close,
-      yearEndClosed: config.desk.yearEndClosed,
-      extraClosedDays: config.desk.extraClosedDays,
-    });
+    // The same calendar, SLA targets and report sections as the server (app/report-parts.ts).
+    const { calendar, slaPolicy, slaTargets, sections } = reportPartsOf(config, ds, clock);
     const masker = createPiiMasker({ types: config.piiTypes });
     const { audit, keyCreated } = openAuditLog(config, ds, { clock, logger, create: true });
     await sealNewKey(audit, keyCreated, logger);
@@ -45,7 +40,9 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
       store: new SqlReportStore(ds),
       outDirDefault: path.join(config.dataDir, 'reports'),
       calendar,
-      slaPolicy: createSlaPolicy({ responseMinutes: config.sla.responseMinutes }),
+      slaPolicy,
+      slaTargets,
+      sections,
       organization: config.organization,
       clock,
       out: (s) => process.stdout.write(s),

@@ -12,7 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Clock } from '../../core';
 import { toKotaeError } from '../../core';
 import type { Logger } from '../../core';
-import type { SlaCalendar, SlaPolicy } from '../../calendar';
+import type { SlaCalendar, SlaPolicy, SlaTargets } from '../../calendar';
 import {
   renderJson,
   renderReportFiles,
@@ -21,6 +21,7 @@ import {
   type MaskText,
   type PdfFonts,
   type ReportData,
+  type ReportSectionSource,
   type ReportStore,
 } from '../../reports';
 import { parseCommonReportArgs, parseReportArgs } from './report-args';
@@ -44,6 +45,10 @@ export interface ReportCommandDeps {
   maskText?: MaskText;
   /** Issue 11: a stored report is audited (`report.generate` by `cli`). */
   audit?: AuditTrail;
+  /** SLA targets per ticket type (the per-type clocks table). */
+  slaTargets?: SlaTargets;
+  /** Tables other modules add (planned work, registers and lending, the 機密性3 roster). */
+  sections?: readonly ReportSectionSource[];
 }
 
 /** `kotae report log --from … --to … [--out <file>]`: the conversation log as CSV, streamed. */

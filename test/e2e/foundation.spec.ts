@@ -111,11 +111,27 @@ describe('end to end: ask → answer → no_answer → escalate → ticket', fun
     });
     const model = JSON.parse(stdout) as {
       inquiries: { asked: number; escalated: number };
-      tickets: { opened: number };
+      tickets: { opened: number; sla: { clocks?: unknown[] } };
+      extraSections?: { id: string }[];
     };
     assert.ok(model.inquiries.asked >= 3, JSON.stringify(model.inquiries));
     assert.ok(model.inquiries.escalated >= 1);
     assert.ok(model.tickets.opened >= 1);
+    // The command line's report has what the server's has: the per-type clocks and the contributed sections.
+    assert.ok(Array.isArray(model.tickets.sla.clocks) && model.tickets.sla.clocks.length > 0);
+    assert.deepEqual(
+      (model.extraSections ?? []).map((x) => x.id),
+      [
+        'planned-work',
+        'planned-work-failures',
+        'register-issued',
+        'register-withdrawn',
+        'lending-bookings',
+        'lending-utilisation',
+        'lending-overdue',
+        'confidential-roster',
+      ],
+    );
   });
 
   it('answers from an FAQ published in the console once the index is rebuilt', async () => {
