@@ -159,6 +159,9 @@ async function main(): Promise<void> {
     KOTAE_KB_DIR: path.join(ROOT, 'sample-kb'),
     KOTAE_ADMIN_PASSWORD: 'bench-admin-password',
     KOTAE_SCHEDULER: 'false',
+    // Load comes from one address: the public API's rate limits would answer 429 (as in bench:api).
+    KOTAE_RATE_API_IP: 'off',
+    KOTAE_RATE_API_CONVERSATION: 'off',
   };
   const dirs = [0, 1].map(() => fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-cluster-')));
   const instances: Instance[] = dirs.map((dir, i) => ({
