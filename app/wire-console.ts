@@ -190,7 +190,6 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     operators,
     delivery,
     operations,
-    rosterSection: duties.section,
   };
 }
 

@@ -7,7 +7,6 @@ import { createSlaTargets, type BusinessCalendar, type SlaTargets } from '../cal
 import type { Clock } from '../core';
 import { SqlConfidentialRoster } from '../db';
 import { SqlFySwitchStore } from '../db';
-import { rosterReportSection } from '../reports';
 import {
   ConfidentialRoster,
   FySwitchService,
@@ -26,11 +25,11 @@ export function slaTargetsOf(config: Readonly<KotaeConfig>, calendar: BusinessCa
   );
 }
 
-/** The roster service and the report section listing it. */
+/** The roster service (its report section: app/report-parts.ts). */
 export function wireRoster(d: { ds: DataSource; operators: OperatorStore; audit: AuditTrail; clock: Clock }) {
   const store = new SqlConfidentialRoster(d.ds);
   const roster = new ConfidentialRoster({ store, operators: d.operators, audit: d.audit, clock: d.clock });
-  return { roster, section: rosterReportSection(store) };
+  return { roster };
 }
 
 /** The fiscal-year switch on the ticket service. */

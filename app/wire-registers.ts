@@ -1,4 +1,4 @@
-/** Wiring of the registers and lending (issue 16 point 2): stores, services, report sections, console pages. */
+/** Wiring of the registers and lending (issue 16 point 2): stores, services, console pages. */
 import type { DataSource } from 'typeorm';
 import type { AuditTrail } from '../core';
 import type { Clock } from '../core';
@@ -6,12 +6,12 @@ import type { Logger } from '../core';
 import { SqlLendingStore } from '../db';
 import { SqlLicenceStore } from '../db';
 import { SqlRegisterStore } from '../db';
-import { LendingService, RegisterReportSections, RegisterService } from '../registers';
+import { LendingService, RegisterService } from '../registers';
 import { createConsoleRegistersRouter } from '../adapters/web';
 import type { AuthService } from '../adapters/web';
 import type { RegistersConfig } from './config-registers';
 
-/** Builds the register and lending services and their report sections. */
+/** Builds the register and lending services (their report sections: app/report-parts.ts). */
 export function wireRegisters(d: { ds: DataSource; audit: AuditTrail; clock: Clock; config: RegistersConfig }) {
   const store = new SqlRegisterStore(d.ds);
   const lendingStore = new SqlLendingStore(d.ds);
@@ -23,11 +23,9 @@ export function wireRegisters(d: { ds: DataSource; audit: AuditTrail; clock: Clo
     clock: d.clock,
     maxBookingDays: d.config.lendingMaxDays,
   });
-  const sections = new RegisterReportSections({ registers: store, lending: lendingStore, now: () => d.clock.now() });
   return {
     registers,
     lending,
-    sections,
     /** The console pages, mounted at `/console/registers`. */
     router: (auth: AuthService, logger: Logger) =>
       createConsoleRegistersRouter({ registers, lending, clock: d.clock, auth, logger }),

@@ -17,8 +17,8 @@
  * the answer threshold does the same for half the error; clarify stays at the benchmark default
  * (or the tentative threshold if lower).
  */
-import type { ConfidenceFeatures } from './confidence';
-import { fitConfidenceWeights, rescore, type WeightedSample } from './confidence-fit';
+import { confidenceOf, type ConfidenceFeatures } from './confidence';
+import { fitConfidenceWeights, type WeightedSample } from './confidence-fit';
 import type { HybridSearcher } from './hybrid-searcher';
 import { SeededRandom } from './seeded-random';
 import { katakanaToHiragana } from './text-normalize';
@@ -123,7 +123,7 @@ export async function calibrate(
   }
   const enough = results.some((r) => r.kind === 'answerable');
   const weights = enough && options.fitWeights !== false ? fitConfidenceWeights(weighted(results)) : undefined;
-  if (weights) for (const r of results) if (r.features) r.confidence = rescore(r.features, weights);
+  if (weights) for (const r of results) if (r.features) r.confidence = confidenceOf(r.features, weights);
   const thresholds = enough ? fitThresholds(results, precisionTarget) : { ...PRIOR_THRESHOLDS };
   const at = measure(results, thresholds.tentative);
   const count = (k: ProbeResult['kind']): number => results.filter((r) => r.kind === k).length;

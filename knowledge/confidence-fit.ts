@@ -4,7 +4,7 @@
  * posteriori, Newton's method). The prior keeps the weights where the probes say little, and a
  * small knowledge base moves them only a little.
  */
-import { CONFIDENCE_WEIGHTS, confidenceOf, type ConfidenceFeatures, type ConfidenceWeights } from './confidence';
+import { CONFIDENCE_WEIGHTS, type ConfidenceFeatures, type ConfidenceWeights } from './confidence';
 
 /** One probe as the fit sees it. */
 export interface WeightedSample {
@@ -55,9 +55,6 @@ export function fitConfidenceWeights(
   const r = (i: number): number => Math.round(w[i]! * 1000) / 1000;
   return { bias: r(0), coverage: r(1), questionRecall: r(2), questionDice: r(3), cosine: r(4) };
 }
-
-/** Confidence of features under weights (re-exported for the calibration's re-scoring). */
-export const rescore = (f: ConfidenceFeatures, w: ConfidenceWeights): number => confidenceOf(f, w);
 
 /** Solves A x = b by Gaussian elimination with partial pivoting (A is small and positive definite). */
 function solve(a: number[][], b: number[]): number[] {
