@@ -3,7 +3,8 @@
  * SQLite's automatic checkpoints, every few hundred questions one commit copied the WAL into the database
  * file and waited for the disk (synchronous = NORMAL syncs at checkpoints), with the whole server stalled.
  * The serving connection now only appends to the WAL; a second connection in a worker checkpoints it
- * (PASSIVE: never blocks a writer) every `intervalMs`. Should the worker fail, the serving connection
+ * every `intervalMs`: PASSIVE (never blocks a writer), then RESTART for the frames appended meanwhile (only if
+ * the write lock is free at that instant; the serving connection's writes wait for it, briefly). Should the worker fail, the serving connection
  * checkpoints by itself again, as before. Other processes on the file (a CLI command) are unaffected.
  */
 import { Worker } from 'node:worker_threads';
