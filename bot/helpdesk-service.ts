@@ -80,7 +80,9 @@ export class HelpdeskService implements Helpdesk {
         userMessage: BOT_MESSAGES.tooLong(this.options.maxQuestionChars),
       });
     }
-    const conversation = await this.conversationFor(input);
+    // Created by the caller for this question: nothing to read again, no ticket or earlier question yet.
+    const created = input.created && input.created.id === input.conversationId ? input.created : undefined;
+    const conversation = created ?? (await this.conversationFor(input));
     const { desk } = this.deps;
     const status = desk ? statusQuery(text) : undefined;
     if (desk && status) {
@@ -88,7 +90,7 @@ export class HelpdeskService implements Helpdesk {
       await this.appendExchange(conversation.id, text, reply.text);
       return reply;
     }
-    if (desk && input.conversationId && input.intent !== 'question') {
+    if (desk && input.conversationId && input.intent !== 'question' && (!created || input.intent === 'reopen')) {
       const routed = await desk.routeRequesterMessage(
         conversation,
         text,
@@ -114,7 +116,8 @@ export class HelpdeskService implements Helpdesk {
     const started = this.deps.clock.now();
     const t0 = performance.now();
     // A follow-up (「スマホの場合は？」) is searched with the conversation's previous question.
-    const previous = input.conversationId ? await this.deps.conversations.lastQuestion(conversation.id) : undefined;
+    const previous =
+      input.conversationId && !created ? await this.deps.conversations.lastQuestion(conversation.id) : undefined;
     const recent =
       previous && started.getTime() - previous.askedAt.getTime() <= FOLLOW_UP_WINDOW_MS ? previous.text : undefined;
     const query = await followUpQuery(this.deps.knowledge, text, recent);

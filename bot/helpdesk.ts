@@ -2,7 +2,7 @@
  * The conversation core as seen by every channel adapter (web, CLI, Teams, LoGo chat).
  * Adapters turn their protocol into these calls and render the BotReply they get back.
  */
-import type { BotReply, ChannelKind, Requester, TicketPriority, TicketRecord } from './records';
+import type { BotReply, ChannelKind, ConversationRecord, Requester, TicketPriority, TicketRecord } from './records';
 
 /** A question from a staff member. Without conversationId a new conversation starts. */
 export interface AskInput {
@@ -17,6 +17,11 @@ export interface AskInput {
    * open (ボットに質問する), `reopen` = add it to the resolved ticket and reopen it (再開して追記する).
    */
   intent?: 'question' | 'reopen';
+  /**
+   * The conversation the caller has just created for this question (its id is `conversationId`, its
+   * requester the one given here): it has no tickets and no questions yet, so it is not read again.
+   */
+  created?: ConversationRecord;
 }
 
 /** 解決した / 解決しない on the last answer. `activityId` makes redelivery idempotent. */

@@ -7,6 +7,7 @@ import { Router } from 'express';
 import {
   BOT_MESSAGES,
   type BotReply,
+  type ConversationRecord,
   type ConversationStore,
   type Helpdesk,
   type TicketPriority,
@@ -82,6 +83,7 @@ export function createApiRouter(deps: ApiDeps): Router {
     const me = webIdentityOf(req);
     let conversationId = body.conversationId;
     let conversationToken: string | undefined;
+    let created: ConversationRecord | undefined;
     if (conversationId) {
       await requireWebConversation(conversations, conversationId, req);
     } else {
@@ -94,12 +96,13 @@ export function createApiRouter(deps: ApiDeps): Router {
           userMessage: BOT_MESSAGES.tooLong(deps.maxQuestionChars),
         });
       if (deps.webSignIn && me) {
-        conversationId = (await startBoundConversation(conversations, me, body.user?.phone)).id;
+        created = await startBoundConversation(conversations, me, body.user?.phone);
       } else {
         const started = await startWebConversation(conversations, body.user ?? {});
-        conversationId = started.conversation.id;
+        created = started.conversation;
         conversationToken = started.token;
       }
+      conversationId = created.id;
     }
     const reply = await helpdesk.ask({
       conversationId,
@@ -107,6 +110,7 @@ export function createApiRouter(deps: ApiDeps): Router {
       requester: deps.webSignIn && me ? directoryRequester(me, body.user) : body.user,
       text: body.question,
       intent: body.intent,
+      created,
     });
     res.json({ ...replyJson(reply, deps.publicUrl), ...(conversationToken ? { conversationToken } : {}) });
   });

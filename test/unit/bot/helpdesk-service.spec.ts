@@ -162,6 +162,35 @@ describeEachDb('HelpdeskService', (each) => {
     assert.doesNotMatch(own.text, /続きとして/);
   });
 
+  it('does not read again a conversation the caller has just created for the question', async () => {
+    const created = await conversations.createConversation({ channel: 'web', requester: { name: '試験 太郎' } });
+    const reads: string[] = [];
+    const getConversation = conversations.getConversation.bind(conversations);
+    const lastQuestion = conversations.lastQuestion.bind(conversations);
+    conversations.getConversation = (id) => (reads.push('conversation'), getConversation(id));
+    conversations.lastQuestion = (id) => (reads.push('last question'), lastQuestion(id));
+    const reply = await helpdesk.ask({
+      channel: 'web',
+      text: 'パスワードを忘れました',
+      conversationId: created.id,
+      requester: { name: '試験 太郎' },
+      created,
+    });
+    assert.deepEqual(reads, []);
+    assert.equal(reply.conversationId, created.id);
+    assert.equal(reply.outcome, 'answered');
+    assert.equal((await lastQuestion(created.id))?.text, 'パスワードを忘れました');
+    // Another conversation's record is not taken for it: that one is read as usual.
+    const other = await helpdesk.ask({
+      channel: 'web',
+      text: 'トナー',
+      conversationId: reply.conversationId,
+      created: { ...created, id: 'x' },
+    });
+    assert.equal(other.conversationId, created.id);
+    assert.deepEqual(reads, ['conversation', 'last question']);
+  });
+
   it('rejects empty, oversized and unknown-conversation input clearly', async () => {
     await assert.rejects(helpdesk.ask({ channel: 'web', text: '   ' }), { code: 'INPUT_INVALID' });
     await assert.rejects(helpdesk.ask({ channel: 'web', text: 'あ'.repeat(2001) }), {

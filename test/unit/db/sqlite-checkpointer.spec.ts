@@ -48,6 +48,41 @@ describe('the SQLite checkpoint worker', () => {
     await checkpointer.stop();
   });
 
+  it('under steady writes the WAL starts again from its beginning instead of growing with the load', async () => {
+    const wal = path.join(db.dir, 'kotae.sqlite-wal');
+    // The WAL header's checkpoint sequence number (bytes 12-15) counts the times the WAL started over.
+    const restarts = () => {
+      const header = Buffer.alloc(16);
+      const fd = fs.openSync(wal, 'r');
+      try {
+        fs.readSync(fd, header, 0, 16, 0);
+      } finally {
+        fs.closeSync(fd);
+      }
+      return header.readUInt32BE(12);
+    };
+    const checkpointer = await startSqliteCheckpointer(db.ds, { intervalMs: 20 });
+    assert.ok(checkpointer);
+    try {
+      await db.ds.query('INSERT INTO "rate_limit" ("key", "hits", "expiresAt") VALUES (?, 1, ?)', [
+        'first',
+        '2026-12-03',
+      ]);
+      const before = restarts();
+      // 1.5 s of back-to-back small commits, as questions under load.
+      const until = Date.now() + 1500;
+      for (let i = 0; Date.now() < until; i++) {
+        await db.ds.query('INSERT INTO "rate_limit" ("key", "hits", "expiresAt") VALUES (?, 1, ?)', [
+          `s${i}-${'x'.repeat(1000)}`,
+          '2026-12-03 00:00:00.000',
+        ]);
+      }
+      assert.ok(restarts() - before >= 5, `the WAL started over ${restarts() - before} times`);
+    } finally {
+      await checkpointer.stop();
+    }
+  });
+
   it('without the worker nothing reaches the file until a checkpoint (the check above is not vacuous)', async () => {
     const file = path.join(db.dir, 'kotae.sqlite');
     await db.ds.query('PRAGMA wal_autocheckpoint = 0');
