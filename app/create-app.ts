@@ -115,6 +115,10 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
   const { logger, clock } = deps;
   ensureWritableDir(config.dataDir);
   const lock: DirLock = lockDataDir(config.dataDir);
+  let dataSource: DataSource | undefined;
+  let logo: LogoChat | undefined;
+  let notify: ReturnType<typeof wireNotify> | undefined;
+  let checkpoints: Awaited<ReturnType<typeof startSqliteCheckpointer>>;
   // One id per instance: job leases, delivery claims and the audit checkpoints it writes.
   const instanceId = deps.instanceId ?? newInstanceId();
   // The parts the commands share (database, audit, calendar, report parts, knowledge): app/kotae-parts.ts.
@@ -132,10 +136,6 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       },
     },
   );
-  let dataSource: DataSource | undefined;
-  let logo: LogoChat | undefined;
-  let notify: ReturnType<typeof wireNotify> | undefined;
-  let checkpoints: Awaited<ReturnType<typeof startSqliteCheckpointer>>;
   try {
     dataSource = await parts.database();
     const applied = parts.migrationsApplied();

@@ -6,6 +6,6 @@ import type { AppDeps, KotaeApp } from './create-app';
 import type { KotaeConfig } from './config';
 
 /** Opens the database and index and wires the application (app/create-app.ts). */
-export function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): Promise<KotaeApp> {
+export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): Promise<KotaeApp> {
   return (require('./create-app') as typeof import('./create-app.js')).createApp(config, deps);
 }
