@@ -8,14 +8,7 @@ import { HelpdeskService, type ChannelKind, type ChannelSender, type Helpdesk, t
 import type { BusinessCalendar } from '../calendar';
 import type { Clock } from '../core';
 import type { Logger } from '../core';
-import {
-  createDataSource,
-  openDatabaseWithRetry,
-  startSqliteCheckpointer,
-  SchemaVersionGuard,
-  SqlConversationStore,
-  SqlTicketStore,
-} from '../db';
+import { startSqliteCheckpointer, SchemaVersionGuard, SqlConversationStore, SqlTicketStore } from '../db';
 import { SqlDatabaseBackup } from '../db';
 import { SqlFaqStore } from '../db';
 import { SqlIndexGenerations } from '../db';
@@ -53,7 +46,7 @@ import { createChatModel } from './answer-model';
 import type { KotaeConfig } from './config';
 import { ensureWritableDir, lockDataDir, type DirLock } from './data-dir';
 import { IndexSync } from './index-sync';
-import { createKnowledgeRuntime, type KnowledgeRuntime } from './knowledge-runtime';
+import type { KnowledgeRuntime } from './knowledge-runtime';
 import { writeManagedFaqs } from './managed-faqs';
 import { VERSION } from './version';
 import { deskHoursText } from './desk-hours';
@@ -64,7 +57,7 @@ import { wireReports } from './wire-reports';
 import { wireRegisters } from './wire-registers';
 import { wireTeams } from './wire-teams';
 import { wireLogo } from './wire-logo';
-import { backupKeyOf, wireAudit } from './wire-audit';
+import { backupKeyOf } from './wire-audit';
 import { wireIdentity } from './wire-identity';
 import { apiLimits } from './wire-rate-limits';
 import { LOGO_LEASE } from './logo-lease';
@@ -75,7 +68,7 @@ import { createMetrics, type MetricsSources } from '../adapters/web';
 import { probeDatabase, SqlRateLimits } from '../db';
 import { retentionTrust } from './wire-retention';
 import { questionGrouper } from './question-grouper';
-import { reportPartsOf } from './report-parts';
+import { openKotae } from './kotae-parts';
 
 /** Things a test or the CLI may replace. */
 export interface AppDeps {
@@ -126,17 +119,26 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
   let logo: LogoChat | undefined;
   let notify: ReturnType<typeof wireNotify> | undefined;
   let checkpoints: Awaited<ReturnType<typeof startSqliteCheckpointer>>;
-  try {
-    dataSource = createDataSource(config.db);
-    const applied = await openDatabaseWithRetry(dataSource, {
-      migrate: config.dbAutoMigrate,
+  // One id per instance: job leases, delivery claims and the audit checkpoints it writes.
+  const instanceId = deps.instanceId ?? newInstanceId();
+  // The parts the commands share (database, audit, calendar, report parts, knowledge): app/kotae-parts.ts.
+  const parts = openKotae(
+    config,
+    { clock, logger },
+    {
+      instance: instanceId,
+      auditStartCheckpoint: true,
       retry: {
         initialDelayMs: deps.dbRetryInitialDelayMs,
         maxWaitMs: config.dbStartTimeoutSeconds > 0 ? config.dbStartTimeoutSeconds * 1000 : undefined,
         onRetry: ({ attempt, delayMs, error }) =>
           logger.warn('database unreachable at start; retrying', { attempt, retryInMs: delayMs, error: error.message }),
       },
-    });
+    },
+  );
+  try {
+    dataSource = await parts.database();
+    const applied = parts.migrationsApplied();
     if (applied.length) logger.info('database migrated', { applied });
     // SQLite: WAL checkpoints in a worker, off the request path (db/sqlite-checkpointer.ts).
     checkpoints = await startSqliteCheckpointer(dataSource, { logger });
@@ -146,19 +148,17 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         logger.error('database schema is newer than this build; stop this instance', { error: error.message }),
     });
     schemaGuard.start();
-    // One id per instance: job leases, delivery claims and the audit checkpoints it writes.
-    const instanceId = deps.instanceId ?? newInstanceId();
-    const audit = await wireAudit(config, dataSource, clock, logger, instanceId);
+    const audit = await parts.audit();
     const now = () => clock.now();
     const conversations = new SqlConversationStore(dataSource, now);
     // The Teams sender is wired after the console; the operators' channel reaches it through this holder.
     const teamsHolder: { sender?: ChannelSender } = {};
     notify = wireNotify({ config, ds: dataSource, clock, logger, teams: () => teamsHolder.sender });
     const tickets = notify.wrap(new SqlTicketStore(dataSource, now, config.ticketPrefix));
-    // Calendar, SLA policy and targets, report sections: the same builder as `kotae report` (report-parts.ts).
-    const reportParts = reportPartsOf(config, dataSource, clock);
+    // Calendar, SLA policy and targets, report sections: the same parts as `kotae report`.
+    const reportParts = await parts.reportParts();
     const calendar = reportParts.calendar;
-    const knowledge = await createKnowledgeRuntime(config, logger, { mergeDelayMs: deps.indexMergeDelayMs });
+    const knowledge = await parts.knowledge({ mergeDelayMs: deps.indexMergeDelayMs });
     const desk = new RequesterDesk({
       store: tickets,
       conversations,
@@ -425,7 +425,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         await timers.stop();
         await notifications.stop();
         await checkpoints?.stop();
-        if (ds.isInitialized) await ds.destroy();
+        await parts.close();
         lock.release();
       },
     };
@@ -433,7 +433,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     await notify?.stop();
     await logo?.stop();
     await checkpoints?.stop();
-    if (dataSource?.isInitialized) await dataSource.destroy();
+    await parts.close();
     lock.release();
     throw err;
   }

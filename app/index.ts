@@ -2,11 +2,11 @@
 export { describeConfig, type KotaeConfig, loadConfigFromProcess } from './config';
 export { KNOWLEDGE_GENERATION } from './index-sync';
 export { VERSION } from './version';
-export { backupKeyOf, openAuditLog, sealNewKey } from './wire-audit';
-export { createApp } from './create-app';
-export { businessCalendarOf, reportPartsOf } from './report-parts';
+export { createApp } from './serve-app';
+export type { AppDeps, KotaeApp } from './create-app';
+export { openKotae, withKotae, KotaeParts, type KotaeRuntime, type OpenKotaeOptions } from './kotae-parts';
+export { businessCalendarOf, type ReportParts } from './report-parts';
 export { createChatModel } from './answer-model';
-export { createEmbedder } from './knowledge-runtime';
+export { createEmbedder } from './knowledge-embedder';
 export { dataDirHolder, ensureWritableDir, lockDataDir } from './data-dir';
 export { type DirLock } from './data-dir';
-export { anchorFileOf } from './wire-audit';

@@ -30,17 +30,29 @@ export function businessCalendarOf(config: Readonly<KotaeConfig>): BusinessCalen
   });
 }
 
-/** Calendar, SLA policy and targets, and the contributed report sections. */
+/** What every report needs besides its data. */
+export interface ReportParts {
+  calendar: BusinessCalendar;
+  slaPolicy: SlaPolicy;
+  slaTargets: SlaTargets;
+  sections: ReportSectionSource[];
+}
+
+/**
+ * Calendar, SLA policy and targets, and the contributed report sections; `given` reuses a calendar and
+ * policy already built (the composition root, app/kotae-parts.ts, builds each once).
+ */
 export function reportPartsOf(
   config: Readonly<KotaeConfig>,
   ds: DataSource,
   clock: Clock,
-): { calendar: BusinessCalendar; slaPolicy: SlaPolicy; slaTargets: SlaTargets; sections: ReportSectionSource[] } {
-  const calendar = businessCalendarOf(config);
+  given: { calendar?: BusinessCalendar; slaPolicy?: SlaPolicy } = {},
+): ReportParts {
+  const calendar = given.calendar ?? businessCalendarOf(config);
   const now = () => clock.now();
   return {
     calendar,
-    slaPolicy: createSlaPolicy({ responseMinutes: config.sla.responseMinutes }),
+    slaPolicy: given.slaPolicy ?? createSlaPolicy({ responseMinutes: config.sla.responseMinutes }),
     slaTargets: slaTargetsOf(config, calendar),
     sections: [
       new PlannedWorkSections({

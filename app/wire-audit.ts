@@ -1,36 +1,14 @@
 /**
- * The audit log of the app (issue 11): loads (or, at first start, creates) the HMAC key, opens the
- * anchor file and checkpoints the chain head at start.
+ * The audit log's files (issue 11): the anchor file each process appends its checkpoints to, the
+ * sealing of a newly created key, and the backup encryption key. The audit log itself is opened by
+ * the composition root (app/kotae-parts.ts) for the server and every command.
  */
 import { hostname } from 'node:os';
-import type { DataSource } from 'typeorm';
-import type { Clock } from '../core';
 import type { Logger } from '../core';
-import { loadAuditKey } from '../db';
 import { AuditAnchorFile, KEY_CREATED_SOURCE } from '../db';
-import { SqlAuditLog } from '../db';
+import type { SqlAuditLog } from '../db';
 import { loadBackupKey } from '../jobs';
 import type { KotaeConfig } from './config';
-
-/** Opens the audit log on `ds`; `create` makes the key file when it is missing (the server's first start). */
-export function openAuditLog(
-  config: Readonly<Pick<KotaeConfig, 'integrity'>>,
-  ds: DataSource,
-  deps: { clock: Clock; logger: Logger; create: boolean; instance?: string },
-): { audit: SqlAuditLog; keyCreated: boolean } {
-  const { key, created, narrowed } = loadAuditKey(config.integrity.auditKeyFile, { create: deps.create });
-  if (narrowed)
-    deps.logger.warn('audit key file was readable by others; mode set to 0600', {
-      file: config.integrity.auditKeyFile,
-    });
-  const audit = new SqlAuditLog(ds, {
-    key,
-    anchors: anchorFileOf(config, key, deps.instance),
-    now: () => deps.clock.now(),
-    logger: deps.logger,
-  });
-  return { audit, keyCreated: created };
-}
 
 /**
  * The anchor file this process appends to (lines named after `instance`, default `cli@<host>`), reading
@@ -47,26 +25,6 @@ export function anchorFileOf(
   });
 }
 
-/** The server's audit log: a new key is recorded as the first keyed row, and the head is checkpointed. */
-export async function wireAudit(
-  config: Readonly<KotaeConfig>,
-  ds: DataSource,
-  clock: Clock,
-  logger: Logger,
-  instance?: string,
-): Promise<SqlAuditLog> {
-  const { audit, keyCreated } = openAuditLog(config, ds, { clock, logger, create: true, instance });
-  if (!(await audit.headMatchesKey())) {
-    logger.error(
-      'the audit log was written with another key: copy the audit key file of the other instances to KOTAE_AUDIT_KEY_FILE on this one',
-      { file: config.integrity.auditKeyFile },
-    );
-  }
-  await sealNewKey(audit, keyCreated, logger);
-  await audit.anchor('start');
-  return audit;
-}
-
 /** After a key was created: checkpoints the unkeyed rows before it and records the creation. */
 export async function sealNewKey(audit: SqlAuditLog, keyCreated: boolean, logger: Logger): Promise<void> {
   if (keyCreated) {
@@ -78,8 +36,8 @@ export async function sealNewKey(audit: SqlAuditLog, keyCreated: boolean, logger
   }
 }
 
-/** The backup encryption key when KOTAE_BACKUP_KEY_FILE is set (created 0600 when missing). */
-export function backupKeyOf(config: Readonly<Pick<KotaeConfig, 'integrity'>>): Buffer | undefined {
+/** The backup encryption key when KOTAE_BACKUP_KEY_FILE is set (`create`: made 0600 when missing). */
+export function backupKeyOf(config: Readonly<Pick<KotaeConfig, 'integrity'>>, create = true): Buffer | undefined {
   const file = config.integrity.backupKeyFile;
-  return file ? loadBackupKey(file, { create: true }) : undefined;
+  return file ? loadBackupKey(file, { create }) : undefined;
 }

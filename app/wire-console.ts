@@ -54,7 +54,7 @@ export interface ConsoleWiringDeps {
   logger: Logger;
   /** The configured personal-data masker (with the name tagger); built from config.piiTypes when absent. */
   masker?: PiiMasker;
-  /** The audit log (wireAudit). */
+  /** The audit log (KotaeParts.audit). */
   audit: SqlAuditLog;
   /** Re-ingests the knowledge base (after a managed FAQ changes). */
   reindex: () => Promise<void>;

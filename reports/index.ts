@@ -43,6 +43,7 @@ export {
   INCIDENT_ERRORS,
   incidentBaseName,
   loadIncidentReport,
+  type LoadIncidentReportDeps,
   missingFieldNames,
   renderIncidentFiles,
   renderIncidentPdf,

@@ -3,12 +3,8 @@
  * anchor file (checkpoints kept outside the database). Exit code 0 when intact, 1 when tampering
  * is detected (the message names the first bad sequence number), 2 for a usage error.
  */
-import type { KotaeConfig } from '../../app';
-import { openAuditLog } from '../../app';
+import { withKotae, type KotaeConfig, type KotaeRuntime } from '../../app';
 import { AUDIT_BREAK_LABELS, type AuditVerification } from '../../core';
-import type { Clock } from '../../core';
-import type { Logger } from '../../core';
-import { createDataSource, openDatabase } from '../../db';
 import type { CliIo } from './io';
 import { configFromProcess, defaultRuntime } from './runtime';
 
@@ -33,7 +29,7 @@ export async function runAuditCommand(
   argv: string[],
   io: CliIo,
   config: Readonly<KotaeConfig>,
-  runtime: { clock: Clock; logger: Logger },
+  runtime: KotaeRuntime,
 ): Promise<number> {
   const [sub, ...rest] = argv;
   const unknown = rest.find((a) => a !== '--json');
@@ -41,18 +37,14 @@ export async function runAuditCommand(
     io.err(AUDIT_CLI_MESSAGES.usage);
     return 2;
   }
-  const ds = createDataSource(config.db);
-  try {
-    await openDatabase(ds, { migrate: false });
-    const { audit } = openAuditLog(config, ds, { ...runtime, create: false });
-    const verdict = await audit.verify();
+  // Reads only: no migration, no folder or key file created.
+  return withKotae(config, runtime, { migrate: 'never', createKeys: false }, async (kotae) => {
+    const verdict = await (await kotae.audit()).verify();
     if (rest.includes('--json')) io.out(JSON.stringify(verdict));
     else if (verdict.ok) io.out(verdictText(verdict));
     else io.err(verdictText(verdict));
     return verdict.ok ? 0 : 1;
-  } finally {
-    if (ds.isInitialized) await ds.destroy();
-  }
+  });
 }
 
 /** Entry used by the CLI dispatcher. */

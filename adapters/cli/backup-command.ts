@@ -4,17 +4,10 @@
  * the copy is an online backup and the data-folder lock is not taken.
  */
 import path from 'node:path';
-import type { KotaeConfig } from '../../app';
-import { ensureWritableDir } from '../../app';
-import type { Clock } from '../../core';
-import type { Logger } from '../../core';
-import { createDataSource, openDatabase } from '../../db';
-import { SqlDatabaseBackup } from '../../db';
-import { SqlJobRunStore } from '../../db';
+import { withKotae, type KotaeConfig, type KotaeRuntime } from '../../app';
 import { BackupJob, JobRunner, listBackups, type BackupFile } from '../../jobs';
 import type { CliIo } from './io';
 import { configFromProcess, defaultRuntime } from './runtime';
-import { backupKeyOf, openAuditLog, sealNewKey } from '../../app';
 
 /** Japanese messages of `kotae backup`. */
 export const BACKUP_CLI_MESSAGES = {
@@ -62,7 +55,7 @@ export async function runBackupCommand(
   argv: string[],
   io: CliIo,
   config: Readonly<KotaeConfig>,
-  runtime: { clock: Clock; logger: Logger },
+  runtime: KotaeRuntime,
 ): Promise<number> {
   const unknown = argv.find((a) => a !== '--list');
   if (unknown !== undefined) {
@@ -78,24 +71,20 @@ export async function runBackupCommand(
       io.out([BACKUP_CLI_MESSAGES.listHeader(dir, backups.length, generations), ...backups.map(listLine)].join('\n'));
     return 0;
   }
-  if (config.db.kind === 'sqlite') ensureWritableDir(config.dataDir);
-  const ds = createDataSource(config.db);
-  try {
-    await openDatabase(ds, { migrate: config.dbAutoMigrate });
+  return withKotae(config, runtime, {}, async (kotae) => {
     const { clock, logger } = runtime;
     // One attempt: whoever runs it by hand sees a failure at once instead of waiting for retries.
-    const runner = new JobRunner({ store: new SqlJobRunStore(ds), clock, logger, maxAttempts: 1 });
-    const { audit, keyCreated } = openAuditLog(config, ds, { clock, logger, create: true });
-    await sealNewKey(audit, keyCreated, logger);
+    const runner = new JobRunner({ store: await kotae.jobRuns(), clock, logger, maxAttempts: 1 });
+    const audit = await kotae.audit();
     const job = new BackupJob({
-      database: new SqlDatabaseBackup(ds),
+      database: await kotae.databaseBackup(),
       runner,
       clock,
       dir,
       generations,
       dataDir: config.dataDir,
       logger,
-      encryptionKey: backupKeyOf(config),
+      encryptionKey: kotae.backupKey(),
       audit,
       actor: 'cli',
     });
@@ -108,9 +97,7 @@ export async function runBackupCommand(
     for (const extra of outcome.extras) io.out(BACKUP_CLI_MESSAGES.extra(extra));
     if (outcome.pruned.length) io.out(BACKUP_CLI_MESSAGES.pruned(outcome.pruned.length, generations));
     return 0;
-  } finally {
-    if (ds.isInitialized) await ds.destroy();
-  }
+  });
 }
 
 /** Entry used by the CLI dispatcher. */

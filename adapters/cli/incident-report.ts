@@ -5,11 +5,8 @@
  */
 import { parseCommonReportArgs } from './report-args';
 import path from 'node:path';
-import type { DataSource } from 'typeorm';
 import { toKotaeError } from '../../core';
-import { SqlTicketStore } from '../../db';
-import { SqlWorkLogStore } from '../../db';
-import { writeReportFiles, type PdfFonts } from '../../reports';
+import { writeReportFiles, type LoadIncidentReportDeps, type PdfFonts } from '../../reports';
 import {
   incidentBaseName,
   loadIncidentReport,
@@ -31,9 +28,12 @@ const M = {
   written: (dir: string) => `障害復旧作業報告書を作成しました: ${dir}`,
 } as const;
 
-/** What the command needs; `report-command.ts` wires it. */
+/** What the command needs; `report-command.ts` wires it from the composition root (app/kotae-parts.ts). */
 export interface IncidentReportCommandDeps {
-  ds: DataSource;
+  /** The tickets (SqlTicketStore). */
+  tickets: LoadIncidentReportDeps['tickets'];
+  /** The work log (SqlWorkLogStore). */
+  workLogs: LoadIncidentReportDeps['workLogs'];
   /** 作成者 printed on the report. */
   organization: string;
   out(s: string): void;
@@ -68,8 +68,8 @@ export async function runIncidentReportCommand(argv: string[], deps: IncidentRep
   }
   try {
     const model = await loadIncidentReport(args.ref, {
-      tickets: new SqlTicketStore(deps.ds),
-      workLogs: new SqlWorkLogStore(deps.ds),
+      tickets: deps.tickets,
+      workLogs: deps.workLogs,
       organization: deps.organization,
       now: (deps.now ?? (() => new Date()))(),
     });

@@ -1,43 +1,39 @@
 /**
- * `kotae report …` wired to the configured database: periodic reports (reports/) and the
- * incident report of one ticket.
+ * `kotae report …` on the configured database: periodic reports (reports/) and the incident report of
+ * one ticket, with the parts the server uses (app/kotae-parts.ts: calendar, SLA policy and targets,
+ * report sections, audit trail, stores).
  */
-import { openAuditLog, sealNewKey } from '../../app';
 import path from 'node:path';
-import { createDataSource, openDatabase } from '../../db';
-import { SqlReportData } from '../../db';
-import { SqlReportStore } from '../../db';
-import { ensureWritableDir, reportPartsOf } from '../../app';
-import { createPiiMasker } from '../../privacy';
+import { withKotae, type KotaeConfig, type KotaeRuntime } from '../../app';
 import type { CliIo } from './io';
 import { runReportCommand } from './report';
 import { runIncidentReportCommand } from './incident-report';
 import { configFromProcess, defaultRuntime } from './runtime';
 
-/** Entry used by the CLI dispatcher. */
-export async function reportCommand(argv: string[], io: CliIo): Promise<number> {
-  const config = configFromProcess();
-  const { logger, clock } = defaultRuntime();
-  if (config.db.kind === 'sqlite') ensureWritableDir(config.dataDir);
-  const ds = createDataSource(config.db);
-  try {
-    await openDatabase(ds, { migrate: config.dbAutoMigrate });
+/** The command on a given configuration. */
+export function runReportCli(
+  argv: string[],
+  io: CliIo,
+  config: Readonly<KotaeConfig>,
+  runtime: KotaeRuntime,
+): Promise<number> {
+  return withKotae(config, runtime, {}, async (kotae) => {
+    const { clock, logger } = runtime;
     if (argv[0] === 'incident')
-      return await runIncidentReportCommand(argv.slice(1), {
-        ds,
+      return runIncidentReportCommand(argv.slice(1), {
+        tickets: await kotae.tickets(),
+        workLogs: await kotae.workLogs(),
         organization: config.organization,
+        now: () => clock.now(),
         out: io.out,
         err: io.err,
       });
-    // The same calendar, SLA targets and report sections as the server (app/report-parts.ts).
-    const { calendar, slaPolicy, slaTargets, sections } = reportPartsOf(config, ds, clock);
-    const masker = createPiiMasker({ types: config.piiTypes });
-    const { audit, keyCreated } = openAuditLog(config, ds, { clock, logger, create: true });
-    await sealNewKey(audit, keyCreated, logger);
-    return await runReportCommand(argv, {
-      audit,
-      data: new SqlReportData(ds),
-      store: new SqlReportStore(ds),
+    const { calendar, slaPolicy, slaTargets, sections } = await kotae.reportParts();
+    const masker = kotae.masker();
+    return runReportCommand(argv, {
+      audit: await kotae.audit(),
+      data: await kotae.reportData(),
+      store: await kotae.reportStore(),
       outDirDefault: path.join(config.dataDir, 'reports'),
       calendar,
       slaPolicy,
@@ -50,7 +46,10 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
       logger,
       maskText: (text) => masker.mask(text).text,
     });
-  } finally {
-    if (ds.isInitialized) await ds.destroy();
-  }
+  });
+}
+
+/** Entry used by the CLI dispatcher. */
+export function reportCommand(argv: string[], io: CliIo): Promise<number> {
+  return runReportCli(argv, io, configFromProcess(), defaultRuntime());
 }

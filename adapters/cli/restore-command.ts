@@ -8,24 +8,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { KotaeConfig } from '../../app';
-import { dataDirHolder, lockDataDir, type DirLock } from '../../app';
+import { dataDirHolder, lockDataDir, openKotae, type DirLock, type KotaeConfig, type KotaeRuntime } from '../../app';
 import { AUDIT_BREAK_LABELS } from '../../core';
-import type { Clock } from '../../core';
 import { KotaeError, toKotaeError } from '../../core';
-import type { Logger } from '../../core';
-import { createDataSource, openDatabase } from '../../db';
-import { anchorFileOf } from '../../app';
-import { loadAuditKey } from '../../db';
 import { inspectSqliteBackup, moveDatabaseAside, sqliteAuditHead } from '../../db';
-import {
-  backupStamp,
-  copyOutOfBackup,
-  listBackups,
-  loadBackupKey,
-  restoreBackupFiles,
-  type BackupFile,
-} from '../../jobs';
+import { backupStamp, copyOutOfBackup, listBackups, restoreBackupFiles, type BackupFile } from '../../jobs';
 import type { CliIo } from './io';
 import { finishRestore, readTakenWith, type RestoreContext } from './restore-finish';
 import { RESTORE_CLI_MESSAGES as M } from './restore-messages';
@@ -48,7 +35,7 @@ export async function runRestoreCommand(
   argv: string[],
   io: CliIo,
   config: Readonly<KotaeConfig>,
-  runtime: { clock: Clock; logger: Logger },
+  runtime: KotaeRuntime,
 ): Promise<number> {
   if (argv.length !== 1 || argv[0].startsWith('-')) {
     io.err(M.usage);
@@ -80,10 +67,10 @@ export async function runRestoreCommand(
     io.err(M.running(toKotaeError(err).userMessage));
     return 1;
   }
+  // The key files must exist: a restore creates none.
+  const kotae = openKotae(config, runtime, { createKeys: false });
   try {
-    const { key } = loadAuditKey(config.integrity.auditKeyFile, { create: false });
-    const anchorFile = anchorFileOf(config, key);
-    const reading = anchorFile.read();
+    const reading = kotae.anchorFile().read();
     if (reading.badLine) {
       io.err(M.badAnchors(reading.badLine.line));
       return 1;
@@ -92,12 +79,10 @@ export async function runRestoreCommand(
       io.err(M.needKey);
       return 1;
     }
-    const backupKey = config.integrity.backupKeyFile
-      ? loadBackupKey(config.integrity.backupKeyFile, { create: false })
-      : undefined;
-    const ctx: RestoreContext = { generation, dir, config, io, runtime, key, anchorFile, reading, backupKey };
+    const ctx: RestoreContext = { generation, dir, config, io, kotae, reading, backupKey: kotae.backupKey() };
     return await (config.db.kind === 'postgres' ? restorePostgres(ctx) : restoreSqlite(ctx));
   } finally {
+    await kotae.close();
     lock.release();
   }
 }
@@ -107,28 +92,27 @@ async function restoreSqlite(c: RestoreContext): Promise<number> {
   if (config.db.kind !== 'sqlite') throw new KotaeError('INTERNAL', 'not a SQLite configuration');
   const dbPath = config.db.path;
   const staged = `${dbPath}.restore-${process.pid}.tmp`;
-  const ds = createDataSource(config.db);
   try {
     await copyOutOfBackup(generation.file, staged, c.backupKey);
-    const inspected = inspectSqliteBackup(staged, c.key, c.reading, readTakenWith(generation));
+    const inspected = inspectSqliteBackup(staged, c.kotae.auditKey(), c.reading, readTakenWith(generation));
     if (!inspected.audit.ok) {
       io.err(M.tampered(inspected.audit.brokenAtSeq, AUDIT_BREAK_LABELS[inspected.audit.reason]));
       return 1;
     }
     const previousHead = fs.existsSync(dbPath) ? sqliteAuditHead(dbPath) : undefined;
-    const aside = fs.existsSync(dbPath) ? moveDatabaseAside(dbPath, backupStamp(c.runtime.clock.now())) : undefined;
+    const aside = fs.existsSync(dbPath)
+      ? moveDatabaseAside(dbPath, backupStamp(c.kotae.runtime.clock.now()))
+      : undefined;
     fs.renameSync(staged, dbPath);
     fs.chmodSync(dbPath, 0o600);
     const files = await restoreBackupFiles(generation, c.dir, config.dataDir, c.backupKey);
-    await openDatabase(ds, { migrate: config.dbAutoMigrate });
     return await finishRestore(
-      ds,
+      c.kotae,
       { generation, inspected: { ...inspected, audit: inspected.audit }, previousHead, aside, files },
-      { io, anchors: c.anchorFile, key: c.key, runtime: c.runtime },
+      io,
     );
   } finally {
     fs.rmSync(staged, { force: true });
-    if (ds.isInitialized) await ds.destroy();
   }
 }
 

@@ -5,13 +5,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DataSource } from 'typeorm';
-import type { KotaeConfig } from '../../app';
+import type { KotaeConfig, KotaeParts } from '../../app';
 import { AUDIT_BREAK_LABELS, type AuditHead } from '../../core';
-import type { Clock } from '../../core';
-import type { Logger } from '../../core';
-import type { AnchorReading, AuditAnchorFile } from '../../db';
-import { SqlAuditLog } from '../../db';
+import type { AnchorReading } from '../../db';
 import { countRows, type InspectedBackup } from '../../db';
 import { generationBase, type BackupFile, type RestoredFiles } from '../../jobs';
 import type { CliIo } from './io';
@@ -31,9 +27,9 @@ export interface RestoreContext {
   dir: string;
   config: Readonly<KotaeConfig>;
   io: CliIo;
-  runtime: { clock: Clock; logger: Logger };
-  key: Buffer;
-  anchorFile: AuditAnchorFile;
+  /** The composition root opened without creating keys: audit key, anchor file, data source, audit trail. */
+  kotae: KotaeParts;
+  /** The anchor file as read before anything was replaced. */
   reading: AnchorReading;
   backupKey?: Buffer;
 }
@@ -48,14 +44,10 @@ export interface RestoreDone {
   files: RestoredFiles;
 }
 
-/** Counts, audit entry, checkpoints and verification on the restored (open, migrated) database. */
-export async function finishRestore(
-  ds: DataSource,
-  done: RestoreDone,
-  ctx: { io: CliIo; anchors: AuditAnchorFile; key: Buffer; runtime: { clock: Clock; logger: Logger } },
-): Promise<number> {
-  const { io, runtime } = ctx;
+/** Opens (and migrates) the restored database, then counts, audits, checkpoints and verifies it. */
+export async function finishRestore(kotae: KotaeParts, done: RestoreDone, io: CliIo): Promise<number> {
   const { inspected, generation, previousHead, aside, files } = done;
+  const ds = await kotae.database();
   const counts = await countRows(ds);
   for (const [table, expected] of Object.entries(inspected.counts)) {
     if (counts[table] !== expected) {
@@ -63,12 +55,7 @@ export async function finishRestore(
       return 1;
     }
   }
-  const audit = new SqlAuditLog(ds, {
-    key: ctx.key,
-    anchors: ctx.anchors,
-    now: () => runtime.clock.now(),
-    logger: runtime.logger,
-  });
+  const audit = await kotae.audit();
   // Declares the roll-back: checkpoints above the restored head no longer apply.
   await audit.anchor('restore', 'restore');
   await audit.record({

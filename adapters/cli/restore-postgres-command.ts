@@ -9,7 +9,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AUDIT_BREAK_LABELS } from '../../core';
 import { KotaeError } from '../../core';
-import { createDataSource, openDatabase } from '../../db';
 import { dumpPostgres } from '../../db';
 import { inspectPostgresBackup, postgresState, replacePostgresDatabase } from '../../db';
 import { backupStamp, copyIntoBackup, copyOutOfBackup, restoreBackupFiles } from '../../jobs';
@@ -21,8 +20,7 @@ import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/Postgres
 export async function restorePostgres(c: RestoreContext): Promise<number> {
   const { config, generation, io } = c;
   if (config.db.kind !== 'postgres') throw new KotaeError('INTERNAL', 'not a PostgreSQL configuration');
-  const ds = createDataSource(config.db);
-  const options = ds.options as PostgresDataSourceOptions;
+  const options = c.kotae.dataSource().options as PostgresDataSourceOptions;
   const work = path.join(config.dataDir, `restore-${process.pid}`);
   fs.mkdirSync(work, { recursive: true, mode: 0o700 });
   try {
@@ -34,7 +32,13 @@ export async function restorePostgres(c: RestoreContext): Promise<number> {
     const dump = path.join(work, 'backup.dump');
     await copyOutOfBackup(generation.file, dump, c.backupKey);
     const script = path.join(work, 'backup.sql');
-    const inspected = await inspectPostgresBackup(dump, script, c.key, c.reading, readTakenWith(generation));
+    const inspected = await inspectPostgresBackup(
+      dump,
+      script,
+      c.kotae.auditKey(),
+      c.reading,
+      readTakenWith(generation),
+    );
     if (!inspected.audit.ok) {
       io.err(M.tampered(inspected.audit.brokenAtSeq, AUDIT_BREAK_LABELS[inspected.audit.reason]));
       return 1;
@@ -42,21 +46,19 @@ export async function restorePostgres(c: RestoreContext): Promise<number> {
     const aside = await dumpAside(options, c, work);
     await replacePostgresDatabase(options, script);
     const files = await restoreBackupFiles(generation, c.dir, config.dataDir, c.backupKey);
-    await openDatabase(ds, { migrate: config.dbAutoMigrate });
     return await finishRestore(
-      ds,
+      c.kotae,
       { generation, inspected: { ...inspected, audit: inspected.audit }, previousHead: before.head, aside, files },
-      { io, anchors: c.anchorFile, key: c.key, runtime: c.runtime },
+      io,
     );
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
-    if (ds.isInitialized) await ds.destroy();
   }
 }
 
 /** A pg_dump of the current database in the backup folder (0600, encrypted when backups are). */
 async function dumpAside(options: PostgresDataSourceOptions, c: RestoreContext, work: string): Promise<string> {
-  const name = `before-restore-${backupStamp(c.runtime.clock.now())}.dump${c.backupKey ? '.enc' : ''}`;
+  const name = `before-restore-${backupStamp(c.kotae.runtime.clock.now())}.dump${c.backupKey ? '.enc' : ''}`;
   const target = path.join(c.config.backup.dir, name);
   if (fs.existsSync(target)) throw new KotaeError('CONFLICT', `${target} already exists`);
   const plain = path.join(work, 'before.dump');

@@ -105,7 +105,8 @@ describe('kotae report incident (runIncidentReportCommand)', function () {
   const NOW = new Date('2026-06-01T01:00:00Z');
   const run = (argv: string[]) =>
     runIncidentReportCommand(argv, {
-      ds: db.ds,
+      tickets: new SqlTicketStore(db.ds),
+      workLogs: new SqlWorkLogStore(db.ds),
       organization: 'ことのは市 情報政策課',
       now: () => NOW,
       out: (s) => {
