@@ -7,7 +7,9 @@
  * escalate (ask + POST /api/tickets, 15 %), operator reply from the console (15 %). One instance is
  * killed with SIGKILL at --kill-at (default S/2) and started again after --restart-after seconds
  * (default 5). Prints answers/s, p50/p95, errors (and those during the failover), and lost /
- * duplicated tickets and replies, checked in the database afterwards.
+ * duplicated tickets and replies, checked in the database afterwards. A reply is posted as the browser
+ * posts the console form: with the one-time key of the rendered page, sent again with the same key when
+ * the connection fails (the proxy retries too), so a reply the killed instance applied is not doubled.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -179,6 +181,7 @@ async function main(): Promise<void> {
     const started = performance.now();
     const end = started + a.duration * 1000;
     let seq = 0;
+    let clientRetries = 0;
     let killedAt = 0;
     let restartedAt = 0;
     const timer = (async () => {
@@ -243,11 +246,15 @@ async function main(): Promise<void> {
             const number = numbers[Math.floor(Math.random() * numbers.length)];
             const marker = `reply-${worker}-${seq}`;
             await timed('reply', async () => {
+              // Like a browser: the form's one-time key from the rendered page; the same post sent again
+              // (same key) when the connection fails or the proxy answers 502.
               const posted = await operator.post(
                 `/console/tickets/${number}/reply`,
                 { body: `${marker} 対応しました。` },
                 `/console/tickets/${number}`,
+                { retries: 3 },
               );
+              if (posted.attempts > 1) clientRetries += posted.attempts - 1;
               if (posted.status !== 303) return false;
               replies.push(marker);
               return true;
@@ -302,6 +309,7 @@ async function main(): Promise<void> {
       errors: samples.filter((s) => !s.ok).length,
       errors_during_failover: samples.filter((s) => !s.ok && window(s)).length,
       proxy_retries: proxy.retried(),
+      client_reply_retries: clientRetries,
       tickets_acknowledged: acknowledged.size,
       tickets_lost: lostTickets,
       tickets_duplicated: duplicatedTickets,

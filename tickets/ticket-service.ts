@@ -290,10 +290,7 @@ export class TicketService {
           { actor, action: 'ticket.reply', target: ticket.number },
         );
       },
-      async (commentId) => {
-        const [ticket, earlier] = await this.earlierComment(found.id, commentId);
-        return earlier.deliveredAt ? earlier : this.deps.delivery.deliver(ticket, earlier);
-      },
+      (commentId) => this.replyAgain(found.id, commentId),
     );
   }
 
@@ -411,6 +408,20 @@ export class TicketService {
         ),
       async (commentId) => (await this.earlierComment(ticket.id, commentId))[1],
     );
+  }
+
+  /**
+   * The reply an earlier POST of the same key wrote, delivered now if it is pending and unclaimed; while
+   * that POST still holds its claim (sending), waits up to 2 s for the outcome so both answer alike.
+   */
+  private async replyAgain(ticketId: string, commentId: string): Promise<TicketComment> {
+    const [ticket, earlier] = await this.earlierComment(ticketId, commentId);
+    let current = earlier.deliveredAt ? earlier : await this.deps.delivery.deliver(ticket, earlier);
+    for (let waited = 0; !current.deliveredAt && !current.deliveryError && waited < 2000; waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      current = (await this.earlierComment(ticketId, commentId))[1];
+    }
+    return current;
   }
 
   /** The ticket and the comment an earlier keyed write made on it (CONFLICT when it is gone, e.g. merged). */
