@@ -196,9 +196,15 @@ async function main(): Promise<void> {
       restartedAt = performance.now() - started;
       console.error(`bench:cluster: ${victim.name} serving again at ${(restartedAt / 1000).toFixed(1)} s`);
     })();
+    // Why requests failed ("ask 503", "reply network", …), printed with the figures.
+    const failures = new Map<string, number>();
+    const fail = (why: string) => failures.set(why, (failures.get(why) ?? 0) + 1);
     const timed = async (op: Op, f: () => Promise<boolean>) => {
       const t0 = performance.now();
-      const ok = await f().catch(() => false);
+      const ok = await f().catch((err: unknown) => {
+        fail(`${op} ${err instanceof Error ? err.message : String(err)}`);
+        return false;
+      });
       samples.push({ op, at: t0 - started, ms: performance.now() - t0, ok });
       return ok;
     };
@@ -208,6 +214,7 @@ async function main(): Promise<void> {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ question, user: { name: '山田 花子', department: '総務課', phone: '内線 1234' } }),
       });
+      if (res.status !== 200) fail(`ask ${res.status}`);
       return res.status === 200
         ? ((await res.json()) as { conversationId: string; conversationToken: string })
         : undefined;
@@ -237,6 +244,7 @@ async function main(): Promise<void> {
                 acknowledged.set(marker, ((await res.json()) as { number: string }).number);
                 return true;
               }
+              fail(`tickets ${res?.status ?? 'network'}`);
               unanswered.push(marker);
               return false;
             });
@@ -255,7 +263,10 @@ async function main(): Promise<void> {
                 { retries: 3 },
               );
               if (posted.attempts > 1) clientRetries += posted.attempts - 1;
-              if (posted.status !== 303) return false;
+              if (posted.status !== 303) {
+                fail(`reply ${posted.status}`);
+                return false;
+              }
               replies.push(marker);
               return true;
             });
@@ -307,6 +318,7 @@ async function main(): Promise<void> {
         reply: samples.filter((s) => s.op === 'reply').length,
       },
       errors: samples.filter((s) => !s.ok).length,
+      failures: Object.fromEntries(failures),
       errors_during_failover: samples.filter((s) => !s.ok && window(s)).length,
       proxy_retries: proxy.retried(),
       client_reply_retries: clientRetries,
