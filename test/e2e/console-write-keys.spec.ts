@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
+import { SqlWriteKeys } from '../../db';
 import { createTestDatabase, dropTestDatabase, postgresServer } from '../helpers/postgres';
 import { formKey, signInConsole, type ConsoleSession } from '../helpers/console-client';
 import { postJson, startApp, type RunningApp } from '../helpers/start-app';
@@ -183,6 +184,15 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       );
       assert.equal(await comments('メモF-一度だけ'), 1);
       assert.equal(await webLines('メモF-一度だけ'), 0, 'a note never reaches the requester');
+    });
+
+    it('forgets keys older than a day (the retention job purges them)', async () => {
+      const writeKeys = new SqlWriteKeys(one.app.dataSource);
+      assert.equal(await writeKeys.purgeBefore(new Date(Date.now() - 86_400_000)), 0);
+      const kept = await count(one.app.dataSource, 'write_key', 'writeKey', '');
+      assert.ok(kept >= 6, `${kept} keys`);
+      assert.equal(await writeKeys.purgeBefore(new Date(Date.now() + 60_000)), kept);
+      assert.equal(await count(one.app.dataSource, 'write_key', 'writeKey', ''), 0);
     });
   });
 }
