@@ -16,6 +16,7 @@ import { SqlJobLease } from '../db';
 import { SqlJobRunStore } from '../db';
 import { SqlProcessedDeliveries } from '../db';
 import { SqlRetentionStore } from '../db';
+import { SqlWriteKeys } from '../db';
 import {
   AUDIT_ANCHOR_JOB,
   AuditAnchorJob,
@@ -491,6 +492,7 @@ function startBackgroundJobs(
     logger,
     attachmentFiles: operators.attachments,
     processedDeliveries: processed,
+    writeKeys: new SqlWriteKeys(ds),
   });
   const daily = new DailyScheduler({
     clock,

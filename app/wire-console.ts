@@ -24,7 +24,7 @@ import { SqlFailedSaves } from '../db';
 import { SqlSavedViews } from '../db';
 import { SqlReplyTemplates } from '../db';
 import { incidentBaseName, loadIncidentReport, renderIncidentPdf, renderIncidentXlsx } from '../reports';
-import { SqlTicketLinks, SqlTicketMerger } from '../db';
+import { SqlTicketLinks, SqlTicketMerger, SqlWriteKeys } from '../db';
 import { AttachmentService, FaqService, ReplyDelivery, TicketService, WorkLogService } from '../tickets';
 import { AccountService, AuthService } from '../adapters/web';
 import { createConsoleRouter, type CertificateSource, type KnowledgeConsole } from '../adapters/web';
@@ -107,6 +107,7 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     audit,
     masker,
     merger: new SqlTicketMerger(d.ds),
+    writeKeys: new SqlWriteKeys(d.ds),
   });
   const faqStore = new SqlFaqStore(d.ds, now);
   const faqs = new FaqService({

@@ -7,7 +7,9 @@
  * escalate (ask + POST /api/tickets, 15 %), operator reply from the console (15 %). One instance is
  * killed with SIGKILL at --kill-at (default S/2) and started again after --restart-after seconds
  * (default 5). Prints answers/s, p50/p95, errors (and those during the failover), and lost /
- * duplicated tickets and replies, checked in the database afterwards.
+ * duplicated tickets and replies, checked in the database afterwards. A reply is posted as the browser
+ * posts the console form: with the one-time key of the rendered page, sent again with the same key when
+ * the connection fails (the proxy retries too), so a reply the killed instance applied is not doubled.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -179,6 +181,7 @@ async function main(): Promise<void> {
     const started = performance.now();
     const end = started + a.duration * 1000;
     let seq = 0;
+    let clientRetries = 0;
     let killedAt = 0;
     let restartedAt = 0;
     const timer = (async () => {
@@ -193,9 +196,15 @@ async function main(): Promise<void> {
       restartedAt = performance.now() - started;
       console.error(`bench:cluster: ${victim.name} serving again at ${(restartedAt / 1000).toFixed(1)} s`);
     })();
+    // Why requests failed ("ask 503", "reply network", …), printed with the figures.
+    const failures = new Map<string, number>();
+    const fail = (why: string) => failures.set(why, (failures.get(why) ?? 0) + 1);
     const timed = async (op: Op, f: () => Promise<boolean>) => {
       const t0 = performance.now();
-      const ok = await f().catch(() => false);
+      const ok = await f().catch((err: unknown) => {
+        fail(`${op} ${err instanceof Error ? err.message : String(err)}`);
+        return false;
+      });
       samples.push({ op, at: t0 - started, ms: performance.now() - t0, ok });
       return ok;
     };
@@ -205,6 +214,7 @@ async function main(): Promise<void> {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ question, user: { name: '山田 花子', department: '総務課', phone: '内線 1234' } }),
       });
+      if (res.status !== 200) fail(`ask ${res.status}`);
       return res.status === 200
         ? ((await res.json()) as { conversationId: string; conversationToken: string })
         : undefined;
@@ -234,6 +244,7 @@ async function main(): Promise<void> {
                 acknowledged.set(marker, ((await res.json()) as { number: string }).number);
                 return true;
               }
+              fail(`tickets ${res?.status ?? 'network'}`);
               unanswered.push(marker);
               return false;
             });
@@ -243,12 +254,19 @@ async function main(): Promise<void> {
             const number = numbers[Math.floor(Math.random() * numbers.length)];
             const marker = `reply-${worker}-${seq}`;
             await timed('reply', async () => {
+              // Like a browser: the form's one-time key from the rendered page; the same post sent again
+              // (same key) when the connection fails or the proxy answers 502.
               const posted = await operator.post(
                 `/console/tickets/${number}/reply`,
                 { body: `${marker} 対応しました。` },
                 `/console/tickets/${number}`,
+                { retries: 3 },
               );
-              if (posted.status !== 303) return false;
+              if (posted.attempts > 1) clientRetries += posted.attempts - 1;
+              if (posted.status !== 303) {
+                fail(`reply ${posted.status}`);
+                return false;
+              }
               replies.push(marker);
               return true;
             });
@@ -300,8 +318,10 @@ async function main(): Promise<void> {
         reply: samples.filter((s) => s.op === 'reply').length,
       },
       errors: samples.filter((s) => !s.ok).length,
+      failures: Object.fromEntries(failures),
       errors_during_failover: samples.filter((s) => !s.ok && window(s)).length,
       proxy_retries: proxy.retried(),
+      client_reply_retries: clientRetries,
       tickets_acknowledged: acknowledged.size,
       tickets_lost: lostTickets,
       tickets_duplicated: duplicatedTickets,

@@ -34,6 +34,7 @@ export {
   SqlTicketTerminals,
   SqlUnansweredQuestions,
   SqlWorkLogStore,
+  SqlWriteKeys,
 } from './repositories';
 export type * from './schema';
 export { SqlAttachmentStore, linkHeldAttachments } from './repositories';

@@ -52,6 +52,8 @@ export interface RetentionJobDeps {
   attachmentFiles?: { removeUnreferencedFiles(olderThan: Date): Promise<number> };
   /** Channel delivery ids kept for redelivery dedupe; purged after a day. */
   processedDeliveries?: { purgeBefore(before: Date): Promise<number> };
+  /** One-time keys of console writes (a retry comes within minutes); purged after a day. */
+  writeKeys?: { purgeBefore(before: Date): Promise<number> };
   logger?: Logger;
   /** Issue 11: the certificate, retention per class, secure deletion, audit and backup pruning. */
   trust?: RetentionTrustDeps;
@@ -135,6 +137,7 @@ export class RetentionJob {
         // A day's grace: a file just stored has its row written right after.
         const files = (await this.deps.attachmentFiles?.removeUnreferencedFiles(new Date(now.getTime() - DAY_MS))) ?? 0;
         const deliveries = (await this.deps.processedDeliveries?.purgeBefore(new Date(now.getTime() - DAY_MS))) ?? 0;
+        await this.deps.writeKeys?.purgeBefore(new Date(now.getTime() - DAY_MS));
         const base = { cutoff, conversations, tickets, files, deliveries };
         if (!trust || !days) return base;
         const audit = await trust.audit.pruneBefore(before(days.auditDays));

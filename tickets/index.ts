@@ -127,3 +127,14 @@ export {
   type FyTask,
   type TaskStaff,
 } from './fy-switch';
+export {
+  parseWriteKey,
+  fingerprintOf,
+  oncePerKey,
+  earlierWrite,
+  MAX_WRITE_KEY_LENGTH,
+  WRITE_KEY_MESSAGES,
+  type WriteKeyRecord,
+  type WriteKeyStore,
+  type KeyedWrite,
+} from './write-keys';

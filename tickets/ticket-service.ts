@@ -23,6 +23,7 @@ import type { AttachmentService, StagedAttachment } from './attachment-service';
 import { ATTACHMENT_MESSAGES } from './attachment-messages';
 import { DEFAULT_CATEGORIES } from './categories';
 import { searchExcerpt } from './search';
+import { fingerprintOf, oncePerKey, type WriteKeyStore } from './write-keys';
 import { QUEUE_SORT_COLUMNS, sortQueue, type QueueSort } from './queue-sort';
 import type { PiiMasker } from '../privacy';
 import { masked } from './personal-data';
@@ -60,6 +61,8 @@ export interface TicketServiceDeps {
   masker?: PiiMasker;
   /** Moves content between tickets (merging duplicates); without it merging is refused. */
   merger?: TicketMerger;
+  /** One-time keys of replies and notes (issue 17 point 5); without it a key is checked but not kept. */
+  writeKeys?: WriteKeyStore;
 }
 
 /** Fields an operator may change on a ticket in one save. */
@@ -246,33 +249,48 @@ export class TicketService {
 
   /**
    * Replies to the requester: stored first, then delivered; the first reply starts the response clock.
-   * Files (staged by AttachmentService) are recorded on the ticket and named in the reply.
+   * Files (staged by AttachmentService) are recorded on the ticket and named in the reply. With
+   * `writeKey`, a second call with the same key writes nothing and returns the first reply (delivering
+   * it if it is still pending and nobody holds its claim).
    */
   async reply(
     idOrNumber: string,
     body: string,
     actor: string,
     files: readonly StagedAttachment[] = [],
+    writeKey?: string,
   ): Promise<TicketComment> {
     const text = files.length > 0 && !body.trim() ? ' ' : checkBody(body);
-    let ticket = await this.get(idOrNumber);
+    const found = await this.get(idOrNumber);
     const service = this.deps.files;
     if (files.length > 0 && !service) throw new KotaeError('INTERNAL', 'no attachment service configured');
-    if (!ticket.firstResponseAt || ticket.requesterRepliedAt) ticket = await this.markResponded(ticket, actor);
-    const lines = files.map((f) => ATTACHMENT_MESSAGES.replyLine(f.fileName, f.sizeBytes));
-    const safeText = masked(text, this.deps.masker);
-    const full = [`${TICKET_MESSAGES.replyPrefix(ticket.number)}`, safeText.trim(), ...lines]
-      .filter((l) => l)
-      .join('\n');
-    const target = ticket;
-    return this.addReply(
-      ticket,
-      full,
-      actor,
-      async (stored) => {
-        for (const f of files) await service?.addFromOperator(target, f, actor, stored.id);
+    const fingerprint = fingerprintOf([body, ...files.map((f) => `${f.fileName}:${f.sha256}`)]);
+    const keyed = writeKey && { writeKey, scope: 'ticket.reply', actor, ticketId: found.id, fingerprint };
+    return oncePerKey(
+      this.deps.writeKeys,
+      keyed || undefined,
+      () => this.deps.clock.now(),
+      async (remember) => {
+        let ticket = found;
+        if (!ticket.firstResponseAt || ticket.requesterRepliedAt) ticket = await this.markResponded(ticket, actor);
+        const lines = files.map((f) => ATTACHMENT_MESSAGES.replyLine(f.fileName, f.sizeBytes));
+        const safeText = masked(text, this.deps.masker);
+        const full = [`${TICKET_MESSAGES.replyPrefix(ticket.number)}`, safeText.trim(), ...lines]
+          .filter((l) => l)
+          .join('\n');
+        const target = ticket;
+        return this.addReply(
+          ticket,
+          full,
+          actor,
+          async (stored) => {
+            await remember(stored.id);
+            for (const f of files) await service?.addFromOperator(target, f, actor, stored.id);
+          },
+          { actor, action: 'ticket.reply', target: ticket.number },
+        );
       },
-      { actor, action: 'ticket.reply', target: ticket.number },
+      (commentId) => this.replyAgain(found.id, commentId),
     );
   }
 
@@ -365,15 +383,53 @@ export class TicketService {
     return page.items.filter((t) => t.id !== ticket.id).slice(0, limit);
   }
 
-  /** Adds an internal note (never sent to the requester). */
-  async note(idOrNumber: string, body: string, actor: string): Promise<TicketComment> {
+  /** Adds an internal note (never sent to the requester); `writeKey` as for reply. */
+  async note(idOrNumber: string, body: string, actor: string, writeKey?: string): Promise<TicketComment> {
     const text = checkBody(body);
     const ticket = await this.get(idOrNumber);
-    return this.deps.audit.atomically(
-      () =>
-        this.deps.store.addComment(ticket.id, { kind: 'note', author: actor, body: masked(text, this.deps.masker) }),
-      () => ({ actor, action: 'ticket.note', target: ticket.number }),
+    const fingerprint = fingerprintOf([body]);
+    const keyed = writeKey && { writeKey, scope: 'ticket.note', actor, ticketId: ticket.id, fingerprint };
+    return oncePerKey(
+      this.deps.writeKeys,
+      keyed || undefined,
+      () => this.deps.clock.now(),
+      (remember) =>
+        this.deps.audit.atomically(
+          async () => {
+            const stored = await this.deps.store.addComment(ticket.id, {
+              kind: 'note',
+              author: actor,
+              body: masked(text, this.deps.masker),
+            });
+            await remember(stored.id);
+            return stored;
+          },
+          () => ({ actor, action: 'ticket.note', target: ticket.number }),
+        ),
+      async (commentId) => (await this.earlierComment(ticket.id, commentId))[1],
     );
+  }
+
+  /**
+   * The reply an earlier POST of the same key wrote, delivered now if it is pending and unclaimed; while
+   * that POST still holds its claim (sending), waits up to 2 s for the outcome so both answer alike.
+   */
+  private async replyAgain(ticketId: string, commentId: string): Promise<TicketComment> {
+    const [ticket, earlier] = await this.earlierComment(ticketId, commentId);
+    let current = earlier.deliveredAt ? earlier : await this.deps.delivery.deliver(ticket, earlier);
+    for (let waited = 0; !current.deliveredAt && !current.deliveryError && waited < 2000; waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      current = (await this.earlierComment(ticketId, commentId))[1];
+    }
+    return current;
+  }
+
+  /** The ticket and the comment an earlier keyed write made on it (CONFLICT when it is gone, e.g. merged). */
+  private async earlierComment(ticketId: string, commentId: string): Promise<[TicketRecord, TicketComment]> {
+    const ticket = await this.get(ticketId);
+    const comment = (await this.deps.store.comments(ticket.id)).find((c) => c.id === commentId);
+    if (!comment) throw new KotaeError('CONFLICT', `comment ${commentId} of a write key is gone`);
+    return [ticket, comment];
   }
 
   /** Attachments of a ticket. */

@@ -19,6 +19,7 @@ import { TicketSearchTrigram1765010000002 } from './1765010000002-ticket-search-
 import { OperationsLedger1765020000000 } from './1765020000000-operations-ledger';
 import { RegistersAndLending1765030000000 } from './1765030000000-registers-and-lending';
 import { DeskDuties1765040000000 } from './1765040000000-desk-duties';
+import { WriteKeys1765100000000 } from './1765100000000-write-keys';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   OperationsLedger1765020000000,
   RegistersAndLending1765030000000,
   DeskDuties1765040000000,
+  WriteKeys1765100000000,
 ];

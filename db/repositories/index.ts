@@ -30,6 +30,7 @@ export { SqlAlertStates } from './sql-alert-states';
 export { SqlCampaignStore } from './sql-campaign-store';
 export { SqlConfidentialRoster } from './sql-confidential-roster';
 export { SqlFailedSaves } from './sql-failed-saves';
+export { SqlWriteKeys } from './sql-write-keys';
 export { SqlFySwitchStore } from './sql-fy-switch';
 export { SqlLendingStore } from './sql-lending-store';
 export { SqlLicenceStore } from './sql-licence-store';

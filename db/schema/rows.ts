@@ -259,6 +259,16 @@ export interface FailedSaveRow {
   status: number;
   expiresAt: Date;
 }
+/** A one-time key of a console write (table write_key). */
+export interface WriteKeyRow {
+  writeKey: string;
+  scope: string;
+  actor: string;
+  ticketId: string;
+  commentId: string;
+  fingerprint: string;
+  createdAt: Date;
+}
 export interface ConfidentialRosterRow {
   id: string;
   username: string;

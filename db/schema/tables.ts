@@ -468,6 +468,25 @@ export const failedSave: TableSpec = {
   indices: [{ columns: ['sessionId', 'ticketId'], unique: true }, { columns: ['expiresAt'] }],
 };
 
+/**
+ * One-time keys of console writes (issue 17 point 5): a reply or note posted with a key the page
+ * rendered; the primary key refuses a second write with the same key on every instance, and a retried
+ * POST answers with the comment written first. `fingerprint` is a hash of what was submitted.
+ */
+export const writeKey: TableSpec = {
+  name: 'write_key',
+  columns: {
+    writeKey: { kind: 'short', length: 64, primary: true },
+    scope: short(32),
+    actor: short(100),
+    ticketId: ref,
+    commentId: ref,
+    fingerprint: short(64),
+    createdAt: date,
+  },
+  indices: [{ columns: ['createdAt'] }],
+};
+
 // --- Issue 16 point 2: registers (IP addresses, computer names), equipment lending, licences ---------
 // Site and terminal are free text / optional ids without foreign keys (the terminal tables are separate).
 
@@ -639,6 +658,7 @@ export const ALL_TABLES: readonly TableSpec[] = [
   replyTemplate,
   alertState,
   failedSave,
+  writeKey,
   ...OPERATIONS_TABLES,
   registerEntry,
   lendingItem,

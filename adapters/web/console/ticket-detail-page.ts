@@ -19,6 +19,7 @@ import { D } from './desk-messages';
 import { shortcutHelp } from './ticket-queue-page';
 import { recentConversationsSection } from './requester-conversations';
 import { dutySection, incidentClockRows } from './duty-parts';
+import { writeKeyInput } from './write-key';
 
 /** What the detail page shows besides the ticket. */
 export interface DetailView {
@@ -255,14 +256,14 @@ export function detailBody(v: DetailView): SafeHtml {
           : ''
       }
       <form method="post" action="${post('reply')}" class="stack" enctype="multipart/form-data">
-        <input type="hidden" name="_csrf" value="${v.csrf}" />
+        <input type="hidden" name="_csrf" value="${v.csrf}" />${writeKeyInput()}
         ${textField('reply-body', 'body', M.detail.reply, v.typed?.form === 'reply' ? v.typed.values.body : '', 5)}
         ${v.attachmentMaxBytes ? replyFileInput(v.attachmentMaxBytes) : ''}<button type="submit" id="reply-submit">
           ${M.detail.replySubmit}
         </button>
       </form>
       <form method="post" action="${post('note')}" class="stack">
-        <input type="hidden" name="_csrf" value="${v.csrf}" />
+        <input type="hidden" name="_csrf" value="${v.csrf}" />${writeKeyInput()}
         ${textField('note-body', 'body', M.detail.note, v.typed?.form === 'note' ? v.typed.values.body : '')}<button
           type="submit"
         >

@@ -30,6 +30,7 @@ import { queueBody, queueFilter, searchForm, type QueueParams } from './ticket-q
 import { D } from './desk-messages';
 import { done, field, param, query, type ConsoleRoute, type HandlerContext } from './route-types';
 import { ticketTerminalPanel } from './operations';
+import { writeKeyOf } from './write-key';
 
 /** Errors shown on the page the operator was working on instead of an error page. */
 const INLINE_CODES = new Set(['INPUT_INVALID', 'INPUT_TOO_LARGE', 'CONFLICT', 'TICKET_TRANSITION_INVALID']);
@@ -280,25 +281,33 @@ export const TICKET_ROUTES: readonly ConsoleRoute[] = [
     method: 'post',
     path: '/tickets/:id/reply',
     role: 'operator',
-    handle: onTicket(async (c) => {
-      const files = uploadedFiles(c);
-      const comment = await c.deps.tickets.reply(
-        param(c.req, 'id'),
-        field(c.req, 'body'),
-        c.auth.operator.username,
-        files,
-      );
-      done(c, `/tickets/${encodeURIComponent(param(c.req, 'id'))}`, comment.deliveredAt ? 'replied' : 'replyQueued');
-    }),
+    handle: async (c) => {
+      // A malformed key is refused with 400 before anything is written (not shown inline).
+      const writeKey = writeKeyOf(c);
+      await onTicket(async () => {
+        const files = uploadedFiles(c);
+        const comment = await c.deps.tickets.reply(
+          param(c.req, 'id'),
+          field(c.req, 'body'),
+          c.auth.operator.username,
+          files,
+          writeKey,
+        );
+        done(c, `/tickets/${encodeURIComponent(param(c.req, 'id'))}`, comment.deliveredAt ? 'replied' : 'replyQueued');
+      })(c);
+    },
   },
   {
     method: 'post',
     path: '/tickets/:id/note',
     role: 'operator',
-    handle: onTicket(async (c) => {
-      await c.deps.tickets.note(param(c.req, 'id'), field(c.req, 'body'), c.auth.operator.username);
-      done(c, `/tickets/${encodeURIComponent(param(c.req, 'id'))}`, 'noted');
-    }),
+    handle: async (c) => {
+      const writeKey = writeKeyOf(c);
+      await onTicket(async () => {
+        await c.deps.tickets.note(param(c.req, 'id'), field(c.req, 'body'), c.auth.operator.username, writeKey);
+        done(c, `/tickets/${encodeURIComponent(param(c.req, 'id'))}`, 'noted');
+      })(c);
+    },
   },
   {
     method: 'get',

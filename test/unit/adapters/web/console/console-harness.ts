@@ -32,6 +32,7 @@ import {
   renderIncidentXlsx,
 } from '../../../../../reports/incident';
 import { SqlTicketLinks, SqlTicketMerger } from '../../../../../db/repositories/sql-ticket-merger';
+import { SqlWriteKeys } from '../../../../../db/repositories/sql-write-keys';
 import { SqlNotificationSettings, SqlNotificationStore } from '../../../../../db/repositories/sql-notification-store';
 import { NotificationService } from '../../../../../notify';
 import {
@@ -111,6 +112,7 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     clock: timeSource,
     audit,
     merger: new SqlTicketMerger(ds),
+    writeKeys: new SqlWriteKeys(ds),
   });
   const reindexCalls: Date[] = [];
   let reindexFails = false;
