@@ -24,14 +24,23 @@ export function formatReport(report: Metrics): string {
   lines.push(pad('rss MB') + pad(String(report.rss_mb)) + String(baseline.rss_mb ?? '-'));
   const abstain = report.abstain as Metrics | undefined;
   if (abstain) {
-    lines.push('', `abstain (thresholds ${JSON.stringify(abstain.thresholds)}):`);
     lines.push(
-      `  answerable ${String(abstain.answerable)}: answered & top-1 relevant ${String(abstain.answerable_answered_rate)}, clarify with a relevant candidate ${String(abstain.answerable_clarified_rate)}`,
+      '',
+      `abstain (prior weights, thresholds ${JSON.stringify(abstain.thresholds)}; "answered" = outcome answered only, tentative counted apart):`,
     );
     lines.push(
-      `  unanswerable ${String(abstain.unanswerable)}: abstained ${String(abstain.unanswerable_abstained_rate)}, no_answer ${String(abstain.unanswerable_no_answer_rate)}`,
+      `  answerable ${String(abstain.answerable)}: answered & top-1 relevant ${String(abstain.answerable_answered_rate)}, answered or tentative & top-1 relevant ${String(abstain.answerable_shown_rate)}, clarify with a relevant candidate ${String(abstain.answerable_clarified_rate)}`,
+    );
+    lines.push(
+      `  unanswerable ${String(abstain.unanswerable)}: abstained (not answered) ${String(abstain.unanswerable_abstained_rate)}, neither answered nor tentative ${String(abstain.unanswerable_declined_rate)}, no_answer ${String(abstain.unanswerable_no_answer_rate)}`,
     );
     lines.push(`  auroc ${String(abstain.auroc)}, calibration error (ECE, 10 bins) ${String(abstain.ece)}`);
+    const c = abstain.calibrated as Metrics | undefined;
+    if (c) {
+      lines.push(
+        `  self-calibrated (thresholds ${JSON.stringify(c.thresholds)}): answerable answered ${String(c.answerable_answered_rate)}, answered or tentative ${String(c.answerable_shown_rate)}; unanswerable abstained ${String(c.unanswerable_abstained_rate)}, neither answered nor tentative ${String(c.unanswerable_declined_rate)}; auroc ${String(c.auroc)}`,
+      );
+    }
     const m = abstain.answer_model as Metrics | undefined;
     if (m) {
       lines.push(
