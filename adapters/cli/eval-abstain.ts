@@ -55,6 +55,8 @@ export interface CalibratedAbstainReport {
   answerable_shown_rate: number;
   unanswerable_declined_rate: number;
   auroc: number;
+  /** Answered (top-1 relevant) / abstained at other answer thresholds, on the calibrated confidences. */
+  sweep: { answer: number; answered: number; abstained: number }[];
 }
 
 /** Rates of the answer policy with a chat model reading the sources (bot/source-check.ts). */
@@ -191,6 +193,11 @@ function calibratedReport(
     answerable_shown_rate: share(answerable, (r) => ['answered', 'tentative'].includes(outcome(r)) && right(r)),
     unanswerable_declined_rate: share(unanswerable, (r) => !['answered', 'tentative'].includes(outcome(r))),
     auroc: round(auroc(answerable.map(conf), unanswerable.map(conf))),
+    sweep: Array.from({ length: 19 }, (_, i) => round((i + 1) * 0.05, 2)).map((answer) => ({
+      answer,
+      answered: share(answerable, (r) => conf(r) >= answer && right(r)),
+      abstained: share(unanswerable, (r) => conf(r) < answer),
+    })),
   };
 }
 

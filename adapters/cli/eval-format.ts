@@ -40,6 +40,13 @@ export function formatReport(report: Metrics): string {
       lines.push(
         `  self-calibrated (thresholds ${JSON.stringify(c.thresholds)}): answerable answered ${String(c.answerable_answered_rate)}, answered or tentative ${String(c.answerable_shown_rate)}; unanswerable abstained ${String(c.unanswerable_abstained_rate)}, neither answered nor tentative ${String(c.unanswerable_declined_rate)}; auroc ${String(c.auroc)}`,
       );
+      const points = (c.sweep as { answer: number; answered: number; abstained: number }[]) ?? [];
+      lines.push(
+        `  self-calibrated confidences, answer ≥ t → answered / abstained: ${points
+          .filter((p) => p.answer >= 0.25 && p.answer <= 0.6)
+          .map((p) => `${p.answer.toFixed(2)} → ${p.answered.toFixed(2)} / ${p.abstained.toFixed(3)}`)
+          .join(', ')}`,
+      );
     }
     const m = abstain.answer_model as Metrics | undefined;
     if (m) {
@@ -47,6 +54,7 @@ export function formatReport(report: Metrics): string {
         `  with the answer model (check sources: ${String(m.check_sources)}): answerable answered & top-1 relevant ${String(m.answerable_answered_rate)}, unanswerable abstained ${String(m.unanswerable_abstained_rate)} (asked ${String(m.asked)}, failed ${String(m.failed)})`,
       );
     }
+    lines.push('  prior weights, answer ≥ t:');
     for (const s of (abstain.sweep as { answer: number; answered: number; abstained: number }[]) ?? []) {
       lines.push(
         `  answer ≥ ${s.answer.toFixed(2)}: answered ${s.answered.toFixed(3)}  abstained ${s.abstained.toFixed(3)}`,
