@@ -2,6 +2,9 @@
  * Dumps the confidence features of every query of the `kotae eval --abstain` protocol (the corpus
  * without the unanswerable half's documents), for studying the answer decision. Not a test.
  * Usage: tsx bench/abstain-features.ts EVAL_DIR OUT.json
+ * With KOTAE_EXP_DROPOUT=1 it also searches each question with each phrase dropped in turn
+ * (self-consistency: `stability` = share of variants keeping the top-1, `dropConf` = their mean confidence).
+ * The knowledge base is self-calibrated, so `confidence` is the calibrated one; the calibration is printed.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
