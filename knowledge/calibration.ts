@@ -10,7 +10,10 @@
  *   hiragana (as staff type loanwords), and the first sentence of its answer cut down — the FAQ is
  *   the right answer;
  * - unanswerable: the same probes with their own FAQ held out of the candidates (leave-one-out) —
- *   whatever is shown is wrong;
+ *   whatever is shown is wrong, unless it is a near-duplicate of the held-out FAQ (its main question's
+ *   character bigrams overlap by Dice ≥ 0.6: the same question in another entry, as knowledge bases
+ *   merged from several sources have), which answers the probe: such a probe is dropped, and an
+ *   answerable probe that finds the duplicate counts as right;
  * - off-topic: everyday questions outside any helpdesk (a short general list) — shown is wrong.
  * Answerable probes weigh 60 %, the others 40 % (leave-one-out and off-topic half each). The
  * tentative threshold is the lowest confidence at which the answers shown keep the target precision;
@@ -20,8 +23,9 @@
 import { confidenceOf, type ConfidenceFeatures } from './confidence';
 import { fitConfidenceWeights, type WeightedSample } from './confidence-fit';
 import type { HybridSearcher } from './hybrid-searcher';
+import { charBigrams } from './char-ngrams';
 import { SeededRandom } from './seeded-random';
-import { katakanaToHiragana } from './text-normalize';
+import { katakanaToHiragana, normalizeText } from './text-normalize';
 import type { CalibratedThresholds, Chunk, IndexCalibration } from './types';
 
 /** Default precision of shown answers (`KOTAE_ANSWER_PRECISION`). */
@@ -113,10 +117,16 @@ export async function calibrate(
       const own = new Set(chunks.flatMap((x, j) => (x.documentId === c.documentId ? [j] : [])));
       for (const probe of probesOf(c, random)) {
         const found = await searcher.search(probe, 1);
-        const right = found.hits[0]?.chunk.documentId === c.documentId;
+        const top = found.hits[0]?.chunk;
+        // Another entry asking the same question (a duplicate FAQ) answers the probe as well as its own.
+        const right = top !== undefined && (top.documentId === c.documentId || nearDuplicate(c, top));
         results.push({ kind: 'answerable', confidence: found.confidence, right, features: found.features });
         // Held out: unchanged when its own FAQ was not on top anyway.
-        const held = right ? await searcher.search(probe, 1, own) : found;
+        const held = top?.documentId === c.documentId ? await searcher.search(probe, 1, own) : found;
+        // A near-duplicate of the held-out FAQ (the same question, another entry) answers the probe:
+        // not a wrong answer, so not a negative probe either.
+        const heldTop = held.hits[0]?.chunk;
+        if (heldTop && nearDuplicate(c, heldTop)) continue;
         results.push({ kind: 'unanswerable', confidence: held.confidence, right: false, features: held.features });
       }
     }
@@ -221,6 +231,18 @@ function measure(
     shownCorrect: right,
     falseShown,
   };
+}
+
+/** Dice overlap of two FAQs' main questions' character bigrams at or above this: the same question. */
+export const NEAR_DUPLICATE_DICE = 0.6;
+
+/** True when two FAQ chunks ask the same question (their main question lines' bigram Dice). */
+export function nearDuplicate(a: Chunk, b: Chunk): boolean {
+  const grams = (c: Chunk): Set<string> => new Set(charBigrams(normalizeText(c.fields.question.split('\n')[0] ?? '')));
+  const x = grams(a);
+  const y = grams(b);
+  const shared = [...x].filter((g) => y.has(g)).length;
+  return x.size + y.size > 0 && (2 * shared) / (x.size + y.size) >= NEAR_DUPLICATE_DICE;
 }
 
 /** Probe texts of one FAQ chunk: dropped-out question lines, one in hiragana, and its answer's first sentence. */

@@ -89,3 +89,9 @@ export function questionDice(analyzer: TextAnalyzer, query: FeatureQuery, chunk:
   }
   return best;
 }
+
+/** Lead of the first ranked hit over the second, clipped to [0, 1]; 0 without a second hit. */
+export function marginOf(ranked: readonly { score: number }[]): number {
+  const [first, second] = ranked;
+  return first && second ? Math.min(1, Math.max(0, first.score - second.score)) : 0;
+}

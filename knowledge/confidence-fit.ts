@@ -15,7 +15,7 @@ export interface WeightedSample {
   weight: number;
 }
 
-const KEYS = ['bias', 'coverage', 'questionRecall', 'questionDice', 'cosine'] as const;
+const KEYS = ['bias', 'coverage', 'questionRecall', 'questionDice', 'cosine', 'margin'] as const;
 
 /**
  * Strength of the prior, as a number of samples' worth: the fitted weights move away from the prior
@@ -23,7 +23,14 @@ const KEYS = ['bias', 'coverage', 'questionRecall', 'questionDice', 'cosine'] as
  */
 export const PRIOR_STRENGTH = 60;
 
-const row = (f: ConfidenceFeatures): number[] => [1, f.coverage, f.questionRecall, f.questionDice, f.cosine];
+const row = (f: ConfidenceFeatures): number[] => [
+  1,
+  f.coverage,
+  f.questionRecall,
+  f.questionDice,
+  f.cosine,
+  f.margin ?? 0,
+];
 
 /** MAP weights; the prior when there is nothing to fit (no sample of one of the two labels). */
 export function fitConfidenceWeights(
@@ -33,7 +40,7 @@ export function fitConfidenceWeights(
 ): ConfidenceWeights {
   const positives = samples.filter((s) => s.label === 1 && s.weight > 0).length;
   if (positives === 0 || positives === samples.filter((s) => s.weight > 0).length) return { ...prior };
-  const p0 = KEYS.map((k) => prior[k]);
+  const p0 = KEYS.map((k) => prior[k] ?? 0);
   let w = [...p0];
   // Each feature is in [0, 1]; lambda per weight so that the prior weighs like `priorStrength` samples.
   const lambda = priorStrength / 4;
@@ -53,7 +60,7 @@ export function fitConfidenceWeights(
     if (Math.max(...step.map(Math.abs)) < 1e-6) break;
   }
   const r = (i: number): number => Math.round(w[i]! * 1000) / 1000;
-  return { bias: r(0), coverage: r(1), questionRecall: r(2), questionDice: r(3), cosine: r(4) };
+  return { bias: r(0), coverage: r(1), questionRecall: r(2), questionDice: r(3), cosine: r(4), margin: r(5) };
 }
 
 /** Solves A x = b by Gaussian elimination with partial pivoting (A is small and positive definite). */

@@ -17,6 +17,12 @@ export interface ConfidenceFeatures {
   /** Dense cosine of the (unexpanded) query and the top hit, times the share of the query the corpus knows. */
   cosine: number;
   /**
+   * Lead of the top hit over the second in the reranked score, clipped to [0, 1] (0 or absent: no
+   * second hit measured). Its weight has no benchmark prior (0): each index's calibration fits it on
+   * its own probes, since the margin's scale depends on the knowledge base.
+   */
+  margin?: number;
+  /**
    * The query asks for a reason or a price and the top hit speaks of neither (question-type.ts): the
    * confidence is halved, whatever the weights. Not a weight of its own: too rare in probes to fit.
    */
@@ -45,6 +51,7 @@ export function confidenceOf(f: ConfidenceFeatures, w: Readonly<ConfidenceWeight
     w.coverage * f.coverage +
     w.questionRecall * f.questionRecall +
     w.questionDice * f.questionDice +
-    w.cosine * f.cosine;
+    w.cosine * f.cosine +
+    (w.margin ?? 0) * (f.margin ?? 0);
   return (f.askedKindMissing ? ASKED_KIND_MISSING_FACTOR : 1) / (1 + Math.exp(-z));
 }

@@ -8,6 +8,7 @@ import type { AnalyzedText, TextAnalyzer } from './analyzer';
 import {
   coverage,
   knownShare,
+  marginOf,
   questionDice,
   questionRecall,
   termCredits,
@@ -121,6 +122,7 @@ export class HybridSearcher {
           ? 0
           : knownShare(this.data, fq) * dot(rawQv, dense.vectors, top * dense.dims, dense.dims),
       ...(top !== undefined && askedKindMissing(query, fullText(chunks[top])) ? { askedKindMissing: true } : {}),
+      margin: marginOf(ranked),
     };
     return { hits, confidence: confidenceOf(features, this.data.stats.calibration?.weights), features };
   }
@@ -148,7 +150,8 @@ export class HybridSearcher {
     const tail = fused
       .slice(head.length, Math.max(head.length, k))
       .map((f) => ({ ...f, coverage: 0, questionRecall: 0 }));
-    return [...head, ...tail].slice(0, Math.max(1, k));
+    // Two at least: the confidence reads the top hit's lead over the second.
+    return [...head, ...tail].slice(0, Math.max(2, k));
   }
 
   /** Rocchio: q + β · mean(top lexical hits), renormalised; unchanged when β = 0. */

@@ -123,7 +123,14 @@ export interface IndexCalibration {
   precisionTarget: number;
   thresholds: CalibratedThresholds;
   /** The confidence's logistic weights refitted on this knowledge base (absent: the prior weights). */
-  weights?: { bias: number; coverage: number; questionRecall: number; questionDice: number; cosine: number };
+  weights?: {
+    bias: number;
+    coverage: number;
+    questionRecall: number;
+    questionDice: number;
+    cosine: number;
+    margin?: number;
+  };
   /** Probes made from the knowledge base itself. */
   probes: { answerable: number; unanswerable: number; offTopic: number };
   /** On the probes at these thresholds: shown answers that were right, and answerable probes shown right. */

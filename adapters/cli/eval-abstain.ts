@@ -2,10 +2,18 @@
  * `kotae eval --abstain`: removes every judged document of a fixed half of the queries (every
  * other query id in sorted order), rebuilds, and measures whether the answer policy answers
  * the queries that still have a grade-2 document and abstains on the others.
+ *
+ * "Answered" means the outcome `answered` only; a tentative answer (the top entry shown as a
+ * proposal) is counted apart: `answerable_shown_rate` counts answered + tentative, and
+ * `unanswerable_declined_rate` counts the unanswerable questions neither answered nor tentative.
+ * The main figures use the benchmark-fitted prior weights and the default thresholds; `calibrated`
+ * gives the same figures with the weights and thresholds the index's self-calibration fitted on the
+ * knowledge base (as `kotae ingest` does), which is what the bot would use.
  */
 import { decideOutcome, DEFAULT_THRESHOLDS, type AnswerThresholds } from '../../bot';
 import type { ChatModel } from '../../bot';
 import { decideWithSources, GENERATION, type SourceDecision } from '../../bot';
+import { CONFIDENCE_WEIGHTS, confidenceOf, type IndexCalibration } from '../../knowledge';
 import type { EvalDataset } from './eval-dataset';
 import { auroc, expectedCalibrationError } from './eval-metrics';
 import { round, type EvalTarget, type QueryResult, runRanking } from './eval-run';
@@ -14,8 +22,14 @@ import { round, type EvalTarget, type QueryResult, runRanking } from './eval-run
 export interface AbstainReport {
   answerable: number;
   unanswerable: number;
+  /** Answerable questions answered (outcome `answered`, tentative not counted) with a relevant top-1. */
   answerable_answered_rate: number;
+  /** Unanswerable questions not answered (tentative, clarify or no_answer). */
   unanswerable_abstained_rate: number;
+  /** Answerable questions answered or tentative with a relevant top-1 (the top entry shown either way). */
+  answerable_shown_rate: number;
+  /** Unanswerable questions neither answered nor tentative (clarify or no_answer: nothing shown as an answer). */
+  unanswerable_declined_rate: number;
   /** Answerable questions in the clarify band with a relevant document among the 3 candidates shown. */
   answerable_clarified_rate: number;
   /** Unanswerable questions below the clarify threshold (no candidates shown). */
@@ -26,8 +40,23 @@ export interface AbstainReport {
   thresholds: AnswerThresholds;
   /** Rates at other answer thresholds, to choose DEFAULT_THRESHOLDS. */
   sweep: { answer: number; answered: number; abstained: number }[];
+  /** The same figures with the index's self-calibrated weights and thresholds (absent: not calibrated). */
+  calibrated?: CalibratedAbstainReport;
   /** The same protocol with the configured chat model reading the sources (`--answer-model`). */
   answer_model?: AnswerModelReport;
+}
+
+/** The abstain figures as the self-calibrated index decides (knowledge/calibration.ts). */
+export interface CalibratedAbstainReport {
+  thresholds: AnswerThresholds;
+  weights?: IndexCalibration['weights'];
+  answerable_answered_rate: number;
+  unanswerable_abstained_rate: number;
+  answerable_shown_rate: number;
+  unanswerable_declined_rate: number;
+  auroc: number;
+  /** Answered (top-1 relevant) / abstained at other answer thresholds, on the calibrated confidences. */
+  sweep: { answer: number; answered: number; abstained: number }[];
 }
 
 /** Rates of the answer policy with a chat model reading the sources (bot/source-check.ts). */
@@ -68,8 +97,15 @@ export async function runAbstain(
   removed: ReadonlySet<string>,
   thresholds: AnswerThresholds = DEFAULT_THRESHOLDS,
   withModel?: AbstainModel,
+  calibration?: IndexCalibration,
 ): Promise<AbstainReport> {
-  const { results } = await runRanking(target, data);
+  const { results: searched } = await runRanking(target, data);
+  // The main figures use the prior weights whatever the index calibrated (the calibrated ones follow).
+  const calibratedConfidence = new Map(searched.map((r) => [r.id, r.retrieval.confidence]));
+  const results = searched.map((r) => ({
+    ...r,
+    retrieval: { ...r.retrieval, confidence: confidenceOf(r.retrieval.features, CONFIDENCE_WEIGHTS) },
+  }));
   const { answerable, unanswerable } = splitResults(data, removed, results);
   const relevant = (r: QueryResult, doc: string | undefined): boolean =>
     doc !== undefined && (data.qrels[r.id][doc] ?? 0) >= 1;
@@ -89,6 +125,16 @@ export async function runAbstain(
   };
   const at = rates(thresholds.answer);
   const share = (n: number, of: number): number => round(n / Math.max(of, 1));
+  const shownAndDeclined = (
+    t: AnswerThresholds,
+    conf: (r: QueryResult) => number,
+  ): { answerable_shown_rate: number; unanswerable_declined_rate: number } => {
+    const shown = (r: QueryResult): boolean => ['answered', 'tentative'].includes(decideOutcome(conf(r), t));
+    return {
+      answerable_shown_rate: share(answerable.filter((r) => shown(r) && relevant(r, r.ranked[0])).length, pos.length),
+      unanswerable_declined_rate: share(unanswerable.filter((r) => !shown(r)).length, neg.length),
+    };
+  };
   const clarified = pos.filter((p) => p.inTop3 && decideOutcome(p.conf, thresholds) === 'clarify').length;
   const noAnswer = neg.filter((c) => decideOutcome(c, thresholds) === 'no_answer').length;
   return {
@@ -96,6 +142,7 @@ export async function runAbstain(
     unanswerable: neg.length,
     answerable_answered_rate: at.answered,
     unanswerable_abstained_rate: at.abstained,
+    ...shownAndDeclined(thresholds, (r) => r.retrieval.confidence),
     answerable_clarified_rate: share(clarified, pos.length),
     unanswerable_no_answer_rate: share(noAnswer, neg.length),
     auroc: round(
@@ -115,9 +162,42 @@ export async function runAbstain(
       answer,
       ...rates(answer),
     })),
+    ...(calibration
+      ? { calibrated: calibratedReport(calibration, answerable, unanswerable, calibratedConfidence, relevant) }
+      : {}),
     ...(withModel
       ? { answer_model: await runWithModel(data, { answerable, unanswerable }, thresholds, withModel, relevant) }
       : {}),
+  };
+}
+
+/** The abstain figures with the confidences and thresholds of the self-calibrated index. */
+function calibratedReport(
+  calibration: IndexCalibration,
+  answerable: readonly QueryResult[],
+  unanswerable: readonly QueryResult[],
+  confidence: ReadonlyMap<string, number>,
+  relevant: (r: QueryResult, doc: string | undefined) => boolean,
+): CalibratedAbstainReport {
+  const t = calibration.thresholds;
+  const conf = (r: QueryResult): number => confidence.get(r.id) ?? 0;
+  const outcome = (r: QueryResult): string => decideOutcome(conf(r), t);
+  const share = (rs: readonly QueryResult[], f: (r: QueryResult) => boolean): number =>
+    round(rs.filter(f).length / Math.max(rs.length, 1));
+  const right = (r: QueryResult): boolean => relevant(r, r.ranked[0]);
+  return {
+    thresholds: { ...t },
+    ...(calibration.weights ? { weights: { ...calibration.weights } } : {}),
+    answerable_answered_rate: share(answerable, (r) => outcome(r) === 'answered' && right(r)),
+    unanswerable_abstained_rate: share(unanswerable, (r) => outcome(r) !== 'answered'),
+    answerable_shown_rate: share(answerable, (r) => ['answered', 'tentative'].includes(outcome(r)) && right(r)),
+    unanswerable_declined_rate: share(unanswerable, (r) => !['answered', 'tentative'].includes(outcome(r))),
+    auroc: round(auroc(answerable.map(conf), unanswerable.map(conf))),
+    sweep: Array.from({ length: 19 }, (_, i) => round((i + 1) * 0.05, 2)).map((answer) => ({
+      answer,
+      answered: share(answerable, (r) => conf(r) >= answer && right(r)),
+      abstained: share(unanswerable, (r) => conf(r) < answer),
+    })),
   };
 }
 

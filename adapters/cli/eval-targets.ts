@@ -13,6 +13,7 @@ import {
   createQueryExpander,
   openKnowledgeIndex,
   type JapaneseAnalyzer,
+  type IndexCalibration,
   type QueryExpander,
   type SearchTuning,
   type SynonymSource,
@@ -78,13 +79,16 @@ export async function buildBaseline(
 export async function buildAbstainTarget(
   data: EvalDataset,
   o: EvalBuildOptions,
-): Promise<{ target: EvalTarget; removed: Set<string> }> {
+): Promise<{ target: EvalTarget; removed: Set<string>; calibration?: IndexCalibration }> {
   const removed = removedDocuments(data, unanswerableHalf(data));
+  // Self-calibrated on the knowledge base without the removed documents, as `kotae ingest` would.
   const target = await createKnowledgeBase(corpusToChunks(data.corpus, o.corpusPath, removed), {
     analyzer: o.analyzer,
     expander: await expanderOf(o),
     tuning: o.tuning,
     vectorIndex: 'hnsw',
+    calibrate: true,
   });
-  return { target, removed };
+  const calibration = target.stats().calibration;
+  return { target, removed, ...(calibration ? { calibration } : {}) };
 }

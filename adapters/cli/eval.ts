@@ -110,7 +110,14 @@ export async function runEvalCommand(argv: string[], io: CommandIo): Promise<num
     };
     if (args.abstain || withModel) {
       const abstain = await buildAbstainTarget(data, options);
-      report.abstain = await runAbstain(abstain.target, data, abstain.removed, undefined, withModel);
+      report.abstain = await runAbstain(
+        abstain.target,
+        data,
+        abstain.removed,
+        undefined,
+        withModel,
+        abstain.calibration,
+      );
     }
     io.out(args.json ? JSON.stringify(report) : formatReport(report));
     return 0;

@@ -103,11 +103,17 @@ describe('kotae eval', function () {
       'unanswerable',
       'answerable_answered_rate',
       'unanswerable_abstained_rate',
+      'answerable_shown_rate',
+      'unanswerable_declined_rate',
       'auroc',
       'ece',
     ])
       assert.equal(typeof abstain[k], 'number', k);
     assert.equal(abstain.answerable + abstain.unanswerable, 6);
+    // Tentative answers are counted apart: answered + tentative shows at least what answered alone does,
+    // and declining (neither answered nor tentative) is stricter than abstaining (not answered).
+    assert.ok(abstain.answerable_shown_rate >= abstain.answerable_answered_rate);
+    assert.ok(abstain.unanswerable_declined_rate <= abstain.unanswerable_abstained_rate);
   });
 
   it('prints a readable table without --json', async () => {

@@ -1,8 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { INGEST_MESSAGES } from '../../../adapters/cli/ingest-messages';
 import { createKnowledgeBase } from '../../../knowledge';
-import { calibrationBudgetMs, fitThresholds, PRIOR_THRESHOLDS } from '../../../knowledge/calibration';
-import { itFaqChunks } from './fixtures/it-faq';
+import { chunkDocuments } from '../../../ingest/chunk';
+import { faqRowsToDocuments } from '../../../ingest/faq';
+import { calibrationBudgetMs, fitThresholds, nearDuplicate, PRIOR_THRESHOLDS } from '../../../knowledge/calibration';
+import { IT_FAQ_ROWS, itFaqChunks } from './fixtures/it-faq';
 import { testAnalyzer } from './shared-analyzer';
 
 type Kind = 'answerable' | 'unanswerable' | 'offTopic';
@@ -54,6 +56,29 @@ describe('self-calibrating confidence (calibration.ts)', () => {
     const plain = await createKnowledgeBase(itFaqChunks(), { analyzer });
     assert.equal(plain.stats().calibration, undefined);
     assert.equal((await plain.search('パスワードを忘れた')).thresholds, undefined);
+  });
+});
+
+describe('near-duplicate FAQs in the calibration (calibration.ts)', () => {
+  it('tells the same question in another entry from a different question', () => {
+    const [a, b] = itFaqChunks();
+    const copy = { ...a!, id: 'copy', documentId: 'copy' };
+    assert.equal(nearDuplicate(a!, copy), true);
+    assert.equal(nearDuplicate(a!, b!), false);
+  });
+
+  it('does not count a duplicate FAQ found with the own one held out as a wrong answer', async () => {
+    const analyzer = await testAnalyzer();
+    // Every FAQ twice (a knowledge base merged from two sources): held out, each probe finds the copy.
+    const rows = [...IT_FAQ_ROWS, ...IT_FAQ_ROWS.map((r) => ({ ...r, id: `${r.id}-copy` }))];
+    const kb = await createKnowledgeBase(chunkDocuments(faqRowsToDocuments(rows, 'fixtures/merged.csv')), {
+      analyzer,
+      calibrate: true,
+    });
+    const probes = kb.stats().calibration?.probes;
+    assert.ok(probes && probes.answerable >= 40, JSON.stringify(probes));
+    // Almost no leave-one-out negative is left (only probes whose held-out search finds something else).
+    assert.ok(probes.unanswerable < probes.answerable / 4, JSON.stringify(probes));
   });
 });
 

@@ -34,6 +34,23 @@ describe('confidence weights fitted on a knowledge base’s probes', () => {
     );
   });
 
+  it('fits the margin from the probes alone (prior 0); weights saved before it leave the confidence unchanged', () => {
+    const withMargin = (margin: number, label: 0 | 1): WeightedSample => ({
+      features: { coverage: 0.8, questionRecall: 0.6, questionDice: 0.4, cosine: 0.5, margin },
+      label,
+      weight: 1,
+    });
+    const probes = [
+      ...Array.from({ length: 60 }, () => withMargin(0.6, 1)),
+      ...Array.from({ length: 60 }, () => withMargin(0.05, 0)),
+    ];
+    assert.equal(CONFIDENCE_WEIGHTS.margin, undefined);
+    assert.ok((fitConfidenceWeights(probes).margin ?? 0) > 0.5, JSON.stringify(fitConfidenceWeights(probes)));
+    const f = { coverage: 0.8, questionRecall: 0.6, questionDice: 0.4, cosine: 0.5, margin: 0.6 };
+    const old = { bias: -3, coverage: 1.5, questionRecall: 2.5, questionDice: 1, cosine: 1 };
+    assert.equal(confidenceOf(f, old), confidenceOf({ ...f, margin: 0 }, old));
+  });
+
   it('is deterministic', () => {
     const probes = [sample(0.9, 1), sample(0.7, 0), sample(0.4, 0), sample(0.95, 1, 2)];
     assert.deepEqual(fitConfidenceWeights(probes), fitConfidenceWeights(probes));
