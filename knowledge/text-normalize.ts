@@ -40,6 +40,8 @@ const TRAILING_KANA = /[\u3041-\u3096]+$/;
  * words with katakana or Latin letters are left alone.
  */
 export function foldOkurigana(term: string): string {
+  const first = term.charCodeAt(0);
+  if (first < 0x4e00 || first > 0x9fff || term.length < 3) return term;
   if (!KANJI_AND_HIRAGANA.test(term) || (term.match(KANJI)?.length ?? 0) < 2 || LONG_INNER_KANA.test(term)) return term;
   const inner = term.replace(INNER_KANA, '');
   const trailing = TRAILING_KANA.exec(inner)?.[0].length ?? 0;
