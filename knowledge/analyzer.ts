@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { loadKuromoji, type KuromojiTokenizer } from './kuromoji-tokenizer';
 import { charBigrams } from './char-ngrams';
-import { katakanaToHiragana, normalizeText } from './text-normalize';
+import { foldOkurigana, katakanaToHiragana, normalizeText } from './text-normalize';
 
 /** Terms of one text: content words (base forms) and character bigrams. */
 export interface AnalyzedText {
@@ -103,7 +103,7 @@ export class JapaneseAnalyzer implements TextAnalyzer {
     for (const token of this.tokenizer.tokenize(japanese.replace(SEPARATORS, ' '))) {
       if (STOP_POS.has(token.pos) || STOP_DETAIL.has(token.pos_detail_1)) continue;
       const base = token.basic_form && token.basic_form !== '*' ? token.basic_form : token.surface_form;
-      const term = katakanaToHiragana(normalizeText(base));
+      const term = katakanaToHiragana(foldOkurigana(normalizeText(base)));
       if (!HAS_LETTER.test(term) || STOP_WORDS.has(term)) continue;
       words.push(term);
     }

@@ -4,7 +4,7 @@
  * the other members with a lower weight.
  */
 import type { TextAnalyzer } from './analyzer';
-import { katakanaToHiragana, normalizeText } from './text-normalize';
+import { foldOkurigana, katakanaToHiragana, normalizeText } from './text-normalize';
 
 /** Turns analysed query words into weighted query terms. */
 export interface QueryExpander {
@@ -110,7 +110,7 @@ export class SynonymExpander implements QueryExpander {
 
 /** Folds a dictionary word the way the analyzer folds a token. */
 export function foldWord(text: string): string {
-  return katakanaToHiragana(normalizeText(text)).replace(/\s+/g, '');
+  return katakanaToHiragana(foldOkurigana(normalizeText(text).replace(/\s+/g, '')));
 }
 
 /** Relations of symmetric groups (factor 1) and one-way expansions (factor 1). */

@@ -22,3 +22,29 @@ export function katakanaToHiragana(term: string): string {
   }
   return out;
 }
+
+const KANJI = /[\u4e00-\u9fff\u3005]/g;
+const KANJI_AND_HIRAGANA = /^[\u4e00-\u9fff\u3005][\u3041-\u3096\u4e00-\u9fff\u3005]*$/;
+// Kana between two kanji (申し込, 引っ越) and kana after the last kanji.
+const INNER_KANA = /(?<=[\u4e00-\u9fff\u3005])[\u3041-\u3096]{1,2}(?=[\u4e00-\u9fff\u3005])/g;
+const LONG_INNER_KANA = /(?<=[\u4e00-\u9fff\u3005])[\u3041-\u3096]{3,}(?=[\u4e00-\u9fff\u3005])/;
+const TRAILING_KANA = /[\u3041-\u3096]+$/;
+
+/**
+ * Okurigana folding (送り仮名の揺れ): a word of two or more kanji written with okurigana between or
+ * after them loses the kana, so 申し込み, 申込み, 申し込む and 申込 are one term (likewise 引っ越し /
+ * 引越し, 取り扱い / 取扱, 手続き / 手続, 問い合わせ / 問合せ, 受け付け / 受付). Official and everyday writing
+ * differ exactly there (公用文 omits okurigana in compounds). What looks like a word rather than
+ * okurigana is kept: kana runs of 3+ between kanji, and 2+ kana after the kanji of a word with no
+ * kana inside (粗大ごみ stays). Words of one kanji (食べる, 大きい), words starting with kana (お知らせ) and
+ * words with katakana or Latin letters are left alone.
+ */
+export function foldOkurigana(term: string): string {
+  const first = term.charCodeAt(0);
+  if (first < 0x4e00 || first > 0x9fff || term.length < 3) return term;
+  if (!KANJI_AND_HIRAGANA.test(term) || (term.match(KANJI)?.length ?? 0) < 2 || LONG_INNER_KANA.test(term)) return term;
+  const inner = term.replace(INNER_KANA, '');
+  const trailing = TRAILING_KANA.exec(inner)?.[0].length ?? 0;
+  if (inner === term && trailing > 1) return term;
+  return trailing > 3 ? term : inner.replace(TRAILING_KANA, '');
+}

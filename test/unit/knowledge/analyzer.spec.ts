@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { createQueryExpander } from '../../../knowledge/query-expansion';
-import { katakanaToHiragana, normalizeText } from '../../../knowledge/text-normalize';
+import { foldOkurigana, katakanaToHiragana, normalizeText } from '../../../knowledge/text-normalize';
 import { testAnalyzer } from './shared-analyzer';
 
 describe('text normalisation', () => {
@@ -20,6 +20,16 @@ describe('text normalisation', () => {
 
   it('folds katakana to hiragana', () => {
     assert.equal(katakanaToHiragana('ゴミ'), 'ごみ');
+  });
+
+  it('drops the okurigana of kanji compounds and keeps other words', () => {
+    for (const w of ['申し込み', '申込み', '申し込む', '申込']) assert.equal(foldOkurigana(w), '申込');
+    assert.equal(foldOkurigana('引っ越し'), '引越');
+    assert.equal(foldOkurigana('問い合わせ'), '問合');
+    assert.equal(foldOkurigana('手続き'), '手続');
+    // Not okurigana: one kanji, a kana prefix, a kana word after the kanji, katakana, a long kana run.
+    for (const w of ['食べる', 'お知らせ', '粗大ごみ', '印刷キュー', '取りあつかい', '子ども'])
+      assert.equal(foldOkurigana(w), w);
   });
 });
 
@@ -43,6 +53,9 @@ describe('JapaneseAnalyzer', () => {
     assert.deepEqual(a.analyze('ゴミ').words, a.analyze('ごみ').words);
     assert.deepEqual(a.analyze('ｻｰﾊﾞｰ').words, a.analyze('サーバ').words);
     assert.deepEqual(a.analyze('Wi-Fi').words, a.analyze('wifi').words);
+    assert.deepEqual(a.analyze('申し込み').words, a.analyze('申込').words);
+    assert.deepEqual(a.analyze('申込みました').words, a.analyze('申し込む').words);
+    assert.deepEqual(a.analyze('受け付け').words, a.analyze('受付').words);
   });
 
   it('adds character bigrams but not hiragana-only ones', async () => {
@@ -75,6 +88,8 @@ describe('synonym expansion', () => {
     const a = await testAnalyzer();
     const expander = await createQueryExpander(a, 'curated+sudachi');
     const out = expander.expand(a.analyze('問合せ').words, 0.5);
-    assert.ok((out.get('問い合わせ') ?? 0) > 0, JSON.stringify([...out]));
+    // 問い合わせ is the same term since okurigana folding; Sudachi adds the other spellings.
+    assert.deepEqual(a.analyze('問い合わせ').words, a.analyze('問合せ').words);
+    assert.ok((out.get('問いあわせる') ?? 0) > 0, JSON.stringify([...out]));
   });
 });
