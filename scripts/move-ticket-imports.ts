@@ -7,6 +7,7 @@
  *
  *   npx tsx scripts/move-ticket-imports.ts           # list the imports that still name bot/ for them
  *   npx tsx scripts/move-ticket-imports.ts --write   # rewrite them (then run prettier on the files)
+ *   npx tsx scripts/move-ticket-imports.ts --list    # print each moved symbol: old module → new module
  *
  * Safe to run again, e.g. on a branch written before the move and merged after it.
  */
@@ -125,6 +126,13 @@ function rewrite(file: string, sf: ts.SourceFile, st: ts.ImportDeclaration | ts.
 }
 
 function main(): void {
+  if (process.argv.includes('--list')) {
+    for (const [name, home] of Object.entries(MOVED)) {
+      const old = home.file === 'records' ? 'bot/records.ts' : 'bot/ports.ts';
+      console.log(`${name}\t${old} → ${home.folder}/${home.file}.ts`);
+    }
+    return;
+  }
   const write = process.argv.includes('--write');
   let count = 0;
   for (const file of listFiles(ROOT)) {
