@@ -46,6 +46,7 @@ export default tseslint.config(
   {
     files: [
       'bot/**',
+      'conversations/**',
       'core/**',
       'calendar/**',
       'tickets/**',

@@ -4,7 +4,9 @@
  */
 import type { Express } from 'express';
 import type { DataSource } from 'typeorm';
-import { HelpdeskService, type ChannelKind, type ChannelSender, type Helpdesk, type TicketStore } from '../bot';
+import { HelpdeskService, type Helpdesk } from '../bot';
+import { type ChannelKind, type ChannelSender } from '../conversations';
+import { type TicketStore } from '../tickets';
 import type { BusinessCalendar } from '../calendar';
 import type { Clock } from '../core';
 import type { Logger } from '../core';

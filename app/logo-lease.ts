@@ -3,7 +3,7 @@
  * the direct-js child; the others stand by and take over when it stops (release) or dies (expiry).
  * Replies to LoGo requesters stored on a standby instance are left queued; the holder sends them.
  */
-import type { ChannelSender } from '../bot';
+import type { ChannelSender } from '../conversations';
 import type { Clock } from '../core';
 import { toKotaeError } from '../core';
 import type { Logger } from '../core';

@@ -5,8 +5,9 @@
 import path from 'node:path';
 import { createPiiMasker, type PiiMasker } from '../privacy';
 import type { DataSource } from 'typeorm';
-import type { ChannelSender, ConversationStore, TicketStore } from '../bot';
-import type { ChannelKind } from '../bot';
+import type { ChannelSender, ConversationStore } from '../conversations';
+import type { TicketStore } from '../tickets';
+import type { ChannelKind } from '../conversations';
 import type { BusinessCalendar, SlaPolicy, SlaTargets } from '../calendar';
 import type { Clock } from '../core';
 import type { Logger } from '../core';

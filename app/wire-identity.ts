@@ -4,7 +4,7 @@
  */
 import type { DataSource } from 'typeorm';
 import type { Router } from 'express';
-import type { ConversationStore } from '../bot';
+import type { ConversationStore } from '../conversations';
 import type { Clock } from '../core';
 import type { Logger } from '../core';
 import { GraphDirectoryLookup, MsalOidcSignIn, MsalTokenProvider } from '../adapters/graph';

@@ -1,6 +1,7 @@
 /** Wiring of LoGoチャット: reads the token and CA files named in the configuration and builds the channel. */
 import fs from 'node:fs';
-import type { ConversationStore, Helpdesk, ProcessedDeliveries } from '../bot';
+import type { Helpdesk, ProcessedDeliveries } from '../bot';
+import type { ConversationStore } from '../conversations';
 import { KotaeError, type Clock, type Logger } from '../core';
 import { createLogoChat, type LogoChat, type LogoChatSettings } from '../adapters/logo-chat';
 import type { JobLease } from '../jobs';

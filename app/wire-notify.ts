@@ -4,8 +4,9 @@
  * events, and the timers that retry the outbox and watch the SLA clocks.
  */
 import type { DataSource } from 'typeorm';
-import type { ChannelSender, TicketStore } from '../bot';
-import type { TicketRecord } from '../bot';
+import type { ChannelSender } from '../conversations';
+import type { TicketStore } from '../tickets';
+import type { TicketRecord } from '../tickets';
 import type { Clock } from '../core';
 import type { Logger } from '../core';
 import { SqlNotificationSettings, SqlNotificationStore } from '../db';

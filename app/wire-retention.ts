@@ -3,7 +3,7 @@
  * N business days, secure deletion, the deletion certificate, audit retention and backup pruning.
  */
 import type { DataSource } from 'typeorm';
-import type { TicketStore } from '../bot';
+import type { TicketStore } from '../tickets';
 import type { BusinessCalendar } from '../calendar';
 import { KotaeError } from '../core';
 import type { Logger } from '../core';

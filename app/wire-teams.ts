@@ -1,5 +1,6 @@
 /** Wiring of the Teams channel: Agents SDK endpoint, proactive sender and Graph department lookup. */
-import type { ChannelSender, ConversationStore, Helpdesk, ProcessedDeliveries } from '../bot';
+import type { Helpdesk, ProcessedDeliveries } from '../bot';
+import type { ChannelSender, ConversationStore } from '../conversations';
 import type { Logger } from '../core';
 import type { TeamsEndpoint } from '../adapters/teams';
 import type { ReplyFiles } from '../adapters/teams';

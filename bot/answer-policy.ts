@@ -3,7 +3,7 @@
  * Each index carries thresholds calibrated on its own knowledge base (knowledge/calibration.ts);
  * these defaults apply to indexes built before that, and configuration may override either.
  */
-import type { Outcome } from './records';
+import type { Outcome } from '../conversations';
 
 /**
  * Confidence thresholds: answered at or above `answer`, tentative (the top answer shown as a

@@ -1,6 +1,6 @@
 /** Turns a retrieval and an outcome into the reply text, sources and choices. */
 import type { Retrieval, SearchHit } from '../knowledge';
-import type { BotAction, Outcome, SourceRef } from './records';
+import type { BotAction, Outcome, SourceRef } from '../conversations';
 import { BOT_MESSAGES } from './messages';
 
 /** The parts of a BotReply that depend on the answer. */

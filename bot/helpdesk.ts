@@ -2,7 +2,8 @@
  * The conversation core as seen by every channel adapter (web, CLI, Teams, LoGo chat).
  * Adapters turn their protocol into these calls and render the BotReply they get back.
  */
-import type { BotReply, ChannelKind, ConversationRecord, Requester, TicketPriority, TicketRecord } from './records';
+import type { BotReply, ChannelKind, ConversationRecord, Requester } from '../conversations';
+import type { TicketPriority, TicketRecord } from '../tickets';
 
 /** A question from a staff member. Without conversationId a new conversation starts. */
 export interface AskInput {

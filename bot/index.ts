@@ -1,4 +1,3 @@
-export * from './records';
 export * from './ports';
 export * from './helpdesk';
 export { HelpdeskService, type HelpdeskOptions } from './helpdesk-service';

@@ -10,7 +10,7 @@ import { decideOutcome, type AnswerThresholds } from './answer-policy';
 import { groundedMessages, GROUNDING_HITS, NOT_IN_SOURCES, type ChatModel } from './chat-model';
 import { CITATION, citationNumber } from './compose-answer';
 import type { Retrieval, SearchHit } from './ports';
-import type { Outcome } from './records';
+import type { Outcome } from '../conversations';
 
 /** How the model's reading of the sources went. */
 export type SourceCheck =

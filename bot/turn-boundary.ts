@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { toKotaeError } from '../core';
 import type { Logger } from '../core';
-import type { BotReply } from './records';
+import type { BotReply } from '../conversations';
 import { BOT_MESSAGES } from './messages';
 
 const USER_ERRORS = new Set(['INPUT_INVALID', 'INPUT_TOO_LARGE', 'NOT_FOUND', 'CONFLICT']);

@@ -1,5 +1,5 @@
 import { KotaeError } from '../core';
-import type { TicketPriority } from '../bot';
+import type { TicketPriority } from '../tickets';
 
 /** Service-level targets of a helpdesk contract, in business minutes. */
 export interface SlaPolicy {

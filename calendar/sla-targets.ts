@@ -4,11 +4,11 @@
  * (復旧作業開始) within 2 business hours and the incident report (障害報告書) within 2 weeks.
  */
 import { KotaeError } from '../core';
-import type { TicketPriority, TicketType } from '../bot';
+import type { TicketPriority, TicketType } from '../tickets';
 
 /**
- * The ticket types and priorities the clocks know. bot/records.ts declares them; calendar/ sits below
- * bot/ and imports its types only. The checks below fail to compile if the lists ever differ.
+ * The ticket types and priorities the clocks know. tickets/records.ts declares them; calendar/ sits below
+ * tickets/ and imports its types only. The checks below fail to compile if the lists ever differ.
  */
 const TICKET_TYPES = ['inquiry', 'incident', 'request'] as const satisfies readonly TicketType[];
 const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const satisfies readonly TicketPriority[];

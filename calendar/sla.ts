@@ -1,5 +1,5 @@
 import { KotaeError } from '../core';
-import { TicketPriority } from '../bot';
+import { TicketPriority } from '../tickets';
 import { BusinessCalendar } from './business-calendar';
 import { SlaPolicy } from './sla-policy';
 

@@ -1,5 +1,5 @@
 /** Every SLA clock of one ticket, on the targets of its type (issue 16 point 4). */
-import type { TicketPriority, TicketType } from '../bot';
+import type { TicketPriority, TicketType } from '../tickets';
 import { computeSla, ms, runClock, type SlaCalendar, type SlaHold, type SlaResult } from './sla';
 import type { SlaTargets } from './sla-targets';
 

@@ -1,5 +1,5 @@
 /** Desk events built from tickets: subject, body and the console link, in Japanese. */
-import type { TicketRecord } from '../bot';
+import type { TicketRecord } from '../tickets';
 import { NOTIFY_MESSAGES as N } from './messages';
 import type { DeskEvent } from './types';
 

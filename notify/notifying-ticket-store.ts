@@ -2,8 +2,9 @@
  * A TicketStore that tells operators about new tickets, requester replies and assignments after the
  * write succeeded. Wrapping the store catches every path (bot escalation, web chat, Teams, LoGo, console).
  */
-import type { TicketComment, TicketEvent, TicketPatch, TicketQuery, TicketStore } from '../bot';
-import type { NewTicket, TicketRecord, TranscriptEntry } from '../bot';
+import type { TicketComment, TicketEvent, TicketPatch, TicketQuery, TicketStore } from '../tickets';
+import type { TranscriptEntry } from '../conversations';
+import type { NewTicket, TicketRecord } from '../tickets';
 import { assigned, requesterReplied, ticketCreated, type ConsoleLink } from './desk-events';
 import type { DeskEvent } from './types';
 

@@ -2,8 +2,8 @@
  * Checks the open tickets' SLA clocks (run every minute): a clock with at most 30 business minutes left
  * is at risk, one past its due time is breached; each is notified once per ticket, clock and due time.
  */
-import type { TicketStore } from '../bot';
-import type { TicketRecord } from '../bot';
+import type { TicketStore } from '../tickets';
+import type { TicketRecord } from '../tickets';
 import type { Clock } from '../core';
 import { formatJst, type SlaClock } from '../calendar';
 import { slaRisk, type TicketWithSla } from '../tickets';

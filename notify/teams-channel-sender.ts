@@ -2,8 +2,8 @@
  * Posts notifications to the operators' Teams channel through the bot's proactive messaging (the
  * Teams ChannelSender of adapters/teams), addressed by a configured service URL and conversation id.
  */
-import type { ChannelSender } from '../bot';
-import type { ConversationRecord } from '../bot';
+import type { ChannelSender } from '../conversations';
+import type { ConversationRecord } from '../conversations';
 import type { NotificationSender } from './ports';
 import type { NotifyChannel, OutgoingMessage } from './types';
 

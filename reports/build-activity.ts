@@ -1,5 +1,5 @@
 /** Incidents, the work log (作業実績) and scheduled jobs of the period. */
-import type { TicketRecord } from '../bot';
+import type { TicketRecord } from '../tickets';
 import { formatJst, formatJstRange } from '../calendar';
 import { PRIORITY_LABELS, STATUS_LABELS } from './labels';
 import type { IncidentItem, JobItem, WorkLogItem } from './model';

@@ -1,5 +1,6 @@
 /** The inquiries section: what staff asked and what the bot did with it. */
-import { CHANNEL_KINDS, type FeedbackRecord, type QuestionRecord, type TicketRecord } from '../bot';
+import { CHANNEL_KINDS, type FeedbackRecord, type QuestionRecord } from '../conversations';
+import { type TicketRecord } from '../tickets';
 import { CHANNEL_LABELS, TEXT } from './labels';
 import type { InquirySection } from './model';
 import { countBy, rate } from './stats';

@@ -3,7 +3,7 @@
  * each clock of its type (response, resolution, and for incidents 復旧作業開始 and 障害報告書) counted as
  * met, breached (late or still running past its due time) or pending at the evaluation time.
  */
-import { TICKET_TYPES, type TicketRecord } from '../bot';
+import { TICKET_TYPES, type TicketRecord } from '../tickets';
 import {
   computeTicketClocks,
   SLA_CLOCK_KINDS,

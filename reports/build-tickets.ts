@@ -1,5 +1,5 @@
 /** The tickets section: volumes, backlog and SLA (response within 2 business hours). */
-import { TICKET_TYPES, type TicketRecord } from '../bot';
+import { TICKET_TYPES, type TicketRecord } from '../tickets';
 import { computeSla, type SlaCalendar, type SlaClock, type SlaPolicy } from '../calendar';
 import { formatJst } from '../calendar';
 import { PRIORITY_LABELS, TEXT, TYPE_LABELS } from './labels';

@@ -1,5 +1,6 @@
 /** The usage analysis: when staff ask, what they ask most, and what the bot could not answer. */
-import type { QuestionRecord, TicketRecord } from '../bot';
+import type { QuestionRecord } from '../conversations';
+import type { TicketRecord } from '../tickets';
 import { jstDateKey, jstInstant, jstParts } from '../calendar';
 import type { UsageSection } from './model';
 import { monthLabel, type ReportPeriod } from './period';

@@ -2,7 +2,7 @@
  * 機密性3 tickets in reports (issue 16 point 5): reports are read by every operator and leave the system
  * as files, so a marked ticket is counted like any other but its texts are replaced.
  */
-import type { TicketRecord } from '../bot';
+import type { TicketRecord } from '../tickets';
 
 /** What a report prints instead of a 機密性3 ticket's texts. */
 export const CONFIDENTIAL_TEXT = '（機密性3のため非表示）';

@@ -4,7 +4,8 @@
  * memory stays bounded whatever the period holds. Question texts are stored masked; the export masks
  * them (and feedback comments) again, so a text stored before a detector existed leaves masked too.
  */
-import type { FeedbackRecord, QuestionRecord, TicketRecord } from '../bot';
+import type { FeedbackRecord, QuestionRecord } from '../conversations';
+import type { TicketRecord } from '../tickets';
 import { formatJst } from '../calendar';
 import { CHANNEL_LABELS, LOG_LABELS as L, TEXT } from './labels';
 import type { ReportPeriod } from './period';

@@ -1,5 +1,6 @@
 /** ReportData over plain arrays: the deterministic fake for unit tests and previews. */
-import type { FeedbackRecord, QuestionRecord, TicketRecord } from '../bot';
+import type { FeedbackRecord, QuestionRecord } from '../conversations';
+import type { TicketRecord } from '../tickets';
 import type { JobRunEntry, QuestionCursor, ReportData, WorkLogEntry } from './report-data';
 
 const within = (t: Date | undefined, from: Date, to: Date): boolean =>

@@ -1,5 +1,6 @@
 /** Japanese message catalogue of the reports (every text a report or its files show). */
-import type { ChannelKind, TicketPriority, TicketType } from '../bot';
+import type { ChannelKind } from '../conversations';
+import type { TicketPriority, TicketType } from '../tickets';
 import { TICKET_PRIORITY_LABELS, TICKET_STATUS_LABELS, TICKET_TYPE_LABELS } from '../tickets';
 
 /** The kinds of report. */

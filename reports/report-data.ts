@@ -2,7 +2,8 @@
  * The port the reports read their data through. Every range is half-open [from, to) on UTC
  * instants; db/ implements it on SQL and `InMemoryReportData` in memory.
  */
-import type { FeedbackRecord, QuestionRecord, TicketRecord } from '../bot';
+import type { FeedbackRecord, QuestionRecord } from '../conversations';
+import type { TicketRecord } from '../tickets';
 import type { WorkLogEntry as TicketWorkLogEntry } from '../tickets';
 
 /** One line of the work log (作業実績) as the reports read it. */

@@ -4,7 +4,7 @@
  * and handed out only to the conversation they belong to (requester) or to operators.
  */
 import { KotaeError } from '../core';
-import type { TicketStore } from '../bot';
+import type { TicketStore } from './ports';
 import type { AuditTrail } from './audit';
 import { ATTACHMENT_MESSAGES } from './attachment-messages';
 import { checkClaim, inspectContent, type AttachmentClaim } from './attachment-policy';

@@ -8,8 +8,8 @@
  */
 import { KotaeError } from '../core';
 import type { Logger } from '../core';
-import type { TicketComment } from '../bot';
-import type { TicketRecord } from '../bot';
+import type { TicketComment } from './ports';
+import type { TicketRecord } from './records';
 import { TICKET_MESSAGES } from './messages';
 import type { FaqStore, IndexedFaqSource } from './ports';
 import type { AuditTrail } from './audit';

@@ -10,7 +10,7 @@
 import { KotaeError } from '../core';
 import type { Clock } from '../core';
 import { jstParts } from '../calendar';
-import type { TicketRecord } from '../bot';
+import type { TicketRecord } from './records';
 import type { AuditTrail } from './audit';
 import {
   ACCOUNT_ACTIONS,

@@ -1,6 +1,6 @@
 /** The 障害 (incident) rule: an incident is resolved only with cause, actions and prevention recorded. */
 import { KotaeError } from '../core';
-import type { TicketRecord, TicketStatus, TicketType } from '../bot';
+import type { TicketRecord, TicketStatus, TicketType } from './records';
 import type { IncidentField } from './types';
 import { TICKET_MESSAGES } from './messages';
 

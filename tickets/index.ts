@@ -67,6 +67,19 @@ export { depersonalize } from './faq-depersonalize';
 export { OPERATOR_ROLES, hasRole } from './operators';
 export type { OperatorRole, OperatorRecord, OperatorStore, SessionRecord, SessionStore } from './operators';
 export type { AuditBreak, AuditEntry, AuditHead, AuditRecord, AuditTrail, AuditVerification } from './audit';
+export * from './records';
+export {
+  TICKET_ORDER_COLUMNS,
+  type TicketQuery,
+  type TicketOrderColumn,
+  type TicketPatch,
+  type TicketCommentKind,
+  type TicketComment,
+  type TicketEvent,
+  type TicketStore,
+  type RequesterIntent,
+  type TicketDesk,
+} from './ports';
 export type {
   AttachmentStore,
   AttachmentFileStore,

@@ -2,7 +2,7 @@
  * The one Japanese label of each ticket status, type and priority, used everywhere: console, reports,
  * history, audit and the messages to requesters (issue 14 point 6).
  */
-import type { TicketPriority, TicketStatus, TicketType } from '../bot';
+import type { TicketPriority, TicketStatus, TicketType } from './records';
 
 /** 状態 */
 export const TICKET_STATUS_LABELS: Readonly<Record<TicketStatus, string>> = {

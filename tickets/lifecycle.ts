@@ -3,8 +3,8 @@
  * (解決/クローズ → 対応中). Pure functions over TicketRecord.
  */
 import { KotaeError } from '../core';
-import type { TicketPatch } from '../bot';
-import type { TicketRecord, TicketStatus } from '../bot';
+import type { TicketPatch } from './ports';
+import type { TicketRecord, TicketStatus } from './records';
 import { TICKET_MESSAGES } from './messages';
 
 /** Allowed next statuses for each status. */

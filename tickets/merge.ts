@@ -4,7 +4,7 @@
  * number through the usual reply delivery. Merging into itself or into a closed ticket is refused.
  */
 import { KotaeError } from '../core';
-import type { TicketRecord } from '../bot';
+import type { TicketRecord } from './records';
 
 /** Japanese texts of merging. */
 export const MERGE_MESSAGES = {

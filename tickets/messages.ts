@@ -2,7 +2,7 @@
  * Japanese texts the ticket domain sends to requesters and shows as error messages. Console labels
  * live in adapters/web/console/messages.ts.
  */
-import type { TicketStatus } from '../bot';
+import type { TicketStatus } from './records';
 import type { IncidentField } from './types';
 import { TICKET_STATUS_LABELS } from './labels';
 

@@ -1,6 +1,6 @@
-/** Ports of the desk domain besides TicketStore (bot/ports). db/ implements them; tests use fakes. */
-import type { TicketComment } from '../bot';
-import type { ChannelKind } from '../bot';
+/** Ports of the desk domain, from the ticket store on. db/ implements them; tests use fakes. */
+import type { BotReply, ChannelKind, ConversationRecord, TranscriptEntry } from '../conversations';
+import type { NewTicket, TicketPriority, TicketRecord, TicketStatus, TicketType } from './records';
 import type {
   AttachmentMeta,
   NewAttachment,
@@ -14,6 +14,142 @@ import type {
   UnansweredQuestion,
   WorkLogEntry,
 } from './types';
+
+/** Filters for the ticket queue. */
+export interface TicketQuery {
+  status?: TicketStatus[];
+  category?: string;
+  assignee?: string;
+  type?: TicketType;
+  priority?: TicketPriority;
+  /** Tickets opened from this conversation. */
+  conversationId?: string;
+  /** Tickets of this requester (channel identity). */
+  requesterId?: string;
+  createdFrom?: Date;
+  createdTo?: Date;
+  /**
+   * Full-text search: every term occurs (case-insensitively) in the number, title, details, requester
+   * name or id, 所属 or a comment of the ticket. Terms come from tickets/ `parseSearch`.
+   */
+  terms?: readonly string[];
+  /** Leaves out tickets marked 機密性3 (a viewer who is not rostered). */
+  hideConfidential?: boolean;
+  /**
+   * Order by a plain column (ties: newest first), compared by the database's collation; a missing value
+   * sorts as the empty string (first ascending). Default: newest first.
+   */
+  order?: { column: TicketOrderColumn; dir: 'asc' | 'desc' };
+  limit?: number;
+  offset?: number;
+}
+
+/** The ticket columns a query can be ordered by. */
+export const TICKET_ORDER_COLUMNS = [
+  'number',
+  'title',
+  'type',
+  'category',
+  'requesterName',
+  'department',
+  'assignee',
+  'createdAt',
+] as const;
+
+export type TicketOrderColumn = (typeof TICKET_ORDER_COLUMNS)[number];
+
+/** A change to a ticket; `expectedVersion` enforces optimistic locking. */
+export interface TicketPatch {
+  status?: TicketStatus;
+  type?: TicketType;
+  priority?: TicketPriority;
+  category?: string;
+  title?: string;
+  assignee?: string | null;
+  firstResponseAt?: Date;
+  resolvedAt?: Date | null;
+  closedAt?: Date | null;
+  requesterRepliedAt?: Date | null;
+  incident?: { cause?: string; actions?: string; prevention?: string };
+  restorationStartedAt?: Date;
+  incidentReportAt?: Date;
+  confidential?: boolean;
+}
+
+/** What a comment is: a reply to the requester, an internal note, or a message from the requester. */
+export type TicketCommentKind = 'reply' | 'note' | 'requester';
+
+/** A reply to the requester, an internal note, or the requester's own message. */
+export interface TicketComment {
+  id: string;
+  ticketId: string;
+  kind: TicketCommentKind;
+  author: string;
+  body: string;
+  createdAt: Date;
+  /** When the channel accepted the reply (Teams, LoGo) or it was put in the web chat's history. */
+  deliveredAt?: Date;
+  deliveryError?: string;
+  /** Web chat: when the requester's page fetched the reply (既読). */
+  readAt?: Date;
+}
+
+/** One entry of a ticket's change history. */
+export interface TicketEvent {
+  id: string;
+  ticketId: string;
+  at: Date;
+  actor: string;
+  field: string;
+  before?: string;
+  after?: string;
+}
+
+/** Tickets, their history and comments. */
+export interface TicketStore {
+  /** Creates a ticket; with a sourceActivityId already used, returns the ticket it created before. */
+  create(input: NewTicket, actor: string): Promise<TicketRecord>;
+  /**
+   * The conversation's open ticket (新規 / 対応中 / 保留), or a new one when it has none — atomically, so
+   * concurrent calls for one conversation get one ticket (`created` is true for exactly one of them).
+   */
+  openForConversation(
+    input: NewTicket & { conversationId: string },
+    actor: string,
+  ): Promise<{ ticket: TicketRecord; created: boolean }>;
+  get(idOrNumber: string): Promise<TicketRecord | undefined>;
+  list(query: TicketQuery): Promise<{ items: TicketRecord[]; total: number }>;
+  /** Applies a patch; throws KotaeError CONFLICT when the stored version differs from expectedVersion. */
+  update(id: string, expectedVersion: number, patch: TicketPatch, actor: string): Promise<TicketRecord>;
+  addComment(ticketId: string, comment: Omit<TicketComment, 'id' | 'ticketId' | 'createdAt'>): Promise<TicketComment>;
+  markDelivered(commentId: string, result: { deliveredAt?: Date; deliveryError?: string }): Promise<void>;
+  /** Marks the delivered, unread replies of the conversation's tickets read (web chat); returns how many. */
+  markRepliesRead(conversationId: string, at: Date): Promise<number>;
+  comments(ticketId: string): Promise<TicketComment[]>;
+  history(ticketId: string): Promise<TicketEvent[]>;
+  transcript(ticketId: string): Promise<TranscriptEntry[]>;
+}
+
+/** What the requester asked the desk to do with a message (buttons under a reply). */
+export type RequesterIntent = 'auto' | 'reopen';
+
+/**
+ * The desk as the conversation core sees it (tickets/ implements it): a requester's messages reach the
+ * conversation's ticket, and status questions are answered to the ticket's requester only.
+ */
+export interface TicketDesk {
+  /**
+   * When the conversation has an open ticket (or one resolved recently), adds the message to it and
+   * returns the reply to show; `reopen` confirms reopening a resolved one. undefined: not about a ticket.
+   */
+  routeRequesterMessage(
+    conversation: ConversationRecord,
+    text: string,
+    intent: RequesterIntent,
+  ): Promise<BotReply | undefined>;
+  /** Status of ticket `number` (or of every ticket of the conversation), only to its requester. */
+  status(conversation: ConversationRecord, number?: string): Promise<BotReply>;
+}
 
 /** Attachment rows: on tickets, or held on a conversation until it is escalated. */
 export interface AttachmentStore {

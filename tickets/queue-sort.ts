@@ -3,8 +3,8 @@
  * status, priority (their lifecycle / urgency order) or an SLA due time in memory over the filtered
  * tickets, at most 1,000.
  */
-import { TICKET_PRIORITIES, TICKET_STATUSES } from '../bot';
-import type { TicketOrderColumn } from '../bot';
+import { TICKET_PRIORITIES, TICKET_STATUSES } from './records';
+import type { TicketOrderColumn } from './ports';
 import type { TicketWithSla } from './types';
 
 /** The sortable columns of the queue. */

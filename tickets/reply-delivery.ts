@@ -9,8 +9,10 @@ import { randomUUID } from 'node:crypto';
 import { KotaeError } from '../core';
 import type { Clock } from '../core';
 import type { Logger } from '../core';
-import type { ChannelSender, ConversationStore, TicketComment, TicketStore } from '../bot';
-import type { BotReply, ChannelKind, TicketRecord } from '../bot';
+import type { ChannelSender, ConversationStore } from '../conversations';
+import type { TicketComment, TicketStore } from './ports';
+import type { BotReply, ChannelKind } from '../conversations';
+import type { TicketRecord } from './records';
 import type { TicketOutbox } from './ports';
 
 /** What ReplyDelivery needs. */

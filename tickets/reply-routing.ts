@@ -3,7 +3,8 @@
  * 保留) takes it; a ticket resolved within the reopen window takes it after a confirmation; anything
  * else (closed, resolved long ago, someone else's) leaves the message to the bot.
  */
-import { OPEN_TICKET_STATUSES, type ConversationRecord, type TicketRecord } from '../bot';
+import { type ConversationRecord } from '../conversations';
+import { OPEN_TICKET_STATUSES, type TicketRecord } from './records';
 
 /** What to do with a requester's message. */
 export type ReplyRoute =

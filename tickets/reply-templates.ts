@@ -1,6 +1,6 @@
 /** Canned replies (テンプレート): admin-managed texts with the placeholders {氏名} {受付番号} {担当者}. */
 import { KotaeError } from '../core';
-import type { TicketRecord } from '../bot';
+import type { TicketRecord } from './records';
 
 /** A canned reply. */
 export interface ReplyTemplate {

@@ -5,8 +5,10 @@
  */
 import { KotaeError } from '../core';
 import type { Clock } from '../core';
-import type { ConversationStore, RequesterIntent, TicketDesk, TicketPatch, TicketStore } from '../bot';
-import type { BotReply, ConversationRecord, TicketRecord } from '../bot';
+import type { ConversationStore } from '../conversations';
+import type { RequesterIntent, TicketDesk, TicketPatch, TicketStore } from './ports';
+import type { BotReply, ConversationRecord } from '../conversations';
+import type { TicketRecord } from './records';
 import { formatJstDayTime } from '../calendar';
 import { statusPatch } from './lifecycle';
 import { TICKET_MESSAGES as M } from './messages';

@@ -3,8 +3,8 @@
  * and finding the excerpt that shows why a ticket matched. The database does the matching (db/).
  */
 import { KotaeError } from '../core';
-import type { TicketComment } from '../bot';
-import type { TicketRecord } from '../bot';
+import type { TicketComment } from './ports';
+import type { TicketRecord } from './records';
 
 /** Longest search input accepted, and most terms. */
 export const MAX_SEARCH_LENGTH = 200;

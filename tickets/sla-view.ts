@@ -9,7 +9,7 @@ import {
   type SlaResult,
   type SlaState,
 } from '../calendar';
-import type { TicketRecord } from '../bot';
+import type { TicketRecord } from './records';
 
 /** Worst first: the state a queue shows for a ticket's two clocks. */
 const SEVERITY: readonly SlaState[] = ['breached', 'due_soon', 'ok', 'met_late', 'met'];

@@ -1,7 +1,7 @@
 /** Checks and helpers of ticket saves: length limits, masking of changed texts, the fields a save changed. */
 import { KotaeError } from '../core';
-import type { TicketPatch } from '../bot';
-import type { TicketRecord } from '../bot';
+import type { TicketPatch } from './ports';
+import type { TicketRecord } from './records';
 import type { PiiMasker } from '../privacy';
 import { TICKET_MESSAGES } from './messages';
 import { masked, maskedOptional } from './personal-data';

@@ -4,9 +4,10 @@
  */
 import { KotaeError } from '../core';
 import type { Clock } from '../core';
-import type { TicketComment, TicketEvent, TicketPatch, TicketQuery, TicketStore } from '../bot';
-import type { NewTicket, TicketRecord, TicketStatus, TranscriptEntry } from '../bot';
-import { TICKET_STATUSES } from '../bot';
+import type { TicketComment, TicketEvent, TicketPatch, TicketQuery, TicketStore } from './ports';
+import type { TranscriptEntry } from '../conversations';
+import type { NewTicket, TicketRecord, TicketStatus } from './records';
+import { TICKET_STATUSES } from './records';
 import type { SlaCalendar, SlaPolicy, SlaResult, SlaState, SlaTargets } from '../calendar';
 import { assertIncidentComplete } from './incident-rule';
 import { assertTransition, statusPatch } from './lifecycle';

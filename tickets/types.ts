@@ -1,5 +1,6 @@
-/** Records of the helpdesk desk domain besides TicketRecord (declared in bot/records). */
-import type { ChannelKind, Outcome, TicketRecord, TranscriptEntry } from '../bot';
+/** Records of the helpdesk desk domain besides the ticket itself (records.ts). */
+import type { ChannelKind, Outcome, TranscriptEntry } from '../conversations';
+import type { TicketRecord } from './records';
 import type { SlaResult } from '../calendar';
 import type { SearchExcerpt } from './search';
 

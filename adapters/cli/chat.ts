@@ -4,7 +4,8 @@
  */
 import readline from 'node:readline';
 import { createApp } from '../../app';
-import { runTurn, type BotReply, type Helpdesk } from '../../bot';
+import { runTurn, type Helpdesk } from '../../bot';
+import { type BotReply } from '../../conversations';
 import { toKotaeError } from '../../core';
 import { MemoryLogger } from '../../core';
 import { SystemClock } from '../../core';

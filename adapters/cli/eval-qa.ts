@@ -22,7 +22,7 @@ import { composeAnswer } from '../../bot';
 import { decideWithSources, GENERATION } from '../../bot';
 import { DEFAULT_THRESHOLDS, type AnswerThresholds } from '../../bot';
 import { followUpQuery } from '../../bot';
-import type { Outcome } from '../../bot';
+import type { Outcome } from '../../conversations';
 import { percentile } from './eval-metrics';
 import { round } from './eval-run';
 

@@ -1,6 +1,8 @@
 /** A Helpdesk that talks to a running Kotae server's JSON API (used by `kotae chat`). */
 import { KotaeError, type ErrorCode } from '../../core';
-import type { AskInput, BotReply, EscalateInput, FeedbackInput, Helpdesk, TicketRecord } from '../../bot';
+import type { AskInput, EscalateInput, FeedbackInput, Helpdesk } from '../../bot';
+import type { BotReply } from '../../conversations';
+import type { TicketRecord } from '../../tickets';
 import { BOT_MESSAGES } from '../../bot';
 
 interface ApiError {

@@ -1,5 +1,5 @@
 /** Renders a BotReply as plain text with numbered choices (terminal; also fits text-only chats). */
-import type { BotReply } from '../../bot';
+import type { BotReply } from '../../conversations';
 import { CLI_MESSAGES } from './messages';
 
 /** Plain-text rendering of a reply. */

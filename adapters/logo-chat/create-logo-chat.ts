@@ -2,7 +2,8 @@
  * Builds the LoGoチャット channel from its settings: the supervised direct-js child (direct), the
  * signed relay (relay), or nothing (off).
  */
-import type { ChannelSender, ConversationStore, Helpdesk, ProcessedDeliveries } from '../../bot';
+import type { Helpdesk, ProcessedDeliveries } from '../../bot';
+import type { ChannelSender, ConversationStore } from '../../conversations';
 import type { Logger } from '../../core';
 import type { Backoff } from './backoff';
 import type { ChildOptions } from './ipc';

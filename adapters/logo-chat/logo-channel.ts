@@ -1,5 +1,5 @@
 /** ChannelSender for LoGoチャット: operator replies and notices go to the requester's pair talk. */
-import type { BotReply, ChannelKind, ChannelSender, ConversationRecord } from '../../bot';
+import type { BotReply, ChannelKind, ChannelSender, ConversationRecord } from '../../conversations';
 import type { LogoConversation } from './logo-conversation';
 
 /** Proactive sends through the LoGo conversation (stored pair talk, or a new one). */

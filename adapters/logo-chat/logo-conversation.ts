@@ -4,14 +4,8 @@
  * choices, feedback or escalation; replies are rendered generically (render.ts).
  * One staff member's messages are handled strictly in order.
  */
-import {
-  runTurn,
-  type BotReply,
-  type ConversationRecord,
-  type ConversationStore,
-  type Helpdesk,
-  type Requester,
-} from '../../bot';
+import { runTurn, type Helpdesk } from '../../bot';
+import { type BotReply, type ConversationRecord, type ConversationStore, type Requester } from '../../conversations';
 import { KotaeError, type Logger } from '../../core';
 import { KeyedQueue } from './keyed-queue';
 import { questionText } from './mentions';

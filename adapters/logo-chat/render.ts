@@ -3,7 +3,7 @@
  * URLs, split at 1,024 characters on line breaks), candidates and actions as a select stamp
  * (≤ 9 options of ≤ 64 characters, else a numbered list) and 「解決しましたか？」 as a yes/no stamp.
  */
-import type { BotReply } from '../../bot';
+import type { BotReply } from '../../conversations';
 import { LOGO_MESSAGES as M } from './messages';
 
 /** Longest text message direct accepts. */

@@ -5,7 +5,7 @@
  * conversation's requester, checked against the stored record (the button data alone could be replayed).
  */
 import type { Activity } from '@microsoft/agents-activity';
-import type { ConversationStore } from '../../bot';
+import type { ConversationStore } from '../../conversations';
 import type { Logger } from '../../core';
 import type { CardAction } from './card-actions';
 import { TEAMS_MESSAGES as M } from './messages';

@@ -2,7 +2,7 @@
  * The data our Adaptive Card buttons carry, and parsing it back from either an `adaptiveCard/action`
  * invoke (Action.Execute) or a message `value` (Action.Submit from older clients).
  */
-import { TICKET_PRIORITIES, type TicketPriority } from '../../bot';
+import { TICKET_PRIORITIES, type TicketPriority } from '../../tickets';
 
 /** Verbs of our Action.Execute buttons; the same string is in `data.kotae` for Action.Submit fallbacks. */
 export type CardVerb =

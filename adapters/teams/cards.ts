@@ -1,8 +1,9 @@
 /**
  * Renders channel-neutral replies as Adaptive Cards v1.5 (Teams' Universal Actions: Action.Execute).
  */
-import type { BotAction, BotReply, SourceRef, TicketPriority } from '../../bot';
-import { TICKET_PRIORITIES } from '../../bot';
+import type { BotAction, BotReply, SourceRef } from '../../conversations';
+import type { TicketPriority } from '../../tickets';
+import { TICKET_PRIORITIES } from '../../tickets';
 import { actionData, SEPARATE, type CardVerb } from './card-actions';
 import { PRIORITY_LABELS, TEAMS_MESSAGES as M } from './messages';
 import { textBlocks } from './text-blocks';

@@ -3,7 +3,7 @@
  */
 import { CloudAdapter, OutboundHostValidator, type Request, type WebResponse } from '@microsoft/agents-hosting';
 import type { Helpdesk } from '../../bot';
-import type { ConversationStore } from '../../bot';
+import type { ConversationStore } from '../../conversations';
 import type { ProcessedDeliveries } from '../../bot';
 import type { Logger } from '../../core';
 import { buildAuthConfiguration, isLoopbackAddress, type TeamsAuthOptions } from './auth';

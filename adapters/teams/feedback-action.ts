@@ -7,8 +7,8 @@
  */
 import type { Activity } from '@microsoft/agents-activity';
 import type { Helpdesk } from '../../bot';
-import type { ConversationStore } from '../../bot';
-import type { BotReply } from '../../bot';
+import type { ConversationStore } from '../../conversations';
+import type { BotReply } from '../../conversations';
 import type { CardAction } from './card-actions';
 import { feedbackCard, type AdaptiveCard } from './cards';
 

@@ -2,7 +2,7 @@
  * Every Japanese text the Teams channel shows to staff (cards, welcome, errors).
  * Code, identifiers and logs stay English; nothing user-facing is written elsewhere in adapters/teams.
  */
-import type { TicketPriority } from '../../bot';
+import type { TicketPriority } from '../../tickets';
 
 /** Message catalogue of the Teams adapter. */
 export const TEAMS_MESSAGES = Object.freeze({

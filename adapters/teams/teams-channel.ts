@@ -3,8 +3,8 @@
  */
 import type { Activity, ConversationReference } from '@microsoft/agents-activity';
 import type { CloudAdapter } from '@microsoft/agents-hosting';
-import type { ChannelSender } from '../../bot';
-import type { BotReply, ChannelKind, ConversationRecord } from '../../bot';
+import type { ChannelSender } from '../../conversations';
+import type { BotReply, ChannelKind, ConversationRecord } from '../../conversations';
 import { KotaeError } from '../../core';
 import type { Logger } from '../../core';
 import { replyCard } from './cards';

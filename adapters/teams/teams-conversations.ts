@@ -2,8 +2,8 @@
  * Who is asking and which of our conversations a Teams activity belongs to.
  */
 import type { Activity } from '@microsoft/agents-activity';
-import type { ConversationStore } from '../../bot';
-import type { Requester } from '../../bot';
+import type { ConversationStore } from '../../conversations';
+import type { Requester } from '../../conversations';
 import type { Logger } from '../../core';
 import type { DirectoryLookup } from './ports';
 

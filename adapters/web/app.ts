@@ -3,7 +3,9 @@
  * routers other adapters contribute (console, reports, Teams endpoint).
  */
 import express, { type Express, type RequestHandler, type Router } from 'express';
-import type { ConversationStore, Helpdesk, TicketStore } from '../../bot';
+import type { Helpdesk } from '../../bot';
+import type { ConversationStore } from '../../conversations';
+import type { TicketStore } from '../../tickets';
 import type { Clock } from '../../core';
 import type { Logger } from '../../core';
 import { projectFile } from '../../core';

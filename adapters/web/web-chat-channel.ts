@@ -3,7 +3,7 @@
  * ticket status changes) are written once into its transcript, where the chat page picks them up
  * (now or when it is opened again). The page's fetch marks them read (既読).
  */
-import type { BotReply, ChannelSender, ConversationRecord, ConversationStore } from '../../bot';
+import type { BotReply, ChannelSender, ConversationRecord, ConversationStore } from '../../conversations';
 import type { Clock } from '../../core';
 
 /** Delivers proactive messages to web chat conversations through their transcript. */

@@ -3,7 +3,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { ConversationStore } from '../../bot';
+import type { ConversationStore } from '../../conversations';
 import type {
   ChannelKind,
   ConversationRecord,
@@ -13,7 +13,7 @@ import type {
   Requester,
   TranscriptEntry,
   TranscriptRole,
-} from '../../bot';
+} from '../../conversations';
 import type { ConversationRow, FeedbackRow, QuestionRow, TranscriptEntryRow } from '../schema';
 import { runDb } from '../run-db';
 import { inTransaction, managerOf } from '../transaction-scope';

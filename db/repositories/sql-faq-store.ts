@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { In, type DataSource } from 'typeorm';
 import { KotaeError } from '../../core';
-import type { ChannelKind } from '../../bot';
+import type { ChannelKind } from '../../conversations';
 import type {
   FaqEntry,
   FaqInput,

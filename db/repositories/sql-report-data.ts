@@ -12,7 +12,8 @@ import {
   type FindOptionsWhere,
   type ObjectLiteral,
 } from 'typeorm';
-import type { FeedbackRecord, QuestionRecord, TicketRecord } from '../../bot';
+import type { FeedbackRecord, QuestionRecord } from '../../conversations';
+import type { TicketRecord } from '../../tickets';
 import type { JobRunEntry, JobRunStatus, QuestionCursor, ReportData, WorkLogEntry } from '../../reports';
 import type { FeedbackRow, JobRunRow, QuestionRow, TicketRow, WorkLogRow } from '../schema';
 import { runDb } from '../run-db';

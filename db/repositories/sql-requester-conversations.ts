@@ -1,6 +1,6 @@
 /** RequesterConversations on TypeORM: a requester's recent bot conversations with their questions and transcript. */
 import { In, Not, type DataSource } from 'typeorm';
-import type { ChannelKind, Outcome, TranscriptRole } from '../../bot';
+import type { ChannelKind, Outcome, TranscriptRole } from '../../conversations';
 import type { RecentConversation, RequesterConversations } from '../../tickets';
 import type { ConversationRow, QuestionRow, TranscriptEntryRow } from '../schema';
 import { runDb } from '../run-db';

@@ -5,7 +5,7 @@
  * concurrent claim re-checks the condition on the row the other one wrote, so exactly one wins.
  */
 import type { DataSource } from 'typeorm';
-import type { TicketComment } from '../../bot';
+import type { TicketComment } from '../../tickets';
 import type { OutboxFilter, TicketOutbox } from '../../tickets';
 import type { TicketCommentRow } from '../schema';
 import { runDb } from '../run-db';

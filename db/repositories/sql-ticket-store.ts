@@ -13,14 +13,10 @@ import {
   type FindOptionsWhere,
 } from 'typeorm';
 import { KotaeError } from '../../core';
-import type { TicketComment, TicketEvent, TicketPatch, TicketQuery, TicketStore } from '../../bot';
-import {
-  OPEN_TICKET_STATUSES,
-  type NewTicket,
-  type TicketRecord,
-  type TranscriptEntry,
-  type TranscriptRole,
-} from '../../bot';
+import { jstParts } from '../../calendar';
+import type { TicketComment, TicketEvent, TicketPatch, TicketQuery, TicketStore } from '../../tickets';
+import { type TranscriptEntry, type TranscriptRole } from '../../conversations';
+import { OPEN_TICKET_STATUSES, type NewTicket, type TicketRecord } from '../../tickets';
 import type { TicketCommentRow, TicketEventRow, TicketRow, TranscriptEntryRow } from '../schema';
 import { runDb } from '../run-db';
 import { diffPatch, toComment, toTicket } from './ticket-mapping';
@@ -102,7 +98,7 @@ export class SqlTicketStore implements TicketStore {
   private async insertTicket(em: EntityManager, input: NewTicket, dedupeKey: string, actor: string) {
     const tickets = em.getRepository<TicketRow>('ticket');
     const at = this.now();
-    const year = Number(at.toLocaleString('en-US', { timeZone: 'Asia/Tokyo', year: 'numeric' }));
+    const year = jstParts(at).year;
     const seq = await nextTicketSeq(em, year);
     const row: TicketRow = {
       id: randomUUID(),

@@ -1,6 +1,7 @@
 /** Maps ticket rows to records and describes field-level changes for the history. */
-import type { ChannelKind, TicketPriority, TicketRecord, TicketStatus, TicketType } from '../../bot';
-import type { TicketComment, TicketPatch } from '../../bot';
+import type { ChannelKind } from '../../conversations';
+import type { TicketPriority, TicketRecord, TicketStatus, TicketType } from '../../tickets';
+import type { TicketComment, TicketPatch } from '../../tickets';
 import type { TicketCommentRow, TicketRow } from '../schema';
 
 /** Maps a ticket row to its record. */

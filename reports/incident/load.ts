@@ -1,5 +1,5 @@
 /** Loads a 障害 ticket and everything its report prints, through small read-only ports. */
-import type { TicketStore } from '../../bot';
+import type { TicketStore } from '../../tickets';
 import { KotaeError } from '../../core';
 import { TYPE_LABELS } from '../labels';
 import type { WorkLogEntry } from '../report-data';

@@ -2,8 +2,9 @@
  * The incident recovery report (障害復旧作業報告書) of one 障害 ticket: a JSON-safe model built
  * once, printed by the xlsx and the pdf renderer alike.
  */
-import type { TicketComment, TicketEvent } from '../../bot';
-import type { TicketRecord, TranscriptEntry } from '../../bot';
+import type { TicketComment, TicketEvent } from '../../tickets';
+import type { TranscriptEntry } from '../../conversations';
+import type { TicketRecord } from '../../tickets';
 import { buildWorkLog } from '../build-activity';
 import { CHANNEL_LABELS, PRIORITY_LABELS, STATUS_LABELS } from '../labels';
 import type { WorkLogItem } from '../model';

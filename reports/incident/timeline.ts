@@ -1,6 +1,7 @@
 /** The 経過 of an incident: requester chat lines, history events and replies, oldest first. */
-import type { TicketComment, TicketEvent } from '../../bot';
-import type { TicketRecord, TranscriptEntry } from '../../bot';
+import type { TicketComment, TicketEvent } from '../../tickets';
+import type { TranscriptEntry } from '../../conversations';
+import type { TicketRecord } from '../../tickets';
 import { formatJst } from '../../calendar';
 import { PRIORITY_LABELS, STATUS_LABELS, TYPE_LABELS } from '../labels';
 import {

@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { FakeClock } from '../../core/clock';
 import { KotaeError } from '../../core/errors';
-import type { TicketStore } from '../../bot/ports';
-import type { NewTicket } from '../../bot/records';
+import type { TicketStore } from '../../tickets';
+import type { NewTicket } from '../../tickets';
 import type { TicketOutbox } from '../../tickets';
 
 /** What a factory gives the suite (every implementation has an outbox). */

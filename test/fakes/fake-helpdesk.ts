@@ -3,7 +3,8 @@
  * promise that one activity id yields one feedback and one ticket.
  */
 import type { AskInput, EscalateInput, FeedbackInput, Helpdesk } from '../../bot/helpdesk';
-import type { BotReply, TicketRecord } from '../../bot/records';
+import type { BotReply } from '../../conversations';
+import type { TicketRecord } from '../../tickets';
 
 /** Helpdesk fake: answers every question with a canned answer and two sources. */
 export class FakeHelpdesk implements Helpdesk {

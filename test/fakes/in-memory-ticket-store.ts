@@ -1,7 +1,9 @@
 /** Deterministic in-memory TicketStore (and TicketOutbox) for tests; same contract as SqlTicketStore. */
 import { KotaeError } from '../../core/errors';
-import type { TicketComment, TicketEvent, TicketPatch, TicketQuery, TicketStore } from '../../bot/ports';
-import { OPEN_TICKET_STATUSES, type NewTicket, type TicketRecord, type TranscriptEntry } from '../../bot/records';
+import { jstParts } from '../../calendar';
+import type { TicketComment, TicketEvent, TicketPatch, TicketQuery, TicketStore } from '../../tickets';
+import { type TranscriptEntry } from '../../conversations';
+import { OPEN_TICKET_STATUSES, type NewTicket, type TicketRecord } from '../../tickets';
 import type { OutboxFilter, TicketOutbox } from '../../tickets';
 
 type Stored = { ticket: TicketRecord; transcript: TranscriptEntry[]; sourceActivityId?: string };
@@ -35,7 +37,7 @@ export class InMemoryTicketStore implements TicketStore, TicketOutbox {
     const dup = input.sourceActivityId && this.tickets.find((s) => s.sourceActivityId === input.sourceActivityId);
     if (dup) return copy(dup.ticket);
     const at = this.now();
-    const year = Number(at.toLocaleString('en-US', { timeZone: 'Asia/Tokyo', year: 'numeric' }));
+    const year = jstParts(at).year;
     const seq = this.tickets.filter((s) => s.ticket.number.startsWith(`${this.prefix}-${year}-`)).length + 1;
     const ticket: TicketRecord = {
       id: this.nextId('t'),

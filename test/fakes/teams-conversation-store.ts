@@ -1,7 +1,7 @@
 /**
  * A minimal in-memory ConversationStore for the Teams adapter tests.
  */
-import type { ConversationStore } from '../../bot/ports';
+import type { ConversationStore } from '../../conversations';
 import type {
   ChannelKind,
   ConversationRecord,
@@ -9,7 +9,7 @@ import type {
   QuestionRecord,
   Requester,
   TranscriptEntry,
-} from '../../bot/records';
+} from '../../conversations';
 
 /** Keeps conversations and transcripts in maps; ids are conv-1, conv-2, … */
 export class FakeConversationStore implements ConversationStore {

@@ -4,7 +4,7 @@
  * and downloads them. Every route needs access to the conversation (see conversation-access).
  */
 import { Router } from 'express';
-import type { ConversationStore } from '../../../bot';
+import type { ConversationStore } from '../../../conversations';
 import { KotaeError } from '../../../core';
 import { ATTACHMENT_MESSAGES, isInlineImage, type AttachmentMeta, type AttachmentService } from '../../../tickets';
 import { sendAttachment } from '../attachment-download';

@@ -1,5 +1,5 @@
 /** Contact details the web chat requires at escalation (Teams and LoGo take them from the channel identity). */
-import type { Requester } from '../../../bot';
+import type { Requester } from '../../../conversations';
 import { KotaeError } from '../../../core';
 import { API_MESSAGES } from './messages';
 

@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
-import type { ConversationRecord, ConversationStore, Requester } from '../../../bot';
+import type { ConversationRecord, ConversationStore, Requester } from '../../../conversations';
 import { KotaeError } from '../../../core';
 import { API_MESSAGES } from './messages';
 import { boundKey, webIdentityOf, type WebIdentity } from '../sso';

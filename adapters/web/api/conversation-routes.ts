@@ -4,7 +4,8 @@
  * their replies (お問い合わせ履歴). Fetching the history marks delivered replies read (既読).
  */
 import { Router } from 'express';
-import type { ConversationStore, TicketStore } from '../../../bot';
+import type { ConversationStore } from '../../../conversations';
+import type { TicketStore } from '../../../tickets';
 import type { Clock } from '../../../core';
 import { KotaeError } from '../../../core';
 import { requireWebConversation } from './conversation-access';

@@ -1,5 +1,5 @@
 /** Japanese texts of the public JSON API (errors and labels the web chat shows). */
-import type { TicketStatus } from '../../../bot';
+import type { TicketStatus } from '../../../tickets';
 
 /** Message catalogue of the JSON API. */
 export const API_MESSAGES = Object.freeze({

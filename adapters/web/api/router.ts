@@ -4,15 +4,9 @@
  * the page's secret (conversation-access.ts).
  */
 import { Router } from 'express';
-import {
-  BOT_MESSAGES,
-  type BotReply,
-  type ConversationRecord,
-  type ConversationStore,
-  type Helpdesk,
-  type TicketPriority,
-  type TicketStore,
-} from '../../../bot';
+import { BOT_MESSAGES, type Helpdesk } from '../../../bot';
+import { type BotReply, type ConversationRecord, type ConversationStore } from '../../../conversations';
+import { type TicketPriority, type TicketStore } from '../../../tickets';
 import { KotaeError } from '../../../core';
 import { cleanUserText } from '../../../privacy';
 import type { Clock } from '../../../core';

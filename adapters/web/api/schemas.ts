@@ -1,7 +1,7 @@
 /** Request bodies of the public JSON API, validated with zod. */
 import { z } from 'zod';
 import { KotaeError } from '../../../core';
-import { TICKET_PRIORITIES } from '../../../bot';
+import { TICKET_PRIORITIES } from '../../../tickets';
 
 const requester = z
   .object({

@@ -4,7 +4,7 @@
  * so that page only places them.
  */
 import { SLA_CLOCK_LABELS, type SlaResult } from '../../../calendar';
-import type { TicketRecord } from '../../../bot';
+import type { TicketRecord } from '../../../tickets';
 import { formatJst, slaText } from './format';
 import { html, type SafeHtml } from './html';
 

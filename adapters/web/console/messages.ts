@@ -1,5 +1,5 @@
 /** Every Japanese string of the operator console (and its sign-in), in one catalogue. */
-import type { TicketPriority, TicketStatus, TicketType } from '../../../bot';
+import type { TicketPriority, TicketStatus, TicketType } from '../../../tickets';
 import type { SlaState } from '../../../calendar';
 import { TICKET_PRIORITY_LABELS, TICKET_STATUS_LABELS, TICKET_TYPE_LABELS, type OperatorRole } from '../../../tickets';
 import { AUDIT_BREAK_LABELS, type AuditBreak } from '../../../core';

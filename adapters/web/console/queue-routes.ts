@@ -1,5 +1,5 @@
 /** Queue actions: 「自分に割り当て」, bulk changes of selected tickets, saving a view. */
-import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketPriority, type TicketStatus } from '../../../bot';
+import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketPriority, type TicketStatus } from '../../../tickets';
 import { KotaeError } from '../../../core';
 import type { TicketChanges } from '../../../tickets';
 import { D } from './desk-messages';

@@ -1,7 +1,8 @@
 /** チケット詳細: summary, SLA, transcript, replies/notes, forms (with the version), work log, history. */
 import { historyActor, historyFieldLabel, historyValue } from './history-labels';
-import { TICKET_PRIORITIES, TICKET_TYPES, type ChannelKind, type TicketRecord } from '../../../bot';
-import type { TicketComment } from '../../../bot';
+import { type ChannelKind } from '../../../conversations';
+import { TICKET_PRIORITIES, TICKET_TYPES, type TicketRecord } from '../../../tickets';
+import type { TicketComment } from '../../../tickets';
 import {
   TICKET_TRANSITIONS,
   type OperatorRecord,

@@ -1,6 +1,6 @@
 /** チケット一覧: the queue with filters, status counts and SLA timers. */
-import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketRecord, type TicketStatus } from '../../../bot';
-import type { TicketComment } from '../../../bot';
+import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketRecord, type TicketStatus } from '../../../tickets';
+import type { TicketComment } from '../../../tickets';
 import { SLA_STATES, type SlaState } from '../../../calendar';
 import {
   QUEUE_SORT_KEYS,

@@ -7,7 +7,7 @@ import {
   type TicketRecord,
   type TicketStatus,
   type TicketType,
-} from '../../../bot';
+} from '../../../tickets';
 import { KotaeError } from '../../../core';
 import {
   INCIDENT_FIELDS,

@@ -6,7 +6,7 @@
  * signed in and which conversation is theirs; `POST /auth/signout` ends the web chat sign-in.
  */
 import { Router, type Request, type Response } from 'express';
-import type { ConversationStore } from '../../../bot';
+import type { ConversationStore } from '../../../conversations';
 import type { Clock } from '../../../core';
 import { KotaeError } from '../../../core';
 import type { Logger } from '../../../core';

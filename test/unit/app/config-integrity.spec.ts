@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { loadConfig } from '../../../app/config';
 import { autoCloser } from '../../../app/wire-retention';
-import type { TicketRecord, TicketStore } from '../../../bot';
+import type { TicketRecord, TicketStore } from '../../../tickets';
 import { BusinessCalendar } from '../../../calendar';
 import { MemoryLogger } from '../../../core/logger';
 import type { TicketService } from '../../../tickets';

@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import type { DataSource } from 'typeorm';
-import { HelpdeskService, type ConversationRecord } from '../../../bot';
+import { HelpdeskService } from '../../../bot';
+import { type ConversationRecord } from '../../../conversations';
 import { BusinessCalendar } from '../../../calendar';
 import { FakeClock } from '../../../core/clock';
 import { SqlConversationStore, SqlTicketStore } from '../../../db';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { BusinessCalendar, computeSla, DEFAULT_SLA_POLICY, SlaHold, SlaInput } from '../../../calendar';
-import { TICKET_PRIORITIES } from '../../../bot/records';
+import { TICKET_PRIORITIES } from '../../../tickets';
 import { configArb, instantArb } from './arbitraries';
 
 const DAY_MS = 86_400_000;

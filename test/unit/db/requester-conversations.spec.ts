@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { SqlConversationStore, SqlRequesterConversations } from '../../../db';
-import type { Outcome } from '../../../bot/records';
+import type { Outcome } from '../../../conversations';
 import { TEST_DB_KINDS, useTestDb } from '../../helpers/databases';
 
 const T0 = new Date('2026-07-01T00:00:00.123Z');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { runEvalCommand } from '../../../adapters/cli/eval';
 import { loadQaSet, qaReport, type QaItem, type QaResult } from '../../../adapters/cli/eval-qa';
 import { KotaeError } from '../../../core/errors';
-import type { Outcome } from '../../../bot/records';
+import type { Outcome } from '../../../conversations';
 
 const item = (id: string, kind: QaItem['kind'], expected: string[] = [], tag?: string): QaItem => ({
   id,

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { QuestionRecord } from '../../../bot/records';
+import type { QuestionRecord } from '../../../conversations';
 import { conversationLogCsv, InMemoryReportData, LOG_PAGE_SIZE, type QuestionCursor } from '../../../reports';
 import { createPiiMasker } from '../../../privacy';
 import { csvRows } from './external-tools';

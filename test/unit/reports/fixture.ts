@@ -2,15 +2,8 @@
  * A known fiscal half-year of fictional helpdesk data for ことのは市 (FY2026, mostly May 2026),
  * with boundary cases: a question at 2026-04-30T15:30Z (JST May 1 00:30) and one at JST May 31 23:59.
  */
-import type {
-  ChannelKind,
-  FeedbackRecord,
-  Outcome,
-  QuestionRecord,
-  TicketRecord,
-  TicketPriority,
-  TicketType,
-} from '../../../bot/records';
+import type { ChannelKind, FeedbackRecord, Outcome, QuestionRecord } from '../../../conversations';
+import type { TicketRecord, TicketPriority, TicketType } from '../../../tickets';
 import type { JobRunEntry, WorkLogEntry } from '../../../reports';
 
 /** A JST wall-clock time 'YYYY-MM-DD HH:MM' as an instant. */

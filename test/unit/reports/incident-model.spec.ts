@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import type { TicketComment, TicketEvent } from '../../../bot/ports';
-import type { TicketRecord } from '../../../bot/records';
+import type { TicketComment, TicketEvent } from '../../../tickets';
+import type { TicketRecord } from '../../../tickets';
 import { buildIncidentReport, formatJstWithEra, loadIncidentReport, summaryRows } from '../../../reports/incident';
 import { KotaeError } from '../../../core/errors';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
 import { runIncidentReportCommand } from '../../../adapters/cli/incident-report';
-import type { NewTicket } from '../../../bot/records';
+import type { NewTicket } from '../../../tickets';
 import { createDataSource, openDatabase, SqlTicketStore } from '../../../db';
 import { SqlWorkLogStore } from '../../../db/repositories/sql-work-log-store';
 import { pdfText } from './external-tools';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { countUsage } from '../../../reports/knowledge-usage';
 import { buildUsage } from '../../../reports/build-usage';
 import { parsePeriod } from '../../../reports/period';
-import type { QuestionRecord } from '../../../bot/records';
+import type { QuestionRecord } from '../../../conversations';
 
 const at = (m: number) => new Date(Date.UTC(2026, 4, 10, 1, m));
 

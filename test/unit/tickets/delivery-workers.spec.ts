@@ -5,8 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import type { DataSource } from 'typeorm';
-import type { ChannelSender } from '../../../bot/ports';
-import type { BotReply, ChannelKind, ConversationRecord } from '../../../bot/records';
+import type { ChannelSender } from '../../../conversations';
+import type { BotReply, ChannelKind, ConversationRecord } from '../../../conversations';
 import { FakeClock } from '../../../core/clock';
 import { MemoryLogger } from '../../../core/logger';
 import { createDataSource, SqlTicketStore } from '../../../db';

@@ -1,6 +1,6 @@
 /** Small typed fakes for the ticket domain tests. */
-import type { ChannelSender, ConversationStore } from '../../../bot/ports';
-import type { BotReply, ChannelKind, ConversationRecord, TranscriptEntry } from '../../../bot/records';
+import type { ChannelSender, ConversationStore } from '../../../conversations';
+import type { BotReply, ChannelKind, ConversationRecord, TranscriptEntry } from '../../../conversations';
 import type { AttachmentMeta, AttachmentStore, AuditEntry, AuditTrail, NewAttachment } from '../../../tickets';
 
 /** Records what it sends; fails while `failing` is set. */

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import type { ConversationRecord, TicketRecord } from '../../../bot/records';
+import type { ConversationRecord } from '../../../conversations';
+import type { TicketRecord } from '../../../tickets';
 import { BusinessCalendar, formatJstDayTime } from '../../../calendar';
 import { isRequesterOf, routeRequesterMessage, withinReopenWindow } from '../../../tickets';
 

@@ -1,8 +1,8 @@
 /** Builds a TicketService over the in-memory fakes for tests. */
 import { FakeClock } from '../../../core/clock';
 import { MemoryLogger } from '../../../core/logger';
-import type { ChannelSender } from '../../../bot/ports';
-import type { ChannelKind } from '../../../bot/records';
+import type { ChannelSender } from '../../../conversations';
+import type { ChannelKind } from '../../../conversations';
 import { BusinessCalendar, DEFAULT_SLA_POLICY } from '../../../calendar';
 import { AttachmentService, ReplyDelivery, TicketService } from '../../../tickets';
 import { InMemoryAttachmentFileStore } from '../../fakes/in-memory-attachment-files';

@@ -1,5 +1,5 @@
 /** The terminal list and the terminal page (fields, history, its tickets and their files). */
-import type { TicketRecord } from '../../../../bot';
+import type { TicketRecord } from '../../../../tickets';
 import type { AttachmentMeta } from '../../../../tickets';
 import { TERMINAL_STATUS_LABELS, type Site, type Terminal, type TerminalChange } from '../../../../operations';
 import { attachmentList } from '../attachment-section';

@@ -1,5 +1,5 @@
 /** 端末 (terminals): list, register, edit, delete, CSV import and export, the terminal page. */
-import type { TicketRecord } from '../../../../bot';
+import type { TicketRecord } from '../../../../tickets';
 import { KotaeError } from '../../../../core';
 import type { AttachmentMeta } from '../../../../tickets';
 import {

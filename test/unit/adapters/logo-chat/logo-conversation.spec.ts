@@ -1,7 +1,7 @@
 /** The LoGoチャット conversation over a recording transport, with the Helpdesk fake. */
 import assert from 'node:assert/strict';
 import type { DataSource } from 'typeorm';
-import type { BotAction } from '../../../../bot';
+import type { BotAction } from '../../../../conversations';
 import { KotaeError, MemoryLogger } from '../../../../core';
 import { SqlConversationStore } from '../../../../db';
 import { LogoConversation } from '../../../../adapters/logo-chat/logo-conversation';

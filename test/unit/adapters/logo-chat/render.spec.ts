@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { BotAction, BotReply } from '../../../../bot';
+import type { BotAction, BotReply } from '../../../../conversations';
 import { renderReply, splitText } from '../../../../adapters/logo-chat/render';
 
 const reply = (r: Partial<BotReply>): BotReply => ({

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { BotReply } from '../../../../bot/records';
+import type { BotReply } from '../../../../conversations';
 import { KotaeError } from '../../../../core/errors';
 import { personalEnvelope } from '../../../fakes/teams-activities';
 import { startTeamsHarness, type TeamsHarness } from '../../../fakes/teams-harness';

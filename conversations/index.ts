@@ -1,0 +1,6 @@
+/**
+ * The records and ports of a conversation with a staff member (channel, requester, transcript, question
+ * log, replies), shared by the conversation core (bot/) and the desk (tickets/). Types and constants only.
+ */
+export * from './records';
+export * from './ports';
