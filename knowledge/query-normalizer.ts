@@ -76,6 +76,16 @@ const COLLOQUIAL: readonly (readonly [RegExp, string])[] = [
   [/貸して(ほしい|ください|もらえますか)/g, '$& 貸出'],
   [/変えたい/g, '$& 変更'],
   [/(開|ひら)か(ない|なくなった)/g, '$& 開けない'],
+  // Colloquial する and ら抜き forms, to the words an FAQ is written with.
+  [/やり方/g, '方法'],
+  [/やる(?=の|ん|には|方法|[?？。、]|$)/g, 'する'],
+  [/やれば/g, 'すれば'],
+  [/(見|来|着|寝|出)れ(る|ます|ない|ません|ますか)/g, '$1られ$2'],
+  // Everyday abbreviations (kept, with the full word added).
+  [/メアド/g, '$& メールアドレス'],
+  [/ノーパソ/g, '$& ノートパソコン'],
+  [/機種変(?!更)/g, '$& 機種変更'],
+  [/アプデ/g, '$& アップデート'],
 ];
 
 /** Kana keys of the knowledge base's katakana words, and the rewrites they give. */
