@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { KnowledgeDocument } from '../../knowledge';
+import { questionVariants } from '../faq';
 import { manualDocument, normalizeText, type Section } from './manual';
 import type { SourceFile } from './types';
 
@@ -81,6 +82,7 @@ export function pageDocuments(
       category: item.context[item.context.length - 1] || file.meta?.title || found.title,
       question,
       alternateQuestions: [],
+      derivedQuestions: questionVariants(question),
       answer,
       sourcePath: file.relPath,
       contentHash: createHash('sha256').update(`${file.contentHash}\n${anchor}\n${question}\n${answer}`).digest('hex'),

@@ -3,7 +3,7 @@
  * English column names or the Japanese ones operators actually type (質問, 回答, カテゴリ…).
  */
 import type { FaqRow } from '../faq';
-import { faqRowsToDocuments } from '../faq';
+import { faqRowsToDocuments, questionVariants } from '../faq';
 import { SKIP_REASONS } from '../skip-reasons';
 import type { LoadResult, SkippedPart, SourceFile } from './types';
 
@@ -59,7 +59,12 @@ export function tablesToFaqDocuments(tables: readonly SheetTable[], file: Source
     });
   }
   if (!foundHeader) return undefined;
-  return { documents: faqRowsToDocuments(faqRows, file.relPath), skippedParts };
+  // Question lines derived from each question (see questionVariants), beside the sheet's own alternates.
+  const documents = faqRowsToDocuments(faqRows, file.relPath).map((d) => ({
+    ...d,
+    derivedQuestions: questionVariants(d.question ?? '', d.alternateQuestions),
+  }));
+  return { documents, skippedParts };
 }
 
 function mapHeader(cells: readonly string[]): Map<Column, number> | undefined {

@@ -2,6 +2,9 @@ import { strict as assert } from 'node:assert';
 import { loadHtml } from '../../../ingest/loaders/html';
 import { loadMarkdown } from '../../../ingest/loaders/markdown';
 import { isQuestionHeading } from '../../../ingest/loaders/faq-page';
+import { loadCsv } from '../../../ingest/loaders/csv';
+import { questionVariants } from '../../../ingest/faq';
+import { chunkDocuments } from '../../../ingest/chunk';
 import { sourceFile } from './fixtures';
 
 const HEADINGS_PAGE = `<!doctype html><html><head><title>よくある質問｜情報センター</title>
@@ -101,5 +104,28 @@ describe('FAQ pages (ingest/loaders/faq-page)', () => {
       assert.equal(isQuestionHeading(q), true, q);
     for (const h of ['Q&A', 'QRコード', '問題の報告', '接続方法', '1. はじめに'])
       assert.equal(isQuestionHeading(h), false, h);
+  });
+
+  it('derives question lines from an FAQ question: its sentences, and the question without glosses', () => {
+    assert.deepEqual(questionVariants('新しく着任しました。青葉IDはいつ、どのように受け取れますか。'), [
+      '新しく着任しました。',
+      '青葉IDはいつ、どのように受け取れますか。',
+    ]);
+    assert.deepEqual(questionVariants('青葉ID（統合認証アカウント）のパスワードを忘れました。'), [
+      '青葉IDのパスワードを忘れました。',
+    ]);
+    assert.deepEqual(questionVariants('VPN に接続できません'), []);
+    assert.deepEqual(questionVariants('容量は？(メール)', ['容量は？']), []);
+  });
+
+  it("searches derived lines with the question but keeps them apart from the sheet's alternates", async () => {
+    const csv = '番号,質問,回答\nA-1,メールの容量はどれくらいですか。確認するには？,50GBです。\n';
+    const { documents } = await loadCsv(sourceFile('faq.csv', csv));
+    assert.deepEqual(documents[0].alternateQuestions, []);
+    assert.deepEqual(documents[0].derivedQuestions, ['メールの容量はどれくらいですか。', '確認するには？']);
+    assert.equal(
+      chunkDocuments(documents)[0].fields.question,
+      'メールの容量はどれくらいですか。確認するには？\nメールの容量はどれくらいですか。\n確認するには？',
+    );
   });
 });
