@@ -15,7 +15,7 @@ import { manualDocument, normalizeText, type Section } from './manual';
 import type { SourceFile } from './types';
 
 /** A section as the HTML reader gives it: with the element id of its heading, when there is one. */
-export type PageSection = Section & { anchor?: string };
+export type PageSection = Section & { anchor?: string; question?: boolean };
 
 /** Fewest questions that make a page an FAQ page. */
 const MIN_QUESTIONS = 2;
@@ -97,7 +97,7 @@ export function pageDocuments(
 const MIN_REST_CHARS = 40;
 
 function stripAnchor(s: PageSection): Section {
-  const { anchor: _anchor, ...section } = s;
+  const { anchor: _anchor, question: _question, ...section } = s;
   return section;
 }
 
@@ -117,7 +117,7 @@ function faqItems(sections: readonly PageSection[]): { items: Item[]; rest: Sect
       current.answer.push(heading, section.text);
       continue;
     }
-    if (heading && isQuestionHeading(heading)) {
+    if (heading && (section.question || isQuestionHeading(heading))) {
       current = {
         question: cleanQuestion(heading),
         answer: [],

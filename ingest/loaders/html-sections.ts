@@ -55,23 +55,25 @@ export function htmlSections(html: string): HtmlContent {
   $(DROPPED).remove();
   const sections: PageSection[] = [];
   // The open headings, outermost first, with their levels (an h3 right under an h1 is one level down).
-  const path: { heading: string; level: number; anchor?: string }[] = [];
+  const path: { heading: string; level: number; anchor?: string; question?: boolean }[] = [];
   let parts: string[] = [];
   let firstHeading: string | undefined;
   let firstH1: string | undefined;
   const flush = (): void => {
-    const anchor = path[path.length - 1]?.anchor;
+    const last = path[path.length - 1];
+    const anchor = last?.anchor;
     sections.push({
       headingPath: path.map((p) => p.heading),
       text: finish(parts.join('')),
       ...(anchor ? { anchor } : {}),
+      ...(last?.question ? { question: true } : {}),
     });
     parts = [];
   };
-  const open = (heading: string, level: number, anchor?: string): void => {
+  const open = (heading: string, level: number, anchor?: string, question = false): void => {
     flush();
     while (path.length > 0 && path[path.length - 1].level >= level) path.pop();
-    path.push({ heading, level, ...(anchor ? { anchor } : {}) });
+    path.push({ heading, level, ...(anchor ? { anchor } : {}), ...(question ? { question } : {}) });
   };
   const walk = (node: AnyNode): void => {
     if (node.type === 'text') return void parts.push(node.data.replace(/\s+/g, ' '));
@@ -89,7 +91,7 @@ export function htmlSections(html: string): HtmlContent {
     const question = faqQuestion(node);
     if (question) {
       const depth = path.length;
-      open(question.text, QUESTION_LEVEL, question.anchor);
+      open(question.text, QUESTION_LEVEL, question.anchor, true);
       const body = node.name === 'details' ? node.children.filter((c) => !isTag(c, 'summary')) : [];
       for (const child of body) walk(child);
       if (node.name === 'details') {
@@ -137,7 +139,8 @@ function anchorOf(node: Element): string | undefined {
 
 /**
  * A question that heads an answer: `<details>` with a `<summary>` (the rest of the details is the
- * answer), or a `<dt>` reading as a question (its `<dd>` follows). Text of the summary / dt is cleaned.
+ * answer), a `<dt>` reading as a question (its `<dd>` follows), or an element classed as the question
+ * (`<p class="faq-question">`, its answer follows). Text of the summary / dt / element is cleaned.
  */
 function faqQuestion(node: Element): { text: string; anchor?: string } | undefined {
   if (node.name === 'details') {
@@ -146,12 +149,18 @@ function faqQuestion(node: Element): { text: string; anchor?: string } | undefin
     const text = clean(textOf(summary));
     return text ? { text, anchor: anchorOf(summary) ?? node.attribs.id } : undefined;
   }
-  if (node.name === 'dt') {
+  if (node.name === 'dt' || QUESTION_CLASS.test(node.attribs.class ?? '')) {
     const text = clean(textOf(node));
-    return text && isQuestionHeading(text) ? { text, anchor: anchorOf(node) } : undefined;
+    const marked = node.name !== 'dt' || isQuestionHeading(text);
+    return text && text.length <= MAX_QUESTION_CHARS && marked ? { text, anchor: anchorOf(node) } : undefined;
   }
   return undefined;
 }
+
+/** CMS FAQ markup: an element whose class names it the question (`class="faq-question"`, `class="q"`). */
+const QUESTION_CLASS = /(?:^|\s)(?:q|question|faq[-_]?q|faq[-_]?question|qa[-_]?q|qa[-_]?question)(?:\s|$)/i;
+/** Longer text in such an element is a block of content, not one question. */
+const MAX_QUESTION_CHARS = 200;
 
 function textOf(node: AnyNode): string {
   if (node.type === 'text') return node.data;

@@ -128,4 +128,26 @@ describe('FAQ pages (ingest/loaders/faq-page)', () => {
       'メールの容量はどれくらいですか。確認するには？\nメールの容量はどれくらいですか。\n確認するには？',
     );
   });
+
+  it('reads CMS markup that classes the question, and sheets headed Q / A / 質問内容 / 回答内容', async () => {
+    const html =
+      '<h1>FAQ</h1><div class="faq"><p class="faq-question">印刷できません</p><p class="faq-answer">用紙を確認してください。</p></div>' +
+      '<div class="faq"><p class="faq-question" id="x">スキャンの方法</p><p class="faq-answer">複合機で操作します。</p></div>';
+    const { documents } = await loadHtml(sourceFile('cms.html', html));
+    assert.deepEqual(
+      documents.map((d) => [d.id, d.question, d.answer]),
+      [
+        ['cms.html#q1', '印刷できません', '用紙を確認してください。'],
+        ['cms.html#x', 'スキャンの方法', '複合機で操作します。'],
+      ],
+    );
+    for (const header of ['No.,Q,A', 'FAQ番号,質問内容,回答内容']) {
+      const sheet = await loadCsv(sourceFile('s.csv', `${header}\n1,印刷できない,用紙を確認\n`));
+      assert.deepEqual(
+        sheet.documents.map((d) => [d.id, d.question, d.answer]),
+        [['1', '印刷できない', '用紙を確認']],
+        header,
+      );
+    }
+  });
 });
