@@ -214,11 +214,11 @@ export class QueryNormalizer {
       const right = run.slice(i);
       if (this.known(left)) {
         const fixed = this.correctedWord(right);
-        if (fixed !== undefined && fixed !== right) return left + fixed;
+        if (fixed !== undefined && letters(fixed) !== letters(right)) return left + fixed;
       }
       if (this.known(right)) {
         const fixed = this.correctedWord(left);
-        if (fixed !== undefined && fixed !== left) return fixed + right;
+        if (fixed !== undefined && letters(fixed) !== letters(left)) return fixed + right;
       }
     }
     return run;
@@ -252,6 +252,11 @@ export class QueryNormalizer {
     }
     return best ? (this.keys.get(best) ?? this.keys.get(best.replace(/ー/g, ''))) : undefined;
   }
+}
+
+/** A word's letters without long-vowel marks (a part of a compound may keep its ー: シルバーセンタ). */
+function letters(word: string): string {
+  return word.replace(/ー/g, '');
 }
 
 /** Whether two strings are at most one insertion, deletion, substitution or adjacent swap apart. */
