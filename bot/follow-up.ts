@@ -11,6 +11,12 @@ export const FOLLOW_UP_WINDOW_MS = 30 * 60 * 1000;
 // Words that point back to what was said (それ, その, この…), or that only make sense after it.
 const LEANS_BACK =
   /^(それ|その|この|そっち|そちら|あと|では|じゃあ|じゃ|なら|でも|ちなみに|また|ほか|他)|(場合|とき|時|なら|ときは|だと|では|って|も|には)[はっ]?[?？]?$|[はも][?？]$|だめ[なだ]?ら/;
+/**
+ * A follow-up with no subject of its own (「それでもだめなら？」「それでも直らない場合は」): it can only
+ * continue the previous question, so the combined search is taken as it is.
+ */
+const NO_SUBJECT =
+  /^(それ|これ|あれ|そう)(でも|で|じゃ|しても|やっても|試しても)?(まだ)?(だめ|ダメ|駄目|無理|むり|直らない|なおらない|解決しない|うまくいかない|できない)(な|だった|の)?(ら|場合|とき|時)?(は|には)?(どう(すれば|したら)(いい|よい)?(ですか|の)?)?[?？。]?$/;
 /** Questions longer than this are taken to carry their own subject. */
 const MAX_FOLLOW_UP_CHARS = 20;
 
@@ -42,6 +48,10 @@ export async function followUpQuery(
 ): Promise<FollowUpQuery> {
   if (!previous || !looksLikeFollowUp(question)) return { text: question };
   const combined = `${previous} ${question}`;
+  if (NO_SUBJECT.test(question.trim())) {
+    const joined = await knowledge.search(combined, { k });
+    return { text: combined, continued: previous, retrieval: joined };
+  }
   const [alone, joined] = await Promise.all([
     knowledge.search(question, { k: 10 }),
     knowledge.search(combined, { k: 10 }),

@@ -55,7 +55,9 @@ function base(doc: KnowledgeDocument): Pick<Chunk, 'documentId' | 'kind' | 'titl
 }
 
 function faqChunk(doc: KnowledgeDocument): Chunk {
-  const question = [doc.question ?? '', ...(doc.alternateQuestions ?? [])].filter(Boolean).join('\n');
+  const question = [doc.question ?? '', ...(doc.alternateQuestions ?? []), ...(doc.derivedQuestions ?? [])]
+    .filter(Boolean)
+    .join('\n');
   return { ...base(doc), id: `${doc.id}#0`, headingPath: [], fields: { question, answer: doc.answer ?? '', body: '' } };
 }
 

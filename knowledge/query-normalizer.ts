@@ -6,9 +6,15 @@
  * - katakana words the knowledge base does not know, one edit away from one it does
  *   (テームズ → チームズ, サインイソ → サインイン): typos and long-vowel slips;
  * - a few colloquial verb forms whose meaning the morphology loses (わからなくなった → 忘れた,
- *   失くした → 紛失した), from a short curated list of general Japanese.
+ *   失くした → 紛失した), from a short curated list of general Japanese;
+ * - small and full-size kana confused (ロツク → ロック, サ−バ), also in words of three letters;
+ * - the katakana spellings that the curated synonym list gives for words the knowledge base writes in
+ *   Latin letters or katakana (OneDrive → ワンドライブ, Wi-Fi → ワイファイ, PowerPoint → パワポ) count as
+ *   its vocabulary too, so わんどらいぶ and ワンドライプ are read as ワンドライブ (and the synonyms
+ *   then reach OneDrive). Public FAQs write product names in Latin letters; staff type them in kana.
  * Width and case are folded by normalizeText first.
  */
+import { CURATED_SYNONYM_GROUPS } from './synonyms';
 import type { Chunk } from './types';
 import { katakanaToHiragana, normalizeText } from './text-normalize';
 
@@ -17,6 +23,34 @@ const MIN_KEY = 3;
 /** Shortest unknown katakana word corrected by edit distance. */
 const MIN_FUZZY = 4;
 const KATAKANA_RUN = /[ァ-ヶー]{2,}/g;
+const LATIN_RUN = /[a-z][a-z0-9]*(?:-[a-z0-9]+)*/g;
+const ONLY_KATAKANA = /^[ァ-ヶー]{2,}$/;
+/** Shortest word corrected when it differs from a known one only in small versus full-size kana. */
+const MIN_SMALL_KANA = 3;
+const SMALL_KANA: Readonly<Record<string, string>> = {
+  ぁ: 'あ',
+  ぃ: 'い',
+  ぅ: 'う',
+  ぇ: 'え',
+  ぉ: 'お',
+  っ: 'つ',
+  ゃ: 'や',
+  ゅ: 'ゆ',
+  ょ: 'よ',
+  ゎ: 'わ',
+};
+
+/** A hiragana key with small kana written full-size (ろっく and ろつく fold alike). */
+function foldSmallKana(key: string): string {
+  return key.replace(/[ぁぃぅぇぉっゃゅょゎ]/g, (c) => SMALL_KANA[c] ?? c);
+}
+
+/** Katakana members of the curated synonym groups, by the Latin and katakana members that lead to them. */
+const SYNONYM_KATAKANA: readonly { members: readonly string[]; katakana: readonly string[] }[] =
+  CURATED_SYNONYM_GROUPS.map((group) => {
+    const members = group.map((m) => normalizeText(m));
+    return { members, katakana: members.filter((m) => ONLY_KATAKANA.test(m)) };
+  }).filter((g) => g.katakana.length > 0);
 const HIRAGANA_RUN = /[ぁ-ゖー]{3,}/g;
 
 /**
@@ -42,6 +76,16 @@ const COLLOQUIAL: readonly (readonly [RegExp, string])[] = [
   [/貸して(ほしい|ください|もらえますか)/g, '$& 貸出'],
   [/変えたい/g, '$& 変更'],
   [/(開|ひら)か(ない|なくなった)/g, '$& 開けない'],
+  // Colloquial する and ら抜き forms, to the words an FAQ is written with.
+  [/やり方/g, '方法'],
+  [/やる(?=の|ん|には|方法|[?？。、]|$)/g, 'する'],
+  [/やれば/g, 'すれば'],
+  [/(見|来|着|寝|出)れ(る|ます|ない|ません|ますか)/g, '$1られ$2'],
+  // Everyday abbreviations (kept, with the full word added).
+  [/メアド/g, '$& メールアドレス'],
+  [/ノーパソ/g, '$& ノートパソコン'],
+  [/機種変(?!更)/g, '$& 機種変更'],
+  [/アプデ/g, '$& アップデート'],
 ];
 
 /** Kana keys of the knowledge base's katakana words, and the rewrites they give. */
@@ -53,6 +97,10 @@ export class QueryNormalizer {
   private maxKey = 0;
   /** Occurrences of each katakana spelling (kept so that chunks can be added and removed). */
   private readonly counts = new Map<string, number>();
+  /** Occurrences of each Latin word (for the synonym list's katakana spellings). */
+  private readonly latin = new Map<string, number>();
+  /** Small-kana-folded key → the known word's hiragana key (most frequent first). */
+  private readonly folded = new Map<string, string>();
 
   constructor(texts: Iterable<string>) {
     this.count(texts, 1);
@@ -70,26 +118,44 @@ export class QueryNormalizer {
   }
 
   private count(texts: Iterable<string>, sign: 1 | -1): void {
-    for (const text of texts)
-      for (const m of normalizeText(text).matchAll(KATAKANA_RUN)) {
-        const n = (this.counts.get(m[0]) ?? 0) + sign;
-        if (n > 0) this.counts.set(m[0], n);
-        else this.counts.delete(m[0]);
-      }
+    const add = (map: Map<string, number>, word: string): void => {
+      const n = (map.get(word) ?? 0) + sign;
+      if (n > 0) map.set(word, n);
+      else map.delete(word);
+    };
+    for (const text of texts) {
+      const normal = normalizeText(text);
+      for (const m of normal.matchAll(KATAKANA_RUN)) add(this.counts, m[0]);
+      for (const m of normal.matchAll(LATIN_RUN)) add(this.latin, m[0]);
+    }
+  }
+
+  /** The knowledge base's katakana words, then the synonym list's katakana for words it has (count 1). */
+  private vocabulary(): [string, number][] {
+    const words = [...this.counts].sort((a, b) => b[1] - a[1]);
+    const extra = new Set<string>();
+    for (const group of SYNONYM_KATAKANA) {
+      if (!group.members.some((m) => this.counts.has(m) || this.latin.has(m))) continue;
+      for (const k of group.katakana) if (!this.counts.has(k)) extra.add(k);
+    }
+    return [...words, ...[...extra].map((w): [string, number] => [w, 1])];
   }
 
   private derive(): void {
     this.keys.clear();
     this.byLength.clear();
+    this.folded.clear();
     this.maxKey = 0;
     // Most frequent spelling first, so that it wins a shared key (ties: first seen, as Map order).
-    for (const [word, n] of [...this.counts].sort((a, b) => b[1] - a[1])) {
+    for (const [word, n] of this.vocabulary()) {
       const key = katakanaToHiragana(word);
       for (const k of [key, key.replace(/ー/g, '')])
         if (k.length >= MIN_KEY && !this.keys.has(k)) {
           this.keys.set(k, word);
           this.maxKey = Math.max(this.maxKey, k.length);
         }
+      const fold = foldSmallKana(key);
+      if (fold.length >= MIN_SMALL_KANA && !this.folded.has(fold)) this.folded.set(fold, key);
       const bucket = this.byLength.get(key.length) ?? new Map<string, number>();
       bucket.set(key, (bucket.get(key) ?? 0) + n);
       this.byLength.set(key.length, bucket);
@@ -138,8 +204,39 @@ export class QueryNormalizer {
 
   /** An unknown katakana word one edit from exactly one most frequent known word becomes that word. */
   private corrected(run: string): string {
+    const whole = this.correctedWord(run);
+    if (whole !== undefined) return whole;
+    // A compound of a known word and a slip (アカウントロツク): the slip corrected, the known part kept.
+    // A compound of two known words (パスワードリセット) is left as typed.
+    for (let i = 2; i <= run.length - 2; i++) if (this.known(run.slice(0, i)) && this.known(run.slice(i))) return run;
+    for (let i = 2; i <= run.length - 2; i++) {
+      const left = run.slice(0, i);
+      const right = run.slice(i);
+      if (this.known(left)) {
+        const fixed = this.correctedWord(right);
+        if (fixed !== undefined && letters(fixed) !== letters(right)) return left + fixed;
+      }
+      if (this.known(right)) {
+        const fixed = this.correctedWord(left);
+        if (fixed !== undefined && letters(fixed) !== letters(left)) return fixed + right;
+      }
+    }
+    return run;
+  }
+
+  private known(word: string): boolean {
+    const key = katakanaToHiragana(word);
+    return this.byLength.get(key.length)?.has(key) ?? false;
+  }
+
+  /** The word itself when known, its correction when there is one, else undefined. */
+  private correctedWord(run: string): string | undefined {
     const key = katakanaToHiragana(run);
-    if (key.length < MIN_FUZZY || this.byLength.get(key.length)?.has(key)) return run;
+    if (this.byLength.get(key.length)?.has(key)) return run;
+    const sameLetters = this.folded.get(foldSmallKana(key));
+    if (sameLetters && key.length >= MIN_SMALL_KANA)
+      return this.keys.get(sameLetters) ?? this.keys.get(sameLetters.replace(/ー/g, ''));
+    if (key.length < MIN_FUZZY) return undefined;
     const stripped = key.replace(/ー/g, '');
     const exact = this.keys.get(stripped);
     if (exact && stripped.length >= MIN_FUZZY) return exact;
@@ -153,8 +250,13 @@ export class QueryNormalizer {
         }
       }
     }
-    return best ? (this.keys.get(best) ?? this.keys.get(best.replace(/ー/g, '')) ?? run) : run;
+    return best ? (this.keys.get(best) ?? this.keys.get(best.replace(/ー/g, ''))) : undefined;
   }
+}
+
+/** A word's letters without long-vowel marks (a part of a compound may keep its ー: シルバーセンタ). */
+function letters(word: string): string {
+  return word.replace(/ー/g, '');
 }
 
 /** Whether two strings are at most one insertion, deletion, substitution or adjacent swap apart. */

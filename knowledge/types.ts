@@ -20,6 +20,11 @@ export interface KnowledgeDocument {
   /** FAQ only: the main question and alternate phrasings. */
   question?: string;
   alternateQuestions?: string[];
+  /**
+   * FAQ only: question lines the ingest derived from the question itself (its sentences, without
+   * glosses), searched like alternates but not shown or edited as the operator's alternates.
+   */
+  derivedQuestions?: string[];
   /** FAQ only: the answer text. */
   answer?: string;
   /** Manual only: sections in order, each with its heading path and text, and page when known. */

@@ -2,7 +2,7 @@
 import type mammoth from 'mammoth';
 import { SKIP_REASONS, skipFile } from '../skip-reasons';
 import { htmlSections } from './html-sections';
-import { manualDocument } from './manual';
+import { pageDocuments } from './faq-page';
 import type { LoadResult, SourceFile } from './types';
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -23,5 +23,5 @@ export async function loadDocx(file: SourceFile): Promise<LoadResult> {
     throw skipFile(SKIP_REASONS.docxCorrupt, `mammoth failed on ${file.relPath}`, err);
   }
   const { sections, title } = htmlSections(html);
-  return { documents: [manualDocument(file, sections, { title })], skippedParts: [] };
+  return { documents: pageDocuments(file, sections, { title }), skippedParts: [] };
 }

@@ -3,19 +3,19 @@
  * English column names or the Japanese ones operators actually type (質問, 回答, カテゴリ…).
  */
 import type { FaqRow } from '../faq';
-import { faqRowsToDocuments } from '../faq';
+import { faqRowsToDocuments, questionVariants } from '../faq';
 import { SKIP_REASONS } from '../skip-reasons';
 import type { LoadResult, SkippedPart, SourceFile } from './types';
 
 type Column = 'id' | 'category' | 'question' | 'alternates' | 'answer' | 'sourceUrl';
 
 const HEADER_NAMES: Readonly<Record<Column, readonly string[]>> = {
-  id: ['id', 'no', '番号', 'faqid', '管理番号'],
-  category: ['category', 'カテゴリ', 'カテゴリー', '分類'],
-  question: ['question', '質問', '質問文', '問い'],
+  id: ['id', 'no', 'no.', '番号', 'faqid', 'faq番号', '質問番号', '管理番号'],
+  category: ['category', 'カテゴリ', 'カテゴリー', '分類', '大分類', 'ジャンル'],
+  question: ['question', 'q', '質問', '質問文', '質問内容', '問い'],
   alternates: ['alternatequestions', 'alternates', '言い換え', '別の聞き方', '類似質問'],
-  answer: ['answer', '回答', '回答文', '答え'],
-  sourceUrl: ['sourceurl', 'url', '出典url', '出典', '参照url'],
+  answer: ['answer', 'a', '回答', '回答文', '回答内容', '答え'],
+  sourceUrl: ['sourceurl', 'url', '出典url', '出典', '参照url', 'ページurl', 'リンク'],
 };
 
 /** Header rows may sit under a title row or two; look this far down for them. */
@@ -59,7 +59,12 @@ export function tablesToFaqDocuments(tables: readonly SheetTable[], file: Source
     });
   }
   if (!foundHeader) return undefined;
-  return { documents: faqRowsToDocuments(faqRows, file.relPath), skippedParts };
+  // Question lines derived from each question (see questionVariants), beside the sheet's own alternates.
+  const documents = faqRowsToDocuments(faqRows, file.relPath).map((d) => ({
+    ...d,
+    derivedQuestions: questionVariants(d.question ?? '', d.alternateQuestions),
+  }));
+  return { documents, skippedParts };
 }
 
 function mapHeader(cells: readonly string[]): Map<Column, number> | undefined {

@@ -3,8 +3,9 @@
  * text of everything else in document order fills them; scripts, styles and navigation are dropped.
  */
 import type * as cheerio from 'cheerio';
-import type { AnyNode } from 'domhandler';
-import type { Section } from './manual';
+import type { AnyNode, Element } from 'domhandler';
+import type { PageSection } from './faq-page';
+import { isQuestionHeading } from './faq-page';
 
 const DROPPED = 'script, style, nav, noscript, template, iframe, svg, head';
 const BLOCKS = new Set([
@@ -38,9 +39,9 @@ const CJK = '[\\u3000-\\u30ff\\u3400-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef]';
 /** HTML source line breaks inside Japanese text are not spaces. */
 const SPACE_BETWEEN_CJK = new RegExp(`(${CJK}) (?=${CJK})`, 'g');
 
-/** What an HTML page yields: sections plus the title and canonical URL when present. */
+/** What an HTML page yields: sections (with their heading's element id) plus the title and canonical URL. */
 export interface HtmlContent {
-  sections: Section[];
+  sections: PageSection[];
   title?: string;
   url?: string;
 }
@@ -52,14 +53,27 @@ export function htmlSections(html: string): HtmlContent {
   const pageTitle = clean($('head > title').first().text()) || undefined;
   const url = $('link[rel="canonical"]').attr('href') || $('meta[property="og:url"]').attr('content') || undefined;
   $(DROPPED).remove();
-  const sections: Section[] = [];
-  const path: string[] = [];
+  const sections: PageSection[] = [];
+  // The open headings, outermost first, with their levels (an h3 right under an h1 is one level down).
+  const path: { heading: string; level: number; anchor?: string; question?: boolean }[] = [];
   let parts: string[] = [];
   let firstHeading: string | undefined;
   let firstH1: string | undefined;
   const flush = (): void => {
-    sections.push({ headingPath: [...path], text: finish(parts.join('')) });
+    const last = path[path.length - 1];
+    const anchor = last?.anchor;
+    sections.push({
+      headingPath: path.map((p) => p.heading),
+      text: finish(parts.join('')),
+      ...(anchor ? { anchor } : {}),
+      ...(last?.question ? { question: true } : {}),
+    });
     parts = [];
+  };
+  const open = (heading: string, level: number, anchor?: string, question = false): void => {
+    flush();
+    while (path.length > 0 && path[path.length - 1].level >= level) path.pop();
+    path.push({ heading, level, ...(anchor ? { anchor } : {}), ...(question ? { question } : {}) });
   };
   const walk = (node: AnyNode): void => {
     if (node.type === 'text') return void parts.push(node.data.replace(/\s+/g, ' '));
@@ -68,11 +82,22 @@ export function htmlSections(html: string): HtmlContent {
     if (level) {
       const heading = clean($(node).text());
       if (!heading) return;
-      flush();
-      path.length = Math.min(path.length, Number(level[1]) - 1);
-      path.push(heading);
+      open(heading, Number(level[1]), anchorOf(node));
       firstHeading ??= heading;
       if (level[1] === '1') firstH1 ??= heading;
+      return;
+    }
+    // FAQ pages: an accordion's summary, or a <dt> that reads as a question, heads its answer (see faq-page).
+    const question = faqQuestion(node);
+    if (question) {
+      const depth = path.length;
+      open(question.text, QUESTION_LEVEL, question.anchor, true);
+      const body = node.name === 'details' ? node.children.filter((c) => !isTag(c, 'summary')) : [];
+      for (const child of body) walk(child);
+      if (node.name === 'details') {
+        flush();
+        path.length = Math.min(path.length, depth);
+      }
       return;
     }
     if (node.name === 'br') parts.push('\n');
@@ -81,12 +106,66 @@ export function htmlSections(html: string): HtmlContent {
     parts.push(edge);
     for (const child of node.children) walk(child);
     parts.push(edge);
+    // The last question of a definition list ends with the list.
+    if (node.name === 'dl' && path[path.length - 1]?.level === QUESTION_LEVEL) {
+      flush();
+      path.pop();
+    }
     if (node.name === 'td' || node.name === 'th') parts.push('\t');
   };
   for (const node of $('body').length ? $('body').contents().toArray() : $.root().contents().toArray()) walk(node);
   flush();
   // The first h1 is the page's own name; <title> often appends the site name (「｜〇〇市」).
   return { sections, title: firstH1 ?? pageTitle ?? firstHeading, url };
+}
+
+/** Below h1–h4 (accordions and definition lists sit inside the page's sections). */
+const QUESTION_LEVEL = 5;
+
+function isTag(node: AnyNode, name: string): node is Element {
+  return node.type === 'tag' && node.name === name;
+}
+
+/** The element id naming a heading: its own, an inner anchor's, or (for a summary) its details'. */
+function anchorOf(node: Element): string | undefined {
+  const own = node.attribs.id;
+  if (own) return own;
+  for (const child of node.children) {
+    if (child.type === 'tag' && (child.attribs.id || (child.name === 'a' && child.attribs.name)))
+      return child.attribs.id || child.attribs.name;
+  }
+  return undefined;
+}
+
+/**
+ * A question that heads an answer: `<details>` with a `<summary>` (the rest of the details is the
+ * answer), a `<dt>` reading as a question (its `<dd>` follows), or an element classed as the question
+ * (`<p class="faq-question">`, its answer follows). Text of the summary / dt / element is cleaned.
+ */
+function faqQuestion(node: Element): { text: string; anchor?: string } | undefined {
+  if (node.name === 'details') {
+    const summary = node.children.find((c): c is Element => isTag(c, 'summary'));
+    if (!summary) return undefined;
+    const text = clean(textOf(summary));
+    return text ? { text, anchor: anchorOf(summary) ?? node.attribs.id } : undefined;
+  }
+  if (node.name === 'dt' || QUESTION_CLASS.test(node.attribs.class ?? '')) {
+    const text = clean(textOf(node));
+    const marked = node.name !== 'dt' || isQuestionHeading(text);
+    return text && text.length <= MAX_QUESTION_CHARS && marked ? { text, anchor: anchorOf(node) } : undefined;
+  }
+  return undefined;
+}
+
+/** CMS FAQ markup: an element whose class names it the question (`class="faq-question"`, `class="q"`). */
+const QUESTION_CLASS = /(?:^|\s)(?:q|question|faq[-_]?q|faq[-_]?question|qa[-_]?q|qa[-_]?question)(?:\s|$)/i;
+/** Longer text in such an element is a block of content, not one question. */
+const MAX_QUESTION_CHARS = 200;
+
+function textOf(node: AnyNode): string {
+  if (node.type === 'text') return node.data;
+  if (node.type !== 'tag') return '';
+  return node.children.map(textOf).join('');
 }
 
 function clean(text: string): string {

@@ -3,7 +3,8 @@
  * headings inside code fences are text. A leading front matter block may give `title` and `url`.
  */
 import { decodeText } from '../text-decode';
-import { manualDocument, type Section } from './manual';
+import { pageDocuments } from './faq-page';
+import { type Section } from './manual';
 import type { LoadResult, SourceFile } from './types';
 
 /** Loads a .md/.markdown/.txt manual. */
@@ -11,8 +12,10 @@ export async function loadMarkdown(file: SourceFile): Promise<LoadResult> {
   const { text } = decodeText(file.bytes, file.relPath);
   const { body, fields } = splitFrontMatter(text.replace(/\r\n?/g, '\n'));
   const { sections, firstHeading } = markdownSections(body);
-  const doc = manualDocument(file, sections, { title: fields.title ?? firstHeading, url: fields.url });
-  return { documents: [doc], skippedParts: [] };
+  return {
+    documents: pageDocuments(file, sections, { title: fields.title ?? firstHeading, url: fields.url }),
+    skippedParts: [],
+  };
 }
 
 /** Splits Markdown text into sections at ATX (`## x`) and setext headings. */

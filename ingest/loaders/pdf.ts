@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import { SKIP_REASONS, skipFile } from '../skip-reasons';
-import { manualDocument } from './manual';
+import { pageDocuments } from './faq-page';
 import { pdfSections, type PdfTextItem } from './pdf-layout';
 import type { LoadResult, SourceFile } from './types';
 
@@ -49,7 +49,7 @@ export async function loadPdf(file: SourceFile): Promise<LoadResult> {
     const { sections, firstHeading } = pdfSections(pages);
     const info = (await pdf.getMetadata().catch(() => undefined))?.info as { Title?: unknown } | undefined;
     const title = typeof info?.Title === 'string' && info.Title.trim() ? info.Title.trim() : firstHeading;
-    return { documents: [manualDocument(file, sections, { title })], skippedParts: [] };
+    return { documents: pageDocuments(file, sections, { title }), skippedParts: [] };
   } finally {
     await task.destroy();
   }

@@ -43,3 +43,32 @@ describe('QueryNormalizer (input as staff type it, against the KB vocabulary)', 
     assert.ok(!withinOneEdit('あいう', 'あいうえお'));
   });
 });
+
+describe('QueryNormalizer (kana slips, Latin product names, colloquial forms)', () => {
+  const kb = new QueryNormalizer([
+    'アカウントがロックされています',
+    'OneDrive の容量は1TBです',
+    'Wi-Fi に接続します',
+    'パスワードをリセットします',
+  ]);
+
+  it('reads small and full-size kana alike, also inside a compound with a known word', () => {
+    assert.equal(kb.rewrite('ロツク'), 'ロック');
+    assert.equal(kb.rewrite('アカウントロツク'), 'アカウントロック');
+    assert.equal(kb.rewrite('パスワードリセット'), 'パスワードリセット');
+  });
+
+  it("knows the synonym list's katakana for words the KB writes in Latin letters, never for absent ones", () => {
+    assert.equal(kb.rewrite('わんどらいぶ'), 'ワンドライブ');
+    assert.equal(kb.rewrite('ワンドライプ'), 'ワンドライブ');
+    assert.equal(kb.rewrite('わいふぁい'), 'ワイファイ');
+    assert.equal(kb.rewrite('えくせる'), 'えくせる');
+  });
+
+  it('rewrites やる / やり方 and ら抜き forms, and adds the full word to everyday abbreviations', () => {
+    assert.equal(kb.rewrite('変更ってどこからやるの'), '変更ってどこからするの');
+    assert.equal(kb.rewrite('設定のやり方'), '設定の方法');
+    assert.equal(kb.rewrite('メールが見れません'), 'メールが見られません');
+    assert.equal(kb.rewrite('メアド変えたい'), 'メアド メールアドレス変えたい 変更');
+  });
+});

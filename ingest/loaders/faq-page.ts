@@ -1,0 +1,155 @@
+/**
+ * FAQ pages: a page (HTML, Markdown, Word, PDF) laid out as questions and answers — headings like
+ * 「Q. VPN に接続できません」 or 「パスワードを忘れたときは？」, accordions (`<details><summary>`),
+ * `<dt>`/`<dd>` pairs, or paragraphs starting 「Q1．」 followed by 「A．」 — is what public IT-centre and
+ * municipal FAQ pages look like. Each question becomes an FAQ document of its own (id
+ * `${file}#${anchor}`, the element id of the question when the page has one, else `q1`, `q2`…), so
+ * the search, the confidence and the sources work per question as they do for an FAQ sheet. What the
+ * page holds besides its questions stays a manual document. A page with fewer than two questions is
+ * an ordinary manual.
+ */
+import { createHash } from 'node:crypto';
+import type { KnowledgeDocument } from '../../knowledge';
+import { questionVariants } from '../faq';
+import { manualDocument, normalizeText, type Section } from './manual';
+import type { SourceFile } from './types';
+
+/** A section as the HTML reader gives it: with the element id of its heading, when there is one. */
+export type PageSection = Section & { anchor?: string; question?: boolean };
+
+/** Fewest questions that make a page an FAQ page. */
+const MIN_QUESTIONS = 2;
+
+/**
+ * 「Q.」「Q1：」「Ｑ２．」「【Q】」「[質問]」「問3.」「Q 」 at the start of a line: a question marker. A bare
+ * 「問」 or 「Q」 needs a number, a stop or a space after it (「問題」「Q&A」「QRコード」 are no markers).
+ */
+const Q_MARKER =
+  /^\s*(?:[【［[]\s*(?:Q|Ｑ|問|質問)\s*[0-9０-９]{0,3}\s*[】］\]]|(?:Q|Ｑ|問|質問)\s*[0-9０-９]{0,3}\s*[.．:：、)）]|(?:Q|Ｑ)\s*[0-9０-９]{1,3}(?=\s)|(?:Q|Ｑ)(?=\s))\s*/;
+/** A marker followed by the question's text. */
+const Q_LINE = new RegExp(`${Q_MARKER.source}(?=\\S)`);
+/** 「A.」「A：」「Ａ１．」「答え：」「【回答】」 at the start of an answer. */
+const A_MARKER =
+  /^\s*(?:[【［[]\s*(?:A|Ａ|答え?|回答)\s*[0-9０-９]{0,3}\s*[】］\]]|(?:A|Ａ|答え?|回答)\s*[0-9０-９]{0,3}\s*[.．:：、)）]|(?:A|Ａ)(?=\s))\s*/;
+/** A heading phrased as a question: 「…？」「…ですか。」「…には?」. */
+const QUESTION_ENDING = /(?:[?？]|(?:ですか|ますか|ませんか|でしょうか|のですか|のか)[。.]?)\s*$/;
+
+/** One question of the page and the text that answers it. */
+interface Item {
+  question: string;
+  answer: string[];
+  anchor?: string;
+  /** Headings above the question (the page's topic headings), for the category. */
+  context: string[];
+  /** Heading path of the question's own section: deeper sections belong to its answer. */
+  path?: string[];
+  page?: number;
+}
+
+/** True when a heading reads as a question (a Q marker or a question ending). */
+export function isQuestionHeading(heading: string): boolean {
+  const text = heading.normalize('NFKC').trim();
+  return Q_LINE.test(heading) || QUESTION_ENDING.test(text);
+}
+
+/**
+ * The documents of a page: its questions as FAQ documents and the rest as a manual, or — when the page
+ * has fewer than two questions — the whole page as one manual, as before.
+ */
+export function pageDocuments(
+  file: SourceFile,
+  sections: readonly PageSection[],
+  found: { title?: string; url?: string },
+): KnowledgeDocument[] {
+  const { items, rest } = faqItems(sections);
+  if (items.length < MIN_QUESTIONS) return [manualDocument(file, sections.map(stripAnchor), found)];
+  const base = file.meta?.url || found.url || file.relPath;
+  const used = new Set<string>();
+  const faqs: KnowledgeDocument[] = [];
+  items.forEach((item, n) => {
+    const answer = normalizeText(item.answer.join('\n').replace(A_MARKER, ''));
+    if (!answer) return;
+    let anchor = item.anchor && !used.has(item.anchor) ? item.anchor : `q${n + 1}`;
+    while (used.has(anchor)) anchor = `${anchor}-${n + 1}`;
+    used.add(anchor);
+    const question = item.question;
+    const url = item.anchor ? `${base.split('#')[0]}#${anchor}` : base;
+    faqs.push({
+      id: `${file.relPath}#${anchor}`,
+      kind: 'faq',
+      title: question,
+      url,
+      category: item.context[item.context.length - 1] || file.meta?.title || found.title,
+      question,
+      alternateQuestions: [],
+      derivedQuestions: questionVariants(question),
+      answer,
+      sourcePath: file.relPath,
+      contentHash: createHash('sha256').update(`${file.contentHash}\n${anchor}\n${question}\n${answer}`).digest('hex'),
+    });
+  });
+  if (faqs.length === 0) return [manualDocument(file, sections.map(stripAnchor), found)];
+  const restText = rest.filter((s) => normalizeText(s.text).length >= MIN_REST_CHARS);
+  return restText.length > 0 ? [...faqs, manualDocument(file, restText.map(stripAnchor), found)] : faqs;
+}
+
+/** Shorter leftovers (「最終更新日：…」, a contact line) do not make a manual of their own. */
+const MIN_REST_CHARS = 40;
+
+function stripAnchor(s: PageSection): Section {
+  const { anchor: _anchor, question: _question, ...section } = s;
+  return section;
+}
+
+/** Splits sections into question items and the sections that are no part of any question. */
+function faqItems(sections: readonly PageSection[]): { items: Item[]; rest: Section[] } {
+  const items: Item[] = [];
+  const rest: Section[] = [];
+  let current: Item | undefined;
+  for (const section of sections) {
+    const heading = section.headingPath[section.headingPath.length - 1] ?? '';
+    const under =
+      current?.path !== undefined &&
+      section.headingPath.length > current.path.length &&
+      current.path.every((h, i) => section.headingPath[i] === h);
+    if (under && current) {
+      // A sub-heading inside an answer (「手順」「注意事項」) belongs to that answer.
+      current.answer.push(heading, section.text);
+      continue;
+    }
+    if (heading && (section.question || isQuestionHeading(heading))) {
+      current = {
+        question: cleanQuestion(heading),
+        answer: [],
+        anchor: section.anchor,
+        context: section.headingPath.slice(0, -1),
+        path: [...section.headingPath],
+        page: section.page,
+      };
+      items.push(current);
+    } else {
+      current = undefined;
+    }
+    // Questions written as paragraphs (「Q1．…」 then 「A．…」) inside the section's text.
+    const before: string[] = [];
+    for (const line of section.text.split('\n')) {
+      if (Q_LINE.test(line)) {
+        current = {
+          question: cleanQuestion(line),
+          answer: [],
+          context: section.headingPath,
+          page: section.page,
+        };
+        items.push(current);
+      } else if (current) current.answer.push(line);
+      else before.push(line);
+    }
+    if (before.join('').trim()) rest.push({ ...stripAnchor(section), text: before.join('\n') });
+  }
+  return { items: items.filter((i) => i.question.length > 0), rest };
+}
+
+/** The question without its marker (「Q3. 」) and without a trailing colon. */
+function cleanQuestion(text: string): string {
+  return text.replace(Q_MARKER, '').replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,153 @@
+import { strict as assert } from 'node:assert';
+import { loadHtml } from '../../../ingest/loaders/html';
+import { loadMarkdown } from '../../../ingest/loaders/markdown';
+import { isQuestionHeading } from '../../../ingest/loaders/faq-page';
+import { loadCsv } from '../../../ingest/loaders/csv';
+import { questionVariants } from '../../../ingest/faq';
+import { chunkDocuments } from '../../../ingest/chunk';
+import { sourceFile } from './fixtures';
+
+const HEADINGS_PAGE = `<!doctype html><html><head><title>よくある質問｜情報センター</title>
+<link rel="canonical" href="https://itc.example.ac.jp/faq/net.html"></head><body>
+<nav>ホーム &gt; FAQ</nav><h1>ネットワーク よくある質問</h1><p>最終更新日：2026年10月1日</p>
+<h2>VPN</h2>
+<h3 id="vpn-1">Q. VPN に接続できません</h3>
+<div><p>A. 次の点を確認してください。</p><ul><li>パスワード</li><li>時刻</li></ul></div>
+<h4>それでも解決しないとき</h4><p>エラー番号を控えてお問い合わせください。</p>
+<h3 id="vpn-2">Q. VPN は何台まで使えますか</h3><p>A. 3台までです。</p>
+<h2>無線LAN</h2>
+<h3>Q3．Wi-Fi の設定方法</h3><p>SSID「AOBA」を選びます。</p>
+</body></html>`;
+
+const ACCORDION_PAGE = `<html><body><h1>セキュリティ Q&amp;A</h1>
+<p>質問をクリックすると回答が表示されます。クリックしても表示されない場合はブラウザを更新してください。</p>
+<details id="s1"><summary>Q1. ウイルスに感染したかもしれません</summary><p>ネットワークから切り離してください。</p></details>
+<details id="s2"><summary>Q2. 不審なメールが届きました</summary><p>リンクを開かずに報告してください。</p></details>
+<dl><dt id="d1">パスワードはどう管理すればよいですか？</dt><dd>使い回さないでください。</dd>
+<dt>USBメモリを紛失したときは？</dt><dd>すぐに報告してください。</dd></dl>
+<p>お問い合わせ：情報センター（内線 5100）までお電話またはメールでご連絡ください。平日 9時から17時まで受け付けます。</p>
+</body></html>`;
+
+describe('FAQ pages (ingest/loaders/faq-page)', () => {
+  it('turns Q. headings into one FAQ document each, id file#element-id, answers with their sub-sections', async () => {
+    const { documents } = await loadHtml(sourceFile('faq/net.html', HEADINGS_PAGE));
+    const faqs = documents.filter((d) => d.kind === 'faq');
+    assert.deepEqual(
+      faqs.map((d) => [d.id, d.question, d.category, d.url]),
+      [
+        ['faq/net.html#vpn-1', 'VPN に接続できません', 'VPN', 'https://itc.example.ac.jp/faq/net.html#vpn-1'],
+        ['faq/net.html#vpn-2', 'VPN は何台まで使えますか', 'VPN', 'https://itc.example.ac.jp/faq/net.html#vpn-2'],
+        ['faq/net.html#q3', 'Wi-Fi の設定方法', '無線LAN', 'https://itc.example.ac.jp/faq/net.html'],
+      ],
+    );
+    assert.equal(
+      faqs[0].answer,
+      '次の点を確認してください。\nパスワード\n時刻\nそれでも解決しないとき\nエラー番号を控えてお問い合わせください。',
+    );
+    assert.equal(faqs[1].answer, '3台までです。');
+    assert.deepEqual(faqs[0].alternateQuestions, []);
+    // 「最終更新日」 alone is too short to stay as a manual.
+    assert.equal(documents.length, 3);
+  });
+
+  it('reads accordions (details/summary) and question-like <dt>, and keeps the rest of the page as a manual', async () => {
+    const { documents } = await loadHtml(sourceFile('sec.html', ACCORDION_PAGE));
+    assert.deepEqual(
+      documents.map((d) => [d.kind, d.id, d.question ?? '', d.answer ?? '']),
+      [
+        ['faq', 'sec.html#s1', 'ウイルスに感染したかもしれません', 'ネットワークから切り離してください。'],
+        ['faq', 'sec.html#s2', '不審なメールが届きました', 'リンクを開かずに報告してください。'],
+        ['faq', 'sec.html#d1', 'パスワードはどう管理すればよいですか？', '使い回さないでください。'],
+        ['faq', 'sec.html#q4', 'USBメモリを紛失したときは？', 'すぐに報告してください。'],
+        ['manual', 'sec.html', '', ''],
+      ],
+    );
+    assert.deepEqual(
+      documents[4].sections?.map((s) => s.text),
+      [
+        '質問をクリックすると回答が表示されます。クリックしても表示されない場合はブラウザを更新してください。',
+        'お問い合わせ：情報センター（内線 5100）までお電話またはメールでご連絡ください。平日 9時から17時まで受け付けます。',
+      ],
+    );
+  });
+
+  it('splits Q/A paragraphs of a Markdown or text FAQ, and leaves ordinary manuals alone', async () => {
+    const md =
+      '# 印刷のFAQ\n\nQ1. 印刷できません\nA. 用紙を確認してください。\n\nQ2：トナーの交換方法は？\n回答：総務課へ連絡してください。\n';
+    const { documents } = await loadMarkdown(sourceFile('print.md', md));
+    assert.deepEqual(
+      documents.map((d) => [d.id, d.question, d.answer]),
+      [
+        ['print.md#q1', '印刷できません', '用紙を確認してください。'],
+        ['print.md#q2', 'トナーの交換方法は？', '総務課へ連絡してください。'],
+      ],
+    );
+    const manual =
+      '# 手順\n\n## 接続方法\n\n問題があれば連絡してください。\n\n## Q&A について\n\nQRコードを読み取ります。\n';
+    const plain = await loadMarkdown(sourceFile('guide.md', manual));
+    assert.deepEqual(
+      plain.documents.map((d) => [d.kind, d.id]),
+      [['manual', 'guide.md']],
+    );
+  });
+
+  it('knows a question heading by its marker or its ending', () => {
+    for (const q of [
+      'Q. 接続できない',
+      'Ｑ２．パスワード',
+      '【Q】ロック',
+      '問3. 申請',
+      '設定方法は？',
+      '使えますか。',
+      '借りられますか',
+    ])
+      assert.equal(isQuestionHeading(q), true, q);
+    for (const h of ['Q&A', 'QRコード', '問題の報告', '接続方法', '1. はじめに'])
+      assert.equal(isQuestionHeading(h), false, h);
+  });
+
+  it('derives question lines from an FAQ question: its sentences, and the question without glosses', () => {
+    assert.deepEqual(questionVariants('新しく着任しました。青葉IDはいつ、どのように受け取れますか。'), [
+      '新しく着任しました。',
+      '青葉IDはいつ、どのように受け取れますか。',
+    ]);
+    assert.deepEqual(questionVariants('青葉ID（統合認証アカウント）のパスワードを忘れました。'), [
+      '青葉IDのパスワードを忘れました。',
+    ]);
+    assert.deepEqual(questionVariants('VPN に接続できません'), []);
+    assert.deepEqual(questionVariants('容量は？(メール)', ['容量は？']), []);
+  });
+
+  it("searches derived lines with the question but keeps them apart from the sheet's alternates", async () => {
+    const csv = '番号,質問,回答\nA-1,メールの容量はどれくらいですか。確認するには？,50GBです。\n';
+    const { documents } = await loadCsv(sourceFile('faq.csv', csv));
+    assert.deepEqual(documents[0].alternateQuestions, []);
+    assert.deepEqual(documents[0].derivedQuestions, ['メールの容量はどれくらいですか。', '確認するには？']);
+    assert.equal(
+      chunkDocuments(documents)[0].fields.question,
+      'メールの容量はどれくらいですか。確認するには？\nメールの容量はどれくらいですか。\n確認するには？',
+    );
+  });
+
+  it('reads CMS markup that classes the question, and sheets headed Q / A / 質問内容 / 回答内容', async () => {
+    const html =
+      '<h1>FAQ</h1><div class="faq"><p class="faq-question">印刷できません</p><p class="faq-answer">用紙を確認してください。</p></div>' +
+      '<div class="faq"><p class="faq-question" id="x">スキャンの方法</p><p class="faq-answer">複合機で操作します。</p></div>';
+    const { documents } = await loadHtml(sourceFile('cms.html', html));
+    assert.deepEqual(
+      documents.map((d) => [d.id, d.question, d.answer]),
+      [
+        ['cms.html#q1', '印刷できません', '用紙を確認してください。'],
+        ['cms.html#x', 'スキャンの方法', '複合機で操作します。'],
+      ],
+    );
+    for (const header of ['No.,Q,A', 'FAQ番号,質問内容,回答内容']) {
+      const sheet = await loadCsv(sourceFile('s.csv', `${header}\n1,印刷できない,用紙を確認\n`));
+      assert.deepEqual(
+        sheet.documents.map((d) => [d.id, d.question, d.answer]),
+        [['1', '印刷できない', '用紙を確認']],
+        header,
+      );
+    }
+  });
+});

@@ -1,0 +1,30 @@
+import { strict as assert } from 'node:assert';
+import { runEvalCommand } from '../../../adapters/cli/eval';
+
+/**
+ * The second held-out-style IT-helpdesk KB (test/fixtures/qa/kb-univ: an FAQ sheet without alternates and
+ * two FAQ pages) through `kotae eval --qa-set`, with the issue-13 targets as floors.
+ */
+describe('kotae eval --qa-set (kb-univ, an FAQ sheet without alternates and FAQ pages)', () => {
+  it('meets the IT-helpdesk targets: shown-correct ≥ 0.75, shown-wrong ≤ 0.05, others shown ≤ 0.15', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runEvalCommand(
+      ['--qa-set', 'test/fixtures/qa/kb-univ-holdout.jsonl', '--kb', 'test/fixtures/qa/kb-univ'],
+      { out: (s) => out.push(s), err: (s) => err.push(s) },
+    );
+    assert.equal(code, 0, err.join('\n'));
+    const report = JSON.parse(out.join('')) as {
+      questions: number;
+      answerable: { n: number; shown_correct: number; shown_wrong: number };
+      unanswerable: { n: number };
+      off_topic: { n: number };
+      others: { shown: number };
+    };
+    assert.equal(report.questions, 134);
+    assert.deepEqual([report.answerable.n, report.unanswerable.n, report.off_topic.n], [92, 26, 16]);
+    assert.ok(report.answerable.shown_correct >= 0.75, JSON.stringify(report.answerable));
+    assert.ok(report.answerable.shown_wrong <= 0.05, JSON.stringify(report.answerable));
+    assert.ok(report.others.shown <= 0.15, JSON.stringify(report.others));
+  });
+});
