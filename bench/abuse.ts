@@ -36,7 +36,7 @@ const EXTRA_ROUTES: RouteSpec[] = [
   { method: 'GET', path: '/kb/%2e%2e/%2e%2e/etc/passwd' },
   { method: 'GET', path: '/static/chat.js' },
   { method: 'GET', path: '/static/..%2F..%2F..%2Fpackage.json' },
-  { method: 'POST', path: '/logo/events' },
+  { method: 'POST', path: '/api/logo/events' },
   { method: 'GET', path: '/auth/signin' },
   { method: 'GET', path: '/auth/callback' },
   { method: 'GET', path: '/api/no-such-route' },

@@ -15,6 +15,8 @@ export const REQUEST_MESSAGES = Object.freeze({
   unsupportedEncoding: 'この圧縮形式（Content-Encoding）には対応していません。',
   unsupportedCharset: 'この文字コードには対応していません。UTF-8 で送信してください。',
   badUrl: 'URLの形式が正しくありません。',
+  nulInUrl: 'URLに使用できない文字（NUL文字 %00）が含まれています。',
+  notFound: 'お探しのページは見つかりません。URLをご確認ください。',
 });
 
 interface FrameworkError {
@@ -80,6 +82,11 @@ export const rejectMalformedRequests: RequestHandler = (req, _res, next) => {
   } catch (err) {
     return next(requestErrorOf(err));
   }
+  // A NUL in a path parameter or the query reached PostgreSQL as text and failed there (500): no id,
+  // date, sort column or search text contains one.
+  if (/%00/i.test(req.originalUrl)) {
+    return next(new KotaeError('INPUT_INVALID', 'NUL in the URL', { userMessage: REQUEST_MESSAGES.nulInUrl }));
+  }
   const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase().trim();
   if (!ENCODINGS.has(encoding)) {
     return next(
@@ -89,4 +96,13 @@ export const rejectMalformedRequests: RequestHandler = (req, _res, next) => {
     );
   }
   next();
+};
+
+/** Last route: anything no router answered gets a Japanese 404 (not express's English HTML page). */
+export const notFound: RequestHandler = (req, _res, next) => {
+  next(
+    new KotaeError('NOT_FOUND', `no route ${req.method} ${req.path.slice(0, 200)}`, {
+      userMessage: REQUEST_MESSAGES.notFound,
+    }),
+  );
 };
