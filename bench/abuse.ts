@@ -23,9 +23,9 @@ const option = (name: string, fallback: string) => {
 const DB = option('db', 'sqlite');
 const BUDGET_S = Number(option('budget', '420'));
 const REQUEST_TIMEOUT_MS = Number(option('request-timeout', '30')) * 1000;
-const RANDOM = Number(option('random', '300'));
-const PER_ROUTE = Number(option('per-route', '12'));
-const PARAMS = Number(option('params', '8'));
+const RANDOM = Number(option('random', '600'));
+const PER_ROUTE = Number(option('per-route', '24'));
+const PARAMS = Number(option('params', '12'));
 const PASSWORD = 'bench-abuse-password-7Qx';
 
 /** Routes only mounted as middleware (not listed by the routers) and paths no route has. */

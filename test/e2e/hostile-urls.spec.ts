@@ -86,6 +86,35 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       });
     });
 
+    it('answers 400 to a multipart body cut off inside a file on every upload route, and stays up', async () => {
+      const page = await admin.get('/console/tickets');
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)?.[1] ?? '';
+      const boundary = 'cutOffBoundary';
+      const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nabc`;
+      const routes = [
+        '/console/operations/terminals/import',
+        '/console/knowledge/documents',
+        '/console/fy-switch',
+        '/console/tickets/HD-2026-000001/reply',
+      ];
+      for (const path of routes) {
+        const r = await send(path, {
+          method: 'POST',
+          headers: {
+            cookie: admin.cookie,
+            'x-csrf-token': csrf,
+            'content-type': `multipart/form-data; boundary=${boundary}`,
+          },
+          body,
+        });
+        console.log('XX', path, r.status, JSON.stringify(r.body).slice(0, 200));
+        assert.ok(r.status === 400 || r.status === 404, `${path}: ${r.status}`);
+        assert.match(JSON.stringify(r.body), /[\u3040-\u30ff\u4e00-\u9fff]/, path);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      assert.equal((await send('/healthz')).status, 200);
+    });
+
     it('answers the Teams endpoint 400 with a Japanese message to a body that is not an activity', async () => {
       const r = await send('/api/messages', {
         method: 'POST',
