@@ -62,11 +62,9 @@ function reject(res: WebResponse, status: number, code: string): void {
   res
     .status(status)
     .setHeader('content-type', 'application/json')
+    // A refused request (4xx) says why in Japanese; a 5xx keeps the bare code the Bot Connector retries on.
     .send(
-      JSON.stringify({
-        error: code,
-        message: TEAMS_MESSAGES.endpointRejected[code] ?? TEAMS_MESSAGES.endpointRejected.INTERNAL,
-      }),
+      JSON.stringify(status < 500 ? { error: code, message: TEAMS_MESSAGES.endpointRejected[code] } : { error: code }),
     );
 }
 

@@ -11,7 +11,6 @@ export const TEAMS_MESSAGES = Object.freeze({
     AUTH_FORBIDDEN: 'このエンドポイントへのアクセスは許可されていません。',
     INPUT_INVALID:
       'リクエストの形式が正しくありません（Bot Framework のアクティビティ（JSON オブジェクト）を送ってください）。',
-    INTERNAL: 'メッセージを処理できませんでした。時間をおいて再度お試しください。',
   } as Readonly<Record<string, string>>,
   sourcesHeading: '参考にした資料',
   buttonResolved: '解決した',
