@@ -1,15 +1,56 @@
 /**
- * `npm run bench:abuse [N]` (not a test): starts Kotae on a temporary data directory and sends N
- * hostile requests (bad %-encoding, NUL and lone surrogates, broken or unknown Content-Encoding,
- * oversized and malformed bodies, wrong types, absurd dates) over every route, signed out and as
- * admin. Prints the count per status class, 5xx (target 0), crashes (target 0) and the max RSS.
+ * `npm run bench:abuse [-- --db postgres] [--budget 420] [--random N]` (not a test): starts Kotae on a
+ * temporary data directory and sends hostile requests to every route the express app has (read from its
+ * routers, bench/abuse-routes.ts): each route × each hostile query, each `:param` × hostile ids and, for
+ * POST, each hostile body (bench/abuse-cases.ts), as admin with its CSRF token, admin without it, a
+ * wrong role (staff, operator) and signed out. After every refused POST (4xx) it checks that no row was
+ * written. Always prints its figures (also when cut by the time budget or a crash) and exits 1 on any
+ * 5xx, hang, crash, half-written row or an incomplete run.
  */
-import zlib from 'node:zlib';
+import os from 'node:os';
 import { signInConsole } from '../test/helpers/console-client';
-import { startApp } from '../test/helpers/start-app';
+import { createTestDatabase, postgresServer, stopPostgresServer } from '../test/helpers/postgres';
+import { startApp, type RunningApp } from '../test/helpers/start-app';
+import { bodyCases, PARAM_VALUES, queryCases, TEXTS, type AbuseCase } from './abuse-cases';
+import { routesOf, type RouteSpec } from './abuse-routes';
 import { runAuditTamperCases } from './audit-tamper';
 
-const N = Number(process.argv[2] ?? 2000);
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] !== undefined ? String(args[i + 1]) : fallback;
+};
+const DB = option('db', 'sqlite');
+const BUDGET_S = Number(option('budget', '420'));
+const REQUEST_TIMEOUT_MS = Number(option('request-timeout', '30')) * 1000;
+const RANDOM = Number(option('random', '600'));
+const PER_ROUTE = Number(option('per-route', '24'));
+const PARAMS = Number(option('params', '12'));
+const PASSWORD = 'bench-abuse-password-7Qx';
+
+/** Routes only mounted as middleware (not listed by the routers) and paths no route has. */
+const EXTRA_ROUTES: RouteSpec[] = [
+  { method: 'GET', path: '/metrics' },
+  { method: 'GET', path: '/kb/manuals/network-guide.html' },
+  { method: 'GET', path: '/kb/..%2F..%2Fpackage.json' },
+  { method: 'GET', path: '/kb/%2e%2e/%2e%2e/etc/passwd' },
+  { method: 'GET', path: '/static/chat.js' },
+  { method: 'GET', path: '/static/..%2F..%2F..%2Fpackage.json' },
+  { method: 'POST', path: '/api/logo/events' },
+  { method: 'GET', path: '/auth/signin' },
+  { method: 'GET', path: '/auth/callback' },
+  { method: 'GET', path: '/api/no-such-route' },
+  { method: 'GET', path: '/console/no-such-page' },
+];
+
+/** %-encodes a text for a path; lone surrogates become the bytes of an (invalid) UTF-8 surrogate. */
+function asPathSegment(t: string): string {
+  return t
+    .replace(/[\ud800-\udfff]/g, '\u0000')
+    .split('\u0000')
+    .map(encodeURIComponent)
+    .join('%ED%A0%80');
+}
 
 /** Deterministic pseudo-random numbers (mulberry32). */
 function seeded(seed: number): () => number {
@@ -22,162 +63,326 @@ function seeded(seed: number): () => number {
   };
 }
 
-const ROUTES: Array<[string, string]> = [
-  ['GET', '/'],
-  ['GET', '/healthz'],
-  ['GET', '/privacy'],
-  ['GET', '/terms'],
-  ['GET', '/kb/manuals/network-guide.html'],
-  ['GET', '/api/conversations/ID/messages'],
-  ['POST', '/api/ask'],
-  ['POST', '/api/tickets'],
-  ['POST', '/api/feedback'],
-  ['POST', '/api/messages'],
-  ['GET', '/console/'],
-  ['GET', '/console/tickets'],
-  ['GET', '/console/tickets/HD-2026-000001'],
-  ['POST', '/console/tickets'],
-  ['POST', '/console/tickets/HD-2026-000001/comments'],
-  ['GET', '/console/worklogs'],
-  ['POST', '/console/worklogs'],
-  ['GET', '/console/faqs'],
-  ['POST', '/console/faqs'],
-  ['GET', '/console/reports'],
-  ['POST', '/console/reports'],
-  ['POST', '/console/signin'],
-  ['GET', '/console/accounts'],
-  ['POST', '/console/accounts'],
-  ['GET', '/console/audit'],
-];
-
-const TEXTS = [
-  'パスワード\u0000を忘れました',
-  'VPN\ud800がつながらない',
-  '\udc00\u0001\u0002',
-  'あ'.repeat(100_000),
-  '%E0%A4%A',
-  '<script>alert(1)</script>',
-  "' OR 1=1 --",
-  '0000-01-01T00:00',
-  '99999-12-31T25:61',
-  '',
-];
-
-type Mutation = (text: string) => { path?: (p: string) => string; headers?: Record<string, string>; body?: BodyInit };
-
-const MUTATIONS: Record<string, Mutation> = {
-  badPercent: () => ({ path: (p) => `${p}/%E0%A4%A` }),
-  badPercentQuery: () => ({ path: (p) => `${p}?since=%FF%FE&from=%` }),
-  arrayQuery: () => ({ path: (p) => `${p}?since[]=1&from[a]=2&to=0000-00-00` }),
-  jsonText: (t) => ({
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ question: t, conversationId: t, details: t, comment: t, resolved: t, user: { name: t } }),
-  }),
-  jsonWrongTypes: () => ({
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ question: 42, conversationId: ['x'], details: { a: 1 }, resolved: 'yes', user: 'x' }),
-  }),
-  jsonMalformed: () => ({ headers: { 'content-type': 'application/json' }, body: '{"question": "a",' }),
-  jsonDeep: () => ({ headers: { 'content-type': 'application/json' }, body: '['.repeat(5000) + ']'.repeat(5000) }),
-  formText: (t) => ({
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      title: t,
-      details: t,
-      body: t,
-      content: t,
-      startedAt: t,
-      endedAt: '0000-01-01T00:00',
-      question: t,
-      answer: t,
-      username: t,
-      password: t,
-    }).toString(),
-  }),
-  formMalformed: () => ({ headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '%%%=%E0&a' }),
-  oversized: () => ({
-    headers: { 'content-type': 'application/json' },
-    body: `{"question":"${'x'.repeat(1_500_000)}"}`,
-  }),
-  gzipJunk: () => ({ headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: 'not gzip' }),
-  gzipBomb: () => ({
-    headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
-    body: new Blob([new Uint8Array(zlib.gzipSync(`{"question":"${'a'.repeat(5_000_000)}"}`))]),
-  }),
-  unknownEncoding: () => ({
-    headers: { 'content-type': 'application/json', 'content-encoding': 'zstd-9' },
-    body: '{}',
-  }),
-  wrongCharset: () => ({ headers: { 'content-type': 'application/json; charset=x-unknown' }, body: '{}' }),
-  oddContentType: () => ({ headers: { 'content-type': 'text/plain' }, body: 'question=hello' }),
-};
-
-async function main(): Promise<void> {
-  const crashes: string[] = [];
-  process.on('uncaughtException', (e) => crashes.push(String(e)));
-  process.on('unhandledRejection', (e) => crashes.push(String(e)));
-  const kotae = await startApp();
-  const admin = await signInConsole(kotae.url, 'admin', 'e2e-admin-password');
-  const random = seeded(11);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
-  const byClass: Record<string, number> = {};
-  const failures = new Map<string, number>();
-  let maxRss = process.memoryUsage().rss;
-  const started = performance.now();
-  for (let i = 0; i < N; i++) {
-    const [method, route] = pick(ROUTES);
-    const name = pick(Object.keys(MUTATIONS));
-    const m = (MUTATIONS[name] as Mutation)(pick(TEXTS));
-    const path = m.path ? m.path(route) : route;
-    const headers: Record<string, string> = { ...m.headers };
-    if (random() < 0.5) headers.cookie = admin.cookie;
-    let status: number;
-    try {
-      const res = await fetch(`${kotae.url}${path}`, {
-        method,
-        headers,
-        body: method === 'POST' ? m.body : undefined,
-        redirect: 'manual',
-      });
-      await res.arrayBuffer();
-      status = res.status;
-    } catch (err) {
-      status = 0;
-      crashes.push(`request failed: ${method} ${path} ${name}: ${String(err)}`);
-    }
-    const cls = status === 0 ? 'none' : `${Math.floor(status / 100)}xx`;
-    byClass[cls] = (byClass[cls] ?? 0) + 1;
-    if (status >= 500) {
-      const key = `${status} ${method} ${route} ${name}`;
-      failures.set(key, (failures.get(key) ?? 0) + 1);
-    }
-    maxRss = Math.max(maxRss, process.memoryUsage().rss);
-  }
-  const health = await fetch(`${kotae.url}/healthz`);
-  await kotae.stop();
-  const tamper = await runAuditTamperCases();
-  const fiveXx = Object.entries(byClass)
-    .filter(([k]) => k === '5xx')
-    .reduce((n, [, v]) => n + v, 0);
-  console.log(
-    JSON.stringify(
-      {
-        requests: N,
-        seconds: Math.round((performance.now() - started) / 100) / 10,
-        byClass,
-        fiveXx,
-        crashes: crashes.length,
-        healthAfter: health.status,
-        maxRssMb: Math.round(maxRss / 1e6),
-        worst: [...failures].sort((a, b) => b[1] - a[1]).slice(0, 10),
-        crashSamples: crashes.slice(0, 5),
-        auditTamperCases: `${tamper.filter((t) => t.detected).length}/${tamper.length} detected`,
-        auditTamper: tamper,
-      },
-      null,
-      2,
-    ),
-  );
+interface Identity {
+  name: 'admin' | 'operator' | 'staff' | 'anonymous';
+  cookie?: string;
+  csrf?: string;
 }
 
-void main();
+/** One request to send. */
+interface Planned {
+  route: RouteSpec;
+  path: string;
+  kase: AbuseCase;
+  who: Identity['name'];
+}
+
+/** What is printed at the end, filled in as the run goes. */
+const figures = {
+  db: DB,
+  routes: 0,
+  routesFromRouters: 0,
+  planned: 0,
+  requests: 0,
+  seconds: 0,
+  byClass: {} as Record<string, number>,
+  fiveXx: 0,
+  hangs: 0,
+  halfWrites: 0,
+  crashes: 0,
+  connectionErrors: 0,
+  non4xxJapanese: 0,
+  healthAfter: 0,
+  maxRssMb: 0,
+  loadAverage: [] as number[],
+  incomplete: '' as string,
+  worst: [] as [string, number][],
+  fiveXxSamples: [] as string[],
+  hangSamples: [] as string[],
+  halfWriteSamples: [] as string[],
+  crashSamples: [] as string[],
+  connectionErrorSamples: [] as string[],
+  nonJapaneseSamples: [] as string[],
+  auditTamperCases: '',
+};
+let printed = false;
+
+function print(): void {
+  if (printed) return;
+  printed = true;
+  figures.loadAverage = os.loadavg().map((l) => Math.round(l * 100) / 100);
+  console.log(JSON.stringify(figures, null, 2));
+  const failed =
+    figures.fiveXx > 0 ||
+    figures.hangs > 0 ||
+    figures.halfWrites > 0 ||
+    figures.crashes > 0 ||
+    figures.incomplete !== '' ||
+    figures.healthAfter !== 200;
+  if (failed) {
+    console.error(
+      `bench:abuse FAILED: ${figures.fiveXx} × 5xx, ${figures.hangs} hangs, ${figures.halfWrites} half-written, ` +
+        `${figures.crashes} crashes, health ${figures.healthAfter}${figures.incomplete ? `, incomplete: ${figures.incomplete}` : ''}`,
+    );
+    process.exitCode = 1;
+  }
+}
+
+const crash = (what: string) => (e: unknown) => {
+  figures.crashes++;
+  if (figures.crashSamples.length < 10)
+    figures.crashSamples.push(`${what}: ${e instanceof Error ? e.stack : String(e)}`);
+};
+process.on('uncaughtException', crash('uncaughtException'));
+process.on('unhandledRejection', crash('unhandledRejection'));
+// Nothing may end the process quietly (as a wait on an unref'd handle once did): no figures is a failure.
+process.on('exit', () => {
+  if (printed) return;
+  figures.incomplete ||= 'the process ended before the run finished (event loop drained or process.exit)';
+  print();
+  process.exitCode = 1;
+});
+
+function plan(routes: RouteSpec[]): Planned[] {
+  const bodies = bodyCases();
+  const queries = queryCases();
+  const who: Identity['name'][] = ['admin', 'admin', 'admin', 'operator', 'staff', 'admin', 'anonymous', 'admin'];
+  let turn = 0;
+  const next = () => who[turn++ % who.length] as Identity['name'];
+  // Each route gets PER_ROUTE bodies and PARAMS ids, rotating through the lists: every case reaches many
+  // routes and the run stays a few minutes on a loaded machine (all of them, `--per-route 999`).
+  let bodyTurn = 0;
+  let paramTurn = 0;
+  const rotate = <T>(xs: readonly T[], n: number, from: number): T[] =>
+    Array.from({ length: Math.min(n, xs.length) }, (_, i) => xs[(from + i) % xs.length] as T);
+  const out: Planned[] = [];
+  const benign: AbuseCase = {
+    name: 'benignForm',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'title=件名&note=メモ',
+  };
+  for (const route of routes) {
+    const sample = route.path.replace(/:(\w+)/g, (_m, name: string) =>
+      name === 'kind' ? 'monthly' : name === 'period' ? '2026-11' : '1',
+    );
+    let cases = queries;
+    if (route.method === 'POST') {
+      cases = [...rotate(bodies, PER_ROUTE, bodyTurn), ...rotate(queries, 2, bodyTurn)];
+      bodyTurn += PER_ROUTE;
+    }
+    for (const kase of cases) out.push({ route, path: sample, kase, who: next() });
+    if (route.path.includes(':')) {
+      const values = rotate(PARAM_VALUES, PARAMS, paramTurn);
+      paramTurn += PARAMS;
+      values.forEach((value, i) => {
+        const path = route.path.replace(/:(\w+)/g, value);
+        const kase = route.method === 'POST' ? benign : { name: 'param' };
+        out.push({ route, path, kase, who: i === 0 ? 'anonymous' : next() });
+      });
+    }
+  }
+  const random = seeded(11);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
+  for (let i = 0; i < RANDOM; i++) {
+    const route = pick(routes);
+    const value = pick([...PARAM_VALUES, asPathSegment(pick(TEXTS).slice(0, 200))]);
+    const kase = route.method === 'POST' ? pick(bodies) : pick(queries);
+    out.push({ route, path: route.path.replace(/:(\w+)/g, value), kase, who: pick(who) });
+  }
+  return out;
+}
+
+async function signIn(url: string, username: string, password: string): Promise<Identity> {
+  const s = await signInConsole(url, username, password);
+  const page = await s.get('/console/tickets');
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)?.[1];
+  if (!csrf) throw new Error(`no CSRF token on the console page for ${username} (${page.status})`);
+  return { name: username.replace(/1$/, '') as Identity['name'], cookie: s.cookie, csrf };
+}
+
+/** Row counts of every table but those a refused request may legitimately write (audit, limits, sessions). */
+async function rowCounts(kotae: RunningApp): Promise<() => Promise<Record<string, number>>> {
+  const skip = new Set(['audit_log', 'rate_limit', 'session', 'web_session', 'job_run', 'job_lease', 'alert_state']);
+  const tables = kotae.app.dataSource.entityMetadatas.map((m) => m.tableName).filter((t) => !skip.has(t));
+  const sql = `SELECT ${tables.map((t) => `(SELECT count(*) FROM "${t}") AS "${t}"`).join(', ')}`;
+  return async () => {
+    const [row] = (await kotae.app.dataSource.query(sql)) as Record<string, number | string>[];
+    return Object.fromEntries(Object.entries(row ?? {}).map(([k, v]) => [k, Number(v)]));
+  };
+}
+
+async function start(): Promise<RunningApp> {
+  const env: Record<string, string> = {
+    KOTAE_ADMIN_PASSWORD: PASSWORD,
+    // Every request comes from one address: the per-IP limits would answer 429 to most of them.
+    KOTAE_RATE_API_IP: 'off',
+    KOTAE_RATE_API_CONVERSATION: 'off',
+    KOTAE_RATE_UPLOAD: 'off',
+  };
+  if (DB === 'postgres') {
+    const pg = await postgresServer();
+    Object.assign(env, {
+      KOTAE_DB: 'postgres',
+      KOTAE_PG_HOST: pg.host,
+      KOTAE_PG_PORT: String(pg.port),
+      KOTAE_PG_USER: pg.user,
+      KOTAE_PG_PASSWORD: pg.password,
+      KOTAE_PG_DATABASE: await createTestDatabase(pg),
+    });
+  } else if (DB !== 'sqlite') throw new Error(`--db must be sqlite or postgres, not ${DB}`);
+  return startApp(env);
+}
+
+async function send(
+  url: string,
+  p: Planned,
+  id: Identity,
+): Promise<{ status: number; text: string; location: string }> {
+  const headers: Record<string, string> = { ...p.kase.headers };
+  if (id.cookie) headers.cookie = id.cookie;
+  if (id.csrf && !p.kase.noCsrf) headers['x-csrf-token'] = id.csrf;
+  const path = p.kase.path ? p.kase.path(p.path) : p.path;
+  const res = await fetch(`${url}${path}`, {
+    method: p.route.method,
+    headers,
+    body: p.route.method === 'POST' ? ((p.kase.body ?? '') as BodyInit) : undefined,
+    redirect: 'manual',
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  });
+  // A stream (the console's server-sent events) never ends: its headers are the answer.
+  if ((res.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
+    await res.body?.cancel();
+    return { status: res.status, text: '', location: '' };
+  }
+  const text = await res.text();
+  return { status: res.status, text: text.slice(0, 4000), location: res.headers.get('location') ?? '' };
+}
+
+async function run(): Promise<void> {
+  const started = performance.now();
+  const deadline = started + BUDGET_S * 1000;
+  const rss = setInterval(() => {
+    figures.maxRssMb = Math.max(figures.maxRssMb, Math.round(process.memoryUsage().rss / 1e6));
+  }, 250);
+  const kotae = await start();
+  try {
+    for (const role of ['staff', 'operator'] as const)
+      await kotae.app.operators.accounts.create(
+        { username: `${role}1`, displayName: role, role, password: PASSWORD },
+        'bench',
+      );
+    const fromRouters = routesOf(kotae.app.web);
+    const routes = [...fromRouters, ...EXTRA_ROUTES];
+    figures.routesFromRouters = fromRouters.length;
+    figures.routes = routes.length;
+    const ids: Record<Identity['name'], Identity> = {
+      admin: await signIn(kotae.url, 'admin', PASSWORD),
+      operator: await signIn(kotae.url, 'operator1', PASSWORD),
+      staff: await signIn(kotae.url, 'staff1', PASSWORD),
+      anonymous: { name: 'anonymous' },
+    };
+    const counts = await rowCounts(kotae);
+    const requests = plan(routes);
+    figures.planned = requests.length;
+    const failures = new Map<string, number>();
+    const nonJapanese = new Map<string, number>();
+    let before = await counts();
+    let errorLines = 0;
+    for (const p of requests) {
+      if (performance.now() > deadline) {
+        figures.incomplete = `time budget of ${BUDGET_S} s spent after ${figures.requests} of ${requests.length} requests`;
+        break;
+      }
+      const label = `${p.route.method} ${p.path.slice(0, 120)} [${p.kase.name}] as ${p.who}`;
+      let status = 0;
+      let text = '';
+      let location = '';
+      try {
+        ({ status, text, location } = await send(kotae.url, p, ids[p.who]));
+      } catch (err) {
+        const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
+        if (timedOut) {
+          figures.hangs++;
+          if (figures.hangSamples.length < 10) figures.hangSamples.push(label);
+        } else {
+          // The server closed the connection (e.g. after answering 413 to a body still being sent).
+          figures.connectionErrors++;
+          const cause = err instanceof Error && err.cause instanceof Error ? err.cause.message : String(err);
+          if (figures.connectionErrorSamples.length < 10) figures.connectionErrorSamples.push(`${label}: ${cause}`);
+        }
+      }
+      figures.requests++;
+      const cls = status === 0 ? 'none' : `${Math.floor(status / 100)}xx`;
+      figures.byClass[cls] = (figures.byClass[cls] ?? 0) + 1;
+      if (status >= 500) {
+        figures.fiveXx++;
+        const key = `${status} ${p.route.method} ${p.route.path} ${p.kase.name}`;
+        failures.set(key, (failures.get(key) ?? 0) + 1);
+        const logged = kotae.logger.lines.slice(errorLines).find((l) => l.level === 'error');
+        if (figures.fiveXxSamples.length < 30)
+          figures.fiveXxSamples.push(`${status} ${label}: ${JSON.stringify(logged?.fields ?? text.slice(0, 300))}`);
+      }
+      errorLines = kotae.logger.lines.length;
+      if (status >= 400 && status < 500 && text && !/[\u3040-\u30ff\u4e00-\u9fff]/.test(text)) {
+        figures.non4xxJapanese++;
+        const key = `${status} ${p.route.method} ${p.route.path}: ${text.slice(0, 80)}`;
+        nonJapanese.set(key, (nonJapanese.get(key) ?? 0) + 1);
+      }
+      if (p.route.method === 'POST') {
+        const after = await counts();
+        if (status >= 400 && status < 500) {
+          const changed = Object.keys(after).filter((t) => after[t] !== before[t]);
+          if (changed.length > 0) {
+            figures.halfWrites++;
+            if (figures.halfWriteSamples.length < 20)
+              figures.halfWriteSamples.push(
+                `${status} ${label}: ${changed.map((t) => `${t} ${before[t]}→${after[t]}`).join(', ')}`,
+              );
+          }
+        }
+        before = after;
+      }
+      // A request may end a session (sign-out, a role change): sign in again.
+      if (p.who !== 'anonymous' && (location.endsWith('/signin') || p.route.path === '/console/signout')) {
+        const who = p.who === 'admin' ? 'admin' : `${p.who}1`;
+        ids[p.who] = await signIn(kotae.url, who, PASSWORD).catch(() => ids[p.who]);
+      }
+    }
+    figures.worst = [...failures].sort((a, b) => b[1] - a[1]).slice(0, 15);
+    figures.nonJapaneseSamples = [...nonJapanese]
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, n]) => `${n} × ${k}`)
+      .slice(0, 15);
+    figures.seconds = Math.round((performance.now() - started) / 100) / 10;
+    figures.healthAfter = (
+      await fetch(`${kotae.url}/healthz`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) })
+    ).status;
+  } finally {
+    figures.seconds ||= Math.round((performance.now() - started) / 100) / 10;
+    await kotae.stop();
+    if (DB === 'postgres') stopPostgresServer();
+    clearInterval(rss);
+  }
+  const tamper = await runAuditTamperCases();
+  figures.auditTamperCases = `${tamper.filter((t) => t.detected).length}/${tamper.length} detected`;
+}
+
+// A ref'd watchdog: the run cannot hang past its budget plus start-up and shutdown, and always prints.
+const watchdog = setTimeout(
+  () => {
+    figures.incomplete ||= `watchdog: still running ${BUDGET_S + 300} s after the start`;
+    print();
+    process.exit(1);
+  },
+  (BUDGET_S + 300) * 1000,
+);
+
+run()
+  .catch((err: unknown) => {
+    figures.incomplete ||= `the run failed: ${err instanceof Error ? err.message : String(err)}`;
+    crash('run')(err);
+  })
+  .finally(() => {
+    clearTimeout(watchdog);
+    print();
+  });

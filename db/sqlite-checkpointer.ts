@@ -93,6 +93,10 @@ export async function startSqliteCheckpointer(
       if (stopping) return;
       stopping = true;
       serving()?.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
+      // The worker is unref'd while it runs; awaiting its exit unref'd let a process with nothing else
+      // left (a shutdown after server.close) end right here, exit code 0, before the rest of close()
+      // (database, data-dir lock) — and before a caller's next line ran.
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },

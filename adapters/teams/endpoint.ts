@@ -10,7 +10,7 @@ import { buildAuthConfiguration, isLoopbackAddress, type TeamsAuthOptions } from
 import { CardActionGuard } from './card-action-guard';
 import { CardActionHandler } from './card-action-handler';
 import { FeedbackAction } from './feedback-action';
-import { DEFAULT_TICKET_CATEGORIES } from './messages';
+import { DEFAULT_TICKET_CATEGORIES, TEAMS_MESSAGES } from './messages';
 import type { DirectoryLookup } from './ports';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
 import { TeamsChannel } from './teams-channel';
@@ -62,7 +62,10 @@ function reject(res: WebResponse, status: number, code: string): void {
   res
     .status(status)
     .setHeader('content-type', 'application/json')
-    .send(JSON.stringify({ error: code }));
+    // A refused request (4xx) says why in Japanese; a 5xx keeps the bare code the Bot Connector retries on.
+    .send(
+      JSON.stringify(status < 500 ? { error: code, message: TEAMS_MESSAGES.endpointRejected[code] } : { error: code }),
+    );
 }
 
 function isPlainObject(body: unknown): body is Record<string, unknown> {

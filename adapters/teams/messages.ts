@@ -6,6 +6,12 @@ import type { TicketPriority } from '../../tickets';
 
 /** Message catalogue of the Teams adapter. */
 export const TEAMS_MESSAGES = Object.freeze({
+  /** The JSON `message` of a request the messaging endpoint refuses (by error code). */
+  endpointRejected: {
+    AUTH_FORBIDDEN: 'このエンドポイントへのアクセスは許可されていません。',
+    INPUT_INVALID:
+      'リクエストの形式が正しくありません（Bot Framework のアクティビティ（JSON オブジェクト）を送ってください）。',
+  } as Readonly<Record<string, string>>,
   sourcesHeading: '参考にした資料',
   buttonResolved: '解決した',
   buttonNotResolved: '解決しない',

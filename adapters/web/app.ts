@@ -12,7 +12,7 @@ import { projectFile } from '../../core';
 import { createApiRouter } from './api';
 import { createAttachmentApiRouter, type ChatAttachmentDeps } from './api';
 import { apiNotFound, errorHandler } from './errors';
-import { rejectMalformedRequests } from './request-errors';
+import { notFound, rejectMalformedRequests } from './request-errors';
 import { createKbRouter } from './kb-files';
 import { createLegalRouter, type LegalPages } from './legal';
 import { loadWebIdentity, type WebSessionStore } from './sso';
@@ -131,6 +131,7 @@ export function createWebApp(deps: WebAppDeps): Express {
   }
 
   app.use('/api', apiNotFound);
+  app.use(notFound);
   app.use(errorHandler(deps.logger));
   return app;
 }

@@ -8,6 +8,7 @@ import { authOf, loadSession, requireAuth, requireRole, type AuthService } from 
 import { consoleErrorPage, consoleHeaders, renderPage } from './console';
 import type { Logger } from '../../core';
 import { createRegistersRouter, type RegistersRouterDeps } from './registers';
+import { rejectNulInBody } from './request-errors';
 
 /** Router to mount at `/console/registers` (before the console router). */
 export function createConsoleRegistersRouter(
@@ -16,7 +17,12 @@ export function createConsoleRegistersRouter(
   const router = Router();
   const signInPath = (req: Request) => `${req.baseUrl.replace(/\/registers$/, '')}/signin`;
   // The console's security headers (CSP without inline scripts, no-store: the registers name people).
-  router.use(consoleHeaders, express.urlencoded({ extended: false, limit: '200kb' }), loadSession(deps.auth));
+  router.use(
+    consoleHeaders,
+    express.urlencoded({ extended: false, limit: '200kb' }),
+    rejectNulInBody,
+    loadSession(deps.auth),
+  );
   router.use(
     createRegistersRouter({
       registers: deps.registers,

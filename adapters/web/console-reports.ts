@@ -7,6 +7,7 @@ import { authOf, loadSession, requireRole, type AuthService } from './auth';
 import { consoleErrorPage, raw, renderPage } from './console';
 import type { Logger } from '../../core';
 import { createReportsRouter, type ReportPagesService } from './reports';
+import { rejectNulInBody } from './request-errors';
 
 /** Router to mount at `/console/reports` (before the console router). */
 export function createConsoleReportsRouter(deps: {
@@ -16,7 +17,7 @@ export function createConsoleReportsRouter(deps: {
 }): Router {
   const router = Router();
   const signInPath = (req: Request) => `${req.baseUrl.replace(/\/reports$/, '')}/signin`;
-  router.use(express.urlencoded({ extended: false, limit: '200kb' }), loadSession(deps.auth));
+  router.use(express.urlencoded({ extended: false, limit: '200kb' }), rejectNulInBody, loadSession(deps.auth));
   router.use(
     createReportsRouter({
       reports: deps.reports,

@@ -84,6 +84,16 @@ export async function readUpload<T>(
     fields[name] = value;
   });
   parser.on('file', (_name, stream: Readable, info) => {
+    // A body that ends inside a file destroys its stream with "Unexpected end of form": without a
+    // listener (a part skipped below, or one whose stage has returned) that was an uncaught exception.
+    stream.on('error', (err) =>
+      fail(
+        new KotaeError('INPUT_INVALID', 'malformed multipart body', {
+          userMessage: ATTACHMENT_MESSAGES.noFile,
+          cause: err,
+        }),
+      ),
+    );
     if (!info.filename || failure) {
       stream.resume();
       return;

@@ -15,6 +15,9 @@ export const REQUEST_MESSAGES = Object.freeze({
   unsupportedEncoding: 'この圧縮形式（Content-Encoding）には対応していません。',
   unsupportedCharset: 'この文字コードには対応していません。UTF-8 で送信してください。',
   badUrl: 'URLの形式が正しくありません。',
+  nulInUrl: 'URLに使用できない文字（NUL文字 %00）が含まれています。',
+  nulInBody: '入力に使用できない文字（NUL文字）が含まれています。その文字を除いて、もう一度送信してください。',
+  notFound: 'お探しのページは見つかりません。URLをご確認ください。',
 });
 
 interface FrameworkError {
@@ -80,6 +83,11 @@ export const rejectMalformedRequests: RequestHandler = (req, _res, next) => {
   } catch (err) {
     return next(requestErrorOf(err));
   }
+  // A NUL in a path parameter or the query reached PostgreSQL as text and failed there (500): no id,
+  // date, sort column or search text contains one.
+  if (/%00/i.test(req.originalUrl)) {
+    return next(new KotaeError('INPUT_INVALID', 'NUL in the URL', { userMessage: REQUEST_MESSAGES.nulInUrl }));
+  }
   const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase().trim();
   if (!ENCODINGS.has(encoding)) {
     return next(
@@ -89,4 +97,28 @@ export const rejectMalformedRequests: RequestHandler = (req, _res, next) => {
     );
   }
   next();
+};
+
+/** Last route: anything no router answered gets a Japanese 404 (not express's English HTML page). */
+export const notFound: RequestHandler = (req, _res, next) => {
+  next(
+    new KotaeError('NOT_FOUND', `no route ${req.method} ${req.path.slice(0, 200)}`, {
+      userMessage: REQUEST_MESSAGES.notFound,
+    }),
+  );
+};
+
+function hasNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (!value || typeof value !== 'object' || depth > 20) return false;
+  return Object.values(value as Record<string, unknown>).some((v) => hasNul(v, depth + 1));
+}
+
+/**
+ * After a form/JSON parser: refuses a body with a NUL in any value. PostgreSQL cannot store one in text
+ * (a 500 after part of the work, e.g. a 返却 or a template); no form field of the console needs it.
+ */
+export const rejectNulInBody: RequestHandler = (req, _res, next) => {
+  if (!hasNul(req.body)) return next();
+  next(new KotaeError('INPUT_INVALID', 'NUL in the request body', { userMessage: REQUEST_MESSAGES.nulInBody }));
 };

@@ -40,6 +40,7 @@ import { OPERATIONS_ROUTES, terminalImportUpload } from './operations';
 import { DUTY_ROUTES } from './duty-routes';
 import { ROSTER_ROUTES } from './roster-routes';
 import { FY_SWITCH_ROUTES, fySwitchUpload } from './fy-switch-routes';
+import { rejectNulInBody } from '../request-errors';
 
 /** Every authorised console route (sign-in itself is open). */
 export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
@@ -112,7 +113,11 @@ export function createConsoleRouter(deps: ConsoleDeps): Router {
   const router = express.Router();
   router.use(consoleHeaders);
   router.use('/assets', express.static(ASSETS_DIR, { index: false, maxAge: '1h' }));
-  router.use(express.urlencoded({ extended: false, limit: '200kb' }), express.json({ limit: '200kb' }));
+  router.use(
+    express.urlencoded({ extended: false, limit: '200kb' }),
+    express.json({ limit: '200kb' }),
+    rejectNulInBody,
+  );
   router.use(loadSession(deps.auth));
   mountSignIn(router, deps);
   router.post('/tickets/:id/reply', consoleUpload(deps.attachments));

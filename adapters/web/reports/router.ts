@@ -9,6 +9,7 @@ import express, { type Request, type RequestHandler, type Response } from 'expre
 import { KotaeError } from '../../../core';
 import { customPeriodText, isReportKind, REPORT_ERRORS, type ReportKind, type ReportService } from '../../../reports';
 import { confirmFinalPage, listPage, reportPage } from './pages';
+import { rejectNulInBody } from '../request-errors';
 
 /** The report use cases the pages need (a ReportService). */
 export type ReportPagesService = Pick<
@@ -56,7 +57,7 @@ export function createReportsRouter(deps: ReportsRouterDeps): express.Router {
   const page = (req: Request, res: Response, title: string, body: string): void => {
     res.type('html').send(deps.layout(title, body, req, res));
   };
-  router.use(express.urlencoded({ extended: false, limit: '64kb' }));
+  router.use(express.urlencoded({ extended: false, limit: '64kb' }), rejectNulInBody);
   router.use(deps.authorize(REPORT_ROLES));
 
   router.get('/', async (req, res) => {

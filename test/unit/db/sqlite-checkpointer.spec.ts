@@ -1,10 +1,12 @@
 /** WAL checkpoints in a worker: the serving connection only appends, the worker copies the WAL into the file. */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { startSqliteCheckpointer } from '../../../db/sqlite-checkpointer';
 import { tempSqlite, type TempSqlite } from '../../helpers/sqlite';
+import { tempDir } from '../../helpers/temp-dir';
 
 const pragma = async (ds: DataSource, name: string) =>
   Object.values(((await ds.query(`PRAGMA ${name}`)) as Record<string, unknown>[])[0])[0];
@@ -90,6 +92,22 @@ describe('the SQLite checkpoint worker', () => {
     await write(db.ds);
     await new Promise((r) => setTimeout(r, 100));
     assert.equal(fs.statSync(file).size, before);
+  });
+
+  it('keeps the process alive until the worker has exited, so the code after stop() runs', () => {
+    const temp = tempDir('kotae-ckpt-');
+    try {
+      const child = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', path.join(__dirname, 'checkpointer-stop-child.ts'), temp.dir],
+        { cwd: path.join(__dirname, '../../..'), encoding: 'utf8', timeout: 30_000 },
+      );
+      assert.equal(child.stderr, '');
+      assert.equal(child.stdout, 'after stop\nclosed\n');
+      assert.equal(child.status, 0);
+    } finally {
+      temp.cleanup();
+    }
   });
 
   it('is not started for other databases', async () => {
