@@ -58,6 +58,12 @@ function candidateChoices(
   return choices;
 }
 
+/** Sources without a repeated link: two sections of one manual are one link to open (the first kept). */
+function distinctLinks(sources: SourceRef[]): SourceRef[] {
+  const seen = new Set<string>();
+  return sources.filter((s) => !s.url || (!seen.has(s.url) && Boolean(seen.add(s.url))));
+}
+
 /** Composes the reply for an outcome. */
 export function composeAnswer(outcome: Outcome, retrieval: Retrieval): ComposedAnswer {
   const hits = retrieval.hits;
@@ -87,7 +93,7 @@ export function composeAnswer(outcome: Outcome, retrieval: Retrieval): ComposedA
   if (outcome === 'clarify' && hits.length > 0) {
     return {
       text: BOT_MESSAGES.clarify,
-      sources: hits.slice(0, 3).map(toSource),
+      sources: distinctLinks(hits.slice(0, 3).map(toSource)),
       choices: candidateChoices(hits, 3),
       actions: ['escalate'],
     };

@@ -50,4 +50,27 @@ describe('composeAnswer / toSource', () => {
     );
     assert.deepEqual(c.actions, ['resolved', 'not_resolved', 'escalate']);
   });
+  it('clarify: two sections of one manual are shown as one link, other links kept in order', () => {
+    const section = (heading: string, url: string, score: number) => ({
+      chunk: { ...manual('メール手順書', [heading], url), id: `${url}#${heading}` },
+      score,
+    });
+    const hits = [
+      section('無害化', 'manuals/mail.md', 1),
+      section('原本の取得', 'manuals/mail.md', 0.9),
+      section('無線LAN', 'manuals/net.html', 0.8),
+    ];
+    const c = composeAnswer('clarify', { hits, confidence: 0.25 });
+    assert.deepEqual(
+      c.sources.map((s) => [s.title, s.url]),
+      [
+        ['メール手順書 › 無害化', 'manuals/mail.md'],
+        ['メール手順書 › 無線LAN', 'manuals/net.html'],
+      ],
+    );
+    assert.deepEqual(
+      c.choices.map((x) => x.label),
+      ['メール手順書 › 無害化', 'メール手順書 › 原本の取得', 'メール手順書 › 無線LAN'],
+    );
+  });
 });
