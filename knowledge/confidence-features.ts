@@ -49,6 +49,23 @@ export function knownShare(data: IndexData, query: FeatureQuery): number {
   return total > 0 ? known / total : 0;
 }
 
+/**
+ * Share of the query words' idf mass that the corpus knows (the word or an alternative, in any entry)
+ * but `doc` lacks (no alternative in it): {@link knownShare} less the known words `doc` covers.
+ */
+export function missingKnown(data: IndexData, query: FeatureQuery, doc: number): number {
+  const field = data.fields.content;
+  let total = 0;
+  let missing = 0;
+  query.analyzed.words.forEach((word, i) => {
+    const idf = field.idf(word);
+    total += idf;
+    const ids = [...(query.alternatives[i]?.keys() ?? [])].map((t) => field.termId(t));
+    if (ids.some((id) => field.df(id) > 0) && !ids.some((id) => field.tf(id, doc) > 0)) missing += idf;
+  });
+  return total > 0 ? missing / total : 0;
+}
+
 /** Each query term (word or synonym) with its best credit. */
 export function termCredits(query: FeatureQuery): Map<string, number> {
   const credit = new Map<string, number>();

@@ -15,7 +15,7 @@ export interface WeightedSample {
   weight: number;
 }
 
-const KEYS = ['bias', 'coverage', 'questionRecall', 'questionDice', 'cosine', 'margin'] as const;
+const KEYS = ['bias', 'coverage', 'questionRecall', 'questionDice', 'cosine', 'margin', 'missingKnown'] as const;
 
 /**
  * Strength of the prior, as a number of samples' worth: the fitted weights move away from the prior
@@ -30,6 +30,7 @@ const row = (f: ConfidenceFeatures): number[] => [
   f.questionDice,
   f.cosine,
   f.margin ?? 0,
+  f.missingKnown ?? 0,
 ];
 
 /** MAP weights; the prior when there is nothing to fit (no sample of one of the two labels). */
@@ -60,7 +61,7 @@ export function fitConfidenceWeights(
     if (Math.max(...step.map(Math.abs)) < 1e-6) break;
   }
   const r = (i: number): number => Math.round(w[i]! * 1000) / 1000;
-  return { bias: r(0), coverage: r(1), questionRecall: r(2), questionDice: r(3), cosine: r(4), margin: r(5) };
+  return { bias: r(0), coverage: r(1), questionRecall: r(2), questionDice: r(3), cosine: r(4), margin: r(5), missingKnown: r(6) };
 }
 
 /** Solves A x = b by Gaussian elimination with partial pivoting (A is small and positive definite). */

@@ -23,6 +23,13 @@ export interface ConfidenceFeatures {
    */
   margin?: number;
   /**
+   * Share of the query's idf mass in words the knowledge base knows (the word or a synonym, in any
+   * entry) that the top hit lacks: a detail the knowledge base speaks of elsewhere but this entry does
+   * not (「Zoomの録画」 answered by the Teams recording entry). Unknown words are not counted (the
+   * cosine's known share sees those). Prior weight 0, fitted per index like the margin.
+   */
+  missingKnown?: number;
+  /**
    * The query asks for a reason or a price and the top hit speaks of neither (question-type.ts): the
    * confidence is halved, whatever the weights. Not a weight of its own: too rare in probes to fit.
    */
@@ -52,6 +59,7 @@ export function confidenceOf(f: ConfidenceFeatures, w: Readonly<ConfidenceWeight
     w.questionRecall * f.questionRecall +
     w.questionDice * f.questionDice +
     w.cosine * f.cosine +
-    (w.margin ?? 0) * (f.margin ?? 0);
+    (w.margin ?? 0) * (f.margin ?? 0) +
+    (w.missingKnown ?? 0) * (f.missingKnown ?? 0);
   return (f.askedKindMissing ? ASKED_KIND_MISSING_FACTOR : 1) / (1 + Math.exp(-z));
 }

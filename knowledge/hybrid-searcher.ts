@@ -9,6 +9,7 @@ import {
   coverage,
   knownShare,
   marginOf,
+  missingKnown,
   questionDice,
   questionRecall,
   termCredits,
@@ -123,6 +124,7 @@ export class HybridSearcher {
           : knownShare(this.data, fq) * dot(rawQv, dense.vectors, top * dense.dims, dense.dims),
       ...(top !== undefined && askedKindMissing(query, fullText(chunks[top])) ? { askedKindMissing: true } : {}),
       margin: marginOf(ranked),
+      missingKnown: top === undefined ? 0 : missingKnown(this.data, fq, top),
     };
     return { hits, confidence: confidenceOf(features, this.data.stats.calibration?.weights), features };
   }

@@ -135,6 +135,7 @@ export interface IndexCalibration {
     questionDice: number;
     cosine: number;
     margin?: number;
+    missingKnown?: number;
   };
   /** Probes made from the knowledge base itself. */
   probes: { answerable: number; unanswerable: number; offTopic: number };

@@ -51,6 +51,25 @@ describe('confidence weights fitted on a knowledge base’s probes', () => {
     assert.equal(confidenceOf(f, old), confidenceOf({ ...f, margin: 0 }, old));
   });
 
+  it('fits the known-but-missing share from the probes alone (prior 0): a detail the entry lacks lowers it', () => {
+    const withMissing = (missingKnown: number, label: 0 | 1): WeightedSample => ({
+      features: { coverage: 0.8, questionRecall: 0.6, questionDice: 0.4, cosine: 0.5, missingKnown },
+      label,
+      weight: 1,
+    });
+    const probes = [
+      ...Array.from({ length: 60 }, () => withMissing(0, 1)),
+      ...Array.from({ length: 60 }, () => withMissing(0.4, 0)),
+    ];
+    assert.equal(CONFIDENCE_WEIGHTS.missingKnown, undefined);
+    const fitted = fitConfidenceWeights(probes);
+    assert.ok((fitted.missingKnown ?? 0) < -0.5, JSON.stringify(fitted));
+    // Weights saved before the feature existed leave the confidence unchanged.
+    const f = { coverage: 0.8, questionRecall: 0.6, questionDice: 0.4, cosine: 0.5, missingKnown: 0.4 };
+    const old = { bias: -3, coverage: 1.5, questionRecall: 2.5, questionDice: 1, cosine: 1, margin: 0.3 };
+    assert.equal(confidenceOf(f, old), confidenceOf({ ...f, missingKnown: 0 }, old));
+  });
+
   it('is deterministic', () => {
     const probes = [sample(0.9, 1), sample(0.7, 0), sample(0.4, 0), sample(0.95, 1, 2)];
     assert.deepEqual(fitConfidenceWeights(probes), fitConfidenceWeights(probes));

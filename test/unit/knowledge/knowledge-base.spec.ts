@@ -40,6 +40,19 @@ describe('hybrid knowledge base on an IT-helpdesk FAQ', () => {
     assert.equal(decideOutcome(r.confidence), 'answered', `${r.confidence}`);
   });
 
+  it('measures the detail the top entry lacks that the knowledge base knows elsewhere (missingKnown)', async () => {
+    const plain = await kb.searchExplained('Excelのファイルが開けない');
+    assert.equal(plain.hits[0]?.chunk.documentId, 'FAQ-0016');
+    assert.equal(plain.features.missingKnown, 0);
+    // USBメモリ is another entry's subject: the Excel entry lacks it.
+    const detail = await kb.searchExplained('USBメモリのExcelのファイルが開けない');
+    assert.equal(detail.hits[0]?.chunk.documentId, 'FAQ-0016');
+    assert.ok((detail.features.missingKnown ?? 0) > 0.2, JSON.stringify(detail.features));
+    // A word the knowledge base does not know at all is not a missing detail of this entry.
+    const unknown = await kb.searchExplained('ゾンビのExcelのファイルが開けない');
+    assert.equal(unknown.features.missingKnown, 0, JSON.stringify(unknown.features));
+  });
+
   it('discounts the dense cosine of a query the corpus barely knows', async () => {
     // Before: the LSA vector of the one known word sat at cosine 0.97 to a network FAQ.
     const r = await kb.searchExplained('週末の天気予報を知りたい');
