@@ -6,7 +6,7 @@ import { runEvalCommand } from '../../../adapters/cli/eval';
  * two FAQ pages) through `kotae eval --qa-set`, with the issue-13 targets as floors.
  */
 describe('kotae eval --qa-set (kb-univ, an FAQ sheet without alternates and FAQ pages)', () => {
-  it('meets the IT-helpdesk targets: shown-correct ≥ 0.75, shown-wrong ≤ 0.05, others shown ≤ 0.17 (target 0.15: one question over since the margin feature)', async () => {
+  it('meets the IT-helpdesk targets: shown-correct ≥ 0.75, shown-wrong ≤ 0.05, others shown ≤ 0.15', async () => {
     const out: string[] = [];
     const err: string[] = [];
     const code = await runEvalCommand(
@@ -25,7 +25,7 @@ describe('kotae eval --qa-set (kb-univ, an FAQ sheet without alternates and FAQ 
     assert.deepEqual([report.answerable.n, report.unanswerable.n, report.off_topic.n], [92, 26, 16]);
     assert.ok(report.answerable.shown_correct >= 0.75, JSON.stringify(report.answerable));
     assert.ok(report.answerable.shown_wrong <= 0.05, JSON.stringify(report.answerable));
-    // Target 0.15; the merged margin feature shows 7 of 42 (0.167) — a floor against regressions, not the target.
-    assert.ok(report.others.shown <= 0.17, JSON.stringify(report.others));
+    // Target 0.15, met since the known-but-missing feature (6 of 42, 0.143; 7 of 42 before).
+    assert.ok(report.others.shown <= 0.15, JSON.stringify(report.others));
   });
 });

@@ -115,7 +115,8 @@ describe('kotae eval --qa-set (command, on the held-out proxy KB)', () => {
     assert.deepEqual([report.answerable.n, report.unanswerable.n, report.off_topic.n], [56, 10, 10]);
     assert.deepEqual(report.thresholds, report.calibration.thresholds);
     assert.equal(report.calibration.precisionTarget, 0.95);
-    assert.ok(report.answerable.shown_correct >= 0.7, JSON.stringify(report.answerable));
+    // 0.839 measured (47 of 56); two questions of margin.
+    assert.ok(report.answerable.shown_correct >= 0.8, JSON.stringify(report.answerable));
     assert.ok(report.answerable.shown_wrong <= 0.05, JSON.stringify(report.answerable));
   });
 
