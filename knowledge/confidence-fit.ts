@@ -61,7 +61,15 @@ export function fitConfidenceWeights(
     if (Math.max(...step.map(Math.abs)) < 1e-6) break;
   }
   const r = (i: number): number => Math.round(w[i]! * 1000) / 1000;
-  return { bias: r(0), coverage: r(1), questionRecall: r(2), questionDice: r(3), cosine: r(4), margin: r(5), missingKnown: r(6) };
+  return {
+    bias: r(0),
+    coverage: r(1),
+    questionRecall: r(2),
+    questionDice: r(3),
+    cosine: r(4),
+    margin: r(5),
+    missingKnown: r(6),
+  };
 }
 
 /** Solves A x = b by Gaussian elimination with partial pivoting (A is small and positive definite). */
