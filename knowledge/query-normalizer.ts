@@ -64,7 +64,8 @@ const COLLOQUIAL: readonly (readonly [RegExp, string])[] = [
   [/(分|わ)からなくな(った|って|っちゃった|ってしまった|りました)/g, '忘れた'],
   [/思い出せ(ない|なく|ません)/g, '忘れた'],
   [/(失|無|な)くし(た|ちゃった|てしまった|ました)/g, '紛失した'],
-  [/(失|無|な)くなっ(た|ちゃった|てしまった)/g, '紛失した'],
+  // なくなった after a verb stem is "can no longer" (入れなくなった, 使えなくなった), not "lost".
+  [/(失|無|(?<=^|[^ぁ-ゖ]|[がはもを])な)くなっ(た|ちゃった|てしまった)/g, '紛失した'],
   [/置き忘れ(た|ちゃった|てしまった|ました)/g, '紛失した'],
   [/立ち上がら(ない|なく)/g, '起動しない'],
   // Kept, with the plain word added ($& is the text as typed).
@@ -92,6 +93,8 @@ const COLLOQUIAL: readonly (readonly [RegExp, string])[] = [
   [/機種変(?!更)/g, '$& 機種変更'],
   [/アプデ/g, '$& アップデート'],
   [/コピペ/g, '$& コピー 貼り付け'],
+  [/育休/g, '$& 育児休業'],
+  [/産休/g, '$& 産前産後休暇'],
 ];
 
 /** Kana keys of the knowledge base's katakana words, and the rewrites they give. */

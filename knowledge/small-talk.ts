@@ -1,7 +1,7 @@
 /**
  * Long questions as staff type them carry words no FAQ is written with: greetings and apologies
  * (「お疲れ様です」「すみません」「よろしくお願いします」), when it happened (「さきほど」「今朝から」
- * 「昨日の夕方に」), how it happened (「うっかり」「急に」) and rough figures (「5回くらい」「1時間ほど」
+ * 「昨日の夕方に」「来週から」), how it happened (「うっかり」「急に」) and rough figures (「5回くらい」「1時間ほど」
  * 「10時ごろ」). Words an index does not know count fully against the share of the question an FAQ
  * covers, so a right FAQ looks unsure. These general phrases of written Japanese are dropped before the
  * search; the rest of the question (its subject and what went wrong) is kept. Exact figures
@@ -15,10 +15,10 @@ const GREETING =
 
 /** When it happened: a day or moment before now, with its particle. */
 const WHEN =
-  /(今朝|朝(?=から)|昨日|きのう|今日|きょう|先週|先月|昨晩|昨夜|さっき|さきほど|先ほど|先程)(の(朝|昼|夕方|午前中?|午後|夜))?(から|まで|に)?(は)?[、,]?/g;
+  /(今朝|朝(?=から)|昨日|明日|あした|来週|来月|今週|今月|きのう|今日|きょう|先週|先月|昨晩|昨夜|さっき|さきほど|先ほど|先程)(の(朝|昼|夕方|午前中?|午後|夜))?(から|まで|に)?(は)?[、,]?/g;
 
-/** How it happened: adverbs of manner and hedges that no FAQ is written with. */
-const MANNER = /(うっかり|なんか|ちょっと|とりあえず|いきなり|突然|急に|普通に)[、,]?/g;
+/** How it happened: adverbs of manner and hedges (〜っぽい, 〜みたい) that no FAQ is written with. */
+const MANNER = /(うっかり|なんか|ちょっと|とりあえず|いきなり|突然|急に|普通に)[、,]?|っぽい|みたい(です|だ)?(?=[。、,?？]|$)/g;
 
 /** A hedged figure: 5回くらい, 1時間ほど, 10時ごろ, 3日前後, 何回か. */
 const ROUGH_FIGURE =
