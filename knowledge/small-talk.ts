@@ -2,7 +2,7 @@
  * Long questions as staff type them carry words no FAQ is written with: greetings and apologies
  * (「お疲れ様です」「すみません」「よろしくお願いします」), when it happened (「さきほど」「今朝から」
  * 「昨日の夕方に」「来週から」), how it happened (「うっかり」「急に」) and rough figures (「5回くらい」「1時間ほど」
- * 「10時ごろ」). Words an index does not know count fully against the share of the question an FAQ
+ * 「10時ごろ」), and the date it happens (「4月から」「4月1日に」). Words an index does not know count fully against the share of the question an FAQ
  * covers, so a right FAQ looks unsure. These general phrases of written Japanese are dropped before the
  * search; the rest of the question (its subject and what went wrong) is kept. Exact figures
  * (「20MB」「5回連続」) stay: only figures hedged with くらい / ほど / ごろ… are context.
@@ -24,6 +24,9 @@ const MANNER = /(うっかり|なんか|ちょっと|とりあえず|いきな�
 const ROUGH_FIGURE =
   /何(回|度|日|時間)か[、,]?|(何|\d+(\.\d+)?)\s*(回|時間|分|秒|日|週間|か月|ヶ月|カ月|年|人|件|枚|個|台|時)?(くらい|ぐらい|ほど|程度|ごろ|頃|前後)(で|に|から|も)?[、,]?/g;
 
+/** A calendar date as context: 4月から, 4月1日に (what happens then is the question; 3日以上 is a fact). */
+const DATE = /\d{1,2}月(\d{1,2}日)?(から|に|まで|の)(は)?[、,]?/g;
+
 /** The question without small talk; the question itself when nothing else would remain. */
 export function dropSmallTalk(text: string): string {
   const stripped = text
@@ -31,6 +34,7 @@ export function dropSmallTalk(text: string): string {
     .replace(WHEN, '')
     .replace(MANNER, '')
     .replace(ROUGH_FIGURE, '')
+    .replace(DATE, '')
     .trim();
   return /[\p{L}\p{N}]/u.test(stripped) ? stripped : text;
 }

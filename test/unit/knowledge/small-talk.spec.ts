@@ -24,6 +24,9 @@ describe('dropSmallTalk (long questions as staff type them)', () => {
     assert.equal(dropSmallTalk('10時ごろから警告が出る'), '警告が出る');
     assert.equal(dropSmallTalk('20mbのファイルを送りたい'), '20mbのファイルを送りたい');
     assert.equal(dropSmallTalk('5回連続で誤るとロックされる'), '5回連続で誤るとロックされる');
+    assert.equal(dropSmallTalk('4月から着任予定ですが、idはいつもらえますか'), '着任予定ですが、idはいつもらえますか');
+    assert.equal(dropSmallTalk('3日以上更新されていない'), '3日以上更新されていない');
+    assert.equal(dropSmallTalk('12月末が期限'), '12月末が期限');
   });
 
   it('keeps the question when nothing else would remain, and words that only contain a time word', () => {
