@@ -5,7 +5,10 @@ describe('dropSmallTalk (long questions as staff type them)', () => {
   it('drops greetings, apologies and closing formulas with their punctuation', () => {
     assert.equal(dropSmallTalk('お疲れ様です。プリンタが動きません。よろしくお願いします'), 'プリンタが動きません。');
     assert.equal(dropSmallTalk('すみません、メールが届きません'), 'メールが届きません');
-    assert.equal(dropSmallTalk('いつもお世話になっております。vpnの申請方法を教えてください'), 'vpnの申請方法を教えてください');
+    assert.equal(
+      dropSmallTalk('いつもお世話になっております。vpnの申請方法を教えてください'),
+      'vpnの申請方法を教えてください',
+    );
   });
 
   it('drops when it happened and how, keeping the subject and what went wrong', () => {
