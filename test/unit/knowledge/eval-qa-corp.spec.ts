@@ -8,7 +8,7 @@ import { runEvalCommand } from '../../../adapters/cli/eval';
  * minus a small margin (regression floors, not the issue-13 targets: others shown is above 0.15).
  */
 describe('kotae eval --qa-set (kb-corp, a helpdesk knowledge export as a workbook)', () => {
-  it('keeps its figures: shown-correct ≥ 0.78, shown-wrong ≤ 0.04, others shown ≤ 0.19', async () => {
+  it('keeps its figures: shown-correct ≥ 0.79, shown-wrong ≤ 0.04, others shown ≤ 0.19', async () => {
     const out: string[] = [];
     const err: string[] = [];
     const code = await runEvalCommand(
@@ -25,8 +25,8 @@ describe('kotae eval --qa-set (kb-corp, a helpdesk knowledge export as a workboo
     };
     assert.equal(report.questions, 111);
     assert.deepEqual([report.answerable.n, report.unanswerable.n, report.off_topic.n], [81, 15, 15]);
-    // Measured 0.802 / 0.025 / 0.167 (off-topic 0.00) on 2026-12-04.
-    assert.ok(report.answerable.shown_correct >= 0.78, JSON.stringify(report.answerable));
+    // Measured 0.815 / 0.025 / 0.167 (off-topic 0.00) on 2026-12-04.
+    assert.ok(report.answerable.shown_correct >= 0.79, JSON.stringify(report.answerable));
     assert.ok(report.answerable.shown_wrong <= 0.04, JSON.stringify(report.answerable));
     assert.ok(report.others.shown <= 0.19, JSON.stringify(report.others));
     assert.ok(report.off_topic.shown <= 0.07, JSON.stringify(report.off_topic));
