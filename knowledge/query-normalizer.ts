@@ -78,6 +78,8 @@ const COLLOQUIAL: readonly (readonly [RegExp, string])[] = [
   [/貸して(ほしい|ください|もらえますか)/g, '$& 貸出'],
   [/変えたい/g, '$& 変更'],
   [/(開|ひら)か(ない|なくなった)/g, '$& 開けない'],
+  [/ひらけ(ない|ません|なくなった)/g, '$& 開けない'],
+  [/(うま|上手)く(いか|行か|でき|出来)(ない|ません|なくなった)/g, '$& できない'],
   // A noun and its verb said as a clause where FAQs write the compound noun or the loanword.
   [/紙が?(詰|つ)ま[ぁ-ゖ]*/g, '$& 紙詰まり'],
   [/(ソフトウェア|ソフト|アプリ|オフィス|office|ドライバ)(を|って|は)?(入|い)れ(たい|る|て|られ)/g, '$& インストール'],

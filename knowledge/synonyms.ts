@@ -66,6 +66,7 @@ export const CURATED_SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['ソフトウェア', 'ソフト'],
   ['切断', '切れる'],
   ['返信', '応答'],
+  ['不足', '足りない'],
   // Spelling variants (表記ゆれ) the analyzer does not fold.
   ['引っ越し', '引越し', '引越'],
   ['子ども', '子供', 'こども'],

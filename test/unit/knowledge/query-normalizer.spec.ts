@@ -47,6 +47,8 @@ describe('QueryNormalizer (input as staff type it, against the KB vocabulary)', 
     assert.equal(kb.rewrite('間違えて別の業者にメールで送った'), '間違えて別の業者にメールで送った 誤送信');
     assert.equal(kb.rewrite('コピペできない'), 'コピペ コピー 貼り付けできない');
     assert.equal(kb.rewrite('育休に入る'), '育休 育児休業に入る');
+    assert.equal(kb.rewrite('添付がひらけない'), '添付がひらけない 開けない');
+    assert.equal(kb.rewrite('認証がうまくいかない'), '認証がうまくいかない できない');
   });
 
   it('folds width and case', () => {
