@@ -32,6 +32,16 @@ describe('dropSmallTalk (long questions as staff type them)', () => {
     assert.equal(dropSmallTalk('12月末が期限'), '12月末が期限');
   });
 
+  it('keeps what is asked and words that contain a small-talk word (何日くらい, 緊急に, 今日中, みたい as 見たい)', () => {
+    assert.equal(dropSmallTalk('何日くらいかかりますか'), '何日くらいかかりますか');
+    assert.equal(dropSmallTalk('何時ごろ届きますか'), '何時ごろ届きますか');
+    assert.equal(dropSmallTalk('何回かかりますか'), '何回かかりますか');
+    assert.equal(dropSmallTalk('緊急に連絡したい'), '緊急に連絡したい');
+    assert.equal(dropSmallTalk('今日中に返却したい'), '今日中に返却したい');
+    assert.equal(dropSmallTalk('ファイルをみたい'), 'ファイルをみたい');
+    assert.equal(dropSmallTalk('なんかいも間違えた'), 'なんかいも間違えた');
+  });
+
   it('keeps the question when nothing else would remain, and words that only contain a time word', () => {
     assert.equal(dropSmallTalk('すみません'), 'すみません');
     assert.equal(dropSmallTalk('お疲れ様です。'), 'お疲れ様です。');
