@@ -16,6 +16,7 @@
  */
 import { CURATED_SYNONYM_GROUPS } from './synonyms';
 import type { Chunk } from './types';
+import { dropSmallTalk } from './small-talk';
 import { katakanaToHiragana, normalizeText } from './text-normalize';
 
 /** Shortest kana key (in characters) looked for inside a hiragana run: shorter ones hide in ordinary words. */
@@ -63,7 +64,8 @@ const COLLOQUIAL: readonly (readonly [RegExp, string])[] = [
   [/(分|わ)からなくな(った|って|っちゃった|ってしまった|りました)/g, '忘れた'],
   [/思い出せ(ない|なく|ません)/g, '忘れた'],
   [/(失|無|な)くし(た|ちゃった|てしまった|ました)/g, '紛失した'],
-  [/(失|無|な)くなっ(た|ちゃった|てしまった)/g, '紛失した'],
+  // なくなった after a verb stem is "can no longer" (入れなくなった, 使えなくなった), not "lost".
+  [/(失|無|(?<=^|[^ぁ-ゖ]|[がはもを])な)くなっ(た|ちゃった|てしまった)/g, '紛失した'],
   [/置き忘れ(た|ちゃった|てしまった|ました)/g, '紛失した'],
   [/立ち上がら(ない|なく)/g, '起動しない'],
   // Kept, with the plain word added ($& is the text as typed).
@@ -76,6 +78,12 @@ const COLLOQUIAL: readonly (readonly [RegExp, string])[] = [
   [/貸して(ほしい|ください|もらえますか)/g, '$& 貸出'],
   [/変えたい/g, '$& 変更'],
   [/(開|ひら)か(ない|なくなった)/g, '$& 開けない'],
+  [/ひらけ(ない|ません|なくなった)/g, '$& 開けない'],
+  [/(うま|上手)く(いか|行か|でき|出来)(ない|ません|なくなった)/g, '$& できない'],
+  // A noun and its verb said as a clause where FAQs write the compound noun or the loanword.
+  [/紙が?(詰|つ)ま[ぁ-ゖ]*/g, '$& 紙詰まり'],
+  [/(ソフトウェア|ソフト|アプリ|オフィス|office|ドライバ)(を|って|は)?(入|い)れ(たい|る|て|られ)/g, '$& インストール'],
+  [/((間違|まちが)(え|っ)て[^。]{0,30}?|(違う|別の)(人|相手|宛先|アドレス)に)送(っ|信し)[ぁ-ゖ]*/g, '$& 誤送信'],
   // Colloquial する and ら抜き forms, to the words an FAQ is written with.
   [/やり方/g, '方法'],
   [/やる(?=の|ん|には|方法|[?？。、]|$)/g, 'する'],
@@ -86,6 +94,9 @@ const COLLOQUIAL: readonly (readonly [RegExp, string])[] = [
   [/ノーパソ/g, '$& ノートパソコン'],
   [/機種変(?!更)/g, '$& 機種変更'],
   [/アプデ/g, '$& アップデート'],
+  [/コピペ/g, '$& コピー 貼り付け'],
+  [/育休/g, '$& 育児休業'],
+  [/産休/g, '$& 産前産後休暇'],
 ];
 
 /** Kana keys of the knowledge base's katakana words, and the rewrites they give. */
@@ -174,7 +185,7 @@ export class QueryNormalizer {
 
   /** The query rewritten (normalised text; unchanged when no rule applies). */
   rewrite(query: string): string {
-    let text = normalizeText(query);
+    let text = dropSmallTalk(normalizeText(query));
     for (const [pattern, plain] of COLLOQUIAL) text = text.replace(pattern, plain);
     text = text.replace(HIRAGANA_RUN, (run) => this.katakanaIn(run));
     return text.replace(KATAKANA_RUN, (run) => this.corrected(run));

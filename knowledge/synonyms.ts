@@ -61,6 +61,12 @@ export const CURATED_SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['ノートパソコン', 'ノートPC'],
   ['権限', 'アクセス権'],
   ['元に戻す', '復元'],
+  ['不審', '怪しい'],
+  ['業務', '仕事'],
+  ['ソフトウェア', 'ソフト'],
+  ['切断', '切れる'],
+  ['返信', '応答'],
+  ['不足', '足りない'],
   // Spelling variants (表記ゆれ) the analyzer does not fold.
   ['引っ越し', '引越し', '引越'],
   ['子ども', '子供', 'こども'],

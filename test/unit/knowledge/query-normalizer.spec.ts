@@ -8,7 +8,7 @@ describe('QueryNormalizer (input as staff type it, against the KB vocabulary)', 
   ]);
 
   it('writes hiragana spellings of the KB katakana words in katakana, also without long vowels', () => {
-    assert.equal(kb.rewrite('アカウントろっくされたみたい'), 'アカウントロックされたみたい');
+    assert.equal(kb.rewrite('アカウントろっくされたみたい'), 'アカウントロックされた');
     assert.equal(kb.rewrite('ぱすわーど わすれた'), 'パスワード わすれた');
     assert.equal(kb.rewrite('ぱすわど'), 'パスワード');
     assert.equal(kb.rewrite('ぷりんたーのとなー'), 'プリンタのトナー');
@@ -29,6 +29,26 @@ describe('QueryNormalizer (input as staff type it, against the KB vocabulary)', 
     assert.equal(kb.rewrite('メールが来ない'), 'メールが来ない 届かない');
     assert.equal(kb.rewrite('出来ない'), '出来ない');
     assert.equal(kb.rewrite('よろしくおねがいします'), 'よろしくおねがいします');
+  });
+
+  it('reads なくなった after a verb stem as "no longer", not as lost; drops small talk first', () => {
+    assert.equal(kb.rewrite('ネットがつながらなくなった'), 'ネットがつながらなく 接続できないなった');
+    assert.equal(kb.rewrite('文書が見えなくなった'), '文書が見えなくなった');
+    assert.equal(kb.rewrite('パソコンがなくなった'), 'パソコンが紛失した');
+    assert.equal(kb.rewrite('スマホ無くなっちゃった'), 'スマホ紛失した');
+    assert.equal(kb.rewrite('お疲れ様です。今朝からパスワードを忘れた'), 'パスワードを忘れた');
+  });
+
+  it('adds the compound noun or loanword FAQs use for a clause (紙詰まり, インストール, 誤送信, コピペ)', () => {
+    assert.equal(kb.rewrite('コピー機に紙がつまった'), 'コピー機に紙がつまった 紙詰まり');
+    assert.equal(kb.rewrite('業務用のソフトを入れたい'), '業務用のソフトを入れたい インストール');
+    assert.equal(kb.rewrite('家のpcにofficeいれたい'), '家のpcにofficeいれたい インストール');
+    assert.equal(kb.rewrite('メールを違う人に送ってしまった'), 'メールを違う人に送ってしまった 誤送信');
+    assert.equal(kb.rewrite('間違えて別の業者にメールで送った'), '間違えて別の業者にメールで送った 誤送信');
+    assert.equal(kb.rewrite('コピペできない'), 'コピペ コピー 貼り付けできない');
+    assert.equal(kb.rewrite('育休に入る'), '育休 育児休業に入る');
+    assert.equal(kb.rewrite('添付がひらけない'), '添付がひらけない 開けない');
+    assert.equal(kb.rewrite('認証がうまくいかない'), '認証がうまくいかない できない');
   });
 
   it('folds width and case', () => {
