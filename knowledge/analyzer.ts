@@ -110,16 +110,6 @@ export class JapaneseAnalyzer implements TextAnalyzer {
     return { words, grams: charBigrams(japanese) };
   }
 
-  /** The hiragana reading of a term when kuromoji knows every part of it (else undefined). */
-  reading(term: string): string | undefined {
-    let out = '';
-    for (const token of this.tokenizer.tokenize(term)) {
-      if (!token.reading || token.reading === '*' || token.pos !== '名詞') return undefined;
-      out += token.reading;
-    }
-    return out === '' ? undefined : katakanaToHiragana(out);
-  }
-
   /** See {@link TextAnalyzer.bigrams}. */
   bigrams(text: string): string[] {
     return this.mode === 'plain' ? [] : charBigrams(normalizeText(text).replace(ASCII_TERM, ' '));

@@ -20,6 +20,5 @@ export function charBigrams(normalized: string): string[] {
       if (!HIRAGANA_ONLY.test(gram)) grams.push(katakanaToHiragana(gram));
     }
   }
-  if (process.env.KU) for (const c of normalized.match(/[\u4e00-\u9fff]/g) ?? []) grams.push('u' + c);
   return grams;
 }

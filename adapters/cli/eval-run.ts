@@ -51,14 +51,6 @@ export async function runRanking(
     sums.r10 += recallAt(ranked, j, k);
     sums.mrr += mrrAt(ranked, j, k);
     results.push({ id, ranked, retrieval });
-    if (process.env.EVAL_DUMP) {
-      const deep = await target.searchExplained(data.queries[id], 100);
-      const all = [...new Set(deep.hits.map((h) => h.chunk.documentId))];
-      require('node:fs').appendFileSync(
-        process.env.EVAL_DUMP,
-        JSON.stringify({ id, ndcg: ndcgAt(ranked, j, k), rel: j, ranks: Object.keys(j).map((d) => all.indexOf(d)) }) + '\n',
-      );
-    }
   }
   const n = Math.max(ids.length, 1);
   const metrics: RankingMetrics = {
