@@ -11,7 +11,7 @@ import type { DbConfig } from '../db';
 import { isPiiType, PII_TYPES, type PiiType } from '../privacy';
 import { checkTrust, describeTrust, toTrustConfig, TRUST_ENV_SHAPE, type TrustConfig } from './config-trust';
 import { SLA_ENV_SHAPE, slaTargetsOf } from './config-sla';
-import type { SlaTargetOverrides } from '../calendar';
+import type { SlaTargetOverrides } from '../tickets';
 import { NotifyEnvSchema, toNotifyConfig, type NotifyConfig } from './notify-config';
 import { RegistersEnvSchema, toRegistersConfig, type RegistersConfig } from './config-registers';
 import { ReportDeliveryEnvSchema, toReportDeliveryConfig } from './report-delivery-config';

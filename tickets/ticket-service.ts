@@ -8,7 +8,8 @@ import type { TicketComment, TicketEvent, TicketPatch, TicketQuery, TicketStore 
 import type { TranscriptEntry } from '../conversations';
 import type { NewTicket, TicketRecord, TicketStatus } from './records';
 import { TICKET_STATUSES } from './records';
-import type { SlaCalendar, SlaPolicy, SlaResult, SlaState, SlaTargets } from '../calendar';
+import type { SlaCalendar, SlaPolicy, SlaResult, SlaState } from '../calendar';
+import type { SlaTargets } from './sla-targets';
 import { assertIncidentComplete } from './incident-rule';
 import { assertTransition, statusPatch } from './lifecycle';
 import { TICKET_MESSAGES } from './messages';
