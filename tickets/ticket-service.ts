@@ -25,7 +25,8 @@ import type { AttachmentService, StagedAttachment } from './attachment-service';
 import { ATTACHMENT_MESSAGES } from './attachment-messages';
 import { DEFAULT_CATEGORIES } from './categories';
 import { searchExcerpt } from './search';
-import { fingerprintOf, oncePerKey, type WriteKeyStore } from './write-keys';
+import { oncePerKey, type WriteKeyStore } from './write-keys';
+import { commentWrite, earlierComment, replyAgain, type KeyedCommentDeps } from './keyed-comments';
 import { QUEUE_SORT_COLUMNS, sortQueue, type QueueSort } from './queue-sort';
 import type { PiiMasker } from '../privacy';
 import { masked } from './personal-data';
@@ -266,11 +267,10 @@ export class TicketService {
     const found = await this.get(idOrNumber);
     const service = this.deps.files;
     if (files.length > 0 && !service) throw new KotaeError('INTERNAL', 'no attachment service configured');
-    const fingerprint = fingerprintOf([body, ...files.map((f) => `${f.fileName}:${f.sha256}`)]);
-    const keyed = writeKey && { writeKey, scope: 'ticket.reply', actor, ticketId: found.id, fingerprint };
+    const parts = [body, ...files.map((f) => `${f.fileName}:${f.sha256}`)];
     return oncePerKey(
       this.deps.writeKeys,
-      keyed || undefined,
+      commentWrite(writeKey, 'ticket.reply', actor, found.id, parts),
       () => this.deps.clock.now(),
       async (remember) => {
         let ticket = found;
@@ -292,7 +292,7 @@ export class TicketService {
           { actor, action: 'ticket.reply', target: ticket.number },
         );
       },
-      (commentId) => this.replyAgain(found.id, commentId),
+      (commentId) => replyAgain(this.keyed(), found.id, commentId),
     );
   }
 
@@ -389,11 +389,9 @@ export class TicketService {
   async note(idOrNumber: string, body: string, actor: string, writeKey?: string): Promise<TicketComment> {
     const text = checkBody(body);
     const ticket = await this.get(idOrNumber);
-    const fingerprint = fingerprintOf([body]);
-    const keyed = writeKey && { writeKey, scope: 'ticket.note', actor, ticketId: ticket.id, fingerprint };
     return oncePerKey(
       this.deps.writeKeys,
-      keyed || undefined,
+      commentWrite(writeKey, 'ticket.note', actor, ticket.id, [body]),
       () => this.deps.clock.now(),
       (remember) =>
         this.deps.audit.atomically(
@@ -408,30 +406,13 @@ export class TicketService {
           },
           () => ({ actor, action: 'ticket.note', target: ticket.number }),
         ),
-      async (commentId) => (await this.earlierComment(ticket.id, commentId))[1],
+      async (commentId) => (await earlierComment(this.keyed(), ticket.id, commentId))[1],
     );
   }
 
-  /**
-   * The reply an earlier POST of the same key wrote, delivered now if it is pending and unclaimed; while
-   * that POST still holds its claim (sending), waits up to 2 s for the outcome so both answer alike.
-   */
-  private async replyAgain(ticketId: string, commentId: string): Promise<TicketComment> {
-    const [ticket, earlier] = await this.earlierComment(ticketId, commentId);
-    let current = earlier.deliveredAt ? earlier : await this.deps.delivery.deliver(ticket, earlier);
-    for (let waited = 0; !current.deliveredAt && !current.deliveryError && waited < 2000; waited += 100) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      current = (await this.earlierComment(ticketId, commentId))[1];
-    }
-    return current;
-  }
-
-  /** The ticket and the comment an earlier keyed write made on it (CONFLICT when it is gone, e.g. merged). */
-  private async earlierComment(ticketId: string, commentId: string): Promise<[TicketRecord, TicketComment]> {
-    const ticket = await this.get(ticketId);
-    const comment = (await this.deps.store.comments(ticket.id)).find((c) => c.id === commentId);
-    if (!comment) throw new KotaeError('CONFLICT', `comment ${commentId} of a write key is gone`);
-    return [ticket, comment];
+  /** What the write keys of replies and notes need of this service (keyed-comments.ts). */
+  private keyed(): KeyedCommentDeps {
+    return { get: (id) => this.get(id), store: this.deps.store, delivery: this.deps.delivery };
   }
 
   /** Attachments of a ticket. */
