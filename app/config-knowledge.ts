@@ -5,8 +5,8 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { optionalText } from './config-fields';
 
-const optionalText = z.string().min(1).optional();
 const httpsOrLoopback = z.url({ protocol: /^https?$/, error: 'expected an https:// URL' });
 const MB = 1024 * 1024;
 

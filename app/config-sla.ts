@@ -18,7 +18,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { SlaTargetOverrides } from '../calendar';
+import type { SlaTargetOverrides } from '../tickets';
 
 const budget = z.number().positive().max(1_000_000);
 const perPriority = z.object({ low: budget, normal: budget, high: budget, urgent: budget }).partial().strict();

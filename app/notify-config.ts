@@ -3,9 +3,9 @@
  * of app/config.ts (which alone reads the environment and calls this with the same variables).
  */
 import { z } from 'zod';
+import { bool } from './config-fields';
 import { NOTIFY_EVENTS, type NotifyEvent, type SmtpSettings, type OperatorsChannel } from '../notify';
 
-const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
 const text = z.string().min(1).optional();
 const events = z
   .string()

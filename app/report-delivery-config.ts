@@ -4,9 +4,9 @@
  * same variables). The channels themselves are the notifier's (KOTAE_SMTP_*, KOTAE_NOTIFY_TEAMS_*).
  */
 import { z } from 'zod';
+import { bool } from './config-fields';
 import type { ReportDeliverySettings } from '../reports';
 
-const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
 const list = (s: string) =>
   s
     .split(',')

@@ -4,7 +4,8 @@
  * modules add (planned work, registers and lending, the 機密性3 roster).
  */
 import type { DataSource } from 'typeorm';
-import { BusinessCalendar, createSlaPolicy, type SlaPolicy, type SlaTargets } from '../calendar';
+import { BusinessCalendar, createSlaPolicy, type SlaPolicy } from '../calendar';
+import type { SlaTargets } from '../tickets';
 import type { Clock } from '../core';
 import {
   SqlCampaignStore,

@@ -3,7 +3,8 @@
  * its report section) and the fiscal-year switch.
  */
 import type { DataSource } from 'typeorm';
-import { createSlaTargets, type BusinessCalendar, type SlaTargets } from '../calendar';
+import type { BusinessCalendar } from '../calendar';
+import { createSlaTargets, type SlaTargets } from '../tickets';
 import type { Clock } from '../core';
 import { SqlConfidentialRoster } from '../db';
 import { SqlFySwitchStore } from '../db';

@@ -7,12 +7,13 @@ import type { Router } from 'express';
 import type { ConversationStore } from '../conversations';
 import type { Clock } from '../core';
 import type { Logger } from '../core';
-import { GraphDirectoryLookup, MsalOidcSignIn, MsalTokenProvider } from '../adapters/graph';
+import { MsalOidcSignIn } from '../adapters/graph';
 import { FederatedSignIn } from '../adapters/web';
 import { createSsoRouter, type WebSessionStore } from '../adapters/web';
 import { SqlWebSessions } from '../db';
 import type { OperatorStore, SessionStore, AuditTrail } from '../tickets';
 import type { KotaeConfig } from './config';
+import { graphDirectoryLookup } from './wire-graph';
 
 /** What single sign-on needs from the rest of the app. */
 export interface IdentityWiringDeps {
@@ -50,19 +51,8 @@ export function wireIdentity(
     absoluteMinutes: d.absoluteMinutes,
   });
   const webSessions = oidc.webChat ? new SqlWebSessions(d.ds) : undefined;
-  const teams = d.config.teams;
   // 所属 from Microsoft Graph when the bot's app may read the directory and the ID token has none.
-  const graph =
-    teams?.graphDepartmentLookup && teams.appSecret
-      ? new GraphDirectoryLookup({
-          tokens: new MsalTokenProvider({
-            tenantId: teams.tenantId,
-            clientId: teams.appId,
-            clientSecret: teams.appSecret,
-          }),
-          logger: d.logger,
-        })
-      : undefined;
+  const graph = graphDirectoryLookup(d.config.teams, d.logger);
   const router = createSsoRouter({
     provider,
     roleMap: oidc.roleMap,

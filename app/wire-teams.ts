@@ -4,10 +4,10 @@ import type { ChannelSender, ConversationStore } from '../conversations';
 import type { Logger } from '../core';
 import type { TeamsEndpoint } from '../adapters/teams';
 import type { ReplyFiles } from '../adapters/teams';
-import { GraphDirectoryLookup, MsalTokenProvider } from '../adapters/graph';
 import { DEFAULT_CATEGORIES, type AttachmentService } from '../tickets';
 import type { KotaeConfig } from './config';
 import { deskHoursText } from './desk-hours';
+import { graphDirectoryLookup } from './wire-graph';
 
 /** What the app mounts and registers for Teams. */
 export type TeamsWiring = Pick<TeamsEndpoint, 'handle' | 'authenticated'> & { sender: ChannelSender };
@@ -45,18 +45,7 @@ function createEndpoint(config: Readonly<KotaeConfig>, d: Deps): TeamsEndpoint {
   const auth = teams
     ? { tenantId: teams.tenantId, clientId: teams.appId, clientSecret: teams.appSecret, certificate: teams.certificate }
     : undefined;
-  // The configuration requires the secret for Graph (checked at start).
-  const directory =
-    teams?.graphDepartmentLookup && teams.appSecret
-      ? new GraphDirectoryLookup({
-          tokens: new MsalTokenProvider({
-            tenantId: teams.tenantId,
-            clientId: teams.appId,
-            clientSecret: teams.appSecret,
-          }),
-          logger: d.logger,
-        })
-      : undefined;
+  const directory = graphDirectoryLookup(teams, d.logger);
   return createTeamsEndpoint({
     helpdesk: d.helpdesk,
     conversations: d.conversations,

@@ -1,8 +1,8 @@
 /**
  * Dumps the confidence features of every query of the `kotae eval --abstain` protocol (the corpus
  * without the unanswerable half's documents), for studying the answer decision. Not a test.
- * Usage: tsx bench/abstain-features.ts EVAL_DIR OUT.json
- * With KOTAE_EXP_DROPOUT=1 it also searches each question with each phrase dropped in turn
+ * Usage: tsx bench/abstain-features.ts EVAL_DIR OUT.json [--dropout]
+ * With --dropout it also searches each question with each phrase dropped in turn
  * (self-consistency: `stability` = share of variants keeping the top-1, `dropConf` = their mean confidence).
  * The knowledge base is self-calibrated, so `confidence` is the calibrated one; the calibration is printed.
  */
@@ -13,7 +13,7 @@ import { loadDataset } from '../adapters/cli/eval-dataset';
 import { buildAbstainTarget } from '../adapters/cli/eval-targets';
 import { createJapaneseAnalyzer } from '../knowledge';
 
-async function main(dir: string, out: string): Promise<void> {
+async function main(dir: string, out: string, flags: { dropout: boolean }): Promise<void> {
   const corpusPath = path.join(dir, 'corpus.json');
   const data = loadDataset({
     corpus: corpusPath,
@@ -34,7 +34,7 @@ async function main(dir: string, out: string): Promise<void> {
     const phrases = data.queries[id].split(/[、。，．？！?!\s]+|(?<=[ぁ-ゖ])(?=[^ぁ-ゖー])/u).filter(Boolean);
     let same = 0;
     let confs = 0;
-    if (process.env.KOTAE_EXP_DROPOUT && phrases.length > 1) {
+    if (flags.dropout && phrases.length > 1) {
       for (let i = 0; i < phrases.length; i++) {
         const v = await built.target.searchExplained(phrases.filter((_, j) => j !== i).join(''), 3);
         if (v.hits[0]?.chunk.documentId === top) same++;
@@ -59,8 +59,9 @@ async function main(dir: string, out: string): Promise<void> {
   console.log(`${rows.length} rows written to ${out}`);
 }
 
-const [dir, out] = process.argv.slice(2);
-main(dir!, out!).catch((err) => {
+const argv = process.argv.slice(2);
+const [dir, out] = argv.filter((a) => a !== '--dropout');
+main(dir!, out!, { dropout: argv.includes('--dropout') }).catch((err) => {
   console.error(err);
   process.exitCode = 1;
 });

@@ -7,19 +7,9 @@ export { DEFAULT_CALENDAR_CONFIG } from './calendar-config';
 export type { CalendarConfig } from './calendar-config';
 export { DEFAULT_SLA_POLICY, createSlaPolicy } from './sla-policy';
 export type { SlaPolicy, SlaPolicyOverrides } from './sla-policy';
-export { computeSla, SLA_STATES } from './sla';
-export type { SlaCalendar, SlaClock, SlaHold, SlaInput, SlaResult, SlaState } from './sla';
+export { computeSla, runClock, ms as validDateMs, SLA_CLOCK_KINDS, SLA_STATES } from './sla';
+export type { ClockSpec, SlaCalendar, SlaClock, SlaClockKind, SlaHold, SlaInput, SlaResult, SlaState } from './sla';
 export { SLA_STATE_LABELS, SLA_CLOCK_LABELS } from './sla-labels';
-export {
-  createSlaTargets,
-  DEFAULT_INCIDENT_REPORT_BUSINESS_DAYS,
-  DEFAULT_RESTORATION_START_MINUTES,
-  SLA_CLOCK_KINDS,
-  type SlaClockKind,
-  type SlaTargetOverrides,
-  type SlaTargets,
-} from './sla-targets';
-export { computeTicketClocks, type TicketClockInput } from './ticket-clocks';
 export { formatJstDayTime } from './jst-format';
 export {
   eraYear,

@@ -1,6 +1,6 @@
 /** Dates as Japanese staff read them in messages, in JST whatever the server's time zone. */
 import { KotaeError } from '../core';
-import { JST_OFFSET_MS } from './jst-time';
+import { jstParts } from './jst-time';
 
 const WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'] as const;
 
@@ -8,10 +8,6 @@ const WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'] as const;
 export function formatJstDayTime(instant: Date): string {
   const t = instant.getTime();
   if (Number.isNaN(t)) throw new KotaeError('INPUT_INVALID', 'instant is not a valid date');
-  const jst = new Date(t + JST_OFFSET_MS);
-  const minutes = jst.getUTCMinutes();
-  return (
-    `${jst.getUTCMonth() + 1}月${jst.getUTCDate()}日（${WEEKDAYS[jst.getUTCDay()]}）` +
-    `${jst.getUTCHours()}時${minutes === 0 ? '' : `${minutes}分`}`
-  );
+  const p = jstParts(instant);
+  return `${p.month}月${p.day}日（${WEEKDAYS[p.weekday]}）${p.hour}時${p.minute === 0 ? '' : `${p.minute}分`}`;
 }

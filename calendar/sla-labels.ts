@@ -1,5 +1,4 @@
-import { SlaState } from './sla';
-import type { SlaClockKind } from './sla-targets';
+import type { SlaClockKind, SlaState } from './sla';
 
 /** Japanese labels of SLA states for consoles, chat and reports. */
 export const SLA_STATE_LABELS: Readonly<Record<SlaState, string>> = Object.freeze({

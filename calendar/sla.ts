@@ -47,6 +47,16 @@ export interface SlaResult {
   incidentReport?: SlaClock;
 }
 
+/** The clocks a ticket may have, in display order (the keys of SlaResult). */
+export type SlaClockKind = 'response' | 'resolution' | 'restorationStart' | 'incidentReport';
+/** All clock kinds. */
+export const SLA_CLOCK_KINDS: readonly SlaClockKind[] = [
+  'response',
+  'resolution',
+  'restorationStart',
+  'incidentReport',
+];
+
 /** The part of the business calendar the SLA clocks need. */
 export type SlaCalendar = Pick<BusinessCalendar, 'addBusinessMinutes' | 'businessMinutesBetween'>;
 

@@ -3,3 +3,4 @@ export * from './clock';
 export * from './logger';
 export * from './project-files';
 export * from './audit';
+export * from './escape-markup';

@@ -6,7 +6,7 @@
  */
 import { isIP } from 'node:net';
 import { OPS_MESSAGES as M } from './messages';
-import type { TerminalInput, TerminalStatus } from './types';
+import type { TerminalInput } from './types';
 
 /** Longest free-text fields. */
 export const TERMINAL_TEXT_LIMITS = { model: 200, os: 100, osVersion: 100, department: 200, userName: 200 } as const;
@@ -18,19 +18,8 @@ const FIELD_NAMES: Record<keyof typeof TERMINAL_TEXT_LIMITS, string> = {
   userName: '利用者',
 };
 
-/** A terminal as typed (form or CSV row) before checking; `siteId` already resolved. */
-export interface RawTerminal {
-  computerName: string;
-  ipAddress: string;
-  macAddress?: string;
-  model?: string;
-  os?: string;
-  osVersion?: string;
-  siteId: string;
-  department?: string;
-  userName?: string;
-  status: TerminalStatus;
-}
+/** A terminal as typed (form or CSV row) before checking; `siteId` already resolved. Same fields as TerminalInput, not yet normalised. */
+export type RawTerminal = TerminalInput;
 
 /** The normalised terminal, or the problems found. */
 export type TerminalCheck = { ok: true; value: TerminalInput } | { ok: false; problems: string[] };

@@ -3,7 +3,8 @@
  * sections, so generating a large report never holds up answering questions.
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import type { SlaCalendar, SlaPolicy, SlaTargets } from '../calendar';
+import type { SlaCalendar, SlaPolicy } from '../calendar';
+import type { SlaTargets } from '../tickets';
 import { buildSlaClocks } from './build-sla-clocks';
 import { redactConfidential } from './confidential';
 import { buildIncidents, buildJobs, buildWorkLog } from './build-activity';

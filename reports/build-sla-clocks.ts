@@ -3,15 +3,8 @@
  * each clock of its type (response, resolution, and for incidents 復旧作業開始 and 障害報告書) counted as
  * met, breached (late or still running past its due time) or pending at the evaluation time.
  */
-import { TICKET_TYPES, type TicketRecord } from '../tickets';
-import {
-  computeTicketClocks,
-  SLA_CLOCK_KINDS,
-  SLA_CLOCK_LABELS,
-  type SlaCalendar,
-  type SlaClockKind,
-  type SlaTargets,
-} from '../calendar';
+import { computeTicketClocks, TICKET_TYPES, type SlaTargets, type TicketRecord } from '../tickets';
+import { SLA_CLOCK_KINDS, SLA_CLOCK_LABELS, type SlaCalendar, type SlaClockKind } from '../calendar';
 import { formatRate } from './format';
 import { TYPE_LABELS } from './labels';
 import type { ReportTable } from './tables';

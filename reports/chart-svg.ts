@@ -2,6 +2,7 @@
  * The report's charts as SVG text (the xlsx embeds them as PNG, see chart-png.ts): vertical bars
  * with an optional rate line on a 0–100 % axis, and horizontal bars. Pure string building, escaped.
  */
+import { escapeHtml } from '../core';
 import { niceMax } from './pdf-charts';
 
 /** A labelled value. */
@@ -19,11 +20,9 @@ export interface RateLine {
 
 const FONT = 'Noto Sans JP';
 const BAR = '#3b6fb6';
-const esc = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function text(x: number, y: number, s: string, size: number, anchor = 'start', color = '#000000'): string {
-  return `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" font-family="${FONT}" font-size="${size}" fill="${color}" text-anchor="${anchor}">${esc(s)}</text>`;
+  return `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" font-family="${FONT}" font-size="${size}" fill="${color}" text-anchor="${anchor}">${escapeHtml(s)}</text>`;
 }
 
 function frame(w: number, h: number, title: string, body: string): string {

@@ -25,6 +25,14 @@ export {
   ticketSlaRisk,
   SLA_AT_RISK_MINUTES,
 } from './sla-view';
+export {
+  createSlaTargets,
+  DEFAULT_INCIDENT_REPORT_BUSINESS_DAYS,
+  DEFAULT_RESTORATION_START_MINUTES,
+  type SlaTargetOverrides,
+  type SlaTargets,
+} from './sla-targets';
+export { computeTicketClocks, type TicketClockInput } from './ticket-clocks';
 export { QUEUE_SORT_KEYS, sortQueue, type QueueSort, type QueueSortKey } from './queue-sort';
 export {
   parseSearch,

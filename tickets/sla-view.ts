@@ -1,8 +1,6 @@
 /** SLA clocks of tickets, on the business calendar. */
 import {
   computeSla,
-  computeTicketClocks,
-  type SlaTargets,
   type SlaCalendar,
   type SlaClock,
   type SlaPolicy,
@@ -10,6 +8,8 @@ import {
   type SlaState,
 } from '../calendar';
 import type { TicketRecord } from './records';
+import type { SlaTargets } from './sla-targets';
+import { computeTicketClocks } from './ticket-clocks';
 
 /** Worst first: the state a queue shows for a ticket's two clocks. */
 const SEVERITY: readonly SlaState[] = ['breached', 'due_soon', 'ok', 'met_late', 'met'];

@@ -3,31 +3,27 @@
  * attachments sent with replies. Optimistic locking is enforced by the store (CONFLICT on a stale version).
  */
 import { KotaeError } from '../core';
-import type { Clock } from '../core';
-import type { TicketComment, TicketEvent, TicketPatch, TicketQuery, TicketStore } from './ports';
-import type { TranscriptEntry } from '../conversations';
+import type { TicketComment, TicketPatch, TicketQuery } from './ports';
 import type { NewTicket, TicketRecord, TicketStatus } from './records';
-import { TICKET_STATUSES } from './records';
-import type { SlaCalendar, SlaPolicy, SlaResult, SlaState, SlaTargets } from '../calendar';
+import type { SlaResult } from '../calendar';
 import { assertIncidentComplete } from './incident-rule';
 import { assertTransition, statusPatch } from './lifecycle';
 import { TICKET_MESSAGES } from './messages';
-import type { AttachmentStore, TicketMerger } from './ports';
-import { MERGE_MESSAGES, assertMergeable } from './merge';
-import type { ReplyDelivery, RetryResult } from './reply-delivery';
-import { overallSlaState, ticketClocks, ticketSla } from './sla-view';
-import type { ConfidentialRoster, TicketViewer } from './confidential-roster';
+import { MERGE_MESSAGES, mergeTickets } from './merge';
+import type { RetryResult } from './reply-delivery';
+import { ticketClocks, ticketSla } from './sla-view';
+import type { TicketViewer } from './confidential-roster';
 import { missingIncidentFields } from './incident-rule';
-import type { AuditEntry, AuditTrail } from './audit';
+import type { AuditEntry } from './audit';
 import type { AttachmentMeta, TicketWithSla } from './types';
-import type { AttachmentService, StagedAttachment } from './attachment-service';
+import type { StagedAttachment } from './attachment-service';
 import { ATTACHMENT_MESSAGES } from './attachment-messages';
 import { DEFAULT_CATEGORIES } from './categories';
-import { searchExcerpt } from './search';
-import { fingerprintOf, oncePerKey, type WriteKeyStore } from './write-keys';
-import { QUEUE_SORT_COLUMNS, sortQueue, type QueueSort } from './queue-sort';
-import type { PiiMasker } from '../privacy';
+import { oncePerKey } from './write-keys';
+import { commentWrite, earlierComment, replyAgain, type KeyedCommentDeps } from './keyed-comments';
+import { countsByStatus, queuePage, type QueueDeps, type QueueFilter } from './ticket-queue';
 import { masked } from './personal-data';
+import type { TicketChanges, TicketDetail, TicketServiceDeps } from './ticket-service-types';
 import {
   checkBody,
   checkLength,
@@ -40,48 +36,8 @@ import {
 
 export { MAX_COMMENT_LENGTH, MAX_DETAILS_LENGTH, MAX_TITLE_LENGTH } from './ticket-checks';
 
-/** What TicketService needs. */
-export interface TicketServiceDeps {
-  store: TicketStore;
-  delivery: ReplyDelivery;
-  attachments: AttachmentStore;
-  /** Stores files operators send with replies (without it, replies carry no files). */
-  files?: AttachmentService;
-  calendar: SlaCalendar;
-  slaPolicy: SlaPolicy;
-  /** Targets per ticket type (issue 16); without them every type runs on `slaPolicy`. */
-  slaTargets?: SlaTargets;
-  /** The 機密性3 roster: who may see tickets marked 機密性3 (issue 16 point 5). */
-  roster?: Pick<ConfidentialRoster, 'maySeeConfidential'>;
-  /** Whose view this service serves (see forViewer); absent = the system, which sees every ticket. */
-  viewer?: TicketViewer;
-  clock: Clock;
-  audit: AuditTrail;
-  categories?: readonly string[];
-  /** The configured personal-data masker (privacy/); all types when absent. */
-  masker?: PiiMasker;
-  /** Moves content between tickets (merging duplicates); without it merging is refused. */
-  merger?: TicketMerger;
-  /** One-time keys of replies and notes (issue 17 point 5); without it a key is checked but not kept. */
-  writeKeys?: WriteKeyStore;
-}
-
-/** Fields an operator may change on a ticket in one save. */
-export type TicketChanges = Pick<
-  TicketPatch,
-  'status' | 'type' | 'priority' | 'category' | 'title' | 'assignee' | 'incident'
->;
-
-/** Queue filters: the store's query plus the SLA state. */
-export type QueueFilter = TicketQuery & { sla?: SlaState; sort?: QueueSort };
-
-/** Everything the ticket detail page shows. */
-export interface TicketDetail extends TicketWithSla {
-  comments: TicketComment[];
-  history: TicketEvent[];
-  transcript: TranscriptEntry[];
-  attachments: AttachmentMeta[];
-}
+export type { QueueFilter } from './ticket-queue';
+export type { TicketChanges, TicketDetail, TicketServiceDeps } from './ticket-service-types';
 
 /** Works tickets on behalf of operators. */
 export class TicketService {
@@ -146,45 +102,17 @@ export class TicketService {
   }
 
   /** The queue with SLA clocks; the SLA filter applies to the more urgent of the two clocks. */
-  async queue(filter: QueueFilter): Promise<{ items: TicketWithSla[]; total: number }> {
-    const { sla, sort, ...unscoped } = filter;
-    const query = await this.scoped(unscoped);
-    const column = sort && QUEUE_SORT_COLUMNS[sort.key];
-    const order = sort && column ? { column, dir: sort.dir } : undefined;
-    // SLA states and the status/priority/due orders are computed here: over at most 1,000 tickets.
-    const inMemory = Boolean(sla || (sort && !column));
-    const page = await this.deps.store.list(
-      inMemory ? { ...query, order, limit: 1000, offset: 0 } : { ...query, order },
-    );
-    let items: TicketWithSla[] = page.items.map((ticket) => ({ ticket, sla: this.sla(ticket) }));
-    if (!inMemory) {
-      if (query.terms?.length) await this.addExcerpts(items, query.terms);
-      return { items, total: page.total };
-    }
-    if (sla) items = items.filter((i) => overallSlaState(i.sla) === sla);
-    if (sort && !column) items = sortQueue(items, sort);
-    const offset = query.offset ?? 0;
-    const shown = items.slice(offset, offset + (query.limit ?? 100));
-    if (query.terms?.length) await this.addExcerpts(shown, query.terms);
-    return { items: shown, total: sla ? items.length : page.total };
-  }
-
-  private async addExcerpts(items: TicketWithSla[], terms: readonly string[]): Promise<void> {
-    for (const item of items.slice(0, 200)) {
-      const inTicket = searchExcerpt(item.ticket, [], terms);
-      item.excerpt = inTicket ?? searchExcerpt(item.ticket, await this.deps.store.comments(item.ticket.id), terms);
-    }
+  queue(filter: QueueFilter): Promise<{ items: TicketWithSla[]; total: number }> {
+    return queuePage(this.queueDeps(), filter);
   }
 
   /** Number of tickets in each status. */
-  async countsByStatus(): Promise<Record<TicketStatus, number>> {
-    const scope = await this.scoped({});
-    const totals = await Promise.all(
-      TICKET_STATUSES.map((s) => this.deps.store.list({ ...scope, status: [s], limit: 1 })),
-    );
-    const counts = {} as Record<TicketStatus, number>;
-    TICKET_STATUSES.forEach((s, i) => (counts[s] = totals[i].total));
-    return counts;
+  countsByStatus(): Promise<Record<TicketStatus, number>> {
+    return countsByStatus(this.queueDeps());
+  }
+
+  private queueDeps(): QueueDeps {
+    return { store: this.deps.store, scoped: (q) => this.scoped(q), sla: (t) => this.sla(t) };
   }
 
   /** The ticket with its SLA, comments, history, transcript and attachments. */
@@ -265,11 +193,10 @@ export class TicketService {
     const found = await this.get(idOrNumber);
     const service = this.deps.files;
     if (files.length > 0 && !service) throw new KotaeError('INTERNAL', 'no attachment service configured');
-    const fingerprint = fingerprintOf([body, ...files.map((f) => `${f.fileName}:${f.sha256}`)]);
-    const keyed = writeKey && { writeKey, scope: 'ticket.reply', actor, ticketId: found.id, fingerprint };
+    const parts = [body, ...files.map((f) => `${f.fileName}:${f.sha256}`)];
     return oncePerKey(
       this.deps.writeKeys,
-      keyed || undefined,
+      commentWrite(writeKey, 'ticket.reply', actor, found.id, parts),
       () => this.deps.clock.now(),
       async (remember) => {
         let ticket = found;
@@ -291,7 +218,7 @@ export class TicketService {
           { actor, action: 'ticket.reply', target: ticket.number },
         );
       },
-      (commentId) => this.replyAgain(found.id, commentId),
+      (commentId) => replyAgain(this.keyed(), found.id, commentId),
     );
   }
 
@@ -334,39 +261,11 @@ export class TicketService {
    * it with a note, and tells its requester the surviving number. Returns the survivor.
    */
   async merge(sourceId: string, targetId: string, actor: string): Promise<TicketRecord> {
-    const merger = this.deps.merger;
-    if (!merger) throw new KotaeError('INPUT_INVALID', 'no merger', { userMessage: MERGE_MESSAGES.notConfigured });
-    const source = await this.get(sourceId);
-    const target = await this.get(targetId);
-    assertMergeable(source, target);
-    if (source.confidential && !target.confidential)
-      throw new KotaeError('INPUT_INVALID', 'merge of a 機密性3 ticket into an unmarked one', {
-        userMessage: DUTY_MESSAGES.mergeConfidential,
-      });
-    const now = this.deps.clock.now();
-    // The move, the close, both notes and the audit entry commit together.
-    const closed = await this.deps.audit.atomically(
-      async () => {
-        await merger.moveContent(source.id, target.id, actor, now);
-        const updated = await this.deps.store.update(
-          source.id,
-          source.version,
-          { status: 'closed', ...statusPatch(source, 'closed', now) },
-          actor,
-        );
-        await this.deps.store.addComment(source.id, {
-          kind: 'note',
-          author: actor,
-          body: MERGE_MESSAGES.note(target.number),
-        });
-        await this.deps.store.addComment(target.id, {
-          kind: 'note',
-          author: actor,
-          body: MERGE_MESSAGES.targetNote(source.number),
-        });
-        return updated;
-      },
-      () => ({ actor, action: 'ticket.merge', target: source.number, detail: { into: target.number } }),
+    const { source, target, closed } = await mergeTickets(
+      { ...this.deps, get: (id) => this.get(id) },
+      sourceId,
+      targetId,
+      actor,
     );
     await this.addReply(closed, MERGE_MESSAGES.requester(source.number, target.number), actor);
     return this.get(target.id);
@@ -388,11 +287,9 @@ export class TicketService {
   async note(idOrNumber: string, body: string, actor: string, writeKey?: string): Promise<TicketComment> {
     const text = checkBody(body);
     const ticket = await this.get(idOrNumber);
-    const fingerprint = fingerprintOf([body]);
-    const keyed = writeKey && { writeKey, scope: 'ticket.note', actor, ticketId: ticket.id, fingerprint };
     return oncePerKey(
       this.deps.writeKeys,
-      keyed || undefined,
+      commentWrite(writeKey, 'ticket.note', actor, ticket.id, [body]),
       () => this.deps.clock.now(),
       (remember) =>
         this.deps.audit.atomically(
@@ -407,30 +304,13 @@ export class TicketService {
           },
           () => ({ actor, action: 'ticket.note', target: ticket.number }),
         ),
-      async (commentId) => (await this.earlierComment(ticket.id, commentId))[1],
+      async (commentId) => (await earlierComment(this.keyed(), ticket.id, commentId))[1],
     );
   }
 
-  /**
-   * The reply an earlier POST of the same key wrote, delivered now if it is pending and unclaimed; while
-   * that POST still holds its claim (sending), waits up to 2 s for the outcome so both answer alike.
-   */
-  private async replyAgain(ticketId: string, commentId: string): Promise<TicketComment> {
-    const [ticket, earlier] = await this.earlierComment(ticketId, commentId);
-    let current = earlier.deliveredAt ? earlier : await this.deps.delivery.deliver(ticket, earlier);
-    for (let waited = 0; !current.deliveredAt && !current.deliveryError && waited < 2000; waited += 100) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      current = (await this.earlierComment(ticketId, commentId))[1];
-    }
-    return current;
-  }
-
-  /** The ticket and the comment an earlier keyed write made on it (CONFLICT when it is gone, e.g. merged). */
-  private async earlierComment(ticketId: string, commentId: string): Promise<[TicketRecord, TicketComment]> {
-    const ticket = await this.get(ticketId);
-    const comment = (await this.deps.store.comments(ticket.id)).find((c) => c.id === commentId);
-    if (!comment) throw new KotaeError('CONFLICT', `comment ${commentId} of a write key is gone`);
-    return [ticket, comment];
+  /** What the write keys of replies and notes need of this service (keyed-comments.ts). */
+  private keyed(): KeyedCommentDeps {
+    return { get: (id) => this.get(id), store: this.deps.store, delivery: this.deps.delivery };
   }
 
   /** Attachments of a ticket. */

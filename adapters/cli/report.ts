@@ -12,7 +12,8 @@ import { pipeline } from 'node:stream/promises';
 import type { Clock } from '../../core';
 import { toKotaeError } from '../../core';
 import type { Logger } from '../../core';
-import type { SlaCalendar, SlaPolicy, SlaTargets } from '../../calendar';
+import type { SlaCalendar, SlaPolicy } from '../../calendar';
+import type { SlaTargets } from '../../tickets';
 import {
   renderJson,
   renderReportFiles,

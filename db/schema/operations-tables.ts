@@ -5,13 +5,7 @@
  */
 import type { TableSpec } from './table-spec';
 
-const id = { kind: 'id', primary: true } as const;
-const ref = { kind: 'id' } as const;
-const optRef = { kind: 'id', nullable: true } as const;
-const date = { kind: 'date' } as const;
-const optDate = { kind: 'date', nullable: true } as const;
-const optLong = { kind: 'long', nullable: true } as const;
-const short = (length: number, nullable = false) => ({ kind: 'short', length, nullable }) as const;
+import { date, id, optDate, optLong, optRef, ref, short } from './columns';
 
 /** Sites (本庁舎・支所・出先機関). */
 export const site: TableSpec = {

@@ -1,4 +1,8 @@
 /** HTML escaping for server-rendered pages: the `html` tag escapes every interpolated value. */
+import { escapeHtml } from '../../../core';
+
+/** The project's one HTML escape (core/escape-markup.ts), re-exported for the web adapter. */
+export { escapeHtml };
 
 /** Markup that is already safe (built by `html` or `raw`). */
 export class SafeHtml {
@@ -10,14 +14,6 @@ export class SafeHtml {
 
 /** Interpolated value: text (escaped), safe markup, or lists of them. */
 export type HtmlValue = string | number | boolean | undefined | null | SafeHtml | readonly HtmlValue[];
-
-/** Escapes text for element content and quoted attribute values (the one HTML escape of the web adapter). */
-export function escapeHtml(text: string | number): string {
-  return String(text).replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
-}
 
 function render(value: HtmlValue): string {
   if (value === undefined || value === null || value === false) return '';

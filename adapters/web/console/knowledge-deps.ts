@@ -1,5 +1,6 @@
 /** What the knowledge pages need (built by the composition root); absent parts hide their section. */
 import type { IngestJobStatus } from '../../../jobs';
+import type { DocumentUsage } from '../../../reports';
 
 /** A manual received and checked, waiting for the request to be accepted. */
 export interface StagedUpload {
@@ -47,18 +48,8 @@ export interface SharePointConsole {
   syncNow(): Promise<void>;
 }
 
-/** Usage of one FAQ or document. */
-export interface DocumentUsageView {
-  documentId: string;
-  title: string;
-  kind: 'faq' | 'document';
-  top: number;
-  answered: number;
-  tentative: number;
-  resolved: number;
-  unresolved: number;
-  escalated: number;
-}
+/** Usage of one FAQ or document (as reports/ counts it). */
+export type DocumentUsageView = DocumentUsage;
 
 /** A group of similar unanswered questions. */
 export interface GapClusterView {

@@ -1,7 +1,7 @@
 /** Issue 16 in the reports: the SLA clocks per ticket type and the 機密性3 roster section. */
 import assert from 'node:assert/strict';
-import type { TicketRecord } from '../../../tickets';
-import { BusinessCalendar, createSlaTargets } from '../../../calendar';
+import { createSlaTargets, type TicketRecord } from '../../../tickets';
+import { BusinessCalendar } from '../../../calendar';
 import { buildReport, InMemoryReportData, reportTables, rosterReportSection } from '../../../reports';
 import { InMemoryConfidentialRoster } from '../../fakes/in-memory-confidential-roster';
 import { memoryData, options } from './helpers';

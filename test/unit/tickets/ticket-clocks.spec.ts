@@ -1,13 +1,8 @@
 import assert from 'node:assert/strict';
-import {
-  BusinessCalendar,
-  computeTicketClocks,
-  createSlaTargets,
-  DEFAULT_SLA_POLICY,
-  type TicketClockInput,
-} from '../../../calendar';
+import { BusinessCalendar, DEFAULT_SLA_POLICY } from '../../../calendar';
+import { computeTicketClocks, createSlaTargets, type TicketClockInput } from '../../../tickets';
 import { KotaeError } from '../../../core/errors';
-import { jst, toJst } from './jst';
+import { jst, toJst } from '../calendar/jst';
 
 const cal = new BusinessCalendar();
 const targets = createSlaTargets({}, {}, cal.deskMinutes);

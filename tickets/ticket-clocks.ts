@@ -1,6 +1,6 @@
 /** Every SLA clock of one ticket, on the targets of its type (issue 16 point 4). */
-import type { TicketPriority, TicketType } from '../tickets';
-import { computeSla, ms, runClock, type SlaCalendar, type SlaHold, type SlaResult } from './sla';
+import { computeSla, runClock, validDateMs, type SlaCalendar, type SlaHold, type SlaResult } from '../calendar';
+import type { TicketPriority, TicketType } from './records';
 import type { SlaTargets } from './sla-targets';
 
 /** What the clocks of a ticket depend on. */
@@ -31,14 +31,14 @@ export function computeTicketClocks(
   const policy = targets.byType[input.type] ?? targets.byType.inquiry;
   const base = computeSla(input, policy, calendar, now);
   if (input.type !== 'incident') return base;
-  const created = ms(input.createdAt, 'createdAt');
+  const created = validDateMs(input.createdAt, 'createdAt');
   const clock = (budget: number, stop: Date | undefined, name: string) =>
     runClock(
       {
         created,
         budget,
-        stoppedAt: stop ? ms(stop, name) : undefined,
-        now: ms(now, 'now'),
+        stoppedAt: stop ? validDateMs(stop, name) : undefined,
+        now: validDateMs(now, 'now'),
         holds: [],
         ratio: policy.dueSoonRatio,
       },

@@ -4,30 +4,8 @@
  * (復旧作業開始) within 2 business hours and the incident report (障害報告書) within 2 weeks.
  */
 import { KotaeError } from '../core';
-import type { TicketPriority, TicketType } from '../tickets';
-
-/**
- * The ticket types and priorities the clocks know. tickets/records.ts declares them; calendar/ sits below
- * tickets/ and imports its types only. The checks below fail to compile if the lists ever differ.
- */
-const TICKET_TYPES = ['inquiry', 'incident', 'request'] as const satisfies readonly TicketType[];
-const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const satisfies readonly TicketPriority[];
-type Missing<T, L extends readonly unknown[]> = Exclude<T, L[number]>;
-const allTypes: [Missing<TicketType, typeof TICKET_TYPES>] extends [never] ? true : never = true;
-const allPriorities: [Missing<TicketPriority, typeof TICKET_PRIORITIES>] extends [never] ? true : never = true;
-void allTypes;
-void allPriorities;
-import { createSlaPolicy, type SlaPolicy, type SlaPolicyOverrides } from './sla-policy';
-
-/** The clocks a ticket may have, in display order. */
-export type SlaClockKind = 'response' | 'resolution' | 'restorationStart' | 'incidentReport';
-/** All clock kinds. */
-export const SLA_CLOCK_KINDS: readonly SlaClockKind[] = [
-  'response',
-  'resolution',
-  'restorationStart',
-  'incidentReport',
-];
+import { createSlaPolicy, type SlaPolicy, type SlaPolicyOverrides } from '../calendar';
+import { TICKET_PRIORITIES, TICKET_TYPES, type TicketPriority, type TicketType } from './records';
 
 /** Every SLA target of a contract, in business minutes. */
 export interface SlaTargets {

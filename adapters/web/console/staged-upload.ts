@@ -1,0 +1,59 @@
+/**
+ * The console's multipart forms that carry files (a reply's attachments, uploaded manuals). They run
+ * before the role and CSRF checks, which read the `_csrf` field collected here; the files wait staged and
+ * are discarded when the response ends without a handler committing them. A refusal met while reading
+ * (type, size) is kept for the handler.
+ */
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { KotaeError } from '../../../core';
+import { authOf } from '../auth';
+import { isMultipart, readUpload, type UploadOptions } from '../multipart';
+import type { HandlerContext } from './route-types';
+
+/** Where a form's files wait until a handler commits them. */
+export type StagingArea<T> = Pick<UploadOptions<T>, 'maxBytes' | 'stage' | 'discard'>;
+
+/** One kind of form: where its files and refusal are kept on the response, and how many files it takes. */
+export interface UploadForm {
+  filesKey: string;
+  failureKey: string;
+  maxFiles: number;
+  /** Rewrites an error thrown before the fields were read (default: passed on as it is). */
+  refusal?: (err: unknown) => unknown;
+}
+
+/** Parses the multipart form of a signed-in operator, staging its files in `area` (absent: not parsed). */
+export function stagedUpload<T>(area: StagingArea<T> | undefined, form: UploadForm): RequestHandler {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    if (!area || !isMultipart(req) || !authOf(res)) return next();
+    const staged: T[] = [];
+    res.on('close', () => {
+      for (const f of staged) area.discard(f).catch(() => undefined);
+    });
+    try {
+      const upload = await readUpload(req, {
+        maxBytes: area.maxBytes,
+        maxFiles: form.maxFiles,
+        stage: async (content, claim) => {
+          const file = await area.stage(content, claim);
+          staged.push(file);
+          return file;
+        },
+        discard: (f) => area.discard(f),
+      });
+      req.body = upload.fields;
+      res.locals[form.filesKey] = upload.files;
+      if (upload.failure) res.locals[form.failureKey] = upload.failure;
+    } catch (err) {
+      return next(form.refusal ? form.refusal(err) : err);
+    }
+    next();
+  };
+}
+
+/** The files of this request's form; throws the refusal met while reading them. */
+export function stagedFiles<T>(c: HandlerContext, form: UploadForm): T[] {
+  const failure = c.res.locals[form.failureKey] as KotaeError | undefined;
+  if (failure) throw failure;
+  return (c.res.locals[form.filesKey] as T[] | undefined) ?? [];
+}
