@@ -487,6 +487,22 @@ export const writeKey: TableSpec = {
   indices: [{ columns: ['createdAt'] }],
 };
 
+/**
+ * Keyed POSTs of the web chat and console forms (issue 17): the key hashed with its scope and owner, a
+ * hash of what was submitted, and the response of the first request (null while it runs).
+ */
+export const requestKey: TableSpec = {
+  name: 'request_key',
+  columns: {
+    requestKey: { kind: 'short', length: 64, primary: true },
+    scope: short(32),
+    fingerprint: short(64),
+    response: optLong,
+    claimedAt: date,
+  },
+  indices: [{ columns: ['claimedAt'] }],
+};
+
 // --- Issue 16 point 2: registers (IP addresses, computer names), equipment lending, licences ---------
 // Site and terminal are free text / optional ids without foreign keys (the terminal tables are separate).
 
@@ -659,6 +675,7 @@ export const ALL_TABLES: readonly TableSpec[] = [
   alertState,
   failedSave,
   writeKey,
+  requestKey,
   ...OPERATIONS_TABLES,
   registerEntry,
   lendingItem,
