@@ -119,11 +119,14 @@ export function createWebApp(deps: WebAppDeps): Express {
     else app.use(mount.path, ...handlers);
   }
   if (deps.attachments)
-    app.use('/api', createAttachmentApiRouter({
+    app.use(
+      '/api',
+      createAttachmentApiRouter({
         ...deps.attachments,
         conversations: deps.conversations,
         requestKeys: deps.requestKeys,
-      }));
+      }),
+    );
   app.use(
     '/api',
     json,

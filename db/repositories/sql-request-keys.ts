@@ -20,9 +20,7 @@ export class SqlRequestKeys {
   /** Claims the key; false when it is already there. */
   async claim(requestKey: string, scope: string, fingerprint: string, at: Date): Promise<boolean> {
     try {
-      await runDb(this.ds, () =>
-        this.repo().insert({ requestKey, scope, fingerprint, response: null, claimedAt: at }),
-      );
+      await runDb(this.ds, () => this.repo().insert({ requestKey, scope, fingerprint, response: null, claimedAt: at }));
       return true;
     } catch (err) {
       if (isUniqueViolation(err instanceof KotaeError && err.cause ? err.cause : err)) return false;

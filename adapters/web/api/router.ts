@@ -83,7 +83,8 @@ export function createApiRouter(deps: ApiDeps): Router {
     content: (req) => [JSON.stringify(req.body ?? {})],
     owner: async (req) => {
       const id: unknown = (req.body as { conversationId?: unknown } | undefined)?.conversationId;
-      if (typeof id === 'string' && id) return `conversation:${(await requireWebConversation(conversations, id, req)).id}`;
+      if (typeof id === 'string' && id)
+        return `conversation:${(await requireWebConversation(conversations, id, req)).id}`;
       const me = webIdentityOf(req);
       return me ? `user:${me.subject}` : 'new';
     },

@@ -129,12 +129,17 @@ export function createConsoleRouter(deps: ConsoleDeps): Router {
   const keyed = consoleFormKeys(deps.requestKeys);
   for (const route of CONSOLE_ROUTES) {
     const once = route.method === 'post' && !route.ownKey ? [keyed] : [];
-    router[route.method](route.path, requireRole(route.role, signInPath), ...once, async (req: Request, res: Response) => {
-      const auth = requireAuth(res);
-      // Every handler sees tickets as this operator (機密性3 tickets only for the rostered and admins).
-      const scoped = { ...deps, tickets: deps.tickets.forViewer(auth.operator) };
-      await route.handle({ req, res, deps: scoped, auth, base: req.baseUrl });
-    });
+    router[route.method](
+      route.path,
+      requireRole(route.role, signInPath),
+      ...once,
+      async (req: Request, res: Response) => {
+        const auth = requireAuth(res);
+        // Every handler sees tickets as this operator (機密性3 tickets only for the rostered and admins).
+        const scoped = { ...deps, tickets: deps.tickets.forViewer(auth.operator) };
+        await route.handle({ req, res, deps: scoped, auth, base: req.baseUrl });
+      },
+    );
   }
   router.use((req: Request, res: Response) => {
     if (!authOf(res)) return res.redirect(302, signInPath(req));
