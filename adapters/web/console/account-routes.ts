@@ -6,7 +6,6 @@ import { html, type SafeHtml } from './html';
 import { noticeFor, sendPage } from './layout';
 import { M, ROLE_LABELS } from './messages';
 import { done, field, param, query, type ConsoleRoute } from './route-types';
-import { writeKeyInput } from './write-key';
 
 const roleOptions = (current: OperatorRole) =>
   OPERATOR_ROLES.map(
@@ -18,7 +17,7 @@ function resetForm(base: string, csrf: string, o: OperatorRecord): SafeHtml {
   return html`<details>
     <summary>${M.accounts.resetPassword}</summary>
     <form method="post" action="${base}/accounts/${o.id}/password" class="stack">
-      <input type="hidden" name="_csrf" value="${csrf}" />${writeKeyInput()}
+      <input type="hidden" name="_csrf" value="${csrf}" />
       <label for="reset-${o.id}">${M.accounts.newPassword(o.username)}</label
       >${newPasswordInput(`reset-${o.id}`, 'password')}
       <button type="submit">${M.accounts.resetSubmit}</button>
