@@ -123,11 +123,8 @@ function updateForm(v: DetailView): SafeHtml {
     ...v.operators.filter((o) => o.role !== 'staff').map((o): [string, string] => [o.username, o.displayName]),
   ];
   return html`<form method="post" action="${v.base}/tickets/${t.number}/update" class="stack">
-    <input type="hidden" name="_csrf" value="${v.csrf}" />${writeKeyInput()}<input
-      type="hidden"
-      name="version"
-      value="${t.version}"
-    />
+    <input type="hidden" name="_csrf" value="${v.csrf}" /><input type="hidden" name="version" value="${t.version}" />
+    ${writeKeyInput()}
     <div class="field">
       <label for="u-status">${M.queue.status}</label
       ><select id="u-status" name="status">
@@ -179,12 +176,8 @@ function workLogSection(v: DetailView): SafeHtml {
     <details>
       <summary>${M.worklog.submit}</summary>
       <form method="post" action="${v.base}/worklogs" class="stack">
-        <input type="hidden" name="_csrf" value="${v.csrf}" />${writeKeyInput()}<input
-          type="hidden"
-          name="ticket"
-          value="${t.number}"
-        />
-        ${workLogFields(start)}
+        <input type="hidden" name="_csrf" value="${v.csrf}" /><input type="hidden" name="ticket" value="${t.number}" />
+        ${writeKeyInput()} ${workLogFields(start)}
         <button type="submit">${M.worklog.submit}</button>
       </form>
     </details>`;
