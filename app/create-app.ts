@@ -313,7 +313,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         path: '/console/reports',
         handler: createConsoleReportsRouter({ auth: operators.auth, reports: reports.service, logger }),
       },
-      { path: '/console/registers', handler: registerDesk.router(operators.auth, logger) },
+      { path: '/console/registers', handler: registerDesk.router(operators.auth, logger, requestKeys) },
       { path: '/console', handler: operators.router },
       { path: '/api/files/:id', handler: fileLinkHandler({ attachments: operators.attachments, signer, clock }) },
     ];

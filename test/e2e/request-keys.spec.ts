@@ -1,8 +1,8 @@
 /**
  * Keyed POSTs of the web chat and the console forms (issue 17), on SQLite and on PostgreSQL (there with
- * two instances on one database): a question, a message to an open ticket, an upload or a 作業実績 form
- * sent twice with one key — one after the other or at once on both instances — is answered twice with
- * the same status and body and written once; two keys write twice; the same key of another conversation
+ * two instances on one database): a question, a message to an open ticket, an upload, a 作業実績 form or
+ * a register entry sent twice with one key — one after the other or at once on both instances — is
+ * answered alike and written once; two keys write twice; the same key of another conversation
  * is another key; a malformed or overlong key is a Japanese 400 that writes nothing; a key reused for
  * other content is refused.
  */
@@ -300,11 +300,42 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       );
     });
 
+    it('issues a register entry posted twice (also at once on both instances) with one key once, alike', async () => {
+      const page = await session.get('/console/registers');
+      assert.equal(page.status, 200);
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)?.[1] ?? '';
+      const key = formKey(page.text, '/registers/issue');
+      assert.match(key ?? '', /^[0-9a-f-]{36}$/);
+      const fields = {
+        _csrf: csrf,
+        _key: key!,
+        kind: 'ip',
+        value: '10.20.30.40',
+        department: '情報政策課',
+        requester: '沼津 花子',
+        reason: '台帳K-一度だけ',
+      };
+      const answers = await Promise.all(
+        [one, two, one].map(async (app) => {
+          const res = await fetch(`${app.url}/console/registers/issue`, {
+            method: 'POST',
+            redirect: 'manual',
+            headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+            body: new URLSearchParams(fields).toString(),
+          });
+          return [res.status, res.headers.get('location')];
+        }),
+      );
+      assert.equal(answers[0]![0], 303);
+      assert.deepEqual(answers, [answers[0], answers[0], answers[0]]);
+      assert.equal(await rows('register_entry', 'issueReason', '台帳K-一度だけ'), 1);
+    });
+
     it('forgets keys older than a day (the retention job purges them)', async () => {
       const store = new SqlRequestKeys(one.app.dataSource);
       assert.equal(await store.purgeBefore(new Date(Date.now() - 86_400_000)), 0);
       const kept = await count(one.app.dataSource, 'request_key', 'requestKey', '');
-      assert.ok(kept >= 10, `${kept} keys`);
+      assert.ok(kept >= 11, `${kept} keys`);
       assert.equal(await store.purgeBefore(new Date(Date.now() + 60_000)), kept);
     });
   });
