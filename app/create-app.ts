@@ -311,7 +311,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       { path: '/api/messages', method: 'post', json: true, handler: (req, res) => teams.handle(req, res) },
       {
         path: '/console/reports',
-        handler: createConsoleReportsRouter({ auth: operators.auth, reports: reports.service, logger }),
+        handler: createConsoleReportsRouter({ auth: operators.auth, reports: reports.service, logger, requestKeys }),
       },
       { path: '/console/registers', handler: registerDesk.router(operators.auth, logger, requestKeys) },
       { path: '/console', handler: operators.router },
