@@ -2,6 +2,7 @@
  * The response of a keyed request, captured as it is sent and stored before its last byte leaves (so a
  * retry that arrives once the client could have seen it finds it), then replayed byte for byte.
  */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { Response } from 'express';
 
 /** A response as stored for a key: status, the headers that matter to a client, and the body. */
@@ -50,6 +51,26 @@ export function captureResponse(res: Response, persist: (response: StoredRespons
       .finally(() => end(chunk, encoding, cb));
     return res;
   }) as Response['end'];
+}
+
+/**
+ * The response as stored: AES-256-GCM under `secret`, a hash of the client's raw key, which is never
+ * stored — a reader of the database cannot read a first message's conversation secret or an answer.
+ */
+export function sealResponse(response: StoredResponse, secret: Buffer): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', secret, iv);
+  const body = Buffer.concat([cipher.update(JSON.stringify(response), 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+}
+
+/** The stored response sealed by sealResponse. */
+export function openResponse(sealed: string, secret: Buffer): StoredResponse {
+  const bytes = Buffer.from(sealed, 'base64');
+  const decipher = createDecipheriv('aes-256-gcm', secret, bytes.subarray(0, 12));
+  decipher.setAuthTag(bytes.subarray(12, 28));
+  const text = Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
+  return JSON.parse(text) as StoredResponse;
 }
 
 /** Sends a stored response again. */

@@ -5,19 +5,20 @@
  * (a primary key in the shared database, so of two instances only one claims it), runs, and stores its
  * response; a repeat writes nothing and gets that stored response. Keys are stored hashed together with
  * their scope and owner (a conversation, a signed-in user, an operator), so one user's key never
- * replays another user's response.
+ * replays another user's response; the response is sealed with another hash of the raw key, which is
+ * never stored, so the database alone does not give away what was answered (a new chat's secret).
  */
 import { createHash } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { KotaeError } from '../../core';
 import { parseWriteKey, WRITE_KEY_MESSAGES } from '../../tickets';
-import { captureResponse, replay, type StoredResponse } from './request-key-response';
+import { captureResponse, openResponse, replay, sealResponse } from './request-key-response';
 
 /** A claimed key as stored: its write, what was submitted, and the response once there is one. */
 export interface RequestKeyRecord {
   scope: string;
   fingerprint: string;
-  /** The stored response (JSON of StoredResponse); undefined while the first request still runs. */
+  /** The stored response (sealed with the raw key); undefined while the first request still runs. */
   response?: string;
   claimedAt: Date;
 }
@@ -70,10 +71,10 @@ export const REQUEST_KEY_MESSAGES = Object.freeze({
 
 const POLL_MS = 100;
 
-function sha256(parts: readonly string[]): string {
+function sha256(parts: readonly string[]): Buffer {
   const hash = createHash('sha256');
   for (const p of parts) hash.update(`${p.length}:${p}`);
-  return hash.digest('hex');
+  return hash.digest();
 }
 
 /** Parses a raw key: '' → undefined; INPUT_INVALID (400, Japanese) unless 16–64 of `A-Z a-z 0-9 - _`. */
@@ -87,19 +88,20 @@ export function keyedRequest(keys: RequestKeys | undefined, route: KeyedRoute): 
     const raw = keys ? parseRequestKey(route.key(req)) : undefined;
     if (!keys || !raw) return next();
     const owner = await route.owner(req, res);
-    const key = sha256([route.scope, owner, raw]);
-    const fingerprint = sha256(route.content(req));
+    const key = sha256(['id', route.scope, owner, raw]).toString('hex');
+    const secret = sha256(['seal', route.scope, owner, raw]);
+    const fingerprint = sha256(route.content(req)).toString('hex');
     const outcome = await settle(keys, key, route.scope, fingerprint);
-    if (outcome.kind === 'replay') return replay(res, outcome.response);
+    if (outcome.kind === 'replay') return replay(res, openResponse(outcome.sealed, secret));
     captureResponse(res, async (response) => {
-      if (response.status < 400) await keys.store.complete(key, JSON.stringify(response));
+      if (response.status < 400) await keys.store.complete(key, sealResponse(response, secret));
       else await keys.store.release(key);
     });
     next();
   };
 }
 
-type Outcome = { kind: 'run' } | { kind: 'replay'; response: StoredResponse };
+type Outcome = { kind: 'run' } | { kind: 'replay'; sealed: string };
 
 /** Claims the key, or waits for the response of the request that claimed it first. */
 async function settle(keys: RequestKeys, key: string, scope: string, fingerprint: string): Promise<Outcome> {
@@ -112,7 +114,7 @@ async function settle(keys: RequestKeys, key: string, scope: string, fingerprint
       throw new KotaeError('CONFLICT', 'request key reused with other content', {
         userMessage: REQUEST_KEY_MESSAGES.reused,
       });
-    if (found.response !== undefined) return { kind: 'replay', response: JSON.parse(found.response) as StoredResponse };
+    if (found.response !== undefined) return { kind: 'replay', sealed: found.response };
     const staleBefore = new Date(keys.now().getTime() - (keys.staleMs ?? 300_000));
     if (await keys.store.takeOver(key, staleBefore, keys.now())) return { kind: 'run' };
     if (keys.now().getTime() >= waitUntil)

@@ -73,6 +73,14 @@ describe('keyedRequest', () => {
     assert.deepEqual(first, { status: 201, type: 'application/json; charset=utf-8', body: { run: 1, text: '一回目' } });
     assert.deepEqual(again, first);
     assert.equal(runs, 1);
+    // Stored sealed: neither the key nor the answer can be read from the row.
+    const [[id, row]] = [...store.rows];
+    assert.match(id, /^[0-9a-f]{64}$/);
+    assert.ok(!id.includes(KEY));
+    const stored = Buffer.from(row.response ?? '', 'base64');
+    assert.ok(stored.length > 28);
+    assert.equal(stored.includes(Buffer.from('一回目')), false);
+    assert.throws(() => JSON.parse(stored.toString('utf8')));
   });
 
   it('runs every request without a key', async () => {
