@@ -105,7 +105,8 @@ type Outcome = { kind: 'run' } | { kind: 'replay'; sealed: string };
 
 /** Claims the key, or waits for the response of the request that claimed it first. */
 async function settle(keys: RequestKeys, key: string, scope: string, fingerprint: string): Promise<Outcome> {
-  const waitUntil = keys.now().getTime() + (keys.waitMs ?? 30_000);
+  // Waiting is measured in real time (a test clock may stand still); claims and take-overs use the clock.
+  const waitUntil = performance.now() + (keys.waitMs ?? 30_000);
   for (;;) {
     if (await keys.store.claim(key, scope, fingerprint, keys.now())) return { kind: 'run' };
     const found = await keys.store.find(key);
@@ -117,7 +118,7 @@ async function settle(keys: RequestKeys, key: string, scope: string, fingerprint
     if (found.response !== undefined) return { kind: 'replay', sealed: found.response };
     const staleBefore = new Date(keys.now().getTime() - (keys.staleMs ?? 300_000));
     if (await keys.store.takeOver(key, staleBefore, keys.now())) return { kind: 'run' };
-    if (keys.now().getTime() >= waitUntil)
+    if (performance.now() >= waitUntil)
       throw new KotaeError('CONFLICT', 'request key still running', {
         userMessage: REQUEST_KEY_MESSAGES.busy,
         details: { retryAfterSeconds: 2 },
