@@ -34,6 +34,8 @@ export interface RequestKeyStore {
   release(key: string): Promise<void>;
   /** Takes over a claim still without response and claimed before `staleBefore`; true when this call took it. */
   takeOver(key: string, staleBefore: Date, at: Date): Promise<boolean>;
+  /** Renews a claim still without response (its request is still running). */
+  renew(key: string, at: Date): Promise<void>;
   /** Deletes keys claimed before `before`; returns how many. */
   purgeBefore(before: Date): Promise<number>;
 }
@@ -44,7 +46,7 @@ export interface RequestKeys {
   now: () => Date;
   /** How long a repeat waits for the first request (default 30 s), then answers 409. */
   waitMs?: number;
-  /** A claim without response older than this belongs to a dead instance and is taken over (default 5 min). */
+  /** A claim not renewed for this long belongs to a dead instance and is taken over (default 10 s). */
   staleMs?: number;
 }
 
@@ -70,6 +72,8 @@ export const REQUEST_KEY_MESSAGES = Object.freeze({
 });
 
 const POLL_MS = 100;
+/** A running request renews its claim this often, so a claim goes stale soon after its instance died. */
+const RENEW_MS = 2_000;
 
 function sha256(parts: readonly string[]): Buffer {
   const hash = createHash('sha256');
@@ -93,7 +97,11 @@ export function keyedRequest(keys: RequestKeys | undefined, route: KeyedRoute): 
     const fingerprint = sha256(route.content(req)).toString('hex');
     const outcome = await settle(keys, key, route.scope, fingerprint);
     if (outcome.kind === 'replay') return replay(res, openResponse(outcome.sealed, secret));
+    const renewal = setInterval(() => void keys.store.renew(key, keys.now()).catch(() => undefined), RENEW_MS);
+    renewal.unref();
+    res.once('close', () => clearInterval(renewal));
     captureResponse(res, async (response) => {
+      clearInterval(renewal);
       if (response.status < 400) await keys.store.complete(key, sealResponse(response, secret));
       else await keys.store.release(key);
     });
@@ -116,7 +124,7 @@ async function settle(keys: RequestKeys, key: string, scope: string, fingerprint
         userMessage: REQUEST_KEY_MESSAGES.reused,
       });
     if (found.response !== undefined) return { kind: 'replay', sealed: found.response };
-    const staleBefore = new Date(keys.now().getTime() - (keys.staleMs ?? 300_000));
+    const staleBefore = new Date(keys.now().getTime() - (keys.staleMs ?? 10_000));
     if (await keys.store.takeOver(key, staleBefore, keys.now())) return { kind: 'run' };
     if (performance.now() >= waitUntil)
       throw new KotaeError('CONFLICT', 'request key still running', {

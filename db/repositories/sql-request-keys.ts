@@ -59,6 +59,11 @@ export class SqlRequestKeys {
     });
   }
 
+  /** Renews a claim without response (its request still runs). */
+  async renew(requestKey: string, at: Date): Promise<void> {
+    await runDb(this.ds, () => this.repo().update({ requestKey, response: IsNull() }, { claimedAt: at }));
+  }
+
   /** Deletes keys claimed before `before`; returns how many. */
   purgeBefore(before: Date): Promise<number> {
     return runDb(this.ds, async () => (await this.repo().delete({ claimedAt: LessThan(before) })).affected ?? 0);

@@ -49,6 +49,17 @@ export function requestKeyStoreContract(name: string, factory: RequestKeyStoreFa
       assert.equal(await store.takeOver(KEY, at('2026-12-05T00:00:00Z'), at('2026-12-05T00:00:00Z')), false);
     });
 
+    it('renews a claim without response only', async () => {
+      await store.claim(KEY, 'api.ask', 'f1', at('2026-12-04T00:00:00Z'));
+      await store.renew(KEY, at('2026-12-04T00:00:02Z'));
+      assert.equal((await store.find(KEY))?.claimedAt.toISOString(), '2026-12-04T00:00:02.000Z');
+      await store.complete(KEY, 'done');
+      await store.renew(KEY, at('2026-12-04T00:00:04Z'));
+      assert.equal((await store.find(KEY))?.claimedAt.toISOString(), '2026-12-04T00:00:02.000Z');
+      await store.renew('b'.repeat(64), at('2026-12-04T00:00:04Z'));
+      assert.equal(await store.find('b'.repeat(64)), undefined);
+    });
+
     it('purges keys claimed before a date and says how many', async () => {
       await store.claim(KEY, 'api.ask', 'f1', at('2026-12-01T00:00:00Z'));
       await store.claim('b'.repeat(64), 'console.form', 'f2', at('2026-12-03T00:00:00Z'));

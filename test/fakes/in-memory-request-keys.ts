@@ -32,6 +32,11 @@ export class InMemoryRequestKeys implements RequestKeyStore {
     return true;
   }
 
+  async renew(key: string, at: Date): Promise<void> {
+    const row = this.rows.get(key);
+    if (row && row.response === undefined) this.rows.set(key, { ...row, claimedAt: at });
+  }
+
   async purgeBefore(before: Date): Promise<number> {
     let n = 0;
     for (const [key, row] of this.rows)
