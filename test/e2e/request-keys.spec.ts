@@ -331,11 +331,35 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       assert.equal(await rows('register_entry', 'issueReason', '台帳K-一度だけ'), 1);
     });
 
+    it('generates a report posted twice with one key once (one audit entry), answering alike', async () => {
+      const page = await session.get('/console/reports');
+      assert.equal(page.status, 200);
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)?.[1] ?? '';
+      const key = formKey(page.text, '/reports/generate');
+      assert.match(key ?? '', /^[0-9a-f-]{36}$/);
+      const fields = { _csrf: csrf, _key: key!, kind: 'monthly', period: '2026-05' };
+      const answers: [number, string | null][] = [];
+      for (const app of [one, two]) {
+        const res = await fetch(`${app.url}/console/reports/generate`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams(fields).toString(),
+        });
+        answers.push([res.status, res.headers.get('location')]);
+      }
+      assert.deepEqual(answers, [
+        [303, '/console/reports/monthly/2026-05'],
+        [303, '/console/reports/monthly/2026-05'],
+      ]);
+      assert.equal(await rows('audit_log', 'target', 'monthly-2026-05'), 1);
+    });
+
     it('forgets keys older than a day (the retention job purges them)', async () => {
       const store = new SqlRequestKeys(one.app.dataSource);
       assert.equal(await store.purgeBefore(new Date(Date.now() - 86_400_000)), 0);
       const kept = await count(one.app.dataSource, 'request_key', 'requestKey', '');
-      assert.ok(kept >= 11, `${kept} keys`);
+      assert.ok(kept >= 12, `${kept} keys`);
       assert.equal(await store.purgeBefore(new Date(Date.now() + 60_000)), kept);
     });
   });
