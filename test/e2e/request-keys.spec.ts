@@ -156,6 +156,36 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       assert.equal(await rows('ticket_comment', 'body', '追記D-一度だけ'), 2);
     });
 
+    it('opens one separate ticket and records one feedback when each is sent twice (also at once) with one key', async () => {
+      const conv = await conversation();
+      const first = await postJson(
+        `${one.url}/api/tickets`,
+        { conversationId: conv.id, details: '分離L-最初', user: CONTACT },
+        conv.secret,
+      );
+      assert.equal(first.status, 201);
+      const body = { conversationId: conv.id, details: '分離L-別件 プリンタとは別です', user: CONTACT, separate: true };
+      const key = newKey();
+      const answers = await Promise.all(
+        [one, two, one].map((app) =>
+          postJson(`${app.url}/api/tickets`, body, { ...conv.secret, 'idempotency-key': key }),
+        ),
+      );
+      assert.equal(answers[0]!.status, 201);
+      for (const a of answers.slice(1)) assert.deepEqual(a, answers[0]);
+      assert.equal(await rows('ticket', 'details', '分離L-別件'), 1);
+      const feedbackKey = newKey();
+      const feedback = { conversationId: conv.id, resolved: false, comment: '分離L-感想' };
+      const said = await Promise.all(
+        [two, one].map((app) =>
+          postJson(`${app.url}/api/feedback`, feedback, { ...conv.secret, 'idempotency-key': feedbackKey }),
+        ),
+      );
+      assert.equal(said[0]!.status, 200);
+      assert.deepEqual(said[1], said[0]);
+      assert.equal(await rows('feedback', 'comment', '分離L-感想'), 1);
+    });
+
     it('keeps keys apart per conversation: the same key in another conversation is written there', async () => {
       const a = await conversation();
       const b = await conversation();
@@ -359,7 +389,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const store = new SqlRequestKeys(one.app.dataSource);
       assert.equal(await store.purgeBefore(new Date(Date.now() - 86_400_000)), 0);
       const kept = await count(one.app.dataSource, 'request_key', 'requestKey', '');
-      assert.ok(kept >= 12, `${kept} keys`);
+      assert.ok(kept >= 14, `${kept} keys`);
       assert.equal(await store.purgeBefore(new Date(Date.now() + 60_000)), kept);
     });
   });

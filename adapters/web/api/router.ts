@@ -75,20 +75,22 @@ export function createApiRouter(deps: ApiDeps): Router {
   }
   router.use('/conversations', createConversationRoutes(deps));
 
-  // The key of a message is its conversation's (checked first), the signed-in user's, or — the first
-  // message of an anonymous chat — the key alone (random, made by the page for this one message).
-  const askKeyed = keyedRequest(deps.requestKeys, {
-    scope: 'api.ask',
-    key: (req) => req.get(IDEMPOTENCY_HEADER) ?? '',
-    content: (req) => [JSON.stringify(req.body ?? {})],
-    owner: async (req) => {
-      const id: unknown = (req.body as { conversationId?: unknown } | undefined)?.conversationId;
-      if (typeof id === 'string' && id)
-        return `conversation:${(await requireWebConversation(conversations, id, req)).id}`;
-      const me = webIdentityOf(req);
-      return me ? `user:${me.subject}` : 'new';
-    },
-  });
+  // A key belongs to the request's conversation (access checked first), else to the signed-in user, else —
+  // the first message of an anonymous chat — to the key alone (random, made by the page for this message).
+  const keyed = (scope: string) =>
+    keyedRequest(deps.requestKeys, {
+      scope,
+      key: (req) => req.get(IDEMPOTENCY_HEADER) ?? '',
+      content: (req) => [JSON.stringify(req.body ?? {})],
+      owner: async (req) => {
+        const id: unknown = (req.body as { conversationId?: unknown } | undefined)?.conversationId;
+        if (typeof id === 'string' && id)
+          return `conversation:${(await requireWebConversation(conversations, id, req)).id}`;
+        const me = webIdentityOf(req);
+        return me ? `user:${me.subject}` : 'new';
+      },
+    });
+  const askKeyed = keyed('api.ask');
 
   router.post('/ask', askKeyed, async (req, res) => {
     const body = parseBody(AskBody, req.body);
@@ -127,7 +129,7 @@ export function createApiRouter(deps: ApiDeps): Router {
     res.json({ ...replyJson(reply, deps.publicUrl), ...(conversationToken ? { conversationToken } : {}) });
   });
 
-  router.post('/tickets', async (req, res) => {
+  router.post('/tickets', keyed('api.tickets'), async (req, res) => {
     const body = parseBody(EscalateBody, req.body);
     const conversation = await requireWebConversation(conversations, body.conversationId, req);
     const me = webIdentityOf(req);
@@ -147,7 +149,7 @@ export function createApiRouter(deps: ApiDeps): Router {
       .json({ number: ticket.number, message: reply.text, created: created !== false, actions: reply.actions });
   });
 
-  router.post('/feedback', async (req, res) => {
+  router.post('/feedback', keyed('api.feedback'), async (req, res) => {
     const body = parseBody(FeedbackBody, req.body);
     await requireWebConversation(conversations, body.conversationId, req);
     const reply = await helpdesk.feedback(body);

@@ -230,7 +230,8 @@
 
   async function feedback(resolved) {
     try {
-      const data = await request('POST', '/api/feedback', { conversationId: conversationId, resolved: resolved });
+      const body = { conversationId: conversationId, resolved: resolved };
+      const data = await request('POST', '/api/feedback', body, newKey());
       renderReply({ answer: data.message, outcome: 'feedback', actions: data.actions });
     } catch (e) {
       addMessage('bot error', e.message);
@@ -273,7 +274,7 @@
         const details = node.elements.details.value;
         const body = { conversationId: conversationId, details: details || undefined, user: user };
         if (separate) body.separate = true;
-        const data = await request('POST', '/api/tickets', body);
+        const data = await request('POST', '/api/tickets', body, newKey());
         saveProfile(user);
         box.textContent = '';
         box.appendChild(el('div', 'ticket-number', '受付番号: ' + data.number));
