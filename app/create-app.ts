@@ -18,7 +18,7 @@ import { SqlJobLease } from '../db';
 import { SqlJobRunStore } from '../db';
 import { SqlProcessedDeliveries } from '../db';
 import { SqlRetentionStore } from '../db';
-import { SqlWriteKeys } from '../db';
+import { SqlRequestKeys, SqlWriteKeys } from '../db';
 import {
   AUDIT_ANCHOR_JOB,
   AuditAnchorJob,
@@ -224,9 +224,12 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     });
     // Rate limits counted in the database, shared by every instance (issue 11 point 6).
     const rateCounter = new SqlRateLimits(ds, now);
+    // Keyed POSTs (issue 17): a message, upload or console form sent again is answered once, written once.
+    const requestKeys = { store: new SqlRequestKeys(ds), now };
     const knowledgeSide = wireKnowledge({ ds, config, knowledge, indexSync, leases, logger, clock });
     const operators = await wireConsole({
       rateCounter,
+      requestKeys,
       config,
       audit,
       knowledge: knowledgeSide.console,
@@ -308,9 +311,9 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       { path: '/api/messages', method: 'post', json: true, handler: (req, res) => teams.handle(req, res) },
       {
         path: '/console/reports',
-        handler: createConsoleReportsRouter({ auth: operators.auth, reports: reports.service, logger }),
+        handler: createConsoleReportsRouter({ auth: operators.auth, reports: reports.service, logger, requestKeys }),
       },
-      { path: '/console/registers', handler: registerDesk.router(operators.auth, logger) },
+      { path: '/console/registers', handler: registerDesk.router(operators.auth, logger, requestKeys) },
       { path: '/console', handler: operators.router },
       { path: '/api/files/:id', handler: fileLinkHandler({ attachments: operators.attachments, signer, clock }) },
     ];
@@ -357,6 +360,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       logger,
       mounts,
       attachments: { attachments: operators.attachments },
+      requestKeys,
       gate: () => schemaGuard.blocked(),
       health: async () => {
         // A write probe that never waits: a lock held elsewhere reads `degraded` (issue 11 point 8).
@@ -495,6 +499,7 @@ function startBackgroundJobs(
     attachmentFiles: operators.attachments,
     processedDeliveries: processed,
     writeKeys: new SqlWriteKeys(ds),
+    requestKeys: new SqlRequestKeys(ds),
   });
   const daily = new DailyScheduler({
     clock,

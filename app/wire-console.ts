@@ -32,7 +32,7 @@ import { createConsoleRouter, type CertificateSource, type KnowledgeConsole } fr
 import { SqlDeletionCertificates } from '../db';
 import type { KotaeConfig } from './config';
 import { signInLimiters } from './wire-rate-limits';
-import type { RateCounter } from '../adapters/web';
+import type { RateCounter, RequestKeys } from '../adapters/web';
 import type { NotificationService } from '../notify';
 import { writeManagedFaqs } from './managed-faqs';
 import { SheetFaqSource } from './indexed-faqs';
@@ -61,6 +61,8 @@ export interface ConsoleWiringDeps {
   reindex: () => Promise<void>;
   /** Counters of the sign-in rate limits (database-backed); none: no limits. */
   rateCounter?: RateCounter;
+  /** Keyed console forms (hidden `_key`). */
+  requestKeys?: RequestKeys;
   /** Operator notifications (settings page, failure list). */
   notifications?: NotificationService;
   /** This instance's id (names its reply-delivery claims). */
@@ -146,6 +148,7 @@ export async function wireConsole(d: ConsoleWiringDeps) {
   });
   const router = createConsoleRouter({
     tickets: ticketService,
+    requestKeys: d.requestKeys,
     attachments,
     workLogs,
     operations: operations.console,

@@ -8,7 +8,7 @@ import { SqlLicenceStore } from '../db';
 import { SqlRegisterStore } from '../db';
 import { LendingService, RegisterService } from '../registers';
 import { createConsoleRegistersRouter } from '../adapters/web';
-import type { AuthService } from '../adapters/web';
+import type { AuthService, RequestKeys } from '../adapters/web';
 import type { RegistersConfig } from './config-registers';
 
 /** Builds the register and lending services (their report sections: app/report-parts.ts). */
@@ -27,7 +27,7 @@ export function wireRegisters(d: { ds: DataSource; audit: AuditTrail; clock: Clo
     registers,
     lending,
     /** The console pages, mounted at `/console/registers`. */
-    router: (auth: AuthService, logger: Logger) =>
-      createConsoleRegistersRouter({ registers, lending, clock: d.clock, auth, logger }),
+    router: (auth: AuthService, logger: Logger, requestKeys?: RequestKeys) =>
+      createConsoleRegistersRouter({ registers, lending, clock: d.clock, auth, logger, requestKeys }),
   };
 }

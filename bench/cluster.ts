@@ -10,8 +10,10 @@
  * duplicated tickets and replies, checked in the database afterwards. A reply is posted as the browser
  * posts the console form: with the one-time key of the rendered page, sent again with the same key when
  * the connection fails (the proxy retries too), so a reply the killed instance applied is not doubled.
+ * An ask carries an `Idempotency-Key` made for that message, as the web chat sends it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -209,9 +211,10 @@ async function main(): Promise<void> {
       return ok;
     };
     const ask = async (question: string) => {
+      // Like the web chat: one key per message, so a retry by the proxy is answered, not asked again.
       const res = await fetch(`${proxy.url}/api/ask`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
         body: JSON.stringify({ question, user: { name: '山田 花子', department: '総務課', phone: '内線 1234' } }),
       });
       if (res.status !== 200) fail(`ask ${res.status}`);

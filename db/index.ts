@@ -35,6 +35,7 @@ export {
   SqlUnansweredQuestions,
   SqlWorkLogStore,
   SqlWriteKeys,
+  SqlRequestKeys,
 } from './repositories';
 export type * from './schema';
 export { SqlAttachmentStore, linkHeldAttachments } from './repositories';

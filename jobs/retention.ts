@@ -54,6 +54,8 @@ export interface RetentionJobDeps {
   processedDeliveries?: { purgeBefore(before: Date): Promise<number> };
   /** One-time keys of console writes (a retry comes within minutes); purged after a day. */
   writeKeys?: { purgeBefore(before: Date): Promise<number> };
+  /** Keys of keyed web chat and console POSTs (a retry comes within seconds; a day is plenty). */
+  requestKeys?: { purgeBefore(before: Date): Promise<number> };
   logger?: Logger;
   /** Issue 11: the certificate, retention per class, secure deletion, audit and backup pruning. */
   trust?: RetentionTrustDeps;
@@ -138,6 +140,7 @@ export class RetentionJob {
         const files = (await this.deps.attachmentFiles?.removeUnreferencedFiles(new Date(now.getTime() - DAY_MS))) ?? 0;
         const deliveries = (await this.deps.processedDeliveries?.purgeBefore(new Date(now.getTime() - DAY_MS))) ?? 0;
         await this.deps.writeKeys?.purgeBefore(new Date(now.getTime() - DAY_MS));
+        await this.deps.requestKeys?.purgeBefore(new Date(now.getTime() - DAY_MS));
         const base = { cutoff, conversations, tickets, files, deliveries };
         if (!trust || !days) return base;
         const audit = await trust.audit.pruneBefore(before(days.auditDays));

@@ -17,6 +17,7 @@ import { createKbRouter } from './kb-files';
 import { createLegalRouter, type LegalPages } from './legal';
 import { loadWebIdentity, type WebSessionStore } from './sso';
 import { apiRateLimiters, LIMITED_API_PATHS, type ApiRateLimits } from './rate-limit';
+import type { RequestKeys } from './request-keys';
 
 /** A router or handler mounted at a path by the composition root. */
 export interface Mount {
@@ -63,6 +64,8 @@ export interface WebAppDeps {
   before?: RequestHandler[];
   /** Rate limits of the public API (per IP, per conversation, uploads). */
   apiLimits?: ApiRateLimits;
+  /** Keyed POSTs of the web chat (messages and uploads sent with `Idempotency-Key`). */
+  requestKeys?: RequestKeys;
 }
 
 const STATIC_DIR = projectFile('adapters', 'web', 'static');
@@ -116,7 +119,14 @@ export function createWebApp(deps: WebAppDeps): Express {
     else app.use(mount.path, ...handlers);
   }
   if (deps.attachments)
-    app.use('/api', createAttachmentApiRouter({ ...deps.attachments, conversations: deps.conversations }));
+    app.use(
+      '/api',
+      createAttachmentApiRouter({
+        ...deps.attachments,
+        conversations: deps.conversations,
+        requestKeys: deps.requestKeys,
+      }),
+    );
   app.use(
     '/api',
     json,

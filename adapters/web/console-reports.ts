@@ -4,24 +4,32 @@
  */
 import express, { Router, type Request } from 'express';
 import { authOf, loadSession, requireRole, type AuthService } from './auth';
-import { consoleErrorPage, raw, renderPage } from './console';
+import { consoleErrorPage, consoleFormKeys, raw, renderPage } from './console';
 import type { Logger } from '../../core';
 import { createReportsRouter, type ReportPagesService } from './reports';
 import { rejectNulInBody } from './request-errors';
+import type { RequestKeys } from './request-keys';
 
 /** Router to mount at `/console/reports` (before the console router). */
 export function createConsoleReportsRouter(deps: {
   auth: AuthService;
   reports: ReportPagesService;
   logger: Logger;
+  /** Keyed forms (hidden `_key`): a report generated or finalised by a form posted again is written once. */
+  requestKeys?: RequestKeys;
 }): Router {
   const router = Router();
+  const keyed = consoleFormKeys(deps.requestKeys);
   const signInPath = (req: Request) => `${req.baseUrl.replace(/\/reports$/, '')}/signin`;
   router.use(express.urlencoded({ extended: false, limit: '200kb' }), rejectNulInBody, loadSession(deps.auth));
   router.use(
     createReportsRouter({
       reports: deps.reports,
-      authorize: () => requireRole('operator', signInPath),
+      authorize: () => {
+        const allowed = requireRole('operator', signInPath);
+        // Role first, then the form's key (its owner is the signed-in operator).
+        return (req, res, next) => allowed(req, res, (err?: unknown) => (err ? next(err) : keyed(req, res, next)));
+      },
       layout: (title, bodyHtml, _req, res) =>
         renderPage({ base: '/console', title, body: raw(bodyHtml), auth: authOf(res) }),
       csrfToken: (_req, res) => authOf(res)?.session.csrfToken ?? '',

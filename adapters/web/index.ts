@@ -14,3 +14,4 @@ export { AccountService, AuthService, FederatedSignIn } from './auth';
 export { createConsoleReportsRouter } from './console-reports';
 export { type OperationsConsole, type StagedCsv } from './console';
 export { createConsoleRegistersRouter } from './console-registers';
+export { IDEMPOTENCY_HEADER, type RequestKeyRecord, type RequestKeys, type RequestKeyStore } from './request-keys';

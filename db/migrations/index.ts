@@ -20,6 +20,7 @@ import { OperationsLedger1765020000000 } from './1765020000000-operations-ledger
 import { RegistersAndLending1765030000000 } from './1765030000000-registers-and-lending';
 import { DeskDuties1765040000000 } from './1765040000000-desk-duties';
 import { WriteKeys1765100000000 } from './1765100000000-write-keys';
+import { RequestKeys1765200000000 } from './1765200000000-request-keys';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   RegistersAndLending1765030000000,
   DeskDuties1765040000000,
   WriteKeys1765100000000,
+  RequestKeys1765200000000,
 ];

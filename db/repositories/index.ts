@@ -31,6 +31,7 @@ export { SqlCampaignStore } from './sql-campaign-store';
 export { SqlConfidentialRoster } from './sql-confidential-roster';
 export { SqlFailedSaves } from './sql-failed-saves';
 export { SqlWriteKeys } from './sql-write-keys';
+export { SqlRequestKeys } from './sql-request-keys';
 export { SqlFySwitchStore } from './sql-fy-switch';
 export { SqlLendingStore } from './sql-lending-store';
 export { SqlLicenceStore } from './sql-licence-store';

@@ -269,6 +269,14 @@ export interface WriteKeyRow {
   fingerprint: string;
   createdAt: Date;
 }
+/** A claimed key of a keyed POST (table request_key). */
+export interface RequestKeyRow {
+  requestKey: string;
+  scope: string;
+  fingerprint: string;
+  response: string | null;
+  claimedAt: Date;
+}
 export interface ConfidentialRosterRow {
   id: string;
   username: string;

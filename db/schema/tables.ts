@@ -27,6 +27,7 @@ import {
   ticketEvent,
   workLog,
   writeKey,
+  requestKey,
 } from './ticket-tables';
 import { auditLog, deletionCertificate, operator, rateLimit, session, webSession } from './access-tables';
 import {
@@ -74,6 +75,7 @@ export const ALL_TABLES: readonly TableSpec[] = [
   alertState,
   failedSave,
   writeKey,
+  requestKey,
   ...OPERATIONS_TABLES,
   registerEntry,
   lendingItem,

@@ -244,3 +244,19 @@ export const fySwitchTask: TableSpec = {
   },
   indices: [{ columns: ['batchId'] }],
 };
+
+/**
+ * Keyed POSTs of the web chat and console forms (issue 17): the key hashed with its scope and owner, a
+ * hash of what was submitted, and the response of the first request (null while it runs).
+ */
+export const requestKey: TableSpec = {
+  name: 'request_key',
+  columns: {
+    requestKey: { kind: 'short', length: 64, primary: true },
+    scope: short(32),
+    fingerprint: short(64),
+    response: optLong,
+    claimedAt: date,
+  },
+  indices: [{ columns: ['claimedAt'] }],
+};

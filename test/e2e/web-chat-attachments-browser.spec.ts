@@ -1,6 +1,7 @@
 /**
  * A requester attaches a screenshot in the web chat (real Chromium, real app): the 📎 button uploads
- * it, the chat shows its thumbnail, and after escalation the operator sees it on the ticket page.
+ * it (with a key of its own, `Idempotency-Key`), the chat shows its thumbnail, and after escalation the
+ * operator sees it on the ticket page.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -48,6 +49,13 @@ describe('web chat attachments in a real browser (chromium)', function () {
     await page.waitForSelector('.msg.bot[data-outcome]');
     const shot = path.join(temp.dir, 'エラー画面.png');
     fs.writeFileSync(shot, await page.screenshot());
+    // The page's key for this upload (a proxy retrying it sends the same; request-keys.spec.ts shows it
+    // is stored once — the browser's interception here cannot resend a file body).
+    const uploadKeys: string[] = [];
+    await page.route('**/api/conversations/*/attachments', async (route) => {
+      if (route.request().method() === 'POST') uploadKeys.push(route.request().headers()['idempotency-key'] ?? '');
+      await route.continue();
+    });
     await page.locator('#attach-input').setInputFiles(shot);
     await page.waitForFunction(() =>
       /受け取りました/.test(document.querySelector('.attach-status')?.textContent ?? ''),
@@ -61,6 +69,8 @@ describe('web chat attachments in a real browser (chromium)', function () {
       return !!img && img.complete && img.naturalWidth > 0;
     });
     assert.equal(await page.locator('.attach-item').count(), 1);
+    assert.equal(uploadKeys.length, 1);
+    assert.match(uploadKeys[0]!, /^[0-9a-f]{32}$/);
     assert.match((await page.locator('.attach-thumb').getAttribute('src')) ?? '', /^blob:/);
 
     await page.locator('.attach-item').first().waitFor();

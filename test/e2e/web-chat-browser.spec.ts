@@ -1,7 +1,8 @@
 /**
  * The foundation's "done when", in a real browser on the real app: a forgotten-password question is
  * answered with its source, an out-of-scope question is escalated to a ticket, the ticket appears in
- * the console, and the monthly report counts both.
+ * the console, and the monthly report counts both. A message sent twice by a retrying proxy (the first
+ * answer lost) carries the page's key for that message both times and is written once.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -74,5 +75,34 @@ describe('web chat in a real browser (chromium) on the real app', function () {
     assert.equal(model.inquiries.answered, 1, JSON.stringify(model.inquiries));
     assert.equal(model.inquiries.escalated, 1, JSON.stringify(model.inquiries));
     assert.equal(model.tickets.opened, 1);
+  });
+
+  it('sends one key per message, so a proxy retry of a message is answered and logged once', async () => {
+    const fresh = await browser!.newPage({ locale: 'ja-JP' });
+    const keys: string[] = [];
+    // A proxy whose first answer is lost: it sends the same request again and passes that answer on.
+    await fresh.route('**/api/ask', async (route) => {
+      keys.push(route.request().headers()['idempotency-key'] ?? '');
+      await route.fetch();
+      await route.fulfill({ response: await route.fetch() });
+    });
+    await fresh.goto(`${kotae.url}/`);
+    for (const question of ['再送試験A プリンタで印刷できません', '再送試験B プリンタで印刷できません']) {
+      const before = await fresh.locator('.msg.bot[data-outcome]').count();
+      await fresh.fill('#question', question);
+      await fresh.keyboard.press('Enter');
+      await fresh.waitForFunction((n) => document.querySelectorAll('.msg.bot[data-outcome]').length > n, before);
+    }
+    await fresh.close();
+    assert.equal(keys.length, 2);
+    assert.match(keys[0]!, /^[0-9a-f]{32}$/);
+    assert.notEqual(keys[0], keys[1]);
+    const rows = (await kotae.app.dataSource.query(
+      `SELECT "text" FROM "question" WHERE "text" LIKE '再送試験%' ORDER BY "text"`,
+    )) as { text: string }[];
+    assert.deepEqual(
+      rows.map((r) => r.text),
+      ['再送試験A プリンタで印刷できません', '再送試験B プリンタで印刷できません'],
+    );
   });
 });

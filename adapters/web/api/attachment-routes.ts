@@ -10,11 +10,14 @@ import { ATTACHMENT_MESSAGES, isInlineImage, type AttachmentMeta, type Attachmen
 import { sendAttachment } from '../attachment-download';
 import { requireWebConversation } from './conversation-access';
 import { receiveUpload } from '../multipart';
+import { IDEMPOTENCY_HEADER, keyedRequest, type RequestKeys } from '../request-keys';
 
 /** What the attachment routes need. */
 export interface ChatAttachmentDeps {
   attachments: AttachmentService;
   conversations: ConversationStore;
+  /** Keyed uploads: an upload sent again with its `Idempotency-Key` is answered as the first time, stored once. */
+  requestKeys?: RequestKeys;
 }
 
 /** An attachment as the chat page sees it. */
@@ -39,7 +42,15 @@ export function createAttachmentApiRouter(deps: ChatAttachmentDeps): Router {
     requireWebConversation(deps.conversations, String(req.params.id), req);
   const service = deps.attachments;
 
-  router.post('/conversations/:id/attachments', async (req, res) => {
+  // The body is a stream not read yet: a retry is recognised by its length and multipart boundary.
+  const uploadKeyed = keyedRequest(deps.requestKeys, {
+    scope: 'api.attachment',
+    key: (req) => req.get(IDEMPOTENCY_HEADER) ?? '',
+    content: (req) => [req.get('content-type') ?? '', req.get('content-length') ?? ''],
+    owner: async (req) => `conversation:${(await access(req)).id}`,
+  });
+
+  router.post('/conversations/:id/attachments', uploadKeyed, async (req, res) => {
     const conversation = await access(req);
     const upload = await receiveUpload(req, {
       maxBytes: service.maxBytes,

@@ -16,6 +16,7 @@ import { SSO_MESSAGES } from '../sso';
 import { createConversationRoutes } from './conversation-routes';
 import { requireContact } from './contact';
 import { AskBody, EscalateBody, FeedbackBody, parseBody } from './schemas';
+import { IDEMPOTENCY_HEADER, keyedRequest, type RequestKeys } from '../request-keys';
 
 /** What the API needs. */
 export interface ApiDeps {
@@ -29,6 +30,8 @@ export interface ApiDeps {
   maxQuestionChars?: number;
   /** KOTAE_PUBLIC_URL: links under `<publicUrl>/kb/` are answered as `/kb/…`, on the host the page came from. */
   publicUrl?: string;
+  /** Keyed POSTs: a message sent again with its `Idempotency-Key` is answered as the first time, written once. */
+  requestKeys?: RequestKeys;
 }
 
 /** The requester as the directory says (name, 所属), with the phone the user typed. */
@@ -72,7 +75,24 @@ export function createApiRouter(deps: ApiDeps): Router {
   }
   router.use('/conversations', createConversationRoutes(deps));
 
-  router.post('/ask', async (req, res) => {
+  // A key belongs to the request's conversation (access checked first), else to the signed-in user, else —
+  // the first message of an anonymous chat — to the key alone (random, made by the page for this message).
+  const keyed = (scope: string) =>
+    keyedRequest(deps.requestKeys, {
+      scope,
+      key: (req) => req.get(IDEMPOTENCY_HEADER) ?? '',
+      content: (req) => [JSON.stringify(req.body ?? {})],
+      owner: async (req) => {
+        const id: unknown = (req.body as { conversationId?: unknown } | undefined)?.conversationId;
+        if (typeof id === 'string' && id)
+          return `conversation:${(await requireWebConversation(conversations, id, req)).id}`;
+        const me = webIdentityOf(req);
+        return me ? `user:${me.subject}` : 'new';
+      },
+    });
+  const askKeyed = keyed('api.ask');
+
+  router.post('/ask', askKeyed, async (req, res) => {
     const body = parseBody(AskBody, req.body);
     const me = webIdentityOf(req);
     let conversationId = body.conversationId;
@@ -109,7 +129,7 @@ export function createApiRouter(deps: ApiDeps): Router {
     res.json({ ...replyJson(reply, deps.publicUrl), ...(conversationToken ? { conversationToken } : {}) });
   });
 
-  router.post('/tickets', async (req, res) => {
+  router.post('/tickets', keyed('api.tickets'), async (req, res) => {
     const body = parseBody(EscalateBody, req.body);
     const conversation = await requireWebConversation(conversations, body.conversationId, req);
     const me = webIdentityOf(req);
@@ -129,7 +149,7 @@ export function createApiRouter(deps: ApiDeps): Router {
       .json({ number: ticket.number, message: reply.text, created: created !== false, actions: reply.actions });
   });
 
-  router.post('/feedback', async (req, res) => {
+  router.post('/feedback', keyed('api.feedback'), async (req, res) => {
     const body = parseBody(FeedbackBody, req.body);
     await requireWebConversation(conversations, body.conversationId, req);
     const reply = await helpdesk.feedback(body);

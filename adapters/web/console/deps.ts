@@ -22,6 +22,7 @@ import type { NotificationService } from '../../../notify';
 import type { KnowledgeConsole } from './knowledge-deps';
 import type { CertificateDocument } from '../../../reports';
 import type { OperationsConsole } from './operations';
+import type { RequestKeys } from '../request-keys';
 
 /** Where the console reads deletion certificates (the retention job writes them). */
 export interface CertificateSource {
@@ -36,6 +37,8 @@ export interface CertificateSource {
 /** Dependencies of createConsoleRouter. */
 export interface ConsoleDeps {
   tickets: TicketService;
+  /** Keyed forms: a form posted again with its hidden `_key` is answered as the first time, written once. */
+  requestKeys?: RequestKeys;
   /** Files on replies and their download; without it the reply form takes no files. */
   attachments?: AttachmentService;
   workLogs: WorkLogService;

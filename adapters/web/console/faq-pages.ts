@@ -4,6 +4,7 @@ import { formatJst } from './format';
 import { html, type SafeHtml } from './html';
 import { K, ORIGIN_LABELS } from './knowledge-messages';
 import { M } from './messages';
+import { writeKeyInput } from './write-key';
 
 /** What the FAQ form needs. */
 export interface FaqFormView {
@@ -25,7 +26,7 @@ export function faqForm(v: FaqFormView): SafeHtml {
   const cats = v.categories.includes(v.input.category) ? v.categories : [v.input.category, ...v.categories];
   return html`${v.note ? html`<p class="note">${v.note}</p>` : ''}
     <form method="post" action="${v.base}${v.action}" class="stack">
-      <input type="hidden" name="_csrf" value="${v.csrf}" />
+      <input type="hidden" name="_csrf" value="${v.csrf}" />${writeKeyInput()}
       ${v.version !== undefined ? html`<input type="hidden" name="version" value="${v.version}" />` : ''}
       ${Object.entries(v.hidden ?? {}).map(([k, val]) => html`<input type="hidden" name="${k}" value="${val}" />`)}
       <div class="field">

@@ -5,6 +5,7 @@ import { inForce, lastDayOf, type RosterEntry } from '../../../tickets';
 import { html } from './html';
 import { sendPage } from './layout';
 import { done, field, param, query, type ConsoleRoute, type HandlerContext } from './route-types';
+import { writeKeyInput } from './write-key';
 
 /** Japanese texts of the roster page. */
 export const ROSTER_TEXT = {
@@ -99,7 +100,7 @@ async function page(c: HandlerContext, status = 200, error?: string): Promise<vo
           : html`<p>${T.none}</p>`
       }
       <form method="post" action="${c.base}/roster" class="stack">
-        <input type="hidden" name="_csrf" value="${c.auth.session.csrfToken}" />
+        <input type="hidden" name="_csrf" value="${c.auth.session.csrfToken}" />${writeKeyInput()}
         ${input('username', T.username, 'text', 100)} ${input('from', T.from, 'date')} ${input('to', T.to, 'date')}
         ${input('approver', T.approver)} ${input('note', T.note, 'text', 400)}
         <button type="submit">${T.add}</button>

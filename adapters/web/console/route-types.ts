@@ -23,6 +23,8 @@ export interface ConsoleRoute {
   path: string;
   role: OperatorRole;
   handle: Handler;
+  /** The handler keys its write itself (reply and note: the key is recorded in the comment's transaction). */
+  ownKey?: true;
 }
 
 /** A string form field ('' when absent or not a string). */

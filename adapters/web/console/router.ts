@@ -41,6 +41,7 @@ import { DUTY_ROUTES } from './duty-routes';
 import { ROSTER_ROUTES } from './roster-routes';
 import { FY_SWITCH_ROUTES, fySwitchUpload } from './fy-switch-routes';
 import { rejectNulInBody } from '../request-errors';
+import { consoleFormKeys } from './write-key';
 
 /** Every authorised console route (sign-in itself is open). */
 export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
@@ -125,13 +126,20 @@ export function createConsoleRouter(deps: ConsoleDeps): Router {
   router.post('/operations/terminals/import', terminalImportUpload(deps.operations));
   router.post('/fy-switch', fySwitchUpload());
   const signInPath = (req: Request) => `${req.baseUrl}/signin`;
+  const keyed = consoleFormKeys(deps.requestKeys);
   for (const route of CONSOLE_ROUTES) {
-    router[route.method](route.path, requireRole(route.role, signInPath), async (req: Request, res: Response) => {
-      const auth = requireAuth(res);
-      // Every handler sees tickets as this operator (機密性3 tickets only for the rostered and admins).
-      const scoped = { ...deps, tickets: deps.tickets.forViewer(auth.operator) };
-      await route.handle({ req, res, deps: scoped, auth, base: req.baseUrl });
-    });
+    const once = route.method === 'post' && !route.ownKey ? [keyed] : [];
+    router[route.method](
+      route.path,
+      requireRole(route.role, signInPath),
+      ...once,
+      async (req: Request, res: Response) => {
+        const auth = requireAuth(res);
+        // Every handler sees tickets as this operator (機密性3 tickets only for the rostered and admins).
+        const scoped = { ...deps, tickets: deps.tickets.forViewer(auth.operator) };
+        await route.handle({ req, res, deps: scoped, auth, base: req.baseUrl });
+      },
+    );
   }
   router.use((req: Request, res: Response) => {
     if (!authOf(res)) return res.redirect(302, signInPath(req));

@@ -5,6 +5,7 @@ import { html, type SafeHtml } from './html';
 import { sendPage } from './layout';
 import { D } from './desk-messages';
 import { done, field, param, query, type ConsoleRoute, type HandlerContext } from './route-types';
+import { writeKeyInput } from './write-key';
 
 function store(c: HandlerContext) {
   const s = c.deps.templates;
@@ -14,7 +15,7 @@ function store(c: HandlerContext) {
 
 function page(c: HandlerContext, list: ReplyTemplate[], status = 200, error?: string, typed = { name: '', body: '' }) {
   const form: SafeHtml = html`<form method="post" action="${c.base}/templates" class="stack">
-    <input type="hidden" name="_csrf" value="${c.auth.session.csrfToken}" />
+    <input type="hidden" name="_csrf" value="${c.auth.session.csrfToken}" />${writeKeyInput()}
     <div class="field">
       <label for="t-name">${D.templates.name}</label
       ><input id="t-name" name="name" maxlength="100" value="${typed.name}" />

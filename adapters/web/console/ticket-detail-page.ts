@@ -124,6 +124,7 @@ function updateForm(v: DetailView): SafeHtml {
   ];
   return html`<form method="post" action="${v.base}/tickets/${t.number}/update" class="stack">
     <input type="hidden" name="_csrf" value="${v.csrf}" /><input type="hidden" name="version" value="${t.version}" />
+    ${writeKeyInput()}
     <div class="field">
       <label for="u-status">${M.queue.status}</label
       ><select id="u-status" name="status">
@@ -176,7 +177,7 @@ function workLogSection(v: DetailView): SafeHtml {
       <summary>${M.worklog.submit}</summary>
       <form method="post" action="${v.base}/worklogs" class="stack">
         <input type="hidden" name="_csrf" value="${v.csrf}" /><input type="hidden" name="ticket" value="${t.number}" />
-        ${workLogFields(start)}
+        ${writeKeyInput()} ${workLogFields(start)}
         <button type="submit">${M.worklog.submit}</button>
       </form>
     </details>`;
@@ -325,7 +326,7 @@ export function detailBody(v: DetailView): SafeHtml {
                 : html`<p>${D.links.none}</p>`
             }
             <form method="post" action="${post('link')}" class="inline">
-              <input type="hidden" name="_csrf" value="${v.csrf}" />
+              <input type="hidden" name="_csrf" value="${v.csrf}" />${writeKeyInput()}
               <div class="field">
                 <label for="link-other">${D.links.other}</label
                 ><input

@@ -17,6 +17,7 @@ import { formatJst, slaText } from './format';
 import { confidentialBadge } from './duty-parts';
 import { html, type SafeHtml } from './html';
 import { M, PRIORITY_LABELS, SLA_LABELS, STATUS_LABELS, TYPE_LABELS } from './messages';
+import { writeKeyInput } from './write-key';
 
 /** Status filter value for the open statuses (the default). */
 export const OPEN_FILTER = 'open';
@@ -264,7 +265,7 @@ export function shortcutHelp(): SafeHtml {
 
 function saveViewForm(v: QueueView): SafeHtml {
   return html`<form method="post" action="${v.base}/views" class="save-view">
-    <input type="hidden" name="_csrf" value="${v.csrf}" />
+    <input type="hidden" name="_csrf" value="${v.csrf}" />${writeKeyInput()}
     <input type="hidden" name="query" value="${queueQuery(v.p)}" />
     <label for="view-name">${D.queue.viewName}</label>
     <input id="view-name" name="name" maxlength="50" required />

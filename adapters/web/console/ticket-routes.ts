@@ -281,6 +281,7 @@ export const TICKET_ROUTES: readonly ConsoleRoute[] = [
     method: 'post',
     path: '/tickets/:id/reply',
     role: 'operator',
+    ownKey: true,
     handle: async (c) => {
       // A malformed key is refused with 400 before anything is written (not shown inline).
       const writeKey = writeKeyOf(c);
@@ -301,6 +302,7 @@ export const TICKET_ROUTES: readonly ConsoleRoute[] = [
     method: 'post',
     path: '/tickets/:id/note',
     role: 'operator',
+    ownKey: true,
     handle: async (c) => {
       const writeKey = writeKeyOf(c);
       await onTicket(async () => {

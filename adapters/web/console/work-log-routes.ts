@@ -6,6 +6,7 @@ import { formatJst, toDateInput, toDateTimeLocal } from './format';
 import { noticeFor, sendPage } from './layout';
 import { M } from './messages';
 import { done, field, query, type ConsoleRoute } from './route-types';
+import { writeKeyInput } from './write-key';
 
 const DAY = 86_400_000;
 
@@ -71,7 +72,7 @@ export const WORK_LOG_ROUTES: readonly ConsoleRoute[] = [
         }
         <h2>${M.worklog.submit}</h2>
         <form method="post" action="${c.base}/worklogs" class="stack">
-          <input type="hidden" name="_csrf" value="${c.auth.session.csrfToken}" />
+          <input type="hidden" name="_csrf" value="${c.auth.session.csrfToken}" />${writeKeyInput()}
           <div class="field">
             <label for="w-ticket">${M.worklog.ticket}</label><input id="w-ticket" name="ticket" />
           </div>

@@ -11,12 +11,13 @@ import {
   type LicenceGrant,
   type LicencePool,
 } from '../../../registers';
-import { html, type SafeHtml } from '../console';
+import { html, writeKeyInput, type SafeHtml } from '../console';
 import { stamp } from './lending-pages';
 import { R } from './messages';
 
 const L = R.lending;
-const csrfField = (csrf: string) => html`<input type="hidden" name="_csrf" value="${csrf}" />`;
+/** The CSRF field and the form's one-time key (a form posted again is written once). */
+const csrfField = (csrf: string) => html`<input type="hidden" name="_csrf" value="${csrf}" />${writeKeyInput()}`;
 
 function checkboxes(name: string, options: readonly string[]): SafeHtml {
   return html`${options.map(

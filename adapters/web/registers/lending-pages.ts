@@ -9,11 +9,12 @@ import {
   type LendingItem,
   type LicencePool,
 } from '../../../registers';
-import { html, type SafeHtml } from '../console';
+import { html, writeKeyInput, type SafeHtml } from '../console';
 import { R } from './messages';
 
 const L = R.lending;
-const csrfField = (csrf: string) => html`<input type="hidden" name="_csrf" value="${csrf}" />`;
+/** The CSRF field and the form's one-time key (a form posted again is written once). */
+const csrfField = (csrf: string) => html`<input type="hidden" name="_csrf" value="${csrf}" />${writeKeyInput()}`;
 
 /** Values typed into the request form (shown again after an error). */
 export type RequestForm = Partial<Record<'itemId' | 'requester' | 'department' | 'purpose' | 'from' | 'to', string>>;

@@ -1,7 +1,7 @@
 /** The register page: the issue form, the filter, the history table with withdraw forms, CSV export links. */
 import { formatJst } from '../../../calendar';
 import { REGISTER_KINDS, REGISTER_LABELS, type RegisterEntry, type RegisterFilter } from '../../../registers';
-import { html, type SafeHtml } from '../console';
+import { html, writeKeyInput, type SafeHtml } from '../console';
 import { R } from './messages';
 
 const T = R.registers;
@@ -11,7 +11,8 @@ export type IssueForm = Partial<
   Record<'kind' | 'value' | 'department' | 'requester' | 'site' | 'terminalRef' | 'reason', string>
 >;
 
-const csrfField = (csrf: string) => html`<input type="hidden" name="_csrf" value="${csrf}" />`;
+/** The CSRF field and the form's one-time key (a form posted again is written once). */
+const csrfField = (csrf: string) => html`<input type="hidden" name="_csrf" value="${csrf}" />${writeKeyInput()}`;
 
 function issueForm(base: string, csrf: string, hint: string, typed: IssueForm): SafeHtml {
   const input = (name: keyof IssueForm, label: string, max: number, required = true) =>

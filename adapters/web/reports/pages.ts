@@ -2,11 +2,12 @@
 import path from 'node:path';
 import { formatJst } from '../../../calendar';
 import { KIND_LABELS, REPORT_KINDS, reportTables, type ReportTable, type StoredReport } from '../../../reports';
-import { escapeHtml } from '../console';
+import { escapeHtml, writeKeyInput } from '../console';
 import { REPORT_PAGE_MESSAGES as M } from './messages';
 
+/** The CSRF field and the form's one-time key (a form posted again is written once). */
 const csrfInput = (csrf: string): string =>
-  csrf ? `<input type="hidden" name="_csrf" value="${escapeHtml(csrf)}">` : '';
+  csrf ? `<input type="hidden" name="_csrf" value="${escapeHtml(csrf)}">${writeKeyInput().value}` : '';
 const status = (r: StoredReport): string => (r.status === 'final' ? M.final : M.draft);
 const reportUrl = (base: string, r: StoredReport): string =>
   `${base}/${encodeURIComponent(r.kind)}/${encodeURIComponent(r.period)}`;

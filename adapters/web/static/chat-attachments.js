@@ -51,6 +51,16 @@
     container.appendChild(bar);
     container.appendChild(list);
 
+    function uploadKey() {
+      const bytes = new Uint8Array(16);
+      crypto.getRandomValues(bytes);
+      return Array.prototype.map
+        .call(bytes, function (b) {
+          return ('0' + b.toString(16)).slice(-2);
+        })
+        .join('');
+    }
+
     function headers() {
       const t = token();
       const h = {};
@@ -148,7 +158,10 @@
       button.disabled = true;
       setStatus('「' + file.name + '」を送信しています…', false);
       try {
-        const res = await fetch(url, { method: 'POST', headers: headers(), body: form });
+        // One key per upload: a retry of this request (proxy, browser) is stored once.
+        const sent = headers();
+        sent['idempotency-key'] = uploadKey();
+        const res = await fetch(url, { method: 'POST', headers: sent, body: form });
         const data = await res.json().catch(function () {
           return {};
         });

@@ -47,10 +47,24 @@
     return h;
   }
 
-  async function request(method, path, body) {
+  // A key made once per message (or upload): a retry of the same request, by a proxy or the browser,
+  // carries it again and the server answers as the first time without writing twice.
+  function newKey() {
+    const bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    return Array.prototype.map
+      .call(bytes, function (b) {
+        return ('0' + b.toString(16)).slice(-2);
+      })
+      .join('');
+  }
+
+  async function request(method, path, body, key) {
+    const h = headers(body !== undefined);
+    if (key) h['idempotency-key'] = key;
     const res = await fetch(path, {
       method: method,
-      headers: headers(body !== undefined),
+      headers: h,
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const data = await res.json().catch(function () {
@@ -185,17 +199,18 @@
     sendButton.disabled = true;
     const body = { question: text, conversationId: conversationId, user: profileOrUndefined() };
     if (intent) body.intent = intent;
+    const key = newKey();
     try {
       let data;
       try {
-        data = await request('POST', '/api/ask', body);
+        data = await request('POST', '/api/ask', body, key);
       } catch (e) {
         if (e.status !== 404 || !conversationId) throw e;
         // The stored conversation is gone (e.g. deleted after the retention period): start a new one.
         forget();
         delete body.conversationId;
         delete body.intent;
-        data = await request('POST', '/api/ask', body);
+        data = await request('POST', '/api/ask', body, key);
       }
       remember(data.conversationId, data.conversationToken);
       startPolling();
@@ -215,7 +230,8 @@
 
   async function feedback(resolved) {
     try {
-      const data = await request('POST', '/api/feedback', { conversationId: conversationId, resolved: resolved });
+      const body = { conversationId: conversationId, resolved: resolved };
+      const data = await request('POST', '/api/feedback', body, newKey());
       renderReply({ answer: data.message, outcome: 'feedback', actions: data.actions });
     } catch (e) {
       addMessage('bot error', e.message);
@@ -258,7 +274,7 @@
         const details = node.elements.details.value;
         const body = { conversationId: conversationId, details: details || undefined, user: user };
         if (separate) body.separate = true;
-        const data = await request('POST', '/api/tickets', body);
+        const data = await request('POST', '/api/tickets', body, newKey());
         saveProfile(user);
         box.textContent = '';
         box.appendChild(el('div', 'ticket-number', '受付番号: ' + data.number));

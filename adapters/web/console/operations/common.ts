@@ -2,6 +2,7 @@
 import { KotaeError } from '../../../../core';
 import { html, type SafeHtml } from '../html';
 import type { HandlerContext } from '../route-types';
+import { writeKeyInput } from '../write-key';
 import type { OperationsConsole } from './deps';
 import { O } from './messages';
 
@@ -12,9 +13,9 @@ export function opsOf(c: HandlerContext): OperationsConsole {
   return ops;
 }
 
-/** The hidden CSRF field of a form. */
+/** The hidden CSRF field of a form, and its one-time key (a form posted again is written once). */
 export function csrfField(c: HandlerContext): SafeHtml {
-  return html`<input type="hidden" name="_csrf" value="${c.auth.session.csrfToken}" />`;
+  return html`<input type="hidden" name="_csrf" value="${c.auth.session.csrfToken}" />${writeKeyInput()}`;
 }
 
 /** Links between the operations pages. */
