@@ -3,7 +3,7 @@
  * かそうぶらうざ → 仮想ブラウザ), counted per text so that chunks can be added and removed, and the
  * places in a typed hiragana run where such a reading stands as a word of its own.
  */
-import type { NounReader } from './noun-readings';
+import type { NounReader, NounReading } from './noun-readings';
 import { normalizeText } from './text-normalize';
 
 /** Shortest reading looked for (two-kana readings hide in ordinary words: きた, かな). */
@@ -13,15 +13,23 @@ const MAX_READING = 12;
 /** Readings with more surfaces than this (こうしょう: 交渉, 公称, 高尚, 考証) are left alone. */
 const MAX_SURFACES = 3;
 const HAS_KANJI = /[\u3005\u4e00-\u9fff]/;
-const ONLY_HIRAGANA = /^[ぁ-ゖー]+$/;
-/** Particles after which, in a hiragana run, a new word starts. */
-const PARTICLES = new Set([...'をがはにのでともへやか']);
+const HIRAGANA_RUN = /[ぁ-ゖー]{3,}/g;
+/**
+ * Stretches of kanji and katakana, where the nouns are: only these are read (each distinct one
+ * once per update), which keeps the reading of a large knowledge base to a fraction of its analysis.
+ */
+const NOUN_STRETCH = /[\u3005\u4e00-\u9fffァ-ヶー]*[\u3005\u4e00-\u9fff][\u3005\u4e00-\u9fffァ-ヶー]*/g;
+/**
+ * Case particles after which, in a hiragana run, a new word starts. で, と, も and か also end
+ * grammar (でしょうか, ときって, してもいいん), so a word is not looked for after them.
+ */
+const PARTICLES = new Set([...'をがはにの']);
 /** First letters of する's forms (して, しよう, すれば): right after a word they are its verb, not a noun. */
 const SURU = new Set([...'しす']);
-/** Letters that may follow a noun in a hiragana run: a particle, or する / だ after it. */
-const AFTER_NOUN = new Set([...PARTICLES, ...'しすさせだじ']);
+/** Letters that may follow a noun in a hiragana run: a particle, or する / だ / です after it. */
+const AFTER_NOUN = new Set([...PARTICLES, ...'でともへやしすさせだじ']);
 
-/** Reading → kanji surface → occurrences, and hiragana nouns' occurrences. */
+/** Reading → kanji surface → occurrences, and the occurrences of the KB's hiragana runs. */
 export class KanjiReadings {
   private readonly surfaces = new Map<string, Map<string, number>>();
   private readonly kana = new Map<string, number>();
@@ -29,15 +37,20 @@ export class KanjiReadings {
 
   constructor(private readonly reader: NounReader) {}
 
-  /** Adds (sign 1) or removes (sign -1) the nouns of some texts; call {@link derive} after. */
-  count(text: string, sign: 1 | -1): void {
-    for (const { reading, surface } of this.reader(text)) {
-      if (reading.length < MIN_READING || reading.length > MAX_READING) continue;
-      const word = normalizeText(surface);
-      if (ONLY_HIRAGANA.test(word)) add(this.kana, word, sign);
-      else if (HAS_KANJI.test(word)) {
+  /**
+   * Adds (sign 1) or removes (sign -1) the nouns of a text; call {@link derive} after. `read` keeps
+   * the readings of the stretches already read in one update.
+   */
+  count(text: string, sign: 1 | -1, read: Map<string, readonly NounReading[]>): void {
+    const normal = normalizeText(text);
+    for (const m of normal.matchAll(HIRAGANA_RUN)) add(this.kana, m[0], sign);
+    for (const [stretch] of normal.matchAll(NOUN_STRETCH)) {
+      let nouns = read.get(stretch);
+      if (!nouns) read.set(stretch, (nouns = [...this.reader(stretch)]));
+      for (const { reading, surface } of nouns) {
+        if (reading.length < MIN_READING || reading.length > MAX_READING || !HAS_KANJI.test(surface)) continue;
         const bySurface = this.surfaces.get(reading) ?? new Map<string, number>();
-        add(bySurface, word, sign);
+        add(bySurface, surface, sign);
         if (bySurface.size > 0) this.surfaces.set(reading, bySurface);
         else this.surfaces.delete(reading);
       }
@@ -46,15 +59,23 @@ export class KanjiReadings {
 
   /**
    * The lookup table: each reading to its surfaces, most frequent first. Left out: readings of too
-   * many surfaces, and readings the knowledge base itself writes in hiragana as often as in kanji
-   * (ところ, もの): typed in hiragana they are the ordinary word.
+   * many surfaces, and readings the knowledge base itself writes in hiragana (as a word or inside its
+   * hiragana text: ところ, したい in 申請したい, しょうか in でしょうか) as often as in kanji: typed in
+   * hiragana they are the ordinary word or grammar.
    */
   derive(): void {
     this.keys.clear();
+    const inKana = new Map<string, number>();
+    for (const [run, n] of this.kana)
+      for (let i = 0; i + MIN_READING <= run.length; i++)
+        for (let len = MIN_READING; len <= Math.min(MAX_READING, run.length - i); len++) {
+          const key = run.slice(i, i + len);
+          if (this.surfaces.has(key)) inKana.set(key, (inKana.get(key) ?? 0) + n);
+        }
     for (const [reading, bySurface] of this.surfaces) {
       if (bySurface.size > MAX_SURFACES) continue;
       const ranked = [...bySurface].sort((a, b) => b[1] - a[1]);
-      if ((this.kana.get(reading) ?? 0) >= ranked[0][1]) continue;
+      if ((inKana.get(reading) ?? 0) >= ranked[0][1]) continue;
       this.keys.set(
         reading,
         ranked.map(([surface]) => surface),
@@ -86,7 +107,7 @@ export class KanjiReadings {
     opens: boolean,
     continues: (end: number) => boolean,
   ): { length: number; surfaces: readonly string[] } | undefined {
-    if (opens ? i > 0 && SURU.has(run[i]) : !afterParticle(run, i)) return undefined;
+    if (opens ? i > 0 && SURU.has(run[i]) : !PARTICLES.has(run[i - 1])) return undefined;
     for (let len = Math.min(MAX_READING, run.length - i); len >= MIN_READING; len--) {
       const surfaces = this.keys.get(run.slice(i, i + len));
       if (!surfaces) continue;
@@ -95,11 +116,6 @@ export class KanjiReadings {
     }
     return undefined;
   }
-}
-
-/** Whether the letter before position `i` is a particle (で before き is できる: できない, できます). */
-function afterParticle(run: string, i: number): boolean {
-  return PARTICLES.has(run[i - 1]) && !(run[i - 1] === 'で' && run[i] === 'き');
 }
 
 function add(map: Map<string, number>, word: string, sign: 1 | -1): void {

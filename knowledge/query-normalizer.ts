@@ -22,7 +22,7 @@ import type { Chunk } from './types';
 import { dropSmallTalk } from './small-talk';
 import { katakanaToHiragana, normalizeText } from './text-normalize';
 import { KanjiReadings } from './kanji-readings';
-import type { NounReader } from './noun-readings';
+import type { NounReader, NounReading } from './noun-readings';
 
 /** Shortest kana key (in characters) looked for inside a hiragana run: shorter ones hide in ordinary words. */
 const MIN_KEY = 3;
@@ -144,11 +144,12 @@ export class QueryNormalizer {
       if (n > 0) map.set(word, n);
       else map.delete(word);
     };
+    const read = new Map<string, readonly NounReading[]>();
     for (const text of texts) {
       const normal = normalizeText(text);
       for (const m of normal.matchAll(KATAKANA_RUN)) add(this.counts, m[0]);
       for (const m of normal.matchAll(LATIN_RUN)) add(this.latin, m[0]);
-      this.readings?.count(text, sign);
+      this.readings?.count(text, sign, read);
     }
   }
 
