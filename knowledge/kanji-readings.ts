@@ -18,7 +18,7 @@ const HIRAGANA_RUN = /[ぁ-ゖー]{3,}/g;
  * Stretches of kanji and katakana, where the nouns are: only these are read (each distinct one
  * once per update), which keeps the reading of a large knowledge base to a fraction of its analysis.
  */
-const NOUN_STRETCH = /[\u3005\u4e00-\u9fffァ-ヶー]*[\u3005\u4e00-\u9fff][\u3005\u4e00-\u9fffァ-ヶー]*/g;
+const NOUN_STRETCH = /[\u3005\u4e00-\u9fffァ-ヶー]+/g;
 /**
  * Case particles after which, in a hiragana run, a new word starts. で, と, も and か also end
  * grammar (でしょうか, ときって, してもいいん), so a word is not looked for after them.
@@ -45,6 +45,7 @@ export class KanjiReadings {
     const normal = normalizeText(text);
     for (const m of normal.matchAll(HIRAGANA_RUN)) add(this.kana, m[0], sign);
     for (const [stretch] of normal.matchAll(NOUN_STRETCH)) {
+      if (!HAS_KANJI.test(stretch)) continue;
       let nouns = read.get(stretch);
       if (!nouns) read.set(stretch, (nouns = [...this.reader(stretch)]));
       for (const { reading, surface } of nouns) {
