@@ -19,6 +19,8 @@ export interface TextAnalyzer {
   analyze(text: string): AnalyzedText;
   /** The `grams` of {@link analyze} alone: no morphological analysis (cheap on the query path). */
   bigrams(text: string): string[];
+  /** Nouns and noun compounds with their hiragana readings (analyzers with a dictionary only). */
+  nounReadings?(text: string): NounReading[];
 }
 
 // Wi-Fi, wifi and WiFi are one term; e-mail and email too.

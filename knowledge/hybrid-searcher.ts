@@ -23,12 +23,6 @@ import { DEFAULT_TUNING, type SearchTuning } from './search-tuning';
 import type { QueryExpander } from './synonym-expander';
 import { topK } from './top-k';
 import { QueryNormalizer, chunkTexts } from './query-normalizer';
-import type { NounReader } from './noun-readings';
-
-/** An analyzer that also reads nouns (the kuromoji one). */
-interface NounReading {
-  nounReadings: NounReader;
-}
 import type { AnalysisEmbedder, Chunk, Embedder, Retrieval } from './types';
 
 /** A retrieval with the features its confidence came from (for evaluation and logs). */
@@ -56,8 +50,7 @@ export class HybridSearcher {
     private readonly expander: QueryExpander,
     private readonly tuning: SearchTuning = DEFAULT_TUNING,
   ) {
-    const reader = (analyzer as Partial<NounReading>).nounReadings?.bind(analyzer);
-    this.normalizer = QueryNormalizer.fromChunks(data.chunks, reader);
+    this.normalizer = QueryNormalizer.fromChunks(data.chunks, analyzer.nounReadings?.bind(analyzer));
   }
 
   /** Follows an incremental update of the index data (the normaliser's katakana vocabulary). */
