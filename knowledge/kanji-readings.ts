@@ -20,10 +20,12 @@ const HIRAGANA_RUN = /[ぁ-ゖー]{3,}/g;
  */
 const NOUN_STRETCH = /[\u3005\u4e00-\u9fffァ-ヶー]+/g;
 /**
- * Case particles after which, in a hiragana run, a new word starts. で, と, も and か also end
- * grammar (でしょうか, ときって, してもいいん), so a word is not looked for after them.
+ * Case particles after which, in a hiragana run, a new word starts. で, と, も, へ and や also end
+ * grammar (でしょうか, ときって, してもいいん), so a word is looked for after them only in a run where a
+ * word was already read (すまほでにんしょう: the run is typed words, not grammar).
  */
 const PARTICLES = new Set([...'をがはにの']);
+const MORE_PARTICLES = new Set([...PARTICLES, ...'でともへや']);
 /** First letters of する's forms (して, しよう, すれば): right after a word they are its verb, not a noun. */
 const SURU = new Set([...'しす']);
 /** Letters that may follow a noun in a hiragana run: a particle, or する / だ / です after it. */
@@ -99,16 +101,17 @@ export class KanjiReadings {
   /**
    * The longest reading at position `i` of a hiragana run that stands as a word: it starts the run
    * (`opens`: the run follows nothing or a space, or a word was just read) or follows a particle, and
-   * ends the run or comes before a particle, する / だ, or another reading. `continues` tells whether
-   * another word (e.g. a katakana one) starts at a position.
+   * ends the run or comes before a particle, する / だ, or another reading. `typed`: a word was read
+   * earlier in the run. `continues` tells whether another word (e.g. a katakana one) starts at a position.
    */
   matchAt(
     run: string,
     i: number,
-    opens: boolean,
+    at: { opens: boolean; typed: boolean },
     continues: (end: number) => boolean,
   ): { length: number; surfaces: readonly string[] } | undefined {
-    if (opens ? i > 0 && SURU.has(run[i]) : !PARTICLES.has(run[i - 1])) return undefined;
+    const particles = at.typed ? MORE_PARTICLES : PARTICLES;
+    if (at.opens ? i > 0 && SURU.has(run[i]) : !particles.has(run[i - 1]) || isDekiru(run, i)) return undefined;
     for (let len = Math.min(MAX_READING, run.length - i); len >= MIN_READING; len--) {
       const surfaces = this.keys.get(run.slice(i, i + len));
       if (!surfaces) continue;
@@ -117,6 +120,11 @@ export class KanjiReadings {
     }
     return undefined;
   }
+}
+
+/** Whether the で before position `i` starts できる (できない, できます), not a particle and a word. */
+function isDekiru(run: string, i: number): boolean {
+  return run[i - 1] === 'で' && run[i] === 'き';
 }
 
 function add(map: Map<string, number>, word: string, sign: 1 | -1): void {

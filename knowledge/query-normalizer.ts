@@ -222,20 +222,22 @@ export class QueryNormalizer {
     let out = '';
     let i = 0;
     let atWord = opens;
+    let typed = false;
     while (i < run.length) {
       const kana = this.katakanaAt(run, i);
-      const kanji = this.readings?.matchAt(run, i, atWord, (end) => this.startsWord(run, end));
+      const at = { opens: atWord, typed };
+      const kanji = this.readings?.matchAt(run, i, at, (end) => this.startsWord(run, end));
       if (kanji && kanji.length > (kana?.length ?? 0)) {
         out += kanji.surfaces[0];
         more.push(...kanji.surfaces.slice(1));
         i += kanji.length;
-        atWord = true;
+        atWord = typed = true;
       } else if (kana) {
         out += kana.word;
         i += kana.length;
         // A long-vowel mark typed after a key that had none (ぷりんたー → プリンタ).
         while (run[i] === 'ー') i++;
-        atWord = true;
+        atWord = typed = true;
       } else {
         out += run[i++];
         atWord = false;

@@ -114,6 +114,11 @@ describe('QueryNormalizer: the KB kanji nouns typed in hiragana (readings by kur
     assert.equal(kb.rewrite('ぱすわーどさいせってい'), 'パスワード再設定');
   });
 
+  it('looks for a word after で, と, も, へ, や only in a run where a word was already read', () => {
+    assert.equal(kb.rewrite('ぶらうざでさいせってい'), 'ブラウザで再設定');
+    assert.equal(kb.rewrite('どうしたらいいでさいせってい'), 'どうしたらいいでさいせってい');
+  });
+
   it('gives every surface of a reading shared by two or three, none of one shared by more', () => {
     assert.equal(kb.rewrite('しりょうをこうかいしたい'), '資料を公開したい 後悔');
     assert.equal(kb.rewrite('こうしょうしたい'), 'こうしょうしたい');
