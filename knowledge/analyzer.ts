@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { loadKuromoji, type KuromojiTokenizer } from './kuromoji-tokenizer';
 import { charBigrams } from './char-ngrams';
+import { nounReadings, type NounReading } from './noun-readings';
 import { foldOkurigana, katakanaToHiragana, normalizeText } from './text-normalize';
 
 /** Terms of one text: content words (base forms) and character bigrams. */
@@ -18,6 +19,8 @@ export interface TextAnalyzer {
   analyze(text: string): AnalyzedText;
   /** The `grams` of {@link analyze} alone: no morphological analysis (cheap on the query path). */
   bigrams(text: string): string[];
+  /** Nouns and noun compounds with their hiragana readings (analyzers with a dictionary only). */
+  nounReadings?(text: string): NounReading[];
 }
 
 // Wi-Fi, wifi and WiFi are one term; e-mail and email too.
@@ -108,6 +111,11 @@ export class JapaneseAnalyzer implements TextAnalyzer {
       words.push(term);
     }
     return { words, grams: charBigrams(japanese) };
+  }
+
+  /** The nouns and short noun compounds of a text with their readings (see {@link nounReadings}). */
+  nounReadings(text: string): NounReading[] {
+    return [...nounReadings(this.tokenizer.tokenize(normalizeText(text).replace(SEPARATORS, ' ')))];
   }
 
   /** See {@link TextAnalyzer.bigrams}. */

@@ -12,12 +12,17 @@
  *   Latin letters or katakana (OneDrive → ワンドライブ, Wi-Fi → ワイファイ, PowerPoint → パワポ) count as
  *   its vocabulary too, so わんどらいぶ and ワンドライプ are read as ワンドライブ (and the synonyms
  *   then reach OneDrive). Public FAQs write product names in Latin letters; staff type them in kana.
+ * - hiragana spellings of the knowledge base's nouns written in kanji, by their kuromoji readings
+ *   (さいせってい → 再設定, かそうぶらうざ → 仮想ブラウザ), where the reading stands as a word of its
+ *   own in the run (see {@link KanjiReadings}); a reading of two or three surfaces gives them all.
  * Width and case are folded by normalizeText first.
  */
 import { CURATED_SYNONYM_GROUPS } from './synonyms';
 import type { Chunk } from './types';
 import { dropSmallTalk } from './small-talk';
 import { katakanaToHiragana, normalizeText } from './text-normalize';
+import { KanjiReadings } from './kanji-readings';
+import type { NounReader, NounReading } from './noun-readings';
 
 /** Shortest kana key (in characters) looked for inside a hiragana run: shorter ones hide in ordinary words. */
 const MIN_KEY = 3;
@@ -53,6 +58,8 @@ const SYNONYM_KATAKANA: readonly { members: readonly string[]; katakana: readonl
     return { members, katakana: members.filter((m) => ONLY_KATAKANA.test(m)) };
   }).filter((g) => g.katakana.length > 0);
 const HIRAGANA_RUN = /[ぁ-ゖー]{3,}/g;
+/** A letter that a hiragana run right after it continues (okurigana, grammar) rather than starts afresh. */
+const WORD_LETTER = /[\p{L}\p{N}]/u;
 
 /**
  * Colloquial forms whose words alone mislead the search (わからなく+なる is "forgot", not "not
@@ -112,8 +119,11 @@ export class QueryNormalizer {
   private readonly latin = new Map<string, number>();
   /** Small-kana-folded key → the known word's hiragana key (most frequent first). */
   private readonly folded = new Map<string, string>();
+  /** Readings of the knowledge base's kanji nouns (none without a reader). */
+  private readonly readings?: KanjiReadings;
 
-  constructor(texts: Iterable<string>) {
+  constructor(texts: Iterable<string>, reader?: NounReader) {
+    if (reader) this.readings = new KanjiReadings(reader);
     this.count(texts, 1);
     this.derive();
   }
@@ -134,10 +144,12 @@ export class QueryNormalizer {
       if (n > 0) map.set(word, n);
       else map.delete(word);
     };
+    const read = new Map<string, readonly NounReading[]>();
     for (const text of texts) {
       const normal = normalizeText(text);
       for (const m of normal.matchAll(KATAKANA_RUN)) add(this.counts, m[0]);
       for (const m of normal.matchAll(LATIN_RUN)) add(this.latin, m[0]);
+      this.readings?.count(text, sign, read);
     }
   }
 
@@ -157,6 +169,7 @@ export class QueryNormalizer {
     this.byLength.clear();
     this.folded.clear();
     this.maxKey = 0;
+    this.readings?.derive();
     // Most frequent spelling first, so that it wins a shared key (ties: first seen, as Map order).
     for (const [word, n] of this.vocabulary()) {
       const key = katakanaToHiragana(word);
@@ -174,8 +187,13 @@ export class QueryNormalizer {
   }
 
   /** Builds one from an index's chunks. */
-  static fromChunks(chunks: readonly Chunk[]): QueryNormalizer {
-    return new QueryNormalizer(chunkTexts(chunks));
+  static fromChunks(chunks: readonly Chunk[], reader?: NounReader): QueryNormalizer {
+    return new QueryNormalizer(chunkTexts(chunks), reader);
+  }
+
+  /** Number of kanji readings known. */
+  get readingCount(): number {
+    return this.readings?.size ?? 0;
   }
 
   /** Number of katakana words known. */
@@ -187,30 +205,59 @@ export class QueryNormalizer {
   rewrite(query: string): string {
     let text = dropSmallTalk(normalizeText(query));
     for (const [pattern, plain] of COLLOQUIAL) text = text.replace(pattern, plain);
-    text = text.replace(HIRAGANA_RUN, (run) => this.katakanaIn(run));
-    return text.replace(KATAKANA_RUN, (run) => this.corrected(run));
+    const more: string[] = [];
+    text = text.replace(HIRAGANA_RUN, (run, at: number, whole: string) =>
+      this.wordsIn(run, at === 0 || !WORD_LETTER.test(whole[at - 1]), more),
+    );
+    text = text.replace(KATAKANA_RUN, (run) => this.corrected(run));
+    return more.length > 0 ? `${text} ${more.join(' ')}` : text;
   }
 
-  /** Known katakana words spelled in hiragana inside a run, longest first from the left. */
-  private katakanaIn(run: string): string {
+  /**
+   * Known katakana words spelled in hiragana inside a run, longest first from the left, and the
+   * readings of known kanji nouns where they stand as words (`opens`: the run starts a word). The
+   * second and third surfaces of a shared reading go to `more`.
+   */
+  private wordsIn(run: string, opens: boolean, more: string[]): string {
     let out = '';
     let i = 0;
+    let atWord = opens;
+    let typed = false;
     while (i < run.length) {
-      let matched = false;
-      for (let len = Math.min(this.maxKey, run.length - i); len >= MIN_KEY; len--) {
-        const word = this.keys.get(run.slice(i, i + len));
-        if (word) {
-          out += word;
-          i += len;
-          // A long-vowel mark typed after a key that had none (ぷりんたー → プリンタ).
-          while (run[i] === 'ー') i++;
-          matched = true;
-          break;
-        }
+      const kana = this.katakanaAt(run, i);
+      const at = { opens: atWord, typed };
+      const kanji = this.readings?.matchAt(run, i, at, (end) => this.startsWord(run, end));
+      if (kanji && kanji.length > (kana?.length ?? 0)) {
+        out += kanji.surfaces[0];
+        more.push(...kanji.surfaces.slice(1));
+        i += kanji.length;
+        atWord = typed = true;
+      } else if (kana) {
+        out += kana.word;
+        i += kana.length;
+        // A long-vowel mark typed after a key that had none (ぷりんたー → プリンタ).
+        while (run[i] === 'ー') i++;
+        atWord = typed = true;
+      } else {
+        out += run[i++];
+        atWord = false;
       }
-      if (!matched) out += run[i++];
     }
     return out;
+  }
+
+  /** The longest known katakana word spelled in hiragana at position `i` of a run. */
+  private katakanaAt(run: string, i: number): { length: number; word: string } | undefined {
+    for (let len = Math.min(this.maxKey, run.length - i); len >= MIN_KEY; len--) {
+      const word = this.keys.get(run.slice(i, i + len));
+      if (word) return { length: len, word };
+    }
+    return undefined;
+  }
+
+  /** Whether a katakana word or a kanji reading starts at position `i` of a run. */
+  private startsWord(run: string, i: number): boolean {
+    return this.katakanaAt(run, i) !== undefined || (this.readings?.startsAt(run, i) ?? false);
   }
 
   /** An unknown katakana word one edit from exactly one most frequent known word becomes that word. */

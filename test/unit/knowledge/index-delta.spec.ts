@@ -41,10 +41,12 @@ const QUERIES = [
   'プリンターで印刷できない',
   'VPNにつながらない',
 ];
+/** Kanji words of the added and edited entries typed in hiragana: the normaliser's readings follow the update. */
+const HIRAGANA_QUERIES = ['じてんしゃのせじょう', 'さいきどうしたい'];
 
 async function results(kb: HybridKnowledgeBase): Promise<string[]> {
   const out: string[] = [];
-  for (const q of QUERIES) {
+  for (const q of [...QUERIES, ...HIRAGANA_QUERIES]) {
     const r = await kb.search(q, { k: 5 });
     out.push(`${q}: ${r.confidence.toFixed(6)} ${r.hits.map((h) => `${h.chunk.id}=${h.score.toFixed(6)}`).join(' ')}`);
   }

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { QueryNormalizer, withinOneEdit } from '../../../knowledge/query-normalizer';
+import { testAnalyzer } from './shared-analyzer';
 
 describe('QueryNormalizer (input as staff type it, against the KB vocabulary)', () => {
   const kb = new QueryNormalizer([
@@ -90,5 +91,67 @@ describe('QueryNormalizer (kana slips, Latin product names, colloquial forms)', 
     assert.equal(kb.rewrite('設定のやり方'), '設定の方法');
     assert.equal(kb.rewrite('メールが見れません'), 'メールが見られません');
     assert.equal(kb.rewrite('メアド変えたい'), 'メアド メールアドレス変えたい 変更');
+  });
+});
+
+describe('QueryNormalizer: the KB kanji nouns typed in hiragana (readings by kuromoji)', () => {
+  const texts = [
+    'パスワードを再設定する手順。仮想ブラウザでログインする。会議室の予約。',
+    '機内モードにする。資料を公開する。送信して後悔した。',
+    '交渉、公称、高尚、考証。ところで、ところが、ところ。所在地の所。',
+  ];
+  let kb: QueryNormalizer;
+  before(async () => {
+    const analyzer = await testAnalyzer();
+    kb = new QueryNormalizer(texts, (text) => analyzer.nounReadings(text));
+  });
+
+  it('writes a noun or noun compound typed in hiragana as the KB writes it, beside katakana words', () => {
+    assert.equal(kb.rewrite('さいせってい'), '再設定');
+    assert.equal(kb.rewrite('ぱすわーどをさいせっていしたい'), 'パスワードを再設定したい');
+    assert.equal(kb.rewrite('かそうぶらうざ'), '仮想ブラウザ');
+    assert.equal(kb.rewrite('かいぎしつのよやく'), '会議室の予約');
+    assert.equal(kb.rewrite('ぱすわーどさいせってい'), 'パスワード再設定');
+  });
+
+  it('looks for a word after で, と, も, へ, や only in a run where a word was already read', () => {
+    assert.equal(kb.rewrite('ぶらうざでさいせってい'), 'ブラウザで再設定');
+    assert.equal(kb.rewrite('どうしたらいいでさいせってい'), 'どうしたらいいでさいせってい');
+  });
+
+  it('gives every surface of a reading shared by two or three, none of one shared by more', () => {
+    assert.equal(kb.rewrite('しりょうをこうかいしたい'), '資料を公開したい 後悔');
+    assert.equal(kb.rewrite('こうしょうしたい'), 'こうしょうしたい');
+  });
+
+  it('leaves ordinary hiragana and grammar alone (する forms, できる, kana-written nouns)', () => {
+    assert.equal(kb.rewrite('ろぐいんしようとしたら'), 'ログインしようとしたら');
+    assert.equal(kb.rewrite('いんさつできない'), 'いんさつできない');
+    assert.equal(kb.rewrite('できないところがある'), 'できないところがある');
+    assert.equal(kb.rewrite('よやくできないのでしてください'), '予約できないのでしてください');
+    assert.equal(kb.rewrite('なにをすればいいですか'), 'なにをすればいいですか');
+    assert.equal(kb.rewrite('会議室を予約したい'), '会議室を予約したい');
+  });
+
+  it('leaves a reading the KB writes in hiragana at least as often as in kanji', async () => {
+    const analyzer = await testAnalyzer();
+    const kana = new QueryNormalizer(['たまごを買う。たまごを割る。卵料理。'], (text) => analyzer.nounReadings(text));
+    assert.equal(kana.rewrite('たまごりょうり'), '卵料理');
+    assert.equal(kana.rewrite('たまご'), 'たまご');
+    const kanji = new QueryNormalizer(['卵を買う。卵を割る。たまご。'], (text) => analyzer.nounReadings(text));
+    assert.equal(kanji.rewrite('たまご'), '卵');
+  });
+
+  it('follows incremental updates like a rebuild', async () => {
+    const analyzer = await testAnalyzer();
+    const updated = new QueryNormalizer(texts, (text) => analyzer.nounReadings(text));
+    updated.update([texts[0]], ['会議室を予約する。']);
+    assert.equal(updated.rewrite('さいせってい'), 'さいせってい');
+    assert.equal(updated.rewrite('かいぎしつのよやく'), '会議室の予約');
+    assert.equal(
+      updated.readingCount,
+      new QueryNormalizer([texts[1], texts[2], '会議室を予約する。'], (text) => analyzer.nounReadings(text))
+        .readingCount,
+    );
   });
 });

@@ -1,0 +1,134 @@
+/**
+ * The hiragana readings of the knowledge base's nouns written in kanji (さいせってい → 再設定,
+ * かそうぶらうざ → 仮想ブラウザ), counted per text so that chunks can be added and removed, and the
+ * places in a typed hiragana run where such a reading stands as a word of its own.
+ */
+import type { NounReader, NounReading } from './noun-readings';
+import { normalizeText } from './text-normalize';
+
+/** Shortest reading looked for (two-kana readings hide in ordinary words: きた, かな). */
+const MIN_READING = 3;
+/** Longest reading looked for (bounds the query-time lookups). */
+const MAX_READING = 12;
+/** Readings with more surfaces than this (こうしょう: 交渉, 公称, 高尚, 考証) are left alone. */
+const MAX_SURFACES = 3;
+const HAS_KANJI = /[\u3005\u4e00-\u9fff]/;
+const HIRAGANA_RUN = /[ぁ-ゖー]{3,}/g;
+/**
+ * Stretches of kanji and katakana, where the nouns are: only these are read (each distinct one
+ * once per update), which keeps the reading of a large knowledge base to a fraction of its analysis.
+ */
+const NOUN_STRETCH = /[\u3005\u4e00-\u9fffァ-ヶー]+/g;
+/**
+ * Case particles after which, in a hiragana run, a new word starts. で, と, も, へ and や also end
+ * grammar (でしょうか, ときって, してもいいん), so a word is looked for after them only in a run where a
+ * word was already read (すまほでにんしょう: the run is typed words, not grammar).
+ */
+const PARTICLES = new Set([...'をがはにの']);
+const MORE_PARTICLES = new Set([...PARTICLES, ...'でともへや']);
+/** First letters of する's forms (して, しよう, すれば): right after a word they are its verb, not a noun. */
+const SURU = new Set([...'しす']);
+/** Letters that may follow a noun in a hiragana run: a particle, or する / だ / です after it. */
+const AFTER_NOUN = new Set([...PARTICLES, ...'でともへやしすさせだじ']);
+
+/** Reading → kanji surface → occurrences, and the occurrences of the KB's hiragana runs. */
+export class KanjiReadings {
+  private readonly surfaces = new Map<string, Map<string, number>>();
+  private readonly kana = new Map<string, number>();
+  private readonly keys = new Map<string, readonly string[]>();
+
+  constructor(private readonly reader: NounReader) {}
+
+  /**
+   * Adds (sign 1) or removes (sign -1) the nouns of a text; call {@link derive} after. `read` keeps
+   * the readings of the stretches already read in one update.
+   */
+  count(text: string, sign: 1 | -1, read: Map<string, readonly NounReading[]>): void {
+    const normal = normalizeText(text);
+    for (const m of normal.matchAll(HIRAGANA_RUN)) add(this.kana, m[0], sign);
+    for (const [stretch] of normal.matchAll(NOUN_STRETCH)) {
+      if (!HAS_KANJI.test(stretch)) continue;
+      let nouns = read.get(stretch);
+      if (!nouns) read.set(stretch, (nouns = [...this.reader(stretch)]));
+      for (const { reading, surface } of nouns) {
+        if (reading.length < MIN_READING || reading.length > MAX_READING || !HAS_KANJI.test(surface)) continue;
+        const bySurface = this.surfaces.get(reading) ?? new Map<string, number>();
+        add(bySurface, surface, sign);
+        if (bySurface.size > 0) this.surfaces.set(reading, bySurface);
+        else this.surfaces.delete(reading);
+      }
+    }
+  }
+
+  /**
+   * The lookup table: each reading to its surfaces, most frequent first. Left out: readings of too
+   * many surfaces, and readings the knowledge base itself writes in hiragana (as a word or inside its
+   * hiragana text: ところ, したい in 申請したい, しょうか in でしょうか) as often as in kanji: typed in
+   * hiragana they are the ordinary word or grammar.
+   */
+  derive(): void {
+    this.keys.clear();
+    const inKana = new Map<string, number>();
+    for (const [run, n] of this.kana)
+      for (let i = 0; i + MIN_READING <= run.length; i++)
+        for (let len = MIN_READING; len <= Math.min(MAX_READING, run.length - i); len++) {
+          const key = run.slice(i, i + len);
+          if (this.surfaces.has(key)) inKana.set(key, (inKana.get(key) ?? 0) + n);
+        }
+    for (const [reading, bySurface] of this.surfaces) {
+      if (bySurface.size > MAX_SURFACES) continue;
+      const ranked = [...bySurface].sort((a, b) => b[1] - a[1]);
+      if ((inKana.get(reading) ?? 0) >= ranked[0][1]) continue;
+      this.keys.set(
+        reading,
+        ranked.map(([surface]) => surface),
+      );
+    }
+  }
+
+  /** Number of readings known. */
+  get size(): number {
+    return this.keys.size;
+  }
+
+  /** Whether some reading starts at position `i` of a run. */
+  startsAt(run: string, i: number): boolean {
+    for (let len = MIN_READING; len <= Math.min(MAX_READING, run.length - i); len++)
+      if (this.keys.has(run.slice(i, i + len))) return true;
+    return false;
+  }
+
+  /**
+   * The longest reading at position `i` of a hiragana run that stands as a word: it starts the run
+   * (`opens`: the run follows nothing or a space, or a word was just read) or follows a particle, and
+   * ends the run or comes before a particle, する / だ, or another reading. `typed`: a word was read
+   * earlier in the run. `continues` tells whether another word (e.g. a katakana one) starts at a position.
+   */
+  matchAt(
+    run: string,
+    i: number,
+    at: { opens: boolean; typed: boolean },
+    continues: (end: number) => boolean,
+  ): { length: number; surfaces: readonly string[] } | undefined {
+    const particles = at.typed ? MORE_PARTICLES : PARTICLES;
+    if (at.opens ? i > 0 && SURU.has(run[i]) : !particles.has(run[i - 1]) || isDekiru(run, i)) return undefined;
+    for (let len = Math.min(MAX_READING, run.length - i); len >= MIN_READING; len--) {
+      const surfaces = this.keys.get(run.slice(i, i + len));
+      if (!surfaces) continue;
+      const end = i + len;
+      if (end === run.length || AFTER_NOUN.has(run[end]) || continues(end)) return { length: len, surfaces };
+    }
+    return undefined;
+  }
+}
+
+/** Whether the で before position `i` starts できる (できない, できます), not a particle and a word. */
+function isDekiru(run: string, i: number): boolean {
+  return run[i - 1] === 'で' && run[i] === 'き';
+}
+
+function add(map: Map<string, number>, word: string, sign: 1 | -1): void {
+  const n = (map.get(word) ?? 0) + sign;
+  if (n > 0) map.set(word, n);
+  else map.delete(word);
+}
