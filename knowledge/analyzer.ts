@@ -21,6 +21,8 @@ export interface TextAnalyzer {
   bigrams(text: string): string[];
   /** Nouns and noun compounds with their hiragana readings (analyzers with a dictionary only). */
   nounReadings?(text: string): NounReading[];
+  /** Whether a text is one word of the dictionary (analyzers with a dictionary only). */
+  isWord?(text: string): boolean;
 }
 
 // Wi-Fi, wifi and WiFi are one term; e-mail and email too.
@@ -116,6 +118,12 @@ export class JapaneseAnalyzer implements TextAnalyzer {
   /** The nouns and short noun compounds of a text with their readings (see {@link nounReadings}). */
   nounReadings(text: string): NounReading[] {
     return [...nounReadings(this.tokenizer.tokenize(normalizeText(text).replace(SEPARATORS, ' ')))];
+  }
+
+  /** Whether a text is a single word kuromoji's dictionary knows (リモート yes; パスコート, パス+コート, no). */
+  isWord(text: string): boolean {
+    const tokens = this.tokenizer.tokenize(normalizeText(text));
+    return tokens.length === 1 && tokens[0].word_type === 'KNOWN';
   }
 
   /** See {@link TextAnalyzer.bigrams}. */

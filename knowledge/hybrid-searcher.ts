@@ -50,7 +50,11 @@ export class HybridSearcher {
     private readonly expander: QueryExpander,
     private readonly tuning: SearchTuning = DEFAULT_TUNING,
   ) {
-    this.normalizer = QueryNormalizer.fromChunks(data.chunks, analyzer.nounReadings?.bind(analyzer));
+    this.normalizer = QueryNormalizer.fromChunks(
+      data.chunks,
+      analyzer.nounReadings?.bind(analyzer),
+      analyzer.isWord?.bind(analyzer),
+    );
   }
 
   /** Follows an incremental update of the index data (the normaliser's katakana vocabulary). */

@@ -31,6 +31,12 @@ const MIN_FUZZY = 4;
 const KATAKANA_RUN = /[ァ-ヶー]{2,}/g;
 const LATIN_RUN = /[a-z][a-z0-9]*(?:-[a-z0-9]+)*/g;
 const ONLY_KATAKANA = /^[ァ-ヶー]{2,}$/;
+/** Most a slip may cost (see {@link slipCost}): one full edit and one cheap one (パスコート → パスワード). */
+const MAX_SLIP = 1.25;
+/** How much cheaper than the next candidate the best one must be. */
+const SLIP_MARGIN = 0.5;
+/** Cost of a voicing-mark, small-kana or long-vowel-mark slip (ト/ド, ハ/パ, フア/ファ, サーバ/サバ). */
+const CHEAP = 0.25;
 /** Shortest word corrected when it differs from a known one only in small versus full-size kana. */
 const MIN_SMALL_KANA = 3;
 const SMALL_KANA: Readonly<Record<string, string>> = {
@@ -122,7 +128,16 @@ export class QueryNormalizer {
   /** Readings of the knowledge base's kanji nouns (none without a reader). */
   private readonly readings?: KanjiReadings;
 
-  constructor(texts: Iterable<string>, reader?: NounReader) {
+  /**
+   * @param reader reads the kanji nouns of the texts (see {@link KanjiReadings})
+   * @param isWord whether a katakana word is a real word (kuromoji's dictionary): such words are never
+   *   corrected, and without it only one-edit slips are
+   */
+  constructor(
+    texts: Iterable<string>,
+    reader?: NounReader,
+    private readonly isWord?: (word: string) => boolean,
+  ) {
     if (reader) this.readings = new KanjiReadings(reader);
     this.count(texts, 1);
     this.derive();
@@ -187,8 +202,12 @@ export class QueryNormalizer {
   }
 
   /** Builds one from an index's chunks. */
-  static fromChunks(chunks: readonly Chunk[], reader?: NounReader): QueryNormalizer {
-    return new QueryNormalizer(chunkTexts(chunks), reader);
+  static fromChunks(
+    chunks: readonly Chunk[],
+    reader?: NounReader,
+    isWord?: (word: string) => boolean,
+  ): QueryNormalizer {
+    return new QueryNormalizer(chunkTexts(chunks), reader, isWord);
   }
 
   /** Number of kanji readings known. */
@@ -298,6 +317,8 @@ export class QueryNormalizer {
     const stripped = key.replace(/ー/g, '');
     const exact = this.keys.get(stripped);
     if (exact && stripped.length >= MIN_FUZZY) return exact;
+    // A real word the knowledge base lacks (リモート, アップデート, コート) is no slip.
+    if (this.isWord?.(run)) return undefined;
     let best: string | undefined;
     let bestCount = 0;
     for (let len = key.length - 1; len <= key.length + 1; len++) {
@@ -308,8 +329,74 @@ export class QueryNormalizer {
         }
       }
     }
+    best ??= this.isWord && stripped.length >= MIN_FUZZY ? this.nearest(key) : undefined;
     return best ? (this.keys.get(best) ?? this.keys.get(best.replace(/ー/g, ''))) : undefined;
   }
+
+  /** The one known word a slip of cost at most MAX_SLIP away, clearly nearer than any other. */
+  private nearest(key: string): string | undefined {
+    let best: string | undefined;
+    let bestCost = Infinity;
+    let second = Infinity;
+    for (let len = key.length - 2; len <= key.length + 2; len++) {
+      for (const word of this.byLength.get(len)?.keys() ?? []) {
+        const cost = slipCost(key, word, Math.min(second, MAX_SLIP + SLIP_MARGIN));
+        if (cost < bestCost) {
+          second = bestCost;
+          best = word;
+          bestCost = cost;
+        } else if (cost < second) second = cost;
+      }
+    }
+    return bestCost <= MAX_SLIP && second - bestCost >= SLIP_MARGIN ? best : undefined;
+  }
+}
+
+/** A kana letter without its voicing mark, full-size (ど → と, ぱ → は, ぁ → あ). */
+function plainKana(c: string): string {
+  const base = c.normalize('NFD')[0];
+  return SMALL_KANA[base] ?? base;
+}
+
+/**
+ * The edit distance of two hiragana keys (insertion, deletion, substitution, adjacent swap) where a
+ * voicing mark (と/ど, は/ば/ぱ), small versus full-size kana (ふぁ/ふあ) or a long-vowel mark costs
+ * {@link CHEAP} instead of 1. Gives up (Infinity) once every path costs more than `limit`.
+ */
+export function slipCost(a: string, b: string, limit = Infinity): number {
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => indelCost(b.slice(0, j)));
+  for (let i = 1; i <= a.length; i++) {
+    const row = [prev[0] + indel(a[i - 1])];
+    let rowMin = row[0];
+    for (let j = 1; j <= b.length; j++) {
+      let cost = Math.min(
+        prev[j - 1] + substitution(a[i - 1], b[j - 1]),
+        prev[j] + indel(a[i - 1]),
+        row[j - 1] + indel(b[j - 1]),
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cost = Math.min(cost, prev2[j - 2] + 1);
+      row.push(cost);
+      rowMin = Math.min(rowMin, cost);
+    }
+    if (rowMin > limit) return Infinity;
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+function indel(c: string): number {
+  return c === 'ー' ? CHEAP : 1;
+}
+
+function indelCost(s: string): number {
+  return [...s].reduce((n, c) => n + indel(c), 0);
+}
+
+function substitution(x: string, y: string): number {
+  if (x === y) return 0;
+  return plainKana(x) === plainKana(y) ? CHEAP : 1;
 }
 
 /** A word's letters without long-vowel marks (a part of a compound may keep its ー: シルバーセンタ). */

@@ -1,16 +1,23 @@
 /**
  * Character-level normalisation shared by indexing and querying: NFKC (width folding), lower case,
- * dash-like marks inside katakana read as the long-vowel mark, and the trailing long vowel of
+ * dash-like marks inside katakana (and a bar ― ending a katakana word) read as the long-vowel mark, and the trailing long vowel of
  * longer katakana words dropped (JIS Z 8301 style: プリンター → プリンタ, サーバー → サーバ).
  */
 
 const KATAKANA_DASH = /([ァ-ヶ])[-‐‑–—―−ｰ~〜～](?=[ァ-ヶ])/g;
+// A bar typed for the long-vowel mark at the end of a katakana word (プリンタ―; not a doubled dash ――).
+const KATAKANA_BAR = /([ァ-ヶ])[―─━](?![ァ-ヶ―─━])/g;
 // A katakana run of 3+ letters followed by ー that ends the run.
 const TRAILING_LONG_VOWEL = /([ァ-ヶー]{2,}[ァ-ヶ])ー(?![ァ-ヶー])/g;
 
 /** Normalises text before tokenisation; idempotent. */
 export function normalizeText(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(KATAKANA_DASH, '$1ー').replace(TRAILING_LONG_VOWEL, '$1');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(KATAKANA_DASH, '$1ー')
+    .replace(KATAKANA_BAR, '$1ー')
+    .replace(TRAILING_LONG_VOWEL, '$1');
 }
 
 /** Folds katakana to hiragana so that ゴミ and ごみ become one term. */

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { QueryNormalizer, withinOneEdit } from '../../../knowledge/query-normalizer';
+import { QueryNormalizer, slipCost, withinOneEdit } from '../../../knowledge/query-normalizer';
 import { testAnalyzer } from './shared-analyzer';
 
 describe('QueryNormalizer (input as staff type it, against the KB vocabulary)', () => {
@@ -153,5 +153,53 @@ describe('QueryNormalizer: the KB kanji nouns typed in hiragana (readings by kur
       new QueryNormalizer([texts[1], texts[2], '会議室を予約する。'], (text) => analyzer.nounReadings(text))
         .readingCount,
     );
+  });
+});
+
+describe('QueryNormalizer: katakana slips that are no real word (kuromoji dictionary)', () => {
+  const texts = [
+    'パスワードを忘れた。サインインできない。プリンターの設定。ファイルをサーバーに保存する。',
+    '機内モードにする。ファイルをアップロードする。ネットワークドライブの割り当て。',
+  ];
+  let kb: QueryNormalizer;
+  before(async () => {
+    const analyzer = await testAnalyzer();
+    kb = new QueryNormalizer(texts, undefined, (word) => analyzer.isWord(word));
+  });
+
+  it('corrects a voicing, small-kana or long-vowel slip beside one other edit (not a real word)', () => {
+    assert.equal(kb.rewrite('パスコートを忘れた'), 'パスワードを忘れた');
+    assert.equal(kb.rewrite('サイインできない'), 'サインインできない');
+    assert.equal(kb.rewrite('フアイルを保存'), 'ファイルを保存');
+    assert.equal(kb.rewrite('プリンタ―の設定'), 'プリンタの設定');
+    assert.equal(kb.rewrite('サーバーに保存'), 'サーバに保存');
+    assert.equal(kb.rewrite('アップロートしたい'), 'アップロードしたい');
+  });
+
+  it('leaves real words the KB lacks, and KB words, as typed', () => {
+    assert.equal(kb.rewrite('リモート'), 'リモート');
+    assert.equal(kb.rewrite('アップデート'), 'アップデート');
+    assert.equal(kb.rewrite('モード'), 'モード');
+    assert.equal(kb.rewrite('コート'), 'コート');
+    assert.equal(kb.rewrite('ドライブ'), 'ドライブ');
+  });
+
+  it('needs one clearly nearest word, and without a dictionary only one-edit slips', async () => {
+    const analyzer = await testAnalyzer();
+    const two = new QueryNormalizer(['パスワード。パスカード。'], undefined, (word) => analyzer.isWord(word));
+    assert.equal(two.rewrite('パスコート'), 'パスコート');
+    const plain = new QueryNormalizer(texts);
+    assert.equal(plain.rewrite('パスコート'), 'パスコート');
+    assert.equal(plain.rewrite('サイイン'), 'サインイン');
+  });
+
+  it('slipCost: voicing marks, small kana and long-vowel marks cost a quarter', () => {
+    assert.equal(slipCost('ぱすこーと', 'ぱすわーど'), 1.25);
+    assert.equal(slipCost('ふあいる', 'ふぁいる'), 0.25);
+    assert.equal(slipCost('さーば', 'さば'), 0.25);
+    assert.equal(slipCost('りもーと', 'もーど'), 1.25);
+    assert.equal(slipCost('あいう', 'あいう'), 0);
+    assert.equal(slipCost('ぱすわーど', 'ぱすーわど'), 0.5);
+    assert.equal(slipCost('ぱすこーと', 'ぱすかーど'), 1.25);
   });
 });
