@@ -122,7 +122,8 @@ export class JapaneseAnalyzer implements TextAnalyzer {
 
   /** Whether a text is a single word kuromoji's dictionary knows (リモート yes; パスコート, パス+コート, no). */
   isWord(text: string): boolean {
-    const tokens = this.tokenizer.tokenize(normalizeText(text));
+    // Not normalizeText: it drops the trailing ー of words the dictionary spells with it (ドライバー).
+    const tokens = this.tokenizer.tokenize(text);
     return tokens.length === 1 && tokens[0].word_type === 'KNOWN';
   }
 

@@ -318,7 +318,7 @@ export class QueryNormalizer {
     const exact = this.keys.get(stripped);
     if (exact && stripped.length >= MIN_FUZZY) return exact;
     // A real word the knowledge base lacks (リモート, アップデート, コート) is no slip.
-    if (this.isWord?.(run)) return undefined;
+    if (this.realWord(run)) return undefined;
     let best: string | undefined;
     let bestCount = 0;
     for (let len = key.length - 1; len <= key.length + 1; len++) {
@@ -331,6 +331,12 @@ export class QueryNormalizer {
     }
     best ??= this.isWord && stripped.length >= MIN_FUZZY ? this.nearest(key) : undefined;
     return best ? (this.keys.get(best) ?? this.keys.get(best.replace(/ー/g, ''))) : undefined;
+  }
+
+  /** Whether a word is in the dictionary, also with the trailing ー that normalizeText drops (プランタ). */
+  private realWord(run: string): boolean {
+    if (!this.isWord) return false;
+    return this.isWord(run) || (!run.endsWith('ー') && this.isWord(`${run}ー`));
   }
 
   /** The one known word a slip of cost at most MAX_SLIP away, clearly nearer than any other. */
