@@ -16,9 +16,9 @@ const HAS_KANJI = /[\u3005\u4e00-\u9fff]/;
 const HIRAGANA_RUN = /[ぁ-ゖー]{3,}/g;
 /**
  * Stretches of kanji and katakana, where the nouns are: only these are read (each distinct one
- * once per update), which keeps the reading of a large knowledge base to a fraction of its analysis.
+ * once per update; a number of one or two digits before kanji too: 3層分離), which keeps the reading of a large knowledge base to a fraction of its analysis.
  */
-const NOUN_STRETCH = /[\u3005\u4e00-\u9fffァ-ヶー]+/g;
+const NOUN_STRETCH = /(?:(?<!\d)\d{1,2}(?=[\u3005\u4e00-\u9fff]))?[\u3005\u4e00-\u9fffァ-ヶー]+/g;
 /**
  * Case particles after which, in a hiragana run, a new word starts. で, と, も, へ and や also end
  * grammar (でしょうか, ときって, してもいいん), so a word is looked for after them only in a run where a
@@ -30,6 +30,8 @@ const MORE_PARTICLES = new Set([...PARTICLES, ...'でともへや']);
 const SURU = new Set([...'しす']);
 /** Letters that may follow a noun in a hiragana run: a particle, or する / だ / です after it. */
 const AFTER_NOUN = new Set([...PARTICLES, ...'でともへやしすさせだじ']);
+/** The colloquial topic って ending the run or asking about the word (〜って何, 〜ってなに, 〜ってどう…). */
+const TOPIC_TTE = /^って(?:$|なに|なん|どう)/;
 
 /** Reading → kanji surface → occurrences, and the occurrences of the KB's hiragana runs. */
 export class KanjiReadings {
@@ -101,7 +103,7 @@ export class KanjiReadings {
   /**
    * The longest reading at position `i` of a hiragana run that stands as a word: it starts the run
    * (`opens`: the run follows nothing or a space, or a word was just read) or follows a particle, and
-   * ends the run or comes before a particle, する / だ, or another reading. `typed`: a word was read
+   * ends the run or comes before a particle, する / だ, a topic って, or another reading. `typed`: a word was read
    * earlier in the run. `continues` tells whether another word (e.g. a katakana one) starts at a position.
    */
   matchAt(
@@ -116,7 +118,8 @@ export class KanjiReadings {
       const surfaces = this.keys.get(run.slice(i, i + len));
       if (!surfaces) continue;
       const end = i + len;
-      if (end === run.length || AFTER_NOUN.has(run[end]) || continues(end)) return { length: len, surfaces };
+      if (end === run.length || AFTER_NOUN.has(run[end]) || TOPIC_TTE.test(run.slice(end)) || continues(end))
+        return { length: len, surfaces };
     }
     return undefined;
   }

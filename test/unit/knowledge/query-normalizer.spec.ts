@@ -96,7 +96,7 @@ describe('QueryNormalizer (kana slips, Latin product names, colloquial forms)', 
 
 describe('QueryNormalizer: the KB kanji nouns typed in hiragana (readings by kuromoji)', () => {
   const texts = [
-    'パスワードを再設定する手順。仮想ブラウザでログインする。会議室の予約。',
+    'パスワードを再設定する手順。仮想ブラウザでログインする。会議室の予約。3層分離の仕組み。3階の窓口。',
     '機内モードにする。資料を公開する。送信して後悔した。',
     '交渉、公称、高尚、考証。ところで、ところが、ところ。所在地の所。',
   ];
@@ -112,6 +112,10 @@ describe('QueryNormalizer: the KB kanji nouns typed in hiragana (readings by kur
     assert.equal(kb.rewrite('かそうぶらうざ'), '仮想ブラウザ');
     assert.equal(kb.rewrite('かいぎしつのよやく'), '会議室の予約');
     assert.equal(kb.rewrite('ぱすわーどさいせってい'), 'パスワード再設定');
+    // A number 1–10 is read in a compound of three tokens only (さんかい could be 3回 as well).
+    assert.equal(kb.rewrite('さんそうぶんり'), '3層分離');
+    assert.equal(kb.rewrite('さんそうぶんりって何'), '3層分離って何');
+    assert.equal(kb.rewrite('さんかいのまどぐち'), 'さんかいの窓口');
   });
 
   it('looks for a word after で, と, も, へ, や only in a run where a word was already read', () => {
