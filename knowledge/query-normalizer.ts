@@ -281,11 +281,14 @@ export class QueryNormalizer {
 
   /** An unknown katakana word one edit from exactly one most frequent known word becomes that word. */
   private corrected(run: string): string {
-    const whole = this.correctedWord(run);
+    // A compound of two known words (パスワードリセット) is left as typed, unless one edit from a known word.
+    let compound = false;
+    for (let i = 2; i <= run.length - 2 && !compound; i++)
+      compound = this.known(run.slice(0, i)) && this.known(run.slice(i));
+    const whole = this.correctedWord(run, !compound);
     if (whole !== undefined) return whole;
+    if (compound) return run;
     // A compound of a known word and a slip (アカウントロツク): the slip corrected, the known part kept.
-    // A compound of two known words (パスワードリセット) is left as typed.
-    for (let i = 2; i <= run.length - 2; i++) if (this.known(run.slice(0, i)) && this.known(run.slice(i))) return run;
     for (let i = 2; i <= run.length - 2; i++) {
       const left = run.slice(0, i);
       const right = run.slice(i);
@@ -306,8 +309,11 @@ export class QueryNormalizer {
     return this.byLength.get(key.length)?.has(key) ?? false;
   }
 
-  /** The word itself when known, its correction when there is one, else undefined. */
-  private correctedWord(run: string): string | undefined {
+  /**
+   * The word itself when known or a real word, its correction when there is one (`slips`: also beyond
+   * one edit), else undefined.
+   */
+  private correctedWord(run: string, slips = true): string | undefined {
     const key = katakanaToHiragana(run);
     if (this.byLength.get(key.length)?.has(key)) return run;
     const sameLetters = this.folded.get(foldSmallKana(key));
@@ -317,8 +323,6 @@ export class QueryNormalizer {
     const stripped = key.replace(/ー/g, '');
     const exact = this.keys.get(stripped);
     if (exact && stripped.length >= MIN_FUZZY) return exact;
-    // A real word the knowledge base lacks (リモート, アップデート, コート) is no slip.
-    if (this.realWord(run)) return undefined;
     let best: string | undefined;
     let bestCount = 0;
     for (let len = key.length - 1; len <= key.length + 1; len++) {
@@ -329,7 +333,10 @@ export class QueryNormalizer {
         }
       }
     }
-    best ??= this.isWord && stripped.length >= MIN_FUZZY ? this.nearest(key) : undefined;
+    best ??= slips && this.isWord && stripped.length >= MIN_FUZZY ? this.nearest(key) : undefined;
+    // A real word the knowledge base lacks (リモート, アップデート, コート) is no slip, nor are its parts
+    // (asked last: it costs a tokenisation).
+    if (best && this.realWord(run)) return run;
     return best ? (this.keys.get(best) ?? this.keys.get(best.replace(/ー/g, ''))) : undefined;
   }
 
@@ -344,8 +351,11 @@ export class QueryNormalizer {
     let best: string | undefined;
     let bestCost = Infinity;
     let second = Infinity;
+    const letters = letterCounts(key);
     for (let len = key.length - 2; len <= key.length + 2; len++) {
       for (const word of this.byLength.get(len)?.keys() ?? []) {
+        // Within MAX_SLIP + SLIP_MARGIN, at most one letter (voicing and size aside) differs.
+        if (!oneLetterApart(letters, word)) continue;
         const cost = slipCost(key, word, Math.min(second, MAX_SLIP + SLIP_MARGIN));
         if (cost < bestCost) {
           second = bestCost;
@@ -358,10 +368,42 @@ export class QueryNormalizer {
   }
 }
 
+const PLAIN_KANA = new Map<string, string>();
+
+/** How often each letter (voicing and size aside, no ー) occurs in a key. */
+function letterCounts(key: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const c of key) if (c !== 'ー') counts.set(plainKana(c), (counts.get(plainKana(c)) ?? 0) + 1);
+  return counts;
+}
+
+/** Whether at most one letter of a word is not in the counts and at most one of the counts not in the word. */
+function oneLetterApart(counts: ReadonlyMap<string, number>, word: string): boolean {
+  const left = new Map(counts);
+  let extra = 0;
+  let matched = 0;
+  for (const c of word) {
+    if (c === 'ー') continue;
+    const n = left.get(plainKana(c)) ?? 0;
+    if (n > 0) {
+      left.set(plainKana(c), n - 1);
+      matched++;
+    } else if (++extra > 1) return false;
+  }
+  let total = 0;
+  for (const n of counts.values()) total += n;
+  return total - matched <= 1;
+}
+
 /** A kana letter without its voicing mark, full-size (ど → と, ぱ → は, ぁ → あ). */
 function plainKana(c: string): string {
-  const base = c.normalize('NFD')[0];
-  return SMALL_KANA[base] ?? base;
+  let plain = PLAIN_KANA.get(c);
+  if (plain === undefined) {
+    const base = c.normalize('NFD')[0];
+    plain = SMALL_KANA[base] ?? base;
+    PLAIN_KANA.set(c, plain);
+  }
+  return plain;
 }
 
 /**
