@@ -4,7 +4,10 @@
  * - hiragana spellings of the katakana words the knowledge base uses (ぱすわーど → パスワード,
  *   ろっく → ロック, となー → トナー), also without their long-vowel marks (ぱすわど);
  * - katakana words the knowledge base does not know, one edit away from one it does
- *   (テームズ → チームズ, サインイソ → サインイン): typos and long-vowel slips;
+ *   (テームズ → チームズ, サインイソ → サインイン): typos and long-vowel slips; with kuromoji's dictionary,
+ *   also one edit plus a voicing-mark, small-kana or long-vowel slip (パスコート → パスワード, see
+ *   {@link slipCost}) when one known word is clearly the nearest, and never a real word the knowledge
+ *   base lacks (リモート, アップデート: kuromoji knows them as one word);
  * - a few colloquial verb forms whose meaning the morphology loses (わからなくなった → 忘れた,
  *   失くした → 紛失した), from a short curated list of general Japanese;
  * - small and full-size kana confused (ロツク → ロック, サ−バ), also in words of three letters;
