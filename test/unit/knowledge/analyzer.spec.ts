@@ -11,10 +11,12 @@ describe('text normalisation', () => {
     assert.equal(normalizeText('パスワ-ド'), 'パスワード');
     assert.equal(normalizeText('メール'), 'メール');
     assert.equal(normalizeText('コピー'), 'コピー');
+    assert.equal(normalizeText('プリンタ―の'), 'プリンタの');
+    assert.equal(normalizeText('サーバ――の'), 'サーバ――の');
   });
 
   it('is idempotent', () => {
-    for (const s of ['プリンターが動かない', 'Wi-Fi', 'ユーザー'])
+    for (const s of ['プリンターが動かない', 'Wi-Fi', 'ユーザー', 'プリンタ―が'])
       assert.equal(normalizeText(normalizeText(s)), normalizeText(s));
   });
 
@@ -63,6 +65,16 @@ describe('JapaneseAnalyzer', () => {
     const { grams } = a.analyze('住民票のこと');
     assert.ok(grams.includes('住民') && grams.includes('民票'));
     assert.ok(!grams.includes('のこ'));
+  });
+
+  it('tells a single dictionary word from a typo or a split one', async () => {
+    const a = await testAnalyzer();
+    assert.deepEqual(
+      ['リモート', 'アップデート', 'コート', 'ドライバー', 'パスコート', 'サイイン', 'ドライバ'].map((w) =>
+        a.isWord(w),
+      ),
+      [true, true, true, true, false, false, false],
+    );
   });
 });
 
