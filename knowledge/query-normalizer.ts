@@ -128,6 +128,8 @@ export class QueryNormalizer {
   private readonly latin = new Map<string, number>();
   /** Small-kana-folded key → the known word's hiragana key (most frequent first). */
   private readonly folded = new Map<string, string>();
+  /** Hiragana keys of the known words by their number of letters besides ー (for {@link nearest}). */
+  private readonly byLetters = new Map<number, string[]>();
   /** Readings of the knowledge base's kanji nouns (none without a reader). */
   private readonly readings?: KanjiReadings;
 
@@ -186,6 +188,7 @@ export class QueryNormalizer {
     this.keys.clear();
     this.byLength.clear();
     this.folded.clear();
+    this.byLetters.clear();
     this.maxKey = 0;
     this.readings?.derive();
     // Most frequent spelling first, so that it wins a shared key (ties: first seen, as Map order).
@@ -198,6 +201,12 @@ export class QueryNormalizer {
         }
       const fold = foldSmallKana(key);
       if (fold.length >= MIN_SMALL_KANA && !this.folded.has(fold)) this.folded.set(fold, key);
+      if (!this.known(word)) {
+        const size = letters(key).length;
+        const same = this.byLetters.get(size);
+        if (same) same.push(key);
+        else this.byLetters.set(size, [key]);
+      }
       const bucket = this.byLength.get(key.length) ?? new Map<string, number>();
       bucket.set(key, (bucket.get(key) ?? 0) + n);
       this.byLength.set(key.length, bucket);
@@ -354,11 +363,13 @@ export class QueryNormalizer {
     let best: string | undefined;
     let bestCost = Infinity;
     let second = Infinity;
-    const letters = letterCounts(key);
-    for (let len = key.length - 2; len <= key.length + 2; len++) {
-      for (const word of this.byLength.get(len)?.keys() ?? []) {
+    const counts = letterCounts(key);
+    const n = letters(key).length;
+    // One full edit at most: the number of letters besides ー differs by one at most.
+    for (let len = n - 1; len <= n + 1; len++) {
+      for (const word of this.byLetters.get(len) ?? []) {
         // Within MAX_SLIP + SLIP_MARGIN, at most one letter (voicing and size aside) differs.
-        if (!oneLetterApart(letters, word)) continue;
+        if (!oneLetterApart(counts, word)) continue;
         const cost = slipCost(key, word, Math.min(second, MAX_SLIP + SLIP_MARGIN));
         if (cost < bestCost) {
           second = bestCost;
