@@ -31,6 +31,8 @@ import type { NounReader, NounReading } from './noun-readings';
 const MIN_KEY = 3;
 /** Shortest unknown katakana word corrected by edit distance. */
 const MIN_FUZZY = 4;
+/** Updates kept unread before the kanji readings are read anyway (bounds the texts held). */
+const MAX_PENDING_READINGS = 20;
 const KATAKANA_RUN = /[ァ-ヶー]{2,}/g;
 const LATIN_RUN = /[a-z][a-z0-9]*(?:-[a-z0-9]+)*/g;
 const ONLY_KATAKANA = /^[ァ-ヶー]{2,}$/;
@@ -130,8 +132,13 @@ export class QueryNormalizer {
   private readonly folded = new Map<string, string>();
   /** Hiragana keys of the known words by their number of letters besides ー (for {@link nearest}). */
   private readonly byLetters = new Map<number, string[]>();
-  /** Readings of the knowledge base's kanji nouns (none without a reader). */
-  private readonly readings?: KanjiReadings;
+  /**
+   * Readings of the knowledge base's kanji nouns (none without a reader), built at their first use: reading
+   * the nouns costs kuromoji time that start-up should not pay (70–80 ms on the sample KB). Until then the
+   * texts of each update wait in `pendingReadings`, replayed in order, so the result is the same as eager.
+   */
+  private builtReadings?: KanjiReadings;
+  private readonly pendingReadings: [readonly string[], 1 | -1][] = [];
 
   /**
    * @param reader reads the kanji nouns of the texts (see {@link KanjiReadings})
@@ -143,7 +150,7 @@ export class QueryNormalizer {
     reader?: NounReader,
     private readonly isWord?: (word: string) => boolean,
   ) {
-    if (reader) this.readings = new KanjiReadings(reader);
+    if (reader) this.builtReadings = new KanjiReadings(reader);
     this.count(texts, 1);
     this.derive();
   }
@@ -164,13 +171,29 @@ export class QueryNormalizer {
       if (n > 0) map.set(word, n);
       else map.delete(word);
     };
-    const read = new Map<string, readonly NounReading[]>();
+    const seen: string[] = [];
     for (const text of texts) {
       const normal = normalizeText(text);
       for (const m of normal.matchAll(KATAKANA_RUN)) add(this.counts, m[0]);
       for (const m of normal.matchAll(LATIN_RUN)) add(this.latin, m[0]);
-      this.readings?.count(text, sign, read);
+      if (this.builtReadings) seen.push(text);
     }
+    if (!this.builtReadings) return;
+    this.pendingReadings.push([seen, sign]);
+    // Many updates without a hiragana question: read them now rather than keep their texts.
+    if (this.pendingReadings.length > MAX_PENDING_READINGS) void this.readings;
+  }
+
+  /** The kanji readings, with the updates waiting for them read first. */
+  private get readings(): KanjiReadings | undefined {
+    const readings = this.builtReadings;
+    if (!readings || this.pendingReadings.length === 0) return readings;
+    for (const [texts, sign] of this.pendingReadings.splice(0)) {
+      const read = new Map<string, readonly NounReading[]>();
+      for (const text of texts) readings.count(text, sign, read);
+    }
+    readings.derive();
+    return readings;
   }
 
   /** The knowledge base's katakana words, then the synonym list's katakana for words it has (count 1). */
@@ -190,7 +213,6 @@ export class QueryNormalizer {
     this.folded.clear();
     this.byLetters.clear();
     this.maxKey = 0;
-    this.readings?.derive();
     // Most frequent spelling first, so that it wins a shared key (ties: first seen, as Map order).
     for (const [word, n] of this.vocabulary()) {
       const key = katakanaToHiragana(word);
