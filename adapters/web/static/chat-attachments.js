@@ -51,16 +51,6 @@
     container.appendChild(bar);
     container.appendChild(list);
 
-    function uploadKey() {
-      const bytes = new Uint8Array(16);
-      crypto.getRandomValues(bytes);
-      return Array.prototype.map
-        .call(bytes, function (b) {
-          return ('0' + b.toString(16)).slice(-2);
-        })
-        .join('');
-    }
-
     function headers() {
       const t = token();
       const h = {};
@@ -160,7 +150,7 @@
       try {
         // One key per upload: a retry of this request (proxy, browser) is stored once.
         const sent = headers();
-        sent['idempotency-key'] = uploadKey();
+        sent['idempotency-key'] = window.KotaeParts.requestKey();
         const res = await fetch(url, { method: 'POST', headers: sent, body: form });
         const data = await res.json().catch(function () {
           return {};

@@ -52,5 +52,17 @@
     });
   }
 
-  window.KotaeParts = { sources: sources, history: history };
+  // A key made once per message (or upload): a retry of the same request, by a proxy or the browser,
+  // carries it again and the server answers as the first time without writing twice.
+  function requestKey() {
+    const bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    return Array.prototype.map
+      .call(bytes, function (b) {
+        return ('0' + b.toString(16)).slice(-2);
+      })
+      .join('');
+  }
+
+  window.KotaeParts = { sources: sources, history: history, requestKey: requestKey };
 })();

@@ -47,16 +47,9 @@
     return h;
   }
 
-  // A key made once per message (or upload): a retry of the same request, by a proxy or the browser,
-  // carries it again and the server answers as the first time without writing twice.
+  // One key per message (KotaeParts.requestKey): a retried request carries it again.
   function newKey() {
-    const bytes = new Uint8Array(16);
-    crypto.getRandomValues(bytes);
-    return Array.prototype.map
-      .call(bytes, function (b) {
-        return ('0' + b.toString(16)).slice(-2);
-      })
-      .join('');
+    return window.KotaeParts.requestKey();
   }
 
   async function request(method, path, body, key) {
