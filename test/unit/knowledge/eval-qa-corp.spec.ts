@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { runEvalCommand } from '../../../adapters/cli/eval';
+import { qaSetReport } from './qa-set-report';
 
 /**
  * The third held-out-style IT-helpdesk KB (test/fixtures/qa/kb-corp: a prefecture helpdesk's knowledge
@@ -9,20 +9,7 @@ import { runEvalCommand } from '../../../adapters/cli/eval';
  */
 describe('kotae eval --qa-set (kb-corp, a helpdesk knowledge export as a workbook)', () => {
   it('keeps its figures: shown-correct ≥ 0.79, shown-wrong ≤ 0.04, others shown ≤ 0.19', async () => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runEvalCommand(
-      ['--qa-set', 'test/fixtures/qa/kb-corp-holdout.jsonl', '--kb', 'test/fixtures/qa/kb-corp'],
-      { out: (s) => out.push(s), err: (s) => err.push(s) },
-    );
-    assert.equal(code, 0, err.join('\n'));
-    const report = JSON.parse(out.join('')) as {
-      questions: number;
-      answerable: { n: number; shown_correct: number; shown_wrong: number };
-      unanswerable: { n: number };
-      off_topic: { n: number; shown: number };
-      others: { shown: number };
-    };
+    const report = await qaSetReport('test/fixtures/qa/kb-corp-holdout.jsonl', 'test/fixtures/qa/kb-corp');
     assert.equal(report.questions, 111);
     assert.deepEqual([report.answerable.n, report.unanswerable.n, report.off_topic.n], [81, 15, 15]);
     // Measured 0.815 / 0.025 / 0.167 (off-topic 0.00) on 2026-12-04.

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { runEvalCommand } from '../../../adapters/cli/eval';
+import { qaSetReport } from './qa-set-report';
 
 /**
  * The second held-out-style IT-helpdesk KB (test/fixtures/qa/kb-univ: an FAQ sheet without alternates and
@@ -7,20 +7,7 @@ import { runEvalCommand } from '../../../adapters/cli/eval';
  */
 describe('kotae eval --qa-set (kb-univ, an FAQ sheet without alternates and FAQ pages)', () => {
   it('meets the IT-helpdesk targets: shown-correct ≥ 0.75, shown-wrong ≤ 0.05, others shown ≤ 0.15', async () => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runEvalCommand(
-      ['--qa-set', 'test/fixtures/qa/kb-univ-holdout.jsonl', '--kb', 'test/fixtures/qa/kb-univ'],
-      { out: (s) => out.push(s), err: (s) => err.push(s) },
-    );
-    assert.equal(code, 0, err.join('\n'));
-    const report = JSON.parse(out.join('')) as {
-      questions: number;
-      answerable: { n: number; shown_correct: number; shown_wrong: number };
-      unanswerable: { n: number };
-      off_topic: { n: number };
-      others: { shown: number };
-    };
+    const report = await qaSetReport('test/fixtures/qa/kb-univ-holdout.jsonl', 'test/fixtures/qa/kb-univ');
     assert.equal(report.questions, 134);
     assert.deepEqual([report.answerable.n, report.unanswerable.n, report.off_topic.n], [92, 26, 16]);
     assert.ok(report.answerable.shown_correct >= 0.75, JSON.stringify(report.answerable));

@@ -6,6 +6,7 @@ import { runEvalCommand } from '../../../adapters/cli/eval';
 import { loadQaSet, qaReport, type QaItem, type QaResult } from '../../../adapters/cli/eval-qa';
 import { KotaeError } from '../../../core/errors';
 import type { Outcome } from '../../../conversations';
+import { qaSetReport } from './qa-set-report';
 
 const item = (id: string, kind: QaItem['kind'], expected: string[] = [], tag?: string): QaItem => ({
   id,
@@ -95,22 +96,7 @@ describe('kotae eval --qa-set (report)', () => {
 
 describe('kotae eval --qa-set (command, on the held-out proxy KB)', () => {
   it('ingests the folder with its calibration and prints the JSON report', async () => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runEvalCommand(
-      ['--qa-set', 'test/fixtures/qa/minato-kb-holdout.jsonl', '--kb', 'test/fixtures/qa/minato-kb'],
-      { out: (s) => out.push(s), err: (s) => err.push(s) },
-    );
-    assert.equal(code, 0, err.join('\n'));
-    const report = JSON.parse(out.join('')) as {
-      questions: number;
-      answerable: { n: number; shown_correct: number; shown_wrong: number };
-      unanswerable: { n: number };
-      off_topic: { n: number };
-      thresholds: { answer: number; tentative: number; clarify: number };
-      calibration: { thresholds: unknown; precisionTarget: number };
-      latency_ms: { p50: number; p95: number };
-    };
+    const report = await qaSetReport('test/fixtures/qa/minato-kb-holdout.jsonl', 'test/fixtures/qa/minato-kb');
     assert.equal(report.questions, 76);
     assert.deepEqual([report.answerable.n, report.unanswerable.n, report.off_topic.n], [56, 10, 10]);
     assert.deepEqual(report.thresholds, report.calibration.thresholds);
