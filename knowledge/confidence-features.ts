@@ -66,6 +66,43 @@ export function missingKnown(data: IndexData, query: FeatureQuery, doc: number):
   return total > 0 ? missing / total : 0;
 }
 
+const LATIN_WORD = /[a-z0-9](?:[a-z0-9._+#&-]*[a-z0-9+#])?/giu;
+
+/**
+ * The product-like names of a text as the analyzer spells them: Latin-letter words written in mixed
+ * case (Zoom, Webex, iPhone, OneDrive, Teams), not acronyms (PC, URL, VPN) nor lower-case words.
+ */
+export function productNames(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const [m] of text.normalize('NFKC').matchAll(LATIN_WORD))
+    if (/[A-Z]/u.test(m) && /[a-z]/u.test(m)) out.add(m.toLowerCase().replace(/(?<=[a-z])[-_](?=[a-z])/gu, ''));
+  return out;
+}
+
+/**
+ * Whether the query names a product (see {@link productNames}) that the knowledge base names in some
+ * entry but `doc` does not (nor a synonym of it), while `doc`'s question names another product the
+ * query does not: 「Webexの録画はどこに保存されますか」 is not answered by 「Teams会議を録画したい」.
+ */
+export function nameMissing(
+  data: IndexData,
+  query: FeatureQuery,
+  queryText: string,
+  doc: number,
+  docQuestion: string,
+): boolean {
+  const asked = productNames(queryText);
+  if (asked.size === 0) return false;
+  const named = productNames(docQuestion);
+  if (![...named].some((n) => !asked.has(n))) return false;
+  const field = data.fields.content;
+  return query.analyzed.words.some((word, i) => {
+    if (!asked.has(word)) return false;
+    const ids = [...(query.alternatives[i]?.keys() ?? [])].map((t) => field.termId(t));
+    return ids.some((id) => field.df(id) > 0) && !ids.some((id) => field.tf(id, doc) > 0);
+  });
+}
+
 /** Each query term (word or synonym) with its best credit. */
 export function termCredits(query: FeatureQuery): Map<string, number> {
   const credit = new Map<string, number>();

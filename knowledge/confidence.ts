@@ -34,10 +34,16 @@ export interface ConfidenceFeatures {
    * confidence is halved, whatever the weights. Not a weight of its own: too rare in probes to fit.
    */
   askedKindMissing?: boolean;
+  /**
+   * The query names a product the knowledge base knows (Zoom, Webex) that the top hit does not, and
+   * the top hit's question names another (Teams): the confidence is halved, like {@link askedKindMissing}
+   * (confidence-features.ts `nameMissing`).
+   */
+  nameMissing?: boolean;
 }
 
 /** Logistic weights: bias + one per feature. */
-export type ConfidenceWeights = Omit<ConfidenceFeatures, 'askedKindMissing'> & { bias: number };
+export type ConfidenceWeights = Omit<ConfidenceFeatures, 'askedKindMissing' | 'nameMissing'> & { bias: number };
 
 /** The prior weights (benchmark-fitted); each index's calibration refits them on its own probes. */
 export const CONFIDENCE_WEIGHTS: Readonly<ConfidenceWeights> = Object.freeze({
@@ -51,6 +57,9 @@ export const CONFIDENCE_WEIGHTS: Readonly<ConfidenceWeights> = Object.freeze({
 /** Confidence factor when the top hit does not give the kind of fact asked for (see ConfidenceFeatures). */
 export const ASKED_KIND_MISSING_FACTOR = 0.5;
 
+/** Confidence factor when the query names another product than the top hit (see ConfidenceFeatures). */
+export const NAME_MISSING_FACTOR = 0.5;
+
 /** Confidence in [0, 1]. */
 export function confidenceOf(f: ConfidenceFeatures, w: Readonly<ConfidenceWeights> = CONFIDENCE_WEIGHTS): number {
   const z =
@@ -61,5 +70,6 @@ export function confidenceOf(f: ConfidenceFeatures, w: Readonly<ConfidenceWeight
     w.cosine * f.cosine +
     (w.margin ?? 0) * (f.margin ?? 0) +
     (w.missingKnown ?? 0) * (f.missingKnown ?? 0);
-  return (f.askedKindMissing ? ASKED_KIND_MISSING_FACTOR : 1) / (1 + Math.exp(-z));
+  const factor = (f.askedKindMissing ? ASKED_KIND_MISSING_FACTOR : 1) * (f.nameMissing ? NAME_MISSING_FACTOR : 1);
+  return factor / (1 + Math.exp(-z));
 }

@@ -10,6 +10,7 @@ import {
   knownShare,
   marginOf,
   missingKnown,
+  nameMissing,
   questionDice,
   questionRecall,
   termCredits,
@@ -17,7 +18,7 @@ import {
 } from './confidence-features';
 import { confidenceOf, type ConfidenceFeatures } from './confidence';
 import { askedKindMissing } from './question-type';
-import { fullText } from './chunk-text';
+import { fullText, questionText } from './chunk-text';
 import type { IndexData } from './index-data';
 import { DEFAULT_TUNING, type SearchTuning } from './search-tuning';
 import type { QueryExpander } from './synonym-expander';
@@ -129,6 +130,9 @@ export class HybridSearcher {
       ...(top !== undefined && askedKindMissing(query, fullText(chunks[top])) ? { askedKindMissing: true } : {}),
       margin: marginOf(ranked),
       missingKnown: top === undefined ? 0 : missingKnown(this.data, fq, top),
+      ...(top !== undefined && nameMissing(this.data, fq, typed, top, questionText(chunks[top]))
+        ? { nameMissing: true }
+        : {}),
     };
     return { hits, confidence: confidenceOf(features, this.data.stats.calibration?.weights), features };
   }

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { decideOutcome } from '../../../bot/answer-policy';
 import { createKnowledgeBase, type HybridKnowledgeBase } from '../../../knowledge';
+import { productNames } from '../../../knowledge/confidence-features';
 import { itFaqChunks } from './fixtures/it-faq';
 import { testAnalyzer } from './shared-analyzer';
 
@@ -51,6 +52,24 @@ describe('hybrid knowledge base on an IT-helpdesk FAQ', () => {
     // A word the knowledge base does not know at all is not a missing detail of this entry.
     const unknown = await kb.searchExplained('ゾンビのExcelのファイルが開けない');
     assert.equal(unknown.features.missingKnown, 0, JSON.stringify(unknown.features));
+  });
+
+  it('halves the confidence when the query names another product than the top entry (nameMissing)', async () => {
+    const same = await kb.searchExplained('OneDriveの同期が止まった');
+    assert.equal(same.hits[0]?.chunk.documentId, 'FAQ-0009');
+    assert.equal(same.features.nameMissing, undefined);
+    // Excel is another entry's product; the top entry's question names OneDrive, which the query does not.
+    const other = await kb.searchExplained('Excelの同期が止まった');
+    assert.equal(other.hits[0]?.chunk.documentId, 'FAQ-0009');
+    assert.equal(other.features.nameMissing, true, JSON.stringify(other.features));
+    assert.ok(other.confidence <= same.confidence / 2, `${other.confidence} vs ${same.confidence}`);
+    // Acronyms (PC, URL) and lower-case words are no product names.
+    const acronym = await kb.searchExplained('PCの同期が止まった');
+    assert.equal(acronym.features.nameMissing, undefined, JSON.stringify(acronym.features));
+    assert.deepEqual(
+      [...productNames('ZoomとiPhone、OneDrive、Wi-Fi、PC、URL、excel')],
+      ['zoom', 'iphone', 'onedrive', 'wifi'],
+    );
   });
 
   it('discounts the dense cosine of a query the corpus barely knows', async () => {
