@@ -51,6 +51,7 @@ async function main(dir: string, out: string, flags: { dropout: boolean }): Prom
       stability,
       dropConf,
       confidence: r.confidence,
+      scores: r.hits.map((h) => h.score),
       ...r.features,
     });
   }

@@ -21,6 +21,8 @@
  * Width and case are folded by normalizeText first.
  */
 import { CURATED_SYNONYM_GROUPS } from './synonyms';
+import { COLLOQUIAL } from './colloquial';
+import { foldSmallKana, letterCounts, letters, oneLetterApart, slipCost, withinOneEdit } from './kana-edit';
 import type { Chunk } from './types';
 import { dropSmallTalk } from './small-talk';
 import { katakanaToHiragana, normalizeText } from './text-normalize';
@@ -42,28 +44,8 @@ const ONLY_KATAKANA = /^[ァ-ヶー]{2,}$/;
 const MAX_SLIP = 1.25;
 /** How much cheaper than the next candidate the best one must be. */
 const SLIP_MARGIN = 0.5;
-/** Cost of a voicing-mark, small-kana or long-vowel-mark slip (ト/ド, ハ/パ, フア/ファ, サーバ/サバ). */
-const CHEAP = 0.25;
 /** Shortest word corrected when it differs from a known one only in small versus full-size kana. */
 const MIN_SMALL_KANA = 3;
-const SMALL_KANA: Readonly<Record<string, string>> = {
-  ぁ: 'あ',
-  ぃ: 'い',
-  ぅ: 'う',
-  ぇ: 'え',
-  ぉ: 'お',
-  っ: 'つ',
-  ゃ: 'や',
-  ゅ: 'ゆ',
-  ょ: 'よ',
-  ゎ: 'わ',
-};
-
-/** A hiragana key with small kana written full-size (ろっく and ろつく fold alike). */
-function foldSmallKana(key: string): string {
-  return key.replace(/[ぁぃぅぇぉっゃゅょゎ]/g, (c) => SMALL_KANA[c] ?? c);
-}
-
 /** Katakana members of the curated synonym groups, by the Latin and katakana members that lead to them. */
 const SYNONYM_KATAKANA: readonly { members: readonly string[]; katakana: readonly string[] }[] =
   CURATED_SYNONYM_GROUPS.map((group) => {
@@ -73,51 +55,6 @@ const SYNONYM_KATAKANA: readonly { members: readonly string[]; katakana: readonl
 const HIRAGANA_RUN = /[ぁ-ゖー]{3,}/g;
 /** A letter that a hiragana run right after it continues (okurigana, grammar) rather than starts afresh. */
 const WORD_LETTER = /[\p{L}\p{N}]/u;
-
-/**
- * Colloquial forms whose words alone mislead the search (わからなく+なる is "forgot", not "not
- * understand"; 失く+し is mis-split), rewritten to the plain word an FAQ uses. General Japanese,
- * written by hand.
- */
-const COLLOQUIAL: readonly (readonly [RegExp, string])[] = [
-  // Replaced: the words alone say something else.
-  [/(分|わ)からなくな(った|って|っちゃった|ってしまった|りました)/g, '忘れた'],
-  [/思い出せ(ない|なく|ません)/g, '忘れた'],
-  [/(失|無|な)くし(た|ちゃった|てしまった|ました)/g, '紛失した'],
-  // なくなった after a verb stem is "can no longer" (入れなくなった, 使えなくなった), not "lost".
-  [/(失|無|(?<=^|[^ぁ-ゖ]|[がはもを])な)くなっ(た|ちゃった|てしまった)/g, '紛失した'],
-  [/置き忘れ(た|ちゃった|てしまった|ました)/g, '紛失した'],
-  [/立ち上がら(ない|なく)/g, '起動しない'],
-  // Kept, with the plain word added ($& is the text as typed).
-  [/(?<![出おす])(来|こ)な(い|くなった)/g, '$& 届かない'],
-  [/届いてい?な(い|くて)/g, '$& 届かない'],
-  [/(つな|繋)がら(ない|なく)/g, '$& 接続できない'],
-  [/(消|け)しちゃった/g, '$& 削除してしまった'],
-  [/(作|つく)(りたい|ってほしい|ってください)/g, '$& 作成'],
-  [/借り(たい|られますか|れますか)/g, '$& 貸出'],
-  [/貸して(ほしい|ください|もらえますか)/g, '$& 貸出'],
-  [/変えたい/g, '$& 変更'],
-  [/(開|ひら)か(ない|なくなった)/g, '$& 開けない'],
-  [/ひらけ(ない|ません|なくなった)/g, '$& 開けない'],
-  [/(うま|上手)く(いか|行か|でき|出来)(ない|ません|なくなった)/g, '$& できない'],
-  // A noun and its verb said as a clause where FAQs write the compound noun or the loanword.
-  [/紙が?(詰|つ)ま[ぁ-ゖ]*/g, '$& 紙詰まり'],
-  [/(ソフトウェア|ソフト|アプリ|オフィス|office|ドライバ)(を|って|は)?(入|い)れ(たい|る|て|られ)/g, '$& インストール'],
-  [/((間違|まちが)(え|っ)て[^。]{0,30}?|(違う|別の)(人|相手|宛先|アドレス)に)送(っ|信し)[ぁ-ゖ]*/g, '$& 誤送信'],
-  // Colloquial する and ら抜き forms, to the words an FAQ is written with.
-  [/やり方/g, '方法'],
-  [/やる(?=の|ん|には|方法|[?？。、]|$)/g, 'する'],
-  [/やれば/g, 'すれば'],
-  [/(見|来|着|寝|出)れ(る|ます|ない|ません|ますか)/g, '$1られ$2'],
-  // Everyday abbreviations (kept, with the full word added).
-  [/メアド/g, '$& メールアドレス'],
-  [/ノーパソ/g, '$& ノートパソコン'],
-  [/機種変(?!更)/g, '$& 機種変更'],
-  [/アプデ/g, '$& アップデート'],
-  [/コピペ/g, '$& コピー 貼り付け'],
-  [/育休/g, '$& 育児休業'],
-  [/産休/g, '$& 産前産後休暇'],
-];
 
 /** Kana keys of the knowledge base's katakana words, and the rewrites they give. */
 export class QueryNormalizer {
@@ -408,105 +345,6 @@ export class QueryNormalizer {
     }
     return bestCost <= MAX_SLIP && second - bestCost >= SLIP_MARGIN ? best : undefined;
   }
-}
-
-const PLAIN_KANA = new Map<string, string>();
-
-/** How often each letter (voicing and size aside, no ー) occurs in a key. */
-function letterCounts(key: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const c of key) if (c !== 'ー') counts.set(plainKana(c), (counts.get(plainKana(c)) ?? 0) + 1);
-  return counts;
-}
-
-/** Whether at most one letter of a word is not in the counts and at most one of the counts not in the word. */
-function oneLetterApart(counts: ReadonlyMap<string, number>, word: string): boolean {
-  const left = new Map(counts);
-  let extra = 0;
-  let matched = 0;
-  for (const c of word) {
-    if (c === 'ー') continue;
-    const n = left.get(plainKana(c)) ?? 0;
-    if (n > 0) {
-      left.set(plainKana(c), n - 1);
-      matched++;
-    } else if (++extra > 1) return false;
-  }
-  let total = 0;
-  for (const n of counts.values()) total += n;
-  return total - matched <= 1;
-}
-
-/** A kana letter without its voicing mark, full-size (ど → と, ぱ → は, ぁ → あ). */
-function plainKana(c: string): string {
-  let plain = PLAIN_KANA.get(c);
-  if (plain === undefined) {
-    const base = c.normalize('NFD')[0];
-    plain = SMALL_KANA[base] ?? base;
-    PLAIN_KANA.set(c, plain);
-  }
-  return plain;
-}
-
-/**
- * The edit distance of two hiragana keys (insertion, deletion, substitution, adjacent swap) where a
- * voicing mark (と/ど, は/ば/ぱ), small versus full-size kana (ふぁ/ふあ) or a long-vowel mark costs
- * {@link CHEAP} instead of 1. Gives up (Infinity) once every path costs more than `limit`.
- */
-export function slipCost(a: string, b: string, limit = Infinity): number {
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => indelCost(b.slice(0, j)));
-  for (let i = 1; i <= a.length; i++) {
-    const row = [prev[0] + indel(a[i - 1])];
-    let rowMin = row[0];
-    for (let j = 1; j <= b.length; j++) {
-      let cost = Math.min(
-        prev[j - 1] + substitution(a[i - 1], b[j - 1]),
-        prev[j] + indel(a[i - 1]),
-        row[j - 1] + indel(b[j - 1]),
-      );
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cost = Math.min(cost, prev2[j - 2] + 1);
-      row.push(cost);
-      rowMin = Math.min(rowMin, cost);
-    }
-    if (rowMin > limit) return Infinity;
-    prev2 = prev;
-    prev = row;
-  }
-  return prev[b.length];
-}
-
-function indel(c: string): number {
-  return c === 'ー' ? CHEAP : 1;
-}
-
-function indelCost(s: string): number {
-  return [...s].reduce((n, c) => n + indel(c), 0);
-}
-
-function substitution(x: string, y: string): number {
-  if (x === y) return 0;
-  return plainKana(x) === plainKana(y) ? CHEAP : 1;
-}
-
-/** A word's letters without long-vowel marks (a part of a compound may keep its ー: シルバーセンタ). */
-function letters(word: string): string {
-  return word.replace(/ー/g, '');
-}
-
-/** Whether two strings are at most one insertion, deletion, substitution or adjacent swap apart. */
-export function withinOneEdit(a: string, b: string): boolean {
-  if (a === b) return true;
-  const la = a.length;
-  const lb = b.length;
-  if (Math.abs(la - lb) > 1) return false;
-  let i = 0;
-  while (i < la && i < lb && a[i] === b[i]) i++;
-  if (la === lb) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-  }
-  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 /** The texts of chunks the normaliser reads its katakana words from. */

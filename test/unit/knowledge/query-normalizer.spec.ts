@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { QueryNormalizer, slipCost, withinOneEdit } from '../../../knowledge/query-normalizer';
+import { QueryNormalizer } from '../../../knowledge/query-normalizer';
+import { slipCost, withinOneEdit } from '../../../knowledge/kana-edit';
 import { testAnalyzer } from './shared-analyzer';
 
 describe('QueryNormalizer (input as staff type it, against the KB vocabulary)', () => {

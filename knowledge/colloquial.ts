@@ -1,0 +1,48 @@
+/**
+ * Colloquial forms the query normaliser rewrites before analysis (query-normalizer.ts).
+ */
+
+/**
+ * Colloquial forms whose words alone mislead the search (わからなく+なる is "forgot", not "not
+ * understand"; 失く+し is mis-split), rewritten to the plain word an FAQ uses. General Japanese,
+ * written by hand.
+ */
+export const COLLOQUIAL: readonly (readonly [RegExp, string])[] = [
+  // Replaced: the words alone say something else.
+  [/(分|わ)からなくな(った|って|っちゃった|ってしまった|りました)/g, '忘れた'],
+  [/思い出せ(ない|なく|ません)/g, '忘れた'],
+  [/(失|無|な)くし(た|ちゃった|てしまった|ました)/g, '紛失した'],
+  // なくなった after a verb stem is "can no longer" (入れなくなった, 使えなくなった), not "lost".
+  [/(失|無|(?<=^|[^ぁ-ゖ]|[がはもを])な)くなっ(た|ちゃった|てしまった)/g, '紛失した'],
+  [/置き忘れ(た|ちゃった|てしまった|ました)/g, '紛失した'],
+  [/立ち上がら(ない|なく)/g, '起動しない'],
+  // Kept, with the plain word added ($& is the text as typed).
+  [/(?<![出おす])(来|こ)な(い|くなった)/g, '$& 届かない'],
+  [/届いてい?な(い|くて)/g, '$& 届かない'],
+  [/(つな|繋)がら(ない|なく)/g, '$& 接続できない'],
+  [/(消|け)しちゃった/g, '$& 削除してしまった'],
+  [/(作|つく)(りたい|ってほしい|ってください)/g, '$& 作成'],
+  [/借り(たい|られますか|れますか)/g, '$& 貸出'],
+  [/貸して(ほしい|ください|もらえますか)/g, '$& 貸出'],
+  [/変えたい/g, '$& 変更'],
+  [/(開|ひら)か(ない|なくなった)/g, '$& 開けない'],
+  [/ひらけ(ない|ません|なくなった)/g, '$& 開けない'],
+  [/(うま|上手)く(いか|行か|でき|出来)(ない|ません|なくなった)/g, '$& できない'],
+  // A noun and its verb said as a clause where FAQs write the compound noun or the loanword.
+  [/紙が?(詰|つ)ま[ぁ-ゖ]*/g, '$& 紙詰まり'],
+  [/(ソフトウェア|ソフト|アプリ|オフィス|office|ドライバ)(を|って|は)?(入|い)れ(たい|る|て|られ)/g, '$& インストール'],
+  [/((間違|まちが)(え|っ)て[^。]{0,30}?|(違う|別の)(人|相手|宛先|アドレス)に)送(っ|信し)[ぁ-ゖ]*/g, '$& 誤送信'],
+  // Colloquial する and ら抜き forms, to the words an FAQ is written with.
+  [/やり方/g, '方法'],
+  [/やる(?=の|ん|には|方法|[?？。、]|$)/g, 'する'],
+  [/やれば/g, 'すれば'],
+  [/(見|来|着|寝|出)れ(る|ます|ない|ません|ますか)/g, '$1られ$2'],
+  // Everyday abbreviations (kept, with the full word added).
+  [/メアド/g, '$& メールアドレス'],
+  [/ノーパソ/g, '$& ノートパソコン'],
+  [/機種変(?!更)/g, '$& 機種変更'],
+  [/アプデ/g, '$& アップデート'],
+  [/コピペ/g, '$& コピー 貼り付け'],
+  [/育休/g, '$& 育児休業'],
+  [/産休/g, '$& 産前産後休暇'],
+];
