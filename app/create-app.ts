@@ -4,34 +4,23 @@
  */
 import type { Express } from 'express';
 import type { DataSource } from 'typeorm';
-import { HelpdeskService, type Helpdesk } from '../bot';
+import type { Helpdesk } from '../bot';
 import { type ChannelKind, type ChannelSender } from '../conversations';
-import { type TicketStore } from '../tickets';
 import type { BusinessCalendar } from '../calendar';
-import type { Clock } from '../core';
-import type { Logger } from '../core';
-import { startSqliteCheckpointer, SchemaVersionGuard, SqlConversationStore, SqlTicketStore } from '../db';
-import { SqlDatabaseBackup } from '../db';
-import { SqlFaqStore } from '../db';
-import { SqlIndexGenerations } from '../db';
-import { SqlJobLease } from '../db';
-import { SqlJobRunStore } from '../db';
-import { SqlProcessedDeliveries } from '../db';
-import { SqlRetentionStore } from '../db';
-import { SqlRequestKeys, SqlWriteKeys } from '../db';
+import type { Clock, Logger } from '../core';
 import {
-  AUDIT_ANCHOR_JOB,
-  AuditAnchorJob,
-  BACKUP_JOB,
-  BackupJob,
-  DailyScheduler,
-  LeaseGuard,
-  newInstanceId,
-  RETENTION_JOB,
-  RetentionJob,
-  type LeaseHolding,
-} from '../jobs';
-import type { SqlAuditLog } from '../db';
+  SchemaVersionGuard,
+  SqlConversationStore,
+  SqlFaqStore,
+  SqlIndexGenerations,
+  SqlJobLease,
+  SqlProcessedDeliveries,
+  SqlRateLimits,
+  SqlRequestKeys,
+  SqlTicketStore,
+  startSqliteCheckpointer,
+} from '../db';
+import { LeaseGuard, newInstanceId } from '../jobs';
 import {
   createWebApp,
   fileLinkHandler,
@@ -45,14 +34,11 @@ import { RequesterDesk } from '../tickets';
 import { createConsoleReportsRouter } from '../adapters/web';
 import { createPiiMasker } from '../privacy';
 import { createPersonNameTagger } from '../knowledge';
-import { createChatModel } from './answer-model';
 import type { KotaeConfig } from './config';
 import { ensureWritableDir, lockDataDir, type DirLock } from './data-dir';
 import { IndexSync } from './index-sync';
 import type { KnowledgeRuntime } from './knowledge-runtime';
 import { writeManagedFaqs } from './managed-faqs';
-import { VERSION } from './version';
-import { deskHoursText } from './desk-hours';
 import { wireConsole } from './wire-console';
 import { wireNotify } from './wire-notify';
 import { wireAlerts } from './wire-alerts';
@@ -60,18 +46,17 @@ import { wireReports } from './wire-reports';
 import { wireRegisters } from './wire-registers';
 import { wireTeams } from './wire-teams';
 import { wireLogo } from './wire-logo';
-import { backupKeyOf } from './wire-audit';
 import { wireIdentity } from './wire-identity';
 import { apiLimits } from './wire-rate-limits';
-import { LOGO_LEASE } from './logo-lease';
 import { wireKnowledge } from './wire-knowledge';
 import { fileLinkSigner, replyFilesOf } from './reply-files';
 import { countMasked, metricsMount, metricsSources, observeHelpdesk } from './wire-metrics';
 import { createMetrics, type MetricsSources } from '../adapters/web';
-import { probeDatabase, SqlRateLimits } from '../db';
-import { retentionTrust } from './wire-retention';
 import { questionGrouper } from './question-grouper';
 import { openKotae } from './kotae-parts';
+import { startBackgroundJobs } from './background-jobs';
+import { healthReporter } from './health';
+import { createHelpdeskService } from './wire-helpdesk';
 
 /** Things a test or the CLI may replace. */
 export interface AppDeps {
@@ -175,30 +160,17 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     const scrape: { sources?: MetricsSources } = {};
     const metrics = createMetrics(() => scrape.sources, now);
     const masker = countMasked(createPiiMasker({ types: config.piiTypes, nameTagger }), metrics);
-    const service = new HelpdeskService(
-      {
-        conversations,
-        tickets,
-        knowledge: knowledge.live,
-        clock,
-        chatModel: createChatModel(config),
-        logger,
-        desk,
-        masker,
-        audit,
-      },
-      {
-        maxQuestionChars: config.maxQuestionChars,
-        checkSources: config.answerModel.kind === 'openai' && config.answerModel.checkSources,
-        faqVerbatim: config.faqVerbatim,
-        thresholds: config.thresholds,
-        deskHours: deskHoursText(config),
-        isDeskOpen: (at) => calendar.isOpen(at),
-        nextOpening: (at) => calendar.nextOpening(at),
-        resolveSourceUrl: (url) =>
-          /^[a-z][a-z0-9+.-]*:/i.test(url) ? url : `${config.publicUrl}/kb/${encodeURI(url)}`,
-      },
-    );
+    const service = createHelpdeskService(config, {
+      conversations,
+      tickets,
+      knowledge: knowledge.live,
+      clock,
+      logger,
+      desk,
+      masker,
+      audit,
+      calendar,
+    });
     const helpdesk = observeHelpdesk(service, metrics);
     const slaPolicy = reportParts.slaPolicy;
     const slaTargets = reportParts.slaTargets;
@@ -307,6 +279,8 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
           }
         : undefined,
     });
+    const metricsRoute = metricsMount(config.trust.metrics, metrics);
+    const logoRoute = logo.receiver && logoEventsHandlers(logo.receiver);
     const mounts: Mount[] = [
       { path: '/api/messages', method: 'post', json: true, handler: (req, res) => teams.handle(req, res) },
       {
@@ -316,17 +290,9 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       { path: '/console/registers', handler: registerDesk.router(operators.auth, logger, requestKeys) },
       { path: '/console', handler: operators.router },
       { path: '/api/files/:id', handler: fileLinkHandler({ attachments: operators.attachments, signer, clock }) },
+      ...(metricsRoute ? [metricsRoute] : []),
+      ...(logoRoute ? [{ path: '/api/logo/events', method: 'post' as const, rawBody: true, handler: logoRoute }] : []),
     ];
-    const metricsRoute = metricsMount(config.trust.metrics, metrics);
-    if (metricsRoute) mounts.push(metricsRoute);
-    if (logo.receiver) {
-      mounts.push({
-        path: '/api/logo/events',
-        method: 'post',
-        rawBody: true,
-        handler: logoEventsHandlers(logo.receiver),
-      });
-    }
     // Single sign-on (Entra ID), issue 11 point 5.
     const sso = wireIdentity({
       config,
@@ -362,39 +328,17 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       attachments: { attachments: operators.attachments },
       requestKeys,
       gate: () => schemaGuard.blocked(),
-      health: async () => {
-        // A write probe that never waits: a lock held elsewhere reads `degraded` (issue 11 point 8).
-        const probe = await probeDatabase(ds);
-        const db = probe.state;
-        const index = knowledge.live.status();
-        const schema = schemaGuard.blocked() ? 'newer' : 'ok';
-        const all = await leases.all().catch(() => []);
-        return {
-          ok: db !== 'error' && schema === 'ok',
-          version: VERSION,
-          db,
-          ...(probe.detail ? { dbDetail: probe.detail } : {}),
-          schema,
-          index,
-          logo: logoHealth(config.logo.mode, logoChat, all),
-          instance: { id: leases.holder, leases: all.filter((l) => l.holder === leases.holder).map((l) => l.name) },
-          leases: all.map((l) => ({ name: l.name, holder: l.holder, expiresAt: l.expiresAt.toISOString() })),
-        };
-      },
+      health: healthReporter({
+        ds,
+        knowledge,
+        schemaGuard,
+        leases,
+        logoMode: config.logo.mode,
+        logo: logoChat,
+      }),
     });
-    const timers = startBackgroundJobs(
-      config,
-      operators,
-      reports,
-      logger,
-      ds,
-      clock,
-      leases,
-      processed,
-      audit,
-      tickets,
-      calendar,
-    );
+    const jobParts = { config, operators, reports, logger, ds, clock, leases, processed, audit, tickets, calendar };
+    const timers = startBackgroundJobs(jobParts);
     const notifications = notify;
     notifications.start(tickets, (t) => operators.ticketService.sla(t), { lease: jobLease, holder: leases.holder });
     const alerts = wireAlerts({
@@ -445,87 +389,3 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     throw err;
   }
 }
-
-/** The `logo` field of /healthz: the channel's health and, in direct mode, which instance holds the connection. */
-function logoHealth(mode: string, logo: LogoChat, leases: readonly LeaseHolding[]) {
-  const health = logo.health();
-  if (mode !== 'direct') return health;
-  return { ...health, holder: leases.find((l) => l.name === LOGO_LEASE)?.holder ?? null };
-}
-
-/** Periodic work: scheduled reports, the daily backup and retention, retrying undelivered replies, purging expired sessions. */
-function startBackgroundJobs(
-  config: Readonly<KotaeConfig>,
-  operators: Awaited<ReturnType<typeof wireConsole>>,
-  reports: ReturnType<typeof wireReports>,
-  logger: Logger,
-  ds: DataSource,
-  clock: Clock,
-  leases: LeaseGuard,
-  processed: SqlProcessedDeliveries,
-  audit: SqlAuditLog,
-  tickets: TicketStore,
-  calendar: BusinessCalendar,
-): { stop(): Promise<void> } {
-  if (!config.scheduler) return { stop: async () => {} };
-  reports.scheduler.start();
-  const backup = new BackupJob({
-    database: new SqlDatabaseBackup(ds),
-    runner: reports.runner,
-    clock,
-    dir: config.backup.dir,
-    generations: config.backup.generations,
-    dataDir: config.dataDir,
-    logger,
-    encryptionKey: backupKeyOf(config),
-    audit,
-  });
-  const retentionStore = new SqlRetentionStore(ds);
-  const retention = new RetentionJob({
-    store: retentionStore,
-    trust: retentionTrust(config, {
-      ds,
-      store: retentionStore,
-      audit,
-      tickets: operators.ticketService,
-      ticketStore: tickets,
-      calendar,
-      logger,
-    }),
-    runner: reports.runner,
-    clock,
-    retentionDays: config.retentionDays,
-    logger,
-    attachmentFiles: operators.attachments,
-    processedDeliveries: processed,
-    writeKeys: new SqlWriteKeys(ds),
-    requestKeys: new SqlRequestKeys(ds),
-  });
-  const daily = new DailyScheduler({
-    clock,
-    runs: new SqlJobRunStore(ds),
-    time: config.backup.time,
-    logger,
-    leases,
-    jobs: [
-      { name: BACKUP_JOB, run: (now) => backup.run(now) },
-      { name: RETENTION_JOB, run: (now) => retention.run(now) },
-      { name: AUDIT_ANCHOR_JOB, run: () => new AuditAnchorJob({ audit, runner: reports.runner }).run() },
-    ],
-  });
-  daily.start();
-  const every = setInterval(() => {
-    leases
-      .run('reply-retry', () => operators.ticketService.retryUndelivered(), undefined)
-      .catch((err: unknown) => logger.warn('reply retry failed', { error: String(err) }));
-  }, 5 * 60_000);
-  every.unref();
-  return {
-    async stop() {
-      clearInterval(every);
-      await reports.scheduler.stop();
-      await daily.stop();
-    },
-  };
-}
-export { deskHoursText } from './desk-hours';

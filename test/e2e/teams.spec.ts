@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createTeamsEndpoint, type TeamsEndpoint } from '../../adapters/teams';
-import { deskHoursText } from '../../app/create-app';
+import { deskHoursText } from '../../app/desk-hours';
 import { SqlConversationStore } from '../../db';
 import { actionExecuteInvoke, personalEnvelope, replayable } from '../fakes/teams-activities';
 import { serveTeamsInWebApp } from '../helpers/teams-web-app';

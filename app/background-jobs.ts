@@ -1,0 +1,112 @@
+/**
+ * Periodic work of a running instance: scheduled reports, the daily backup, retention and audit
+ * anchor (under job leases, so one instance runs each), retrying undelivered replies.
+ */
+import type { DataSource } from 'typeorm';
+import type { BusinessCalendar } from '../calendar';
+import type { Clock, Logger } from '../core';
+import {
+  SqlDatabaseBackup,
+  SqlJobRunStore,
+  SqlRequestKeys,
+  SqlRetentionStore,
+  SqlWriteKeys,
+  type SqlAuditLog,
+  type SqlProcessedDeliveries,
+} from '../db';
+import {
+  AUDIT_ANCHOR_JOB,
+  AuditAnchorJob,
+  BACKUP_JOB,
+  BackupJob,
+  DailyScheduler,
+  RETENTION_JOB,
+  RetentionJob,
+  type LeaseGuard,
+} from '../jobs';
+import type { TicketStore } from '../tickets';
+import type { KotaeConfig } from './config';
+import { backupKeyOf } from './wire-audit';
+import type { wireConsole } from './wire-console';
+import type { wireReports } from './wire-reports';
+import { retentionTrust } from './wire-retention';
+
+/** What the background jobs read and write. */
+export interface BackgroundJobParts {
+  config: Readonly<KotaeConfig>;
+  operators: Awaited<ReturnType<typeof wireConsole>>;
+  reports: ReturnType<typeof wireReports>;
+  logger: Logger;
+  ds: DataSource;
+  clock: Clock;
+  leases: LeaseGuard;
+  processed: SqlProcessedDeliveries;
+  audit: SqlAuditLog;
+  tickets: TicketStore;
+  calendar: BusinessCalendar;
+}
+
+/** Starts the periodic work (nothing when the scheduler is off); `stop` ends it. */
+export function startBackgroundJobs(parts: BackgroundJobParts): { stop(): Promise<void> } {
+  const { config, operators, reports, logger, ds, clock, leases, processed, audit, tickets, calendar } = parts;
+  if (!config.scheduler) return { stop: async () => {} };
+  reports.scheduler.start();
+  const backup = new BackupJob({
+    database: new SqlDatabaseBackup(ds),
+    runner: reports.runner,
+    clock,
+    dir: config.backup.dir,
+    generations: config.backup.generations,
+    dataDir: config.dataDir,
+    logger,
+    encryptionKey: backupKeyOf(config),
+    audit,
+  });
+  const retentionStore = new SqlRetentionStore(ds);
+  const retention = new RetentionJob({
+    store: retentionStore,
+    trust: retentionTrust(config, {
+      ds,
+      store: retentionStore,
+      audit,
+      tickets: operators.ticketService,
+      ticketStore: tickets,
+      calendar,
+      logger,
+    }),
+    runner: reports.runner,
+    clock,
+    retentionDays: config.retentionDays,
+    logger,
+    attachmentFiles: operators.attachments,
+    processedDeliveries: processed,
+    writeKeys: new SqlWriteKeys(ds),
+    requestKeys: new SqlRequestKeys(ds),
+  });
+  const daily = new DailyScheduler({
+    clock,
+    runs: new SqlJobRunStore(ds),
+    time: config.backup.time,
+    logger,
+    leases,
+    jobs: [
+      { name: BACKUP_JOB, run: (now) => backup.run(now) },
+      { name: RETENTION_JOB, run: (now) => retention.run(now) },
+      { name: AUDIT_ANCHOR_JOB, run: () => new AuditAnchorJob({ audit, runner: reports.runner }).run() },
+    ],
+  });
+  daily.start();
+  const every = setInterval(() => {
+    leases
+      .run('reply-retry', () => operators.ticketService.retryUndelivered(), undefined)
+      .catch((err: unknown) => logger.warn('reply retry failed', { error: String(err) }));
+  }, 5 * 60_000);
+  every.unref();
+  return {
+    async stop() {
+      clearInterval(every);
+      await reports.scheduler.stop();
+      await daily.stop();
+    },
+  };
+}

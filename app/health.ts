@@ -1,0 +1,52 @@
+/**
+ * The body of `/healthz`: database (a write probe that never waits), schema, index, LoGoチャット and
+ * this instance's job leases.
+ */
+import type { DataSource } from 'typeorm';
+import type { LogoChat } from '../adapters/logo-chat';
+import { probeDatabase, type SchemaVersionGuard } from '../db';
+import type { LeaseGuard, LeaseHolding } from '../jobs';
+import type { KnowledgeRuntime } from './knowledge-runtime';
+import { LOGO_LEASE } from './logo-lease';
+import { VERSION } from './version';
+
+/** What `/healthz` reads. */
+export interface HealthParts {
+  ds: DataSource;
+  knowledge: KnowledgeRuntime;
+  schemaGuard: SchemaVersionGuard;
+  leases: LeaseGuard;
+  logoMode: string;
+  logo: LogoChat;
+}
+
+/** The `/healthz` report of this instance. */
+export function healthReporter(parts: HealthParts): () => Promise<Record<string, unknown> & { ok: boolean }> {
+  const { ds, knowledge, schemaGuard, leases, logoMode, logo } = parts;
+  return async () => {
+    // A write probe that never waits: a lock held elsewhere reads `degraded` (issue 11 point 8).
+    const probe = await probeDatabase(ds);
+    const db = probe.state;
+    const index = knowledge.live.status();
+    const schema = schemaGuard.blocked() ? 'newer' : 'ok';
+    const all = await leases.all().catch(() => []);
+    return {
+      ok: db !== 'error' && schema === 'ok',
+      version: VERSION,
+      db,
+      ...(probe.detail ? { dbDetail: probe.detail } : {}),
+      schema,
+      index,
+      logo: logoHealth(logoMode, logo, all),
+      instance: { id: leases.holder, leases: all.filter((l) => l.holder === leases.holder).map((l) => l.name) },
+      leases: all.map((l) => ({ name: l.name, holder: l.holder, expiresAt: l.expiresAt.toISOString() })),
+    };
+  };
+}
+
+/** The `logo` field of /healthz: the channel's health and, in direct mode, which instance holds the connection. */
+function logoHealth(mode: string, logo: LogoChat, leases: readonly LeaseHolding[]) {
+  const health = logo.health();
+  if (mode !== 'direct') return health;
+  return { ...health, holder: leases.find((l) => l.name === LOGO_LEASE)?.holder ?? null };
+}
