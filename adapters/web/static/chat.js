@@ -9,9 +9,7 @@
   const sendButton = document.getElementById('send');
   const ID_KEY = 'kotae.conversationId';
   const TOKEN_KEY = 'kotae.conversationToken';
-  const PROFILE_KEY = 'kotae.profile';
   const POLL_MS = 3000;
-  const PROFILE_FIELDS = { name: 'user-name', department: 'user-department', phone: 'user-phone' };
   let conversationId = localStorage.getItem(ID_KEY) || undefined;
   let token = localStorage.getItem(TOKEN_KEY) || undefined;
   // Number of history lines this page has seen: later helpdesk lines are shown as they arrive.
@@ -88,27 +86,8 @@
     }
   }
 
-  // Name, 所属 and 内線: kept in this browser and on the server's conversation.
-  function profile() {
-    const p = {};
-    Object.keys(PROFILE_FIELDS).forEach(function (k) {
-      const v = document.getElementById(PROFILE_FIELDS[k]).value.trim();
-      if (v) p[k] = v;
-    });
-    return p;
-  }
-
-  function setProfile(p) {
-    Object.keys(PROFILE_FIELDS).forEach(function (k) {
-      const field = document.getElementById(PROFILE_FIELDS[k]);
-      if (p && p[k] && !field.value) field.value = p[k];
-    });
-  }
-
-  function saveProfile(p) {
-    setProfile(p);
-    localStorage.setItem(PROFILE_KEY, JSON.stringify(profile()));
-  }
+  // Name, 所属 and 内線 (chat-profile.js): kept in this browser and on the server's conversation.
+  const profile = window.KotaeProfile;
 
   function button(label, cls, onClick) {
     const b = el('button', cls, label);
@@ -217,7 +196,7 @@
   }
 
   function profileOrUndefined() {
-    const p = profile();
+    const p = profile.read();
     return Object.keys(p).length ? p : undefined;
   }
 
@@ -237,8 +216,8 @@
       return;
     }
     const node = document.getElementById('escalate-template').content.firstElementChild.cloneNode(true);
-    const current = profile();
-    Object.keys(PROFILE_FIELDS).forEach(function (k) {
+    const current = profile.read();
+    profile.fields.forEach(function (k) {
       node.elements[k].value = current[k] || '';
     });
     if (signedIn) {
@@ -268,7 +247,7 @@
         const body = { conversationId: conversationId, details: details || undefined, user: user };
         if (separate) body.separate = true;
         const data = await request('POST', '/api/tickets', body, newKey());
-        saveProfile(user);
+        profile.save(user);
         box.textContent = '';
         box.appendChild(el('div', 'ticket-number', '受付番号: ' + data.number));
         box.appendChild(el('div', null, data.message));
@@ -309,7 +288,7 @@
       );
       data.messages.forEach(renderHistoryLine);
       seen = data.total;
-      setProfile(data.requester);
+      profile.fill(data.requester);
       startPolling();
     } catch (e) {
       if (e.status === 404) forget();
@@ -362,11 +341,6 @@
     this.setAttribute('aria-expanded', String(!panel.hidden));
     if (!panel.hidden) showHistoryPanel();
   });
-  Object.keys(PROFILE_FIELDS).forEach(function (k) {
-    document.getElementById(PROFILE_FIELDS[k]).addEventListener('change', function () {
-      localStorage.setItem(PROFILE_KEY, JSON.stringify(profile()));
-    });
-  });
   form.addEventListener('submit', function (ev) {
     ev.preventDefault();
     const text = input.value.trim();
@@ -394,11 +368,7 @@
         onUploaded: function () {},
       });
   });
-  try {
-    setProfile(JSON.parse(localStorage.getItem(PROFILE_KEY) || '{}'));
-  } catch (e) {
-    localStorage.removeItem(PROFILE_KEY);
-  }
+  profile.restore();
   addMessage('bot', 'こんにちは。ヘルプデスクの自動応答です。パソコンやシステムの困りごとを質問してください。');
   (window.KotaeSignIn ? window.KotaeSignIn.ready : Promise.resolve(undefined)).then(function (me) {
     if (me && me.signedIn) {

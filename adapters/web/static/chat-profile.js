@@ -1,0 +1,47 @@
+// Kotae web chat: the requester's name, 所属 and 内線, kept in this browser (localStorage) and sent with
+// questions and escalations so the server's conversation knows them.
+(function () {
+  'use strict';
+  const KEY = 'kotae.profile';
+  const FIELDS = { name: 'user-name', department: 'user-department', phone: 'user-phone' };
+
+  /** The filled-in fields, by name (name, department, phone). */
+  function read() {
+    const p = {};
+    Object.keys(FIELDS).forEach(function (k) {
+      const v = document.getElementById(FIELDS[k]).value.trim();
+      if (v) p[k] = v;
+    });
+    return p;
+  }
+
+  /** Fills the empty fields from `p` (what the server or this browser knows). */
+  function fill(p) {
+    Object.keys(FIELDS).forEach(function (k) {
+      const field = document.getElementById(FIELDS[k]);
+      if (p && p[k] && !field.value) field.value = p[k];
+    });
+  }
+
+  /** Fills the fields from `p` and keeps them in this browser. */
+  function save(p) {
+    fill(p);
+    localStorage.setItem(KEY, JSON.stringify(read()));
+  }
+
+  /** Keeps every edit in this browser and fills the fields from what it kept (a bad value is dropped). */
+  function restore() {
+    Object.keys(FIELDS).forEach(function (k) {
+      document.getElementById(FIELDS[k]).addEventListener('change', function () {
+        localStorage.setItem(KEY, JSON.stringify(read()));
+      });
+    });
+    try {
+      fill(JSON.parse(localStorage.getItem(KEY) || '{}'));
+    } catch (e) {
+      localStorage.removeItem(KEY);
+    }
+  }
+
+  window.KotaeProfile = { fields: Object.keys(FIELDS), read: read, fill: fill, save: save, restore: restore };
+})();
