@@ -80,6 +80,17 @@ export function productNames(text: string): Set<string> {
 }
 
 /**
+ * Vendor and suite names: an entry titled 「Microsoft 365 のライセンス」 or 「Office のファイル」 speaks of
+ * Teams or Excel too, so these never count as another product than the one asked about.
+ */
+const SUITES = new Set(['microsoft', 'office', 'google', 'workspace', 'apple', 'adobe', 'cisco']);
+
+/** Whether a question names a product (not a vendor or suite) that is none of `asked`. */
+export function namesOtherProduct(asked: ReadonlySet<string>, question: string): boolean {
+  return [...productNames(question)].some((n) => !asked.has(n) && !SUITES.has(n));
+}
+
+/**
  * Whether the query names a product (see {@link productNames}) that the knowledge base names in some
  * entry but `doc` does not (nor a synonym of it), while `doc`'s question names another product the
  * query does not: 「Webexの録画はどこに保存されますか」 is not answered by 「Teams会議を録画したい」.
@@ -93,8 +104,7 @@ export function nameMissing(
 ): boolean {
   const asked = productNames(queryText);
   if (asked.size === 0) return false;
-  const named = productNames(docQuestion);
-  if (![...named].some((n) => !asked.has(n))) return false;
+  if (!namesOtherProduct(asked, docQuestion)) return false;
   const field = data.fields.content;
   return query.analyzed.words.some((word, i) => {
     if (!asked.has(word)) return false;

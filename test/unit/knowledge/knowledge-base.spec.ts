@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { decideOutcome } from '../../../bot/answer-policy';
 import { createKnowledgeBase, type HybridKnowledgeBase } from '../../../knowledge';
-import { productNames } from '../../../knowledge/confidence-features';
+import { namesOtherProduct, productNames } from '../../../knowledge/confidence-features';
 import { itFaqChunks } from './fixtures/it-faq';
 import { testAnalyzer } from './shared-analyzer';
 
@@ -70,6 +70,11 @@ describe('hybrid knowledge base on an IT-helpdesk FAQ', () => {
       [...productNames('ZoomとiPhone、OneDrive、Wi-Fi、PC、URL、excel')],
       ['zoom', 'iphone', 'onedrive', 'wifi'],
     );
+    // Vendor and suite names are not another product: a Microsoft 365 entry speaks of Teams too.
+    assert.equal(namesOtherProduct(new Set(['teams']), 'Microsoft 365 のライセンスはだれが使えますか'), false);
+    assert.equal(namesOtherProduct(new Set(['excel']), 'Office のファイルが壊れて開けません'), false);
+    assert.equal(namesOtherProduct(new Set(['webex']), 'Teams会議を録画したい'), true);
+    assert.equal(namesOtherProduct(new Set(['mac']), 'Windows で VPN に接続する方法'), true);
   });
 
   it('discounts the dense cosine of a query the corpus barely knows', async () => {
