@@ -85,8 +85,14 @@ export function defaultDictPath(): string {
 /** `full`: everything above; `plain`: NFKC, lower case and base forms only (the evaluation baseline). */
 export type AnalyzerMode = 'full' | 'plain';
 
+/** Base forms remembered by one analyzer before the memo starts afresh (bounds its memory). */
+const MAX_MEMO_TERMS = 200_000;
+
 /** kuromoji-based analyzer; build it with {@link createJapaneseAnalyzer}. */
 export class JapaneseAnalyzer implements TextAnalyzer {
+  /** Base form → index term ('' for none), see {@link termOf}. */
+  private readonly terms = new Map<string, string>();
+
   constructor(
     private readonly tokenizer: KuromojiTokenizer,
     readonly mode: AnalyzerMode = 'full',
@@ -108,11 +114,25 @@ export class JapaneseAnalyzer implements TextAnalyzer {
     for (const token of this.tokenizer.tokenize(japanese.replace(SEPARATORS, ' '))) {
       if (STOP_POS.has(token.pos) || STOP_DETAIL.has(token.pos_detail_1)) continue;
       const base = token.basic_form && token.basic_form !== '*' ? token.basic_form : token.surface_form;
-      const term = katakanaToHiragana(foldOkurigana(normalizeText(base)));
-      if (!HAS_LETTER.test(term) || STOP_WORDS.has(term)) continue;
-      words.push(term);
+      const term = this.termOf(base);
+      if (term !== undefined) words.push(term);
     }
     return { words, grams: charBigrams(japanese) };
+  }
+
+  /**
+   * The index term of a token's base form, or undefined for a stop word or no letter (memoised: the same
+   * forms recur in every text, and NFKC plus the folds cost more than the lookup).
+   */
+  private termOf(base: string): string | undefined {
+    let term = this.terms.get(base);
+    if (term === undefined) {
+      const t = katakanaToHiragana(foldOkurigana(normalizeText(base)));
+      term = !HAS_LETTER.test(t) || STOP_WORDS.has(t) ? '' : t;
+      if (this.terms.size >= MAX_MEMO_TERMS) this.terms.clear();
+      this.terms.set(base, term);
+    }
+    return term === '' ? undefined : term;
   }
 
   /** The nouns and short noun compounds of a text with their readings (see {@link nounReadings}). */

@@ -65,8 +65,13 @@ export class Bm25Field {
 
   /** Robertson–Spärck Jones idf, kept positive; unknown terms get the idf of a df = 0 term. */
   idf(term: string): number {
+    return this.idfOf(this.termId(term));
+  }
+
+  /** {@link idf} of a term id (-1: unknown). */
+  idfOf(termId: number): number {
     const n = this.docCount;
-    const df = this.df(this.termId(term));
+    const df = this.df(termId);
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 

@@ -15,21 +15,49 @@ export interface FeatureQuery {
   alternatives: readonly ReadonlyMap<string, number>[];
 }
 
+/**
+ * A query's terms looked up once in the content field, for the per-hit features of the rerank: per query
+ * word (by position) its alternatives' term ids with their credit, each distinct word's idf, and each
+ * term id's best credit (see {@link termCredits}).
+ */
+export interface PreparedQuery {
+  positions: { word: string; alternatives: { id: number; factor: number }[] }[];
+  idf: Map<string, number>;
+  creditById: Map<number, number>;
+}
+
+/** Looks a query's words and alternatives up in the content field once. */
+export function prepareQuery(data: IndexData, query: FeatureQuery): PreparedQuery {
+  const field = data.fields.content;
+  const positions = query.analyzed.words.map((word, i) => ({
+    word,
+    alternatives: [...(query.alternatives[i] ?? [])].map(([term, factor]) => ({ id: field.termId(term), factor })),
+  }));
+  const idf = new Map<string, number>();
+  for (const { word } of positions) if (!idf.has(word)) idf.set(word, field.idf(word));
+  const creditById = new Map<number, number>();
+  for (const [term, factor] of termCredits(query)) {
+    const id = field.termId(term);
+    if (id >= 0) creditById.set(id, Math.max(creditById.get(id) ?? 0, factor));
+  }
+  return { positions, idf, creditById };
+}
+
 /** Share of the query words' idf mass found in `doc` (unknown words count fully). */
-export function coverage(data: IndexData, query: FeatureQuery, doc: number): number {
+export function coverage(data: IndexData, query: PreparedQuery, doc: number): number {
   const field = data.fields.content;
   const credit = new Map<string, number>();
-  query.analyzed.words.forEach((word, i) => {
+  for (const { word, alternatives } of query.positions) {
     let best = 0;
-    for (const [term, factor] of query.alternatives[i] ?? []) {
-      if (factor > best && field.tf(field.termId(term), doc) > 0) best = factor;
+    for (const { id, factor } of alternatives) {
+      if (factor > best && field.tf(id, doc) > 0) best = factor;
     }
     credit.set(word, Math.max(credit.get(word) ?? 0, best));
-  });
+  }
   let total = 0;
   let found = 0;
   for (const [word, c] of credit) {
-    const idf = field.idf(word);
+    const idf = query.idf.get(word) ?? 0;
     total += idf;
     found += idf * c;
   }
@@ -123,19 +151,18 @@ export function termCredits(query: FeatureQuery): Map<string, number> {
 
 /**
  * How much of a hit's own question (best line: question or an alternate) the query restates: the
- * share of the line's idf mass among the query's terms (`credits` from {@link termCredits}).
+ * share of the line's idf mass among the query's terms (credits of {@link prepareQuery}).
  */
-export function questionRecall(data: IndexData, credits: ReadonlyMap<string, number>, doc: number): number {
+export function questionRecall(data: IndexData, query: PreparedQuery, doc: number): number {
   const field = data.fields.content;
-  const terms = field.data.terms;
   let best = 0;
   for (const line of data.questionLines.linesOf(doc)) {
     let total = 0;
     let found = 0;
     for (const id of line) {
-      const idf = field.idf(terms[id]);
+      const idf = field.idfOf(id);
       total += idf;
-      found += idf * (credits.get(terms[id]) ?? 0);
+      found += idf * (query.creditById.get(id) ?? 0);
     }
     best = Math.max(best, total > 0 ? found / total : 0);
   }

@@ -13,7 +13,7 @@ import {
   nameMissing,
   questionDice,
   questionRecall,
-  termCredits,
+  prepareQuery,
   type FeatureQuery,
 } from './confidence-features';
 import { confidenceOf, type ConfidenceFeatures } from './confidence';
@@ -145,10 +145,10 @@ export class HybridSearcher {
    */
   private rerank(fused: readonly { doc: number; score: number }[], fq: FeatureQuery, k: number): RankedHit[] {
     const { rerankDepth, rerankQuestionWeight, rerankCoverageWeight } = this.tuning;
-    const credits = termCredits(fq);
+    const prepared = prepareQuery(this.data, fq);
     const head = fused.slice(0, Math.max(1, rerankDepth)).map((f) => {
-      const cov = coverage(this.data, fq, f.doc);
-      const recall = questionRecall(this.data, credits, f.doc);
+      const cov = coverage(this.data, prepared, f.doc);
+      const recall = questionRecall(this.data, prepared, f.doc);
       return {
         ...f,
         coverage: cov,
