@@ -6,13 +6,10 @@
  * 400 that writes nothing; the key reused for other text is refused on the page.
  */
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import type { DataSource } from 'typeorm';
 import { SqlWriteKeys } from '../../db';
-import { createTestDatabase, dropTestDatabase, postgresServer } from '../helpers/postgres';
 import { formKey, signInConsole, type ConsoleSession } from '../helpers/console-client';
-import { postJson, startApp, type RunningApp } from '../helpers/start-app';
-import { tempDir } from '../helpers/temp-dir';
+import { countRowsLike, startInstancePair, type InstancePair } from '../helpers/instance-pair';
+import { postJson, type RunningApp } from '../helpers/start-app';
 
 const CONTACT = { name: '山田 花子', department: '総務課', phone: '内線 1234' };
 const KEY_INVALID = '送信キーが正しくありません。画面を再読み込みしてから、もう一度送信してください。';
@@ -35,15 +32,6 @@ async function postForm(url: string, session: ConsoleSession, fields: Record<str
   return { status: res.status, location: res.headers.get('location') ?? '', text: await res.text() };
 }
 
-/** Rows of `sql` with one parameter, on either dialect. */
-async function count(ds: DataSource, table: string, column: string, like: string): Promise<number> {
-  const p = ds.options.type === 'postgres' ? '$1' : '?';
-  const rows = (await ds.query(`SELECT COUNT(*) AS "n" FROM "${table}" WHERE "${column}" LIKE ${p}`, [
-    `%${like}%`,
-  ])) as { n: number | string }[];
-  return Number(rows[0]!.n);
-}
-
 for (const kind of ['sqlite', 'postgres'] as const) {
   describe(`console write keys on ${kind}`, function () {
     this.timeout(120_000);
@@ -51,29 +39,11 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     let two: RunningApp;
     let session: ConsoleSession;
     let number: string;
-    let drop: (() => Promise<void>) | undefined;
-    const keys = tempDir('kotae-write-keys-');
+    let pair: InstancePair | undefined;
 
     before(async () => {
-      if (kind === 'postgres') {
-        const server = await postgresServer();
-        const database = await createTestDatabase(server);
-        const env = {
-          KOTAE_DB: 'postgres',
-          KOTAE_PG_HOST: server.host,
-          KOTAE_PG_PORT: String(server.port),
-          KOTAE_PG_USER: server.user,
-          KOTAE_PG_PASSWORD: server.password,
-          KOTAE_PG_DATABASE: database,
-          KOTAE_AUDIT_KEY_FILE: path.join(keys.dir, 'audit.key'),
-        };
-        one = await startApp(env);
-        two = await startApp(env);
-        drop = () => dropTestDatabase(server, database);
-      } else {
-        one = await startApp();
-        two = one;
-      }
+      pair = await startInstancePair(kind);
+      ({ one, two } = pair);
       const asked = await postJson(`${one.url}/api/ask`, { question: 'VPNにつながりません', user: CONTACT });
       assert.equal(asked.status, 200);
       const escalated = await postJson(
@@ -86,10 +56,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       session = await signInConsole(one.url, 'admin', 'e2e-admin-password');
     });
     after(async () => {
-      await one?.stop();
-      if (two !== one) await two?.stop();
-      await drop?.();
-      keys.cleanup();
+      await pair?.stop();
     });
 
     /** The CSRF token and the one-time key of the form posting to `action` on the ticket's page. */
@@ -102,8 +69,8 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       return { csrf, key: key! };
     }
 
-    const comments = (marker: string) => count(one.app.dataSource, 'ticket_comment', 'body', marker);
-    const webLines = (marker: string) => count(one.app.dataSource, 'transcript_entry', 'text', marker);
+    const comments = (marker: string) => countRowsLike(one.app.dataSource, 'ticket_comment', 'body', marker);
+    const webLines = (marker: string) => countRowsLike(one.app.dataSource, 'transcript_entry', 'text', marker);
     const detail = () => `/console/tickets/${number}?notice=replied`;
 
     it('writes a reply posted twice with one key once, delivers it once, and answers both alike', async () => {
@@ -114,7 +81,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       assert.deepEqual([first.status, first.location, again.status, again.location], [303, detail(), 303, detail()]);
       assert.equal(await comments('返信A-一度だけ'), 1);
       assert.equal(await webLines('返信A-一度だけ'), 1, 'one line in the requester web chat');
-      assert.equal(await count(one.app.dataSource, 'write_key', 'writeKey', key), 1);
+      assert.equal(await countRowsLike(one.app.dataSource, 'write_key', 'writeKey', key), 1);
     });
 
     it('writes a reply posted at once on both instances with one key once', async () => {
@@ -189,10 +156,10 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     it('forgets keys older than a day (the retention job purges them)', async () => {
       const writeKeys = new SqlWriteKeys(one.app.dataSource);
       assert.equal(await writeKeys.purgeBefore(new Date(Date.now() - 86_400_000)), 0);
-      const kept = await count(one.app.dataSource, 'write_key', 'writeKey', '');
+      const kept = await countRowsLike(one.app.dataSource, 'write_key', 'writeKey', '');
       assert.ok(kept >= 6, `${kept} keys`);
       assert.equal(await writeKeys.purgeBefore(new Date(Date.now() + 60_000)), kept);
-      assert.equal(await count(one.app.dataSource, 'write_key', 'writeKey', ''), 0);
+      assert.equal(await countRowsLike(one.app.dataSource, 'write_key', 'writeKey', ''), 0);
     });
   });
 }

@@ -16,22 +16,12 @@ import {
   dropTestDatabase,
   pausePostgresServer,
   postgresServer,
+  pgAppEnv,
   resumePostgresServer,
   type PgServer,
 } from '../helpers/postgres';
 import { postJson, startApp, type RunningApp } from '../helpers/start-app';
 import { tempDir } from '../helpers/temp-dir';
-
-function pgEnv(server: PgServer, database: string, port = server.port): Record<string, string> {
-  return {
-    KOTAE_DB: 'postgres',
-    KOTAE_PG_HOST: server.host,
-    KOTAE_PG_PORT: String(port),
-    KOTAE_PG_USER: server.user,
-    KOTAE_PG_PASSWORD: server.password,
-    KOTAE_PG_DATABASE: database,
-  };
-}
 
 /** A loopback port nobody listens on. */
 function closedPort(): Promise<number> {
@@ -63,7 +53,7 @@ describe('PostgreSQL outage', function () {
     const temp = tempDir('kotae-outage-');
     const logger = new MemoryLogger();
     const config = loadConfig({
-      ...pgEnv(server, database, await closedPort()),
+      ...pgAppEnv(server, database, await closedPort()),
       PORT: '0',
       KOTAE_DATA_DIR: temp.dir,
       KOTAE_SCHEDULER: 'false',
@@ -104,7 +94,7 @@ describe('PostgreSQL outage', function () {
       const resume = setTimeout(() => resumePostgresServer(server), 1500);
       try {
         kotae = await startApp(
-          { ...pgEnv(server, database), KOTAE_KB_DIR: kb.dir },
+          { ...pgAppEnv(server, database), KOTAE_KB_DIR: kb.dir },
           { dbRetryInitialDelayMs: 250, schemaCheckIntervalMs: 200 },
         );
       } finally {

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { currentIndexDir } from '../../ingest';
 import { deltaFiles } from '../../knowledge';
-import { createTestDatabase, dropTestDatabase, postgresServer, type PgServer } from '../helpers/postgres';
+import { createTestDatabase, dropTestDatabase, postgresServer, type PgServer, pgAppEnv } from '../helpers/postgres';
 import { postJson, startApp, type RunningApp } from '../helpers/start-app';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -47,12 +47,7 @@ describe('incremental index updates on two instances (PostgreSQL)', function () 
     database = await createTestDatabase(pg);
     fs.copyFileSync(path.join(__dirname, '../../sample-kb/faq.csv'), path.join(kb.dir, 'faq.csv'));
     const env = {
-      KOTAE_DB: 'postgres',
-      KOTAE_PG_HOST: pg.host,
-      KOTAE_PG_PORT: String(pg.port),
-      KOTAE_PG_USER: pg.user,
-      KOTAE_PG_PASSWORD: pg.password,
-      KOTAE_PG_DATABASE: database,
+      ...pgAppEnv(pg, database),
       KOTAE_KB_DIR: kb.dir,
       KOTAE_AUDIT_KEY_FILE: path.join(keys.dir, 'audit.key'),
     };

@@ -7,27 +7,15 @@
  * other content is refused.
  */
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import type { DataSource } from 'typeorm';
 import { SqlRequestKeys } from '../../db';
-import { createTestDatabase, dropTestDatabase, postgresServer } from '../helpers/postgres';
 import { formKey, signInConsole, type ConsoleSession } from '../helpers/console-client';
-import { postJson, startApp, type RunningApp } from '../helpers/start-app';
-import { tempDir } from '../helpers/temp-dir';
+import { countRowsLike, startInstancePair, type InstancePair } from '../helpers/instance-pair';
+import { postJson, type RunningApp } from '../helpers/start-app';
 
 const CONTACT = { name: '山田 花子', department: '総務課', phone: '内線 1234' };
 const TOKEN = 'x-kotae-conversation-token';
 const KEY_INVALID = '送信キーが正しくありません。画面を再読み込みしてから、もう一度送信してください。';
 const KEY_REUSED = 'この画面からは既に送信済みです。画面を再読み込みしてから、もう一度送信してください。';
-
-/** Rows of `table` whose `column` contains `like`, on either dialect. */
-async function count(ds: DataSource, table: string, column: string, like: string): Promise<number> {
-  const p = ds.options.type === 'postgres' ? '$1' : '?';
-  const rows = (await ds.query(`SELECT COUNT(*) AS "n" FROM "${table}" WHERE "${column}" LIKE ${p}`, [
-    `%${like}%`,
-  ])) as { n: number | string }[];
-  return Number(rows[0]!.n);
-}
 
 /** A fresh key as the web chat makes one (32 hex digits). */
 function newKey(): string {
@@ -50,41 +38,19 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     let one: RunningApp;
     let two: RunningApp;
     let session: ConsoleSession;
-    let drop: (() => Promise<void>) | undefined;
-    const keys = tempDir('kotae-request-keys-');
+    let pair: InstancePair | undefined;
 
     before(async () => {
-      const limits = { KOTAE_ATTACHMENT_MAX_BYTES: '4096' };
-      if (kind === 'postgres') {
-        const server = await postgresServer();
-        const database = await createTestDatabase(server);
-        const env = {
-          ...limits,
-          KOTAE_DB: 'postgres',
-          KOTAE_PG_HOST: server.host,
-          KOTAE_PG_PORT: String(server.port),
-          KOTAE_PG_USER: server.user,
-          KOTAE_PG_PASSWORD: server.password,
-          KOTAE_PG_DATABASE: database,
-          KOTAE_AUDIT_KEY_FILE: path.join(keys.dir, 'audit.key'),
-        };
-        one = await startApp(env);
-        two = await startApp(env);
-        drop = () => dropTestDatabase(server, database);
-      } else {
-        one = await startApp(limits);
-        two = one;
-      }
+      pair = await startInstancePair(kind, { KOTAE_ATTACHMENT_MAX_BYTES: '4096' });
+      ({ one, two } = pair);
       session = await signInConsole(one.url, 'admin', 'e2e-admin-password');
     });
     after(async () => {
-      await one?.stop();
-      if (two !== one) await two?.stop();
-      await drop?.();
-      keys.cleanup();
+      await pair?.stop();
     });
 
-    const rows = (table: string, column: string, marker: string) => count(one.app.dataSource, table, column, marker);
+    const rows = (table: string, column: string, marker: string) =>
+      countRowsLike(one.app.dataSource, table, column, marker);
 
     /** A new web conversation: its id and secret. */
     async function conversation(): Promise<{ id: string; secret: Record<string, string> }> {
@@ -388,7 +354,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     it('forgets keys older than a day (the retention job purges them)', async () => {
       const store = new SqlRequestKeys(one.app.dataSource);
       assert.equal(await store.purgeBefore(new Date(Date.now() - 86_400_000)), 0);
-      const kept = await count(one.app.dataSource, 'request_key', 'requestKey', '');
+      const kept = await countRowsLike(one.app.dataSource, 'request_key', 'requestKey', '');
       assert.ok(kept >= 14, `${kept} keys`);
       assert.equal(await store.purgeBefore(new Date(Date.now() + 60_000)), kept);
     });

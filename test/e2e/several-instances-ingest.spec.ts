@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createTestDatabase, dropTestDatabase, postgresServer, type PgServer } from '../helpers/postgres';
+import { createTestDatabase, dropTestDatabase, postgresServer, type PgServer, pgAppEnv } from '../helpers/postgres';
 import { postJson, startApp, type RunningApp } from '../helpers/start-app';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -41,12 +41,7 @@ describe('kotae ingest beside two running instances on PostgreSQL', function () 
     database = await createTestDatabase(pg);
     fs.copyFileSync(path.join(ROOT, 'sample-kb', 'faq.csv'), path.join(kb.dir, 'faq.csv'));
     env = {
-      KOTAE_DB: 'postgres',
-      KOTAE_PG_HOST: pg.host,
-      KOTAE_PG_PORT: String(pg.port),
-      KOTAE_PG_USER: pg.user,
-      KOTAE_PG_PASSWORD: pg.password,
-      KOTAE_PG_DATABASE: database,
+      ...pgAppEnv(pg, database),
       KOTAE_KB_DIR: kb.dir,
     };
     apps.push(await startApp(env, { indexPollMs: 1000 }), await startApp(env, { indexPollMs: 1000 }));

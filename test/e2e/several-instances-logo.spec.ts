@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { DIRECT_IDS, FakeDirectServer, type ClientCall } from '../fakes/direct-server';
 import type { Packed } from '../fakes/old-msgpack';
-import { createTestDatabase, dropTestDatabase, postgresServer, type PgServer } from '../helpers/postgres';
+import { createTestDatabase, dropTestDatabase, postgresServer, type PgServer, pgAppEnv } from '../helpers/postgres';
 import { startApp, type RunningApp } from '../helpers/start-app';
 
 const TOKEN = 'loopback-token-0123456789';
@@ -56,12 +56,7 @@ describe('LoGoチャット on two full instances on PostgreSQL', function () {
     database = await createTestDatabase(pg);
     server = await FakeDirectServer.start({ token: TOKEN });
     const env = {
-      KOTAE_DB: 'postgres',
-      KOTAE_PG_HOST: pg.host,
-      KOTAE_PG_PORT: String(pg.port),
-      KOTAE_PG_USER: pg.user,
-      KOTAE_PG_PASSWORD: pg.password,
-      KOTAE_PG_DATABASE: database,
+      ...pgAppEnv(pg, database),
       KOTAE_LOGO_MODE: 'direct',
       KOTAE_LOGO_ENDPOINT: server.endpoint,
       KOTAE_LOGO_TOKEN: TOKEN,

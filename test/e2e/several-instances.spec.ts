@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createTestDatabase, dropTestDatabase, postgresServer, type PgServer } from '../helpers/postgres';
+import { createTestDatabase, dropTestDatabase, postgresServer, type PgServer, pgAppEnv } from '../helpers/postgres';
 import { postJson, startApp, type RunningApp } from '../helpers/start-app';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -34,12 +34,7 @@ describe('several instances on one PostgreSQL database', function () {
     database = await createTestDatabase(server);
     fs.copyFileSync(path.join(__dirname, '../../sample-kb/faq.csv'), path.join(kb.dir, 'faq.csv'));
     const env = {
-      KOTAE_DB: 'postgres',
-      KOTAE_PG_HOST: server.host,
-      KOTAE_PG_PORT: String(server.port),
-      KOTAE_PG_USER: server.user,
-      KOTAE_PG_PASSWORD: server.password,
-      KOTAE_PG_DATABASE: database,
+      ...pgAppEnv(server, database),
       KOTAE_KB_DIR: kb.dir,
       // Every instance on one database shares the audit key (README 「監査ログ」).
       KOTAE_AUDIT_KEY_FILE: path.join(keys.dir, 'audit.key'),

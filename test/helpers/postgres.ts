@@ -112,6 +112,18 @@ async function start(): Promise<PgServer> {
   return server;
 }
 
+/** The environment that points a Kotae process at `database` on the test cluster (`port`: e.g. a proxy's). */
+export function pgAppEnv(server: PgServer, database: string, port = server.port): Record<string, string> {
+  return {
+    KOTAE_DB: 'postgres',
+    KOTAE_PG_HOST: server.host,
+    KOTAE_PG_PORT: String(port),
+    KOTAE_PG_USER: server.user,
+    KOTAE_PG_PASSWORD: server.password,
+    KOTAE_PG_DATABASE: database,
+  };
+}
+
 /** The running test cluster (started on first call). */
 export function postgresServer(): Promise<PgServer> {
   state.starting ??= start();
