@@ -14,10 +14,12 @@ import {
   questionDice,
   questionRecall,
   prepareQuery,
+  type PreparedQuery,
   type FeatureQuery,
 } from './confidence-features';
 import { confidenceOf, type ConfidenceFeatures } from './confidence';
 import { askedKindMissing } from './question-type';
+import { questionClauses } from './clauses';
 import { fullText, questionText } from './chunk-text';
 import type { IndexData } from './index-data';
 import { DEFAULT_TUNING, type SearchTuning } from './search-tuning';
@@ -112,12 +114,14 @@ export class HybridSearcher {
       }))
       .sort((a, b) => b.score - a.score || a.doc - b.doc);
     const fq: FeatureQuery = { analyzed, alternatives: this.expander.alternatives(analyzed.words, 1) };
+    const clauses = this.clauseQueries(query);
     const ranked = this.rerank(fused, fq, k);
     const hits = ranked.slice(0, k).map((f) => ({ chunk: chunks[f.doc], score: f.score }));
     const first = ranked.at(0);
     const top = first?.doc;
     const features: ConfidenceFeatures = {
-      coverage: first?.coverage ?? 0,
+      // A long question's best clause may be what the entry answers (clauses.ts).
+      coverage: top === undefined ? 0 : Math.max(first?.coverage ?? 0, this.clauseCoverage(clauses, top)),
       questionRecall: first?.questionRecall ?? 0,
       questionDice: top === undefined ? 0 : questionDice(this.analyzer, fq, chunks[top]),
       // The raw query vector (feedback would pull it towards the top hit), scaled by the share of the
@@ -143,6 +147,21 @@ export class HybridSearcher {
    * staff member actually asked beats one that merely shares vocabulary. Hits below the depth keep
    * their fused order after the reranked ones; the first `k` hits are returned.
    */
+  /** The clauses of a long question, each prepared as a query of its own with two words or more. */
+  private clauseQueries(query: string): PreparedQuery[] {
+    return questionClauses(query).flatMap((clause) => {
+      const analyzed = this.analyzer.analyze(clause);
+      if (analyzed.words.length < 2) return [];
+      const alternatives = this.expander.alternatives(analyzed.words, 1);
+      return [prepareQuery(this.data, { analyzed, alternatives })];
+    });
+  }
+
+  /** The best clause's share of its idf mass found in `doc` (0 for a question of one clause). */
+  private clauseCoverage(clauses: readonly PreparedQuery[], doc: number): number {
+    return clauses.reduce((best, c) => Math.max(best, coverage(this.data, c, doc)), 0);
+  }
+
   private rerank(fused: readonly { doc: number; score: number }[], fq: FeatureQuery, k: number): RankedHit[] {
     const { rerankDepth, rerankQuestionWeight, rerankCoverageWeight } = this.tuning;
     const prepared = prepareQuery(this.data, fq);

@@ -77,6 +77,14 @@ describe('hybrid knowledge base on an IT-helpdesk FAQ', () => {
     assert.equal(namesOtherProduct(new Set(['mac']), 'Windows で VPN に接続する方法'), true);
   });
 
+  it("reads a long question's best clause for the coverage (context words the entry lacks)", async () => {
+    const clause = await kb.searchExplained('パスワードを忘れてログインできません');
+    const long = await kb.searchExplained('4月に異動で来たばかりなんですが、パスワードを忘れてログインできません');
+    assert.equal(long.hits[0]?.chunk.documentId, 'FAQ-0001');
+    assert.equal(long.features.coverage, clause.features.coverage);
+    assert.ok(long.features.coverage > 0.9, JSON.stringify(long.features));
+  });
+
   it('discounts the dense cosine of a query the corpus barely knows', async () => {
     // Before: the LSA vector of the one known word sat at cosine 0.97 to a network FAQ.
     const r = await kb.searchExplained('週末の天気予報を知りたい');
