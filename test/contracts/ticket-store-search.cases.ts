@@ -1,0 +1,100 @@
+/**
+ * The TicketStore suite's search and ordering cases (terms, columns, FTS syntax, comments added later),
+ * registered inside `ticketStoreContract`'s describe block for every implementation.
+ */
+import assert from 'node:assert/strict';
+import type { FakeClock } from '../../core/clock';
+import type { TicketStore } from '../../tickets';
+import { newTicket } from './new-ticket';
+
+/** Registers the search cases; `current` gives the store and clock of the running test. */
+export function ticketStoreSearchCases(current: () => { store: TicketStore; clock: FakeClock }): void {
+  let store: TicketStore;
+  let clock: FakeClock;
+  beforeEach(() => {
+    ({ store, clock } = current());
+  });
+
+  it('searches number, title, details, requester, 所属 and comments; every term must occur', async () => {
+    const printer = await store.create(
+      newTicket({
+        title: 'プリンタで印刷できない',
+        details: '3階の複合機です。',
+        requester: { name: '佐藤 一郎', department: '税務課' },
+      }),
+      'bot',
+    );
+    const mail = await store.create(newTicket(), 'bot');
+    await store.addComment(mail.id, { kind: 'note', author: 'op1', body: 'Outlookのプロファイルを再作成した' });
+    const numbers = async (...terms: string[]) => (await store.list({ terms })).items.map((t) => t.number).sort();
+    assert.deepEqual(await numbers('印刷できない'), [printer.number]);
+    assert.deepEqual(await numbers('プロファイル'), [mail.number]);
+    assert.deepEqual(await numbers('outlook'), [mail.number]);
+    assert.deepEqual(await numbers('税務課'), [printer.number]);
+    assert.deepEqual(await numbers('佐藤'), [printer.number]);
+    assert.deepEqual(await numbers('3階'), [printer.number]);
+    assert.deepEqual(await numbers(mail.number), [mail.number]);
+    assert.deepEqual(await numbers('メール', 'Outlook'), [mail.number]);
+    assert.deepEqual(await numbers('メール', '税務課'), []);
+    assert.equal((await store.list({ terms: ['プリンタ'], status: ['closed'] })).total, 0);
+  });
+
+  it('orders by a column (missing values first ascending, ties newest first) and pages in that order', async () => {
+    const made: Record<string, string> = {};
+    for (const [title, department, assignee] of [
+      ['B 件名', '税務課', 'op2'],
+      ['A 件名', undefined, undefined],
+      ['C 件名', '総務課', 'op1'],
+      ['B 件名', '会計課', 'op1'],
+    ] as const) {
+      clock.advanceMinutes(1);
+      const t = await store.create(newTicket({ title, requester: { id: 'u9', name: '試験', department } }), 'bot');
+      if (assignee) await store.update(t.id, 1, { assignee }, 'op1');
+      made[t.number] = `${title}/${department ?? '-'}/${assignee ?? '-'}`;
+    }
+    const listed = async (order: NonNullable<Parameters<TicketStore['list']>[0]['order']>, offset = 0, limit = 10) =>
+      (await store.list({ order, offset, limit })).items.map((t) => made[t.number]);
+    assert.deepEqual(await listed({ column: 'title', dir: 'asc' }), [
+      'A 件名/-/-',
+      'B 件名/会計課/op1',
+      'B 件名/税務課/op2',
+      'C 件名/総務課/op1',
+    ]);
+    assert.deepEqual(await listed({ column: 'title', dir: 'desc' }), [
+      'C 件名/総務課/op1',
+      'B 件名/会計課/op1',
+      'B 件名/税務課/op2',
+      'A 件名/-/-',
+    ]);
+    assert.deepEqual(await listed({ column: 'assignee', dir: 'asc' }), [
+      'A 件名/-/-',
+      'B 件名/会計課/op1',
+      'C 件名/総務課/op1',
+      'B 件名/税務課/op2',
+    ]);
+    assert.deepEqual(
+      await listed({ column: 'department', dir: 'desc' }),
+      ['総務課', '税務課', '会計課', '-'].map((d) => Object.values(made).find((v) => v.split('/')[1] === d)!),
+    );
+    assert.deepEqual(await listed({ column: 'createdAt', dir: 'asc' }, 1, 2), ['A 件名/-/-', 'C 件名/総務課/op1']);
+  });
+
+  it('searches FTS syntax, quotes and LIKE wildcards as plain text', async () => {
+    const odd = await store.create(newTicket({ title: `エラー "E-100" が出る 100%_完了 (NEAR) AND * it's` }), 'bot');
+    await store.create(newTicket({ title: '普通の件名' }), 'bot');
+    for (const term of ['"E-100"', '100%_', '(NEAR)', 'AND', '*', '%', '_', '"', "'", 'E-100" OR "a']) {
+      const found = (await store.list({ terms: [term] })).items.map((t) => t.number);
+      assert.deepEqual(found, term === 'E-100" OR "a' ? [] : [odd.number], term);
+    }
+  });
+
+  it('finds a ticket by a comment moved or added after creation', async () => {
+    const a = await store.create(newTicket(), 'bot');
+    assert.equal((await store.list({ terms: ['再起動後に解消'] })).total, 0);
+    await store.addComment(a.id, { kind: 'requester', author: '山田 花子', body: '再起動後に解消しました' });
+    assert.equal((await store.list({ terms: ['再起動後に解消'] })).total, 1);
+    await store.update(a.id, a.version, { title: 'VPNにつながらない' }, 'op1');
+    assert.equal((await store.list({ terms: ['VPN'] })).total, 1);
+    assert.equal((await store.list({ terms: ['メールが送れない'] })).total, 0);
+  });
+}
