@@ -45,6 +45,11 @@ interface RankedHit {
 export class HybridSearcher {
   /** Hiragana / typo / colloquial rewrites against this index's own katakana vocabulary. */
   private readonly normalizer: QueryNormalizer;
+  /**
+   * The last query's rewrite and analysis: the same text searched again at once (the calibration's
+   * leave-one-out probe) skips the normaliser and kuromoji.
+   */
+  private last?: { typed: string; query: string; analyzed: AnalyzedText };
 
   constructor(
     private readonly data: IndexData,
@@ -63,6 +68,7 @@ export class HybridSearcher {
   /** Follows an incremental update of the index data (the normaliser's katakana vocabulary). */
   chunksChanged(removed: readonly Chunk[], added: readonly Chunk[]): void {
     this.normalizer.update(chunkTexts(removed), chunkTexts(added));
+    this.last = undefined;
   }
 
   /**
@@ -87,8 +93,10 @@ export class HybridSearcher {
   async search(typed: string, k = 10, exclude?: ReadonlySet<number>): Promise<ExplainedRetrieval> {
     const { fields, dense, chunks } = this.data;
     const t = this.tuning;
-    const query = this.normalizer.rewrite(typed);
-    const analyzed = this.analyzer.analyze(query);
+    const memo = this.last?.typed === typed ? this.last : undefined;
+    const query = memo?.query ?? this.normalizer.rewrite(typed);
+    const analyzed = memo?.analyzed ?? this.analyzer.analyze(query);
+    this.last = { typed, query, analyzed };
     const words = this.expander.expand(analyzed.words, t.synonymWeight);
     const grams = new Map(analyzed.grams.map((g) => [g, 1]));
     const bm25 = new Float32Array(chunks.length);

@@ -50,6 +50,23 @@ describe('one analysis per question', () => {
     }
   });
 
+  it('does not analyse the same question again when it is searched again at once (the leave-one-out probe)', async () => {
+    const counting = new CountingAnalyzer(await testAnalyzer());
+    const kb = await createKnowledgeBase(itFaqChunks(), { analyzer: counting, synonyms: 'none' });
+    counting.analyses = [];
+    const first = await kb.searchExplained('パスワードを忘れました');
+    const again = await kb.searchExplained('パスワードを忘れました');
+    assert.equal(counting.analyses.length, 1);
+    assert.deepEqual(
+      again.hits.map((h) => [h.chunk.id, h.score]),
+      first.hits.map((h) => [h.chunk.id, h.score]),
+    );
+    assert.equal(again.confidence, first.confidence);
+    await kb.searchExplained('プリンターで印刷できない');
+    await kb.searchExplained('パスワードを忘れました');
+    assert.equal(counting.analyses.length, 3);
+  });
+
   it('embeds an analysed query exactly as embedQuery embeds its text (and only for its own analyzer)', async () => {
     const real = await testAnalyzer();
     const built = await buildIndexData(itFaqChunks(), real, { createVectorIndex: (d) => new InMemoryVectorIndex(d) });
