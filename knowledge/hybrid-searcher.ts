@@ -149,12 +149,6 @@ export class HybridSearcher {
     return { hits, confidence: confidenceOf(features, this.data.stats.calibration?.weights), features };
   }
 
-  /**
-   * Second stage over the best `rerankDepth` fused hits: adds how much of the query the hit covers
-   * and how much of the hit's own question the query restates, so that a hit whose question the
-   * staff member actually asked beats one that merely shares vocabulary. Hits below the depth keep
-   * their fused order after the reranked ones; the first `k` hits are returned.
-   */
   /** The clauses of a long question, each prepared as a query of its own with two words or more. */
   private clauseQueries(query: string): PreparedQuery[] {
     return questionClauses(query).flatMap((clause) => {
@@ -170,6 +164,12 @@ export class HybridSearcher {
     return clauses.reduce((best, c) => Math.max(best, coverage(this.data, c, doc)), 0);
   }
 
+  /**
+   * Second stage over the best `rerankDepth` fused hits: adds how much of the query the hit covers
+   * and how much of the hit's own question the query restates, so that a hit whose question the
+   * staff member actually asked beats one that merely shares vocabulary. Hits below the depth keep
+   * their fused order after the reranked ones; the first `k` hits are returned.
+   */
   private rerank(fused: readonly { doc: number; score: number }[], fq: FeatureQuery, k: number): RankedHit[] {
     const { rerankDepth, rerankQuestionWeight, rerankCoverageWeight } = this.tuning;
     const prepared = prepareQuery(this.data, fq);
