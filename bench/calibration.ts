@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { percentile } from '../adapters/cli/eval-metrics';
 import { MemoryLogger } from '../core';
 import { runIngest } from '../ingest';
 import { buildKnowledgeIndex, createJapaneseAnalyzer, createQueryExpander } from '../knowledge';
@@ -50,17 +51,12 @@ async function main(argv: string[]): Promise<void> {
       withCal.push(r.ms);
       alone.push(r.calibrationMs);
     }
-    const a = median(without);
-    const b = median(withCal);
+    const a = percentile(without, 50);
+    const b = percentile(withCal, 50);
     console.log(
-      `${folder} | ${Math.round(a)} / ${Math.round(b)} | ${Math.round(median(alone))} | ${(((b - a) / a) * 100).toFixed(0)} %`,
+      `${folder} | ${Math.round(a)} / ${Math.round(b)} | ${Math.round(percentile(alone, 50))} | ${(((b - a) / a) * 100).toFixed(0)} %`,
     );
   }
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((x, y) => x - y);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
 main(process.argv.slice(2)).catch((err) => {

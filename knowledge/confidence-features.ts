@@ -18,7 +18,7 @@ export interface FeatureQuery {
 /**
  * A query's terms looked up once in the content field, for the per-hit features of the rerank: per query
  * word (by position) its alternatives' term ids with their credit, each distinct word's idf, and each
- * term id's best credit (see {@link termCredits}).
+ * known term id's best credit over all positions.
  */
 export interface PreparedQuery {
   positions: { word: string; alternatives: { id: number; factor: number }[] }[];
@@ -36,10 +36,9 @@ export function prepareQuery(data: IndexData, query: FeatureQuery): PreparedQuer
   const idf = new Map<string, number>();
   for (const { word } of positions) if (!idf.has(word)) idf.set(word, field.idf(word));
   const creditById = new Map<number, number>();
-  for (const [term, factor] of termCredits(query)) {
-    const id = field.termId(term);
-    if (id >= 0) creditById.set(id, Math.max(creditById.get(id) ?? 0, factor));
-  }
+  for (const { alternatives } of positions)
+    for (const { id, factor } of alternatives)
+      if (id >= 0) creditById.set(id, Math.max(creditById.get(id) ?? 0, factor));
   return { positions, idf, creditById };
 }
 
@@ -139,14 +138,6 @@ export function nameMissing(
     const ids = [...(query.alternatives[i]?.keys() ?? [])].map((t) => field.termId(t));
     return ids.some((id) => field.df(id) > 0) && !ids.some((id) => field.tf(id, doc) > 0);
   });
-}
-
-/** Each query term (word or synonym) with its best credit. */
-export function termCredits(query: FeatureQuery): Map<string, number> {
-  const credit = new Map<string, number>();
-  for (const alt of query.alternatives)
-    for (const [term, factor] of alt) credit.set(term, Math.max(credit.get(term) ?? 0, factor));
-  return credit;
 }
 
 /**

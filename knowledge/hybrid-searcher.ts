@@ -14,7 +14,6 @@ import {
   questionDice,
   questionRecall,
   prepareQuery,
-  type PreparedQuery,
   type FeatureQuery,
 } from './confidence-features';
 import { confidenceOf, type ConfidenceFeatures } from './confidence';
@@ -122,14 +121,13 @@ export class HybridSearcher {
       }))
       .sort((a, b) => b.score - a.score || a.doc - b.doc);
     const fq: FeatureQuery = { analyzed, alternatives: this.expander.alternatives(analyzed.words, 1) };
-    const clauses = this.clauseQueries(query);
     const ranked = this.rerank(fused, fq, k);
     const hits = ranked.slice(0, k).map((f) => ({ chunk: chunks[f.doc], score: f.score }));
     const first = ranked.at(0);
     const top = first?.doc;
     const features: ConfidenceFeatures = {
       // A long question's best clause may be what the entry answers (clauses.ts).
-      coverage: top === undefined ? 0 : Math.max(first?.coverage ?? 0, this.clauseCoverage(clauses, top)),
+      coverage: top === undefined ? 0 : Math.max(first?.coverage ?? 0, this.clauseCoverage(query, top)),
       questionRecall: first?.questionRecall ?? 0,
       questionDice: top === undefined ? 0 : questionDice(this.analyzer, fq, chunks[top]),
       // The raw query vector (feedback would pull it towards the top hit), scaled by the share of the
@@ -149,19 +147,19 @@ export class HybridSearcher {
     return { hits, confidence: confidenceOf(features, this.data.stats.calibration?.weights), features };
   }
 
-  /** The clauses of a long question, each prepared as a query of its own with two words or more. */
-  private clauseQueries(query: string): PreparedQuery[] {
-    return questionClauses(query).flatMap((clause) => {
+  /**
+   * The best share of its idf mass found in `doc` among the clauses (of two words or more) of a long
+   * question; 0 for a question of one clause (clauses.ts).
+   */
+  private clauseCoverage(query: string, doc: number): number {
+    let best = 0;
+    for (const clause of questionClauses(query)) {
       const analyzed = this.analyzer.analyze(clause);
-      if (analyzed.words.length < 2) return [];
+      if (analyzed.words.length < 2) continue;
       const alternatives = this.expander.alternatives(analyzed.words, 1);
-      return [prepareQuery(this.data, { analyzed, alternatives })];
-    });
-  }
-
-  /** The best clause's share of its idf mass found in `doc` (0 for a question of one clause). */
-  private clauseCoverage(clauses: readonly PreparedQuery[], doc: number): number {
-    return clauses.reduce((best, c) => Math.max(best, coverage(this.data, c, doc)), 0);
+      best = Math.max(best, coverage(this.data, prepareQuery(this.data, { analyzed, alternatives }), doc));
+    }
+    return best;
   }
 
   /**
