@@ -27,6 +27,8 @@ export interface Bm25FieldData {
 export class Bm25Field {
   private readonly termIds: Map<string, number>;
   readonly avgLen: number;
+  /** {@link idfOf} per term id, filled as asked (NaN: not yet); the field never changes. */
+  private idfs?: Float64Array;
 
   /** `termIds`: the term → id map of `data.terms` when the caller has it (an incremental change). */
   constructor(
@@ -70,6 +72,16 @@ export class Bm25Field {
 
   /** {@link idf} of a term id (-1: unknown). */
   idfOf(termId: number): number {
+    if (termId >= 0) {
+      this.idfs ??= new Float64Array(this.data.terms.length).fill(NaN);
+      const known = this.idfs[termId];
+      if (!Number.isNaN(known)) return known;
+      return (this.idfs[termId] = this.computeIdf(termId));
+    }
+    return this.computeIdf(termId);
+  }
+
+  private computeIdf(termId: number): number {
     const n = this.docCount;
     const df = this.df(termId);
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));

@@ -146,14 +146,16 @@ export function nameMissing(
  */
 export function questionRecall(data: IndexData, query: PreparedQuery, doc: number): number {
   const field = data.fields.content;
+  // The lines' arrays read in place (this runs for every reranked hit of every search).
+  const { chunkLines, lineStarts, ids } = data.questionLines.data;
   let best = 0;
-  for (const line of data.questionLines.linesOf(doc)) {
+  for (let l = chunkLines[doc]; l < chunkLines[doc + 1]; l++) {
     let total = 0;
     let found = 0;
-    for (const id of line) {
-      const idf = field.idfOf(id);
+    for (let p = lineStarts[l]; p < lineStarts[l + 1]; p++) {
+      const idf = field.idfOf(ids[p]);
       total += idf;
-      found += idf * (query.creditById.get(id) ?? 0);
+      found += idf * (query.creditById.get(ids[p]) ?? 0);
     }
     best = Math.max(best, total > 0 ? found / total : 0);
   }

@@ -15,6 +15,7 @@ import {
   questionRecall,
   prepareQuery,
   type FeatureQuery,
+  type PreparedQuery,
 } from './confidence-features';
 import { confidenceOf, type ConfidenceFeatures } from './confidence';
 import { askedKindMissing } from './question-type';
@@ -25,6 +26,7 @@ import { DEFAULT_TUNING, type SearchTuning } from './search-tuning';
 import type { QueryExpander } from './synonym-expander';
 import { topK } from './top-k';
 import { QueryNormalizer, chunkTexts } from './query-normalizer';
+import type { KanjiReadingsState } from './kanji-readings';
 import type { AnalysisEmbedder, Chunk, Embedder, Retrieval } from './types';
 
 /** A retrieval with the features its confidence came from (for evaluation and logs). */
@@ -40,27 +42,45 @@ interface RankedHit {
   questionRecall: number;
 }
 
+/** What a search computes from the typed text alone (kept for the same text searched again). */
+interface SearchMemo {
+  typed: string;
+  query: string;
+  analyzed: AnalyzedText;
+  /** Summed BM25 per chunk, no chunk excluded. */
+  scores: Float32Array;
+  alternatives: FeatureQuery['alternatives'];
+  /** The query's embedding (set once it is known). */
+  rawQv?: number[];
+  /** The long question's clauses of two words or more, looked up (set at their first use). */
+  clauses?: PreparedQuery[];
+}
+
 /** Searches one {@link IndexData}. */
 export class HybridSearcher {
   /** Hiragana / typo / colloquial rewrites against this index's own katakana vocabulary. */
   private readonly normalizer: QueryNormalizer;
   /**
-   * The last query's rewrite and analysis: the same text searched again at once (the calibration's
-   * leave-one-out probe) skips the normaliser and kuromoji.
+   * The last query's rewrite, analysis, lexical scores (before any exclusion) and query vector: the same
+   * text searched again at once (the calibration's leave-one-out probe) skips the normaliser, kuromoji,
+   * the BM25 pass and the embedding.
    */
-  private last?: { typed: string; query: string; analyzed: AnalyzedText };
+  private last?: SearchMemo;
 
+  /** `readings`: the kanji readings of `data`'s chunks, counted at the index build (index-store.ts). */
   constructor(
     private readonly data: IndexData,
     private readonly analyzer: TextAnalyzer,
     private readonly embedder: Embedder,
     private readonly expander: QueryExpander,
     private readonly tuning: SearchTuning = DEFAULT_TUNING,
+    readings?: KanjiReadingsState,
   ) {
     this.normalizer = QueryNormalizer.fromChunks(
       data.chunks,
       analyzer.nounReadings?.bind(analyzer),
       analyzer.isWord?.bind(analyzer),
+      readings,
     );
   }
 
@@ -90,25 +110,21 @@ export class HybridSearcher {
    * `exclude`: chunk numbers left out of the candidates (the calibration's leave-one-out probes).
    */
   async search(typed: string, k = 10, exclude?: ReadonlySet<number>): Promise<ExplainedRetrieval> {
-    const { fields, dense, chunks } = this.data;
+    const { dense, chunks } = this.data;
     const t = this.tuning;
-    const memo = this.last?.typed === typed ? this.last : undefined;
-    const query = memo?.query ?? this.normalizer.rewrite(typed);
-    const analyzed = memo?.analyzed ?? this.analyzer.analyze(query);
-    this.last = { typed, query, analyzed };
-    const words = this.expander.expand(analyzed.words, t.synonymWeight);
-    const grams = new Map(analyzed.grams.map((g) => [g, 1]));
-    const bm25 = new Float32Array(chunks.length);
-    const params = { k1: t.k1, b: t.b };
-    fields.question.scoreInto(words, bm25, t.questionWeight, params);
-    fields.content.scoreInto(words, bm25, t.contentWeight, params);
-    fields.grams.scoreInto(grams, bm25, t.gramWeight, params);
+    const memo = this.last?.typed === typed ? this.last : this.analyzeQuery(typed);
+    this.last = memo;
+    const { query, analyzed, scores } = memo;
+    // The memo keeps the scores before exclusion.
+    const bm25 = exclude?.size ? Float32Array.from(scores) : scores;
     for (const doc of exclude ?? []) bm25[doc] = 0;
     const lexical = topK(bm25, t.candidates);
-    const rawQv = t.denseWeight > 0 ? await this.queryVector(query, analyzed) : [];
+    const rawQv = memo.rawQv ?? (t.denseWeight > 0 ? await this.queryVector(query, analyzed) : []);
+    // Not an empty vector: the embedding service may be back for the next search.
+    if (rawQv.length > 0) memo.rawQv = rawQv;
     const qv = this.withFeedback(rawQv, lexical);
     const hasVector = qv.some((x) => x !== 0);
-    const semantic = hasVector ? dense.index.search(qv, t.candidates).map((h) => h.label) : [];
+    const semantic = hasVector ? this.semanticCandidates(qv, t.candidates) : [];
     const removed = this.data.removed;
     const candidates = [...new Set([...lexical, ...semantic])].filter((doc) => !exclude?.has(doc) && !removed.has(doc));
     const cosines = candidates.map((doc) => (hasVector ? dot(qv, dense.vectors, doc * dense.dims, dense.dims) : 0));
@@ -120,14 +136,14 @@ export class HybridSearcher {
         score: (1 - t.denseWeight) * (bm25[doc] / maxBm25) + t.denseWeight * Math.max(0, cosines[i] / maxCos),
       }))
       .sort((a, b) => b.score - a.score || a.doc - b.doc);
-    const fq: FeatureQuery = { analyzed, alternatives: this.expander.alternatives(analyzed.words, 1) };
+    const fq: FeatureQuery = { analyzed, alternatives: memo.alternatives };
     const ranked = this.rerank(fused, fq, k);
     const hits = ranked.slice(0, k).map((f) => ({ chunk: chunks[f.doc], score: f.score }));
     const first = ranked.at(0);
     const top = first?.doc;
     const features: ConfidenceFeatures = {
       // A long question's best clause may be what the entry answers (clauses.ts).
-      coverage: top === undefined ? 0 : Math.max(first?.coverage ?? 0, this.clauseCoverage(query, top)),
+      coverage: top === undefined ? 0 : Math.max(first?.coverage ?? 0, this.clauseCoverage(memo, top)),
       questionRecall: first?.questionRecall ?? 0,
       questionDice: top === undefined ? 0 : questionDice(this.analyzer, fq, chunks[top]),
       // The raw query vector (feedback would pull it towards the top hit), scaled by the share of the
@@ -147,19 +163,43 @@ export class HybridSearcher {
     return { hits, confidence: confidenceOf(features, this.data.stats.calibration?.weights), features };
   }
 
+  /** A typed question rewritten, analysed and scored by BM25 over the three fields. */
+  private analyzeQuery(typed: string): SearchMemo {
+    const { fields, chunks } = this.data;
+    const t = this.tuning;
+    const query = this.normalizer.rewrite(typed);
+    const analyzed = this.analyzer.analyze(query);
+    const words = this.expander.expand(analyzed.words, t.synonymWeight);
+    const grams = new Map(analyzed.grams.map((g) => [g, 1]));
+    const scores = new Float32Array(chunks.length);
+    const params = { k1: t.k1, b: t.b };
+    fields.question.scoreInto(words, scores, t.questionWeight, params);
+    fields.content.scoreInto(words, scores, t.contentWeight, params);
+    fields.grams.scoreInto(grams, scores, t.gramWeight, params);
+    return { typed, query, analyzed, scores, alternatives: this.expander.alternatives(analyzed.words, 1) };
+  }
+
+  /**
+   * The dense candidates: the `n` chunks nearest to the query vector, or every chunk when the index
+   * holds no more than `n` (the graph search would return them all; the fusion orders them).
+   */
+  private semanticCandidates(qv: number[], n: number): number[] {
+    const { chunks, dense } = this.data;
+    if (chunks.length <= n) return chunks.map((_, doc) => doc);
+    return dense.index.search(qv, n).map((h) => h.label);
+  }
+
   /**
    * The best share of its idf mass found in `doc` among the clauses (of two words or more) of a long
    * question; 0 for a question of one clause (clauses.ts).
    */
-  private clauseCoverage(query: string, doc: number): number {
-    let best = 0;
-    for (const clause of questionClauses(query)) {
+  private clauseCoverage(memo: SearchMemo, doc: number): number {
+    memo.clauses ??= questionClauses(memo.query).flatMap((clause) => {
       const analyzed = this.analyzer.analyze(clause);
-      if (analyzed.words.length < 2) continue;
-      const alternatives = this.expander.alternatives(analyzed.words, 1);
-      best = Math.max(best, coverage(this.data, prepareQuery(this.data, { analyzed, alternatives }), doc));
-    }
-    return best;
+      if (analyzed.words.length < 2) return [];
+      return [prepareQuery(this.data, { analyzed, alternatives: this.expander.alternatives(analyzed.words, 1) })];
+    });
+    return Math.max(0, ...memo.clauses.map((clause) => coverage(this.data, clause, doc)));
   }
 
   /**

@@ -1,7 +1,8 @@
 /**
  * A knowledge index on disk: one self-contained directory with chunks.json, fields.bin (BM25
- * postings + document vectors), lsa.bin (when the default embedder is used), vectors.hnsw and
- * manifest.json, written last so that an interrupted build is recognised as incomplete.
+ * postings + document vectors), lsa.bin (when the default embedder is used), vectors.hnsw,
+ * readings.json (the kanji readings of the chunks, for hiragana questions) and manifest.json, written
+ * last so that an interrupted build is recognised as incomplete.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,8 @@ import { HybridSearcher } from './hybrid-searcher';
 import { buildIndexData } from './index-builder';
 import { calibrate, calibrationBudgetMs } from './calibration';
 import { buildQuestionLines } from './question-lines';
+import { chunkReadings } from './query-normalizer';
+import type { KanjiReadingsState } from './kanji-readings';
 import { readFieldsAndVectors, readLsa, writeFieldsAndVectors, writeLsa } from './index-files';
 import { HybridKnowledgeBase, resolveTextTools, type KnowledgeBaseOptions } from './knowledge-base';
 import { LsaEmbedder } from './lsa-embedder';
@@ -26,6 +29,8 @@ const FILES = {
   fields: 'fields.bin',
   lsa: 'lsa.bin',
   hnsw: 'vectors.hnsw',
+  /** The kanji readings of the chunks (query-normalizer.ts); indexes built before it read them at open. */
+  readings: 'readings.json',
 };
 
 interface Manifest {
@@ -49,11 +54,13 @@ export async function buildKnowledgeIndex(
     createVectorIndex: (dims) => (hnsw = HnswVectorIndex.create(Math.max(dims, 1))),
   });
   const { data } = built;
+  // Read once here rather than by every searcher that opens the index (and by the calibration's).
+  const readings = analyzer.nounReadings ? chunkReadings(data.chunks, analyzer.nounReadings.bind(analyzer)) : undefined;
   if (options.calibrate !== false) {
     // The thresholds are fitted with the searcher queries will use: same expander and tuning.
     const { expander } = await resolveTextTools({ ...options, analyzer });
     const tuning = { ...DEFAULT_TUNING, ...options.tuning };
-    const searcher = new HybridSearcher(data, analyzer, built.queryEmbedder, expander, tuning);
+    const searcher = new HybridSearcher(data, analyzer, built.queryEmbedder, expander, tuning, readings);
     data.stats.calibration = await calibrate(searcher, data.chunks, {
       precisionTarget: options.answerPrecision,
       budgetMs: calibrationBudgetMs(performance.now() - started),
@@ -70,6 +77,7 @@ export async function buildKnowledgeIndex(
   );
   if (built.lsa) writeLsa(path.join(dir, FILES.lsa), built.lsa);
   hnsw?.save(path.join(dir, FILES.hnsw));
+  if (readings) writeFileSync(path.join(dir, FILES.readings), JSON.stringify(readings));
   const embedderKind = built.lsa ? 'lsa' : options.dense === false ? 'none' : 'external';
   const manifest: Manifest = { format: FORMAT, stats: data.stats, dims: data.dense.dims, embedderKind };
   writeFileSync(path.join(dir, FILES.manifest), JSON.stringify(manifest, null, 2));
@@ -116,7 +124,7 @@ export async function openKnowledgeIndex(
         : { kind: 'external', embedder };
   const kb = new HybridKnowledgeBase(
     data,
-    new HybridSearcher(data, analyzer, embedder, expander, { ...DEFAULT_TUNING, ...options.tuning }),
+    new HybridSearcher(data, analyzer, embedder, expander, { ...DEFAULT_TUNING, ...options.tuning }, readReadings(dir)),
     { analyzer, embedding },
   );
   // The incremental updates made since this generation was built (index-deltas.ts).
@@ -167,6 +175,15 @@ function readManifest(dir: string): Manifest {
     throw corrupt(dir, 'manifest.json malformed');
   }
   return m as Manifest;
+}
+
+/** The kanji readings saved with the index; undefined for an index built before they were saved. */
+function readReadings(dir: string): KanjiReadingsState | undefined {
+  const file = path.join(dir, FILES.readings);
+  if (!existsSync(file)) return undefined;
+  const state = readJson(file) as Partial<KanjiReadingsState> | null;
+  if (!Array.isArray(state?.surfaces) || !Array.isArray(state.kana)) throw corrupt(dir, 'readings.json malformed');
+  return state as KanjiReadingsState;
 }
 
 function readJson(file: string): unknown {

@@ -33,6 +33,15 @@ const AFTER_NOUN = new Set([...PARTICLES, ...'でともへやしすさせだじ'
 /** The colloquial topic って ending the run or asking about the word (〜って何, 〜ってなに, 〜ってどう…). */
 const TOPIC_TTE = /^って(?:$|なに|なん|どう)/;
 
+/**
+ * What {@link KanjiReadings} counted, as saved with an index (index-store.ts): each reading's kanji
+ * surfaces with their occurrences, and the occurrences of the knowledge base's hiragana runs.
+ */
+export interface KanjiReadingsState {
+  surfaces: [reading: string, surfaces: [surface: string, count: number][]][];
+  kana: [run: string, count: number][];
+}
+
 /** Reading → kanji surface → occurrences, and the occurrences of the KB's hiragana runs. */
 export class KanjiReadings {
   private readonly surfaces = new Map<string, Map<string, number>>();
@@ -40,6 +49,23 @@ export class KanjiReadings {
   private readonly keys = new Map<string, readonly string[]>();
 
   constructor(private readonly reader: NounReader) {}
+
+  /** Readings counted before (saved with the index), without reading the texts again; derived. */
+  static restore(reader: NounReader, state: KanjiReadingsState): KanjiReadings {
+    const readings = new KanjiReadings(reader);
+    for (const [reading, surfaces] of state.surfaces) readings.surfaces.set(reading, new Map(surfaces));
+    for (const [run, n] of state.kana) readings.kana.set(run, n);
+    readings.derive();
+    return readings;
+  }
+
+  /** The counts, to be saved and {@link restore}d. */
+  state(): KanjiReadingsState {
+    return {
+      surfaces: [...this.surfaces].map(([reading, bySurface]) => [reading, [...bySurface]]),
+      kana: [...this.kana],
+    };
+  }
 
   /**
    * Adds (sign 1) or removes (sign -1) the nouns of a text; call {@link derive} after. `read` keeps

@@ -26,7 +26,7 @@ import { foldSmallKana, letterCounts, letters, oneLetterApart, slipCost, withinO
 import type { Chunk } from './types';
 import { dropSmallTalk } from './small-talk';
 import { katakanaToHiragana, normalizeText } from './text-normalize';
-import { KanjiReadings } from './kanji-readings';
+import { KanjiReadings, type KanjiReadingsState } from './kanji-readings';
 import type { NounReader, NounReading } from './noun-readings';
 
 /** Shortest kana key (in characters) looked for inside a hiragana run: shorter ones hide in ordinary words. */
@@ -83,18 +83,21 @@ export class QueryNormalizer {
    * @param reader reads the kanji nouns of the texts (see {@link KanjiReadings})
    * @param isWord whether a katakana word is a real word (kuromoji's dictionary): such words are never
    *   corrected, and without it only one-edit slips are
+   * @param saved the readings of these same texts, counted before (saved with the index): not read again
    */
   constructor(
     texts: Iterable<string>,
     reader?: NounReader,
     private readonly isWord?: (word: string) => boolean,
+    saved?: KanjiReadingsState,
   ) {
-    if (reader) {
+    if (reader && saved) this.builtReadings = KanjiReadings.restore(reader, saved);
+    else if (reader) {
       this.builtReadings = new KanjiReadings(reader);
       // Read them a little after start-up rather than in the first hiragana question (0.5 s on 1,800 FAQs).
       setTimeout(() => void this.readings, READINGS_DELAY_MS).unref();
     }
-    this.count(texts, 1);
+    this.count(texts, 1, saved !== undefined);
     this.derive();
   }
 
@@ -108,7 +111,8 @@ export class QueryNormalizer {
     this.derive();
   }
 
-  private count(texts: Iterable<string>, sign: 1 | -1): void {
+  /** `read`: the texts' kanji readings are counted already (saved with the index). */
+  private count(texts: Iterable<string>, sign: 1 | -1, read = false): void {
     const add = (map: Map<string, number>, word: string): void => {
       const n = (map.get(word) ?? 0) + sign;
       if (n > 0) map.set(word, n);
@@ -119,9 +123,9 @@ export class QueryNormalizer {
       const normal = normalizeText(text);
       for (const m of normal.matchAll(KATAKANA_RUN)) add(this.counts, m[0]);
       for (const m of normal.matchAll(LATIN_RUN)) add(this.latin, m[0]);
-      if (this.builtReadings) seen.push(text);
+      if (this.builtReadings && !read) seen.push(text);
     }
-    if (!this.builtReadings) return;
+    if (!this.builtReadings || read) return;
     this.pendingReadings.push([seen, sign]);
     // Many updates without a hiragana question: read them now rather than keep their texts.
     if (this.pendingReadings.length > MAX_PENDING_READINGS) void this.readings;
@@ -178,13 +182,19 @@ export class QueryNormalizer {
     }
   }
 
-  /** Builds one from an index's chunks. */
+  /** Builds one from an index's chunks (`saved`: their kanji readings, counted at the index build). */
   static fromChunks(
     chunks: readonly Chunk[],
     reader?: NounReader,
     isWord?: (word: string) => boolean,
+    saved?: KanjiReadingsState,
   ): QueryNormalizer {
-    return new QueryNormalizer(chunkTexts(chunks), reader, isWord);
+    return new QueryNormalizer(chunkTexts(chunks), reader, isWord, saved);
+  }
+
+  /** The kanji readings counted (read now if still pending), to be saved with the index. */
+  readingsState(): KanjiReadingsState | undefined {
+    return this.readings?.state();
   }
 
   /** Number of kanji readings known. */
@@ -345,6 +355,17 @@ export class QueryNormalizer {
     }
     return bestCost <= MAX_SLIP && second - bestCost >= SLIP_MARGIN ? best : undefined;
   }
+}
+
+/**
+ * The kanji readings of an index's chunks as a {@link QueryNormalizer} over them counts them: read at
+ * the index build and saved with it, so that an opened index need not read them again.
+ */
+export function chunkReadings(chunks: Iterable<Chunk>, reader: NounReader): KanjiReadingsState {
+  const readings = new KanjiReadings(reader);
+  const read = new Map<string, readonly NounReading[]>();
+  for (const text of chunkTexts(chunks)) readings.count(text, 1, read);
+  return readings.state();
 }
 
 /** The texts of chunks the normaliser reads its katakana words from. */

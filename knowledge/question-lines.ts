@@ -27,15 +27,6 @@ export class QuestionLines {
     return this.data.chunkLines.length - 1;
   }
 
-  /** The term ids of each question line of chunk `doc`. */
-  linesOf(doc: number): Int32Array[] {
-    const { chunkLines, lineStarts, ids } = this.data;
-    const out: Int32Array[] = [];
-    for (let l = chunkLines[doc]; l < chunkLines[doc + 1]; l++)
-      out.push(ids.subarray(lineStarts[l], lineStarts[l + 1]));
-    return out;
-  }
-
   /** These lines followed by `more` (the chunks appended by an incremental update). */
   concat(more: QuestionLines): QuestionLines {
     const a = this.data;

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildKnowledgeIndex, openKnowledgeIndex } from '../../../knowledge';
@@ -96,6 +96,25 @@ describe('knowledge index on disk', () => {
     );
     assert.deepEqual(older.features, saved.features);
     assert.ok(saved.features.questionRecall > 0);
+  });
+
+  it('saves the kanji readings, and reads them at open for an index saved without them', async () => {
+    const analyzer = await testAnalyzer();
+    await buildKnowledgeIndex(itFaqChunks(), dir, { analyzer, calibrate: false });
+    const saved = JSON.parse(readFileSync(path.join(dir, 'readings.json'), 'utf8')) as { surfaces: [string][] };
+    assert.ok(saved.surfaces.some(([reading]) => reading === 'きょうゆう'));
+    const query = 'きょうゆうふぉるだにあくせすできない';
+    const withSaved = await (await openKnowledgeIndex(dir, { analyzer })).searchExplained(query);
+    assert.equal(withSaved.hits[0].chunk.documentId, 'FAQ-0010');
+    unlinkSync(path.join(dir, 'readings.json'));
+    const older = await (await openKnowledgeIndex(dir, { analyzer })).searchExplained(query);
+    assert.deepEqual(
+      older.hits.map((h) => [h.chunk.id, h.score]),
+      withSaved.hits.map((h) => [h.chunk.id, h.score]),
+    );
+    assert.deepEqual(older.features, withSaved.features);
+    writeFileSync(path.join(dir, 'readings.json'), '{"surfaces":{}}');
+    await assert.rejects(openKnowledgeIndex(dir, { analyzer }), { code: 'KB_INDEX_CORRUPT' });
   });
 
   it('reports inconsistent question lines as KB_INDEX_CORRUPT', async () => {
