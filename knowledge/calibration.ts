@@ -7,8 +7,8 @@
  *
  * Probes (deterministic, seeded):
  * - answerable: each sampled FAQ's question and alternates with words dropped at random, one in
- *   hiragana (as staff type loanwords), and the first sentence of its answer cut down — the FAQ is
- *   the right answer;
+ *   hiragana (as staff type loanwords), the first sentence of its answer and one more cut down (staff
+ *   describe the situation the answer speaks of) — the FAQ is the right answer;
  * - unanswerable: the same probes with their own FAQ held out of the candidates (leave-one-out) —
  *   whatever is shown is wrong, unless it is a near-duplicate of the held-out FAQ (its main question's
  *   character bigrams overlap by Dice ≥ 0.6: the same question in another entry, as knowledge bases
@@ -171,7 +171,7 @@ function weighted(results: readonly ProbeResult[]): WeightedSample[] {
 /**
  * A safety cap on the calibration's time: 30 % of the index build, at least 20 s. The probe count
  * itself is fixed (MAX_PROBED_FAQS), so that the weights and thresholds do not depend on the machine's
- * load; the cap only stops a calibration whose searches are unusually slow (270 searches take 1–2 s on
+ * load; the cap only stops a calibration whose searches are unusually slow (350 searches take 1–2 s on
  * a quiet 2-core machine and about 5 s at load average 20; a cap of 1.5 s cut the probes short under
  * load and moved the fitted thresholds).
  */
@@ -245,7 +245,7 @@ export function nearDuplicate(a: Chunk, b: Chunk): boolean {
   return x.size + y.size > 0 && (2 * shared) / (x.size + y.size) >= NEAR_DUPLICATE_DICE;
 }
 
-/** Probe texts of one FAQ chunk: dropped-out question lines, one in hiragana, and its answer's first sentence. */
+/** Probe texts of one FAQ chunk: dropped-out question lines, one in hiragana, and two of its answer's sentences. */
 export function probesOf(chunk: Chunk, random: SeededRandom): string[] {
   const lines = chunk.fields.question
     .split('\n')
@@ -256,20 +256,32 @@ export function probesOf(chunk: Chunk, random: SeededRandom): string[] {
   if (main) probes.push(dropout(main, random));
   const alternate = lines.length > 1 ? lines[1 + random.int(lines.length - 1)] : undefined;
   if (alternate) probes.push(katakanaToHiragana(dropout(alternate, random)));
-  const sentence = chunk.fields.answer.split(/[。！？\n]/).find((s) => s.trim().length >= 8);
-  if (sentence) probes.push(dropout(sentence, random, 4));
+  const sentences = chunk.fields.answer.split(/[。！？\n]/).filter((s) => s.trim().length >= 8);
+  if (sentences[0]) probes.push(dropout(sentences[0], random, 4));
+  // Without an alternate: another sentence of the answer (staff describe the situation the answer speaks of).
+  if (sentences.length > 1) probes.push(dropout(sentences[1 + random.int(sentences.length - 1)], random, 4));
   return probes.filter((p) => p.trim().length > 0);
 }
 
 // Phrase boundaries: punctuation, spaces, and where a hiragana run (particles, endings) meets another script.
 const PHRASE = /[、。，．？！?!\s]+|(?<=[ぁ-ゖ])(?=[^ぁ-ゖー])/u;
 
-/** Drops each phrase with probability 0.3 (keeping at least one), and keeps at most `max` phrases. */
+/**
+ * Drops each phrase with probability 0.3, keeping at least two (a lone phrase — パスワードを, メールを —
+ * does not say what is asked, so no entry is its right answer), and keeps at most `max` phrases.
+ */
 function dropout(text: string, random: SeededRandom, max = Infinity): string {
   const phrases = text.split(PHRASE).filter(Boolean);
-  let kept = phrases.filter(() => random.next() >= 0.3);
-  if (kept.length === 0) kept = [phrases[random.int(phrases.length)] ?? text];
-  return kept.slice(0, max).join('');
+  const keep = phrases.map(() => random.next() >= 0.3);
+  // Too few kept: the dropped ones come back from a random position on.
+  for (
+    let i = random.int(Math.max(phrases.length, 1)), n = 0;
+    keep.filter(Boolean).length < Math.min(2, phrases.length) && n < phrases.length;
+    i = (i + 1) % phrases.length, n++
+  )
+    keep[i] = true;
+  const kept = phrases.filter((_, i) => keep[i]);
+  return (kept.length > 0 ? kept : [text]).slice(0, max).join('');
 }
 
 function sample<T>(items: readonly T[], n: number, random: SeededRandom): T[] {
