@@ -21,20 +21,29 @@ export interface FeatureQuery {
  * known term id's best credit over all positions.
  */
 export interface PreparedQuery {
-  positions: { word: string; alternatives: { id: number; factor: number }[] }[];
-  idf: Map<string, number>;
+  /** Per query word: its distinct word's number (in first-seen order) and its alternatives' term ids. */
+  positions: { word: number; alternatives: { id: number; factor: number }[] }[];
+  /** The idf of each distinct word, by number. */
+  idf: number[];
   creditById: Map<number, number>;
 }
 
 /** Looks a query's words and alternatives up in the content field once. */
 export function prepareQuery(data: IndexData, query: FeatureQuery): PreparedQuery {
   const field = data.fields.content;
-  const positions = query.analyzed.words.map((word, i) => ({
-    word,
-    alternatives: [...(query.alternatives[i] ?? [])].map(([term, factor]) => ({ id: field.termId(term), factor })),
-  }));
-  const idf = new Map<string, number>();
-  for (const { word } of positions) if (!idf.has(word)) idf.set(word, field.idf(word));
+  const numbers = new Map<string, number>();
+  const idf: number[] = [];
+  const positions = query.analyzed.words.map((word, i) => {
+    let n = numbers.get(word);
+    if (n === undefined) {
+      numbers.set(word, (n = idf.length));
+      idf.push(field.idf(word));
+    }
+    return {
+      word: n,
+      alternatives: [...(query.alternatives[i] ?? [])].map(([term, factor]) => ({ id: field.termId(term), factor })),
+    };
+  });
   const creditById = new Map<number, number>();
   for (const { alternatives } of positions)
     for (const { id, factor } of alternatives)
@@ -45,21 +54,20 @@ export function prepareQuery(data: IndexData, query: FeatureQuery): PreparedQuer
 /** Share of the query words' idf mass found in `doc` (unknown words count fully). */
 export function coverage(data: IndexData, query: PreparedQuery, doc: number): number {
   const field = data.fields.content;
-  const credit = new Map<string, number>();
+  const credit = new Float64Array(query.idf.length);
   for (const { word, alternatives } of query.positions) {
     let best = 0;
     for (const { id, factor } of alternatives) {
       if (factor > best && field.tf(id, doc) > 0) best = factor;
     }
-    credit.set(word, Math.max(credit.get(word) ?? 0, best));
+    credit[word] = Math.max(credit[word], best);
   }
   let total = 0;
   let found = 0;
-  for (const [word, c] of credit) {
-    const idf = query.idf.get(word) ?? 0;
+  query.idf.forEach((idf, word) => {
     total += idf;
-    found += idf * c;
-  }
+    found += idf * credit[word];
+  });
   return total > 0 ? found / total : 0;
 }
 
