@@ -19,3 +19,13 @@ export function bodyText(chunk: Chunk): string {
 export function fullText(chunk: Chunk): string {
   return [questionText(chunk), bodyText(chunk)].filter(Boolean).join('\n');
 }
+
+/** The texts of chunks the query normaliser reads its katakana words and kanji readings from. */
+export function* chunkTexts(chunks: Iterable<Chunk>): Generator<string> {
+  for (const c of chunks) {
+    yield c.title;
+    yield c.fields.question;
+    yield c.fields.answer;
+    yield c.fields.body;
+  }
+}

@@ -20,12 +20,12 @@ import {
 import { confidenceOf, type ConfidenceFeatures } from './confidence';
 import { askedKindMissing } from './question-type';
 import { questionClauses } from './clauses';
-import { fullText, questionText } from './chunk-text';
+import { chunkTexts, fullText, questionText } from './chunk-text';
 import type { IndexData } from './index-data';
 import { DEFAULT_TUNING, type SearchTuning } from './search-tuning';
 import type { QueryExpander } from './synonym-expander';
 import { topK } from './top-k';
-import { QueryNormalizer, chunkTexts } from './query-normalizer';
+import { QueryNormalizer } from './query-normalizer';
 import type { KanjiReadingsState } from './kanji-readings';
 import type { AnalysisEmbedder, Chunk, Embedder, Retrieval } from './types';
 

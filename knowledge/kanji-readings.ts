@@ -3,7 +3,9 @@
  * かそうぶらうざ → 仮想ブラウザ), counted per text so that chunks can be added and removed, and the
  * places in a typed hiragana run where such a reading stands as a word of its own.
  */
+import { chunkTexts } from './chunk-text';
 import type { NounReader, NounReading } from './noun-readings';
+import type { Chunk } from './types';
 import { normalizeText } from './text-normalize';
 
 /** Shortest reading looked for (two-kana readings hide in ordinary words: きた, かな). */
@@ -160,4 +162,15 @@ function add(map: Map<string, number>, word: string, sign: 1 | -1): void {
   const n = (map.get(word) ?? 0) + sign;
   if (n > 0) map.set(word, n);
   else map.delete(word);
+}
+
+/**
+ * The kanji readings of an index's chunks as a query normaliser over them counts them: read at the
+ * index build and saved with it, so that an opened index need not read them again.
+ */
+export function chunkReadings(chunks: Iterable<Chunk>, reader: NounReader): KanjiReadingsState {
+  const readings = new KanjiReadings(reader);
+  const read = new Map<string, readonly NounReading[]>();
+  for (const text of chunkTexts(chunks)) readings.count(text, 1, read);
+  return readings.state();
 }

@@ -24,6 +24,7 @@ import { CURATED_SYNONYM_GROUPS } from './synonyms';
 import { COLLOQUIAL } from './colloquial';
 import { foldSmallKana, letterCounts, letters, oneLetterApart, slipCost, withinOneEdit } from './kana-edit';
 import type { Chunk } from './types';
+import { chunkTexts } from './chunk-text';
 import { dropSmallTalk } from './small-talk';
 import { katakanaToHiragana, normalizeText } from './text-normalize';
 import { KanjiReadings, type KanjiReadingsState } from './kanji-readings';
@@ -53,6 +54,12 @@ const SYNONYM_KATAKANA: readonly { members: readonly string[]; katakana: readonl
     return { members, katakana: members.filter((m) => ONLY_KATAKANA.test(m)) };
   }).filter((g) => g.katakana.length > 0);
 const HIRAGANA_RUN = /[ぁ-ゖー]{3,}/g;
+/** Shortest Latin word taken for a slip of a known one (shorter ones are too often other words: mail, main). */
+const MIN_LATIN_SLIP = 5;
+/** Latin words of the synonym list: known words, never corrected into another. */
+const SYNONYM_LATIN = new Set(
+  CURATED_SYNONYM_GROUPS.flatMap((group) => group.map((m) => normalizeText(m))).filter((m) => /^[a-z][a-z-]*$/.test(m)),
+);
 /** A letter that a hiragana run right after it continues (okurigana, grammar) rather than starts afresh. */
 const WORD_LETTER = /[\p{L}\p{N}]/u;
 
@@ -216,7 +223,25 @@ export class QueryNormalizer {
       this.wordsIn(run, at === 0 || !WORD_LETTER.test(whole[at - 1]), more),
     );
     text = text.replace(KATAKANA_RUN, (run) => this.corrected(run));
+    text = text.replace(LATIN_RUN, (word) => this.correctedLatin(word));
     return more.length > 0 ? `${text} ${more.join(' ')}` : text;
+  }
+
+  /**
+   * A Latin word the knowledge base lacks, one slip (a letter added, dropped, changed or two swapped:
+   * Temas, Outlok) from a word of five letters or more it has with the same first letter: that word
+   * (the most frequent if several); otherwise unchanged. Words with digits are left alone (model numbers).
+   */
+  private correctedLatin(word: string): string {
+    if (word.length < MIN_LATIN_SLIP || /\d/.test(word) || this.latin.has(word) || SYNONYM_LATIN.has(word)) return word;
+    let best = word;
+    let bestCount = 0;
+    for (const [known, n] of this.latin)
+      if (n > bestCount && known[0] === word[0] && known.length >= MIN_LATIN_SLIP && withinOneEdit(word, known)) {
+        best = known;
+        bestCount = n;
+      }
+    return best;
   }
 
   /**
@@ -354,26 +379,5 @@ export class QueryNormalizer {
       }
     }
     return bestCost <= MAX_SLIP && second - bestCost >= SLIP_MARGIN ? best : undefined;
-  }
-}
-
-/**
- * The kanji readings of an index's chunks as a {@link QueryNormalizer} over them counts them: read at
- * the index build and saved with it, so that an opened index need not read them again.
- */
-export function chunkReadings(chunks: Iterable<Chunk>, reader: NounReader): KanjiReadingsState {
-  const readings = new KanjiReadings(reader);
-  const read = new Map<string, readonly NounReading[]>();
-  for (const text of chunkTexts(chunks)) readings.count(text, 1, read);
-  return readings.state();
-}
-
-/** The texts of chunks the normaliser reads its katakana words from. */
-export function* chunkTexts(chunks: Iterable<Chunk>): Generator<string> {
-  for (const c of chunks) {
-    yield c.title;
-    yield c.fields.question;
-    yield c.fields.answer;
-    yield c.fields.body;
   }
 }

@@ -25,6 +25,17 @@ describe('QueryNormalizer (input as staff type it, against the KB vocabulary)', 
     assert.equal(kb.rewrite('カレンダー'), 'カレンダ');
   });
 
+  it('corrects a Latin word one slip from a KB word of five letters or more with the same first letter', () => {
+    const latin = new QueryNormalizer(['Outlook が起動しない。Teams の通知。Windows Update。Excel のマクロ。']);
+    assert.equal(latin.rewrite('Outlokが起動しない'), 'outlookが起動しない');
+    assert.equal(latin.rewrite('Temasの通知'), 'teamsの通知');
+    assert.equal(latin.rewrite('Widnows'), 'windows');
+    assert.equal(latin.rewrite('Exel'), 'exel'); // four letters: too short to tell
+    assert.equal(latin.rewrite('Beams'), 'beams'); // another first letter
+    assert.equal(latin.rewrite('Teams2'), 'teams2'); // digits: a model number
+    assert.equal(latin.rewrite('Outlook'), 'outlook');
+  });
+
   it('rewrites colloquial verb forms, keeping ordinary hiragana and 出来ない as typed', () => {
     assert.equal(kb.rewrite('パスワードがわからなくなった'), 'パスワードが忘れた');
     assert.equal(kb.rewrite('PCを失くした'), 'pcを紛失した');
