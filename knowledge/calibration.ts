@@ -258,7 +258,7 @@ export function probesOf(chunk: Chunk, random: SeededRandom): string[] {
   if (alternate) probes.push(katakanaToHiragana(dropout(alternate, random)));
   const sentences = chunk.fields.answer.split(/[。！？\n]/).filter((s) => s.trim().length >= 8);
   if (sentences[0]) probes.push(dropout(sentences[0], random, 4));
-  // Without an alternate: another sentence of the answer (staff describe the situation the answer speaks of).
+  // Another sentence of the answer: staff describe the situation the answer speaks of.
   if (sentences.length > 1) probes.push(dropout(sentences[1 + random.int(sentences.length - 1)], random, 4));
   return probes.filter((p) => p.trim().length > 0);
 }
