@@ -1,5 +1,4 @@
-import { strict as assert } from 'node:assert';
-import { qaSetReport } from './qa-set-report';
+import { assertQaFloors, qaSetReport } from './qa-set-report';
 
 /**
  * The fifth IT-helpdesk KB (test/fixtures/qa/kb-pref: a prefecture office's FAQ page, 90 entries, 82 of
@@ -11,13 +10,14 @@ import { qaSetReport } from './qa-set-report';
 describe('kotae eval --qa-set (kb-pref, a prefecture FAQ page written blind)', () => {
   it('keeps its figures: shown-correct ≥ 0.60, shown-wrong ≤ 0.04, others shown ≤ 0.10', async () => {
     const report = await qaSetReport('test/fixtures/qa/kb-pref-holdout.jsonl', 'test/fixtures/qa/kb-pref');
-    assert.equal(report.questions, 110);
-    assert.deepEqual([report.answerable.n, report.unanswerable.n, report.off_topic.n], [75, 20, 15]);
     // Measured 0.533 / 0 / 0.057 with session 9's probes; 0.627 / 0.013 / 0.057 with a second answer
-    // sentence per FAQ and no one-phrase probes (2026-12-04).
-    assert.ok(report.answerable.shown_correct >= 0.6, JSON.stringify(report.answerable));
-    assert.ok(report.answerable.shown_wrong <= 0.04, JSON.stringify(report.answerable));
-    assert.ok(report.others.shown <= 0.1, JSON.stringify(report.others));
-    assert.ok(report.off_topic.shown <= 0.07, JSON.stringify(report.off_topic));
+    // sentence per FAQ and no one-phrase probes (2026-12-04); 0.640 with Latin-letter slips (Temas).
+    assertQaFloors(report, {
+      counts: [75, 20, 15],
+      minShownCorrect: 0.6,
+      maxShownWrong: 0.04,
+      maxOthersShown: 0.1,
+      maxOffTopicShown: 0.07,
+    });
   });
 });

@@ -24,3 +24,25 @@ export async function qaSetReport(set: string, kb: string): Promise<QaSetReport>
   assert.equal(code, 0, err.join('\n'));
   return JSON.parse(out.join('')) as QaSetReport;
 }
+
+/** What a qa-set spec holds a report to: its question counts exactly, its figures as floors and ceilings. */
+export interface QaFloors {
+  /** Answerable, unanswerable and off-topic questions. */
+  counts: [number, number, number];
+  minShownCorrect: number;
+  maxShownWrong: number;
+  maxOthersShown: number;
+  maxOffTopicShown?: number;
+}
+
+/** Asserts a report's counts and figures (each failure prints the report's part it read). */
+export function assertQaFloors(report: QaSetReport, floors: QaFloors): void {
+  const [answerable, unanswerable, offTopic] = floors.counts;
+  assert.equal(report.questions, answerable + unanswerable + offTopic);
+  assert.deepEqual([report.answerable.n, report.unanswerable.n, report.off_topic.n], floors.counts);
+  assert.ok(report.answerable.shown_correct >= floors.minShownCorrect, JSON.stringify(report.answerable));
+  assert.ok(report.answerable.shown_wrong <= floors.maxShownWrong, JSON.stringify(report.answerable));
+  assert.ok(report.others.shown <= floors.maxOthersShown, JSON.stringify(report.others));
+  if (floors.maxOffTopicShown !== undefined)
+    assert.ok(report.off_topic.shown <= floors.maxOffTopicShown, JSON.stringify(report.off_topic));
+}
