@@ -274,12 +274,12 @@ function dropout(text: string, random: SeededRandom, max = Infinity): string {
   const phrases = text.split(PHRASE).filter(Boolean);
   const keep = phrases.map(() => random.next() >= 0.3);
   // Too few kept: the dropped ones come back from a random position on.
-  for (
-    let i = random.int(Math.max(phrases.length, 1)), n = 0;
-    keep.filter(Boolean).length < Math.min(2, phrases.length) && n < phrases.length;
-    i = (i + 1) % phrases.length, n++
-  )
-    keep[i] = true;
+  let missing = Math.min(2, phrases.length) - keep.filter(Boolean).length;
+  for (let i = random.int(Math.max(phrases.length, 1)); missing > 0; i = (i + 1) % phrases.length)
+    if (!keep[i]) {
+      keep[i] = true;
+      missing--;
+    }
   const kept = phrases.filter((_, i) => keep[i]);
   return (kept.length > 0 ? kept : [text]).slice(0, max).join('');
 }

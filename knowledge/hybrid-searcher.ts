@@ -105,9 +105,9 @@ export class HybridSearcher {
     }
   }
 
-  /** Ranked hits and confidence for a query. */
   /**
-   * `exclude`: chunk numbers left out of the candidates (the calibration's leave-one-out probes).
+   * Ranked hits and confidence for a query. `exclude`: chunk numbers left out of the candidates (the
+   * calibration's leave-one-out probes).
    */
   async search(typed: string, k = 10, exclude?: ReadonlySet<number>): Promise<ExplainedRetrieval> {
     const { dense, chunks } = this.data;

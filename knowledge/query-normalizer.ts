@@ -199,11 +199,6 @@ export class QueryNormalizer {
     return new QueryNormalizer(chunkTexts(chunks), reader, isWord, saved);
   }
 
-  /** The kanji readings counted (read now if still pending), to be saved with the index. */
-  readingsState(): KanjiReadingsState | undefined {
-    return this.readings?.state();
-  }
-
   /** Number of kanji readings known. */
   get readingCount(): number {
     return this.readings?.size ?? 0;
