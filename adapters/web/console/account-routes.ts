@@ -6,6 +6,7 @@ import { html, type SafeHtml } from './html';
 import { noticeFor, sendPage } from './layout';
 import { M, ROLE_LABELS } from './messages';
 import { done, field, param, query, type ConsoleRoute } from './route-types';
+import { writeKeyInput } from './write-key';
 
 const roleOptions = (current: OperatorRole) =>
   OPERATOR_ROLES.map(
@@ -17,7 +18,7 @@ function resetForm(base: string, csrf: string, o: OperatorRecord): SafeHtml {
   return html`<details>
     <summary>${M.accounts.resetPassword}</summary>
     <form method="post" action="${base}/accounts/${o.id}/password" class="stack">
-      <input type="hidden" name="_csrf" value="${csrf}" />
+      <input type="hidden" name="_csrf" value="${csrf}" />${writeKeyInput()}
       <label for="reset-${o.id}">${M.accounts.newPassword(o.username)}</label
       >${newPasswordInput(`reset-${o.id}`, 'password')}
       <button type="submit">${M.accounts.resetSubmit}</button>
@@ -41,7 +42,7 @@ export const ACCOUNT_ROUTES: readonly ConsoleRoute[] = [
           <td>${o.displayName}</td>
           <td>
             <form method="post" action="${c.base}/accounts/${o.id}/role" class="inline">
-              <input type="hidden" name="_csrf" value="${csrf}" />
+              <input type="hidden" name="_csrf" value="${csrf}" />${writeKeyInput()}
               <label for="role-${o.id}" class="visually-hidden">${M.accounts.role}（${o.username}）</label
               ><select id="role-${o.id}" name="role">
                 ${roleOptions(o.role)}
@@ -51,7 +52,7 @@ export const ACCOUNT_ROUTES: readonly ConsoleRoute[] = [
           </td>
           <td>${locked ? M.accounts.locked(formatJst(o.lockedUntil)) : M.accounts.active}</td>
           <td>
-            ${locked ? html`<form method="post" action="${c.base}/accounts/${o.id}/unlock"><input type="hidden" name="_csrf" value="${csrf}" /><button type="submit">${M.accounts.unlock}</button></form>` : ''}
+            ${locked ? html`<form method="post" action="${c.base}/accounts/${o.id}/unlock"><input type="hidden" name="_csrf" value="${csrf}" />${writeKeyInput()}<button type="submit">${M.accounts.unlock}</button></form>` : ''}
             ${o.id === c.auth.operator.id ? '' : resetForm(c.base, csrf, o)}
           </td>
         </tr>`;
@@ -72,7 +73,7 @@ export const ACCOUNT_ROUTES: readonly ConsoleRoute[] = [
         </table>
         <h2>${M.accounts.create}</h2>
         <form method="post" action="${c.base}/accounts" class="stack">
-          <input type="hidden" name="_csrf" value="${csrf}" />
+          <input type="hidden" name="_csrf" value="${csrf}" />${writeKeyInput()}
           <div class="field">
             <label for="n-user">${M.accounts.username}</label
             ><input id="n-user" name="username" autocomplete="off" required />

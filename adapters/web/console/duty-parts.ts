@@ -7,6 +7,7 @@ import { SLA_CLOCK_LABELS, type SlaResult } from '../../../calendar';
 import type { TicketRecord } from '../../../tickets';
 import { formatJst, slaText } from './format';
 import { html, type SafeHtml } from './html';
+import { writeKeyInput } from './write-key';
 
 /** Japanese texts of these parts. */
 export const DUTY_TEXT = {
@@ -52,12 +53,12 @@ export function dutySection(v: { base: string; csrf: string; ticket: TicketRecor
       : t.restorationStartedAt
         ? html`<p id="restoration-started">${DUTY_TEXT.restorationStartedAt(t.restorationStartedAt)}</p>`
         : html`<form method="post" action="${post('restoration-start')}" class="inline">
-            <input type="hidden" name="_csrf" value="${v.csrf}" />
+            <input type="hidden" name="_csrf" value="${v.csrf}" />${writeKeyInput()}
             <button type="submit" id="restoration-start">${DUTY_TEXT.restorationStart}</button>
           </form>`;
   const mark = v.editable
     ? html`<form method="post" action="${post('confidential')}" class="inline">
-        <input type="hidden" name="_csrf" value="${v.csrf}" />
+        <input type="hidden" name="_csrf" value="${v.csrf}" />${writeKeyInput()}
         <input type="hidden" name="confidential" value="${t.confidential ? 'off' : 'on'}" />
         <button type="submit" id="confidential-toggle">
           ${t.confidential ? DUTY_TEXT.unmarkConfidential : DUTY_TEXT.markConfidential}

@@ -120,7 +120,7 @@ function draftKind(e: FaqEntry): string {
 export function draftList(base: string, csrf: string, entries: FaqEntry[], canApprove: boolean): SafeHtml {
   if (entries.length === 0) return html`<p>${M.faq.noDrafts}</p>`;
   const hidden = (e: FaqEntry) =>
-    html`<input type="hidden" name="_csrf" value="${csrf}" /><input
+    html`<input type="hidden" name="_csrf" value="${csrf}" />${writeKeyInput()}<input
         type="hidden"
         name="version"
         value="${e.version}"
@@ -167,7 +167,11 @@ export function draftList(base: string, csrf: string, entries: FaqEntry[], canAp
 /** The delete button of a published entry (for an override: back to the sheet's text). */
 export function deleteForm(base: string, csrf: string, e: FaqEntry, label: string): SafeHtml {
   return html`<form method="post" action="${base}/faqs/${e.id}/delete" data-confirm="${M.faq.confirmDelete}">
-    <input type="hidden" name="_csrf" value="${csrf}" /><input type="hidden" name="version" value="${e.version}" />
+    <input type="hidden" name="_csrf" value="${csrf}" />${writeKeyInput()}<input
+      type="hidden"
+      name="version"
+      value="${e.version}"
+    />
     <button type="submit" class="danger">${label}</button>
   </form>`;
 }

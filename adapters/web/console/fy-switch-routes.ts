@@ -19,6 +19,7 @@ import { html, type SafeHtml } from './html';
 import { sendPage } from './layout';
 import { STATUS_LABELS } from './messages';
 import { done, param, query, type ConsoleRoute, type HandlerContext } from './route-types';
+import { writeKeyInput } from './write-key';
 
 /** Japanese texts of the pages. */
 export const FY_TEXT = {
@@ -107,7 +108,7 @@ async function page(c: HandlerContext, status = 200, error?: KotaeError): Promis
       <p>${FY_TEXT.privacy}</p>
       ${rows?.length ? errorList(rows) : ''}
       <form method="post" action="${c.base}/fy-switch" enctype="multipart/form-data" class="stack">
-        <input type="hidden" name="_csrf" value="${c.auth.session.csrfToken}" />
+        <input type="hidden" name="_csrf" value="${c.auth.session.csrfToken}" />${writeKeyInput()}
         <div class="field">
           <label for="fy-year">${FY_TEXT.fiscalYear}</label
           ><input id="fy-year" name="fiscalYear" type="number" min="2000" max="2100" value="${fy}" />

@@ -4,6 +4,7 @@ import { html, type SafeHtml } from './html';
 import type { DocumentUsageView, GapClusterView } from './knowledge-deps';
 import { K, ORIGIN_LABELS } from './knowledge-messages';
 import type { FaqOrigin } from '../../../tickets';
+import { writeKeyInput } from './write-key';
 
 const VIEWS = ['all', 'unhelpful', 'unused'] as const;
 /** The usage views. */
@@ -138,7 +139,7 @@ export function gapList(base: string, csrf: string, clusters: readonly GapCluste
               <td class="actions">
                 <a href="${base}/faqs/new?question=${encodeURIComponent(c.representative)}">${K.gaps.createFaq}</a>
                 <form method="post" action="${base}/unanswered/close">
-                  <input type="hidden" name="_csrf" value="${csrf}" />
+                  <input type="hidden" name="_csrf" value="${csrf}" />${writeKeyInput()}
                   <input type="hidden" name="ids" value="${c.questionIds.join(',')}" />
                   <button type="submit">${K.gaps.close}</button>
                 </form>

@@ -5,6 +5,7 @@ import { formatJst } from './format';
 import { html, type SafeHtml } from './html';
 import { K } from './knowledge-messages';
 import type { SharePointLibraryView } from './knowledge-deps';
+import { writeKeyInput } from './write-key';
 
 /** The upload form. */
 export function uploadForm(base: string, csrf: string, maxBytes: number): SafeHtml {
@@ -12,7 +13,7 @@ export function uploadForm(base: string, csrf: string, maxBytes: number): SafeHt
     <h2 id="up-h">${K.knowledge.upload}</h2>
     <p>${K.knowledge.uploadHelp(formatBytes(maxBytes))}</p>
     <form method="post" action="${base}/knowledge/documents" enctype="multipart/form-data" class="stack">
-      <input type="hidden" name="_csrf" value="${csrf}" />
+      <input type="hidden" name="_csrf" value="${csrf}" />${writeKeyInput()}
       <div class="field">
         <label for="kd-file">${K.knowledge.file}</label>
         <input
@@ -107,7 +108,7 @@ export function documentList(
                       action="${base}/knowledge/documents/delete"
                       data-confirm="${K.knowledge.confirmDelete}"
                     >
-                      <input type="hidden" name="_csrf" value="${csrf}" /><input
+                      <input type="hidden" name="_csrf" value="${csrf}" />${writeKeyInput()}<input
                         type="hidden"
                         name="name"
                         value="${d.name}"
@@ -152,7 +153,7 @@ export function sharePointSection(
     <h2 id="sp-h">${K.knowledge.sharePoint}</h2>
     ${expiry} ${o.busy ? html`<p>${K.knowledge.syncing}</p>` : ''}
     <form method="post" action="${base}/knowledge/sharepoint/sync">
-      <input type="hidden" name="_csrf" value="${csrf}" />
+      <input type="hidden" name="_csrf" value="${csrf}" />${writeKeyInput()}
       <button type="submit">${K.knowledge.syncNow}</button>
     </form>
     <table class="libraries">

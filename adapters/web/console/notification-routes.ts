@@ -6,6 +6,7 @@ import { html, type SafeHtml } from './html';
 import { noticeFor, sendPage } from './layout';
 import { D } from './desk-messages';
 import { done, field, query, type ConsoleRoute, type HandlerContext } from './route-types';
+import { writeKeyInput } from './write-key';
 
 const EMAIL = /^[^\s@<>"]{1,64}@[^\s@<>"]{1,190}\.[^\s@<>"]{2,}$/;
 
@@ -19,7 +20,7 @@ function settingsForm(c: HandlerContext, email: string, events: readonly string[
   const enabled = service(c).emailEnabled;
   return html`${enabled ? '' : html`<p class="notice">${D.notify.emailOff}</p>`}
     <form method="post" action="${c.base}/account/notifications" class="stack">
-      <input type="hidden" name="_csrf" value="${c.auth.session.csrfToken}" />
+      <input type="hidden" name="_csrf" value="${c.auth.session.csrfToken}" />${writeKeyInput()}
       <div class="field">
         <label for="n-email">${D.notify.email}</label>
         <input id="n-email" name="email" type="email" value="${email}" maxlength="254" autocomplete="email" />

@@ -6,10 +6,11 @@ import { html } from './html';
 import { noticeFor, sendPage } from './layout';
 import { M } from './messages';
 import { done, field, query, type ConsoleRoute, type HandlerContext } from './route-types';
+import { writeKeyInput } from './write-key';
 
 function renderForm(c: HandlerContext, status: number, error?: string): void {
   const body = html`<form method="post" action="${c.base}/account/password" class="stack">
-    <input type="hidden" name="_csrf" value="${c.auth.session.csrfToken}" />
+    <input type="hidden" name="_csrf" value="${c.auth.session.csrfToken}" />${writeKeyInput()}
     <input type="hidden" name="username" autocomplete="username" value="${c.auth.operator.username}" />
     <div class="field">
       <label for="pw-current">${M.password.current}</label

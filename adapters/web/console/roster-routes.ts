@@ -59,7 +59,7 @@ async function page(c: HandlerContext, status = 200, error?: string): Promise<vo
             e.revokedAt
               ? ''
               : html`<form method="post" action="${c.base}/roster/${e.id}/revoke" data-confirm="${T.confirmRevoke}">
-                  <input type="hidden" name="_csrf" value="${c.auth.session.csrfToken}" />
+                  <input type="hidden" name="_csrf" value="${c.auth.session.csrfToken}" />${writeKeyInput()}
                   <button type="submit" class="danger">${T.revoke}</button>
                 </form>`
           }

@@ -33,7 +33,7 @@ function page(c: HandlerContext, list: ReplyTemplate[], status = 200, error?: st
         <strong>${t.name}</strong>
         <p class="body">${t.body}</p>
         <form method="post" action="${c.base}/templates/${t.id}/delete" data-confirm="${D.templates.confirmDelete}">
-          <input type="hidden" name="_csrf" value="${c.auth.session.csrfToken}" />
+          <input type="hidden" name="_csrf" value="${c.auth.session.csrfToken}" />${writeKeyInput()}
           <button type="submit" class="danger">${D.templates.delete}</button>
         </form>
       </li>`,

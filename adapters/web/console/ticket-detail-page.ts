@@ -195,7 +195,11 @@ export function detailBody(v: DetailView): SafeHtml {
     ></div>
     <p id="live-notice" class="live-notice" role="status" hidden>${D.live.updated}</p>
     <form method="post" action="${post('assign-me')}" class="inline">
-      <input type="hidden" name="_csrf" value="${v.csrf}" /><input type="hidden" name="from" value="detail" />
+      <input type="hidden" name="_csrf" value="${v.csrf}" />${writeKeyInput()}<input
+        type="hidden"
+        name="from"
+        value="detail"
+      />
       <button type="submit" id="assign-me">${D.queue.assignMe}</button>
     </form>
     ${shortcutHelp()}
@@ -345,7 +349,7 @@ export function detailBody(v: DetailView): SafeHtml {
     <section aria-labelledby="mg-h">
       <h2 id="mg-h">${D.merge.title}</h2>
       <form method="post" action="${post('merge')}" class="inline" data-confirm="${D.merge.confirm}">
-        <input type="hidden" name="_csrf" value="${v.csrf}" />
+        <input type="hidden" name="_csrf" value="${v.csrf}" />${writeKeyInput()}
         <div class="field">
           <label for="merge-target">${D.merge.target}</label
           ><input

@@ -164,7 +164,7 @@ function bulkForm(v: QueueView): SafeHtml {
   const keep = (label: string, name: string, options: [string, string][]) =>
     select(`bulk_${name}`, label, '', [['', D.queue.noChange], ...options]);
   return html`<form method="post" action="${v.base}/tickets/bulk" id="bulk" class="bulk" aria-label="${D.queue.bulk}">
-    <input type="hidden" name="_csrf" value="${v.csrf}" />
+    <input type="hidden" name="_csrf" value="${v.csrf}" />${writeKeyInput()}
     <input type="hidden" name="back" value="${queueQuery(v.p)}" />
     ${keep(M.queue.assignee, 'assignee', [
       ['__me', D.queue.toMe],
@@ -296,7 +296,7 @@ function undeliveredSection(base: string, v: UndeliveredView): SafeHtml {
               )}
             </ul>
             <form method="post" action="${base}/tickets/retry-undelivered">
-              <input type="hidden" name="_csrf" value="${v.csrf}" />
+              <input type="hidden" name="_csrf" value="${v.csrf}" />${writeKeyInput()}
               <button type="submit">${M.queue.undeliveredRetry}</button>
             </form>`
     }

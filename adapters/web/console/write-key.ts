@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { parseWriteKey } from '../../../tickets';
 import { requireAuth } from '../auth';
+import { isMultipart } from '../multipart';
 import { keyedRequest, type RequestKeys } from '../request-keys';
 import { html, type SafeHtml } from './html';
 import { field, type HandlerContext } from './route-types';
@@ -24,9 +25,17 @@ export function writeKeyOf(c: HandlerContext): string | undefined {
 }
 
 /**
+ * Fields left out of what a repeated form must match: the CSRF token (a form resent after the session's
+ * token changed is still the same form) and the account forms' passwords, which never enter the key's
+ * stored hash.
+ */
+const UNMATCHED_FIELDS: ReadonlySet<string> = new Set(['_csrf', 'password', 'current', 'next', 'confirm']);
+
+/**
  * Makes a console POST once-per-key when its form carries `_key` (writeKeyInput): the key belongs to the
- * signed-in operator; a repeat gets the first answer (the same 303). The CSRF token is left out of what
- * must match, so a form resent after the session's token changed is still the same form.
+ * signed-in operator; a repeat gets the first answer (the same 303). A multipart form (manuals, the
+ * terminal CSV, the fiscal-year file) has its fields read by the upload step before this runs; its
+ * files are matched by the body's length (a repeat's staged files are discarded unused).
  */
 export function consoleFormKeys(keys: RequestKeys | undefined): RequestHandler {
   return keyedRequest(keys, {
@@ -35,10 +44,11 @@ export function consoleFormKeys(keys: RequestKeys | undefined): RequestHandler {
     owner: (req, res) => `operator:${requireAuth(res).operator.username}\n${req.method} ${req.baseUrl}${req.path}`,
     content: (req) => {
       const body = (req.body ?? {}) as Record<string, unknown>;
-      return Object.keys(body)
-        .filter((k) => k !== '_csrf')
+      const fields = Object.keys(body)
+        .filter((k) => !UNMATCHED_FIELDS.has(k))
         .sort()
         .map((k) => `${k}=${JSON.stringify(body[k])}`);
+      return isMultipart(req) ? [...fields, `length=${req.get('content-length') ?? ''}`] : fields;
     },
   });
 }

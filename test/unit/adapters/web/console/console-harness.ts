@@ -45,6 +45,7 @@ import {
   type OperatorRole,
 } from '../../../../../tickets';
 import { InMemoryAttachmentFileStore } from '../../../../fakes/in-memory-attachment-files';
+import { InMemoryRequestKeys } from '../../../../fakes/in-memory-request-keys';
 import { AccountService, AuthService } from '../../../../../adapters/web/auth';
 import { createConsoleRouter } from '../../../../../adapters/web/console';
 import { RecordingSender } from '../../../tickets/fakes';
@@ -209,6 +210,7 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     config: { patchReportDueDays: 7, terminalImportMaxBytes: 64 * 1024 },
     stagingDir: path.join(uploads.dir, 'terminal-imports'),
   });
+  const requestKeyStore = new InMemoryRequestKeys();
   const deps = {
     operations: operations.console,
     knowledge: {
@@ -255,6 +257,8 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     fySwitch: new FySwitchService({ store: new SqlFySwitchStore(ds), tickets, audit, clock: timeSource }),
     liveIntervalMs: 300,
     liveStreamMs: 1000,
+    // Keyed forms: a form posted again with its `_key` is answered as the first time (write-key.ts).
+    requestKeys: { store: requestKeyStore, now },
   };
 
   const app = express();
@@ -373,6 +377,7 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     ticketStore,
     conversations,
     reindexCalls,
+    requestKeyStore,
     documents,
     ingest,
     ingestRuns,
