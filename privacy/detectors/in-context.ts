@@ -19,6 +19,8 @@ export function detectBankAccount(normalized: string): PiiSpan[] {
     ...valuesAfter(normalized, 'bank_account', /支店番号|店番号|店番|支店コード/, /(?<!\d)\d{3}(?!\d)/, 6),
     // ゆうちょ銀行: 記号 5 digits and 番号 up to 8 digits.
     ...valuesAfter(normalized, 'bank_account', /ゆうちょ|通常貯金|振替口座/, /(?<!\d)\d{5}(?!\d)/, 8),
+    // 記号 and 番号 written as one: 10170-28461951.
+    ...valuesAfter(normalized, 'bank_account', /ゆうちょ|通常貯金|振替口座/, /(?<!\d)\d{5}[ \-]\d{6,8}(?!\d)/, 16),
     ...valuesAfter(
       normalized,
       'bank_account',
@@ -45,7 +47,8 @@ export function detectResidentCode(normalized: string): PiiSpan[] {
   return valuesAfter(
     normalized,
     'resident_code',
-    /住民票(?:コード|ｺｰﾄﾞ)|住民票番号|住基(?:コード|ｺｰﾄﾞ)/,
+    // 住民表: the same reading, a common slip of the input method.
+    /住民[票表](?:コード|ｺｰﾄﾞ)|住民[票表]番号|住基(?:コード|ｺｰﾄﾞ)/,
     /(?<!\d)\d(?:[ \-]?\d){10}(?!\d)/,
     14,
   );
@@ -62,7 +65,9 @@ export function detectPassport(normalized: string): PiiSpan[] {
   );
 }
 
-const INSURANCE = /被保険者番号|保険者番号|被保険者証|保険証|介護保険|健康保険|記号番号|保険番号/g;
+// 保検: the same reading as 保険, a common slip of the input method.
+const INSURANCE =
+  /被保[険検]者番号|保[険検]者番号|被保[険検]者証|保[険検]証|介護保[険検]|健康保[険検]|記号番号|保[険検]番号/g;
 const VALUE = /(?<![\w\-])[A-Za-z0-9](?:[\-・]?[A-Za-z0-9]){1,19}(?![\w])/g;
 
 /** Every number in the rest of the sentence after an insurance keyword (記号 and 番号 both). */

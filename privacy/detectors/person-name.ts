@@ -130,8 +130,18 @@ const NOT_NAMES = new Set([
   '入力',
   '登録',
   '表示',
+  // Placeholders and parties that are not people (氏名欄に「テスト」, 名義：法人).
+  'テスト',
+  'サンプル',
+  'ダミー',
+  '法人',
+  '個人',
+  '代理人',
+  '団体',
 ]);
-const NOT_NAME_ENDINGS = /(?:者|員|長|課|係|部|室|局|先|方|側|達|たち|ら|共|家|屋|官|師|士)$/;
+const NOT_NAME_ENDINGS = /(?:者|員|長|課|係|部|室|局|先|方|側|達|たち|ら|共|家|屋|官|師|士|届|書)$/;
+/** A verb or copula ending: 文字化けします, 違います after a label is a sentence, not a name. */
+const VERB_ENDING = /(?:ます|ません|ました|します|した|して|する|される|ない|です|でした|れる|せる)$/;
 
 function walkBack(text: string, end: number): number {
   let i = end;
@@ -178,8 +188,13 @@ function fitsHonorific(word: string, honorific: string): boolean {
   return true;
 }
 
+/**
+ * A label, then the name: 氏名 / 名前 (also with カナ: 氏名カナ, 氏名ｶﾅ), the applicant's and the account
+ * holder's (名義, 口座名義), then は / が / : / = or a space — or the form's field with the name quoted
+ * (氏名欄に「わたなべ さくら」). Names in kanji, katakana (also half-width), or hiragana.
+ */
 const LABELLED =
-  /(?:氏名|お名前|名前|申請者|依頼者|利用者名|使用者|契約者|フリガナ|ふりがな)(?:[ \t]*(?:は|が|:|=)[ \t]*|[ \t]+)((?:[一-龥々ヶ]{1,4}[ぁ-ん]{2,4}(?=[ \t/、。,)]|$)|[一-龥々ヶ]{1,5}|[ァ-ヶー]{2,8}|[ぁ-ん]{2,6})(?:[ \t](?:[一-龥々ヶ]{1,5}|[ァ-ヶー]{2,8}|[ぁ-ん]{2,6}))?)/dg;
+  /(?:氏名|お名前|名前|申請者|依頼者|利用者名|使用者|契約者|フリガナ|ふりがな|口座名義人?|名義人?)(?:カナ|ｶﾅ|\((?:カナ|ｶﾅ)\)|（(?:カナ|ｶﾅ)）)?(?:[ \t]*(?:は|が|:|=)[ \t]*|[ \t]+|欄(?:に|へ|は|:)?[ \t]*(?=「))「?((?:[一-龥々ヶ]{1,4}[ぁ-ん]{2,4}(?=[ \t/、。,)」]|$)|[一-龥々ヶ]{1,5}|[ァ-ヶー]{2,8}|[ｦ-ﾟ]{2,10}|[ぁ-ん]{2,6})(?:[ \t](?:[一-龥々ヶ]{1,5}|[ァ-ヶー]{2,8}|[ｦ-ﾟ]{2,10}|[ぁ-ん]{2,6}))?)/dg;
 const SELF_INTRO = /((?:[一-龥々ヶ]{1,5})(?:[ \t][一-龥々ヶ]{1,5})?)(?:と申します|と言います|といいます)/dg;
 
 /** Finds names of people in context. */
@@ -209,7 +224,12 @@ export function detectPersonName(normalized: string): PiiSpan[] {
       const at = m.indices?.[1];
       const word = m[1] ?? '';
       const trimmed = word.replace(/(?:です|でした|さん|様)$/, '');
-      if (!at || NOT_NAMES.has(word) || !isName(trimmed)) continue;
+      // A family and a given name: the endings of role words (者, 員, ら …) are checked on the family
+      // name only (わたなべ さくら).
+      const family = /^(\S+)[ \t]\S+$/.exec(trimmed)?.[1];
+      // One character after a label (名前が違う → 違) is a word of the sentence, not a name.
+      if (!at || NOT_NAMES.has(word) || trimmed.length < 2 || VERB_ENDING.test(trimmed)) continue;
+      if (!isName(family ?? trimmed)) continue;
       spans.push({ type: 'person_name', start: at[0], end: at[0] + trimmed.length });
     }
   }
