@@ -158,6 +158,11 @@ export function welcomeCard(welcomeText: string, deskHours: string): AdaptiveCar
   ]);
 }
 
+/** The short prompt for a message without words (a bare @mention or only spaces): no search, no greeting. */
+export function emptyQuestionCard(deskHours: string): AdaptiveCard {
+  return card([text(M.emptyQuestionPrompt), text(M.welcomeHours(deskHours), { isSubtle: true, spacing: 'None' })]);
+}
+
 /** A card with one plain notice (errors, unsupported actions). */
 export function noticeCard(message: string): AdaptiveCard {
   return card(textBlocks(message));

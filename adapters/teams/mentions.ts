@@ -33,9 +33,13 @@ export function questionText(activity: Activity): string | undefined {
       .replace(/<(?:br|\/p|\/div|\/li)\s*\/?>/gi, ' ')
       .replace(/<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi, ''),
   )
+    .replace(INVISIBLE, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+// Zero-width spaces and joiners and the BOM: invisible, so a message of only these has no words.
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
 
 const ENTITIES: Readonly<Record<string, string>> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 

@@ -42,6 +42,8 @@ export const TEAMS_MESSAGES = Object.freeze({
   welcomeInGroups: 'チームやグループチャットでは、@メンションを付けて話しかけてください。',
   welcomeHours: (deskHours: string): string => `担当者の受付時間: ${deskHours}`,
   welcomeReachPerson: '担当者と直接やり取りしたいときは、回答の下の［担当者に問い合わせる］を押してください。',
+  /** The answer to a message with no words (only the @mention, spaces or line breaks). */
+  emptyQuestionPrompt: 'ご質問の内容を文章で入力してください（例: 「パスワードを忘れました」）。',
   attachmentsOnly:
     'ファイルや画像の内容は読み取れません。困っていることを文章で入力してください（エラーメッセージは文字で書き写してください）。',
   actionUnknown: 'この操作には対応していません。もう一度質問を入力してください。',

@@ -123,7 +123,11 @@ export class FileConsentHandler {
         fileType?: unknown;
       };
     };
-    if (!isConsentContext(value.context)) throw new KotaeError('INPUT_INVALID', 'teams: unknown file consent context');
+    if (!isConsentContext(value.context)) {
+      // Not a consent card Kotae sent: nothing to upload or cancel, so no message in the chat either.
+      this.deps.logger.warn('teams: file consent for an unknown card ignored', { activityId: activity.id });
+      return;
+    }
     const conversationId = await this.deps.conversationOf(activity);
     if (conversationId !== value.context.conversationId) {
       throw new KotaeError('NOT_FOUND', 'teams: file consent from another conversation');

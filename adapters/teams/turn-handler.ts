@@ -13,7 +13,7 @@ import { parseCardAction, type CardAction } from './card-actions';
 import type { CardActionGuard } from './card-action-guard';
 import type { CardActionHandler } from './card-action-handler';
 import type { FeedbackAction } from './feedback-action';
-import { noticeCard, replyCard, welcomeCard, type AdaptiveCard } from './cards';
+import { emptyQuestionCard, noticeCard, replyCard, welcomeCard, type AdaptiveCard } from './cards';
 import { TEAMS_MESSAGES as M } from './messages';
 import { hasFileAttachments, questionText } from './mentions';
 import type { RetryPolicy } from './retry';
@@ -44,6 +44,9 @@ export interface TurnHandlerDeps {
 }
 
 type InvokeBody = ReturnType<typeof adaptiveCardInvokeBody> | ReturnType<typeof messageInvokeBody>;
+
+/** Sign-in invokes (OAuth card flow); the Agents SDK's ActivityHandler answers them 200 by default. */
+const SIGNIN_INVOKES = new Set(['signin/verifyState', 'signin/tokenExchange']);
 
 const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
@@ -115,7 +118,8 @@ export class TeamsTurnHandler {
       }
       if (kept.length > 0) await sendCard(context, noticeCard(kept.join('\n')), retry, logger);
       if (text === '') {
-        await sendCard(context, welcomeCard(helpdesk.welcome().text, deskHours), retry, logger);
+        // Only the @mention, spaces or line breaks: a short prompt, never an empty search.
+        await sendCard(context, emptyQuestionCard(deskHours), retry, logger);
         return;
       }
       await context.sendActivity(Activity.fromObject({ type: ActivityTypes.Typing })).catch(() => undefined); // best effort
@@ -155,7 +159,9 @@ export class TeamsTurnHandler {
 
   private async tellFailure(context: TurnContext, err: unknown): Promise<void> {
     const error = toKotaeError(err);
-    this.deps.logger.error('teams: turn failed', {
+    // A refused message (too long, invalid) is the user's input, not a fault of the service.
+    const level = error.code.startsWith('INPUT_') ? 'warn' : 'error';
+    this.deps.logger[level]('teams: turn failed', {
       code: error.code,
       error: error.message,
       activityId: context.activity.id,
@@ -169,9 +175,14 @@ export class TeamsTurnHandler {
   private async onInvoke(context: TurnContext): Promise<void> {
     const activity = context.activity;
     if (activity.name === 'fileConsent/invoke' && this.deps.fileConsent) return this.onFileConsent(context);
+    if (SIGNIN_INVOKES.has(activity.name ?? '')) {
+      // Kotae sends no sign-in cards; answer as the Agents SDK's ActivityHandler does (200, no body).
+      this.deps.logger.info('teams: sign-in invoke acknowledged', { name: activity.name });
+      return sendInvokeResponse(context, 200);
+    }
     if (activity.name !== 'adaptiveCard/action') {
-      // No invoke response set: CloudAdapter answers 501 Not Implemented, as Bot Framework bots do.
-      // (Sending one would need a recipient, which e.g. documented composeExtension payloads lack.)
+      // No invoke response set: CloudAdapter answers 501 Not Implemented, as the Agents SDK's
+      // ActivityHandler does for invokes it has no handler for (task/fetch, composeExtension/*, …).
       this.deps.logger.info('teams: unsupported invoke acknowledged', { name: activity.name });
       return;
     }

@@ -32,6 +32,9 @@ export async function sendCard(
 
 /** Sets the HTTP answer of an invoke activity. */
 export async function sendInvokeResponse(context: TurnContext, status: number, body?: unknown): Promise<void> {
+  // The SDK addresses even the invoke response (returned in the HTTP body, never posted) from the
+  // incoming recipient; an invoke without one (as in some documented payloads) must not fail the turn.
+  context.activity.recipient ??= { id: '' };
   await context.sendActivity(Activity.fromObject({ type: ActivityTypes.InvokeResponse, value: { status, body } }));
 }
 

@@ -110,9 +110,11 @@ describe('Teams endpoint: messages', () => {
     assert.equal(h.helpdesk.asks[0]?.text, 'VPNにつながりません');
   });
 
-  it('sends the greeting when only the mention is left', async () => {
+  it('asks for words, without searching, when only the mention is left', async () => {
     await h.post(channelMention(h.serviceUrl, 'c-3', ''));
     assert.equal(h.helpdesk.asks.length, 0);
+    assert.equal(h.connector.sent().length, 1);
+    assert.match(cardText(cardOf(h.connector.sent()[0])), /^ご質問の内容を文章で入力してください/);
     assert.match(cardText(cardOf(h.connector.sent()[0])), /受付時間: 平日 8:30〜17:15/);
   });
 
