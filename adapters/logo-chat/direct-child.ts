@@ -23,7 +23,8 @@ interface DirectEnvelope {
 interface DirectText {
   id: string;
   content: string;
-  mention?: { me?: boolean };
+  /** `me`: the server's mention flag; `all`: an @ALL mention; `data`: the users mentioned by name. */
+  mention?: { me?: boolean; all?: boolean; data?: { user?: { id?: string } }[] };
 }
 
 const send = (message: ChildMessage): void => {
@@ -86,18 +87,50 @@ function start(options: ChildOptions): ReturnType<typeof DirectAPI.getInstance> 
         userName: user.name,
         department: departmentOf(user.departments),
         content: msg.content,
-        mentionMe: msg.mention?.me === true,
+        mentionMe: mentionsBot(msg.mention, me(bot).botUserId),
       },
     });
   });
   bot.listen();
+  tolerateUnknownUsers(bot);
   return bot;
+}
+
+/** direct-js's int64 and the parts of its data store this child reads or wraps. */
+interface Int64 {
+  high: number;
+  low: number;
+}
+interface DirectDataStore {
+  me?: { id?: Int64; displayName?: string };
+  getUser(domainId: Int64 | null, userId: Int64 | null): unknown;
+}
+
+/**
+ * direct-js throws inside its dispatch timer, and so kills this process, on a message from a user it has
+ * no profile of (e.g. a member who joined after the login): such a user is given as one without a name,
+ * so the message is answered instead of lost with a restart.
+ */
+function tolerateUnknownUsers(bot: ReturnType<typeof DirectAPI.getInstance>): void {
+  const data = (bot as unknown as { data?: DirectDataStore }).data;
+  if (!data) return;
+  const getUser = data.getUser.bind(data);
+  data.getUser = (domainId, userId) =>
+    getUser(domainId, userId) ??
+    (domainId && userId && (userId.high !== 0 || userId.low !== 0)
+      ? { id: userId, domainId, status: 1, displayName: null }
+      : null);
+}
+
+/** Whether a message is addressed to the bot: an @ALL announcement is not, unless it names the bot too. */
+function mentionsBot(mention: DirectText['mention'], botUserId: string): boolean {
+  if (mention?.me !== true) return false;
+  return mention.all !== true || (mention.data ?? []).some((d) => d.user?.id === botUserId);
 }
 
 /** The bot's own id and display name (the name staff type after "@"). */
 function me(bot: ReturnType<typeof DirectAPI.getInstance>): { botUserId: string; botDisplayName?: string } {
-  const user = (bot as unknown as { data?: { me?: { id?: { high: number; low: number }; displayName?: string } } }).data
-    ?.me;
+  const user = (bot as unknown as { data?: DirectDataStore }).data?.me;
   const id = user?.id;
   return { botUserId: id ? `_${id.high}_${id.low}` : '', botDisplayName: user?.displayName };
 }

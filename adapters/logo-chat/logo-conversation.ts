@@ -6,11 +6,13 @@
  */
 import { runTurn, type Helpdesk } from '../../bot';
 import { type BotReply, type ConversationRecord, type ConversationStore, type Requester } from '../../conversations';
-import { KotaeError, type Logger } from '../../core';
+import type { Logger } from '../../core';
+import { parseRef, safeRef, toRequester, userKey, type LogoChannelRef } from './channel-ref';
 import { KeyedQueue } from './keyed-queue';
 import { questionText } from './mentions';
 import { LOGO_MESSAGES as M } from './messages';
 import { renderReply, type LogoOption } from './render';
+import { RecentIds } from './recent-ids';
 import { StampRegistry } from './stamps';
 import type { LogoEvent, LogoTalk, LogoTransport, LogoUser } from './transport';
 
@@ -25,14 +27,6 @@ export interface LogoConversationDeps {
   botDisplayName?: () => string | undefined;
 }
 
-/** Stored as the conversation's channelRef: how to reach the staff member later. */
-export interface LogoChannelRef {
-  domainId?: string;
-  userId: string;
-  /** The 1:1 talk with the bot, once known (asked there, or created for a proactive message). */
-  pairTalkId?: string;
-}
-
 const DIGITS = /^[0-9０-９]{1,2}$/;
 const MAX_AWAITING = 10_000;
 
@@ -40,6 +34,8 @@ const MAX_AWAITING = 10_000;
 export class LogoConversation {
   private readonly queue = new KeyedQueue();
   private readonly stamps = new StampRegistry();
+  /** Messages already handled (talk + message id): a redelivery is answered once. */
+  private readonly handled = new RecentIds();
   /** Users (channel keys) whose next text is the details of an escalation (担当者に問い合わせる was picked). */
   /** Users asked for their escalation details; `separate` opens a ticket beside the open one (別件). */
   private readonly awaitingDetails = new Map<string, { separate: boolean }>();
@@ -51,6 +47,10 @@ export class LogoConversation {
   /** Queues an event behind the same user's earlier ones; resolves when it has been answered. */
   handle(event: LogoEvent): Promise<void> {
     if (isMembership(event)) return this.onMembership(event);
+    if (!this.handled.firstTime(`${event.talk.id}|${event.messageId}`)) {
+      this.deps.logger.info('logo: redelivered message ignored', { messageId: event.messageId, kind: event.kind });
+      return Promise.resolve();
+    }
     return this.queue.run(userKey(event.talk, event.user), () => this.process(event));
   }
 
@@ -89,19 +89,38 @@ export class LogoConversation {
   private async process(event: Exclude<LogoEvent, Membership>): Promise<void> {
     const group = event.talk.type === 'group';
     const key = userKey(event.talk, event.user);
+    const { transport, logger } = this.deps;
+    if (event.kind === 'ignored') return logger.info('logo: message ignored', { what: event.what });
     // In a group talk the bot answers mentions, and the details it asked this user for.
     if (event.kind === 'message' && group && !event.mentionMe && !this.awaitingDetails.has(key)) return;
     if (event.kind === 'unsupported') {
-      this.deps.logger.info('logo: unsupported message ignored', { what: event.what, talkType: event.talk.type });
-      if (!group) await this.deps.transport.sendText(event.talk.id, M.unsupportedContent);
+      logger.info('logo: unsupported message ignored', { what: event.what, talkType: event.talk.type });
+      if (!group) await transport.sendText(event.talk.id, M.unsupportedContent);
       return;
     }
-    if (event.kind === 'answer' && group && !this.stamps.lookup(event.inReplyTo)) return; // someone else's stamp
+    if (event.kind === 'message' && this.questionOf(event.text) === '') {
+      // Only the mention, spaces or invisible characters: a short prompt, never an empty search.
+      await transport.sendText(event.talk.id, event.files ? M.unsupportedContent : M.emptyQuestion);
+      return;
+    }
+    if (event.kind === 'answer') {
+      const stamp = this.stamps.lookup(event.inReplyTo);
+      if (!stamp && group) return; // someone else's stamp, or an old one
+      if (stamp && !(await this.asked(key, stamp.conversationId))) {
+        // A stamp belongs to the member who asked (everybody in a group talk can press it).
+        logger.info('logo: stamp answer refused: not the asker', { talkType: event.talk.type });
+        await transport.sendText(event.talk.id, M.notYourStamp);
+        return;
+      }
+    }
     const requester = toRequester(event.user);
     const conversationId = await this.resolve(event.talk, event.user, requester);
-    const reply = await runTurn(conversationId, this.deps.logger, () =>
-      this.turn({ conversationId, key }, event, requester),
-    );
+    const answered = await runTurn(conversationId, logger, () => this.turn({ conversationId, key }, event, requester));
+    // The files sent with a comment are not read: the answer says so above the text.
+    const reply =
+      event.kind === 'message' && event.files
+        ? { ...answered, text: `${M.filesNotRead}\n\n${answered.text}` }
+        : answered;
     try {
       await this.post(event.talk.id, conversationId, reply);
     } catch (err) {
@@ -157,6 +176,11 @@ export class LogoConversation {
     const display = this.deps.botDisplayName?.();
     const once = questionText(text, { name: this.deps.botName });
     return display && display !== this.deps.botName ? questionText(once, { name: display }) : once;
+  }
+
+  /** Whether the staff member of `key` asked in the conversation a stamp belongs to (created none if not). */
+  private async asked(key: string, conversationId: string): Promise<boolean> {
+    return (await this.deps.conversations.findByChannelKey('logo', key))?.id === conversationId;
   }
 
   /** A picked candidate is asked as a question; a picked action does what it says. */
@@ -258,40 +282,6 @@ function isMembership(event: LogoEvent): event is Membership {
   return event.kind === 'join' || event.kind === 'leave';
 }
 
-/** The channel key of one LoGo user (the same conversation in group talks and the pair talk). */
-function userKey(talk: LogoTalk, user: LogoUser): string {
-  return `logo|${talk.domainId ?? '-'}|${user.id}`;
-}
-
-function toRequester(user: LogoUser): Requester {
-  return {
-    id: user.id,
-    ...(user.name ? { name: user.name } : {}),
-    ...(user.department ? { department: user.department } : {}),
-  };
-}
-
 function text(conversationId: string, message: string): BotReply {
   return { conversationId, text: message, sources: [], choices: [], actions: [] };
-}
-
-function safeRef(conversation: ConversationRecord): LogoChannelRef | undefined {
-  try {
-    return parseRef(conversation);
-  } catch {
-    return undefined;
-  }
-}
-
-function parseRef(conversation: ConversationRecord): LogoChannelRef {
-  let ref: Partial<LogoChannelRef> | undefined;
-  try {
-    ref = conversation.channelRef ? (JSON.parse(conversation.channelRef) as Partial<LogoChannelRef>) : undefined;
-  } catch (err) {
-    throw new KotaeError('CHANNEL_SEND_FAILED', `channelRef of ${conversation.id} is not JSON`, { cause: err });
-  }
-  if (!ref || typeof ref.userId !== 'string') {
-    throw new KotaeError('CHANNEL_SEND_FAILED', `conversation ${conversation.id} has no LoGo user reference`);
-  }
-  return { domainId: ref.domainId, userId: ref.userId, pairTalkId: ref.pairTalkId };
 }

@@ -10,7 +10,10 @@ export function stripPairPrefix(content: string, botName: string): string {
   return content.startsWith(`${botName} `) ? content.slice(botName.length + 1) : content;
 }
 
-/** The question in a message: mention markup resolved, the bot's own mentions removed, spaces tidied. */
+/**
+ * The question in a message: mention markup resolved, the bot's own mentions and @ALL removed, control and
+ * zero-width characters dropped, spaces tidied ('' when the message has no words).
+ */
 export function questionText(content: string, bot: { name: string; userId?: string }): string {
   let out = '';
   let rest = content;
@@ -19,10 +22,16 @@ export function questionText(content: string, bot: { name: string; userId?: stri
     out += rest.slice(0, m.index);
     const visible = rest.slice(m.index + m[0].length, m.index + m[0].length + Number(m[2]));
     const toBot = (bot.userId !== undefined && m[1] === bot.userId) || visible === `@${bot.name}`;
-    out += toBot ? ' ' : visible;
+    out += toBot || m[1] === 'ALL' ? ' ' : visible;
     rest = rest.slice(m.index + m[0].length + visible.length);
   }
-  out += rest;
-  out = out.replace(new RegExp(`@${escapeRegExp(bot.name)}(?=\\s|$)`, 'g'), ' ');
+  out = (out + rest).replace(INVISIBLE, '').replace(LONE_JOINER, '');
+  out = out.replace(new RegExp(`@(?:${escapeRegExp(bot.name)}|ALL)(?=\\s|$)`, 'g'), ' ');
   return out.replace(/[ \t\u3000]+/g, ' ').trim();
 }
+
+// Control characters other than tab and line breaks (NUL, …) and invisible zero-width characters: a
+// message of only these has no words, and none of them belongs in a stored question.
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\u200c\u2060\ufeff]/g;
+// The zero-width joiner, except where it joins an emoji sequence (🙇‍♂️).
+const LONE_JOINER = /(?<![\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f])\u200d/gu;

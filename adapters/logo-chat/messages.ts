@@ -25,6 +25,10 @@ export const LOGO_MESSAGES = Object.freeze({
   staleStamp: 'この選択肢は有効期限が切れています。お手数ですが、もう一度質問してください。',
   notYourStamp: 'この選択肢は質問した方のみ選べます。ご自身の質問はボットにメンションしてお送りください。',
   unsupportedContent: 'スタンプやファイルには対応していません。質問は文章で送信してください。',
+  /** The answer to a message with no words (only spaces, line breaks, invisible characters or the mention). */
+  emptyQuestion: 'ご質問の内容を文章で入力してください（例: 「パスワードを忘れました」）。',
+  /** Put above the answer to a comment sent with files (the files themselves are not read). */
+  filesNotRead: '添付ファイルの内容は読み取れないため、文章の内容にお答えします。',
   interrupted:
     '接続が一時的に切れたため、回答を最後までお送りできませんでした。お手数ですが、もう一度質問してください。',
   unsupportedAction: 'この操作はLoGoチャットでは利用できません。ヘルプデスクにお問い合わせください。',

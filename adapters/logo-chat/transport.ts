@@ -23,6 +23,8 @@ export type LogoEvent =
       text: string;
       /** The bot was mentioned (group talks are answered only then). */
       mentionMe: boolean;
+      /** Files sent with the text (not read: the answer says so). */
+      files?: number;
     }
   | {
       kind: 'answer';
@@ -35,6 +37,8 @@ export type LogoEvent =
       response: number | boolean;
     }
   | { kind: 'unsupported'; messageId: string; talk: LogoTalk; user: LogoUser; what: string }
+  /** Not addressed to the bot and nothing to say (a task done, a stamp closed): logged only. */
+  | { kind: 'ignored'; messageId: string; talk: LogoTalk; user: LogoUser; what: string }
   | { kind: 'join' | 'leave'; talk: LogoTalk; user?: LogoUser };
 
 /** A talk (トーク): pair = 1:1 with the bot, group = several members. */

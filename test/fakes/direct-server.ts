@@ -35,7 +35,7 @@ export interface ClientCall {
 
 const BOT_NAME = 'ヘルプデスクbot';
 
-const user = (id: bigint, name: string): Packed => ({
+const user = (id: bigint, name: string | null): Packed => ({
   user_id: id,
   domain_id: DIRECT_IDS.domain,
   display_name: name,
@@ -46,6 +46,13 @@ const user = (id: bigint, name: string): Packed => ({
   status: 1,
   updated_at: 1n,
 });
+
+/** How the fake server starts. */
+export interface FakeDirectOptions {
+  token: string;
+  /** More acquaintances of the bot besides 山田 and 佐藤 (a null name: a user without a display name). */
+  users?: { id: bigint; name: string | null }[];
+}
 
 /** The fake server. `calls` records every request in order (exact frame counts in tests). */
 export class FakeDirectServer {
@@ -69,11 +76,11 @@ export class FakeDirectServer {
   private constructor(
     private readonly http: Server,
     private readonly wss: WebSocketServer,
-    private readonly options: { token: string },
+    private readonly options: FakeDirectOptions,
   ) {}
 
   /** Starts on an ephemeral loopback port. */
-  static async start(options: { token: string }): Promise<FakeDirectServer> {
+  static async start(options: FakeDirectOptions): Promise<FakeDirectServer> {
     const http = createServer();
     const wss = new WebSocketServer({ server: http, path: '/albero-app-server/api' });
     const server = new FakeDirectServer(http, wss, options);
@@ -121,9 +128,19 @@ export class FakeDirectServer {
     return this.waitUntil(() => this.callsOf(method).length >= count, timeoutMs, `${count} × ${method}`);
   }
 
-  /** Pushes a message from a user into a talk (notify_create_message); returns its id. */
-  push(input: { talkId: bigint; userId: bigint; type: number; content: Packed; mention?: boolean }): bigint {
-    const id = this.messageId();
+  /**
+   * Pushes a message from a user into a talk (notify_create_message); returns its id. Giving `messageId`
+   * delivers that message again (a redelivery).
+   */
+  push(input: {
+    talkId: bigint;
+    userId: bigint;
+    type: number;
+    content: Packed;
+    mention?: boolean;
+    messageId?: bigint;
+  }): bigint {
+    const id = input.messageId ?? this.messageId();
     this.notify('notify_create_message', {
       message_id: id,
       talk_id: input.talkId,
@@ -134,6 +151,23 @@ export class FakeDirectServer {
       read_count: 0,
       mention: input.mention ?? false,
     });
+    return id;
+  }
+
+  /** Pushes any other server notification (`[0, id, method, [body]]`), e.g. notify_delete_message. */
+  pushNotification(method: string, body: Packed): void {
+    this.notify(method, body);
+  }
+
+  /**
+   * A talk the client has not seen yet: kept for later logins and announced as the server does when a
+   * user opens a talk with the bot (notify_create_pair_talk / notify_create_group_talk); returns its id.
+   */
+  openTalk(type: 1 | 2, users: bigint[]): bigint {
+    const id = this.nextTalk++;
+    const t = { type, users: [DIRECT_IDS.bot, ...users] };
+    this.talks.set(id, t);
+    this.notify(type === 1 ? 'notify_create_pair_talk' : 'notify_create_group_talk', this.talk(id, t));
     return id;
   }
 
@@ -228,7 +262,19 @@ export class FakeDirectServer {
       case 'get_announcement_statuses':
         return [null, [{ domain_id: domain, unread_count: 0 }]];
       case 'get_acquaintances':
-        return [null, [[domain, [user(yamada, '住民課 山田'), user(sato, '税務課 佐藤')]]]];
+        return [
+          null,
+          [
+            [
+              domain,
+              [
+                user(yamada, '住民課 山田'),
+                user(sato, '税務課 佐藤'),
+                ...(this.options.users ?? []).map((u) => user(u.id, u.name)),
+              ],
+            ],
+          ],
+        ];
       case 'get_talks':
         return [null, [...this.talks].map(([id, t]) => this.talk(id, t))];
       case 'get_talk_statuses':
