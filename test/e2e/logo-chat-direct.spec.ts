@@ -6,7 +6,6 @@
  */
 import assert from 'node:assert/strict';
 import { DIRECT_IDS, FakeDirectServer, idStr, type ClientCall } from '../fakes/direct-server';
-import type { Packed } from '../fakes/old-msgpack';
 import { startApp, type RunningApp } from '../helpers/start-app';
 
 const TOKEN = 'loopback-token-0123456789';
@@ -58,15 +57,8 @@ describe('LoGoチャット direct mode (direct-js child process against the loop
   const health = async () => ((await (await fetch(`${kotae.url}/healthz`)).json()) as { logo: any }).logo;
   const text = (talkId: bigint, userId: bigint, content: string, mention = false) =>
     server.push({ talkId, userId, type: 1, content, mention });
-  const answer = (talkId: bigint, userId: bigint, stamp: ClientCall, response: number | boolean) => {
-    const content = stamp.params[2] as { question: string; options?: string[] };
-    return server.push({
-      talkId,
-      userId,
-      type: typeof response === 'boolean' ? 501 : 503,
-      content: { in_reply_to: FakeDirectServer.messageIdOf(stamp), ...content, response } as Packed,
-    });
-  };
+  const answer = (talkId: bigint, userId: bigint, stamp: ClientCall, response: number | boolean, messageId?: bigint) =>
+    server.pushAnswer(talkId, userId, stamp, response, messageId);
   async function waitReady(): Promise<void> {
     for (let i = 0; i < 100; i++) {
       if ((await health()).ready) return;

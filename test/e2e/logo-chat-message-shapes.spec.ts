@@ -81,22 +81,8 @@ describe('LoGoチャット message shapes (test/fixtures/logo-extra through dire
     server.push({ talkId, userId, type: 1, content, mention });
   const shape = (name: string, talkId: bigint, userId: bigint, mention = false) =>
     server.push({ talkId, userId, ...fixture(name), mention });
-  const answer = (
-    talkId: bigint,
-    userId: bigint,
-    stamp: ClientCall,
-    response: number | boolean,
-    messageId?: bigint,
-  ) => {
-    const content = stamp.params[2] as { question: string; options?: string[] };
-    return server.push({
-      talkId,
-      userId,
-      type: typeof response === 'boolean' ? 501 : 503,
-      content: { in_reply_to: FakeDirectServer.messageIdOf(stamp), ...content, response } as Packed,
-      messageId,
-    });
-  };
+  const answer = (talkId: bigint, userId: bigint, stamp: ClientCall, response: number | boolean, messageId?: bigint) =>
+    server.pushAnswer(talkId, userId, stamp, response, messageId);
 
   before(async () => {
     server = await FakeDirectServer.start({

@@ -154,6 +154,27 @@ export class FakeDirectServer {
     return id;
   }
 
+  /**
+   * Pushes a user's answer to a stamp the client sent (`stamp`: its create_message call): 501 for a yes/no
+   * answer, 503 for a select; returns the answer's id (give `messageId` to deliver it again).
+   */
+  pushAnswer(
+    talkId: bigint,
+    userId: bigint,
+    stamp: ClientCall,
+    response: number | boolean,
+    messageId?: bigint,
+  ): bigint {
+    const content = stamp.params[2] as { question: string; options?: string[] };
+    return this.push({
+      talkId,
+      userId,
+      type: typeof response === 'boolean' ? 501 : 503,
+      content: { in_reply_to: FakeDirectServer.messageIdOf(stamp), ...content, response } as Packed,
+      messageId,
+    });
+  }
+
   /** Pushes any other server notification (`[0, id, method, [body]]`), e.g. notify_delete_message. */
   pushNotification(method: string, body: Packed): void {
     this.notify(method, body);
