@@ -1,7 +1,11 @@
 /**
- * Person names from kuromoji's IPADIC tags for the personal-data masker: a family name (人名・姓)
- * directly followed by a given name (人名・名), e.g. 山田太郎 or 佐藤花子, without any honorific.
- * A lone family name is left to the masker's context rules (高橋 alone is also a place or a company).
+ * Person names from kuromoji's IPADIC tags for the personal-data masker, without any honorific:
+ * - a family name (人名・姓) followed by a given name (人名, or a proper noun kuromoji reads as a place:
+ *   里美), directly or after one space, comma or tab (山田太郎, 近藤 拓也, CSV 田中,太郎);
+ * - a family name before a post (工藤部長, 樋口主幹, 鈴木主査: 総務部長 is not a name, 総務 is no 人名),
+ *   before 宛 or です (菊地宛, 「お疲れさまです、原田です。」), or in a list of family names (山田、佐藤、鈴木);
+ * - a family name on a line that names who wrote, sent or filed it (担当：井上, 記入者, 差出人, 届出人 …).
+ * Any other lone family name is left to the masker's context rules (高橋 alone is also a place or a company).
  */
 import { defaultDictPath } from './analyzer';
 import { loadKuromoji } from './kuromoji-tokenizer';
@@ -17,20 +21,100 @@ export async function createPersonNameTagger(options: { dictPath?: string } = {}
     // kuromoji's lattice grows badly with one long unbroken text (200,000 characters exhausted a 4 GB
     // heap): tag sentence by sentence, in pieces of at most SEGMENT characters.
     for (const segment of segments(text)) {
-      const tokens = tokenizer.tokenize(text.slice(segment.start, segment.end));
-      for (let i = 0; i + 1 < tokens.length; i++) {
-        const family = tokens[i];
-        const given = tokens[i + 1];
-        if (!family || !given) continue;
+      const tokens = tokenizer.tokenize(unifyVariants(text.slice(segment.start, segment.end)));
+      const at = (t: Token): number => segment.start + t.word_position - 1;
+      for (let i = 0; i < tokens.length; i++) {
+        const family = tokens[i]!;
+        const next = tokens[i + 1];
+        // Family and given name, directly or across one space, comma or tab.
+        const gap = next && SEPARATOR.test(next.surface_form) ? 1 : 0;
+        const given = tokens[i + 1 + gap];
+        // A family name kuromoji reads as a place (平野, 松本, 太田) is one before a space and a given name.
+        if (isPlaceLikeFamily(family) && gap > 0 && given?.pos_detail_2 === '人名' && given.pos_detail_3 === '名') {
+          spans.push({ start: at(family), end: at(given) + given.surface_form.length });
+          i += 2;
+          continue;
+        }
         if (family.pos_detail_2 !== '人名' || family.pos_detail_3 !== '姓') continue;
-        if (given.pos_detail_2 !== '人名' || given.pos_detail_3 !== '名') continue;
-        const start = segment.start + family.word_position - 1;
-        spans.push({ start, end: segment.start + given.word_position - 1 + given.surface_form.length });
-        i++;
+        const start = at(family);
+        if (given && isGivenName(given, gap > 0, tokens[i + 2 + gap])) {
+          spans.push({ start, end: at(given) + given.surface_form.length });
+          i += 1 + gap;
+          continue;
+        }
+        const before = tokens[i - 1];
+        const listed = (t: Token | undefined, u: Token | undefined) =>
+          t !== undefined && LIST_MARK.test(t.surface_form) && u?.pos_detail_2 === '人名' && u.pos_detail_3 === '姓';
+        if (
+          (next && (POSTS.has(next.surface_form) || AFTER_NAME.has(next.surface_form))) ||
+          listed(next, tokens[i + 2]) ||
+          listed(before, tokens[i - 2]) ||
+          WRITER_LABEL.test(lineBefore(text, start))
+        )
+          spans.push({ start, end: start + family.surface_form.length });
       }
     }
     return spans;
   };
+}
+
+type Token = {
+  surface_form: string;
+  pos_detail_1: string;
+  pos_detail_2: string;
+  pos_detail_3: string;
+  word_position: number;
+};
+
+/** One space (also full width), comma or tab between a family and a given name. */
+const SEPARATOR = /^[ \u3000\t,]$/;
+/** Between family names of a list (山田、佐藤、鈴木). */
+const LIST_MARK = /^[、，,・]$/;
+/** Posts and titles written after a family name (工藤部長, 鈴木主査). */
+const POSTS = new Set(
+  (
+    '部長 課長 係長 主査 主幹 主任 主事 補佐 室長 所長 局長 次長 参事 技師 理事 班長 館長 園長 校長 院長 社長 ' +
+    '専務 常務 議員 議長 市長 町長 村長 区長 知事 副市長 教授 准教授 先生 弁護士 税理士 司法書士'
+  ).split(' '),
+);
+/** Words right after a family name that mark it as a person (菊地宛, 原田です). */
+const AFTER_NAME = new Set(['宛', '宛て', 'です', 'でした']);
+/** A line naming who wrote, sent, filed or is in charge of it: its family names are people. */
+const WRITER_LABEL =
+  /(?:担当者?|記入者|作成者|差出人|送信者|届出人|申請者|代理人|依頼者|世帯主|故人|被相続人|死亡者|受取人|宛名|宛先|送付先|From|To|Cc|CC)\s*[:：）)]?/u;
+
+/** The text of `text`'s line before `index`. */
+function lineBefore(text: string, index: number): string {
+  return text.slice(text.lastIndexOf('\n', index - 1) + 1, index);
+}
+
+/**
+ * A given name after a family name: 人名; after a space also a proper noun kuromoji took for a place
+ * (里美), or a one- or two-kanji common noun standing alone (加藤 蓮, 菅原 彩) that is no post or 宛.
+ */
+function isGivenName(t: Token, spaced: boolean, after: Token | undefined): boolean {
+  if (t.pos_detail_2 === '人名') return t.pos_detail_3 === '名' || spaced;
+  if (!spaced || !/^[一-龥々ヶ]{1,3}$/u.test(t.surface_form)) return false;
+  if (t.pos_detail_1 === '固有名詞' && t.pos_detail_2 === '地域') return true;
+  const alone = after === undefined || /^[\s、。,，.（(）)」』:：]/u.test(after.surface_form);
+  return (
+    t.pos_detail_1 === '一般' &&
+    t.surface_form.length <= 2 &&
+    alone &&
+    !POSTS.has(t.surface_form) &&
+    !AFTER_NAME.has(t.surface_form)
+  );
+}
+
+/** A one- to three-kanji place name that is also a family name when a given name follows (平野 誠司). */
+function isPlaceLikeFamily(t: Token): boolean {
+  return t.pos_detail_1 === '固有名詞' && t.pos_detail_2 === '地域' && /^[一-龥々ヶ]{1,3}$/u.test(t.surface_form);
+}
+
+/** Variant kanji of family names kuromoji does not know, read as the common form (山﨑 → 山崎; same length). */
+const VARIANTS: Readonly<Record<string, string>> = { 﨑: '崎', 髙: '高', 栁: '柳', 德: '徳', 濵: '濱' };
+function unifyVariants(text: string): string {
+  return text.replace(/[﨑髙栁德濵]/gu, (c) => VARIANTS[c] ?? c);
 }
 
 /** Longest piece of text given to kuromoji at once. */

@@ -18,9 +18,9 @@ export function detectBankAccount(normalized: string): PiiSpan[] {
     ),
     ...valuesAfter(normalized, 'bank_account', /支店番号|店番号|店番|支店コード/, /(?<!\d)\d{3}(?!\d)/, 6),
     // ゆうちょ銀行: 記号 5 digits and 番号 up to 8 digits.
-    ...valuesAfter(normalized, 'bank_account', /ゆうちょ|通常貯金|振替口座/, /(?<!\d)\d{5}(?!\d)/, 8),
-    // 記号 and 番号 written as one: 10170-28461951.
+    // 記号 and 番号 written as one (10170-28461951), before 記号 alone: the first span kept wins.
     ...valuesAfter(normalized, 'bank_account', /ゆうちょ|通常貯金|振替口座/, /(?<!\d)\d{5}[ \-]\d{6,8}(?!\d)/, 16),
+    ...valuesAfter(normalized, 'bank_account', /ゆうちょ|通常貯金|振替口座/, /(?<!\d)\d{5}(?!\d)/, 8),
     ...valuesAfter(
       normalized,
       'bank_account',
@@ -68,12 +68,15 @@ export function detectPassport(normalized: string): PiiSpan[] {
 // 保検: the same reading as 保険, a common slip of the input method.
 const INSURANCE =
   /被保[険検]者番号|保[険検]者番号|被保[険検]者証|保[険検]証|介護保[険検]|健康保[険検]|記号番号|保[険検]番号/g;
+const BANK_BEFORE = /(?:ゆうちょ|銀行|貯金|口座)[^。\n]*$/;
 const VALUE = /(?<![\w\-])[A-Za-z0-9](?:[\-・]?[A-Za-z0-9]){1,19}(?![\w])/g;
 
 /** Every number in the rest of the sentence after an insurance keyword (記号 and 番号 both). */
 export function detectInsuranceNumber(normalized: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
   for (const k of normalized.matchAll(INSURANCE)) {
+    // ゆうちょ's 記号番号 is a bank account (detectBankAccount), not an insurance card's.
+    if (k[0] === '記号番号' && BANK_BEFORE.test(normalized.slice(Math.max(0, k.index - 20), k.index))) continue;
     const from = k.index + k[0].length;
     const rest = normalized.slice(from, from + 40).split(/[。\n]/)[0] ?? '';
     for (const v of rest.matchAll(VALUE)) {

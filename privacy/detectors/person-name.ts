@@ -5,7 +5,8 @@
  */
 import type { PiiSpan } from '../types';
 
-const KANJI = /[一-龥々ヶ]/;
+// CJK unified ideographs, extension A and the compatibility block (﨑 of 宮﨑, 髙 is unified).
+const KANJI = /[一-龥㐀-䶿豈-﫿々ヶ]/;
 const KATAKANA = /[ァ-ヶー・]/;
 const HONORIFIC = /(?:様|さま|さん|氏|くん|君|ちゃん|殿)(?![一-龥])/g;
 /** Name characters stop at these (総務課の田中さん → 田中). */
@@ -139,7 +140,9 @@ const NOT_NAMES = new Set([
   '代理人',
   '団体',
 ]);
-const NOT_NAME_ENDINGS = /(?:者|員|長|課|係|部|室|局|先|方|側|達|たち|ら|共|家|屋|官|師|士|届|書)$/;
+// Roles, groups, offices and businesses (印刷所様, 長谷川工務店さん), forms (変更届).
+const NOT_NAME_ENDINGS =
+  /(?:者|員|長|課|係|部|室|局|先|方|側|達|たち|ら|共|家|屋|官|師|士|届|書|店|社|所|院|館|園|堂|場|会|組)$/;
 /** A verb or copula ending: 文字化けします, 違います after a label is a sentence, not a name. */
 const VERB_ENDING = /(?:ます|ません|ました|します|した|して|する|される|ない|です|でした|れる|せる)$/;
 
@@ -194,8 +197,11 @@ function fitsHonorific(word: string, honorific: string): boolean {
  * (氏名欄に「わたなべ さくら」). Names in kanji, katakana (also half-width), or hiragana.
  */
 const LABELLED =
-  /(?:氏名|お名前|名前|申請者|依頼者|利用者名|使用者|契約者|フリガナ|ふりがな|口座名義人?|名義人?)(?:カナ|ｶﾅ|\((?:カナ|ｶﾅ)\)|（(?:カナ|ｶﾅ)）)?(?:[ \t]*(?:は|が|:|=)[ \t]*|[ \t]+|欄(?:に|へ|は|:)?[ \t]*(?=「))「?((?:[一-龥々ヶ]{1,4}[ぁ-ん]{2,4}(?=[ \t/、。,)」]|$)|[一-龥々ヶ]{1,5}|[ァ-ヶー]{2,8}|[ｦ-ﾟ]{2,10}|[ぁ-ん]{2,6})(?:[ \t](?:[一-龥々ヶ]{1,5}|[ァ-ヶー]{2,8}|[ｦ-ﾟ]{2,10}|[ぁ-ん]{2,6}))?)/dg;
-const SELF_INTRO = /((?:[一-龥々ヶ]{1,5})(?:[ \t][一-龥々ヶ]{1,5})?)(?:と申します|と言います|といいます)/dg;
+  /(?:氏名|お名前|名前|申請者|依頼者|利用者名|使用者|契約者|フリガナ|ふりがな|口座名義人?|名義人?)(?:カナ|ｶﾅ|\((?:カナ|ｶﾅ)\)|（(?:カナ|ｶﾅ)）)?(?:[ \t]*(?:は|が|:|=)[ \t]*|[ \t]+|欄(?:に|へ|は|:)?[ \t]*(?=「))「?((?:[一-龥㐀-䶿豈-﫿々ヶ]{1,4}[ぁ-ん]{2,4}(?=[ \t/、。,)」]|$)|[一-龥㐀-䶿豈-﫿々ヶ]{1,5}|[ァ-ヶー]{2,8}|[ｦ-ﾟ]{2,10}|[ぁ-ん]{2,6})(?:[ \t](?:[一-龥㐀-䶿豈-﫿々ヶ]{1,5}|[ァ-ヶー]{2,8}|[ｦ-ﾟ]{2,10}|[ぁ-ん]{2,6}))?)/dg;
+/** What may follow a name given after は / が: the end, punctuation, です, an honorific, と, a bracket. */
+const STANDS_ALONE = /^(?:$|[ \t\n、。,.!?！？)）」』]|です|でした|さん|様|氏|と(?![ぁ-ん])|や|\()/u;
+const SELF_INTRO =
+  /((?:[一-龥㐀-䶿豈-﫿々ヶ]{1,5})(?:[ \t][一-龥㐀-䶿豈-﫿々ヶ]{1,5})?)(?:と申します|と言います|といいます)/dg;
 
 /** Finds names of people in context. */
 export function detectPersonName(normalized: string): PiiSpan[] {
@@ -215,7 +221,7 @@ export function detectPersonName(normalized: string): PiiSpan[] {
       spans.push({ type: 'person_name', start: from, end: m.index });
     else if (!word) {
       // 新井 さとし様: a kanji family name, a space, a given name in hiragana.
-      const kana = /([一-龥々ヶ]{1,4}) ([ぁ-ん]{2,5})$/.exec(normalized.slice(Math.max(0, end - 12), end));
+      const kana = /([一-龥㐀-䶿豈-﫿々ヶ]{1,4}) ([ぁ-ん]{2,5})$/.exec(normalized.slice(Math.max(0, end - 12), end));
       if (kana && isName(kana[1] ?? '')) spans.push({ type: 'person_name', start: end - kana[0].length, end });
     }
   }
@@ -230,6 +236,10 @@ export function detectPersonName(normalized: string): PiiSpan[] {
       // One character after a label (名前が違う → 違) is a word of the sentence, not a name.
       if (!at || NOT_NAMES.has(word) || trimmed.length < 2 || VERB_ENDING.test(trimmed)) continue;
       if (!isName(family ?? trimmed)) continue;
+      // After は / が the value must stand alone (氏名は山田太郎です): 氏名が途中で切れる, ふりがなが二重に,
+      // 氏名がローマ字欄 go on with the sentence.
+      const loose = re === LABELLED && /[はが][ \t]*「?$/.test(normalized.slice(0, at[0]));
+      if (loose && !STANDS_ALONE.test(normalized.slice(at[0] + trimmed.length))) continue;
       spans.push({ type: 'person_name', start: at[0], end: at[0] + trimmed.length });
     }
   }
