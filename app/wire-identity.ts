@@ -57,6 +57,7 @@ export function wireIdentity(
     provider,
     roleMap: oidc.roleMap,
     departmentClaim: oidc.departmentClaim,
+    audit: d.audit,
     console: oidc.roleMap.length
       ? { signIn: (user) => federated.signIn(user), sessionSeconds: d.absoluteMinutes * 60 }
       : undefined,

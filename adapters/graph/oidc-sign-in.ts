@@ -1,8 +1,10 @@
 /**
  * User sign-in with Microsoft Entra ID (or another OpenID Connect provider): authorization code flow
  * with PKCE through MSAL's ConfidentialClientApplication. MSAL builds the authorize URL, redeems the
- * code (sending the PKCE verifier and the client secret) and checks `state` and the ID token's `nonce`;
- * this class adds the audience, expiry and tenant checks and hands back the ID token's claims.
+ * code (sending the PKCE verifier and the client secret) and checks `state` and the ID token's `nonce`,
+ * nothing else (it neither verifies the signature nor reads `iss`, `aud`, `exp`): the token comes straight
+ * from the token endpoint over TLS, so OpenID Connect Core §3.1.3.7 lets the signature go, but this class
+ * checks issuer, audience, authorized party, expiry, not-before and tenant, and hands back the claims.
  */
 import fs from 'node:fs';
 import { KotaeError } from '../../core';
@@ -19,6 +21,11 @@ export interface OidcSignInOptions {
   redirectUri: string;
   /** PEM of a private CA that signs the authority's TLS certificate. */
   caFile?: string;
+  /**
+   * The one tenant whose users may sign in (the ID token's `tid`); by default, for Entra, the tenant
+   * named in the authority. Undefined for another OpenID Connect provider: no tenant check.
+   */
+  tenantId?: string;
 }
 
 /** What the browser must keep between the redirect and the callback (in a cookie). */
@@ -38,17 +45,41 @@ export interface SignInCallback {
 /** Scopes asked for: the ID token only (no API access is needed to sign in). */
 const SCOPES = ['openid', 'profile', 'email'];
 
+/** Clock skew allowed on `exp` and `nbf`. */
+const SKEW_MS = 60_000;
+
+/**
+ * MSAL error codes the browser or an attacker can cause (a forged or replayed callback, a garbage code):
+ * the sign-in is refused (401); anything else means the provider or the network failed (503).
+ */
+const USER_SIDE = new Set([
+  'state_mismatch',
+  'state_not_found',
+  'invalid_state',
+  'nonce_mismatch',
+  'invalid_grant',
+  'invalid_request',
+]);
+
+const trimSlash = (url: string) => url.replace(/\/+$/, '');
+
 type Msal = typeof import('@azure/msal-node');
 
 /** Authorization code + PKCE sign-in through MSAL. */
 export class MsalOidcSignIn {
   private readonly msal: Msal;
   private readonly app: import('@azure/msal-node').ConfidentialClientApplication;
+  /** The `iss` every ID token must carry: Entra v2.0 `<authority>/v2.0`, else the authority itself. */
+  private readonly issuer: string;
+  private readonly tenant?: string;
 
   constructor(private readonly options: OidcSignInOptions) {
     // Loaded only when sign-in is configured.
     this.msal = require('@azure/msal-node') as Msal;
-    const host = new URL(options.authority).host;
+    const authority = new URL(options.authority);
+    const host = authority.host;
+    this.issuer = trimSlash(options.entra ? `${trimSlash(options.authority)}/v2.0` : options.authority);
+    this.tenant = (options.tenantId ?? (options.entra ? authority.pathname.split('/')[1] : undefined))?.toLowerCase();
     this.app = new this.msal.ConfidentialClientApplication({
       auth: {
         clientId: options.clientId,
@@ -109,9 +140,8 @@ export class MsalOidcSignIn {
       if (result.account) await this.app.getTokenCache().removeAccount(result.account);
     } catch (err) {
       const code = (err as { errorCode?: unknown }).errorCode;
-      const userSide = ['state_mismatch', 'nonce_mismatch', 'invalid_grant', 'invalid_state'].includes(String(code));
       throw new KotaeError(
-        userSide ? 'AUTH_REQUIRED' : 'CLOUD_UNAVAILABLE',
+        USER_SIDE.has(String(code)) ? 'AUTH_REQUIRED' : 'CLOUD_UNAVAILABLE',
         `code redemption failed: ${String(code ?? '')} ${err instanceof Error ? err.message : String(err)}`,
         { cause: err },
       );
@@ -120,13 +150,23 @@ export class MsalOidcSignIn {
     return claims;
   }
 
+  /** ID token validation of OpenID Connect Core §3.1.3.7 and the Microsoft identity platform's claims reference. */
   private checkClaims(claims: Record<string, unknown>): void {
-    const aud = claims.aud;
+    const refuse = (why: string) => {
+      throw new KotaeError('AUTH_REQUIRED', `id token refused: ${why}`);
+    };
+    const { iss, aud, azp, exp, nbf, tid } = claims;
+    if (typeof iss !== 'string' || trimSlash(iss).toLowerCase() !== this.issuer.toLowerCase())
+      refuse(`issuer ${String(iss).slice(0, 200)} is not ${this.issuer}`);
     const audiences = Array.isArray(aud) ? aud : [aud];
-    if (!audiences.includes(this.options.clientId))
-      throw new KotaeError('AUTH_REQUIRED', `id token audience ${String(aud)} is not this app`);
-    if (typeof claims.exp !== 'number' || claims.exp * 1000 < Date.now() - 60_000)
-      throw new KotaeError('AUTH_REQUIRED', 'id token expired');
-    if (typeof claims.nonce !== 'string') throw new KotaeError('AUTH_REQUIRED', 'id token without nonce');
+    if (!audiences.includes(this.options.clientId)) refuse(`audience ${String(aud).slice(0, 200)} is not this app`);
+    // Several audiences: the token must have been issued to this app (`azp`), not merely mention it.
+    if (azp !== undefined && azp !== this.options.clientId) refuse(`authorized party ${String(azp).slice(0, 100)}`);
+    const now = Date.now();
+    if (typeof exp !== 'number' || exp * 1000 < now - SKEW_MS) refuse('expired');
+    if (nbf !== undefined && (typeof nbf !== 'number' || nbf * 1000 > now + SKEW_MS)) refuse('not yet valid');
+    if (typeof claims.nonce !== 'string') refuse('no nonce');
+    if (this.tenant && (typeof tid !== 'string' || tid.toLowerCase() !== this.tenant))
+      refuse(`tenant ${String(tid).slice(0, 100)} is not the configured one`);
   }
 }

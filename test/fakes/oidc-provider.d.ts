@@ -13,6 +13,7 @@ declare module 'oidc-provider' {
     conformIdTokenClaims?: boolean;
     findAccount: (ctx: unknown, id: string) => Account | Promise<Account>;
     cookies?: { keys: string[] };
+    jwks?: { keys: Record<string, unknown>[] };
     features?: Record<string, { enabled: boolean }>;
   }
 
@@ -20,5 +21,7 @@ declare module 'oidc-provider' {
   export default class Provider {
     constructor(issuer: string, configuration: Configuration);
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
+    /** Koa middleware run around the provider's own routes. */
+    use(fn: (ctx: { path: string; body: unknown }, next: () => Promise<void>) => Promise<void>): this;
   }
 }

@@ -2,8 +2,11 @@
  * A real OpenID Connect provider on loopback (the `oidc-provider` package) over https with a
  * self-signed certificate made by openssl for 127.0.0.1: MSAL refuses http authorities, so the app
  * under test trusts the certificate through KOTAE_OIDC_CA_FILE. Its development login page takes any
- * login name; the account's claims come from `accounts` (app roles, groups, 所属 …).
+ * login name; the account's claims come from `accounts` (app roles, groups, 所属 …). A test may set
+ * `editIdToken` to make the token endpoint hand out an ID token with other claims (wrong audience,
+ * issuer, nonce, tenant, an expired one, Entra's groups overage claim …), signed with the provider's key.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -19,7 +22,25 @@ export interface OidcServer {
   caFile: string;
   clientId: string;
   clientSecret: string;
+  /** Rewrites the claims of every ID token the token endpoint issues while set (re-signed, RS256). */
+  editIdToken?: (claims: Record<string, unknown>) => Record<string, unknown>;
   close(): Promise<void>;
+}
+
+/** The JWT `token` with its payload replaced by `edit(payload)`, signed again with `key`. */
+function resign(
+  token: string,
+  edit: (claims: Record<string, unknown>) => Record<string, unknown>,
+  key: crypto.KeyObject,
+  kid: string,
+): string {
+  const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<
+    string,
+    unknown
+  >;
+  const input = `${part({ alg: 'RS256', typ: 'JWT', kid })}.${part(edit(claims))}`;
+  return `${input}.${crypto.sign('sha256', Buffer.from(input), key).toString('base64url')}`;
 }
 
 /** Starts the provider for one confidential client whose redirect URI is `redirectUri`. */
@@ -31,8 +52,13 @@ export async function startOidcServer(redirectUri: string, accounts: OidcAccount
   const issuer = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const clientId = 'kotae-test-client';
   const clientSecret = 'kotae-test-secret-0123456789abcdef';
+  // Our own signing key (not the provider's development key), so edited ID tokens verify against /jwks.
+  const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const kid = 'kotae-test-signing';
+  const jwk = { ...privateKey.export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' };
   const { default: Provider } = (await import('oidc-provider')) as typeof import('oidc-provider');
   const provider = new Provider(issuer, {
+    jwks: { keys: [jwk] },
     clients: [
       {
         client_id: clientId,
@@ -57,8 +83,7 @@ export async function startOidcServer(redirectUri: string, accounts: OidcAccount
     cookies: { keys: ['kotae-oidc-test-cookie-key-0123456789'] },
     features: { devInteractions: { enabled: true } },
   });
-  server.on('request', provider.callback());
-  return {
+  const running: OidcServer = {
     issuer,
     caFile: cert,
     clientId,
@@ -71,4 +96,13 @@ export async function startOidcServer(redirectUri: string, accounts: OidcAccount
       temp.cleanup();
     },
   };
+  provider.use(async (ctx, next) => {
+    await next();
+    const edit = running.editIdToken;
+    const body = ctx.body as { id_token?: unknown } | undefined;
+    if (edit && ctx.path === '/token' && typeof body?.id_token === 'string')
+      ctx.body = { ...body, id_token: resign(body.id_token, edit, privateKey, kid) };
+  });
+  server.on('request', provider.callback());
+  return running;
 }

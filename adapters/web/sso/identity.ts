@@ -15,6 +15,11 @@ export interface DirectoryIdentity {
   department?: string;
   roles: string[];
   groups: string[];
+  /**
+   * Entra left the `groups` claim out because the user is in too many groups (over 200 in a JWT) and
+   * named a Graph endpoint instead (`_claim_names.groups` / `_claim_sources`, or `hasgroups`).
+   */
+  groupsOverage: boolean;
 }
 
 /** A claim value or group id mapped to a Kotae role. */
@@ -26,8 +31,20 @@ export interface RoleMapping {
 const text = (value: unknown, max = 200): string | undefined =>
   typeof value === 'string' && value.trim() ? value.trim().slice(0, max) : undefined;
 
+/** A multi-valued claim; a single value sent as a plain string (some OpenID Connect providers do) is one entry. */
 const list = (value: unknown): string[] =>
-  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  typeof value === 'string'
+    ? [value]
+    : Array.isArray(value)
+      ? value.filter((v): v is string => typeof v === 'string')
+      : [];
+
+/** Whether the token points elsewhere for the groups (Kotae never follows the endpoint it names). */
+function groupsOverage(claims: Record<string, unknown>): boolean {
+  const names = claims._claim_names;
+  const named = typeof names === 'object' && names !== null && Object.hasOwn(names, 'groups');
+  return claims.groups === undefined && (named || claims.hasgroups === true);
+}
 
 /** Reads the identity from ID token claims; `departmentClaim` names the claim holding the 所属. */
 export function identityFromClaims(claims: Record<string, unknown>, departmentClaim: string): DirectoryIdentity {
@@ -42,6 +59,7 @@ export function identityFromClaims(claims: Record<string, unknown>, departmentCl
     department: text(claims[departmentClaim]),
     roles: list(claims.roles),
     groups: list(claims.groups),
+    groupsOverage: groupsOverage(claims),
   };
 }
 

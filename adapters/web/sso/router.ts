@@ -2,20 +2,23 @@
  * Single sign-on routes under /auth: `GET /auth/signin?to=console|chat` sends the browser to the
  * provider (state, nonce and PKCE verifier kept in a short-lived SameSite=Lax cookie, so the callback
  * may land on any instance); `GET /auth/callback` redeems the code and starts a console session (role
- * from the mapping, refused without one) or a web chat sign-in; `GET /auth/me` tells the web chat who is
+ * from the mapping, refused without one) or a web chat sign-in. A failed callback never starts a session:
+ * it answers a Japanese page with a link back to sign-in and audits `auth.sign_in_failed` (failures.ts).
+ * Nobody chooses where a sign-in lands: `/console/` or `/`. `GET /auth/me` tells the web chat who is
  * signed in and which conversation is theirs; `POST /auth/signout` ends the web chat sign-in.
  */
 import { Router, type Request, type Response } from 'express';
 import type { ConversationStore } from '../../../conversations';
-import type { Clock } from '../../../core';
+import type { AuditTrail, Clock } from '../../../core';
 import { KotaeError } from '../../../core';
 import type { Logger } from '../../../core';
 import type { OperatorRole } from '../../../tickets';
-import { parseCookies, serializeCookie } from '../auth';
+import { FederatedSignIn, parseCookies, serializeCookie } from '../auth';
 import { setSessionCookie } from '../auth';
 import { newToken, tokenDigest } from '../auth';
-import { html } from '../console';
+import { html, type SafeHtml } from '../console';
 import { renderPage } from '../console';
+import { failureEntry, FAILURES, providerFailure, type SsoFailure } from './failures';
 import { identityFromClaims, mappedRole, type DirectoryIdentity, type RoleMapping } from './identity';
 import { SSO_MESSAGES as M } from './messages';
 import { boundKey, CHAT_SESSION_COOKIE, webIdentityOf, type WebSessionStore } from './web-identity';
@@ -59,6 +62,8 @@ export interface SsoDeps {
     lookupDepartment?: (subject: string) => Promise<string | undefined>;
     sessionSeconds: number;
   };
+  /** Failed sign-ins are audited like failed password sign-ins (`auth.sign_in_failed`). */
+  audit: AuditTrail;
   secureCookies: boolean;
   clock: Clock;
   logger: Logger;
@@ -68,7 +73,7 @@ const PENDING_COOKIE = 'kotae_oidc';
 const PENDING_SECONDS = 600;
 type Target = 'console' | 'chat';
 
-function page(res: Response, status: number, body: ReturnType<typeof html>, error?: string, redirect?: string): void {
+function page(res: Response, status: number, body: SafeHtml, error?: string, redirect?: string): void {
   let markup = renderPage({ base: '/console', title: M.title, body, error });
   // The callback arrives from the provider's site, so SameSite=Strict cookies are not sent on a redirect
   // from it; a refresh from Kotae's own page is a same-site navigation that carries the new session.
@@ -105,12 +110,34 @@ export function createSsoRouter(deps: SsoDeps): Router {
     extra: { path?: string; sameSite?: 'Lax' } = {},
   ) => serializeCookie(name, value, { secure: deps.secureCookies, maxAgeSeconds, ...extra });
   const again = (target: Target) => html`<p><a href="/auth/signin?to=${target}">${M.signInAgain}</a></p>`;
+  /** Links back to sign-in: to where this browser was going, else to every configured target. */
+  const links = (target?: Target): SafeHtml => {
+    if (target) return again(target);
+    const both = Boolean(deps.console) && Boolean(deps.webChat);
+    if (!both) return again(deps.console ? 'console' : 'chat');
+    return html`<p><a href="/auth/signin?to=chat">${M.signInChat}</a></p>
+      <p><a href="/auth/signin?to=console">${M.signInConsole}</a></p>`;
+  };
+  async function fail(res: Response, failure: SsoFailure, target?: Target, actor?: string): Promise<void> {
+    await deps.audit.record(failureEntry(failure, actor));
+    page(res, failure.status, links(target), failure.message);
+  }
 
   router.get('/signin', async (req, res) => {
     const target: Target = req.query.to === 'console' ? 'console' : 'chat';
     if ((target === 'console' && !deps.console) || (target === 'chat' && !deps.webChat))
       throw new KotaeError('NOT_FOUND', `single sign-on for ${target} is not configured`);
-    const { url, pending } = await deps.provider.begin();
+    let begun: Awaited<ReturnType<SignInProvider['begin']>>;
+    try {
+      begun = await deps.provider.begin();
+    } catch (err) {
+      // Discovery failed: the provider (or the way to it) is down, not Kotae.
+      deps.logger.warn('single sign-on: provider unreachable', {
+        error: err instanceof Error ? err.message : String(err),
+      });
+      return page(res, 503, again(target), M.providerDown);
+    }
+    const { url, pending } = begun;
     const value = Buffer.from(JSON.stringify({ ...pending, target })).toString('base64url');
     res.append('Set-Cookie', cookie(PENDING_COOKIE, value, PENDING_SECONDS, { path: '/auth', sameSite: 'Lax' }));
     res.setHeader('Cache-Control', 'no-store');
@@ -119,17 +146,31 @@ export function createSsoRouter(deps: SsoDeps): Router {
 
   router.get('/callback', async (req, res) => {
     const pending = readPending(req);
+    // One try per sign-in cookie, whatever the outcome: a replayed or forged callback finds none.
     res.append('Set-Cookie', cookie(PENDING_COOKIE, '', 0, { path: '/auth', sameSite: 'Lax' }));
-    if (!pending) return page(res, 400, again('chat'), M.expired);
+    if (!pending) {
+      deps.logger.warn('single sign-on failed', { reason: 'no_pending' });
+      return fail(res, FAILURES.noPending);
+    }
     const q = (k: string) => (typeof req.query[k] === 'string' ? (req.query[k] as string) : undefined);
+    // Any `error` (even empty or repeated) wins over a code sent with it: the code is not redeemed.
+    if (req.query.error !== undefined) {
+      const failure = providerFailure(q('error') ?? '');
+      // The description (e.g. AADSTS50105 …) helps the administrator; it is logged, never shown.
+      const description = q('error_description')?.slice(0, 300);
+      deps.logger.warn('single sign-on failed', { reason: failure.reason, error: failure.error, description });
+      return fail(res, failure, pending.target);
+    }
     let identity: DirectoryIdentity;
     try {
-      const claims = await deps.provider.complete({ code: q('code'), state: q('state'), error: q('error') }, pending);
+      const claims = await deps.provider.complete({ code: q('code'), state: q('state') }, pending);
       identity = identityFromClaims(claims, deps.departmentClaim);
     } catch (err) {
       const down = err instanceof KotaeError && err.code === 'CLOUD_UNAVAILABLE';
-      deps.logger.warn('single sign-on failed', { error: err instanceof Error ? err.message : String(err) });
-      return page(res, down ? 503 : 401, again(pending.target), down ? M.providerDown : M.failed);
+      const failure = down ? FAILURES.unavailable : FAILURES.rejected;
+      const error = err instanceof Error ? err.message : String(err);
+      deps.logger.warn('single sign-on failed', { reason: failure.reason, error });
+      return fail(res, failure, pending.target);
     }
     if (pending.target === 'console') return finishConsole(res, identity);
     return finishChat(res, identity);
@@ -137,9 +178,12 @@ export function createSsoRouter(deps: SsoDeps): Router {
 
   async function finishConsole(res: Response, identity: DirectoryIdentity): Promise<void> {
     const role = mappedRole(identity, deps.roleMap);
+    const actor = FederatedSignIn.usernameOf(identity);
     if (!role || !deps.console) {
-      deps.logger.warn('single sign-on: no mapped role', { subject: identity.subject });
-      return page(res, 403, again('console'), M.noRole);
+      // Kotae does not follow the overage claim's Graph endpoint: app roles never overflow.
+      const failure = identity.groupsOverage ? FAILURES.groupsOverage : FAILURES.noRole;
+      deps.logger.warn('single sign-on: no mapped role', { subject: identity.subject, reason: failure.reason });
+      return fail(res, failure, 'console', actor);
     }
     try {
       const { token } = await deps.console.signIn({
@@ -150,7 +194,8 @@ export function createSsoRouter(deps: SsoDeps): Router {
       });
       setSessionCookie(res, token, deps.console.sessionSeconds, { secure: deps.secureCookies });
     } catch (err) {
-      if (err instanceof KotaeError && err.code === 'CONFLICT') return page(res, 409, again('console'), M.localAccount);
+      if (err instanceof KotaeError && err.code === 'CONFLICT')
+        return fail(res, FAILURES.localAccount, 'console', actor);
       throw err;
     }
     page(

@@ -1,0 +1,77 @@
+/**
+ * A browser at the loopback OpenID Connect provider (test/fakes/oidc-server.ts) without chromium:
+ * https with the provider's self-signed certificate trusted, a cookie jar, and its development login
+ * and consent forms filled in (or Cancel pressed), up to the redirect back to the app.
+ */
+import fs from 'node:fs';
+import https from 'node:https';
+import { createServer, type AddressInfo } from 'node:net';
+import type { OidcServer } from '../fakes/oidc-server';
+
+/** A port free on 127.0.0.1 right now (for an app whose public URL must be known before it starts). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** An https request to the provider (trusting its self-signed certificate), keeping its cookies in `jar`. */
+function atProvider(
+  op: OidcServer,
+  url: URL,
+  jar: Map<string, string>,
+  form?: Record<string, string>,
+): Promise<{ status: number; location?: string; body: string }> {
+  const body = form ? new URLSearchParams(form).toString() : undefined;
+  return new Promise((resolve, reject) => {
+    const req = https.request(
+      url,
+      {
+        method: form ? 'POST' : 'GET',
+        ca: fs.readFileSync(op.caFile),
+        headers: {
+          cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
+          ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+        },
+      },
+      (res) => {
+        for (const c of res.headers['set-cookie'] ?? []) {
+          const [pair] = c.split(';');
+          jar.set(pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1));
+        }
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, location: res.headers.location, body: text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** Follows the provider's login and consent pages (or presses Cancel); the callback URL it sends the browser to. */
+export async function throughProvider(op: OidcServer, authorize: string, login: string | 'cancel'): Promise<URL> {
+  const jar = new Map<string, string>();
+  let url = new URL(authorize);
+  let form: Record<string, string> | undefined;
+  for (let hop = 0; hop < 20; hop++) {
+    if (url.origin !== op.issuer) return url;
+    const res = await atProvider(op, url, jar, form);
+    form = undefined;
+    if (res.location) {
+      url = new URL(res.location, url);
+      continue;
+    }
+    const abort = /href="([^"]*\/abort)"/.exec(res.body)?.[1];
+    if (login === 'cancel' && abort) {
+      url = new URL(abort, url);
+      continue;
+    }
+    url = new URL(/action="([^"]+)"/.exec(res.body)?.[1] ?? '', url);
+    form = /name="login"/.test(res.body) ? { prompt: 'login', login, password: 'any' } : { prompt: 'consent' };
+  }
+  throw new Error('the provider did not send the browser back');
+}
