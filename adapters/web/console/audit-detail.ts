@@ -12,6 +12,8 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   to: '変更後',
   reason: '理由',
   failures: '連続失敗回数',
+  via: '方法',
+  error: 'IDプロバイダーのエラー',
   raw: '記録内容（形式不正）',
 };
 
@@ -32,7 +34,16 @@ const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
     locked: 'ロック中',
     disabled: '無効なアカウント',
     password: 'パスワード誤り',
+    // Single sign-on (adapters/web/sso/failures.ts).
+    no_pending: 'サインインの開始情報なし（期限切れ・別のブラウザー）',
+    provider_error: 'IDプロバイダーがエラーを返した',
+    rejected: '認可コードまたはIDトークンを拒否',
+    unavailable: 'IDプロバイダーに接続できない',
+    no_role: '権限の割り当てなし',
+    groups_overage: 'グループ数の上限超過',
+    local_account: 'ローカルアカウントと同じ名前',
   },
+  via: { sso: 'シングルサインオン' },
 };
 
 /** Keys not worth showing to a person. */

@@ -1,0 +1,16 @@
+import assert from 'node:assert/strict';
+import { auditDetailText } from '../../../../../adapters/web/console/audit-detail';
+
+describe('console audit detail text', () => {
+  it('names a failed password sign-in and a failed single sign-on in Japanese', () => {
+    assert.equal(auditDetailText({ reason: 'password', failures: 2 }), '理由: パスワード誤り ／ 連続失敗回数: 2');
+    assert.equal(
+      auditDetailText({ via: 'sso', reason: 'provider_error', error: 'access_denied' }),
+      '方法: シングルサインオン ／ 理由: IDプロバイダーがエラーを返した ／ IDプロバイダーのエラー: access_denied',
+    );
+    assert.equal(
+      auditDetailText({ via: 'sso', reason: 'no_pending' }),
+      '方法: シングルサインオン ／ 理由: サインインの開始情報なし（期限切れ・別のブラウザー）',
+    );
+  });
+});
