@@ -8,52 +8,12 @@
  */
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import type { AuditEntry } from '../../core';
 import { SSO_MESSAGES as M } from '../../adapters/web/sso';
 import { startApp, type RunningApp } from '../helpers/start-app';
 import { startOidcServer, type OidcServer } from '../fakes/oidc-server';
 import { freePort, throughProvider } from '../helpers/oidc-browser';
-import { signInRecords, startBareRouter, type BareRouter } from '../helpers/sso-router';
-
-const ADMIN_GROUP = '00000000-0000-0000-0000-0000000000aa';
-const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
-const OTHER_TENANT = '9188040d-6c67-4c5b-b112-36a304b66dad';
-const oid = (n: number) => `6f1c2a52-3b7e-4d8a-9c41-0a1b2c3d4e${String(n).padStart(2, '0')}`;
-const user = (n: number, extra: Record<string, unknown> = {}) => ({
-  oid: oid(n),
-  name: `職員 ${n}`,
-  preferred_username: `user${n}@kotonoha.example.lg.jp`,
-  email: `user${n}@kotonoha.example.lg.jp`,
-  department: '情報政策課',
-  ...extra,
-});
-const ACCOUNTS: Record<string, Record<string, unknown>> = {
-  operator: user(1, { roles: ['Kotae.Operator'] }),
-  bare: { oid: oid(3) },
-  hostile: user(4, { name: '<script>alert(1)</script>', roles: ['Kotae.Operator'] }),
-  rolestring: user(5, { roles: 'Kotae.Admin' }),
-  rolesmany: user(6, { roles: ['Kotae.Operator', 'Kotae.Admin', ...Array.from({ length: 300 }, (_, i) => `R${i}`)] }),
-  rolecase: user(7, { roles: ['kotae.admin', 'Kotae.Admin ', 'Kotae.Admin.Extra'] }),
-  rolejunk: user(8, { roles: [42, null, { value: 'Kotae.Admin' }, ['Kotae.Admin'], 'Kotae.Operator'] }),
-  group: user(9, { roles: [], groups: ['11111111-1111-1111-1111-111111111111', ADMIN_GROUP] }),
-  overage: user(10, { roles: [] }),
-  overagerole: user(11, { roles: ['Kotae.Operator'] }),
-};
-const OVERAGE = {
-  _claim_names: { groups: 'src1' },
-  _claim_sources: { src1: { endpoint: `https://graph.microsoft.com/v1.0/users/${oid(10)}/getMemberObjects` } },
-};
-
-/** The audit entry of a failed single sign-on. */
-const failed = (detail: Record<string, unknown>, actor = '(sso)'): AuditEntry => ({
-  actor,
-  action: 'auth.sign_in_failed',
-  detail: { via: 'sso', ...detail },
-});
-
-function now(): number {
-  return Math.floor(Date.now() / 1000);
-}
+import { signInRecords } from '../helpers/sso-router';
+import { ACCOUNTS, ADMIN_GROUP, OVERAGE, TENANT, failed, now, oid } from '../helpers/sso-accounts';
 
 describe('Entra ID sign-in under hostile and unusual responses (loopback OpenID Connect provider, real HTTP)', function () {
   this.timeout(60_000);
@@ -398,75 +358,5 @@ describe('Entra ID sign-in under hostile and unusual responses (loopback OpenID 
         assert.doesNotMatch(await res.text(), /evil/);
       }
     });
-  });
-});
-
-describe('Entra ID sign-in: single-tenant configuration and an unreachable provider (MSAL client, /auth router)', function () {
-  this.timeout(60_000);
-  let op: OidcServer;
-  let bare: BareRouter;
-
-  before(async () => {
-    const port = await freePort();
-    op = await startOidcServer(`http://127.0.0.1:${port}/auth/callback`, ACCOUNTS);
-    bare = await startBareRouter({ authority: op.issuer, op, port, tenantId: TENANT.toUpperCase() });
-  });
-  afterEach(() => (op.editIdToken = undefined));
-  after(async () => {
-    await bare?.close();
-    await op?.close();
-  });
-
-  async function signIn(origin: string): Promise<{ status: number; text: string }> {
-    const start = await fetch(`${origin}/auth/signin?to=console`, { redirect: 'manual' });
-    const cookie = (start.headers.getSetCookie().find((c) => c.startsWith('kotae_oidc=')) ?? '').split(';')[0];
-    const back = await throughProvider(op, start.headers.get('location') ?? '', 'operator');
-    const res = await fetch(back, { headers: { cookie }, redirect: 'manual' });
-    return { status: res.status, text: await res.text() };
-  }
-
-  it('accepts the configured tenant (control), refuses another tenant and a token without tid', async () => {
-    // Entra puts `tid` into every ID token; the loopback provider's token gets it the same way as an edit.
-    // The router's tenant is the same GUID in upper case, as an administrator may type it.
-    op.editIdToken = (c) => ({ ...c, tid: TENANT });
-    assert.equal((await signIn(bare.origin)).status, 200);
-    assert.deepEqual(bare.signIns, [oid(1)]);
-    for (const edit of [
-      (c: Record<string, unknown>) => ({ ...c, tid: OTHER_TENANT }),
-      (c: Record<string, unknown>) => ({ ...c, tid: [TENANT] }),
-      (c: Record<string, unknown>) => c,
-    ]) {
-      op.editIdToken = edit;
-      const res = await signIn(bare.origin);
-      assert.equal(res.status, 401);
-      assert.ok(res.text.includes(M.failed));
-    }
-    assert.deepEqual(bare.signIns, [oid(1)]);
-    assert.deepEqual(bare.audit, Array(3).fill(failed({ reason: 'rejected' })));
-  });
-
-  it('links a console-only deployment’s expired sign-in back to the console', async () => {
-    const res = await fetch(`${bare.origin}/auth/callback?code=a&state=b`);
-    assert.equal(res.status, 400);
-    assert.match(await res.text(), /<a href="\/auth\/signin\?to=console">もう一度サインインする<\/a>/);
-  });
-
-  it('answers 503 in Japanese when the provider cannot be reached, at the start and at the callback', async () => {
-    const down = await startBareRouter({ authority: `https://127.0.0.1:${await freePort()}`, tenantId: TENANT });
-    try {
-      const start = await fetch(`${down.origin}/auth/signin?to=console`, { redirect: 'manual' });
-      assert.equal(start.status, 503);
-      assert.match(start.headers.get('content-type') ?? '', /^text\/html/);
-      assert.match(await start.text(), /サインイン先（Microsoft Entra ID）に接続できません。/);
-      const pending = { state: 's', nonce: 'n', verifier: 'v'.repeat(43), target: 'console' };
-      const cookie = `kotae_oidc=${Buffer.from(JSON.stringify(pending)).toString('base64url')}`;
-      const back = await fetch(`${down.origin}/auth/callback?code=c&state=s`, { headers: { cookie } });
-      assert.equal(back.status, 503);
-      assert.match(await back.text(), /サインイン先（Microsoft Entra ID）に接続できません。/);
-      assert.deepEqual(down.signIns, []);
-      assert.deepEqual(down.audit, [failed({ reason: 'unavailable' })]);
-    } finally {
-      await down.close();
-    }
   });
 });
