@@ -198,6 +198,15 @@ function fitsHonorific(word: string, honorific: string): boolean {
  */
 const LABELLED =
   /(?:氏名|お名前|名前|申請者|依頼者|利用者名|使用者|契約者|フリガナ|ふりがな|口座名義人?|名義人?)(?:カナ|ｶﾅ|\((?:カナ|ｶﾅ)\)|（(?:カナ|ｶﾅ)）)?(?:[ \t]*(?:は|が|:|=)[ \t]*|[ \t]+|欄(?:に|へ|は|:)?[ \t]*(?=「))「?((?:[一-龥㐀-䶿豈-﫿々ヶ]{1,4}[ぁ-ん]{2,4}(?=[ \t/、。,)」]|$)|[一-龥㐀-䶿豈-﫿々ヶ]{1,5}|[ァ-ヶー]{2,8}|[ｦ-ﾟ]{2,10}|[ぁ-ん]{2,6})(?:[ \t](?:[一-龥㐀-䶿豈-﫿々ヶ]{1,5}|[ァ-ヶー]{2,8}|[ｦ-ﾟ]{2,10}|[ぁ-ん]{2,6}))?)/dg;
+/** Two to four capitalised Latin words, optionally closed by 」, right before an honorific. */
+const LATIN_NAME = /(?<![A-Za-z'’.-])((?:[A-Z][A-Za-z'’.-]+ ){1,3}[A-Z][A-Za-z'’.-]+)」?$/;
+/** Vendors and products staff address with さん (Microsoft Teams さん is no person). */
+const NOT_LATIN_NAMES = new Set(
+  'microsoft teams office google workspace cisco webex zoom adobe apple amazon aws windows outlook excel word sharepoint onedrive line logo inc inc. ltd ltd. limited corporation corp corp. co. company technologies systems solutions japan update'.split(
+    ' ',
+  ),
+);
+
 /** What may follow a name given after は / が: the end, punctuation, です, an honorific, と, a bracket. */
 const STANDS_ALONE = /^(?:$|[ \t\n、。,.!?！？)）」』]|です|でした|さん|様|氏|と(?![ぁ-ん])|や|\()/u;
 const SELF_INTRO =
@@ -223,6 +232,18 @@ export function detectPersonName(normalized: string): PiiSpan[] {
       // 新井 さとし様: a kanji family name, a space, a given name in hiragana.
       const kana = /([一-龥㐀-䶿豈-﫿々ヶ]{1,4}) ([ぁ-ん]{2,5})$/.exec(normalized.slice(Math.max(0, end - 12), end));
       if (kana && isName(kana[1] ?? '')) spans.push({ type: 'person_name', start: end - kana[0].length, end });
+      else {
+        // A name in Latin letters, given and family name (and more), each capitalised: Patrick O'Brien さん,
+        // 「Nguyen Van An」さん — not a product or vendor (Microsoft Teams).
+        const latin = LATIN_NAME.exec(normalized.slice(Math.max(0, end - 60), end));
+        const words = latin?.[1]?.split(' ') ?? [];
+        if (latin && !words.some((w) => NOT_LATIN_NAMES.has(w.toLowerCase())))
+          spans.push({
+            type: 'person_name',
+            start: end - latin[0].length,
+            end: end - latin[0].length + latin[1]!.length,
+          });
+      }
     }
   }
   for (const re of [LABELLED, SELF_INTRO]) {

@@ -137,3 +137,12 @@ describe('privacy: configured types and notice', () => {
     assert.deepEqual(masker.mask('090-1234-5678 と 03-1234-5678').counts, { phone: 2 });
   });
 });
+
+describe('privacy: 氏名 in Latin letters', () => {
+  it('masks capitalised given and family names before an honorific, not vendors and products', () => {
+    assert.equal(masker.mask("Patrick O'Brien さんの氏名").text, '［氏名］ さんの氏名');
+    assert.equal(masker.mask('「Nguyen Van An」さんの在留カード').text, '「［氏名］」さんの在留カード');
+    for (const text of ['Microsoft Teamsさんの障害', 'Dell Technologies さんの保守', 'Windows Update さんが再起動'])
+      assert.equal(masker.mask(text).text, text);
+  });
+});
