@@ -38,6 +38,8 @@ export const BOT_MESSAGES = Object.freeze({
       '別のご用件の場合は「別件として新しく問い合わせる」を押してください。',
     ].join('\n'),
   emptyQuestion: '質問を入力してください。',
+  /** A chat message with no words (only a mention, spaces or invisible characters): a prompt, no search. */
+  wordlessMessage: 'ご質問の内容を文章で入力してください（例: 「パスワードを忘れました」）。',
   tooLong: (max: number) => `質問が長すぎます。${max}文字以内で入力してください。`,
   unknownConversation: '会話が見つかりません。最初から質問してください。',
   nothingToEscalate: 'お問い合わせの内容を入力してください。',

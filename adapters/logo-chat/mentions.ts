@@ -2,6 +2,7 @@
  * Question text from a LoGoチャット message: the 1:1 name prefix direct-js adds and mentions of
  * the bot are removed; raw mention markup `{@:<userId>,<length>}@Name` (relay mode) becomes `@Name`.
  */
+import { cleanUserText } from '../../privacy';
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -25,13 +26,7 @@ export function questionText(content: string, bot: { name: string; userId?: stri
     out += toBot || m[1] === 'ALL' ? ' ' : visible;
     rest = rest.slice(m.index + m[0].length + visible.length);
   }
-  out = (out + rest).replace(INVISIBLE, '').replace(LONE_JOINER, '');
+  out = cleanUserText(out + rest);
   out = out.replace(new RegExp(`@(?:${escapeRegExp(bot.name)}|ALL)(?=\\s|$)`, 'g'), ' ');
   return out.replace(/[ \t\u3000]+/g, ' ').trim();
 }
-
-// Control characters other than tab and line breaks (NUL, …) and invisible zero-width characters: a
-// message of only these has no words, and none of them belongs in a stored question.
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\u200c\u2060\ufeff]/g;
-// The zero-width joiner, except where it joins an emoji sequence (🙇‍♂️).
-const LONE_JOINER = /(?<![\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f])\u200d/gu;

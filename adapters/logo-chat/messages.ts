@@ -1,4 +1,6 @@
 /** Japanese texts of the LoGoチャット adapter (user-facing) and its health messages. */
+import { BOT_MESSAGES } from '../../bot';
+
 export const LOGO_MESSAGES = Object.freeze({
   /** Question of the yes/no stamp after an answer. */
   resolvedQuestion: '解決しましたか？',
@@ -26,7 +28,7 @@ export const LOGO_MESSAGES = Object.freeze({
   notYourStamp: 'この選択肢は質問した方のみ選べます。ご自身の質問はボットにメンションしてお送りください。',
   unsupportedContent: 'スタンプやファイルには対応していません。質問は文章で送信してください。',
   /** The answer to a message with no words (only spaces, line breaks, invisible characters or the mention). */
-  emptyQuestion: 'ご質問の内容を文章で入力してください（例: 「パスワードを忘れました」）。',
+  emptyQuestion: BOT_MESSAGES.wordlessMessage,
   /** Put above the answer to a comment sent with files (the files themselves are not read). */
   filesNotRead: '添付ファイルの内容は読み取れないため、文章の内容にお答えします。',
   interrupted:

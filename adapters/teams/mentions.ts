@@ -2,6 +2,7 @@
  * Whether a message is addressed to the bot, and its text without the bot's @mention.
  */
 import type { Activity } from '@microsoft/agents-activity';
+import { cleanUserText } from '../../privacy';
 
 const GROUP_TYPES = new Set(['channel', 'groupChat']);
 // Channel and group-chat threads have ids like 19:…@thread.skype / @thread.tacv2 / @thread.v2;
@@ -26,20 +27,19 @@ export function isAddressedToBot(activity: Activity): boolean {
 export function questionText(activity: Activity): string | undefined {
   if (!isAddressedToBot(activity)) return undefined;
   const text = activity.removeRecipientMention() || activity.text || '';
-  return decodeEntities(
-    text
-      .replace(/<at[^>]*>(.*?)<\/at>/gi, '$1')
-      // Some clients send the formatted (HTML) body as text: keep the words, drop the markup.
-      .replace(/<(?:br|\/p|\/div|\/li)\s*\/?>/gi, ' ')
-      .replace(/<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi, ''),
+  // Zero-width characters are invisible: a message of only these has no words.
+  return cleanUserText(
+    decodeEntities(
+      text
+        .replace(/<at[^>]*>(.*?)<\/at>/gi, '$1')
+        // Some clients send the formatted (HTML) body as text: keep the words, drop the markup.
+        .replace(/<(?:br|\/p|\/div|\/li)\s*\/?>/gi, ' ')
+        .replace(/<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi, ''),
+    ),
   )
-    .replace(INVISIBLE, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
-
-// Zero-width spaces and joiners and the BOM: invisible, so a message of only these has no words.
-const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
 
 const ENTITIES: Readonly<Record<string, string>> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 

@@ -2,6 +2,7 @@
  * Every Japanese text the Teams channel shows to staff (cards, welcome, errors).
  * Code, identifiers and logs stay English; nothing user-facing is written elsewhere in adapters/teams.
  */
+import { BOT_MESSAGES } from '../../bot';
 import type { TicketPriority } from '../../tickets';
 
 /** Message catalogue of the Teams adapter. */
@@ -43,7 +44,7 @@ export const TEAMS_MESSAGES = Object.freeze({
   welcomeHours: (deskHours: string): string => `担当者の受付時間: ${deskHours}`,
   welcomeReachPerson: '担当者と直接やり取りしたいときは、回答の下の［担当者に問い合わせる］を押してください。',
   /** The answer to a message with no words (only the @mention, spaces or line breaks). */
-  emptyQuestionPrompt: 'ご質問の内容を文章で入力してください（例: 「パスワードを忘れました」）。',
+  emptyQuestionPrompt: BOT_MESSAGES.wordlessMessage,
   attachmentsOnly:
     'ファイルや画像の内容は読み取れません。困っていることを文章で入力してください（エラーメッセージは文字で書き写してください）。',
   actionUnknown: 'この操作には対応していません。もう一度質問を入力してください。',
