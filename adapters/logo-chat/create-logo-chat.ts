@@ -41,7 +41,7 @@ export interface LogoChatDeps {
   logger: Logger;
   /** Epoch milliseconds (the relay's skew window). */
   now: () => number;
-  /** Relay event ids handled by any instance on the shared database (relay mode). */
+  /** Relay event ids and message ids handled by any instance on the shared database. */
   processed?: ProcessedDeliveries;
 }
 

@@ -4,7 +4,7 @@
  * choices, feedback or escalation; replies are rendered generically (render.ts).
  * One staff member's messages are handled strictly in order.
  */
-import { runTurn, type Helpdesk } from '../../bot';
+import { InMemoryProcessedDeliveries, runTurn, type Helpdesk, type ProcessedDeliveries } from '../../bot';
 import { type BotReply, type ConversationRecord, type ConversationStore, type Requester } from '../../conversations';
 import type { Logger } from '../../core';
 import { parseRef, safeRef, toRequester, userKey, type LogoChannelRef } from './channel-ref';
@@ -12,7 +12,6 @@ import { KeyedQueue } from './keyed-queue';
 import { questionText } from './mentions';
 import { LOGO_MESSAGES as M } from './messages';
 import { renderReply, type LogoOption } from './render';
-import { RecentIds } from './recent-ids';
 import { StampRegistry } from './stamps';
 import type { LogoEvent, LogoTalk, LogoTransport, LogoUser } from './transport';
 
@@ -25,6 +24,8 @@ export interface LogoConversationDeps {
   botName: string;
   /** The bot's display name reported by the server, when known (stripped from mentions too). */
   botDisplayName?: () => string | undefined;
+  /** Message ids handled by any instance (the shared database); in memory when absent. */
+  processed?: ProcessedDeliveries;
 }
 
 const DIGITS = /^[0-9０-９]{1,2}$/;
@@ -35,23 +36,32 @@ export class LogoConversation {
   private readonly queue = new KeyedQueue();
   private readonly stamps = new StampRegistry();
   /** Messages already handled (talk + message id): a redelivery is answered once. */
-  private readonly handled = new RecentIds();
+  private readonly handled: ProcessedDeliveries;
   /** Users (channel keys) whose next text is the details of an escalation (担当者に問い合わせる was picked). */
   /** Users asked for their escalation details; `separate` opens a ticket beside the open one (別件). */
   private readonly awaitingDetails = new Map<string, { separate: boolean }>();
   /** Talks whose answer could not be posted completely (the connection dropped). */
   private readonly interrupted = new Set<string>();
 
-  constructor(private readonly deps: LogoConversationDeps) {}
+  constructor(private readonly deps: LogoConversationDeps) {
+    this.handled = deps.processed ?? new InMemoryProcessedDeliveries();
+  }
 
   /** Queues an event behind the same user's earlier ones; resolves when it has been answered. */
-  handle(event: LogoEvent): Promise<void> {
+  async handle(event: LogoEvent): Promise<void> {
     if (isMembership(event)) return this.onMembership(event);
-    if (!this.handled.firstTime(`${event.talk.id}|${event.messageId}`)) {
+    const id = `logo-message:${event.talk.id}|${event.messageId}`;
+    if (!(await this.handled.claim(id))) {
       this.deps.logger.info('logo: redelivered message ignored', { messageId: event.messageId, kind: event.kind });
-      return Promise.resolve();
+      return;
     }
-    return this.queue.run(userKey(event.talk, event.user), () => this.process(event));
+    try {
+      await this.queue.run(userKey(event.talk, event.user), () => this.process(event));
+    } catch (err) {
+      // Not handled after all: a redelivery runs again.
+      await this.handled.forget(id).catch(() => undefined);
+      throw err;
+    }
   }
 
   /** The connection is back: talks whose answer was cut short are asked to send their question again. */
