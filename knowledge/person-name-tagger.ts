@@ -8,6 +8,7 @@
  * Any other lone family name is left to the masker's context rules (高橋 alone is also a place or a company).
  */
 import { defaultDictPath } from './analyzer';
+import type { IpadicFeatures } from 'kuromoji';
 import { loadKuromoji } from './kuromoji-tokenizer';
 
 /** Spans [start, end) of full names in a text. */
@@ -30,25 +31,22 @@ export async function createPersonNameTagger(options: { dictPath?: string } = {}
         const gap = next && SEPARATOR.test(next.surface_form) ? 1 : 0;
         const given = tokens[i + 1 + gap];
         // A family name kuromoji reads as a place (平野, 松本, 太田) is one before a space and a given name.
-        if (isPlaceLikeFamily(family) && gap > 0 && given?.pos_detail_2 === '人名' && given.pos_detail_3 === '名') {
+        if (isPlaceLikeFamily(family) && gap > 0 && given && tagged(given, '名')) {
           spans.push({ start: at(family), end: at(given) + given.surface_form.length });
           i += 2;
           continue;
         }
-        if (family.pos_detail_2 !== '人名' || family.pos_detail_3 !== '姓') continue;
+        if (!tagged(family, '姓')) continue;
         const start = at(family);
         if (given && isGivenName(given, gap > 0, tokens[i + 2 + gap])) {
           spans.push({ start, end: at(given) + given.surface_form.length });
           i += 1 + gap;
           continue;
         }
-        const before = tokens[i - 1];
-        const listed = (t: Token | undefined, u: Token | undefined) =>
-          t !== undefined && LIST_MARK.test(t.surface_form) && u?.pos_detail_2 === '人名' && u.pos_detail_3 === '姓';
         if (
           (next && (POSTS.has(next.surface_form) || AFTER_NAME.has(next.surface_form))) ||
           listed(next, tokens[i + 2]) ||
-          listed(before, tokens[i - 2]) ||
+          listed(tokens[i - 1], tokens[i - 2]) ||
           WRITER_LABEL.test(lineBefore(text, start))
         )
           spans.push({ start, end: start + family.surface_form.length });
@@ -58,13 +56,18 @@ export async function createPersonNameTagger(options: { dictPath?: string } = {}
   };
 }
 
-type Token = {
-  surface_form: string;
-  pos_detail_1: string;
-  pos_detail_2: string;
-  pos_detail_3: string;
-  word_position: number;
-};
+/** One token of kuromoji's IPADIC analysis. */
+type Token = IpadicFeatures;
+
+/** Whether kuromoji tags the token as a family (姓) or given (名) name. */
+function tagged(t: Token, part: '姓' | '名'): boolean {
+  return t.pos_detail_2 === '人名' && t.pos_detail_3 === part;
+}
+
+/** A list mark followed by another family name (山田、佐藤). */
+function listed(mark: Token | undefined, name: Token | undefined): boolean {
+  return mark !== undefined && LIST_MARK.test(mark.surface_form) && name !== undefined && tagged(name, '姓');
+}
 
 /** One space (also full width), comma or tab between a family and a given name. */
 const SEPARATOR = /^[ \u3000\t,]$/;
