@@ -118,7 +118,15 @@ export function createSsoRouter(deps: SsoDeps): Router {
     return html`<p><a href="/auth/signin?to=chat">${M.signInChat}</a></p>
       <p><a href="/auth/signin?to=console">${M.signInConsole}</a></p>`;
   };
-  async function fail(res: Response, failure: SsoFailure, target?: Target, actor?: string): Promise<void> {
+  /** Logs (with `detail`, never shown), audits and answers a failed sign-in. */
+  async function fail(
+    res: Response,
+    failure: SsoFailure,
+    target?: Target,
+    actor?: string,
+    detail: Record<string, unknown> = {},
+  ): Promise<void> {
+    deps.logger.warn('single sign-on failed', { reason: failure.reason, ...detail });
     await deps.audit.record(failureEntry(failure, actor));
     page(res, failure.status, links(target), failure.message);
   }
@@ -148,18 +156,14 @@ export function createSsoRouter(deps: SsoDeps): Router {
     const pending = readPending(req);
     // One try per sign-in cookie, whatever the outcome: a replayed or forged callback finds none.
     res.append('Set-Cookie', cookie(PENDING_COOKIE, '', 0, { path: '/auth', sameSite: 'Lax' }));
-    if (!pending) {
-      deps.logger.warn('single sign-on failed', { reason: 'no_pending' });
-      return fail(res, FAILURES.noPending);
-    }
+    if (!pending) return fail(res, FAILURES.noPending);
     const q = (k: string) => (typeof req.query[k] === 'string' ? (req.query[k] as string) : undefined);
     // Any `error` (even empty or repeated) wins over a code sent with it: the code is not redeemed.
     if (req.query.error !== undefined) {
       const failure = providerFailure(q('error') ?? '');
       // The description (e.g. AADSTS50105 …) helps the administrator; it is logged, never shown.
       const description = q('error_description')?.slice(0, 300);
-      deps.logger.warn('single sign-on failed', { reason: failure.reason, error: failure.error, description });
-      return fail(res, failure, pending.target);
+      return fail(res, failure, pending.target, undefined, { error: failure.error, description });
     }
     let identity: DirectoryIdentity;
     try {
@@ -167,10 +171,8 @@ export function createSsoRouter(deps: SsoDeps): Router {
       identity = identityFromClaims(claims, deps.departmentClaim);
     } catch (err) {
       const down = err instanceof KotaeError && err.code === 'CLOUD_UNAVAILABLE';
-      const failure = down ? FAILURES.unavailable : FAILURES.rejected;
       const error = err instanceof Error ? err.message : String(err);
-      deps.logger.warn('single sign-on failed', { reason: failure.reason, error });
-      return fail(res, failure, pending.target);
+      return fail(res, down ? FAILURES.unavailable : FAILURES.rejected, pending.target, undefined, { error });
     }
     if (pending.target === 'console') return finishConsole(res, identity);
     return finishChat(res, identity);
@@ -182,8 +184,7 @@ export function createSsoRouter(deps: SsoDeps): Router {
     if (!role || !deps.console) {
       // Kotae does not follow the overage claim's Graph endpoint: app roles never overflow.
       const failure = identity.groupsOverage ? FAILURES.groupsOverage : FAILURES.noRole;
-      deps.logger.warn('single sign-on: no mapped role', { subject: identity.subject, reason: failure.reason });
-      return fail(res, failure, 'console', actor);
+      return fail(res, failure, 'console', actor, { subject: identity.subject });
     }
     try {
       const { token } = await deps.console.signIn({
