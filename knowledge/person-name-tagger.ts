@@ -36,8 +36,23 @@ export async function createPersonNameTagger(options: { dictPath?: string } = {}
           i += 2;
           continue;
         }
-        if (!tagged(family, '姓')) continue;
         const start = at(family);
+        // A family name kuromoji reads as a place (福井, 中野, 平野) where only a person fits: before a post
+        // that is no place's office (福井主任, not 沼津市長), after a post (係長 宮崎), on a writer line
+        // (承認者：長野), or introducing oneself after one's section (福祉課の服部です).
+        if (isPlaceLikeFamily(family)) {
+          const alone = endsPhrase(next);
+          if (
+            (next && POSTS.has(next.surface_form) && !PLACE_OFFICES.has(next.surface_form)) ||
+            (alone && afterPost(tokens, i)) ||
+            (alone && WRITER_LABEL_RIGHT_BEFORE.test(lineBefore(text, start))) ||
+            (next && AFTER_NAME.has(next.surface_form) && afterSection(tokens, i)) ||
+            (next?.surface_form === ' ' && listed(next, tokens[i + 2]))
+          )
+            spans.push({ start, end: start + family.surface_form.length });
+          continue;
+        }
+        if (!tagged(family, '姓')) continue;
         if (given && isGivenName(given, gap > 0, tokens[i + 2 + gap])) {
           spans.push({ start, end: at(given) + given.surface_form.length });
           i += 1 + gap;
@@ -47,7 +62,8 @@ export async function createPersonNameTagger(options: { dictPath?: string } = {}
           (next && (POSTS.has(next.surface_form) || AFTER_NAME.has(next.surface_form))) ||
           listed(next, tokens[i + 2]) ||
           listed(tokens[i - 1], tokens[i - 2]) ||
-          WRITER_LABEL.test(lineBefore(text, start))
+          (endsPhrase(next) && afterPost(tokens, i)) ||
+          WRITER_LABEL.test(lineBefore(text, start).slice(-LABEL_REACH))
         )
           spans.push({ start, end: start + family.surface_form.length });
       }
@@ -69,10 +85,28 @@ function listed(mark: Token | undefined, name: Token | undefined): boolean {
   return mark !== undefined && LIST_MARK.test(mark.surface_form) && name !== undefined && tagged(name, '姓');
 }
 
+/** What may follow a name standing alone: the end, punctuation, a space, a particle, an arrow. */
+function endsPhrase(t: Token | undefined): boolean {
+  return t === undefined || /^(?:[\s、。,，.・）)」』→:：]|の|が|は|に|へ|から|と|です|さん|様)$/u.test(t.surface_form);
+}
+
+/** A post right before the token, maybe across a space, ・ or の (係長 宮崎, 主査・平野, 課長補佐の今井). */
+function afterPost(tokens: readonly Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  const post = prev && /^[\s・の]$/u.test(prev.surface_form) ? tokens[i - 2] : prev;
+  return post !== undefined && POSTS.has(post.surface_form);
+}
+
+/** A section, then の, right before the token (福祉課の服部です). */
+function afterSection(tokens: readonly Token[], i: number): boolean {
+  const section = tokens[i - 2];
+  return tokens[i - 1]?.surface_form === 'の' && section !== undefined && /[課係室部局班]$/u.test(section.surface_form);
+}
+
 /** One space (also full width), comma or tab between a family and a given name. */
 const SEPARATOR = /^[ \u3000\t,]$/;
-/** Between family names of a list (山田、佐藤、鈴木). */
-const LIST_MARK = /^[、，,・]$/;
+/** Between family names of a list (山田、佐藤、鈴木; 岡田 前田 藤井). */
+const LIST_MARK = /^[、，,・ \u3000]$/;
 /** Posts and titles written after a family name (工藤部長, 鈴木主査). */
 const POSTS = new Set(
   (
@@ -80,11 +114,18 @@ const POSTS = new Set(
     '専務 常務 議員 議長 市長 町長 村長 区長 知事 副市長 教授 准教授 先生 弁護士 税理士 司法書士'
   ).split(' '),
 );
+/** Posts that also follow a place: the office's head, not a person's name (沼津市長, 東京局長). */
+const PLACE_OFFICES = new Set('市長 町長 村長 区長 知事 所長 局長 館長 園長 校長 院長 議長 議員'.split(' '));
 /** Words right after a family name that mark it as a person (菊地宛, 原田です). */
 const AFTER_NAME = new Set(['宛', '宛て', 'です', 'でした']);
 /** A line naming who wrote, sent, filed or is in charge of it: its family names are people. */
 const WRITER_LABEL =
-  /(?:担当者?|記入者|作成者|差出人|送信者|届出人|申請者|代理人|依頼者|世帯主|故人|被相続人|死亡者|受取人|宛名|宛先|送付先|From|To|Cc|CC)\s*[:：）)]?/u;
+  /(?:担当者?|記入者|作成者|差出人|送信者|届出人|申請者|代理人?|依頼者|世帯主|故人|被相続人|死亡者|受取人|宛名|宛先|送付先|承認者|決裁者|確認者|報告者|起票者|対応者|受付者|連絡者|筆頭者|保護者|From|To|Cc|CC)\s*[:：）)]?/u;
+
+/** A writer label right before the name (承認者：長野): for names that are also places. */
+const WRITER_LABEL_RIGHT_BEFORE = new RegExp(`(?:${WRITER_LABEL.source})\\s*$`, 'u');
+/** How far before a family name a writer label may be (担当：情報政策課 小川; not a label anywhere earlier in a long line). */
+const LABEL_REACH = 16;
 
 /** The text of `text`'s line before `index`. */
 function lineBefore(text: string, index: number): string {

@@ -11,11 +11,18 @@ const GAP = '[^。\\n]';
 export function valuesAfter(normalized: string, type: PiiType, keyword: RegExp, value: RegExp, gap = 12): PiiSpan[] {
   const spans: PiiSpan[] = [];
   const follow = new RegExp(`${GAP}{0,${gap}}?(${value.source})`, 'dy');
-  for (const k of normalized.matchAll(new RegExp(keyword.source, 'g'))) {
+  // More values of the kind joined to the first (5012-384729 と 5012-384792).
+  const more = new RegExp(`[ \\t]*(?:と|、|,|，|・|及び|および|/|／|or)[ \\t]*(${value.source})`, 'dy');
+  const flags = keyword.flags.includes('g') ? keyword.flags : `${keyword.flags}g`;
+  for (const k of normalized.matchAll(new RegExp(keyword.source, flags))) {
     follow.lastIndex = k.index + k[0].length;
-    const m = follow.exec(normalized);
-    const at = m?.indices?.[1];
-    if (at) spans.push({ type, start: at[0], end: at[1] });
+    let m = follow.exec(normalized);
+    for (let n = 0; m?.indices?.[1] && n < 10; n++) {
+      const at = m.indices[1];
+      spans.push({ type, start: at[0], end: at[1] });
+      more.lastIndex = at[1];
+      m = more.exec(normalized);
+    }
   }
   return spans;
 }

@@ -10,7 +10,8 @@ import { PII_TYPES, type PiiType } from './types';
 export interface PiiCase {
   id: string;
   text: string;
-  pii: Array<{ type: PiiType; value: string }>;
+  /** `start` places an item whose value occurs more than once (中野さん … 中野区 … 中野さん). */
+  pii: Array<{ type: PiiType; value: string; start?: number }>;
 }
 
 /** Counts and ratios for one type (or overall). */
@@ -56,7 +57,8 @@ export function evaluatePii(masker: PiiMasker, cases: readonly PiiCase[]): PiiEv
     const spans = masker.find(c.text);
     let from = 0;
     const items = c.pii.map((p) => {
-      const start = c.text.indexOf(p.value, from);
+      const start =
+        p.start !== undefined && c.text.startsWith(p.value, p.start) ? p.start : c.text.indexOf(p.value, from);
       from = start < 0 ? from : start + p.value.length;
       return { ...p, start, end: start + p.value.length };
     });

@@ -16,10 +16,12 @@ import {
 import { detectMyNumber } from './detectors';
 import { detectPersonName } from './detectors';
 import { detectPhone } from './detectors';
+import { detectRomajiName } from './detectors';
 import { detectPostalCode } from './detectors';
 import { cleanUserText } from './clean-text';
 import { normalizeForDetection } from './normalize';
 import { numberRuns } from './number-runs';
+import { relatedSpans } from './related-spans';
 import { PII_LABELS, PII_TYPES, type PiiSpan, type PiiType } from './types';
 
 /** Optional person-name tagger (e.g. a morphological analyzer's 人名 tags): spans of names. */
@@ -70,12 +72,13 @@ function detectAll(normalized: string, tagger?: PersonNameTagger, original?: str
     ...detectBankAccount(normalized),
     ...detectBirthDate(normalized),
     ...detectMyNumber(normalized, runs),
-    ...detectCardNumber(runs),
+    ...detectCardNumber(runs, normalized),
     ...detectEmail(normalized),
     ...detectPhone(normalized),
     ...detectPostalCode(normalized),
     ...detectAddress(normalized),
     ...detectPersonName(normalized),
+    ...detectRomajiName(normalized),
     ...(tagger && original && original.length <= MAX_TAGGED_CHARS
       ? tagger(original).map((s) => ({ ...s, type: 'person_name' as const }))
       : []),
@@ -96,8 +99,14 @@ function resolve(spans: PiiSpan[], enabled: ReadonlySet<PiiType>): PiiSpan[] {
 /** Creates the masker for the configured types. */
 export function createPiiMasker(options: PiiMaskerOptions = {}): PiiMasker {
   const enabled = new Set<PiiType>(options.types ?? PII_TYPES);
-  const find = (text: string): PiiSpan[] =>
-    enabled.size === 0 ? [] : resolve(detectAll(normalizeForDetection(text), options.nameTagger, text), enabled);
+  const find = (text: string): PiiSpan[] => {
+    if (enabled.size === 0) return [];
+    const normalized = normalizeForDetection(text);
+    const spans = resolve(detectAll(normalized, options.nameTagger, text), enabled);
+    // Readings after a name, and the other cells of a pasted roster's name and date columns.
+    const related = relatedSpans(normalized, spans);
+    return related.length > 0 ? resolve([...spans, ...related], enabled) : spans;
+  };
   return {
     find,
     mask(raw: string): MaskResult {

@@ -15,7 +15,10 @@ export interface NumberRun {
 const RUN = /(?<![\w.\-\/])(?<!\d:)\d+(?:(?:[ \t]?[\-.\/_の][ \t]?|[ \t]{1,2})\d+)*(?![\w])(?![\-.\/:]\d)/g;
 const SEPARATOR = /[ \t]?[\-.\/_の][ \t]?|[ \t]{1,2}/g;
 
-/** Every number run of the normalised text. */
+/** Groups of four digits broken over lines (a number pasted from a PDF or typed into a narrow field). */
+const LINE_BROKEN = /(?<![\w.\-\/])\d{4}(?:[ \t]\d{4})?(?:\n\d{4}(?:[ \t]\d{4})?)+(?![\w])/g;
+
+/** Every number run of the normalised text; runs broken over lines have '\n' among their separators. */
 export function numberRuns(normalized: string): NumberRun[] {
   const runs: NumberRun[] = [];
   for (const m of normalized.matchAll(RUN)) {
@@ -23,6 +26,11 @@ export function numberRuns(normalized: string): NumberRun[] {
     const separators = m[0].match(SEPARATOR)?.map((s) => s.trim() || ' ') ?? [];
     runs.push({ start: m.index, end: m.index + m[0].length, groups, separators });
   }
+  if (normalized.includes('\n'))
+    for (const m of normalized.matchAll(LINE_BROKEN)) {
+      const separators = m[0].match(/[ \t\n]/g)?.map((s) => (s === '\n' ? '\n' : ' ')) ?? [];
+      runs.push({ start: m.index, end: m.index + m[0].length, groups: m[0].split(/[ \t\n]/), separators });
+    }
   return runs;
 }
 

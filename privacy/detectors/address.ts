@@ -9,9 +9,14 @@ const NAME = '[一-龥ぁ-んァ-ヶ々ヶー]';
 const KANJI_NUM = '[\\d一二三四五六七八九十]{1,3}';
 const LOCALITY = `(?:(?:${PREFECTURE})(?:${NAME}{1,6}?[市区町村郡]){0,3}|(?:${NAME}{1,6}?[市区町村郡](?!役所|役場|民|長|議|内|外|場|立|営|政|有|分|画|間|切|域|別|販|会|域|部)){1,3}|大?字${NAME}{1,6}?(?=[ \\t]?\\d))`;
 const TOWN = `${NAME}{0,8}?`;
-const BLOCK = `(?:${KANJI_NUM}丁目(?:[ \\t]?\\d{1,4}(?:番地?|-)(?:[ \\t]?\\d{1,4}号?)?)?|\\d{1,4}番地?(?:の?\\d{1,4}号?)?|\\d{1,4}-\\d{1,4}(?:-\\d{1,4})?)`;
+// A block or lot number: digits, or kanji numerals (三丁目五番地, 一丁目十二番地).
+const N = '(?:\\d{1,4}|[一二三四五六七八九十〇]{1,4})';
+const BLOCK = `(?:${KANJI_NUM}丁目(?:[ \\t]?${N}(?:番地?の?|-)(?:[ \\t]?${N}号?)?)?|(?:\\d{1,4}番地?|[一二三四五六七八九十〇]{1,4}番地)(?:の?${N}号?)?|\\d{1,4}-\\d{1,4}(?:-\\d{1,4}){0,2})`;
 const ADDRESS = new RegExp(`${LOCALITY}${TOWN}[ \\t]?${BLOCK}(?![\\d\\w])`, 'g');
-const CHOME = new RegExp(`${NAME}{1,6}?${KANJI_NUM}丁目[ \\t]?\\d{1,4}(?:番地?|-)(?:[ \\t]?\\d{1,4}号?)?`, 'g');
+const CHOME = new RegExp(`${NAME}{1,6}?${KANJI_NUM}丁目[ \\t]?${N}(?:番地?の?|-)(?:[ \\t]?${N}号?)?`, 'g');
+/** A building and its room or floor after the street address, on the same line or the next (メゾン大岡201号, 丹波荘 2F). */
+const BUILDING =
+  /^(?:[ \t]|\n)?[一-龥ァ-ヶー々A-Za-z]{2,15}(?:[ \t]?[A-Z]棟)?[ \t]?(?:\d{1,4}(?:号室|号)?|\d{1,2}(?:F|階))(?![\d\w])/;
 const LEAD = /(?:現?住所|所在地|送付先|自宅|お?住まい)(?:は|が|:|：)?/g;
 
 /** Finds street addresses. */
@@ -23,7 +28,9 @@ export function detectAddress(normalized: string): PiiSpan[] {
       const from = Math.max(0, m.index - 4);
       const leads = [...normalized.slice(from, m.index + m[0].length).matchAll(LEAD)];
       const leadEnd = leads.length ? from + (leads.at(-1)?.index ?? 0) + (leads.at(-1)?.[0].length ?? 0) : 0;
-      spans.push({ type: 'address', start: Math.max(m.index, leadEnd), end: m.index + m[0].length });
+      const end = m.index + m[0].length;
+      const building = BUILDING.exec(normalized.slice(end, end + 30))?.[0].length ?? 0;
+      spans.push({ type: 'address', start: Math.max(m.index, leadEnd), end: end + building });
     }
   }
   return spans;

@@ -7,15 +7,26 @@ import type { PiiSpan } from '../types';
 
 const NUM = '[\\d〇一二三四五六七八九十]{1,3}';
 const ERA = `(?:(?:明治|大正|昭和|平成|令和|[MTSHR])[ \\t]?(?:${NUM}|元))`;
-const DATE_BODY = `(?:(?:1[89]|20)\\d{2}|${ERA})[ \\t]?[年/.\\-][ \\t]?${NUM}[ \\t]?[月/.\\-][ \\t]?${NUM}日?`;
+/** A full date, western or Japanese era (exported for dates in brackets after a name). */
+export const DATE_BODY = `(?:(?:1[89]|20)\\d{2}|${ERA})[ \\t]?[年/.\\-][ \\t]?${NUM}[ \\t]?[月/.\\-][ \\t]?${NUM}日?`;
 // After 誕生日 a month and day alone are enough (２月３日).
 const DATE = new RegExp(`${DATE_BODY}|${NUM}[ \\t]?月[ \\t]?${NUM}[ \\t]?日`);
+/** The month and day of a date (western digits only: kanji numerals are read as digits by the normaliser). */
+const MONTH_DAY = /[年/.\-][ \t]?(\d{1,2})[ \t]?[月/.\-][ \t]?(\d{1,2})/;
 const CONTEXT = /生年月日|誕生日|生まれ|出生日|birth ?day|date of birth|DOB/i;
 const BEFORE_BORN = new RegExp(`${DATE_BODY}(?=[ \\t]?(?:生まれ|生|うまれ))`, 'g');
 
 /** Finds dates of birth. */
 export function detectBirthDate(normalized: string): PiiSpan[] {
   const spans = valuesAfter(normalized, 'birth_date', CONTEXT, DATE, 10);
+  // The same date written another way later in the sentence (1985年7月3日 と入力すると「昭和60年7月3日」と表示).
+  for (const first of [...spans]) {
+    const monthDay = MONTH_DAY.exec(normalized.slice(first.start, first.end))?.slice(1).map(Number).join('/');
+    const sentence = /^[^。\n]{0,60}/.exec(normalized.slice(first.end))?.[0] ?? '';
+    for (const d of sentence.matchAll(new RegExp(DATE_BODY, 'g')))
+      if (MONTH_DAY.exec(d[0])?.slice(1).map(Number).join('/') === monthDay)
+        spans.push({ type: 'birth_date', start: first.end + d.index, end: first.end + d.index + d[0].length });
+  }
   for (const m of normalized.matchAll(BEFORE_BORN)) {
     spans.push({ type: 'birth_date', start: m.index, end: m.index + m[0].length });
   }

@@ -18,10 +18,14 @@ export function passesLuhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+/** Product and book codes that pass Luhn by chance (JANコード 4901234567894). */
+const PRODUCT_CODE = /(?:JAN|EAN|ISBN|ISSN|GTIN|UPC|バーコード|商品コード|品番|型番)[^。\n]{0,8}$/i;
+
 /** Finds card numbers among the number runs. */
-export function detectCardNumber(runs: NumberRun[]): PiiSpan[] {
+export function detectCardNumber(runs: NumberRun[], normalized = ''): PiiSpan[] {
   const spans: PiiSpan[] = [];
   for (const run of runs) {
+    if (PRODUCT_CODE.test(normalized.slice(Math.max(0, run.start - 20), run.start))) continue;
     const digits = digitsOf(run);
     if (digits.length < 13 || digits.length > 19 || !ISSUER.test(digits)) continue;
     if (run.separators.some((s) => s === '.' || s === '/')) continue;

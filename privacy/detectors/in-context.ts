@@ -67,7 +67,7 @@ export function detectPassport(normalized: string): PiiSpan[] {
 
 // 保検: the same reading as 保険, a common slip of the input method.
 const INSURANCE =
-  /被保[険検]者番号|保[険検]者番号|被保[険検]者証|保[険検]証|介護保[険検]|健康保[険検]|記号番号|保[険検]番号/g;
+  /被保[険検]者番号|保[険検]者番号|被保[険検]者証|保[険検]証|介護保[険検]|健康保[険検]|記号番号|保[険検]番号|(?:国保|健保|後期高齢者?医療)[^。\n]{0,16}?(?=記号|番号)/g;
 const BANK_BEFORE = /(?:ゆうちょ|銀行|貯金|口座)[^。\n]*$/;
 const VALUE = /(?<![\w\-])[A-Za-z0-9](?:[\-・]?[A-Za-z0-9]){1,19}(?![\w])/g;
 

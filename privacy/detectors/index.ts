@@ -7,10 +7,11 @@ export {
   detectPensionNumber,
   detectResidentCode,
 } from './in-context';
-export { detectBirthDate } from './birth-date';
+export { detectBirthDate, DATE_BODY } from './birth-date';
 export { detectCardNumber, passesLuhn } from './card-number';
 export { detectEmail } from './email';
 export { detectMyNumber, isValidMyNumber } from './my-number';
 export { detectPersonName } from './person-name';
 export { detectPhone } from './phone';
+export { detectRomajiName } from './romaji-name';
 export { detectPostalCode } from './postal-code';

@@ -34,6 +34,8 @@ export function detectMyNumber(normalized: string, runs: NumberRun[]): PiiSpan[]
     if (digits.length !== 12 || !groupedLikeMyNumber(run)) continue;
     const inContext = keywordBefore(normalized, run.start, CONTEXT);
     if (looksLikeIPv4(run) && !inContext) continue;
+    // Broken over lines (three 4-digit lines may be 内線 numbers): only after 個人番号 / マイナンバー.
+    if (run.separators.includes('\n') && !inContext) continue;
     if (isValidMyNumber(digits) || inContext) spans.push({ type: 'my_number', start: run.start, end: run.end });
   }
   return spans;

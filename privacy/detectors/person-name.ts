@@ -37,6 +37,19 @@ const NOT_NAMES = new Set([
   '妹',
   '母',
   '父',
+  '長男',
+  '長女',
+  '次男',
+  '次女',
+  '三男',
+  '三女',
+  '夫',
+  '妻',
+  '祖父',
+  '祖母',
+  '孫',
+  '配偶者',
+  '世帯員',
   '娘',
   '息子',
   '各位',
@@ -131,6 +144,19 @@ const NOT_NAMES = new Set([
   '入力',
   '登録',
   '表示',
+  // Column headers after 氏名 in a pasted header row (No 氏名 年齢 生年月日).
+  '年齢',
+  '性別',
+  '所属',
+  '住所',
+  '生年月日',
+  '電話',
+  '電話番号',
+  '備考',
+  '区分',
+  '続柄',
+  'カナ',
+  'フリガナ',
   // Placeholders and parties that are not people (氏名欄に「テスト」, 名義：法人).
   'テスト',
   'サンプル',
@@ -144,7 +170,11 @@ const NOT_NAMES = new Set([
 const NOT_NAME_ENDINGS =
   /(?:者|員|長|課|係|部|室|局|先|方|側|達|たち|ら|共|家|屋|官|師|士|届|書|店|社|所|院|館|園|堂|場|会|組)$/;
 /** A verb or copula ending: 文字化けします, 違います after a label is a sentence, not a name. */
-const VERB_ENDING = /(?:ます|ません|ました|します|した|して|する|される|ない|です|でした|れる|せる)$/;
+const VERB_ENDING =
+  /(?:ます|ません|ました|します|した|して|する|される|ない|です|でした|れる|せる|けど|けれど|ので|のに|たら|れば|って|てる|ている|った|んだ)$/;
+/** Labels of a form's or a message's parties: a name follows only after a colon or a space (担当：井上, not 担当が「各種申請」). */
+const PARTY_LABEL =
+  /^(?:差出人|送信者|報告者|起票者|承認者|作成者|記入者|筆頭者|世帯主|保護者|児童名|受給者|届出人|代理人?)/;
 
 function walkBack(text: string, end: number): number {
   let i = end;
@@ -159,6 +189,7 @@ function walkBack(text: string, end: number): number {
       continue;
     }
     // One space between family and given name (佐藤 花子様).
+    // A kanji family name may precede a katakana given name (藤井 ハル様), not the other way round.
     if (
       (ch === ' ' || ch === '\t') &&
       !spaceUsed &&
@@ -167,6 +198,7 @@ function walkBack(text: string, end: number): number {
       (KANJI.test(text[i - 2] ?? '') || KATAKANA.test(text[i - 2] ?? ''))
     ) {
       spaceUsed = true;
+      if (kind === 'katakana' && KANJI.test(text[i - 2] ?? '') && !STOP_AFTER.test(text[i - 2] ?? '')) kind = 'kanji';
       i--;
       continue;
     }
@@ -197,7 +229,7 @@ function fitsHonorific(word: string, honorific: string): boolean {
  * (氏名欄に「わたなべ さくら」). Names in kanji, katakana (also half-width), or hiragana.
  */
 const LABELLED =
-  /(?:氏名|お名前|名前|申請者|依頼者|利用者名|使用者|契約者|フリガナ|ふりがな|口座名義人?|名義人?)(?:カナ|ｶﾅ|\((?:カナ|ｶﾅ)\)|（(?:カナ|ｶﾅ)）)?(?:[ \t]*(?:は|が|:|=)[ \t]*|[ \t]+|欄(?:に|へ|は|:)?[ \t]*(?=「))「?((?:[一-龥㐀-䶿豈-﫿々ヶ]{1,4}[ぁ-ん]{2,4}(?=[ \t/、。,)」]|$)|[一-龥㐀-䶿豈-﫿々ヶ]{1,5}|[ァ-ヶー]{2,8}|[ｦ-ﾟ]{2,10}|[ぁ-ん]{2,6})(?:[ \t](?:[一-龥㐀-䶿豈-﫿々ヶ]{1,5}|[ァ-ヶー]{2,8}|[ｦ-ﾟ]{2,10}|[ぁ-ん]{2,6}))?)/dg;
+  /(?:氏名|お名前|名前|申請者|依頼者|利用者名|使用者|契約者|フリガナ|ふりがな|口座名義人?|名義人?|差出人|送信者|報告者|起票者|承認者|作成者|記入者|筆頭者|世帯主|保護者|児童名|受給者|届出人|代理人?|Name|Full name)(?:カナ|ｶﾅ|\((?:カナ|ｶﾅ)\)|（(?:カナ|ｶﾅ)）)?(?:[ \t]*(?:は|が|:|=)[ \t]*|[ \t]+|欄?(?:に|へ|は|:)?[ \t]*(?=「))(?:(?:長男|長女|次男|次女|夫|妻|父|母|祖父|祖母|子|孫|兄|姉|弟|妹)[ \t]+)?「?((?:[一-龥㐀-䶿豈-﫿々ヶ]{1,4}[ぁ-ん]{2,4}(?=[ \t/、。,)」]|$)|[一-龥㐀-䶿豈-﫿々ヶ]{1,5}|[ァ-ヶー]{2,8}(?:・[ァ-ヶー]{1,8}){0,3}|[ｦ-ﾟ]{2,10}|[ぁ-ん]{2,6}|[A-Z][A-Za-z'’-]+(?: [A-Z][A-Za-z'’-]+){1,3}(?=[ \t/、。,)」]|$))(?:[ \t](?:[一-龥㐀-䶿豈-﫿々ヶ]{1,5}|[ァ-ヶー]{2,8}|[ｦ-ﾟ]{2,10}|[ぁ-ん]{2,6}))?)/dg;
 /** Two to four capitalised Latin words, optionally closed by 」, right before an honorific. */
 const LATIN_NAME = /(?<![A-Za-z'’.-])((?:[A-Z][A-Za-z'’.-]+ ){1,3}[A-Z][A-Za-z'’.-]+)」?$/;
 /** Vendors and products staff address with さん (Microsoft Teams さん is no person). */
@@ -206,6 +238,20 @@ const NOT_LATIN_NAMES = new Set(
     ' ',
   ),
 );
+
+/** A reading in brackets right before an honorific: （うえだ あゆみ）, (Nguyen Thi Hoa), （ﾀﾅｶ）. */
+const BRACKETED_READING =
+  /[ \t]?[（(][ \t]?([ァ-ヶーｦ-ﾟぁ-ゖ]+(?:[ \t・][ァ-ヶーｦ-ﾟぁ-ゖ]+){0,3}|[A-Za-z'’-]+(?: [A-Za-z'’-]+){0,3})[ \t]?[）)]$/;
+
+/** Kin and everyday words before ちゃん / くん that are no given names. */
+const KIN_WORDS = /^(?:お?ばあ|お?じい|お?ねえ|お?にい|お?かあ|お?とう|あか|ぼっ|ぼく|みな|おっ|ちび|わんわん|にゃん)$/;
+/** A name introduced by the writer (私は たかはし みゆき です), or quoted before 名義 / 様 (「木村 さくら」名義). */
+const NAME_WORD = '(?:[一-龥㐀-䶿豈-﫿々ヶ]{1,5}|[ァ-ヶー]{2,8}|[ぁ-ん]{2,6})';
+const SELF_NAMED = new RegExp(
+  `(?:私は|わたしは|わたくしは|こちらは)[ \\t]*(${NAME_WORD}(?:[ \\t]${NAME_WORD})?)[ \\t]*(?=です|と申します|といいます)`,
+  'dg',
+);
+const QUOTED_BEFORE = new RegExp(`「(${NAME_WORD}(?:[ \\t]${NAME_WORD})?)」(?=名義|様|さん|宛|氏)`, 'dg');
 
 /** What may follow a name given after は / が: the end, punctuation, です, an honorific, と, a bracket. */
 const STANDS_ALONE = /^(?:$|[ \t\n、。,.!?！？)）」』]|です|でした|さん|様|氏|と(?![ぁ-ん])|や|\()/u;
@@ -217,7 +263,16 @@ export function detectPersonName(normalized: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
   for (const m of normalized.matchAll(HONORIFIC)) {
     // 山口 さん: one space before the honorific.
-    const end = normalized[m.index - 1] === ' ' ? m.index - 1 : m.index;
+    let end = normalized[m.index - 1] === ' ' ? m.index - 1 : m.index;
+    // 上田 あゆみ（うえだ あゆみ）様: the name's reading in brackets between the name and the honorific.
+    const reading = BRACKETED_READING.exec(normalized.slice(Math.max(0, end - 40), end));
+    let readingSpan: PiiSpan | undefined;
+    if (reading?.[1]) {
+      const readingEnd = end - (reading[0].length - reading[0].indexOf(reading[1]) - reading[1].length);
+      readingSpan = { type: 'person_name', start: readingEnd - reading[1].length, end: readingEnd };
+      end -= reading[0].length;
+    }
+    const before = spans.length;
     const start = walkBack(normalized, end);
     let word = normalized.slice(start, end);
     let from = start;
@@ -230,9 +285,22 @@ export function detectPersonName(normalized: string): PiiSpan[] {
       spans.push({ type: 'person_name', start: from, end: m.index });
     else if (!word) {
       // 新井 さとし様: a kanji family name, a space, a given name in hiragana.
-      const kana = /([一-龥㐀-䶿豈-﫿々ヶ]{1,4}) ([ぁ-ん]{2,5})$/.exec(normalized.slice(Math.max(0, end - 12), end));
-      if (kana && isName(kana[1] ?? '')) spans.push({ type: 'person_name', start: end - kana[0].length, end });
-      else {
+      // やまだ みく さん: a family and a given name both in hiragana, a space between.
+      const kana = /(?:[一-龥㐀-䶿豈-﫿々ヶ]{1,4}|(?<![ぁ-ん])[ぁ-ん]{2,5}) ([ぁ-ん]{2,5})$/.exec(
+        normalized.slice(Math.max(0, end - 12), end),
+      );
+      const family = kana?.[0].split(' ')[0] ?? '';
+      // ゆいちゃん, そうたくん: a given name in hiragana, not a kin word (おばあちゃん) nor a quoted product (「あてなくん」).
+      const child = /^(?:ちゃん|くん)$/.test(m[0])
+        ? /(?<![ぁ-ん「『"'])[ぁ-ん]{2,4}$/.exec(normalized.slice(0, end))
+        : null;
+      if (kana && isName(family) && !VERB_ENDING.test(family))
+        spans.push({ type: 'person_name', start: end - kana[0].length, end });
+      else if (child) {
+        // A particle before the name is the sentence's (職員のゆいちゃん → ゆい).
+        const given = child[0].length > 2 ? child[0].replace(/^[のはがをにともへで]/, '') : child[0];
+        if (!KIN_WORDS.test(given)) spans.push({ type: 'person_name', start: end - given.length, end });
+      } else {
         // A name in Latin letters, given and family name (and more), each capitalised: Patrick O'Brien さん,
         // 「Nguyen Van An」さん — not a product or vendor (Microsoft Teams).
         const latin = LATIN_NAME.exec(normalized.slice(Math.max(0, end - 60), end));
@@ -245,8 +313,10 @@ export function detectPersonName(normalized: string): PiiSpan[] {
           });
       }
     }
+    // The reading is a name's only when the name before it is one.
+    if (readingSpan && spans.length > before) spans.push(readingSpan);
   }
-  for (const re of [LABELLED, SELF_INTRO]) {
+  for (const re of [LABELLED, SELF_INTRO, SELF_NAMED, QUOTED_BEFORE]) {
     for (const m of normalized.matchAll(re)) {
       const at = m.indices?.[1];
       const word = m[1] ?? '';
@@ -260,6 +330,7 @@ export function detectPersonName(normalized: string): PiiSpan[] {
       // After は / が the value must stand alone (氏名は山田太郎です): 氏名が途中で切れる, ふりがなが二重に,
       // 氏名がローマ字欄 go on with the sentence.
       const loose = re === LABELLED && /[はが][ \t]*「?$/.test(normalized.slice(0, at[0]));
+      if (loose && PARTY_LABEL.test(normalized.slice(m.index, at[0]))) continue;
       if (loose && !STANDS_ALONE.test(normalized.slice(at[0] + trimmed.length))) continue;
       spans.push({ type: 'person_name', start: at[0], end: at[0] + trimmed.length });
     }

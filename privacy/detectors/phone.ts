@@ -6,7 +6,7 @@
 import type { PiiSpan } from '../types';
 
 const PHONE =
-  /(?<![\d\-+\/])(?<![\d]\.)(?<![\da-fA-F]:)(?<!::)(?:\+81[ \-.]?(?:\(0\)[ \-]?)?\d{1,4}|\(0\d{1,4}\)|0\d{1,4})(?:[ \-.]?\(?\d{1,4}\)?)?[ \-.]?\d{3,4}(?![\w])(?![\-.\/:]\d)/g;
+  /(?<![\d\-+\/])(?<![\d]\.)(?<![\da-fA-F]:)(?<!::)(?:\+81[ \-.]?(?:\(0\)[ \-]?)?\d{1,4}|\(0\d{1,4}\)|0\d{1,4})(?:(?:-\n|[ \-.])?\(?\d{1,4}\)?)?(?:-\n|[ \-.])?\d{3,4}(?![\w])(?![\-.\/:]\d)/g;
 
 /** Whether the digits (national form) are a Japanese telephone number. */
 export function isJapanesePhone(national: string): boolean {

@@ -1,0 +1,141 @@
+/**
+ * Personal data found through what was already found, or through the shape of the text:
+ * - a name's reading or birth date in brackets right after it (上田 あゆみ（うえだ あゆみ）, 申請者 グエン・ティ・ホア（Nguyen Thi Hoa）);
+ * - rows pasted from a roster or a CSV export: a header row naming personal-data columns (姓,名,姓カナ,生年月日)
+ *   marks those cells of the rows below; without a header, a column holding a name found in one row holds
+ *   names in the others (same separator, same number of cells), and a katakana cell next to a name is its
+ *   reading (中島 里美<TAB>ナカジマ サトミ).
+ * Pure; runs on the normalised text after the detectors.
+ */
+import { DATE_BODY } from './detectors';
+import type { PiiSpan, PiiType } from './types';
+
+/** A reading: katakana (also half-width), hiragana or Latin words, with spaces or ・ between them. */
+const READING =
+  /^[ \t]?[（(][ \t]?([ァ-ヶーｦ-ﾟぁ-ゖ]+(?:[ \t・][ァ-ヶーｦ-ﾟぁ-ゖ]+){0,3}|[A-Za-z'’-]+(?: [A-Za-z'’-]+){0,3})[ \t]?[）)、,，]/;
+
+/** A date in brackets right after a name (大谷 涼子 さん（H2/9/18）, 山田 太郎（昭和45年1月2日生）): the birth date. */
+const DATE_AFTER_NAME = new RegExp(
+  `^[ \\t]?(?:さん|様|氏|くん|ちゃん)?[ \\t]?[（(][ \\t]?(${DATE_BODY})(?=[ \\t]?(?:生|生まれ)?[ \\t]?[）)、,，])`,
+  'd',
+);
+
+/** Header cells naming a personal-data column (exactly, after trimming); other headers are left alone. */
+const HEADER_TYPES: ReadonlyArray<[RegExp, PiiType]> = [
+  [
+    /^(?:氏名|姓名|名前|お名前|姓|名|氏|名字|苗字|フリガナ|ふりがな|カナ|かな|ｶﾅ|ﾌﾘｶﾞﾅ|(?:氏名|姓|名|セイ|メイ)[ \t]?(?:カナ|ｶﾅ|かな|\(カナ\)|（カナ）)|セイ|メイ|ローマ字|氏名\(ローマ字\)|ローマ字氏名|name|(?:first|last|family|given)[ _]?name)$/i,
+    'person_name',
+  ],
+  [/^(?:生年月日|誕生日|生年月日\(西暦\)|生年月日（西暦）|birth ?date|date of birth|dob)$/i, 'birth_date'],
+  [/^(?:住所|現住所|自宅住所|address)$/i, 'address'],
+  [/^(?:電話|電話番号|自宅電話|携帯|携帯電話|携帯番号|連絡先電話番号|TEL|tel|phone)$/i, 'phone'],
+  [/^(?:メール|メールアドレス|e-?mail|mail)$/i, 'email'],
+  [/^(?:郵便番号|〒)$/, 'postal_code'],
+];
+
+/** A cell that may be a name: kanji or kana (also half-width kana), at most one space, no digits. */
+const NAME_CELL =
+  /^[一-龥㐀-䶿豈-﫿々ヶァ-ヶーｦ-ﾟぁ-ゖ・]{1,10}(?:[ \t][一-龥㐀-䶿豈-﫿々ヶァ-ヶーｦ-ﾟぁ-ゖ・]{1,10})?$/;
+const KATAKANA_CELL = /^[ァ-ヶーｦ-ﾟ]{2,10}(?:[ ・][ァ-ヶーｦ-ﾟ]{1,10})?$/;
+
+interface Cell {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Spans found through earlier spans and the text's shape; overlapping ones are dropped by the caller. */
+export function relatedSpans(normalized: string, found: readonly PiiSpan[]): PiiSpan[] {
+  return [...readings(normalized, found), ...tableSpans(normalized, found)];
+}
+
+function readings(normalized: string, found: readonly PiiSpan[]): PiiSpan[] {
+  const out: PiiSpan[] = [];
+  for (const s of found) {
+    if (s.type !== 'person_name') continue;
+    const date = DATE_AFTER_NAME.exec(normalized.slice(s.end, s.end + 40))?.indices?.[1];
+    if (date) out.push({ type: 'birth_date', start: s.end + date[0], end: s.end + date[1] });
+    const m = READING.exec(normalized.slice(s.end, s.end + 40));
+    if (!m?.[1]) continue;
+    const start = s.end + m[0].indexOf(m[1]);
+    out.push({ type: 'person_name', start, end: start + m[1].length });
+  }
+  return out;
+}
+
+function cellsOf(line: string, offset: number, separator: string): Cell[] {
+  const cells: Cell[] = [];
+  let at = 0;
+  for (const raw of line.split(separator)) {
+    const lead = raw.length - raw.trimStart().length;
+    const text = raw.trim().replace(/^"(.*)"$/, '$1');
+    const quoted = raw.trim().startsWith('"') && raw.trim().endsWith('"') && raw.trim().length >= 2 ? 1 : 0;
+    cells.push({ start: offset + at + lead + quoted, end: offset + at + lead + quoted + text.length, text });
+    at += raw.length + separator.length;
+  }
+  return cells;
+}
+
+interface Row {
+  cells: Cell[];
+  separator: string;
+}
+
+/** Lines with a tab, or with at least two commas, split into cells. */
+function rowsOf(normalized: string): Array<Row | undefined> {
+  const rows: Array<Row | undefined> = [];
+  let offset = 0;
+  for (const line of normalized.split('\n')) {
+    const separator = line.includes('\t') ? '\t' : (line.match(/,/g)?.length ?? 0) >= 2 ? ',' : undefined;
+    rows.push(separator ? { cells: cellsOf(line, offset, separator), separator } : undefined);
+    offset += line.length + 1;
+  }
+  return rows;
+}
+
+function tableSpans(normalized: string, found: readonly PiiSpan[]): PiiSpan[] {
+  if (!normalized.includes('\t') && !normalized.includes(',')) return [];
+  const rows = rowsOf(normalized);
+  const out: PiiSpan[] = [];
+  const sameShape = (a: Row, b: Row | undefined): b is Row =>
+    b !== undefined && b.separator === a.separator && b.cells.length === a.cells.length;
+  for (const [i, header] of rows.entries()) {
+    if (!header) continue;
+    const columns = header.cells.map((c) => HEADER_TYPES.find(([re]) => re.test(c.text))?.[1]);
+    // A header names at least one personal-data column; its rows follow it with the same shape.
+    if (!columns.some(Boolean)) continue;
+    for (let j = i + 1; j < rows.length && sameShape(header, rows[j]); j++)
+      for (const [k, cell] of rows[j]!.cells.entries()) {
+        const type = columns[k];
+        if (type && cell.text && !HEADER_TYPES.some(([re]) => re.test(cell.text)))
+          out.push({ type, start: cell.start, end: cell.end });
+      }
+  }
+  const covered = (c: Cell): boolean =>
+    found.some((s) => s.type === 'person_name' && s.start <= c.start && c.end <= s.end) ||
+    out.some((s) => s.type === 'person_name' && s.start === c.start);
+  // Without a header: a column with a name in one row, and katakana readings beside a name.
+  const nameColumns = new Map<string, Set<number>>();
+  rows.forEach((row) => {
+    if (!row) return;
+    const key = `${row.separator}${row.cells.length}`;
+    row.cells.forEach((cell, k) => {
+      if (cell.text && NAME_CELL.test(cell.text) && covered(cell)) {
+        const set = nameColumns.get(key) ?? new Set<number>();
+        set.add(k);
+        const next = row.cells[k + 1];
+        if (next && KATAKANA_CELL.test(next.text)) set.add(k + 1);
+        nameColumns.set(key, set);
+      }
+    });
+  });
+  rows.forEach((row) => {
+    if (!row) return;
+    for (const k of nameColumns.get(`${row.separator}${row.cells.length}`) ?? []) {
+      const cell = row.cells[k];
+      if (cell?.text && NAME_CELL.test(cell.text) && !HEADER_TYPES.some(([re]) => re.test(cell.text)))
+        out.push({ type: 'person_name', start: cell.start, end: cell.end });
+    }
+  });
+  return out;
+}
