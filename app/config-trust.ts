@@ -68,6 +68,14 @@ export const TRUST_ENV_SHAPE = {
     .enum(['all', 'admin'], { error: 'all（すべてのローカルアカウント）または admin（管理者のみ）で指定してください' })
     .default('all'),
   KOTAE_OIDC_DEPARTMENT_CLAIM: z.string().min(1).max(100).default('department'),
+  KOTAE_OIDC_GRAPH_GROUPS: yesNo.default(false),
+  KOTAE_OIDC_GRAPH_URL: z
+    .url({ protocol: /^https?$/, error: 'https:// で始まるURLで指定してください' })
+    // The app's Graph token goes with every request: plain http only to this machine (a test server).
+    .refine((u) => u.startsWith('https://') || ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(u).hostname), {
+      message: 'https:// で始まるURLで指定してください（http はループバックのテスト用サーバーだけ）',
+    })
+    .optional(),
   KOTAE_RATE_SIGNIN_ACCOUNT: rate.default({ limit: 10, windowSeconds: 900 }),
   KOTAE_RATE_SIGNIN_IP: rate.default({ limit: 30, windowSeconds: 900 }),
   KOTAE_RATE_API_CONVERSATION: rate.default({ limit: 30, windowSeconds: 60 }),
@@ -108,6 +116,11 @@ export interface OidcConfig {
   departmentClaim: string;
   /** Where the provider sends the browser back (register it in the app registration). */
   redirectUri: string;
+  /**
+   * Groups overage: ask Microsoft Graph (checkMemberGroups, with the app's own client credentials) which
+   * mapped groups the user is in; undefined: an overage token maps by app roles only.
+   */
+  graphGroups?: { graphUrl: string };
 }
 
 /** Rate limits (undefined: off). */
@@ -141,6 +154,7 @@ export function checkTrust(env: TrustEnv, need: (cond: boolean, key: string, mes
     ])
       need(env[key as keyof TrustEnv] !== undefined, key, 'KOTAE_OIDC_CLIENT_ID を設定しない場合は使用できません');
     need(env.KOTAE_OIDC_WEB_CHAT, 'KOTAE_OIDC_WEB_CHAT', 'KOTAE_OIDC_CLIENT_ID を設定してください');
+    need(env.KOTAE_OIDC_GRAPH_GROUPS, 'KOTAE_OIDC_GRAPH_GROUPS', 'KOTAE_OIDC_CLIENT_ID を設定してください');
   } else {
     need(!env.KOTAE_OIDC_CLIENT_SECRET, 'KOTAE_OIDC_CLIENT_SECRET', 'KOTAE_OIDC_CLIENT_ID には必須です');
     need(
@@ -153,7 +167,17 @@ export function checkTrust(env: TrustEnv, need: (cond: boolean, key: string, mes
       'KOTAE_OIDC_ROLE_MAP',
       'コンソールのロール対応（例: Kotae.Admin=admin,Kotae.Operator=operator）か KOTAE_OIDC_WEB_CHAT=true が必要です',
     );
+    need(
+      env.KOTAE_OIDC_GRAPH_GROUPS && !(env.KOTAE_OIDC_ROLE_MAP ?? []).some((m) => z.guid().safeParse(m.value).success),
+      'KOTAE_OIDC_GRAPH_GROUPS',
+      'KOTAE_OIDC_ROLE_MAP にグループのオブジェクトID（GUID）を1つ以上指定してください（アプリロールだけならグループの確認は不要です）',
+    );
   }
+  need(
+    env.KOTAE_OIDC_GRAPH_URL !== undefined && !env.KOTAE_OIDC_GRAPH_GROUPS,
+    'KOTAE_OIDC_GRAPH_URL',
+    'KOTAE_OIDC_GRAPH_GROUPS=true の場合だけ使用します',
+  );
   need(
     env.KOTAE_METRICS === 'token' && !env.KOTAE_METRICS_TOKEN,
     'KOTAE_METRICS_TOKEN',
@@ -182,6 +206,9 @@ export function toTrustConfig(env: TrustEnv, cwd: string, publicUrl: string): Tr
         localSignIn: env.KOTAE_OIDC_LOCAL_SIGNIN,
         departmentClaim: env.KOTAE_OIDC_DEPARTMENT_CLAIM,
         redirectUri: `${publicUrl.replace(/\/+$/, '')}/auth/callback`,
+        graphGroups: env.KOTAE_OIDC_GRAPH_GROUPS
+          ? { graphUrl: env.KOTAE_OIDC_GRAPH_URL ?? 'https://graph.microsoft.com' }
+          : undefined,
       }
     : undefined;
   return {
@@ -207,6 +234,7 @@ export function describeTrust(t: TrustConfig): Record<string, unknown> {
           webChat: t.oidc.webChat,
           localSignIn: t.oidc.localSignIn,
           roles: t.oidc.roleMap.length,
+          graphGroups: t.oidc.graphGroups?.graphUrl ?? 'off',
         }
       : 'off',
     rateLimits: Object.fromEntries(

@@ -3,13 +3,13 @@
  * directory identities, and the web chat's sign-ins. Nothing is built when KOTAE_OIDC_CLIENT_ID is unset.
  */
 import type { DataSource } from 'typeorm';
-import type { Router } from 'express';
+import type { ErrorRequestHandler, Router } from 'express';
 import type { ConversationStore } from '../conversations';
 import type { Clock } from '../core';
 import type { Logger } from '../core';
-import { MsalOidcSignIn } from '../adapters/graph';
+import { GraphGroupMembership, MsalOidcSignIn } from '../adapters/graph';
 import { FederatedSignIn } from '../adapters/web';
-import { createSsoRouter, type WebSessionStore } from '../adapters/web';
+import { createSsoErrorPage, createSsoRouter, type SsoDeps, type WebSessionStore } from '../adapters/web';
 import { SqlWebSessions } from '../db';
 import type { OperatorStore, SessionStore, AuditTrail } from '../tickets';
 import type { KotaeConfig } from './config';
@@ -32,7 +32,9 @@ export interface IdentityWiringDeps {
 /** The web app's `sso` settings, or undefined when single sign-on is not configured. */
 export function wireIdentity(
   d: IdentityWiringDeps,
-): { router: Router; webSessions?: WebSessionStore; webChatRequired: boolean } | undefined {
+):
+  | { router: Router; errorPage: ErrorRequestHandler; webSessions?: WebSessionStore; webChatRequired: boolean }
+  | undefined {
   const oidc = d.config.trust.oidc;
   if (!oidc) return undefined;
   const provider = new MsalOidcSignIn({
@@ -53,10 +55,14 @@ export function wireIdentity(
   const webSessions = oidc.webChat ? new SqlWebSessions(d.ds) : undefined;
   // 所属 from Microsoft Graph when the bot's app may read the directory and the ID token has none.
   const graph = graphDirectoryLookup(d.config.teams, d.logger);
-  const router = createSsoRouter({
+  const deps: SsoDeps = {
     provider,
     roleMap: oidc.roleMap,
     departmentClaim: oidc.departmentClaim,
+    // Groups overage: the sign-in app asks Graph with its own client credentials (no other app's secret).
+    groups: oidc.graphGroups
+      ? new GraphGroupMembership({ tokens: provider, baseUrl: oidc.graphGroups.graphUrl })
+      : undefined,
     audit: d.audit,
     console: oidc.roleMap.length
       ? { signIn: (user) => federated.signIn(user), sessionSeconds: d.absoluteMinutes * 60 }
@@ -72,11 +78,17 @@ export function wireIdentity(
     secureCookies: d.config.secureCookies,
     clock: d.clock,
     logger: d.logger,
-  });
+  };
   d.logger.info('single sign-on configured', {
     authority: oidc.authority,
     console: oidc.roleMap.length > 0,
     webChat: oidc.webChat,
+    graphGroups: oidc.graphGroups?.graphUrl ?? 'off',
   });
-  return { router, webSessions, webChatRequired: oidc.webChat };
+  return {
+    router: createSsoRouter(deps),
+    errorPage: createSsoErrorPage(deps),
+    webSessions,
+    webChatRequired: oidc.webChat,
+  };
 }

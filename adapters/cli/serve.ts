@@ -4,14 +4,16 @@ import type { Express } from 'express';
 import { createApp } from '../../app';
 import { describeConfig } from '../../app';
 import { KotaeError } from '../../core';
+import { answerClientErrors } from '../web';
 import type { CliIo } from './io';
 import { configFromProcess, defaultRuntime } from './runtime';
 import { CLI_MESSAGES } from './messages';
 
-/** Listens on host:port; resolves with the server once listening. */
+/** Listens on host:port (requests Node refuses answered in Japanese); resolves with the server once listening. */
 export function listen(app: Express, port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server: Server = app.listen(port, host);
+    answerClientErrors(server);
     server.once('listening', () => resolve(server));
     server.once('error', (err: NodeJS.ErrnoException) => {
       reject(

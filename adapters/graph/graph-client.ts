@@ -28,6 +28,13 @@ class BearerTokenMiddleware implements Middleware {
   }
 }
 
+const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether `id` is a directory object id (a GUID), the only kind of id Kotae puts into a Graph path. */
+export function isObjectId(id: string): boolean {
+  return OBJECT_ID.test(id);
+}
+
 /** Creates a Graph client for `baseUrl` (e.g. https://graph.microsoft.com). */
 export function createGraphClient(baseUrl: string, tokens: AccessTokenProvider, timeoutMs: number): Client {
   // Loaded with the first client: a Kotae without the Graph lookup never loads the SDK.

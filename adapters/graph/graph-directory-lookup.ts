@@ -6,7 +6,7 @@
 import type { DirectoryLookup } from '../../bot';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Logger } from '../../core';
-import { createGraphClient } from './graph-client';
+import { createGraphClient, isObjectId } from './graph-client';
 import type { AccessTokenProvider } from './token-provider';
 
 /** Options of the Graph directory lookup. */
@@ -22,8 +22,6 @@ export interface GraphDirectoryOptions {
   /** Give up on one Graph call after this long (default 3 s). */
   timeoutMs?: number;
 }
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function statusOf(err: unknown): number | undefined {
   const status =
@@ -52,7 +50,7 @@ export class GraphDirectoryLookup implements DirectoryLookup {
 
   /** The user's department, or undefined (unknown user, no department, Graph unreachable). */
   async lookupDepartment(aadObjectId: string): Promise<string | undefined> {
-    if (!GUID.test(aadObjectId)) return undefined;
+    if (!isObjectId(aadObjectId)) return undefined;
     const cached = this.cache.get(aadObjectId);
     if (cached && cached.expires > this.now()) return cached.department;
     try {

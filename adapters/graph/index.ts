@@ -2,6 +2,7 @@
  * Microsoft Graph and Entra ID (MSAL) access. Graph and MSAL are imported only here.
  */
 export { GraphDirectoryLookup, type GraphDirectoryOptions } from './graph-directory-lookup';
+export { GraphGroupMembership, type GraphGroupMembershipOptions } from './graph-group-membership';
 export {
   MsalTokenProvider,
   type AccessTokenProvider,

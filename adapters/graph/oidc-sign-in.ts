@@ -5,10 +5,12 @@
  * nothing else (it neither verifies the signature nor reads `iss`, `aud`, `exp`): the token comes straight
  * from the token endpoint over TLS, so OpenID Connect Core §3.1.3.7 lets the signature go, but this class
  * checks issuer, audience, authorized party, expiry, not-before and tenant, and hands back the claims.
+ * The same client also gets the app's own tokens (client credentials) for Microsoft Graph.
  */
 import fs from 'node:fs';
 import { KotaeError } from '../../core';
 import { caNetworkClient } from './ca-network-client';
+import type { AccessTokenProvider } from './token-provider';
 
 /** Settings of the app registration. */
 export interface OidcSignInOptions {
@@ -65,8 +67,8 @@ const trimSlash = (url: string) => url.replace(/\/+$/, '');
 
 type Msal = typeof import('@azure/msal-node');
 
-/** Authorization code + PKCE sign-in through MSAL. */
-export class MsalOidcSignIn {
+/** Authorization code + PKCE sign-in through MSAL; also the app's own (client credentials) tokens. */
+export class MsalOidcSignIn implements AccessTokenProvider {
   private readonly msal: Msal;
   private readonly app: import('@azure/msal-node').ConfidentialClientApplication;
   /** The `iss` every ID token must carry: Entra v2.0 `<authority>/v2.0`, else the authority itself. */
@@ -148,6 +150,26 @@ export class MsalOidcSignIn {
     }
     this.checkClaims(claims);
     return claims;
+  }
+
+  /**
+   * An app-only access token of this same app registration (client credentials), e.g. for Microsoft Graph
+   * on a groups overage; MSAL keeps it until shortly before it expires. CLOUD_UNAVAILABLE when refused.
+   */
+  async getToken(scopes: string[]): Promise<string> {
+    let token: string | undefined;
+    try {
+      token = (await this.app.acquireTokenByClientCredential({ scopes }))?.accessToken;
+    } catch (err) {
+      const code = (err as { errorCode?: unknown }).errorCode;
+      throw new KotaeError(
+        'CLOUD_UNAVAILABLE',
+        `client credentials token failed: ${String(code ?? '')} ${err instanceof Error ? err.message : String(err)}`,
+        { cause: err },
+      );
+    }
+    if (!token) throw new KotaeError('CLOUD_UNAVAILABLE', 'client credentials token request returned no token');
+    return token;
   }
 
   /** ID token validation of OpenID Connect Core §3.1.3.7 and the Microsoft identity platform's claims reference. */

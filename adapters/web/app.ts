@@ -2,7 +2,7 @@
  * The express application: web chat at `/`, JSON API under `/api`, health check, and the
  * routers other adapters contribute (console, reports, Teams endpoint).
  */
-import express, { type Express, type RequestHandler, type Router } from 'express';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler, type Router } from 'express';
 import type { Helpdesk } from '../../bot';
 import type { ConversationStore } from '../../conversations';
 import type { TicketStore } from '../../tickets';
@@ -54,8 +54,11 @@ export interface WebAppDeps {
   attachments?: Omit<ChatAttachmentDeps, 'conversations'>;
   /** When it returns an error, every request but /healthz fails with it (e.g. a newer database schema). */
   gate?: () => Error | undefined;
-  /** Single sign-on: the /auth routes and, for the web chat, its sign-ins (identity of /api callers). */
-  sso?: { router: Router; webSessions?: WebSessionStore; webChatRequired: boolean };
+  /**
+   * Single sign-on: the /auth routes, their error page (Japanese HTML for the browser's sign-in pages, also
+   * for URLs the first checks refuse) and, for the web chat, its sign-ins (identity of /api callers).
+   */
+  sso?: { router: Router; errorPage?: ErrorRequestHandler; webSessions?: WebSessionStore; webChatRequired: boolean };
   /** Longest question, checked before a new web conversation is written. */
   maxQuestionChars?: number;
   /** KOTAE_PUBLIC_URL: links to Kotae's own /kb/ documents are given to the web chat relative to the page's host. */
@@ -106,6 +109,8 @@ export function createWebApp(deps: WebAppDeps): Express {
   }
   if (deps.apiLimits) app.use(LIMITED_API_PATHS, ...apiRateLimiters(deps.apiLimits));
   if (deps.sso) app.use('/auth', deps.sso.router);
+  // Express hands an error to the next error handler whose path matches, wherever it was raised.
+  if (deps.sso?.errorPage) app.use('/auth', deps.sso.errorPage);
   app.use('/static', express.static(STATIC_DIR, { index: false, maxAge: '1h' }));
   // `root` keeps send's dotfile check to the file's own name: Kotae may live under e.g. ~/.local/….
   app.get('/', (_req, res) => res.sendFile('index.html', { root: STATIC_DIR }));

@@ -1,5 +1,6 @@
 export { createWebApp, type Mount, type WebAppDeps } from './app';
 export { errorHandler } from './errors';
+export { answerClientErrors } from './client-errors';
 export { WebChatChannel } from './web-chat-channel';
 export { sendAttachment, contentDisposition, ATTACHMENT_CSP } from './attachment-download';
 export { fileLinkHandler } from './file-links';
@@ -9,7 +10,7 @@ export { logoEventsHandlers } from './logo-events';
 export { type ApiRateLimits, clientIp, type RateCounter, rateLimit } from './rate-limit';
 export { type CertificateSource, createConsoleRouter, type KnowledgeConsole } from './console';
 export { createMetrics, type KotaeMetrics, metricsAccess, type MetricsSources } from './metrics';
-export { createSsoRouter, type WebSessionStore } from './sso';
+export { createSsoErrorPage, createSsoRouter, type SsoDeps, type WebSessionStore } from './sso';
 export { AccountService, AuthService, FederatedSignIn } from './auth';
 export { createConsoleReportsRouter } from './console-reports';
 export { type OperationsConsole, type StagedCsv } from './console';

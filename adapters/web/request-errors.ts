@@ -18,6 +18,11 @@ export const REQUEST_MESSAGES = Object.freeze({
   nulInUrl: 'URLに使用できない文字（NUL文字 %00）が含まれています。',
   nulInBody: '入力に使用できない文字（NUL文字）が含まれています。その文字を除いて、もう一度送信してください。',
   notFound: 'お探しのページは見つかりません。URLをご確認ください。',
+  // Refused by Node's HTTP parser before express (client-errors.ts).
+  headersTooLarge:
+    'リクエストのURLまたはヘッダーが長すぎます。URLを短くするか、ブラウザーのこのサイトのCookieを削除してから、もう一度お試しください。',
+  requestTimeout: 'リクエストの受信が時間内に終わりませんでした。もう一度お試しください。',
+  badRequest: 'リクエストの形式が正しくありません。',
 });
 
 interface FrameworkError {

@@ -1,8 +1,9 @@
 /**
  * Hostile requests on the real app: each gets a 4xx with a Japanese message, never a 500, and
- * nothing is half written.
+ * nothing is half written; also those Node's HTTP parser refuses before express (raw socket).
  */
 import assert from 'node:assert/strict';
+import net from 'node:net';
 import zlib from 'node:zlib';
 import { signInConsole, type ConsoleSession } from '../helpers/console-client';
 import { startApp, type RunningApp } from '../helpers/start-app';
@@ -128,5 +129,51 @@ describe('hostile requests on the real app', function () {
     );
     assert.ok(year0.status >= 400 && year0.status < 500, `status ${year0.status}`);
     assert.equal(await kotae.app.dataSource.getRepository('work_log').count(), before);
+  });
+
+  /** Sends `request` as it is over a raw socket (then `next` once something came back); all the server wrote. */
+  function raw(request: string, next?: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const socket = net.connect(Number(new URL(kotae.url).port), '127.0.0.1', () => socket.write(request));
+      const chunks: Buffer[] = [];
+      socket.on('data', (chunk) => {
+        if (next && !chunks.length) socket.write(next);
+        chunks.push(chunk);
+      });
+      socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      socket.on('error', reject);
+    });
+  }
+  const answer = (status: string, text: string) => {
+    const body = `${text}\n`;
+    return [
+      `HTTP/1.1 ${status}`,
+      'Content-Type: text/plain; charset=utf-8',
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      'X-Content-Type-Options: nosniff',
+      'Cache-Control: no-store',
+      'Connection: close',
+      '',
+      body,
+    ].join('\r\n');
+  };
+
+  it('answers a URL or headers past Node’s 16 KB limit, and a broken request line, with a short Japanese text', async () => {
+    const tooLong = answer(
+      '431 Request Header Fields Too Large',
+      'リクエストのURLまたはヘッダーが長すぎます。URLを短くするか、ブラウザーのこのサイトのCookieを削除してから、もう一度お試しください。',
+    );
+    const url = `GET /console/tickets?q=${'a'.repeat(17_000)} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`;
+    assert.equal(await raw(url), tooLong);
+    const cookie = `GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: kotae_chat=${'c'.repeat(17_000)}\r\n\r\n`;
+    assert.equal(await raw(cookie), tooLong);
+    const badRequest = answer('400 Bad Request', 'リクエストの形式が正しくありません。');
+    assert.equal(await raw('HELLO THERE\r\n\r\n'), badRequest);
+    assert.equal(await raw('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nBad Header\r\n\r\n'), badRequest);
+    // A keep-alive connection: the first request is answered as usual, the oversized second one in Japanese.
+    const both = await raw('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n', url);
+    assert.match(both, /^HTTP\/1\.1 200 OK\r\n/);
+    assert.equal(both.slice(both.indexOf('HTTP/1.1 431')), tooLong);
+    assert.equal((await send('/healthz')).status, 200);
   });
 });

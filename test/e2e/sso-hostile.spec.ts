@@ -2,9 +2,10 @@
  * Entra ID sign-in against hostile and unusual but real responses: the real app and its MSAL client
  * (authorization code + PKCE) against the loopback OpenID Connect provider over real HTTP, the
  * browser played by fetch with a cookie jar. ID tokens with another audience, issuer, nonce or
- * tenant, expired ones, replayed codes, forged or foreign callbacks, provider errors, odd claims,
- * Entra's groups overage claim and open-redirect attempts: never a 5xx, a Japanese page with a way
- * back to sign in, no session, nothing reflected, and a failed sign-in in the audit log.
+ * tenant, expired ones, replayed codes, forged or foreign callbacks, URLs the app refuses (NUL, bad
+ * %-encoding), provider errors, odd claims, Entra's groups overage claim and open-redirect attempts:
+ * never a 5xx, a Japanese page with a way back to sign in, no session, nothing reflected, and a failed
+ * sign-in in the audit log.
  */
 import assert from 'node:assert/strict';
 import http from 'node:http';
@@ -14,6 +15,11 @@ import { startOidcServer, type OidcServer } from '../fakes/oidc-server';
 import { freePort, throughProvider } from '../helpers/oidc-browser';
 import { signInRecords } from '../helpers/sso-router';
 import { ACCOUNTS, ADMIN_GROUP, OVERAGE, TENANT, failed, now, oid } from '../helpers/sso-accounts';
+
+const NUL = 'URLに使用できない文字（NUL文字 %00）が含まれています。';
+const BAD_URL = 'URLの形式が正しくありません。';
+const TOO_LONG =
+  'リクエストのURLまたはヘッダーが長すぎます。URLを短くするか、ブラウザーのこのサイトのCookieを削除してから、もう一度お試しください。';
 
 describe('Entra ID sign-in under hostile and unusual responses (loopback OpenID Connect provider, real HTTP)', function () {
   this.timeout(60_000);
@@ -100,6 +106,7 @@ describe('Entra ID sign-in under hostile and unusual responses (loopback OpenID 
     return res.text;
   }
   const rejected = { status: 401, message: M.failed, audit: { reason: 'rejected' } };
+  const malformed = { status: 400, message: NUL, audit: { reason: 'malformed_callback' } };
   const noPending = { status: 400, message: M.expired, to: 'both' as const, audit: { reason: 'no_pending' } };
   const providerError = (error: string, message: string, to?: 'chat') => ({
     status: 401,
@@ -249,12 +256,30 @@ describe('Entra ID sign-in under hostile and unusual responses (loopback OpenID 
         const expected = query('').startsWith('error=') ? providerError('other', M.failed) : rejected;
         await refused(() => callback(`${kotae.url}/auth/callback?${query(s.state)}`, s.cookie), expected);
       }
-      // Past Node's header limit the server itself refuses the request (431), still not a 5xx; a NUL is
-      // refused by the app's first middleware (400, Japanese JSON) before the router.
+      // Past Node's header limit the server itself refuses the request (431, a Japanese text), not a 5xx.
       const huge = await fetch(`${kotae.url}/auth/callback?code=${'B'.repeat(20_000)}`);
-      assert.equal(huge.status, 431);
-      const nul = await fetch(`${kotae.url}/auth/callback?code=a%00&state=b`);
-      assert.deepEqual([nul.status, (await nul.json()).error.code], [400, 'INPUT_INVALID']);
+      assert.deepEqual([huge.status, await huge.text()], [431, `${TOO_LONG}\n`]);
+    });
+
+    it('answers a NUL or bad %-encoding in an /auth URL with the sign-in page (JSON only for /auth/me)', async () => {
+      // Refused by the app's first check before the router: a callback is a failed sign-in like any other.
+      const s = await start();
+      const nul = `${kotae.url}/auth/callback?code=a%00&state=${s.state}`;
+      await refused(() => callback(nul, s.cookie), malformed);
+      await refused(() => callback(`${kotae.url}/auth/callback?error_description=%00`), { ...malformed, to: 'both' });
+      // Other /auth pages: the same page, not audited (no sign-in was under way).
+      const before = (await failures()).length;
+      for (const [path, message] of [
+        ['/auth/signin?to=console%00', NUL],
+        ['/auth/callback%E0%A4%A?code=a', BAD_URL],
+      ]) {
+        const res = await callback(`${kotae.url}${path}`);
+        assert.deepEqual([res.status, res.headers.get('content-type')], [400, 'text/html; charset=utf-8'], path);
+        assert.ok(res.text.includes(message), path);
+      }
+      assert.equal((await failures()).length, before);
+      const me = await fetch(`${kotae.url}/auth/me?x=%00`);
+      assert.deepEqual([me.status, await me.json()], [400, { error: { code: 'INPUT_INVALID', message: NUL } }]);
     });
   });
 

@@ -22,6 +22,11 @@ declare module 'oidc-provider' {
     constructor(issuer: string, configuration: Configuration);
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
     /** Koa middleware run around the provider's own routes. */
-    use(fn: (ctx: { path: string; body: unknown }, next: () => Promise<void>) => Promise<void>): this;
+    use(
+      fn: (
+        ctx: { path: string; body: unknown; oidc?: { body?: Record<string, unknown> } },
+        next: () => Promise<void>,
+      ) => Promise<void>,
+    ): this;
   }
 }

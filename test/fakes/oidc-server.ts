@@ -5,6 +5,7 @@
  * login name; the account's claims come from `accounts` (app roles, groups, 所属 …). A test may set
  * `editIdToken` to make the token endpoint hand out an ID token with other claims (wrong audience,
  * issuer, nonce, tenant, an expired one, Entra's groups overage claim …), signed with the provider's key.
+ * The client may also take tokens of its own (client credentials), as Kotae does for Microsoft Graph.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -24,6 +25,8 @@ export interface OidcServer {
   clientSecret: string;
   /** Rewrites the claims of every ID token the token endpoint issues while set (re-signed, RS256). */
   editIdToken?: (claims: Record<string, unknown>) => Record<string, unknown>;
+  /** Access tokens issued to the client itself (client credentials grant), with the scope asked for. */
+  appTokens: { token: string; scope: string }[];
   close(): Promise<void>;
 }
 
@@ -65,7 +68,8 @@ export async function startOidcServer(redirectUri: string, accounts: OidcAccount
         client_secret: clientSecret,
         redirect_uris: [redirectUri],
         response_types: ['code'],
-        grant_types: ['authorization_code'],
+        // client_credentials: the app's own token, as Entra issues it for Microsoft Graph.
+        grant_types: ['authorization_code', 'client_credentials'],
         token_endpoint_auth_method: 'client_secret_post',
       },
     ],
@@ -81,13 +85,14 @@ export async function startOidcServer(redirectUri: string, accounts: OidcAccount
       claims: () => ({ sub: id, ...(accounts[id] ?? {}) }),
     }),
     cookies: { keys: ['kotae-oidc-test-cookie-key-0123456789'] },
-    features: { devInteractions: { enabled: true } },
+    features: { devInteractions: { enabled: true }, clientCredentials: { enabled: true } },
   });
   const running: OidcServer = {
     issuer,
     caFile: cert,
     clientId,
     clientSecret,
+    appTokens: [],
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -99,9 +104,13 @@ export async function startOidcServer(redirectUri: string, accounts: OidcAccount
   provider.use(async (ctx, next) => {
     await next();
     const edit = running.editIdToken;
-    const body = ctx.body as { id_token?: unknown } | undefined;
+    const body = ctx.body as { id_token?: unknown; access_token?: unknown } | undefined;
     if (edit && ctx.path === '/token' && typeof body?.id_token === 'string')
       ctx.body = { ...body, id_token: resign(body.id_token, edit, privateKey, kid) };
+    // The request as sent (`params.scope` loses the scopes this provider does not know, such as Graph's).
+    const sent = ctx.oidc?.body;
+    if (ctx.path === '/token' && sent?.grant_type === 'client_credentials' && typeof body?.access_token === 'string')
+      running.appTokens.push({ token: body.access_token, scope: String(sent.scope ?? '') });
   });
   server.on('request', provider.callback());
   return running;

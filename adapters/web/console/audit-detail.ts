@@ -41,6 +41,8 @@ const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
     unavailable: 'IDプロバイダーに接続できない',
     no_role: '権限の割り当てなし',
     groups_overage: 'グループ数の上限超過',
+    groups_lookup_failed: 'グループ数の上限超過（Microsoft Graph でのグループ確認に失敗）',
+    malformed_callback: 'コールバックURLの形式不正',
     local_account: 'ローカルアカウントと同じ名前',
   },
   via: { sso: 'シングルサインオン' },

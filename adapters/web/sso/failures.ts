@@ -17,7 +17,12 @@ export type SsoFailureReason =
   /** The provider could not be reached or failed. */
   | 'unavailable'
   | 'no_role'
+  /** The token left the groups out (overage) and Kotae is not set up to ask Microsoft Graph for them. */
   | 'groups_overage'
+  /** The token left the groups out and Microsoft Graph did not answer (down, timeout, permission missing). */
+  | 'groups_lookup_failed'
+  /** The callback URL itself was refused before the sign-in was looked at (a NUL, bad %-encoding). */
+  | 'malformed_callback'
   | 'local_account';
 
 /** A failure as shown to the browser and audited. */
@@ -63,6 +68,7 @@ export const FAILURES = {
   unavailable: { reason: 'unavailable', status: 503, message: M.providerDown },
   noRole: { reason: 'no_role', status: 403, message: M.noRole },
   groupsOverage: { reason: 'groups_overage', status: 403, message: M.groupsOverage },
+  groupsLookupFailed: { reason: 'groups_lookup_failed', status: 503, message: M.groupsLookupFailed },
   localAccount: { reason: 'local_account', status: 409, message: M.localAccount },
 } as const satisfies Record<string, SsoFailure>;
 
@@ -77,6 +83,11 @@ export function providerFailure(error: string): SsoFailure {
   else if (NEEDS_INTERACTION.has(known)) message = M.interaction;
   else if (known === 'temporarily_unavailable' || known === 'server_error') message = M.providerDown;
   return { reason: 'provider_error', status: 401, message, error: known };
+}
+
+/** The failure of a callback whose URL the app refused (`message`: the request check's Japanese text). */
+export function malformedCallback(status: number, message: string): SsoFailure {
+  return { reason: 'malformed_callback', status, message };
 }
 
 /** The audit entry of a failure; `actor` is the directory account when known, else `(sso)`. */

@@ -70,3 +70,26 @@ export function mappedRole(identity: DirectoryIdentity, mapping: readonly RoleMa
   for (const m of mapping) if (held.has(m.value)) best = Math.max(best, OPERATOR_ROLES.indexOf(m.role));
   return best >= 0 ? OPERATOR_ROLES[best] : undefined;
 }
+
+/**
+ * Port: which of some directory groups a user is in, transitively (GraphGroupMembership: Microsoft Graph's
+ * checkMemberGroups with the app's own credentials). Throws when the directory cannot answer.
+ */
+export interface GroupMembership {
+  /** Those of `groupIds` (group object ids) that the user `subject` (object id) is a member of. */
+  memberOf(subject: string, groupIds: readonly string[]): Promise<string[]>;
+}
+
+const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The mapped group object ids worth asking the directory about for an identity whose token left its groups
+ * out (overage): those that would give a higher role than its app roles already do. Empty when none would,
+ * so a user whose app role is already the highest mapped role costs no Graph call.
+ */
+export function groupsToAsk(identity: DirectoryIdentity, mapping: readonly RoleMapping[]): string[] {
+  const current = mappedRole(identity, mapping);
+  const floor = current ? OPERATOR_ROLES.indexOf(current) : -1;
+  const ids = mapping.filter((m) => OBJECT_ID.test(m.value) && OPERATOR_ROLES.indexOf(m.role) > floor);
+  return [...new Set(ids.map((m) => m.value))];
+}

@@ -1,6 +1,13 @@
 /** Single sign-on (Entra ID / OpenID Connect) for the console and the web chat. */
 export { createSsoRouter, type SignInProvider, type SsoDeps } from './router';
-export { identityFromClaims, mappedRole, type DirectoryIdentity, type RoleMapping } from './identity';
+export { createSsoErrorPage, type SsoErrorPageDeps } from './error-page';
+export {
+  identityFromClaims,
+  mappedRole,
+  type DirectoryIdentity,
+  type GroupMembership,
+  type RoleMapping,
+} from './identity';
 export {
   CHAT_SESSION_COOKIE,
   boundKey,

@@ -2,33 +2,35 @@
  * Single sign-on routes under /auth: `GET /auth/signin?to=console|chat` sends the browser to the
  * provider (state, nonce and PKCE verifier kept in a short-lived SameSite=Lax cookie, so the callback
  * may land on any instance); `GET /auth/callback` redeems the code and starts a console session (role
- * from the mapping, refused without one) or a web chat sign-in. A failed callback never starts a session:
- * it answers a Japanese page with a link back to sign-in and audits `auth.sign_in_failed` (failures.ts).
+ * from the mapping, refused without one; on Entra's groups overage the mapped groups are asked of the
+ * directory through the GroupMembership port) or a web chat sign-in. A failed callback never starts a
+ * session: it answers a Japanese page with a link back to sign-in and audits `auth.sign_in_failed`
+ * (failures.ts); errors before or inside these routes get the same page (error-page.ts).
  * Nobody chooses where a sign-in lands: `/console/` or `/`. `GET /auth/me` tells the web chat who is
  * signed in and which conversation is theirs; `POST /auth/signout` ends the web chat sign-in.
  */
-import { Router, type Request, type Response } from 'express';
+import { Router, type Response } from 'express';
 import type { ConversationStore } from '../../../conversations';
 import type { AuditTrail, Clock } from '../../../core';
 import { KotaeError } from '../../../core';
 import type { Logger } from '../../../core';
 import type { OperatorRole } from '../../../tickets';
-import { FederatedSignIn, parseCookies, serializeCookie } from '../auth';
+import { FederatedSignIn, serializeCookie } from '../auth';
 import { setSessionCookie } from '../auth';
 import { newToken, tokenDigest } from '../auth';
-import { html, type SafeHtml } from '../console';
-import { renderPage } from '../console';
-import { failureEntry, FAILURES, providerFailure, type SsoFailure } from './failures';
-import { identityFromClaims, mappedRole, type DirectoryIdentity, type RoleMapping } from './identity';
+import { html } from '../console';
+import { FAILURES, providerFailure, type SsoFailure } from './failures';
+import {
+  groupsToAsk,
+  identityFromClaims,
+  mappedRole,
+  type DirectoryIdentity,
+  type GroupMembership,
+  type RoleMapping,
+} from './identity';
 import { SSO_MESSAGES as M } from './messages';
+import { answerFailure, page, pendingCookie, readPending, signInLinks, type Pending, type Target } from './pages';
 import { boundKey, CHAT_SESSION_COOKIE, webIdentityOf, type WebSessionStore } from './web-identity';
-
-/** What the browser keeps between the redirect and the callback. */
-interface Pending {
-  state: string;
-  nonce: string;
-  verifier: string;
-}
 
 /** Port: the OpenID Connect client (MsalOidcSignIn). */
 export interface SignInProvider {
@@ -44,6 +46,11 @@ export interface SsoDeps {
   provider: SignInProvider;
   roleMap: readonly RoleMapping[];
   departmentClaim: string;
+  /**
+   * The directory's answer to a groups overage (Microsoft Graph); absent: an overage token maps by app roles
+   * only and is refused with FAILURES.groupsOverage when they map to nothing.
+   */
+  groups?: GroupMembership;
   /** Console sign-in for a mapped identity (FederatedSignIn); absent: console SSO off. */
   console?: {
     signIn(user: {
@@ -69,67 +76,23 @@ export interface SsoDeps {
   logger: Logger;
 }
 
-const PENDING_COOKIE = 'kotae_oidc';
 const PENDING_SECONDS = 600;
-type Target = 'console' | 'chat';
-
-function page(res: Response, status: number, body: SafeHtml, error?: string, redirect?: string): void {
-  let markup = renderPage({ base: '/console', title: M.title, body, error });
-  // The callback arrives from the provider's site, so SameSite=Strict cookies are not sent on a redirect
-  // from it; a refresh from Kotae's own page is a same-site navigation that carries the new session.
-  if (redirect)
-    markup = markup.replace(
-      '<head>',
-      html`<head>
-        <meta http-equiv="refresh" content="0;url=${redirect}" />
-      </head>`.value,
-    );
-  res.status(status).type('html').setHeader('Cache-Control', 'no-store').send(markup);
-}
-
-function readPending(req: Request): (Pending & { target: Target }) | undefined {
-  const value = parseCookies(req.headers.cookie).get(PENDING_COOKIE);
-  if (!value || value.length > 2000) return undefined;
-  try {
-    const p = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Record<string, unknown>;
-    const ok = ['state', 'nonce', 'verifier'].every((k) => typeof p[k] === 'string' && p[k]);
-    if (!ok || (p.target !== 'console' && p.target !== 'chat')) return undefined;
-    return p as unknown as Pending & { target: Target };
-  } catch {
-    return undefined;
-  }
-}
 
 /** Routes under /auth. */
 export function createSsoRouter(deps: SsoDeps): Router {
   const router = Router();
-  const cookie = (
-    name: string,
-    value: string,
-    maxAgeSeconds: number,
-    extra: { path?: string; sameSite?: 'Lax' } = {},
-  ) => serializeCookie(name, value, { secure: deps.secureCookies, maxAgeSeconds, ...extra });
-  const again = (target: Target) => html`<p><a href="/auth/signin?to=${target}">${M.signInAgain}</a></p>`;
-  /** Links back to sign-in: to where this browser was going, else to every configured target. */
-  const links = (target?: Target): SafeHtml => {
-    if (target) return again(target);
-    const both = Boolean(deps.console) && Boolean(deps.webChat);
-    if (!both) return again(deps.console ? 'console' : 'chat');
-    return html`<p><a href="/auth/signin?to=chat">${M.signInChat}</a></p>
-      <p><a href="/auth/signin?to=console">${M.signInConsole}</a></p>`;
-  };
+  const cookie = (name: string, value: string, maxAgeSeconds: number) =>
+    serializeCookie(name, value, { secure: deps.secureCookies, maxAgeSeconds });
+  const failures = { ...deps, targets: { console: Boolean(deps.console), chat: Boolean(deps.webChat) } };
+  const again = (target: Target) => signInLinks(failures.targets, target);
   /** Logs (with `detail`, never shown), audits and answers a failed sign-in. */
-  async function fail(
+  const fail = (
     res: Response,
     failure: SsoFailure,
     target?: Target,
     actor?: string,
-    detail: Record<string, unknown> = {},
-  ): Promise<void> {
-    deps.logger.warn('single sign-on failed', { reason: failure.reason, ...detail });
-    await deps.audit.record(failureEntry(failure, actor));
-    page(res, failure.status, links(target), failure.message);
-  }
+    detail?: Record<string, unknown>,
+  ) => answerFailure(failures, res, failure, target, actor, detail);
 
   router.get('/signin', async (req, res) => {
     const target: Target = req.query.to === 'console' ? 'console' : 'chat';
@@ -147,7 +110,7 @@ export function createSsoRouter(deps: SsoDeps): Router {
     }
     const { url, pending } = begun;
     const value = Buffer.from(JSON.stringify({ ...pending, target })).toString('base64url');
-    res.append('Set-Cookie', cookie(PENDING_COOKIE, value, PENDING_SECONDS, { path: '/auth', sameSite: 'Lax' }));
+    res.append('Set-Cookie', pendingCookie(value, PENDING_SECONDS, deps.secureCookies));
     res.setHeader('Cache-Control', 'no-store');
     res.redirect(302, url);
   });
@@ -155,7 +118,7 @@ export function createSsoRouter(deps: SsoDeps): Router {
   router.get('/callback', async (req, res) => {
     const pending = readPending(req);
     // One try per sign-in cookie, whatever the outcome: a replayed or forged callback finds none.
-    res.append('Set-Cookie', cookie(PENDING_COOKIE, '', 0, { path: '/auth', sameSite: 'Lax' }));
+    res.append('Set-Cookie', pendingCookie('', 0, deps.secureCookies));
     if (!pending) return fail(res, FAILURES.noPending);
     const q = (k: string) => (typeof req.query[k] === 'string' ? (req.query[k] as string) : undefined);
     // Any `error` (even empty or repeated) wins over a code sent with it: the code is not redeemed.
@@ -178,13 +141,25 @@ export function createSsoRouter(deps: SsoDeps): Router {
     return finishChat(res, identity);
   });
 
-  async function finishConsole(res: Response, identity: DirectoryIdentity): Promise<void> {
+  async function finishConsole(res: Response, claimed: DirectoryIdentity): Promise<void> {
+    const actor = FederatedSignIn.usernameOf(claimed);
+    let identity = claimed;
+    // Overage: the groups that could raise the role are asked of the directory (never the endpoint the
+    // token names); without that lookup only app roles count, and they never overflow.
+    const ask = claimed.groupsOverage && deps.groups ? groupsToAsk(claimed, deps.roleMap) : [];
+    if (ask.length && deps.groups) {
+      try {
+        identity = { ...claimed, groups: await deps.groups.memberOf(claimed.subject, ask) };
+      } catch (err) {
+        // A role decided without the groups could be lower than the directory's (and is stored): refuse.
+        const detail = { subject: claimed.subject, ...lookupError(err) };
+        return fail(res, FAILURES.groupsLookupFailed, 'console', actor, detail);
+      }
+    }
     const role = mappedRole(identity, deps.roleMap);
-    const actor = FederatedSignIn.usernameOf(identity);
     if (!role || !deps.console) {
-      // Kotae does not follow the overage claim's Graph endpoint: app roles never overflow.
-      const failure = identity.groupsOverage ? FAILURES.groupsOverage : FAILURES.noRole;
-      return fail(res, failure, 'console', actor, { subject: identity.subject });
+      const failure = claimed.groupsOverage && !deps.groups ? FAILURES.groupsOverage : FAILURES.noRole;
+      return fail(res, failure, 'console', actor, { subject: claimed.subject });
     }
     try {
       const { token } = await deps.console.signIn({
@@ -261,4 +236,12 @@ export function createSsoRouter(deps: SsoDeps): Router {
   });
 
   return router;
+}
+
+/** What the log keeps of a failed directory lookup: its message and details (HTTP status, Graph's error code). */
+function lookupError(err: unknown): Record<string, unknown> {
+  return {
+    error: err instanceof Error ? err.message.slice(0, 300) : String(err),
+    ...(err instanceof KotaeError ? err.details : {}),
+  };
 }

@@ -55,8 +55,42 @@ describe('loadConfig: identity, rate limits, busy timeout, metrics', () => {
       localSignIn: 'admin',
       departmentClaim: 'department',
       redirectUri: 'https://kotae.city.example.lg.jp/auth/callback',
+      graphGroups: undefined,
     });
     assert.equal(c.trust.rateLimits.upload, undefined);
+  });
+
+  it('resolves the groups overage through Graph only when asked, with group ids to ask about', () => {
+    const entra = {
+      KOTAE_OIDC_CLIENT_ID: '11111111-2222-3333-4444-555555555555',
+      KOTAE_OIDC_CLIENT_SECRET: 'secret',
+      KOTAE_OIDC_TENANT_ID: '99999999-8888-7777-6666-555555555555',
+      KOTAE_OIDC_ROLE_MAP: 'Kotae.Admin=admin,0f1e2d3c-4b5a-6978-8a9b-acbdcedfe0f1=operator',
+    };
+    const on = loadConfig({ ...entra, KOTAE_OIDC_GRAPH_GROUPS: 'true' }, '/srv/kotae');
+    assert.deepEqual(on.trust.oidc?.graphGroups, { graphUrl: 'https://graph.microsoft.com' });
+    const cloud = { ...entra, KOTAE_OIDC_GRAPH_GROUPS: 'true', KOTAE_OIDC_GRAPH_URL: 'https://graph.microsoft.us' };
+    assert.deepEqual(loadConfig(cloud, '/srv/kotae').trust.oidc?.graphGroups, {
+      graphUrl: 'https://graph.microsoft.us',
+    });
+    assert.deepEqual(
+      problems({
+        ...entra,
+        KOTAE_OIDC_ROLE_MAP: 'Kotae.Admin=admin',
+        KOTAE_OIDC_GRAPH_GROUPS: 'true',
+        KOTAE_OIDC_GRAPH_URL: 'http://graph.example.lg.jp',
+      }),
+      [
+        'KOTAE_OIDC_GRAPH_URL: https:// で始まるURLで指定してください（http はループバックのテスト用サーバーだけ）',
+        'KOTAE_OIDC_GRAPH_GROUPS: KOTAE_OIDC_ROLE_MAP にグループのオブジェクトID（GUID）を1つ以上指定してください（アプリロールだけならグループの確認は不要です）',
+      ],
+    );
+    assert.deepEqual(problems({ ...entra, KOTAE_OIDC_GRAPH_URL: 'http://127.0.0.1:8080' }), [
+      'KOTAE_OIDC_GRAPH_URL: KOTAE_OIDC_GRAPH_GROUPS=true の場合だけ使用します',
+    ]);
+    assert.deepEqual(problems({ KOTAE_OIDC_GRAPH_GROUPS: 'true' }), [
+      'KOTAE_OIDC_GRAPH_GROUPS: KOTAE_OIDC_CLIENT_ID を設定してください',
+    ]);
   });
 
   it('names every problem in Japanese, all at once', () => {

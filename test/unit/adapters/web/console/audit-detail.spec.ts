@@ -12,5 +12,13 @@ describe('console audit detail text', () => {
       auditDetailText({ via: 'sso', reason: 'no_pending' }),
       '方法: シングルサインオン ／ 理由: サインインの開始情報なし（期限切れ・別のブラウザー）',
     );
+    assert.equal(
+      auditDetailText({ via: 'sso', reason: 'groups_lookup_failed' }),
+      '方法: シングルサインオン ／ 理由: グループ数の上限超過（Microsoft Graph でのグループ確認に失敗）',
+    );
+    assert.equal(
+      auditDetailText({ via: 'sso', reason: 'malformed_callback' }),
+      '方法: シングルサインオン ／ 理由: コールバックURLの形式不正',
+    );
   });
 });
