@@ -87,6 +87,23 @@ export function htmlSections(html: string): HtmlContent {
       if (level[1] === '1') firstH1 ??= heading;
       return;
     }
+    // A table with a question column and an answer column: each row is a question and its answer.
+    const columns = node.name === 'table' ? faqTableColumns($, node) : undefined;
+    if (columns) {
+      const depth = path.length;
+      for (const row of $(node).find('tr').toArray()) {
+        const cells = row.children.filter((c): c is Element => isTag(c, 'td') || isTag(c, 'th'));
+        const q = cells[columns.question];
+        const a = cells[columns.answer];
+        const text = q ? clean(textOf(q)) : '';
+        if (!q || !a || !text || isTag(q, 'th') || text.length > MAX_QUESTION_CHARS) continue;
+        open(text, QUESTION_LEVEL, anchorOf(row) ?? anchorOf(q), true);
+        for (const child of a.children) walk(child);
+      }
+      flush();
+      path.length = Math.min(path.length, depth);
+      return;
+    }
     // FAQ pages: an accordion's summary, or a <dt> that reads as a question, heads its answer (see faq-page).
     const question = faqQuestion(node);
     if (question) {
@@ -151,10 +168,37 @@ function faqQuestion(node: Element): { text: string; anchor?: string } | undefin
   }
   if (node.name === 'dt' || QUESTION_CLASS.test(node.attribs.class ?? '')) {
     const text = clean(textOf(node));
-    const marked = node.name !== 'dt' || isQuestionHeading(text);
+    const marked = node.name !== 'dt' || isQuestionHeading(text) || questionList(node);
     return text && text.length <= MAX_QUESTION_CHARS && marked ? { text, anchor: anchorOf(node) } : undefined;
   }
   return undefined;
+}
+
+/**
+ * A definition list most of whose terms read as questions is a list of questions: its other terms are
+ * problems stated as facts (「異動したら共有メールボックスが見られなくなりました。」), asked all the same.
+ */
+function questionList(dt: Element): boolean {
+  const parent = dt.parent;
+  if (!parent || parent.type !== 'tag' || parent.name !== 'dl') return false;
+  const terms = parent.children.filter((c): c is Element => isTag(c, 'dt')).map((t) => clean(textOf(t)));
+  return terms.length >= 2 && 2 * terms.filter((t) => isQuestionHeading(t)).length >= terms.length;
+}
+
+/** Header cells of an FAQ table's question and answer columns (質問 / 回答, Q / A, 問 / 答). */
+const QUESTION_HEADER = /^(?:Q|Ｑ|質問|ご質問|問|問い|質問内容|よくある質問)$/;
+const ANSWER_HEADER = /^(?:A|Ａ|回答|答え?|回答内容|解答)$/;
+
+/** The question and answer columns of a table whose first row heads them, else undefined. */
+function faqTableColumns($: cheerio.CheerioAPI, table: Element): { question: number; answer: number } | undefined {
+  const first = $(table).find('tr').first().toArray()[0];
+  if (!first) return undefined;
+  const heads = first.children
+    .filter((c): c is Element => isTag(c, 'td') || isTag(c, 'th'))
+    .map((c) => clean(textOf(c)));
+  const question = heads.findIndex((h) => QUESTION_HEADER.test(h));
+  const answer = heads.findIndex((h) => ANSWER_HEADER.test(h));
+  return question >= 0 && answer >= 0 && question !== answer ? { question, answer } : undefined;
 }
 
 /** CMS FAQ markup: an element whose class names it the question (`class="faq-question"`, `class="q"`). */

@@ -71,6 +71,32 @@ describe('FAQ pages (ingest/loaders/faq-page)', () => {
     );
   });
 
+  it('reads a table with 質問 / 回答 columns row by row, and a <dt> list whose terms mostly ask', async () => {
+    const page = `<html><body><h1>パソコン よくある質問</h1>
+<table><thead><tr><th>質問</th><th>回答</th></tr></thead><tbody>
+<tr><td>パソコンが起動しない</td><td><p>電源ボタンを10秒長押ししてください。</p></td></tr>
+<tr id="p2"><td>画面の文字が小さくて見づらい</td><td>表示の拡大率を125%にします。</td></tr>
+</tbody></table>
+<dl><dt>署名はどう設定しますか？</dt><dd>オプションから設定します。</dd>
+<dt>異動したら共有メールボックスが見られなくなりました。</dt><dd>新しい所属で申請してください。</dd></dl>
+<dl><dt>問い合わせ先</dt><dd>情報政策課（内線 2345）</dd><dt>最終更新日</dt><dd>2026年4月1日</dd></dl>
+<table><tr><th>機種</th><th>設置場所</th></tr><tr><td>複合機A</td><td>本庁舎3階</td></tr></table>
+</body></html>`;
+    const { documents } = await loadHtml(sourceFile('pc.html', page));
+    assert.deepEqual(
+      documents.filter((d) => d.kind === 'faq').map((d) => [d.id, d.question, d.answer]),
+      [
+        ['pc.html#q1', 'パソコンが起動しない', '電源ボタンを10秒長押ししてください。'],
+        ['pc.html#p2', '画面の文字が小さくて見づらい', '表示の拡大率を125%にします。'],
+        ['pc.html#q3', '署名はどう設定しますか？', 'オプションから設定します。'],
+        ['pc.html#q4', '異動したら共有メールボックスが見られなくなりました。', '新しい所属で申請してください。'],
+      ],
+    );
+    // The contact list and the inventory table stay in the page's manual.
+    const manual = documents.find((d) => d.kind === 'manual');
+    assert.match(manual?.sections?.map((s) => s.text).join('\n') ?? '', /問い合わせ先[\s\S]*複合機A/);
+  });
+
   it('splits Q/A paragraphs of a Markdown or text FAQ, and leaves ordinary manuals alone', async () => {
     const md =
       '# 印刷のFAQ\n\nQ1. 印刷できません\nA. 用紙を確認してください。\n\nQ2：トナーの交換方法は？\n回答：総務課へ連絡してください。\n';
