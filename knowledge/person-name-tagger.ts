@@ -42,6 +42,12 @@ export async function createPersonNameTagger(options: { dictPath?: string } = {}
         // (承認者：長野), or introducing oneself after one's section (福祉課の服部です).
         if (isPlaceLikeFamily(family)) {
           const alone = endsPhrase(next);
+          const introduced = afterPost(tokens, i) || WRITER_LABEL_RIGHT_BEFORE.test(lineBefore(text, start));
+          if (introduced && gap > 0 && given && isGivenName(given, true, tokens[i + 2 + gap])) {
+            spans.push({ start, end: at(given) + given.surface_form.length });
+            i += 1 + gap;
+            continue;
+          }
           if (
             (next && POSTS.has(next.surface_form) && !PLACE_OFFICES.has(next.surface_form)) ||
             (alone && afterPost(tokens, i)) ||
@@ -87,13 +93,16 @@ function listed(mark: Token | undefined, name: Token | undefined): boolean {
 
 /** What may follow a name standing alone: the end, punctuation, a space, a particle, an arrow. */
 function endsPhrase(t: Token | undefined): boolean {
-  return t === undefined || /^(?:[\s、。,，.・）)」』→:：]|の|が|は|に|へ|から|と|です|さん|様)$/u.test(t.surface_form);
+  return (
+    t === undefined ||
+    /^(?:[\s、。,，.・）)」』］】（(→:：;；]|の|が|は|に|へ|から|と|です|さん|様)$/u.test(t.surface_form)
+  );
 }
 
 /** A post right before the token, maybe across a space, ・ or の (係長 宮崎, 主査・平野, 課長補佐の今井). */
 function afterPost(tokens: readonly Token[], i: number): boolean {
   const prev = tokens[i - 1];
-  const post = prev && /^[\s・の]$/u.test(prev.surface_form) ? tokens[i - 2] : prev;
+  const post = prev && /^[\s・の［「【]$/u.test(prev.surface_form) ? tokens[i - 2] : prev;
   return post !== undefined && POSTS.has(post.surface_form);
 }
 

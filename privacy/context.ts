@@ -10,9 +10,10 @@ const GAP = '[^。\\n]';
  */
 export function valuesAfter(normalized: string, type: PiiType, keyword: RegExp, value: RegExp, gap = 12): PiiSpan[] {
   const spans: PiiSpan[] = [];
-  const follow = new RegExp(`${GAP}{0,${gap}}?(${value.source})`, 'dy');
+  const caseless = value.flags.includes('i') ? 'i' : '';
+  const follow = new RegExp(`${GAP}{0,${gap}}?(${value.source})`, `dy${caseless}`);
   // More values of the kind joined to the first (5012-384729 と 5012-384792).
-  const more = new RegExp(`[ \\t]*(?:と|、|,|，|・|及び|および|/|／|or)[ \\t]*(${value.source})`, 'dy');
+  const more = new RegExp(`[ \\t]*(?:と|、|,|，|・|及び|および|/|／|or)[ \\t]*(${value.source})`, `dy${caseless}`);
   const flags = keyword.flags.includes('g') ? keyword.flags : `${keyword.flags}g`;
   for (const k of normalized.matchAll(new RegExp(keyword.source, flags))) {
     follow.lastIndex = k.index + k[0].length;

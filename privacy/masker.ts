@@ -6,6 +6,7 @@ import { detectAddress } from './detectors';
 import { detectBirthDate } from './detectors';
 import { detectCardNumber } from './detectors';
 import { detectEmail } from './detectors';
+import { detectEnglishContext } from './detectors';
 import {
   detectBankAccount,
   detectInsuranceNumber,
@@ -22,6 +23,8 @@ import { cleanUserText } from './clean-text';
 import { normalizeForDetection } from './normalize';
 import { numberRuns } from './number-runs';
 import { relatedSpans } from './related-spans';
+import { withoutExamples } from './examples';
+import { compactSpacedLines } from './spaced-text';
 import { PII_LABELS, PII_TYPES, type PiiSpan, type PiiType } from './types';
 
 /** Optional person-name tagger (e.g. a morphological analyzer's 人名 tags): spans of names. */
@@ -77,6 +80,7 @@ function detectAll(normalized: string, tagger?: PersonNameTagger, original?: str
     ...detectPhone(normalized),
     ...detectPostalCode(normalized),
     ...detectAddress(normalized),
+    ...detectEnglishContext(normalized),
     ...detectPersonName(normalized),
     ...detectRomajiName(normalized),
     ...(tagger && original && original.length <= MAX_TAGGED_CHARS
@@ -102,10 +106,21 @@ export function createPiiMasker(options: PiiMaskerOptions = {}): PiiMasker {
   const find = (text: string): PiiSpan[] => {
     if (enabled.size === 0) return [];
     const normalized = normalizeForDetection(text);
-    const spans = resolve(detectAll(normalized, options.nameTagger, text), enabled);
+    let spans = resolve(detectAll(normalized, options.nameTagger, text), enabled);
+    // Lines spaced out letter by letter (OCR): detected compacted, mapped back.
+    const compact = compactSpacedLines(normalized, text);
+    if (compact) {
+      const back = detectAll(compact.text, options.nameTagger, compact.text).map((s) => ({
+        ...s,
+        start: compact.origin[s.start] ?? s.start,
+        end: (compact.origin[s.end - 1] ?? s.end - 1) + 1,
+      }));
+      // On a spaced-out line the compacted reading is the whole item (平成 3 年 8 月 2 6 日, not 平成 3 年 8 月 2).
+      spans = resolve([...back, ...spans], enabled);
+    }
     // Readings after a name, and the other cells of a pasted roster's name and date columns.
     const related = relatedSpans(normalized, spans);
-    return related.length > 0 ? resolve([...spans, ...related], enabled) : spans;
+    return withoutExamples(normalized, related.length > 0 ? resolve([...spans, ...related], enabled) : spans);
   };
   return {
     find,

@@ -31,12 +31,23 @@ const HEADER_TYPES: ReadonlyArray<[RegExp, PiiType]> = [
   [/^(?:電話|電話番号|自宅電話|携帯|携帯電話|携帯番号|連絡先電話番号|TEL|tel|phone)$/i, 'phone'],
   [/^(?:メール|メールアドレス|e-?mail|mail)$/i, 'email'],
   [/^(?:郵便番号|〒)$/, 'postal_code'],
+  [/^(?:口座番号|口座|口座No\.?)$/, 'bank_account'],
+  [/^(?:旅券番号|パスポート番号|passport(?: no\.?| number)?)$/i, 'passport'],
+  [/^(?:個人番号|マイナンバー)$/, 'my_number'],
+  [/^(?:被保険者番号|保険者番号|保険証番号)$/, 'insurance_number'],
+  [/^(?:基礎年金番号|年金番号)$/, 'pension_number'],
+  [/^(?:住民票コード)$/, 'resident_code'],
+  [/^(?:支払先|受取人|口座名義|名義|名義人|世帯主|保護者|申請者|相談者)$/, 'person_name'],
 ];
 
 /** A cell that may be a name: kanji or kana (also half-width kana), at most one space, no digits. */
 const NAME_CELL =
   /^[一-龥㐀-䶿豈-﫿々ヶァ-ヶーｦ-ﾟぁ-ゖ・]{1,10}(?:[ \t][一-龥㐀-䶿豈-﫿々ヶァ-ヶーｦ-ﾟぁ-ゖ・]{1,10})?$/;
 const KATAKANA_CELL = /^[ァ-ヶーｦ-ﾟ]{2,10}(?:[ ・][ァ-ヶーｦ-ﾟ]{1,10})?$/;
+
+/** A western date alone in a cell, and the latest year read as a birth year beside a name (no clock: fixed). */
+const OLD_DATE = /^((?:19|20)\d{2})[/.\-]\d{1,2}[/.\-]\d{1,2}$/;
+const OLD_YEAR = 2010;
 
 interface Cell {
   start: number;
@@ -46,7 +57,31 @@ interface Cell {
 
 /** Spans found through earlier spans and the text's shape; overlapping ones are dropped by the caller. */
 export function relatedSpans(normalized: string, found: readonly PiiSpan[]): PiiSpan[] {
-  return [...readings(normalized, found), ...tableSpans(normalized, found)];
+  return [...readings(normalized, found), ...listed(normalized, found), ...tableSpans(normalized, found)];
+}
+
+/** The next name of a list after a name (宛先：岡山 直樹; 福島 さやか — SANTOS Juliana（妻）、SANTOS Pedro). */
+const NEXT_IN_LIST = new RegExp(
+  `^(?:[ \\t]?[（(][^）)\\n]{1,12}[）)])?[ \\t]?[、,，;；][ \\t]?(${[
+    '[一-龥々ヶ]{1,4}[ \\t][一-龥々ヶぁ-んァ-ヶー]{1,5}(?![一-龥ぁ-んァ-ヶー])',
+    '(?:[A-Z]{2,}|[A-Z][a-z]+)(?: [A-Z][a-z]+){1,3}',
+  ].join('|')})`,
+);
+
+function listed(normalized: string, found: readonly PiiSpan[]): PiiSpan[] {
+  const out: PiiSpan[] = [];
+  for (const s of found) {
+    if (s.type !== 'person_name') continue;
+    let end = s.end;
+    for (let n = 0; n < 10; n++) {
+      const m = NEXT_IN_LIST.exec(normalized.slice(end, end + 40));
+      if (!m?.[1]) break;
+      const start = end + m[0].length - m[1].length;
+      out.push({ type: 'person_name', start, end: start + m[1].length });
+      end = start + m[1].length;
+    }
+  }
+  return out;
 }
 
 function readings(normalized: string, found: readonly PiiSpan[]): PiiSpan[] {
@@ -131,11 +166,17 @@ function tableSpans(normalized: string, found: readonly PiiSpan[]): PiiSpan[] {
   });
   rows.forEach((row) => {
     if (!row) return;
-    for (const k of nameColumns.get(`${row.separator}${row.cells.length}`) ?? []) {
+    const names = nameColumns.get(`${row.separator}${row.cells.length}`);
+    for (const k of names ?? []) {
       const cell = row.cells[k];
       if (cell?.text && NAME_CELL.test(cell.text) && !HEADER_TYPES.some(([re]) => re.test(cell.text)))
         out.push({ type: 'person_name', start: cell.start, end: cell.end });
     }
+    // Beside a name, a date decades old is a birth date (谷 恵子,1962/07/21,国保), not a receipt date.
+    if (names?.size)
+      for (const cell of row.cells)
+        if (OLD_DATE.test(cell.text) && Number(OLD_DATE.exec(cell.text)?.[1]) <= OLD_YEAR)
+          out.push({ type: 'birth_date', start: cell.start, end: cell.end });
   });
   return out;
 }

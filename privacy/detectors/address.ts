@@ -11,12 +11,12 @@ const LOCALITY = `(?:(?:${PREFECTURE})(?:${NAME}{1,6}?[市区町村郡]){0,3}|(?
 const TOWN = `${NAME}{0,8}?`;
 // A block or lot number: digits, or kanji numerals (三丁目五番地, 一丁目十二番地).
 const N = '(?:\\d{1,4}|[一二三四五六七八九十〇]{1,4})';
-const BLOCK = `(?:${KANJI_NUM}丁目(?:[ \\t]?${N}(?:番地?の?|-)(?:[ \\t]?${N}号?)?)?|(?:\\d{1,4}番地?|[一二三四五六七八九十〇]{1,4}番地)(?:の?${N}号?)?|\\d{1,4}-\\d{1,4}(?:-\\d{1,4}){0,2})`;
+const BLOCK = `(?:${KANJI_NUM}丁目?(?:[ \\t]?${N}(?:番地?の?|-)(?:[ \\t]?${N}号?)?)?|(?:\\d{1,4}番地?|[一二三四五六七八九十〇]{1,4}番地)(?:の?${N}号?)?|\\d{1,4}-\\d{1,4}(?:-\\d{1,4}){0,2})`;
 const ADDRESS = new RegExp(`${LOCALITY}${TOWN}[ \\t]?${BLOCK}(?![\\d\\w])`, 'g');
 const CHOME = new RegExp(`${NAME}{1,6}?${KANJI_NUM}丁目[ \\t]?${N}(?:番地?の?|-)(?:[ \\t]?${N}号?)?`, 'g');
 /** A building and its room or floor after the street address, on the same line or the next (メゾン大岡201号, 丹波荘 2F). */
 const BUILDING =
-  /^(?:[ \t]|\n)?[一-龥ァ-ヶー々A-Za-z]{2,15}(?:[ \t]?[A-Z]棟)?[ \t]?(?:\d{1,4}(?:号室|号)?|\d{1,2}(?:F|階))(?![\d\w])/;
+  /^(?:[ \t]|\n)?[一-龥ァ-ヶー々A-Za-zｦ-ﾟ]{2,15}(?:[ \t]?[A-Z]棟)?[ \t]?(?:\d{1,4}(?:号室|号)?|\d{1,2}(?:F|階))(?![\d\w])/;
 const LEAD = /(?:現?住所|所在地|送付先|自宅|お?住まい)(?:は|が|:|：)?/g;
 
 /** Finds street addresses. */

@@ -10,10 +10,13 @@ const ERA = `(?:(?:明治|大正|昭和|平成|令和|[MTSHR])[ \\t]?(?:${NUM}|�
 /** A full date, western or Japanese era (exported for dates in brackets after a name). */
 export const DATE_BODY = `(?:(?:1[89]|20)\\d{2}|${ERA})[ \\t]?[年/.\\-][ \\t]?${NUM}[ \\t]?[月/.\\-][ \\t]?${NUM}日?`;
 // After 誕生日 a month and day alone are enough (２月３日).
-const DATE = new RegExp(`${DATE_BODY}|${NUM}[ \\t]?月[ \\t]?${NUM}[ \\t]?日`);
+// English: 14 MAR 1995, July 4, 2023.
+const MONTHS = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
+const ENGLISH_DATE = `\\d{1,2} ${MONTHS} (?:19|20)\\d{2}|${MONTHS} \\d{1,2},? (?:19|20)\\d{2}`;
+const DATE = new RegExp(`${DATE_BODY}|${NUM}[ \\t]?月[ \\t]?${NUM}[ \\t]?日|${ENGLISH_DATE}`, 'i');
 /** The month and day of a date (western digits only: kanji numerals are read as digits by the normaliser). */
 const MONTH_DAY = /[年/.\-][ \t]?(\d{1,2})[ \t]?[月/.\-][ \t]?(\d{1,2})/;
-const CONTEXT = /生年月日|誕生日|生まれ|出生日|birth ?day|date of birth|DOB/i;
+const CONTEXT = /生年月日|誕生日|生まれ|出生日|ｾｲﾈﾝｶﾞｯﾋﾟ|birth ?day|date of birth|DOB|born(?: on)?/i;
 const BEFORE_BORN = new RegExp(`${DATE_BODY}(?=[ \\t]?(?:生まれ|生|うまれ))`, 'g');
 
 /** Finds dates of birth. */

@@ -7,9 +7,15 @@ const EMAIL =
 /** Addresses of mail systems, no person's (noreply@, MAILER-DAEMON@). */
 const SYSTEM_SENDER = /^(?:no-?reply|do-?not-?reply|postmaster|mailer-daemon)@/i;
 
+/** A section's or a shared mailbox's display name before <address> (子育て支援課 共有 <kosodate@…>). */
+const GROUP_DISPLAY_NAME = /(?:[課係室部局]|共有|代表|窓口|センター)\s*<$/;
+
 /** Finds e-mail addresses (not a mail system's own). */
 export function detectEmail(normalized: string): PiiSpan[] {
   return [...normalized.matchAll(EMAIL)]
-    .filter((m) => !SYSTEM_SENDER.test(m[0]))
+    .filter(
+      (m) =>
+        !SYSTEM_SENDER.test(m[0]) && !GROUP_DISPLAY_NAME.test(normalized.slice(Math.max(0, m.index - 30), m.index)),
+    )
     .map((m) => ({ type: 'email' as const, start: m.index, end: m.index + m[0].length }));
 }

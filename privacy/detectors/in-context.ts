@@ -24,7 +24,14 @@ export function detectBankAccount(normalized: string): PiiSpan[] {
     ...valuesAfter(
       normalized,
       'bank_account',
-      /(?:ゆうちょ|通常貯金|振替口座)[^。\n]{0,16}?番号/,
+      /(?:ゆうちょ|通常貯金|振替口座)[^。\n]{0,40}?記号/,
+      /(?<!\d)\d{5}(?!\d)/,
+      4,
+    ),
+    ...valuesAfter(
+      normalized,
+      'bank_account',
+      /(?:ゆうちょ|通常貯金|振替口座)[^。\n]{0,40}?番号/,
       /(?<!\d)\d{6,8}(?!\d)/,
       4,
     ),
@@ -36,7 +43,7 @@ export function detectPensionNumber(normalized: string): PiiSpan[] {
   return valuesAfter(
     normalized,
     'pension_number',
-    /基礎年金番号|年金番号|年金手帳|ねんきん定期便/,
+    /基礎年金番号|年金番号|年金手帳|ねんきん定期便|pension number/i,
     /(?<!\d)\d{4}[ \-]?\d{6}(?!\d)/,
     14,
   );
@@ -48,7 +55,7 @@ export function detectResidentCode(normalized: string): PiiSpan[] {
     normalized,
     'resident_code',
     // 住民表: the same reading, a common slip of the input method.
-    /住民[票表](?:コード|ｺｰﾄﾞ)|住民[票表]番号|住基(?:コード|ｺｰﾄﾞ)/,
+    /住民[票表](?:コード|ｺｰﾄﾞ)|住民[票表]番号|住基(?:コード|ｺｰﾄﾞ)|juminhyo_?code|resident (?:record )?code/i,
     /(?<!\d)\d(?:[ \-]?\d){10}(?!\d)/,
     14,
   );
@@ -69,6 +76,7 @@ export function detectPassport(normalized: string): PiiSpan[] {
 const INSURANCE =
   /被保[険検]者番号|保[険検]者番号|被保[険検]者証|保[険検]証|介護保[険検]|健康保[険検]|記号番号|保[険検]番号|(?:国保|健保|後期高齢者?医療)[^。\n]{0,16}?(?=記号|番号)/g;
 const BANK_BEFORE = /(?:ゆうちょ|銀行|貯金|口座)[^。\n]*$/;
+const OTHER_LABEL = /氏名|名前|生年月日|住所|電話|連絡先|折り?返し|携帯|メール/;
 const VALUE = /(?<![\w\-])[A-Za-z0-9](?:[\-・]?[A-Za-z0-9]){1,19}(?![\w])/g;
 
 /** Every number in the rest of the sentence after an insurance keyword (記号 and 番号 both). */
@@ -78,9 +86,13 @@ export function detectInsuranceNumber(normalized: string): PiiSpan[] {
     // ゆうちょ's 記号番号 is a bank account (detectBankAccount), not an insurance card's.
     if (k[0] === '記号番号' && BANK_BEFORE.test(normalized.slice(Math.max(0, k.index - 20), k.index))) continue;
     const from = k.index + k[0].length;
-    const rest = normalized.slice(from, from + 40).split(/[。\n]/)[0] ?? '';
+    // The sentence after the keyword, up to another item's label (氏名, 生年月日, a phone's 折り返し …).
+    const rest = (normalized.slice(from, from + 40).split(/[。\n]/)[0] ?? '').split(OTHER_LABEL)[0] ?? '';
     for (const v of rest.matchAll(VALUE)) {
       if (!/\d/.test(v[0])) continue;
+      // A mobile number or a count (14年, 65歳) is no insurance number.
+      if (/^0[5789]0-?\d{4}-?\d{4}$/.test(v[0]) || /^[年月日歳才円枚件回人か]/.test(rest.slice(v.index + v[0].length)))
+        continue;
       spans.push({ type: 'insurance_number', start: from + v.index, end: from + v.index + v[0].length });
     }
   }

@@ -5,6 +5,9 @@ import type { PiiSpan } from '../types';
 
 const CONTEXT = /個人番号|マイナンバー|ﾏｲﾅﾝﾊﾞｰ|まいなんばー|my ?number|通知カード/i;
 
+const OTHER_NUMBER =
+  /(?:注文|受付|伝票|管理|問い?合わ?せ|領収書?|会員|請求|契約|予約|申込|整理|お客様|顧客|法人|口座|電話)番号[^\d]{0,4}$|(?:No|NO|ID)\.?\s*[:：]?\s*$/;
+
 /** Whether 12 digits carry a valid マイナンバー check digit (総務省令 formula). */
 export function isValidMyNumber(digits: string): boolean {
   if (!/^\d{12}$/.test(digits)) return false;
@@ -36,7 +39,10 @@ export function detectMyNumber(normalized: string, runs: NumberRun[]): PiiSpan[]
     if (looksLikeIPv4(run) && !inContext) continue;
     // Broken over lines (three 4-digit lines may be 内線 numbers): only after 個人番号 / マイナンバー.
     if (run.separators.includes('\n') && !inContext) continue;
-    if (isValidMyNumber(digits) || inContext) spans.push({ type: 'my_number', start: run.start, end: run.end });
+    // Another number's label right before it (注文番号 547280385280) outweighs a マイナンバー said nearby.
+    const otherLabel = OTHER_NUMBER.test(normalized.slice(Math.max(0, run.start - 10), run.start));
+    if (isValidMyNumber(digits) || (inContext && !otherLabel))
+      spans.push({ type: 'my_number', start: run.start, end: run.end });
   }
   return spans;
 }

@@ -7,8 +7,8 @@ import type { PiiSpan } from '../types';
 
 // CJK unified ideographs, extension A and the compatibility block (﨑 of 宮﨑, 髙 is unified).
 const KANJI = /[一-龥㐀-䶿豈-﫿々ヶ]/;
-const KATAKANA = /[ァ-ヶー・]/;
-const HONORIFIC = /(?:様|さま|さん|氏|くん|君|ちゃん|殿)(?![一-龥])/g;
+const KATAKANA = /[ァ-ヶー・ｦ-ﾟ]/;
+const HONORIFIC = /(?:様|さま|さん|氏|くん|君|ちゃん|殿|ｻﾝ|ｻﾏ|ﾁｬﾝ|ｸﾝ)(?![一-龥])/g;
 /** Name characters stop at these (総務課の田中さん → 田中). */
 const STOP_AFTER = /[課係部室局所庁社校院館署班会店所団隊省]/;
 const NOT_NAMES = new Set([
@@ -146,6 +146,11 @@ const NOT_NAMES = new Set([
   '表示',
   // Column headers after 氏名 in a pasted header row (No 氏名 年齢 生年月日).
   '年齢',
+  '学年',
+  '匿名',
+  '匿名希望',
+  '非公開',
+  '不詳',
   '性別',
   '所属',
   '住所',
@@ -168,10 +173,10 @@ const NOT_NAMES = new Set([
 ]);
 // Roles, groups, offices and businesses (印刷所様, 長谷川工務店さん), forms (変更届).
 const NOT_NAME_ENDINGS =
-  /(?:者|員|長|課|係|部|室|局|先|方|側|達|たち|ら|共|家|屋|官|師|士|届|書|店|社|所|院|館|園|堂|場|会|組)$/;
+  /(?:者|員|長|課|係|部|室|局|先|方|側|達|たち|ら|共|家|屋|官|師|士|届|書|店|社|所|院|館|園|堂|場|会|組|番号|コード|年月日)$/;
 /** A verb or copula ending: 文字化けします, 違います after a label is a sentence, not a name. */
 const VERB_ENDING =
-  /(?:ます|ません|ました|します|した|して|する|される|ない|です|でした|れる|せる|けど|けれど|ので|のに|たら|れば|って|てる|ている|った|んだ)$/;
+  /(?:ます|ません|ました|します|した|して|する|される|ない|です|でした|れる|せる|けど|けれど|ので|のに|たら|れば|って|てる|ている|った|んだ|なる|なった)$/;
 /** Labels of a form's or a message's parties: a name follows only after a colon or a space (担当：井上, not 担当が「各種申請」). */
 const PARTY_LABEL =
   /^(?:差出人|送信者|報告者|起票者|承認者|作成者|記入者|筆頭者|世帯主|保護者|児童名|受給者|届出人|代理人?)/;
@@ -179,25 +184,30 @@ const PARTY_LABEL =
 function walkBack(text: string, end: number): number {
   let i = end;
   let kind: 'kanji' | 'katakana' | undefined;
-  let spaceUsed = false;
-  while (i > 0 && end - i < 12) {
+  let spaces = 0;
+  while (i > 0 && end - i < 16) {
     const ch = text[i - 1] ?? '';
     const k = KANJI.test(ch) ? 'kanji' : KATAKANA.test(ch) ? 'katakana' : undefined;
-    if (k && (!kind || k === kind) && !(k === 'kanji' && STOP_AFTER.test(ch) && i !== end)) {
+    if (
+      k &&
+      (!kind || k === kind) &&
+      !(k === 'kanji' && STOP_AFTER.test(ch) && i !== end) &&
+      end - i < 12 + 4 * spaces
+    ) {
       kind = k;
       i--;
       continue;
     }
-    // One space between family and given name (佐藤 花子様).
-    // A kanji family name may precede a katakana given name (藤井 ハル様), not the other way round.
+    // One space between family and given name (佐藤 花子様); two in a katakana name of three parts
+    // (ソウザ アナ パウラ様). A kanji family name may precede a katakana given name (藤井 ハル様), not the other way round.
     if (
       (ch === ' ' || ch === '\t') &&
-      !spaceUsed &&
+      (spaces === 0 || (spaces === 1 && kind === 'katakana' && KATAKANA.test(text[i - 2] ?? ''))) &&
       kind &&
       i > 1 &&
       (KANJI.test(text[i - 2] ?? '') || KATAKANA.test(text[i - 2] ?? ''))
     ) {
-      spaceUsed = true;
+      spaces++;
       if (kind === 'katakana' && KANJI.test(text[i - 2] ?? '') && !STOP_AFTER.test(text[i - 2] ?? '')) kind = 'kanji';
       i--;
       continue;
@@ -229,9 +239,9 @@ function fitsHonorific(word: string, honorific: string): boolean {
  * (氏名欄に「わたなべ さくら」). Names in kanji, katakana (also half-width), or hiragana.
  */
 const LABELLED =
-  /(?:氏名|お名前|名前|申請者|依頼者|利用者名|使用者|契約者|フリガナ|ふりがな|口座名義人?|名義人?|差出人|送信者|報告者|起票者|承認者|作成者|記入者|筆頭者|世帯主|保護者|児童名|受給者|届出人|代理人?|Name|Full name)(?:カナ|ｶﾅ|\((?:カナ|ｶﾅ)\)|（(?:カナ|ｶﾅ)）)?(?:[ \t]*(?:は|が|:|=)[ \t]*|[ \t]+|欄?(?:に|へ|は|:)?[ \t]*(?=「))(?:(?:長男|長女|次男|次女|夫|妻|父|母|祖父|祖母|子|孫|兄|姉|弟|妹)[ \t]+)?「?((?:[一-龥㐀-䶿豈-﫿々ヶ]{1,4}[ぁ-ん]{2,4}(?=[ \t/、。,)」]|$)|[一-龥㐀-䶿豈-﫿々ヶ]{1,5}|[ァ-ヶー]{2,8}(?:・[ァ-ヶー]{1,8}){0,3}|[ｦ-ﾟ]{2,10}|[ぁ-ん]{2,6}|[A-Z][A-Za-z'’-]+(?: [A-Z][A-Za-z'’-]+){1,3}(?=[ \t/、。,)」]|$))(?:[ \t](?:[一-龥㐀-䶿豈-﫿々ヶ]{1,5}|[ァ-ヶー]{2,8}|[ｦ-ﾟ]{2,10}|[ぁ-ん]{2,6}))?)/dg;
+  /(?:氏名|お名前|名前|申請者|依頼者|利用者名|使用者|契約者|フリガナ|ふりがな|口座名義人?|名義人?|差出人|送信者|報告者|起票者|承認者|作成者|記入者|筆頭者|世帯主|保護者|児童名|受給者|届出人|代理人?|相談者|申出人|開催者|該当者|納税義務者|世帯員|対象者|来庁者|名札|Name|Full name)(?:カナ|ｶﾅ|\((?:カナ|ｶﾅ)\)|（(?:カナ|ｶﾅ)）)?(?:[ \t]*(?:は|が|:|=)[ \t]*|[ \t]+|欄?(?:に|へ|は|:)?[ \t]*(?=「))(?:(?:長男|長女|次男|次女|夫|妻|父|母|祖父|祖母|子|孫|兄|姉|弟|妹)[ \t]+)?「?((?:[一-龥㐀-䶿豈-﫿々ヶ]{1,4}[ぁ-ん]{2,4}(?=[ \t/、。,)」]|$)|[一-龥㐀-䶿豈-﫿々ヶ]{1,5}|[ァ-ヶー]{2,8}(?:・[ァ-ヶー]{1,8}){0,3}|[ｦ-ﾟ]{2,10}|[ぁ-ん]{2,6}|(?:[A-Z][A-Za-z'’-]+|[A-Z]{2,})(?: [A-Z][A-Za-z'’-]+){1,3}(?=[ \t/、。,)）」（(]|$))(?:[ \t](?:[ァ-ヶーぁ-ん]{1,4}[子江代枝美恵]|[一-龥㐀-䶿豈-﫿々ヶ]{1,5}|[ァ-ヶー]{2,8}|[ｦ-ﾟ]{2,10}|[ぁ-ん]{2,6}))?)/dg;
 /** Two to four capitalised Latin words, optionally closed by 」, right before an honorific. */
-const LATIN_NAME = /(?<![A-Za-z'’.-])((?:[A-Z][A-Za-z'’.-]+ ){1,3}[A-Z][A-Za-z'’.-]+)」?$/;
+const LATIN_NAME = /(?<![A-Za-z'’.-])((?:[A-ZÀ-ỸĐ][A-Za-zÀ-ỹĐđ'’.-]+ ){1,3}[A-ZÀ-ỸĐ][A-Za-zÀ-ỹĐđ'’.-]+)」?$/u;
 /** Vendors and products staff address with さん (Microsoft Teams さん is no person). */
 const NOT_LATIN_NAMES = new Set(
   'microsoft teams office google workspace cisco webex zoom adobe apple amazon aws windows outlook excel word sharepoint onedrive line logo inc inc. ltd ltd. limited corporation corp corp. co. company technologies systems solutions japan update'.split(
@@ -244,7 +254,8 @@ const BRACKETED_READING =
   /[ \t]?[（(][ \t]?([ァ-ヶーｦ-ﾟぁ-ゖ]+(?:[ \t・][ァ-ヶーｦ-ﾟぁ-ゖ]+){0,3}|[A-Za-z'’-]+(?: [A-Za-z'’-]+){0,3})[ \t]?[）)]$/;
 
 /** Kin and everyday words before ちゃん / くん that are no given names. */
-const KIN_WORDS = /^(?:お?ばあ|お?じい|お?ねえ|お?にい|お?かあ|お?とう|あか|ぼっ|ぼく|みな|おっ|ちび|わんわん|にゃん)$/;
+const KIN_WORDS =
+  /^(?:お?ばあ|お?じい|お?ねえ|お?にい|お?かあ|お?とう|お?ば|お?じ|あか|ぼっ|ぼく|みな|おっ|ちび|わんわん|にゃん|おまわり|おいしゃ|かかりつけ)$/;
 /** A name introduced by the writer (私は たかはし みゆき です), or quoted before 名義 / 様 (「木村 さくら」名義). */
 const NAME_WORD = '(?:[一-龥㐀-䶿豈-﫿々ヶ]{1,5}|[ァ-ヶー]{2,8}|[ぁ-ん]{2,6})';
 const SELF_NAMED = new RegExp(
@@ -281,7 +292,9 @@ export function detectPersonName(normalized: string): PiiSpan[] {
       word = word.slice(1);
       from++;
     }
-    if (word && isName(word.trim()) && fitsHonorific(word.trim(), m[0]))
+    // Letters or digits right before it make it a company's name (NTT東日本さん, KDDI沖縄さん).
+    const company = from > 0 && /[A-Za-z0-9&]/.test(normalized[from - 1] ?? '');
+    if (word && !company && isName(word.trim()) && fitsHonorific(word.trim(), m[0]))
       spans.push({ type: 'person_name', start: from, end: m.index });
     else if (!word) {
       // 新井 さとし様: a kanji family name, a space, a given name in hiragana.
@@ -293,7 +306,10 @@ export function detectPersonName(normalized: string): PiiSpan[] {
       // ゆいちゃん, そうたくん: a given name in hiragana, not a kin word (おばあちゃん) nor a quoted product (「あてなくん」).
       const child = /^(?:ちゃん|くん)$/.test(m[0])
         ? /(?<![ぁ-ん「『"'])[ぁ-ん]{2,4}$/.exec(normalized.slice(0, end))
-        : null;
+        : // 母のひとみさん: a hiragana given name after の.
+          m[0] === 'さん'
+          ? /(?<=[一-龥]の)[ぁ-ん]{2,4}$/.exec(normalized.slice(0, end))
+          : null;
       if (kana && isName(family) && !VERB_ENDING.test(family))
         spans.push({ type: 'person_name', start: end - kana[0].length, end });
       else if (child) {
@@ -303,7 +319,10 @@ export function detectPersonName(normalized: string): PiiSpan[] {
       } else {
         // A name in Latin letters, given and family name (and more), each capitalised: Patrick O'Brien さん,
         // 「Nguyen Van An」さん — not a product or vendor (Microsoft Teams).
-        const latin = LATIN_NAME.exec(normalized.slice(Math.max(0, end - 60), end));
+        const latin =
+          LATIN_NAME.exec(normalized.slice(Math.max(0, end - 60), end)) ??
+          // Gabriel くん: one Latin given name before くん / ちゃん (not さん: Microsoftさん is a vendor).
+          (/^(?:くん|ちゃん)$/.test(m[0]) ? /(?<![A-Za-z'’.-])([A-Z][a-z]{2,})$/.exec(normalized.slice(0, end)) : null);
         const words = latin?.[1]?.split(' ') ?? [];
         if (latin && !words.some((w) => NOT_LATIN_NAMES.has(w.toLowerCase())))
           spans.push({

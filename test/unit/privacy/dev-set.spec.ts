@@ -49,6 +49,17 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // after 氏を, a given name alone (翼), 二重表記 dates, Kyoto street addresses.
     await assertBatch('blind-6.jsonl', 170, [214, 204, 199, 199]);
   });
+
+  it('the seventh, long real-looking texts: recall 313 / 337, precision 311 / 315', async () => {
+    // Measured blind after the sixth batch's rules: recall 0.774, precision 0.933 (one label the writer had left
+    // out, b7-0019's second birth date, added before measuring again). Fixed by general rules: English text
+    // (introduced, signed, labelled names; display names before an address; romanised addresses; English
+    // dates), form examples (記入例, （例）), text spaced out by OCR, keyword-bound numbers kept to their item,
+    // names listed after a name, roster headers of every numbered type. Left: famous historical figures
+    // (徳川家康 — kuromoji tags them as any full name), lone family names signed or quoted, a kanji given name
+    // alone, half-width katakana names in a numbered list.
+    await assertBatch('blind-7.jsonl', 170, [337, 313, 315, 311]);
+  });
 });
 
 describe('kotae eval --pii', () => {

@@ -1,0 +1,73 @@
+/**
+ * Personal data in English text (mail from foreign residents, forms filled in English): names introduced
+ * or signed (my name is …, – Bishnu Prasad Adhikari, Dear Ms. Reyes), a display name before an e-mail
+ * address (From: Tran Thi Mai <…>), names after an English label (Applicant: SUZUKI Mai), and Japanese
+ * addresses written in Latin letters (5-3-12 Minami-cho, Kawaguchi-shi, Saitama).
+ */
+import type { PiiSpan } from '../types';
+
+/** A personal name in Latin letters: 1–4 words, each capitalised or in capitals, Vietnamese letters too. */
+const WORD = "[A-ZÀ-ỸĐ][a-zà-ỹđ'’-]+|[A-ZÀ-ỸĐ]{2,}";
+const NAME = `(?:${WORD})(?: (?:${WORD}|da|de|dos|van|von|bin|binti)){0,4}`;
+
+const INTRODUCED = new RegExp(`(?:my name is|this is|I am|I'm)\\s+(${NAME})`, 'gu');
+const ADDRESSED = new RegExp(
+  `\\b(?:Dear|Hi|Hello)\\s+(?:(?:Mr|Ms|Mrs|Miss|Dr)\\.?\\s+)?(${NAME})(?=\\s*[,.!\\n])`,
+  'gu',
+);
+const TITLED = new RegExp(`\\b(?:Mr|Ms|Mrs|Miss|Dr)\\.?\\s+(${NAME})`, 'gu');
+/** A name closing a message: – Name, Thanks, Name, Regards, Name (at the end of a line or the text). */
+const SIGNED = new RegExp(
+  `(?:^|\\s)(?:[–—-]|Thanks,|Thank you,|Regards,|Best regards,|Kind regards,|Sincerely,|Best,)\\s*(${NAME})\\s*(?:$|\\n)`,
+  'gu',
+);
+/** English labels of a person on a form or a record. */
+const LABELLED = new RegExp(
+  `\\b(?:Name|Full name|Applicant|Traveler|Traveller|Student|Patient|Resident|Sender|Contact person|Guardian|Parent)\\s*(?:No\\.)?\\s*:\\s*(${NAME})`,
+  'gu',
+);
+/** A display name before an e-mail address: From: "Fernanda Yukari Nakamura da Silva" <…>, 大西 拓也 <…>. */
+const DISPLAY_NAME =
+  /(?:^|[\s:：;,>])"?((?:[A-ZÀ-ỸĐ][\p{L}'’.-]*(?: [\p{L}'’.-]+){1,5})|(?:[一-龥々ヶ]{1,4}[ 　][一-龥々ヶぁ-んァ-ヶー]{1,5}))"?\s*<[^<>\s@]+@[^<>\s]+>/gu;
+/** Words in a display name that make it a group's or a service's (Multicultural Support Desk, 共有). */
+const NOT_PERSON =
+  /\b(?:desk|support|team|center|centre|office|service|services|info|help|helpdesk|admin|noreply|system|department|section|division|city|group|news|microsoft|google|amazon|apple|teams|outlook|notification|notifications|mailer|bot|kotae)\b|[課係室部局]|共有|代表|センター|窓口/i;
+const NOT_NAMES = new Set(['Thank', 'Thanks', 'Please', 'Hello', 'Hi', 'Dear', 'The', 'I', 'My', 'We', 'Our', 'It']);
+
+/** A Japanese address in Latin letters: a block number and a -shi / -ku / -cho / -machi part, either order. */
+const ROMAN_ADDRESS =
+  /(?:(?:Room|Apt\.?|#)\s*\d{1,4},?\s+)?\d{1,4}-\d{1,4}(?:-\d{1,4})?,?\s+(?:[A-Z][a-z]+(?:-[A-Za-z]+)?,?\s+){0,4}?[A-Z][a-z]+-(?:shi|ku|cho|machi|gun|mura|son)\b(?:,?\s+[A-Z][a-z]+(?:-(?:shi|ku|ken|to|fu))?)*/g;
+const ROMAN_ADDRESS_CITY_FIRST =
+  /\b[A-Z][a-z]+-(?:shi|ku|gun)(?:,?\s+[A-Z][a-z]+(?:-(?:ku|cho|machi|shi))?){0,3},?\s+(?:\d{1,2}-jo\s+)?(?:\d{1,2}-chome\s+)?\d{1,4}(?:-\d{1,4}){0,2}\b/g;
+
+function cleanName(name: string): string | undefined {
+  const words = name.trim().split(/\s+/);
+  while (words.length > 0 && NOT_NAMES.has(words[0]!)) words.shift();
+  return words.length > 0 ? words.join(' ') : undefined;
+}
+
+/** Finds names and addresses in English text. */
+export function detectEnglishContext(normalized: string): PiiSpan[] {
+  if (!/[A-Za-z]{2}/.test(normalized)) return [];
+  const spans: PiiSpan[] = [];
+  const push = (type: PiiSpan['type'], start: number, text: string): void => {
+    spans.push({ type, start, end: start + text.length });
+  };
+  for (const re of [INTRODUCED, ADDRESSED, TITLED, SIGNED, LABELLED]) {
+    for (const m of normalized.matchAll(re)) {
+      const raw = m[1] ?? '';
+      const name = cleanName(raw);
+      // A single capitalised word after "this is" / "I am" is mostly no name (I am Japanese); two or more are.
+      if (!name || ((re === INTRODUCED || re === SIGNED) && !name.includes(' ') && !/^[A-Z]{2,}$/.test(name))) continue;
+      push('person_name', m.index + m[0].indexOf(raw) + raw.indexOf(name), name);
+    }
+  }
+  for (const m of normalized.matchAll(DISPLAY_NAME)) {
+    const name = m[1] ?? '';
+    if (NOT_PERSON.test(name)) continue;
+    push('person_name', m.index + m[0].indexOf(name), name);
+  }
+  for (const re of [ROMAN_ADDRESS, ROMAN_ADDRESS_CITY_FIRST])
+    for (const m of normalized.matchAll(re)) push('address', m.index, m[0].replace(/[,\s]+$/, ''));
+  return spans;
+}

@@ -1,0 +1,52 @@
+/**
+ * Text spaced out character by character (OCR of a form, a fixed-width screen: 「福 田　　千 尋」「平成 3 年 8 月
+ * 2 6 日」): such lines are compacted — single spaces between characters removed, wider gaps kept as one space —
+ * so the detectors read 福田 千尋 and 平成3年8月26日; what they find there is mapped back to the original.
+ */
+
+/** A compacted copy of the text's spaced-out lines and, per character of it, its index in the original. */
+export interface Compacted {
+  text: string;
+  origin: number[];
+}
+
+/** Most of a line's tokens are single characters, and there are a few of them. */
+function spacedOut(line: string): boolean {
+  const tokens = line.split(/[ \t]+/).filter(Boolean);
+  const singles = tokens.filter((t) => [...t].length === 1).length;
+  return singles >= 5 && singles >= 0.6 * tokens.length;
+}
+
+/** The compacted text, or undefined when no line is spaced out. */
+export function compactSpacedLines(normalized: string, original = normalized): Compacted | undefined {
+  let text = '';
+  const origin: number[] = [];
+  let offset = 0;
+  let any = false;
+  for (const line of normalized.split('\n')) {
+    const spaced = spacedOut(line);
+    any ||= spaced;
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i]!;
+      if (spaced && (ch === ' ' || ch === '\t')) {
+        // A gap of two or more spaces separates words; one space separates letters of a word.
+        // An ideographic space (normalised to one space) is a gap between words too.
+        const wide = line[i + 1] === ' ' || line[i + 1] === '\t' || original[offset + i] === '\u3000';
+        let j = i;
+        while (line[j + 1] === ' ' || line[j + 1] === '\t') j++;
+        if (wide) {
+          text += ' ';
+          origin.push(offset + i);
+        }
+        i = j;
+        continue;
+      }
+      text += ch;
+      origin.push(offset + i);
+    }
+    text += '\n';
+    origin.push(offset + line.length);
+    offset += line.length + 1;
+  }
+  return any ? { text: text.slice(0, -1), origin: origin.slice(0, -1) } : undefined;
+}
