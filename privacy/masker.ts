@@ -6,6 +6,7 @@ import { detectAddress } from './detectors';
 import { detectBirthDate } from './detectors';
 import { detectCardNumber } from './detectors';
 import { detectEmail } from './detectors';
+import { detectKeyValues } from './detectors';
 import { detectEnglishContext } from './detectors';
 import {
   detectBankAccount,
@@ -74,6 +75,7 @@ function detectAll(normalized: string, tagger?: PersonNameTagger, original?: str
     ...detectInsuranceNumber(normalized),
     ...detectBankAccount(normalized),
     ...detectBirthDate(normalized),
+    ...detectKeyValues(normalized),
     ...detectMyNumber(normalized, runs),
     ...detectCardNumber(runs, normalized),
     ...detectEmail(normalized),
@@ -119,8 +121,12 @@ export function createPiiMasker(options: PiiMaskerOptions = {}): PiiMasker {
       spans = resolve([...back, ...spans], enabled);
     }
     // Readings after a name, and the other cells of a pasted roster's name and date columns.
-    const related = relatedSpans(normalized, spans);
-    return withoutExamples(normalized, related.length > 0 ? resolve([...spans, ...related], enabled) : spans);
+    const { fromHeaders, fromNames } = relatedSpans(normalized, spans);
+    // A roster header names its cells' type better than a pattern guesses it (a 10-digit 被保険者番号 is no phone);
+    // what was found through a name comes after what the detectors found.
+    const all =
+      fromHeaders.length + fromNames.length > 0 ? resolve([...fromHeaders, ...spans, ...fromNames], enabled) : spans;
+    return withoutExamples(normalized, all);
   };
   return {
     find,

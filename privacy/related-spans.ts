@@ -7,7 +7,7 @@
  *   reading (中島 里美<TAB>ナカジマ サトミ).
  * Pure; runs on the normalised text after the detectors.
  */
-import { DATE_BODY } from './detectors';
+import { DATE_BODY, keyType } from './detectors';
 import type { PiiSpan, PiiType } from './types';
 
 /** A reading: katakana (also half-width), hiragana or Latin words, with spaces or ・ between them. */
@@ -37,7 +37,7 @@ const HEADER_TYPES: ReadonlyArray<[RegExp, PiiType]> = [
   [/^(?:被保険者番号|保険者番号|保険証番号)$/, 'insurance_number'],
   [/^(?:基礎年金番号|年金番号)$/, 'pension_number'],
   [/^(?:住民票コード)$/, 'resident_code'],
-  [/^(?:支払先|受取人|口座名義|名義|名義人|世帯主|保護者|申請者|相談者)$/, 'person_name'],
+  [/^(?:支払先|受取人|口座名義|名義|名義人)$/, 'person_name'],
 ];
 
 /** A cell that may be a name: kanji or kana (also half-width kana), at most one space, no digits. */
@@ -49,6 +49,9 @@ const KATAKANA_CELL = /^[ァ-ヶーｦ-ﾟ]{2,10}(?:[ ・][ァ-ヶーｦ-ﾟ]{1,
 const OLD_DATE = /^((?:19|20)\d{2})[/.\-]\d{1,2}[/.\-]\d{1,2}$/;
 const OLD_YEAR = 2010;
 
+/** A cell without data: a Markdown rule, a placeholder (（空欄）, なし, －). */
+const EMPTY_CELL = /^(?:[-:| ]*|[（(［\[]?(?:空欄|空白|なし|未記入|未入力|不明|該当なし|[-－―ー]|n\/a)[）)］\]]?)$/i;
+
 interface Cell {
   start: number;
   end: number;
@@ -56,14 +59,21 @@ interface Cell {
 }
 
 /** Spans found through earlier spans and the text's shape; overlapping ones are dropped by the caller. */
-export function relatedSpans(normalized: string, found: readonly PiiSpan[]): PiiSpan[] {
-  return [...readings(normalized, found), ...listed(normalized, found), ...tableSpans(normalized, found)];
+export function relatedSpans(
+  normalized: string,
+  found: readonly PiiSpan[],
+): { fromHeaders: PiiSpan[]; fromNames: PiiSpan[] } {
+  const table = tableSpans(normalized, found);
+  return {
+    fromHeaders: table.fromHeaders,
+    fromNames: [...readings(normalized, found), ...listed(normalized, found), ...table.fromNames],
+  };
 }
 
 /** The next name of a list after a name (宛先：岡山 直樹; 福島 さやか — SANTOS Juliana（妻）、SANTOS Pedro). */
 const NEXT_IN_LIST = new RegExp(
   `^(?:[ \\t]?[（(][^）)\\n]{1,12}[）)])?[ \\t]?[、,，;；][ \\t]?(${[
-    '[一-龥々ヶ]{1,4}[ \\t][一-龥々ヶぁ-んァ-ヶー]{1,5}(?![一-龥ぁ-んァ-ヶー])',
+    '(?!(?:生年月日|住所|電話|氏名|性別|年齢|続柄|所属|連絡先|父|母|夫|妻|子|長男|長女|次男|次女|祖父|祖母|孫|兄|姉|弟|妹|[一-龥]{1,3}[者人])[ \\t])[一-龥々ヶ]{1,4}[ \\t][一-龥々ヶぁ-んァ-ヶー]{1,5}(?![一-龥ぁ-んァ-ヶー\\d])',
     '(?:[A-Z]{2,}|[A-Z][a-z]+)(?: [A-Z][a-z]+){1,3}',
   ].join('|')})`,
 );
@@ -111,6 +121,15 @@ function cellsOf(line: string, offset: number, separator: string): Cell[] {
   return cells;
 }
 
+/** Cells of a line whose columns are two or more spaces apart (a 全角 space is normalised to one). */
+function spacedCells(line: string, offset: number): Cell[] {
+  return [...line.matchAll(/\S+(?: \S+)*/g)].map((m) => ({
+    start: offset + m.index,
+    end: offset + m.index + m[0].length,
+    text: m[0],
+  }));
+}
+
 interface Row {
   cells: Cell[];
   separator: string;
@@ -121,34 +140,47 @@ function rowsOf(normalized: string): Array<Row | undefined> {
   const rows: Array<Row | undefined> = [];
   let offset = 0;
   for (const line of normalized.split('\n')) {
-    const separator = line.includes('\t') ? '\t' : (line.match(/,/g)?.length ?? 0) >= 2 ? ',' : undefined;
-    rows.push(separator ? { cells: cellsOf(line, offset, separator), separator } : undefined);
+    const separator = line.includes('\t')
+      ? '\t'
+      : /^\s*\|.*\|\s*$/.test(line)
+        ? '|'
+        : (line.match(/,/g)?.length ?? 0) >= 2
+          ? ','
+          : undefined;
+    if (separator) rows.push({ cells: cellsOf(line, offset, separator), separator });
+    // A fixed-width screen: columns two or more spaces apart.
+    else if ((line.match(/\S {2,}(?=\S)/g)?.length ?? 0) >= 2)
+      rows.push({ cells: spacedCells(line, offset), separator: '  ' });
+    else rows.push(undefined);
     offset += line.length + 1;
   }
   return rows;
 }
 
-function tableSpans(normalized: string, found: readonly PiiSpan[]): PiiSpan[] {
-  if (!normalized.includes('\t') && !normalized.includes(',')) return [];
+function tableSpans(normalized: string, found: readonly PiiSpan[]): { fromHeaders: PiiSpan[]; fromNames: PiiSpan[] } {
   const rows = rowsOf(normalized);
   const out: PiiSpan[] = [];
   const sameShape = (a: Row, b: Row | undefined): b is Row =>
     b !== undefined && b.separator === a.separator && b.cells.length === a.cells.length;
   for (const [i, header] of rows.entries()) {
     if (!header) continue;
-    const columns = header.cells.map((c) => HEADER_TYPES.find(([re]) => re.test(c.text))?.[1]);
+    // Japanese headers, or English / romanised ones as machine exports name them (name, kana, birthday, zip).
+    const columns = header.cells.map((c) => HEADER_TYPES.find(([re]) => re.test(c.text))?.[1] ?? keyType(c.text));
     // A header names at least one personal-data column; its rows follow it with the same shape.
-    if (!columns.some(Boolean)) continue;
+    // A header holds labels, not data (no long numbers).
+    if (!columns.some(Boolean) || header.cells.some((c) => /\d{3,}/.test(c.text))) continue;
     for (let j = i + 1; j < rows.length && sameShape(header, rows[j]); j++)
       for (const [k, cell] of rows[j]!.cells.entries()) {
         const type = columns[k];
-        if (type && cell.text && !HEADER_TYPES.some(([re]) => re.test(cell.text)))
+        if (type && cell.text && !EMPTY_CELL.test(cell.text) && !HEADER_TYPES.some(([re]) => re.test(cell.text)))
           out.push({ type, start: cell.start, end: cell.end });
       }
   }
+  const fromHeaders = [...out];
+  out.length = 0;
   const covered = (c: Cell): boolean =>
     found.some((s) => s.type === 'person_name' && s.start <= c.start && c.end <= s.end) ||
-    out.some((s) => s.type === 'person_name' && s.start === c.start);
+    fromHeaders.some((s) => s.type === 'person_name' && s.start === c.start);
   // Without a header: a column with a name in one row, and katakana readings beside a name.
   const nameColumns = new Map<string, Set<number>>();
   rows.forEach((row) => {
@@ -178,5 +210,5 @@ function tableSpans(normalized: string, found: readonly PiiSpan[]): PiiSpan[] {
         if (OLD_DATE.test(cell.text) && Number(OLD_DATE.exec(cell.text)?.[1]) <= OLD_YEAR)
           out.push({ type: 'birth_date', start: cell.start, end: cell.end });
   });
-  return out;
+  return { fromHeaders, fromNames: out };
 }

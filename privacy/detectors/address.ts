@@ -8,15 +8,16 @@ import { PREFECTURE } from './prefectures';
 const NAME = '[一-龥ぁ-んァ-ヶ々ヶー]';
 const KANJI_NUM = '[\\d一二三四五六七八九十]{1,3}';
 const LOCALITY = `(?:(?:${PREFECTURE})(?:${NAME}{1,6}?[市区町村郡]){0,3}|(?:${NAME}{1,6}?[市区町村郡](?!役所|役場|民|長|議|内|外|場|立|営|政|有|分|画|間|切|域|別|販|会|域|部)){1,3}|大?字${NAME}{1,6}?(?=[ \\t]?\\d))`;
-const TOWN = `${NAME}{0,8}?`;
+// Kyoto's streets (西洞院通塩小路下る東塩小路町) and Hokkaido's 条 (北3条西7丁目) before the block.
+const TOWN = `(?:${NAME}{1,8}?通${NAME}{0,8}?(?:上る|下る|入る|東入|西入)${NAME}{0,8}?|${NAME}{0,8}?(?:[東西南北]?\\d{1,2}条(?:通)?[東西南北]?)?)`;
 // A block or lot number: digits, or kanji numerals (三丁目五番地, 一丁目十二番地).
 const N = '(?:\\d{1,4}|[一二三四五六七八九十〇]{1,4})';
-const BLOCK = `(?:${KANJI_NUM}丁目?(?:[ \\t]?${N}(?:番地?の?|-)(?:[ \\t]?${N}号?)?)?|(?:\\d{1,4}番地?|[一二三四五六七八九十〇]{1,4}番地)(?:の?${N}号?)?|\\d{1,4}-\\d{1,4}(?:-\\d{1,4}){0,2})`;
+const BLOCK = `(?:${KANJI_NUM}丁目?(?:[ \\t]?${N}(?:番地?の?|-)(?:[ \\t]?${N}号?)?)?|(?:\\d{1,4}番地?|[一二三四五六七八九十〇]{1,4}番地)(?:の?${N}号?)?|\\d{1,4}-\\d{1,4}(?:-\\d{1,4}){0,2}|無番地)`;
 const ADDRESS = new RegExp(`${LOCALITY}${TOWN}[ \\t]?${BLOCK}(?![\\d\\w])`, 'g');
 const CHOME = new RegExp(`${NAME}{1,6}?${KANJI_NUM}丁目[ \\t]?${N}(?:番地?の?|-)(?:[ \\t]?${N}号?)?`, 'g');
 /** A building and its room or floor after the street address, on the same line or the next (メゾン大岡201号, 丹波荘 2F). */
 const BUILDING =
-  /^(?:[ \t]|\n)?[一-龥ァ-ヶー々A-Za-zｦ-ﾟ]{2,15}(?:[ \t]?[A-Z]棟)?[ \t]?(?:\d{1,4}(?:号室|号)?|\d{1,2}(?:F|階))(?![\d\w])/;
+  /^(?:[ \t]|\n)?[一-龥ァ-ヶー々A-Za-zｦ-ﾟ]{2,15}(?:[ \t]?[A-Z]棟)?[ \t]?(?:[A-Z]-?\d{1,4}(?:号室|号)?|\d{1,4}(?:号室|号)?|[〇一二三四五六七八九十]{1,4}(?:号室|号)|\d{1,2}(?:F|階))(?![\d\w])/;
 const LEAD = /(?:現?住所|所在地|送付先|自宅|お?住まい)(?:は|が|:|：)?/g;
 
 /** Finds street addresses. */

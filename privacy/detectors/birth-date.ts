@@ -6,9 +6,10 @@ import { valuesAfter } from '../context';
 import type { PiiSpan } from '../types';
 
 const NUM = '[\\d〇一二三四五六七八九十]{1,3}';
-const ERA = `(?:(?:明治|大正|昭和|平成|令和|[MTSHR])[ \\t]?(?:${NUM}|元))`;
+const ERA = `(?:(?:明治|大正|昭和|平成|令和|[明大昭平令](?=[\\d元〇一二三四五六七八九十])|[MTSHR])[ \\t]?(?:${NUM}|元))`;
 /** A full date, western or Japanese era (exported for dates in brackets after a name). */
-export const DATE_BODY = `(?:(?:1[89]|20)\\d{2}|${ERA})[ \\t]?[年/.\\-][ \\t]?${NUM}[ \\t]?[月/.\\-][ \\t]?${NUM}日?`;
+// 1952年（昭和27年）3月3日: the era year in brackets after the western one.
+export const DATE_BODY = `(?:(?:1[89]|20)\\d{2}年[（(]${ERA}年[）)]|(?:(?:1[89]|20)\\d{2}|${ERA})[ \\t]?[年/.\\-])[ \\t]?${NUM}[ \\t]?[月/.\\-][ \\t]?${NUM}日?`;
 // After 誕生日 a month and day alone are enough (２月３日).
 // English: 14 MAR 1995, July 4, 2023.
 const MONTHS = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';

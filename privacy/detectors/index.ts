@@ -10,6 +10,7 @@ export {
 export { detectBirthDate, DATE_BODY } from './birth-date';
 export { detectCardNumber, passesLuhn } from './card-number';
 export { detectEmail } from './email';
+export { detectKeyValues, keyType } from './key-values';
 export { detectEnglishContext } from './english-context';
 export { detectMyNumber, isValidMyNumber } from './my-number';
 export { detectPersonName } from './person-name';

@@ -239,7 +239,7 @@ function fitsHonorific(word: string, honorific: string): boolean {
  * (氏名欄に「わたなべ さくら」). Names in kanji, katakana (also half-width), or hiragana.
  */
 const LABELLED =
-  /(?:氏名|お名前|名前|申請者|依頼者|利用者名|使用者|契約者|フリガナ|ふりがな|口座名義人?|名義人?|差出人|送信者|報告者|起票者|承認者|作成者|記入者|筆頭者|世帯主|保護者|児童名|受給者|届出人|代理人?|相談者|申出人|開催者|該当者|納税義務者|世帯員|対象者|来庁者|名札|Name|Full name)(?:カナ|ｶﾅ|\((?:カナ|ｶﾅ)\)|（(?:カナ|ｶﾅ)）)?(?:[ \t]*(?:は|が|:|=)[ \t]*|[ \t]+|欄?(?:に|へ|は|:)?[ \t]*(?=「))(?:(?:長男|長女|次男|次女|夫|妻|父|母|祖父|祖母|子|孫|兄|姉|弟|妹)[ \t]+)?「?((?:[一-龥㐀-䶿豈-﫿々ヶ]{1,4}[ぁ-ん]{2,4}(?=[ \t/、。,)」]|$)|[一-龥㐀-䶿豈-﫿々ヶ]{1,5}|[ァ-ヶー]{2,8}(?:・[ァ-ヶー]{1,8}){0,3}|[ｦ-ﾟ]{2,10}|[ぁ-ん]{2,6}|(?:[A-Z][A-Za-z'’-]+|[A-Z]{2,})(?: [A-Z][A-Za-z'’-]+){1,3}(?=[ \t/、。,)）」（(]|$))(?:[ \t](?:[ァ-ヶーぁ-ん]{1,4}[子江代枝美恵]|[一-龥㐀-䶿豈-﫿々ヶ]{1,5}|[ァ-ヶー]{2,8}|[ｦ-ﾟ]{2,10}|[ぁ-ん]{2,6}))?)/dg;
+  /(?:氏名|お名前|名前|申請者|依頼者|利用者名|使用者|契約者|フリガナ|ふりがな|口座名義人?|名義人?|差出人|送信者|報告者|起票者|承認者|作成者|記入者|筆頭者|世帯主|保護者|児童名|受給者|届出人|代理人?|相談者|申出人|開催者|該当者|納税義務者|世帯員|対象者|来庁者|名札|通称|旧姓|筆頭者|配偶者|[（(](?:姓|名|セイ|メイ)[）)]|Name|Full name)(?:カナ|ｶﾅ|\((?:カナ|ｶﾅ)\)|（(?:カナ|ｶﾅ)）)?(?:[ \t]*(?:は|が|:|=)[ \t]*| +|欄?(?:に|へ|は|:)?[ \t]*(?=「))(?:(?:長男|長女|次男|次女|夫|妻|父|母|祖父|祖母|子|孫|兄|姉|弟|妹)[ \t]+)?「?((?:[一-龥㐀-䶿豈-﫿々ヶ]{1,4}[ぁ-ん]{2,4}(?=[ \t/、。,)」]|$)|[一-龥㐀-䶿豈-﫿々ヶ]{1,5}|[ァ-ヶー]{2,8}(?:[・ ][ァ-ヶー]{1,8}){0,2}(?= *[\t\n、。,)）」（(]| {2}|$)|[ァ-ヶー]{2,8}(?:・[ァ-ヶー]{1,8}){0,3}|[ｦ-ﾟ]{2,10}|[ぁ-ん]{2,6}|(?:[A-Z][A-Za-z'’-]+|[A-Z]{2,})(?: [A-Z][A-Za-z'’-]+){1,3}(?=[ \t/、。,)）」（(]|$))(?:[ \t](?:[ァ-ヶーぁ-ん]{1,4}[子江代枝美恵]|[一-龥㐀-䶿豈-﫿々ヶ]{1,5}|[ァ-ヶー]{2,8}|[ｦ-ﾟ]{2,10}|[ぁ-ん]{2,6}))?)/dg;
 /** Two to four capitalised Latin words, optionally closed by 」, right before an honorific. */
 const LATIN_NAME = /(?<![A-Za-z'’.-])((?:[A-ZÀ-ỸĐ][A-Za-zÀ-ỹĐđ'’.-]+ ){1,3}[A-ZÀ-ỸĐ][A-Za-zÀ-ỹĐđ'’.-]+)」?$/u;
 /** Vendors and products staff address with さん (Microsoft Teams さん is no person). */
@@ -263,6 +263,8 @@ const SELF_NAMED = new RegExp(
   'dg',
 );
 const QUOTED_BEFORE = new RegExp(`「(${NAME_WORD}(?:[ \\t]${NAME_WORD})?)」(?=名義|様|さん|宛|氏)`, 'dg');
+
+const MENTION = /(?<![\w@])@([一-龥々ヶ]{1,4}(?: [一-龥々ヶぁ-んァ-ヶー]{1,5})?)(?= |さん|様|$|[、。,\n])/gu;
 
 /** What may follow a name given after は / が: the end, punctuation, です, an honorific, と, a bracket. */
 const STANDS_ALONE = /^(?:$|[ \t\n、。,.!?！？)）」』]|です|でした|さん|様|氏|と(?![ぁ-ん])|や|\()/u;
@@ -334,6 +336,12 @@ export function detectPersonName(normalized: string): PiiSpan[] {
     }
     // The reading is a name's only when the name before it is one.
     if (readingSpan && spans.length > before) spans.push(readingSpan);
+  }
+  // A mention in a chat is a person (@西川 夏美 さん, @中島), not a group (@情報政策課, @channel).
+  for (const m of normalized.matchAll(MENTION)) {
+    const name = m[1] ?? '';
+    if (!NOT_NAME_ENDINGS.test(name.split(' ')[0] ?? '') && !NOT_NAMES.has(name))
+      spans.push({ type: 'person_name', start: m.index + 1, end: m.index + 1 + name.length });
   }
   for (const re of [LABELLED, SELF_INTRO, SELF_NAMED, QUOTED_BEFORE]) {
     for (const m of normalized.matchAll(re)) {

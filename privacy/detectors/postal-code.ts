@@ -3,13 +3,18 @@ import { valuesAfter } from '../context';
 import type { PiiSpan } from '../types';
 import { PREFECTURE } from './prefectures';
 
-const CODE = /\d{3}-?\d{4}(?![\d\-])/;
-const BEFORE_PREFECTURE = new RegExp(`(?<![\\d\\-])\\d{3}-\\d{4}(?=[ \\t]*(?:${PREFECTURE}))`, 'g');
+// 000-0000 is a format's placeholder (郵便番号は 000-0000 形式), no one's code.
+const CODE = /(?!000-?0000)\d{3}-?\d{4}(?![\d\-])/;
+/** 3-4 digits directly before a prefecture, or before a city, ward, town or village name (064-0820 札幌市…). */
+const BEFORE_PREFECTURE = new RegExp(
+  `(?<![\\d\\-])(?!000-0000)\\d{3}-\\d{4}(?=[ \\t]*(?:${PREFECTURE}|[一-龥]{1,6}?[市区町村](?![民役長議内外場立営政有分画間切域別販会部])))`,
+  'g',
+);
 
 /** Finds postal codes. */
 export function detectPostalCode(normalized: string): PiiSpan[] {
   const spans = valuesAfter(normalized, 'postal_code', /郵便番号|郵便/, CODE, 4);
-  for (const m of normalized.matchAll(/〒[ \t]?\d{3}-?\d{4}(?![\d\-])/g)) {
+  for (const m of normalized.matchAll(/〒[ \t]?(?!000-?0000)\d{3}-?\d{4}(?![\d\-])/g)) {
     spans.push({ type: 'postal_code', start: m.index, end: m.index + m[0].length });
   }
   for (const m of normalized.matchAll(BEFORE_PREFECTURE)) {

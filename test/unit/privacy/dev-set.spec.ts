@@ -38,16 +38,16 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // 150 cases, 103 names, 45 negatives; before the session-11 tagger rules recall was 0.544 (names 0.340)
     // at precision 0.919, after them 0.869; session 12's rules (readings, roster columns, capitals, hiragana
     // names, 番地の4) 0.975. Left: a header-less CSV row whose name kuromoji does not tag (北村,康介).
-    await assertBatch('blind-5.jsonl', 150, [160, 156, 154, 154]);
+    await assertBatch('blind-5.jsonl', 150, [160, 156, 155, 155]);
   });
 
-  it('the sixth, all types: 125 positive texts, 45 negatives — recall 204 / 214, precision 1', async () => {
+  it('the sixth, all types: 125 positive texts, 45 negatives — recall 205 / 214, precision 1', async () => {
     // Measured blind before any change made after reading it: recall 0.752, precision 0.970 (names 0.660,
     // addresses 0.500). Fixed by general rules: posts before names, place-read family names where only a person
     // fits, roster headers, numbers broken over lines, buildings after addresses, kanji lot numbers, JAN codes,
     // mail-system senders. Left: a lone family name before a particle (青木へ, 清水から), a reading quoted
     // after 氏を, a given name alone (翼), 二重表記 dates, Kyoto street addresses.
-    await assertBatch('blind-6.jsonl', 170, [214, 204, 199, 199]);
+    await assertBatch('blind-6.jsonl', 170, [214, 205, 200, 200]);
   });
 
   it('the seventh, long real-looking texts: recall 313 / 337, precision 311 / 315', async () => {
@@ -59,6 +59,16 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // (徳川家康 — kuromoji tags them as any full name), lone family names signed or quoted, a kanji given name
     // alone, half-width katakana names in a numbered list.
     await assertBatch('blind-7.jsonl', 170, [337, 313, 315, 311]);
+  });
+
+  it('the eighth, machine text (JSON, logs, SQL, fixed-width screens): recall 289 / 332, precision 294 / 302', async () => {
+    // Measured blind after the seventh batch's rules: recall 0.687, precision 0.945. Fixed by general rules: values
+    // whose key names their type (JSON, key=value, YAML, XML, query strings, SQL INSERT columns; English and
+    // romanised keys), English and romanised roster headers, Markdown and fixed-width tables, a header's type over
+    // a pattern's guess, chat mentions, form boxes （姓）（名）, role mailboxes, 000-0000 placeholders, Kyoto streets,
+    // Hokkaido 条, 無番地, single-kanji era abbreviations (昭58.4.12). Left: names and numbers said in hiragana
+    // (voice memos), lone surnames signing a line, header-less lists of care insurance numbers.
+    await assertBatch('blind-8.jsonl', 170, [332, 289, 302, 294]);
   });
 });
 

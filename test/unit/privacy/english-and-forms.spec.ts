@@ -21,7 +21,7 @@ describe('privacy: English text, form examples, spaced-out text', () => {
     assert.equal(mask('From: Tran Thi Mai <tran.mai88@example.com>'), 'From: ［氏名］ <［メールアドレス］>');
     // A group's or a service's display name is no person, and a shared mailbox is no one's address.
     assert.equal(
-      mask('To: Multicultural Support Desk <desk@example.lg.jp>'),
+      mask('To: Multicultural Support Desk <tabunka@example.lg.jp>'),
       'To: Multicultural Support Desk <［メールアドレス］>',
     );
     assert.equal(

@@ -26,8 +26,7 @@ describe('privacy: readings, rosters, names in other scripts, broken numbers', (
     const text = '番号,姓,名,姓カナ,名カナ,生年月日,所属\n1024,田中,太郎,タナカ,タロウ,1980/05/14,市民課';
     assert.equal(
       mask(text),
-      // 田中,太郎 is one full name to the tagger (one mask).
-      '番号,姓,名,姓カナ,名カナ,生年月日,所属\n1024,［氏名］,［氏名］,［氏名］,［生年月日］,市民課',
+      '番号,姓,名,姓カナ,名カナ,生年月日,所属\n1024,［氏名］,［氏名］,［氏名］,［氏名］,［生年月日］,市民課',
     );
     // No personal-data header: an inventory stays as it is.
     const inventory = 'PC名,IPアドレス,設置場所\nNMZ-PC-0012,10.1.2.3,本庁舎3階';

@@ -1,0 +1,127 @@
+/**
+ * Personal data in machine text staff paste into a chat: JSON ("name":"…"), key=value log lines, YAML
+ * (`tel: "…"`), XML (`<addr>…</addr>`), query strings and SQL INSERT statements, where the key or column
+ * names what the value is (English and romanised Japanese keys: shimei, kana, tel, zip, juminhyo_code …).
+ */
+import type { PiiSpan, PiiType } from '../types';
+
+/** Keys (lower case, `-` read as `_`) and the type of their values. */
+const KEYS: ReadonlyArray<[RegExp, PiiType]> = [
+  [
+    /^(?:name|full_?name|shimei|simei|seimei|kana|kana_?name|name_?kana|name_?roman|roman_?name|shimei_?kana|surname|given|given_?name|family_?name|first_?name|last_?name|applicant|applicant_?name|caller_?name|patient|patient_?name|sender_?name|requester_?name|contact_?name|holder|account_?holder|koza_?meigi|meigi|citizen|resident|customer)$/,
+    'person_name',
+  ],
+  [/^(?:birth|birthday|birth_?date|birthdate|dob|date_?of_?birth|seinengappi|seinen_?gappi|umare)$/, 'birth_date'],
+  [
+    /^(?:tel|tel_?no|phone|phone_?no|phone_?number|mobile|cell|telephone|caller_?tel|keitai|denwa|renrakusaki_?tel)$/,
+    'phone',
+  ],
+  [/^(?:mail|email|e_?mail|mail_?address|email_?address)$/, 'email'],
+  [/^(?:zip|zip_?code|zipcode|postal|postal_?code|postcode|yubin|yubin_?bango|yubin_?no)$/, 'postal_code'],
+  [/^(?:addr|address|address1|jusho|juusho|jyusho)$/, 'address'],
+  [/^(?:kojin_?bango|kojin_?no|my_?number|mynumber|mynum|individual_?number)$/, 'my_number'],
+  [/^(?:juminhyo_?code|jumin_?cd|jumin_?code|juki_?code|resident_?code)$/, 'resident_code'],
+  [
+    /^(?:kiso_?nenkin_?bango|nenkin_?no|nenkin_?bango|pension_?no|pension_?number|basic_?pension_?number)$/,
+    'pension_number',
+  ],
+  [/^(?:passport|passport_?no|passport_?number|ryoken_?no|ryoken_?bango)$/, 'passport'],
+  [
+    /^(?:hihokensha_?no|hihokensha_?bango|hokensha_?no|hokensha_?bango|insurance_?no|insurance_?number|hoken_?kigo|hoken_?bango)$/,
+    'insurance_number',
+  ],
+  [/^(?:account_?no|account_?number|koza_?no|koza_?bango|kouza_?no)$/, 'bank_account'],
+];
+
+/** The type a key names, if any. */
+export function keyType(key: string): PiiType | undefined {
+  const k = key.toLowerCase().replace(/-/g, '_');
+  const of = (x: string): PiiType | undefined => KEYS.find(([re]) => re.test(x))?.[1];
+  // raw_addr, holder_kana, citizen_name: the last part names the value.
+  return of(k) ?? (k.includes('_') ? of(k.slice(k.lastIndexOf('_') + 1)) : undefined);
+}
+
+/** A value that is not data at all: empty, null, a placeholder. */
+const NO_VALUE = /^(?:|null|none|nil|undefined|true|false|-+|n\/a|\*+|x+|0+|（空欄）|なし|不明|未入力)$/i;
+/** A `name` that is a group's, a product's or a place's rather than a person's. */
+const NOT_PERSON =
+  /[課係室部局庁店社所院館園]$|センター$|株式会社|有限会社|システム|サーバ|Microsoft|Teams|Google|Windows/;
+
+/** Whether a value fits the type its key names. */
+function fits(type: PiiType, value: string): boolean {
+  // Empty, a placeholder, or a bind parameter of a prepared statement ($1, ?, :name).
+  if (NO_VALUE.test(value.trim()) || value.length > 80 || /^\s*[$?:@]/.test(value)) return false;
+  if (type === 'person_name')
+    return !/\d/.test(value) && !NOT_PERSON.test(value) && (value.trim().length >= 2 || /^[一-龥]$/.test(value.trim()));
+  if (type === 'address') return /\d|[一二三四五六七八九十]丁目|番地/.test(value);
+  if (type === 'email') return value.includes('@');
+  return /\d/.test(value);
+}
+
+// "key": "value" / "key": 12345 (JSON), key="value" / key=value (logs, query strings), <key>value</key> (XML),
+// key: value at the start of a line (YAML).
+const JSON_PAIR = /"([A-Za-z_][\w-]{0,40})"\s*:\s*(?:"((?:[^"\\\n]|\\.){0,80})"|(-?[\d][\d-]{0,30}))/g;
+// An unquoted value runs to the next key=, an & or the line's end (name=ENDO SATOSHI amount=30000).
+const ASSIGNED =
+  /(?<![\w-])([A-Za-z_][\w-]{0,40})=(?:"([^"\n]{0,80})"|'([^'\n]{0,80})'|([^&"'<>,;()\n]{1,80}?)(?=\s+[A-Za-z_][\w-]{0,40}=|[&;,()\n]|\s*$))/gm;
+const XML = /<([A-Za-z_][\w-]{0,40})>([^<>\n]{1,80})<\/\1>/g;
+// YAML keys are lower case (a capitalised "Name: …" is a form's label, read by english-context.ts).
+const YAML = /^[ \t-]*([a-z_][\w-]{0,40}):[ \t]+(?:"([^"\n]{0,80})"|'([^'\n]{0,80})'|([^\n#]{1,80}?))[ \t]*$/gm;
+const INSERT = /INSERT\s+INTO\s+[\w.`"]+\s*\(([^()]{1,500})\)\s*VALUES\s*((?:\([^()]{0,1000}\)\s*,?\s*){1,50})/gi;
+
+/** Finds values whose key names a personal-data type. */
+export function detectKeyValues(normalized: string): PiiSpan[] {
+  if (!/[=:<(]/.test(normalized)) return [];
+  const spans: PiiSpan[] = [];
+  const add = (key: string, value: string | undefined, at: number): void => {
+    const type = keyType(key);
+    if (!type || value === undefined || !fits(type, value)) return;
+    const trimmed = value.trim();
+    const start = at + value.indexOf(trimmed);
+    spans.push({ type, start, end: start + trimmed.length });
+  };
+  for (const re of [JSON_PAIR, ASSIGNED, XML, YAML])
+    for (const m of normalized.matchAll(re)) {
+      const value = m[2] ?? m[3] ?? m[4];
+      if (value === undefined) continue;
+      add(m[1] ?? '', value, m.index + m[0].lastIndexOf(value));
+    }
+  for (const m of normalized.matchAll(INSERT)) spans.push(...insertValues(normalized, m));
+  return spans;
+}
+
+/** The values of an INSERT's tuples under columns that name a personal-data type. */
+function insertValues(normalized: string, m: RegExpMatchArray): PiiSpan[] {
+  const columns = (m[1] ?? '').split(',').map((c) => keyType(c.trim().replace(/[`"[\]]/g, '')));
+  if (!columns.some(Boolean)) return [];
+  const spans: PiiSpan[] = [];
+  const tuplesAt = (m.index ?? 0) + m[0].indexOf(m[2] ?? '');
+  for (const t of (m[2] ?? '').matchAll(/\(([^()]*)\)/g)) {
+    let at = tuplesAt + (t.index ?? 0) + 1;
+    // Values split at commas outside quotes.
+    for (const [k, raw] of splitValues(t[1] ?? '').entries()) {
+      const type = columns[k];
+      const quoted = /^(\s*')(.*)'\s*$/.exec(raw);
+      const value = quoted ? (quoted[2] ?? '') : raw.trim();
+      const start = at + (quoted ? (quoted[1] ?? '').length : raw.indexOf(value));
+      if (type && fits(type, value)) spans.push({ type, start, end: start + value.length });
+      at += raw.length + 1;
+    }
+  }
+  return spans.filter((s) => normalized.slice(s.start, s.end).length > 0);
+}
+
+function splitValues(text: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === "'") quoted = !quoted;
+    if (ch === ',' && !quoted) {
+      out.push(current);
+      current = '';
+    } else current += ch;
+  }
+  out.push(current);
+  return out;
+}
