@@ -101,7 +101,12 @@ function readings(normalized: string, found: readonly PiiSpan[]): PiiSpan[] {
     const date = DATE_AFTER_NAME.exec(normalized.slice(s.end, s.end + 40))?.indices?.[1];
     if (date) out.push({ type: 'birth_date', start: s.end + date[0], end: s.end + date[1] });
     const m = READING.exec(normalized.slice(s.end, s.end + 40));
-    if (!m?.[1]) continue;
+    // Yuki Tanaka (Nagoya Office): a place or a section in brackets is no reading.
+    if (
+      !m?.[1] ||
+      /\b(?:office|branch|dept|department|division|section|center|centre|team|desk|inc|corp|ltd)\b/i.test(m[1])
+    )
+      continue;
     const start = s.end + m[0].indexOf(m[1]);
     out.push({ type: 'person_name', start, end: start + m[1].length });
   }

@@ -20,8 +20,15 @@ const MONTH_DAY = /[年/.\-][ \t]?(\d{1,2})[ \t]?[月/.\-][ \t]?(\d{1,2})/;
 const CONTEXT = /生年月日|誕生日|生まれ|出生日|ｾｲﾈﾝｶﾞｯﾋﾟ|birth ?day|date of birth|DOB|born(?: on)?/i;
 const BEFORE_BORN = new RegExp(`${DATE_BODY}(?=[ \\t]?(?:生まれ|生|うまれ))`, 'g');
 
+/** A system's null date (1900/01/01, 1900-01-01): dummy data, no one's birthday. */
+const NULL_DATE = /^1900[/.\-]0?1[/.\-]0?1$/;
+
 /** Finds dates of birth. */
 export function detectBirthDate(normalized: string): PiiSpan[] {
+  return findBirthDates(normalized).filter((s) => !NULL_DATE.test(normalized.slice(s.start, s.end)));
+}
+
+function findBirthDates(normalized: string): PiiSpan[] {
   const spans = valuesAfter(normalized, 'birth_date', CONTEXT, DATE, 10);
   // The same date written another way later in the sentence (1985年7月3日 と入力すると「昭和60年7月3日」と表示).
   for (const first of [...spans]) {

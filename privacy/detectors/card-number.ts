@@ -19,7 +19,8 @@ export function passesLuhn(digits: string): boolean {
 }
 
 /** Product and book codes that pass Luhn by chance (JANコード 4901234567894). */
-const PRODUCT_CODE = /(?:JAN|EAN|ISBN|ISSN|GTIN|UPC|バーコード|商品コード|品番|型番)[^。\n]{0,8}$/i;
+const PRODUCT_CODE =
+  /(?:JAN|EAN|ISBN|ISSN|GTIN|UPC|IMEI|バーコード|商品コード|品番|型番|製造番号|シリアル|S\/N)[^。\n]{0,8}$/i;
 
 /** Finds card numbers among the number runs. */
 export function detectCardNumber(runs: NumberRun[], normalized = ''): PiiSpan[] {

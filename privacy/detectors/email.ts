@@ -15,6 +15,12 @@ const ROLE_MAILBOX = /^(?:helpdesk|help|info|support|webmaster|contact|office|de
 /** A note right after the address calling it a shared or a section's mailbox (…（資格係 共有アドレス）). */
 const GROUP_NOTE_AFTER = /^[ \t]*[（(][^）)\n]{0,24}(?:共有|代表)[^）)\n]{0,10}[）)]/;
 
+/** Called a shared, a section's or a resource's mailbox right before it (共有アドレス somu@…, リソースアカウントは …). */
+const GROUP_NOTE_BEFORE =
+  /(?:共有|代表|グループ|リソース|部署|課の)(?:アドレス|メールアドレス|メールボックス|アカウント|メール)?(?:の|は|が|:|：)?\s*$/;
+/** A device's or a service's setting (mail = scan-2f@… in a scanner's configuration; not a signature's Mail:). */
+const DEVICE_KEY_BEFORE = /(?:^|\n)\s*(?:mail|email|smtp_?(?:from|to)?|from|sender|notify|alert)\s*=\s*$/;
+
 /** Finds e-mail addresses (not a mail system's own). */
 export function detectEmail(normalized: string): PiiSpan[] {
   return [...normalized.matchAll(EMAIL)]
@@ -23,7 +29,9 @@ export function detectEmail(normalized: string): PiiSpan[] {
         !SYSTEM_SENDER.test(m[0]) &&
         !ROLE_MAILBOX.test(m[0]) &&
         !GROUP_DISPLAY_NAME.test(normalized.slice(Math.max(0, m.index - 30), m.index)) &&
-        !GROUP_NOTE_AFTER.test(normalized.slice(m.index + m[0].length, m.index + m[0].length + 40)),
+        !GROUP_NOTE_AFTER.test(normalized.slice(m.index + m[0].length, m.index + m[0].length + 40)) &&
+        !GROUP_NOTE_BEFORE.test(normalized.slice(Math.max(0, m.index - 24), m.index)) &&
+        !DEVICE_KEY_BEFORE.test(normalized.slice(Math.max(0, m.index - 24), m.index)),
     )
     .map((m) => ({ type: 'email' as const, start: m.index, end: m.index + m[0].length }));
 }

@@ -31,7 +31,7 @@ const DISPLAY_NAME =
   /(?:^|[\s:：;,>])"?((?:[A-ZÀ-ỸĐ][\p{L}'’.-]*(?: [\p{L}'’.-]+){1,5})|(?:[一-龥々ヶ]{1,4}[ 　][一-龥々ヶぁ-んァ-ヶー]{1,5}))"?\s*<[^<>\s@]+@[^<>\s]+>/gu;
 /** Words in a display name that make it a group's or a service's (Multicultural Support Desk, 共有). */
 const NOT_PERSON =
-  /\b(?:desk|support|team|center|centre|office|service|services|info|help|helpdesk|admin|noreply|system|department|section|division|city|group|news|microsoft|google|amazon|apple|teams|outlook|notification|notifications|mailer|bot|kotae)\b|[課係室部局]|共有|代表|センター|窓口/i;
+  /\b(?:desk|support|team|center|centre|office|service|services|info|help|helpdesk|admin|noreply|system|department|section|division|city|group|news|microsoft|google|amazon|apple|teams|outlook|notification|notifications|mailer|bot|kotae|branch|electric|electronics|industries|industry|trading|corporation|corp|inc|ltd|company|bank|school|university|hospital|clinic)\b|[課係室部局]|共有|代表|センター|窓口/i;
 const NOT_NAMES = new Set(['Thank', 'Thanks', 'Please', 'Hello', 'Hi', 'Dear', 'The', 'I', 'My', 'We', 'Our', 'It']);
 
 /** A Japanese address in Latin letters: a block number and a -shi / -ku / -cho / -machi part, either order. */
@@ -59,6 +59,8 @@ export function detectEnglishContext(normalized: string): PiiSpan[] {
       const name = cleanName(raw);
       // A single capitalised word after "this is" / "I am" is mostly no name (I am Japanese); two or more are.
       if (!name || ((re === INTRODUCED || re === SIGNED) && !name.includes(' ') && !/^[A-Z]{2,}$/.test(name))) continue;
+      // Regards, IT Service Desk: a team or a company signs too.
+      if (NOT_PERSON.test(name)) continue;
       push('person_name', m.index + m[0].indexOf(raw) + raw.indexOf(name), name);
     }
   }

@@ -74,7 +74,7 @@ export function detectPassport(normalized: string): PiiSpan[] {
 
 // 保検: the same reading as 保険, a common slip of the input method.
 const INSURANCE =
-  /被保[険検]者番号|保[険検]者番号|被保[険検]者証|保[険検]証|介護保[険検]|健康保[険検]|記号番号|保[険検]番号|(?:国保|健保|後期高齢者?医療)[^。\n]{0,16}?(?=記号|番号)/g;
+  /被保[険検]者番号|保[険検]者番号|被保[険検]者証|保[険検]証|(?:介護|健康)保[険検](?=[^。\n]{0,12}(?:証|番号|記号))|記号番号|保[険検]番号|(?:国保|健保|後期高齢者?医療)[^。\n]{0,16}?(?=記号|番号)/g;
 const BANK_BEFORE = /(?:ゆうちょ|銀行|貯金|口座)[^。\n]*$/;
 const OTHER_LABEL = /氏名|名前|生年月日|住所|電話|連絡先|折り?返し|携帯|メール/;
 const VALUE = /(?<![\w\-])[A-Za-z0-9](?:[\-・]?[A-Za-z0-9]){1,19}(?![\w])/g;
@@ -89,7 +89,8 @@ export function detectInsuranceNumber(normalized: string): PiiSpan[] {
     // The sentence after the keyword, up to another item's label (氏名, 生年月日, a phone's 折り返し …).
     const rest = (normalized.slice(from, from + 40).split(/[。\n]/)[0] ?? '').split(OTHER_LABEL)[0] ?? '';
     for (const v of rest.matchAll(VALUE)) {
-      if (!/\d/.test(v[0])) continue;
+      // A job or file name (JOB-KAIGO-M01) is no card number: numbers have few letters.
+      if (!/\d/.test(v[0]) || (v[0].match(/[A-Za-z]/g)?.length ?? 0) >= 3) continue;
       // A mobile number or a count (14年, 65歳) is no insurance number.
       if (/^0[5789]0-?\d{4}-?\d{4}$/.test(v[0]) || /^[年月日歳才円枚件回人か]/.test(rest.slice(v.index + v[0].length)))
         continue;

@@ -34,7 +34,8 @@ export function detectMyNumber(normalized: string, runs: NumberRun[]): PiiSpan[]
   const spans: PiiSpan[] = [];
   for (const run of runs) {
     const digits = digitsOf(run);
-    if (digits.length !== 12 || !groupedLikeMyNumber(run)) continue;
+    // One digit twelve times (000000000000) is a dummy value.
+    if (digits.length !== 12 || !groupedLikeMyNumber(run) || /^(\d)\1{11}$/.test(digits)) continue;
     const inContext = keywordBefore(normalized, run.start, CONTEXT);
     if (looksLikeIPv4(run) && !inContext) continue;
     // Broken over lines (three 4-digit lines may be 内線 numbers): only after 個人番号 / マイナンバー.

@@ -244,7 +244,7 @@ const LABELLED =
 const LATIN_NAME = /(?<![A-Za-z'’.-])((?:[A-ZÀ-ỸĐ][A-Za-zÀ-ỹĐđ'’.-]+ ){1,3}[A-ZÀ-ỸĐ][A-Za-zÀ-ỹĐđ'’.-]+)」?$/u;
 /** Vendors and products staff address with さん (Microsoft Teams さん is no person). */
 const NOT_LATIN_NAMES = new Set(
-  'microsoft teams office google workspace cisco webex zoom adobe apple amazon aws windows outlook excel word sharepoint onedrive line logo inc inc. ltd ltd. limited corporation corp corp. co. company technologies systems solutions japan update'.split(
+  'microsoft teams office google workspace cisco webex zoom adobe apple amazon aws windows outlook excel word sharepoint onedrive line logo inc inc. ltd ltd. limited corporation corp corp. co. company technologies systems solutions japan update electric electronics industries industry trading denki sangyo shoji kogyo branch desk center centre service services support team bank'.split(
     ' ',
   ),
 );

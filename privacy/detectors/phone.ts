@@ -8,6 +8,8 @@ import type { PiiSpan } from '../types';
 const PHONE =
   /(?<![\d\-+\/])(?<![\d]\.)(?<![\da-fA-F]:)(?<!::)(?:\+81[ \-.]?(?:\(0\)[ \-]?)?\d{1,4}|\(0\d{1,4}\)|0\d{1,4})(?:(?:-\n|[ \-.])?\(?\d{1,4}\)?)?(?:-\n|[ \-.])?\d{3,4}(?![\w])(?![\-.\/:]\d)/g;
 
+const FORMAT_WORDS = /形式|書式|フォーマット|のような|のように|例[:：）)]|（例|\(例|正規表現|format|e\.g\./i;
+
 /** Whether the digits (national form) are a Japanese telephone number. */
 export function isJapanesePhone(national: string): boolean {
   return (
@@ -26,6 +28,9 @@ export function detectPhone(normalized: string): PiiSpan[] {
     let digits = m[0].replace(/\D/g, '');
     if (m[0].startsWith('+81')) digits = `0${digits.slice(2).replace(/^0/, '')}`;
     if (!isJapanesePhone(digits)) continue;
+    // The textbook example (090-1234-5678) or zeros given as a format (「090-1234-5678」のような形式) are no one's.
+    const around = normalized.slice(Math.max(0, m.index - 16), m.index + m[0].length + 16);
+    if (/12345678$|0{8}$/.test(digits) && FORMAT_WORDS.test(around)) continue;
     if (/^0[5789]0\d{7}$/.test(digits)) continue;
     spans.push({ type: 'phone', start: m.index, end: m.index + m[0].length });
   }

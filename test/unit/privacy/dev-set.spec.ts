@@ -70,6 +70,15 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // (voice memos), lone surnames signing a line, header-less lists of care insurance numbers.
     await assertBatch('blind-8.jsonl', 170, [332, 289, 302, 294]);
   });
+
+  it('the ninth, on precision: 110 hard IT negatives, 70 positives — recall 98 / 111, precision 100 / 103', async () => {
+    // Measured blind after the eighth batch's rules: recall 0.883, precision 0.855 (the session's starting code:
+    // 0.802 / 0.798). Fixed by general rules: teams and companies signing or in brackets (IT Service Desk, Nagoya
+    // Office, Kato Electric), shared / resource / device mailboxes named as such, insurance keywords only near
+    // 証 / 番号 / 記号, job names, IMEI, dummy values (000000000000, 1900/01/01, 090-1234-5678 given as a format).
+    // Left: lone surnames (後任の 西村 に), a family name kuromoji reads as a common noun (青木 悠人), historical figures.
+    await assertBatch('blind-9.jsonl', 180, [111, 98, 103, 100]);
+  });
 });
 
 describe('kotae eval --pii', () => {

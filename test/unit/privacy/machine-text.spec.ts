@@ -55,6 +55,25 @@ describe('privacy: JSON, logs, SQL, tables and chat mentions', () => {
     assert.equal(mask('郵便番号は 000-0000 形式'), '郵便番号は 000-0000 形式');
   });
 
+  it('leaves teams, companies, shared and device mailboxes, job names and dummy values alone', () => {
+    for (const text of [
+      'Regards,\nIT Service Desk',
+      'Kato Electric さんから来た見積書',
+      '総務課の共有アドレス somu@city.example.lg.jp に届く',
+      '[printer]\nmail = scan-2f@city.example.lg.jp',
+      '介護保険システムの月次バッチ（JOB-KAIGO-M01）が 03:12 に異常終了しました。RC=12',
+      'IMEI 356938035643809 の端末',
+      'マイナンバー入力欄でテスト値「000000000000」が通ります',
+      '生年月日が 1900/01/01 のダミーデータ',
+      '「090-1234-5678」のような形式を許可する正規表現',
+    ])
+      assert.equal(mask(text), text);
+    // The person is masked, the office in brackets after the name is not.
+    assert.equal(mask('user Yuki Tanaka (Nagoya Office) cannot open'), 'user ［氏名］ (Nagoya Office) cannot open');
+    // The same number written as someone's is masked.
+    assert.equal(mask('携帯は 090-1234-5678 です'), '携帯は ［電話番号］ です');
+  });
+
   it('addresses with Kyoto streets, Hokkaido 条 and 無番地; era years in one kanji', () => {
     assert.equal(mask('京都市下京区西洞院通塩小路下る東塩小路町608番地の9 宛'), '［住所］ 宛');
     assert.equal(mask('住所：北海道帯広市西17条南4丁目25番地12'), '住所：［住所］');
