@@ -4,7 +4,15 @@
  */
 import type { PiiSpan } from './types';
 
-const EXAMPLE_BLOCK = /[【［[]?記入例[】］\]]?/g;
+/** A heading naming an example, in brackets (【記入例】, 【申請書の記入例】) or alone on its line: up to a blank line. */
+const EXAMPLE_BLOCK =
+  /[【［[][^】］\]\n]{0,20}記入例[^】］\]\n]{0,10}[】］\]]|(?:^|\n)[ \t]*記入例[ \t]*[:：]?[ \t]*(?=\n)/g;
+/** 記入例： followed by the example on its line (※記入例：山田太郎（ヤマダタロウ）). */
+const EXAMPLE_LINE = /記入例[ \t]*[:：][^\n]*/g;
+/** A field's value marked as the example after it (氏名：山田太郎（記入例）; not 田中さんの申請書（記入例）). */
+const MARKED_AFTER = /[:：][ \t]*[^\n:：（(]{1,30}[（(]記入例[）)]/g;
+/** The example quoted right after the word (記入例の住所「○○市△△町1丁目2番3号」). */
+const QUOTED = /記入例の?[^「\n]{0,6}「[^」\n]{0,60}」/g;
 const EXAMPLE_VALUE = /[（(]例[）)]|記載例[:：]?/g;
 
 /** The [start, end) ranges of examples in the text. */
@@ -14,8 +22,12 @@ function exampleZones(normalized: string): Array<[number, number]> {
     const blank = normalized.indexOf('\n\n', m.index);
     zones.push([m.index, blank < 0 ? normalized.length : blank]);
   }
+  for (const re of [EXAMPLE_LINE, MARKED_AFTER, QUOTED])
+    for (const m of normalized.matchAll(re)) zones.push([m.index, m.index + m[0].length]);
   for (const m of normalized.matchAll(EXAMPLE_VALUE)) {
     const from = m.index + m[0].length;
+    // （例）のように入力したら… goes on with the sentence: no example value follows.
+    if (/^[のをがはにでとも]/.test(normalized.slice(from, from + 1))) continue;
     // Up to the next field: a line break, 。, or two spaces / a full-width space (normalised to one space).
     const end = /[\n。]|  | (?=\S+欄)/.exec(normalized.slice(from, from + 40));
     zones.push([m.index, from + (end ? end.index : Math.min(40, normalized.length - from))]);

@@ -48,6 +48,17 @@ describe('privacy: English text, form examples, spaced-out text', () => {
       mask('氏名欄：（例）鈴木 一郎　生年月日欄：（例）平成2年4月1日。'),
       '氏名欄：（例）鈴木 一郎　生年月日欄：（例）平成2年4月1日。',
     );
+    // The word 記入例 in a sentence starts no example, nor does （例）のように.
+    assert.equal(
+      mask('記入例を見ても分からないので山田さんに聞きました'),
+      '記入例を見ても分からないので［氏名］さんに聞きました',
+    );
+    assert.equal(
+      mask('（例）のように入力したら田中さんのデータが消えた'),
+      '（例）のように入力したら［氏名］さんのデータが消えた',
+    );
+    assert.equal(mask('氏名：山田太郎（記入例）'), '氏名：山田太郎（記入例）');
+    assert.equal(mask('田中さんの申請書（記入例）を見て'), '［氏名］さんの申請書（記入例）を見て');
     // Outside the example, the same form's real values are masked.
     assert.equal(
       mask('【記入例】\n氏名：山田 太郎\n\n氏名：佐藤 花子'),
