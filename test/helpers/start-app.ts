@@ -47,6 +47,9 @@ export async function startApp(
       KOTAE_KB_DIR: path.join(REPO_ROOT, 'sample-kb'),
       KOTAE_ADMIN_PASSWORD: 'e2e-admin-password',
       KOTAE_SCHEDULER: 'false',
+      // A loaded 2-core CI machine can hold SQLite's write lock (another connection of the same file: the index
+      // child, a second instance) past the 1 s production default; the locked-database specs set their own.
+      KOTAE_DB_BUSY_TIMEOUT_MS: '5000',
       ...env,
     },
     REPO_ROOT,
