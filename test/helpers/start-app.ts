@@ -47,9 +47,10 @@ export async function startApp(
       KOTAE_KB_DIR: path.join(REPO_ROOT, 'sample-kb'),
       KOTAE_ADMIN_PASSWORD: 'e2e-admin-password',
       KOTAE_SCHEDULER: 'false',
-      // A loaded 2-core CI machine can hold SQLite's write lock (another connection of the same file: the index
-      // child, a second instance) past the 1 s production default; the locked-database specs set their own.
-      KOTAE_DB_BUSY_TIMEOUT_MS: '5000',
+      // A loaded 2-core CI machine can hold SQLite's write lock past the 1 s production default (once: a ticket
+      // submit got DB_LOCKED). SQLite only: on PostgreSQL the same setting is lock_timeout, which decides how
+      // instances race for leases. The locked-database specs set their own.
+      ...(env.KOTAE_DB === undefined || env.KOTAE_DB === 'sqlite' ? { KOTAE_DB_BUSY_TIMEOUT_MS: '5000' } : {}),
       ...env,
     },
     REPO_ROOT,
