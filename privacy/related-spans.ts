@@ -7,12 +7,11 @@
  *   reading (中島 里美<TAB>ナカジマ サトミ).
  * Pure; runs on the normalised text after the detectors.
  */
-import { DATE_BODY, keyType } from './detectors';
+import { DATE_BODY, keyType, READING_WORDS } from './detectors';
 import type { PiiSpan, PiiType } from './types';
 
 /** A reading: katakana (also half-width), hiragana or Latin words, with spaces or ・ between them. */
-const READING =
-  /^[ \t]?[（(][ \t]?([ァ-ヶーｦ-ﾟぁ-ゖ]+(?:[ \t・][ァ-ヶーｦ-ﾟぁ-ゖ]+){0,3}|[A-Za-z'’-]+(?: [A-Za-z'’-]+){0,3})[ \t]?[）)、,，]/;
+const READING = new RegExp(`^[ \\t]?[（(][ \\t]?(${READING_WORDS})[ \\t]?[）)、,，]`);
 
 /** A date in brackets right after a name (大谷 涼子 さん（H2/9/18）, 山田 太郎（昭和45年1月2日生）): the birth date. */
 const DATE_AFTER_NAME = new RegExp(

@@ -13,7 +13,7 @@ export { detectEmail } from './email';
 export { detectKeyValues, keyType } from './key-values';
 export { detectEnglishContext } from './english-context';
 export { detectMyNumber, isValidMyNumber } from './my-number';
-export { detectPersonName } from './person-name';
+export { detectPersonName, READING_WORDS } from './person-name';
 export { detectPhone } from './phone';
 export { detectRomajiName } from './romaji-name';
 export { detectPostalCode } from './postal-code';

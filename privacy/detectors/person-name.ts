@@ -250,8 +250,9 @@ const NOT_LATIN_NAMES = new Set(
 );
 
 /** A reading in brackets right before an honorific: （うえだ あゆみ）, (Nguyen Thi Hoa), （ﾀﾅｶ）. */
-const BRACKETED_READING =
-  /[ \t]?[（(][ \t]?([ァ-ヶーｦ-ﾟぁ-ゖ]+(?:[ \t・][ァ-ヶーｦ-ﾟぁ-ゖ]+){0,3}|[A-Za-z'’-]+(?: [A-Za-z'’-]+){0,3})[ \t]?[）)]$/;
+/** A name's reading: kana (also half-width) or Latin words, with spaces or ・ between them (also related-spans.ts). */
+export const READING_WORDS = "[ァ-ヶーｦ-ﾟぁ-ゖ]+(?:[ \\t・][ァ-ヶーｦ-ﾟぁ-ゖ]+){0,3}|[A-Za-z'’-]+(?: [A-Za-z'’-]+){0,3}";
+const BRACKETED_READING = new RegExp(`[ \\t]?[（(][ \\t]?(${READING_WORDS})[ \\t]?[）)]$`);
 
 /** Kin and everyday words before ちゃん / くん that are no given names. */
 const KIN_WORDS =
