@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { percentile } from '../adapters/cli/eval-metrics';
+import { childEnv } from './child-env';
 
 const ROOT = path.join(__dirname, '..');
 const OUT_OF_SCOPE = [
@@ -86,7 +87,7 @@ interface Served {
 async function serve(args: string[], env: Record<string, string>, ready: string): Promise<Served> {
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    env: childEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

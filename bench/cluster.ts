@@ -22,6 +22,7 @@ import { Client } from 'pg';
 import { percentile } from '../adapters/cli/eval-metrics';
 import { createTestDatabase, postgresServer, stopPostgresServer } from '../test/helpers/postgres';
 import { signInConsole } from '../test/helpers/console-client';
+import { childEnv } from './child-env';
 
 const ROOT = path.join(__dirname, '..');
 const QUESTIONS = [
@@ -65,7 +66,7 @@ interface Instance {
 async function startInstance(inst: Instance): Promise<void> {
   const child = spawn(process.execPath, ['bin/kotae.js', 'serve'], {
     cwd: ROOT,
-    env: { ...process.env, ...inst.env },
+    env: childEnv(inst.env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
