@@ -5,6 +5,7 @@
  * addresses written in Latin letters (5-3-12 Minami-cho, Kawaguchi-shi, Saitama).
  */
 import type { PiiSpan } from '../types';
+import { hasNotPersonWord } from './not-person-words';
 
 /** A personal name in Latin letters: 1–4 words, each capitalised or in capitals, Vietnamese letters too. */
 const WORD = "[A-ZÀ-ỸĐ][a-zà-ỹđ'’-]+|[A-ZÀ-ỸĐ]{2,}";
@@ -30,8 +31,8 @@ const LABELLED = new RegExp(
 const DISPLAY_NAME =
   /(?:^|[\s:：;,>])"?((?:[A-ZÀ-ỸĐ][\p{L}'’.-]*(?: [\p{L}'’.-]+){1,5})|(?:[一-龥々ヶ]{1,4}[ 　][一-龥々ヶぁ-んァ-ヶー]{1,5}))"?\s*<[^<>\s@]+@[^<>\s]+>/gu;
 /** Words in a display name that make it a group's or a service's (Multicultural Support Desk, 共有). */
-const NOT_PERSON =
-  /\b(?:desk|support|team|center|centre|office|service|services|info|help|helpdesk|admin|noreply|system|department|section|division|city|group|news|microsoft|google|amazon|apple|teams|outlook|notification|notifications|mailer|bot|kotae|branch|electric|electronics|industries|industry|trading|corporation|corp|inc|ltd|company|bank|school|university|hospital|clinic)\b|[課係室部局]|共有|代表|センター|窓口/i;
+const NOT_PERSON_JA = /[課係室部局]|共有|代表|センター|窓口/;
+const notPerson = (name: string): boolean => hasNotPersonWord(name) || NOT_PERSON_JA.test(name);
 const NOT_NAMES = new Set(['Thank', 'Thanks', 'Please', 'Hello', 'Hi', 'Dear', 'The', 'I', 'My', 'We', 'Our', 'It']);
 
 /** A Japanese address in Latin letters: a block number and a -shi / -ku / -cho / -machi part, either order. */
@@ -60,13 +61,13 @@ export function detectEnglishContext(normalized: string): PiiSpan[] {
       // A single capitalised word after "this is" / "I am" is mostly no name (I am Japanese); two or more are.
       if (!name || ((re === INTRODUCED || re === SIGNED) && !name.includes(' ') && !/^[A-Z]{2,}$/.test(name))) continue;
       // Regards, IT Service Desk: a team or a company signs too.
-      if (NOT_PERSON.test(name)) continue;
+      if (notPerson(name)) continue;
       push('person_name', m.index + m[0].indexOf(raw) + raw.indexOf(name), name);
     }
   }
   for (const m of normalized.matchAll(DISPLAY_NAME)) {
     const name = m[1] ?? '';
-    if (NOT_PERSON.test(name)) continue;
+    if (notPerson(name)) continue;
     push('person_name', m.index + m[0].indexOf(name), name);
   }
   for (const re of [ROMAN_ADDRESS, ROMAN_ADDRESS_CITY_FIRST])

@@ -4,6 +4,7 @@
  * ベンダーさん) are not names. Staff text without such context is left alone.
  */
 import type { PiiSpan } from '../types';
+import { NOT_PERSON_WORDS } from './not-person-words';
 
 // CJK unified ideographs, extension A and the compatibility block (﨑 of 宮﨑, 髙 is unified).
 const KANJI = /[一-龥㐀-䶿豈-﫿々ヶ]/;
@@ -242,13 +243,6 @@ const LABELLED =
   /(?:氏名|お名前|名前|申請者|依頼者|利用者名|使用者|契約者|フリガナ|ふりがな|口座名義人?|名義人?|差出人|送信者|報告者|起票者|承認者|作成者|記入者|筆頭者|世帯主|保護者|児童名|受給者|届出人|代理人?|相談者|申出人|開催者|該当者|納税義務者|世帯員|対象者|来庁者|名札|通称|旧姓|筆頭者|配偶者|[（(](?:姓|名|セイ|メイ)[）)]|Name|Full name)(?:カナ|ｶﾅ|\((?:カナ|ｶﾅ)\)|（(?:カナ|ｶﾅ)）)?(?:[ \t]*(?:は|が|:|=)[ \t]*| +|欄?(?:に|へ|は|:)?[ \t]*(?=「))(?:(?:長男|長女|次男|次女|夫|妻|父|母|祖父|祖母|子|孫|兄|姉|弟|妹)[ \t]+)?「?((?:[一-龥㐀-䶿豈-﫿々ヶ]{1,4}[ぁ-ん]{2,4}(?=[ \t/、。,)」]|$)|[一-龥㐀-䶿豈-﫿々ヶ]{1,5}|[ァ-ヶー]{2,8}(?:[・ ][ァ-ヶー]{1,8}){0,2}(?= *[\t\n、。,)）」（(]| {2}|$)|[ァ-ヶー]{2,8}(?:・[ァ-ヶー]{1,8}){0,3}|[ｦ-ﾟ]{2,10}|[ぁ-ん]{2,6}|(?:[A-Z][A-Za-z'’-]+|[A-Z]{2,})(?: [A-Z][A-Za-z'’-]+){1,3}(?=[ \t/、。,)）」（(]|$))(?:[ \t](?:[ァ-ヶーぁ-ん]{1,4}[子江代枝美恵]|[一-龥㐀-䶿豈-﫿々ヶ]{1,5}|[ァ-ヶー]{2,8}|[ｦ-ﾟ]{2,10}|[ぁ-ん]{2,6}))?)/dg;
 /** Two to four capitalised Latin words, optionally closed by 」, right before an honorific. */
 const LATIN_NAME = /(?<![A-Za-z'’.-])((?:[A-ZÀ-ỸĐ][A-Za-zÀ-ỹĐđ'’.-]+ ){1,3}[A-ZÀ-ỸĐ][A-Za-zÀ-ỹĐđ'’.-]+)」?$/u;
-/** Vendors and products staff address with さん (Microsoft Teams さん is no person). */
-const NOT_LATIN_NAMES = new Set(
-  'microsoft teams office google workspace cisco webex zoom adobe apple amazon aws windows outlook excel word sharepoint onedrive line logo inc inc. ltd ltd. limited corporation corp corp. co. company technologies systems solutions japan update electric electronics industries industry trading denki sangyo shoji kogyo branch desk center centre service services support team bank'.split(
-    ' ',
-  ),
-);
-
 /** A reading in brackets right before an honorific: （うえだ あゆみ）, (Nguyen Thi Hoa), （ﾀﾅｶ）. */
 /** A name's reading: kana (also half-width) or Latin words, with spaces or ・ between them (also related-spans.ts). */
 export const READING_WORDS = "[ァ-ヶーｦ-ﾟぁ-ゖ]+(?:[ \\t・][ァ-ヶーｦ-ﾟぁ-ゖ]+){0,3}|[A-Za-z'’-]+(?: [A-Za-z'’-]+){0,3}";
@@ -327,7 +321,7 @@ export function detectPersonName(normalized: string): PiiSpan[] {
           // Gabriel くん: one Latin given name before くん / ちゃん (not さん: Microsoftさん is a vendor).
           (/^(?:くん|ちゃん)$/.test(m[0]) ? /(?<![A-Za-z'’.-])([A-Z][a-z]{2,})$/.exec(normalized.slice(0, end)) : null);
         const words = latin?.[1]?.split(' ') ?? [];
-        if (latin && !words.some((w) => NOT_LATIN_NAMES.has(w.toLowerCase())))
+        if (latin && !words.some((w) => NOT_PERSON_WORDS.has(w.toLowerCase())))
           spans.push({
             type: 'person_name',
             start: end - latin[0].length,

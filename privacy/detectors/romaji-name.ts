@@ -5,6 +5,7 @@
  * syllables; a product or place name made of a family name and a Japanese word is the risk taken.
  */
 import type { PiiSpan } from '../types';
+import { NOT_PERSON_WORDS } from './not-person-words';
 
 /**
  * The most common Japanese family names (general knowledge: the top of the national surname rankings),
@@ -26,12 +27,6 @@ const FAMILY_NAMES = new Set(
   takeshita yamane kimoto hiraoka kishi nishiyama morimoto shiraishi tachibana matsuoka kurosawa yoshioka`.split(/\s+/),
 );
 
-/** Words of company names (Yamada Denki, Kato Sangyo): a family name before them is a business's. */
-const BUSINESS_WORDS = new Set(
-  `denki sangyo shoji kogyo kensetsu shoten seisakusho seiyaku ginko shinkin hoken tsushin unyu denko kosan
-  shokai gakuen byoin kaihatsu kikai koumuten komuten seiki butsuryu`.split(/\s+/),
-);
-
 /** One Hepburn syllable (also a doubled consonant, a syllabic n, and oh / ou for a long o). */
 const SYLLABLE = '(?:(?:kk|ss|tt|pp|tc)?(?:ky|gy|sh|ch|ny|hy|by|py|my|ry|j|ts|f|[kgsztdnhbpmrwy])?[aiueo]h?|n)';
 const ROMAJI = new RegExp(`^${SYLLABLE}+$`, 'i');
@@ -51,7 +46,7 @@ export function detectRomajiName(normalized: string): PiiSpan[] {
     const caps = (w: string): boolean => w === w.toUpperCase();
     if (caps(a) !== caps(b) && !FAMILY_NAMES.has((caps(a) ? a : b).toLowerCase())) continue;
     const given = FAMILY_NAMES.has(a.toLowerCase()) ? b : FAMILY_NAMES.has(b.toLowerCase()) ? a : undefined;
-    if (given === undefined || !spelledInJapanese(given) || BUSINESS_WORDS.has(given.toLowerCase())) continue;
+    if (given === undefined || !spelledInJapanese(given) || NOT_PERSON_WORDS.has(given.toLowerCase())) continue;
     spans.push({ type: 'person_name', start: m.index, end: m.index + m[0].length });
   }
   return spans;
