@@ -19,6 +19,7 @@ export const COLLOQUIAL: readonly (readonly [RegExp, string])[] = [
   // Kept, with the plain word added ($& is the text as typed).
   [/(?<![出おす])(来|こ)な(い|くなった)/g, '$& 届かない'],
   [/届いてい?な(い|くて)/g, '$& 届かない'],
+  [/来てい?な(い|くて)|来ません/g, '$& 届かない'],
   [/(つな|繋)がら(ない|なく)/g, '$& 接続できない'],
   [/(消|け)しちゃった/g, '$& 削除してしまった'],
   [/(作|つく)(りたい|ってほしい|ってください)/g, '$& 作成'],

@@ -40,6 +40,9 @@ describe('QueryNormalizer (input as staff type it, against the KB vocabulary)', 
     assert.equal(kb.rewrite('パスワードがわからなくなった'), 'パスワードが忘れた');
     assert.equal(kb.rewrite('PCを失くした'), 'pcを紛失した');
     assert.equal(kb.rewrite('メールが来ない'), 'メールが来ない 届かない');
+    assert.equal(kb.rewrite('メールがまだ来てない'), 'メールがまだ来てない 届かない');
+    assert.equal(kb.rewrite('返信が来ていなくて'), '返信が来ていなくて 届かない');
+    assert.equal(kb.rewrite('できてない'), 'できてない');
     assert.equal(kb.rewrite('出来ない'), '出来ない');
     assert.equal(kb.rewrite('よろしくおねがいします'), 'よろしくおねがいします');
   });
