@@ -3,7 +3,9 @@
  * 「Q. VPN に接続できません」 or 「パスワードを忘れたときは？」, accordions (`<details><summary>`),
  * `<dt>`/`<dd>` pairs, or paragraphs starting 「Q1．」 followed by 「A．」 — is what public IT-centre and
  * municipal FAQ pages look like. Each question becomes an FAQ document of its own (id
- * `${file}#${anchor}`, the element id of the question when the page has one, else `q1`, `q2`…), so
+ * `${file}#${anchor}`: the element id of the question when the page has one, else the number printed
+ * in its marker — 「Q1-3.」 → `q1-3`, when every question of the page has a number of its own — else
+ * `q1`, `q2`… by position), so
  * the search, the confidence and the sources work per question as they do for an FAQ sheet. What the
  * page holds besides its questions stays a manual document. A page with fewer than two questions is
  * an ordinary manual.
@@ -20,12 +22,18 @@ export type PageSection = Section & { anchor?: string; question?: boolean };
 /** Fewest questions that make a page an FAQ page. */
 const MIN_QUESTIONS = 2;
 
+/** A question's number: 3, ３, or numbered by chapter as FAQ booklets do — 1-3, 2－10, 3.4. */
+const NUMBER = String.raw`[0-9０-９]{1,3}(?:\s?[-－‐−–―.．]\s?[0-9０-９]{1,3}){0,2}`;
 /**
- * 「Q.」「Q1：」「Ｑ２．」「【Q】」「[質問]」「問3.」「Q 」 at the start of a line: a question marker. A bare
+ * 「Q.」「Q1：」「Ｑ２．」「Q1-3.」「【Q】」「[質問]」「問3.」「Q 」 at the start of a line: a question marker. A bare
  * 「問」 or 「Q」 needs a number, a stop or a space after it (「問題」「Q&A」「QRコード」 are no markers).
  */
-const Q_MARKER =
-  /^\s*(?:[【［[]\s*(?:Q|Ｑ|問|質問)\s*[0-9０-９]{0,3}\s*[】］\]]|(?:Q|Ｑ|問|質問)\s*[0-9０-９]{0,3}\s*[.．:：、)）]|(?:Q|Ｑ)\s*[0-9０-９]{1,3}(?=\s)|(?:Q|Ｑ)(?=\s))\s*/;
+const Q_MARKER = new RegExp(
+  String.raw`^\s*(?:[【［[]\s*(?:Q|Ｑ|問|質問)\s*(?:NUM)?\s*[】］\]]|(?:Q|Ｑ|問|質問)\s*(?:NUM)?\s*[.．:：、)）]|(?:Q|Ｑ)\s*NUM(?=\s)|(?:Q|Ｑ)(?=\s))\s*`.replaceAll(
+    'NUM',
+    NUMBER,
+  ),
+);
 /** A marker followed by the question's text. */
 const Q_LINE = new RegExp(`${Q_MARKER.source}(?=\\S)`);
 /** 「A.」「A：」「Ａ１．」「答え：」「【回答】」 at the start of an answer. */
@@ -44,6 +52,8 @@ interface Item {
   /** Heading path of the question's own section: deeper sections belong to its answer. */
   path?: string[];
   page?: number;
+  /** The number in the question's marker (「Q1-3.」 → 1-3). */
+  label?: string;
 }
 
 /** True when a heading reads as a question (a Q marker or a question ending). */
@@ -66,10 +76,13 @@ export function pageDocuments(
   const base = file.meta?.url || found.url || file.relPath;
   const used = new Set<string>();
   const faqs: KnowledgeDocument[] = [];
+  // The printed numbers name the questions when each has one of its own (a booklet's 「Q1-3」).
+  const labels = items.map((i) => i.label);
+  const numbered = labels.every((l) => l !== undefined) && new Set(labels).size === labels.length;
   items.forEach((item, n) => {
     const answer = normalizeText(item.answer.join('\n').replace(A_MARKER, ''));
     if (!answer) return;
-    let anchor = item.anchor && !used.has(item.anchor) ? item.anchor : `q${n + 1}`;
+    let anchor = item.anchor && !used.has(item.anchor) ? item.anchor : numbered ? `q${item.label}` : `q${n + 1}`;
     while (used.has(anchor)) anchor = `${anchor}-${n + 1}`;
     used.add(anchor);
     const question = item.question;
@@ -120,6 +133,7 @@ function faqItems(sections: readonly PageSection[]): { items: Item[]; rest: Sect
     if (heading && (section.question || isQuestionHeading(heading))) {
       current = {
         question: cleanQuestion(heading),
+        label: markerLabel(heading),
         answer: [],
         anchor: section.anchor,
         context: section.headingPath.slice(0, -1),
@@ -136,6 +150,7 @@ function faqItems(sections: readonly PageSection[]): { items: Item[]; rest: Sect
       if (Q_LINE.test(line)) {
         current = {
           question: cleanQuestion(line),
+          label: markerLabel(line),
           answer: [],
           context: section.headingPath,
           page: section.page,
@@ -147,6 +162,13 @@ function faqItems(sections: readonly PageSection[]): { items: Item[]; rest: Sect
     if (before.join('').trim()) rest.push({ ...stripAnchor(section), text: before.join('\n') });
   }
   return { items: items.filter((i) => i.question.length > 0), rest };
+}
+
+/** The number of a question's marker, separators as hyphens (「Ｑ１－３．」 → 1-3); none without one. */
+function markerLabel(text: string): string | undefined {
+  const marker = Q_MARKER.exec(text)?.[0].normalize('NFKC');
+  const number = marker && /[0-9](?:[\s\-‐−–―.]*[0-9])*/.exec(marker)?.[0];
+  return number ? number.replace(/\s/g, '').replace(/[‐−–―]/g, '-') : undefined;
 }
 
 /** The question without its marker (「Q3. 」) and without a trailing colon. */

@@ -117,6 +117,33 @@ describe('FAQ pages (ingest/loaders/faq-page)', () => {
     );
   });
 
+  it('names the questions of a booklet by their printed numbers (Q1-3), by position when numbers repeat', async () => {
+    const booklet =
+      '# FAQ集\n\nQ1-1. パスワードを忘れました\nA. 内線1234へ連絡してください。\n\nＱ１－２．パスワードを変更したい\n' +
+      'A. 変更画面から変更します。\n\nQ2-1 印刷できない\nA．プリンターを確認してください。\n\nQ2.2. 3月に異動したら\nA. 手続きは不要です。\n';
+    const { documents } = await loadMarkdown(sourceFile('faq.md', booklet));
+    assert.deepEqual(
+      documents.map((d) => [d.id, d.question]),
+      [
+        ['faq.md#q1-1', 'パスワードを忘れました'],
+        ['faq.md#q1-2', 'パスワードを変更したい'],
+        ['faq.md#q2-1', '印刷できない'],
+        ['faq.md#q2.2', '3月に異動したら'],
+      ],
+    );
+    // Numbered again in every chapter: the numbers name no question alone.
+    const again = await loadMarkdown(
+      sourceFile(
+        'again.md',
+        '# 1章\n\nQ1. 印刷できない\nA. 確認します。\n\n# 2章\n\nQ1. 接続できない\nA. 再起動します。\n',
+      ),
+    );
+    assert.deepEqual(
+      again.documents.map((d) => d.id),
+      ['again.md#q1', 'again.md#q2'],
+    );
+  });
+
   it('knows a question heading by its marker or its ending', () => {
     for (const q of [
       'Q. 接続できない',
