@@ -56,6 +56,11 @@ interface Item {
   label?: string;
 }
 
+/** True when a line starts a question or an answer with its marker (「Q1-3.」「A.」「回答：」). */
+export function startsWithQaMarker(line: string): boolean {
+  return Q_LINE.test(line) || A_MARKER.test(line);
+}
+
 /** True when a heading reads as a question (a Q marker or a question ending). */
 export function isQuestionHeading(heading: string): boolean {
   const text = heading.normalize('NFKC').trim();

@@ -3,6 +3,7 @@
  * become headings (largest = level 1), lines wrapped inside a Japanese sentence are re-joined, and
  * page furniture (running headers and footers, page numbers) is dropped so snippets show content.
  */
+import { startsWithQaMarker } from './faq-page';
 import type { Section } from './manual';
 
 /** The parts of a pdfjs text item the layout needs. */
@@ -40,7 +41,7 @@ const CJK_END = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]$/;
 
 /** Groups text items into sections per page, opening a section at each heading. */
 export function pdfSections(pages: readonly PdfTextItem[][]): { sections: Section[]; firstHeading?: string } {
-  const lines = withoutFurniture(pages.map((items, i) => toLines(items, i + 1))).flat();
+  const lines = withoutContents(withoutFurniture(pages.map((items, i) => toLines(items, i + 1)))).flat();
   const body = bodyHeight(lines);
   const headingHeights = [...new Set(lines.filter((l) => isHeading(l, body)).map((l) => l.height))].sort(
     (a, b) => b - a,
@@ -81,7 +82,7 @@ function toLines(items: readonly PdfTextItem[], page: number): Line[] {
   for (const item of items) {
     if (y !== undefined && item.str && Math.abs(item.y - y) > Math.max(item.height, 1) / 2) end();
     if (item.str) {
-      text += item.str;
+      text += asIdeographs(item.str);
       if (item.str.trim()) height = Math.max(height, item.height);
       y ??= item.y;
     }
@@ -121,6 +122,58 @@ function withoutFurniture(pages: Line[][]): Line[][] {
   });
 }
 
+/**
+ * Radicals some fonts map their kanji to (a PDF printed by a browser or a word processor reads 「⽤」
+ * U+2F64, 「⻑」 U+2ED1 where 用 and 長 are printed), and the hyphenation point some fonts give for 「・」.
+ * The Kangxi radicals fold to their kanji under NFKC; the supplement's do not, so the usual ones are listed.
+ */
+const RADICALS: Readonly<Record<string, string>> = {
+  '\u2ea0': '民',
+  '\u2ec4': '西',
+  '\u2ec6': '角',
+  '\u2ec9': '貝',
+  '\u2ecb': '車',
+  '\u2ed1': '長',
+  '\u2ed7': '雨',
+  '\u2ed8': '青',
+  '\u2edd': '食',
+  '\u2ee3': '骨',
+  '\u2ee4': '鬼',
+  '\u2ee8': '麦',
+  '\u2ee9': '黄',
+  '\u2eeb': '斉',
+  '\u2eed': '歯',
+  '\u2eef': '竜',
+  '\u2ef2': '亀',
+  '\u2027': '・',
+};
+function asIdeographs(text: string): string {
+  return text
+    .replace(/[\u2f00-\u2fd5]/gu, (c) => c.normalize('NFKC'))
+    .replace(/[\u2e80-\u2ef3\u2027]/gu, (c) => RADICALS[c] ?? c);
+}
+
+/** A table-of-contents line: text, then (after dot leaders or spaces) the page it starts on. */
+const CONTENTS_LINE = /\S.*?(?:[.・…‥·。]{2,}|\s)\s*([0-9０-９]{1,3})$/u;
+/** A page whose lines end in page numbers at least this often (and 5 of them) lists contents. */
+const CONTENTS_SHARE = 0.6;
+
+/**
+ * Drops a table of contents: on a page where most lines end in a page number of the document, those
+ * lines (「Q1-3 パスワードの有効期限が切れたと表示されます …… 5」 would read as questions without answers).
+ */
+function withoutContents(pages: Line[][]): Line[][] {
+  return pages.map((lines) => {
+    const listed = lines.filter((l) => {
+      const page = CONTENTS_LINE.exec(l.text)?.[1];
+      return page !== undefined && Number(page.normalize('NFKC')) <= pages.length;
+    });
+    if (listed.length < 5 || listed.length < lines.length * CONTENTS_SHARE) return lines;
+    const drop = new Set(listed);
+    return lines.filter((l) => !drop.has(l));
+  });
+}
+
 /** The font height that carries the most characters. */
 function bodyHeight(lines: readonly Line[]): number {
   const chars = new Map<number, number>();
@@ -134,6 +187,7 @@ function isHeading(line: Line, body: number): boolean {
 
 function joinLine(text: string, line: string): string {
   if (!text) return line;
-  const wrapped = CJK_END.test(text) && !SENTENCE_END.test(text) && !LIST_START.test(line);
+  // A question's or an answer's marker starts a line of its own (「…忘れました」 then 「A. …」).
+  const wrapped = CJK_END.test(text) && !SENTENCE_END.test(text) && !LIST_START.test(line) && !startsWithQaMarker(line);
   return wrapped ? text + line : `${text}\n${line}`;
 }

@@ -74,6 +74,37 @@ describe('PDF loader', () => {
     );
   });
 
+  it('reads an FAQ booklet: contents dropped, each Q1-n. with its A. an entry named by its number, radicals as kanji', async () => {
+    const entries: [string, string, string][] = [
+      ['Q1-1', 'パスワードを忘れました', 'ヘルプデスクへ連絡してください。'],
+      ['Q1-2', 'パスワードを変更したい', 'Ctrl+Alt+Delete から変更します。'],
+      ['Q1-3', 'アカウントがロックされました', '30分後に自動で解除されます。'],
+      ['Q2-1', 'プリンターで印刷できない', 'プリンター名を確認してください。'],
+      ['Q2-2', '複合機の紙詰まり', '操作パネルの指示に従って取り除きます。'],
+    ];
+    const bytes = await pdfBytes((doc) => {
+      doc.font(JP_FONT).fontSize(10.5).text('目次');
+      for (const [label, question] of entries) doc.text(`${label} ${question}  2`);
+      doc.addPage();
+      for (const [label, question, answer] of entries) {
+        // The question ends without a stop; its answer starts on the next line with 「A.」.
+        doc.text(`${label}. ${question}`);
+        doc.text(`A. ${answer}`);
+      }
+      // A font that maps 用 to the Kangxi radical ⽤ (U+2F64) and 長 to ⻑ (U+2ED1).
+      doc.text('Q2-3. 利\u2f64者の変更');
+      doc.text('A. 所属\u2ed1が申請します。');
+    });
+    const { documents } = await loadPdf(sourceFile('faq.pdf', bytes));
+    assert.deepEqual(
+      documents.map((d) => [d.id, d.question, d.answer]),
+      [
+        ...entries.map(([label, question, answer]) => [`faq.pdf#q${label.slice(1)}`, question, answer]),
+        ['faq.pdf#q2-3', '利用者の変更', '所属長が申請します。'],
+      ],
+    );
+  });
+
   it('uses the PDF Title metadata when present', async () => {
     const bytes = await pdfBytes((doc) => doc.font(JP_FONT).text('本文だけ。'), { info: { Title: '文書の表題' } });
     const [doc] = (await loadPdf(sourceFile('a.pdf', bytes))).documents;
