@@ -9,6 +9,7 @@
  */
 import { defaultDictPath } from './analyzer';
 import type { IpadicFeatures } from 'kuromoji';
+import { COMMON_FAMILY_NAMES } from './family-names';
 import { loadKuromoji } from './kuromoji-tokenizer';
 
 /** Spans [start, end) of full names in a text. */
@@ -51,6 +52,7 @@ export async function createPersonNameTagger(options: { dictPath?: string } = {}
           if (
             (next && POSTS.has(next.surface_form) && !PLACE_OFFICES.has(next.surface_form)) ||
             (alone && afterPost(tokens, i)) ||
+            (alone && afterRelation(tokens, i)) ||
             (alone && WRITER_LABEL_RIGHT_BEFORE.test(lineBefore(text, start))) ||
             (next && AFTER_NAME.has(next.surface_form) && afterSection(tokens, i)) ||
             (next?.surface_form === ' ' && listed(next, tokens[i + 2]))
@@ -58,8 +60,11 @@ export async function createPersonNameTagger(options: { dictPath?: string } = {}
             spans.push({ start, end: start + family.surface_form.length });
           continue;
         }
-        if (!tagged(family, '姓')) continue;
-        if (given && isGivenName(given, gap > 0, tokens[i + 2 + gap])) {
+        // A common family name kuromoji reads otherwise (松田 as an organisation, 林 as a noun): only
+        // with a given name after a space or in a person's context below.
+        const listedOnly = !tagged(family, '姓');
+        if (listedOnly && !isListedFamily(family)) continue;
+        if (given && (!listedOnly || gap > 0) && isGivenName(given, gap > 0, tokens[i + 2 + gap])) {
           spans.push({ start, end: at(given) + given.surface_form.length });
           i += 1 + gap;
           continue;
@@ -69,7 +74,9 @@ export async function createPersonNameTagger(options: { dictPath?: string } = {}
           listed(next, tokens[i + 2]) ||
           listed(tokens[i - 1], tokens[i - 2]) ||
           (endsPhrase(next) && afterPost(tokens, i)) ||
-          WRITER_LABEL.test(lineBefore(text, start).slice(-LABEL_REACH))
+          (endsPhrase(next) && afterRelation(tokens, i)) ||
+          ((!listedOnly || family.surface_form.length >= 2) && addressedAsPerson(tokens, i)) ||
+          ((!listedOnly || endsPhrase(next)) && WRITER_LABEL.test(lineBefore(text, start).slice(-LABEL_REACH)))
         )
           spans.push({ start, end: start + family.surface_form.length });
       }
@@ -80,6 +87,15 @@ export async function createPersonNameTagger(options: { dictPath?: string } = {}
 
 /** One token of kuromoji's IPADIC analysis. */
 type Token = IpadicFeatures;
+
+/** A common family name (family-names.ts) that kuromoji tags as a noun or an organisation. */
+function isListedFamily(t: Token): boolean {
+  return (
+    t.pos === '名詞' &&
+    (t.pos_detail_1 === '一般' || t.pos_detail_2 === '組織') &&
+    COMMON_FAMILY_NAMES.has(t.surface_form)
+  );
+}
 
 /** Whether kuromoji tags the token as a family (姓) or given (名) name. */
 function tagged(t: Token, part: '姓' | '名'): boolean {
@@ -106,6 +122,38 @@ function afterPost(tokens: readonly Token[], i: number): boolean {
   return post !== undefined && POSTS.has(post.surface_form);
 }
 
+/** A person's relation to the writer, then の, right before the token (後任の西村, 同僚の 山崎). */
+function afterRelation(tokens: readonly Token[], i: number): boolean {
+  const prev = tokens[i - 1]?.surface_form === ' ' || tokens[i - 1]?.surface_form === '\u3000' ? i - 1 : i;
+  return tokens[prev - 1]?.surface_form === 'の' && RELATIONS.has(tokens[prev - 2]?.surface_form ?? '');
+}
+
+/**
+ * A family name someone is told, asked or handed something by (藤田に引き継ぎます, 山崎から連絡があった,
+ * 阿部が対応します): a particle of a person, then a verb of people within the next few words.
+ */
+function addressedAsPerson(tokens: readonly Token[], i: number): boolean {
+  if (!/^[一-龥々ヶ]{1,3}$/u.test(tokens[i]!.surface_form)) return false;
+  const particle = tokens[i + 1]?.surface_form === ' ' ? i + 2 : i + 1;
+  if (!/^(?:に|から|が|と|へ|より)$/u.test(tokens[particle]?.surface_form ?? '')) return false;
+  for (let j = particle + 1; j < Math.min(tokens.length, particle + 4); j++) {
+    const t = tokens[j]!;
+    if (/^[。\n！？!?]$/u.test(t.surface_form)) return false;
+    if (PEOPLE_VERBS.has(t.basic_form) || PEOPLE_VERBS.has(t.surface_form)) return true;
+  }
+  return false;
+}
+
+/** Relations to the writer before a family name (後任の西村). */
+const RELATIONS = new Set('後任 前任 同僚 上司 部下 先輩 後輩 新任 新人 隣 担当 担当者 代理'.split(' '));
+/** What is done to or by a person (引き継ぐ, 連絡, 相談): after 〜に / 〜から / 〜が. */
+const PEOPLE_VERBS = new Set(
+  (
+    '引き継ぐ 引継ぐ 連絡 相談 聞く 伝える 頼む 依頼 報告 返信 電話 渡す 問い合わせる 問い合わせ 話す 言う 教える ' +
+    '確認 対応 お願い 回す 転送 共有 休む 異動 退職 不在 休暇 出張 折り返し 承認 決裁 申し送る'
+  ).split(' '),
+);
+
 /** A section, then の, right before the token (福祉課の服部です). */
 function afterSection(tokens: readonly Token[], i: number): boolean {
   const section = tokens[i - 2];
@@ -129,7 +177,7 @@ const PLACE_OFFICES = new Set('市長 町長 村長 区長 知事 所長 局長 
 const AFTER_NAME = new Set(['宛', '宛て', 'です', 'でした']);
 /** A line naming who wrote, sent, filed or is in charge of it: its family names are people. */
 const WRITER_LABEL =
-  /(?:担当者?|記入者|作成者|差出人|送信者|届出人|申請者|代理人?|依頼者|世帯主|故人|被相続人|死亡者|受取人|宛名|宛先|送付先|承認者|決裁者|確認者|報告者|起票者|対応者|受付者|連絡者|筆頭者|保護者|From|To|Cc|CC)\s*[:：）)]?/u;
+  /(?:担当者?|記入者|作成者|差出人|送信者|届出人|申請者|代理人?|依頼者|世帯主|故人|被相続人|死亡者|受取人|宛名|宛先|送付先|承認者|決裁者|確認者|報告者|起票者|対応者?|受付者?|連絡者|筆頭者|保護者|出席者?|欠席者?|参加者|同席者?|かけてきた人|From|To|Cc|CC)\s*[:：）)]?/u;
 
 /** A writer label right before the name (承認者：長野): for names that are also places. */
 const WRITER_LABEL_RIGHT_BEFORE = new RegExp(`(?:${WRITER_LABEL.source})\\s*$`, 'u');
@@ -147,6 +195,9 @@ function lineBefore(text: string, index: number): string {
  */
 function isGivenName(t: Token, spaced: boolean, after: Token | undefined): boolean {
   if (t.pos_detail_2 === '人名') return t.pos_detail_3 === '名' || spaced;
+  // A given name in hiragana after a space, standing alone (飯田 まゆ（…）, 渡辺 ゆう |).
+  if (spaced && /^[ぁ-ゖ]{2,3}$/u.test(t.surface_form) && !NOT_GIVEN_KANA.has(t.surface_form))
+    return after === undefined || /^[\s、。,，.（(）)」』:：|｜]/u.test(after.surface_form);
   if (!spaced || !/^[一-龥々ヶ]{1,3}$/u.test(t.surface_form)) return false;
   if (t.pos_detail_1 === '固有名詞' && t.pos_detail_2 === '地域') return true;
   const alone = after === undefined || /^[\s、。,，.（(）)」』:：]/u.test(after.surface_form);
@@ -158,6 +209,11 @@ function isGivenName(t: Token, spaced: boolean, after: Token | undefined): boole
     !AFTER_NAME.has(t.surface_form)
   );
 }
+
+/** Hiragana words after a family name and a space that are no given name (山田 さん, 佐藤 から). */
+const NOT_GIVEN_KANA = new Set(
+  'さん くん ちゃん さま から まで より です ます でした など ほか たち けど ので'.split(' '),
+);
 
 /** A one- to three-kanji place name that is also a family name when a given name follows (平野 誠司). */
 function isPlaceLikeFamily(t: Token): boolean {

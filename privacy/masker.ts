@@ -25,6 +25,7 @@ import { normalizeForDetection } from './normalize';
 import { numberRuns } from './number-runs';
 import { relatedSpans } from './related-spans';
 import { withoutExamples } from './examples';
+import { withoutPublicFigures } from './public-figures';
 import { compactSpacedLines } from './spaced-text';
 import { PII_LABELS, PII_TYPES, type PiiSpan, type PiiType } from './types';
 
@@ -126,7 +127,7 @@ export function createPiiMasker(options: PiiMaskerOptions = {}): PiiMasker {
     // what was found through a name comes after what the detectors found.
     const all =
       fromHeaders.length + fromNames.length > 0 ? resolve([...fromHeaders, ...spans, ...fromNames], enabled) : spans;
-    return withoutExamples(normalized, all);
+    return withoutPublicFigures(normalized, withoutExamples(normalized, all));
   };
   return {
     find,

@@ -30,7 +30,7 @@ const HEADER_TYPES: ReadonlyArray<[RegExp, PiiType]> = [
   [/^(?:電話|電話番号|自宅電話|携帯|携帯電話|携帯番号|連絡先電話番号|TEL|tel|phone)$/i, 'phone'],
   [/^(?:メール|メールアドレス|e-?mail|mail)$/i, 'email'],
   [/^(?:郵便番号|〒)$/, 'postal_code'],
-  [/^(?:口座番号|口座|口座No\.?)$/, 'bank_account'],
+  [/^(?:口座番号|口座|口座No\.?|支店番号|店番号?|支店コード)$/, 'bank_account'],
   [/^(?:旅券番号|パスポート番号|passport(?: no\.?| number)?)$/i, 'passport'],
   [/^(?:個人番号|マイナンバー)$/, 'my_number'],
   [/^(?:被保険者番号|保険者番号|保険証番号)$/, 'insurance_number'],
@@ -139,14 +139,14 @@ interface Row {
   separator: string;
 }
 
-/** Lines with a tab, or with at least two commas, split into cells. */
+/** Lines with a tab, Markdown or spaced pipes (a | b), or at least two commas, split into cells. */
 function rowsOf(normalized: string): Array<Row | undefined> {
   const rows: Array<Row | undefined> = [];
   let offset = 0;
   for (const line of normalized.split('\n')) {
     const separator = line.includes('\t')
       ? '\t'
-      : /^\s*\|.*\|\s*$/.test(line)
+      : /^\s*\|.*\|\s*$/.test(line) || / \| \S/.test(line)
         ? '|'
         : (line.match(/,/g)?.length ?? 0) >= 2
           ? ','

@@ -13,12 +13,24 @@ export const DATE_BODY = `(?:(?:1[89]|20)\\d{2}年[（(]${ERA}年[）)]|(?:(?:1[
 // After 誕生日 a month and day alone are enough (２月３日).
 // English: 14 MAR 1995, July 4, 2023.
 const MONTHS = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
+// After a birth keyword also 12/03/1990 (day or month first, as foreign forms write it).
 const ENGLISH_DATE = `\\d{1,2} ${MONTHS} (?:19|20)\\d{2}|${MONTHS} \\d{1,2},? (?:19|20)\\d{2}`;
-const DATE = new RegExp(`${DATE_BODY}|${NUM}[ \\t]?月[ \\t]?${NUM}[ \\t]?日|${ENGLISH_DATE}`, 'i');
+const NUMERIC_DMY = '\\d{1,2}[/.\\-]\\d{1,2}[/.\\-](?:19|20)\\d{2}';
+const DATE = new RegExp(`${DATE_BODY}|${NUM}[ \\t]?月[ \\t]?${NUM}[ \\t]?日|${ENGLISH_DATE}|${NUMERIC_DMY}`, 'i');
 /** The month and day of a date (western digits only: kanji numerals are read as digits by the normaliser). */
 const MONTH_DAY = /[年/.\-][ \t]?(\d{1,2})[ \t]?[月/.\-][ \t]?(\d{1,2})/;
 const CONTEXT = /生年月日|誕生日|生まれ|出生日|ｾｲﾈﾝｶﾞｯﾋﾟ|birth ?day|date of birth|DOB|born(?: on)?/i;
 const BEFORE_BORN = new RegExp(`${DATE_BODY}(?=[ \\t]?(?:生まれ|生|うまれ))`, 'g');
+
+const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** 「7/21」 of a date written with the year first or in English (July 21, 1979; 21 JUL 1979). */
+function monthDayOf(date: string): string | undefined {
+  const numeric = MONTH_DAY.exec(date);
+  if (numeric) return numeric.slice(1).map(Number).join('/');
+  const english = /(\d{1,2}) ([a-z]{3})|([a-z]{3})[a-z]*\.? (\d{1,2})\b/i.exec(date);
+  const month = MONTH_NAMES.indexOf((english?.[2] ?? english?.[3] ?? '').toLowerCase()) + 1;
+  return english && month > 0 ? `${month}/${Number(english[1] ?? english[4])}` : undefined;
+}
 
 /** A system's null date (1900/01/01, 1900-01-01): dummy data, no one's birthday. */
 const NULL_DATE = /^1900[/.\-]0?1[/.\-]0?1$/;
@@ -32,10 +44,10 @@ function findBirthDates(normalized: string): PiiSpan[] {
   const spans = valuesAfter(normalized, 'birth_date', CONTEXT, DATE, 10);
   // The same date written another way later in the sentence (1985年7月3日 と入力すると「昭和60年7月3日」と表示).
   for (const first of [...spans]) {
-    const monthDay = MONTH_DAY.exec(normalized.slice(first.start, first.end))?.slice(1).map(Number).join('/');
+    const monthDay = monthDayOf(normalized.slice(first.start, first.end));
     const sentence = /^[^。\n]{0,60}/.exec(normalized.slice(first.end))?.[0] ?? '';
-    for (const d of sentence.matchAll(new RegExp(DATE_BODY, 'g')))
-      if (MONTH_DAY.exec(d[0])?.slice(1).map(Number).join('/') === monthDay)
+    for (const d of sentence.matchAll(new RegExp(`${DATE_BODY}|${ENGLISH_DATE}`, 'gi')))
+      if (monthDay !== undefined && monthDayOf(d[0]) === monthDay)
         spans.push({ type: 'birth_date', start: first.end + d.index, end: first.end + d.index + d[0].length });
   }
   for (const m of normalized.matchAll(BEFORE_BORN)) {

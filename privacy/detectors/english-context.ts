@@ -24,9 +24,14 @@ const SIGNED = new RegExp(
 );
 /** English labels of a person on a form or a record. */
 const LABELLED = new RegExp(
-  `\\b(?:Name|Full name|Applicant|Traveler|Traveller|Student|Patient|Resident|Sender|Contact person|Guardian|Parent)\\s*(?:No\\.)?\\s*:\\s*(${NAME})`,
+  `\\b(?:[Nn]ame|[Ff]ull name|[Aa]pplicant|[Tt]raveler|[Tt]raveller|[Ss]tudent|[Pp]atient|[Rr]esident|[Ss]ender|[Cc]ontact person|[Gg]uardian|[Pp]arent|NAME|APPLICANT)\\s*(?:No\\.)?\\s*:\\s*(${NAME})`,
   'gu',
 );
+/** A role in running text before a name of two or three capitalised words: for applicant Maria Santos. */
+const ROLE_BEFORE =
+  /\b(?:applicant|passenger|traveler|traveller|student|patient|resident|guardian)\s+((?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+)\b/gu;
+/** A family name with the Japanese honorific in English text: Yoshida-san's account. */
+const SAN = /(?<![A-Za-z'’.-])([A-Z][a-z]{2,})-(?:san|sama|kun|chan)\b/gu;
 /** A display name before an e-mail address: From: "Fernanda Yukari Nakamura da Silva" <…>, 大西 拓也 <…>. */
 const DISPLAY_NAME =
   /(?:^|[\s:：;,>])"?((?:[A-ZÀ-ỸĐ][\p{L}'’.-]*(?: [\p{L}'’.-]+){1,5})|(?:[一-龥々ヶ]{1,4}[ 　][一-龥々ヶぁ-んァ-ヶー]{1,5}))"?\s*<[^<>\s@]+@[^<>\s]+>/gu;
@@ -65,6 +70,11 @@ export function detectEnglishContext(normalized: string): PiiSpan[] {
       push('person_name', m.index + m[0].indexOf(raw) + raw.indexOf(name), name);
     }
   }
+  for (const re of [ROLE_BEFORE, SAN])
+    for (const m of normalized.matchAll(re)) {
+      const name = m[1] ?? '';
+      if (!notPerson(name)) push('person_name', m.index + m[0].indexOf(name), name);
+    }
   for (const m of normalized.matchAll(DISPLAY_NAME)) {
     const name = m[1] ?? '';
     if (notPerson(name)) continue;

@@ -1,6 +1,6 @@
 /**
  * Numbers that are personal data only after their keyword: 口座番号 (7 digits; 支店番号 3 digits),
- * 基礎年金番号 (4-6), 住民票コード (11 digits), 旅券番号 (2 letters + 7 digits) and the numbers of
+ * 基礎年金番号 (4-6), 住民票コード (11 digits), 旅券番号 (see detectPassport) and the numbers of
  * a health or care insurance card (被保険者番号, 保険証の記号・番号).
  */
 import { valuesAfter } from '../context';
@@ -61,13 +61,17 @@ export function detectResidentCode(normalized: string): PiiSpan[] {
   );
 }
 
-/** 旅券番号: two capital letters and seven digits. */
+/**
+ * 旅券番号: Japan's two letters and seven digits, and the shapes of foreign residents' passports — a
+ * letter and 7 or 8 digits (China E12345678, Viet Nam C1234567, Korea M12345678), a letter, 7 digits and a
+ * letter (Philippines P1234567A), two letters and 6 digits, or 9 digits (USA).
+ */
 export function detectPassport(normalized: string): PiiSpan[] {
   return valuesAfter(
     normalized,
     'passport',
     /旅券|パスポート|ﾊﾟｽﾎﾟｰﾄ|passport/i,
-    /(?<![A-Za-z])[A-Za-z]{2}[ \-]?\d{7}(?!\d)/,
+    /(?<![A-Za-z0-9])(?:[A-Za-z]{2}[ \-]?\d{6,7}|[A-Za-z]\d{7,8}|[A-Za-z]\d{7}[A-Za-z]|\d{9})(?![A-Za-z0-9])/,
     16,
   );
 }

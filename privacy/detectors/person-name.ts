@@ -240,9 +240,10 @@ function fitsHonorific(word: string, honorific: string): boolean {
  * (氏名欄に「わたなべ さくら」). Names in kanji, katakana (also half-width), or hiragana.
  */
 const LABELLED =
-  /(?:氏名|お名前|名前|申請者|依頼者|利用者名|使用者|契約者|フリガナ|ふりがな|口座名義人?|名義人?|差出人|送信者|報告者|起票者|承認者|作成者|記入者|筆頭者|世帯主|保護者|児童名|受給者|届出人|代理人?|相談者|申出人|開催者|該当者|納税義務者|世帯員|対象者|来庁者|名札|通称|旧姓|筆頭者|配偶者|[（(](?:姓|名|セイ|メイ)[）)]|Name|Full name)(?:カナ|ｶﾅ|\((?:カナ|ｶﾅ)\)|（(?:カナ|ｶﾅ)）)?(?:[ \t]*(?:は|が|:|=)[ \t]*| +|欄?(?:に|へ|は|:)?[ \t]*(?=「))(?:(?:長男|長女|次男|次女|夫|妻|父|母|祖父|祖母|子|孫|兄|姉|弟|妹)[ \t]+)?「?((?:[一-龥㐀-䶿豈-﫿々ヶ]{1,4}[ぁ-ん]{2,4}(?=[ \t/、。,)」]|$)|[一-龥㐀-䶿豈-﫿々ヶ]{1,5}|[ァ-ヶー]{2,8}(?:[・ ][ァ-ヶー]{1,8}){0,2}(?= *[\t\n、。,)）」（(]| {2}|$)|[ァ-ヶー]{2,8}(?:・[ァ-ヶー]{1,8}){0,3}|[ｦ-ﾟ]{2,10}|[ぁ-ん]{2,6}|(?:[A-Z][A-Za-z'’-]+|[A-Z]{2,})(?: [A-Z][A-Za-z'’-]+){1,3}(?=[ \t/、。,)）」（(]|$))(?:[ \t](?:[ァ-ヶーぁ-ん]{1,4}[子江代枝美恵]|[一-龥㐀-䶿豈-﫿々ヶ]{1,5}|[ァ-ヶー]{2,8}|[ｦ-ﾟ]{2,10}|[ぁ-ん]{2,6}))?)/dg;
+  /(?:氏名|お名前|名前|申請者|依頼者|利用者名|使用者|契約者|フリガナ|ふりがな|口座名義人?|名義人?|差出人|送信者|報告者|起票者|承認者|作成者|記入者|筆頭者|世帯主|保護者|児童名|受給者|届出人|代理人?|相談者|申出人|開催者|該当者|納税義務者|世帯員|対象者|来庁者|かけてきた人|相手方|名札|通称|旧姓|筆頭者|配偶者|[（(](?:姓|名|セイ|メイ)[）)]|Name|Full name)(?:カナ|ｶﾅ|\((?:カナ|ｶﾅ)\)|（(?:カナ|ｶﾅ)）)?(?:[ \t]*(?:は|が|:|=)[ \t]*| +|欄?(?:に|へ|は|:)?[ \t]*(?=「))(?:(?:長男|長女|次男|次女|夫|妻|父|母|祖父|祖母|子|孫|兄|姉|弟|妹)[ \t]+)?「?((?:[一-龥㐀-䶿豈-﫿々ヶ]{1,4}[ぁ-ん]{2,4}(?=[ \t/、。,)」]|$)|[一-龥㐀-䶿豈-﫿々ヶ]{1,5}(?![ァ-ヶーｦ-ﾟ])|[ァ-ヶー]{2,8}(?:[・ ][ァ-ヶー]{1,8}){0,2}(?= *[\t\n、。,)）」（(]| {2}|$)|[ァ-ヶー]{2,8}(?:・[ァ-ヶー]{1,8}){0,3}|[ｦ-ﾟ]{2,10}|[ぁ-ん]{2,6}|(?:[A-Z][A-Za-z'’-]+|[A-Z]{2,})(?:,? [A-Z][A-Za-z'’-]+){1,3}(?=[ \t/、。,)）」（(]|$))(?:[ \t](?:[ァ-ヶーぁ-ん]{1,4}[子江代枝美恵]|[一-龥㐀-䶿豈-﫿々ヶ]{1,5}|[ァ-ヶー]{2,8}|[ｦ-ﾟ]{2,10}|[ぁ-ん]{2,6}))?)/dg;
 /** Two to four capitalised Latin words, optionally closed by 」, right before an honorific. */
-const LATIN_NAME = /(?<![A-Za-z'’.-])((?:[A-ZÀ-ỸĐ][A-Za-zÀ-ỹĐđ'’.-]+ ){1,3}[A-ZÀ-ỸĐ][A-Za-zÀ-ỹĐđ'’.-]+)」?$/u;
+// Family name first with a comma, as rosters write it: SILVA OLIVEIRA, Ana Paula さん.
+const LATIN_NAME = /(?<![A-Za-z'’.-])((?:[A-ZÀ-ỸĐ][A-Za-zÀ-ỹĐđ'’.-]+,? ){1,3}[A-ZÀ-ỸĐ][A-Za-zÀ-ỹĐđ'’.-]+)」?$/u;
 /** A reading in brackets right before an honorific: （うえだ あゆみ）, (Nguyen Thi Hoa), （ﾀﾅｶ）. */
 /** A name's reading: kana (also half-width) or Latin words, with spaces or ・ between them (also related-spans.ts). */
 export const READING_WORDS = "[ァ-ヶーｦ-ﾟぁ-ゖ]+(?:[ \\t・][ァ-ヶーｦ-ﾟぁ-ゖ]+){0,3}|[A-Za-z'’-]+(?: [A-Za-z'’-]+){0,3}";
@@ -342,7 +343,7 @@ export function detectPersonName(normalized: string): PiiSpan[] {
     for (const m of normalized.matchAll(re)) {
       const at = m.indices?.[1];
       const word = m[1] ?? '';
-      const trimmed = word.replace(/(?:です|でした|さん|様)$/, '');
+      const trimmed = word.replace(/[ \t]*(?:です|でした|さん|様)$/, '');
       // A family and a given name: the endings of role words (者, 員, ら …) are checked on the family
       // name only (わたなべ さくら).
       const family = /^(\S+)[ \t]\S+$/.exec(trimmed)?.[1];

@@ -41,16 +41,16 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-5.jsonl', 150, [160, 156, 155, 155]);
   });
 
-  it('the sixth, all types: 125 positive texts, 45 negatives — recall 205 / 214, precision 1', async () => {
+  it('the sixth, all types: 125 positive texts, 45 negatives — recall 206 / 214, precision 1', async () => {
     // Measured blind before any change made after reading it: recall 0.752, precision 0.970 (names 0.660,
     // addresses 0.500). Fixed by general rules: posts before names, place-read family names where only a person
     // fits, roster headers, numbers broken over lines, buildings after addresses, kanji lot numbers, JAN codes,
     // mail-system senders. Left: a lone family name before a particle (青木へ, 清水から), a reading quoted
     // after 氏を, a given name alone (翼), 二重表記 dates, Kyoto street addresses.
-    await assertBatch('blind-6.jsonl', 170, [214, 205, 200, 200]);
+    await assertBatch('blind-6.jsonl', 170, [214, 206, 201, 201]);
   });
 
-  it('the seventh, long real-looking texts: recall 313 / 337, precision 311 / 315', async () => {
+  it('the seventh, long real-looking texts: recall 314 / 337, precision 1', async () => {
     // Measured blind after the sixth batch's rules: recall 0.774, precision 0.933 (one label the writer had left
     // out, b7-0019's second birth date, added before measuring again). Fixed by general rules: English text
     // (introduced, signed, labelled names; display names before an address; romanised addresses; English
@@ -58,32 +58,46 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // names listed after a name, roster headers of every numbered type. Left: famous historical figures
     // (徳川家康 — kuromoji tags them as any full name), lone family names signed or quoted, a kanji given name
     // alone, half-width katakana names in a numbered list.
-    await assertBatch('blind-7.jsonl', 170, [337, 313, 315, 311]);
+    await assertBatch('blind-7.jsonl', 170, [337, 314, 312, 312]);
   });
 
-  it('the eighth, machine text (JSON, logs, SQL, fixed-width screens): recall 289 / 332, precision 294 / 302', async () => {
+  it('the eighth, machine text (JSON, logs, SQL, fixed-width screens): recall 293 / 332, precision 298 / 303', async () => {
     // Measured blind after the seventh batch's rules: recall 0.687, precision 0.945. Fixed by general rules: values
     // whose key names their type (JSON, key=value, YAML, XML, query strings, SQL INSERT columns; English and
     // romanised keys), English and romanised roster headers, Markdown and fixed-width tables, a header's type over
     // a pattern's guess, chat mentions, form boxes （姓）（名）, role mailboxes, 000-0000 placeholders, Kyoto streets,
     // Hokkaido 条, 無番地, single-kanji era abbreviations (昭58.4.12). Left: names and numbers said in hiragana
     // (voice memos), lone surnames signing a line, header-less lists of care insurance numbers.
-    await assertBatch('blind-8.jsonl', 170, [332, 289, 302, 294]);
+    await assertBatch('blind-8.jsonl', 170, [332, 293, 303, 298]);
   });
 
-  it('the ninth, on precision: 110 hard IT negatives, 70 positives — recall 98 / 111, precision 100 / 103', async () => {
+  it('the ninth, on precision: 110 hard IT negatives, 70 positives — recall 100 / 111, precision 1', async () => {
     // Measured blind after the eighth batch's rules: recall 0.883, precision 0.855 (the session's starting code:
     // 0.802 / 0.798). Fixed by general rules: teams and companies signing or in brackets (IT Service Desk, Nagoya
     // Office, Kato Electric), shared / resource / device mailboxes named as such, insurance keywords only near
     // 証 / 番号 / 記号, job names, IMEI, dummy values (000000000000, 1900/01/01, 090-1234-5678 given as a format).
     // Left: lone surnames (後任の 西村 に), a family name kuromoji reads as a common noun (青木 悠人), historical figures.
-    await assertBatch('blind-9.jsonl', 180, [111, 98, 103, 100]);
+    await assertBatch('blind-9.jsonl', 180, [111, 100, 101, 101]);
   });
 
-  it('the tenth, a typical mix written last as a held-out check: recall 132 / 137, precision 1', async () => {
+  it('the tenth, a typical mix written last as a held-out check: recall 133 / 137, precision 1', async () => {
     // Measured once, after all of session 12's rules, and not used to change any: recall 0.964, precision 1.000
     // (the session's starting code: 0.905 / 0.963). The misses are lone family names (阿部, 山崎, 藤田, 渡部).
-    await assertBatch('blind-10.jsonl', 150, [137, 132, 132, 132]);
+    // Session 13's rules (lone family names, historical figures) found one of them.
+    await assertBatch('blind-10.jsonl', 150, [137, 133, 133, 133]);
+  });
+
+  it('the eleventh, a month of helpdesk traffic: 105 positive texts, 55 negatives — recall 280 / 294, precision 1', async () => {
+    // Measured blind with session 13's starting code: recall 0.847, precision 0.977 (passports 0 / 8: only Japan's
+    // two letters and seven digits were known). Fixed by general rules: foreign passport shapes, an extension after a
+    // phone number, lone family names after a relation (後任の西村) or before a person's verb (山崎から連絡),
+    // common family names kuromoji reads as nouns or companies (松田, 林) in a person's context, hiragana given
+    // names after a space, attendance and call-memo labels (欠席：, 対応：, かけてきた人：), tables with spaced
+    // pipes, 支店番号 columns, English lower-case labels, FAMILY, Given names, -san, 12/03/1990 after DOB, the same
+    // birth date in English, historical figures (徳川家康) as no one's data. Left: a given name alone (健太 と 美咲),
+    // a kanji given name kuromoji splits (悠真, 紗希), a Latin name in brackets after a role (先生（Emily Carter）),
+    // a single-kanji family name before から (森から聞いた), a passport number after 例：.
+    await assertBatch('blind-11.jsonl', 160, [294, 280, 283, 283]);
   });
 });
 
