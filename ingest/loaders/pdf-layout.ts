@@ -187,6 +187,10 @@ function isHeading(line: Line, body: number): boolean {
 
 function joinLine(text: string, line: string): string {
   if (!text) return line;
+  // A Latin word wrapped at its hyphen (MIDORI-⏎SecurePrint), or a sentence wrapped after a Latin word before
+  // its particle (いずれも Outlook⏎で送受信します).
+  if (/[A-Za-z0-9]-$/.test(text) && /^[A-Za-z0-9]/.test(line)) return text + line;
+  if (/[A-Za-z0-9]$/.test(text) && /^[ぁ-ゖ]/.test(line)) return text + line;
   // A question's or an answer's marker starts a line of its own (「…忘れました」 then 「A. …」).
   const wrapped = CJK_END.test(text) && !SENTENCE_END.test(text) && !LIST_START.test(line) && !startsWithQaMarker(line);
   return wrapped ? text + line : `${text}\n${line}`;

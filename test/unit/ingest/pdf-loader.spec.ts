@@ -94,6 +94,11 @@ describe('PDF loader', () => {
       // A font that maps 用 to the Kangxi radical ⽤ (U+2F64) and 長 to ⻑ (U+2ED1).
       doc.text('Q2-3. 利\u2f64者の変更');
       doc.text('A. 所属\u2ed1が申請します。');
+      // Wrapped at a Latin word's hyphen, and after a Latin word before its particle.
+      doc.text('Q2-4. 印刷待ちが出てこない');
+      doc.text('A. プリンター名が「MIDORI-');
+      doc.text('SecurePrint」か、Outlook');
+      doc.text('で確認します。');
     });
     const { documents } = await loadPdf(sourceFile('faq.pdf', bytes));
     assert.deepEqual(
@@ -101,6 +106,7 @@ describe('PDF loader', () => {
       [
         ...entries.map(([label, question, answer]) => [`faq.pdf#q${label.slice(1)}`, question, answer]),
         ['faq.pdf#q2-3', '利用者の変更', '所属長が申請します。'],
+        ['faq.pdf#q2-4', '印刷待ちが出てこない', 'プリンター名が「MIDORI-SecurePrint」か、Outlookで確認します。'],
       ],
     );
   });
