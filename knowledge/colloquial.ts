@@ -29,6 +29,8 @@ export const COLLOQUIAL: readonly (readonly [RegExp, string])[] = [
   [/(開|ひら)か(ない|なくなった)/g, '$& 開けない'],
   [/ひらけ(ない|ません|なくなった)/g, '$& 開けない'],
   [/(うま|上手)く(いか|行か|でき|出来)(ない|ません|なくなった)/g, '$& できない'],
+  // 刷る for 印刷する (カラーで刷りたい, 家のプリンターで刷れない).
+  [/(?<![印増縮])刷(り|る|れ|っ)[ぁ-ゖ]*/g, '$& 印刷'],
   // A noun and its verb said as a clause where FAQs write the compound noun or the loanword.
   [/紙が?(詰|つ)ま[ぁ-ゖ]*/g, '$& 紙詰まり'],
   [/(ソフトウェア|ソフト|アプリ|オフィス|office|ドライバ)(を|って|は)?(入|い)れ(たい|る|て|られ)/g, '$& インストール'],

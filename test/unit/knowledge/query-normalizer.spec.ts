@@ -43,6 +43,8 @@ describe('QueryNormalizer (input as staff type it, against the KB vocabulary)', 
     assert.equal(kb.rewrite('メールがまだ来てない'), 'メールがまだ来てない 届かない');
     assert.equal(kb.rewrite('返信が来ていなくて'), '返信が来ていなくて 届かない');
     assert.equal(kb.rewrite('できてない'), 'できてない');
+    assert.equal(kb.rewrite('カラーで刷りたい'), 'カラーで刷りたい 印刷');
+    assert.equal(kb.rewrite('印刷したい'), '印刷したい');
     assert.equal(kb.rewrite('出来ない'), '出来ない');
     assert.equal(kb.rewrite('よろしくおねがいします'), 'よろしくおねがいします');
   });
