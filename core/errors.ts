@@ -7,6 +7,8 @@ export type ErrorCode =
   | 'INPUT_INVALID'
   | 'INPUT_TOO_LARGE'
   | 'INPUT_UNSUPPORTED_MEDIA'
+  | 'INPUT_RANGE_NOT_SATISFIABLE'
+  | 'INPUT_PRECONDITION_FAILED'
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'AUTH_REQUIRED'
@@ -39,6 +41,8 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = Object.freeze({
   INPUT_INVALID: 400,
   INPUT_TOO_LARGE: 413,
   INPUT_UNSUPPORTED_MEDIA: 415,
+  INPUT_RANGE_NOT_SATISFIABLE: 416,
+  INPUT_PRECONDITION_FAILED: 412,
   NOT_FOUND: 404,
   CONFLICT: 409,
   AUTH_REQUIRED: 401,
@@ -72,6 +76,9 @@ const USER_MESSAGES: Readonly<Record<ErrorCode, string>> = Object.freeze({
   INPUT_INVALID: '入力内容に誤りがあります。',
   INPUT_TOO_LARGE: '入力が長すぎます。',
   INPUT_UNSUPPORTED_MEDIA: 'この形式のリクエストには対応していません。',
+  INPUT_RANGE_NOT_SATISFIABLE:
+    '指定された範囲（Range）はこのファイルにありません。範囲を指定せずに、もう一度ダウンロードしてください。',
+  INPUT_PRECONDITION_FAILED: 'ファイルが更新されています。ページを再読み込みしてから、もう一度お試しください。',
   NOT_FOUND: '指定されたデータが見つかりません。',
   CONFLICT: '他の担当者が先に更新しました。画面を再読み込みしてからやり直してください。',
   AUTH_REQUIRED: 'サインインが必要です。',

@@ -58,18 +58,34 @@ export interface TeamsEndpoint {
   readonly authenticated: boolean;
 }
 
-function reject(res: WebResponse, status: number, code: string): void {
+function reject(res: WebResponse, status: number, code: string, message?: string): void {
   res
     .status(status)
     .setHeader('content-type', 'application/json')
     // A refused request (4xx) says why in Japanese; a 5xx keeps the bare code the Bot Connector retries on.
     .send(
-      JSON.stringify(status < 500 ? { error: code, message: TEAMS_MESSAGES.endpointRejected[code] } : { error: code }),
+      JSON.stringify(
+        status < 500 ? { error: code, message: message ?? TEAMS_MESSAGES.endpointRejected[code] } : { error: code },
+      ),
     );
 }
 
 function isPlainObject(body: unknown): body is Record<string, unknown> {
   return typeof body === 'object' && body !== null && !Array.isArray(body);
+}
+
+/**
+ * Why CloudAdapter.process would refuse this activity with a bare 400 (no conversation id; a serviceUrl
+ * replies may not go to), as a Japanese message; undefined when it would not.
+ */
+function activityRefusal(body: Record<string, unknown>, hosts: OutboundHostValidator): string | undefined {
+  const conversation = body.conversation;
+  const id = isPlainObject(conversation) ? conversation.id : conversation;
+  if (id === undefined || id === null || id === '') return TEAMS_MESSAGES.activityWithoutConversation;
+  const serviceUrl = body.serviceUrl;
+  if (typeof serviceUrl === 'string' && serviceUrl && !hosts.isAllowed(serviceUrl))
+    return TEAMS_MESSAGES.serviceUrlRefused;
+  return undefined;
 }
 
 /** Creates the Teams endpoint and its proactive sender. */
@@ -147,6 +163,8 @@ export function createTeamsEndpoint(deps: TeamsEndpointDeps): TeamsEndpoint {
   async function handle(req: TeamsHttpRequest, res: WebResponse): Promise<void> {
     if (!(await authorize(req, res))) return;
     if (!isPlainObject(req.body)) return reject(res, 400, 'INPUT_INVALID');
+    const refusal = activityRefusal(req.body, hosts);
+    if (refusal) return reject(res, 400, 'INPUT_INVALID', refusal);
     try {
       await adapter.process(req, res, (context) => turns.onTurn(context));
     } catch (err) {

@@ -13,6 +13,8 @@ export const TEAMS_MESSAGES = Object.freeze({
     INPUT_INVALID:
       'リクエストの形式が正しくありません（Bot Framework のアクティビティ（JSON オブジェクト）を送ってください）。',
   } as Readonly<Record<string, string>>,
+  activityWithoutConversation: 'アクティビティに会話のID（conversation.id）がありません。',
+  serviceUrlRefused: 'アクティビティの serviceUrl は、返信を送ってよい Bot Connector のアドレスではありません。',
   sourcesHeading: '参考にした資料',
   buttonResolved: '解決した',
   buttonNotResolved: '解決しない',

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { KotaeError, toKotaeError } from '../../core';
 import type { Logger } from '../../core';
-import { requestErrorOf } from './request-errors';
+import { dropFileHeaders, requestErrorOf } from './request-errors';
 
 /** Final error middleware. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
@@ -26,6 +26,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       });
     }
     if (res.headersSent) return;
+    if (error.status === 412 || error.status === 416) dropFileHeaders(res);
     const retryAfter = retryAfterOf(error);
     if (retryAfter !== undefined && !res.getHeader('Retry-After')) res.setHeader('Retry-After', String(retryAfter));
     res.status(error.status).json({ error: body });

@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Router, type Request, type Response } from 'express';
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import { requestErrorOf } from './request-errors';
 
 const DATABASE_FILE = /\.(sqlite3?|db|db3)(-wal|-shm|-journal)?$|-(wal|shm|journal)$/i;
 
@@ -28,7 +29,7 @@ export function createKbRouter(kbDir: string, dataDir?: string): Router {
   const router = Router();
   const root = realOrResolved(kbDir);
   const data = dataDir ? realOrResolved(dataDir) : undefined;
-  router.get(/.*/, async (req: Request, res: Response) => {
+  router.get(/.*/, async (req: Request, res: Response, next: NextFunction) => {
     const relative = decodeURIComponent(req.path).replace(/^\/+/, '');
     const segments = relative.split(/[\\/]/);
     if (!relative || segments.some((s) => s.startsWith('.') || s === '') || relative.includes('\0')) {
@@ -42,7 +43,11 @@ export function createKbRouter(kbDir: string, dataDir?: string): Router {
       const stat = await fs.promises.stat(real);
       if (!stat.isFile()) return notFound(res);
       res.sendFile(real, { dotfiles: 'deny', maxAge: '1h' }, (err) => {
-        if (err && !res.headersSent) notFound(res);
+        if (!err || res.headersSent) return;
+        // An unsatisfiable Range or a failed precondition is the request's fault, not a missing file.
+        const refused = requestErrorOf(err);
+        if (refused) next(refused);
+        else notFound(res);
       });
     } catch {
       notFound(res);

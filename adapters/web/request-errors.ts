@@ -3,7 +3,7 @@
  * Content-Encoding, bad %-encoding in a path) become 4xx KotaeErrors with Japanese messages,
  * never 500s. Used by the API's and the console's error pages alike.
  */
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
 import { KotaeError } from '../../core';
 
 /** Japanese messages of the request checks. */
@@ -23,12 +23,17 @@ export const REQUEST_MESSAGES = Object.freeze({
     'リクエストのURLまたはヘッダーが長すぎます。URLを短くするか、ブラウザーのこのサイトのCookieを削除してから、もう一度お試しください。',
   requestTimeout: 'リクエストの受信が時間内に終わりませんでした。もう一度お試しください。',
   badRequest: 'リクエストの形式が正しくありません。',
+  rangeNotSatisfiable:
+    '指定された範囲（Range）はこのファイルにありません。範囲を指定せずに、もう一度ダウンロードしてください。',
+  preconditionFailed: 'ファイルが更新されています。ページを再読み込みしてから、もう一度お試しください。',
 });
 
 interface FrameworkError {
   type?: unknown;
   status?: unknown;
   code?: unknown;
+  /** http-errors' flag of an error made for the client (send's 412/416), not an upstream service's. */
+  expose?: unknown;
 }
 
 /** Maps a body-parser, zlib or URI error to a 4xx KotaeError; undefined for anything else. */
@@ -44,7 +49,7 @@ export function requestErrorOf(err: unknown): KotaeError | undefined {
       cause: err,
     });
   }
-  if (typeof e.type !== 'string') return undefined;
+  if (typeof e.type !== 'string') return fileRequestErrorOf(e, err);
   switch (e.type) {
     case 'entity.too.large':
       return new KotaeError('INPUT_TOO_LARGE', 'request body too large', {
@@ -74,6 +79,31 @@ export function requestErrorOf(err: unknown): KotaeError | undefined {
     });
   }
   return undefined;
+}
+
+/**
+ * A conditional or ranged GET that `send` (express.static, res.sendFile) refuses: an unsatisfiable
+ * Range (416, Content-Range already set) or a failed If-Match / If-Unmodified-Since (412).
+ */
+function fileRequestErrorOf(e: FrameworkError, err: unknown): KotaeError | undefined {
+  if (e.expose !== true) return undefined;
+  if (e.status === 416)
+    return new KotaeError('INPUT_RANGE_NOT_SATISFIABLE', 'range not satisfiable', {
+      userMessage: REQUEST_MESSAGES.rangeNotSatisfiable,
+      cause: err,
+    });
+  if (e.status === 412)
+    return new KotaeError('INPUT_PRECONDITION_FAILED', 'precondition failed', {
+      userMessage: REQUEST_MESSAGES.preconditionFailed,
+      cause: err,
+    });
+  return undefined;
+}
+
+/** Headers `send` set for the file that an error answer must not keep (it is not the file, and not cacheable). */
+export function dropFileHeaders(res: Response): void {
+  for (const name of ['ETag', 'Last-Modified', 'Accept-Ranges']) res.removeHeader(name);
+  res.setHeader('Cache-Control', 'no-store');
 }
 
 const ENCODINGS = new Set(['identity', 'gzip', 'x-gzip', 'deflate', 'br']);

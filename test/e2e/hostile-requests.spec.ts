@@ -59,6 +59,50 @@ describe('hostile requests on the real app', function () {
     assert.equal((stored as { text: string }).text, '［氏名］です。携帯［電話番号］、パスワードを忘れました');
   });
 
+  it('cleans control characters out of contact details and refuses contacts of only such characters', async () => {
+    type Row = { requesterName: string | null; department: string | null; requesterPhone: string | null };
+    const started = await ask(
+      JSON.stringify({
+        question: 'VPNにつながりません',
+        user: { name: '山\u0000田', department: '\ud800情報政策課', phone: '1\u00002' },
+      }),
+    );
+    assert.equal(started.status, 200);
+    const { conversationId, conversationToken } = JSON.parse(started.text) as Record<string, string>;
+    const conversation = (await kotae.app.dataSource
+      .getRepository('conversation')
+      .findOneByOrFail({ id: conversationId })) as Row;
+    assert.deepEqual(
+      [conversation.requesterName, conversation.department, conversation.requesterPhone],
+      ['山田', '情報政策課', '12'],
+    );
+    const tickets = kotae.app.dataSource.getRepository('ticket');
+    const before = await tickets.count();
+    const escalate = (body: Record<string, unknown>) =>
+      send('/api/tickets', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-kotae-conversation-token': conversationToken! },
+        body: JSON.stringify({ conversationId, details: '試験', ...body }),
+      });
+    const invisible = await escalate({ user: { name: '\u0000', department: '\u0001', phone: '\u200b' } });
+    assert.equal(invisible.status, 400);
+    assert.equal(
+      JSON.parse(invisible.text).error.message,
+      '担当者からご連絡するため、お名前・所属・内線（電話）を入力してください。',
+    );
+    const category = await escalate({ category: '\u0000\u0001' });
+    assert.equal(category.status, 400);
+    assert.equal(JSON.parse(category.text).error.message, '入力内容に誤りがあります（category）。');
+    const id = await escalate({ conversationId: `${conversationId}\u0000` });
+    assert.equal(id.status, 400);
+    assert.equal(JSON.parse(id.text).error.message, '入力内容に誤りがあります（conversationId）。');
+    assert.equal(await tickets.count(), before);
+    const created = await escalate({});
+    assert.equal(created.status, 201);
+    const ticket = (await tickets.findOneByOrFail({ conversationId })) as Row;
+    assert.deepEqual([ticket.requesterName, ticket.department, ticket.requesterPhone], ['山田', '情報政策課', '12']);
+  });
+
   it('rejects a question of control characters only without writing a conversation', async () => {
     const before = await conversationCount();
     const r = await ask(JSON.stringify({ question: '\u0000\u0001\u0007' }));
@@ -129,6 +173,23 @@ describe('hostile requests on the real app', function () {
     );
     assert.ok(year0.status >= 400 && year0.status < 500, `status ${year0.status}`);
     assert.equal(await kotae.app.dataSource.getRepository('work_log').count(), before);
+  });
+
+  it('answers an unsatisfiable Range with 416 and a failed If-Match with 412 on files, in Japanese', async () => {
+    for (const path of ['/', '/static/chat.js', '/console/assets/console.css', '/kb/faq.csv']) {
+      const range = await fetch(`${kotae.url}${path}`, { headers: { range: 'bytes=999999999-' } });
+      assert.equal(range.status, 416, path);
+      assert.match(range.headers.get('content-range') ?? '', /^bytes \*\/\d+$/, path);
+      assert.equal(range.headers.get('cache-control'), 'no-store', path);
+      assert.match(await range.text(), /指定された範囲（Range）はこのファイルにありません。/, path);
+      const match = await send(path, { headers: { 'if-match': '"junk"' } });
+      assert.equal(match.status, 412, path);
+      assert.match(match.text, /ファイルが更新されています。ページを再読み込みしてから/, path);
+    }
+    // A satisfiable one still gets its bytes.
+    const part = await fetch(`${kotae.url}/static/chat.js`, { headers: { range: 'bytes=0-9' } });
+    assert.equal(part.status, 206);
+    assert.equal((await part.text()).length, 10);
   });
 
   /** Sends `request` as it is over a raw socket (then `next` once something came back); all the server wrote. */

@@ -261,6 +261,34 @@ describe('end to end: Teams activity shapes (test/fixtures/teams-extra)', functi
     assert.deepEqual(calls, []);
   });
 
+  it('refuses an activity without a conversation id, or whose serviceUrl replies may not go to, with a Japanese 400', async () => {
+    const asked = (await questions()).length;
+    const message = fixture('message-personal-no-aad.json', serviceUrl);
+    const cases: [Payload, string][] = [
+      [
+        { ...message, id: 'no-conversation', conversation: undefined },
+        'アクティビティに会話のID（conversation.id）がありません。',
+      ],
+      [
+        { ...message, id: 'empty-conversation', conversation: { ...message.conversation, id: '' } },
+        'アクティビティに会話のID（conversation.id）がありません。',
+      ],
+      [
+        { ...message, id: 'metadata-host', serviceUrl: 'http://169.254.169.254/' },
+        'アクティビティの serviceUrl は、返信を送ってよい Bot Connector のアドレスではありません。',
+      ],
+      [
+        { ...message, id: 'not-a-url', serviceUrl: 'not a url' },
+        'アクティビティの serviceUrl は、返信を送ってよい Bot Connector のアドレスではありません。',
+      ],
+    ];
+    for (const [payload, text] of cases) {
+      const { status, body, calls } = await post(payload);
+      assert.deepEqual([status, body, calls], [400, { error: 'INPUT_INVALID', message: text }, []], payload.id);
+    }
+    assert.equal((await questions()).length, asked);
+  });
+
   for (const name of [
     'invoke-task-fetch.json',
     'invoke-composeExtension-query.json',

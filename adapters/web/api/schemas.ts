@@ -1,14 +1,28 @@
 /** Request bodies of the public JSON API, validated with zod. */
 import { z } from 'zod';
 import { KotaeError } from '../../../core';
+import { cleanUserText } from '../../../privacy';
 import { TICKET_PRIORITIES } from '../../../tickets';
+
+/**
+ * Free text of a client, without control characters, lone surrogates and zero-width characters (a name of
+ * only NUL passed the contact check and reached the database as it was).
+ */
+const text = (max: number) => z.string().max(max).transform(cleanUserText);
+
+/** An id the server looks up (up to 64 characters): NUL and other control characters are never part of one. */
+const idText = z
+  .string()
+  .max(64)
+  .refine((id) => cleanUserText(id) === id, 'control characters');
+const lookupId = idText.pipe(z.string().min(1));
 
 const requester = z
   .object({
-    id: z.string().max(200).optional(),
-    name: z.string().max(200).optional(),
-    department: z.string().max(200).optional(),
-    phone: z.string().max(100).optional(),
+    id: text(200).optional(),
+    name: text(200).optional(),
+    department: text(200).optional(),
+    phone: text(100).optional(),
   })
   .strict();
 
@@ -18,7 +32,7 @@ export const AskBody = z
     question: z.string(),
     user: requester.optional(),
     channel: z.literal('web').optional(),
-    conversationId: z.string().max(64).optional(),
+    conversationId: idText.optional(),
     intent: z.enum(['question', 'reopen']).optional(),
   })
   .strict();
@@ -26,9 +40,9 @@ export const AskBody = z
 /** POST /api/tickets */
 export const EscalateBody = z
   .object({
-    conversationId: z.string().min(1).max(64),
+    conversationId: lookupId,
     details: z.string().max(10_000).optional(),
-    category: z.string().min(1).max(100).optional(),
+    category: text(100).pipe(z.string().min(1)).optional(),
     priority: z.enum(TICKET_PRIORITIES as [string, ...string[]]).optional(),
     user: requester.optional(),
     separate: z.boolean().optional(),
@@ -38,7 +52,7 @@ export const EscalateBody = z
 /** POST /api/feedback */
 export const FeedbackBody = z
   .object({
-    conversationId: z.string().min(1).max(64),
+    conversationId: lookupId,
     resolved: z.boolean(),
     comment: z.string().max(2000).optional(),
   })

@@ -13,7 +13,7 @@ import express, {
 } from 'express';
 import { toKotaeError } from '../../../core';
 import { projectFile } from '../../../core';
-import { requestErrorOf } from '../request-errors';
+import { dropFileHeaders, requestErrorOf } from '../request-errors';
 import { retryAfterOf } from '../errors';
 import { authOf, loadSession, requireAuth, requireRole } from '../auth';
 import { ACCOUNT_ROUTES } from './account-routes';
@@ -94,6 +94,7 @@ export function consoleErrorPage(
     const e = requestErrorOf(err) ?? toKotaeError(err);
     if (e.status >= 500) logger.error('console request failed', { code: e.code, error: e.message, path: req.path });
     if (res.headersSent) return;
+    if (e.status === 412 || e.status === 416) dropFileHeaders(res);
     const base = baseOf(req);
     if (e.code === 'AUTH_REQUIRED') return res.redirect(302, `${base}/signin`);
     const retryAfter = retryAfterOf(e);
