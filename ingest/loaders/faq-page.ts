@@ -39,6 +39,9 @@ const Q_LINE = new RegExp(`${Q_MARKER.source}(?=\\S)`);
 /** 「A.」「A：」「Ａ１．」「答え：」「【回答】」 at the start of an answer. */
 const A_MARKER =
   /^\s*(?:[【［[]\s*(?:A|Ａ|答え?|回答)\s*[0-9０-９]{0,3}\s*[】］\]]|(?:A|Ａ|答え?|回答)\s*[0-9０-９]{0,3}\s*[.．:：、)）]|(?:A|Ａ)(?=\s))\s*/;
+/** 「Ｑ」「Ａ」 run into their text (a dropped space or tab): a marker only as a pair, see faqItems. */
+const BARE_Q = /^\s*(?:Q|Ｑ)(?=[一-龥々ぁ-ゖァ-ヶ「『（(])/;
+const BARE_A = /^\s*(?:A|Ａ)(?=[一-龥々ぁ-ゖァ-ヶ「『（(])/;
 /** A heading phrased as a question: 「…？」「…ですか。」「…には?」. */
 const QUESTION_ENDING = /(?:[?？]|(?:ですか|ますか|ませんか|でしょうか|のですか|のか)[。.]?)\s*$/;
 
@@ -151,17 +154,22 @@ function faqItems(sections: readonly PageSection[]): { items: Item[]; rest: Sect
     }
     // Questions written as paragraphs (「Q1．…」 then 「A．…」) inside the section's text.
     const before: string[] = [];
-    for (const line of section.text.split('\n')) {
-      if (Q_LINE.test(line)) {
+    const lines = section.text.split('\n');
+    for (const [n, line] of lines.entries()) {
+      // 「Ｑ電話を…」 then 「Ａ次の手順で…」: markers whose space a word processor's export dropped, taken as
+      // such only as a pair (a line starting 「A社」 or 「Q太郎」 alone is text).
+      const bare =
+        !Q_LINE.test(line) && BARE_Q.test(line) && BARE_A.test(lines.slice(n + 1).find((l) => l.trim()) ?? '');
+      if (Q_LINE.test(line) || bare) {
         current = {
-          question: cleanQuestion(line),
+          question: bare ? line.replace(BARE_Q, '').trim() : cleanQuestion(line),
           label: markerLabel(line),
           answer: [],
           context: section.headingPath,
           page: section.page,
         };
         items.push(current);
-      } else if (current) current.answer.push(line);
+      } else if (current) current.answer.push(current.answer.some((l) => l.trim()) ? line : line.replace(BARE_A, ''));
       else before.push(line);
     }
     if (before.join('').trim()) rest.push({ ...stripAnchor(section), text: before.join('\n') });

@@ -42,6 +42,9 @@ export function tablesToFaqDocuments(tables: readonly SheetTable[], file: Source
       const at = `${table.label}:${headerIndex + i + 2}`;
       const get = (c: Column): string => (columns.has(c) ? (cells[columns.get(c) as number] ?? '').trim() : '');
       if (cells.every((c) => c.trim() === '')) return;
+      // A note merged across the row (※ 解決しない場合は…): every cell reads the same; no entry.
+      const filled = new Set(cells.map((c) => c.trim()).filter(Boolean));
+      if (filled.size === 1 && cells.filter((c) => c.trim()).length > 1) return;
       const question = get('question');
       const answer = get('answer');
       if (!question || !answer) return void skippedParts.push({ path: at, reason: SKIP_REASONS.rowMissingQa });
@@ -78,8 +81,26 @@ function mapHeader(cells: readonly string[]): Map<Column, number> | undefined {
       if (names.includes(name) && !columns.has(column)) columns.set(column, index);
     }
   });
+  // Headers as a department's own list words them (問い合わせ内容 / 回答・対処方法, 問合せ内容, 項番), when
+  // the usual names are not there.
+  cells.forEach((cell, index) => {
+    const name = cell.normalize('NFKC').replace(/\s/g, '');
+    for (const [column, pattern] of HEADER_PATTERNS)
+      if (pattern.test(name) && !columns.has(column) && ![...columns.values()].includes(index))
+        columns.set(column, index);
+  });
   return columns.has('question') && columns.has('answer') ? columns : undefined;
 }
+
+/** Header words of a question, an answer or a number column beyond the exact names of HEADER_NAMES. */
+const HEADER_PATTERNS: ReadonlyArray<[Column, RegExp]> = [
+  [
+    'question',
+    /^(?:お?問い?合わ?せ|質問|相談|問い?|症状|事象|現象)(?:[・/]?(?:質問|相談|問い?合わ?せ|症状|事象))?(?:の?内容|事項|文|項目)?$/,
+  ],
+  ['answer', /^(?:回答|答え?|対処|対応|解決)(?:[・/]?(?:対処|対応|解決|回答))?(?:方法|内容|文|策|手順)?$/],
+  ['id', /^(?:No|NO|no|№|項番|通番|整理番号|問番号)\.?$/],
+];
 
 function splitAlternates(cell: string): string[] {
   return cell

@@ -106,6 +106,41 @@ describe('FAQ loaders', () => {
     assert.deepEqual(skippedParts, [{ path: 'faq.xlsx[FAQ]:4', reason: SKIP_REASONS.rowMissingQa }]);
   });
 
+  it('reads a department’s own list: 問い合わせ内容 / 回答・対処方法 under a title, merged categories and notes', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('端末');
+    sheet.addRow(['よくある問い合わせ一覧（端末）']);
+    sheet.addRow(['更新日：2026/4/1']);
+    sheet.addRow([]);
+    sheet.addRow(['No.', '大分類', '問い合わせ内容', '回答・対処方法', '備考', '更新日']);
+    sheet.addRow([
+      'T-001',
+      'アカウント',
+      'パスワードを忘れた場合の対処方法',
+      '情報システム課へ連絡してください。',
+      '',
+      '',
+    ]);
+    sheet.addRow(['T-002', '', 'アカウントがロックされた', '30分後に解除されます。', '', '']);
+    sheet.addRow(['※ 解決しない場合はヘルプデスクへ']);
+    sheet.mergeCells('B5:B6');
+    sheet.mergeCells('A7:F7');
+    const other = workbook.addWorksheet('その他');
+    other.addRow(['No', '分類', '問合せ内容', '回答', '所管課', '回答者']);
+    other.addRow(['G-001', '庶務', '名刺を作りたい', '総務課へ依頼してください。', '総務課', '山田']);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const { documents, skippedParts } = await loadXlsx(sourceFile('list.xlsx', bytes));
+    assert.deepEqual(
+      documents.map((d) => [d.id, d.category, d.question, d.answer]),
+      [
+        ['T-001', 'アカウント', 'パスワードを忘れた場合の対処方法', '情報システム課へ連絡してください。'],
+        ['T-002', 'アカウント', 'アカウントがロックされた', '30分後に解除されます。'],
+        ['G-001', '庶務', '名刺を作りたい', '総務課へ依頼してください。'],
+      ],
+    );
+    assert.deepEqual(skippedParts, []);
+  });
+
   it('skips a broken XLSX', async () => {
     assert.equal(
       await skipReason(loadXlsx(sourceFile('bad.xlsx', 'PK\u0003\u0004 not really a zip'))),

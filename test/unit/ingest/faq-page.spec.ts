@@ -144,6 +144,27 @@ describe('FAQ pages (ingest/loaders/faq-page)', () => {
     );
   });
 
+  it('reads 「Ｑ」 and 「Ａ」 run into their text as markers only when they pair up', async () => {
+    const text =
+      '# 電話\n\nＱ電話を転送する方法を教えてください。\n\nＡ次の手順で転送できます。\n\nＱ公用の携帯電話を借りられますか。\n\nＡ情報係で貸し出します。\n';
+    const { documents } = await loadMarkdown(sourceFile('qa.md', text));
+    assert.deepEqual(
+      documents.map((d) => [d.id, d.question, d.answer]),
+      [
+        ['qa.md#q1', '電話を転送する方法を教えてください。', '次の手順で転送できます。'],
+        ['qa.md#q2', '公用の携帯電話を借りられますか。', '情報係で貸し出します。'],
+      ],
+    );
+    // A line that merely starts with A or Q is text.
+    const plain = await loadMarkdown(
+      sourceFile('memo.md', '# メモ\n\nA社から連絡がありました。\n\nQ太郎の件は後日。\n'),
+    );
+    assert.deepEqual(
+      plain.documents.map((d) => [d.kind, d.id]),
+      [['manual', 'memo.md']],
+    );
+  });
+
   it('knows a question heading by its marker or its ending', () => {
     for (const q of [
       'Q. 接続できない',

@@ -1,0 +1,21 @@
+import { assertQaFloors, qaSetReport } from './qa-set-report';
+
+/**
+ * The tenth IT-helpdesk KB (test/fixtures/qa/kb-xlsx: a city's inquiry list in Excel, 80 entries on three
+ * sheets under a title, an update line and a blank row, headed 問い合わせ内容 / 回答・対処方法 / 問合せ内容,
+ * merged categories, a merged ※ note closing each sheet; 110 questions), written blind by a helper in session
+ * 13 who read neither the loaders nor the retrieval. First run, with the session's starting code: nothing
+ * answered — no header was recognised, the workbook was skipped. With header words read as such and merged
+ * notes skipped: 0.413 / 0.040 / 0.029. Floors: those figures minus a small margin.
+ */
+describe('kotae eval --qa-set (kb-xlsx, a department’s Excel inquiry list, written blind)', () => {
+  it('keeps its figures: shown-correct ≥ 0.38, shown-wrong ≤ 0.06, others shown ≤ 0.08', async () => {
+    const report = await qaSetReport('test/fixtures/qa/kb-xlsx-holdout.jsonl', 'test/fixtures/qa/kb-xlsx');
+    assertQaFloors(report, {
+      counts: [75, 20, 15],
+      minShownCorrect: 0.38,
+      maxShownWrong: 0.06,
+      maxOthersShown: 0.08,
+    });
+  });
+});
