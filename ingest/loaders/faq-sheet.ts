@@ -84,7 +84,11 @@ function mapHeader(cells: readonly string[]): Map<Column, number> | undefined {
   // Headers as a department's own list words them (問い合わせ内容 / 回答・対処方法, 問合せ内容, 項番), when
   // the usual names are not there.
   cells.forEach((cell, index) => {
-    const name = cell.normalize('NFKC').replace(/\s/g, '');
+    // 質問（Q） / 回答(A): the bracketed gloss aside.
+    const name = cell
+      .normalize('NFKC')
+      .replace(/\s/g, '')
+      .replace(/(?<=.)[(（][^)）]*[)）]$/, '');
     for (const [column, pattern] of HEADER_PATTERNS)
       if (pattern.test(name) && !columns.has(column) && ![...columns.values()].includes(index))
         columns.set(column, index);
@@ -98,7 +102,11 @@ const HEADER_PATTERNS: ReadonlyArray<[Column, RegExp]> = [
     'question',
     /^(?:お?問い?合わ?せ|質問|相談|問い?|症状|事象|現象)(?:[・/]?(?:質問|相談|問い?合わ?せ|症状|事象))?(?:の?内容|事項|文|項目)?$/,
   ],
-  ['answer', /^(?:回答|答え?|対処|対応|解決)(?:[・/]?(?:対処|対応|解決|回答))?(?:方法|内容|文|策|手順)?$/],
+  // A knowledge base exported from a helpdesk or a CMS: title and body (Zendesk title / body, ServiceNow
+  // short_description / text, a CMS's タイトル / 本文).
+  ['question', /^(?:title|subject|summary|short_?description|タイトル|件名|表題|見出し)$/i],
+  ['answer', /^(?:回答|答え?|対処|対応|解決|解答)(?:[・/]?(?:対処|対応|解決|回答))?(?:方法|内容|文|策|手順)?$/],
+  ['answer', /^(?:body|text|content|resolution|solution|article_?body|本文|内容|解決策)$/i],
   ['id', /^(?:No|NO|no|№|項番|通番|整理番号|問番号)\.?$/],
 ];
 

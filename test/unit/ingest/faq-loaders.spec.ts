@@ -74,6 +74,21 @@ describe('FAQ loaders', () => {
     assert.equal(documents[0].id, 'sub/faq.csv:2');
   });
 
+  it('reads knowledge bases exported as title / body, short_description / text, 件名 / 本文, 質問（Q） / 回答（A）', async () => {
+    const read = async (csv: string) =>
+      (await loadCsv(sourceFile('kb.csv', csv))).documents.map((d) => [d.id, d.question, d.answer]);
+    assert.deepEqual(await read('title,body\nパスワードを忘れた,窓口へ連絡\n'), [
+      ['kb.csv:2', 'パスワードを忘れた', '窓口へ連絡'],
+    ]);
+    assert.deepEqual(await read('id,short_description,text\nKB1,印刷できない,確認します\n'), [
+      ['KB1', '印刷できない', '確認します'],
+    ]);
+    assert.deepEqual(await read('No,件名,本文,作成日\n7,Wi-Fi,設定します,2026/4/1\n'), [['7', 'Wi-Fi', '設定します']]);
+    assert.deepEqual(await read('番号,質問（Q）,回答（A）\n1,メールが届かない,迷惑メールを確認\n'), [
+      ['1', 'メールが届かない', '迷惑メールを確認'],
+    ]);
+  });
+
   it('skips binary data and text without a question/answer header', async () => {
     const binary = Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 37 + 11) % 256));
     assert.equal(await skipReason(loadCsv(sourceFile('x.csv', binary))), SKIP_REASONS.binary);
