@@ -17,6 +17,7 @@ export const SKIP_REASONS = Object.freeze({
   docxCorrupt: '壊れたWord文書',
   docxProtected: 'パスワード付きまたは旧形式のWord文書',
   xlsxCorrupt: '壊れたExcelファイル',
+  jsonInvalid: 'JSONとして読めないファイル',
   noFaqHeader: 'FAQの見出し行（質問・回答）が見つからない',
   noText: '本文が空のファイル',
   rowMissingQa: '質問または回答が空の行',

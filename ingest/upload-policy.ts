@@ -1,6 +1,6 @@
 /**
  * Which manuals operators may upload from the console, and the Japanese refusals naming the limit.
- * The formats are those the loaders read as documents (PDF, DOCX, XLSX, CSV, HTML, Markdown).
+ * The formats are those the loaders read as documents (PDF, DOCX, XLSX, CSV, HTML, Markdown, JSON).
  */
 import { formatBytes } from './file-ingest';
 
@@ -14,13 +14,15 @@ export const UPLOAD_EXTENSIONS: readonly string[] = [
   '.htm',
   '.md',
   '.markdown',
+  '.json',
+  '.jsonl',
 ];
 
 /** Refusals of an upload. */
 export const UPLOAD_MESSAGES = Object.freeze({
   tooLarge: (max: number) => `ファイルが大きすぎます。アップロードできるのは1ファイル${formatBytes(max)}までです。`,
   forbiddenType:
-    'この形式のファイルはアップロードできません。アップロードできるのはPDF、Word（.docx）、Excel（.xlsx）、CSV、HTML、Markdown（.md）のファイルです。',
+    'この形式のファイルはアップロードできません。アップロードできるのはPDF、Word（.docx）、Excel（.xlsx）、CSV、HTML、Markdown（.md）、JSON（.json / .jsonl）のファイルです。',
   empty: (max: number) => `空のファイルはアップロードできません（1ファイル${formatBytes(max)}まで）。`,
   noFile: 'アップロードするファイルを選んでください。',
   notFound: '指定された文書が見つかりません。',

@@ -2,6 +2,7 @@
 import { loadCsv } from './csv';
 import { loadDocx } from './docx';
 import { loadHtml } from './html';
+import { loadJson } from './json';
 import { loadMarkdown } from './markdown';
 import { loadPdf } from './pdf';
 import type { Loader } from './types';
@@ -20,6 +21,8 @@ const LOADERS: Readonly<Record<string, Loader>> = Object.freeze({
   '.htm': loadHtml,
   '.docx': loadDocx,
   '.pdf': loadPdf,
+  '.json': loadJson,
+  '.jsonl': loadJson,
 });
 
 /** The loader for a path (by lower-cased extension), or undefined when the format is not supported. */

@@ -1,6 +1,6 @@
 /** The ナレッジの管理 page: upload form, the background ingest's progress and summary, uploaded documents. */
 import type { IngestJobStatus } from '../../../jobs';
-import { formatBytes } from '../../../ingest';
+import { formatBytes, UPLOAD_EXTENSIONS } from '../../../ingest';
 import { formatJst } from './format';
 import { html, type SafeHtml } from './html';
 import { K } from './knowledge-messages';
@@ -16,14 +16,7 @@ export function uploadForm(base: string, csrf: string, maxBytes: number): SafeHt
       <input type="hidden" name="_csrf" value="${csrf}" />${writeKeyInput()}
       <div class="field">
         <label for="kd-file">${K.knowledge.file}</label>
-        <input
-          id="kd-file"
-          name="file"
-          type="file"
-          multiple
-          required
-          accept=".pdf,.docx,.xlsx,.csv,.html,.htm,.md,.markdown"
-        />
+        <input id="kd-file" name="file" type="file" multiple required accept="${UPLOAD_EXTENSIONS.join(',')}" />
       </div>
       <button type="submit">${K.knowledge.uploadSubmit}</button>
     </form>

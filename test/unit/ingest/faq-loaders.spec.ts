@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import * as iconv from 'iconv-lite';
 import { KotaeError } from '../../../core/errors';
 import { loadCsv } from '../../../ingest/loaders/csv';
+import { loadJson } from '../../../ingest/loaders/json';
 import { loadXlsx } from '../../../ingest/loaders/xlsx';
 import { SKIP_REASONS } from '../../../ingest/skip-reasons';
 import { sourceFile } from './fixtures';
@@ -154,6 +155,31 @@ describe('FAQ loaders', () => {
       ],
     );
     assert.deepEqual(skippedParts, []);
+  });
+
+  it('reads FAQ JSON (an array, or an object holding one) and JSON Lines, keys read as a sheet’s header', async () => {
+    const read = async (name: string, text: string) =>
+      (await loadJson(sourceFile(name, text))).documents.map((d) => [d.id, d.question, d.answer, d.alternateQuestions]);
+    assert.deepEqual(
+      await read(
+        'faq.json',
+        '[{"id":"A1","question":"パスワードを忘れた","answer":"窓口へ","alternate_questions":["PW忘れ"]}]',
+      ),
+      [['A1', 'パスワードを忘れた', '窓口へ', ['PW忘れ']]],
+    );
+    assert.deepEqual(
+      await read('faq.json', '{"version":1,"faqs":[{"no":1,"質問":"VPN","回答":"再起動","meta":{"x":1}}]}'),
+      [['1', 'VPN', '再起動', []]],
+    );
+    assert.deepEqual(
+      await read('kb.jsonl', '{"id":"x","title":"Wi-Fi","body":"設定"}\n\n{"id":"y","title":"メール","body":"確認"}\n'),
+      [
+        ['x', 'Wi-Fi', '設定', []],
+        ['y', 'メール', '確認', []],
+      ],
+    );
+    assert.equal(await skipReason(loadJson(sourceFile('bad.json', '{"id": '))), SKIP_REASONS.jsonInvalid);
+    assert.equal(await skipReason(loadJson(sourceFile('n.json', '[1, 2, 3]'))), SKIP_REASONS.noFaqHeader);
   });
 
   it('skips a broken XLSX', async () => {

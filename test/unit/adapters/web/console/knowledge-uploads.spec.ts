@@ -51,7 +51,7 @@ describe('console knowledge uploads', () => {
     assert.equal(exe.status, 400);
     assert.equal(
       alert(exe.text),
-      'この形式のファイルはアップロードできません。アップロードできるのはPDF、Word（.docx）、Excel（.xlsx）、CSV、HTML、Markdown（.md）のファイルです。',
+      'この形式のファイルはアップロードできません。アップロードできるのはPDF、Word（.docx）、Excel（.xlsx）、CSV、HTML、Markdown（.md）、JSON（.json / .jsonl）のファイルです。',
     );
     const big = await h.request('POST', '/console/knowledge/documents', {
       session: op,
