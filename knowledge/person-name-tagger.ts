@@ -65,12 +65,23 @@ export async function createPersonNameTagger(options: { dictPath?: string } = {}
         const listedOnly = !tagged(family, '姓');
         if (listedOnly && !isListedFamily(family)) continue;
         if (given && (!listedOnly || gap > 0) && isGivenName(given, gap > 0, tokens[i + 2 + gap])) {
-          spans.push({ start, end: at(given) + given.surface_form.length });
+          // A given name kuromoji cut into single kanji (悠 + 真, 紗 + 希) ends after its last one.
+          const last = gap > 0 ? splitGivenEnd(tokens, i + 1 + gap) : undefined;
+          const end = last ?? given;
+          spans.push({ start, end: at(end) + end.surface_form.length });
+          i += 1 + gap;
+          continue;
+        }
+        const split = gap > 0 ? splitGivenEnd(tokens, i + 1 + gap) : undefined;
+        if (split) {
+          spans.push({ start, end: at(split) + split.surface_form.length });
           i += 1 + gap;
           continue;
         }
         if (
           (next && (POSTS.has(next.surface_form) || AFTER_NAME.has(next.surface_form))) ||
+          // 山田 課長: the post after a space.
+          (gap > 0 && POSTS.has(tokens[i + 2]?.surface_form ?? '')) ||
           listed(next, tokens[i + 2]) ||
           listed(tokens[i - 1], tokens[i - 2]) ||
           (endsPhrase(next) && afterPost(tokens, i)) ||
@@ -208,6 +219,25 @@ function isGivenName(t: Token, spaced: boolean, after: Token | undefined): boole
     !POSTS.has(t.surface_form) &&
     !AFTER_NAME.has(t.surface_form)
   );
+}
+
+/**
+ * The last token of a given name written in two or three kanji that kuromoji read one by one (大 + 翔, 紗 + 希,
+ * 陽 + 葵) after a family name and a space, standing alone (then a space, punctuation, an honorific or the end);
+ * undefined otherwise.
+ */
+function splitGivenEnd(tokens: readonly Token[], from: number): Token | undefined {
+  let n = from;
+  while (n < tokens.length && n - from < 3 && /^[一-龥々]$/u.test(tokens[n]!.surface_form)) n++;
+  if (n - from < 2) return undefined;
+  const after = tokens[n];
+  const alone =
+    after === undefined || /^(?:[\s、。,，.（(）)」』:：|｜<]|さん|様|くん|ちゃん|殿)/u.test(after.surface_form);
+  const run = tokens
+    .slice(from, n)
+    .map((t) => t.surface_form)
+    .join('');
+  return alone && !POSTS.has(run) && !AFTER_NAME.has(run) ? tokens[n - 1] : undefined;
 }
 
 /** Hiragana words after a family name and a space that are no given name (山田 さん, 佐藤 から). */

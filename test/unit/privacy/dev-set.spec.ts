@@ -34,11 +34,11 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-4.jsonl', 151, [109, 109, 109, 109]);
   });
 
-  it('the fifth, on names: lists, CSV rows, signatures, posts — recall 156 / 160, precision 1', async () => {
+  it('the fifth, on names: lists, CSV rows, signatures, posts — recall 158 / 160, precision 1', async () => {
     // 150 cases, 103 names, 45 negatives; before the session-11 tagger rules recall was 0.544 (names 0.340)
     // at precision 0.919, after them 0.869; session 12's rules (readings, roster columns, capitals, hiragana
     // names, 番地の4) 0.975. Left: a header-less CSV row whose name kuromoji does not tag (北村,康介).
-    await assertBatch('blind-5.jsonl', 150, [160, 156, 155, 155]);
+    await assertBatch('blind-5.jsonl', 150, [160, 158, 156, 156]);
   });
 
   it('the sixth, all types: 125 positive texts, 45 negatives — recall 206 / 214, precision 1', async () => {
@@ -71,13 +71,13 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-8.jsonl', 170, [332, 293, 303, 298]);
   });
 
-  it('the ninth, on precision: 110 hard IT negatives, 70 positives — recall 100 / 111, precision 1', async () => {
+  it('the ninth, on precision: 110 hard IT negatives, 70 positives — recall 101 / 111, precision 1', async () => {
     // Measured blind after the eighth batch's rules: recall 0.883, precision 0.855 (the session's starting code:
     // 0.802 / 0.798). Fixed by general rules: teams and companies signing or in brackets (IT Service Desk, Nagoya
     // Office, Kato Electric), shared / resource / device mailboxes named as such, insurance keywords only near
     // 証 / 番号 / 記号, job names, IMEI, dummy values (000000000000, 1900/01/01, 090-1234-5678 given as a format).
     // Left: lone surnames (後任の 西村 に), a family name kuromoji reads as a common noun (青木 悠人), historical figures.
-    await assertBatch('blind-9.jsonl', 180, [111, 100, 101, 101]);
+    await assertBatch('blind-9.jsonl', 180, [111, 101, 101, 101]);
   });
 
   it('the tenth, a typical mix written last as a held-out check: recall 133 / 137, precision 1', async () => {
@@ -87,17 +87,18 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-10.jsonl', 150, [137, 133, 133, 133]);
   });
 
-  it('the eleventh, a month of helpdesk traffic: 105 positive texts, 55 negatives — recall 280 / 294, precision 1', async () => {
+  it('the eleventh, a month of helpdesk traffic: 105 positive texts, 55 negatives — recall 282 / 294, precision 1', async () => {
     // Measured blind with session 13's starting code: recall 0.847, precision 0.977 (passports 0 / 8: only Japan's
     // two letters and seven digits were known). Fixed by general rules: foreign passport shapes, an extension after a
     // phone number, lone family names after a relation (後任の西村) or before a person's verb (山崎から連絡),
     // common family names kuromoji reads as nouns or companies (松田, 林) in a person's context, hiragana given
     // names after a space, attendance and call-memo labels (欠席：, 対応：, かけてきた人：), tables with spaced
     // pipes, 支店番号 columns, English lower-case labels, FAMILY, Given names, -san, 12/03/1990 after DOB, the same
-    // birth date in English, historical figures (徳川家康) as no one's data. Left: a given name alone (健太 と 美咲),
-    // a kanji given name kuromoji splits (悠真, 紗希), a Latin name in brackets after a role (先生（Emily Carter）),
-    // a single-kanji family name before から (森から聞いた), a passport number after 例：.
-    await assertBatch('blind-11.jsonl', 160, [294, 280, 283, 283]);
+    // birth date in English, historical figures (徳川家康) as no one's data, given names kuromoji cuts into single
+    // kanji (悠 + 真, 紗 + 希) after a family name and a space. Left: a given name alone (健太 と 美咲), a Latin name
+    // in brackets after a role (先生（Emily Carter）), a single-kanji family name before から (森から聞いた), a
+    // passport number after 例：.
+    await assertBatch('blind-11.jsonl', 160, [294, 282, 284, 284]);
   });
 });
 

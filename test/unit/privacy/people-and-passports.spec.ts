@@ -26,6 +26,11 @@ describe('privacy: lone family names, foreign passports, extensions, historical 
     assert.equal(mask('飯田 まゆ（個人番号は別紙）'), '［氏名］（個人番号は別紙）');
     // から after the space is a particle: 佐藤 stands alone (a person's verb follows), no given name.
     assert.equal(mask('佐藤 から連絡'), '［氏名］ から連絡');
+    // A given name kuromoji cuts into single kanji, and a post after a space.
+    assert.equal(mask('子（中村 悠真、平成22年10月8日生）'), '子（［氏名］、［生年月日］生）');
+    assert.equal(mask('・宮本 紗希 miyamoto.saki@example.jp'), '・［氏名］ ［メールアドレス］');
+    assert.equal(mask('山田 課長に確認'), '［氏名］ 課長に確認');
+    assert.equal(mask('田中 他3名'), '田中 他3名');
   });
 
   it('masks passports of foreign residents, and the extension dialled after a phone number', () => {
