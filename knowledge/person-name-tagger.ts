@@ -9,7 +9,7 @@
  */
 import { defaultDictPath } from './analyzer';
 import type { IpadicFeatures } from 'kuromoji';
-import { COMMON_FAMILY_NAMES } from './family-names';
+import { COMMON_FAMILY_NAMES } from '../privacy';
 import { loadKuromoji } from './kuromoji-tokenizer';
 
 /** Spans [start, end) of full names in a text. */
@@ -99,7 +99,7 @@ export async function createPersonNameTagger(options: { dictPath?: string } = {}
 /** One token of kuromoji's IPADIC analysis. */
 type Token = IpadicFeatures;
 
-/** A common family name (family-names.ts) that kuromoji tags as a noun or an organisation. */
+/** A common family name (privacy/family-names.ts) that kuromoji tags as a noun or an organisation. */
 function isListedFamily(t: Token): boolean {
   return (
     t.pos === '名詞' &&

@@ -1,6 +1,6 @@
 /**
- * A form's filled-in example is no one's data: 【記入例】 up to the next blank line (or the end), and a value
- * marked （例） / (例) up to the end of its field. Spans found there are dropped.
+ * A form's filled-in example is no one's data: 【記入例】 up to the next blank line (or the end), a value
+ * marked （例） / (例) up to the end of its field, and an example in brackets （例：…）. Spans found there are dropped.
  */
 import type { PiiSpan } from './types';
 
@@ -14,6 +14,8 @@ const MARKED_AFTER = /[:：][ \t]*[^\n:：（(]{1,30}[（(]記入例[）)]/g;
 /** The example quoted right after the word (記入例の住所「○○市△△町1丁目2番3号」). */
 const QUOTED = /記入例の?[^「\n]{0,6}「[^」\n]{0,60}」/g;
 const EXAMPLE_VALUE = /[（(]例[）)]|記載例[:：]?/g;
+/** An example given in brackets: （例：AB1234567）, (例: 090-0000-0000) — up to the closing bracket. */
+const BRACKETED_EXAMPLE = /[（(][ \t]?例[ \t]?[:：][^（()）\n]{1,40}[）)]/g;
 
 /** The [start, end) ranges of examples in the text. */
 function exampleZones(normalized: string): Array<[number, number]> {
@@ -22,7 +24,7 @@ function exampleZones(normalized: string): Array<[number, number]> {
     const blank = normalized.indexOf('\n\n', m.index);
     zones.push([m.index, blank < 0 ? normalized.length : blank]);
   }
-  for (const re of [EXAMPLE_LINE, MARKED_AFTER, QUOTED])
+  for (const re of [EXAMPLE_LINE, MARKED_AFTER, QUOTED, BRACKETED_EXAMPLE])
     for (const m of normalized.matchAll(re)) zones.push([m.index, m.index + m[0].length]);
   for (const m of normalized.matchAll(EXAMPLE_VALUE)) {
     const from = m.index + m[0].length;

@@ -17,6 +17,7 @@ import {
 } from './detectors';
 import { detectMyNumber } from './detectors';
 import { detectPersonName } from './detectors';
+import { detectMessageNames } from './detectors';
 import { detectPhone } from './detectors';
 import { detectRomajiName } from './detectors';
 import { detectPostalCode } from './detectors';
@@ -85,6 +86,7 @@ function detectAll(normalized: string, tagger?: PersonNameTagger, original?: str
     ...detectAddress(normalized),
     ...detectEnglishContext(normalized),
     ...detectPersonName(normalized),
+    ...detectMessageNames(normalized),
     ...detectRomajiName(normalized),
     ...(tagger && original && original.length <= MAX_TAGGED_CHARS
       ? tagger(original).map((s) => ({ ...s, type: 'person_name' as const }))

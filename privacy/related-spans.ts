@@ -8,6 +8,7 @@
  * Pure; runs on the normalised text after the detectors.
  */
 import { DATE_BODY, keyType, READING_WORDS } from './detectors';
+import { COMMON_FAMILY_NAMES } from './family-names';
 import type { PiiSpan, PiiType } from './types';
 
 /** A reading: katakana (also half-width), hiragana or Latin words, with spaces or ・ between them. */
@@ -65,7 +66,12 @@ export function relatedSpans(
   const table = tableSpans(normalized, found);
   return {
     fromHeaders: table.fromHeaders,
-    fromNames: [...readings(normalized, found), ...listed(normalized, found), ...table.fromNames],
+    fromNames: [
+      ...readings(normalized, found),
+      ...listed(normalized, found),
+      ...namedAfterPhone(normalized, found),
+      ...table.fromNames,
+    ],
   };
 }
 
@@ -76,6 +82,29 @@ const NEXT_IN_LIST = new RegExp(
     '(?:[A-Z]{2,}|[A-Z][a-z]+)(?: [A-Z][a-z]+){1,3}',
   ].join('|')})`,
 );
+
+/**
+ * Whose number it is, in brackets right after a phone number: 090-1234-5678（長谷川）, （タナカ様）, （山本 和也）.
+ * A lone word in kanji counts only as a common family name (（土地）（無料）（病院代表） are notes) or with 様 / さん.
+ */
+const NAME_AFTER_PHONE = /^[ \t]?[（(]((?:[一-龥々ヶ]{1,4}(?:[ \t][一-龥々ヶ]{1,4})?|[ァ-ヶー]{2,8}))(様|さん)?[）)]/;
+// Notes on the number, not its owner: 自宅, 日中可, 夜間のみ, 平日, 代表, 総務課.
+const NOT_OWNER =
+  /^(?:自宅|携帯|代表|内線|直通|平日|土日|休日|日中|夜間|午前|午後|終日|受付|担当|本人|不在|留守|緊急|FAX)|(?:可|不可|のみ|まで|以降|優先)$|[課係室部局所]$/;
+
+function namedAfterPhone(normalized: string, found: readonly PiiSpan[]): PiiSpan[] {
+  const out: PiiSpan[] = [];
+  for (const s of found) {
+    if (s.type !== 'phone') continue;
+    const m = NAME_AFTER_PHONE.exec(normalized.slice(s.end, s.end + 20));
+    if (!m?.[1] || NOT_OWNER.test(m[1])) continue;
+    const lone = /^[一-龥々ヶ]+$/.test(m[1]) && !m[2];
+    if (lone && !COMMON_FAMILY_NAMES.has(m[1])) continue;
+    const start = s.end + m[0].indexOf(m[1]);
+    out.push({ type: 'person_name', start, end: start + m[1].length });
+  }
+  return out;
+}
 
 function listed(normalized: string, found: readonly PiiSpan[]): PiiSpan[] {
   const out: PiiSpan[] = [];
@@ -93,10 +122,23 @@ function listed(normalized: string, found: readonly PiiSpan[]): PiiSpan[] {
   return out;
 }
 
+/** A name in kanji in brackets after one in Latin letters (WANG XIAOMING（王 小明）, Kim Minji (金 敏智)). */
+const KANJI_AFTER_LATIN = /^[ \t]?[（(][ \t]?([一-龥々]{1,4}(?:[ \t][一-龥々]{1,4})?)[ \t]?[）)]/;
+/** Relations and roles in brackets after a name: 世帯主, 妻, 長男, 代理人 — no reading. */
+const RELATION_IN_BRACKETS =
+  /^(?:世帯主|世帯員|本人|妻|夫|父|母|子|長男|長女|次男|次女|三男|三女|祖父|祖母|孫|兄|姉|弟|妹|配偶者|代理人|同居人|[一-龥]{1,4}[者員長係課])$/;
+
 function readings(normalized: string, found: readonly PiiSpan[]): PiiSpan[] {
   const out: PiiSpan[] = [];
   for (const s of found) {
     if (s.type !== 'person_name') continue;
+    const kanji = /^[A-Za-z][A-Za-z ,'’.-]*$/.test(normalized.slice(s.start, s.end))
+      ? KANJI_AFTER_LATIN.exec(normalized.slice(s.end, s.end + 20))
+      : null;
+    if (kanji?.[1] && !RELATION_IN_BRACKETS.test(kanji[1])) {
+      const start = s.end + kanji[0].indexOf(kanji[1]);
+      out.push({ type: 'person_name', start, end: start + kanji[1].length });
+    }
     const date = DATE_AFTER_NAME.exec(normalized.slice(s.end, s.end + 40))?.indices?.[1];
     if (date) out.push({ type: 'birth_date', start: s.end + date[0], end: s.end + date[1] });
     const m = READING.exec(normalized.slice(s.end, s.end + 40));

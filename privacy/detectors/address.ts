@@ -9,15 +9,20 @@ const NAME = '[一-龥ぁ-んァ-ヶ々ヶー]';
 const KANJI_NUM = '[\\d一二三四五六七八九十]{1,3}';
 const LOCALITY = `(?:(?:${PREFECTURE})(?:${NAME}{1,6}?[市区町村郡]){0,3}|(?:${NAME}{1,6}?[市区町村郡](?!役所|役場|民|長|議|内|外|場|立|営|政|有|分|画|間|切|域|別|販|会|域|部)){1,3}|大?字${NAME}{1,6}?(?=[ \\t]?\\d))`;
 // Kyoto's streets (西洞院通塩小路下る東塩小路町) and Hokkaido's 条 (北3条西7丁目) before the block.
-const TOWN = `(?:${NAME}{1,8}?通${NAME}{0,8}?(?:上る|下る|入る|東入|西入)${NAME}{0,8}?|${NAME}{0,8}?(?:[東西南北]?\\d{1,2}条(?:通)?[東西南北]?)?)`;
+// 大字白岩字堤下小字前田: up to 14 characters of town before the block.
+const TOWN = `(?:${NAME}{1,8}?通${NAME}{0,8}?(?:上る|下る|入る|上ル|下ル|入ル|東入ル?|西入ル?)${NAME}{0,8}?|${NAME}{0,14}?(?:[東西南北]?\\d{1,2}条(?:通)?[東西南北]?)?)`;
 // A block or lot number: digits, or kanji numerals (三丁目五番地, 一丁目十二番地).
 const N = '(?:\\d{1,4}|[一二三四五六七八九十〇]{1,4})';
-const BLOCK = `(?:${KANJI_NUM}丁目?(?:[ \\t]?${N}(?:番地?の?|-)(?:[ \\t]?${N}号?)?)?|(?:\\d{1,4}番地?|[一二三四五六七八九十〇]{1,4}番地)(?:の?${N}号?)?|\\d{1,4}-\\d{1,4}(?:-\\d{1,4}){0,2}|無番地)`;
+// 旭川市4条通16丁目右2号: Asahikawa numbers the houses right and left of the street.
+const BLOCK = `(?:${KANJI_NUM}丁目?(?:[ \\t]?[右左]?${N}(?:番地?の?|-|号)(?:[ \\t]?${N}号?)?)?|(?:\\d{1,4}番地?|[一二三四五六七八九十〇]{1,4}番地)(?:の?${N}号?)?|\\d{1,4}-\\d{1,4}(?:-\\d{1,4}){0,2}|無番地)`;
 const ADDRESS = new RegExp(`${LOCALITY}${TOWN}[ \\t]?${BLOCK}(?![\\d\\w])`, 'g');
 const CHOME = new RegExp(`${NAME}{1,6}?${KANJI_NUM}丁目[ \\t]?${N}(?:番地?の?|-)(?:[ \\t]?${N}号?)?`, 'g');
 /** A building and its room or floor after the street address, on the same line or the next (メゾン大岡201号, 丹波荘 2F). */
+// The name may hold a 条 (グリーンハイツ4条203, メゾン西5条 301号室); a floor may carry the room (7F-701).
 const BUILDING =
-  /^(?:[ \t]|\n)?[一-龥ァ-ヶー々A-Za-zｦ-ﾟ]{2,15}(?:[ \t]?[A-Z]棟)?[ \t]?(?:[A-Z]-?\d{1,4}(?:号室|号)?|\d{1,4}(?:号室|号)?|[〇一二三四五六七八九十]{1,4}(?:号室|号)|\d{1,2}(?:F|階))(?![\d\w])/;
+  /^(?:[ \t]|\n)?(?:[一-龥ァ-ヶー々A-Za-zｦ-ﾟ]|\d{1,2}条){2,15}(?:[ \t]?[A-Z]棟)?[ \t]?(?:\d{1,2}F-\d{1,4}|[A-Z]-?\d{1,4}(?:号室|号)?|\d{1,4}(?:号室|号)?|[〇一二三四五六七八九十]{1,4}(?:号室|号)|\d{1,2}(?:F|階))(?![\d\w])/;
+/** The second line of an address form (住所2：3番地4 メゾン西5条 301号室): a lot, building or room. */
+const SECOND_LINE = /(?:住所|方書)[ \t]?[2２二][ \t]*[:：][ \t]*([^\n]{2,60})/g;
 const LEAD = /(?:現?住所|所在地|送付先|自宅|お?住まい)(?:は|が|:|：)?/g;
 
 /** Finds street addresses. */
@@ -33,6 +38,12 @@ export function detectAddress(normalized: string): PiiSpan[] {
       const building = BUILDING.exec(normalized.slice(end, end + 30))?.[0].length ?? 0;
       spans.push({ type: 'address', start: Math.max(m.index, leadEnd), end: end + building });
     }
+  }
+  for (const m of normalized.matchAll(SECOND_LINE)) {
+    const value = (m[1] ?? '').trimEnd();
+    if (!/\d|[号棟室階]/.test(value)) continue;
+    const start = m.index + m[0].length - (m[1] ?? '').length;
+    spans.push({ type: 'address', start, end: start + value.length });
   }
   return spans;
 }

@@ -16,7 +16,12 @@ const MONTHS = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\
 // After a birth keyword also 12/03/1990 (day or month first, as foreign forms write it).
 const ENGLISH_DATE = `\\d{1,2} ${MONTHS} (?:19|20)\\d{2}|${MONTHS} \\d{1,2},? (?:19|20)\\d{2}`;
 const NUMERIC_DMY = '\\d{1,2}[/.\\-]\\d{1,2}[/.\\-](?:19|20)\\d{2}';
-const DATE = new RegExp(`${DATE_BODY}|${NUM}[ \\t]?月[ \\t]?${NUM}[ \\t]?日|${ENGLISH_DATE}|${NUMERIC_DMY}`, 'i');
+// A two-digit year as old systems and forms keep it (63/07/21, 85/3/3), after a birth keyword only.
+const SHORT_YEAR = '(?<![\\d/.\\-])\\d{2}[/.\\-]\\d{1,2}[/.\\-]\\d{1,2}(?![\\d/.\\-])';
+const DATE = new RegExp(
+  `${DATE_BODY}|${NUM}[ \\t]?月[ \\t]?${NUM}[ \\t]?日|${ENGLISH_DATE}|${NUMERIC_DMY}|${SHORT_YEAR}`,
+  'i',
+);
 /** The month and day of a date (western digits only: kanji numerals are read as digits by the normaliser). */
 const MONTH_DAY = /[年/.\-][ \t]?(\d{1,2})[ \t]?[月/.\-][ \t]?(\d{1,2})/;
 const CONTEXT = /生年月日|誕生日|生まれ|出生日|ｾｲﾈﾝｶﾞｯﾋﾟ|birth ?day|date of birth|DOB|born(?: on)?/i;
@@ -45,7 +50,8 @@ function findBirthDates(normalized: string): PiiSpan[] {
   // The same date written another way later in the sentence (1985年7月3日 と入力すると「昭和60年7月3日」と表示).
   for (const first of [...spans]) {
     const monthDay = monthDayOf(normalized.slice(first.start, first.end));
-    const sentence = /^[^。\n]{0,60}/.exec(normalized.slice(first.end))?.[0] ?? '';
+    // The same date said again nearby, also in the next sentence (DOB: 85/3/3 …。1985年3月3日で登録してよいか).
+    const sentence = /^[^\n]{0,80}/.exec(normalized.slice(first.end))?.[0] ?? '';
     for (const d of sentence.matchAll(new RegExp(`${DATE_BODY}|${ENGLISH_DATE}`, 'gi')))
       if (monthDay !== undefined && monthDayOf(d[0]) === monthDay)
         spans.push({ type: 'birth_date', start: first.end + d.index, end: first.end + d.index + d[0].length });

@@ -9,7 +9,8 @@ import { hasNotPersonWord } from './not-person-words';
 
 /** A personal name in Latin letters: 1–4 words, each capitalised or in capitals, Vietnamese letters too. */
 const WORD = "[A-ZÀ-ỸĐ][a-zà-ỹđ'’-]+|[A-ZÀ-ỸĐ]{2,}";
-const NAME = `(?:${WORD})(?: (?:${WORD}|da|de|dos|van|von|bin|binti)){0,4}`;
+// FAMILY, GIVEN as passports and rosters write it (DELA CRUZ, MARIA SANTOS).
+const NAME = `(?:${WORD})(?:,? (?:${WORD}|da|de|dos|van|von|bin|binti)){0,4}`;
 
 const INTRODUCED = new RegExp(`(?:my name is|this is|I am|I'm)\\s+(${NAME})`, 'gu');
 const ADDRESSED = new RegExp(
@@ -24,7 +25,7 @@ const SIGNED = new RegExp(
 );
 /** English labels of a person on a form or a record. */
 const LABELLED = new RegExp(
-  `\\b(?:[Nn]ame|[Ff]ull name|[Aa]pplicant|[Tt]raveler|[Tt]raveller|[Ss]tudent|[Pp]atient|[Rr]esident|[Ss]ender|[Cc]ontact person|[Gg]uardian|[Pp]arent|NAME|APPLICANT)\\s*(?:No\\.)?\\s*:\\s*(${NAME})`,
+  `\\b(?:[Nn]ame|[Ff]ull name|[Aa]pplicant|[Tt]raveler|[Tt]raveller|[Ss]tudent|[Pp]atient|[Rr]esident|[Ss]ender|[Cc]ontact person|[Gg]uardian|[Pp]arent|NAME|APPLICANT|Surname(?: ?\\/ ?Given names?)?|Given names?)\\s*(?:No\\.)?\\s*:\\s*(${NAME})`,
   'gu',
 );
 /** A role in running text before a name of two or three capitalised words: for applicant Maria Santos. */
@@ -41,8 +42,9 @@ const notPerson = (name: string): boolean => hasNotPersonWord(name) || NOT_PERSO
 const NOT_NAMES = new Set(['Thank', 'Thanks', 'Please', 'Hello', 'Hi', 'Dear', 'The', 'I', 'My', 'We', 'Our', 'It']);
 
 /** A Japanese address in Latin letters: a block number and a -shi / -ku / -cho / -machi part, either order. */
+// Room 402, Sunny Court, 2-14-7 Kamiosaki, Shinagawa-ku, Tokyo; Kita 3-jo Nishi 6-chome 1-1-805, Chuo-ku, Sapporo.
 const ROMAN_ADDRESS =
-  /(?:(?:Room|Apt\.?|#)\s*\d{1,4},?\s+)?\d{1,4}-\d{1,4}(?:-\d{1,4})?,?\s+(?:[A-Z][a-z]+(?:-[A-Za-z]+)?,?\s+){0,4}?[A-Z][a-z]+-(?:shi|ku|cho|machi|gun|mura|son)\b(?:,?\s+[A-Z][a-z]+(?:-(?:shi|ku|ken|to|fu))?)*/g;
+  /(?:(?:Room|Apt\.?|#)\s*\d{1,4},?\s+(?:[A-Z][A-Za-z]+\s){0,3}?(?:[A-Z][A-Za-z]+,\s+)?)?(?:(?:Kita|Minami|Higashi|Nishi)\s\d{1,2}-jo\s(?:(?:Kita|Minami|Higashi|Nishi)\s)?\d{1,2}-chome\s)?\d{1,4}-\d{1,4}(?:-\d{1,4}){0,2},?\s+(?:[A-Z][a-z]+(?:-[A-Za-z]+)?,?\s+){0,4}?[A-Z][a-z]+-(?:shi|ku|cho|machi|gun|mura|son)\b(?:,?\s+[A-Z][a-z]+(?:-(?:shi|ku|ken|to|fu))?)*/g;
 const ROMAN_ADDRESS_CITY_FIRST =
   /\b[A-Z][a-z]+-(?:shi|ku|gun)(?:,?\s+[A-Z][a-z]+(?:-(?:ku|cho|machi|shi))?){0,3},?\s+(?:\d{1,2}-jo\s+)?(?:\d{1,2}-chome\s+)?\d{1,4}(?:-\d{1,4}){0,2}\b/g;
 
@@ -81,6 +83,12 @@ export function detectEnglishContext(normalized: string): PiiSpan[] {
     push('person_name', m.index + m[0].indexOf(name), name);
   }
   for (const re of [ROMAN_ADDRESS, ROMAN_ADDRESS_CITY_FIRST])
-    for (const m of normalized.matchAll(re)) push('address', m.index, m[0].replace(/[,\s]+$/, ''));
+    for (const m of normalized.matchAll(re)) {
+      const address = m[0].replace(/[,\s]+$/, '');
+      push('address', m.index, address);
+      // The postal code written after a romanised address (…, Tokyo 141-0021).
+      const code = /^,?\s+(\d{3}-\d{4})(?![\d-])/.exec(normalized.slice(m.index + address.length));
+      if (code?.[1]) push('postal_code', m.index + address.length + code[0].indexOf(code[1]), code[1]);
+    }
   return spans;
 }

@@ -21,21 +21,27 @@ export function detectBankAccount(normalized: string): PiiSpan[] {
     // 記号 and 番号 written as one (10170-28461951), before 記号 alone: the first span kept wins.
     ...valuesAfter(normalized, 'bank_account', /ゆうちょ|通常貯金|振替口座/, /(?<!\d)\d{5}[ \-]\d{6,8}(?!\d)/, 16),
     ...valuesAfter(normalized, 'bank_account', /ゆうちょ|通常貯金|振替口座/, /(?<!\d)\d{5}(?!\d)/, 8),
-    ...valuesAfter(
-      normalized,
-      'bank_account',
-      /(?:ゆうちょ|通常貯金|振替口座)[^。\n]{0,40}?記号/,
-      /(?<!\d)\d{5}(?!\d)/,
-      4,
-    ),
-    ...valuesAfter(
-      normalized,
-      'bank_account',
-      /(?:ゆうちょ|通常貯金|振替口座)[^。\n]{0,40}?番号/,
-      /(?<!\d)\d{6,8}(?!\d)/,
-      4,
-    ),
+    // 記号 and 番号 said apart after a ゆうちょ account is mentioned, also in the next sentence (…登録できません。記号 12340、番号 56789012).
+    ...yuchoParts(normalized),
   ];
+}
+
+const YUCHO = /ゆうちょ|通常貯金|振替口座/g;
+
+/** 記号 (5 digits) and 番号 (6–8 digits) within 80 characters after a ゆうちょ account's keyword. */
+function yuchoParts(normalized: string): PiiSpan[] {
+  const spans: PiiSpan[] = [];
+  for (const k of normalized.matchAll(YUCHO)) {
+    const from = k.index + k[0].length;
+    const window = normalized.slice(from, from + 80);
+    for (const m of window.matchAll(/(?:記号|番号)[ \t]*[:：]?[ \t]*(?:は[ \t]*)?(\d{5,8})(?!\d)/dg)) {
+      const digits = m[1] ?? '';
+      const at = m.indices?.[1];
+      if (!at || (m[0].startsWith('記号') ? digits.length !== 5 : digits.length < 6)) continue;
+      spans.push({ type: 'bank_account', start: from + at[0], end: from + at[1] });
+    }
+  }
+  return spans;
 }
 
 /** 基礎年金番号: 4 + 6 digits. */
@@ -44,7 +50,7 @@ export function detectPensionNumber(normalized: string): PiiSpan[] {
     normalized,
     'pension_number',
     /基礎年金番号|年金番号|年金手帳|ねんきん定期便|pension number/i,
-    /(?<!\d)\d{4}[ \-]?\d{6}(?!\d)/,
+    /(?<!\d)\d{4}(?:[ \-]| - )?\d{6}(?!\d)/,
     14,
   );
 }
@@ -83,9 +89,26 @@ const BANK_BEFORE = /(?:ゆうちょ|銀行|貯金|口座)[^。\n]*$/;
 const OTHER_LABEL = /氏名|名前|生年月日|住所|電話|連絡先|折り?返し|携帯|メール/;
 const VALUE = /(?<![\w\-])[A-Za-z0-9](?:[\-・]?[A-Za-z0-9]){1,19}(?![\w])/g;
 
+/** A card's 記号 with its prefecture or city written before the digits (記号 奈良01, 札幌01, 宮崎12). */
+const KANJI_SYMBOL = /記号[ \t]*[:：]?[ \t]*([一-龥]{1,3}[0-9]{1,8})(?![\d])/dg;
+/** A line of 記号 and 番号 fields (記号：01120034　番号：12) within three lines after an insurance keyword. */
+const SYMBOL_LINE = /^[ \t・]*記号[ \t]*[:：][ \t]*(\S{1,12})[ \t]+番号[ \t]*[:：][ \t]*(\d{1,10})(?![\d])/dgm;
+
 /** Every number in the rest of the sentence after an insurance keyword (記号 and 番号 both). */
 export function detectInsuranceNumber(normalized: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
+  const keywords = [...normalized.matchAll(INSURANCE)].map((k) => k.index);
+  const near = (at: number): boolean => keywords.some((k) => k < at && at - k <= 120);
+  for (const m of normalized.matchAll(KANJI_SYMBOL)) {
+    const at = m.indices?.[1];
+    if (at && near(m.index + 1)) spans.push({ type: 'insurance_number', start: at[0], end: at[1] });
+  }
+  for (const m of normalized.matchAll(SYMBOL_LINE)) {
+    if (!near(m.index + 1) || BANK_BEFORE.test(normalized.slice(Math.max(0, m.index - 40), m.index))) continue;
+    for (const at of [m.indices?.[1], m.indices?.[2]])
+      if (at && /\d/.test(normalized.slice(at[0], at[1])))
+        spans.push({ type: 'insurance_number', start: at[0], end: at[1] });
+  }
   for (const k of normalized.matchAll(INSURANCE)) {
     // ゆうちょ's 記号番号 is a bank account (detectBankAccount), not an insurance card's.
     if (k[0] === '記号番号' && BANK_BEFORE.test(normalized.slice(Math.max(0, k.index - 20), k.index))) continue;

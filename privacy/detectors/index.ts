@@ -12,6 +12,7 @@ export { detectCardNumber, passesLuhn } from './card-number';
 export { detectEmail } from './email';
 export { detectKeyValues, keyType } from './key-values';
 export { detectEnglishContext } from './english-context';
+export { detectMessageNames } from './message-structure';
 export { detectMyNumber, isValidMyNumber } from './my-number';
 export { detectPersonName, READING_WORDS } from './person-name';
 export { detectPhone } from './phone';

@@ -23,9 +23,16 @@ export function isJapanesePhone(national: string): boolean {
   );
 }
 
+/** A number dialled from abroad (+1 415-555-0132, +44 20 7946 0958): the plus and 8–15 digits in groups. */
+const INTERNATIONAL = /(?<![\w+])\+(?!81)[1-9]\d{0,2}(?:[ \-.]?\(?\d{1,4}\)?){2,5}(?![\w\-])/g;
+
 /** Finds telephone numbers. */
 export function detectPhone(normalized: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
+  for (const m of normalized.matchAll(INTERNATIONAL)) {
+    const digits = m[0].replace(/\D/g, '').length;
+    if (digits >= 8 && digits <= 15) spans.push({ type: 'phone', start: m.index, end: m.index + m[0].length });
+  }
   for (const m of normalized.matchAll(PHONE)) {
     let digits = m[0].replace(/\D/g, '');
     if (m[0].startsWith('+81')) digits = `0${digits.slice(2).replace(/^0/, '')}`;

@@ -61,14 +61,14 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-7.jsonl', 170, [337, 314, 312, 312]);
   });
 
-  it('the eighth, machine text (JSON, logs, SQL, fixed-width screens): recall 293 / 332, precision 298 / 303', async () => {
+  it('the eighth, machine text (JSON, logs, SQL, fixed-width screens): recall 296 / 332, precision 300 / 305', async () => {
     // Measured blind after the seventh batch's rules: recall 0.687, precision 0.945. Fixed by general rules: values
     // whose key names their type (JSON, key=value, YAML, XML, query strings, SQL INSERT columns; English and
     // romanised keys), English and romanised roster headers, Markdown and fixed-width tables, a header's type over
     // a pattern's guess, chat mentions, form boxes （姓）（名）, role mailboxes, 000-0000 placeholders, Kyoto streets,
     // Hokkaido 条, 無番地, single-kanji era abbreviations (昭58.4.12). Left: names and numbers said in hiragana
     // (voice memos), lone surnames signing a line, header-less lists of care insurance numbers.
-    await assertBatch('blind-8.jsonl', 170, [332, 293, 303, 298]);
+    await assertBatch('blind-8.jsonl', 170, [332, 296, 305, 300]);
   });
 
   it('the ninth, on precision: 110 hard IT negatives, 70 positives — recall 101 / 111, precision 1', async () => {
@@ -87,7 +87,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-10.jsonl', 150, [137, 133, 133, 133]);
   });
 
-  it('the eleventh, a month of helpdesk traffic: 105 positive texts, 55 negatives — recall 282 / 294, precision 1', async () => {
+  it('the eleventh, a month of helpdesk traffic: 105 positive texts, 55 negatives — recall 283 / 294, precision 1', async () => {
     // Measured blind with session 13's starting code: recall 0.847, precision 0.977 (passports 0 / 8: only Japan's
     // two letters and seven digits were known). Fixed by general rules: foreign passport shapes, an extension after a
     // phone number, lone family names after a relation (後任の西村) or before a person's verb (山崎から連絡),
@@ -98,7 +98,21 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // kanji (悠 + 真, 紗 + 希) after a family name and a space. Left: a given name alone (健太 と 美咲), a Latin name
     // in brackets after a role (先生（Emily Carter）), a single-kanji family name before から (森から聞いた), a
     // passport number after 例：.
-    await assertBatch('blind-11.jsonl', 160, [294, 282, 284, 284]);
+    await assertBatch('blind-11.jsonl', 160, [294, 283, 284, 284]);
+  });
+
+  it('the twelfth, mostly numbers and addresses in real formats: recall 208 / 216, precision 208 / 211', async () => {
+    // Measured blind with session 13's starting code: recall 0.750, precision 0.961 (after the eleventh batch's
+    // rules: 0.806 / 0.968). Fixed by general rules: ゆうちょ 記号 / 番号 in the next sentence, insurance 記号 with
+    // its place (奈良01) and a 記号： / 番号： line under an insurance keyword, 基礎年金番号 with spaced hyphens,
+    // Kyoto's 上ル / 下ル, Asahikawa's 右 / 左, 大字・字・小字 towns, buildings with 条 or 7F-701, 住所2 lines,
+    // romanised Hokkaido and Room / building addresses with their postal code, numbers dialled from abroad, two-digit
+    // birth years after a birth keyword and the same date restated in the next sentence, chat transcript speakers,
+    // a signature's name above its address, a name in brackets after a phone number, a kanji name after a Latin one,
+    // Surname / Given names, 申告者, hiragana self-introductions, mailing lists and xxxx@ dummies, （例：…） examples.
+    // Left: lone family names that are also places (石川が参加します, 千葉 誠), names in quotes, a katakana name
+    // before a role in brackets, a rice variety (山田錦) and a historical figure not on the list (支倉常長).
+    await assertBatch('blind-12.jsonl', 150, [216, 208, 211, 208]);
   });
 });
 
