@@ -1,5 +1,6 @@
 /** The shape of console routes: each declares the least role it needs; the router enforces it. */
 import type { Request, Response } from 'express';
+import { cleanUserText } from '../../../privacy';
 import type { OperatorRole } from '../../../tickets';
 import type { AuthContext } from '../auth';
 import type { ConsoleDeps } from './deps';
@@ -27,12 +28,19 @@ export interface ConsoleRoute {
   ownKey?: true;
 }
 
-/** A string form field ('' when absent or not a string). */
+/** Bidirectional overrides and isolates: no use in a Japanese form, and they make a name display reversed. */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * A string form field ('' when absent or not a string), without control characters (tab and line breaks
+ * stay), lone surrogates, zero-width and bidirectional control characters: what an operator typed is stored
+ * and shown as it reads (a NUL is refused before, see request-errors.ts).
+ */
 export function field(req: Request, name: string): string {
   const body: unknown = req.body;
   if (!body || typeof body !== 'object') return '';
   const value = (body as Record<string, unknown>)[name];
-  return typeof value === 'string' ? value : '';
+  return typeof value === 'string' ? cleanUserText(value).replace(BIDI_CONTROLS, '') : '';
 }
 
 /** A string query parameter ('' when absent). */
