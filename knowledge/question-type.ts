@@ -21,7 +21,22 @@ const KINDS: readonly AskedKind[] = [
   },
 ];
 
+/**
+ * 「なぜ…出てこないのか」: a reason asked about something that does not work is a plea for the fix (a
+ * troubleshooting entry answers it), unlike 「なぜ90日ごとに変えるのか」 or 「なぜ変えないといけないのか」 (an obligation).
+ * A verb in the negative anywhere in the question.
+ */
+const WHY_NOT_WORKING = /[ぁ-ゖ一-龥](?:ない|ません|なかった|なくなった)/u;
+/** An obligation (変えないといけない, 変えなければならない) is no malfunction. */
+const OBLIGATION =
+  /ないと(?:いけ|だめ|ダメ|まず)|なければ|なくては|なきゃ|ねばならない|べき|いけない|いけません|ならない/u;
+
 /** True when the query asks for a reason or a price and the entry's text speaks of neither. */
 export function askedKindMissing(query: string, entryText: string): boolean {
-  return KINDS.some((k) => k.asks.test(query) && !k.gives.test(entryText));
+  return KINDS.some(
+    (k, i) =>
+      k.asks.test(query) &&
+      !(i === 0 && WHY_NOT_WORKING.test(query) && !OBLIGATION.test(query)) &&
+      !k.gives.test(entryText),
+  );
 }

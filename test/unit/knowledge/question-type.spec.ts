@@ -18,6 +18,13 @@ describe('questions asking for a reason or a price', () => {
     assert.equal(askedKindMissing('パスワードはなぜ90日ごとに変えるのですか', why), false);
     assert.equal(askedKindMissing('有料の会議室ライセンスはいくら', 'ライセンスは1か月 2,000円です。'), false);
   });
+  it('asked about something that does not work, plead for the fix: a troubleshooting entry answers them', () => {
+    const fix = '帳票が表示されない\nポップアップブロックを解除してから、もう一度帳票ボタンを押してください。';
+    assert.equal(askedKindMissing('帳票ボタンを押しても何も出てこないのはなぜ', fix), false);
+    assert.equal(askedKindMissing('なんでプリンターが使えなくなったの', fix), false);
+    // An obligation is no malfunction: the reason is still asked for.
+    assert.equal(askedKindMissing('なぜパスワードを変えなければならないのですか', howTo), true);
+  });
   it('leave other questions alone', () => {
     assert.equal(askedKindMissing('パスワードの変え方を教えて', howTo), false);
     assert.equal(askedKindMissing('初期パスワードはどこで分かりますか', howTo), false);
