@@ -34,6 +34,8 @@ export const COLLOQUIAL: readonly (readonly [RegExp, string])[] = [
   // A noun and its verb said as a clause where FAQs write the compound noun or the loanword.
   [/紙が?(詰|つ)ま[ぁ-ゖ]*/g, '$& 紙詰まり'],
   [/(ソフトウェア|ソフト|アプリ|オフィス|office|ドライバ)(を|って|は)?(入|い)れ(たい|る|て|られ)/g, '$& インストール'],
+  // 自動で返したい: an automatic reply (不在時の自動応答).
+  [/自動で返(し|す|せ)[ぁ-ゖ]*/g, '$& 自動応答'],
   [/((間違|まちが)(え|っ)て[^。]{0,30}?|(違う|別の)(人|相手|宛先|アドレス)に)送(っ|信し)[ぁ-ゖ]*/g, '$& 誤送信'],
   // Colloquial する and ら抜き forms, to the words an FAQ is written with.
   [/やり方/g, '方法'],
