@@ -10,6 +10,8 @@ import { normalizeText } from './text-normalize';
 
 /** Shortest reading looked for (two-kana readings hide in ordinary words: きた, かな). */
 const MIN_READING = 3;
+/** Shortest reading of a kanji slip corrected by its sound (きかん: 期間, 機関, 基幹 are all words). */
+const MIN_HOMOPHONE = 4;
 /** Longest reading looked for (bounds the query-time lookups). */
 const MAX_READING = 12;
 /** Readings with more surfaces than this (こうしょう: 交渉, 公称, 高尚, 考証) are left alone. */
@@ -49,6 +51,8 @@ export class KanjiReadings {
   private readonly surfaces = new Map<string, Map<string, number>>();
   private readonly kana = new Map<string, number>();
   private readonly keys = new Map<string, readonly string[]>();
+  /** Every kanji surface the knowledge base writes (a noun or a compound). */
+  private readonly known = new Set<string>();
 
   constructor(private readonly reader: NounReader) {}
 
@@ -98,6 +102,8 @@ export class KanjiReadings {
    */
   derive(): void {
     this.keys.clear();
+    this.known.clear();
+    for (const bySurface of this.surfaces.values()) for (const surface of bySurface.keys()) this.known.add(surface);
     const inKana = new Map<string, number>();
     for (const [run, n] of this.kana)
       for (let i = 0; i + MIN_READING <= run.length; i++)
@@ -114,6 +120,30 @@ export class KanjiReadings {
         ranked.map(([surface]) => surface),
       );
     }
+  }
+
+  /**
+   * The knowledge base's word for a kanji noun it does not write but reads the same, long enough not to be
+   * a chance homophone (4 kana or more): an input method's slip (髪詰まり → 紙詰まり, 用量 → 容量). Undefined
+   * when the knowledge base writes the noun itself, or the reading has no single most frequent surface.
+   */
+  homophone(surface: string, reading: string): string | undefined {
+    if (this.known.has(surface) || reading.length < MIN_HOMOPHONE || !HAS_KANJI.test(surface)) return undefined;
+    const surfaces = this.keys.get(reading);
+    return surfaces && surfaces.length <= 2 ? surfaces[0] : undefined;
+  }
+
+  /** Kanji nouns of a typed text that the knowledge base writes otherwise, as it writes them. */
+  homophonesIn(text: string): string[] {
+    const out: string[] = [];
+    for (const [stretch] of text.matchAll(NOUN_STRETCH)) {
+      if (!HAS_KANJI.test(stretch)) continue;
+      for (const { reading, surface } of this.reader(stretch)) {
+        const known = this.homophone(surface, reading);
+        if (known && !out.includes(known)) out.push(known);
+      }
+    }
+    return out;
   }
 
   /** Number of readings known. */

@@ -219,6 +219,8 @@ export class QueryNormalizer {
     );
     text = text.replace(KATAKANA_RUN, (run) => this.corrected(run));
     text = text.replace(LATIN_RUN, (word) => this.correctedLatin(word));
+    // Kanji the input method chose wrongly (髪詰まり, 用量): the knowledge base's word of the same reading.
+    for (const word of this.readings?.homophonesIn(text) ?? []) if (!more.includes(word)) more.push(word);
     return more.length > 0 ? `${text} ${more.join(' ')}` : text;
   }
 

@@ -155,6 +155,20 @@ describe('QueryNormalizer: the KB kanji nouns typed in hiragana (readings by kur
     assert.equal(kb.rewrite('会議室を予約したい'), '会議室を予約したい');
   });
 
+  it('adds the KB’s word for a kanji noun the input method chose wrongly (same reading, 4 kana or more)', async () => {
+    const analyzer = await testAnalyzer();
+    const printer = new QueryNormalizer(
+      ['複合機で紙詰まりが起きた場合。メールボックスの容量が上限に達した。期間を延長する。'],
+      (text) => analyzer.nounReadings(text),
+    );
+    // Kanji stretches are read without their okurigana: 髪詰 (かみつめ) is the KB's 紙詰.
+    assert.equal(printer.rewrite('コピー機で髪詰まりした'), 'コピー機で髪詰まりした 紙詰');
+    assert.equal(printer.rewrite('共有ドライブの用量がもうない'), '共有ドライブの用量がもうない 容量');
+    // The KB's own words stay as typed; a three-kana reading (きかん: 期間, 機関) is too often another word.
+    assert.equal(printer.rewrite('容量が上限に達した'), '容量が上限に達した');
+    assert.equal(printer.rewrite('関係機関に連絡'), '関係機関に連絡');
+  });
+
   it('leaves a reading the KB writes in hiragana at least as often as in kanji', async () => {
     const analyzer = await testAnalyzer();
     const kana = new QueryNormalizer(['たまごを買う。たまごを割る。卵料理。'], (text) => analyzer.nounReadings(text));
