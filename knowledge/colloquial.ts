@@ -11,6 +11,7 @@ export const COLLOQUIAL: readonly (readonly [RegExp, string])[] = [
   // Replaced: the words alone say something else.
   [/(分|わ)からなくな(った|って|っちゃった|ってしまった|りました)/g, '忘れた'],
   [/思い出せ(ない|なく|ません)/g, '忘れた'],
+  [/覚えてい?(ない|なく|ません)/g, '忘れた'],
   [/(失|無|な)くし(た|ちゃった|てしまった|ました)/g, '紛失した'],
   // なくなった after a verb stem is "can no longer" (入れなくなった, 使えなくなった), not "lost".
   [/(失|無|(?<=^|[^ぁ-ゖ]|[がはもを])な)くなっ(た|ちゃった|てしまった)/g, '紛失した'],
@@ -34,6 +35,8 @@ export const COLLOQUIAL: readonly (readonly [RegExp, string])[] = [
   // A noun and its verb said as a clause where FAQs write the compound noun or the loanword.
   [/紙が?(詰|つ)ま[ぁ-ゖ]*/g, '$& 紙詰まり'],
   [/(ソフトウェア|ソフト|アプリ|オフィス|office|ドライバ)(を|って|は)?(入|い)れ(たい|る|て|られ)/g, '$& インストール'],
+  // 〜に飛ばす: sent on to somewhere else (電話を隣の内線に飛ばしたい, メールをgmailに自動で飛ばす).
+  [/に(?:自動で|勝手に)?飛ば[さしすせそ][ぁ-ゖ]*/g, '$& 転送'],
   // 自動で返したい: an automatic reply (不在時の自動応答).
   [/自動で返(し|す|せ)[ぁ-ゖ]*/g, '$& 自動応答'],
   [/((間違|まちが)(え|っ)て[^。]{0,30}?|(違う|別の)(人|相手|宛先|アドレス)に)送(っ|信し)[ぁ-ゖ]*/g, '$& 誤送信'],
