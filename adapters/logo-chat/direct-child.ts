@@ -4,6 +4,7 @@
  * Started by DirectSupervisor with stdin closed; it never reads the environment.
  */
 import { DirectAPI } from 'direct-js';
+import { guardDispatch, guardFrames, MessageTypes, type Dropped } from './direct-guards';
 import { isParentMessage, type ChildMessage, type ChildOptions, type ParentMessage, type ReceivedMessage } from './ipc';
 
 /** The parts of direct-js's user and talk objects this child reads. */
@@ -56,7 +57,11 @@ function departmentOf(departments: unknown): string | undefined {
   return typeof name === 'string' ? name : undefined;
 }
 
+const dropped = (d: Dropped): void => send({ type: 'dropped', ...d });
+
 function start(options: ChildOptions): ReturnType<typeof DirectAPI.getInstance> {
+  guardFrames(dropped);
+  const types = new MessageTypes();
   const bot = DirectAPI.getInstance();
   bot.setOptions({
     host: new URL(options.endpoint).host,
@@ -67,7 +72,10 @@ function start(options: ChildOptions): ReturnType<typeof DirectAPI.getInstance> 
     storage_path: options.storagePath,
     ws_config: options.caPem ? { tlsOptions: { ca: options.caPem } } : undefined,
   });
-  bot.on('data_recovered', () => send({ type: 'ready', ...me(bot) }));
+  bot.on('data_recovered', () => {
+    guardDispatch(bot, types, dropped);
+    send({ type: 'ready', ...me(bot) });
+  });
   bot.on('data_recovering', () => send({ type: 'reconnecting' }));
   bot.on('error_occurred', (_err: unknown, detail: unknown) => {
     const text = errorText(detail);
@@ -80,6 +88,7 @@ function start(options: ChildOptions): ReturnType<typeof DirectAPI.getInstance> 
       type: 'message-received',
       message: {
         messageId: msg.id,
+        messageType: types.take(msg.id),
         talkId: envelope.room,
         talkType: talkType(talk?.type),
         domainId: talk?.domainId,
@@ -92,6 +101,7 @@ function start(options: ChildOptions): ReturnType<typeof DirectAPI.getInstance> 
     });
   });
   bot.listen();
+  guardDispatch(bot, types, dropped);
   tolerateUnknownUsers(bot);
   return bot;
 }

@@ -11,6 +11,8 @@ import { stripPairPrefix } from './mentions';
 import type { LogoEvent, LogoTalk, LogoUser } from './transport';
 
 const LOCATION_TEXT = /^(?:今ココ|I'm here)[:：]\s.*\shttps?:\/\/\S+$/su;
+/** Types that record something done to an earlier message or note: nothing was sent to the bot. */
+const IGNORED_TYPES = new Set(['deleted', 'noteDeleted', 'noteUpdated', 'unused']);
 
 /** The event a received message stands for. */
 export function toLogoEvent(m: ReceivedMessage, botName: string): LogoEvent {
@@ -18,9 +20,14 @@ export function toLogoEvent(m: ReceivedMessage, botName: string): LogoEvent {
   const user: LogoUser = { id: m.userId, name: m.userName || undefined, department: m.department };
   const base = { messageId: m.messageId, talk, user };
   const content = stripPairPrefix(m.content, botName);
-  const json = parseObject(content);
+  const type = m.messageType;
+  if (type !== undefined && IGNORED_TYPES.has(type)) return { kind: 'ignored', ...base, what: type };
+  // A text is what the member typed, even when it looks like JSON; other types are JSON from direct-js.
+  const json = type === 'text' ? undefined : parseObject(content);
   if (!json) {
     if (LOCATION_TEXT.test(content)) return { kind: 'unsupported', ...base, what: 'location' };
+    // A type direct-js does not know (or that has no object content) is not a question, whatever its content.
+    if (type !== undefined && type !== 'text') return { kind: 'unsupported', ...base, what: type };
     return { kind: 'message', ...base, text: content, mentionMe: m.mentionMe };
   }
   const response = json.response;

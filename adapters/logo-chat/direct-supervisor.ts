@@ -140,6 +140,12 @@ export class DirectSupervisor {
         return;
       case 'result':
         return this.settle(m.requestId, (p) => p.resolve(m.id));
+      case 'dropped':
+        this.options.logger.warn('logo: payload direct-js could not read was dropped', {
+          what: m.what,
+          reason: m.reason,
+        });
+        return;
       case 'error':
         if (m.requestId !== undefined) {
           const err = new KotaeError('CHANNEL_SEND_FAILED', `logo: request failed: ${m.message}`);

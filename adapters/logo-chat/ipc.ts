@@ -17,6 +17,8 @@ export interface ChildOptions {
 /** A message a user posted, as the child saw it. */
 export interface ReceivedMessage {
   messageId: string;
+  /** direct-js's name of the message type (`text`, `stamp`, `deleted`, `unknown`, …) when the child knew it. */
+  messageType?: string;
   talkId: string;
   talkType: 'pair' | 'group' | 'unknown';
   domainId?: string;
@@ -43,6 +45,8 @@ export type ChildMessage =
   | { type: 'message-received'; message: ReceivedMessage }
   /** Answer to a send-* (the id of the posted message) or create-pair-talk (the talk id). */
   | { type: 'result'; requestId: number; id: string }
+  /** A frame or message direct-js could not take was dropped (the connection stays up). */
+  | { type: 'dropped'; what: 'frame' | 'message'; reason: string }
   | { type: 'error'; kind: 'auth' | 'connection' | 'request'; message: string; requestId?: number };
 
 /** Whether a value received over IPC is a parent message (the child trusts nothing blindly). */

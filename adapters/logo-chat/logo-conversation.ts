@@ -29,6 +29,8 @@ export interface LogoConversationDeps {
 }
 
 const DIGITS = /^[0-9０-９]{1,2}$/;
+/** A letter or a digit of any script: a message without one has no words to search for. */
+const WORDS = /[\p{L}\p{N}]/u;
 const MAX_AWAITING = 10_000;
 
 /** Handles LoGoチャット events and proactive deliveries. */
@@ -108,8 +110,8 @@ export class LogoConversation {
       if (!group) await transport.sendText(event.talk.id, M.unsupportedContent);
       return;
     }
-    if (event.kind === 'message' && this.questionOf(event.text) === '') {
-      // Only the mention, spaces or invisible characters: a short prompt, never an empty search.
+    if (event.kind === 'message' && !WORDS.test(this.questionOf(event.text))) {
+      // Only the mention, spaces, invisible characters, emoji or punctuation: a short prompt, never a search.
       await transport.sendText(event.talk.id, event.files ? M.unsupportedContent : M.emptyQuestion);
       return;
     }

@@ -192,6 +192,14 @@ export class FakeDirectServer {
     return id;
   }
 
+  /**
+   * Sends raw bytes (a binary frame) or text (a text frame) to every connection as they are: malformed
+   * MessagePack, frames of an unexpected shape, text where direct expects binary.
+   */
+  pushRaw(frame: Buffer | string): void {
+    for (const ws of this.sockets) ws.send(frame, { binary: typeof frame !== 'string' });
+  }
+
   /** Closes every connection with a WebSocket close code and reason. */
   closeAll(code: number, reason: string): void {
     for (const ws of this.sockets) ws.close(code, reason);
