@@ -78,6 +78,9 @@ export class HelpdeskService implements Helpdesk {
   async ask(input: AskInput): Promise<BotReply> {
     const { text, redacted, notice } = redactPersonalData((input.text ?? '').trim(), this.deps.masker);
     if (!text) throw new KotaeError('INPUT_INVALID', 'empty question', { userMessage: BOT_MESSAGES.emptyQuestion });
+    // Only emoji or punctuation: no words to search for, whatever the channel.
+    if (!/[\p{L}\p{N}]/u.test(text))
+      throw new KotaeError('INPUT_INVALID', 'wordless question', { userMessage: BOT_MESSAGES.wordlessMessage });
     if (text.length > this.options.maxQuestionChars) {
       throw new KotaeError('INPUT_TOO_LARGE', `question of ${text.length} chars`, {
         userMessage: BOT_MESSAGES.tooLong(this.options.maxQuestionChars),

@@ -117,8 +117,8 @@ export class TeamsTurnHandler {
         return;
       }
       if (kept.length > 0) await sendCard(context, noticeCard(kept.join('\n')), retry, logger);
-      if (text === '') {
-        // Only the @mention, spaces or line breaks: a short prompt, never an empty search.
+      if (!/[\p{L}\p{N}]/u.test(text)) {
+        // Only the @mention, spaces, line breaks, emoji or punctuation: a short prompt, never an empty search.
         await sendCard(context, emptyQuestionCard(deskHours), retry, logger);
         return;
       }

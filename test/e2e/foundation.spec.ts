@@ -173,6 +173,22 @@ describe('end to end: ask → answer → no_answer → escalate → ticket', fun
     assert.equal(malformed.body.error.code, 'INPUT_INVALID');
     const empty = await postJson(`${kotae.url}/api/ask`, { question: '' });
     assert.equal(empty.status, 400);
+    // Only emoji or punctuation: no words to search for, in a new conversation or an open one.
+    const wordless = await postJson(`${kotae.url}/api/ask`, { question: '🙏🙏 ？？' });
+    assert.deepEqual(
+      [wordless.status, wordless.body.error.message],
+      [400, 'ご質問の内容を文章で入力してください（例: 「パスワードを忘れました」）。'],
+    );
+    const asked = await postJson(`${kotae.url}/api/ask`, { question: 'パスワードを忘れました' });
+    const again = await postJson(
+      `${kotae.url}/api/ask`,
+      { question: '👍', conversationId: asked.body.conversationId },
+      { 'x-kotae-conversation-token': asked.body.conversationToken as string },
+    );
+    assert.deepEqual(
+      [again.status, again.body.error.message],
+      [400, 'ご質問の内容を文章で入力してください（例: 「パスワードを忘れました」）。'],
+    );
     const long = await postJson(`${kotae.url}/api/ask`, { question: 'あ'.repeat(2001) });
     assert.equal(long.status, 413);
     assert.match(long.body.error.message, /2000文字/);

@@ -18,6 +18,9 @@ import { requireContact } from './contact';
 import { AskBody, EscalateBody, FeedbackBody, parseBody } from './schemas';
 import { IDEMPOTENCY_HEADER, keyedRequest, type RequestKeys } from '../request-keys';
 
+/** A letter or a digit of any script: a question without one has no words to search for. */
+const WORDS = /[\p{L}\p{N}]/u;
+
 /** What the API needs. */
 export interface ApiDeps {
   helpdesk: Helpdesk;
@@ -105,6 +108,9 @@ export function createApiRouter(deps: ApiDeps): Router {
       const cleaned = cleanUserText(body.question).trim();
       if (!cleaned)
         throw new KotaeError('INPUT_INVALID', 'empty question', { userMessage: BOT_MESSAGES.emptyQuestion });
+      // Only emoji or punctuation (🙏🙏, ？？？): no words to search for, as in Teams and LoGoチャット.
+      if (!WORDS.test(cleaned))
+        throw new KotaeError('INPUT_INVALID', 'wordless question', { userMessage: BOT_MESSAGES.wordlessMessage });
       if (deps.maxQuestionChars !== undefined && cleaned.length > deps.maxQuestionChars)
         throw new KotaeError('INPUT_TOO_LARGE', `question of ${cleaned.length} chars`, {
           userMessage: BOT_MESSAGES.tooLong(deps.maxQuestionChars),

@@ -118,6 +118,13 @@ describe('Teams endpoint: messages', () => {
     assert.match(cardText(cardOf(h.connector.sent()[0])), /受付時間: 平日 8:30〜17:15/);
   });
 
+  it('asks for words, without searching, when a message holds only emoji or punctuation', async () => {
+    await h.post(personalEnvelope(h.serviceUrl, { id: 'emoji-1', text: '🙏🙏 ？？' }));
+    assert.equal(h.helpdesk.asks.length, 0);
+    assert.equal(h.connector.sent().length, 1);
+    assert.match(cardText(cardOf(h.connector.sent()[0])), /^ご質問の内容を文章で入力してください/);
+  });
+
   it('asks for text when a message carries only an image or a file', async () => {
     const res = await h.post(
       personalEnvelope(h.serviceUrl, {
