@@ -21,6 +21,7 @@ export const SKIP_REASONS = Object.freeze({
   noFaqHeader: 'FAQの見出し行（質問・回答）が見つからない',
   noText: '本文が空のファイル',
   rowMissingQa: '質問または回答が空の行',
+  rowUnpublished: '非公開・下書きの行',
   rowDuplicateId: (id: string) => `IDの重複（${id}）`,
   readFailed: '読み込み中にエラーが発生した',
   unreadable: 'ファイルを読み取れない',

@@ -5,9 +5,10 @@
 import type { FaqRow } from '../faq';
 import { faqRowsToDocuments, questionVariants } from '../faq';
 import { SKIP_REASONS } from '../skip-reasons';
+import { htmlCellText, isHtmlCell } from './html-cell';
 import type { LoadResult, SkippedPart, SourceFile } from './types';
 
-type Column = 'id' | 'category' | 'question' | 'alternates' | 'answer' | 'sourceUrl';
+type Column = 'id' | 'category' | 'question' | 'alternates' | 'answer' | 'sourceUrl' | 'status';
 
 const HEADER_NAMES: Readonly<Record<Column, readonly string[]>> = {
   id: ['id', 'no', 'no.', '番号', 'faqid', 'faq番号', '質問番号', '管理番号'],
@@ -16,6 +17,19 @@ const HEADER_NAMES: Readonly<Record<Column, readonly string[]>> = {
   alternates: ['alternatequestions', 'alternates', '言い換え', '別の聞き方', '類似質問'],
   answer: ['answer', 'a', '回答', '回答文', '回答内容', '答え'],
   sourceUrl: ['sourceurl', 'url', '出典url', '出典', '参照url', 'ページurl', 'リンク'],
+  status: [
+    'status',
+    'state',
+    'published',
+    'ispublished',
+    '公開状態',
+    '公開',
+    '公開区分',
+    '公開/非公開',
+    'ステータス',
+    '状態',
+    '掲載',
+  ],
 };
 
 /** Header rows may sit under a title row or two; look this far down for them. */
@@ -40,11 +54,17 @@ export function tablesToFaqDocuments(tables: readonly SheetTable[], file: Source
     const columns = mapHeader(table.rows[headerIndex]) as Map<Column, number>;
     table.rows.slice(headerIndex + 1).forEach((cells, i) => {
       const at = `${table.label}:${headerIndex + i + 2}`;
-      const get = (c: Column): string => (columns.has(c) ? (cells[columns.get(c) as number] ?? '').trim() : '');
+      const get = (c: Column): string => {
+        const cell = columns.has(c) ? (cells[columns.get(c) as number] ?? '').trim() : '';
+        // An export's article body in HTML (<p>, <br>, <ol><li>, &nbsp;): its text.
+        return isHtmlCell(cell) ? htmlCellText(cell) : cell;
+      };
       if (cells.every((c) => c.trim() === '')) return;
       // A note merged across the row (※ 解決しない場合は…): every cell reads the same; no entry.
       const filled = new Set(cells.map((c) => c.trim()).filter(Boolean));
       if (filled.size === 1 && cells.filter((c) => c.trim()).length > 1) return;
+      // An export's unpublished rows (非公開, 下書き, draft, archived) are not answers to give.
+      if (!isPublished(get('status'))) return void skippedParts.push({ path: at, reason: SKIP_REASONS.rowUnpublished });
       const question = get('question');
       const answer = get('answer');
       if (!question || !answer) return void skippedParts.push({ path: at, reason: SKIP_REASONS.rowMissingQa });
@@ -108,7 +128,20 @@ const HEADER_PATTERNS: ReadonlyArray<[Column, RegExp]> = [
   ['answer', /^(?:回答|答え?|対処|対応|解決|解答)(?:[・/]?(?:対処|対応|解決|回答))?(?:方法|内容|文|策|手順)?$/],
   ['answer', /^(?:body|text|content|resolution|solution|article_?body|本文|内容|解決策)$/i],
   ['id', /^(?:No|NO|no|№|項番|通番|整理番号|問番号)\.?$/],
+  // 記事ID, ナレッジ番号, article_id, kb_id (not a phone's or an extension's number).
+  [
+    'id',
+    /^(?!.*(?:電話|内線|郵便|口座|FAX))(?:[一-龥ァ-ヶー]{1,5}|article_?|kb_?|knowledge_?|faq_?)(?:ID|Id|id|番号|No\.?|NO\.?|コード)$/,
+  ],
 ];
+
+/** Values of a status column that keep a row out: drafts, withdrawn and private articles, or a false flag. */
+const UNPUBLISHED =
+  /^(?:非公開|未公開|下書き|下書|草稿|作成中|編集中|承認待ち|申請中|廃止|無効|停止|削除済み?|アーカイブ|draft|archived|unpublished|private|hidden|inactive|retired|deleted|false|0|no|いいえ|×|✕)$/i;
+
+function isPublished(status: string): boolean {
+  return !UNPUBLISHED.test(status.normalize('NFKC').trim());
+}
 
 function splitAlternates(cell: string): string[] {
   return cell

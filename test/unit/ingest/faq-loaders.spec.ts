@@ -90,6 +90,37 @@ describe('FAQ loaders', () => {
     ]);
   });
 
+  it('reads an export’s HTML article bodies as text, and leaves its unpublished rows out', async () => {
+    const csv =
+      '記事ID,タイトル,本文,公開状態\n' +
+      'KA-1,パスワードの変更,"<p>次の手順です。</p><ol><li>Ctrl&nbsp;+ Alt + Delete</li><li>「変更」を選ぶ</li></ol>",公開\n' +
+      'KA-2,古い手順,<p>廃止した手順</p>,非公開\n' +
+      'KA-3,書きかけ,<p>未完成</p>,下書き\n';
+    const { documents, skippedParts } = await loadCsv(sourceFile('export.csv', csv));
+    assert.deepEqual(
+      documents.map((d) => [d.id, d.question, d.answer]),
+      [['KA-1', 'パスワードの変更', '次の手順です。\n1. Ctrl + Alt + Delete\n2. 「変更」を選ぶ']],
+    );
+    assert.deepEqual(
+      skippedParts.map((p) => [p.path, p.reason]),
+      [
+        ['export.csv:3', SKIP_REASONS.rowUnpublished],
+        ['export.csv:4', SKIP_REASONS.rowUnpublished],
+      ],
+    );
+    const json = JSON.stringify({
+      articles: [
+        { id: 'A', title: 'VPN', body: '<p>再起動<br>します</p>', status: 'published' },
+        { id: 'B', title: '旧VPN', body: '<p>旧手順</p>', status: 'archived' },
+      ],
+    });
+    const exported = await loadJson(sourceFile('export.json', json));
+    assert.deepEqual(
+      exported.documents.map((d) => [d.id, d.answer]),
+      [['A', '再起動\nします']],
+    );
+  });
+
   it('skips binary data and text without a question/answer header', async () => {
     const binary = Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 37 + 11) % 256));
     assert.equal(await skipReason(loadCsv(sourceFile('x.csv', binary))), SKIP_REASONS.binary);
