@@ -38,7 +38,7 @@ export const COLLOQUIAL: readonly (readonly [RegExp, string])[] = [
   // 〜に飛ばす: sent on to somewhere else (電話を隣の内線に飛ばしたい, メールをgmailに自動で飛ばす).
   [/に(?:自動で|勝手に)?飛ば[さしすせそ][ぁ-ゖ]*/g, '$& 転送'],
   // 自動で返したい: an automatic reply (不在時の自動応答).
-  [/自動で返(し|す|せ)[ぁ-ゖ]*/g, '$& 自動応答'],
+  [/自動で返(?:[しすせ][ぁ-ゖ]*|事|信)/g, '$& 自動応答'],
   [/((間違|まちが)(え|っ)て[^。]{0,30}?|(違う|別の)(人|相手|宛先|アドレス)に)送(っ|信し)[ぁ-ゖ]*/g, '$& 誤送信'],
   // Colloquial する and ら抜き forms, to the words an FAQ is written with.
   [/やり方/g, '方法'],

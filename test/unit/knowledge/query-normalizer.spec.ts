@@ -46,6 +46,7 @@ describe('QueryNormalizer (input as staff type it, against the KB vocabulary)', 
     assert.equal(kb.rewrite('カラーで刷りたい'), 'カラーで刷りたい 印刷');
     assert.equal(kb.rewrite('印刷したい'), '印刷したい');
     assert.equal(kb.rewrite('留守の間は自動で返したい'), '留守の間は自動で返したい 自動応答');
+    assert.equal(kb.rewrite('自動で返事が行くように'), '自動で返事 自動応答が行くように');
     assert.equal(kb.rewrite('電話を隣の内線に飛ばしたい'), '電話を隣の内線に飛ばしたい 転送');
     assert.equal(kb.rewrite('ページを飛ばして読む'), 'ページを飛ばして読む');
     assert.equal(kb.rewrite('IDを覚えてない'), 'idを忘れた');
