@@ -21,6 +21,7 @@
  * Width and case are folded by normalizeText first.
  */
 import { CURATED_SYNONYM_GROUPS } from './synonyms';
+import { letterNameSpellings } from './letter-names';
 import { COLLOQUIAL } from './colloquial';
 import { foldSmallKana, letterCounts, letters, oneLetterApart, slipCost, withinOneEdit } from './kana-edit';
 import type { Chunk } from './types';
@@ -32,6 +33,8 @@ import type { NounReader, NounReading } from './noun-readings';
 
 /** Shortest kana key (in characters) looked for inside a hiragana run: shorter ones hide in ordinary words. */
 const MIN_KEY = 3;
+/** Shortest acronym spelling looked for (ぴし for PC would hide in ordinary words). */
+const MIN_ACRONYM_KEY = 4;
 /** Shortest unknown katakana word corrected by edit distance. */
 const MIN_FUZZY = 4;
 /** Updates kept unread before the kanji readings are read anyway (bounds the texts held). */
@@ -167,6 +170,13 @@ export class QueryNormalizer {
     this.folded.clear();
     this.byLetters.clear();
     this.maxKey = 0;
+    // The knowledge base's acronyms spelled out by their letters' names (ゆーえすびー → usb), with and
+    // without long-vowel marks; never in place of a katakana word's spelling.
+    const acronyms: [string, string][] = [];
+    for (const word of this.latin.keys())
+      for (const spelling of letterNameSpellings(word))
+        for (const k of [spelling, spelling.replace(/ー/g, '')])
+          if (k.length >= MIN_ACRONYM_KEY) acronyms.push([k, word]);
     // Most frequent spelling first, so that it wins a shared key (ties: first seen, as Map order).
     for (const [word, n] of this.vocabulary()) {
       const key = katakanaToHiragana(word);
@@ -187,6 +197,11 @@ export class QueryNormalizer {
       bucket.set(key, (bucket.get(key) ?? 0) + n);
       this.byLength.set(key.length, bucket);
     }
+    for (const [k, word] of acronyms)
+      if (!this.keys.has(k)) {
+        this.keys.set(k, word);
+        this.maxKey = Math.max(this.maxKey, k.length);
+      }
   }
 
   /** Builds one from an index's chunks (`saved`: their kanji readings, counted at the index build). */

@@ -25,6 +25,17 @@ describe('QueryNormalizer (input as staff type it, against the KB vocabulary)', 
     assert.equal(kb.rewrite('カレンダー'), 'カレンダ');
   });
 
+  it('reads the KB’s acronyms spelled out by their letters’ names in hiragana', () => {
+    const acronyms = new QueryNormalizer(['USBメモリを使う。PCが起動しない。VPNに接続。IDを忘れた。AIの利用。']);
+    assert.equal(acronyms.rewrite('ゆーえすびーめもりをさしたい'), 'usbめもりをさしたい');
+    assert.equal(acronyms.rewrite('ぴーしーがおそい'), 'pcがおそい');
+    assert.equal(acronyms.rewrite('ぶいぴえぬにつなぐ'), 'vpnにつなぐ');
+    assert.equal(acronyms.rewrite('あいでぃーをわすれた'), 'idをわすれた');
+    // Too short to tell from ordinary words (ぴし, えあい), and no acronym the KB lacks (えすえぬえす → SNS).
+    assert.equal(acronyms.rewrite('かえあいさつ'), 'かえあいさつ');
+    assert.equal(acronyms.rewrite('えすえぬえす'), 'えすえぬえす');
+  });
+
   it('corrects a Latin word one slip from a KB word of five letters or more with the same first letter', () => {
     const latin = new QueryNormalizer(['Outlook が起動しない。Teams の通知。Windows Update。Excel のマクロ。']);
     assert.equal(latin.rewrite('Outlokが起動しない'), 'outlookが起動しない');
