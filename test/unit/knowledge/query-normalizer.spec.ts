@@ -27,7 +27,7 @@ describe('QueryNormalizer (input as staff type it, against the KB vocabulary)', 
 
   it('reads the KB’s acronyms spelled out by their letters’ names in hiragana', () => {
     const acronyms = new QueryNormalizer(['USBメモリを使う。PCが起動しない。VPNに接続。IDを忘れた。AIの利用。']);
-    assert.equal(acronyms.rewrite('ゆーえすびーめもりをさしたい'), 'usbめもりをさしたい');
+    assert.equal(acronyms.rewrite('ゆーえすびーめもりをさしたい'), 'usbメモリをさしたい');
     assert.equal(acronyms.rewrite('ぴーしーがおそい'), 'pcがおそい');
     assert.equal(acronyms.rewrite('ぶいぴえぬにつなぐ'), 'vpnにつなぐ');
     assert.equal(acronyms.rewrite('あいでぃーをわすれた'), 'idをわすれた');
