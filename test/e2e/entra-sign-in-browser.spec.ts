@@ -6,7 +6,7 @@
  * and binds the conversation to the signed-in user.
  */
 import assert from 'node:assert/strict';
-import { createServer, type AddressInfo } from 'node:net';
+import { freePort } from '../helpers/oidc-browser';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, ensureChromium, ensureJapaneseFont } from '../helpers/chromium';
 import { startApp, type RunningApp } from '../helpers/start-app';
@@ -41,14 +41,6 @@ const ACCOUNTS = {
     department: '税務課',
   },
 };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('Entra ID sign-in (OpenID Connect + PKCE through MSAL) against a loopback provider in chromium', function () {
   this.timeout(120_000);

@@ -5,16 +5,28 @@
  */
 import fs from 'node:fs';
 import https from 'node:https';
-import { createServer, type AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import type { OidcServer } from '../fakes/oidc-server';
 
-/** A port free on 127.0.0.1 right now (for an app whose public URL must be known before it starts). */
+/**
+ * A port free on 127.0.0.1 right now (for an app whose public URL must be known before it starts), taken
+ * below Linux's ephemeral range (32768–60999): a port the system handed out (listen(0)) and released could be
+ * handed to another socket before the app listens on it (a loaded CI run once got EADDRINUSE that way).
+ */
 export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (await isFree(port)) return port;
+  }
+  throw new Error('no free port below the ephemeral range');
+}
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
 }
 
 /** An https request to the provider (trusting its self-signed certificate), keeping its cookies in `jar`. */
