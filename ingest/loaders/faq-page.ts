@@ -155,11 +155,13 @@ function faqItems(sections: readonly PageSection[]): { items: Item[]; rest: Sect
     // Questions written as paragraphs (「Q1．…」 then 「A．…」) inside the section's text.
     const before: string[] = [];
     const lines = section.text.split('\n');
-    for (const [n, line] of lines.entries()) {
+    for (const [n, raw] of lines.entries()) {
+      // A wiki's markers in bold or in a list (**Q:** …, - Q: … then   - A: …) are markers all the same.
+      const line = undecorated(raw);
       // 「Ｑ電話を…」 then 「Ａ次の手順で…」: markers whose space a word processor's export dropped, taken as
       // such only as a pair (a line starting 「A社」 or 「Q太郎」 alone is text).
-      const bare =
-        !Q_LINE.test(line) && BARE_Q.test(line) && BARE_A.test(lines.slice(n + 1).find((l) => l.trim()) ?? '');
+      const next = undecorated(lines.slice(n + 1).find((l) => l.trim()) ?? '');
+      const bare = !Q_LINE.test(line) && BARE_Q.test(line) && BARE_A.test(next);
       if (Q_LINE.test(line) || bare) {
         current = {
           question: bare ? line.replace(BARE_Q, '').trim() : cleanQuestion(line),
@@ -169,12 +171,24 @@ function faqItems(sections: readonly PageSection[]): { items: Item[]; rest: Sect
           page: section.page,
         };
         items.push(current);
-      } else if (current) current.answer.push(current.answer.some((l) => l.trim()) ? line : line.replace(BARE_A, ''));
-      else before.push(line);
+      } else if (current) {
+        // The answer's first line without its marker's decoration (**A:** …, - A: …).
+        const first = !current.answer.some((l) => l.trim());
+        current.answer.push(!first ? raw : A_MARKER.test(line) ? line : raw.replace(BARE_A, ''));
+      } else before.push(raw);
     }
     if (before.join('').trim()) rest.push({ ...stripAnchor(section), text: before.join('\n') });
   }
   return { items: items.filter((i) => i.question.length > 0), rest };
+}
+
+/**
+ * A line without a wiki's decoration around a question's or an answer's marker: a list bullet or a quote
+ * mark before it (- Q:, * A:, > Q.), and bold or emphasis marks (**Q:**, __A:__). Other lines are unchanged.
+ */
+function undecorated(line: string): string {
+  const plain = line.replace(/^\s*(?:[-*+]\s+|>\s*)/, '').replace(/\*\*|__/g, '');
+  return Q_LINE.test(plain) || A_MARKER.test(plain) || BARE_Q.test(plain) ? plain : line;
 }
 
 /** The number of a question's marker, separators as hyphens (「Ｑ１－３．」 → 1-3); none without one. */

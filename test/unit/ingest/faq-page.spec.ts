@@ -165,6 +165,22 @@ describe('FAQ pages (ingest/loaders/faq-page)', () => {
     );
   });
 
+  it('reads a wiki’s markers in bold or in a list (**Q:** / **A:**, - Q: then   - A:)', async () => {
+    const wiki =
+      '## パスワード\n\n### Q. パスワードを忘れました\n\n内線へ連絡してください。\n\n' +
+      '**Q:** アカウントがロックされました\n\n**A:** 30分で解除されます。\n\n' +
+      '- Q: 有効期限は？\n  - A: 90日です。\n\n- 箇条書きの注意（マーカーではない）\n';
+    const { documents } = await loadMarkdown(sourceFile('wiki.md', wiki));
+    assert.deepEqual(
+      documents.filter((d) => d.kind === 'faq').map((d) => [d.question, d.answer]),
+      [
+        ['パスワードを忘れました', '内線へ連絡してください。'],
+        ['アカウントがロックされました', '30分で解除されます。'],
+        ['有効期限は？', '90日です。\n\n- 箇条書きの注意（マーカーではない）'],
+      ],
+    );
+  });
+
   it('knows a question heading by its marker or its ending', () => {
     for (const q of [
       'Q. 接続できない',
