@@ -20,6 +20,7 @@ import { BOT_MESSAGES } from './messages';
 import { citeShownSources, composeAnswer, type ComposedAnswer } from './compose-answer';
 import type { PiiMasker } from '../privacy';
 import { redactPersonalData } from './redact';
+import { hasWords } from './words';
 import { GROUNDING_HITS, type ChatModel } from './chat-model';
 import { smallTalkOf } from './small-talk';
 import { statusQuery } from './status-query';
@@ -79,7 +80,7 @@ export class HelpdeskService implements Helpdesk {
     const { text, redacted, notice } = redactPersonalData((input.text ?? '').trim(), this.deps.masker);
     if (!text) throw new KotaeError('INPUT_INVALID', 'empty question', { userMessage: BOT_MESSAGES.emptyQuestion });
     // Only emoji or punctuation: no words to search for, whatever the channel.
-    if (!/[\p{L}\p{N}]/u.test(text))
+    if (!hasWords(text))
       throw new KotaeError('INPUT_INVALID', 'wordless question', { userMessage: BOT_MESSAGES.wordlessMessage });
     if (text.length > this.options.maxQuestionChars) {
       throw new KotaeError('INPUT_TOO_LARGE', `question of ${text.length} chars`, {

@@ -19,3 +19,4 @@ export {
 export { InMemoryProcessedDeliveries, type ProcessedDeliveries } from './processed-deliveries';
 export { decideWithSources, GENERATION, type SourceDecision } from './source-check';
 export { followUpQuery } from './follow-up';
+export { hasWords } from './words';

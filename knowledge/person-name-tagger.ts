@@ -64,17 +64,13 @@ export async function createPersonNameTagger(options: { dictPath?: string } = {}
         // with a given name after a space or in a person's context below.
         const listedOnly = !tagged(family, '姓');
         if (listedOnly && !isListedFamily(family)) continue;
-        if (given && (!listedOnly || gap > 0) && isGivenName(given, gap > 0, tokens[i + 2 + gap])) {
-          // A given name kuromoji cut into single kanji (悠 + 真, 紗 + 希) ends after its last one.
-          const last = gap > 0 ? splitGivenEnd(tokens, i + 1 + gap) : undefined;
-          const end = last ?? given;
-          spans.push({ start, end: at(end) + end.surface_form.length });
-          i += 1 + gap;
-          continue;
-        }
+        // A given name kuromoji cut into single kanji (悠 + 真, 紗 + 希) ends after its last one.
         const split = gap > 0 ? splitGivenEnd(tokens, i + 1 + gap) : undefined;
-        if (split) {
-          spans.push({ start, end: at(split) + split.surface_form.length });
+        const givenEnd =
+          split ??
+          (given && (!listedOnly || gap > 0) && isGivenName(given, gap > 0, tokens[i + 2 + gap]) ? given : undefined);
+        if (givenEnd) {
+          spans.push({ start, end: at(givenEnd) + givenEnd.surface_form.length });
           i += 1 + gap;
           continue;
         }

@@ -4,7 +4,7 @@
  * choices, feedback or escalation; replies are rendered generically (render.ts).
  * One staff member's messages are handled strictly in order.
  */
-import { InMemoryProcessedDeliveries, runTurn, type Helpdesk, type ProcessedDeliveries } from '../../bot';
+import { hasWords, InMemoryProcessedDeliveries, runTurn, type Helpdesk, type ProcessedDeliveries } from '../../bot';
 import { type BotReply, type ConversationRecord, type ConversationStore, type Requester } from '../../conversations';
 import type { Logger } from '../../core';
 import { parseRef, safeRef, toRequester, userKey, type LogoChannelRef } from './channel-ref';
@@ -29,8 +29,6 @@ export interface LogoConversationDeps {
 }
 
 const DIGITS = /^[0-9０-９]{1,2}$/;
-/** A letter or a digit of any script: a message without one has no words to search for. */
-const WORDS = /[\p{L}\p{N}]/u;
 const MAX_AWAITING = 10_000;
 
 /** Handles LoGoチャット events and proactive deliveries. */
@@ -110,7 +108,7 @@ export class LogoConversation {
       if (!group) await transport.sendText(event.talk.id, M.unsupportedContent);
       return;
     }
-    if (event.kind === 'message' && !WORDS.test(this.questionOf(event.text))) {
+    if (event.kind === 'message' && !hasWords(this.questionOf(event.text))) {
       // Only the mention, spaces, invisible characters, emoji or punctuation: a short prompt, never a search.
       await transport.sendText(event.talk.id, event.files ? M.unsupportedContent : M.emptyQuestion);
       return;

@@ -4,7 +4,7 @@
  */
 import { Activity, ActivityTypes } from '@microsoft/agents-activity';
 import type { TurnContext } from '@microsoft/agents-hosting';
-import type { Helpdesk } from '../../bot';
+import { hasWords, type Helpdesk } from '../../bot';
 import type { ProcessedDeliveries } from '../../bot';
 import { toKotaeError } from '../../core';
 import type { Logger } from '../../core';
@@ -117,7 +117,7 @@ export class TeamsTurnHandler {
         return;
       }
       if (kept.length > 0) await sendCard(context, noticeCard(kept.join('\n')), retry, logger);
-      if (!/[\p{L}\p{N}]/u.test(text)) {
+      if (!hasWords(text)) {
         // Only the @mention, spaces, line breaks, emoji or punctuation: a short prompt, never an empty search.
         await sendCard(context, emptyQuestionCard(deskHours), retry, logger);
         return;

@@ -4,7 +4,7 @@
  * the page's secret (conversation-access.ts).
  */
 import { Router } from 'express';
-import { BOT_MESSAGES, type Helpdesk } from '../../../bot';
+import { BOT_MESSAGES, hasWords, type Helpdesk } from '../../../bot';
 import { type BotReply, type ConversationRecord, type ConversationStore } from '../../../conversations';
 import { type TicketPriority, type TicketStore } from '../../../tickets';
 import { KotaeError } from '../../../core';
@@ -17,9 +17,6 @@ import { createConversationRoutes } from './conversation-routes';
 import { requireContact } from './contact';
 import { AskBody, EscalateBody, FeedbackBody, parseBody } from './schemas';
 import { IDEMPOTENCY_HEADER, keyedRequest, type RequestKeys } from '../request-keys';
-
-/** A letter or a digit of any script: a question without one has no words to search for. */
-const WORDS = /[\p{L}\p{N}]/u;
 
 /** What the API needs. */
 export interface ApiDeps {
@@ -109,7 +106,7 @@ export function createApiRouter(deps: ApiDeps): Router {
       if (!cleaned)
         throw new KotaeError('INPUT_INVALID', 'empty question', { userMessage: BOT_MESSAGES.emptyQuestion });
       // Only emoji or punctuation (🙏🙏, ？？？): no words to search for, as in Teams and LoGoチャット.
-      if (!WORDS.test(cleaned))
+      if (!hasWords(cleaned))
         throw new KotaeError('INPUT_INVALID', 'wordless question', { userMessage: BOT_MESSAGES.wordlessMessage });
       if (deps.maxQuestionChars !== undefined && cleaned.length > deps.maxQuestionChars)
         throw new KotaeError('INPUT_TOO_LARGE', `question of ${cleaned.length} chars`, {
