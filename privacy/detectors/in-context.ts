@@ -97,8 +97,8 @@ const SYMBOL_LINE = /^[ \t・]*記号[ \t]*[:：][ \t]*(\S{1,12})[ \t]+番号[ \
 /** Every number in the rest of the sentence after an insurance keyword (記号 and 番号 both). */
 export function detectInsuranceNumber(normalized: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
-  const keywords = [...normalized.matchAll(INSURANCE)].map((k) => k.index);
-  const near = (at: number): boolean => keywords.some((k) => k < at && at - k <= 120);
+  const found = [...normalized.matchAll(INSURANCE)];
+  const near = (at: number): boolean => found.some((k) => k.index < at && at - k.index <= 120);
   for (const m of normalized.matchAll(KANJI_SYMBOL)) {
     const at = m.indices?.[1];
     if (at && near(m.index + 1)) spans.push({ type: 'insurance_number', start: at[0], end: at[1] });
@@ -109,7 +109,7 @@ export function detectInsuranceNumber(normalized: string): PiiSpan[] {
       if (at && /\d/.test(normalized.slice(at[0], at[1])))
         spans.push({ type: 'insurance_number', start: at[0], end: at[1] });
   }
-  for (const k of normalized.matchAll(INSURANCE)) {
+  for (const k of found) {
     // ゆうちょ's 記号番号 is a bank account (detectBankAccount), not an insurance card's.
     if (k[0] === '記号番号' && BANK_BEFORE.test(normalized.slice(Math.max(0, k.index - 20), k.index))) continue;
     const from = k.index + k[0].length;
