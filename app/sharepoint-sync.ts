@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../core';
-import { formatBytes, loaderFor, SKIP_REASONS } from '../ingest';
+import { formatBytes, legacyOfficeFormat, loaderFor, SKIP_REASONS } from '../ingest';
 import type { LeaseGuard } from '../jobs';
 import { safeFileName } from '../tickets';
 import type { SharePointConfig, SharePointLibrary } from './config-knowledge';
@@ -237,7 +237,8 @@ export class SharePointSync {
         result.skipped.push({ path: relPath, reason });
       };
       if (!loaderFor(relPath)) {
-        skip(SKIP_REASONS.unsupported);
+        const legacy = legacyOfficeFormat(relPath);
+        skip(legacy ? SKIP_REASONS.legacyOffice(legacy.app, legacy.successor) : SKIP_REASONS.unsupported);
         continue;
       }
       if ((item.size ?? 0) > max) {

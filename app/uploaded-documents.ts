@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { KotaeError } from '../core';
-import { isUploadable, UPLOAD_MESSAGES } from '../ingest';
+import { isUploadable, legacyOfficeFormat, UPLOAD_MESSAGES } from '../ingest';
 import { safeFileName } from '../tickets';
 
 /** A file received and checked, not yet in the folder. */
@@ -49,8 +49,11 @@ export class UploadedDocuments {
     const name = safeFileName(claim.fileName);
     if (!name || !isUploadable(name)) {
       for await (const _ of content) void _;
+      const legacy = legacyOfficeFormat(claim.fileName);
       throw new KotaeError('INPUT_INVALID', `upload type refused: ${claim.fileName}`, {
-        userMessage: UPLOAD_MESSAGES.forbiddenType,
+        userMessage: legacy
+          ? UPLOAD_MESSAGES.legacyOffice(legacy.app, legacy.successor)
+          : UPLOAD_MESSAGES.forbiddenType,
       });
     }
     const tmpDir = path.join(this.dir, '.tmp');

@@ -30,7 +30,9 @@ export function toSource(hit: SearchHit): SourceRef {
   const { title, headingPath, page, url } = hit.chunk;
   // A heading that repeats the title (or the heading before it) is shown once.
   const segments = [title, ...headingPath].filter((s, i, all) => s && (i === 0 || !all.slice(0, i).includes(s)));
-  const pageLabel = page ? `（${page}ページ）` : '';
+  // A deck's sections are its slides.
+  const slides = url && /\.pptx$/i.test(url.split(/[?#]/)[0] ?? '');
+  const pageLabel = page ? (slides ? `（スライド${page}）` : `（${page}ページ）`) : '';
   const text = hitText(hit).replace(/\s+/g, ' ');
   return {
     title: `${segments.join(' › ')}${pageLabel}`,

@@ -8,7 +8,7 @@ import { KotaeError } from '../core';
 import type { Logger } from '../core';
 import { CHUNK_OVERLAP, CHUNK_SIZE } from './japanese-splitter';
 import { splitDocuments } from './chunk';
-import { loaderFor, type SourceMeta } from './loaders';
+import { legacyOfficeFormat, loaderFor, type SourceMeta } from './loaders';
 import type { CachedFile, ChunkCache, Manifest, ManifestEntry } from './manifest';
 import { SKIP_REASONS } from './skip-reasons';
 import type { SourceEntry } from './source-walk';
@@ -36,7 +36,10 @@ export async function ingestFile(source: SourceEntry, ctx: FileContext): Promise
   if (source.size === 0) return skip(SKIP_REASONS.empty);
   if (source.size > ctx.maxFileBytes) return skip(SKIP_REASONS.tooLarge(formatBytes(ctx.maxFileBytes)));
   const loader = loaderFor(relPath);
-  if (!loader) return skip(SKIP_REASONS.unsupported);
+  if (!loader) {
+    const legacy = legacyOfficeFormat(relPath);
+    return skip(legacy ? SKIP_REASONS.legacyOffice(legacy.app, legacy.successor) : SKIP_REASONS.unsupported);
+  }
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(source.absPath);

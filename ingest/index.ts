@@ -2,7 +2,7 @@
 export { chunkDocuments, splitDocuments } from './chunk';
 export { faqRowsToDocuments, type FaqRow } from './faq';
 export { currentIndexDir } from './generations';
-export { loaderFor, SUPPORTED_EXTENSIONS } from './loaders';
+export { legacyOfficeFormat, loaderFor, SUPPORTED_EXTENSIONS } from './loaders';
 export type { LoadResult, Loader, SourceFile } from './loaders';
 export { DEFAULT_MAX_FILE_BYTES, runIngest } from './pipeline';
 export { SKIP_REASONS } from './skip-reasons';

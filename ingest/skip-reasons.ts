@@ -9,6 +9,9 @@ export const SKIP_REASONS = Object.freeze({
   empty: '空のファイル',
   tooLarge: (limit: string) => `${limit}を超えるファイル`,
   unsupported: '未対応の形式',
+  /** Office 97–2003 files: the loaders read their successors; saving as such is what fixes them. */
+  legacyOffice: (ext: string, successor: string) =>
+    `旧形式の${ext}ファイル（Office 97-2003 形式）は読み込めません。${successor}形式で保存し直してください`,
   unknownEncoding: '文字コードを判別できない',
   binary: 'テキストではないファイル',
   pdfEncrypted: '暗号化されたPDF',
@@ -17,6 +20,8 @@ export const SKIP_REASONS = Object.freeze({
   docxCorrupt: '壊れたWord文書',
   docxProtected: 'パスワード付きまたは旧形式のWord文書',
   xlsxCorrupt: '壊れたExcelファイル',
+  pptxCorrupt: '壊れたPowerPointファイル',
+  pptxProtected: 'パスワード付きまたは旧形式のPowerPointファイル',
   jsonInvalid: 'JSONとして読めないファイル',
   noFaqHeader: 'FAQの見出し行（質問・回答）が見つからない',
   noText: '本文が空のファイル',

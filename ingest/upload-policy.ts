@@ -1,6 +1,6 @@
 /**
  * Which manuals operators may upload from the console, and the Japanese refusals naming the limit.
- * The formats are those the loaders read as documents (PDF, DOCX, XLSX, CSV, HTML, Markdown, JSON).
+ * The formats are those the loaders read as documents (PDF, DOCX, XLSX, PPTX, CSV, HTML, Markdown, JSON).
  */
 import { formatBytes } from './file-ingest';
 
@@ -9,6 +9,7 @@ export const UPLOAD_EXTENSIONS: readonly string[] = [
   '.pdf',
   '.docx',
   '.xlsx',
+  '.pptx',
   '.csv',
   '.html',
   '.htm',
@@ -22,8 +23,10 @@ export const UPLOAD_EXTENSIONS: readonly string[] = [
 export const UPLOAD_MESSAGES = Object.freeze({
   tooLarge: (max: number) => `ファイルが大きすぎます。アップロードできるのは1ファイル${formatBytes(max)}までです。`,
   forbiddenType:
-    'この形式のファイルはアップロードできません。アップロードできるのはPDF、Word（.docx）、Excel（.xlsx）、CSV、HTML、Markdown（.md）、JSON（.json / .jsonl）のファイルです。',
+    'この形式のファイルはアップロードできません。アップロードできるのはPDF、Word（.docx）、Excel（.xlsx）、PowerPoint（.pptx）、CSV、HTML、Markdown（.md）、JSON（.json / .jsonl）のファイルです。',
   empty: (max: number) => `空のファイルはアップロードできません（1ファイル${formatBytes(max)}まで）。`,
+  legacyOffice: (app: string, successor: string) =>
+    `旧形式の${app}ファイル（Office 97-2003 形式）はアップロードできません。${app}で${successor}形式で保存し直してからアップロードしてください。`,
   noFile: 'アップロードするファイルを選んでください。',
   notFound: '指定された文書が見つかりません。',
 });

@@ -186,8 +186,8 @@ function questionList(dt: Element): boolean {
 }
 
 /** Header cells of an FAQ table's question and answer columns (質問 / 回答, Q / A, 問 / 答). */
-const QUESTION_HEADER = /^(?:Q|Ｑ|質問|ご質問|問|問い|質問内容|よくある質問)$/;
-const ANSWER_HEADER = /^(?:A|Ａ|回答|答え?|回答内容|解答)$/;
+export const QUESTION_HEADER = /^(?:Q|Ｑ|質問|ご質問|問|問い|質問内容|よくある質問)$/;
+export const ANSWER_HEADER = /^(?:A|Ａ|回答|答え?|回答内容|解答)$/;
 
 /** The question and answer columns of a table whose first row heads them, else undefined. */
 function faqTableColumns($: cheerio.CheerioAPI, table: Element): { question: number; answer: number } | undefined {

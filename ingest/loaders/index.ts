@@ -5,6 +5,7 @@ import { loadHtml } from './html';
 import { loadJson } from './json';
 import { loadMarkdown } from './markdown';
 import { loadPdf } from './pdf';
+import { loadPptx } from './pptx';
 import type { Loader } from './types';
 import { loadXlsx } from './xlsx';
 
@@ -21,6 +22,7 @@ const LOADERS: Readonly<Record<string, Loader>> = Object.freeze({
   '.htm': loadHtml,
   '.docx': loadDocx,
   '.pdf': loadPdf,
+  '.pptx': loadPptx,
   '.json': loadJson,
   '.jsonl': loadJson,
 });
@@ -29,6 +31,19 @@ const LOADERS: Readonly<Record<string, Loader>> = Object.freeze({
 export function loaderFor(relPath: string): Loader | undefined {
   const match = /\.[^./]+$/.exec(relPath.toLowerCase());
   return match ? LOADERS[match[0]] : undefined;
+}
+
+/** Office 97–2003 formats and what to save them as (the loaders read the successor). */
+const LEGACY_OFFICE: Readonly<Record<string, { app: string; successor: string }>> = Object.freeze({
+  '.xls': { app: 'Excel', successor: '.xlsx' },
+  '.doc': { app: 'Word', successor: '.docx' },
+  '.ppt': { app: 'PowerPoint', successor: '.pptx' },
+});
+
+/** For a legacy Office file (.xls, .doc, .ppt): its application and the format to save it as. */
+export function legacyOfficeFormat(relPath: string): { app: string; successor: string } | undefined {
+  const match = /\.[^./]+$/.exec(relPath.toLowerCase());
+  return match ? LEGACY_OFFICE[match[0]] : undefined;
 }
 
 /** Extensions the ingester reads. */

@@ -36,6 +36,7 @@ describe('ingest pipeline', () => {
     write('empty.md', '');
     write('big.md', '# 大きい\n' + 'あ'.repeat(2000));
     write('archive.zip', 'PK');
+    write('list.xls', 'old');
     write('.hidden.md', '# 隠し');
     write('.git/config', '[core]');
     write('~$draft.docx', 'lock');
@@ -53,19 +54,23 @@ describe('ingest pipeline', () => {
         removed: summary.removed,
         chunks: summary.chunks,
       },
-      { files: 6, indexed: 3, unchanged: 0, removed: 0, chunks: 3 },
+      { files: 7, indexed: 3, unchanged: 0, removed: 0, chunks: 3 },
     );
     assert.deepEqual(summary.skipped, [
       { path: 'archive.zip', reason: SKIP_REASONS.unsupported },
       { path: 'big.md', reason: '1000バイトを超えるファイル' },
       { path: 'empty.md', reason: SKIP_REASONS.empty },
       { path: 'faq.csv:3', reason: SKIP_REASONS.rowMissingQa },
+      {
+        path: 'list.xls',
+        reason: '旧形式のExcelファイル（Office 97-2003 形式）は読み込めません。.xlsx形式で保存し直してください',
+      },
     ]);
     assert.equal(currentIndexDir(dataDir), summary.indexDir);
     assert.equal(path.basename(path.dirname(summary.indexDir)), 'index');
     const chunks = readBuiltChunks(summary.indexDir);
     assert.equal(chunks.find((c) => c.documentId === 'manuals/net.html')?.url, 'https://intra.example.lg.jp/net');
-    assert.deepEqual(progress.slice(-2), ['parse:6/6', 'build:3/3']);
+    assert.deepEqual(progress.slice(-2), ['parse:7/7', 'build:3/3']);
   });
 
   it('syncs incrementally: unchanged files reused, removed files dropped, changed files re-parsed', async () => {

@@ -51,7 +51,16 @@ describe('console knowledge uploads', () => {
     assert.equal(exe.status, 400);
     assert.equal(
       alert(exe.text),
-      'この形式のファイルはアップロードできません。アップロードできるのはPDF、Word（.docx）、Excel（.xlsx）、CSV、HTML、Markdown（.md）、JSON（.json / .jsonl）のファイルです。',
+      'この形式のファイルはアップロードできません。アップロードできるのはPDF、Word（.docx）、Excel（.xlsx）、PowerPoint（.pptx）、CSV、HTML、Markdown（.md）、JSON（.json / .jsonl）のファイルです。',
+    );
+    const xls = await h.request('POST', '/console/knowledge/documents', {
+      session: op,
+      files: [{ name: '問い合わせ一覧.XLS', content: 'old' }],
+    });
+    assert.equal(xls.status, 400);
+    assert.equal(
+      alert(xls.text),
+      '旧形式のExcelファイル（Office 97-2003 形式）はアップロードできません。Excelで.xlsx形式で保存し直してからアップロードしてください。',
     );
     const big = await h.request('POST', '/console/knowledge/documents', {
       session: op,
