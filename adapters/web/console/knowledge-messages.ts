@@ -15,7 +15,7 @@ export const K = Object.freeze({
     title: 'ナレッジの管理',
     upload: '文書のアップロード',
     uploadHelp: (limit: string) =>
-      `PDF、Word（.docx）、Excel（.xlsx）、CSV、HTML、Markdown（.md）のマニュアルを1ファイル${limit}まで、一度に5ファイルまでアップロードできます。アップロード後、自動で取り込まれます。`,
+      `PDF、Word（.docx）、Excel（.xlsx）、PowerPoint（.pptx）、CSV、HTML、Markdown（.md）、JSONのマニュアルを1ファイル${limit}まで、一度に5ファイルまでアップロードできます。アップロード後、自動で取り込まれます。`,
     file: 'ファイル',
     uploadSubmit: 'アップロードして取り込む',
     documents: 'アップロードした文書',
