@@ -75,11 +75,15 @@ export function evaluatePii(masker: PiiMasker, cases: readonly PiiCase[]): PiiEv
       if (covered) k.found++;
       else misses.push({ id: c.id, type: item.type, value: item.value });
     }
+    // A value labelled once and written again (a chat speaker on every line) is personal data at each place.
+    const occurrences = items.flatMap((i) =>
+      allIndexes(c.text, i.value).map((start) => ({ ...i, start, end: start + i.value.length })),
+    );
     for (const s of spans) {
       const k = counts.get(s.type);
       if (!k) continue;
       k.masked++;
-      if (items.some((i) => i.type === s.type && s.start < i.end && i.start < s.end)) k.correct++;
+      if (occurrences.some((i) => i.type === s.type && s.start < i.end && i.start < s.end)) k.correct++;
       else falsePositives.push({ id: c.id, type: s.type, text: c.text.slice(s.start, s.end) });
     }
   }
@@ -94,4 +98,12 @@ export function evaluatePii(masker: PiiMasker, cases: readonly PiiCase[]): PiiEv
     total.correct += k.correct;
   }
   return { cases: cases.length, perType, overall: score(total), misses, falsePositives };
+}
+
+/** Every start index of `value` in `text` (none for an empty value). */
+function allIndexes(text: string, value: string): number[] {
+  const out: number[] = [];
+  if (!value) return out;
+  for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + value.length)) out.push(at);
+  return out;
 }
