@@ -61,14 +61,14 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-7.jsonl', 170, [337, 314, 312, 312]);
   });
 
-  it('the eighth, machine text (JSON, logs, SQL, fixed-width screens): recall 296 / 332, precision 300 / 305', async () => {
+  it('the eighth, machine text (JSON, logs, SQL, fixed-width screens): recall 296 / 332, precision 301 / 305', async () => {
     // Measured blind after the seventh batch's rules: recall 0.687, precision 0.945. Fixed by general rules: values
     // whose key names their type (JSON, key=value, YAML, XML, query strings, SQL INSERT columns; English and
     // romanised keys), English and romanised roster headers, Markdown and fixed-width tables, a header's type over
     // a pattern's guess, chat mentions, form boxes （姓）（名）, role mailboxes, 000-0000 placeholders, Kyoto streets,
     // Hokkaido 条, 無番地, single-kanji era abbreviations (昭58.4.12). Left: names and numbers said in hiragana
     // (voice memos), lone surnames signing a line, header-less lists of care insurance numbers.
-    await assertBatch('blind-8.jsonl', 170, [332, 296, 305, 300]);
+    await assertBatch('blind-8.jsonl', 170, [332, 296, 305, 301]);
   });
 
   it('the ninth, on precision: 110 hard IT negatives, 70 positives — recall 101 / 111, precision 1', async () => {
