@@ -9,7 +9,7 @@
  */
 import { defaultDictPath } from './analyzer';
 import type { IpadicFeatures } from 'kuromoji';
-import { COMMON_FAMILY_NAMES } from '../privacy';
+import { COMMON_FAMILY_NAMES, PLACE_FAMILY_NAMES } from '../privacy';
 import { loadKuromoji } from './kuromoji-tokenizer';
 
 /** Spans [start, end) of full names in a text. */
@@ -43,7 +43,10 @@ export async function createPersonNameTagger(options: { dictPath?: string } = {}
         // (承認者：長野), or introducing oneself after one's section (福祉課の服部です).
         if (isPlaceLikeFamily(family)) {
           const alone = endsPhrase(next);
-          const introduced = afterPost(tokens, i) || WRITER_LABEL_RIGHT_BEFORE.test(lineBefore(text, start));
+          const labelled = PLACE_FAMILY_NAMES.has(family.surface_form)
+            ? WRITER_LABEL.test(lineBefore(text, start).slice(-LABEL_REACH))
+            : WRITER_LABEL_RIGHT_BEFORE.test(lineBefore(text, start));
+          const introduced = afterPost(tokens, i) || labelled;
           if (introduced && gap > 0 && given && isGivenName(given, true, tokens[i + 2 + gap])) {
             spans.push({ start, end: at(given) + given.surface_form.length });
             i += 1 + gap;
@@ -53,9 +56,11 @@ export async function createPersonNameTagger(options: { dictPath?: string } = {}
             (next && POSTS.has(next.surface_form) && !PLACE_OFFICES.has(next.surface_form)) ||
             (alone && afterPost(tokens, i)) ||
             (alone && afterRelation(tokens, i)) ||
-            (alone && WRITER_LABEL_RIGHT_BEFORE.test(lineBefore(text, start))) ||
             (next && AFTER_NAME.has(next.surface_form) && afterSection(tokens, i)) ||
-            (next?.surface_form === ' ' && listed(next, tokens[i + 2]))
+            (next?.surface_form === ' ' && listed(next, tokens[i + 2])) ||
+            (alone && labelled) ||
+            (PLACE_FAMILY_NAMES.has(family.surface_form) &&
+              (addressedAsPerson(tokens, i, PLACE_PEOPLE_VERBS) || quotedAsPerson(tokens, i)))
           )
             spans.push({ start, end: start + family.surface_form.length });
           continue;
@@ -83,6 +88,8 @@ export async function createPersonNameTagger(options: { dictPath?: string } = {}
           (endsPhrase(next) && afterPost(tokens, i)) ||
           (endsPhrase(next) && afterRelation(tokens, i)) ||
           ((!listedOnly || family.surface_form.length >= 2) && addressedAsPerson(tokens, i)) ||
+          quotedAsPerson(tokens, i) ||
+          (endsPhrase(next) && afterExtension(tokens, i)) ||
           ((!listedOnly || endsPhrase(next)) && WRITER_LABEL.test(lineBefore(text, start).slice(-LABEL_REACH)))
         )
           spans.push({ start, end: start + family.surface_form.length });
@@ -139,16 +146,63 @@ function afterRelation(tokens: readonly Token[], i: number): boolean {
  * A family name someone is told, asked or handed something by (藤田に引き継ぎます, 山崎から連絡があった,
  * 阿部が対応します): a particle of a person, then a verb of people within the next few words.
  */
-function addressedAsPerson(tokens: readonly Token[], i: number): boolean {
+function addressedAsPerson(tokens: readonly Token[], i: number, verbs: ReadonlySet<string> = PEOPLE_VERBS): boolean {
   if (!/^[一-龥々ヶ]{1,3}$/u.test(tokens[i]!.surface_form)) return false;
-  const particle = tokens[i + 1]?.surface_form === ' ' ? i + 2 : i + 1;
-  if (!/^(?:に|から|が|と|へ|より)$/u.test(tokens[particle]?.surface_form ?? '')) return false;
-  for (let j = particle + 1; j < Math.min(tokens.length, particle + 4); j++) {
+  let particle = tokens[i + 1]?.surface_form === ' ' ? i + 2 : i + 1;
+  // The closing bracket of a quoted name (「佐藤」から電話).
+  if (/^[」』]$/u.test(tokens[i + 1]?.surface_form ?? '')) particle = i + 2;
+  const word = tokens[particle]?.surface_form ?? '';
+  if (!/^(?:に|から|が|と|へ|より|まで)$/u.test(word)) return false;
+  // 〜には / 〜とは: the topic of what follows (岡山にはさっき伝えました).
+  const topic = tokens[particle + 1]?.surface_form === 'は' ? 1 : 0;
+  // The subject at the start of a sentence may be further from its verb (石川が午後の研修に参加します).
+  const sentenceStart = i === 0 || /^[。\n！？!?\s]$/u.test(tokens[i - 1]?.surface_form ?? '');
+  const reach = word === 'が' && sentenceStart ? 9 : topic ? 6 : 4;
+  for (let j = particle + 1 + topic; j < Math.min(tokens.length, particle + reach); j++) {
     const t = tokens[j]!;
     if (/^[。\n！？!?]$/u.test(t.surface_form)) return false;
-    if (PEOPLE_VERBS.has(t.basic_form) || PEOPLE_VERBS.has(t.surface_form)) return true;
+    if (verbs.has(t.basic_form) || verbs.has(t.surface_form)) return true;
   }
   return false;
+}
+
+/**
+ * A family name quoted on its own as a person: before another quoted family name or a count of people
+ * (「大塚」「内田」の2名), before と名乗る (「田中」と名乗る人物), or named as a surname (姓は「木下」).
+ */
+function quotedAsPerson(tokens: readonly Token[], i: number): boolean {
+  const open = tokens[i - 1]?.surface_form ?? '';
+  const close = tokens[i + 1]?.surface_form ?? '';
+  if (!/^[「『]$/u.test(open) || !/^[」』]$/u.test(close)) return false;
+  const after = tokens[i + 2];
+  if (after && /^[「『]$/u.test(after.surface_form) && tokens[i + 3] && tagged(tokens[i + 3]!, '姓')) return true;
+  if (after?.surface_form === 'の' && tokens[i + 3]?.pos === '名詞' && tokens[i + 3]?.pos_detail_1 === '数') {
+    return /^(?:名|人)$/u.test(tokens[i + 4]?.surface_form ?? '');
+  }
+  if (after?.surface_form === 'と' && /^名乗/u.test(tokens[i + 3]?.surface_form ?? '')) return true;
+  // The previous quoted name of such a pair (「大塚」「内田」: 内田 is preceded by 」「 and a family name).
+  if (/^[」』]$/u.test(tokens[i - 2]?.surface_form ?? '') && tokens[i - 3] && tagged(tokens[i - 3]!, '姓')) return true;
+  const before = tokens[i - 2]?.surface_form === 'は' ? tokens[i - 3] : tokens[i - 2];
+  return before !== undefined && SURNAME_WORDS.has(before.surface_form);
+}
+
+/** Words that name a surname or a name before it (姓は「木下」, 旧姓「山口」). */
+const SURNAME_WORDS = new Set('姓 旧姓 名字 苗字 氏名 名前 お名前'.split(' '));
+
+/** An extension dialled before the name (052-961-4432 内線 318 の 近藤 まで): the person who answers it. */
+function afterExtension(tokens: readonly Token[], i: number): boolean {
+  let j = i - 1;
+  const skip = () => {
+    while (j >= 0 && /^[ \u3000]$/u.test(tokens[j]!.surface_form)) j--;
+  };
+  skip();
+  if (tokens[j]?.surface_form !== 'の') return false;
+  j--;
+  skip();
+  if (tokens[j]?.pos_detail_1 !== '数') return false;
+  j--;
+  skip();
+  return /^(?:内線|ext\.?|Ext\.?)$/u.test(tokens[j]?.surface_form ?? '');
 }
 
 /** Relations to the writer before a family name (後任の西村). */
@@ -157,8 +211,13 @@ const RELATIONS = new Set('後任 前任 同僚 上司 部下 先輩 後輩 新�
 const PEOPLE_VERBS = new Set(
   (
     '引き継ぐ 引継ぐ 連絡 相談 聞く 伝える 頼む 依頼 報告 返信 電話 渡す 問い合わせる 問い合わせ 話す 言う 教える ' +
-    '確認 対応 お願い 回す 転送 共有 休む 異動 退職 不在 休暇 出張 折り返し 承認 決裁 申し送る'
+    '確認 対応 お願い 回す 転送 共有 休む 休み 異動 退職 不在 休暇 出張 折り返し 承認 決裁 申し送る 参加 出席 欠席 ' +
+    '担当'
   ).split(' '),
+);
+/** The same for a name that is also a place: not the verbs one also does to a place (出張, 異動, 転送, 回す). */
+const PLACE_PEOPLE_VERBS = new Set(
+  [...PEOPLE_VERBS].filter((v) => !['出張', '異動', '転送', '回す', '対応', '共有', '退職'].includes(v)),
 );
 
 /** A section, then の, right before the token (福祉課の服部です). */
@@ -204,7 +263,7 @@ function isGivenName(t: Token, spaced: boolean, after: Token | undefined): boole
   if (t.pos_detail_2 === '人名') return t.pos_detail_3 === '名' || spaced;
   // A given name in hiragana after a space, standing alone (飯田 まゆ（…）, 渡辺 ゆう |).
   if (spaced && /^[ぁ-ゖ]{2,3}$/u.test(t.surface_form) && !NOT_GIVEN_KANA.has(t.surface_form))
-    return after === undefined || /^[\s、。,，.（(）)」』:：|｜]/u.test(after.surface_form);
+    return after === undefined || /^[\s、。,，.（(）)」』:：;；|｜]/u.test(after.surface_form);
   if (!spaced || !/^[一-龥々ヶ]{1,3}$/u.test(t.surface_form)) return false;
   if (t.pos_detail_1 === '固有名詞' && t.pos_detail_2 === '地域') return true;
   const alone = after === undefined || /^[\s、。,，.（(）)」』:：]/u.test(after.surface_form);

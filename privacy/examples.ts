@@ -9,10 +9,14 @@ const EXAMPLE_BLOCK =
   /[【［[][^】］\]\n]{0,20}記入例[^】］\]\n]{0,10}[】］\]]|(?:^|\n)[ \t]*記入例[ \t]*[:：]?[ \t]*(?=\n)/g;
 /** 記入例： followed by the example on its line (※記入例：山田太郎（ヤマダタロウ）). */
 const EXAMPLE_LINE = /記入例[ \t]*[:：][^\n]*/g;
-/** A field's value marked as the example after it (氏名：山田太郎（記入例）; not 田中さんの申請書（記入例）). */
-const MARKED_AFTER = /[:：][ \t]*[^\n:：（(]{1,30}[（(]記入例[）)]/g;
-/** The example quoted right after the word (記入例の住所「○○市△△町1丁目2番3号」). */
-const QUOTED = /記入例の?[^「\n]{0,6}「[^」\n]{0,60}」/g;
+/**
+ * A field's value marked as the example after it (氏名：山田太郎（記入例）, 山田太郎（記入例）と書かれた様式; not
+ * 田中さんの申請書（記入例）).
+ */
+const MARKED_AFTER =
+  /(?:[:：][ \t]*[^\n:：（(]{1,30}|(?:^|(?<=[\n、。「 ]))(?:(?!さん|様|の)[^\n:：（(、。「」 ]){1,30})[（(]記入例[）)]/g;
+/** The example quoted or spaced right after the word (記入例の住所「○○市△△町1丁目2番3号」, 記入例の電話番号 090-…). */
+const QUOTED = /記入例の?[^「\n]{0,6}「[^」\n]{0,60}」|記入例の[^\s「\n]{1,8}[ \t]+[^\s、。\n]{1,30}/g;
 const EXAMPLE_VALUE = /[（(]例[）)]|記載例[:：]?/g;
 /** An example given in brackets: （例：AB1234567）, (例: 090-0000-0000) — up to the closing bracket. */
 const BRACKETED_EXAMPLE = /[（(][ \t]?例[ \t]?[:：][^（()）\n]{1,40}[）)]/g;

@@ -17,3 +17,20 @@ export const COMMON_FAMILY_NAMES: ReadonlySet<string> = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/**
+ * Family names that are also the names of prefectures, cities or wards, which kuromoji tags as places
+ * (general knowledge: surnames of the national rankings that name a place). Alone, such a word is a
+ * person only where a person's verb follows it (長野から連絡あり, 岡山に引き継ぎ, 福岡が休み) or where it
+ * stands in a list of people (CC: 上野 / 浅野 / 星野); 長野県, 長野支所 or 長野に出張 stay places.
+ */
+export const PLACE_FAMILY_NAMES: ReadonlySet<string> = new Set(
+  `石川 千葉 宮崎 長野 岡山 福岡 福島 秋田 山口 長崎 富山 山形 福井 香川 熊本 奈良 宮城
+  広島 青森 松本 平野 中野 太田 上野 大塚 星野 浅野 小松 豊田 岡崎 松山 高松 長岡 上田
+  藤沢 鎌倉 町田 日野 立川 大宮 川口 川崎 市川 熊谷 高崎 桐生 宇都宮 清水 沼田 大垣 一宮
+  桑名 大津 草津 宇治 明石 西宮 茨木 福山 佐賀 八代 別府 郡山 米沢 鶴岡 品川 渋谷 目黒
+  板橋 足立 荒川 大田 豊島 北村 小田原 平塚 秦野 三浦 川越 柏 船橋 成田 佐倉 古河 結城
+  足利 佐野 小山 那須 富岡 三島`
+    .split(/\s+/)
+    .filter(Boolean),
+);

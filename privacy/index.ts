@@ -12,4 +12,4 @@ export {
 export { isValidMyNumber, passesLuhn } from './detectors';
 export { evaluatePii, type PiiCase, type PiiEvaluation, type PiiScore } from './evaluate';
 export { cleanUserText } from './clean-text';
-export { COMMON_FAMILY_NAMES } from './family-names';
+export { COMMON_FAMILY_NAMES, PLACE_FAMILY_NAMES } from './family-names';

@@ -1,7 +1,8 @@
 /**
  * Historical figures are no one's personal data: a text about 徳川家康's exhibition or a 坂本龍馬 poster
- * names a topic, not a citizen. Person-name spans inside one of these names (general knowledge: figures
- * of Japanese history and literature every school teaches) are dropped.
+ * names a topic, not a citizen; nor are characters of national cartoons and folk tales (サザエさん, 桃太郎).
+ * Person-name spans inside one of these names (general knowledge: figures of Japanese history and
+ * literature every school teaches, characters every child knows) are dropped.
  */
 import type { PiiSpan } from './types';
 
@@ -12,7 +13,9 @@ const PUBLIC_FIGURES =
   徳川家光 徳川吉宗 徳川綱吉 徳川慶喜 松尾芭蕉 井原西鶴 近松門左衛門 葛飾北斎 歌川広重 伊能忠敬 杉田玄白
   本居宣長 大塩平八郎 二宮尊徳 坂本龍馬 西郷隆盛 大久保利通 木戸孝允 勝海舟 吉田松陰 高杉晋作 伊藤博文
   板垣退助 大隈重信 福沢諭吉 渋沢栄一 津田梅子 野口英世 北里柴三郎 樋口一葉 夏目漱石 森鴎外 正岡子規
-  与謝野晶子 石川啄木 宮沢賢治 芥川龍之介 太宰治 川端康成 三島由紀夫 湯川秀樹 手塚治虫 新渡戸稲造 東郷平八郎`
+  与謝野晶子 石川啄木 宮沢賢治 芥川龍之介 太宰治 川端康成 三島由紀夫 湯川秀樹 手塚治虫 新渡戸稲造 東郷平八郎
+  サザエさん ちびまる子ちゃん まる子 ドラえもん のび太 しずかちゃん クレヨンしんちゃん 野原しんのすけ
+  アンパンマン 鉄腕アトム 名探偵コナン 江戸川コナン 磯野カツオ 磯野ワカメ 桃太郎 金太郎 浦島太郎 かぐや姫`
     .split(/\s+/)
     .filter(Boolean);
 

@@ -12,7 +12,7 @@ const GROUP_DISPLAY_NAME = /(?:[課係室部局]|共有|代表|窓口|センタ�
 
 /** A role's mailbox, no person's (helpdesk@, info@, webmaster@), a list's (somu-all@, ml-kikaku@) or a dummy (xxxx@). */
 const ROLE_MAILBOX =
-  /^(?:(?:helpdesk|help|info|support|webmaster|contact|office|desk|admin|system)|[\w.\-]*[-_.](?:all|ml|list)|(?:ml|all)[-_.][\w.\-]*|x{3,}|dummy|sample|test|example|hoge|foo)@/i;
+  /^(?:(?:helpdesk|help|info|support|webmaster|contact|office|desk|admin|system)|[\w.\-]*[-_.](?:all|ml|list)|(?:ml|all)[-_.][\w.\-]*|x{3,}|dummy|sample|test|example|hoge|foo|user|username|yourname|your\.name|name|someone)@/i;
 /** A note right after the address calling it a shared or a section's mailbox (…（資格係 共有アドレス）). */
 const GROUP_NOTE_AFTER = /^[ \t]*[（(][^）)\n]{0,24}(?:共有|代表)[^）)\n]{0,10}[）)]/;
 

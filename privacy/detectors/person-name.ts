@@ -240,7 +240,7 @@ function fitsHonorific(word: string, honorific: string): boolean {
  * (氏名欄に「わたなべ さくら」). Names in kanji, katakana (also half-width), or hiragana.
  */
 const LABELLED =
-  /(?:氏名|お名前|名前|申請者|依頼者|利用者名|使用者|契約者|フリガナ|ふりがな|口座名義人?|名義人?|差出人|送信者|報告者|起票者|承認者|作成者|記入者|筆頭者|世帯主|保護者|児童名|受給者|届出人|代理人?|相談者|申出人|開催者|該当者|納税義務者|世帯員|対象者|来庁者|かけてきた人|相手方|申告者|届出者|通報者|発信者|名札|通称|旧姓|筆頭者|配偶者|[（(](?:姓|名|セイ|メイ)[）)]|Name|Full name)(?:カナ|ｶﾅ|\((?:カナ|ｶﾅ)\)|（(?:カナ|ｶﾅ)）)?(?:[ \t]*(?:は|が|:|=)[ \t]*| +|欄?(?:に|へ|は|:)?[ \t]*(?=「))(?:(?:長男|長女|次男|次女|夫|妻|父|母|祖父|祖母|子|孫|兄|姉|弟|妹)[ \t]+)?「?((?:[一-龥㐀-䶿豈-﫿々ヶ]{1,4}[ぁ-ん]{2,4}(?=[ \t/、。,)」]|$)|[一-龥㐀-䶿豈-﫿々ヶ]{1,5}(?![ァ-ヶーｦ-ﾟ])|[ァ-ヶー]{2,8}(?:[・ ][ァ-ヶー]{1,8}){0,2}(?= *[\t\n、。,)）」（(]| {2}|$)|[ァ-ヶー]{2,8}(?:・[ァ-ヶー]{1,8}){0,3}|[ｦ-ﾟ]{2,10}|[ぁ-ん]{2,6}|(?:[A-Z][A-Za-z'’-]+|[A-Z]{2,})(?:,? [A-Z][A-Za-z'’-]+){1,3}(?=[ \t/、。,)）」（(]|$))(?:[ \t](?:[ァ-ヶーぁ-ん]{1,4}[子江代枝美恵]|[一-龥㐀-䶿豈-﫿々ヶ]{1,5}|[ァ-ヶー]{2,8}|[ｦ-ﾟ]{2,10}|[ぁ-ん]{2,6}))?)/dg;
+  /(?:氏名|お名前|名前|申請者|依頼者|利用者名|使用者|契約者|フリガナ|ふりがな|口座名義人?|名義人?|差出人|送信者|報告者|起票者|承認者|作成者|記入者|筆頭者|世帯主|保護者|児童名|受給者|届出人|代理人?|相談者|申出人|開催者|該当者|納税義務者|世帯員|対象者|来庁者|かけてきた人|相手方|申告者|届出者|通報者|発信者|投稿者|名札|通称|旧姓|筆頭者|配偶者|[（(](?:姓|名|セイ|メイ)[）)]|Name|Full name)(?:カナ|ｶﾅ|\((?:カナ|ｶﾅ)\)|（(?:カナ|ｶﾅ)）)?名?(?:[ \t]*(?:は|が|:|=)[ \t]*| +|欄?(?:に|へ|は|:)?[ \t]*(?=「)|[（(](?=[ァ-ヶー]{2,8}[・ ][ァ-ヶー]))(?:(?:長男|長女|次男|次女|夫|妻|父|母|祖父|祖母|子|孫|兄|姉|弟|妹)[ \t]+)?「?((?:[一-龥㐀-䶿豈-﫿々ヶ]{1,4}[ぁ-ん]{2,4}(?=[ \t\n/、。,)」]|$)|[一-龥㐀-䶿豈-﫿々ヶ]{1,5}(?![ァ-ヶーｦ-ﾟ])|[ァ-ヶー]{2,8}(?:[・ ][ァ-ヶー]{1,8}){0,2}(?= *[\t\n、。,)）」（(]| {2}|$)|[ァ-ヶー]{2,8}(?:・[ァ-ヶー]{1,8}){0,3}|[ｦ-ﾟ]{2,10}|[ぁ-ん]{2,6}|(?:[A-Z][A-Za-z'’-]+|[A-Z]{2,})(?:,? [A-Z][A-Za-z'’-]+){1,3}(?=[ \t\n/、。,)）」（(]|$))(?:[ \t](?:[ァ-ヶーぁ-ん]{1,4}[子江代枝美恵]|[一-龥㐀-䶿豈-﫿々ヶ]{1,5}|[ァ-ヶー]{2,8}|[ｦ-ﾟ]{2,10}|[ぁ-ん]{2,6}))?)/dg;
 /** Two to four capitalised Latin words, optionally closed by 」, right before an honorific. */
 // Family name first with a comma, as rosters write it: SILVA OLIVEIRA, Ana Paula さん.
 const LATIN_NAME = /(?<![A-Za-z'’.-])((?:[A-ZÀ-ỸĐ][A-Za-zÀ-ỹĐđ'’.-]+,? ){1,3}[A-ZÀ-ỸĐ][A-Za-zÀ-ỹĐđ'’.-]+)」?$/u;
@@ -259,6 +259,16 @@ const SELF_NAMED = new RegExp(
   'dg',
 );
 const QUOTED_BEFORE = new RegExp(`「(${NAME_WORD}(?:[ \\t]${NAME_WORD})?)」(?=名義|様|さん|宛|氏)`, 'dg');
+
+/**
+ * A foreign name in katakana, its parts joined by ・ (グエン・ヴァン・ナム), as a person: before brackets that
+ * say who it is (（技能実習生、1999年10月2日生）, （英語指導）, （28歳）), or after a staff word and a space
+ * (任用職員 ハンナ・シュミット). Products and companies written so (マイクロソフト・チームズ) have neither.
+ */
+const FOREIGN_DOTTED =
+  /(?<![ァ-ヶー・])([ァ-ヶー]{2,8}(?:・[ァ-ヶー]{1,8}){1,3})(?=[（(][^）)\n]{0,30}?(?:生[）)、,]|歳|実習生|研修生|留学生|指導|講師|助手|国籍|出身))/dgu;
+const FOREIGN_AFTER_STAFF =
+  /(?:職員|実習生|研修生|留学生|講師|助手|ALT|CIR)[ \t]+([ァ-ヶー]{2,8}(?:・[ァ-ヶー]{1,8}){1,3})(?![ァ-ヶー・])/dgu;
 
 const MENTION = /(?<![\w@])@([一-龥々ヶ]{1,4}(?: [一-龥々ヶぁ-んァ-ヶー]{1,5})?)(?= |さん|様|$|[、。,\n])/gu;
 
@@ -338,6 +348,12 @@ export function detectPersonName(normalized: string): PiiSpan[] {
     const name = m[1] ?? '';
     if (!NOT_NAME_ENDINGS.test(name.split(' ')[0] ?? '') && !NOT_NAMES.has(name))
       spans.push({ type: 'person_name', start: m.index + 1, end: m.index + 1 + name.length });
+  }
+  for (const re of [FOREIGN_DOTTED, FOREIGN_AFTER_STAFF]) {
+    for (const m of normalized.matchAll(re)) {
+      const at = m.indices?.[1];
+      if (at) spans.push({ type: 'person_name', start: at[0], end: at[1] });
+    }
   }
   for (const re of [LABELLED, SELF_INTRO, SELF_NAMED, QUOTED_BEFORE]) {
     for (const m of normalized.matchAll(re)) {

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { createPersonNameTagger } from '../../../knowledge';
+import { createPiiMasker, type PiiMasker } from '../../../privacy';
+
+/** Session 14's rules, found by the thirteenth blind batch (test/fixtures/pii/blind-13.jsonl). */
+describe('privacy: family names that are places, quoted names, foreign names, examples', () => {
+  let masker: PiiMasker;
+  before(async () => {
+    masker = createPiiMasker({ nameTagger: await createPersonNameTagger() });
+  });
+  const mask = (text: string): string => masker.mask(text).text;
+
+  it('masks a family name that is also a place before a person’s verb or in a list of people, not the place', () => {
+    assert.equal(
+      mask('長野から連絡あり。様式の確認をお願いします。'),
+      '［氏名］から連絡あり。様式の確認をお願いします。',
+    );
+    assert.equal(mask('岡山にはさっき口頭で伝えました。'), '［氏名］にはさっき口頭で伝えました。');
+    assert.equal(mask('福岡が休みなので代わりに対応します。'), '［氏名］が休みなので代わりに対応します。');
+    assert.equal(
+      mask('石川が午後の情報セキュリティ研修に参加します。'),
+      '［氏名］が午後の情報セキュリティ研修に参加します。',
+    );
+    assert.equal(mask('CC: 上野 / 浅野 / 星野\nお疲れ様です。'), 'CC: ［氏名］ / ［氏名］ / ［氏名］\nお疲れ様です。');
+    assert.equal(mask('宛先：岡山 直樹; 福島 さやか; 谷口 健'), '宛先：［氏名］; ［氏名］; ［氏名］');
+    // Places stay places: a prefecture's office, a branch, a business trip, a city with no person's verb.
+    assert.equal(
+      mask('石川県の研修は長野支所の分と一緒に申し込みます。'),
+      '石川県の研修は長野支所の分と一緒に申し込みます。',
+    );
+    assert.equal(mask('来週は千葉に出張します。'), '来週は千葉に出張します。');
+    assert.equal(mask('沼津から連絡あり。'), '沼津から連絡あり。');
+  });
+
+  it('masks a family name quoted alone as a person, and one after an extension', () => {
+    assert.equal(
+      mask('「大塚」「内田」の2名のロック解除をお願いします'),
+      '「［氏名］」「［氏名］」の2名のロック解除をお願いします',
+    );
+    assert.equal(mask('「田中」と名乗る人物から電話'), '「［氏名］」と名乗る人物から電話');
+    assert.equal(mask('新しい姓は「木下」です。'), '新しい姓は「［氏名］」です。');
+    assert.equal(mask('折返しは 内線 318 の 近藤 までお願いします'), '折返しは 内線 318 の ［氏名］ までお願いします');
+    // A quoted word that is no name, and a quoted place.
+    assert.equal(mask('「確認」ボタンを押してください'), '「確認」ボタンを押してください');
+  });
+
+  it('masks labelled and foreign names: 投稿者, 申請者名「…」, a bracket after the label, a Latin name at a line’s end', () => {
+    assert.equal(mask('投稿者：村田'), '投稿者：［氏名］');
+    assert.equal(mask('申請者名「根本 亜希子」が印字されない'), '申請者名「［氏名］」が印字されない');
+    assert.equal(mask('対象者（ハリス ジェームズ）の旅券'), '対象者（［氏名］）の旅券');
+    assert.equal(mask('氏名：Emily Carter\n所属：国際交流課'), '氏名：［氏名］\n所属：国際交流課');
+    assert.equal(mask('グエン・ヴァン・ナム（技能実習生）の転入届'), '［氏名］（技能実習生）の転入届');
+    assert.equal(mask('任用職員 ハンナ・シュミット（英語指導）'), '任用職員 ［氏名］（英語指導）');
+    assert.equal(mask('対象者（全職員）に通知'), '対象者（全職員）に通知');
+    assert.equal(mask('マイクロソフト・チームズ（職員向け）'), 'マイクロソフト・チームズ（職員向け）');
+  });
+
+  it('leaves examples, placeholder addresses and cartoon characters alone', () => {
+    assert.equal(
+      mask('山田太郎（記入例）と書かれた様式です。記入例の電話番号 090-0000-0000 も消してください。'),
+      '山田太郎（記入例）と書かれた様式です。記入例の電話番号 090-0000-0000 も消してください。',
+    );
+    assert.equal(mask('田中さんの申請書（記入例）'), '［氏名］さんの申請書（記入例）');
+    assert.equal(mask('user@example.com のような形式'), 'user@example.com のような形式');
+    assert.equal(mask('サザエさんのイラストを使いたい'), 'サザエさんのイラストを使いたい');
+  });
+});
