@@ -12,6 +12,8 @@ export interface SlideBlock {
   lines: string[];
   /** The slide's title placeholder (title or ctrTitle). */
   title: boolean;
+  /** A title slide's title (ctrTitle): the deck's cover, not a topic. */
+  cover?: boolean;
   /** Position on the slide (EMU); shapes that inherit theirs from the layout have none. */
   y?: number;
   x?: number;
@@ -64,7 +66,10 @@ function collect(node: Element, out: SlideBlock[], depth: number): void {
       if (type && CHROME_PLACEHOLDERS.has(type)) continue;
       const body = find(child, 'p:txBody');
       const lines = body ? paragraphs(body) : [];
-      if (lines.length > 0) out.push({ lines, title: TITLE_PLACEHOLDERS.has(type ?? ''), ...offset(child, 'p:spPr') });
+      if (lines.length > 0) {
+        const title = TITLE_PLACEHOLDERS.has(type ?? '');
+        out.push({ lines, title, ...(type === 'ctrTitle' ? { cover: true } : {}), ...offset(child, 'p:spPr') });
+      }
     } else if (child.name === 'p:graphicFrame') {
       const table = find(child, 'a:graphic', 'a:graphicData', 'a:tbl');
       const lines = table ? tableLines(table) : [];

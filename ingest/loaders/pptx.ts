@@ -143,6 +143,7 @@ function decodeXml(text: string): string {
 function slideSections(slides: readonly Slide[]): PageSection[] {
   const repeated = repeatedLines(slides);
   const sections: PageSection[] = [];
+  const covers = new Set<PageSection>();
   for (const slide of slides) {
     const keep = (line: string): boolean => !repeated.has(key(line)) && !/^[\d\s/／-]+$/.test(line);
     const titleBlock = slide.blocks.find((b) => b.title) ?? typedTitle(slide.blocks);
@@ -169,10 +170,27 @@ function slideSections(slides: readonly Slide[]): PageSection[] {
       sections.push(...out.filter((s) => s.question || s.text.trim()));
     } else {
       const text = [...boxes.map((lines) => lines.join('\n')), notes.join('\n')].filter(Boolean).join('\n');
-      if (title || text) sections.push({ headingPath: heading, text, page: slide.number });
+      const section: PageSection = { headingPath: heading, text, page: slide.number };
+      // The title slide, or the first slide: the deck's cover, not a topic.
+      if (titleBlock?.cover || slide === slides[0]) covers.add(section);
+      if (title || text) sections.push(section);
     }
   }
-  return sections;
+  return asQuestionDeck(sections, covers);
+}
+
+/** Share of a deck's titled slides asking a question that makes every titled slide an entry. */
+const QUESTION_DECK_SHARE = 0.6;
+
+/**
+ * An FAQ deck, where most titled slides ask a question (「Q3. …」「…ですか？」), has one entry per slide:
+ * a slide titled as a topic among them (「LoGoチャットを使いたい」) is an entry too, not a page of a manual.
+ */
+function asQuestionDeck(sections: PageSection[], covers: ReadonlySet<PageSection>): PageSection[] {
+  const titled = sections.filter((s) => s.headingPath.length === 1 && s.text.trim() && !s.question && !covers.has(s));
+  const asking = titled.filter((s) => isQuestionHeading(s.headingPath[0] ?? ''));
+  if (titled.length < 3 || asking.length < QUESTION_DECK_SHARE * titled.length) return sections;
+  return sections.map((s) => (titled.includes(s) ? { ...s, question: true } : s));
 }
 
 /**

@@ -174,6 +174,32 @@ describe('PowerPoint loader (.pptx)', () => {
     assert.equal(toSource(hitOf({ id: 'm.pdf', title: 'PDF手順', url: 'm.pdf' }, 3)).title, 'PDF手順（3ページ）');
   });
 
+  it('makes every titled slide of an FAQ deck an entry, even one titled as a topic, but not the cover', async () => {
+    const slide = (title: string, body: string): SlideSpec => ({
+      shapes: [
+        { ph: 'title', paragraphs: [title] },
+        { ph: 'body', paragraphs: [body] },
+      ],
+    });
+    const deck: SlideSpec[] = [
+      slide('情報システム よくある質問', 'しおさい市 情報政策課'),
+      slide('Q1. パスワードを忘れたときは？', '仮パスワードを発行します。'),
+      slide('Q. VPNにつながらない', '回線を確認します。'),
+      slide('LoGoチャットを使いたい', '4月1日に自動で作成されます。'),
+      slide('USBメモリは使えますか', '暗号化USBメモリを貸し出します。'),
+    ];
+    const { documents } = await loadPptx(sourceFile('faq.pptx', await pptxBytes(deck)));
+    assert.deepEqual(
+      documents.map((d) => [d.id, d.kind, d.question ?? d.title]),
+      [
+        ['faq.pptx#q1', 'faq', 'パスワードを忘れたときは？'],
+        ['faq.pptx#q2', 'faq', 'VPNにつながらない'],
+        ['faq.pptx#q3', 'faq', 'LoGoチャットを使いたい'],
+        ['faq.pptx#q4', 'faq', 'USBメモリは使えますか'],
+      ],
+    );
+  });
+
   it('skips a protected or legacy deck, a broken zip and a zip without slides with Japanese reasons', async () => {
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(60)]);
     await assert.rejects(loadPptx(sourceFile('locked.pptx', ole)), { userMessage: SKIP_REASONS.pptxProtected });
