@@ -14,7 +14,8 @@
  * - the katakana spellings that the curated synonym list gives for words the knowledge base writes in
  *   Latin letters or katakana (OneDrive → ワンドライブ, Wi-Fi → ワイファイ, PowerPoint → パワポ) count as
  *   its vocabulary too, so わんどらいぶ and ワンドライプ are read as ワンドライブ (and the synonyms
- *   then reach OneDrive). Public FAQs write product names in Latin letters; staff type them in kana.
+ *   then reach OneDrive), and one it lacks that spells one of its Latin words gets it added (マトラボ →
+ *   MATLAB, loanword-key.ts). Public FAQs write product names in Latin letters; staff type them in kana.
  * - hiragana spellings of the knowledge base's nouns written in kanji, by their kuromoji readings
  *   (さいせってい → 再設定, かそうぶらうざ → 仮想ブラウザ), where the reading stands as a word of its
  *   own in the run (see {@link KanjiReadings}); a reading of two or three surfaces gives them all.
@@ -30,6 +31,8 @@ import { dropSmallTalk } from './small-talk';
 import { katakanaToHiragana, normalizeText } from './text-normalize';
 import { KanjiReadings, type KanjiReadingsState } from './kanji-readings';
 import type { NounReader, NounReading } from './noun-readings';
+import { LoanwordIndex } from './loanword-key';
+import { correctedLatin } from './latin-slips';
 
 /** Shortest kana key (in characters) looked for inside a hiragana run: shorter ones hide in ordinary words. */
 const MIN_KEY = 3;
@@ -57,12 +60,6 @@ const SYNONYM_KATAKANA: readonly { members: readonly string[]; katakana: readonl
     return { members, katakana: members.filter((m) => ONLY_KATAKANA.test(m)) };
   }).filter((g) => g.katakana.length > 0);
 const HIRAGANA_RUN = /[ぁ-ゖー]{3,}/g;
-/** Shortest Latin word taken for a slip of a known one (shorter ones are too often other words: mail, main). */
-const MIN_LATIN_SLIP = 5;
-/** Latin words of the synonym list: known words, never corrected into another. */
-const SYNONYM_LATIN = new Set(
-  CURATED_SYNONYM_GROUPS.flatMap((group) => group.map((m) => normalizeText(m))).filter((m) => /^[a-z][a-z-]*$/.test(m)),
-);
 /** A letter that a hiragana run right after it continues (okurigana, grammar) rather than starts afresh. */
 const WORD_LETTER = /[\p{L}\p{N}]/u;
 
@@ -77,6 +74,8 @@ export class QueryNormalizer {
   private readonly counts = new Map<string, number>();
   /** Occurrences of each Latin word (for the synonym list's katakana spellings). */
   private readonly latin = new Map<string, number>();
+  /** The knowledge base's Latin words by their loanword key, for names typed in katakana (マトラボ → MATLAB). */
+  private readonly loanwords = new LoanwordIndex();
   /** Small-kana-folded key → the known word's hiragana key (most frequent first). */
   private readonly folded = new Map<string, string>();
   /** Hiragana keys of the known words by their number of letters besides ー (for {@link nearest}). */
@@ -169,6 +168,7 @@ export class QueryNormalizer {
     this.byLength.clear();
     this.folded.clear();
     this.byLetters.clear();
+    this.loanwords.rebuild(this.latin.keys());
     this.maxKey = 0;
     // The knowledge base's acronyms spelled out by their letters' names (ゆーえすびー → usb), with and
     // without long-vowel marks; never in place of a katakana word's spelling.
@@ -233,27 +233,11 @@ export class QueryNormalizer {
       this.wordsIn(run, at === 0 || !WORD_LETTER.test(whole[at - 1]), more),
     );
     text = text.replace(KATAKANA_RUN, (run) => this.corrected(run));
-    text = text.replace(LATIN_RUN, (word) => this.correctedLatin(word));
+    this.loanwords.addSpelled(text, (word) => this.known(word), more);
+    text = text.replace(LATIN_RUN, (word) => correctedLatin(word, this.latin));
     // Kanji the input method chose wrongly (髪詰まり, 用量): the knowledge base's word of the same reading.
     for (const word of this.readings?.homophonesIn(text) ?? []) if (!more.includes(word)) more.push(word);
     return more.length > 0 ? `${text} ${more.join(' ')}` : text;
-  }
-
-  /**
-   * A Latin word the knowledge base lacks, one slip (a letter added, dropped, changed or two swapped:
-   * Temas, Outlok) from a word of five letters or more it has with the same first letter: that word
-   * (the most frequent if several); otherwise unchanged. Words with digits are left alone (model numbers).
-   */
-  private correctedLatin(word: string): string {
-    if (word.length < MIN_LATIN_SLIP || /\d/.test(word) || this.latin.has(word) || SYNONYM_LATIN.has(word)) return word;
-    let best = word;
-    let bestCount = 0;
-    for (const [known, n] of this.latin)
-      if (n > bestCount && known[0] === word[0] && known.length >= MIN_LATIN_SLIP && withinOneEdit(word, known)) {
-        best = known;
-        bestCount = n;
-      }
-    return best;
   }
 
   /**

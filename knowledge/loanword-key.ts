@@ -1,0 +1,195 @@
+/**
+ * Product and service names typed in katakana where the knowledge base writes them in Latin letters
+ * (マトラボ → MATLAB, アクロバット → Acrobat, ウェベックス → Webex): both spellings reduced to the consonants
+ * a Japanese ear keeps of an English word — vowels, w and y dropped; l read as r, v as b; voiced and
+ * unvoiced consonants alike (ズ / ス); an r that closes a syllable silent (server → サーバー, printer →
+ * プリンター); repeated consonants once (ッ). Two words with the same key are one name written two ways.
+ * General phonetics of loanwords, not a list: any Latin word of the knowledge base gets its key.
+ */
+
+/** Katakana to Latin syllables (Hepburn, the small vowels of ファ / ティ / ウェ after their consonant). */
+const KANA: Readonly<Record<string, string>> = {
+  ア: 'a',
+  イ: 'i',
+  ウ: 'u',
+  エ: 'e',
+  オ: 'o',
+  カ: 'ka',
+  キ: 'ki',
+  ク: 'ku',
+  ケ: 'ke',
+  コ: 'ko',
+  ガ: 'ga',
+  ギ: 'gi',
+  グ: 'gu',
+  ゲ: 'ge',
+  ゴ: 'go',
+  サ: 'sa',
+  シ: 'shi',
+  ス: 'su',
+  セ: 'se',
+  ソ: 'so',
+  ザ: 'za',
+  ジ: 'ji',
+  ズ: 'zu',
+  ゼ: 'ze',
+  ゾ: 'zo',
+  タ: 'ta',
+  チ: 'chi',
+  ツ: 'tsu',
+  テ: 'te',
+  ト: 'to',
+  ダ: 'da',
+  ヂ: 'ji',
+  ヅ: 'zu',
+  デ: 'de',
+  ド: 'do',
+  ナ: 'na',
+  ニ: 'ni',
+  ヌ: 'nu',
+  ネ: 'ne',
+  ノ: 'no',
+  ハ: 'ha',
+  ヒ: 'hi',
+  フ: 'fu',
+  ヘ: 'he',
+  ホ: 'ho',
+  バ: 'ba',
+  ビ: 'bi',
+  ブ: 'bu',
+  ベ: 'be',
+  ボ: 'bo',
+  パ: 'pa',
+  ピ: 'pi',
+  プ: 'pu',
+  ペ: 'pe',
+  ポ: 'po',
+  マ: 'ma',
+  ミ: 'mi',
+  ム: 'mu',
+  メ: 'me',
+  モ: 'mo',
+  ヤ: 'ya',
+  ユ: 'yu',
+  ヨ: 'yo',
+  ラ: 'ra',
+  リ: 'ri',
+  ル: 'ru',
+  レ: 're',
+  ロ: 'ro',
+  ワ: 'wa',
+  ヰ: 'i',
+  ヱ: 'e',
+  ヲ: 'o',
+  ン: 'n',
+  ヴ: 'bu',
+  ァ: 'a',
+  ィ: 'i',
+  ゥ: 'u',
+  ェ: 'e',
+  ォ: 'o',
+  ャ: 'ya',
+  ュ: 'yu',
+  ョ: 'yo',
+  ヮ: 'wa',
+  ッ: '',
+  ー: '',
+  ヵ: 'ka',
+  ヶ: 'ke',
+};
+
+/** The consonant key of a katakana word (unknown characters make no key). */
+export function katakanaKey(word: string): string | undefined {
+  let latin = '';
+  for (const ch of word) {
+    const syllable = KANA[ch];
+    if (syllable === undefined) return undefined;
+    // A small vowel replaces the vowel before it (フ+ァ → fa, テ+ィ → ti, ウ+ェ → we).
+    latin =
+      /^[aiueo]$/.test(syllable) && /[ァィゥェォ]/.test(ch)
+        ? latin.replace(/[aiueo]$/, '') + syllable
+        : latin + syllable;
+  }
+  return consonants(latin);
+}
+
+/** The consonant key of a Latin word. */
+export function latinKey(word: string): string | undefined {
+  if (!/^[a-z]+$/.test(word)) return undefined;
+  const spoken = word
+    .replace(/ph/g, 'f')
+    .replace(/gh/g, '')
+    .replace(/th/g, 's')
+    .replace(/sh/g, 's')
+    .replace(/ch(?=r)/g, 'k')
+    .replace(/ch/g, 't')
+    .replace(/ck/g, 'k')
+    .replace(/qu/g, 'k')
+    .replace(/x/g, 'ks')
+    .replace(/c(?=[eiy])/g, 's')
+    .replace(/[cq]/g, 'k')
+    .replace(/m(?=[bp])/g, 'n')
+    // An r that closes a syllable is silent (server, printer, power).
+    .replace(/r(?![aeiouy])/g, '');
+  return consonants(spoken);
+}
+
+/**
+ * Consonants only, with the sound changes both spellings share; a word that starts with a vowel, w or y
+ * is marked so (ウェベックス / Webex and ワンドライブ / OneDrive start alike, ボックス / box do not).
+ */
+function consonants(latin: string): string | undefined {
+  const open = /^[aiueowy]/.test(latin) ? '_' : '';
+  const key = latin
+    .replace(/sh/g, 's')
+    .replace(/ch/g, 't')
+    .replace(/ts/g, 't')
+    .replace(/ji/g, 'zi')
+    .replace(/fu/g, 'f')
+    .replace(/l/g, 'r')
+    .replace(/v/g, 'b')
+    .replace(/g/g, 'k')
+    .replace(/z/g, 's')
+    .replace(/d/g, 't')
+    .replace(/b/g, 'p')
+    .replace(/j/g, 's')
+    .replace(/[aiueowy]/g, '')
+    .replace(/(.)\1+/g, '$1');
+  return key.length > 0 ? open + key : undefined;
+}
+
+/** Shortest word (Latin or katakana) matched by its key: shorter ones share keys with other words. */
+const MIN_LOANWORD = 4;
+/** Fewest consonants in a key (Zoom's two are too few: ズーム would also be ソーム, サム …). */
+const MIN_LOANWORD_KEY = 3;
+
+/** A knowledge base's Latin words by their key; a key two of its words share names neither. */
+export class LoanwordIndex {
+  private readonly words = new Map<string, string | null>();
+
+  /** Replaces the words (lower-case Latin words of the knowledge base). */
+  rebuild(latinWords: Iterable<string>): void {
+    this.words.clear();
+    for (const word of latinWords) {
+      const key = word.length >= MIN_LOANWORD ? latinKey(word) : undefined;
+      if (!key || key.replace('_', '').length < MIN_LOANWORD_KEY) continue;
+      const seen = this.words.get(key);
+      this.words.set(key, seen === undefined || seen === word ? word : null);
+    }
+  }
+
+  /** The one Latin word a katakana word spells, else undefined. */
+  spelledBy(katakana: string): string | undefined {
+    if (katakana.length < MIN_LOANWORD) return undefined;
+    const key = katakanaKey(katakana);
+    return (key && this.words.get(key)) ?? undefined;
+  }
+
+  /** Adds to `more` the Latin words that katakana words of the text spell, unless `known` (the KB has them). */
+  addSpelled(text: string, known: (katakana: string) => boolean, more: string[]): void {
+    for (const m of text.matchAll(/[ァ-ヶー]{2,}/g)) {
+      const latin = known(m[0]) ? undefined : this.spelledBy(m[0]);
+      if (latin && !more.includes(latin)) more.push(latin);
+    }
+  }
+}

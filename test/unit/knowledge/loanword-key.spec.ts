@@ -1,0 +1,45 @@
+import { strict as assert } from 'node:assert';
+import { katakanaKey, latinKey, LoanwordIndex } from '../../../knowledge/loanword-key';
+import { QueryNormalizer } from '../../../knowledge/query-normalizer';
+
+describe('loanword keys (names typed in katakana, written in Latin letters)', () => {
+  it('gives a katakana spelling and its English word one key', () => {
+    const pairs: [string, string][] = [
+      ['マトラボ', 'matlab'],
+      ['アクロバット', 'acrobat'],
+      ['ウェベックス', 'webex'],
+      ['チームズ', 'teams'],
+      ['ウィンドウズ', 'windows'],
+      ['アウトルック', 'outlook'],
+      ['ワンドライブ', 'onedrive'],
+      ['パワーポイント', 'powerpoint'],
+      ['プリンター', 'printer'],
+      ['クローム', 'chrome'],
+      ['ドロップボックス', 'dropbox'],
+      ['コパイロット', 'copilot'],
+      ['ファイアウォール', 'firewall'],
+    ];
+    for (const [kana, latin] of pairs) assert.equal(katakanaKey(kana), latinKey(latin), `${kana} / ${latin}`);
+    // A word that opens with a vowel or w differs from one that opens with a consonant.
+    assert.notEqual(katakanaKey('ボックス'), latinKey('webex'));
+    assert.equal(latinKey('Mat-lab'), undefined);
+  });
+
+  it('names a Latin word only when one word of the knowledge base has the key, four letters or more', () => {
+    const index = new LoanwordIndex();
+    index.rebuild(['matlab', 'acrobat', 'zoom', 'webex', 'wbox']);
+    assert.equal(index.spelledBy('マトラボ'), 'matlab');
+    assert.equal(index.spelledBy('アクロバット'), 'acrobat');
+    // Two consonants are too few (ズーム), and webex / wbox share theirs.
+    assert.equal(index.spelledBy('ズーム'), undefined);
+    assert.equal(index.spelledBy('ウェベックス'), undefined);
+  });
+
+  it('adds the Latin word to a question that types it in katakana, not when the KB has the katakana word', () => {
+    const kb = new QueryNormalizer(['MATLABのインストール方法。Adobe Acrobatの申請。'], undefined, undefined);
+    assert.equal(kb.rewrite('マトラボを自宅のPCに入れたい'), 'マトラボを自宅のpcに入れたい matlab');
+    assert.equal(kb.rewrite('アクロバットの申請'), 'アクロバットの申請 acrobat');
+    const both = new QueryNormalizer(['MATLAB（マトラボ）のインストール方法。']);
+    assert.equal(both.rewrite('マトラボを入れたい'), 'マトラボを入れたい');
+  });
+});
