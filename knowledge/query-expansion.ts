@@ -1,11 +1,12 @@
 /**
- * Chooses the synonym sources of a knowledge base: the curated IT/municipal lists, optionally
- * with the Sudachi synonym dictionary.
+ * Chooses the synonym sources of a knowledge base: the curated IT lists (synonyms.ts and the broader
+ * it-office-vocabulary.ts), optionally with the Sudachi synonym dictionary.
  */
 import type { TextAnalyzer } from './analyzer';
 import { loadSudachiRelations } from './sudachi-synonyms';
 import { NoExpansion, SynonymExpander, curatedRelations, type QueryExpander } from './synonym-expander';
 import { CURATED_ONE_WAY, CURATED_SYNONYM_GROUPS } from './synonyms';
+import { IT_OFFICE_ONE_WAY, IT_OFFICE_SYNONYM_GROUPS } from './it-office-vocabulary';
 
 /** Which synonyms expand queries. */
 export type SynonymSource = 'none' | 'curated' | 'curated+sudachi';
@@ -22,7 +23,11 @@ export async function createQueryExpander(
   source: SynonymSource,
 ): Promise<QueryExpander> {
   if (source === 'none') return new NoExpansion();
-  const curated = curatedRelations(CURATED_SYNONYM_GROUPS, CURATED_ONE_WAY);
+  // The core list and the broad IT / office vocabulary (written blind, see it-office-vocabulary.ts), alike.
+  const curated = [
+    ...curatedRelations(CURATED_SYNONYM_GROUPS, CURATED_ONE_WAY),
+    ...curatedRelations(IT_OFFICE_SYNONYM_GROUPS, IT_OFFICE_ONE_WAY),
+  ];
   const [ready, sudachi] = await Promise.all([
     analyzer,
     source === 'curated+sudachi' ? loadSudachiRelations(SUDACHI_RELATED_FACTOR) : [],

@@ -8,15 +8,16 @@ import { assertQaFloors, qaSetReport } from './qa-set-report';
  * were rewritten from 「Q1-3」 to the loader's `faq.pdf#q1-3`). With the session's starting code no entry had
  * its id (the contents' lines were read as 74 more questions, so the entries were numbered by position) and
  * each question ran into its answer. After the loader fixes (contents dropped, Q / A markers start lines,
- * chapter numbers name entries, radicals as kanji): 0.615 / 0.031 / 0.143. Floors: those minus a small margin.
+ * chapter numbers name entries, radicals as kanji): 0.615 / 0.031 / 0.143; with session 14's IT / office
+ * vocabulary 0.708 / 0.061 / 0.143 (one more shown wrong). Floors: those minus a small margin.
  */
 describe('kotae eval --qa-set (kb-pdf, a printed FAQ booklet, written blind)', () => {
-  it('keeps its figures: shown-correct ≥ 0.58, shown-wrong ≤ 0.05, others shown ≤ 0.18', async () => {
+  it('keeps its figures: shown-correct ≥ 0.66, shown-wrong ≤ 0.07, others shown ≤ 0.18', async () => {
     const report = await qaSetReport('test/fixtures/qa/kb-pdf-holdout.jsonl', 'test/fixtures/qa/kb-pdf');
     assertQaFloors(report, {
       counts: [65, 20, 15],
-      minShownCorrect: 0.58,
-      maxShownWrong: 0.05,
+      minShownCorrect: 0.66,
+      maxShownWrong: 0.07,
       maxOthersShown: 0.18,
     });
   });
