@@ -163,6 +163,11 @@ const MIN_LOANWORD = 4;
 /** Fewest consonants in a key (Zoom's two are too few: ズーム would also be ソーム, サム …). */
 const MIN_LOANWORD_KEY = 3;
 
+/** Fewest consonants of a word typed in hiragana taken for a name (ordinary words in hiragana have fewer). */
+const MIN_HIRAGANA_KEY = 4;
+/** A particle closing a hiragana run (まとらぼを, ずーむって). */
+const HIRAGANA_PARTICLE = /(?:を|が|は|に|で|の|と|も|へ|って|から|まで|より|など)$/u;
+
 /** A knowledge base's Latin words by their key; a key two of its words share names neither. */
 export class LoanwordIndex {
   private readonly words = new Map<string, string | null>();
@@ -178,11 +183,25 @@ export class LoanwordIndex {
     }
   }
 
-  /** The one Latin word a katakana word spells, else undefined. */
-  spelledBy(katakana: string): string | undefined {
+  /** The one Latin word a katakana word spells (its key `minConsonants` long at least), else undefined. */
+  spelledBy(katakana: string, minConsonants = MIN_LOANWORD_KEY): string | undefined {
     if (katakana.length < MIN_LOANWORD) return undefined;
     const key = katakanaKey(katakana);
-    return (key && this.words.get(key)) ?? undefined;
+    return (key && key.replace('_', '').length >= minConsonants && this.words.get(key)) || undefined;
+  }
+
+  /**
+   * Adds to `more` the Latin words that hiragana words of the text spell (まとらぼを → matlab): a run of
+   * hiragana at a word's start, up to a particle or its end, with four consonants at least — ordinary words
+   * written in hiragana (できない, わからない) have fewer, or no Latin word of the knowledge base with their key.
+   */
+  addSpelledInHiragana(text: string, more: string[]): void {
+    for (const m of text.matchAll(/(?<![\p{L}\p{N}])[ぁ-ゖー]{4,}/gu)) {
+      const word = m[0].replace(HIRAGANA_PARTICLE, '');
+      const katakana = word.replace(/[ぁ-ゖ]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+      const latin = this.spelledBy(katakana, MIN_HIRAGANA_KEY);
+      if (latin && !more.includes(latin)) more.push(latin);
+    }
   }
 
   /** Adds to `more` the Latin words that katakana words of the text spell, unless `known` (the KB has them). */

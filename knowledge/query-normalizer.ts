@@ -234,6 +234,7 @@ export class QueryNormalizer {
     );
     text = text.replace(KATAKANA_RUN, (run) => this.corrected(run));
     this.loanwords.addSpelled(text, (word) => this.known(word), more);
+    this.loanwords.addSpelledInHiragana(text, more);
     text = text.replace(LATIN_RUN, (word) => correctedLatin(word, this.latin));
     // Kanji the input method chose wrongly (髪詰まり, 用量): the knowledge base's word of the same reading.
     for (const word of this.readings?.homophonesIn(text) ?? []) if (!more.includes(word)) more.push(word);
