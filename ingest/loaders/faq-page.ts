@@ -64,6 +64,12 @@ export function startsWithQaMarker(line: string): boolean {
   return Q_LINE.test(line) || A_MARKER.test(line);
 }
 
+/** A sheet's cell without the 「Q.」 / 「A：」 marker it starts with (the text itself when nothing else is left). */
+export function withoutQaMarker(cell: string, kind: 'question' | 'answer'): string {
+  const rest = cell.replace(kind === 'question' ? Q_MARKER : A_MARKER, '').trim();
+  return rest || cell;
+}
+
 /** True when a heading reads as a question (a Q marker or a question ending). */
 export function isQuestionHeading(heading: string): boolean {
   const text = heading.normalize('NFKC').trim();

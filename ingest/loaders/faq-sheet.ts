@@ -5,6 +5,7 @@
 import type { FaqRow } from '../faq';
 import { faqRowsToDocuments, questionVariants } from '../faq';
 import { SKIP_REASONS } from '../skip-reasons';
+import { withoutQaMarker } from './faq-page';
 import { htmlCellText, isHtmlCell } from './html-cell';
 import type { LoadResult, SkippedPart, SourceFile } from './types';
 
@@ -65,8 +66,9 @@ export function tablesToFaqDocuments(tables: readonly SheetTable[], file: Source
       if (filled.size === 1 && cells.filter((c) => c.trim()).length > 1) return;
       // An export's unpublished rows (非公開, 下書き, draft, archived) are not answers to give.
       if (!isPublished(get('status'))) return void skippedParts.push({ path: at, reason: SKIP_REASONS.rowUnpublished });
-      const question = get('question');
-      const answer = get('answer');
+      // 「Q. パスワードの有効期限は？」: the marker a sheet's author typed is no part of the question.
+      const question = withoutQaMarker(get('question'), 'question');
+      const answer = withoutQaMarker(get('answer'), 'answer');
       if (!question || !answer) return void skippedParts.push({ path: at, reason: SKIP_REASONS.rowMissingQa });
       const id = get('id') || at;
       if (seenIds.has(id)) return void skippedParts.push({ path: at, reason: SKIP_REASONS.rowDuplicateId(id) });

@@ -75,6 +75,19 @@ describe('FAQ loaders', () => {
     assert.equal(documents[0].id, 'sub/faq.csv:2');
   });
 
+  it('drops the 「Q.」 / 「A：」 markers an author typed into the cells, not a cell that is only a marker', async () => {
+    const { documents } = await loadCsv(
+      sourceFile('m.csv', '質問,回答\nQ. パスワードの有効期限は？,A：90日です。\nＱ１．Q&Aの見方,回答：上から順に\n'),
+    );
+    assert.deepEqual(
+      documents.map((d) => [d.question, d.answer]),
+      [
+        ['パスワードの有効期限は？', '90日です。'],
+        ['Q&Aの見方', '上から順に'],
+      ],
+    );
+  });
+
   it('reads knowledge bases exported as title / body, short_description / text, 件名 / 本文, 質問（Q） / 回答（A）', async () => {
     const read = async (csv: string) =>
       (await loadCsv(sourceFile('kb.csv', csv))).documents.map((d) => [d.id, d.question, d.answer]);
