@@ -1,12 +1,13 @@
 /**
  * Japanese telephone numbers: fixed lines (10 digits), mobile and IP phones (070/080/090/050, 11
  * digits), free dial, with or without hyphens, spaces, parentheses or +81. A desk's 4-digit 内線
- * number, IP addresses, error codes and ticket numbers never have this shape.
+ * number, IP addresses, error codes and ticket numbers never have this shape. A slash before the number
+ * makes it part of a path or a date, unless the slash follows an extension (内線2231／090-…).
  */
 import type { PiiSpan } from '../types';
 
 const PHONE =
-  /(?<![\d\-+\/])(?<![\d]\.)(?<![\da-fA-F]:)(?<!::)(?:\+81[ \-.]?(?:\(0\)[ \-]?)?\d{1,4}|\(0\d{1,4}\)|0\d{1,4})(?:(?:-\n|[ \-.])?\(?\d{1,4}\)?)?(?:-\n|[ \-.])?\d{3,4}(?![\w])(?![\-.\/:]\d)/g;
+  /(?<![\d\-+])(?<!(?<!(?:内線|ext\.?)[ \t]*\d{1,6})\/)(?<![\d]\.)(?<![\da-fA-F]:)(?<!::)(?:\+81[ \-.]?(?:\(0\)[ \-]?)?\d{1,4}|\(0\d{1,4}\)|0\d{1,4})(?:(?:-\n|[ \-.])?\(?\d{1,4}\)?)?(?:-\n|[ \-.])?\d{3,4}(?![\w])(?![\-.\/:]\d)/g;
 
 const FORMAT_WORDS = /形式|書式|フォーマット|のような|のように|例[:：）)]|（例|\(例|正規表現|format|e\.g\./i;
 

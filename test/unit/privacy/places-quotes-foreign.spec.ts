@@ -40,6 +40,8 @@ describe('privacy: family names that are places, quoted names, foreign names, ex
     assert.equal(mask('「田中」と名乗る人物から電話'), '「［氏名］」と名乗る人物から電話');
     assert.equal(mask('新しい姓は「木下」です。'), '新しい姓は「［氏名］」です。');
     assert.equal(mask('折返しは 内線 318 の 近藤 までお願いします'), '折返しは 内線 318 の ［氏名］ までお願いします');
+    assert.equal(mask('連絡先【内線2231／090-4418-2760】'), '連絡先【内線2231／［電話番号］】');
+    assert.equal(mask('path/03-1234-5678'), 'path/03-1234-5678');
     // A quoted word that is no name, and a quoted place.
     assert.equal(mask('「確認」ボタンを押してください'), '「確認」ボタンを押してください');
   });
