@@ -70,6 +70,7 @@ export function relatedSpans(
       ...readings(normalized, found),
       ...listed(normalized, found),
       ...namedAfterPhone(normalized, found),
+      ...formerValues(normalized, found),
       ...table.fromNames,
     ],
   };
@@ -84,13 +85,53 @@ const NEXT_IN_LIST = new RegExp(
 );
 
 /**
+ * The old or new value in brackets right after a number (新旅券番号 TK7720184（旧 TH3309921）, 090-…（旧：080-…））:
+ * the same item when written in the same shape (letters as letters, digits as digits, the same separators).
+ */
+const FORMER_VALUE =
+  /^[ \t]?[（(][ \t]?(?:旧|新|元|前|変更前|変更後|old|new)[ \t]?[:：]?[ \t]?([^）)\s]{4,30})[ \t]?[）)]/i;
+const NUMBER_TYPES = new Set<PiiType>([
+  'phone',
+  'email',
+  'my_number',
+  'bank_account',
+  'card_number',
+  'pension_number',
+  'resident_code',
+  'passport',
+  'insurance_number',
+]);
+
+function shape(value: string): string {
+  return value.replace(/[A-Za-z]/g, 'A').replace(/\d/g, '9');
+}
+
+function formerValues(normalized: string, found: readonly PiiSpan[]): PiiSpan[] {
+  const out: PiiSpan[] = [];
+  for (const s of found) {
+    if (!NUMBER_TYPES.has(s.type)) continue;
+    const m = FORMER_VALUE.exec(normalized.slice(s.end, s.end + 48));
+    const value = m?.[1];
+    if (!value) continue;
+    const same =
+      s.type === 'email'
+        ? /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(value)
+        : shape(value) === shape(normalized.slice(s.start, s.end));
+    if (!same) continue;
+    const start = s.end + (m?.[0].indexOf(value) ?? 0);
+    out.push({ type: s.type, start, end: start + value.length });
+  }
+  return out;
+}
+
+/**
  * Whose number it is, in brackets right after a phone number: 090-1234-5678（長谷川）, （タナカ様）, （山本 和也）.
  * A lone word in kanji counts only as a common family name (（土地）（無料）（病院代表） are notes) or with 様 / さん.
  */
 const NAME_AFTER_PHONE = /^[ \t]?[（(]((?:[一-龥々ヶ]{1,4}(?:[ \t][一-龥々ヶ]{1,4})?|[ァ-ヶー]{2,8}))(様|さん)?[）)]/;
 // Notes on the number, not its owner: 自宅, 日中可, 夜間のみ, 平日, 代表, 総務課.
 const NOT_OWNER =
-  /^(?:自宅|携帯|代表|内線|直通|平日|土日|休日|日中|夜間|午前|午後|終日|受付|担当|本人|不在|留守|緊急|FAX)|(?:可|不可|のみ|まで|以降|優先)$|[課係室部局所]$/;
+  /^(?:旧|新|元|自宅|携帯|代表|内線|直通|平日|土日|休日|日中|夜間|午前|午後|終日|受付|担当|本人|不在|留守|緊急|FAX)|(?:可|不可|のみ|まで|以降|優先)$|[課係室部局所]$/;
 
 function namedAfterPhone(normalized: string, found: readonly PiiSpan[]): PiiSpan[] {
   const out: PiiSpan[] = [];

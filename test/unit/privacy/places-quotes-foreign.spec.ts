@@ -42,6 +42,9 @@ describe('privacy: family names that are places, quoted names, foreign names, ex
     assert.equal(mask('折返しは 内線 318 の 近藤 までお願いします'), '折返しは 内線 318 の ［氏名］ までお願いします');
     assert.equal(mask('連絡先【内線2231／090-4418-2760】'), '連絡先【内線2231／［電話番号］】');
     assert.equal(mask('path/03-1234-5678'), 'path/03-1234-5678');
+    assert.equal(mask('新旅券番号 TK7720184（旧 TH3309921）'), '新旅券番号 ［旅券番号］（旧 ［旅券番号］）');
+    assert.equal(mask('携帯 090-1111-2222（旧：080-3333-4444）'), '携帯 ［電話番号］（旧：［電話番号］）');
+    assert.equal(mask('携帯 090-1111-2222（旧 内線）'), '携帯 ［電話番号］（旧 内線）');
     // A quoted word that is no name, and a quoted place.
     assert.equal(mask('「確認」ボタンを押してください'), '「確認」ボタンを押してください');
   });
