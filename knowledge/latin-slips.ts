@@ -17,6 +17,7 @@ const SYNONYM_LATIN = new Set(
  * `latin`: the knowledge base's Latin words with their number of occurrences.
  */
 export function correctedLatin(word: string, latin: ReadonlyMap<string, number>): string {
+  if (word.length < MIN_LATIN_SLIP && word.length >= 3 && !latin.has(word)) return swappedAcronym(word, latin);
   if (word.length < MIN_LATIN_SLIP || /\d/.test(word) || latin.has(word) || SYNONYM_LATIN.has(word)) return word;
   let best = word;
   let bestCount = 0;
@@ -26,4 +27,18 @@ export function correctedLatin(word: string, latin: ReadonlyMap<string, number>)
       bestCount = n;
     }
   return best;
+}
+
+/**
+ * A short word (an acronym: VNP, PDF → PFD) the knowledge base lacks whose two neighbouring letters, swapped, give
+ * exactly one word it has with the same first letter: that word; otherwise unchanged.
+ */
+function swappedAcronym(word: string, latin: ReadonlyMap<string, number>): string {
+  if (/\d/.test(word) || SYNONYM_LATIN.has(word)) return word;
+  const found = new Set<string>();
+  for (let i = 1; i + 1 < word.length; i++) {
+    const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+    if (swapped !== word && latin.has(swapped)) found.add(swapped);
+  }
+  return found.size === 1 ? [...found][0]! : word;
 }

@@ -22,6 +22,7 @@
  * Width and case are folded by normalizeText first.
  */
 import { CURATED_SYNONYM_GROUPS } from './synonyms';
+import { IT_OFFICE_SYNONYM_GROUPS } from './it-office-vocabulary';
 import { letterNameSpellings } from './letter-names';
 import { COLLOQUIAL } from './colloquial';
 import { foldSmallKana, letterCounts, letters, oneLetterApart, slipCost, withinOneEdit } from './kana-edit';
@@ -53,12 +54,16 @@ const MAX_SLIP = 1.25;
 const SLIP_MARGIN = 0.5;
 /** Shortest word corrected when it differs from a known one only in small versus full-size kana. */
 const MIN_SMALL_KANA = 3;
-/** Katakana members of the curated synonym groups, by the Latin and katakana members that lead to them. */
-const SYNONYM_KATAKANA: readonly { members: readonly string[]; katakana: readonly string[] }[] =
-  CURATED_SYNONYM_GROUPS.map((group) => {
+/** Katakana members of the curated synonym groups (both lists), by the Latin and katakana members that lead to them. */
+const SYNONYM_KATAKANA: readonly { members: readonly string[]; katakana: readonly string[] }[] = [
+  ...CURATED_SYNONYM_GROUPS,
+  ...IT_OFFICE_SYNONYM_GROUPS,
+]
+  .map((group) => {
     const members = group.map((m) => normalizeText(m));
     return { members, katakana: members.filter((m) => ONLY_KATAKANA.test(m)) };
-  }).filter((g) => g.katakana.length > 0);
+  })
+  .filter((g) => g.katakana.length > 0);
 const HIRAGANA_RUN = /[ぁ-ゖー]{3,}/g;
 /** A letter that a hiragana run right after it continues (okurigana, grammar) rather than starts afresh. */
 const WORD_LETTER = /[\p{L}\p{N}]/u;
@@ -233,7 +238,7 @@ export class QueryNormalizer {
       this.wordsIn(run, at === 0 || !WORD_LETTER.test(whole[at - 1]), more),
     );
     text = text.replace(KATAKANA_RUN, (run) => this.corrected(run));
-    this.loanwords.addSpelled(text, (word) => this.known(word), more);
+    this.loanwords.addSpelled(text, (word) => this.counts.has(word), more);
     this.loanwords.addSpelledInHiragana(text, more);
     text = text.replace(LATIN_RUN, (word) => correctedLatin(word, this.latin));
     // Kanji the input method chose wrongly (髪詰まり, 用量): the knowledge base's word of the same reading.

@@ -40,8 +40,10 @@ describe('loanword keys (names typed in katakana, written in Latin letters)', ()
     assert.equal(kb.rewrite('マトラボを自宅のPCに入れたい'), 'マトラボを自宅のpcに入れたい matlab');
     assert.equal(kb.rewrite('アクロバットの申請'), 'アクロバットの申請 acrobat');
     // Typed in hiragana (the input mode not switched): four consonants at least, up to a particle.
-    assert.equal(kb.rewrite('まとらぼを入れたい'), 'まとらぼを入れたい matlab');
-    assert.equal(kb.rewrite('あくろばっとの申請'), 'あくろばっとの申請 acrobat');
+    const invented = new QueryNormalizer(['Sorapadのインストール方法。']);
+    assert.equal(invented.rewrite('そらぱっどを入れたい'), 'そらぱっどを入れたい sorapad');
+    assert.equal(invented.rewrite('ソラパッドを入れたい'), 'ソラパッドを入れたい sorapad');
+    assert.equal(kb.rewrite('あくろばっとの申請'), 'アクロバットの申請 acrobat');
     const tokens = new QueryNormalizer(['tokenの取得。']);
     assert.equal(tokens.rewrite('できないです'), 'できないです');
     const both = new QueryNormalizer(['MATLAB（マトラボ）のインストール方法。']);
