@@ -23,6 +23,7 @@
 
 import { DEVICE_AND_OFFICE_GROUPS } from './it-vocabulary-devices';
 import { SERVICE_GROUPS } from './it-vocabulary-services';
+import { EVERYDAY_ONE_WAY } from './it-vocabulary-everyday';
 
 /** Symmetric groups: words staff and FAQs use interchangeably for one thing or action. */
 export const IT_OFFICE_SYNONYM_GROUPS: readonly (readonly string[])[] = [
@@ -31,7 +32,7 @@ export const IT_OFFICE_SYNONYM_GROUPS: readonly (readonly string[])[] = [
 ];
 
 /** One-way: an everyday or vague word → the terms an FAQ is written with (not the reverse). */
-export const IT_OFFICE_ONE_WAY: readonly (readonly [string, readonly string[]])[] = [
+const TECHNICAL_ONE_WAY: readonly (readonly [string, readonly string[]])[] = [
   // Disposal, loss, theft
   ['捨てる', ['廃棄', '処分']],
   ['無くす', ['紛失', 'なくす']],
@@ -186,4 +187,10 @@ export const IT_OFFICE_ONE_WAY: readonly (readonly [string, readonly string[]])[
   ['結婚', ['改姓', '氏名変更']],
   ['留守', ['不在通知', '自動応答', '留守番電話']],
   ['休暇', ['自動応答', '不在通知']],
+];
+
+/** One-way: an everyday or vague word → the terms an FAQ is written with (not the reverse). */
+export const IT_OFFICE_ONE_WAY: readonly (readonly [string, readonly string[]])[] = [
+  ...TECHNICAL_ONE_WAY,
+  ...EVERYDAY_ONE_WAY,
 ];
