@@ -12,7 +12,7 @@ const WORD = "[A-ZÀ-ỸĐ][a-zà-ỹđ'’-]+|[A-ZÀ-ỸĐ]{2,}";
 // FAMILY, GIVEN as passports and rosters write it (DELA CRUZ, MARIA SANTOS).
 const NAME = `(?:${WORD})(?:,? (?:${WORD}|da|de|dos|van|von|bin|binti)){0,4}`;
 
-const INTRODUCED = new RegExp(`(?:my name is|this is|I am|I'm)\\s+(${NAME})`, 'gu');
+const INTRODUCED = new RegExp(`(?:[Mm]y name is|[Tt]his is|I am|I'm)\\s+(${NAME})`, 'gu');
 const ADDRESSED = new RegExp(
   `\\b(?:Dear|Hi|Hello)\\s+(?:(?:Mr|Ms|Mrs|Miss|Dr)\\.?\\s+)?(${NAME})(?=\\s*[,.!\\n])`,
   'gu',
@@ -23,6 +23,12 @@ const SIGNED = new RegExp(
   `(?:^|\\s)(?:[–—-]|Thanks,|Thank you,|Regards,|Best regards,|Kind regards,|Sincerely,|Best,)\\s*(${NAME})\\s*(?:$|\\n)`,
   'gu',
 );
+/** A name on the line after a sign-off (Best regards\nAhmed Khan). */
+const SIGNED_BELOW = new RegExp(
+  `(?:Thanks|Thank you|Regards|Best regards|Kind regards|Sincerely|Yours sincerely|Best|Cheers)[,.!]?[ \\t]*\\n[ \\t]*(${NAME})[ \\t]*(?=\\n|$)`,
+  'gu',
+);
+
 /** English labels of a person on a form or a record. */
 const LABELLED = new RegExp(
   `\\b(?:[Nn]ame|[Ff]ull name|[Aa]pplicant|[Tt]raveler|[Tt]raveller|[Ss]tudent|[Pp]atient|[Rr]esident|[Ss]ender|[Cc]ontact person|[Gg]uardian|[Pp]arent|NAME|APPLICANT|Surname(?: ?\\/ ?Given names?)?|Given names?)\\s*(?:No\\.)?\\s*:\\s*(${NAME})`,
@@ -30,7 +36,7 @@ const LABELLED = new RegExp(
 );
 /** A role in running text before a name of two or three capitalised words: for applicant Maria Santos. */
 const ROLE_BEFORE =
-  /\b(?:applicant|passenger|traveler|traveller|student|patient|resident|guardian)\s+((?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+)\b/gu;
+  /\b(?:applicant|passenger|traveler|traveller|student|patient|resident|guardian|account holder|cardholder|holder)\s+((?:[A-Z][a-z'’-]+ |[A-Z]{2,} ){1,2}(?:[A-Z][a-z'’-]+|[A-Z]{2,}))\b/gu;
 /** A family name with the Japanese honorific in English text: Yoshida-san's account. */
 const SAN = /(?<![A-Za-z'’.-])([A-Z][a-z]{2,})-(?:san|sama|kun|chan)\b/gu;
 /** A display name before an e-mail address: From: "Fernanda Yukari Nakamura da Silva" <…>, 大西 拓也 <…>. */
@@ -39,7 +45,28 @@ const DISPLAY_NAME =
 /** Words in a display name that make it a group's or a service's (Multicultural Support Desk, 共有). */
 const NOT_PERSON_JA = /[課係室部局]|共有|代表|センター|窓口/;
 const notPerson = (name: string): boolean => hasNotPersonWord(name) || NOT_PERSON_JA.test(name);
-const NOT_NAMES = new Set(['Thank', 'Thanks', 'Please', 'Hello', 'Hi', 'Dear', 'The', 'I', 'My', 'We', 'Our', 'It']);
+const NOT_NAMES = new Set([
+  'Thank',
+  'Thanks',
+  'Please',
+  'Hello',
+  'Hi',
+  'Dear',
+  'The',
+  'I',
+  'My',
+  'We',
+  'Our',
+  'It',
+  'Best',
+  'Kind',
+  'Regards',
+  'Sincerely',
+  'Yours',
+  'Cheers',
+  'You',
+  'Thank You',
+]);
 
 /** A Japanese address in Latin letters: a block number and a -shi / -ku / -cho / -machi part, either order. */
 // Room 402, Sunny Court, 2-14-7 Kamiosaki, Shinagawa-ku, Tokyo; Kita 3-jo Nishi 6-chome 1-1-805, Chuo-ku, Sapporo.
@@ -61,12 +88,18 @@ export function detectEnglishContext(normalized: string): PiiSpan[] {
   const push = (type: PiiSpan['type'], start: number, text: string): void => {
     spans.push({ type, start, end: start + text.length });
   };
-  for (const re of [INTRODUCED, ADDRESSED, TITLED, SIGNED, LABELLED]) {
+  for (const re of [INTRODUCED, ADDRESSED, TITLED, SIGNED, SIGNED_BELOW, LABELLED]) {
     for (const m of normalized.matchAll(re)) {
       const raw = m[1] ?? '';
       const name = cleanName(raw);
       // A single capitalised word after "this is" / "I am" is mostly no name (I am Japanese); two or more are.
-      if (!name || ((re === INTRODUCED || re === SIGNED) && !name.includes(' ') && !/^[A-Z]{2,}$/.test(name))) continue;
+      if (
+        !name ||
+        ((re === INTRODUCED || re === SIGNED || re === SIGNED_BELOW) &&
+          !name.includes(' ') &&
+          !/^[A-Z]{2,}$/.test(name))
+      )
+        continue;
       // Regards, IT Service Desk: a team or a company signs too.
       if (notPerson(name)) continue;
       push('person_name', m.index + m[0].indexOf(raw) + raw.indexOf(name), name);

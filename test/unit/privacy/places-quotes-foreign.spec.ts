@@ -60,6 +60,18 @@ describe('privacy: family names that are places, quoted names, foreign names, ex
     assert.equal(mask('マイクロソフト・チームズ（職員向け）'), 'マイクロソフト・チームズ（職員向け）');
   });
 
+  it('masks English introductions and sign-offs, an account holder, a building with ・, not a contact line', () => {
+    assert.equal(mask('My name is Daniel Whitmore and I moved.'), 'My name is ［氏名］ and I moved.');
+    assert.equal(mask('Call me.\nBest regards\nAhmed Khan'), 'Call me.\nBest regards\n［氏名］');
+    assert.equal(mask('account holder MARTINEZ CARLOS.'), 'account holder ［氏名］.');
+    assert.equal(mask('住所 静岡県浜松市中央区鍛冶町100-1 ザ・鍛冶町タワー1502'), '住所 ［住所］');
+    assert.equal(
+      mask('〒143-0023 東京都大田区山王2-5-13-201\nTEL 03-5718-2249'),
+      '［郵便番号］ ［住所］\nTEL ［電話番号］',
+    );
+    assert.equal(mask('Thank you.\nBest Regards'), 'Thank you.\nBest Regards');
+  });
+
   it('leaves examples, placeholder addresses and cartoon characters alone', () => {
     assert.equal(
       mask('山田太郎（記入例）と書かれた様式です。記入例の電話番号 090-0000-0000 も消してください。'),
