@@ -16,7 +16,10 @@ import { questionVariants } from '../faq';
 import { manualDocument, normalizeText, type Section } from './manual';
 import type { SourceFile } from './types';
 
-/** A section as the HTML reader gives it: with the element id of its heading, when there is one. */
+/**
+ * A section as the HTML reader gives it: with the element id of its heading, when there is one; `question`: true
+ * when the loader knows the heading asks one, false when it knows it does not (a deck's cover).
+ */
 export type PageSection = Section & { anchor?: string; question?: boolean };
 
 /** Fewest questions that make a page an FAQ page. */
@@ -85,7 +88,7 @@ export function pageDocuments(
   sections: readonly PageSection[],
   found: { title?: string; url?: string },
 ): KnowledgeDocument[] {
-  const { items, rest } = faqItems(sections);
+  const { items, rest } = faqItems(asQuestionLevel(sections));
   if (items.length < MIN_QUESTIONS) return [manualDocument(file, sections.map(stripAnchor), found)];
   const base = file.meta?.url || found.url || file.relPath;
   const used = new Set<string>();
@@ -118,6 +121,37 @@ export function pageDocuments(
   if (faqs.length === 0) return [manualDocument(file, sections.map(stripAnchor), found)];
   const restText = rest.filter((s) => normalizeText(s.text).length >= MIN_REST_CHARS);
   return restText.length > 0 ? [...faqs, manualDocument(file, restText.map(stripAnchor), found)] : faqs;
+}
+
+/** Share of a heading level's sections asking a question that makes every section of that level an entry. */
+const QUESTION_LEVEL_SHARE = 0.4;
+/** Fewest question headings on a level for the rule above. */
+const QUESTION_LEVEL_MIN = 5;
+
+/**
+ * An FAQ page that words some entries as topics (「### 財務会計システムのパスワード初期化」 among 「### …は？」): on a
+ * heading level where many sections with text ask a question, every section of that level with text is an entry.
+ * A manual with a few 「…とは？」 headings among many does not reach the share.
+ */
+function asQuestionLevel(sections: readonly PageSection[]): readonly PageSection[] {
+  const byDepth = new Map<number, PageSection[]>();
+  for (const s of sections) {
+    const depth = s.headingPath.length;
+    // question: false — a loader knows it is none (a deck's cover).
+    if (depth === 0 || !s.text.trim() || s.question === false) continue;
+    byDepth.set(depth, [...(byDepth.get(depth) ?? []), s]);
+  }
+  const levels = new Set<number>();
+  for (const [depth, list] of byDepth) {
+    const asking = list.filter((s) => s.question || isQuestionHeading(s.headingPath[depth - 1] ?? '')).length;
+    if (asking >= QUESTION_LEVEL_MIN && asking >= QUESTION_LEVEL_SHARE * list.length) levels.add(depth);
+  }
+  if (levels.size === 0) return sections;
+  // The deepest such level only: a chapter heading above questions stays a chapter.
+  const depth = Math.max(...levels);
+  return sections.map((s) =>
+    s.headingPath.length === depth && s.text.trim() && s.question !== false ? { ...s, question: true } : s,
+  );
 }
 
 /** Shorter leftovers (「最終更新日：…」, a contact line) do not make a manual of their own. */

@@ -172,7 +172,10 @@ function slideSections(slides: readonly Slide[]): PageSection[] {
       const text = [...boxes.map((lines) => lines.join('\n')), notes.join('\n')].filter(Boolean).join('\n');
       const section: PageSection = { headingPath: heading, text, page: slide.number };
       // The title slide, or the first slide: the deck's cover, not a topic.
-      if (titleBlock?.cover || slide === slides[0]) covers.add(section);
+      if (titleBlock?.cover || slide === slides[0]) {
+        section.question = false;
+        covers.add(section);
+      }
       if (title || text) sections.push(section);
     }
   }

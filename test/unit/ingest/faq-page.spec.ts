@@ -50,6 +50,54 @@ describe('FAQ pages (ingest/loaders/faq-page)', () => {
     assert.equal(documents.length, 3);
   });
 
+  it('makes every section of a heading level where many ask an entry, even one worded as a topic', async () => {
+    const entries = [
+      '### パスワードを忘れたときは？',
+      '### Q. VPNにつながらない',
+      '### 財務会計システムのパスワード初期化',
+      '### メールが届かないのはなぜ？',
+      '### 共有フォルダが見えなくなった',
+      '### プリンターの紙詰まりは？',
+      '### トナーの交換方法は？',
+      '### 機器の貸出',
+    ];
+    const md = [
+      '# 庁内ITヘルプデスク FAQ',
+      '## アカウント',
+      ...entries.flatMap((h, i) => [h, `回答${i + 1}です。`]),
+    ].join('\n\n');
+    const { documents } = await loadMarkdown(sourceFile('faq.md', md));
+    assert.deepEqual(
+      documents.map((d) => [d.id, d.question]),
+      entries.map((h, i) => [`faq.md#q${i + 1}`, h.replace(/^### (?:Q\. )?/, '')]),
+    );
+    // A manual with two 「…とは？」 headings among eight: those two are entries, the other six stay its manual.
+    const manual = [
+      '# 手順書',
+      ...[
+        'VPNとは？',
+        '接続手順',
+        '切断手順',
+        '三層分離とは？',
+        '注意事項',
+        '申請方法',
+        '問い合わせ先',
+        '更新履歴',
+      ].flatMap((h) => [
+        `## ${h}`,
+        `${h}について、担当者が手順と注意点をまとめた説明です。詳しくは各課の担当者にお問い合わせください。`,
+      ]),
+    ].join('\n\n');
+    assert.deepEqual(
+      (await loadMarkdown(sourceFile('m.md', manual))).documents.map((d) => [d.kind, d.question ?? d.sections?.length]),
+      [
+        ['faq', 'VPNとは？'],
+        ['faq', '三層分離とは？'],
+        ['manual', 6],
+      ],
+    );
+  });
+
   it('reads accordions (details/summary) and question-like <dt>, and keeps the rest of the page as a manual', async () => {
     const { documents } = await loadHtml(sourceFile('sec.html', ACCORDION_PAGE));
     assert.deepEqual(
