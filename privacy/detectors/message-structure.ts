@@ -1,10 +1,12 @@
 /**
  * Names that a message's shape gives away: the speaker of a chat transcript line (「[10:02] 田中: …」,
  * 「10:05 佐藤：…」), and a signature's name on the line right above its e-mail address (Marta Lopez⏎
- * marta.lopez@…), a hiragana name introduced after one's section (税務課のかわしまです). Roles and systems that
- * speak or sign (ヘルプデスク, システム, Bot) are no one.
+ * marta.lopez@…), a hiragana name introduced after one's section (税務課のかわしまです), a common family name
+ * signing a message's last line (― 佐野) or heading a roster line before its phone number (1. 松井　090-…). Roles
+ * and systems that speak or sign (ヘルプデスク, システム, Bot) are no one.
  */
 import type { PiiSpan } from '../types';
+import { COMMON_FAMILY_NAMES, PLACE_FAMILY_NAMES } from '../family-names';
 import { hasNotPersonWord } from './not-person-words';
 
 /** A transcript line: a time (in brackets or not), a speaker of 1–4 kanji / 2–8 kana or 2–3 Latin words, a colon. */
@@ -22,6 +24,17 @@ const SIGNED_ABOVE_MAIL =
 const KANA_SELF_INTRO = /[課係室部局班]の([ぁ-ゖ]{3,6})(?:です|でございます|と申します)/dg;
 const NOT_KANA_NAME = /^(?:もの|ほう|かた|みなさん?|みんな|ひと|だれ|どなた|たんとう|かかり|ものども)$|さん$/;
 
+/** A message signed with a family name alone on its last line, maybe after a dash (…お願いします。⏎― 佐野). */
+const SIGNED_LAST_LINE = /\n[ \t]*(?:[―—–-]+[ \t]*)?([一-龥々ヶ]{1,3})[ \t]*$/d;
+/** A roster line: a family name, then its phone number (1. 松井　090-6234-1187). */
+const NAME_BEFORE_PHONE =
+  /(?:^|\n)[ \t]*(?:\d{1,2}[.)．][ \t]*)?([一-龥々ヶ]{1,3})[ \t\u3000]+(?=\(?0\d{1,4}[-(）)]?\d{1,4}[-)]?\d{3,4}(?!\d))/dg;
+
+/** A common family name (privacy/family-names.ts), which a lone word of a signature or a roster must be. */
+function familyName(word: string): boolean {
+  return COMMON_FAMILY_NAMES.has(word) || PLACE_FAMILY_NAMES.has(word);
+}
+
 /** Finds transcript speakers, signature names above an address and hiragana self-introductions. */
 export function detectMessageNames(normalized: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
@@ -34,6 +47,13 @@ export function detectMessageNames(normalized: string): PiiSpan[] {
   for (const m of normalized.matchAll(KANA_SELF_INTRO)) {
     const at = m.indices?.[1];
     if (at && !NOT_KANA_NAME.test(m[1] ?? '')) spans.push({ type: 'person_name', start: at[0], end: at[1] });
+  }
+  const last = SIGNED_LAST_LINE.exec(normalized);
+  const lastAt = last?.indices?.[1];
+  if (lastAt && familyName(last?.[1] ?? '')) spans.push({ type: 'person_name', start: lastAt[0], end: lastAt[1] });
+  for (const m of normalized.matchAll(NAME_BEFORE_PHONE)) {
+    const at = m.indices?.[1];
+    if (at && familyName(m[1] ?? '')) spans.push({ type: 'person_name', start: at[0], end: at[1] });
   }
   for (const m of normalized.matchAll(SIGNED_ABOVE_MAIL)) {
     const at = m.indices?.[1];

@@ -60,7 +60,7 @@ describe('privacy: family names that are places, quoted names, foreign names, ex
     assert.equal(mask('マイクロソフト・チームズ（職員向け）'), 'マイクロソフト・チームズ（職員向け）');
   });
 
-  it('masks English introductions and sign-offs, an account holder, a building with ・, not a contact line', () => {
+  it('masks introductions and sign-offs (English and a family name alone), roster lines, buildings with ・', () => {
     assert.equal(mask('My name is Daniel Whitmore and I moved.'), 'My name is ［氏名］ and I moved.');
     assert.equal(mask('Call me.\nBest regards\nAhmed Khan'), 'Call me.\nBest regards\n［氏名］');
     assert.equal(mask('account holder MARTINEZ CARLOS.'), 'account holder ［氏名］.');
@@ -70,6 +70,12 @@ describe('privacy: family names that are places, quoted names, foreign names, ex
       '［郵便番号］ ［住所］\nTEL ［電話番号］',
     );
     assert.equal(mask('Thank you.\nBest Regards'), 'Thank you.\nBest Regards');
+    assert.equal(mask('急ぎは携帯にお願いします。\n― 佐野'), '急ぎは携帯にお願いします。\n― ［氏名］');
+    assert.equal(
+      mask('1. 松井　090-6234-1187\n2. 代表　03-1111-2222'),
+      '1. ［氏名］　［電話番号］\n2. 代表　［電話番号］',
+    );
+    assert.equal(mask('よろしくお願いします。\n以上'), 'よろしくお願いします。\n以上');
   });
 
   it('leaves examples, placeholder addresses and cartoon characters alone', () => {
