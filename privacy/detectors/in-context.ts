@@ -91,8 +91,12 @@ const VALUE = /(?<![\w\-])[A-Za-z0-9](?:[\-・]?[A-Za-z0-9]){1,19}(?![\w])/g;
 
 /** A card's 記号 with its prefecture or city written before the digits (記号 奈良01, 札幌01, 宮崎12). */
 const KANJI_SYMBOL = /記号[ \t]*[:：]?[ \t]*([一-龥]{1,3}[0-9]{1,8})(?![\d])/dg;
-/** A line of 記号 and 番号 fields (記号：01120034　番号：12) within three lines after an insurance keyword. */
-const SYMBOL_LINE = /^[ \t・]*記号[ \t]*[:：][ \t]*(\S{1,12})[ \t]+番号[ \t]*[:：][ \t]*(\d{1,10})(?![\d])/dgm;
+/**
+ * 記号 and 番号 fields together (記号：01120034　番号：12, 記号 201、番号 4477) within 120 characters after an insurance
+ * keyword, at a line's or a sentence's start.
+ */
+const SYMBOL_LINE =
+  /(?:^|(?<=[。、\s]))[ \t・]*記号[ \t]*[:：]?[ \t]*((?:[一-龥]{1,3})?\d[^\s、,]{0,11}?)[ \t]*[、,]?[ \t]*番号[ \t]*[:：]?[ \t]*(\d{1,10})(?![\d])/dgm;
 
 /** Every number in the rest of the sentence after an insurance keyword (記号 and 番号 both). */
 export function detectInsuranceNumber(normalized: string): PiiSpan[] {

@@ -76,6 +76,11 @@ describe('privacy: family names that are places, quoted names, foreign names, ex
       '1. ［氏名］　［電話番号］\n2. 代表　［電話番号］',
     );
     assert.equal(mask('よろしくお願いします。\n以上'), 'よろしくお願いします。\n以上');
+    assert.equal(
+      mask('保険者番号 33130018 でエラー。記号 201、番号 4477。'),
+      '保険者番号 ［保険者番号］ でエラー。記号 ［保険者番号］、番号 ［保険者番号］。',
+    );
+    assert.equal(mask('記号 201、番号 4477。'), '記号 201、番号 4477。');
   });
 
   it('leaves examples, placeholder addresses and cartoon characters alone', () => {
