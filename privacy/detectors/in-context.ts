@@ -55,16 +55,24 @@ export function detectPensionNumber(normalized: string): PiiSpan[] {
   );
 }
 
-/** 住民票コード: 11 digits in any grouping. */
+// 住民表: the same reading, a common slip of the input method.
+const RESIDENT_CODE_KEYWORD =
+  /住民[票表](?:コード|ｺｰﾄﾞ)|住民[票表]番号|住基(?:コード|ｺｰﾄﾞ)|juminhyo_?code|resident (?:record )?code/i;
+
+/**
+ * 住民票コード: 11 digits in any grouping right after its keyword; further on in the same sentence (住民票コード記載
+ * ありを選んだら、コード欄に 99397874890), 11 digits in one run that is no mobile number.
+ */
 export function detectResidentCode(normalized: string): PiiSpan[] {
-  return valuesAfter(
+  const near = valuesAfter(normalized, 'resident_code', RESIDENT_CODE_KEYWORD, /(?<!\d)\d(?:[ \-]?\d){10}(?!\d)/, 14);
+  const far = valuesAfter(
     normalized,
     'resident_code',
-    // 住民表: the same reading, a common slip of the input method.
-    /住民[票表](?:コード|ｺｰﾄﾞ)|住民[票表]番号|住基(?:コード|ｺｰﾄﾞ)|juminhyo_?code|resident (?:record )?code/i,
-    /(?<!\d)\d(?:[ \-]?\d){10}(?!\d)/,
-    14,
+    RESIDENT_CODE_KEYWORD,
+    /(?<![\d\-])(?!0[5789]0)\d{11}(?![\d\-])/,
+    60,
   );
+  return [...near, ...far.filter((f) => !near.some((n) => n.start === f.start))];
 }
 
 /**

@@ -81,6 +81,10 @@ describe('privacy: family names that are places, quoted names, foreign names, ex
       '保険者番号 ［保険者番号］ でエラー。記号 ［保険者番号］、番号 ［保険者番号］。',
     );
     assert.equal(mask('記号 201、番号 4477。'), '記号 201、番号 4477。');
+    assert.equal(
+      mask('「住民票コード記載あり」を選んだら、コード欄に 99397874890 が印字されました。'),
+      '「住民票コード記載あり」を選んだら、コード欄に ［住民票コード］ が印字されました。',
+    );
   });
 
   it('leaves examples, placeholder addresses and cartoon characters alone', () => {
