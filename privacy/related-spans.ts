@@ -9,7 +9,7 @@
  */
 import { DATE_BODY, keyType, READING_WORDS } from './detectors';
 import { COMMON_FAMILY_NAMES } from './family-names';
-import type { PiiSpan, PiiType } from './types';
+import { PII_TYPES, type PiiSpan, type PiiType } from './types';
 
 /** A reading: katakana (also half-width), hiragana or Latin words, with spaces or ・ between them. */
 const READING = new RegExp(`^[ \\t]?[（(][ \\t]?(${READING_WORDS})[ \\t]?[）)、,，]`);
@@ -90,17 +90,9 @@ const NEXT_IN_LIST = new RegExp(
  */
 const FORMER_VALUE =
   /^[ \t]?[（(][ \t]?(?:旧|新|元|前|変更前|変更後|old|new)[ \t]?[:：]?[ \t]?([^）)\s]{4,30})[ \t]?[）)]/i;
-const NUMBER_TYPES = new Set<PiiType>([
-  'phone',
-  'email',
-  'my_number',
-  'bank_account',
-  'card_number',
-  'pension_number',
-  'resident_code',
-  'passport',
-  'insurance_number',
-]);
+/** Items written as one code (numbers, an address): every type but names, street addresses and dates. */
+const NOT_CODES: ReadonlySet<PiiType> = new Set<PiiType>(['person_name', 'address', 'postal_code', 'birth_date']);
+const NUMBER_TYPES = new Set<PiiType>(PII_TYPES.filter((t) => !NOT_CODES.has(t)));
 
 function shape(value: string): string {
   return value.replace(/[A-Za-z]/g, 'A').replace(/\d/g, '9');
