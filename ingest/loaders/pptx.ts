@@ -7,6 +7,7 @@
  * typed into a text box) are left out.
  */
 import * as path from 'node:path';
+import type * as cheerio from 'cheerio';
 import type JSZip from 'jszip';
 import { SKIP_REASONS, skipFile } from '../skip-reasons';
 import { isQuestionHeading, pageDocuments, type PageSection } from './faq-page';
@@ -117,8 +118,10 @@ async function relationTargets(read: Read, part: string, kind: string): Promise<
 /** dc:title of the document properties, when set. */
 async function deckTitle(read: Read): Promise<string | undefined> {
   const core = await read('docProps/core.xml');
-  const title = core && /<dc:title>([^<]*)<\/dc:title>/.exec(core)?.[1];
-  return title ? decodeXml(title).trim() || undefined : undefined;
+  if (!core) return undefined;
+  // cheerio (already read for the slides) decodes the XML's entities.
+  const $ = (require('cheerio') as typeof cheerio).load(core, { xml: true });
+  return $('dc\\:title').first().text().trim() || undefined;
 }
 
 function firstTitle(slides: readonly Slide[]): string | undefined {
@@ -126,17 +129,6 @@ function firstTitle(slides: readonly Slide[]): string | undefined {
     .find((s) => s.blocks.some((b) => b.title))
     ?.blocks.find((b) => b.title)
     ?.lines.join(' ');
-}
-
-function decodeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&amp;/g, '&');
 }
 
 /** Sections of the shown slides: chrome repeated on most slides and the contents slide left out. */
