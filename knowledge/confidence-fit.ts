@@ -1,10 +1,10 @@
 /**
  * Fits the confidence's logistic weights on one knowledge base's probes (calibration.ts): weighted
- * logistic regression with a Gaussian prior centred on the benchmark-fitted weights (maximum a
+ * logistic regression with a Gaussian prior centred on the helpdesk prior weights (maximum a
  * posteriori, Newton's method). The prior keeps the weights where the probes say little, and a
  * small knowledge base moves them only a little.
  */
-import { CONFIDENCE_WEIGHTS, type ConfidenceFeatures, type ConfidenceWeights } from './confidence';
+import { HELPDESK_PRIOR_WEIGHTS, type ConfidenceFeatures, type ConfidenceWeights } from './confidence';
 
 /** One probe as the fit sees it. */
 export interface WeightedSample {
@@ -36,7 +36,7 @@ const row = (f: ConfidenceFeatures): number[] => [
 /** MAP weights; the prior when there is nothing to fit (no sample of one of the two labels). */
 export function fitConfidenceWeights(
   samples: readonly WeightedSample[],
-  prior: ConfidenceWeights = CONFIDENCE_WEIGHTS,
+  prior: ConfidenceWeights = HELPDESK_PRIOR_WEIGHTS,
   priorStrength = PRIOR_STRENGTH,
 ): ConfidenceWeights {
   const positives = samples.filter((s) => s.label === 1 && s.weight > 0).length;

@@ -13,20 +13,20 @@ const probes = (kind: Kind, right: boolean, confidences: number[]) =>
 
 describe('self-calibrating confidence (calibration.ts)', () => {
   it('fits the lowest thresholds at which the shown answers keep the precision, inside bounds', () => {
-    // 10 answerable probes right at 0.9…0.45, one wrong at 0.5; held-out probes at 0.48 and below; off-topic low.
+    // 10 answerable probes right at 0.9…0.3, one wrong at 0.35; held-out probes at 0.33 and below; off-topic low.
     const results = [
-      ...probes('answerable', true, [0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, 0.5, 0.45]),
-      ...probes('answerable', false, [0.5]),
-      ...probes('unanswerable', false, [0.48, 0.3, 0.2, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1]),
-      ...probes('offTopic', false, [0.05, 0.05, 0.05, 0.05]),
+      ...probes('answerable', true, [0.9, 0.8, 0.7, 0.6, 0.55, 0.5, 0.45, 0.4, 0.35, 0.3]),
+      ...probes('answerable', false, [0.35]),
+      ...probes('unanswerable', false, [0.33, 0.2, 0.1, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05]),
+      ...probes('offTopic', false, [0.02, 0.02, 0.02, 0.02]),
     ];
-    // At 0.5 the shown answers are 9 right, 1 wrong: precision 0.9 (tentative at target 0.89); the answer
-    // threshold aims at half the error (0.945): 0.55, where nothing wrong is shown.
-    assert.deepEqual(fitThresholds(results, 0.89), { answer: 0.55, tentative: 0.5, clarify: 0.2 });
-    assert.deepEqual(fitThresholds(results, 0.95), { answer: 0.55, tentative: 0.55, clarify: 0.2 });
+    // At 0.35 the shown answers are 9 right, 1 wrong: precision 0.9 (tentative at target 0.89); the answer
+    // threshold aims at half the error (0.945): 0.4, where nothing wrong is shown.
+    assert.deepEqual(fitThresholds(results, 0.89), { answer: 0.4, tentative: 0.35, clarify: 0.1 });
+    assert.deepEqual(fitThresholds(results, 0.95), { answer: 0.4, tentative: 0.4, clarify: 0.1 });
     // Nothing holds: the upper bounds.
     const hopeless = [...probes('answerable', false, [0.9, 0.8]), ...probes('unanswerable', false, [0.95])];
-    assert.deepEqual(fitThresholds(hopeless, 0.95), { answer: 0.8, tentative: 0.6, clarify: 0.2 });
+    assert.deepEqual(fitThresholds(hopeless, 0.95), { answer: 0.8, tentative: 0.4, clarify: 0.1 });
   });
 
   it('caps the calibration at 30 % of the build time, at least 20 s', () => {

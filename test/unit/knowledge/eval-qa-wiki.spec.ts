@@ -10,12 +10,13 @@ import { assertQaFloors, qaSetReport } from './qa-set-report';
  * answer before them; with markers read through their decoration: 0.720 / 0.040 / 0.033.
  */
 describe('kotae eval --qa-set (kb-wiki, a team wiki in Markdown and text, written blind)', () => {
-  it('keeps its figures: shown-correct ≥ 0.68, shown-wrong ≤ 0.06, others shown ≤ 0.07', async () => {
+  it('keeps its figures: shown-correct ≥ 0.75, shown-wrong ≤ 0.02, others shown ≤ 0.07', async () => {
     const report = await qaSetReport('test/fixtures/qa/kb-wiki-holdout.jsonl', 'test/fixtures/qa/kb-wiki');
+    // Session 15 (helpdesk prior weights, proposals from 0.4 up, clarify from 0.1): 0.780 / 0.000 / 0.033.
     assertQaFloors(report, {
       counts: [50, 18, 12],
-      minShownCorrect: 0.68,
-      maxShownWrong: 0.06,
+      minShownCorrect: 0.75,
+      maxShownWrong: 0.02,
       maxOthersShown: 0.07,
     });
   });
