@@ -29,6 +29,7 @@ const SETS: readonly [string, string][] = [
     'kb-campus',
     'kb-slides',
     'kb-city',
+    'kb-ward',
   ].map((name): [string, string] => [`test/fixtures/qa/${name}-holdout.jsonl`, `test/fixtures/qa/${name}`]),
 ];
 
@@ -41,6 +42,7 @@ const FLAT: ConfidenceWeights = {
   cosine: 0,
   margin: 0,
   missingKnown: 0,
+  length: 0,
 };
 
 async function main(): Promise<void> {

@@ -23,6 +23,12 @@ export interface TextAnalyzer {
   nounReadings?(text: string): NounReading[];
   /** Whether a text is one word of the dictionary (analyzers with a dictionary only). */
   isWord?(text: string): boolean;
+  /**
+   * Whether a text says something of the things it names — a verb, an adjective or an auxiliary
+   * (「印刷できない」「ロックされた」) — rather than only naming them (「メール」「パスワードについて」);
+   * analyzers with a dictionary only.
+   */
+  hasPredicate?(text: string): boolean;
 }
 
 // Wi-Fi, wifi and WiFi are one term; e-mail and email too.
@@ -33,6 +39,7 @@ const SEPARATORS = /[・･()\[\]{}「」『』【】〈〉《》“”"'’‘?
 const HAS_LETTER = /[\p{L}\p{N}]/u;
 const STOP_POS = new Set(['助詞', '助動詞', '記号', 'フィラー', '感動詞', '接続詞', '連体詞', 'その他']);
 const STOP_DETAIL = new Set(['非自立', '代名詞', '数', '空白']);
+const PREDICATE_POS = new Set(['動詞', '形容詞', '助動詞']);
 // Generic words every question has ("…について教えてください", "…したいのですが").
 const STOP_WORDS = new Set([
   'する',
@@ -145,6 +152,12 @@ export class JapaneseAnalyzer implements TextAnalyzer {
     // Not normalizeText: it drops the trailing ー of words the dictionary spells with it (ドライバー).
     const tokens = this.tokenizer.tokenize(text);
     return tokens.length === 1 && tokens[0].word_type === 'KNOWN';
+  }
+
+  /** See {@link TextAnalyzer.hasPredicate}. */
+  hasPredicate(text: string): boolean {
+    const japanese = normalizeText(text).replace(ASCII_TERM, ' ');
+    return this.tokenizer.tokenize(japanese).some((t) => PREDICATE_POS.has(t.pos));
   }
 
   /** See {@link TextAnalyzer.bigrams}. */

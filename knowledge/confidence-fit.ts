@@ -15,7 +15,16 @@ export interface WeightedSample {
   weight: number;
 }
 
-const KEYS = ['bias', 'coverage', 'questionRecall', 'questionDice', 'cosine', 'margin', 'missingKnown'] as const;
+const KEYS = [
+  'bias',
+  'coverage',
+  'questionRecall',
+  'questionDice',
+  'cosine',
+  'margin',
+  'missingKnown',
+  'length',
+] as const;
 
 /**
  * Strength of the prior, as a number of samples' worth: the fitted weights move away from the prior
@@ -31,6 +40,7 @@ const row = (f: ConfidenceFeatures): number[] => [
   f.cosine,
   f.margin ?? 0,
   f.missingKnown ?? 0,
+  f.length ?? 0,
 ];
 
 /** MAP weights; the prior when there is nothing to fit (no sample of one of the two labels). */
@@ -69,6 +79,7 @@ export function fitConfidenceWeights(
     cosine: r(4),
     margin: r(5),
     missingKnown: r(6),
+    length: r(7),
   };
 }
 

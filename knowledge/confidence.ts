@@ -40,10 +40,24 @@ export interface ConfidenceFeatures {
    * (confidence-features.ts `nameMissing`).
    */
   nameMissing?: boolean;
+  /**
+   * The query is one word and says nothing of it (「メール」「パスワード？」「VPNについて」): it names a topic,
+   * not a question, so no entry is its answer however well it matches; the confidence is halved, like
+   * {@link askedKindMissing}, which leaves the candidates to choose from (clarify).
+   */
+  bareTopic?: boolean;
+  /**
+   * The query's length in words, min(n, 30) / 30: a long question (context, then what is asked) restates less
+   * of its entry's question and covers less of itself in any entry than a short one does, right or not, so at
+   * the same word features it is more likely right. Prior weight from the helpdesk dev sets.
+   */
+  length?: number;
 }
 
 /** Logistic weights: bias + one per feature. */
-export type ConfidenceWeights = Omit<ConfidenceFeatures, 'askedKindMissing' | 'nameMissing'> & { bias: number };
+export type ConfidenceWeights = Omit<ConfidenceFeatures, 'askedKindMissing' | 'nameMissing' | 'bareTopic'> & {
+  bias: number;
+};
 
 /** The prior weights (benchmark-fitted); each index's calibration refits them on its own probes. */
 export const CONFIDENCE_WEIGHTS: Readonly<ConfidenceWeights> = Object.freeze({
@@ -56,26 +70,30 @@ export const CONFIDENCE_WEIGHTS: Readonly<ConfidenceWeights> = Object.freeze({
 
 /**
  * The prior of each index's self-calibration (confidence-fit.ts): logistic weights fitted on the team's
- * own IT-helpdesk dev sets (the sample knowledge base's dev set and the fourteen held-out-style sets under
- * test/fixtures/qa, 1,667 staff-style questions; label: the top hit is an expected entry), by
+ * own IT-helpdesk dev sets (the sample knowledge base's dev set and the fifteen held-out-style sets under
+ * test/fixtures/qa, 1,767 staff-style questions; label: the top hit is an expected entry), by
  * `npm run bench:prior`, rounded to two decimals. The benchmark-fitted {@link CONFIDENCE_WEIGHTS}
- * had no weight for the margin and the known words the top hit lacks, and put a third more on the
- * question recall; on these sets, each measured with a prior fitted without it (leave one set out),
- * the calibrated tentative threshold shows as many right answers with fewer wrong ones (README
+ * had no weight for the margin, the known words the top hit lacks and the query's length, and put more
+ * on the question recall; on these sets, each measured with a prior fitted without it (leave one set
+ * out), the calibrated proposal threshold shows more right answers for as many wrong ones (README
  * "Session 15"). Each index still refits the weights on its own probes.
  */
 export const HELPDESK_PRIOR_WEIGHTS: Readonly<ConfidenceWeights> = Object.freeze({
-  bias: -3.7,
-  coverage: 2.41,
-  questionRecall: 1.49,
-  questionDice: 2.04,
-  cosine: 2.29,
-  margin: 1.94,
-  missingKnown: -1.26,
+  bias: -4.05,
+  coverage: 2.35,
+  questionRecall: 1.25,
+  questionDice: 2.37,
+  cosine: 2.51,
+  margin: 1.81,
+  missingKnown: -1.74,
+  length: 2.33,
 });
 
 /** Confidence factor when the top hit does not give the kind of fact asked for (see ConfidenceFeatures). */
 export const ASKED_KIND_MISSING_FACTOR = 0.5;
+
+/** Confidence factor when the query is a bare topic (see ConfidenceFeatures). */
+export const BARE_TOPIC_FACTOR = 0.5;
 
 /** Confidence factor when the query names another product than the top hit (see ConfidenceFeatures). */
 export const NAME_MISSING_FACTOR = 0.5;
@@ -89,7 +107,11 @@ export function confidenceOf(f: ConfidenceFeatures, w: Readonly<ConfidenceWeight
     w.questionDice * f.questionDice +
     w.cosine * f.cosine +
     (w.margin ?? 0) * (f.margin ?? 0) +
-    (w.missingKnown ?? 0) * (f.missingKnown ?? 0);
-  const factor = (f.askedKindMissing ? ASKED_KIND_MISSING_FACTOR : 1) * (f.nameMissing ? NAME_MISSING_FACTOR : 1);
+    (w.missingKnown ?? 0) * (f.missingKnown ?? 0) +
+    (w.length ?? 0) * (f.length ?? 0);
+  const factor =
+    (f.askedKindMissing ? ASKED_KIND_MISSING_FACTOR : 1) *
+    (f.nameMissing ? NAME_MISSING_FACTOR : 1) *
+    (f.bareTopic ? BARE_TOPIC_FACTOR : 1);
   return factor / (1 + Math.exp(-z));
 }

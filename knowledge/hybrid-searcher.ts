@@ -156,6 +156,8 @@ export class HybridSearcher {
       ...(top !== undefined && askedKindMissing(query, fullText(chunks[top])) ? { askedKindMissing: true } : {}),
       margin: marginOf(ranked),
       missingKnown: top === undefined ? 0 : missingKnown(this.data, fq, top),
+      length: Math.min(analyzed.words.length, MAX_LENGTH_WORDS) / MAX_LENGTH_WORDS,
+      ...(analyzed.words.length === 1 && this.analyzer.hasPredicate?.(query) === false ? { bareTopic: true } : {}),
       ...(top !== undefined && nameMissing(this.data, fq, typed, top, questionText(chunks[top]))
         ? { nameMissing: true }
         : {}),
@@ -240,6 +242,9 @@ export class HybridSearcher {
     return out.map((x) => x / norm);
   }
 }
+
+/** Words from which a query counts as long (ConfidenceFeatures.length). */
+const MAX_LENGTH_WORDS = 30;
 
 function dot(q: readonly number[], vectors: Float32Array, offset: number, dims: number): number {
   let s = 0;

@@ -136,6 +136,7 @@ export interface IndexCalibration {
     cosine: number;
     margin?: number;
     missingKnown?: number;
+    length?: number;
   };
   /** Probes made from the knowledge base itself. */
   probes: { answerable: number; unanswerable: number; offTopic: number };

@@ -154,10 +154,12 @@ describe('knowledge pages in a real browser on the real app (chromium)', functio
       header(escalated),
     );
     assert.equal(ticket.status, 201);
+    // Not about the roof: the manual uploaded above is about the roof (庁舎屋上), and a question sharing its
+    // title's words may be proposed that manual's passage (a tentative answer is not an unanswered question).
     const gaps = [
-      '庁舎の屋上でバーベキューをしてもよいですか',
-      '屋上でバーベキューはできますか',
-      '庁舎屋上のバーベキュー利用について',
+      '庁舎の中庭でバーベキューをしてもよいですか',
+      '中庭でバーベキューはできますか',
+      '庁舎中庭のバーベキュー利用について',
     ];
     for (const q of gaps) assert.notEqual((await conversation(q)).body.outcome, 'answered', q);
 

@@ -114,10 +114,10 @@ describe('LoGoチャット direct mode (direct-js child process against the loop
 
   it('ignores a group message without a mention and answers one with a mention (markup stripped)', async () => {
     const from = count();
-    text(groupTalk, sato, 'VPNにつながりません');
+    text(groupTalk, sato, '自宅からVPNにつながりません');
     await sleep(SETTLE_MS);
     assert.equal(count(), from, 'nothing sent for a group message without a mention');
-    text(groupTalk, sato, `{@:4294967396,10}@${BOT} VPNにつながりません`, true);
+    text(groupTalk, sato, `{@:4294967396,10}@${BOT} 自宅からVPNにつながりません`, true);
     const sent = await sentAfter(from, 2);
     assert.deepEqual(
       sent.map((c) => [c.params[0], c.params[1]]),
@@ -127,7 +127,7 @@ describe('LoGoチャット direct mode (direct-js child process against the loop
       ],
     );
     const [q] = await kotae.app.dataSource.getRepository('question').find({ order: { askedAt: 'DESC' }, take: 1 });
-    assert.equal(q.text, 'VPNにつながりません');
+    assert.equal(q.text, '自宅からVPNにつながりません');
     assert.equal(q.requesterName, '税務課 佐藤');
   });
 
@@ -197,7 +197,7 @@ describe('LoGoチャット direct mode (direct-js child process against the loop
 
   it('escalates by select and the details as text; the ticket carries the LoGo identity', async () => {
     let from = count();
-    text(pairTalk, yamada, 'VPNにつながりません');
+    text(pairTalk, yamada, '自宅からVPNにつながりません');
     const [, yesno] = await sentAfter(from, 2);
     from = count();
     answer(pairTalk, yamada, yesno, false);
@@ -237,7 +237,7 @@ describe('LoGoチャット direct mode (direct-js child process against the loop
 
   it('delivers an operator reply proactively into a new pair talk (create_pair_talk) for a group requester', async () => {
     let from = count();
-    text(groupTalk, sato, `@${BOT} プリンタで印刷できません`, true);
+    text(groupTalk, sato, `@${BOT} 複合機から印刷できません`, true);
     const [, yesno] = await sentAfter(from, 2);
     from = count();
     answer(groupTalk, sato, yesno, false);

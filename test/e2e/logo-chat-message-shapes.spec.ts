@@ -215,9 +215,9 @@ describe('LoGoチャット message shapes (test/fixtures/logo-extra through dire
     from = count();
     const newGroup = server.openTalk(2, [yamada, suzuki]);
     await sleep(SETTLE_MS);
-    text(newGroup, suzuki, 'VPNにつながりません');
+    text(newGroup, suzuki, '自宅からVPNにつながりません');
     await sentAfter(from, 0);
-    text(newGroup, suzuki, `${MENTION} VPNにつながりません`, true);
+    text(newGroup, suzuki, `${MENTION} 自宅からVPNにつながりません`, true);
     const [first] = await sentAfter(from, 2);
     assert.equal(first.params[0], newGroup);
   });
@@ -270,11 +270,14 @@ describe('LoGoチャット message shapes (test/fixtures/logo-extra through dire
 
   it('answers a member direct-js has no profile of once, without losing the connection', async () => {
     const from = count();
-    text(groupTalk, stranger, `${MENTION} VPNにつながりません`, true);
+    text(groupTalk, stranger, `${MENTION} 自宅からVPNにつながりません`, true);
     const [first] = await sentAfter(from, 2);
     assert.equal(first.params[0], groupTalk);
     const q = await lastQuestion();
-    assert.deepEqual([q.text, q.requesterId, q.requesterName ?? null], ['VPNにつながりません', idStr(stranger), null]);
+    assert.deepEqual(
+      [q.text, q.requesterId, q.requesterName ?? null],
+      ['自宅からVPNにつながりません', idStr(stranger), null],
+    );
     assert.equal((await health()).restarts, 0);
   });
 
@@ -282,10 +285,10 @@ describe('LoGoチャット message shapes (test/fixtures/logo-extra through dire
     const from = count();
     text(groupTalk, yamada, '{@:ALL,4}@ALL 本日17時から庁内ネットワークのメンテナンスを行います。', true);
     await sentAfter(from, 0);
-    text(groupTalk, yamada, `{@:ALL,4}@ALL ${MENTION} VPNにつながりません`, true);
+    text(groupTalk, yamada, `{@:ALL,4}@ALL ${MENTION} 自宅からVPNにつながりません`, true);
     const [first] = await sentAfter(from, 2);
     assert.equal(first.params[0], groupTalk);
-    assert.equal((await lastQuestion()).text, 'VPNにつながりません');
+    assert.equal((await lastQuestion()).text, '自宅からVPNにつながりません');
   });
 
   it('answers a redelivered message id once, and a redelivered stamp answer once', async () => {

@@ -280,7 +280,7 @@ describe('LoGoチャット direct payloads: every shape the server can push', fu
         talkId: pairTalk,
         userId: yamada,
         type: 1,
-        content: i % 2 ? QUESTION : 'VPNにつながりません',
+        content: i % 2 ? QUESTION : '自宅からVPNにつながりません',
         messageId: id,
       });
     }
@@ -299,7 +299,7 @@ describe('LoGoチャット direct payloads: every shape the server can push', fu
     const from = count();
     for (let i = 0; i < 200; i++) {
       if (i === 50) text(suzukiTalk, suzuki, QUESTION);
-      else if (i === 120) text(tanakaTalk, tanaka, 'VPNにつながりません');
+      else if (i === 120) text(tanakaTalk, tanaka, '自宅からVPNにつながりません');
       else if (i === 180) text(groupTalk, sato, `${MENTION} ${QUESTION}`, true);
       else text(groupTalk, i % 2 ? sato : yamada, `雑談 ${i}`);
     }

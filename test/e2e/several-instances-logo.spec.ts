@@ -98,7 +98,7 @@ describe('LoGoチャット on two full instances on PostgreSQL', function () {
     const a = one as RunningApp;
     const b = two as RunningApp;
     let from = count();
-    text('VPNにつながりません');
+    text('自宅からVPNにつながりません');
     const [, yesno] = await sentAfter(from, 2);
     from = count();
     answer(yesno, false);

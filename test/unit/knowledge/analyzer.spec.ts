@@ -76,6 +76,14 @@ describe('JapaneseAnalyzer', () => {
       [true, true, true, true, false, false, false],
     );
   });
+
+  it('tells a text that says something of its words from one that only names them', async () => {
+    const a = await testAnalyzer();
+    for (const t of ['印刷できない', 'ロックされました', 'VPNが遅い', 'メールを送りたい'])
+      assert.equal(a.hasPredicate(t), true, t);
+    for (const t of ['メール', 'パスワード？', 'VPNについて', 'Teams会議の録画'])
+      assert.equal(a.hasPredicate(t), false, t);
+  });
 });
 
 describe('synonym expansion', () => {

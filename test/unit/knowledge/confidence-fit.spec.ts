@@ -76,6 +76,15 @@ describe('confidence weights fitted on a knowledge base’s probes', () => {
     assert.equal(confidenceOf(f, old), confidenceOf({ ...f, missingKnown: 0 }, old));
   });
 
+  it('halves the confidence of a bare topic; weights saved before the length input leave the confidence unchanged', () => {
+    const f = { coverage: 1, questionRecall: 0.4, questionDice: 0.4, cosine: 0.5, margin: 0.01, length: 1 / 30 };
+    assert.equal(confidenceOf({ ...f, bareTopic: true }), confidenceOf(f) * 0.5);
+    const old = { bias: -3, coverage: 1.5, questionRecall: 2.5, questionDice: 1, cosine: 1, margin: 0.3 };
+    assert.equal(confidenceOf(f, old), confidenceOf({ ...f, length: 0 }, old));
+    // The helpdesk prior: at the same word features, a longer question is more likely right.
+    assert.ok(confidenceOf({ ...f, length: 0.6 }, HELPDESK_PRIOR_WEIGHTS) > confidenceOf(f, HELPDESK_PRIOR_WEIGHTS));
+  });
+
   it('is deterministic', () => {
     const probes = [sample(0.9, 1), sample(0.7, 0), sample(0.4, 0), sample(0.95, 1, 2)];
     assert.deepEqual(fitConfidenceWeights(probes), fitConfidenceWeights(probes));

@@ -10,14 +10,15 @@ import { assertQaFloors, qaSetReport } from './qa-set-report';
  * level where many sections ask makes all of that level entries (faq-page.ts): 0.250 / 0 / 0.100, ids strict.
  */
 describe('kotae eval --qa-set (kb-city, a city intranet FAQ in Markdown, written blind)', () => {
-  it('keeps its figures: shown-correct ≥ 0.40, shown-wrong ≤ 0.04, others shown ≤ 0.16', async () => {
+  it('keeps its figures: shown-correct ≥ 0.48, shown-wrong ≤ 0.04, others shown ≤ 0.18', async () => {
     const report = await qaSetReport('test/fixtures/qa/kb-city-holdout.jsonl', 'test/fixtures/qa/kb-city');
-    // Session 15 (helpdesk prior weights, proposals from 0.4 up, clarify from 0.1): 0.433 / 0.017 / 0.125.
+    // Session 15 (helpdesk prior weights with the query's length, proposals from 0.4 up, clarify from 0.1):
+    // 0.517 / 0.017 / 0.150.
     assertQaFloors(report, {
       counts: [60, 28, 12],
-      minShownCorrect: 0.4,
+      minShownCorrect: 0.48,
       maxShownWrong: 0.04,
-      maxOthersShown: 0.16,
+      maxOthersShown: 0.18,
     });
   });
 });

