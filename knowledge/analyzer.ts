@@ -12,6 +12,12 @@ import { foldOkurigana, katakanaToHiragana, normalizeText } from './text-normali
 export interface AnalyzedText {
   words: string[];
   grams: string[];
+  /**
+   * Whether the text says something of the things it names — a verb, an adjective or an auxiliary
+   * (「印刷できない」「ロックされた」) — rather than only naming them (「メール」「パスワードについて」);
+   * absent from analyzers without a dictionary.
+   */
+  predicate?: boolean;
 }
 
 /** Turns text into index terms; the same instance serves indexing and querying. */
@@ -23,12 +29,6 @@ export interface TextAnalyzer {
   nounReadings?(text: string): NounReading[];
   /** Whether a text is one word of the dictionary (analyzers with a dictionary only). */
   isWord?(text: string): boolean;
-  /**
-   * Whether a text says something of the things it names — a verb, an adjective or an auxiliary
-   * (「印刷できない」「ロックされた」) — rather than only naming them (「メール」「パスワードについて」);
-   * analyzers with a dictionary only.
-   */
-  hasPredicate?(text: string): boolean;
 }
 
 // Wi-Fi, wifi and WiFi are one term; e-mail and email too.
@@ -114,17 +114,19 @@ export class JapaneseAnalyzer implements TextAnalyzer {
   analyze(text: string): AnalyzedText {
     if (this.mode === 'plain') return this.analyzePlain(text);
     const words: string[] = [];
+    let predicate = false;
     const japanese = normalizeText(text).replace(ASCII_TERM, (m) => {
       words.push(m.replace(JOINER, ''));
       return ' ';
     });
     for (const token of this.tokenizer.tokenize(japanese.replace(SEPARATORS, ' '))) {
+      if (PREDICATE_POS.has(token.pos)) predicate = true;
       if (STOP_POS.has(token.pos) || STOP_DETAIL.has(token.pos_detail_1)) continue;
       const base = token.basic_form && token.basic_form !== '*' ? token.basic_form : token.surface_form;
       const term = this.termOf(base);
       if (term !== undefined) words.push(term);
     }
-    return { words, grams: charBigrams(japanese) };
+    return { words, grams: charBigrams(japanese), predicate };
   }
 
   /**
@@ -152,12 +154,6 @@ export class JapaneseAnalyzer implements TextAnalyzer {
     // Not normalizeText: it drops the trailing ー of words the dictionary spells with it (ドライバー).
     const tokens = this.tokenizer.tokenize(text);
     return tokens.length === 1 && tokens[0].word_type === 'KNOWN';
-  }
-
-  /** See {@link TextAnalyzer.hasPredicate}. */
-  hasPredicate(text: string): boolean {
-    const japanese = normalizeText(text).replace(ASCII_TERM, ' ');
-    return this.tokenizer.tokenize(japanese).some((t) => PREDICATE_POS.has(t.pos));
   }
 
   /** See {@link TextAnalyzer.bigrams}. */

@@ -157,7 +157,7 @@ export class HybridSearcher {
       margin: marginOf(ranked),
       missingKnown: top === undefined ? 0 : missingKnown(this.data, fq, top),
       length: Math.min(analyzed.words.length, MAX_LENGTH_WORDS) / MAX_LENGTH_WORDS,
-      ...(analyzed.words.length === 1 && this.analyzer.hasPredicate?.(query) === false ? { bareTopic: true } : {}),
+      ...(analyzed.words.length === 1 && analyzed.predicate === false ? { bareTopic: true } : {}),
       ...(top !== undefined && nameMissing(this.data, fq, typed, top, questionText(chunks[top]))
         ? { nameMissing: true }
         : {}),
