@@ -23,7 +23,7 @@ const DATE_AFTER_NAME = new RegExp(
 /** Header cells naming a personal-data column (exactly, after trimming); other headers are left alone. */
 const HEADER_TYPES: ReadonlyArray<[RegExp, PiiType]> = [
   [
-    /^(?:氏名|姓名|名前|お名前|姓|名|氏|名字|苗字|フリガナ|ふりがな|カナ|かな|ｶﾅ|ﾌﾘｶﾞﾅ|(?:氏名|姓|名|セイ|メイ)[ \t]?(?:カナ|ｶﾅ|かな|\(カナ\)|（カナ）)|セイ|メイ|ローマ字|氏名\(ローマ字\)|ローマ字氏名|name|(?:first|last|family|given)[ _]?name)$/i,
+    /^(?:氏名|姓名|名前|お名前|姓|名|氏|名字|苗字|フリガナ|ふりがな|カナ|かな|ｶﾅ|ﾌﾘｶﾞﾅ|(?:氏名|姓|名|セイ|メイ|名義|口座名義)[ \t]?(?:カナ|ｶﾅ|かな|\(カナ\)|（カナ）)|セイ|メイ|ローマ字|氏名\(ローマ字\)|ローマ字氏名|name|(?:first|last|family|given)[ _]?name)$/i,
     'person_name',
   ],
   [/^(?:生年月日|誕生日|生年月日\(西暦\)|生年月日（西暦）|birth ?date|date of birth|dob)$/i, 'birth_date'],
@@ -47,6 +47,26 @@ const KATAKANA_CELL = /^[ァ-ヶーｦ-ﾟ]{2,10}(?:[ ・][ァ-ヶーｦ-ﾟ]{1,
 
 /** A western date alone in a cell, and the latest year read as a birth year beside a name (no clock: fixed). */
 const OLD_DATE = /^((?:19|20)\d{2})[/.\-]\d{1,2}[/.\-]\d{1,2}$/;
+/** A date with an era's initial (S45/10/05, H3.4.1) alone in a cell: a birth date beside a name. */
+const ERA_DATE = /^[MTSH][ \t]?\d{1,2}[/.\-]\d{1,2}[/.\-]\d{1,2}$/;
+/** Personal data in a row that makes a two-part katakana cell of it a person's name (0093,ﾏﾂﾀﾞ ｹｲｺ,S45/10/05,…). */
+/**
+ * Katakana words of a system's data that are no name's part (メール アドレス, ファイル サーバー); a name's reading
+ * has no long mark either (カトウ, not サーバー).
+ */
+const KANA_NOT_NAME =
+  /^(?:メール|アドレス|ファイル|データ|パス|ユーザ|ログイン|システム|ネット|サーバ|フォルダ|プリンタ|テスト|サンプル|ダミー|コード|カード|リスト|グループ|チーム|ポータル|セキュリティ|ウイルス|ソフト|アプリ|デスク|ヘルプ|センター|ネットワーク)$/;
+const kanaName = (text: string): boolean =>
+  !/[ーｰ]/.test(text) && text.split(/[ ・]/).every((part) => part.length >= 2 && !KANA_NOT_NAME.test(part));
+const ROW_EVIDENCE = new Set<PiiType>([
+  'phone',
+  'email',
+  'birth_date',
+  'my_number',
+  'bank_account',
+  'address',
+  'postal_code',
+]);
 const OLD_YEAR = 2010;
 
 /** A cell without data: a Markdown rule, a placeholder (（空欄）, なし, －). */
@@ -269,8 +289,11 @@ function tableSpans(normalized: string, found: readonly PiiSpan[]): { fromHeader
       if (cell.text && NAME_CELL.test(cell.text) && covered(cell)) {
         const set = nameColumns.get(key) ?? new Set<number>();
         set.add(k);
-        const next = row.cells[k + 1];
-        if (next && KATAKANA_CELL.test(next.text)) set.add(k + 1);
+        // Its reading in the cell after it, or before it (ﾀﾅｶ ﾋﾛｼ,田中 博).
+        for (const j of [k + 1, k - 1]) {
+          const beside = row.cells[j];
+          if (beside && KATAKANA_CELL.test(beside.text)) set.add(j);
+        }
         nameColumns.set(key, set);
       }
     });
@@ -283,10 +306,26 @@ function tableSpans(normalized: string, found: readonly PiiSpan[]): { fromHeader
       if (cell?.text && NAME_CELL.test(cell.text) && !HEADER_TYPES.some(([re]) => re.test(cell.text)))
         out.push({ type: 'person_name', start: cell.start, end: cell.end });
     }
-    // Beside a name, a date decades old is a birth date (谷 恵子,1962/07/21,国保), not a receipt date.
-    if (names?.size)
+    // A katakana name in two parts in a row holding a phone, a date of birth, an account … (no kanji name beside it).
+    const rowStart = row.cells[0]?.start ?? 0;
+    const rowEnd = row.cells.at(-1)?.end ?? 0;
+    const evidence =
+      row.cells.length >= 3 && found.some((s) => ROW_EVIDENCE.has(s.type) && s.start >= rowStart && s.end <= rowEnd);
+    const kanaNames = evidence
+      ? row.cells.filter(
+          (c) =>
+            KATAKANA_CELL.test(c.text) &&
+            /[ ・]/.test(c.text) &&
+            kanaName(c.text) &&
+            !HEADER_TYPES.some(([re]) => re.test(c.text)),
+        )
+      : [];
+    for (const cell of kanaNames) out.push({ type: 'person_name', start: cell.start, end: cell.end });
+    // Beside a name, a date decades old is a birth date (谷 恵子,1962/07/21,国保), not a receipt date; so is one
+    // written with an era's initial.
+    if (names?.size || kanaNames.length > 0)
       for (const cell of row.cells)
-        if (OLD_DATE.test(cell.text) && Number(OLD_DATE.exec(cell.text)?.[1]) <= OLD_YEAR)
+        if ((OLD_DATE.test(cell.text) && Number(OLD_DATE.exec(cell.text)?.[1]) <= OLD_YEAR) || ERA_DATE.test(cell.text))
           out.push({ type: 'birth_date', start: cell.start, end: cell.end });
   });
   return { fromHeaders, fromNames: out };

@@ -14,16 +14,18 @@ const TOWN = `(?:${NAME}{1,8}?通${NAME}{0,8}?(?:上る|下る|入る|上ル|下
 // A block or lot number: digits, or kanji numerals (三丁目五番地, 一丁目十二番地).
 const N = '(?:\\d{1,4}|[一二三四五六七八九十〇]{1,4})';
 // 旭川市4条通16丁目右2号: Asahikawa numbers the houses right and left of the street.
-const BLOCK = `(?:${KANJI_NUM}丁目?(?:[ \\t]?[右左]?${N}(?:番地?の?|-|号)(?:[ \\t]?${N}号?)?)?|(?:\\d{1,4}番地?|[一二三四五六七八九十〇]{1,4}番地)(?:の?${N}号?)?|\\d{1,4}-\\d{1,4}(?:-\\d{1,4}){0,2}|無番地)`;
+// After 丁目 the lot may follow with a dash (2丁目-8-11) or with nothing (本城1丁目1560).
+const BLOCK = `(?:${KANJI_NUM}丁目?(?:[ \\t]?-?[右左]?${N}(?:(?:番地?の?|-|号)(?:[ \\t]?${N}(?:-${N})?号?)?)?)?|(?:\\d{1,4}番地?|[一二三四五六七八九十〇]{1,4}番地)(?:の?${N}号?)?|\\d{1,4}-\\d{1,4}(?:-\\d{1,4}){0,2}|無番地)`;
 const ADDRESS = new RegExp(`${LOCALITY}${TOWN}[ \\t]?${BLOCK}(?![\\d\\w])`, 'g');
 const CHOME = new RegExp(`${NAME}{1,6}?${KANJI_NUM}丁目[ \\t]?${N}(?:番地?の?|-)(?:[ \\t]?${N}号?)?`, 'g');
 /**
  * A building and its room or floor after the street address, on the same line or the next (メゾン大岡201号, 丹波荘 2F,
  * ザ・鍛冶町タワー1502); a contact line (TEL 03-…) is none.
  */
-// The name may hold a 条 (グリーンハイツ4条203, メゾン西5条 301号室); a floor may carry the room (7F-701).
+// The name may hold a 条 (グリーンハイツ4条203, メゾン西5条 301号室), an ordinal (第5ビル 6F) or hiragana after its
+// first letter, particles aside (ハイツめじろ台 B棟105号室; not 受取人は大正15…); a floor may carry the room (7F-701); a room may end in a letter (3-B).
 const BUILDING =
-  /^(?:[ \t]|\n)?(?!(?:TEL|Tel|tel|FAX|Fax|fax|Mail|mail|E-?mail|携帯|電話|内線)(?![a-z]))(?:[一-龥ァ-ヶー々A-Za-zｦ-ﾟ・]|\d{1,2}条){2,15}(?:[ \t]?[A-Z]棟)?[ \t]?(?:\d{1,2}F-\d{1,4}|[A-Z]-?\d{1,4}(?:号室|号)?|\d{1,4}(?:号室|号)?|[〇一二三四五六七八九十壱弐参]{1,4}(?:号室|号)|\d{1,2}(?:F|階))(?![\d\w])/;
+  /^(?:[ \t]|\n)?(?!(?:TEL|Tel|tel|FAX|Fax|fax|Mail|mail|E-?mail|携帯|電話|内線)(?![a-z]))(?:[一-龥ァ-ヶー々A-Za-zｦ-ﾟ・]|第\d{1,2})(?:[一-龥ァ-ヶー々A-Za-zｦ-ﾟ・]|(?![はがをにでとへもやの])[ぁ-ん]|\d{1,2}条|第\d{1,2}){1,14}(?:[ \t]?[A-Z]棟)?[ \t]?(?:\d{1,2}F-\d{1,4}|\d{1,2}(?:F|階)|[A-Z]-?\d{1,4}(?:号室|号)?|\d{1,4}-?[A-Z](?![A-Za-z])|\d{1,4}(?:号室|号)?|[〇一二三四五六七八九十壱弐参]{1,4}(?:号室|号))(?![\d\w])/;
 /** The second line of an address form (住所2：3番地4 メゾン西5条 301号室): a lot, building or room. */
 const SECOND_LINE = /(?:住所|方書)[ \t]?[2２二][ \t]*[:：][ \t]*([^\n]{2,60})/g;
 const LEAD = /(?:現?住所|所在地|送付先|自宅|お?住まい)(?:は|が|:|：)?/g;

@@ -12,7 +12,19 @@ const WORD = "[A-ZÀ-ỸĐ][a-zà-ỹđ'’-]+|[A-ZÀ-ỸĐ]{2,}";
 // FAMILY, GIVEN as passports and rosters write it (DELA CRUZ, MARIA SANTOS).
 const NAME = `(?:${WORD})(?:,? (?:${WORD}|da|de|dos|van|von|bin|binti)){0,4}`;
 
-const INTRODUCED = new RegExp(`(?:[Mm]y name is|[Tt]his is|I am|I'm)\\s+(${NAME})`, 'gu');
+const INTRODUCED = new RegExp(`(?:(?:[Mm]y|[Hh]is|[Hh]er) name is|[Tt]his is|I am|I'm)\\s+(${NAME})`, 'gu');
+/** A given name alone, introduced with where the writer works: this is Ken from the Parks Division. */
+const INTRODUCED_FROM = new RegExp(`\\b[Tt]his is\\s+(${WORD})\\s+(?:from|at|of)\\s+(?:the\\s+)?[A-Z]`, 'gu');
+/**
+ * The last line a signature: a dash (normalised to -), the name, then the end or a role after a comma
+ * (— James Smith, ALT, Kita Junior High).
+ */
+const DASH_SIGNED = new RegExp(
+  `(?:^|\\n)[ \\t]*-{1,2}[ \\t]*((?:${WORD})(?: (?:${WORD})){1,3})(?=(?:,[^\\n]*)?\\s*$)`,
+  'gu',
+);
+/** A sign-off right before a closing name on its line (Thanks! – Tom). */
+const SIGN_OFF_BEFORE = /(?:Thanks|Thank you|Regards|Cheers|Sincerely)[!,.]?[ \t-]*$/i;
 const ADDRESSED = new RegExp(
   `\\b(?:Dear|Hi|Hello)\\s+(?:(?:Mr|Ms|Mrs|Miss|Dr)\\.?\\s+)?(${NAME})(?=\\s*[,.!\\n])`,
   'gu',
@@ -88,16 +100,22 @@ export function detectEnglishContext(normalized: string): PiiSpan[] {
   const push = (type: PiiSpan['type'], start: number, text: string): void => {
     spans.push({ type, start, end: start + text.length });
   };
-  for (const re of [INTRODUCED, ADDRESSED, TITLED, SIGNED, SIGNED_BELOW, LABELLED]) {
+  for (const re of [INTRODUCED, INTRODUCED_FROM, ADDRESSED, TITLED, SIGNED, SIGNED_BELOW, DASH_SIGNED, LABELLED]) {
     for (const m of normalized.matchAll(re)) {
       const raw = m[1] ?? '';
       const name = cleanName(raw);
-      // A single capitalised word after "this is" / "I am" is mostly no name (I am Japanese); two or more are.
+      // A single capitalised word after "this is" / "I am" is mostly no name (I am Japanese); two or more are —
+      // and one closing the whole message after a sign-off or a dash (Thanks,\nEmily; Thanks! – Tom).
+      const at = m.index + m[0].indexOf(raw);
+      const closing =
+        normalized.slice(m.index + m[0].length).trim() === '' &&
+        (re === SIGNED_BELOW || (re === SIGNED && SIGN_OFF_BEFORE.test(normalized.slice(0, at))));
       if (
         !name ||
         ((re === INTRODUCED || re === SIGNED || re === SIGNED_BELOW) &&
           !name.includes(' ') &&
-          !/^[A-Z]{2,}$/.test(name))
+          !/^[A-Z]{2,}$/.test(name) &&
+          !closing)
       )
         continue;
       // Regards, IT Service Desk: a team or a company signs too.

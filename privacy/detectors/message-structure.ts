@@ -24,8 +24,14 @@ const SIGNED_ABOVE_MAIL =
 const KANA_SELF_INTRO = /[課係室部局班]の([ぁ-ゖ]{3,6})(?:です|でございます|と申します)/dg;
 const NOT_KANA_NAME = /^(?:もの|ほう|かた|みなさん?|みんな|ひと|だれ|どなた|たんとう|かかり|ものども)$|さん$/;
 
-/** A message signed with a family name alone on its last line, maybe after a dash (…お願いします。⏎― 佐野). */
-const SIGNED_LAST_LINE = /\n[ \t]*(?:[―—–-]+[ \t]*)?([一-龥々ヶ]{1,3})[ \t]*$/d;
+/**
+ * A message signed with a family name alone on its last line, maybe after a dash or the writer's office
+ * (…お願いします。⏎― 佐野; ――⏎会計課　増田).
+ */
+const SIGNED_LAST_LINE =
+  /\n[ \t]*(?:[―—–-]+[ \t]*)?(?:[一-龥ァ-ヶー]{1,10}(?:課|係|室|部|局|所|センター|担当)[ \t]+)?([一-龥々ヶ]{1,3})[ \t]*$/d;
+/** A message opened by the writer's family name, maybe after the office (職員の戸田です。総務課の山田です。). */
+const OPENED_WITH_NAME = /(?:^|\n)[ \t]*(?:[一-龥ァ-ヶーA-Za-z]{1,12}の)?([一-龥々ヶ]{1,3})です(?=[。、,.!！ \n]|$)/dg;
 /** A roster line: a family name, then its phone number (1. 松井　090-6234-1187). */
 const NAME_BEFORE_PHONE =
   /(?:^|\n)[ \t]*(?:\d{1,2}[.)．][ \t]*)?([一-龥々ヶ]{1,3})[ \t\u3000]+(?=\(?0\d{1,4}[-(）)]?\d{1,4}[-)]?\d{3,4}(?!\d))/dg;
@@ -47,6 +53,10 @@ export function detectMessageNames(normalized: string): PiiSpan[] {
   for (const m of normalized.matchAll(KANA_SELF_INTRO)) {
     const at = m.indices?.[1];
     if (at && !NOT_KANA_NAME.test(m[1] ?? '')) spans.push({ type: 'person_name', start: at[0], end: at[1] });
+  }
+  for (const m of normalized.matchAll(OPENED_WITH_NAME)) {
+    const at = m.indices?.[1];
+    if (at && familyName(m[1] ?? '')) spans.push({ type: 'person_name', start: at[0], end: at[1] });
   }
   const last = SIGNED_LAST_LINE.exec(normalized);
   const lastAt = last?.indices?.[1];

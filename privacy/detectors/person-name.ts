@@ -9,12 +9,15 @@ import { NOT_PERSON_WORDS } from './not-person-words';
 // CJK unified ideographs, extension A and the compatibility block (﨑 of 宮﨑, 髙 is unified).
 const KANJI = /[一-龥㐀-䶿豈-﫿々ヶ]/;
 const KATAKANA = /[ァ-ヶー・ｦ-ﾟ]/;
-const HONORIFIC = /(?:様|さま|さん|氏|くん|君|ちゃん|殿|ｻﾝ|ｻﾏ|ﾁｬﾝ|ｸﾝ)(?![一-龥])/g;
+// A kanji right after 様 / 氏 / 君 / 殿 makes another word (様式, 氏名, 君主, 殿堂); after さん / くん / ちゃん it is
+// the next word (大森さん不在, 田中さん宅, 山本さん本人).
+const HONORIFIC = /(?:(?:様|氏|君|殿)(?![一-龥])|さま|さん|くん|ちゃん|ｻﾝ|ｻﾏ|ﾁｬﾝ|ｸﾝ)/g;
 /** Name characters stop at these (総務課の田中さん → 田中). */
 const STOP_AFTER = /[課係部室局所庁社校院館署班会店所団隊省]/;
 const NOT_NAMES = new Set([
   '皆',
   '客',
+  '赤',
   '担当',
   '担当者',
   '職員',
@@ -240,7 +243,13 @@ function fitsHonorific(word: string, honorific: string): boolean {
  * (氏名欄に「わたなべ さくら」). Names in kanji, katakana (also half-width), or hiragana.
  */
 const LABELLED =
-  /(?:氏名|お名前|名前|申請者|依頼者|利用者名|使用者|契約者|フリガナ|ふりがな|口座名義人?|名義人?|差出人|送信者|報告者|起票者|承認者|作成者|記入者|筆頭者|世帯主|保護者|児童名|受給者|届出人|代理人?|相談者|申出人|開催者|該当者|納税義務者|世帯員|対象者|来庁者|かけてきた人|相手方|申告者|届出者|通報者|発信者|投稿者|名札|通称|旧姓|筆頭者|配偶者|[（(](?:姓|名|セイ|メイ)[）)]|Name|Full name)(?:カナ|ｶﾅ|\((?:カナ|ｶﾅ)\)|（(?:カナ|ｶﾅ)）)?名?(?:[ \t]*(?:は|が|:|=)[ \t]*| +|欄?(?:に|へ|は|:)?[ \t]*(?=「)|[（(](?=[ァ-ヶー]{2,8}[・ ][ァ-ヶー]))(?:(?:長男|長女|次男|次女|夫|妻|父|母|祖父|祖母|子|孫|兄|姉|弟|妹)[ \t]+)?「?((?:[一-龥㐀-䶿豈-﫿々ヶ]{1,4}[ぁ-ん]{2,4}(?=[ \t\n/、。,)」]|$)|[一-龥㐀-䶿豈-﫿々ヶ]{1,5}(?![ァ-ヶーｦ-ﾟ])|[ァ-ヶー]{2,8}(?:[・ ][ァ-ヶー]{1,8}){0,2}(?= *[\t\n、。,)）」（(]| {2}|$)|[ァ-ヶー]{2,8}(?:・[ァ-ヶー]{1,8}){0,3}|[ｦ-ﾟ]{2,10}|[ぁ-ん]{2,6}|(?:[A-Z][A-Za-z'’-]+|[A-Z]{2,})(?:,? [A-Z][A-Za-z'’-]+){1,3}(?=[ \t\n/、。,)）」（(]|$))(?:[ \t](?:[ァ-ヶーぁ-ん]{1,4}[子江代枝美恵]|[一-龥㐀-䶿豈-﫿々ヶ]{1,5}|[ァ-ヶー]{2,8}|[ｦ-ﾟ]{2,10}|[ぁ-ん]{2,6}))?)/dg;
+  /(?:氏名|お名前|名前|申請者|依頼者|利用者名|使用者|契約者|フリガナ|ふりがな|口座名義人?|名義人?|差出人|送信者|報告者|起票者|承認者|作成者|記入者|筆頭者|世帯主|保護者|児童名|受給者|届出人|代理人?|相談者|申出人|開催者|該当者|納税義務者|世帯員|対象者|対象児|来庁者|かけてきた人|相手方|申告者|届出者|通報者|発信者|投稿者|名札|通称|旧姓|筆頭者|配偶者|[（(](?:姓|名|セイ|メイ)[）)]|Name|Full name)(?:カナ|ｶﾅ|\((?:カナ|ｶﾅ)\)|（(?:カナ|ｶﾅ)）)?名?(?:[ \t]*(?:は|が|:|=)[ \t]*|欄[ \t]*:[ \t]*| +|欄?(?:に|へ|は|:)?[ \t]*(?=「)|[（(](?=[ァ-ヶー]{2,8}[・ ][ァ-ヶー]))(?:(?:長男|長女|次男|次女|夫|妻|父|母|祖父|祖母|子|孫|兄|姉|弟|妹)[ \t]+)?「?((?:[一-龥㐀-䶿豈-﫿々ヶ]{1,4}[ぁ-ん]{2,4}(?=[ \t\n/、。,)」]|$)|[一-龥㐀-䶿豈-﫿々ヶ]{1,5}(?![ァ-ヶーｦ-ﾟ])|[ァ-ヶー]{2,8}(?:[・ ][ァ-ヶー]{1,8}){0,2}(?= *[\t\n、。,)）」（(]| {2}|$)|[ァ-ヶー]{2,8}(?:・[ァ-ヶー]{1,8}){0,3}|[ｦ-ﾟ]{2,10}|[ぁ-ん]{2,6}|(?:[A-Z][A-Za-z'’-]+|[A-Z]{2,})(?:,? [A-Z][A-Za-z'’-]+){1,3}(?=[ \t\n/、。,)）」（(]|$))(?:[ \t](?:[ァ-ヶーぁ-ん]{1,4}[子江代枝美恵]|[一-龥㐀-䶿豈-﫿々ヶ]{1,5}|[ァ-ヶー]{2,8}|[ｦ-ﾟ]{2,10}|[ぁ-ん]{2,6}))?)/dg;
+/**
+ * A family member's line of a form or a note, the relation then a colon (妻：藤本 真由美, 子:フジモト ソウタ): a full
+ * name — kanji with a space, or katakana (also half-width) in two parts.
+ */
+const KIN_LABELLED =
+  /(?<![一-龥ぁ-んァ-ヶー])(?:妻|夫|父|母|子|長男|長女|次男|次女|三男|三女|祖父|祖母|孫|兄|姉|弟|妹|配偶者)[ \t]*:[ \t]*([一-龥々ヶ]{1,4}[ \t][一-龥々ヶぁ-ん]{1,5}|[ァ-ヶー]{2,8}[ \t][ァ-ヶー]{2,8}|[ｦ-ﾟ]{2,10}[ \t][ｦ-ﾟ]{2,10})(?![一-龥ぁ-んァ-ヶーｦ-ﾟ])/dg;
 /** Two to four capitalised Latin words, optionally closed by 」, right before an honorific. */
 // Family name first with a comma, as rosters write it: SILVA OLIVEIRA, Ana Paula さん.
 const LATIN_NAME = /(?<![A-Za-z'’.-])((?:[A-ZÀ-ỸĐ][A-Za-zÀ-ỹĐđ'’.-]+,? ){1,3}[A-ZÀ-ỸĐ][A-Za-zÀ-ỹĐđ'’.-]+)」?$/u;
@@ -258,6 +267,9 @@ const SELF_NAMED = new RegExp(
   `(?:私は|わたしは|わたくしは|こちらは)[ \\t]*(${NAME_WORD}(?:[ \\t]${NAME_WORD})?)[ \\t]*(?=です|と申します|といいます)`,
   'dg',
 );
+/** A name in Latin letters introducing the writer in Japanese (国際交流協会の Anna Kowalski です). */
+const LATIN_SELF_NAMED =
+  /(?<![A-Za-z'’-])((?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+)[ \t]*(?=です|と申します|といいます)/dg;
 const QUOTED_BEFORE = new RegExp(`「(${NAME_WORD}(?:[ \\t]${NAME_WORD})?)」(?=名義|様|さん|宛|氏)`, 'dg');
 
 /**
@@ -349,13 +361,19 @@ export function detectPersonName(normalized: string): PiiSpan[] {
     if (!NOT_NAME_ENDINGS.test(name.split(' ')[0] ?? '') && !NOT_NAMES.has(name))
       spans.push({ type: 'person_name', start: m.index + 1, end: m.index + 1 + name.length });
   }
+  for (const m of normalized.matchAll(LATIN_SELF_NAMED)) {
+    const at = m.indices?.[1];
+    const words = (m[1] ?? '').split(' ');
+    if (at && !words.some((w) => NOT_PERSON_WORDS.has(w.toLowerCase())))
+      spans.push({ type: 'person_name', start: at[0], end: at[1] });
+  }
   for (const re of [FOREIGN_DOTTED, FOREIGN_AFTER_STAFF]) {
     for (const m of normalized.matchAll(re)) {
       const at = m.indices?.[1];
       if (at) spans.push({ type: 'person_name', start: at[0], end: at[1] });
     }
   }
-  for (const re of [LABELLED, SELF_INTRO, SELF_NAMED, QUOTED_BEFORE]) {
+  for (const re of [LABELLED, SELF_INTRO, SELF_NAMED, QUOTED_BEFORE, KIN_LABELLED]) {
     for (const m of normalized.matchAll(re)) {
       const at = m.indices?.[1];
       const word = m[1] ?? '';

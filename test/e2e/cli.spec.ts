@@ -40,15 +40,16 @@ describe('kotae command line', function () {
   after(() => data.cleanup());
 
   it('chats in a terminal: answer with sources, feedback, escalation to a ticket', async () => {
-    const { code, stdout } = await run(['chat'], {
+    const { code, stdout, stderr } = await run(['chat'], {
       env: env(data.dir),
       input: 'パスワードを忘れてしまいました\n/yes\n明日の天気は？\n/ticket 天気を知りたい\n/exit\n',
     });
-    assert.equal(code, 0);
+    // The log (stderr) says why when a turn fails.
+    assert.equal(code, 0, stderr);
     assert.match(stdout, /パスワード/);
     assert.match(stdout, /出典:/);
     assert.match(stdout, /ご回答ありがとうございました/);
-    assert.match(stdout, /受付番号は HD-\d{4}-\d{6}/);
+    assert.match(stdout, /受付番号は HD-\d{4}-\d{6}/, stderr);
   });
 
   it('ingests a folder with a summary, and explains a missing folder', async () => {

@@ -61,23 +61,25 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-7.jsonl', 170, [337, 314, 312, 312]);
   });
 
-  it('the eighth, machine text (JSON, logs, SQL, fixed-width screens): recall 296 / 332, precision 301 / 305', async () => {
+  it('the eighth, machine text (JSON, logs, SQL, fixed-width screens): recall 299 / 332, precision 304 / 308', async () => {
     // Measured blind after the seventh batch's rules: recall 0.687, precision 0.945. Fixed by general rules: values
     // whose key names their type (JSON, key=value, YAML, XML, query strings, SQL INSERT columns; English and
     // romanised keys), English and romanised roster headers, Markdown and fixed-width tables, a header's type over
     // a pattern's guess, chat mentions, form boxes （姓）（名）, role mailboxes, 000-0000 placeholders, Kyoto streets,
     // Hokkaido 条, 無番地, single-kanji era abbreviations (昭58.4.12). Left: names and numbers said in hiragana
     // (voice memos), lone surnames signing a line, header-less lists of care insurance numbers.
-    await assertBatch('blind-8.jsonl', 170, [332, 296, 305, 301]);
+    // Session 15's rules (さん before a kanji word, relations with a colon): 296 / 305 → 299 / 308.
+    await assertBatch('blind-8.jsonl', 170, [332, 299, 308, 304]);
   });
 
-  it('the ninth, on precision: 110 hard IT negatives, 70 positives — recall 101 / 111, precision 1', async () => {
+  it('the ninth, on precision: 110 hard IT negatives, 70 positives — recall 103 / 111, precision 1', async () => {
     // Measured blind after the eighth batch's rules: recall 0.883, precision 0.855 (the session's starting code:
     // 0.802 / 0.798). Fixed by general rules: teams and companies signing or in brackets (IT Service Desk, Nagoya
     // Office, Kato Electric), shared / resource / device mailboxes named as such, insurance keywords only near
     // 証 / 番号 / 記号, job names, IMEI, dummy values (000000000000, 1900/01/01, 090-1234-5678 given as a format).
     // Left: lone surnames (後任の 西村 に), a family name kuromoji reads as a common noun (青木 悠人), historical figures.
-    await assertBatch('blind-9.jsonl', 180, [111, 101, 101, 101]);
+    // Session 15's rules (さん before a kanji word, a writer opening with a family name): 101 → 103.
+    await assertBatch('blind-9.jsonl', 180, [111, 103, 103, 103]);
   });
 
   it('the tenth, a typical mix written last as a held-out check: recall 133 / 137, precision 1', async () => {
@@ -143,6 +145,23 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // labels department and public-office phone numbers no personal data; the masker masks every phone number.
     // Left: a name alone closing an English message, half-width katakana names, a family name in brackets after a role (退職者（竹内）).
     await assertBatch('blind-14.jsonl', 150, [243, 234, 254, 235]);
+  });
+
+  it('the fifteenth, written blind in session 15 as a held-out check: recall 209 / 228, precision 213 / 216', async () => {
+    // Measured blind with session 15's starting code: recall 0.807, precision 0.985 (items reordered by position
+    // first: the writer listed one signature's name before the mail addresses above it). Fixed by general rules: a
+    // street address's end — 丁目 then a dash or a bare lot (2丁目-8-11, 本城1丁目1560), a floor after the building
+    // (ノースビル7階), a room ending in a letter (3-B), ordinals and hiragana in building names (第5ビル 6F, ハイツめじろ台
+    // B棟105号室); さん / くん / ちゃん before a kanji word (大森さん不在; 赤ちゃん excepted); labels 氏名欄:, 対象児, a
+    // relation and a colon (妻:フジモト マユミ); 名義カナ headers; a katakana reading before its kanji name in a row; a
+    // two-part katakana name in a row with a phone, a birth date or an account (no long mark, no data word); era-initial
+    // dates in such rows (S45/10/05); English: his / her name is, this is Ken from …, a single name closing the message
+    // after a sign-off (Thanks,⏎Emily; Thanks! – Tom), a dash signature with a role (— James Smith, ALT); a Latin name
+    // before です; a writer opening with a family name (総務課の山田です) or signing under the office (会計課　増田).
+    // Left: role mailboxes (helpdesk@, keibo@) this writer labels personal — the masker keeps role mailboxes; a family
+    // name not in the common list (戸田); a name alone after a note (小林の件, 土曜当番 高木→日曜当番 菅原); insurance
+    // numbers without a keyword (保険証_10234567-89_藤田.jpg, 「４１２・３５８７」); the second of two My Numbers.
+    await assertBatch('blind-15.jsonl', 150, [228, 209, 216, 213]);
   });
 });
 

@@ -1,0 +1,20 @@
+import { assertQaFloors, qaSetReport } from './qa-set-report';
+
+/**
+ * The eighteenth IT-helpdesk KB (test/fixtures/qa/kb-desk: a prefectural office's helpdesk FAQ exported from a
+ * helpdesk tool as one JSON array — 92 entries with categories, keywords and, for a third, alternate wordings; 100
+ * questions typed like the issue's held-out set), written blind by a helper in session 15 after the session's
+ * decision changes, as a second held-out check. Not in the helpdesk prior's dev sets (bench/helpdesk-prior.ts).
+ * First run: the session's starting code 0.350 / 0.067 / 0.175; with the session's changes 0.500 / 0.050 / 0.225.
+ */
+describe('kotae eval --qa-set (kb-desk, a helpdesk tool’s JSON export, written blind)', () => {
+  it('keeps its figures: shown-correct ≥ 0.47, shown-wrong ≤ 0.07, others shown ≤ 0.25', async () => {
+    const report = await qaSetReport('test/fixtures/qa/kb-desk-holdout.jsonl', 'test/fixtures/qa/kb-desk');
+    assertQaFloors(report, {
+      counts: [60, 25, 15],
+      minShownCorrect: 0.47,
+      maxShownWrong: 0.07,
+      maxOthersShown: 0.25,
+    });
+  });
+});
