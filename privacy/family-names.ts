@@ -34,3 +34,35 @@ export const PLACE_FAMILY_NAMES: ReadonlySet<string> = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/**
+ * More family names of the national rankings (general knowledge, about the top 700 with common variant spellings;
+ * written for this purpose, not taken from any evaluation data), two characters or more — single-character names
+ * (岸, 谷, 西, 泉) are everyday words. Used only where the context already says a person (a message's last line under a
+ * writer's office, a message opened with 「…の○○です」, a roster line before a phone number, brackets after a phone
+ * number), never by the name tagger on running text.
+ */
+const MORE_FAMILY_NAMES: readonly string[] =
+  `山内 菊池 久保田 矢野 田口 尾崎 中尾 大島 細川 平井 宮田 村井 栗原 関口 松村 宮下 田辺 吉野 高山 齋藤 上原 横田 宮川 松永 土井 篠原 岩本 奥村 児玉 西野 大森 稲葉 奥田 吉原
+  広瀬 平山 飯島 浜田 杉浦 岩井 沢田 大竹 山岸 川島 石塚 金井 松原 大山 金田 原口 森川 内山 田島 畠山 岡村 鎌田 小原 村山 竹田 堀田 高井 宮内 三上 坂田 西尾 堀江 長尾 小倉
+  上村 植田 野中 森下 前川 小泉 中嶋 河村 稲垣 徳永 米田 松崎 伊東 奥山 白石 川田 藤村 岡部 石黒 高島 大村 富田 丹羽 水谷 安井 新田 岸本 戸田 若林 寺田 西岡 関根 北原 今野
+  吉本 森山 白井 大木 比嘉 金城 大城 根本 榎本 古田 福本 中本 岩瀬 馬場 多田 落合 及川 榊原 麻生 甲斐 佐伯 相原 向井 宮地 三井 二宮 真田 進藤 緒方 大原 柏木 梶原 片桐 神谷
+  越智 志賀 今西 布施 東山 赤松 上杉 玉木 石垣 板垣 青柳 芳賀 高尾 武井 富樫 大槻 金森 石渡 中里 並木 新川 久野 木原 藤岡 大井 小坂 石丸 篠崎 石橋 森本 須田 横井 柳田 柳沢
+  矢田 矢島 八木 山村 山根 渡邉 齊藤 髙橋 山﨑 櫻井 濱田 澤田 廣瀬 小澤 中沢 吉沢 野沢 宮沢 西沢 黒沢 相沢 大沢 滝沢 長沢 北沢 金沢 松沢 深沢 梅沢 吉澤 中澤 野澤 宮澤 藤澤
+  西澤 黒澤 相澤 大澤 金澤 松澤 深澤 柳澤 長田 島崎 梅田 藤川 浜口 広田 廣田 冨田 片岡 亀井 亀田 川野 川端 川本 神田 倉田 栗田 黒木 黒川 小出 小宮 小森 古賀 小嶋 高嶋 川嶋
+  小柳 坂上 坂元 佐久間 佐竹 塩田 塩谷 重松 篠田 柴崎 下田 下村 庄司 白川 白鳥 新谷 菅沼 杉田 杉原 瀬戸 関谷 園田 高畑 高原 高村 高瀬 滝口 竹中 竹下 竹本 竹村 田崎 立花 田所
+  田原 田畑 谷本 谷村 玉井 千田 塚本 辻本 津田 土田 筒井 角田 坪井 鶴田 手塚 寺本 徳田 戸塚 富永 中原 長島 長嶋 永野 永山 成瀬 西口 西崎 西島 西谷 西本 西原 根岸 野上 野本
+  野原 萩原 橋口 橋爪 畑中 花田 浜野 平岡 平本 福永 藤野 藤森 藤崎 古谷 古屋 細田 細谷 堀口 本多 本山 前原 牧野 真鍋 丸田 三木 水口 水上 溝口 三谷 三好 宮島 宮野 宮脇 村松
+  村瀬 茂木 森岡 森口 森谷 安川 矢吹 山川 山岡 山上 山野 山元 山脇 湯浅 湯川 横尾 横川 吉永 米山 若松 羽田 安達 天野 有馬 石崎 磯部 市原 今泉 入江 植木 臼井 内野 梅本 梅原
+  江口 江藤 江川 遠山 大内 大和田 岡野 岡島 小笠原 奥野 小野寺 小畑 加納 木田 宮原 荻野 荻原 林田 谷川 井口 井出 井川 大崎 新垣 玉城 仲村 知念 島袋 山城 平良 照屋 寺島 寺尾
+  北島 北山 川原 河原 岸田 平川 福原 長谷部 松島 植松 平松 大平 秋元 笠原 坂井 相馬 岩下 桜田 島村 堀川 飯塚 中井 小谷 野崎 北野 栗山 石山 石坂 池上 池内 稲田 岩佐 岩村 上山
+  内海 古沢 宮部 有田 浅田 浅川 飯野 井本 沖田 大場 大庭 大友 大坪 尾形 尾上 小野田 小幡 柿沼 笠井 梶田 勝又 金山 金丸 鹿島 上条 亀山 川井 河内 川合 河田 川西 川畑 河本`
+    .split(/\s+/)
+    .filter(Boolean);
+
+/** Every listed family name: common, place-like and the longer ranking list. */
+export const KNOWN_FAMILY_NAMES: ReadonlySet<string> = new Set([
+  ...COMMON_FAMILY_NAMES,
+  ...PLACE_FAMILY_NAMES,
+  ...MORE_FAMILY_NAMES,
+]);

@@ -8,7 +8,7 @@
  * Pure; runs on the normalised text after the detectors.
  */
 import { DATE_BODY, keyType, READING_WORDS } from './detectors';
-import { COMMON_FAMILY_NAMES } from './family-names';
+import { KNOWN_FAMILY_NAMES } from './family-names';
 import { PII_TYPES, type PiiSpan, type PiiType } from './types';
 
 /** A reading: katakana (also half-width), hiragana or Latin words, with spaces or ・ between them. */
@@ -152,7 +152,7 @@ function namedAfterPhone(normalized: string, found: readonly PiiSpan[]): PiiSpan
     const m = NAME_AFTER_PHONE.exec(normalized.slice(s.end, s.end + 20));
     if (!m?.[1] || NOT_OWNER.test(m[1])) continue;
     const lone = /^[一-龥々ヶ]+$/.test(m[1]) && !m[2];
-    if (lone && !COMMON_FAMILY_NAMES.has(m[1])) continue;
+    if (lone && !KNOWN_FAMILY_NAMES.has(m[1])) continue;
     const start = s.end + m[0].indexOf(m[1]);
     out.push({ type: 'person_name', start, end: start + m[1].length });
   }

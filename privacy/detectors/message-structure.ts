@@ -6,7 +6,7 @@
  * and systems that speak or sign (ヘルプデスク, システム, Bot) are no one.
  */
 import type { PiiSpan } from '../types';
-import { COMMON_FAMILY_NAMES, PLACE_FAMILY_NAMES } from '../family-names';
+import { KNOWN_FAMILY_NAMES } from '../family-names';
 import { hasNotPersonWord } from './not-person-words';
 
 /** A transcript line: a time (in brackets or not), a speaker of 1–4 kanji / 2–8 kana or 2–3 Latin words, a colon. */
@@ -38,7 +38,7 @@ const NAME_BEFORE_PHONE =
 
 /** A common family name (privacy/family-names.ts), which a lone word of a signature or a roster must be. */
 function familyName(word: string): boolean {
-  return COMMON_FAMILY_NAMES.has(word) || PLACE_FAMILY_NAMES.has(word);
+  return KNOWN_FAMILY_NAMES.has(word);
 }
 
 /** Finds transcript speakers, signature names above an address and hiragana self-introductions. */

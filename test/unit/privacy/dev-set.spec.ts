@@ -50,7 +50,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-6.jsonl', 170, [214, 206, 201, 201]);
   });
 
-  it('the seventh, long real-looking texts: recall 314 / 337, precision 1', async () => {
+  it('the seventh, long real-looking texts: recall 315 / 337, precision 1', async () => {
     // Measured blind after the sixth batch's rules: recall 0.774, precision 0.933 (one label the writer had left
     // out, b7-0019's second birth date, added before measuring again). Fixed by general rules: English text
     // (introduced, signed, labelled names; display names before an address; romanised addresses; English
@@ -58,7 +58,8 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // names listed after a name, roster headers of every numbered type. Left: famous historical figures
     // (徳川家康 — kuromoji tags them as any full name), lone family names signed or quoted, a kanji given name
     // alone, half-width katakana names in a numbered list.
-    await assertBatch('blind-7.jsonl', 170, [337, 314, 312, 312]);
+    // Session 15's longer list of family names (a roster line before a phone): 314 → 315.
+    await assertBatch('blind-7.jsonl', 170, [337, 315, 313, 313]);
   });
 
   it('the eighth, machine text (JSON, logs, SQL, fixed-width screens): recall 299 / 332, precision 304 / 308', async () => {
@@ -147,7 +148,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-14.jsonl', 150, [243, 234, 254, 235]);
   });
 
-  it('the fifteenth, written blind in session 15 as a held-out check: recall 209 / 228, precision 213 / 216', async () => {
+  it('the fifteenth, written blind in session 15 as a held-out check: recall 210 / 228, precision 214 / 217', async () => {
     // Measured blind with session 15's starting code: recall 0.807, precision 0.985 (items reordered by position
     // first: the writer listed one signature's name before the mail addresses above it). Fixed by general rules: a
     // street address's end — 丁目 then a dash or a bare lot (2丁目-8-11, 本城1丁目1560), a floor after the building
@@ -158,10 +159,10 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // dates in such rows (S45/10/05); English: his / her name is, this is Ken from …, a single name closing the message
     // after a sign-off (Thanks,⏎Emily; Thanks! – Tom), a dash signature with a role (— James Smith, ALT); a Latin name
     // before です; a writer opening with a family name (総務課の山田です) or signing under the office (会計課　増田).
-    // Left: role mailboxes (helpdesk@, keibo@) this writer labels personal — the masker keeps role mailboxes; a family
-    // name not in the common list (戸田); a name alone after a note (小林の件, 土曜当番 高木→日曜当番 菅原); insurance
+    // Family names of about the top 700 (privacy/family-names.ts, written blind) where the context says a person.
+    // Left: role mailboxes (helpdesk@, keibo@) this writer labels personal — the masker keeps role mailboxes; a name alone after a note (小林の件, 土曜当番 高木→日曜当番 菅原); insurance
     // numbers without a keyword (保険証_10234567-89_藤田.jpg, 「４１２・３５８７」); the second of two My Numbers.
-    await assertBatch('blind-15.jsonl', 150, [228, 209, 216, 213]);
+    await assertBatch('blind-15.jsonl', 150, [228, 210, 217, 214]);
   });
 });
 
