@@ -32,16 +32,8 @@ const KEYS = [
  */
 export const PRIOR_STRENGTH = 60;
 
-const row = (f: ConfidenceFeatures): number[] => [
-  1,
-  f.coverage,
-  f.questionRecall,
-  f.questionDice,
-  f.cosine,
-  f.margin ?? 0,
-  f.missingKnown ?? 0,
-  f.length ?? 0,
-];
+/** A sample's inputs in KEYS order (1 for the bias). */
+const row = (f: ConfidenceFeatures): number[] => KEYS.map((k) => (k === 'bias' ? 1 : (f[k] ?? 0)));
 
 /** MAP weights; the prior when there is nothing to fit (no sample of one of the two labels). */
 export function fitConfidenceWeights(
@@ -71,16 +63,7 @@ export function fitConfidenceWeights(
     if (Math.max(...step.map(Math.abs)) < 1e-6) break;
   }
   const r = (i: number): number => Math.round(w[i]! * 1000) / 1000;
-  return {
-    bias: r(0),
-    coverage: r(1),
-    questionRecall: r(2),
-    questionDice: r(3),
-    cosine: r(4),
-    margin: r(5),
-    missingKnown: r(6),
-    length: r(7),
-  };
+  return Object.fromEntries(KEYS.map((k, i) => [k, r(i)])) as ConfidenceWeights;
 }
 
 /** Solves A x = b by Gaussian elimination with partial pivoting (A is small and positive definite). */

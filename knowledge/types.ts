@@ -3,6 +3,7 @@
  * knowledge/ indexes them and answers queries; bot/ consumes Retrieval through its own port.
  */
 import type { AnalyzedText, TextAnalyzer } from './analyzer';
+import type { ConfidenceWeights } from './confidence';
 
 /** What a document is: an FAQ entry (question/answer) or a manual (body text). */
 export type DocumentKind = 'faq' | 'manual';
@@ -128,16 +129,8 @@ export interface IndexCalibration {
   precisionTarget: number;
   thresholds: CalibratedThresholds;
   /** The confidence's logistic weights refitted on this knowledge base (absent: the prior weights). */
-  weights?: {
-    bias: number;
-    coverage: number;
-    questionRecall: number;
-    questionDice: number;
-    cosine: number;
-    margin?: number;
-    missingKnown?: number;
-    length?: number;
-  };
+  weights?: ConfidenceWeights;
+
   /** Probes made from the knowledge base itself. */
   probes: { answerable: number; unanswerable: number; offTopic: number };
   /** On the probes at these thresholds: shown answers that were right, and answerable probes shown right. */
