@@ -18,6 +18,11 @@ export interface AnalyzedText {
    * absent from analyzers without a dictionary.
    */
   predicate?: boolean;
+  /**
+   * Words that only colour the question — adverbs, adjectival-noun stems and adverbial nouns (全然, 勝手, 毎回,
+   * ちょいちょい) — a subset of `words`; absent from analyzers without a dictionary.
+   */
+  minor?: string[];
 }
 
 /** Turns text into index terms; the same instance serves indexing and querying. */
@@ -40,6 +45,9 @@ const HAS_LETTER = /[\p{L}\p{N}]/u;
 const STOP_POS = new Set(['助詞', '助動詞', '記号', 'フィラー', '感動詞', '接続詞', '連体詞', 'その他']);
 const STOP_DETAIL = new Set(['非自立', '代名詞', '数', '空白']);
 const PREDICATE_POS = new Set(['動詞', '形容詞', '助動詞']);
+// Words that colour a question rather than say what it is about (AnalyzedText.minor).
+const MINOR_POS = new Set(['副詞']);
+const MINOR_DETAIL = new Set(['形容動詞語幹', '副詞可能']);
 // Generic words every question has ("…について教えてください", "…したいのですが").
 const STOP_WORDS = new Set([
   'する',
@@ -114,6 +122,7 @@ export class JapaneseAnalyzer implements TextAnalyzer {
   analyze(text: string): AnalyzedText {
     if (this.mode === 'plain') return this.analyzePlain(text);
     const words: string[] = [];
+    const minor: string[] = [];
     let predicate = false;
     const japanese = normalizeText(text).replace(ASCII_TERM, (m) => {
       words.push(m.replace(JOINER, ''));
@@ -124,9 +133,11 @@ export class JapaneseAnalyzer implements TextAnalyzer {
       if (STOP_POS.has(token.pos) || STOP_DETAIL.has(token.pos_detail_1)) continue;
       const base = token.basic_form && token.basic_form !== '*' ? token.basic_form : token.surface_form;
       const term = this.termOf(base);
-      if (term !== undefined) words.push(term);
+      if (term === undefined) continue;
+      words.push(term);
+      if (MINOR_POS.has(token.pos) || MINOR_DETAIL.has(token.pos_detail_1)) minor.push(term);
     }
-    return { words, grams: charBigrams(japanese), predicate };
+    return { words, grams: charBigrams(japanese), predicate, ...(minor.length > 0 ? { minor } : {}) };
   }
 
   /**

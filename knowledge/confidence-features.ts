@@ -37,7 +37,7 @@ export function prepareQuery(data: IndexData, query: FeatureQuery): PreparedQuer
     let n = numbers.get(word);
     if (n === undefined) {
       numbers.set(word, (n = idf.length));
-      idf.push(field.idf(word));
+      idf.push(weightOf(data, query, i, field.idf(word)));
     }
     return {
       word: n,
@@ -51,7 +51,19 @@ export function prepareQuery(data: IndexData, query: FeatureQuery): PreparedQuer
   return { positions, idf, creditById };
 }
 
-/** Share of the query words' idf mass found in `doc` (unknown words count fully). */
+/**
+ * The idf mass of the query's `i`-th word in the word features: none for a word that only colours the
+ * question (an adverb or the like: ちょいちょい, 全然, 勝手 — AnalyzedText.minor) when the knowledge base
+ * knows it nowhere. Staff add such words to a question whose answer is there; an unanswerable one shows
+ * itself by the things it asks about, not by its adverbs.
+ */
+function weightOf(data: IndexData, query: FeatureQuery, i: number, idf: number): number {
+  if (!query.analyzed.minor?.includes(query.analyzed.words[i])) return idf;
+  const field = data.fields.content;
+  return [...(query.alternatives[i]?.keys() ?? [])].some((t) => field.df(field.termId(t)) > 0) ? idf : 0;
+}
+
+/** Share of the query words' idf mass found in `doc` (unknown words count fully, but see {@link weightOf}). */
 export function coverage(data: IndexData, query: PreparedQuery, doc: number): number {
   const field = data.fields.content;
   const credit = new Float64Array(query.idf.length);
@@ -77,7 +89,7 @@ export function knownShare(data: IndexData, query: FeatureQuery): number {
   let total = 0;
   let known = 0;
   query.analyzed.words.forEach((word, i) => {
-    const idf = field.idf(word);
+    const idf = weightOf(data, query, i, field.idf(word));
     total += idf;
     if ([...(query.alternatives[i]?.keys() ?? [])].some((t) => field.df(field.termId(t)) > 0)) known += idf;
   });
@@ -93,7 +105,7 @@ export function missingKnown(data: IndexData, query: FeatureQuery, doc: number):
   let total = 0;
   let missing = 0;
   query.analyzed.words.forEach((word, i) => {
-    const idf = field.idf(word);
+    const idf = weightOf(data, query, i, field.idf(word));
     total += idf;
     const ids = [...(query.alternatives[i]?.keys() ?? [])].map((t) => field.termId(t));
     if (ids.some((id) => field.df(id) > 0) && !ids.some((id) => field.tf(id, doc) > 0)) missing += idf;

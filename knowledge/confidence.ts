@@ -79,14 +79,14 @@ export const CONFIDENCE_WEIGHTS: Readonly<ConfidenceWeights> = Object.freeze({
  * "Session 15"). Each index still refits the weights on its own probes.
  */
 export const HELPDESK_PRIOR_WEIGHTS: Readonly<ConfidenceWeights> = Object.freeze({
-  bias: -4.05,
-  coverage: 2.35,
-  questionRecall: 1.25,
-  questionDice: 2.37,
-  cosine: 2.51,
+  bias: -4.16,
+  coverage: 2.44,
+  questionRecall: 1.29,
+  questionDice: 2.4,
+  cosine: 2.44,
   margin: 1.81,
-  missingKnown: -1.74,
-  length: 2.33,
+  missingKnown: -1.54,
+  length: 2.04,
 });
 
 /** Confidence factor when the top hit does not give the kind of fact asked for (see ConfidenceFeatures). */

@@ -84,6 +84,14 @@ describe('JapaneseAnalyzer', () => {
     for (const t of ['メール', 'パスワード？', 'VPNについて', 'Teams会議の録画'])
       assert.equal(a.analyze(t).predicate, false, t);
   });
+
+  it('marks the words that only colour a question (adverbs, adjectival-noun stems, adverbial nouns)', async () => {
+    const a = await testAnalyzer();
+    const r = a.analyze('毎回パソコンが勝手に再起動されて全然仕事にならない');
+    assert.deepEqual(r.minor, ['毎回', '勝手', '全然']);
+    assert.ok(r.words.includes('全然') && r.words.includes('ぱそこん'), JSON.stringify(r.words));
+    assert.equal(a.analyze('VPNに接続できない').minor, undefined);
+  });
 });
 
 describe('synonym expansion', () => {

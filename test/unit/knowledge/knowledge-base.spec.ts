@@ -94,6 +94,17 @@ describe('hybrid knowledge base on an IT-helpdesk FAQ', () => {
     assert.ok(long.features.coverage > 0.9, JSON.stringify(long.features));
   });
 
+  it('does not count adverbs the knowledge base never uses against the coverage (ちょいちょい, 全然)', async () => {
+    const plain = await kb.searchExplained('パスワードを忘れてログインできません');
+    const coloured = await kb.searchExplained('ちょいちょいパスワードを忘れて全然ログインできません');
+    assert.equal(coloured.hits[0]?.chunk.documentId, 'FAQ-0001');
+    assert.equal(coloured.features.coverage, plain.features.coverage);
+    assert.equal(coloured.features.missingKnown, plain.features.missingKnown);
+    // A noun the knowledge base does not know still counts: it may be what the question is about.
+    const detail = await kb.searchExplained('給与明細のパスワードを忘れてログインできません');
+    assert.ok(detail.features.coverage < plain.features.coverage, JSON.stringify(detail.features));
+  });
+
   it('discounts the dense cosine of a query the corpus barely knows', async () => {
     // Before: the LSA vector of the one known word sat at cosine 0.97 to a network FAQ.
     const r = await kb.searchExplained('週末の天気予報を知りたい');
