@@ -19,7 +19,7 @@ import { detectMyNumber } from './detectors';
 import { detectPersonName } from './detectors';
 import { detectMessageNames } from './detectors';
 import { detectPhone } from './detectors';
-import { detectRomajiName } from './detectors';
+import { detectHalfWidthName, detectRomajiName } from './detectors';
 import { detectPostalCode } from './detectors';
 import { cleanUserText } from './clean-text';
 import { normalizeForDetection } from './normalize';
@@ -85,6 +85,8 @@ function detectAll(normalized: string, tagger?: PersonNameTagger, original?: str
     ...detectPostalCode(normalized),
     ...detectAddress(normalized),
     ...detectEnglishContext(normalized),
+    // Before the labelled names: a label's name may run on into the next word (申請者：ﾁｬﾝ ｳﾞｧﾝ ﾐﾝ 電話なし).
+    ...detectHalfWidthName(normalized),
     ...detectPersonName(normalized),
     ...detectMessageNames(normalized),
     ...detectRomajiName(normalized),

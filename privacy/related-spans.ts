@@ -20,10 +20,24 @@ const DATE_AFTER_NAME = new RegExp(
   'd',
 );
 
+/** A date as a file name or a system writes it: YYYYMMDD, or an era's initial and YYMMDD (S391105, H071023). */
+const COMPACT_DATE =
+  '(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])|[MTSH]\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])';
+/**
+ * A date right after a name without brackets — after a space or an underscore (申請書_高田ゆり子_H071023.pdf, 扶養：小池
+ * 真央 H20.6.3) or, written as one number, straight after it (遠藤美穂子19900115): the birth date, when its year can be
+ * one (before 2016, or an era before 令和); a later date beside a name is more likely an event's.
+ */
+const DATE_BESIDE_NAME = new RegExp(
+  `^(?:[ \\t_](${DATE_BODY}|${COMPACT_DATE})|(${COMPACT_DATE}))(?![\\d年]|[/.\\-]\\d)`,
+  'd',
+);
+const BIRTH_YEAR = /^(?:19\d{2}|20(?:0\d|1[0-5])|[MTSH明大昭平]|明治|大正|昭和|平成)/;
+
 /** Header cells naming a personal-data column (exactly, after trimming); other headers are left alone. */
 const HEADER_TYPES: ReadonlyArray<[RegExp, PiiType]> = [
   [
-    /^(?:氏名|姓名|名前|お名前|姓|名|氏|名字|苗字|フリガナ|ふりがな|カナ|かな|ｶﾅ|ﾌﾘｶﾞﾅ|(?:氏名|姓|名|セイ|メイ|名義|口座名義)[ \t]?(?:カナ|ｶﾅ|かな|\(カナ\)|（カナ）)|セイ|メイ|ローマ字|氏名\(ローマ字\)|ローマ字氏名|name|(?:first|last|family|given)[ _]?name)$/i,
+    /^(?:氏名|姓名|名前|お名前|姓|名|氏|名字|苗字|フリガナ|ふりがな|カナ|かな|ｶﾅ|ﾌﾘｶﾞﾅ|(?:氏名|姓|名|セイ|メイ|名義|口座名義)[ \t]?(?:カナ|ｶﾅ|かな|\(カナ\)|（カナ）)|(?:カナ|ｶﾅ|フリガナ|ﾌﾘｶﾞﾅ)[ \t]?(?:氏名|姓名|名前)|セイ|メイ|ローマ字|氏名\(ローマ字\)|ローマ字氏名|name|(?:first|last|family|given)[ _]?name)$/i,
     'person_name',
   ],
   [/^(?:生年月日|誕生日|生年月日\(西暦\)|生年月日（西暦）|birth ?date|date of birth|dob)$/i, 'birth_date'],
@@ -145,10 +159,28 @@ const NAME_AFTER_PHONE = /^[ \t]?[（(]((?:[一-龥々ヶ]{1,4}(?:[ \t][一-龥�
 const NOT_OWNER =
   /^(?:旧|新|元|自宅|携帯|代表|内線|直通|平日|土日|休日|日中|夜間|午前|午後|終日|受付|担当|本人|不在|留守|緊急|FAX)|(?:可|不可|のみ|まで|以降|優先)$|[課係室部局所]$/;
 
+/**
+ * Whose number it is, written after it without brackets as a phone memo writes it: half-width katakana (TEL0559211234ｼﾐｽﾞ
+ * 至急) or a common family name closing the line (電話番号：(090)4412-8830 柏木).
+ */
+const NAME_AFTER_PHONE_BARE =
+  /^[ \t]?([ｦ-ﾟ]{2,10}(?:[ \t][ｦ-ﾟ]{2,10})?)(?![ｦ-ﾟ])|^[ \t]+([一-龥々]{1,3})[ \t]*(?=\n|$)/;
+
+/** Notes on a number in half-width katakana (自宅, 携帯, 代表, 内線, 直通, 留守電), not its owner. */
+const KANA_NOT_OWNER = /^(?:ｼﾞﾀｸ|ｹｲﾀｲ|ﾀﾞｲﾋｮｳ|ﾅｲｾﾝ|ﾁｮｸﾂｳ|ﾙｽ|ｼｺﾞﾄ|ｼｮｸﾊﾞ|ﾌｧｯｸｽ|ﾃﾞﾝﾜ)/;
+
 function namedAfterPhone(normalized: string, found: readonly PiiSpan[]): PiiSpan[] {
   const out: PiiSpan[] = [];
   for (const s of found) {
     if (s.type !== 'phone') continue;
+    const bare = NAME_AFTER_PHONE_BARE.exec(normalized.slice(s.end, s.end + 24));
+    const kana = bare?.[1] && !KANA_NOT_OWNER.test(bare[1]) ? bare[1] : undefined;
+    const bareName = kana ?? (bare?.[2] && KNOWN_FAMILY_NAMES.has(bare[2]) ? bare[2] : undefined);
+    if (bare && bareName) {
+      const start = s.end + bare[0].indexOf(bareName);
+      out.push({ type: 'person_name', start, end: start + bareName.length });
+      continue;
+    }
     const m = NAME_AFTER_PHONE.exec(normalized.slice(s.end, s.end + 20));
     if (!m?.[1] || NOT_OWNER.test(m[1])) continue;
     const lone = /^[一-龥々ヶ]+$/.test(m[1]) && !m[2];
@@ -194,6 +226,12 @@ function readings(normalized: string, found: readonly PiiSpan[]): PiiSpan[] {
     }
     const date = DATE_AFTER_NAME.exec(normalized.slice(s.end, s.end + 40))?.indices?.[1];
     if (date) out.push({ type: 'birth_date', start: s.end + date[0], end: s.end + date[1] });
+    else {
+      const beside = DATE_BESIDE_NAME.exec(normalized.slice(s.end, s.end + 30));
+      const at = beside?.indices?.[1] ?? beside?.indices?.[2];
+      if (at && BIRTH_YEAR.test(normalized.slice(s.end + at[0], s.end + at[1])))
+        out.push({ type: 'birth_date', start: s.end + at[0], end: s.end + at[1] });
+    }
     const m = READING.exec(normalized.slice(s.end, s.end + 40));
     // Yuki Tanaka (Nagoya Office): a place or a section in brackets is no reading.
     if (

@@ -1,4 +1,4 @@
-/** Payment card numbers: 13–19 digits of a card issuer's range passing the Luhn check; masked whole. */
+/** Payment card numbers: 13–19 digits of a card issuer's range passing the Luhn check (or named as a card's); masked whole. */
 import { digitsOf, type NumberRun } from '../number-runs';
 import type { PiiSpan } from '../types';
 
@@ -22,6 +22,12 @@ export function passesLuhn(digits: string): boolean {
 const PRODUCT_CODE =
   /(?:JAN|EAN|ISBN|ISSN|GTIN|UPC|IMEI|バーコード|商品コード|品番|型番|製造番号|シリアル|S\/N)[^。\n]{0,8}$/i;
 
+/**
+ * The card named right before the number (カード番号 4539-…, クレカ 5312 …): a mistyped or made-up number that fails
+ * the Luhn check is still someone's card number as far as the writer is concerned.
+ */
+const CARD_KEYWORD = /(?:カード番号|クレジットカード|クレカ|カードNo\.?|card (?:no\.?|number))[^。\n\d]{0,6}$/i;
+
 /** Finds card numbers among the number runs. */
 export function detectCardNumber(runs: NumberRun[], normalized = ''): PiiSpan[] {
   const spans: PiiSpan[] = [];
@@ -31,7 +37,8 @@ export function detectCardNumber(runs: NumberRun[], normalized = ''): PiiSpan[] 
     if (digits.length < 13 || digits.length > 19 || !ISSUER.test(digits)) continue;
     if (run.separators.some((s) => s === '.' || s === '/')) continue;
     if (run.groups.length > 1 && run.groups.some((g) => g.length < 4)) continue;
-    if (passesLuhn(digits)) spans.push({ type: 'card_number', start: run.start, end: run.end });
+    if (passesLuhn(digits) || CARD_KEYWORD.test(normalized.slice(Math.max(0, run.start - 16), run.start)))
+      spans.push({ type: 'card_number', start: run.start, end: run.end });
   }
   return spans;
 }

@@ -17,4 +17,5 @@ export { detectMyNumber, isValidMyNumber } from './my-number';
 export { detectPersonName, READING_WORDS } from './person-name';
 export { detectPhone } from './phone';
 export { detectRomajiName } from './romaji-name';
+export { detectHalfWidthName } from './half-width-name';
 export { detectPostalCode } from './postal-code';
