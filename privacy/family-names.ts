@@ -66,3 +66,39 @@ export const KNOWN_FAMILY_NAMES: ReadonlySet<string> = new Set([
   ...PLACE_FAMILY_NAMES,
   ...MORE_FAMILY_NAMES,
 ]);
+
+/**
+ * The readings in hiragana of the commonest family names (COMMON_FAMILY_NAMES read by kuromoji, wrong readings of names
+ * corrected by hand: 平野 ひらの, 山中 やまなか, 須藤 すどう), three letters or more, as staff type a colleague's name
+ * without converting it (すずきさんのアカウント). Used only right before an honorific.
+ */
+const HIRAGANA_FAMILY_NAMES: ReadonlySet<string> = new Set(
+  `さとう すずき たかはし たなか いとう わたなべ やまもと なかむら こばやし かとう よしだ やまだ ささき やまぐち
+  まつもと いのうえ きむら はやし さいとう しみず やまざき いけだ はしもと いしかわ やました なかじま いしい おがわ
+  まえだ おかだ はせがわ ふじた ごとう こんどう むらかみ えんどう あおき さかもと ふくだ おおた にしむら ふじい
+  かねこ おかもと ふじわら なかの みうら はらだ なかがわ まつだ たけうち たむら なかやま いしだ もりた うえだ
+  しばた さかい くどう よこやま みやざき みやもと うちだ たかぎ あんどう しまだ たにぐち おおの たかだ まるやま
+  いまい こうの ふじもと むらた たけだ うえの すぎやま ますだ こやま おおつか ひらの すがわら まつい いわさき
+  さくらい きのした のぐち まつお きくち のむら あらい すぎもと ふるかわ おおにし いちかわ いがらし きたむら
+  こじま みずの ひがし ながい なかにし はっとり よしかわ こまつ にしだ やすだ やまなか かわぐち いわた なかた
+  ほんだ いいだ ひぐち あきやま かたやま つちや おおはし もちづき あらき あさの ひらた すどう おおくぼ くまがい
+  まつした よしむら こいけ いしはら あさい にしかわ おおいし こにし いまむら かわむら まつおか かんの すがの
+  あおやま くろだ かわい はやかわ いちむら ほしの まつうら おおたに ないとう むとう よしおか にしやま きたがわ
+  なかたに ほんま みやけ たしろ おかざき さかぐち かわかみ くわばら ながた ほりうち おおかわ おざわ たかの`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * The length of a common family name in hiragana ending at `end` (the honorific's start), when it stands as a word:
+ * after the text's start, a letter of another script, a space or a particle (担当のすずきさん); else 0.
+ */
+export function hiraganaFamilyNameBefore(text: string, end: number): number {
+  for (let n = 5; n >= 3; n--) {
+    const word = text.slice(end - n, end);
+    const before = text[end - n - 1] ?? '';
+    if (end - n >= 0 && HIRAGANA_FAMILY_NAMES.has(word) && (!/[ぁ-ゖ]/.test(before) || /[のはがにともへ]/.test(before)))
+      return n;
+  }
+  return 0;
+}

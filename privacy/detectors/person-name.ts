@@ -4,6 +4,7 @@
  * ベンダーさん) are not names. Staff text without such context is left alone.
  */
 import type { PiiSpan } from '../types';
+import { hiraganaFamilyNameBefore } from '../family-names';
 import { NOT_PERSON_WORDS } from './not-person-words';
 
 // CJK unified ideographs, extension A and the compatibility block (﨑 of 宮﨑, 髙 is unified).
@@ -337,6 +338,8 @@ export function detectPersonName(normalized: string): PiiSpan[] {
         // A particle before the name is the sentence's (職員のゆいちゃん → ゆい).
         const given = child[0].length > 2 ? child[0].replace(/^[のはがをにともへで]/, '') : child[0];
         if (!KIN_WORDS.test(given)) spans.push({ type: 'person_name', start: end - given.length, end });
+      } else if (hiraganaFamilyNameBefore(normalized, end) > 0) {
+        spans.push({ type: 'person_name', start: end - hiraganaFamilyNameBefore(normalized, end), end });
       } else {
         // A name in Latin letters, given and family name (and more), each capitalised: Patrick O'Brien さん,
         // 「Nguyen Van An」さん — not a product or vendor (Microsoft Teams).

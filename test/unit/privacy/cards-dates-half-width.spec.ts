@@ -44,4 +44,10 @@ describe('privacy: named card numbers, birth dates beside a name, half-width nam
     assert.equal(mask('『わたし、松本っていいます』'), '『わたし、［氏名］っていいます』');
     assert.equal(mask('当番：松本\n予約者：原田'), '当番：［氏名］\n予約者：［氏名］');
   });
+
+  it('reads a common family name typed in hiragana before an honorific, not other hiragana words', () => {
+    assert.equal(mask('たかはしさんのPCが起動しません'), '［氏名］さんのPCが起動しません');
+    assert.equal(mask('担当のいのうえさんに確認'), '担当の［氏名］さんに確認');
+    assert.equal(mask('みなさんとおばあさんとおにいさんへ'), 'みなさんとおばあさんとおにいさんへ');
+  });
 });

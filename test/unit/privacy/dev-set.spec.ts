@@ -50,7 +50,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-6.jsonl', 170, [214, 206, 201, 201]);
   });
 
-  it('the seventh, long real-looking texts: recall 315 / 337, precision 1', async () => {
+  it('the seventh, long real-looking texts: recall 318 / 337, precision 1', async () => {
     // Measured blind after the sixth batch's rules: recall 0.774, precision 0.933 (one label the writer had left
     // out, b7-0019's second birth date, added before measuring again). Fixed by general rules: English text
     // (introduced, signed, labelled names; display names before an address; romanised addresses; English
@@ -58,11 +58,12 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // names listed after a name, roster headers of every numbered type. Left: famous historical figures
     // (徳川家康 — kuromoji tags them as any full name), lone family names signed or quoted, a kanji given name
     // alone, half-width katakana names in a numbered list.
-    // Session 15's longer list of family names (a roster line before a phone): 314 → 315.
-    await assertBatch('blind-7.jsonl', 170, [337, 317, 315, 315]);
+    // Session 15's longer list of family names (a roster line before a phone): 314 → 315. Session 16's half-width
+    // names and common family names in hiragana before さん: 318.
+    await assertBatch('blind-7.jsonl', 170, [337, 318, 316, 316]);
   });
 
-  it('the eighth, machine text (JSON, logs, SQL, fixed-width screens): recall 299 / 332, precision 304 / 308', async () => {
+  it('the eighth, machine text (JSON, logs, SQL, fixed-width screens): recall 301 / 332, precision 306 / 310', async () => {
     // Measured blind after the seventh batch's rules: recall 0.687, precision 0.945. Fixed by general rules: values
     // whose key names their type (JSON, key=value, YAML, XML, query strings, SQL INSERT columns; English and
     // romanised keys), English and romanised roster headers, Markdown and fixed-width tables, a header's type over
@@ -73,7 +74,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-8.jsonl', 170, [332, 301, 310, 306]);
   });
 
-  it('the ninth, on precision: 110 hard IT negatives, 70 positives — recall 103 / 111, precision 1', async () => {
+  it('the ninth, on precision: 110 hard IT negatives, 70 positives — recall 104 / 111, precision 1', async () => {
     // Measured blind after the eighth batch's rules: recall 0.883, precision 0.855 (the session's starting code:
     // 0.802 / 0.798). Fixed by general rules: teams and companies signing or in brackets (IT Service Desk, Nagoya
     // Office, Kato Electric), shared / resource / device mailboxes named as such, insurance keywords only near
@@ -90,7 +91,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-10.jsonl', 150, [137, 133, 133, 133]);
   });
 
-  it('the eleventh, a month of helpdesk traffic: 105 positive texts, 55 negatives — recall 283 / 294, precision 1', async () => {
+  it('the eleventh, a month of helpdesk traffic: 105 positive texts, 55 negatives — recall 284 / 294, precision 1', async () => {
     // Measured blind with session 13's starting code: recall 0.847, precision 0.977 (passports 0 / 8: only Japan's
     // two letters and seven digits were known). Fixed by general rules: foreign passport shapes, an extension after a
     // phone number, lone family names after a relation (後任の西村) or before a person's verb (山崎から連絡),
@@ -135,7 +136,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-13.jsonl', 160, [228, 225, 227, 226]);
   });
 
-  it('the fourteenth, an everyday mix written last as a held-out check: recall 234 / 243, precision 235 / 254', async () => {
+  it('the fourteenth, an everyday mix written last as a held-out check: recall 235 / 243, precision 236 / 255', async () => {
     // Measured blind after all of session 14's rules above: recall 0.901, precision 0.921 (the same with the
     // session's starting code). Then: English introductions with a capital My, a name on the line after a sign-off
     // (Best regards / Ahmed Khan), account holder MARTINEZ CARLOS, a building name with ・ (ザ・鍛冶町タワー1502), and
@@ -148,7 +149,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-14.jsonl', 150, [243, 235, 255, 236]);
   });
 
-  it('the fifteenth, written blind in session 15 as a held-out check: recall 210 / 228, precision 214 / 217', async () => {
+  it('the fifteenth, written blind in session 15 as a held-out check: recall 212 / 228, precision 216 / 219', async () => {
     // Measured blind with session 15's starting code: recall 0.807, precision 0.985 (items reordered by position
     // first: the writer listed one signature's name before the mail addresses above it). Fixed by general rules: a
     // street address's end — 丁目 then a dash or a bare lot (2丁目-8-11, 本城1丁目1560), a floor after the building
@@ -165,7 +166,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-15.jsonl', 150, [228, 212, 219, 216]);
   });
 
-  it('the sixteenth (session 16, held-out check): 150 cases — recall 227 / 249 at precision 229 / 233', async () => {
+  it('the sixteenth (session 16, held-out check): 150 cases — recall 228 / 249 at precision 230 / 234', async () => {
     // Written blind after session 15's rules: 125 positive cases (119 names, 31 birth dates, 26 phones …), 25 negatives.
     // The writer labelled bank accounts with the bank and branch written before the number; relabelled to the numbers,
     // as every other batch labels them (静岡銀行沼津支店普通3021456 → 3021456; ゆうちょ 記号 and 番号 as two items).
@@ -176,12 +177,13 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // after its label (名義ｽｷﾞﾔﾏ ﾀﾛｳ) and in three parts (ｸﾞｴﾝ ﾃｨ ﾗﾝ); two or three half-width katakana words without a
     // long mark anywhere (every such pair in the earlier batches was a name); a name written after a phone number
     // without brackets (TEL0559211234ｼﾐｽﾞ, 「(090)4412-8830 柏木」 closing the line); カナ氏名 as a header.
-    // Left: a hiragana family or given name before さん (すずきさん, ひろみさん), names after 氏は / 名は, a roster line
+    // Common family names in hiragana before an honorific (すずきさん). Left: a hiragana given name before さん
+    // (ひろみさん), names after 氏は / 名は, a roster line
     // 午後：市川（…）, 対象世帯 菊地 方, 予約者欄に 永井 と, 小林の件, a given name after a kin word (長男 翔太（16歳）),
     // lower-case romaji (taro yamada), a half-width name without a space in a file name (ｲﾄｳﾀｶｼ); a 国保 記号 with a
     // kanji (沼012 345678); a 住民票コード in a URL or grouped 4-4-3 after コード：; the four false positives are department
     // phone numbers (every phone number is masked).
-    await assertBatch('blind-16.jsonl', 150, [249, 227, 233, 229]);
+    await assertBatch('blind-16.jsonl', 150, [249, 228, 234, 230]);
   });
 });
 
