@@ -36,12 +36,19 @@ const OPENED_WITH_NAME = /(?:^|\n)[ \t]*(?:[一-龥ァ-ヶーA-Za-z]{1,12}の)?(
 const NAME_BEFORE_PHONE =
   /(?:^|\n)[ \t]*(?:\d{1,2}[.)．][ \t]*)?([一-龥々ヶ]{1,3})[ \t\u3000]+(?=\(?0\d{1,4}[-(）)]?\d{1,4}[-)]?\d{3,4}(?!\d))/dg;
 
+/**
+ * A child or sibling by relation, then a given name, then the age in brackets (長男 翔太（16歳）, 次女:さくら(9歳)): the age
+ * says the word is a person's name, the relation that it is a given name standing alone.
+ */
+const KIN_GIVEN_NAME_AGE =
+  /(?<![一-龥])(?:長男|長女|次男|次女|三男|三女|四男|四女|息子|娘|孫|弟|妹|兄|姉)[ \t]*[:：]?[ \t]*(?!さん|ちゃん|くん|たち|ども)([一-龥々]{1,3}|[ぁ-ゖ]{2,4}|[ァ-ヶー]{2,6})[ \t]*[（(][ \t]?\d{1,3}[ \t]?歳/dg;
+
 /** A common family name (privacy/family-names.ts), which a lone word of a signature or a roster must be. */
 function familyName(word: string): boolean {
   return KNOWN_FAMILY_NAMES.has(word);
 }
 
-/** Finds transcript speakers, signature names above an address and hiragana self-introductions. */
+/** Finds transcript speakers, signature names above an address, hiragana self-introductions, children by age. */
 export function detectMessageNames(normalized: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
   for (const m of normalized.matchAll(SPEAKER)) {
@@ -64,6 +71,10 @@ export function detectMessageNames(normalized: string): PiiSpan[] {
   for (const m of normalized.matchAll(NAME_BEFORE_PHONE)) {
     const at = m.indices?.[1];
     if (at && familyName(m[1] ?? '')) spans.push({ type: 'person_name', start: at[0], end: at[1] });
+  }
+  for (const m of normalized.matchAll(KIN_GIVEN_NAME_AGE)) {
+    const at = m.indices?.[1];
+    if (at) spans.push({ type: 'person_name', start: at[0], end: at[1] });
   }
   for (const m of normalized.matchAll(SIGNED_ABOVE_MAIL)) {
     const at = m.indices?.[1];

@@ -50,4 +50,9 @@ describe('privacy: named card numbers, birth dates beside a name, half-width nam
     assert.equal(mask('担当のいのうえさんに確認'), '担当の［氏名］さんに確認');
     assert.equal(mask('みなさんとおばあさんとおにいさんへ'), 'みなさんとおばあさんとおにいさんへ');
   });
+
+  it('reads a given name between a relation and an age as a name, not a kin word', () => {
+    assert.equal(mask('長男 悠真（12歳）と長女 あかり（9歳）'), '長男 ［氏名］（12歳）と長女 ［氏名］（9歳）');
+    assert.equal(mask('娘さん（20歳）と子ども（5歳）と息子（3歳）'), '娘さん（20歳）と子ども（5歳）と息子（3歳）');
+  });
 });
