@@ -94,9 +94,30 @@ export async function createPersonNameTagger(options: { dictPath?: string } = {}
         )
           spans.push({ start, end: start + family.surface_form.length });
       }
+      spans.push(...givenAfterRelation(tokens, at));
     }
     return spans;
   };
+}
+
+/** Family relations after which a given name stands alone (母の恵子, 長男の翔太, （妻）千夏). */
+const KIN = new Set(
+  '母 父 妻 夫 主人 旦那 家内 嫁 長男 長女 次男 次女 三男 三女 息子 娘 兄 姉 弟 妹 祖母 祖父 孫'.split(' '),
+);
+
+/**
+ * A given name (人名・名) right after a relation and の, a closing bracket or a space: 母の恵子が, 息子の大翔 (大 as
+ * kuromoji's prefix before 翔), （妻）千夏. 母の日 and 妻の実家 are no names: 日 and 実家 are no 人名.
+ */
+function givenAfterRelation(tokens: readonly Token[], at: (t: Token) => number): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (!KIN.has(tokens[i]!.surface_form) || !/^(?:の|）|\)| |　)$/.test(tokens[i + 1]!.surface_form)) continue;
+    const prefix = tokens[i + 2]!.pos === '接頭詞' ? tokens[i + 2]! : undefined;
+    const name = tokens[i + (prefix ? 3 : 2)];
+    if (name && tagged(name, '名')) out.push({ start: at(prefix ?? name), end: at(name) + name.surface_form.length });
+  }
+  return out;
 }
 
 /** One token of kuromoji's IPADIC analysis. */

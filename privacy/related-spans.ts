@@ -51,7 +51,10 @@ const HEADER_TYPES: ReadonlyArray<[RegExp, PiiType]> = [
   [/^(?:被保険者番号|保険者番号|保険証番号)$/, 'insurance_number'],
   [/^(?:基礎年金番号|年金番号)$/, 'pension_number'],
   [/^(?:住民票コード)$/, 'resident_code'],
-  [/^(?:支払先|受取人|口座名義|名義|名義人)$/, 'person_name'],
+  [
+    /^(?:支払先|受取人|口座名義|名義|名義人|貸出者|借用者|借受人|利用者|使用者|申請者|届出人|被保険者|被扶養者)$/,
+    'person_name',
+  ],
 ];
 
 /** A cell that may be a name: kanji or kana (also half-width kana), at most one space, no digits. */

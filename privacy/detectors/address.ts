@@ -17,6 +17,11 @@ const N = '(?:\\d{1,4}|[一二三四五六七八九十〇]{1,4})';
 // After 丁目 the lot may follow with a dash (2丁目-8-11) or with nothing (本城1丁目1560).
 const BLOCK = `(?:${KANJI_NUM}丁目?(?:[ \\t]?-?[右左]?${N}(?:(?:番地?の?|-|号)(?:[ \\t]?${N}(?:-${N})?号?)?)?)?|(?:\\d{1,4}番地?|[一二三四五六七八九十〇]{1,4}番地)(?:の?${N}号?)?|\\d{1,4}-\\d{1,4}(?:-\\d{1,4}){0,2}|無番地)`;
 const ADDRESS = new RegExp(`${LOCALITY}${TOWN}[ \\t]?${BLOCK}(?![\\d\\w])`, 'g');
+// Kyoto's addresses end in a bare lot number after the street's town (烏丸通御池上る二条殿町552).
+const KYOTO = new RegExp(
+  `${LOCALITY}${NAME}{1,8}?通${NAME}{0,8}?(?:上る|下る|入る|上ル|下ル|入ル|東入ル?|西入ル?)${NAME}{1,8}?[ \\t]?\\d{1,4}(?![\\d\\w-])`,
+  'g',
+);
 const CHOME = new RegExp(`${NAME}{1,6}?${KANJI_NUM}丁目[ \\t]?${N}(?:番地?の?|-)(?:[ \\t]?${N}号?)?`, 'g');
 /**
  * A building and its room or floor after the street address, on the same line or the next (メゾン大岡201号, 丹波荘 2F,
@@ -33,7 +38,7 @@ const LEAD = /(?:現?住所|所在地|送付先|自宅|お?住まい)(?:は|が|
 /** Finds street addresses. */
 export function detectAddress(normalized: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
-  for (const re of [ADDRESS, CHOME]) {
+  for (const re of [ADDRESS, KYOTO, CHOME]) {
     for (const m of normalized.matchAll(re)) {
       // The keyword before an address (住所は…) may be taken by the name pattern; it is not the address.
       const from = Math.max(0, m.index - 4);

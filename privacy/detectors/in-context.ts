@@ -92,7 +92,7 @@ export function detectPassport(normalized: string): PiiSpan[] {
 
 // 保検: the same reading as 保険, a common slip of the input method.
 const INSURANCE =
-  /被保[険検]者番号|保[険検]者番号|被保[険検]者証|保[険検]証|(?:介護|健康)保[険検](?=[^。\n]{0,12}(?:証|番号|記号))|記号番号|保[険検]番号|(?:国保|健保|後期高齢者?医療)[^。\n]{0,16}?(?=記号|番号)/g;
+  /被保[険検]者番号|保[険検]者番号|被保[険検]者証|保[険検]証|(?:介護|健康)保[険検](?=[^。\n]{0,12}(?:証|番号|記号))|記号番号|保[険検]番号|(?:国保|健保|けんぽ|共済組合|後期高齢者?医療)[^。\n]{0,16}?(?=記号|番号)/g;
 const BANK_BEFORE = /(?:ゆうちょ|銀行|貯金|口座)[^。\n]*$/;
 const OTHER_LABEL = /氏名|名前|生年月日|住所|電話|連絡先|折り?返し|携帯|メール/;
 const VALUE = /(?<![\w\-])[A-Za-z0-9](?:[\-・]?[A-Za-z0-9]){1,19}(?![\w])/g;
@@ -133,6 +133,8 @@ export function detectInsuranceNumber(normalized: string): PiiSpan[] {
       // A mobile number or a count (14年, 65歳) is no insurance number.
       if (/^0[5789]0-?\d{4}-?\d{4}$/.test(v[0]) || /^[年月日歳才円枚件回人か]/.test(rest.slice(v.index + v[0].length)))
         continue;
+      // An extension or a phone the call went to (→ 保険年金課へ転送（内線2231）) is the office's, not the card's.
+      if (/(?:内線|ext\.?|TEL|電話)[ \t:：]*$/i.test(rest.slice(0, v.index))) continue;
       spans.push({ type: 'insurance_number', start: from + v.index, end: from + v.index + v[0].length });
     }
   }

@@ -43,6 +43,20 @@ const NAME_BEFORE_PHONE =
 const KIN_GIVEN_NAME_AGE =
   /(?<![一-龥])(?:長男|長女|次男|次女|三男|三女|四男|四女|息子|娘|孫|弟|妹|兄|姉)[ \t]*[:：]?[ \t]*(?!さん|ちゃん|くん|たち|ども)([一-龥々]{1,3}|[ぁ-ゖ]{2,4}|[ァ-ヶー]{2,6})[ \t]*[（(][ \t]?\d{1,3}[ \t]?歳/dg;
 
+/**
+ * A common family name where a message's shape says a person (each checked against the family-name list):
+ * - a chat line without a time, a name and a colon (中村: 今日誰か外出？, [LoGo] 佐野: 窓口に…);
+ * - an attendee after a section and a space (出席者：総務課 石川、情報政策課 松本、福祉課 長谷川（記）);
+ * - a minute's or a log's role field (議事録作成：渡邊, 対応：小池, 記録：堀).
+ */
+const CHAT_NAME_LINE = /^[ \t]*(?:\[[^\]\n]{1,12}\][ \t]*)?([一-龥々ヶ]{1,4})[ \t]*[:：][ \t]/dgm;
+const AFTER_SECTION = /[課係室班](?:[ \t\u3000]+)([一-龥々ヶ]{1,4})(?=[、,，（(\n]|[ \t]*$)/dgm;
+const ROLE_FIELD =
+  /(?:作成|確認|記録|記入|報告|対応|受付|担当|入力|起票|承認|書記|司会)(?:者)?[ \t]*[:：][ \t]*([一-龥々ヶ]{1,4})(?=[ \t\u3000、,，（(\n]|$)/dg;
+
+/** A full name as a file name's part between underscores or after a folder (申請書_小林陽菜_20240601.pdf). */
+const FILE_NAME_PART = /(?<=[_\\/])([一-龥々ヶ]{3,6})(?=_)/dg;
+
 /** A common family name (privacy/family-names.ts), which a lone word of a signature or a roster must be. */
 function familyName(word: string): boolean {
   return KNOWN_FAMILY_NAMES.has(word);
@@ -71,6 +85,18 @@ export function detectMessageNames(normalized: string): PiiSpan[] {
   for (const m of normalized.matchAll(NAME_BEFORE_PHONE)) {
     const at = m.indices?.[1];
     if (at && familyName(m[1] ?? '')) spans.push({ type: 'person_name', start: at[0], end: at[1] });
+  }
+  for (const re of [CHAT_NAME_LINE, AFTER_SECTION, ROLE_FIELD])
+    for (const m of normalized.matchAll(re)) {
+      const at = m.indices?.[1];
+      if (at && familyName(m[1] ?? '')) spans.push({ type: 'person_name', start: at[0], end: at[1] });
+    }
+  for (const m of normalized.matchAll(FILE_NAME_PART)) {
+    const at = m.indices?.[1];
+    const part = m[1] ?? '';
+    // A known family name of two or three characters, then a given name of one to three.
+    if (at && [2, 3].some((n) => part.length - n >= 1 && part.length - n <= 3 && familyName(part.slice(0, n))))
+      spans.push({ type: 'person_name', start: at[0], end: at[1] });
   }
   for (const m of normalized.matchAll(KIN_GIVEN_NAME_AGE)) {
     const at = m.indices?.[1];

@@ -41,16 +41,16 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-5.jsonl', 150, [160, 158, 156, 156]);
   });
 
-  it('the sixth, all types: 125 positive texts, 45 negatives — recall 206 / 214, precision 1', async () => {
+  it('the sixth, all types: 125 positive texts, 45 negatives — recall 207 / 214, precision 1', async () => {
     // Measured blind before any change made after reading it: recall 0.752, precision 0.970 (names 0.660,
     // addresses 0.500). Fixed by general rules: posts before names, place-read family names where only a person
     // fits, roster headers, numbers broken over lines, buildings after addresses, kanji lot numbers, JAN codes,
     // mail-system senders. Left: a lone family name before a particle (青木へ, 清水から), a reading quoted
     // after 氏を, a given name alone (翼), 二重表記 dates, Kyoto street addresses.
-    await assertBatch('blind-6.jsonl', 170, [214, 206, 201, 201]);
+    await assertBatch('blind-6.jsonl', 170, [214, 207, 202, 202]);
   });
 
-  it('the seventh, long real-looking texts: recall 318 / 337, precision 1', async () => {
+  it('the seventh, long real-looking texts: recall 319 / 337, precision 1', async () => {
     // Measured blind after the sixth batch's rules: recall 0.774, precision 0.933 (one label the writer had left
     // out, b7-0019's second birth date, added before measuring again). Fixed by general rules: English text
     // (introduced, signed, labelled names; display names before an address; romanised addresses; English
@@ -60,7 +60,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // alone, half-width katakana names in a numbered list.
     // Session 15's longer list of family names (a roster line before a phone): 314 → 315. Session 16's half-width
     // names and common family names in hiragana before さん: 318.
-    await assertBatch('blind-7.jsonl', 170, [337, 318, 316, 316]);
+    await assertBatch('blind-7.jsonl', 170, [337, 319, 317, 317]);
   });
 
   it('the eighth, machine text (JSON, logs, SQL, fixed-width screens): recall 301 / 332, precision 306 / 310', async () => {
@@ -185,6 +185,22 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // kanji (沼012 345678); a 住民票コード in a URL or grouped 4-4-3 after コード：; the four false positives are department
     // phone numbers (every phone number is masked).
     await assertBatch('blind-16.jsonl', 150, [249, 230, 236, 232]);
+  });
+
+  it('the seventeenth (session 16, after batch 16’s rules): 150 cases — recall 203 / 225 at precision 203 / 210', async () => {
+    // Written blind after batch 16's rules (ticket notes, work logs, lending registers, minutes, chat lines, file
+    // paths, English). First run: recall 0.827 (186 / 225) at precision 0.954 (session 15's code: 0.804 / 0.953).
+    // Fixed, as general rules: a common family name as a chat line's speaker without a time (中村: …, [LoGo] 佐野: …),
+    // as an attendee after a section (総務課 石川、情報政策課 松本), as a role field's value (議事録作成：渡邊); a given
+    // name kuromoji tags 人名・名 right after a relation (母の恵子, 長男の翔太, 息子の大翔, （妻）千夏); a full name between
+    // underscores in a file name (申請書_小林陽菜_20240601.pdf); 貸出者 / 借用者 / 利用者 / 被保険者 … as name columns; a
+    // birth date as one number after its keyword (生年月日19850722); 協会けんぽ / 共済組合 as insurance keywords, not an
+    // extension after them (内線2231); a Kyoto address's bare lot (烏丸通御池上る二条殿町552). Left: lower-case or
+    // capitals-only romaji (hiroshi kawamoto, KATO MIKI), romanised addresses in the western order, a chat handle
+    // (kenta.ogawa), a name broken across a line, a hiragana full name, an e-mail with %40, the system's spelling of a
+    // name quoted after it (山﨑 → 「山崎」); false positives: a facility's address (コミュニティセンター（青葉市田中町3-1-1）),
+    // an asset label (青葉市 2023-0872), a 支店コード in a form's description, a role mailbox and a department's phone.
+    await assertBatch('blind-17.jsonl', 150, [225, 203, 210, 203]);
   });
 });
 
