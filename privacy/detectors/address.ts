@@ -35,8 +35,22 @@ const BUILDING =
 const SECOND_LINE = /(?:住所|方書)[ \t]?[2２二][ \t]*[:：][ \t]*([^\n]{2,60})/g;
 const LEAD = /(?:現?住所|所在地|送付先|自宅|お?住まい)(?:は|が|:|：)?/g;
 
-/** Finds street addresses. */
+/** A public facility's name: its address in brackets after it, or before 〜の and it, is no one's home. */
+const FACILITY =
+  '(?:センター|公民館|会館|市役所|区役所|役場|庁舎|支所|出張所|図書館|体育館|学校|保育所|保育園|幼稚園|こども園|病院|診療所|駅|ホール|プラザ|事務所|施設)';
+const FACILITY_BEFORE = new RegExp(`${FACILITY}[ \\t]?[（(]$`);
+const FACILITY_AFTER = new RegExp(`^の?[一-龥ァ-ヶー]{0,10}${FACILITY}`);
+
+/** Finds street addresses, not a public facility's. */
 export function detectAddress(normalized: string): PiiSpan[] {
+  return findAddresses(normalized).filter(
+    (a) =>
+      !FACILITY_BEFORE.test(normalized.slice(Math.max(0, a.start - 12), a.start)) &&
+      !FACILITY_AFTER.test(normalized.slice(a.end, a.end + 16)),
+  );
+}
+
+function findAddresses(normalized: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
   for (const re of [ADDRESS, KYOTO, CHOME]) {
     for (const m of normalized.matchAll(re)) {

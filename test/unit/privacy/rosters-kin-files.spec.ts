@@ -44,6 +44,12 @@ describe('privacy: chat lines, attendees, role fields, given names after a relat
     );
   });
 
+  it('leaves a public facility’s address alone: in brackets after its name, or before 〜の and it', () => {
+    assert.equal(mask('市民センター（青葉市本町2-3-4）で開催'), '市民センター（青葉市本町2-3-4）で開催');
+    assert.equal(mask('青葉市本町2-3-4の中央公民館で'), '青葉市本町2-3-4の中央公民館で');
+    assert.equal(mask('転居先（青葉市本町2-3-4）を登録'), '転居先（［住所］）を登録');
+  });
+
   it('takes a Kyoto address to its bare lot number', () => {
     assert.equal(mask('住まいは京都市上京区堀川通今出川下る西今町127です'), '住まいは［住所］です');
   });
