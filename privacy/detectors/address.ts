@@ -11,11 +11,12 @@ const LOCALITY = `(?:(?:${PREFECTURE})(?:${NAME}{1,6}?[市区町村郡]){0,3}|(?
 // Kyoto's streets (西洞院通塩小路下る東塩小路町) and Hokkaido's 条 (北3条西7丁目) before the block.
 // 大字白岩字堤下小字前田: up to 14 characters of town before the block.
 const TOWN = `(?:${NAME}{1,8}?通${NAME}{0,8}?(?:上る|下る|入る|上ル|下ル|入ル|東入ル?|西入ル?)${NAME}{0,8}?|${NAME}{0,14}?(?:[東西南北]?\\d{1,2}条(?:通)?[東西南北]?)?)`;
-// A block or lot number: digits, or kanji numerals (三丁目五番地, 一丁目十二番地).
+// A block or lot number: digits, or kanji numerals (三丁目五番地, 一丁目十二番地). Dashed numbers have no leading zero
+// (青葉市 2023-0872 is an asset label).
 const N = '(?:\\d{1,4}|[一二三四五六七八九十〇]{1,4})';
 // 旭川市4条通16丁目右2号: Asahikawa numbers the houses right and left of the street.
 // After 丁目 the lot may follow with a dash (2丁目-8-11) or with nothing (本城1丁目1560).
-const BLOCK = `(?:${KANJI_NUM}丁目?(?:[ \\t]?-?[右左]?${N}(?:(?:番地?の?|-|号)(?:[ \\t]?${N}(?:-${N})?号?)?)?)?|(?:\\d{1,4}番地?|[一二三四五六七八九十〇]{1,4}番地)(?:の?${N}号?)?|\\d{1,4}-\\d{1,4}(?:-\\d{1,4}){0,2}|無番地)`;
+const BLOCK = `(?:${KANJI_NUM}丁目?(?:[ \\t]?-?[右左]?${N}(?:(?:番地?の?|-|号)(?:[ \\t]?${N}(?:-${N})?号?)?)?)?|(?:\\d{1,4}番地?|[一二三四五六七八九十〇]{1,4}番地)(?:の?${N}号?)?|[1-9]\\d{0,3}-[1-9]\\d{0,3}(?:-[1-9]\\d{0,3}){0,2}|無番地)`;
 const ADDRESS = new RegExp(`${LOCALITY}${TOWN}[ \\t]?${BLOCK}(?![\\d\\w])`, 'g');
 // Kyoto's addresses end in a bare lot number after the street's town (烏丸通御池上る二条殿町552).
 const KYOTO = new RegExp(

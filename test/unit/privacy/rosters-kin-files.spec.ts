@@ -48,6 +48,8 @@ describe('privacy: chat lines, attendees, role fields, given names after a relat
     assert.equal(mask('市民センター（青葉市本町2-3-4）で開催'), '市民センター（青葉市本町2-3-4）で開催');
     assert.equal(mask('青葉市本町2-3-4の中央公民館で'), '青葉市本町2-3-4の中央公民館で');
     assert.equal(mask('転居先（青葉市本町2-3-4）を登録'), '転居先（［住所］）を登録');
+    // An asset label is no address: a lot number has no leading zero.
+    assert.equal(mask('資産ラベル「青葉市 2023-0872」'), '資産ラベル「青葉市 2023-0872」');
   });
 
   it('takes a Kyoto address to its bare lot number', () => {
