@@ -163,6 +163,9 @@ const MIN_LOANWORD = 4;
 /** Fewest consonants in a key (Zoom's two are too few: ズーム would also be ソーム, サム …). */
 const MIN_LOANWORD_KEY = 3;
 
+/** Fewest consonants of each half, and of both together, of a name of two words typed as one hiragana run. */
+const MIN_PAIR_PART = 2;
+const MIN_PAIR_KEY = 5;
 /** Fewest consonants of a word typed in hiragana taken for a name (ordinary words in hiragana have fewer). */
 const MIN_HIRAGANA_KEY = 4;
 /** A particle closing a hiragana run (まとらぼを, ずーむって). */
@@ -171,15 +174,20 @@ const HIRAGANA_PARTICLE = /(?:を|が|は|に|で|の|と|も|へ|って|から|
 /** A knowledge base's Latin words by their key; a key two of its words share names neither. */
 export class LoanwordIndex {
   private readonly words = new Map<string, string | null>();
+  /** Words whose key has two consonants (Update, Zoom): too short to name alone, one half of a two-word name. */
+  private readonly short = new Map<string, string | null>();
 
   /** Replaces the words (lower-case Latin words of the knowledge base). */
   rebuild(latinWords: Iterable<string>): void {
     this.words.clear();
+    this.short.clear();
     for (const word of latinWords) {
       const key = word.length >= MIN_LOANWORD ? latinKey(word) : undefined;
-      if (!key || key.replace('_', '').length < MIN_LOANWORD_KEY) continue;
-      const seen = this.words.get(key);
-      this.words.set(key, seen === undefined || seen === word ? word : null);
+      const size = key?.replace('_', '').length ?? 0;
+      if (!key || size < MIN_PAIR_PART) continue;
+      const map = size < MIN_LOANWORD_KEY ? this.short : this.words;
+      const seen = map.get(key);
+      map.set(key, seen === undefined || seen === word ? word : null);
     }
   }
 
@@ -200,8 +208,24 @@ export class LoanwordIndex {
       const word = m[0].replace(HIRAGANA_PARTICLE, '');
       const katakana = word.replace(/[ぁ-ゖ]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
       const latin = this.spelledBy(katakana, MIN_HIRAGANA_KEY);
-      if (latin && !more.includes(latin)) more.push(latin);
+      for (const w of latin ? [latin] : this.spelledInTwo(katakana)) if (!more.includes(w)) more.push(w);
     }
+  }
+
+  /**
+   * Two Latin words of the knowledge base that a katakana run spells one after the other (ウィンドウズアップデート →
+   * windows update), each half a known word's key and five consonants in all; none when a half is ambiguous.
+   */
+  private spelledInTwo(katakana: string): string[] {
+    for (let i = 2; i <= katakana.length - 2; i++) {
+      const left = katakanaKey(katakana.slice(0, i));
+      const right = katakanaKey(katakana.slice(i));
+      if (!left || !right || (left + right).replace(/_/g, '').length < MIN_PAIR_KEY) continue;
+      const a = this.words.get(left) ?? this.short.get(left);
+      const b = this.words.get(right) ?? this.short.get(right);
+      if (a && b) return [a, b];
+    }
+    return [];
   }
 
   /** Adds to `more` the Latin words that katakana words of the text spell, unless `known` (the KB has them). */

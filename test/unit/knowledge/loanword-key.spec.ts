@@ -49,4 +49,16 @@ describe('loanword keys (names typed in katakana, written in Latin letters)', ()
     const both = new QueryNormalizer(['MATLAB（マトラボ）のインストール方法。']);
     assert.equal(both.rewrite('マトラボを入れたい'), 'マトラボを入れたい');
   });
+
+  it('reads a name of two Latin words typed as one hiragana run, each half a word of the knowledge base', () => {
+    const kb = new QueryNormalizer(['Windows Updateが終わりません。Zoomの招待。']);
+    assert.equal(
+      kb.rewrite('うぃんどうずあっぷでーとが終わらない'),
+      'うぃんどうずあっぷでーとが終わらない windows update',
+    );
+    // One half alone (two consonants) names nothing; fewer than five consonants in all are no pair.
+    assert.equal(kb.rewrite('あっぷでーとが終わらない'), 'あっぷでーとが終わらない');
+    const short = new QueryNormalizer(['Navi Updateの案内。']);
+    assert.equal(short.rewrite('なびあっぷでーとの案内'), 'なびあっぷでーとの案内');
+  });
 });
