@@ -1,8 +1,9 @@
 /** E-mail addresses. */
 import type { PiiSpan } from '../types';
 
+// Also with the @ percent-encoded, as a link's query string carries it (?mail=kondo.ryota%40example.com).
 const EMAIL =
-  /(?<![\w.%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)+/g;
+  /(?<![\w.%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*(?:@|%40)[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)+/g;
 
 /** Addresses of mail systems, no person's (noreply@, MAILER-DAEMON@). */
 const SYSTEM_SENDER = /^(?:no-?reply|do-?not-?reply|postmaster|mailer-daemon)@/i;

@@ -187,7 +187,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-16.jsonl', 150, [249, 230, 236, 232]);
   });
 
-  it('the seventeenth (session 16, after batch 16’s rules): 150 cases — recall 203 / 225 at precision 203 / 207', async () => {
+  it('the seventeenth (session 16, after batch 16’s rules): 150 cases — recall 204 / 225 at precision 204 / 208', async () => {
     // Written blind after batch 16's rules (ticket notes, work logs, lending registers, minutes, chat lines, file
     // paths, English). First run: recall 0.827 (186 / 225) at precision 0.954 (session 15's code: 0.804 / 0.953).
     // Fixed, as general rules: a common family name as a chat line's speaker without a time (中村: …, [LoGo] 佐野: …),
@@ -197,11 +197,11 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // birth date as one number after its keyword (生年月日19850722); 協会けんぽ / 共済組合 as insurance keywords, not an
     // extension after them (内線2231); a Kyoto address's bare lot (烏丸通御池上る二条殿町552). Left: lower-case or
     // capitals-only romaji (hiroshi kawamoto, KATO MIKI), romanised addresses in the western order, a chat handle
-    // (kenta.ogawa), a name broken across a line, a hiragana full name, an e-mail with %40, the system's spelling of a
+    // (kenta.ogawa), a name broken across a line, a hiragana full name, the system's spelling of a
     // name quoted after it (山﨑 → 「山崎」). A public facility's address (コミュニティセンター（青葉市田中町3-1-1）, 田中町3丁目の
     // コミュニティセンター) is no longer masked, nor an asset label (青葉市 2023-0872: no lot has a leading zero). False
     // positives left: a 支店コード in a form's description, a role mailbox and a department's phone.
-    await assertBatch('blind-17.jsonl', 150, [225, 203, 207, 203]);
+    await assertBatch('blind-17.jsonl', 150, [225, 204, 208, 204]);
   });
 });
 

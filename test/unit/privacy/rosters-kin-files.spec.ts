@@ -52,6 +52,13 @@ describe('privacy: chat lines, attendees, role fields, given names after a relat
     assert.equal(mask('資産ラベル「青葉市 2023-0872」'), '資産ラベル「青葉市 2023-0872」');
   });
 
+  it('finds an e-mail address whose @ a link percent-encoded', () => {
+    assert.equal(
+      mask('https://example.jp/form?mail=sato.h%40example.com&x=1'),
+      'https://example.jp/form?mail=［メールアドレス］&x=1',
+    );
+  });
+
   it('takes a Kyoto address to its bare lot number', () => {
     assert.equal(mask('住まいは京都市上京区堀川通今出川下る西今町127です'), '住まいは［住所］です');
   });
