@@ -319,8 +319,7 @@ export function detectPersonName(normalized: string): PiiSpan[] {
     if (word && !company && isName(word.trim()) && fitsHonorific(word.trim(), m[0]))
       spans.push({ type: 'person_name', start: from, end: m.index });
     else if (!word) {
-      // 新井 さとし様: a kanji family name, a space, a given name in hiragana.
-      // やまだ みく さん: a family and a given name both in hiragana, a space between.
+      // 新井 さとし様 (a kanji family name, a space, a hiragana given name), やまだ みく さん (both in hiragana).
       const kana = /(?:[一-龥㐀-䶿豈-﫿々ヶ]{1,4}|(?<![ぁ-ん])[ぁ-ん]{2,5}) ([ぁ-ん]{2,5})$/.exec(
         normalized.slice(Math.max(0, end - 12), end),
       );
@@ -332,14 +331,15 @@ export function detectPersonName(normalized: string): PiiSpan[] {
           m[0] === 'さん'
           ? /(?<=[一-龥]の)[ぁ-ん]{2,4}$/.exec(normalized.slice(0, end))
           : null;
+      const hiragana = hiraganaFamilyNameBefore(normalized, end);
       if (kana && isName(family) && !VERB_ENDING.test(family))
         spans.push({ type: 'person_name', start: end - kana[0].length, end });
       else if (child) {
         // A particle before the name is the sentence's (職員のゆいちゃん → ゆい).
         const given = child[0].length > 2 ? child[0].replace(/^[のはがをにともへで]/, '') : child[0];
         if (!KIN_WORDS.test(given)) spans.push({ type: 'person_name', start: end - given.length, end });
-      } else if (hiraganaFamilyNameBefore(normalized, end) > 0) {
-        spans.push({ type: 'person_name', start: end - hiraganaFamilyNameBefore(normalized, end), end });
+      } else if (hiragana > 0) {
+        spans.push({ type: 'person_name', start: end - hiragana, end });
       } else {
         // A name in Latin letters, given and family name (and more), each capitalised: Patrick O'Brien さん,
         // 「Nguyen Van An」さん — not a product or vendor (Microsoft Teams).
