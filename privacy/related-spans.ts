@@ -7,7 +7,7 @@
  *   reading (中島 里美<TAB>ナカジマ サトミ).
  * Pure; runs on the normalised text after the detectors.
  */
-import { DATE_BODY, keyType, READING_WORDS } from './detectors';
+import { COMPACT_DATE, DATE_BODY, keyType, READING_WORDS } from './detectors';
 import { KNOWN_FAMILY_NAMES } from './family-names';
 import { PII_TYPES, type PiiSpan, type PiiType } from './types';
 
@@ -20,9 +20,6 @@ const DATE_AFTER_NAME = new RegExp(
   'd',
 );
 
-/** A date as a file name or a system writes it: YYYYMMDD, or an era's initial and YYMMDD (S391105, H071023). */
-const COMPACT_DATE =
-  '(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])|[MTSH]\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])';
 /**
  * A date right after a name without brackets — after a space or an underscore (申請書_高田ゆり子_H071023.pdf, 扶養：小池
  * 真央 H20.6.3) or, written as one number, straight after it (遠藤美穂子19900115): the birth date, when its year can be

@@ -10,7 +10,8 @@ const KANJI_NUM = '[\\d一二三四五六七八九十]{1,3}';
 const LOCALITY = `(?:(?:${PREFECTURE})(?:${NAME}{1,6}?[市区町村郡]){0,3}|(?:${NAME}{1,6}?[市区町村郡](?!役所|役場|民|長|議|内|外|場|立|営|政|有|分|画|間|切|域|別|販|会|域|部)){1,3}|大?字${NAME}{1,6}?(?=[ \\t]?\\d))`;
 // Kyoto's streets (西洞院通塩小路下る東塩小路町) and Hokkaido's 条 (北3条西7丁目) before the block.
 // 大字白岩字堤下小字前田: up to 14 characters of town before the block.
-const TOWN = `(?:${NAME}{1,8}?通${NAME}{0,8}?(?:上る|下る|入る|上ル|下ル|入ル|東入ル?|西入ル?)${NAME}{0,8}?|${NAME}{0,14}?(?:[東西南北]?\\d{1,2}条(?:通)?[東西南北]?)?)`;
+const KYOTO_STREET = `${NAME}{1,8}?通${NAME}{0,8}?(?:上る|下る|入る|上ル|下ル|入ル|東入ル?|西入ル?)`;
+const TOWN = `(?:${KYOTO_STREET}${NAME}{0,8}?|${NAME}{0,14}?(?:[東西南北]?\\d{1,2}条(?:通)?[東西南北]?)?)`;
 // A block or lot number: digits, or kanji numerals (三丁目五番地, 一丁目十二番地). Dashed numbers have no leading zero
 // (青葉市 2023-0872 is an asset label).
 const N = '(?:\\d{1,4}|[一二三四五六七八九十〇]{1,4})';
@@ -19,10 +20,7 @@ const N = '(?:\\d{1,4}|[一二三四五六七八九十〇]{1,4})';
 const BLOCK = `(?:${KANJI_NUM}丁目?(?:[ \\t]?-?[右左]?${N}(?:(?:番地?の?|-|号)(?:[ \\t]?${N}(?:-${N})?号?)?)?)?|(?:\\d{1,4}番地?|[一二三四五六七八九十〇]{1,4}番地)(?:の?${N}号?)?|[1-9]\\d{0,3}-[1-9]\\d{0,3}(?:-[1-9]\\d{0,3}){0,2}|無番地)`;
 const ADDRESS = new RegExp(`${LOCALITY}${TOWN}[ \\t]?${BLOCK}(?![\\d\\w])`, 'g');
 // Kyoto's addresses end in a bare lot number after the street's town (烏丸通御池上る二条殿町552).
-const KYOTO = new RegExp(
-  `${LOCALITY}${NAME}{1,8}?通${NAME}{0,8}?(?:上る|下る|入る|上ル|下ル|入ル|東入ル?|西入ル?)${NAME}{1,8}?[ \\t]?\\d{1,4}(?![\\d\\w-])`,
-  'g',
-);
+const KYOTO = new RegExp(`${LOCALITY}${KYOTO_STREET}${NAME}{1,8}?[ \\t]?\\d{1,4}(?![\\d\\w-])`, 'g');
 const CHOME = new RegExp(`${NAME}{1,6}?${KANJI_NUM}丁目[ \\t]?${N}(?:番地?の?|-)(?:[ \\t]?${N}号?)?`, 'g');
 /**
  * A building and its room or floor after the street address, on the same line or the next (メゾン大岡201号, 丹波荘 2F,

@@ -18,8 +18,13 @@ const ENGLISH_DATE = `\\d{1,2} ${MONTHS} (?:19|20)\\d{2}|${MONTHS} \\d{1,2},? (?
 const NUMERIC_DMY = '\\d{1,2}[/.\\-]\\d{1,2}[/.\\-](?:19|20)\\d{2}';
 // A two-digit year as old systems and forms keep it (63/07/21, 85/3/3), after a birth keyword only.
 const SHORT_YEAR = '(?<![\\d/.\\-])\\d{2}[/.\\-]\\d{1,2}[/.\\-]\\d{1,2}(?![\\d/.\\-])';
-// And one number as systems keep it (生年月日19850722, 生年月日：S600722).
-const COMPACT = '(?<!\\d)(?:(?:19|20)\\d{2}|[MTSH]\\d{2})(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])(?!\\d)';
+/**
+ * A date as one number, as systems and file names keep it: YYYYMMDD, or an era's initial and YYMMDD (19850722, S600722;
+ * exported for dates beside a name).
+ */
+export const COMPACT_DATE = '(?:(?:19|20)\\d{2}|[MTSH]\\d{2})(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])';
+// After a birth keyword also such a number (生年月日19850722, 生年月日：S600722).
+const COMPACT = `(?<!\\d)(?:${COMPACT_DATE})(?!\\d)`;
 const DATE = new RegExp(
   `${DATE_BODY}|${NUM}[ \\t]?月[ \\t]?${NUM}[ \\t]?日|${ENGLISH_DATE}|${NUMERIC_DMY}|${SHORT_YEAR}|${COMPACT}`,
   'i',

@@ -7,7 +7,7 @@ export {
   detectPensionNumber,
   detectResidentCode,
 } from './in-context';
-export { detectBirthDate, DATE_BODY } from './birth-date';
+export { detectBirthDate, COMPACT_DATE, DATE_BODY } from './birth-date';
 export { detectCardNumber, passesLuhn } from './card-number';
 export { detectEmail } from './email';
 export { detectKeyValues, keyType } from './key-values';
