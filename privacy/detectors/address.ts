@@ -37,14 +37,15 @@ const LEAD = /(?:現?住所|所在地|送付先|自宅|お?住まい)(?:は|が|
 /** A public facility's name: its address in brackets after it, or before 〜の and it, is no one's home. */
 const FACILITY =
   '(?:センター|公民館|会館|市役所|区役所|役場|庁舎|支所|出張所|図書館|体育館|学校|保育所|保育園|幼稚園|こども園|病院|診療所|駅|ホール|プラザ|事務所|施設)';
-const FACILITY_BEFORE = new RegExp(`${FACILITY}[ \\t]?[（(]$`);
+// Also after the facility's name and its postal code on one line (みどり市役所 〒266-0001 千葉県…).
+const FACILITY_BEFORE = new RegExp(`${FACILITY}[ \\t]?(?:[（(]|〒?\\d{3}-\\d{4}[ \\t]+)$`);
 const FACILITY_AFTER = new RegExp(`^の?[一-龥ァ-ヶー]{0,10}${FACILITY}`);
 
 /** Finds street addresses, not a public facility's. */
 export function detectAddress(normalized: string): PiiSpan[] {
   return findAddresses(normalized).filter(
     (a) =>
-      !FACILITY_BEFORE.test(normalized.slice(Math.max(0, a.start - 12), a.start)) &&
+      !FACILITY_BEFORE.test(normalized.slice(Math.max(0, a.start - 22), a.start)) &&
       !FACILITY_AFTER.test(normalized.slice(a.end, a.end + 16)),
   );
 }

@@ -6,7 +6,7 @@
  * and systems that speak or sign (ヘルプデスク, システム, Bot) are no one.
  */
 import type { PiiSpan } from '../types';
-import { KNOWN_FAMILY_NAMES } from '../family-names';
+import { COMMON_FAMILY_NAMES, KNOWN_FAMILY_NAMES, PLACE_FAMILY_NAMES } from '../family-names';
 import { hasNotPersonWord } from './not-person-words';
 
 /** A transcript line: a time (in brackets or not), a speaker of 1–4 kanji / 2–8 kana or 2–3 Latin words, a colon. */
@@ -37,11 +37,11 @@ const NAME_BEFORE_PHONE =
   /(?:^|\n)[ \t]*(?:\d{1,2}[.)．][ \t]*)?([一-龥々ヶ]{1,3})[ \t\u3000]+(?=\(?0\d{1,4}[-(）)]?\d{1,4}[-)]?\d{3,4}(?!\d))/dg;
 
 /**
- * A child or sibling by relation, then a given name, then the age in brackets (長男 翔太（16歳）, 次女:さくら(9歳)): the age
- * says the word is a person's name, the relation that it is a given name standing alone.
+ * A child or sibling by relation, then a given (or full) name, then the age in brackets (長男 翔太（16歳）, 次女:さくら(9),
+ * 長男 今井 拓海（27）): the age says the word is a person's name, the relation that it is a name standing alone.
  */
 const KIN_GIVEN_NAME_AGE =
-  /(?<![一-龥])(?:長男|長女|次男|次女|三男|三女|四男|四女|息子|娘|孫|弟|妹|兄|姉)[ \t]*[:：]?[ \t]*(?!さん|ちゃん|くん|たち|ども)([一-龥々]{1,3}|[ぁ-ゖ]{2,4}|[ァ-ヶー]{2,6})[ \t]*[（(][ \t]?\d{1,3}[ \t]?歳/dg;
+  /(?<![一-龥])(?:長男|長女|次男|次女|三男|三女|四男|四女|息子|娘|孫|弟|妹|兄|姉)[ \t]*[:：]?[ \t]*(?!さん|ちゃん|くん|たち|ども)((?:[一-龥々]{1,3}[ \t])?[一-龥々]{1,3}|[ぁ-ゖ]{2,4}|[ァ-ヶー]{2,6})[ \t]*[（(][ \t]?\d{1,3}[ \t]?(?:歳|[）)])/dg;
 
 /**
  * A common family name where a message's shape says a person (each checked against the family-name list):
@@ -49,10 +49,17 @@ const KIN_GIVEN_NAME_AGE =
  * - an attendee after a section and a space (出席者：総務課 石川、情報政策課 松本、福祉課 長谷川（記）);
  * - a minute's or a log's role field (議事録作成：渡邊, 対応：小池, 記録：堀).
  */
-const CHAT_NAME_LINE = /^[ \t]*(?:\[[^\]\n]{1,12}\][ \t]*)?([一-龥々ヶ]{1,4})[ \t]*[:：][ \t]/dgm;
+const CHAT_NAME_LINE = /^[ \t]*(?:\[[^\]\n]{1,12}\][ \t]*|[・•*-][ \t]*)?([一-龥々ヶ]{1,4})[ \t]*[:：][ \t]?/dgm;
 const AFTER_SECTION = /[課係室班](?:[ \t\u3000]+)([一-龥々ヶ]{1,4})(?=[、,，（(\n]|[ \t]*$)/dgm;
 const ROLE_FIELD =
-  /(?:作成|確認|記録|記入|報告|対応|受付|担当|入力|起票|承認|書記|司会)(?:者)?[ \t]*[:：][ \t]*([一-龥々ヶ]{1,4})(?=[ \t\u3000、,，（(\n]|$)/dg;
+  /(?:作成|確認|記録|記入|報告|対応|受付|担当|入力|起票|承認|書記|司会|不在|欠席|出席|参加)(?:者)?[ \t]*[:：][ \t]*([一-龥々ヶ]{1,4})(?=[ \t\u3000、,，（(\n]|$)/dg;
+
+/**
+ * A family name a note is about (小林の件、対応済み; 隣人の青木という男性): a common one that is no place's name before
+ * の件, any listed one before という and a person.
+ */
+const CASE_OF = /(?<![一-龥々ヶ])([一-龥々ヶ]{2,3})(?=の件)/dg;
+const CALLED = /(?<![一-龥々ヶ])([一-龥々ヶ]{2,3})(?=という(?:男性|女性|人|方|職員|者|子))/dg;
 
 /** A full name as a file name's part between underscores or after a folder (申請書_小林陽菜_20240601.pdf). */
 const FILE_NAME_PART = /(?<=[_\\/])([一-龥々ヶ]{3,6})(?=_)/dg;
@@ -91,6 +98,16 @@ export function detectMessageNames(normalized: string): PiiSpan[] {
       const at = m.indices?.[1];
       if (at && familyName(m[1] ?? '')) spans.push({ type: 'person_name', start: at[0], end: at[1] });
     }
+  for (const m of normalized.matchAll(CASE_OF)) {
+    const at = m.indices?.[1];
+    const word = m[1] ?? '';
+    if (at && COMMON_FAMILY_NAMES.has(word) && !PLACE_FAMILY_NAMES.has(word))
+      spans.push({ type: 'person_name', start: at[0], end: at[1] });
+  }
+  for (const m of normalized.matchAll(CALLED)) {
+    const at = m.indices?.[1];
+    if (at && familyName(m[1] ?? '')) spans.push({ type: 'person_name', start: at[0], end: at[1] });
+  }
   for (const m of normalized.matchAll(FILE_NAME_PART)) {
     const at = m.indices?.[1];
     const part = m[1] ?? '';

@@ -23,3 +23,15 @@ export function hasNotPersonWord(name: string): boolean {
     .split(/[\s/-]+/)
     .some((word) => NOT_PERSON_WORDS.has(word));
 }
+
+/** Kin and everyday words before ちゃん / くん that are no given names. */
+const KIN_WORDS =
+  /^(?:お?ばあ|お?じい|お?ねえ|お?にい|お?かあ|お?とう|お?ば|お?じ|あか|ぼっ|ぼく|みな|おっ|ちび|わんわん|にゃん|おまわり|おいしゃ|かかりつけ)$/;
+/** Hiragana words before さん that are no one's name: polite prefixes (おつかれ, ごくろう), shops (やおや), you and they. */
+const NOT_GIVEN_BEFORE_SAN =
+  /^[おご]|や$|^(?:さん|ありがと|[こそあど]ちら|よそ|どなた|あなた|だれ|みんな|だんな|よめ|かみ|むこ|まご|いもうと)$/;
+
+/** Whether a hiragana word before ちゃん / くん / さん is a kin or everyday word, not a given name (おばあ, みな, おつかれ). */
+export function notHiraganaGivenName(word: string): boolean {
+  return KIN_WORDS.test(word) || NOT_GIVEN_BEFORE_SAN.test(word);
+}

@@ -5,7 +5,7 @@
  */
 import type { PiiSpan } from '../types';
 import { hiraganaFamilyNameBefore } from '../family-names';
-import { NOT_PERSON_WORDS } from './not-person-words';
+import { notHiraganaGivenName, NOT_PERSON_WORDS } from './not-person-words';
 
 // CJK unified ideographs, extension A and the compatibility block (﨑 of 宮﨑, 髙 is unified).
 const KANJI = /[一-龥㐀-䶿豈-﫿々ヶ]/;
@@ -260,9 +260,6 @@ const LATIN_NAME = /(?<![A-Za-z'’.-])((?:[A-ZÀ-ỸĐ][A-Za-zÀ-ỹĐđ'’.-]
 export const READING_WORDS = "[ァ-ヶーｦ-ﾟぁ-ゖ]+(?:[ \\t・][ァ-ヶーｦ-ﾟぁ-ゖ]+){0,3}|[A-Za-z'’-]+(?: [A-Za-z'’-]+){0,3}";
 const BRACKETED_READING = new RegExp(`[ \\t]?[（(][ \\t]?(${READING_WORDS})[ \\t]?[）)]$`);
 
-/** Kin and everyday words before ちゃん / くん that are no given names. */
-const KIN_WORDS =
-  /^(?:お?ばあ|お?じい|お?ねえ|お?にい|お?かあ|お?とう|お?ば|お?じ|あか|ぼっ|ぼく|みな|おっ|ちび|わんわん|にゃん|おまわり|おいしゃ|かかりつけ)$/;
 /** A name introduced by the writer (私は たかはし みゆき です), or quoted before 名義 / 様 (「木村 さくら」名義). */
 const NAME_WORD = '(?:[一-龥㐀-䶿豈-﫿々ヶ]{1,5}|[ァ-ヶー]{2,8}|[ぁ-ん]{2,6})';
 const SELF_NAMED = new RegExp(
@@ -329,15 +326,18 @@ export function detectPersonName(normalized: string): PiiSpan[] {
         ? /(?<![ぁ-ん「『"'])[ぁ-ん]{2,4}$/.exec(normalized.slice(0, end))
         : // 母のひとみさん: a hiragana given name after の.
           m[0] === 'さん'
-          ? /(?<=[一-龥]の)[ぁ-ん]{2,4}$/.exec(normalized.slice(0, end))
+          ? /(?<=[一-龥]の)[ぁ-ん]{2,4}$|(?<![^\s\p{P}\d])[ぁ-ん]{2,4}$/u.exec(normalized.slice(0, end))
           : null;
       const hiragana = hiraganaFamilyNameBefore(normalized, end);
       if (kana && isName(family) && !VERB_ENDING.test(family))
         spans.push({ type: 'person_name', start: end - kana[0].length, end });
       else if (child) {
-        // A particle before the name is the sentence's (職員のゆいちゃん → ゆい).
-        const given = child[0].length > 2 ? child[0].replace(/^[のはがをにともへで]/, '') : child[0];
-        if (!KIN_WORDS.test(given)) spans.push({ type: 'person_name', start: end - given.length, end });
+        // A particle before the name is the sentence's (職員のゆいちゃん → ゆい), not after a mark (者：はるとくん).
+        const afterWord = /[一-龥ァ-ヶー]/.test(normalized[end - child[0].length - 1] ?? '');
+        const given = child[0].length > 2 && afterWord ? child[0].replace(/^[のはがをにともへで]/, '') : child[0];
+        // A katakana word or 場 after the honorific makes a place's name (さんさんタウン, すいさん場).
+        const place = /[ァ-ヶ場]/.test(normalized[m.index + m[0].length] ?? '');
+        if (!notHiraganaGivenName(given) && !place) spans.push({ type: 'person_name', start: end - given.length, end });
       } else if (hiragana > 0) {
         spans.push({ type: 'person_name', start: end - hiragana, end });
       } else {

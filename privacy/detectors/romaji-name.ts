@@ -24,14 +24,41 @@ const FAMILY_NAMES = new Set(
   kitamura yasuda okabe honda shimada nishikawa kikuchi matsushita hattori ishihara kawamura miyata yano sakata
   takano kubota yoshikawa hirai oshima ohshima oyama ohyama miyake nakata okazaki ikeuchi hamada yoshimura kojima
   sugimura ogura otani ohtani aoyama kamata ichikawa higuchi furukawa izumi nakanishi hagiwara kono kohno kanda
-  takeshita yamane kimoto hiraoka kishi nishiyama morimoto shiraishi tachibana matsuoka kurosawa yoshioka`.split(/\s+/),
+  takeshita yamane kimoto hiraoka kishi nishiyama morimoto shiraishi tachibana matsuoka kurosawa yoshioka`
+    .split(/\s+/)
+    .flatMap((name) => [name, kunrei(name)]),
 );
 
+/** The Kunrei spelling of a Hepburn one (Kikuchi → Kikuti, Shota → Syota), as older registers print names. */
+function kunrei(hepburn: string): string {
+  return hepburn
+    .replace(/sh(?=[aueo])/g, 'sy')
+    .replace(/ch(?=[aueo])/g, 'ty')
+    .replace(/j(?=[aueo])/g, 'zy')
+    .replace(/shi/g, 'si')
+    .replace(/chi/g, 'ti')
+    .replace(/tsu/g, 'tu')
+    .replace(/fu/g, 'hu')
+    .replace(/ji/g, 'zi');
+}
+
 /** One Hepburn syllable (also a doubled consonant, a syllabic n, and oh / ou for a long o). */
-const SYLLABLE = '(?:(?:kk|ss|tt|pp|tc)?(?:ky|gy|sh|ch|ny|hy|by|py|my|ry|j|ts|f|[kgsztdnhbpmrwy])?[aiueo]h?|n)';
+const SYLLABLE =
+  '(?:(?:kk|ss|tt|pp|tc)?(?:ky|gy|sh|ch|ny|hy|by|py|my|ry|sy|ty|zy|j|ts|f|[kgsztdnhbpmrwy])?[aiueo]h?|n)';
 const ROMAJI = new RegExp(`^${SYLLABLE}+$`, 'i');
-// Two words with a space (or a slash, as machine-readable passports print them: SATO/TAKESHI): both in capitals, or both capitalised (the family name may be in capitals).
-const PAIR = /(?<![A-Za-z'’.-])([A-Z][a-z]{1,11}|[A-Z]{2,12})[ /]([A-Z][a-z]{1,11}|[A-Z]{2,12})(?![A-Za-z'’.-])/g;
+// Two words with a space (or a slash, as machine-readable passports print them: SATO/TAKESHI; a comma after a
+// family name in capitals: KOBAYASHI, Naomi): both in capitals, or both capitalised (the family name may be in
+// capitals), or both in lower case. An apostrophe is a quote unless a letter is on its other side (O'Brien).
+const PAIR =
+  /(?<![A-Za-z.-]|[A-Za-z]['’])([A-Z][a-z]{1,11}|[A-Z]{2,12}|[a-z]{2,12})(?:[ /]|, )([A-Z][a-z]{1,11}|[A-Z]{2,12}|[a-z]{2,12})(?![A-Za-z-]|['’.][A-Za-z])/g;
+/**
+ * A user name or chat handle made of a family name and a given name or its initial, joined by a dot, an
+ * underscore or a hyphen (kenta.ogawa, ogawa_kenta, yamada.t, m.sakamoto), not part of an e-mail address.
+ */
+const HANDLE =
+  /(?<![A-Za-z0-9.-])(?<![\w.%+-]@)([A-Za-z]{1,12})[._-]([A-Za-z]{1,12})(?![A-Za-z0-9@]|[._-](?!(?:pdf|xlsx?|docx?|pptx?|csv|txt|jpe?g|png|zip|msg|eml)(?![\w.-]))[A-Za-z0-9])/g;
+/** Shortest lower-case given name of a lower-case pair (taro yamada): shorter romaji is too often a word. */
+const MIN_LOWER_GIVEN = 4;
 
 function spelledInJapanese(word: string): boolean {
   return word.length >= 3 && ROMAJI.test(word);
@@ -40,14 +67,42 @@ function spelledInJapanese(word: string): boolean {
 /** Finds Japanese names in Latin letters. */
 export function detectRomajiName(normalized: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
-  for (const m of normalized.matchAll(PAIR)) {
-    const [, a = '', b = ''] = m;
-    // Capitals for one word and Title case for the other only when the capitals are the family name.
+  // A pair rejected may hold the first word of the next one (user Yuki Tanaka): the scan goes on from its second.
+  const pairs = new RegExp(PAIR);
+  for (let m = pairs.exec(normalized); m; m = pairs.exec(normalized)) {
+    const [whole, a = '', b = ''] = m;
+    pairs.lastIndex = m.index + a.length + 1;
+    const lower = (w: string): boolean => w === w.toLowerCase();
     const caps = (w: string): boolean => w === w.toUpperCase();
+    // Both in lower case or neither; capitals for one word and Title case for the other only when the capitals
+    // are the family name; a comma only after a family name in capitals.
+    if (lower(a) !== lower(b)) continue;
     if (caps(a) !== caps(b) && !FAMILY_NAMES.has((caps(a) ? a : b).toLowerCase())) continue;
+    if (whole.includes(',') && !(caps(a) && FAMILY_NAMES.has(a.toLowerCase()))) continue;
     const given = FAMILY_NAMES.has(a.toLowerCase()) ? b : FAMILY_NAMES.has(b.toLowerCase()) ? a : undefined;
-    if (given === undefined || !spelledInJapanese(given) || NOT_PERSON_WORDS.has(given.toLowerCase())) continue;
-    spans.push({ type: 'person_name', start: m.index, end: m.index + m[0].length });
+    if (given === undefined || !isGivenName(given)) continue;
+    // In lower case, a pair inside a romanised sentence (kono mama de) is words, not a name.
+    if (lower(given) && (given.length < MIN_LOWER_GIVEN || romajiAround(normalized, m.index, m.index + whole.length)))
+      continue;
+    spans.push({ type: 'person_name', start: m.index, end: m.index + whole.length });
+  }
+  for (const m of normalized.matchAll(HANDLE)) {
+    const [whole, a = '', b = ''] = m;
+    const family = FAMILY_NAMES.has(a.toLowerCase()) ? a : FAMILY_NAMES.has(b.toLowerCase()) ? b : undefined;
+    const other = family === a ? b : a;
+    if (family === undefined || (other.length > 1 && !isGivenName(other))) continue;
+    spans.push({ type: 'person_name', start: m.index, end: m.index + whole.length });
   }
   return spans;
+}
+
+/** Whether a romaji word of two letters or more stands right before or after a span (a space between). */
+function romajiAround(text: string, start: number, end: number): boolean {
+  const before = /([A-Za-z]+) $/.exec(text.slice(Math.max(0, start - 14), start))?.[1];
+  const after = /^ ([A-Za-z]+)/.exec(text.slice(end, end + 14))?.[1];
+  return [before, after].some((w) => w !== undefined && w.length >= 2 && ROMAJI.test(w));
+}
+
+function isGivenName(word: string): boolean {
+  return spelledInJapanese(word) && !NOT_PERSON_WORDS.has(word.toLowerCase());
 }

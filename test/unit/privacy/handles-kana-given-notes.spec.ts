@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { createPersonNameTagger } from '../../../knowledge';
+import { createPiiMasker, type PiiMasker } from '../../../privacy';
+
+/** Session 17's rules found by the eighteenth blind batch (test/fixtures/pii/blind-18.jsonl). */
+describe('privacy: user names and handles, hiragana given names, notes about someone, main numbers', () => {
+  let masker: PiiMasker;
+  before(async () => {
+    masker = createPiiMasker({ nameTagger: await createPersonNameTagger() });
+  });
+  const mask = (text: string): string => masker.mask(text).text;
+
+  it('masks a user name or handle of a family name and a given name or initial, not an e-mail address or a file type', () => {
+    assert.equal(mask('kenta.ogawa 14:03 共有設定お願いします'), '［氏名］ 14:03 共有設定お願いします');
+    assert.equal(mask('user=ogawa_kenta host=WS-ZEI-011'), 'user=［氏名］ host=WS-ZEI-011');
+    assert.equal(mask('C:\\Users\\yamada.t\\Desktop'), 'C:\\Users\\［氏名］\\Desktop');
+    assert.equal(mask('@m.sakamoto 資格確認できますか'), '@［氏名］ 資格確認できますか');
+    assert.equal(mask('monshin_0615_ikeda-haruka.pdf を削除'), 'monshin_0615_［氏名］.pdf を削除');
+    assert.equal(mask('連絡先 t.yamada@example.jp'), '連絡先 ［メールアドレス］');
+    assert.equal(mask('設定は sato.config.json に'), '設定は sato.config.json に');
+  });
+
+  it('masks romaji names in lower case, with a comma after capitals, in Kunrei spelling, after a quote', () => {
+    assert.equal(mask('taro yamada wrote:'), '［氏名］ wrote:');
+    assert.equal(mask('user KOBAYASHI, Naomi (employee ID 204513)'), 'user ［氏名］ (employee ID 204513)');
+    assert.equal(mask('誤 Syota Kikuti'), '誤 ［氏名］');
+    assert.equal(mask("user 'Sato Kenichi' cannot print."), "user '［氏名］' cannot print.");
+    assert.equal(mask('user Yuki Tanaka (Nagoya Office)'), 'user ［氏名］ (Nagoya Office)');
+    // A romanised sentence is words (kono mama de).
+    assert.equal(mask('kono mama de ii'), 'kono mama de ii');
+  });
+
+  it('masks a hiragana given name before さん / くん standing alone, not a kin word, a polite word or a place', () => {
+    assert.equal(mask('9:42 ひろみさんから連絡'), '9:42 ［氏名］さんから連絡');
+    assert.equal(mask('受給者：はるとくん（小2）'), '受給者：［氏名］くん（小2）');
+    assert.equal(mask('不在：ゆかりさん（午後半休）'), '不在：［氏名］さん（午後半休）');
+    for (const text of [
+      'みなさん、おはよう',
+      'おつかれさんです',
+      'そちらさんの担当',
+      'さんさんタウン２番館',
+      '浴室、すいさん場',
+    ])
+      assert.equal(mask(text), text);
+  });
+
+  it('masks a family name a note is about, an attendee in a bulleted minute, a name in an absence list', () => {
+    assert.equal(mask('・小林の件、対応済み'), '・［氏名］の件、対応済み');
+    assert.equal(mask('隣人の青木という男性から苦情'), '隣人の［氏名］という男性から苦情');
+    assert.equal(mask('・岡田：9月予定'), '・［氏名］：9月予定');
+    assert.equal(mask('不在者：藤本（年休）'), '不在者：［氏名］（年休）');
+    assert.equal(mask('千葉の件で連絡'), '千葉の件で連絡');
+    assert.equal(mask('・注意：明日は休み'), '・注意：明日は休み');
+  });
+
+  it('masks a full name between a relation and an age; a roster header ending in 氏名 is a header', () => {
+    assert.equal(mask('長男 今井 拓海（27）'), '長男 ［氏名］（27）');
+    assert.equal(
+      mask('児童氏名,保護者氏名,生年月日\nさとう めい,佐藤 直人,R3.5.5'),
+      '児童氏名,保護者氏名,生年月日\n［氏名］,［氏名］,［生年月日］',
+    );
+  });
+
+  it('leaves an office’s main number and a city hall’s address unmasked', () => {
+    assert.equal(mask('市民課（代表 0436-22-1111、内線 2101）'), '市民課（代表 0436-22-1111、内線 2101）');
+    assert.equal(mask('保険年金課の代表番号 043-000-1250'), '保険年金課の代表番号 043-000-1250');
+    assert.equal(
+      mask('みどり市役所 〒266-0001 千葉県みどり市中央1-1-1'),
+      'みどり市役所 ［郵便番号］ 千葉県みどり市中央1-1-1',
+    );
+  });
+});
