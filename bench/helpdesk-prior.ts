@@ -10,28 +10,7 @@ import { auroc } from '../adapters/cli/eval-metrics';
 import { buildQaKnowledge, loadQaSet } from '../adapters/cli/eval-qa';
 import { confidenceOf, type ConfidenceWeights } from '../knowledge/confidence';
 import { fitConfidenceWeights, type WeightedSample } from '../knowledge/confidence-fit';
-
-/** The dev sets: question file and knowledge folder. */
-const SETS: readonly [string, string][] = [
-  ['test/fixtures/qa/sample-kb-dev.jsonl', 'sample-kb'],
-  ...[
-    'kb-univ',
-    'kb-corp',
-    'minato-kb',
-    'kb-pref',
-    'kb-town',
-    'kb-web',
-    'kb-pdf',
-    'kb-docx',
-    'kb-xlsx',
-    'kb-export',
-    'kb-wiki',
-    'kb-campus',
-    'kb-slides',
-    'kb-city',
-    'kb-ward',
-  ].map((name): [string, string] => [`test/fixtures/qa/${name}-holdout.jsonl`, `test/fixtures/qa/${name}`]),
-];
+import { HELPDESK_DEV_SETS as SETS } from './dev-sets';
 
 /** A flat prior (all weights 0) of the strength of 4 samples: a plain ridge-regularised logistic fit. */
 const FLAT: ConfidenceWeights = {

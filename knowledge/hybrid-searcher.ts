@@ -165,6 +165,11 @@ export class HybridSearcher {
     return { hits, confidence: confidenceOf(features, this.data.stats.calibration?.weights), features };
   }
 
+  /** The words a typed question is searched with: rewritten and analysed, before synonym expansion. */
+  queryWords(typed: string): string[] {
+    return this.analyzer.analyze(this.normalizer.rewrite(typed)).words;
+  }
+
   /** A typed question rewritten, analysed and scored by BM25 over the three fields. */
   private analyzeQuery(typed: string): SearchMemo {
     const { fields, chunks } = this.data;

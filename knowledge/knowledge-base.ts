@@ -93,6 +93,16 @@ export class HybridKnowledgeBase implements KnowledgeBase {
     return this.searcher.search(query, k);
   }
 
+  /** The words a typed question is searched with: rewritten and analysed, before synonym expansion. */
+  queryWords(query: string): string[] {
+    return this.searcher.queryWords(query);
+  }
+
+  /** The served chunks of one document (a FAQ entry's, a manual's), in index order. */
+  chunksOf(documentId: string): Chunk[] {
+    return liveChunks(this.data).filter((c) => c.documentId === documentId);
+  }
+
   /** Build summary. */
   stats(): IndexStats {
     return { ...this.data.stats };

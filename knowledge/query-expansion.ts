@@ -2,6 +2,7 @@
  * Chooses the synonym sources of a knowledge base: the curated IT lists (synonyms.ts and the broader
  * it-office-vocabulary.ts), optionally with the Sudachi synonym dictionary.
  */
+import { LEARNED_PARAPHRASES, LEARNED_PARAPHRASE_FACTOR } from './learned-paraphrases';
 import type { TextAnalyzer } from './analyzer';
 import { loadSudachiRelations } from './sudachi-synonyms';
 import { NoExpansion, SynonymExpander, curatedRelations, type QueryExpander } from './synonym-expander';
@@ -27,6 +28,8 @@ export async function createQueryExpander(
   const curated = [
     ...curatedRelations(CURATED_SYNONYM_GROUPS, CURATED_ONE_WAY),
     ...curatedRelations(IT_OFFICE_SYNONYM_GROUPS, IT_OFFICE_ONE_WAY),
+    // Learned from the team's dev sets (bench/paraphrase-mining.ts): words already folded, so not analysed again.
+    ...LEARNED_PARAPHRASES.map(([from, to]) => ({ from, to, factor: LEARNED_PARAPHRASE_FACTOR })),
   ];
   const [ready, sudachi] = await Promise.all([
     analyzer,
