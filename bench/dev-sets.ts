@@ -21,5 +21,8 @@ export const HELPDESK_DEV_SETS: readonly (readonly [questions: string, kbDir: st
     'kb-slides',
     'kb-city',
     'kb-ward',
+    'kb-village',
+    'kb-hospital',
+    'kb-water',
   ].map((name): [string, string] => [`test/fixtures/qa/${name}-holdout.jsonl`, `test/fixtures/qa/${name}`]),
 ];
