@@ -24,5 +24,8 @@ export const HELPDESK_DEV_SETS: readonly (readonly [questions: string, kbDir: st
     'kb-village',
     'kb-hospital',
     'kb-water',
+    'kb-fire',
+    'kb-tax',
+    'kb-welfare',
   ].map((name): [string, string] => [`test/fixtures/qa/${name}-holdout.jsonl`, `test/fixtures/qa/${name}`]),
 ];
