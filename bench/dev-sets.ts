@@ -27,5 +27,8 @@ export const HELPDESK_DEV_SETS: readonly (readonly [questions: string, kbDir: st
     'kb-fire',
     'kb-tax',
     'kb-welfare',
+    'kb-counter',
+    'kb-edu2',
+    'kb-pref2',
   ].map((name): [string, string] => [`test/fixtures/qa/${name}-holdout.jsonl`, `test/fixtures/qa/${name}`]),
 ];
