@@ -11,8 +11,12 @@ const PHONE =
 
 const FORMAT_WORDS = /形式|書式|フォーマット|のような|のように|例[:：）)]|（例|\(例|正規表現|format|e\.g\./i;
 
-/** An office's main number (代表 045-210-1111, 代表番号：…, 代表の …): the organisation's, published, no one's. */
-const MAIN_NUMBER_BEFORE = /代表(?:番号|電話(?:番号)?)?[ \t]*(?:の|は|[:：])?[ \t]*[（(]?$/;
+/**
+ * An office's main number (代表 045-210-1111, 代表番号：…, 代表の …), a facility's (施設電話 …), and the fax number given
+ * right after a main number: the organisation's, published, no one's.
+ */
+const MAIN_NUMBER_BEFORE =
+  /(?:代表(?:番号|電話(?:番号)?)?|施設電話)[ \t]*(?:の|は|[:：])?[ \t]*[（(]?$|代表(?:番号)?[ \t]*[:：]?[ \t]*[\d\-() ]{10,14}[ \t]*(?:と|、|,|\/|／)?[ \t]*(?:FAX|ＦＡＸ|ファクス)[ \t]*[:：]?[ \t]*$/;
 
 const EXTENSION = /^[ \t]*(?:内線|ext\.?|x)[ \t]*[:：]?[ \t]*\d{1,6}(?![\d\-])/i;
 
@@ -45,7 +49,7 @@ export function detectPhone(normalized: string): PiiSpan[] {
     const around = normalized.slice(Math.max(0, m.index - 16), m.index + m[0].length + 16);
     if (/12345678$|0{8}$/.test(digits) && FORMAT_WORDS.test(around)) continue;
     if (/^0[5789]0\d{7}$/.test(digits)) continue;
-    if (MAIN_NUMBER_BEFORE.test(normalized.slice(Math.max(0, m.index - 12), m.index))) continue;
+    if (MAIN_NUMBER_BEFORE.test(normalized.slice(Math.max(0, m.index - 36), m.index))) continue;
     // An extension dialled after the number is part of it (0263-48-1192 内線3315, … ext. 214).
     const extension = EXTENSION.exec(normalized.slice(m.index + m[0].length))?.[0].length ?? 0;
     spans.push({ type: 'phone', start: m.index, end: m.index + m[0].length + extension });

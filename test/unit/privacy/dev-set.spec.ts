@@ -205,7 +205,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-17.jsonl', 150, [225, 206, 210, 206]);
   });
 
-  it('the eighteenth (session 17, after batch 17’s rules): 150 cases — recall 249 / 261 at precision 249 / 260', async () => {
+  it('the eighteenth (session 17, after batch 17’s rules): 150 cases — recall 249 / 261 at precision 249 / 258', async () => {
     // Written blind after batch 17's rules, told the classes left (handles, lower-case romaji, hiragana given names,
     // notes about someone, department numbers). First run: recall 0.839 (222 / 261) at precision 0.933 (238 masked).
     // Fixed, as general rules: a user name or handle of a listed family name and a given name or an initial
@@ -215,12 +215,13 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // particle-like first letter kept after a mark (受給者：はるとくん); a common family name a note is about (小林の件,
     // 青木という男性), a bulleted minute's speaker (・岡田：…), an absence list (不在者：藤本); a full name between a
     // relation and an age without 歳 (長男 今井 拓海（27）); headers ending in 氏名 (児童氏名, 保護者氏名); an office's main
-    // number (代表 0436-22-1111, 代表番号 …: one label of batch 5 said otherwise) and a city hall's address after its
+    // number (代表 0436-22-1111, 代表番号 …: one label of batch 5 said otherwise), a facility's (施設電話), the fax after a
+    // main number, and a city hall's address after its
     // postal code. Left: a year alone before 生まれ (this batch labels it, batches 11 and 16 do not), a given name
     // alone as a handle (@yoshiko), a name broken across a line, a name in a URL's query, a foreign name in capitals
-    // of three words, 王 偉; false positives: toll-free and facility numbers, 支店コード and bank codes, a 12-digit
+    // of three words, 王 偉; false positives: a toll-free number, 支店コード and bank codes, a 12-digit
     // contract number, an era initial read as an insurance symbol (S33).
-    await assertBatch('blind-18.jsonl', 150, [261, 247, 260, 249]);
+    await assertBatch('blind-18.jsonl', 150, [261, 247, 258, 249]);
   });
 });
 

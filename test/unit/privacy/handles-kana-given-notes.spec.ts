@@ -64,6 +64,9 @@ describe('privacy: user names and handles, hiragana given names, notes about som
   it('leaves an office’s main number and a city hall’s address unmasked', () => {
     assert.equal(mask('市民課（代表 0436-22-1111、内線 2101）'), '市民課（代表 0436-22-1111、内線 2101）');
     assert.equal(mask('保険年金課の代表番号 043-000-1250'), '保険年金課の代表番号 043-000-1250');
+    assert.equal(mask('代表番号 043-000-1250 と FAX 043-000-1251'), '代表番号 043-000-1250 と FAX 043-000-1251');
+    assert.equal(mask('施設電話 043-000-2345'), '施設電話 043-000-2345');
+    assert.equal(mask('FAX 0799-22-3146 にお願いします'), 'FAX ［電話番号］ にお願いします');
     assert.equal(
       mask('みどり市役所 〒266-0001 千葉県みどり市中央1-1-1'),
       'みどり市役所 ［郵便番号］ 千葉県みどり市中央1-1-1',
