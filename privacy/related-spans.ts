@@ -233,10 +233,15 @@ function readings(normalized: string, found: readonly PiiSpan[]): PiiSpan[] {
         out.push({ type: 'birth_date', start: s.end + at[0], end: s.end + at[1] });
     }
     const m = READING.exec(normalized.slice(s.end, s.end + 40));
-    // Yuki Tanaka (Nagoya Office): a place or a section in brackets is no reading.
+    // Yuki Tanaka (Nagoya Office), 小川(ベンダー): a place, a section or a role in brackets is no reading.
     if (
       !m?.[1] ||
-      /\b(?:office|branch|dept|department|division|section|center|centre|team|desk|inc|corp|ltd)\b/i.test(m[1])
+      /\b(?:office|branch|dept|department|division|section|center|centre|team|desk|inc|corp|ltd|finance|accounting|resident|citizen|staff|vendor|contractor|admin)\b/i.test(
+        m[1],
+      ) ||
+      /^(?:ベンダー|メーカー|サポート|リーダー|マネージャー|パート|アルバイト|インターン|ヘルプデスク|オペレーター)$/.test(
+        m[1],
+      )
     )
       continue;
     const start = s.end + m[0].indexOf(m[1]);

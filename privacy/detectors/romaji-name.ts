@@ -50,13 +50,15 @@ const ROMAJI = new RegExp(`^${SYLLABLE}+$`, 'i');
 // family name in capitals: KOBAYASHI, Naomi): both in capitals, or both capitalised (the family name may be in
 // capitals), or both in lower case. An apostrophe is a quote unless a letter is on its other side (O'Brien).
 const PAIR =
-  /(?<![A-Za-z.-]|[A-Za-z]['’])([A-Z][a-z]{1,11}|[A-Z]{2,12}|[a-z]{2,12})(?:[ /]|, )([A-Z][a-z]{1,11}|[A-Z]{2,12}|[a-z]{2,12})(?![A-Za-z-]|['’.][A-Za-z])/g;
+  /(?<![A-Za-z.-]|[A-Za-z]['’])([A-Z][a-z]{1,11}|[A-Z]{2,12}|[a-z]{2,12})(?:[ /]|, )([A-Z][a-z]{1,11}|[A-Z]{2,12}|[a-z]{2,12})(?![A-Za-z-]|['’](?!s\b)[A-Za-z]|\.[A-Za-z])/g;
 /**
  * A user name or chat handle made of a family name and a given name or its initial, joined by a dot, an
  * underscore or a hyphen (kenta.ogawa, ogawa_kenta, yamada.t, m.sakamoto), not part of an e-mail address.
  */
 const HANDLE =
   /(?<![A-Za-z0-9.-])(?<![\w.%+-]@)([A-Za-z]{1,12})[._-]([A-Za-z]{1,12})(?![A-Za-z0-9@]|[._-](?!(?:pdf|xlsx?|docx?|pptx?|csv|txt|jpe?g|png|zip|msg|eml)(?![\w.-]))[A-Za-z0-9])/g;
+/** A family and a given name run together in a file name or a user name (SuzukiTaro, TaroSuzuki). */
+const CAMEL = /(?<![A-Za-z])([A-Z][a-z]{1,11})([A-Z][a-z]{1,11})(?![A-Za-z])/g;
 /** Shortest lower-case given name of a lower-case pair (taro yamada): shorter romaji is too often a word. */
 const MIN_LOWER_GIVEN = 4;
 
@@ -86,7 +88,7 @@ export function detectRomajiName(normalized: string): PiiSpan[] {
       continue;
     spans.push({ type: 'person_name', start: m.index, end: m.index + whole.length });
   }
-  for (const m of normalized.matchAll(HANDLE)) {
+  for (const m of [...normalized.matchAll(HANDLE), ...normalized.matchAll(CAMEL)]) {
     const [whole, a = '', b = ''] = m;
     const family = FAMILY_NAMES.has(a.toLowerCase()) ? a : FAMILY_NAMES.has(b.toLowerCase()) ? b : undefined;
     const other = family === a ? b : a;

@@ -223,6 +223,19 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // contract number, an era initial read as an insurance symbol (S33).
     await assertBatch('blind-18.jsonl', 150, [261, 247, 258, 249]);
   });
+
+  it('the nineteenth (session 17, an everyday mix, not told any class): 150 cases — recall 299 / 315 at precision 299 / 313', async () => {
+    // Written blind as an everyday mix (a third long, English and machine text). First run: recall 0.911 (287 + 1 / 315)
+    // at precision 0.947 (304 masked). Fixed, as general rules: a register's or a log's person field with the section or
+    // vendor before the name (利用者：会計課 須藤, 作業者：ベンダー 服部, 二次対応：基盤チーム 今井), people further along a
+    // list after a colon (参加: 情報政策課 松本、伊藤), a section with a colon before a name (市民課：佐々木), 〜の増田です
+    // after a sentence, a camel-case name in a file name (SuzukiTaro), a possessive (Yuki Hayashi's); a role or a
+    // section in brackets is no reading (小川(ベンダー), (Finance), (resident, …)). Left: a family name alone in a
+    // reply's last sentence, a lone romaji family name (Nakamura,), a western name (Emily Carter), a romanised address,
+    // a foreign postal code line; false positives: public figures (高橋尚子, 大谷翔平), toll-free and department numbers,
+    // public addresses without a facility word.
+    await assertBatch('blind-19.jsonl', 150, [315, 298, 313, 299]);
+  });
 });
 
 describe('kotae eval --pii', () => {

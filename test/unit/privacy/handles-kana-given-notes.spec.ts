@@ -72,4 +72,22 @@ describe('privacy: user names and handles, hiragana given names, notes about som
       'みどり市役所 ［郵便番号］ 千葉県みどり市中央1-1-1',
     );
   });
+
+  it('masks a person field after its section, a list of people after a colon, a camel-case name, a possessive (batch 19)', () => {
+    assert.equal(mask('端末（利用者：会計課 須藤）'), '端末（利用者：会計課 ［氏名］）');
+    assert.equal(mask('作業者：ベンダー 服部'), '作業者：ベンダー ［氏名］');
+    assert.equal(
+      mask('参加: 情報政策課 松本、伊藤、システム保守 小川(ベンダー)'),
+      '参加: 情報政策課 ［氏名］、［氏名］、システム保守 ［氏名］(ベンダー)',
+    );
+    assert.equal(mask('市民課：佐々木、東'), '市民課：［氏名］、［氏名］');
+    assert.equal(mask('お疲れ様です。税務課の増田です。'), 'お疲れ様です。税務課の［氏名］です。');
+    assert.equal(mask('kyuuyo_2024_05_SuzukiTaro.xlsx'), 'kyuuyo_2024_05_［氏名］.xlsx');
+    assert.equal(mask("why Yuki Hayashi's account"), "why ［氏名］'s account");
+    assert.equal(mask('reported by Jun Arai (Finance)'), 'reported by ［氏名］ (Finance)');
+    // A full name stays whole; a section or a place list is no one.
+    assert.equal(mask('報告者：総務課 今村 由紀（内線 2104）'), '報告者：総務課 ［氏名］（内線 2104）');
+    assert.equal(mask('総務課：会議室の予約'), '総務課：会議室の予約');
+    assert.equal(mask('OneDrive と PowerPoint'), 'OneDrive と PowerPoint');
+  });
 });
