@@ -1,6 +1,6 @@
 /**
  * The team's IT-helpdesk dev sets (question file and knowledge folder), read by `npm run bench:prior` and
- * `npm run bench:paraphrases`. The clean held-out sets written last (kb-desk, kb-school) are not among them: they
+ * `npm run bench:paraphrases`. The clean held-out sets (kb-desk, kb-school, kb-health, kb-build) are not among them: they
  * measure what the fitted and learned pieces do on a knowledge base they never saw.
  */
 export const HELPDESK_DEV_SETS: readonly (readonly [questions: string, kbDir: string])[] = [
