@@ -7,7 +7,7 @@
  *   reading (中島 里美<TAB>ナカジマ サトミ).
  * Pure; runs on the normalised text after the detectors.
  */
-import { COMPACT_DATE, DATE_BODY, keyType, READING_WORDS } from './detectors';
+import { COMPACT_DATE, DATE_BODY, hasNotPersonWord, keyType, READING_WORDS } from './detectors';
 import { KNOWN_FAMILY_NAMES } from './family-names';
 import { PII_TYPES, type PiiSpan, type PiiType } from './types';
 
@@ -236,9 +236,7 @@ function readings(normalized: string, found: readonly PiiSpan[]): PiiSpan[] {
     // Yuki Tanaka (Nagoya Office), 小川(ベンダー): a place, a section or a role in brackets is no reading.
     if (
       !m?.[1] ||
-      /\b(?:office|branch|dept|department|division|section|center|centre|team|desk|inc|corp|ltd|finance|accounting|resident|citizen|staff|vendor|contractor|admin)\b/i.test(
-        m[1],
-      ) ||
+      hasNotPersonWord(m[1]) ||
       /^(?:ベンダー|メーカー|サポート|リーダー|マネージャー|パート|アルバイト|インターン|ヘルプデスク|オペレーター)$/.test(
         m[1],
       )

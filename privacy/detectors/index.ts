@@ -19,3 +19,4 @@ export { detectPhone } from './phone';
 export { detectRomajiName } from './romaji-name';
 export { detectHalfWidthName } from './half-width-name';
 export { detectPostalCode } from './postal-code';
+export { hasNotPersonWord } from './not-person-words';

@@ -108,7 +108,7 @@ export function detectMessageNames(normalized: string): PiiSpan[] {
     const at = m.indices?.[1];
     if (at && familyName(m[1] ?? '')) spans.push({ type: 'person_name', start: at[0], end: at[1] });
   }
-  for (const re of [CHAT_NAME_LINE, AFTER_SECTION, ROLE_FIELD, LISTED_AFTER])
+  for (const re of [CHAT_NAME_LINE, AFTER_SECTION, ROLE_FIELD, LISTED_AFTER, CALLED])
     for (const m of normalized.matchAll(re)) {
       const at = m.indices?.[1];
       if (at && familyName(m[1] ?? '')) spans.push({ type: 'person_name', start: at[0], end: at[1] });
@@ -118,10 +118,6 @@ export function detectMessageNames(normalized: string): PiiSpan[] {
     const word = m[1] ?? '';
     if (at && COMMON_FAMILY_NAMES.has(word) && !PLACE_FAMILY_NAMES.has(word))
       spans.push({ type: 'person_name', start: at[0], end: at[1] });
-  }
-  for (const m of normalized.matchAll(CALLED)) {
-    const at = m.indices?.[1];
-    if (at && familyName(m[1] ?? '')) spans.push({ type: 'person_name', start: at[0], end: at[1] });
   }
   for (const m of normalized.matchAll(FILE_NAME_PART)) {
     const at = m.indices?.[1];

@@ -74,8 +74,6 @@ export function detectRomajiName(normalized: string): PiiSpan[] {
   for (let m = pairs.exec(normalized); m; m = pairs.exec(normalized)) {
     const [whole, a = '', b = ''] = m;
     pairs.lastIndex = m.index + a.length + 1;
-    const lower = (w: string): boolean => w === w.toLowerCase();
-    const caps = (w: string): boolean => w === w.toUpperCase();
     // Both in lower case or neither; capitals for one word and Title case for the other only when the capitals
     // are the family name; a comma only after a family name in capitals.
     if (lower(a) !== lower(b)) continue;
@@ -104,6 +102,9 @@ function romajiAround(text: string, start: number, end: number): boolean {
   const after = /^ ([A-Za-z]+)/.exec(text.slice(end, end + 14))?.[1];
   return [before, after].some((w) => w !== undefined && w.length >= 2 && ROMAJI.test(w));
 }
+
+const lower = (w: string): boolean => w === w.toLowerCase();
+const caps = (w: string): boolean => w === w.toUpperCase();
 
 function isGivenName(word: string): boolean {
   return spelledInJapanese(word) && !NOT_PERSON_WORDS.has(word.toLowerCase());
