@@ -45,6 +45,8 @@ interface RankedHit {
 /** What a search computes from the typed text alone (kept for the same text searched again). */
 interface SearchMemo {
   typed: string;
+  /** The expander's generation it was expanded with (see QueryExpander.generation). */
+  generation?: number;
   query: string;
   analyzed: AnalyzedText;
   /** Summed BM25 per chunk, no chunk excluded. */
@@ -112,7 +114,9 @@ export class HybridSearcher {
   async search(typed: string, k = 10, exclude?: ReadonlySet<number>): Promise<ExplainedRetrieval> {
     const { dense, chunks } = this.data;
     const t = this.tuning;
-    const memo = this.last?.typed === typed ? this.last : this.analyzeQuery(typed);
+    const last = this.last;
+    const memo =
+      last?.typed === typed && last.generation === this.expander.generation ? last : this.analyzeQuery(typed);
     this.last = memo;
     const { query, analyzed, scores } = memo;
     // The memo keeps the scores before exclusion.
@@ -183,7 +187,14 @@ export class HybridSearcher {
     fields.question.scoreInto(words, scores, t.questionWeight, params);
     fields.content.scoreInto(words, scores, t.contentWeight, params);
     fields.grams.scoreInto(grams, scores, t.gramWeight, params);
-    return { typed, query, analyzed, scores, alternatives: this.expander.alternatives(analyzed.words, 1) };
+    return {
+      typed,
+      generation: this.expander.generation,
+      query,
+      analyzed,
+      scores,
+      alternatives: this.expander.alternatives(analyzed.words, 1),
+    };
   }
 
   /**

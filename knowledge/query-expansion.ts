@@ -17,11 +17,13 @@ const SUDACHI_RELATED_FACTOR = 0.5;
 
 /**
  * Builds the query expander for a source. The analyzer may still be loading: the Sudachi dictionary
- * is read meanwhile (the two dictionaries are most of a start-up).
+ * is read meanwhile (the two dictionaries are most of a start-up). `learned`: the learned paraphrases to
+ * use (default the shipped ones; bench/paraphrase-mining.ts builds without them to learn them again).
  */
 export async function createQueryExpander(
   analyzer: TextAnalyzer | Promise<TextAnalyzer>,
   source: SynonymSource,
+  learned: readonly (readonly [string, string])[] = LEARNED_PARAPHRASES,
 ): Promise<QueryExpander> {
   if (source === 'none') return new NoExpansion();
   // The core list and the broad IT / office vocabulary (written blind, see it-office-vocabulary.ts), alike.
@@ -29,7 +31,7 @@ export async function createQueryExpander(
     ...curatedRelations(CURATED_SYNONYM_GROUPS, CURATED_ONE_WAY),
     ...curatedRelations(IT_OFFICE_SYNONYM_GROUPS, IT_OFFICE_ONE_WAY),
     // Learned from the team's dev sets (bench/paraphrase-mining.ts): words already folded, so not analysed again.
-    ...LEARNED_PARAPHRASES.map(([from, to]) => ({ from, to, factor: LEARNED_PARAPHRASE_FACTOR })),
+    ...learned.map(([from, to]) => ({ from, to, factor: LEARNED_PARAPHRASE_FACTOR })),
   ];
   const [ready, sudachi] = await Promise.all([
     analyzer,

@@ -14,6 +14,11 @@ export interface QueryExpander {
    * expansions of every matched phrase covering it at `weight × factor`.
    */
   alternatives(words: readonly string[], weight: number): Map<string, number>[];
+  /**
+   * Changes whenever the expansion does (a trial expander of bench/paraphrase-trial.ts); absent for an expander that
+   * never changes. A searcher keeps what it expanded for the last query only for the same generation.
+   */
+  readonly generation?: number;
 }
 
 /** One relation: `from` expands to `to` with a factor (1 = same word, less = related word). */
