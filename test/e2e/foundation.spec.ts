@@ -208,7 +208,7 @@ describe('end to end: ask → answer → no_answer → escalate → ticket', fun
     const outside = await fetch(`${kotae.url}/kb/..%2Fpackage.json`);
     assert.equal(outside.status, 404);
     const { body } = await postJson(`${kotae.url}/api/ask`, {
-      question: 'メール無害化で原本を取得する手順を詳しく知りたい',
+      question: '件名の先頭に【外部】と付いているメールは何ですか',
     });
     // Kotae's own documents are linked on the host the chat was opened from (relative), others as they are.
     const urls = (body.sources as { url?: string }[]).flatMap((s) => (s.url ? [s.url] : []));

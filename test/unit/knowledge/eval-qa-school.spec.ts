@@ -7,7 +7,7 @@ import { assertQaFloors, qaSetReport } from './qa-set-report';
  * sets (bench/dev-sets.ts). First run, on session 16's code: 0.483 / 0.100 / 0.075 (top-1 0.733); with the paraphrases
  * learned from the sixteen dev sets (this set unread): 0.517 / 0.083 / 0.075 (top-1 0.750); from nineteen: 0.533 / 0.083 /
  * 0.075; from twenty-two: 0.550 / 0.083 / 0.100.
- * Session 18: a dev set since (bench/dev-sets.ts; the paraphrases are mined and validated on it): 0.600 / 0.067 / 0.075.
+ * Session 18: a dev set since (bench/dev-sets.ts; the paraphrases are mined and validated on it): 0.617 / 0.067 / 0.100.
  */
 describe('kotae eval --qa-set (kb-school, a board of education’s helpdesk FAQ, written blind)', () => {
   it('keeps its figures: shown-correct ≥ 0.45, shown-wrong ≤ 0.10, others shown ≤ 0.10', async () => {

@@ -10,7 +10,7 @@ import { testAnalyzer } from './shared-analyzer';
 describe('learned paraphrases (bench/paraphrase-mining.ts, knowledge/learned-paraphrases.ts)', () => {
   const seen = (set: string, misses: string[], targets: string[]) => ({ set, question: set, misses, targets });
 
-  it('makes a pair a candidate only when it recurs in two sets, two questions and 25 % of the word’s misses', () => {
+  it('makes a pair a candidate only when it recurs in two sets, two questions and 25 % of the word’s misses, no product name', () => {
     const pairs = minePairs([
       seen('a', ['満杯', '今日'], ['容量']),
       seen('a', ['満杯'], ['容量', '上限']),
@@ -18,6 +18,9 @@ describe('learned paraphrases (bench/paraphrase-mining.ts, knowledge/learned-par
       seen('b', ['今日'], ['予定']),
       ...[1, 2, 3].map(() => seen('c', ['今日'], ['時間'])),
       ...[1, 2, 3].map(() => seen('d', ['今日'], ['場所'])),
+      // A product name is what a question is about, never a paraphrase (Excel → ファイル would hide another product).
+      { ...seen('a', ['excel'], ['ふぁいる']), names: ['excel'] },
+      { ...seen('b', ['excel'], ['ふぁいる']), names: ['excel'] },
     ]);
     // 満杯 → 容量: three questions in two sets, every miss of 満杯. 満杯 → 上限: one question. 今日 → 時間 and
     // 今日 → 場所: one set each. 今日 → 容量: two sets but two questions of the nine where 今日 was missed.
