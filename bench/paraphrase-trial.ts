@@ -8,7 +8,7 @@
 import { runQa, type QaItem } from '../adapters/cli/eval-qa';
 import type { HybridKnowledgeBase, TextAnalyzer } from '../knowledge';
 import { LEARNED_PARAPHRASE_FACTOR } from '../knowledge/learned-paraphrases';
-import { SynonymExpander, type QueryExpander } from '../knowledge/synonym-expander';
+import { mergeAlternatives, SynonymExpander, type QueryExpander } from '../knowledge/synonym-expander';
 
 /** A typed word → an FAQ word. */
 export interface Pair {
@@ -39,10 +39,7 @@ export class TrialExpander implements QueryExpander {
   }
 
   expand(words: readonly string[], weight: number): Map<string, number> {
-    const out = new Map<string, number>();
-    for (const alt of this.alternatives(words, weight))
-      for (const [w, x] of alt) out.set(w, Math.max(out.get(w) ?? 0, x));
-    return out;
+    return mergeAlternatives(this.alternatives(words, weight));
   }
 
   alternatives(words: readonly string[], weight: number): Map<string, number>[] {

@@ -72,10 +72,7 @@ export class SynonymExpander implements QueryExpander {
 
   /** Query words at weight 1 plus expansions at `weight × factor` (never above an existing weight). */
   expand(words: readonly string[], weight: number): Map<string, number> {
-    const out = new Map<string, number>();
-    for (const alt of this.alternatives(words, weight))
-      for (const [w, x] of alt) out.set(w, Math.max(out.get(w) ?? 0, x));
-    return out;
+    return mergeAlternatives(this.alternatives(words, weight));
   }
 
   /** See {@link QueryExpander.alternatives}. */
@@ -111,6 +108,13 @@ export class SynonymExpander implements QueryExpander {
     }
     return words;
   }
+}
+
+/** Every term of per-word alternatives at its best weight (an expander's `expand` from its `alternatives`). */
+export function mergeAlternatives(alternatives: readonly ReadonlyMap<string, number>[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const alt of alternatives) for (const [w, x] of alt) out.set(w, Math.max(out.get(w) ?? 0, x));
+  return out;
 }
 
 /** Folds a dictionary word the way the analyzer folds a token. */
