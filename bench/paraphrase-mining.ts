@@ -1,7 +1,7 @@
 /**
  * `npm run bench:paraphrases`: learns one-way paraphrases (a word staff type → a word an FAQ question is written
  * with) from the team's IT-helpdesk dev sets, as a search engine learns them from its query logs, and prints them;
- * with `--write` it writes knowledge/learned-paraphrases.ts. Not a test; run it by hand (a few minutes).
+ * with `--write` it writes knowledge/generated/learned-paraphrases.ts. Not a test; run it by hand (a few minutes).
  *
  * 1. Candidates: for every answerable dev question, each word of the question that its expected entry does not
  *    contain (a miss) is paired with each word of the entry's question lines that the question does not contain. A
@@ -149,7 +149,7 @@ async function main(): Promise<void> {
   for (const p of pairs) console.log(`${p.from} → ${p.to} (${p.questions})`);
   console.log(`${pairs.length} paraphrases of ${candidates.length} candidates`);
   if (process.argv.includes('--write')) {
-    const file = path.join(__dirname, '../knowledge/learned-paraphrases.ts');
+    const file = path.join(__dirname, '../knowledge/generated/learned-paraphrases.ts');
     fs.writeFileSync(file, moduleText(pairs));
     console.log(`wrote ${file}`);
   }

@@ -7,7 +7,7 @@
  */
 import { runQa, type QaItem } from '../adapters/cli/eval-qa';
 import type { HybridKnowledgeBase, TextAnalyzer } from '../knowledge';
-import { LEARNED_PARAPHRASE_FACTOR } from '../knowledge/learned-paraphrases';
+import { LEARNED_PARAPHRASE_FACTOR } from '../knowledge/generated';
 import { mergeAlternatives, SynonymExpander, type QueryExpander } from '../knowledge/synonym-expander';
 
 /** A typed word → an FAQ word. */

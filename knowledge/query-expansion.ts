@@ -2,7 +2,7 @@
  * Chooses the synonym sources of a knowledge base: the curated IT lists (synonyms.ts and the broader
  * it-office-vocabulary.ts), optionally with the Sudachi synonym dictionary.
  */
-import { LEARNED_PARAPHRASES, LEARNED_PARAPHRASE_FACTOR } from './learned-paraphrases';
+import { LEARNED_PARAPHRASES, LEARNED_PARAPHRASE_FACTOR } from './generated';
 import type { TextAnalyzer } from './analyzer';
 import { loadSudachiRelations } from './sudachi-synonyms';
 import { NoExpansion, SynonymExpander, curatedRelations, type QueryExpander } from './synonym-expander';

@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { minePairs } from '../../../bench/paraphrase-mining';
 import { TrialExpander, validatePairs } from '../../../bench/paraphrase-trial';
 import { createJapaneseAnalyzer, createKnowledgeBase, createQueryExpander } from '../../../knowledge';
-import { LEARNED_PARAPHRASES, LEARNED_PARAPHRASE_FACTOR } from '../../../knowledge/learned-paraphrases';
+import { LEARNED_PARAPHRASES, LEARNED_PARAPHRASE_FACTOR } from '../../../knowledge/generated';
 import { foldWord } from '../../../knowledge/synonym-expander';
 import { itFaqChunks } from './fixtures/it-faq';
 import { testAnalyzer } from './shared-analyzer';
 
-describe('learned paraphrases (bench/paraphrase-mining.ts, knowledge/learned-paraphrases.ts)', () => {
+describe('learned paraphrases (bench/paraphrase-mining.ts, knowledge/generated/learned-paraphrases.ts)', () => {
   const seen = (set: string, misses: string[], targets: string[]) => ({ set, question: set, misses, targets });
 
   it('makes a pair a candidate only when it recurs in two sets, two questions and 25 % of the word’s misses, no product name', () => {
