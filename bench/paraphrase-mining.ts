@@ -16,12 +16,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { loadQaSet } from '../adapters/cli/eval-qa';
-import { MemoryLogger } from '../core';
-import { runIngest } from '../ingest';
-import { buildKnowledgeIndex, createJapaneseAnalyzer, createQueryExpander, openKnowledgeIndex } from '../knowledge';
+import { buildQaKnowledge, loadQaSet } from '../adapters/cli/eval-qa';
+import { createJapaneseAnalyzer, createQueryExpander } from '../knowledge';
 import { productNames } from '../knowledge/confidence-features';
 import { HELPDESK_DEV_SETS } from './dev-sets';
 import { TrialExpander, validatePairs, type TrialQuestion } from './paraphrase-trial';
@@ -51,15 +47,7 @@ async function observe(): Promise<{ expander: TrialExpander; questions: TrialQue
   const questions: TrialQuestion[] = [];
   const seen: Observation[] = [];
   for (const [file, kbDir] of HELPDESK_DEV_SETS) {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'kotae-paraphrases-'));
-    const ingested = await runIngest({
-      sourceDir: kbDir,
-      dataDir,
-      logger: new MemoryLogger(),
-      build: (chunks, dir, options) => buildKnowledgeIndex(chunks, dir, { analyzer, expander, ...options }),
-    });
-    const kb = await openKnowledgeIndex(ingested.indexDir, { analyzer, expander });
-    rmSync(dataDir, { recursive: true, force: true });
+    const { kb } = await buildQaKnowledge(kbDir, { analyzer, expander });
     for (const item of loadQaSet(file)) {
       const words = kb.queryWords(item.question);
       questions.push({ kb, item, words });

@@ -17,6 +17,8 @@ import {
   createQueryExpander,
   openKnowledgeIndex,
   type HybridKnowledgeBase,
+  type QueryExpander,
+  type TextAnalyzer,
 } from '../../knowledge';
 import { composeAnswer } from '../../bot';
 import { decideWithSources, GENERATION } from '../../bot';
@@ -113,11 +115,14 @@ function bad(file: string, line: number): KotaeError {
 }
 
 /** Ingests `kbDir` into a temporary data folder and opens the index as the app does. */
-export async function buildQaKnowledge(kbDir: string): Promise<{ kb: HybridKnowledgeBase; buildSeconds: number }> {
+export async function buildQaKnowledge(
+  kbDir: string,
+  tools?: { analyzer: TextAnalyzer; expander: QueryExpander },
+): Promise<{ kb: HybridKnowledgeBase; buildSeconds: number }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kotae-qa-'));
   try {
-    const loading = createJapaneseAnalyzer();
-    const expander = await createQueryExpander(loading, 'curated+sudachi');
+    const loading = tools?.analyzer ?? createJapaneseAnalyzer();
+    const expander = tools?.expander ?? (await createQueryExpander(loading, 'curated+sudachi'));
     const analyzer = await loading;
     const start = performance.now();
     const summary = await runIngest({
