@@ -1,8 +1,9 @@
 /**
  * The team's IT-helpdesk dev sets (question file and knowledge folder), read by `npm run bench:prior` and
- * `npm run bench:paraphrases`. The clean held-out sets (kb-library, kb-assembly, kb-agri, kb-nursery, written in
- * session 18) are not among them: they measure what the fitted and learned pieces do on a knowledge base they never
- * saw. kb-desk, kb-school, kb-health and kb-build were the clean sets of sessions 15–17 and joined in session 18.
+ * `npm run bench:paraphrases`. The clean held-out sets (kb-election, kb-tourism, kb-transit, kb-waste, written in
+ * session 19) are not among them: they measure what the fitted and learned pieces do on a knowledge base they never
+ * saw. kb-desk, kb-school, kb-health and kb-build were the clean sets of sessions 15–17 and joined in session 18;
+ * kb-library, kb-assembly, kb-agri and kb-nursery, session 18's, joined in session 19.
  */
 export const HELPDESK_DEV_SETS: readonly (readonly [questions: string, kbDir: string])[] = [
   ['test/fixtures/qa/sample-kb-dev.jsonl', 'sample-kb'],
@@ -35,5 +36,9 @@ export const HELPDESK_DEV_SETS: readonly (readonly [questions: string, kbDir: st
     'kb-school',
     'kb-health',
     'kb-build',
+    'kb-library',
+    'kb-assembly',
+    'kb-agri',
+    'kb-nursery',
   ].map((name): [string, string] => [`test/fixtures/qa/${name}-holdout.jsonl`, `test/fixtures/qa/${name}`]),
 ];

@@ -3,8 +3,8 @@ import { assertQaFloors, qaSetReport } from './qa-set-report';
 /**
  * The thirty-third IT-helpdesk KB (test/fixtures/qa/kb-agri: a town’s agriculture office and farmland committee
  * (farmland register, GIS, field tablets, drones, wildlife damage reports, subsidy e-filing); 90 entries, 100
- * questions), written blind by a helper in session 18; a clean held-out set (not in bench/dev-sets.ts: no mining or
- * fitting reads it). First run: session 17's code 0.550 / 0.083 / 0.100; with the validated paraphrases of twenty-nine
+ * questions), written blind by a helper in session 18; the clean held-out set of session 18, a dev set since
+ * session 19. First run: session 17's code 0.550 / 0.083 / 0.100; with the validated paraphrases of twenty-nine
  * dev sets at half a synonym's weight 0.567 / 0.050 / 0.100, at a synonym's weight (shipped) 0.600 / 0.050 / 0.125.
  */
 describe('kotae eval --qa-set (kb-agri, a town agriculture office’s IT FAQ, written blind)', () => {

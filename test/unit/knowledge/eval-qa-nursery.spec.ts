@@ -3,8 +3,8 @@ import { assertQaFloors, qaSetReport } from './qa-set-report';
 /**
  * The thirty-fourth IT-helpdesk KB (test/fixtures/qa/kb-nursery: a city childcare department and its nurseries
  * (attendance and contact-book app, admission selection, fees, nap sensors, parent mail); 90 entries, 100 questions),
- * written blind by a helper in session 18; a clean held-out set (not in bench/dev-sets.ts: no mining or fitting reads
- * it). First run: session 17's code 0.533 / 0.100 / 0.175; with the validated paraphrases of twenty-nine dev sets at
+ * written blind by a helper in session 18; the clean held-out set of session 18, a dev set since session 19. First
+ * run: session 17's code 0.533 / 0.100 / 0.175; with the validated paraphrases of twenty-nine dev sets at
  * half a synonym's weight 0.550 / 0.083 / 0.175, at a synonym's weight (shipped) 0.650 / 0.067 / 0.175.
  */
 describe('kotae eval --qa-set (kb-nursery, a city childcare department’s IT FAQ, written blind)', () => {
