@@ -6,6 +6,7 @@ import path from 'node:path';
 import { loadKuromoji, type KuromojiTokenizer } from './kuromoji-tokenizer';
 import { charBigrams } from './char-ngrams';
 import { nounReadings, type NounReading } from './noun-readings';
+import { verbAspects, type Aspect } from './aspects';
 import { foldOkurigana, katakanaToHiragana, normalizeText } from './text-normalize';
 
 /** Terms of one text: content words (base forms) and character bigrams. */
@@ -34,6 +35,8 @@ export interface TextAnalyzer {
   nounReadings?(text: string): NounReading[];
   /** Whether a text is one word of the dictionary (analyzers with a dictionary only). */
   isWord?(text: string): boolean;
+  /** Its verbs' aspects by index term (aspects.ts; analyzers with a dictionary only). */
+  verbAspects?(text: string): Map<string, Aspect>;
 }
 
 // Wi-Fi, wifi and WiFi are one term; e-mail and email too.
@@ -158,6 +161,13 @@ export class JapaneseAnalyzer implements TextAnalyzer {
   /** The nouns and short noun compounds of a text with their readings (see {@link nounReadings}). */
   nounReadings(text: string): NounReading[] {
     return [...nounReadings(this.tokenizer.tokenize(normalizeText(text).replace(SEPARATORS, ' ')))];
+  }
+
+  /** See {@link TextAnalyzer.verbAspects}. */
+  verbAspects(text: string): Map<string, Aspect> {
+    if (this.mode === 'plain') return new Map();
+    const tokens = this.tokenizer.tokenize(normalizeText(text).replace(ASCII_TERM, ' ').replace(SEPARATORS, ' '));
+    return verbAspects(tokens, (base) => this.termOf(base));
   }
 
   /** Whether a text is a single word kuromoji's dictionary knows (リモート yes; パスコート, パス+コート, no). */

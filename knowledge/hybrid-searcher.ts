@@ -20,6 +20,7 @@ import {
 import { confidenceOf, type ConfidenceFeatures } from './confidence';
 import { askedKindMissing } from './question-type';
 import { questionClauses } from './clauses';
+import { aspectClash, type Aspect } from './aspects';
 import { chunkTexts, fullText, questionText } from './chunk-text';
 import type { IndexData } from './index-data';
 import { DEFAULT_TUNING, type SearchTuning } from './search-tuning';
@@ -54,6 +55,8 @@ interface SearchMemo {
   alternatives: FeatureQuery['alternatives'];
   /** The query's embedding (set once it is known). */
   rawQv?: number[];
+  /** The query's verb aspects (set at their first use). */
+  aspects?: Map<string, Aspect>;
   /** The long question's clauses of two words or more, looked up (set at their first use). */
   clauses?: PreparedQuery[];
 }
@@ -68,6 +71,8 @@ export class HybridSearcher {
    * the BM25 pass and the embedding.
    */
   private last?: SearchMemo;
+  /** Per chunk: its question lines' verb aspects (aspects.ts), read at its first rerank. */
+  private readonly lineAspects = new Map<number, Map<string, Aspect>[]>();
 
   /** `readings`: the kanji readings of `data`'s chunks, counted at the index build (index-store.ts). */
   constructor(
@@ -90,6 +95,7 @@ export class HybridSearcher {
   chunksChanged(removed: readonly Chunk[], added: readonly Chunk[]): void {
     this.normalizer.update(chunkTexts(removed), chunkTexts(added));
     this.last = undefined;
+    this.lineAspects.clear();
   }
 
   /**
@@ -141,7 +147,7 @@ export class HybridSearcher {
       }))
       .sort((a, b) => b.score - a.score || a.doc - b.doc);
     const fq: FeatureQuery = { analyzed, alternatives: memo.alternatives };
-    const ranked = this.rerank(fused, fq, k);
+    const ranked = this.rerank(fused, fq, k, this.queryAspects(memo));
     const hits = ranked.slice(0, k).map((f) => ({ chunk: chunks[f.doc], score: f.score }));
     const first = ranked.at(0);
     const top = first?.doc;
@@ -226,17 +232,31 @@ export class HybridSearcher {
    * staff member actually asked beats one that merely shares vocabulary. Hits below the depth keep
    * their fused order after the reranked ones; the first `k` hits are returned.
    */
-  private rerank(fused: readonly { doc: number; score: number }[], fq: FeatureQuery, k: number): RankedHit[] {
-    const { rerankDepth, rerankQuestionWeight, rerankCoverageWeight } = this.tuning;
+  private rerank(
+    fused: readonly { doc: number; score: number }[],
+    fq: FeatureQuery,
+    k: number,
+    aspects: ReadonlyMap<string, Aspect>,
+  ): RankedHit[] {
+    const { rerankDepth, rerankQuestionWeight, rerankCoverageWeight, rerankAspectPenalty } = this.tuning;
     const prepared = prepareQuery(this.data, fq);
+    const alternatives = new Map<string, string[]>();
+    fq.analyzed.words.forEach((w, i) => alternatives.set(w, [...(fq.alternatives[i]?.keys() ?? [w])]));
     const head = fused.slice(0, Math.max(1, rerankDepth)).map((f) => {
       const cov = coverage(this.data, prepared, f.doc);
       const recall = questionRecall(this.data, prepared, f.doc);
+      const clash =
+        aspects.size > 0 &&
+        rerankAspectPenalty > 0 &&
+        aspectClash(aspects, (t) => alternatives.get(t) ?? [t], this.aspectsOf(f.doc));
       return {
         ...f,
         coverage: cov,
         questionRecall: recall,
-        score: rerankDepth > 0 ? f.score + rerankQuestionWeight * recall + rerankCoverageWeight * cov : f.score,
+        score:
+          rerankDepth > 0
+            ? f.score + rerankQuestionWeight * recall + rerankCoverageWeight * cov - (clash ? rerankAspectPenalty : 0)
+            : f.score,
       };
     });
     head.sort((a, b) => b.score - a.score || a.doc - b.doc);
@@ -245,6 +265,27 @@ export class HybridSearcher {
       .map((f) => ({ ...f, coverage: 0, questionRecall: 0 }));
     // Two at least: the confidence reads the top hit's lead over the second.
     return [...head, ...tail].slice(0, Math.max(2, k));
+  }
+
+  /** The query's verb aspects (aspects.ts), kept with the memo. */
+  private queryAspects(memo: SearchMemo): ReadonlyMap<string, Aspect> {
+    memo.aspects ??= this.analyzer.verbAspects?.(memo.query) ?? new Map<string, Aspect>();
+    return memo.aspects;
+  }
+
+  /** A chunk's question lines' verb aspects (memoised per chunk). */
+  private aspectsOf(doc: number): Map<string, Aspect>[] {
+    let lines = this.lineAspects.get(doc);
+    if (!lines) {
+      const analyzer = this.analyzer;
+      lines = analyzer.verbAspects
+        ? questionText(this.data.chunks[doc])
+            .split('\n')
+            .map((line) => analyzer.verbAspects?.(line) ?? new Map<string, Aspect>())
+        : [];
+      this.lineAspects.set(doc, lines);
+    }
+    return lines;
   }
 
   /** Rocchio: q + β · mean(top lexical hits), renormalised; unchanged when β = 0. */

@@ -27,6 +27,11 @@ export interface SearchTuning {
   rerankQuestionWeight: number;
   /** Rerank bonus per unit of "the hit contains the query's words" (idf-weighted coverage, 0–1). */
   rerankCoverageWeight: number;
+  /**
+   * Rerank malus of a hit whose question uses a verb of the query the other way (done against wanted, aspects.ts):
+   * 「借りてるプロジェクターをもう少し使いたい」 is not asking how to borrow one.
+   */
+  rerankAspectPenalty: number;
 }
 
 /** Defaults measured with `kotae eval` (see README). */
@@ -44,4 +49,5 @@ export const DEFAULT_TUNING: Readonly<SearchTuning> = Object.freeze({
   rerankDepth: 20,
   rerankQuestionWeight: 0.3,
   rerankCoverageWeight: 0.3,
+  rerankAspectPenalty: 0.4,
 });

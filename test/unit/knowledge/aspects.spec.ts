@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { chunkDocuments } from '../../../ingest/chunk';
+import { faqRowsToDocuments, type FaqRow } from '../../../ingest/faq';
+import { createKnowledgeBase, createQueryExpander } from '../../../knowledge';
+import { aspectClash, type Aspect } from '../../../knowledge/aspects';
+import { testAnalyzer } from './shared-analyzer';
+
+/** A fictional lending group: borrowing, extending and returning equipment (written for Kotae). */
+const LENDING: readonly FaqRow[] = [
+  {
+    id: 'LEND-1',
+    category: '貸出',
+    question: 'ノートパソコンやプロジェクターを借りる方法',
+    answer: '貸出用のノートパソコンとプロジェクターは情報政策課で貸し出しています。貸出申請書を提出してください。',
+  },
+  {
+    id: 'LEND-2',
+    category: '貸出',
+    question: '借りているパソコンやプロジェクターの貸出期間を延ばしたい',
+    answer: '返却予定日の前日までに延長申請をしてください。延長は1回、最長2週間までです。',
+  },
+  {
+    id: 'LEND-3',
+    category: '貸出',
+    question: '借りた機器はどこに返却すればよいですか',
+    answer: '情報政策課の窓口（本庁舎3階）に返却してください。付属品もそろえてお持ちください。',
+  },
+];
+
+describe('verb aspects (knowledge/aspects.ts): done against wanted', () => {
+  it('reads done (た, ている, てしまう, ちゃう) and wanted (たい, 〜する方法) off the verb endings', async () => {
+    const analyzer = await testAnalyzer();
+    const aspects = (text: string): [string, Aspect][] => [...analyzer.verbAspects(text)];
+    assert.deepEqual(aspects('借りてるプロジェクター、もうちょい長く使いたい'), [
+      ['借りる', 'done'],
+      ['使う', 'wanted'],
+    ]);
+    assert.deepEqual(aspects('借りている機器の貸出期間を延長したいのですが'), [
+      ['借りる', 'done'],
+      ['延長', 'wanted'],
+    ]);
+    assert.deepEqual(aspects('ノートパソコンやプロジェクターを借りる方法'), [['借りる', 'wanted']]);
+    assert.deepEqual(aspects('返却方法を教えて'), [['返却', 'wanted']]);
+    assert.deepEqual(aspects('送ったメールが戻ってきた'), [
+      ['送る', 'done'],
+      ['戻る', 'done'],
+    ]);
+    assert.deepEqual(aspects('怪しいリンクを踏んじゃった'), [['踏む', 'done']]);
+    assert.deepEqual(aspects('添付ファイルを開いてしまいました'), [['開く', 'done']]);
+    // Used both ways: the text does not say which it is about. A plain or conditional form says nothing.
+    assert.deepEqual(aspects('前に借りたけどまた借りたい'), []);
+    assert.deepEqual(aspects('どこに返却すればよいですか'), []);
+    assert.deepEqual(aspects('パスワード'), []);
+  });
+
+  it('clashes when an entry uses a verb of the query only the other way, alternatives included', () => {
+    const same = (t: string): string[] => [t];
+    const query = new Map<string, Aspect>([['借りる', 'done']]);
+    assert.equal(aspectClash(query, same, [new Map([['借りる', 'wanted']])]), true);
+    assert.equal(aspectClash(query, same, [new Map([['借りる', 'done']])]), false);
+    // One line (question or alternate) using it the query's way is enough.
+    assert.equal(aspectClash(query, same, [new Map([['借りる', 'wanted']]), new Map([['借りる', 'done']])]), false);
+    assert.equal(aspectClash(query, same, [new Map([['返却', 'wanted']])]), false);
+    const wanted = new Map<string, Aspect>([['返す', 'wanted']]);
+    assert.equal(
+      aspectClash(wanted, () => ['返す', '返却'], [new Map([['返却', 'done']])]),
+      true,
+    );
+  });
+
+  it('ranks the entry that does what the question asks over the one that offers what it presupposes done', async () => {
+    const analyzer = await testAnalyzer();
+    const expander = await createQueryExpander(analyzer, 'curated');
+    const chunks = chunkDocuments(faqRowsToDocuments(LENDING, 'fixtures/lending.csv'));
+    const ranked = async (penalty: number, query: string): Promise<string[]> => {
+      const kb = await createKnowledgeBase(chunks, { analyzer, expander, tuning: { rerankAspectPenalty: penalty } });
+      return (await kb.search(query, { k: 3 })).hits.map((h) => h.chunk.documentId);
+    };
+    // Asking to borrow: without the rule the extension entry wins (it names the projector and borrowing too).
+    assert.deepEqual(await ranked(0, 'プロジェクターを借りたいです'), ['LEND-2', 'LEND-1', 'LEND-3']);
+    assert.deepEqual(await ranked(0.4, 'プロジェクターを借りたいです'), ['LEND-1', 'LEND-2', 'LEND-3']);
+    // Borrowed already: how to borrow falls behind the entries about a borrowed device.
+    const stillUsing = '借りてるプロジェクター、もうちょい長く使いたいんだけど';
+    assert.deepEqual(await ranked(0, stillUsing), ['LEND-2', 'LEND-1', 'LEND-3']);
+    assert.deepEqual(await ranked(0.4, stillUsing), ['LEND-2', 'LEND-3', 'LEND-1']);
+  });
+});
