@@ -45,6 +45,9 @@ export const COLLOQUIAL: readonly (readonly [RegExp, string])[] = [
   [/やる(?=の|ん|には|方法|[?？。、]|$)/g, 'する'],
   [/やれば/g, 'すれば'],
   [/(見|来|着|寝|出)れ(る|ます|ない|ません|ますか)/g, '$1られ$2'],
+  // A loanword made a verb (ミスったら, バグった, フリーズっちゃった): the noun and する, as an FAQ writes it (kuromoji
+  // splits ミスっ into ミ and スる). Only before た and ちゃ: 〜って after a loanword is mostly the quoting って.
+  [/([ァ-ヴ][ァ-ヴー]+)っ(?=た|ちゃ)/g, '$1し'],
   // Everyday abbreviations (kept, with the full word added).
   [/メアド/g, '$& メールアドレス'],
   [/ノーパソ/g, '$& ノートパソコン'],

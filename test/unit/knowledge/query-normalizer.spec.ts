@@ -62,6 +62,9 @@ describe('QueryNormalizer (input as staff type it, against the KB vocabulary)', 
     assert.equal(kb.rewrite('ページを飛ばして読む'), 'ページを飛ばして読む');
     assert.equal(kb.rewrite('IDを覚えてない'), 'idを忘れた');
     assert.equal(kb.rewrite('出来ない'), '出来ない');
+    assert.equal(kb.rewrite('パスワードをミスったら入れなくなった'), 'パスワードをミスしたら入れなくなった');
+    assert.equal(kb.rewrite('画面がフリーズっちゃった'), '画面がフリーズしちゃった');
+    assert.equal(kb.rewrite('テザリングってしていいの'), 'テザリングってしていいの');
     assert.equal(kb.rewrite('よろしくおねがいします'), 'よろしくおねがいします');
   });
 
