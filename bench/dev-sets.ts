@@ -42,3 +42,18 @@ export const HELPDESK_DEV_SETS: readonly (readonly [questions: string, kbDir: st
     'kb-nursery',
   ].map((name): [string, string] => [`test/fixtures/qa/${name}-holdout.jsonl`, `test/fixtures/qa/${name}`]),
 ];
+
+/**
+ * The clean held-out IT-helpdesk sets: written blind by helpers in session 19 (two batches of four), read by no mining
+ * or fitting; `npm run bench:qa-sets` prints their figures beside the dev sets'.
+ */
+export const CLEAN_HELD_OUT_SETS: readonly (readonly [questions: string, kbDir: string])[] = [
+  'kb-election',
+  'kb-tourism',
+  'kb-transit',
+  'kb-waste',
+  'kb-museum',
+  'kb-disaster',
+  'kb-parks',
+  'kb-hr',
+].map((name): [string, string] => [`test/fixtures/qa/${name}-holdout.jsonl`, `test/fixtures/qa/${name}`]);
