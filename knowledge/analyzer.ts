@@ -24,6 +24,11 @@ export interface AnalyzedText {
    * ちょいちょい) — a subset of `words`; absent from analyzers without a dictionary.
    */
   minor?: string[];
+  /**
+   * The aspects of its verbs and verbal nouns, by index term (aspects.ts: done or wanted), when it has any; absent from
+   * analyzers without a dictionary.
+   */
+  aspects?: ReadonlyMap<string, Aspect>;
 }
 
 /** Turns text into index terms; the same instance serves indexing and querying. */
@@ -35,8 +40,6 @@ export interface TextAnalyzer {
   nounReadings?(text: string): NounReading[];
   /** Whether a text is one word of the dictionary (analyzers with a dictionary only). */
   isWord?(text: string): boolean;
-  /** Its verbs' aspects by index term (aspects.ts; analyzers with a dictionary only). */
-  verbAspects?(text: string): Map<string, Aspect>;
 }
 
 // Wi-Fi, wifi and WiFi are one term; e-mail and email too.
@@ -131,7 +134,8 @@ export class JapaneseAnalyzer implements TextAnalyzer {
       words.push(m.replace(JOINER, ''));
       return ' ';
     });
-    for (const token of this.tokenizer.tokenize(japanese.replace(SEPARATORS, ' '))) {
+    const tokens = this.tokenizer.tokenize(japanese.replace(SEPARATORS, ' '));
+    for (const token of tokens) {
       if (PREDICATE_POS.has(token.pos)) predicate = true;
       if (STOP_POS.has(token.pos) || STOP_DETAIL.has(token.pos_detail_1)) continue;
       const base = token.basic_form && token.basic_form !== '*' ? token.basic_form : token.surface_form;
@@ -140,7 +144,14 @@ export class JapaneseAnalyzer implements TextAnalyzer {
       words.push(term);
       if (MINOR_POS.has(token.pos) || MINOR_DETAIL.has(token.pos_detail_1)) minor.push(term);
     }
-    return { words, grams: charBigrams(japanese), predicate, ...(minor.length > 0 ? { minor } : {}) };
+    const aspects = verbAspects(tokens, (base) => this.termOf(base));
+    return {
+      words,
+      grams: charBigrams(japanese),
+      predicate,
+      ...(minor.length > 0 ? { minor } : {}),
+      ...(aspects.size > 0 ? { aspects } : {}),
+    };
   }
 
   /**
@@ -161,13 +172,6 @@ export class JapaneseAnalyzer implements TextAnalyzer {
   /** The nouns and short noun compounds of a text with their readings (see {@link nounReadings}). */
   nounReadings(text: string): NounReading[] {
     return [...nounReadings(this.tokenizer.tokenize(normalizeText(text).replace(SEPARATORS, ' ')))];
-  }
-
-  /** See {@link TextAnalyzer.verbAspects}. */
-  verbAspects(text: string): Map<string, Aspect> {
-    if (this.mode === 'plain') return new Map();
-    const tokens = this.tokenizer.tokenize(normalizeText(text).replace(ASCII_TERM, ' ').replace(SEPARATORS, ' '));
-    return verbAspects(tokens, (base) => this.termOf(base));
   }
 
   /** Whether a text is a single word kuromoji's dictionary knows (リモート yes; パスコート, パス+コート, no). */

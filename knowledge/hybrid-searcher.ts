@@ -55,8 +55,6 @@ interface SearchMemo {
   alternatives: FeatureQuery['alternatives'];
   /** The query's embedding (set once it is known). */
   rawQv?: number[];
-  /** The query's verb aspects (set at their first use). */
-  aspects?: Map<string, Aspect>;
   /** The long question's clauses of two words or more, looked up (set at their first use). */
   clauses?: PreparedQuery[];
 }
@@ -72,7 +70,7 @@ export class HybridSearcher {
    */
   private last?: SearchMemo;
   /** Per chunk: its question lines' verb aspects (aspects.ts), read at its first rerank. */
-  private readonly lineAspects = new Map<number, Map<string, Aspect>[]>();
+  private readonly lineAspects = new Map<number, ReadonlyMap<string, Aspect>[]>();
 
   /** `readings`: the kanji readings of `data`'s chunks, counted at the index build (index-store.ts). */
   constructor(
@@ -147,7 +145,7 @@ export class HybridSearcher {
       }))
       .sort((a, b) => b.score - a.score || a.doc - b.doc);
     const fq: FeatureQuery = { analyzed, alternatives: memo.alternatives };
-    const ranked = this.rerank(fused, fq, k, this.queryAspects(memo));
+    const ranked = this.rerank(fused, fq, k);
     const hits = ranked.slice(0, k).map((f) => ({ chunk: chunks[f.doc], score: f.score }));
     const first = ranked.at(0);
     const top = first?.doc;
@@ -232,23 +230,14 @@ export class HybridSearcher {
    * staff member actually asked beats one that merely shares vocabulary. Hits below the depth keep
    * their fused order after the reranked ones; the first `k` hits are returned.
    */
-  private rerank(
-    fused: readonly { doc: number; score: number }[],
-    fq: FeatureQuery,
-    k: number,
-    aspects: ReadonlyMap<string, Aspect>,
-  ): RankedHit[] {
+  private rerank(fused: readonly { doc: number; score: number }[], fq: FeatureQuery, k: number): RankedHit[] {
     const { rerankDepth, rerankQuestionWeight, rerankCoverageWeight, rerankAspectPenalty } = this.tuning;
     const prepared = prepareQuery(this.data, fq);
-    const alternatives = new Map<string, string[]>();
-    fq.analyzed.words.forEach((w, i) => alternatives.set(w, [...(fq.alternatives[i]?.keys() ?? [w])]));
+    const clashes = rerankAspectPenalty > 0 ? this.aspectClashes(fq) : undefined;
     const head = fused.slice(0, Math.max(1, rerankDepth)).map((f) => {
       const cov = coverage(this.data, prepared, f.doc);
       const recall = questionRecall(this.data, prepared, f.doc);
-      const clash =
-        aspects.size > 0 &&
-        rerankAspectPenalty > 0 &&
-        aspectClash(aspects, (t) => alternatives.get(t) ?? [t], this.aspectsOf(f.doc));
+      const clash = clashes?.(f.doc) ?? false;
       return {
         ...f,
         coverage: cov,
@@ -267,22 +256,25 @@ export class HybridSearcher {
     return [...head, ...tail].slice(0, Math.max(2, k));
   }
 
-  /** The query's verb aspects (aspects.ts), kept with the memo. */
-  private queryAspects(memo: SearchMemo): ReadonlyMap<string, Aspect> {
-    memo.aspects ??= this.analyzer.verbAspects?.(memo.query) ?? new Map<string, Aspect>();
-    return memo.aspects;
+  /**
+   * Whether a chunk's question uses a verb of the query only the other way (aspects.ts); undefined when the query's
+   * verbs have no aspect.
+   */
+  private aspectClashes(fq: FeatureQuery): ((doc: number) => boolean) | undefined {
+    const aspects = fq.analyzed.aspects;
+    if (!aspects) return undefined;
+    const alternatives = new Map<string, string[]>();
+    fq.analyzed.words.forEach((w, i) => alternatives.set(w, [...(fq.alternatives[i]?.keys() ?? [w])]));
+    return (doc) => aspectClash(aspects, (t) => alternatives.get(t) ?? [t], this.aspectsOf(doc));
   }
 
   /** A chunk's question lines' verb aspects (memoised per chunk). */
-  private aspectsOf(doc: number): Map<string, Aspect>[] {
+  private aspectsOf(doc: number): ReadonlyMap<string, Aspect>[] {
     let lines = this.lineAspects.get(doc);
     if (!lines) {
-      const analyzer = this.analyzer;
-      lines = analyzer.verbAspects
-        ? questionText(this.data.chunks[doc])
-            .split('\n')
-            .map((line) => analyzer.verbAspects?.(line) ?? new Map<string, Aspect>())
-        : [];
+      lines = questionText(this.data.chunks[doc])
+        .split('\n')
+        .flatMap((line) => this.analyzer.analyze(line).aspects ?? []);
       this.lineAspects.set(doc, lines);
     }
     return lines;

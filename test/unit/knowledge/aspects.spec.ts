@@ -30,7 +30,7 @@ const LENDING: readonly FaqRow[] = [
 describe('verb aspects (knowledge/aspects.ts): done against wanted', () => {
   it('reads done (た, ている, てしまう, ちゃう) and wanted (たい, 〜する方法) off the verb endings', async () => {
     const analyzer = await testAnalyzer();
-    const aspects = (text: string): [string, Aspect][] => [...analyzer.verbAspects(text)];
+    const aspects = (text: string): [string, Aspect][] => [...(analyzer.analyze(text).aspects ?? [])];
     assert.deepEqual(aspects('借りてるプロジェクター、もうちょい長く使いたい'), [
       ['借りる', 'done'],
       ['使う', 'wanted'],
