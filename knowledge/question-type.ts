@@ -1,9 +1,9 @@
 /**
- * Questions that ask for a kind of fact — a reason (なぜ, どうして) or a price (いくら, 費用) — are not
- * answered by an entry that shares their words but says nothing of that kind: 「パスワードはなぜ90日ごとに
- * 変えるのですか」 is not answered by the FAQ on how to change the password. A general rule of Japanese
- * question words, not a list from any evaluation set. Other question words (どこ, いつ, 何回) are left
- * alone: FAQs answer them without repeating the word.
+ * Questions that ask for a kind of fact — a reason (なぜ, どうして), a price (いくら, 費用) or a quantity (何台, 何日前,
+ * 何GB) — are not answered by an entry that shares their words but says nothing of that kind: 「パスワードはなぜ90日ごとに
+ * 変えるのですか」 is not answered by the FAQ on how to change the password, nor 「貸出用PCは何台ありますか」 by the
+ * one on how to borrow it. A general rule of Japanese question words and counters, not a list from any evaluation
+ * set. Other question words (どこ, いつ) are left alone: FAQs answer them without a word or a form to test.
  */
 
 interface AskedKind {
@@ -31,12 +31,41 @@ const WHY_NOT_WORKING = /[ぁ-ゖ一-龥](?:ない|ません|なかった|なく
 const OBLIGATION =
   /ないと(?:いけ|だめ|ダメ|まず)|なければ|なくては|なきゃ|ねばならない|べき|いけない|いけません|ならない/u;
 
-/** True when the query asks for a reason or a price and the entry's text speaks of neither. */
+/**
+ * Quantities asked with 何 + a counter (何台, 何日前, 何GB, 何人): an entry that answers gives a number with a counter
+ * of the same family (3台, 5開庁日, 50GB, 300名, 第3) or speaks of a limit (上限, 無制限). Families, not single counters:
+ * 「何日かかる」 is answered by 「2週間」. 何回か / 何度も are no questions of number.
+ */
+const COUNTER_FAMILIES: readonly string[] = [
+  '日|週|週間|か月|ヶ月|カ月|ケ月|年|時間|分|秒|開庁日|営業日|日間|年間',
+  '人|名',
+  'GB|MB|TB|KB|ギガ|メガ|テラ',
+  '回|件|枚|通|個|本|台|部|冊|文字|桁|ページ|つ|箇所|か所|口|ライセンス|回線',
+];
+const NUMBER = '(?:第\\s*)?(?:[0-9][0-9,.]*|[一二三四五六七八九十百千万]+|数)\\s*';
+const QUANTITY = COUNTER_FAMILIES.map((family) => ({
+  asks: new RegExp(`何(?:十|百|千)?(?:${family})(?![かも])`, 'u'),
+  gives: new RegExp(`${NUMBER}(?:${family})|上限|無制限|制限はありません|制限はない|何(?:${family})でも`, 'u'),
+}));
+
+/**
+ * The kinds of fact a query asks for (reason, price, quantity) as one test of an entry's text: true when the entry
+ * speaks of none of what is asked. Undefined when the query asks for no such kind (nothing to test).
+ */
+function askedKindCheck(query: string): ((entryText: string) => boolean) | undefined {
+  const q = query.normalize('NFKC');
+  const asked = [
+    ...QUANTITY.filter((k) => k.asks.test(q)),
+    ...KINDS.filter((k, i) => k.asks.test(q) && !(i === 0 && WHY_NOT_WORKING.test(q) && !OBLIGATION.test(q))),
+  ];
+  if (asked.length === 0) return undefined;
+  return (entryText) => {
+    const text = entryText.normalize('NFKC');
+    return asked.some((k) => !k.gives.test(text));
+  };
+}
+
+/** True when the query asks for a reason, a price or a quantity and the entry's text speaks of none of it. */
 export function askedKindMissing(query: string, entryText: string): boolean {
-  return KINDS.some(
-    (k, i) =>
-      k.asks.test(query) &&
-      !(i === 0 && WHY_NOT_WORKING.test(query) && !OBLIGATION.test(query)) &&
-      !k.gives.test(entryText),
-  );
+  return askedKindCheck(query)?.(entryText) ?? false;
 }

@@ -25,6 +25,20 @@ describe('questions asking for a reason or a price', () => {
     // An obligation is no malfunction: the reason is still asked for.
     assert.equal(askedKindMissing('なぜパスワードを変えなければならないのですか', howTo), true);
   });
+  it('asking for a quantity (何台, 何日前, 何GB) want a number with a counter of the same family, or a limit', () => {
+    const lending = '貸出用ノートPCの借り方\nポータルの機器予約から申し込み、窓口で受け取ってください。';
+    assert.equal(askedKindMissing('貸出用のノートPCは全部で何台ありますか', lending), true);
+    assert.equal(askedKindMissing('ノートPCは何日前までに予約すればいい？', lending), true);
+    const reserve = '機器の予約\n予約は利用日の3開庁日前までです。貸出は1人2台までです。';
+    assert.equal(askedKindMissing('ノートPCは何日前までに予約すればいい？', reserve), false);
+    assert.equal(askedKindMissing('１人何台まで借りられますか', reserve), false);
+    // A number of another family is no answer: 「2台」 does not say how many days.
+    assert.equal(askedKindMissing('何日借りられますか', '貸出は1人2台までです。'), true);
+    assert.equal(askedKindMissing('何日かかりますか', '申請から2週間ほどで届きます。'), false);
+    assert.equal(askedKindMissing('メールボックスは何GBまで使えますか', '容量の上限は部署ごとに決めています。'), false);
+    // 何回か is no question of number.
+    assert.equal(askedKindMissing('何回か印刷しても出てきません', lending), false);
+  });
   it('leave other questions alone', () => {
     assert.equal(askedKindMissing('パスワードの変え方を教えて', howTo), false);
     assert.equal(askedKindMissing('初期パスワードはどこで分かりますか', howTo), false);
