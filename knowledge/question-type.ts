@@ -1,9 +1,9 @@
 /**
- * Questions that ask for a kind of fact — a reason (なぜ, どうして), a price (いくら, 費用) or a quantity (何台, 何日前,
- * 何GB) — are not answered by an entry that shares their words but says nothing of that kind: 「パスワードはなぜ90日ごとに
- * 変えるのですか」 is not answered by the FAQ on how to change the password, nor 「貸出用PCは何台ありますか」 by the
+ * Questions that ask for a kind of fact — a reason (なぜ, どうして), a price (いくら, 費用), a time (いつ, 何時) or a
+ * quantity (何台, 何日前, 何GB) — are not answered by an entry that shares their words but says nothing of that kind:
+ * 「パスワードはなぜ90日ごとに変えるのですか」 is not answered by the FAQ on how to change the password, nor 「貸出用PCは何台ありますか」 by the
  * one on how to borrow it. A general rule of Japanese question words and counters, not a list from any evaluation
- * set. Other question words (どこ, いつ) are left alone: FAQs answer them without a word or a form to test.
+ * set. Other question words (どこ, だれ) are left alone: FAQs answer them without a word or a form to test.
  */
 
 interface AskedKind {
@@ -18,6 +18,11 @@ const KINDS: readonly AskedKind[] = [
   {
     asks: /いくら|何円|値段|価格|費用|料金|金額/u,
     gives: /[0-9０-９,，]+円|値段|価格|費用|料金|金額|無料|有料|無償|有償|予算/u,
+  },
+  {
+    asks: /いつ(?!も|でも)|何時|何曜/u,
+    gives:
+      /[0-9一二三四五六七八九十]+\s*(?:月|日|時|分|年|開庁日|営業日|週|か月|ヶ月)|\d:\d|曜|毎(?:月|週|年|日|朝)|年度|月末|月初|[上中下]旬|翌(?:日|月|年|営業日|開庁日)|前日|当日|期日|予定日|随時|終日|夜間|休日|午前|午後|時期|期限|以内|ごろ|頃|すぐ|直ち|速やか/u,
   },
 ];
 
@@ -65,7 +70,7 @@ function askedKindCheck(query: string): ((entryText: string) => boolean) | undef
   };
 }
 
-/** True when the query asks for a reason, a price or a quantity and the entry's text speaks of none of it. */
+/** True when the query asks for a reason, a price, a time or a quantity and the entry's text speaks of none of it. */
 export function askedKindMissing(query: string, entryText: string): boolean {
   return askedKindCheck(query)?.(entryText) ?? false;
 }

@@ -39,6 +39,21 @@ describe('questions asking for a reason or a price', () => {
     // 何回か is no question of number.
     assert.equal(askedKindMissing('何回か印刷しても出てきません', lending), false);
   });
+  it('asking when (いつ, 何時) want a date, a time or a period', () => {
+    const login = 'システムにログインできない\nパスワードを確認し、もう一度ログインしてください。';
+    assert.equal(askedKindMissing('会計システムは何時まで使えますか', login), true);
+    assert.equal(askedKindMissing('給与明細はいつ届きますか', login), true);
+    assert.equal(
+      askedKindMissing('会計システムは何時まで使えますか', '利用時間\n平日の8:30から20:00まで使えます。'),
+      false,
+    );
+    assert.equal(
+      askedKindMissing('明細はいつ届きますか', '給与明細\n毎月、支給日の前日にポータルに掲載します。'),
+      false,
+    );
+    // いつも is no question of time.
+    assert.equal(askedKindMissing('いつも使っているプリンターが動かない', login), false);
+  });
   it('leave other questions alone', () => {
     assert.equal(askedKindMissing('パスワードの変え方を教えて', howTo), false);
     assert.equal(askedKindMissing('初期パスワードはどこで分かりますか', howTo), false);
