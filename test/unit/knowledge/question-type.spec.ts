@@ -12,6 +12,13 @@ describe('questions asking for a reason or a price', () => {
       true,
     );
   });
+  it('asking why in everyday words (なんで) want a reason too; a rule or a mechanism is one', () => {
+    assert.equal(askedKindMissing('なんでパスワードを90日ごとに変えるの', howTo), true);
+    const rule = 'フリーソフトの利用\nウイルス混入のおそれがあるため、一覧にないソフトは使用禁止です。';
+    assert.equal(askedKindMissing('なんで無料のツールを入れちゃだめなの', rule), false);
+    const update = '更新プログラム\n配信から7日たつと、18時に自動で再起動されます。';
+    assert.equal(askedKindMissing('なんで夕方に勝手にPCが再起動したの', update), false);
+  });
   it('are answered by an entry that speaks of it', () => {
     const why =
       'パスワードの有効期限\n漏えいしたパスワードが使われ続けるのを防ぐため、90日ごとに変更をお願いしています。';
