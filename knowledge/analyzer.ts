@@ -3,7 +3,7 @@
  * ASCII terms (Outlook, VPN, Wi-Fi, 2024) kept whole, and character bigrams for unknown words.
  */
 import path from 'node:path';
-import { loadKuromoji, type KuromojiTokenizer } from './kuromoji-tokenizer';
+import { dictionaryReadings, loadKuromoji, type KuromojiTokenizer } from './kuromoji-tokenizer';
 import { charBigrams } from './char-ngrams';
 import { nounReadings, type NounReading } from './noun-readings';
 import { verbAspects, type Aspect } from './aspects';
@@ -40,6 +40,10 @@ export interface TextAnalyzer {
   nounReadings?(text: string): NounReading[];
   /** Whether a text is one word of the dictionary (analyzers with a dictionary only). */
   isWord?(text: string): boolean;
+  /** The hiragana readings of the dictionary's words written exactly so (原: げん, はら; 無害: むがい). */
+  kanjiReadings?(kanji: string): readonly string[];
+  /** A text cut into words as the dictionary cuts it, and whether it knows each (analyzers with a dictionary only). */
+  cutWords?(text: string): { surface: string; known: boolean }[];
 }
 
 // Wi-Fi, wifi and WiFi are one term; e-mail and email too.
@@ -113,6 +117,7 @@ const MAX_MEMO_TERMS = 200_000;
 export class JapaneseAnalyzer implements TextAnalyzer {
   /** Base form → index term ('' for none), see {@link termOf}. */
   private readonly terms = new Map<string, string>();
+  private readonly kanjiMemo = new Map<string, readonly string[]>();
 
   constructor(
     private readonly tokenizer: KuromojiTokenizer,
@@ -172,6 +177,22 @@ export class JapaneseAnalyzer implements TextAnalyzer {
   /** The nouns and short noun compounds of a text with their readings (see {@link nounReadings}). */
   nounReadings(text: string): NounReading[] {
     return [...nounReadings(this.tokenizer.tokenize(normalizeText(text).replace(SEPARATORS, ' ')))];
+  }
+
+  /** See {@link TextAnalyzer.kanjiReadings} (memoised; bounded). */
+  kanjiReadings(kanji: string): readonly string[] {
+    let readings = this.kanjiMemo.get(kanji);
+    if (!readings) {
+      if (this.kanjiMemo.size >= MAX_MEMO_TERMS) this.kanjiMemo.clear();
+      readings = [...new Set(dictionaryReadings(this.tokenizer, kanji).map(katakanaToHiragana))];
+      this.kanjiMemo.set(kanji, readings);
+    }
+    return readings;
+  }
+
+  /** See {@link TextAnalyzer.cutWords}. */
+  cutWords(text: string): { surface: string; known: boolean }[] {
+    return this.tokenizer.tokenize(text).map((t) => ({ surface: t.surface_form, known: t.word_type === 'KNOWN' }));
   }
 
   /** Whether a text is a single word kuromoji's dictionary knows (リモート yes; パスコート, パス+コート, no). */

@@ -86,6 +86,9 @@ export class HybridSearcher {
       analyzer.nounReadings?.bind(analyzer),
       analyzer.isWord?.bind(analyzer),
       readings,
+      analyzer.kanjiReadings && analyzer.cutWords
+        ? { readings: analyzer.kanjiReadings.bind(analyzer), cut: analyzer.cutWords.bind(analyzer) }
+        : undefined,
     );
   }
 

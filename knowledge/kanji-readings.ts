@@ -54,11 +54,18 @@ export class KanjiReadings {
   /** Every kanji surface the knowledge base writes (a noun or a compound). */
   private readonly known = new Set<string>();
 
-  constructor(private readonly reader: NounReader) {}
+  /** Kanji compounds of the knowledge base by their shape with one kanji left out (電? → 電源 でんげん). */
+  private readonly shapes = new Map<string, { surface: string; reading: string }[]>();
+
+  /** `kanjiReading`: a single kanji's readings (the dictionary's), for slips of one kanji ({@link slipsIn}). */
+  constructor(
+    private readonly reader: NounReader,
+    private readonly kanjiReading?: KanjiReader,
+  ) {}
 
   /** Readings counted before (saved with the index), without reading the texts again; derived. */
-  static restore(reader: NounReader, state: KanjiReadingsState): KanjiReadings {
-    const readings = new KanjiReadings(reader);
+  static restore(reader: NounReader, state: KanjiReadingsState, kanjiReading?: KanjiReader): KanjiReadings {
+    const readings = new KanjiReadings(reader, kanjiReading);
     for (const [reading, surfaces] of state.surfaces) readings.surfaces.set(reading, new Map(surfaces));
     for (const [run, n] of state.kana) readings.kana.set(run, n);
     readings.derive();
@@ -103,7 +110,18 @@ export class KanjiReadings {
   derive(): void {
     this.keys.clear();
     this.known.clear();
-    for (const bySurface of this.surfaces.values()) for (const surface of bySurface.keys()) this.known.add(surface);
+    this.shapes.clear();
+    for (const [reading, bySurface] of this.surfaces)
+      for (const surface of bySurface.keys()) {
+        this.known.add(surface);
+        if (!KANJI_COMPOUND.test(surface)) continue;
+        for (let i = 0; i < surface.length; i++) {
+          const shape = shapeOf(surface, i);
+          const list = this.shapes.get(shape) ?? [];
+          list.push({ surface, reading });
+          this.shapes.set(shape, list);
+        }
+      }
     const inKana = new Map<string, number>();
     for (const [run, n] of this.kana)
       for (let i = 0; i + MIN_READING <= run.length; i++)
@@ -143,7 +161,69 @@ export class KanjiReadings {
         if (known && !out.includes(known)) out.push(known);
       }
     }
+    for (const known of this.slipsIn(text)) if (!out.includes(known)) out.push(known);
     return out;
+  }
+
+  /**
+   * Compounds of two to four kanji that the knowledge base does not write, but one of its compounds does with one
+   * kanji swapped for another of the same sound where it stands (電原 → 電源: 原 reads げん, and でんげん ends in
+   * げん; 申精 → 申請, 削徐 → 削除, 会議質 → 会議室): the input method's slip on a kanji kuromoji reads on its own,
+   * which {@link homophone} cannot see (it reads 電原 as でんはら). Only a slip with one answer is taken.
+   */
+  slipsIn(text: string): string[] {
+    const out: string[] = [];
+    if (!this.kanjiReading || this.shapes.size === 0) return out;
+    for (const words of kanjiWordRuns(this.kanjiReading.cut(text)))
+      for (let first = 0; first < words.length; first++) {
+        let typed = '';
+        // Positions of the typed compound where a slip may stand: a kanji cut as a word of its own, or unknown.
+        const slippable: number[] = [];
+        for (let last = first; last < words.length; last++) {
+          const { surface, known } = words[last];
+          if (typed.length + surface.length > MAX_SLIP_KANJI) break;
+          if (surface.length === 1 || !known) for (let j = 0; j < surface.length; j++) slippable.push(typed.length + j);
+          typed += surface;
+          if (typed.length < 2 || this.known.has(typed)) continue;
+          const found = this.slipsOf(typed, slippable);
+          if (found.size === 1) {
+            const [surface] = found;
+            if (!out.includes(surface)) out.push(surface);
+          }
+        }
+      }
+    return out;
+  }
+
+  /** The knowledge base's compounds that `typed` is with one kanji (at a slippable position) swapped. */
+  private slipsOf(typed: string, slippable: readonly number[]): Set<string> {
+    const found = new Set<string>();
+    for (const i of slippable) {
+      const sounds = this.kanjiReading?.readings(typed[i]) ?? [];
+      for (const { surface, reading } of this.shapes.get(shapeOf(typed, i)) ?? [])
+        if (sounds.some((sound) => this.soundsAt(reading, sound, typed, i))) found.add(surface);
+    }
+    return found;
+  }
+
+  /**
+   * Whether a compound's reading can have `sound` for the `i`-th kanji of `typed`: at the start for the first, at the
+   * end for the last, inside (neither end) for one between; the rest of the reading must start where a reading can
+   * (not inside きゅう after き). A sound of one kana (か, い) must also leave exactly a reading of the rest (無害 + か):
+   * one kana at an end is too easily the end of a longer sound (学校名 がっこうめい ends in い).
+   */
+  private soundsAt(reading: string, sound: string, typed: string, i: number): boolean {
+    if (sound.length === 0 || sound.length >= reading.length) return false;
+    if (sound.length === 1) {
+      const before = i === 0 ? [''] : (this.kanjiReading?.readings(typed.slice(0, i)) ?? []);
+      const after = i === typed.length - 1 ? [''] : (this.kanjiReading?.readings(typed.slice(i + 1)) ?? []);
+      return before.some((b) => after.some((a) => b + sound + a === reading));
+    }
+    if (i === 0) return reading.startsWith(sound) && !NO_START.test(reading.slice(sound.length));
+    if (i === typed.length - 1) return reading.endsWith(sound);
+    for (let at = reading.indexOf(sound, 1); at > 0; at = reading.indexOf(sound, at + 1))
+      if (at + sound.length < reading.length && !NO_START.test(reading.slice(at + sound.length))) return true;
+    return false;
   }
 
   /** Number of readings known. */
@@ -181,6 +261,40 @@ export class KanjiReadings {
     }
     return undefined;
   }
+}
+
+/** What the dictionary knows of kanji: the hiragana readings of a word, and how it cuts a text into words. */
+export interface KanjiReader {
+  /** The readings of the dictionary's words written exactly so (原: げん, はら; 無害: むがい). */
+  readings(surface: string): readonly string[];
+  cut(text: string): { surface: string; known: boolean }[];
+}
+
+/** Longest compound looked at for a one-kanji slip. */
+const MAX_SLIP_KANJI = 4;
+const KANJI_COMPOUND = new RegExp(`^[\\u3005\\u4e00-\\u9fff]{2,${MAX_SLIP_KANJI}}$`);
+const ALL_KANJI = /^[\u3005\u4e00-\u9fff]+$/;
+/** Letters no reading of a kanji starts with: a reading's boundary never falls before them. */
+const NO_START = /^[ぁぃぅぇぉゃゅょゎっんー]/;
+
+/** The runs of consecutive words written in kanji alone. */
+function kanjiWordRuns(words: readonly { surface: string; known: boolean }[]): { surface: string; known: boolean }[][] {
+  const runs: { surface: string; known: boolean }[][] = [];
+  let run: { surface: string; known: boolean }[] = [];
+  for (const word of words) {
+    if (ALL_KANJI.test(word.surface)) run.push(word);
+    else if (run.length > 0) {
+      runs.push(run);
+      run = [];
+    }
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
+/** A compound with its `i`-th kanji left out. */
+function shapeOf(surface: string, i: number): string {
+  return `${surface.slice(0, i)}\u0000${surface.slice(i + 1)}`;
 }
 
 /** Whether the で before position `i` starts できる (できない, できます), not a particle and a word. */

@@ -29,3 +29,29 @@ export function loadKuromoji(dicPath: string): Promise<KuromojiTokenizer> {
   }
   return tokenizer;
 }
+
+/** The parts of kuromoji's dictionary read by {@link dictionaryReadings} (not in its typings). */
+interface DictionaryInternals {
+  viterbi_builder?: { trie?: { commonPrefixSearch(key: string): { k: string; v: number }[] } };
+  token_info_dictionary?: { target_map?: Record<number, number[]>; getFeatures(id: string): string };
+}
+
+/**
+ * The readings (katakana) of every dictionary entry written exactly `surface` (原: ゲン, ハラ): the dictionary's
+ * own lookup, below the tokenizer's API; empty when its internals are not there.
+ */
+export function dictionaryReadings(tokenizer: KuromojiTokenizer, surface: string): string[] {
+  const internals = tokenizer as unknown as DictionaryInternals;
+  const trie = internals.viterbi_builder?.trie;
+  const info = internals.token_info_dictionary;
+  if (!trie || !info?.target_map) return [];
+  const out = new Set<string>();
+  for (const { k, v } of trie.commonPrefixSearch(surface)) {
+    if (k !== surface) continue;
+    for (const id of info.target_map[v] ?? []) {
+      const reading = info.getFeatures(String(id)).split(',')[8];
+      if (reading && reading !== '*') out.add(reading);
+    }
+  }
+  return [...out];
+}

@@ -30,7 +30,7 @@ import type { Chunk } from './types';
 import { chunkTexts } from './chunk-text';
 import { dropSmallTalk } from './small-talk';
 import { katakanaToHiragana, normalizeText } from './text-normalize';
-import { KanjiReadings, type KanjiReadingsState } from './kanji-readings';
+import { KanjiReadings, type KanjiReader, type KanjiReadingsState } from './kanji-readings';
 import type { NounReader, NounReading } from './noun-readings';
 import { LoanwordIndex } from './loanword-key';
 import { correctedLatin } from './latin-slips';
@@ -98,16 +98,18 @@ export class QueryNormalizer {
    * @param isWord whether a katakana word is a real word (kuromoji's dictionary): such words are never
    *   corrected, and without it only one-edit slips are
    * @param saved the readings of these same texts, counted before (saved with the index): not read again
+   * @param kanjiReading a single kanji's readings (the dictionary's), for one-kanji slips (電原 → 電源)
    */
   constructor(
     texts: Iterable<string>,
     reader?: NounReader,
     private readonly isWord?: (word: string) => boolean,
     saved?: KanjiReadingsState,
+    kanjiReading?: KanjiReader,
   ) {
-    if (reader && saved) this.builtReadings = KanjiReadings.restore(reader, saved);
+    if (reader && saved) this.builtReadings = KanjiReadings.restore(reader, saved, kanjiReading);
     else if (reader) {
-      this.builtReadings = new KanjiReadings(reader);
+      this.builtReadings = new KanjiReadings(reader, kanjiReading);
       // Read them a little after start-up rather than in the first hiragana question (0.5 s on 1,800 FAQs).
       setTimeout(() => void this.readings, READINGS_DELAY_MS).unref();
     }
@@ -215,8 +217,9 @@ export class QueryNormalizer {
     reader?: NounReader,
     isWord?: (word: string) => boolean,
     saved?: KanjiReadingsState,
+    kanjiReading?: KanjiReader,
   ): QueryNormalizer {
-    return new QueryNormalizer(chunkTexts(chunks), reader, isWord, saved);
+    return new QueryNormalizer(chunkTexts(chunks), reader, isWord, saved, kanjiReading);
   }
 
   /** Number of kanji readings known. */

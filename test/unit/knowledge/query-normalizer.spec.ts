@@ -198,6 +198,29 @@ describe('QueryNormalizer: the KB kanji nouns typed in hiragana (readings by kur
     assert.equal(printer.rewrite('関係機関に連絡'), '関係機関に連絡');
   });
 
+  it('adds the KB’s compound for one kanji slipped to another of the same sound where it stands', async () => {
+    const analyzer = await testAnalyzer();
+    const kb = new QueryNormalizer(
+      [
+        'パソコンの電源が入らない。申請書を提出する。ファイルを削除した。会議室の予約。無害化の手順。学校名の変更。不具合を解消する。',
+      ],
+      (text) => analyzer.nounReadings(text),
+      undefined,
+      undefined,
+      { readings: (surface) => analyzer.kanjiReadings(surface), cut: (text) => analyzer.cutWords(text) },
+    );
+    // kuromoji cuts the slip into kanji of their own and reads them otherwise (電原: でん + はら).
+    assert.equal(kb.rewrite('パソコンの電原が入らない'), 'パソコンの電原が入らない 電源');
+    assert.equal(kb.rewrite('申精はどうするの'), '申精はどうするの 申請');
+    assert.equal(kb.rewrite('間違えて削徐した'), '間違えて削徐した 削除');
+    assert.equal(kb.rewrite('会議質を予約したい'), '会議質を予約したい 会議室');
+    // A sound of one kana must leave exactly a reading of the rest: 無害 + か, but not 学校 + い (がっこうめい).
+    assert.equal(kb.rewrite('無害可の手順'), '無害可の手順 無害化');
+    assert.equal(kb.rewrite('学校医に聞く'), '学校医に聞く');
+    // Across words it is no slip: 毎回 + 消える is not 回消 (解消); the KB's own words stay as typed.
+    assert.equal(kb.rewrite('毎回消える申請書'), '毎回消える申請書');
+  });
+
   it('leaves a reading the KB writes in hiragana at least as often as in kanji', async () => {
     const analyzer = await testAnalyzer();
     const kana = new QueryNormalizer(['たまごを買う。たまごを割る。卵料理。'], (text) => analyzer.nounReadings(text));
