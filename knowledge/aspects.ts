@@ -4,7 +4,7 @@
  * 「返却方法」: wanted) is the request. An FAQ entry that offers to do what the question presupposes done (the
  * lending entry for 「借りてるプロジェクターをもう少し使いたい」), or the reverse (the extension entry 「借りている
  * 機器を延ばしたい」 for 「プロジェクターを借りたい」), shares the verb but answers another question. A general rule
- * of Japanese verb endings (た, ている, てしまう, たい, 〜する方法), read off kuromoji's tokens; no word list.
+ * of Japanese verb endings (た, ている, てしまう, たい, 〜する方法, 〜するには), read off kuromoji's tokens; no word list.
  */
 import type kuromoji from 'kuromoji';
 
@@ -32,6 +32,14 @@ function aspectAfter(tokens: readonly Token[], i: number): Aspect | undefined {
     return undefined;
   }
   if (next.pos === '名詞' && HOW_NOUNS.has(base)) return 'wanted';
+  // 借りるには, 延長するには: the plain form before には is the purpose asked for.
+  if (
+    next.pos === '助詞' &&
+    base === 'に' &&
+    tokens[i].conjugated_form === '基本形' &&
+    tokens[i + 2]?.basic_form === 'は'
+  )
+    return 'wanted';
   return undefined;
 }
 

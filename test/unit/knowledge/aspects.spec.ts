@@ -28,7 +28,7 @@ const LENDING: readonly FaqRow[] = [
 ];
 
 describe('verb aspects (knowledge/aspects.ts): done against wanted', () => {
-  it('reads done (た, ている, てしまう, ちゃう) and wanted (たい, 〜する方法) off the verb endings', async () => {
+  it('reads done (た, ている, てしまう, ちゃう) and wanted (たい, 〜する方法, 〜するには) off the verb endings', async () => {
     const analyzer = await testAnalyzer();
     const aspects = (text: string): [string, Aspect][] => [...(analyzer.analyze(text).aspects ?? [])];
     assert.deepEqual(aspects('借りてるプロジェクター、もうちょい長く使いたい'), [
@@ -41,6 +41,9 @@ describe('verb aspects (knowledge/aspects.ts): done against wanted', () => {
     ]);
     assert.deepEqual(aspects('ノートパソコンやプロジェクターを借りる方法'), [['借りる', 'wanted']]);
     assert.deepEqual(aspects('返却方法を教えて'), [['返却', 'wanted']]);
+    // The plain form before には is the purpose asked for.
+    assert.deepEqual(aspects('プロジェクターを借りるにはどうすればいいですか'), [['借りる', 'wanted']]);
+    assert.deepEqual(aspects('貸出期間を延長するには'), [['延長', 'wanted']]);
     assert.deepEqual(aspects('送ったメールが戻ってきた'), [
       ['送る', 'done'],
       ['戻る', 'done'],
