@@ -16,6 +16,8 @@ export const COLLOQUIAL: readonly (readonly [RegExp, string])[] = [
   // なくなった after a verb stem is "can no longer" (入れなくなった, 使えなくなった), not "lost".
   [/(失|無|(?<=^|[^ぁ-ゖ]|[がはもを])な)くなっ(た|ちゃった|てしまった)/g, '紛失した'],
   [/置き忘れ(た|ちゃった|てしまった|ました)/g, '紛失した'],
+  // Dropped somewhere (どこかで落とした) is lost; dropped alone (落として割った) is not.
+  [/(どこ|どっ)か(で|に)落と(した|しちゃった|してしまった|しました)/g, '紛失した'],
   [/立ち上がら(ない|なく)/g, '起動しない'],
   // Kept, with the plain word added ($& is the text as typed).
   [/(?<![出おす])(来|こ)な(い|くなった)/g, '$& 届かない'],

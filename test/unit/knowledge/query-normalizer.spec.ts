@@ -73,6 +73,9 @@ describe('QueryNormalizer (input as staff type it, against the KB vocabulary)', 
     assert.equal(kb.rewrite('文書が見えなくなった'), '文書が見えなくなった');
     assert.equal(kb.rewrite('パソコンがなくなった'), 'パソコンが紛失した');
     assert.equal(kb.rewrite('スマホ無くなっちゃった'), 'スマホ紛失した');
+    // Dropped somewhere is lost; dropped and broken is not.
+    assert.equal(kb.rewrite('スマホどっかで落としちゃった'), 'スマホ紛失した');
+    assert.equal(kb.rewrite('スマホを落として割った'), 'スマホを落として割った');
     assert.equal(kb.rewrite('お疲れ様です。今朝からパスワードを忘れた'), 'パスワードを忘れた');
   });
 
