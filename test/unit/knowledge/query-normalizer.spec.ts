@@ -76,6 +76,9 @@ describe('QueryNormalizer (input as staff type it, against the KB vocabulary)', 
     // Dropped somewhere is lost; dropped and broken is not.
     assert.equal(kb.rewrite('スマホどっかで落としちゃった'), 'スマホ紛失した');
     assert.equal(kb.rewrite('スマホを落として割った'), 'スマホを落として割った');
+    // Kept longer is an extension.
+    assert.equal(kb.rewrite('もうちょい使いたい'), 'もうちょい使いたい 延長');
+    assert.equal(kb.rewrite('返却が間に合わない'), '返却が間に合わない 延長');
     assert.equal(kb.rewrite('お疲れ様です。今朝からパスワードを忘れた'), 'パスワードを忘れた');
   });
 
