@@ -11,8 +11,7 @@
  *    Zoom) is paired.
  * 2. Validation (paraphrase-trial.ts): a candidate is kept only when the dev questions holding its typed word —
  *    answerable, unanswerable and off-topic alike — are answered at least as well with it as without it.
- * The clean held-out sets (kb-election, kb-tourism, kb-transit, kb-waste, kb-museum, kb-disaster, kb-parks, kb-hr)
- * are never read.
+ * The clean held-out sets (bench/dev-sets.ts `CLEAN_HELD_OUT_SETS`) are never read.
  * Usage: tsx bench/paraphrase-mining.ts [--write]
  */
 import fs from 'node:fs';
