@@ -81,7 +81,7 @@ describe('verb aspects (knowledge/aspects.ts): done against wanted', () => {
       return (await kb.search(query, { k: 3 })).hits.map((h) => h.chunk.documentId);
     };
     // Borrowed already: without the rule the lending entry wins on プロジェクター and 借りる.
-    const stillUsing = '借りてるプロジェクター、もうちょい長く使いたいんだけど';
+    const stillUsing = '借りてるプロジェクター、来週も使いたいんだけど';
     assert.deepEqual(await ranked(0, stillUsing), ['LEND-1', 'LEND-2', 'LEND-3']);
     assert.deepEqual(await ranked(0.4, stillUsing), ['LEND-2', 'LEND-1', 'LEND-3']);
     // Asking to borrow: the entries about a borrowed device (借りた, 借りている) lose the malus.
