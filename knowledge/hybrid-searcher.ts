@@ -18,7 +18,7 @@ import {
   type PreparedQuery,
 } from './confidence-features';
 import { confidenceOf, type ConfidenceFeatures } from './confidence';
-import { askedKindMissing } from './question-type';
+import { askedKindCheck } from './question-type';
 import { questionClauses } from './clauses';
 import { aspectClash, type Aspect } from './aspects';
 import { chunkTexts, fullText, questionText } from './chunk-text';
@@ -148,7 +148,8 @@ export class HybridSearcher {
       }))
       .sort((a, b) => b.score - a.score || a.doc - b.doc);
     const fq: FeatureQuery = { analyzed, alternatives: memo.alternatives };
-    const ranked = this.rerank(fused, fq, k);
+    const kindMissing = askedKindCheck(query);
+    const ranked = this.rerank(fused, fq, k, kindMissing);
     const hits = ranked.slice(0, k).map((f) => ({ chunk: chunks[f.doc], score: f.score }));
     const first = ranked.at(0);
     const top = first?.doc;
@@ -164,7 +165,7 @@ export class HybridSearcher {
         top === undefined || !hasVector
           ? 0
           : knownShare(this.data, fq) * dot(rawQv, dense.vectors, top * dense.dims, dense.dims),
-      ...(top !== undefined && askedKindMissing(query, fullText(chunks[top])) ? { askedKindMissing: true } : {}),
+      ...(top !== undefined && kindMissing?.(fullText(chunks[top])) ? { askedKindMissing: true } : {}),
       margin: marginOf(ranked),
       missingKnown: top === undefined ? 0 : missingKnown(this.data, fq, top),
       length: Math.min(analyzed.words.length, MAX_LENGTH_WORDS) / MAX_LENGTH_WORDS,
@@ -233,21 +234,32 @@ export class HybridSearcher {
    * staff member actually asked beats one that merely shares vocabulary. Hits below the depth keep
    * their fused order after the reranked ones; the first `k` hits are returned.
    */
-  private rerank(fused: readonly { doc: number; score: number }[], fq: FeatureQuery, k: number): RankedHit[] {
-    const { rerankDepth, rerankQuestionWeight, rerankCoverageWeight, rerankAspectPenalty } = this.tuning;
+  private rerank(
+    fused: readonly { doc: number; score: number }[],
+    fq: FeatureQuery,
+    k: number,
+    kindMissing?: (entryText: string) => boolean,
+  ): RankedHit[] {
+    const { rerankDepth, rerankQuestionWeight, rerankCoverageWeight, rerankAspectPenalty, rerankKindPenalty } =
+      this.tuning;
     const prepared = prepareQuery(this.data, fq);
     const clashes = rerankAspectPenalty > 0 ? this.aspectClashes(fq) : undefined;
     const head = fused.slice(0, Math.max(1, rerankDepth)).map((f) => {
       const cov = coverage(this.data, prepared, f.doc);
       const recall = questionRecall(this.data, prepared, f.doc);
       const clash = clashes?.(f.doc) ?? false;
+      const missing = rerankKindPenalty > 0 && (kindMissing?.(fullText(this.data.chunks[f.doc])) ?? false);
       return {
         ...f,
         coverage: cov,
         questionRecall: recall,
         score:
           rerankDepth > 0
-            ? f.score + rerankQuestionWeight * recall + rerankCoverageWeight * cov - (clash ? rerankAspectPenalty : 0)
+            ? f.score +
+              rerankQuestionWeight * recall +
+              rerankCoverageWeight * cov -
+              (clash ? rerankAspectPenalty : 0) -
+              (missing ? rerankKindPenalty : 0)
             : f.score,
       };
     });

@@ -57,10 +57,10 @@ const QUANTITY = COUNTER_FAMILIES.map((family) => ({
 }));
 
 /**
- * The kinds of fact a query asks for (reason, price, quantity) as one test of an entry's text: true when the entry
- * speaks of none of what is asked. Undefined when the query asks for no such kind (nothing to test).
+ * The kinds of fact a query asks for (reason, price, time, quantity) as one test of an entry's text: true when the
+ * entry speaks of none of what is asked. Undefined when the query asks for no such kind (nothing to test).
  */
-function askedKindCheck(query: string): ((entryText: string) => boolean) | undefined {
+export function askedKindCheck(query: string): ((entryText: string) => boolean) | undefined {
   const q = query.normalize('NFKC');
   const asked = [
     ...QUANTITY.filter((k) => k.asks.test(q)),

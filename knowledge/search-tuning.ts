@@ -32,6 +32,11 @@ export interface SearchTuning {
    * 「借りてるプロジェクターをもう少し使いたい」 is not asking how to borrow one.
    */
   rerankAspectPenalty: number;
+  /**
+   * Rerank malus of a hit that speaks of none of the kind of fact the query asks for (a reason, a price, a time, a
+   * quantity: question-type.ts): 「資料は何日前までに配られる？」 is answered by the entry that gives a number of days.
+   */
+  rerankKindPenalty: number;
 }
 
 /** Defaults measured with `kotae eval` (see README). */
@@ -50,4 +55,5 @@ export const DEFAULT_TUNING: Readonly<SearchTuning> = Object.freeze({
   rerankQuestionWeight: 0.3,
   rerankCoverageWeight: 0.3,
   rerankAspectPenalty: 0.4,
+  rerankKindPenalty: 0.1,
 });

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
+import { chunkDocuments } from '../../../ingest/chunk';
+import { faqRowsToDocuments, type FaqRow } from '../../../ingest/faq';
+import { createKnowledgeBase, createQueryExpander } from '../../../knowledge';
 import { confidenceOf } from '../../../knowledge/confidence';
 import { askedKindMissing } from '../../../knowledge/question-type';
+import { testAnalyzer } from './shared-analyzer';
 
 describe('questions asking for a reason or a price', () => {
   const howTo = 'パスワードの変更方法\nCtrl+Alt+Delete を押し「パスワードの変更」を選びます。';
@@ -68,5 +72,39 @@ describe('questions asking for a reason or a price', () => {
   it('halve the confidence', () => {
     const f = { coverage: 1, questionRecall: 1, questionDice: 1, cosine: 1 };
     assert.equal(confidenceOf({ ...f, askedKindMissing: true }), confidenceOf(f) / 2);
+  });
+});
+
+describe('the rerank and the asked kind (SearchTuning.rerankKindPenalty)', () => {
+  it('takes the malus off a hit that gives none of the asked kind, and only off it', async () => {
+    const analyzer = await testAnalyzer();
+    const expander = await createQueryExpander(analyzer, 'curated', []);
+    const rows: FaqRow[] = [
+      {
+        id: 'RES-1',
+        category: '予約',
+        question: '会議室の予約方法',
+        answer: '会議室は職員ポータルの施設予約から予約してください。予約の変更や取消もポータルでできます。',
+      },
+      {
+        id: 'RES-2',
+        category: '予約',
+        question: '施設予約の受付期間',
+        answer: '予約は利用日の3開庁日前まで受け付けます。',
+      },
+    ];
+    const chunks = chunkDocuments(faqRowsToDocuments(rows, 'fixtures/rooms.csv'));
+    const scores = async (penalty: number, query: string): Promise<Record<string, number>> => {
+      const kb = await createKnowledgeBase(chunks, { analyzer, expander, tuning: { rerankKindPenalty: penalty } });
+      const hits = (await kb.search(query, { k: 2 })).hits;
+      return Object.fromEntries(hits.map((h) => [h.chunk.documentId ?? '', h.score]));
+    };
+    for (const query of ['会議室の予約は何日前までにすればいい？', '会議室はいつまでに予約すればいい？']) {
+      const [without, withMalus] = [await scores(0, query), await scores(0.1, query)];
+      assert.ok(Math.abs(without['RES-1'] - withMalus['RES-1'] - 0.1) < 1e-9, query);
+      assert.equal(withMalus['RES-2'], without['RES-2'], query);
+    }
+    // A question that asks for no kind of fact: no malus anywhere.
+    assert.deepEqual(await scores(0.1, '会議室を予約したい'), await scores(0, '会議室を予約したい'));
   });
 });
