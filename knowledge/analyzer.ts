@@ -41,7 +41,7 @@ export interface TextAnalyzer {
   /** Whether a text is one word of the dictionary (analyzers with a dictionary only). */
   isWord?(text: string): boolean;
   /** The hiragana readings of the dictionary's words written exactly so (原: げん, はら; 無害: むがい). */
-  kanjiReadings?(kanji: string): readonly string[];
+  wordReadings?(surface: string): readonly string[];
   /** A text cut into words as the dictionary cuts it, and whether it knows each (analyzers with a dictionary only). */
   cutWords?(text: string): { surface: string; known: boolean }[];
 }
@@ -117,7 +117,7 @@ const MAX_MEMO_TERMS = 200_000;
 export class JapaneseAnalyzer implements TextAnalyzer {
   /** Base form → index term ('' for none), see {@link termOf}. */
   private readonly terms = new Map<string, string>();
-  private readonly kanjiMemo = new Map<string, readonly string[]>();
+  private readonly readingMemo = new Map<string, readonly string[]>();
 
   constructor(
     private readonly tokenizer: KuromojiTokenizer,
@@ -179,13 +179,13 @@ export class JapaneseAnalyzer implements TextAnalyzer {
     return [...nounReadings(this.tokenizer.tokenize(normalizeText(text).replace(SEPARATORS, ' ')))];
   }
 
-  /** See {@link TextAnalyzer.kanjiReadings} (memoised; bounded). */
-  kanjiReadings(kanji: string): readonly string[] {
-    let readings = this.kanjiMemo.get(kanji);
+  /** See {@link TextAnalyzer.wordReadings} (memoised; bounded). */
+  wordReadings(surface: string): readonly string[] {
+    let readings = this.readingMemo.get(surface);
     if (!readings) {
-      if (this.kanjiMemo.size >= MAX_MEMO_TERMS) this.kanjiMemo.clear();
-      readings = [...new Set(dictionaryReadings(this.tokenizer, kanji).map(katakanaToHiragana))];
-      this.kanjiMemo.set(kanji, readings);
+      if (this.readingMemo.size >= MAX_MEMO_TERMS) this.readingMemo.clear();
+      readings = [...new Set(dictionaryReadings(this.tokenizer, surface).map(katakanaToHiragana))];
+      this.readingMemo.set(surface, readings);
     }
     return readings;
   }

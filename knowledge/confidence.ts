@@ -30,8 +30,9 @@ export interface ConfidenceFeatures {
    */
   missingKnown?: number;
   /**
-   * The query asks for a reason, a price, a time or a quantity and the top hit speaks of none of it (question-type.ts): the
-   * confidence is halved, whatever the weights. Not a weight of its own: too rare in probes to fit.
+   * The query asks for a reason, a price, a time or a quantity and the top hit speaks of none of it
+   * (question-type.ts): the confidence is halved, whatever the weights. Not a weight of its own: too rare in probes
+   * to fit.
    */
   askedKindMissing?: boolean;
   /**

@@ -86,8 +86,8 @@ export class HybridSearcher {
       analyzer.nounReadings?.bind(analyzer),
       analyzer.isWord?.bind(analyzer),
       readings,
-      analyzer.kanjiReadings && analyzer.cutWords
-        ? { readings: analyzer.kanjiReadings.bind(analyzer), cut: analyzer.cutWords.bind(analyzer) }
+      analyzer.wordReadings && analyzer.cutWords
+        ? { readings: analyzer.wordReadings.bind(analyzer), cut: analyzer.cutWords.bind(analyzer) }
         : undefined,
     );
   }

@@ -57,15 +57,15 @@ export class KanjiReadings {
   /** Kanji compounds of the knowledge base by their shape with one kanji left out (電? → 電源 でんげん). */
   private readonly shapes = new Map<string, { surface: string; reading: string }[]>();
 
-  /** `kanjiReading`: a single kanji's readings (the dictionary's), for slips of one kanji ({@link slipsIn}). */
+  /** `dictionary`: its readings of words and its cut of a text, for slips of one kanji ({@link slipsIn}). */
   constructor(
     private readonly reader: NounReader,
-    private readonly kanjiReading?: KanjiReader,
+    private readonly dictionary?: KanjiReader,
   ) {}
 
   /** Readings counted before (saved with the index), without reading the texts again; derived. */
-  static restore(reader: NounReader, state: KanjiReadingsState, kanjiReading?: KanjiReader): KanjiReadings {
-    const readings = new KanjiReadings(reader, kanjiReading);
+  static restore(reader: NounReader, state: KanjiReadingsState, dictionary?: KanjiReader): KanjiReadings {
+    const readings = new KanjiReadings(reader, dictionary);
     for (const [reading, surfaces] of state.surfaces) readings.surfaces.set(reading, new Map(surfaces));
     for (const [run, n] of state.kana) readings.kana.set(run, n);
     readings.derive();
@@ -173,8 +173,8 @@ export class KanjiReadings {
    */
   slipsIn(text: string): string[] {
     const out: string[] = [];
-    if (!this.kanjiReading || this.shapes.size === 0) return out;
-    for (const words of kanjiWordRuns(this.kanjiReading.cut(text)))
+    if (!this.dictionary || this.shapes.size === 0) return out;
+    for (const words of kanjiWordRuns(this.dictionary.cut(text)))
       for (let first = 0; first < words.length; first++) {
         let typed = '';
         // Positions of the typed compound where a slip may stand: a kanji cut as a word of its own, or unknown.
@@ -199,7 +199,7 @@ export class KanjiReadings {
   private slipsOf(typed: string, slippable: readonly number[]): Set<string> {
     const found = new Set<string>();
     for (const i of slippable) {
-      const sounds = this.kanjiReading?.readings(typed[i]) ?? [];
+      const sounds = this.dictionary?.readings(typed[i]) ?? [];
       for (const { surface, reading } of this.shapes.get(shapeOf(typed, i)) ?? [])
         if (sounds.some((sound) => this.soundsAt(reading, sound, typed, i))) found.add(surface);
     }
@@ -215,8 +215,8 @@ export class KanjiReadings {
   private soundsAt(reading: string, sound: string, typed: string, i: number): boolean {
     if (sound.length === 0 || sound.length >= reading.length) return false;
     if (sound.length === 1) {
-      const before = i === 0 ? [''] : (this.kanjiReading?.readings(typed.slice(0, i)) ?? []);
-      const after = i === typed.length - 1 ? [''] : (this.kanjiReading?.readings(typed.slice(i + 1)) ?? []);
+      const before = i === 0 ? [''] : (this.dictionary?.readings(typed.slice(0, i)) ?? []);
+      const after = i === typed.length - 1 ? [''] : (this.dictionary?.readings(typed.slice(i + 1)) ?? []);
       return before.some((b) => after.some((a) => b + sound + a === reading));
     }
     if (i === 0) return reading.startsWith(sound) && !NO_START.test(reading.slice(sound.length));

@@ -98,18 +98,18 @@ export class QueryNormalizer {
    * @param isWord whether a katakana word is a real word (kuromoji's dictionary): such words are never
    *   corrected, and without it only one-edit slips are
    * @param saved the readings of these same texts, counted before (saved with the index): not read again
-   * @param kanjiReading a single kanji's readings (the dictionary's), for one-kanji slips (電原 → 電源)
+   * @param dictionary the dictionary's readings of words and its cut of a text, for one-kanji slips (電原 → 電源)
    */
   constructor(
     texts: Iterable<string>,
     reader?: NounReader,
     private readonly isWord?: (word: string) => boolean,
     saved?: KanjiReadingsState,
-    kanjiReading?: KanjiReader,
+    dictionary?: KanjiReader,
   ) {
-    if (reader && saved) this.builtReadings = KanjiReadings.restore(reader, saved, kanjiReading);
+    if (reader && saved) this.builtReadings = KanjiReadings.restore(reader, saved, dictionary);
     else if (reader) {
-      this.builtReadings = new KanjiReadings(reader, kanjiReading);
+      this.builtReadings = new KanjiReadings(reader, dictionary);
       // Read them a little after start-up rather than in the first hiragana question (0.5 s on 1,800 FAQs).
       setTimeout(() => void this.readings, READINGS_DELAY_MS).unref();
     }
@@ -217,9 +217,9 @@ export class QueryNormalizer {
     reader?: NounReader,
     isWord?: (word: string) => boolean,
     saved?: KanjiReadingsState,
-    kanjiReading?: KanjiReader,
+    dictionary?: KanjiReader,
   ): QueryNormalizer {
-    return new QueryNormalizer(chunkTexts(chunks), reader, isWord, saved, kanjiReading);
+    return new QueryNormalizer(chunkTexts(chunks), reader, isWord, saved, dictionary);
   }
 
   /** Number of kanji readings known. */

@@ -213,7 +213,7 @@ describe('QueryNormalizer: the KB kanji nouns typed in hiragana (readings by kur
       (text) => analyzer.nounReadings(text),
       undefined,
       undefined,
-      { readings: (surface) => analyzer.kanjiReadings(surface), cut: (text) => analyzer.cutWords(text) },
+      { readings: (surface) => analyzer.wordReadings(surface), cut: (text) => analyzer.cutWords(text) },
     );
     // kuromoji cuts the slip into kanji of their own and reads them otherwise (電原: でん + はら).
     assert.equal(kb.rewrite('パソコンの電原が入らない'), 'パソコンの電原が入らない 電源');
