@@ -42,7 +42,7 @@ const OBLIGATION =
 /**
  * Quantities asked with 何 + a counter (何台, 何日前, 何GB, 何人): an entry that answers gives a number with a counter
  * of the same family (3台, 5開庁日, 50GB, 300名, 第3) or speaks of a limit (上限, 無制限). Families, not single counters:
- * 「何日かかる」 is answered by 「2週間」. 何回か / 何度も are no questions of number.
+ * 「何日かかる」 is answered by 「2週間」. 何回か / 何度も are no questions of number; どのくらい / いくつ want any number.
  */
 const COUNTER_FAMILIES: readonly string[] = [
   '日|週|週間|か月|ヶ月|カ月|ケ月|年|時間|分|秒|開庁日|営業日|日間|年間',
@@ -51,10 +51,18 @@ const COUNTER_FAMILIES: readonly string[] = [
   '回|件|枚|通|個|本|台|部|冊|文字|桁|ページ|つ|箇所|か所|口|ライセンス|回線',
 ];
 const NUMBER = '(?:第\\s*)?(?:[0-9][0-9,.]*|[一二三四五六七八九十百千万]+|数)\\s*';
-const QUANTITY = COUNTER_FAMILIES.map((family) => ({
-  asks: new RegExp(`何(?:十|百|千)?(?:${family})(?![かも])`, 'u'),
-  gives: new RegExp(`${NUMBER}(?:${family})|上限|無制限|制限はありません|制限はない|何(?:${family})でも`, 'u'),
-}));
+const LIMIT = '上限|無制限|制限はありません|制限はない';
+const QUANTITY = [
+  ...COUNTER_FAMILIES.map((family) => ({
+    asks: new RegExp(`何(?:十|百|千)?(?:${family})(?![かも])`, 'u'),
+    gives: new RegExp(`${NUMBER}(?:${family})|${LIMIT}|何(?:${family})でも`, 'u'),
+  })),
+  // How much or how many without a counter (どのくらい, いくつ): a number with any counter (or %, 円, 倍) answers.
+  {
+    asks: /ど(?:の|れ)(?:くらい|ぐらい)|いくつ/u,
+    gives: new RegExp(`${NUMBER}(?:${COUNTER_FAMILIES.join('|')}|%|割|円|倍|bps|Mbps|Gbps)|${LIMIT}`, 'u'),
+  },
+];
 
 /**
  * The kinds of fact a query asks for (reason, price, time, quantity) as one test of an entry's text: true when the

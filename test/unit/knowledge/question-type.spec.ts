@@ -49,6 +49,9 @@ describe('questions asking for a reason or a price', () => {
     assert.equal(askedKindMissing('メールボックスは何GBまで使えますか', '容量の上限は部署ごとに決めています。'), false);
     // 何回か is no question of number.
     assert.equal(askedKindMissing('何回か印刷しても出てきません', lending), false);
+    // How much or how many without a counter wants a number with any counter.
+    assert.equal(askedKindMissing('メールボックスの容量はどのくらい？', lending), true);
+    assert.equal(askedKindMissing('ロックはどれくらいで解除される？', '30分たつと自動で解除されます。'), false);
   });
   it('asking when (いつ, 何時) want a date, a time or a period', () => {
     const login = 'システムにログインできない\nパスワードを確認し、もう一度ログインしてください。';
