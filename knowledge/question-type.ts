@@ -1,8 +1,8 @@
 /**
  * Questions that ask for a kind of fact — a reason (なぜ, どうして), a price (いくら, 費用), a time (いつ, 何時) or a
  * quantity (何台, 何日前, 何GB) — are not answered by an entry that shares their words but says nothing of that kind:
- * 「パスワードはなぜ90日ごとに変えるのですか」 is not answered by the FAQ on how to change the password, nor 「貸出用PCは何台ありますか」 by the
- * one on how to borrow it. A general rule of Japanese question words and counters, not a list from any evaluation
+ * 「パスワードはなぜ90日ごとに変えるのですか」 is not answered by the FAQ on how to change the password, nor
+ * 「貸出用PCは何台ありますか」 by the one on how to borrow it. A general rule of Japanese question words and counters, not a list from any evaluation
  * set. Other question words (どこ, だれ) are left alone: FAQs answer them without a word or a form to test.
  */
 
