@@ -26,7 +26,17 @@ export interface PreparedQuery {
   /** The idf of each distinct word, by number. */
   idf: number[];
   creditById: Map<number, number>;
+  /** Term ids of the question-frame words the knowledge base holds ({@link FRAME_WORDS}). */
+  frame: ReadonlySet<number>;
 }
+
+/**
+ * Question-frame words: how an entry's question is put (〜場合の対処方法, 〜の手順, 〜する際), not what it is about. In
+ * {@link questionRecall} they weigh {@link FRAME_WEIGHT} of their idf: 「パスワードを忘れた場合の対処方法」 is restated by
+ * 「パスワード忘れちゃった」 as much as 「職員証のPINを忘れた」 is, or more.
+ */
+const FRAME_WORDS = ['場合', '対処', '方法', 'やり方', '仕方', '手順', '時', '際'];
+const FRAME_WEIGHT = 0.5;
 
 /** Looks a query's words and alternatives up in the content field once. */
 export function prepareQuery(data: IndexData, query: FeatureQuery): PreparedQuery {
@@ -48,7 +58,8 @@ export function prepareQuery(data: IndexData, query: FeatureQuery): PreparedQuer
   for (const { alternatives } of positions)
     for (const { id, factor } of alternatives)
       if (id >= 0) creditById.set(id, Math.max(creditById.get(id) ?? 0, factor));
-  return { positions, idf, creditById };
+  const frame = new Set(FRAME_WORDS.map((w) => field.termId(w)).filter((id) => id >= 0));
+  return { positions, idf, creditById, frame };
 }
 
 /**
@@ -173,7 +184,7 @@ export function questionRecall(data: IndexData, query: PreparedQuery, doc: numbe
     let total = 0;
     let found = 0;
     for (let p = lineStarts[l]; p < lineStarts[l + 1]; p++) {
-      const idf = field.idfOf(ids[p]);
+      const idf = field.idfOf(ids[p]) * (query.frame.has(ids[p]) ? FRAME_WEIGHT : 1);
       total += idf;
       found += idf * (query.creditById.get(ids[p]) ?? 0);
     }

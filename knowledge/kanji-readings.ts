@@ -37,6 +37,12 @@ const AFTER_NOUN = new Set([...PARTICLES, ...'でともへやしすさせだじ'
 /** The colloquial topic って ending the run or asking about the word (〜って何, 〜ってなに, 〜ってどう…). */
 const TOPIC_TTE = /^って(?:$|なに|なん|どう)/;
 
+/** A kanji word typed otherwise than the knowledge base writes it: as typed, and as the knowledge base writes it. */
+export interface Slip {
+  typed: string;
+  known: string;
+}
+
 /**
  * What {@link KanjiReadings} counted, as saved with an index (index-store.ts): each reading's kanji
  * surfaces with their occurrences, and the occurrences of the knowledge base's hiragana runs.
@@ -151,17 +157,23 @@ export class KanjiReadings {
     return surfaces && surfaces.length <= 2 ? surfaces[0] : undefined;
   }
 
-  /** Kanji nouns of a typed text that the knowledge base writes otherwise, as it writes them. */
-  homophonesIn(text: string): string[] {
-    const out: string[] = [];
+  /**
+   * Kanji nouns of a typed text that the knowledge base writes otherwise: each as typed, and as the knowledge base
+   * writes it.
+   */
+  homophonesIn(text: string): Slip[] {
+    const out: Slip[] = [];
+    const add = (slip: Slip): void => {
+      if (!out.some((o) => o.typed === slip.typed)) out.push(slip);
+    };
     for (const [stretch] of text.matchAll(NOUN_STRETCH)) {
       if (!HAS_KANJI.test(stretch)) continue;
       for (const { reading, surface } of this.reader(stretch)) {
         const known = this.homophone(surface, reading);
-        if (known && !out.includes(known)) out.push(known);
+        if (known) add({ typed: surface, known });
       }
     }
-    for (const known of this.slipsIn(text)) if (!out.includes(known)) out.push(known);
+    for (const slip of this.slipsIn(text)) add(slip);
     return out;
   }
 
@@ -171,8 +183,8 @@ export class KanjiReadings {
    * げん; 申精 → 申請, 削徐 → 削除, 会議質 → 会議室): the input method's slip on a kanji kuromoji reads on its own,
    * which {@link homophone} cannot see (it reads 電原 as でんはら). Only a slip with one answer is taken.
    */
-  slipsIn(text: string): string[] {
-    const out: string[] = [];
+  slipsIn(text: string): Slip[] {
+    const out: Slip[] = [];
     if (!this.dictionary || this.shapes.size === 0) return out;
     for (const words of kanjiWordRuns(this.dictionary.cut(text)))
       for (let first = 0; first < words.length; first++) {
@@ -187,8 +199,8 @@ export class KanjiReadings {
           if (typed.length < 2 || this.known.has(typed)) continue;
           const found = this.slipsOf(typed, slippable);
           if (found.size === 1) {
-            const [surface] = found;
-            if (!out.includes(surface)) out.push(surface);
+            const [known] = found;
+            if (!out.some((o) => o.typed === typed)) out.push({ typed, known });
           }
         }
       }

@@ -245,7 +245,9 @@ export class QueryNormalizer {
     this.loanwords.addSpelledInHiragana(text, more);
     text = text.replace(LATIN_RUN, (word) => correctedLatin(word, this.latin));
     // Kanji the input method chose wrongly (髪詰まり, 用量): the knowledge base's word of the same reading.
-    for (const word of this.readings?.homophonesIn(text) ?? []) if (!more.includes(word)) more.push(word);
+    // Replaced, not added: the typed word is one the knowledge base does not write, and left in the query it would
+    // only count as a word no entry has (the confidence of 「閲覧健を追加」 would stay that of an unanswerable question).
+    for (const { typed, known } of this.readings?.homophonesIn(text) ?? []) text = text.split(typed).join(known);
     return more.length > 0 ? `${text} ${more.join(' ')}` : text;
   }
 

@@ -190,21 +190,21 @@ describe('QueryNormalizer: the KB kanji nouns typed in hiragana (readings by kur
     assert.equal(kb.rewrite('会議室を予約したい'), '会議室を予約したい');
   });
 
-  it('adds the KB’s word for a kanji noun the input method chose wrongly (same reading, 4 kana or more)', async () => {
+  it('replaces a kanji noun the input method chose wrongly by the KB’s word (same reading, 4 kana or more)', async () => {
     const analyzer = await testAnalyzer();
     const printer = new QueryNormalizer(
       ['複合機で紙詰まりが起きた場合。メールボックスの容量が上限に達した。期間を延長する。'],
       (text) => analyzer.nounReadings(text),
     );
     // Kanji stretches are read without their okurigana: 髪詰 (かみつめ) is the KB's 紙詰.
-    assert.equal(printer.rewrite('コピー機で髪詰まりした'), 'コピー機で髪詰まりした 紙詰');
-    assert.equal(printer.rewrite('共有ドライブの用量がもうない'), '共有ドライブの用量がもうない 容量');
+    assert.equal(printer.rewrite('コピー機で髪詰まりした'), 'コピー機で紙詰まりした');
+    assert.equal(printer.rewrite('共有ドライブの用量がもうない'), '共有ドライブの容量がもうない');
     // The KB's own words stay as typed; a three-kana reading (きかん: 期間, 機関) is too often another word.
     assert.equal(printer.rewrite('容量が上限に達した'), '容量が上限に達した');
     assert.equal(printer.rewrite('関係機関に連絡'), '関係機関に連絡');
   });
 
-  it('adds the KB’s compound for one kanji slipped to another of the same sound where it stands', async () => {
+  it('replaces one kanji slipped to another of the same sound where it stands by the KB’s compound', async () => {
     const analyzer = await testAnalyzer();
     const kb = new QueryNormalizer(
       [
@@ -216,12 +216,12 @@ describe('QueryNormalizer: the KB kanji nouns typed in hiragana (readings by kur
       { readings: (surface) => analyzer.wordReadings(surface), cut: (text) => analyzer.cutWords(text) },
     );
     // kuromoji cuts the slip into kanji of their own and reads them otherwise (電原: でん + はら).
-    assert.equal(kb.rewrite('パソコンの電原が入らない'), 'パソコンの電原が入らない 電源');
-    assert.equal(kb.rewrite('申精はどうするの'), '申精はどうするの 申請');
-    assert.equal(kb.rewrite('間違えて削徐した'), '間違えて削徐した 削除');
-    assert.equal(kb.rewrite('会議質を予約したい'), '会議質を予約したい 会議室');
+    assert.equal(kb.rewrite('パソコンの電原が入らない'), 'パソコンの電源が入らない');
+    assert.equal(kb.rewrite('申精はどうするの'), '申請はどうするの');
+    assert.equal(kb.rewrite('間違えて削徐した'), '間違えて削除した');
+    assert.equal(kb.rewrite('会議質を予約したい'), '会議室を予約したい');
     // A sound of one kana must leave exactly a reading of the rest: 無害 + か, but not 学校 + い (がっこうめい).
-    assert.equal(kb.rewrite('無害可の手順'), '無害可の手順 無害化');
+    assert.equal(kb.rewrite('無害可の手順'), '無害化の手順');
     assert.equal(kb.rewrite('学校医に聞く'), '学校医に聞く');
     // Across words it is no slip: 毎回 + 消える is not 回消 (解消); the KB's own words stay as typed.
     assert.equal(kb.rewrite('毎回消える申請書'), '毎回消える申請書');
