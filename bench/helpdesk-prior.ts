@@ -22,6 +22,7 @@ const FLAT: ConfidenceWeights = {
   margin: 0,
   missingKnown: 0,
   length: 0,
+  topicCoverage: 0,
 };
 
 async function main(): Promise<void> {

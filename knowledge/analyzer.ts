@@ -24,6 +24,8 @@ export interface AnalyzedText {
    * ちょいちょい) — a subset of `words`; absent from analyzers without a dictionary.
    */
   minor?: string[];
+  /** Words said by a verb or an adjective (忘れる, 入れる, 重い), a subset of `words`; absent when none or without a dictionary. */
+  verbs?: string[];
   /**
    * The aspects of its verbs and verbal nouns, by index term (aspects.ts: done or wanted), when it has any; absent from
    * analyzers without a dictionary.
@@ -55,6 +57,7 @@ const HAS_LETTER = /[\p{L}\p{N}]/u;
 const STOP_POS = new Set(['助詞', '助動詞', '記号', 'フィラー', '感動詞', '接続詞', '連体詞', 'その他']);
 const STOP_DETAIL = new Set(['非自立', '代名詞', '数', '空白']);
 const PREDICATE_POS = new Set(['動詞', '形容詞', '助動詞']);
+const VERB_POS = new Set(['動詞', '形容詞']);
 // Words that colour a question rather than say what it is about (AnalyzedText.minor).
 const MINOR_POS = new Set(['副詞']);
 const MINOR_DETAIL = new Set(['形容動詞語幹', '副詞可能']);
@@ -134,6 +137,7 @@ export class JapaneseAnalyzer implements TextAnalyzer {
     if (this.mode === 'plain') return this.analyzePlain(text);
     const words: string[] = [];
     const minor: string[] = [];
+    const verbs: string[] = [];
     let predicate = false;
     const japanese = normalizeText(text).replace(ASCII_TERM, (m) => {
       words.push(m.replace(JOINER, ''));
@@ -148,6 +152,7 @@ export class JapaneseAnalyzer implements TextAnalyzer {
       if (term === undefined) continue;
       words.push(term);
       if (MINOR_POS.has(token.pos) || MINOR_DETAIL.has(token.pos_detail_1)) minor.push(term);
+      if (VERB_POS.has(token.pos)) verbs.push(term);
     }
     const aspects = verbAspects(tokens, (base) => this.termOf(base));
     return {
@@ -155,6 +160,7 @@ export class JapaneseAnalyzer implements TextAnalyzer {
       grams: charBigrams(japanese),
       predicate,
       ...(minor.length > 0 ? { minor } : {}),
+      ...(verbs.length > 0 ? { verbs } : {}),
       ...(aspects.size > 0 ? { aspects } : {}),
     };
   }

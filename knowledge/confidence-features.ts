@@ -94,6 +94,31 @@ export function coverage(data: IndexData, query: PreparedQuery, doc: number): nu
   return total > 0 ? found / total : 0;
 }
 
+/**
+ * Share of the idf mass of the query's known topic words — words the knowledge base has (the word or an alternative,
+ * in any entry), not said by a verb or an adjective (AnalyzedText.verbs) and not numbers — found in `doc`; 1 when
+ * the query has none. What a question is about is named by its nouns, which a paraphrase keeps more often than its
+ * verbs (覚えてない for 忘れた); a near miss shares the verbs and the generic nouns (設定, 申請) but not the topic
+ * (「内線電話の転送設定」 answered by 「Outlookの署名を設定する」).
+ */
+export function topicCoverage(data: IndexData, query: FeatureQuery, doc: number): number {
+  const field = data.fields.content;
+  const verbs = new Set(query.analyzed.verbs ?? []);
+  let total = 0;
+  let found = 0;
+  query.analyzed.words.forEach((word, i) => {
+    if (verbs.has(word) || /^[0-9]/u.test(word)) return;
+    const alternatives = [...(query.alternatives[i] ?? [])].map(([t, factor]) => ({ id: field.termId(t), factor }));
+    if (!alternatives.some(({ id }) => field.df(id) > 0)) return;
+    const idf = weightOf(data, query, i, field.idf(word));
+    let best = 0;
+    for (const { id, factor } of alternatives) if (factor > best && field.tf(id, doc) > 0) best = factor;
+    total += idf;
+    found += idf * best;
+  });
+  return total > 0 ? found / total : 1;
+}
+
 /** Share of the query words' idf mass that the corpus knows (the word or one of its alternatives). */
 export function knownShare(data: IndexData, query: FeatureQuery): number {
   const field = data.fields.content;

@@ -24,6 +24,7 @@ const KEYS = [
   'margin',
   'missingKnown',
   'length',
+  'topicCoverage',
 ] as const;
 
 /**

@@ -10,6 +10,7 @@ import {
   knownShare,
   marginOf,
   missingKnown,
+  topicCoverage,
   nameMissing,
   questionDice,
   questionRecall,
@@ -168,6 +169,7 @@ export class HybridSearcher {
       ...(top !== undefined && kindMissing?.(fullText(chunks[top])) ? { askedKindMissing: true } : {}),
       margin: marginOf(ranked),
       missingKnown: top === undefined ? 0 : missingKnown(this.data, fq, top),
+      topicCoverage: top === undefined ? 0 : topicCoverage(this.data, fq, top),
       length: Math.min(analyzed.words.length, MAX_LENGTH_WORDS) / MAX_LENGTH_WORDS,
       ...(analyzed.words.length === 1 && analyzed.predicate === false ? { bareTopic: true } : {}),
       ...(top !== undefined && nameMissing(this.data, fq, typed, top, questionText(chunks[top]))

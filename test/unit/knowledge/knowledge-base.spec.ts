@@ -54,6 +54,19 @@ describe('hybrid knowledge base on an IT-helpdesk FAQ', () => {
     assert.equal(unknown.features.missingKnown, 0, JSON.stringify(unknown.features));
   });
 
+  it('measures the share of the known topic words the top entry has, verbs and unknown words aside (topicCoverage)', async () => {
+    const plain = await kb.searchExplained('Excelのファイルが開けない');
+    assert.equal(plain.hits[0]?.chunk.documentId, 'FAQ-0016');
+    assert.equal(plain.features.topicCoverage, 1, JSON.stringify(plain.features));
+    // USBメモリ is known (another entry's subject) and a topic word: the Excel entry lacks part of the topic.
+    const detail = await kb.searchExplained('USBメモリのExcelのファイルが開けない');
+    assert.equal(detail.hits[0]?.chunk.documentId, 'FAQ-0016');
+    assert.ok((detail.features.topicCoverage ?? 1) < 0.7, JSON.stringify(detail.features));
+    // An unknown word and a verb the entry lacks (壊す) are no missing topic.
+    const unknown = await kb.searchExplained('ゾンビのExcelのファイルが壊れて開けない');
+    assert.equal(unknown.features.topicCoverage, 1, JSON.stringify(unknown.features));
+  });
+
   it('halves the confidence when the query names another product than the top entry (nameMissing)', async () => {
     const same = await kb.searchExplained('OneDriveの同期が止まった');
     assert.equal(same.hits[0]?.chunk.documentId, 'FAQ-0009');
