@@ -2,6 +2,8 @@ import { strict as assert } from 'node:assert';
 import { decideOutcome } from '../../../bot/answer-policy';
 import { createKnowledgeBase, type HybridKnowledgeBase } from '../../../knowledge';
 import { namesOtherProduct, productNames } from '../../../knowledge/confidence-features';
+import { chunkDocuments } from '../../../ingest/chunk';
+import { faqRowsToDocuments } from '../../../ingest/faq';
 import { itFaqChunks } from './fixtures/it-faq';
 import { testAnalyzer } from './shared-analyzer';
 
@@ -65,6 +67,27 @@ describe('hybrid knowledge base on an IT-helpdesk FAQ', () => {
     // An unknown word and a verb the entry lacks (壊す) are no missing topic.
     const unknown = await kb.searchExplained('ゾンビのExcelのファイルが壊れて開けない');
     assert.equal(unknown.features.topicCoverage, 1, JSON.stringify(unknown.features));
+  });
+
+  it('weighs question-frame words (場合, 対処, 方法) half in the question recall', async () => {
+    const recallOf = async (question: string): Promise<number> => {
+      const rows = [
+        { id: 'A', category: 'アカウント', question, answer: '再設定します。' },
+        { id: 'B', category: 'アカウント', question: '職員証のPINを忘れた', answer: '再発行します。' },
+      ];
+      const kb = await createKnowledgeBase(chunkDocuments(faqRowsToDocuments(rows)), {
+        analyzer: await testAnalyzer(),
+        synonyms: 'none',
+      });
+      const r = await kb.searchExplained('パスワードを忘れた');
+      assert.equal(r.hits[0]?.chunk.documentId, 'A');
+      return r.features.questionRecall;
+    };
+    // Both questions: パスワード and 忘れる, which the query restates, and three words of one entry each that it does not.
+    const frame = await recallOf('パスワードを忘れた場合の対処方法');
+    const topic = await recallOf('パスワードを忘れた原因の調査報告');
+    // With u the idf of the three words and k their weight, 1 / recall − 1 = 3ku / (restated idf): k = 0.5 against 1.
+    assert.ok(Math.abs((1 / topic - 1) / (1 / frame - 1) - 2) < 1e-9, `${frame} ${topic}`);
   });
 
   it('halves the confidence when the query names another product than the top entry (nameMissing)', async () => {
