@@ -75,7 +75,7 @@ describe('hybrid knowledge base on an IT-helpdesk FAQ', () => {
         { id: 'A', category: 'アカウント', question, answer: '再設定します。' },
         { id: 'B', category: 'アカウント', question: '職員証のPINを忘れた', answer: '再発行します。' },
       ];
-      const kb = await createKnowledgeBase(chunkDocuments(faqRowsToDocuments(rows)), {
+      const kb = await createKnowledgeBase(chunkDocuments(faqRowsToDocuments(rows, 'fixtures/frame.csv')), {
         analyzer: await testAnalyzer(),
         synonyms: 'none',
       });
