@@ -1,0 +1,18 @@
+import { assertQaFloors, qaSetReport } from './qa-set-report';
+
+/**
+ * A consumer affairs centre's IT helpdesk KB (test/fixtures/qa/kb-consumer: a city consumer affairs centre and citizens' consultation office (consultation records with strict viewing rights, a national consultation network terminal, call recorders, an outreach-lecture form, interpreter tablets, staff portal); 90 entries, 100 questions), written blind by a helper in session 21,
+ * fourth batch; a clean held-out set (not in bench/dev-sets.ts: no mining or fitting reads it). First run: session 20's
+ * code 0.683 / 0.033 / 0.150; session 21's code 0.717 / 0.033 / 0.125.
+ */
+describe('kotae eval --qa-set (kb-consumer, written blind)', () => {
+  it('keeps its figures: shown-correct ≥ 0.67, shown-wrong ≤ 0.06, others shown ≤ 0.16', async () => {
+    const report = await qaSetReport('test/fixtures/qa/kb-consumer-holdout.jsonl', 'test/fixtures/qa/kb-consumer');
+    assertQaFloors(report, {
+      counts: [60, 25, 15],
+      minShownCorrect: 0.67,
+      maxShownWrong: 0.06,
+      maxOthersShown: 0.16,
+    });
+  });
+});
