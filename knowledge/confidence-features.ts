@@ -70,8 +70,7 @@ export function prepareQuery(data: IndexData, query: FeatureQuery): PreparedQuer
  */
 function weightOf(data: IndexData, query: FeatureQuery, i: number, idf: number): number {
   if (!query.analyzed.minor?.includes(query.analyzed.words[i])) return idf;
-  const field = data.fields.content;
-  return [...(query.alternatives[i]?.keys() ?? [])].some((t) => field.df(field.termId(t)) > 0) ? idf : 0;
+  return known(data, alternativeIds(data, query, i)) ? idf : 0;
 }
 
 /** Share of the query words' idf mass found in `doc` (unknown words count fully, but see {@link weightOf}). */
@@ -108,8 +107,8 @@ export function topicCoverage(data: IndexData, query: FeatureQuery, doc: number)
   let found = 0;
   query.analyzed.words.forEach((word, i) => {
     if (verbs.has(word) || /^[0-9]/u.test(word)) return;
-    const alternatives = [...(query.alternatives[i] ?? [])].map(([t, factor]) => ({ id: field.termId(t), factor }));
-    if (!alternatives.some(({ id }) => field.df(id) > 0)) return;
+    const alternatives = alternativeIds(data, query, i);
+    if (!known(data, alternatives)) return;
     const idf = weightOf(data, query, i, field.idf(word));
     let best = 0;
     for (const { id, factor } of alternatives) if (factor > best && field.tf(id, doc) > 0) best = factor;
@@ -119,17 +118,28 @@ export function topicCoverage(data: IndexData, query: FeatureQuery, doc: number)
   return total > 0 ? found / total : 1;
 }
 
+/** The content field's term ids of the `i`-th query word's alternatives (-1: a term no entry has), with their credit. */
+function alternativeIds(data: IndexData, query: FeatureQuery, i: number): { id: number; factor: number }[] {
+  const field = data.fields.content;
+  return [...(query.alternatives[i] ?? [])].map(([term, factor]) => ({ id: field.termId(term), factor }));
+}
+
+/** Whether the knowledge base has one of a query word's alternatives in some entry. */
+function known(data: IndexData, alternatives: readonly { id: number }[]): boolean {
+  return alternatives.some(({ id }) => data.fields.content.df(id) > 0);
+}
+
 /** Share of the query words' idf mass that the corpus knows (the word or one of its alternatives). */
 export function knownShare(data: IndexData, query: FeatureQuery): number {
   const field = data.fields.content;
   let total = 0;
-  let known = 0;
+  let share = 0;
   query.analyzed.words.forEach((word, i) => {
     const idf = weightOf(data, query, i, field.idf(word));
     total += idf;
-    if ([...(query.alternatives[i]?.keys() ?? [])].some((t) => field.df(field.termId(t)) > 0)) known += idf;
+    if (known(data, alternativeIds(data, query, i))) share += idf;
   });
-  return total > 0 ? known / total : 0;
+  return total > 0 ? share / total : 0;
 }
 
 /**
@@ -143,8 +153,8 @@ export function missingKnown(data: IndexData, query: FeatureQuery, doc: number):
   query.analyzed.words.forEach((word, i) => {
     const idf = weightOf(data, query, i, field.idf(word));
     total += idf;
-    const ids = [...(query.alternatives[i]?.keys() ?? [])].map((t) => field.termId(t));
-    if (ids.some((id) => field.df(id) > 0) && !ids.some((id) => field.tf(id, doc) > 0)) missing += idf;
+    const alternatives = alternativeIds(data, query, i);
+    if (known(data, alternatives) && !alternatives.some(({ id }) => field.tf(id, doc) > 0)) missing += idf;
   });
   return total > 0 ? missing / total : 0;
 }

@@ -10,11 +10,11 @@ import {
   knownShare,
   marginOf,
   missingKnown,
-  topicCoverage,
   nameMissing,
   questionDice,
   questionRecall,
   prepareQuery,
+  topicCoverage,
   type FeatureQuery,
   type PreparedQuery,
 } from './confidence-features';
