@@ -48,6 +48,8 @@ const mocha = path.join(root, 'node_modules', 'mocha', 'bin', 'mocha.js');
 let passing = 0;
 let failing = 0;
 let broken = 0;
+/** Each failing batch's failure details, printed again after the totals (CI shows the log's tail). */
+const failures = [];
 for (const [i, batch] of batches.entries()) {
   console.log(`\n# batch ${i + 1}/${batches.length}: ${batch.files.length} spec file(s)`);
   const run = spawnSync(process.execPath, [mocha, ...args, ...batch.files], {
@@ -62,6 +64,10 @@ for (const [i, batch] of batches.entries()) {
   const f = /^\s+(\d+) failing/m.exec(output);
   passing += p ? Number(p[1]) : 0;
   failing += f ? Number(f[1]) : 0;
+  if (f) {
+    const details = output.slice(f.index + f[0].length).trimEnd();
+    failures.push(`# batch ${i + 1} (${f[1]} failing): ${batch.files.join(' ')}\n${details.slice(0, 6000)}`);
+  }
   if (run.status !== 0 && !f) {
     broken += 1;
     console.log(
@@ -69,6 +75,7 @@ for (const [i, batch] of batches.entries()) {
     );
   }
 }
+if (failures.length > 0) console.log(`\n# failures again (the batches' details)\n${failures.join('\n\n')}`);
 console.log(`\n  ${passing} passing`);
 console.log(`  ${failing + broken} failing`);
 process.exit(failing + broken > 0 ? 1 : 0);
