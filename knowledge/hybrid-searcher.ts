@@ -24,7 +24,7 @@ import { questionClauses } from './clauses';
 import { aspectClash, type Aspect } from './aspects';
 import { chunkTexts, fullText, questionText } from './chunk-text';
 import type { IndexData } from './index-data';
-import { DEFAULT_TUNING, type SearchTuning } from './search-tuning';
+import { DEFAULT_TUNING, denseWeightFor, type SearchTuning } from './search-tuning';
 import type { QueryExpander } from './synonym-expander';
 import { topK } from './top-k';
 import { QueryNormalizer } from './query-normalizer';
@@ -142,10 +142,12 @@ export class HybridSearcher {
     const cosines = candidates.map((doc) => (hasVector ? dot(qv, dense.vectors, doc * dense.dims, dense.dims) : 0));
     const maxBm25 = lexical.length > 0 ? bm25[lexical[0]] : 1;
     const maxCos = Math.max(1e-9, ...cosines);
+    // The chunks served: an incremental update leaves removed ones in place until the next merge.
+    const denseWeight = denseWeightFor(t, chunks.length - removed.size);
     const fused = candidates
       .map((doc, i) => ({
         doc,
-        score: (1 - t.denseWeight) * (bm25[doc] / maxBm25) + t.denseWeight * Math.max(0, cosines[i] / maxCos),
+        score: (1 - denseWeight) * (bm25[doc] / maxBm25) + denseWeight * Math.max(0, cosines[i] / maxCos),
       }))
       .sort((a, b) => b.score - a.score || a.doc - b.doc);
     const fq: FeatureQuery = { analyzed, alternatives: memo.alternatives };

@@ -18,6 +18,7 @@ import {
   openKnowledgeIndex,
   type HybridKnowledgeBase,
   type QueryExpander,
+  type SearchTuning,
   type TextAnalyzer,
 } from '../../knowledge';
 import { composeAnswer } from '../../bot';
@@ -118,6 +119,7 @@ function bad(file: string, line: number): KotaeError {
 export async function buildQaKnowledge(
   kbDir: string,
   tools?: { analyzer: TextAnalyzer; expander: QueryExpander },
+  tuning?: Partial<SearchTuning>,
 ): Promise<{ kb: HybridKnowledgeBase; buildSeconds: number }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kotae-qa-'));
   try {
@@ -129,10 +131,10 @@ export async function buildQaKnowledge(
       sourceDir: kbDir,
       dataDir,
       logger: new MemoryLogger(),
-      build: (chunks, dir, options) => buildKnowledgeIndex(chunks, dir, { analyzer, expander, ...options }),
+      build: (chunks, dir, options) => buildKnowledgeIndex(chunks, dir, { analyzer, expander, tuning, ...options }),
     });
     const buildSeconds = round((performance.now() - start) / 1000, 2);
-    const kb = await openKnowledgeIndex(summary.indexDir, { analyzer, expander });
+    const kb = await openKnowledgeIndex(summary.indexDir, { analyzer, expander, tuning });
     return { kb, buildSeconds };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
