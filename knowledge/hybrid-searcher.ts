@@ -29,6 +29,7 @@ import type { QueryExpander } from './synonym-expander';
 import { topK } from './top-k';
 import { QueryNormalizer } from './query-normalizer';
 import type { KanjiReadingsState } from './kanji-readings';
+import { VerbSlips } from './verb-slips';
 import type { AnalysisEmbedder, Chunk, Embedder, Retrieval } from './types';
 
 /** A retrieval with the features its confidence came from (for evaluation and logs). */
@@ -72,6 +73,8 @@ export class HybridSearcher {
   private last?: SearchMemo;
   /** Per chunk: its question lines' verb aspects (aspects.ts), read at its first rerank. */
   private readonly lineAspects = new Map<number, ReadonlyMap<string, Aspect>[]>();
+  /** Verbs typed with another kanji of their reading (verb-slips.ts); none without the dictionary's readings. */
+  private verbSlips?: VerbSlips;
 
   /** `readings`: the kanji readings of `data`'s chunks, counted at the index build (index-store.ts). */
   constructor(
@@ -96,6 +99,7 @@ export class HybridSearcher {
   /** Follows an incremental update of the index data (the normaliser's katakana vocabulary). */
   chunksChanged(removed: readonly Chunk[], added: readonly Chunk[]): void {
     this.normalizer.update(chunkTexts(removed), chunkTexts(added));
+    this.verbSlips = undefined;
     this.last = undefined;
     this.lineAspects.clear();
   }
@@ -183,7 +187,7 @@ export class HybridSearcher {
 
   /** The words a typed question is searched with: rewritten and analysed, before synonym expansion. */
   queryWords(typed: string): string[] {
-    return this.analyzer.analyze(this.normalizer.rewrite(typed)).words;
+    return this.withVerbSlips(this.analyzer.analyze(this.normalizer.rewrite(typed))).words;
   }
 
   /** A typed question rewritten, analysed and scored by BM25 over the three fields. */
@@ -191,7 +195,7 @@ export class HybridSearcher {
     const { fields, chunks } = this.data;
     const t = this.tuning;
     const query = this.normalizer.rewrite(typed);
-    const analyzed = this.analyzer.analyze(query);
+    const analyzed = this.withVerbSlips(this.analyzer.analyze(query));
     const words = this.expander.expand(analyzed.words, t.synonymWeight);
     const grams = new Map(analyzed.grams.map((g) => [g, 1]));
     const scores = new Float32Array(chunks.length);
@@ -206,6 +210,29 @@ export class HybridSearcher {
       analyzed,
       scores,
       alternatives: this.expander.alternatives(analyzed.words, 1),
+    };
+  }
+
+  /** The analysis with each verb the knowledge base writes with another kanji of its reading read as the KB's. */
+  private withVerbSlips(analyzed: AnalyzedText): AnalyzedText {
+    const readings = this.analyzer.wordReadings?.bind(this.analyzer);
+    if (!readings || !analyzed.verbs) return analyzed;
+    this.verbSlips ??= new VerbSlips(this.data.fields.content, readings);
+    const content = this.data.fields.content;
+    const known = (verb: string): boolean =>
+      [...(this.expander.alternatives([verb], 1)[0]?.keys() ?? [verb])].some((t) => content.df(content.termId(t)) > 0);
+    const slips = new Map<string, string>();
+    for (const verb of analyzed.verbs) {
+      const slip = this.verbSlips.knownFor(verb, known);
+      if (slip) slips.set(verb, slip);
+    }
+    if (slips.size === 0) return analyzed;
+    const read = (w: string): string => slips.get(w) ?? w;
+    return {
+      ...analyzed,
+      words: analyzed.words.map(read),
+      verbs: analyzed.verbs.map(read),
+      ...(analyzed.aspects ? { aspects: new Map([...analyzed.aspects].map(([w, a]) => [read(w), a])) } : {}),
     };
   }
 
