@@ -6,7 +6,7 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
 import { KotaeError } from '../../core';
-import { PrivateCaNetworkModule } from './private-ca-network';
+import { caNetworkClient } from './ca-network-client';
 import { MsalTokenProvider, type AccessTokenProvider } from './token-provider';
 
 /** Settings of the app registration. */
@@ -35,7 +35,7 @@ export function createAppTokenProvider(o: AppCredentialOptions): AccessTokenProv
         x5c: pem,
       };
     }
-    const networkClient = o.caFile ? new PrivateCaNetworkModule(fs.readFileSync(o.caFile, 'utf8')) : undefined;
+    const networkClient = o.caFile ? caNetworkClient(fs.readFileSync(o.caFile, 'utf8')) : undefined;
     const client = new msal.ConfidentialClientApplication({
       auth: {
         clientId: o.clientId,
