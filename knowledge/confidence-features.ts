@@ -129,6 +129,15 @@ function known(data: IndexData, alternatives: readonly { id: number }[]): boolea
   return alternatives.some(({ id }) => data.fields.content.df(id) > 0);
 }
 
+/** Whether the knowledge base has one of `terms` (a word's alternatives, by term) in some entry. */
+export function knowsAny(data: IndexData, terms: Iterable<string>): boolean {
+  const field = data.fields.content;
+  return known(
+    data,
+    [...terms].map((term) => ({ id: field.termId(term) })),
+  );
+}
+
 /** Share of the query words' idf mass that the corpus knows (the word or one of its alternatives). */
 export function knownShare(data: IndexData, query: FeatureQuery): number {
   const field = data.fields.content;

@@ -8,6 +8,7 @@ import type { AnalyzedText, TextAnalyzer } from './analyzer';
 import {
   coverage,
   knownShare,
+  knowsAny,
   marginOf,
   missingKnown,
   nameMissing,
@@ -218,9 +219,8 @@ export class HybridSearcher {
     const readings = this.analyzer.wordReadings?.bind(this.analyzer);
     if (!readings || !analyzed.verbs) return analyzed;
     this.verbSlips ??= new VerbSlips(this.data.fields.content, readings);
-    const content = this.data.fields.content;
     const known = (verb: string): boolean =>
-      [...(this.expander.alternatives([verb], 1)[0]?.keys() ?? [verb])].some((t) => content.df(content.termId(t)) > 0);
+      knowsAny(this.data, this.expander.alternatives([verb], 1)[0]?.keys() ?? [verb]);
     const slips = new Map<string, string>();
     for (const verb of analyzed.verbs) {
       const slip = this.verbSlips.knownFor(verb, known);
