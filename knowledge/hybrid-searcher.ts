@@ -31,6 +31,7 @@ import { topK } from './top-k';
 import { QueryNormalizer } from './query-normalizer';
 import type { KanjiReadingsState } from './kanji-readings';
 import { VerbSlips } from './verb-slips';
+import { KanjiBridges } from './kanji-bridges';
 import type { AnalysisEmbedder, Chunk, Embedder, Retrieval } from './types';
 
 /** A retrieval with the features its confidence came from (for evaluation and logs). */
@@ -76,6 +77,8 @@ export class HybridSearcher {
   private readonly lineAspects = new Map<number, ReadonlyMap<string, Aspect>[]>();
   /** Verbs typed with another kanji of their reading (verb-slips.ts); none without the dictionary's readings. */
   private verbSlips?: VerbSlips;
+  /** The knowledge base's two-kanji words by kanji (kanji-bridges.ts), built at the first use. */
+  private kanjiBridges?: KanjiBridges;
 
   /** `readings`: the kanji readings of `data`'s chunks, counted at the index build (index-store.ts). */
   constructor(
@@ -101,6 +104,7 @@ export class HybridSearcher {
   chunksChanged(removed: readonly Chunk[], added: readonly Chunk[]): void {
     this.normalizer.update(chunkTexts(removed), chunkTexts(added));
     this.verbSlips = undefined;
+    this.kanjiBridges = undefined;
     this.last = undefined;
     this.lineAspects.clear();
   }
@@ -198,6 +202,8 @@ export class HybridSearcher {
     const query = this.normalizer.rewrite(typed);
     const analyzed = this.withVerbSlips(this.analyzer.analyze(query));
     const words = this.expander.expand(analyzed.words, t.synonymWeight);
+    const alternatives = this.expander.alternatives(analyzed.words, 1);
+    this.addKanjiBridges(analyzed, words, alternatives);
     const grams = new Map(analyzed.grams.map((g) => [g, 1]));
     const scores = new Float32Array(chunks.length);
     const params = { k1: t.k1, b: t.b };
@@ -210,8 +216,33 @@ export class HybridSearcher {
       query,
       analyzed,
       scores,
-      alternatives: this.expander.alternatives(analyzed.words, 1),
+      alternatives,
     };
+  }
+
+  /**
+   * Adds, for each one-kanji verb of the query, the knowledge base's two-kanji words holding its kanji (変える → 変更) to
+   * the searched words and to the verb's alternatives, at {@link SearchTuning.kanjiBridgeWeight}.
+   */
+  private addKanjiBridges(
+    analyzed: AnalyzedText,
+    words: Map<string, number>,
+    alternatives: Map<string, number>[],
+  ): void {
+    const t = this.tuning;
+    if (t.kanjiBridgeWeight <= 0 || !analyzed.verbs) return;
+    const bridges = (this.kanjiBridges ??= new KanjiBridges(this.data.fields.content));
+    const verbs = new Set(analyzed.verbs);
+    const weight = t.synonymWeight * t.kanjiBridgeWeight;
+    analyzed.words.forEach((word, i) => {
+      if (!verbs.has(word)) return;
+      const compounds = bridges.compoundsFor(word);
+      for (const compound of compounds) {
+        const alt = alternatives[i];
+        if (alt && (alt.get(compound) ?? 0) < t.kanjiBridgeWeight) alt.set(compound, t.kanjiBridgeWeight);
+        if ((words.get(compound) ?? 0) < weight) words.set(compound, weight);
+      }
+    });
   }
 
   /** The analysis with each verb the knowledge base writes with another kanji of its reading read as the KB's. */

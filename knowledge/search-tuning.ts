@@ -45,6 +45,11 @@ export interface SearchTuning {
    * quantity: question-type.ts): 「資料は何日前までに配られる？」 is answered by the entry that gives a number of days.
    */
   rerankKindPenalty: number;
+  /**
+   * Credit of a knowledge-base word of two kanji holding the kanji of a one-kanji verb of the query (変える → 変更,
+   * kanji-bridges.ts), as a synonym's factor; 0 = none. Session 23, on the IT-helpdesk dev sets (README).
+   */
+  kanjiBridgeWeight: number;
 }
 
 /** Defaults measured with `kotae eval` (see README). */
@@ -65,6 +70,7 @@ export const DEFAULT_TUNING: Readonly<SearchTuning> = Object.freeze({
   rerankCoverageWeight: 0.5,
   rerankAspectPenalty: 0.4,
   rerankKindPenalty: 0.1,
+  kanjiBridgeWeight: 0.7,
 });
 
 /**
