@@ -9,6 +9,7 @@ const ROWS: readonly FaqRow[] = [
   { id: 'V-2', question: 'パソコンの不具合が直らないときは', answer: 'ヘルプデスクへ端末番号を添えてご連絡ください。' },
   { id: 'V-3', question: 'ボタンを押しても反応しない', answer: '電源ボタンを10秒押し続けて強制終了してください。' },
   { id: 'V-4', question: '会議室の予約の取り方', answer: '職員ポータルの施設予約から登録します。' },
+  { id: 'V-5', question: 'パスワードを忘れたとき', answer: '本人確認のうえ、ヘルプデスクが仮パスワードを発行します。' },
 ];
 
 describe('verbs typed with another kanji of their reading (knowledge/verb-slips.ts)', () => {
@@ -25,6 +26,10 @@ describe('verbs typed with another kanji of their reading (knowledge/verb-slips.
     // The verb as the knowledge base writes it, and a verb of a reading it has no verb for, stay as typed.
     assert.deepEqual(kb.queryWords('画面が映らない'), ['画面', '映る']);
     assert.deepEqual(kb.queryWords('席を離す'), ['席', '離す']);
+    // Typed in hiragana: the knowledge base's only verb of that reading; a reading it has no verb for stays.
+    assert.deepEqual(kb.queryWords('ぱすわーど わすれた'), ['ぱすわーど', '忘れる']);
+    assert.deepEqual(kb.queryWords('ぱすわーど かえたい'), ['ぱすわーど', 'かえる']);
+    assert.equal((await kb.search('ぱすわーど わすれた', { k: 1 })).hits[0].chunk.documentId, 'V-5');
     const [top] = (await kb.search('パソコンの不具合が治らない', { k: 1 })).hits;
     assert.equal(top.chunk.documentId, 'V-2');
   });
