@@ -31,6 +31,11 @@ export interface AnalyzedText {
    * analyzers without a dictionary.
    */
   aspects?: ReadonlyMap<string, Aspect>;
+  /**
+   * Words that are a prefix or suffix of the word next to them (再, 各, 医 in 当番医, 課 in 情報課) rather than words of
+   * their own, a subset of `words`; absent when none or without a dictionary.
+   */
+  affixes?: string[];
 }
 
 /** Turns text into index terms; the same instance serves indexing and querying. */
@@ -138,6 +143,7 @@ export class JapaneseAnalyzer implements TextAnalyzer {
     const words: string[] = [];
     const minor: string[] = [];
     const verbs: string[] = [];
+    const affixes: string[] = [];
     let predicate = false;
     const japanese = normalizeText(text).replace(ASCII_TERM, (m) => {
       words.push(m.replace(JOINER, ''));
@@ -153,6 +159,7 @@ export class JapaneseAnalyzer implements TextAnalyzer {
       words.push(term);
       if (MINOR_POS.has(token.pos) || MINOR_DETAIL.has(token.pos_detail_1)) minor.push(term);
       if (VERB_POS.has(token.pos)) verbs.push(term);
+      if (token.pos === '接頭詞' || token.pos_detail_1 === '接尾') affixes.push(term);
     }
     const aspects = verbAspects(tokens, (base) => this.termOf(base));
     return {
@@ -161,6 +168,7 @@ export class JapaneseAnalyzer implements TextAnalyzer {
       predicate,
       ...(minor.length > 0 ? { minor } : {}),
       ...(verbs.length > 0 ? { verbs } : {}),
+      ...(affixes.length > 0 ? { affixes } : {}),
       ...(aspects.size > 0 ? { aspects } : {}),
     };
   }

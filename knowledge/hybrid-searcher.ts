@@ -221,8 +221,8 @@ export class HybridSearcher {
   }
 
   /**
-   * Adds, for each one-kanji verb of the query, the knowledge base's two-kanji words holding its kanji (変える → 変更) to
-   * the searched words and to the verb's alternatives, at {@link SearchTuning.kanjiBridgeWeight}.
+   * Adds, for each one-kanji verb or noun of the query, the knowledge base's two-kanji words holding its kanji (変える →
+   * 変更, 紙 → 用紙) to the searched words and to the word's alternatives, at {@link SearchTuning.kanjiBridgeWeight}.
    */
   private addKanjiBridges(
     analyzed: AnalyzedText,
@@ -230,14 +230,14 @@ export class HybridSearcher {
     alternatives: Map<string, number>[],
   ): void {
     const t = this.tuning;
-    if (t.kanjiBridgeWeight <= 0 || !analyzed.verbs) return;
+    if (t.kanjiBridgeWeight <= 0) return;
     const bridges = (this.kanjiBridges ??= new KanjiBridges(this.data.fields.content));
-    const verbs = new Set(analyzed.verbs);
     const weight = t.synonymWeight * t.kanjiBridgeWeight;
+    const affixes = new Set(analyzed.affixes ?? []);
     analyzed.words.forEach((word, i) => {
-      if (!verbs.has(word)) return;
-      const compounds = bridges.compoundsFor(word);
-      for (const compound of compounds) {
+      // 医 of 当番医 is part of the word before it, not a word of its own to bridge.
+      if (affixes.has(word)) return;
+      for (const compound of bridges.compoundsFor(word)) {
         const alt = alternatives[i];
         if (alt && (alt.get(compound) ?? 0) < t.kanjiBridgeWeight) alt.set(compound, t.kanjiBridgeWeight);
         if ((words.get(compound) ?? 0) < weight) words.set(compound, weight);

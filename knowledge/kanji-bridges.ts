@@ -1,13 +1,14 @@
 /**
- * A verb written with one kanji and okurigana (変える, 送る, 延ばす, 遅い) and the knowledge base's two-kanji words that
- * hold the same kanji (変更, 送信, 延長, 遅延): staff type the native verb, FAQs write the Sino-Japanese word. General
- * Japanese word formation, read off the knowledge base's own vocabulary; nothing listed. A kanji found in more than
- * {@link MAX_COMPOUNDS} of the knowledge base's words (入: 入力, 導入, 購入 …) says too little to bridge.
+ * A verb written with one kanji and okurigana (変える, 送る, 延ばす, 遅い) or a noun of one kanji (紙, 音, 字) and the
+ * knowledge base's two-kanji words that hold the same kanji (変更, 送信, 延長, 遅延; 用紙, 音声, 文字): staff type the
+ * native word, FAQs write the Sino-Japanese one. General Japanese word formation, read off the knowledge base's own
+ * vocabulary; nothing listed. A kanji found in more than {@link MAX_COMPOUNDS} of the knowledge base's words (入: 入力,
+ * 導入, 購入 …) says too little to bridge.
  */
 import type { Bm25Field } from './bm25-field';
 
-/** A verb or adjective in its dictionary form: one kanji and okurigana. */
-const ONE_KANJI_VERB = /^([\u4e00-\u9fff])[ぁ-ゖ]+$/u;
+/** A verb or adjective in its dictionary form, one kanji and okurigana, or a word of one kanji. */
+const ONE_KANJI_WORD = /^([\u4e00-\u9fff])[ぁ-ゖ]*$/u;
 /** A word of two kanji. */
 const TWO_KANJI = /^[\u4e00-\u9fff]{2}$/u;
 const MAX_COMPOUNDS = 3;
@@ -18,9 +19,9 @@ export class KanjiBridges {
 
   constructor(private readonly field: Bm25Field) {}
 
-  /** The knowledge base's two-kanji words holding the kanji of a one-kanji verb; none for another word. */
-  compoundsFor(verb: string): readonly string[] {
-    const shape = ONE_KANJI_VERB.exec(verb);
+  /** The knowledge base's two-kanji words holding the kanji of a one-kanji verb or noun; none for another word. */
+  compoundsFor(word: string): readonly string[] {
+    const shape = ONE_KANJI_WORD.exec(word);
     if (!shape) return [];
     const found = this.table().get(shape[1]) ?? [];
     return found.length <= MAX_COMPOUNDS ? found : [];

@@ -46,8 +46,8 @@ export interface SearchTuning {
    */
   rerankKindPenalty: number;
   /**
-   * Credit of a knowledge-base word of two kanji holding the kanji of a one-kanji verb of the query (変える → 変更,
-   * kanji-bridges.ts), as a synonym's factor; 0 = none. Session 23, on the IT-helpdesk dev sets (README).
+   * Credit of a knowledge-base word of two kanji holding the kanji of a one-kanji verb or noun of the query (変える →
+   * 変更, 紙 → 用紙: kanji-bridges.ts), as a synonym's factor; 0 = none. Session 23, on the IT-helpdesk dev sets (README).
    */
   kanjiBridgeWeight: number;
 }
@@ -70,7 +70,7 @@ export const DEFAULT_TUNING: Readonly<SearchTuning> = Object.freeze({
   rerankCoverageWeight: 0.5,
   rerankAspectPenalty: 0.4,
   rerankKindPenalty: 0.1,
-  kanjiBridgeWeight: 0.7,
+  kanjiBridgeWeight: 1,
 });
 
 /**

@@ -14,6 +14,8 @@ const ROWS: readonly FaqRow[] = [
   { id: 'B-3', question: '共有フォルダの入室記録', answer: '記録は総務課が保管します。' },
   { id: 'B-4', question: '入力支援ソフトの導入', answer: '購入申請のあと、情報政策課が設定します。' },
   { id: 'B-5', question: '会議室の予約', answer: '施設予約から登録します。' },
+  { id: 'B-6', question: '画面の文字の大きさ', answer: '設定の表示から拡大率を変えてください。' },
+  { id: 'B-7', question: '画面の明るさ', answer: '各階の課長席の近くにある掲示を見てください。' },
 ];
 
 async function kbWith(kanjiBridgeWeight?: number): Promise<Awaited<ReturnType<typeof createKnowledgeBase>>> {
@@ -26,7 +28,7 @@ async function kbWith(kanjiBridgeWeight?: number): Promise<Awaited<ReturnType<ty
   });
 }
 
-describe('one-kanji verbs and the knowledge base’s two-kanji words (knowledge/kanji-bridges.ts)', () => {
+describe('one-kanji words and the knowledge base’s two-kanji words (knowledge/kanji-bridges.ts)', () => {
   it('lets 遅い find the entry that writes 遅延, and credits it in the confidence', async () => {
     const bridged = await kbWith();
     const plain = await kbWith(0);
@@ -40,6 +42,25 @@ describe('one-kanji verbs and the knowledge base’s two-kanji words (knowledge/
     // Without the bridge only ネットワーク matches, which both entries share.
     assert.ok(withBridge.hits[0].score - withBridge.hits[1].score > without.hits[0].score - without.hits[1].score);
     assert.ok(withBridge.confidence > without.confidence + 0.1, `${withBridge.confidence} / ${without.confidence}`);
+  });
+
+  it('lets a one-kanji noun (字) find the entry that writes 文字, but not a suffix (課 of 総務課)', async () => {
+    const bridged = await kbWith();
+    const plain = await kbWith(0);
+    const paper = await bridged.search('画面の字', { k: 2 });
+    assert.deepEqual(
+      paper.hits.map((h) => h.chunk.documentId),
+      ['B-6', 'B-7'],
+    );
+    assert.ok(paper.confidence > (await plain.search('画面の字', { k: 2 })).confidence + 0.1);
+    // 課 is a word of its own nowhere here: 総務課 is not about 課長.
+    const query = '総務課の画面';
+    const a = await bridged.search(query, { k: 5 });
+    const b = await plain.search(query, { k: 5 });
+    assert.deepEqual(
+      a.hits.map((h) => [h.chunk.documentId, h.score]),
+      b.hits.map((h) => [h.chunk.documentId, h.score]),
+    );
   });
 
   it('bridges nothing from a kanji found in more than three of the knowledge base’s two-kanji words', async () => {
