@@ -31,14 +31,14 @@ export class VerbSlips {
    * same reading, same okurigana, the only one (typed in hiragana: the only one of that reading); undefined otherwise.
    */
   knownFor(verb: string, knownAlternative: (verb: string) => boolean): string | undefined {
-    // Typed in hiragana: the knowledge base's only verb of that reading (わすれる → 忘れる).
-    if (KANA_VERB.test(verb)) {
-      if (knownAlternative(verb)) return undefined;
+    const shape = KANJI_VERB.exec(verb);
+    const kana = KANA_VERB.test(verb);
+    if ((!shape && !kana) || knownAlternative(verb)) return undefined;
+    if (!shape) {
+      // Typed in hiragana: the knowledge base's only verb of that reading (わすれる → 忘れる).
       const same = this.table().get(verb) ?? [];
       return same.length === 1 ? same[0] : undefined;
     }
-    const shape = KANJI_VERB.exec(verb);
-    if (!shape || knownAlternative(verb)) return undefined;
     const found = new Set<string>();
     for (const reading of this.readings(verb))
       for (const word of this.table().get(reading) ?? []) if (word !== verb && word.endsWith(shape[1])) found.add(word);
