@@ -54,8 +54,9 @@ function dataSourceOptions(
         timeout: config.busyTimeoutMs ?? 5000,
         // In WAL mode NORMAL syncs at checkpoints, not at every commit: a power cut can lose the last
         // commits but never corrupts the file; FULL made each question's commits wait for the disk.
-        prepareDatabase: (db: { pragma(source: string): unknown }) => {
+        prepareDatabase: (db: SqliteHandle) => {
           db.pragma('synchronous = NORMAL');
+          beginImmediately(db);
         },
       };
     case 'postgres':
@@ -89,6 +90,26 @@ function dataSourceOptions(
         options: { encrypt: config.encrypt, trustServerCertificate: config.trustServerCertificate },
       };
   }
+}
+
+/** The part of a better-sqlite3 connection `prepareDatabase` touches. */
+interface SqliteHandle {
+  pragma(source: string): unknown;
+  prepare(source: string): unknown;
+}
+
+/**
+ * TypeORM opens every SQLite transaction with a deferred `BEGIN TRANSACTION`. Such a transaction reads
+ * first and asks for the write lock at its first write; if another connection (the checkpoint worker's
+ * RESTART, a backup, a CLI command) holds the lock at that instant, SQLite returns SQLITE_BUSY at once
+ * without calling the busy handler (waiting could deadlock a reader that holds a snapshot), so the busy
+ * timeout never applied and a request failed with DB_LOCKED under an ordinary, momentary lock. runDb
+ * already runs one unit of work at a time on the single connection, so taking the write lock at BEGIN
+ * costs nothing here and lets the busy timeout apply; WAL readers on other connections are not blocked.
+ */
+function beginImmediately(db: SqliteHandle): void {
+  const prepare = db.prepare.bind(db);
+  db.prepare = (source: string) => prepare(source === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE TRANSACTION' : source);
 }
 
 /** The dialect of a data source. */

@@ -1,8 +1,11 @@
 /** A database locked by another process: a clear DB_LOCKED error, nothing half-written, and work resumes after. */
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { createDataSource, openDatabase, SqlConversationStore } from '../../../db';
+import { runDb } from '../../../db/run-db';
+import { inTransaction } from '../../../db/transaction-scope';
 import { tempDir } from '../../helpers/temp-dir';
 
 describe('a locked SQLite database', () => {
@@ -53,5 +56,42 @@ describe('a locked SQLite database', () => {
     assert.equal((await store.transcript(conversation.id)).length, 2);
     await ds.destroy();
     cleanup();
+  });
+
+  it('waits out a momentary lock of another connection in a transaction that reads before it writes', async () => {
+    const { dir, cleanup } = tempDir('kotae-lock-');
+    const file = path.join(dir, 'kotae.sqlite');
+    const ds = createDataSource({ kind: 'sqlite', path: file, busyTimeoutMs: 5000 });
+    await openDatabase(ds);
+    // Another thread holds the write lock for 300 ms, as the checkpoint worker's RESTART or a backup does.
+    const holder = new Worker(
+      `const { parentPort, workerData } = require('node:worker_threads');
+       const db = new (require(workerData.driver))(workerData.file);
+       db.exec('BEGIN IMMEDIATE');
+       parentPort.postMessage('locked');
+       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+       db.exec('ROLLBACK');
+       db.close();`,
+      { eval: true, workerData: { driver: require.resolve('better-sqlite3'), file } },
+    );
+    try {
+      await new Promise((resolve) => holder.once('message', resolve));
+      const started = Date.now();
+      // A deferred BEGIN failed here at once (SQLITE_BUSY without the busy handler): DB_LOCKED, a 503.
+      await runDb(ds, () =>
+        inTransaction(ds, async (em) => {
+          await em.query('SELECT COUNT(*) FROM "conversation"');
+          await em.query(
+            `INSERT INTO "conversation" ("id", "channel", "startedAt", "lastActivityAt") VALUES ('c-1', 'web', '2026-01-05 09:00:00', '2026-01-05 09:00:00')`,
+          );
+        }),
+      );
+      assert.ok(Date.now() - started >= 200, 'the write waited for the lock');
+      assert.deepEqual(await ds.query('SELECT "id" FROM "conversation"'), [{ id: 'c-1' }]);
+    } finally {
+      await holder.terminate();
+      await ds.destroy();
+      cleanup();
+    }
   });
 });
