@@ -24,7 +24,7 @@ import {
 import { composeAnswer } from '../../bot';
 import { decideWithSources, GENERATION } from '../../bot';
 import { DEFAULT_THRESHOLDS, type AnswerThresholds } from '../../bot';
-import { followUpQuery } from '../../bot';
+import { followUpQuery, redactPersonalData } from '../../bot';
 import type { Outcome } from '../../conversations';
 import { percentile } from './eval-metrics';
 import { round } from './eval-run';
@@ -151,7 +151,9 @@ export async function runQa(
   let used: AnswerThresholds = { ...DEFAULT_THRESHOLDS, ...overrides };
   for (const item of items) {
     const t0 = performance.now();
-    const query = await followUpQuery(kb, item.question, item.previous);
+    // Masked as the app masks a question before searching it (bot/helpdesk-service.ts).
+    const masked = (text: string): string => redactPersonalData(text).text;
+    const query = await followUpQuery(kb, masked(item.question), item.previous && masked(item.previous));
     const retrieval = query.retrieval ?? (await kb.search(query.text, { k: 5 }));
     used = { ...DEFAULT_THRESHOLDS, ...retrieval.thresholds, ...overrides };
     const decision = await decideWithSources(query.text, retrieval, undefined, {

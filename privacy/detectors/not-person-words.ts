@@ -33,7 +33,13 @@ const KIN_WORDS =
 const NOT_GIVEN_BEFORE_SAN =
   /^[おご]|や$|^(?:さん|ありがと|[こそあど]ちら|よそ|どなた|あなた|だれ|みんな|だんな|よめ|かみ|むこ|まご|いもうと)$/;
 
+/**
+ * Hiragana that ends a phrase, not a name: particles and conjunctions before the adverb ちゃんと (方言でもちゃんと,
+ * 送ったけどちゃんと), and しゃ / じゃ, the reading of 者 (ほごしゃさん, ぎょうしゃさん, かんじゃさん).
+ */
+const NOT_GIVEN_ENDINGS = /(?:でも|ても|けど|けれど|から|ので|のに|まで|って|には|では|とは|のは|しゃ|じゃ)$/;
+
 /** Whether a hiragana word before ちゃん / くん / さん is a kin or everyday word, not a given name (おばあ, みな, おつかれ). */
 export function notHiraganaGivenName(word: string): boolean {
-  return KIN_WORDS.test(word) || NOT_GIVEN_BEFORE_SAN.test(word);
+  return KIN_WORDS.test(word) || NOT_GIVEN_BEFORE_SAN.test(word) || NOT_GIVEN_ENDINGS.test(word);
 }

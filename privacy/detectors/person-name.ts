@@ -14,6 +14,11 @@ const KATAKANA = /[ァ-ヶー・ｦ-ﾟ]/;
 // the next word (大森さん不在, 田中さん宅, 山本さん本人).
 // 様方: a household's name on an address (戸塚様方 大石 美紀 様).
 const HONORIFIC = /(?:(?:様|氏|君|殿)(?![一-龥])|様(?=方)|さま|さん|くん|ちゃん|ｻﾝ|ｻﾏ|ﾁｬﾝ|ｸﾝ)/g;
+/**
+ * The kanji of common godan verbs in く (付く, 動く, 届く, 開く …) that are not also given names with くん (翔, 歩, 輝
+ * are left out): 付くんだ is a verb and the explanatory ん.
+ */
+const VERB_KU = /^[付着届動開空書聞効利置行続引弾抜招描吹巻焼泣履敷咲乾傾叩働向解剥突頂省除磨裂嘆]$/;
 /** Name characters stop at these (総務課の田中さん → 田中). */
 const STOP_AFTER = /[課係部室局所庁社校院館署班会店所団隊省]/;
 const NOT_NAMES = new Set([
@@ -115,6 +120,72 @@ const NOT_NAMES = new Set([
   'センター',
   'チーム',
   'クライアント',
+  // Kinds of staff, trades and sections called さん in an office (パートさん, 通訳さん, 総務さん, 農協さん): who
+  // someone is to the writer, not their name. General office Japanese, not read off any labelled case.
+  'パート',
+  'アルバイト',
+  'バイト',
+  'インターン',
+  '非常勤',
+  '常勤',
+  '臨時',
+  '嘱託',
+  '会計年度',
+  '任用',
+  '新採',
+  '新任',
+  '新規',
+  '実習',
+  '研修',
+  '通訳',
+  '翻訳',
+  '事務',
+  '庶務',
+  '総務',
+  '人事',
+  '経理',
+  '会計',
+  '財政',
+  '営業',
+  '設計',
+  '技術',
+  '広報',
+  '秘書',
+  '守衛',
+  '警備',
+  '清掃',
+  '配達',
+  '宅配',
+  '郵便',
+  '運送',
+  '外注',
+  '委託',
+  '業務委託',
+  '下請け',
+  '元請け',
+  '取引先',
+  '施工',
+  '工事',
+  '電気',
+  '水道',
+  '農協',
+  '漁協',
+  '生協',
+  '信金',
+  '銀行',
+  '郵便局',
+  '保健',
+  '福祉',
+  'ママ',
+  'パパ',
+  'コンサル',
+  'コンサルタント',
+  'エンジニア',
+  'デザイナー',
+  'カメラマン',
+  'ボランティア',
+  'ケアマネ',
+  'ヘルパー',
   // Vendors staff call さん (マイクロソフトさん, 富士通さんの保守).
   'マイクロソフト',
   '富士通',
@@ -179,7 +250,7 @@ const NOT_NAMES = new Set([
 ]);
 // Roles, groups, offices and businesses (印刷所様, 長谷川工務店さん), forms (変更届).
 const NOT_NAME_ENDINGS =
-  /(?:者|員|長|課|係|部|室|局|先|方|側|達|たち|ら|共|家|屋|官|師|士|届|書|店|社|所|院|館|園|堂|場|会|組|番号|コード|年月日)$/;
+  /(?:者|員|長|課|係|部|室|局|先|方|側|達|たち|ら|共|家|屋|官|師|士|届|書|店|社|所|院|館|園|堂|場|会|組|番号|コード|年月日|年度)$/;
 /** A verb or copula ending: 文字化けします, 違います after a label is a sentence, not a name. */
 const VERB_ENDING =
   /(?:ます|ません|ました|します|した|して|する|される|ない|です|でした|れる|せる|けど|けれど|ので|のに|たら|れば|って|てる|ている|った|んだ|なる|なった)$/;
@@ -313,7 +384,10 @@ export function detectPersonName(normalized: string): PiiSpan[] {
     }
     // Letters or digits right before it make it a company's name (NTT東日本さん, KDDI沖縄さん).
     const company = from > 0 && /[A-Za-z0-9&]/.test(normalized[from - 1] ?? '');
-    if (word && !company && isName(word.trim()) && fitsHonorific(word.trim(), m[0]))
+    // 付くんだっけ, 動くんですか, 届くんじゃ: a verb's く and the explanatory ん, not one kanji and くん.
+    const verbKu =
+      m[0] === 'くん' && VERB_KU.test(word.trim()) && /^(?:だ|で|じゃ|か)/.test(normalized.slice(m.index + 2));
+    if (word && !company && !verbKu && isName(word.trim()) && fitsHonorific(word.trim(), m[0]))
       spans.push({ type: 'person_name', start: from, end: m.index });
     else if (!word) {
       // 新井 さとし様 (a kanji family name, a space, a hiragana given name), やまだ みく さん (both in hiragana).
@@ -322,12 +396,14 @@ export function detectPersonName(normalized: string): PiiSpan[] {
       );
       const family = kana?.[0].split(' ')[0] ?? '';
       // ゆいちゃん, そうたくん: a given name in hiragana, not a kin word (おばあちゃん) nor a quoted product (「あてなくん」).
-      const child = /^(?:ちゃん|くん)$/.test(m[0])
-        ? /(?<![ぁ-ん「『"'])[ぁ-ん]{2,4}$/.exec(normalized.slice(0, end))
-        : // 母のひとみさん: a hiragana given name after の.
-          m[0] === 'さん'
-          ? /(?<=[一-龥]の)[ぁ-ん]{2,4}$|(?<![^\s\p{P}\d])[ぁ-ん]{2,4}$/u.exec(normalized.slice(0, end))
-          : null;
+      // がつくんだっけ, いくんですか: a verb's く and the explanatory ん, as after a kanji above.
+      const child =
+        /^(?:ちゃん|くん)$/.test(m[0]) && !(m[0] === 'くん' && /^(?:だ|で|じゃ)/.test(normalized.slice(m.index + 2)))
+          ? /(?<![ぁ-ん「『"'])[ぁ-ん]{2,4}$/.exec(normalized.slice(0, end))
+          : // 母のひとみさん: a hiragana given name after の.
+            m[0] === 'さん'
+            ? /(?<=[一-龥]の)[ぁ-ん]{2,4}$|(?<![^\s\p{P}\d])[ぁ-ん]{2,4}$/u.exec(normalized.slice(0, end))
+            : null;
       const hiragana = hiraganaFamilyNameBefore(normalized, end);
       if (kana && isName(family) && !VERB_ENDING.test(family))
         spans.push({ type: 'person_name', start: end - kana[0].length, end });
