@@ -6,7 +6,7 @@ import path from 'node:path';
 import { dictionaryReadings, loadKuromoji, type KuromojiTokenizer } from './kuromoji-tokenizer';
 import { charBigrams } from './char-ngrams';
 import { nounReadings, type NounReading } from './noun-readings';
-import { verbAspects, type Aspect } from './aspects';
+import { negatedVerbs, verbAspects, type Aspect } from './aspects';
 import { foldOkurigana, katakanaToHiragana, normalizeText } from './text-normalize';
 
 /** Terms of one text: content words (base forms) and character bigrams. */
@@ -31,6 +31,8 @@ export interface AnalyzedText {
    * analyzers without a dictionary.
    */
   aspects?: ReadonlyMap<string, Aspect>;
+  /** The verbs and verbal nouns it says are not happening (aspects.ts `negatedVerbs`), when it has any. */
+  negated?: ReadonlySet<string>;
   /**
    * Words that are a prefix or suffix of the word next to them (再, 各, 医 in 当番医, 課 in 情報課) rather than words of
    * their own, a subset of `words`; absent when none or without a dictionary.
@@ -162,6 +164,7 @@ export class JapaneseAnalyzer implements TextAnalyzer {
       if (token.pos === '接頭詞' || token.pos_detail_1 === '接尾') affixes.push(term);
     }
     const aspects = verbAspects(tokens, (base) => this.termOf(base));
+    const negated = negatedVerbs(tokens, (base) => this.termOf(base));
     return {
       words,
       grams: charBigrams(japanese),
@@ -170,6 +173,7 @@ export class JapaneseAnalyzer implements TextAnalyzer {
       ...(verbs.length > 0 ? { verbs } : {}),
       ...(affixes.length > 0 ? { affixes } : {}),
       ...(aspects.size > 0 ? { aspects } : {}),
+      ...(negated.size > 0 ? { negated } : {}),
     };
   }
 

@@ -95,3 +95,54 @@ export function aspectClash(
   }
   return false;
 }
+
+/** Verbs that carry another word's predicate (接続できない, 印刷する) or none of their own (なる, ある, いる). */
+const LIGHT_VERBS = new Set(['する', 'できる', 'なる', 'ある', 'いる', 'おる']);
+
+/** Whether the predicate ending at `i` is negated by what follows (できません, 出てこない, 見られない, できず). */
+function negatedAfter(tokens: readonly Token[], i: number): boolean {
+  for (let j = i + 1; j < Math.min(tokens.length, i + 6); j++) {
+    const t = tokens[j];
+    if (
+      (t.pos === '助動詞' || t.pos === '形容詞') &&
+      (t.basic_form === 'ない' || t.basic_form === 'ぬ' || t.basic_form === 'ん')
+    )
+      return true;
+    // ます, れる / られる, ている, てくる, て: the predicate goes on.
+    const goesOn =
+      (t.pos === '助動詞' && t.basic_form !== 'た' && t.basic_form !== 'だ' && t.basic_form !== 'です') ||
+      (t.pos === '動詞' && (t.pos_detail_1 === '非自立' || t.pos_detail_1 === '接尾')) ||
+      (t.pos === '助詞' && t.pos_detail_1 === '接続助詞' && (t.basic_form === 'て' || t.basic_form === 'で'));
+    if (!goesOn) return false;
+  }
+  return false;
+}
+
+/**
+ * The verbs and verbal nouns a text says are not happening (「VPNに接続できません」「紙が出てこない」「見られない」:
+ * 接続, 出る, 見る), by index term. A trouble report and the FAQ entry written for it say the same thing fails; an
+ * entry that uses the verb without saying it fails (「VPNに接続すると遅くなる」) is about something else. A general
+ * rule of Japanese negation (ない, ぬ, ん after the predicate and its auxiliaries), read off kuromoji's tokens.
+ */
+export function negatedVerbs(tokens: readonly Token[], termOf: (base: string) => string | undefined): Set<string> {
+  const out = new Set<string>();
+  tokens.forEach((t, i) => {
+    let base: string | undefined;
+    if (t.pos === '動詞' && t.pos_detail_1 === '自立' && !LIGHT_VERBS.has(t.basic_form)) base = t.basic_form;
+    // 接続できない, ログインできず, 印刷しない: the noun before する / できる is the predicate.
+    if (t.pos === '名詞' && (t.pos_detail_1 === 'サ変接続' || t.pos_detail_1 === '一般')) {
+      const next = tokens[i + 1];
+      if (next?.pos === '動詞' && (next.basic_form === 'する' || next.basic_form === 'できる')) {
+        if (negatedAfter(tokens, i + 1)) {
+          const term = termOf(t.basic_form === '*' ? t.surface_form : t.basic_form);
+          if (term) out.add(term);
+        }
+        return;
+      }
+    }
+    if (base === undefined || !negatedAfter(tokens, i)) return;
+    const term = termOf(base);
+    if (term) out.add(term);
+  });
+  return out;
+}

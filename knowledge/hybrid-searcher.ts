@@ -73,8 +73,11 @@ export class HybridSearcher {
    * the BM25 pass and the embedding.
    */
   private last?: SearchMemo;
-  /** Per chunk: its question lines' verb aspects (aspects.ts), read at its first rerank. */
-  private readonly lineAspects = new Map<number, ReadonlyMap<string, Aspect>[]>();
+  /**
+   * Per chunk: its question lines' verb aspects and the verbs they negate (aspects.ts), from one analysis of each line
+   * at the chunk's first rerank that needs them.
+   */
+  private readonly lineVerbs = new Map<number, LineVerbs>();
   /** Verbs typed with another kanji of their reading (verb-slips.ts); none without the dictionary's readings. */
   private verbSlips?: VerbSlips;
   /** The knowledge base's two-kanji words by kanji (kanji-bridges.ts), built at the first use. */
@@ -106,7 +109,7 @@ export class HybridSearcher {
     this.verbSlips = undefined;
     this.kanjiBridges = undefined;
     this.last = undefined;
-    this.lineAspects.clear();
+    this.lineVerbs.clear();
   }
 
   /**
@@ -264,6 +267,7 @@ export class HybridSearcher {
       words: analyzed.words.map(read),
       verbs: analyzed.verbs.map(read),
       ...(analyzed.aspects ? { aspects: new Map([...analyzed.aspects].map(([w, a]) => [read(w), a])) } : {}),
+      ...(analyzed.negated ? { negated: new Set([...analyzed.negated].map(read)) } : {}),
     };
   }
 
@@ -302,14 +306,22 @@ export class HybridSearcher {
     k: number,
     kindMissing?: (entryText: string) => boolean,
   ): RankedHit[] {
-    const { rerankDepth, rerankQuestionWeight, rerankCoverageWeight, rerankAspectPenalty, rerankKindPenalty } =
-      this.tuning;
+    const {
+      rerankDepth,
+      rerankQuestionWeight,
+      rerankCoverageWeight,
+      rerankAspectPenalty,
+      rerankKindPenalty,
+      rerankPolarityBonus,
+    } = this.tuning;
     const prepared = prepareQuery(this.data, fq);
     const clashes = rerankAspectPenalty > 0 ? this.aspectClashes(fq) : undefined;
+    const agrees = rerankPolarityBonus > 0 ? this.polarityAgreement(fq) : undefined;
     const head = fused.slice(0, Math.max(1, rerankDepth)).map((f) => {
       const cov = coverage(this.data, prepared, f.doc);
       const recall = questionRecall(this.data, prepared, f.doc);
       const clash = clashes?.(f.doc) ?? false;
+      const agree = agrees?.(f.doc) ?? false;
       const missing = rerankKindPenalty > 0 && (kindMissing?.(fullText(this.data.chunks[f.doc])) ?? false);
       return {
         ...f,
@@ -321,7 +333,8 @@ export class HybridSearcher {
               rerankQuestionWeight * recall +
               rerankCoverageWeight * cov -
               (clash ? rerankAspectPenalty : 0) -
-              (missing ? rerankKindPenalty : 0)
+              (missing ? rerankKindPenalty : 0) +
+              (agree ? rerankPolarityBonus : 0)
             : f.score,
       };
     });
@@ -342,19 +355,38 @@ export class HybridSearcher {
     if (!aspects) return undefined;
     const alternatives = new Map<string, string[]>();
     fq.analyzed.words.forEach((w, i) => alternatives.set(w, [...(fq.alternatives[i]?.keys() ?? [w])]));
-    return (doc) => aspectClash(aspects, (t) => alternatives.get(t) ?? [t], this.aspectsOf(doc));
+    return (doc) => aspectClash(aspects, (t) => alternatives.get(t) ?? [t], this.verbsOf(doc).aspects);
   }
 
-  /** A chunk's question lines' verb aspects (memoised per chunk). */
-  private aspectsOf(doc: number): ReadonlyMap<string, Aspect>[] {
-    let lines = this.lineAspects.get(doc);
-    if (!lines) {
-      lines = questionText(this.data.chunks[doc])
+  /**
+   * Whether a chunk's question says of a verb of the query (or a word standing for it) that it is not happening, as
+   * the query does (aspects.ts `negatedVerbs`); undefined when the query negates none.
+   */
+  private polarityAgreement(fq: FeatureQuery): ((doc: number) => boolean) | undefined {
+    const negated = fq.analyzed.negated;
+    if (!negated) return undefined;
+    const wanted = new Set<string>();
+    fq.analyzed.words.forEach((w, i) => {
+      if (negated.has(w)) for (const alt of fq.alternatives[i]?.keys() ?? [w]) wanted.add(alt);
+    });
+    for (const w of negated) wanted.add(w);
+    return (doc) => [...this.verbsOf(doc).negated].some((term) => wanted.has(term));
+  }
+
+  /** A chunk's question lines' verb aspects and negated verbs (memoised per chunk). */
+  private verbsOf(doc: number): LineVerbs {
+    let verbs = this.lineVerbs.get(doc);
+    if (!verbs) {
+      const lines = questionText(this.data.chunks[doc])
         .split('\n')
-        .flatMap((line) => this.analyzer.analyze(line).aspects ?? []);
-      this.lineAspects.set(doc, lines);
+        .map((line) => this.analyzer.analyze(line));
+      verbs = {
+        aspects: lines.flatMap((a) => a.aspects ?? []),
+        negated: new Set(lines.flatMap((a) => [...(a.negated ?? [])])),
+      };
+      this.lineVerbs.set(doc, verbs);
     }
-    return lines;
+    return verbs;
   }
 
   /** Rocchio: q + β · mean(top lexical hits), renormalised; unchanged when β = 0. */
@@ -367,6 +399,12 @@ export class HybridSearcher {
     const norm = Math.sqrt(out.reduce((s, x) => s + x * x, 0)) || 1;
     return out.map((x) => x / norm);
   }
+}
+
+/** What a chunk's question lines do with their verbs (aspects.ts). */
+interface LineVerbs {
+  aspects: ReadonlyMap<string, Aspect>[];
+  negated: ReadonlySet<string>;
 }
 
 /** Words from which a query counts as long (ConfidenceFeatures.length). */

@@ -46,6 +46,12 @@ export interface SearchTuning {
    */
   rerankKindPenalty: number;
   /**
+   * Rerank bonus of a hit whose question says a verb of the query is not happening, as the query does (「VPNが
+   * つながらない」 → 「VPNに接続できません」, not 「VPNに接続すると遅くなる」: aspects.ts `negatedVerbs`); 0 = none. Session
+   * 24, chosen from 0.05 / 0.1 / 0.15 / 0.2 on the IT-helpdesk dev sets (README).
+   */
+  rerankPolarityBonus: number;
+  /**
    * Credit of a knowledge-base word of two kanji holding the kanji of a one-kanji verb or noun of the query (変える →
    * 変更, 紙 → 用紙: kanji-bridges.ts), as a synonym's factor; 0 = none. Session 23, on the IT-helpdesk dev sets (README).
    */
@@ -70,6 +76,7 @@ export const DEFAULT_TUNING: Readonly<SearchTuning> = Object.freeze({
   rerankCoverageWeight: 0.5,
   rerankAspectPenalty: 0.4,
   rerankKindPenalty: 0.1,
+  rerankPolarityBonus: 0.05,
   kanjiBridgeWeight: 1,
 });
 

@@ -5,6 +5,22 @@ import { createKnowledgeBase, createQueryExpander } from '../../../knowledge';
 import { aspectClash, type Aspect } from '../../../knowledge/aspects';
 import { testAnalyzer } from './shared-analyzer';
 
+/** A fictional VPN group: a connection that fails and one that works but is slow (written for Kotae). */
+const VPN: readonly FaqRow[] = [
+  {
+    id: 'VPN-1',
+    category: 'テレワーク',
+    question: 'VPNに接続すると通信が遅くなります',
+    answer: '混雑する時間帯は通信が遅くなります。不要な動画の再生を止めてください。',
+  },
+  {
+    id: 'VPN-2',
+    category: 'テレワーク',
+    question: 'VPNに接続できません',
+    answer: '自宅のインターネット回線を確認し、VPNソフトを再起動してください。',
+  },
+];
+
 /** A fictional lending group: borrowing, extending and returning equipment (written for Kotae). */
 const LENDING: readonly FaqRow[] = [
   {
@@ -87,5 +103,38 @@ describe('verb aspects (knowledge/aspects.ts): done against wanted', () => {
     // Asking to borrow: the entries about a borrowed device (借りた, 借りている) lose the malus.
     assert.deepEqual(await ranked(0, '機器を借りたい'), ['LEND-3', 'LEND-2', 'LEND-1']);
     assert.deepEqual(await ranked(1, '機器を借りたい'), ['LEND-1', 'LEND-3', 'LEND-2']);
+  });
+});
+
+describe('negated verbs (knowledge/aspects.ts): what a question says is not happening', () => {
+  it('reads ない, ぬ, ん after the predicate and its auxiliaries, the noun before する / できる included', async () => {
+    const analyzer = await testAnalyzer();
+    const negated = (text: string): string[] => [...(analyzer.analyze(text).negated ?? [])];
+    assert.deepEqual(negated('VPNに接続できません'), ['接続']);
+    assert.deepEqual(negated('VPNがつながらない'), ['つながる']);
+    assert.deepEqual(negated('印刷したのに紙が出てこない'), ['出る']);
+    assert.deepEqual(negated('ネットが見られない'), ['見る']);
+    // Index terms: katakana folded to hiragana.
+    assert.deepEqual(negated('ログインできず困っています'), analyzer.analyze('ログイン').words);
+    assert.deepEqual(negated('メールが来てない'), ['来る']);
+    assert.deepEqual(negated('急に使えなくなった'), ['使える']);
+    // Said to happen, or asked for: nothing negated.
+    assert.deepEqual(negated('VPNに接続すると通信が遅くなります'), []);
+    assert.deepEqual(negated('パスワードを変更したい'), []);
+  });
+
+  it('ranks the entry that says the same verb fails over one that only uses it', async () => {
+    const analyzer = await testAnalyzer();
+    const expander = await createQueryExpander(analyzer, 'curated', []);
+    const chunks = chunkDocuments(faqRowsToDocuments(VPN, 'fixtures/vpn.csv'));
+    const ranked = async (bonus: number, query: string): Promise<string[]> => {
+      const kb = await createKnowledgeBase(chunks, { analyzer, expander, tuning: { rerankPolarityBonus: bonus } });
+      return (await kb.search(query, { k: 2 })).hits.map((h) => h.chunk.documentId);
+    };
+    assert.deepEqual(await ranked(0, 'VPNに接続すると遅い'), ['VPN-1', 'VPN-2']);
+    assert.deepEqual(await ranked(0.5, 'VPNに接続すると遅い'), ['VPN-1', 'VPN-2']);
+    const failing = 'VPNの通信がつながらない';
+    assert.deepEqual(await ranked(0, failing), ['VPN-1', 'VPN-2']);
+    assert.deepEqual(await ranked(0.5, failing), ['VPN-2', 'VPN-1']);
   });
 });
