@@ -21,8 +21,15 @@ const HIRAGANA_RUN = /[ぁ-ゖー]{3,}/g;
 /**
  * Stretches of kanji and katakana, where the nouns are: only these are read (each distinct one
  * once per update; a number of one or two digits before kanji too: 3層分離), which keeps the reading of a large knowledge base to a fraction of its analysis.
+ * Nouns with okurigana (問い合わせ, 申し込み, 貸し出し, 真っ暗) are read whole: one or two kana that are no particle
+ * between kanji, and after the last one.
  */
-const NOUN_STRETCH = /(?:(?<!\d)\d{1,2}(?=[\u3005\u4e00-\u9fff]))?[\u3005\u4e00-\u9fffァ-ヶー]+/g;
+const OKURIGANA = '(?:(?![がをにはのでとへもや])[ぁ-ゖ])';
+const KANJI_LETTERS = '[\\u3005\\u4e00-\\u9fff]';
+const NOUN_STRETCH = new RegExp(
+  `(?:(?<!\\d)\\d{1,2}(?=${KANJI_LETTERS}))?(?:[\\u3005\\u4e00-\\u9fffァ-ヶー]*${KANJI_LETTERS}(?:${OKURIGANA}{1,2}${KANJI_LETTERS}+)+${OKURIGANA}{0,2}|[\\u3005\\u4e00-\\u9fffァ-ヶー]+)`,
+  'g',
+);
 /**
  * Case particles after which, in a hiragana run, a new word starts. で, と, も, へ and や also end
  * grammar (でしょうか, ときって, してもいいん), so a word is looked for after them only in a run where a

@@ -171,6 +171,18 @@ describe('QueryNormalizer: the KB kanji nouns typed in hiragana (readings by kur
     assert.equal(kb.rewrite('さんかいのまどぐち'), 'さんかいの窓口');
   });
 
+  it('reads nouns written with okurigana whole (問い合わせ, 申し込み, 貸し出し, 真っ暗)', async () => {
+    const analyzer = await testAnalyzer();
+    const okurigana = new QueryNormalizer(
+      ['問い合わせ先の一覧。申し込みの方法。機器の貸し出し期間。画面が真っ暗になる。'],
+      (text) => analyzer.nounReadings(text),
+    );
+    assert.equal(okurigana.rewrite('といあわせさき'), '問い合わせ先');
+    assert.equal(okurigana.rewrite('もうしこみのほうほう'), '申し込みの方法');
+    assert.equal(okurigana.rewrite('かしだしきかん'), '貸し出し期間');
+    assert.equal(okurigana.rewrite('がめんがまっくら'), '画面が真っ暗');
+  });
+
   it('looks for a word after で, と, も, へ, や only in a run where a word was already read', () => {
     assert.equal(kb.rewrite('ぶらうざでさいせってい'), 'ブラウザで再設定');
     assert.equal(kb.rewrite('どうしたらいいでさいせってい'), 'どうしたらいいでさいせってい');
