@@ -6,7 +6,7 @@ import { createPiiMasker, type PiiMasker } from '../../../privacy';
  * Session 24: questions of the QA sets the app masked before searching them — kinds of staff and trades before さん,
  * a verb's く before the explanatory ん, the adverb ちゃんと — kept as typed, while the names next to them are masked.
  */
-describe('privacy: office words before an honorific are no names', () => {
+describe('privacy: office words before an honorific, and sentences after a label, are no names', () => {
   let masker: PiiMasker;
   before(async () => {
     masker = createPiiMasker({ nameTagger: await createPersonNameTagger() });
@@ -37,6 +37,15 @@ describe('privacy: office words before an honorific are no names', () => {
       '送ったけどちゃんと届いたか分からない',
     ])
       assert.equal(mask(text), text);
+  });
+
+  it('keeps a sentence after 氏名は / 氏名が that goes on as a verb', () => {
+    for (const text of [
+      '選手の氏名は載せず、所属団体名だけを掲載します',
+      '人事システムの氏名が更新されると、表示名も変わります',
+    ])
+      assert.equal(mask(text), text);
+    assert.equal(mask('氏名：山田はると'), '氏名：［氏名］');
   });
 
   it('still masks the names beside them', () => {
