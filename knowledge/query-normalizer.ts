@@ -65,6 +65,8 @@ const SYNONYM_KATAKANA: readonly { members: readonly string[]; katakana: readonl
   })
   .filter((g) => g.katakana.length > 0);
 const HIRAGANA_RUN = /[ぁ-ゖー]{3,}/g;
+/** One lower-case Latin letter between hiragana: what a romaji input left unconverted (まsん for ません). */
+const IME_LEFTOVER = /(?<=[ぁ-ゖ])[a-z](?=[ぁ-ゖ])/g;
 /** A letter that a hiragana run right after it continues (okurigana, grammar) rather than starts afresh. */
 const WORD_LETTER = /[\p{L}\p{N}]/u;
 
@@ -234,7 +236,8 @@ export class QueryNormalizer {
 
   /** The query rewritten (normalised text; unchanged when no rule applies). */
   rewrite(query: string): string {
-    let text = dropSmallTalk(normalizeText(query));
+    // A Latin letter the input method left between two hiragana (できまsん, されまsした): a romaji slip, not a word.
+    let text = dropSmallTalk(normalizeText(query)).replace(IME_LEFTOVER, '');
     for (const [pattern, plain] of COLLOQUIAL) text = text.replace(pattern, plain);
     const more: string[] = [];
     text = text.replace(HIRAGANA_RUN, (run, at: number, whole: string) =>

@@ -17,6 +17,13 @@ describe('QueryNormalizer (input as staff type it, against the KB vocabulary)', 
     assert.equal(kb.rewrite('ういるす'), 'ウイルス');
   });
 
+  it('drops a Latin letter a romaji input left between hiragana, never one beside katakana or a word', () => {
+    assert.equal(kb.rewrite('印刷されまsした'), '印刷されました');
+    assert.equal(kb.rewrite('印刷されまsせん'), '印刷されません');
+    assert.equal(kb.rewrite('CドライブとSドライブ'), 'cドライブとsドライブ');
+    assert.equal(kb.rewrite('プランBのこと'), 'プランbのこと');
+  });
+
   it('corrects an unknown katakana word one edit from a KB word (length ≥ 4), never a short or known one', () => {
     assert.equal(kb.rewrite('テームズ'), 'チームズ');
     assert.equal(kb.rewrite('ワンタイムパスワートのアプリ'), 'ワンタイムパスワードのアプリ');
