@@ -9,6 +9,14 @@ import { bodyText, fullText, questionText } from './chunk-text';
 import type { IndexData, IndexFields } from './index-data';
 import { LsaEmbedder } from './lsa-embedder';
 import { DEFAULT_LSA_OPTIONS, fitLsa, type LsaModel, type LsaOptions } from './lsa-model';
+import {
+  BACKGROUND_LSA_DIMS,
+  BACKGROUND_MAX_CHUNKS,
+  backgroundDocuments,
+  backgroundFits,
+  shippedLsaBackground,
+  type LsaBackground,
+} from './lsa-background';
 import { questionLinesFromWords, type QuestionLines } from './question-lines';
 import type { Chunk, Embedder, VectorIndex } from './types';
 
@@ -22,6 +30,11 @@ export interface BuildOptions {
   lsa?: Partial<LsaOptions>;
   /** False: BM25 only, no vectors (the evaluation baseline). */
   dense?: boolean;
+  /**
+   * Background documents for the LSA fit of a small knowledge base (lsa-background.ts): the shipped ones by default,
+   * false for none. Used below `BACKGROUND_MAX_CHUNKS` chunks, and only with the analyzer that wrote them.
+   */
+  lsaBackground?: LsaBackground | false;
   /** Creates the vector index (the hnsw one on disk, the in-memory one in tests). */
   createVectorIndex: (dims: number) => VectorIndex;
 }
@@ -46,6 +59,7 @@ export async function buildIndexData(
   const analysed = analyseChunks(chunks, analyzer, wantLsa, options.onProgress);
   const { fields, questionLines } = analysed;
   let lsa: LsaModel | undefined;
+  let backgroundDocs: string[][] | undefined;
   let queryEmbedder: Embedder;
   let vectors: Float32Array;
   let dims: number;
@@ -59,7 +73,11 @@ export async function buildIndexData(
   } else {
     const features = analysed.corpus as CorpusFeatures;
     analysed.corpus = undefined;
-    lsa = fitLsa(features.names, features.docs, { ...DEFAULT_LSA_OPTIONS, ...options.lsa });
+    backgroundDocs = backgroundFor(chunks.length, analyzer, options.lsaBackground);
+    const fit = backgroundDocs ? withBackground(features, backgroundDocs) : features;
+    const lsaOptions = { ...DEFAULT_LSA_OPTIONS, ...options.lsa };
+    const fitDims = backgroundDocs ? Math.min(lsaOptions.dims, BACKGROUND_LSA_DIMS) : lsaOptions.dims;
+    lsa = fitLsa(fit.names, fit.docs, { ...lsaOptions, dims: fitDims });
     queryEmbedder = new LsaEmbedder(lsa, analyzer);
     ({ vectors, dims } = embedWithLsa(lsa, features));
   }
@@ -72,7 +90,11 @@ export async function buildIndexData(
     chunks: chunks.length,
     documents: new Set(chunks.map((c) => c.documentId)).size,
     builtAt: new Date().toISOString(),
-    embedder: lsa ? `lsa-${lsa.data.dims}` : options.dense === false ? 'none' : (options.embedderName ?? 'external'),
+    embedder: lsa
+      ? `lsa-${lsa.data.dims}${backgroundDocs ? `+background-${backgroundDocs.length}` : ''}`
+      : options.dense === false
+        ? 'none'
+        : (options.embedderName ?? 'external'),
   };
   return {
     data: { chunks: [...chunks], removed: new Set(), fields, dense: { dims, vectors, index }, questionLines, stats },
@@ -188,4 +210,36 @@ async function embedExternally(
     batch.forEach((v, j) => vectors.set(unitVector(v), (start + j) * dims));
   }
   return { vectors, dims };
+}
+
+/** The background documents for an LSA fit over `chunks` chunks (feature-name lists), or undefined for none. */
+function backgroundFor(
+  chunks: number,
+  analyzer: TextAnalyzer,
+  option: LsaBackground | false | undefined,
+): string[][] | undefined {
+  if (option === false || chunks >= BACKGROUND_MAX_CHUNKS) return undefined;
+  const background = option ?? shippedLsaBackground();
+  return background && backgroundFits(background, analyzer) ? backgroundDocuments(background) : undefined;
+}
+
+/** The corpus's features with the background documents appended as further rows (new names after the corpus's). */
+function withBackground(features: CorpusFeatures, background: readonly (readonly string[])[]): CorpusFeatures {
+  const names = [...features.names];
+  const ids = new Map(names.map((n, i) => [n, i]));
+  const docs = [...features.docs];
+  for (const doc of background) {
+    const out = new Int32Array(doc.length);
+    doc.forEach((name, j) => {
+      let id = ids.get(name);
+      if (id === undefined) {
+        id = names.length;
+        names.push(name);
+        ids.set(name, id);
+      }
+      out[j] = id;
+    });
+    docs.push(out);
+  }
+  return { names, docs };
 }
