@@ -370,7 +370,10 @@ export class HybridSearcher {
       if (negated.has(w)) for (const alt of fq.alternatives[i]?.keys() ?? [w]) wanted.add(alt);
     });
     for (const w of negated) wanted.add(w);
-    return (doc) => [...this.verbsOf(doc).negated].some((term) => wanted.has(term));
+    return (doc) => {
+      for (const term of this.verbsOf(doc).negated) if (wanted.has(term)) return true;
+      return false;
+    };
   }
 
   /** A chunk's question lines' verb aspects and negated verbs (memoised per chunk). */

@@ -12,7 +12,6 @@ import { DEFAULT_LSA_OPTIONS, fitLsa, type LsaModel, type LsaOptions } from './l
 import {
   BACKGROUND_LSA_DIMS,
   BACKGROUND_MAX_CHUNKS,
-  backgroundDocuments,
   backgroundFits,
   shippedLsaBackground,
   type LsaBackground,
@@ -59,7 +58,7 @@ export async function buildIndexData(
   const analysed = analyseChunks(chunks, analyzer, wantLsa, options.onProgress);
   const { fields, questionLines } = analysed;
   let lsa: LsaModel | undefined;
-  let backgroundDocs: string[][] | undefined;
+  let background: LsaBackground | undefined;
   let queryEmbedder: Embedder;
   let vectors: Float32Array;
   let dims: number;
@@ -73,10 +72,10 @@ export async function buildIndexData(
   } else {
     const features = analysed.corpus as CorpusFeatures;
     analysed.corpus = undefined;
-    backgroundDocs = backgroundFor(chunks.length, analyzer, options.lsaBackground);
-    const fit = backgroundDocs ? withBackground(features, backgroundDocs) : features;
+    background = backgroundFor(chunks.length, analyzer, options.lsaBackground);
+    const fit = background ? withBackground(features, background) : features;
     const lsaOptions = { ...DEFAULT_LSA_OPTIONS, ...options.lsa };
-    const fitDims = backgroundDocs ? Math.min(lsaOptions.dims, BACKGROUND_LSA_DIMS) : lsaOptions.dims;
+    const fitDims = background ? Math.min(lsaOptions.dims, BACKGROUND_LSA_DIMS) : lsaOptions.dims;
     lsa = fitLsa(fit.names, fit.docs, { ...lsaOptions, dims: fitDims });
     queryEmbedder = new LsaEmbedder(lsa, analyzer);
     ({ vectors, dims } = embedWithLsa(lsa, features));
@@ -91,7 +90,7 @@ export async function buildIndexData(
     documents: new Set(chunks.map((c) => c.documentId)).size,
     builtAt: new Date().toISOString(),
     embedder: lsa
-      ? `lsa-${lsa.data.dims}${backgroundDocs ? `+background-${backgroundDocs.length}` : ''}`
+      ? `lsa-${lsa.data.dims}${background ? `+background-${background.docs.length}` : ''}`
       : options.dense === false
         ? 'none'
         : (options.embedderName ?? 'external'),
@@ -212,34 +211,41 @@ async function embedExternally(
   return { vectors, dims };
 }
 
-/** The background documents for an LSA fit over `chunks` chunks (feature-name lists), or undefined for none. */
+/** The background for an LSA fit over `chunks` chunks, or undefined for none. */
 function backgroundFor(
   chunks: number,
   analyzer: TextAnalyzer,
   option: LsaBackground | false | undefined,
-): string[][] | undefined {
+): LsaBackground | undefined {
   if (option === false || chunks >= BACKGROUND_MAX_CHUNKS) return undefined;
   const background = option ?? shippedLsaBackground();
-  return background && backgroundFits(background, analyzer) ? backgroundDocuments(background) : undefined;
+  return background && backgroundFits(background, analyzer) ? background : undefined;
 }
 
-/** The corpus's features with the background documents appended as further rows (new names after the corpus's). */
-function withBackground(features: CorpusFeatures, background: readonly (readonly string[])[]): CorpusFeatures {
+/**
+ * The corpus's features with the background documents appended as further rows: the background's feature ids mapped
+ * once onto the corpus's (new names after the corpus's), each repeated as often as the document has it.
+ */
+function withBackground(features: CorpusFeatures, background: LsaBackground): CorpusFeatures {
   const names = [...features.names];
   const ids = new Map(names.map((n, i) => [n, i]));
+  const toCorpus = background.features.map((name) => {
+    let id = ids.get(name);
+    if (id === undefined) {
+      id = names.length;
+      names.push(name);
+      ids.set(name, id);
+    }
+    return id;
+  });
   const docs = [...features.docs];
-  for (const doc of background) {
-    const out = new Int32Array(doc.length);
-    doc.forEach((name, j) => {
-      let id = ids.get(name);
-      if (id === undefined) {
-        id = names.length;
-        names.push(name);
-        ids.set(name, id);
-      }
-      out[j] = id;
-    });
-    docs.push(out);
+  for (const doc of background.docs) {
+    const out: number[] = [];
+    for (const entry of doc) {
+      const [id, count] = typeof entry === 'number' ? [entry, 1] : entry;
+      for (let c = 0; c < count; c++) out.push(toCorpus[id]);
+    }
+    docs.push(Int32Array.from(out));
   }
   return { names, docs };
 }

@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { TextAnalyzer } from './analyzer';
+import { textFeatures } from './lsa-model';
 
 /** The shipped file, beside this module in the sources (knowledge/generated). */
 export const LSA_BACKGROUND_FILE = 'lsa-background.json.gz';
@@ -55,10 +56,9 @@ export function shippedLsaBackground(): LsaBackground | undefined {
   return cached ?? undefined;
 }
 
-/** The LSA features of an analysed probe (words, then bigrams: as `lsaFeatureNames` orders them). */
+/** The LSA features of the analysed probe sentence. */
 export function probeFeatures(analyzer: TextAnalyzer): string[] {
-  const a = analyzer.analyze(PROBE_SENTENCE);
-  return [...a.words.map((w) => 'w:' + w), ...a.grams.map((g) => 'g:' + g)];
+  return textFeatures(analyzer.analyze(PROBE_SENTENCE));
 }
 
 /** Whether `analyzer` gives the features the background was written with (another mode or dictionary: no). */
@@ -67,7 +67,7 @@ export function backgroundFits(background: LsaBackground, analyzer: TextAnalyzer
   return probe.length === background.probe.length && probe.every((f, i) => f === background.probe[i]);
 }
 
-/** The background's documents as feature-name lists (repeats kept). */
+/** The background's documents as feature-name lists (repeats kept; for checks of the shipped file). */
 export function backgroundDocuments(background: LsaBackground): string[][] {
   return background.docs.map((doc) =>
     doc.flatMap((entry) => {
