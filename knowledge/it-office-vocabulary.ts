@@ -24,6 +24,7 @@
 import { DEVICE_AND_OFFICE_GROUPS } from './it-vocabulary-devices';
 import { SERVICE_GROUPS } from './it-vocabulary-services';
 import { EVERYDAY_ONE_WAY } from './it-vocabulary-everyday';
+import { PRODUCT_ONE_WAY } from './it-vocabulary-products';
 
 /** Symmetric groups: words staff and FAQs use interchangeably for one thing or action. */
 export const IT_OFFICE_SYNONYM_GROUPS: readonly (readonly string[])[] = [
@@ -193,4 +194,5 @@ const TECHNICAL_ONE_WAY: readonly (readonly [string, readonly string[]])[] = [
 export const IT_OFFICE_ONE_WAY: readonly (readonly [string, readonly string[]])[] = [
   ...TECHNICAL_ONE_WAY,
   ...EVERYDAY_ONE_WAY,
+  ...PRODUCT_ONE_WAY,
 ];
