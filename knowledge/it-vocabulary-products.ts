@@ -7,53 +7,67 @@
  * Windows) are not keys: their FAQs name them.
  */
 
-/** One-way: a product or service name → the kinds an FAQ is written with. */
-export const PRODUCT_ONE_WAY: readonly (readonly [string, readonly string[]])[] = [
+/** Names of one kind of product and the kinds an FAQ is written with. */
+const PRODUCT_KINDS: readonly (readonly [names: readonly string[], kinds: readonly string[]])[] = [
   // Phones and tablets
-  ['iPhone', ['スマートフォン', 'スマホ', 'モバイル端末']],
-  ['アイフォン', ['スマートフォン', 'スマホ', 'モバイル端末']],
-  ['Android', ['スマートフォン', 'スマホ', 'モバイル端末']],
-  ['アンドロイド', ['スマートフォン', 'スマホ', 'モバイル端末']],
-  ['Galaxy', ['スマートフォン', 'スマホ']],
-  ['Xperia', ['スマートフォン', 'スマホ']],
-  ['Pixel', ['スマートフォン', 'スマホ']],
-  ['AQUOS', ['スマートフォン', 'スマホ']],
-  ['iPad', ['タブレット', 'タブレット端末', 'モバイル端末']],
-  ['アイパッド', ['タブレット', 'タブレット端末', 'モバイル端末']],
+  [
+    ['iPhone', 'アイフォン', 'Android', 'アンドロイド'],
+    ['スマートフォン', 'スマホ', 'モバイル端末'],
+  ],
+  [
+    ['Galaxy', 'Xperia', 'Pixel', 'AQUOS'],
+    ['スマートフォン', 'スマホ'],
+  ],
+  [
+    ['iPad', 'アイパッド'],
+    ['タブレット', 'タブレット端末', 'モバイル端末'],
+  ],
   // Browsers
-  ['Chrome', ['ブラウザ', 'Webブラウザ']],
-  ['クローム', ['ブラウザ', 'Webブラウザ']],
-  ['Firefox', ['ブラウザ', 'Webブラウザ']],
-  ['Safari', ['ブラウザ', 'Webブラウザ']],
-  ['サファリ', ['ブラウザ', 'Webブラウザ']],
+  [
+    ['Chrome', 'クローム', 'Firefox', 'Safari', 'サファリ'],
+    ['ブラウザ', 'Webブラウザ'],
+  ],
   // Meetings and chat outside the office suite
-  ['Zoom', ['Web会議', 'オンライン会議']],
-  ['Webex', ['Web会議', 'オンライン会議']],
-  ['Skype', ['Web会議', 'オンライン会議']],
-  ['Slack', ['チャット', 'ビジネスチャット']],
-  ['Chatwork', ['チャット', 'ビジネスチャット']],
+  [
+    ['Zoom', 'Webex', 'Skype'],
+    ['Web会議', 'オンライン会議'],
+  ],
+  [
+    ['Slack', 'Chatwork'],
+    ['チャット', 'ビジネスチャット'],
+  ],
   // Private mail, storage and social media
-  ['Gmail', ['フリーメール', '私用メール', '外部メール']],
-  ['Yahooメール', ['フリーメール', '私用メール', '外部メール']],
-  ['Dropbox', ['クラウドストレージ', 'オンラインストレージ']],
-  ['iCloud', ['クラウドストレージ', 'オンラインストレージ']],
-  ['LINE', ['SNS', 'メッセージアプリ']],
-  ['ライン', ['SNS', 'メッセージアプリ']],
-  ['Facebook', ['SNS']],
-  ['Instagram', ['SNS']],
-  ['インスタ', ['SNS']],
-  ['YouTube', ['動画', '動画サイト']],
-  ['ユーチューブ', ['動画', '動画サイト']],
+  [
+    ['Gmail', 'Yahooメール'],
+    ['フリーメール', '私用メール', '外部メール'],
+  ],
+  [
+    ['Dropbox', 'iCloud'],
+    ['クラウドストレージ', 'オンラインストレージ'],
+  ],
+  [
+    ['LINE', 'ライン'],
+    ['SNS', 'メッセージアプリ'],
+  ],
+  [['Facebook', 'Instagram', 'インスタ'], ['SNS']],
+  [
+    ['YouTube', 'ユーチューブ'],
+    ['動画', '動画サイト'],
+  ],
   // Office programs → the suite
-  ['Excel', ['Office', 'オフィス']],
-  ['エクセル', ['Office', 'オフィス']],
-  ['Word', ['Office', 'オフィス']],
-  ['ワード', ['Office', 'オフィス']],
-  ['PowerPoint', ['Office', 'オフィス']],
-  ['パワポ', ['Office', 'オフィス']],
-  ['Acrobat', ['PDF', 'PDF編集']],
-  ['アクロバット', ['PDF', 'PDF編集']],
+  [
+    ['Excel', 'エクセル', 'Word', 'ワード', 'PowerPoint', 'パワポ'],
+    ['Office', 'オフィス'],
+  ],
+  [
+    ['Acrobat', 'アクロバット'],
+    ['PDF', 'PDF編集'],
+  ],
   // Generative AI
-  ['Gemini', ['生成AI']],
-  ['Claude', ['生成AI']],
+  [['Gemini', 'Claude'], ['生成AI']],
 ];
+
+/** One-way: a product or service name → the kinds an FAQ is written with. */
+export const PRODUCT_ONE_WAY: readonly (readonly [string, readonly string[]])[] = PRODUCT_KINDS.flatMap(
+  ([names, kinds]) => names.map((name): readonly [string, readonly string[]] => [name, kinds]),
+);
