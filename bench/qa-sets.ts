@@ -3,13 +3,15 @@
  * set — answerable shown-correct, shown-wrong, unanswerable and off-topic shown, and the right entry first (answered,
  * tentative or clarify) — then the means of the dev sets and of the clean held-out sets (bench/dev-sets.ts). Not a
  * test; run it by hand (under a minute).
- *   tsx bench/qa-sets.ts [--clean] [--tuning JSON] [--curve]
+ *   tsx bench/qa-sets.ts [--clean] [--only kb-a,kb-b] [--tuning JSON] [--curve]
+ * `--only`: just the named sets (by knowledge folder name), each in its group.
  * `--tuning '{"denseWeight":0.3}'`: search parameters over DEFAULT_TUNING (knowledge/search-tuning.ts), at the index
  * build (its calibration) and at the search. `--curve`: after each group's means, its operating curve — every set's
  * proposal threshold moved by the same amount, an answer shown when its confidence reaches it (the policy's other
  * rules left out) — read at the share of others shown of the unmoved thresholds, at others 0.15 and at shown-wrong
  * 0.05: a change that only moves the operating point leaves these figures where they were.
  */
+import path from 'node:path';
 import { buildQaKnowledge, loadQaSet, qaReport, runQa } from '../adapters/cli/eval-qa';
 import { createJapaneseAnalyzer, createQueryExpander, DEFAULT_TUNING, type SearchTuning } from '../knowledge';
 import { CLEAN_HELD_OUT_SETS, HELPDESK_DEV_SETS } from './dev-sets';
@@ -108,8 +110,13 @@ async function main(): Promise<void> {
         ['dev', HELPDESK_DEV_SETS],
         ['clean', CLEAN_HELD_OUT_SETS],
       ] as const);
+  const only = process.argv.includes('--only')
+    ? new Set((process.argv[process.argv.indexOf('--only') + 1] ?? '').split(','))
+    : undefined;
   console.log(`${'set'.padEnd(24)} right  wrong  others first`);
-  for (const [name, sets] of groups) {
+  for (const [name, all] of groups) {
+    const sets = all.filter(([, kbDir]) => !only || only.has(path.basename(kbDir)));
+    if (sets.length === 0) continue;
     const rows: Row[] = [];
     const points: Point[][] = [];
     for (const [file, kbDir] of sets) {
