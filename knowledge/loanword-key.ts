@@ -170,6 +170,8 @@ const MIN_PAIR_KEY = 5;
 const MIN_HIRAGANA_KEY = 4;
 /** A particle closing a hiragana run (まとらぼを, ずーむって). */
 const HIRAGANA_PARTICLE = /(?:を|が|は|に|で|の|と|も|へ|って|から|まで|より|など)$/u;
+/** The same particles opening the rest of a run (まいくろそふと|には). */
+const PARTICLE_START = /^(?:を|が|は|に|で|の|と|も|へ|って|から|まで|より|など)/u;
 
 /** A knowledge base's Latin words by their key; a key two of its words share names neither. */
 export class LoanwordIndex {
@@ -210,6 +212,22 @@ export class LoanwordIndex {
       const latin = this.spelledBy(katakana, MIN_HIRAGANA_KEY);
       for (const w of latin ? [latin] : this.spelledInTwo(katakana)) if (!more.includes(w)) more.push(w);
     }
+  }
+
+  /**
+   * The Latin word of the knowledge base that a hiragana run spells from its start (まいくろそふと → microsoft), up to
+   * the run's end or a particle (まとらぼを, まいくろそふとには → matlab, microsoft), with the length it takes; the
+   * longest such word, four kana at least, by the same key test as {@link addSpelledInHiragana}.
+   */
+  nameInHiragana(run: string): { latin: string; length: number } | undefined {
+    // Cut before a particle first (a particle of vowels alone, を, would vanish into the key), the whole run last.
+    const ends = [...run].map((_, i) => i).filter((i) => i >= 4 && PARTICLE_START.test(run.slice(i)));
+    for (const end of [...ends.reverse(), run.length]) {
+      const katakana = run.slice(0, end).replace(/[ぁ-ゖ]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+      const latin = this.spelledBy(katakana, MIN_HIRAGANA_KEY);
+      if (latin) return { latin, length: end };
+    }
+    return undefined;
   }
 
   /**

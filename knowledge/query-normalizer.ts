@@ -21,8 +21,8 @@
  *   own in the run (see {@link KanjiReadings}); a reading of two or three surfaces gives them all.
  * Width and case are folded by normalizeText first.
  */
-import { CURATED_SYNONYM_GROUPS } from './synonyms';
-import { IT_OFFICE_SYNONYM_GROUPS } from './it-office-vocabulary';
+import { CURATED_ONE_WAY, CURATED_SYNONYM_GROUPS } from './synonyms';
+import { IT_OFFICE_ONE_WAY, IT_OFFICE_SYNONYM_GROUPS } from './it-office-vocabulary';
 import { letterNameSpellings } from './letter-names';
 import { COLLOQUIAL } from './colloquial';
 import { foldSmallKana, letterCounts, letters, oneLetterApart, slipCost, withinOneEdit } from './kana-edit';
@@ -54,16 +54,20 @@ const MAX_SLIP = 1.25;
 const SLIP_MARGIN = 0.5;
 /** Shortest word corrected when it differs from a known one only in small versus full-size kana. */
 const MIN_SMALL_KANA = 3;
-/** Katakana members of the curated synonym groups (both lists), by the Latin and katakana members that lead to them. */
+/**
+ * Katakana members of the curated synonym groups (both lists), by the Latin and katakana members that lead to them;
+ * and the katakana typed side of a one-way rule by the words it leads to (ティームズ by Teams: てぃーむず is typed too).
+ */
 const SYNONYM_KATAKANA: readonly { members: readonly string[]; katakana: readonly string[] }[] = [
-  ...CURATED_SYNONYM_GROUPS,
-  ...IT_OFFICE_SYNONYM_GROUPS,
-]
-  .map((group) => {
+  ...[...CURATED_SYNONYM_GROUPS, ...IT_OFFICE_SYNONYM_GROUPS].map((group) => {
     const members = group.map((m) => normalizeText(m));
     return { members, katakana: members.filter((m) => ONLY_KATAKANA.test(m)) };
-  })
-  .filter((g) => g.katakana.length > 0);
+  }),
+  ...[...CURATED_ONE_WAY, ...IT_OFFICE_ONE_WAY].map(([typed, targets]) => {
+    const word = normalizeText(typed);
+    return { members: targets.map((t) => normalizeText(t)), katakana: ONLY_KATAKANA.test(word) ? [word] : [] };
+  }),
+].filter((g) => g.katakana.length > 0);
 const HIRAGANA_RUN = /[ぁ-ゖー]{3,}/g;
 /** One lower-case Latin letter between hiragana: what a romaji input left unconverted (まsん for ません). */
 const IME_LEFTOVER = /(?<=[ぁ-ゖ])[a-z](?=[ぁ-ゖ])/g;
@@ -240,9 +244,15 @@ export class QueryNormalizer {
     let text = dropSmallTalk(normalizeText(query)).replace(IME_LEFTOVER, '');
     for (const [pattern, plain] of COLLOQUIAL) text = text.replace(pattern, plain);
     const more: string[] = [];
-    text = text.replace(HIRAGANA_RUN, (run, at: number, whole: string) =>
-      this.wordsIn(run, at === 0 || !WORD_LETTER.test(whole[at - 1]), more),
-    );
+    text = text.replace(HIRAGANA_RUN, (run, at: number, whole: string) => {
+      const opens = at === 0 || !WORD_LETTER.test(whole[at - 1]);
+      // A whole word that spells one of the knowledge base's Latin names (まいくろそふと → microsoft) is that name,
+      // not known katakana words pieced together (マイク + ろ + ソフト); a known katakana word keeps its own reading.
+      const name = opens ? this.loanwords.nameInHiragana(run) : undefined;
+      if (name && !this.keys.has(run.slice(0, name.length)))
+        return `${at === 0 ? '' : ' '}${name.latin} ${this.wordsIn(run.slice(name.length), false, more)}`;
+      return this.wordsIn(run, opens, more);
+    });
     text = text.replace(KATAKANA_RUN, (run) => this.corrected(run));
     this.loanwords.addSpelled(text, (word) => this.counts.has(word), more);
     this.loanwords.addSpelledInHiragana(text, more);

@@ -39,9 +39,16 @@ describe('loanword keys (names typed in katakana, written in Latin letters)', ()
     const kb = new QueryNormalizer(['MATLABのインストール方法。Adobe Acrobatの申請。'], undefined, undefined);
     assert.equal(kb.rewrite('マトラボを自宅のPCに入れたい'), 'マトラボを自宅のpcに入れたい matlab');
     assert.equal(kb.rewrite('アクロバットの申請'), 'アクロバットの申請 acrobat');
-    // Typed in hiragana (the input mode not switched): four consonants at least, up to a particle.
+    // Typed in hiragana (the input mode not switched): four consonants at least, up to a particle; the name in place
+    // of the kana, not known katakana words pieced together from them (マイク + ろ + ソフト).
     const invented = new QueryNormalizer(['Sorapadのインストール方法。']);
-    assert.equal(invented.rewrite('そらぱっどを入れたい'), 'そらぱっどを入れたい sorapad');
+    assert.equal(invented.rewrite('そらぱっどを入れたい'), 'sorapad を入れたい');
+    const vendor = new QueryNormalizer(['Microsoft 365 にサインインする。マイクの設定。ソフトの申請。']);
+    assert.equal(vendor.rewrite('まいくろそふと'), 'microsoft ');
+    assert.equal(vendor.rewrite('まいくろそふとにはどのIDで入るの'), 'microsoft にはどのidで入るの');
+    // The katakana a one-way rule reads (ティームズ → Teams), typed in hiragana.
+    const teams = new QueryNormalizer(['Teamsで会議を開く。']);
+    assert.equal(teams.rewrite('てぃーむずで会議'), 'ティームズで会議 teams');
     assert.equal(invented.rewrite('ソラパッドを入れたい'), 'ソラパッドを入れたい sorapad');
     assert.equal(kb.rewrite('あくろばっとの申請'), 'アクロバットの申請 acrobat');
     const tokens = new QueryNormalizer(['tokenの取得。']);
