@@ -168,10 +168,11 @@ const MIN_PAIR_PART = 2;
 const MIN_PAIR_KEY = 5;
 /** Fewest consonants of a word typed in hiragana taken for a name (ordinary words in hiragana have fewer). */
 const MIN_HIRAGANA_KEY = 4;
+const PARTICLES = '(?:を|が|は|に|で|の|と|も|へ|って|から|まで|より|など)';
 /** A particle closing a hiragana run (まとらぼを, ずーむって). */
-const HIRAGANA_PARTICLE = /(?:を|が|は|に|で|の|と|も|へ|って|から|まで|より|など)$/u;
+const HIRAGANA_PARTICLE = new RegExp(`${PARTICLES}$`, 'u');
 /** The same particles opening the rest of a run (まいくろそふと|には). */
-const PARTICLE_START = /^(?:を|が|は|に|で|の|と|も|へ|って|から|まで|より|など)/u;
+const PARTICLE_START = new RegExp(`^${PARTICLES}`, 'u');
 
 /** A knowledge base's Latin words by their key; a key two of its words share names neither. */
 export class LoanwordIndex {
