@@ -6,6 +6,7 @@
  * プリンター); repeated consonants once (ッ). Two words with the same key are one name written two ways.
  * General phonetics of loanwords, not a list: any Latin word of the knowledge base gets its key.
  */
+import { hiraganaToKatakana } from './text-normalize';
 
 /** Katakana to Latin syllables (Hepburn, the small vowels of ファ / ティ / ウェ after their consonant). */
 const KANA: Readonly<Record<string, string>> = {
@@ -209,7 +210,7 @@ export class LoanwordIndex {
   addSpelledInHiragana(text: string, more: string[]): void {
     for (const m of text.matchAll(/(?<![\p{L}\p{N}])[ぁ-ゖー]{4,}/gu)) {
       const word = m[0].replace(HIRAGANA_PARTICLE, '');
-      const katakana = word.replace(/[ぁ-ゖ]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+      const katakana = hiraganaToKatakana(word);
       const latin = this.spelledBy(katakana, MIN_HIRAGANA_KEY);
       for (const w of latin ? [latin] : this.spelledInTwo(katakana)) if (!more.includes(w)) more.push(w);
     }
@@ -224,8 +225,7 @@ export class LoanwordIndex {
     // Cut before a particle first (a particle of vowels alone, を, would vanish into the key), the whole run last.
     const ends = [...run].map((_, i) => i).filter((i) => i >= 4 && PARTICLE_START.test(run.slice(i)));
     for (const end of [...ends.reverse(), run.length]) {
-      const katakana = run.slice(0, end).replace(/[ぁ-ゖ]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
-      const latin = this.spelledBy(katakana, MIN_HIRAGANA_KEY);
+      const latin = this.spelledBy(hiraganaToKatakana(run.slice(0, end)), MIN_HIRAGANA_KEY);
       if (latin) return { latin, length: end };
     }
     return undefined;

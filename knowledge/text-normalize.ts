@@ -30,6 +30,11 @@ export function katakanaToHiragana(term: string): string {
   return out;
 }
 
+/** The other way: hiragana to katakana (まとらぼ → マトラボ), for words typed without switching the input mode. */
+export function hiraganaToKatakana(term: string): string {
+  return term.replace(/[ぁ-ゖ]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+}
+
 const KANJI = /[\u4e00-\u9fff\u3005]/g;
 const KANJI_AND_HIRAGANA = /^[\u4e00-\u9fff\u3005][\u3041-\u3096\u4e00-\u9fff\u3005]*$/;
 // Kana between two kanji (申し込, 引っ越) and kana after the last kanji.
