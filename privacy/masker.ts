@@ -7,7 +7,7 @@ import { detectBirthDate } from './detectors';
 import { detectCardNumber } from './detectors';
 import { detectEmail } from './detectors';
 import { detectKeyValues } from './detectors';
-import { detectEnglishContext } from './detectors';
+import { detectEnglishContext, detectNameByParts } from './detectors';
 import {
   detectBankAccount,
   detectInsuranceNumber,
@@ -93,6 +93,8 @@ function detectAll(normalized: string, tagger?: PersonNameTagger, original?: str
     ...(tagger && original && original.length <= MAX_TAGGED_CHARS
       ? tagger(original).map((s) => ({ ...s, type: 'person_name' as const }))
       : []),
+    // Names in English text known by their parts alone, last: any rule with context finds them whole.
+    ...detectNameByParts(normalized),
   ];
 }
 

@@ -233,10 +233,13 @@ function readings(normalized: string, found: readonly PiiSpan[]): PiiSpan[] {
         out.push({ type: 'birth_date', start: s.end + at[0], end: s.end + at[1] });
     }
     const m = READING.exec(normalized.slice(s.end, s.end + 40));
-    // Yuki Tanaka (Nagoya Office), 小川(ベンダー): a place, a section or a role in brackets is no reading.
+    // Yuki Tanaka (Nagoya Office), 小川(ベンダー): a place, a section or a role in brackets is no reading; nor an
+    // acronym (Tom Whitfield (ALT, …), 森田 (PM)), nor Latin letters after a name in Latin letters.
     if (
       !m?.[1] ||
       hasNotPersonWord(m[1]) ||
+      /^[A-Z]{2,5}$/.test(m[1]) ||
+      (/^[A-Za-z]/.test(m[1]) && /[A-Za-z]/.test(normalized.slice(s.start, s.end))) ||
       /^(?:ベンダー|メーカー|サポート|リーダー|マネージャー|パート|アルバイト|インターン|ヘルプデスク|オペレーター)$/.test(
         m[1],
       )

@@ -5,7 +5,9 @@
  * addresses written in Latin letters (5-3-12 Minami-cho, Kawaguchi-shi, Saitama).
  */
 import type { PiiSpan } from '../types';
+import { FAMILY_FIRST_NAMES, JAPANESE_GIVEN_NAMES, WESTERN_GIVEN_NAMES } from './given-names';
 import { hasNotPersonWord } from './not-person-words';
+import { spelledInJapanese } from './romaji-name';
 
 /** A personal name in Latin letters: 1–4 words, each capitalised or in capitals, Vietnamese letters too. */
 const WORD = "[A-ZÀ-ỸĐ][a-zà-ỹđ'’-]+|[A-ZÀ-ỸĐ]{2,}";
@@ -79,6 +81,59 @@ const NOT_NAMES = new Set([
   'You',
   'Thank You',
 ]);
+
+/** Two or three capitalised words (or words in capitals) in a row: a name's candidates in English text. */
+const CAPITALISED_RUN =
+  /(?<![A-Za-z'’.@_-])([A-Z][a-z'’]+(?:-[A-Za-z]+)?|[A-Z]{2,})((?: (?:[A-Z][a-z'’]+(?:-[A-Za-z]+)?|[A-Z]{2,})){1,2})(?![A-Za-z@_])/g;
+/** Capitalised words that follow a given name without being a family name (Kevin Will, Sophie From, Laura Street). */
+const NOT_FAMILY = new Set(
+  `The And Or For To From With At In On Of By As Is Was Will Has Have Had Can Could Should Would Please Thanks Team
+  Account Password Server Street Avenue Road Park Hall Hotel Station Building Room Library City Town Ward Prefecture
+  Status Resolved Open Closed Done Complete Meeting Project Report Version Day Week Month Year Monday Tuesday
+  Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October
+  November December AM PM JST UTC OK ID PC IT`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * A name in English text by its parts alone: a common given name before a family name (Mark Ellison, Sophie Lambert;
+ * Yuko Hanamura, Yuki OHASHI — a Japanese given name before a word Hepburn spells), or a frequent family name written
+ * first before a given name (Nguyen Van Hai, Lee Min-jun). The words after must be no team's, product's or calendar's,
+ * nor the placeholder Doe (John Doe). The weakest evidence of all: the masker takes these spans last, so a longer name
+ * another rule found (Fernanda Yukari Nakamura da Silva, SANTOS Carlos Eduardo) is kept whole.
+ */
+export function detectNameByParts(normalized: string): PiiSpan[] {
+  const spans: PiiSpan[] = [];
+  if (!/[A-Za-z]{2}/.test(normalized)) return spans;
+  const run = new RegExp(CAPITALISED_RUN);
+  for (let m = run.exec(normalized); m; m = run.exec(normalized)) {
+    const first = m[1] ?? '';
+    const rest = (m[2] ?? '').trim().split(' ');
+    // Not taken: the next word may open a name (Dear Team Sophie Lambert).
+    run.lastIndex = m.index + first.length + 1;
+    const kept: string[] = [];
+    for (const word of rest) {
+      if (NOT_FAMILY.has(word) || NOT_NAMES.has(word) || hasNotPersonWord(word)) break;
+      if (word === 'Doe') {
+        kept.length = 0;
+        break;
+      }
+      kept.push(word);
+    }
+    if (kept.length === 0) continue;
+    const title = first[0] + first.slice(1).toLowerCase();
+    const western = WESTERN_GIVEN_NAMES.has(title) && kept.every((w) => !WESTERN_GIVEN_NAMES.has(w) && w.length >= 2);
+    const japanese =
+      JAPANESE_GIVEN_NAMES.has(first.toLowerCase()) && kept.length === 1 && spelledInJapanese(kept[0]!.toLowerCase());
+    const familyFirst = FAMILY_FIRST_NAMES.has(title) && kept.every((w) => w.length <= 8);
+    if (!western && !japanese && !familyFirst) continue;
+    const text = [first, ...kept].join(' ');
+    spans.push({ type: 'person_name', start: m.index, end: m.index + text.length });
+    run.lastIndex = m.index + text.length;
+  }
+  return spans;
+}
 
 /** A Japanese address in Latin letters: a block number and a -shi / -ku / -cho / -machi part, either order. */
 // Room 402, Sunny Court, 2-14-7 Kamiosaki, Shinagawa-ku, Tokyo; Kita 3-jo Nishi 6-chome 1-1-805, Chuo-ku, Sapporo.

@@ -11,7 +11,7 @@ export { detectBirthDate, COMPACT_DATE, DATE_BODY } from './birth-date';
 export { detectCardNumber, passesLuhn } from './card-number';
 export { detectEmail } from './email';
 export { detectKeyValues, keyType } from './key-values';
-export { detectEnglishContext } from './english-context';
+export { detectEnglishContext, detectNameByParts } from './english-context';
 export { detectMessageNames } from './message-structure';
 export { detectMyNumber, isValidMyNumber } from './my-number';
 export { detectPersonName, READING_WORDS } from './person-name';

@@ -12,6 +12,22 @@ import { hasNotPersonWord } from './not-person-words';
 /** A transcript line: a time (in brackets or not), a speaker of 1–4 kanji / 2–8 kana or 2–3 Latin words, a colon. */
 const SPEAKER =
   /^[ \t]*[[(（]?\d{1,2}:\d{2}(?::\d{2})?[\])）]?[ \t]+([一-龥々ヶ]{1,4}(?:[ \t][一-龥々ヶ]{1,4})?|[ァ-ヶー]{2,8}|[ぁ-ゖ]{2,6}|[A-Z][a-z]+(?: [A-Z][a-z]+){1,2})[ \t]*[:：]/dgm;
+/**
+ * A log's or a ticket history's entry head: a date and a time (in brackets or not), maybe a role, a section or a handle's
+ * prefix, then a family name closing the head with a bracket, a colon or an arrow ([2024/06/03 09:12 岩崎],
+ * 2024-06-24 09:03 [国保年金課 渡部], [10:05] helpdesk_森川:, 09:45 HD 藤井 → 業者に照会). The name must be a listed one.
+ */
+const LOG_SPEAKER =
+  /^[ \t]*[[(（]?(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ \tT]+)?\d{1,2}:\d{2}(?::\d{2})?[\])）]?[ \t]*[[(（]?[ \t]*(?:[一-龥ァ-ヶーA-Za-z]{1,10}[ \t\u3000]+|[A-Za-z]{2,12}_)?([一-龥々ヶ]{1,4})[ \t]*(?:[\])）:：]|→|->)/dgm;
+/** Introducing oneself after one's section and a space (子育て支援課 福島です, 保育課の 今野 です). */
+const SECTION_SELF_INTRO =
+  /[課係室班](?:の)?[ \t\u3000]+([一-龥々ヶ]{1,4})[ \t\u3000]*(?=です|でございます|と申します)/dg;
+/**
+ * A family name in brackets after a section, closing the brackets (（情報政策課 今井）, （経理課の 栗原）), or owning a
+ * thing (（中島の社用携帯）).
+ */
+const NAME_IN_BRACKETS =
+  /[（(](?:[一-龥ァ-ヶー]{1,10}[課係室班部](?:の)?[ \t\u3000]*)?([一-龥々ヶ]{1,4})[ \t]*(?=[）)]|の(?:社用|携帯|席|端末|パソコン|PC|アカウント|メール|机|私物))/dg;
 /** Speakers that are a role, a section or a system, not a person. */
 const NOT_SPEAKER =
   /[課係室部局班]$|ヘルプデスク|デスク|サポート|システム|センター|窓口|担当|自動|ボット|管理者|オペレーター|受付/;
@@ -60,12 +76,12 @@ const NAME_ENDS = String.raw`[、,，（(\n)）]|[ \t\u3000]+(?:[^一-龥々ヶ�
 // Also a log's or a register's person field, the section or the vendor before the name (利用者：会計課 須藤, 作業者：ベンダー
 // 服部, 二次対応：基盤チーム 今井).
 const ROLE_FIELD = new RegExp(
-  String.raw`(?:作成|確認|記録|記入|報告|対応|受付|担当|入力|起票|承認|書記|司会|不在|欠席|出席|参加|利用|作業|一次対応|二次対応|更新担当)(?:者)?[ \t]*[:：]?[ \t]*(?:[一-龥ァ-ヶーA-Za-z]{1,10}[ \t\u3000])?([一-龥々ヶ]{1,4})(?=${NAME_ENDS})`,
+  String.raw`(?:作成|確認|記録|記入|報告|対応|受付|担当|入力|起票|承認|書記|司会|不在|欠席|出席|参加|利用|作業|一次対応|二次対応|更新担当)(?:者|員)?[ \t]*[:：]?[ \t]*(?:[一-龥ァ-ヶーA-Za-z]{1,10}[ \t\u3000])?([一-龥々ヶ]{1,4})(?=${NAME_ENDS})`,
   'dg',
 );
 /** A family name further along a list of people after a colon (参加: 情報政策課 松本、伊藤、システム保守 小川). */
 const LISTED_AFTER = new RegExp(
-  String.raw`(?<=[:：][^\n]{0,60}[、,，])[ \t]*(?:[一-龥ァ-ヶー]{1,10}[ \t\u3000])?([一-龥々ヶ]{1,4})(?=${NAME_ENDS})`,
+  String.raw`(?<=[:：][ \t]*\n?[^\n]{0,60}[、,，／/])[ \t]*(?:[一-龥ァ-ヶー]{1,10}[ \t\u3000])?([一-龥々ヶ]{1,4})(?=${NAME_ENDS}|[／/])`,
   'dg',
 );
 
@@ -108,11 +124,21 @@ export function detectMessageNames(normalized: string): PiiSpan[] {
     const at = m.indices?.[1];
     if (at && familyName(m[1] ?? '')) spans.push({ type: 'person_name', start: at[0], end: at[1] });
   }
-  for (const re of [CHAT_NAME_LINE, AFTER_SECTION, ROLE_FIELD, LISTED_AFTER, CALLED])
+  for (const re of [CHAT_NAME_LINE, AFTER_SECTION, ROLE_FIELD, LISTED_AFTER, CALLED, LOG_SPEAKER, SECTION_SELF_INTRO])
     for (const m of normalized.matchAll(re)) {
       const at = m.indices?.[1];
       if (at && familyName(m[1] ?? '')) spans.push({ type: 'person_name', start: at[0], end: at[1] });
     }
+  for (const m of normalized.matchAll(NAME_IN_BRACKETS)) {
+    const at = m.indices?.[1];
+    const word = m[1] ?? '';
+    // Alone in brackets a word is as often a district (八幡公園（小田）): a section before it or a thing it owns says a
+    // person; 「（千葉の端末）」 is a place's.
+    const owning = normalized[at?.[1] ?? 0] === 'の';
+    const sectioned = at !== undefined && at[0] > m.index + 1;
+    if (at && familyName(word) && (sectioned || (owning && !PLACE_FAMILY_NAMES.has(word))))
+      spans.push({ type: 'person_name', start: at[0], end: at[1] });
+  }
   for (const m of normalized.matchAll(CASE_OF)) {
     const at = m.indices?.[1];
     const word = m[1] ?? '';

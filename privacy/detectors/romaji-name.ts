@@ -62,7 +62,8 @@ const CAMEL = /(?<![A-Za-z])([A-Z][a-z]{1,11})([A-Z][a-z]{1,11})(?![A-Za-z])/g;
 /** Shortest lower-case given name of a lower-case pair (taro yamada): shorter romaji is too often a word. */
 const MIN_LOWER_GIVEN = 4;
 
-function spelledInJapanese(word: string): boolean {
+/** Whether a word of three letters or more can be spelled by Hepburn syllables (Hanamura, Morishita, not Smith). */
+export function spelledInJapanese(word: string): boolean {
   return word.length >= 3 && ROMAJI.test(word);
 }
 

@@ -91,7 +91,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-10.jsonl', 150, [137, 133, 133, 133]);
   });
 
-  it('the eleventh, a month of helpdesk traffic: 105 positive texts, 55 negatives — recall 284 / 294, precision 1', async () => {
+  it('the eleventh, a month of helpdesk traffic: 105 positive texts, 55 negatives — recall 286 / 294, precision 1', async () => {
     // Measured blind with session 13's starting code: recall 0.847, precision 0.977 (passports 0 / 8: only Japan's
     // two letters and seven digits were known). Fixed by general rules: foreign passport shapes, an extension after a
     // phone number, lone family names after a relation (後任の西村) or before a person's verb (山崎から連絡),
@@ -102,7 +102,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // kanji (悠 + 真, 紗 + 希) after a family name and a space. Left: a given name alone (健太 と 美咲), a Latin name
     // in brackets after a role (先生（Emily Carter）), a single-kanji family name before から (森から聞いた), a
     // passport number after 例：.
-    await assertBatch('blind-11.jsonl', 160, [294, 284, 285, 285]);
+    await assertBatch('blind-11.jsonl', 160, [294, 286, 287, 287]);
   });
 
   it('the twelfth, mostly numbers and addresses in real formats: recall 211 / 216, precision 211 / 214', async () => {
@@ -136,7 +136,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-13.jsonl', 160, [228, 226, 228, 227]);
   });
 
-  it('the fourteenth, an everyday mix written last as a held-out check: recall 235 / 243, precision 236 / 255', async () => {
+  it('the fourteenth, an everyday mix written last as a held-out check: recall 237 / 243, precision 238 / 255', async () => {
     // Measured blind after all of session 14's rules above: recall 0.901, precision 0.921 (the same with the
     // session's starting code). Then: English introductions with a capital My, a name on the line after a sign-off
     // (Best regards / Ahmed Khan), account holder MARTINEZ CARLOS, a building name with ・ (ザ・鍛冶町タワー1502), and
@@ -146,10 +146,10 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // sentence (…コード欄に 99397874890). Precision: this batch's writer
     // labels department and public-office phone numbers no personal data; the masker masks every phone number.
     // Left: a name alone closing an English message, half-width katakana names, a family name in brackets after a role (退職者（竹内）).
-    await assertBatch('blind-14.jsonl', 150, [243, 235, 253, 236]);
+    await assertBatch('blind-14.jsonl', 150, [243, 237, 255, 238]);
   });
 
-  it('the fifteenth, written blind in session 15 as a held-out check: recall 212 / 228, precision 216 / 219', async () => {
+  it('the fifteenth, written blind in session 15 as a held-out check: recall 215 / 228, precision 219 / 222', async () => {
     // Measured blind with session 15's starting code: recall 0.807, precision 0.985 (items reordered by position
     // first: the writer listed one signature's name before the mail addresses above it). Fixed by general rules: a
     // street address's end — 丁目 then a dash or a bare lot (2丁目-8-11, 本城1丁目1560), a floor after the building
@@ -163,7 +163,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // Family names of about the top 700 (privacy/family-names.ts, written blind) where the context says a person.
     // Left: role mailboxes (helpdesk@, keibo@) this writer labels personal — the masker keeps role mailboxes; a name alone after a note (小林の件, 土曜当番 高木→日曜当番 菅原); insurance
     // numbers without a keyword (保険証_10234567-89_藤田.jpg, 「４１２・３５８７」); the second of two My Numbers.
-    await assertBatch('blind-15.jsonl', 150, [228, 213, 220, 217]);
+    await assertBatch('blind-15.jsonl', 150, [228, 215, 222, 219]);
   });
 
   it('the sixteenth (session 16, held-out check): 150 cases — recall 230 / 249 at precision 232 / 236', async () => {
@@ -224,7 +224,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-18.jsonl', 150, [261, 247, 258, 249]);
   });
 
-  it('the nineteenth (session 17, an everyday mix, not told any class): 150 cases — recall 299 / 315 at precision 299 / 313', async () => {
+  it('the nineteenth (session 17, an everyday mix, not told any class): 150 cases — recall 300 / 315 at precision 301 / 315', async () => {
     // Written blind as an everyday mix (a third long, English and machine text). First run: recall 0.911 (287 + 1 / 315)
     // at precision 0.947 (304 masked). Fixed, as general rules: a register's or a log's person field with the section or
     // vendor before the name (利用者：会計課 須藤, 作業者：ベンダー 服部, 二次対応：基盤チーム 今井), people further along a
@@ -234,7 +234,21 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // reply's last sentence, a lone romaji family name (Nakamura,), a western name (Emily Carter), a romanised address,
     // a foreign postal code line; false positives: public figures (高橋尚子, 大谷翔平), toll-free and department numbers,
     // public addresses without a facility word.
-    await assertBatch('blind-19.jsonl', 150, [315, 298, 313, 299]);
+    await assertBatch('blind-19.jsonl', 150, [315, 300, 315, 301]);
+  });
+
+  it('the twentieth (session 27, an everyday mix, not told any class): 150 cases — recall 378 / 423 at precision 419 / 425', async () => {
+    // Written blind as an everyday mix (a third long: mails, ticket histories, minutes; English and machine text). First
+    // run: recall 0.823 (348 / 423; names 0.748) at precision 0.982. Fixed, as general rules: a log's or a ticket
+    // history's entry head with a date, a role or a handle's prefix before the name ([2024/06/03 09:12 岩崎], [HD 長尾],
+    // helpdesk_森川:, 09:45 HD 藤井 →), a self-introduction after a section and a space (子育て支援課 福島です), a family
+    // name in brackets after a section or owning a thing (（経理課の 栗原）, （中島の社用携帯）), a list after a colon that
+    // goes on on the next line or with ／ (出席者：⏎ 小野寺課長、石黒、平田), 作業員：, and names in English text known by
+    // their parts (a common given name before a family name: Mark Ellison, Yuko Hanamura; a family name written first:
+    // Nguyen Van Hai); an acronym in brackets (ALT) and Latin letters after a Latin name are no reading. Left: kana
+    // readings in a よみ column, insurance 記号・番号 in quotes or CSV columns, card numbers that fail the Luhn check, a
+    // lone hiragana family name before a role (いのうえ ケースワーカー), handles (@nomura), a lone Latin family name.
+    await assertBatch('blind-20.jsonl', 150, [423, 378, 425, 419]);
   });
 });
 

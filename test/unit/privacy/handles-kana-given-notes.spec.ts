@@ -90,4 +90,28 @@ describe('privacy: user names and handles, hiragana given names, notes about som
     assert.equal(mask('総務課：会議室の予約'), '総務課：会議室の予約');
     assert.equal(mask('OneDrive と PowerPoint'), 'OneDrive と PowerPoint');
   });
+  it('masks a log entry’s speaker, a self-introduction after a section, a name in brackets, English names by their parts (batch 20)', () => {
+    assert.equal(mask('[2025/02/10 13:05 高田] 再起動しました'), '[2025/02/10 13:05 ［氏名］] 再起動しました');
+    assert.equal(mask('2025-02-10 14:20 [保守 小松] ログ確認'), '2025-02-10 14:20 [保守 ［氏名］] ログ確認');
+    assert.equal(mask('[14:02] support_安田: 了解です'), '[14:02] support_［氏名］: 了解です');
+    assert.equal(mask('10:30 SE 中西 → ベンダーへ連絡'), '10:30 SE ［氏名］ → ベンダーへ連絡');
+    assert.equal(mask('福祉課 大橋です。プリンタの件です。'), '福祉課 ［氏名］です。プリンタの件です。');
+    assert.equal(mask('設定済み（総務課の 河合）'), '設定済み（総務課の ［氏名］）');
+    assert.equal(mask('（中西の社用携帯）'), '（［氏名］の社用携帯）');
+    assert.equal(mask('出席者：\n 総務課 野口課長、荒木、堀'), '出席者：\n 総務課 ［氏名］課長、［氏名］、［氏名］');
+    assert.equal(mask('作業員：宇野'), '作業員：［氏名］');
+    assert.equal(
+      mask('The new coordinator is Rebecca Lawson; she starts Monday.'),
+      'The new coordinator is ［氏名］; she starts Monday.',
+    );
+    assert.equal(mask('Contact Haruka Tsukimori (Parks) today'), 'Contact ［氏名］ (Parks) today');
+    assert.equal(mask('Assigned to Pham Thi Lan'), 'Assigned to ［氏名］');
+    assert.equal(mask('Email Paul Whitman (ALT) first'), 'Email ［氏名］ (ALT) first');
+    // Places, placeholders, teams and calendars are no one.
+    assert.equal(mask('（千葉の端末）を回収'), '（千葉の端末）を回収');
+    assert.equal(mask('the sample user John Doe'), 'the sample user John Doe');
+    assert.equal(mask('Kevin Team meeting on Friday'), 'Kevin Team meeting on Friday');
+    assert.equal(mask('[2025/02/10 13:05 障害対応] 復旧'), '[2025/02/10 13:05 障害対応] 復旧');
+    assert.equal(mask('Open Data Portal and Smart City Office'), 'Open Data Portal and Smart City Office');
+  });
 });
