@@ -34,7 +34,7 @@ const BIRTH_YEAR = /^(?:19\d{2}|20(?:0\d|1[0-5])|[MTSH明大昭平]|明治|大�
 /** Header cells naming a personal-data column (exactly, after trimming); other headers are left alone. */
 const HEADER_TYPES: ReadonlyArray<[RegExp, PiiType]> = [
   [
-    /^(?:氏名|姓名|名前|お名前|姓|名|氏|名字|苗字|フリガナ|ふりがな|カナ|かな|ｶﾅ|ﾌﾘｶﾞﾅ|(?:氏名|姓|名|セイ|メイ|名義|口座名義)[ \t]?(?:カナ|ｶﾅ|かな|\(カナ\)|（カナ）)|(?:カナ|ｶﾅ|フリガナ|ﾌﾘｶﾞﾅ)[ \t]?(?:氏名|姓名|名前)|[一-龥]{1,5}(?:氏名|名前)(?:カナ|ｶﾅ|かな)?|セイ|メイ|ローマ字|氏名\(ローマ字\)|ローマ字氏名|name|(?:first|last|family|given)[ _]?name)$/i,
+    /^(?:氏名|姓名|名前|お名前|姓|名|氏|名字|苗字|フリガナ|ふりがな|カナ|かな|ｶﾅ|ﾌﾘｶﾞﾅ|よみ|読み|ヨミ|よみがな|読み仮名|ヨミガナ|(?:氏名|姓|名|セイ|メイ|名義|口座名義)[ \t]?(?:カナ|ｶﾅ|かな|\(カナ\)|（カナ）)|(?:カナ|ｶﾅ|フリガナ|ﾌﾘｶﾞﾅ)[ \t]?(?:氏名|姓名|名前)|[一-龥]{1,5}(?:氏名|名前)(?:カナ|ｶﾅ|かな)?|セイ|メイ|ローマ字|氏名\(ローマ字\)|ローマ字氏名|name|(?:first|last|family|given)[ _]?name)$/i,
     'person_name',
   ],
   [/^(?:生年月日|誕生日|生年月日\(西暦\)|生年月日（西暦）|birth ?date|date of birth|dob)$/i, 'birth_date'],
@@ -45,7 +45,7 @@ const HEADER_TYPES: ReadonlyArray<[RegExp, PiiType]> = [
   [/^(?:口座番号|口座|口座No\.?|支店番号|店番号?|支店コード)$/, 'bank_account'],
   [/^(?:旅券番号|パスポート番号|passport(?: no\.?| number)?)$/i, 'passport'],
   [/^(?:個人番号|マイナンバー)$/, 'my_number'],
-  [/^(?:被保険者番号|保険者番号|保険証番号)$/, 'insurance_number'],
+  [/^(?:被保険者番号|保険者番号|保険証番号|(?:被保険者証|保険証)(?:の)?(?:記号|番号))$/, 'insurance_number'],
   [/^(?:基礎年金番号|年金番号)$/, 'pension_number'],
   [/^(?:住民票コード)$/, 'resident_code'],
   [
@@ -278,14 +278,14 @@ interface Row {
   separator: string;
 }
 
-/** Lines with a tab, Markdown or spaced pipes (a | b), or at least two commas, split into cells. */
+/** Lines with a tab, Markdown or spaced pipes (a | b), two pipes or more (No.3｜山内 さくら｜…), or two commas or more, split into cells. */
 function rowsOf(normalized: string): Array<Row | undefined> {
   const rows: Array<Row | undefined> = [];
   let offset = 0;
   for (const line of normalized.split('\n')) {
     const separator = line.includes('\t')
       ? '\t'
-      : /^\s*\|.*\|\s*$/.test(line) || / \| \S/.test(line)
+      : /^\s*\|.*\|\s*$/.test(line) || / \| \S/.test(line) || (line.match(/\|/g)?.length ?? 0) >= 2
         ? '|'
         : (line.match(/,/g)?.length ?? 0) >= 2
           ? ','

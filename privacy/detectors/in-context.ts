@@ -93,24 +93,28 @@ export function detectPassport(normalized: string): PiiSpan[] {
 // 保検: the same reading as 保険, a common slip of the input method.
 const INSURANCE =
   /被保[険検]者番号|保[険検]者番号|被保[険検]者証|保[険検]証|(?:介護|健康)保[険検](?=[^。\n]{0,12}(?:証|番号|記号))|記号番号|保[険検]番号|(?:国保|健保|けんぽ|共済組合|後期高齢者?医療)[^。\n]{0,16}?(?=記号|番号)/g;
+const CARD_NAMES = /資格確認書|マイナ保険証/g;
 const BANK_BEFORE = /(?:ゆうちょ|銀行|貯金|口座)[^。\n]*$/;
 const OTHER_LABEL = /氏名|名前|生年月日|住所|電話|連絡先|折り?返し|携帯|メール/;
 const VALUE = /(?<![\w\-])[A-Za-z0-9](?:[\-・]?[A-Za-z0-9]){1,19}(?![\w])/g;
 
 /** A card's 記号 with its prefecture or city written before the digits (記号 奈良01, 札幌01, 宮崎12). */
-const KANJI_SYMBOL = /記号[ \t]*[:：]?[ \t]*([一-龥]{1,3}[0-9]{1,8})(?![\d])/dg;
+const KANJI_SYMBOL = /記号[ \t]*[:：]?[ \t]*「?([一-龥]{1,3}[0-9]{1,8})(?![\d])/dg;
 /**
- * 記号 and 番号 fields together (記号：01120034　番号：12, 記号 201、番号 4477) within 120 characters after an insurance
- * keyword, at a line's or a sentence's start.
+ * 記号 and 番号 fields together (記号：01120034　番号：12, 記号 201、番号 4477, 記号「北12」番号「3308」) within 120
+ * characters after an insurance keyword, at a line's or a sentence's start or after で / の / は.
  */
 const SYMBOL_LINE =
-  /(?:^|(?<=[。、\s]))[ \t・]*記号[ \t]*[:：]?[ \t]*((?:[一-龥]{1,3})?\d[^\s、,]{0,11}?)[ \t]*[、,]?[ \t]*番号[ \t]*[:：]?[ \t]*(\d{1,10})(?![\d])/dgm;
+  /(?:^|(?<=[。、:：\s]|[^\n]{0,20}[でのは]))[ \t・]*記号[ \t]*[:：]?[ \t]*「?((?:[一-龥]{1,3})?\d[^\s、,「」]{0,11}?)」?[ \t]*[、,]?[ \t]*番号[ \t]*[:：]?[ \t]*「?(\d{1,10})(?![\d])/dgm;
 
 /** Every number in the rest of the sentence after an insurance keyword (記号 and 番号 both). */
 export function detectInsuranceNumber(normalized: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
   const found = [...normalized.matchAll(INSURANCE)];
-  const near = (at: number): boolean => found.some((k) => k.index < at && at - k.index <= 120);
+  // The card that replaced the insurance certificate (資格確認書) names one too, for the 記号 and 番号 fields only: its
+  // sentence speaks of printing and errors, not of numbers.
+  const cards = [...found, ...normalized.matchAll(CARD_NAMES)];
+  const near = (at: number): boolean => cards.some((k) => k.index < at && at - k.index <= 120);
   for (const m of normalized.matchAll(KANJI_SYMBOL)) {
     const at = m.indices?.[1];
     if (at && near(m.index + 1)) spans.push({ type: 'insurance_number', start: at[0], end: at[1] });

@@ -6,7 +6,7 @@
  * and systems that speak or sign (ヘルプデスク, システム, Bot) are no one.
  */
 import type { PiiSpan } from '../types';
-import { COMMON_FAMILY_NAMES, KNOWN_FAMILY_NAMES, PLACE_FAMILY_NAMES } from '../family-names';
+import { COMMON_FAMILY_NAMES, hiraganaFamilyNameBefore, KNOWN_FAMILY_NAMES, PLACE_FAMILY_NAMES } from '../family-names';
 import { hasNotPersonWord } from './not-person-words';
 
 /** A transcript line: a time (in brackets or not), a speaker of 1–4 kanji / 2–8 kana or 2–3 Latin words, a colon. */
@@ -28,6 +28,11 @@ const SECTION_SELF_INTRO =
  */
 const NAME_IN_BRACKETS =
   /[（(](?:[一-龥ァ-ヶー]{1,10}[課係室班部](?:の)?[ \t\u3000]*)?([一-龥々ヶ]{1,4})[ \t]*(?=[）)]|の(?:社用|携帯|席|端末|パソコン|PC|アカウント|メール|机|私物))/dg;
+/**
+ * What follows a colleague's family name typed in hiragana, as voice input or a hurried chat leaves it (さっき電話した
+ * しみず です, いのうえ ケースワーカーの席): introducing oneself, or a post.
+ */
+const AFTER_KANA_NAME = /[ \t]*(?:です|と申します|でございます|ケースワーカー|主任|主査|係長|課長|担当)/g;
 /** Speakers that are a role, a section or a system, not a person. */
 const NOT_SPEAKER =
   /[課係室部局班]$|ヘルプデスク|デスク|サポート|システム|センター|窓口|担当|自動|ボット|管理者|オペレーター|受付/;
@@ -138,6 +143,10 @@ export function detectMessageNames(normalized: string): PiiSpan[] {
     const sectioned = at !== undefined && at[0] > m.index + 1;
     if (at && familyName(word) && (sectioned || (owning && !PLACE_FAMILY_NAMES.has(word))))
       spans.push({ type: 'person_name', start: at[0], end: at[1] });
+  }
+  for (const m of normalized.matchAll(AFTER_KANA_NAME)) {
+    const n = hiraganaFamilyNameBefore(normalized, m.index);
+    if (n > 0) spans.push({ type: 'person_name', start: m.index - n, end: m.index });
   }
   for (const m of normalized.matchAll(CASE_OF)) {
     const at = m.indices?.[1];

@@ -237,7 +237,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-19.jsonl', 150, [315, 300, 315, 301]);
   });
 
-  it('the twentieth (session 27, an everyday mix, not told any class): 150 cases — recall 378 / 423 at precision 419 / 425', async () => {
+  it('the twentieth (session 27, an everyday mix, not told any class): 150 cases — recall 388 / 423 at precision 428 / 434', async () => {
     // Written blind as an everyday mix (a third long: mails, ticket histories, minutes; English and machine text). First
     // run: recall 0.823 (348 / 423; names 0.748) at precision 0.982. Fixed, as general rules: a log's or a ticket
     // history's entry head with a date, a role or a handle's prefix before the name ([2024/06/03 09:12 岩崎], [HD 長尾],
@@ -245,10 +245,11 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // name in brackets after a section or owning a thing (（経理課の 栗原）, （中島の社用携帯）), a list after a colon that
     // goes on on the next line or with ／ (出席者：⏎ 小野寺課長、石黒、平田), 作業員：, and names in English text known by
     // their parts (a common given name before a family name: Mark Ellison, Yuko Hanamura; a family name written first:
-    // Nguyen Van Hai); an acronym in brackets (ALT) and Latin letters after a Latin name are no reading. Left: kana
-    // readings in a よみ column, insurance 記号・番号 in quotes or CSV columns, card numbers that fail the Luhn check, a
-    // lone hiragana family name before a role (いのうえ ケースワーカー), handles (@nomura), a lone Latin family name.
-    await assertBatch('blind-20.jsonl', 150, [423, 378, 425, 419]);
+    // Nguyen Van Hai); an acronym in brackets (ALT) and Latin letters after a Latin name are no reading; rows split by
+    // pipes without spaces, a よみ column, insurance card columns, 記号「…」番号「…」, the 資格確認書 as a card's name, a
+    // common family name in hiragana before です or a post (しみず です). Left: card numbers that fail the Luhn check,
+    // handles (@nomura), a lone Latin family name, a given name alone in English (Shunsuke (Tochigi branch)).
+    await assertBatch('blind-20.jsonl', 150, [423, 388, 434, 428]);
   });
 });
 

@@ -114,4 +114,26 @@ describe('privacy: user names and handles, hiragana given names, notes about som
     assert.equal(mask('[2025/02/10 13:05 障害対応] 復旧'), '[2025/02/10 13:05 障害対応] 復旧');
     assert.equal(mask('Open Data Portal and Smart City Office'), 'Open Data Portal and Smart City Office');
   });
+  it('reads pipe rows and a よみ column, quoted insurance fields, the 資格確認書, a hiragana family name before です (batch 20)', () => {
+    assert.equal(
+      mask('No.3｜吉村　直子｜ヨシムラ　ナオコ｜S52.4.9\nNo.4｜堀内　健｜ホリウチ　ケン｜H2.11.30'),
+      'No.3｜［氏名］｜［氏名］｜［生年月日］\nNo.4｜［氏名］｜［氏名］｜［生年月日］',
+    );
+    assert.equal(
+      mask('氏名\tよみ\t所属\n野田 亮\tのだ りょう\t財政課'),
+      '氏名\tよみ\t所属\n［氏名］\t［氏名］\t財政課',
+    );
+    assert.equal(
+      mask('国保の照会で記号「南07」番号「2210」の方'),
+      '国保の照会で記号「［保険者番号］」番号「［保険者番号］」の方',
+    );
+    assert.equal(
+      mask('資格確認書の再交付。対象：記号 31-207 番号 00418'),
+      '資格確認書の再交付。対象：記号 ［保険者番号］ 番号 ［保険者番号］',
+    );
+    assert.equal(mask('さっき電話した ふじい です'), 'さっき電話した ［氏名］ です');
+    // Not a name: a hiragana word that is no family name, an error code in the card's sentence.
+    assert.equal(mask('これです'), 'これです');
+    assert.equal(mask('資格確認書の印刷でエラー(EQ-5031)'), '資格確認書の印刷でエラー(EQ-5031)');
+  });
 });
