@@ -11,8 +11,8 @@ import { COMPACT_DATE, DATE_BODY, hasNotPersonWord, keyType, READING_WORDS } fro
 import { KNOWN_FAMILY_NAMES } from './family-names';
 import { PII_TYPES, type PiiSpan, type PiiType } from './types';
 
-/** A reading: katakana (also half-width), hiragana or Latin words, with spaces or ・ between them. */
-const READING = new RegExp(`^[ \\t]?[（(][ \\t]?(${READING_WORDS})[ \\t]?[）)、,，]`);
+/** A reading: katakana (also half-width), hiragana or Latin words, with spaces or ・ between them, maybe after the honorific (土屋 さん（ツチヤ ノリコ）). */
+const READING = new RegExp(`^[ \\t]?(?:さん|様|氏)?[（(][ \\t]?(${READING_WORDS})[ \\t]?[）)、,，]`);
 
 /** A date in brackets right after a name (大谷 涼子 さん（H2/9/18）, 山田 太郎（昭和45年1月2日生）): the birth date. */
 const DATE_AFTER_NAME = new RegExp(
@@ -239,6 +239,8 @@ function readings(normalized: string, found: readonly PiiSpan[]): PiiSpan[] {
       !m?.[1] ||
       hasNotPersonWord(m[1]) ||
       /^[A-Z]{2,5}$/.test(m[1]) ||
+      // After the honorific only a kanji name's reading (土屋 さん（ツチヤ ノリコ）); Phạm さん（ベトナム） gives a country.
+      (/^[ \t]?(?:さん|様|氏)/.test(m[0]) && !/[一-龥]/.test(normalized.slice(s.start, s.end))) ||
       (/^[A-Za-z]/.test(m[1]) && /[A-Za-z]/.test(normalized.slice(s.start, s.end))) ||
       /^(?:ベンダー|メーカー|サポート|リーダー|マネージャー|パート|アルバイト|インターン|ヘルプデスク|オペレーター)$/.test(
         m[1],

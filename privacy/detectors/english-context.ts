@@ -5,6 +5,7 @@
  * addresses written in Latin letters (5-3-12 Minami-cho, Kawaguchi-shi, Saitama).
  */
 import type { PiiSpan } from '../types';
+import { KNOWN_FAMILY_NAMES } from '../family-names';
 import { FAMILY_FIRST_NAMES, JAPANESE_GIVEN_NAMES, WESTERN_GIVEN_NAMES } from './given-names';
 import { hasNotPersonWord } from './not-person-words';
 import { spelledInJapanese } from './romaji-name';
@@ -43,9 +44,17 @@ const SIGNED_BELOW = new RegExp(
   'gu',
 );
 
+/** A ticket's or an incident's parties (Requester: …, Reported by: …), before a name in Latin letters or in kanji. */
+const TICKET_PARTY =
+  '[Rr]equester|[Rr]equested by|[Rr]eporter|[Rr]eported by|[Aa]ssignee|[Aa]ssigned(?: to)?|[Oo]wner|[Cc]aller|[Ss]ubmitted by|[Cc]reated by|[Aa]pproved by|[Uu]pdated by';
+/** A kanji name after a ticket's party label: a full name, or a listed family name alone (Requester: 青柳 みどり (Library)). */
+const TICKET_PARTY_JA = new RegExp(
+  `\\b(?:${TICKET_PARTY})\\s*:\\s*([一-龥々ヶ]{1,4}(?:[ \u3000][一-龥々ヶぁ-んァ-ヶー]{1,5})?)(?=[ \\t]*(?:[(（,、/\\n]|$))`,
+  'dgu',
+);
 /** English labels of a person on a form or a record. */
 const LABELLED = new RegExp(
-  `\\b(?:[Nn]ame|[Ff]ull name|[Aa]pplicant|[Tt]raveler|[Tt]raveller|[Ss]tudent|[Pp]atient|[Rr]esident|[Ss]ender|[Cc]ontact person|[Gg]uardian|[Pp]arent|NAME|APPLICANT|Surname(?: ?\\/ ?Given names?)?|Given names?)\\s*(?:No\\.)?\\s*:\\s*(${NAME})`,
+  `\\b(?:${TICKET_PARTY}|[Nn]ame|[Ff]ull name|[Aa]pplicant|[Tt]raveler|[Tt]raveller|[Ss]tudent|[Pp]atient|[Rr]esident|[Ss]ender|[Cc]ontact person|[Gg]uardian|[Pp]arent|NAME|APPLICANT|Surname(?: ?\\/ ?Given names?)?|Given names?)\\s*(?:No\\.)?\\s*:\\s*(?:(?:Mr|Ms|Mrs|Miss|Dr)\\.?\\s+)?(${NAME})`,
   'gu',
 );
 /** A role in running text before a name of two or three capitalised words: for applicant Maria Santos. */
@@ -84,7 +93,7 @@ const NOT_NAMES = new Set([
 
 /** Two or three capitalised words (or words in capitals) in a row: a name's candidates in English text. */
 const CAPITALISED_RUN =
-  /(?<![A-Za-z'’.@_-])([A-Z][a-z'’]+(?:-[A-Za-z]+)?|[A-Z]{2,})((?: (?:[A-Z][a-z'’]+(?:-[A-Za-z]+)?|[A-Z]{2,})){1,2})(?![A-Za-z@_])/g;
+  /(?<![A-Za-z.@_-]|[A-Za-z]['’])([A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Za-z]+)?|[A-Z]{2,})((?: (?:[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Za-z]+)?|[A-Z]{2,})){1,2})(?![A-Za-z@_])/g;
 /** Capitalised words that follow a given name without being a family name (Kevin Will, Sophie From, Laura Street). */
 const NOT_FAMILY = new Set(
   `The And Or For To From With At In On Of By As Is Was Will Has Have Had Can Could Should Would Please Thanks Team
@@ -177,6 +186,12 @@ export function detectEnglishContext(normalized: string): PiiSpan[] {
       if (notPerson(name)) continue;
       push('person_name', m.index + m[0].indexOf(raw) + raw.indexOf(name), name);
     }
+  }
+  for (const m of normalized.matchAll(TICKET_PARTY_JA)) {
+    const at = m.indices?.[1];
+    const name = m[1] ?? '';
+    if (at && (/[ \u3000]/.test(name) || KNOWN_FAMILY_NAMES.has(name)))
+      spans.push({ type: 'person_name', start: at[0], end: at[1] });
   }
   for (const re of [ROLE_BEFORE, SAN])
     for (const m of normalized.matchAll(re)) {

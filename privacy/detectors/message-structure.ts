@@ -33,6 +33,10 @@ const NAME_IN_BRACKETS =
  * しみず です, いのうえ ケースワーカーの席): introducing oneself, or a post.
  */
 const AFTER_KANA_NAME = /[ \t]*(?:です|と申します|でございます|ケースワーカー|主任|主査|係長|課長|担当)/g;
+/** A family name before a role or a team in English in brackets (森田 (PM), 岡野 (Parks)). */
+const NAME_BEFORE_LATIN_ROLE = /(?<![一-龥々ヶ])([一-龥々ヶ]{1,4})[ \t]*[(（][A-Z][A-Za-z .&/-]{0,30}[)）]/dg;
+/** A numbered list's item opening with a family name and a note in brackets (4. 大西（会計年度任用職員）). */
+const LISTED_ITEM = /(?:^|\n)[ \t]*\d{1,2}[.)．][ \t]*([一-龥々ヶ]{1,3})(?=[（(])/dg;
 /** Speakers that are a role, a section or a system, not a person. */
 const NOT_SPEAKER =
   /[課係室部局班]$|ヘルプデスク|デスク|サポート|システム|センター|窓口|担当|自動|ボット|管理者|オペレーター|受付/;
@@ -81,12 +85,12 @@ const NAME_ENDS = String.raw`[、,，（(\n)）]|[ \t\u3000]+(?:[^一-龥々ヶ�
 // Also a log's or a register's person field, the section or the vendor before the name (利用者：会計課 須藤, 作業者：ベンダー
 // 服部, 二次対応：基盤チーム 今井).
 const ROLE_FIELD = new RegExp(
-  String.raw`(?:作成|確認|記録|記入|報告|対応|受付|担当|入力|起票|承認|書記|司会|不在|欠席|出席|参加|利用|作業|一次対応|二次対応|更新担当)(?:者|員)?[ \t]*[:：]?[ \t]*(?:[一-龥ァ-ヶーA-Za-z]{1,10}[ \t\u3000])?([一-龥々ヶ]{1,4})(?=${NAME_ENDS})`,
+  String.raw`(?:作成|確認|記録|記入|報告|対応|受付|担当|入力|起票|承認|書記|司会|不在|欠席|出席|参加|利用|作業|一次対応|二次対応|更新担当)(?:者|員)?[ \t]*[:：]?[ \t]*(?:(?:[一-龥ァ-ヶーA-Za-z]{1,10}|[一-龥ぁ-んァ-ヶー]{1,10}[課係室班])[ \t\u3000])?([一-龥々ヶ]{1,4})(?=${NAME_ENDS})`,
   'dg',
 );
 /** A family name further along a list of people after a colon (参加: 情報政策課 松本、伊藤、システム保守 小川). */
 const LISTED_AFTER = new RegExp(
-  String.raw`(?<=[:：][ \t]*\n?[^\n]{0,60}[、,，／/])[ \t]*(?:[一-龥ァ-ヶー]{1,10}[ \t\u3000])?([一-龥々ヶ]{1,4})(?=${NAME_ENDS}|[／/])`,
+  String.raw`(?<=[:：][ \t]*\n?[^\n]{0,60}[、,，／/])[ \t]*(?:[一-龥ァ-ヶーA-Za-z]{1,10}[ \t\u3000])?([一-龥々ヶ]{1,4})(?=${NAME_ENDS}|[／/])`,
   'dg',
 );
 
@@ -133,6 +137,13 @@ export function detectMessageNames(normalized: string): PiiSpan[] {
     for (const m of normalized.matchAll(re)) {
       const at = m.indices?.[1];
       if (at && familyName(m[1] ?? '')) spans.push({ type: 'person_name', start: at[0], end: at[1] });
+    }
+  for (const re of [NAME_BEFORE_LATIN_ROLE, LISTED_ITEM])
+    for (const m of normalized.matchAll(re)) {
+      const at = m.indices?.[1];
+      const word = m[1] ?? '';
+      if (at && familyName(word) && !PLACE_FAMILY_NAMES.has(word))
+        spans.push({ type: 'person_name', start: at[0], end: at[1] });
     }
   for (const m of normalized.matchAll(NAME_IN_BRACKETS)) {
     const at = m.indices?.[1];

@@ -4,7 +4,7 @@
  * ベンダーさん) are not names. Staff text without such context is left alone.
  */
 import type { PiiSpan } from '../types';
-import { hiraganaFamilyNameBefore } from '../family-names';
+import { hiraganaFamilyNameBefore, KNOWN_FAMILY_NAMES } from '../family-names';
 import { notHiraganaGivenName, NOT_PERSON_WORDS, STAFF_AND_TRADES } from './not-person-words';
 
 // CJK unified ideographs, extension A and the compatibility block (﨑 of 宮﨑, 髙 is unified).
@@ -235,8 +235,9 @@ function walkBack(text: string, end: number): number {
 function isName(word: string): boolean {
   const bare = word.replace(/^[・ ]+|[・ ]+$/g, '');
   if (bare.length < 2 && !KANJI.test(bare)) return false;
-  if (bare.length === 0 || NOT_NAMES.has(bare) || NOT_NAME_ENDINGS.test(bare)) return false;
-  return true;
+  if (bare.length === 0 || NOT_NAMES.has(bare)) return false;
+  // 土屋, 阿部, 渡部 end like a shop or a section (〜屋, 〜部) but are listed family names.
+  return !NOT_NAME_ENDINGS.test(bare) || KNOWN_FAMILY_NAMES.has(bare);
 }
 
 /** Words ending in 様/氏/殿 that are not names (仕様, 同様, 両氏, 御殿, ご苦労様). */
@@ -376,7 +377,8 @@ export function detectPersonName(normalized: string): PiiSpan[] {
   // A mention in a chat is a person (@西川 夏美 さん, @中島), not a group (@情報政策課, @channel).
   for (const m of normalized.matchAll(MENTION)) {
     const name = m[1] ?? '';
-    if (!NOT_NAME_ENDINGS.test(name.split(' ')[0] ?? '') && !NOT_NAMES.has(name))
+    const first = name.split(' ')[0] ?? '';
+    if ((!NOT_NAME_ENDINGS.test(first) || KNOWN_FAMILY_NAMES.has(first)) && !NOT_NAMES.has(name))
       spans.push({ type: 'person_name', start: m.index + 1, end: m.index + 1 + name.length });
   }
   for (const m of normalized.matchAll(LATIN_SELF_NAMED)) {

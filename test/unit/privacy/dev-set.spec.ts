@@ -60,10 +60,10 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // alone, half-width katakana names in a numbered list.
     // Session 15's longer list of family names (a roster line before a phone): 314 → 315. Session 16's half-width
     // names and common family names in hiragana before さん: 318.
-    await assertBatch('blind-7.jsonl', 170, [337, 319, 317, 317]);
+    await assertBatch('blind-7.jsonl', 170, [337, 319, 318, 318]);
   });
 
-  it('the eighth, machine text (JSON, logs, SQL, fixed-width screens): recall 301 / 332, precision 306 / 310', async () => {
+  it('the eighth, machine text (JSON, logs, SQL, fixed-width screens): recall 304 / 332, precision 309 / 313', async () => {
     // Measured blind after the seventh batch's rules: recall 0.687, precision 0.945. Fixed by general rules: values
     // whose key names their type (JSON, key=value, YAML, XML, query strings, SQL INSERT columns; English and
     // romanised keys), English and romanised roster headers, Markdown and fixed-width tables, a header's type over
@@ -71,7 +71,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // Hokkaido 条, 無番地, single-kanji era abbreviations (昭58.4.12). Left: names and numbers said in hiragana
     // (voice memos), lone surnames signing a line, header-less lists of care insurance numbers.
     // Session 15's rules (さん before a kanji word, relations with a colon): 296 / 305 → 299 / 308.
-    await assertBatch('blind-8.jsonl', 170, [332, 303, 312, 308]);
+    await assertBatch('blind-8.jsonl', 170, [332, 304, 313, 309]);
   });
 
   it('the ninth, on precision: 110 hard IT negatives, 70 positives — recall 104 / 111, precision 1', async () => {
@@ -84,11 +84,11 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-9.jsonl', 180, [111, 104, 104, 104]);
   });
 
-  it('the tenth, a typical mix written last as a held-out check: recall 133 / 137, precision 1', async () => {
+  it('the tenth, a typical mix written last as a held-out check: recall 136 / 137, precision 1', async () => {
     // Measured once, after all of session 12's rules, and not used to change any: recall 0.964, precision 1.000
     // (the session's starting code: 0.905 / 0.963). The misses are lone family names (阿部, 山崎, 藤田, 渡部).
     // Session 13's rules (lone family names, historical figures) found one of them.
-    await assertBatch('blind-10.jsonl', 150, [137, 133, 133, 133]);
+    await assertBatch('blind-10.jsonl', 150, [137, 136, 136, 136]);
   });
 
   it('the eleventh, a month of helpdesk traffic: 105 positive texts, 55 negatives — recall 286 / 294, precision 1', async () => {
@@ -237,7 +237,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-19.jsonl', 150, [315, 300, 315, 301]);
   });
 
-  it('the twentieth (session 27, an everyday mix, not told any class): 150 cases — recall 388 / 423 at precision 428 / 434', async () => {
+  it('the twentieth (session 27, an everyday mix, not told any class): 150 cases — recall 398 / 423 at precision 438 / 445', async () => {
     // Written blind as an everyday mix (a third long: mails, ticket histories, minutes; English and machine text). First
     // run: recall 0.823 (348 / 423; names 0.748) at precision 0.982. Fixed, as general rules: a log's or a ticket
     // history's entry head with a date, a role or a handle's prefix before the name ([2024/06/03 09:12 岩崎], [HD 長尾],
@@ -249,7 +249,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // pipes without spaces, a よみ column, insurance card columns, 記号「…」番号「…」, the 資格確認書 as a card's name, a
     // common family name in hiragana before です or a post (しみず です). Left: card numbers that fail the Luhn check,
     // handles (@nomura), a lone Latin family name, a given name alone in English (Shunsuke (Tochigi branch)).
-    await assertBatch('blind-20.jsonl', 150, [423, 388, 434, 428]);
+    await assertBatch('blind-20.jsonl', 150, [423, 398, 445, 438]);
   });
 });
 

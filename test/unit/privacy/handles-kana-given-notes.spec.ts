@@ -136,4 +136,22 @@ describe('privacy: user names and handles, hiragana given names, notes about som
     assert.equal(mask('これです'), 'これです');
     assert.equal(mask('資格確認書の印刷でエラー(EQ-5031)'), '資格確認書の印刷でエラー(EQ-5031)');
   });
+  it('masks listed family names ending like a shop or a section, English ticket parties, lower-case mentions, names before a role in English (batch 20)', () => {
+    assert.equal(mask('土屋さんに連絡'), '［氏名］さんに連絡');
+    assert.equal(mask('阿部さんの携帯'), '［氏名］さんの携帯');
+    assert.equal(mask('申請者は 古川 さん（フルカワ ミキ）。'), '申請者は ［氏名］さん（［氏名］）。');
+    assert.equal(mask('Requester: 松井 由美 (Finance)'), 'Requester: ［氏名］ (Finance)');
+    assert.equal(mask('Caller: Ms. Anna Kowalski (resident)'), 'Caller: Ms. ［氏名］ (resident)');
+    assert.equal(mask('@kimura 明日のVPNトークンお願い'), '@［氏名］ 明日のVPNトークンお願い');
+    assert.equal(mask('hayashiさんのPC'), '［氏名］さんのPC');
+    assert.equal(mask('Vendor — 吉村 (PM), 小西 (SE)'), 'Vendor — ［氏名］ (PM), ［氏名］ (SE)');
+    assert.equal(mask('2. 今村（臨時職員）　内線2311'), '2. ［氏名］（臨時職員）　内線2311');
+    assert.equal(mask('起票: 健康づくり課 亀田 / 2025-01-10'), '起票: 健康づくり課 ［氏名］ / 2025-01-10');
+    // No one: a shop, a country after a Latin name, a team, a placeholder in quotes, a district in English.
+    assert.equal(mask('名古屋さんの件'), '名古屋さんの件');
+    assert.equal(mask('Nguyen Van An さん（ベトナム）'), '［氏名］ さん（ベトナム）');
+    assert.equal(mask("shows 'John Doe' as the organizer"), "shows 'John Doe' as the organizer");
+    assert.equal(mask('@channel 全員確認'), '@channel 全員確認');
+    assert.equal(mask('千葉 (Chiba office)'), '千葉 (Chiba office)');
+  });
 });
