@@ -47,11 +47,12 @@ export const JAPANESE_GIVEN_NAMES: ReadonlySet<string> = new Set(
 
 /**
  * Family names that open a name in Latin letters, as Vietnamese, Korean and Chinese names are written (Nguyen Van Hai,
- * Lee Min-jun): the most frequent ones only (Park, a word too, is left out).
+ * Lee Min-jun): the most frequent ones only; those that are English words or prefixes too (Park, Do, Sun, Han, Shin, Vo,
+ * Vu, Xu) are left out (Do Not Disturb, Sun Microsystems, Shin-Yokohama).
  */
 export const FAMILY_FIRST_NAMES: ReadonlySet<string> = new Set(
-  `Nguyen Tran Pham Hoang Huynh Phan Vu Vo Dang Bui Do Ngo Duong Kim Lee Choi Jung Kang Cho Yoon Jang Lim Han Shin Wang
-  Zhang Liu Chen Yang Huang Zhao Zhou Xu Sun Zhu Lin Gao`
+  `Nguyen Tran Pham Hoang Huynh Phan Dang Bui Ngo Duong Kim Lee Choi Jung Kang Cho Yoon Jang Lim Wang Zhang Liu Chen
+  Yang Huang Zhao Zhou Zhu Lin Gao`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -32,11 +32,17 @@ const NAME_IN_BRACKETS =
  * What follows a colleague's family name typed in hiragana, as voice input or a hurried chat leaves it (さっき電話した
  * しみず です, いのうえ ケースワーカーの席): introducing oneself, or a post.
  */
-const AFTER_KANA_NAME = /[ \t]*(?:です|と申します|でございます|ケースワーカー|主任|主査|係長|課長|担当)/g;
+const AFTER_KANA_NAME = /[ \t]*(?:です|と申します|でございます|ケースワーカー|主任|主査|係長|課長)/g;
 /** A family name before a role or a team in English in brackets (森田 (PM), 岡野 (Parks)). */
 const NAME_BEFORE_LATIN_ROLE = /(?<![一-龥々ヶ])([一-龥々ヶ]{1,4})[ \t]*[(（][A-Z][A-Za-z .&/-]{0,30}[)）]/dg;
 /** A numbered list's item opening with a family name and a note in brackets (4. 大西（会計年度任用職員）). */
 const LISTED_ITEM = /(?:^|\n)[ \t]*\d{1,2}[.)．][ \t]*([一-龥々ヶ]{1,3})(?=[（(])/dg;
+/**
+ * A listed family name introduced with spaces around it, after a word of who the writer is or at a line's start (職員番号
+ * 204517 の 内田 です, 職員 酒井 です, ケースワーカー 小田 です) or in brackets after 私 (私(原田)のアドレス).
+ */
+const SPACED_SELF_INTRO =
+  /(?:^|[ \t\u3000])([一-龥々ヶ]{1,3})[ \t\u3000]+です(?=[。、,.!！？?\s]|$)|私[（(]([一-龥々ヶ]{1,4})[）)]/dgm;
 /** Speakers that are a role, a section or a system, not a person. */
 const NOT_SPEAKER =
   /[課係室部局班]$|ヘルプデスク|デスク|サポート|システム|センター|窓口|担当|自動|ボット|管理者|オペレーター|受付/;
@@ -85,7 +91,7 @@ const NAME_ENDS = String.raw`[、,，（(\n)）]|[ \t\u3000]+(?:[^一-龥々ヶ�
 // Also a log's or a register's person field, the section or the vendor before the name (利用者：会計課 須藤, 作業者：ベンダー
 // 服部, 二次対応：基盤チーム 今井).
 const ROLE_FIELD = new RegExp(
-  String.raw`(?:作成|確認|記録|記入|報告|対応|受付|担当|入力|起票|承認|書記|司会|不在|欠席|出席|参加|利用|作業|一次対応|二次対応|更新担当)(?:者|員)?[ \t]*[:：]?[ \t]*(?:(?:[一-龥ァ-ヶーA-Za-z]{1,10}|[一-龥ぁ-んァ-ヶー]{1,10}[課係室班])[ \t\u3000])?([一-龥々ヶ]{1,4})(?=${NAME_ENDS})`,
+  String.raw`(?:作成|確認|記録|記入|報告|対応|受付|担当|入力|起票|承認|書記|司会|不在|欠席|出席|参加|利用|作業|一次対応|二次対応|更新担当|訪問|面談|同行)(?:者|員)?[ \t]*[:：]?[ \t]*(?:(?:[一-龥ァ-ヶーA-Za-z]{1,10}|[一-龥ぁ-んァ-ヶー]{1,10}[課係室班])[ \t\u3000]){0,2}([一-龥々ヶ]{1,4})(?=${NAME_ENDS})`,
   'dg',
 );
 /** A family name further along a list of people after a colon (参加: 情報政策課 松本、伊藤、システム保守 小川). */
@@ -138,6 +144,13 @@ export function detectMessageNames(normalized: string): PiiSpan[] {
       const at = m.indices?.[1];
       if (at && familyName(m[1] ?? '')) spans.push({ type: 'person_name', start: at[0], end: at[1] });
     }
+  for (const m of normalized.matchAll(SPACED_SELF_INTRO)) {
+    const at = m.indices?.[1] ?? m.indices?.[2];
+    const word = m[1] ?? m[2] ?? '';
+    // 発送先は 千葉 です: a place-like family name alone is a place.
+    if (at && familyName(word) && (m[2] !== undefined || !PLACE_FAMILY_NAMES.has(word)))
+      spans.push({ type: 'person_name', start: at[0], end: at[1] });
+  }
   for (const re of [NAME_BEFORE_LATIN_ROLE, LISTED_ITEM])
     for (const m of normalized.matchAll(re)) {
       const at = m.indices?.[1];
@@ -157,7 +170,9 @@ export function detectMessageNames(normalized: string): PiiSpan[] {
   }
   for (const m of normalized.matchAll(AFTER_KANA_NAME)) {
     const n = hiraganaFamilyNameBefore(normalized, m.index);
-    if (n > 0) spans.push({ type: 'person_name', start: m.index - n, end: m.index });
+    // After a kanji or a katakana letter the hiragana is the end of a word (向こうの担当, 小さいです), not a name.
+    if (n > 0 && !/[一-龥々ヶァ-ヶー]/.test(normalized[m.index - n - 1] ?? ''))
+      spans.push({ type: 'person_name', start: m.index - n, end: m.index });
   }
   for (const m of normalized.matchAll(CASE_OF)) {
     const at = m.indices?.[1];

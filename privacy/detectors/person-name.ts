@@ -13,7 +13,7 @@ const KATAKANA = /[ァ-ヶー・ｦ-ﾟ]/;
 // A kanji right after 様 / 氏 / 君 / 殿 makes another word (様式, 氏名, 君主, 殿堂); after さん / くん / ちゃん it is
 // the next word (大森さん不在, 田中さん宅, 山本さん本人).
 // 様方: a household's name on an address (戸塚様方 大石 美紀 様).
-const HONORIFIC = /(?:(?:様|氏|君|殿)(?![一-龥])|様(?=方)|さま|さん|くん|ちゃん|ｻﾝ|ｻﾏ|ﾁｬﾝ|ｸﾝ)/g;
+const HONORIFIC = /(?:(?:様|氏|君|殿)(?![一-龥])|様(?=方)|さま|さー+ん|さん|くん|ちゃん|ｻﾝ|ｻﾏ|ﾁｬﾝ|ｸﾝ)/g;
 /**
  * The kanji of common godan verbs in く (付く, 動く, 届く, 開く …) that are not also given names with くん (翔, 歩, 輝
  * are left out): 付くんだ is a verb and the explanatory ん.
@@ -182,6 +182,25 @@ const NOT_NAMES = new Set([
   '個人',
   '代理人',
   '団体',
+  // What a field is said to be, not who (口座名義人が不正です, 氏名が不一致).
+  '不正',
+  '不一致',
+  '無効',
+  '誤り',
+  '間違い',
+  '別人',
+  '本人',
+  '同一',
+  '空欄',
+  '空白',
+  '未入力',
+  // People by their situation before さん (妊婦さん, 患者さん).
+  '妊婦',
+  '患者',
+  '利用者',
+  '相談者',
+  '住民',
+  '市民',
 ]);
 // Roles, groups, offices and businesses (印刷所様, 長谷川工務店さん), forms (変更届).
 const NOT_NAME_ENDINGS =

@@ -59,9 +59,9 @@ const HANDLE =
   /(?<![A-Za-z0-9.-])(?<![\w.%+-]@)([A-Za-z]{1,12})[._-]([A-Za-z]{1,12})(?![A-Za-z0-9@]|[._-](?!(?:pdf|xlsx?|docx?|pptx?|csv|txt|jpe?g|png|zip|msg|eml)(?![\w.-]))[A-Za-z0-9])/g;
 /** A family and a given name run together in a file name or a user name (SuzukiTaro, TaroSuzuki). */
 const CAMEL = /(?<![A-Za-z])([A-Z][a-z]{1,11})([A-Z][a-z]{1,11})(?![A-Za-z])/g;
-/** A family name alone in lower case as a chat mention or before an honorific (@nomura, kudoさん). */
+/** A family name alone as a chat mention or before an honorific or a post (@nomura, kudoさん, kimura san, Sato kachou). */
 const LOWER_FAMILY =
-  /(?<![A-Za-z0-9._%+-])@?([a-z]{3,12})(?=さん|様|くん|-san\b)|(?<![\w.%+-])@([a-z]{3,12})(?![\w.@-])/g;
+  /(?<![A-Za-z0-9._%+-])@?([a-z]{3,12})(?=さん|様|くん|-san\b)|(?<![\w.%+-])@([a-z]{3,12})(?![\w.@-])|(?<![A-Za-z0-9._%+-])([A-Za-z][a-z]{2,11})(?=[ -](?:san|sama|kun|chan|kachou|kacho|buchou|bucho|kakarichou|shunin|sensei)\b)/g;
 /** Shortest lower-case given name of a lower-case pair (taro yamada): shorter romaji is too often a word. */
 const MIN_LOWER_GIVEN = 4;
 
@@ -91,8 +91,8 @@ export function detectRomajiName(normalized: string): PiiSpan[] {
     spans.push({ type: 'person_name', start: m.index, end: m.index + whole.length });
   }
   for (const m of normalized.matchAll(LOWER_FAMILY)) {
-    const name = m[1] ?? m[2] ?? '';
-    if (!FAMILY_NAMES.has(name)) continue;
+    const name = m[1] ?? m[2] ?? m[3] ?? '';
+    if (!FAMILY_NAMES.has(name.toLowerCase())) continue;
     const start = m.index + m[0].indexOf(name);
     spans.push({ type: 'person_name', start, end: start + name.length });
   }

@@ -74,14 +74,14 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-8.jsonl', 170, [332, 304, 313, 309]);
   });
 
-  it('the ninth, on precision: 110 hard IT negatives, 70 positives — recall 104 / 111, precision 1', async () => {
+  it('the ninth, on precision: 110 hard IT negatives, 70 positives — recall 106 / 111, precision 1', async () => {
     // Measured blind after the eighth batch's rules: recall 0.883, precision 0.855 (the session's starting code:
     // 0.802 / 0.798). Fixed by general rules: teams and companies signing or in brackets (IT Service Desk, Nagoya
     // Office, Kato Electric), shared / resource / device mailboxes named as such, insurance keywords only near
     // 証 / 番号 / 記号, job names, IMEI, dummy values (000000000000, 1900/01/01, 090-1234-5678 given as a format).
     // Left: lone surnames (後任の 西村 に), a family name kuromoji reads as a common noun (青木 悠人), historical figures.
     // Session 15's rules (さん before a kanji word, a writer opening with a family name): 101 → 103.
-    await assertBatch('blind-9.jsonl', 180, [111, 104, 104, 104]);
+    await assertBatch('blind-9.jsonl', 180, [111, 106, 106, 106]);
   });
 
   it('the tenth, a typical mix written last as a held-out check: recall 136 / 137, precision 1', async () => {
@@ -250,6 +250,18 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // common family name in hiragana before です or a post (しみず です). Left: card numbers that fail the Luhn check,
     // handles (@nomura), a lone Latin family name, a given name alone in English (Shunsuke (Tochigi branch)).
     await assertBatch('blind-20.jsonl', 150, [423, 398, 445, 438]);
+  });
+
+  it('the twenty-first (session 27, what staff type to the bot, written after batch 20’s rules): recall 287 / 323 at precision 295 / 296', async () => {
+    // Written blind: questions and requests typed to a helpdesk bot with citizens' and colleagues' data, voice-input
+    // style, romanised chat, pasted screens. First run with batch 20's rules: recall 0.861 (278 / 323) at precision 0.979
+    // (session 26's code: 0.848 / 0.979). Fixed, as general rules: a listed family name introduced between spaces (職員番号
+    // … の 内田 です, 職員 酒井 です), 私(原田), a romaji family name before a romanised honorific or post (kimura san, Sato
+    // kachou), 訪問者：, an elongated honorific (加藤 さーん); a field's state (名義人が不正です) and people by situation
+    // (妊婦さん) are no names, and a bank's 口座番号 after 国保税 is no insurance number. Left: addresses and names typed in
+    // hiragana by voice input, katakana account holders after 名義, a header-less CSV row's split name, wrong dates
+    // typed as corrections (R5.6.1 → 昭和50年6月1日), OCR-misread numbers, romanised addresses with a flat's name first.
+    await assertBatch('blind-21.jsonl', 150, [323, 287, 296, 295]);
   });
 });
 

@@ -154,4 +154,18 @@ describe('privacy: user names and handles, hiragana given names, notes about som
     assert.equal(mask('@channel 全員確認'), '@channel 全員確認');
     assert.equal(mask('千葉 (Chiba office)'), '千葉 (Chiba office)');
   });
+  it('masks a name introduced between spaces, romanised posts, an elongated honorific; a field’s state is no one (batch 21)', () => {
+    assert.equal(mask('職員番号 318842 の 石田 です。'), '職員番号 318842 の ［氏名］ です。');
+    assert.equal(mask('ケースワーカー 竹内 です 受給者の件'), 'ケースワーカー ［氏名］ です 受給者の件');
+    assert.equal(mask('私(松尾)のアドレスに送ってください'), '私(［氏名］)のアドレスに送ってください');
+    assert.equal(mask('ashita no kaigi, yoshida san mo kimasu'), 'ashita no kaigi, ［氏名］ san mo kimasu');
+    assert.equal(mask('Ito kachou ni okutte'), '［氏名］ kachou ni okutte');
+    assert.equal(mask('訪問者：地域包括 保健師 高木'), '訪問者：地域包括 保健師 ［氏名］');
+    assert.equal(mask('杉本 さーん、いまいい？'), '［氏名］さーん、いまいい？');
+    // A field's state, a person by situation, a place, a bank account's number.
+    assert.equal(mask('口座名義人が不正です'), '口座名義人が不正です');
+    assert.equal(mask('妊婦さんの名前が入らない'), '妊婦さんの名前が入らない');
+    assert.equal(mask('発送先は 千葉 です'), '発送先は 千葉 です');
+    assert.equal(mask('国保税の還付で 口座番号 1029384'), '国保税の還付で 口座番号 ［口座番号］');
+  });
 });
