@@ -43,6 +43,11 @@ const LISTED_ITEM = /(?:^|\n)[ \t]*\d{1,2}[.)．][ \t]*([一-龥々ヶ]{1,3})(?=
  */
 const SPACED_SELF_INTRO =
   /(?:^|[ \t\u3000])([一-龥々ヶ]{1,3})[ \t\u3000]+です(?=[。、,.!！？?\s]|$)|私[（(]([一-龥々ヶ]{1,4})[）)]/dgm;
+/**
+ * A katakana full name on the line of an account holder (名義は 個人の ニシカワ ケイコ です, 名義がカタカナで入らない。タナカ
+ * ユウジ): two katakana words without a long mark (a name's reading has none: not データ エラー).
+ */
+const HOLDER_KANA = /名義[^\n]{0,30}?(?<![ァ-ヶー])([ァ-ヶ]{2,6}[ \u3000][ァ-ヶ]{2,6})(?![ァ-ヶー])/dg;
 /** Speakers that are a role, a section or a system, not a person. */
 const NOT_SPEAKER =
   /[課係室部局班]$|ヘルプデスク|デスク|サポート|システム|センター|窓口|担当|自動|ボット|管理者|オペレーター|受付/;
@@ -149,6 +154,11 @@ export function detectMessageNames(normalized: string): PiiSpan[] {
     const word = m[1] ?? m[2] ?? '';
     // 発送先は 千葉 です: a place-like family name alone is a place.
     if (at && familyName(word) && (m[2] !== undefined || !PLACE_FAMILY_NAMES.has(word)))
+      spans.push({ type: 'person_name', start: at[0], end: at[1] });
+  }
+  for (const m of normalized.matchAll(HOLDER_KANA)) {
+    const at = m.indices?.[1];
+    if (at && !/カタカナ|アカウント|ユーザ|システム|カード|エラー/.test(m[1] ?? ''))
       spans.push({ type: 'person_name', start: at[0], end: at[1] });
   }
   for (const re of [NAME_BEFORE_LATIN_ROLE, LISTED_ITEM])

@@ -252,16 +252,16 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-20.jsonl', 150, [423, 398, 445, 438]);
   });
 
-  it('the twenty-first (session 27, what staff type to the bot, written after batch 20’s rules): recall 287 / 323 at precision 295 / 296', async () => {
+  it('the twenty-first (session 27, what staff type to the bot, written after batch 20’s rules): recall 289 / 323 at precision 297 / 298', async () => {
     // Written blind: questions and requests typed to a helpdesk bot with citizens' and colleagues' data, voice-input
     // style, romanised chat, pasted screens. First run with batch 20's rules: recall 0.861 (278 / 323) at precision 0.979
     // (session 26's code: 0.848 / 0.979). Fixed, as general rules: a listed family name introduced between spaces (職員番号
     // … の 内田 です, 職員 酒井 です), 私(原田), a romaji family name before a romanised honorific or post (kimura san, Sato
     // kachou), 訪問者：, an elongated honorific (加藤 さーん); a field's state (名義人が不正です) and people by situation
-    // (妊婦さん) are no names, and a bank's 口座番号 after 国保税 is no insurance number. Left: addresses and names typed in
-    // hiragana by voice input, katakana account holders after 名義, a header-less CSV row's split name, wrong dates
+    // (妊婦さん) are no names, and a bank's 口座番号 after 国保税 is no insurance number; a katakana full name on an account
+    // holder's line. Left: addresses and names typed in hiragana by voice input, a header-less CSV row's split name, wrong dates
     // typed as corrections (R5.6.1 → 昭和50年6月1日), OCR-misread numbers, romanised addresses with a flat's name first.
-    await assertBatch('blind-21.jsonl', 150, [323, 287, 296, 295]);
+    await assertBatch('blind-21.jsonl', 150, [323, 289, 298, 297]);
   });
 });
 

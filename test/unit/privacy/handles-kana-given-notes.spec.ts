@@ -162,6 +162,8 @@ describe('privacy: user names and handles, hiragana given names, notes about som
     assert.equal(mask('Ito kachou ni okutte'), '［氏名］ kachou ni okutte');
     assert.equal(mask('訪問者：地域包括 保健師 高木'), '訪問者：地域包括 保健師 ［氏名］');
     assert.equal(mask('杉本 さーん、いまいい？'), '［氏名］さーん、いまいい？');
+    assert.equal(mask('名義は 個人の オオノ マサミ です'), '名義は 個人の ［氏名］ です');
+    assert.equal(mask('名義がカタカナで入らない。システム エラー'), '名義がカタカナで入らない。システム エラー');
     // A field's state, a person by situation, a place, a bank account's number.
     assert.equal(mask('口座名義人が不正です'), '口座名義人が不正です');
     assert.equal(mask('妊婦さんの名前が入らない'), '妊婦さんの名前が入らない');
