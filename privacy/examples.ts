@@ -7,8 +7,10 @@ import type { PiiSpan } from './types';
 /** A heading naming an example, in brackets (【記入例】, 【申請書の記入例】) or alone on its line: up to a blank line. */
 const EXAMPLE_BLOCK =
   /[【［[][^】］\]\n]{0,20}記入例[^】］\]\n]{0,10}[】］\]]|(?:^|\n)[ \t]*記入例[ \t]*[:：]?[ \t]*(?=\n)/g;
-/** 記入例： followed by the example on its line (※記入例：山田太郎（ヤマダタロウ）). */
-const EXAMPLE_LINE = /記入例[ \t]*[:：][^\n]*/g;
+/** 記入例： (or 記入例）) followed by the example on its line (※記入例：山田太郎（ヤマダタロウ）), and an English e.g. */
+const EXAMPLE_LINE = /記入例[ \t]*[:：）)][^\n]*|\be\.g\.[^\n]*/g;
+/** A placeholder address or name (○○市中央1-1, △△町): from the marks to the end of the item. */
+const PLACEHOLDER = /[○〇◯△□×]{2}[^\s、。,，）)\n]{0,30}/g;
 /**
  * A field's value marked as the example after it (氏名：山田太郎（記入例）, 山田太郎（記入例）と書かれた様式; not
  * 田中さんの申請書（記入例）).
@@ -28,7 +30,7 @@ function exampleZones(normalized: string): Array<[number, number]> {
     const blank = normalized.indexOf('\n\n', m.index);
     zones.push([m.index, blank < 0 ? normalized.length : blank]);
   }
-  for (const re of [EXAMPLE_LINE, MARKED_AFTER, QUOTED, BRACKETED_EXAMPLE])
+  for (const re of [EXAMPLE_LINE, MARKED_AFTER, QUOTED, BRACKETED_EXAMPLE, PLACEHOLDER])
     for (const m of normalized.matchAll(re)) zones.push([m.index, m.index + m[0].length]);
   for (const m of normalized.matchAll(EXAMPLE_VALUE)) {
     const from = m.index + m[0].length;
@@ -43,7 +45,7 @@ function exampleZones(normalized: string): Array<[number, number]> {
 
 /** The spans outside any example. */
 export function withoutExamples(normalized: string, spans: PiiSpan[]): PiiSpan[] {
-  if (!normalized.includes('例')) return spans;
+  if (!/例|e\.g\.|[○〇◯△□×]{2}/.test(normalized)) return spans;
   const zones = exampleZones(normalized);
   return zones.length === 0 ? spans : spans.filter((s) => !zones.some(([a, b]) => a <= s.start && s.end <= b));
 }

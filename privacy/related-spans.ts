@@ -70,8 +70,14 @@ const ERA_DATE = /^[MTSH][ \t]?\d{1,2}[/.\-]\d{1,2}[/.\-]\d{1,2}$/;
  */
 const KANA_NOT_NAME =
   /^(?:メール|アドレス|ファイル|データ|パス|ユーザ|ログイン|システム|ネット|サーバ|フォルダ|プリンタ|テスト|サンプル|ダミー|コード|カード|リスト|グループ|チーム|ポータル|セキュリティ|ウイルス|ソフト|アプリ|デスク|ヘルプ|センター|ネットワーク)$/;
+/** A header cell naming a role (受給者, 所有者, 会長, 世帯主, 児童), not a name in the name column. */
+const ROLE_CELL = /^[一-龥]{1,5}(?:者|長|主)$|^(?:児童|本人|続柄|担当)$/;
+/** A company as a bank transfer writes it (カ）ヤマザキショウテン, ﾕ)ﾏﾙﾌｸ): no one's name. */
+const KANA_COMPANY = /^[（(]?[カユドシザ][）)]|[（(][カユ][）)]$/;
 const kanaName = (text: string): boolean =>
-  !/[ーｰ]/.test(text) && text.split(/[ ・]/).every((part) => part.length >= 2 && !KANA_NOT_NAME.test(part));
+  !/[ーｰ]/.test(text) &&
+  !KANA_COMPANY.test(text) &&
+  text.split(/[ ・]/).every((part) => part.length >= 2 && !KANA_NOT_NAME.test(part));
 const ROW_EVIDENCE = new Set<PiiType>([
   'phone',
   'email',
@@ -349,7 +355,12 @@ function tableSpans(normalized: string, found: readonly PiiSpan[]): { fromHeader
     const names = nameColumns.get(`${row.separator}${row.cells.length}`);
     for (const k of names ?? []) {
       const cell = row.cells[k];
-      if (cell?.text && NAME_CELL.test(cell.text) && !HEADER_TYPES.some(([re]) => re.test(cell.text)))
+      if (
+        cell?.text &&
+        NAME_CELL.test(cell.text) &&
+        !HEADER_TYPES.some(([re]) => re.test(cell.text)) &&
+        !ROLE_CELL.test(cell.text)
+      )
         out.push({ type: 'person_name', start: cell.start, end: cell.end });
     }
     // A katakana name in two parts in a row holding a phone, a date of birth, an account … (no kanji name beside it).

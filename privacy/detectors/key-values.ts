@@ -8,7 +8,7 @@ import type { PiiSpan, PiiType } from '../types';
 /** Keys (lower case, `-` read as `_`) and the type of their values. */
 const KEYS: ReadonlyArray<[RegExp, PiiType]> = [
   [
-    /^(?:name|full_?name|shimei|simei|seimei|kana|kana_?name|name_?kana|name_?roman|roman_?name|shimei_?kana|surname|given|given_?name|family_?name|first_?name|last_?name|applicant|applicant_?name|caller_?name|patient|patient_?name|sender_?name|requester_?name|contact_?name|holder|account_?holder|koza_?meigi|meigi|citizen|resident|customer)$/,
+    /^(?:name|full_?name|shimei|simei|seimei|kana|kana_?name|name_?kana|name_?roman|roman_?name|shimei_?kana|surname|given|given_?name|family_?name|first_?name|last_?name|applicant|applicant_?name|caller_?name|patient|patient_?name|sender_?name|requester_?name|contact_?name|holder|account_?holder|koza_?meigi|meigi|citizen|resident|customer|contact_?person|person|tantosha)$/,
     'person_name',
   ],
   [/^(?:birth|birthday|birth_?date|birthdate|dob|date_?of_?birth|seinengappi|seinen_?gappi|umare)$/, 'birth_date'],
@@ -27,7 +27,7 @@ const KEYS: ReadonlyArray<[RegExp, PiiType]> = [
   ],
   [/^(?:passport|passport_?no|passport_?number|ryoken_?no|ryoken_?bango)$/, 'passport'],
   [
-    /^(?:hihokensha_?no|hihokensha_?bango|hokensha_?no|hokensha_?bango|insurance_?no|insurance_?number|hoken_?kigo|hoken_?bango)$/,
+    /^(?:hihokensha_?no|hihokensha_?bango|hokensha_?no|hokensha_?bango|insurance_?no|insurance_?number|hoken_?kigo|hoken_?bango|kigo)$/,
     'insurance_number',
   ],
   [/^(?:account_?no|account_?number|koza_?no|koza_?bango|kouza_?no)$/, 'bank_account'],
@@ -63,10 +63,12 @@ function fits(type: PiiType, value: string): boolean {
 const JSON_PAIR = /"([A-Za-z_][\w-]{0,40})"\s*:\s*(?:"((?:[^"\\\n]|\\.){0,80})"|(-?[\d][\d-]{0,30}))/g;
 // An unquoted value runs to the next key=, an & or the line's end (name=ENDO SATOSHI amount=30000).
 const ASSIGNED =
-  /(?<![\w-])([A-Za-z_][\w-]{0,40})=(?:"([^"\n]{0,80})"|'([^'\n]{0,80})'|([^&"'<>,;()\n]{1,80}?)(?=\s+[A-Za-z_][\w-]{0,40}=|[&;,()\n]|\s*$))/gm;
+  /(?<![\w-])([A-Za-z_][\w-]{0,40})[ \t]?=[ \t]?(?:"([^"\n]{0,80})"|'([^'\n]{0,80})'|([^&"'<>,;()\n]{1,80}?)(?=\s+[A-Za-z_][\w-]{0,40}=|[&;,()\n]|\s*$))/gm;
 const XML = /<([A-Za-z_][\w-]{0,40})>([^<>\n]{1,80})<\/\1>/g;
 // YAML keys are lower case (a capitalised "Name: …" is a form's label, read by english-context.ts).
 const YAML = /^[ \t-]*([a-z_][\w-]{0,40}):[ \t]+(?:"([^"\n]{0,80})"|'([^'\n]{0,80})'|([^\n#]{1,80}?))[ \t]*$/gm;
+/** PostgreSQL's unique violation detail, which echoes the row: Key (hokensha_no, hihokensha_no)=(032011, 00481273). */
+const KEY_TUPLE = /\(([^()]{1,300})\)=(\([^()]{1,500}\))/g;
 const INSERT = /INSERT\s+INTO\s+[\w.`"]+\s*\(([^()]{1,500})\)\s*VALUES\s*((?:\([^()]{0,1000}\)\s*,?\s*){1,50})/gi;
 
 /** Finds values whose key names a personal-data type. */
@@ -75,7 +77,8 @@ export function detectKeyValues(normalized: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
   const add = (key: string, value: string | undefined, at: number): void => {
     const type = keyType(key);
-    if (!type || value === undefined || !fits(type, value)) return;
+    // Addresses are the e-mail detector's, which knows a device's setting (mail = scan-2f@…) from a person's.
+    if (!type || type === 'email' || value === undefined || !fits(type, value)) return;
     const trimmed = value.trim();
     const start = at + value.indexOf(trimmed);
     spans.push({ type, start, end: start + trimmed.length });
@@ -86,11 +89,12 @@ export function detectKeyValues(normalized: string): PiiSpan[] {
       if (value === undefined) continue;
       add(m[1] ?? '', value, m.index + m[0].lastIndexOf(value));
     }
-  for (const m of normalized.matchAll(INSERT)) spans.push(...insertValues(normalized, m));
+  for (const re of [INSERT, KEY_TUPLE])
+    for (const m of normalized.matchAll(re)) spans.push(...insertValues(normalized, m));
   return spans;
 }
 
-/** The values of an INSERT's tuples under columns that name a personal-data type. */
+/** The values of an INSERT's tuples (or a key tuple's) under columns that name a personal-data type. */
 function insertValues(normalized: string, m: RegExpMatchArray): PiiSpan[] {
   const columns = (m[1] ?? '').split(',').map((c) => keyType(c.trim().replace(/[`"[\]]/g, '')));
   if (!columns.some(Boolean)) return [];

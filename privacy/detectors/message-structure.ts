@@ -14,11 +14,11 @@ const SPEAKER =
   /^[ \t]*[[(（]?\d{1,2}:\d{2}(?::\d{2})?[\])）]?[ \t]+([一-龥々ヶ]{1,4}(?:[ \t][一-龥々ヶ]{1,4})?|[ァ-ヶー]{2,8}|[ぁ-ゖ]{2,6}|[A-Z][a-z]+(?: [A-Z][a-z]+){1,2})[ \t]*[:：]/dgm;
 /**
  * A log's or a ticket history's entry head: a date and a time (in brackets or not), maybe a role, a section or a handle's
- * prefix, then a family name closing the head with a bracket, a colon or an arrow ([2024/06/03 09:12 岩崎],
+ * prefix, then a family name closing the head with a bracket, a colon, an arrow or the line's end ([2024/06/03 09:12 岩崎],
  * 2024-06-24 09:03 [国保年金課 渡部], [10:05] helpdesk_森川:, 09:45 HD 藤井 → 業者に照会). The name must be a listed one.
  */
 const LOG_SPEAKER =
-  /^[ \t]*[[(（]?(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ \tT]+)?\d{1,2}:\d{2}(?::\d{2})?[\])）]?[ \t]*[[(（]?[ \t]*(?:[一-龥ァ-ヶーA-Za-z]{1,10}[ \t\u3000]+|[A-Za-z]{2,12}_)?([一-龥々ヶ]{1,4})[ \t]*(?:[\])）:：]|→|->)/dgm;
+  /^[ \t]*[[(（]?(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ \tT]+)?\d{1,2}:\d{2}(?::\d{2})?[\])）]?[ \t]*[[(（]?[ \t]*(?:[一-龥ァ-ヶーA-Za-z]{1,10}[ \t\u3000]+|[A-Za-z]{2,12}_)?([一-龥々ヶ]{1,4})[ \t]*(?:[\])）:：]|→|->|$)/dgm;
 /** Introducing oneself after one's section and a space (子育て支援課 福島です, 保育課の 今野 です). */
 const SECTION_SELF_INTRO =
   /[課係室班](?:の)?[ \t\u3000]+([一-龥々ヶ]{1,4})[ \t\u3000]*(?=です|でございます|と申します)/dg;
@@ -45,9 +45,14 @@ const SPACED_SELF_INTRO =
   /(?:^|[ \t\u3000])([一-龥々ヶ]{1,3})[ \t\u3000]+です(?=[。、,.!！？?\s]|$)|私[（(]([一-龥々ヶ]{1,4})[）)]/dgm;
 /**
  * A katakana full name on the line of an account holder (名義は 個人の ニシカワ ケイコ です, 名義がカタカナで入らない。タナカ
- * ユウジ): two katakana words without a long mark (a name's reading has none: not データ エラー).
+ * ユウジ) or after an account's number (普通 2093374 キクチ カナエ): two katakana words without a long mark (a name's
+ * reading has none: not データ エラー).
  */
-const HOLDER_KANA = /名義[^\n]{0,30}?(?<![ァ-ヶー])([ァ-ヶ]{2,6}[ \u3000][ァ-ヶ]{2,6})(?![ァ-ヶー])/dg;
+const HOLDER_KANA =
+  /(?:名義[^\n]{0,30}?|(?:普通|当座)[ \t]*\d{6,8}[ \t\u3000]+)(?<![ァ-ヶー])([ァ-ヶ]{2,6}[ \u3000][ァ-ヶ]{2,6})(?![ァ-ヶー])/dg;
+/** A full name after an insured person's or a taxpayer's label and a space or a colon (> 被保険者 北村 正和), not after が. */
+const INSURED_LABEL =
+  /(?:被保険者|被扶養者|納税者|納税義務者)(?:氏名)?[ \t]*[:：]?[ \t\u3000]+([一-龥々ヶ]{1,4}[ \u3000][一-龥々ヶぁ-ん]{1,4})(?![一-龥々ヶぁ-ん])/dg;
 /** Speakers that are a role, a section or a system, not a person. */
 const NOT_SPEAKER =
   /[課係室部局班]$|ヘルプデスク|デスク|サポート|システム|センター|窓口|担当|自動|ボット|管理者|オペレーター|受付/;
@@ -155,6 +160,10 @@ export function detectMessageNames(normalized: string): PiiSpan[] {
     // 発送先は 千葉 です: a place-like family name alone is a place.
     if (at && familyName(word) && (m[2] !== undefined || !PLACE_FAMILY_NAMES.has(word)))
       spans.push({ type: 'person_name', start: at[0], end: at[1] });
+  }
+  for (const m of normalized.matchAll(INSURED_LABEL)) {
+    const at = m.indices?.[1];
+    if (at) spans.push({ type: 'person_name', start: at[0], end: at[1] });
   }
   for (const m of normalized.matchAll(HOLDER_KANA)) {
     const at = m.indices?.[1];

@@ -63,7 +63,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-7.jsonl', 170, [337, 319, 318, 318]);
   });
 
-  it('the eighth, machine text (JSON, logs, SQL, fixed-width screens): recall 304 / 332, precision 309 / 313', async () => {
+  it('the eighth, machine text (JSON, logs, SQL, fixed-width screens): recall 306 / 332, precision 311 / 314', async () => {
     // Measured blind after the seventh batch's rules: recall 0.687, precision 0.945. Fixed by general rules: values
     // whose key names their type (JSON, key=value, YAML, XML, query strings, SQL INSERT columns; English and
     // romanised keys), English and romanised roster headers, Markdown and fixed-width tables, a header's type over
@@ -71,7 +71,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // Hokkaido 条, 無番地, single-kanji era abbreviations (昭58.4.12). Left: names and numbers said in hiragana
     // (voice memos), lone surnames signing a line, header-less lists of care insurance numbers.
     // Session 15's rules (さん before a kanji word, relations with a colon): 296 / 305 → 299 / 308.
-    await assertBatch('blind-8.jsonl', 170, [332, 304, 313, 309]);
+    await assertBatch('blind-8.jsonl', 170, [332, 306, 314, 311]);
   });
 
   it('the ninth, on precision: 110 hard IT negatives, 70 positives — recall 106 / 111, precision 1', async () => {
@@ -136,7 +136,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-13.jsonl', 160, [228, 226, 228, 227]);
   });
 
-  it('the fourteenth, an everyday mix written last as a held-out check: recall 237 / 243, precision 238 / 255', async () => {
+  it('the fourteenth, an everyday mix written last as a held-out check: recall 237 / 243, precision 238 / 254', async () => {
     // Measured blind after all of session 14's rules above: recall 0.901, precision 0.921 (the same with the
     // session's starting code). Then: English introductions with a capital My, a name on the line after a sign-off
     // (Best regards / Ahmed Khan), account holder MARTINEZ CARLOS, a building name with ・ (ザ・鍛冶町タワー1502), and
@@ -146,7 +146,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // sentence (…コード欄に 99397874890). Precision: this batch's writer
     // labels department and public-office phone numbers no personal data; the masker masks every phone number.
     // Left: a name alone closing an English message, half-width katakana names, a family name in brackets after a role (退職者（竹内）).
-    await assertBatch('blind-14.jsonl', 150, [243, 237, 255, 238]);
+    await assertBatch('blind-14.jsonl', 150, [243, 237, 254, 238]);
   });
 
   it('the fifteenth, written blind in session 15 as a held-out check: recall 215 / 228, precision 219 / 222', async () => {
@@ -252,7 +252,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-20.jsonl', 150, [423, 398, 445, 438]);
   });
 
-  it('the twenty-first (session 27, what staff type to the bot, written after batch 20’s rules): recall 289 / 323 at precision 297 / 298', async () => {
+  it('the twenty-first (session 27, what staff type to the bot, written after batch 20’s rules): recall 290 / 323 at precision 298 / 299', async () => {
     // Written blind: questions and requests typed to a helpdesk bot with citizens' and colleagues' data, voice-input
     // style, romanised chat, pasted screens. First run with batch 20's rules: recall 0.861 (278 / 323) at precision 0.979
     // (session 26's code: 0.848 / 0.979). Fixed, as general rules: a listed family name introduced between spaces (職員番号
@@ -261,7 +261,20 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // (妊婦さん) are no names, and a bank's 口座番号 after 国保税 is no insurance number; a katakana full name on an account
     // holder's line. Left: addresses and names typed in hiragana by voice input, a header-less CSV row's split name, wrong dates
     // typed as corrections (R5.6.1 → 昭和50年6月1日), OCR-misread numbers, romanised addresses with a flat's name first.
-    await assertBatch('blind-21.jsonl', 150, [323, 289, 298, 297]);
+    await assertBatch('blind-21.jsonl', 150, [323, 290, 299, 298]);
+  });
+
+  it('the twenty-second (session 27, text pasted from other systems, written after batch 21’s rules): recall 289 / 333 at precision 313 / 317', async () => {
+    // Written blind: rows from Excel and CSV, fixed-width screens, SQL and API errors echoing a record, OCR'd forms, mail
+    // threads, chat transcripts, PDF text with broken lines (three cases' labels put in the text's order, as the scorer
+    // reads them). First run with batch 21's rules: recall 0.832 (277 / 333) at precision 0.958 (session 26's code: 0.817
+    // / 0.958). Fixed, as general rules: a chat head with the speaker at the line's end ([10:21] 窓口 斎藤), key = value
+    // with spaces (yubin = '…'), PostgreSQL's key tuple (Key (hokensha_no, hihokensha_no)=(…)), kigo= and contact_person
+    // keys, a katakana holder after an account's number, a full name after 被保険者 / 納税者 and a space; header cells
+    // naming a role (受給者, 所有者, 会長), a company in bank katakana (カ）…), examples after 記入例） or e.g. and
+    // placeholder addresses (○○町…) are no one's. Left: OCR text spaced letter by letter across cells, names and
+    // addresses broken across lines, fixed-width screens without a header, a quoted "Family, Given" CSV cell.
+    await assertBatch('blind-22.jsonl', 150, [333, 289, 317, 313]);
   });
 });
 

@@ -170,4 +170,25 @@ describe('privacy: user names and handles, hiragana given names, notes about som
     assert.equal(mask('発送先は 千葉 です'), '発送先は 千葉 です');
     assert.equal(mask('国保税の還付で 口座番号 1029384'), '国保税の還付で 口座番号 ［口座番号］');
   });
+  it('masks pasted machine text and chat heads: speakers at a line’s end, key = value, key tuples, account holders, insured labels (batch 22)', () => {
+    assert.equal(mask('[10:21] 窓口 村田\n在留カードの件です'), '[10:21] 窓口 ［氏名］\n在留カードの件です');
+    assert.equal(
+      mask("UPDATE atena SET yubin = '370-0841' WHERE id = 3"),
+      "UPDATE atena SET yubin = '［郵便番号］' WHERE id = 3",
+    );
+    assert.equal(
+      mask('ERROR: duplicate key. Key (hokensha_no, hihokensha_no)=(138209, 00417722) already exists.'),
+      'ERROR: duplicate key. Key (hokensha_no, hihokensha_no)=(［保険者番号］, ［保険者番号］) already exists.',
+    );
+    assert.equal(mask('print failed: kigo=宮03 name=x'), 'print failed: kigo=［保険者番号］ name=x');
+    assert.equal(mask('東北銀行 本店 普通 3018822 サイトウ ミホ'), '東北銀行 本店 普通 ［口座番号］ ［氏名］');
+    assert.equal(mask('> 被保険者 野村 和子'), '> 被保険者 ［氏名］');
+    // Not personal data: a device's mail setting, a header row's roles, a bank's company name, examples, placeholders.
+    assert.equal(mask('mail = scan-3f@example.lg.jp'), 'mail = scan-3f@example.lg.jp');
+    assert.equal(mask('被保険者が死亡したが、届出は'), '被保険者が死亡したが、届出は');
+    assert.equal(mask('受給者\t児童\t学年\n岩田 俊\t岩田 結衣\t3年'), '受給者\t児童\t学年\n［氏名］\t［氏名］\t3年');
+    assert.equal(mask('記入例）氏名：市役所 花子'), '記入例）氏名：市役所 花子');
+    assert.equal(mask('e.g. Name: Marie Curie'), 'e.g. Name: Marie Curie');
+    assert.equal(mask('住所 ○○市中央一丁目1番1号'), '住所 ○○市中央一丁目1番1号');
+  });
 });
