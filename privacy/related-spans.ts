@@ -281,6 +281,56 @@ function spacedCells(line: string, offset: number): Cell[] {
   }));
 }
 
+/** Words of a table's title that make its 記号 and 番号 columns an insurance card's. */
+const INSURANCE_TITLE = /国保|保険|被保険者|後期高齢|介護/;
+
+/** Display width of a character on a fixed-width screen: full-width and CJK letters take two columns. */
+const wide = (ch: string): boolean =>
+  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch);
+
+/** The display column where each character of a line starts. */
+function columnsOf(line: string): number[] {
+  const out: number[] = [];
+  let col = 0;
+  for (const ch of line) {
+    out.push(col);
+    col += wide(ch) ? 2 : 1;
+  }
+  return out;
+}
+
+/**
+ * A fixed-width row cut at its header's columns (by display width: 受付日 takes six): each header cell's first column
+ * starts a cell, when no word of the row runs across that column; undefined when one does or the row has more cells.
+ */
+function alignedRow(normalized: string, header: Row, row: Row): Row | undefined {
+  const lineStart = (at: number): number => normalized.lastIndexOf('\n', at - 1) + 1;
+  const hStart = lineStart(header.cells[0]!.start);
+  const hEnd = normalized.indexOf('\n', hStart);
+  const hColumns = columnsOf(normalized.slice(hStart, hEnd < 0 ? undefined : hEnd));
+  const starts = header.cells.map((c) => hColumns[c.start - hStart] ?? 0);
+  const rStart = lineStart(row.cells[0]!.start);
+  const rEnd = normalized.indexOf('\n', rStart);
+  const line = normalized.slice(rStart, rEnd < 0 ? undefined : rEnd);
+  if ([...line].length !== line.length || row.cells.length > header.cells.length) return undefined;
+  const rColumns = columnsOf(line);
+  const cells: Cell[] = [];
+  for (const [k, from] of starts.entries()) {
+    const to = starts[k + 1] ?? Infinity;
+    const at = rColumns.findIndex((c) => c >= from);
+    const end = rColumns.findIndex((c) => c >= to);
+    const a = at < 0 ? line.length : at;
+    const b = end < 0 ? line.length : end;
+    // A word across the boundary: the screen is not aligned with its header.
+    if (a > 0 && a < line.length && line[a - 1] !== ' ' && line[a] !== ' ') return undefined;
+    const raw = line.slice(a, b);
+    const text = raw.trim();
+    const lead = raw.length - raw.trimStart().length;
+    cells.push({ start: rStart + a + lead, end: rStart + a + lead + text.length, text });
+  }
+  return { cells, separator: '  ' };
+}
+
 interface Row {
   cells: Cell[];
   separator: string;
@@ -316,16 +366,33 @@ function tableSpans(normalized: string, found: readonly PiiSpan[]): { fromHeader
   for (const [i, header] of rows.entries()) {
     if (!header) continue;
     // Japanese headers, or English / romanised ones as machine exports name them (name, kana, birthday, zip).
-    const columns = header.cells.map((c) => HEADER_TYPES.find(([re]) => re.test(c.text))?.[1] ?? keyType(c.text));
+    // 記号 and 番号 alone name an insurance card's fields under a title that speaks of insurance (国保 資格喪失者リスト).
+    const insured = INSURANCE_TITLE.test(
+      normalized.slice(Math.max(0, header.cells[0]!.start - 80), header.cells[0]!.start),
+    );
+    const columns = header.cells.map(
+      (c) =>
+        HEADER_TYPES.find(([re]) => re.test(c.text))?.[1] ??
+        keyType(c.text) ??
+        (insured && /^(?:記号|番号)$/.test(c.text) ? ('insurance_number' as const) : undefined),
+    );
     // A header names at least one personal-data column; its rows follow it with the same shape.
     // A header holds labels, not data (no long numbers).
     if (!columns.some(Boolean) || header.cells.some((c) => /\d{3,}/.test(c.text))) continue;
-    for (let j = i + 1; j < rows.length && sameShape(header, rows[j]); j++)
-      for (const [k, cell] of rows[j]!.cells.entries()) {
+    for (let j = i + 1; j < rows.length; j++) {
+      // A fixed-width screen's row cut at its header's columns when a cell holds a single space (世帯主 渡部 幸雄).
+      const row = sameShape(header, rows[j])
+        ? rows[j]
+        : header.separator === '  ' && rows[j]?.separator === '  '
+          ? alignedRow(normalized, header, rows[j]!)
+          : undefined;
+      if (!row) break;
+      for (const [k, cell] of row.cells.entries()) {
         const type = columns[k];
         if (type && cell.text && !EMPTY_CELL.test(cell.text) && !HEADER_TYPES.some(([re]) => re.test(cell.text)))
           out.push({ type, start: cell.start, end: cell.end });
       }
+    }
   }
   const fromHeaders = [...out];
   out.length = 0;

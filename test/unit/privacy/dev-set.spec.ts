@@ -264,7 +264,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-21.jsonl', 150, [323, 290, 299, 298]);
   });
 
-  it('the twenty-second (session 27, text pasted from other systems, written after batch 21’s rules): recall 289 / 333 at precision 313 / 317', async () => {
+  it('the twenty-second (session 27, text pasted from other systems, written after batch 21’s rules): recall 297 / 333 at precision 321 / 325', async () => {
     // Written blind: rows from Excel and CSV, fixed-width screens, SQL and API errors echoing a record, OCR'd forms, mail
     // threads, chat transcripts, PDF text with broken lines (three cases' labels put in the text's order, as the scorer
     // reads them). First run with batch 21's rules: recall 0.832 (277 / 333) at precision 0.958 (session 26's code: 0.817
@@ -272,9 +272,10 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // with spaces (yubin = '…'), PostgreSQL's key tuple (Key (hokensha_no, hihokensha_no)=(…)), kigo= and contact_person
     // keys, a katakana holder after an account's number, a full name after 被保険者 / 納税者 and a space; header cells
     // naming a role (受給者, 所有者, 会長), a company in bank katakana (カ）…), examples after 記入例） or e.g. and
-    // placeholder addresses (○○町…) are no one's. Left: OCR text spaced letter by letter across cells, names and
-    // addresses broken across lines, fixed-width screens without a header, a quoted "Family, Given" CSV cell.
-    await assertBatch('blind-22.jsonl', 150, [333, 289, 317, 313]);
+    // placeholder addresses (○○町…) are no one's; a fixed-width screen's rows cut at its header's columns by display
+    // width, 記号 and 番号 columns under an insurance title. Left: OCR text spaced letter by letter across cells, names and
+    // addresses broken across lines, a quoted "Family, Given" CSV cell.
+    await assertBatch('blind-22.jsonl', 150, [333, 297, 325, 321]);
   });
 });
 

@@ -183,6 +183,18 @@ describe('privacy: user names and handles, hiragana given names, notes about som
     assert.equal(mask('print failed: kigo=宮03 name=x'), 'print failed: kigo=［保険者番号］ name=x');
     assert.equal(mask('東北銀行 本店 普通 3018822 サイトウ ミホ'), '東北銀行 本店 普通 ［口座番号］ ［氏名］');
     assert.equal(mask('> 被保険者 野村 和子'), '> 被保険者 ［氏名］');
+    // A fixed-width screen cut at its header's columns by display width; 記号 and 番号 under an insurance title.
+    assert.equal(
+      mask(
+        '続柄   氏名          生年月日     住民票コード\n世帯主 森 健一       S45.02.11    71230458816\n長男   森 大輝       H15.07.30    71230458827',
+      ),
+      '続柄   氏名          生年月日     住民票コード\n世帯主 ［氏名］       ［生年月日］    ［住民票コード］\n長男   ［氏名］       ［生年月日］    ［住民票コード］',
+    );
+    assert.equal(
+      mask('後期高齢 資格一覧\n記号\t番号\t氏名\n仙02\t4471\t森 健一'),
+      '後期高齢 資格一覧\n記号\t番号\t氏名\n［保険者番号］\t［保険者番号］\t［氏名］',
+    );
+    assert.equal(mask('備品一覧\n記号\t番号\t品名\nA\t12\t机'), '備品一覧\n記号\t番号\t品名\nA\t12\t机');
     // Not personal data: a device's mail setting, a header row's roles, a bank's company name, examples, placeholders.
     assert.equal(mask('mail = scan-3f@example.lg.jp'), 'mail = scan-3f@example.lg.jp');
     assert.equal(mask('被保険者が死亡したが、届出は'), '被保険者が死亡したが、届出は');
