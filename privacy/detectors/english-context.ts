@@ -135,7 +135,13 @@ export function detectNameByParts(normalized: string): PiiSpan[] {
     const western = WESTERN_GIVEN_NAMES.has(title) && kept.every((w) => !WESTERN_GIVEN_NAMES.has(w) && w.length >= 2);
     const japanese =
       JAPANESE_GIVEN_NAMES.has(first.toLowerCase()) && kept.length === 1 && spelledInJapanese(kept[0]!.toLowerCase());
-    const familyFirst = FAMILY_FIRST_NAMES.has(title) && kept.every((w) => w.length <= 8);
+    const familyFirst =
+      (FAMILY_FIRST_NAMES.has(title) && kept.every((w) => w.length <= 8)) ||
+      // A Japanese family name in capitals before a common given name (HIROSE Mai, cn=HIROSE Mai).
+      (/^[A-Z]{3,}$/.test(first) &&
+        spelledInJapanese(first.toLowerCase()) &&
+        kept.length === 1 &&
+        JAPANESE_GIVEN_NAMES.has(kept[0]!.toLowerCase()));
     if (!western && !japanese && !familyFirst) continue;
     const text = [first, ...kept].join(' ');
     spans.push({ type: 'person_name', start: m.index, end: m.index + text.length });

@@ -71,9 +71,12 @@ const NOT_KANA_NAME = /^(?:もの|ほう|かた|みなさん?|みんな|ひと|�
  */
 const SIGNED_LAST_LINE =
   /\n[ \t]*(?:[―—–-]+[ \t]*)?(?:[一-龥ァ-ヶー]{1,10}(?:課|係|室|部|局|所|センター|担当)[ \t]+)?([一-龥々ヶ]{1,3})[ \t]*$/d;
-/** A message opened by the writer's family name, maybe after the office (職員の戸田です。総務課の山田です。). */
+/**
+ * A message opened by the writer's family name, maybe after the office and before its reading (職員の戸田です。総務課の山田です。
+ * 総務の菅野（かんの）です, 株式会社サンプル通信の矢野でございます).
+ */
 const OPENED_WITH_NAME =
-  /(?:^|\n|。)[ \t]*(?:[一-龥ァ-ヶーA-Za-z]{1,12}の)?([一-龥々ヶ]{1,3})です(?=[。、,.!！ \n]|$)/dg;
+  /(?:^|\n|。)[ \t]*(?:[一-龥ァ-ヶーA-Za-z]{1,12}の)?([一-龥々ヶ]{1,3})(?:[（(][ぁ-ゖ]{2,8}[）)])?(?:です|でございます|と申します)(?=[。、,.!！ \n]|$)/dg;
 /** A roster line: a family name, then its phone number (1. 松井　090-6234-1187). */
 const NAME_BEFORE_PHONE =
   /(?:^|\n)[ \t]*(?:\d{1,2}[.)．][ \t]*)?([一-龥々ヶ]{1,3})[ \t\u3000]+(?=\(?0\d{1,4}[-(）)]?\d{1,4}[-)]?\d{3,4}(?!\d))/dg;
@@ -97,11 +100,11 @@ const AFTER_SECTION = /[課係室班](?:[ \t\u3000]+|[ \t]*[:：][ \t]*)([一-�
  * Where a lone family name ends: a mark, a line's end, or a space before no more of a name (記録：前田　確認：課長, not
  * 報告者：今村 由紀).
  */
-const NAME_ENDS = String.raw`[、,，（(\n)）]|[ \t\u3000]+(?:[^一-龥々ヶァ-ヶーぁ-ん]|[一-龥]{1,4}[:：])|[ \t\u3000]*$`;
+const NAME_ENDS = String.raw`[、,，（(\n)）】]|[ \t\u3000]+(?:[^一-龥々ヶァ-ヶーぁ-ん]|[一-龥]{1,4}[:：])|[ \t\u3000]*$`;
 // Also a log's or a register's person field, the section or the vendor before the name (利用者：会計課 須藤, 作業者：ベンダー
 // 服部, 二次対応：基盤チーム 今井).
 const ROLE_FIELD = new RegExp(
-  String.raw`(?:作成|確認|記録|記入|報告|対応|受付|担当|入力|起票|承認|書記|司会|不在|欠席|出席|参加|利用|作業|一次対応|二次対応|更新担当|訪問|面談|同行)(?:者|員)?[ \t]*[:：]?[ \t]*(?:(?:[一-龥ァ-ヶーA-Za-z]{1,10}|[一-龥ぁ-んァ-ヶー]{1,10}[課係室班])[ \t\u3000]){0,2}([一-龥々ヶ]{1,4})(?=${NAME_ENDS})`,
+  String.raw`(?:作成|確認|記録|記入|報告|対応|受付|担当|入力|起票|承認|書記|司会|不在|欠席|出席|参加|利用|作業|一次対応|二次対応|更新担当|訪問|面談|同行|差出|受けた|関係)(?:者|員|人)?[ \t]*[:：【]?[ \t]*(?:(?:[一-龥ァ-ヶーA-Za-z]{1,10}|[一-龥ぁ-んァ-ヶー]{1,10}[課係室班])[ \t\u3000]){0,2}([一-龥々ヶ]{1,4})(?=${NAME_ENDS})`,
   'dg',
 );
 /** A family name further along a list of people after a colon (参加: 情報政策課 松本、伊藤、システム保守 小川). */

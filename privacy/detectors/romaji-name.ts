@@ -5,6 +5,7 @@
  * syllables; a product or place name made of a family name and a Japanese word is the risk taken.
  */
 import type { PiiSpan } from '../types';
+import { JAPANESE_GIVEN_NAMES } from './given-names';
 import { NOT_PERSON_WORDS } from './not-person-words';
 
 /**
@@ -82,7 +83,13 @@ export function detectRomajiName(normalized: string): PiiSpan[] {
     // are the family name; a comma only after a family name in capitals.
     if (lower(a) !== lower(b)) continue;
     if (caps(a) !== caps(b) && !FAMILY_NAMES.has((caps(a) ? a : b).toLowerCase())) continue;
-    if (whole.includes(',') && !(caps(a) && FAMILY_NAMES.has(a.toLowerCase()))) continue;
+    // A comma after a family name in capitals, or after a listed one before a common given name (Suzuki, Takahiro).
+    if (
+      whole.includes(',') &&
+      !(caps(a) && FAMILY_NAMES.has(a.toLowerCase())) &&
+      !(FAMILY_NAMES.has(a.toLowerCase()) && JAPANESE_GIVEN_NAMES.has(b.toLowerCase()))
+    )
+      continue;
     const given = FAMILY_NAMES.has(a.toLowerCase()) ? b : FAMILY_NAMES.has(b.toLowerCase()) ? a : undefined;
     if (given === undefined || !isGivenName(given)) continue;
     // In lower case, a pair inside a romanised sentence (kono mama de) is words, not a name.

@@ -203,4 +203,15 @@ describe('privacy: user names and handles, hiragana given names, notes about som
     assert.equal(mask('e.g. Name: Marie Curie'), 'e.g. Name: Marie Curie');
     assert.equal(mask('住所 ○○市中央一丁目1番1号'), '住所 ○○市中央一丁目1番1号');
   });
+  it('masks a romaji name with a comma, a family name in capitals before a given name, a reading before です, role labels (batch 23)', () => {
+    assert.equal(mask('[10:02] Kato, Haruka (財政課)'), '[10:02] ［氏名］ (財政課)');
+    assert.equal(mask('cn=KOMATSU Yumi, ou=zeimu'), 'cn=［氏名］, ou=zeimu');
+    assert.equal(mask('総務の大塚（おおつか）です。'), '総務の［氏名］（［氏名］）です。');
+    assert.equal(mask('株式会社サンプル電機の野口でございます。'), '株式会社サンプル電機の［氏名］でございます。');
+    assert.equal(mask('入力者【今井】のまま'), '入力者【［氏名］】のまま');
+    assert.equal(mask('関係者：保守ベンダー 石田、当課 大野'), '関係者：保守ベンダー ［氏名］、当課 ［氏名］');
+    // Not names: a place and a word in capitals before a common word.
+    assert.equal(mask('Tokyo, Japan'), 'Tokyo, Japan');
+    assert.equal(mask('SAKURA Mail server'), 'SAKURA Mail server');
+  });
 });
