@@ -141,8 +141,12 @@ describe('operator desk in a real browser (chromium, real app)', function () {
       await page.waitForURL(new RegExp(`/console/tickets/${number}$`));
       await page.keyboard.press('a');
       await page.getByText('自分に割り当てました。').waitFor();
+      // The assignment reloads the page: its shortcuts listen once its scripts have run (a loaded machine shows the
+      // notice before that).
+      await page.waitForLoadState('load');
       assert.equal((await kotae.app.operators.ticketService.get(number)).assignee, 'sato');
       await page.keyboard.press('r');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'reply-body');
       await page.keyboard.type('スキャナのドライバを再インストールしてください。');
       let reached = false;
       for (let i = 0; i < 5 && !reached; i++) {
