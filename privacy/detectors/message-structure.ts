@@ -128,94 +128,79 @@ function familyName(word: string): boolean {
   return KNOWN_FAMILY_NAMES.has(word);
 }
 
+/**
+ * The spans of the name each match of `re` captures (its first group, or its second where the first took no part) that
+ * `keep` accepts; `keep` sees the match too, for what stands around the name.
+ */
+function captured(
+  normalized: string,
+  re: RegExp,
+  keep: (name: string, at: [number, number], m: RegExpMatchArray) => boolean = () => true,
+): PiiSpan[] {
+  const spans: PiiSpan[] = [];
+  for (const m of normalized.matchAll(re)) {
+    const at = m.indices?.[1] ?? m.indices?.[2];
+    if (at && keep(m[1] ?? m[2] ?? '', at, m)) spans.push({ type: 'person_name', start: at[0], end: at[1] });
+  }
+  return spans;
+}
+
 /** Finds transcript speakers, signature names above an address, hiragana self-introductions, children by age. */
 export function detectMessageNames(normalized: string): PiiSpan[] {
-  const spans: PiiSpan[] = [];
-  for (const m of normalized.matchAll(SPEAKER)) {
-    const at = m.indices?.[1];
-    const name = m[1] ?? '';
-    if (!at || NOT_SPEAKER.test(name) || hasNotPersonWord(name)) continue;
-    spans.push({ type: 'person_name', start: at[0], end: at[1] });
-  }
-  for (const m of normalized.matchAll(KANA_SELF_INTRO)) {
-    const at = m.indices?.[1];
-    if (at && !NOT_KANA_NAME.test(m[1] ?? '')) spans.push({ type: 'person_name', start: at[0], end: at[1] });
-  }
-  for (const m of normalized.matchAll(OPENED_WITH_NAME)) {
-    const at = m.indices?.[1];
-    if (at && familyName(m[1] ?? '')) spans.push({ type: 'person_name', start: at[0], end: at[1] });
-  }
+  const spans = [
+    ...captured(normalized, SPEAKER, (name) => !NOT_SPEAKER.test(name) && !hasNotPersonWord(name)),
+    ...captured(normalized, KANA_SELF_INTRO, (name) => !NOT_KANA_NAME.test(name)),
+    ...captured(normalized, OPENED_WITH_NAME, familyName),
+  ];
   const last = SIGNED_LAST_LINE.exec(normalized);
   const lastAt = last?.indices?.[1];
   if (lastAt && familyName(last?.[1] ?? '')) spans.push({ type: 'person_name', start: lastAt[0], end: lastAt[1] });
-  for (const m of normalized.matchAll(NAME_BEFORE_PHONE)) {
-    const at = m.indices?.[1];
-    if (at && familyName(m[1] ?? '')) spans.push({ type: 'person_name', start: at[0], end: at[1] });
-  }
-  for (const re of [CHAT_NAME_LINE, AFTER_SECTION, ROLE_FIELD, LISTED_AFTER, CALLED, LOG_SPEAKER, SECTION_SELF_INTRO])
-    for (const m of normalized.matchAll(re)) {
-      const at = m.indices?.[1];
-      if (at && familyName(m[1] ?? '')) spans.push({ type: 'person_name', start: at[0], end: at[1] });
-    }
-  for (const m of normalized.matchAll(SPACED_SELF_INTRO)) {
-    const at = m.indices?.[1] ?? m.indices?.[2];
-    const word = m[1] ?? m[2] ?? '';
-    // 発送先は 千葉 です: a place-like family name alone is a place.
-    if (at && familyName(word) && (m[2] !== undefined || !PLACE_FAMILY_NAMES.has(word)))
-      spans.push({ type: 'person_name', start: at[0], end: at[1] });
-  }
-  for (const m of normalized.matchAll(INSURED_LABEL)) {
-    const at = m.indices?.[1];
-    if (at) spans.push({ type: 'person_name', start: at[0], end: at[1] });
-  }
-  for (const m of normalized.matchAll(HOLDER_KANA)) {
-    const at = m.indices?.[1];
-    if (at && !/カタカナ|アカウント|ユーザ|システム|カード|エラー/.test(m[1] ?? ''))
-      spans.push({ type: 'person_name', start: at[0], end: at[1] });
-  }
+  for (const re of [
+    NAME_BEFORE_PHONE,
+    CHAT_NAME_LINE,
+    AFTER_SECTION,
+    ROLE_FIELD,
+    LISTED_AFTER,
+    CALLED,
+    LOG_SPEAKER,
+    SECTION_SELF_INTRO,
+  ])
+    spans.push(...captured(normalized, re, familyName));
+  // 発送先は 千葉 です: a place-like family name alone is a place (私(千葉) is a person).
+  spans.push(
+    ...captured(
+      normalized,
+      SPACED_SELF_INTRO,
+      (word, _, m) => familyName(word) && (m[2] !== undefined || !PLACE_FAMILY_NAMES.has(word)),
+    ),
+    ...captured(normalized, INSURED_LABEL),
+    ...captured(normalized, HOLDER_KANA, (name) => !/カタカナ|アカウント|ユーザ|システム|カード|エラー/.test(name)),
+  );
   for (const re of [NAME_BEFORE_LATIN_ROLE, LISTED_ITEM])
-    for (const m of normalized.matchAll(re)) {
-      const at = m.indices?.[1];
-      const word = m[1] ?? '';
-      if (at && familyName(word) && !PLACE_FAMILY_NAMES.has(word))
-        spans.push({ type: 'person_name', start: at[0], end: at[1] });
-    }
-  for (const m of normalized.matchAll(NAME_IN_BRACKETS)) {
-    const at = m.indices?.[1];
-    const word = m[1] ?? '';
-    // Alone in brackets a word is as often a district (八幡公園（小田）): a section before it or a thing it owns says a
-    // person; 「（千葉の端末）」 is a place's.
-    const owning = normalized[at?.[1] ?? 0] === 'の';
-    const sectioned = at !== undefined && at[0] > m.index + 1;
-    if (at && familyName(word) && (sectioned || (owning && !PLACE_FAMILY_NAMES.has(word))))
-      spans.push({ type: 'person_name', start: at[0], end: at[1] });
-  }
+    spans.push(...captured(normalized, re, (word) => familyName(word) && !PLACE_FAMILY_NAMES.has(word)));
+  // Alone in brackets a word is as often a district (八幡公園（小田）): a section before it or a thing it owns says a
+  // person; 「（千葉の端末）」 is a place's.
+  spans.push(
+    ...captured(normalized, NAME_IN_BRACKETS, (word, at, m) => {
+      const owning = normalized[at[1]] === 'の';
+      const sectioned = at[0] > (m.index ?? 0) + 1;
+      return familyName(word) && (sectioned || (owning && !PLACE_FAMILY_NAMES.has(word)));
+    }),
+  );
   for (const m of normalized.matchAll(AFTER_KANA_NAME)) {
     const n = hiraganaFamilyNameBefore(normalized, m.index);
     // After a kanji or a katakana letter the hiragana is the end of a word (向こうの担当, 小さいです), not a name.
     if (n > 0 && !/[一-龥々ヶァ-ヶー]/.test(normalized[m.index - n - 1] ?? ''))
       spans.push({ type: 'person_name', start: m.index - n, end: m.index });
   }
-  for (const m of normalized.matchAll(CASE_OF)) {
-    const at = m.indices?.[1];
-    const word = m[1] ?? '';
-    if (at && COMMON_FAMILY_NAMES.has(word) && !PLACE_FAMILY_NAMES.has(word))
-      spans.push({ type: 'person_name', start: at[0], end: at[1] });
-  }
-  for (const m of normalized.matchAll(FILE_NAME_PART)) {
-    const at = m.indices?.[1];
-    const part = m[1] ?? '';
+  spans.push(
+    ...captured(normalized, CASE_OF, (word) => COMMON_FAMILY_NAMES.has(word) && !PLACE_FAMILY_NAMES.has(word)),
     // A known family name of two or three characters, then a given name of one to three.
-    if (at && [2, 3].some((n) => part.length - n >= 1 && part.length - n <= 3 && familyName(part.slice(0, n))))
-      spans.push({ type: 'person_name', start: at[0], end: at[1] });
-  }
-  for (const m of normalized.matchAll(KIN_GIVEN_NAME_AGE)) {
-    const at = m.indices?.[1];
-    if (at) spans.push({ type: 'person_name', start: at[0], end: at[1] });
-  }
-  for (const m of normalized.matchAll(SIGNED_ABOVE_MAIL)) {
-    const at = m.indices?.[1];
-    if (at && !hasNotPersonWord(m[1] ?? '')) spans.push({ type: 'person_name', start: at[0], end: at[1] });
-  }
+    ...captured(normalized, FILE_NAME_PART, (part) =>
+      [2, 3].some((n) => part.length - n >= 1 && part.length - n <= 3 && familyName(part.slice(0, n))),
+    ),
+    ...captured(normalized, KIN_GIVEN_NAME_AGE),
+    ...captured(normalized, SIGNED_ABOVE_MAIL, (name) => !hasNotPersonWord(name)),
+  );
   return spans;
 }

@@ -251,12 +251,15 @@ function walkBack(text: string, end: number): number {
   return i;
 }
 
+/** A word ending like a role, an office or a business (印刷所, 工務店), unless it is a listed family name (土屋, 阿部, 渡部). */
+function endsLikeNoName(word: string): boolean {
+  return NOT_NAME_ENDINGS.test(word) && !KNOWN_FAMILY_NAMES.has(word);
+}
+
 function isName(word: string): boolean {
   const bare = word.replace(/^[・ ]+|[・ ]+$/g, '');
   if (bare.length < 2 && !KANJI.test(bare)) return false;
-  if (bare.length === 0 || NOT_NAMES.has(bare)) return false;
-  // 土屋, 阿部, 渡部 end like a shop or a section (〜屋, 〜部) but are listed family names.
-  return !NOT_NAME_ENDINGS.test(bare) || KNOWN_FAMILY_NAMES.has(bare);
+  return bare.length > 0 && !NOT_NAMES.has(bare) && !endsLikeNoName(bare);
 }
 
 /** Words ending in 様/氏/殿 that are not names (仕様, 同様, 両氏, 御殿, ご苦労様). */
@@ -396,8 +399,7 @@ export function detectPersonName(normalized: string): PiiSpan[] {
   // A mention in a chat is a person (@西川 夏美 さん, @中島), not a group (@情報政策課, @channel).
   for (const m of normalized.matchAll(MENTION)) {
     const name = m[1] ?? '';
-    const first = name.split(' ')[0] ?? '';
-    if ((!NOT_NAME_ENDINGS.test(first) || KNOWN_FAMILY_NAMES.has(first)) && !NOT_NAMES.has(name))
+    if (!endsLikeNoName(name.split(' ')[0] ?? '') && !NOT_NAMES.has(name))
       spans.push({ type: 'person_name', start: m.index + 1, end: m.index + 1 + name.length });
   }
   for (const m of normalized.matchAll(LATIN_SELF_NAMED)) {
