@@ -37,6 +37,18 @@ export async function createPersonNameTagger(options: { dictPath?: string } = {}
           i += 2;
           continue;
         }
+        // A common family name that is no town's (服部, 吉川) before a space and a given name kuromoji cut into single
+        // kanji or reads as a noun (服部 陽菜, 服部 陽（…）).
+        const commonNotPlace =
+          isPlaceLikeFamily(family) &&
+          COMMON_FAMILY_NAMES.has(family.surface_form) &&
+          !PLACE_FAMILY_NAMES.has(family.surface_form);
+        const cutGiven = commonNotPlace && gap > 0 ? splitGivenEnd(tokens, i + 2) : undefined;
+        if (cutGiven) {
+          spans.push({ start: at(family), end: at(cutGiven) + cutGiven.surface_form.length });
+          i += 2;
+          continue;
+        }
         const start = at(family);
         // A family name kuromoji reads as a place (福井, 中野, 平野) where only a person fits: before a post
         // that is no place's office (福井主任, not 沼津市長), after a post (係長 宮崎), on a writer line

@@ -91,22 +91,45 @@ function detectAll(normalized: string, tagger?: PersonNameTagger, original?: str
     ...detectMessageNames(normalized),
     ...detectRomajiName(normalized),
     ...(tagger && original && original.length <= MAX_TAGGED_CHARS
-      ? tagger(original).map((s) => ({ ...s, type: 'person_name' as const }))
+      ? tagger(original).map((s) => {
+          const span = { ...s, type: 'person_name' as const };
+          // Two cells of a row (山口,真由美) stay two names.
+          return /[,\t]/.test(original.slice(s.start, s.end)) ? span : fullName(span);
+        })
       : []),
     // Names in English text known by their parts alone, last: any rule with context finds them whole.
     ...detectNameByParts(normalized),
   ];
 }
 
-/** Keeps, in priority order, the spans that do not overlap an earlier one; sorted by position. */
+/** The name tagger's family-and-given names, which may take the place of a part found by another rule. */
+const FULL_NAMES = new WeakSet<PiiSpan>();
+function fullName(span: PiiSpan): PiiSpan {
+  FULL_NAMES.add(span);
+  return span;
+}
+
+/**
+ * Keeps, in priority order, the spans that do not overlap an earlier one; sorted by position. A full name the tagger
+ * found that holds earlier names whole and overlaps nothing else takes their place (服部 陽菜 over the 陽菜 an honorific
+ * found).
+ */
 function resolve(spans: PiiSpan[], enabled: ReadonlySet<PiiType>): PiiSpan[] {
-  const kept: PiiSpan[] = [];
+  let kept: PiiSpan[] = [];
   for (const s of spans) {
     if (!enabled.has(s.type) || s.end <= s.start) continue;
-    if (kept.some((k) => s.start < k.end && k.start < s.end)) continue;
-    kept.push(s);
+    const overlapped = kept.filter((k) => s.start < k.end && k.start < s.end);
+    if (overlapped.length === 0) kept.push(s);
+    else if (FULL_NAMES.has(s) && overlapped.every((k) => k.type === 'person_name' && holds(s, k) && !holds(k, s))) {
+      kept = kept.filter((k) => !overlapped.includes(k));
+      kept.push(s);
+    }
   }
   return kept.sort((a, b) => a.start - b.start);
+}
+
+function holds(outer: PiiSpan, inner: PiiSpan): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
 }
 
 /** Creates the masker for the configured types. */

@@ -71,7 +71,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // Hokkaido 条, 無番地, single-kanji era abbreviations (昭58.4.12). Left: names and numbers said in hiragana
     // (voice memos), lone surnames signing a line, header-less lists of care insurance numbers.
     // Session 15's rules (さん before a kanji word, relations with a colon): 296 / 305 → 299 / 308.
-    await assertBatch('blind-8.jsonl', 170, [332, 306, 314, 311]);
+    await assertBatch('blind-8.jsonl', 170, [332, 307, 314, 311]);
   });
 
   it('the ninth, on precision: 110 hard IT negatives, 70 positives — recall 106 / 111, precision 1', async () => {
@@ -249,7 +249,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // pipes without spaces, a よみ column, insurance card columns, 記号「…」番号「…」, the 資格確認書 as a card's name, a
     // common family name in hiragana before です or a post (しみず です). Left: card numbers that fail the Luhn check,
     // handles (@nomura), a lone Latin family name, a given name alone in English (Shunsuke (Tochigi branch)).
-    await assertBatch('blind-20.jsonl', 150, [423, 398, 445, 438]);
+    await assertBatch('blind-20.jsonl', 150, [423, 400, 447, 440]);
   });
 
   it('the twenty-first (session 27, what staff type to the bot, written after batch 20’s rules): recall 290 / 323 at precision 298 / 299', async () => {
@@ -261,7 +261,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // (妊婦さん) are no names, and a bank's 口座番号 after 国保税 is no insurance number; a katakana full name on an account
     // holder's line. Left: addresses and names typed in hiragana by voice input, a header-less CSV row's split name, wrong dates
     // typed as corrections (R5.6.1 → 昭和50年6月1日), OCR-misread numbers, romanised addresses with a flat's name first.
-    await assertBatch('blind-21.jsonl', 150, [323, 290, 299, 298]);
+    await assertBatch('blind-21.jsonl', 150, [323, 291, 299, 298]);
   });
 
   it('the twenty-second (session 27, text pasted from other systems, written after batch 21’s rules): recall 297 / 333 at precision 321 / 325', async () => {
@@ -285,7 +285,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // before a common given name (HIROSE Mai), the writer's name before its reading and です or でございます (総務の菅野
     // （かんの）です), 入力者【…】, 差出人 and 関係者 fields. Left: hiragana names typed by voice input, a name alone at
     // a reply's end or before a particle (それ 田村 の端末), a lone given name signing in English (— Jun).
-    await assertBatch('blind-23.jsonl', 150, [302, 277, 297, 294]);
+    await assertBatch('blind-23.jsonl', 150, [302, 281, 301, 298]);
   });
 });
 
@@ -311,5 +311,25 @@ describe('kotae eval --pii', () => {
     );
     assert.match(out.join('\n'), /^my_number\s+\d+\s+[01]\.\d{3}\s+\d+\s+[01]\.\d{3}/m);
     assert.equal(await evalCommand(['--pii'], { out: () => undefined, err: (s) => err.push(s), isTTY: false }), 2);
+  });
+
+  it('the twenty-fourth (session 28, staff relaying citizens’ matters): 150 cases — recall 306 / 352 at precision 321 / 322', async () => {
+    // Written blind: 窓口 and phone memos, complaint records, record corrections with before and after values, mis-sent
+    // notices naming the citizen, household lists, relatives and agents, foreign residents. First run with session 27's
+    // rules: recall 0.869 (306 / 352) at precision 0.997.
+    await assertBatch('blind-24.jsonl', 150, [352, 306, 322, 321]);
+  });
+
+  it('the twenty-fifth (session 28, an everyday mix: the held-out check): 150 cases — recall 250 / 272 at precision 266 / 267', async () => {
+    // Written blind as an everyday mix like the twentieth and the twenty-third. First run with session 27's rules: recall
+    // 0.919 (250 / 272) at precision 0.996.
+    await assertBatch('blind-25.jsonl', 150, [272, 250, 267, 266]);
+  });
+
+  it('the twenty-sixth (session 28, typed on a phone, dictated, or in English): 150 cases — recall 175 / 229 at precision 188 / 192', async () => {
+    // Written blind: fast chat lines (hiragana names, half-width katakana, typos), voice dictation (numbers read with
+    // spaces or ハイフン, fillers), English and mixed tickets (Mr./Ms., first-name sign-offs, @mentions, display names).
+    // First run with session 27's rules: recall 0.764 (175 / 229) at precision 0.979.
+    await assertBatch('blind-26.jsonl', 150, [229, 175, 192, 188]);
   });
 });
