@@ -56,9 +56,16 @@ export function evaluatePii(masker: PiiMasker, cases: readonly PiiCase[]): PiiEv
   for (const c of cases) {
     const spans = masker.find(c.text);
     let from = 0;
+    // Labels are read in the text's order (a value written twice is placed after the label before it); a label listed
+    // out of that order is placed at the value's first occurrence.
     const items = c.pii.map((p) => {
+      const next = c.text.indexOf(p.value, from);
       const start =
-        p.start !== undefined && c.text.startsWith(p.value, p.start) ? p.start : c.text.indexOf(p.value, from);
+        p.start !== undefined && c.text.startsWith(p.value, p.start)
+          ? p.start
+          : next >= 0
+            ? next
+            : c.text.indexOf(p.value);
       from = start < 0 ? from : start + p.value.length;
       return { ...p, start, end: start + p.value.length };
     });

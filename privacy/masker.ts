@@ -28,6 +28,7 @@ import { relatedSpans } from './related-spans';
 import { withoutExamples } from './examples';
 import { withoutPublicFigures } from './public-figures';
 import { compactSpacedLines } from './spaced-text';
+import { readDictation } from './dictation';
 import { PII_LABELS, PII_TYPES, type PiiSpan, type PiiType } from './types';
 
 /** Optional person-name tagger (e.g. a morphological analyzer's 人名 tags): spans of names. */
@@ -94,7 +95,7 @@ function detectAll(normalized: string, tagger?: PersonNameTagger, original?: str
       ? tagger(original).map((s) => {
           const span = { ...s, type: 'person_name' as const };
           // Two cells of a row (山口,真由美) stay two names.
-          return /[,\t]/.test(original.slice(s.start, s.end)) ? span : fullName(span);
+          return /[,\t]/.test(original.slice(s.start, s.end)) ? span : fuller(span);
         })
       : []),
     // Names in English text known by their parts alone, last: any rule with context finds them whole.
@@ -102,17 +103,20 @@ function detectAll(normalized: string, tagger?: PersonNameTagger, original?: str
   ];
 }
 
-/** The name tagger's family-and-given names, which may take the place of a part found by another rule. */
-const FULL_NAMES = new WeakSet<PiiSpan>();
-function fullName(span: PiiSpan): PiiSpan {
-  FULL_NAMES.add(span);
+/**
+ * Fuller readings, which may take the place of a part of them another rule found: the name tagger's family-and-given
+ * names, items read in dictated text (1985 年 12 月 3 日 over 1985 年 12 月 3).
+ */
+const FULLER = new WeakSet<PiiSpan>();
+function fuller(span: PiiSpan): PiiSpan {
+  FULLER.add(span);
   return span;
 }
 
 /**
- * Keeps, in priority order, the spans that do not overlap an earlier one; sorted by position. A full name the tagger
- * found that holds earlier names whole and overlaps nothing else takes their place (服部 陽菜 over the 陽菜 an honorific
- * found).
+ * Keeps, in priority order, the spans that do not overlap an earlier one; sorted by position. A fuller reading that
+ * holds earlier items of its type whole and overlaps nothing else takes their place (服部 陽菜 over the 陽菜 an
+ * honorific found).
  */
 function resolve(spans: PiiSpan[], enabled: ReadonlySet<PiiType>): PiiSpan[] {
   let kept: PiiSpan[] = [];
@@ -120,7 +124,7 @@ function resolve(spans: PiiSpan[], enabled: ReadonlySet<PiiType>): PiiSpan[] {
     if (!enabled.has(s.type) || s.end <= s.start) continue;
     const overlapped = kept.filter((k) => s.start < k.end && k.start < s.end);
     if (overlapped.length === 0) kept.push(s);
-    else if (FULL_NAMES.has(s) && overlapped.every((k) => k.type === 'person_name' && holds(s, k) && !holds(k, s))) {
+    else if (FULLER.has(s) && overlapped.every((k) => k.type === s.type && holds(s, k) && !holds(k, s))) {
       kept = kept.filter((k) => !overlapped.includes(k));
       kept.push(s);
     }
@@ -149,6 +153,14 @@ export function createPiiMasker(options: PiiMaskerOptions = {}): PiiMasker {
       }));
       // On a spaced-out line the compacted reading is the whole item (平成 3 年 8 月 2 6 日, not 平成 3 年 8 月 2).
       spans = resolve([...back, ...spans], enabled);
+    }
+    // Numbers and addresses dictated by voice input (0 3 の 3 2 1 0, ゼロサン ゴーゴー…): detected as typed, mapped back.
+    const dictated = readDictation(normalized);
+    if (dictated) {
+      const back = detectAll(dictated.text)
+        .filter((s) => dictated.rewritten.slice(s.start, s.end).some(Boolean))
+        .map((s) => fuller({ ...s, start: dictated.from[s.start] ?? s.start, end: dictated.to[s.end - 1] ?? s.end }));
+      spans = resolve([...spans, ...back], enabled);
     }
     // Readings after a name, and the other cells of a pasted roster's name and date columns.
     const { fromHeaders, fromNames } = relatedSpans(normalized, spans);
