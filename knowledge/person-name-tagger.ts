@@ -93,8 +93,9 @@ export async function createPersonNameTagger(options: { dictPath?: string } = {}
         }
         if (
           (next && (POSTS.has(next.surface_form) || AFTER_NAME.has(next.surface_form))) ||
-          // 山田 課長: the post after a space.
+          // 山田 課長: the post after a space; 岡部 様: the honorific after a space.
           (gap > 0 && POSTS.has(tokens[i + 2]?.surface_form ?? '')) ||
+          (gap > 0 && given?.pos_detail_1 === '接尾' && given.pos_detail_2 === '人名') ||
           listed(next, tokens[i + 2]) ||
           listed(tokens[i - 1], tokens[i - 2]) ||
           (endsPhrase(next) && afterPost(tokens, i)) ||
@@ -293,7 +294,8 @@ function lineBefore(text: string, index: number): string {
  * (里美), or a one- or two-kanji common noun standing alone (加藤 蓮, 菅原 彩) that is no post or 宛.
  */
 function isGivenName(t: Token, spaced: boolean, after: Token | undefined): boolean {
-  if (t.pos_detail_2 === '人名') return t.pos_detail_3 === '名' || spaced;
+  // An honorific after a space (すずき さん) is a suffix, not a given name.
+  if (t.pos_detail_2 === '人名') return t.pos_detail_1 !== '接尾' && (t.pos_detail_3 === '名' || spaced);
   // A given name in hiragana after a space, standing alone (飯田 まゆ（…）, 渡辺 ゆう |).
   if (spaced && /^[ぁ-ゖ]{2,3}$/u.test(t.surface_form) && !NOT_GIVEN_KANA.has(t.surface_form))
     return after === undefined || /^[\s、。,，.（(）)」』:：;；|｜]/u.test(after.surface_form);

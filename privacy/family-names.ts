@@ -72,7 +72,7 @@ export const KNOWN_FAMILY_NAMES: ReadonlySet<string> = new Set([
  * corrected by hand: 平野 ひらの, 山中 やまなか, 須藤 すどう), three letters or more, as staff type a colleague's name
  * without converting it (すずきさんのアカウント). Used only right before an honorific.
  */
-const HIRAGANA_FAMILY_NAMES: ReadonlySet<string> = new Set(
+export const HIRAGANA_FAMILY_NAMES: ReadonlySet<string> = new Set(
   `さとう すずき たかはし たなか いとう わたなべ やまもと なかむら こばやし かとう よしだ やまだ ささき やまぐち
   まつもと いのうえ きむら はやし さいとう しみず やまざき いけだ はしもと いしかわ やました なかじま いしい おがわ
   まえだ おかだ はせがわ ふじた ごとう こんどう むらかみ えんどう あおき さかもと ふくだ おおた にしむら ふじい

@@ -17,7 +17,7 @@ import {
 } from './detectors';
 import { detectMyNumber } from './detectors';
 import { detectPersonName } from './detectors';
-import { detectMessageNames } from './detectors';
+import { detectMessageNames, detectRecordNames } from './detectors';
 import { detectPhone } from './detectors';
 import { detectHalfWidthName, detectRomajiName } from './detectors';
 import { detectPostalCode } from './detectors';
@@ -90,6 +90,7 @@ function detectAll(normalized: string, tagger?: PersonNameTagger, original?: str
     ...detectHalfWidthName(normalized),
     ...detectPersonName(normalized),
     ...detectMessageNames(normalized),
+    ...detectRecordNames(normalized),
     ...detectRomajiName(normalized),
     ...(tagger && original && original.length <= MAX_TAGGED_CHARS
       ? tagger(original).map((s) => {

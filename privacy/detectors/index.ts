@@ -13,6 +13,7 @@ export { detectEmail } from './email';
 export { detectKeyValues, keyType } from './key-values';
 export { detectEnglishContext, detectNameByParts } from './english-context';
 export { detectMessageNames } from './message-structure';
+export { detectRecordNames } from './record-names';
 export { detectMyNumber, isValidMyNumber } from './my-number';
 export { detectPersonName, READING_WORDS } from './person-name';
 export { detectPhone } from './phone';

@@ -71,7 +71,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // Hokkaido 条, 無番地, single-kanji era abbreviations (昭58.4.12). Left: names and numbers said in hiragana
     // (voice memos), lone surnames signing a line, header-less lists of care insurance numbers.
     // Session 15's rules (さん before a kanji word, relations with a colon): 296 / 305 → 299 / 308.
-    await assertBatch('blind-8.jsonl', 170, [332, 308, 314, 311]);
+    await assertBatch('blind-8.jsonl', 170, [332, 310, 317, 313]);
   });
 
   it('the ninth, on precision: 110 hard IT negatives, 70 positives — recall 106 / 111, precision 1', async () => {
@@ -81,7 +81,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // 証 / 番号 / 記号, job names, IMEI, dummy values (000000000000, 1900/01/01, 090-1234-5678 given as a format).
     // Left: lone surnames (後任の 西村 に), a family name kuromoji reads as a common noun (青木 悠人), historical figures.
     // Session 15's rules (さん before a kanji word, a writer opening with a family name): 101 → 103.
-    await assertBatch('blind-9.jsonl', 180, [111, 106, 106, 106]);
+    await assertBatch('blind-9.jsonl', 180, [111, 108, 108, 108]);
   });
 
   it('the tenth, a typical mix written last as a held-out check: recall 136 / 137, precision 1', async () => {
@@ -117,7 +117,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // Left: lone family names that are also places (石川が参加します, 千葉 誠), names in quotes, a katakana name
     // before a role in brackets, a rice variety (山田錦) and a historical figure not on the list (支倉常長).
     // Session 14's rules (the thirteenth batch) then found three more: 208 / 211 → 211 / 214.
-    await assertBatch('blind-12.jsonl', 150, [216, 211, 214, 211]);
+    await assertBatch('blind-12.jsonl', 150, [216, 212, 215, 212]);
   });
 
   it('the thirteenth, names in quotes, lists and places, foreign names: recall 225 / 228, precision 226 / 227', async () => {
@@ -146,7 +146,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // sentence (…コード欄に 99397874890). Precision: this batch's writer
     // labels department and public-office phone numbers no personal data; the masker masks every phone number.
     // Left: a name alone closing an English message, half-width katakana names, a family name in brackets after a role (退職者（竹内）).
-    await assertBatch('blind-14.jsonl', 150, [243, 237, 254, 238]);
+    await assertBatch('blind-14.jsonl', 150, [243, 238, 255, 239]);
   });
 
   it('the fifteenth, written blind in session 15 as a held-out check: recall 215 / 228, precision 219 / 222', async () => {
@@ -184,7 +184,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // lower-case romaji (taro yamada), a half-width name without a space in a file name (ｲﾄｳﾀｶｼ); a 国保 記号 with a
     // kanji (沼012 345678); a 住民票コード in a URL or grouped 4-4-3 after コード：; the four false positives are department
     // phone numbers (every phone number is masked).
-    await assertBatch('blind-16.jsonl', 150, [249, 233, 236, 235]);
+    await assertBatch('blind-16.jsonl', 150, [249, 235, 238, 237]);
   });
 
   it('the seventeenth (session 16, after batch 16’s rules): 150 cases — recall 204 / 225 at precision 204 / 208', async () => {
@@ -221,7 +221,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // alone as a handle (@yoshiko), a name broken across a line, a name in a URL's query, a foreign name in capitals
     // of three words, 王 偉; false positives: a toll-free number, 支店コード and bank codes, a 12-digit
     // contract number, an era initial read as an insurance symbol (S33).
-    await assertBatch('blind-18.jsonl', 150, [261, 247, 258, 249]);
+    await assertBatch('blind-18.jsonl', 150, [261, 248, 259, 250]);
   });
 
   it('the nineteenth (session 17, an everyday mix, not told any class): 150 cases — recall 300 / 315 at precision 301 / 315', async () => {
@@ -234,7 +234,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // reply's last sentence, a lone romaji family name (Nakamura,), a western name (Emily Carter), a romanised address,
     // a foreign postal code line; false positives: public figures (高橋尚子, 大谷翔平), toll-free and department numbers,
     // public addresses without a facility word.
-    await assertBatch('blind-19.jsonl', 150, [315, 300, 314, 300]);
+    await assertBatch('blind-19.jsonl', 150, [315, 304, 318, 304]);
   });
 
   it('the twentieth (session 27, an everyday mix, not told any class): 150 cases — recall 398 / 423 at precision 438 / 445', async () => {
@@ -249,7 +249,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // pipes without spaces, a よみ column, insurance card columns, 記号「…」番号「…」, the 資格確認書 as a card's name, a
     // common family name in hiragana before です or a post (しみず です). Left: card numbers that fail the Luhn check,
     // handles (@nomura), a lone Latin family name, a given name alone in English (Shunsuke (Tochigi branch)).
-    await assertBatch('blind-20.jsonl', 150, [423, 400, 447, 440]);
+    await assertBatch('blind-20.jsonl', 150, [423, 402, 449, 442]);
   });
 
   it('the twenty-first (session 27, what staff type to the bot, written after batch 20’s rules): recall 290 / 323 at precision 298 / 299', async () => {
@@ -261,7 +261,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // (妊婦さん) are no names, and a bank's 口座番号 after 国保税 is no insurance number; a katakana full name on an account
     // holder's line. Left: addresses and names typed in hiragana by voice input, a header-less CSV row's split name, wrong dates
     // typed as corrections (R5.6.1 → 昭和50年6月1日), OCR-misread numbers, romanised addresses with a flat's name first.
-    await assertBatch('blind-21.jsonl', 150, [323, 291, 299, 298]);
+    await assertBatch('blind-21.jsonl', 150, [323, 293, 301, 300]);
   });
 
   it('the twenty-second (session 27, text pasted from other systems, written after batch 21’s rules): recall 297 / 333 at precision 321 / 325', async () => {
@@ -285,7 +285,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // before a common given name (HIROSE Mai), the writer's name before its reading and です or でございます (総務の菅野
     // （かんの）です), 入力者【…】, 差出人 and 関係者 fields. Left: hiragana names typed by voice input, a name alone at
     // a reply's end or before a particle (それ 田村 の端末), a lone given name signing in English (— Jun).
-    await assertBatch('blind-23.jsonl', 150, [302, 281, 301, 298]);
+    await assertBatch('blind-23.jsonl', 150, [302, 282, 302, 299]);
   });
 });
 
@@ -317,13 +317,13 @@ describe('kotae eval --pii', () => {
     // Written blind: 窓口 and phone memos, complaint records, record corrections with before and after values, mis-sent
     // notices naming the citizen, household lists, relatives and agents, foreign residents. First run with session 27's
     // rules: recall 0.869 (306 / 352) at precision 0.997.
-    await assertBatch('blind-24.jsonl', 150, [352, 306, 322, 321]);
+    await assertBatch('blind-24.jsonl', 150, [352, 323, 336, 335]);
   });
 
   it('the twenty-fifth (session 28, an everyday mix: the held-out check): 150 cases — recall 250 / 272 at precision 266 / 267', async () => {
     // Written blind as an everyday mix like the twentieth and the twenty-third. First run with session 27's rules: recall
     // 0.919 (250 / 272) at precision 0.996.
-    await assertBatch('blind-25.jsonl', 150, [272, 252, 267, 266]);
+    await assertBatch('blind-25.jsonl', 150, [272, 257, 272, 271]);
   });
 
   it('the twenty-sixth (session 28, typed on a phone, dictated, or in English): 150 cases — recall 175 / 229 at precision 188 / 192', async () => {

@@ -46,4 +46,26 @@ describe('privacy: voice memos, phone lines, citizens’ records relayed by staf
     assert.equal(mask('会議は 2024 年 4 月 1 日 です'), '会議は 2024 年 4 月 1 日 です');
     assert.equal(mask('手順 1 2 3 の 順で'), '手順 1 2 3 の 順で');
   });
+
+  it('masks a name in a relayed record: before a birth date, an age or a relation, after a role, before a post', () => {
+    assert.equal(mask('・河合 ヨシ（昭和5年3月20日生、特養入所中）'), '・［氏名］（［生年月日］生、特養入所中）');
+    assert.equal(mask('祖母（熊谷 ハナ、大正14年6月1日生）'), '祖母（［氏名］、［生年月日］生）');
+    assert.equal(mask('本人は福田 キヨ（母）。'), '本人は［氏名］（母）。');
+    assert.equal(mask('児童：今井 蒼空。'), '児童：［氏名］。');
+    assert.equal(mask('対象者A：大橋 隆（記号 62）'), '対象者A：［氏名］（記号 62）');
+    assert.equal(mask('再発行済／職員：竹内'), '再発行済／職員：［氏名］');
+    assert.equal(mask('調査員は 池田。'), '調査員は ［氏名］。');
+    assert.equal(mask('教頭 川村 先生より'), '教頭 ［氏名］ 先生より');
+    assert.equal(mask('生活安全課の 石井 巡査部長 から照会'), '生活安全課の ［氏名］ 巡査部長 から照会');
+    assert.equal(mask('子育て支援課の 中島 から、'), '子育て支援課の ［氏名］ から、');
+    assert.equal(mask('（丸山 と名乗る男性）'), '（［氏名］ と名乗る男性）');
+    assert.equal(mask('パッチ適用済み by 今村'), 'パッチ適用済み by ［氏名］');
+    assert.equal(mask('宛名：ハセガワ リョウ'), '宛名：［氏名］');
+    assert.equal(mask('やまもと たろう さん'), '［氏名］ さん');
+    // A spaced honorific is no given name; words that are no family names stay.
+    assert.equal(mask('すずき さんが'), '［氏名］ さんが');
+    assert.equal(mask('本人は来庁していません（母）'), '本人は来庁していません（母）');
+    assert.equal(mask('データ エラー'), 'データ エラー');
+    assert.equal(mask('職員：会計年度任用'), '職員：会計年度任用');
+  });
 });

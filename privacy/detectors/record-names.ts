@@ -1,0 +1,83 @@
+/**
+ * Names in the records staff relay about citizens and in the notes they write about who did what, where only the
+ * record's shape or a word of who the person is tells a name:
+ * - a listed family name and a given name before what a record says of a person in brackets — a birth date, an age,
+ *   a relation (河合 ヨシ（昭和5年3月20日生）, 熊谷 ハナ、大正14年…生, 福田 キヨ（母）, 浜田 修二（55）);
+ * - a listed family name after a word of a person's role or a record's party (児童：今井 蒼空, 職員：竹内, 受：田村,
+ *   調査員は 池田, ケアマネ 柴田, 教頭 川村, 対象者A：大橋 隆) or before a post or 先生 (石井 巡査部長, 川村 先生);
+ * - a listed family name between spaces after a section and before a particle (子育て支援課の 中島 から), before と名乗る,
+ *   after by (適用済み by 今村) or after Mr. / Ms. (Mr. 大島);
+ * - a full name in katakana or hiragana whose family part reads as a common family name (ハセガワ リョウ, やまもと たろう).
+ */
+import type { PiiSpan } from '../types';
+import { HIRAGANA_FAMILY_NAMES, KNOWN_FAMILY_NAMES } from '../family-names';
+
+const FAMILY = '[一-龥々ヶ]{1,3}';
+const GIVEN = '(?:[一-龥々]{1,3}|[ァ-ヶ]{2,3}|[ぁ-ゖ]{2,3})';
+/** What a record says of a person in brackets right after the name: a birth date, an age, a relation, 様. */
+const ABOUT_PERSON =
+  '[（(、,][ \\t]*(?:(?:明治|大正|昭和|平成|令和|[MTSHR])[ \\t]?\\d{1,2}[年./-]|(?:19|20)\\d{2}[年./-]|\\d{1,3}[ \\t]?(?:歳|才)?[）)]|(?:母|父|妻|夫|長男|長女|次男|次女|三男|三女|子|孫|祖父|祖母|本人|世帯主|養子|義母|義父)[）)、,])';
+const BEFORE_RECORD = new RegExp(`(?<![一-龥々ヶ])(${FAMILY})[ \\t\\u3000]?(${GIVEN})(?=${ABOUT_PERSON})`, 'dg');
+/** A role or a record's party before the name (with は, a colon or a space). */
+const ROLE_BEFORE = new RegExp(
+  `(?:児童|生徒|本人|請求者|交付先|職員|受付?|調査員|担当職員|ケアマネ(?:ジャー)?|教頭|校長|教諭|担任|保健師|相談員|支援員|民生委員|通訳|巡査(?:部長)?|警部補?|対象者[A-ZＡ-Ｚ]?)[ \\t]*(?:は|：|:|=)?[ \\t\\u3000]*(${FAMILY})(?:[ \\t\\u3000](${GIVEN}))?(?![一-龥々ヶァ-ヶぁ-ゖ])`,
+  'dg',
+);
+/** A post or 先生 after the name (石井 巡査部長, 川村 先生, 川村先生). */
+const POST_AFTER = new RegExp(
+  `(?<![一-龥々ヶ])(${FAMILY})[ \\t\\u3000]?(?=先生|巡査(?:部長)?|警部補?|教頭|校長|教諭|保健師|弁護士|司法書士|税理士|ケアマネ)`,
+  'dg',
+);
+/** A family name between spaces after a section and before a particle (子育て支援課の 中島 から). */
+const SPACED_AFTER_SECTION = new RegExp(
+  `[課係室班部局所]の[ \\t\\u3000]+(${FAMILY})[ \\t\\u3000]+(?=から|が|に|より|と|へ|は)`,
+  'dg',
+);
+/** Calling oneself by a name (丸山 と名乗る), after by, after Mr. / Ms. */
+const NAMED = new RegExp(
+  `(?<![一-龥々ヶ])(${FAMILY})[ \\t\\u3000]*(?=と名乗)|\\bby[ \\t]+(${FAMILY})(?![一-龥々ヶ])|\\b(?:Mr|Ms|Mrs|Dr)\\.?[ \\t]+(${FAMILY})(?![一-龥々ヶ])`,
+  'dg',
+);
+/** A full name in katakana or hiragana: a family part, a space or ・, a given part. */
+const KANA_FULL_NAME =
+  /(?<![ァ-ヶーぁ-ゖ])([ァ-ヶ]{2,5}|[ぁ-ゖ]{2,5})[ \t\u3000・]([ァ-ヶ]{2,4}|[ぁ-ゖ]{2,4})(?![ァ-ヶーぁ-ゖ])/dg;
+/** Hiragana words after a family name that are no given name (すずき さんが, やまだ まで). */
+const NOT_GIVEN_KANA =
+  /^(?:さん|さま|くん|ちゃん|から|まで|より|です|でした|ます|など|たち|けど|ので|のか|には|とか|って|だけ|しか|こと|もの|ほう|かた|さんの|さんが|さんに|さんから)$/;
+
+function toHiragana(kana: string): string {
+  return kana.replace(/[ァ-ヶ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+}
+
+/** Finds the names above. */
+export function detectRecordNames(normalized: string): PiiSpan[] {
+  const spans: PiiSpan[] = [];
+  const add = (start: number, end: number): void => {
+    spans.push({ type: 'person_name', start, end });
+  };
+  for (const m of normalized.matchAll(BEFORE_RECORD)) {
+    const [family, given] = [m.indices![1]!, m.indices![2]!];
+    if (KNOWN_FAMILY_NAMES.has(m[1]!)) add(family[0], given[1]);
+  }
+  for (const m of normalized.matchAll(ROLE_BEFORE)) {
+    if (!KNOWN_FAMILY_NAMES.has(m[1]!)) continue;
+    const end = m.indices![2]?.[1] ?? m.indices![1]![1];
+    add(m.indices![1]![0], end);
+  }
+  for (const re of [POST_AFTER, SPACED_AFTER_SECTION, NAMED]) {
+    for (const m of normalized.matchAll(re)) {
+      const group = [1, 2, 3].find((g) => m[g] !== undefined);
+      if (group === undefined || !KNOWN_FAMILY_NAMES.has(m[group]!)) continue;
+      add(m.indices![group]![0], m.indices![group]![1]);
+    }
+  }
+  for (const m of normalized.matchAll(KANA_FULL_NAME)) {
+    const family = toHiragana(m[1]!);
+    const given = m[2]!;
+    // Both in one script: ハセガワ リョウ, やまもと たろう (not ひらい マコト nor データ エラー).
+    const sameScript = /^[ァ-ヶ]/.test(m[1]!) === /^[ァ-ヶ]/.test(given);
+    if (sameScript && HIRAGANA_FAMILY_NAMES.has(family) && !NOT_GIVEN_KANA.test(given))
+      add(m.indices![1]![0], m.indices![2]![1]);
+  }
+  return spans;
+}
