@@ -29,6 +29,7 @@ import { withoutExamples } from './examples';
 import { withoutPublicFigures } from './public-figures';
 import { compactSpacedLines } from './spaced-text';
 import { readDictation } from './dictation';
+import { sameNameSpans } from './same-name';
 import { PII_LABELS, PII_TYPES, type PiiSpan, type PiiType } from './types';
 
 /** Optional person-name tagger (e.g. a morphological analyzer's 人名 tags): spans of names. */
@@ -169,7 +170,10 @@ export function createPiiMasker(options: PiiMaskerOptions = {}): PiiMasker {
     // what was found through a name comes after what the detectors found.
     const all =
       fromHeaders.length + fromNames.length > 0 ? resolve([...fromHeaders, ...spans, ...fromNames], enabled) : spans;
-    return withoutPublicFigures(normalized, withoutExamples(normalized, all));
+    // The parts of a full name written alone elsewhere in the text (… -Sarah after From: "Sarah Mitchell").
+    const same = sameNameSpans(normalized, all);
+    const named = same.length > 0 ? resolve([...all, ...same], enabled) : all;
+    return withoutPublicFigures(normalized, withoutExamples(normalized, named));
   };
   return {
     find,

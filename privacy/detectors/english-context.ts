@@ -27,7 +27,7 @@ const DASH_SIGNED = new RegExp(
   'gu',
 );
 /** A sign-off right before a closing name on its line (Thanks! – Tom). */
-const SIGN_OFF_BEFORE = /(?:Thanks|Thank you|Regards|Cheers|Sincerely)[!,.]?[ \t-]*$/i;
+const SIGN_OFF_BEFORE = /(?:Thanks|Thank you|Thx|Regards|Cheers|Sincerely|Best)[!,.]?[ \t-]*$/i;
 const ADDRESSED = new RegExp(
   `\\b(?:Dear|Hi|Hello)\\s+(?:(?:Mr|Ms|Mrs|Miss|Dr)\\.?\\s+)?(${NAME})(?=\\s*[,.!\\n])`,
   'gu',
@@ -35,7 +35,7 @@ const ADDRESSED = new RegExp(
 const TITLED = new RegExp(`\\b(?:Mr|Ms|Mrs|Miss|Dr)\\.?\\s+(${NAME})`, 'gu');
 /** A name closing a message: – Name, Thanks, Name, Regards, Name (at the end of a line or the text). */
 const SIGNED = new RegExp(
-  `(?:^|\\s)(?:[–—-]|Thanks,|Thank you,|Regards,|Best regards,|Kind regards,|Sincerely,|Best,)\\s*(${NAME})\\s*(?:$|\\n)`,
+  `(?:^|\\s)(?:[–—-]|Thanks[,!]|Thank you[,!]|Thx,|Cheers,|Regards,|Best regards,|Kind regards,|Sincerely,|Best,)\\s*(${NAME})\\s*(?:$|\\n)`,
   'gu',
 );
 /** A name on the line after a sign-off (Best regards\nAhmed Khan). */
@@ -163,6 +163,57 @@ function cleanName(name: string): string | undefined {
   return words.length > 0 ? words.join(' ') : undefined;
 }
 
+/** A common given name (Western, or Japanese in Hepburn): the evidence a lone word needs. */
+function givenName(word: string): boolean {
+  return WESTERN_GIVEN_NAMES.has(word[0] + word.slice(1).toLowerCase()) || JAPANESE_GIVEN_NAMES.has(word.toLowerCase());
+}
+/** A given name introducing its writer (Hi, David here; Hey it's Ryan,). */
+const HERE =
+  /(?:^|[\n,.!]\s*)([A-Z][a-z]+) here\b|\b(?:[Ii]t's|[Ii]t is|[Tt]his is|I'm|I am)\s+([A-Z][a-z]+)(?=[,.!]|\s+(?:from|at|of|here)\b)/g;
+/** A chat line's speaker (Jake: VPN's down), a mention (@Ayumi, @kenta.m), a header field's lone name (Cc: Mark). */
+const SPEAKER = /(?:^|\n)[ \t]*([A-Z][a-z]+):[ \t]/g;
+const MENTION = /(?<![\w.])@([A-Z][a-z]+|[a-z]{3,}\.[a-z])(?![\w@])/g;
+const HEADER_NAME = /(?:^|\n)[ \t]*(?:To|Cc|CC|Bcc|From):[ \t]*([A-Z][a-z]+)[ \t]*(?=\n|$|,)/g;
+/** A list of people after its label, names apart with commas, maybe each with a role in brackets. */
+const PEOPLE_LIST = /\b(?:Attendees?|Attendee list|Participants|Members|Present|Absent)[ \t]*:[ \t]*([^\n]+)/g;
+const LISTED_PERSON = /^([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2})(?:[ \t]*\([^)]{1,30}\))?\.?$/;
+
+/** Lone given names by their introduction, a chat line or a header, and the names of a people list. */
+function detectLoneNames(normalized: string): PiiSpan[] {
+  const spans: PiiSpan[] = [];
+  const push = (start: number, name: string): void => {
+    spans.push({ type: 'person_name', start, end: start + name.length });
+  };
+  for (const m of normalized.matchAll(HERE)) {
+    const name = m[1] ?? m[2] ?? '';
+    if (givenName(name)) push(m.index + m[0].lastIndexOf(name), name);
+  }
+  for (const re of [SPEAKER, HEADER_NAME])
+    for (const m of normalized.matchAll(re)) {
+      const name = m[1] ?? '';
+      if (givenName(name)) push(m.index + m[0].indexOf(name), name);
+    }
+  for (const m of normalized.matchAll(MENTION)) {
+    const name = m[1] ?? '';
+    const given = name.includes('.') ? JAPANESE_GIVEN_NAMES.has(name.split('.')[0]!) : givenName(name);
+    if (given) push(m.index + 1, name);
+  }
+  for (const m of normalized.matchAll(PEOPLE_LIST)) {
+    // The list ends with its sentence (… Fernandez (vendor). Room: Hinoki.).
+    const list = (m[1] ?? '').split(/\.\s|;/)[0]!;
+    let at = m.index + m[0].length - (m[1] ?? '').length;
+    for (const item of list.split(',')) {
+      const trimmed = item.trim();
+      const person = LISTED_PERSON.exec(trimmed);
+      const name = person?.[1] ?? '';
+      if (person && !notPerson(name) && !NOT_FAMILY.has(name) && !NOT_NAMES.has(name))
+        push(at + item.indexOf(trimmed), name);
+      at += item.length + 1;
+    }
+  }
+  return spans;
+}
+
 /** Finds names and addresses in English text. */
 export function detectEnglishContext(normalized: string): PiiSpan[] {
   if (!/[A-Za-z]{2}/.test(normalized)) return [];
@@ -209,6 +260,7 @@ export function detectEnglishContext(normalized: string): PiiSpan[] {
     if (notPerson(name)) continue;
     push('person_name', m.index + m[0].indexOf(name), name);
   }
+  spans.push(...detectLoneNames(normalized));
   for (const re of [ROMAN_ADDRESS, ROMAN_ADDRESS_CITY_FIRST])
     for (const m of normalized.matchAll(re)) {
       const address = m[0].replace(/[,\s]+$/, '');

@@ -60,7 +60,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // alone, half-width katakana names in a numbered list.
     // Session 15's longer list of family names (a roster line before a phone): 314 → 315. Session 16's half-width
     // names and common family names in hiragana before さん: 318.
-    await assertBatch('blind-7.jsonl', 170, [337, 320, 318, 318]);
+    await assertBatch('blind-7.jsonl', 170, [337, 320, 319, 319]);
   });
 
   it('the eighth, machine text (JSON, logs, SQL, fixed-width screens): recall 306 / 332, precision 311 / 314', async () => {
@@ -163,7 +163,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // Family names of about the top 700 (privacy/family-names.ts, written blind) where the context says a person.
     // Left: role mailboxes (helpdesk@, keibo@) this writer labels personal — the masker keeps role mailboxes; a name alone after a note (小林の件, 土曜当番 高木→日曜当番 菅原); insurance
     // numbers without a keyword (保険証_10234567-89_藤田.jpg, 「４１２・３５８７」); the second of two My Numbers.
-    await assertBatch('blind-15.jsonl', 150, [228, 215, 222, 219]);
+    await assertBatch('blind-15.jsonl', 150, [228, 215, 223, 220]);
   });
 
   it('the sixteenth (session 16, held-out check): 150 cases — recall 230 / 249 at precision 232 / 236', async () => {
@@ -234,7 +234,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // reply's last sentence, a lone romaji family name (Nakamura,), a western name (Emily Carter), a romanised address,
     // a foreign postal code line; false positives: public figures (高橋尚子, 大谷翔平), toll-free and department numbers,
     // public addresses without a facility word.
-    await assertBatch('blind-19.jsonl', 150, [315, 304, 318, 304]);
+    await assertBatch('blind-19.jsonl', 150, [315, 306, 320, 306]);
   });
 
   it('the twentieth (session 27, an everyday mix, not told any class): 150 cases — recall 398 / 423 at precision 438 / 445', async () => {
@@ -249,7 +249,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // pipes without spaces, a よみ column, insurance card columns, 記号「…」番号「…」, the 資格確認書 as a card's name, a
     // common family name in hiragana before です or a post (しみず です). Left: card numbers that fail the Luhn check,
     // handles (@nomura), a lone Latin family name, a given name alone in English (Shunsuke (Tochigi branch)).
-    await assertBatch('blind-20.jsonl', 150, [423, 402, 449, 442]);
+    await assertBatch('blind-20.jsonl', 150, [423, 404, 453, 446]);
   });
 
   it('the twenty-first (session 27, what staff type to the bot, written after batch 20’s rules): recall 290 / 323 at precision 298 / 299', async () => {
@@ -261,7 +261,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // (妊婦さん) are no names, and a bank's 口座番号 after 国保税 is no insurance number; a katakana full name on an account
     // holder's line. Left: addresses and names typed in hiragana by voice input, a header-less CSV row's split name, wrong dates
     // typed as corrections (R5.6.1 → 昭和50年6月1日), OCR-misread numbers, romanised addresses with a flat's name first.
-    await assertBatch('blind-21.jsonl', 150, [323, 293, 301, 300]);
+    await assertBatch('blind-21.jsonl', 150, [323, 293, 302, 301]);
   });
 
   it('the twenty-second (session 27, text pasted from other systems, written after batch 21’s rules): recall 297 / 333 at precision 321 / 325', async () => {
@@ -275,7 +275,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // placeholder addresses (○○町…) are no one's; a fixed-width screen's rows cut at its header's columns by display
     // width, 記号 and 番号 columns under an insurance title. Left: OCR text spaced letter by letter across cells, names and
     // addresses broken across lines, a quoted "Family, Given" CSV cell.
-    await assertBatch('blind-22.jsonl', 150, [333, 297, 325, 321]);
+    await assertBatch('blind-22.jsonl', 150, [333, 298, 326, 322]);
   });
 
   it('the twenty-third (session 27, an everyday mix, written after batch 22’s rules): recall 277 / 302 at precision 294 / 297', async () => {
@@ -285,7 +285,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // before a common given name (HIROSE Mai), the writer's name before its reading and です or でございます (総務の菅野
     // （かんの）です), 入力者【…】, 差出人 and 関係者 fields. Left: hiragana names typed by voice input, a name alone at
     // a reply's end or before a particle (それ 田村 の端末), a lone given name signing in English (— Jun).
-    await assertBatch('blind-23.jsonl', 150, [302, 282, 302, 299]);
+    await assertBatch('blind-23.jsonl', 150, [302, 287, 307, 304]);
   });
 });
 
@@ -317,19 +317,19 @@ describe('kotae eval --pii', () => {
     // Written blind: 窓口 and phone memos, complaint records, record corrections with before and after values, mis-sent
     // notices naming the citizen, household lists, relatives and agents, foreign residents. First run with session 27's
     // rules: recall 0.869 (306 / 352) at precision 0.997.
-    await assertBatch('blind-24.jsonl', 150, [352, 323, 336, 335]);
+    await assertBatch('blind-24.jsonl', 150, [352, 324, 338, 337]);
   });
 
   it('the twenty-fifth (session 28, an everyday mix: the held-out check): 150 cases — recall 250 / 272 at precision 266 / 267', async () => {
     // Written blind as an everyday mix like the twentieth and the twenty-third. First run with session 27's rules: recall
     // 0.919 (250 / 272) at precision 0.996.
-    await assertBatch('blind-25.jsonl', 150, [272, 257, 272, 271]);
+    await assertBatch('blind-25.jsonl', 150, [272, 258, 273, 272]);
   });
 
   it('the twenty-sixth (session 28, typed on a phone, dictated, or in English): 150 cases — recall 175 / 229 at precision 188 / 192', async () => {
     // Written blind: fast chat lines (hiragana names, half-width katakana, typos), voice dictation (numbers read with
     // spaces or ハイフン, fillers), English and mixed tickets (Mr./Ms., first-name sign-offs, @mentions, display names).
     // First run with session 27's rules: recall 0.764 (175 / 229) at precision 0.979.
-    await assertBatch('blind-26.jsonl', 150, [229, 202, 211, 207]);
+    await assertBatch('blind-26.jsonl', 150, [229, 214, 225, 221]);
   });
 });

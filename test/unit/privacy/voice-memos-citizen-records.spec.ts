@@ -68,4 +68,28 @@ describe('privacy: voice memos, phone lines, citizens’ records relayed by staf
     assert.equal(mask('データ エラー'), 'データ エラー');
     assert.equal(mask('職員：会計年度任用'), '職員：会計年度任用');
   });
+
+  it('masks lone given names in English by their introduction, a chat line, a mention, a header or a people list', () => {
+    assert.equal(mask('Hi, David here (ALT). Can someone help?'), 'Hi, ［氏名］ here (ALT). Can someone help?');
+    assert.equal(mask("Hey it's Ryan, new phone"), "Hey it's ［氏名］, new phone");
+    assert.equal(
+      mask("Jake: VPN's down again @Ayumi can u check?"),
+      "［氏名］: VPN's down again @［氏名］ can u check?",
+    );
+    assert.equal(mask('To: Tanabe-san\nCc: Mark\nDone.'), 'To: ［氏名］-san\nCc: ［氏名］\nDone.');
+    assert.equal(
+      mask('Attendee list: Kimura, Abe, Fernandez (vendor). Room: Hinoki.'),
+      'Attendee list: ［氏名］, ［氏名］, ［氏名］ (vendor). Room: Hinoki.',
+    );
+    assert.equal(mask('please update the master. Best, Sophie'), 'please update the master. Best, ［氏名］');
+    assert.equal(mask('Can you check? Thx, Priya'), 'Can you check? Thx, ［氏名］');
+    // The same person's name elsewhere in the text.
+    assert.equal(
+      mask('From: "Sarah Mitchell" <sm@example.com>\nCould you re-send it? -Sarah'),
+      'From: "［氏名］" <［メールアドレス］>\nCould you re-send it? -［氏名］',
+    );
+    // Not names: a note's label, a list of groups.
+    assert.equal(mask('Note: the server restarts at 9'), 'Note: the server restarts at 9');
+    assert.equal(mask('Attendees: All staff, IT Team'), 'Attendees: All staff, IT Team');
+  });
 });

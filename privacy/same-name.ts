@@ -1,0 +1,44 @@
+/**
+ * A person named in full once and by a part of the name elsewhere in the same text (From: "Sarah Mitchell" … -Sarah;
+ * Attendees: Daniel Brooks … Daniel to send the draft; 主任 村上 恵美 … 村上が対応): the other mentions are the same
+ * person's name. Parts are the words of a Latin name (three letters or more, capitalised) and the family name of a
+ * kanji full name when it is a listed family name; a part is taken only as a whole word (not Sarahs, not 村上町).
+ */
+import type { PiiSpan } from './types';
+import { KNOWN_FAMILY_NAMES } from './family-names';
+import { hasNotPersonWord } from './detectors';
+
+/** Latin words that are parts of names but alone mostly something else (van, will, a month). */
+const NOT_ALONE = new Set(['Van', 'Von', 'Bin', 'Binti', 'Dos', 'Das', 'Del', 'Della', 'Will', 'May', 'June', 'April']);
+
+/** The spans of the other mentions of the text's full names' parts, not overlapping `spans`. */
+export function sameNameSpans(text: string, spans: readonly PiiSpan[]): PiiSpan[] {
+  const parts = new Set<string>();
+  for (const s of spans) {
+    if (s.type !== 'person_name') continue;
+    const name = text.slice(s.start, s.end);
+    const words = name.split(/[\s,　]+/).filter(Boolean);
+    if (words.length < 2 || hasNotPersonWord(name) || /Division|Department|Section|Office|Team/.test(name)) continue;
+    for (const w of words) if (/^[A-Z][a-z'’-]{2,}$|^[A-Z]{3,}$/.test(w) && !NOT_ALONE.has(w)) parts.add(w);
+    const family = words[0]!;
+    if (/^[一-龥々ヶ]{2,3}$/.test(family) && KNOWN_FAMILY_NAMES.has(family)) parts.add(family);
+  }
+  if (parts.size === 0) return [];
+  const out: PiiSpan[] = [];
+  const taken = (start: number, end: number): boolean => [...spans, ...out].some((k) => start < k.end && k.start < end);
+  for (const part of parts) {
+    const latin = /^[A-Za-z]/.test(part);
+    for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length)) {
+      const end = at + part.length;
+      const before = text[at - 1] ?? '';
+      const after = text[end] ?? '';
+      const whole = latin
+        ? // A dash opening a signature is no hyphen (… -Sarah).
+          (!/[A-Za-z0-9@._'’-]/.test(before) || (before === '-' && /^\s?$/.test(text[at - 2] ?? ''))) &&
+          !/[A-Za-z0-9@_'’-]/.test(after)
+        : !/[一-龥々ヶ]/.test(before) && !/[一-龥々ヶ]/.test(after);
+      if (whole && !taken(at, end)) out.push({ type: 'person_name', start: at, end });
+    }
+  }
+  return out;
+}
