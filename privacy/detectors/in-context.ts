@@ -17,6 +17,8 @@ export function detectBankAccount(normalized: string): PiiSpan[] {
       16,
     ),
     ...valuesAfter(normalized, 'bank_account', /支店番号|店番号|店番|支店コード/, /(?<!\d)\d{3}(?!\d)/, 6),
+    // A number of six or eight digits right after 口座番号 (a record with a digit missing is still the account's).
+    ...valuesAfter(normalized, 'bank_account', /口座番号/, /(?<![\d\-])\d{6,8}(?![\d\-])/, 4),
     // ゆうちょ銀行: 記号 5 digits and 番号 up to 8 digits.
     // 記号 and 番号 written as one (10170-28461951), before 記号 alone: the first span kept wins.
     ...valuesAfter(normalized, 'bank_account', /ゆうちょ|通常貯金|振替口座/, /(?<!\d)\d{5}[ \-]\d{6,8}(?!\d)/, 16),
@@ -94,6 +96,8 @@ export function detectPassport(normalized: string): PiiSpan[] {
 const INSURANCE =
   /被保[険検]者番号|保[険検]者番号|被保[険検]者証|保[険検]証|(?:介護|健康)保[険検](?=[^。\n]{0,12}(?:証|番号|記号))|記号番号|保[険検]番号|(?:国保|健保|けんぽ|共済組合|後期高齢者?医療)[^。\n]{0,16}?(?<!口座|金融機関|支店|店)(?=記号|番号)/g;
 const CARD_NAMES = /資格確認書|マイナ保険証/g;
+/** Where a card's 記号 and 番号 fields belong to an insured person (被保険者の…, insurance card: 記号 …). */
+const INSURED = /被保[険検]者|保[険検]証|国保|健保|後期高齢|insurance/gi;
 const BANK_BEFORE = /(?:ゆうちょ|銀行|貯金|口座)[^。\n]*$/;
 const OTHER_LABEL = /氏名|名前|生年月日|住所|電話|連絡先|折り?返し|携帯|メール/;
 const VALUE = /(?<![\w\-])[A-Za-z0-9](?:[\-・]?[A-Za-z0-9]){1,19}(?![\w])/g;
@@ -105,7 +109,7 @@ const KANJI_SYMBOL = /記号[ \t]*[:：]?[ \t]*「?([一-龥]{1,3}[0-9]{1,8})(?!
  * characters after an insurance keyword, at a line's or a sentence's start or after で / の / は.
  */
 const SYMBOL_LINE =
-  /(?:^|(?<=[。、:：\s]|[^\n]{0,20}[でのは]))[ \t・]*記号[ \t]*[:：]?[ \t]*「?((?:[一-龥]{1,3})?\d[^\s、,「」]{0,11}?)」?[ \t]*[、,]?[ \t]*番号[ \t]*[:：]?[ \t]*「?(\d{1,10})(?![\d])/dgm;
+  /(?:^|(?<=[。、:：\s（(]|[^\n]{0,20}[でのは]))[ \t・]*記号[ \t]*[:：]?[ \t]*「?((?:[一-龥]{1,3})?\d[^\s、,「」）)]{0,11}?)」?[ \t]*[、,]?[ \t]*\n?[ \t・]*番号[ \t]*[:：]?[ \t]*「?(\d{1,10})(?![\d])/dgm;
 
 /** Every number in the rest of the sentence after an insurance keyword (記号 and 番号 both). */
 export function detectInsuranceNumber(normalized: string): PiiSpan[] {
@@ -115,12 +119,14 @@ export function detectInsuranceNumber(normalized: string): PiiSpan[] {
   // sentence speaks of printing and errors, not of numbers.
   const cards = [...found, ...normalized.matchAll(CARD_NAMES)];
   const near = (at: number): boolean => cards.some((k) => k.index < at && at - k.index <= 120);
+  const insured = [...normalized.matchAll(INSURED)];
+  const nearInsured = (at: number): boolean => near(at) || insured.some((k) => k.index < at && at - k.index <= 120);
   for (const m of normalized.matchAll(KANJI_SYMBOL)) {
     const at = m.indices?.[1];
     if (at && near(m.index + 1)) spans.push({ type: 'insurance_number', start: at[0], end: at[1] });
   }
   for (const m of normalized.matchAll(SYMBOL_LINE)) {
-    if (!near(m.index + 1) || BANK_BEFORE.test(normalized.slice(Math.max(0, m.index - 40), m.index))) continue;
+    if (!nearInsured(m.index + 1) || BANK_BEFORE.test(normalized.slice(Math.max(0, m.index - 40), m.index))) continue;
     for (const at of [m.indices?.[1], m.indices?.[2]])
       if (at && /\d/.test(normalized.slice(at[0], at[1])))
         spans.push({ type: 'insurance_number', start: at[0], end: at[1] });

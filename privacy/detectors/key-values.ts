@@ -4,11 +4,12 @@
  * names what the value is (English and romanised Japanese keys: shimei, kana, tel, zip, juminhyo_code …).
  */
 import type { PiiSpan, PiiType } from '../types';
+import { KNOWN_FAMILY_NAMES } from '../family-names';
 
 /** Keys (lower case, `-` read as `_`) and the type of their values. */
 const KEYS: ReadonlyArray<[RegExp, PiiType]> = [
   [
-    /^(?:name|full_?name|shimei|simei|seimei|kana|kana_?name|name_?kana|name_?roman|roman_?name|shimei_?kana|surname|given|given_?name|family_?name|first_?name|last_?name|applicant|applicant_?name|caller_?name|patient|patient_?name|sender_?name|requester_?name|contact_?name|holder|account_?holder|koza_?meigi|meigi|citizen|resident|customer|contact_?person|person|tantosha)$/,
+    /^(?:name|full_?name|shimei|simei|seimei|kana|kana_?name|name_?kana|name_?roman|roman_?name|shimei_?kana|surname|given|given_?name|family_?name|first_?name|last_?name|applicant|applicant_?name|caller_?name|patient|patient_?name|sender_?name|requester_?name|contact_?name|holder|account_?holder|koza_?meigi|meigi|citizen|resident|customer|contact_?person|person|tantosha|display|display_?name|requested_?by|reported_?by|created_?by|updated_?by|assignee|assigned_?to|operator_?name|author)$/,
     'person_name',
   ],
   [/^(?:birth|birthday|birth_?date|birthdate|dob|date_?of_?birth|seinengappi|seinen_?gappi|umare)$/, 'birth_date'],
@@ -47,12 +48,20 @@ const NO_VALUE = /^(?:|null|none|nil|undefined|true|false|-+|n\/a|\*+|x+|0+|（�
 const NOT_PERSON =
   /[課係室部局庁店社所院館園]$|センター$|株式会社|有限会社|システム|サーバ|Microsoft|Teams|Google|Windows/;
 
+/** An account's role or a process rather than a person (author=system, created_by=admin). */
+const ACCOUNT_WORD = /^(?:system|admin|administrator|root|auto|batch|bot|service|unknown|anonymous|guest)$/i;
+
 /** Whether a value fits the type its key names. */
 function fits(type: PiiType, value: string): boolean {
   // Empty, a placeholder, or a bind parameter of a prepared statement ($1, ?, :name).
   if (NO_VALUE.test(value.trim()) || value.length > 80 || /^\s*[$?:@]/.test(value)) return false;
   if (type === 'person_name')
-    return !/\d/.test(value) && !NOT_PERSON.test(value) && (value.trim().length >= 2 || /^[一-龥]$/.test(value.trim()));
+    return (
+      !/\d/.test(value) &&
+      !NOT_PERSON.test(value) &&
+      !ACCOUNT_WORD.test(value.trim()) &&
+      (value.trim().length >= 2 || /^[一-龥]$/.test(value.trim()))
+    );
   if (type === 'address') return /\d|[一二三四五六七八九十]丁目|番地/.test(value);
   if (type === 'email') return value.includes('@');
   return /\d/.test(value);
@@ -79,7 +88,11 @@ export function detectKeyValues(normalized: string): PiiSpan[] {
     const type = keyType(key);
     // Addresses are the e-mail detector's, which knows a device's setting (mail = scan-2f@…) from a person's.
     if (!type || type === 'email' || value === undefined || !fits(type, value)) return;
-    const trimmed = value.trim();
+    // A section before the name (requested_by: 人事課 村田) is no one's; a listed family name is (岡部 孝).
+    const section =
+      type === 'person_name' ? /^(\S{1,12}[課係室局班]|\S{2,12}部)[ \u3000]+(?=\S)/.exec(value.trim()) : null;
+    const trimmed =
+      section && !KNOWN_FAMILY_NAMES.has(section[1]!) ? value.trim().slice(section[0].length) : value.trim();
     const start = at + value.indexOf(trimmed);
     spans.push({ type, start, end: start + trimmed.length });
   };

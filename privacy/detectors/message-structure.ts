@@ -15,10 +15,11 @@ const SPEAKER =
 /**
  * A log's or a ticket history's entry head: a date and a time (in brackets or not), maybe a role, a section or a handle's
  * prefix, then a family name closing the head with a bracket, a colon, an arrow or the line's end ([2024/06/03 09:12 岩崎],
- * 2024-06-24 09:03 [国保年金課 渡部], [10:05] helpdesk_森川:, 09:45 HD 藤井 → 業者に照会). The name must be a listed one.
+ * 2024-06-24 09:03 [国保年金課 渡部], [10:05] helpdesk_森川:, 09:45 HD 藤井 → 業者に照会, --- 2024/10/21 15:20 市民課 武田 ---,
+ * [11:05] ベンダー 株式会社サンプル情報 三浦, [10:03] ヘルプデスク(横山):). The name must be a listed one.
  */
 const LOG_SPEAKER =
-  /^[ \t]*[[(（]?(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ \tT]+)?\d{1,2}:\d{2}(?::\d{2})?[\])）]?[ \t]*[[(（]?[ \t]*(?:[一-龥ァ-ヶーA-Za-z]{1,10}[ \t\u3000]+|[A-Za-z]{2,12}_)?([一-龥々ヶ]{1,4})[ \t]*(?:[\])）:：]|→|->|$)/dgm;
+  /^[ \t]*(?:-{2,}|={2,})?[ \t]*[[(（]?(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ \tT]+)?\d{1,2}:\d{2}(?::\d{2})?[\])）]?[ \t]*[[(（]?[ \t]*(?:(?:[一-龥ァ-ヶーA-Za-z]{1,16}[ \t\u3000]+){1,2}|[A-Za-z]{2,12}_|[一-龥ァ-ヶーA-Za-z]{1,10}[(（])?([一-龥々ヶ]{1,4})[ \t]*(?:[\])）:：]|→|->|-{2,}|$)/dgm;
 /** Introducing oneself after one's section and a space (子育て支援課 福島です, 保育課の 今野 です). */
 const SECTION_SELF_INTRO =
   /[課係室班](?:の)?[ \t\u3000]+([一-龥々ヶ]{1,4})[ \t\u3000]*(?=です|でございます|と申します)/dg;
@@ -28,11 +29,14 @@ const SECTION_SELF_INTRO =
  */
 const NAME_IN_BRACKETS =
   /[（(](?:[一-龥ァ-ヶー]{1,10}[課係室班部](?:の)?[ \t\u3000]*)?([一-龥々ヶ]{1,4})[ \t]*(?=[）)]|の(?:社用|携帯|席|端末|パソコン|PC|アカウント|メール|机|私物))/dg;
+/** Family names in hiragana that are everyday words too (ながい long, あさい shallow, ひがし east, ほんだ it's a book). */
+const EVERYDAY_KANA = /^(?:ながい|あさい|あらい|ひがし|ほんだ|まつだ|こいけ|いしい)$/;
 /**
  * What follows a colleague's family name typed in hiragana, as voice input or a hurried chat leaves it (さっき電話した
- * しみず です, いのうえ ケースワーカーの席): introducing oneself, or a post.
+ * しみず です, いのうえ ケースワーカーの席, うえだ部長の): introducing oneself, a post, or a particle after a space (さっき いのうえ から電話).
  */
-const AFTER_KANA_NAME = /[ \t]*(?:です|と申します|でございます|ケースワーカー|主任|主査|係長|課長)/g;
+const AFTER_KANA_NAME =
+  /[ \t]*(?:です|と申します|でございます|ケースワーカー|主任|主査|係長|課長|部長|次長|室長|所長|局長|補佐|先生)|[ \t]+(?:から|が|に|より|へ)(?=[一-龥ァ-ヶ、]|[ \t]|で|し|の|あ|い|き|も)/g;
 /** A family name before a role or a team in English in brackets (森田 (PM), 岡野 (Parks)). */
 const NAME_BEFORE_LATIN_ROLE = /(?<![一-龥々ヶ])([一-龥々ヶ]{1,4})[ \t]*[(（][A-Z][A-Za-z .&/-]{0,30}[)）]/dg;
 /** A numbered list's item opening with a family name and a note in brackets (4. 大西（会計年度任用職員）). */
@@ -76,7 +80,7 @@ const SIGNED_LAST_LINE =
  * 総務の菅野（かんの）です, 保険年金課 国民年金係の前川です, 株式会社サンプル通信の矢野でございます), also after a greeting and 、.
  */
 const OPENED_WITH_NAME =
-  /(?:^|\n|[。、])[ \t]*(?:[一-龥ァ-ヶーA-Za-z]{1,12}(?:[ \t\u3000][一-龥ァ-ヶーA-Za-z]{1,12})?の)?([一-龥々ヶ]{1,3})(?:[（(][ぁ-ゖ]{2,8}[）)])?(?:です|でございます|と申します)(?=[。、,.!！ \n]|$)/dg;
+  /(?:^|\n|[。、])[ \t]*(?:[一-龥ァ-ヶーA-Za-z]{1,12}(?:[ \t\u3000][一-龥ァ-ヶーA-Za-z]{1,12})?の)?([一-龥々ヶ]{1,3})(?:[（(][ぁ-ゖ]{2,8}[）)])?(?:です|でした|でございます|と申します)(?=[。、,.!！ \n]|$)/dg;
 /** A roster line: a family name, then its phone number (1. 松井　090-6234-1187). */
 const NAME_BEFORE_PHONE =
   /(?:^|\n)[ \t]*(?:\d{1,2}[.)．][ \t]*)?([一-龥々ヶ]{1,3})[ \t\u3000]+(?=\(?0\d{1,4}[-(）)]?\d{1,4}[-)]?\d{3,4}(?!\d))/dg;
@@ -189,8 +193,12 @@ export function detectMessageNames(normalized: string): PiiSpan[] {
   );
   for (const m of normalized.matchAll(AFTER_KANA_NAME)) {
     const n = hiraganaFamilyNameBefore(normalized, m.index);
+    const before = normalized[m.index - n - 1] ?? '';
+    // Before a particle the name stands apart (さっき いのうえ から) and is no everyday word (ながい から, ひがし から).
+    const particle = /^[ \t]+[かがによへ]/.test(m[0]);
+    if (particle && (!/^[ \t]?$/.test(before) || EVERYDAY_KANA.test(normalized.slice(m.index - n, m.index)))) continue;
     // After a kanji or a katakana letter the hiragana is the end of a word (向こうの担当, 小さいです), not a name.
-    if (n > 0 && !/[一-龥々ヶァ-ヶー]/.test(normalized[m.index - n - 1] ?? ''))
+    if (n > 0 && !/[一-龥々ヶァ-ヶー]/.test(before))
       spans.push({ type: 'person_name', start: m.index - n, end: m.index });
   }
   spans.push(

@@ -92,4 +92,26 @@ describe('privacy: voice memos, phone lines, citizens’ records relayed by staf
     assert.equal(mask('Note: the server restarts at 9'), 'Note: the server restarts at 9');
     assert.equal(mask('Attendees: All staff, IT Team'), 'Attendees: All staff, IT Team');
   });
+
+  it('masks names in log heads and keys, hiragana names before posts and particles, card and account fields', () => {
+    assert.equal(mask('--- 2024/10/21 15:20 市民課 武田 ---\n窓口'), '--- 2024/10/21 15:20 市民課 ［氏名］ ---\n窓口');
+    assert.equal(mask('[10:03] ヘルプデスク(横山): 確認します。'), '[10:03] ヘルプデスク(［氏名］): 確認します。');
+    assert.equal(mask('INFO auth display="岡部 孝" ip=10.0.0.1'), 'INFO auth display="［氏名］" ip=10.0.0.1');
+    assert.equal(mask('"requested_by": "人事課 村田",'), '"requested_by": "人事課 ［氏名］",');
+    assert.equal(mask('author=system'), 'author=system');
+    assert.equal(mask('さっき　いのうえ　から電話あった'), 'さっき　［氏名］　から電話あった');
+    assert.equal(mask('うえだ部長のiPhone'), '［氏名］部長のiPhone');
+    assert.equal(mask('ひがし から 入って'), 'ひがし から 入って');
+    assert.equal(mask('お願いします。福祉課の大野でした'), 'お願いします。福祉課の［氏名］でした');
+    assert.equal(
+      mask('被保険者の資格喪失日が違います。\n記号：55-301\n番号：1024'),
+      '被保険者の資格喪失日が違います。\n記号：［保険者番号］\n番号：［保険者番号］',
+    );
+    assert.equal(
+      mask('資格確認書の誤交付（記号 18 番号 3320）'),
+      '資格確認書の誤交付（記号 ［保険者番号］ 番号 ［保険者番号］）',
+    );
+    assert.equal(mask('・口座番号：055512'), '・口座番号：［口座番号］');
+    assert.equal(mask('備品一覧 記号 A1 番号 12'), '備品一覧 記号 A1 番号 12');
+  });
 });
