@@ -30,6 +30,7 @@ import { withoutPublicFigures } from './public-figures';
 import { compactSpacedLines } from './spaced-text';
 import { readDictation } from './dictation';
 import { sameNameSpans } from './same-name';
+import { correctionSpans } from './corrections';
 import { PII_LABELS, PII_TYPES, type PiiSpan, type PiiType } from './types';
 
 /** Optional person-name tagger (e.g. a morphological analyzer's 人名 tags): spans of names. */
@@ -171,8 +172,9 @@ export function createPiiMasker(options: PiiMaskerOptions = {}): PiiMasker {
     const all =
       fromHeaders.length + fromNames.length > 0 ? resolve([...fromHeaders, ...spans, ...fromNames], enabled) : spans;
     // The parts of a full name written alone elsewhere in the text (… -Sarah after From: "Sarah Mitchell").
-    const same = sameNameSpans(normalized, all);
-    const named = same.length > 0 ? resolve([...all, ...same], enabled) : all;
+    // … and the corrected value beside a value found (生年月日 1992.11.08 … 本人申告は 1992.08.11).
+    const more = [...sameNameSpans(normalized, all), ...correctionSpans(normalized, all)];
+    const named = more.length > 0 ? resolve([...all, ...more], enabled) : all;
     return withoutPublicFigures(normalized, withoutExamples(normalized, named));
   };
   return {

@@ -285,7 +285,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // before a common given name (HIROSE Mai), the writer's name before its reading and です or でございます (総務の菅野
     // （かんの）です), 入力者【…】, 差出人 and 関係者 fields. Left: hiragana names typed by voice input, a name alone at
     // a reply's end or before a particle (それ 田村 の端末), a lone given name signing in English (— Jun).
-    await assertBatch('blind-23.jsonl', 150, [302, 287, 307, 304]);
+    await assertBatch('blind-23.jsonl', 150, [302, 288, 308, 305]);
   });
 });
 
@@ -317,19 +317,19 @@ describe('kotae eval --pii', () => {
     // Written blind: 窓口 and phone memos, complaint records, record corrections with before and after values, mis-sent
     // notices naming the citizen, household lists, relatives and agents, foreign residents. First run with session 27's
     // rules: recall 0.869 (306 / 352) at precision 0.997.
-    await assertBatch('blind-24.jsonl', 150, [352, 328, 344, 343]);
+    await assertBatch('blind-24.jsonl', 150, [352, 331, 347, 346]);
   });
 
   it('the twenty-fifth (session 28, an everyday mix: the held-out check): 150 cases — recall 250 / 272 at precision 266 / 267', async () => {
     // Written blind as an everyday mix like the twentieth and the twenty-third. First run with session 27's rules: recall
     // 0.919 (250 / 272) at precision 0.996.
-    await assertBatch('blind-25.jsonl', 150, [272, 269, 286, 285]);
+    await assertBatch('blind-25.jsonl', 150, [272, 270, 287, 286]);
   });
 
   it('the twenty-sixth (session 28, typed on a phone, dictated, or in English): 150 cases — recall 175 / 229 at precision 188 / 192', async () => {
     // Written blind: fast chat lines (hiragana names, half-width katakana, typos), voice dictation (numbers read with
     // spaces or ハイフン, fillers), English and mixed tickets (Mr./Ms., first-name sign-offs, @mentions, display names).
     // First run with session 27's rules: recall 0.764 (175 / 229) at precision 0.979.
-    await assertBatch('blind-26.jsonl', 150, [229, 217, 228, 224]);
+    await assertBatch('blind-26.jsonl', 150, [229, 218, 229, 225]);
   });
 });

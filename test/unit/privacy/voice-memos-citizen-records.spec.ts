@@ -114,4 +114,22 @@ describe('privacy: voice memos, phone lines, citizens’ records relayed by staf
     assert.equal(mask('・口座番号：055512'), '・口座番号：［口座番号］');
     assert.equal(mask('備品一覧 記号 A1 番号 12'), '備品一覧 記号 A1 番号 12');
   });
+
+  it('masks the corrected value beside a value found, and both values of a correction record naming the item', () => {
+    assert.equal(
+      mask('生年月日が 1992.11.08 で登録されているが、本人申告は 1992.08.11。'),
+      '生年月日が ［生年月日］ で登録されているが、本人申告は ［生年月日］。',
+    );
+    assert.equal(mask('生年月日S55.3.2じゃなくてS55.3.12でした'), '生年月日［生年月日］じゃなくて［生年月日］でした');
+    assert.equal(
+      mask('修正項目：生年月日\n誤）1988/07/14\n正）1988/01/14'),
+      '修正項目：生年月日\n誤）［生年月日］\n正）［生年月日］',
+    );
+    // A date that is no correction stays; so does a correction record of another item.
+    assert.equal(mask('生年月日 S55.3.2、受付は 2024/05/01'), '生年月日 ［生年月日］、受付は 2024/05/01');
+    assert.equal(
+      mask('修正項目：提出期限\n誤）2024/07/14\n正）2024/07/15'),
+      '修正項目：提出期限\n誤）2024/07/14\n正）2024/07/15',
+    );
+  });
 });

@@ -1,0 +1,82 @@
+/**
+ * Corrections of a record, where the wrong and the right value stand side by side and only one of them carries its
+ * label: 生年月日 1992.11.08 で登録…本人申告は 1992.08.11; S55.3.2じゃなくてS55.3.12; 口座番号（5529037 → 552903）;
+ * 修正項目：生年月日⏎誤）1988/07/14⏎正）1988/01/14. The other value is the same kind of data: a date after a date, a
+ * number of the same shape after a number.
+ */
+import type { PiiSpan, PiiType } from './types';
+import { DATE_BODY } from './detectors';
+
+/** Words that put a corrected value next to the one found (→, 正しくは, じゃなくて, 本人申告は, 正）…). */
+const CUE =
+  /→|⇒|->|正しくは|じゃなくて|ではなく|でなく|申告は|訂正|正[）):：]|修正後|変更後|実際は|本来は|違う|誤り|ではなくて/;
+/** How far after a found value its correction may stand. */
+const REACH = 40;
+const DATE_AT_START = new RegExp(`^(?:${DATE_BODY})`);
+/** A number's shape: its digit groups and what separates them (1992.08.11 → 9.9.9; 5529037 → 9). */
+const shape = (value: string): string => value.replace(/\d+/g, '9');
+
+/** Types known only by their label, whose corrected value a detector cannot tell (a phone number is one by its shape). */
+const CORRECTED: ReadonlySet<PiiType> = new Set([
+  'birth_date',
+  'bank_account',
+  'my_number',
+  'pension_number',
+  'insurance_number',
+  'resident_code',
+]);
+
+/** A correction pair's labels: the value before (誤, 修正前, 変更前, 旧) and after (正, 修正後, 変更後, 新). */
+const PAIR_LINE = /^[ \t]*(?:誤|正|修正前|修正後|変更前|変更後|旧|新)[ \t]*[）):：][ \t]*([^\n]{1,40}?)[ \t]*$/gm;
+/** The item a correction record names (修正項目：生年月日). */
+const ITEM: ReadonlyArray<readonly [RegExp, PiiType]> = [
+  [/生年月日|誕生日/, 'birth_date'],
+  [/口座番号/, 'bank_account'],
+  [/個人番号|マイナンバー/, 'my_number'],
+  [/基礎年金番号/, 'pension_number'],
+];
+
+/** The spans of the corrected values next to the `spans` found, not overlapping them. */
+export function correctionSpans(text: string, spans: readonly PiiSpan[]): PiiSpan[] {
+  const out: PiiSpan[] = [];
+  const free = (start: number, end: number): boolean => ![...spans, ...out].some((k) => start < k.end && k.start < end);
+  for (const s of spans) {
+    if (!CORRECTED.has(s.type)) continue;
+    const after = text.slice(s.end, s.end + REACH);
+    const cue = CUE.exec(after);
+    if (!cue) continue;
+    const from = s.end + cue.index + cue[0].length;
+    const rest = text.slice(from, s.end + REACH + 20);
+    const found = s.type === 'birth_date' ? dateIn(rest) : sameShapeIn(rest, text.slice(s.start, s.end));
+    if (found && free(from + found.start, from + found.end))
+      out.push({ type: s.type, start: from + found.start, end: from + found.end });
+  }
+  // 誤）… / 正）… lines under a record naming the item.
+  for (const m of text.matchAll(PAIR_LINE)) {
+    const head = text.slice(Math.max(0, m.index - 80), m.index);
+    const type = ITEM.find(([re]) => re.test(head))?.[1];
+    const value = m[1] ?? '';
+    if (!type) continue;
+    const fits = type === 'birth_date' ? DATE_AT_START.test(value) : /^\+?[\d\- ]{4,20}$/.test(value);
+    const start = m.index + m[0].indexOf(value);
+    if (fits && free(start, start + value.length)) out.push({ type, start, end: start + value.length });
+  }
+  return out;
+}
+
+/** The first date in the text after a cue, within a few characters. */
+function dateIn(rest: string): { start: number; end: number } | undefined {
+  const m = new RegExp(DATE_BODY).exec(rest);
+  if (!m || m.index > 8) return undefined;
+  return { start: m.index, end: m.index + m[0].length };
+}
+
+/** The first number of the same shape as `value` after a cue, within a few characters. */
+function sameShapeIn(rest: string, value: string): { start: number; end: number } | undefined {
+  const m = /(?<![\d-])\d[\d\- ]*\d(?![\d])/.exec(rest);
+  if (!m || m.index > 8) return undefined;
+  const candidate = m[0].trim();
+  const digits = (v: string): number => v.replace(/\D/g, '').length;
+  if (shape(candidate) !== shape(value) || Math.abs(digits(candidate) - digits(value)) > 1) return undefined;
+  return { start: m.index, end: m.index + candidate.length };
+}
