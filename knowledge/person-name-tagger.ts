@@ -109,7 +109,13 @@ export async function createPersonNameTagger(options: { dictPath?: string } = {}
       }
       spans.push(...givenAfterRelation(tokens, at));
     }
-    return spans;
+    // A katakana name cut out of a longer katakana word (エドゥ + アル of エドゥアルド) is none.
+    const kana = /[ァ-ヶー]/;
+    return spans.filter(
+      (s) =>
+        !(kana.test(text[s.start] ?? '') && kana.test(text[s.start - 1] ?? '')) &&
+        !(kana.test(text[s.end - 1] ?? '') && kana.test(text[s.end] ?? '')),
+    );
   };
 }
 

@@ -17,6 +17,14 @@ export function detectBankAccount(normalized: string): PiiSpan[] {
       16,
     ),
     ...valuesAfter(normalized, 'bank_account', /支店番号|店番号|店番|支店コード/, /(?<!\d)\d{3}(?!\d)/, 6),
+    // In English the number may come a few words after (account number changed to 0098123).
+    ...valuesAfter(
+      normalized,
+      'bank_account',
+      /\b(?:bank )?account (?:number|no\.?)/i,
+      /(?<![\d\-])\d{7}(?![\d\-])/,
+      24,
+    ),
     // A number of six or eight digits right after 口座番号 (a record with a digit missing is still the account's).
     ...valuesAfter(normalized, 'bank_account', /口座番号/, /(?<![\d\-])\d{6,8}(?![\d\-])/, 4),
     // ゆうちょ銀行: 記号 5 digits and 番号 up to 8 digits.
@@ -51,7 +59,7 @@ export function detectPensionNumber(normalized: string): PiiSpan[] {
   return valuesAfter(
     normalized,
     'pension_number',
-    /基礎年金番号|年金番号|年金手帳|ねんきん定期便|pension number/i,
+    /基礎年金番号|年金番号|年金手帳|ねんきん定期便|pension (?:number|no\.?)/i,
     /(?<!\d)\d{4}(?:[ \-]| - )?\d{6}(?!\d)/,
     14,
   );

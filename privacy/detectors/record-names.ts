@@ -41,6 +41,16 @@ const NAMED = new RegExp(
 /** A full name in katakana or hiragana: a family part, a space or ・, a given part. */
 const KANA_FULL_NAME =
   /(?<![ァ-ヶーぁ-ゖ])([ァ-ヶ]{2,5}|[ぁ-ゖ]{2,5})[ \t\u3000・]([ァ-ヶ]{2,4}|[ぁ-ゖ]{2,4})(?![ァ-ヶーぁ-ゖ])/dg;
+/**
+ * A foreign resident's name after a relation, a party or a script's label (父 Mohammed AL-RASHID, 本人 DELA CRUZ,
+ * Jennifer Santos, 在留カード表記：NGUYEN THI HONG NHUNG, カナ併記：グエン ティ ホン ニュン): Latin words (capitalised or in
+ * capitals, two to five) or katakana words (two to five).
+ */
+const FOREIGN_AFTER_LABEL =
+  /(?:(?:^|[\s、。（(：:])(?:父|母|子|妻|夫|長男|長女|次男|次女|本人|世帯主|請求者|申請者|届出人|代理人|対象者|児童|通称名?|本名)|表記|カナ併記)[ \t]*(?:は|：|:)?[ \t\u3000]*((?:[A-Z][A-Za-z'’-]+|[A-Z]{2,})(?:,?[ \t](?:[A-Z][A-Za-z'’-]+|[A-Z]{2,})){1,4}|[ァ-ヶー]{2,}(?:[ \u3000・][ァ-ヶー]{1,}){1,4})(?![A-Za-z'’ァ-ヶー])/dg;
+/** A lone Latin given name after a child's relation with an age (子 Yusuf（7）). */
+const CHILD_GIVEN = /(?:^|[\s、。])(?:子|長男|長女|次男|次女|児童)[ \t]+([A-Z][a-z]{2,14})(?=[（(]\d{1,2}[）)])/dg;
+
 /** Hiragana words after a family name that are no given name (すずき さんが, やまだ まで). */
 const NOT_GIVEN_KANA =
   /^(?:さん|さま|くん|ちゃん|から|まで|より|です|でした|ます|など|たち|けど|ので|のか|には|とか|って|だけ|しか|こと|もの|ほう|かた|さんの|さんが|さんに|さんから)$/;
@@ -71,6 +81,14 @@ export function detectRecordNames(normalized: string): PiiSpan[] {
       add(m.indices![group]![0], m.indices![group]![1]);
     }
   }
+  for (const re of [FOREIGN_AFTER_LABEL, CHILD_GIVEN])
+    for (const m of normalized.matchAll(re)) {
+      const at = m.indices![1]!;
+      // Not a product or a section in katakana (表記 データ エラー): a foreign name's words have no long mark at their end
+      // as often as not, so only what reads as a system's word is left out.
+      if (/エラー|システム|データ|サーバ|ファイル|ボタン|メール|パスワード/.test(m[1]!)) continue;
+      add(at[0], at[1]);
+    }
   for (const m of normalized.matchAll(KANA_FULL_NAME)) {
     const family = toHiragana(m[1]!);
     const given = m[2]!;

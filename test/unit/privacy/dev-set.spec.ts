@@ -221,7 +221,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // alone as a handle (@yoshiko), a name broken across a line, a name in a URL's query, a foreign name in capitals
     // of three words, 王 偉; false positives: a toll-free number, 支店コード and bank codes, a 12-digit
     // contract number, an era initial read as an insurance symbol (S33).
-    await assertBatch('blind-18.jsonl', 150, [261, 248, 259, 250]);
+    await assertBatch('blind-18.jsonl', 150, [261, 249, 259, 250]);
   });
 
   it('the nineteenth (session 17, an everyday mix, not told any class): 150 cases — recall 300 / 315 at precision 301 / 315', async () => {
@@ -317,7 +317,7 @@ describe('kotae eval --pii', () => {
     // Written blind: 窓口 and phone memos, complaint records, record corrections with before and after values, mis-sent
     // notices naming the citizen, household lists, relatives and agents, foreign residents. First run with session 27's
     // rules: recall 0.869 (306 / 352) at precision 0.997.
-    await assertBatch('blind-24.jsonl', 150, [352, 331, 347, 346]);
+    await assertBatch('blind-24.jsonl', 150, [352, 340, 350, 349]);
   });
 
   it('the twenty-fifth (session 28, an everyday mix: the held-out check): 150 cases — recall 250 / 272 at precision 266 / 267', async () => {
@@ -330,6 +330,6 @@ describe('kotae eval --pii', () => {
     // Written blind: fast chat lines (hiragana names, half-width katakana, typos), voice dictation (numbers read with
     // spaces or ハイフン, fillers), English and mixed tickets (Mr./Ms., first-name sign-offs, @mentions, display names).
     // First run with session 27's rules: recall 0.764 (175 / 229) at precision 0.979.
-    await assertBatch('blind-26.jsonl', 150, [229, 218, 229, 225]);
+    await assertBatch('blind-26.jsonl', 150, [229, 220, 230, 227]);
   });
 });

@@ -132,4 +132,22 @@ describe('privacy: voice memos, phone lines, citizens’ records relayed by staf
       '修正項目：提出期限\n誤）2024/07/14\n正）2024/07/15',
     );
   });
+
+  it('masks foreign residents’ names after a relation or a script’s label, a known Latin name before 様, English labels', () => {
+    assert.equal(
+      mask('在留カード表記：NGUYEN THI HONG NHUNG\nカナ併記：グエン ティ ホン ニュン'),
+      '在留カード表記：［氏名］\nカナ併記：［氏名］',
+    );
+    assert.equal(mask('父 Mohammed AL-RASHID\n子 Yusuf（7）'), '父 ［氏名］\n子 ［氏名］（7）');
+    assert.equal(
+      mask('世帯主 SANTOS OLIVEIRA, Carlos Eduardo（サントス オリベイラ カルロス エドゥアルド）'),
+      '世帯主 ［氏名］（［氏名］）',
+    );
+    assert.equal(mask('10:40 Lee様 転入'), '10:40 ［氏名］様 転入');
+    assert.equal(mask('Microsoftさん'), 'Microsoftさん');
+    assert.equal(mask('Her pension no. is 5012-348876.'), 'Her pension no. is ［基礎年金番号］.');
+    assert.equal(mask('his account number changed to 0098123;'), 'his account number changed to ［口座番号］;');
+    assert.equal(mask('折返し 090-6281-4470／14時以降希望'), '折返し ［電話番号］／14時以降希望');
+    assert.equal(mask('表記 データ エラー'), '表記 データ エラー');
+  });
 });
