@@ -9,8 +9,11 @@ const EXAMPLE_BLOCK =
   /[【［[][^】］\]\n]{0,20}記入例[^】］\]\n]{0,10}[】］\]]|(?:^|\n)[ \t]*記入例[ \t]*[:：]?[ \t]*(?=\n)/g;
 /** 記入例： (or 記入例）) followed by the example on its line (※記入例：山田太郎（ヤマダタロウ）), and an English e.g. */
 const EXAMPLE_LINE = /記入例[ \t]*[:：）)][^\n]*|\be\.g\.[^\n]*/g;
-/** A placeholder address or name (○○市中央1-1, △△町): from the marks to the end of the item. */
-const PLACEHOLDER = /[○〇◯△□×]{2}[^\s、。,，）)\n]{0,30}/g;
+/**
+ * A placeholder address or name (○○市中央1-1, △△町, ○○町一丁目1番地の1): from the marks to the end of the item or a
+ * particle (○○市情報政策課の中野です: the name after の is a person's).
+ */
+const PLACEHOLDER = /[○〇◯△□×]{2}(?:[^\s、。,，）)\nのはがをにで]|の(?=[\d０-９一二三四五六七八九])){0,30}/g;
 /**
  * A field's value marked as the example after it (氏名：山田太郎（記入例）, 山田太郎（記入例）と書かれた様式; not
  * 田中さんの申請書（記入例）).

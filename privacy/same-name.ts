@@ -18,16 +18,25 @@ export function sameNameSpans(text: string, spans: readonly PiiSpan[]): PiiSpan[
     if (s.type !== 'person_name') continue;
     const name = text.slice(s.start, s.end);
     const words = name.split(/[\s,　]+/).filter(Boolean);
-    if (words.length < 2 || hasNotPersonWord(name) || /Division|Department|Section|Office|Team/.test(name)) continue;
+    if (hasNotPersonWord(name) || /Division|Department|Section|Office|Team/.test(name)) continue;
+    // A name found alone is taken again alone when it is a listed family name or a name in Latin letters or kana.
+    if (
+      words.length < 2 &&
+      !/^(?:[A-Z][a-z]{2,}|[ぁ-ゖ]{3,5}|[ァ-ヶ]{3,5})$/.test(words[0] ?? '') &&
+      !KNOWN_FAMILY_NAMES.has(words[0] ?? '')
+    )
+      continue;
     for (const w of words) if (/^[A-Z][a-z'’-]{2,}$|^[A-Z]{3,}$/.test(w) && !NOT_ALONE.has(w)) parts.add(w);
     const family = words[0]!;
     if (/^[一-龥々ヶ]{2,3}$/.test(family) && KNOWN_FAMILY_NAMES.has(family)) parts.add(family);
+    if (words.length === 1 && /^(?:[ぁ-ゖ]{3,5}|[ァ-ヶ]{3,5})$/.test(family)) parts.add(family);
   }
   if (parts.size === 0) return [];
   const out: PiiSpan[] = [];
   const taken = (start: number, end: number): boolean => [...spans, ...out].some((k) => start < k.end && k.start < end);
   for (const part of parts) {
     const latin = /^[A-Za-z]/.test(part);
+    const kana = /^[ぁ-ゖァ-ヶ]/.test(part);
     for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length)) {
       const end = at + part.length;
       const before = text[at - 1] ?? '';
@@ -36,7 +45,9 @@ export function sameNameSpans(text: string, spans: readonly PiiSpan[]): PiiSpan[
         ? // A dash opening a signature is no hyphen (… -Sarah).
           (!/[A-Za-z0-9@._'’-]/.test(before) || (before === '-' && /^\s?$/.test(text[at - 2] ?? ''))) &&
           !/[A-Za-z0-9@_'’-]/.test(after)
-        : !/[一-龥々ヶ]/.test(before) && !/[一-龥々ヶ]/.test(after);
+        : kana
+          ? !/[ぁ-ゖァ-ヶー]/.test(before) && !/[ァ-ヶー]/.test(after) && !/^[ぁ-ゖ]{2}/.test(text.slice(end))
+          : !/[一-龥々ヶ]/.test(before) && !/[一-龥々ヶ]/.test(after);
       if (whole && !taken(at, end)) out.push({ type: 'person_name', start: at, end });
     }
   }

@@ -31,7 +31,7 @@ const DATE = new RegExp(
 );
 /** The month and day of a date (western digits only: kanji numerals are read as digits by the normaliser). */
 const MONTH_DAY = /[年/.\-][ \t]?(\d{1,2})[ \t]?[月/.\-][ \t]?(\d{1,2})/;
-const CONTEXT = /生年月日|誕生日|生まれ|出生日|ｾｲﾈﾝｶﾞｯﾋﾟ|birth ?day|date of birth|DOB|born(?: on)?/i;
+const CONTEXT = /生年月日|誕生日|生まれ|出生日|ｾｲﾈﾝｶﾞｯﾋﾟ|birth ?day|birth ?date|date of birth|DOB|born(?: on)?/i;
 const BEFORE_BORN = new RegExp(`${DATE_BODY}(?=[ \\t]?(?:生まれ|生|うまれ))`, 'g');
 
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

@@ -38,6 +38,17 @@ const NAMED = new RegExp(
   `(?<![一-龥々ヶ])(${FAMILY})[ \\t\\u3000]*(?=と名乗)|\\bby[ \\t]+(${FAMILY})(?![一-龥々ヶ])|\\b(?:Mr|Ms|Mrs|Dr)\\.?[ \\t]+(${FAMILY})(?![一-龥々ヶ])`,
   'dg',
 );
+/**
+ * A family name right after who the person is with — a section, a company, a vendor — and at the end of a list's item
+ * or a message (広報課 秋山／, （株）ミライソフト 安藤、, 防災危機管理課 杉本 sugimoto@…, 研修担当 小野まで, 税務課小池, 福祉課の西村っす,
+ * (国保 川口)).
+ */
+const AFTER_AFFILIATION = new RegExp(
+  `(?:[一-龥ァ-ヶー]{0,12}(?:課|係|室|担当|センター|国保)|(?:株式会社|（株）|\\(株\\))[一-龥ァ-ヶーA-Za-z]{1,16}|ベンダー|業者)[ \\t\\u3000]?(?:の)?(${FAMILY})(?=[ \\t]*(?:[／/、,，）)\\n]|$|まで|っす|[ \\t]+[\\w.-]+@))`,
+  'dg',
+);
+/** A common family name in katakana before an honorific or a request (折り返しはサトウでお願いします, タナカ宛). */
+const KATAKANA_FAMILY = /(?<![ァ-ヶー])([ァ-ヶ]{3,5})(?=さん|様|でお願い|まで|宛|あて)/dg;
 /** A full name in katakana or hiragana: a family part, a space or ・, a given part. */
 const KANA_FULL_NAME =
   /(?<![ァ-ヶーぁ-ゖ])([ァ-ヶ]{2,5}|[ぁ-ゖ]{2,5})[ \t\u3000・]([ァ-ヶ]{2,4}|[ぁ-ゖ]{2,4})(?![ァ-ヶーぁ-ゖ])/dg;
@@ -74,7 +85,9 @@ export function detectRecordNames(normalized: string): PiiSpan[] {
     const end = m.indices![2]?.[1] ?? m.indices![1]![1];
     add(m.indices![1]![0], end);
   }
-  for (const re of [POST_AFTER, SPACED_AFTER_SECTION, NAMED]) {
+  for (const m of normalized.matchAll(KATAKANA_FAMILY))
+    if (HIRAGANA_FAMILY_NAMES.has(toHiragana(m[1]!))) add(m.indices![1]![0], m.indices![1]![1]);
+  for (const re of [POST_AFTER, SPACED_AFTER_SECTION, NAMED, AFTER_AFFILIATION]) {
     for (const m of normalized.matchAll(re)) {
       const group = [1, 2, 3].find((g) => m[g] !== undefined);
       if (group === undefined || !KNOWN_FAMILY_NAMES.has(m[group]!)) continue;

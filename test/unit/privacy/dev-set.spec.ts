@@ -184,7 +184,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // lower-case romaji (taro yamada), a half-width name without a space in a file name (ｲﾄｳﾀｶｼ); a 国保 記号 with a
     // kanji (沼012 345678); a 住民票コード in a URL or grouped 4-4-3 after コード：; the four false positives are department
     // phone numbers (every phone number is masked).
-    await assertBatch('blind-16.jsonl', 150, [249, 235, 238, 237]);
+    await assertBatch('blind-16.jsonl', 150, [249, 236, 239, 238]);
   });
 
   it('the seventeenth (session 16, after batch 16’s rules): 150 cases — recall 204 / 225 at precision 204 / 208', async () => {
@@ -234,7 +234,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // reply's last sentence, a lone romaji family name (Nakamura,), a western name (Emily Carter), a romanised address,
     // a foreign postal code line; false positives: public figures (高橋尚子, 大谷翔平), toll-free and department numbers,
     // public addresses without a facility word.
-    await assertBatch('blind-19.jsonl', 150, [315, 306, 320, 306]);
+    await assertBatch('blind-19.jsonl', 150, [315, 307, 321, 307]);
   });
 
   it('the twentieth (session 27, an everyday mix, not told any class): 150 cases — recall 398 / 423 at precision 438 / 445', async () => {
@@ -249,7 +249,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // pipes without spaces, a よみ column, insurance card columns, 記号「…」番号「…」, the 資格確認書 as a card's name, a
     // common family name in hiragana before です or a post (しみず です). Left: card numbers that fail the Luhn check,
     // handles (@nomura), a lone Latin family name, a given name alone in English (Shunsuke (Tochigi branch)).
-    await assertBatch('blind-20.jsonl', 150, [423, 404, 453, 446]);
+    await assertBatch('blind-20.jsonl', 150, [423, 404, 459, 453]);
   });
 
   it('the twenty-first (session 27, what staff type to the bot, written after batch 20’s rules): recall 290 / 323 at precision 298 / 299', async () => {
@@ -261,7 +261,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // (妊婦さん) are no names, and a bank's 口座番号 after 国保税 is no insurance number; a katakana full name on an account
     // holder's line. Left: addresses and names typed in hiragana by voice input, a header-less CSV row's split name, wrong dates
     // typed as corrections (R5.6.1 → 昭和50年6月1日), OCR-misread numbers, romanised addresses with a flat's name first.
-    await assertBatch('blind-21.jsonl', 150, [323, 293, 302, 301]);
+    await assertBatch('blind-21.jsonl', 150, [323, 293, 303, 302]);
   });
 
   it('the twenty-second (session 27, text pasted from other systems, written after batch 21’s rules): recall 297 / 333 at precision 321 / 325', async () => {
@@ -275,7 +275,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // placeholder addresses (○○町…) are no one's; a fixed-width screen's rows cut at its header's columns by display
     // width, 記号 and 番号 columns under an insurance title. Left: OCR text spaced letter by letter across cells, names and
     // addresses broken across lines, a quoted "Family, Given" CSV cell.
-    await assertBatch('blind-22.jsonl', 150, [333, 298, 326, 322]);
+    await assertBatch('blind-22.jsonl', 150, [333, 298, 327, 323]);
   });
 
   it('the twenty-third (session 27, an everyday mix, written after batch 22’s rules): recall 277 / 302 at precision 294 / 297', async () => {
@@ -285,7 +285,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // before a common given name (HIROSE Mai), the writer's name before its reading and です or でございます (総務の菅野
     // （かんの）です), 入力者【…】, 差出人 and 関係者 fields. Left: hiragana names typed by voice input, a name alone at
     // a reply's end or before a particle (それ 田村 の端末), a lone given name signing in English (— Jun).
-    await assertBatch('blind-23.jsonl', 150, [302, 288, 308, 305]);
+    await assertBatch('blind-23.jsonl', 150, [302, 288, 314, 311]);
   });
 });
 
@@ -323,13 +323,24 @@ describe('kotae eval --pii', () => {
   it('the twenty-fifth (session 28, an everyday mix: the held-out check): 150 cases — recall 250 / 272 at precision 266 / 267', async () => {
     // Written blind as an everyday mix like the twentieth and the twenty-third. First run with session 27's rules: recall
     // 0.919 (250 / 272) at precision 0.996.
-    await assertBatch('blind-25.jsonl', 150, [272, 270, 287, 286]);
+    await assertBatch('blind-25.jsonl', 150, [272, 270, 290, 289]);
   });
 
   it('the twenty-sixth (session 28, typed on a phone, dictated, or in English): 150 cases — recall 175 / 229 at precision 188 / 192', async () => {
     // Written blind: fast chat lines (hiragana names, half-width katakana, typos), voice dictation (numbers read with
     // spaces or ハイフン, fillers), English and mixed tickets (Mr./Ms., first-name sign-offs, @mentions, display names).
     // First run with session 27's rules: recall 0.764 (175 / 229) at precision 0.979.
-    await assertBatch('blind-26.jsonl', 150, [229, 220, 230, 227]);
+    await assertBatch('blind-26.jsonl', 150, [229, 220, 231, 228]);
+  });
+
+  it('the twenty-seventh (session 28, an everyday mix written after the session’s rules: the held-out check): 150 cases — recall 322 / 330 at precision 368 / 368', async () => {
+    // Written blind as an everyday mix like the twentieth, twenty-third and twenty-fifth, after batches 24–26's rules.
+    // First run: recall 0.930 (307 / 330) at precision 0.997 (348 / 349); session 27's code gives 0.888 / 0.997 on it
+    // (both scored with the session's scorer), so the session's rules carried 4.2 points of recall to unseen text. Fixed
+    // since, as general rules: a family name after a section or a company at a list item's or a message's end (広報課
+    // 秋山／, （株）ミライソフト 安藤、, 税務課小池, (国保 川口)), a katakana common family name before a request (折り返しは
+    // サトウでお願いします), a name found alone taken again elsewhere in the text, Birth date:, ○○市…の name です, and log
+    // entries named for their action (一次対応：) are no speaker.
+    await assertBatch('blind-27.jsonl', 150, [330, 322, 368, 368]);
   });
 });

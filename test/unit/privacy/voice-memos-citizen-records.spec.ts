@@ -150,4 +150,25 @@ describe('privacy: voice memos, phone lines, citizens’ records relayed by staf
     assert.equal(mask('折返し 090-6281-4470／14時以降希望'), '折返し ［電話番号］／14時以降希望');
     assert.equal(mask('表記 データ エラー'), '表記 データ エラー');
   });
+
+  it('masks a family name after a section or a company at an item’s end, a katakana family name, a name found alone again', () => {
+    assert.equal(mask('参加：広報課 秋山／情報政策課 関'), '参加：広報課 ［氏名］／情報政策課 ［氏名］');
+    assert.equal(mask('（株）ミライソフト 安藤、'), '（株）ミライソフト ［氏名］、');
+    assert.equal(mask('桁数チェックの問題ですか？ 税務課小池'), '桁数チェックの問題ですか？ 税務課［氏名］');
+    assert.equal(mask('これ本人のですか？ (国保 川口)'), 'これ本人のですか？ (国保 ［氏名］)');
+    assert.equal(mask('折り返しはサトウでお願いします。'), '折り返しは［氏名］でお願いします。');
+    assert.equal(
+      mask('・書かない窓口のデモ（安藤さん）\n・安藤：申請書'),
+      '・書かない窓口のデモ（［氏名］さん）\n・［氏名］：申請書',
+    );
+    assert.equal(mask('Birth date: 14 March 1992.'), 'Birth date: ［生年月日］.');
+    assert.equal(
+      mask('お世話になっております。○○市情報政策課の中野です。'),
+      'お世話になっております。○○市情報政策課の［氏名］です。',
+    );
+    // Not names: an entry named for its action, a section's window, a product in katakana.
+    assert.equal(mask('[09:20] 一次対応：APの状態確認。'), '[09:20] 一次対応：APの状態確認。');
+    assert.equal(mask('市民課 窓口、'), '市民課 窓口、');
+    assert.equal(mask('ロッカーまでお願いします'), 'ロッカーまでお願いします');
+  });
 });
