@@ -11,6 +11,9 @@ import { hasNotPersonWord } from './detectors';
 /** Latin words that are parts of names but alone mostly something else (van, will, a month). */
 const NOT_ALONE = new Set(['Van', 'Von', 'Bin', 'Binti', 'Dos', 'Das', 'Del', 'Della', 'Will', 'May', 'June', 'April']);
 
+/** More mentions than this of a part alone, and it is no one's name. */
+const MAX_MENTIONS = 20;
+
 /** The spans of the other mentions of the text's full names' parts, not overlapping `spans`. */
 export function sameNameSpans(text: string, spans: readonly PiiSpan[]): PiiSpan[] {
   const parts = new Set<string>();
@@ -33,11 +36,19 @@ export function sameNameSpans(text: string, spans: readonly PiiSpan[]): PiiSpan[
   }
   if (parts.size === 0) return [];
   const out: PiiSpan[] = [];
-  const taken = (start: number, end: number): boolean => [...spans, ...out].some((k) => start < k.end && k.start < end);
+  // What spans cover, letter by letter (a text of many names stays linear).
+  const covered = new Uint8Array(text.length);
+  for (const k of spans) covered.fill(1, k.start, k.end);
+  const taken = (start: number, end: number): boolean => covered.subarray(start, end).some((c) => c === 1);
   for (const part of parts) {
     const latin = /^[A-Za-z]/.test(part);
     const kana = /^[ぁ-ゖァ-ヶ]/.test(part);
-    for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length)) {
+    const found: PiiSpan[] = [];
+    for (
+      let at = text.indexOf(part);
+      at >= 0 && found.length <= MAX_MENTIONS;
+      at = text.indexOf(part, at + part.length)
+    ) {
       const end = at + part.length;
       const before = text[at - 1] ?? '';
       const after = text[end] ?? '';
@@ -48,8 +59,12 @@ export function sameNameSpans(text: string, spans: readonly PiiSpan[]): PiiSpan[
         : kana
           ? !/[ぁ-ゖァ-ヶー]/.test(before) && !/[ァ-ヶー]/.test(after) && !/^[ぁ-ゖ]{2}/.test(text.slice(end))
           : !/[一-龥々ヶ]/.test(before) && !/[一-龥々ヶ]/.test(after);
-      if (whole && !taken(at, end)) out.push({ type: 'person_name', start: at, end });
+      if (whole && !taken(at, end)) found.push({ type: 'person_name', start: at, end });
     }
+    // A word written more often than a person is mentioned is no name (a product's, a code's).
+    if (found.length > MAX_MENTIONS) continue;
+    for (const f of found) covered.fill(1, f.start, f.end);
+    out.push(...found);
   }
   return out;
 }
