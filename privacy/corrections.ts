@@ -10,6 +10,8 @@ import { DATE_BODY } from './detectors';
 /** Words that put a corrected value next to the one found (→, 正しくは, じゃなくて, 本人申告は, 正）…). */
 const CUE =
   /→|⇒|->|正しくは|じゃなくて|ではなく|でなく|申告は|訂正|正[）):：]|修正後|変更後|実際は|本来は|違う|誤り|ではなくて/;
+/** Words joining two values of a list within a few characters (と, や, 、, が). */
+const LISTED = /^[^\n\d]{0,6}?(?:と|や|、|,|が)/;
 /** How far after a found value its correction may stand. */
 const REACH = 40;
 const DATE_AT_START = new RegExp(`^(?:${DATE_BODY})`);
@@ -43,11 +45,15 @@ export function correctionSpans(text: string, spans: readonly PiiSpan[]): PiiSpa
   for (const s of spans) {
     if (!CORRECTED.has(s.type)) continue;
     const after = text.slice(s.end, s.end + REACH);
-    const cue = CUE.exec(after);
+    // A number of the same shape listed right after it is another of the kind (5501-203948 の人と 5501-203984 の人).
+    const corrected = CUE.exec(after);
+    const cue = corrected ?? (s.type === 'birth_date' ? null : LISTED.exec(after));
     if (!cue) continue;
     const from = s.end + cue.index + cue[0].length;
     const rest = text.slice(from, s.end + REACH + 20);
-    const found = s.type === 'birth_date' ? dateIn(rest) : sameShapeIn(rest, text.slice(s.start, s.end));
+    // A listed one follows its joiner at once (と 5501-…), not after another label (、金融機関コード 0009).
+    const near = corrected ? 8 : 1;
+    const found = s.type === 'birth_date' ? dateIn(rest) : sameShapeIn(rest, text.slice(s.start, s.end), near);
     if (found && free(from + found.start, from + found.end))
       out.push({ type: s.type, start: from + found.start, end: from + found.end });
   }
@@ -71,10 +77,10 @@ function dateIn(rest: string): { start: number; end: number } | undefined {
   return { start: m.index, end: m.index + m[0].length };
 }
 
-/** The first number of the same shape as `value` after a cue, within a few characters. */
-function sameShapeIn(rest: string, value: string): { start: number; end: number } | undefined {
+/** The first number of the same shape as `value` after a cue, within `near` characters. */
+function sameShapeIn(rest: string, value: string, near: number): { start: number; end: number } | undefined {
   const m = /(?<![\d-])\d[\d\- ]*\d(?![\d])/.exec(rest);
-  if (!m || m.index > 8) return undefined;
+  if (!m || m.index > near) return undefined;
   const candidate = m[0].trim();
   const digits = (v: string): number => v.replace(/\D/g, '').length;
   if (shape(candidate) !== shape(value) || Math.abs(digits(candidate) - digits(value)) > 1) return undefined;

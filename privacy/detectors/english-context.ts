@@ -175,8 +175,18 @@ const SPEAKER = /(?:^|\n)[ \t]*([A-Z][a-z]+):[ \t]/g;
 const MENTION = /(?<![\w.])@([A-Z][a-z]+|[a-z]{3,}\.[a-z])(?![\w@])/g;
 const HEADER_NAME = /(?:^|\n)[ \t]*(?:To|Cc|CC|Bcc|From):[ \t]*([A-Z][a-z]+)[ \t]*(?=\n|$|,)/g;
 /** A list of people after its label, names apart with commas, maybe each with a role in brackets. */
-const PEOPLE_LIST = /\b(?:Attendees?|Attendee list|Participants|Members|Present|Absent)[ \t]*:[ \t]*([^\n]+)/g;
-const LISTED_PERSON = /^([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2})(?:[ \t]*\([^)]{1,30}\))?\.?$/;
+const PEOPLE_LIST =
+  /(?:\b(?:Attendees?|Attendee list|Participants|Members|Present|Absent)|出席者?|参加者?|欠席者?|メンバー|同席者?)[ \t]*[:：][ \t]*([^\n]+)/g;
+const LISTED_PERSON = /^([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2})(?:[ \t]*[(（][^)）]{1,30}[)）])?\.?$/;
+
+/** A name in Latin letters (two to five words) right before its katakana reading (NGUYEN THI THANH HUYEN（グエン・…）). */
+const BEFORE_READING =
+  /(?<![A-Za-z'’-])((?:[A-Z][a-z'’-]+|[A-Z]{2,})(?:,? (?:[A-Z][a-z'’-]+|[A-Z]{2,})){1,4})[ \t]?[（(][ァ-ヶー]+(?:[・ ][ァ-ヶー]+){1,4}[）)]/g;
+/** A passport's or a form's name fields (姓 / Surname KATO, Given name MIKI). */
+const NAME_FIELD =
+  /\b(?:Surname|Given names?|Family name|First name|Last name)[ \t]*[:：]?[ \t]+([A-Z][A-Za-z'’-]+(?: [A-Z][A-Za-z'’-]+){0,2})/g;
+/** A name in Latin letters after a section and a space (情報政策課　Kevin O'Brien（CIO補佐官）). */
+const AFTER_SECTION_LATIN = /[課係室]\s?[ \t\u3000]([A-Z][a-z'’]+(?:[ -][A-Z][A-Za-z'’]+){1,2})(?=[（(、,\n]|$)/g;
 
 /** Lone given names by their introduction, a chat line or a header, and the names of a people list. */
 function detectLoneNames(normalized: string): PiiSpan[] {
@@ -198,11 +208,20 @@ function detectLoneNames(normalized: string): PiiSpan[] {
     const given = name.includes('.') ? JAPANESE_GIVEN_NAMES.has(name.split('.')[0]!) : givenName(name);
     if (given) push(m.index + 1, name);
   }
+  for (const re of [BEFORE_READING, NAME_FIELD, AFTER_SECTION_LATIN])
+    for (const m of normalized.matchAll(re)) {
+      const name = m[1] ?? '';
+      const first = name.split(/[ ,]/)[0]!;
+      // Before a reading: a name in capitals as a passport writes it, or one opening with a common name (not Trend Micro).
+      const named =
+        re !== BEFORE_READING || /^[A-Z ,'’-]+$/.test(name) || givenName(first) || FAMILY_FIRST_NAMES.has(first);
+      if (named && !notPerson(name) && !NOT_FAMILY.has(first)) push(m.index + m[0].indexOf(name), name);
+    }
   for (const m of normalized.matchAll(PEOPLE_LIST)) {
     // The list ends with its sentence (… Fernandez (vendor). Room: Hinoki.).
-    const list = (m[1] ?? '').split(/\.\s|;/)[0]!;
+    const list = (m[1] ?? '').split(/\.\s|;|。/)[0]!;
     let at = m.index + m[0].length - (m[1] ?? '').length;
-    for (const item of list.split(',')) {
+    for (const item of list.split(/[,、]/)) {
       const trimmed = item.trim();
       const person = LISTED_PERSON.exec(trimmed);
       const name = person?.[1] ?? '';

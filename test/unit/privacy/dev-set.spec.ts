@@ -163,7 +163,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // Family names of about the top 700 (privacy/family-names.ts, written blind) where the context says a person.
     // Left: role mailboxes (helpdesk@, keibo@) this writer labels personal — the masker keeps role mailboxes; a name alone after a note (小林の件, 土曜当番 高木→日曜当番 菅原); insurance
     // numbers without a keyword (保険証_10234567-89_藤田.jpg, 「４１２・３５８７」); the second of two My Numbers.
-    await assertBatch('blind-15.jsonl', 150, [228, 215, 223, 220]);
+    await assertBatch('blind-15.jsonl', 150, [228, 216, 224, 221]);
   });
 
   it('the sixteenth (session 16, held-out check): 150 cases — recall 230 / 249 at precision 232 / 236', async () => {
@@ -202,7 +202,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // コミュニティセンター) is no longer masked, nor an asset label (青葉市 2023-0872: no lot has a leading zero). False
     // positives left: a 支店コード in a form's description, a role mailbox and a department's phone.
     // Session 17: lower-case romaji and a handle (hiroshi kawamoto, kenta.ogawa) found.
-    await assertBatch('blind-17.jsonl', 150, [225, 206, 210, 206]);
+    await assertBatch('blind-17.jsonl', 150, [225, 212, 216, 212]);
   });
 
   it('the eighteenth (session 17, after batch 17’s rules): 150 cases — recall 249 / 261 at precision 249 / 258', async () => {
@@ -261,7 +261,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // (妊婦さん) are no names, and a bank's 口座番号 after 国保税 is no insurance number; a katakana full name on an account
     // holder's line. Left: addresses and names typed in hiragana by voice input, a header-less CSV row's split name, wrong dates
     // typed as corrections (R5.6.1 → 昭和50年6月1日), OCR-misread numbers, romanised addresses with a flat's name first.
-    await assertBatch('blind-21.jsonl', 150, [323, 293, 303, 302]);
+    await assertBatch('blind-21.jsonl', 150, [323, 296, 305, 304]);
   });
 
   it('the twenty-second (session 27, text pasted from other systems, written after batch 21’s rules): recall 297 / 333 at precision 321 / 325', async () => {

@@ -171,4 +171,22 @@ describe('privacy: voice memos, phone lines, citizens’ records relayed by staf
     assert.equal(mask('市民課 窓口、'), '市民課 窓口、');
     assert.equal(mask('ロッカーまでお願いします'), 'ロッカーまでお願いします');
   });
+
+  it('masks Latin names in a Japanese attendee list, before their katakana reading, in passport fields, after a section', () => {
+    assert.equal(mask('出席：Aoki, Morita, Lee（ALT）'), '出席：［氏名］, ［氏名］, ［氏名］（ALT）');
+    assert.equal(
+      mask('名前が長くて入らない。NGUYEN THI THANH HUYEN（グエン・ティ・タイン・フエン）、'),
+      '名前が長くて入らない。［氏名］（［氏名］）、',
+    );
+    assert.equal(mask('姓 / Surname KATO\n名 / Given name MIKI'), '姓 / Surname ［氏名］\n名 / Given name ［氏名］');
+    assert.equal(mask('・情報政策課　Kevin O’Brien（CIO補佐官）'), '・情報政策課　［氏名］（CIO補佐官）');
+    assert.equal(
+      mask('基礎年金番号 5501-203948 の人と 5501-203984 の人'),
+      '基礎年金番号 ［基礎年金番号］ の人と ［基礎年金番号］ の人',
+    );
+    // Products with their reading, a list of sections, another code after a label stay.
+    assert.equal(mask('Trend Micro（トレンド マイクロ）'), 'Trend Micro（トレンド マイクロ）');
+    assert.equal(mask('出席：市民課、情報政策課'), '出席：市民課、情報政策課');
+    assert.equal(mask('支店コード 045、金融機関コード 0009 を'), '支店コード ［口座番号］、金融機関コード 0009 を');
+  });
 });
