@@ -29,6 +29,7 @@ import { withoutExamples } from './examples';
 import { withoutPublicFigures } from './public-figures';
 import { compactSpacedLines } from './spaced-text';
 import { readDictation } from './dictation';
+import { rejoinBrokenLines } from './broken-lines';
 import { sameNameSpans } from './same-name';
 import { correctionSpans } from './corrections';
 import { PII_LABELS, PII_TYPES, type PiiSpan, type PiiType } from './types';
@@ -163,6 +164,22 @@ export function createPiiMasker(options: PiiMaskerOptions = {}): PiiMasker {
       const back = detectAll(dictated.text)
         .filter((s) => dictated.rewritten.slice(s.start, s.end).some(Boolean))
         .map((s) => fuller({ ...s, start: dictated.from[s.start] ?? s.start, end: dictated.to[s.end - 1] ?? s.end }));
+      spans = resolve([...spans, ...back], enabled);
+    }
+    // Words broken across a line, as PDFs and forms copy them (長谷川⏎聡, 昭和⏎50年11月2日): read rejoined, mapped back.
+    const rejoined = rejoinBrokenLines(normalized);
+    if (rejoined) {
+      // Two items found on either side of the break are two (担当：吉田⏎ 菅原さんへ), not one broken across it.
+      const ends = new Set(spans.map((s) => s.end));
+      const starts = new Set(spans.map((s) => s.start));
+      const split = (s: PiiSpan): boolean =>
+        rejoined.joined.some(
+          (j, k) =>
+            j && k > s.start && k < s.end && ends.has(rejoined.origin[k - 1]! + 1) && starts.has(rejoined.origin[k]!),
+        );
+      const back = detectAll(rejoined.text)
+        .filter((s) => rejoined.joined.slice(s.start + 1, s.end).some(Boolean) && !split(s))
+        .map((s) => fuller({ ...s, start: rejoined.origin[s.start]!, end: rejoined.origin[s.end - 1]! + 1 }));
       spans = resolve([...spans, ...back], enabled);
     }
     // Readings after a name, and the other cells of a pasted roster's name and date columns.

@@ -71,7 +71,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // Hokkaido 条, 無番地, single-kanji era abbreviations (昭58.4.12). Left: names and numbers said in hiragana
     // (voice memos), lone surnames signing a line, header-less lists of care insurance numbers.
     // Session 15's rules (さん before a kanji word, relations with a colon): 296 / 305 → 299 / 308.
-    await assertBatch('blind-8.jsonl', 170, [332, 310, 317, 313]);
+    await assertBatch('blind-8.jsonl', 170, [332, 311, 317, 313]);
   });
 
   it('the ninth, on precision: 110 hard IT negatives, 70 positives — recall 106 / 111, precision 1', async () => {
@@ -202,7 +202,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // コミュニティセンター) is no longer masked, nor an asset label (青葉市 2023-0872: no lot has a leading zero). False
     // positives left: a 支店コード in a form's description, a role mailbox and a department's phone.
     // Session 17: lower-case romaji and a handle (hiroshi kawamoto, kenta.ogawa) found.
-    await assertBatch('blind-17.jsonl', 150, [225, 212, 216, 212]);
+    await assertBatch('blind-17.jsonl', 150, [225, 214, 218, 214]);
   });
 
   it('the eighteenth (session 17, after batch 17’s rules): 150 cases — recall 249 / 261 at precision 249 / 258', async () => {
@@ -275,7 +275,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // placeholder addresses (○○町…) are no one's; a fixed-width screen's rows cut at its header's columns by display
     // width, 記号 and 番号 columns under an insurance title. Left: OCR text spaced letter by letter across cells, names and
     // addresses broken across lines, a quoted "Family, Given" CSV cell.
-    await assertBatch('blind-22.jsonl', 150, [333, 298, 327, 323]);
+    await assertBatch('blind-22.jsonl', 150, [333, 305, 331, 327]);
   });
 
   it('the twenty-third (session 27, an everyday mix, written after batch 22’s rules): recall 277 / 302 at precision 294 / 297', async () => {
@@ -342,5 +342,12 @@ describe('kotae eval --pii', () => {
     // サトウでお願いします), a name found alone taken again elsewhere in the text, Birth date:, ○○市…の name です, and log
     // entries named for their action (一次対応：) are no speaker.
     await assertBatch('blind-27.jsonl', 150, [330, 322, 368, 368]);
+  });
+
+  it('the twenty-eighth (session 28, text pasted from other systems: the held-out check of that style): 150 cases — recall 288 / 319 at precision 303 / 307', async () => {
+    // Written blind like the twenty-second (rows, screens, SQL and API errors, OCR'd forms, mail threads, transcripts, PDF
+    // text with broken lines), after the session's rules. First run: recall 0.903 (288 / 319) at precision 0.987 (303 /
+    // 307); session 27's code gives 0.871 / 0.987 on it, the session's rules before words broken across lines 0.884 / 0.987.
+    await assertBatch('blind-28.jsonl', 150, [319, 288, 307, 303]);
   });
 });

@@ -189,4 +189,11 @@ describe('privacy: voice memos, phone lines, citizens’ records relayed by staf
     assert.equal(mask('出席：市民課、情報政策課'), '出席：市民課、情報政策課');
     assert.equal(mask('支店コード 045、金融機関コード 0009 を'), '支店コード ［口座番号］、金融機関コード 0009 を');
   });
+
+  it('reads words broken across a line as PDFs copy them, not a table’s rows, a name list or two names', () => {
+    assert.equal(mask('生年月日：昭和\n50年11月2日'), '生年月日：［生年月日］');
+    assert.equal(mask('住所：鹿児島県鹿児島市\n郡元3丁目7番22号'), '住所：［住所］');
+    assert.equal(mask('担当：吉田\n 菅原さんへ再実行依頼済み。'), '担当：［氏名］\n ［氏名］さんへ再実行依頼済み。');
+    assert.equal(mask('@情報政策課 @全員\n本日 18:00 から'), '@情報政策課 @全員\n本日 18:00 から');
+  });
 });
