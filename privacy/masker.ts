@@ -123,17 +123,29 @@ function fuller(span: PiiSpan): PiiSpan {
  * honorific found).
  */
 function resolve(spans: PiiSpan[], enabled: ReadonlySet<PiiType>): PiiSpan[] {
-  let kept: PiiSpan[] = [];
+  const kept = new Set<PiiSpan>();
+  // Which kept span covers each letter: overlaps are found letter by letter, linear in the spans' lengths.
+  const owner = new Map<number, PiiSpan>();
   for (const s of spans) {
     if (!enabled.has(s.type) || s.end <= s.start) continue;
-    const overlapped = kept.filter((k) => s.start < k.end && k.start < s.end);
-    if (overlapped.length === 0) kept.push(s);
-    else if (FULLER.has(s) && overlapped.every((k) => k.type === s.type && holds(s, k) && !holds(k, s))) {
-      kept = kept.filter((k) => !overlapped.includes(k));
-      kept.push(s);
+    const overlapped = new Set<PiiSpan>();
+    for (let i = s.start; i < s.end; i++) {
+      const k = owner.get(i);
+      if (k) overlapped.add(k);
     }
+    const replaces =
+      overlapped.size > 0 &&
+      FULLER.has(s) &&
+      [...overlapped].every((k) => k.type === s.type && holds(s, k) && !holds(k, s));
+    if (overlapped.size > 0 && !replaces) continue;
+    for (const k of overlapped) {
+      kept.delete(k);
+      for (let i = k.start; i < k.end; i++) owner.delete(i);
+    }
+    kept.add(s);
+    for (let i = s.start; i < s.end; i++) owner.set(i, s);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return [...kept].sort((a, b) => a.start - b.start);
 }
 
 function holds(outer: PiiSpan, inner: PiiSpan): boolean {
@@ -172,11 +184,12 @@ export function createPiiMasker(options: PiiMaskerOptions = {}): PiiMasker {
       // Two items found on either side of the break are two (担当：吉田⏎ 菅原さんへ), not one broken across it.
       const ends = new Set(spans.map((s) => s.end));
       const starts = new Set(spans.map((s) => s.start));
-      const split = (s: PiiSpan): boolean =>
-        rejoined.joined.some(
-          (j, k) =>
-            j && k > s.start && k < s.end && ends.has(rejoined.origin[k - 1]! + 1) && starts.has(rejoined.origin[k]!),
-        );
+      const split = (s: PiiSpan): boolean => {
+        for (let k = s.start + 1; k < s.end; k++)
+          if (rejoined.joined[k] && ends.has(rejoined.origin[k - 1]! + 1) && starts.has(rejoined.origin[k]!))
+            return true;
+        return false;
+      };
       const back = detectAll(rejoined.text)
         .filter((s) => rejoined.joined.slice(s.start + 1, s.end).some(Boolean) && !split(s))
         .map((s) => fuller({ ...s, start: rejoined.origin[s.start]!, end: rejoined.origin[s.end - 1]! + 1 }));
