@@ -7,8 +7,11 @@ import type { PiiSpan } from './types';
 /** A heading naming an example, in brackets (【記入例】, 【申請書の記入例】) or alone on its line: up to a blank line. */
 const EXAMPLE_BLOCK =
   /[【［[][^】］\]\n]{0,20}記入例[^】］\]\n]{0,10}[】］\]]|(?:^|\n)[ \t]*記入例[ \t]*[:：]?[ \t]*(?=\n)/g;
-/** 記入例： (or 記入例）) followed by the example on its line (※記入例：山田太郎（ヤマダタロウ）), and an English e.g. */
-const EXAMPLE_LINE = /記入例[ \t]*[:：）)][^\n]*|\be\.g\.[^\n]*/g;
+/**
+ * 記入例： (or 記入例）) followed by the example on its line (※記入例：山田太郎（ヤマダタロウ）), an example in brackets after
+ * the word (申請書の記入例（氏名：山田 太郎、…）), and an English e.g.
+ */
+const EXAMPLE_LINE = /記入例[ \t]*[:：）)][^\n]*|記入例[ \t]*[（(][^）)\n]{1,80}[）)]|\be\.g\.[^\n]*/g;
 /**
  * A placeholder address or name (○○市中央1-1, △△町, ○○町一丁目1番地の1): from the marks to the end of the item or a
  * particle (○○市情報政策課の中野です: the name after の is a person's).

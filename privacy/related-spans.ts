@@ -27,7 +27,7 @@ const DATE_AFTER_NAME = new RegExp(
  * one (before 2016, or an era before 令和); a later date beside a name is more likely an event's.
  */
 const DATE_BESIDE_NAME = new RegExp(
-  `^(?:[ \\t_](${DATE_BODY}|${COMPACT_DATE})|(${COMPACT_DATE}))(?![\\d年]|[/.\\-]\\d)`,
+  `^(?:(?:[ \\t]{1,3}|_)(${DATE_BODY}|${COMPACT_DATE})|(${COMPACT_DATE}))(?![\\d年]|[/.\\-]\\d)`,
   'd',
 );
 const BIRTH_YEAR = /^(?:19\d{2}|20(?:0\d|1[0-5])|[MTSH明大昭平]|明治|大正|昭和|平成)/;
@@ -46,7 +46,10 @@ const HEADER_TYPES: ReadonlyArray<[RegExp, PiiType]> = [
   [/^(?:口座番号|口座|口座No\.?|支店番号|店番号?|支店コード)$/, 'bank_account'],
   [/^(?:旅券番号|パスポート番号|passport(?: no\.?| number)?)$/i, 'passport'],
   [/^(?:個人番号|マイナンバー)$/, 'my_number'],
-  [/^(?:被保険者番号|保険者番号|保険証番号|(?:被保険者証|保険証)(?:の)?(?:記号|番号))$/, 'insurance_number'],
+  [
+    /^(?:被保険者番号|被保番号|被保険者No\.?|保険者番号|保険証番号|(?:被保険者証|保険証)(?:の)?(?:記号|番号))$/,
+    'insurance_number',
+  ],
   [/^(?:基礎年金番号|年金番号)$/, 'pension_number'],
   [/^(?:住民票コード)$/, 'resident_code'],
   [

@@ -23,7 +23,7 @@ const KEYS: ReadonlyArray<[RegExp, PiiType]> = [
   [/^(?:kojin_?bango|kojin_?no|my_?number|mynumber|mynum|individual_?number)$/, 'my_number'],
   [/^(?:juminhyo_?code|jumin_?cd|jumin_?code|juki_?code|resident_?code)$/, 'resident_code'],
   [
-    /^(?:kiso_?nenkin_?bango|nenkin_?no|nenkin_?bango|pension_?no|pension_?number|basic_?pension_?number)$/,
+    /^(?:kiso_?nenkin(?:_?(?:bango|no))?|nenkin_?no|nenkin_?bango|pension_?no|pension_?number|basic_?pension_?number)$/,
     'pension_number',
   ],
   [/^(?:passport|passport_?no|passport_?number|ryoken_?no|ryoken_?bango)$/, 'passport'],

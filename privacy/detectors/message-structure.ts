@@ -57,6 +57,17 @@ const HOLDER_KANA =
 /** A full name after an insured person's or a taxpayer's label and a space or a colon (> 被保険者 北村 正和), not after が. */
 const INSURED_LABEL =
   /(?:被保険者|被扶養者|納税者|納税義務者)(?:氏名)?[ \t]*[:：]?[ \t\u3000]+(?!記号|番号|氏名|住所|生年月日)([一-龥々ヶ]{1,4}[ \u3000][一-龥々ヶぁ-ん]{1,4})(?![一-龥々ヶぁ-ん])/dg;
+/**
+ * A chat head copied from Teams or LoGoチャット: the time, then the speaker with a section or a role in brackets ([14:05]
+ * 遠藤（情報政策課）:, [13:30] ジョンソン・マイケル（ALT）:), a speaker written Family, Given ([16:01] Fernandes, Lucas), or
+ * the speaker and then the time at the line's end (情報システム係 西村 13:43, 山本 翔太 13:41).
+ */
+const CHAT_HEAD_BRACKETED =
+  /^[ \t]*\[\d{1,2}:\d{2}(?: ?[AP]M)?\][ \t]*([一-龥々ヶ]{1,4}(?:[ \t][一-龥々ヶ]{1,4})?|[ァ-ヶー]{2,8}(?:・[ァ-ヶー]{2,8}){1,2}|[A-Z][a-z'’-]+, [A-Z][a-z'’-]+)[ \t]*(?:[（(][^）)\n]{1,20}[）)])?[ \t]*[:：]?/dgm;
+const CHAT_HEAD_TIME_LAST =
+  /^[ \t]*(?:[一-龥ァ-ヶー]{1,12}[課係室班][ \t\u3000]+)?([一-龥々ヶ]{1,4}(?:[ \t\u3000][一-龥々ヶ]{1,4})?)[ \t]+\d{1,2}:\d{2}[ \t]*$/dgm;
+/** A mail header's list of Japanese names (Cc: 坂本 純一; 川口 美樹). */
+const HEADER_NAMES = /^[ \t]*(?:To|Cc|CC|Bcc|From|宛先)[ \t]*[:：][ \t]*([^\n]+)$/gm;
 /** Speakers that are a role, a section or a system, not a person. */
 const NOT_SPEAKER =
   /[課係室部局班]$|ヘルプデスク|デスク|サポート|システム|センター|窓口|担当|自動|ボット|管理者|オペレーター|受付|対応|確認|作業|調査|連絡|報告|復旧|原因|結果|状況|備考|内容|処置|回答|対策|記録/;
@@ -200,6 +211,26 @@ export function detectMessageNames(normalized: string): PiiSpan[] {
     // After a kanji or a katakana letter the hiragana is the end of a word (向こうの担当, 小さいです), not a name.
     if (n > 0 && !/[一-龥々ヶァ-ヶー]/.test(before))
       spans.push({ type: 'person_name', start: m.index - n, end: m.index });
+  }
+  // A chat head's speaker: a listed family name first, or a full name (a katakana name with ・, Family, Given).
+  for (const re of [CHAT_HEAD_BRACKETED, CHAT_HEAD_TIME_LAST])
+    spans.push(
+      ...captured(normalized, re, (name) => {
+        const family = name.split(/[ \t\u3000]/)[0]!;
+        return /[・,]/.test(name) || (familyName(family) && !NOT_SPEAKER.test(name));
+      }),
+    );
+  for (const m of normalized.matchAll(HEADER_NAMES)) {
+    const list = m[1] ?? '';
+    let at = m.index + m[0].length - list.length;
+    for (const item of list.split(/[;；,、]/)) {
+      const name = /^[ \t]*([一-龥々ヶ]{1,4}[ \u3000][一-龥々ヶぁ-ゖ]{1,4})[ \t]*$/.exec(item);
+      if (name && familyName(name[1]!.split(/[ \u3000]/)[0]!)) {
+        const start = at + item.indexOf(name[1]!);
+        spans.push({ type: 'person_name', start, end: start + name[1]!.length });
+      }
+      at += item.length + 1;
+    }
   }
   spans.push(
     ...captured(normalized, CASE_OF, (word) => COMMON_FAMILY_NAMES.has(word) && !PLACE_FAMILY_NAMES.has(word)),

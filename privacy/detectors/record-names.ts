@@ -49,6 +49,8 @@ const AFTER_AFFILIATION = new RegExp(
 );
 /** A common family name in katakana before an honorific or a request (折り返しはサトウでお願いします, タナカ宛). */
 const KATAKANA_FAMILY = /(?<![ァ-ヶー])([ァ-ヶ]{3,5})(?=さん|様|でお願い|まで|宛|あて)/dg;
+/** A CSV cell in quotes holding a full name ("0042","井上 大樹","…"). */
+const QUOTED_CELL = new RegExp(`(?:^|(?<=[,\\t]))"(${FAMILY})[ \\u3000](${GIVEN})"(?=[,\\t]|$)`, 'dgm');
 /** A full name in katakana or hiragana: a family part, a space or ・, a given part. */
 const KANA_FULL_NAME =
   /(?<![ァ-ヶーぁ-ゖ])([ァ-ヶ]{2,5}|[ぁ-ゖ]{2,5})[ \t\u3000・]([ァ-ヶ]{2,4}|[ぁ-ゖ]{2,4})(?![ァ-ヶーぁ-ゖ])/dg;
@@ -80,6 +82,8 @@ export function detectRecordNames(normalized: string): PiiSpan[] {
     const [family, given] = [m.indices![1]!, m.indices![2]!];
     if (KNOWN_FAMILY_NAMES.has(m[1]!)) add(family[0], given[1]);
   }
+  for (const m of normalized.matchAll(QUOTED_CELL))
+    if (KNOWN_FAMILY_NAMES.has(m[1]!)) add(m.indices![1]![0], m.indices![2]![1]);
   for (const m of normalized.matchAll(ROLE_BEFORE)) {
     if (!KNOWN_FAMILY_NAMES.has(m[1]!)) continue;
     const end = m.indices![2]?.[1] ?? m.indices![1]![1];

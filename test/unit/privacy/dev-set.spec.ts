@@ -285,7 +285,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // before a common given name (HIROSE Mai), the writer's name before its reading and です or でございます (総務の菅野
     // （かんの）です), 入力者【…】, 差出人 and 関係者 fields. Left: hiragana names typed by voice input, a name alone at
     // a reply's end or before a particle (それ 田村 の端末), a lone given name signing in English (— Jun).
-    await assertBatch('blind-23.jsonl', 150, [302, 288, 314, 311]);
+    await assertBatch('blind-23.jsonl', 150, [302, 289, 316, 313]);
   });
 });
 
@@ -317,7 +317,7 @@ describe('kotae eval --pii', () => {
     // Written blind: 窓口 and phone memos, complaint records, record corrections with before and after values, mis-sent
     // notices naming the citizen, household lists, relatives and agents, foreign residents. First run with session 27's
     // rules: recall 0.869 (306 / 352) at precision 0.997.
-    await assertBatch('blind-24.jsonl', 150, [352, 340, 350, 349]);
+    await assertBatch('blind-24.jsonl', 150, [352, 341, 351, 350]);
   });
 
   it('the twenty-fifth (session 28, an everyday mix: the held-out check): 150 cases — recall 250 / 272 at precision 266 / 267', async () => {
@@ -348,6 +348,6 @@ describe('kotae eval --pii', () => {
     // Written blind like the twenty-second (rows, screens, SQL and API errors, OCR'd forms, mail threads, transcripts, PDF
     // text with broken lines), after the session's rules. First run: recall 0.903 (288 / 319) at precision 0.987 (303 /
     // 307); session 27's code gives 0.871 / 0.987 on it, the session's rules before words broken across lines 0.884 / 0.987.
-    await assertBatch('blind-28.jsonl', 150, [319, 288, 307, 303]);
+    await assertBatch('blind-28.jsonl', 150, [319, 298, 315, 313]);
   });
 });

@@ -196,4 +196,24 @@ describe('privacy: voice memos, phone lines, citizens’ records relayed by staf
     assert.equal(mask('担当：吉田\n 菅原さんへ再実行依頼済み。'), '担当：［氏名］\n ［氏名］さんへ再実行依頼済み。');
     assert.equal(mask('@情報政策課 @全員\n本日 18:00 から'), '@情報政策課 @全員\n本日 18:00 から');
   });
+
+  it('masks chat heads copied from Teams, Japanese names in a mail header, quoted CSV names; not a form’s example', () => {
+    assert.equal(mask('[14:05] 遠藤（情報政策課）: 確認します'), '[14:05] ［氏名］（情報政策課）: 確認します');
+    assert.equal(mask('[16:01] Fernandes, Lucas\nI will share'), '[16:01] ［氏名］\nI will share');
+    assert.equal(mask('[13:30] ジョンソン・マイケル（ALT）: 学校の'), '[13:30] ［氏名］（ALT）: 学校の');
+    assert.equal(mask('情報システム係 西村 13:43\n資産番号を'), '情報システム係 ［氏名］ 13:43\n資産番号を');
+    assert.equal(mask('Cc: 坂本 純一; 川口 美樹'), 'Cc: ［氏名］; ［氏名］');
+    assert.equal(mask('"0042","井上 大樹","福岡市"'), '"0042","［氏名］","福岡市"');
+    assert.equal(mask('児童1  : 斎藤 結衣  H30.05.02'), '児童1  : ［氏名］  ［生年月日］');
+    assert.equal(
+      mask('kiso_nenkin_no,name_kanji,birthday\n5270-113984,大野 幸子,1956/03/22'),
+      'kiso_nenkin_no,name_kanji,birthday\n［基礎年金番号］,［氏名］,［生年月日］',
+    );
+    assert.equal(
+      mask('申請書の記入例（氏名：山田 太郎、生年月日：昭和50年1月1日）のフォント'),
+      '申請書の記入例（氏名：山田 太郎、生年月日：昭和50年1月1日）のフォント',
+    );
+    assert.equal(mask('[09:00] 一次対応 (HD)'), '[09:00] 一次対応 (HD)');
+    assert.equal(mask('定例会議 13:30'), '定例会議 13:30');
+  });
 });
