@@ -128,6 +128,8 @@ const EMPTY: Token = { text: '', start: 0, end: 0 };
 function digitsOf(token: Token): string | undefined {
   if (!token.text) return undefined;
   if (/^\d+$/.test(token.text)) return token.text;
+  // Digits an OCR read box by box ([0][3][4][5]…).
+  if (/^(?:\[\d\]){4,}$/.test(token.text)) return token.text.replace(/\D/g, '');
   return kanaDigits(token.text);
 }
 
@@ -259,9 +261,12 @@ function numberRun(tokens: readonly Token[], i: number): { first: number; last: 
     lead.shift();
     first = i + 1;
   }
-  if (last < 0 || (digits < 4 && !address) || (groups < 2 && singles === 0 && lead.length === 0)) return undefined;
+  // Digits read box by box are a number on their own.
+  const boxed = tokens.slice(j, last + 1).some((t) => t.text.startsWith('['));
+  if (last < 0 || (digits < 4 && !address) || (groups < 2 && singles === 0 && lead.length === 0 && !boxed))
+    return undefined;
   // A number written as typed (2024, 090-1234-5678) with nothing said around it is no dictation.
-  if (body.length === 1 && lead.length === 0) return undefined;
+  if (body.length === 1 && lead.length === 0 && !boxed) return undefined;
   return { first, last, pieces: [...lead, ...body] };
 }
 

@@ -188,6 +188,13 @@ const NAME_FIELD =
 /** A name in Latin letters after a section and a space (情報政策課　Kevin O'Brien（CIO補佐官）). */
 const AFTER_SECTION_LATIN = /[課係室]\s?[ \t\u3000]([A-Z][a-z'’]+(?:[ -][A-Z][A-Za-z'’]+){1,2})(?=[（(、,\n]|$)/g;
 
+/** A romanised family name in brackets after a desk's role or from (Helpdesk (Yamaguchi), helpdesk (K. Ishida), (from Ota)). */
+const ROLE_BRACKETED =
+  /(?:\b(?:[Hh]elp ?[Dd]esk|HD|[Vv]endor|[Ss]upport|[Oo]perator|[Aa]gent)[ \t]*\(|\(from[ \t]+)((?:[A-Z]\.[ \t]?)?[A-Z][a-z]{1,14})\)/g;
+/** Places and offices a desk's role may stand with in brackets (Support (Tokyo), from Osaka). */
+const PLACES =
+  /^(?:Tokyo|Osaka|Kyoto|Nagoya|Yokohama|Sapporo|Sendai|Fukuoka|Kobe|Chiba|Saitama|Hiroshima|Japan|Honsha|Honcho|Kita|Minami|Higashi|Nishi|Chuo|Shisho)$/;
+
 /** Lone given names by their introduction, a chat line or a header, and the names of a people list. */
 function detectLoneNames(normalized: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
@@ -217,6 +224,12 @@ function detectLoneNames(normalized: string): PiiSpan[] {
         re !== BEFORE_READING || /^[A-Z ,'’-]+$/.test(name) || givenName(first) || FAMILY_FIRST_NAMES.has(first);
       if (named && !notPerson(name) && !NOT_FAMILY.has(first)) push(m.index + m[0].indexOf(name), name);
     }
+  for (const m of normalized.matchAll(ROLE_BRACKETED)) {
+    const name = m[1] ?? '';
+    const family = name.replace(/^[A-Z]\.[ \t]?/, '');
+    if (spelledInJapanese(family.toLowerCase()) && family.length >= 3 && !PLACES.test(family))
+      push(m.index + m[0].indexOf(name), name);
+  }
   for (const m of normalized.matchAll(PEOPLE_LIST)) {
     // The list ends with its sentence (… Fernandez (vendor). Room: Hinoki.).
     const list = (m[1] ?? '').split(/\.\s|;|。/)[0]!;

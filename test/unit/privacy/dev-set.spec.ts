@@ -166,7 +166,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-15.jsonl', 150, [228, 216, 224, 221]);
   });
 
-  it('the sixteenth (session 16, held-out check): 150 cases — recall 230 / 249 at precision 232 / 236', async () => {
+  it('the sixteenth (session 16, held-out check): 150 cases — recall 236 / 249 at precision 238 / 239', async () => {
     // Written blind after session 15's rules: 125 positive cases (119 names, 31 birth dates, 26 phones …), 25 negatives.
     // The writer labelled bank accounts with the bank and branch written before the number; relabelled to the numbers,
     // as every other batch labels them (静岡銀行沼津支店普通3021456 → 3021456; ゆうちょ 記号 and 番号 as two items).
@@ -187,7 +187,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-16.jsonl', 150, [249, 236, 239, 238]);
   });
 
-  it('the seventeenth (session 16, after batch 16’s rules): 150 cases — recall 204 / 225 at precision 204 / 208', async () => {
+  it('the seventeenth (session 16, after batch 16’s rules): 150 cases — recall 214 / 225 at precision 214 / 218', async () => {
     // Written blind after batch 16's rules (ticket notes, work logs, lending registers, minutes, chat lines, file
     // paths, English). First run: recall 0.827 (186 / 225) at precision 0.954 (session 15's code: 0.804 / 0.953).
     // Fixed, as general rules: a common family name as a chat line's speaker without a time (中村: …, [LoGo] 佐野: …),
@@ -205,7 +205,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-17.jsonl', 150, [225, 214, 218, 214]);
   });
 
-  it('the eighteenth (session 17, after batch 17’s rules): 150 cases — recall 249 / 261 at precision 249 / 258', async () => {
+  it('the eighteenth (session 17, after batch 17’s rules): 150 cases — recall 249 / 261 at precision 250 / 259', async () => {
     // Written blind after batch 17's rules, told the classes left (handles, lower-case romaji, hiragana given names,
     // notes about someone, department numbers). First run: recall 0.839 (222 / 261) at precision 0.933 (238 masked).
     // Fixed, as general rules: a user name or handle of a listed family name and a given name or an initial
@@ -224,7 +224,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-18.jsonl', 150, [261, 249, 259, 250]);
   });
 
-  it('the nineteenth (session 17, an everyday mix, not told any class): 150 cases — recall 300 / 315 at precision 301 / 315', async () => {
+  it('the nineteenth (session 17, an everyday mix, not told any class): 150 cases — recall 307 / 315 at precision 307 / 321', async () => {
     // Written blind as an everyday mix (a third long, English and machine text). First run: recall 0.911 (287 + 1 / 315)
     // at precision 0.947 (304 masked). Fixed, as general rules: a register's or a log's person field with the section or
     // vendor before the name (利用者：会計課 須藤, 作業者：ベンダー 服部, 二次対応：基盤チーム 今井), people further along a
@@ -237,7 +237,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-19.jsonl', 150, [315, 307, 321, 307]);
   });
 
-  it('the twentieth (session 27, an everyday mix, not told any class): 150 cases — recall 398 / 423 at precision 438 / 445', async () => {
+  it('the twentieth (session 27, an everyday mix, not told any class): 150 cases — recall 405 / 423 at precision 454 / 460', async () => {
     // Written blind as an everyday mix (a third long: mails, ticket histories, minutes; English and machine text). First
     // run: recall 0.823 (348 / 423; names 0.748) at precision 0.982. Fixed, as general rules: a log's or a ticket
     // history's entry head with a date, a role or a handle's prefix before the name ([2024/06/03 09:12 岩崎], [HD 長尾],
@@ -249,10 +249,10 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // pipes without spaces, a よみ column, insurance card columns, 記号「…」番号「…」, the 資格確認書 as a card's name, a
     // common family name in hiragana before です or a post (しみず です). Left: card numbers that fail the Luhn check,
     // handles (@nomura), a lone Latin family name, a given name alone in English (Shunsuke (Tochigi branch)).
-    await assertBatch('blind-20.jsonl', 150, [423, 404, 459, 453]);
+    await assertBatch('blind-20.jsonl', 150, [423, 405, 460, 454]);
   });
 
-  it('the twenty-first (session 27, what staff type to the bot, written after batch 20’s rules): recall 290 / 323 at precision 298 / 299', async () => {
+  it('the twenty-first (session 27, what staff type to the bot, written after batch 20’s rules): recall 297 / 323 at precision 305 / 306', async () => {
     // Written blind: questions and requests typed to a helpdesk bot with citizens' and colleagues' data, voice-input
     // style, romanised chat, pasted screens. First run with batch 20's rules: recall 0.861 (278 / 323) at precision 0.979
     // (session 26's code: 0.848 / 0.979). Fixed, as general rules: a listed family name introduced between spaces (職員番号
@@ -261,10 +261,10 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // (妊婦さん) are no names, and a bank's 口座番号 after 国保税 is no insurance number; a katakana full name on an account
     // holder's line. Left: addresses and names typed in hiragana by voice input, a header-less CSV row's split name, wrong dates
     // typed as corrections (R5.6.1 → 昭和50年6月1日), OCR-misread numbers, romanised addresses with a flat's name first.
-    await assertBatch('blind-21.jsonl', 150, [323, 296, 305, 304]);
+    await assertBatch('blind-21.jsonl', 150, [323, 297, 306, 305]);
   });
 
-  it('the twenty-second (session 27, text pasted from other systems, written after batch 21’s rules): recall 297 / 333 at precision 321 / 325', async () => {
+  it('the twenty-second (session 27, text pasted from other systems, written after batch 21’s rules): recall 305 / 333 at precision 327 / 331', async () => {
     // Written blind: rows from Excel and CSV, fixed-width screens, SQL and API errors echoing a record, OCR'd forms, mail
     // threads, chat transcripts, PDF text with broken lines (three cases' labels put in the text's order, as the scorer
     // reads them). First run with batch 21's rules: recall 0.832 (277 / 333) at precision 0.958 (session 26's code: 0.817
@@ -278,7 +278,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-22.jsonl', 150, [333, 305, 331, 327]);
   });
 
-  it('the twenty-third (session 27, an everyday mix, written after batch 22’s rules): recall 277 / 302 at precision 294 / 297', async () => {
+  it('the twenty-third (session 27, an everyday mix, written after batch 22’s rules): recall 289 / 302 at precision 313 / 316', async () => {
     // Written blind as an everyday mix like the twentieth, labels in the text's order: the held-out check of session 27's
     // rules. First run: recall 0.897 (271 / 302) at precision 0.990 (session 26's code: 0.871 / 0.989). Fixed, as
     // general rules: a romaji family name, a comma and a common given name (Suzuki, Takahiro), a family name in capitals
@@ -313,27 +313,27 @@ describe('kotae eval --pii', () => {
     assert.equal(await evalCommand(['--pii'], { out: () => undefined, err: (s) => err.push(s), isTTY: false }), 2);
   });
 
-  it('the twenty-fourth (session 28, staff relaying citizens’ matters): 150 cases — recall 306 / 352 at precision 321 / 322', async () => {
+  it('the twenty-fourth (session 28, staff relaying citizens’ matters): 150 cases — recall 341 / 352 at precision 350 / 351', async () => {
     // Written blind: 窓口 and phone memos, complaint records, record corrections with before and after values, mis-sent
     // notices naming the citizen, household lists, relatives and agents, foreign residents. First run with session 27's
     // rules: recall 0.869 (306 / 352) at precision 0.997.
     await assertBatch('blind-24.jsonl', 150, [352, 341, 351, 350]);
   });
 
-  it('the twenty-fifth (session 28, an everyday mix: the held-out check): 150 cases — recall 250 / 272 at precision 266 / 267', async () => {
+  it('the twenty-fifth (session 28, an everyday mix): 150 cases — recall 271 / 272 at precision 290 / 291', async () => {
     // Written blind as an everyday mix like the twentieth and the twenty-third. First run with session 27's rules: recall
     // 0.919 (250 / 272) at precision 0.996.
-    await assertBatch('blind-25.jsonl', 150, [272, 270, 290, 289]);
+    await assertBatch('blind-25.jsonl', 150, [272, 271, 291, 290]);
   });
 
-  it('the twenty-sixth (session 28, typed on a phone, dictated, or in English): 150 cases — recall 175 / 229 at precision 188 / 192', async () => {
+  it('the twenty-sixth (session 28, typed on a phone, dictated, or in English): 150 cases — recall 220 / 229 at precision 228 / 231', async () => {
     // Written blind: fast chat lines (hiragana names, half-width katakana, typos), voice dictation (numbers read with
     // spaces or ハイフン, fillers), English and mixed tickets (Mr./Ms., first-name sign-offs, @mentions, display names).
     // First run with session 27's rules: recall 0.764 (175 / 229) at precision 0.979.
     await assertBatch('blind-26.jsonl', 150, [229, 220, 231, 228]);
   });
 
-  it('the twenty-seventh (session 28, an everyday mix written after the session’s rules: the held-out check): 150 cases — recall 322 / 330 at precision 368 / 368', async () => {
+  it('the twenty-seventh (session 28, an everyday mix written after the session’s rules: the held-out check): 150 cases — recall 323 / 330 at precision 370 / 370', async () => {
     // Written blind as an everyday mix like the twentieth, twenty-third and twenty-fifth, after batches 24–26's rules.
     // First run: recall 0.930 (307 / 330) at precision 0.997 (348 / 349); session 27's code gives 0.888 / 0.997 on it
     // (both scored with the session's scorer), so the session's rules carried 4.2 points of recall to unseen text. Fixed
@@ -341,13 +341,13 @@ describe('kotae eval --pii', () => {
     // 秋山／, （株）ミライソフト 安藤、, 税務課小池, (国保 川口)), a katakana common family name before a request (折り返しは
     // サトウでお願いします), a name found alone taken again elsewhere in the text, Birth date:, ○○市…の name です, and log
     // entries named for their action (一次対応：) are no speaker.
-    await assertBatch('blind-27.jsonl', 150, [330, 322, 368, 368]);
+    await assertBatch('blind-27.jsonl', 150, [330, 323, 370, 370]);
   });
 
-  it('the twenty-eighth (session 28, text pasted from other systems: the held-out check of that style): 150 cases — recall 288 / 319 at precision 303 / 307', async () => {
+  it('the twenty-eighth (session 28, text pasted from other systems: the held-out check of that style): 150 cases — recall 300 / 319 at precision 315 / 317', async () => {
     // Written blind like the twenty-second (rows, screens, SQL and API errors, OCR'd forms, mail threads, transcripts, PDF
     // text with broken lines), after the session's rules. First run: recall 0.903 (288 / 319) at precision 0.987 (303 /
     // 307); session 27's code gives 0.871 / 0.987 on it, the session's rules before words broken across lines 0.884 / 0.987.
-    await assertBatch('blind-28.jsonl', 150, [319, 298, 315, 313]);
+    await assertBatch('blind-28.jsonl', 150, [319, 300, 317, 315]);
   });
 });

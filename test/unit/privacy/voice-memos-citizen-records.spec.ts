@@ -216,4 +216,13 @@ describe('privacy: voice memos, phone lines, citizens’ records relayed by staf
     assert.equal(mask('[09:00] 一次対応 (HD)'), '[09:00] 一次対応 (HD)');
     assert.equal(mask('定例会議 13:30'), '定例会議 13:30');
   });
+
+  it('masks a romanised family name in brackets after a desk’s role, and digits an OCR read box by box', () => {
+    assert.equal(mask('[11:22 AM] Helpdesk (Yamaguchi)\nSure.'), '[11:22 AM] Helpdesk (［氏名］)\nSure.');
+    assert.equal(mask('reset performed by helpdesk (K. Ishida).'), 'reset performed by helpdesk (［氏名］).');
+    assert.equal(mask('thx (from Ota)'), 'thx (from ［氏名］)');
+    assert.equal(mask('口座番号 ［０］［３］［４］［５］［６］［７］［８］'), '口座番号 ［口座番号］');
+    assert.equal(mask('Support (Tokyo)'), 'Support (Tokyo)');
+    assert.equal(mask('Support (Windows)'), 'Support (Windows)');
+  });
 });
