@@ -4,11 +4,10 @@
  * indent) between two letters of Japanese or digits — is read again; what is found across a removed break is mapped
  * back to the original.
  */
+import type { Reading } from './reading';
 
-/** The rejoined copy and, per character of it, its index in the original. */
-export interface Rejoined {
-  text: string;
-  origin: number[];
+/** The rejoined copy: changed where a span crosses a removed break. */
+export interface Rejoined extends Reading {
   /** Whether a line break was removed right before each character. */
   joined: boolean[];
 }
@@ -20,7 +19,7 @@ const WORD_START = /[一-龥々ヶぁ-ゖァ-ヶー\d]/;
 /** The rejoined copy, or undefined when no line breaks inside a word. */
 export function rejoinBrokenLines(normalized: string): Rejoined | undefined {
   if (!normalized.includes('\n')) return undefined;
-  const out: Rejoined = { text: '', origin: [], joined: [] };
+  const out = { text: '', origin: [] as number[], joined: [] as boolean[] };
   let any = false;
   let joinNext = false;
   for (let i = 0; i < normalized.length; i++) {
@@ -49,5 +48,14 @@ export function rejoinBrokenLines(normalized: string): Rejoined | undefined {
     out.joined.push(joinNext);
     joinNext = false;
   }
-  return any ? out : undefined;
+  if (!any) return undefined;
+  const { text, origin, joined } = out;
+  return {
+    text,
+    from: origin,
+    to: origin.map((i) => i + 1),
+    joined,
+    // A span that crosses a removed break, not one that starts right after it.
+    changed: (start, end) => joined.slice(start + 1, end).some(Boolean),
+  };
 }

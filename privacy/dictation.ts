@@ -7,17 +7,7 @@
  * (神奈川県 相模原市 中央区 淵野辺 → 神奈川県相模原市中央区淵野辺), so the detectors read them; what they find there is mapped
  * back to the original. Everything else is copied as it is.
  */
-
-/** A rewritten copy of the text and, per character of it, the range of the original it stands for. */
-export interface Dictated {
-  text: string;
-  /** Original start index of each character. */
-  from: number[];
-  /** Original end index (exclusive) of each character. */
-  to: number[];
-  /** Whether each character lies in a rewritten run. */
-  rewritten: boolean[];
-}
+import type { Reading } from './reading';
 
 /** Digits as said, in katakana and hiragana (longest spellings first). */
 const DIGIT_WORDS: ReadonlyArray<readonly [string, string]> = [
@@ -122,23 +112,22 @@ interface Token {
   start: number;
   end: number;
 }
-const EMPTY: Token = { text: '', start: 0, end: 0 };
 
 /** The digits a token says: digits as written, or kana digits; undefined for anything else. */
-function digitsOf(token: Token): string | undefined {
-  if (!token.text) return undefined;
+function digitsOf(token: Token | undefined): string | undefined {
+  if (!token) return undefined;
   if (/^\d+$/.test(token.text)) return token.text;
   // Digits an OCR read box by box ([0][3][4][5]…).
   if (/^(?:\[\d\]){4,}$/.test(token.text)) return token.text.replace(/\D/g, '');
   return kanaDigits(token.text);
 }
 
-/** The rewritten text, or undefined when nothing in it reads as dictated. */
-export function readDictation(normalized: string): Dictated | undefined {
+/** The rewritten text (changed where a run was rewritten), or undefined when nothing in it reads as dictated. */
+export function readDictation(normalized: string): Reading | undefined {
   const tokens: Token[] = [];
   for (const m of normalized.matchAll(/[^ \t\n]+/g))
     tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length });
-  const out: Dictated = { text: '', from: [], to: [], rewritten: [] };
+  const out = { text: '', from: [] as number[], to: [] as number[], rewritten: [] as boolean[] };
   let copied = 0;
   let any = false;
   const copyTo = (end: number): void => {
@@ -167,7 +156,8 @@ export function readDictation(normalized: string): Dictated | undefined {
   }
   if (!any) return undefined;
   copyTo(normalized.length);
-  return out;
+  const { text, from, to, rewritten } = out;
+  return { text, from, to, changed: (start, end) => rewritten.slice(start, end).some(Boolean) };
 }
 
 interface Piece {
@@ -189,7 +179,7 @@ function numberRun(tokens: readonly Token[], i: number): { first: number; last: 
   if (j > i && /^[一-龥々ヶ]{1,8}$/.test(tokens[j]?.text ?? '') && digitsOf(tokens[j]!) === undefined) j++;
   for (let k = i; k < j; k++) lead.push({ text: tokens[k]!.text, from: tokens[k]!.start, to: tokens[k]!.end });
   // A word ending in kanji right before block numbers is joined to them (博多駅前 2 丁目, 中野 5 の 32).
-  const kanjiLead = j === i && /[一-龥々ヶ]$/.test(tokens[i]!.text) && digitsOf(tokens[i + 1] ?? EMPTY) !== undefined;
+  const kanjiLead = j === i && /[一-龥々ヶ]$/.test(tokens[i]!.text) && digitsOf(tokens[i + 1]) !== undefined;
   if (kanjiLead) {
     lead.push({ text: tokens[i]!.text, from: tokens[i]!.start, to: tokens[i]!.end });
     j++;
@@ -244,7 +234,7 @@ function numberRun(tokens: readonly Token[], i: number): { first: number; last: 
       continue;
     }
     // の between a counter and a number goes (平成 11 年 の 7 月); between numbers it is a hyphen (9 の 4).
-    if (previous && GROUP_JOINERS.test(t.text) && tokens[k + 1] && digitsOf(tokens[k + 1]!) !== undefined) {
+    if (previous && GROUP_JOINERS.test(t.text) && digitsOf(tokens[k + 1]) !== undefined) {
       if (previous === 'digits') body.push({ text: '-', from: t.start, to: t.end });
       joined = true;
       previous = 'joiner';

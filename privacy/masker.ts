@@ -30,6 +30,7 @@ import { withoutPublicFigures } from './public-figures';
 import { compactSpacedLines } from './spaced-text';
 import { readDictation } from './dictation';
 import { rejoinBrokenLines } from './broken-lines';
+import type { Reading } from './reading';
 import { sameNameSpans } from './same-name';
 import { correctionSpans } from './corrections';
 import { PII_LABELS, PII_TYPES, type PiiSpan, type PiiType } from './types';
@@ -152,6 +153,16 @@ function holds(outer: PiiSpan, inner: PiiSpan): boolean {
   return outer.start <= inner.start && inner.end <= outer.end;
 }
 
+/**
+ * What the detectors (without the name tagger) find in another reading of the text where it changed the text, mapped
+ * back to the original as fuller readings.
+ */
+function readBack(reading: Reading, keep: (s: PiiSpan) => boolean = () => true): PiiSpan[] {
+  return detectAll(reading.text)
+    .filter((s) => reading.changed(s.start, s.end) && keep(s))
+    .map((s) => fuller({ ...s, start: reading.from[s.start]!, end: reading.to[s.end - 1]! }));
+}
+
 /** Creates the masker for the configured types. */
 export function createPiiMasker(options: PiiMaskerOptions = {}): PiiMasker {
   const enabled = new Set<PiiType>(options.types ?? PII_TYPES);
@@ -172,28 +183,19 @@ export function createPiiMasker(options: PiiMaskerOptions = {}): PiiMasker {
     }
     // Numbers and addresses dictated by voice input (0 3 の 3 2 1 0, ゼロサン ゴーゴー…): detected as typed, mapped back.
     const dictated = readDictation(normalized);
-    if (dictated) {
-      const back = detectAll(dictated.text)
-        .filter((s) => dictated.rewritten.slice(s.start, s.end).some(Boolean))
-        .map((s) => fuller({ ...s, start: dictated.from[s.start] ?? s.start, end: dictated.to[s.end - 1] ?? s.end }));
-      spans = resolve([...spans, ...back], enabled);
-    }
-    // Words broken across a line, as PDFs and forms copy them (長谷川⏎聡, 昭和⏎50年11月2日): read rejoined, mapped back.
+    if (dictated) spans = resolve([...spans, ...readBack(dictated)], enabled);
+    // Words broken across a line, as PDFs and forms copy them (長谷川⏎聡, 昭和⏎50年11月2日): read rejoined, mapped back —
+    // but two items found on either side of the break are two (担当：吉田⏎ 菅原さんへ), not one broken across it.
     const rejoined = rejoinBrokenLines(normalized);
     if (rejoined) {
-      // Two items found on either side of the break are two (担当：吉田⏎ 菅原さんへ), not one broken across it.
       const ends = new Set(spans.map((s) => s.end));
       const starts = new Set(spans.map((s) => s.start));
       const split = (s: PiiSpan): boolean => {
         for (let k = s.start + 1; k < s.end; k++)
-          if (rejoined.joined[k] && ends.has(rejoined.origin[k - 1]! + 1) && starts.has(rejoined.origin[k]!))
-            return true;
+          if (rejoined.joined[k] && ends.has(rejoined.to[k - 1]!) && starts.has(rejoined.from[k]!)) return true;
         return false;
       };
-      const back = detectAll(rejoined.text)
-        .filter((s) => rejoined.joined.slice(s.start + 1, s.end).some(Boolean) && !split(s))
-        .map((s) => fuller({ ...s, start: rejoined.origin[s.start]!, end: rejoined.origin[s.end - 1]! + 1 }));
-      spans = resolve([...spans, ...back], enabled);
+      spans = resolve([...spans, ...readBack(rejoined, (s) => !split(s))], enabled);
     }
     // Readings after a name, and the other cells of a pasted roster's name and date columns.
     const { fromHeaders, fromNames } = relatedSpans(normalized, spans);

@@ -6,7 +6,13 @@
  */
 import type { PiiSpan } from '../types';
 import { KNOWN_FAMILY_NAMES } from '../family-names';
-import { FAMILY_FIRST_NAMES, JAPANESE_GIVEN_NAMES, WESTERN_GIVEN_NAMES } from './given-names';
+import {
+  FAMILY_FIRST_NAMES,
+  isCommonGivenName,
+  isCommonLatinName,
+  JAPANESE_GIVEN_NAMES,
+  WESTERN_GIVEN_NAMES,
+} from './given-names';
 import { hasNotPersonWord } from './not-person-words';
 import { spelledInJapanese } from './romaji-name';
 
@@ -163,10 +169,6 @@ function cleanName(name: string): string | undefined {
   return words.length > 0 ? words.join(' ') : undefined;
 }
 
-/** A common given name (Western, or Japanese in Hepburn): the evidence a lone word needs. */
-function givenName(word: string): boolean {
-  return WESTERN_GIVEN_NAMES.has(word[0] + word.slice(1).toLowerCase()) || JAPANESE_GIVEN_NAMES.has(word.toLowerCase());
-}
 /** A given name introducing its writer (Hi, David here; Hey it's Ryan,). */
 const HERE =
   /(?:^|[\n,.!]\s*)([A-Z][a-z]+) here\b|\b(?:[Ii]t's|[Ii]t is|[Tt]his is|I'm|I am)\s+([A-Z][a-z]+)(?=[,.!]|\s+(?:from|at|of|here)\b)/g;
@@ -203,16 +205,16 @@ function detectLoneNames(normalized: string): PiiSpan[] {
   };
   for (const m of normalized.matchAll(HERE)) {
     const name = m[1] ?? m[2] ?? '';
-    if (givenName(name)) push(m.index + m[0].lastIndexOf(name), name);
+    if (isCommonGivenName(name)) push(m.index + m[0].lastIndexOf(name), name);
   }
   for (const re of [SPEAKER, HEADER_NAME])
     for (const m of normalized.matchAll(re)) {
       const name = m[1] ?? '';
-      if (givenName(name)) push(m.index + m[0].indexOf(name), name);
+      if (isCommonGivenName(name)) push(m.index + m[0].indexOf(name), name);
     }
   for (const m of normalized.matchAll(MENTION)) {
     const name = m[1] ?? '';
-    const given = name.includes('.') ? JAPANESE_GIVEN_NAMES.has(name.split('.')[0]!) : givenName(name);
+    const given = name.includes('.') ? JAPANESE_GIVEN_NAMES.has(name.split('.')[0]!) : isCommonGivenName(name);
     if (given) push(m.index + 1, name);
   }
   for (const re of [BEFORE_READING, NAME_FIELD, AFTER_SECTION_LATIN])
@@ -220,8 +222,7 @@ function detectLoneNames(normalized: string): PiiSpan[] {
       const name = m[1] ?? '';
       const first = name.split(/[ ,]/)[0]!;
       // Before a reading: a name in capitals as a passport writes it, or one opening with a common name (not Trend Micro).
-      const named =
-        re !== BEFORE_READING || /^[A-Z ,'’-]+$/.test(name) || givenName(first) || FAMILY_FIRST_NAMES.has(first);
+      const named = re !== BEFORE_READING || /^[A-Z ,'’-]+$/.test(name) || isCommonLatinName(first);
       if (named && !notPerson(name) && !NOT_FAMILY.has(first)) push(m.index + m[0].indexOf(name), name);
     }
   for (const m of normalized.matchAll(ROLE_BRACKETED)) {

@@ -56,3 +56,13 @@ export const FAMILY_FIRST_NAMES: ReadonlySet<string> = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/** A common given name, Western or Japanese in Hepburn, in any case (Sophie, YUKO). */
+export function isCommonGivenName(word: string): boolean {
+  return WESTERN_GIVEN_NAMES.has(word[0] + word.slice(1).toLowerCase()) || JAPANESE_GIVEN_NAMES.has(word.toLowerCase());
+}
+
+/** A common given name or a family name written first (Lee, Nguyen, Maria): a lone Latin word that is a name. */
+export function isCommonLatinName(word: string): boolean {
+  return isCommonGivenName(word) || FAMILY_FIRST_NAMES.has(word);
+}

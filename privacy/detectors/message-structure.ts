@@ -8,6 +8,7 @@
 import type { PiiSpan } from '../types';
 import { COMMON_FAMILY_NAMES, hiraganaFamilyNameBefore, KNOWN_FAMILY_NAMES, PLACE_FAMILY_NAMES } from '../family-names';
 import { hasNotPersonWord } from './not-person-words';
+import { captured } from './captured';
 
 /** A transcript line: a time (in brackets or not), a speaker of 1–4 kanji / 2–8 kana or 2–3 Latin words, a colon. */
 const SPEAKER =
@@ -141,23 +142,6 @@ const FILE_NAME_PART = /(?<=[_\\/])([一-龥々ヶ]{3,6})(?=_)/dg;
 /** A common family name (privacy/family-names.ts), which a lone word of a signature or a roster must be. */
 function familyName(word: string): boolean {
   return KNOWN_FAMILY_NAMES.has(word);
-}
-
-/**
- * The spans of the name each match of `re` captures (its first group, or its second where the first took no part) that
- * `keep` accepts; `keep` sees the match too, for what stands around the name.
- */
-function captured(
-  normalized: string,
-  re: RegExp,
-  keep: (name: string, at: [number, number], m: RegExpMatchArray) => boolean = () => true,
-): PiiSpan[] {
-  const spans: PiiSpan[] = [];
-  for (const m of normalized.matchAll(re)) {
-    const at = m.indices?.[1] ?? m.indices?.[2];
-    if (at && keep(m[1] ?? m[2] ?? '', at, m)) spans.push({ type: 'person_name', start: at[0], end: at[1] });
-  }
-  return spans;
 }
 
 /** Finds transcript speakers, signature names above an address, hiragana self-introductions, children by age. */

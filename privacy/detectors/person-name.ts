@@ -6,7 +6,7 @@
 import type { PiiSpan } from '../types';
 import { hiraganaFamilyNameBefore, KNOWN_FAMILY_NAMES } from '../family-names';
 import { notHiraganaGivenName, NOT_PERSON_WORDS, STAFF_AND_TRADES } from './not-person-words';
-import { FAMILY_FIRST_NAMES, JAPANESE_GIVEN_NAMES, WESTERN_GIVEN_NAMES } from './given-names';
+import { isCommonLatinName } from './given-names';
 
 // CJK unified ideographs, extension A and the compatibility block (﨑 of 宮﨑, 髙 is unified).
 const KANJI = /[一-龥㐀-䶿豈-﫿々ヶ]/;
@@ -287,11 +287,7 @@ const KIN_LABELLED =
   /(?<![一-龥ぁ-んァ-ヶー])(?:妻|夫|父|母|子|長男|長女|次男|次女|三男|三女|祖父|祖母|孫|兄|姉|弟|妹|配偶者)[ \t]*:[ \t]*([一-龥々ヶ]{1,4}[ \t][一-龥々ヶぁ-ん]{1,5}|[ァ-ヶー]{2,8}[ \t][ァ-ヶー]{2,8}|[ｦ-ﾟ]{2,10}[ \t][ｦ-ﾟ]{2,10})(?![一-龥ぁ-んァ-ヶーｦ-ﾟ])/dg;
 /** The match when its word is a common given name or a family name written first (Lee, Nguyen, Maria); else null. */
 function knownLatinName(m: RegExpExecArray | null): RegExpExecArray | null {
-  const word = m?.[1] ?? '';
-  return m &&
-    (FAMILY_FIRST_NAMES.has(word) || WESTERN_GIVEN_NAMES.has(word) || JAPANESE_GIVEN_NAMES.has(word.toLowerCase()))
-    ? m
-    : null;
+  return m && isCommonLatinName(m[1] ?? '') ? m : null;
 }
 /** Two to four capitalised Latin words, optionally closed by 」, right before an honorific. */
 // Family name first with a comma, as rosters write it: SILVA OLIVEIRA, Ana Paula さん.

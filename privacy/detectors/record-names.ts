@@ -11,6 +11,7 @@
  */
 import type { PiiSpan } from '../types';
 import { HIRAGANA_FAMILY_NAMES, KNOWN_FAMILY_NAMES } from '../family-names';
+import { captured } from './captured';
 
 const FAMILY = '[一-龥々ヶ]{1,3}';
 const GIVEN = '(?:[一-龥々]{1,3}|[ァ-ヶ]{2,3}|[ぁ-ゖ]{2,3})';
@@ -89,23 +90,19 @@ export function detectRecordNames(normalized: string): PiiSpan[] {
     const end = m.indices![2]?.[1] ?? m.indices![1]![1];
     add(m.indices![1]![0], end);
   }
-  for (const m of normalized.matchAll(KATAKANA_FAMILY))
-    if (HIRAGANA_FAMILY_NAMES.has(toHiragana(m[1]!))) add(m.indices![1]![0], m.indices![1]![1]);
-  for (const re of [POST_AFTER, SPACED_AFTER_SECTION, NAMED, AFTER_AFFILIATION]) {
-    for (const m of normalized.matchAll(re)) {
-      const group = [1, 2, 3].find((g) => m[g] !== undefined);
-      if (group === undefined || !KNOWN_FAMILY_NAMES.has(m[group]!)) continue;
-      add(m.indices![group]![0], m.indices![group]![1]);
-    }
-  }
+  spans.push(...captured(normalized, KATAKANA_FAMILY, (name) => HIRAGANA_FAMILY_NAMES.has(toHiragana(name))));
+  for (const re of [POST_AFTER, SPACED_AFTER_SECTION, NAMED, AFTER_AFFILIATION])
+    spans.push(...captured(normalized, re, (name) => KNOWN_FAMILY_NAMES.has(name)));
+  // Not a product or a section in katakana (表記 データ エラー): a foreign name's words have no long mark at their end as
+  // often as not, so only what reads as a system's word is left out.
   for (const re of [FOREIGN_AFTER_LABEL, CHILD_GIVEN])
-    for (const m of normalized.matchAll(re)) {
-      const at = m.indices![1]!;
-      // Not a product or a section in katakana (表記 データ エラー): a foreign name's words have no long mark at their end
-      // as often as not, so only what reads as a system's word is left out.
-      if (/エラー|システム|データ|サーバ|ファイル|ボタン|メール|パスワード/.test(m[1]!)) continue;
-      add(at[0], at[1]);
-    }
+    spans.push(
+      ...captured(
+        normalized,
+        re,
+        (name) => !/エラー|システム|データ|サーバ|ファイル|ボタン|メール|パスワード/.test(name),
+      ),
+    );
   for (const m of normalized.matchAll(KANA_FULL_NAME)) {
     const family = toHiragana(m[1]!);
     const given = m[2]!;
