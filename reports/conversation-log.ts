@@ -29,31 +29,27 @@ function feedbackText(items: readonly FeedbackRecord[], mask: MaskText): string 
     .join(' / ');
 }
 
+/** Whether an item of a question's conversation made at `at` belongs to it (after it, before the next). */
+const within = (q: QuestionRecord, nextAt: Date | undefined, at: Date): boolean =>
+  at.getTime() >= q.askedAt.getTime() && (!nextAt || at.getTime() < nextAt.getTime());
+
 /** Feedback of a question: given on it, or on its conversation after it and before the next question. */
-function feedbackOf(q: QuestionRecord, next: QuestionRecord | undefined, feedback: readonly FeedbackRecord[]) {
+function feedbackOf(q: QuestionRecord, nextAt: Date | undefined, feedback: readonly FeedbackRecord[]) {
   return feedback.filter(
     (f) =>
       f.questionId === q.id ||
-      (!f.questionId &&
-        f.conversationId === q.conversationId &&
-        f.createdAt.getTime() >= q.askedAt.getTime() &&
-        (!next || f.createdAt.getTime() < next.askedAt.getTime())),
+      (!f.questionId && f.conversationId === q.conversationId && within(q, nextAt, f.createdAt)),
   );
 }
 
 function row(
   q: QuestionRecord,
-  next: QuestionRecord | undefined,
+  nextAt: Date | undefined,
   feedback: readonly FeedbackRecord[],
   tickets: readonly TicketRecord[],
   mask: MaskText,
 ): string {
-  const ticket = tickets.find(
-    (t) =>
-      t.conversationId === q.conversationId &&
-      t.createdAt.getTime() >= q.askedAt.getTime() &&
-      (!next || t.createdAt.getTime() < next.askedAt.getTime()),
-  );
+  const ticket = tickets.find((t) => t.conversationId === q.conversationId && within(q, nextAt, t.createdAt));
   const cells = [
     formatJst(q.askedAt),
     (CHANNEL_LABELS as Record<string, string>)[q.channel] ?? q.channel,
@@ -61,10 +57,29 @@ function row(
     mask(q.text),
     L.outcomes[q.outcome] ?? q.outcome,
     [...new Set(q.sources.map((s) => s.title))].join(' / '),
-    feedbackText(feedbackOf(q, next, feedback), mask),
+    feedbackText(feedbackOf(q, nextAt, feedback), mask),
     ticket?.number ?? '',
   ];
   return cells.map(csvCell).join(',') + '\r\n';
+}
+
+type LogData = Pick<
+  ReportData,
+  'questionPage' | 'nextQuestionAt' | 'feedbackForConversations' | 'ticketsForConversations'
+>;
+
+/** The next question's time for a conversation's last question on a page, read only when needed. */
+async function boundAfterPage(
+  data: LogData,
+  q: QuestionRecord,
+  feedback: readonly FeedbackRecord[],
+  tickets: readonly TicketRecord[],
+): Promise<Date | undefined> {
+  const later = (at: Date) => at.getTime() >= q.askedAt.getTime();
+  const pending =
+    feedback.some((f) => !f.questionId && f.conversationId === q.conversationId && later(f.createdAt)) ||
+    tickets.some((t) => t.conversationId === q.conversationId && later(t.createdAt));
+  return pending ? data.nextQuestionAt(q.conversationId, { askedAt: q.askedAt, id: q.id }) : undefined;
 }
 
 /**
@@ -72,7 +87,7 @@ function row(
  * LOG_PAGE_SIZE questions in time order. Stream it to a response or a file.
  */
 export async function* conversationLogCsv(
-  data: Pick<ReportData, 'questionPage' | 'feedbackForConversations' | 'ticketsForConversations'>,
+  data: LogData,
   period: Pick<ReportPeriod, 'from' | 'to'>,
   mask: MaskText,
   pageSize = LOG_PAGE_SIZE,
@@ -87,14 +102,16 @@ export async function* conversationLogCsv(
       data.feedbackForConversations(conversations),
       data.ticketsForConversations(conversations),
     ]);
-    // The next question of the same conversation bounds what belongs to a question; across a page
-    // boundary the bound is missing, so a late reply may be shown on the page's last question too.
-    const nextOf = new Map<string, QuestionRecord | undefined>();
+    // The next question of the same conversation bounds what belongs to a question. A conversation's
+    // last question on the page asks the log for its next one (on a later page or past the period's
+    // end), but only when something of the conversation came after it: few do, so few extra reads.
+    const nextAt = new Map<string, Date | undefined>();
     const rows: string[] = [];
     for (let i = page.length - 1; i >= 0; i -= 1) {
       const q = page[i];
-      rows.push(row(q, nextOf.get(q.conversationId), feedback, tickets, mask));
-      nextOf.set(q.conversationId, q);
+      if (!nextAt.has(q.conversationId)) nextAt.set(q.conversationId, await boundAfterPage(data, q, feedback, tickets));
+      rows.push(row(q, nextAt.get(q.conversationId), feedback, tickets, mask));
+      nextAt.set(q.conversationId, q.askedAt);
     }
     yield rows.reverse().join('');
     const last = page[page.length - 1];

@@ -5,6 +5,9 @@ import type { JobRunEntry, QuestionCursor, ReportData, WorkLogEntry } from './re
 
 const within = (t: Date | undefined, from: Date, to: Date): boolean =>
   t !== undefined && t.getTime() >= from.getTime() && t.getTime() < to.getTime();
+/** Sorts like the SQL keyset (askedAt, id). */
+const cursorKey = (q: { askedAt: Date; id: string }): string =>
+  `${String(q.askedAt.getTime()).padStart(15, '0')}|${q.id}`;
 const before = (t: Date | undefined, instant: Date): boolean => t !== undefined && t.getTime() < instant.getTime();
 
 /** In-memory ReportData; push records into the public arrays. */
@@ -19,12 +22,19 @@ export class InMemoryReportData implements ReportData {
     return this.questionLog.filter((q) => within(q.askedAt, from, to));
   }
   async questionPage(from: Date, to: Date, after: QuestionCursor | undefined, limit: number) {
-    const key = (q: { askedAt: Date; id: string }) => `${String(q.askedAt.getTime()).padStart(15, '0')}|${q.id}`;
-    const start = after ? key(after) : '';
+    const start = after ? cursorKey(after) : '';
+    const key = cursorKey;
     return this.questionLog
       .filter((q) => within(q.askedAt, from, to) && key(q) > start)
       .sort((a, b) => (key(a) < key(b) ? -1 : 1))
       .slice(0, limit);
+  }
+  async nextQuestionAt(conversationId: string, after: QuestionCursor): Promise<Date | undefined> {
+    const start = cursorKey(after);
+    const later = this.questionLog
+      .filter((q) => q.conversationId === conversationId && cursorKey(q) > start)
+      .sort((a, b) => (cursorKey(a) < cursorKey(b) ? -1 : 1));
+    return later[0]?.askedAt;
   }
   async feedbackForConversations(conversationIds: readonly string[]): Promise<FeedbackRecord[]> {
     const ids = new Set(conversationIds);

@@ -39,6 +39,11 @@ export interface ReportData {
    * conversation-log export reads the log page by page, so its memory stays bounded.
    */
   questionPage(from: Date, to: Date, after: QuestionCursor | undefined, limit: number): Promise<QuestionRecord[]>;
+  /**
+   * When the conversation's first question after `after` was asked (any time, also past a period's end),
+   * or undefined: what a question's feedback and escalation are bounded by across an export's pages.
+   */
+  nextQuestionAt(conversationId: string, after: QuestionCursor): Promise<Date | undefined>;
   /** Feedback on the given conversations (any time). */
   feedbackForConversations(conversationIds: readonly string[]): Promise<FeedbackRecord[]>;
   /** Feedback given in [from, to). */

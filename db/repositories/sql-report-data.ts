@@ -68,6 +68,19 @@ export class SqlReportData implements ReportData {
     return rows.map(toQuestion);
   }
 
+  async nextQuestionAt(conversationId: string, after: QuestionCursor): Promise<Date | undefined> {
+    const row = await runDb(this.ds, () =>
+      this.ds.getRepository<QuestionRow>('question').findOne({
+        where: [
+          { conversationId, askedAt: MoreThan(after.askedAt) },
+          { conversationId, askedAt: Equal(after.askedAt), id: MoreThan(after.id) },
+        ],
+        order: { askedAt: 'ASC', id: 'ASC' },
+      }),
+    );
+    return row?.askedAt;
+  }
+
   async feedbackForConversations(conversationIds: readonly string[]): Promise<FeedbackRecord[]> {
     const out: FeedbackRecord[] = [];
     for (let i = 0; i < conversationIds.length; i += IN_CHUNK) {

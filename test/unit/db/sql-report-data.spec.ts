@@ -47,6 +47,23 @@ describeEachDb('SqlReportData', (each) => {
     assert.deepEqual(await walk(sql), expected);
   });
 
+  it("finds a conversation's next question after a cursor like the in-memory fake (any time, keyset order)", async () => {
+    const sql = new SqlReportData(db.ds);
+    const mem = memoryData();
+    const q4 = mem.questionLog.find((q) => q.id === 'q4');
+    const q5 = mem.questionLog.find((q) => q.id === 'q5');
+    assert.ok(q4 && q5);
+    for (const data of [sql, mem]) {
+      assert.equal((await data.nextQuestionAt('c4', q4))?.toISOString(), q5.askedAt.toISOString());
+      assert.equal(await data.nextQuestionAt('c4', q5), undefined);
+      assert.equal(
+        (await data.nextQuestionAt('c4', { askedAt: q5.askedAt, id: 'q4' }))?.toISOString(),
+        q5.askedAt.toISOString(),
+      );
+      assert.equal(await data.nextQuestionAt('c-none', q4), undefined);
+    }
+  });
+
   it('answers each range query like the in-memory fake (half-open, JST boundaries)', async () => {
     const sql = new SqlReportData(db.ds);
     const mem = memoryData();

@@ -88,6 +88,61 @@ describe('conversation-log export (CSV)', () => {
     ]);
   });
 
+  it("shows a conversation's feedback and ticket on one question only, also across a page's end and the period's", async () => {
+    const data = new InMemoryReportData();
+    const base = memoryData().questionLog[2];
+    const ask = (id: string, at: string, text: string) => ({
+      ...base,
+      id,
+      conversationId: 'k9',
+      askedAt: jst(at),
+      text,
+      outcome: 'no_answer' as const,
+      sources: [],
+    });
+    // Page size 2: a1 and a2 on the first page, a3 on the second; a4 falls after the period's end.
+    data.questionLog.push(
+      ask('a1', '2026-05-29 09:00', 'プリンタが動かない'),
+      ask('a2', '2026-05-29 10:00', 'スキャナも使えない'),
+      ask('a3', '2026-05-31 10:00', '共有フォルダが見えない'),
+      ask('a4', '2026-06-01 09:00', 'まだ見えない'),
+    );
+    data.feedbackLog.push(
+      { id: 'f1', conversationId: 'k9', resolved: false, comment: 'スキャナの件', createdAt: jst('2026-05-29 10:01') },
+      { id: 'f2', conversationId: 'k9', resolved: true, comment: '共有の件', createdAt: jst('2026-05-31 10:01') },
+      { id: 'f3', conversationId: 'k9', resolved: false, comment: '翌月の件', createdAt: jst('2026-06-01 09:01') },
+    );
+    data.tickets.push(
+      {
+        ...memoryData().tickets[0],
+        id: 't1',
+        number: 'HD-2026-000901',
+        conversationId: 'k9',
+        createdAt: jst('2026-05-29 10:02'),
+      },
+      {
+        ...memoryData().tickets[0],
+        id: 't2',
+        number: 'HD-2026-000902',
+        conversationId: 'k9',
+        createdAt: jst('2026-06-01 09:02'),
+      },
+    );
+    const csv = await collect(
+      conversationLogCsv(data, { from: jst('2026-05-01 00:00'), to: jst('2026-06-01 00:00') }, mask, 2),
+    );
+    assert.deepEqual(
+      csvRows(csv)
+        .slice(1)
+        .map((r) => [r[3], r[6], r[7]]),
+      [
+        ['プリンタが動かない', '', ''],
+        ['スキャナも使えない', '解決しない（スキャナの件）', 'HD-2026-000901'],
+        ['共有フォルダが見えない', '解決した（共有の件）', ''],
+      ],
+    );
+  });
+
   it('streams page by page: the first rows leave before the log is read to the end', async () => {
     let served = 0;
     const total = 10 * LOG_PAGE_SIZE;
@@ -104,6 +159,7 @@ describe('conversation-log export (CSV)', () => {
         served += page.length;
         return page;
       },
+      nextQuestionAt: async () => assert.fail('nothing came after a question: no extra read'),
       feedbackForConversations: async () => [],
       ticketsForConversations: async () => [],
     };
