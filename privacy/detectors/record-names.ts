@@ -24,9 +24,9 @@ const ROLE_BEFORE = new RegExp(
   `(?:児童|生徒|本人|請求者|交付先|職員|受付?|調査員|担当職員|ケアマネ(?:ジャー)?|教頭|校長|教諭|担任|保健師|相談員|支援員|民生委員|通訳|巡査(?:部長)?|警部補?|対象者[A-ZＡ-Ｚ]?)[ \\t]*(?:は|：|:|=)?[ \\t\\u3000]*(${FAMILY})(?:[ \\t\\u3000](${GIVEN}))?(?![一-龥々ヶァ-ヶぁ-ゖ])`,
   'dg',
 );
-/** A post or 先生 after the name (石井 巡査部長, 川村 先生, 川村先生). */
+/** A post, 先生 or 氏 after the name (石井 巡査部長, 川村 先生, 川村先生, 大野氏来庁). */
 const POST_AFTER = new RegExp(
-  `(?<![一-龥々ヶ])(${FAMILY})[ \\t\\u3000]?(?=先生|巡査(?:部長)?|警部補?|教頭|校長|教諭|保健師|弁護士|司法書士|税理士|ケアマネ)`,
+  `(?<![一-龥々ヶ])(${FAMILY})[ \\t\\u3000]?(?=先生|巡査(?:部長)?|警部補?|教頭|校長|教諭|保健師|弁護士|司法書士|税理士|ケアマネ|氏(?!名))`,
   'dg',
 );
 /** A family name between spaces after a section and before a particle (子育て支援課の 中島 から). */
@@ -42,10 +42,11 @@ const NAMED = new RegExp(
 /**
  * A family name right after who the person is with — a section, a company, a vendor — and at the end of a list's item
  * or a message (広報課 秋山／, （株）ミライソフト 安藤、, 防災危機管理課 杉本 sugimoto@…, 研修担当 小野まで, 税務課小池, 福祉課の西村っす,
- * (国保 川口)).
+ * (国保 川口)), or before a table's next cell or the person's phone (| 市民課 岡田 |, 情報政策課 高木 携帯 080-…); also after the
+ * help desk (HD 村田, HD-辻, ヘルプデスク 今井).
  */
 const AFTER_AFFILIATION = new RegExp(
-  `(?:[一-龥ァ-ヶー]{0,12}(?:課|係|室|担当|センター|国保)|(?:株式会社|（株）|\\(株\\))[一-龥ァ-ヶーA-Za-z]{1,16}|ベンダー|業者)[ \\t\\u3000]?(?:の)?(${FAMILY})(?=[ \\t]*(?:[／/、,，）)\\n]|$|まで|っす|[ \\t]+[\\w.-]+@))`,
+  `(?:[一-龥ァ-ヶー]{0,12}(?:課|係|室|担当|センター|国保)|(?:株式会社|（株）|\\(株\\))[一-龥ァ-ヶーA-Za-z]{1,16}|ベンダー|業者|(?<![A-Za-z])HD|ヘルプデスク)(?:[ \\t\\u3000]?(?:の)?|-)(${FAMILY})(?=[ \\t]*(?:[／/、,，）)|\\n]|$|まで|っす|[ \\t]+[\\w.-]+@|[ \\t]+(?:携帯|TEL|Tel|電話|内線)))`,
   'dg',
 );
 /** A common family name in katakana before an honorific or a request (折り返しはサトウでお願いします, タナカ宛). */
