@@ -9,7 +9,9 @@ import { DATE_BODY } from './detectors';
 
 /** Words that put a corrected value next to the one found (→, 正しくは, じゃなくて, 本人申告は, 正）…). */
 const CUE =
-  /→|⇒|->|正しくは|じゃなくて|ではなく|でなく|申告は|訂正|正[）):：]|修正後|変更後|実際は|本来は|違う|誤り|ではなくて/;
+  /→|⇒|->|正しくは|じゃなくて|ではなく|でなく|申告は|訂正|正[）):：]|修正後|変更後|実際は|本来は|違う|誤り|ではなくて|間違え|まちがえ|打ち間違い/;
+/** Words after the corrected value (1968.2.14 になってるけど 1968.12.4 が正しい): the value stands before them. */
+const CUE_AFTER = /(?:が|の方が|のほうが)正しい|が正解/;
 /** Words joining two values of a list within a few characters (と, や, 、, が). */
 const LISTED = /^[^\n\d]{0,6}?(?:と|や|、|,|が)/;
 /** How far after a found value its correction may stand. */
@@ -46,6 +48,15 @@ export function correctionSpans(text: string, spans: readonly PiiSpan[]): PiiSpa
     if (!CORRECTED.has(s.type)) continue;
     const after = text.slice(s.end, s.end + REACH);
     // A number of the same shape listed right after it is another of the kind (5501-203948 の人と 5501-203984 の人).
+    const behind = CUE_AFTER.exec(after);
+    if (behind) {
+      // The value right before the words, after the one found.
+      const head = after.slice(0, behind.index);
+      const m = s.type === 'birth_date' ? lastDateIn(head) : lastSameShapeIn(head, text.slice(s.start, s.end));
+      if (m && free(s.end + m.start, s.end + m.end))
+        out.push({ type: s.type, start: s.end + m.start, end: s.end + m.end });
+      continue;
+    }
     const corrected = CUE.exec(after);
     const cue = corrected ?? (s.type === 'birth_date' ? null : LISTED.exec(after));
     if (!cue) continue;
@@ -85,4 +96,21 @@ function sameShapeIn(rest: string, value: string, near: number): { start: number
   const digits = (v: string): number => v.replace(/\D/g, '').length;
   if (shape(candidate) !== shape(value) || Math.abs(digits(candidate) - digits(value)) > 1) return undefined;
   return { start: m.index, end: m.index + candidate.length };
+}
+
+/** The last date in the text before words that say it is the right one, ending within a few characters of them. */
+function lastDateIn(head: string): { start: number; end: number } | undefined {
+  const all = [...head.matchAll(new RegExp(DATE_BODY, 'g'))];
+  const m = all[all.length - 1];
+  if (!m || head.length - (m.index + m[0].length) > 4) return undefined;
+  return { start: m.index, end: m.index + m[0].length };
+}
+
+/** The last number of the same shape as `value` before words that say it is the right one. */
+function lastSameShapeIn(head: string, value: string): { start: number; end: number } | undefined {
+  const all = [...head.matchAll(/(?<![\d-])\d[\d\- ]*\d(?![\d])/g)];
+  const m = all[all.length - 1];
+  if (!m || head.length - (m.index + m[0].length) > 4) return undefined;
+  const found = sameShapeIn(m[0], value, 0);
+  return found ? { start: m.index + found.start, end: m.index + found.end } : undefined;
 }

@@ -30,6 +30,7 @@ import { withoutPublicFigures } from './public-figures';
 import { compactSpacedLines } from './spaced-text';
 import { readDictation } from './dictation';
 import { rejoinBrokenLines } from './broken-lines';
+import { joinChatPieces, piecesOf, type Pieces } from './chat-pieces';
 import type { Reading } from './reading';
 import { sameNameSpans } from './same-name';
 import { correctionSpans } from './corrections';
@@ -163,6 +164,30 @@ function readBack(reading: Reading, keep: (s: PiiSpan) => boolean = () => true):
     .map((s) => fuller({ ...s, start: reading.from[s.start]!, end: reading.to[s.end - 1]! }));
 }
 
+/** Types typed in pieces over several messages: numbers and dates, not words. */
+const NOT_IN_PIECES: ReadonlySet<PiiType> = new Set<PiiType>(['person_name', 'address', 'email']);
+
+/** What the detectors find across the joints of pieces sent one per message, mapped back piece by piece. */
+function readPieces(pieces: Pieces, normalized: string): PiiSpan[] {
+  return detectAll(pieces.text)
+    .filter((s) => !NOT_IN_PIECES.has(s.type) && pieces.changed(s.start, s.end))
+    .flatMap((s) => [
+      ...piecesOf(pieces, s.start, s.end).map((p) => fuller({ type: s.type, ...p })),
+      // The same value written whole elsewhere (平成9年 ⏎ 3月18日 … 平成9年3月18日 ね 了解).
+      ...occurrences(normalized, pieces.text.slice(s.start, s.end)).map((at) => ({ type: s.type, ...at })),
+    ]);
+}
+
+/** Where `value` stands in the text as a whole item (not inside a longer number). */
+function occurrences(text: string, value: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  if (value.length < 6) return out;
+  for (let i = text.indexOf(value); i >= 0; i = text.indexOf(value, i + 1))
+    if (!/\d/.test(text[i - 1] ?? '') && !/\d/.test(text[i + value.length] ?? ''))
+      out.push({ start: i, end: i + value.length });
+  return out;
+}
+
 /** Creates the masker for the configured types. */
 export function createPiiMasker(options: PiiMaskerOptions = {}): PiiMasker {
   const enabled = new Set<PiiType>(options.types ?? PII_TYPES);
@@ -197,6 +222,9 @@ export function createPiiMasker(options: PiiMaskerOptions = {}): PiiMasker {
       };
       spans = resolve([...spans, ...readBack(rejoined, (s) => !split(s))], enabled);
     }
+    // A number or a date sent in pieces, one message each (ケータイ 090 ⏎ [15:01] 酒井: 1187 ⏎ …).
+    const pieces = joinChatPieces(normalized);
+    if (pieces) spans = resolve([...spans, ...readPieces(pieces, normalized)], enabled);
     // Readings after a name, and the other cells of a pasted roster's name and date columns.
     const { fromHeaders, fromNames } = relatedSpans(normalized, spans);
     // A roster header names its cells' type better than a pattern guesses it (a 10-digit 被保険者番号 is no phone);
