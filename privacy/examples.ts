@@ -8,10 +8,11 @@ import type { PiiSpan } from './types';
 const EXAMPLE_BLOCK =
   /[【［[][^】］\]\n]{0,20}記入例[^】］\]\n]{0,10}[】］\]]|(?:^|\n)[ \t]*記入例[ \t]*[:：]?[ \t]*(?=\n)/g;
 /**
- * 記入例： (or 記入例）) followed by the example on its line (※記入例：山田太郎（ヤマダタロウ）), an example in brackets after
+ * 記入例： (or 記入例）, 記入例（様式第5号）：) followed by the example on its line (※記入例：山田太郎（ヤマダタロウ）), an example in brackets after
  * the word (申請書の記入例（氏名：山田 太郎、…）), and an English e.g.
  */
-const EXAMPLE_LINE = /記入例[ \t]*[:：）)][^\n]*|記入例[ \t]*[（(][^）)\n]{1,80}[）)]|\be\.g\.[^\n]*/g;
+const EXAMPLE_LINE =
+  /記入例[ \t]*[:：）)][^\n]*|記入例[ \t]*[（(][^）)\n]{1,20}[）)][ \t]*[:：][^\n]*|記入例[ \t]*[（(][^）)\n]{1,80}[）)]|\be\.g\.[^\n]*/g;
 /**
  * A placeholder address or name (○○市中央1-1, △△町, ○○町一丁目1番地の1): from the marks to the end of the item or a
  * particle (○○市情報政策課の中野です: the name after の is a person's).
@@ -24,7 +25,7 @@ const PLACEHOLDER = /[○〇◯△□×]{2}(?:[^\s、。,，）)\nのはがを�
 const MARKED_AFTER =
   /(?:[:：][ \t]*[^\n:：（(]{1,30}|(?:^|(?<=[\n、。「 ]))(?:(?!さん|様|の)[^\n:：（(、。「」 ]){1,30})[（(]記入例[）)]/g;
 /** The example quoted or spaced right after the word (記入例の住所「○○市△△町1丁目2番3号」, 記入例の電話番号 090-…). */
-const QUOTED = /記入例の?[^「\n]{0,6}「[^」\n]{0,60}」|記入例の[^\s「\n]{1,8}[ \t]+[^\s、。\n]{1,30}/g;
+const QUOTED = /記入例の?[^「\n]{0,6}「[^」\n]{0,60}」|記入例の[^\s「\n]{0,8}[ \t]+[^\s、。\n]{1,30}/g;
 const EXAMPLE_VALUE = /[（(]例[）)]|記載例[:：]?/g;
 /** An example given in brackets: （例：AB1234567）, (例: 090-0000-0000) — up to the closing bracket. */
 const BRACKETED_EXAMPLE = /[（(][ \t]?例[ \t]?[:：][^（()）\n]{1,40}[）)]/g;

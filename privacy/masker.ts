@@ -95,7 +95,8 @@ function detectAll(normalized: string, tagger?: PersonNameTagger, original?: str
     ...detectHalfWidthName(normalized),
     ...detectPersonName(normalized),
     ...detectMessageNames(normalized),
-    ...detectRecordNames(normalized),
+    // A record’s full name may take the place of the given name an honorific found (松尾ハル さん over ハル).
+    ...detectRecordNames(normalized).map(fuller),
     ...detectRomajiName(normalized),
     ...(tagger && original && original.length <= MAX_TAGGED_CHARS
       ? tagger(original).map((s) => {

@@ -7,18 +7,28 @@
  *   調査員は 池田, ケアマネ 柴田, 教頭 川村, 対象者A：大橋 隆) or before a post or 先生 (石井 巡査部長, 川村 先生);
  * - a listed family name between spaces after a section and before a particle (子育て支援課の 中島 から), before と名乗る,
  *   after by (適用済み by 今村) or after Mr. / Ms. (Mr. 大島);
- * - a full name in katakana or hiragana whose family part reads as a common family name (ハセガワ リョウ, やまもと たろう).
+ * - a full name in katakana or hiragana whose family part reads as a common family name (ハセガワ リョウ, やまもと たろう);
+ * - a family name signing a message: alone in brackets ((西田), (おかだ様)) or closing a line that gives a phone or a mail
+ *   address (… 4773 です😅 ふくだ); a family name with a katakana given name (松尾ハル さん, 中島 ﾏｻﾙ); a Latin word before
+ *   an honorific (taroさん) or a chat message's Latin speaker ([14:30] Nakamura:).
  */
 import type { PiiSpan } from '../types';
 import { HIRAGANA_FAMILY_NAMES, KNOWN_FAMILY_NAMES } from '../family-names';
 import { captured } from './captured';
+import { isCommonLatinName } from './given-names';
 
 const FAMILY = '[一-龥々ヶ]{1,3}';
 const GIVEN = '(?:[一-龥々]{1,3}|[ァ-ヶ]{2,3}|[ぁ-ゖ]{2,3})';
 /** What a record says of a person in brackets right after the name: a birth date, an age, a relation, 様. */
 const ABOUT_PERSON =
   '[（(、,][ \\t]*(?:(?:明治|大正|昭和|平成|令和|[MTSHR])[ \\t]?\\d{1,2}[年./-]|(?:19|20)\\d{2}[年./-]|\\d{1,3}[ \\t]?(?:歳|才)?[）)]|(?:母|父|妻|夫|長男|長女|次男|次女|三男|三女|子|孫|祖父|祖母|本人|世帯主|養子|義母|義父)[）)、,])';
-const BEFORE_RECORD = new RegExp(`(?<![一-龥々ヶ])(${FAMILY})[ \\t\\u3000]?(${GIVEN})(?=${ABOUT_PERSON})`, 'dg');
+/** A birth date after a space, as a record's next field (上野 蓮 R5.4.2 生, 岡 しずか S19.1.9). */
+const DATE_AFTER_SPACE =
+  '[ \\t\\u3000]+(?:(?:明治|大正|昭和|平成|令和)\\d{1,2}年|[MTSHR]\\d{1,2}[./]\\d|(?:19|20)\\d{2}[./-]\\d{1,2}[./-]\\d)';
+const BEFORE_RECORD = new RegExp(
+  `(?<![一-龥々ヶ])(${FAMILY})[ \\t\\u3000]?(${GIVEN})(?=${ABOUT_PERSON}|${DATE_AFTER_SPACE})`,
+  'dg',
+);
 /** A role or a record's party before the name (with は, a colon or a space). */
 const ROLE_BEFORE = new RegExp(
   `(?:児童|生徒|本人|請求者|交付先|職員|受付?|調査員|担当職員|ケアマネ(?:ジャー)?|教頭|校長|教諭|担任|保健師|相談員|支援員|民生委員|通訳|巡査(?:部長)?|警部補?|対象者[A-ZＡ-Ｚ]?)[ \\t]*(?:は|：|:|=)?[ \\t\\u3000]*(${FAMILY})(?:[ \\t\\u3000](${GIVEN}))?(?![一-龥々ヶァ-ヶぁ-ゖ])`,
@@ -66,6 +76,26 @@ const FOREIGN_AFTER_LABEL =
 /** A lone Latin given name after a child's relation with an age (子 Yusuf（7）). */
 const CHILD_GIVEN = /(?:^|[\s、。])(?:子|長男|長女|次男|次女|児童)[ \t]+([A-Z][a-z]{2,14})(?=[（(]\d{1,2}[）)])/dg;
 
+/**
+ * A family name alone in brackets closing a line or before から, as a message is signed ((西田), (おかだ様), よしこさん(長谷川)から);
+ * not after a word (中の島公園（立花）, 大阪方面（梅田）から: a district).
+ */
+const BRACKETED_NAME =
+  /(?<![一-龥々ヶァ-ヶー])[（(]([一-龥々ヶ]{2,3}|[ぁ-ゖ]{3,5})[ \t]*(?:様|さん)?[）)](?=[ \t]*(?:$|\n|から|より|まで|です))/dg;
+/** A family name closing a line that gives a phone or a mail address (… 090-2281-4773 です😅 ふくだ, (夜) 野村). */
+const CLOSING_NAME = /^(?=[^\n]*(?:\d{2,}[\d\- ]{5,}|@))[^\n]*[ \t\u3000]([一-龥々ヶ]{2,3}|[ぁ-ゖ]{3,5})[ \t]*$/dgm;
+/** A family name with its given name in katakana, joined before an honorific or half-width after a space (松尾ハル さん, 中島 ﾏｻﾙ). */
+const KANA_GIVEN = new RegExp(
+  `(?<![一-龥々ヶ])(${FAMILY})(?:([ァ-ヶ]{2,3})(?=[ \\t]*(?:さん|様))|[ \\t\\u3000]([ｦ-ﾟ]{2,6})(?![ｦ-ﾟ]))`,
+  'dg',
+);
+/** A Latin word right before an honorific (taroさん, Brianさん), not an account's or a role's word. */
+const LATIN_HONORIFIC = /(?<![A-Za-z0-9_.@-])([A-Za-z]{3,12})(?=さん|様|くん|ちゃん)/dg;
+const NOT_LATIN_NAME =
+  /^(?:admin|administrator|user|users|guest|test|root|helpdesk|support|staff|sample|dummy|vendor|team|teams|owner|manager|master)$/i;
+/** A chat message's speaker in Latin letters ([14:30] Nakamura:, 09:12 Emily Clark:). */
+const LATIN_SPEAKER = /^[ \t]*\[?\d{1,2}:\d{2}\]?[ \t]+([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]*[:：]/dgm;
+
 /** Hiragana words after a family name that are no given name (すずき さんが, やまだ まで). */
 const NOT_GIVEN_KANA =
   /^(?:さん|さま|くん|ちゃん|から|まで|より|です|でした|ます|など|たち|けど|ので|のか|には|とか|って|だけ|しか|こと|もの|ほう|かた|さんの|さんが|さんに|さんから)$/;
@@ -104,6 +134,23 @@ export function detectRecordNames(normalized: string): PiiSpan[] {
         (name) => !/エラー|システム|データ|サーバ|ファイル|ボタン|メール|パスワード/.test(name),
       ),
     );
+  const familyWord = (name: string): boolean =>
+    /^[ぁ-ゖ]/.test(name) ? HIRAGANA_FAMILY_NAMES.has(name) : KNOWN_FAMILY_NAMES.has(name);
+  for (const re of [BRACKETED_NAME, CLOSING_NAME]) spans.push(...captured(normalized, re, familyWord));
+  for (const m of normalized.matchAll(KANA_GIVEN)) {
+    if (!KNOWN_FAMILY_NAMES.has(m[1]!)) continue;
+    const given = m.indices![2] ?? m.indices![3]!;
+    add(m.indices![1]![0], given[1]);
+  }
+  // Lower case as typed in a hurry (taroさん), or a common name (Brianさん); not a company's (NECさん) or a country's.
+  spans.push(
+    ...captured(
+      normalized,
+      LATIN_HONORIFIC,
+      (name) => (/^[a-z]+$/.test(name) && !NOT_LATIN_NAME.test(name)) || isCommonLatinName(name),
+    ),
+  );
+  spans.push(...captured(normalized, LATIN_SPEAKER));
   for (const m of normalized.matchAll(KANA_FULL_NAME)) {
     const family = toHiragana(m[1]!);
     const given = m[2]!;

@@ -61,4 +61,27 @@ describe('privacy: the desk’s own notes, chat messages typed in pieces', () =>
     assert.equal(mask('card=5312-7719-0042-8836 exp=08/27'), 'card=［カード番号］ exp=08/27');
     assert.equal(mask('ICカードの利用件数 1234'), 'ICカードの利用件数 1234');
   });
+
+  it('masks a family name signing a message in brackets or closing a line with a phone, not a district in brackets', () => {
+    assert.equal(mask('口座番号これで 1470882\n(西田)'), '口座番号これで ［口座番号］\n(［氏名］)');
+    assert.equal(mask('連絡先 090-6612-0078 (夜) 野村'), '連絡先 ［電話番号］ (夜) ［氏名］');
+    assert.equal(mask('携帯 090-2281-4773 です😅 ふくだ'), '携帯 ［電話番号］ です😅 ［氏名］');
+    assert.equal(mask('中の島公園（立花）。大阪方面（梅田）から'), '中の島公園（立花）。大阪方面（梅田）から');
+  });
+
+  it('masks a family name with a katakana given name, a lower-case Latin name before さん and a Latin chat speaker', () => {
+    assert.equal(mask('住所 札幌市中央区南3条西7丁目2-8 です 中島 ﾏｻﾙ'), '住所 ［住所］ です ［氏名］');
+    assert.equal(mask('子 上野 蓮 R5.4.2 生'), '子 ［氏名］ ［生年月日］ 生');
+    assert.equal(mask('taroさんって誰？'), '［氏名］さんって誰？');
+    assert.equal(mask('[14:30] Nakamura: the citizen is here'), '[14:30] ［氏名］: the citizen is here');
+    assert.equal(mask('NECさんとadminさんに連絡'), 'NECさんとadminさんに連絡');
+  });
+
+  it('leaves a form’s example after 記入例（様式…）： or 記入例の and a space', () => {
+    assert.equal(
+      mask('記入例（様式第5号）：氏名「並木 花子」、生年月日「平成2年4月1日」'),
+      '記入例（様式第5号）：氏名「並木 花子」、生年月日「平成2年4月1日」',
+    );
+    assert.equal(mask('記入例の 山田太郎 のまま提出されてる'), '記入例の 山田太郎 のまま提出されてる');
+  });
 });

@@ -71,7 +71,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // Hokkaido 条, 無番地, single-kanji era abbreviations (昭58.4.12). Left: names and numbers said in hiragana
     // (voice memos), lone surnames signing a line, header-less lists of care insurance numbers.
     // Session 15's rules (さん before a kanji word, relations with a colon): 296 / 305 → 299 / 308.
-    await assertBatch('blind-8.jsonl', 170, [332, 311, 317, 313]);
+    await assertBatch('blind-8.jsonl', 170, [332, 311, 316, 312]);
   });
 
   it('the ninth, on precision: 110 hard IT negatives, 70 positives — recall 106 / 111, precision 1', async () => {
@@ -102,7 +102,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // kanji (悠 + 真, 紗 + 希) after a family name and a space. Left: a given name alone (健太 と 美咲), a Latin name
     // in brackets after a role (先生（Emily Carter）), a single-kanji family name before から (森から聞いた), a
     // passport number after 例：.
-    await assertBatch('blind-11.jsonl', 160, [294, 286, 287, 287]);
+    await assertBatch('blind-11.jsonl', 160, [294, 287, 288, 288]);
   });
 
   it('the twelfth, mostly numbers and addresses in real formats: recall 211 / 216, precision 211 / 214', async () => {
@@ -249,7 +249,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // pipes without spaces, a よみ column, insurance card columns, 記号「…」番号「…」, the 資格確認書 as a card's name, a
     // common family name in hiragana before です or a post (しみず です). Left: card numbers that fail the Luhn check,
     // handles (@nomura), a lone Latin family name, a given name alone in English (Shunsuke (Tochigi branch)).
-    await assertBatch('blind-20.jsonl', 150, [423, 405, 460, 454]);
+    await assertBatch('blind-20.jsonl', 150, [423, 406, 461, 455]);
   });
 
   it('the twenty-first (session 27, what staff type to the bot, written after batch 20’s rules): recall 297 / 323 at precision 305 / 306', async () => {
@@ -275,7 +275,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // placeholder addresses (○○町…) are no one's; a fixed-width screen's rows cut at its header's columns by display
     // width, 記号 and 番号 columns under an insurance title. Left: OCR text spaced letter by letter across cells, names and
     // addresses broken across lines, a quoted "Family, Given" CSV cell.
-    await assertBatch('blind-22.jsonl', 150, [333, 305, 331, 327]);
+    await assertBatch('blind-22.jsonl', 150, [333, 306, 332, 328]);
   });
 
   it('the twenty-third (session 27, an everyday mix, written after batch 22’s rules): recall 289 / 302 at precision 313 / 316', async () => {
@@ -326,11 +326,11 @@ describe('kotae eval --pii', () => {
     await assertBatch('blind-25.jsonl', 150, [272, 271, 291, 290]);
   });
 
-  it('the twenty-sixth (session 28, typed on a phone, dictated, or in English): 150 cases — recall 220 / 229 at precision 228 / 231', async () => {
+  it('the twenty-sixth (session 28, typed on a phone, dictated, or in English): 150 cases — recall 221 / 229 at precision 229 / 232', async () => {
     // Written blind: fast chat lines (hiragana names, half-width katakana, typos), voice dictation (numbers read with
     // spaces or ハイフン, fillers), English and mixed tickets (Mr./Ms., first-name sign-offs, @mentions, display names).
     // First run with session 27's rules: recall 0.764 (175 / 229) at precision 0.979.
-    await assertBatch('blind-26.jsonl', 150, [229, 220, 231, 228]);
+    await assertBatch('blind-26.jsonl', 150, [229, 221, 232, 229]);
   });
 
   it('the twenty-seventh (session 28, an everyday mix written after the session’s rules: the held-out check): 150 cases — recall 323 / 330 at precision 370 / 370', async () => {
@@ -344,10 +344,25 @@ describe('kotae eval --pii', () => {
     await assertBatch('blind-27.jsonl', 150, [330, 323, 370, 370]);
   });
 
-  it('the twenty-eighth (session 28, text pasted from other systems: the held-out check of that style): 150 cases — recall 300 / 319 at precision 315 / 317', async () => {
+  it('the twenty-eighth (session 28, text pasted from other systems: the held-out check of that style): 150 cases — recall 301 / 319 at precision 316 / 318', async () => {
     // Written blind like the twenty-second (rows, screens, SQL and API errors, OCR'd forms, mail threads, transcripts, PDF
     // text with broken lines), after the session's rules. First run: recall 0.903 (288 / 319) at precision 0.987 (303 /
     // 307); session 27's code gives 0.871 / 0.987 on it, the session's rules before words broken across lines 0.884 / 0.987.
-    await assertBatch('blind-28.jsonl', 150, [319, 300, 317, 315]);
+    await assertBatch('blind-28.jsonl', 150, [319, 301, 318, 316]);
+  });
+
+  it('the twenty-ninth (session 29, the desk’s own notes: work logs, incident reports, replies, registers): 150 cases — recall 284 / 293 at precision 291 / 294', async () => {
+    // Written blind by a helper told only the style. First run with session 28's code: recall 0.939 (275 / 293) at
+    // precision 0.983 (281 / 286). Fixed by general rules: a family name after a section or the help desk before a
+    // table's next cell or a phone word, 氏 after a name, a card named by card=, a form's example after 記入例（…）：.
+    await assertBatch('blind-29.jsonl', 150, [293, 284, 294, 291]);
+  });
+
+  it('the thirtieth (session 29, chat typed on a phone: pieces over several messages, nicknames, odd widths): 150 cases — recall 246 / 258 at precision 274 / 276', async () => {
+    // Written blind like the twenty-ninth. First run with session 28's code: recall 0.868 (224 / 258) at precision 0.988
+    // (253 / 256). Fixed by general rules: numbers and dates sent in pieces (chat-pieces.ts), the corrected value before
+    // が正しい or after 間違えた, names signing a message in brackets or after a phone, katakana given names, lower-case
+    // Latin names before さん, Latin chat speakers.
+    await assertBatch('blind-30.jsonl', 150, [258, 246, 276, 274]);
   });
 });
