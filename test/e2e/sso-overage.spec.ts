@@ -103,6 +103,7 @@ describe('Entra ID groups overage resolved through Microsoft Graph (loopback pro
   beforeEach(() => {
     graph.requests.length = 0;
     graph.failWith = undefined;
+    graph.throttle = undefined;
     pair.op.editIdToken = withOverage;
   });
   after(async () => {
@@ -181,6 +182,31 @@ describe('Entra ID groups overage resolved through Microsoft Graph (loopback pro
       assert.deepEqual([logged?.level, logged?.fields?.status, logged?.fields?.code], ['warn', status, code]);
     });
   }
+
+  it('retries a throttled or busy Graph call once when Graph asks for a short wait, and refuses at once for a long one', async () => {
+    graph.throttle = { status: 429, times: 1, retryAfter: '1' };
+    const started = Date.now();
+    assert.equal((await signIn(pair, 'ingroups')).status, 200);
+    assert.ok(Date.now() - started >= 1_000, 'waited the second Graph asked for');
+    assert.equal(await roleOf(pair.kotae, 20), 'operator');
+    assert.deepEqual(calls(), [
+      check(20, ALL_GROUPS.slice(0, 20), 429),
+      check(20, ALL_GROUPS.slice(0, 20)),
+      check(20, ALL_GROUPS.slice(20)),
+    ]);
+    // Busy twice in a row (no Retry-After: half a second): one retry only, then the Japanese 503 page.
+    graph.requests.length = 0;
+    graph.throttle = { status: 503, times: 2 };
+    const busy = await signIn(pair, 'ingroups');
+    assert.equal(busy.status, 503);
+    assert.ok(busy.text.includes(M.groupsLookupFailed));
+    assert.deepEqual(calls(), [check(20, ALL_GROUPS.slice(0, 20), 503), check(20, ALL_GROUPS.slice(0, 20), 503)]);
+    // A wait of a minute is not one a person on the sign-in page should sit through: no retry.
+    graph.requests.length = 0;
+    graph.throttle = { status: 429, times: 1, retryAfter: '60' };
+    assert.equal((await signIn(pair, 'ingroups')).status, 503);
+    assert.deepEqual(calls(), [check(20, ALL_GROUPS.slice(0, 20), 429)]);
+  });
 
   it('asks Graph nothing for a web chat sign-in (roles do not matter there)', async () => {
     const res = await signIn(pair, 'graphdown', 'chat');

@@ -3,7 +3,8 @@
  * `{ "groupIds": [...] }` (at most 20 object ids, else Graph's 400) answered
  * `{ "@odata.context": …, "value": [the ids the user is a member of] }`, and only to a bearer token that
  * `acceptToken` recognises (the loopback provider's client-credential tokens), else Graph's 401. Knobs:
- * fail every call with Graph's 403 (the app lacks GroupMember.Read.All) or 500, or answer late.
+ * fail every call with Graph's 403 (the app lacks GroupMember.Read.All) or 500, throttle the next calls (429 or 503
+ * with a Retry-After), or answer late.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,7 +21,9 @@ const ERRORS: Record<number, { code: string; message: string }> = {
     code: 'Request_ResourceNotFound',
     message: 'Resource does not exist or one of its queried reference-property objects are not present.',
   },
+  429: { code: 'TooManyRequests', message: 'Too many requests.' },
   500: { code: 'generalException', message: 'General exception while processing.' },
+  503: { code: 'serviceNotAvailable', message: 'Service unavailable.' },
 };
 
 /** One request the fake received. */
@@ -37,6 +40,8 @@ export class FakeGraphGroups {
   readonly requests: GraphGroupsRequest[] = [];
   /** Every call fails with this status while set. */
   failWith?: 403 | 500;
+  /** The next `times` calls are throttled (429) or busy (503), with this Retry-After header when set. */
+  throttle?: { status: 429 | 503; times: number; retryAfter?: string };
   /** Answer each call this late. */
   delayMs = 0;
   url = '';
@@ -72,18 +77,24 @@ export class FakeGraphGroups {
     } catch {
       // Answered 400 below (no groupIds).
     }
-    const answer = (status: number, json: unknown) => {
+    const answer = (status: number, json: unknown, headers: Record<string, string> = {}) => {
       this.requests.push({ method: req.method ?? '', path, groupIds: body.groupIds, token, status });
-      const send = () => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
+      const send = () =>
+        res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(json));
       if (this.delayMs) setTimeout(send, this.delayMs);
       else send();
     };
-    const error = (status: number) =>
-      answer(status, { error: { ...ERRORS[status], innerError: { date: new Date().toISOString() } } });
+    const error = (status: number, headers?: Record<string, string>) =>
+      answer(status, { error: { ...ERRORS[status], innerError: { date: new Date().toISOString() } } }, headers);
     const user = CHECK.exec(path)?.[1];
     if (req.method !== 'POST' || !user) return error(404);
     if (!token || !this.acceptToken(token)) return error(401);
     if (this.failWith) return error(this.failWith);
+    if (this.throttle && this.throttle.times > 0) {
+      this.throttle.times -= 1;
+      const retryAfter = this.throttle.retryAfter;
+      return error(this.throttle.status, retryAfter ? { 'retry-after': retryAfter } : {});
+    }
     const ids = body.groupIds;
     const valid =
       Array.isArray(ids) &&
