@@ -21,6 +21,7 @@ import { RegistersAndLending1765030000000 } from './1765030000000-registers-and-
 import { DeskDuties1765040000000 } from './1765040000000-desk-duties';
 import { WriteKeys1765100000000 } from './1765100000000-write-keys';
 import { RequestKeys1765200000000 } from './1765200000000-request-keys';
+import { FeedbackConversation1765300000000 } from './1765300000000-feedback-conversation';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   DeskDuties1765040000000,
   WriteKeys1765100000000,
   RequestKeys1765200000000,
+  FeedbackConversation1765300000000,
 ];

@@ -66,7 +66,7 @@ export const feedback: TableSpec = {
     createdAt: date,
     dedupeKey: short(200),
   },
-  indices: [{ columns: ['dedupeKey'], unique: true }, { columns: ['createdAt'] }],
+  indices: [{ columns: ['dedupeKey'], unique: true }, { columns: ['createdAt'] }, { columns: ['conversationId'] }],
 };
 
 /** Unanswered questions the desk marked 対応済み (left out of the 未回答の質問 groups). */

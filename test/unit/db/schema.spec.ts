@@ -46,5 +46,7 @@ describe('portable schema', () => {
       (ALL_TABLES.find((t) => t.name === table)!.indices ?? []).map((i) => i.columns.join(','));
     assert.ok(names('ticket').includes('status') && names('ticket').includes('createdAt'));
     assert.ok(names('question').includes('askedAt'));
+    // The conversation-log export reads questions, feedback and tickets by conversation.
+    assert.ok(['question', 'feedback', 'ticket'].every((t) => names(t).includes('conversationId')));
   });
 });
