@@ -18,7 +18,13 @@ const N = '(?:\\d{1,4}|[一二三四五六七八九十〇]{1,4})';
 // 旭川市4条通16丁目右2号: Asahikawa numbers the houses right and left of the street.
 // After 丁目 the lot may follow with a dash (2丁目-8-11) or with nothing (本城1丁目1560).
 const BLOCK = `(?:${KANJI_NUM}丁目?(?:[ \\t]?-?[右左]?${N}(?:(?:番地?の?|-|号)(?:[ \\t]?${N}(?:-${N})?号?)?)?)?|(?:\\d{1,4}番地?|[一二三四五六七八九十〇]{1,4}番地)(?:の?${N}号?)?|[1-9]\\d{0,3}-[1-9]\\d{0,3}(?:-[1-9]\\d{0,3}){0,2}|無番地)`;
-const ADDRESS = new RegExp(`${LOCALITY}${TOWN}[ \\t]?${BLOCK}(?![\\d\\w])`, 'g');
+// A space may part the city from the town (さくら台市 桜木町2-19-3, 東町 4-11-6).
+const ADDRESS = new RegExp(`${LOCALITY}(?:[ \\t\\u3000](?=${NAME}))?${TOWN}[ \\t]?${BLOCK}(?![\\d\\w])`, 'g');
+/** A town and its block right after an address label, the city left out as residents write it (住所：緑が丘3-7-1-204). */
+const LABELLED = new RegExp(
+  `(?:現?住所|所在地|自宅|お?住まい)[ \\t]*[:：][ \\t]*(${NAME}{1,10}?[ \\t]?${BLOCK})(?![\\d\\w])`,
+  'dg',
+);
 // Kyoto's addresses end in a bare lot number after the street's town (烏丸通御池上る二条殿町552).
 const KYOTO = new RegExp(`${LOCALITY}${KYOTO_STREET}${NAME}{1,8}?[ \\t]?\\d{1,4}(?![\\d\\w-])`, 'g');
 const CHOME = new RegExp(`${NAME}{1,6}?${KANJI_NUM}丁目[ \\t]?${N}(?:番地?の?|-)(?:[ \\t]?${N}号?)?`, 'g');
@@ -34,9 +40,12 @@ const BUILDING =
 const SECOND_LINE = /(?:住所|方書)[ \t]?[2２二][ \t]*[:：][ \t]*([^\n]{2,60})/g;
 const LEAD = /(?:現?住所|所在地|送付先|自宅|お?住まい)(?:は|が|:|：)?/g;
 
-/** A public facility's name: its address in brackets after it, or before 〜の and it, is no one's home. */
+/**
+ * A public facility's or an office's name: its address in brackets after it, or before 〜の and it, is no one's home
+ * (東京都庁（新宿区西新宿2-8-1）, デジタル戦略課（静岡市葵区追手町9-6 県庁内）).
+ */
 const FACILITY =
-  '(?:センター|公民館|会館|市役所|区役所|役場|庁舎|支所|出張所|図書館|体育館|学校|保育所|保育園|幼稚園|こども園|病院|診療所|駅|ホール|プラザ|事務所|施設)';
+  '(?:センター|公民館|会館|市役所|区役所|役場|庁舎|都庁|県庁|府庁|道庁|[課局]|支所|出張所|図書館|体育館|学校|保育所|保育園|幼稚園|こども園|病院|診療所|駅|ホール|プラザ|事務所|施設)';
 // Also after the facility's name and its postal code on one line (みどり市役所 〒266-0001 千葉県…).
 const FACILITY_BEFORE = new RegExp(`${FACILITY}[ \\t]?(?:[（(]|〒?\\d{3}-\\d{4}[ \\t]+)$`);
 const FACILITY_AFTER = new RegExp(`^の?[一-龥ァ-ヶー]{0,10}${FACILITY}`);
@@ -62,6 +71,10 @@ function findAddresses(normalized: string): PiiSpan[] {
       const building = BUILDING.exec(normalized.slice(end, end + 30))?.[0].length ?? 0;
       spans.push({ type: 'address', start: Math.max(m.index, leadEnd), end: end + building });
     }
+  }
+  for (const m of normalized.matchAll(LABELLED)) {
+    const at = m.indices?.[1];
+    if (at) spans.push({ type: 'address', start: at[0], end: at[1] });
   }
   for (const m of normalized.matchAll(SECOND_LINE)) {
     const value = (m[1] ?? '').trimEnd();

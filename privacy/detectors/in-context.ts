@@ -56,13 +56,21 @@ function yuchoParts(normalized: string): PiiSpan[] {
 
 /** 基礎年金番号: 4 + 6 digits. */
 export function detectPensionNumber(normalized: string): PiiSpan[] {
-  return valuesAfter(
+  const near = valuesAfter(
     normalized,
     'pension_number',
     /基礎年金番号|年金番号|年金手帳|ねんきん定期便|pension (?:number|no\.?)/i,
     /(?<!\d)\d{4}(?:[ \-]| - )?\d{6}(?!\d)/,
     14,
   );
+  // In a text about a pension, the number's own shape (4302-815967) further on: no other number is written so.
+  if (!/基礎年金|年金番号|年金手帳/.test(normalized)) return near;
+  const shaped = [...normalized.matchAll(/(?<![\d\-])\d{4}-\d{6}(?![\d\-])/g)].map((m): PiiSpan => ({
+    type: 'pension_number',
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+  return [...near, ...shaped.filter((x) => !/^0{4}-0{6}$/.test(normalized.slice(x.start, x.end)))];
 }
 
 // 住民表: the same reading, a common slip of the input method.
@@ -91,13 +99,21 @@ export function detectResidentCode(normalized: string): PiiSpan[] {
  * letter (Philippines P1234567A), two letters and 6 digits, or 9 digits (USA).
  */
 export function detectPassport(normalized: string): PiiSpan[] {
-  return valuesAfter(
+  const near = valuesAfter(
     normalized,
     'passport',
     /旅券|パスポート|ﾊﾟｽﾎﾟｰﾄ|passport/i,
     /(?<![A-Za-z0-9])(?:[A-Za-z]{2}[ \-]?\d{6,7}|[A-Za-z]\d{7,8}|[A-Za-z]\d{7}[A-Za-z]|\d{9})(?![A-Za-z0-9])/,
     16,
   );
+  // In a text about a passport, a Japanese passport's own shape (two capitals and seven digits) further on.
+  if (!/旅券|パスポート|ﾊﾟｽﾎﾟｰﾄ|passport/i.test(normalized)) return near;
+  const shaped = [...normalized.matchAll(/(?<![A-Za-z0-9\-])[A-Z]{2}\d{7}(?![A-Za-z0-9\-])/g)].map((m): PiiSpan => ({
+    type: 'passport',
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+  return [...near, ...shaped];
 }
 
 // 保検: the same reading as 保険, a common slip of the input method.
@@ -107,7 +123,8 @@ const CARD_NAMES = /資格確認書|マイナ保険証/g;
 /** Where a card's 記号 and 番号 fields belong to an insured person (被保険者の…, insurance card: 記号 …). */
 const INSURED = /被保[険検]者|保[険検]証|国保|健保|後期高齢|insurance/gi;
 const BANK_BEFORE = /(?:ゆうちょ|銀行|貯金|口座)[^。\n]*$/;
-const OTHER_LABEL = /氏名|名前|生年月日|住所|電話|連絡先|折り?返し|携帯|メール/;
+const OTHER_LABEL =
+  /氏名|名前|生年月日|住所|電話|連絡先|折り?返し|携帯|メール|個人番号|マイナンバー|基礎年金番号|口座番号|旅券番号/;
 const VALUE = /(?<![\w\-])[A-Za-z0-9](?:[\-・]?[A-Za-z0-9]){1,19}(?![\w])/g;
 
 /** A card's 記号 with its prefecture or city written before the digits (記号 奈良01, 札幌01, 宮崎12). */

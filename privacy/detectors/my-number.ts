@@ -36,7 +36,17 @@ export function detectMyNumber(normalized: string, runs: NumberRun[]): PiiSpan[]
     const digits = digitsOf(run);
     // One digit twelve times (000000000000) is a dummy value.
     if (digits.length !== 12 || !groupedLikeMyNumber(run) || /^(\d)\1{11}$/.test(digits)) continue;
-    const inContext = keywordBefore(normalized, run.start, CONTEXT);
+    // The keyword right before, or twelve digits in one run or in fours in a text about the number (…マイナンバーを書く欄が
+    // 見つからなかったので…長男 高畑 陽翔 482917365502) — not a number that starts with a date or is named another's
+    // (202404150001 が受付番号として…).
+    const lens = run.groups.map((g) => g.length).join(',');
+    const inContext =
+      keywordBefore(normalized, run.start, CONTEXT) ||
+      ((lens === '12' || lens === '4,4,4') &&
+        !run.separators.includes('\n') &&
+        CONTEXT.test(normalized) &&
+        !/^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01])/.test(digits) &&
+        !/^[^。\n\d]{0,6}(?:番号|ID|No)/.test(normalized.slice(run.end, run.end + 12)));
     if (looksLikeIPv4(run) && !inContext) continue;
     // Broken over lines (three 4-digit lines may be 内線 numbers): only after 個人番号 / マイナンバー.
     if (run.separators.includes('\n') && !inContext) continue;

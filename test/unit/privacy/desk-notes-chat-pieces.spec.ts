@@ -84,4 +84,42 @@ describe('privacy: the desk’s own notes, chat messages typed in pieces', () =>
     );
     assert.equal(mask('記入例の 山田太郎 のまま提出されてる'), '記入例の 山田太郎 のまま提出されてる');
   });
+
+  it('masks an address whose city is parted from the town by a space or left out after its label, not an office’s', () => {
+    assert.equal(mask('自宅：さくら台市 桜木町2-19-3、電話'), '自宅：［住所］、電話');
+    assert.equal(mask('住所：緑が丘3-7-1-204　電話'), '住所：［住所］　電話');
+    assert.equal(mask('東京都庁（新宿区西新宿2-8-1）で開催'), '東京都庁（新宿区西新宿2-8-1）で開催');
+    assert.equal(
+      mask('デジタル戦略課（静岡市葵区追手町9-6 県庁内）主催'),
+      'デジタル戦略課（静岡市葵区追手町9-6 県庁内）主催',
+    );
+  });
+
+  it('masks a pension number, a passport number or a My Number by its own shape in a text about it', () => {
+    assert.equal(
+      mask('基礎年金番号が桁数エラーになります。入力した番号：4302-815967'),
+      '基礎年金番号が桁数エラーになります。入力した番号：［基礎年金番号］',
+    );
+    assert.equal(
+      mask('旧旅券番号 TR4815920、新規発給分は MZ2207461 です。'),
+      '旧旅券番号 ［旅券番号］、新規発給分は ［旅券番号］ です。',
+    );
+    assert.equal(
+      mask('マイナンバーを書く欄がないので、ここに書きます。長男 482917365502 です。'),
+      'マイナンバーを書く欄がないので、ここに書きます。長男 ［マイナンバー］ です。',
+    );
+    assert.equal(
+      mask('被保険者番号 00451239 と個人番号 2241 8870 3156 が一致しません'),
+      '被保険者番号 ［保険者番号］ と個人番号 ［マイナンバー］ が一致しません',
+    );
+    // A number that starts with a date or is named as another's stays.
+    assert.equal(
+      mask('12桁の数字 202404150001 が受付番号として印字されるのですが、マイナンバーと誤認されないか'),
+      '12桁の数字 202404150001 が受付番号として印字されるのですが、マイナンバーと誤認されないか',
+    );
+    assert.equal(
+      mask('ﾃｽﾄ環境なので 基礎年金の番号は 0000-000000 のﾀﾞﾐｰで'),
+      'ﾃｽﾄ環境なので 基礎年金の番号は 0000-000000 のﾀﾞﾐｰで',
+    );
+  });
 });
