@@ -19,7 +19,8 @@ const PUBLIC_FIGURES =
     .split(/\s+/)
     .filter(Boolean);
 
-const FIGURE = new RegExp(PUBLIC_FIGURES.join('|'), 'gu');
+// Written with a space between family and given name too (夏目 漱石).
+const FIGURE = new RegExp(PUBLIC_FIGURES.map((name) => [...name].join('[ \u3000]?')).join('|'), 'gu');
 
 /** The spans without person names that lie inside a historical figure's name. */
 export function withoutPublicFigures(normalized: string, spans: readonly PiiSpan[]): PiiSpan[] {

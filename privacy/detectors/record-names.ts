@@ -96,6 +96,12 @@ const NOT_LATIN_NAME =
 /** A chat message's speaker in Latin letters ([14:30] Nakamura:, 09:12 Emily Clark:). */
 const LATIN_SPEAKER = /^[ \t]*\[?\d{1,2}:\d{2}\]?[ \t]+([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]*[:：]/dgm;
 
+/** The writer in a subject's brackets after the section (【至急】【環境政策課・河野】メールが…). */
+const SUBJECT_WRITER = /[【［[][^】］\]\n]{0,16}(?:課|係|室|担当|センター)[・･/／ ]([一-龥々ヶ]{1,3})[】］\]]/dg;
+/** A foreign resident introducing themselves in simple Japanese (わたしは グエン・ヴァン・ミン です, なまえは アナ・シルバ です). */
+const KANA_SELF_NAME =
+  /(?:わたし|私|ぼく|僕)(?:の[ \t]?(?:なまえ|名前))?[ \t]*は[ \t\u3000]*([ァ-ヶー]{2,}(?:[・ \u3000][ァ-ヶー]{1,}){1,3})[ \t]*(?=です|と[ \t]?(?:いいます|申します))|(?:なまえ|名前)[ \t]*は[ \t\u3000]*([ァ-ヶー]{2,}(?:[・ \u3000][ァ-ヶー]{1,}){1,3})[ \t]*(?=です)/dg;
+
 /** Hiragana words after a family name that are no given name (すずき さんが, やまだ まで). */
 const NOT_GIVEN_KANA =
   /^(?:さん|さま|くん|ちゃん|から|まで|より|です|でした|ます|など|たち|けど|ので|のか|には|とか|って|だけ|しか|こと|もの|ほう|かた|さんの|さんが|さんに|さんから)$/;
@@ -137,6 +143,8 @@ export function detectRecordNames(normalized: string): PiiSpan[] {
   const familyWord = (name: string): boolean =>
     /^[ぁ-ゖ]/.test(name) ? HIRAGANA_FAMILY_NAMES.has(name) : KNOWN_FAMILY_NAMES.has(name);
   for (const re of [BRACKETED_NAME, CLOSING_NAME]) spans.push(...captured(normalized, re, familyWord));
+  spans.push(...captured(normalized, SUBJECT_WRITER, (name) => KNOWN_FAMILY_NAMES.has(name)));
+  spans.push(...captured(normalized, KANA_SELF_NAME, (name) => !/システム|データ|サーバ|パスワード|メール/.test(name)));
   for (const m of normalized.matchAll(KANA_GIVEN)) {
     if (!KNOWN_FAMILY_NAMES.has(m[1]!)) continue;
     const given = m.indices![2] ?? m.indices![3]!;

@@ -122,4 +122,20 @@ describe('privacy: the desk’s own notes, chat messages typed in pieces', () =>
       'ﾃｽﾄ環境なので 基礎年金の番号は 0000-000000 のﾀﾞﾐｰで',
     );
   });
+
+  it('masks names in a form’s 姓／名／セイ／メイ lines, after 新姓, a writer in a subject’s brackets and a resident introducing themselves', () => {
+    assert.equal(
+      mask('項目順\n姓：坂本\n名：陽菜\nセイ：サカモト\nメイ：ヒナ'),
+      '項目順\n姓：［氏名］\n名：［氏名］\nセイ：［氏名］\nメイ：［氏名］',
+    );
+    assert.equal(mask('新姓 小野寺（名：真由）'), '新姓 ［氏名］（名：［氏名］）');
+    assert.equal(
+      mask('【至急】【環境政策課・河野】メールの送信ができません'),
+      '【至急】【環境政策課・［氏名］】メールの送信ができません',
+    );
+    assert.equal(mask('わたしは グエン・ヴァン・ミン です。'), 'わたしは ［氏名］ です。');
+    // 件名： and 署名： are no name's label; famous people written with a space stay.
+    assert.equal(mask('件名：テスト\n署名：なし'), '件名：テスト\n署名：なし');
+    assert.equal(mask('氏名入力例に「夏目 漱石」を使っています'), '氏名入力例に「夏目 漱石」を使っています');
+  });
 });

@@ -102,7 +102,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // kanji (悠 + 真, 紗 + 希) after a family name and a space. Left: a given name alone (健太 と 美咲), a Latin name
     // in brackets after a role (先生（Emily Carter）), a single-kanji family name before から (森から聞いた), a
     // passport number after 例：.
-    await assertBatch('blind-11.jsonl', 160, [294, 287, 288, 288]);
+    await assertBatch('blind-11.jsonl', 160, [294, 288, 289, 289]);
   });
 
   it('the twelfth, mostly numbers and addresses in real formats: recall 211 / 216, precision 211 / 214', async () => {
@@ -187,7 +187,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-16.jsonl', 150, [249, 236, 239, 238]);
   });
 
-  it('the seventeenth (session 16, after batch 16’s rules): 150 cases — recall 214 / 225 at precision 214 / 218', async () => {
+  it('the seventeenth (session 16, after batch 16’s rules): 150 cases — recall 215 / 225 at precision 215 / 219', async () => {
     // Written blind after batch 16's rules (ticket notes, work logs, lending registers, minutes, chat lines, file
     // paths, English). First run: recall 0.827 (186 / 225) at precision 0.954 (session 15's code: 0.804 / 0.953).
     // Fixed, as general rules: a common family name as a chat line's speaker without a time (中村: …, [LoGo] 佐野: …),
@@ -202,7 +202,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // コミュニティセンター) is no longer masked, nor an asset label (青葉市 2023-0872: no lot has a leading zero). False
     // positives left: a 支店コード in a form's description, a role mailbox and a department's phone.
     // Session 17: lower-case romaji and a handle (hiroshi kawamoto, kenta.ogawa) found.
-    await assertBatch('blind-17.jsonl', 150, [225, 214, 218, 214]);
+    await assertBatch('blind-17.jsonl', 150, [225, 215, 219, 215]);
   });
 
   it('the eighteenth (session 17, after batch 17’s rules): 150 cases — recall 249 / 261 at precision 250 / 259', async () => {
@@ -237,7 +237,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-19.jsonl', 150, [315, 307, 321, 307]);
   });
 
-  it('the twentieth (session 27, an everyday mix, not told any class): 150 cases — recall 405 / 423 at precision 454 / 460', async () => {
+  it('the twentieth (session 27, an everyday mix, not told any class): 150 cases — recall 408 / 423 at precision 457 / 463', async () => {
     // Written blind as an everyday mix (a third long: mails, ticket histories, minutes; English and machine text). First
     // run: recall 0.823 (348 / 423; names 0.748) at precision 0.982. Fixed, as general rules: a log's or a ticket
     // history's entry head with a date, a role or a handle's prefix before the name ([2024/06/03 09:12 岩崎], [HD 長尾],
@@ -249,10 +249,10 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // pipes without spaces, a よみ column, insurance card columns, 記号「…」番号「…」, the 資格確認書 as a card's name, a
     // common family name in hiragana before です or a post (しみず です). Left: card numbers that fail the Luhn check,
     // handles (@nomura), a lone Latin family name, a given name alone in English (Shunsuke (Tochigi branch)).
-    await assertBatch('blind-20.jsonl', 150, [423, 406, 461, 455]);
+    await assertBatch('blind-20.jsonl', 150, [423, 408, 463, 457]);
   });
 
-  it('the twenty-first (session 27, what staff type to the bot, written after batch 20’s rules): recall 297 / 323 at precision 305 / 306', async () => {
+  it('the twenty-first (session 27, what staff type to the bot, written after batch 20’s rules): recall 299 / 323 at precision 307 / 308', async () => {
     // Written blind: questions and requests typed to a helpdesk bot with citizens' and colleagues' data, voice-input
     // style, romanised chat, pasted screens. First run with batch 20's rules: recall 0.861 (278 / 323) at precision 0.979
     // (session 26's code: 0.848 / 0.979). Fixed, as general rules: a listed family name introduced between spaces (職員番号
@@ -261,10 +261,10 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // (妊婦さん) are no names, and a bank's 口座番号 after 国保税 is no insurance number; a katakana full name on an account
     // holder's line. Left: addresses and names typed in hiragana by voice input, a header-less CSV row's split name, wrong dates
     // typed as corrections (R5.6.1 → 昭和50年6月1日), OCR-misread numbers, romanised addresses with a flat's name first.
-    await assertBatch('blind-21.jsonl', 150, [323, 297, 306, 305]);
+    await assertBatch('blind-21.jsonl', 150, [323, 299, 308, 307]);
   });
 
-  it('the twenty-second (session 27, text pasted from other systems, written after batch 21’s rules): recall 305 / 333 at precision 327 / 331', async () => {
+  it('the twenty-second (session 27, text pasted from other systems, written after batch 21’s rules): recall 308 / 333 at precision 330 / 334', async () => {
     // Written blind: rows from Excel and CSV, fixed-width screens, SQL and API errors echoing a record, OCR'd forms, mail
     // threads, chat transcripts, PDF text with broken lines (three cases' labels put in the text's order, as the scorer
     // reads them). First run with batch 21's rules: recall 0.832 (277 / 333) at precision 0.958 (session 26's code: 0.817
@@ -275,7 +275,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // placeholder addresses (○○町…) are no one's; a fixed-width screen's rows cut at its header's columns by display
     // width, 記号 and 番号 columns under an insurance title. Left: OCR text spaced letter by letter across cells, names and
     // addresses broken across lines, a quoted "Family, Given" CSV cell.
-    await assertBatch('blind-22.jsonl', 150, [333, 306, 332, 328]);
+    await assertBatch('blind-22.jsonl', 150, [333, 308, 334, 330]);
   });
 
   it('the twenty-third (session 27, an everyday mix, written after batch 22’s rules): recall 289 / 302 at precision 313 / 316', async () => {
@@ -313,11 +313,11 @@ describe('kotae eval --pii', () => {
     assert.equal(await evalCommand(['--pii'], { out: () => undefined, err: (s) => err.push(s), isTTY: false }), 2);
   });
 
-  it('the twenty-fourth (session 28, staff relaying citizens’ matters): 150 cases — recall 341 / 352 at precision 350 / 351', async () => {
+  it('the twenty-fourth (session 28, staff relaying citizens’ matters): 150 cases — recall 342 / 352 at precision 351 / 352', async () => {
     // Written blind: 窓口 and phone memos, complaint records, record corrections with before and after values, mis-sent
     // notices naming the citizen, household lists, relatives and agents, foreign residents. First run with session 27's
     // rules: recall 0.869 (306 / 352) at precision 0.997.
-    await assertBatch('blind-24.jsonl', 150, [352, 341, 351, 350]);
+    await assertBatch('blind-24.jsonl', 150, [352, 342, 352, 351]);
   });
 
   it('the twenty-fifth (session 28, an everyday mix): 150 cases — recall 271 / 272 at precision 290 / 291', async () => {
@@ -326,11 +326,11 @@ describe('kotae eval --pii', () => {
     await assertBatch('blind-25.jsonl', 150, [272, 271, 291, 290]);
   });
 
-  it('the twenty-sixth (session 28, typed on a phone, dictated, or in English): 150 cases — recall 221 / 229 at precision 229 / 232', async () => {
+  it('the twenty-sixth (session 28, typed on a phone, dictated, or in English): 150 cases — recall 222 / 229 at precision 230 / 233', async () => {
     // Written blind: fast chat lines (hiragana names, half-width katakana, typos), voice dictation (numbers read with
     // spaces or ハイフン, fillers), English and mixed tickets (Mr./Ms., first-name sign-offs, @mentions, display names).
     // First run with session 27's rules: recall 0.764 (175 / 229) at precision 0.979.
-    await assertBatch('blind-26.jsonl', 150, [229, 221, 232, 229]);
+    await assertBatch('blind-26.jsonl', 150, [229, 222, 233, 230]);
   });
 
   it('the twenty-seventh (session 28, an everyday mix written after the session’s rules: the held-out check): 150 cases — recall 323 / 330 at precision 370 / 370', async () => {
@@ -351,11 +351,11 @@ describe('kotae eval --pii', () => {
     await assertBatch('blind-28.jsonl', 150, [319, 301, 318, 316]);
   });
 
-  it('the twenty-ninth (session 29, the desk’s own notes: work logs, incident reports, replies, registers): 150 cases — recall 284 / 293 at precision 291 / 294', async () => {
+  it('the twenty-ninth (session 29, the desk’s own notes: work logs, incident reports, replies, registers): 150 cases — recall 284 / 293 at precision 291 / 293', async () => {
     // Written blind by a helper told only the style. First run with session 28's code: recall 0.939 (275 / 293) at
     // precision 0.983 (281 / 286). Fixed by general rules: a family name after a section or the help desk before a
     // table's next cell or a phone word, 氏 after a name, a card named by card=, a form's example after 記入例（…）：.
-    await assertBatch('blind-29.jsonl', 150, [293, 284, 294, 291]);
+    await assertBatch('blind-29.jsonl', 150, [293, 284, 293, 291]);
   });
 
   it('the thirtieth (session 29, chat typed on a phone: pieces over several messages, nicknames, odd widths): 150 cases — recall 246 / 258 at precision 274 / 276', async () => {
@@ -364,5 +364,21 @@ describe('kotae eval --pii', () => {
     // が正しい or after 間違えた, names signing a message in brackets or after a phone, katakana given names, lower-case
     // Latin names before さん, Latin chat speakers.
     await assertBatch('blind-30.jsonl', 150, [258, 246, 276, 274]);
+  });
+
+  it('the thirty-first (session 29, an everyday mix: the held-out check of the session’s rules): 150 cases — recall 251 / 258 at precision 256 / 259', async () => {
+    // Written blind after the twenty-ninth's and thirtieth's rules. First run: recall 0.934 (241 / 258) at precision
+    // 0.976 (246 / 252); session 28's code gives 0.926 / 0.976 on it. Fixed by general rules: 姓／名／セイ／メイ lines,
+    // 新姓, a writer in a subject's brackets, pension and passport numbers by their shape in a text about them, a number
+    // after 個人番号 no insurance number, famous people written with a space.
+    await assertBatch('blind-31.jsonl', 150, [258, 251, 259, 256]);
+  });
+
+  it('the thirty-second (session 29, residents’ own words: inquiry forms, letters, foreign residents, proxies): 150 cases — recall 272 / 282 at precision 275 / 276', async () => {
+    // Written blind like the thirty-first. First run: recall 0.929 (262 / 282) at precision 0.996 (270 / 271); session
+    // 28's code gives 0.926 / 0.996. Fixed by general rules: an address with a space after its city or without the
+    // city after its label, none in brackets after an office, a My Number by its shape in a text about it, residents
+    // introducing themselves in katakana.
+    await assertBatch('blind-32.jsonl', 150, [282, 272, 276, 275]);
   });
 });
