@@ -32,6 +32,7 @@ const DATE = new RegExp(
 /** The month and day of a date (western digits only: kanji numerals are read as digits by the normaliser). */
 const MONTH_DAY = /[年/.\-][ \t]?(\d{1,2})[ \t]?[月/.\-][ \t]?(\d{1,2})/;
 const CONTEXT = /生年月日|誕生日|生まれ|出生日|ｾｲﾈﾝｶﾞｯﾋﾟ|birth ?day|birth ?date|date of birth|DOB|born(?: on)?/i;
+const OLD_ERA_SHORT = /(?<![\w.\/=-])([MTS])[ \t]?(\d{1,2})([./])(\d{1,2})\3(\d{1,2})(?![\w.\/-])/g;
 const BEFORE_BORN = new RegExp(`${DATE_BODY}(?=[ \\t]?(?:生まれ|生|うまれ))`, 'g');
 
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -62,6 +63,17 @@ function findBirthDates(normalized: string): PiiSpan[] {
     for (const d of sentence.matchAll(new RegExp(`${DATE_BODY}|${ENGLISH_DATE}`, 'gi')))
       if (monthDay !== undefined && monthDayOf(d[0]) === monthDay)
         spans.push({ type: 'birth_date', start: first.end + d.index, end: first.end + d.index + d[0].length });
+  }
+  // An era's initial before a full date (S19.1.9, T14.3.5): how registers and staff abbreviate the birth dates of the
+  // elderly; events and deadlines are written in the current era or in full.
+  for (const m of normalized.matchAll(OLD_ERA_SHORT)) {
+    const [era, year, month, day] = [m[1]!, Number(m[2]), Number(m[4]), Number(m[5])];
+    const lastYear = { M: 45, T: 15, S: 64 }[era as 'M' | 'T' | 'S'];
+    const version = /(?:バージョン|ver(?:sion)?\.?|リリース|版)[ \t:：]*$/i.test(
+      normalized.slice(Math.max(0, m.index - 12), m.index),
+    );
+    if (year >= 1 && year <= lastYear && month >= 1 && month <= 12 && day >= 1 && day <= 31 && !version)
+      spans.push({ type: 'birth_date', start: m.index, end: m.index + m[0].length });
   }
   for (const m of normalized.matchAll(BEFORE_BORN)) {
     spans.push({ type: 'birth_date', start: m.index, end: m.index + m[0].length });

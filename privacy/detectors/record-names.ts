@@ -102,6 +102,13 @@ const SUBJECT_WRITER = /[【［[][^】］\]\n]{0,16}(?:課|係|室|担当|セン
 const KANA_SELF_NAME =
   /(?:わたし|私|ぼく|僕)(?:の[ \t]?(?:なまえ|名前))?[ \t]*は[ \t\u3000]*([ァ-ヶー]{2,}(?:[・ \u3000][ァ-ヶー]{1,}){1,3})[ \t]*(?=です|と[ \t]?(?:いいます|申します))|(?:なまえ|名前)[ \t]*は[ \t\u3000]*([ァ-ヶー]{2,}(?:[・ \u3000][ァ-ヶー]{1,}){1,3})[ \t]*(?=です)/dg;
 
+/** A nickname: a short kana name and ちゃん (けんちゃん, みっちゃん, ユウちゃん), not a relative's word (おばあちゃん, 赤ちゃん). */
+const NICKNAME = /(?<![ぁ-ゖァ-ヶー一-龥々])((?:[ぁ-ゖ]{1,3}|[ァ-ヶ][ァ-ヶー]{0,2})ちゃん)/dg;
+const NOT_NICKNAME =
+  /^(?:お?(?:ばあ|じい|ばぁ|じぃ|かあ|とう|にい|ねえ|ねぇ|にぃ|ばー|じー)|あか|ねこ|にゃん|わん|うさ|くま|いぬ|みんな|ちび|ぼく|わたし|あたし|おれ|こども|まご|むすめ|むすこ|じじ|ばば)ちゃん$/;
+/** A family name and a word of who the person is in brackets before the honorific (佐藤(市民)さん, 佐藤（職員）さん). */
+const ROLE_IN_BRACKETS = new RegExp(`(?<![一-龥々ヶ])(${FAMILY})(?=[（(][^）)\\n]{1,6}[）)](?:さん|様|氏))`, 'dg');
+
 /** Hiragana words after a family name that are no given name (すずき さんが, やまだ まで). */
 const NOT_GIVEN_KANA =
   /^(?:さん|さま|くん|ちゃん|から|まで|より|です|でした|ます|など|たち|けど|ので|のか|には|とか|って|だけ|しか|こと|もの|ほう|かた|さんの|さんが|さんに|さんから)$/;
@@ -144,6 +151,8 @@ export function detectRecordNames(normalized: string): PiiSpan[] {
     /^[ぁ-ゖ]/.test(name) ? HIRAGANA_FAMILY_NAMES.has(name) : KNOWN_FAMILY_NAMES.has(name);
   for (const re of [BRACKETED_NAME, CLOSING_NAME]) spans.push(...captured(normalized, re, familyWord));
   spans.push(...captured(normalized, SUBJECT_WRITER, (name) => KNOWN_FAMILY_NAMES.has(name)));
+  spans.push(...captured(normalized, ROLE_IN_BRACKETS, (name) => KNOWN_FAMILY_NAMES.has(name)));
+  spans.push(...captured(normalized, NICKNAME, (name) => !NOT_NICKNAME.test(toHiragana(name))));
   spans.push(...captured(normalized, KANA_SELF_NAME, (name) => !/システム|データ|サーバ|パスワード|メール/.test(name)));
   for (const m of normalized.matchAll(KANA_GIVEN)) {
     if (!KNOWN_FAMILY_NAMES.has(m[1]!)) continue;

@@ -138,4 +138,14 @@ describe('privacy: the desk’s own notes, chat messages typed in pieces', () =>
     assert.equal(mask('件名：テスト\n署名：なし'), '件名：テスト\n署名：なし');
     assert.equal(mask('氏名入力例に「夏目 漱石」を使っています'), '氏名入力例に「夏目 漱石」を使っています');
   });
+
+  it('masks a nickname with ちゃん, a family name with a role in brackets before さん, an old era’s short birth date', () => {
+    assert.equal(mask('みっちゃんの携帯 ０８０-６６２１-３３９０'), '［氏名］の携帯 ［電話番号］');
+    assert.equal(mask('おばあちゃんと赤ちゃんとねこちゃん'), 'おばあちゃんと赤ちゃんとねこちゃん');
+    assert.equal(mask('佐藤(市民)さん 0562-45-3308'), '［氏名］(市民)さん ［電話番号］');
+    assert.equal(mask('[13:41] A: S19.1.9'), '[13:41] A: ［生年月日］');
+    // A version, a range's parameter, a job name, an era year past its end stay.
+    assert.equal(mask('バージョン S3.2.1 の差分'), 'バージョン S3.2.1 の差分');
+    assert.equal(mask('birth_from=S24.4.2 ジョブ S23-11-05 S70.1.2'), 'birth_from=S24.4.2 ジョブ S23-11-05 S70.1.2');
+  });
 });
