@@ -9,7 +9,7 @@ import { DATE_BODY } from './detectors';
 
 /** Words that put a corrected value next to the one found (→, 正しくは, じゃなくて, 本人申告は, 正）…). */
 const CUE =
-  /→|⇒|->|正しくは|じゃなくて|ではなく|でなく|申告は|訂正|正[）):：]|修正後|変更後|実際は|本来は|違う|誤り|ではなくて|間違え|まちがえ|打ち間違い/;
+  /→|⇒|->|正しくは|じゃなくて|ではなく|でなく|申告は|訂正|正[）):：]|修正後|変更後|実際は|本来は|違う|誤り|ではなくて|間違え|まちがえ|打ち間違い|should be|instead of|correct (?:one|date|number) is|actually|はずが|はずなのに/;
 /** Words after the corrected value (1968.2.14 になってるけど 1968.12.4 が正しい): the value stands before them. */
 const CUE_AFTER = /(?:が|の方が|のほうが)正しい|が正解/;
 /** Words joining two values of a list within a few characters (と, や, 、, が). */

@@ -4,9 +4,12 @@
  */
 import type { PiiSpan } from './types';
 
-/** A heading naming an example, in brackets (【記入例】, 【申請書の記入例】) or alone on its line: up to a blank line. */
+/**
+ * A heading naming an example, in brackets (【記入例】, 【申請書の記入例】), alone on its line, or closing its line in round
+ * brackets (…テンプレート（記入例）): up to a blank line.
+ */
 const EXAMPLE_BLOCK =
-  /[【［[][^】］\]\n]{0,20}記入例[^】］\]\n]{0,10}[】］\]]|(?:^|\n)[ \t]*記入例[ \t]*[:：]?[ \t]*(?=\n)/g;
+  /[【［[][^】］\]\n]{0,20}記入例[^】］\]\n]{0,10}[】］\]]|(?:^|\n)[ \t]*記入例[ \t]*[:：]?[ \t]*(?=\n)|[（(]記入例[）)][ \t]*(?=\n)/g;
 /**
  * 記入例： (or 記入例）, 記入例（様式第5号）：) followed by the example on its line (※記入例：山田太郎（ヤマダタロウ）), an example in brackets after
  * the word (申請書の記入例（氏名：山田 太郎、…）), and an English e.g.
@@ -26,6 +29,8 @@ const MARKED_AFTER =
   /(?:[:：][ \t]*[^\n:：（(]{1,30}|(?:^|(?<=[\n、。「 ]))(?:(?!さん|様|の)[^\n:：（(、。「」 ]){1,30})[（(]記入例[）)]/g;
 /** The example quoted or spaced right after the word (記入例の住所「○○市△△町1丁目2番3号」, 記入例の電話番号 090-…). */
 const QUOTED = /記入例の?[^「\n]{0,6}「[^」\n]{0,60}」|記入例の[^\s「\n]{0,8}[ \t]+[^\s、。\n]{1,30}/g;
+/** A manual's 入力例 or 記載例 in quotes, then the fields it fills in quotes in the same sentence (「入力例」では氏名欄に「…」、…). */
+const INPUT_EXAMPLE = /(?:入力例|記載例|記入見本)[^。\n]{0,160}/g;
 const EXAMPLE_VALUE = /[（(]例[）)]|記載例[:：]?/g;
 /** An example given in brackets: （例：AB1234567）, (例: 090-0000-0000) — up to the closing bracket. */
 const BRACKETED_EXAMPLE = /[（(][ \t]?例[ \t]?[:：][^（()）\n]{1,40}[）)]/g;
@@ -39,6 +44,10 @@ function exampleZones(normalized: string): Array<[number, number]> {
   }
   for (const re of [EXAMPLE_LINE, MARKED_AFTER, QUOTED, BRACKETED_EXAMPLE, PLACEHOLDER])
     for (const m of normalized.matchAll(re)) zones.push([m.index, m.index + m[0].length]);
+  // Only the quoted values of a manual's example sentence, not the rest of it.
+  for (const m of normalized.matchAll(INPUT_EXAMPLE))
+    for (const q of m[0].matchAll(/「[^」\n]{1,60}」/g))
+      zones.push([m.index + q.index, m.index + q.index + q[0].length]);
   for (const m of normalized.matchAll(EXAMPLE_VALUE)) {
     const from = m.index + m[0].length;
     // （例）のように入力したら… goes on with the sentence: no example value follows.

@@ -6,15 +6,20 @@ import { valuesAfter } from '../context';
 import type { PiiSpan } from '../types';
 
 const NUM = '[\\d〇一二三四五六七八九十]{1,3}';
-const ERA = `(?:(?:明治|大正|昭和|平成|令和|[明大昭平令](?=[\\d元〇一二三四五六七八九十])|[MTSHR])[ \\t]?(?:${NUM}|元))`;
+// An era's initial in either case (h7/6/30 as typed), not a word's last letter (the s of "is 11/05/1986").
+const ERA = `(?:(?:明治|大正|昭和|平成|令和|[明大昭平令](?=[\\d元〇一二三四五六七八九十])|(?<![A-Za-z])[MTSHRmtshr])[ \\t]?(?:${NUM}|元))`;
 /** A full date, western or Japanese era (exported for dates in brackets after a name). */
 // 1952年（昭和27年）3月3日: the era year in brackets after the western one.
 export const DATE_BODY = `(?:(?:1[89]|20)\\d{2}年[（(]${ERA}年[）)]|(?:(?:1[89]|20)\\d{2}|${ERA})[ \\t]?[年/.\\-])[ \\t]?${NUM}[ \\t]?[月/.\\-][ \\t]?${NUM}日?`;
 // After 誕生日 a month and day alone are enough (２月３日).
 // English: 14 MAR 1995, July 4, 2023.
-const MONTHS = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
+// Any case (JULY, july), spelt out letter by letter: the date patterns take no i flag, which would let an era's
+// initial match a lower-case letter (the s of "is 11/05/1986" read as Shōwa 11).
+const anyCase = (word: string): string => [...word].map((c) => `[${c.toUpperCase()}${c.toLowerCase()}]`).join('');
+const MONTHS = `(?:${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec'].map(anyCase).join('|')})[A-Za-z]*\\.?`;
 // After a birth keyword also 12/03/1990 (day or month first, as foreign forms write it).
-const ENGLISH_DATE = `\\d{1,2} ${MONTHS} (?:19|20)\\d{2}|${MONTHS} \\d{1,2},? (?:19|20)\\d{2}`;
+const ORDINAL = '(?:st|nd|rd|th)?';
+const ENGLISH_DATE = `\\d{1,2}${ORDINAL} (?:of )?${MONTHS},? (?:19|20)\\d{2}|${MONTHS} \\d{1,2}${ORDINAL},? (?:19|20)\\d{2}`;
 const NUMERIC_DMY = '\\d{1,2}[/.\\-]\\d{1,2}[/.\\-](?:19|20)\\d{2}';
 // A two-digit year as old systems and forms keep it (63/07/21, 85/3/3), after a birth keyword only.
 const SHORT_YEAR = '(?<![\\d/.\\-])\\d{2}[/.\\-]\\d{1,2}[/.\\-]\\d{1,2}(?![\\d/.\\-])';
@@ -27,12 +32,12 @@ export const COMPACT_DATE = '(?:(?:19|20)\\d{2}|[MTSH]\\d{2})(?:0[1-9]|1[0-2])(?
 const COMPACT = `(?<!\\d)(?:${COMPACT_DATE})(?!\\d)`;
 const DATE = new RegExp(
   `${DATE_BODY}|${NUM}[ \\t]?月[ \\t]?${NUM}[ \\t]?日|${ENGLISH_DATE}|${NUMERIC_DMY}|${SHORT_YEAR}|${COMPACT}`,
-  'i',
 );
 /** The month and day of a date (western digits only: kanji numerals are read as digits by the normaliser). */
 const MONTH_DAY = /[年/.\-][ \t]?(\d{1,2})[ \t]?[月/.\-][ \t]?(\d{1,2})/;
 const CONTEXT = /生年月日|誕生日|生まれ|出生日|ｾｲﾈﾝｶﾞｯﾋﾟ|birth ?day|birth ?date|date of birth|DOB|born(?: on)?/i;
 const OLD_ERA_SHORT = /(?<![\w.\/=-])([MTS])[ \t]?(\d{1,2})([./])(\d{1,2})\3(\d{1,2})(?![\w.\/-])/g;
+const ENGLISH_CONTEXT = /\b(?:DOB|D\.O\.B\.|[Dd]ate of [Bb]irth|[Bb]irth ?[Dd]ate|[Bb]irthday|[Bb]irth(?=\s*:))\b/g;
 const BEFORE_BORN = new RegExp(`${DATE_BODY}(?=[ \\t]?(?:生まれ|生|うまれ))`, 'g');
 
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -47,20 +52,27 @@ function monthDayOf(date: string): string | undefined {
 
 /** A system's null date (1900/01/01, 1900-01-01): dummy data, no one's birthday. */
 const NULL_DATE = /^1900[/.\-]0?1[/.\-]0?1$/;
+/** A western year before 1900: a historical figure's, no living person's (夏目漱石 1867年2月9日). */
+const BEFORE_LIVING = /^1[0-8]\d{2}\D/;
 
 /** Finds dates of birth. */
 export function detectBirthDate(normalized: string): PiiSpan[] {
-  return findBirthDates(normalized).filter((s) => !NULL_DATE.test(normalized.slice(s.start, s.end)));
+  return findBirthDates(normalized).filter((s) => {
+    const date = normalized.slice(s.start, s.end);
+    return !NULL_DATE.test(date) && !BEFORE_LIVING.test(date);
+  });
 }
 
 function findBirthDates(normalized: string): PiiSpan[] {
   const spans = valuesAfter(normalized, 'birth_date', CONTEXT, DATE, 10);
+  // English puts more words between (DOB field contains 1955-12-03, date of birth on the form is 3rd Dec 1955).
+  spans.push(...valuesAfter(normalized, 'birth_date', ENGLISH_CONTEXT, DATE, 28));
   // The same date written another way later in the sentence (1985年7月3日 と入力すると「昭和60年7月3日」と表示).
   for (const first of [...spans]) {
     const monthDay = monthDayOf(normalized.slice(first.start, first.end));
     // The same date said again nearby, also in the next sentence (DOB: 85/3/3 …。1985年3月3日で登録してよいか).
     const sentence = /^[^\n]{0,80}/.exec(normalized.slice(first.end))?.[0] ?? '';
-    for (const d of sentence.matchAll(new RegExp(`${DATE_BODY}|${ENGLISH_DATE}`, 'gi')))
+    for (const d of sentence.matchAll(new RegExp(`${DATE_BODY}|${ENGLISH_DATE}`, 'g')))
       if (monthDay !== undefined && monthDayOf(d[0]) === monthDay)
         spans.push({ type: 'birth_date', start: first.end + d.index, end: first.end + d.index + d[0].length });
   }

@@ -29,6 +29,8 @@ const PRODUCT_CODE =
 const CARD_KEYWORD =
   /(?:カード(?:番号|No\.?)?|クレジット|クレカ|\bcard(?:[ _-]?(?:no\.?|number|num))?[ \t]*[=:]?)[^。\n\d]{0,6}$/i;
 
+const CARD_TEXT = /クレジットカード|クレカ|カード番号|credit card|card number/i;
+
 /** Finds card numbers among the number runs. */
 export function detectCardNumber(runs: NumberRun[], normalized = ''): PiiSpan[] {
   const spans: PiiSpan[] = [];
@@ -38,7 +40,9 @@ export function detectCardNumber(runs: NumberRun[], normalized = ''): PiiSpan[] 
     if (digits.length < 13 || digits.length > 19 || !ISSUER.test(digits)) continue;
     if (run.separators.some((s) => s === '.' || s === '/')) continue;
     if (run.groups.length > 1 && run.groups.some((g) => g.length < 4)) continue;
-    if (passesLuhn(digits) || CARD_KEYWORD.test(normalized.slice(Math.max(0, run.start - 16), run.start)))
+    // In a text about a card, sixteen digits in fours are one (クレジットカード番号を入力する画面…、4539 7812 0364 5518 と入れたら).
+    const aboutCard = run.groups.length === 4 && run.groups.every((g) => g.length === 4) && CARD_TEXT.test(normalized);
+    if (passesLuhn(digits) || aboutCard || CARD_KEYWORD.test(normalized.slice(Math.max(0, run.start - 16), run.start)))
       spans.push({ type: 'card_number', start: run.start, end: run.end });
   }
   return spans;

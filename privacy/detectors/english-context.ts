@@ -17,11 +17,17 @@ import { hasNotPersonWord } from './not-person-words';
 import { spelledInJapanese } from './romaji-name';
 
 /** A personal name in Latin letters: 1–4 words, each capitalised or in capitals, Vietnamese letters too. */
-const WORD = "[A-ZÀ-ỸĐ][a-zà-ỹđ'’-]+|[A-ZÀ-ỸĐ]{2,}";
+// O'Neill, D’Souza, McKenzie: a capital after the apostrophe or Mc.
+const WORD = "[A-ZÀ-ỸĐ]['’][A-ZÀ-ỸĐ][a-zà-ỹđ]+|Ma?c[A-Z][a-z]+|[A-ZÀ-ỸĐ][a-zà-ỹđ'’-]+|[A-ZÀ-ỸĐ]{2,}";
 // FAMILY, GIVEN as passports and rosters write it (DELA CRUZ, MARIA SANTOS).
 const NAME = `(?:${WORD})(?:,? (?:${WORD}|da|de|dos|van|von|bin|binti)){0,4}`;
 
-const INTRODUCED = new RegExp(`(?:(?:[Mm]y|[Hh]is|[Hh]er) name is|[Tt]his is|I am|I'm)\\s+(${NAME})`, 'gu');
+// Also in the languages foreign residents write (Nama saya …, sou a …, si … po ito, Me llamo …, Je m'appelle …), and a
+// relative written for (on behalf of my mother, Elena Petrova; for my wife, Nadia Rahman).
+const INTRODUCED = new RegExp(
+  `(?:(?:[Mm]y|[Hh]is|[Hh]er) name is|[Tt]his is|I am|I'm|[Nn]ama saya|[Ss]ou (?:a|o)|\\b[Ss]i(?= [A-Z][a-z]+ [A-Z][a-z]+ po\\b)|[Mm]e llamo|[Mm]i nombre es|[Jj]e m'appelle|[Mm]eu nome é|(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur) (?:wife|husband|mother|father|mom|dad|son|daughter|child|brother|sister|grandmother|grandfather|parents?),)\\s+(${NAME})`,
+  'gu',
+);
 /** A given name alone, introduced with where the writer works: this is Ken from the Parks Division. */
 const INTRODUCED_FROM = new RegExp(`\\b[Tt]his is\\s+(${WORD})\\s+(?:from|at|of)\\s+(?:the\\s+)?[A-Z]`, 'gu');
 /**
@@ -60,7 +66,7 @@ const TICKET_PARTY_JA = new RegExp(
 );
 /** English labels of a person on a form or a record. */
 const LABELLED = new RegExp(
-  `\\b(?:${TICKET_PARTY}|[Nn]ame|[Ff]ull name|[Aa]pplicant|[Tt]raveler|[Tt]raveller|[Ss]tudent|[Pp]atient|[Rr]esident|[Ss]ender|[Cc]ontact person|[Gg]uardian|[Pp]arent|NAME|APPLICANT|Surname(?: ?\\/ ?Given names?)?|Given names?)\\s*(?:No\\.)?\\s*:\\s*(?:(?:Mr|Ms|Mrs|Miss|Dr)\\.?\\s+)?(${NAME})`,
+  `\\b(?:${TICKET_PARTY}|(?<!(?:[Ff]ile|[Uu]ser|[Hh]ost|[Cc]omputer|[Pp]roduct|[Ss]erver|[Ff]older|[Dd]evice|[Pp]rinter|[Gg]roup|[Tt]eam|[Dd]omain|[Ll]ogin|[Ss]heet|[Tt]able|[Cc]olumn|[Ff]ield|PC|[Ss]ite|[Ss]hare|[Nn]etwork|[Aa]pp|[Cc]ompany|[Ss]chool|[Bb]ank|[Bb]ranch|[Pp]roject|[Ee]vent|[Dd]isplay|[Ss]creen|[Aa]ccount|[Cc]ourse) )[Nn]ame|[Ff]ull name|[Aa]pplicant|[Tt]raveler|[Tt]raveller|[Ss]tudent|[Pp]atient|[Rr]esident|[Ss]ender|[Cc]ontact person|[Gg]uardian|[Pp]arent|NAME|APPLICANT|Surname(?: ?\\/ ?Given names?)?|Given names?|[Hh]older|[Aa]ccount holder|[Ee]mergency contact|[Nn]ame as (?:in|on) (?:the )?passport)(?:\\s*\\([^)\\n]{1,20}\\))?\\s*(?:No\\.)?\\s*:\\s*(?:(?:Mr|Ms|Mrs|Miss|Dr)\\.?\\s+)?(${NAME}|[ァ-ヶー]{2,}(?:[ ・\\u3000][ァ-ヶー]{1,}){0,3})`,
   'gu',
 );
 /** A role in running text before a name of two or three capitalised words: for applicant Maria Santos. */
@@ -159,12 +165,16 @@ export function detectNameByParts(normalized: string): PiiSpan[] {
 /** A Japanese address in Latin letters: a block number and a -shi / -ku / -cho / -machi part, either order. */
 // Room 402, Sunny Court, 2-14-7 Kamiosaki, Shinagawa-ku, Tokyo; Kita 3-jo Nishi 6-chome 1-1-805, Chuo-ku, Sapporo.
 const ROMAN_ADDRESS =
-  /(?:(?:Room|Apt\.?|#)\s*\d{1,4},?\s+(?:[A-Z][A-Za-z]+\s){0,3}?(?:[A-Z][A-Za-z]+,\s+)?)?(?:(?:Kita|Minami|Higashi|Nishi)\s\d{1,2}-jo\s(?:(?:Kita|Minami|Higashi|Nishi)\s)?\d{1,2}-chome\s)?\d{1,4}-\d{1,4}(?:-\d{1,4}){0,2},?\s+(?:[A-Z][a-z]+(?:-[A-Za-z]+)?,?\s+){0,4}?[A-Z][a-z]+-(?:shi|ku|cho|machi|gun|mura|son)\b(?:,?\s+[A-Z][a-z]+(?:-(?:shi|ku|ken|to|fu))?)*/g;
+  /(?:(?:Room|Apt\.?|#)\s*\d{1,4},?\s+(?:[A-Z][A-Za-z]+\s){0,3}?(?:[A-Z][A-Za-z]+,\s+)?|(?:[A-Z][A-Za-z]+\s){0,2}(?:Heights|Court|Mansion|Corpo|Maison|Residence|Palace|House|Haitsu|Heim|Apartments?|Tower|Villa|Plaza|Hills|Garden|Terrace|Manor|Building|Bldg\.?|Coop|Co-op)(?:\s[A-Z][A-Za-z]+){0,2}(?:\s\d{1,4})?,\s+)?(?:(?:Kita|Minami|Higashi|Nishi)\s\d{1,2}-jo\s(?:(?:Kita|Minami|Higashi|Nishi)\s)?\d{1,2}-chome\s)?\d{1,4}-\d{1,4}(?:-\d{1,4}){0,2},?\s+(?:[A-Z][a-z]+(?:-[A-Za-z]+)?,?\s+){0,4}?[A-Z][a-z]+-(?:shi|ku|cho|machi|gun|mura|son)\b(?:,?\s+[A-Z][a-z]+(?:-(?:shi|ku|ken|to|fu))?)*/g;
 const ROMAN_ADDRESS_CITY_FIRST =
-  /\b[A-Z][a-z]+-(?:shi|ku|gun)(?:,?\s+[A-Z][a-z]+(?:-(?:ku|cho|machi|shi))?){0,3},?\s+(?:\d{1,2}-jo\s+)?(?:\d{1,2}-chome\s+)?\d{1,4}(?:-\d{1,4}){0,2}\b/g;
+  /\b[A-Z][a-z]+-(?:to|fu|ken|shi|ku|gun)(?:,?\s+[A-Z][a-z]+(?:-[a-z]+)?){0,4},?\s+(?:\d{1,2}-jo\s+)?(?:\d{1,2}-chome\s+)?\d{1,4}(?:-\d{1,4}){0,2}\b(?:,?\s+(?:Room|Apt\.?|#)\s*\d{1,4}\b)?/g;
+
+/** A field's label after a comma, which ends the name before it (Jack Taylor, Mobile: …). */
+const FIELD_AFTER_COMMA =
+  /,\s*(?:Mobile|Phone|Tel|TEL|Email|E-mail|Mail|Address|DOB|Birth|Born|Age|Nationality|Room|Ext|Fax|School|Dept|Department|Division|Section|ALT|CIR)\b.*$/;
 
 function cleanName(name: string): string | undefined {
-  const words = name.trim().split(/\s+/);
+  const words = name.replace(FIELD_AFTER_COMMA, '').trim().split(/\s+/);
   while (words.length > 0 && NOT_NAMES.has(words[0]!)) words.shift();
   return words.length > 0 ? words.join(' ') : undefined;
 }
@@ -272,8 +282,10 @@ export function detectEnglishContext(normalized: string): PiiSpan[] {
           !closing)
       )
         continue;
-      // Regards, IT Service Desk: a team or a company signs too.
+      // Regards, IT Service Desk: a team or a company signs too. A word before a colon is the next field's label.
       if (notPerson(name)) continue;
+      const after = m.index + m[0].indexOf(raw) + raw.indexOf(name) + name.length;
+      if (/^[ \t]*(?:\([^)\n]{0,20}\))?[ \t]*:/.test(normalized.slice(after, after + 24))) continue;
       push('person_name', m.index + m[0].indexOf(raw) + raw.indexOf(name), name);
     }
   }

@@ -25,6 +25,16 @@ export function detectBankAccount(normalized: string): PiiSpan[] {
       /(?<![\d\-])\d{7}(?![\d\-])/,
       24,
     ),
+    // The kind of account in English or romaji right before the number (futsu 1038274, Savings 3029184).
+    ...valuesAfter(
+      normalized,
+      'bank_account',
+      /\b(?:futsu|futsuu|touza|toza|savings|ordinary|checking|current account)\b/i,
+      /(?<![\d\-])\d{7}(?![\d\-])/,
+      4,
+    ),
+    // Six to eight digits right after the kind of account (普通 332058: a record with a digit missing is still one).
+    ...valuesAfter(normalized, 'bank_account', /普通|当座/, /(?<![\d\-])\d{6,8}(?![\d\-年月日件円人回])/, 2),
     // A number of six or eight digits right after 口座番号 (a record with a digit missing is still the account's).
     ...valuesAfter(normalized, 'bank_account', /口座番号/, /(?<![\d\-])\d{6,8}(?![\d\-])/, 4),
     // ゆうちょ銀行: 記号 5 digits and 番号 up to 8 digits.
@@ -103,8 +113,16 @@ export function detectPassport(normalized: string): PiiSpan[] {
     normalized,
     'passport',
     /旅券|パスポート|ﾊﾟｽﾎﾟｰﾄ|passport/i,
-    /(?<![A-Za-z0-9])(?:[A-Za-z]{2}[ \-]?\d{6,7}|[A-Za-z]\d{7,8}|[A-Za-z]\d{7}[A-Za-z]|\d{9})(?![A-Za-z0-9])/,
-    16,
+    /(?<![A-Za-z0-9])(?:[A-Za-z]{2}[ \-]?\d{6,7}|[A-Za-z]\d{7,8}|[A-Za-z]\d{7}[A-Za-z]|\d{8,9}|(?=[A-Z0-9]{9}(?![A-Za-z0-9]))(?=(?:[A-Z0-9]*\d){4})(?=(?:[A-Z0-9]*[A-Z]){2})[A-Z0-9]{9})(?![A-Za-z0-9])/,
+    24,
+  );
+  // A residence card's number (在留カード: two letters, eight digits, two letters) has a shape no other number has.
+  near.push(
+    ...[...normalized.matchAll(/(?<![A-Za-z0-9])[A-Z]{2}\d{8}[A-Z]{2}(?![A-Za-z0-9])/g)].map((m): PiiSpan => ({
+      type: 'passport',
+      start: m.index,
+      end: m.index + m[0].length,
+    })),
   );
   // In a text about a passport, a Japanese passport's own shape (two capitals and seven digits) further on.
   if (!/旅券|パスポート|ﾊﾟｽﾎﾟｰﾄ|passport/i.test(normalized)) return near;
@@ -118,8 +136,8 @@ export function detectPassport(normalized: string): PiiSpan[] {
 
 // 保検: the same reading as 保険, a common slip of the input method.
 const INSURANCE =
-  /被保[険検]者番号|保[険検]者番号|被保[険検]者証|保[険検]証|(?:介護|健康)保[険検](?=[^。\n]{0,12}(?:証|番号|記号))|記号番号|保[険検]番号|(?:国保|健保|けんぽ|共済組合|後期高齢者?医療)[^。\n]{0,16}?(?<!口座|金融機関|支店|店)(?=記号|番号)/g;
-const CARD_NAMES = /資格確認書|マイナ保険証/g;
+  /\binsur(?:er|ed)(?: person)? (?:no\.?|number)|被保[険検]者番号|保[険検]者番号|被保[険検]者証|保[険検]証|(?:介護|健康)保[険検](?=[^。\n]{0,12}(?:証|番号|記号))|記号番号|保[険検]番号|(?:国保|健保|けんぽ|共済組合|後期高齢者?医療)[^。\n]{0,16}?(?<!口座|金融機関|支店|店)(?=記号|番号)/g;
+const CARD_NAMES = /資格確認書|マイナ保険証|組合員証|加入者証/g;
 /** Where a card's 記号 and 番号 fields belong to an insured person (被保険者の…, insurance card: 記号 …). */
 const INSURED = /被保[険検]者|保[険検]証|国保|健保|後期高齢|insurance/gi;
 const BANK_BEFORE = /(?:ゆうちょ|銀行|貯金|口座)[^。\n]*$/;

@@ -31,7 +31,7 @@ const BEFORE_RECORD = new RegExp(
 );
 /** A role or a record's party before the name (with は, a colon or a space). */
 const ROLE_BEFORE = new RegExp(
-  `(?:児童|生徒|本人|請求者|交付先|職員|受付?|調査員|担当職員|ケアマネ(?:ジャー)?|教頭|校長|教諭|担任|保健師|相談員|支援員|民生委員|通訳|巡査(?:部長)?|警部補?|対象者[A-ZＡ-Ｚ]?)[ \\t]*(?:は|：|:|=)?[ \\t\\u3000]*(${FAMILY})(?:[ \\t\\u3000](${GIVEN}))?(?![一-龥々ヶァ-ヶぁ-ゖ])`,
+  `(?:児童|生徒|本人|請求者|交付先|職員|受付?|調査員|担当職員|ケアマネ(?:ジャー)?|教頭|校長|教諭|担任|保健師|相談員|支援員|民生委員|通訳|巡査(?:部長)?|警部補?|対象者[A-ZＡ-Ｚ]?|担当SE|SE|エンジニア)[ \\t]*(?:は|：|:|=)?[ \\t\\u3000]*(${FAMILY})(?:[ \\t\\u3000](${GIVEN}))?(?![一-龥々ヶァ-ヶぁ-ゖ])`,
   'dg',
 );
 /** A post, 先生 or 氏 after the name (石井 巡査部長, 川村 先生, 川村先生, 大野氏来庁). */
@@ -82,8 +82,9 @@ const CHILD_GIVEN = /(?:^|[\s、。])(?:子|長男|長女|次男|次女|児童)[
  */
 const BRACKETED_NAME =
   /(?<![一-龥々ヶァ-ヶー])[（(]([一-龥々ヶ]{2,3}|[ぁ-ゖ]{3,5})[ \t]*(?:様|さん)?[）)](?=[ \t]*(?:$|\n|から|より|まで|です))/dg;
-/** A family name closing a line that gives a phone or a mail address (… 090-2281-4773 です😅 ふくだ, (夜) 野村). */
-const CLOSING_NAME = /^(?=[^\n]*(?:\d{2,}[\d\- ]{5,}|@))[^\n]*[ \t\u3000]([一-龥々ヶ]{2,3}|[ぁ-ゖ]{3,5})[ \t]*$/dgm;
+/** A family name closing a line that gives a phone, an address or a mail address (… 4773 です😅 ふくだ, …6-17-9 です。浜田). */
+const CLOSING_NAME =
+  /^(?=[^\n]*(?:\d{2,}[\d\- ]{5,}|\d{1,4}-\d{1,4}-\d{1,4}|@))[^\n]*[ \t\u3000。]([一-龥々ヶ]{2,3}|[ぁ-ゖ]{3,5})[ \t]*$/dgm;
 /** A family name with its given name in katakana, joined before an honorific or half-width after a space (松尾ハル さん, 中島 ﾏｻﾙ). */
 const KANA_GIVEN = new RegExp(
   `(?<![一-龥々ヶ])(${FAMILY})(?:([ァ-ヶ]{2,3})(?=[ \\t]*(?:さん|様))|[ \\t\\u3000]([ｦ-ﾟ]{2,6})(?![ｦ-ﾟ]))`,
@@ -102,12 +103,31 @@ const SUBJECT_WRITER = /[【［[][^】］\]\n]{0,16}(?:課|係|室|担当|セン
 const KANA_SELF_NAME =
   /(?:わたし|私|ぼく|僕)(?:の[ \t]?(?:なまえ|名前))?[ \t]*は[ \t\u3000]*([ァ-ヶー]{2,}(?:[・ \u3000][ァ-ヶー]{1,}){1,3})[ \t]*(?=です|と[ \t]?(?:いいます|申します))|(?:なまえ|名前)[ \t]*は[ \t\u3000]*([ァ-ヶー]{2,}(?:[・ \u3000][ァ-ヶー]{1,}){1,3})[ \t]*(?=です)/dg;
 
-/** A nickname: a short kana name and ちゃん (けんちゃん, みっちゃん, ユウちゃん), not a relative's word (おばあちゃん, 赤ちゃん). */
-const NICKNAME = /(?<![ぁ-ゖァ-ヶー一-龥々])((?:[ぁ-ゖ]{1,3}|[ァ-ヶ][ァ-ヶー]{0,2})ちゃん)/dg;
+/**
+ * A nickname before ちゃん (けんちゃん, みっちゃん, ユウちゃん; masked without ちゃん, as every honorific stays), not a
+ * relative's word (おばあちゃん, 赤ちゃん).
+ */
+const NICKNAME = /(?<![ぁ-ゖァ-ヶー一-龥々])([ぁ-ゖ]{1,3}|[ァ-ヶ][ァ-ヶー]{0,2})(?=ちゃん)/dg;
 const NOT_NICKNAME =
   /^(?:お?(?:ばあ|じい|ばぁ|じぃ|かあ|とう|にい|ねえ|ねぇ|にぃ|ばー|じー)|あか|ねこ|にゃん|わん|うさ|くま|いぬ|みんな|ちび|ぼく|わたし|あたし|おれ|こども|まご|むすめ|むすこ|じじ|ばば)ちゃん$/;
 /** A family name and a word of who the person is in brackets before the honorific (佐藤(市民)さん, 佐藤（職員）さん). */
 const ROLE_IN_BRACKETS = new RegExp(`(?<![一-龥々ヶ])(${FAMILY})(?=[（(][^）)\\n]{1,6}[）)](?:さん|様|氏))`, 'dg');
+
+/** A relative with a full name after a space, as family records list them (夫 福島 翼（建設課）, 子 福島 湊 が). */
+const RELATIVE_FULL = new RegExp(
+  `(?<![一-龥々ヶ])(?:夫|妻|子|長男|長女|次男|次女|父|母|祖父|祖母|孫|兄|姉|弟|妹|配偶者|被扶養者)[ \\t\\u3000]+(${FAMILY})[ \\t\\u3000](${GIVEN})(?![一-龥々ヶァ-ヶぁ-ゖ])`,
+  'dg',
+);
+/** A full name in brackets after a user id or a reading (user=K20418(坂本 陽子), キクチ マサル（菊池 勝）). */
+const NAME_IN_BRACKETS_AFTER = new RegExp(
+  `(?:[A-Za-z]*\\d{3,}|[ァ-ヶー]{2,}[ \\u3000][ァ-ヶー]{2,})[（(](${FAMILY})[ \\t\\u3000](${GIVEN})[）)]`,
+  'dg',
+);
+/** A family name between spaces before a word of its phone or mail (北関東システムズ 田島 の携帯). */
+const BEFORE_CONTACT = new RegExp(
+  `(?<=[ \\t\\u3000])(${FAMILY})[ \\t\\u3000]?(?=の(?:携帯|電話|内線|連絡先|メール|アドレス))`,
+  'dg',
+);
 
 /** Hiragana words after a family name that are no given name (すずき さんが, やまだ まで). */
 const NOT_GIVEN_KANA =
@@ -152,7 +172,11 @@ export function detectRecordNames(normalized: string): PiiSpan[] {
   for (const re of [BRACKETED_NAME, CLOSING_NAME]) spans.push(...captured(normalized, re, familyWord));
   spans.push(...captured(normalized, SUBJECT_WRITER, (name) => KNOWN_FAMILY_NAMES.has(name)));
   spans.push(...captured(normalized, ROLE_IN_BRACKETS, (name) => KNOWN_FAMILY_NAMES.has(name)));
-  spans.push(...captured(normalized, NICKNAME, (name) => !NOT_NICKNAME.test(toHiragana(name))));
+  spans.push(...captured(normalized, BEFORE_CONTACT, (name) => KNOWN_FAMILY_NAMES.has(name)));
+  for (const re of [RELATIVE_FULL, NAME_IN_BRACKETS_AFTER])
+    for (const m of normalized.matchAll(re))
+      if (KNOWN_FAMILY_NAMES.has(m[1]!)) add(m.indices![1]![0], m.indices![2]![1]);
+  spans.push(...captured(normalized, NICKNAME, (name) => !NOT_NICKNAME.test(`${toHiragana(name)}ちゃん`)));
   spans.push(...captured(normalized, KANA_SELF_NAME, (name) => !/システム|データ|サーバ|パスワード|メール/.test(name)));
   for (const m of normalized.matchAll(KANA_GIVEN)) {
     if (!KNOWN_FAMILY_NAMES.has(m[1]!)) continue;

@@ -63,6 +63,11 @@ const CAMEL = /(?<![A-Za-z])([A-Z][a-z]{1,11})([A-Z][a-z]{1,11})(?![A-Za-z])/g;
 /** A family name alone as a chat mention or before an honorific or a post (@nomura, kudoさん, kimura san, Sato kachou). */
 const LOWER_FAMILY =
   /(?<![A-Za-z0-9._%+-])@?([a-z]{3,12})(?=さん|様|くん|-san\b)|(?<![\w.%+-])@([a-z]{3,12})(?![\w.@-])|(?<![A-Za-z0-9._%+-])([A-Za-z][a-z]{2,11})(?=[ -](?:san|sama|kun|chan|kachou|kacho|buchou|bucho|kakarichou|shunin|sensei)\b)/g;
+/**
+ * A listed family name after a given name's initial (K. Inoue, T.Yamamoto) or alone in brackets after a comment's or
+ * a ticket's word (Comment (Tanaka):, (Sato)).
+ */
+const INITIAL_OR_BRACKETED = /(?<![A-Za-z.])[A-Z]\.[ \t]?([A-Z][a-z]{2,15})(?![A-Za-z])|[(（]([A-Z][a-z]{2,15})[)）]/g;
 /** Shortest lower-case given name of a lower-case pair (taro yamada): shorter romaji is too often a word. */
 const MIN_LOWER_GIVEN = 4;
 
@@ -102,6 +107,13 @@ export function detectRomajiName(normalized: string): PiiSpan[] {
     if (!FAMILY_NAMES.has(name.toLowerCase())) continue;
     const start = m.index + m[0].indexOf(name);
     spans.push({ type: 'person_name', start, end: start + name.length });
+  }
+  for (const m of normalized.matchAll(INITIAL_OR_BRACKETED)) {
+    const family = m[1] ?? m[2] ?? '';
+    if (!FAMILY_NAMES.has(family.toLowerCase())) continue;
+    // The initial belongs to the name; the brackets do not.
+    const start = m[1] ? m.index : m.index + 1;
+    spans.push({ type: 'person_name', start, end: m[1] ? m.index + m[0].length : start + family.length });
   }
   for (const m of [...normalized.matchAll(HANDLE), ...normalized.matchAll(CAMEL)]) {
     const [whole, a = '', b = ''] = m;

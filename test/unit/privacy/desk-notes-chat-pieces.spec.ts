@@ -140,12 +140,69 @@ describe('privacy: the desk’s own notes, chat messages typed in pieces', () =>
   });
 
   it('masks a nickname with ちゃん, a family name with a role in brackets before さん, an old era’s short birth date', () => {
-    assert.equal(mask('みっちゃんの携帯 ０８０-６６２１-３３９０'), '［氏名］の携帯 ［電話番号］');
+    assert.equal(mask('みっちゃんの携帯 ０８０-６６２１-３３９０'), '［氏名］ちゃんの携帯 ［電話番号］');
     assert.equal(mask('おばあちゃんと赤ちゃんとねこちゃん'), 'おばあちゃんと赤ちゃんとねこちゃん');
     assert.equal(mask('佐藤(市民)さん 0562-45-3308'), '［氏名］(市民)さん ［電話番号］');
     assert.equal(mask('[13:41] A: S19.1.9'), '[13:41] A: ［生年月日］');
     // A version, a range's parameter, a job name, an era year past its end stay.
     assert.equal(mask('バージョン S3.2.1 の差分'), 'バージョン S3.2.1 の差分');
     assert.equal(mask('birth_from=S24.4.2 ジョブ S23-11-05 S70.1.2'), 'birth_from=S24.4.2 ジョブ S23-11-05 S70.1.2');
+  });
+
+  it('reads English text as foreign staff and residents write it', () => {
+    assert.equal(mask('My birthday is 11/05/1986 and'), 'My birthday is ［生年月日］ and');
+    assert.equal(
+      mask('DOB field contains 1955-12-03 but he says it should be 1955-03-12.'),
+      'DOB field contains ［生年月日］ but he says it should be ［生年月日］.',
+    );
+    assert.equal(mask('Patient: Ahmed Khan, born 5th March 1983.'), 'Patient: ［氏名］, born ［生年月日］.');
+    assert.equal(mask("Name: Sarah O'Neill"), 'Name: ［氏名］');
+    assert.equal(
+      mask('Emergency contact (ALT): Jack Taylor, Mobile: 090-4427-1385'),
+      'Emergency contact (ALT): ［氏名］, Mobile: ［電話番号］',
+    );
+    assert.equal(mask('Name (katakana): ミュラー ハンナ'), 'Name (katakana): ［氏名］');
+    assert.equal(
+      mask('update by K. Inoue: done. Comment (Tanaka): ok'),
+      'update by ［氏名］: done. Comment (［氏名］): ok',
+    );
+    assert.equal(mask('Nama saya Budi Santoso, technical intern.'), 'Nama saya ［氏名］, technical intern.');
+    assert.equal(
+      mask('on behalf of my mother, Elena Petrova. Her card: insurer number 138016'),
+      'on behalf of my mother, ［氏名］. Her card: insurer number ［保険者番号］',
+    );
+    assert.equal(mask('My zairyu card is PL20493817DE.'), 'My zairyu card is ［旅券番号］.');
+    assert.equal(mask('refund to Yokohama Bank, futsu 1038274.'), 'refund to Yokohama Bank, futsu ［口座番号］.');
+    assert.equal(mask('Address: Sunny Heights 203, 4-6-12 Kamisugi, Aoba-ku, Sendai-shi, Miyagi'), 'Address: ［住所］');
+    assert.equal(
+      mask('Shipping to: Hiroshi Kato, 3-8-21 Minami-Aoyama, Minato-ku, Tokyo'),
+      'Shipping to: ［氏名］, ［住所］',
+    );
+    // A file's name, a form's next label, a birthplace.
+    assert.equal(mask('File name: Report Final'), 'File name: Report Final');
+    assert.equal(mask('I was born in Osaka and moved in 2019-04-01'), 'I was born in Osaka and moved in 2019-04-01');
+  });
+
+  it('reads the records of personnel and payroll systems', () => {
+    assert.equal(mask('夫 福島 翼（建設課）と子 福島 湊 が登録'), '夫 ［氏名］（建設課）と子 ［氏名］ が登録');
+    assert.equal(mask('AUDIT user=K20418(坂本 陽子) action=punch_in'), 'AUDIT user=K20418(［氏名］) action=punch_in');
+    assert.equal(mask('名義：キクチ マサル（菊池 勝）。'), '名義：［氏名］（［氏名］）。');
+    assert.equal(mask('北関東システムズ 田島 の携帯 090-4418-5530'), '北関東システムズ ［氏名］ の携帯 ［電話番号］');
+    assert.equal(mask('北森銀行 市役所出張所 普通 332058'), '北森銀行 市役所出張所 普通 ［口座番号］');
+    assert.equal(
+      mask('クレジットカード番号を入力する画面で、4539 7812 0364 5518 と入れたら'),
+      'クレジットカード番号を入力する画面で、［カード番号］ と入れたら',
+    );
+    assert.equal(
+      mask('生年月日が 1988年2月29日 のはずが 1988年3月1日 になっています'),
+      '生年月日が ［生年月日］ のはずが ［生年月日］ になっています',
+    );
+    // An example under a heading closed by （記入例）, a manual's 入力例, a birth date before 1900.
+    assert.equal(
+      mask('テンプレート（記入例）\n氏名：山田 太郎　生年月日：平成14年4月1日'),
+      'テンプレート（記入例）\n氏名：山田 太郎　生年月日：平成14年4月1日',
+    );
+    assert.equal(mask('「入力例」では生年月日欄に「1867年2月9日」'), '「入力例」では生年月日欄に「1867年2月9日」');
+    assert.equal(mask('利子 福島 翼'), '利子 福島 翼');
   });
 });

@@ -60,7 +60,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // alone, half-width katakana names in a numbered list.
     // Session 15's longer list of family names (a roster line before a phone): 314 → 315. Session 16's half-width
     // names and common family names in hiragana before さん: 318.
-    await assertBatch('blind-7.jsonl', 170, [337, 320, 319, 319]);
+    await assertBatch('blind-7.jsonl', 170, [337, 322, 320, 320]);
   });
 
   it('the eighth, machine text (JSON, logs, SQL, fixed-width screens): recall 306 / 332, precision 311 / 314', async () => {
@@ -237,7 +237,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-19.jsonl', 150, [315, 307, 321, 307]);
   });
 
-  it('the twentieth (session 27, an everyday mix, not told any class): 150 cases — recall 408 / 423 at precision 457 / 463', async () => {
+  it('the twentieth (session 27, an everyday mix, not told any class): 150 cases — recall 409 / 423 at precision 458 / 464', async () => {
     // Written blind as an everyday mix (a third long: mails, ticket histories, minutes; English and machine text). First
     // run: recall 0.823 (348 / 423; names 0.748) at precision 0.982. Fixed, as general rules: a log's or a ticket
     // history's entry head with a date, a role or a handle's prefix before the name ([2024/06/03 09:12 岩崎], [HD 長尾],
@@ -249,7 +249,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // pipes without spaces, a よみ column, insurance card columns, 記号「…」番号「…」, the 資格確認書 as a card's name, a
     // common family name in hiragana before です or a post (しみず です). Left: card numbers that fail the Luhn check,
     // handles (@nomura), a lone Latin family name, a given name alone in English (Shunsuke (Tochigi branch)).
-    await assertBatch('blind-20.jsonl', 150, [423, 408, 463, 457]);
+    await assertBatch('blind-20.jsonl', 150, [423, 409, 464, 458]);
   });
 
   it('the twenty-first (session 27, what staff type to the bot, written after batch 20’s rules): recall 299 / 323 at precision 307 / 308', async () => {
@@ -278,14 +278,14 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-22.jsonl', 150, [333, 308, 334, 330]);
   });
 
-  it('the twenty-third (session 27, an everyday mix, written after batch 22’s rules): recall 289 / 302 at precision 313 / 316', async () => {
+  it('the twenty-third (session 27, an everyday mix, written after batch 22’s rules): recall 290 / 302 at precision 314 / 317', async () => {
     // Written blind as an everyday mix like the twentieth, labels in the text's order: the held-out check of session 27's
     // rules. First run: recall 0.897 (271 / 302) at precision 0.990 (session 26's code: 0.871 / 0.989). Fixed, as
     // general rules: a romaji family name, a comma and a common given name (Suzuki, Takahiro), a family name in capitals
     // before a common given name (HIROSE Mai), the writer's name before its reading and です or でございます (総務の菅野
     // （かんの）です), 入力者【…】, 差出人 and 関係者 fields. Left: hiragana names typed by voice input, a name alone at
     // a reply's end or before a particle (それ 田村 の端末), a lone given name signing in English (— Jun).
-    await assertBatch('blind-23.jsonl', 150, [302, 289, 316, 313]);
+    await assertBatch('blind-23.jsonl', 150, [302, 290, 317, 314]);
   });
 });
 
@@ -313,11 +313,11 @@ describe('kotae eval --pii', () => {
     assert.equal(await evalCommand(['--pii'], { out: () => undefined, err: (s) => err.push(s), isTTY: false }), 2);
   });
 
-  it('the twenty-fourth (session 28, staff relaying citizens’ matters): 150 cases — recall 342 / 352 at precision 351 / 352', async () => {
+  it('the twenty-fourth (session 28, staff relaying citizens’ matters): 150 cases — recall 344 / 352 at precision 353 / 354', async () => {
     // Written blind: 窓口 and phone memos, complaint records, record corrections with before and after values, mis-sent
     // notices naming the citizen, household lists, relatives and agents, foreign residents. First run with session 27's
     // rules: recall 0.869 (306 / 352) at precision 0.997.
-    await assertBatch('blind-24.jsonl', 150, [352, 342, 352, 351]);
+    await assertBatch('blind-24.jsonl', 150, [352, 344, 354, 353]);
   });
 
   it('the twenty-fifth (session 28, an everyday mix): 150 cases — recall 271 / 272 at precision 290 / 291', async () => {
@@ -344,11 +344,11 @@ describe('kotae eval --pii', () => {
     await assertBatch('blind-27.jsonl', 150, [330, 323, 370, 370]);
   });
 
-  it('the twenty-eighth (session 28, text pasted from other systems: the held-out check of that style): 150 cases — recall 301 / 319 at precision 316 / 318', async () => {
+  it('the twenty-eighth (session 28, text pasted from other systems: the held-out check of that style): 150 cases — recall 303 / 319 at precision 318 / 320', async () => {
     // Written blind like the twenty-second (rows, screens, SQL and API errors, OCR'd forms, mail threads, transcripts, PDF
     // text with broken lines), after the session's rules. First run: recall 0.903 (288 / 319) at precision 0.987 (303 /
     // 307); session 27's code gives 0.871 / 0.987 on it, the session's rules before words broken across lines 0.884 / 0.987.
-    await assertBatch('blind-28.jsonl', 150, [319, 301, 318, 316]);
+    await assertBatch('blind-28.jsonl', 150, [319, 303, 320, 318]);
   });
 
   it('the twenty-ninth (session 29, the desk’s own notes: work logs, incident reports, replies, registers): 150 cases — recall 284 / 293 at precision 291 / 293', async () => {
@@ -358,27 +358,44 @@ describe('kotae eval --pii', () => {
     await assertBatch('blind-29.jsonl', 150, [293, 284, 293, 291]);
   });
 
-  it('the thirtieth (session 29, chat typed on a phone: pieces over several messages, nicknames, odd widths): 150 cases — recall 246 / 258 at precision 274 / 276', async () => {
+  it('the thirtieth (session 29, chat typed on a phone: pieces over several messages, nicknames, odd widths): 150 cases — recall 248 / 258 at precision 277 / 279', async () => {
     // Written blind like the twenty-ninth. First run with session 28's code: recall 0.868 (224 / 258) at precision 0.988
     // (253 / 256). Fixed by general rules: numbers and dates sent in pieces (chat-pieces.ts), the corrected value before
     // が正しい or after 間違えた, names signing a message in brackets or after a phone, katakana given names, lower-case
     // Latin names before さん, Latin chat speakers.
-    await assertBatch('blind-30.jsonl', 150, [258, 246, 276, 274]);
+    await assertBatch('blind-30.jsonl', 150, [258, 248, 279, 277]);
   });
 
-  it('the thirty-first (session 29, an everyday mix: the held-out check of the session’s rules): 150 cases — recall 251 / 258 at precision 256 / 259', async () => {
+  it('the thirty-first (session 29, an everyday mix: the held-out check of the session’s rules): 150 cases — recall 252 / 258 at precision 257 / 260', async () => {
     // Written blind after the twenty-ninth's and thirtieth's rules. First run: recall 0.934 (241 / 258) at precision
     // 0.976 (246 / 252); session 28's code gives 0.926 / 0.976 on it. Fixed by general rules: 姓／名／セイ／メイ lines,
     // 新姓, a writer in a subject's brackets, pension and passport numbers by their shape in a text about them, a number
     // after 個人番号 no insurance number, famous people written with a space.
-    await assertBatch('blind-31.jsonl', 150, [258, 251, 259, 256]);
+    await assertBatch('blind-31.jsonl', 150, [258, 252, 260, 257]);
   });
 
-  it('the thirty-second (session 29, residents’ own words: inquiry forms, letters, foreign residents, proxies): 150 cases — recall 272 / 282 at precision 275 / 276', async () => {
+  it('the thirty-second (session 29, residents’ own words: inquiry forms, letters, foreign residents, proxies): 150 cases — recall 275 / 282 at precision 275 / 276', async () => {
     // Written blind like the thirty-first. First run: recall 0.929 (262 / 282) at precision 0.996 (270 / 271); session
     // 28's code gives 0.926 / 0.996. Fixed by general rules: an address with a space after its city or without the
     // city after its label, none in brackets after an office, a My Number by its shape in a text about it, residents
     // introducing themselves in katakana.
-    await assertBatch('blind-32.jsonl', 150, [282, 272, 276, 275]);
+    await assertBatch('blind-32.jsonl', 150, [282, 275, 276, 275]);
+  });
+
+  it('the thirty-third (session 29, English and mixed-language text by foreign staff and residents): 150 cases — recall 249 / 273 at precision 252 / 260', async () => {
+    // Written blind. First run: recall 0.762 (208 / 273) at precision 0.965 (218 / 226); session 28's code 0.758 /
+    // 0.969. Fixed by general rules: English birth dates (ordinals, DOB … with more words between; an era's initial no
+    // longer read in a word's last letter), labels with a bracket (Name (Latin):, Emergency contact (ALT):), O'Neill,
+    // initials (K. Inoue), a romaji family name in brackets, introductions in residents' languages and relatives written
+    // for, residence card numbers, futsu / savings accounts, insurer numbers, romanised addresses with a building.
+    await assertBatch('blind-33.jsonl', 150, [273, 249, 260, 252]);
+  });
+
+  it('the thirty-fourth (session 29, personnel and payroll: 年末調整, 扶養, 通勤届, 勤怠 logs): 150 cases — recall 276 / 285 at precision 278 / 279', async () => {
+    // Written blind. First run: recall 0.926 (264 / 285) at precision 0.982 (266 / 271); session 28's code 0.916 /
+    // 0.978. Fixed by general rules: relatives with full names, a name in brackets after a user id or its reading, a
+    // family name before の携帯, 普通 with six digits, sixteen digits in fours in a text about a card, はずが, （記入例）
+    // closing a heading line, a manual's 入力例, birth dates before 1900.
+    await assertBatch('blind-34.jsonl', 150, [285, 276, 279, 278]);
   });
 });
