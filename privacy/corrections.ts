@@ -38,6 +38,7 @@ const ITEM: ReadonlyArray<readonly [RegExp, PiiType]> = [
   [/口座番号/, 'bank_account'],
   [/個人番号|マイナンバー/, 'my_number'],
   [/基礎年金番号/, 'pension_number'],
+  [/住民票コード/, 'resident_code'],
 ];
 
 /** The spans of the corrected values next to the `spans` found, not overlapping them. */

@@ -129,6 +129,39 @@ const BEFORE_CONTACT = new RegExp(
   'dg',
 );
 
+/** Any family name, also one of no list: kanji (with 𠮷 and the other kanji beyond the basic plane) and ノ (四ノ宮). */
+const ANY_FAMILY = '(?:[一-龥々ヶ]|[\\u{20000}-\\u{2FFFF}])(?:[一-龥々ヶノ]|[\\u{20000}-\\u{2FFFF}]){0,3}?';
+/**
+ * A kanji name with its reading in hiragana in brackets, as people spell a rare name out (黛（まゆずみ）です, 菅沼 光（すがぬま
+ * ひかる）): both are masked; not a word glossed inside a longer word (罹災（りさい）証明).
+ */
+const NAME_WITH_READING = new RegExp(
+  `(?<![一-龥々ヶ])(${ANY_FAMILY}(?:[ \\u3000][一-龥々]{1,4})?)[（(]([ぁ-ゖ]{2,8}(?:[ \\u3000][ぁ-ゖ]{1,8})?)[）)](?![一-龥々ヶァ-ヶ])`,
+  'dgu',
+);
+/**
+ * The kanji of the listed family names: a word of no list made only of them reads as a family name (籾山, 陣内, 四ノ宮),
+ * a word with another kanji as a word (普通, 全角, 介護保険, 専用電話).
+ */
+const SURNAME_KANJI: ReadonlySet<string> = new Set([...[...KNOWN_FAMILY_NAMES].join(''), 'ノ', '々']);
+const surnameLike = (word: string): boolean => [...word].every((c) => SURNAME_KANJI.has(c));
+/** Words after a phone number that say whose or which it is, not a name (自宅, 携帯, 日中, 本人 …). */
+const CONTACT_WORDS =
+  /^(?:自宅|携帯|日中|夜間|夜|昼|平日|土日|代表|内線|直通|本人|家族|母|父|妻|夫|至急|不在|留守|事務所|会社|勤務先|職場|実家|緊急|担当|窓口|受付|番号|連絡先|宛|可|不可|のみ|まで|FAX)/;
+/**
+ * A name right after a phone number: in brackets (080 7721 4096（籾山）, ０４８－…（仁科様宅）) or closing the line
+ * (０８０ー３３１２ー９０４７ 梶) — any kanji family name, not a word of whose number it is.
+ */
+const AFTER_PHONE = new RegExp(
+  `0\\d{1,4}[- ]?\\d{1,4}[- ]?\\d{3,4}(?:[ \\t]*[（(](${ANY_FAMILY})(?:様|さん|氏)?(?:宅|方)?[）)]|[ \\t\\u3000]+(${ANY_FAMILY})[ \\t]*(?=\\n|$))`,
+  'dgu',
+);
+/** A duty roster's line: a date, a name, a phone number (11/11 荒井 090-6201-3349). */
+const ROSTER_LINE = new RegExp(
+  `(?:^|\\n)[ \\t]*\\d{1,2}[/月]\\d{1,2}日?(?:[（(][月火水木金土日][）)])?[ \\t\\u3000]+(${ANY_FAMILY})(?=[ \\t\\u3000]+0\\d{1,4}-)`,
+  'dgu',
+);
+
 /** Hiragana words after a family name that are no given name (すずき さんが, やまだ まで). */
 const NOT_GIVEN_KANA =
   /^(?:さん|さま|くん|ちゃん|から|まで|より|です|でした|ます|など|たち|けど|ので|のか|には|とか|って|だけ|しか|こと|もの|ほう|かた|さんの|さんが|さんに|さんから)$/;
@@ -173,6 +206,37 @@ export function detectRecordNames(normalized: string): PiiSpan[] {
   spans.push(...captured(normalized, SUBJECT_WRITER, (name) => KNOWN_FAMILY_NAMES.has(name)));
   spans.push(...captured(normalized, ROLE_IN_BRACKETS, (name) => KNOWN_FAMILY_NAMES.has(name)));
   spans.push(...captured(normalized, BEFORE_CONTACT, (name) => KNOWN_FAMILY_NAMES.has(name)));
+  for (const m of normalized.matchAll(NAME_WITH_READING)) {
+    // A family and a given name, or a name that introduces or is addressed (黛（まゆずみ）です), not a gloss (字（あざ）が).
+    const after = normalized.slice(m.index + m[0].length, m.index + m[0].length + 8);
+    if (!/[ \u3000]/.test(m[1]!) && !/^[ \t]*(?:です|と申します|といいます|さん|様|氏|さま|から|より|\n|$)/.test(after))
+      continue;
+    add(m.indices![1]![0], m.indices![1]![1]);
+    add(m.indices![2]![0], m.indices![2]![1]);
+  }
+  for (const m of normalized.matchAll(AFTER_PHONE)) {
+    const at = m.indices![1] ?? m.indices![2]!;
+    const name = normalized.slice(at[0], at[1]);
+    if (m[1]) {
+      // In brackets: not a word of whose number it is or when to call (（自宅）, （夕方以降）).
+      const inside = /[（(]([^）)\n]*)[）)]$/.exec(m[0])?.[1] ?? name;
+      const listed = /^[・、,/／]?[ \t]*\d/.test(normalized.slice(m.index + m[0].length, m.index + m[0].length + 3));
+      if (CONTACT_WORDS.test(inside) || /以降|以外|まで|頃|ごろ|[時分]/.test(inside) || !surnameLike(name) || listed)
+        continue;
+    } else {
+      // Closing a line only where the line asks for a call or holds nothing but the number (電話ください。０８０… 梶), not a
+      // list's topic (… 0584-73-2210 国保).
+      const line = normalized.slice(normalized.lastIndexOf('\n', m.index) + 1, m.index);
+      if (
+        !/ください|下さい|お願い|折り?返し|携帯|連絡先|^[ \t]*$/.test(line) ||
+        CONTACT_WORDS.test(name) ||
+        !surnameLike(name)
+      )
+        continue;
+    }
+    spans.push({ type: 'person_name', start: at[0], end: at[1] });
+  }
+  spans.push(...captured(normalized, ROSTER_LINE, (name) => !CONTACT_WORDS.test(name) && surnameLike(name)));
   for (const re of [RELATIVE_FULL, NAME_IN_BRACKETS_AFTER])
     for (const m of normalized.matchAll(re))
       if (KNOWN_FAMILY_NAMES.has(m[1]!)) add(m.indices![1]![0], m.indices![2]![1]);

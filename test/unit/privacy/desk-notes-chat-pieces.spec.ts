@@ -205,4 +205,30 @@ describe('privacy: the desk’s own notes, chat messages typed in pieces', () =>
     assert.equal(mask('「入力例」では生年月日欄に「1867年2月9日」'), '「入力例」では生年月日欄に「1867年2月9日」');
     assert.equal(mask('利子 福島 翼'), '利子 福島 翼');
   });
+
+  it('masks rare family names by where they stand: with their reading, after a phone, on a duty roster', () => {
+    assert.equal(
+      mask('ＩＤロックの解除をお願いします。黛（まゆずみ）です。'),
+      'ＩＤロックの解除をお願いします。［氏名］（［氏名］）です。',
+    );
+    // A name of no list made of the listed names' kanji (高森, 北森, 宮森).
+    assert.equal(mask('登録携帯：080 7721 4096（高森）'), '登録携帯：［電話番号］（［氏名］）');
+    assert.equal(mask('電話ください。０８０ー３３１２ー９０４７ 北森'), '電話ください。［電話番号］ ［氏名］');
+    assert.equal(
+      mask('当番表\n11/12 宮森 080-2270-5518\n11/14 北ノ森 070-6637-1102'),
+      '当番表\n11/12 ［氏名］ ［電話番号］\n11/14 ［氏名］ ［電話番号］',
+    );
+    assert.equal(
+      mask('住民票コードの移行データ\n正：08214736509\n誤：08214763509'),
+      '住民票コードの移行データ\n正：［住民票コード］\n誤：［住民票コード］',
+    );
+    // A gloss, whose number it is, a list's topic, a department's numbers.
+    assert.equal(mask('住所の字（あざ）が抜けている'), '住所の字（あざ）が抜けている');
+    assert.equal(
+      mask('折返し：090-3385-7021（夕方以降） 042-318-7702（自宅） 0120-95-0178（無料）'),
+      '折返し：［電話番号］（夕方以降） ［電話番号］（自宅） ［電話番号］（無料）',
+    );
+    assert.equal(mask('1) 10:05 宇佐美様 0584-73-2210 国保'), '1) 10:05 ［氏名］様 ［電話番号］ 国保');
+    assert.equal(mask('電話06-6489-6264（土地）・6265'), '電話［電話番号］（土地）・6265');
+  });
 });
