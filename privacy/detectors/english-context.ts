@@ -18,14 +18,16 @@ import { spelledInJapanese } from './romaji-name';
 
 /** A personal name in Latin letters: 1–4 words, each capitalised or in capitals, Vietnamese letters too. */
 // O'Neill, D’Souza, McKenzie: a capital after the apostrophe or Mc.
-const WORD = "[A-ZÀ-ỸĐ]['’][A-ZÀ-ỸĐ][a-zà-ỹđ]+|Ma?c[A-Z][a-z]+|[A-ZÀ-ỸĐ][a-zà-ỹđ'’-]+|[A-ZÀ-ỸĐ]{2,}";
+// Double-barrelled names (Adebayo-Clarke, Matsuda-Brooks) whole.
+const WORD =
+  "[A-ZÀ-ỸĐ][a-zà-ỹđ'’]+(?:-[A-ZÀ-ỸĐ][a-zà-ỹđ'’]+)+|[A-ZÀ-ỸĐ]['’][A-ZÀ-ỸĐ][a-zà-ỹđ]+|Ma?c[A-Z][a-z]+|[A-ZÀ-ỸĐ][a-zà-ỹđ'’-]+|[A-ZÀ-ỸĐ]{2,}";
 // FAMILY, GIVEN as passports and rosters write it (DELA CRUZ, MARIA SANTOS).
 const NAME = `(?:${WORD})(?:,? (?:${WORD}|da|de|dos|van|von|bin|binti)){0,4}`;
 
 // Also in the languages foreign residents write (Nama saya …, sou a …, si … po ito, Me llamo …, Je m'appelle …), and a
 // relative written for (on behalf of my mother, Elena Petrova; for my wife, Nadia Rahman).
 const INTRODUCED = new RegExp(
-  `(?:(?:[Mm]y|[Hh]is|[Hh]er) name is|[Tt]his is|I am|I'm|[Nn]ama saya|[Ss]ou (?:a|o)|\\b[Ss]i(?= [A-Z][a-z]+ [A-Z][a-z]+ po\\b)|[Mm]e llamo|[Mm]i nombre es|[Jj]e m'appelle|[Mm]eu nome é|(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur) (?:wife|husband|mother|father|mom|dad|son|daughter|child|brother|sister|grandmother|grandfather|parents?),)\\s+(${NAME})`,
+  `(?:(?:[Mm]y|[Hh]is|[Hh]er) name is|[Tt]his is|I am|I'm|[Ss]poke (?:with|to)|[Cc]alled back|[Nn]ama saya|[Ss]ou (?:a|o)|\\b[Ss]i(?= [A-Z][a-z]+ [A-Z][a-z]+ po\\b)|[Mm]e llamo|[Mm]i nombre es|[Jj]e m'appelle|[Mm]eu nome é|(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur) (?:wife|husband|mother|father|mom|dad|son|daughter|child|brother|sister|grandmother|grandfather|parents?),)\\s+(${NAME})`,
   'gu',
 );
 /** A given name alone, introduced with where the writer works: this is Ken from the Parks Division. */
@@ -58,7 +60,7 @@ const SIGNED_BELOW = new RegExp(
 
 /** A ticket's or an incident's parties (Requester: …, Reported by: …), before a name in Latin letters or in kanji. */
 const TICKET_PARTY =
-  '[Rr]equester|[Rr]equested by|[Rr]eporter|[Rr]eported by|[Aa]ssignee|[Aa]ssigned(?: to)?|[Oo]wner|[Cc]aller|[Ss]ubmitted by|[Cc]reated by|[Aa]pproved by|[Uu]pdated by';
+  '[Cc]omment(?:ed)? by|[Nn]ame on (?:the )?form|[Tt]itular|[Rr]equester|[Rr]equested by|[Rr]eporter|[Rr]eported by|[Aa]ssignee|[Aa]ssigned(?: to)?|[Oo]wner|[Cc]aller|[Ss]ubmitted by|[Cc]reated by|[Aa]pproved by|[Uu]pdated by';
 /** A kanji name after a ticket's party label: a full name, or a listed family name alone (Requester: 青柳 みどり (Library)). */
 const TICKET_PARTY_JA = new RegExp(
   `\\b(?:${TICKET_PARTY})\\s*:\\s*([一-龥々ヶ]{1,4}(?:[ \u3000][一-龥々ヶぁ-んァ-ヶー]{1,5})?)(?=[ \\t]*(?:[(（,、/\\n]|$))`,
@@ -285,7 +287,8 @@ export function detectEnglishContext(normalized: string): PiiSpan[] {
       // Regards, IT Service Desk: a team or a company signs too. A word before a colon is the next field's label.
       if (notPerson(name)) continue;
       const after = m.index + m[0].indexOf(raw) + raw.indexOf(name) + name.length;
-      if (/^[ \t]*(?:\([^)\n]{0,20}\))?[ \t]*:/.test(normalized.slice(after, after + 24))) continue;
+      if (!name.includes(' ') && /^[ \t]*(?:\([^)\n]{0,20}\))?[ \t]*:/.test(normalized.slice(after, after + 24)))
+        continue;
       push('person_name', m.index + m[0].indexOf(raw) + raw.indexOf(name), name);
     }
   }

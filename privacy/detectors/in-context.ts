@@ -136,7 +136,7 @@ export function detectPassport(normalized: string): PiiSpan[] {
 
 // 保検: the same reading as 保険, a common slip of the input method.
 const INSURANCE =
-  /\binsur(?:er|ed)(?: person)? (?:no\.?|number)|被保[険検]者番号|保[険検]者番号|被保[険検]者証|保[険検]証|(?:介護|健康)保[険検](?=[^。\n]{0,12}(?:証|番号|記号))|記号番号|保[険検]番号|(?:国保|健保|けんぽ|共済組合|後期高齢者?医療)[^。\n]{0,16}?(?<!口座|金融機関|支店|店)(?=記号|番号)/g;
+  /\b[Ii]nsur(?:er|ed)(?: person)? (?:[Nn]o\.?|[Nn]umber)|被保[険検]者番号|保[険検]者番号|被保[険検]者証|保[険検]証|(?:介護|健康)保[険検](?=[^。\n]{0,12}(?:証|番号|記号))|記号番号|保[険検]番号|(?:国保|健保|けんぽ|共済組合|後期高齢者?医療)[^。\n]{0,16}?(?<!口座|金融機関|支店|店)(?=記号|番号)/g;
 const CARD_NAMES = /資格確認書|マイナ保険証|組合員証|加入者証/g;
 /** Where a card's 記号 and 番号 fields belong to an insured person (被保険者の…, insurance card: 記号 …). */
 const INSURED = /被保[険検]者|保[険検]証|国保|健保|後期高齢|insurance/gi;
@@ -179,7 +179,8 @@ export function detectInsuranceNumber(normalized: string): PiiSpan[] {
     if (k[0] === '記号番号' && BANK_BEFORE.test(normalized.slice(Math.max(0, k.index - 20), k.index))) continue;
     const from = k.index + k[0].length;
     // The sentence after the keyword, up to another item's label (氏名, 生年月日, a phone's 折り返し …).
-    const rest = (normalized.slice(from, from + 40).split(/[。\n]/)[0] ?? '').split(OTHER_LABEL)[0] ?? '';
+    // (An English sentence ends at a full stop and a space: Insured no. 4417-0926. She was born on 22nd July 1979.)
+    const rest = (normalized.slice(from, from + 40).split(/[。\n]|\.\s/)[0] ?? '').split(OTHER_LABEL)[0] ?? '';
     for (const v of rest.matchAll(VALUE)) {
       // A job or file name (JOB-KAIGO-M01) is no card number: numbers have few letters.
       if (!/\d/.test(v[0]) || (v[0].match(/[A-Za-z]/g)?.length ?? 0) >= 3) continue;

@@ -231,4 +231,18 @@ describe('privacy: the desk’s own notes, chat messages typed in pieces', () =>
     assert.equal(mask('1) 10:05 宇佐美様 0584-73-2210 国保'), '1) 10:05 ［氏名］様 ［電話番号］ 国保');
     assert.equal(mask('電話06-6489-6264（土地）・6265'), '電話［電話番号］（土地）・6265');
   });
+
+  it('reads double-barrelled names, a name spoken with, a name on a form, a name before a field’s colon, insurer numbers', () => {
+    assert.equal(mask('Mr. Oluwaseun Adebayo-Clarke, DOB 12/04/1987'), 'Mr. ［氏名］, DOB ［生年月日］');
+    assert.equal(
+      mask('Spoke with Hiroko Tanabe (Welfare Div.) — she needs'),
+      'Spoke with ［氏名］ (Welfare Div.) — she needs',
+    );
+    assert.equal(mask('Name on form: Marcus Lindgren.'), 'Name on form: ［氏名］.');
+    assert.equal(mask('application of Mr. Kenjiro Amami: basic pension'), 'application of Mr. ［氏名］: basic pension');
+    assert.equal(
+      mask('Insurer no. 138214, insured no. 4417-0926. She was born on 22nd July 1979.'),
+      'Insurer no. ［保険者番号］, insured no. ［保険者番号］. She was born on ［生年月日］.',
+    );
+  });
 });
