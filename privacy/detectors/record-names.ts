@@ -162,6 +162,11 @@ const ROSTER_LINE = new RegExp(
   'dgu',
 );
 
+/** A name in Hangul (김서연) in a text that is not Korean prose: a resident's name as a record or a card shows it. */
+const HANGUL_NAME = /(?<![가-힣])([가-힣]{2,4})(?![가-힣])/dg;
+/** More Hangul words than this make Korean text, whose words are no names. */
+const MAX_HANGUL_WORDS = 3;
+
 /** Hiragana words after a family name that are no given name (すずき さんが, やまだ まで). */
 const NOT_GIVEN_KANA =
   /^(?:さん|さま|くん|ちゃん|から|まで|より|です|でした|ます|など|たち|けど|ので|のか|には|とか|って|だけ|しか|こと|もの|ほう|かた|さんの|さんが|さんに|さんから)$/;
@@ -237,6 +242,8 @@ export function detectRecordNames(normalized: string): PiiSpan[] {
     spans.push({ type: 'person_name', start: at[0], end: at[1] });
   }
   spans.push(...captured(normalized, ROSTER_LINE, (name) => !CONTACT_WORDS.test(name) && surnameLike(name)));
+  if ((normalized.match(/[가-힣]+/g)?.length ?? 0) <= MAX_HANGUL_WORDS)
+    spans.push(...captured(normalized, HANGUL_NAME));
   for (const re of [RELATIVE_FULL, NAME_IN_BRACKETS_AFTER])
     for (const m of normalized.matchAll(re))
       if (KNOWN_FAMILY_NAMES.has(m[1]!)) add(m.indices![1]![0], m.indices![2]![1]);

@@ -95,10 +95,24 @@ export function detectRomajiName(normalized: string): PiiSpan[] {
       !(FAMILY_NAMES.has(a.toLowerCase()) && JAPANESE_GIVEN_NAMES.has(b.toLowerCase()))
     )
       continue;
-    const given = FAMILY_NAMES.has(a.toLowerCase()) ? b : FAMILY_NAMES.has(b.toLowerCase()) ? a : undefined;
+    // A listed family name with a word romaji can spell, or (in lower case, as typed in a hurry) a listed given name with a
+    // family name of no list (kanzaki haruto).
+    const listedGiven = (w: string): boolean => JAPANESE_GIVEN_NAMES.has(w.toLowerCase());
+    const given = FAMILY_NAMES.has(a.toLowerCase())
+      ? b
+      : FAMILY_NAMES.has(b.toLowerCase())
+        ? a
+        : lower(a) && !whole.includes(',') && listedGiven(b) && spelledInJapanese(a) && a.length >= 4
+          ? b
+          : undefined;
     if (given === undefined || !isGivenName(given)) continue;
-    // In lower case, a pair inside a romanised sentence (kono mama de) is words, not a name.
-    if (lower(given) && (given.length < MIN_LOWER_GIVEN || romajiAround(normalized, m.index, m.index + whole.length)))
+    // In lower case, a pair inside a romanised sentence (kono mama de) is words, not a name; a short given name only when
+    // listed (eri kobayashi).
+    if (
+      lower(given) &&
+      ((given.length < MIN_LOWER_GIVEN && !listedGiven(given)) ||
+        romajiAround(normalized, m.index, m.index + whole.length))
+    )
       continue;
     spans.push({ type: 'person_name', start: m.index, end: m.index + whole.length });
   }

@@ -245,4 +245,19 @@ describe('privacy: the desk’s own notes, chat messages typed in pieces', () =>
       'Insurer no. ［保険者番号］, insured no. ［保険者番号］. She was born on ［生年月日］.',
     );
   });
+
+  it('reads a lower-case romaji name with a listed given name, and a Hangul name outside Korean prose', () => {
+    assert.equal(
+      mask('user: kanzaki haruto (Kosodate Shien-ka) reports'),
+      'user: ［氏名］ (Kosodate Shien-ka) reports',
+    );
+    assert.equal(
+      mask('can u reset pw for eri kobayashi (user id: tz0412)?'),
+      'can u reset pw for ［氏名］ (user id: tz0412)?',
+    );
+    assert.equal(mask('KIM SEOYEON (김서연), DOB 1997.03.21'), '［氏名］ (［氏名］), DOB ［生年月日］');
+    // Romanised words and Korean prose stay.
+    assert.equal(mask('kono mama de ii desu'), 'kono mama de ii desu');
+    assert.equal(mask('안녕하세요 저는 학생입니다 감사합니다 네'), '안녕하세요 저는 학생입니다 감사합니다 네');
+  });
 });
