@@ -32,3 +32,8 @@ export function valuesAfter(normalized: string, type: PiiType, keyword: RegExp, 
 export function keywordBefore(normalized: string, index: number, keyword: RegExp, window = 30): boolean {
   return keyword.test(normalized.slice(Math.max(0, index - window), index));
 }
+
+/** Every match of `re` (with the g flag) as a span of `type`: a value known by its own shape. */
+export function shapedValues(normalized: string, type: PiiType, re: RegExp): PiiSpan[] {
+  return [...normalized.matchAll(re)].map((m) => ({ type, start: m.index, end: m.index + m[0].length }));
+}

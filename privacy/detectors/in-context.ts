@@ -3,7 +3,7 @@
  * 基礎年金番号 (4-6), 住民票コード (11 digits), 旅券番号 (see detectPassport) and the numbers of
  * a health or care insurance card (被保険者番号, 保険証の記号・番号).
  */
-import { valuesAfter } from '../context';
+import { shapedValues, valuesAfter } from '../context';
 import type { PiiSpan } from '../types';
 
 /** 口座番号 and 支店番号. */
@@ -75,11 +75,7 @@ export function detectPensionNumber(normalized: string): PiiSpan[] {
   );
   // In a text about a pension, the number's own shape (4302-815967) further on: no other number is written so.
   if (!/基礎年金|年金番号|年金手帳/.test(normalized)) return near;
-  const shaped = [...normalized.matchAll(/(?<![\d\-])\d{4}-\d{6}(?![\d\-])/g)].map((m): PiiSpan => ({
-    type: 'pension_number',
-    start: m.index,
-    end: m.index + m[0].length,
-  }));
+  const shaped = shapedValues(normalized, 'pension_number', /(?<![\d\-])\d{4}-\d{6}(?![\d\-])/g);
   return [...near, ...shaped.filter((x) => !/^0{4}-0{6}$/.test(normalized.slice(x.start, x.end)))];
 }
 
@@ -106,7 +102,8 @@ export function detectResidentCode(normalized: string): PiiSpan[] {
 /**
  * 旅券番号: Japan's two letters and seven digits, and the shapes of foreign residents' passports — a
  * letter and 7 or 8 digits (China E12345678, Viet Nam C1234567, Korea M12345678), a letter, 7 digits and a
- * letter (Philippines P1234567A), two letters and 6 digits, or 9 digits (USA).
+ * letter (Philippines P1234567A), two letters and 6 digits, 8 or 9 digits (Nepal, USA), nine letters and digits
+ * (Germany C4F7K92LT); a residence card's number anywhere.
  */
 export function detectPassport(normalized: string): PiiSpan[] {
   const near = valuesAfter(
@@ -117,20 +114,10 @@ export function detectPassport(normalized: string): PiiSpan[] {
     24,
   );
   // A residence card's number (在留カード: two letters, eight digits, two letters) has a shape no other number has.
-  near.push(
-    ...[...normalized.matchAll(/(?<![A-Za-z0-9])[A-Z]{2}\d{8}[A-Z]{2}(?![A-Za-z0-9])/g)].map((m): PiiSpan => ({
-      type: 'passport',
-      start: m.index,
-      end: m.index + m[0].length,
-    })),
-  );
+  near.push(...shapedValues(normalized, 'passport', /(?<![A-Za-z0-9])[A-Z]{2}\d{8}[A-Z]{2}(?![A-Za-z0-9])/g));
   // In a text about a passport, a Japanese passport's own shape (two capitals and seven digits) further on.
   if (!/旅券|パスポート|ﾊﾟｽﾎﾟｰﾄ|passport/i.test(normalized)) return near;
-  const shaped = [...normalized.matchAll(/(?<![A-Za-z0-9\-])[A-Z]{2}\d{7}(?![A-Za-z0-9\-])/g)].map((m): PiiSpan => ({
-    type: 'passport',
-    start: m.index,
-    end: m.index + m[0].length,
-  }));
+  const shaped = shapedValues(normalized, 'passport', /(?<![A-Za-z0-9\-])[A-Z]{2}\d{7}(?![A-Za-z0-9\-])/g);
   return [...near, ...shaped];
 }
 
