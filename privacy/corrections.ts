@@ -48,7 +48,6 @@ export function correctionSpans(text: string, spans: readonly PiiSpan[]): PiiSpa
   for (const s of spans) {
     if (!CORRECTED.has(s.type)) continue;
     const after = text.slice(s.end, s.end + REACH);
-    // A number of the same shape listed right after it is another of the kind (5501-203948 の人と 5501-203984 の人).
     const behind = CUE_AFTER.exec(after);
     if (behind) {
       // The value right before the words, after the one found.
@@ -59,6 +58,7 @@ export function correctionSpans(text: string, spans: readonly PiiSpan[]): PiiSpa
       continue;
     }
     const corrected = CUE.exec(after);
+    // A number of the same shape listed right after it is another of the kind (5501-203948 の人と 5501-203984 の人).
     const cue = corrected ?? (s.type === 'birth_date' ? null : LISTED.exec(after));
     if (!cue) continue;
     const from = s.end + cue.index + cue[0].length;

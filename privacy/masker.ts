@@ -165,7 +165,7 @@ function readBack(reading: Reading, keep: (s: PiiSpan) => boolean = () => true):
     .map((s) => fuller({ ...s, start: reading.from[s.start]!, end: reading.to[s.end - 1]! }));
 }
 
-/** Types typed in pieces over several messages: numbers and dates, not words. */
+/** Types never read across the joints of pieces: words, not numbers and dates. */
 const NOT_IN_PIECES: ReadonlySet<PiiType> = new Set<PiiType>(['person_name', 'address', 'email']);
 
 /** What the detectors find across the joints of pieces sent one per message, mapped back piece by piece. */

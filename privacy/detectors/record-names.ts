@@ -140,8 +140,9 @@ const NAME_WITH_READING = new RegExp(
   'dgu',
 );
 /**
- * The kanji of the listed family names: a word of no list made only of them reads as a family name (籾山, 陣内, 四ノ宮),
- * a word with another kanji as a word (普通, 全角, 介護保険, 専用電話).
+ * The kanji of the listed family names: a word of no list made only of them reads as a family name (高森, 宮森), a word
+ * with another kanji as a word (普通, 全角, 介護保険, 専用電話) — and so does a rare name whose kanji no listed name has
+ * (籾山, 陣内): missed rather than guessed.
  */
 const SURNAME_KANJI: ReadonlySet<string> = new Set([...[...KNOWN_FAMILY_NAMES].join(''), 'ノ', '々']);
 const surnameLike = (word: string): boolean => [...word].every((c) => SURNAME_KANJI.has(c));
@@ -149,8 +150,8 @@ const surnameLike = (word: string): boolean => [...word].every((c) => SURNAME_KA
 const CONTACT_WORDS =
   /^(?:自宅|携帯|日中|夜間|夜|昼|平日|土日|代表|内線|直通|本人|家族|母|父|妻|夫|至急|不在|留守|事務所|会社|勤務先|職場|実家|緊急|担当|窓口|受付|番号|連絡先|宛|可|不可|のみ|まで|FAX)/;
 /**
- * A name right after a phone number: in brackets (080 7721 4096（籾山）, ０４８－…（仁科様宅）) or closing the line
- * (０８０ー３３１２ー９０４７ 梶) — any kanji family name, not a word of whose number it is.
+ * A name right after a phone number: in brackets (080 7721 4096（高森）, ０４８－…（岡田様宅）) or closing the line
+ * (０８０ー３３１２ー９０４７ 北森) — a family name of any list or none, not a word of whose number it is.
  */
 const AFTER_PHONE = new RegExp(
   `0\\d{1,4}[- ]?\\d{1,4}[- ]?\\d{3,4}(?:[ \\t]*[（(](${ANY_FAMILY})(?:様|さん|氏)?(?:宅|方)?[）)]|[ \\t\\u3000]+(${ANY_FAMILY})[ \\t]*(?=\\n|$))`,
@@ -193,7 +194,15 @@ export function detectRecordNames(normalized: string): PiiSpan[] {
     add(m.indices![1]![0], end);
   }
   spans.push(...captured(normalized, KATAKANA_FAMILY, (name) => HIRAGANA_FAMILY_NAMES.has(toHiragana(name))));
-  for (const re of [POST_AFTER, SPACED_AFTER_SECTION, NAMED, AFTER_AFFILIATION])
+  for (const re of [
+    POST_AFTER,
+    SPACED_AFTER_SECTION,
+    NAMED,
+    AFTER_AFFILIATION,
+    SUBJECT_WRITER,
+    ROLE_IN_BRACKETS,
+    BEFORE_CONTACT,
+  ])
     spans.push(...captured(normalized, re, (name) => KNOWN_FAMILY_NAMES.has(name)));
   // Not a product or a section in katakana (表記 データ エラー): a foreign name's words have no long mark at their end as
   // often as not, so only what reads as a system's word is left out.
@@ -208,9 +217,6 @@ export function detectRecordNames(normalized: string): PiiSpan[] {
   const familyWord = (name: string): boolean =>
     /^[ぁ-ゖ]/.test(name) ? HIRAGANA_FAMILY_NAMES.has(name) : KNOWN_FAMILY_NAMES.has(name);
   for (const re of [BRACKETED_NAME, CLOSING_NAME]) spans.push(...captured(normalized, re, familyWord));
-  spans.push(...captured(normalized, SUBJECT_WRITER, (name) => KNOWN_FAMILY_NAMES.has(name)));
-  spans.push(...captured(normalized, ROLE_IN_BRACKETS, (name) => KNOWN_FAMILY_NAMES.has(name)));
-  spans.push(...captured(normalized, BEFORE_CONTACT, (name) => KNOWN_FAMILY_NAMES.has(name)));
   for (const m of normalized.matchAll(NAME_WITH_READING)) {
     // A family and a given name, or a name that introduces or is addressed (黛（まゆずみ）です), not a gloss (字（あざ）が).
     const after = normalized.slice(m.index + m[0].length, m.index + m[0].length + 8);
