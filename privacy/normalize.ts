@@ -1,7 +1,8 @@
 /**
  * Detection runs on a normalised copy of the text with exactly the same length, so offsets found
  * there mask the original: full-width ASCII to ASCII, dash look-alikes to '-', kanji numerals
- * inside number-like runs to digits.
+ * inside number-like runs to digits, Latin letters with diacritics to their base letter (Lucía Benítez, Nguyễn,
+ * Jørgensen), so the rules for names in Latin letters read them as they read plain ones.
  */
 
 const DASHES = /[‐‑‒–—―−－﹣]/g;
@@ -31,12 +32,22 @@ export function normalizeForDetection(text: string): string {
     if (ch.length !== 1) out += ch;
     else if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
     else if (code === 0x3000) out += ' ';
+    else if ((code >= 0xc0 && code <= 0x24f) || (code >= 0x1e00 && code <= 0x1eff)) out += baseLetter(ch);
     else out += ch;
   }
   out = out.replace(DASHES, '-');
   out = out.replace(KANJI_NUMBER_RUN, (run) => (/[〇零一二三四五六七八九]/.test(run) ? toDigits(run) : run));
   out = out.replace(LONG_MARK_BETWEEN_DIGITS, '-');
   return out;
+}
+
+// Letters that carry their stroke in the letter itself, not as a combining mark.
+const STROKED: Readonly<Record<string, string>> = { ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', ł: 'l', Ł: 'L', ħ: 'h', Ħ: 'H' };
+
+/** The ASCII base of a precomposed Latin letter (é → e, Ỹ → Y), or the letter itself when it has none (ß, æ, ×). */
+function baseLetter(ch: string): string {
+  const base = STROKED[ch] ?? ch.normalize('NFD')[0] ?? ch;
+  return /^[A-Za-z]$/.test(base) ? base : ch;
 }
 
 function toDigits(run: string): string {

@@ -17,12 +17,12 @@ import { hasNotPersonWord } from './not-person-words';
 import { spelledInJapanese } from './romaji-name';
 
 /** A personal name in Latin letters: 1–4 words, each capitalised or in capitals, Vietnamese letters too. */
-// O'Neill, D’Souza, McKenzie: a capital after the apostrophe or Mc.
+// O'Neill, O'BRIEN, D’Souza, McKenzie: a capital after the apostrophe or Mc.
 // Double-barrelled names (Adebayo-Clarke, Matsuda-Brooks) whole.
 const WORD =
-  "[A-ZÀ-ỸĐ][a-zà-ỹđ'’]+(?:-[A-ZÀ-ỸĐ][a-zà-ỹđ'’]+)+|[A-ZÀ-ỸĐ]['’][A-ZÀ-ỸĐ][a-zà-ỹđ]+|Ma?c[A-Z][a-z]+|[A-ZÀ-ỸĐ][a-zà-ỹđ'’-]+|[A-ZÀ-ỸĐ]{2,}";
+  "[A-ZÀ-ỸĐ][a-zà-ỹđ'’]+(?:-[A-ZÀ-ỸĐ][a-zà-ỹđ'’]+)+|[A-ZÀ-ỸĐ]['’][A-ZÀ-ỸĐ](?:[a-zà-ỹđ]+|[A-ZÀ-ỸĐ]+)|Ma?c[A-Z][a-z]+|[A-ZÀ-ỸĐ][a-zà-ỹđ'’-]+|[A-ZÀ-ỸĐ]{2,}";
 // FAMILY, GIVEN as passports and rosters write it (DELA CRUZ, MARIA SANTOS).
-const NAME = `(?:${WORD})(?:,? (?:${WORD}|da|de|dos|van|von|bin|binti)){0,4}`;
+export const NAME = `(?:${WORD})(?:,? (?:${WORD}|da|de|dos|van|von|bin|binti)){0,4}`;
 
 // Also in the languages foreign residents write (Nama saya …, sou a …, si … po ito, Me llamo …, Je m'appelle …), and a
 // relative written for (on behalf of my mother, Elena Petrova; for my wife, Nadia Rahman).
@@ -81,8 +81,8 @@ const DISPLAY_NAME =
   /(?:^|[\s:：;,>])"?((?:[A-ZÀ-ỸĐ][\p{L}'’.-]*(?: [\p{L}'’.-]+){1,5})|(?:[一-龥々ヶ]{1,4}[ 　][一-龥々ヶぁ-んァ-ヶー]{1,5}))"?\s*<[^<>\s@]+@[^<>\s]+>/gu;
 /** Words in a display name that make it a group's or a service's (Multicultural Support Desk, 共有). */
 const NOT_PERSON_JA = /[課係室部局]|共有|代表|センター|窓口/;
-const notPerson = (name: string): boolean => hasNotPersonWord(name) || NOT_PERSON_JA.test(name);
-const NOT_NAMES = new Set([
+export const notPerson = (name: string): boolean => hasNotPersonWord(name) || NOT_PERSON_JA.test(name);
+export const NOT_NAMES: ReadonlySet<string> = new Set([
   'Thank',
   'Thanks',
   'Please',
@@ -109,7 +109,7 @@ const NOT_NAMES = new Set([
 const CAPITALISED_RUN =
   /(?<![A-Za-z.@_-]|[A-Za-z]['’])([A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Za-z]+)?|[A-Z]{2,})((?: (?:[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Za-z]+)?|[A-Z]{2,})){1,2})(?![A-Za-z@_])/g;
 /** Capitalised words that follow a given name without being a family name (Kevin Will, Sophie From, Laura Street). */
-const NOT_FAMILY = new Set(
+export const NOT_FAMILY: ReadonlySet<string> = new Set(
   `The And Or For To From With At In On Of By As Is Was Will Has Have Had Can Could Should Would Please Thanks Team
   Account Password Server Street Avenue Road Park Hall Hotel Station Building Room Library City Town Ward Prefecture
   Status Resolved Open Closed Done Complete Meeting Project Report Version Day Week Month Year Monday Tuesday
@@ -175,7 +175,7 @@ const ROMAN_ADDRESS_CITY_FIRST =
 const FIELD_AFTER_COMMA =
   /,\s*(?:Mobile|Phone|Tel|TEL|Email|E-mail|Mail|Address|DOB|Birth|Born|Age|Nationality|Room|Ext|Fax|School|Dept|Department|Division|Section|ALT|CIR)\b.*$/;
 
-function cleanName(name: string): string | undefined {
+export function cleanName(name: string): string | undefined {
   const words = name.replace(FIELD_AFTER_COMMA, '').trim().split(/\s+/);
   while (words.length > 0 && NOT_NAMES.has(words[0]!)) words.shift();
   return words.length > 0 ? words.join(' ') : undefined;

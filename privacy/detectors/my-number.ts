@@ -36,6 +36,8 @@ export function detectMyNumber(normalized: string, runs: NumberRun[]): PiiSpan[]
     const digits = digitsOf(run);
     // One digit twelve times (000000000000) is a dummy value.
     if (digits.length !== 12 || !groupedLikeMyNumber(run) || /^(\d)\1{11}$/.test(digits)) continue;
+    // A country code before it makes it a phone number abroad (+886 912 345 678).
+    if (/\+[ \t]?$/.test(normalized.slice(Math.max(0, run.start - 2), run.start))) continue;
     // The keyword right before, or twelve digits in one run or in fours in a text about the number (…マイナンバーを書く欄が
     // 見つからなかったので…長男 高畑 陽翔 482917365502) — not a number that starts with a date or is named another's
     // (202404150001 が受付番号として…).

@@ -30,6 +30,11 @@ const FAMILY_NAMES = new Set(
     .flatMap((name) => [name, kunrei(name)]),
 );
 
+/** Whether a word is a listed Japanese family name in Latin letters, in any case (Sakamoto, WATANABE). */
+export function isListedRomajiFamily(word: string): boolean {
+  return FAMILY_NAMES.has(word.toLowerCase());
+}
+
 /** The Kunrei spelling of a Hepburn one (Kikuchi → Kikuti, Shota → Syota), as older registers print names. */
 function kunrei(hepburn: string): string {
   return hepburn
