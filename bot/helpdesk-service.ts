@@ -3,7 +3,7 @@
  * answered / tentative / clarify / no_answer, everything is logged for the reports, and what the bot
  * cannot resolve becomes a ticket.
  */
-import { KotaeError } from '../core';
+import { cutText, KotaeError } from '../core';
 import type { AuditEntry, AuditTrail } from '../core';
 import type { Clock } from '../core';
 import type { Logger } from '../core';
@@ -201,7 +201,7 @@ export class HelpdeskService implements Helpdesk {
         comment:
           input.comment === undefined
             ? undefined
-            : redactPersonalData(input.comment.slice(0, 2000), this.deps.masker).text,
+            : redactPersonalData(cutText(input.comment, 2000), this.deps.masker).text,
         activityId: input.activityId,
       });
     // A redelivered activity returns the earlier row: audited once, with that row.
@@ -226,13 +226,13 @@ export class HelpdeskService implements Helpdesk {
 
   async escalate(input: EscalateInput): Promise<{ ticket: TicketRecord; reply: BotReply; created: boolean }> {
     const conversation = await this.requireConversation(input.conversationId);
-    const details = redactPersonalData(input.details?.trim().slice(0, 10_000) ?? '', this.deps.masker).text;
+    const details = redactPersonalData(cutText(input.details?.trim() ?? '', 10_000), this.deps.masker).text;
     const [transcript, last] = await Promise.all([
       this.deps.conversations.transcript(conversation.id),
       this.deps.conversations.lastQuestion(conversation.id),
     ]);
     const firstUserLine = transcript.find((l) => l.role === 'user')?.text;
-    const title = (last?.text ?? firstUserLine ?? details).replace(/\s+/g, ' ').slice(0, 80);
+    const title = cutText((last?.text ?? firstUserLine ?? details).replace(/\s+/g, ' '), 80);
     if (!title)
       throw new KotaeError('INPUT_INVALID', 'nothing to escalate', { userMessage: BOT_MESSAGES.nothingToEscalate });
     const given = stripEmpty(input.requester);

@@ -1,4 +1,5 @@
 /** Japanese texts of the conversation core (channel-neutral). */
+import { cutText } from '../core';
 export const BOT_MESSAGES = Object.freeze({
   welcome: (deskHours: string) =>
     [
@@ -17,7 +18,7 @@ export const BOT_MESSAGES = Object.freeze({
       'こちらの回答でよろしいでしょうか。違う場合は、ほかの候補を選ぶか「担当者に問い合わせる」からお問い合わせください。',
     ].join('\n'),
   continued: (previous: string) =>
-    `（前のご質問「${previous.length > 40 ? `${previous.slice(0, 40)}…` : previous}」の続きとしてお答えします）`,
+    `（前のご質問「${previous.length > 40 ? `${cutText(previous, 40)}…` : previous}」の続きとしてお答えします）`,
   noAnswer:
     '申し訳ありません。この質問にはナレッジベースからお答えできませんでした。言い換えて質問するか、「担当者に問い合わせる」からお問い合わせください。',
   humanRequested: '担当者にお問い合わせいただけます。「担当者に問い合わせる」を押して、内容をお知らせください。',

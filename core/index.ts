@@ -4,3 +4,4 @@ export * from './logger';
 export * from './project-files';
 export * from './audit';
 export * from './escape-markup';
+export * from './text-cut';

@@ -7,6 +7,7 @@
  * - a family name on a line that names who wrote, sent or filed it (担当：井上, 記入者, 差出人, 届出人 …).
  * Any other lone family name is left to the masker's context rules (高橋 alone is also a place or a company).
  */
+import { safeCutIndex } from '../core';
 import { defaultDictPath } from './analyzer';
 import type { IpadicFeatures } from 'kuromoji';
 import { COMMON_FAMILY_NAMES, PLACE_FAMILY_NAMES } from '../privacy';
@@ -370,6 +371,8 @@ function segments(text: string): Array<{ start: number; end: number }> {
         piece.lastIndexOf('？'),
       );
       if (cut > 0) end = start + cut + 1;
+      // Never inside a surrogate pair: kuromoji fails on a lone half of an emoji.
+      else end = safeCutIndex(text, end);
     }
     out.push({ start, end });
     start = end;
