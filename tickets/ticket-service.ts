@@ -22,7 +22,7 @@ import { DEFAULT_CATEGORIES } from './categories';
 import { oncePerKey } from './write-keys';
 import { commentWrite, earlierComment, replyAgain, type KeyedCommentDeps } from './keyed-comments';
 import { countsByStatus, queuePage, type QueueDeps, type QueueFilter } from './ticket-queue';
-import { masked } from './personal-data';
+import { masked, maskedKeepingName } from './personal-data';
 import type { TicketChanges, TicketDetail, TicketServiceDeps } from './ticket-service-types';
 import {
   checkBody,
@@ -202,7 +202,7 @@ export class TicketService {
         let ticket = found;
         if (!ticket.firstResponseAt || ticket.requesterRepliedAt) ticket = await this.markResponded(ticket, actor);
         const lines = files.map((f) => ATTACHMENT_MESSAGES.replyLine(f.fileName, f.sizeBytes));
-        const safeText = masked(text, this.deps.masker);
+        const safeText = maskedKeepingName(text, ticket.requester.name, this.deps.masker);
         const full = [`${TICKET_MESSAGES.replyPrefix(ticket.number)}`, safeText.trim(), ...lines]
           .filter((l) => l)
           .join('\n');

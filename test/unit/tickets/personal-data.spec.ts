@@ -42,6 +42,35 @@ describe('tickets: personal data masked before it is stored', () => {
     assert.match(reply.body, /［電話番号］ にお電話ください$/);
   });
 
+  it('keeps the requester’s own name in a reply addressed to them, masks everyone else’s', async () => {
+    const h = ticketHarness();
+    const created = await h.service.create(
+      {
+        type: 'inquiry',
+        priority: 'normal',
+        category: h.service.categories[0] ?? 'その他',
+        title: 'プリンターの件',
+        details: '',
+        requester: { name: '田中 健' },
+        channel: 'web',
+        transcript: [],
+      },
+      'op1',
+    );
+    const reply = await h.service.reply(
+      created.id,
+      `田中 健様\nお問い合わせの件、田中様の端末は復旧しました。中村様にもお伝えください。折り返しは ${PHONE} です。`,
+      'op1',
+    );
+    assert.match(
+      reply.body,
+      /\n田中 健様\nお問い合わせの件、田中様の端末は復旧しました。［氏名］様にもお伝えください。折り返しは ［電話番号］ です。$/,
+    );
+    // Written without the space (田中健様) it is the same person's name.
+    const again = await h.service.reply(created.id, '田中健様 ご確認ください。', 'op1');
+    assert.match(again.body, /\n田中健様 ご確認ください。$/);
+  });
+
   it('refuses a title over 200 characters in Japanese', async () => {
     const h = ticketHarness();
     const t = await h.open();
