@@ -25,6 +25,8 @@ export const BOT_MESSAGES = Object.freeze({
   thanks: 'ご回答ありがとうございました。お役に立ててうれしいです。',
   youAreWelcome: 'どういたしまして。ほかにも困りごとがあれば、いつでも質問してください。',
   sorry: 'お役に立てず申し訳ありません。「担当者に問い合わせる」から担当者にお問い合わせいただけます。',
+  notResolvedTyped:
+    'お役に立てず申し訳ありません。別の言葉で質問し直すか、「担当者に問い合わせる」から担当者にお問い合わせください。',
   ticketCreated: (number: string, deskHours: string, afterHoursNotice?: string) =>
     [
       `お問い合わせを受け付けました。受付番号は ${number} です。`,

@@ -233,6 +233,41 @@ describeEachDb('HelpdeskService', (each) => {
     );
   });
 
+  it('takes はい / いいえ typed right after an answer as the 解決した / 解決しない buttons, once', async () => {
+    const a = await helpdesk.ask({ channel: 'web', text: 'トナーがなくてプリンタが使えない' });
+    assert.equal(a.outcome, 'tentative');
+    const yes = await helpdesk.ask({ channel: 'web', text: 'はい、解決しました！', conversationId: a.conversationId });
+    assert.equal(yes.text, 'ご回答ありがとうございました。お役に立ててうれしいです。');
+    const feedback = () =>
+      db.ds.getRepository('feedback').find() as Promise<Array<{ resolved: boolean | number; questionId: string }>>;
+    assert.deepEqual(
+      (await feedback()).map((f) => Boolean(f.resolved)),
+      [true],
+    );
+    // Said again after the thanks, it is small talk: no second feedback.
+    await helpdesk.ask({ channel: 'web', text: 'ありがとうございます', conversationId: a.conversationId });
+    assert.equal((await feedback()).length, 1);
+
+    const start = clock.now();
+    clock.advanceMinutes(1);
+    const b = await helpdesk.ask({ channel: 'web', text: 'パスワードを忘れました', conversationId: a.conversationId });
+    clock.set(start);
+    const no = await helpdesk.ask({ channel: 'web', text: 'いいえ、違います', conversationId: b.conversationId });
+    assert.equal(
+      no.text,
+      'お役に立てず申し訳ありません。別の言葉で質問し直すか、「担当者に問い合わせる」から担当者にお問い合わせください。',
+    );
+    assert.deepEqual(no.actions, ['escalate']);
+    assert.deepEqual((await feedback()).map((f) => Boolean(f.resolved)).sort(), [false, true]);
+    // A question that starts with はい is a question.
+    const q = await helpdesk.ask({
+      channel: 'web',
+      text: 'はい、でもパスワードはどこで変えますか',
+      conversationId: a.conversationId,
+    });
+    assert.equal(q.outcome, 'answered');
+  });
+
   it('records feedback once per activity id and offers escalation when not resolved', async () => {
     const a = await helpdesk.ask({ channel: 'web', text: 'パスワード' });
     const reply = await helpdesk.feedback({ conversationId: a.conversationId, resolved: false, activityId: 'fb-1' });
