@@ -12,10 +12,11 @@ const EXAMPLE_BLOCK =
   /[【［[][^】］\]\n]{0,20}記入例[^】］\]\n]{0,10}[】］\]]|(?:^|\n)[ \t]*記入例[ \t]*[:：]?[ \t]*(?=\n)|[（(]記入例[）)][ \t]*(?=\n)/g;
 /**
  * 記入例： (or 記入例）, 記入例（様式第5号）：) followed by the example on its line (※記入例：山田太郎（ヤマダタロウ）), an example in brackets after
- * the word (申請書の記入例（氏名：山田 太郎、…）), and an English e.g.
+ * the word (申請書の記入例（氏名：山田 太郎、…）), and an English e.g., Sample entry:, Example in the slides: or a sample
+ * in brackets (the Japanese sample (山田太郎, …)).
  */
 const EXAMPLE_LINE =
-  /記入例[ \t]*[:：）)][^\n]*|記入例[ \t]*[（(][^）)\n]{1,20}[）)][ \t]*[:：][^\n]*|記入例[ \t]*[（(][^）)\n]{1,80}[）)]|\be\.g\.[^\n]*/g;
+  /記入例[ \t]*(?:\/[ \t]*[A-Za-z][A-Za-z ]{0,20})?[:：）)][^\n]*|記入例[ \t]*[（(][^）)\n]{1,20}[）)][ \t]*[:：][^\n]*|記入例[ \t]*[（(][^）)\n]{1,80}[）)]|\be\.g\.[^\n]*|\b(?:[Ss]ample entry|[Ss]ample entries|[Ee]xample(?: in [^:\n]{1,40})?)[ \t]*:[^\n]*|\b[Ss]ample[ \t]*[（(][^）)\n]{1,80}[）)]/g;
 /**
  * A placeholder address or name (○○市中央1-1, △△町, ○○町一丁目1番地の1): from the marks to the end of the item or a
  * particle (○○市情報政策課の中野です: the name after の is a person's).

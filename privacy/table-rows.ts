@@ -15,7 +15,7 @@ export interface Cell {
 function cellsOf(line: string, offset: number, separator: string): Cell[] {
   const cells: Cell[] = [];
   let at = 0;
-  for (const raw of line.split(separator)) {
+  for (const raw of splitCells(line, separator)) {
     const lead = raw.length - raw.trimStart().length;
     const text = raw.trim().replace(/^"(.*)"$/, '$1');
     const quoted = raw.trim().startsWith('"') && raw.trim().endsWith('"') && raw.trim().length >= 2 ? 1 : 0;
@@ -23,6 +23,24 @@ function cellsOf(line: string, offset: number, separator: string): Cell[] {
     at += raw.length + separator.length;
   }
   return cells;
+}
+
+/** A line's cells as typed; a CSV cell in double quotes keeps its commas ("DELA CRUZ, Angelo"). */
+function splitCells(line: string, separator: string): string[] {
+  if (separator !== ',' || !line.includes('"')) return line.split(separator);
+  const out: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (const ch of line) {
+    // Quotes open a cell only at its start (row[0]="a,b" is no quoted cell) and close it before a comma.
+    if (ch === '"' && (quoted || cell.trim() === '')) quoted = !quoted;
+    if (ch === ',' && !quoted) {
+      out.push(cell);
+      cell = '';
+    } else cell += ch;
+  }
+  out.push(cell);
+  return out;
 }
 
 /** Cells of a line whose columns are two or more spaces apart (a 全角 space is normalised to one). */

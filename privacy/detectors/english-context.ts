@@ -103,6 +103,17 @@ export const NOT_NAMES: ReadonlySet<string> = new Set([
   'Cheers',
   'You',
   'Thank You',
+  // Roles a letter is addressed to (Dear Principal, Dear Sir or Madam).
+  'Principal',
+  'Sir',
+  'Madam',
+  'Colleagues',
+  'Customer',
+  'Customers',
+  'Residents',
+  'Parents',
+  'Everyone',
+  'Mayor',
 ]);
 
 /** Two or three capitalised words (or words in capitals) in a row: a name's candidates in English text. */
@@ -167,7 +178,7 @@ export function detectNameByParts(normalized: string): PiiSpan[] {
 /** A Japanese address in Latin letters: a block number and a -shi / -ku / -cho / -machi part, either order. */
 // Room 402, Sunny Court, 2-14-7 Kamiosaki, Shinagawa-ku, Tokyo; Kita 3-jo Nishi 6-chome 1-1-805, Chuo-ku, Sapporo.
 const ROMAN_ADDRESS =
-  /(?:(?:Room|Apt\.?|#)\s*\d{1,4},?\s+(?:[A-Z][A-Za-z]+\s){0,3}?(?:[A-Z][A-Za-z]+,\s+)?|(?:[A-Z][A-Za-z]+\s){0,2}(?:Heights|Court|Mansion|Corpo|Maison|Residence|Palace|House|Haitsu|Heim|Apartments?|Tower|Villa|Plaza|Hills|Garden|Terrace|Manor|Building|Bldg\.?|Coop|Co-op)(?:\s[A-Z][A-Za-z]+){0,2}(?:\s\d{1,4})?,\s+)?(?:(?:Kita|Minami|Higashi|Nishi)\s\d{1,2}-jo\s(?:(?:Kita|Minami|Higashi|Nishi)\s)?\d{1,2}-chome\s)?\d{1,4}-\d{1,4}(?:-\d{1,4}){0,2},?\s+(?:[A-Z][a-z]+(?:-[A-Za-z]+)?,?\s+){0,4}?[A-Z][a-z]+-(?:shi|ku|cho|machi|gun|mura|son)\b(?:,?\s+[A-Z][a-z]+(?:-(?:shi|ku|ken|to|fu))?)*/g;
+  /(?:(?:[A-Z][A-Za-z]+\s){0,2}(?:Room|Apt\.?|#)\s*\d{1,4},?\s+(?:[A-Z][A-Za-z]+\s){0,3}?(?:[A-Z][A-Za-z]+,\s+)?|(?:[A-Z][A-Za-z]+\s){0,2}(?:Heights|Court|Mansion|Corpo|Maison|Residence|Palace|House|Haitsu|Heim|Apartments?|Tower|Villa|Plaza|Hills|Garden|Terrace|Manor|Building|Bldg\.?|Coop|Co-op)(?:\s[A-Z][A-Za-z]+){0,2}(?:\s\d{1,4})?,\s+)?(?:(?:Kita|Minami|Higashi|Nishi)\s\d{1,2}-jo\s(?:(?:Kita|Minami|Higashi|Nishi)\s)?\d{1,2}-chome\s)?\d{1,4}-\d{1,4}(?:-\d{1,4}){0,2},?\s+(?:[A-Z][a-z]+(?:-[A-Za-z]+)?,?\s+){0,4}?[A-Z][a-z]+-(?:shi|ku|cho|machi|gun|mura|son)\b(?:,?\s+[A-Z][a-z]+(?:-(?:shi|ku|ken|to|fu))?)*(?:,\s+(?:(?:Heights|Court|Mansion|Corpo|Maison|Residence|Haitsu|Heim|Villa|Plaza|Kopo|Coop|Apartments?)\s[A-Z][a-z]+|[A-Z][a-z]+\s(?:Heights|Court|Mansion|Corpo|Maison|Residence|Haitsu|Heim|Villa|Kopo|Apartments?))(?:\s\d{1,4}F?)?)?/g;
 const ROMAN_ADDRESS_CITY_FIRST =
   /\b[A-Z][a-z]+-(?:to|fu|ken|shi|ku|gun)(?:,?\s+[A-Z][a-z]+(?:-[a-z]+)?){0,4},?\s+(?:\d{1,2}-jo\s+)?(?:\d{1,2}-chome\s+)?\d{1,4}(?:-\d{1,4}){0,2}\b(?:,?\s+(?:Room|Apt\.?|#)\s*\d{1,4}\b)?/g;
 
@@ -183,7 +194,7 @@ export function cleanName(name: string): string | undefined {
 
 /** A given name introducing its writer (Hi, David here; Hey it's Ryan,). */
 const HERE =
-  /(?:^|[\n,.!]\s*)([A-Z][a-z]+) here\b|\b(?:[Ii]t's|[Ii]t is|[Tt]his is|I'm|I am)\s+([A-Z][a-z]+)(?=[,.!]|\s+(?:from|at|of|here)\b)/g;
+  /(?:^|[\n,.!]\s*)([A-Z][a-z]+) here\b|\b(?:[Ii]t's|[Ii]t is|[Tt]his is|I'm|I am)\s+([A-Z][a-z]+)(?=[,.!]|\s*\(|\s+(?:from|at|of|here)\b)/g;
 /** A chat line's speaker (Jake: VPN's down), a mention (@Ayumi, @kenta.m), a header field's lone name (Cc: Mark). */
 const SPEAKER = /(?:^|\n)[ \t]*([A-Z][a-z]+):[ \t]/g;
 const MENTION = /(?<![\w.])@([A-Z][a-z]+|[a-z]{3,}\.[a-z])(?![\w@])/g;
@@ -217,7 +228,7 @@ function detectLoneNames(normalized: string): PiiSpan[] {
   };
   for (const m of normalized.matchAll(HERE)) {
     const name = m[1] ?? m[2] ?? '';
-    if (isCommonGivenName(name)) push(m.index + m[0].lastIndexOf(name), name);
+    if (isCommonLatinName(name)) push(m.index + m[0].lastIndexOf(name), name);
   }
   for (const re of [SPEAKER, HEADER_NAME])
     for (const m of normalized.matchAll(re)) {

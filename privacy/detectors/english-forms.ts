@@ -44,9 +44,9 @@ const FAMILY_FIRST_PAIR =
 const BUILDING_WORDS = /^(?:kopo|haitsu|haimu|mezon|koopo|manshon|sakura|ryo)$/i;
 /** What follows a place's name, not a person's (Hikari-cho, Sakura Station, Minato City). */
 const PLACE_AFTER = /^(?:-|,? (?:Station|City|Ward|Town|Village|Park|Hall|Line|Center|Centre|Building|Bldg|Hotel)\b)/;
-/** A listed family name as a mention, a chat line's speaker in square brackets, or a maiden name. */
+/** A listed family name as a mention, a chat line's speaker in square brackets, a maiden name or after 担当. */
 const MENTION_OR_SPEAKER =
-  /(?<![\w.])@([A-Z][a-z]{2,11})(?![\w@])|\[([A-Z][a-z]{2,14})\]|\bn[ée]e ([A-Z][a-z]{2,14})\b/g;
+  /(?<![\w.])@([A-Z][a-z]{2,11})(?![\w@])|\[([A-Z][a-z]{2,14})\]|\bn[ée]e ([A-Z][a-z]{2,14})\b|担当(?:者)?[ \t]*[:：]?[ \t]*([A-Z][a-z]{2,14})(?![A-Za-z])/g;
 /** A given name introducing its writer in lower case, as typed on a phone (it's jake, this is maria from …). */
 const LOWER_INTRODUCED = /\b(?:it'?s|this is|i'?m)\s+([a-z]{3,12})(?=[ \t]*[,.!(]|\s+(?:from|at|of|here)\b)/g;
 /** Given names that are English words too (they are not in the given-name lists). */
@@ -60,6 +60,17 @@ const WORD_NAME_HERE = new RegExp(
 /** A single name on the last line after a sign-off, maybe with a role in brackets (Cheers,⏎Will (ALT coordinator)). */
 const SIGNED_LAST_LINE =
   /(?:Thanks|Thank you|Regards|Best regards|Kind regards|Sincerely|Best|Cheers)[,.!]?[ \t]*\n[ \t]*([A-Z][a-z]{1,14})[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*$/g;
+
+/** A relative named right after the word, or in brackets after it (his wife Anita, her husband (Rodel Bautista)). */
+const RELATIVE_NAMED =
+  /\b(?:[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Tt]heir|'s) (?:wife|husband|son|daughter|mother|father|mom|dad|child|brother|sister|partner|spouse)(?: \(| )([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2})(?=\)| (?:also|is|was|will|has|had|called|came|said|can|cannot|speaks|works|lives)\b|[,.])/g;
+/** A sign-off's name before the writer's e-mail address or phone (Regards, Juliana Ferreira, juliana@…). */
+const SIGNED_BEFORE_CONTACT =
+  /\b(?:Regards|Best regards|Kind regards|Thanks|Thank you|Sincerely|Cheers|Best),\s+([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}),\s*(?=[\w.+-]+@|\+?\d)/g;
+/** A full name right before its birth date (Beatriz Costa, born 2016-10-02). */
+const NAME_BEFORE_BIRTH = /\b([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}),? (?=born\b|b\. ?\d|DOB\b)/g;
+/** A lower-case name signing a message after a dash at its end (- maria santos). */
+const LOWER_DASH_SIGNED = /(?:^|\s)[-–—][ \t]*([a-z]{3,12} [a-z]{3,14})[ \t]*$/g;
 
 /** Finds names on English forms and in short English messages. */
 export function detectEnglishForms(normalized: string): PiiSpan[] {
@@ -92,7 +103,7 @@ export function detectEnglishForms(normalized: string): PiiSpan[] {
     push(m.index, whole);
   }
   for (const m of normalized.matchAll(MENTION_OR_SPEAKER)) {
-    const name = m[1] ?? m[2] ?? m[3] ?? '';
+    const name = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
     if (!isListedRomajiFamily(name) && !(m[3] !== undefined && spelledInJapanese(name.toLowerCase()))) continue;
     // A mention's given name after it (@Suzuki Ken) is the name's.
     const given = m[1] ? / ([A-Z][a-z]{1,11})(?![A-Za-z])/y : undefined;
@@ -108,7 +119,21 @@ export function detectEnglishForms(normalized: string): PiiSpan[] {
   for (const m of normalized.matchAll(WORD_NAME_HERE)) push(m.index + m[0].lastIndexOf(m[1]!), m[1]!);
   for (const m of normalized.matchAll(SIGNED_LAST_LINE)) {
     const name = m[1] ?? '';
-    if (!NOT_NAMES.has(name) && !NOT_FAMILY.has(name) && !notPerson(name)) push(m.index + m[0].lastIndexOf(name), name);
+    // Will, May: on a signature's own line a word is a name.
+    if (!NOT_NAMES.has(name) && !notPerson(name)) push(m.index + m[0].lastIndexOf(name), name);
+  }
+  for (const re of [RELATIVE_NAMED, SIGNED_BEFORE_CONTACT, NAME_BEFORE_BIRTH]) {
+    for (const m of normalized.matchAll(re)) {
+      const name = m[1] ?? '';
+      const words = name.split(' ');
+      if (words.some((w) => NOT_NAMES.has(w) || NOT_FAMILY.has(w)) || notPerson(name)) continue;
+      push(m.index + m[0].indexOf(name), name);
+    }
+  }
+  for (const m of normalized.matchAll(LOWER_DASH_SIGNED)) {
+    const name = m[1] ?? '';
+    const first = name.split(' ')[0]!;
+    if (isCommonGivenName(first[0]!.toUpperCase() + first.slice(1))) push(m.index + m[0].indexOf(name), name);
   }
   return spans;
 }

@@ -39,7 +39,13 @@ export function detectBankAccount(normalized: string): PiiSpan[] {
     ...valuesAfter(normalized, 'bank_account', /口座番号/, /(?<![\d\-])\d{6,8}(?![\d\-])/, 4),
     // ゆうちょ銀行: 記号 5 digits and 番号 up to 8 digits.
     // 記号 and 番号 written as one (10170-28461951), before 記号 alone: the first span kept wins.
-    ...valuesAfter(normalized, 'bank_account', /ゆうちょ|通常貯金|振替口座/, /(?<!\d)\d{5}[ \-]\d{6,8}(?!\d)/, 16),
+    ...valuesAfter(
+      normalized,
+      'bank_account',
+      /ゆうちょ|通常貯金|振替口座|\b(?:Yucho|JP Bank|Japan Post Bank)\b/i,
+      /(?<!\d)\d{5}[ \-]\d{6,8}(?!\d)/,
+      16,
+    ),
     ...valuesAfter(normalized, 'bank_account', /ゆうちょ|通常貯金|振替口座/, /(?<!\d)\d{5}(?!\d)/, 8),
     // 記号 and 番号 said apart after a ゆうちょ account is mentioned, also in the next sentence (…登録できません。記号 12340、番号 56789012).
     ...yuchoParts(normalized),
@@ -109,7 +115,7 @@ export function detectPassport(normalized: string): PiiSpan[] {
   const near = valuesAfter(
     normalized,
     'passport',
-    /旅券|パスポート|ﾊﾟｽﾎﾟｰﾄ|passport/i,
+    /旅券|パスポート|ﾊﾟｽﾎﾟｰﾄ|passport|passaporte|pasaporte|paspor|hộ chiếu/i,
     /(?<![A-Za-z0-9])(?:[A-Za-z]{2}[ \-]?\d{6,7}|[A-Za-z]\d{7,8}|[A-Za-z]\d{7}[A-Za-z]|\d{8,9}|(?=[A-Z0-9]{9}(?![A-Za-z0-9]))(?=(?:[A-Z0-9]*\d){4})(?=(?:[A-Z0-9]*[A-Z]){2})[A-Z0-9]{9})(?![A-Za-z0-9])/,
     24,
   );

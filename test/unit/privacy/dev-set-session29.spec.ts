@@ -32,28 +32,28 @@ describe('privacy: blind batches of session 29 (written by helpers who read neit
     await assertBatch('blind-32.jsonl', 150, [282, 275, 276, 275]);
   });
 
-  it('the thirty-third (session 29, English and mixed-language text by foreign staff and residents): 150 cases — recall 250 / 273 at precision 253 / 261', async () => {
+  it('the thirty-third (session 29, English and mixed-language text by foreign staff and residents): 150 cases — recall 251 / 273 at precision 254 / 262', async () => {
     // Written blind. First run: recall 0.762 (208 / 273) at precision 0.965 (218 / 226); session 28's code 0.758 /
     // 0.969. Fixed by general rules: English birth dates (ordinals, DOB … with more words between; an era's initial no
     // longer read in a word's last letter), labels with a bracket (Name (Latin):, Emergency contact (ALT):), O'Neill,
     // initials (K. Inoue), a romaji family name in brackets, introductions in residents' languages and relatives written
     // for, residence card numbers, futsu / savings accounts, insurer numbers, romanised addresses with a building.
-    await assertBatch('blind-33.jsonl', 150, [273, 250, 261, 253]);
+    await assertBatch('blind-33.jsonl', 150, [273, 251, 262, 254]);
   });
 
-  it('the thirty-fourth (session 29, personnel and payroll: 年末調整, 扶養, 通勤届, 勤怠 logs): 150 cases — recall 276 / 285 at precision 278 / 279', async () => {
+  it('the thirty-fourth (session 29, personnel and payroll: 年末調整, 扶養, 通勤届, 勤怠 logs): 150 cases — recall 277 / 285 at precision 278 / 279', async () => {
     // Written blind. First run: recall 0.926 (264 / 285) at precision 0.982 (266 / 271); session 28's code 0.916 /
     // 0.978. Fixed by general rules: relatives with full names, a name in brackets after a user id or its reading, a
     // family name before の携帯, 普通 with six digits, sixteen digits in fours in a text about a card, はずが, （記入例）
     // closing a heading line, a manual's 入力例, birth dates before 1900.
-    await assertBatch('blind-34.jsonl', 150, [285, 276, 279, 278]);
+    await assertBatch('blind-34.jsonl', 150, [285, 277, 279, 278]);
   });
 
-  it('the thirty-fifth (session 29, English and mixed text again: the held-out check of the English rules): 150 cases — recall 226 / 290 at precision 237 / 244', async () => {
+  it('the thirty-fifth (session 29, English and mixed text again: the held-out check of the English rules): 150 cases — recall 234 / 290 at precision 245 / 251', async () => {
     // Written blind from the thirty-third's brief after its rules. First run: recall 0.721 (209 / 290) at precision 0.958
     // (227 / 237); session 28's code gives 0.662 / 0.963 on it. Fixed by general rules: double-barrelled names, spoke with,
     // Name on form:, Titular:, a two-word name before a colon, Insurer no., an English sentence's end for insurance numbers.
-    await assertBatch('blind-35.jsonl', 150, [290, 226, 244, 237]);
+    await assertBatch('blind-35.jsonl', 150, [290, 234, 251, 245]);
   });
 
   it('the thirty-sixth (session 29, an everyday mix: the held-out check of the session’s rules): 150 cases — recall 266 / 295 at precision 273 / 276', async () => {

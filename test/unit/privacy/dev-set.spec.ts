@@ -27,20 +27,20 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-4.jsonl', 151, [109, 109, 109, 109]);
   });
 
-  it('the fifth, on names: lists, CSV rows, signatures, posts — recall 158 / 160, precision 1', async () => {
+  it('the fifth, on names: lists, CSV rows, signatures, posts — recall 157 / 160, precision 1', async () => {
     // 150 cases, 103 names, 45 negatives; before the session-11 tagger rules recall was 0.544 (names 0.340)
     // at precision 0.919, after them 0.869; session 12's rules (readings, roster columns, capitals, hiragana
     // names, 番地の4) 0.975. Left: a header-less CSV row whose name kuromoji does not tag (北村,康介).
-    await assertBatch('blind-5.jsonl', 150, [160, 157, 155, 155]);
+    await assertBatch('blind-5.jsonl', 150, [160, 157, 156, 156]);
   });
 
-  it('the sixth, all types: 125 positive texts, 45 negatives — recall 207 / 214, precision 1', async () => {
+  it('the sixth, all types: 125 positive texts, 45 negatives — recall 208 / 214, precision 1', async () => {
     // Measured blind before any change made after reading it: recall 0.752, precision 0.970 (names 0.660,
     // addresses 0.500). Fixed by general rules: posts before names, place-read family names where only a person
     // fits, roster headers, numbers broken over lines, buildings after addresses, kanji lot numbers, JAN codes,
     // mail-system senders. Left: a lone family name before a particle (青木へ, 清水から), a reading quoted
     // after 氏を, a given name alone (翼), 二重表記 dates, Kyoto street addresses.
-    await assertBatch('blind-6.jsonl', 170, [214, 207, 202, 202]);
+    await assertBatch('blind-6.jsonl', 170, [214, 208, 203, 203]);
   });
 
   it('the seventh, long real-looking texts: recall 319 / 337, precision 1', async () => {
@@ -180,7 +180,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-16.jsonl', 150, [249, 236, 239, 238]);
   });
 
-  it('the seventeenth (session 16, after batch 16’s rules): 150 cases — recall 215 / 225 at precision 215 / 219', async () => {
+  it('the seventeenth (session 16, after batch 16’s rules): 150 cases — recall 216 / 225 at precision 216 / 220', async () => {
     // Written blind after batch 16's rules (ticket notes, work logs, lending registers, minutes, chat lines, file
     // paths, English). First run: recall 0.827 (186 / 225) at precision 0.954 (session 15's code: 0.804 / 0.953).
     // Fixed, as general rules: a common family name as a chat line's speaker without a time (中村: …, [LoGo] 佐野: …),
@@ -195,7 +195,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // コミュニティセンター) is no longer masked, nor an asset label (青葉市 2023-0872: no lot has a leading zero). False
     // positives left: a 支店コード in a form's description, a role mailbox and a department's phone.
     // Session 17: lower-case romaji and a handle (hiroshi kawamoto, kenta.ogawa) found.
-    await assertBatch('blind-17.jsonl', 150, [225, 215, 219, 215]);
+    await assertBatch('blind-17.jsonl', 150, [225, 216, 220, 216]);
   });
 
   it('the eighteenth (session 17, after batch 17’s rules): 150 cases — recall 249 / 261 at precision 250 / 259', async () => {
@@ -257,7 +257,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-21.jsonl', 150, [323, 299, 308, 307]);
   });
 
-  it('the twenty-second (session 27, text pasted from other systems, written after batch 21’s rules): recall 308 / 333 at precision 330 / 334', async () => {
+  it('the twenty-second (session 27, text pasted from other systems, written after batch 21’s rules): recall 309 / 333 at precision 331 / 335', async () => {
     // Written blind: rows from Excel and CSV, fixed-width screens, SQL and API errors echoing a record, OCR'd forms, mail
     // threads, chat transcripts, PDF text with broken lines (three cases' labels put in the text's order, as the scorer
     // reads them). First run with batch 21's rules: recall 0.832 (277 / 333) at precision 0.958 (session 26's code: 0.817
@@ -268,17 +268,17 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // placeholder addresses (○○町…) are no one's; a fixed-width screen's rows cut at its header's columns by display
     // width, 記号 and 番号 columns under an insurance title. Left: OCR text spaced letter by letter across cells, names and
     // addresses broken across lines, a quoted "Family, Given" CSV cell.
-    await assertBatch('blind-22.jsonl', 150, [333, 308, 334, 330]);
+    await assertBatch('blind-22.jsonl', 150, [333, 309, 335, 331]);
   });
 
-  it('the twenty-third (session 27, an everyday mix, written after batch 22’s rules): recall 290 / 302 at precision 314 / 317', async () => {
+  it('the twenty-third (session 27, an everyday mix, written after batch 22’s rules): recall 291 / 302 at precision 316 / 319', async () => {
     // Written blind as an everyday mix like the twentieth, labels in the text's order: the held-out check of session 27's
     // rules. First run: recall 0.897 (271 / 302) at precision 0.990 (session 26's code: 0.871 / 0.989). Fixed, as
     // general rules: a romaji family name, a comma and a common given name (Suzuki, Takahiro), a family name in capitals
     // before a common given name (HIROSE Mai), the writer's name before its reading and です or でございます (総務の菅野
     // （かんの）です), 入力者【…】, 差出人 and 関係者 fields. Left: hiragana names typed by voice input, a name alone at
     // a reply's end or before a particle (それ 田村 の端末), a lone given name signing in English (— Jun).
-    await assertBatch('blind-23.jsonl', 150, [302, 290, 317, 314]);
+    await assertBatch('blind-23.jsonl', 150, [302, 291, 319, 316]);
   });
 });
 
@@ -319,11 +319,11 @@ describe('kotae eval --pii', () => {
     await assertBatch('blind-25.jsonl', 150, [272, 271, 291, 290]);
   });
 
-  it('the twenty-sixth (session 28, typed on a phone, dictated, or in English): 150 cases — recall 222 / 229 at precision 230 / 233', async () => {
+  it('the twenty-sixth (session 28, typed on a phone, dictated, or in English): 150 cases — recall 222 / 229 at precision 229 / 232', async () => {
     // Written blind: fast chat lines (hiragana names, half-width katakana, typos), voice dictation (numbers read with
     // spaces or ハイフン, fillers), English and mixed tickets (Mr./Ms., first-name sign-offs, @mentions, display names).
     // First run with session 27's rules: recall 0.764 (175 / 229) at precision 0.979.
-    await assertBatch('blind-26.jsonl', 150, [229, 222, 233, 230]);
+    await assertBatch('blind-26.jsonl', 150, [229, 222, 232, 229]);
   });
 
   it('the twenty-seventh (session 28, an everyday mix written after the session’s rules: the held-out check): 150 cases — recall 323 / 330 at precision 370 / 370', async () => {
