@@ -36,6 +36,8 @@
     input.accept = ACCEPT;
     input.id = 'attach-input';
     input.className = 'visually-hidden';
+    // Reached through the 📎 button only: not a second, invisible Tab stop.
+    input.tabIndex = -1;
     input.setAttribute('aria-label', 'ファイルを添付');
     const button = el('button', 'secondary attach-button', '📎 ファイルを添付');
     button.type = 'button';
@@ -69,7 +71,7 @@
     }
 
     async function blobOf(item) {
-      const res = await fetch(item.url, { headers: headers() });
+      const res = await window.KotaeParts.send(item.url, { headers: headers() });
       if (!res.ok) throw new Error('ファイルを取得できませんでした。');
       return res.blob();
     }
@@ -151,7 +153,7 @@
         // One key per upload: a retry of this request (proxy, browser) is stored once.
         const sent = headers();
         sent['idempotency-key'] = window.KotaeParts.requestKey();
-        const res = await fetch(url, { method: 'POST', headers: sent, body: form });
+        const res = await window.KotaeParts.send(url, { method: 'POST', headers: sent, body: form });
         const data = await res.json().catch(function () {
           return {};
         });
@@ -163,7 +165,6 @@
         setStatus(e.message, true);
       } finally {
         button.disabled = false;
-        input.value = '';
       }
     }
 
@@ -171,7 +172,10 @@
       input.click();
     });
     input.addEventListener('change', function () {
-      if (input.files && input.files[0]) upload(input.files[0]);
+      const file = input.files && input.files[0];
+      // Cleared whatever happens next, so picking the same file again (after an error) is a change again.
+      input.value = '';
+      if (file) upload(file);
     });
     const timer = setInterval(function () {
       if (!document.hidden) refresh();

@@ -1,5 +1,5 @@
-// Kotae web chat, rendering parts: an answer's sources, and the お問い合わせ履歴 panel (the requester's
-// tickets with the helpdesk's replies).
+// Kotae web chat, parts: an answer's sources, the お問い合わせ履歴 panel (the requester's tickets with the
+// helpdesk's replies), request keys, and fetch with a Japanese network error.
 (function () {
   'use strict';
 
@@ -64,5 +64,19 @@
       .join('');
   }
 
-  window.KotaeParts = { sources: sources, history: history, requestKey: requestKey };
+  const NETWORK_ERROR = '通信に失敗しました。ネットワークを確認して、もう一度お試しください。';
+
+  // fetch, whose network failure (offline, connection refused) says so in Japanese instead of the browser's
+  // English ("Failed to fetch"); the error has `network: true`.
+  async function send(url, init) {
+    try {
+      return await fetch(url, init);
+    } catch (e) {
+      const err = new Error(NETWORK_ERROR);
+      err.network = true;
+      throw err;
+    }
+  }
+
+  window.KotaeParts = { sources: sources, history: history, requestKey: requestKey, send: send };
 })();

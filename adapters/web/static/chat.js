@@ -53,7 +53,7 @@
   async function request(method, path, body, key) {
     const h = headers(body !== undefined);
     if (key) h['idempotency-key'] = key;
-    const res = await fetch(path, {
+    const res = await window.KotaeParts.send(path, {
       method: method,
       headers: h,
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -166,12 +166,17 @@
     if (actions.childNodes.length) m.appendChild(actions);
   }
 
-  async function ask(text, intent, echo) {
-    if (echo !== false) addMessage('user', text);
-    sendButton.disabled = true;
-    const body = { question: text, conversationId: conversationId, user: profileOrUndefined() };
-    if (intent) body.intent = intent;
-    const key = newKey();
+  // A message the network lost on its way is sent again, unchanged, with its first key: the server
+  // answers it once even if the first attempt did reach it.
+  let unsent = undefined;
+
+  // One message of the compose queue (chat-compose.js); true when the server accepted it.
+  async function send(turn) {
+    const body = { question: turn.text, conversationId: conversationId, user: profileOrUndefined() };
+    if (turn.intent) body.intent = turn.intent;
+    const json = JSON.stringify(body);
+    const key = unsent && unsent.json === json ? unsent.key : newKey();
+    unsent = undefined;
     try {
       let data;
       try {
@@ -187,12 +192,24 @@
       remember(data.conversationId, data.conversationToken);
       startPolling();
       renderReply(data);
+      return true;
     } catch (e) {
+      if (e.network) unsent = { json: json, key: key };
       addMessage('bot error', e.message);
-    } finally {
-      sendButton.disabled = false;
-      input.focus();
+      return false;
     }
+  }
+
+  const compose = window.KotaeCompose.mount({
+    form: form,
+    input: input,
+    status: document.getElementById('ask-status'),
+    echo: (text) => addMessage('user', text),
+    send: send,
+  });
+
+  function ask(text, intent, echo) {
+    compose.ask(text, intent, echo);
   }
 
   function profileOrUndefined() {
@@ -341,19 +358,6 @@
     this.setAttribute('aria-expanded', String(!panel.hidden));
     if (!panel.hidden) showHistoryPanel();
   });
-  form.addEventListener('submit', function (ev) {
-    ev.preventDefault();
-    const text = input.value.trim();
-    if (!text) return;
-    input.value = '';
-    ask(text);
-  });
-  input.addEventListener('keydown', function (ev) {
-    if (ev.key === 'Enter' && !ev.shiftKey && !ev.isComposing) {
-      ev.preventDefault();
-      form.requestSubmit();
-    }
-  });
   document.addEventListener('visibilitychange', function () {
     if (document.visibilityState === 'visible') pollReplies();
   });
@@ -386,6 +390,7 @@
     } else if (me && me.signInRequired) {
       addMessage('bot', 'Webチャットを利用するにはサインインしてください。');
       sendButton.disabled = true;
+      compose.lock();
       return;
     }
     loadHistory();
