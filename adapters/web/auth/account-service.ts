@@ -61,6 +61,12 @@ export class AccountService {
     if (!displayName || displayName.length > 200) throw invalid(AUTH_MESSAGES.accounts.displayNameRequired);
     if (!OPERATOR_ROLES.includes(input.role)) throw invalid(AUTH_MESSAGES.accounts.usernameInvalid);
     checkNewPassword(input.password, username);
+    // SATO beside sato would be two people to the eye of nobody: a username differing only in case is taken.
+    const lower = username.toLowerCase();
+    if ((await this.deps.operators.list()).some((o) => o.username.toLowerCase() === lower))
+      throw new KotaeError('CONFLICT', `username ${username} exists in another case`, {
+        userMessage: AUTH_MESSAGES.accounts.usernameTaken,
+      });
     const passwordHash = await this.deps.hash(input.password);
     return this.deps.audit.atomically(
       () => this.deps.operators.create({ username, displayName, role: input.role, passwordHash, disabled: false }),

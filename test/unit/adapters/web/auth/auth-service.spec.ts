@@ -119,6 +119,15 @@ describeEachDb('AuthService and AccountService', (each) => {
       ),
       'CONFLICT',
     );
+    // The same name in another case is the same name to a person.
+    await assert.rejects(
+      accounts.create({ username: 'TANAKA', displayName: '田中', role: 'staff', password: PASSWORD }, 'a'),
+      (e: unknown) =>
+        e instanceof KotaeError &&
+        e.code === 'CONFLICT' &&
+        e.userMessage ===
+          'このユーザー名は既に使われています（大文字と小文字の違いだけのユーザー名は作成できません）。',
+    );
   });
 
   it('creates the first admin once, with a random password shown once outside the structured log', async () => {
