@@ -61,6 +61,7 @@ export function createLogoChat(settings: LogoChatSettings, deps: LogoChatDeps): 
     const receiver = new RelayReceiver({
       verifier: new RelayVerifier(settings.keys, deps.now),
       dispatch: (event) => conversation.handle(event),
+      problem: (event) => conversation.answerProblem(event),
       logger: deps.logger,
       processed: deps.processed,
     });

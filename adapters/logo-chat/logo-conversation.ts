@@ -8,11 +8,12 @@ import { hasWords, InMemoryProcessedDeliveries, runTurn, type Helpdesk, type Pro
 import { type BotReply, type ConversationRecord, type ConversationStore, type Requester } from '../../conversations';
 import type { Logger } from '../../core';
 import { parseRef, safeRef, toRequester, userKey, type LogoChannelRef } from './channel-ref';
+import { claimWelcome } from './join-welcome';
 import { KeyedQueue } from './keyed-queue';
 import { questionText } from './mentions';
 import { LOGO_MESSAGES as M } from './messages';
 import { renderReply, type LogoOption } from './render';
-import { StampRegistry } from './stamps';
+import { answerMismatch, StampRegistry } from './stamps';
 import type { LogoEvent, LogoTalk, LogoTransport, LogoUser } from './transport';
 
 /** What the LoGoチャット conversation needs. */
@@ -26,6 +27,8 @@ export interface LogoConversationDeps {
   botDisplayName?: () => string | undefined;
   /** Message ids handled by any instance (the shared database); in memory when absent. */
   processed?: ProcessedDeliveries;
+  /** Epoch milliseconds (the window in which a repeated join gets no second welcome). */
+  now?: () => number;
 }
 
 const DIGITS = /^[0-9０-９]{1,2}$/;
@@ -89,10 +92,29 @@ export class LogoConversation {
     await this.post(talkId, conversation.id, reply);
   }
 
+  /**
+   * Why an answer cannot be for the stamp it names (a yes/no answered with an index, a select with true or
+   * false or an index beyond its options), as a Japanese message; undefined when it can, or when the stamp is
+   * not open here (then handling it tells the user politely that it expired).
+   */
+  answerProblem(event: LogoEvent): string | undefined {
+    if (event.kind !== 'answer') return undefined;
+    const stamp = this.stamps.lookup(event.inReplyTo);
+    return stamp ? answerMismatch(stamp, event.response) : undefined;
+  }
+
   private async onMembership(event: Membership): Promise<void> {
-    this.deps.logger.info(`logo: ${event.kind}`, { talkId: event.talk.id, talkType: event.talk.type });
-    if (event.kind === 'join' && event.talk.type === 'pair') {
-      await this.deps.transport.sendText(event.talk.id, this.deps.helpdesk.welcome().text);
+    const { logger, transport, helpdesk } = this.deps;
+    logger.info(`logo: ${event.kind}`, { talkId: event.talk.id, talkType: event.talk.type });
+    if (event.kind !== 'join' || event.talk.type !== 'pair') return;
+    const now = this.deps.now ?? Date.now;
+    const claim = await claimWelcome(this.handled, event.talk.id, event.user?.id, now());
+    if (!claim) return logger.info('logo: repeated join: welcomed already', { talkId: event.talk.id });
+    try {
+      await transport.sendText(event.talk.id, helpdesk.welcome().text);
+    } catch (err) {
+      await claim.release();
+      throw err;
     }
   }
 

@@ -43,6 +43,9 @@ export const LOGO_MESSAGES = Object.freeze({
     expired: 'リクエストの有効期限が切れています（時刻のずれが300秒を超えています）。',
     replayed: 'このリクエストは既に受け付けています（nonceの再利用）。',
     invalid: 'イベントの形式が正しくありません。',
+    yesNoResponse: 'はい／いいえのスタンプへの回答（response）は true（はい）または false（いいえ）で送ってください。',
+    selectResponse: (options: number): string =>
+      `選択肢のスタンプへの回答（response）は、選んだ選択肢の番号（0〜${options - 1}の整数）で送ってください。`,
     disabled: 'LoGoチャットのリレーは有効になっていません。',
   },
 });

@@ -39,6 +39,8 @@ export class RelayReceiver implements LogoEventReceiver {
       maxEventIds?: number;
       /** Event ids handled by any instance sharing the database. */
       processed?: ProcessedDeliveries;
+      /** Why an event cannot be handled though its shape is right (e.g. an answer of the wrong kind), in Japanese. */
+      problem?: (event: LogoEvent) => string | undefined;
     },
   ) {}
 
@@ -60,6 +62,13 @@ export class RelayReceiver implements LogoEventReceiver {
       });
     }
     const event = parsed.data;
+    // Before the dedupe: a refused event is not accepted, so the relay may correct it and post it again.
+    const problem = this.deps.problem?.(fromRelayEvent(event));
+    if (problem) {
+      throw new KotaeError('INPUT_INVALID', `logo relay: ${event.type} event does not fit what it answers`, {
+        userMessage: problem,
+      });
+    }
     if (this.seen.has(event.eventId)) return { status: 200, body: { accepted: true, duplicate: true } };
     this.remember(event.eventId);
     if (this.deps.processed && !(await this.deps.processed.claim(`logo-relay:${event.eventId}`))) {

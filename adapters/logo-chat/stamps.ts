@@ -4,6 +4,7 @@
  * an old stamp is told politely to ask again. A newer reply to the same conversation makes the
  * earlier stamps stale (generation 0 = a reply that keeps them).
  */
+import { LOGO_MESSAGES as M } from './messages';
 import type { LogoOption } from './render';
 
 /** What a stamp offered. */
@@ -58,4 +59,11 @@ export class StampRegistry {
       map.delete(oldest);
     }
   }
+}
+
+/** Why `response` cannot answer `stamp` (Japanese, for the relay's 400); undefined when it can. */
+export function answerMismatch(stamp: StampEntry, response: number | boolean): string | undefined {
+  if (stamp.kind === 'yesno') return typeof response === 'boolean' ? undefined : M.relay.yesNoResponse;
+  if (typeof response !== 'number') return M.relay.selectResponse(stamp.options.length);
+  return response < stamp.options.length ? undefined : M.relay.selectResponse(stamp.options.length);
 }

@@ -20,18 +20,27 @@ export class CardActionGuard {
 
   /**
    * Undefined when the sender of `activity` may perform `action`; otherwise the polite Japanese refusal to
-   * show (nothing is written then). Unknown or foreign conversations are refused the same way.
+   * show (nothing is written then). A conversation that no longer exists (erased after the retention period,
+   * or a card from another installation) makes the card expired, whoever presses; a conversation of another
+   * channel or person is refused as not theirs.
    */
   async refusal(action: CardAction, activity: Activity): Promise<string | undefined> {
     const record = await this.conversations.getConversation(action.conversationId);
+    if (!record) {
+      this.logger.info('teams: card action refused: its conversation no longer exists', {
+        activityId: activity.id,
+        conversationId: action.conversationId,
+        kind: action.kind,
+      });
+      return M.cardExpired;
+    }
     const sender = senderId(activity);
-    const owner = record?.channel === 'teams' ? record.requester.id : undefined;
+    const owner = record.channel === 'teams' ? record.requester.id : undefined;
     if (sender !== undefined && owner === sender) return undefined;
     this.logger.info('teams: card action refused: not the requester of its conversation', {
       activityId: activity.id,
       conversationId: action.conversationId,
       kind: action.kind,
-      known: record !== undefined,
     });
     return M.notYourCard;
   }

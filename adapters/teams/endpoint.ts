@@ -74,9 +74,15 @@ function isPlainObject(body: unknown): body is Record<string, unknown> {
   return typeof body === 'object' && body !== null && !Array.isArray(body);
 }
 
+/** Activity types Kotae answers by posting into the conversation (a reply, a welcome). */
+const ANSWERED_TYPES = new Set(['message', 'conversationUpdate']);
+
 /**
- * Why CloudAdapter.process would refuse this activity with a bare 400 (no conversation id; a serviceUrl
- * replies may not go to), as a Japanese message; undefined when it would not.
+ * Why this activity is refused with 400 before any work, as a Japanese message; undefined when it is not.
+ * CloudAdapter.process would refuse no conversation id or a serviceUrl replies may not go to with a bare
+ * 400; an activity Kotae answers without a serviceUrl (unless its replies come back in the HTTP response) or
+ * recipient could only fail its reply, after retries.
+ * Invokes are answered in the HTTP response, so they need neither (documented invokes carry none).
  */
 function activityRefusal(body: Record<string, unknown>, hosts: OutboundHostValidator): string | undefined {
   const conversation = body.conversation;
@@ -85,6 +91,13 @@ function activityRefusal(body: Record<string, unknown>, hosts: OutboundHostValid
   const serviceUrl = body.serviceUrl;
   if (typeof serviceUrl === 'string' && serviceUrl && !hosts.isAllowed(serviceUrl))
     return TEAMS_MESSAGES.serviceUrlRefused;
+  if (typeof body.type !== 'string' || !ANSWERED_TYPES.has(body.type)) return undefined;
+  // expectReplies: the replies come back in the HTTP response, so no Bot Connector address is needed.
+  const posted = body.deliveryMode !== 'expectReplies';
+  if (posted && (typeof serviceUrl !== 'string' || !serviceUrl)) return TEAMS_MESSAGES.activityWithoutServiceUrl;
+  const recipient = body.recipient;
+  if (!isPlainObject(recipient) || typeof recipient.id !== 'string' || !recipient.id)
+    return TEAMS_MESSAGES.activityWithoutRecipient;
   return undefined;
 }
 

@@ -15,6 +15,8 @@ export const TEAMS_MESSAGES = Object.freeze({
   } as Readonly<Record<string, string>>,
   activityWithoutConversation: 'アクティビティに会話のID（conversation.id）がありません。',
   serviceUrlRefused: 'アクティビティの serviceUrl は、返信を送ってよい Bot Connector のアドレスではありません。',
+  activityWithoutServiceUrl: 'アクティビティに返信先の Bot Connector のアドレス（serviceUrl）がありません。',
+  activityWithoutRecipient: 'アクティビティに宛先のボット（recipient.id）がありません。',
   sourcesHeading: '参考にした資料',
   buttonResolved: '解決した',
   buttonNotResolved: '解決しない',
@@ -60,6 +62,8 @@ export const TEAMS_MESSAGES = Object.freeze({
     `ファイル「${name}」をお送りできませんでした。しばらくしてからもう一度お試しください。`,
   feedbackThanks: (choice: string): string => `フィードバックありがとうございました（${choice}）`,
   notYourCard: 'このボタンは質問した方のみ操作できます。ご自身の質問はボットにメンションしてお送りください。',
+  /** A button whose Kotae conversation no longer exists (the same wording as LoGoチャット's stale stamp). */
+  cardExpired: 'この選択肢は有効期限が切れています。お手数ですが、もう一度質問してください。',
   turnFailed: 'システムエラーが発生しました。お手数ですがヘルプデスクにお問い合わせください。',
 });
 

@@ -10,6 +10,7 @@ import { toKotaeError } from '../../core';
 import type { Logger } from '../../core';
 import { ActivityDedupe } from './activity-dedupe';
 import { parseCardAction, type CardAction } from './card-actions';
+import { deliveryKey } from './delivery-key';
 import type { CardActionGuard } from './card-action-guard';
 import type { CardActionHandler } from './card-action-handler';
 import type { FeedbackAction } from './feedback-action';
@@ -73,10 +74,16 @@ export class TeamsTurnHandler {
   }
 
   private async onMessage(context: TurnContext): Promise<void> {
-    const id = context.activity.id;
-    const { isFirst, result } = this.messages.run(id, () =>
-      this.onceAcrossInstances(id, () => this.answerMessage(context)),
-    );
+    await this.once(context, () => this.answerMessage(context));
+  }
+
+  /**
+   * Runs `work` once per activity (conversation + id): a redelivery to this instance or another one
+   * sharing the database is ignored; a failure forgets the activity so that a redelivery runs again.
+   */
+  private async once(context: TurnContext, work: () => Promise<void>): Promise<void> {
+    const key = deliveryKey(context.activity);
+    const { isFirst, result } = this.messages.run(key, () => this.onceAcrossInstances(context, work));
     if (!isFirst) {
       this.deps.logger.info('teams: redelivered activity ignored', { activityId: context.activity.id });
       return;
@@ -84,18 +91,19 @@ export class TeamsTurnHandler {
     await result;
   }
 
-  /** Runs `work` unless another instance already handled the activity `id`; a failure forgets the id. */
-  private async onceAcrossInstances(id: string | undefined, work: () => Promise<void>): Promise<void> {
+  /** Runs `work` unless another instance already handled the activity; a failure forgets it. */
+  private async onceAcrossInstances(context: TurnContext, work: () => Promise<void>): Promise<void> {
     const { processed, logger } = this.deps;
-    if (!processed || !id) return work();
-    if (!(await processed.claim(id))) {
-      logger.info('teams: activity already handled by another instance', { activityId: id });
+    const key = deliveryKey(context.activity);
+    if (!processed || !key) return work();
+    if (!(await processed.claim(key))) {
+      logger.info('teams: activity already handled by another instance', { activityId: context.activity.id });
       return;
     }
     try {
       await work();
     } catch (err) {
-      await processed.forget(id).catch(() => undefined);
+      await processed.forget(key).catch(() => undefined);
       throw err;
     }
   }
@@ -186,16 +194,15 @@ export class TeamsTurnHandler {
       this.deps.logger.info('teams: unsupported invoke acknowledged', { name: activity.name });
       return;
     }
-    const { result } = this.invokes.run(activity.id, () => this.invokeOnceAcrossInstances(context));
+    const { result } = this.invokes.run(deliveryKey(activity), () => this.invokeOnceAcrossInstances(context));
     await sendInvokeResponse(context, 200, await result);
   }
 
   /** A FileConsentCard answered: upload (accept) or acknowledge (decline) once, then answer 200. */
   private async onFileConsent(context: TurnContext): Promise<void> {
     const consent = this.deps.fileConsent as FileConsentHandler;
-    const id = context.activity.id;
-    const { result } = this.invokes.run(id, () =>
-      this.onceAcrossInstances(id, () =>
+    const { result } = this.invokes.run(deliveryKey(context.activity), () =>
+      this.onceAcrossInstances(context, () =>
         consent.handle(context).catch(async (err: unknown) => {
           const error = toKotaeError(err);
           this.deps.logger.error('teams: file consent failed', { code: error.code, error: error.message });
@@ -208,29 +215,29 @@ export class TeamsTurnHandler {
   }
 
   /**
-   * Runs a card invoke unless another instance already took it (same activity id); then answers with
-   * the response that instance stored (waiting up to ~5 s for it), so a redelivery changes nothing.
+   * Runs a card invoke unless another instance already took it (same conversation and activity id); then
+   * answers with the response that instance stored (waiting up to ~5 s for it), so a redelivery changes nothing.
    */
   private async invokeOnceAcrossInstances(context: TurnContext): Promise<InvokeBody> {
     const { processed, logger } = this.deps;
-    const id = context.activity.id;
-    if (!processed || !id) return this.cardInvoke(context);
-    if (await processed.claim(id)) {
+    const key = deliveryKey(context.activity);
+    if (!processed || !key) return this.cardInvoke(context);
+    if (await processed.claim(key)) {
       let body: InvokeBody;
       try {
         body = await this.cardInvoke(context);
       } catch (err) {
-        await processed.forget(id).catch(() => undefined);
+        await processed.forget(key).catch(() => undefined);
         throw err;
       }
       await processed
-        .saveResult(id, JSON.stringify(body))
+        .saveResult(key, JSON.stringify(body))
         .catch((err: unknown) => logger.warn('teams: invoke result not stored', { error: errorText(err) }));
       return body;
     }
-    logger.info('teams: invoke already handled by another instance', { activityId: id });
+    logger.info('teams: invoke already handled by another instance', { activityId: context.activity.id });
     for (let waited = 0; waited <= 5_000; waited += 100) {
-      const stored = await processed.resultOf(id).catch(() => undefined);
+      const stored = await processed.resultOf(key).catch(() => undefined);
       if (stored) return JSON.parse(stored) as InvokeBody;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -276,7 +283,8 @@ export class TeamsTurnHandler {
     if (!(activity.membersAdded ?? []).some((m) => !!m.id && botIds.has(m.id))) return;
     const { helpdesk, deskHours, retry, logger } = this.deps;
     try {
-      await sendCard(context, welcomeCard(helpdesk.welcome().text, deskHours), retry, logger);
+      // Teams redelivers a conversationUpdate like any activity: one welcome per activity.
+      await this.once(context, () => sendCard(context, welcomeCard(helpdesk.welcome().text, deskHours), retry, logger));
     } catch (err) {
       logger.error('teams: welcome failed', { error: errorText(err) });
     }

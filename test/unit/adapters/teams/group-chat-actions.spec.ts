@@ -98,7 +98,7 @@ describe('Teams endpoint: card actions in a group chat belong to the person who 
     });
   });
 
-  it('refuses a button naming a conversation of another chat (personal chat of someone else)', async () => {
+  it('refuses a button naming a conversation of another chat; one of no conversation has expired', async () => {
     await h.post(personalEnvelope(h.serviceUrl, { id: 'p-1', text: 'メールが送れません' }));
     const body = await press('t-3', taro, {
       verb: 'kotae.escalate',
@@ -109,6 +109,6 @@ describe('Teams endpoint: card actions in a group chat belong to the person who 
       verb: 'kotae.escalate',
       data: { kotae: 'kotae.escalate', conversationId: 'conv-9' },
     });
-    assert.equal(unknown.value, REFUSAL);
+    assert.equal(unknown.value, 'この選択肢は有効期限が切れています。お手数ですが、もう一度質問してください。');
   });
 });
