@@ -175,6 +175,7 @@ export const JOB_LABELS: Readonly<Record<string, string>> = {
   ingest: 'ナレッジ取込',
   backup: 'バックアップ',
   retention: '保存期間経過データ削除',
+  'audit-anchor': '監査ログの日次チェックポイント',
 };
 
 /** Column headers and titles of the report tables (xlsx sheets, csv files, pdf tables). */

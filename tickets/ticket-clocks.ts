@@ -20,7 +20,9 @@ export interface TicketClockInput {
 /**
  * The response and resolution clocks on the budgets of the ticket's type; incidents also get the
  * restoration-start and incident-report clocks, which holds (保留) do not pause: the contract counts
- * them from the report of the failure.
+ * them from the report of the failure. A resolved incident with no 復旧作業開始 recorded stops that clock at
+ * its resolve time (recovery began at the latest when the failure was resolved), as the service records
+ * on resolving since session 30; this also covers incidents resolved before then.
  */
 export function computeTicketClocks(
   input: TicketClockInput,
@@ -48,7 +50,7 @@ export function computeTicketClocks(
     ...base,
     restorationStart: clock(
       targets.restorationStartMinutes[input.priority],
-      input.restorationStartedAt,
+      input.restorationStartedAt ?? input.resolvedAt,
       'restorationStartedAt',
     ),
     incidentReport: clock(targets.incidentReportMinutes, input.incidentReportAt, 'incidentReportAt'),

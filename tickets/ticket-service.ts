@@ -13,7 +13,7 @@ import { MERGE_MESSAGES, mergeTickets } from './merge';
 import type { RetryResult } from './reply-delivery';
 import { ticketClocks, ticketSla } from './sla-view';
 import type { TicketViewer } from './confidential-roster';
-import { missingIncidentFields } from './incident-rule';
+import { impliedRestorationStart, missingIncidentFields } from './incident-rule';
 import type { AuditEntry } from './audit';
 import type { AttachmentMeta, TicketWithSla } from './types';
 import type { StagedAttachment } from './attachment-service';
@@ -145,7 +145,8 @@ export class TicketService {
         `ticket ${ticket.number} version ${ticket.version} != expected ${expectedVersion}`,
       );
     }
-    if (changes.category !== undefined) this.assertCategory(changes.category);
+    // A category stored before categories were checked (e.g. by the public API) may stay as it is.
+    if (changes.category !== undefined && changes.category !== ticket.category) this.assertCategory(changes.category);
     const patch: TicketPatch = { ...changes, ...maskedChanges(changes, this.deps.masker) };
     const statusChanged = changes.status !== undefined && changes.status !== ticket.status;
     if (changes.status !== undefined && statusChanged) {
@@ -164,6 +165,8 @@ export class TicketService {
       !missingIncidentFields(after).length
     )
       patch.incidentReportAt = this.deps.clock.now();
+    const restorationStartedAt = impliedRestorationStart(ticket, patch, this.deps.clock.now());
+    if (restorationStartedAt) patch.restorationStartedAt = restorationStartedAt;
     const updated = await this.deps.audit.atomically(
       () => this.deps.store.update(ticket.id, expectedVersion, patch, actor),
       (saved) =>

@@ -7,6 +7,8 @@ export const API_MESSAGES = Object.freeze({
   contactRequired: (missing: readonly string[]) =>
     `担当者からご連絡するため、${missing.join('・')}を入力してください。`,
   contactFields: { name: 'お名前', department: '所属', phone: '内線（電話）' } as const,
+  categoryUnknown: (category: string, categories: readonly string[]) =>
+    `分類「${category}」は登録されていません。分類を省略するか、次のいずれかを指定してください: ${categories.join('、')}`,
   status: {
     new: '受付済み',
     in_progress: '対応中',

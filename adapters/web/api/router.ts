@@ -6,7 +6,7 @@
 import { Router } from 'express';
 import { BOT_MESSAGES, hasWords, type Helpdesk } from '../../../bot';
 import { type BotReply, type ConversationRecord, type ConversationStore } from '../../../conversations';
-import { type TicketPriority, type TicketStore } from '../../../tickets';
+import { DEFAULT_CATEGORIES, type TicketPriority, type TicketStore } from '../../../tickets';
 import { KotaeError } from '../../../core';
 import { cleanUserText } from '../../../privacy';
 import type { Clock } from '../../../core';
@@ -16,6 +16,7 @@ import { SSO_MESSAGES } from '../sso';
 import { createConversationRoutes } from './conversation-routes';
 import { requireContact } from './contact';
 import { AskBody, EscalateBody, FeedbackBody, parseBody } from './schemas';
+import { API_MESSAGES } from './messages';
 import { IDEMPOTENCY_HEADER, keyedRequest, type RequestKeys } from '../request-keys';
 
 /** What the API needs. */
@@ -32,6 +33,8 @@ export interface ApiDeps {
   publicUrl?: string;
   /** Keyed POSTs: a message sent again with its `Idempotency-Key` is answered as the first time, written once. */
   requestKeys?: RequestKeys;
+  /** The ticket categories a client may name (the console's list; DEFAULT_CATEGORIES unless configured). */
+  categories?: readonly string[];
 }
 
 /** The requester as the directory says (name, 所属), with the phone the user typed. */
@@ -134,6 +137,12 @@ export function createApiRouter(deps: ApiDeps): Router {
 
   router.post('/tickets', keyed('api.tickets'), async (req, res) => {
     const body = parseBody(EscalateBody, req.body);
+    // An unknown category would be stored raw and make every later console save of the ticket fail.
+    const categories = deps.categories ?? DEFAULT_CATEGORIES;
+    if (body.category !== undefined && !categories.includes(body.category))
+      throw new KotaeError('INPUT_INVALID', `unknown ticket category ${body.category}`, {
+        userMessage: API_MESSAGES.categoryUnknown(body.category, categories),
+      });
     const conversation = await requireWebConversation(conversations, body.conversationId, req);
     const me = webIdentityOf(req);
     // Signed in: name and 所属 are the directory's, whatever the form says; the phone is typed.

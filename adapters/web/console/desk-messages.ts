@@ -39,6 +39,11 @@ export const D = {
     viewNameRequired: '表示の名前を入力してください（50文字以内）。',
     skipToFirst: '最初のチケットへ移動',
     assigned: '自分に割り当てました。',
+    range: (total: number, from: number, to: number) =>
+      from > to ? `${total}件中、このページに表示するチケットはありません` : `${total}件中${from}〜${to}件を表示`,
+    pages: 'チケット一覧のページ',
+    previous: (n: number) => `前の${n}件`,
+    next: (n: number) => `次の${n}件`,
   },
   notify: {
     title: '通知設定',

@@ -19,6 +19,8 @@ export const DUTY_TEXT = {
   unmarkConfidential: '機密性3の指定を解除する',
   restorationStart: '復旧作業開始を記録する',
   restorationStartedAt: (at: Date) => `復旧作業開始: ${formatJst(at)}`,
+  restorationAtResolve: (at: Date) =>
+    `復旧作業開始: ${formatJst(at)}（記録がないまま解決したため、解決日時を復旧作業開始としました）`,
   dueAt: '期限',
   duties: '障害対応・機密性',
 } as const;
@@ -47,11 +49,20 @@ export function confidentialBadge(t: TicketRecord): SafeHtml | string {
 export function dutySection(v: { base: string; csrf: string; ticket: TicketRecord; editable: boolean }): SafeHtml {
   const t = v.ticket;
   const post = (path: string) => `${v.base}/tickets/${encodeURIComponent(t.number)}/${path}`;
+  // Resolved or closed without a recorded start: the resolve time is the start (tickets/incident-rule.ts).
+  const started =
+    t.restorationStartedAt ?? (t.status === 'resolved' || t.status === 'closed' ? t.resolvedAt : undefined);
   const restoration =
     t.type !== 'incident'
       ? ''
-      : t.restorationStartedAt
-        ? html`<p id="restoration-started">${DUTY_TEXT.restorationStartedAt(t.restorationStartedAt)}</p>`
+      : started
+        ? html`<p id="restoration-started">
+            ${
+              started.getTime() === t.resolvedAt?.getTime()
+                ? DUTY_TEXT.restorationAtResolve(started)
+                : DUTY_TEXT.restorationStartedAt(started)
+            }
+          </p>`
         : html`<form method="post" action="${post('restoration-start')}" class="inline">
             <input type="hidden" name="_csrf" value="${v.csrf}" />${writeKeyInput()}
             <button type="submit" id="restoration-start">${DUTY_TEXT.restorationStart}</button>

@@ -1,5 +1,6 @@
 /** Formatting for the console: JST dates, business durations, SLA cells. */
-import { formatJst as formatJstTime, jstParts, type SlaClock } from '../../../calendar';
+import { formatJst as formatJstTime, jstParts, parseJstDateTime, type SlaClock } from '../../../calendar';
+import { KotaeError } from '../../../core';
 import { M, SLA_LABELS } from './messages';
 
 /** Whether a stored date can be shown (a row written before dates were checked may hold year 0 or garbage). */
@@ -25,6 +26,22 @@ export function toDateTimeLocal(d: Date): string {
 /** Value for `<input type="date">` in JST. */
 export function toDateInput(d: Date): string {
   return toDateTimeLocal(d).slice(0, 10);
+}
+
+/**
+ * A value typed into `<input type="date">` or `datetime-local` (JST), checked against the calendar: a date that
+ * does not exist (2026-02-30, 25:00) or malformed text is refused with INPUT_INVALID naming `label`, never
+ * rolled over (to 2026-03-02). Empty text gives Invalid Date, so the service says the field is missing.
+ */
+export function typedJstDateTime(value: string, label: string): Date {
+  const v = value.trim();
+  if (!v) return new Date(Number.NaN);
+  const d = parseJstDateTime(v);
+  // What the browser would show again for the parsed instant must be what was typed.
+  if (!Number.isNaN(d.getTime()) && toDateTimeLocal(d).slice(0, v.length) === v) return d;
+  throw new KotaeError('INPUT_INVALID', `impossible date ${JSON.stringify(v.slice(0, 40))} for ${label}`, {
+    userMessage: M.time.impossibleDate(label, v.slice(0, 40)),
+  });
 }
 
 /** Business minutes as 「1時間20分」. */

@@ -17,6 +17,9 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   incidentCause: '原因',
   incidentActions: '対応内容',
   incidentPrevention: '再発防止策',
+  restorationStartedAt: '復旧作業開始',
+  incidentReportAt: '障害報告書の記録完了',
+  confidentiality: '機密性',
   merged: '統合したチケット',
   mergedInto: '統合先',
   related: '関連チケット',
@@ -26,6 +29,7 @@ const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
   status: STATUS_LABELS,
   type: TYPE_LABELS,
   priority: PRIORITY_LABELS,
+  confidentiality: { '3': '機密性3' },
 };
 
 /** The label of a history field. */

@@ -11,6 +11,7 @@ export {
   M as CONSOLE_MESSAGES,
 } from './messages';
 export { renderPage } from './layout';
+export { typedJstDateTime } from './format';
 export { consoleFormKeys, writeKeyInput } from './write-key';
 export { escapeHtml, raw, html, type SafeHtml } from './html';
 export type {

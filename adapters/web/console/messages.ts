@@ -320,10 +320,13 @@ export const M = Object.freeze({
     forbiddenTitle: '権限がありません',
     notFoundTitle: 'ページが見つかりません',
     conflictTitle: '他の担当者が先に更新しました',
+    refusedTitle: 'この操作はできません',
     reload: '最新の内容を表示',
   },
   time: {
     invalidDate: '（日時不明）',
+    impossibleDate: (label: string, typed: string) =>
+      `${label}「${typed}」は存在しない日時です。正しい日時を入力してください（例: 2026-04-01T09:00）。`,
     minutes: (m: number) => `${m}分`,
     hours: (h: number, m: number) => (m ? `${h}時間${m}分` : `${h}時間`),
   },

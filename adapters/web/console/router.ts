@@ -11,7 +11,7 @@ import express, {
   type Response,
   type Router,
 } from 'express';
-import { toKotaeError } from '../../../core';
+import { KotaeError, toKotaeError } from '../../../core';
 import { projectFile } from '../../../core';
 import { dropFileHeaders, requestErrorOf } from '../request-errors';
 import { retryAfterOf } from '../errors';
@@ -82,8 +82,28 @@ export const consoleHeaders: RequestHandler = (_req, res, next) => {
 const TITLES: Record<number, string> = {
   403: M.errors.forbiddenTitle,
   404: M.errors.notFoundTitle,
-  409: M.errors.conflictTitle,
+  409: M.errors.refusedTitle,
 };
+
+/** The message of a stale save (another operator saved first): the only 409 titled 他の担当者が先に更新しました. */
+const STALE_SAVE = new KotaeError('CONFLICT', 'stale save').userMessage;
+
+/** The heading of an error page: a 409 is a stale save only with that message (not a duplicate or a rule). */
+function errorTitle(e: KotaeError): string {
+  if (e.code === 'CONFLICT' && e.userMessage === STALE_SAVE) return M.errors.conflictTitle;
+  return TITLES[e.status] ?? M.errors.title;
+}
+
+/** Errors of a client that went away mid-response (a page left while a thumbnail loads): not a server fault. */
+const CLIENT_GONE = new Set(['ERR_STREAM_PREMATURE_CLOSE', 'ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+
+/** Only with the client's own connection gone: a reset from an outbound call is still a server error. */
+function clientWentAway(err: unknown, req: Request, res: Response): boolean {
+  const codeOf = (e: unknown) => (e as { code?: unknown } | null)?.code;
+  const codes = [codeOf(err), codeOf((err as { cause?: unknown } | null)?.cause)];
+  const gone = res.destroyed || req.socket.destroyed;
+  return gone && codes.some((c) => typeof c === 'string' && CLIENT_GONE.has(c));
+}
 
 /** Renders errors as console pages; `baseOf` gives the console's base path (default: the router's). */
 export function consoleErrorPage(
@@ -91,6 +111,13 @@ export function consoleErrorPage(
   baseOf: (req: Request) => string = (req) => req.baseUrl,
 ): ErrorRequestHandler {
   return (err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    if (clientWentAway(err, req, res)) {
+      logger.info('console client went away', {
+        path: req.path,
+        error: err instanceof Error ? err.message : String(err),
+      });
+      return;
+    }
     const e = requestErrorOf(err) ?? toKotaeError(err);
     if (e.status >= 500) logger.error('console request failed', { code: e.code, error: e.message, path: req.path });
     if (res.headersSent) return;
@@ -103,7 +130,7 @@ export function consoleErrorPage(
     sendPage(res, e.status, {
       base,
       auth: authOf(res),
-      title: TITLES[e.status] ?? M.errors.title,
+      title: errorTitle(e),
       error: e.userMessage,
       body,
     });

@@ -53,7 +53,7 @@ export interface DetailView {
 
 /** Form values typed by the operator, by form: the update form's fields, a reply / note body, a ticket number. */
 export interface TypedForm {
-  form: 'update' | 'reply' | 'note' | 'merge' | 'link';
+  form: 'update' | 'reply' | 'note' | 'merge' | 'link' | 'worklog';
   values: Readonly<Record<string, string>>;
 }
 
@@ -170,14 +170,15 @@ function updateForm(v: DetailView): SafeHtml {
 function workLogSection(v: DetailView): SafeHtml {
   const t = v.detail.ticket;
   const start = toDateTimeLocal(v.now);
+  const typed = v.typed?.form === 'worklog' ? v.typed.values : undefined;
   return html`<ul>
       ${v.workLogs.map((w) => html`<li>${formatJst(w.startedAt)}〜${formatJst(w.endedAt)} ${w.operatorName}: ${w.title}</li>`)}
     </ul>
-    <details>
+    <details ${typed ? html`open` : ''}>
       <summary>${M.worklog.submit}</summary>
       <form method="post" action="${v.base}/worklogs" class="stack">
         <input type="hidden" name="_csrf" value="${v.csrf}" /><input type="hidden" name="ticket" value="${t.number}" />
-        ${writeKeyInput()} ${workLogFields(start)}
+        ${writeKeyInput()} ${workLogFields(start, '', typed)}
         <button type="submit">${M.worklog.submit}</button>
       </form>
     </details>`;

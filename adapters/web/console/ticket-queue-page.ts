@@ -34,11 +34,22 @@ export interface QueueParams {
   /** Sort column and direction. */
   sort?: string;
   dir?: string;
+  /** Page of the queue, from 1 (QUEUE_PAGE_SIZE tickets each). */
+  page?: string;
+}
+
+/** Tickets on one page of the queue. */
+export const QUEUE_PAGE_SIZE = 200;
+
+/** The page number asked for (1 when absent or not a positive number). */
+function pageOf(p: QueueParams): number {
+  const n = Number.parseInt(p.page ?? '', 10);
+  return Number.isSafeInteger(n) && n >= 1 ? Math.min(n, 100_000) : 1;
 }
 
 /** Turns query values into a queue filter, ignoring unknown values; a bad search is INPUT_INVALID. */
 export function queueFilter(p: QueueParams, categories: readonly string[]): QueueFilter {
-  const filter: QueueFilter = { limit: 200 };
+  const filter: QueueFilter = { limit: QUEUE_PAGE_SIZE, offset: (pageOf(p) - 1) * QUEUE_PAGE_SIZE };
   const terms = parseSearch(p.q);
   if (terms.length > 0) filter.terms = terms;
   const status = p.status || OPEN_FILTER;
@@ -110,7 +121,7 @@ function sortHeader(base: string, p: QueueParams, key: QueueSortKey, label: stri
   const dir = active && p.dir !== 'desc' ? 'desc' : 'asc';
   const aria = active ? (p.dir === 'desc' ? 'descending' : 'ascending') : undefined;
   return html`<th scope="col" ${aria ? html`aria-sort="${aria}"` : ''}>
-    <a href="${base}/tickets?${queueQuery(p, { sort: key, dir })}"
+    <a href="${base}/tickets?${queueQuery(p, { sort: key, dir, page: '' })}"
       >${label}${active ? (p.dir === 'desc' ? ' ▼' : ' ▲') : ''}</a
     >
   </th>`;
@@ -203,7 +214,7 @@ export function queueBody(v: QueueView): SafeHtml {
   return html`${searchForm(base, p)}
     <div data-live="${v.marker === undefined ? '' : `${base}/events`}" data-marker="${v.marker ?? ''}" hidden></div>
     <p class="quick">
-      <a href="${base}/tickets?${queueQuery(p, { assignee: v.me })}">${D.queue.mine}</a>
+      <a href="${base}/tickets?${queueQuery(p, { assignee: v.me, page: '' })}">${D.queue.mine}</a>
       ${(v.views ?? []).map((s) => html` ・ <a href="${base}/tickets?${s.query}">${s.name}</a>`)}
     </p>
     ${v.undelivered ? undeliveredSection(base, v.undelivered) : ''}
@@ -244,8 +255,25 @@ export function queueBody(v: QueueView): SafeHtml {
               </tbody>
             </table>`
       }
+      ${pager(v)}
     </div>
     ${bulkForm(v)}${shortcutHelp()}`;
+}
+
+/** 「210件中1〜200件を表示」 and links to the pages before and after, when the queue has more than one page. */
+function pager(v: QueueView): SafeHtml | string {
+  const n = pageOf(v.p);
+  const first = (n - 1) * QUEUE_PAGE_SIZE;
+  if (n === 1 && v.page.total <= QUEUE_PAGE_SIZE) return '';
+  const link = (to: number, label: string, rel: string) => {
+    const q = queueQuery(v.p, { page: to === 1 ? '' : String(to) });
+    return html`<a href="${v.base}/tickets${q ? `?${q}` : ''}" rel="${rel}">${label}</a>`;
+  };
+  return html`<nav class="pager" aria-label="${D.queue.pages}">
+    <p id="queue-range">${D.queue.range(v.page.total, first + 1, first + v.page.items.length)}</p>
+    ${n > 1 ? link(n - 1, D.queue.previous(QUEUE_PAGE_SIZE), 'prev') : ''}
+    ${first + v.page.items.length < v.page.total ? link(n + 1, D.queue.next(QUEUE_PAGE_SIZE), 'next') : ''}
+  </nav>`;
 }
 
 /** The list of keyboard shortcuts (`?` shows it; console.js handles the keys). */
@@ -266,7 +294,7 @@ export function shortcutHelp(): SafeHtml {
 function saveViewForm(v: QueueView): SafeHtml {
   return html`<form method="post" action="${v.base}/views" class="save-view">
     <input type="hidden" name="_csrf" value="${v.csrf}" />${writeKeyInput()}
-    <input type="hidden" name="query" value="${queueQuery(v.p)}" />
+    <input type="hidden" name="query" value="${queueQuery(v.p, { page: '' })}" />
     <label for="view-name">${D.queue.viewName}</label>
     <input id="view-name" name="name" maxlength="50" required />
     <button type="submit">${D.queue.saveView}</button>

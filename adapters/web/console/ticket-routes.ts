@@ -33,7 +33,7 @@ import { ticketTerminalPanel } from './operations';
 import { writeKeyOf } from './write-key';
 
 /** Errors shown on the page the operator was working on instead of an error page. */
-const INLINE_CODES = new Set(['INPUT_INVALID', 'INPUT_TOO_LARGE', 'CONFLICT', 'TICKET_TRANSITION_INVALID']);
+export const INLINE_CODES = new Set(['INPUT_INVALID', 'INPUT_TOO_LARGE', 'CONFLICT', 'TICKET_TRANSITION_INVALID']);
 
 /**
  * Renders the detail page. A save of this session that failed on this ticket (post/redirect/get) is shown
@@ -102,7 +102,7 @@ async function recentConversations(
   return { recent };
 }
 
-const TYPED_FORMS: readonly TypedForm['form'][] = ['update', 'reply', 'note', 'merge', 'link'];
+const TYPED_FORMS: readonly TypedForm['form'][] = ['update', 'reply', 'note', 'merge', 'link', 'worklog'];
 
 /** The ticket-page form a posted path belongs to (the update form for anything else). */
 function typedFormName(name: string | undefined): TypedForm['form'] {
@@ -128,6 +128,7 @@ async function renderQueue(c: HandlerContext): Promise<void> {
     q: query(c.req, 'q').slice(0, 2000),
     sort: query(c.req, 'sort').slice(0, 20),
     dir: query(c.req, 'dir').slice(0, 4),
+    page: query(c.req, 'page').slice(0, 6),
   };
   const { tickets, accounts } = c.deps;
   let filter: QueueFilter;

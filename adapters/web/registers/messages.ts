@@ -54,6 +54,8 @@ export const R = {
     item: '機器',
     from: '開始',
     to: '終了',
+    startsAt: '貸出開始日時',
+    endsAt: '貸出終了日時',
     purpose: '利用目的',
     request: '申し込む',
     bookings: '予約',

@@ -6,7 +6,7 @@
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import { KotaeError } from '../../../core';
 import type { Clock } from '../../../core';
-import { jstDateKey, parseJstDateTime } from '../../../calendar';
+import { jstDateKey } from '../../../calendar';
 import {
   bookingCalendar,
   HOLDING_STATUSES,
@@ -16,7 +16,7 @@ import {
   type RegisterFilter,
   type RegisterService,
 } from '../../../registers';
-import type { SafeHtml } from '../console';
+import { typedJstDateTime, type SafeHtml } from '../console';
 import { bookingPage, calendarPage } from './booking-pages';
 import { lendingPage, type RequestForm } from './lending-pages';
 import { R } from './messages';
@@ -145,8 +145,8 @@ export function createRegistersRouter(deps: RegistersRouterDeps): express.Router
     try {
       const input = {
         ...typed,
-        startsAt: parseJstDateTime(typed.from ?? ''),
-        endsAt: parseJstDateTime(typed.to ?? ''),
+        startsAt: typedJstDateTime(typed.from ?? '', R.lending.startsAt),
+        endsAt: typedJstDateTime(typed.to ?? '', R.lending.endsAt),
       };
       id = (await deps.lending.request(input, deps.actor(res).username)).id;
     } catch (err) {

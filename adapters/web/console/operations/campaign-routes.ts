@@ -1,6 +1,6 @@
 /** 計画作業 (planned work): list, plan, change per-terminal states, 適用結果報告 (page, xlsx, CSV). */
 import { KotaeError } from '../../../../core';
-import { parseJstDateTime } from '../../../../calendar';
+import { typedJstDateTime } from '../format';
 import { patchReportBaseName, renderPatchReportCsv, renderPatchReportXlsx } from '../../../../operations';
 import { contentDisposition } from '../../attachment-download';
 import { sendPage } from '../layout';
@@ -41,8 +41,8 @@ async function create(c: HandlerContext) {
       kind: v.kind,
       title: v.title,
       releaseDate: v.releaseDate,
-      windowStart: parseJstDateTime(v.windowStart),
-      windowEnd: parseJstDateTime(v.windowEnd),
+      windowStart: typedJstDateTime(v.windowStart, O.campaigns.windowStart),
+      windowEnd: typedJstDateTime(v.windowEnd, O.campaigns.windowEnd),
       description: v.description,
       terminalIds: ids,
       siteIds: v.siteIds,
