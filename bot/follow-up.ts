@@ -32,6 +32,11 @@ export interface FollowUpQuery {
   continued?: string;
   /** The retrieval of `text`, when it was already searched. */
   retrieval?: Retrieval;
+  /**
+   * A follow-up without a subject of its own after an answer that did not help (「それでもだめなら？」): the entries
+   * shown before are left out of `retrieval`, and the reply is at most a list of the other candidates.
+   */
+  afterShown?: boolean;
 }
 
 /**
@@ -45,12 +50,22 @@ export async function followUpQuery(
   question: string,
   previous: string | undefined,
   k = 5,
+  shown: ReadonlySet<string> = new Set(),
 ): Promise<FollowUpQuery> {
   if (!previous || !looksLikeFollowUp(question)) return { text: question };
   const combined = `${previous} ${question}`;
   if (NO_SUBJECT.test(question.trim())) {
-    const joined = await knowledge.search(combined, { k });
-    return { text: combined, continued: previous, retrieval: joined };
+    const joined = await knowledge.search(combined, { k: k + shown.size });
+    // The answer already given did not help: not that answer again.
+    const others = joined.hits.filter((h) => !shown.has(h.chunk.documentId));
+    if (others.length === joined.hits.length) return { text: combined, continued: previous, retrieval: joined };
+    return {
+      text: combined,
+      continued: previous,
+      // Nothing else found: nothing to offer but a person.
+      retrieval: { ...joined, hits: others.slice(0, k), confidence: others.length > 0 ? joined.confidence : 0 },
+      afterShown: true,
+    };
   }
   const [alone, joined] = await Promise.all([
     knowledge.search(question, { k: 10 }),

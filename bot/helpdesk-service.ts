@@ -150,11 +150,19 @@ export class HelpdeskService implements Helpdesk {
       input.conversationId && !created ? await this.deps.conversations.lastQuestion(conversation.id) : undefined;
     const recent =
       previous && started.getTime() - previous.askedAt.getTime() <= FOLLOW_UP_WINDOW_MS ? previous.text : undefined;
-    const query = await followUpQuery(this.deps.knowledge, text, recent);
+    const shown = new Set(recent ? (previous?.sources ?? []).flatMap((s) => (s.documentId ? [s.documentId] : [])) : []);
+    const query = await followUpQuery(this.deps.knowledge, text, recent, 5, shown);
     const searched = query.retrieval ?? (await this.deps.knowledge.search(text, { k: 5 }));
     // Configured overrides win over the thresholds calibrated on this index, which win over the defaults.
     const thresholds = orderedThresholds({ ...DEFAULT_THRESHOLDS, ...searched.thresholds, ...this.options.thresholds });
-    const retrieval = preferExactQuestion(text, searched, thresholds.answer);
+    // After an answer that did not help, the other candidates at most: a list to pick from, never a new answer.
+    const capped = query.afterShown
+      ? {
+          ...searched,
+          confidence: Math.min(searched.confidence, Math.max(thresholds.clarify, thresholds.tentative - 1e-6)),
+        }
+      : searched;
+    const retrieval = preferExactQuestion(text, capped, thresholds.answer);
     const decision = await decideWithSources(query.text, retrieval, this.deps.chatModel, {
       thresholds,
       checkSources: this.options.checkSources ?? true,

@@ -162,6 +162,39 @@ describeEachDb('HelpdeskService', (each) => {
     assert.doesNotMatch(own.text, /続きとして/);
   });
 
+  it('after 「それでもだめなら？」 does not give the same answer again: the other candidates, or escalation', async () => {
+    const first = await helpdesk.ask({ channel: 'web', text: 'LoGoチャットのアカウントがほしい' });
+    assert.equal(first.sources[0]?.documentId, 'FAQ-0072');
+    const again = await helpdesk.ask({
+      channel: 'web',
+      text: 'それでもだめなら？',
+      conversationId: first.conversationId,
+    });
+    assert.equal(again.outcome, 'no_answer');
+    assert.deepEqual(again.sources, []);
+    assert.deepEqual(again.actions, ['escalate']);
+    // With other candidates on the topic: a list to pick from, without the answer already given.
+    const start = clock.now();
+    clock.advanceMinutes(1);
+    const printer = await helpdesk.ask({
+      channel: 'web',
+      text: 'プリンタのトナーがない',
+      conversationId: first.conversationId,
+    });
+    assert.equal(printer.sources[0]?.documentId, 'FAQ-0045');
+    const more = await helpdesk.ask({
+      channel: 'web',
+      text: 'それでもダメな場合は？',
+      conversationId: first.conversationId,
+    });
+    assert.equal(more.outcome, 'clarify');
+    assert.deepEqual(
+      more.choices.map((c) => c.label),
+      ['プリンタで印刷できない'],
+    );
+    clock.set(start);
+  });
+
   it('does not read again a conversation the caller has just created for the question', async () => {
     const created = await conversations.createConversation({ channel: 'web', requester: { name: '試験 太郎' } });
     const reads: string[] = [];
