@@ -9,7 +9,7 @@ import type { PiiSpan } from './types';
  * brackets (…テンプレート（記入例）): up to a blank line.
  */
 const EXAMPLE_BLOCK =
-  /[【［[][^】］\]\n]{0,20}記入例[^】］\]\n]{0,10}[】］\]]|(?:^|\n)[ \t]*記入例[ \t]*[:：]?[ \t]*(?=\n)|[（(]記入例[）)][ \t]*(?=\n)/g;
+  /[【［[][^】］\]\n]{0,20}記入例[^】］\]\n]{0,10}[】］\]]|(?:^|\n)[ \t]*記入例[ \t]*(?:\/[ \t]*(?:Example|Sample)s?)?[ \t]*[:：]?[ \t]*(?=\n)|[（(]記入例[）)][ \t]*(?=\n)/g;
 /**
  * 記入例： (or 記入例）, 記入例（様式第5号）：) followed by the example on its line (※記入例：山田太郎（ヤマダタロウ）), an example in brackets after
  * the word (申請書の記入例（氏名：山田 太郎、…）), and an English e.g., Sample entry:, Example in the slides: or a sample

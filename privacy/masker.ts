@@ -7,7 +7,7 @@ import { detectBirthDate } from './detectors';
 import { detectCardNumber } from './detectors';
 import { detectEmail } from './detectors';
 import { detectKeyValues } from './detectors';
-import { detectEnglishContext, detectEnglishForms, detectNameByParts } from './detectors';
+import { detectEnglishContext, detectEnglishForms, detectForeignScriptNames, detectNameByParts } from './detectors';
 import {
   detectBankAccount,
   detectInsuranceNumber,
@@ -92,6 +92,7 @@ function detectAll(normalized: string, tagger?: PersonNameTagger, original?: str
     ...detectAddress(normalized),
     ...detectEnglishContext(normalized),
     ...detectEnglishForms(normalized),
+    ...detectForeignScriptNames(normalized),
     // Before the labelled names: a label's name may run on into the next word (申請者：ﾁｬﾝ ｳﾞｧﾝ ﾐﾝ 電話なし).
     ...detectHalfWidthName(normalized),
     ...detectPersonName(normalized),

@@ -37,7 +37,7 @@ const DATE = new RegExp(
 const MONTH_DAY = /[年/.\-][ \t]?(\d{1,2})[ \t]?[月/.\-][ \t]?(\d{1,2})/;
 // Also as foreign residents' forms say it (nascimento, fecha de nacimiento, tanggal lahir, ngày sinh, kapanganakan).
 const CONTEXT =
-  /生年月日|誕生日|生まれ|出生日|ｾｲﾈﾝｶﾞｯﾋﾟ|birth ?day|birth ?date|date of birth|DOB|born(?: on)?|nascimento|nacimiento|tanggal lahir|ngày sinh|kapanganakan/i;
+  /生年月日|誕生日|生まれ|出生日|ｾｲﾈﾝｶﾞｯﾋﾟ|birth ?day|birth ?date|date of birth|DOB|born(?: on)?|nascimento|nascid[oa] em|nacimiento|nacid[oa] el|tanggal lahir|ngay sinh|kapanganakan/i;
 const OLD_ERA_SHORT = /(?<![\w.\/=-])([MTS])[ \t]?(\d{1,2})([./])(\d{1,2})\3(\d{1,2})(?![\w.\/-])/g;
 const ENGLISH_CONTEXT = /\b(?:DOB|D\.O\.B\.|[Dd]ate of [Bb]irth|[Bb]irth ?[Dd]ate|[Bb]irthday|[Bb]irth(?=\s*:))\b/g;
 const BEFORE_BORN = new RegExp(`${DATE_BODY}(?=[ \\t]?(?:生まれ|生|うまれ))`, 'g');

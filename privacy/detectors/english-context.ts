@@ -22,12 +22,13 @@ import { spelledInJapanese } from './romaji-name';
 const WORD =
   "[A-ZÀ-ỸĐ][a-zà-ỹđ'’]+(?:-[A-ZÀ-ỸĐ][a-zà-ỹđ'’]+)+|[A-ZÀ-ỸĐ]['’][A-ZÀ-ỸĐ](?:[a-zà-ỹđ]+|[A-ZÀ-ỸĐ]+)|Ma?c[A-Z][a-z]+|[A-ZÀ-ỸĐ][a-zà-ỹđ'’-]+|[A-ZÀ-ỸĐ]{2,}";
 // FAMILY, GIVEN as passports and rosters write it (DELA CRUZ, MARIA SANTOS).
-export const NAME = `(?:${WORD})(?:,? (?:${WORD}|da|de|dos|van|von|bin|binti)){0,4}`;
+// Ma. (María) opening a Filipino name; a middle initial inside (Maricel D. Santos, Reyes, Jonathan C.).
+export const NAME = `(?:Ma\\. )?(?:${WORD})(?:,? (?:${WORD}|[A-Z]\\.(?= |$)|[A-Z]\\.$|da|de|do|dos|das|del|la|van|von|bin|binti)){0,5}`;
 
 // Also in the languages foreign residents write (Nama saya …, sou a …, si … po ito, Me llamo …, Je m'appelle …), and a
 // relative written for (on behalf of my mother, Elena Petrova; for my wife, Nadia Rahman).
 const INTRODUCED = new RegExp(
-  `(?:(?:[Mm]y|[Hh]is|[Hh]er) name is|[Tt]his is|I am|I'm|[Ss]poke (?:with|to)|[Cc]alled back|[Nn]ama saya|[Ss]ou (?:a|o)|\\b[Ss]i(?= [A-Z][a-z]+ [A-Z][a-z]+ po\\b)|[Mm]e llamo|[Mm]i nombre es|[Jj]e m'appelle|[Mm]eu nome é|(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur) (?:wife|husband|mother|father|mom|dad|son|daughter|child|brother|sister|grandmother|grandfather|parents?),)\\s+(${NAME})`,
+  `(?:(?:[Mm]y|[Hh]is|[Hh]er) name is|[Tt]his is|I am|I['’]m|[Ss]poke (?:with|to)|[Cc]alled back|[Nn]ama saya|[Ss]ou (?:a|o)|\\b[Ss]i(?= [A-Z][a-z]+ [A-Z][a-z]+ po\\b)|[Mm]e llamo|[Mm]i nombre es|[Jj]e m'appelle|[Mm]eu nome [eé]|(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur) (?:wife|husband|mother|father|mom|dad|son|daughter|child|brother|sister|grandmother|grandfather|parents?),)\\s+(${NAME})`,
   'gu',
 );
 /** A given name alone, introduced with where the writer works: this is Ken from the Parks Division. */
@@ -73,12 +74,12 @@ const LABELLED = new RegExp(
 );
 /** A role in running text before a name of two or three capitalised words: for applicant Maria Santos. */
 const ROLE_BEFORE =
-  /\b(?:applicant|passenger|traveler|traveller|student|patient|resident|guardian|account holder|cardholder|holder)\s+((?:[A-Z][a-z'’-]+ |[A-Z]{2,} ){1,2}(?:[A-Z][a-z'’-]+|[A-Z]{2,}))\b/gu;
+  /\b(?:applicant|passenger|traveler|traveller|student|patient|resident|guardian|account holder|cardholder|holder)\s+((?:[A-Z][a-z'’-]+ |[A-Z]{2,} ){1,2}(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]{2,}))\b/gu;
 /** A family name with the Japanese honorific in English text: Yoshida-san's account. */
-const SAN = /(?<![A-Za-z'’.-])([A-Z][a-z]{2,})-(?:san|sama|kun|chan)\b/gu;
+const SAN = /(?<![A-Za-z'’.-])([A-Z][a-z]{2,})-(?:san|sama|kun|chan|ji|sensei|sense)\b/gu;
 /** A display name before an e-mail address: From: "Fernanda Yukari Nakamura da Silva" <…>, 大西 拓也 <…>. */
 const DISPLAY_NAME =
-  /(?:^|[\s:：;,>])"?((?:[A-ZÀ-ỸĐ][\p{L}'’.-]*(?: [\p{L}'’.-]+){1,5})|(?:[一-龥々ヶ]{1,4}[ 　][一-龥々ヶぁ-んァ-ヶー]{1,5}))"?\s*<[^<>\s@]+@[^<>\s]+>/gu;
+  /(?:^|[\s:：;,>])"?((?:[A-ZÀ-ỸĐ][\p{L}'’.-]*(?:,? [\p{L}'’.-]+){1,5})|(?:[一-龥々ヶ]{1,4}[ 　][一-龥々ヶぁ-んァ-ヶー]{1,5}))"?\s*<[^<>\s@]+@[^<>\s]+>/gu;
 /** Words in a display name that make it a group's or a service's (Multicultural Support Desk, 共有). */
 const NOT_PERSON_JA = /[課係室部局]|共有|代表|センター|窓口/;
 export const notPerson = (name: string): boolean => hasNotPersonWord(name) || NOT_PERSON_JA.test(name);
@@ -178,7 +179,7 @@ export function detectNameByParts(normalized: string): PiiSpan[] {
 /** A Japanese address in Latin letters: a block number and a -shi / -ku / -cho / -machi part, either order. */
 // Room 402, Sunny Court, 2-14-7 Kamiosaki, Shinagawa-ku, Tokyo; Kita 3-jo Nishi 6-chome 1-1-805, Chuo-ku, Sapporo.
 const ROMAN_ADDRESS =
-  /(?:(?:[A-Z][A-Za-z]+\s){0,2}(?:Room|Apt\.?|#)\s*\d{1,4},?\s+(?:[A-Z][A-Za-z]+\s){0,3}?(?:[A-Z][A-Za-z]+,\s+)?|(?:[A-Z][A-Za-z]+\s){0,2}(?:Heights|Court|Mansion|Corpo|Maison|Residence|Palace|House|Haitsu|Heim|Apartments?|Tower|Villa|Plaza|Hills|Garden|Terrace|Manor|Building|Bldg\.?|Coop|Co-op)(?:\s[A-Z][A-Za-z]+){0,2}(?:\s\d{1,4})?,\s+)?(?:(?:Kita|Minami|Higashi|Nishi)\s\d{1,2}-jo\s(?:(?:Kita|Minami|Higashi|Nishi)\s)?\d{1,2}-chome\s)?\d{1,4}-\d{1,4}(?:-\d{1,4}){0,2},?\s+(?:[A-Z][a-z]+(?:-[A-Za-z]+)?,?\s+){0,4}?[A-Z][a-z]+-(?:shi|ku|cho|machi|gun|mura|son)\b(?:,?\s+[A-Z][a-z]+(?:-(?:shi|ku|ken|to|fu))?)*(?:,\s+(?:(?:Heights|Court|Mansion|Corpo|Maison|Residence|Haitsu|Heim|Villa|Plaza|Kopo|Coop|Apartments?)\s[A-Z][a-z]+|[A-Z][a-z]+\s(?:Heights|Court|Mansion|Corpo|Maison|Residence|Haitsu|Heim|Villa|Kopo|Apartments?))(?:\s\d{1,4}F?)?)?/g;
+  /(?:(?:[A-Z][A-Za-z]+\s){0,2}(?:Room|Rm\.?|Unit|Apt\.?|#)\s*\d{1,4},?\s+(?:[A-Z][A-Za-z]+\s){0,3}?(?:[A-Z][A-Za-z]+,\s+)?|(?:[A-Z][A-Za-z]+\s){0,2}(?:Heights|Court|Mansion|Corpo|Maison|Residence|Palace|House|Haitsu|Heim|Apartments?|Tower|Villa|Plaza|Hills|Garden|Terrace|Manor|Building|Bldg\.?|Coop|Co-op)(?:\s[A-Z][A-Za-z]+){0,2}(?:\s\d{1,4})?,\s+)?(?:(?:Kita|Minami|Higashi|Nishi)\s\d{1,2}-jo\s(?:(?:Kita|Minami|Higashi|Nishi)\s)?\d{1,2}-chome\s)?\d{1,4}-\d{1,4}(?:-\d{1,4}){0,2},?\s+(?:[A-Z][a-z]+(?:-[A-Za-z]+)?,?\s+){0,4}?[A-Z][a-z]+-(?:shi|ku|cho|machi|gun|mura|son)\b(?:,?\s+[A-Z][a-z]+(?:-(?:shi|ku|ken|to|fu))?)*(?:,\s+(?:(?:Heights|Court|Mansion|Corpo|Maison|Residence|Haitsu|Heim|Villa|Plaza|Kopo|Coop|Apartments?)\s[A-Z][a-z]+|[A-Z][a-z]+\s(?:Heights|Court|Mansion|Corpo|Maison|Residence|Haitsu|Heim|Villa|Kopo|Apartments?))(?:\s\d{1,4}F?)?)?/g;
 const ROMAN_ADDRESS_CITY_FIRST =
   /\b[A-Z][a-z]+-(?:to|fu|ken|shi|ku|gun)(?:,?\s+[A-Z][a-z]+(?:-[a-z]+)?){0,4},?\s+(?:\d{1,2}-jo\s+)?(?:\d{1,2}-chome\s+)?\d{1,4}(?:-\d{1,4}){0,2}\b(?:,?\s+(?:Room|Apt\.?|#)\s*\d{1,4}\b)?/g;
 
@@ -209,7 +210,7 @@ const BEFORE_READING =
   /(?<![A-Za-z'’-])((?:[A-Z][a-z'’-]+|[A-Z]{2,})(?:,? (?:[A-Z][a-z'’-]+|[A-Z]{2,})){1,4})[ \t]?[（(][ァ-ヶー]+(?:[・ ][ァ-ヶー]+){1,4}[）)]/g;
 /** A passport's or a form's name fields (姓 / Surname KATO, Given name MIKI). */
 const NAME_FIELD =
-  /\b(?:Surname|Given names?|Family name|First name|Last name)[ \t]*[:：]?[ \t]+([A-Z][A-Za-z'’-]+(?: [A-Z][A-Za-z'’-]+){0,2})/g;
+  /\b(?:[Ss]urname|[Gg]iven names?|[Ff]amily name|[Ff]irst name|[Ll]ast name)[ \t]*[:：]?[ \t]+([A-Z][A-Za-z'’-]+(?: [A-Z][A-Za-z'’-]+){0,2})/g;
 /** A name in Latin letters after a section and a space (情報政策課　Kevin O'Brien（CIO補佐官）). */
 const AFTER_SECTION_LATIN = /[課係室]\s?[ \t\u3000]([A-Z][a-z'’]+(?:[ -][A-Z][A-Za-z'’]+){1,2})(?=[（(、,\n]|$)/g;
 

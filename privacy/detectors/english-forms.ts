@@ -15,7 +15,7 @@ import { isListedRomajiFamily, spelledInJapanese } from './romaji-name';
 
 /** People a form names besides its applicant, in English and in the languages foreign residents write. */
 const RELATION_LABEL =
-  '[Ff]ather|[Mm]other|[Hh]usband|[Ww]ife|[Ss]pouse|[Ss]on|[Dd]aughter|[Cc]hild|[Bb]eneficiary|[Pp]ayee|[Rr]ecipient|[Aa]ddressee|[Tt]enant|[Ii]nsured(?: person)?|[Ii]nterpreter|[Dd]elegate|[Ss]ponsor|[Cc]liente|[Nn]ome|[Nn]ombre|[Nn]ama|[Pp]angalan|[Tt]itular|[Bb]enefici[aá]rio';
+  '[Cc]lient|[Ff]ather|[Mm]other|[Hh]usband|[Ww]ife|[Ss]pouse|[Ss]on|[Dd]aughter|[Cc]hild|[Bb]eneficiary|[Pp]ayee|[Rr]ecipient|[Aa]ddressee|[Tt]enant|[Ii]nsured(?: person)?|[Ii]nterpreter|[Dd]elegate|[Ss]ponsor|[Cc]liente|[Nn]ome|[Nn]ombre|[Nn]ama|[Pp]angalan|[Tt]itular|[Bb]enefici[aá]rio';
 const RELATION_LABELLED = new RegExp(
   `\\b(?:${RELATION_LABEL})(?:\\s*\\([^)\\n]{1,20}\\))?\\s*:\\s*(?:(?:Mr|Ms|Mrs|Miss|Dr|Sr|Sra)\\.?\\s+)?(${NAME})`,
   'gu',
@@ -71,6 +71,29 @@ const SIGNED_BEFORE_CONTACT =
 const NAME_BEFORE_BIRTH = /\b([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}),? (?=born\b|b\. ?\d|DOB\b)/g;
 /** A lower-case name signing a message after a dash at its end (- maria santos). */
 const LOWER_DASH_SIGNED = /(?:^|\s)[-–—][ \t]*([a-z]{3,12} [a-z]{3,14})[ \t]*$/g;
+
+/** A single name closing a message after a dash, behind a sentence's end (The form is fine now. — Kiran). */
+const DASH_AFTER_SENTENCE = /[.!?。！？)][ \t]*[—–-]{1,2}[ \t]*([A-Z][a-z]{2,14})[ \t]*$/g;
+/** A name and the relation in brackets (Lorna Dizon, sister), or after a relation without a possessive (father Hari Bahadur Rai,). */
+const NAME_WITH_RELATION =
+  /\(([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,3}), (?:sister|brother|wife|husband|mother|father|son|daughter|cousin|friend|uncle|aunt|spouse|guardian)\)|\b(?:father|mother|husband|wife|son|daughter|sister|brother|spouse|guardian) ([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,3})(?=,|\.| \(|$)/g;
+/** Introductions in Indonesian and Portuguese forms (saya Agus Salim Wibowo; a.n. Siti Rahmawati; nome: …). */
+const FOREIGN_INTRODUCED =
+  /\b(?:saya|a\.n\.|atas nama|ako si|nome é|nome e)\s+([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,3})/g;
+/** Names in Chinese text after what introduces or holds them (我叫赵敏, 持有人 刘洋, 姓名：王丽华). */
+const CHINESE_NAME = /(?:我叫|我是|持有人|申请人|姓名)[:：]?[ \t]?([一-龥]{2,4})(?=[ \t(（,，。、]|$)/g;
+/** A name in Hangul before its romanisation in brackets or a slash, or before 님 / 씨 (김민지 (Kim Minji), 박서준 / Park). */
+const HANGUL_NAME = /(?<![가-힣])([가-힣]{2,4})(?=[ \t]?(?:님|씨)|[ \t]?[(（][A-Z][a-z]+|[ \t]?\/[ \t]?[A-Z][a-z]+)/g;
+/** A katakana name introducing its writer (グエン・ティ・トゥイと申します). */
+const KATAKANA_INTRODUCED =
+  /(?<![ァ-ヶー・])([ァ-ヶー]{2,}(?:・[ァ-ヶー]{1,}){1,4})(?=と申します|といいます|と言います)/g;
+/** A listed family name after by / escort / tell in English text, in either case (escort by Nakagawa, update by ishikawa). */
+const AFTER_BY =
+  /\b(?:by|tell|told|ask|asked|call|called|with|cc)[ \t]+([A-Za-z][a-z]{3,14})(?=[ \t]*(?:[.,:;!?)]|$|\n|and\b))/g;
+/** A name after "name" in capitals on a bank form (name EVANS SOPHIE). */
+const CAPS_AFTER_NAME = /\bname[ \t]+([A-Z]{2,}(?: [A-Z]{2,}){1,3})(?![A-Za-z])/g;
+/** A Western given name, a middle initial and a family name (Michael J. Harrington). */
+const WITH_INITIAL = /(?<![A-Za-z.])([A-Z][a-z]{2,14}) [A-Z]\. ([A-Z][a-z'’-]{2,20})(?![A-Za-z])/g;
 
 /** Finds names on English forms and in short English messages. */
 export function detectEnglishForms(normalized: string): PiiSpan[] {
@@ -130,10 +153,36 @@ export function detectEnglishForms(normalized: string): PiiSpan[] {
       push(m.index + m[0].indexOf(name), name);
     }
   }
+  for (const re of [DASH_AFTER_SENTENCE, NAME_WITH_RELATION, FOREIGN_INTRODUCED, CAPS_AFTER_NAME])
+    for (const m of normalized.matchAll(re)) {
+      const name = m[1] ?? m[2] ?? '';
+      if (name.split(' ').some((w) => NOT_NAMES.has(w) || (re !== DASH_AFTER_SENTENCE && NOT_FAMILY.has(w)))) continue;
+      if (notPerson(name)) continue;
+      push(m.index + m[0].indexOf(name), name);
+    }
+  for (const m of normalized.matchAll(AFTER_BY)) {
+    const name = m[1] ?? '';
+    if (isListedRomajiFamily(name)) push(m.index + m[0].lastIndexOf(name), name);
+  }
+  for (const m of normalized.matchAll(WITH_INITIAL)) {
+    if (!isCommonGivenName(m[1]!) || NOT_FAMILY.has(m[2]!) || notPerson(m[0])) continue;
+    push(m.index, m[0]);
+  }
   for (const m of normalized.matchAll(LOWER_DASH_SIGNED)) {
     const name = m[1] ?? '';
     const first = name.split(' ')[0]!;
     if (isCommonGivenName(first[0]!.toUpperCase() + first.slice(1))) push(m.index + m[0].indexOf(name), name);
   }
+  return spans;
+}
+
+/** Names in Chinese, Hangul or katakana by what introduces them (我叫赵敏, 김민지 (Kim Minji), グエン・ティ・トゥイと申します). */
+export function detectForeignScriptNames(normalized: string): PiiSpan[] {
+  const spans: PiiSpan[] = [];
+  for (const re of [CHINESE_NAME, HANGUL_NAME, KATAKANA_INTRODUCED])
+    for (const m of normalized.matchAll(re)) {
+      const start = m.index + m[0].indexOf(m[1]!);
+      spans.push({ type: 'person_name', start, end: start + m[1]!.length });
+    }
   return spans;
 }

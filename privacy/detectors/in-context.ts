@@ -52,7 +52,7 @@ export function detectBankAccount(normalized: string): PiiSpan[] {
   ];
 }
 
-const YUCHO = /ゆうちょ|通常貯金|振替口座/g;
+const YUCHO = /ゆうちょ|通常貯金|振替口座|\b(?:Yucho|JP Bank|Japan Post Bank)\b/gi;
 
 /** 記号 (5 digits) and 番号 (6–8 digits) within 80 characters after a ゆうちょ account's keyword. */
 function yuchoParts(normalized: string): PiiSpan[] {
@@ -60,10 +60,12 @@ function yuchoParts(normalized: string): PiiSpan[] {
   for (const k of normalized.matchAll(YUCHO)) {
     const from = k.index + k[0].length;
     const window = normalized.slice(from, from + 80);
-    for (const m of window.matchAll(/(?:記号|番号)[ \t]*[:：]?[ \t]*(?:は[ \t]*)?(\d{5,8})(?!\d)/dg)) {
+    for (const m of window.matchAll(
+      /(?:記号|番号|[Ss]ymbol|[Nn]umber|[Cc]ode)[ \t]*[:：]?[ \t]*(?:は[ \t]*)?(\d{5,8})(?!\d)/dg,
+    )) {
       const digits = m[1] ?? '';
       const at = m.indices?.[1];
-      if (!at || (m[0].startsWith('記号') ? digits.length !== 5 : digits.length < 6)) continue;
+      if (!at || (/^(?:記号|[Ss]ymbol|[Cc]ode)/.test(m[0]) ? digits.length !== 5 : digits.length < 6)) continue;
       spans.push({ type: 'bank_account', start: from + at[0], end: from + at[1] });
     }
   }
@@ -87,7 +89,7 @@ export function detectPensionNumber(normalized: string): PiiSpan[] {
 
 // 住民表: the same reading, a common slip of the input method.
 const RESIDENT_CODE_KEYWORD =
-  /住民[票表](?:コード|ｺｰﾄﾞ)|住民[票表]番号|住基(?:コード|ｺｰﾄﾞ)|juminhyo_?code|resident (?:record )?code/i;
+  /住民[票表](?:コード|ｺｰﾄﾞ)|住民[票表]番号|住基(?:コード|ｺｰﾄﾞ)|j[uū]minh?y[oō][_ -]?code|resident (?:record )?code/i;
 
 /**
  * 住民票コード: 11 digits in any grouping right after its keyword; further on in the same sentence (住民票コード記載
@@ -115,7 +117,7 @@ export function detectPassport(normalized: string): PiiSpan[] {
   const near = valuesAfter(
     normalized,
     'passport',
-    /旅券|パスポート|ﾊﾟｽﾎﾟｰﾄ|passport|passaporte|pasaporte|paspor|hộ chiếu/i,
+    /旅券|パスポート|ﾊﾟｽﾎﾟｰﾄ|护照|護照|passport|passaporte|pasaporte|paspor|ho chieu/i,
     /(?<![A-Za-z0-9])(?:[A-Za-z]{2}[ \-]?\d{6,7}|[A-Za-z]\d{7,8}|[A-Za-z]\d{7}[A-Za-z]|\d{8,9}|(?=[A-Z0-9]{9}(?![A-Za-z0-9]))(?=(?:[A-Z0-9]*\d){4})(?=(?:[A-Z0-9]*[A-Z]){2})[A-Z0-9]{9})(?![A-Za-z0-9])/,
     24,
   );

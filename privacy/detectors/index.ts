@@ -12,7 +12,7 @@ export { detectCardNumber, passesLuhn } from './card-number';
 export { detectEmail } from './email';
 export { detectKeyValues, keyType } from './key-values';
 export { detectEnglishContext, detectNameByParts } from './english-context';
-export { detectEnglishForms } from './english-forms';
+export { detectEnglishForms, detectForeignScriptNames } from './english-forms';
 export { detectMessageNames } from './message-structure';
 export { detectRecordNames } from './record-names';
 export { detectMyNumber, isValidMyNumber } from './my-number';

@@ -113,10 +113,12 @@ export function detectRomajiName(normalized: string): PiiSpan[] {
     if (given === undefined || !isGivenName(given)) continue;
     // In lower case, a pair inside a romanised sentence (kono mama de) is words, not a name; a short given name only when
     // listed (eri kobayashi).
+    // Both words listed (watanabe kenichi) outweigh a romaji word beside them (to, de).
+    const bothListed = listedGiven(given) && FAMILY_NAMES.has((given === a ? b : a).toLowerCase());
     if (
       lower(given) &&
       ((given.length < MIN_LOWER_GIVEN && !listedGiven(given)) ||
-        romajiAround(normalized, m.index, m.index + whole.length))
+        (!bothListed && romajiAround(normalized, m.index, m.index + whole.length)))
     )
       continue;
     spans.push({ type: 'person_name', start: m.index, end: m.index + whole.length });

@@ -24,12 +24,12 @@ describe('privacy: blind batches of session 29 (written by helpers who read neit
     await assertBatch('blind-31.jsonl', 150, [258, 252, 260, 257]);
   });
 
-  it('the thirty-second (session 29, residents’ own words: inquiry forms, letters, foreign residents, proxies): 150 cases — recall 275 / 282 at precision 275 / 276', async () => {
+  it('the thirty-second (session 29, residents’ own words: inquiry forms, letters, foreign residents, proxies): 150 cases — recall 276 / 282 at precision 276 / 277', async () => {
     // Written blind like the thirty-first. First run: recall 0.929 (262 / 282) at precision 0.996 (270 / 271); session
     // 28's code gives 0.926 / 0.996. Fixed by general rules: an address with a space after its city or without the
     // city after its label, none in brackets after an office, a My Number by its shape in a text about it, residents
     // introducing themselves in katakana.
-    await assertBatch('blind-32.jsonl', 150, [282, 275, 276, 275]);
+    await assertBatch('blind-32.jsonl', 150, [282, 276, 277, 276]);
   });
 
   it('the thirty-third (session 29, English and mixed-language text by foreign staff and residents): 150 cases — recall 251 / 273 at precision 254 / 262', async () => {
@@ -49,11 +49,11 @@ describe('privacy: blind batches of session 29 (written by helpers who read neit
     await assertBatch('blind-34.jsonl', 150, [285, 277, 279, 278]);
   });
 
-  it('the thirty-fifth (session 29, English and mixed text again: the held-out check of the English rules): 150 cases — recall 234 / 290 at precision 245 / 251', async () => {
+  it('the thirty-fifth (session 29, English and mixed text again: the held-out check of the English rules): 150 cases — recall 236 / 290 at precision 246 / 252', async () => {
     // Written blind from the thirty-third's brief after its rules. First run: recall 0.721 (209 / 290) at precision 0.958
     // (227 / 237); session 28's code gives 0.662 / 0.963 on it. Fixed by general rules: double-barrelled names, spoke with,
     // Name on form:, Titular:, a two-word name before a colon, Insurer no., an English sentence's end for insurance numbers.
-    await assertBatch('blind-35.jsonl', 150, [290, 234, 251, 245]);
+    await assertBatch('blind-35.jsonl', 150, [290, 236, 252, 246]);
   });
 
   it('the thirty-sixth (session 29, an everyday mix: the held-out check of the session’s rules): 150 cases — recall 266 / 295 at precision 273 / 276', async () => {

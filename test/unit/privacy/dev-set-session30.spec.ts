@@ -11,4 +11,15 @@ describe('privacy: blind batches of session 30 (written by helpers who read neit
     // quoted CSV cells with commas, Sample entry / Example … : as examples, a country in brackets no reading.
     await assertBatch('blind-37.jsonl', 150, [319, 300, 318, 305]);
   });
+
+  it('the thirty-eighth (session 30, English and mixed text from other countries, phone typing and letters: the held-out check of the session’s rules): 150 cases — recall 277 / 286 at precision 280 / 285', async () => {
+    // Written blind after the thirty-seventh's rules. First run: recall 0.860 (246 / 286) at precision 0.966 (254 /
+    // 263); session 29's code gives 0.832 / 0.965 on it. Fixed by general rules: accented words read after the
+    // diacritics are folded (meu nome é), initials and Ma. inside names, -ji / -sensei, a single name after a dash
+    // closing a message, relations with a name (father Hari …, (Lorna Dizon, sister)), Indonesian and Portuguese
+    // introductions, Chinese names after 我叫 / 持有人, Hangul names before their romanisation or 님, katakana names
+    // before と申します, listed family names after by / tell, Yucho symbol / number, 护照, a Client: label, a name
+    // with a middle initial, rooms as Rm / Unit, *_name roster headers, 記入例 / Example lines, kanji countries.
+    await assertBatch('blind-38.jsonl', 150, [286, 277, 285, 280]);
+  });
 });

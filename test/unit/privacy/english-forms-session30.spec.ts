@@ -84,4 +84,22 @@ describe('privacy: names on English and foreign-language forms (session 30)', ()
       '実習生 ［氏名］（ベトナム）、携帯 ［電話番号］',
     );
   });
+
+  it('masks names said in residents’ languages and scripts, and names with initials or relations (batch 38)', () => {
+    assert.equal(mask('Prezados, meu nome é Paulo Souza Lima. Obrigado.'), 'Prezados, meu nome é ［氏名］. Obrigado.');
+    assert.equal(mask('Hello po, I’m Ma. Teresa Ramos. I lost my card.'), 'Hello po, I’m ［氏名］. I lost my card.');
+    assert.equal(mask('The form is fine now. — Arun'), 'The form is fine now. — ［氏名］');
+    assert.equal(mask('Contact: +63 917 000 1234 (Lorna Reyes, sister)'), 'Contact: ［電話番号］ (［氏名］, sister)');
+    assert.equal(mask('Dengan hormat, saya Budi Santoso Putra.'), 'Dengan hormat, saya ［氏名］.');
+    assert.equal(mask('你好，我叫李娜，手机 080-1234-5678'), '你好，我叫［氏名］，手机 ［電話番号］');
+    assert.equal(mask('이서연 (Lee Seoyeon) 님 전입신고 처리 완료.'), '［氏名］ (［氏名］) 님 전입신고 처리 완료.');
+    assert.equal(mask('ネパール出身のタパ・ビカスと申します。'), 'ネパール出身の［氏名］と申します。');
+    assert.equal(mask('entered under escort by Nakagawa.'), 'entered under escort by ［氏名］.');
+    assert.equal(
+      mask('Yucho Bank, symbol 12140, number 38827461'),
+      'Yucho Bank, symbol ［口座番号］, number ［口座番号］',
+    );
+    assert.equal(mask('Please call Daniel K. Whitmore today.'), 'Please call ［氏名］ today.');
+    assert.equal(mask('Holder: LI WEI(中国)'), 'Holder: ［氏名］(中国)');
+  });
 });
