@@ -18,14 +18,23 @@ export const SEARCH_MESSAGES = {
 
 /**
  * Splits the input at white space (ASCII and 全角) into distinct terms. Empty or only spaces → no terms
- * (no search); too long or too many terms → INPUT_INVALID with a Japanese message. Every other character,
+ * (no search), width folded (NFKC); too long or too many terms → INPUT_INVALID with a Japanese message. Every other character,
  * quotes and FTS operators included, is searched for literally.
  */
 export function parseSearch(input: string): string[] {
   const text = input.trim();
   if (text.length > MAX_SEARCH_LENGTH)
     throw new KotaeError('INPUT_INVALID', `search of ${text.length} chars`, { userMessage: SEARCH_MESSAGES.tooLong });
-  const terms = [...new Set(text.split(/\s+/u).filter((t) => t.length > 0))];
+  // Width folded as staff type it (ｖｐｎ, ＶＰＮ → vpn; ﾌﾟﾘﾝﾀ → プリンタ): the stored texts are written half-width ASCII
+  // and full-width kana.
+  const terms = [
+    ...new Set(
+      text
+        .normalize('NFKC')
+        .split(/\s+/u)
+        .filter((t) => t.length > 0),
+    ),
+  ];
   if (terms.length > MAX_SEARCH_TERMS)
     throw new KotaeError('INPUT_INVALID', `search of ${terms.length} terms`, {
       userMessage: SEARCH_MESSAGES.tooManyTerms,

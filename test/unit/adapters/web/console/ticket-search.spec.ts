@@ -24,6 +24,19 @@ describe('console ticket search', () => {
     assert.match(title.text, /<mark>&lt;b&gt;画面<\/mark>&lt;\/b&gt;が固まる/);
   });
 
+  it('finds a ticket whatever the width typed (ｖｐｎ, ﾌﾟﾘﾝﾀ)', async () => {
+    await h.openTicket({ title: 'VPNがつながらない' });
+    await h.openTicket({ title: 'プリンタの紙詰まり' });
+    for (const [q, rest] of [
+      ['ｖｐｎ', 'がつながらない'],
+      ['ﾌﾟﾘﾝﾀ', 'の紙詰まり'],
+    ] as const) {
+      const res = await h.request('GET', `/console/tickets?q=${encodeURIComponent(q)}`, { session: op });
+      assert.equal(res.status, 200);
+      assert.match(res.text, new RegExp(`</mark>${rest}`), q);
+    }
+  });
+
   it('answers FTS syntax, quotes, only spaces and 1,000 characters without a 500', async () => {
     for (const q of ['"', '" OR 1=1 --', 'NEAR(a b)', '*', "'; DROP TABLE ticket; --", '%', '（', '   ']) {
       const res = await h.request('GET', `/console/tickets?q=${encodeURIComponent(q)}`, { session: op });
