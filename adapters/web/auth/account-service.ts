@@ -53,8 +53,11 @@ export class AccountService {
     return this.deps.operators.list();
   }
 
-  /** Creates an account (CONFLICT when the username is taken). */
-  async create(input: NewAccount, actor: string): Promise<OperatorRecord> {
+  /**
+   * Creates an account (CONFLICT when the username is taken). With `oneTime` (an admin typing the password in the
+   * console) the password is a one-time one: its owner must change it at the first sign-in.
+   */
+  async create(input: NewAccount, actor: string, options: { oneTime?: boolean } = {}): Promise<OperatorRecord> {
     const username = input.username.trim();
     const displayName = input.displayName.trim();
     if (!USERNAME.test(username)) throw invalid(AUTH_MESSAGES.accounts.usernameInvalid);
@@ -67,7 +70,8 @@ export class AccountService {
       throw new KotaeError('CONFLICT', `username ${username} exists in another case`, {
         userMessage: AUTH_MESSAGES.accounts.usernameTaken,
       });
-    const passwordHash = await this.deps.hash(input.password);
+    const hashed = await this.deps.hash(input.password);
+    const passwordHash = options.oneTime ? markOneTime(hashed) : hashed;
     return this.deps.audit.atomically(
       () => this.deps.operators.create({ username, displayName, role: input.role, passwordHash, disabled: false }),
       () => ({ actor, action: 'account.create', target: username, detail: { role: input.role } }),
@@ -107,11 +111,12 @@ export class AccountService {
    * Sets another account's password (typed by the admin), ends its sessions and lifts a lockout.
    * Admins change their own password with AuthService.changePassword, which asks for the current one.
    */
-  async resetPassword(id: string, password: string, actor: string): Promise<void> {
+  async resetPassword(id: string, password: string, actor: string, options: { oneTime?: boolean } = {}): Promise<void> {
     const target = await this.get(id);
     if (target.username === actor) throw invalid(AUTH_MESSAGES.accounts.resetSelf);
     checkNewPassword(password, target.username);
-    const passwordHash = await this.deps.hash(password);
+    const hashed = await this.deps.hash(password);
+    const passwordHash = options.oneTime ? markOneTime(hashed) : hashed;
     await this.deps.audit.atomically(
       async () => {
         await this.deps.operators.update(id, { passwordHash, failedAttempts: 0, lockedUntil: null });

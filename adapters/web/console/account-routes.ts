@@ -115,6 +115,8 @@ export const ACCOUNT_ROUTES: readonly ConsoleRoute[] = [
           password: field(c.req, 'password'),
         },
         c.auth.operator.username,
+        // The admin knows this password: its owner sets their own at the first sign-in.
+        { oneTime: true },
       );
       done(c, '/accounts', 'accountCreated');
     },
@@ -142,7 +144,9 @@ export const ACCOUNT_ROUTES: readonly ConsoleRoute[] = [
     path: '/accounts/:id/password',
     role: 'admin',
     handle: async (c) => {
-      await c.deps.accounts.resetPassword(param(c.req, 'id'), field(c.req, 'password'), c.auth.operator.username);
+      await c.deps.accounts.resetPassword(param(c.req, 'id'), field(c.req, 'password'), c.auth.operator.username, {
+        oneTime: true,
+      });
       done(c, '/accounts', 'passwordReset');
     },
   },

@@ -106,7 +106,14 @@ describe('console account security', () => {
       assert.equal(res.location, '/console/accounts?notice=passwordReset');
       assert.equal(await signedIn(op), false, "the operator's session ended");
       assert.equal((await account('op1')).lockedUntil, undefined, 'unlocked');
-      assert.ok(await h.deps.auth.signIn('op1', NEW_PASSWORD));
+      const signed = await h.deps.auth.signIn('op1', NEW_PASSWORD);
+      assert.ok(signed);
+      // The admin knows it: the operator must set their own before anything else.
+      const first = await h.request('GET', '/console/tickets', {
+        session: { cookie: `kotae_session=${signed.token}`, csrf: signed.session.csrfToken },
+      });
+      assert.equal(first.status, 303);
+      assert.equal(first.location, '/console/account/password?notice=mustChange');
       const entry = (await h.audit.recent(10)).find((e) => e.action === 'account.password_reset');
       assert.deepEqual([entry?.actor, entry?.target], ['admin1', 'op1']);
     });
