@@ -98,6 +98,29 @@ export class AccountService {
     );
   }
 
+  /**
+   * Disables an account (a person who left: no sign-in, sessions ended, kept for the audit trail and the tickets it
+   * names) or enables it again; the last enabled admin and one's own account stay enabled.
+   */
+  async setDisabled(id: string, disabled: boolean, actor: string): Promise<void> {
+    const target = await this.get(id);
+    if (disabled && target.username === actor) throw invalid(AUTH_MESSAGES.accounts.disableSelf);
+    if (disabled && target.role === 'admin') {
+      const admins = (await this.deps.operators.list()).filter((o) => o.role === 'admin' && !o.disabled);
+      if (admins.length <= 1)
+        throw new KotaeError('CONFLICT', 'cannot disable the last admin', {
+          userMessage: AUTH_MESSAGES.accounts.lastAdmin,
+        });
+    }
+    await this.deps.audit.atomically(
+      async () => {
+        await this.deps.operators.update(id, { disabled });
+        if (disabled) await this.deps.sessions.deleteForOperator(id);
+      },
+      () => ({ actor, action: disabled ? 'account.disable' : 'account.enable', target: target.username }),
+    );
+  }
+
   /** Lifts a lockout. */
   async unlock(id: string, actor: string): Promise<void> {
     const target = await this.get(id);

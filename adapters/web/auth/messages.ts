@@ -18,6 +18,7 @@ export const AUTH_MESSAGES = Object.freeze({
     usernameInvalid: 'ユーザー名は半角英数字と . _ - で3〜100文字にしてください。',
     lastAdmin: '最後の管理者の権限は変更できません。',
     displayNameRequired: '表示名を入力してください。',
+    disableSelf: '自分のアカウントは無効にできません。',
     usernameTaken: 'このユーザー名は既に使われています（大文字と小文字の違いだけのユーザー名は作成できません）。',
   }),
 });

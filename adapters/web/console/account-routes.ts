@@ -50,9 +50,12 @@ export const ACCOUNT_ROUTES: readonly ConsoleRoute[] = [
               <button type="submit">${M.accounts.setRole}</button>
             </form>
           </td>
-          <td>${locked ? M.accounts.locked(formatJst(o.lockedUntil)) : M.accounts.active}</td>
+          <td>
+            ${o.disabled ? M.accounts.disabled : locked ? M.accounts.locked(formatJst(o.lockedUntil)) : M.accounts.active}
+          </td>
           <td>
             ${locked ? html`<form method="post" action="${c.base}/accounts/${o.id}/unlock"><input type="hidden" name="_csrf" value="${csrf}" />${writeKeyInput()}<button type="submit">${M.accounts.unlock}</button></form>` : ''}
+            ${o.id === c.auth.operator.id ? '' : html`<form method="post" action="${c.base}/accounts/${o.id}/${o.disabled ? 'enable' : 'disable'}"><input type="hidden" name="_csrf" value="${csrf}" />${writeKeyInput()}<button type="submit" class="secondary">${o.disabled ? M.accounts.enable : M.accounts.disable}</button></form>`}
             ${o.id === c.auth.operator.id ? '' : resetForm(c.base, csrf, o)}
           </td>
         </tr>`;
@@ -127,6 +130,24 @@ export const ACCOUNT_ROUTES: readonly ConsoleRoute[] = [
     role: 'admin',
     handle: async (c) => {
       await c.deps.accounts.setRole(param(c.req, 'id'), field(c.req, 'role') as OperatorRole, c.auth.operator.username);
+      done(c, '/accounts', 'accountUpdated');
+    },
+  },
+  {
+    method: 'post',
+    path: '/accounts/:id/disable',
+    role: 'admin',
+    handle: async (c) => {
+      await c.deps.accounts.setDisabled(param(c.req, 'id'), true, c.auth.operator.username);
+      done(c, '/accounts', 'accountUpdated');
+    },
+  },
+  {
+    method: 'post',
+    path: '/accounts/:id/enable',
+    role: 'admin',
+    handle: async (c) => {
+      await c.deps.accounts.setDisabled(param(c.req, 'id'), false, c.auth.operator.username);
       done(c, '/accounts', 'accountUpdated');
     },
   },

@@ -118,6 +118,27 @@ describe('console account security', () => {
       assert.deepEqual([entry?.actor, entry?.target], ['admin1', 'op1']);
     });
 
+    it('disables an account (sessions ended, no sign-in) and enables it again; never the last admin or oneself', async () => {
+      const op = await h.sessionFor('operator');
+      const admin = await h.sessionFor('admin');
+      const id = (await account('op1')).id;
+      const off = await h.request('POST', `/console/accounts/${id}/disable`, { session: admin });
+      assert.equal(off.status, 303);
+      assert.equal(await signedIn(op), false, "the operator's session ended");
+      await assert.rejects(h.deps.auth.signIn('op1', PASSWORD));
+      const list = await h.request('GET', '/console/accounts', { session: admin });
+      assert.match(list.text, /無効（サインインできません）/);
+      const on = await h.request('POST', `/console/accounts/${id}/enable`, { session: admin });
+      assert.equal(on.status, 303);
+      assert.ok(await h.deps.auth.signIn('op1', PASSWORD));
+      const self = await h.request('POST', `/console/accounts/${(await account('admin1')).id}/disable`, {
+        session: admin,
+      });
+      assert.match(self.text, /自分のアカウントは無効にできません。/);
+      const actions = (await h.audit.recent(10)).map((e) => e.action);
+      assert.ok(actions.includes('account.disable') && actions.includes('account.enable'));
+    });
+
     it("refuses a short password and the admin's own account", async () => {
       const admin = await h.sessionFor('admin');
       const op = (await account('op1')).id;
