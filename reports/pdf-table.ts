@@ -18,7 +18,7 @@ export function drawTable(doc: PDFKit.PDFDocument, table: ReportTable, boldFont:
     doc.moveDown(0.5);
     return;
   }
-  const widths = columnWidths(table, width);
+  const widths = columnWidths(table, width, (t) => doc.widthOfString(t));
   const row = (cells: string[], header: boolean): void => {
     const h = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i] - 6 }))) + 6;
     if (doc.y + h > bottom()) {
@@ -66,14 +66,34 @@ function ensureRoom(doc: PDFKit.PDFDocument, needed: number, bottom: () => numbe
 /** Printed width of a text in half-width units (full-width characters count twice). */
 const visualLength = (s: string): number => [...s].reduce((n, c) => n + (c.charCodeAt(0) > 0xff ? 2 : 1), 0);
 
-/** Widths proportional to the longest text of each column (capped), each at least 8 % of the width. */
-function columnWidths(table: ReportTable, width: number): number[] {
+/** A date and time (2026/12/07 10:44) or a number: printed whole, never broken inside. */
+const UNBREAKABLE = /^(?:\d{4}\/\d{1,2}\/\d{1,2}(?: \d{1,2}:\d{2})?|\d{1,2}:\d{2}|[\d,.%]+|[A-Z]{1,10}-\d{4}-\d{6})$/;
+
+/**
+ * Widths proportional to the longest text of each column (capped), each at least 8 % of the width and at least as wide
+ * as its longest date, time, number or ticket number (PDFKit breaks a word wider than its cell inside: 「2026/12/0」
+ * 「7 10:44」), as far as the page allows.
+ */
+function columnWidths(table: ReportTable, width: number, measure: (text: string) => number): number[] {
   const weights = table.columns.map(
     (c, i) => Math.min(48, Math.max(visualLength(c), ...table.rows.map((r) => visualLength(String(r[i] ?? ''))))) + 2,
   );
   const floor = width * 0.08;
+  const needs = table.columns.map((_, i) =>
+    Math.max(
+      floor,
+      ...table.rows.slice(0, 500).map((r) => {
+        const cell = String(r[i] ?? '');
+        return UNBREAKABLE.test(cell) ? Math.min(width * 0.3, measure(cell) + 8) : 0;
+      }),
+    ),
+  );
   const total = weights.reduce((a, b) => a + b, 0);
-  const raw = weights.map((w) => Math.max(floor, (width * w) / total));
+  const raw = weights.map((w, i) => Math.max(needs[i]!, (width * w) / total));
+  // Shrink only the columns above their need, so dates keep their width when the others can give.
+  const excess = raw.reduce((a, b) => a + b, 0) - width;
+  const slack = raw.reduce((a, w, i) => a + (w - needs[i]!), 0);
+  if (excess > 0 && slack >= excess) return raw.map((w, i) => w - ((w - needs[i]!) * excess) / slack);
   const scale = width / raw.reduce((a, b) => a + b, 0);
   return raw.map((w) => w * scale);
 }
