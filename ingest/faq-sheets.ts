@@ -4,6 +4,7 @@
  */
 import * as fs from 'node:fs';
 import type { KnowledgeDocument } from '../knowledge';
+import { claimOrder, FaqIdScope } from './faq-ids';
 import { loaderFor } from './loaders';
 import { listSourceFiles } from './source-walk';
 
@@ -18,11 +19,18 @@ export class FaqSheetReader {
     private readonly prefix?: string,
   ) {}
 
-  /** FAQ documents in path order; unreadable or malformed sheets contribute none. */
+  /**
+   * FAQ documents in path order (files named as copies last), with the ids the ingest gives them (an id an earlier sheet of the
+   * folder also uses becomes `<file>#<id>`); unreadable or malformed sheets contribute none.
+   */
   async read(): Promise<KnowledgeDocument[]> {
     if (!fs.existsSync(this.dir)) return [];
     const out: KnowledgeDocument[] = [];
-    for (const entry of listSourceFiles(this.dir).entries) {
+    const scope = new FaqIdScope();
+    const add = (relPath: string, documents: readonly KnowledgeDocument[]) => {
+      for (const d of documents) out.push({ ...d, id: scope.claim(relPath, d.id).id });
+    };
+    for (const entry of claimOrder(listSourceFiles(this.dir).entries)) {
       if (!SHEET.test(entry.relPath)) continue;
       const relPath = this.prefix ? `${this.prefix}/${entry.relPath}` : entry.relPath;
       const stat = fs.statSync(entry.absPath, { throwIfNoEntry: false });
@@ -30,12 +38,12 @@ export class FaqSheetReader {
       const stamp = `${stat.size}:${stat.mtimeMs}`;
       const cached = this.cache.get(relPath);
       if (cached?.stamp === stamp) {
-        out.push(...cached.documents);
+        add(relPath, cached.documents);
         continue;
       }
       const documents = await loadFaqs(relPath, entry.absPath, entry.sidecarPath);
       this.cache.set(relPath, { stamp, documents });
-      out.push(...documents);
+      add(relPath, documents);
     }
     return out;
   }

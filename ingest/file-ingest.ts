@@ -14,7 +14,7 @@ import { SKIP_REASONS } from './skip-reasons';
 import type { SourceEntry } from './source-walk';
 
 /** Bump when loaders or splitting change, so cached chunks from older code are re-parsed. */
-export const PARSER_VERSION = 1;
+export const PARSER_VERSION = 2;
 
 /** What happened to one file. `entry` is recorded in the new manifest (none for cheap checks). */
 export type FileOutcome =
@@ -55,8 +55,13 @@ export async function ingestFile(source: SourceEntry, ctx: FileContext): Promise
   if (reused) return reused;
   let cached: CachedFile;
   try {
-    const { documents, skippedParts } = await loader({ relPath, bytes, contentHash, meta: parseMeta(sidecar) });
-    cached = { chunks: await splitDocuments(documents), skippedParts };
+    const { documents, skippedParts, warnings } = await loader({
+      relPath,
+      bytes,
+      contentHash,
+      meta: parseMeta(sidecar),
+    });
+    cached = { chunks: await splitDocuments(documents), skippedParts, ...(warnings?.length ? { warnings } : {}) };
   } catch (err) {
     if (err instanceof KotaeError && err.code === 'INGEST_FILE_SKIPPED') {
       ctx.logger.warn('file skipped', { path: relPath, reason: err.message });

@@ -27,6 +27,8 @@ export interface Manifest {
 export interface CachedFile {
   chunks: Chunk[];
   skippedParts: SkippedItem[];
+  /** Rows kept but worth checking (absent in caches written before warnings existed). */
+  warnings?: SkippedItem[];
 }
 
 const MANIFEST_FILE = 'ingest-manifest.json';

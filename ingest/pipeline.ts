@@ -9,15 +9,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { KotaeError, toKotaeError } from '../core';
-import type { Chunk } from '../knowledge';
 import { inDataDir, prepareIndexRoot } from './data-dir';
+import { assertSourceNotEmptied } from './empty-source-guard';
 import { ingestFile, type FileOutcome } from './file-ingest';
 import { createGeneration, publishGeneration, readPointer, removeStaleGenerations } from './generations';
 import { acquireIngestLock } from './ingest-lock';
 import { ChunkCache, readManifest, writeManifest, type Manifest } from './manifest';
+import { assemble } from './assemble';
 import { SKIP_REASONS } from './skip-reasons';
 import { assertSourceReadable, listSourceFiles } from './source-walk';
-import type { IngestOptions, IngestSummary, SkippedItem } from './types';
+import type { IngestOptions, IngestSummary } from './types';
 
 /** Default size limit: larger files are skipped before parsing. */
 export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -36,6 +37,13 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     const previous = readManifest(currentName && path.join(root, currentName));
     const cache = new ChunkCache(path.join(root, 'cache'));
     const { entries, unreadableDirs } = listSourceFiles(sourceDir);
+    if (!options.allowEmpty)
+      assertSourceNotEmptied(
+        sourceDir,
+        entries.length,
+        previous,
+        (options.extraDirs ?? []).map((d) => `${d.prefix}/`),
+      );
     for (const extra of options.extraDirs ?? []) {
       if (!fs.existsSync(extra.dir)) continue;
       const more = listSourceFiles(extra.dir);
@@ -53,7 +61,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     const present = new Set(entries.map((e) => e.relPath));
     const removed = Object.entries(previous.files).filter(([p, e]) => e.status === 'indexed' && !present.has(p)).length;
     const overriding = (options.extraDirs ?? []).filter((d) => d.overrides).map((d) => `${d.prefix}/`);
-    const { chunks, skipped } = assemble(outcomes, overriding);
+    const { chunks, skipped, warnings } = assemble(outcomes, overriding);
     skipped.push(...unreadableDirs.map((dir) => ({ path: dir + '/', reason: SKIP_REASONS.unreadable })));
     const counts = {
       files: entries.length,
@@ -62,6 +70,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
       removed,
       chunks: chunks.length,
       skipped,
+      warnings,
     };
     if (currentName && !options.force && !needsRebuild(previous, outcomes, sourceDir)) {
       logger.info('ingest found no changes; index kept', { indexDir: currentName });
@@ -138,42 +147,6 @@ function needsRebuild(previous: Manifest, outcomes: readonly FileOutcome[], sour
     before.length === after.length && after.every((o) => previous.files[o.relPath]?.cacheKey === o.entry.cacheKey);
   const newSkip = outcomes.some((o) => o.kind === 'skipped' && o.fresh && o.entry);
   return !same || newSkip || previous.sourceDir !== sourceDir;
-}
-
-/**
- * Collects chunks in path order; an FAQ id already taken by an earlier file is skipped. Files under
- * an overriding prefix (the console's FAQ sheet) come first, and the rows they replace are left out
- * silently: an FAQ edited in the console is served with its edit, on every ingest of its sheet.
- */
-function assemble(
-  outcomes: readonly FileOutcome[],
-  overriding: readonly string[] = [],
-): { chunks: Chunk[]; skipped: SkippedItem[] } {
-  const chunks: Chunk[] = [];
-  const skipped: SkippedItem[] = [];
-  const owner = new Map<string, string>();
-  const overrides = (p: string) => overriding.some((prefix) => p.startsWith(prefix));
-  const ordered = [...outcomes.filter((o) => overrides(o.relPath)), ...outcomes.filter((o) => !overrides(o.relPath))];
-  for (const o of ordered) {
-    if (o.kind === 'skipped') {
-      skipped.push({ path: o.relPath, reason: o.reason });
-      continue;
-    }
-    skipped.push(...o.cached.skippedParts);
-    const reported = new Set<string>();
-    for (const chunk of o.cached.chunks) {
-      const taken = owner.get(chunk.documentId);
-      if (taken !== undefined && taken !== o.relPath) {
-        if (!reported.has(chunk.documentId) && !overrides(taken))
-          skipped.push({ path: o.relPath, reason: SKIP_REASONS.rowDuplicateId(chunk.documentId) });
-        reported.add(chunk.documentId);
-        continue;
-      }
-      owner.set(chunk.documentId, o.relPath);
-      chunks.push(chunk);
-    }
-  }
-  return { chunks, skipped };
 }
 
 /** Deletes a failed generation; if that fails too, the next run's stale-generation cleanup does it. */

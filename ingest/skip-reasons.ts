@@ -32,6 +32,24 @@ export const SKIP_REASONS = Object.freeze({
   unreadable: 'ファイルを読み取れない',
 });
 
+/** `a、b、c` — at most `max` items, then ほかn件. */
+function listOf(items: readonly string[], max = 10): string {
+  const shown = items.slice(0, max).join('、');
+  return items.length > max ? `${shown} ほか${items.length - max}件` : shown;
+}
+
+/** Japanese notes on files or rows that were indexed but deserve a look, beside the skip reasons. */
+export const INGEST_WARNINGS = Object.freeze({
+  /** FAQ ids this file shares with an earlier file: both are indexed, this file's as `<file>#<id>`. */
+  faqIdShared: (heldBy: string, ids: readonly string[], file: string) =>
+    `「${heldBy}」と同じID（${listOf(ids)}）の行があるため、このファイルの行はID「${file}#（ID）」として取り込みました。` +
+    '両方のFAQが回答に使われます（古い写しのファイルなら削除してください）',
+  /** A CSV row with more cells than the header: usually a comma typed in a cell without quotes. */
+  extraCells: (header: number, cells: number, keptInAnswer: boolean) =>
+    `見出し（${header}列）より列が多い行です（${cells}列）。引用符（"）で囲まれていないカンマがないか確認してください` +
+    (keptInAnswer ? '（はみ出した部分は最後の列の「回答」に含めました）' : '（はみ出した部分は取り込んでいません）'),
+});
+
 /** A KotaeError that tells the pipeline to skip one file, with the Japanese reason as userMessage. */
 export function skipFile(reason: string, internalMessage: string, cause?: unknown): KotaeError {
   return new KotaeError('INGEST_FILE_SKIPPED', internalMessage, { userMessage: reason, cause });

@@ -41,6 +41,11 @@ export interface IngestOptions {
   /** Rebuild the index even when no file changed (e.g. after changing the embedder). */
   force?: boolean;
   onProgress?: (progress: IngestProgress) => void;
+  /**
+   * Let an empty source folder replace an index built from its files (default: refused with
+   * INGEST_SOURCE_MISSING, as an unmounted share looks empty).
+   */
+  allowEmpty?: boolean;
   /** Incremental updates of the current generation (without: every change is a full build). */
   update?: IndexUpdater;
   /**
@@ -68,6 +73,11 @@ export interface IngestSummary {
   removed: number;
   chunks: number;
   skipped: SkippedItem[];
+  /**
+   * Files and rows indexed but worth checking (an FAQ id shared with another file, a CSV row with more
+   * cells than its header), with a Japanese note; set by runIngest.
+   */
+  warnings?: SkippedItem[];
   durationMs: number;
   /** The generation directory CURRENT points to after the run. */
   indexDir: string;

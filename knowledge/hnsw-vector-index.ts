@@ -39,7 +39,7 @@ export class HnswVectorIndex implements VectorIndex {
   static create(dims: number, options: Partial<HnswOptions> = {}): HnswVectorIndex {
     const o = { ...DEFAULT_HNSW_OPTIONS, ...options };
     const index = new HierarchicalNSW('cosine', dims);
-    index.initIndex(o.initialCapacity, o.m, o.efConstruction, o.seed);
+    index.initIndex(Math.max(o.initialCapacity, 1), o.m, o.efConstruction, o.seed);
     index.setEf(o.ef);
     return new HnswVectorIndex(index, dims);
   }
@@ -53,15 +53,19 @@ export class HnswVectorIndex implements VectorIndex {
     } catch (err) {
       throw new KotaeError('KB_INDEX_CORRUPT', `hnsw file unreadable: ${file}`, { cause: err });
     }
+    // hnswlib reads a saved empty index back with capacity 0; resizing that to 0 later would realloc its
+    // base layer to nothing and free it twice (a native crash). Give it room now.
+    if (index.getMaxElements() === 0) index.resizeIndex(DEFAULT_HNSW_OPTIONS.initialCapacity);
     index.setEf(ef);
     return new HnswVectorIndex(index, dims);
   }
 
-  /** Adds a labelled vector, doubling the capacity when full. */
+  /** Adds a labelled vector, doubling the capacity when full (never resizing to 0). */
   add(label: number, vector: number[]): void {
     if (vector.length !== this.dims) throw new RangeError(`expected ${this.dims} dimensions, got ${vector.length}`);
-    if (this.index.getCurrentCount() >= this.index.getMaxElements())
-      this.index.resizeIndex(this.index.getMaxElements() * 2);
+    const capacity = this.index.getMaxElements();
+    if (this.index.getCurrentCount() >= capacity)
+      this.index.resizeIndex(Math.max(capacity * 2, DEFAULT_HNSW_OPTIONS.initialCapacity));
     this.index.addPoint(vector, label);
   }
 

@@ -7,9 +7,11 @@ const pct = (x: number): string => `${Math.round(x * 100)}%`;
 /** Messages of the ingest command. */
 export const INGEST_MESSAGES = Object.freeze({
   usage: [
-    '使い方: npx kotae ingest <フォルダ> [--force] [--max-file-mb <MB>]',
+    '使い方: npx kotae ingest <フォルダ> [--force] [--allow-empty] [--max-file-mb <MB>]',
     '  FAQ（CSV・XLSX）とマニュアル（Markdown・TXT・HTML・DOCX・PDF）を取り込み、索引を作り直します。',
     '  --force          変更がなくても索引を作り直します（埋め込みの設定を変えたときなど）',
+    '  --allow-empty    フォルダが空でも取り込み、今の索引を空にします（指定しないと、空のフォルダで',
+    '                   索引を置き換える取り込みは中止します。共有フォルダの未接続と区別できないため）',
     '  --max-file-mb N  N MBを超えるファイルを読み飛ばします（既定 50）',
   ].join('\n'),
   badOption: (arg: string) => `不明なオプションです: ${arg}`,
@@ -20,6 +22,7 @@ export const INGEST_MESSAGES = Object.freeze({
   progressLine: (phase: string, done: number, total: number, file?: string) =>
     `${phase} ${done}/${total}${file ? ` ${file}` : ''}`,
   failed: (message: string) => `取り込みに失敗しました: ${message}`,
+  allowEmptyHint: 'ナレッジをすべて削除してよい場合は、--allow-empty を付けてもう一度実行してください。',
   published: (generation: number) =>
     `稼働中のKotae（すべてのインスタンス）に新しい索引を通知しました（世代 ${generation}）。数秒で各インスタンスが索引を読み込み直します。`,
   publishFailed: (message: string) =>
@@ -47,5 +50,11 @@ export const INGEST_MESSAGES = Object.freeze({
           `取り込めなかったファイル・行（${n(s.skipped.length)}）:`,
           ...s.skipped.map((k) => `  - ${k.path}: ${k.reason}`),
         ]),
+    ...(s.warnings?.length
+      ? [
+          `取り込みましたが確認が必要なファイル・行（${n(s.warnings.length)}）:`,
+          ...s.warnings.map((k) => `  - ${k.path}: ${k.reason}`),
+        ]
+      : []),
   ],
 });

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import { toKotaeError } from '../../core';
 import type { Logger } from '../../core';
-import { DEFAULT_MAX_FILE_BYTES, runIngest, type IndexBuilder } from '../../ingest';
+import { DEFAULT_MAX_FILE_BYTES, EMPTY_SOURCE_REASON, runIngest, type IndexBuilder } from '../../ingest';
 import { INGEST_MESSAGES } from './ingest-messages';
 import { barProgress, lineProgress } from './ingest-progress';
 
@@ -33,6 +33,7 @@ export interface IngestCommandDeps {
 interface ParsedArgs {
   folder?: string;
   force: boolean;
+  allowEmpty: boolean;
   maxFileBytes: number;
 }
 
@@ -60,6 +61,7 @@ export async function runIngestCommand(argv: string[], deps: IngestCommandDeps):
       build: deps.build,
       logger: deps.logger,
       force: parsed.force,
+      allowEmpty: parsed.allowEmpty,
       maxFileBytes: parsed.maxFileBytes,
       onProgress: (p) => view.update(p),
     });
@@ -80,6 +82,7 @@ export async function runIngestCommand(argv: string[], deps: IngestCommandDeps):
     view.stop();
     const e = toKotaeError(error, 'INGEST_FAILED');
     err(INGEST_MESSAGES.failed(e.userMessage));
+    if (e.details?.reason === EMPTY_SOURCE_REASON) err(INGEST_MESSAGES.allowEmptyHint);
     deps.logger.error('ingest failed', { code: e.code, error: e.message });
     return 1;
   }
@@ -87,11 +90,12 @@ export async function runIngestCommand(argv: string[], deps: IngestCommandDeps):
 
 /** Parsed arguments, or a message (empty for --help) when the usage should be shown. */
 function parseArgs(argv: readonly string[]): ParsedArgs | string {
-  const result: ParsedArgs = { force: false, maxFileBytes: DEFAULT_MAX_FILE_BYTES };
+  const result: ParsedArgs = { force: false, allowEmpty: false, maxFileBytes: DEFAULT_MAX_FILE_BYTES };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') return '';
     if (arg === '--force') result.force = true;
+    else if (arg === '--allow-empty') result.allowEmpty = true;
     else if (arg === '--max-file-mb') {
       const mb = Number(argv[++i]);
       if (!(mb > 0)) return INGEST_MESSAGES.badNumber(String(argv[i]));

@@ -16,7 +16,7 @@ export async function loadCsv(file: SourceFile): Promise<LoadResult> {
   } catch (err) {
     throw skipFile(SKIP_REASONS.readFailed, `CSV parse error in ${file.relPath}`, err);
   }
-  const result = tablesToFaqDocuments([{ rows, label: file.relPath }], file);
+  const result = tablesToFaqDocuments([{ rows, label: file.relPath, delimiter }], file);
   if (!result) throw skipFile(SKIP_REASONS.noFaqHeader, `no FAQ header in ${file.relPath}`);
   return result;
 }

@@ -4,7 +4,7 @@
  */
 import type { FaqRow } from '../faq';
 import { faqRowsToDocuments, questionVariants } from '../faq';
-import { SKIP_REASONS } from '../skip-reasons';
+import { INGEST_WARNINGS, SKIP_REASONS } from '../skip-reasons';
 import { withoutQaMarker } from './faq-page';
 import { htmlCellText, isHtmlCell } from './html-cell';
 import type { LoadResult, SkippedPart, SourceFile } from './types';
@@ -40,12 +40,18 @@ const HEADER_SEARCH_ROWS = 10;
 export interface SheetTable {
   rows: string[][];
   label: string;
+  /**
+   * The delimiter of a delimited text (CSV): a row with more filled cells than the header is reported, and
+   * when the header's last column is the answer, the extra cells are joined back into it with this.
+   */
+  delimiter?: string;
 }
 
 /** Reads FAQ rows from tables; returns undefined when no table has a question/answer header. */
 export function tablesToFaqDocuments(tables: readonly SheetTable[], file: SourceFile): LoadResult | undefined {
   const faqRows: FaqRow[] = [];
   const skippedParts: SkippedPart[] = [];
+  const warnings: SkippedPart[] = [];
   const seenIds = new Set<string>();
   let foundHeader = false;
   for (const table of tables) {
@@ -53,8 +59,17 @@ export function tablesToFaqDocuments(tables: readonly SheetTable[], file: Source
     if (headerIndex < 0) continue;
     foundHeader = true;
     const columns = mapHeader(table.rows[headerIndex]) as Map<Column, number>;
-    table.rows.slice(headerIndex + 1).forEach((cells, i) => {
+    const width = filledWidth(table.rows[headerIndex]);
+    const answerLast = columns.get('answer') === width - 1;
+    table.rows.slice(headerIndex + 1).forEach((row, i) => {
       const at = `${table.label}:${headerIndex + i + 2}`;
+      let cells = row;
+      if (table.delimiter !== undefined && filledWidth(row) > width) {
+        // 「…1日上限1,000円です。」 typed without quotes: the answer would end at 「1」.
+        warnings.push({ path: at, reason: INGEST_WARNINGS.extraCells(width, filledWidth(row), answerLast) });
+        if (answerLast)
+          cells = [...row.slice(0, width - 1), row.slice(width - 1, filledWidth(row)).join(table.delimiter)];
+      }
       const get = (c: Column): string => {
         const cell = columns.has(c) ? (cells[columns.get(c) as number] ?? '').trim() : '';
         // An export's article body in HTML (<p>, <br>, <ol><li>, &nbsp;): its text.
@@ -89,7 +104,13 @@ export function tablesToFaqDocuments(tables: readonly SheetTable[], file: Source
     ...d,
     derivedQuestions: questionVariants(d.question ?? '', d.alternateQuestions),
   }));
-  return { documents, skippedParts };
+  return { documents, skippedParts, ...(warnings.length ? { warnings } : {}) };
+}
+
+/** Cells up to the last one holding text (a spreadsheet's CSV export pads rows with empty cells). */
+function filledWidth(cells: readonly string[]): number {
+  for (let i = cells.length - 1; i >= 0; i--) if (cells[i].trim() !== '') return i + 1;
+  return 0;
 }
 
 function mapHeader(cells: readonly string[]): Map<Column, number> | undefined {

@@ -1,6 +1,7 @@
 /**
  * HTML to manual sections with cheerio: h1–h4 open sections (building the heading path), the
- * text of everything else in document order fills them; scripts, styles and navigation are dropped.
+ * text of everything else in document order fills them; scripts, styles and the site's chrome (navigation,
+ * breadcrumbs, side panels, footers) are dropped.
  */
 import type * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
@@ -8,6 +9,11 @@ import type { PageSection } from './faq-page';
 import { isQuestionHeading } from './faq-page';
 
 const DROPPED = 'script, style, nav, noscript, template, iframe, svg, head';
+/** The site around the page: footers (「Copyright …｜このページの先頭へ」), side panels, breadcrumbs. */
+const CHROME = 'footer, aside, [role="navigation"], [role="contentinfo"], [role="complementary"]';
+/** An id or class naming such a part: footer, site-footer, gnav, sidebar, side, breadcrumb(s), topicpath, pankuzu… */
+const CHROME_NAME =
+  /^(?:(?:site|page|global|common|local|sub|main|g|l)[-_]?)?(?:footer|nav|navi|navigation|sidebar|side|sidenav|sidemenu|breadcrumbs?|topicpath|pankuzu)(?:[-_]?(?:area|wrap|wrapper|inner|container|block|box|menu|list|links?))?$/i;
 const BLOCKS = new Set([
   'div',
   'section',
@@ -53,6 +59,7 @@ export function htmlSections(html: string): HtmlContent {
   const pageTitle = clean($('head > title').first().text()) || undefined;
   const url = $('link[rel="canonical"]').attr('href') || $('meta[property="og:url"]').attr('content') || undefined;
   $(DROPPED).remove();
+  dropChrome($);
   const sections: PageSection[] = [];
   // The open headings, outermost first, with their levels (an h3 right under an h1 is one level down).
   const path: { heading: string; level: number; anchor?: string; question?: boolean }[] = [];
@@ -134,6 +141,18 @@ export function htmlSections(html: string): HtmlContent {
   flush();
   // The first h1 is the page's own name; <title> often appends the site name (「｜〇〇市」).
   return { sections, title: firstH1 ?? pageTitle ?? firstHeading, url };
+}
+
+/**
+ * Removes the site's chrome: footer, aside and navigation landmarks, and elements whose id or a class
+ * names a footer, navigation, side panel or breadcrumb — unless the element holds the page itself (its
+ * main, article or h1: a page wrapped whole in such a container loses nothing).
+ */
+function dropChrome($: cheerio.CheerioAPI): void {
+  const named = (el: Element): boolean =>
+    [el.attribs.id ?? '', ...(el.attribs.class ?? '').split(/\s+/)].some((name) => CHROME_NAME.test(name));
+  const chrome = $(CHROME).toArray().concat($('[id], [class]').toArray().filter(named));
+  for (const el of chrome) if ($(el).find('main, article, h1').length === 0) $(el).remove();
 }
 
 /** Below h1–h4 (accordions and definition lists sit inside the page's sections). */

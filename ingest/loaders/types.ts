@@ -29,6 +29,8 @@ export interface SkippedPart {
 export interface LoadResult {
   documents: KnowledgeDocument[];
   skippedParts: SkippedPart[];
+  /** Parts kept but worth checking (e.g. a CSV row with more cells than its header), same shape. */
+  warnings?: SkippedPart[];
 }
 
 /** Parses one file; throws a KotaeError INGEST_FILE_SKIPPED (see skipFile) to skip it whole. */

@@ -115,14 +115,17 @@ describe('ingest pipeline', () => {
     assert.ok(!logger.lines.some((l) => l.msg === 'file skipped'), 'served from the manifest');
   });
 
-  it('keeps the first file that uses an FAQ id and reports the duplicate', async () => {
+  it("keeps the first file's FAQ id and indexes another file's FAQ of the same id as <file>#<id>", async () => {
     write('more.csv', 'id,question,answer\nF-1,別の質問,別の回答\n');
     const summary = await ingest();
-    assert.deepEqual(
+    assert.equal(
       summary.skipped.find((s) => s.path === 'more.csv'),
-      { path: 'more.csv', reason: SKIP_REASONS.rowDuplicateId('F-1') },
+      undefined,
     );
-    assert.equal(builder.last.filter((c) => c.documentId === 'F-1')[0].fields.answer, '窓口へ連絡してください。');
+    assert.deepEqual(
+      builder.last.filter((c) => c.documentId.endsWith('F-1')).map((c) => `${c.id} ${c.fields.answer}`),
+      ['F-1#0 窓口へ連絡してください。', 'more.csv#F-1#0 別の回答'],
+    );
   });
 
   it('fails with INGEST_SOURCE_MISSING and leaves the previous index untouched', async () => {
