@@ -3,9 +3,12 @@
  * time under the job lease `knowledge-ingest` (so one instance rebuilds and publishes; the others
  * follow the index generation), with progress and the last run's summary for the console.
  */
-import type { Logger } from '../core';
+import { KotaeError, type Logger } from '../core';
 import type { IngestProgress, IngestSummary, SkippedItem } from '../ingest';
 import type { LeaseGuard } from './job-lease';
+
+/** What the console says when an ingest fails without a message of its own (the details are in the log). */
+const INGEST_FAILED_MESSAGE = '取り込み中にエラーが発生しました。詳しくはサーバーのログを確認してください。';
 
 /** What the console shows about the background ingest. */
 export interface IngestJobStatus {
@@ -100,7 +103,15 @@ export class KnowledgeIngestJob {
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);
       this.deps.logger.error('knowledge ingest failed', { reason, error });
-      this.current = { state: 'failed', reason, startedAt: this.current.startedAt, finishedAt: this.deps.now(), error };
+      // The console shows the failure: the Japanese message a KotaeError carries, not the internal English one.
+      const shown = err instanceof KotaeError ? err.userMessage : INGEST_FAILED_MESSAGE;
+      this.current = {
+        state: 'failed',
+        reason,
+        startedAt: this.current.startedAt,
+        finishedAt: this.deps.now(),
+        error: shown,
+      };
     }
   }
 
