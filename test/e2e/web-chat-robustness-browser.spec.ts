@@ -219,12 +219,17 @@ describe('web chat robustness in a real browser (chromium) on the real app', fun
 
   it('keeps the file input out of the Tab order; the 📎 button opens the picker from the keyboard', async () => {
     const page = await openChat();
+    await page.bringToFront();
     await page.locator('.attach-button').focus();
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement?.id ?? ''), '');
     assert.notEqual(await page.evaluate(() => document.activeElement?.tagName), 'INPUT');
-    await page.locator('.attach-button').focus();
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    // Other pages of the same browser may hold the keyboard: this one first, then Enter on the focused button.
+    await page.bringToFront();
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.locator('.attach-button').press('Enter'),
+    ]);
     assert.equal(await chooser.element().getAttribute('id'), 'attach-input');
     assert.equal(await page.locator('#attach-input').getAttribute('tabindex'), '-1');
   });

@@ -203,6 +203,12 @@ const REQUESTS: Record<string, (h: ConsoleHarness) => Promise<Prepared>> = {
     path: `/accounts/${(await h.deps.accounts.list()).find((o) => o.username === 'op1')!.id}/role`,
     form: { role: 'operator' },
   }),
+  'post /accounts/:id/disable': async (h) => ({
+    path: `/accounts/${(await h.deps.accounts.list()).find((o) => o.username === 'op1')!.id}/disable`,
+  }),
+  'post /accounts/:id/enable': async (h) => ({
+    path: `/accounts/${(await h.deps.accounts.list()).find((o) => o.username === 'op1')!.id}/enable`,
+  }),
   'post /accounts/:id/unlock': async (h) => ({
     path: `/accounts/${(await h.deps.accounts.list()).find((o) => o.username === 'op1')!.id}/unlock`,
   }),
