@@ -23,7 +23,7 @@ import { redactPersonalData } from './redact';
 import { hasWords } from './words';
 import { GROUNDING_HITS, type ChatModel } from './chat-model';
 import { smallTalkOf } from './small-talk';
-import { answerReplyOf } from './answer-reply';
+import { answerReplyOf, rightAfterAnswer } from './answer-reply';
 import { statusQuery } from './status-query';
 import { decideWithSources, GENERATION } from './source-check';
 import { followUpQuery, FOLLOW_UP_WINDOW_MS } from './follow-up';
@@ -108,25 +108,11 @@ export class HelpdeskService implements Helpdesk {
     }
     // はい / いいえ typed right after an answer or a proposal: the 解決した / 解決しない buttons.
     const answerReply = input.conversationId && !created ? answerReplyOf(text) : undefined;
-    if (answerReply) {
-      const [last, transcript] = await Promise.all([
-        this.deps.conversations.lastQuestion(conversation.id),
-        this.deps.conversations.transcript(conversation.id),
-      ]);
-      const now = this.deps.clock.now().getTime();
-      // Right after the answer: nothing said since (a reply after the 解決した button is small talk again).
-      if (
-        last &&
-        (last.outcome === 'answered' || last.outcome === 'tentative') &&
-        now - last.askedAt.getTime() <= FOLLOW_UP_WINDOW_MS &&
-        transcript.at(-1)?.role === 'bot' &&
-        transcript.at(-1)?.text === last.answer
-      ) {
-        const reply = await this.feedback({ conversationId: conversation.id, resolved: answerReply === 'yes' });
-        const typed = answerReply === 'yes' ? reply : { ...reply, text: BOT_MESSAGES.notResolvedTyped };
-        await this.appendExchange(conversation.id, text, typed.text);
-        return typed;
-      }
+    if (answerReply && (await rightAfterAnswer(this.deps.conversations, conversation.id, this.deps.clock.now()))) {
+      const reply = await this.feedback({ conversationId: conversation.id, resolved: answerReply === 'yes' });
+      const typed = answerReply === 'yes' ? reply : { ...reply, text: BOT_MESSAGES.notResolvedTyped };
+      await this.appendExchange(conversation.id, text, typed.text);
+      return typed;
     }
     const smallTalk = smallTalkOf(text);
     if (HUMAN_REQUEST.test(text) || smallTalk) {

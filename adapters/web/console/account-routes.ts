@@ -133,24 +133,15 @@ export const ACCOUNT_ROUTES: readonly ConsoleRoute[] = [
       done(c, '/accounts', 'accountUpdated');
     },
   },
-  {
+  ...(['disable', 'enable'] as const).map((action): ConsoleRoute => ({
     method: 'post',
-    path: '/accounts/:id/disable',
+    path: `/accounts/:id/${action}`,
     role: 'admin',
     handle: async (c) => {
-      await c.deps.accounts.setDisabled(param(c.req, 'id'), true, c.auth.operator.username);
+      await c.deps.accounts.setDisabled(param(c.req, 'id'), action === 'disable', c.auth.operator.username);
       done(c, '/accounts', 'accountUpdated');
     },
-  },
-  {
-    method: 'post',
-    path: '/accounts/:id/enable',
-    role: 'admin',
-    handle: async (c) => {
-      await c.deps.accounts.setDisabled(param(c.req, 'id'), false, c.auth.operator.username);
-      done(c, '/accounts', 'accountUpdated');
-    },
-  },
+  })),
   {
     method: 'post',
     path: '/accounts/:id/unlock',
