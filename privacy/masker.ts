@@ -50,8 +50,11 @@ export interface MaskResult {
 
 /** Masks personal data in text. */
 export interface PiiMasker {
-  /** The text without control characters and lone surrogates, personal data masked. */
-  mask(text: string): MaskResult;
+  /**
+   * The text without control characters and lone surrogates, personal data masked — except the items `keep` accepts
+   * (the requester's own name in a reply addressed to them).
+   */
+  mask(text: string, options?: { keep?: (item: string, type: PiiType) => boolean }): MaskResult;
   /** The spans found (for evaluation), without masking. */
   find(text: string): PiiSpan[];
 }
@@ -242,9 +245,10 @@ export function createPiiMasker(options: PiiMaskerOptions = {}): PiiMasker {
   };
   return {
     find,
-    mask(raw: string): MaskResult {
+    mask(raw, options = {}): MaskResult {
       const text = cleanUserText(raw);
-      const spans = find(text);
+      const { keep } = options;
+      const spans = keep ? find(text).filter((s) => !keep(text.slice(s.start, s.end), s.type)) : find(text);
       const counts: Partial<Record<PiiType, number>> = {};
       let out = '';
       let at = 0;

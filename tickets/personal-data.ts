@@ -2,7 +2,7 @@
  * Ticket texts written by people (titles, details, comments, incident fields, work logs, FAQ
  * drafts) pass the personal-data masker before they are stored; all types unless configured.
  */
-import { cleanUserText, createPiiMasker, maskFor, type PiiMasker } from '../privacy';
+import { createPiiMasker, type PiiMasker } from '../privacy';
 
 const ALL_TYPES = createPiiMasker();
 
@@ -24,15 +24,7 @@ export function maskedOptional(text: string | undefined, masker?: PiiMasker): st
 export function maskedKeepingName(text: string, requesterName: string | undefined, masker = ALL_TYPES): string {
   const kept = keptNames(requesterName);
   if (kept.size === 0) return masked(text, masker);
-  const clean = cleanUserText(text);
-  let out = '';
-  let at = 0;
-  for (const s of masker.find(clean)) {
-    if (s.type === 'person_name' && kept.has(clean.slice(s.start, s.end).trim())) continue;
-    out += clean.slice(at, s.start) + maskFor(s.type);
-    at = s.end;
-  }
-  return out + clean.slice(at);
+  return masker.mask(text, { keep: (item, type) => type === 'person_name' && kept.has(item.trim()) }).text;
 }
 
 /** The requester's full name as written, without or with another space, and the family name before a space. */
