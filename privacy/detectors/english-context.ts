@@ -14,6 +14,7 @@ import {
   WESTERN_GIVEN_NAMES,
 } from './given-names';
 import { hasNotPersonWord } from './not-person-words';
+import { isLatinFamilyName } from './latin-family-names';
 import { spelledInJapanese } from './romaji-name';
 
 /** A personal name in Latin letters: 1–4 words, each capitalised or in capitals, Vietnamese letters too. */
@@ -131,6 +132,27 @@ export const NOT_FAMILY: ReadonlySet<string> = new Set(
     .filter(Boolean),
 );
 
+/** Words before a family name that are no given name (Dear Wilson, Mr Harper, Team Garcia, Santa Cruz). */
+const NOT_GIVEN =
+  /^(?:Mr|Ms|Mrs|Miss|Dr|Prof|Sir|Madam|Dear|Hi|Hello|Hey|Attn|Team|Dept|Santa|San|Vera|Saint|St|Port|Fort|Mount|Lake|New|North|South|East|West|Upper|Lower)$/;
+
+/** Given names that are everyday words too, a name's first word before a family name (Will Harper, May Johnson). */
+const WORD_GIVEN = /^(?:Will|May|June|April)$/;
+
+/**
+ * A name whose last word is a frequent family name written last (Grant Wilson, Will Harper, Rina Wulandari, Bernadette
+ * Cruz Villanueva), or a name in capitals opening with one (REYES ANGELICA MAE). The given name may be an everyday
+ * word: the family name is the evidence.
+ */
+function byFamilyName(first: string, kept: readonly string[]): boolean {
+  if (first.length < 3 || (NOT_FAMILY.has(first) && !WORD_GIVEN.test(first)) || NOT_NAMES.has(first)) return false;
+  if (NOT_GIVEN.test(first)) return false;
+  if (hasNotPersonWord(first) || PLACES.test(first)) return false;
+  const caps = /^[A-Z]{3,}$/.test(first);
+  if (caps && isLatinFamilyName(first) && kept.every((w) => /^[A-Z]{2,}$/.test(w))) return true;
+  return kept.length <= 2 && isLatinFamilyName(kept[kept.length - 1]!) && caps === /^[A-Z]+$/.test(kept[0]!);
+}
+
 /**
  * A name in English text by its parts alone: a common given name before a family name (Mark Ellison, Sophie Lambert;
  * Yuko Hanamura, Yuki OHASHI — a Japanese given name before a word Hepburn spells), or a frequent family name written
@@ -168,7 +190,7 @@ export function detectNameByParts(normalized: string): PiiSpan[] {
         spelledInJapanese(first.toLowerCase()) &&
         kept.length === 1 &&
         JAPANESE_GIVEN_NAMES.has(kept[0]!.toLowerCase()));
-    if (!western && !japanese && !familyFirst) continue;
+    if (!western && !japanese && !familyFirst && !byFamilyName(first, kept)) continue;
     const text = [first, ...kept].join(' ');
     spans.push({ type: 'person_name', start: m.index, end: m.index + text.length });
     run.lastIndex = m.index + text.length;
@@ -180,6 +202,9 @@ export function detectNameByParts(normalized: string): PiiSpan[] {
 // Room 402, Sunny Court, 2-14-7 Kamiosaki, Shinagawa-ku, Tokyo; Kita 3-jo Nishi 6-chome 1-1-805, Chuo-ku, Sapporo.
 const ROMAN_ADDRESS =
   /(?:(?:[A-Z][A-Za-z]+\s){0,2}(?:Room|Rm\.?|Unit|Apt\.?|#)\s*\d{1,4},?\s+(?:[A-Z][A-Za-z]+\s){0,3}?(?:[A-Z][A-Za-z]+,\s+)?|(?:[A-Z][A-Za-z]+\s){0,2}(?:Heights|Court|Mansion|Corpo|Maison|Residence|Palace|House|Haitsu|Heim|Apartments?|Tower|Villa|Plaza|Hills|Garden|Terrace|Manor|Building|Bldg\.?|Coop|Co-op)(?:\s[A-Z][A-Za-z]+){0,2}(?:\s\d{1,4})?,\s+)?(?:(?:Kita|Minami|Higashi|Nishi)\s\d{1,2}-jo\s(?:(?:Kita|Minami|Higashi|Nishi)\s)?\d{1,2}-chome\s)?\d{1,4}-\d{1,4}(?:-\d{1,4}){0,2},?\s+(?:[A-Z][a-z]+(?:-[A-Za-z]+)?,?\s+){0,4}?[A-Z][a-z]+-(?:shi|ku|cho|machi|gun|mura|son)\b(?:,?\s+[A-Z][a-z]+(?:-(?:shi|ku|ken|to|fu))?)*(?:,\s+(?:(?:Heights|Court|Mansion|Corpo|Maison|Residence|Haitsu|Heim|Villa|Plaza|Kopo|Coop|Apartments?)\s[A-Z][a-z]+|[A-Z][a-z]+\s(?:Heights|Court|Mansion|Corpo|Maison|Residence|Haitsu|Heim|Villa|Kopo|Apartments?))(?:\s\d{1,4}F?)?)?/g;
+/** An address ending in a building's name (Corpo Shiba, Villa Kita, Sakae Heights), whose room number may follow. */
+const BUILDING_ROOM =
+  /(?:(?:Heights|Court|Mansion|Corpo|Maison|Residence|Haitsu|Heim|Villa|Plaza|Kopo|Coop|Apartments?|Tower|House|Palace|Hills|Garden|Terrace|Manor)\s[A-Z][a-z]+|[A-Z][a-z]+\s(?:Heights|Court|Mansion|Corpo|Maison|Residence|Haitsu|Heim|Villa|Kopo|Apartments?|Tower|House|Palace|Hills|Garden|Terrace|Manor))$/;
 const ROMAN_ADDRESS_CITY_FIRST =
   /\b[A-Z][a-z]+-(?:to|fu|ken|shi|ku|gun)(?:,?\s+[A-Z][a-z]+(?:-[a-z]+)?){0,4},?\s+(?:\d{1,2}-jo\s+)?(?:\d{1,2}-chome\s+)?\d{1,4}(?:-\d{1,4}){0,2}\b(?:,?\s+(?:Room|Apt\.?|#)\s*\d{1,4}\b)?/g;
 
@@ -323,7 +348,12 @@ export function detectEnglishContext(normalized: string): PiiSpan[] {
   spans.push(...detectLoneNames(normalized));
   for (const re of [ROMAN_ADDRESS, ROMAN_ADDRESS_CITY_FIRST])
     for (const m of normalized.matchAll(re)) {
-      const address = m[0].replace(/[,\s]+$/, '');
+      let address = m[0].replace(/[,\s]+$/, '');
+      // A room number after the building that ends it (…, Saitama, Corpo Shiba 201; Heights Sakae 3F).
+      const room = BUILDING_ROOM.test(address)
+        ? /^\s\d{1,4}F?(?![\w-])/.exec(normalized.slice(m.index + address.length))
+        : null;
+      if (room) address += room[0];
       push('address', m.index, address);
       // The postal code written after a romanised address (…, Tokyo 141-0021).
       const code = /^,?\s+(\d{3}-\d{4})(?![\d-])/.exec(normalized.slice(m.index + address.length));

@@ -32,13 +32,13 @@ describe('privacy: blind batches of session 29 (written by helpers who read neit
     await assertBatch('blind-32.jsonl', 150, [282, 276, 277, 276]);
   });
 
-  it('the thirty-third (session 29, English and mixed-language text by foreign staff and residents): 150 cases — recall 251 / 273 at precision 254 / 262', async () => {
+  it('the thirty-third (session 29, English and mixed-language text by foreign staff and residents): 150 cases — recall 253 / 273 at precision 256 / 264', async () => {
     // Written blind. First run: recall 0.762 (208 / 273) at precision 0.965 (218 / 226); session 28's code 0.758 /
     // 0.969. Fixed by general rules: English birth dates (ordinals, DOB … with more words between; an era's initial no
     // longer read in a word's last letter), labels with a bracket (Name (Latin):, Emergency contact (ALT):), O'Neill,
     // initials (K. Inoue), a romaji family name in brackets, introductions in residents' languages and relatives written
     // for, residence card numbers, futsu / savings accounts, insurer numbers, romanised addresses with a building.
-    await assertBatch('blind-33.jsonl', 150, [273, 251, 262, 254]);
+    await assertBatch('blind-33.jsonl', 150, [273, 253, 264, 256]);
   });
 
   it('the thirty-fourth (session 29, personnel and payroll: 年末調整, 扶養, 通勤届, 勤怠 logs): 150 cases — recall 277 / 285 at precision 278 / 279', async () => {
@@ -49,11 +49,11 @@ describe('privacy: blind batches of session 29 (written by helpers who read neit
     await assertBatch('blind-34.jsonl', 150, [285, 277, 279, 278]);
   });
 
-  it('the thirty-fifth (session 29, English and mixed text again: the held-out check of the English rules): 150 cases — recall 236 / 290 at precision 246 / 252', async () => {
+  it('the thirty-fifth (session 29, English and mixed text again: the held-out check of the English rules): 150 cases — recall 238 / 290 at precision 248 / 254', async () => {
     // Written blind from the thirty-third's brief after its rules. First run: recall 0.721 (209 / 290) at precision 0.958
     // (227 / 237); session 28's code gives 0.662 / 0.963 on it. Fixed by general rules: double-barrelled names, spoke with,
     // Name on form:, Titular:, a two-word name before a colon, Insurer no., an English sentence's end for insurance numbers.
-    await assertBatch('blind-35.jsonl', 150, [290, 236, 252, 246]);
+    await assertBatch('blind-35.jsonl', 150, [290, 238, 254, 248]);
   });
 
   it('the thirty-sixth (session 29, an everyday mix: the held-out check of the session’s rules): 150 cases — recall 266 / 295 at precision 273 / 276', async () => {

@@ -1,7 +1,7 @@
 import { assertBatch } from './blind-batch';
 
 describe('privacy: blind batches of session 30 (written by helpers who read neither the detectors nor the dev set)', () => {
-  it('the thirty-seventh (session 30, English and mixed text from many countries: the held-out check of session 29’s English rules): 150 cases — recall 300 / 319 at precision 305 / 318', async () => {
+  it('the thirty-seventh (session 30, English and mixed text from many countries: the held-out check of session 29’s English rules): 150 cases — recall 307 / 319 at precision 309 / 322', async () => {
     // Written blind from the thirty-fifth's brief with more sources (rosters, visa paperwork, payroll, PDFs) and
     // names from many countries. First run with session 29's code: recall 0.837 (267 / 319) at precision 0.933
     // (278 / 298). Fixed by general rules: relatives' and payees' labels, fields in capitals, Vietnamese middle names,
@@ -9,10 +9,10 @@ describe('privacy: blind batches of session 30 (written by helpers who read neit
     // name signing alone, relatives named after the word, a name before born / its e-mail, romanised buildings after
     // the prefecture, Yucho accounts, birth and passport labels in residents' languages, English roster headers,
     // quoted CSV cells with commas, Sample entry / Example … : as examples, a country in brackets no reading.
-    await assertBatch('blind-37.jsonl', 150, [319, 300, 318, 305]);
+    await assertBatch('blind-37.jsonl', 150, [319, 307, 322, 309]);
   });
 
-  it('the thirty-eighth (session 30, English and mixed text from other countries, phone typing and letters: the held-out check of the session’s rules): 150 cases — recall 277 / 286 at precision 280 / 285', async () => {
+  it('the thirty-eighth (session 30, English and mixed text from other countries, phone typing and letters: the held-out check of the session’s rules): 150 cases — recall 280 / 286 at precision 283 / 288', async () => {
     // Written blind after the thirty-seventh's rules. First run: recall 0.860 (246 / 286) at precision 0.966 (254 /
     // 263); session 29's code gives 0.832 / 0.965 on it. Fixed by general rules: accented words read after the
     // diacritics are folded (meu nome é), initials and Ma. inside names, -ji / -sensei, a single name after a dash
@@ -20,6 +20,6 @@ describe('privacy: blind batches of session 30 (written by helpers who read neit
     // introductions, Chinese names after 我叫 / 持有人, Hangul names before their romanisation or 님, katakana names
     // before と申します, listed family names after by / tell, Yucho symbol / number, 护照, a Client: label, a name
     // with a middle initial, rooms as Rm / Unit, *_name roster headers, 記入例 / Example lines, kanji countries.
-    await assertBatch('blind-38.jsonl', 150, [286, 277, 285, 280]);
+    await assertBatch('blind-38.jsonl', 150, [286, 280, 288, 283]);
   });
 });

@@ -257,7 +257,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-21.jsonl', 150, [323, 299, 308, 307]);
   });
 
-  it('the twenty-second (session 27, text pasted from other systems, written after batch 21’s rules): recall 309 / 333 at precision 331 / 335', async () => {
+  it('the twenty-second (session 27, text pasted from other systems, written after batch 21’s rules): recall 310 / 333 at precision 331 / 335', async () => {
     // Written blind: rows from Excel and CSV, fixed-width screens, SQL and API errors echoing a record, OCR'd forms, mail
     // threads, chat transcripts, PDF text with broken lines (three cases' labels put in the text's order, as the scorer
     // reads them). First run with batch 21's rules: recall 0.832 (277 / 333) at precision 0.958 (session 26's code: 0.817
@@ -268,7 +268,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // placeholder addresses (○○町…) are no one's; a fixed-width screen's rows cut at its header's columns by display
     // width, 記号 and 番号 columns under an insurance title. Left: OCR text spaced letter by letter across cells, names and
     // addresses broken across lines, a quoted "Family, Given" CSV cell.
-    await assertBatch('blind-22.jsonl', 150, [333, 309, 335, 331]);
+    await assertBatch('blind-22.jsonl', 150, [333, 310, 335, 331]);
   });
 
   it('the twenty-third (session 27, an everyday mix, written after batch 22’s rules): recall 291 / 302 at precision 316 / 319', async () => {
