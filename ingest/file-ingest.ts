@@ -13,8 +13,11 @@ import type { CachedFile, ChunkCache, Manifest, ManifestEntry } from './manifest
 import { SKIP_REASONS } from './skip-reasons';
 import type { SourceEntry } from './source-walk';
 
-/** Bump when loaders or splitting change, so cached chunks from older code are re-parsed. */
-export const PARSER_VERSION = 2;
+/**
+ * Bump when loaders or splitting change, so cached chunks from older code are re-parsed (3: hidden sheets left
+ * out, cell hyperlinks kept, PDF/DOCX titles from their own headings, PDF sentences kept across a page break).
+ */
+export const PARSER_VERSION = 3;
 
 /** What happened to one file. `entry` is recorded in the new manifest (none for cheap checks). */
 export type FileOutcome =

@@ -36,7 +36,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     const currentName = readPointer(root, 'CURRENT');
     const previous = readManifest(currentName && path.join(root, currentName));
     const cache = new ChunkCache(path.join(root, 'cache'));
-    const { entries, unreadableDirs } = listSourceFiles(sourceDir);
+    const { entries, unreadableDirs, linksOutside } = listSourceFiles(sourceDir);
     if (!options.allowEmpty)
       assertSourceNotEmptied(
         sourceDir,
@@ -49,6 +49,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
       const more = listSourceFiles(extra.dir);
       entries.push(...more.entries.map((e) => ({ ...e, relPath: `${extra.prefix}/${e.relPath}` })));
       unreadableDirs.push(...more.unreadableDirs.map((d) => `${extra.prefix}/${d}`));
+      linksOutside.push(...more.linksOutside.map((p) => `${extra.prefix}/${p}`));
     }
     logger.info('ingest started', { sourceDir, files: entries.length, current: currentName });
 
@@ -63,8 +64,10 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     const overriding = (options.extraDirs ?? []).filter((d) => d.overrides).map((d) => `${d.prefix}/`);
     const { chunks, skipped, warnings } = assemble(outcomes, overriding);
     skipped.push(...unreadableDirs.map((dir) => ({ path: dir + '/', reason: SKIP_REASONS.unreadable })));
+    skipped.push(...linksOutside.map((link) => ({ path: link, reason: SKIP_REASONS.linkOutside })));
+    if (linksOutside.length > 0) logger.warn('links out of the knowledge folder not indexed', { paths: linksOutside });
     const counts = {
-      files: entries.length,
+      files: entries.length + linksOutside.length,
       indexed: outcomes.filter((o) => o.kind === 'indexed').length,
       unchanged: outcomes.filter((o) => o.kind === 'unchanged').length,
       removed,

@@ -24,12 +24,19 @@ export const SKIP_REASONS = Object.freeze({
   pptxProtected: 'パスワード付きまたは旧形式のPowerPointファイル',
   jsonInvalid: 'JSONとして読めないファイル',
   noFaqHeader: 'FAQの見出し行（質問・回答）が見つからない',
+  /** A workbook's hidden or very hidden sheet (a draft, the list behind a drop-down): never indexed. */
+  sheetHidden: '非表示のシート（取り込む場合はExcelでシートを再表示してください）',
+  noVisibleFaqSheet:
+    '表示されているシートにFAQの見出し行（質問・回答）が見つからない（非表示のシートは取り込みません。Excelでシートを再表示してください）',
   noText: '本文が空のファイル',
   rowMissingQa: '質問または回答が空の行',
   rowUnpublished: '非公開・下書きの行',
   rowDuplicateId: (id: string) => `IDの重複（${id}）`,
   readFailed: '読み込み中にエラーが発生した',
   unreadable: 'ファイルを読み取れない',
+  /** A symbolic link to a file outside the knowledge folder (or hidden in it): /kb would not open it, so it is no source. */
+  linkOutside:
+    'リンク（シンボリックリンク）の先がナレッジフォルダの外か隠しファイルのため、回答の出典として開けません。取り込むにはファイルをフォルダ内にコピーしてください',
 });
 
 /** `a、b、c` — at most `max` items, then ほかn件. */

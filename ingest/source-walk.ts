@@ -1,6 +1,9 @@
 /**
  * Lists the files of a KB folder: recursive, sorted, without hidden and system files, with each
- * file's optional `<name>.meta.json` sidecar (which is metadata, not a document).
+ * file's optional `<name>.meta.json` sidecar (which is metadata, not a document). A symbolic link to a
+ * file is listed when the file it leads to lies inside the folder too (and is not hidden); one leading out of it
+ * is set apart (`linksOutside`): `/kb` never serves a file outside the knowledge folder, so its answers would cite
+ * a source that cannot be opened. Linked folders are not followed.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -32,10 +35,22 @@ export function assertSourceReadable(sourceDir: string): void {
   }
 }
 
-/** All candidate files under `sourceDir`, sorted by relative path, and sub-folders that could not be read. */
-export function listSourceFiles(sourceDir: string): { entries: SourceEntry[]; unreadableDirs: string[] } {
+/** What a walk of the folder found. */
+export interface SourceListing {
+  /** Candidate files, sorted by relative path. */
+  entries: SourceEntry[];
+  /** Sub-folders that could not be read. */
+  unreadableDirs: string[];
+  /** Symbolic links to files outside the folder or hidden in it (relative paths, sorted): not indexed. */
+  linksOutside: string[];
+}
+
+/** All candidate files under `sourceDir`, the sub-folders that could not be read and the links leading out. */
+export function listSourceFiles(sourceDir: string): SourceListing {
   const found: SourceEntry[] = [];
   const unreadableDirs: string[] = [];
+  const linksOutside: string[] = [];
+  const root = realPathOrUndefined(sourceDir) ?? path.resolve(sourceDir);
   const visit = (dir: string, rel: string): void => {
     let dirents: fs.Dirent[];
     try {
@@ -50,13 +65,38 @@ export function listSourceFiles(sourceDir: string): { entries: SourceEntry[]; un
       const stat = statOrUndefined(absPath);
       if (stat?.isDirectory() && !dirent.isSymbolicLink()) visit(absPath, relPath);
       else if (stat?.isFile() && !dirent.name.toLowerCase().endsWith(SIDECAR_SUFFIX)) {
-        found.push({ relPath, absPath, size: stat.size, sidecarPath: sidecarOf(absPath) });
+        if (dirent.isSymbolicLink() && !leadsInside(absPath, root)) linksOutside.push(relPath);
+        else found.push({ relPath, absPath, size: stat.size, sidecarPath: sidecarOf(absPath) });
       }
     }
   };
   visit(sourceDir, '');
-  found.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
-  return { entries: found, unreadableDirs };
+  found.sort((a, b) => byPath(a.relPath, b.relPath));
+  return { entries: found, unreadableDirs, linksOutside: linksOutside.sort(byPath) };
+}
+
+function byPath(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Whether a link's target (every link on the way resolved) lies inside the real folder `root`, and not in a
+ * hidden file or folder of it: the files `/kb` serves (adapters/web/kb-files.ts).
+ */
+function leadsInside(link: string, root: string): boolean {
+  const target = realPathOrUndefined(link);
+  if (target === undefined) return false;
+  const rel = path.relative(root, target);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return false;
+  return !rel.split(path.sep).some((segment) => segment.startsWith('.'));
+}
+
+function realPathOrUndefined(p: string): string | undefined {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return undefined;
+  }
 }
 
 function sidecarOf(absPath: string): string | undefined {

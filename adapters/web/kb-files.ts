@@ -1,7 +1,9 @@
 /**
  * `/kb/…`: the manuals of the knowledge folder that answers link to. Only regular files whose real
  * path (symlinks resolved) is inside the real knowledge folder, never inside the data folder, never
- * a dotfile or a database file; anything else is a plain 404.
+ * a dotfile or a file in a hidden folder of it, never a database file; anything else is a plain 404. The ingest
+ * indexes a symbolic link only when it leads to such a file (ingest/source-walk.ts), so every source an answer
+ * links to opens.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -38,11 +40,14 @@ export function createKbRouter(kbDir: string, dataDir?: string): Router {
     try {
       const real = await fs.promises.realpath(path.join(root, relative));
       if (!isInsideDir(real, root) || real === root) return notFound(res);
+      const inRoot = path.relative(root, real);
+      if (inRoot.split(path.sep).some((s) => s.startsWith('.'))) return notFound(res);
       if (data && isInsideDir(real, data)) return notFound(res);
       if (DATABASE_FILE.test(real)) return notFound(res);
       const stat = await fs.promises.stat(real);
       if (!stat.isFile()) return notFound(res);
-      res.sendFile(real, { dotfiles: 'deny', maxAge: '1h' }, (err) => {
+      // `root` keeps send's dotfile check to the path inside the folder: the folder may live under e.g. ~/.local/….
+      res.sendFile(inRoot, { root, dotfiles: 'deny', maxAge: '1h' }, (err) => {
         if (!err || res.headersSent) return;
         // An unsatisfiable Range or a failed precondition is the request's fault, not a missing file.
         const refused = requestErrorOf(err);

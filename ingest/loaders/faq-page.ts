@@ -18,9 +18,10 @@ import type { SourceFile } from './types';
 
 /**
  * A section as the HTML reader gives it: with the element id of its heading, when there is one; `question`: true
- * when the loader knows the heading asks one, false when it knows it does not (a deck's cover).
+ * when the loader knows the heading asks one, false when it knows it does not (a deck's cover); `continued`: true
+ * when it only carries the section before it on over a page break (a PDF), no heading in between.
  */
-export type PageSection = Section & { anchor?: string; question?: boolean };
+export type PageSection = Section & { anchor?: string; question?: boolean; continued?: boolean };
 
 /** Fewest questions that make a page an FAQ page. */
 const MIN_QUESTIONS = 2;
@@ -158,7 +159,7 @@ function asQuestionLevel(sections: readonly PageSection[]): readonly PageSection
 const MIN_REST_CHARS = 40;
 
 function stripAnchor(s: PageSection): Section {
-  const { anchor: _anchor, question: _question, ...section } = s;
+  const { anchor: _anchor, question: _question, continued: _continued, ...section } = s;
   return section;
 }
 
@@ -178,7 +179,10 @@ function faqItems(sections: readonly PageSection[]): { items: Item[]; rest: Sect
       current.answer.push(heading, section.text);
       continue;
     }
-    if (heading && (section.question || isQuestionHeading(heading))) {
+    // The next page of a question's answer goes on with it (not a second entry of the same question): its lines
+    // are read below with the question still open.
+    const carriedOn = section.continued === true && current !== undefined;
+    if (!carriedOn && heading && (section.question || isQuestionHeading(heading))) {
       current = {
         question: cleanQuestion(heading),
         label: markerLabel(heading),
@@ -189,7 +193,7 @@ function faqItems(sections: readonly PageSection[]): { items: Item[]; rest: Sect
         page: section.page,
       };
       items.push(current);
-    } else {
+    } else if (!carriedOn) {
       current = undefined;
     }
     // Questions written as paragraphs (「Q1．…」 then 「A．…」) inside the section's text.

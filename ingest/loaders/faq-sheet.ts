@@ -8,6 +8,7 @@ import { INGEST_WARNINGS, SKIP_REASONS } from '../skip-reasons';
 import { withoutQaMarker } from './faq-page';
 import { htmlCellText, isHtmlCell } from './html-cell';
 import type { LoadResult, SkippedPart, SourceFile } from './types';
+import { textWithLink } from './xlsx-cell';
 
 type Column = 'id' | 'category' | 'question' | 'alternates' | 'answer' | 'sourceUrl' | 'status';
 
@@ -33,6 +34,9 @@ const HEADER_NAMES: Readonly<Record<Column, readonly string[]>> = {
   ],
 };
 
+/** A source URL is a web address (the README's rule for FAQ source URLs). */
+const WEB_ADDRESS = /^https?:\/\//i;
+
 /** Header rows may sit under a title row or two; look this far down for them. */
 const HEADER_SEARCH_ROWS = 10;
 
@@ -45,6 +49,11 @@ export interface SheetTable {
    * when the header's last column is the answer, the extra cells are joined back into it with this.
    */
   delimiter?: string;
+  /**
+   * Hyperlink targets of a workbook's cells, `links[i][j]` beside `rows[i][j]`: an answer keeps its link in its
+   * text (「申請書はこちら（https://…）」), a source URL cell gives the link's address.
+   */
+  links?: (string | undefined)[][];
 }
 
 /** Reads FAQ rows from tables; returns undefined when no table has a question/answer header. */
@@ -63,6 +72,7 @@ export function tablesToFaqDocuments(tables: readonly SheetTable[], file: Source
     const answerLast = columns.get('answer') === width - 1;
     table.rows.slice(headerIndex + 1).forEach((row, i) => {
       const at = `${table.label}:${headerIndex + i + 2}`;
+      const links = table.links?.[headerIndex + i + 1];
       let cells = row;
       if (table.delimiter !== undefined && filledWidth(row) > width) {
         // 「…1日上限1,000円です。」 typed without quotes: the answer would end at 「1」.
@@ -73,7 +83,11 @@ export function tablesToFaqDocuments(tables: readonly SheetTable[], file: Source
       const get = (c: Column): string => {
         const cell = columns.has(c) ? (cells[columns.get(c) as number] ?? '').trim() : '';
         // An export's article body in HTML (<p>, <br>, <ol><li>, &nbsp;): its text.
-        return isHtmlCell(cell) ? htmlCellText(cell) : cell;
+        const text = isHtmlCell(cell) ? htmlCellText(cell) : cell;
+        const link = columns.has(c) ? links?.[columns.get(c) as number] : undefined;
+        if (c === 'answer') return textWithLink(text, link);
+        if (c === 'sourceUrl' && link && WEB_ADDRESS.test(link)) return link;
+        return text;
       };
       if (cells.every((c) => c.trim() === '')) return;
       // A note merged across the row (※ 解決しない場合は…): every cell reads the same; no entry.

@@ -50,6 +50,13 @@ export interface HtmlContent {
   sections: PageSection[];
   title?: string;
   url?: string;
+  /** The page's <title>, as written. */
+  headTitle?: string;
+  /**
+   * The first heading when it is an h1 and the page's only one: the name of the whole page. Several h1s are
+   * chapters; a first heading below h1 names its own section only.
+   */
+  soleH1?: string;
 }
 
 /** Extracts sections, title (first h1, else <title>, else first heading) and canonical URL from HTML. */
@@ -66,6 +73,8 @@ export function htmlSections(html: string): HtmlContent {
   let parts: string[] = [];
   let firstHeading: string | undefined;
   let firstH1: string | undefined;
+  let h1Count = 0;
+  let firstIsH1 = false;
   const flush = (): void => {
     const last = path[path.length - 1];
     const anchor = last?.anchor;
@@ -90,8 +99,12 @@ export function htmlSections(html: string): HtmlContent {
       const heading = clean($(node).text());
       if (!heading) return;
       open(heading, Number(level[1]), anchorOf(node));
+      if (firstHeading === undefined) firstIsH1 = level[1] === '1';
       firstHeading ??= heading;
-      if (level[1] === '1') firstH1 ??= heading;
+      if (level[1] === '1') {
+        firstH1 ??= heading;
+        h1Count += 1;
+      }
       return;
     }
     // A table with a question column and an answer column: each row is a question and its answer.
@@ -140,7 +153,8 @@ export function htmlSections(html: string): HtmlContent {
   for (const node of $('body').length ? $('body').contents().toArray() : $.root().contents().toArray()) walk(node);
   flush();
   // The first h1 is the page's own name; <title> often appends the site name (「｜〇〇市」).
-  return { sections, title: firstH1 ?? pageTitle ?? firstHeading, url };
+  const soleH1 = h1Count === 1 && firstIsH1 ? firstH1 : undefined;
+  return { sections, title: firstH1 ?? pageTitle ?? firstHeading, url, headTitle: pageTitle, soleH1 };
 }
 
 /**

@@ -3,8 +3,7 @@
  * become headings (largest = level 1), lines wrapped inside a Japanese sentence are re-joined, and
  * page furniture (running headers and footers, page numbers) is dropped so snippets show content.
  */
-import { startsWithQaMarker } from './faq-page';
-import type { Section } from './manual';
+import { startsWithQaMarker, type PageSection } from './faq-page';
 
 /** The parts of a pdfjs text item the layout needs. */
 export interface PdfTextItem {
@@ -39,33 +38,63 @@ const SENTENCE_END = /[。．.！？!?：:]$/;
 const LIST_START = /^([0-9０-９]+[.．)）]|[（(][0-9０-９]+[)）]|[・●■◆□◇※\-①-⑳])/;
 const CJK_END = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]$/;
 
-/** Groups text items into sections per page, opening a section at each heading. */
-export function pdfSections(pages: readonly PdfTextItem[][]): { sections: Section[]; firstHeading?: string } {
+/**
+ * Groups text items into sections per page, opening a section at each heading. `titleHeading` is the document's
+ * own name when its layout shows one: the first heading, set larger than every other heading and printed once.
+ * Otherwise (chapters of one size, a running header in a large font) there is none: taking the first of them would
+ * head every other chapter's passages with it.
+ */
+export function pdfSections(pages: readonly PdfTextItem[][]): { sections: PageSection[]; titleHeading?: string } {
   const lines = withoutContents(withoutFurniture(pages.map((items, i) => toLines(items, i + 1)))).flat();
   const body = bodyHeight(lines);
   const headingHeights = [...new Set(lines.filter((l) => isHeading(l, body)).map((l) => l.height))].sort(
     (a, b) => b - a,
   );
-  const sections: Section[] = [];
+  const sections: PageSection[] = [];
   const path: string[] = [];
-  let firstHeading: string | undefined;
-  let current: Section | undefined;
+  let current: PageSection | undefined;
+  // A sentence still open at the end of a page (no heading since): its rest on the next page stays with it.
+  let open: PageSection | undefined;
+  // The section a page break ended (no heading since): the next page's section carries it on.
+  let broken: PageSection | undefined;
   for (const line of lines) {
     if (isHeading(line, body)) {
       const level = headingHeights.indexOf(line.height) + 1;
       path.length = Math.min(path.length, level - 1);
       path.push(line.text);
-      firstHeading ??= line.text;
       current = undefined;
+      open = undefined;
+      broken = undefined;
       continue;
     }
-    if (!current || current.page !== line.page) {
-      current = { headingPath: [...path], text: '', page: line.page };
+    if (current && current.page !== line.page) {
+      open = continues(current.text, line.text) ? current : undefined;
+      broken = current;
+      current = undefined;
+    }
+    if (open) {
+      // The rest of a sentence begun on an earlier page: a passage starts at a sentence, not mid-word.
+      if (continues(open.text, line.text)) {
+        open.text = joinLine(open.text, line.text);
+        continue;
+      }
+      open = undefined;
+    }
+    if (!current) {
+      current = { headingPath: [...path], text: '', page: line.page, ...(broken ? { continued: true } : {}) };
+      broken = undefined;
       sections.push(current);
     }
     current.text = joinLine(current.text, line.text);
   }
-  return { sections, firstHeading };
+  return { sections, titleHeading: titleHeading(lines, headingHeights[0], body) };
+}
+
+/** The first heading when it is the only one of the largest heading size (see pdfSections). */
+function titleHeading(lines: readonly Line[], top: number | undefined, body: number): string | undefined {
+  const headings = lines.filter((l) => isHeading(l, body));
+  const largest = headings.filter((l) => l.height === top);
+  return largest.length === 1 && headings[0] === largest[0] ? largest[0].text : undefined;
 }
 
 function toLines(items: readonly PdfTextItem[], page: number): Line[] {
@@ -186,12 +215,16 @@ function isHeading(line: Line, body: number): boolean {
 }
 
 function joinLine(text: string, line: string): string {
-  if (!text) return line;
+  return continues(text, line) ? text + line : text ? `${text}\n${line}` : line;
+}
+
+/** Whether `line` carries on the sentence or word `text` ends in (a wrapped line), rather than starting its own. */
+function continues(text: string, line: string): boolean {
+  if (!text) return false;
   // A Latin word wrapped at its hyphen (MIDORI-⏎SecurePrint), or a sentence wrapped after a Latin word before
   // its particle (いずれも Outlook⏎で送受信します).
-  if (/[A-Za-z0-9]-$/.test(text) && /^[A-Za-z0-9]/.test(line)) return text + line;
-  if (/[A-Za-z0-9]$/.test(text) && /^[ぁ-ゖ]/.test(line)) return text + line;
+  if (/[A-Za-z0-9]-$/.test(text) && /^[A-Za-z0-9]/.test(line)) return true;
+  if (/[A-Za-z0-9]$/.test(text) && /^[ぁ-ゖ]/.test(line)) return true;
   // A question's or an answer's marker starts a line of its own (「…忘れました」 then 「A. …」).
-  const wrapped = CJK_END.test(text) && !SENTENCE_END.test(text) && !LIST_START.test(line) && !startsWithQaMarker(line);
-  return wrapped ? text + line : `${text}\n${line}`;
+  return CJK_END.test(text) && !SENTENCE_END.test(text) && !LIST_START.test(line) && !startsWithQaMarker(line);
 }

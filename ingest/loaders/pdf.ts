@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import { SKIP_REASONS, skipFile } from '../skip-reasons';
 import { pageDocuments } from './faq-page';
+import { documentTitle } from './manual';
 import { pdfSections, type PdfTextItem } from './pdf-layout';
 import type { LoadResult, SourceFile } from './types';
 
@@ -46,9 +47,10 @@ export async function loadPdf(file: SourceFile): Promise<LoadResult> {
     if (pages.every((items) => items.every((i) => i.str.trim() === ''))) {
       throw skipFile(SKIP_REASONS.pdfNoText, `no text layer in ${file.relPath}`);
     }
-    const { sections, firstHeading } = pdfSections(pages);
+    const { sections, titleHeading } = pdfSections(pages);
     const info = (await pdf.getMetadata().catch(() => undefined))?.info as { Title?: unknown } | undefined;
-    const title = typeof info?.Title === 'string' && info.Title.trim() ? info.Title.trim() : firstHeading;
+    // Without a Title of its own, its title heading, else (manualDocument) the file name.
+    const title = documentTitle(typeof info?.Title === 'string' ? info.Title : undefined) ?? titleHeading;
     return { documents: pageDocuments(file, sections, { title }), skippedParts: [] };
   } finally {
     await task.destroy();

@@ -1,8 +1,12 @@
-/** FAQ sheets saved as Excel workbooks: every worksheet with a question/answer header is read. */
-import type ExcelJS from 'exceljs';
+/**
+ * FAQ sheets saved as Excel workbooks: every visible worksheet with a question/answer header is read. Hidden
+ * and very hidden sheets (drafts, lookup lists for a drop-down) are left out and reported; a hyperlink on a
+ * cell is kept with its text (xlsx-cell.ts).
+ */
 import { SKIP_REASONS, skipFile } from '../skip-reasons';
 import { tablesToFaqDocuments, type SheetTable } from './faq-sheet';
-import type { LoadResult, SourceFile } from './types';
+import type { LoadResult, SkippedPart, SourceFile } from './types';
+import { cellLink, cellText } from './xlsx-cell';
 
 /** Loads an FAQ workbook (.xlsx). */
 export async function loadXlsx(file: SourceFile): Promise<LoadResult> {
@@ -15,38 +19,42 @@ export async function loadXlsx(file: SourceFile): Promise<LoadResult> {
   } catch (err) {
     throw skipFile(SKIP_REASONS.xlsxCorrupt, `cannot open workbook ${file.relPath}`, err);
   }
+  // Labels (and the ids of rows without an id column) name the sheet whenever the workbook has several,
+  // hidden ones counted, so hiding a sheet does not renumber the others' rows.
   const multiple = workbook.worksheets.length > 1;
-  const tables: SheetTable[] = workbook.worksheets.map((sheet) => {
+  const label = (name: string): string => (multiple ? `${file.relPath}[${name}]` : file.relPath);
+  const hidden: SkippedPart[] = [];
+  const tables: SheetTable[] = [];
+  for (const sheet of workbook.worksheets) {
+    if (sheet.state === 'hidden' || sheet.state === 'veryHidden') {
+      hidden.push({ path: label(sheet.name), reason: SKIP_REASONS.sheetHidden });
+      continue;
+    }
     const rows: string[][] = [];
+    const links: (string | undefined)[][] = [];
     sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
       const cells: string[] = [];
+      const targets: (string | undefined)[] = [];
       row.eachCell({ includeEmpty: true }, (cell, col) => {
         cells[col - 1] = cellText(cell.value);
+        targets[col - 1] = cellLink(cell.value);
       });
       rows[rowNumber - 1] = Array.from(cells, (c) => c ?? '');
+      links[rowNumber - 1] = targets;
     });
-    const label = multiple ? `${file.relPath}[${sheet.name}]` : file.relPath;
-    return { rows: Array.from(rows, (r) => r ?? []), label };
-  });
+    tables.push({ rows: Array.from(rows, (r) => r ?? []), links, label: label(sheet.name) });
+  }
   const result = tablesToFaqDocuments(tables, file);
-  if (!result) throw skipFile(SKIP_REASONS.noFaqHeader, `no FAQ header in ${file.relPath}`);
-  return result;
+  if (!result) {
+    // The FAQ may sit on a sheet someone hid: say so rather than 「no header」.
+    const reason = hidden.length > 0 ? SKIP_REASONS.noVisibleFaqSheet : SKIP_REASONS.noFaqHeader;
+    throw skipFile(reason, `no FAQ header on a visible sheet of ${file.relPath}`);
+  }
+  return { ...result, skippedParts: [...hidden, ...result.skippedParts] };
 }
 
 function toArrayBuffer(bytes: Buffer): ArrayBuffer {
   const copy = new ArrayBuffer(bytes.byteLength);
   new Uint8Array(copy).set(bytes);
   return copy;
-}
-
-/** Text of a cell whatever exceljs made of it: rich text, hyperlink, formula result, date. */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value !== 'object') return String(value);
-  if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('hyperlink' in value) return cellText(value.text as ExcelJS.CellValue);
-  if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-  if ('error' in value) return '';
-  return '';
 }

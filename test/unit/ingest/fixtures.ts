@@ -40,9 +40,9 @@ export function pdfBytes(
   return done;
 }
 
-/** A DOCX with Word heading styles: each entry is [level (0 = body), text]. */
-export function docxBytes(paragraphs: readonly [0 | 1 | 2, string][]): Promise<Buffer> {
-  const levels = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2 } as const;
+/** A DOCX with Word heading styles: each entry is [level (0 = body, 'title' = 表題), text]. */
+export function docxBytes(paragraphs: readonly [0 | 1 | 2 | 'title', string][]): Promise<Buffer> {
+  const levels = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, title: HeadingLevel.TITLE } as const;
   const children = paragraphs.map(([level, text]) =>
     level === 0 ? new Paragraph({ text }) : new Paragraph({ text, heading: levels[level] }),
   );

@@ -111,6 +111,69 @@ describe('PDF loader', () => {
     );
   });
 
+  it('keeps a sentence that runs over a page break with its page: the next passage starts at a line of its own', async () => {
+    const bytes = await pdfBytes((doc) => {
+      doc.font(JP_FONT).fontSize(20).text('テレワーク手順書');
+      doc.fontSize(10.5).text('端末を起動して職員番号を入力します。');
+      // Set near the bottom of page 1: pdfkit carries the rest of the sentence over to page 2.
+      doc.text(
+        '自宅の端末からVPNに接続するときは、ワンタイムパスワードを入力してから自席パソコンに接続します。接続できないときはヘルプデスクに連絡してください。',
+        72,
+        690,
+      );
+      doc.text('二ページ目の次の段落です。');
+      // After the carried sentence, headings open their sections as before.
+      doc.fontSize(14).text('切断方法');
+      doc.fontSize(10.5).text('タスクトレイのアイコンから切断します。');
+    });
+    const [doc] = (await loadPdf(sourceFile('telework.pdf', bytes))).documents;
+    assert.deepEqual(doc.sections, [
+      {
+        headingPath: ['テレワーク手順書'],
+        text:
+          '端末を起動して職員番号を入力します。\n' +
+          '自宅の端末からVPNに接続するときは、ワンタイムパスワードを入力してから自席パソコンに接続します。接続できないときはヘルプデスクに連絡してください。',
+        page: 1,
+      },
+      { headingPath: ['テレワーク手順書'], text: '二ページ目の次の段落です。', page: 2 },
+      { headingPath: ['テレワーク手順書', '切断方法'], text: 'タスクトレイのアイコンから切断します。', page: 2 },
+    ]);
+  });
+
+  it('keeps an FAQ answer that goes on over a page break in its entry (no second entry, nothing lost)', async () => {
+    const headed = await pdfBytes((doc) => {
+      doc.font(JP_FONT).fontSize(14).text('パスワードを忘れたときは？');
+      doc.fontSize(10.5).text('ヘルプデスクへ連絡してください。');
+      doc.text('本人確認のため職員証を用意してください。', 72, 700);
+      doc.addPage().text('窓口は本庁舎3階です。');
+      doc.fontSize(14).text('プリンターが使えないときは？');
+      doc.fontSize(10.5).text('電源を入れ直してください。');
+    });
+    const marked = await pdfBytes((doc) => {
+      doc.font(JP_FONT).fontSize(10.5).text('Q1. パスワードを忘れました');
+      doc.text('A. ヘルプデスクへ連絡してください。');
+      doc.text('本人確認のため職員証を用意してください。', 72, 700);
+      doc.addPage().text('窓口は本庁舎3階です。');
+      doc.text('Q2. プリンターが使えない');
+      doc.text('A. 電源を入れ直してください。');
+    });
+    const answer = 'ヘルプデスクへ連絡してください。\n本人確認のため職員証を用意してください。\n窓口は本庁舎3階です。';
+    assert.deepEqual(
+      (await loadPdf(sourceFile('faq.pdf', headed))).documents.map((d) => [d.id, d.question, d.answer]),
+      [
+        ['faq.pdf#q1', 'パスワードを忘れたときは？', answer],
+        ['faq.pdf#q2', 'プリンターが使えないときは？', '電源を入れ直してください。'],
+      ],
+    );
+    assert.deepEqual(
+      (await loadPdf(sourceFile('faq.pdf', marked))).documents.map((d) => [d.id, d.question, d.answer]),
+      [
+        ['faq.pdf#q1', 'パスワードを忘れました', answer],
+        ['faq.pdf#q2', 'プリンターが使えない', '電源を入れ直してください。'],
+      ],
+    );
+  });
+
   it('uses the PDF Title metadata when present', async () => {
     const bytes = await pdfBytes((doc) => doc.font(JP_FONT).text('本文だけ。'), { info: { Title: '文書の表題' } });
     const [doc] = (await loadPdf(sourceFile('a.pdf', bytes))).documents;

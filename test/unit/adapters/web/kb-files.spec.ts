@@ -25,6 +25,9 @@ describe('/kb file server', () => {
     fs.symlinkSync(data, path.join(kb, 'data-link'));
     fs.symlinkSync(path.join(root.dir, 'outside.html'), path.join(kb, 'escape.html'));
     fs.symlinkSync(path.join(kb, 'manuals', 'vpn.html'), path.join(kb, 'inside-link.html'));
+    fs.mkdirSync(path.join(kb, '.drafts'));
+    fs.writeFileSync(path.join(kb, '.drafts', 'draft.html'), '<p>作成中</p>');
+    fs.symlinkSync(path.join(kb, '.drafts', 'draft.html'), path.join(kb, 'draft-link.html'));
     const app = express();
     app.use('/kb', createKbRouter(kb, data));
     server = await new Promise((resolve) => {
@@ -54,6 +57,7 @@ describe('/kb file server', () => {
       '/db.html',
       '/data-link/kotae.sqlite',
       '/escape.html',
+      '/draft-link.html',
       '/.env',
       '/copy.sqlite',
       '/manuals',
@@ -61,6 +65,25 @@ describe('/kb file server', () => {
       '/..%2Foutside.html',
     ]) {
       assert.equal(await status(p), 404, p);
+    }
+  });
+
+  it('serves a knowledge folder kept under a dot-folder (~/.local/share/…)', async () => {
+    const dotKb = path.join(root.dir, '.local', 'share', 'kotae-kb');
+    fs.mkdirSync(path.join(dotKb, 'manuals'), { recursive: true });
+    fs.writeFileSync(path.join(dotKb, 'manuals', 'mail.html'), '<p>メール</p>');
+    const app = express();
+    app.use('/kb', createKbRouter(dotKb, data));
+    const dotServer: Server = await new Promise((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    try {
+      const address = dotServer.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      const res = await fetch(`http://127.0.0.1:${port}/kb/manuals/mail.html`);
+      assert.deepEqual([res.status, await res.text()], [200, '<p>メール</p>']);
+    } finally {
+      dotServer.close();
     }
   });
 });
