@@ -1,6 +1,6 @@
 /**
- * The body of `/healthz`: database (a write probe that never waits), schema, index, LoGoチャット and
- * this instance's job leases.
+ * The body of `/healthz`: database (a write probe that never waits), schema, index (`state` ok, stale or
+ * unavailable, with the error when a generation failed to load), LoGoチャット and this instance's job leases.
  */
 import type { DataSource } from 'typeorm';
 import type { LogoChat } from '../adapters/logo-chat';
@@ -31,7 +31,8 @@ export function healthReporter(parts: HealthParts): () => Promise<Record<string,
     const schema = schemaGuard.blocked() ? 'newer' : 'ok';
     const all = await leases.all().catch(() => []);
     return {
-      ok: db !== 'error' && schema === 'ok',
+      // No index loaded: questions are refused, so the instance is not ok (an older generation serving is).
+      ok: db !== 'error' && schema === 'ok' && index.ready,
       version: VERSION,
       db,
       ...(probe.detail ? { dbDetail: probe.detail } : {}),

@@ -100,7 +100,8 @@ export async function createKnowledgeRuntime(
     mergeTimer.unref();
   };
   const update: IndexUpdater = async (chunks, dir) => {
-    await live.reload();
+    // A generation that cannot be loaded is not updated in place: undefined below makes it a full build.
+    await live.reload().catch((err: unknown) => live.logLoadFailure(err));
     return live.withLoaded(dir, async (kb) => {
       const started = performance.now();
       const done = await updateKnowledgeIndex(kb, dir, chunks, (d) => acceptsDelta(d, kb.stats().chunks));
@@ -133,7 +134,8 @@ export async function createKnowledgeRuntime(
       ],
       logger,
       onProgress,
-      force,
+      // An index that cannot be loaded is rebuilt even when no file changed (any console ingest repairs it).
+      force: force || live.unreadableGeneration() !== undefined,
       update,
       build: serving
         ? builder
@@ -160,9 +162,8 @@ export async function createKnowledgeRuntime(
       logger.error('no knowledge index and the knowledge folder is missing', { kbDir: config.kbDir });
     }
   }
-  await live
-    .reload()
-    .catch((err: unknown) => logger.error('knowledge index load failed', { error: (err as Error).message }));
+  // A broken index does not stop the server: the console and tickets work, /healthz says 503, questions are refused.
+  await live.reload().catch((err: unknown) => live.logLoadFailure(err));
   serving = true;
   // Updates logged but not merged yet (e.g. before a restart) still get their merge.
   if (mergeDue(live.status())) scheduleMerge();

@@ -16,7 +16,7 @@ import { createAppTokenProvider, GraphDrives } from '../adapters/graph';
 import { SqlSharePointDrives } from '../db';
 import { SharePointSync } from './sharepoint-sync';
 import { KnowledgeInsights } from './knowledge-insights';
-import { SqlKnowledgeUsage } from '../db';
+import { SqlJobRunStore, SqlKnowledgeUsage } from '../db';
 import type { FaqService } from '../tickets';
 
 /** What the knowledge wiring needs. */
@@ -37,6 +37,7 @@ export function wireKnowledge(d: KnowledgeWiringDeps) {
     ingest: (onProgress) => d.knowledge.ingest(undefined, onProgress),
     published: () => d.indexSync.published(),
     leases: d.leases,
+    runs: new SqlJobRunStore(d.ds),
     logger: d.logger,
     now: () => d.clock.now(),
   });
@@ -59,6 +60,7 @@ export function wireKnowledge(d: KnowledgeWiringDeps) {
   const console: KnowledgeConsole = {
     documents,
     ingest,
+    index: () => d.knowledge.live.status(),
     sharePoint: sync
       ? {
           get busy() {

@@ -126,11 +126,21 @@ export function eraYear(instant: Date): string {
 
 /**
  * Parses a JST wall-clock value as typed into `<input type="date">` ('YYYY-MM-DD', midnight) or
- * `<input type="datetime-local">` ('YYYY-MM-DDTHH:MM'); Invalid Date when malformed.
+ * `<input type="datetime-local">` ('YYYY-MM-DDTHH:MM'); Invalid Date when malformed or when the date
+ * or time does not exist (2026-02-30, 2027-02-29, month 13, day 0, 24:00, 23:60) — never rolled over.
  */
 export function parseJstDateTime(value: string): Date {
-  const v = value.trim();
-  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return new Date(`${v}T00:00:00+09:00`);
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v)) return new Date(`${v}:00+09:00`);
-  return new Date(Number.NaN);
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(value.trim());
+  if (!m) return new Date(Number.NaN);
+  const [year, month, day, hour, minute] = m.slice(1).map((part) => Number(part ?? 0));
+  const real = month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59;
+  if (!real) return new Date(Number.NaN);
+  // The ISO form keeps years 0000–0099 as typed (Date.UTC would read them as 1900–1999).
+  return new Date(`${m[1]}-${m[2]}-${m[3]}T${pad(hour)}:${pad(minute)}:00+09:00`);
+}
+
+/** Days in a month of the proleptic Gregorian calendar (February: 29 in leap years). */
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
 }

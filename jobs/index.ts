@@ -58,6 +58,7 @@ export {
 } from './job-lease';
 export { LeaseKeeper, type LeaseKeeperDeps } from './lease-keeper';
 export { KnowledgeIngestJob, type IngestJobStatus, type KnowledgeIngestJobDeps } from './knowledge-ingest-job';
+export { INGEST_JOB, LISTED_MAX, type IngestRunSummary } from './ingest-run-record';
 export { generationBase, restoreBackupFiles, type RestoredFiles } from './restore-files';
 export {
   DELETION_ITEM_LABELS,

@@ -1,10 +1,14 @@
 /**
  * The console's background ingest (after an upload, a deletion or a SharePoint sync): one run at a
  * time under the job lease `knowledge-ingest` (so one instance rebuilds and publishes; the others
- * follow the index generation), with progress and the last run's summary for the console.
+ * follow the index generation), with progress and the last run's summary for the console. Each run is
+ * recorded in job_run (job `ingest`) with its summary, skipped files and warnings (ingest-run-record.ts),
+ * so the console shows the last run after a restart and on every instance.
  */
 import { KotaeError, type Logger } from '../core';
-import type { IngestProgress, IngestSummary, SkippedItem } from '../ingest';
+import type { IngestProgress, IngestSummary } from '../ingest';
+import { INGEST_JOB, runDetail, storedRun, summaryOf, type IngestRunSummary } from './ingest-run-record';
+import type { JobRunStore } from './job-run-store';
 import type { LeaseGuard } from './job-lease';
 
 /** What the console says when an ingest fails without a message of its own (the details are in the log). */
@@ -17,14 +21,7 @@ export interface IngestJobStatus {
   progress?: IngestProgress;
   startedAt?: Date;
   finishedAt?: Date;
-  summary?: {
-    files: number;
-    indexed: number;
-    unchanged: number;
-    removed: number;
-    chunks: number;
-    skipped: SkippedItem[];
-  };
+  summary?: IngestRunSummary;
   error?: string;
 }
 
@@ -34,6 +31,8 @@ export interface KnowledgeIngestJobDeps {
   /** Tells the other instances (bumps the index generation). */
   published: () => Promise<void>;
   leases?: LeaseGuard;
+  /** Where runs are recorded (job `ingest`); without it the last run is known to this process only. */
+  runs?: JobRunStore;
   logger: Logger;
   now: () => Date;
   /** Wait between attempts while another instance holds the lease (default 5 s). */
@@ -50,9 +49,32 @@ export class KnowledgeIngestJob {
 
   constructor(private readonly deps: KnowledgeIngestJobDeps) {}
 
-  /** The current or last run. */
+  /** The current or last run of this process. */
   status(): IngestJobStatus {
     return this.current;
+  }
+
+  /**
+   * The run in progress here, else the last finished run recorded in job_run by any instance (after a
+   * restart too), else this process's state.
+   */
+  async latest(): Promise<IngestJobStatus> {
+    const here = this.current;
+    if (here.state === 'running' || !this.deps.runs) return here;
+    const entries = await this.deps.runs.recent(INGEST_JOB, 10).catch((err: unknown) => {
+      this.deps.logger.warn('knowledge ingest runs unreadable', { error: String(err) });
+      return [];
+    });
+    const stored = entries.map(storedRun).find((r) => r !== undefined);
+    if (!stored || (here.finishedAt && here.finishedAt.getTime() >= stored.finishedAt.getTime())) return here;
+    return {
+      state: stored.error ? 'failed' : 'done',
+      reason: stored.reason,
+      startedAt: stored.startedAt,
+      finishedAt: stored.finishedAt,
+      ...(stored.summary ? { summary: stored.summary } : {}),
+      ...(stored.error ? { error: stored.error } : {}),
+    };
   }
 
   /** Starts a run (or queues one after the run in progress); resolves when the runs are over. */
@@ -77,42 +99,52 @@ export class KnowledgeIngestJob {
   }
 
   private async runOnce(reason: string): Promise<void> {
-    this.current = { state: 'running', reason, startedAt: this.deps.now() };
+    const startedAt = this.deps.now();
+    this.current = { state: 'running', reason, startedAt };
+    const runId = await this.recordStart(startedAt);
     try {
-      const summary = await this.withLease(() =>
+      const result = await this.withLease(() =>
         this.deps.ingest((p) => {
           this.current = { ...this.current, progress: p };
         }),
       );
-      if (summary.rebuilt || summary.updated) await this.deps.published();
-      this.current = {
-        state: 'done',
+      if (result.rebuilt || result.updated) await this.deps.published();
+      const summary = summaryOf(result);
+      this.current = { state: 'done', reason, startedAt, finishedAt: this.deps.now(), summary };
+      this.deps.logger.info('knowledge ingest finished', {
         reason,
-        startedAt: this.current.startedAt,
-        finishedAt: this.deps.now(),
-        summary: {
-          files: summary.files,
-          indexed: summary.indexed,
-          unchanged: summary.unchanged,
-          removed: summary.removed,
-          chunks: summary.chunks,
-          skipped: summary.skipped,
-        },
-      };
-      this.deps.logger.info('knowledge ingest finished', { reason, files: summary.files, chunks: summary.chunks });
+        files: result.files,
+        chunks: result.chunks,
+        skipped: summary.skippedTotal,
+        warnings: summary.warningsTotal,
+      });
+      await this.recordEnd(runId, { status: 'succeeded', detail: runDetail({ reason, summary }) });
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);
       this.deps.logger.error('knowledge ingest failed', { reason, error });
       // The console shows the failure: the Japanese message a KotaeError carries, not the internal English one.
       const shown = err instanceof KotaeError ? err.userMessage : INGEST_FAILED_MESSAGE;
-      this.current = {
-        state: 'failed',
-        reason,
-        startedAt: this.current.startedAt,
-        finishedAt: this.deps.now(),
-        error: shown,
-      };
+      this.current = { state: 'failed', reason, startedAt, finishedAt: this.deps.now(), error: shown };
+      await this.recordEnd(runId, { status: 'failed', error, detail: runDetail({ reason, error: shown }) });
     }
+  }
+
+  /** Records the start of a run; a database that refuses it does not stop the ingest. */
+  private async recordStart(at: Date): Promise<string | undefined> {
+    return this.deps.runs?.start(INGEST_JOB, 1, at).catch((err: unknown) => {
+      this.deps.logger.warn('knowledge ingest run not recorded', { error: String(err) });
+      return undefined;
+    });
+  }
+
+  private async recordEnd(
+    id: string | undefined,
+    result: { status: 'succeeded' | 'failed'; error?: string; detail: string },
+  ): Promise<void> {
+    if (!id || !this.deps.runs) return;
+    await this.deps.runs
+      .finish(id, { ...result, at: this.current.finishedAt ?? this.deps.now() })
+      .catch((err: unknown) => this.deps.logger.warn('knowledge ingest run not recorded', { error: String(err) }));
   }
 
   private async withLease<T>(work: () => Promise<T>): Promise<T> {

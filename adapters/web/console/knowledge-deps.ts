@@ -20,8 +20,18 @@ export interface DocumentFolder {
 
 /** The background ingest. */
 export interface BackgroundIngest {
+  /** This process's current or last run. */
   status(): IngestJobStatus;
+  /** The run in progress, else the last finished run of any instance (kept across restarts). */
+  latest(): Promise<IngestJobStatus>;
   request(reason: string): Promise<void>;
+}
+
+/** Whether the knowledge index serves (as /healthz reports it); `error` says why not, in Japanese. */
+export interface IndexStateView {
+  ready: boolean;
+  state: 'ok' | 'stale' | 'unavailable';
+  error?: { code: string; message: string; detail?: string; generation?: string };
 }
 
 /** One synced SharePoint library and its last sync. */
@@ -73,6 +83,8 @@ export interface KnowledgeInsightsPort {
 export interface KnowledgeConsole {
   documents: DocumentFolder;
   ingest: BackgroundIngest;
+  /** The serving index's state (a warning on the page when it cannot be loaded). */
+  index?: () => IndexStateView;
   sharePoint?: SharePointConsole;
   insights?: KnowledgeInsightsPort;
 }

@@ -4,7 +4,7 @@ import { formatBytes, UPLOAD_EXTENSIONS } from '../../../ingest';
 import { formatJst } from './format';
 import { html, type SafeHtml } from './html';
 import { K } from './knowledge-messages';
-import type { SharePointLibraryView } from './knowledge-deps';
+import type { IndexStateView, SharePointLibraryView } from './knowledge-deps';
 import { writeKeyInput } from './write-key';
 
 /** The upload form. */
@@ -23,7 +23,7 @@ export function uploadForm(base: string, csrf: string, maxBytes: number): SafeHt
   </section>`;
 }
 
-/** The background ingest: state, progress, summary with skipped files and reasons. */
+/** The background ingest: state, progress, summary with skipped files and warnings (each the first 50 and a count). */
 export function ingestStatus(base: string, s: IngestJobStatus): SafeHtml {
   const p = s.progress;
   return html`<section aria-labelledby="ing-h" id="ingest-status" data-state="${s.state}">
@@ -38,36 +38,64 @@ export function ingestStatus(base: string, s: IngestJobStatus): SafeHtml {
         ? html`<p class="ingest-summary">
               ${K.knowledge.summary(s.summary.files, s.summary.indexed, s.summary.unchanged, s.summary.removed, s.summary.chunks)}
             </p>
-            ${skippedTable(s.summary.skipped)}`
+            ${skippedTable(s.summary.skipped, s.summary.skippedTotal)}
+            ${warningsTable(s.summary.warnings, s.summary.warningsTotal)}`
         : ''
     }
     <p><a href="${base}/knowledge">${K.knowledge.reload}</a></p>
   </section>`;
 }
 
-/** Skipped files and rows with their reasons. */
-export function skippedTable(skipped: readonly { path: string; reason: string }[]): SafeHtml {
-  if (skipped.length === 0) return html`<p>${K.knowledge.noSkipped}</p>`;
-  return html`<table class="skipped">
-    <caption>
-      ${K.knowledge.skipped}
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">${K.knowledge.skipPath}</th>
-        <th scope="col">${K.knowledge.skipReason}</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${skipped.map(
-        (i) =>
-          html`<tr>
-            <td>${i.path}</td>
-            <td>${i.reason}</td>
-          </tr>`,
-      )}
-    </tbody>
-  </table>`;
+/** A warning at the top of the page when the index cannot be loaded (questions are refused) or is stale. */
+export function indexState(index: IndexStateView | undefined): SafeHtml | '' {
+  if (!index?.error || index.state === 'ok') return '';
+  const e = index.error;
+  return html`<section aria-labelledby="idx-h" id="index-state" data-state="${index.state}">
+    <h2 id="idx-h">${K.knowledge.indexTitle}</h2>
+    <p class="error">${e.message}</p>
+    ${e.detail ? html`<p>${K.knowledge.indexDetail(e.code, e.detail)}</p>` : ''}
+  </section>`;
+}
+
+/** Skipped files and rows with their reasons; `total` counts those not listed too. */
+export function skippedTable(skipped: readonly { path: string; reason: string }[], total = skipped.length): SafeHtml {
+  if (total === 0) return html`<p>${K.knowledge.noSkipped}</p>`;
+  return itemTable('skipped', K.knowledge.skipped, skipped, total);
+}
+
+/** Files and rows indexed but worth checking (shared FAQ ids, CSV rows with extra cells…); `total` counts all. */
+function warningsTable(warnings: readonly { path: string; reason: string }[], total: number): SafeHtml {
+  if (total === 0) return html`<p>${K.knowledge.noWarnings}</p>`;
+  return itemTable('ingest-warnings', K.knowledge.warnings, warnings, total);
+}
+
+function itemTable(
+  cls: string,
+  caption: string,
+  items: readonly { path: string; reason: string }[],
+  total: number,
+): SafeHtml {
+  return html`<table class="${cls}">
+      <caption>
+        ${caption}（${total}件）
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${K.knowledge.skipPath}</th>
+          <th scope="col">${K.knowledge.skipReason}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${items.map(
+          (i) =>
+            html`<tr>
+              <td>${i.path}</td>
+              <td>${i.reason}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+    ${total > items.length ? html`<p class="more-items">${K.knowledge.more(items.length, total - items.length)}</p>` : ''}`;
 }
 
 /** The uploaded documents with delete buttons. */

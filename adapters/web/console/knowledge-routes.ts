@@ -2,7 +2,7 @@
 import { KotaeError } from '../../../core';
 import type { KnowledgeConsole, KnowledgeInsightsPort } from './knowledge-deps';
 import { unusedTable, usageTable, usageView } from './insight-pages';
-import { documentList, ingestStatus, sharePointSection, uploadForm } from './knowledge-pages';
+import { documentList, indexState, ingestStatus, sharePointSection, uploadForm } from './knowledge-pages';
 import { K } from './knowledge-messages';
 import { noticeFor, sendPage } from './layout';
 import { uploadedManuals } from './knowledge-upload';
@@ -47,16 +47,18 @@ export const KNOWLEDGE_ROUTES: readonly ConsoleRoute[] = [
       const k = knowledgeOf(c);
       const csrf = c.auth.session.csrfToken;
       const sp = k.sharePoint;
+      // The last run of any instance, kept across restarts (job_run), with its skipped files and warnings.
+      const ingest = await k.ingest.latest();
       const spSection = sp
         ? sharePointSection(c.base, csrf, await sp.status(), {
             busy: sp.busy,
             credentialExpires: sp.credentialExpires,
             today: c.deps.clock.now().toISOString().slice(0, 10),
-            ingestSkipped: k.ingest.status().summary?.skipped.filter((i) => i.path.startsWith('@sharepoint/')),
+            ingestSkipped: ingest.summary?.skipped.filter((i) => i.path.startsWith('@sharepoint/')),
           })
         : '';
-      const body = html`${uploadForm(c.base, csrf, k.documents.maxBytes)} ${ingestStatus(c.base, k.ingest.status())}
-      ${spSection} ${documentList(c.base, csrf, k.documents.list())}`;
+      const body = html`${indexState(k.index?.())} ${uploadForm(c.base, csrf, k.documents.maxBytes)}
+      ${ingestStatus(c.base, ingest)} ${spSection} ${documentList(c.base, csrf, k.documents.list())}`;
       sendPage(c.res, 200, {
         base: c.base,
         auth: c.auth,

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { LiveKnowledge } from '../../../app/live-knowledge';
+import { INDEX_MESSAGES, LiveKnowledge } from '../../../app/live-knowledge';
 import { MemoryLogger } from '../../../core/logger';
 import type { IndexCalibration } from '../../../knowledge/types';
 
@@ -22,8 +22,12 @@ describe('LiveKnowledge status (/healthz index)', () => {
       },
       new MemoryLogger(),
     );
-    assert.deepEqual(live.status(), { ready: false });
+    assert.deepEqual(live.status(), {
+      ready: false,
+      state: 'unavailable',
+      error: { code: 'KB_UNAVAILABLE', message: INDEX_MESSAGES.missing },
+    });
     await live.reload();
-    assert.deepEqual(live.status(), { ready: true, ...stats });
+    assert.deepEqual(live.status(), { ready: true, state: 'ok', ...stats });
   });
 });
