@@ -8,6 +8,7 @@ import { detectCardNumber } from './detectors';
 import { detectEmail } from './detectors';
 import { detectKeyValues } from './detectors';
 import { detectEnglishContext, detectEnglishForms, detectForeignScriptNames, detectNameByParts } from './detectors';
+import { detectResidentScriptNames } from './detectors';
 import {
   detectBankAccount,
   detectInsuranceNumber,
@@ -34,6 +35,7 @@ import { joinChatPieces, piecesOf, type Pieces } from './chat-pieces';
 import type { Reading } from './reading';
 import { sameNameSpans } from './same-name';
 import { correctionSpans } from './corrections';
+import { nameScriptSpans } from './name-scripts';
 import { PII_LABELS, PII_TYPES, type PiiSpan, type PiiType } from './types';
 
 /** Optional person-name tagger (e.g. a morphological analyzer's 人名 tags): spans of names. */
@@ -96,6 +98,7 @@ function detectAll(normalized: string, tagger?: PersonNameTagger, original?: str
     ...detectEnglishContext(normalized),
     ...detectEnglishForms(normalized),
     ...detectForeignScriptNames(normalized),
+    ...detectResidentScriptNames(normalized),
     // Before the labelled names: a label's name may run on into the next word (申請者：ﾁｬﾝ ｳﾞｧﾝ ﾐﾝ 電話なし).
     ...detectHalfWidthName(normalized),
     ...detectPersonName(normalized),
@@ -130,7 +133,7 @@ function fuller(span: PiiSpan): PiiSpan {
  * holds earlier items of its type whole and overlaps nothing else takes their place (服部 陽菜 over the 陽菜 an
  * honorific found).
  */
-function resolve(spans: PiiSpan[], enabled: ReadonlySet<PiiType>): PiiSpan[] {
+function resolve(spans: PiiSpan[], enabled: ReadonlySet<PiiType>, text = ''): PiiSpan[] {
   const kept = new Set<PiiSpan>();
   // Which kept span covers each letter: overlaps are found letter by letter, linear in the spans' lengths.
   const owner = new Map<number, PiiSpan>();
@@ -144,7 +147,7 @@ function resolve(spans: PiiSpan[], enabled: ReadonlySet<PiiType>): PiiSpan[] {
     const replaces =
       overlapped.size > 0 &&
       FULLER.has(s) &&
-      [...overlapped].every((k) => k.type === s.type && holds(s, k) && !holds(k, s));
+      [...overlapped].every((k) => k.type === s.type && holds(s, trimmed(k, text)) && !holds(k, s));
     if (overlapped.size > 0 && !replaces) continue;
     for (const k of overlapped) {
       kept.delete(k);
@@ -154,6 +157,17 @@ function resolve(spans: PiiSpan[], enabled: ReadonlySet<PiiType>): PiiSpan[] {
     for (let i = s.start; i < s.end; i++) owner.set(i, s);
   }
   return [...kept].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The span without the spaces at its ends: a name an honorific found with the space before it (由香 of 阿部 由香 さん)
+ * is still held whole by the tagger's full name.
+ */
+function trimmed(s: PiiSpan, text: string): PiiSpan {
+  let [start, end] = [s.start, s.end];
+  while (end > start && /[ \t\u3000]/.test(text[end - 1] ?? '')) end--;
+  while (start < end && /[ \t\u3000]/.test(text[start] ?? '')) start++;
+  return { ...s, start, end };
 }
 
 function holds(outer: PiiSpan, inner: PiiSpan): boolean {
@@ -200,7 +214,7 @@ export function createPiiMasker(options: PiiMaskerOptions = {}): PiiMasker {
   const find = (text: string): PiiSpan[] => {
     if (enabled.size === 0) return [];
     const normalized = normalizeForDetection(text);
-    let spans = resolve(detectAll(normalized, options.nameTagger, text), enabled);
+    let spans = resolve(detectAll(normalized, options.nameTagger, text), enabled, normalized);
     // Lines spaced out letter by letter (OCR): detected compacted, mapped back.
     const compact = compactSpacedLines(normalized, text);
     if (compact) {
@@ -239,7 +253,12 @@ export function createPiiMasker(options: PiiMaskerOptions = {}): PiiMasker {
       fromHeaders.length + fromNames.length > 0 ? resolve([...fromHeaders, ...spans, ...fromNames], enabled) : spans;
     // The parts of a full name written alone elsewhere in the text (… -Sarah after From: "Sarah Mitchell").
     // … and the corrected value beside a value found (生年月日 1992.11.08 … 本人申告は 1992.08.11).
-    const more = [...sameNameSpans(normalized, all), ...correctionSpans(normalized, all)];
+    // … and the same name in another script or its reading right after it (박지훈 / パク・チフン).
+    const more = [
+      ...sameNameSpans(normalized, all),
+      ...correctionSpans(normalized, all),
+      ...nameScriptSpans(normalized, all),
+    ];
     const named = more.length > 0 ? resolve([...all, ...more], enabled) : all;
     return withoutPublicFigures(normalized, withoutExamples(normalized, named));
   };

@@ -1,7 +1,7 @@
 /**
  * Detection runs on a normalised copy of the text with exactly the same length, so offsets found
  * there mask the original: full-width ASCII to ASCII, dash look-alikes to '-', kanji numerals
- * inside number-like runs to digits, Latin letters with diacritics to their base letter (Lucía Benítez, Nguyễn,
+ * inside number-like runs to digits, other scripts' digits (Devanagari ०८०) to ASCII, Latin letters with diacritics to their base letter (Lucía Benítez, Nguyễn,
  * Jørgensen), so the rules for names in Latin letters read them as they read plain ones.
  */
 
@@ -24,6 +24,12 @@ const KANJI_DIGITS: Readonly<Record<string, string>> = {
 // At least four numerals (with separators) in a row: a number written in kanji, not 一覧 or 三井.
 const KANJI_NUMBER_RUN = /[〇零一二三四五六七八九\d](?:[ \t\-‐−－ー.・の]{0,2}[〇零一二三四五六七八九\d]){3,}/g;
 
+/**
+ * The zeros of other scripts' decimal digits residents type (Arabic-Indic, Devanagari as Nepali forms write it —
+ * ०८०-…, Bengali, Thai, Myanmar): read as ASCII digits, one letter for one.
+ */
+const OTHER_DIGIT_ZEROS: readonly number[] = [0x0660, 0x06f0, 0x0966, 0x09e6, 0x0e50, 0x1040];
+
 /** Returns a copy of `text` of the same length in which detectors look for personal data. */
 export function normalizeForDetection(text: string): string {
   let out = '';
@@ -33,6 +39,8 @@ export function normalizeForDetection(text: string): string {
     else if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
     else if (code === 0x3000) out += ' ';
     else if ((code >= 0xc0 && code <= 0x24f) || (code >= 0x1e00 && code <= 0x1eff)) out += baseLetter(ch);
+    else if (OTHER_DIGIT_ZEROS.some((zero) => code >= zero && code <= zero + 9))
+      out += String(code - OTHER_DIGIT_ZEROS.find((zero) => code >= zero && code <= zero + 9)!);
     else out += ch;
   }
   out = out.replace(DASHES, '-');

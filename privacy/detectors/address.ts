@@ -20,9 +20,12 @@ const N = '(?:\\d{1,4}|[一二三四五六七八九十〇]{1,4})';
 const BLOCK = `(?:${KANJI_NUM}丁目?(?:[ \\t]?-?[右左]?${N}(?:(?:番地?の?|-|号)(?:[ \\t]?${N}(?:-${N})?号?)?)?)?|(?:\\d{1,4}番地?|[一二三四五六七八九十〇]{1,4}番地)(?:の?${N}号?)?|[1-9]\\d{0,3}-[1-9]\\d{0,3}(?:-[1-9]\\d{0,3}){0,2}|無番地)`;
 // A space may part the city from the town (さくら台市 桜木町2-19-3, 東町 4-11-6).
 const ADDRESS = new RegExp(`${LOCALITY}(?:[ \\t\\u3000](?=${NAME}))?${TOWN}[ \\t]?${BLOCK}(?![\\d\\w])`, 'g');
-/** A town and its block right after an address label, the city left out as residents write it (住所：緑が丘3-7-1-204). */
+/** Address labels of English and of the languages residents write (general knowledge: Portuguese, Spanish, Tagalog,
+ * Vietnamese read without diacritics, Indonesian, Chinese, Korean, Nepali). */
+const FOREIGN_ADDRESS_LABEL = 'Address|Endereco|Direccion|Domicilio|Tirahan|Dia chi|Alamat|地址|住址|주소|ठेगाना';
+/** A town and its block right after an address label (also a building and room after it, 新住所：大和田3-17-2 グランメール 606), the city left out as residents write it (住所：緑が丘3-7-1-204). */
 const LABELLED = new RegExp(
-  `(?:現?住所|所在地|自宅|お?住まい)[ \\t]*[:：][ \\t]*(${NAME}{1,10}?[ \\t]?${BLOCK})(?![\\d\\w])`,
+  `(?:(?:新|現|旧|前)?住所|所在地|自宅|お?住まい|使用場所|${FOREIGN_ADDRESS_LABEL})(?:[ \\t]*[:：]|は)?[ \\t]*(${NAME}{1,10}?[ \\t]?${BLOCK})(?![\\d\\w])`,
   'dg',
 );
 // Kyoto's addresses end in a bare lot number after the street's town (烏丸通御池上る二条殿町552).
@@ -33,19 +36,26 @@ const CHOME = new RegExp(`${NAME}{1,6}?${KANJI_NUM}丁目[ \\t]?${N}(?:番地?�
  * ザ・鍛冶町タワー1502); a contact line (TEL 03-…) is none.
  */
 // The name may hold a 条 (グリーンハイツ4条203, メゾン西5条 301号室), an ordinal (第5ビル 6F) or hiragana after its
-// first letter, particles aside (ハイツめじろ台 B棟105号室; not 受取人は大正15…); a floor may carry the room (7F-701); a room may end in a letter (3-B).
+// first letter, particles aside (ハイツめじろ台 B棟105号室; not 受取人は大正15…), or hiragana before a dwelling's word (ひばり荘); a floor may carry the room (7F-701); a room may end in a letter (3-B).
 const BUILDING =
-  /^(?:[ \t]|\n)?(?!(?:TEL|Tel|tel|FAX|Fax|fax|Mail|mail|E-?mail|携帯|電話|内線)(?![a-z]))(?:[一-龥ァ-ヶー々A-Za-zｦ-ﾟ・]|第\d{1,2})(?:[一-龥ァ-ヶー々A-Za-zｦ-ﾟ・]|(?![はがをにでとへもやの])[ぁ-ん]|\d{1,2}条|第\d{1,2}){1,14}(?:[ \t]?[A-Z]棟)?[ \t]?(?:\d{1,2}F-\d{1,4}|\d{1,2}(?:F|階)|[A-Z]-?\d{1,4}(?:号室|号)?|\d{1,4}-?[A-Z](?![A-Za-z])|\d{1,4}(?:号室|号)?|[〇一二三四五六七八九十壱弐参]{1,4}(?:号室|号))(?![\d\w])/;
+  /^(?:[ \t]|\n)?(?!(?:TEL|Tel|tel|FAX|Fax|fax|Mail|mail|E-?mail|携帯|電話|内線)(?![a-z]))(?:[一-龥ァ-ヶー々A-Za-zｦ-ﾟ・]|第\d{1,2}|[ぁ-ん]{1,6}(?=荘|寮|ハイツ|コーポ|ハイム|マンション|アパート|団地|住宅|ハウス|レジデンス))(?:[一-龥ァ-ヶー々A-Za-zｦ-ﾟ・]|(?![はがをにでとへもやの])[ぁ-ん]|\d{1,2}条|第\d{1,2}){1,14}(?:[ \t]?[A-Z]棟)?[ \t]?(?:\d{1,2}F-\d{1,4}|\d{1,2}(?:F|階)|[A-Z]-?\d{1,4}(?:号室|号)?|\d{1,4}-?[A-Z](?![A-Za-z])|\d{1,4}(?:号室|号)?|[〇一二三四五六七八九十壱弐参]{1,4}(?:号室|号))(?![\d\w])/;
+/**
+ * A Korean road-name address, as a resident gives the previous one (서울특별시 마포구 성미산로17길 23, 301호): a city or
+ * province, a district, maybe a town, a road (로 / 길) and its number, maybe the building's 동 and the room's 호.
+ */
+const KOREAN_ADDRESS =
+  /[가-힣]{1,6}(?:특별시|광역시|특별자치시|특별자치도|도|시)[ \t]+[가-힣]{1,6}(?:구|군|시)[ \t]+(?:[가-힣]{1,6}(?:구|읍|면|동)[ \t]+)?[가-힣\d]{1,10}(?:로|길)[ \t]?\d{1,4}(?:-\d{1,4})?(?:,?[ \t]?\d{1,4}(?:동|호)(?:[ \t]?\d{1,4}호)?)?/g;
 /** The second line of an address form (住所2：3番地4 メゾン西5条 301号室): a lot, building or room. */
 const SECOND_LINE = /(?:住所|方書)[ \t]?[2２二][ \t]*[:：][ \t]*([^\n]{2,60})/g;
 const LEAD = /(?:現?住所|所在地|送付先|自宅|お?住まい)(?:は|が|:|：)?/g;
 
 /**
  * A public facility's or an office's name: its address in brackets after it, or before 〜の and it, is no one's home
- * (東京都庁（新宿区西新宿2-8-1）, デジタル戦略課（静岡市葵区追手町9-6 県庁内）).
+ * (東京都庁（新宿区西新宿2-8-1）, デジタル戦略課（静岡市葵区追手町9-6 県庁内）); nor is a place named with its
+ * neighbourhood (旭町4丁目の避難所, 緑町2丁目付近).
  */
 const FACILITY =
-  '(?:センター|公民館|会館|市役所|区役所|役場|庁舎|都庁|県庁|府庁|道庁|[課局]|支所|出張所|図書館|体育館|学校|保育所|保育園|幼稚園|こども園|病院|診療所|駅|ホール|プラザ|事務所|施設)';
+  '(?:センター|公民館|会館|市役所|区役所|役場|庁舎|都庁|県庁|府庁|道庁|[課局]|支所|出張所|図書館|体育館|学校|保育所|保育園|幼稚園|こども園|病院|診療所|駅|ホール|プラザ|事務所|施設|避難所|集会所|公園|広場|交差点|バス停|停留所|付近|周辺)';
 // Also after the facility's name and its postal code on one line (みどり市役所 〒266-0001 千葉県…).
 const FACILITY_BEFORE = new RegExp(`${FACILITY}[ \\t]?(?:[（(]|〒?\\d{3}-\\d{4}[ \\t]+)$`);
 const FACILITY_AFTER = new RegExp(`^の?[一-龥ァ-ヶー]{0,10}${FACILITY}`);
@@ -61,6 +71,8 @@ export function detectAddress(normalized: string): PiiSpan[] {
 
 function findAddresses(normalized: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
+  for (const m of normalized.matchAll(KOREAN_ADDRESS))
+    spans.push({ type: 'address', start: m.index, end: m.index + m[0].length });
   for (const re of [ADDRESS, KYOTO, CHOME]) {
     for (const m of normalized.matchAll(re)) {
       // The keyword before an address (住所は…) may be taken by the name pattern; it is not the address.
@@ -74,7 +86,9 @@ function findAddresses(normalized: string): PiiSpan[] {
   }
   for (const m of normalized.matchAll(LABELLED)) {
     const at = m.indices?.[1];
-    if (at) spans.push({ type: 'address', start: at[0], end: at[1] });
+    if (!at) continue;
+    const building = BUILDING.exec(normalized.slice(at[1], at[1] + 30))?.[0].length ?? 0;
+    spans.push({ type: 'address', start: at[0], end: at[1] + building });
   }
   for (const m of normalized.matchAll(SECOND_LINE)) {
     const value = (m[1] ?? '').trimEnd();

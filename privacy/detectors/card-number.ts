@@ -38,12 +38,14 @@ export function detectCardNumber(runs: NumberRun[], normalized = ''): PiiSpan[] 
     if (PRODUCT_CODE.test(normalized.slice(Math.max(0, run.start - 20), run.start))) continue;
     const digits = digitsOf(run);
     if (digits.length < 13 || digits.length > 19 || !ISSUER.test(digits)) continue;
-    if (run.separators.some((s) => s === '.' || s === '/')) continue;
     if (run.groups.length > 1 && run.groups.some((g) => g.length < 4)) continue;
+    const named = CARD_KEYWORD.test(normalized.slice(Math.max(0, run.start - 16), run.start));
+    // Dotted groups are a version or a date, unless the card is named right before them (カード番号 5200.0000.8812.4407).
+    if (run.separators.some((s) => s === '.' || s === '/') && !(named && run.separators.every((s) => s === '.')))
+      continue;
     // In a text about a card, sixteen digits in fours are one (クレジットカード番号を入力する画面…、4539 7812 0364 5518 と入れたら).
     const aboutCard = run.groups.length === 4 && run.groups.every((g) => g.length === 4) && CARD_TEXT.test(normalized);
-    if (passesLuhn(digits) || aboutCard || CARD_KEYWORD.test(normalized.slice(Math.max(0, run.start - 16), run.start)))
-      spans.push({ type: 'card_number', start: run.start, end: run.end });
+    if (passesLuhn(digits) || aboutCard || named) spans.push({ type: 'card_number', start: run.start, end: run.end });
   }
   return spans;
 }

@@ -5,6 +5,14 @@ import type { PiiSpan } from '../types';
 const EMAIL =
   /(?<![\w.%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*(?:@|%40)[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)+/g;
 
+/**
+ * An address written with its @ spelt out so that robots do not harvest it, as people copy it from a site or type it in
+ * a form (nishi.ken (at) example.jp, sato[at]example.ne.jp, tanaka ＠ example.com): the local part, then (at) or [at]
+ * with or without spaces, then a domain with a dot.
+ */
+const SPELT_OUT =
+  /(?<![\w.%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*[ \t]?(?:\([Aa][Tt]\)|\[[Aa][Tt]\]|[ \t]@[ \t])[ \t]?[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:(?:\.|[ \t]?(?:\(dot\)|\[dot\])[ \t]?)[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)+/g;
+
 /** Addresses of mail systems, no person's (noreply@, MAILER-DAEMON@). */
 const SYSTEM_SENDER = /^(?:no-?reply|do-?not-?reply|postmaster|mailer-daemon)@/i;
 
@@ -25,7 +33,7 @@ const DEVICE_KEY_BEFORE = /(?:^|\n)\s*(?:mail|email|smtp_?(?:from|to)?|from|send
 
 /** Finds e-mail addresses (not a mail system's own). */
 export function detectEmail(normalized: string): PiiSpan[] {
-  return [...normalized.matchAll(EMAIL)]
+  return [...normalized.matchAll(EMAIL), ...normalized.matchAll(SPELT_OUT)]
     .filter(
       (m) =>
         !SYSTEM_SENDER.test(m[0]) &&

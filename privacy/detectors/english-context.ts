@@ -201,7 +201,7 @@ export function detectNameByParts(normalized: string): PiiSpan[] {
 /** A Japanese address in Latin letters: a block number and a -shi / -ku / -cho / -machi part, either order. */
 // Room 402, Sunny Court, 2-14-7 Kamiosaki, Shinagawa-ku, Tokyo; Kita 3-jo Nishi 6-chome 1-1-805, Chuo-ku, Sapporo.
 const ROMAN_ADDRESS =
-  /(?:(?:[A-Z][A-Za-z]+\s){0,2}(?:Room|Rm\.?|Unit|Apt\.?|#)\s*\d{1,4},?\s+(?:[A-Z][A-Za-z]+\s){0,3}?(?:[A-Z][A-Za-z]+,\s+)?|(?:[A-Z][A-Za-z]+\s){0,2}(?:Heights|Court|Mansion|Corpo|Maison|Residence|Palace|House|Haitsu|Heim|Apartments?|Tower|Villa|Plaza|Hills|Garden|Terrace|Manor|Building|Bldg\.?|Coop|Co-op)(?:\s[A-Z][A-Za-z]+){0,2}(?:\s\d{1,4})?,\s+)?(?:(?:Kita|Minami|Higashi|Nishi)\s\d{1,2}-jo\s(?:(?:Kita|Minami|Higashi|Nishi)\s)?\d{1,2}-chome\s)?\d{1,4}-\d{1,4}(?:-\d{1,4}){0,2},?\s+(?:[A-Z][a-z]+(?:-[A-Za-z]+)?,?\s+){0,4}?[A-Z][a-z]+-(?:shi|ku|cho|machi|gun|mura|son)\b(?:,?\s+[A-Z][a-z]+(?:-(?:shi|ku|ken|to|fu))?)*(?:,\s+(?:(?:Heights|Court|Mansion|Corpo|Maison|Residence|Haitsu|Heim|Villa|Plaza|Kopo|Coop|Apartments?)\s[A-Z][a-z]+|[A-Z][a-z]+\s(?:Heights|Court|Mansion|Corpo|Maison|Residence|Haitsu|Heim|Villa|Kopo|Apartments?))(?:\s\d{1,4}F?)?)?/g;
+  /(?:(?:[A-Z][A-Za-z]+\s){0,2}(?:Room|Rm\.?|Unit|Apt\.?|#)\s*\d{1,4},?\s+(?:[A-Z][A-Za-z]+\s){0,3}?(?:[A-Z][A-Za-z]+,\s+)?|(?:[A-Z][A-Za-z]+\s){0,2}(?:Heights|Court|Mansion|Corpo|Maison|Residence|Palace|House|Haitsu|Heim|Apartments?|Tower|Villa|Plaza|Hills|Garden|Terrace|Manor|Building|Bldg\.?|Coop|Co-op)(?:\s[A-Z][A-Za-z]+){0,2}(?:\s\d{1,4})?,\s+)?(?:(?:Kita|Minami|Higashi|Nishi)\s\d{1,2}-jo\s(?:(?:Kita|Minami|Higashi|Nishi)\s)?\d{1,2}-chome\s)?\d{1,4}-\d{1,4}(?:-\d{1,4}){0,2},?\s+(?:[A-Z][a-z]+(?:-[A-Za-z]+)?,?\s+){0,4}?[A-Z][a-z]+-(?:shi|ku|cho|machi|gun|mura|son)\b(?:,?\s+(?!(?:Room|Rm|Unit|Apt|Flat)\b)[A-Z][a-z]+(?:-(?:shi|ku|ken|to|fu))?)*(?:,\s+(?:(?:Heights|Court|Mansion|Corpo|Maison|Residence|Haitsu|Heim|Villa|Plaza|Kopo|Coop|Apartments?)\s[A-Z][a-z]+|[A-Z][a-z]+\s(?:Heights|Court|Mansion|Corpo|Maison|Residence|Haitsu|Heim|Villa|Kopo|Apartments?))(?:\s\d{1,4}F?)?)?(?:,?\s+(?:Room|Rm\.?|Unit|Apt\.?|Flat|#)\s*\d{1,4}[A-Z]?\b)?/g;
 /** An address ending in a building's name (Corpo Shiba, Villa Kita, Sakae Heights), whose room number may follow. */
 const BUILDING_ROOM =
   /(?:(?:Heights|Court|Mansion|Corpo|Maison|Residence|Haitsu|Heim|Villa|Plaza|Kopo|Coop|Apartments?|Tower|House|Palace|Hills|Garden|Terrace|Manor)\s[A-Z][a-z]+|[A-Z][a-z]+\s(?:Heights|Court|Mansion|Corpo|Maison|Residence|Haitsu|Heim|Villa|Kopo|Apartments?|Tower|House|Palace|Hills|Garden|Terrace|Manor))$/;
@@ -228,7 +228,11 @@ const HEADER_NAME = /(?:^|\n)[ \t]*(?:To|Cc|CC|Bcc|From):[ \t]*([A-Z][a-z]+)[ \t
 /** A list of people after its label, names apart with commas, maybe each with a role in brackets. */
 const PEOPLE_LIST =
   /(?:\b(?:Attendees?|Attendee list|Participants|Members|Present|Absent)|出席者?|参加者?|欠席者?|メンバー|同席者?)[ \t]*[:：][ \t]*([^\n]+)/g;
-const LISTED_PERSON = /^([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2})(?:[ \t]*[(（][^)）]{1,30}[)）])?\.?$/;
+const LISTED_PERSON =
+  /^(?:(?:Mr|Ms|Mrs|Mx|Dr|Prof|Miss)\.? )?([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2})(?:[ \t]*[(（][^)）]{1,30}[)）])?\.?$/;
+/** A list's item that is an office or a team, counted in brackets (Legal Affairs (1), IT Division (3)). */
+const ORGANISATION_WORD =
+  /\b(?:Affairs|Division|Department|Section|Office|Team|Bureau|Unit|Committee|Council|Services?|Board|Group|Cent(?:er|re)|Administration)\b/;
 
 /** A name in Latin letters (two to five words) right before its katakana reading (NGUYEN THI THANH HUYEN（グエン・…）). */
 const BEFORE_READING =
@@ -281,15 +285,15 @@ function detectLoneNames(normalized: string): PiiSpan[] {
       push(m.index + m[0].indexOf(name), name);
   }
   for (const m of normalized.matchAll(PEOPLE_LIST)) {
-    // The list ends with its sentence (… Fernandez (vendor). Room: Hinoki.).
-    const list = (m[1] ?? '').split(/\.\s|;|。/)[0]!;
+    // The list ends with its sentence (… Fernandez (vendor). Room: Hinoki.), not at a title's dot (Ms. Grace Liang).
+    const list = (m[1] ?? '').split(/(?<!\b(?:Mr|Ms|Mrs|Mx|Dr|Prof))\.\s|;|。/)[0]!;
     let at = m.index + m[0].length - (m[1] ?? '').length;
     for (const item of list.split(/[,、]/)) {
       const trimmed = item.trim();
       const person = LISTED_PERSON.exec(trimmed);
       const name = person?.[1] ?? '';
-      if (person && !notPerson(name) && !NOT_FAMILY.has(name) && !NOT_NAMES.has(name))
-        push(at + item.indexOf(trimmed), name);
+      if (person && !notPerson(name) && !NOT_FAMILY.has(name) && !NOT_NAMES.has(name) && !ORGANISATION_WORD.test(name))
+        push(at + item.indexOf(name), name);
       at += item.length + 1;
     }
   }

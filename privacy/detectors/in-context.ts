@@ -107,6 +107,9 @@ export function detectResidentCode(normalized: string): PiiSpan[] {
   return [...near, ...far.filter((f) => !near.some((n) => n.start === f.start))];
 }
 
+const PASSPORT_NUMBER =
+  /(?<![A-Za-z0-9])(?:[A-Za-z]{2}[ \-]?\d{6,7}|[A-Za-z]\d{7,8}|[A-Za-z]\d{7}[A-Za-z]|\d{8,9}|(?=[A-Z0-9]{9}(?![A-Za-z0-9]))(?=(?:[A-Z0-9]*\d){4})(?=(?:[A-Z0-9]*[A-Z]){2})[A-Z0-9]{9})(?![A-Za-z0-9])/;
+
 /**
  * 旅券番号: Japan's two letters and seven digits, and the shapes of foreign residents' passports — a
  * letter and 7 or 8 digits (China E12345678, Viet Nam C1234567, Korea M12345678), a letter, 7 digits and a
@@ -117,14 +120,24 @@ export function detectPassport(normalized: string): PiiSpan[] {
   const near = valuesAfter(
     normalized,
     'passport',
-    /旅券|パスポート|ﾊﾟｽﾎﾟｰﾄ|护照|護照|passport|passaporte|pasaporte|paspor|ho chieu/i,
-    /(?<![A-Za-z0-9])(?:[A-Za-z]{2}[ \-]?\d{6,7}|[A-Za-z]\d{7,8}|[A-Za-z]\d{7}[A-Za-z]|\d{8,9}|(?=[A-Z0-9]{9}(?![A-Za-z0-9]))(?=(?:[A-Z0-9]*\d){4})(?=(?:[A-Z0-9]*[A-Z]){2})[A-Z0-9]{9})(?![A-Za-z0-9])/,
+    /旅券|パスポート|ﾊﾟｽﾎﾟｰﾄ|护照|護照|여권|passport|passaporte|pasaporte|paspor|ho chieu/i,
+    PASSPORT_NUMBER,
     24,
   );
   // A residence card's number (在留カード: two letters, eight digits, two letters) has a shape no other number has.
   near.push(...shapedValues(normalized, 'passport', /(?<![A-Za-z0-9])[A-Z]{2}\d{8}[A-Z]{2}(?![A-Za-z0-9])/g));
-  // In a text about a passport, a Japanese passport's own shape (two capitals and seven digits) further on.
-  if (!/旅券|パスポート|ﾊﾟｽﾎﾟｰﾄ|passport/i.test(normalized)) return near;
+  // In a text about a passport, a Japanese passport's own shape (two capitals and seven digits) further on, and any
+  // passport's shape right after No. / 番号 (Passport copy received: Republic of Korea, No. M70415286).
+  if (!/旅券|パスポート|ﾊﾟｽﾎﾟｰﾄ|여권|passport/i.test(normalized)) return near;
+  near.push(
+    ...valuesAfter(
+      normalized,
+      'passport',
+      /\b(?:No\.|Number:?)|番号[:：]?/,
+      /(?<![A-Za-z0-9])[A-Z]{1,2}\d{7,8}[A-Z]?(?![A-Za-z0-9])/,
+      2,
+    ),
+  );
   const shaped = shapedValues(normalized, 'passport', /(?<![A-Za-z0-9\-])[A-Z]{2}\d{7}(?![A-Za-z0-9\-])/g);
   return [...near, ...shaped];
 }

@@ -22,3 +22,4 @@ export { detectRomajiName } from './romaji-name';
 export { detectHalfWidthName } from './half-width-name';
 export { detectPostalCode } from './postal-code';
 export { hasNotPersonWord } from './not-person-words';
+export { detectResidentScriptNames } from './resident-scripts';

@@ -1,7 +1,7 @@
 /**
  * Personal data in machine text staff paste into a chat: JSON ("name":"…"), key=value log lines, YAML
  * (`tel: "…"`), XML (`<addr>…</addr>`), query strings and SQL INSERT statements, where the key or column
- * names what the value is (English and romanised Japanese keys: shimei, kana, tel, zip, juminhyo_code …).
+ * names what the value is (also a Python dict's 'key': 'value') (English and romanised Japanese keys: shimei, kana, tel, zip, juminhyo_code …).
  */
 import type { PiiSpan, PiiType } from '../types';
 import { KNOWN_FAMILY_NAMES } from '../family-names';
@@ -70,6 +70,8 @@ function fits(type: PiiType, value: string): boolean {
 // "key": "value" / "key": 12345 (JSON), key="value" / key=value (logs, query strings), <key>value</key> (XML),
 // key: value at the start of a line (YAML).
 const JSON_PAIR = /"([A-Za-z_][\w-]{0,40})"\s*:\s*(?:"((?:[^"\\\n]|\\.){0,80})"|(-?[\d][\d-]{0,30}))/g;
+// 'key': 'value' as Python prints a dict into a log ({'kojin_no': '…', 'shimei': '…'}).
+const PYTHON_PAIR = /'([A-Za-z_][\w-]{0,40})'\s*:\s*(?:'((?:[^'\\\n]|\\.){0,80})'|(-?[\d][\d-]{0,30}))/g;
 // An unquoted value runs to the next key=, an & or the line's end (name=ENDO SATOSHI amount=30000).
 const ASSIGNED =
   /(?<![\w-])([A-Za-z_][\w-]{0,40})[ \t]?=[ \t]?(?:"([^"\n]{0,80})"|'([^'\n]{0,80})'|([^&"'<>,;()\n]{1,80}?)(?=\s+[A-Za-z_][\w-]{0,40}=|[&;,()\n]|\s*$))/gm;
@@ -96,7 +98,7 @@ export function detectKeyValues(normalized: string): PiiSpan[] {
     const start = at + value.indexOf(trimmed);
     spans.push({ type, start, end: start + trimmed.length });
   };
-  for (const re of [JSON_PAIR, ASSIGNED, XML, YAML])
+  for (const re of [JSON_PAIR, PYTHON_PAIR, ASSIGNED, XML, YAML])
     for (const m of normalized.matchAll(re)) {
       const value = m[2] ?? m[3] ?? m[4];
       if (value === undefined) continue;

@@ -34,6 +34,13 @@ export function isJapanesePhone(national: string): boolean {
 /** A number dialled from abroad (+1 415-555-0132, +44 20 7946 0958): the plus and 8–15 digits in groups. */
 const INTERNATIONAL = /(?<![\w+])\+(?!81)[1-9]\d{0,2}(?:[ \-.]?\(?\d{1,4}\)?){2,5}(?![\w\-])/g;
 
+/**
+ * A Korean mobile (010-1234-5678): eleven digits after 010 in 3-4-4, a shape no Japanese number has (010 is only the
+ * prefix dialled abroad), in a text written in Hangul or about Korea.
+ */
+const KOREAN_MOBILE = /(?<![\d\-+.])010[ \-]\d{4}[ \-]\d{4}(?![\d\-])/g;
+const KOREAN_TEXT = /[가-힣]|韓国|Korea/;
+
 /** Finds telephone numbers. */
 export function detectPhone(normalized: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
@@ -41,6 +48,9 @@ export function detectPhone(normalized: string): PiiSpan[] {
     const digits = m[0].replace(/\D/g, '').length;
     if (digits >= 8 && digits <= 15) spans.push({ type: 'phone', start: m.index, end: m.index + m[0].length });
   }
+  if (KOREAN_TEXT.test(normalized))
+    for (const m of normalized.matchAll(KOREAN_MOBILE))
+      spans.push({ type: 'phone', start: m.index, end: m.index + m[0].length });
   for (const m of normalized.matchAll(PHONE)) {
     let digits = m[0].replace(/\D/g, '');
     if (m[0].startsWith('+81')) digits = `0${digits.slice(2).replace(/^0/, '')}`;

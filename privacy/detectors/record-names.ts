@@ -68,11 +68,11 @@ const KANA_FULL_NAME =
   /(?<![ァ-ヶーぁ-ゖ])([ァ-ヶ]{2,5}|[ぁ-ゖ]{2,5})[ \t\u3000・]([ァ-ヶ]{2,4}|[ぁ-ゖ]{2,4})(?![ァ-ヶーぁ-ゖ])/dg;
 /**
  * A foreign resident's name after a relation, a party or a script's label (父 Mohammed AL-RASHID, 本人 DELA CRUZ,
- * Jennifer Santos, 在留カード表記：NGUYEN THI HONG NHUNG, カナ併記：グエン ティ ホン ニュン): Latin words (capitalised or in
+ * Jennifer Santos, 在留カード表記：NGUYEN THI HONG NHUNG, 在留カード: グエン・バン・フン, カナ併記：グエン ティ ホン ニュン): Latin words (capitalised or in
  * capitals, two to five) or katakana words (two to five).
  */
 const FOREIGN_AFTER_LABEL =
-  /(?:(?:^|[\s、。（(：:])(?:父|母|子|妻|夫|長男|長女|次男|次女|本人|世帯主|請求者|申請者|届出人|代理人|対象者|児童|通称名?|本名)|表記|カナ併記)[ \t]*(?:は|：|:)?[ \t\u3000]*((?:[A-Z][A-Za-z'’-]+|[A-Z]{2,})(?:,?[ \t](?:[A-Z][A-Za-z'’-]+|[A-Z]{2,})){1,4}|[ァ-ヶー]{2,}(?:[ \u3000・][ァ-ヶー]{1,}){1,4})(?![A-Za-z'’ァ-ヶー])/dg;
+  /(?:(?:^|[\s、。（(：:])(?:父|母|子|妻|夫|長男|長女|次男|次女|本人|世帯主|請求者|申請者|届出人|代理人|対象者|児童|通称名?|本名|在留カード)|表記|カナ併記)[ \t]*(?:は|：|:)?[ \t\u3000]*((?:[A-Z][A-Za-z'’-]+|[A-Z]{2,})(?:,?[ \t](?:[A-Z][A-Za-z'’-]+|[A-Z]{2,})){1,4}|[ァ-ヶー]{2,}(?:[ \u3000・][ァ-ヶー]{1,}){1,4})(?![A-Za-z'’ァ-ヶー])/dg;
 /** A lone Latin given name after a child's relation with an age (子 Yusuf（7）). */
 const CHILD_GIVEN = /(?:^|[\s、。])(?:子|長男|長女|次男|次女|児童)[ \t]+([A-Z][a-z]{2,14})(?=[（(]\d{1,2}[）)])/dg;
 
@@ -164,7 +164,8 @@ const ROSTER_LINE = new RegExp(
 );
 
 /** A name in Hangul (김서연) in a text that is not Korean prose: a resident's name as a record or a card shows it. */
-const HANGUL_NAME = /(?<![가-힣])([가-힣]{2,4})(?![가-힣])/dg;
+// A word before a colon is a form's label (생년월일:), no name.
+const HANGUL_NAME = /(?<![가-힣])([가-힣]{2,4})(?![가-힣]|[ \t]*[:：])/dg;
 /** More Hangul words than this make Korean text, whose words are no names. */
 const MAX_HANGUL_WORDS = 3;
 

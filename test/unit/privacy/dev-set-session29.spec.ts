@@ -8,12 +8,12 @@ describe('privacy: blind batches of session 29 (written by helpers who read neit
     await assertBatch('blind-29.jsonl', 150, [293, 284, 293, 291]);
   });
 
-  it('the thirtieth (session 29, chat typed on a phone: pieces over several messages, nicknames, odd widths): 150 cases — recall 248 / 258 at precision 277 / 279', async () => {
+  it('the thirtieth (session 29, chat typed on a phone: pieces over several messages, nicknames, odd widths): 150 cases — recall 249 / 258 at precision 277 / 279', async () => {
     // Written blind like the twenty-ninth. First run with session 28's code: recall 0.868 (224 / 258) at precision 0.988
     // (253 / 256). Fixed by general rules: numbers and dates sent in pieces (chat-pieces.ts), the corrected value before
     // が正しい or after 間違えた, names signing a message in brackets or after a phone, katakana given names, lower-case
     // Latin names before さん, Latin chat speakers.
-    await assertBatch('blind-30.jsonl', 150, [258, 248, 279, 277]);
+    await assertBatch('blind-30.jsonl', 150, [258, 249, 279, 277]);
   });
 
   it('the thirty-first (session 29, an everyday mix: the held-out check of the session’s rules): 150 cases — recall 252 / 258 at precision 257 / 260', async () => {
@@ -24,43 +24,43 @@ describe('privacy: blind batches of session 29 (written by helpers who read neit
     await assertBatch('blind-31.jsonl', 150, [258, 252, 260, 257]);
   });
 
-  it('the thirty-second (session 29, residents’ own words: inquiry forms, letters, foreign residents, proxies): 150 cases — recall 276 / 282 at precision 276 / 277', async () => {
+  it('the thirty-second (session 29, residents’ own words: inquiry forms, letters, foreign residents, proxies): 150 cases — recall 277 / 282 at precision 277 / 278', async () => {
     // Written blind like the thirty-first. First run: recall 0.929 (262 / 282) at precision 0.996 (270 / 271); session
     // 28's code gives 0.926 / 0.996. Fixed by general rules: an address with a space after its city or without the
     // city after its label, none in brackets after an office, a My Number by its shape in a text about it, residents
     // introducing themselves in katakana.
-    await assertBatch('blind-32.jsonl', 150, [282, 276, 277, 276]);
+    await assertBatch('blind-32.jsonl', 150, [282, 277, 278, 277]);
   });
 
-  it('the thirty-third (session 29, English and mixed-language text by foreign staff and residents): 150 cases — recall 253 / 273 at precision 256 / 264', async () => {
+  it('the thirty-third (session 29, English and mixed-language text by foreign staff and residents): 150 cases — recall 254 / 273 at precision 257 / 265', async () => {
     // Written blind. First run: recall 0.762 (208 / 273) at precision 0.965 (218 / 226); session 28's code 0.758 /
     // 0.969. Fixed by general rules: English birth dates (ordinals, DOB … with more words between; an era's initial no
     // longer read in a word's last letter), labels with a bracket (Name (Latin):, Emergency contact (ALT):), O'Neill,
     // initials (K. Inoue), a romaji family name in brackets, introductions in residents' languages and relatives written
     // for, residence card numbers, futsu / savings accounts, insurer numbers, romanised addresses with a building.
-    await assertBatch('blind-33.jsonl', 150, [273, 253, 264, 256]);
+    await assertBatch('blind-33.jsonl', 150, [273, 254, 265, 257]);
   });
 
-  it('the thirty-fourth (session 29, personnel and payroll: 年末調整, 扶養, 通勤届, 勤怠 logs): 150 cases — recall 277 / 285 at precision 278 / 279', async () => {
+  it('the thirty-fourth (session 29, personnel and payroll: 年末調整, 扶養, 通勤届, 勤怠 logs): 150 cases — recall 278 / 285 at precision 278 / 279', async () => {
     // Written blind. First run: recall 0.926 (264 / 285) at precision 0.982 (266 / 271); session 28's code 0.916 /
     // 0.978. Fixed by general rules: relatives with full names, a name in brackets after a user id or its reading, a
     // family name before の携帯, 普通 with six digits, sixteen digits in fours in a text about a card, はずが, （記入例）
     // closing a heading line, a manual's 入力例, birth dates before 1900.
-    await assertBatch('blind-34.jsonl', 150, [285, 277, 279, 278]);
+    await assertBatch('blind-34.jsonl', 150, [285, 278, 279, 278]);
   });
 
-  it('the thirty-fifth (session 29, English and mixed text again: the held-out check of the English rules): 150 cases — recall 238 / 290 at precision 248 / 254', async () => {
+  it('the thirty-fifth (session 29, English and mixed text again: the held-out check of the English rules): 150 cases — recall 240 / 290 at precision 250 / 256', async () => {
     // Written blind from the thirty-third's brief after its rules. First run: recall 0.721 (209 / 290) at precision 0.958
     // (227 / 237); session 28's code gives 0.662 / 0.963 on it. Fixed by general rules: double-barrelled names, spoke with,
     // Name on form:, Titular:, a two-word name before a colon, Insurer no., an English sentence's end for insurance numbers.
-    await assertBatch('blind-35.jsonl', 150, [290, 238, 254, 248]);
+    await assertBatch('blind-35.jsonl', 150, [290, 240, 256, 250]);
   });
 
-  it('the thirty-sixth (session 29, an everyday mix: the held-out check of the session’s rules): 150 cases — recall 266 / 295 at precision 273 / 276', async () => {
+  it('the thirty-sixth (session 29, an everyday mix: the held-out check of the session’s rules): 150 cases — recall 267 / 295 at precision 273 / 276', async () => {
     // Written blind after all but its own rules; many rare family names (黛, 籾山, 四ノ宮). First run: recall 0.868 (256 /
     // 295) at precision 0.989 (262 / 265); session 28's code 0.844 / 0.988. Fixed by general rules: a name with its reading
     // in hiragana, a name after a phone number or on a duty roster made of the listed names' kanji, 正／誤 lines of a
     // 住民票コード.
-    await assertBatch('blind-36.jsonl', 150, [295, 266, 276, 273]);
+    await assertBatch('blind-36.jsonl', 150, [295, 267, 276, 273]);
   });
 });

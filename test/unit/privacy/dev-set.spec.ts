@@ -64,7 +64,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // Hokkaido 条, 無番地, single-kanji era abbreviations (昭58.4.12). Left: names and numbers said in hiragana
     // (voice memos), lone surnames signing a line, header-less lists of care insurance numbers.
     // Session 15's rules (さん before a kanji word, relations with a colon): 296 / 305 → 299 / 308.
-    await assertBatch('blind-8.jsonl', 170, [332, 311, 316, 312]);
+    await assertBatch('blind-8.jsonl', 170, [332, 311, 315, 312]);
   });
 
   it('the ninth, on precision: 110 hard IT negatives, 70 positives — recall 106 / 111, precision 1', async () => {
@@ -156,7 +156,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // Family names of about the top 700 (privacy/family-names.ts, written blind) where the context says a person.
     // Left: role mailboxes (helpdesk@, keibo@) this writer labels personal — the masker keeps role mailboxes; a name alone after a note (小林の件, 土曜当番 高木→日曜当番 菅原); insurance
     // numbers without a keyword (保険証_10234567-89_藤田.jpg, 「４１２・３５８７」); the second of two My Numbers.
-    await assertBatch('blind-15.jsonl', 150, [228, 216, 224, 221]);
+    await assertBatch('blind-15.jsonl', 150, [228, 217, 224, 221]);
   });
 
   it('the sixteenth (session 16, held-out check): 150 cases — recall 236 / 249 at precision 238 / 239', async () => {
@@ -217,7 +217,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-18.jsonl', 150, [261, 249, 259, 250]);
   });
 
-  it('the nineteenth (session 17, an everyday mix, not told any class): 150 cases — recall 307 / 315 at precision 307 / 321', async () => {
+  it('the nineteenth (session 17, an everyday mix, not told any class): 150 cases — recall 308 / 315 at precision 308 / 321', async () => {
     // Written blind as an everyday mix (a third long, English and machine text). First run: recall 0.911 (287 + 1 / 315)
     // at precision 0.947 (304 masked). Fixed, as general rules: a register's or a log's person field with the section or
     // vendor before the name (利用者：会計課 須藤, 作業者：ベンダー 服部, 二次対応：基盤チーム 今井), people further along a
@@ -227,7 +227,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // reply's last sentence, a lone romaji family name (Nakamura,), a western name (Emily Carter), a romanised address,
     // a foreign postal code line; false positives: public figures (高橋尚子, 大谷翔平), toll-free and department numbers,
     // public addresses without a facility word.
-    await assertBatch('blind-19.jsonl', 150, [315, 307, 321, 307]);
+    await assertBatch('blind-19.jsonl', 150, [315, 308, 321, 308]);
   });
 
   it('the twentieth (session 27, an everyday mix, not told any class): 150 cases — recall 409 / 423 at precision 458 / 464', async () => {
@@ -337,10 +337,10 @@ describe('kotae eval --pii', () => {
     await assertBatch('blind-27.jsonl', 150, [330, 323, 370, 370]);
   });
 
-  it('the twenty-eighth (session 28, text pasted from other systems: the held-out check of that style): 150 cases — recall 303 / 319 at precision 318 / 320', async () => {
+  it('the twenty-eighth (session 28, text pasted from other systems: the held-out check of that style): 150 cases — recall 304 / 319 at precision 319 / 321', async () => {
     // Written blind like the twenty-second (rows, screens, SQL and API errors, OCR'd forms, mail threads, transcripts, PDF
     // text with broken lines), after the session's rules. First run: recall 0.903 (288 / 319) at precision 0.987 (303 /
     // 307); session 27's code gives 0.871 / 0.987 on it, the session's rules before words broken across lines 0.884 / 0.987.
-    await assertBatch('blind-28.jsonl', 150, [319, 303, 320, 318]);
+    await assertBatch('blind-28.jsonl', 150, [319, 304, 321, 319]);
   });
 });

@@ -1,0 +1,29 @@
+/**
+ * Names written in residents' own scripts on the forms they fill in: after a name label in Korean or Nepali (성명: 박지훈,
+ * 이름 김하늘, नाम: सीता गुरुङ), and a Korean name introducing its writer (최민준입니다). The form's label names the value; a
+ * Hangul word before 입니다 is a name only when it opens with a common Korean family name.
+ */
+import type { PiiSpan } from '../types';
+import { captured } from './captured';
+
+/** Hangul names after 성명 / 이름, Devanagari names after नाम (name) or पूरा नाम (full name). */
+const LABELLED =
+  /(?:성명|이름|성함)[ \t]*[:：][ \t]*([가-힣]{2,5}(?![가-힣]))|(?:नाम|नाउँ)[ \t]*[:：][ \t]*([\u0900-\u097F]+(?: [\u0900-\u097F]+){0,3})/dg;
+
+/**
+ * The commonest Korean family names (general knowledge: they cover most of the population), as the first syllable of a
+ * name of two to four syllables.
+ */
+const KOREAN_FAMILY =
+  '김이박최정강조윤장임한오서신권황안송류유홍전고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉';
+/** Introducing oneself in Korean: 최민준입니다, 김하늘이에요, 박서준이라고 합니다. */
+const INTRODUCED = new RegExp(
+  `(?<![가-힣])([${KOREAN_FAMILY}][가-힣]{1,3})(?=입니다|이에요|예요|이라고 합니다|라고 합니다)`,
+  'dg',
+);
+
+/** Finds names in Hangul or Devanagari by their label or an introduction. */
+export function detectResidentScriptNames(normalized: string): PiiSpan[] {
+  if (!/[가-힣\u0900-\u097F]/.test(normalized)) return [];
+  return [...captured(normalized, LABELLED), ...captured(normalized, INTRODUCED)];
+}

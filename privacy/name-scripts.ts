@@ -1,0 +1,50 @@
+/**
+ * A name found, then the same name in another script or reading (Name: Bishnu Prasad Adhikari / बिष्णु प्रसाद अधिकारी,
+ * 성명: 박지훈 / パク・チフン, NGUYEN VAN HUNG / グエン ヴァン フン; Sharma Anil さん（あにる しゃるま と呼ばれたい）; おおの
+ * とみ（大野 トミ）), or the katakana reading of a name in another script alone on the next line (… अधिकारी⏎ビシュヌ・
+ * プラサド・アディカリ). Each found
+ * reading is read for further ones, so a chain of scripts is followed to its end; linear in the names found.
+ */
+import type { PiiSpan } from './types';
+import { KNOWN_FAMILY_NAMES } from './family-names';
+
+// A reading of two parts at least (パク・チフン, グエン ヴァン フン): one katakana word is as often a company or a role.
+const KATAKANA = '[ァ-ヶー]{1,12}(?:[・＝ ][ァ-ヶー]{1,12}){1,4}';
+const HANGUL = '[가-힣]{2,5}(?: [가-힣]{1,5}){0,2}';
+const DEVANAGARI = '[\\u0900-\\u097F]+(?: [\\u0900-\\u097F]+){0,3}';
+/** After a slash: the name in another script, closing the line or before a bracket or a comma. */
+const AFTER_SLASH = new RegExp(
+  `^[ \\t]*[/／][ \\t]*(${KATAKANA}|${HANGUL}|${DEVANAGARI})(?=[ \\t]*(?:$|\\n|[（(,、。]))`,
+  'd',
+);
+/** In brackets: a kana reading, maybe with a note after と (と呼ばれたい), or a family name and a given name. */
+const IN_BRACKETS =
+  /^[ \t]*(?:さん|様|さま|氏)?[ \t]*[（(]([ぁ-んァ-ヶー]{2,8}(?:[ ・][ぁ-んァ-ヶー]{1,8}){1,3}|([一-龥々]{1,3}) [一-龥々ァ-ヶー]{1,4})(?:[ \t]*と[^）)\n]{0,20})?[）)]/d;
+/** A line holding only a katakana name of two or more parts joined by ・. */
+const NEXT_LINE_READING = /^\n[ \t]*([ァ-ヶー]{2,12}(?:・[ァ-ヶー]{1,12}){1,4})[ \t]*(?=\n|$)/d;
+
+/** The spans of the names' other scripts and readings right after the person names found. */
+export function nameScriptSpans(text: string, spans: readonly PiiSpan[]): PiiSpan[] {
+  const out: PiiSpan[] = [];
+  const queue = spans.filter((s) => s.type === 'person_name');
+  const seen = new Set<number>(queue.map((s) => s.start));
+  for (let i = 0; i < queue.length && i < 1000; i++) {
+    const end = queue[i]!.end;
+    const rest = text.slice(end, end + 80);
+    // The next line is a reading only of a name in another script (Latin, Devanagari, Hangul): after 田中 一郎 it is
+    // just the next line.
+    const foreign = !/[ぁ-んァ-ヶ一-龥]/.test(text.slice(queue[i]!.start, end));
+    for (const re of foreign ? [AFTER_SLASH, IN_BRACKETS, NEXT_LINE_READING] : [AFTER_SLASH, IN_BRACKETS]) {
+      const m = re.exec(rest);
+      const at = m?.indices?.[1];
+      if (!m || !at) continue;
+      if (m[2] !== undefined && !KNOWN_FAMILY_NAMES.has(m[2])) continue;
+      const span: PiiSpan = { type: 'person_name', start: end + at[0], end: end + at[1] };
+      if (seen.has(span.start)) continue;
+      seen.add(span.start);
+      out.push(span);
+      queue.push(span);
+    }
+  }
+  return out;
+}
