@@ -8,24 +8,25 @@ import type { AuditEntry, AuditTrail } from '../core';
 import type { Clock } from '../core';
 import type { Logger } from '../core';
 import type { AskInput, EscalateInput, FeedbackInput, Helpdesk } from './helpdesk';
-import type { KnowledgeSearch, SearchHit } from './ports';
+import type { KnowledgeSearch } from './ports';
 import type { ConversationStore } from '../conversations';
 import type { TicketDesk, TicketStore } from '../tickets';
+import { recordedWith, takeBackFor, withNotices, type Atomically } from './ask-bot';
 import { formatJstDayTime } from '../calendar';
 import type { BotAction, BotReply, ConversationRecord, Requester, SourceRef } from '../conversations';
 import type { TicketRecord } from '../tickets';
 import { DEFAULT_THRESHOLDS, orderedThresholds, type AnswerThresholds } from './answer-policy';
 import { preferExactQuestion } from './exact-question';
 import { BOT_MESSAGES } from './messages';
-import { citeShownSources, composeAnswer, type ComposedAnswer } from './compose-answer';
+import { composeAnswer } from './compose-answer';
 import type { PiiMasker } from '../privacy';
 import { redactPersonalData } from './redact';
 import { hasWords } from './words';
-import { GROUNDING_HITS, type ChatModel } from './chat-model';
+import type { ChatModel } from './chat-model';
 import { smallTalkOf } from './small-talk';
 import { answerReplyOf, rightAfterAnswer } from './answer-reply';
 import { statusQuery } from './status-query';
-import { decideWithSources, GENERATION } from './source-check';
+import { decideWithSources, GENERATION, withGeneratedText } from './source-check';
 import { followUpQuery, FOLLOW_UP_WINDOW_MS } from './follow-up';
 
 /** Options of the helpdesk core. */
@@ -98,6 +99,8 @@ export class HelpdeskService implements Helpdesk {
       await this.appendExchange(conversation.id, text, reply.text);
       return reply;
     }
+    // ボットに質問する: the message comes off the ticket it went to, in the transaction that records the answer.
+    const takeBack = takeBackFor(desk, input, conversation, text, Boolean(created));
     if (desk && input.conversationId && input.intent !== 'question' && (!created || input.intent === 'reopen')) {
       const routed = await desk.routeRequesterMessage(
         conversation,
@@ -109,25 +112,27 @@ export class HelpdeskService implements Helpdesk {
     // はい / いいえ typed right after an answer or a proposal: the 解決した / 解決しない buttons.
     const answerReply = input.conversationId && !created ? answerReplyOf(text) : undefined;
     if (answerReply && (await rightAfterAnswer(this.deps.conversations, conversation.id, this.deps.clock.now()))) {
-      const reply = await this.feedback({ conversationId: conversation.id, resolved: answerReply === 'yes' });
-      const typed = answerReply === 'yes' ? reply : { ...reply, text: BOT_MESSAGES.notResolvedTyped };
-      await this.appendExchange(conversation.id, text, typed.text);
-      return typed;
+      const { result: typed, notice: takenBack } = await recordedWith(this.atomically, takeBack, async () => {
+        const reply = await this.feedback({ conversationId: conversation.id, resolved: answerReply === 'yes' });
+        const typed = answerReply === 'yes' ? reply : { ...reply, text: BOT_MESSAGES.notResolvedTyped };
+        await this.appendExchange(conversation.id, text, typed.text);
+        return typed;
+      });
+      return { ...typed, text: withNotices(typed.text, takenBack) };
     }
     const smallTalk = smallTalkOf(text);
     if (HUMAN_REQUEST.test(text) || smallTalk) {
       // Not a question for the knowledge base: kept in the transcript, not counted in the reports.
-      await this.deps.conversations.appendTranscript(conversation.id, {
-        role: 'user',
-        text,
-        at: this.deps.clock.now(),
-      });
+      const { notice: takenBack } = await recordedWith(this.atomically, takeBack, () =>
+        this.deps.conversations.appendTranscript(conversation.id, { role: 'user', text, at: this.deps.clock.now() }),
+      );
       const [reply, actions]: [string, BotAction[]] = HUMAN_REQUEST.test(text)
         ? [BOT_MESSAGES.humanRequested, ['escalate']]
         : smallTalk === 'thanks'
           ? [BOT_MESSAGES.youAreWelcome, []]
           : [BOT_MESSAGES.welcome(this.options.deskHours), ['escalate']];
-      return { conversationId: conversation.id, text: reply, sources: [], choices: [], actions };
+      const shown = withNotices(reply, takenBack);
+      return { conversationId: conversation.id, text: shown, sources: [], choices: [], actions };
     }
     const started = this.deps.clock.now();
     const t0 = performance.now();
@@ -170,7 +175,9 @@ export class HelpdeskService implements Helpdesk {
             text: `${BOT_MESSAGES.continued(query.continued)}\n\n${generatedOrExtractive.text}`,
           }
         : generatedOrExtractive;
-    const question = await this.audited(
+    const { result: question, notice: takenBack } = await recordedWith(
+      this.atomically,
+      takeBack,
       () =>
         this.deps.conversations.recordQuestion({
           conversationId: conversation.id,
@@ -180,6 +187,7 @@ export class HelpdeskService implements Helpdesk {
           confidence: retrieval.confidence,
           answer: composed.text,
           sources: composed.sources,
+          choices: composed.choices,
           categoryGuess: outcome === 'no_answer' ? undefined : decision.hits[0]?.chunk.category,
           channel: conversation.channel,
           requester: { ...conversation.requester, ...input.requester },
@@ -198,7 +206,7 @@ export class HelpdeskService implements Helpdesk {
       outcome,
       confidence: retrieval.confidence,
       ...composed,
-      text: redacted ? `${notice}\n\n${composed.text}` : composed.text,
+      text: withNotices(composed.text, redacted ? notice : undefined, takenBack),
     };
   }
 
@@ -206,6 +214,8 @@ export class HelpdeskService implements Helpdesk {
   private audited<T>(change: () => Promise<T>, entry: (result: T) => AuditEntry | undefined): Promise<T> {
     return this.deps.audit ? this.deps.audit.atomically(change, entry) : change();
   }
+
+  private readonly atomically: Atomically = (change, entry) => this.audited(change, entry);
 
   async feedback(input: FeedbackInput): Promise<BotReply> {
     const conversation = await this.requireConversation(input.conversationId);
@@ -388,13 +398,4 @@ export class HelpdeskService implements Helpdesk {
 function stripEmpty(r: Requester | undefined): Requester {
   if (!r) return {};
   return Object.fromEntries(Object.entries(r).filter(([, v]) => typeof v === 'string' && v.trim() !== '')) as Requester;
-}
-
-/**
- * The extractive answer with the model's text: its citations [n] (n = position among the hits the
- * model saw) renumbered to the sources shown.
- */
-function withGeneratedText(generated: string, hits: readonly SearchHit[], extractive: ComposedAnswer): ComposedAnswer {
-  const text = citeShownSources(generated, hits.slice(0, GROUNDING_HITS), extractive.sources).trim();
-  return text ? { ...extractive, text } : extractive;
 }

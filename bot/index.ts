@@ -2,7 +2,7 @@ export * from './ports';
 export * from './helpdesk';
 export { HelpdeskService, type HelpdeskOptions } from './helpdesk-service';
 export { decideOutcome, DEFAULT_THRESHOLDS, type AnswerThresholds } from './answer-policy';
-export { runTurn } from './turn-boundary';
+export { knowledgeRefusal, runTurn } from './turn-boundary';
 export { statusQuery } from './status-query';
 export { BOT_MESSAGES } from './messages';
 export { composeAnswer, toSource } from './compose-answer';
@@ -20,3 +20,4 @@ export { InMemoryProcessedDeliveries, type ProcessedDeliveries } from './process
 export { decideWithSources, GENERATION, type SourceDecision } from './source-check';
 export { followUpQuery } from './follow-up';
 export { hasWords } from './words';
+export { ANSWER_ACTIONS, answerStillCurrent, restoredAnswer, type RestoredAnswer } from './last-answer';

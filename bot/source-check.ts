@@ -8,7 +8,7 @@
 import type { Logger } from '../core';
 import { decideOutcome, type AnswerThresholds } from './answer-policy';
 import { groundedMessages, GROUNDING_HITS, NOT_IN_SOURCES, type ChatModel } from './chat-model';
-import { CITATION, citationNumber } from './compose-answer';
+import { CITATION, citationNumber, citeShownSources, type ComposedAnswer } from './compose-answer';
 import type { Retrieval, SearchHit } from './ports';
 import type { Outcome } from '../conversations';
 
@@ -127,4 +127,17 @@ async function completeWithin(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * The extractive answer with the model's text: its citations [n] (n = position among the hits the
+ * model saw) renumbered to the sources shown.
+ */
+export function withGeneratedText(
+  generated: string,
+  hits: readonly SearchHit[],
+  extractive: ComposedAnswer,
+): ComposedAnswer {
+  const text = citeShownSources(generated, hits.slice(0, GROUNDING_HITS), extractive.sources).trim();
+  return text ? { ...extractive, text } : extractive;
 }

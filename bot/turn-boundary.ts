@@ -14,6 +14,22 @@ const USER_ERRORS = new Set(['INPUT_INVALID', 'INPUT_TOO_LARGE', 'NOT_FOUND', 'C
  * moment; no escalation is offered (a ticket needs the same database).
  */
 const BUSY_ERRORS = new Set(['DB_LOCKED']);
+/**
+ * A question the knowledge base cannot answer now: its index failed to load (KB_INDEX_CORRUPT) or none was
+ * built yet (KB_UNAVAILABLE). The refusal's own message (as /api/ask gives it) and the way to a person: tickets
+ * do not need the index.
+ */
+const KNOWLEDGE_ERRORS = new Set(['KB_INDEX_CORRUPT', 'KB_UNAVAILABLE']);
+
+/**
+ * The reply to a question refused because the knowledge base cannot be searched (its own Japanese message
+ * and 担当者に問い合わせる); undefined for any other error.
+ */
+export function knowledgeRefusal(conversationId: string, err: unknown): BotReply | undefined {
+  const error = toKotaeError(err);
+  if (!KNOWLEDGE_ERRORS.has(error.code)) return undefined;
+  return { conversationId, text: error.userMessage, sources: [], choices: [], actions: ['escalate'] };
+}
 
 /** Runs a turn; on failure returns a reply that explains the problem politely. */
 export async function runTurn(
@@ -31,6 +47,12 @@ export async function runTurn(
     if (BUSY_ERRORS.has(error.code)) {
       logger.warn('turn failed: database busy', { code: error.code, error: error.message });
       return { conversationId, text: error.userMessage, sources: [], choices: [], actions: [] };
+    }
+    const refused = knowledgeRefusal(conversationId, error);
+    if (refused) {
+      // The index's failure itself is logged once where it is loaded; each refused question is a warning.
+      logger.warn('turn refused: knowledge unavailable', { code: error.code, error: error.message });
+      return refused;
     }
     const correlationId = randomUUID().slice(0, 8);
     logger.error('turn failed', { correlationId, code: error.code, error: error.message });

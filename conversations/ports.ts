@@ -33,6 +33,8 @@ export interface ConversationStore {
   /** Records a question and the bot's answer together with the two transcript lines, atomically. */
   recordQuestion(question: Omit<QuestionRecord, 'id'>): Promise<QuestionRecord>;
   lastQuestion(conversationId: string): Promise<QuestionRecord | undefined>;
+  /** Whether feedback (解決した / 解決しない) was recorded on question `questionId` of the conversation. */
+  hasFeedback(conversationId: string, questionId: string): Promise<boolean>;
   /**
    * Records feedback. With an activityId already seen, returns the earlier record instead of
    * writing a second one (channel redelivery), marked `duplicate` (so it is not audited again).

@@ -59,6 +59,8 @@ export interface QuestionRecord {
   channel: ChannelKind;
   requester: Requester;
   latencyMs: number;
+  /** The candidate questions offered with the answer (tentative, clarify), for showing the answer again. */
+  choices?: { label: string; value: string }[];
 }
 
 /** One line of a conversation transcript. */

@@ -60,6 +60,16 @@ export class NotifyingTicketStore implements TicketStore {
     return this.inner.markDelivered(commentId, result);
   }
 
+  withdrawRequesterComment(
+    ticketId: string,
+    commentId: string,
+    expectedVersion: number,
+    patch: TicketPatch,
+    actor: string,
+  ): Promise<boolean> {
+    return this.inner.withdrawRequesterComment(ticketId, commentId, expectedVersion, patch, actor);
+  }
+
   markRepliesRead(conversationId: string, at: Date): Promise<number> {
     return this.inner.markRepliesRead(conversationId, at);
   }

@@ -78,6 +78,9 @@ export type { AuditBreak, AuditEntry, AuditHead, AuditRecord, AuditTrail, AuditV
 export * from './records';
 export {
   TICKET_ORDER_COLUMNS,
+  WITHDRAWN_FIELD,
+  WITHDRAWN_AS_BOT_QUESTION,
+  type BotQuestionWithdrawal,
   type TicketQuery,
   type TicketOrderColumn,
   type TicketPatch,

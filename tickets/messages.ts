@@ -34,6 +34,11 @@ export const TICKET_MESSAGES = Object.freeze({
     'お手数ですが、質問を入力するか「担当者に問い合わせる」から新しくお問い合わせください。',
   nothingToReopen:
     '追記できるお問い合わせが見つかりません。質問を入力するか「担当者に問い合わせる」からお問い合わせください。',
+  withdrawnForBot: (number: string) =>
+    `お問い合わせ ${number} への追記を取り消しました。ボットへの質問としてお答えします。`,
+  keptForBot: (number: string) =>
+    `担当者がすでに返信しているため、お問い合わせ ${number} への追記は取り消さずに残しています。` +
+    'ボットへの質問としてもお答えします。',
   afterHours: (when: string) => `現在は受付時間外のため、${when}以降に担当者が確認します。`,
   statusNotFound: '該当するお問い合わせが見つかりません。受付番号をご確認ください。',
   statusNone: 'この会話からのお問い合わせはまだありません。',

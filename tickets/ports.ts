@@ -76,8 +76,11 @@ export interface TicketPatch {
   confidential?: boolean;
 }
 
-/** What a comment is: a reply to the requester, an internal note, or a message from the requester. */
-export type TicketCommentKind = 'reply' | 'note' | 'requester';
+/**
+ * What a comment is: a reply to the requester, an internal note, a message from the requester, or a
+ * requester's message withdrawn as a question for the bot (ボットに質問する; kept for the history).
+ */
+export type TicketCommentKind = 'reply' | 'note' | 'requester' | 'withdrawn';
 
 /** A reply to the requester, an internal note, or the requester's own message. */
 export interface TicketComment {
@@ -123,12 +126,36 @@ export interface TicketStore {
   update(id: string, expectedVersion: number, patch: TicketPatch, actor: string): Promise<TicketRecord>;
   addComment(ticketId: string, comment: Omit<TicketComment, 'id' | 'ticketId' | 'createdAt'>): Promise<TicketComment>;
   markDelivered(commentId: string, result: { deliveredAt?: Date; deliveryError?: string }): Promise<void>;
+  /**
+   * Withdraws requester comment `commentId` of ticket `ticketId` (ボットに質問する), in one transaction: the
+   * ticket takes `patch` and a new version (CONFLICT, nothing written, when its version is not
+   * `expectedVersion`), the comment becomes `withdrawn` and the history gets a `requesterWithdrawn` entry
+   * (before: the message). false, nothing written, when it is not (or no longer) a requester comment there.
+   */
+  withdrawRequesterComment(
+    ticketId: string,
+    commentId: string,
+    expectedVersion: number,
+    patch: TicketPatch,
+    actor: string,
+  ): Promise<boolean>;
   /** Marks the delivered, unread replies of the conversation's tickets read (web chat); returns how many. */
   markRepliesRead(conversationId: string, at: Date): Promise<number>;
   comments(ticketId: string): Promise<TicketComment[]>;
   history(ticketId: string): Promise<TicketEvent[]>;
   transcript(ticketId: string): Promise<TranscriptEntry[]>;
 }
+
+/** The history field of a withdrawn requester message, and its one value (the console words it). */
+export const WITHDRAWN_FIELD = 'requesterWithdrawn';
+export const WITHDRAWN_AS_BOT_QUESTION = 'bot_question';
+
+/**
+ * What ボットに質問する did with the message on the conversation's open ticket: withdrew it, kept it (an
+ * operator already replied after it), or found nothing to withdraw (never added, or withdrawn already).
+ */
+export type BotQuestionWithdrawal =
+  { kind: 'withdrawn' | 'kept'; ticketNumber: string; notice: string } | { kind: 'none' };
 
 /** What the requester asked the desk to do with a message (buttons under a reply). */
 export type RequesterIntent = 'auto' | 'reopen';
@@ -149,6 +176,12 @@ export interface TicketDesk {
   ): Promise<BotReply | undefined>;
   /** Status of ticket `number` (or of every ticket of the conversation), only to its requester. */
   status(conversation: ConversationRecord, number?: string): Promise<BotReply>;
+  /**
+   * ボットに質問する: withdraws the message `text` from the conversation's open ticket it was added to (the
+   * newest such requester message), unless an operator replied after it. Runs inside the caller's
+   * transaction that records the bot's answer; pressing twice withdraws once.
+   */
+  withdrawForBot(conversation: ConversationRecord, text: string): Promise<BotQuestionWithdrawal>;
 }
 
 /** Attachment rows: on tickets, or held on a conversation until it is escalated. */

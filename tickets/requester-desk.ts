@@ -6,13 +6,20 @@
 import { KotaeError } from '../core';
 import type { Clock } from '../core';
 import type { ConversationStore } from '../conversations';
-import type { RequesterIntent, TicketDesk, TicketPatch, TicketStore } from './ports';
+import type { BotQuestionWithdrawal, RequesterIntent, TicketDesk, TicketPatch, TicketStore } from './ports';
 import type { BotReply, ConversationRecord } from '../conversations';
-import type { TicketRecord } from './records';
+import { OPEN_TICKET_STATUSES, type TicketRecord } from './records';
 import { formatJstDayTime } from '../calendar';
 import { statusPatch } from './lifecycle';
 import { TICKET_MESSAGES as M } from './messages';
 import { isRequesterOf, routeRequesterMessage, type ReopenCalendar } from './reply-routing';
+import {
+  answeredAfter,
+  pendingMessage,
+  REQUESTER_ACTOR,
+  restorePatch,
+  type TicketWithComments,
+} from './requester-withdrawal';
 
 /** The calendar the desk needs: the reopen window and desk hours. */
 export interface DeskCalendar extends ReopenCalendar {
@@ -30,7 +37,7 @@ export interface RequesterDeskDeps {
   reopenBusinessDays: number;
 }
 
-const ACTOR = 'requester';
+const ACTOR = REQUESTER_ACTOR;
 /** Tickets listed in a status answer without a number. */
 const STATUS_LIST_LIMIT = 5;
 
@@ -73,6 +80,31 @@ export class RequesterDesk implements TicketDesk {
       text = items.length ? items.map((t) => this.statusText(t)).join('\n\n') : M.statusNone;
     }
     return this.reply(conversation, text, []);
+  }
+
+  async withdrawForBot(conversation: ConversationRecord, text: string): Promise<BotQuestionWithdrawal> {
+    const { store } = this.deps;
+    for (let attempt = 0; ; attempt += 1) {
+      const { items } = await store.list({ conversationId: conversation.id, limit: 20 });
+      const open: TicketWithComments[] = [];
+      for (const ticket of items.filter((t) => OPEN_TICKET_STATUSES.includes(t.status)))
+        open.push({ ticket, comments: await store.comments(ticket.id) });
+      const found = pendingMessage(open, text);
+      if (!found || found.comment.kind !== 'requester') return { kind: 'none' };
+      const { ticket, comment, comments } = found;
+      // The operator's reply answers it: the thread stays as the operator saw it.
+      if (answeredAfter(comments, comment))
+        return { kind: 'kept', ticketNumber: ticket.number, notice: M.keptForBot(ticket.number) };
+      const patch = restorePatch(ticket, comments, await store.history(ticket.id), comment);
+      try {
+        const withdrawn = await store.withdrawRequesterComment(ticket.id, comment.id, ticket.version, patch, ACTOR);
+        if (!withdrawn) return { kind: 'none' };
+        return { kind: 'withdrawn', ticketNumber: ticket.number, notice: M.withdrawnForBot(ticket.number) };
+      } catch (err) {
+        // An operator saved the ticket meanwhile (nothing was written): read it again.
+        if (!(err instanceof KotaeError) || err.code !== 'CONFLICT' || attempt >= 2) throw err;
+      }
+    }
   }
 
   private statusText(t: TicketRecord): string {

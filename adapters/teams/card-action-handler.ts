@@ -3,7 +3,7 @@
  * card that replaces or follows the pressed one. Feedback buttons are handled by FeedbackAction.
  */
 import type { Activity } from '@microsoft/agents-activity';
-import type { Helpdesk } from '../../bot';
+import { knowledgeRefusal, type Helpdesk } from '../../bot';
 import type { CardAction } from './card-actions';
 import { escalationFormCard, replyCard, ticketCreatedCard, type AdaptiveCard } from './cards';
 import { channelRefOf, type TeamsConversations } from './teams-conversations';
@@ -28,14 +28,21 @@ export class CardActionHandler {
         return escalationFormCard(action.conversationId, categories, 'normal', action.separate);
       case 'choose': {
         const requester = await conversations.requester(activity);
-        const reply = await helpdesk.ask({
-          conversationId: action.conversationId,
-          channel: 'teams',
-          requester,
-          text: action.text,
-          channelRef: channelRefOf(activity),
-          intent: action.intent,
-        });
+        const reply = await helpdesk
+          .ask({
+            conversationId: action.conversationId,
+            channel: 'teams',
+            requester,
+            text: action.text,
+            channelRef: channelRefOf(activity),
+            intent: action.intent,
+          })
+          .catch((err: unknown) => {
+            // The knowledge base cannot be searched: its refusal, with 担当者に問い合わせる.
+            const refused = knowledgeRefusal(action.conversationId, err);
+            if (!refused) throw err;
+            return refused;
+          });
         return replyCard(reply);
       }
       case 'submit_ticket': {

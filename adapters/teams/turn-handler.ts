@@ -4,8 +4,9 @@
  */
 import { Activity, ActivityTypes } from '@microsoft/agents-activity';
 import type { TurnContext } from '@microsoft/agents-hosting';
-import { hasWords, type Helpdesk } from '../../bot';
+import { hasWords, knowledgeRefusal, type Helpdesk } from '../../bot';
 import type { ProcessedDeliveries } from '../../bot';
+import type { BotReply } from '../../conversations';
 import { toKotaeError } from '../../core';
 import type { Logger } from '../../core';
 import { ActivityDedupe } from './activity-dedupe';
@@ -133,19 +134,27 @@ export class TeamsTurnHandler {
       await context.sendActivity(Activity.fromObject({ type: ActivityTypes.Typing })).catch(() => undefined); // best effort
       const requester = await conversations.requester(activity);
       const conversationId = await conversations.resolve(activity, requester);
-      const reply = await helpdesk.ask({
-        conversationId,
-        channel: 'teams',
-        requester,
-        text,
-        channelRef: channelRefOf(activity),
-      });
+      const reply = await helpdesk
+        .ask({ conversationId, channel: 'teams', requester, text, channelRef: channelRefOf(activity) })
+        .catch((err: unknown) => this.refused(conversationId, err));
       await sendCard(context, replyCard(reply), retry, logger);
     } catch (err) {
       // Nothing was recorded: fail the turn (503) so the Bot Connector delivers the message again.
       if (isStorageBusy(err)) throw err;
       await this.tellFailure(context, err);
     }
+  }
+
+  /**
+   * A question the knowledge base refused (its index cannot be loaded, or none is built): the refusal's own
+   * message with 担当者に問い合わせる, as a reply card; any other error is thrown on.
+   */
+  private refused(conversationId: string, err: unknown): BotReply {
+    const reply = knowledgeRefusal(conversationId, err);
+    if (!reply) throw err;
+    const error = toKotaeError(err);
+    this.deps.logger.warn('teams: question refused: knowledge unavailable', { code: error.code, error: error.message });
+    return reply;
   }
 
   /** The card answering an Action.Submit (a message: the pressed card cannot be changed). */

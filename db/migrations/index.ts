@@ -22,6 +22,7 @@ import { DeskDuties1765040000000 } from './1765040000000-desk-duties';
 import { WriteKeys1765100000000 } from './1765100000000-write-keys';
 import { RequestKeys1765200000000 } from './1765200000000-request-keys';
 import { FeedbackConversation1765300000000 } from './1765300000000-feedback-conversation';
+import { QuestionChoices1765400000000 } from './1765400000000-question-choices';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   WriteKeys1765100000000,
   RequestKeys1765200000000,
   FeedbackConversation1765300000000,
+  QuestionChoices1765400000000,
 ];

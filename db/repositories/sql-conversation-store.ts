@@ -58,6 +58,7 @@ export function toQuestion(row: QuestionRow): QuestionRecord {
       department: row.department ?? undefined,
     },
     latencyMs: row.latencyMs,
+    ...(row.choices ? { choices: JSON.parse(row.choices) as QuestionRecord['choices'] } : {}),
   };
 }
 
@@ -78,6 +79,7 @@ export function toQuestionRow(q: QuestionRecord): QuestionRow {
     requesterName: q.requester.name ?? null,
     department: q.requester.department ?? null,
     latencyMs: Math.round(q.latencyMs),
+    choices: q.choices?.length ? JSON.stringify(q.choices) : null,
   };
 }
 
@@ -222,6 +224,13 @@ export class SqlConversationStore implements ConversationStore {
             .findOne({ where: { conversationId }, order: { askedAt: 'DESC' } }),
     );
     return row ? toQuestion(row) : undefined;
+  }
+
+  async hasFeedback(conversationId: string, questionId: string): Promise<boolean> {
+    const count = await this.run(() =>
+      managerOf(this.ds).getRepository<FeedbackRow>('feedback').countBy({ conversationId, questionId }),
+    );
+    return count > 0;
   }
 
   async recordFeedback(

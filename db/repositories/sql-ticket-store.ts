@@ -26,6 +26,7 @@ import { inTransaction, managerOf } from '../transaction-scope';
 import { ticketSearchCondition } from './ticket-search-sql';
 import { dialectOfDriver } from '../schema';
 import { SqliteStatements } from '../sqlite-statements';
+import { withdrawRequesterComment } from './sql-comment-withdrawal';
 
 /** A ticket's copy of the transcript is keyed by the ticket id (a UUID, so it never collides with a conversation). */
 const ticketTranscriptKey = (ticketId: string) => ticketId;
@@ -267,6 +268,16 @@ export class SqlTicketStore implements TicketStore {
           { deliveredAt: result.deliveredAt ?? null, deliveryError: result.deliveryError ?? null },
         ),
     );
+  }
+
+  withdrawRequesterComment(
+    ticketId: string,
+    commentId: string,
+    expectedVersion: number,
+    patch: TicketPatch,
+    actor: string,
+  ): Promise<boolean> {
+    return withdrawRequesterComment(this.ds, { ticketId, commentId, expectedVersion, patch, actor, at: this.now() });
   }
 
   async markRepliesRead(conversationId: string, at: Date): Promise<number> {

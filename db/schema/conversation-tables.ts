@@ -50,6 +50,8 @@ export const question: TableSpec = {
     requesterName: short(200, true),
     department: short(200, true),
     latencyMs: int,
+    // The candidate questions offered with the answer, as JSON (migration 1765400000000): a reloaded web chat shows them again.
+    choices: optLong,
   },
   indices: [{ columns: ['askedAt'] }, { columns: ['conversationId'] }],
 };

@@ -36,6 +36,7 @@ export interface QuestionRow {
   requesterName: string | null;
   department: string | null;
   latencyMs: number;
+  choices?: string | null;
 }
 export interface FeedbackRow {
   id: string;

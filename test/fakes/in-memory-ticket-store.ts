@@ -2,6 +2,7 @@
 import { KotaeError } from '../../core/errors';
 import { jstParts } from '../../calendar';
 import type { TicketComment, TicketEvent, TicketPatch, TicketQuery, TicketStore } from '../../tickets';
+import { WITHDRAWN_AS_BOT_QUESTION, WITHDRAWN_FIELD } from '../../tickets';
 import { type TranscriptEntry } from '../../conversations';
 import { OPEN_TICKET_STATUSES, type NewTicket, type TicketRecord } from '../../tickets';
 import type { OutboxFilter, TicketOutbox } from '../../tickets';
@@ -169,6 +170,27 @@ export class InMemoryTicketStore implements TicketStore, TicketOutbox {
   async markDelivered(commentId: string, result: { deliveredAt?: Date; deliveryError?: string }): Promise<void> {
     const c = this.commentList.find((x) => x.id === commentId);
     if (c) Object.assign(c, { deliveredAt: result.deliveredAt, deliveryError: result.deliveryError });
+  }
+
+  async withdrawRequesterComment(
+    ticketId: string,
+    commentId: string,
+    expectedVersion: number,
+    patch: TicketPatch,
+    actor: string,
+  ): Promise<boolean> {
+    const comment = this.commentList.find((c) => c.id === commentId && c.ticketId === ticketId);
+    if (!comment || comment.kind !== 'requester') return false;
+    const s = this.find(ticketId);
+    if (!s || s.ticket.version !== expectedVersion)
+      throw new KotaeError('CONFLICT', `ticket ${ticketId} is not at version ${expectedVersion}`);
+    const version = s.ticket.version;
+    const updated = await this.update(ticketId, expectedVersion, patch, actor);
+    // The withdrawal is a change of its own: a new version even when no flag moved.
+    if (updated.version === version) s.ticket = { ...s.ticket, updatedAt: this.now(), version: version + 1 };
+    comment.kind = 'withdrawn';
+    this.event(ticketId, this.now(), actor, WITHDRAWN_FIELD, comment.body, WITHDRAWN_AS_BOT_QUESTION);
+    return true;
   }
 
   async markRepliesRead(conversationId: string, at: Date): Promise<number> {

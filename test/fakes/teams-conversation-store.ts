@@ -55,6 +55,9 @@ export class FakeConversationStore implements ConversationStore {
   async transcript(conversationId: string): Promise<TranscriptEntry[]> {
     return this.transcripts.get(conversationId) ?? [];
   }
+  async hasFeedback(conversationId: string, questionId: string): Promise<boolean> {
+    return this.feedbacks.some((f) => f.conversationId === conversationId && f.questionId === questionId);
+  }
   async recordQuestion(question: Omit<QuestionRecord, 'id'>): Promise<QuestionRecord> {
     const record = { ...question, id: `q-${this.questions.length + 1}` };
     this.questions.push(record);

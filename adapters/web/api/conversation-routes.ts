@@ -8,8 +8,10 @@ import type { ConversationStore } from '../../../conversations';
 import type { TicketStore } from '../../../tickets';
 import type { Clock } from '../../../core';
 import { KotaeError } from '../../../core';
+import { restoredAnswer } from '../../../bot';
 import { requireWebConversation } from './conversation-access';
 import { API_MESSAGES } from './messages';
+import { sourcesJson } from './source-links';
 
 /** Tickets listed in the お問い合わせ履歴 panel. */
 const HISTORY_TICKETS = 20;
@@ -19,6 +21,8 @@ export function createConversationRoutes(deps: {
   conversations: ConversationStore;
   tickets: TicketStore;
   clock: Clock;
+  /** KOTAE_PUBLIC_URL: Kotae's own source links are given on the request's host (as with a live answer). */
+  publicUrl?: string;
 }): Router {
   const { conversations, tickets, clock } = deps;
   const router = Router();
@@ -43,10 +47,27 @@ export function createConversationRoutes(deps: {
       if (!(err instanceof KotaeError && err.code === 'DB_LOCKED')) throw err;
     });
     const { name, department, phone } = conversation.requester;
+    // The last answer among the lines shown, with its sources and the buttons that still apply.
+    const last = shown.some((l) => l.role === 'bot')
+      ? await restoredAnswer(conversations, conversation.id, lines)
+      : undefined;
+    const lastShown = last && shown.some((l) => l.index === last.index) ? last : undefined;
     res.json({
       messages: shown.map((l) => ({ index: l.index, role: l.role, text: l.text, at: l.at.toISOString() })),
       total: lines.length,
       requester: { name: name ?? '', department: department ?? '', phone: phone ?? '' },
+      ...(lastShown
+        ? {
+            lastAnswer: {
+              index: lastShown.index,
+              questionId: lastShown.questionId,
+              outcome: lastShown.outcome,
+              sources: sourcesJson(lastShown.sources, deps.publicUrl),
+              choices: lastShown.choices,
+              actions: lastShown.actions,
+            },
+          }
+        : {}),
     });
   });
 

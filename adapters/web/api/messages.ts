@@ -4,6 +4,8 @@ import type { TicketStatus } from '../../../tickets';
 /** Message catalogue of the JSON API. */
 export const API_MESSAGES = Object.freeze({
   conversationNotFound: '会話が見つかりません。最初から質問してください。',
+  /** A button of a reloaded answer that no longer applies (the same wording as Teams' and LoGoチャット's). */
+  choiceExpired: 'この選択肢は有効期限が切れています。お手数ですが、もう一度質問してください。',
   contactRequired: (missing: readonly string[]) =>
     `担当者からご連絡するため、${missing.join('・')}を入力してください。`,
   contactFields: { name: 'お名前', department: '所属', phone: '内線（電話）' } as const,

@@ -4,7 +4,7 @@
  * the page's secret (conversation-access.ts).
  */
 import { Router } from 'express';
-import { BOT_MESSAGES, hasWords, type Helpdesk } from '../../../bot';
+import { answerStillCurrent, BOT_MESSAGES, hasWords, type Helpdesk } from '../../../bot';
 import { type BotReply, type ConversationRecord, type ConversationStore } from '../../../conversations';
 import { DEFAULT_CATEGORIES, type TicketPriority, type TicketStore } from '../../../tickets';
 import { KotaeError } from '../../../core';
@@ -17,6 +17,7 @@ import { createConversationRoutes } from './conversation-routes';
 import { requireContact } from './contact';
 import { AskBody, EscalateBody, FeedbackBody, parseBody } from './schemas';
 import { API_MESSAGES } from './messages';
+import { sourcesJson } from './source-links';
 import { IDEMPOTENCY_HEADER, keyedRequest, type RequestKeys } from '../request-keys';
 
 /** What the API needs. */
@@ -42,21 +43,11 @@ function directoryRequester(me: WebIdentity, typed?: { phone?: string }) {
   return { id: me.subject, name: me.name, department: me.department, ...(typed?.phone ? { phone: typed.phone } : {}) };
 }
 
-/**
- * A link to one of Kotae's own documents, made relative (`/kb/…`) so the browser opens it on the host the
- * staff member reached the chat through (an LGWAN name, an internal alias) rather than KOTAE_PUBLIC_URL's.
- */
-export function onRequestHost(url: string | undefined, publicUrl: string | undefined): string | undefined {
-  if (!url || !publicUrl) return url;
-  const base = publicUrl.replace(/\/+$/, '');
-  return url.startsWith(`${base}/kb/`) ? url.slice(base.length) : url;
-}
-
 function replyJson(reply: BotReply, publicUrl?: string) {
   return {
     outcome: reply.outcome ?? 'no_answer',
     answer: reply.text,
-    sources: reply.sources.map(({ title, url, snippet }) => ({ title, url: onRequestHost(url, publicUrl), snippet })),
+    sources: sourcesJson(reply.sources, publicUrl),
     confidence: reply.confidence ?? 0,
     conversationId: reply.conversationId,
     choices: reply.choices,
@@ -64,6 +55,11 @@ function replyJson(reply: BotReply, publicUrl?: string) {
     ...(reply.pendingText === undefined ? {} : { pendingText: reply.pendingText }),
     ...(reply.ticketNumber === undefined ? {} : { ticketNumber: reply.ticketNumber }),
   };
+}
+
+/** The reply to a button that no longer applies. */
+function expiredReply(conversationId: string): BotReply {
+  return { conversationId, text: API_MESSAGES.choiceExpired, sources: [], choices: [], actions: [] };
 }
 
 /** Routes under /api. */
@@ -103,6 +99,11 @@ export function createApiRouter(deps: ApiDeps): Router {
     let created: ConversationRecord | undefined;
     if (conversationId) {
       await requireWebConversation(conversations, conversationId, req);
+      // A candidate picked under a reloaded answer that no longer applies: said so, nothing asked or written.
+      if (body.choiceOf && !(await answerStillCurrent(conversations, conversationId, body.choiceOf))) {
+        res.json(replyJson(expiredReply(conversationId)));
+        return;
+      }
     } else {
       // Nothing to ask (e.g. only control characters) or too much: refuse before a conversation is written.
       const cleaned = cleanUserText(body.question).trim();
@@ -164,7 +165,13 @@ export function createApiRouter(deps: ApiDeps): Router {
   router.post('/feedback', keyed('api.feedback'), async (req, res) => {
     const body = parseBody(FeedbackBody, req.body);
     await requireWebConversation(conversations, body.conversationId, req);
-    const reply = await helpdesk.feedback(body);
+    // 解決した / 解決しない under a reloaded answer rated (or followed by something) meanwhile: expired.
+    if (body.questionId && !(await answerStillCurrent(conversations, body.conversationId, body.questionId))) {
+      res.json({ ok: false, message: API_MESSAGES.choiceExpired, actions: [] });
+      return;
+    }
+    const { conversationId, resolved, comment } = body;
+    const reply = await helpdesk.feedback({ conversationId, resolved, comment });
     res.json({ ok: true, message: reply.text, actions: reply.actions });
   });
 

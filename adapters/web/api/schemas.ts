@@ -34,6 +34,8 @@ export const AskBody = z
     channel: z.literal('web').optional(),
     conversationId: idText.optional(),
     intent: z.enum(['question', 'reopen']).optional(),
+    /** A candidate question picked under a reloaded answer: that answer's question id (expired when stale). */
+    choiceOf: lookupId.optional(),
   })
   .strict();
 
@@ -55,6 +57,8 @@ export const FeedbackBody = z
     conversationId: lookupId,
     resolved: z.boolean(),
     comment: z.string().max(2000).optional(),
+    /** 解決した / 解決しない under a reloaded answer: that answer's question id (expired when stale). */
+    questionId: lookupId.optional(),
   })
   .strict();
 

@@ -23,6 +23,7 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   merged: '統合したチケット',
   mergedInto: '統合先',
   related: '関連チケット',
+  requesterWithdrawn: '依頼者のメッセージ',
 };
 
 const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -30,6 +31,7 @@ const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
   type: TYPE_LABELS,
   priority: PRIORITY_LABELS,
   confidentiality: { '3': '機密性3' },
+  requesterWithdrawn: { bot_question: '依頼者がボットへの質問として取り消しました' },
 };
 
 /** The label of a history field. */

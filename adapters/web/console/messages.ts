@@ -170,6 +170,7 @@ export const M = Object.freeze({
     read: (at: string) => `既読（${at}）`,
     kindReply: '回答',
     kindRequester: '依頼者から',
+    kindWithdrawn: '依頼者から（取り消し済み: ボットへの質問）',
     phone: '内線（電話）',
     kindNote: 'メモ',
     createdAt: '受付日時',

@@ -80,17 +80,22 @@ function deliveryState(c: TicketComment, channel: ChannelKind): string {
   return c.readAt ? M.detail.read(formatJst(c.readAt)) : M.detail.unread;
 }
 
-const KIND_LABELS = { reply: M.detail.kindReply, note: M.detail.kindNote, requester: M.detail.kindRequester };
+const KIND_LABELS: Readonly<Record<TicketComment['kind'], string>> = {
+  reply: M.detail.kindReply,
+  note: M.detail.kindNote,
+  requester: M.detail.kindRequester,
+  withdrawn: M.detail.kindWithdrawn,
+};
 
 function comments(d: TicketDetail, names: ReadonlyMap<string, string>): SafeHtml {
   if (d.comments.length === 0) return html`<p>${M.detail.none}</p>`;
   return html`<ol class="comments">
     ${d.comments.map((c) => {
       const state = deliveryState(c, d.ticket.channel);
+      const who = c.kind === 'requester' || c.kind === 'withdrawn' ? c.author : historyActor(c.author, names);
       return html`<li class="${c.kind}">
         <p class="meta">
-          ${KIND_LABELS[c.kind]} ・ ${c.kind === 'requester' ? c.author : historyActor(c.author, names)} ・
-          ${formatJst(c.createdAt)}
+          ${KIND_LABELS[c.kind]} ・ ${who} ・ ${formatJst(c.createdAt)}
           ${state ? html`・ <span class="delivery ${c.deliveryError && !c.deliveredAt ? 'warn' : ''}">${state}</span>` : ''}
         </p>
         <p class="body">${c.body}</p>

@@ -4,7 +4,8 @@
 // into the box. Short Japanese hints under the box: an empty message, the waiting message, the length limit.
 // Usage: const compose = window.KotaeCompose.mount({ form, input, status, echo, send });
 //   echo(text) → the user's bubble; send({ text, intent }) → Promise<boolean> (true when accepted).
-//   compose.ask(text, intent, echo) queues a message (the bubbles' buttons too); compose.lock() stops sending.
+//   compose.ask(text, intent, echo, choiceOf) queues a message (the bubbles' buttons too; choiceOf: the question
+//   id of a reloaded answer whose candidate was picked); compose.lock() stops sending.
 (function () {
   'use strict';
   // The counter shows from this many characters before the limit.
@@ -89,8 +90,9 @@
     }
 
     /** Sends `text` after the messages before it; `echo === false` shows no bubble (and gives nothing back). */
-    function ask(text, intent, echo) {
+    function ask(text, intent, echo, choiceOf) {
       const turn = { text: text, intent: intent, bubble: echo === false ? undefined : options.echo(text) };
+      if (choiceOf) turn.choiceOf = choiceOf;
       pending.push(turn);
       if (busy) {
         if (turn.bubble) turn.bubble.classList.add('queued');

@@ -1,4 +1,4 @@
-// Kotae web chat, parts: an answer's sources, the お問い合わせ履歴 panel (the requester's tickets with the
+// Kotae web chat, parts: buttons that answer once, an answer's sources, the お問い合わせ履歴 panel (the requester's tickets with the
 // helpdesk's replies), request keys, and fetch with a Japanese network error.
 (function () {
   'use strict';
@@ -8,6 +8,24 @@
     if (cls) e.className = cls;
     if (text !== undefined) e.textContent = text;
     return e;
+  }
+
+  /** A button of a bubble. */
+  function button(label, cls, onClick) {
+    const b = el('button', cls, label);
+    b.type = 'button';
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
+  /** A bubble's buttons answer once: using one (`fn`) disables all of `actions`. */
+  function once(actions, fn) {
+    return function () {
+      actions.querySelectorAll('button').forEach(function (b) {
+        b.disabled = true;
+      });
+      fn();
+    };
   }
 
   /** Appends the sources of an answer to its bubble `m`. */
@@ -78,5 +96,12 @@
     }
   }
 
-  window.KotaeParts = { sources: sources, history: history, requestKey: requestKey, send: send };
+  window.KotaeParts = {
+    button: button,
+    once: once,
+    sources: sources,
+    history: history,
+    requestKey: requestKey,
+    send: send,
+  };
 })();

@@ -89,22 +89,8 @@
   // Name, 所属 and 内線 (chat-profile.js): kept in this browser and on the server's conversation.
   const profile = window.KotaeProfile;
 
-  function button(label, cls, onClick) {
-    const b = el('button', cls, label);
-    b.type = 'button';
-    b.addEventListener('click', onClick);
-    return b;
-  }
-
-  // A bubble's buttons answer once: using one disables them all.
-  function once(actions, fn) {
-    return function () {
-      actions.querySelectorAll('button').forEach(function (b) {
-        b.disabled = true;
-      });
-      fn();
-    };
-  }
+  const button = window.KotaeParts.button;
+  const once = window.KotaeParts.once;
 
   function actionButton(a, data, actions) {
     switch (a) {
@@ -112,13 +98,13 @@
         return button(
           '解決した',
           'secondary',
-          once(actions, () => feedback(true)),
+          once(actions, () => feedback(true, data.restoredOf)),
         );
       case 'not_resolved':
         return button(
           '解決しない',
           'secondary',
-          once(actions, () => feedback(false)),
+          once(actions, () => feedback(false, data.restoredOf)),
         );
       case 'escalate':
         return button('担当者に問い合わせる', 'escalate-button', () => showEscalation(false));
@@ -143,8 +129,9 @@
     }
   }
 
-  function renderReply(data) {
-    const m = addMessage('bot', data.answer);
+  // A reply's bubble; `bubble`: a reloaded answer's (its buttons then name it: `restoredOf`, its question id).
+  function renderReply(data, bubble) {
+    const m = bubble || addMessage('bot', data.answer);
     m.dataset.outcome = data.outcome;
     if (data.ticketNumber) m.dataset.ticket = data.ticketNumber;
     if (data.sources && data.sources.length && (data.outcome === 'answered' || data.outcome === 'tentative'))
@@ -155,7 +142,7 @@
         button(
           c.label,
           'secondary',
-          once(actions, () => ask(c.value)),
+          once(actions, () => ask(c.value, undefined, undefined, data.restoredOf)),
         ),
       );
     });
@@ -174,6 +161,7 @@
   async function send(turn) {
     const body = { question: turn.text, conversationId: conversationId, user: profileOrUndefined() };
     if (turn.intent) body.intent = turn.intent;
+    if (turn.choiceOf) body.choiceOf = turn.choiceOf;
     const json = JSON.stringify(body);
     const key = unsent && unsent.json === json ? unsent.key : newKey();
     unsent = undefined;
@@ -187,6 +175,7 @@
         forget();
         delete body.conversationId;
         delete body.intent;
+        delete body.choiceOf;
         data = await request('POST', '/api/ask', body, key);
       }
       remember(data.conversationId, data.conversationToken);
@@ -208,8 +197,8 @@
     send: send,
   });
 
-  function ask(text, intent, echo) {
-    compose.ask(text, intent, echo);
+  function ask(text, intent, echo, choiceOf) {
+    compose.ask(text, intent, echo, choiceOf);
   }
 
   function profileOrUndefined() {
@@ -217,9 +206,9 @@
     return Object.keys(p).length ? p : undefined;
   }
 
-  async function feedback(resolved) {
+  async function feedback(resolved, questionId) {
     try {
-      const body = { conversationId: conversationId, resolved: resolved };
+      const body = { conversationId: conversationId, resolved: resolved, questionId: questionId };
       const data = await request('POST', '/api/feedback', body, newKey());
       renderReply({ answer: data.message, outcome: 'feedback', actions: data.actions });
     } catch (e) {
@@ -303,7 +292,13 @@
         'GET',
         '/api/conversations/' + encodeURIComponent(conversationId) + '/messages?after=0',
       );
-      data.messages.forEach(renderHistoryLine);
+      const last = data.lastAnswer;
+      data.messages.forEach(function (line) {
+        const m = renderHistoryLine(line);
+        // The last answer again with its sources and the buttons that still apply (the server decides).
+        if (last && line.index === last.index)
+          renderReply(Object.assign({ answer: line.text, restoredOf: last.questionId }, last), m);
+      });
       seen = data.total;
       profile.fill(data.requester);
       startPolling();

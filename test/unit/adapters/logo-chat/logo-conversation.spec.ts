@@ -1,9 +1,11 @@
 /** The LoGoチャット conversation over a recording transport, with the Helpdesk fake. */
 import assert from 'node:assert/strict';
 import type { DataSource } from 'typeorm';
+import { LiveKnowledge } from '../../../../app/live-knowledge';
+import { HelpdeskService } from '../../../../bot';
 import type { BotAction } from '../../../../conversations';
-import { KotaeError, MemoryLogger } from '../../../../core';
-import { SqlConversationStore } from '../../../../db';
+import { KotaeError, MemoryLogger, SystemClock } from '../../../../core';
+import { SqlConversationStore, SqlTicketStore } from '../../../../db';
 import { LogoConversation } from '../../../../adapters/logo-chat/logo-conversation';
 import type { LogoEvent, LogoTransport } from '../../../../adapters/logo-chat/transport';
 import { FakeHelpdesk } from '../../../fakes/fake-helpdesk';
@@ -236,5 +238,83 @@ describe('LogoConversation', () => {
       response: true,
     });
     assert.equal(helpdesk.feedbacks.length, 1);
+  });
+});
+
+/**
+ * A question while the knowledge index cannot be loaded (or was never built), on the real HelpdeskService and
+ * LiveKnowledge: LoGo shows the refusal's own Japanese message (as /api/ask) and the 担当者に問い合わせる stamp,
+ * and the ticket is opened from it.
+ */
+describe('LogoConversation when the knowledge index cannot be searched', () => {
+  const UNREADABLE = 'ナレッジを読み込めないため、現在は回答できません。お手数ですが、担当者にお問い合わせください。';
+  const NOT_BUILT =
+    'ナレッジベースがまだ準備できていません。しばらくしてからお試しいただくか、担当者にお問い合わせください。';
+  let db: { ds: DataSource; close: () => Promise<void> };
+  let transport: RecordingTransport;
+  let tickets: SqlTicketStore;
+  let logger: MemoryLogger;
+
+  afterEach(() => db.close());
+
+  async function start(currentDir: string | undefined): Promise<LogoConversation> {
+    db = await tempSqlite();
+    const clock = new SystemClock();
+    const conversations = new SqlConversationStore(db.ds, () => clock.now());
+    tickets = new SqlTicketStore(db.ds, () => clock.now());
+    logger = new MemoryLogger();
+    const knowledge = new LiveKnowledge(
+      {
+        currentDir: () => currentDir,
+        open: () => Promise.reject(new KotaeError('KB_INDEX_CORRUPT', 'hnsw file unreadable: vectors.hnsw')),
+      },
+      new MemoryLogger(),
+    );
+    const helpdesk = new HelpdeskService(
+      { conversations, tickets, knowledge, clock },
+      { maxQuestionChars: 500, deskHours: '平日 8:30〜17:15', isDeskOpen: () => true },
+    );
+    transport = new RecordingTransport();
+    return new LogoConversation({ helpdesk, conversations, transport, logger, botName: 'Kotae' });
+  }
+
+  it('answers with the refusal and the 担当者に問い合わせる stamp; the ticket is opened from it', async () => {
+    const conversation = await start('/srv/kotae/index/gen-000007');
+    await conversation.handle(msg('パスワードを忘れました'));
+    assert.deepEqual(
+      transport.sent.map((s) => [s.kind, s.body]),
+      [
+        ['text', UNREADABLE],
+        ['select', { question: '次の操作を選んでください。', options: ['担当者に問い合わせる'] }],
+      ],
+    );
+    assert.deepEqual(
+      logger.lines.map((l) => [l.level, l.msg, l.fields?.code]),
+      [['warn', 'turn refused: knowledge unavailable', 'KB_INDEX_CORRUPT']],
+    );
+
+    const select = transport.sent[1]!;
+    await conversation.handle({ kind: 'answer', messageId: 'a1', talk: pair, user, inReplyTo: select.id, response: 0 });
+    assert.equal(
+      transport.sent[2]!.body,
+      '担当者にお問い合わせします。お困りの内容（状況、エラーメッセージ、いつから等）を1つのメッセージで送信してください。',
+    );
+    await conversation.handle(msg('ログインできません'));
+    const { items, total } = await tickets.list({});
+    assert.equal(total, 1);
+    assert.deepEqual([items[0]!.title, items[0]!.channel], ['ログインできません', 'logo']);
+    assert.match(String(transport.sent[3]!.body), new RegExp(`^お問い合わせを受け付けました。受付番号は ${items[0]!.number} です。`));
+  });
+
+  it('answers a question before any index was built with that refusal and the stamp', async () => {
+    const conversation = await start(undefined);
+    await conversation.handle(msg('VPNにつながりません'));
+    assert.deepEqual(
+      transport.sent.map((s) => [s.kind, s.body]),
+      [
+        ['text', NOT_BUILT],
+        ['select', { question: '次の操作を選んでください。', options: ['担当者に問い合わせる'] }],
+      ],
+    );
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Point 2 and 3 of the ticket conversation in Teams, through the loopback Bot Connector on the real
  * core: after escalating, the requester's next message lands on the ticket (with ボットに質問する as an
- * Action.Execute button carrying the message), and 「HD-… の状況」 answers the status.
+ * Action.Execute button carrying the message; pressing it answers as the bot and withdraws the message from
+ * the ticket), and 「HD-… の状況」 answers the status.
  */
 import assert from 'node:assert/strict';
 import { createTeamsEndpoint, ticketCreatedCard } from '../../../../adapters/teams';
@@ -112,9 +113,23 @@ describe('Teams: the requester side of a ticket (real core, loopback Bot Connect
       [['requester', '迷惑メールフォルダにもありません']],
     );
 
+    // ボットに質問する: answered by the bot, and the message is off the ticket (withdrawn, in its history).
     const answered = await post(actionExecuteInvoke(serviceUrl, 'r-5', askBot!));
-    assert.match(answered.value.body[0].text ?? '', /パスワード再設定/);
-    assert.equal((await tickets.comments(ticket.id)).length, 1);
+    assert.equal(
+      answered.value.body[0].text,
+      `お問い合わせ ${ticket.number} への追記を取り消しました。ボットへの質問としてお答えします。`,
+    );
+    assert.match(answered.value.body.map((b) => b.text ?? '').join('\n'), /パスワード再設定/);
+    assert.deepEqual(
+      (await tickets.comments(ticket.id)).map((c) => [c.kind, c.body]),
+      [['withdrawn', '迷惑メールフォルダにもありません']],
+    );
+    const withdrawn = (await tickets.history(ticket.id)).filter((e) => e.field === 'requesterWithdrawn');
+    assert.deepEqual(
+      withdrawn.map((e) => [e.actor, e.before, e.after]),
+      [['requester', '迷惑メールフォルダにもありません', 'bot_question']],
+    );
+    assert.equal((await tickets.get(ticket.id))?.requesterRepliedAt, undefined);
 
     await post(personalEnvelope(serviceUrl, { id: 'r-6', text: `${ticket.number} の状況を教えてください` }));
     // One TextBlock per line (Teams drops single line breaks).

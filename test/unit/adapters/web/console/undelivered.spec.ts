@@ -51,4 +51,26 @@ describe('console: undelivered replies and requester replies', () => {
     queue = await h.request('GET', '/console/tickets', { session: s });
     assert.doesNotMatch(queue.text, /依頼者から返信あり/);
   });
+
+  it('shows a message withdrawn as a bot question struck through, and the withdrawal in the history', async () => {
+    const t = await h.openTicket();
+    const s = await h.sessionFor('operator');
+    const message = await h.ticketStore.addComment(t.id, { kind: 'requester', author: '山田 花子', body: '追記です' });
+    const flagged = await h.ticketStore.update(t.id, t.version, { requesterRepliedAt: h.clock.now() }, 'requester');
+    const patch = { requesterRepliedAt: null };
+    assert.equal(
+      await h.ticketStore.withdrawRequesterComment(t.id, message.id, flagged.version, patch, 'requester'),
+      true,
+    );
+    const detail = await h.request('GET', `/console/tickets/${t.number}`, { session: s });
+    assert.match(
+      detail.text,
+      /<li class="withdrawn">\s*<p class="meta">\s*依頼者から（取り消し済み: ボットへの質問） ・ 山田 花子 ・/,
+    );
+    assert.match(
+      detail.text,
+      /<td>依頼者<\/td>\s*<td>依頼者のメッセージ<\/td>\s*<td>追記です<\/td>\s*<td>依頼者がボットへの質問として取り消しました<\/td>/,
+    );
+    assert.doesNotMatch((await h.request('GET', '/console/tickets', { session: s })).text, /依頼者から返信あり/);
+  });
 });
