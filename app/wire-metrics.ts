@@ -29,8 +29,9 @@ export function observeHelpdesk(helpdesk: Helpdesk, metrics: KotaeMetrics): Help
 /** The masker, counting the items it masks by type. */
 export function countMasked(masker: PiiMasker, metrics: KotaeMetrics): PiiMasker {
   return {
-    mask(text) {
-      const result = masker.mask(text);
+    // The options (keep: the requester's own name in a reply) must reach the masker.
+    mask(text, options) {
+      const result = masker.mask(text, options);
       for (const [type, count] of Object.entries(result.counts)) if (count) metrics.masked(type, count);
       return result;
     },
