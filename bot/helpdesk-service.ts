@@ -21,6 +21,7 @@ import { BOT_MESSAGES } from './messages';
 import { composeAnswer } from './compose-answer';
 import type { PiiMasker } from '../privacy';
 import { redactPersonalData } from './redact';
+import { stripEmpty } from './requester-fields';
 import { hasWords } from './words';
 import type { ChatModel } from './chat-model';
 import { smallTalkOf } from './small-talk';
@@ -253,7 +254,10 @@ export class HelpdeskService implements Helpdesk {
 
   async escalate(input: EscalateInput): Promise<{ ticket: TicketRecord; reply: BotReply; created: boolean }> {
     const conversation = await this.requireConversation(input.conversationId);
-    const details = redactPersonalData(cutText(input.details?.trim() ?? '', 10_000), this.deps.masker).text;
+    const { text: details, notice } = redactPersonalData(
+      cutText(input.details?.trim() ?? '', 10_000),
+      this.deps.masker,
+    );
     const [transcript, last] = await Promise.all([
       this.deps.conversations.transcript(conversation.id),
       this.deps.conversations.lastQuestion(conversation.id),
@@ -309,7 +313,7 @@ export class HelpdeskService implements Helpdesk {
       created,
       reply: {
         conversationId: conversation.id,
-        text,
+        text: withNotices(text, notice),
         sources: [],
         choices: [],
         actions,
@@ -393,9 +397,4 @@ export class HelpdeskService implements Helpdesk {
     }
     return conversation;
   }
-}
-
-function stripEmpty(r: Requester | undefined): Requester {
-  if (!r) return {};
-  return Object.fromEntries(Object.entries(r).filter(([, v]) => typeof v === 'string' && v.trim() !== '')) as Requester;
 }

@@ -266,6 +266,22 @@ describeEachDb('HelpdeskService', (each) => {
     );
   });
 
+  it('tells the requester when escalation details were masked, as a question does', async () => {
+    const a = await helpdesk.ask({ channel: 'web', text: 'カレーの作り方' });
+    const masked = await helpdesk.escalate({
+      conversationId: a.conversationId,
+      details: '折り返しは 090-1234-5678 へお願いします',
+    });
+    assert.equal(masked.ticket.details, '折り返しは ［電話番号］ へお願いします');
+    assert.equal(
+      masked.reply.text.split('\n\n')[0],
+      '※ 個人情報と思われる内容（電話番号）は記録せずに伏せ字にしました。個人情報は入力しないでください。',
+    );
+    const b = await helpdesk.ask({ channel: 'web', text: 'カレーの作り方' });
+    const plain = await helpdesk.escalate({ conversationId: b.conversationId, details: '至急お願いします' });
+    assert.doesNotMatch(plain.reply.text, /伏せ字/);
+  });
+
   it('takes はい / いいえ typed right after an answer as the 解決した / 解決しない buttons, once', async () => {
     const a = await helpdesk.ask({ channel: 'web', text: 'トナーがなくてプリンタが使えない' });
     assert.equal(a.outcome, 'tentative');
