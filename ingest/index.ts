@@ -7,7 +7,15 @@ export type { LoadResult, Loader, SourceFile } from './loaders';
 export { DEFAULT_MAX_FILE_BYTES, runIngest } from './pipeline';
 export { SKIP_REASONS } from './skip-reasons';
 export { EMPTY_SOURCE_REASON, emptySourceMessage } from './empty-source-guard';
-export type { IndexBuilder, IndexUpdater, IngestOptions, IngestProgress, IngestSummary, SkippedItem } from './types';
+export type {
+  IndexBuilder,
+  IndexChecker,
+  IndexUpdater,
+  IngestOptions,
+  IngestProgress,
+  IngestSummary,
+  SkippedItem,
+} from './types';
 export { FaqSheetReader } from './faq-sheets';
 export { isUploadable, UPLOAD_EXTENSIONS, UPLOAD_MESSAGES } from './upload-policy';
 export { formatBytes } from './file-ingest';

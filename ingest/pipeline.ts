@@ -18,7 +18,7 @@ import { ChunkCache, readManifest, writeManifest, type Manifest } from './manife
 import { assemble } from './assemble';
 import { SKIP_REASONS } from './skip-reasons';
 import { assertSourceReadable, listSourceFiles } from './source-walk';
-import type { IngestOptions, IngestSummary } from './types';
+import type { IndexChecker, IngestOptions, IngestSummary } from './types';
 
 /** Default size limit: larger files are skipped before parsing. */
 export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -75,19 +75,29 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
       skipped,
       warnings,
     };
+    let repaired: IngestSummary['repaired'];
     if (currentName && !options.force && !needsRebuild(previous, outcomes, sourceDir)) {
-      logger.info('ingest found no changes; index kept', { indexDir: currentName });
-      return {
-        ...counts,
-        durationMs: performance.now() - started,
-        indexDir: path.join(root, currentName),
-        rebuilt: false,
-      };
+      const reason = await checkFails(path.join(root, currentName), options.check);
+      if (reason === undefined) {
+        logger.info('ingest found no changes; index kept', { indexDir: currentName });
+        return {
+          ...counts,
+          durationMs: performance.now() - started,
+          indexDir: path.join(root, currentName),
+          rebuilt: false,
+        };
+      }
+      // Kept, the broken generation would go on refusing every question: build it again from the same files.
+      repaired = { generation: currentName, reason };
+      logger.warn('ingest: the current index cannot be opened; rebuilding it although no file changed', {
+        indexDir: currentName,
+        error: reason,
+      });
     }
 
     const manifest: Manifest = { version: 1, sourceDir, createdAt: new Date().toISOString(), files: {} };
     for (const o of outcomes) if (o.entry) manifest.files[o.relPath] = o.entry;
-    if (currentName && !options.force && options.update) {
+    if (currentName && !options.force && !repaired && options.update) {
       const currentDir = path.join(root, currentName);
       const updated = await options.update(chunks, currentDir);
       if (updated) {
@@ -131,6 +141,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
       durationMs: performance.now() - started,
       indexDir: generation.dir,
       rebuilt: true,
+      ...(repaired ? { repaired } : {}),
       ...(calibration ? { calibration } : {}),
     };
     logger.info('ingest finished', { ...summary, skipped: skipped.length });
@@ -150,6 +161,17 @@ function needsRebuild(previous: Manifest, outcomes: readonly FileOutcome[], sour
     before.length === after.length && after.every((o) => previous.files[o.relPath]?.cacheKey === o.entry.cacheKey);
   const newSkip = outcomes.some((o) => o.kind === 'skipped' && o.fresh && o.entry);
   return !same || newSkip || previous.sourceDir !== sourceDir;
+}
+
+/** Why the generation in `dir` fails `check`; undefined when it passes (or nothing checks it). */
+async function checkFails(dir: string, check: IndexChecker | undefined): Promise<string | undefined> {
+  if (!check) return undefined;
+  try {
+    await check(dir);
+    return undefined;
+  } catch (err) {
+    return toKotaeError(err, 'KB_INDEX_CORRUPT').message;
+  }
 }
 
 /** Deletes a failed generation; if that fails too, the next run's stale-generation cleanup does it. */

@@ -19,6 +19,12 @@ export type IndexBuilder = (
  */
 export type IndexUpdater = (chunks: Chunk[], dir: string) => Promise<{ added: number; removed: number } | undefined>;
 
+/**
+ * Checks that the index generation in `dir` still opens; throws (KB_INDEX_CORRUPT) when it does not. Shaped so
+ * that knowledge's `checkKnowledgeIndex(dir)` can be passed as is.
+ */
+export type IndexChecker = (dir: string) => void | Promise<void>;
+
 /** Progress of a run: files parsed (or reused), then index building. */
 export interface IngestProgress {
   phase: 'parse' | 'build';
@@ -46,6 +52,11 @@ export interface IngestOptions {
    * INGEST_SOURCE_MISSING, as an unmounted share looks empty).
    */
   allowEmpty?: boolean;
+  /**
+   * When no file changed, the current generation is kept only if it passes this check; one that does not open
+   * (a damaged or missing file) is rebuilt, and the summary says so (`repaired`). Without it, only `force` rebuilds.
+   */
+  check?: IndexChecker;
   /** Incremental updates of the current generation (without: every change is a full build). */
   update?: IndexUpdater;
   /**
@@ -83,6 +94,11 @@ export interface IngestSummary {
   indexDir: string;
   /** False when nothing changed and the previous index was kept as it was, or when it was updated in place. */
   rebuilt: boolean;
+  /**
+   * Set when no file changed but the current generation failed the `check` and was rebuilt: its folder name
+   * and why it failed (the internal English message).
+   */
+  repaired?: { generation: string; reason: string };
   /** Set when the current generation was updated in place (incremental) rather than rebuilt. */
   updated?: { added: number; removed: number };
   /** The answer thresholds the new index calibrated on itself (absent when kept or not calibrated). */

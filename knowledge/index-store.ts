@@ -88,11 +88,7 @@ export async function openKnowledgeIndex(
   dir: string,
   options: KnowledgeBaseOptions = {},
 ): Promise<HybridKnowledgeBase> {
-  const manifest = readManifest(dir);
-  const chunks = readJson(path.join(dir, FILES.chunks)) as Chunk[];
-  if (!Array.isArray(chunks) || chunks.length !== manifest.stats.chunks) throw corrupt(dir, 'chunk count mismatch');
-  const { fields, vectors, dims, ...saved } = readFieldsAndVectors(path.join(dir, FILES.fields), chunks.length);
-  if (dims !== manifest.dims) throw corrupt(dir, 'dimension mismatch');
+  const { manifest, chunks, fields, vectors, dims, ...saved } = readStoredFiles(dir);
   const { analyzer, expander } = await resolveTextTools(options);
   // Indexes built before the question lines were saved: analyse them once now.
   const questionLines = saved.questionLines ?? buildQuestionLines(chunks, analyzer, fields.content);
@@ -129,6 +125,36 @@ export async function openKnowledgeIndex(
   // The incremental updates made since this generation was built (index-deltas.ts).
   for (const delta of readDeltaFiles(dir)) kb.apply(delta);
   return kb;
+}
+
+/**
+ * Reads every file of the index in `dir` and checks them against each other as {@link openKnowledgeIndex} does,
+ * without the text tools (no dictionary is loaded, nothing is analysed): whether the generation still opens
+ * (`kotae ingest` rebuilds one that does not). Throws KB_INDEX_CORRUPT naming the first bad file.
+ */
+export function checkKnowledgeIndex(dir: string): void {
+  const { manifest, dims } = readStoredFiles(dir);
+  if (manifest.embedderKind === 'lsa') readLsa(path.join(dir, FILES.lsa));
+  if (dims > 0) HnswVectorIndex.load(path.join(dir, FILES.hnsw), dims);
+  readReadings(dir);
+  readDeltaFiles(dir);
+}
+
+/** The manifest, the chunks and fields.bin of `dir`, checked against each other. */
+function readStoredFiles(dir: string) {
+  const manifest = readManifest(dir);
+  const chunks = readJson(path.join(dir, FILES.chunks)) as Chunk[];
+  if (!Array.isArray(chunks) || chunks.length !== manifest.stats.chunks) throw corrupt(dir, 'chunk count mismatch');
+  // A chunk without an id or fields (e.g. null) would fail later, deep in the searcher, as a TypeError.
+  if (!chunks.every(isStoredChunk)) throw corrupt(dir, 'chunks.json malformed');
+  const read = readFieldsAndVectors(path.join(dir, FILES.fields), chunks.length);
+  if (read.dims !== manifest.dims) throw corrupt(dir, 'dimension mismatch');
+  return { manifest, chunks, ...read };
+}
+
+function isStoredChunk(c: unknown): boolean {
+  const x = c as Partial<Chunk> | null;
+  return typeof x?.id === 'string' && typeof x.fields === 'object' && x.fields !== null;
 }
 
 /** What an incremental update changed. */

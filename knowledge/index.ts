@@ -13,7 +13,13 @@ export { HybridKnowledgeBase, createKnowledgeBase, type KnowledgeBaseOptions } f
 export type { SynonymSource } from './query-expansion';
 export { DEFAULT_TUNING, type SearchTuning } from './search-tuning';
 export type * from './types';
-export { buildKnowledgeIndex, openKnowledgeIndex, updateKnowledgeIndex, type IndexUpdate } from './index-store';
+export {
+  buildKnowledgeIndex,
+  checkKnowledgeIndex,
+  openKnowledgeIndex,
+  updateKnowledgeIndex,
+  type IndexUpdate,
+} from './index-store';
 export type { IndexDelta, PreparedDelta } from './index-delta';
 export { deltaFiles } from './index-deltas';
 export { buildIndexData, type BuildOptions, type BuiltIndex } from './index-builder';

@@ -1,8 +1,10 @@
 /**
  * `kotae ingest` wired from the composition root (app/kotae-parts.ts): the index builder with the
- * configured embedder, and the database's index generation the running instances poll.
+ * configured embedder, the check that the current index still opens, and the database's index generation
+ * the running instances poll.
  */
 import { KNOWLEDGE_GENERATION, withKotae, type KotaeParts } from '../../app';
+import { checkKnowledgeIndex } from '../../knowledge';
 import type { CliIo } from './io';
 import { runIngestCommand } from './ingest';
 import { configFromProcess, defaultRuntime } from './runtime';
@@ -16,6 +18,8 @@ export function ingestCommand(argv: string[], io: CliIo): Promise<number> {
       dataDir: config.dataDir,
       defaultSourceDir: config.kbDir,
       build: kotae.indexBuilder(),
+      // A generation that no longer opens is rebuilt even when no file changed (a cheap check: no dictionary).
+      check: checkKnowledgeIndex,
       logger: runtime.logger,
       out: io.out,
       err: io.err,

@@ -31,6 +31,7 @@ export const INGEST_MESSAGES = Object.freeze({
     s.rebuilt
       ? `取り込みが完了しました（${(s.durationMs / 1000).toFixed(1)}秒）。`
       : `変更はありませんでした。索引はそのままです（${(s.durationMs / 1000).toFixed(1)}秒）。`,
+    ...(s.repaired ? ['現在の索引が読み込めなかったため、作り直しました。'] : []),
     `  ファイル数:           ${n(s.files)}`,
     `  新規・変更:           ${n(s.indexed)}`,
     `  変更なし:             ${n(s.unchanged)}`,

@@ -5,7 +5,13 @@
 import * as path from 'node:path';
 import { toKotaeError } from '../../core';
 import type { Logger } from '../../core';
-import { DEFAULT_MAX_FILE_BYTES, EMPTY_SOURCE_REASON, runIngest, type IndexBuilder } from '../../ingest';
+import {
+  DEFAULT_MAX_FILE_BYTES,
+  EMPTY_SOURCE_REASON,
+  runIngest,
+  type IndexBuilder,
+  type IndexChecker,
+} from '../../ingest';
 import { INGEST_MESSAGES } from './ingest-messages';
 import { barProgress, lineProgress } from './ingest-progress';
 
@@ -13,6 +19,11 @@ import { barProgress, lineProgress } from './ingest-progress';
 export interface IngestCommandDeps {
   dataDir: string;
   build: IndexBuilder;
+  /**
+   * Checks that the current index generation opens: when no file changed, one that does not is rebuilt
+   * (without: it is kept until `--force`).
+   */
+  check?: IndexChecker;
   logger: Logger;
   /** Command output (one line per call). */
   out: (s: string) => void;
@@ -59,6 +70,7 @@ export async function runIngestCommand(argv: string[], deps: IngestCommandDeps):
       sourceDir: folder,
       dataDir: deps.dataDir,
       build: deps.build,
+      check: deps.check,
       logger: deps.logger,
       force: parsed.force,
       allowEmpty: parsed.allowEmpty,

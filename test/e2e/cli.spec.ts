@@ -1,8 +1,10 @@
 /** The command line as a user runs it: `node bin/kotae.js …` in a child process with its own environment. */
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { currentIndexDir } from '../../ingest';
 import { tempDir } from '../helpers/temp-dir';
 
 const BIN = path.join(__dirname, '..', '..', 'bin', 'kotae.js');
@@ -59,6 +61,23 @@ describe('kotae command line', function () {
     const missing = await run(['ingest', path.join(data.dir, 'no-such-folder')], { env: env(data.dir) });
     assert.notEqual(missing.code, 0);
     assert.match(missing.stdout + missing.stderr, /取り込み元のフォルダが見つからないか、読み取れません/);
+  });
+
+  it('rebuilds an index that no longer opens when run again without --force, and says so', async () => {
+    const kb = path.join(ROOT, 'sample-kb');
+    const damaged = currentIndexDir(data.dir) as string;
+    fs.writeFileSync(path.join(damaged, 'chunks.json'), '[{"id": "FAQ-');
+    const repaired = await run(['ingest', kb], { env: env(data.dir) });
+    assert.equal(repaired.code, 0, repaired.stderr);
+    assert.match(
+      repaired.stdout,
+      /^取り込みが完了しました（[0-9.]+秒）。\n現在の索引が読み込めなかったため、作り直しました。\n/m,
+    );
+    assert.notEqual(currentIndexDir(data.dir), damaged);
+    const kept = await run(['ingest', kb], { env: env(data.dir) });
+    assert.equal(kept.code, 0, kept.stderr);
+    assert.match(kept.stdout, /^変更はありませんでした。索引はそのままです/m);
+    assert.doesNotMatch(kept.stdout, /作り直しました/);
   });
 
   it('stops at start with every configuration problem listed', async () => {

@@ -4,6 +4,9 @@ import * as path from 'node:path';
 import { Writable } from 'node:stream';
 import { runIngestCommand, type IngestCommandDeps } from '../../../adapters/cli/ingest';
 import { MemoryLogger } from '../../../core/logger';
+import { currentIndexDir, type IndexBuilder } from '../../../ingest';
+import { buildKnowledgeIndex, checkKnowledgeIndex, openKnowledgeIndex } from '../../../knowledge';
+import { testAnalyzer } from '../knowledge/shared-analyzer';
 import { FakeIndexBuilder, makeTempDir } from './fixtures';
 
 /** A writable that says it is a terminal, as cli-progress only draws on one. */
@@ -74,6 +77,62 @@ describe('kotae ingest (CLI)', () => {
     lines.length = 0;
     assert.equal(await runIngestCommand([path.join(root, 'kb'), '--force'], { ...deps, publish }), 0);
     assert.match(lines.join('\n'), /索引は作成しましたが、稼働中のインスタンスへの通知に失敗しました/);
+  });
+
+  it('rebuilds an index that no longer opens although no file changed, and says so', async function () {
+    this.timeout(120_000);
+    const analyzer = await testAnalyzer();
+    const build: IndexBuilder = (chunks, dir, options) => buildKnowledgeIndex(chunks, dir, { analyzer, ...options });
+    const real = { ...deps, build, check: checkKnowledgeIndex };
+    /** The summary's lines without the counts (indented) and the progress lines. */
+    const headlines = () => lines.filter((l) => !/^( |ファイル解析 |索引作成 )/.test(l));
+    const kb = path.join(root, 'kb');
+    fs.writeFileSync(
+      path.join(kb, 'faq.csv'),
+      [
+        '質問,回答',
+        'VPNにつながらない,端末を再起動してから、もう一度接続してください。',
+        'パスワードを忘れた,ポータルの「パスワード再設定」から変更できます。',
+        'プリンターで印刷できない,プリンターの電源と用紙を確認してください。',
+      ].join('\n'),
+    );
+    assert.equal(await runIngestCommand([kb], real), 0);
+    const damaged = currentIndexDir(real.dataDir) as string;
+    fs.writeFileSync(path.join(damaged, 'chunks.json'), '[{"id": "faq.csv#');
+
+    lines.length = 0;
+    assert.equal(await runIngestCommand([kb], real), 0);
+    assert.deepEqual(
+      headlines().map((l) => l.replace(/（[0-9.]+秒）/, '')),
+      [
+        `取り込みを開始します: ${kb}`,
+        '取り込みが完了しました。',
+        '現在の索引が読み込めなかったため、作り直しました。',
+        '取り込めなかったファイル・行（1件）:',
+      ],
+    );
+    const rebuilt = currentIndexDir(real.dataDir) as string;
+    assert.notEqual(rebuilt, damaged);
+    const answers = await openKnowledgeIndex(rebuilt, { analyzer });
+    assert.equal(answers.stats().chunks, 3);
+    assert.equal((await answers.search('パスワードを忘れました')).hits[0]?.chunk.fields.question, 'パスワードを忘れた');
+    assert.deepEqual(
+      (real.logger as MemoryLogger).lines.filter((l) => l.level === 'warn').map((l) => l.msg),
+      ['ingest: the current index cannot be opened; rebuilding it although no file changed'],
+    );
+
+    // The rebuilt index opens: the next run keeps it.
+    lines.length = 0;
+    assert.equal(await runIngestCommand([kb], real), 0);
+    assert.deepEqual(
+      headlines().map((l) => l.replace(/（[0-9.]+秒）/, '')),
+      [
+        `取り込みを開始します: ${kb}`,
+        '変更はありませんでした。索引はそのままです。',
+        '取り込めなかったファイル・行（1件）:',
+      ],
+    );
+    assert.equal(currentIndexDir(real.dataDir), rebuilt);
   });
 
   it('draws a bar instead of progress lines on a terminal', async () => {

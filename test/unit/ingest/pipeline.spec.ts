@@ -128,6 +128,42 @@ describe('ingest pipeline', () => {
     );
   });
 
+  it('rebuilds (never updates in place) a generation that fails the check although no file changed', async () => {
+    const first = await ingest();
+    const checked: string[] = [];
+    let broken = true;
+    const check = (dir: string) => {
+      checked.push(path.basename(dir));
+      if (broken) throw new KotaeError('KB_INDEX_CORRUPT', `hnsw file unreadable: ${dir}/vectors.hnsw`);
+    };
+    const updates: string[] = [];
+    const update = async (_chunks: unknown, dir: string) => {
+      updates.push(dir);
+      return { added: 0, removed: 0 };
+    };
+    const logger = new MemoryLogger();
+    const repaired = await ingest({ check, update, logger });
+    const generation = path.basename(first.indexDir);
+    assert.deepEqual(
+      [repaired.rebuilt, repaired.repaired, repaired.updated],
+      [true, { generation, reason: `hnsw file unreadable: ${first.indexDir}/vectors.hnsw` }, undefined],
+    );
+    assert.deepEqual(updates, []);
+    assert.notEqual(repaired.indexDir, first.indexDir);
+    assert.equal(currentIndexDir(dataDir), repaired.indexDir);
+    assert.deepEqual(
+      logger.lines.filter((l) => l.level === 'warn').map((l) => [l.msg, l.fields?.indexDir]),
+      [['ingest: the current index cannot be opened; rebuilding it although no file changed', generation]],
+    );
+
+    broken = false;
+    const kept = await ingest({ check, update });
+    assert.deepEqual([kept.rebuilt, kept.repaired, kept.indexDir], [false, undefined, repaired.indexDir]);
+    // Checked only when the index would be kept: not by the forced run.
+    await ingest({ check, force: true });
+    assert.deepEqual(checked, [generation, path.basename(repaired.indexDir)]);
+  });
+
   it('fails with INGEST_SOURCE_MISSING and leaves the previous index untouched', async () => {
     const first = await ingest();
     await assert.rejects(ingest({ sourceDir: path.join(root, 'nope') }), { code: 'INGEST_SOURCE_MISSING' });

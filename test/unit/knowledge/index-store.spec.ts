@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildKnowledgeIndex, openKnowledgeIndex } from '../../../knowledge';
+import { buildKnowledgeIndex, checkKnowledgeIndex, openKnowledgeIndex } from '../../../knowledge';
 import { readBundle, writeBundle, type BundleArray } from '../../../knowledge/binary-bundle';
 import type { Embedder } from '../../../knowledge/types';
 import { itFaqChunks } from './fixtures/it-faq';
@@ -71,6 +71,55 @@ describe('knowledge index on disk', () => {
     await buildKnowledgeIndex(itFaqChunks(), dir, { analyzer });
     unlinkSync(path.join(dir, 'vectors.hnsw'));
     await assert.rejects(openKnowledgeIndex(dir, { analyzer }), { code: 'KB_INDEX_CORRUPT' });
+  });
+
+  describe('checkKnowledgeIndex (without the text tools) refuses what openKnowledgeIndex refuses', () => {
+    const file = (name: string) => path.join(dir, name);
+    const halve = (name: string) => truncateSync(file(name), Math.floor(statSync(file(name)).size / 2));
+    const damages: [string, () => void][] = [
+      ['a truncated vectors.hnsw', () => halve('vectors.hnsw')],
+      ['random bytes in vectors.hnsw', () => writeFileSync(file('vectors.hnsw'), Buffer.alloc(4096, 7))],
+      ['no vectors.hnsw', () => unlinkSync(file('vectors.hnsw'))],
+      ['broken JSON in chunks.json', () => writeFileSync(file('chunks.json'), '[{"id": "FAQ-')],
+      ['chunks.json of nulls', () => writeFileSync(file('chunks.json'), JSON.stringify(new Array(20).fill(null)))],
+      ['an empty chunks.json', () => writeFileSync(file('chunks.json'), '')],
+      [
+        'a manifest of format 99',
+        () =>
+          writeFileSync(
+            file('manifest.json'),
+            JSON.stringify({ ...JSON.parse(readFileSync(file('manifest.json'), 'utf8')), format: 99 }),
+          ),
+      ],
+      ['no manifest.json', () => unlinkSync(file('manifest.json'))],
+      ['a truncated fields.bin', () => halve('fields.bin')],
+      ['a truncated lsa.bin', () => halve('lsa.bin')],
+      ['a malformed readings.json', () => writeFileSync(file('readings.json'), '{"surfaces":{}}')],
+      ['a garbage delta file', () => writeFileSync(file('delta-000001.bin'), 'KOTAEBIN garbage')],
+    ];
+
+    // One build, copied for each case.
+    let built: string;
+    before(async () => {
+      built = mkdtempSync(path.join(tmpdir(), 'kotae-kb-built-'));
+      await buildKnowledgeIndex(itFaqChunks(), built, { analyzer: await testAnalyzer(), calibrate: false });
+    });
+    after(() => rmSync(built, { recursive: true, force: true }));
+
+    it('passes an intact index', () => {
+      cpSync(built, dir, { recursive: true });
+      checkKnowledgeIndex(dir);
+    });
+
+    for (const [name, damage] of damages) {
+      it(`refuses ${name} with KB_INDEX_CORRUPT`, async () => {
+        const analyzer = await testAnalyzer();
+        cpSync(built, dir, { recursive: true });
+        damage();
+        assert.throws(() => checkKnowledgeIndex(dir), { code: 'KB_INDEX_CORRUPT' });
+        await assert.rejects(openKnowledgeIndex(dir, { analyzer }), { code: 'KB_INDEX_CORRUPT' });
+      });
+    }
   });
 
   /** Rewrites fields.bin through `edit` (the bundle's arrays by name). */

@@ -303,7 +303,10 @@ describe('LogoConversation when the knowledge index cannot be searched', () => {
     const { items, total } = await tickets.list({});
     assert.equal(total, 1);
     assert.deepEqual([items[0]!.title, items[0]!.channel], ['ログインできません', 'logo']);
-    assert.match(String(transport.sent[3]!.body), new RegExp(`^お問い合わせを受け付けました。受付番号は ${items[0]!.number} です。`));
+    assert.match(
+      String(transport.sent[3]!.body),
+      new RegExp(`^お問い合わせを受け付けました。受付番号は ${items[0]!.number} です。`),
+    );
   });
 
   it('answers a question before any index was built with that refusal and the stamp', async () => {
