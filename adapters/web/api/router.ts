@@ -7,7 +7,7 @@ import { Router } from 'express';
 import { answerStillCurrent, BOT_MESSAGES, hasWords, type Helpdesk } from '../../../bot';
 import { type BotReply, type ConversationRecord, type ConversationStore } from '../../../conversations';
 import { DEFAULT_CATEGORIES, type TicketPriority, type TicketStore } from '../../../tickets';
-import { KotaeError } from '../../../core';
+import { KotaeError, toKotaeError } from '../../../core';
 import { cleanUserText } from '../../../privacy';
 import type { Clock } from '../../../core';
 import { requireWebConversation, startBoundConversation, startWebConversation } from './conversation-access';
@@ -18,6 +18,7 @@ import { requireContact } from './contact';
 import { AskBody, EscalateBody, FeedbackBody, parseBody } from './schemas';
 import { API_MESSAGES } from './messages';
 import { sourcesJson } from './source-links';
+import { retryAfterOf } from '../errors';
 import { IDEMPOTENCY_HEADER, keyedRequest, type RequestKeys } from '../request-keys';
 
 /** What the API needs. */
@@ -125,14 +126,31 @@ export function createApiRouter(deps: ApiDeps): Router {
       }
       conversationId = created.id;
     }
-    const reply = await helpdesk.ask({
-      conversationId,
-      channel: 'web',
-      requester: deps.webSignIn && me ? directoryRequester(me, body.user) : body.user,
-      text: body.question,
-      intent: body.intent,
-      created,
-    });
+    const reply = await helpdesk
+      .ask({
+        conversationId,
+        channel: 'web',
+        requester: deps.webSignIn && me ? directoryRequester(me, body.user) : body.user,
+        text: body.question,
+        intent: body.intent,
+        created,
+      })
+      .catch((err: unknown) => {
+        // The knowledge cannot answer now, the desk still can: the refusal names the conversation (a new one's
+        // token too) and offers escalation, as Teams and LoGoチャット do.
+        const refusal = knowledgeRefusal(err);
+        if (!refusal) throw err;
+        const retryAfter = retryAfterOf(refusal);
+        if (retryAfter !== undefined) res.setHeader('Retry-After', String(retryAfter));
+        res.status(refusal.status).json({
+          error: { code: refusal.code, message: refusal.userMessage },
+          conversationId,
+          ...(conversationToken ? { conversationToken } : {}),
+          actions: ['escalate'],
+        });
+        return undefined;
+      });
+    if (!reply) return;
     res.json({ ...replyJson(reply, deps.publicUrl), ...(conversationToken ? { conversationToken } : {}) });
   });
 
@@ -176,4 +194,10 @@ export function createApiRouter(deps: ApiDeps): Router {
   });
 
   return router;
+}
+
+/** A question refused because no knowledge index serves (never built, or unreadable); else undefined. */
+function knowledgeRefusal(err: unknown): KotaeError | undefined {
+  const error = toKotaeError(err);
+  return error.code === 'KB_INDEX_CORRUPT' || error.code === 'KB_UNAVAILABLE' ? error : undefined;
 }

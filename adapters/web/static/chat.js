@@ -64,6 +64,7 @@
     if (!res.ok) {
       const err = new Error((data.error && data.error.message) || '通信に失敗しました。');
       err.status = res.status;
+      err.data = data;
       throw err;
     }
     return data;
@@ -184,7 +185,12 @@
       return true;
     } catch (e) {
       if (e.network) unsent = { json: json, key: key };
-      addMessage('bot error', e.message);
+      const m = addMessage('bot error', e.message);
+      // The knowledge cannot answer now (the refusal names the conversation): the desk still can.
+      if (e.data && e.data.conversationId && e.data.actions) {
+        remember(e.data.conversationId, e.data.conversationToken);
+        renderReply({ outcome: 'no_answer', actions: e.data.actions }, m);
+      }
       return false;
     }
   }
