@@ -30,8 +30,11 @@ const MARKED_AFTER =
   /(?:[:：][ \t]*[^\n:：（(]{1,30}|(?:^|(?<=[\n、。「 ]))(?:(?!さん|様|の)[^\n:：（(、。「」 ]){1,30})[（(]記入例[）)]/g;
 /** The example quoted or spaced right after the word (記入例の住所「○○市△△町1丁目2番3号」, 記入例の電話番号 090-…). */
 const QUOTED = /記入例の?[^「\n]{0,6}「[^」\n]{0,60}」|記入例の[^\s「\n]{0,8}[ \t]+[^\s、。\n]{1,30}/g;
-/** A manual's 入力例 or 記載例 in quotes, then the fields it fills in quotes in the same sentence (「入力例」では氏名欄に「…」、…). */
-const INPUT_EXAMPLE = /(?:入力例|記載例|記入見本)[^。\n]{0,160}/g;
+/**
+ * A manual's 入力例 or 記載例 in quotes, then the fields it fills in quotes in the same sentence (「入力例」では氏名欄に「…」、…);
+ * so also a form's 見本 or サンプル (見本は「氏名：…」「電話：…」).
+ */
+const INPUT_EXAMPLE = /(?:入力例|記載例|記入見本|見本|サンプル)[^。\n]{0,160}/g;
 const EXAMPLE_VALUE = /[（(]例[）)]|記載例[:：]?/g;
 /** An example given in brackets: （例：AB1234567）, (例: 090-0000-0000) — up to the closing bracket. */
 const BRACKETED_EXAMPLE = /[（(][ \t]?例[ \t]?[:：][^（()）\n]{1,40}[）)]/g;
@@ -62,7 +65,7 @@ function exampleZones(normalized: string): Array<[number, number]> {
 
 /** The spans outside any example. */
 export function withoutExamples(normalized: string, spans: PiiSpan[]): PiiSpan[] {
-  if (!/例|e\.g\.|[○〇◯△□×]{2}/.test(normalized)) return spans;
+  if (!/例|見本|サンプル|e\.g\.|[○〇◯△□×]{2}/.test(normalized)) return spans;
   const zones = exampleZones(normalized);
   return zones.length === 0 ? spans : spans.filter((s) => !zones.some(([a, b]) => a <= s.start && s.end <= b));
 }

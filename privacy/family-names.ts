@@ -68,6 +68,15 @@ export const KNOWN_FAMILY_NAMES: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * The kanji of the listed family names: a word of no list made only of them reads as a family name (高森, 宮森), a word
+ * with another kanji as a word (普通, 全角, 介護保険, 専用電話) — and so does a rare name whose kanji no listed name has
+ * (籾山, 陣内): missed rather than guessed. ノ / 之 join the parts of a name (四ノ宮, 竹之内).
+ */
+const SURNAME_KANJI: ReadonlySet<string> = new Set([...[...KNOWN_FAMILY_NAMES].join(''), 'ノ', '之', '々']);
+/** Whether a word is made only of the kanji of the listed family names. */
+export const surnameLike = (word: string): boolean => [...word].every((c) => SURNAME_KANJI.has(c));
+
+/**
  * The readings in hiragana of the commonest family names (COMMON_FAMILY_NAMES read by kuromoji, wrong readings of names
  * corrected by hand: 平野 ひらの, 山中 やまなか, 須藤 すどう), three letters or more, as staff type a colleague's name
  * without converting it (すずきさんのアカウント). Used only right before an honorific.

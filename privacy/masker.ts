@@ -18,16 +18,18 @@ import {
 } from './detectors';
 import { detectMyNumber } from './detectors';
 import { detectPersonName } from './detectors';
-import { detectMessageNames, detectRecordNames } from './detectors';
+import { detectEverydayNames, detectMessageNames, detectNationalityRows, detectRecordNames } from './detectors';
 import { detectPhone } from './detectors';
 import { detectHalfWidthName, detectRomajiName } from './detectors';
 import { detectPostalCode } from './detectors';
 import { cleanUserText } from './clean-text';
 import { normalizeForDetection } from './normalize';
+import { unifyNameKanji } from './name-kanji';
 import { numberRuns } from './number-runs';
 import { relatedSpans } from './related-spans';
 import { withoutExamples } from './examples';
 import { withoutPublicFigures } from './public-figures';
+import { withoutNonNames } from './not-names';
 import { compactSpacedLines } from './spaced-text';
 import { readDictation } from './dictation';
 import { rejoinBrokenLines } from './broken-lines';
@@ -36,6 +38,7 @@ import type { Reading } from './reading';
 import { sameNameSpans } from './same-name';
 import { correctionSpans } from './corrections';
 import { nameScriptSpans } from './name-scripts';
+import { sameValueSpans } from './same-value';
 import { PII_LABELS, PII_TYPES, type PiiSpan, type PiiType } from './types';
 
 /** Optional person-name tagger (e.g. a morphological analyzer's 人名 tags): spans of names. */
@@ -99,15 +102,17 @@ function detectAll(normalized: string, tagger?: PersonNameTagger, original?: str
     ...detectEnglishForms(normalized),
     ...detectForeignScriptNames(normalized),
     ...detectResidentScriptNames(normalized),
+    ...detectNationalityRows(normalized),
     // Before the labelled names: a label's name may run on into the next word (申請者：ﾁｬﾝ ｳﾞｧﾝ ﾐﾝ 電話なし).
     ...detectHalfWidthName(normalized),
     ...detectPersonName(normalized),
     ...detectMessageNames(normalized),
     // A record’s full name may take the place of the given name an honorific found (松尾ハル さん over ハル).
     ...detectRecordNames(normalized).map(fuller),
+    ...detectEverydayNames(normalized).map(fuller),
     ...detectRomajiName(normalized),
     ...(tagger && original && original.length <= MAX_TAGGED_CHARS
-      ? tagger(original).map((s) => {
+      ? tagger(unifyNameKanji(original)).map((s) => {
           const span = { ...s, type: 'person_name' as const };
           // Two cells of a row (山口,真由美) stay two names.
           return /[,\t]/.test(original.slice(s.start, s.end)) ? span : fuller(span);
@@ -235,9 +240,18 @@ export function createPiiMasker(options: PiiMaskerOptions = {}): PiiMasker {
     if (rejoined) {
       const ends = new Set(spans.map((s) => s.end));
       const starts = new Set(spans.map((s) => s.start));
+      // Nor is a full name found whole before the break (世帯主：山田 太郎⏎異動日 …) a name going on into the next line's
+      // word; only a letter of it may (吉村 公⏎一).
+      const fullBefore = new Set(
+        spans.filter((s) => /\S[ \t]\S/.test(normalized.slice(s.start, s.end))).map((s) => s.end),
+      );
       const split = (s: PiiSpan): boolean => {
-        for (let k = s.start + 1; k < s.end; k++)
-          if (rejoined.joined[k] && ends.has(rejoined.to[k - 1]!) && starts.has(rejoined.from[k]!)) return true;
+        for (let k = s.start + 1; k < s.end; k++) {
+          if (!rejoined.joined[k]) continue;
+          if (ends.has(rejoined.to[k - 1]!) && starts.has(rejoined.from[k]!)) return true;
+          const rest = rejoined.text.slice(k, s.end).trim().length;
+          if (s.type === 'person_name' && fullBefore.has(rejoined.to[k - 1]!) && rest >= 2) return true;
+        }
         return false;
       };
       spans = resolve([...spans, ...readBack(rejoined, (s) => !split(s))], enabled);
@@ -258,9 +272,11 @@ export function createPiiMasker(options: PiiMaskerOptions = {}): PiiMasker {
       ...sameNameSpans(normalized, all),
       ...correctionSpans(normalized, all),
       ...nameScriptSpans(normalized, all),
+      // … and a number found once, said again elsewhere (his card says 00421977).
+      ...sameValueSpans(normalized, all),
     ];
     const named = more.length > 0 ? resolve([...all, ...more], enabled) : all;
-    return withoutPublicFigures(normalized, withoutExamples(normalized, named));
+    return withoutNonNames(normalized, withoutPublicFigures(normalized, withoutExamples(normalized, named)));
   };
   return {
     find,

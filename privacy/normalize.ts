@@ -2,8 +2,10 @@
  * Detection runs on a normalised copy of the text with exactly the same length, so offsets found
  * there mask the original: full-width ASCII to ASCII, dash look-alikes to '-', kanji numerals
  * inside number-like runs to digits, other scripts' digits (Devanagari ०८०) to ASCII, Latin letters with diacritics to their base letter (Lucía Benítez, Nguyễn,
- * Jørgensen), so the rules for names in Latin letters read them as they read plain ones.
+ * Jørgensen), so the rules for names in Latin letters read them as they read plain ones; old kanji forms and ノ inside a
+ * kanji name as today's forms (上條 → 上条, 一ノ瀬 → 一之瀬: privacy/name-kanji.ts).
  */
+import { unifyNameKanji } from './name-kanji';
 
 const DASHES = /[‐‑‒–—―−－﹣]/g;
 // ー / ｰ are dashes only between digits (elsewhere they lengthen katakana: サーバー).
@@ -46,7 +48,7 @@ export function normalizeForDetection(text: string): string {
   out = out.replace(DASHES, '-');
   out = out.replace(KANJI_NUMBER_RUN, (run) => (/[〇零一二三四五六七八九]/.test(run) ? toDigits(run) : run));
   out = out.replace(LONG_MARK_BETWEEN_DIGITS, '-');
-  return out;
+  return unifyNameKanji(out);
 }
 
 // Letters that carry their stroke in the letter itself, not as a combining mark.

@@ -268,10 +268,24 @@ const INSURANCE_TITLE = /国保|保険|被保険者|後期高齢|介護/;
 function tableSpans(normalized: string, found: readonly PiiSpan[]): { fromHeaders: PiiSpan[]; fromNames: PiiSpan[] } {
   const rows = rowsOf(normalized);
   const out: PiiSpan[] = [];
+  const holdsFound = (c: Cell): boolean => found.some((s) => s.start <= c.start && c.end <= s.end);
+  // A form's screen of label and value rows (氏名⇥渡邉 早苗⏎フリガナ⇥…⏎性別⇥女) is no roster: no row of it is a header and
+  // no column of it holds names; each value has its label's type (フリガナ⇥ワタナベ サナエ).
+  const labelRows = new Map<string, number>();
+  const labelled: Array<[string, PiiSpan]> = [];
+  for (const row of rows) {
+    const type = row?.cells.length === 2 ? HEADER_TYPES.find(([re]) => re.test(row.cells[0]!.text))?.[1] : undefined;
+    if (!row || !type) continue;
+    const key = `${row.separator}2`;
+    labelRows.set(key, (labelRows.get(key) ?? 0) + 1);
+    const value = row.cells[1]!;
+    if (value.text && !EMPTY_CELL.test(value.text)) labelled.push([key, { type, start: value.start, end: value.end }]);
+  }
   const sameShape = (a: Row, b: Row | undefined): b is Row =>
     b !== undefined && b.separator === a.separator && b.cells.length === a.cells.length;
+  const vertical = (row: Row): boolean => (labelRows.get(`${row.separator}${row.cells.length}`) ?? 0) >= 2;
   for (const [i, header] of rows.entries()) {
-    if (!header) continue;
+    if (!header || vertical(header)) continue;
     // Japanese headers, or English / romanised ones as machine exports name them (name, kana, birthday, zip).
     // 記号 and 番号 alone name an insurance card's fields under a title that speaks of insurance (国保 資格喪失者リスト).
     const insured = INSURANCE_TITLE.test(
@@ -284,8 +298,8 @@ function tableSpans(normalized: string, found: readonly PiiSpan[]): { fromHeader
         (insured && /^(?:記号|番号)$/.test(c.text) ? ('insurance_number' as const) : undefined),
     );
     // A header names at least one personal-data column; its rows follow it with the same shape.
-    // A header holds labels, not data (no long numbers).
-    if (!columns.some(Boolean) || header.cells.some((c) => /\d{3,}/.test(c.text))) continue;
+    // A header holds labels, not data (no long numbers, no value found as personal data: 氏名⇥渡邉 早苗 is a form's row).
+    if (!columns.some(Boolean) || header.cells.some((c) => /\d{3,}/.test(c.text) || holdsFound(c))) continue;
     for (let j = i + 1; j < rows.length; j++) {
       // A fixed-width screen's row cut at its header's columns when a cell holds a single space (世帯主 渡部 幸雄).
       const row = sameShape(header, rows[j])
@@ -301,16 +315,19 @@ function tableSpans(normalized: string, found: readonly PiiSpan[]): { fromHeader
       }
     }
   }
+  for (const [key, span] of labelled) if ((labelRows.get(key) ?? 0) >= 2) out.push(span);
   const fromHeaders = [...out];
   out.length = 0;
   const covered = (c: Cell): boolean =>
     found.some((s) => s.type === 'person_name' && s.start <= c.start && c.end <= s.end) ||
     fromHeaders.some((s) => s.type === 'person_name' && s.start === c.start);
-  // Without a header: a column with a name in one row, and katakana readings beside a name.
+  // Without a header: a column with a name in one row, and katakana readings beside a name (not on a form's screen).
+
   const nameColumns = new Map<string, Set<number>>();
   rows.forEach((row) => {
     if (!row) return;
     const key = `${row.separator}${row.cells.length}`;
+    if (vertical(row)) return;
     row.cells.forEach((cell, k) => {
       if (cell.text && NAME_CELL.test(cell.text) && covered(cell)) {
         const set = nameColumns.get(key) ?? new Set<number>();

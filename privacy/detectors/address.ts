@@ -13,11 +13,11 @@ const LOCALITY = `(?:(?:${PREFECTURE})(?:${NAME}{1,6}?[市区町村郡]){0,3}|(?
 const KYOTO_STREET = `${NAME}{1,8}?通${NAME}{0,8}?(?:上る|下る|入る|上ル|下ル|入ル|東入ル?|西入ル?)`;
 const TOWN = `(?:${KYOTO_STREET}${NAME}{0,8}?|${NAME}{0,14}?(?:[東西南北]?\\d{1,2}条(?:通)?[東西南北]?)?)`;
 // A block or lot number: digits, or kanji numerals (三丁目五番地, 一丁目十二番地). Dashed numbers have no leading zero
-// (青葉市 2023-0872 is an asset label).
+// (青葉市 2023-0872 is an asset label); a PDF's copy may space the dashes out (一番町 4 - 6 - 1).
 const N = '(?:\\d{1,4}|[一二三四五六七八九十〇]{1,4})';
 // 旭川市4条通16丁目右2号: Asahikawa numbers the houses right and left of the street.
 // After 丁目 the lot may follow with a dash (2丁目-8-11) or with nothing (本城1丁目1560).
-const BLOCK = `(?:${KANJI_NUM}丁目?(?:[ \\t]?-?[右左]?${N}(?:(?:番地?の?|-|号)(?:[ \\t]?${N}(?:-${N})?号?)?)?)?|(?:\\d{1,4}番地?|[一二三四五六七八九十〇]{1,4}番地)(?:の?${N}号?)?|[1-9]\\d{0,3}-[1-9]\\d{0,3}(?:-[1-9]\\d{0,3}){0,2}|無番地)`;
+const BLOCK = `(?:${KANJI_NUM}丁目?(?:[ \\t]?-?[右左]?${N}(?:(?:番地?の?|-|号)(?:[ \\t]?${N}(?:-${N})?号?)?)?)?|(?:\\d{1,4}番地?|[一二三四五六七八九十〇]{1,4}番地)(?:の?${N}号?)?|[1-9]\\d{0,3}(?:-[1-9]\\d{0,3}(?:-[1-9]\\d{0,3}){0,2}|(?: - [1-9]\\d{0,3}){1,3})|無番地)`;
 // A space may part the city from the town (さくら台市 桜木町2-19-3, 東町 4-11-6).
 const ADDRESS = new RegExp(`${LOCALITY}(?:[ \\t\\u3000](?=${NAME}))?${TOWN}[ \\t]?${BLOCK}(?![\\d\\w])`, 'g');
 /** Address labels of English and of the languages residents write (general knowledge: Portuguese, Spanish, Tagalog,
@@ -36,9 +36,9 @@ const CHOME = new RegExp(`${NAME}{1,6}?${KANJI_NUM}丁目[ \\t]?${N}(?:番地?�
  * ザ・鍛冶町タワー1502); a contact line (TEL 03-…) is none.
  */
 // The name may hold a 条 (グリーンハイツ4条203, メゾン西5条 301号室), an ordinal (第5ビル 6F) or hiragana after its
-// first letter, particles aside (ハイツめじろ台 B棟105号室; not 受取人は大正15…), or hiragana before a dwelling's word (ひばり荘); a floor may carry the room (7F-701); a room may end in a letter (3-B).
+// first letter, particles aside (ハイツめじろ台 B棟105号室; not 受取人は大正15…) but for が / の inside a place's name (グリーンハイツ緑が丘), or hiragana before a dwelling's word (ひばり荘); a floor may carry the room (7F-701); a room may end in a letter (3-B).
 const BUILDING =
-  /^(?:[ \t]|\n)?(?!(?:TEL|Tel|tel|FAX|Fax|fax|Mail|mail|E-?mail|携帯|電話|内線)(?![a-z]))(?:[一-龥ァ-ヶー々A-Za-zｦ-ﾟ・]|第\d{1,2}|[ぁ-ん]{1,6}(?=荘|寮|ハイツ|コーポ|ハイム|マンション|アパート|団地|住宅|ハウス|レジデンス))(?:[一-龥ァ-ヶー々A-Za-zｦ-ﾟ・]|(?![はがをにでとへもやの])[ぁ-ん]|\d{1,2}条|第\d{1,2}){1,14}(?:[ \t]?[A-Z]棟)?[ \t]?(?:\d{1,2}F-\d{1,4}|\d{1,2}(?:F|階)|[A-Z]-?\d{1,4}(?:号室|号)?|\d{1,4}-?[A-Z](?![A-Za-z])|\d{1,4}(?:号室|号)?|[〇一二三四五六七八九十壱弐参]{1,4}(?:号室|号))(?![\d\w])/;
+  /^(?:[ \t]|\n)?(?!(?:TEL|Tel|tel|FAX|Fax|fax|Mail|mail|E-?mail|携帯|電話|内線)(?![a-z]))(?:[一-龥ァ-ヶー々A-Za-zｦ-ﾟ・]|第\d{1,2}|[ぁ-ん]{1,6}(?=荘|寮|ハイツ|コーポ|ハイム|マンション|アパート|団地|住宅|ハウス|レジデンス))(?:[一-龥ァ-ヶー々A-Za-zｦ-ﾟ・]|(?![はがをにでとへもやの])[ぁ-ん]|(?<=[一-龥])[がの](?=[一-龥])|\d{1,2}条|第\d{1,2}){1,14}(?:[ \t]?[A-Z]棟)?[ \t]?(?:\d{1,2}F-\d{1,4}|\d{1,2}(?:F|階)|[A-Z]-?\d{1,4}(?:号室|号)?|\d{1,4}-?[A-Z](?![A-Za-z])|\d{1,4}(?:号室|号)?|[〇一二三四五六七八九十壱弐参]{1,4}(?:号室|号))(?![\d\w])/;
 /**
  * A Korean road-name address, as a resident gives the previous one (서울특별시 마포구 성미산로17길 23, 301호): a city or
  * province, a district, maybe a town, a road (로 / 길) and its number, maybe the building's 동 and the room's 호.

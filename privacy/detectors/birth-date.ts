@@ -71,6 +71,7 @@ const CONTEXT =
 const CORRECTED_AFTER_LABEL = /(?:生年月日|誕生日|date of birth|DOB)[ \t]*[:：][^\n。]{0,30}?(?:→|->|⇒)/i;
 const OLD_ERA_SHORT = /(?<![\w.\/=-])([MTS])[ \t]?(\d{1,2})([./])(\d{1,2})\3(\d{1,2})(?![\w.\/-])/g;
 const ENGLISH_CONTEXT = /\b(?:DOB|D\.O\.B\.|[Dd]ate of [Bb]irth|[Bb]irth ?[Dd]ate|[Bb]irthday|[Bb]irth(?=\s*:))\b/g;
+const DATE_OF_PERSON = new RegExp(`${DATE_BODY}(?=[ \\t]*の(?:人|者|子|男性|女性|お子さん))`, 'g');
 const BEFORE_BORN = new RegExp(`${DATE_BODY}(?=[ \\t]?(?:生まれ|生|うまれ))`, 'g');
 
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -135,6 +136,10 @@ function findBirthDates(normalized: string): PiiSpan[] {
     if (year >= 1 && year <= lastYear && month >= 1 && month <= 12 && day >= 1 && day <= 31 && !version)
       spans.push({ type: 'birth_date', start: m.index, end: m.index + m[0].length });
   }
+  // In a text about a birth date, a date that says who someone is (…生年月日でしぼりたいのですが、H3.5.21 の人です).
+  if (CONTEXT.test(normalized))
+    for (const m of normalized.matchAll(DATE_OF_PERSON))
+      spans.push({ type: 'birth_date', start: m.index, end: m.index + m[0].length });
   for (const m of normalized.matchAll(BEFORE_BORN)) {
     spans.push({ type: 'birth_date', start: m.index, end: m.index + m[0].length });
   }

@@ -198,10 +198,13 @@ export function detectNameByParts(normalized: string): PiiSpan[] {
   return spans;
 }
 
-/** A Japanese address in Latin letters: a block number and a -shi / -ku / -cho / -machi part, either order. */
+/**
+ * A Japanese address in Latin letters: a block number and a -shi / -ku / -cho / -machi part (or … City / Ward / Town), either
+ * order.
+ */
 // Room 402, Sunny Court, 2-14-7 Kamiosaki, Shinagawa-ku, Tokyo; Kita 3-jo Nishi 6-chome 1-1-805, Chuo-ku, Sapporo.
 const ROMAN_ADDRESS =
-  /(?:(?:[A-Z][A-Za-z]+\s){0,2}(?:Room|Rm\.?|Unit|Apt\.?|#)\s*\d{1,4},?\s+(?:[A-Z][A-Za-z]+\s){0,3}?(?:[A-Z][A-Za-z]+,\s+)?|(?:[A-Z][A-Za-z]+\s){0,2}(?:Heights|Court|Mansion|Corpo|Maison|Residence|Palace|House|Haitsu|Heim|Apartments?|Tower|Villa|Plaza|Hills|Garden|Terrace|Manor|Building|Bldg\.?|Coop|Co-op)(?:\s[A-Z][A-Za-z]+){0,2}(?:\s\d{1,4})?,\s+)?(?:(?:Kita|Minami|Higashi|Nishi)\s\d{1,2}-jo\s(?:(?:Kita|Minami|Higashi|Nishi)\s)?\d{1,2}-chome\s)?\d{1,4}-\d{1,4}(?:-\d{1,4}){0,2},?\s+(?:[A-Z][a-z]+(?:-[A-Za-z]+)?,?\s+){0,4}?[A-Z][a-z]+-(?:shi|ku|cho|machi|gun|mura|son)\b(?:,?\s+(?!(?:Room|Rm|Unit|Apt|Flat)\b)[A-Z][a-z]+(?:-(?:shi|ku|ken|to|fu))?)*(?:,\s+(?:(?:Heights|Court|Mansion|Corpo|Maison|Residence|Haitsu|Heim|Villa|Plaza|Kopo|Coop|Apartments?)\s[A-Z][a-z]+|[A-Z][a-z]+\s(?:Heights|Court|Mansion|Corpo|Maison|Residence|Haitsu|Heim|Villa|Kopo|Apartments?))(?:\s\d{1,4}F?)?)?(?:,?\s+(?:Room|Rm\.?|Unit|Apt\.?|Flat|#)\s*\d{1,4}[A-Z]?\b)?/g;
+  /(?:(?:[A-Z][A-Za-z]+\s){0,2}(?:Room|Rm\.?|Unit|Apt\.?|#)\s*\d{1,4},?\s+(?:[A-Z][A-Za-z]+\s){0,3}?(?:[A-Z][A-Za-z]+,\s+)?|(?:[A-Z][A-Za-z]+\s){0,2}(?:Heights|Court|Mansion|Corpo|Maison|Residence|Palace|House|Haitsu|Heim|Apartments?|Tower|Villa|Plaza|Hills|Garden|Terrace|Manor|Building|Bldg\.?|Coop|Co-op)(?:\s[A-Z][A-Za-z]+){0,2}(?:\s\d{1,4})?,\s+)?(?:(?:Kita|Minami|Higashi|Nishi)\s\d{1,2}-jo\s(?:(?:Kita|Minami|Higashi|Nishi)\s)?\d{1,2}-chome\s)?\d{1,4}-\d{1,4}(?:-\d{1,4}){0,2},?\s+(?:[A-Z][a-z]+(?:-[A-Za-z]+)?,?\s+){0,4}?(?:[A-Z][a-z]+-(?:shi|ku|cho|machi|gun|mura|son)|[A-Z][a-z]+ (?:City|Ward|Town|Village))\b(?:,?\s+(?!(?:Room|Rm|Unit|Apt|Flat)\b)[A-Z][a-z]+(?:-(?:shi|ku|ken|to|fu))?)*(?:,\s+(?:(?:Heights|Court|Mansion|Corpo|Maison|Residence|Haitsu|Heim|Villa|Plaza|Kopo|Coop|Apartments?)\s[A-Z][a-z]+|[A-Z][a-z]+\s(?:Heights|Court|Mansion|Corpo|Maison|Residence|Haitsu|Heim|Villa|Kopo|Apartments?))(?:\s\d{1,4}F?)?)?(?:,?\s+(?:Room|Rm\.?|Unit|Apt\.?|Flat|#)\s*\d{1,4}[A-Z]?\b)?/g;
 /** An address ending in a building's name (Corpo Shiba, Villa Kita, Sakae Heights), whose room number may follow. */
 const BUILDING_ROOM =
   /(?:(?:Heights|Court|Mansion|Corpo|Maison|Residence|Haitsu|Heim|Villa|Plaza|Kopo|Coop|Apartments?|Tower|House|Palace|Hills|Garden|Terrace|Manor)\s[A-Z][a-z]+|[A-Z][a-z]+\s(?:Heights|Court|Mansion|Corpo|Maison|Residence|Haitsu|Heim|Villa|Kopo|Apartments?|Tower|House|Palace|Hills|Garden|Terrace|Manor))$/;

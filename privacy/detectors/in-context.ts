@@ -81,10 +81,12 @@ export function detectPensionNumber(normalized: string): PiiSpan[] {
     /(?<!\d)\d{4}(?:[ \-]| - )?\d{6}(?!\d)/,
     14,
   );
-  // In a text about a pension, the number's own shape (4302-815967) further on: no other number is written so.
-  if (!/基礎年金|年金番号|年金手帳/.test(normalized)) return near;
+  // In a text about a pension, the number's own shape (4302-815967) further on: no other number is written so (also in
+  // English: a pension notice with number …).
+  if (!/基礎年金|年金番号|年金手帳|\bpension\b/i.test(normalized)) return near;
   const shaped = shapedValues(normalized, 'pension_number', /(?<![\d\-])\d{4}-\d{6}(?![\d\-])/g);
-  return [...near, ...shaped.filter((x) => !/^0{4}-0{6}$/.test(normalized.slice(x.start, x.end)))];
+  // Zeros and the counting digits (1234-567890) show the shape, no one's number.
+  return [...near, ...shaped.filter((x) => !/^0{4}-0{6}$|^1234-567890$/.test(normalized.slice(x.start, x.end)))];
 }
 
 // 住民表: the same reading, a common slip of the input method.

@@ -15,6 +15,8 @@ export { detectEnglishContext, detectNameByParts } from './english-context';
 export { detectEnglishForms, detectForeignScriptNames } from './english-forms';
 export { detectMessageNames } from './message-structure';
 export { detectRecordNames } from './record-names';
+export { detectEverydayNames } from './everyday-names';
+export { detectNationalityRows } from './nationality-rows';
 export { detectMyNumber, isValidMyNumber } from './my-number';
 export { detectPersonName, READING_WORDS } from './person-name';
 export { detectPhone } from './phone';

@@ -6,7 +6,13 @@
  * and systems that speak or sign (ヘルプデスク, システム, Bot) are no one.
  */
 import type { PiiSpan } from '../types';
-import { COMMON_FAMILY_NAMES, hiraganaFamilyNameBefore, KNOWN_FAMILY_NAMES, PLACE_FAMILY_NAMES } from '../family-names';
+import {
+  COMMON_FAMILY_NAMES,
+  hiraganaFamilyNameBefore,
+  KNOWN_FAMILY_NAMES,
+  PLACE_FAMILY_NAMES,
+  surnameLike,
+} from '../family-names';
 import { hasNotPersonWord } from './not-person-words';
 import { captured } from './captured';
 
@@ -21,9 +27,12 @@ const SPEAKER =
  */
 const LOG_SPEAKER =
   /^[ \t]*(?:-{2,}|={2,})?[ \t]*[[(（]?(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ \tT]+)?\d{1,2}:\d{2}(?::\d{2})?[\])）]?[ \t]*[[(（]?[ \t]*(?:(?:[一-龥ァ-ヶーA-Za-z]{1,16}[ \t\u3000]+){1,2}|[A-Za-z]{2,12}_|[一-龥ァ-ヶーA-Za-z]{1,10}[(（])?([一-龥々ヶ]{1,4})[ \t]*(?:[\])）:：]|→|->|-{2,}|$)/dgm;
-/** Introducing oneself after one's section and a space (子育て支援課 福島です, 保育課の 今野 です). */
+/**
+ * Introducing oneself after one's section and a space (子育て支援課 福島です, 保育課の 今野 です): a listed family name, or
+ * set apart by spaces on both sides a rare one made of the listed names' kanji (保育課の 安齋 です).
+ */
 const SECTION_SELF_INTRO =
-  /[課係室班](?:の)?[ \t\u3000]+([一-龥々ヶ]{1,4})[ \t\u3000]*(?=です|でございます|と申します)/dg;
+  /[課係室班](?:の)?[ \t\u3000]+([一-龥々ヶ]{1,4})([ \t\u3000]*)(?=です|でございます|と申します)/dg;
 /**
  * A family name in brackets after a section, closing the brackets (（情報政策課 今井）, （経理課の 栗原）), or owning a
  * thing (（中島の社用携帯）).
@@ -77,8 +86,12 @@ const NOT_SPEAKER =
 const SIGNED_ABOVE_MAIL =
   /^[ \t]*((?:[A-Z][a-z'’-]+|[A-Z]{2,})(?: (?:[A-Z][a-z'’-]+|[A-Z]{2,})){1,2})[ \t]*\n[ \t]*[\w.%+-]+@/dgm;
 
-/** Introducing oneself after one's section in hiragana, as a voice memo transcribes it (税務課のかわしまです). */
-const KANA_SELF_INTRO = /[課係室部局班]の([ぁ-ゖ]{3,6})(?:です|でございます|と申します)/dg;
+/**
+ * Introducing oneself after one's section in hiragana, as a voice memo transcribes it or a first name is typed
+ * (税務課のかわしまです, 保育課の さゆり です).
+ */
+const KANA_SELF_INTRO =
+  /[課係室部局班]の(?:([ぁ-ゖ]{3,6})|[ \t\u3000]+([ぁ-ゖ]{3,6})[ \t\u3000]*)(?:です|でございます|と申します)/dg;
 const NOT_KANA_NAME = /^(?:もの|ほう|かた|みなさん?|みんな|ひと|だれ|どなた|たんとう|かかり|ものども)$|さん$/;
 
 /**
@@ -154,17 +167,15 @@ export function detectMessageNames(normalized: string): PiiSpan[] {
   const last = SIGNED_LAST_LINE.exec(normalized);
   const lastAt = last?.indices?.[1];
   if (lastAt && familyName(last?.[1] ?? '')) spans.push({ type: 'person_name', start: lastAt[0], end: lastAt[1] });
-  for (const re of [
-    NAME_BEFORE_PHONE,
-    CHAT_NAME_LINE,
-    AFTER_SECTION,
-    ROLE_FIELD,
-    LISTED_AFTER,
-    CALLED,
-    LOG_SPEAKER,
-    SECTION_SELF_INTRO,
-  ])
+  for (const re of [NAME_BEFORE_PHONE, CHAT_NAME_LINE, AFTER_SECTION, ROLE_FIELD, LISTED_AFTER, CALLED, LOG_SPEAKER])
     spans.push(...captured(normalized, re, familyName));
+  spans.push(
+    ...captured(
+      normalized,
+      SECTION_SELF_INTRO,
+      (word, _, m) => familyName(word) || (m[2] !== '' && word.length >= 2 && surnameLike(word)),
+    ),
+  );
   // 発送先は 千葉 です: a place-like family name alone is a place (私(千葉) is a person).
   spans.push(
     ...captured(

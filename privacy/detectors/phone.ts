@@ -12,6 +12,12 @@ const PHONE =
 const FORMAT_WORDS = /形式|書式|フォーマット|のような|のように|例[:：）)]|（例|\(例|正規表現|format|e\.g\./i;
 
 /**
+ * A format named right after a number as what it is like: the number shows a shape (「…」のような形式, … みたいなフォーマット);
+ * not a number entered in a format (090.5566.2231 という形式で入力された電話番号 is someone's).
+ */
+const SHAPE_AFTER = /^[」』"']?[ \t]*(?:のような|みたいな|などの)[ \t]*(?:形式|書式|フォーマット|形|桁数)/;
+
+/**
  * An office's main number (代表 045-210-1111, 代表番号：…, 代表の …), a facility's (施設電話 …), and the fax number given
  * right after a main number: the organisation's, published, no one's.
  */
@@ -58,6 +64,8 @@ export function detectPhone(normalized: string): PiiSpan[] {
     // The textbook example (090-1234-5678) or zeros given as a format (「090-1234-5678」のような形式) are no one's.
     const around = normalized.slice(Math.max(0, m.index - 16), m.index + m[0].length + 16);
     if (/12345678$|0{8}$/.test(digits) && FORMAT_WORDS.test(around)) continue;
+    // Any number said to be a format's shape (受付番号が 080-2231-0045 のような形式なので) stands for the shape, no one's.
+    if (SHAPE_AFTER.test(normalized.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
     if (/^0[5789]0\d{7}$/.test(digits)) continue;
     if (MAIN_NUMBER_BEFORE.test(normalized.slice(Math.max(0, m.index - 36), m.index))) continue;
     // An extension dialled after the number is part of it (0263-48-1192 内線3315, … ext. 214).

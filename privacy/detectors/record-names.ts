@@ -13,7 +13,7 @@
  *   an honorific (taroさん) or a chat message's Latin speaker ([14:30] Nakamura:).
  */
 import type { PiiSpan } from '../types';
-import { HIRAGANA_FAMILY_NAMES, KNOWN_FAMILY_NAMES } from '../family-names';
+import { HIRAGANA_FAMILY_NAMES, KNOWN_FAMILY_NAMES, surnameLike } from '../family-names';
 import { captured } from './captured';
 import { isCommonLatinName } from './given-names';
 
@@ -139,13 +139,6 @@ const NAME_WITH_READING = new RegExp(
   `(?<![一-龥々ヶ])(${ANY_FAMILY}(?:[ \\u3000][一-龥々]{1,4})?)[（(]([ぁ-ゖ]{2,8}(?:[ \\u3000][ぁ-ゖ]{1,8})?)[）)](?![一-龥々ヶァ-ヶ])`,
   'dgu',
 );
-/**
- * The kanji of the listed family names: a word of no list made only of them reads as a family name (高森, 宮森), a word
- * with another kanji as a word (普通, 全角, 介護保険, 専用電話) — and so does a rare name whose kanji no listed name has
- * (籾山, 陣内): missed rather than guessed.
- */
-const SURNAME_KANJI: ReadonlySet<string> = new Set([...[...KNOWN_FAMILY_NAMES].join(''), 'ノ', '々']);
-const surnameLike = (word: string): boolean => [...word].every((c) => SURNAME_KANJI.has(c));
 /** Words after a phone number that say whose or which it is, not a name (自宅, 携帯, 日中, 本人 …). */
 const CONTACT_WORDS =
   /^(?:自宅|携帯|日中|夜間|夜|昼|平日|土日|代表|内線|直通|本人|家族|母|父|妻|夫|至急|不在|留守|事務所|会社|勤務先|職場|実家|緊急|担当|窓口|受付|番号|連絡先|宛|可|不可|のみ|まで|FAX)/;

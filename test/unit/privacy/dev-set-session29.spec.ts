@@ -32,13 +32,14 @@ describe('privacy: blind batches of session 29 (written by helpers who read neit
     await assertBatch('blind-32.jsonl', 150, [282, 277, 278, 277]);
   });
 
-  it('the thirty-third (session 29, English and mixed-language text by foreign staff and residents): 150 cases — recall 254 / 273 at precision 257 / 265', async () => {
+  it('the thirty-third (session 29, English and mixed-language text by foreign staff and residents): 150 cases — recall 254 / 273 at precision 257 / 264', async () => {
     // Written blind. First run: recall 0.762 (208 / 273) at precision 0.965 (218 / 226); session 28's code 0.758 /
     // 0.969. Fixed by general rules: English birth dates (ordinals, DOB … with more words between; an era's initial no
     // longer read in a word's last letter), labels with a bracket (Name (Latin):, Emergency contact (ALT):), O'Neill,
     // initials (K. Inoue), a romaji family name in brackets, introductions in residents' languages and relatives written
     // for, residence card numbers, futsu / savings accounts, insurer numbers, romanised addresses with a building.
-    await assertBatch('blind-33.jsonl', 150, [273, 254, 265, 257]);
+    // Session 31 (batch 40's rules): the counting digits 1234-567890 are a pension number's shape shown, no one's.
+    await assertBatch('blind-33.jsonl', 150, [273, 254, 264, 257]);
   });
 
   it('the thirty-fourth (session 29, personnel and payroll: 年末調整, 扶養, 通勤届, 勤怠 logs): 150 cases — recall 278 / 285 at precision 278 / 279', async () => {
@@ -49,18 +50,19 @@ describe('privacy: blind batches of session 29 (written by helpers who read neit
     await assertBatch('blind-34.jsonl', 150, [285, 278, 279, 278]);
   });
 
-  it('the thirty-fifth (session 29, English and mixed text again: the held-out check of the English rules): 150 cases — recall 240 / 290 at precision 250 / 256', async () => {
+  it('the thirty-fifth (session 29, English and mixed text again: the held-out check of the English rules): 150 cases — recall 241 / 290 at precision 250 / 256', async () => {
     // Written blind from the thirty-third's brief after its rules. First run: recall 0.721 (209 / 290) at precision 0.958
     // (227 / 237); session 28's code gives 0.662 / 0.963 on it. Fixed by general rules: double-barrelled names, spoke with,
     // Name on form:, Titular:, a two-word name before a colon, Insurer no., an English sentence's end for insurance numbers.
-    await assertBatch('blind-35.jsonl', 150, [290, 240, 256, 250]);
+    // Session 31 (batch 40's rules): a katakana name of four parts found whole (アルバレス・ガルシア・マリアナ).
+    await assertBatch('blind-35.jsonl', 150, [290, 241, 256, 250]);
   });
 
-  it('the thirty-sixth (session 29, an everyday mix: the held-out check of the session’s rules): 150 cases — recall 267 / 295 at precision 273 / 276', async () => {
+  it('the thirty-sixth (session 29, an everyday mix: the held-out check of the session’s rules): 150 cases — recall 267 / 295 at precision 274 / 277', async () => {
     // Written blind after all but its own rules; many rare family names (黛, 籾山, 四ノ宮). First run: recall 0.868 (256 /
     // 295) at precision 0.989 (262 / 265); session 28's code 0.844 / 0.988. Fixed by general rules: a name with its reading
     // in hiragana, a name after a phone number or on a duty roster made of the listed names' kanji, 正／誤 lines of a
-    // 住民票コード.
-    await assertBatch('blind-36.jsonl', 150, [295, 267, 276, 273]);
+    // 住民票コード. Session 31 (batch 40's rules): a name with ノ after a phone number masked right (四ノ宮).
+    await assertBatch('blind-36.jsonl', 150, [295, 267, 277, 274]);
   });
 });

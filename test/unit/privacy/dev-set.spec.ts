@@ -180,7 +180,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-16.jsonl', 150, [249, 236, 239, 238]);
   });
 
-  it('the seventeenth (session 16, after batch 16’s rules): 150 cases — recall 216 / 225 at precision 216 / 220', async () => {
+  it('the seventeenth (session 16, after batch 16’s rules): 150 cases — recall 217 / 225 at precision 217 / 221', async () => {
     // Written blind after batch 16's rules (ticket notes, work logs, lending registers, minutes, chat lines, file
     // paths, English). First run: recall 0.827 (186 / 225) at precision 0.954 (session 15's code: 0.804 / 0.953).
     // Fixed, as general rules: a common family name as a chat line's speaker without a time (中村: …, [LoGo] 佐野: …),
@@ -194,8 +194,9 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // name quoted after it (山﨑 → 「山崎」). A public facility's address (コミュニティセンター（青葉市田中町3-1-1）, 田中町3丁目の
     // コミュニティセンター) is no longer masked, nor an asset label (青葉市 2023-0872: no lot has a leading zero). False
     // positives left: a 支店コード in a form's description, a role mailbox and a department's phone.
-    // Session 17: lower-case romaji and a handle (hiroshi kawamoto, kenta.ogawa) found.
-    await assertBatch('blind-17.jsonl', 150, [225, 216, 220, 216]);
+    // Session 17: lower-case romaji and a handle (hiroshi kawamoto, kenta.ogawa) found. Session 31 (batch 40's rules):
+    // the system's spelling quoted after the name (山﨑 → 「山崎」) found, old kanji forms being read as today's.
+    await assertBatch('blind-17.jsonl', 150, [225, 217, 221, 217]);
   });
 
   it('the eighteenth (session 17, after batch 17’s rules): 150 cases — recall 249 / 261 at precision 250 / 259', async () => {
@@ -319,11 +320,12 @@ describe('kotae eval --pii', () => {
     await assertBatch('blind-25.jsonl', 150, [272, 271, 291, 290]);
   });
 
-  it('the twenty-sixth (session 28, typed on a phone, dictated, or in English): 150 cases — recall 222 / 229 at precision 229 / 232', async () => {
+  it('the twenty-sixth (session 28, typed on a phone, dictated, or in English): 150 cases — recall 223 / 229 at precision 229 / 231', async () => {
     // Written blind: fast chat lines (hiragana names, half-width katakana, typos), voice dictation (numbers read with
     // spaces or ハイフン, fillers), English and mixed tickets (Mr./Ms., first-name sign-offs, @mentions, display names).
-    // First run with session 27's rules: recall 0.764 (175 / 229) at precision 0.979.
-    await assertBatch('blind-26.jsonl', 150, [229, 222, 232, 229]);
+    // First run with session 27's rules: recall 0.764 (175 / 229) at precision 0.979. Session 31 (batch 40's rules): a
+    // name with ノ found whole (井ノ上), a half-width sentence's words no longer a name (ﾌﾞﾗｯｸ ｷﾚﾃﾏｽ).
+    await assertBatch('blind-26.jsonl', 150, [229, 223, 231, 229]);
   });
 
   it('the twenty-seventh (session 28, an everyday mix written after the session’s rules: the held-out check): 150 cases — recall 323 / 330 at precision 370 / 370', async () => {
