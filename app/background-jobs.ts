@@ -1,6 +1,7 @@
 /**
  * Periodic work of a running instance: scheduled reports, the daily backup, retention and audit
- * anchor (under job leases, so one instance runs each), retrying undelivered replies.
+ * anchor, the periodic audit checkpoint (under job leases, so one instance runs each), retrying
+ * undelivered replies.
  */
 import type { DataSource } from 'typeorm';
 import type { BusinessCalendar } from '../calendar';
@@ -20,6 +21,7 @@ import {
   BACKUP_JOB,
   BackupJob,
   DailyScheduler,
+  PeriodicAuditCheckpoint,
   RETENTION_JOB,
   RetentionJob,
   type LeaseGuard,
@@ -73,6 +75,7 @@ export function startBackgroundJobs(parts: BackgroundJobParts): { stop(): Promis
       ticketStore: tickets,
       calendar,
       logger,
+      instance: leases.holder,
     }),
     runner: reports.runner,
     clock,
@@ -96,6 +99,14 @@ export function startBackgroundJobs(parts: BackgroundJobParts): { stop(): Promis
     ],
   });
   daily.start();
+  // The newest audit rows are covered by a checkpoint within this interval (README 「監査ログ」).
+  const checkpoints = new PeriodicAuditCheckpoint({
+    audit,
+    leases,
+    intervalMinutes: config.integrity.auditCheckpointMinutes,
+    logger,
+  });
+  checkpoints.start();
   const every = setInterval(() => {
     leases
       .run('reply-retry', () => operators.ticketService.retryUndelivered(), undefined)
@@ -107,6 +118,7 @@ export function startBackgroundJobs(parts: BackgroundJobParts): { stop(): Promis
       clearInterval(every);
       await reports.scheduler.stop();
       await daily.stop();
+      await checkpoints.stop();
     },
   };
 }

@@ -12,6 +12,12 @@ export const INTEGRITY_ENV = {
   KOTAE_AUDIT_KEY_FILE: optionalText,
   KOTAE_AUDIT_ANCHOR_FILE: optionalText,
   KOTAE_AUDIT_ANCHOR_OTHER_FILES: optionalText,
+  KOTAE_AUDIT_CHECKPOINT_MINUTES: z.coerce
+    .number({ error: '監査ログのチェックポイント間隔: 分を整数で指定してください' })
+    .int('監査ログのチェックポイント間隔: 分を整数で指定してください')
+    .min(1, '監査ログのチェックポイント間隔: 1分以上を指定してください')
+    .max(1440, '監査ログのチェックポイント間隔: 1440分（1日）以下を指定してください')
+    .default(10),
   KOTAE_BACKUP_KEY_FILE: optionalText,
   KOTAE_RETENTION_CONVERSATION_DAYS: days('会話・質問の保存期間').optional(),
   KOTAE_RETENTION_TICKET_DAYS: days('チケットの保存期間').optional(),
@@ -33,6 +39,8 @@ export interface IntegrityConfig {
   auditAnchorFile: string;
   /** Other instances' anchor files, read (never written) by verification and restore. */
   auditAnchorOtherFiles: string[];
+  /** Minutes between periodic checkpoints of a moved head (the window in which deleting the newest rows goes unnoticed). */
+  auditCheckpointMinutes: number;
   /** When set, backups are encrypted with AES-256-GCM under this key file (created 0600 when missing). */
   backupKeyFile?: string;
   /** Days each data class is kept (audit at least as long as every other class). */
@@ -94,6 +102,7 @@ export function toIntegrityConfig(
       .map((f) => f.trim())
       .filter(Boolean)
       .map((f) => path.resolve(cwd, f)),
+    auditCheckpointMinutes: e.KOTAE_AUDIT_CHECKPOINT_MINUTES,
     backupKeyFile: e.KOTAE_BACKUP_KEY_FILE ? path.resolve(cwd, e.KOTAE_BACKUP_KEY_FILE) : undefined,
     retention: retentionOf(e),
     autoCloseBusinessDays: e.KOTAE_AUTO_CLOSE_BUSINESS_DAYS,

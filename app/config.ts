@@ -94,6 +94,8 @@ const EnvSchema = z
     KOTAE_BACKUP_DIR: z.string().min(1).optional(),
     KOTAE_BACKUP_GENERATIONS: z.coerce.number().int().min(3, 'keep at least 3 generations').max(365).default(7),
     KOTAE_BACKUP_TIME: hhmm.default('02:00'),
+    // Whether DATA_DIR/attachments is one folder shared by every instance (shared storage) or each instance's own.
+    KOTAE_ATTACHMENT_STORAGE: z.enum(['instance', 'shared']).default('instance'),
     KOTAE_RETENTION_DAYS: days('保存期間').default(1095),
     KOTAE_ATTACHMENT_MAX_BYTES: z.coerce
       .number()
@@ -187,6 +189,8 @@ export interface KotaeConfig {
   retentionDays: number;
   /** Largest attachment accepted (bytes); files live under `<dataDir>/attachments`. */
   attachmentMaxBytes: number;
+  /** `<dataDir>/attachments` is each instance's own folder or shared storage (the deletion certificate says which). */
+  attachmentStorage: 'instance' | 'shared';
   /** LoGoチャット: a direct-js bot connection, a signed relay, or off. */
   logo: LogoConfig;
   /** Issue 11: audit key and anchors, retention per data class, backup encryption. */
@@ -335,6 +339,7 @@ function toConfig(
     },
     retentionDays: e.KOTAE_RETENTION_DAYS,
     attachmentMaxBytes: e.KOTAE_ATTACHMENT_MAX_BYTES,
+    attachmentStorage: e.KOTAE_ATTACHMENT_STORAGE,
     logo: toLogoConfig(e, cwd, dataDir),
     integrity: toIntegrityConfig(e, cwd, dataDir),
     trust: toTrustConfig(e, cwd, publicUrl),

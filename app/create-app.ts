@@ -285,7 +285,13 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       { path: '/api/messages', method: 'post', json: true, handler: (req, res) => teams.handle(req, res) },
       {
         path: '/console/reports',
-        handler: createConsoleReportsRouter({ auth: operators.auth, reports: reports.service, logger, requestKeys }),
+        handler: createConsoleReportsRouter({
+          auth: operators.auth,
+          reports: reports.service,
+          logger,
+          requestKeys,
+          maySeeConfidential: (viewer) => operators.ticketService.forViewer(viewer).maySeeConfidential(),
+        }),
       },
       { path: '/console/registers', handler: registerDesk.router(operators.auth, logger, requestKeys) },
       { path: '/console', handler: operators.router },
@@ -335,6 +341,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         leases,
         logoMode: config.logo.mode,
         logo: logoChat,
+        auditWarning: () => parts.auditStartWarning(),
       }),
     });
     const jobParts = { config, operators, reports, logger, ds, clock, leases, processed, audit, tickets, calendar };

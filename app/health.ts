@@ -18,11 +18,13 @@ export interface HealthParts {
   leases: LeaseGuard;
   logoMode: string;
   logo: LogoChat;
+  /** Set when the audit start found no checkpoint of this database (app/wire-audit.ts). */
+  auditWarning?: () => object | undefined;
 }
 
 /** The `/healthz` report of this instance. */
 export function healthReporter(parts: HealthParts): () => Promise<Record<string, unknown> & { ok: boolean }> {
-  const { ds, knowledge, schemaGuard, leases, logoMode, logo } = parts;
+  const { ds, knowledge, schemaGuard, leases, logoMode, logo, auditWarning } = parts;
   return async () => {
     // A write probe that never waits: a lock held elsewhere reads `degraded` (issue 11 point 8).
     const probe = await probeDatabase(ds);
@@ -30,6 +32,7 @@ export function healthReporter(parts: HealthParts): () => Promise<Record<string,
     const index = knowledge.live.status();
     const schema = schemaGuard.blocked() ? 'newer' : 'ok';
     const all = await leases.all().catch(() => []);
+    const audit = auditWarning?.();
     return {
       // No index loaded: questions are refused, so the instance is not ok (an older generation serving is).
       ok: db !== 'error' && schema === 'ok' && index.ready,
@@ -41,6 +44,7 @@ export function healthReporter(parts: HealthParts): () => Promise<Record<string,
       logo: logoHealth(logoMode, logo, all),
       instance: { id: leases.holder, leases: all.filter((l) => l.holder === leases.holder).map((l) => l.name) },
       leases: all.map((l) => ({ name: l.name, holder: l.holder, expiresAt: l.expiresAt.toISOString() })),
+      ...(audit ? { audit } : {}),
     };
   };
 }

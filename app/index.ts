@@ -10,3 +10,4 @@ export { createChatModel } from './answer-model';
 export { createEmbedder } from './knowledge-embedder';
 export { dataDirHolder, ensureWritableDir, lockDataDir } from './data-dir';
 export { type DirLock } from './data-dir';
+export { previewRetention, runRetentionNow, type RetentionPreview } from './retention-run';

@@ -39,7 +39,7 @@ import { ensureWritableDir } from './data-dir';
 import { createEmbedder } from './knowledge-embedder';
 import type { IncrementalOptions, KnowledgeRuntime } from './knowledge-runtime';
 import { businessCalendarOf, reportPartsOf, type ReportParts } from './report-parts';
-import { anchorFileOf, backupKeyOf, sealNewKey } from './wire-audit';
+import { anchorFileOf, backupKeyOf, missingCheckpointWarning, sealNewKey, type AuditStartWarning } from './wire-audit';
 
 /** Logger and clock of the process. */
 export interface KotaeRuntime {
@@ -74,6 +74,7 @@ export class KotaeParts {
   private ds?: DataSource;
   private applied: string[] = [];
   private knowledgeRuntime?: KnowledgeRuntime;
+  private startWarning?: AuditStartWarning;
 
   constructor(
     readonly config: Readonly<KotaeConfig>,
@@ -166,10 +167,19 @@ export class KotaeParts {
           { file: this.config.integrity.auditKeyFile },
         );
       }
+      if (atStart) this.startWarning = await missingCheckpointWarning(audit, this.config, logger);
       await sealNewKey(audit, created, logger);
       if (atStart) await audit.anchor('start');
       return audit;
     });
+  }
+
+  /**
+   * The server's audit start found the anchor file without a checkpoint of this database although its
+   * audit log holds rows (a new or wrong KOTAE_AUDIT_ANCHOR_FILE): shown by /healthz.
+   */
+  auditStartWarning(): AuditStartWarning | undefined {
+    return this.startWarning;
   }
 
   /** The backup encryption key when KOTAE_BACKUP_KEY_FILE is set (created 0600 when missing, if allowed). */

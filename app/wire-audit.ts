@@ -36,6 +36,40 @@ export async function sealNewKey(audit: SqlAuditLog, keyCreated: boolean, logger
   }
 }
 
+/** What /healthz shows when the server started against an anchor file that has no checkpoint of its database. */
+export interface AuditStartWarning {
+  warning: 'no_checkpoint';
+  rows: number;
+  anchorFile: string;
+  message: string;
+}
+
+/**
+ * At the server's start: the anchor file has no checkpoint of this database although its audit log
+ * holds rows — a new, emptied or wrong KOTAE_AUDIT_ANCHOR_FILE, so deletions before now cannot be
+ * detected. Logged as a warning and returned for /healthz.
+ */
+export async function missingCheckpointWarning(
+  audit: SqlAuditLog,
+  config: Readonly<Pick<KotaeConfig, 'integrity'>>,
+  logger: Logger,
+): Promise<AuditStartWarning | undefined> {
+  const head = await audit.head();
+  const reading = await audit.anchorReading();
+  if (head.seq === 0 || reading.anchors.length > 0 || reading.badLine) return undefined;
+  const anchorFile = config.integrity.auditAnchorFile;
+  logger.warn(
+    'the audit anchor file holds no checkpoint of this database although its audit log has rows: check KOTAE_AUDIT_ANCHOR_FILE (rows deleted before now cannot be detected)',
+    { anchorFile, rows: head.seq, database: await audit.identity() },
+  );
+  return {
+    warning: 'no_checkpoint',
+    rows: head.seq,
+    anchorFile,
+    message: `監査ログのチェックポイントファイル ${anchorFile} に、このデータベース（監査ログ ${head.seq} 件）のチェックポイントがありません。KOTAE_AUDIT_ANCHOR_FILE が正しいか確認してください（これより前の記録の削除は検出できません）。`,
+  };
+}
+
 /** The backup encryption key when KOTAE_BACKUP_KEY_FILE is set (`create`: made 0600 when missing). */
 export function backupKeyOf(config: Readonly<Pick<KotaeConfig, 'integrity'>>, create = true): Buffer | undefined {
   const file = config.integrity.backupKeyFile;

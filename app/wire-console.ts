@@ -133,6 +133,7 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     audit,
     clock: d.clock,
     policy: { localSignIn: d.config.trust.oidc?.localSignIn ?? 'all' },
+    instance: d.instanceId,
   });
   const accounts = new AccountService({ operators, sessions, audit, hash: (p) => auth.hash(p) });
   await accounts.ensureAdminAccount({ username: d.config.admin.username, password: d.config.admin.password }, d.logger);

@@ -2,6 +2,7 @@
  * The retention job's issue-11 part: retention per data class, auto-close of resolved tickets after
  * N business days, secure deletion, the deletion certificate, audit retention and backup pruning.
  */
+import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { TicketStore } from '../tickets';
 import type { BusinessCalendar } from '../calendar';
@@ -10,17 +11,40 @@ import type { Logger } from '../core';
 import type { SqlAuditLog } from '../db';
 import { SqlDeletionCertificates } from '../db';
 import type { SqlRetentionStore } from '../db';
-import { pruneBackupsOlderThan, type RetentionTrustDeps } from '../jobs';
+import { retainedCopies, type ResidueSources, type RetentionTrustDeps } from '../jobs';
 import type { TicketService } from '../tickets';
 import type { KotaeConfig } from './config';
 
-/** 媒体名 of the certificate: where the deleted data was kept. */
+/**
+ * 媒体名 of the certificate: where the deleted data was erased from (the database and the attachment
+ * folder as configured). The backup folder is not one: its copies keep the data until rotated out,
+ * which the certificate's residue says.
+ */
 export function retentionMedium(config: Readonly<KotaeConfig>): string {
   const db =
     config.db.kind === 'sqlite'
       ? `SQLiteデータベース（${config.db.path}）`
       : `${config.db.kind === 'postgres' ? 'PostgreSQL' : 'SQL Server'}データベース（${config.db.host}/${config.db.database}）`;
-  return `${db}、添付ファイル保存フォルダ（${config.dataDir}/attachments）、バックアップフォルダ（${config.backup.dir}）`;
+  const shared = config.attachmentStorage === 'shared' ? '全インスタンス共有' : 'インスタンスごと';
+  return `${db}、添付ファイル保存フォルダ（${path.join(config.dataDir, 'attachments')}、${shared}）`;
+}
+
+/** Where erased data may remain after a run by `instance`: backups, restore safety copies, the attachment folder. */
+export function retentionResidue(config: Readonly<KotaeConfig>, instance: string): ResidueSources {
+  return {
+    copies: retainedCopies({
+      backupDir: config.backup.dir,
+      databaseFile: config.db.kind === 'sqlite' ? config.db.path : undefined,
+    }),
+    backupDir: config.backup.dir,
+    ...(config.scheduler ? { rotation: { generations: config.backup.generations, time: config.backup.time } } : {}),
+    external: config.db.kind === 'mssql',
+    attachmentStorage: {
+      dir: path.join(config.dataDir, 'attachments'),
+      shared: config.attachmentStorage === 'shared',
+      instance,
+    },
+  };
 }
 
 /** Closes resolved tickets whose resolution is `days` business days old (0: never). */
@@ -60,6 +84,8 @@ export function retentionTrust(
     ticketStore: TicketStore;
     calendar: BusinessCalendar;
     logger: Logger;
+    /** The instance that runs the job (named on the certificate). */
+    instance: string;
   },
 ): RetentionTrustDeps {
   return {
@@ -72,7 +98,7 @@ export function retentionTrust(
       { store: d.ticketStore, tickets: d.tickets, calendar: d.calendar, logger: d.logger },
       config.integrity.autoCloseBusinessDays,
     ),
-    backups: { pruneOlderThan: (cutoff) => pruneBackupsOlderThan(config.backup.dir, cutoff) },
+    residue: retentionResidue(config, d.instance),
     medium: retentionMedium(config),
     performedBy: 'Kotae（保存期間経過データの自動削除）',
   };

@@ -1,7 +1,8 @@
 /**
  * The audit tamper cases of `npm run bench:abuse` (issue 11): each case builds a fresh SQLite audit
  * log of 10 entries with an anchor file, checkpoints it, tampers with it the way an attacker
- * without the key would, and checks that verification fails at the expected first sequence number.
+ * without the key (but owning the database, past its append-only triggers) would, and checks that
+ * verification fails at the expected first sequence number.
  */
 import path from 'node:path';
 import { createHmac } from 'node:crypto';
@@ -9,7 +10,7 @@ import fs from 'node:fs';
 import { AuditAnchorFile, KEY_CREATED_SOURCE } from '../db/audit/anchor-file';
 import { AUDIT_GENESIS_HASH, legacyAuditHash } from '../db/audit/audit-chain';
 import type { AuditLogRow } from '../db';
-import { testAuditLog, TEST_AUDIT_KEY } from '../test/helpers/audit';
+import { tamperAuditTables, testAuditLog, TEST_AUDIT_KEY } from '../test/helpers/audit';
 import { tempSqlite } from '../test/helpers/sqlite';
 import type { DataSource } from 'typeorm';
 
@@ -64,6 +65,15 @@ const CASES: Array<[string, number, Tamper]> = [
       await ds.query(`DELETE FROM audit_log WHERE seq >= 7`);
     },
   ],
+  [
+    'cut the last checkpoint from the anchor file, then truncate',
+    10,
+    async (ds, anchorFile) => {
+      const lines = fs.readFileSync(anchorFile, 'utf8').trim().split('\n');
+      fs.writeFileSync(anchorFile, `${lines.slice(0, -1).join('\n')}\n`);
+      await ds.query(`DELETE FROM audit_log WHERE seq >= 7`);
+    },
+  ],
 ];
 
 /** Runs every case; returns one line per case with whether it was detected at the expected sequence. */
@@ -77,7 +87,8 @@ export async function runAuditTamperCases(): Promise<{ case: string; detected: b
       await log.anchor(KEY_CREATED_SOURCE);
       for (let i = 1; i <= 10; i += 1) await log.record({ actor: 'op', action: 'ticket.update', detail: { i } });
       await log.anchor('daily');
-      await tamper(db.ds, anchorFile);
+      // As the owner of the file: the append-only triggers are lifted for the tampering.
+      await tamperAuditTables(db.ds, () => tamper(db.ds, anchorFile));
       const verdict = await log.verify();
       const firstBadSeq = verdict.ok ? undefined : verdict.brokenAtSeq;
       results.push({

@@ -30,9 +30,11 @@ export interface AuditHead {
  * point at its predecessor, `mac` a row's HMAC does not match its content (edited, forged or
  * re-hashed without the key), `legacy` an unkeyed row after a keyed one, `truncated` the newest
  * rows (or all rows) are gone below an anchor, `anchor` the row at an anchored sequence differs,
- * `anchor_file` a line of the anchor file itself was altered (its HMAC does not match).
+ * `anchor_file` a line of the anchor file itself was altered (its HMAC does not match),
+ * `anchor_missing` a checkpoint the database recorded has no line in the anchor file (its tail cut or
+ * the file replaced).
  */
-export type AuditBreak = 'gap' | 'link' | 'mac' | 'legacy' | 'truncated' | 'anchor' | 'anchor_file';
+export type AuditBreak = 'gap' | 'link' | 'mac' | 'legacy' | 'truncated' | 'anchor' | 'anchor_file' | 'anchor_missing';
 
 /** Result of checking the chain against the key and the anchors. */
 export type AuditVerification =
@@ -59,4 +61,6 @@ export const AUDIT_BREAK_LABELS: Record<AuditBreak, string> = {
   truncated: 'チェックポイントに記録された連番より前で記録が終わっています（最新の記録または全記録の削除）。',
   anchor: 'チェックポイントに記録されたハッシュと一致しません（記録の差し替え）。',
   anchor_file: 'チェックポイントファイルの記録が改ざんされています。',
+  anchor_missing:
+    'データベースに記録されたチェックポイントが、チェックポイントファイルにありません（ファイル末尾の削除または差し替え）。',
 };

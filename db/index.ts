@@ -45,7 +45,7 @@ export { openDatabaseWithRetry, type StartRetry } from './open-with-retry';
 export { SqlWebSessions, type WebSessionRow } from './repositories';
 export { probeDatabase, type DatabaseHealth } from './health-probe';
 export { startSqliteCheckpointer, type SqliteCheckpointer } from './sqlite-checkpointer';
-export { type AnchorReading, AuditAnchorFile, loadAuditKey } from './audit';
+export { type AnchorReading, AuditAnchorFile, loadAuditKey, sqliteIdentity } from './audit';
 export {
   countRows,
   type InspectedBackup,
@@ -63,5 +63,7 @@ export {
   SqlNotificationStore,
   SqlProcessedDeliveries,
   SqlRetentionStore,
+  previewRetentionRows,
+  type RetentionPreviewRows,
   SqlSharePointDrives,
 } from './repositories';

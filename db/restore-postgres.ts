@@ -11,11 +11,11 @@ import { Client } from 'pg';
 import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
 import type { AuditHead } from '../core';
 import { KotaeError } from '../core';
-import type { AnchorReading } from './audit';
 import type { ChainRow } from './audit';
 import { verifyCopyChain } from './audit';
 import { pgToolEnv, resolveTool, runTool } from './backup';
-import type { InspectedBackup } from './restore-sqlite';
+import { postgresIdentity } from './audit';
+import { sourceOfCopy, type AnchorsOfSource, type InspectedBackup } from './restore-sqlite';
 import { ALL_TABLES } from './schema';
 
 /** Paths of the PostgreSQL client tools (default: found on PATH). */
@@ -44,10 +44,15 @@ function copyHeader(line: string): { table: string; columns: string[] } | undefi
 }
 
 /** Row counts of the Kotae tables and the audit rows, read from a plain SQL script of pg_restore. */
-async function readScript(sqlFile: string): Promise<{ counts: Record<string, number>; audit: ChainRow[] }> {
+async function readScript(sqlFile: string): Promise<{
+  counts: Record<string, number>;
+  audit: ChainRow[];
+  checkpoints: { db: string; at: Date; seq: number }[];
+}> {
   const kotae = new Set(ALL_TABLES.map((t) => t.name));
   const counts: Record<string, number> = {};
   const audit: ChainRow[] = [];
+  const checkpoints: { db: string; at: Date; seq: number }[] = [];
   let block: { table: string; columns: string[] } | undefined;
   const lines = readline.createInterface({ input: fs.createReadStream(sqlFile, 'utf8'), crlfDelay: Infinity });
   for await (const line of lines) {
@@ -62,10 +67,18 @@ async function readScript(sqlFile: string): Promise<{ counts: Record<string, num
     }
     if (!kotae.has(block.table)) continue;
     counts[block.table] += 1;
-    if (block.table !== 'audit_log') continue;
+    if (block.table !== 'audit_log' && block.table !== 'audit_checkpoint') continue;
     const cols = block.columns;
     const values = line.split('\t').map(copyValue);
     const v = (name: string) => values[cols.indexOf(name)] ?? null;
+    if (block.table === 'audit_checkpoint') {
+      checkpoints.push({
+        db: v('db') ?? '',
+        at: new Date(`${String(v('at')).replace(' ', 'T')}Z`),
+        seq: Number(v('seq')),
+      });
+      continue;
+    }
     audit.push({
       seq: Number(v('seq')),
       // timestamp(3) without time zone, holding UTC (db/postgres-dates.ts).
@@ -80,7 +93,7 @@ async function readScript(sqlFile: string): Promise<{ counts: Record<string, num
     });
   }
   audit.sort((a, b) => a.seq - b.seq);
-  return { counts, audit };
+  return { counts, audit, checkpoints };
 }
 
 function restoreFailed(what: string, stderr: string): KotaeError {
@@ -97,7 +110,7 @@ export async function inspectPostgresBackup(
   dumpFile: string,
   sqlFile: string,
   key: Buffer,
-  anchors: AnchorReading,
+  anchorsOf: AnchorsOfSource,
   takenWith: AuditHead | undefined,
   tools: PgTools = {},
 ): Promise<InspectedBackup> {
@@ -105,9 +118,10 @@ export async function inspectPostgresBackup(
   const r = await runTool(pgRestore, ['--no-owner', '--no-privileges', `--file=${sqlFile}`, dumpFile], pgToolEnv());
   if (r.code !== 0) throw restoreFailed(`pg_restore of ${dumpFile} failed`, r.stderr);
   fs.chmodSync(sqlFile, 0o600);
-  const { counts, audit } = await readScript(sqlFile);
+  const { counts, audit, checkpoints } = await readScript(sqlFile);
   if (!('audit_log' in counts)) throw restoreFailed(`${dumpFile} holds no Kotae tables`, '');
-  return { counts, audit: verifyCopyChain(audit, key, anchors, takenWith) };
+  const source = sourceOfCopy(checkpoints);
+  return { counts, audit: verifyCopyChain(audit, key, anchorsOf(source), takenWith), source };
 }
 
 /** A short-lived client of the database (not TypeORM's pool), named so it can leave itself out. */
@@ -129,9 +143,12 @@ async function withClient<T>(o: PostgresDataSourceOptions, work: (c: Client) => 
   }
 }
 
-/** Other sessions on the database (a running Kotae instance, a console) and the current audit head. */
-export function postgresState(o: PostgresDataSourceOptions): Promise<{ sessions: number; head?: AuditHead }> {
+/** Other sessions on the database (a running Kotae instance, a console), the current audit head and the database's identity. */
+export function postgresState(
+  o: PostgresDataSourceOptions,
+): Promise<{ sessions: number; head?: AuditHead; identity: string }> {
   return withClient(o, async (c) => {
+    const identity = await postgresIdentity(async (sql) => (await c.query<{ identity: string }>(sql)).rows);
     const s = await c.query<{ n: string }>(
       'SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
     );
@@ -144,7 +161,7 @@ export function postgresState(o: PostgresDataSourceOptions): Promise<{ sessions:
           hash: '',
         })
       : undefined;
-    return { sessions: Number(s.rows[0]?.n ?? 0), head };
+    return { sessions: Number(s.rows[0]?.n ?? 0), head, identity };
   });
 }
 
@@ -159,8 +176,18 @@ export async function replacePostgresDatabase(
       (r) => r.t,
     ),
   );
+  // The script creates the append-only guard's function again (migration 1765610000000).
+  const functions = await withClient(o, async (c) =>
+    (
+      await c.query<{ f: string }>(
+        "SELECT p.proname AS f FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = current_schema() AND p.proname LIKE 'kotae\\_%'",
+      )
+    ).rows.map((r) => r.f),
+  );
   const wrapper = `${sqlFile}.run.sql`;
-  const drop = tables.length ? `DROP TABLE IF EXISTS ${tables.map((t) => `"${t}"`).join(', ')} CASCADE;\n` : '';
+  const drop =
+    (tables.length ? `DROP TABLE IF EXISTS ${tables.map((t) => `"${t}"`).join(', ')} CASCADE;\n` : '') +
+    functions.map((f) => `DROP FUNCTION IF EXISTS "${f}"() CASCADE;\n`).join('');
   fs.writeFileSync(wrapper, `${drop}\\i '${sqlFile.replace(/'/g, "''")}'\n`, { mode: 0o600 });
   try {
     const psql = resolveTool(tools.psql ?? 'psql') ?? 'psql';

@@ -21,6 +21,20 @@ export interface InspectedBackup {
   counts: Record<string, number>;
   /** The audit chain of the copy, checked with the key and the checkpoints up to its head. */
   audit: AuditVerification;
+  /**
+   * The database the copy was taken from (the identity its newest checkpoint names); undefined for a
+   * copy taken before checkpoints named their database.
+   */
+  source?: string;
+}
+
+/** The anchor file as it applies to the copy's source database (undefined: the database restored into). */
+export type AnchorsOfSource = (source: string | undefined) => AnchorReading;
+
+/** The database a copy's newest checkpoint names (rows of audit_checkpoint, in any order). */
+export function sourceOfCopy(rows: readonly { db: string; at: Date; seq: number }[]): string | undefined {
+  const newest = [...rows].sort((a, b) => a.at.getTime() - b.at.getTime() || a.seq - b.seq).at(-1);
+  return newest?.db;
 }
 
 /** Row counts of every Kotae table present in a SQLite file. */
@@ -43,7 +57,7 @@ function countsOf(db: Sqlite.Database): Record<string, number> {
 export function inspectSqliteBackup(
   file: string,
   key: Buffer,
-  anchors: AnchorReading,
+  anchorsOf: AnchorsOfSource,
   takenWith: AuditHead | undefined,
 ): InspectedBackup {
   verifyBackupFile(file);
@@ -56,10 +70,21 @@ export function inspectSqliteBackup(
     })[];
     // SQLite keeps TypeORM datetimes as 'YYYY-MM-DD HH:MM:SS.SSS' in UTC.
     const chain = rows.map((r) => ({ ...r, at: new Date(`${r.at.replace(' ', 'T')}Z`), alg: r.alg ?? null }));
-    return { counts, audit: verifyCopyChain(chain, key, anchors, takenWith) };
+    const checkpoints = 'audit_checkpoint' in counts ? checkpointsOf(db) : [];
+    const source = sourceOfCopy(checkpoints);
+    return { counts, audit: verifyCopyChain(chain, key, anchorsOf(source), takenWith), source };
   } finally {
     db.close();
   }
+}
+
+function checkpointsOf(db: Sqlite.Database): { db: string; at: Date; seq: number }[] {
+  const rows = db.prepare('SELECT "db", "at", "seq" FROM "audit_checkpoint"').all() as {
+    db: string;
+    at: string;
+    seq: number;
+  }[];
+  return rows.map((r) => ({ ...r, at: new Date(`${r.at.replace(' ', 'T')}Z`) }));
 }
 
 /** Row counts of every table through a data source (after the restore). */

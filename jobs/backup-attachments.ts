@@ -50,7 +50,7 @@ export async function mirrorAttachments(
   for (const [sha, source] of live) {
     const target = path.join(mirrorDir, sha.slice(0, 2), sha);
     if (fs.existsSync(target)) continue;
-    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
     await copy(source, target);
     copied += 1;
   }
@@ -62,7 +62,7 @@ export async function mirrorAttachments(
       continue;
     }
     if (!fs.existsSync(mark)) {
-      fs.writeFileSync(mark, now.toISOString());
+      fs.writeFileSync(mark, now.toISOString(), { mode: 0o600 });
       continue;
     }
     const goneAt = new Date(fs.readFileSync(mark, 'utf8').trim());

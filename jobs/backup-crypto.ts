@@ -24,7 +24,7 @@ export function loadBackupKey(file: string, options: { create: boolean }): Buffe
         userMessage: `バックアップの暗号鍵ファイル ${file} がありません（KOTAE_BACKUP_KEY_FILE）。`,
       });
     }
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     try {
       fs.writeFileSync(file, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
     } catch (err) {

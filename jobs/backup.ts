@@ -104,6 +104,7 @@ export class BackupJob {
   private async write(name: string): Promise<BackupOutcome & { status: 'written' }> {
     const { database, dir, dataDir, generations, encryptionKey: key, audit } = this.deps;
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    this.narrowFolderMode(dir);
     // Rows up to this head are in the copy taken next: restoring it must not fall below it.
     const auditHead = await audit?.anchor('backup');
     const file = path.join(dir, name);
@@ -158,6 +159,15 @@ export class BackupJob {
       encrypted: Boolean(key),
       auditHead,
     };
+  }
+
+  /** An existing folder keeps its mode through mkdir: narrow it to 0700 on every run (Windows has no modes). */
+  private narrowFolderMode(dir: string): void {
+    if (process.platform === 'win32') return;
+    const mode = fs.statSync(dir).mode & 0o777;
+    if (mode === 0o700) return;
+    fs.chmodSync(dir, 0o700);
+    this.deps.logger?.warn('backup folder mode narrowed to 0700', { dir, was: mode.toString(8).padStart(4, '0') });
   }
 }
 

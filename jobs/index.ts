@@ -23,7 +23,7 @@ export {
   isEncryptedFile,
   loadBackupKey,
 } from './backup-crypto';
-export { AuditAnchorJob, AUDIT_ANCHOR_JOB } from './audit-anchor';
+export { AuditAnchorJob, AUDIT_ANCHOR_JOB, AUDIT_CHECKPOINT_LEASE, PeriodicAuditCheckpoint } from './audit-anchor';
 export {
   backupFileName,
   backupStamp,
@@ -65,4 +65,8 @@ export {
   type DeletionCertificate,
   type DeletionCertificateStore,
   type DeletionItem,
+  type DeletionResidue,
+  type RetainedCopy,
 } from './deletion-certificate';
+export { retainedCopies, type CopyInfo, type RetainedCopies, type RetainedCopyPlaces } from './retained-copies';
+export { buildResidue, dailySlots, type ResidueSources } from './retention-residue';

@@ -11,6 +11,7 @@ import type { Clock } from '../core';
 import type { Logger } from '../core';
 import { DELETION_ITEM_LABELS, type DeletionCertificateStore, type DeletionItem } from './deletion-certificate';
 import type { JobRunner } from './job-runner';
+import { buildResidue, type ResidueSources } from './retention-residue';
 
 /** Rows deleted with expired conversations. */
 export interface ConversationPurge {
@@ -29,6 +30,8 @@ export interface TicketPurge {
   events: number;
   attachments: number;
   transcriptEntries: number;
+  /** Numbers of the deleted tickets (for the certificate; ticket numbers are no personal data). */
+  numbers: string[];
 }
 
 /** Port: deletes expired rows in batches, each batch in one transaction. db/ implements it. */
@@ -74,9 +77,12 @@ export interface RetentionTrustDeps {
   certificates: DeletionCertificateStore;
   /** Closes resolved tickets after N business days (before the deletion); returns how many. */
   autoClose?: { closeResolved(now: Date): Promise<number> };
-  /** Deletes backup generations taken before `cutoff` (the newest is kept); returns their files. */
-  backups?: { pruneOlderThan(cutoff: Date): string[] };
-  /** 媒体名 on the certificate (database, attachment folder, backup folder). */
+  /**
+   * The copies that outlive the deletion: generations and restore safety copies taken before the
+   * shortest retention are deleted (the newest generation is kept); the rest go on the certificate.
+   */
+  residue?: ResidueSources;
+  /** 媒体名 on the certificate (database and attachment folder). */
   medium: string;
   /** 実施者 on the certificate. */
   performedBy: string;
@@ -88,7 +94,10 @@ export interface RetentionTrustOutcome {
   attachmentsByAge: number;
   audit: number;
   autoClosed: number;
+  /** Backup generations deleted (their database files). */
   backups: string[];
+  /** Safety copies of restores deleted (before-restore-*). */
+  beforeRestore: string[];
   method: string;
 }
 
@@ -145,8 +154,16 @@ export class RetentionJob {
         if (!trust || !days) return base;
         const audit = await trust.audit.pruneBefore(before(days.auditDays));
         const shortest = Math.min(days.conversationDays, days.ticketDays, days.attachmentDays);
-        const backups = trust.backups?.pruneOlderThan(before(shortest)) ?? [];
-        const counts = { ...base, attachmentsByAge, audit, backups: backups.length };
+        const pruned = trust.residue?.copies.pruneOlderThan(before(shortest));
+        const backups = pruned?.generations ?? [];
+        const beforeRestore = pruned?.beforeRestore ?? [];
+        const counts = {
+          ...base,
+          attachmentsByAge,
+          audit,
+          backups: backups.length,
+          beforeRestore: beforeRestore.length,
+        };
         const tables = deletedTables(counts);
         const method = await trust.eraser.compact(tables);
         const items = certificateItems(counts);
@@ -160,6 +177,7 @@ export class RetentionJob {
               items,
               settings: { ...days, autoClosed, cutoff: before(shortest).toISOString() },
               total: items.reduce((sum, i) => sum + i.count, 0),
+              ...(trust.residue ? { residue: buildResidue(trust.residue, now, shortest, tickets.numbers) } : {}),
             }),
           (c) => ({
             actor: 'system',
@@ -170,7 +188,15 @@ export class RetentionJob {
         );
         return {
           ...base,
-          trust: { certificateId: certificate.id, attachmentsByAge, audit, autoClosed, backups, method },
+          trust: {
+            certificateId: certificate.id,
+            attachmentsByAge,
+            audit,
+            autoClosed,
+            backups,
+            beforeRestore,
+            method,
+          },
         };
       },
       JSON.stringify({ cutoff: cutoff.toISOString(), retentionDays: this.deps.retentionDays, classes: days }),
@@ -178,7 +204,7 @@ export class RetentionJob {
     logger?.info('retention done', {
       cutoff: cutoff.toISOString(),
       ...prefixed('conversation', outcome.conversations),
-      ...prefixed('ticket', outcome.tickets),
+      ...prefixed('ticket', { ...outcome.tickets, numbers: outcome.tickets.numbers.length }),
       files: outcome.files,
       deliveries: outcome.deliveries,
     });
@@ -194,6 +220,7 @@ type Counts = Pick<RetentionOutcome, 'conversations' | 'tickets' | 'files' | 'de
   attachmentsByAge: number;
   audit: number;
   backups: number;
+  beforeRestore: number;
 };
 
 /** The certificate's lines: one per table (or store) with its count, zero lines included. */
@@ -220,6 +247,7 @@ function certificateItems(c: Counts): DeletionItem[] {
     { item: L.audit, table: 'audit_log', count: c.audit },
     { item: L.delivery, table: 'processed_activity', count: c.deliveries },
     { item: L.backup, table: 'backups/（世代）', count: c.backups },
+    { item: L.beforeRestore, table: 'before-restore-*（ファイル）', count: c.beforeRestore },
   ];
 }
 

@@ -7,6 +7,7 @@ import type { SlaCalendar, SlaPolicy } from '../calendar';
 import type { SlaTargets } from '../tickets';
 import { buildSlaClocks } from './build-sla-clocks';
 import { redactConfidential } from './confidential';
+import { reportQuestions } from './conversation-context';
 import { buildIncidents, buildJobs, buildWorkLog } from './build-activity';
 import { buildComparison, buildTrend } from './build-comparison';
 import { buildInquiries } from './build-inquiries';
@@ -50,9 +51,11 @@ export async function buildReport(
   const { from, to } = period;
   const asOf = new Date(Math.min(to.getTime(), options.now.getTime()));
 
-  const [questions, feedback] = await Promise.all([data.questions(from, to), data.feedback(from, to)]);
-  const conversationIds = [...new Set(questions.map((q) => q.conversationId))];
+  const [asked, feedback] = await Promise.all([data.questions(from, to), data.feedback(from, to)]);
+  const conversationIds = [...new Set(asked.map((q) => q.conversationId))];
   const conversationTickets = await data.ticketsForConversations(conversationIds);
+  // Departments completed from the escalation; texts of a 機密性3 ticket's conversation hidden (counted).
+  const questions = reportQuestions(asked, conversationTickets);
   const inquiries = buildInquiries(questions, feedback, conversationTickets);
   await yieldToEventLoop();
 

@@ -3,10 +3,13 @@
  * question, outcome, source titles, feedback, ticket), read page by page through ReportData so the
  * memory stays bounded whatever the period holds. Question texts are stored masked; the export masks
  * them (and feedback comments) again, so a text stored before a detector existed leaves masked too.
+ * 機密性3: for a reader who may not see such tickets, every question of a conversation that led to a
+ * ticket marked 機密性3 is left out, as the console's queue and search leave the ticket out.
  */
 import type { FeedbackRecord, QuestionRecord } from '../conversations';
 import type { TicketRecord } from '../tickets';
 import { formatJst } from '../calendar';
+import { confidentialConversations, conversationDepartment } from './conversation-context';
 import { CHANNEL_LABELS, LOG_LABELS as L, TEXT } from './labels';
 import type { ReportPeriod } from './period';
 import type { QuestionCursor, ReportData } from './report-data';
@@ -17,6 +20,19 @@ export type MaskText = (text: string) => string;
 
 /** Questions read per page. */
 export const LOG_PAGE_SIZE = 500;
+
+/** How one export is written. */
+export interface LogOptions {
+  /**
+   * Whether the reader may see 機密性3 tickets (an administrator, an operator on the roster now, the
+   * CLI on the server). When false, the questions of a conversation with a 機密性3 ticket are left out.
+   */
+  showConfidential: boolean;
+  /** Questions read per page (default LOG_PAGE_SIZE). */
+  pageSize?: number;
+  /** Told the number of rows of each page as it is handed out (the export's audit counts them). */
+  onRows?: (rows: number) => void;
+}
 
 /** File name of the export, e.g. 'conversation-log-260401-260415.csv'. */
 export function conversationLogName(period: ReportPeriod): string {
@@ -53,7 +69,7 @@ function row(
   const cells = [
     formatJst(q.askedAt),
     (CHANNEL_LABELS as Record<string, string>)[q.channel] ?? q.channel,
-    q.requester.department?.trim() || TEXT.unknownDepartment,
+    conversationDepartment(q, tickets, ticket) ?? TEXT.unknownDepartment,
     mask(q.text),
     L.outcomes[q.outcome] ?? q.outcome,
     [...new Set(q.sources.map((s) => s.title))].join(' / '),
@@ -90,8 +106,9 @@ export async function* conversationLogCsv(
   data: LogData,
   period: Pick<ReportPeriod, 'from' | 'to'>,
   mask: MaskText,
-  pageSize = LOG_PAGE_SIZE,
+  options: LogOptions,
 ): AsyncGenerator<string> {
+  const pageSize = options.pageSize ?? LOG_PAGE_SIZE;
   yield '\uFEFF' + L.columns.map(csvCell).join(',') + '\r\n';
   let after: QuestionCursor | undefined;
   for (;;) {
@@ -106,14 +123,17 @@ export async function* conversationLogCsv(
     // last question on the page asks the log for its next one (on a later page or past the period's
     // end), but only when something of the conversation came after it: few do, so few extra reads.
     const nextAt = new Map<string, Date | undefined>();
+    const hidden = options.showConfidential ? new Set<string>() : confidentialConversations(tickets);
     const rows: string[] = [];
     for (let i = page.length - 1; i >= 0; i -= 1) {
       const q = page[i];
+      if (hidden.has(q.conversationId)) continue;
       if (!nextAt.has(q.conversationId)) nextAt.set(q.conversationId, await boundAfterPage(data, q, feedback, tickets));
       rows.push(row(q, nextAt.get(q.conversationId), feedback, tickets, mask));
       nextAt.set(q.conversationId, q.askedAt);
     }
-    yield rows.reverse().join('');
+    options.onRows?.(rows.length);
+    if (rows.length > 0) yield rows.reverse().join('');
     const last = page[page.length - 1];
     after = { askedAt: last.askedAt, id: last.id };
     if (page.length < pageSize) return;

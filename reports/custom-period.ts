@@ -2,8 +2,9 @@
  * A custom period (`custom`): any run of whole JST days for the 作業実績報告書 and the usage
  * analysis. Written `YYYY-MM-DD..YYYY-MM-DD` (both days included) or as its key `YYMMDD-YYMMDD`
  * (the key fits the report table's period column and file names). Refused with a Japanese message:
- * a malformed or impossible date, from after to, a period that has not ended yet, more than
- * CUSTOM_PERIOD_MAX_DAYS days.
+ * a malformed or impossible date, from after to, a period ending after today, more than
+ * CUSTOM_PERIOD_MAX_DAYS days. A period ending today holds the data so far: its report is a draft
+ * (like a running month's) and can be marked final only once the period has ended.
  */
 import { KotaeError } from '../core';
 import { eraYear, jstDateKey, jstInstant, jstParts } from '../calendar';
@@ -68,8 +69,8 @@ export function customPeriod(text: string, now: Date): ReportPeriod {
       REPORT_ERRORS.tooLong(length, CUSTOM_PERIOD_MAX_DAYS),
       text,
     );
-  if (to.getTime() > now.getTime())
-    throw invalid(`custom period ${text} has not ended`, REPORT_ERRORS.notEndedYet(days[1]), text);
+  if (lastDay.getTime() > now.getTime())
+    throw invalid(`custom period ${text} ends after today`, REPORT_ERRORS.notEndedYet(days[1]), text);
   const key = `${days[0].slice(2).replace(/-/g, '')}-${days[1].slice(2).replace(/-/g, '')}`;
   const months: string[] = [];
   for (let d = from; d.getTime() < to.getTime();) {

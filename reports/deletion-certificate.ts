@@ -15,6 +15,8 @@ export interface CertificateDocument {
   method: string;
   items: { item: string; table: string; count: number }[];
   total: number;
+  /** Statements after the counts (the console's residue: erased tickets, attachment folder, remaining copies). */
+  sections?: { heading: string; lines: string[] }[];
 }
 
 /** Labels of the certificate. */
@@ -46,7 +48,7 @@ function summaryRows(c: CertificateDocument): [string, string][] {
   ];
 }
 
-/** The certificate as a one-page A4 PDF. */
+/** The certificate as an A4 PDF (one page unless the sections are long). */
 export async function renderCertificatePdf(
   c: CertificateDocument,
   organization: string,
@@ -63,6 +65,10 @@ export async function renderCertificatePdf(
   }
   doc.moveDown().font('jp-bold').text(`${T.item} / ${T.table} / ${T.count}`);
   for (const i of c.items) doc.font('jp').text(`・${i.item}　${i.table}　${T.unit(i.count)}`);
+  for (const s of c.sections ?? []) {
+    doc.moveDown().font('jp-bold').text(s.heading);
+    for (const line of s.lines) doc.font('jp').text(line);
+  }
   doc.end();
   return bytes;
 }
@@ -83,5 +89,10 @@ export async function renderCertificateXlsx(c: CertificateDocument, organization
   ws.addRow([]);
   ws.addRow([T.item, T.table, T.count]).font = { bold: true };
   for (const i of c.items) ws.addRow([i.item, i.table, i.count]);
+  for (const s of c.sections ?? []) {
+    ws.addRow([]);
+    ws.addRow([s.heading]).font = { bold: true };
+    for (const line of s.lines) ws.addRow([line]);
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -13,7 +13,8 @@ export { REPORT_KINDS, REPORT_TITLES, KIND_LABELS, CHANNEL_LABELS, REPORT_ERRORS
 export type { ReportStore, StoredReport, GeneratedReport, ReportStatus } from './report-store';
 export { mustBeDraft, mustExist, mustMatchVersion, byPeriodDesc } from './report-store-rules';
 export { InMemoryReportStore } from './in-memory-report-store';
-export { ReportService, type ReportServiceDeps } from './report-service';
+export { ReportService, type ReportServiceDeps, type LogReader } from './report-service';
+export { exportEntry, modelRows, type ExportActor, type ExportFacts } from './report-exports';
 export { renderReportFiles, writeReportFiles, renderJson } from './report-files';
 export { renderXlsx } from './render-xlsx';
 export {
@@ -22,7 +23,13 @@ export {
   type DeliverySender,
   type ReportDeliverySettings,
 } from './report-delivery';
-export { conversationLogCsv, conversationLogName, LOG_PAGE_SIZE, type MaskText } from './conversation-log';
+export {
+  conversationLogCsv,
+  conversationLogName,
+  LOG_PAGE_SIZE,
+  type LogOptions,
+  type MaskText,
+} from './conversation-log';
 export { renderPdf } from './render-pdf';
 export { defaultPdfFonts, type PdfFonts } from './pdf-document';
 export { renderCsvFiles, tableToCsv, csvCell, reportBaseName, type RenderedFile } from './render-csv';

@@ -68,6 +68,7 @@ export const TEXT = {
   issues: '課題・対策',
   page: 'ページ',
   firstHalf: '上半期',
+  secondHalf: '下半期',
   fiscalYear: '年度',
   clockResponse: '初回応答',
   clockResolution: '解決',
@@ -150,6 +151,8 @@ export const REPORT_ERRORS = {
   badMonth: (text: string) => `対象月「${text}」が正しくありません。YYYY-MM の形式（例: 2026-05）で指定してください。`,
   badYear: (text: string) =>
     `対象年度「${text}」が正しくありません。西暦の年度（例: 2026 または FY2026）で指定してください。`,
+  badHalf: (text: string) =>
+    `対象期間「${text}」が正しくありません。年度と上半期・下半期（例: 2026H1 は2026年4月〜9月、2026H2 は2026年10月〜2027年3月）で指定してください。`,
   future: (label: string) => `対象期間「${label}」はまだ始まっていないため、報告書を作成できません。`,
   badRange: (text: string) =>
     `対象期間「${text}」が正しくありません。開始日と終了日を YYYY-MM-DD の形式（例: 2026-04-01..2026-04-15）で指定してください。`,
@@ -157,7 +160,7 @@ export const REPORT_ERRORS = {
   tooLong: (days: number, max: number) =>
     `対象期間が${days}日間あります。期間指定の報告書は${max}日以内で指定してください（それより長い期間は年次報告書をご利用ください）。`,
   notEndedYet: (to: string) =>
-    `終了日（${to}）が今日以降のため、報告書を作成できません。終了日には昨日以前の日付を指定してください。`,
+    `終了日（${to}）が明日以降のため、報告書を作成できません。終了日には今日以前の日付を指定してください。`,
   notEnded: (label: string) =>
     `対象期間「${label}」が終了していないため、まだ確定できません。期間の終了後に確定してください。`,
   confirmRequired: '確定するには、確認欄にチェックを入れてください。',

@@ -1,6 +1,7 @@
 /**
- * Report periods: `monthly YYYY-MM`, `halfyear FY` (April–September) and `annual FY`
- * (April–March), bounded in Japan time whatever the server's time zone.
+ * Report periods: `monthly YYYY-MM`, `halfyear FY` / `FYH1` (上半期, April–September) and `FYH2`
+ * (下半期, October–March), `annual FY` (April–March), bounded in Japan time whatever the server's
+ * time zone. Keys: '2026-05', 'FY2026' (annual, and the first half as it always was), 'FY2026H2'.
  */
 import { KotaeError } from '../core';
 import { eraYear, jstInstant, jstParts } from '../calendar';
@@ -10,7 +11,7 @@ import { REPORT_ERRORS, REPORT_KINDS, TEXT, type ReportKind } from './labels';
 /** A resolved period: [from, to) in UTC instants with Japanese labels. */
 export interface ReportPeriod {
   kind: ReportKind;
-  /** Normalised key: '2026-05' or 'FY2026'. */
+  /** Normalised key: '2026-05', 'FY2026' or (下半期) 'FY2026H2'. */
   key: string;
   from: Date;
   /** Exclusive end. */
@@ -39,7 +40,12 @@ function invalid(internal: string, userMessage: string, details: Record<string, 
 export function parsePeriod(kind: string, text: string, now: Date): ReportPeriod {
   if (!isReportKind(kind)) throw invalid(`unknown report kind ${kind}`, REPORT_ERRORS.badKind(kind), { kind });
   if (kind === 'custom') return customPeriod(text.trim(), now);
-  const period = kind === 'monthly' ? monthlyPeriod(text.trim()) : fiscalPeriod(kind, text.trim());
+  const period =
+    kind === 'monthly'
+      ? monthlyPeriod(text.trim())
+      : kind === 'halfyear'
+        ? halfYearPeriod(text.trim())
+        : fiscalPeriod(kind, text.trim());
   if (period.from.getTime() > now.getTime()) {
     throw invalid(`period ${kind} ${period.key} starts in the future`, REPORT_ERRORS.future(period.label), {
       kind,
@@ -68,23 +74,55 @@ function monthlyPeriod(text: string): ReportPeriod {
   };
 }
 
-function fiscalPeriod(kind: 'halfyear' | 'annual', text: string): ReportPeriod {
+function fiscalYearOf(text: string): number {
   const m = /^(?:FY)?(\d{4})$/i.exec(text);
   const fy = m ? Number(m[1]) : NaN;
   if (!m || fy < 2000 || fy > 2100)
     throw invalid(`bad fiscal year ${text}`, REPORT_ERRORS.badYear(text), { period: text });
-  const from = jstInstant(fy, 4);
-  const monthCount = kind === 'halfyear' ? 6 : 12;
-  const to = jstInstant(fy, 4 + monthCount);
+  return fy;
+}
+
+/** Months of the fiscal year `fy` from its `first` month (1 = April) on, with their label and keys. */
+function fiscalSpan(kind: 'halfyear' | 'annual', fy: number, first: number, monthCount: number) {
+  const from = jstInstant(fy, 3 + first);
+  const to = jstInstant(fy, 3 + first + monthCount);
+  const start = jstParts(from);
   const last = jstParts(new Date(to.getTime() - 1));
-  const era = `${eraYear(from).replace(/年$/, '')}${TEXT.fiscalYear}`;
-  const span = `${fy}年4月〜${last.year}年${last.month}月`;
-  const label = kind === 'halfyear' ? `${era} ${TEXT.firstHalf}（${span}）` : `${era}（${span}）`;
+  const era = `${eraYear(jstInstant(fy, 4)).replace(/年$/, '')}${TEXT.fiscalYear}`;
+  const span = `${start.year}年${start.month}月〜${last.year}年${last.month}月`;
   const months = Array.from({ length: monthCount }, (_, i) => {
-    const p = jstParts(jstInstant(fy, 4 + i));
+    const p = jstParts(jstInstant(fy, 3 + first + i));
     return `${p.year}-${String(p.month).padStart(2, '0')}`;
   });
-  return { kind, key: `FY${fy}`, from, to, label, months };
+  return { kind, from, to, era, span, months };
+}
+
+function fiscalPeriod(kind: 'annual', text: string): ReportPeriod {
+  const fy = fiscalYearOf(text);
+  const { from, to, era, span, months } = fiscalSpan(kind, fy, 1, 12);
+  return { kind, key: `FY${fy}`, from, to, label: `${era}（${span}）`, months };
+}
+
+/**
+ * `2026`, `FY2026`, `2026H1`, `FY2026H1` → 上半期 (key 'FY2026', as first-half reports were always
+ * stored); `2026H2`, `FY2026H2` → 下半期 (key 'FY2026H2').
+ */
+function halfYearPeriod(text: string): ReportPeriod {
+  const m = /^(.*?)(?:H([12]))?$/i.exec(text);
+  const half = m?.[2] === '2' ? 2 : 1;
+  if (!m || (m[2] === undefined && /H\d*$/i.test(text)))
+    throw invalid(`bad half year ${text}`, REPORT_ERRORS.badHalf(text), { period: text });
+  const fy = fiscalYearOf(m[1]);
+  const { from, to, era, span, months } = fiscalSpan('halfyear', fy, half === 1 ? 1 : 7, 6);
+  const name = half === 1 ? TEXT.firstHalf : TEXT.secondHalf;
+  return {
+    kind: 'halfyear',
+    key: half === 1 ? `FY${fy}` : `FY${fy}H2`,
+    from,
+    to,
+    label: `${era} ${name}（${span}）`,
+    months,
+  };
 }
 
 /** '令和8年5月' style label of a 'YYYY-MM' month key. */

@@ -34,12 +34,12 @@ export async function renderReportFiles(model: ReportModel, final = false, fonts
 /** Writes files into `dir` (created if needed), each through a temporary file and a rename; returns their paths. */
 export async function writeReportFiles(dir: string, files: readonly RenderedFile[]): Promise<string[]> {
   try {
-    await fs.mkdir(dir, { recursive: true });
+    await fs.mkdir(dir, { recursive: true, mode: 0o700 });
     const written: string[] = [];
     for (const f of files) {
       const target = path.join(dir, f.name);
       const tmp = `${target}.tmp-${process.pid}`;
-      await fs.writeFile(tmp, f.content);
+      await fs.writeFile(tmp, f.content, { mode: 0o600 });
       await fs.rename(tmp, target);
       written.push(target);
     }

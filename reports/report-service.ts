@@ -12,6 +12,7 @@ import type { SlaTargets } from '../tickets';
 import { createPiiMasker } from '../privacy';
 import { buildReport } from './build-report';
 import { conversationLogCsv, conversationLogName, type MaskText } from './conversation-log';
+import { exportEntry, modelRows, withEnd, type ExportActor, type ExportFacts } from './report-exports';
 import { customPeriodText } from './custom-period';
 import type { QuestionGrouper } from './build-usage';
 import { REPORT_ERRORS, type ReportKind } from './labels';
@@ -46,6 +47,12 @@ export interface ReportServiceDeps {
   maskText?: MaskText;
   /** Issue 11: generation, edits, finalisation and downloads are audited (with the store write). */
   audit?: AuditTrail;
+}
+
+/** Who reads the conversation log: the export's actor and whether 機密性3 conversations are shown. */
+export interface LogReader extends ExportActor {
+  /** An administrator, an operator on the 機密性3 roster now, or the CLI on the server. */
+  showConfidential: boolean;
 }
 
 /** Generates, stores and edits reports. */
@@ -114,14 +121,45 @@ export class ReportService {
   }
 
   /**
-   * The conversation log of the days `from`–`to` (validated like a custom period: ended, at most
-   * CUSTOM_PERIOD_MAX_DAYS days) as CSV chunks, read page by page; throws REPORT_PERIOD_INVALID.
+   * The conversation log of the days `from`–`to` (validated like a custom period: at most
+   * CUSTOM_PERIOD_MAX_DAYS days, ending today at the latest) as CSV chunks, read page by page; throws
+   * REPORT_PERIOD_INVALID. Questions of a 機密性3 ticket's conversation are left out unless the reader
+   * may see them. Audited once (`export.report`) when the stream ends, with the rows handed out.
    */
-  conversationLog(from: string, to: string): { name: string; chunks: AsyncGenerator<string> } {
+  conversationLog(from: string, to: string, reader: LogReader): { name: string; chunks: AsyncGenerator<string> } {
     const period = parsePeriod('custom', customPeriodText(from, to), this.deps.clock.now());
     const masker = this.deps.maskText ? undefined : createPiiMasker();
     const mask: MaskText = this.deps.maskText ?? ((text) => (masker ? masker.mask(text).text : text));
-    return { name: conversationLogName(period), chunks: conversationLogCsv(this.deps.data, period, mask) };
+    let rows = 0;
+    const chunks = conversationLogCsv(this.deps.data, period, mask, {
+      showConfidential: reader.showConfidential,
+      onRows: (n) => {
+        rows += n;
+      },
+    });
+    const facts = (complete: boolean): ExportFacts => ({
+      report: 'conversation-log',
+      period: period.key,
+      format: 'csv',
+      rows,
+      complete,
+    });
+    return {
+      name: conversationLogName(period),
+      chunks: withEnd(chunks, (complete) => this.recordExport(reader, facts(complete))),
+    };
+  }
+
+  /** Records one export of report data (see report-exports.ts); nothing without an audit trail. */
+  async recordExport(who: ExportActor, what: ExportFacts): Promise<void> {
+    await this.deps.audit?.record(exportEntry(who, what));
+  }
+
+  /** A stored report's figures (ReportModel) for download as JSON, audited as an export. */
+  async exportModel(kind: ReportKind, period: string, who: ExportActor): Promise<StoredReport> {
+    const report = await this.get(kind, period);
+    await this.recordExport(who, { report: kind, period, format: 'json', rows: modelRows(report.model) });
+    return report;
   }
 
   /** Lists stored reports, newest first. */
@@ -178,13 +216,11 @@ export class ReportService {
   async filePath(kind: ReportKind, period: string, name: string, actor?: string): Promise<string> {
     const report = await this.get(kind, period);
     if (!report.files.includes(name)) throw new KotaeError('NOT_FOUND', `report file ${name} not found`);
-    if (actor && this.deps.audit)
-      await this.deps.audit.record({
-        actor,
-        action: 'export.report',
-        target: `${kind}-${period}`,
-        detail: { file: name },
-      });
+    if (actor)
+      await this.recordExport(
+        { actor },
+        { report: kind, period, format: path.extname(name).slice(1), rows: modelRows(report.model), file: name },
+      );
     return path.join(this.folderOf(kind, period), name);
   }
 

@@ -28,7 +28,7 @@ const COMMANDS: Record<string, { describe: string; load: () => Promise<Command> 
   },
   report: {
     describe:
-      '報告書を作成します: kotae report monthly YYYY-MM | halfyear FY | annual FY | incident <番号> [--out dir] [--json]',
+      '報告書を作成します: kotae report monthly YYYY-MM | halfyear FY[H1|H2] | annual FY | incident <番号> [--out dir] [--json]',
     load: async () => (require('./report-command') as typeof import('./report-command.js')).reportCommand,
   },
   manifest: {
@@ -44,8 +44,14 @@ const COMMANDS: Record<string, { describe: string; load: () => Promise<Command> 
     load: async () => (require('./restore-command') as typeof import('./restore-command.js')).restoreCommand,
   },
   audit: {
-    describe: '監査ログの改ざんの有無を検証します: kotae audit verify [--json]（改ざんがあれば終了コード1）',
+    describe:
+      '監査ログの改ざんの有無を検証します: kotae audit verify [--json]（改ざんがあれば終了コード1）| チェックポイントを今すぐ記録します: kotae audit checkpoint',
     load: async () => (require('./audit-command') as typeof import('./audit-command.js')).auditCommand,
+  },
+  retention: {
+    describe:
+      '保存期間を過ぎたデータの削除を今すぐ実行します（消去証明書を作成）: kotae retention run [--dry-run]（--dry-run は件数の表示のみ）',
+    load: async () => (require('./retention-command') as typeof import('./retention-command.js')).retentionCommand,
   },
   migrate: {
     describe: 'データベースのマイグレーションを適用します',

@@ -3,6 +3,7 @@
  * one ticket, with the parts the server uses (app/kotae-parts.ts: calendar, SLA policy and targets,
  * report sections, audit trail, stores).
  */
+import os from 'node:os';
 import path from 'node:path';
 import { withKotae, type KotaeConfig, type KotaeRuntime } from '../../app';
 import type { CliIo } from './io';
@@ -45,8 +46,18 @@ export function runReportCli(
       err: (s) => process.stderr.write(s),
       logger,
       maskText: (text) => masker.mask(text).text,
+      osUser: osUser(),
     });
   });
+}
+
+/** The OS account running the command (its exports are audited with it). */
+function osUser(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return `uid ${process.getuid?.() ?? 'unknown'}`;
+  }
 }
 
 /** Entry used by the CLI dispatcher. */

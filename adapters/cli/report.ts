@@ -1,8 +1,9 @@
 /**
- * `kotae report monthly YYYY-MM | halfyear FY | annual FY [--out <dir>] [--json]`.
+ * `kotae report monthly YYYY-MM | halfyear FY[H2] | annual FY [--out <dir>] [--json]`.
  * Without options it generates the report like the console does (files under the report folder,
  * stored as a draft); `--out` exports the files to another folder without storing; `--json` prints
- * the ReportModel. Exit codes: 0 done, 2 usage or invalid period, 1 other failure.
+ * the ReportModel. Exports (`--out`, `--json`, `log`) are audited as `cli` with the OS user.
+ * Exit codes: 0 done, 2 usage or invalid period, 1 other failure.
  */
 import fs from 'node:fs';
 import type { AuditTrail } from '../../core';
@@ -19,9 +20,12 @@ import {
   renderReportFiles,
   ReportService,
   writeReportFiles,
+  modelRows,
+  type ExportActor,
   type MaskText,
   type PdfFonts,
   type ReportData,
+  type ReportModel,
   type ReportSectionSource,
   type ReportStore,
 } from '../../reports';
@@ -50,7 +54,12 @@ export interface ReportCommandDeps {
   slaTargets?: SlaTargets;
   /** Tables other modules add (planned work, registers and lending, the 機密性3 roster). */
   sections?: readonly ReportSectionSource[];
+  /** The OS user running the command: exports are audited as `cli` with this user. */
+  osUser?: string;
 }
+
+/** The actor of the command's exports. */
+const cliActor = (deps: ReportCommandDeps): ExportActor => ({ actor: 'cli', osUser: deps.osUser });
 
 /** `kotae report log --from … --to … [--out <file>]`: the conversation log as CSV, streamed. */
 async function runLogCommand(argv: string[], deps: ReportCommandDeps, service: ReportService): Promise<number> {
@@ -59,7 +68,8 @@ async function runLogCommand(argv: string[], deps: ReportCommandDeps, service: R
     deps.err(`${args.ok ? M.customArgs : args.problem}\n${M.usage}\n`);
     return 2;
   }
-  const log = service.conversationLog(args.from, args.to);
+  // The CLI runs on the server with the database's credentials: it exports everything, audited.
+  const log = service.conversationLog(args.from, args.to, { ...cliActor(deps), showConfidential: true });
   if (!args.outDir) {
     for await (const chunk of log.chunks) deps.out(chunk);
     return 0;
@@ -69,6 +79,14 @@ async function runLogCommand(argv: string[], deps: ReportCommandDeps, service: R
   deps.err(`${M.logWritten(file)}\n`);
   return 0;
 }
+
+/** What an export of a built report carries. */
+const exportFacts = (model: ReportModel, format: string) => ({
+  report: model.kind,
+  period: model.period.key,
+  format,
+  rows: modelRows(model),
+});
 
 /** Runs the command; resolves with the exit code (never rejects). */
 export async function runReportCommand(argv: string[], deps: ReportCommandDeps): Promise<number> {
@@ -93,15 +111,17 @@ export async function runReportCommand(argv: string[], deps: ReportCommandDeps):
   const service = new ReportService({ ...deps, reportsDir: deps.outDirDefault });
   try {
     if (args.json) {
-      deps.out(renderJson(await service.build(args.kind, args.period)));
+      const model = await service.build(args.kind, args.period);
+      deps.out(renderJson(model));
+      await service.recordExport(cliActor(deps), exportFacts(model, 'json'));
       return 0;
     }
     if (args.outDir) {
       const model = await service.build(args.kind, args.period);
-      const written = await writeReportFiles(
-        path.resolve(args.outDir),
-        await renderReportFiles(model, false, deps.fonts),
-      );
+      const files = await renderReportFiles(model, false, deps.fonts);
+      const written = await writeReportFiles(path.resolve(args.outDir), files);
+      const formats = [...new Set(files.map((f) => path.extname(f.name).slice(1)))].join('+');
+      await service.recordExport(cliActor(deps), exportFacts(model, formats));
       deps.out(`${M.written(path.resolve(args.outDir), written.length)}\n${written.map((f) => `  ${f}`).join('\n')}\n`);
       return 0;
     }

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { dataDirHolder, lockDataDir, openKotae, type DirLock, type KotaeConfig, type KotaeRuntime } from '../../app';
 import { AUDIT_BREAK_LABELS } from '../../core';
 import { KotaeError, toKotaeError } from '../../core';
-import { inspectSqliteBackup, moveDatabaseAside, sqliteAuditHead } from '../../db';
+import { inspectSqliteBackup, moveDatabaseAside, sqliteAuditHead, sqliteIdentity } from '../../db';
 import { backupStamp, copyOutOfBackup, listBackups, restoreBackupFiles, type BackupFile } from '../../jobs';
 import type { CliIo } from './io';
 import { finishRestore, readTakenWith, type RestoreContext } from './restore-finish';
@@ -79,7 +79,7 @@ export async function runRestoreCommand(
       io.err(M.needKey);
       return 1;
     }
-    const ctx: RestoreContext = { generation, dir, config, io, kotae, reading, backupKey: kotae.backupKey() };
+    const ctx: RestoreContext = { generation, dir, config, io, kotae, backupKey: kotae.backupKey() };
     return await (config.db.kind === 'postgres' ? restorePostgres(ctx) : restoreSqlite(ctx));
   } finally {
     await kotae.close();
@@ -94,7 +94,10 @@ async function restoreSqlite(c: RestoreContext): Promise<number> {
   const staged = `${dbPath}.restore-${process.pid}.tmp`;
   try {
     await copyOutOfBackup(generation.file, staged, c.backupKey);
-    const inspected = inspectSqliteBackup(staged, c.kotae.auditKey(), c.reading, readTakenWith(generation));
+    // A copy of an older release names no source: it is checked as a copy of this database.
+    const target = sqliteIdentity(dbPath);
+    const anchorsOf = (source: string | undefined) => c.kotae.anchorFile().read(source ?? target);
+    const inspected = inspectSqliteBackup(staged, c.kotae.auditKey(), anchorsOf, readTakenWith(generation));
     if (!inspected.audit.ok) {
       io.err(M.tampered(inspected.audit.brokenAtSeq, AUDIT_BREAK_LABELS[inspected.audit.reason]));
       return 1;
@@ -108,7 +111,14 @@ async function restoreSqlite(c: RestoreContext): Promise<number> {
     const files = await restoreBackupFiles(generation, c.dir, config.dataDir, c.backupKey);
     return await finishRestore(
       c.kotae,
-      { generation, inspected: { ...inspected, audit: inspected.audit }, previousHead, aside, files },
+      {
+        generation,
+        inspected: { ...inspected, audit: inspected.audit },
+        source: inspected.source ?? target,
+        previousHead,
+        aside,
+        files,
+      },
       io,
     );
   } finally {

@@ -7,7 +7,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { KotaeConfig, KotaeParts } from '../../app';
 import { AUDIT_BREAK_LABELS, type AuditHead } from '../../core';
-import type { AnchorReading } from '../../db';
 import { countRows, type InspectedBackup } from '../../db';
 import { generationBase, type BackupFile, type RestoredFiles } from '../../jobs';
 import type { CliIo } from './io';
@@ -29,8 +28,6 @@ export interface RestoreContext {
   io: CliIo;
   /** The composition root opened without creating keys: audit key, anchor file, data source, audit trail. */
   kotae: KotaeParts;
-  /** The anchor file as read before anything was replaced. */
-  reading: AnchorReading;
   backupKey?: Buffer;
 }
 
@@ -38,6 +35,8 @@ export interface RestoreContext {
 export interface RestoreDone {
   generation: BackupFile;
   inspected: InspectedBackup & { audit: { ok: true; head: AuditHead } };
+  /** The database whose chain the copy continues (its checkpoints were checked against the copy). */
+  source: string;
   previousHead?: AuditHead;
   /** The current database kept aside (SQLite: moved; PostgreSQL: dumped). */
   aside?: string;
@@ -46,7 +45,7 @@ export interface RestoreDone {
 
 /** Opens (and migrates) the restored database, then counts, audits, checkpoints and verifies it. */
 export async function finishRestore(kotae: KotaeParts, done: RestoreDone, io: CliIo): Promise<number> {
-  const { inspected, generation, previousHead, aside, files } = done;
+  const { inspected, generation, source, previousHead, aside, files } = done;
   const ds = await kotae.database();
   const counts = await countRows(ds);
   for (const [table, expected] of Object.entries(inspected.counts)) {
@@ -56,8 +55,9 @@ export async function finishRestore(kotae: KotaeParts, done: RestoreDone, io: Cl
     }
   }
   const audit = await kotae.audit();
-  // Declares the roll-back: checkpoints above the restored head no longer apply.
-  await audit.anchor('restore', 'restore');
+  // Declares the roll-back: this database continues `source`'s chain up to the restored head; its own
+  // checkpoints from before (and the source's above that head) no longer apply to it.
+  await audit.anchor('restore', 'restore', source);
   await audit.record({
     actor: 'cli',
     action: 'backup.restore',
@@ -66,6 +66,7 @@ export async function finishRestore(kotae: KotaeParts, done: RestoreDone, io: Cl
       restoredHeadSeq: inspected.audit.head.seq,
       previousHeadSeq: previousHead?.seq ?? null,
       previousDatabase: aside ? path.basename(aside) : null,
+      source,
       attachments: files.attachments,
       reports: files.reports,
     },

@@ -32,11 +32,13 @@ export async function restorePostgres(c: RestoreContext): Promise<number> {
     const dump = path.join(work, 'backup.dump');
     await copyOutOfBackup(generation.file, dump, c.backupKey);
     const script = path.join(work, 'backup.sql');
+    // A copy of an older release names no source: it is checked as a copy of this database.
+    const anchorsOf = (source: string | undefined) => c.kotae.anchorFile().read(source ?? before.identity);
     const inspected = await inspectPostgresBackup(
       dump,
       script,
       c.kotae.auditKey(),
-      c.reading,
+      anchorsOf,
       readTakenWith(generation),
     );
     if (!inspected.audit.ok) {
@@ -48,7 +50,14 @@ export async function restorePostgres(c: RestoreContext): Promise<number> {
     const files = await restoreBackupFiles(generation, c.dir, config.dataDir, c.backupKey);
     return await finishRestore(
       c.kotae,
-      { generation, inspected: { ...inspected, audit: inspected.audit }, previousHead: before.head, aside, files },
+      {
+        generation,
+        inspected: { ...inspected, audit: inspected.audit },
+        source: inspected.source ?? before.identity,
+        previousHead: before.head,
+        aside,
+        files,
+      },
       io,
     );
   } finally {

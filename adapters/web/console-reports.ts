@@ -6,6 +6,7 @@ import express, { Router, type Request } from 'express';
 import { authOf, loadSession, requireRole, type AuthService } from './auth';
 import { consoleErrorPage, consoleFormKeys, raw, renderPage } from './console';
 import type { Logger } from '../../core';
+import type { TicketViewer } from '../../tickets';
 import { createReportsRouter, type ReportPagesService } from './reports';
 import { rejectNulInBody } from './request-errors';
 import type { RequestKeys } from './request-keys';
@@ -17,6 +18,8 @@ export function createConsoleReportsRouter(deps: {
   logger: Logger;
   /** Keyed forms (hidden `_key`): a report generated or finalised by a form posted again is written once. */
   requestKeys?: RequestKeys;
+  /** Whether an operator may see 機密性3 tickets now (the roster's rule, as on the ticket pages). */
+  maySeeConfidential?: (viewer: TicketViewer) => Promise<boolean>;
 }): Router {
   const router = Router();
   const keyed = consoleFormKeys(deps.requestKeys);
@@ -34,6 +37,10 @@ export function createConsoleReportsRouter(deps: {
         renderPage({ base: '/console', title, body: raw(bodyHtml), auth: authOf(res) }),
       csrfToken: (_req, res) => authOf(res)?.session.csrfToken ?? '',
       actor: (_req, res) => authOf(res)?.operator.username,
+      maySeeConfidential: async (_req, res) => {
+        const operator = authOf(res)?.operator;
+        return operator && deps.maySeeConfidential ? deps.maySeeConfidential(operator) : false;
+      },
     }),
   );
   router.use(consoleErrorPage(deps.logger, () => '/console'));

@@ -1,9 +1,9 @@
 /**
  * The anchor file (issue 11): an append-only JSON Lines file (0600, outside the database) of chain
- * heads — one line per checkpoint (start, daily, backup, restore) — each with its own HMAC, so the
- * database cannot be rolled back below a checkpoint unnoticed. A `restore` line declares that the
- * database was put back to an older head on purpose: checkpoints above it before that line no
- * longer apply.
+ * heads — one line per checkpoint (start, periodic, daily, backup, restore) — each with its own HMAC, so
+ * the database cannot be rolled back below a checkpoint unnoticed. Every line names the database it
+ * checkpoints (`db`); which lines apply to which database, and what a `restore` line declares, is
+ * db/audit/anchor-lines.ts.
  *
  * Several instances: each line names the instance that wrote it (covered by the HMAC). The file may
  * be on storage the instances share; appends then take a lock (proper-lockfile: a `<file>.lock`
@@ -15,38 +15,36 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
-import type { AuditHead } from '../../core';
+import { anchorsFor, mergeLines, type AnchorLine, type ResolvedAnchors } from './anchor-lines';
 
-/** One line of the anchor file. */
-export interface AnchorLine extends AuditHead {
-  type: 'anchor' | 'restore' | 'prune';
-  /** What wrote it: start, daily, backup, restore, verify-cli… */
-  source: string;
-  at: string;
-  /** The instance that wrote it (lines written before instance ids have none). */
-  instance?: string;
-}
+export { KEY_CREATED_SOURCE, type AnchorLine } from './anchor-lines';
 
-/** The anchors in force, or the first altered line. */
-export interface AnchorReading {
-  anchors: AuditHead[];
+/** The anchors in force for one database, or the first altered line. */
+export interface AnchorReading extends ResolvedAnchors {
   lines: number;
-  /** Rows written before the key existed (the `key_created` checkpoint); unkeyed rows above it are refused. */
-  legacyLimit?: number;
-  /** The last row deleted by retention (the chain starts after it). */
-  prunedThrough?: AuditHead;
+  /** The HMAC of every line read (of every database): a checkpoint the database recorded must be among them. */
+  macs: ReadonlySet<string>;
   /** The first line whose HMAC does not match (line number in `file`). */
   badLine?: { line: number; seq: number; file?: string };
 }
 
-/** Source of the checkpoint written when the key is created: the head of the unkeyed rows before it. */
-export const KEY_CREATED_SOURCE = 'key_created';
-
 function mac(key: Buffer, line: AnchorLine): string {
   const canonical =
-    line.instance === undefined
-      ? JSON.stringify(['kotae-anchor-v1', line.type, line.seq, line.hash, line.source, line.at])
-      : JSON.stringify(['kotae-anchor-v2', line.type, line.seq, line.hash, line.source, line.at, line.instance]);
+    line.db !== undefined
+      ? JSON.stringify([
+          'kotae-anchor-v3',
+          line.type,
+          line.seq,
+          line.hash,
+          line.source,
+          line.at,
+          line.instance ?? null,
+          line.db,
+          line.from ?? null,
+        ])
+      : line.instance === undefined
+        ? JSON.stringify(['kotae-anchor-v1', line.type, line.seq, line.hash, line.source, line.at])
+        : JSON.stringify(['kotae-anchor-v2', line.type, line.seq, line.hash, line.source, line.at, line.instance]);
   return createHmac('sha256', key).update(canonical).digest('hex');
 }
 
@@ -65,11 +63,12 @@ export class AuditAnchorFile {
     private readonly options: { instance?: string; others?: readonly string[] } = {},
   ) {}
 
-  /** Appends one line (creating the file 0600) under the file's lock. */
-  async append(line: AnchorLine): Promise<void> {
+  /** Appends one line (creating the file 0600) under the file's lock; returns the line's HMAC. */
+  async append(line: AnchorLine): Promise<string> {
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
     const stamped: AnchorLine = this.options.instance ? { ...line, instance: this.options.instance } : line;
-    const text = `${JSON.stringify({ ...stamped, mac: mac(this.key, stamped) })}\n`;
+    const lineMac = mac(this.key, stamped);
+    const text = `${JSON.stringify({ ...stamped, mac: lineMac })}\n`;
     // The lock needs the file to exist; creating it empty is harmless for readers.
     fs.closeSync(fs.openSync(this.file, 'a', 0o600));
     const release = await lockfile.lock(this.file, LOCK_OPTIONS);
@@ -84,12 +83,18 @@ export class AuditAnchorFile {
     } finally {
       await release();
     }
+    return lineMac;
   }
 
-  /** The anchors in force (restore lines applied) over every file, or the first line whose HMAC does not match. */
-  read(): AnchorReading {
+  /**
+   * The anchors in force for database `db` (restore lines applied) over every file, or the first line
+   * whose HMAC does not match. Without `db`, every line written before databases were named applies.
+   */
+  read(db = ''): AnchorReading {
     const perFile: AnchorLine[][] = [];
+    const macs = new Set<string>();
     let lines = 0;
+    const reading = (): AnchorReading => ({ ...anchorsFor(mergeLines(perFile), db), lines, macs });
     for (const file of [this.file, ...(this.options.others ?? [])]) {
       const parsed: AnchorLine[] = [];
       perFile.push(parsed);
@@ -102,58 +107,36 @@ export class AuditAnchorFile {
         lines += 1;
         const p = parseLine(text);
         if (!p || !sameHex(p.mac, mac(this.key, p.line))) {
-          return { ...apply(merge(perFile)), lines, badLine: { line: i + 1, seq: p?.line.seq ?? 0, file } };
+          return { ...reading(), badLine: { line: i + 1, seq: p?.line.seq ?? 0, file } };
         }
+        macs.add(p.mac);
         parsed.push(p.line);
       }
     }
-    return { ...apply(merge(perFile)), lines };
+    return reading();
   }
-}
-
-/** The lines of several files in time order, each file's own order kept. */
-function merge(files: AnchorLine[][]): AnchorLine[] {
-  if (files.length === 1) return files[0];
-  const next = files.map(() => 0);
-  const out: AnchorLine[] = [];
-  for (;;) {
-    let pick = -1;
-    for (const [f, lines] of files.entries()) {
-      const line = lines[next[f]];
-      if (line && (pick < 0 || line.at < files[pick][next[pick]].at)) pick = f;
-    }
-    if (pick < 0) return out;
-    out.push(files[pick][next[pick]]);
-    next[pick] += 1;
-  }
-}
-
-/** Applies the lines in order: restore lines drop the checkpoints above them, prune lines move the start. */
-function apply(sorted: AnchorLine[]): Omit<AnchorReading, 'lines'> {
-  let anchors: AuditHead[] = [];
-  let legacyLimit: number | undefined;
-  let prunedThrough: AuditHead | undefined;
-  for (const line of sorted) {
-    if (line.source === KEY_CREATED_SOURCE && legacyLimit === undefined) legacyLimit = line.seq;
-    if (line.type === 'prune') {
-      prunedThrough = { seq: line.seq, hash: line.hash };
-      continue;
-    }
-    if (line.type === 'restore') anchors = anchors.filter((a) => a.seq <= line.seq);
-    anchors.push({ seq: line.seq, hash: line.hash });
-  }
-  return { anchors, legacyLimit, prunedThrough };
 }
 
 function parseLine(text: string): { line: AnchorLine; mac: string } | undefined {
   try {
     const v = JSON.parse(text) as Record<string, unknown>;
-    const { type, seq, hash, source, at, mac: m, instance } = v;
+    const { type, seq, hash, source, at, mac: m, instance, db, from } = v;
     if (type !== 'anchor' && type !== 'restore' && type !== 'prune') return undefined;
     if (typeof seq !== 'number' || typeof hash !== 'string' || typeof source !== 'string') return undefined;
     if (typeof at !== 'string' || typeof m !== 'string') return undefined;
     if (instance !== undefined && typeof instance !== 'string') return undefined;
-    const line: AnchorLine = { type, seq, hash, source, at, ...(instance !== undefined ? { instance } : {}) };
+    if ((db !== undefined && typeof db !== 'string') || (from !== undefined && typeof from !== 'string'))
+      return undefined;
+    const line: AnchorLine = {
+      type,
+      seq,
+      hash,
+      source,
+      at,
+      ...(instance !== undefined ? { instance } : {}),
+      ...(db !== undefined ? { db } : {}),
+      ...(from !== undefined ? { from } : {}),
+    };
     return { line, mac: m };
   } catch {
     return undefined;

@@ -26,7 +26,8 @@ export class FsAttachmentFileStore implements AttachmentFileStore {
   }
 
   async stage(content: AsyncIterable<Uint8Array>): Promise<StagedContent> {
-    await fs.mkdir(this.tmp, { recursive: true });
+    // Personal data: folders 0700, files 0600 whatever the process umask (README, ファイルの権限).
+    await fs.mkdir(this.tmp, { recursive: true, mode: 0o700 });
     const ref = path.join(this.tmp, `${randomUUID()}.part`);
     const hash = createHash('sha256');
     let size = 0;
@@ -49,7 +50,7 @@ export class FsAttachmentFileStore implements AttachmentFileStore {
 
   async commit(staged: StagedContent): Promise<void> {
     const target = this.pathOf(staged.sha256);
-    await fs.mkdir(path.dirname(target), { recursive: true });
+    await fs.mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
     if (await exists(target)) {
       // Same content already stored: keep the first copy.
       await fs.rm(staged.ref, { force: true });

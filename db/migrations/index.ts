@@ -23,6 +23,8 @@ import { WriteKeys1765100000000 } from './1765100000000-write-keys';
 import { RequestKeys1765200000000 } from './1765200000000-request-keys';
 import { FeedbackConversation1765300000000 } from './1765300000000-feedback-conversation';
 import { QuestionChoices1765400000000 } from './1765400000000-question-choices';
+import { AuditAppendOnly1765610000000 } from './1765610000000-audit-append-only';
+import { CertificateResidue1765560000000 } from './1765560000000-certificate-residue';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -51,4 +53,6 @@ export const MIGRATIONS = [
   RequestKeys1765200000000,
   FeedbackConversation1765300000000,
   QuestionChoices1765400000000,
+  CertificateResidue1765560000000,
+  AuditAppendOnly1765610000000,
 ];

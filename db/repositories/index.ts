@@ -18,6 +18,7 @@ export { SqlReplyTemplates } from './sql-reply-templates';
 export { SqlReportData } from './sql-report-data';
 export { SqlReportStore } from './sql-report-store';
 export { SqlRetentionStore } from './sql-retention';
+export { previewRetentionRows, type RetentionPreviewRows } from './sql-retention-preview';
 export { SqlSavedViews } from './sql-saved-views';
 export { SqlSessionStore } from './sql-session-store';
 export { SqlSharePointDrives } from './sql-sharepoint-drives';

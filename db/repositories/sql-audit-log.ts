@@ -4,14 +4,17 @@
  * (db/transaction-scope.ts), and anchored in a file outside the database (db/audit/anchor-file.ts).
  * Appends take turns across instances under a transaction lock (PostgreSQL advisory lock, SQL
  * Server application lock; SQLite runs one unit of work at a time), so sequence numbers never fork.
+ * Checkpoints name the database they describe (db/audit/database-identity.ts) and are recorded in the
+ * database too (sql-audit-checkpoints.ts); UPDATE and DELETE are refused by the database's own trigger.
  */
 import { randomUUID } from 'node:crypto';
 import { LessThan, LessThanOrEqual, MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import type { AuditEntry, AuditHead, AuditRecord, AuditTrail, AuditVerification } from '../../core';
 import type { Logger } from '../../core';
 import type { AuditLogRow } from '../schema';
-import { AUDIT_GENESIS_HASH, AUDIT_HMAC_ALG, auditMac, ChainVerifier } from '../audit';
-import type { AuditAnchorFile } from '../audit';
+import { AUDIT_GENESIS_HASH, AUDIT_HMAC_ALG, auditMac, ChainVerifier, databaseIdentity } from '../audit';
+import type { AnchorReading, AuditAnchorFile } from '../audit';
+import { addCheckpointRow, checkpointWithoutLine, lastCheckpointOf, withAuditPrune } from './sql-audit-checkpoints';
 import { isUniqueViolation, lockKeyForTransaction } from './atomic-sql';
 import { runDb } from '../run-db';
 import { inOpenTransaction, inTransaction, managerOf } from '../transaction-scope';
@@ -48,6 +51,7 @@ function parseDetail(detail: string | null): Record<string, unknown> | undefined
 /** SQL implementation of the audit trail, with verification and anchoring of the chain. */
 export class SqlAuditLog implements AuditTrail {
   private readonly now: () => Date;
+  private identityOnce?: Promise<string>;
 
   constructor(
     private readonly ds: DataSource,
@@ -140,20 +144,54 @@ export class SqlAuditLog implements AuditTrail {
     return rows[0] ? { seq: rows[0].seq, hash: rows[0].hash } : { seq: 0, hash: AUDIT_GENESIS_HASH };
   }
 
+  /** The identity of this database in the anchor file (read once). */
+  identity(): Promise<string> {
+    this.identityOnce ??= runDb(this.ds, () => databaseIdentity(this.ds));
+    return this.identityOnce;
+  }
+
   /**
-   * Checkpoints the head: appended to the anchor file and written to the structured log. `type`
-   * restore declares a deliberate roll-back to this head (after `kotae restore`).
+   * Checkpoints the head: appended to the anchor file (naming this database), recorded in
+   * audit_checkpoint with the line's HMAC and written to the structured log. `type` restore declares
+   * that this database was put back to this head on purpose, continuing the chain of database `from`
+   * (the one the restored copy came from; default: this one).
    */
-  async anchor(source: string, type: 'anchor' | 'restore' = 'anchor'): Promise<AuditHead> {
+  async anchor(source: string, type: 'anchor' | 'restore' = 'anchor', from?: string): Promise<AuditHead> {
     const head = await this.head();
-    await this.options.anchors?.append({ type, ...head, source, at: this.now().toISOString() });
+    const anchors = this.options.anchors;
+    if (anchors) {
+      const db = await this.identity();
+      const at = new Date(this.now().getTime());
+      const restore = type === 'restore' ? { from: from ?? db } : {};
+      const lineMac = await anchors.append({ type, ...head, source, at: at.toISOString(), db, ...restore });
+      // After the line: a row whose line is missing means the file lost it.
+      await runDb(this.ds, () =>
+        addCheckpointRow(managerOf(this.ds), { lineMac, db, type, source: source.slice(0, 40), ...head, at }),
+      );
+    }
     this.options.logger?.info('audit anchor', { seq: head.seq, hash: head.hash, source, type });
     return head;
   }
 
+  /** Checkpoints the head unless this database's last checkpoint already holds it; the head written, or undefined. */
+  async anchorIfMoved(source: string): Promise<AuditHead | undefined> {
+    const head = await this.head();
+    const db = await this.identity();
+    const last = await runDb(this.ds, () => lastCheckpointOf(managerOf(this.ds), db));
+    if (last && last.seq === head.seq && last.hash === head.hash) return undefined;
+    return this.anchor(source);
+  }
+
+  /** The anchor file as it applies to this database (empty without an anchor file). */
+  async anchorReading(): Promise<AnchorReading> {
+    const empty: AnchorReading = { anchors: [], lines: 0, macs: new Set() };
+    return this.options.anchors?.read(await this.identity()) ?? empty;
+  }
+
   /**
    * Retention of the audit log: deletes the oldest rows written before `cutoff` (a prefix of the
-   * chain) and declares it in the anchor file, so verification starts after the last deleted row.
+   * chain) and declares it in the anchor file, so verification starts after the last deleted row. The
+   * deletion tells the append-only trigger how far it goes, in its own transaction.
    */
   async pruneBefore(cutoff: Date): Promise<number> {
     if (!this.options.anchors) return 0;
@@ -171,8 +209,15 @@ export class SqlAuditLog implements AuditTrail {
       hash: through.hash,
       source: 'retention',
       at: this.now().toISOString(),
+      db: await this.identity(),
     });
-    const result = await runDb(this.ds, () => repo.delete({ seq: LessThanOrEqual(through.seq) }));
+    const result = await runDb(this.ds, () =>
+      inTransaction(this.ds, (em) =>
+        withAuditPrune(em, through.seq, () =>
+          em.getRepository<AuditLogRow>('audit_log').delete({ seq: LessThanOrEqual(through.seq) }),
+        ),
+      ),
+    );
     return result.affected ?? 0;
   }
 
@@ -195,17 +240,21 @@ export class SqlAuditLog implements AuditTrail {
     }));
   }
 
-  /** Walks the whole chain against the key and the anchors; reports the first bad sequence number. */
+  /**
+   * Walks the whole chain against the key and the anchors of this database; reports the first bad
+   * sequence number. A checkpoint the database recorded whose line is gone from the anchor file (its
+   * tail cut, or the file replaced) is reported too (`anchor_missing`).
+   */
   async verify(): Promise<AuditVerification> {
-    const reading = this.options.anchors?.read() ?? { anchors: [], lines: 0 };
+    const reading = await this.anchorReading();
+    const anchors = reading.anchors.length;
     if (reading.badLine) {
-      return {
-        ok: false,
-        count: 0,
-        brokenAtSeq: reading.badLine.seq,
-        reason: 'anchor_file',
-        anchors: reading.anchors.length,
-      };
+      return { ok: false, count: 0, brokenAtSeq: reading.badLine.seq, reason: 'anchor_file', anchors };
+    }
+    if (this.options.anchors) {
+      const restoredAt = reading.restoredAt ? new Date(reading.restoredAt) : undefined;
+      const lost = await runDb(this.ds, () => checkpointWithoutLine(managerOf(this.ds), reading.macs, restoredAt));
+      if (lost) return { ok: false, count: 0, brokenAtSeq: lost.seq, reason: 'anchor_missing', anchors };
     }
     const verifier = new ChainVerifier(this.options.key, reading.anchors, reading.legacyLimit, reading.prunedThrough);
     const repo = this.ds.getRepository<AuditLogRow>('audit_log');

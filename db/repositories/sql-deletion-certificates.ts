@@ -16,6 +16,7 @@ function toCertificate(r: DeletionCertificateRow): DeletionCertificate {
     items: JSON.parse(r.items) as DeletionCertificate['items'],
     settings: JSON.parse(r.settings) as Record<string, unknown>,
     total: r.total,
+    ...(r.residue ? { residue: JSON.parse(r.residue) as DeletionCertificate['residue'] } : {}),
   };
 }
 
@@ -37,6 +38,7 @@ export class SqlDeletionCertificates implements DeletionCertificateStore {
       items: JSON.stringify(c.items),
       settings: JSON.stringify(c.settings),
       total: c.total,
+      residue: c.residue ? JSON.stringify(c.residue) : null,
     };
     await runDb(this.ds, () => this.repo().insert(row));
     return toCertificate(row);

@@ -60,25 +60,35 @@ export class SqlRetentionStore implements RetentionStore {
     );
   }
 
-  purgeClosedTickets(cutoff: Date, batchSize: number): Promise<TicketPurge> {
-    const zero: TicketPurge = { tickets: 0, comments: 0, events: 0, attachments: 0, transcriptEntries: 0 };
-    return this.inBatches(
+  async purgeClosedTickets(cutoff: Date, batchSize: number): Promise<TicketPurge> {
+    const zero: Counts<Omit<TicketPurge, 'numbers'>> = {
+      tickets: 0,
+      comments: 0,
+      events: 0,
+      attachments: 0,
+      transcriptEntries: 0,
+    };
+    // Filled after each committed batch (a batch retried by runDb is not counted twice).
+    const numbers: string[] = [];
+    const counts = await this.inBatches(
       zero,
       async (em) => {
-        const ids = await idsOf(
-          em
-            .createQueryBuilder()
-            .select('t.id', 'id')
-            .from('ticket', 't')
-            .where('t.status = :closed', { closed: 'closed' })
-            .andWhere('t.closedAt < :cutoff', { cutoff })
-            .orderBy('t.closedAt', 'ASC'),
-          batchSize,
-        );
+        const rows = await em
+          .createQueryBuilder()
+          .select('t.id', 'id')
+          .addSelect('t.number', 'number')
+          .from('ticket', 't')
+          .where('t.status = :closed', { closed: 'closed' })
+          .andWhere('t.closedAt < :cutoff', { cutoff })
+          .orderBy('t.closedAt', 'ASC')
+          .limit(batchSize)
+          .getRawMany<{ id: string; number: string }>();
+        const ids = rows.map((r) => r.id);
         if (ids.length === 0) return { ids, counts: zero };
         const byTicket = { ticketId: In(ids) };
         return {
           ids,
+          labels: rows.map((r) => r.number),
           counts: {
             comments: await remove(em, 'ticket_comment', byTicket),
             events: await remove(em, 'ticket_event', byTicket),
@@ -90,7 +100,9 @@ export class SqlRetentionStore implements RetentionStore {
         };
       },
       batchSize,
+      (labels) => numbers.push(...labels),
     );
+    return { ...counts, numbers: numbers.sort() };
   }
 
   /** Attachment rows stored before `cutoff` (their files go with the unreferenced-file sweep). */
@@ -147,14 +159,17 @@ export class SqlRetentionStore implements RetentionStore {
     return 'DELETE（SQL Server: 領域の再編成はデータベース管理者が実施）';
   }
 
+  /** Runs `batch` in a transaction until it comes back short; `committed` gets each committed batch's labels. */
   private async inBatches<T extends object>(
     zero: Counts<T>,
-    batch: (em: EntityManager) => Promise<{ ids: string[]; counts: Counts<T> }>,
+    batch: (em: EntityManager) => Promise<{ ids: string[]; counts: Counts<T>; labels?: string[] }>,
     batchSize: number,
+    committed?: (labels: string[]) => void,
   ): Promise<Counts<T>> {
     const total = { ...zero };
     for (;;) {
-      const { ids, counts } = await runDb(this.ds, () => this.ds.transaction((em) => batch(em)));
+      const { ids, counts, labels } = await runDb(this.ds, () => this.ds.transaction((em) => batch(em)));
+      committed?.(labels ?? []);
       for (const key of Object.keys(total) as (keyof T)[]) total[key] += counts[key];
       if (ids.length < batchSize) return total;
     }

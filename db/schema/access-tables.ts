@@ -78,6 +78,24 @@ export const auditLog: TableSpec = {
   indices: [{ columns: ['seq'], unique: true }],
 };
 
+/**
+ * Every audit checkpoint this database recorded (session 31), beside its line in the anchor file:
+ * `lineMac` is that line's HMAC, so a checkpoint whose line is gone from the file (its tail cut) is
+ * found. `db` is the database identity the line names (a restored copy keeps its source's rows).
+ */
+export const auditCheckpoint: TableSpec = {
+  name: 'audit_checkpoint',
+  columns: {
+    lineMac: { kind: 'short', length: 64, primary: true },
+    db: short(300),
+    type: short(16),
+    source: short(40),
+    seq: int,
+    hash: short(64),
+    at: date,
+  },
+};
+
 /** One certificate per retention run (消去証明): what was deleted, from where, how, by whom and when. */
 export const deletionCertificate: TableSpec = {
   name: 'deletion_certificate',
@@ -92,6 +110,8 @@ export const deletionCertificate: TableSpec = {
     /** JSON: cutoffs and settings of the run. */
     settings: long,
     total: int,
+    /** JSON: what remains where until when (DeletionResidue); NULL on certificates before session 31. */
+    residue: optLong,
   },
   indices: [{ columns: ['createdAt'] }],
 };

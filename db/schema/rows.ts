@@ -184,6 +184,16 @@ export interface AuditLogRow {
   hash: string;
   alg: string | null;
 }
+/** A checkpoint recorded beside its anchor line (table audit_checkpoint). */
+export interface AuditCheckpointRow {
+  lineMac: string;
+  db: string;
+  type: string;
+  source: string;
+  seq: number;
+  hash: string;
+  at: Date;
+}
 export interface DeletionCertificateRow {
   id: string;
   createdAt: Date;
@@ -193,6 +203,7 @@ export interface DeletionCertificateRow {
   items: string;
   settings: string;
   total: number;
+  residue: string | null;
 }
 export interface FaqEntryRow {
   id: string;

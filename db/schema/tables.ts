@@ -29,7 +29,15 @@ import {
   writeKey,
   requestKey,
 } from './ticket-tables';
-import { auditLog, deletionCertificate, operator, rateLimit, session, webSession } from './access-tables';
+import {
+  auditCheckpoint,
+  auditLog,
+  deletionCertificate,
+  operator,
+  rateLimit,
+  session,
+  webSession,
+} from './access-tables';
 import {
   alertState,
   indexGeneration,
@@ -85,4 +93,5 @@ export const ALL_TABLES: readonly TableSpec[] = [
   confidentialRoster,
   fySwitchBatch,
   fySwitchTask,
+  auditCheckpoint,
 ];

@@ -164,10 +164,15 @@ describe('backup and restore on PostgreSQL (encrypted)', function () {
 
   it('refuses a backup whose audit chain was edited, leaving the database as it is', async () => {
     const [{ actor }] = await sql<{ actor: string }>('SELECT actor FROM audit_log WHERE seq = 2');
-    await sql("UPDATE audit_log SET actor = 'someone-else' WHERE seq = 2");
+    // As the tables' owner: the append-only trigger refuses the application's UPDATE.
+    const asOwner = (update: string) =>
+      sql(
+        `BEGIN; ALTER TABLE audit_log DISABLE TRIGGER USER; ${update}; ALTER TABLE audit_log ENABLE TRIGGER USER; COMMIT`,
+      );
+    await asOwner("UPDATE audit_log SET actor = 'someone-else' WHERE seq = 2");
     const backup = cliIo();
     assert.equal(await runBackupCommand([], backup.io, loadEnvConfig(), runtime), 0, backup.err.join('\n'));
-    await sql(`UPDATE audit_log SET actor = '${actor}' WHERE seq = 2`);
+    await asOwner(`UPDATE audit_log SET actor = '${actor}' WHERE seq = 2`);
     const [{ n: before }] = await sql<{ n: string }>('SELECT count(*) AS n FROM audit_log');
     const newest = listBackups(backups.dir)[0];
     const refused = cliIo();

@@ -149,8 +149,8 @@ describe('console report pages (express on an ephemeral port)', () => {
     const cases: [Record<string, string>, string][] = [
       [{ from: '2026-05-20', to: '2026-05-11' }, '開始日（2026-05-20）が終了日（2026-05-11）より後になっています。'],
       [
-        { from: '2026-06-01', to: '2026-06-10' },
-        '終了日（2026-06-10）が今日以降のため、報告書を作成できません。終了日には昨日以前の日付を指定してください。',
+        { from: '2026-06-01', to: '2026-06-11' },
+        '終了日（2026-06-11）が明日以降のため、報告書を作成できません。終了日には今日以前の日付を指定してください。',
       ],
       [
         { from: '2024-01-01', to: '2026-05-31' },
@@ -184,8 +184,22 @@ describe('console report pages (express on an ephemeral port)', () => {
     ]);
     const future = await get('/conversation-log.csv?from=2026-06-01&to=2026-06-30');
     assert.equal(future.status, 400);
-    assert.match(await future.text(), /^終了日（2026-06-30）が今日以降のため/);
+    assert.match(await future.text(), /^終了日（2026-06-30）が明日以降のため/);
     assert.equal((await get('/conversation-log.csv')).status, 400);
+  });
+
+  it('generates the second half-year report from the list form (halfyear 2025H2 → FY2025H2, 下半期)', async () => {
+    const list = await (await get('/')).text();
+    assert.ok(list.includes('半期: 2026H1（上半期 4月〜9月）・2026H2（下半期 10月〜翌年3月）'));
+    const gen = await post('/generate', { kind: 'halfyear', period: '2025H2' });
+    assert.equal(gen.status, 303);
+    assert.equal(gen.headers.get('location'), '/console/reports/halfyear/FY2025H2');
+    const page = await (await get('/halfyear/FY2025H2')).text();
+    assert.match(page, /令和7年度 下半期（2025年10月〜2026年3月）/);
+    assert.match(
+      await (await get('/')).text(),
+      /<td>半期<\/td><td><a href="\/console\/reports\/halfyear\/FY2025H2">令和7年度 下半期/,
+    );
   });
 
   it('answers an invalid period with 400 and a Japanese message, an unknown report with 404', async () => {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { createDataSource, openDatabase, type DbConfig } from '../../db';
 import { ALL_TABLES } from '../../db/schema/tables';
+import { tamperAuditTables } from './audit';
 import { createTestDatabase, dropTestDatabase, postgresServer } from './postgres';
 import { tempDir } from './temp-dir';
 
@@ -114,11 +115,11 @@ export async function openTestDb(kind: TestDbKind): Promise<TestDb> {
 
 async function resetTables(ds: DataSource): Promise<void> {
   const tables = ALL_TABLES.map((t) => `"${t.name}"`);
-  if (ds.options.type === 'postgres') {
-    await ds.query(`TRUNCATE ${tables.join(', ')}`);
-    return;
-  }
-  for (const table of tables) await ds.query(`DELETE FROM ${table}`);
+  // The audit tables are append-only (migration 1765610000000): lifted inside this transaction only.
+  await tamperAuditTables(ds, async (em) => {
+    if (ds.options.type === 'postgres') await em.query(`TRUNCATE ${tables.join(', ')}`);
+    else for (const table of tables) await em.query(`DELETE FROM ${table}`);
+  });
 }
 
 /**

@@ -5,6 +5,7 @@
 import { KotaeError } from '../../../core';
 import type { Clock } from '../../../core';
 import type { AuditTrail, OperatorRecord, OperatorStore, SessionRecord, SessionStore } from '../../../tickets';
+import { DenialAudit } from './denial-audit';
 import { AUTH_MESSAGES } from './messages';
 import { DEFAULT_SCRYPT_PARAMS, hashPassword, verifyPassword, type ScryptParams } from './password-hash';
 import { checkNewPassword } from './password-policy';
@@ -44,7 +45,18 @@ export interface AuthServiceDeps {
   audit: AuditTrail;
   clock: Clock;
   policy?: Partial<AuthPolicy>;
+  /** This instance's id, written into sign-in and denial audit rows. */
+  instance?: string;
 }
+
+/** Where a sign-in came from: the address express sees (its `trust proxy` setting) and the User-Agent. */
+export interface SignInClient {
+  ip?: string;
+  userAgent?: string;
+}
+
+/** Longest User-Agent kept in an audit row. */
+const USER_AGENT_MAX = 200;
 
 /** A change of one's own password, as typed in the form. */
 export interface PasswordChange {
@@ -62,18 +74,26 @@ const invalid = (message: string) =>
 /** Signs operators in and out and resolves session tokens. */
 export class AuthService {
   readonly policy: AuthPolicy;
+  /** Refused console writes (`auth.denied`), rate-bounded; the role check writes them. */
+  readonly denials: DenialAudit;
   private dummyHash?: Promise<string>;
 
   constructor(private readonly deps: AuthServiceDeps) {
     this.policy = { ...DEFAULT_AUTH_POLICY, ...deps.policy };
+    this.denials = new DenialAudit({ audit: deps.audit, clock: deps.clock, instance: deps.instance });
   }
 
   /**
    * Checks the password; AUTH_REQUIRED (generic message) on failure, AUTH_LOCKED while locked.
    * The 5th consecutive failure locks the account for 15 minutes.
    */
-  async signIn(username: string, password: string): Promise<AuthContext & { token: string }> {
+  async signIn(
+    username: string,
+    password: string,
+    client: SignInClient = {},
+  ): Promise<AuthContext & { token: string }> {
     const { operators, audit, clock } = this.deps;
+    const from = this.context(client);
     const name = username.trim();
     const operator = name ? await operators.findByUsername(name) : undefined;
     const now = clock.now();
@@ -84,21 +104,21 @@ export class AuthService {
       await audit.record({
         actor: name.slice(0, 100) || '(empty)',
         action: 'auth.sign_in_failed',
-        detail: { reason: 'unknown' },
+        detail: { reason: 'unknown', ...from },
       });
       throw failed();
     }
     if (operator.lockedUntil && operator.lockedUntil > now) {
-      await audit.record({ actor: operator.username, action: 'auth.sign_in_locked' });
+      await audit.record({ actor: operator.username, action: 'auth.sign_in_locked', detail: from });
       throw new KotaeError('AUTH_LOCKED', `account ${operator.username} is locked`);
     }
     if (!(await verifyPassword(password, operator.passwordHash))) {
-      if (await this.recordFailure(operator, 'auth.sign_in_failed')) throw locked(operator);
+      if (await this.recordFailure(operator, 'auth.sign_in_failed', from)) throw locked(operator);
       throw failed();
     }
     if (this.policy.localSignIn === 'admin' && operator.role !== 'admin') {
       // Single sign-on is the way in; local passwords stay for the break-glass administrators only.
-      await audit.record({ actor: operator.username, action: 'auth.sign_in_local_refused' });
+      await audit.record({ actor: operator.username, action: 'auth.sign_in_local_refused', detail: from });
       throw failed();
     }
     await operators.update(operator.id, { failedAttempts: 0, lockedUntil: null });
@@ -113,7 +133,7 @@ export class AuthService {
     };
     await audit.atomically(
       () => this.deps.sessions.create(session),
-      () => ({ actor: operator.username, action: 'auth.sign_in' }),
+      () => ({ actor: operator.username, action: 'auth.sign_in', detail: from }),
     );
     return { operator: { ...operator, failedAttempts: 0, lockedUntil: undefined }, session, token };
   }
@@ -183,8 +203,21 @@ export class AuthService {
     return hashPassword(password, this.policy.scrypt);
   }
 
+  /** The audit context of a sign-in: client address, User-Agent (cut to 200 characters) and instance. */
+  private context(client: SignInClient): Record<string, string | null> {
+    return {
+      ip: client.ip ?? null,
+      userAgent: client.userAgent ? client.userAgent.slice(0, USER_AGENT_MAX) : null,
+      instance: this.deps.instance ?? null,
+    };
+  }
+
   /** Counts a wrong password; the `maxFailures`-th in a row locks the account (returns true). */
-  private async recordFailure(operator: OperatorRecord, action: string): Promise<boolean> {
+  private async recordFailure(
+    operator: OperatorRecord,
+    action: string,
+    context: Record<string, string | null> = {},
+  ): Promise<boolean> {
     const now = this.deps.clock.now();
     // The count and its audit row commit together: no failure or lock goes unaudited (issue 11).
     const { locked } = await this.deps.audit.atomically(
@@ -197,7 +230,7 @@ export class AuthService {
       ({ failures, locked: lockedNow }) => ({
         actor: operator.username,
         action: lockedNow ? 'auth.locked' : action,
-        detail: { failures },
+        detail: { failures, ...context },
       }),
     );
     return locked;

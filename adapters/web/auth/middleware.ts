@@ -3,6 +3,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { KotaeError } from '../../../core';
 import { hasRole, type OperatorRole } from '../../../tickets';
 import type { AuthContext, AuthService } from './auth-service';
+import type { DenialAudit } from './denial-audit';
 import { parseCookies, serializeCookie } from './cookies';
 import { tokensEqual } from './tokens';
 import { isOneTime } from './password-hash';
@@ -19,6 +20,7 @@ export interface SessionCookieOptions {
 }
 
 const AUTH_KEY = 'kotaeAuth';
+const DENIALS_KEY = 'kotaeDenials';
 
 /** The auth context loaded for this request, if signed in. */
 export function authOf(res: Response): AuthContext | undefined {
@@ -33,9 +35,10 @@ export function requireAuth(res: Response): AuthContext {
   return ctx;
 }
 
-/** Reads the session cookie and stores the auth context on the response. */
+/** Reads the session cookie and stores the auth context (and where refusals are audited) on the response. */
 export function loadSession(auth: AuthService): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
+    res.locals[DENIALS_KEY] = auth.denials;
     const token = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
     const ctx = await auth.authenticate(token);
     if (ctx) res.locals[AUTH_KEY] = ctx;
@@ -77,7 +80,7 @@ export function presentedCsrf(req: Request): string | undefined {
 
 /**
  * Guards a route: signed-out users are redirected to the sign-in page (302), users without the
- * role get AUTH_FORBIDDEN, state-changing requests without the session's CSRF token get AUTH_CSRF, and an
+ * role get AUTH_FORBIDDEN (a refused write is audited as `auth.denied`, see DenialAudit), state-changing requests without the session's CSRF token get AUTH_CSRF, and an
  * operator signed in with a one-time password is sent to the password change page (303).
  */
 export function requireRole(role: OperatorRole, signInPath: (req: Request) => string): RequestHandler {
@@ -92,8 +95,29 @@ export function requireRole(role: OperatorRole, signInPath: (req: Request) => st
       res.redirect(303, `${signInPath(req).replace(/\/signin$/, '')}/account/password?notice=mustChange`);
       return;
     }
-    if (!hasRole(ctx.operator.role, role))
-      throw new KotaeError('AUTH_FORBIDDEN', `${ctx.operator.username} lacks role ${role}`);
+    if (!hasRole(ctx.operator.role, role)) {
+      const forbidden = new KotaeError('AUTH_FORBIDDEN', `${ctx.operator.username} lacks role ${role}`);
+      const denials = res.locals[DENIALS_KEY] as DenialAudit | undefined;
+      if (!denials || !isStateChanging(req.method)) throw forbidden;
+      // A refused write is audited (rate-bounded); the answer is 403 whether or not the row could be written.
+      const route: unknown = req.route;
+      const pattern = route && typeof route === 'object' && 'path' in route ? String(route.path) : req.path;
+      denials
+        .record({
+          username: ctx.operator.username,
+          role: ctx.operator.role,
+          required: role,
+          method: req.method,
+          route: `${req.baseUrl}${pattern}`,
+          path: `${req.baseUrl}${req.path}`,
+          ip: req.ip,
+        })
+        .then(
+          () => next(forbidden),
+          () => next(forbidden),
+        );
+      return;
+    }
     if (isStateChanging(req.method) && !tokensEqual(presentedCsrf(req), ctx.session.csrfToken)) {
       throw new KotaeError('AUTH_CSRF', `csrf token mismatch for ${ctx.operator.username}`);
     }

@@ -15,6 +15,14 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   via: '方法',
   error: 'IDプロバイダーのエラー',
   raw: '記録内容（形式不正）',
+  // export.report (reports/report-exports.ts).
+  report: '出力したもの',
+  period: '対象期間',
+  format: '形式',
+  rows: '行数',
+  file: 'ファイル',
+  complete: '出力',
+  osUser: 'OSユーザー',
 };
 
 /** Incident field names of ticket.update (the history uses incidentCause etc.). */
@@ -46,6 +54,14 @@ const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
     local_account: 'ローカルアカウントと同じ名前',
   },
   via: { sso: 'シングルサインオン' },
+  report: {
+    monthly: '月次報告書',
+    halfyear: '半期報告書',
+    annual: '年次報告書',
+    custom: '期間指定報告書',
+    'conversation-log': '会話ログ',
+  },
+  complete: { true: '全件', false: '途中で中断' },
 };
 
 /** Keys not worth showing to a person. */

@@ -2,6 +2,8 @@
 import { KotaeError } from '../../../core';
 import { renderCertificatePdf, renderCertificateXlsx, type CertificateDocument } from '../../../reports';
 import { contentDisposition } from '../attachment-download';
+import type { DeletionResidue } from '../../../jobs';
+import { residueSections } from './certificate-residue';
 import { formatJst } from './format';
 import { html } from './html';
 import { sendPage } from './layout';
@@ -18,10 +20,11 @@ function source(c: HandlerContext): CertificateSource {
   return s;
 }
 
-async function certificate(c: HandlerContext): Promise<CertificateDocument> {
+/** The certificate with its residue statements as sections (page, PDF and workbook alike). */
+async function certificate(c: HandlerContext): Promise<CertificateDocument & { residue?: DeletionResidue }> {
   const found = await source(c).get(String(c.req.params.id));
   if (!found) throw new KotaeError('NOT_FOUND', 'certificate not found', { userMessage: M.certificates.notFound });
-  return found;
+  return { ...found, sections: residueSections(found.residue) };
 }
 
 async function download(c: HandlerContext, format: 'pdf' | 'xlsx'): Promise<void> {
@@ -122,6 +125,11 @@ export const CERTIFICATE_ROUTES: readonly ConsoleRoute[] = [
             )}
           </tbody>
         </table>
+        ${(x.sections ?? []).map(
+          (s) =>
+            html`<h2>${s.heading}</h2>
+              ${s.lines.map((line) => html`<p>${line}</p>`)}`,
+        )}
         <p>
           <a href="${c.base}/certificates/${x.id}/pdf">${T.pdf}</a>
           <a href="${c.base}/certificates/${x.id}/xlsx">${T.xlsx}</a>

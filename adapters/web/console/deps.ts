@@ -21,13 +21,15 @@ import type { AccountService, AuthService } from '../auth';
 import type { NotificationService } from '../../../notify';
 import type { KnowledgeConsole } from './knowledge-deps';
 import type { CertificateDocument } from '../../../reports';
+import type { DeletionResidue } from '../../../jobs';
 import type { OperationsConsole } from './operations';
 import type { RequestKeys } from '../request-keys';
 
 /** Where the console reads deletion certificates (the retention job writes them). */
 export interface CertificateSource {
   list(limit: number): Promise<CertificateDocument[]>;
-  get(id: string): Promise<CertificateDocument | undefined>;
+  /** With what remains where until when (certificates since session 31). */
+  get(id: string): Promise<(CertificateDocument & { residue?: DeletionResidue }) | undefined>;
   /** Audits an export of a certificate. */
   exported(id: string, format: 'pdf' | 'xlsx', actor: string): Promise<void>;
   /** 発行 on the exported certificate. */

@@ -61,7 +61,10 @@ export function mountSignIn(router: Router, deps: ConsoleDeps): void {
       return renderSignIn(req, res, deps, 403, new KotaeError('AUTH_CSRF', 'sign-in csrf').userMessage);
     }
     try {
-      const { token } = await deps.auth.signIn(field(req, 'username'), field(req, 'password'));
+      const { token } = await deps.auth.signIn(field(req, 'username'), field(req, 'password'), {
+        ip: req.ip,
+        userAgent: req.get('user-agent'),
+      });
       setSessionCookie(res, token, deps.auth.policy.absoluteMinutes * 60, { secure: deps.secureCookies });
       res.append('Set-Cookie', serializeCookie(SIGNIN_COOKIE, '', { secure: deps.secureCookies, maxAgeSeconds: 0 }));
       res.redirect(303, `${req.baseUrl}/`);

@@ -29,7 +29,7 @@ export function listPage(base: string, csrf: string, reports: readonly StoredRep
   return `<h1>${M.listTitle}</h1>
 <section><h2>${M.generateHeading}</h2><form method="post" action="${escapeHtml(base)}/generate">${csrfInput(csrf)}
 <label>${M.kind} <select name="kind">${options}</select></label>
-<label>${M.period} <input name="period" required pattern="(FY)?\\d{4}(-\\d{2})?" placeholder="2026-05"></label>
+<label>${M.period} <input name="period" required pattern="(FY)?\\d{4}(-\\d{2}|[Hh][12])?" placeholder="2026-05"></label>
 <button type="submit">${M.generate}</button><p><small>${M.periodHint}。${M.generating}</small></p></form></section>
 <section><h2>${M.customHeading}</h2><form method="post" action="${escapeHtml(base)}/generate">${csrfInput(csrf)}
 <input type="hidden" name="kind" value="custom">${dates}

@@ -14,7 +14,7 @@ import { rejectNulInBody } from '../request-errors';
 /** The report use cases the pages need (a ReportService). */
 export type ReportPagesService = Pick<
   ReportService,
-  'list' | 'get' | 'generate' | 'updateIssues' | 'markFinal' | 'filePath' | 'conversationLog'
+  'list' | 'get' | 'generate' | 'updateIssues' | 'markFinal' | 'filePath' | 'conversationLog' | 'exportModel'
 >;
 
 /** What the router needs. */
@@ -28,6 +28,11 @@ export interface ReportsRouterDeps {
   layout: (title: string, bodyHtml: string, req: Request, res: Response) => string;
   /** The session's CSRF token for forms (field `_csrf`); empty when the app checks CSRF otherwise. */
   csrfToken?: (req: Request, res: Response) => string;
+  /**
+   * Whether the signed-in operator may see 機密性3 tickets now (administrators, rostered operators):
+   * the conversation log then shows their conversations. Without it they are left out for everybody.
+   */
+  maySeeConfidential?: (req: Request, res: Response) => Promise<boolean>;
 }
 
 /** Roles that may use the report pages. */
@@ -73,7 +78,11 @@ export function createReportsRouter(deps: ReportsRouterDeps): express.Router {
   router.get('/conversation-log.csv', async (req, res) => {
     const query = (name: string): string => (typeof req.query[name] === 'string' ? req.query[name] : '');
     // Validated before the first byte: a bad period is a Japanese error page, not a broken download.
-    const log = deps.reports.conversationLog(query('from'), query('to'));
+    const showConfidential = (await deps.maySeeConfidential?.(req, res)) ?? false;
+    const log = deps.reports.conversationLog(query('from'), query('to'), {
+      actor: actorOf(req, res),
+      showConfidential,
+    });
     res.attachment(log.name).type('text/csv; charset=utf-8');
     await pipeline(Readable.from(log.chunks), res);
   });
@@ -82,7 +91,7 @@ export function createReportsRouter(deps: ReportsRouterDeps): express.Router {
     page(req, res, `${r.model.title} ${r.model.period.label}`, reportPage(req.baseUrl, csrf(req, res), r));
   });
   router.get('/:kind/:period/model.json', async (req, res) => {
-    const r = await deps.reports.get(kindOf(req.params.kind), req.params.period);
+    const r = await deps.reports.exportModel(kindOf(req.params.kind), req.params.period, { actor: actorOf(req, res) });
     res.attachment(`${r.kind}-${r.period}.json`).json(r.model);
   });
   router.get('/:kind/:period/files/:name', async (req, res) => {

@@ -13,6 +13,7 @@ describe('issue 11 configuration: audit key, retention per class, auto-close, ba
       auditKeyFile: '/srv/kotae/data/audit.key',
       auditAnchorFile: '/srv/kotae/data/audit-anchors.jsonl',
       auditAnchorOtherFiles: [],
+      auditCheckpointMinutes: 10,
       backupKeyFile: undefined,
       retention: { conversationDays: 30, ticketDays: 30, attachmentDays: 30, auditDays: 1825 },
       autoCloseBusinessDays: 10,
@@ -47,6 +48,11 @@ describe('issue 11 configuration: audit key, retention per class, auto-close, ba
       /KOTAE_AUTO_CLOSE_BUSINESS_DAYS: 解決済みチケットの自動クローズ（3営業日）は、再開できる期間 KOTAE_REOPEN_BUSINESS_DAYS（5営業日）以上にしてください/,
     );
     assert.throws(() => loadConfig({ KOTAE_AUTO_CLOSE_BUSINESS_DAYS: 'x' }), /営業日数を整数で指定してください/);
+    assert.throws(
+      () => loadConfig({ KOTAE_AUDIT_CHECKPOINT_MINUTES: '0' }),
+      /KOTAE_AUDIT_CHECKPOINT_MINUTES: 監査ログのチェックポイント間隔: 1分以上を指定してください/,
+    );
+    assert.equal(loadConfig({ KOTAE_AUDIT_CHECKPOINT_MINUTES: '5' }).integrity.auditCheckpointMinutes, 5);
   });
 });
 

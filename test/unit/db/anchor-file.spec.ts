@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AuditAnchorFile, type AnchorLine } from '../../../db/audit/anchor-file';
-import { TEST_AUDIT_KEY, testAuditLog } from '../../helpers/audit';
+import { tamperAuditSql, TEST_AUDIT_KEY, testAuditLog } from '../../helpers/audit';
 import { tempSqlite, type TempSqlite } from '../../helpers/sqlite';
 import { tempDir } from '../../helpers/temp-dir';
 
@@ -58,12 +58,11 @@ describe('AuditAnchorFile with several instances', () => {
     const a = new AuditAnchorFile(file, TEST_AUDIT_KEY, { instance: 'host-a-1' });
     await a.append(line(1, '2026-06-01T00:00:00.000Z'));
     fs.appendFileSync(file, '{"type":"anchor","seq":');
-    assert.deepEqual(a.read(), {
-      anchors: [{ seq: 1, hash: line(1, '').hash }],
-      lines: 1,
-      legacyLimit: undefined,
-      prunedThrough: undefined,
-    });
+    const reading = a.read();
+    assert.deepEqual(
+      [reading.anchors, reading.lines, reading.badLine],
+      [[{ seq: 1, hash: line(1, '').hash }], 1, undefined],
+    );
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('host-a-1', 'host-x-9'));
     assert.deepEqual(a.read().badLine, { line: 1, seq: 1, file });
   });
@@ -116,12 +115,13 @@ describe('audit verification with a checkpoint written by another instance', () 
     for (let i = 1; i <= 6; i++) await onA.record({ actor: 'op1', action: 'ticket.update', target: `T-${i}` });
     await onA.anchor('daily');
     assert.equal((await onB.verify()).ok, true);
-    await db.ds.query('DELETE FROM audit_log WHERE seq > 4');
+    await tamperAuditSql(db.ds, 'DELETE FROM audit_log WHERE seq > 4');
     const verdict = await onB.verify();
     assert.equal(verdict.ok, false);
     assert.deepEqual(verdict.ok ? undefined : [verdict.reason, verdict.brokenAtSeq], ['truncated', 5]);
-    // B alone (without A's file) would not have noticed.
+    // B alone (without A's file) still notices: the database recorded A's checkpoint, whose line B cannot see.
     const alone = testAuditLog(db.ds, undefined, new AuditAnchorFile(fileB, TEST_AUDIT_KEY, { instance: 'b' }));
-    assert.equal((await alone.verify()).ok, true);
+    const v = await alone.verify();
+    assert.deepEqual(v.ok ? undefined : [v.reason, v.brokenAtSeq], ['anchor_missing', 6]);
   });
 });

@@ -7,7 +7,7 @@ import { AuditAnchorFile, KEY_CREATED_SOURCE } from '../../../db/audit/anchor-fi
 import { AUDIT_GENESIS_HASH, auditMac, legacyAuditHash } from '../../../db/audit/audit-chain';
 import type { AuditLogRow } from '../../../db';
 import { describeEachDb } from '../../helpers/databases';
-import { TEST_AUDIT_KEY, testAuditLog } from '../../helpers/audit';
+import { tamperAuditSql, tamperAuditTables, TEST_AUDIT_KEY, testAuditLog } from '../../helpers/audit';
 import { tempDir } from '../../helpers/temp-dir';
 
 describeEachDb('SqlAuditLog: HMAC chain, anchors and tamper detection', (each) => {
@@ -50,26 +50,30 @@ describeEachDb('SqlAuditLog: HMAC chain, anchors and tamper detection', (each) =
   });
 
   it('detects an edited row at its sequence number', async () => {
-    await db.ds.query(`UPDATE audit_log SET actor = 'someone-else' WHERE seq = 3`);
+    await tamperAuditSql(db.ds, `UPDATE audit_log SET actor = 'someone-else' WHERE seq = 3`);
     assert.deepEqual(await log.verify(), { ok: false, count: 2, brokenAtSeq: 3, reason: 'mac', anchors: 2 });
   });
 
   it('detects a row re-hashed without the key (another key, and plain SHA-256)', async () => {
     const row = await rows().findOneByOrFail({ seq: 3 });
     const forged = { ...row, actor: 'x' };
-    await rows().update({ seq: 3 }, { actor: 'x', hash: auditMac(Buffer.alloc(32, 1), row.prevHash, forged) });
+    const update = (values: Partial<AuditLogRow>) =>
+      tamperAuditTables(db.ds, (em) => em.getRepository<AuditLogRow>('audit_log').update({ seq: 3 }, values));
+    await update({ actor: 'x', hash: auditMac(Buffer.alloc(32, 1), row.prevHash, forged) });
     assert.deepEqual(await log.verify(), { ok: false, count: 2, brokenAtSeq: 3, reason: 'mac', anchors: 2 });
-    await rows().update({ seq: 3 }, { alg: null, hash: legacyAuditHash(row.prevHash, forged) });
+    await update({ alg: null, hash: legacyAuditHash(row.prevHash, forged) });
     assert.deepEqual(await log.verify(), { ok: false, count: 2, brokenAtSeq: 3, reason: 'legacy', anchors: 2 });
   });
 
   it('detects the whole chain re-hashed with plain SHA-256 (no key)', async () => {
     let prev = AUDIT_GENESIS_HASH;
-    for (const row of await rows().find({ order: { seq: 'ASC' } })) {
-      const hash = legacyAuditHash(prev, row);
-      await rows().update({ seq: row.seq }, { prevHash: prev, hash, alg: null });
-      prev = hash;
-    }
+    await tamperAuditTables(db.ds, async (em) => {
+      for (const row of await em.getRepository<AuditLogRow>('audit_log').find({ order: { seq: 'ASC' } })) {
+        const hash = legacyAuditHash(prev, row);
+        await em.getRepository<AuditLogRow>('audit_log').update({ seq: row.seq }, { prevHash: prev, hash, alg: null });
+        prev = hash;
+      }
+    });
     assert.deepEqual(await log.verify(), { ok: false, count: 0, brokenAtSeq: 1, reason: 'legacy', anchors: 2 });
   });
 
@@ -91,22 +95,22 @@ describeEachDb('SqlAuditLog: HMAC chain, anchors and tamper detection', (each) =
   });
 
   it('detects a deleted row and a renumbered row as a gap', async () => {
-    await db.ds.query(`DELETE FROM audit_log WHERE seq = 2`);
+    await tamperAuditSql(db.ds, `DELETE FROM audit_log WHERE seq = 2`);
     assert.deepEqual(await log.verify(), { ok: false, count: 1, brokenAtSeq: 2, reason: 'gap', anchors: 2 });
   });
 
   it('detects a sequence number moved up (gap before the last row)', async () => {
-    await db.ds.query(`UPDATE audit_log SET seq = 7 WHERE seq = 5`);
+    await tamperAuditSql(db.ds, `UPDATE audit_log SET seq = 7 WHERE seq = 5`);
     assert.deepEqual(await log.verify(), { ok: false, count: 4, brokenAtSeq: 5, reason: 'gap', anchors: 2 });
   });
 
   it('detects truncation of the newest rows below the last anchor', async () => {
-    await db.ds.query(`DELETE FROM audit_log WHERE seq >= 4`);
+    await tamperAuditSql(db.ds, `DELETE FROM audit_log WHERE seq >= 4`);
     assert.deepEqual(await log.verify(), { ok: false, count: 3, brokenAtSeq: 4, reason: 'truncated', anchors: 2 });
   });
 
   it('detects the deletion of every row', async () => {
-    await db.ds.query(`DELETE FROM audit_log`);
+    await tamperAuditSql(db.ds, `DELETE FROM audit_log`);
     assert.deepEqual(await log.verify(), { ok: false, count: 0, brokenAtSeq: 1, reason: 'truncated', anchors: 2 });
   });
 
@@ -115,13 +119,13 @@ describeEachDb('SqlAuditLog: HMAC chain, anchors and tamper detection', (each) =
     const edited = JSON.parse(lines[1]) as { seq: number };
     lines[1] = JSON.stringify({ ...edited, seq: 3 });
     fs.writeFileSync(anchors.file, `${lines.join('\n')}\n`);
-    await db.ds.query(`DELETE FROM audit_log WHERE seq >= 4`);
+    await tamperAuditSql(db.ds, `DELETE FROM audit_log WHERE seq >= 4`);
     const verdict = await log.verify();
     assert.deepEqual(verdict, { ok: false, count: 0, brokenAtSeq: 3, reason: 'anchor_file', anchors: 1 });
   });
 
   it('accepts a declared restore to an older head and continues the chain after it', async () => {
-    await db.ds.query(`DELETE FROM audit_log WHERE seq >= 4`);
+    await tamperAuditSql(db.ds, `DELETE FROM audit_log WHERE seq >= 4`);
     await log.anchor('restore', 'restore');
     await log.record({ actor: 'system', action: 'backup.restore' });
     await log.anchor('daily');

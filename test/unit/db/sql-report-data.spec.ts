@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
 import { SqlReportData } from '../../../db/repositories/sql-report-data';
-import { buildReport } from '../../../reports';
+import { toQuestionRow } from '../../../db/repositories/sql-conversation-store';
+import type { QuestionRow, TicketRow } from '../../../db';
+import { buildReport, conversationLogCsv } from '../../../reports';
+import { csvRows } from '../reports/external-tools';
 import { assertHalfYearReport, assertMayReport } from '../reports/expected';
 import { jst, NOW_AFTER_HALF, NOW_AFTER_MAY } from '../reports/fixture';
 import { memoryData, options } from '../reports/helpers';
 import { describeEachDb, type TestDb } from '../../helpers/databases';
-import { seedFixture } from '../reports/sql-seed';
+import { seedFixture, toTicketRow } from '../reports/sql-seed';
 
 describeEachDb('SqlReportData', (each) => {
   let db: TestDb;
@@ -82,5 +85,54 @@ describeEachDb('SqlReportData', (each) => {
     assert.deepEqual(ids(await sql.feedbackForConversations(['c1'])), ids(await mem.feedbackForConversations(['c1'])));
     const t2 = (await sql.ticketsCreatedBetween(from, to)).find((t) => t.id === 't2');
     assert.deepEqual(t2?.holds, [{ from: jst('2026-05-13 13:00'), to: jst('2026-05-13 15:00') }]);
+  });
+
+  it('leaves a 機密性3 conversation out of the conversation log unless shown; department from the escalation', async () => {
+    const mem = memoryData();
+    const base = mem.questionLog[2];
+    const ask = (id: string, conversationId: string, at: string, text: string) =>
+      toQuestionRow({
+        ...base,
+        id,
+        conversationId,
+        askedAt: jst(at),
+        text,
+        requester: { id: `u-${id}`, name: '職員' },
+      });
+    await db.ds
+      .getRepository<QuestionRow>('question')
+      .insert([
+        ask('s1', 'ks', '2026-07-06 09:00', '人事評価シートの閲覧権限'),
+        ask('s2', 'kp', '2026-07-06 10:00', 'プリンタの紙詰まり'),
+      ]);
+    const ticket = mem.tickets[0];
+    await db.ds.getRepository<TicketRow>('ticket').insert([
+      toTicketRow(
+        {
+          ...ticket,
+          id: 'ts',
+          number: 'HD-2026-000501',
+          conversationId: 'ks',
+          createdAt: jst('2026-07-06 09:05'),
+          requester: { name: '職員', department: '市民課' },
+          confidential: true,
+        },
+        500,
+      ),
+    ]);
+    const log = async (showConfidential: boolean) => {
+      let csv = '';
+      const period = { from: jst('2026-07-01 00:00'), to: jst('2026-08-01 00:00') };
+      for await (const c of conversationLogCsv(new SqlReportData(db.ds), period, (t) => t, { showConfidential }))
+        csv += c;
+      return csvRows(csv)
+        .slice(1)
+        .map((r) => [r[2], r[3], r[7]]);
+    };
+    assert.deepEqual(await log(false), [['所属不明', 'プリンタの紙詰まり', '']]);
+    assert.deepEqual(await log(true), [
+      ['市民課', '人事評価シートの閲覧権限', 'HD-2026-000501'],
+      ['所属不明', 'プリンタの紙詰まり', ''],
+    ]);
   });
 });

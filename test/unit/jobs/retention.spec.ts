@@ -172,6 +172,7 @@ describeEachDb('retention', (each) => {
       await ticket(ds, 'T-closed-old', 'closed', null, OLD);
       await ticket(ds, 'T-resolved-old', 'resolved', null, null);
 
+      const closedOld = await ds.getRepository<TicketRow>('ticket').findOneByOrFail({ id: 'T-closed-old' });
       const clock = new FakeClock(NOW);
       const runs = new SqlJobRunStore(ds);
       const job = new RetentionJob({
@@ -191,7 +192,14 @@ describeEachDb('retention', (each) => {
         attachments: 0,
       });
       assert.equal(outcome.files, 0);
-      assert.deepEqual(outcome.tickets, { tickets: 1, comments: 1, events: 1, attachments: 1, transcriptEntries: 1 });
+      assert.deepEqual(outcome.tickets, {
+        tickets: 1,
+        comments: 1,
+        events: 1,
+        attachments: 1,
+        transcriptEntries: 1,
+        numbers: [closedOld.number],
+      });
 
       const ids = async (table: string, column = 'id') =>
         (await ds.getRepository<Record<string, string>>(table).find()).map((r) => r[column]).sort();

@@ -67,7 +67,7 @@ describe('kotae report (runReportCommand)', () => {
     assert.equal(await runReportCommand(['custom', '--from', '2026-06-01', '--to', '2026-06-30'], deps), 2);
     assert.equal(
       stderr,
-      '終了日（2026-06-30）が今日以降のため、報告書を作成できません。終了日には昨日以前の日付を指定してください。\n',
+      '終了日（2026-06-30）が明日以降のため、報告書を作成できません。終了日には今日以前の日付を指定してください。\n',
     );
     stderr = '';
     assert.equal(await runReportCommand(['custom', '--from', '2026-05-31', '--to', '2026-05-01'], deps), 2);
@@ -96,8 +96,32 @@ describe('kotae report (runReportCommand)', () => {
     assert.equal(fs.readFileSync(out, 'utf8'), stdout);
     stderr = '';
     assert.equal(await runReportCommand(['log', '--from', '2026-06-01', '--to', '2026-06-30'], deps), 2);
-    assert.match(stderr, /^終了日（2026-06-30）が今日以降のため/);
+    assert.match(stderr, /^終了日（2026-06-30）が明日以降のため/);
     assert.equal(await runReportCommand(['log', '--from', '2026-06-01'], deps), 2);
+  });
+
+  it('takes the second half as halfyear FYH2 and periods ending today (the data so far, a draft)', async () => {
+    assert.equal(await runReportCommand(['halfyear', '2025H2', '--json'], deps), 0);
+    const second = JSON.parse(stdout) as ReportModel;
+    assert.deepEqual(
+      [second.period.key, second.period.label, second.period.from, second.period.to],
+      ['FY2025H2', '令和7年度 下半期（2025年10月〜2026年3月）', '2025-09-30T15:00:00.000Z', '2026-03-31T15:00:00.000Z'],
+    );
+    stdout = '';
+    assert.equal(await runReportCommand(['halfyear', 'FY2025H2'], deps), 0);
+    assert.equal((await deps.store.get('halfyear', 'FY2025H2'))?.status, 'draft');
+    assert.equal(await runReportCommand(['custom', '--from', '2026-06-01', '--to', '2026-06-10'], deps), 0);
+    const today = await deps.store.get('custom', '260601-260610');
+    assert.deepEqual([today?.status, today?.model.period.to], ['draft', '2026-06-10T15:00:00.000Z']);
+    stdout = '';
+    assert.equal(await runReportCommand(['log', '--from', '2026-06-01', '--to', '2026-06-10'], deps), 0);
+    assert.deepEqual(
+      csvRows(stdout)
+        .slice(1)
+        .map((r) => [r[0], r[3]]),
+      [['2026/06/01 00:00', 'ファイルサーバに入れない']],
+    );
+    assert.equal(await runReportCommand(['custom', '--from', '2026-06-01', '--to', '2026-06-11'], deps), 2);
   });
 
   it('--out writes xlsx, pdf and csv files there and lists them, without storing', async () => {

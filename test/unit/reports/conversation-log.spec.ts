@@ -58,7 +58,10 @@ describe('conversation-log export (CSV)', () => {
       createdAt: jst('2026-05-12 10:06'),
     });
     const csv = await collect(
-      conversationLogCsv(data, { from: jst('2026-05-01 00:00'), to: jst('2026-06-01 00:00') }, mask, 3),
+      conversationLogCsv(data, { from: jst('2026-05-01 00:00'), to: jst('2026-06-01 00:00') }, mask, {
+        showConfidential: false,
+        pageSize: 3,
+      }),
     );
     assert.ok(csv.startsWith('\uFEFF日時,'));
     assert.ok(csv.endsWith('\r\n'));
@@ -129,7 +132,10 @@ describe('conversation-log export (CSV)', () => {
       },
     );
     const csv = await collect(
-      conversationLogCsv(data, { from: jst('2026-05-01 00:00'), to: jst('2026-06-01 00:00') }, mask, 2),
+      conversationLogCsv(data, { from: jst('2026-05-01 00:00'), to: jst('2026-06-01 00:00') }, mask, {
+        showConfidential: false,
+        pageSize: 2,
+      }),
     );
     assert.deepEqual(
       csvRows(csv)
@@ -141,6 +147,70 @@ describe('conversation-log export (CSV)', () => {
         ['共有フォルダが見えない', '解決した（共有の件）', ''],
       ],
     );
+  });
+
+  it("leaves out a 機密性3 ticket's conversation unless the reader may see it; shows the escalation's department", async () => {
+    const data = new InMemoryReportData();
+    const base = memoryData().questionLog[2];
+    const ask = (id: string, conv: string, at: string, text: string, department?: string) => ({
+      ...base,
+      id,
+      conversationId: conv,
+      askedAt: jst(at),
+      text,
+      outcome: 'no_answer' as const,
+      sources: [],
+      requester: { id: `u-${id}`, name: '職員', department },
+    });
+    data.questionLog.push(
+      ask('c1', 'kc', '2026-05-12 09:00', '人事評価の件で相談したい'),
+      ask('c2', 'kc', '2026-05-12 09:10', '評価シートの閲覧権限'),
+      ask('p1', 'kp', '2026-05-12 10:00', '住民票の印刷ができない'),
+      ask('p2', 'kq', '2026-05-12 11:00', 'プリンタの紙詰まり', '税務課'),
+    );
+    const ticket = memoryData().tickets[0];
+    data.tickets.push(
+      {
+        ...ticket,
+        id: 'tc',
+        number: 'HD-2026-000777',
+        conversationId: 'kc',
+        createdAt: jst('2026-05-12 09:05'),
+        confidential: true,
+      },
+      {
+        ...ticket,
+        id: 'tp',
+        number: 'HD-2026-000778',
+        conversationId: 'kp',
+        createdAt: jst('2026-05-12 10:05'),
+        requester: { name: '職員', department: '市民課' },
+      },
+    );
+    const period = { from: jst('2026-05-01 00:00'), to: jst('2026-06-01 00:00') };
+    const log = async (showConfidential: boolean) => {
+      const counted: number[] = [];
+      const rows = csvRows(
+        await collect(
+          conversationLogCsv(data, period, mask, { showConfidential, pageSize: 3, onRows: (n) => counted.push(n) }),
+        ),
+      );
+      return { rows: rows.slice(1).map((r) => [r[2], r[3], r[7]]), counted };
+    };
+    const hidden = await log(false);
+    assert.deepEqual(hidden.rows, [
+      ['市民課', '住民票の印刷ができない', 'HD-2026-000778'],
+      ['税務課', 'プリンタの紙詰まり', ''],
+    ]);
+    assert.deepEqual(hidden.counted, [1, 1]);
+    const shown = await log(true);
+    assert.deepEqual(shown.rows, [
+      ['総務課', '人事評価の件で相談したい', 'HD-2026-000777'],
+      ['総務課', '評価シートの閲覧権限', ''],
+      ['市民課', '住民票の印刷ができない', 'HD-2026-000778'],
+      ['税務課', 'プリンタの紙詰まり', ''],
+    ]);
+    assert.deepEqual(shown.counted, [3, 1]);
   });
 
   it('streams page by page: the first rows leave before the log is read to the end', async () => {
@@ -163,7 +233,9 @@ describe('conversation-log export (CSV)', () => {
       feedbackForConversations: async () => [],
       ticketsForConversations: async () => [],
     };
-    const chunks = conversationLogCsv(data, { from: jst('2026-05-01 00:00'), to: jst('2026-06-01 00:00') }, mask);
+    const chunks = conversationLogCsv(data, { from: jst('2026-05-01 00:00'), to: jst('2026-06-01 00:00') }, mask, {
+      showConfidential: false,
+    });
     await chunks.next();
     const first = await chunks.next();
     assert.equal(csvRows(String(first.value)).length, LOG_PAGE_SIZE);

@@ -81,6 +81,41 @@ describe('reports: SLA clocks per ticket type and the roster section (issue 16)'
     assert.ok(text.includes('（機密性3のため非表示）'));
   });
 
+  it("counts a 機密性3 ticket's questions but hides their texts; takes the escalation's department", async () => {
+    const data = new InMemoryReportData();
+    const base = memoryData().questionLog[2];
+    const ask = (id: string, conversationId: string, text: string) => ({
+      ...base,
+      id,
+      conversationId,
+      askedAt: new Date('2026-05-08T01:00:00Z'),
+      text,
+      outcome: 'no_answer' as const,
+      requester: { id: `u-${id}` },
+    });
+    data.questionLog.push(ask('s1', 'ks', '人事評価シートの閲覧'), ask('s2', 'kc', '住民票の印刷'));
+    data.tickets.push(
+      incident(5, '2026-05-08T01:05:00Z', {
+        conversationId: 'ks',
+        confidential: true,
+        requester: { department: '人事課' },
+      }),
+      incident(6, '2026-05-08T01:05:00Z', { conversationId: 'kc', requester: { department: '市民課' } }),
+    );
+    const model = await buildReport('monthly', '2026-05', data, options(NOW_AFTER_MAY));
+    const sorted = <T extends { text: string }>(xs: T[]) => [...xs].sort((a, b) => a.text.localeCompare(b.text));
+    // The top lists count normalised texts (NFKC: the brackets become half-width).
+    assert.deepEqual(sorted(model.usage.topUnanswered), [
+      { text: '(機密性3のため非表示)', count: 1 },
+      { text: '住民票の印刷', count: 1 },
+    ]);
+    assert.equal(JSON.stringify(model).includes('人事評価シートの閲覧'), false);
+    assert.deepEqual(model.inquiries.byDepartment.map((d) => [d.label, d.count]).sort(), [
+      ['人事課', 1],
+      ['市民課', 1],
+    ]);
+  });
+
   it('lists the roster entries in force during the period', async () => {
     const store = new InMemoryConfidentialRoster();
     const at = new Date('2026-03-01T00:00:00Z');

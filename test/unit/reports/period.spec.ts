@@ -48,11 +48,29 @@ describe('report periods', () => {
     const leap = parsePeriod('custom', '2024-01-01..2024-12-31', NOW_AFTER_MAY);
     assert.equal((leap.to.getTime() - leap.from.getTime()) / 86_400_000, 366);
     invalid('custom', '2024-01-01..2025-01-01');
-    invalid('custom', '2026-06-09..2026-06-09', jst('2026-06-09 23:59'));
+    // A period ending today holds the data so far (a draft); one ending tomorrow is refused.
+    invalid('custom', '2026-06-09..2026-06-10', jst('2026-06-09 23:59'));
+    assert.equal(parsePeriod('custom', '2026-06-01..2026-06-09', jst('2026-06-09 00:00')).key, '260601-260609');
     assert.equal(parsePeriod('custom', '2026-06-09..2026-06-09', jst('2026-06-10 00:00')).key, '260609-260609');
     invalid('custom', '2026-05-02..2026-05-01');
     invalid('custom', '2026-13-01..2026-13-02');
     invalid('custom', '2026-05');
+  });
+
+  it('bounds the fiscal second half (October–March) as FY…H2; H1 is the first half under its old key', () => {
+    const second = parsePeriod('halfyear', '2026H2', jst('2026-10-01 00:00'));
+    assert.deepEqual(
+      [second.key, second.from.toISOString(), second.to.toISOString(), second.label],
+      ['FY2026H2', '2026-09-30T15:00:00.000Z', '2027-03-31T15:00:00.000Z', '令和8年度 下半期（2026年10月〜2027年3月）'],
+    );
+    assert.deepEqual(second.months, ['2026-10', '2026-11', '2026-12', '2027-01', '2027-02', '2027-03']);
+    assert.deepEqual(parsePeriod('halfyear', 'fy2026h2', jst('2027-04-01 00:00')), second);
+    const first = parsePeriod('halfyear', 'FY2026H1', jst('2026-10-01 00:00'));
+    assert.deepEqual([first.key, first.label], ['FY2026', '令和8年度 上半期（2026年4月〜2026年9月）']);
+    assert.deepEqual(parsePeriod('halfyear', '2026', jst('2026-10-01 00:00')), first);
+    assert.throws(() => parsePeriod('halfyear', 'FY2026H2', jst('2026-09-30 23:59')), /future/);
+    invalid('halfyear', '2026H3');
+    invalid('annual', '2026H2');
   });
 
   it('derives era years with Intl (令和元年, 平成31年)', () => {

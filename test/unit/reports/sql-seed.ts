@@ -2,6 +2,7 @@
 import { toQuestionRow } from '../../../db/repositories/sql-conversation-store';
 import type { DataSource } from 'typeorm';
 import type { FeedbackRow, JobRunRow, QuestionRow, TicketRow, WorkLogRow } from '../../../db';
+import type { TicketRecord } from '../../../tickets';
 import { fixture } from './fixture';
 
 /** Inserts the whole fixture. */
@@ -19,37 +20,7 @@ export async function seedFixture(ds: DataSource): Promise<void> {
       dedupeKey: `row:${x.id}`,
     })),
   );
-  await ds.getRepository<TicketRow>('ticket').insert(
-    f.tickets.map((t, i) => ({
-      id: t.id,
-      number: t.number,
-      year: 2026,
-      seq: i + 1,
-      conversationId: t.conversationId ?? null,
-      status: t.status,
-      type: t.type,
-      priority: t.priority,
-      category: t.category,
-      title: t.title,
-      details: t.details,
-      requesterId: null,
-      requesterName: t.requester.name ?? null,
-      department: t.requester.department ?? null,
-      channel: t.channel,
-      assignee: null,
-      createdAt: t.createdAt,
-      updatedAt: t.updatedAt,
-      firstResponseAt: t.firstResponseAt ?? null,
-      resolvedAt: t.resolvedAt ?? null,
-      closedAt: t.closedAt ?? null,
-      incidentCause: t.incident?.cause ?? null,
-      incidentActions: t.incident?.actions ?? null,
-      incidentPrevention: t.incident?.prevention ?? null,
-      holds: JSON.stringify(t.holds.map((h) => ({ from: h.from.toISOString(), to: h.to?.toISOString() }))),
-      version: 1,
-      dedupeKey: `row:${t.id}`,
-    })),
-  );
+  await ds.getRepository<TicketRow>('ticket').insert(f.tickets.map(toTicketRow));
   await ds.getRepository<WorkLogRow>('work_log').insert(
     f.workLog.map((w) => ({
       id: w.id,
@@ -76,4 +47,38 @@ export async function seedFixture(ds: DataSource): Promise<void> {
       detail: null,
     })),
   );
+}
+
+/** A ticket record as its row (the `i`-th ticket of 2026), 機密性3 included. */
+export function toTicketRow(t: TicketRecord, i: number): Partial<TicketRow> {
+  return {
+    id: t.id,
+    number: t.number,
+    year: 2026,
+    seq: i + 1,
+    conversationId: t.conversationId ?? null,
+    status: t.status,
+    type: t.type,
+    priority: t.priority,
+    category: t.category,
+    title: t.title,
+    details: t.details,
+    requesterId: null,
+    requesterName: t.requester.name ?? null,
+    department: t.requester.department ?? null,
+    channel: t.channel,
+    assignee: null,
+    createdAt: t.createdAt,
+    updatedAt: t.updatedAt,
+    firstResponseAt: t.firstResponseAt ?? null,
+    resolvedAt: t.resolvedAt ?? null,
+    closedAt: t.closedAt ?? null,
+    incidentCause: t.incident?.cause ?? null,
+    incidentActions: t.incident?.actions ?? null,
+    incidentPrevention: t.incident?.prevention ?? null,
+    holds: JSON.stringify(t.holds.map((h) => ({ from: h.from.toISOString(), to: h.to?.toISOString() }))),
+    version: 1,
+    dedupeKey: `row:${t.id}`,
+    confidentiality: t.confidential ? '3' : null,
+  };
 }

@@ -1,6 +1,7 @@
 /** Own password change, admin password reset and the audit log page, through the console's HTTP routes. */
 import assert from 'node:assert/strict';
 import { startConsole, PASSWORD, type ConsoleHarness, type Session } from './console-harness';
+import { tamperAuditSql } from '../../../../helpers/audit';
 
 const alert = (text: string) => text.match(/role="alert">([^<]*)/)?.[1];
 const NEW_PASSWORD = 'a-brand-new-password';
@@ -234,8 +235,8 @@ describe('console account security', () => {
 
     it('flags a row whose detail was changed in the database', async () => {
       const admin = await h.sessionFor('admin');
-      await h.db.ds.query(`UPDATE audit_log SET detail = '{"role":"admin"}' WHERE seq = 1`);
-      await h.db.ds.query(`UPDATE audit_log SET detail = 'not json' WHERE seq = 2`);
+      await tamperAuditSql(h.db.ds, `UPDATE audit_log SET detail = '{"role":"admin"}' WHERE seq = 1`);
+      await tamperAuditSql(h.db.ds, `UPDATE audit_log SET detail = 'not json' WHERE seq = 2`);
       const page = await h.request('GET', '/console/audit', { session: admin });
       assert.equal(page.status, 200);
       assert.equal(

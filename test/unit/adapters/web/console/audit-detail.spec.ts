@@ -21,4 +21,18 @@ describe('console audit detail text', () => {
       '方法: シングルサインオン ／ 理由: コールバックURLの形式不正',
     );
   });
+
+  it('names an export of the conversation log in Japanese', () => {
+    assert.equal(
+      auditDetailText({
+        report: 'conversation-log',
+        period: '260501-260531',
+        format: 'csv',
+        rows: 8,
+        complete: true,
+        osUser: 'kotae-ops',
+      }),
+      '出力したもの: 会話ログ ／ 対象期間: 260501-260531 ／ 形式: csv ／ 行数: 8 ／ 出力: 全件 ／ OSユーザー: kotae-ops',
+    );
+  });
 });

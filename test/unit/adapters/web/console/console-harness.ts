@@ -140,7 +140,14 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     },
   });
   const workLogs = new WorkLogService(new SqlWorkLogStore(ds, now), audit);
-  const auth = new AuthService({ operators, sessions, audit, clock: timeSource, policy: { scrypt: TEST_SCRYPT } });
+  const auth = new AuthService({
+    operators,
+    sessions,
+    audit,
+    clock: timeSource,
+    policy: { scrypt: TEST_SCRYPT },
+    instance: 'kotae-test-1',
+  });
   const accounts = new AccountService({ operators, sessions, audit, hash: (p) => auth.hash(p) });
   const unanswered = new SqlUnansweredQuestions(ds);
   const notifications = new NotificationService({
