@@ -70,13 +70,19 @@ export class KnowledgeInsights {
       .filter((f) => !used.has(f.documentId));
   }
 
-  /** 未回答の質問 in clusters of similar questions, largest first. */
-  async gaps(): Promise<GapCluster[]> {
-    const [questions, closed] = await Promise.all([
+  /**
+   * 未回答の質問 in clusters of similar questions, largest first; `hideConfidential`: without the questions of
+   * conversations that led to a 機密性3 ticket (for a reader who may not see such tickets).
+   */
+  async gaps(options: { hideConfidential?: boolean } = {}): Promise<GapCluster[]> {
+    const [questions, closed, hidden] = await Promise.all([
       this.deps.usage.questions(this.since()),
       this.deps.usage.closedIds(),
+      options.hideConfidential ? this.deps.usage.confidentialConversations() : new Set<string>(),
     ]);
-    const open = questions.filter((q) => UNANSWERED.has(q.outcome) && !closed.has(q.id));
+    const open = questions.filter(
+      (q) => UNANSWERED.has(q.outcome) && !closed.has(q.id) && !hidden.has(q.conversationId),
+    );
     return clusterQuestions(open, this.deps.analyzer, { expander: this.deps.expander }).map((c) => ({
       representative: c.representative,
       count: c.members.length,

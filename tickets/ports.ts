@@ -284,7 +284,8 @@ export interface IndexedFaqSource {
 
 /** Read port over the question log: questions the bot could not answer, newest first. */
 export interface UnansweredQuestions {
-  list(limit: number): Promise<UnansweredQuestion[]>;
+  /** `hideConfidential`: without the questions of conversations that led to a 機密性3 ticket. */
+  list(limit: number, options?: { hideConfidential?: boolean }): Promise<UnansweredQuestion[]>;
 }
 
 /**

@@ -18,6 +18,7 @@ import type {
 } from '../../tickets';
 import type { FaqEntryRow, QuestionRow } from '../schema';
 import { runDb } from '../run-db';
+import { SqlKnowledgeUsage } from './sql-knowledge-usage';
 import { inTransaction, managerOf } from '../transaction-scope';
 
 function toFaq(row: FaqEntryRow): FaqEntry {
@@ -180,7 +181,7 @@ export class SqlFaqStore implements FaqStore {
 export class SqlUnansweredQuestions implements UnansweredQuestions {
   constructor(private readonly ds: DataSource) {}
 
-  async list(limit: number): Promise<UnansweredQuestion[]> {
+  async list(limit: number, options: { hideConfidential?: boolean } = {}): Promise<UnansweredQuestion[]> {
     const rows = await runDb(this.ds, () =>
       managerOf(this.ds)
         .getRepository<QuestionRow>('question')
@@ -190,14 +191,19 @@ export class SqlUnansweredQuestions implements UnansweredQuestions {
           take: Math.max(1, Math.min(limit, 1000)),
         }),
     );
-    return rows.map((r) => ({
-      id: r.id,
-      askedAt: r.askedAt,
-      text: r.text,
-      outcome: r.outcome as UnansweredQuestion['outcome'],
-      categoryGuess: r.categoryGuess ?? undefined,
-      channel: r.channel as ChannelKind,
-      department: r.department ?? undefined,
-    }));
+    const hidden = options.hideConfidential
+      ? await new SqlKnowledgeUsage(this.ds).confidentialConversations()
+      : undefined;
+    return rows
+      .filter((r) => !hidden?.has(r.conversationId))
+      .map((r) => ({
+        id: r.id,
+        askedAt: r.askedAt,
+        text: r.text,
+        outcome: r.outcome as UnansweredQuestion['outcome'],
+        categoryGuess: r.categoryGuess ?? undefined,
+        channel: r.channel as ChannelKind,
+        department: r.department ?? undefined,
+      }));
   }
 }

@@ -44,6 +44,16 @@ export class SqlKnowledgeUsage {
     });
   }
 
+  /** Conversations that led to a ticket marked 機密性3 (their questions are as confidential as the ticket). */
+  async confidentialConversations(): Promise<Set<string>> {
+    const rows = await runDb(this.ds, () =>
+      this.ds
+        .getRepository<{ conversationId: string | null; confidentiality: string | null }>('ticket')
+        .find({ select: { conversationId: true }, where: { confidentiality: '3' } }),
+    );
+    return new Set(rows.map((r) => r.conversationId).filter((id): id is string => Boolean(id)));
+  }
+
   /** Feedback (解決した / 解決しない) on these questions. */
   async feedback(questionIds: readonly string[]): Promise<{ questionId: string; resolved: boolean }[]> {
     const out: { questionId: string; resolved: boolean }[] = [];

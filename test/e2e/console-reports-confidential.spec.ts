@@ -1,5 +1,5 @@
 /**
- * The conversation log (CSV) on the real app follows the 機密性3 rule of the ticket pages: an operator
+ * The conversation log (CSV) and 未回答の質問 on the real app follow the 機密性3 rule of the ticket pages: an operator
  * who is not on the roster gets neither the question nor the number of a 機密性3 ticket's conversation,
  * a rostered operator and an administrator get them; each download is audited once.
  */
@@ -79,5 +79,22 @@ describe('console conversation log: 機密性3 on the real app', function () {
       ['op2', target, 2, true],
       ['admin', target, 2, true],
     ]);
+  });
+
+  it("lists the 機密性3 conversation's unanswered question on 未回答の質問 only for those who may see the ticket", async () => {
+    const outcomes = (await kotae.app.dataSource.query(`SELECT "text", "outcome" FROM "question"`)) as {
+      text: string;
+      outcome: string;
+    }[];
+    const secret = outcomes.find((q) => q.text.startsWith('人事評価シート'));
+    assert.ok(secret && ['no_answer', 'clarify'].includes(secret.outcome), JSON.stringify(outcomes));
+    const page = async (session: ConsoleSession) => {
+      const res = await session.get('/console/unanswered');
+      assert.equal(res.status, 200);
+      return res.text.includes('人事評価シートの閲覧権限を変更したい');
+    };
+    assert.equal(await page(await signInConsole(kotae.url, 'op1', password)), false);
+    assert.equal(await page(await signInConsole(kotae.url, 'op2', password)), true);
+    assert.equal(await page(admin), true);
   });
 });

@@ -211,9 +211,11 @@ export const FAQ_ROUTES: readonly ConsoleRoute[] = [
     role: 'operator',
     handle: async (c) => {
       const insights = c.deps.knowledge?.insights;
+      // Questions of a 機密性3 ticket's conversation only for those who may see the ticket.
+      const hideConfidential = !(await c.deps.tickets.maySeeConfidential());
       const body = insights
-        ? gapList(c.base, c.auth.session.csrfToken, await insights.gaps())
-        : unansweredList(await c.deps.unanswered.list(200));
+        ? gapList(c.base, c.auth.session.csrfToken, await insights.gaps({ hideConfidential }))
+        : unansweredList(await c.deps.unanswered.list(200, { hideConfidential }));
       sendPage(c.res, 200, {
         base: c.base,
         auth: c.auth,

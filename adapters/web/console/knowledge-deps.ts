@@ -75,7 +75,7 @@ export interface KnowledgeInsightsPort {
   documents(): Promise<DocumentUsageView[]>;
   unhelpfulFaqs(): Promise<DocumentUsageView[]>;
   unusedFaqs(): Promise<{ documentId: string; question: string; origin: string }[]>;
-  gaps(): Promise<GapClusterView[]>;
+  gaps(options?: { hideConfidential?: boolean }): Promise<GapClusterView[]>;
   close(questionIds: readonly string[], by: string): Promise<void>;
 }
 
