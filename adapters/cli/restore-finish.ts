@@ -1,10 +1,12 @@
 /**
  * What `kotae restore` does after the database is back, on SQLite and PostgreSQL alike: compares the
  * row counts with the copy's, declares the roll-back in the anchor file, writes the `backup.restore`
- * audit entry, checkpoints the new head and verifies the chain again, then prints the summary.
+ * audit entry, ends the sign-in sessions the copy brought back, checkpoints the new head and verifies the chain
+ * again, then prints the summary.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { DataSource } from 'typeorm';
 import type { KotaeConfig, KotaeParts } from '../../app';
 import { AUDIT_BREAK_LABELS, type AuditHead } from '../../core';
 import { countRows, type InspectedBackup } from '../../db';
@@ -54,6 +56,8 @@ export async function finishRestore(kotae: KotaeParts, done: RestoreDone, io: Cl
       return 1;
     }
   }
+  // Sign-ins of the copy's time are no one's now (some had ended since): everyone signs in again.
+  const sessionsEnded = await endSessions(ds);
   const audit = await kotae.audit();
   // Declares the roll-back: this database continues `source`'s chain up to the restored head; its own
   // checkpoints from before (and the source's above that head) no longer apply to it.
@@ -69,6 +73,7 @@ export async function finishRestore(kotae: KotaeParts, done: RestoreDone, io: Cl
       source,
       attachments: files.attachments,
       reports: files.reports,
+      sessionsEnded,
     },
   });
   await audit.anchor('restore');
@@ -78,8 +83,19 @@ export async function finishRestore(kotae: KotaeParts, done: RestoreDone, io: Cl
   const total = Object.values(inspected.counts).reduce((a, b) => a + b, 0);
   io.out(M.counts(total, Object.keys(inspected.counts).length));
   io.out(M.files(files.attachments, files.reports, files.faqSheet));
+  io.out(M.sessionsEnded(sessionsEnded));
   io.out(M.audit(inspected.audit.head.seq, previousHead?.seq));
   if (verdict.ok) io.out(M.verified);
   else io.err(M.verifyFailed(verdict.brokenAtSeq, AUDIT_BREAK_LABELS[verdict.reason]));
   return verdict.ok ? 0 : 1;
+}
+
+/** Deletes the console's and the web chat's sign-in sessions the copy brought back; returns how many. */
+async function endSessions(ds: DataSource): Promise<number> {
+  let ended = 0;
+  for (const table of ['session', 'web_session']) {
+    const result = await ds.createQueryBuilder().delete().from(table).execute();
+    ended += result.affected ?? 0;
+  }
+  return ended;
 }

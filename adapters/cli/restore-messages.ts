@@ -23,6 +23,7 @@ export const RESTORE_CLI_MESSAGES = {
   counts: (rows: number, tables: number) => `  件数を確認しました: ${tables} テーブル、計 ${rows} 行`,
   files: (attachments: number, reports: number, faq: boolean) =>
     `  添付ファイル ${attachments} 件、報告書ファイル ${reports} 件${faq ? '、FAQシート' : ''}を戻しました`,
+  sessionsEnded: (n: number) => `  サインインし直していただくため、復元したサインイン ${n} 件を無効にしました`,
   audit: (restored: number, previous: number | undefined) =>
     `  監査ログ: 連番 ${restored} まで復元${previous !== undefined ? `（復元前は連番 ${previous} まで）` : ''}し、復元の記録を追加しました`,
   verified: '  監査ログを検証しました: 改ざんは検出されませんでした。',

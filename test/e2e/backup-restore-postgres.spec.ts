@@ -136,7 +136,8 @@ describe('backup and restore on PostgreSQL (encrypted)', function () {
       /^ {2}復元前のデータベースのコピー: .*before-restore-\d{8}-\d{6}\.dump\.enc（不要になったら削除してください）$/,
     );
     assert.match(restore.out[2], /^ {2}件数を確認しました: \d+ テーブル、計 \d+ 行$/);
-    assert.match(restore.out[4], new RegExp(`（復元前は連番 ${headBefore} まで）し、復元の記録を追加しました$`));
+    assert.match(restore.out[4], /^ {2}サインインし直していただくため、復元したサインイン \d+ 件を無効にしました$/);
+    assert.match(restore.out[5], new RegExp(`（復元前は連番 ${headBefore} まで）し、復元の記録を追加しました$`));
     assert.equal(restore.out.at(-1), '  監査ログを検証しました: 改ざんは検出されませんでした。');
     const aside = fs.readdirSync(backups.dir).filter((f) => f.startsWith('before-restore-'));
     assert.equal(aside.length, 1);

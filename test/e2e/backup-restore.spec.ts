@@ -48,6 +48,7 @@ describe('backup and restore end to end (encrypted)', function () {
       let conversationId: string;
       let attachmentUrl: string;
       let token: string;
+      let staleCookie = '';
       let reportPdf: Buffer;
       try {
         const ask = await postJson(`${first.url}/api/ask`, { question: 'プリンタで印刷できない' });
@@ -64,6 +65,7 @@ describe('backup and restore end to end (encrypted)', function () {
         attachmentUrl = ((await up.json()) as { attachment: { url: string } }).attachment.url;
         await first.app.reports.service.generate('monthly', '2026-11');
         const admin = await signInConsole(first.url, 'admin', 'e2e-admin-password');
+        staleCookie = admin.cookie;
         const pdf = await fetch(`${first.url}/console/reports/monthly/2026-11/files/monthly-2026-11.pdf`, {
           headers: { cookie: admin.cookie },
         });
@@ -95,6 +97,7 @@ describe('backup and restore end to end (encrypted)', function () {
       assert.equal(await runRestoreCommand([stamp], restore.io, first.config, runtime), 0, restore.err.join('\n'));
       assert.match(restore.out[0], /^バックアップから復元しました: .*kotae-\d{8}-\d{6}\.sqlite\.enc$/);
       assert.match(restore.out.join('\n'), /添付ファイル 1 件、報告書ファイル \d+ 件/);
+      assert.ok(restore.out.includes('  サインインし直していただくため、復元したサインイン 1 件を無効にしました'));
       assert.equal(restore.out.at(-1), '  監査ログを検証しました: 改ざんは検出されませんでした。');
 
       const second = await startApp(env, { keepDataDir: true });
@@ -102,6 +105,12 @@ describe('backup and restore end to end (encrypted)', function () {
         const file = await fetch(`${second.url}${attachmentUrl}`, { headers: { [TOKEN]: token } });
         assert.equal(file.status, 200);
         assert.deepEqual(Buffer.from(await file.arrayBuffer()), PNG);
+        // The sign-in of before the backup came back with the copy and was ended by the restore.
+        const stale = await fetch(`${second.url}/console/audit`, {
+          headers: { cookie: staleCookie },
+          redirect: 'manual',
+        });
+        assert.equal(stale.status, 302);
         const admin = await signInConsole(second.url, 'admin', 'e2e-admin-password');
         const pdf = await fetch(`${second.url}/console/reports/monthly/2026-11/files/monthly-2026-11.pdf`, {
           headers: { cookie: admin.cookie },
