@@ -3,6 +3,7 @@
  * channel, accounts and sessions, work log, managed FAQs, the console and its report pages.
  */
 import path from 'node:path';
+import { showFirstAdminPassword } from './first-admin-password';
 import { createPiiMasker, type PiiMasker } from '../privacy';
 import type { DataSource } from 'typeorm';
 import type { ChannelSender, ConversationStore } from '../conversations';
@@ -136,7 +137,11 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     instance: d.instanceId,
   });
   const accounts = new AccountService({ operators, sessions, audit, hash: (p) => auth.hash(p) });
-  await accounts.ensureAdminAccount({ username: d.config.admin.username, password: d.config.admin.password }, d.logger);
+  await accounts.ensureAdminAccount(
+    { username: d.config.admin.username, password: d.config.admin.password },
+    d.logger,
+    showFirstAdminPassword(d.config.dataDir),
+  );
   const workLogs = new WorkLogService(new SqlWorkLogStore(d.ds, now), audit, masker);
   const operations = wireOperations({
     ds: d.ds,

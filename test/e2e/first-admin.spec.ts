@@ -1,8 +1,10 @@
 /**
- * The first admin's generated password: printed once on stderr (never in the structured log),
- * usable once to sign in, and every console page leads to the password change until it is changed.
+ * The first admin's generated password: with no terminal (as under systemd, whose journal keeps stderr), written
+ * to a file only its owner can read and only the file's path printed (never the password, never in the structured
+ * log); usable once to sign in, and every console page leads to the password change until it is changed.
  */
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { signInConsole } from '../helpers/console-client';
 import { startApp, type RunningApp } from '../helpers/start-app';
 
@@ -26,8 +28,12 @@ describe('first admin with a one-time password on the real app', function () {
   after(() => kotae?.stop());
 
   it('must change the printed password before using the console', async () => {
-    const password = /初期パスワード（この一度だけ表示）: (\S+)/.exec(printed)?.[1] ?? '';
+    const file = /初期パスワードは (\S+) に保存しました（所有者だけが読めます）。/.exec(printed)?.[1] ?? '';
+    assert.equal(file, `${kotae.dataDir}/initial-admin-password.txt`);
+    assert.equal(fs.statSync(file).mode & 0o777, 0o600);
+    const password = /初期パスワード（この一度だけ表示）: (\S+)/.exec(fs.readFileSync(file, 'utf8'))?.[1] ?? '';
     assert.equal(password.length, 24);
+    assert.ok(!printed.includes(password), 'not printed');
     assert.ok(!JSON.stringify(kotae.logger.lines).includes(password), 'not in the structured log');
     const admin = await signInConsole(kotae.url, 'admin', password);
     const home = await fetch(`${kotae.url}/console/tickets`, { headers: { cookie: admin.cookie }, redirect: 'manual' });
