@@ -39,6 +39,7 @@ import { sameNameSpans } from './same-name';
 import { correctionSpans } from './corrections';
 import { nameScriptSpans } from './name-scripts';
 import { sameValueSpans } from './same-value';
+import { nameHalfSpans } from './name-halves';
 import { PII_LABELS, PII_TYPES, type PiiSpan, type PiiType } from './types';
 
 /** Optional person-name tagger (e.g. a morphological analyzer's 人名 tags): spans of names. */
@@ -274,6 +275,8 @@ export function createPiiMasker(options: PiiMaskerOptions = {}): PiiMasker {
       ...nameScriptSpans(normalized, all),
       // … and a number found once, said again elsewhere (his card says 00421977).
       ...sameValueSpans(normalized, all),
+      // … and the other half of a full name found by one half (主事 楢崎 颯太; 本人 曽我部 ハツ 様).
+      ...nameHalfSpans(normalized, all).map(fuller),
     ];
     const named = more.length > 0 ? resolve([...all, ...more], enabled) : all;
     return withoutNonNames(normalized, withoutPublicFigures(normalized, withoutExamples(normalized, named)));

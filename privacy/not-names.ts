@@ -1,23 +1,57 @@
 /**
  * Words the name tagger reads as a family name that the words right after them make something else: a building named
  * after its owner (鈴木ビル 3F, 佐藤会館), and a document number's office prefix (青総第1234号, 総企第56号 — an office's
- * abbreviation before 第…号, as every public document numbers itself).
+ * abbreviation before 第…号, as every public document numbers itself); a bank or an account and a form's field with its
+ * value (振替口座 みらい銀行, 国籍 英国); a number read aloud in hiragana, where さん is the digit three (いち ぜろ さん はち).
  */
 import type { PiiSpan } from './types';
 
 /** A building's or a facility's word closing the name or right after it. */
 const BUILDING = /^(?:ビル|会館|ハイツ|マンション|アパート|タワー|プラザ|ホール|荘|棟)(?!長)/;
 const BUILDING_END = /(?:ビル|会館|ハイツ|マンション|アパート|タワー|プラザ|ホール|センター)$/;
+/** A bank or an account (振替口座 みらい銀行) and a form's field with its value (国籍 英国, 性別 女): no one's name. */
+const INSTITUTION_OR_FIELD =
+  /(?:銀行|信用金庫|信金|信用組合|農協|郵便局|支店)$|口座|^(?:国籍|性別|続柄|在留資格|職業)[ \u3000]+[一-龥]{1,5}$/;
 /** A document number's body: 第, a number in digits or kanji, 号. */
 const DOCUMENT_NUMBER = /^第[\d〇一二三四五六七八九十百千]+号/;
 
-/** The spans without person names that are a building's or a document number's. */
+/** Numbers read aloud in hiragana (voice input): digits, tens, the ordinal だい. */
+const KANA_NUMERAL =
+  '(?:ぜろ|れい|いち|に|さん|よん|し|ご|ろく|なな|しち|はち|きゅう|く|じゅう|ひゃく|びゃく|ぴゃく|せん|ぜん|まん|だい)';
+const ALL_KANA_NUMERALS = new RegExp(`^${KANA_NUMERAL}+(?:[ \u3000]+${KANA_NUMERAL}+)*$`);
+const TWO_KANA_NUMERALS = new RegExp(`^(?:${KANA_NUMERAL}[ \u3000]*){2,}$|だい$`);
+/** A numeral word no short name is made of (にし, くに are names; いち, ぜろ, はち are not). */
+const CLEAR_KANA_NUMERAL = /ぜろ|いち|よん|ろく|なな|はち|きゅう|じゅう|ひゃく|せん|だい/;
+/** さん that is the digit three: a counter or a further digit is joined to it (さんちょうめ, さんよん, さんがつ). */
+const SAN_AS_THREE =
+  /^[ \u3000]*さん(?:ちょうめ|ばんち|がつ|にち(?![ゃゅょ])|ねん|じ(?=はん|[ \u3000]|$)|よん|ぜろ|はち|きゅう|なな|ろく|じゅう|ひゃく|びゃく|ぜん)/;
+
+/** さん read as a digit among digits said one by one (… ぜろ さん よん). */
+const SAN_THEN_DIGIT = /^[ \u3000]*さん[ \u3000]+(?:ぜろ|いち|よん|ろく|なな|はち|きゅう|じゅう|ひゃく)/;
+
+/**
+ * A name before さん that is a number read aloud: two or more numeral words, one of them no short name's (いち ぜろ さん,
+ * いちにさん, だいさん), numeral words before a さん that more digits follow (ぜろ さん よん), or a hiragana one whose
+ * さん is the digit three going on into a number (あおいし ほんまち さんちょうめ).
+ */
+function spokenNumber(name: string, after: string): boolean {
+  if (!/^[ \u3000]*さん/.test(after)) return false;
+  if (ALL_KANA_NUMERALS.test(name) && TWO_KANA_NUMERALS.test(name) && CLEAR_KANA_NUMERAL.test(name)) return true;
+  if (ALL_KANA_NUMERALS.test(name) && SAN_THEN_DIGIT.test(after)) return true;
+  return /^[\u3041-\u309f \u3000]+$/.test(name) && SAN_AS_THREE.test(after);
+}
+
+/** The spans without person names that are a building's, a bank's, a field's, a document number's or a spoken number. */
 export function withoutNonNames(normalized: string, spans: PiiSpan[]): PiiSpan[] {
   return spans.filter((s) => {
     if (s.type !== 'person_name') return true;
     const after = normalized.slice(s.end, s.end + 12);
     return (
-      !BUILDING_END.test(normalized.slice(s.start, s.end)) && !BUILDING.test(after) && !DOCUMENT_NUMBER.test(after)
+      !BUILDING_END.test(normalized.slice(s.start, s.end)) &&
+      !INSTITUTION_OR_FIELD.test(normalized.slice(s.start, s.end).trimEnd()) &&
+      !BUILDING.test(after) &&
+      !DOCUMENT_NUMBER.test(after) &&
+      !spokenNumber(normalized.slice(s.start, s.end), after)
     );
   });
 }

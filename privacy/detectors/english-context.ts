@@ -211,6 +211,13 @@ const BUILDING_ROOM =
 const ROMAN_ADDRESS_CITY_FIRST =
   /\b[A-Z][a-z]+-(?:to|fu|ken|shi|ku|gun)(?:,?\s+[A-Z][a-z]+(?:-[a-z]+)?){0,4},?\s+(?:\d{1,2}-jo\s+)?(?:\d{1,2}-chome\s+)?\d{1,4}(?:-\d{1,4}){0,2}\b(?:,?\s+(?:Room|Apt\.?|#)\s*\d{1,4}\b)?/g;
 
+/**
+ * A dwelling after a romanised address's block number: up to five words and a room number of one to four digits (not a
+ * year), ending the clause — Sakura Mansion 305, Apto 202, ky tuc xa Hikari phong 12, Casa Verde 101.
+ */
+const DWELLING_AFTER_BLOCK =
+  /^,\s+[A-Za-z][A-Za-z'.-]*(?:\s+[A-Za-z][A-Za-z'.-]*){0,4}?\s+(?!(?:19|20)\d\d\b)\d{1,4}[A-Z]?(?:号室|号|室|호)?(?=[\s.,;:)!?。、।]|$)/;
+
 /** A field's label after a comma, which ends the name before it (Jack Taylor, Mobile: …). */
 const FIELD_AFTER_COMMA =
   /,\s*(?:Mobile|Phone|Tel|TEL|Email|E-mail|Mail|Address|DOB|Birth|Born|Age|Nationality|Room|Ext|Fax|School|Dept|Department|Division|Section|ALT|CIR)\b.*$/;
@@ -361,6 +368,11 @@ export function detectEnglishContext(normalized: string): PiiSpan[] {
         ? /^\s\d{1,4}F?(?![\w-])/.exec(normalized.slice(m.index + address.length))
         : null;
       if (room) address += room[0];
+      // After a block number, a dwelling's name and its room (…, 1-4-7, Sakura Mansion 305 / Apto 202 / phong 12).
+      const dwelling = /\d$/.test(address)
+        ? DWELLING_AFTER_BLOCK.exec(normalized.slice(m.index + address.length))
+        : null;
+      if (dwelling) address += dwelling[0];
       push('address', m.index, address);
       // The postal code written after a romanised address (…, Tokyo 141-0021).
       const code = /^,?\s+(\d{3}-\d{4})(?![\d-])/.exec(normalized.slice(m.index + address.length));

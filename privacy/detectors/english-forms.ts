@@ -64,6 +64,9 @@ const SIGNED_LAST_LINE =
 /** A relative named right after the word, or in brackets after it (his wife Anita, her husband (Rodel Bautista)). */
 const RELATIVE_NAMED =
   /\b(?:[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Tt]heir|'s) (?:wife|husband|son|daughter|mother|father|mom|dad|child|brother|sister|partner|spouse)(?: \(| )([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2})(?=\)| (?:also|is|was|will|has|had|called|came|said|can|cannot|speaks|works|lives)\b|[,.])/g;
+/** The same in Portuguese and Spanish (minha filha Beatriz Kato nasceu …, mi hijo Mateo Ruiz tiene …). */
+const RELATIVE_NAMED_IBERIAN =
+  /\b(?:[Mm]inha|[Mm]eu|[Mm]i|[Nn]uestr[oa]) (?:filh[oa]|espos[oa]|marido|mulher|mae|pai|irm[ao]|hij[oa]|madre|padre|herman[oa])(?: \(| )([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,3})(?=\)| [a-z]|[,.])/g;
 /** A sign-off's name before the writer's e-mail address or phone (Regards, Juliana Ferreira, juliana@…). */
 const SIGNED_BEFORE_CONTACT =
   /\b(?:Regards|Best regards|Kind regards|Thanks|Thank you|Sincerely|Cheers|Best),\s+([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}),\s*(?=[\w.+-]+@|\+?\d)/g;
@@ -145,7 +148,7 @@ export function detectEnglishForms(normalized: string): PiiSpan[] {
     // Will, May: on a signature's own line a word is a name.
     if (!NOT_NAMES.has(name) && !notPerson(name)) push(m.index + m[0].lastIndexOf(name), name);
   }
-  for (const re of [RELATIVE_NAMED, SIGNED_BEFORE_CONTACT, NAME_BEFORE_BIRTH]) {
+  for (const re of [RELATIVE_NAMED, RELATIVE_NAMED_IBERIAN, SIGNED_BEFORE_CONTACT, NAME_BEFORE_BIRTH]) {
     for (const m of normalized.matchAll(re)) {
       const name = m[1] ?? '';
       const words = name.split(' ');

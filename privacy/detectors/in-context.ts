@@ -25,6 +25,14 @@ export function detectBankAccount(normalized: string): PiiSpan[] {
       /(?<![\d\-])\d{7}(?![\d\-])/,
       24,
     ),
+    // The account number's label in residents' languages (계좌번호, número de cuenta / da conta, nomor rekening, số tài khoản).
+    ...valuesAfter(
+      normalized,
+      'bank_account',
+      /계좌번호|계좌|n[uú]mero de cuenta|n[uú]mero da conta|nomor rekening|so tai khoan|numero ng account/i,
+      /(?<![\d\-])\d{7}(?![\d\-])/,
+      12,
+    ),
     // The kind of account in English or romaji right before the number (futsu 1038274, Savings 3029184).
     ...valuesAfter(
       normalized,

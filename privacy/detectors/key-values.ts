@@ -9,7 +9,7 @@ import { KNOWN_FAMILY_NAMES } from '../family-names';
 /** Keys (lower case, `-` read as `_`) and the type of their values. */
 const KEYS: ReadonlyArray<[RegExp, PiiType]> = [
   [
-    /^(?:name|full_?name|shimei|simei|seimei|kana|kana_?name|name_?kana|name_?roman|roman_?name|shimei_?kana|surname|given|given_?name|family_?name|first_?name|last_?name|applicant|applicant_?name|caller_?name|patient|patient_?name|sender_?name|requester_?name|contact_?name|holder|account_?holder|koza_?meigi|meigi|citizen|resident|customer|contact_?person|person|tantosha|display|display_?name|requested_?by|reported_?by|created_?by|updated_?by|assignee|assigned_?to|operator_?name|author)$/,
+    /^(?:name|full_?name|name_?kanji|kanji_?name|family|shimei|simei|seimei|kana|kana_?name|name_?kana|name_?roman|roman_?name|shimei_?kana|surname|given|given_?name|family_?name|first_?name|last_?name|applicant|applicant_?name|caller_?name|patient|patient_?name|sender_?name|requester_?name|contact_?name|holder|account_?holder|koza_?meigi|meigi|citizen|resident|customer|contact_?person|person|tantosha|display|display_?name|requested_?by|reported_?by|created_?by|updated_?by|assignee|assigned_?to|operator_?name|author)$/,
     'person_name',
   ],
   [/^(?:birth|birthday|birth_?date|birthdate|dob|date_?of_?birth|seinengappi|seinen_?gappi|umare)$/, 'birth_date'],

@@ -22,8 +22,24 @@ const INTRODUCED = new RegExp(
   'dg',
 );
 
+/** A label without its colon (이름 김서연, 예금주 이하은: the account holder): the name opens with a common family name. */
+const LABELLED_BARE = new RegExp(`(?:성명|이름|성함|예금주)[ \t]+([${KOREAN_FAMILY}][가-힣]{1,3})(?![가-힣])`, 'dg');
+/** In Nepali: my name is … (मेरो नाम राम बहादुर गुरुङ हो), my son / daughter / husband / wife … 's (मेरो छोरा आयुष श्रेष्ठ को). */
+const NEPALI_DEVA = '[\u0900-\u097F]+';
+const NEPALI_NAMED = new RegExp(
+  `मेरो (?:नाम|छोरा|छोरी|श्रीमान्?|श्रीमती) (${NEPALI_DEVA}(?: ${NEPALI_DEVA}){0,3}?) (?:हो|को|का|की)(?![\u0900-\u0963\u0966-\u097F])`,
+  'dg',
+);
+/** Question words in that place (मेरो नाम के हो? — what is my name?). */
+const NEPALI_QUESTION = /^(?:के|को|कुन|कसको)$/;
+
 /** Finds names in Hangul or Devanagari by their label or an introduction. */
 export function detectResidentScriptNames(normalized: string): PiiSpan[] {
   if (!/[가-힣\u0900-\u097F]/.test(normalized)) return [];
-  return [...captured(normalized, LABELLED), ...captured(normalized, INTRODUCED)];
+  return [
+    ...captured(normalized, LABELLED),
+    ...captured(normalized, INTRODUCED),
+    ...captured(normalized, LABELLED_BARE),
+    ...captured(normalized, NEPALI_NAMED, (name) => !NEPALI_QUESTION.test(name)),
+  ];
 }

@@ -69,7 +69,8 @@ const CAMEL = /(?<![A-Za-z])([A-Z][a-z]{1,11})([A-Z][a-z]{1,11})(?![A-Za-z])/g;
 const LOWER_FAMILY =
   /(?<![A-Za-z0-9._%+-])@?([a-z]{3,12})(?=さん|様|くん|-san\b)|(?<![\w.%+-])@([a-z]{3,12})(?![\w.@-])|(?<![A-Za-z0-9._%+-])([A-Za-z][a-z]{2,11})(?=[ -](?:san|sama|kun|chan|kachou|kacho|buchou|bucho|kakarichou|shunin|sensei)\b)/g;
 /**
- * A listed family name after a given name's initial (K. Inoue, T.Yamamoto) or alone in brackets after a comment's or
+ * A listed family name after a given name's initial (K. Inoue, T.Yamamoto; another Hepburn-spelt one when Japanese text
+ * follows: K. Tominaga 退職) or alone in brackets after a comment's or
  * a ticket's word (Comment (Tanaka):, (Sato)).
  */
 const INITIAL_OR_BRACKETED = /(?<![A-Za-z.])[A-Z]\.[ \t]?([A-Z][a-z]{2,15})(?![A-Za-z])|[(（]([A-Z][a-z]{2,15})[)）]/g;
@@ -131,7 +132,9 @@ export function detectRomajiName(normalized: string): PiiSpan[] {
   }
   for (const m of normalized.matchAll(INITIAL_OR_BRACKETED)) {
     const family = m[1] ?? m[2] ?? '';
-    if (!FAMILY_NAMES.has(family.toLowerCase())) continue;
+    // After an initial, a rarer family name that Hepburn spells (K. Tominaga) when Japanese text follows it.
+    const spelled = m[1] !== undefined && family.length >= 5 && isGivenName(family) && japaneseAfter(normalized, m);
+    if (!FAMILY_NAMES.has(family.toLowerCase()) && !spelled) continue;
     // The initial belongs to the name; the brackets do not.
     const start = m[1] ? m.index : m.index + 1;
     spans.push({ type: 'person_name', start, end: m[1] ? m.index + m[0].length : start + family.length });
@@ -144,6 +147,12 @@ export function detectRomajiName(normalized: string): PiiSpan[] {
     spans.push({ type: 'person_name', start: m.index, end: m.index + whole.length });
   }
   return spans;
+}
+
+/** Whether Japanese text (kana or kanji) follows a match, after at most one space. */
+function japaneseAfter(text: string, m: RegExpMatchArray): boolean {
+  const end = (m.index ?? 0) + m[0].length;
+  return /^[ \u3000]?[\u3041-\u30ff\u4e00-\u9fff]/.test(text.slice(end, end + 2));
 }
 
 /** Whether a romaji word of two letters or more stands right before or after a span (a space between). */

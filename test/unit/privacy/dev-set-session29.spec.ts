@@ -16,12 +16,13 @@ describe('privacy: blind batches of session 29 (written by helpers who read neit
     await assertBatch('blind-30.jsonl', 150, [258, 249, 279, 277]);
   });
 
-  it('the thirty-first (session 29, an everyday mix: the held-out check of the session’s rules): 150 cases — recall 252 / 258 at precision 257 / 260', async () => {
+  it('the thirty-first (session 29, an everyday mix: the held-out check of the session’s rules): 150 cases — recall 253 / 258 at precision 257 / 260', async () => {
     // Written blind after the twenty-ninth's and thirtieth's rules. First run: recall 0.934 (241 / 258) at precision
     // 0.976 (246 / 252); session 28's code gives 0.926 / 0.976 on it. Fixed by general rules: 姓／名／セイ／メイ lines,
     // 新姓, a writer in a subject's brackets, pension and passport numbers by their shape in a text about them, a number
-    // after 個人番号 no insurance number, famous people written with a space.
-    await assertBatch('blind-31.jsonl', 150, [258, 252, 260, 257]);
+    // after 個人番号 no insurance number, famous people written with a space. Session 31 (batch 41's rules): a family name
+    // found alone joined to its given name (被保険者：松本 隆（…）), one item more, no mask more.
+    await assertBatch('blind-31.jsonl', 150, [258, 253, 260, 257]);
   });
 
   it('the thirty-second (session 29, residents’ own words: inquiry forms, letters, foreign residents, proxies): 150 cases — recall 277 / 282 at precision 277 / 278', async () => {
@@ -58,11 +59,13 @@ describe('privacy: blind batches of session 29 (written by helpers who read neit
     await assertBatch('blind-35.jsonl', 150, [290, 241, 256, 250]);
   });
 
-  it('the thirty-sixth (session 29, an everyday mix: the held-out check of the session’s rules): 150 cases — recall 267 / 295 at precision 274 / 277', async () => {
+  it('the thirty-sixth (session 29, an everyday mix: the held-out check of the session’s rules): 150 cases — recall 270 / 295 at precision 275 / 278', async () => {
     // Written blind after all but its own rules; many rare family names (黛, 籾山, 四ノ宮). First run: recall 0.868 (256 /
     // 295) at precision 0.989 (262 / 265); session 28's code 0.844 / 0.988. Fixed by general rules: a name with its reading
     // in hiragana, a name after a phone number or on a duty roster made of the listed names' kanji, 正／誤 lines of a
-    // 住民票コード. Session 31 (batch 40's rules): a name with ノ after a phone number masked right (四ノ宮).
-    await assertBatch('blind-36.jsonl', 150, [295, 267, 277, 274]);
+    // 住民票コード. Session 31 (batch 40's rules): a name with ノ after a phone number masked right (四ノ宮); (batch 41's
+    // rules) a family name found alone joined to its given name (児童 葛城 蒼（…）, CC: 四ノ宮 純) and a NAME_KANJI
+    // column, three items more, no false positive more.
+    await assertBatch('blind-36.jsonl', 150, [295, 270, 278, 275]);
   });
 });

@@ -1,0 +1,46 @@
+/**
+ * The other half of a full name when only one half was found: a kanji family name found alone (after a post, a label)
+ * with a given name after a space and nothing more of the sentence (主事 楢崎 颯太⏎), and a given name found before an
+ * honorific with a kanji family name before it after a space (本人 曽我部 ハツ 様). Rare family names are on no list and
+ * the tagger often reads them as two words; where a full name's shape is this plain, its two halves are one name.
+ */
+import type { PiiSpan } from './types';
+
+const KANJI = '[一-龥々ヶ]';
+/** A given name: one or two kanji, two to four katakana or hiragana. */
+const GIVEN = '(?:[一-龥々]{1,2}|[ァ-ヶー]{2,4}|[ぁ-ん]{2,4})';
+/** Where a given name after a family name ends (a hiragana word there is as often です or から): an honorific, a mark, a line's end. */
+const GIVEN_AFTER = new RegExp(
+  `^[ \\u3000]([一-龥々]{1,2}|[ァ-ヶー]{2,4})(?=[ \\u3000]*(?:様|さん|氏|殿)|[、。，,（(）)」\\n]|$)`,
+);
+/** A kanji family name before a given name, at a word's start. */
+const FAMILY_BEFORE = new RegExp(`(?:^|[\\s:：、,（(「])(${KANJI}{2,3})[ \\u3000]$`);
+/** Words that are a state, a step, a place, a role or a post, never half a name (不在, 済, 総務課, 利用者, 主査). */
+const NOT_HALF =
+  /(?:済|中|不在|確認|対応|予定|完了|依頼|連絡|申請|登録|変更|手続|課|係|室|市|町|村|区|県|都|府|社|店|局|所|会|長|銀行|支店|様|殿|者|員|主査|主事|主任|参事|技師|先生|本人|家族)$/;
+
+/** Spans covering both halves of a name where a detector found one half. */
+export function nameHalfSpans(normalized: string, spans: readonly PiiSpan[]): PiiSpan[] {
+  const more: PiiSpan[] = [];
+  // Where a name was found both halves apart, each is already masked: nothing to join.
+  const covered = new Uint8Array(normalized.length + 1);
+  for (const o of spans) covered.fill(1, o.start, o.end);
+  const found = (start: number, end: number): boolean => covered.subarray(start, end).includes(1);
+  for (const s of spans) {
+    if (s.type !== 'person_name') continue;
+    const name = normalized.slice(s.start, s.end).trimEnd();
+    if (new RegExp(`^${KANJI}{2,3}$`).test(name)) {
+      const given = GIVEN_AFTER.exec(normalized.slice(s.end, s.end + 8))?.[1];
+      if (given !== undefined && !NOT_HALF.test(given) && !found(s.end + 1, s.end + 1 + given.length))
+        more.push({ type: 'person_name', start: s.start, end: s.end + 1 + given.length });
+    } else if (
+      new RegExp(`^${GIVEN}$`).test(name) &&
+      /^[ \u3000]*(?:様|さん|氏|殿)/.test(normalized.slice(s.start + name.length))
+    ) {
+      const family = FAMILY_BEFORE.exec(normalized.slice(Math.max(0, s.start - 5), s.start))?.[1];
+      if (family !== undefined && !NOT_HALF.test(family) && !found(s.start - 1 - family.length, s.start - 1))
+        more.push({ type: 'person_name', start: s.start - 1 - family.length, end: s.end });
+    }
+  }
+  return more;
+}
