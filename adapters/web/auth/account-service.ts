@@ -186,9 +186,12 @@ export class AccountService {
         `Kotae: 最初の管理者アカウント「${admin.username}」を作成しました。初期パスワード（この一度だけ表示）: ${generated}\n` +
           'サインイン後、すぐにパスワードを変更してください。',
       );
-      logger.warn('created the first admin account with a one-time password shown once (a terminal) or in initial-admin-password.txt (not logged)', {
-        username: admin.username,
-      });
+      logger.warn(
+        'created the first admin account with a one-time password shown once (a terminal) or in initial-admin-password.txt (not logged)',
+        {
+          username: admin.username,
+        },
+      );
     } else {
       logger.info('created the first admin account', { username: admin.username });
     }
