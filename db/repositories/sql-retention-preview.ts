@@ -6,6 +6,7 @@
  */
 import type { DataSource } from 'typeorm';
 import { runDb } from '../run-db';
+import { expiredConversations, expiredTickets } from './sql-retention';
 
 /** Rows a run would delete, by class. */
 export interface RetentionPreviewRows {
@@ -23,28 +24,8 @@ export function previewRetentionRows(
   const count = async (qb: ReturnType<DataSource['createQueryBuilder']>) =>
     Number((await qb.select('count(*)', 'n').getRawOne<{ n: number | string }>())?.n ?? 0);
   return runDb(ds, async () => {
-    const conversations = await count(
-      ds
-        .createQueryBuilder()
-        .from('conversation', 'c')
-        .where('c.lastActivityAt < :cutoff', { cutoff: cutoffs.conversation })
-        .andWhere((qb) => {
-          const openTicket = qb
-            .subQuery()
-            .select('1')
-            .from('ticket', 't')
-            .where('t.conversationId = c.id')
-            .andWhere('t.status <> :closed', { closed: 'closed' });
-          return `NOT EXISTS ${openTicket.getQuery()}`;
-        }),
-    );
-    const tickets = await count(
-      ds
-        .createQueryBuilder()
-        .from('ticket', 't')
-        .where('t.status = :closed', { closed: 'closed' })
-        .andWhere('t.closedAt < :cutoff', { cutoff: cutoffs.ticket }),
-    );
+    const conversations = await count(expiredConversations(ds.createQueryBuilder(), cutoffs.conversation));
+    const tickets = await count(expiredTickets(ds.createQueryBuilder(), cutoffs.ticket));
     const attachments = await count(
       ds.createQueryBuilder().from('attachment', 'a').where('a.createdAt < :cutoff', { cutoff: cutoffs.attachment }),
     );

@@ -9,6 +9,33 @@ import { runDb } from '../run-db';
 
 type Counts<T> = { [K in keyof T]: number };
 
+/** Conversations idle since before `cutoff` with no ticket still open: what retention deletes (and previews). */
+export function expiredConversations(
+  qb: SelectQueryBuilder<ObjectLiteral>,
+  cutoff: Date,
+): SelectQueryBuilder<ObjectLiteral> {
+  return qb
+    .from('conversation', 'c')
+    .where('c.lastActivityAt < :cutoff', { cutoff })
+    .andWhere((sub) => {
+      const openTicket = sub
+        .subQuery()
+        .select('1')
+        .from('ticket', 't')
+        .where('t.conversationId = c.id')
+        .andWhere('t.status <> :closed', { closed: 'closed' });
+      return `NOT EXISTS ${openTicket.getQuery()}`;
+    });
+}
+
+/** Tickets closed before `cutoff`: what retention deletes (and previews). */
+export function expiredTickets(qb: SelectQueryBuilder<ObjectLiteral>, cutoff: Date): SelectQueryBuilder<ObjectLiteral> {
+  return qb
+    .from('ticket', 't')
+    .where('t.status = :closed', { closed: 'closed' })
+    .andWhere('t.closedAt < :cutoff', { cutoff });
+}
+
 /** SQL implementation of RetentionStore. */
 export class SqlRetentionStore implements RetentionStore {
   constructor(private readonly ds: DataSource) {}
@@ -25,21 +52,7 @@ export class SqlRetentionStore implements RetentionStore {
       zero,
       async (em) => {
         const ids = await idsOf(
-          em
-            .createQueryBuilder()
-            .select('c.id', 'id')
-            .from('conversation', 'c')
-            .where('c.lastActivityAt < :cutoff', { cutoff })
-            .andWhere((qb) => {
-              const openTicket = qb
-                .subQuery()
-                .select('1')
-                .from('ticket', 't')
-                .where('t.conversationId = c.id')
-                .andWhere('t.status <> :closed', { closed: 'closed' });
-              return `NOT EXISTS ${openTicket.getQuery()}`;
-            })
-            .orderBy('c.lastActivityAt', 'ASC'),
+          expiredConversations(em.createQueryBuilder().select('c.id', 'id'), cutoff).orderBy('c.lastActivityAt', 'ASC'),
           batchSize,
         );
         if (ids.length === 0) return { ids, counts: zero };
@@ -73,13 +86,10 @@ export class SqlRetentionStore implements RetentionStore {
     const counts = await this.inBatches(
       zero,
       async (em) => {
-        const rows = await em
-          .createQueryBuilder()
-          .select('t.id', 'id')
-          .addSelect('t.number', 'number')
-          .from('ticket', 't')
-          .where('t.status = :closed', { closed: 'closed' })
-          .andWhere('t.closedAt < :cutoff', { cutoff })
+        const rows = await expiredTickets(
+          em.createQueryBuilder().select('t.id', 'id').addSelect('t.number', 'number'),
+          cutoff,
+        )
           .orderBy('t.closedAt', 'ASC')
           .limit(batchSize)
           .getRawMany<{ id: string; number: string }>();
