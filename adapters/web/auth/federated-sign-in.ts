@@ -58,6 +58,8 @@ export class FederatedSignIn {
     let operator = await operators.findByUsername(username);
     if (operator && !isFederated(operator.passwordHash))
       throw new KotaeError('CONFLICT', `local account ${username} exists; not taken over by single sign-on`);
+    // An administrator disabled the account here: the directory's role does not enable it again.
+    if (operator?.disabled) throw new KotaeError('AUTH_FORBIDDEN', `account ${username} is disabled`);
     if (!operator) {
       operator = await operators.create({
         username,
@@ -67,9 +69,9 @@ export class FederatedSignIn {
         disabled: false,
       });
       await audit.record({ actor: username, action: 'account.create_sso', detail: { role: user.role } });
-    } else if (operator.role !== user.role || operator.displayName !== displayName || operator.disabled) {
-      await operators.update(operator.id, { role: user.role, displayName, disabled: false });
-      operator = { ...operator, role: user.role, displayName, disabled: false };
+    } else if (operator.role !== user.role || operator.displayName !== displayName) {
+      await operators.update(operator.id, { role: user.role, displayName });
+      operator = { ...operator, role: user.role, displayName };
     }
     const now = clock.now();
     const token = newToken();

@@ -52,6 +52,7 @@ const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
     groups_lookup_failed: 'グループ数の上限超過（Microsoft Graph でのグループ確認に失敗）',
     malformed_callback: 'コールバックURLの形式不正',
     local_account: 'ローカルアカウントと同じ名前',
+    account_disabled: '管理者が無効にしたアカウント',
   },
   via: { sso: 'シングルサインオン' },
   report: {

@@ -23,7 +23,9 @@ export type SsoFailureReason =
   | 'groups_lookup_failed'
   /** The callback URL itself was refused before the sign-in was looked at (a NUL, bad %-encoding). */
   | 'malformed_callback'
-  | 'local_account';
+  | 'local_account'
+  /** An administrator disabled the console account (the directory still grants a role). */
+  | 'account_disabled';
 
 /** A failure as shown to the browser and audited. */
 export interface SsoFailure {
@@ -70,6 +72,7 @@ export const FAILURES = {
   groupsOverage: { reason: 'groups_overage', status: 403, message: M.groupsOverage },
   groupsLookupFailed: { reason: 'groups_lookup_failed', status: 503, message: M.groupsLookupFailed },
   localAccount: { reason: 'local_account', status: 409, message: M.localAccount },
+  accountDisabled: { reason: 'account_disabled', status: 403, message: M.accountDisabled },
 } as const satisfies Record<string, SsoFailure>;
 
 /**

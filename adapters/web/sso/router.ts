@@ -172,6 +172,8 @@ export function createSsoRouter(deps: SsoDeps): Router {
     } catch (err) {
       if (err instanceof KotaeError && err.code === 'CONFLICT')
         return fail(res, FAILURES.localAccount, 'console', actor);
+      if (err instanceof KotaeError && err.code === 'AUTH_FORBIDDEN')
+        return fail(res, FAILURES.accountDisabled, 'console', actor);
       throw err;
     }
     page(

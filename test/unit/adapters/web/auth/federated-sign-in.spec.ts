@@ -60,6 +60,16 @@ describeEachDb('FederatedSignIn and local break-glass', (each) => {
     assert.equal(await codeOf(auth.signIn('yamada@kotonoha.example.lg.jp', `sso$${SUBJECT}`)), 'AUTH_REQUIRED');
   });
 
+  it('does not enable again an account an administrator disabled, though the directory still grants a role', async () => {
+    const user = { subject: SUBJECT, username: 'yamada@kotonoha.example.lg.jp', displayName: '山田 太郎' };
+    const first = await federated.signIn({ ...user, role: 'operator' });
+    await operators.update(first.operator.id, { disabled: true });
+    assert.equal(await codeOf(federated.signIn({ ...user, role: 'admin' })), 'AUTH_FORBIDDEN');
+    const account = await operators.findByUsername('yamada@kotonoha.example.lg.jp');
+    assert.deepEqual({ disabled: account?.disabled, role: account?.role }, { disabled: true, role: 'operator' });
+    assert.equal(await auth.authenticate(first.token), undefined);
+  });
+
   it('never takes over a local account; names a directory user without a UPN by its subject', async () => {
     // A sign-in name without @ (not a UPN) could be a local name: the account is named by the subject.
     assert.equal(await codeOf(federated.signIn({ subject: SUBJECT, username: 'tanaka', role: 'admin' })), 'ok');
