@@ -63,6 +63,13 @@ export class AuditAnchorFile {
     private readonly options: { instance?: string; others?: readonly string[] } = {},
   ) {}
 
+  /** The files read, this instance's first, each by its real path when it exists (as checkpoint rows name them). */
+  files(): string[] {
+    return [this.file, ...(this.options.others ?? [])].map((f) =>
+      fs.existsSync(f) ? fs.realpathSync(f) : path.resolve(f),
+    );
+  }
+
   /** Appends one line (creating the file 0600) under the file's lock; returns the line's HMAC. */
   async append(line: AnchorLine): Promise<string> {
     fs.mkdirSync(path.dirname(this.file), { recursive: true });

@@ -29,7 +29,7 @@ export class AuditAppendOnly1765610000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TABLE "audit_checkpoint" ("lineMac" ${key}, "db" ${t.text(300)} NOT NULL, ` +
         `"type" ${t.text(16)} NOT NULL, "source" ${t.text(40)} NOT NULL, "seq" ${t.int} NOT NULL, ` +
-        `"hash" ${t.text(64)} NOT NULL, "at" ${t.date} NOT NULL${pk})`,
+        `"hash" ${t.text(64)} NOT NULL, "at" ${t.date} NOT NULL, "file" ${t.text(300)} NOT NULL${pk})`,
     );
     if (d === 'sqlite') await sqliteGuards(queryRunner);
     else if (d === 'postgres') await postgresGuards(queryRunner);

@@ -55,15 +55,20 @@ export async function lastCheckpointOf(em: EntityManager, db: string): Promise<A
 
 /**
  * The first checkpoint (lowest sequence number) recorded in the database whose anchor line is not
- * among `macs`; checkpoints older than `acceptedBefore` (the copy a restore verified) are not asked for.
+ * among `macs`, of those appended to one of the anchor `files` read (another instance's own file, not
+ * read here, is that instance's to check); checkpoints older than `acceptedBefore` (the copy a restore
+ * verified) are not asked for.
  */
 export async function checkpointWithoutLine(
   em: EntityManager,
   macs: ReadonlySet<string>,
+  files: ReadonlySet<string>,
   acceptedBefore?: Date,
 ): Promise<AuditCheckpointRow | undefined> {
   const rows = await em
     .getRepository<AuditCheckpointRow>('audit_checkpoint')
     .find({ order: { seq: 'ASC', at: 'ASC' } });
-  return rows.find((r) => !macs.has(r.lineMac) && (!acceptedBefore || r.at.getTime() >= acceptedBefore.getTime()));
+  return rows.find(
+    (r) => files.has(r.file) && !macs.has(r.lineMac) && (!acceptedBefore || r.at.getTime() >= acceptedBefore.getTime()),
+  );
 }

@@ -166,7 +166,15 @@ export class SqlAuditLog implements AuditTrail {
       const lineMac = await anchors.append({ type, ...head, source, at: at.toISOString(), db, ...restore });
       // After the line: a row whose line is missing means the file lost it.
       await runDb(this.ds, () =>
-        addCheckpointRow(managerOf(this.ds), { lineMac, db, type, source: source.slice(0, 40), ...head, at }),
+        addCheckpointRow(managerOf(this.ds), {
+          lineMac,
+          db,
+          type,
+          source: source.slice(0, 40),
+          ...head,
+          at,
+          file: anchors.files()[0]!.slice(0, 300),
+        }),
       );
     }
     this.options.logger?.info('audit anchor', { seq: head.seq, hash: head.hash, source, type });
@@ -253,7 +261,10 @@ export class SqlAuditLog implements AuditTrail {
     }
     if (this.options.anchors) {
       const restoredAt = reading.restoredAt ? new Date(reading.restoredAt) : undefined;
-      const lost = await runDb(this.ds, () => checkpointWithoutLine(managerOf(this.ds), reading.macs, restoredAt));
+      const files = new Set(this.options.anchors.files().map((f) => f.slice(0, 300)));
+      const lost = await runDb(this.ds, () =>
+        checkpointWithoutLine(managerOf(this.ds), reading.macs, files, restoredAt),
+      );
       if (lost) return { ok: false, count: 0, brokenAtSeq: lost.seq, reason: 'anchor_missing', anchors };
     }
     const verifier = new ChainVerifier(this.options.key, reading.anchors, reading.legacyLimit, reading.prunedThrough);

@@ -93,6 +93,7 @@ export const auditCheckpoint: TableSpec = {
     seq: int,
     hash: short(64),
     at: date,
+    file: short(300),
   },
 };
 

@@ -193,6 +193,8 @@ export interface AuditCheckpointRow {
   seq: number;
   hash: string;
   at: Date;
+  /** The anchor file the line was appended to (its real path): a reader asks only for lines of files it reads. */
+  file: string;
 }
 export interface DeletionCertificateRow {
   id: string;
