@@ -4,7 +4,7 @@
  * the page's secret (conversation-access.ts).
  */
 import { Router } from 'express';
-import { answerStillCurrent, BOT_MESSAGES, hasWords, type Helpdesk } from '../../../bot';
+import { answerStillCurrent, BOT_MESSAGES, hasWords, knowledgeRefusal, type Helpdesk } from '../../../bot';
 import { type BotReply, type ConversationRecord, type ConversationStore } from '../../../conversations';
 import { DEFAULT_CATEGORIES, type TicketPriority, type TicketStore } from '../../../tickets';
 import { KotaeError, toKotaeError } from '../../../core';
@@ -138,15 +138,16 @@ export function createApiRouter(deps: ApiDeps): Router {
       .catch((err: unknown) => {
         // The knowledge cannot answer now, the desk still can: the refusal names the conversation (a new one's
         // token too) and offers escalation, as Teams and LoGoチャット do.
-        const refusal = knowledgeRefusal(err);
-        if (!refusal) throw err;
-        const retryAfter = retryAfterOf(refusal);
+        const refused = knowledgeRefusal(conversationId!, err);
+        if (!refused) throw err;
+        const error = toKotaeError(err);
+        const retryAfter = retryAfterOf(error);
         if (retryAfter !== undefined) res.setHeader('Retry-After', String(retryAfter));
-        res.status(refusal.status).json({
-          error: { code: refusal.code, message: refusal.userMessage },
+        res.status(error.status).json({
+          error: { code: error.code, message: refused.text },
           conversationId,
           ...(conversationToken ? { conversationToken } : {}),
-          actions: ['escalate'],
+          actions: refused.actions,
         });
         return undefined;
       });
@@ -194,10 +195,4 @@ export function createApiRouter(deps: ApiDeps): Router {
   });
 
   return router;
-}
-
-/** A question refused because no knowledge index serves (never built, or unreadable); else undefined. */
-function knowledgeRefusal(err: unknown): KotaeError | undefined {
-  const error = toKotaeError(err);
-  return error.code === 'KB_INDEX_CORRUPT' || error.code === 'KB_UNAVAILABLE' ? error : undefined;
 }
