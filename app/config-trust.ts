@@ -7,7 +7,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { OperatorRole } from '../tickets';
 
-const OPERATOR_ROLE_NAMES = ['staff', 'operator', 'admin'] as const;
+const OPERATOR_ROLE_NAMES = ['staff', 'operator', 'auditor', 'admin'] as const satisfies readonly OperatorRole[];
 
 /** `N/S`: at most N requests per S seconds (fixed window); `off` disables the limit. */
 const rate = z
@@ -42,7 +42,7 @@ const roleMap = z
         z.object({
           value: z.string().min(1, '「値=ロール」の値が空です'),
           role: z.enum(OPERATOR_ROLE_NAMES, {
-            error: 'ロールは staff / operator / admin のいずれかで指定してください',
+            error: 'ロールは staff / operator / auditor / admin のいずれかで指定してください',
           }),
         }),
       )

@@ -308,6 +308,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       sessions: operators.sessions,
       audit: operators.audit,
       absoluteMinutes: operators.auth.policy.absoluteMinutes,
+      instanceId: leases.holder,
       clock,
       logger,
     });

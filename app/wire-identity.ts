@@ -25,6 +25,8 @@ export interface IdentityWiringDeps {
   audit: AuditTrail;
   /** Console session lifetime (AuthService's policy), minutes. */
   absoluteMinutes: number;
+  /** This instance's id, written into sign-in audit rows (as the password sign-in's). */
+  instanceId?: string;
   clock: Clock;
   logger: Logger;
 }
@@ -51,6 +53,7 @@ export function wireIdentity(
     audit: d.audit,
     clock: d.clock,
     absoluteMinutes: d.absoluteMinutes,
+    instance: d.instanceId,
   });
   const webSessions = oidc.webChat ? new SqlWebSessions(d.ds) : undefined;
   // 所属 from Microsoft Graph when the bot's app may read the directory and the ID token has none.
@@ -64,8 +67,9 @@ export function wireIdentity(
       ? new GraphGroupMembership({ tokens: provider, baseUrl: oidc.graphGroups.graphUrl })
       : undefined,
     audit: d.audit,
+    instance: d.instanceId,
     console: oidc.roleMap.length
-      ? { signIn: (user) => federated.signIn(user), sessionSeconds: d.absoluteMinutes * 60 }
+      ? { signIn: (user, client) => federated.signIn(user, client), sessionSeconds: d.absoluteMinutes * 60 }
       : undefined,
     webChat: webSessions
       ? {

@@ -68,7 +68,7 @@ export function wireReports(d: {
     onFailed: (job, error) => d.onJobFailed?.(job, `${error.code}: ${error.message}`),
   });
   const delivery = d.delivery
-    ? new ReportDelivery({ ...d.delivery, folderOf: (r) => service.folderOf(r.kind, r.period) })
+    ? new ReportDelivery({ ...d.delivery, folderOf: (r) => service.folderOf(r.kind, r.period), audit: d.audit })
     : undefined;
   const scheduler = new ReportScheduler({
     clock: d.clock,

@@ -1,6 +1,7 @@
 /**
  * Which reports are due at an instant (JST): from the first business day of a month, the previous
- * month's report; in October also the first-half report of the fiscal year; in April the annual
+ * month's report; in October also the first-half report (上半期, April–September) of the fiscal year;
+ * in April the second-half report (下半期, October–March, e.g. `FY2026H2` on 2027-04-01) and the annual
  * report of the fiscal year just ended. A report stays due for the rest of that month, so a missed
  * day is caught up. The fiscal year ends on 3/31 and its papers are due by then: from the last
  * business day of March, the March report and the annual report are due already (drafts of a period
@@ -12,7 +13,7 @@ import type { ReportKind } from '../reports';
 /** A report the scheduler should generate. */
 export interface DueReport {
   kind: ReportKind;
-  /** Period text as the CLI takes it: '2026-05' or 'FY2026'. */
+  /** Period text as the CLI takes it and the store keys it: '2026-05', 'FY2026' or (下半期) 'FY2026H2'. */
   period: string;
 }
 
@@ -55,7 +56,8 @@ export function dueReports(now: Date, calendar: BusinessDays): DueReport[] {
   const prevMonth = month === 1 ? 12 : month - 1;
   const due: DueReport[] = [{ kind: 'monthly', period: `${prevYear}-${pad(prevMonth)}` }];
   if (month === 10) due.push({ kind: 'halfyear', period: `FY${year}` });
-  if (month === 4) due.push({ kind: 'annual', period: `FY${year - 1}` });
+  if (month === 4)
+    due.push({ kind: 'halfyear', period: `FY${year - 1}H2` }, { kind: 'annual', period: `FY${year - 1}` });
   return [
     ...due,
     ...fiscalYearEnd.filter((f) => f.kind === 'monthly'),

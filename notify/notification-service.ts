@@ -8,12 +8,13 @@ import type { Clock } from '../core';
 import type { Logger } from '../core';
 import type { NotificationSender, NotificationSettings, NotificationStore } from './ports';
 import type { DeskEvent, NewNotification, NotificationRecord, NotifyChannel, NotifyEvent } from './types';
+import { worksTickets, type OperatorRole } from '../tickets';
 
-/** An operator who may receive e-mail. */
+/** An account that may receive e-mail (operators and admins do; staff and auditors work no tickets). */
 export interface NotifiableOperator {
   username: string;
   disabled: boolean;
-  role: string;
+  role: OperatorRole;
 }
 
 /** What NotificationService needs. */
@@ -70,7 +71,7 @@ export class NotificationService {
       rows.push({ ...base, channel: 'teams', recipient: OPERATORS_CHANNEL, dedupeKey: `${e.key}|teams` });
     if (has('email')) {
       const active = new Set(
-        (await this.deps.operators()).filter((o) => !o.disabled && o.role !== 'staff').map((o) => o.username),
+        (await this.deps.operators()).filter((o) => !o.disabled && worksTickets(o)).map((o) => o.username),
       );
       for (const s of await this.deps.settings.list()) {
         if (!s.email || !active.has(s.username) || !s.events.includes(e.event)) continue;

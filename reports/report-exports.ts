@@ -1,8 +1,9 @@
 /**
  * The audit of exports (issue 11): every time report data leaves the system — a report file or its
- * figures (JSON) downloaded in the console, the conversation log, `kotae report … --out/--json/log` —
- * one `export.report` entry says who (the console user, or `cli` with the OS user), what (report kind,
- * period, format, rows) and, by the entry's time, when.
+ * figures (JSON) downloaded in the console, the conversation log, `kotae report … --out/--json/log`, a
+ * scheduled delivery by e-mail or to Teams (once per channel) — one `export.report` entry says who (the
+ * console user, `cli` with the OS user, or `system` for a delivery), what (report kind, period, format,
+ * rows; a delivery's channel and number of recipients) and, by the entry's time, when.
  */
 import type { AuditEntry } from '../core';
 import type { ReportModel } from './model';
@@ -29,6 +30,10 @@ export interface ExportFacts {
   file?: string;
   /** Whether the whole export was handed out (false when a streamed export stopped early). */
   complete?: boolean;
+  /** A scheduled delivery (report-delivery.ts): the channel it left by. */
+  channel?: 'email' | 'teams';
+  /** A scheduled delivery: how many recipients (e-mail addresses, or 1 for the operators' channel), never who. */
+  recipients?: number;
 }
 
 /** The audit entry of one export. */

@@ -7,7 +7,7 @@ import { KotaeError } from '../core';
 import type { Clock } from '../core';
 import { jstDateKey, jstInstant } from '../calendar';
 import type { AuditTrail } from './audit';
-import type { OperatorRole, OperatorStore } from './operators';
+import { worksTickets, type OperatorRole, type OperatorStore } from './operators';
 
 /** One rostered period of an operator: [validFrom, validTo), ended early by a revocation. */
 export interface RosterEntry {
@@ -80,7 +80,7 @@ export class ConfidentialRoster {
 
   /**
    * Rosters an operator from `from` to `to` (JST dates 'YYYY-MM-DD', both days included). Refuses an
-   * unknown or staff account, a bad or reversed period and an empty approver (INPUT_INVALID, Japanese).
+   * unknown, staff or auditor account, a bad or reversed period and an empty approver (INPUT_INVALID, Japanese).
    */
   async add(
     input: { username: string; from: string; to: string; approver: string; note?: string },
@@ -88,7 +88,7 @@ export class ConfidentialRoster {
   ): Promise<RosterEntry> {
     const username = input.username.trim();
     const operator = username ? await this.deps.operators.findByUsername(username) : undefined;
-    if (!operator || operator.role === 'staff' || operator.disabled) invalid(ROSTER_MESSAGES.unknownOperator(username));
+    if (!operator || !worksTickets(operator) || operator.disabled) invalid(ROSTER_MESSAGES.unknownOperator(username));
     const from = dayStart(input.from, '開始日');
     const to = dayStart(input.to, '終了日');
     if (to.getTime() < from.getTime()) invalid(ROSTER_MESSAGES.order);

@@ -72,7 +72,7 @@ export {
   type FaqServiceDeps,
 } from './faq-service';
 export { depersonalize } from './faq-depersonalize';
-export { OPERATOR_ROLES, hasRole } from './operators';
+export { OPERATOR_ROLES, hasRole, isOperatorRole, worksTickets } from './operators';
 export type { OperatorRole, OperatorRecord, OperatorStore, SessionRecord, SessionStore } from './operators';
 export type { AuditBreak, AuditEntry, AuditHead, AuditRecord, AuditTrail, AuditVerification } from './audit';
 export * from './records';

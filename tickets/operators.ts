@@ -1,13 +1,39 @@
 /** Operator accounts and console sessions: records and ports (auth logic lives in adapters/web/auth). */
 
-/** Console roles, least to most privileged. */
-export type OperatorRole = 'staff' | 'operator' | 'admin';
-/** All roles, least privileged first. */
-export const OPERATOR_ROLES: readonly OperatorRole[] = ['staff', 'operator', 'admin'];
+/**
+ * Console roles. staff < operator < admin is a line of rights; auditor (監査担当, read-only: the audit log,
+ * the deletion certificates and the reports) stands beside operator, neither above nor below it.
+ */
+export type OperatorRole = 'staff' | 'operator' | 'auditor' | 'admin';
+/** All roles, in the order forms list them (not an order of rights: see hasRole). */
+export const OPERATOR_ROLES: readonly OperatorRole[] = ['staff', 'operator', 'auditor', 'admin'];
 
-/** Whether `role` has at least the rights of `required`. */
-export function hasRole(role: OperatorRole, required: OperatorRole): boolean {
-  return OPERATOR_ROLES.indexOf(role) >= OPERATOR_ROLES.indexOf(required);
+/**
+ * The roles that meet each requirement, spelled out: `staff` is any signed-in role; an auditor meets
+ * `auditor` and `staff` only, so it never passes an `operator` check and an operator never passes an
+ * `auditor` one; admin meets every requirement.
+ */
+const MEETS: Readonly<Record<OperatorRole, readonly OperatorRole[]>> = {
+  staff: ['staff', 'operator', 'auditor', 'admin'],
+  operator: ['operator', 'admin'],
+  auditor: ['auditor', 'admin'],
+  admin: ['admin'],
+};
+
+/** Whether `role` meets `required`, or one of several requirements (e.g. report readers: operator or auditor). */
+export function hasRole(role: OperatorRole, required: OperatorRole | readonly OperatorRole[]): boolean {
+  const any: readonly OperatorRole[] = typeof required === 'string' ? [required] : required;
+  return any.some((r) => MEETS[r].includes(role));
+}
+
+/** Whether an account works the desk's tickets (assignee, notified, rostered for 機密性3): operators and admins. */
+export function worksTickets(account: { role: OperatorRole }): boolean {
+  return hasRole(account.role, 'operator');
+}
+
+/** Whether `value` names a role (a form field, a mapping). */
+export function isOperatorRole(value: string): value is OperatorRole {
+  return (OPERATOR_ROLES as readonly string[]).includes(value);
 }
 
 /** A local console account. */

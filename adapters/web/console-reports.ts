@@ -6,7 +6,7 @@ import express, { Router, type Request } from 'express';
 import { authOf, loadSession, requireRole, type AuthService } from './auth';
 import { consoleErrorPage, consoleFormKeys, raw, renderPage } from './console';
 import type { Logger } from '../../core';
-import type { TicketViewer } from '../../tickets';
+import { hasRole, type TicketViewer } from '../../tickets';
 import { createReportsRouter, type ReportPagesService } from './reports';
 import { rejectNulInBody } from './request-errors';
 import type { RequestKeys } from './request-keys';
@@ -28,13 +28,17 @@ export function createConsoleReportsRouter(deps: {
   router.use(
     createReportsRouter({
       reports: deps.reports,
-      authorize: () => {
-        const allowed = requireRole('operator', signInPath);
+      authorize: (roles) => {
+        const allowed = requireRole(roles, signInPath);
         // Role first, then the form's key (its owner is the signed-in operator).
         return (req, res, next) => allowed(req, res, (err?: unknown) => (err ? next(err) : keyed(req, res, next)));
       },
       layout: (title, bodyHtml, _req, res) =>
         renderPage({ base: '/console', title, body: raw(bodyHtml), auth: authOf(res) }),
+      allows: (roles, _req, res) => {
+        const operator = authOf(res)?.operator;
+        return operator !== undefined && hasRole(operator.role, roles);
+      },
       csrfToken: (_req, res) => authOf(res)?.session.csrfToken ?? '',
       actor: (_req, res) => authOf(res)?.operator.username,
       maySeeConfidential: async (_req, res) => {

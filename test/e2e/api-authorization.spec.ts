@@ -1,22 +1,22 @@
 /**
  * The JSON API is the staff side: it needs no console account, and a console session neither opens
- * nor closes anything there. Every API route × signed-out / staff / operator / admin.
+ * nor closes anything there. Every API route × signed-out / staff / operator / auditor / admin.
  */
 import assert from 'node:assert/strict';
 import { signInConsole } from '../helpers/console-client';
 import { startApp, type RunningApp } from '../helpers/start-app';
 
-type Who = 'signed-out' | 'staff' | 'operator' | 'admin';
+type Who = 'signed-out' | 'staff' | 'operator' | 'auditor' | 'admin';
 
 describe('API authorization matrix on the real app', function () {
   this.timeout(60_000);
   let kotae: RunningApp;
-  const cookies: Record<Who, string> = { 'signed-out': '', staff: '', operator: '', admin: '' };
+  const cookies: Record<Who, string> = { 'signed-out': '', staff: '', operator: '', auditor: '', admin: '' };
   const password = 'api-matrix-password-1';
 
   before(async () => {
     kotae = await startApp();
-    for (const role of ['staff', 'operator'] as const) {
+    for (const role of ['staff', 'operator', 'auditor'] as const) {
       await kotae.app.operators.accounts.create({ username: `${role}1`, displayName: role, role, password }, 'test');
       cookies[role] = (await signInConsole(kotae.url, `${role}1`, password)).cookie;
     }
@@ -37,7 +37,7 @@ describe('API authorization matrix on the real app', function () {
     return res.status;
   }
 
-  for (const who of ['signed-out', 'staff', 'operator', 'admin'] as const) {
+  for (const who of ['signed-out', 'staff', 'operator', 'auditor', 'admin'] as const) {
     it(`serves every API route the same way ${who}`, async () => {
       const ask = await fetch(`${kotae.url}/api/ask`, {
         method: 'POST',

@@ -1,4 +1,4 @@
-/** The report pages inside the console follow the console's authorization: signed out, staff, operator, admin. */
+/** The report pages inside the console follow the console's authorization: signed out, staff, operator, auditor, admin. */
 import assert from 'node:assert/strict';
 import { signInConsole } from '../helpers/console-client';
 import { startApp, type RunningApp } from '../helpers/start-app';
@@ -10,7 +10,7 @@ describe('console report pages: authorization on the real app', function () {
 
   before(async () => {
     kotae = await startApp();
-    for (const role of ['staff', 'operator'] as const) {
+    for (const role of ['staff', 'operator', 'auditor'] as const) {
       await kotae.app.operators.accounts.create({ username: `${role}1`, displayName: role, role, password }, 'test');
     }
   });
@@ -22,8 +22,9 @@ describe('console report pages: authorization on the real app', function () {
     assert.match(res.headers.get('location') ?? '', /\/console\/signin$/);
   });
 
-  it('forbids staff and serves operators and admins', async () => {
+  it('forbids staff and serves operators, auditors and admins', async () => {
     assert.equal((await (await signInConsole(kotae.url, 'staff1', password)).get('/console/reports')).status, 403);
+    assert.equal((await (await signInConsole(kotae.url, 'auditor1', password)).get('/console/reports')).status, 200);
     const operator = await (await signInConsole(kotae.url, 'operator1', password)).get('/console/reports');
     assert.equal(operator.status, 200);
     assert.match(operator.text, /報告書/);

@@ -11,9 +11,16 @@ import { KotaeError, toKotaeError } from '../../core/errors';
 import { InMemoryReportStore, ReportService, type ReportModel } from '../../reports';
 import { csvRows } from '../unit/reports/external-tools';
 import { NOW_AFTER_MAY } from '../unit/reports/fixture';
+import { hasRole, isOperatorRole, type OperatorRole } from '../../tickets';
 import { memoryData, ORGANIZATION } from '../unit/reports/helpers';
 
 const CSRF = 'test-csrf-token';
+
+/** The role the test sends in `x-role` (an unknown name: staff, who may open no report page). */
+function roleOf(req: Request): OperatorRole {
+  const role = req.get('x-role') ?? '';
+  return isOperatorRole(role) ? role : 'staff';
+}
 
 describe('console report pages (express on an ephemeral port)', () => {
   let server: ReturnType<express.Express['listen']>;
@@ -36,12 +43,13 @@ describe('console report pages (express on an ephemeral port)', () => {
       createReportsRouter({
         reports,
         authorize: (roles) => (req, _res, next) => {
-          if (!roles.includes(req.get('x-role') ?? '')) throw new KotaeError('AUTH_FORBIDDEN', 'role');
+          if (!hasRole(roleOf(req), roles)) throw new KotaeError('AUTH_FORBIDDEN', 'role');
           if (req.method === 'POST' && (req.body as Record<string, unknown>)?._csrf !== CSRF)
             throw new KotaeError('AUTH_CSRF', 'csrf');
           next();
         },
         layout: (title, body) => `<!doctype html><html lang="ja"><title>${title}</title><body>${body}</body></html>`,
+        allows: (roles, req) => hasRole(roleOf(req), roles),
         csrfToken: () => CSRF,
       }),
     );
@@ -69,9 +77,41 @@ describe('console report pages (express on an ephemeral port)', () => {
       redirect: 'manual',
     });
 
-  it('admits operators and admins only', async () => {
+  it('admits operators, auditors and admins only', async () => {
     assert.equal((await get('/', 'viewer')).status, 403);
+    assert.equal((await get('/', 'staff')).status, 403);
     assert.equal((await get('/', 'admin')).status, 200);
+    assert.equal((await get('/', 'auditor')).status, 200);
+  });
+
+  it('lets an auditor read and download reports but not generate, edit or finalise them', async () => {
+    assert.equal((await post('/generate', { kind: 'monthly', period: '2026-04' })).status, 303);
+    assert.equal((await post('/generate', { kind: 'monthly', period: '2026-03' }, 'auditor')).status, 403);
+    assert.equal(
+      (await post('/generate', { kind: 'custom', from: '2026-05-01', to: '2026-05-02' }, 'auditor')).status,
+      403,
+    );
+    const list = await (await get('/', 'auditor')).text();
+    assert.doesNotMatch(list, /action="[^"]*\/generate"/);
+    assert.match(list, /action="\/console\/reports\/conversation-log\.csv"/);
+    assert.match(list, /監査担当は報告書の閲覧とダウンロードだけができます/);
+    assert.match(await (await get('/')).text(), /action="\/console\/reports\/generate"/);
+
+    const page = await (await get('/monthly/2026-04', 'auditor')).text();
+    assert.doesNotMatch(page, /<form/);
+    assert.doesNotMatch(page, /\/final\?version=/);
+    assert.match(page, /<a href="\/console\/reports\/monthly\/2026-04\/files\/monthly-2026-04\.xlsx">/);
+    assert.match(await (await get('/monthly/2026-04')).text(), /action="\/console\/reports\/monthly\/2026-04\/issues"/);
+    assert.equal((await get('/monthly/2026-04/files/monthly-2026-04.pdf', 'auditor')).status, 200);
+    assert.equal((await get('/monthly/2026-04/model.json', 'auditor')).status, 200);
+    assert.equal((await get('/conversation-log.csv?from=2026-05-01&to=2026-05-31', 'auditor')).status, 200);
+
+    assert.equal((await get('/monthly/2026-04/final?version=1', 'auditor')).status, 403);
+    assert.equal((await post('/monthly/2026-04/issues', { version: '1', issuesText: '監査' }, 'auditor')).status, 403);
+    assert.equal((await post('/monthly/2026-04/final', { version: '1', confirm: 'yes' }, 'auditor')).status, 403);
+    const json = (await (await get('/monthly/2026-04/model.json')).json()) as ReportModel;
+    assert.equal(json.issuesText, '');
+    assert.match(await (await get('/monthly/2026-04')).text(), /下書き　第1版/);
   });
 
   it('generates now, shows the figures, edits 課題・対策 with a version check, marks final and serves downloads', async () => {

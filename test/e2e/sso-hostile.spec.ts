@@ -14,7 +14,17 @@ import { startApp, type RunningApp } from '../helpers/start-app';
 import { startOidcServer, type OidcServer } from '../fakes/oidc-server';
 import { freePort, throughProvider } from '../helpers/oidc-browser';
 import { signInRecords } from '../helpers/sso-router';
-import { ACCOUNTS, ADMIN_GROUP, OVERAGE, TENANT, failed, now, oid } from '../helpers/sso-accounts';
+import {
+  ACCOUNTS,
+  ADMIN_GROUP,
+  BROWSER_AGENT,
+  OVERAGE,
+  TENANT,
+  client,
+  failed,
+  now,
+  oid,
+} from '../helpers/sso-accounts';
 
 const NUL = 'URLに使用できない文字（NUL文字 %00）が含まれています。';
 const BAD_URL = 'URLの形式が正しくありません。';
@@ -72,8 +82,10 @@ describe('Entra ID sign-in under hostile and unusual responses (loopback OpenID 
 
   const cookiesOf = (res: { headers: Headers }) => res.headers.getSetCookie().map((c) => c.split(';')[0]);
 
-  async function callback(url: URL | string, cookie?: string) {
-    const res = await fetch(url, { redirect: 'manual', headers: cookie ? { cookie } : {} });
+  /** The browser (BROWSER_AGENT unless told) arriving at the callback. */
+  async function callback(url: URL | string, cookie?: string, userAgent = BROWSER_AGENT) {
+    const headers = { 'user-agent': userAgent, ...(cookie ? { cookie } : {}) };
+    const res = await fetch(url, { redirect: 'manual', headers });
     return { status: res.status, text: await res.text(), headers: res.headers };
   }
 
@@ -102,7 +114,7 @@ describe('Entra ID sign-in under hostile and unusual responses (loopback OpenID 
     assert.deepEqual(await counts(), before.counts);
     const rows = await failures();
     assert.equal(rows.length, before.failures + 1);
-    assert.deepEqual(rows[rows.length - 1], failed(expect.audit, expect.actor));
+    assert.deepEqual(rows[rows.length - 1], failed(expect.audit, expect.actor, client(kotae.app.leases.holder)));
     return res.text;
   }
   const rejected = { status: 401, message: M.failed, audit: { reason: 'rejected' } };

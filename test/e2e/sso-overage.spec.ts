@@ -14,7 +14,7 @@ import { KotaeError } from '../../core';
 import { FakeGraphGroups } from '../fakes/graph-groups-server';
 import { startOidcServer, type OidcServer } from '../fakes/oidc-server';
 import { freePort, throughProvider } from '../helpers/oidc-browser';
-import { ADMIN_GROUP, OVERAGE, failed, oid, user } from '../helpers/sso-accounts';
+import { ADMIN_GROUP, BROWSER_AGENT, OVERAGE, client, failed, oid, user } from '../helpers/sso-accounts';
 import { signInRecords } from '../helpers/sso-router';
 import { startApp, type RunningApp } from '../helpers/start-app';
 
@@ -69,10 +69,13 @@ async function signIn(pair: { op: OidcServer; kotae: RunningApp }, login: string
   const start = await fetch(`${pair.kotae.url}/auth/signin?to=${to}`, { redirect: 'manual' });
   const cookie = (start.headers.getSetCookie().find((c) => c.startsWith('kotae_oidc=')) ?? '').split(';')[0];
   const back = await throughProvider(pair.op, start.headers.get('location') ?? '', login);
-  const res = await fetch(back, { headers: { cookie }, redirect: 'manual' });
+  const res = await fetch(back, { headers: { cookie, 'user-agent': BROWSER_AGENT }, redirect: 'manual' });
   const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0].replace(/=.*/, '='));
   return { status: res.status, text: await res.text(), type: res.headers.get('content-type') ?? '', cookies };
 }
+
+/** Where the specs' browser signs in from, as the audit rows of `pair`'s instance record it. */
+const from = (pair: { kotae: RunningApp }) => client(pair.kotae.app.leases.holder);
 
 const roleOf = async (kotae: RunningApp, n: number) =>
   (await kotae.app.operators.operators.findByUsername(upn(n)))?.role;
@@ -154,7 +157,7 @@ describe('Entra ID groups overage resolved through Microsoft Graph (loopback pro
     assert.equal(await roleOf(pair.kotae, 24), undefined);
     assert.deepEqual(calls(), [check(24, ALL_GROUPS.slice(0, 20)), check(24, ALL_GROUPS.slice(20))]);
     const rows = await signInRecords(pair.kotae.app.dataSource).failures();
-    assert.deepEqual(rows.slice(before), [failed({ reason: 'no_role' }, upn(24))]);
+    assert.deepEqual(rows.slice(before), [failed({ reason: 'no_role' }, upn(24), from(pair))]);
   });
 
   for (const status of [403, 500] as const) {
@@ -173,7 +176,7 @@ describe('Entra ID groups overage resolved through Microsoft Graph (loopback pro
       assert.deepEqual(res.cookies, ['kotae_oidc=']);
       assert.deepEqual(await records.counts(), before.counts);
       assert.deepEqual((await records.failures()).slice(before.failures), [
-        failed({ reason: 'groups_lookup_failed' }, upn(25)),
+        failed({ reason: 'groups_lookup_failed' }, upn(25), from(pair)),
       ]);
       assert.deepEqual(calls(), [check(25, ALL_GROUPS.slice(0, 20), status)]);
       // The administrator finds Graph's status and error code in the log (403: a permission is missing).
@@ -259,7 +262,7 @@ describe('Entra ID groups overage without KOTAE_OIDC_GRAPH_GROUPS', function () 
     assert.equal(res.status, 403);
     assert.ok(res.text.includes(M.groupsOverage));
     assert.deepEqual(await signInRecords(pair.kotae.app.dataSource).failures(), [
-      failed({ reason: 'groups_overage' }, upn(20)),
+      failed({ reason: 'groups_overage' }, upn(20), from(pair)),
     ]);
     assert.equal((await signIn(pair, 'operatorrole')).status, 200);
     assert.equal(await roleOf(pair.kotae, 22), 'operator');

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { SSO_MESSAGES as M } from '../../adapters/web/sso';
 import { startOidcServer, type OidcServer } from '../fakes/oidc-server';
 import { freePort, throughProvider } from '../helpers/oidc-browser';
-import { ACCOUNTS, OTHER_TENANT, TENANT, failed, oid } from '../helpers/sso-accounts';
+import { ACCOUNTS, BROWSER_AGENT, OTHER_TENANT, TENANT, client, failed, oid } from '../helpers/sso-accounts';
 import { startBareRouter, type BareRouter } from '../helpers/sso-router';
 
 describe('Entra ID sign-in: single-tenant configuration and an unreachable provider (MSAL client, /auth router)', function () {
@@ -31,7 +31,7 @@ describe('Entra ID sign-in: single-tenant configuration and an unreachable provi
     const start = await fetch(`${origin}/auth/signin?to=console`, { redirect: 'manual' });
     const cookie = (start.headers.getSetCookie().find((c) => c.startsWith('kotae_oidc=')) ?? '').split(';')[0];
     const back = await throughProvider(op, start.headers.get('location') ?? '', 'operator');
-    const res = await fetch(back, { headers: { cookie }, redirect: 'manual' });
+    const res = await fetch(back, { headers: { cookie, 'user-agent': BROWSER_AGENT }, redirect: 'manual' });
     return { status: res.status, text: await res.text() };
   }
 
@@ -52,7 +52,9 @@ describe('Entra ID sign-in: single-tenant configuration and an unreachable provi
       assert.ok(res.text.includes(M.failed));
     }
     assert.deepEqual(bare.signIns, [oid(1)]);
-    assert.deepEqual(bare.audit, Array(3).fill(failed({ reason: 'rejected' })));
+    // The console sign-in is told where the browser came from (its audit row: FederatedSignIn).
+    assert.deepEqual(bare.clients, [{ ip: '127.0.0.1', userAgent: BROWSER_AGENT }]);
+    assert.deepEqual(bare.audit, Array(3).fill(failed({ reason: 'rejected' }, undefined, client('kotae-bare'))));
   });
 
   it('links a console-only deployment’s expired sign-in back to the console', async () => {
@@ -70,11 +72,13 @@ describe('Entra ID sign-in: single-tenant configuration and an unreachable provi
       assert.match(await start.text(), /サインイン先（Microsoft Entra ID）に接続できません。/);
       const pending = { state: 's', nonce: 'n', verifier: 'v'.repeat(43), target: 'console' };
       const cookie = `kotae_oidc=${Buffer.from(JSON.stringify(pending)).toString('base64url')}`;
-      const back = await fetch(`${down.origin}/auth/callback?code=c&state=s`, { headers: { cookie } });
+      const back = await fetch(`${down.origin}/auth/callback?code=c&state=s`, {
+        headers: { cookie, 'user-agent': BROWSER_AGENT },
+      });
       assert.equal(back.status, 503);
       assert.match(await back.text(), /サインイン先（Microsoft Entra ID）に接続できません。/);
       assert.deepEqual(down.signIns, []);
-      assert.deepEqual(down.audit, [failed({ reason: 'unavailable' })]);
+      assert.deepEqual(down.audit, [failed({ reason: 'unavailable' }, undefined, client('kotae-bare'))]);
     } finally {
       await down.close();
     }

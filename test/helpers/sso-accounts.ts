@@ -23,17 +23,33 @@ export const ACCOUNTS: Record<string, Record<string, unknown>> = {
   group: user(9, { roles: [], groups: ['11111111-1111-1111-1111-111111111111', ADMIN_GROUP] }),
   overage: user(10, { roles: [] }),
   overagerole: user(11, { roles: ['Kotae.Operator'] }),
+  disabled: user(12, { roles: ['Kotae.Operator'] }),
 };
 export const OVERAGE = {
   _claim_names: { groups: 'src1' },
   _claim_sources: { src1: { endpoint: `https://graph.microsoft.com/v1.0/users/${oid(10)}/getMemberObjects` } },
 };
 
-/** The audit entry of a failed single sign-on. */
-export const failed = (detail: Record<string, unknown>, actor = '(sso)'): AuditEntry => ({
-  actor,
+/** The User-Agent the specs' browser sends to Kotae (Edge on Windows, under 200 characters). */
+export const BROWSER_AGENT =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0';
+
+/** Where a sign-in came from, as its audit row records it: loopback, `userAgent`, the instance that answered. */
+export const client = (instance: string | null, userAgent: string | null = BROWSER_AGENT) => ({
+  ip: '127.0.0.1',
+  userAgent,
+  instance,
+});
+
+/** The audit entry of a failed single sign-on (`from`: `client(…)`, as for a password sign-in). */
+export const failed = (
+  detail: Record<string, unknown>,
+  actor: string | undefined,
+  from: ReturnType<typeof client>,
+): AuditEntry => ({
+  actor: actor ?? '(sso)',
   action: 'auth.sign_in_failed',
-  detail: { via: 'sso', ...detail },
+  detail: { via: 'sso', ...detail, ...from },
 });
 
 export function now(): number {

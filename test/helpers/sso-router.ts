@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import express from 'express';
 import type { DataSource } from 'typeorm';
 import { MsalOidcSignIn } from '../../adapters/graph';
+import type { SignInClient } from '../../adapters/web/auth';
 import { createSsoRouter } from '../../adapters/web/sso';
 import type { AuditEntry } from '../../core';
 import { SystemClock } from '../../core/clock';
@@ -13,10 +14,12 @@ import { MemoryLogger } from '../../core/logger';
 import type { OidcServer } from '../fakes/oidc-server';
 import { freePort } from './oidc-browser';
 
-/** A running bare router: its origin, who it signed in, what it audited. */
+/** A running bare router (instance `kotae-bare`): its origin, who it signed in and from where, what it audited. */
 export interface BareRouter {
   origin: string;
   signIns: string[];
+  /** The client (ip, User-Agent) of each sign-in, as the router handed it to the console sign-in. */
+  clients: SignInClient[];
   audit: AuditEntry[];
   close(): Promise<void>;
 }
@@ -31,6 +34,7 @@ export async function startBareRouter(o: {
   const port = o.port ?? (await freePort());
   const origin = `http://127.0.0.1:${port}`;
   const signIns: string[] = [];
+  const clients: SignInClient[] = [];
   const audit: AuditEntry[] = [];
   const router = createSsoRouter({
     provider: new MsalOidcSignIn({
@@ -44,7 +48,11 @@ export async function startBareRouter(o: {
     }),
     roleMap: [{ value: 'Kotae.Operator', role: 'operator' }],
     departmentClaim: 'department',
-    console: { signIn: async (u) => (signIns.push(u.subject), { token: 'session-token' }), sessionSeconds: 600 },
+    console: {
+      signIn: async (u, from) => (signIns.push(u.subject), clients.push(from), { token: 'session-token' }),
+      sessionSeconds: 600,
+    },
+    instance: 'kotae-bare',
     audit: {
       record: async (e) => void audit.push(e),
       atomically: async (change, entry) => {
@@ -63,27 +71,37 @@ export async function startBareRouter(o: {
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(port, '127.0.0.1', () => resolve(s));
   });
-  return { origin, signIns, audit, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    origin,
+    signIns,
+    clients,
+    audit,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
-/** Sessions, web chat sign-ins and operators in an app's database, and its failed sign-ins in the audit log. */
+/**
+ * Sessions, web chat sign-ins and operators in an app's database, and its failed and successful single
+ * sign-ons in the audit log.
+ */
 export function signInRecords(ds: DataSource) {
   const count = async (table: string) => Number((await ds.query(`SELECT count(*) AS n FROM "${table}"`))[0].n);
+  const rows = async (action: string): Promise<AuditEntry[]> =>
+    // `action` is one of this helper's own literals, never input.
+    (
+      await ds.query(`SELECT "actor", "action", "detail" FROM "audit_log" WHERE "action" = '${action}' ORDER BY "seq"`)
+    ).map((r: { actor: string; action: string; detail: string | null }) => ({
+      actor: r.actor,
+      action: r.action,
+      detail: r.detail ? JSON.parse(r.detail) : undefined,
+    }));
   return {
     counts: async () => ({
       sessions: await count('session'),
       webSessions: await count('web_session'),
       operators: await count('operator'),
     }),
-    failures: async (): Promise<AuditEntry[]> =>
-      (
-        await ds.query(
-          `SELECT "actor", "action", "detail" FROM "audit_log" WHERE "action" = 'auth.sign_in_failed' ORDER BY "seq"`,
-        )
-      ).map((r: { actor: string; action: string; detail: string | null }) => ({
-        actor: r.actor,
-        action: r.action,
-        detail: r.detail ? JSON.parse(r.detail) : undefined,
-      })),
+    failures: () => rows('auth.sign_in_failed'),
+    signIns: () => rows('auth.sign_in_sso'),
   };
 }

@@ -10,7 +10,7 @@ import type {
   OperatorStore,
   SessionStore,
 } from '../../../tickets';
-import { OPERATOR_ROLES } from '../../../tickets';
+import { isOperatorRole } from '../../../tickets';
 import { AUTH_MESSAGES } from './messages';
 import { checkNewPassword } from './password-policy';
 import { newToken } from './tokens';
@@ -62,7 +62,7 @@ export class AccountService {
     const displayName = input.displayName.trim();
     if (!USERNAME.test(username)) throw invalid(AUTH_MESSAGES.accounts.usernameInvalid);
     if (!displayName || displayName.length > 200) throw invalid(AUTH_MESSAGES.accounts.displayNameRequired);
-    if (!OPERATOR_ROLES.includes(input.role)) throw invalid(AUTH_MESSAGES.accounts.usernameInvalid);
+    if (!isOperatorRole(input.role)) throw invalid(AUTH_MESSAGES.accounts.roleInvalid);
     checkNewPassword(input.password, username);
     // SATO beside sato would be two people to the eye of nobody: a username differing only in case is taken.
     const lower = username.toLowerCase();
@@ -81,7 +81,7 @@ export class AccountService {
   /** Changes a role and ends the account's sessions; the last admin keeps the admin role. */
   async setRole(id: string, role: OperatorRole, actor: string): Promise<void> {
     const target = await this.get(id);
-    if (!OPERATOR_ROLES.includes(role)) throw invalid(AUTH_MESSAGES.accounts.usernameInvalid);
+    if (!isOperatorRole(role)) throw invalid(AUTH_MESSAGES.accounts.roleInvalid);
     if (target.role === 'admin' && role !== 'admin') {
       const admins = (await this.deps.operators.list()).filter((o) => o.role === 'admin' && !o.disabled);
       if (admins.length <= 1)

@@ -9,6 +9,7 @@ import { DenialAudit } from './denial-audit';
 import { AUTH_MESSAGES } from './messages';
 import { DEFAULT_SCRYPT_PARAMS, hashPassword, verifyPassword, type ScryptParams } from './password-hash';
 import { checkNewPassword } from './password-policy';
+import { signInContext, type SignInClient } from './sign-in-context';
 import { newToken, tokenDigest } from './tokens';
 
 /** Session and lockout settings. */
@@ -48,15 +49,6 @@ export interface AuthServiceDeps {
   /** This instance's id, written into sign-in and denial audit rows. */
   instance?: string;
 }
-
-/** Where a sign-in came from: the address express sees (its `trust proxy` setting) and the User-Agent. */
-export interface SignInClient {
-  ip?: string;
-  userAgent?: string;
-}
-
-/** Longest User-Agent kept in an audit row. */
-const USER_AGENT_MAX = 200;
 
 /** A change of one's own password, as typed in the form. */
 export interface PasswordChange {
@@ -205,11 +197,7 @@ export class AuthService {
 
   /** The audit context of a sign-in: client address, User-Agent (cut to 200 characters) and instance. */
   private context(client: SignInClient): Record<string, string | null> {
-    return {
-      ip: client.ip ?? null,
-      userAgent: client.userAgent ? client.userAgent.slice(0, USER_AGENT_MAX) : null,
-      instance: this.deps.instance ?? null,
-    };
+    return signInContext(client, this.deps.instance);
   }
 
   /** Counts a wrong password; the `maxFailures`-th in a row locks the account (returns true). */

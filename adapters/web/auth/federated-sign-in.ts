@@ -14,6 +14,7 @@ import type {
   SessionRecord,
   SessionStore,
 } from '../../../tickets';
+import { signInContext, type SignInClient } from './sign-in-context';
 import { newToken, tokenDigest } from './tokens';
 
 const SSO_HASH = 'sso$';
@@ -39,6 +40,8 @@ export interface FederatedSignInDeps {
   clock: Clock;
   /** Absolute session lifetime (minutes), AuthService's policy. */
   absoluteMinutes: number;
+  /** This instance's id, written into sign-in audit rows (as AuthService does). */
+  instance?: string;
 }
 
 /** Starts console sessions for directory identities. */
@@ -50,8 +53,12 @@ export class FederatedSignIn {
     return user.username?.includes('@') ? user.username.slice(0, 100) : `sso-${user.subject}`.slice(0, 100);
   }
 
-  /** Creates or updates the operator and opens a session; CONFLICT when a local account has the name. */
-  async signIn(user: FederatedUser): Promise<{ operator: OperatorRecord; token: string }> {
+  /**
+   * Creates or updates the operator and opens a session; CONFLICT when a local account has the name,
+   * AUTH_FORBIDDEN when an administrator disabled it. `auth.sign_in_sso` carries the role and where the
+   * sign-in came from (`client`: ip, User-Agent; and the instance), as a password sign-in's row does.
+   */
+  async signIn(user: FederatedUser, client: SignInClient = {}): Promise<{ operator: OperatorRecord; token: string }> {
     const { operators, audit, clock } = this.deps;
     const username = FederatedSignIn.usernameOf(user);
     const displayName = (user.displayName ?? username).slice(0, 200);
@@ -83,8 +90,12 @@ export class FederatedSignIn {
       expiresAt: new Date(now.getTime() + this.deps.absoluteMinutes * 60_000),
       lastSeenAt: now,
     };
-    await this.deps.sessions.create(session);
-    await audit.record({ actor: username, action: 'auth.sign_in_sso', detail: { role: user.role } });
+    const detail = { role: user.role, ...signInContext(client, this.deps.instance) };
+    // The session and its audit row commit together, as after a password sign-in.
+    await audit.atomically(
+      () => this.deps.sessions.create(session),
+      () => ({ actor: username, action: 'auth.sign_in_sso', detail }),
+    );
     return { operator, token };
   }
 }

@@ -9,8 +9,8 @@ export {
   type AuthContext,
   type AuthServiceDeps,
   type PasswordChange,
-  type SignInClient,
 } from './auth-service';
+export { signInContext, type SignInClient } from './sign-in-context';
 export { DenialAudit, type Denial, type DenialAuditDeps } from './denial-audit';
 export { AccountService, type AccountServiceDeps, type AuditLog, type NewAccount } from './account-service';
 export { MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH, checkNewPassword } from './password-policy';

@@ -17,6 +17,7 @@ export const AUTH_MESSAGES = Object.freeze({
     resetSelf: '自分のパスワードは「パスワード変更」から変更してください。',
     usernameInvalid: 'ユーザー名は半角英数字と . _ - で3〜100文字にしてください。',
     lastAdmin: '最後の管理者の権限は変更できません。',
+    roleInvalid: '権限は「職員」「オペレーター」「監査担当」「管理者」のいずれかを選んでください。',
     displayNameRequired: '表示名を入力してください。',
     disableSelf: '自分のアカウントは無効にできません。',
     usernameTaken: 'このユーザー名は既に使われています（大文字と小文字の違いだけのユーザー名は作成できません）。',

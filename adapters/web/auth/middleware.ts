@@ -79,11 +79,17 @@ export function presentedCsrf(req: Request): string | undefined {
 }
 
 /**
- * Guards a route: signed-out users are redirected to the sign-in page (302), users without the
- * role get AUTH_FORBIDDEN (a refused write is audited as `auth.denied`, see DenialAudit), state-changing requests without the session's CSRF token get AUTH_CSRF, and an
- * operator signed in with a one-time password is sent to the password change page (303).
+ * Guards a route: signed-out users are redirected to the sign-in page (302), users who meet neither the
+ * role nor any of the roles given (hasRole: an auditor meets no `operator` check, an operator no `auditor`
+ * one) get AUTH_FORBIDDEN (a refused write is audited as `auth.denied`, see DenialAudit), state-changing
+ * requests without the session's CSRF token get AUTH_CSRF, and an operator signed in with a one-time
+ * password is sent to the password change page (303).
  */
-export function requireRole(role: OperatorRole, signInPath: (req: Request) => string): RequestHandler {
+export function requireRole(
+  role: OperatorRole | readonly OperatorRole[],
+  signInPath: (req: Request) => string,
+): RequestHandler {
+  const required = typeof role === 'string' ? role : role.join(',');
   return (req: Request, res: Response, next: NextFunction) => {
     const ctx = authOf(res);
     if (!ctx) {
@@ -96,7 +102,7 @@ export function requireRole(role: OperatorRole, signInPath: (req: Request) => st
       return;
     }
     if (!hasRole(ctx.operator.role, role)) {
-      const forbidden = new KotaeError('AUTH_FORBIDDEN', `${ctx.operator.username} lacks role ${role}`);
+      const forbidden = new KotaeError('AUTH_FORBIDDEN', `${ctx.operator.username} lacks role ${required}`);
       const denials = res.locals[DENIALS_KEY] as DenialAudit | undefined;
       if (!denials || !isStateChanging(req.method)) throw forbidden;
       // A refused write is audited (rate-bounded); the answer is 403 whether or not the row could be written.
@@ -106,7 +112,7 @@ export function requireRole(role: OperatorRole, signInPath: (req: Request) => st
         .record({
           username: ctx.operator.username,
           role: ctx.operator.role,
-          required: role,
+          required,
           method: req.method,
           route: `${req.baseUrl}${pattern}`,
           path: `${req.baseUrl}${req.path}`,

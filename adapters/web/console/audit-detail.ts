@@ -23,6 +23,13 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   file: 'ファイル',
   complete: '出力',
   osUser: 'OSユーザー',
+  // A scheduled delivery (reports/report-delivery.ts); `channel` is also a question's channel (bot.answer).
+  channel: 'チャネル',
+  recipients: '宛先数',
+  // Where a sign-in came from (password and single sign-on).
+  ip: 'IPアドレス',
+  userAgent: 'ブラウザー（User-Agent）',
+  instance: 'インスタンス',
 };
 
 /** Incident field names of ticket.update (the history uses incidentCause etc.). */
@@ -63,6 +70,8 @@ const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
     'conversation-log': '会話ログ',
   },
   complete: { true: '全件', false: '途中で中断' },
+  channel: { email: 'メール', teams: 'Microsoft Teams', web: 'Webチャット', logo: 'LoGoチャット' },
+  format: { link: 'リンクのみ' },
 };
 
 /** Keys not worth showing to a person. */

@@ -1,4 +1,4 @@
-/** 監査ログ (admin only): the latest entries and the result of the hash-chain check. */
+/** 監査ログ (auditors and admins): the latest entries and the result of the hash-chain check. */
 import type { AuditRecord, AuditVerification } from '../../../tickets';
 import { formatJst } from './format';
 import { auditDetailText } from './audit-detail';
@@ -36,7 +36,7 @@ export const AUDIT_ROUTES: readonly ConsoleRoute[] = [
   {
     method: 'get',
     path: '/audit',
-    role: 'admin',
+    role: 'auditor',
     handle: async (c) => {
       const entries = await c.deps.accounts.auditEntries(AUDIT_PAGE_SIZE);
       const verification = await c.deps.accounts.verifyAudit();

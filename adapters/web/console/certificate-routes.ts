@@ -1,4 +1,4 @@
-/** 消去証明書 (admin): the deletion certificate of every retention run, shown and exported as PDF/xlsx. */
+/** 消去証明書 (auditors and admins): the deletion certificate of every retention run, shown and exported as PDF/xlsx. */
 import { KotaeError } from '../../../core';
 import { renderCertificatePdf, renderCertificateXlsx, type CertificateDocument } from '../../../reports';
 import { contentDisposition } from '../attachment-download';
@@ -51,7 +51,7 @@ export const CERTIFICATE_ROUTES: readonly ConsoleRoute[] = [
   {
     method: 'get',
     path: '/certificates',
-    role: 'admin',
+    role: 'auditor',
     handle: async (c) => {
       const list = await source(c).list(LIST_SIZE);
       const T = M.certificates;
@@ -88,7 +88,7 @@ export const CERTIFICATE_ROUTES: readonly ConsoleRoute[] = [
   {
     method: 'get',
     path: '/certificates/:id',
-    role: 'admin',
+    role: 'auditor',
     handle: async (c) => {
       const x = await certificate(c);
       const T = M.certificates;
@@ -137,6 +137,6 @@ export const CERTIFICATE_ROUTES: readonly ConsoleRoute[] = [
       sendPage(c.res, 200, { base: c.base, auth: c.auth, title: T.title, body });
     },
   },
-  { method: 'get', path: '/certificates/:id/pdf', role: 'admin', handle: (c) => download(c, 'pdf') },
-  { method: 'get', path: '/certificates/:id/xlsx', role: 'admin', handle: (c) => download(c, 'xlsx') },
+  { method: 'get', path: '/certificates/:id/pdf', role: 'auditor', handle: (c) => download(c, 'pdf') },
+  { method: 'get', path: '/certificates/:id/xlsx', role: 'auditor', handle: (c) => download(c, 'xlsx') },
 ];

@@ -1,6 +1,6 @@
 /** The page shell: lang="ja", skip link, navigation by role, notices and errors. */
 import type { Response } from 'express';
-import { hasRole } from '../../../tickets';
+import { hasRole, type OperatorRole } from '../../../tickets';
 import type { AuthContext } from '../auth';
 import { html, type SafeHtml } from './html';
 import { M, ROLE_LABELS } from './messages';
@@ -22,36 +22,34 @@ export interface PageOptions {
   skipTo?: { href: string; label: string };
 }
 
+/** The menu: each page with what its route requires (see hasRole), so a role sees only pages it may open. */
+const NAV: readonly [href: string, label: string, required: OperatorRole | readonly OperatorRole[]][] = [
+  ['/tickets', M.nav.tickets, 'operator'],
+  ['/worklogs', M.nav.worklogs, 'operator'],
+  ['/faqs', M.nav.faqs, 'operator'],
+  ['/faqs/drafts', M.nav.drafts, 'operator'],
+  ['/unanswered', M.nav.unanswered, 'operator'],
+  ['/knowledge', K.knowledge.title, 'operator'],
+  ['/knowledge/usage', K.usage.title, 'operator'],
+  // Operators generate and edit reports; an auditor reads and downloads them.
+  ['/reports', M.nav.reports, ['operator', 'auditor']],
+  ['/operations/terminals', M.nav.terminals, 'operator'],
+  ['/operations/campaigns', M.nav.campaigns, 'operator'],
+  ['/registers', M.nav.registers, 'operator'],
+  ['/fy-switch', DUTY_NAV.fySwitch, 'operator'],
+  ['/accounts', M.nav.accounts, 'admin'],
+  ['/audit', M.nav.audit, 'auditor'],
+  ['/certificates', M.nav.certificates, 'auditor'],
+  ['/templates', D.templates.nav, 'admin'],
+  ['/roster', DUTY_NAV.roster, 'admin'],
+  ['/notifications', D.notify.navFailures, 'operator'],
+  ['/account/notifications', D.notify.nav, 'operator'],
+  ['/account/password', M.nav.password, 'staff'],
+];
+
 function nav(base: string, auth: AuthContext): SafeHtml {
   const role = auth.operator.role;
-  const links: [string, string][] = [];
-  if (hasRole(role, 'operator')) {
-    links.push(
-      ['/tickets', M.nav.tickets],
-      ['/worklogs', M.nav.worklogs],
-      ['/faqs', M.nav.faqs],
-      ['/faqs/drafts', M.nav.drafts],
-      ['/unanswered', M.nav.unanswered],
-      ['/knowledge', K.knowledge.title],
-      ['/knowledge/usage', K.usage.title],
-      ['/reports', M.nav.reports],
-      ['/operations/terminals', M.nav.terminals],
-      ['/operations/campaigns', M.nav.campaigns],
-      ['/registers', M.nav.registers],
-      ['/fy-switch', DUTY_NAV.fySwitch],
-    );
-  }
-  if (hasRole(role, 'admin'))
-    links.push(
-      ['/accounts', M.nav.accounts],
-      ['/audit', M.nav.audit],
-      ['/certificates', M.nav.certificates],
-      ['/templates', D.templates.nav],
-      ['/roster', DUTY_NAV.roster],
-    );
-  if (hasRole(role, 'operator'))
-    links.push(['/notifications', D.notify.navFailures], ['/account/notifications', D.notify.nav]);
-  links.push(['/account/password', M.nav.password]);
+  const links = NAV.filter(([, , required]) => hasRole(role, required));
   return html`<nav aria-label="メインメニュー">
     <ul>
       ${links.map(([href, label]) => html`<li><a href="${base}${href}">${label}</a></li>`)}

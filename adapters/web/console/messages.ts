@@ -21,6 +21,7 @@ export const SLA_LABELS: Readonly<Record<SlaState, string>> = {
 export const ROLE_LABELS: Readonly<Record<OperatorRole, string>> = {
   staff: '職員',
   operator: 'オペレーター',
+  auditor: '監査担当',
   admin: '管理者',
 };
 

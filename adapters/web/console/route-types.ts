@@ -1,4 +1,4 @@
-/** The shape of console routes: each declares the least role it needs; the router enforces it. */
+/** The shape of console routes: each declares the role it needs (hasRole); the router enforces it. */
 import type { Request, Response } from 'express';
 import { cleanUserText } from '../../../privacy';
 import type { OperatorRole } from '../../../tickets';
@@ -18,10 +18,11 @@ export interface HandlerContext {
 /** A console route handler. */
 export type Handler = (c: HandlerContext) => Promise<void>;
 
-/** One route: method, path below the mount point, least role, handler. */
+/** One route: method, path below the mount point, required role, handler. */
 export interface ConsoleRoute {
   method: 'get' | 'post';
   path: string;
+  /** `staff`: any signed-in role; `operator`: operators and admins; `auditor`: auditors and admins; `admin`. */
   role: OperatorRole;
   handle: Handler;
   /** The handler keys its write itself (reply and note: the key is recorded in the comment's transaction). */

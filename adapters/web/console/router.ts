@@ -1,6 +1,6 @@
 /**
  * The operator console: server-rendered Japanese pages mounted by the composition root at
- * `/console`. Every route declares its least role; the router checks session, role and CSRF.
+ * `/console`. Every route declares the role it needs; the router checks session, role and CSRF.
  */
 import type { Logger } from '../../../core';
 import express, {

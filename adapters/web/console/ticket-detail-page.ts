@@ -1,7 +1,7 @@
 /** チケット詳細: summary, SLA, transcript, replies/notes, forms (with the version), work log, history. */
 import { historyActor, historyFieldLabel, historyValue } from './history-labels';
 import { type ChannelKind } from '../../../conversations';
-import { TICKET_PRIORITIES, TICKET_TYPES, type TicketRecord } from '../../../tickets';
+import { TICKET_PRIORITIES, TICKET_TYPES, worksTickets, type TicketRecord } from '../../../tickets';
 import type { TicketComment } from '../../../tickets';
 import {
   TICKET_TRANSITIONS,
@@ -125,7 +125,7 @@ function updateForm(v: DetailView): SafeHtml {
   const next = [stored.status, ...TICKET_TRANSITIONS[stored.status]];
   const ops: [string, string][] = [
     ['', M.detail.unassign],
-    ...v.operators.filter((o) => o.role !== 'staff').map((o): [string, string] => [o.username, o.displayName]),
+    ...v.operators.filter(worksTickets).map((o): [string, string] => [o.username, o.displayName]),
   ];
   return html`<form method="post" action="${v.base}/tickets/${t.number}/update" class="stack">
     <input type="hidden" name="_csrf" value="${v.csrf}" /><input type="hidden" name="version" value="${t.version}" />

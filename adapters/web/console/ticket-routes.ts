@@ -14,6 +14,7 @@ import {
   fillTemplate,
   hasRole,
   proposeFaqFromTicket,
+  worksTickets,
   type QueueFilter,
   type RecentConversation,
   type TicketChanges,
@@ -165,7 +166,7 @@ async function renderQueue(c: HandlerContext): Promise<void> {
       page,
       counts,
       categories: tickets.categories,
-      operators: operators.filter((o) => o.role !== 'staff'),
+      operators: operators.filter(worksTickets),
       undelivered: { csrf: c.auth.session.csrfToken, items: undelivered },
       marker,
       csrf: c.auth.session.csrfToken,
@@ -242,6 +243,8 @@ export const TICKET_ROUTES: readonly ConsoleRoute[] = [
     role: 'staff',
     handle: async (c) => {
       if (hasRole(c.auth.operator.role, 'operator')) return c.res.redirect(302, `${c.base}/tickets`);
+      // An auditor's first page is the audit log (it sees no tickets).
+      if (hasRole(c.auth.operator.role, 'auditor')) return c.res.redirect(302, `${c.base}/audit`);
       sendPage(c.res, 200, {
         base: c.base,
         auth: c.auth,

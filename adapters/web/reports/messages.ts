@@ -27,6 +27,8 @@ export const REPORT_PAGE_MESSAGES = {
   saveIssues: '課題・対策を保存',
   markFinal: '確定する',
   finalNote: 'この報告書は確定済みのため編集できません。',
+  readOnly:
+    '監査担当は報告書の閲覧とダウンロードだけができます（作成・課題と対策の編集・確定はオペレーターと管理者が行います）。',
   confirmTitle: '報告書の確定',
   confirmFinal: '確定すると課題・対策を編集できなくなり、報告書は再作成できなくなります。',
   confirmCheck: '内容を確認し、この報告書を確定します',

@@ -12,8 +12,8 @@ const status = (r: StoredReport): string => (r.status === 'final' ? M.final : M.
 const reportUrl = (base: string, r: StoredReport): string =>
   `${base}/${encodeURIComponent(r.kind)}/${encodeURIComponent(r.period)}`;
 
-/** The list of reports and the generate-now form. */
-export function listPage(base: string, csrf: string, reports: readonly StoredReport[]): string {
+/** The list of reports, the conversation log export and, for editors, the generate-now forms. */
+export function listPage(base: string, csrf: string, reports: readonly StoredReport[], editable = true): string {
   const rows = reports
     .map(
       (r) =>
@@ -26,14 +26,15 @@ export function listPage(base: string, csrf: string, reports: readonly StoredRep
     .join('');
   const dates = `<label>${M.from} <input type="date" name="from" required></label>
 <label>${M.to} <input type="date" name="to" required></label>`;
-  return `<h1>${M.listTitle}</h1>
-<section><h2>${M.generateHeading}</h2><form method="post" action="${escapeHtml(base)}/generate">${csrfInput(csrf)}
+  const generate = `<section><h2>${M.generateHeading}</h2><form method="post" action="${escapeHtml(base)}/generate">${csrfInput(csrf)}
 <label>${M.kind} <select name="kind">${options}</select></label>
 <label>${M.period} <input name="period" required pattern="(FY)?\\d{4}(-\\d{2}|[Hh][12])?" placeholder="2026-05"></label>
 <button type="submit">${M.generate}</button><p><small>${M.periodHint}。${M.generating}</small></p></form></section>
 <section><h2>${M.customHeading}</h2><form method="post" action="${escapeHtml(base)}/generate">${csrfInput(csrf)}
 <input type="hidden" name="kind" value="custom">${dates}
-<button type="submit">${M.generate}</button><p><small>${M.customHint}</small></p></form></section>
+<button type="submit">${M.generate}</button><p><small>${M.customHint}</small></p></form></section>`;
+  return `<h1>${M.listTitle}</h1>
+${editable ? generate : `<p>${M.readOnly}</p>`}
 <section><h2>${M.logHeading}</h2><form method="get" action="${escapeHtml(base)}/conversation-log.csv">${dates}
 <button type="submit">${M.exportLog}</button><p><small>${M.logHint}${M.customHint}</small></p></form></section>
 ${reports.length === 0 ? `<p>${M.none}</p>` : `<table><thead><tr>${M.columns.map((c) => `<th>${c}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`}`;
@@ -47,8 +48,8 @@ function tableHtml(t: ReportTable): string {
   return `<section><h2>${escapeHtml(t.title)}</h2><table><thead><tr>${t.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>${body}</tbody></table></section>`;
 }
 
-/** One report: downloads, 課題・対策 (editable while a draft), and every table of the model. */
-export function reportPage(base: string, csrf: string, r: StoredReport): string {
+/** One report: downloads, 課題・対策 (editable by editors while a draft), and every table of the model. */
+export function reportPage(base: string, csrf: string, r: StoredReport, editable = true): string {
   const url = reportUrl(base, r);
   const files = [...r.files].sort((a, b) => path.extname(a).localeCompare(path.extname(b)) || a.localeCompare(b));
   const downloads = files
@@ -57,7 +58,9 @@ export function reportPage(base: string, csrf: string, r: StoredReport): string 
   const issues =
     r.status === 'final'
       ? `<p>${M.finalNote}</p><pre>${escapeHtml(r.issuesText)}</pre>`
-      : `<form method="post" action="${escapeHtml(url)}/issues">${csrfInput(csrf)}<input type="hidden" name="version" value="${r.version}">
+      : !editable
+        ? `<p>${M.readOnly}</p><pre>${escapeHtml(r.issuesText)}</pre>`
+        : `<form method="post" action="${escapeHtml(url)}/issues">${csrfInput(csrf)}<input type="hidden" name="version" value="${r.version}">
 <textarea name="issuesText" rows="8" cols="80">${escapeHtml(r.issuesText)}</textarea><br><button type="submit">${M.saveIssues}</button></form>
 <p><a href="${escapeHtml(url)}/final?version=${r.version}">${M.markFinal}</a></p>`;
   return `<p><a href="${escapeHtml(base)}/">${M.back}</a></p>

@@ -1,13 +1,14 @@
 /**
- * Console pages for reports (operators and admins): list, view figures, edit 課題・対策 with a
- * version check, mark final, download files and generate now. Auth, CSRF checking and the page
- * layout are injected, so this router does not depend on the console's own modules.
+ * Console pages for reports: list, view figures and download (operators, auditors and admins); edit
+ * 課題・対策 with a version check, mark final and generate now (operators and admins). Auth, CSRF checking
+ * and the page layout are injected, so this router does not depend on the console's own modules.
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import { KotaeError } from '../../../core';
 import { customPeriodText, isReportKind, REPORT_ERRORS, type ReportKind, type ReportService } from '../../../reports';
+import type { OperatorRole } from '../../../tickets';
 import { confirmFinalPage, listPage, reportPage } from './pages';
 import { rejectNulInBody } from '../request-errors';
 
@@ -20,8 +21,10 @@ export type ReportPagesService = Pick<
 /** What the router needs. */
 export interface ReportsRouterDeps {
   reports: ReportPagesService;
-  /** Middleware factory that admits the given roles (and checks CSRF on POST). */
-  authorize: (roles: readonly string[]) => RequestHandler;
+  /** Middleware factory that admits an operator meeting one of the roles (hasRole) and checks CSRF on POST. */
+  authorize: (roles: readonly OperatorRole[]) => RequestHandler;
+  /** Whether the signed-in operator meets one of the roles (the forms it may not post are left out); default true. */
+  allows?: (roles: readonly OperatorRole[], req: Request, res: Response) => boolean;
   /** Who acts (the signed-in operator), for the audit log. */
   actor?: (req: Request, res: Response) => string | undefined;
   /** Wraps a page body in the console layout. */
@@ -35,8 +38,10 @@ export interface ReportsRouterDeps {
   maySeeConfidential?: (req: Request, res: Response) => Promise<boolean>;
 }
 
-/** Roles that may use the report pages. */
-export const REPORT_ROLES: readonly string[] = ['operator', 'admin'];
+/** Who may list, view and download reports: operators, auditors (read-only) and admins. */
+export const REPORT_READERS: readonly OperatorRole[] = ['operator', 'auditor'];
+/** Who may generate, edit and finalise reports: operators and admins (never an auditor). */
+export const REPORT_EDITORS: readonly OperatorRole[] = ['operator'];
 
 function kindOf(value: string): ReportKind {
   if (!isReportKind(value)) throw new KotaeError('NOT_FOUND', `unknown report kind ${value}`);
@@ -62,20 +67,25 @@ export function createReportsRouter(deps: ReportsRouterDeps): express.Router {
   const page = (req: Request, res: Response, title: string, body: string): void => {
     res.type('html').send(deps.layout(title, body, req, res));
   };
+  const editable = (req: Request, res: Response): boolean => deps.allows?.(REPORT_EDITORS, req, res) ?? true;
+  // One check per route (never two: the console's check also claims the form's one-time key).
+  // Typed with string params, so the routes' `req.params` stay strings as without a middleware.
+  const read: RequestHandler<Record<string, string>> = deps.authorize(REPORT_READERS);
+  const edit: RequestHandler<Record<string, string>> = deps.authorize(REPORT_EDITORS);
   router.use(express.urlencoded({ extended: false, limit: '64kb' }), rejectNulInBody);
-  router.use(deps.authorize(REPORT_ROLES));
 
-  router.get('/', async (req, res) => {
-    page(req, res, '運用報告書', listPage(req.baseUrl, csrf(req, res), await deps.reports.list()));
+  router.get('/', read, async (req, res) => {
+    const reports = await deps.reports.list();
+    page(req, res, '運用報告書', listPage(req.baseUrl, csrf(req, res), reports, editable(req, res)));
   });
-  router.post('/generate', async (req, res) => {
+  router.post('/generate', edit, async (req, res) => {
     const kind = field(req.body, 'kind');
     const period =
       kind === 'custom' ? customPeriodText(field(req.body, 'from'), field(req.body, 'to')) : field(req.body, 'period');
     const saved = await deps.reports.generate(kind, period, actorOf(req, res));
     res.redirect(303, `${req.baseUrl}/${saved.kind}/${encodeURIComponent(saved.period)}`);
   });
-  router.get('/conversation-log.csv', async (req, res) => {
+  router.get('/conversation-log.csv', read, async (req, res) => {
     const query = (name: string): string => (typeof req.query[name] === 'string' ? req.query[name] : '');
     // Validated before the first byte: a bad period is a Japanese error page, not a broken download.
     const showConfidential = (await deps.maySeeConfidential?.(req, res)) ?? false;
@@ -86,15 +96,16 @@ export function createReportsRouter(deps: ReportsRouterDeps): express.Router {
     res.attachment(log.name).type('text/csv; charset=utf-8');
     await pipeline(Readable.from(log.chunks), res);
   });
-  router.get('/:kind/:period', async (req, res) => {
+  router.get('/:kind/:period', read, async (req, res) => {
     const r = await deps.reports.get(kindOf(req.params.kind), req.params.period);
-    page(req, res, `${r.model.title} ${r.model.period.label}`, reportPage(req.baseUrl, csrf(req, res), r));
+    const body = reportPage(req.baseUrl, csrf(req, res), r, editable(req, res));
+    page(req, res, `${r.model.title} ${r.model.period.label}`, body);
   });
-  router.get('/:kind/:period/model.json', async (req, res) => {
+  router.get('/:kind/:period/model.json', read, async (req, res) => {
     const r = await deps.reports.exportModel(kindOf(req.params.kind), req.params.period, { actor: actorOf(req, res) });
     res.attachment(`${r.kind}-${r.period}.json`).json(r.model);
   });
-  router.get('/:kind/:period/files/:name', async (req, res) => {
+  router.get('/:kind/:period/files/:name', read, async (req, res) => {
     const file = await deps.reports.filePath(
       kindOf(req.params.kind),
       req.params.period,
@@ -103,7 +114,7 @@ export function createReportsRouter(deps: ReportsRouterDeps): express.Router {
     );
     res.download(file, req.params.name);
   });
-  router.post('/:kind/:period/issues', async (req, res) => {
+  router.post('/:kind/:period/issues', edit, async (req, res) => {
     const kind = kindOf(req.params.kind);
     await deps.reports.updateIssues(
       kind,
@@ -114,11 +125,12 @@ export function createReportsRouter(deps: ReportsRouterDeps): express.Router {
     );
     res.redirect(303, `${req.baseUrl}/${kind}/${encodeURIComponent(req.params.period)}`);
   });
-  router.get('/:kind/:period/final', async (req, res) => {
+  // The confirmation page is the first step of 確定: editors only.
+  router.get('/:kind/:period/final', edit, async (req, res) => {
     const r = await deps.reports.get(kindOf(req.params.kind), req.params.period);
     page(req, res, `${r.model.title} ${r.model.period.label}`, confirmFinalPage(req.baseUrl, csrf(req, res), r));
   });
-  router.post('/:kind/:period/final', async (req, res) => {
+  router.post('/:kind/:period/final', edit, async (req, res) => {
     const kind = kindOf(req.params.kind);
     if (field(req.body, 'confirm') !== 'yes')
       throw new KotaeError('INPUT_INVALID', 'final without confirmation', {

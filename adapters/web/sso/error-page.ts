@@ -38,6 +38,6 @@ export function createSsoErrorPage(deps: SsoErrorPageDeps): ErrorRequestHandler 
     const pending = readPending(req);
     res.append('Set-Cookie', pendingCookie('', 0, deps.secureCookies));
     const failure = malformedCallback(error.status, error.userMessage);
-    answerFailure(failures, res, failure, pending?.target, undefined, { error: error.message }).catch(next);
+    answerFailure(failures, req, res, failure, pending?.target, undefined, { error: error.message }).catch(next);
   };
 }

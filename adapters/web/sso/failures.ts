@@ -93,11 +93,18 @@ export function malformedCallback(status: number, message: string): SsoFailure {
   return { reason: 'malformed_callback', status, message };
 }
 
-/** The audit entry of a failure; `actor` is the directory account when known, else `(sso)`. */
-export function failureEntry(failure: SsoFailure, actor = '(sso)'): AuditEntry {
+/**
+ * The audit entry of a failure; `actor` is the directory account when known, else `(sso)`; `context`
+ * says where the sign-in came from (`signInContext`: ip, User-Agent, instance), as a password sign-in's.
+ */
+export function failureEntry(
+  failure: SsoFailure,
+  actor = '(sso)',
+  context: Readonly<Record<string, string | null>> = {},
+): AuditEntry {
   return {
     actor: actor.slice(0, 100),
     action: 'auth.sign_in_failed',
-    detail: { via: 'sso', reason: failure.reason, ...(failure.error ? { error: failure.error } : {}) },
+    detail: { via: 'sso', reason: failure.reason, ...(failure.error ? { error: failure.error } : {}), ...context },
   };
 }

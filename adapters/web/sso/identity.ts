@@ -2,7 +2,7 @@
  * The directory identity of a signed-in user, from the ID token's claims, and its Kotae role from
  * the configured mapping of app roles (`roles` claim) or group object ids (`groups` claim).
  */
-import { OPERATOR_ROLES, type OperatorRole } from '../../../tickets';
+import type { OperatorRole } from '../../../tickets';
 
 /** Who signed in, as the directory says. */
 export interface DirectoryIdentity {
@@ -63,12 +63,20 @@ export function identityFromClaims(claims: Record<string, unknown>, departmentCl
   };
 }
 
-/** The highest Kotae role any of the identity's app roles or groups maps to; undefined when none does. */
+/**
+ * The role an identity gets when it holds several mapped ones: the last of them in this list. Rights are
+ * not a line (hasRole), so this is a choice: the read-only auditor yields to operator, which works the
+ * desk, and both yield to admin. Someone who audits the desk's work should not also hold the desk's role
+ * (separation of duties): keep the directory's groups apart rather than rely on this order.
+ */
+const MAPPING_PRECEDENCE: readonly OperatorRole[] = ['staff', 'auditor', 'operator', 'admin'];
+
+/** The winning Kotae role any of the identity's app roles or groups maps to; undefined when none does. */
 export function mappedRole(identity: DirectoryIdentity, mapping: readonly RoleMapping[]): OperatorRole | undefined {
   const held = new Set([...identity.roles, ...identity.groups]);
   let best = -1;
-  for (const m of mapping) if (held.has(m.value)) best = Math.max(best, OPERATOR_ROLES.indexOf(m.role));
-  return best >= 0 ? OPERATOR_ROLES[best] : undefined;
+  for (const m of mapping) if (held.has(m.value)) best = Math.max(best, MAPPING_PRECEDENCE.indexOf(m.role));
+  return best >= 0 ? MAPPING_PRECEDENCE[best] : undefined;
 }
 
 /**
@@ -84,12 +92,12 @@ const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 
 /**
  * The mapped group object ids worth asking the directory about for an identity whose token left its groups
- * out (overage): those that would give a higher role than its app roles already do. Empty when none would,
- * so a user whose app role is already the highest mapped role costs no Graph call.
+ * out (overage): those whose role would win over its app roles' (MAPPING_PRECEDENCE). Empty when none would,
+ * so a user whose app role already wins over every mapped group costs no Graph call.
  */
 export function groupsToAsk(identity: DirectoryIdentity, mapping: readonly RoleMapping[]): string[] {
   const current = mappedRole(identity, mapping);
-  const floor = current ? OPERATOR_ROLES.indexOf(current) : -1;
-  const ids = mapping.filter((m) => OBJECT_ID.test(m.value) && OPERATOR_ROLES.indexOf(m.role) > floor);
+  const floor = current ? MAPPING_PRECEDENCE.indexOf(current) : -1;
+  const ids = mapping.filter((m) => OBJECT_ID.test(m.value) && MAPPING_PRECEDENCE.indexOf(m.role) > floor);
   return [...new Set(ids.map((m) => m.value))];
 }

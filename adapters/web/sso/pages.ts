@@ -5,7 +5,7 @@
  */
 import type { Request, Response } from 'express';
 import type { AuditTrail, Logger } from '../../../core';
-import { parseCookies, serializeCookie } from '../auth';
+import { parseCookies, serializeCookie, signInContext, type SignInClient } from '../auth';
 import { html, type SafeHtml } from '../console';
 import { renderPage } from '../console';
 import { failureEntry, type SsoFailure } from './failures';
@@ -77,11 +77,22 @@ export interface FailureDeps {
   targets: SignInTargets;
   audit: AuditTrail;
   logger: Logger;
+  /** This instance's id, written into sign-in audit rows. */
+  instance?: string;
 }
 
-/** Logs (with `detail`, never shown), audits (`auth.sign_in_failed`) and answers a failed sign-in. */
+/** Where a request came from, as sign-in audit rows record it: the address express sees and the User-Agent. */
+export function clientOf(req: Request): SignInClient {
+  return { ip: req.ip, userAgent: req.get('user-agent') };
+}
+
+/**
+ * Logs (with `detail`, never shown), audits (`auth.sign_in_failed`, with the request's ip, User-Agent
+ * and the instance) and answers a failed sign-in.
+ */
 export async function answerFailure(
   d: FailureDeps,
+  req: Request,
   res: Response,
   failure: SsoFailure,
   target?: Target,
@@ -89,6 +100,6 @@ export async function answerFailure(
   detail: Record<string, unknown> = {},
 ): Promise<void> {
   d.logger.warn('single sign-on failed', { reason: failure.reason, ...detail });
-  await d.audit.record(failureEntry(failure, actor));
+  await d.audit.record(failureEntry(failure, actor, signInContext(clientOf(req), d.instance)));
   page(res, failure.status, signInLinks(d.targets, target), failure.message);
 }

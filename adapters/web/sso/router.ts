@@ -9,13 +9,13 @@
  * Nobody chooses where a sign-in lands: `/console/` or `/`. `GET /auth/me` tells the web chat who is
  * signed in and which conversation is theirs; `POST /auth/signout` ends the web chat sign-in.
  */
-import { Router, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { ConversationStore } from '../../../conversations';
 import type { AuditTrail, Clock } from '../../../core';
 import { KotaeError } from '../../../core';
 import type { Logger } from '../../../core';
 import type { OperatorRole } from '../../../tickets';
-import { FederatedSignIn, serializeCookie } from '../auth';
+import { FederatedSignIn, serializeCookie, type SignInClient } from '../auth';
 import { setSessionCookie } from '../auth';
 import { newToken, tokenDigest } from '../auth';
 import { html } from '../console';
@@ -29,7 +29,16 @@ import {
   type RoleMapping,
 } from './identity';
 import { SSO_MESSAGES as M } from './messages';
-import { answerFailure, page, pendingCookie, readPending, signInLinks, type Pending, type Target } from './pages';
+import {
+  answerFailure,
+  clientOf,
+  page,
+  pendingCookie,
+  readPending,
+  signInLinks,
+  type Pending,
+  type Target,
+} from './pages';
 import { boundKey, CHAT_SESSION_COOKIE, webIdentityOf, type WebSessionStore } from './web-identity';
 
 /** Port: the OpenID Connect client (MsalOidcSignIn). */
@@ -51,14 +60,20 @@ export interface SsoDeps {
    * only and is refused with FAILURES.groupsOverage when they map to nothing.
    */
   groups?: GroupMembership;
-  /** Console sign-in for a mapped identity (FederatedSignIn); absent: console SSO off. */
+  /**
+   * Console sign-in for a mapped identity (FederatedSignIn; `client`: the browser's ip and User-Agent for
+   * its audit row); absent: console SSO off.
+   */
   console?: {
-    signIn(user: {
-      subject: string;
-      username?: string;
-      displayName?: string;
-      role: OperatorRole;
-    }): Promise<{ token: string }>;
+    signIn(
+      user: {
+        subject: string;
+        username?: string;
+        displayName?: string;
+        role: OperatorRole;
+      },
+      client: SignInClient,
+    ): Promise<{ token: string }>;
     sessionSeconds: number;
   };
   /** Web chat sign-in; absent: the web chat is anonymous (per-browser secret). */
@@ -71,6 +86,8 @@ export interface SsoDeps {
   };
   /** Failed sign-ins are audited like failed password sign-ins (`auth.sign_in_failed`). */
   audit: AuditTrail;
+  /** This instance's id, written into failed sign-ins' audit rows (with the client's ip and User-Agent). */
+  instance?: string;
   secureCookies: boolean;
   clock: Clock;
   logger: Logger;
@@ -87,12 +104,13 @@ export function createSsoRouter(deps: SsoDeps): Router {
   const again = (target: Target) => signInLinks(failures.targets, target);
   /** Logs (with `detail`, never shown), audits and answers a failed sign-in. */
   const fail = (
+    req: Request,
     res: Response,
     failure: SsoFailure,
     target?: Target,
     actor?: string,
     detail?: Record<string, unknown>,
-  ) => answerFailure(failures, res, failure, target, actor, detail);
+  ) => answerFailure(failures, req, res, failure, target, actor, detail);
 
   router.get('/signin', async (req, res) => {
     const target: Target = req.query.to === 'console' ? 'console' : 'chat';
@@ -119,14 +137,14 @@ export function createSsoRouter(deps: SsoDeps): Router {
     const pending = readPending(req);
     // One try per sign-in cookie, whatever the outcome: a replayed or forged callback finds none.
     res.append('Set-Cookie', pendingCookie('', 0, deps.secureCookies));
-    if (!pending) return fail(res, FAILURES.noPending);
+    if (!pending) return fail(req, res, FAILURES.noPending);
     const q = (k: string) => (typeof req.query[k] === 'string' ? (req.query[k] as string) : undefined);
     // Any `error` (even empty or repeated) wins over a code sent with it: the code is not redeemed.
     if (req.query.error !== undefined) {
       const failure = providerFailure(q('error') ?? '');
       // The description (e.g. AADSTS50105 …) helps the administrator; it is logged, never shown.
       const description = q('error_description')?.slice(0, 300);
-      return fail(res, failure, pending.target, undefined, { error: failure.error, description });
+      return fail(req, res, failure, pending.target, undefined, { error: failure.error, description });
     }
     let identity: DirectoryIdentity;
     try {
@@ -135,13 +153,13 @@ export function createSsoRouter(deps: SsoDeps): Router {
     } catch (err) {
       const down = err instanceof KotaeError && err.code === 'CLOUD_UNAVAILABLE';
       const error = err instanceof Error ? err.message : String(err);
-      return fail(res, down ? FAILURES.unavailable : FAILURES.rejected, pending.target, undefined, { error });
+      return fail(req, res, down ? FAILURES.unavailable : FAILURES.rejected, pending.target, undefined, { error });
     }
-    if (pending.target === 'console') return finishConsole(res, identity);
+    if (pending.target === 'console') return finishConsole(req, res, identity);
     return finishChat(res, identity);
   });
 
-  async function finishConsole(res: Response, claimed: DirectoryIdentity): Promise<void> {
+  async function finishConsole(req: Request, res: Response, claimed: DirectoryIdentity): Promise<void> {
     const actor = FederatedSignIn.usernameOf(claimed);
     let identity = claimed;
     // Overage: the groups that could raise the role are asked of the directory (never the endpoint the
@@ -153,27 +171,25 @@ export function createSsoRouter(deps: SsoDeps): Router {
       } catch (err) {
         // A role decided without the groups could be lower than the directory's (and is stored): refuse.
         const detail = { subject: claimed.subject, ...lookupError(err) };
-        return fail(res, FAILURES.groupsLookupFailed, 'console', actor, detail);
+        return fail(req, res, FAILURES.groupsLookupFailed, 'console', actor, detail);
       }
     }
     const role = mappedRole(identity, deps.roleMap);
     if (!role || !deps.console) {
       const failure = claimed.groupsOverage && !deps.groups ? FAILURES.groupsOverage : FAILURES.noRole;
-      return fail(res, failure, 'console', actor, { subject: claimed.subject });
+      return fail(req, res, failure, 'console', actor, { subject: claimed.subject });
     }
     try {
-      const { token } = await deps.console.signIn({
-        subject: identity.subject,
-        username: identity.username,
-        displayName: identity.name,
-        role,
-      });
+      const { token } = await deps.console.signIn(
+        { subject: identity.subject, username: identity.username, displayName: identity.name, role },
+        clientOf(req),
+      );
       setSessionCookie(res, token, deps.console.sessionSeconds, { secure: deps.secureCookies });
     } catch (err) {
       if (err instanceof KotaeError && err.code === 'CONFLICT')
-        return fail(res, FAILURES.localAccount, 'console', actor);
+        return fail(req, res, FAILURES.localAccount, 'console', actor);
       if (err instanceof KotaeError && err.code === 'AUTH_FORBIDDEN')
-        return fail(res, FAILURES.accountDisabled, 'console', actor);
+        return fail(req, res, FAILURES.accountDisabled, 'console', actor);
       throw err;
     }
     page(

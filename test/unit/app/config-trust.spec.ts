@@ -35,7 +35,7 @@ describe('loadConfig: identity, rate limits, busy timeout, metrics', () => {
         KOTAE_OIDC_CLIENT_ID: '11111111-2222-3333-4444-555555555555',
         KOTAE_OIDC_CLIENT_SECRET: 'secret',
         KOTAE_OIDC_TENANT_ID: '99999999-8888-7777-6666-555555555555',
-        KOTAE_OIDC_ROLE_MAP: 'Kotae.Admin=admin, Kotae.Operator=operator',
+        KOTAE_OIDC_ROLE_MAP: 'Kotae.Admin=admin, Kotae.Operator=operator, Kotae.Auditor=auditor',
         KOTAE_OIDC_LOCAL_SIGNIN: 'admin',
         KOTAE_RATE_UPLOAD: 'off',
       },
@@ -50,6 +50,7 @@ describe('loadConfig: identity, rate limits, busy timeout, metrics', () => {
       roleMap: [
         { value: 'Kotae.Admin', role: 'admin' },
         { value: 'Kotae.Operator', role: 'operator' },
+        { value: 'Kotae.Auditor', role: 'auditor' },
       ],
       webChat: false,
       localSignIn: 'admin',
@@ -104,7 +105,7 @@ describe('loadConfig: identity, rate limits, busy timeout, metrics', () => {
       }),
       [
         'KOTAE_OIDC_AUTHORITY: https:// で始まるURLで指定してください（MSALはhttpの発行者を受け付けません）',
-        'KOTAE_OIDC_ROLE_MAP.0.role: ロールは staff / operator / admin のいずれかで指定してください',
+        'KOTAE_OIDC_ROLE_MAP.0.role: ロールは staff / operator / auditor / admin のいずれかで指定してください',
         'KOTAE_RATE_API_IP: 「回数/秒数」（例: 10/900）または off で指定してください',
       ],
     );

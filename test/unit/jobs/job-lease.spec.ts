@@ -264,4 +264,55 @@ describeEachDb('SqlJobLease', (each) => {
       fs.rmSync(reportsDir, { recursive: true, force: true });
     }
   });
+
+  it('generates the 下半期 report once across two instances after the half ends, never again once 確定', async () => {
+    const clock = new FakeClock(jst('2027-04-01 06:00'));
+    const calendar = new BusinessCalendar();
+    const reportsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-lease-h2-'));
+    const generated: string[] = [];
+    const stack = (ds: DataSource, holder: string) => {
+      const service = new ReportService({
+        data: memoryData(),
+        store: new SqlReportStore(ds),
+        reportsDir,
+        calendar,
+        slaPolicy: DEFAULT_SLA_POLICY,
+        organization: ORGANIZATION,
+        clock,
+      });
+      const scheduler = new ReportScheduler({
+        clock,
+        calendar,
+        store: new SqlReportStore(ds),
+        generate: async (kind, period) => {
+          generated.push(`${kind} ${period}`);
+          return service.generate(kind, period);
+        },
+        runner: new JobRunner({ store: new SqlJobRunStore(ds), clock }),
+        leases: new LeaseGuard({ lease: new SqlJobLease(ds), holder, clock }),
+      });
+      return { service, scheduler };
+    };
+    try {
+      const a = stack(each.db.ds, 'A');
+      const b = stack(second, 'B');
+      await Promise.all([a.scheduler.tick(), b.scheduler.tick()]);
+      assert.deepEqual(generated.sort(), ['annual FY2026', 'halfyear FY2026H2', 'monthly 2027-03']);
+      const h2 = await b.service.get('halfyear', 'FY2026H2');
+      assert.deepEqual(
+        [h2.model.period.from, h2.model.period.to],
+        [jst('2026-10-01 00:00').toISOString(), jst('2027-04-01 00:00').toISOString()],
+      );
+      assert.deepEqual(await Promise.all([b.scheduler.tick(), a.scheduler.tick()]), [[], []]);
+
+      // Finalised, it is never generated again while the April check still finds it due.
+      await a.service.markFinal('halfyear', 'FY2026H2', h2.version);
+      clock.set(jst('2027-04-20 09:00'));
+      assert.deepEqual(await Promise.all([a.scheduler.tick(), b.scheduler.tick()]), [[], []]);
+      assert.equal(generated.length, 3);
+      assert.equal((await b.service.get('halfyear', 'FY2026H2')).status, 'final');
+    } finally {
+      fs.rmSync(reportsDir, { recursive: true, force: true });
+    }
+  });
 });

@@ -29,6 +29,7 @@ describe('the March report on the last business day of March (fiscal year ends 3
     ]);
     assert.deepEqual(dueReports(jst('2029-04-02 09:00'), calendar), [
       { kind: 'monthly', period: '2029-03' },
+      { kind: 'halfyear', period: 'FY2028H2' },
       { kind: 'annual', period: 'FY2028' },
     ]);
   });
@@ -71,10 +72,14 @@ describe('the March report on the last business day of March (fiscal year ends 3
         (e: unknown) => e instanceof KotaeError && e.code === 'CONFLICT' && /終了していないため/.test(e.userMessage),
       );
       clock.set(jst('2029-04-02 09:00'));
+      // The 下半期 (October–March) is due only now that it has ended: generated once, with the full figures.
       assert.deepEqual(await scheduler.tick(), [
         { kind: 'monthly', period: '2029-03' },
+        { kind: 'halfyear', period: 'FY2028H2' },
         { kind: 'annual', period: 'FY2028' },
       ]);
+      const h2 = await store.get('halfyear', 'FY2028H2');
+      assert.equal(h2?.generatedAt.toISOString(), jst('2029-04-02 09:00').toISOString());
       const regenerated = await store.get('monthly', '2029-03');
       assert.equal(regenerated?.generatedAt.toISOString(), jst('2029-04-02 09:00').toISOString());
       clock.advanceMinutes(15);

@@ -6,17 +6,36 @@ import { BusinessCalendar, DEFAULT_SLA_POLICY } from '../../../calendar';
 import { FakeClock } from '../../../core/clock';
 import { InMemoryJobRunStore, JobRunner, ReportScheduler } from '../../../jobs';
 import { SmtpEmailSender } from '../../../notify';
-import { InMemoryReportStore, ReportDelivery, ReportService, type DeliverySender } from '../../../reports';
+import type { AuditEntry } from '../../../core';
+import { InMemoryReportStore, modelRows, ReportDelivery, ReportService, type DeliverySender } from '../../../reports';
 import { decodeMail, startLoopbackSmtp } from '../../fakes/loopback-smtp';
 import { jst } from '../reports/fixture';
 import { memoryData, ORGANIZATION } from '../reports/helpers';
 
 const calendar = new BusinessCalendar();
 
+/** An audit trail that keeps its entries (`failNext` refuses the next record, as a database that is down). */
+function memoryAudit() {
+  const entries: AuditEntry[] = [];
+  const trail = {
+    entries,
+    failNext: 0,
+    record: async (e: AuditEntry) => {
+      if (trail.failNext > 0) {
+        trail.failNext -= 1;
+        throw new Error('database is locked');
+      }
+      entries.push(e);
+    },
+  };
+  return trail;
+}
+
 function setup(senders: readonly DeliverySender[], emails = ['johosei@example.lg.jp', 'kacho@example.lg.jp']) {
   const reportsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-delivery-'));
   const clock = new FakeClock(jst('2026-06-01 09:00'));
   const store = new InMemoryReportStore();
+  const audit = memoryAudit();
   const service = new ReportService({
     data: memoryData(),
     store,
@@ -31,6 +50,7 @@ function setup(senders: readonly DeliverySender[], emails = ['johosei@example.lg
     settings: { emails, teams: true, formats: ['xlsx', 'pdf'] },
     consoleUrl: 'https://kotae.example.lg.jp/console/reports',
     folderOf: (r) => service.folderOf(r.kind, r.period),
+    audit,
   });
   const jobs = new InMemoryJobRunStore();
   const scheduler = new ReportScheduler({
@@ -41,7 +61,32 @@ function setup(senders: readonly DeliverySender[], emails = ['johosei@example.lg
     runner: new JobRunner({ store: jobs, clock, maxAttempts: 3, sleep: async () => undefined }),
     deliver: async (k, p) => delivery.deliver(await service.get(k, p)),
   });
-  return { reportsDir, store, jobs, scheduler };
+  return { reportsDir, store, jobs, scheduler, audit };
+}
+
+/** The audit entry of one channel's delivery. */
+const delivered = (report: string, period: string, facts: Record<string, unknown>): AuditEntry => ({
+  actor: 'system',
+  action: 'export.report',
+  target: `${report}-${period}`,
+  detail: { report, period, ...facts },
+});
+
+/** A sender that records what it sent and refuses its first `refuse` messages. */
+function recordingSender(channel: 'email' | 'teams', refuse = 0) {
+  const sent: string[] = [];
+  let refused = 0;
+  const sender: DeliverySender = {
+    channel,
+    send: async (m) => {
+      if (refused < refuse) {
+        refused += 1;
+        throw new Error(`${channel} refused`);
+      }
+      sent.push(`${m.recipient}|${m.subject}|${(m.attachments ?? []).map((a) => a.filename).join(',')}`);
+    },
+  };
+  return { sender, sent };
 }
 
 describe('scheduled delivery of generated reports', () => {
@@ -60,7 +105,7 @@ describe('scheduled delivery of generated reports', () => {
       channel: 'teams',
       send: async (m) => void posted.push(`${m.recipient}|${m.subject}`),
     };
-    const { reportsDir, scheduler, jobs } = setup([sender, teams]);
+    const { reportsDir, scheduler, jobs, audit, store } = setup([sender, teams]);
     try {
       assert.deepEqual(await scheduler.tick(), [{ kind: 'monthly', period: '2026-05' }]);
       await scheduler.deliveriesSettled();
@@ -84,6 +129,13 @@ describe('scheduled delivery of generated reports', () => {
           ['report-delivery', 'succeeded'],
         ],
       );
+      // One export per channel: the files by e-mail (how many addresses, never which), the link in Teams.
+      const rows = modelRows((await store.get('monthly', '2026-05'))!.model);
+      assert.ok(rows > 0);
+      assert.deepEqual(audit.entries, [
+        delivered('monthly', '2026-05', { format: 'xlsx+pdf', rows, channel: 'email', recipients: 2 }),
+        delivered('monthly', '2026-05', { format: 'link', rows: 0, channel: 'teams', recipients: 1 }),
+      ]);
     } finally {
       sender.close();
       await smtp.close();
@@ -101,7 +153,7 @@ describe('scheduled delivery of generated reports', () => {
       requireTls: false,
       from: 'kotae@example.lg.jp',
     });
-    const { reportsDir, scheduler, jobs, store } = setup([sender]);
+    const { reportsDir, scheduler, jobs, store, audit } = setup([sender]);
     try {
       assert.deepEqual(await scheduler.tick(), [{ kind: 'monthly', period: '2026-05' }]);
       assert.ok(await store.get('monthly', '2026-05'), 'generation is not held up by the delivery');
@@ -116,9 +168,104 @@ describe('scheduled delivery of generated reports', () => {
         ],
       );
       assert.match(jobs.runs[3].error ?? '', /mailbox unavailable|554/);
+      assert.deepEqual(audit.entries, [], 'nothing left the system');
     } finally {
       sender.close();
       await smtp.close();
+      fs.rmSync(reportsDir, { recursive: true, force: true });
+    }
+  });
+
+  it('sends and audits each channel once when a retry follows a refused Teams post', async () => {
+    const email = recordingSender('email');
+    const teams = recordingSender('teams', 1);
+    const { reportsDir, scheduler, jobs, audit, store } = setup(
+      [email.sender, teams.sender],
+      ['johosei@example.lg.jp'],
+    );
+    try {
+      assert.deepEqual(await scheduler.tick(), [{ kind: 'monthly', period: '2026-05' }]);
+      await scheduler.deliveriesSettled();
+      const subject = '【Kotae】ヘルプデスク運用月次報告書 令和8年5月（2026年5月）';
+      assert.deepEqual(email.sent, [`johosei@example.lg.jp|${subject}|monthly-2026-05.xlsx,monthly-2026-05.pdf`]);
+      assert.deepEqual(teams.sent, [`operators-channel|${subject}|`]);
+      assert.deepEqual(
+        jobs.runs.map((r) => [r.job, r.status, r.attempt]),
+        [
+          ['report-monthly', 'succeeded', 1],
+          ['report-delivery', 'failed', 1],
+          ['report-delivery', 'succeeded', 2],
+        ],
+      );
+      const rows = modelRows((await store.get('monthly', '2026-05'))!.model);
+      assert.deepEqual(audit.entries, [
+        delivered('monthly', '2026-05', { format: 'xlsx+pdf', rows, channel: 'email', recipients: 1 }),
+        delivered('monthly', '2026-05', { format: 'link', rows: 0, channel: 'teams', recipients: 1 }),
+      ]);
+    } finally {
+      fs.rmSync(reportsDir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes a delivery’s audit row on the retry without sending the e-mail again', async () => {
+    const email = recordingSender('email');
+    const { reportsDir, scheduler, jobs, audit } = setup([email.sender]);
+    audit.failNext = 1;
+    try {
+      await scheduler.tick();
+      await scheduler.deliveriesSettled();
+      assert.equal(email.sent.length, 1);
+      assert.deepEqual(
+        jobs.runs.filter((r) => r.job === 'report-delivery').map((r) => [r.status, r.attempt]),
+        [
+          ['failed', 1],
+          ['succeeded', 2],
+        ],
+      );
+      assert.deepEqual(
+        audit.entries.map((e) => [e.action, e.detail?.channel, e.detail?.recipients]),
+        [['export.report', 'email', 2]],
+      );
+    } finally {
+      fs.rmSync(reportsDir, { recursive: true, force: true });
+    }
+  });
+
+  it('delivers a report generated again on every channel, after an earlier generation’s delivery failed', async () => {
+    const email = recordingSender('email');
+    const teams = recordingSender('teams', 1);
+    const { reportsDir, audit, store } = setup([]);
+    const service = new ReportService({
+      data: memoryData(),
+      store,
+      reportsDir,
+      calendar,
+      slaPolicy: DEFAULT_SLA_POLICY,
+      organization: ORGANIZATION,
+      clock: new FakeClock(jst('2026-06-01 09:00')),
+    });
+    const delivery = new ReportDelivery({
+      senders: [email.sender, teams.sender],
+      settings: { emails: ['johosei@example.lg.jp'], teams: true, formats: ['pdf'] },
+      consoleUrl: 'https://kotae.example.lg.jp/console/reports',
+      folderOf: (r) => service.folderOf(r.kind, r.period),
+      audit,
+    });
+    try {
+      const first = await service.generate('monthly', '2026-05');
+      await assert.rejects(delivery.deliver(first), /teams refused/);
+      const again = { ...first, generatedAt: new Date(first.generatedAt.getTime() + 60_000) };
+      await delivery.deliver(again);
+      assert.deepEqual([email.sent.length, teams.sent.length], [2, 1]);
+      assert.deepEqual(
+        audit.entries.map((e) => [e.detail?.channel, e.detail?.format]),
+        [
+          ['email', 'pdf'],
+          ['email', 'pdf'],
+          ['teams', 'link'],
+        ],
+      );
+    } finally {
       fs.rmSync(reportsDir, { recursive: true, force: true });
     }
   });

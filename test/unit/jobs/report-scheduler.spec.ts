@@ -37,15 +37,53 @@ describe('due reports', () => {
     assert.deepEqual(dueReports(jst('2027-01-04 10:00'), calendar), [{ kind: 'monthly', period: '2026-12' }]);
   });
 
-  it('adds the half-year report in October and the annual report in April', () => {
-    assert.deepEqual(dueReports(jst('2026-10-01 08:00'), calendar), [
+  it('adds the first-half report in October, the second-half and annual reports in April', () => {
+    assert.deepEqual(dueReports(jst('2026-10-01 00:00'), calendar), [
       { kind: 'monthly', period: '2026-09' },
       { kind: 'halfyear', period: 'FY2026' },
     ]);
-    assert.deepEqual(dueReports(jst('2027-04-01 08:00'), calendar), [
+    // 下半期 FY2026 = 2026-10 … 2027-03: due once it has ended, on 2027-04-01 (a Thursday, a business day).
+    assert.deepEqual(dueReports(jst('2027-04-01 00:00'), calendar), [
+      { kind: 'monthly', period: '2027-03' },
+      { kind: 'halfyear', period: 'FY2026H2' },
+      { kind: 'annual', period: 'FY2026' },
+    ]);
+    // The instant before each boundary (JST): neither half is due, nor in any other month.
+    assert.deepEqual(dueReports(jst('2026-09-30 23:59'), calendar), [{ kind: 'monthly', period: '2026-08' }]);
+    assert.deepEqual(
+      dueReports(jst('2027-03-30 23:59'), calendar).filter((d) => d.kind === 'halfyear'),
+      [],
+    );
+    assert.deepEqual(dueReports(new Date('2027-03-31T14:59:59Z'), calendar), [
+      { kind: 'monthly', period: '2027-02' },
       { kind: 'monthly', period: '2027-03' },
       { kind: 'annual', period: 'FY2026' },
     ]);
+    assert.deepEqual(dueReports(new Date('2027-03-31T15:00:00Z'), calendar), [
+      { kind: 'monthly', period: '2027-03' },
+      { kind: 'halfyear', period: 'FY2026H2' },
+      { kind: 'annual', period: 'FY2026' },
+    ]);
+    for (let month = 1; month <= 12; month += 1) {
+      const at = jst(`2027-${String(month).padStart(2, '0')}-20 12:00`);
+      const halves = dueReports(at, calendar)
+        .filter((d) => d.kind === 'halfyear')
+        .map((d) => d.period);
+      assert.deepEqual(halves, month === 4 ? ['FY2026H2'] : month === 10 ? ['FY2027'] : [], `month ${month}`);
+    }
+  });
+
+  it('makes the second half due from the first business day of April, the half that has just ended', () => {
+    // 2028-04-01 is a Saturday: the first business day is Monday 4/3.
+    assert.equal(firstBusinessDay(2028, 4, calendar), 3);
+    assert.deepEqual(
+      dueReports(jst('2028-04-02 12:00'), calendar).filter((d) => d.kind === 'halfyear'),
+      [],
+    );
+    assert.deepEqual(
+      dueReports(jst('2028-04-03 09:00'), calendar).filter((d) => d.kind === 'halfyear'),
+      [{ kind: 'halfyear', period: 'FY2027H2' }],
+    );
   });
 });
 

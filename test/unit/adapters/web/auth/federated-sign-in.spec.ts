@@ -27,13 +27,15 @@ describeEachDb('FederatedSignIn and local break-glass', (each) => {
   let operators: SqlOperatorStore;
   let federated: FederatedSignIn;
   let auth: AuthService;
+  let audit: ReturnType<typeof testAuditLog>;
+  let sessions: SqlSessionStore;
   beforeEach(async () => {
     await each.db.reset();
     clock = new FakeClock('2026-12-03T01:00:00Z');
     const now = () => clock.now();
     operators = new SqlOperatorStore(each.db.ds, now);
-    const sessions = new SqlSessionStore(each.db.ds);
-    const audit = testAuditLog(each.db.ds, now);
+    sessions = new SqlSessionStore(each.db.ds);
+    audit = testAuditLog(each.db.ds, now);
     auth = new AuthService({
       operators,
       sessions,
@@ -41,7 +43,7 @@ describeEachDb('FederatedSignIn and local break-glass', (each) => {
       clock,
       policy: { scrypt: TEST_SCRYPT, localSignIn: 'admin' },
     });
-    federated = new FederatedSignIn({ operators, sessions, audit, clock, absoluteMinutes: 480 });
+    federated = new FederatedSignIn({ operators, sessions, audit, clock, absoluteMinutes: 480, instance: 'kotae-a' });
     const accounts = new AccountService({ operators, sessions, audit, hash: (p) => auth.hash(p) });
     await accounts.create({ username: 'tanaka', displayName: '田中', role: 'operator', password: PASSWORD }, 'admin');
     await accounts.create({ username: 'kanri', displayName: '管理', role: 'admin', password: PASSWORD }, 'admin');
@@ -68,6 +70,45 @@ describeEachDb('FederatedSignIn and local break-glass', (each) => {
     const account = await operators.findByUsername('yamada@kotonoha.example.lg.jp');
     assert.deepEqual({ disabled: account?.disabled, role: account?.role }, { disabled: true, role: 'operator' });
     assert.equal(await auth.authenticate(first.token), undefined);
+  });
+
+  it('audits the sign-in with the role, the client address, the User-Agent (200 characters) and the instance', async () => {
+    const user = { subject: SUBJECT, username: 'yamada@kotonoha.example.lg.jp', displayName: '山田 太郎' };
+    const agent = `Mozilla/5.0 (Windows NT 10.0; Win64; x64) Edg/131.0 ${'x'.repeat(250)}`;
+    await federated.signIn({ ...user, role: 'operator' }, { ip: '10.20.30.40', userAgent: agent });
+    // No client given (a caller outside the routes): the same keys, unknown.
+    await federated.signIn({ ...user, role: 'operator' });
+    const rows = (await audit.recent(20)).reverse().filter((r) => r.action === 'auth.sign_in_sso');
+    assert.deepEqual(
+      rows.map((r) => [r.actor, r.detail]),
+      [
+        [user.username, { role: 'operator', ip: '10.20.30.40', userAgent: agent.slice(0, 200), instance: 'kotae-a' }],
+        [user.username, { role: 'operator', ip: null, userAgent: null, instance: 'kotae-a' }],
+      ],
+    );
+    assert.equal((await audit.verify()).ok, true);
+  });
+
+  it('opens no session when its audit row cannot be written (one transaction)', async () => {
+    const failing = new FederatedSignIn({
+      operators,
+      sessions,
+      clock,
+      absoluteMinutes: 480,
+      audit: {
+        record: (e) => audit.record(e),
+        atomically: (change, entry) =>
+          audit.atomically(change, (result) => {
+            entry(result);
+            throw new Error('audit store unavailable');
+          }),
+      },
+    });
+    const user = { subject: SUBJECT, username: 'yamada@kotonoha.example.lg.jp', role: 'operator' as const };
+    await assert.rejects(failing.signIn(user, { ip: '10.20.30.40' }), /audit store unavailable/);
+    const account = await operators.findByUsername(user.username);
+    assert.ok(account);
+    assert.equal(Number((await each.db.ds.query('SELECT count(*) AS n FROM "session"'))[0].n), 0);
   });
 
   it('never takes over a local account; names a directory user without a UPN by its subject', async () => {

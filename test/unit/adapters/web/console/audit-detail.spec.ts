@@ -35,4 +35,36 @@ describe('console audit detail text', () => {
       '出力したもの: 会話ログ ／ 対象期間: 260501-260531 ／ 形式: csv ／ 行数: 8 ／ 出力: 全件 ／ OSユーザー: kotae-ops',
     );
   });
+
+  it('names a scheduled delivery by e-mail and to Teams in Japanese', () => {
+    assert.equal(
+      auditDetailText({
+        report: 'halfyear',
+        period: 'FY2026H2',
+        format: 'xlsx+pdf',
+        rows: 120,
+        channel: 'email',
+        recipients: 2,
+      }),
+      '出力したもの: 半期報告書 ／ 対象期間: FY2026H2 ／ 形式: xlsx+pdf ／ 行数: 120 ／ チャネル: メール ／ 宛先数: 2',
+    );
+    assert.equal(
+      auditDetailText({
+        report: 'monthly',
+        period: '2026-05',
+        format: 'link',
+        rows: 0,
+        channel: 'teams',
+        recipients: 1,
+      }),
+      '出力したもの: 月次報告書 ／ 対象期間: 2026-05 ／ 形式: リンクのみ ／ 行数: 0 ／ チャネル: Microsoft Teams ／ 宛先数: 1',
+    );
+  });
+
+  it('names where a sign-in came from in Japanese', () => {
+    assert.equal(
+      auditDetailText({ role: 'operator', ip: '10.20.30.40', userAgent: 'Mozilla/5.0', instance: 'kotae-a' }),
+      '権限: オペレーター ／ IPアドレス: 10.20.30.40 ／ ブラウザー（User-Agent）: Mozilla/5.0 ／ インスタンス: kotae-a',
+    );
+  });
 });

@@ -275,8 +275,13 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
   });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const users: Record<OperatorRole, string> = { staff: 'staff1', operator: 'op1', admin: 'admin1' };
-  for (const role of ['staff', 'operator', 'admin'] as const) {
+  const users: Record<OperatorRole, string> = {
+    staff: 'staff1',
+    operator: 'op1',
+    auditor: 'auditor1',
+    admin: 'admin1',
+  };
+  for (const role of ['staff', 'operator', 'auditor', 'admin'] as const) {
     await accounts.create({ username: users[role], displayName: `${role}さん`, role, password: PASSWORD }, 'system');
   }
 
