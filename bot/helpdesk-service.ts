@@ -15,7 +15,8 @@ import { recordedWith, takeBackFor, withNotices, type Atomically } from './ask-b
 import { formatJstDayTime } from '../calendar';
 import type { BotAction, BotReply, ConversationRecord, Requester, SourceRef } from '../conversations';
 import type { TicketRecord } from '../tickets';
-import { DEFAULT_THRESHOLDS, orderedThresholds, type AnswerThresholds } from './answer-policy';
+import { DEFAULT_THRESHOLDS, orderedThresholds } from './answer-policy';
+import type { HelpdeskOptions } from './helpdesk-options';
 import { preferExactQuestion } from './exact-question';
 import { BOT_MESSAGES } from './messages';
 import { composeAnswer } from './compose-answer';
@@ -29,31 +30,10 @@ import { answerReplyOf, rightAfterAnswer } from './answer-reply';
 import { statusQuery } from './status-query';
 import { decideWithSources, GENERATION, withGeneratedText } from './source-check';
 import { followUpQuery, FOLLOW_UP_WINDOW_MS } from './follow-up';
+import { searchedOrRefused } from './refused-question';
+import { ticketSubject } from './ticket-subject';
 
-/** Options of the helpdesk core. */
-export interface HelpdeskOptions {
-  maxQuestionChars: number;
-  /** Overrides of the measured thresholds. */
-  thresholds?: Partial<AnswerThresholds>;
-  /** Desk hours as staff read them, e.g. 「平日 8:30〜17:15」. */
-  deskHours: string;
-  /** Whether the desk is open at an instant (business calendar). */
-  isDeskOpen: (at: Date) => boolean;
-  /** The next desk opening after an instant (business calendar): named in out-of-hours notices. */
-  nextOpening?: (at: Date) => Date;
-  defaultCategory?: string;
-  /** Turns a document's own link (absolute URL or a path inside the knowledge folder) into one staff can open. */
-  resolveSourceUrl?: (url: string) => string;
-  /** How long a generated answer may take before the extractive answer is used instead (default 30 s). */
-  generationTimeoutMs?: number;
-  /**
-   * With a chat model: whether its reading of the sources decides answered / clarify (default true;
-   * see bot/source-check.ts). false: the model only writes the text of answers the confidence chose.
-   */
-  checkSources?: boolean;
-  /** With a chat model: FAQs answered above the answer threshold are sent verbatim (default true). */
-  faqVerbatim?: boolean;
-}
+export type { HelpdeskOptions } from './helpdesk-options';
 
 const HUMAN_REQUEST =
   /(担当者|オペレーター|オペレータ|人間|有人).*(問い合わせ|問合せ|つな|繋|話し|相談|お願い)|^(担当者|有人対応)$/;
@@ -143,8 +123,22 @@ export class HelpdeskService implements Helpdesk {
     const recent =
       previous && started.getTime() - previous.askedAt.getTime() <= FOLLOW_UP_WINDOW_MS ? previous.text : undefined;
     const shown = new Set(recent ? (previous?.sources ?? []).flatMap((s) => (s.documentId ? [s.documentId] : [])) : []);
-    const query = await followUpQuery(this.deps.knowledge, text, recent, 5, shown);
-    const searched = query.retrieval ?? (await this.deps.knowledge.search(text, { k: 5 }));
+    // A knowledge base that cannot be searched refuses the question: it is written with the refusal, then thrown on.
+    const { query, searched } = await searchedOrRefused(
+      async () => {
+        const query = await followUpQuery(this.deps.knowledge, text, recent, 5, shown);
+        return { query, searched: query.retrieval ?? (await this.deps.knowledge.search(text, { k: 5 })) };
+      },
+      {
+        conversations: this.deps.conversations,
+        atomically: this.atomically,
+        conversationId: conversation.id,
+        question: text,
+        askedAt: started,
+        now: () => this.deps.clock.now(),
+        notice: redacted ? notice : undefined,
+      },
+    );
     // Configured overrides win over the thresholds calibrated on this index, which win over the defaults.
     const thresholds = orderedThresholds({ ...DEFAULT_THRESHOLDS, ...searched.thresholds, ...this.options.thresholds });
     // After an answer that did not help, the other candidates at most: a list to pick from, never a new answer.
@@ -262,8 +256,7 @@ export class HelpdeskService implements Helpdesk {
       this.deps.conversations.transcript(conversation.id),
       this.deps.conversations.lastQuestion(conversation.id),
     ]);
-    const firstUserLine = transcript.find((l) => l.role === 'user')?.text;
-    const title = cutText((last?.text ?? firstUserLine ?? details).replace(/\s+/g, ' '), 80);
+    const { title, categoryGuess } = ticketSubject(transcript, last, details);
     if (!title)
       throw new KotaeError('INPUT_INVALID', 'nothing to escalate', { userMessage: BOT_MESSAGES.nothingToEscalate });
     const given = stripEmpty(input.requester);
@@ -274,7 +267,7 @@ export class HelpdeskService implements Helpdesk {
       conversationId: conversation.id,
       type: 'inquiry' as const,
       priority: input.priority ?? 'normal',
-      category: input.category ?? last?.categoryGuess ?? this.options.defaultCategory ?? 'その他',
+      category: input.category ?? categoryGuess ?? this.options.defaultCategory ?? 'その他',
       title,
       details,
       requester,

@@ -43,7 +43,8 @@ export async function restoredAnswer(
   const index = lines.findLastIndex((l) => l.role === 'bot');
   if (index < 0) return undefined;
   const last = await conversations.lastQuestion(conversationId);
-  // Only the question log's latest answer is written as a 'bot' line last (recordQuestion writes both).
+  // The question log's latest answer is written as a 'bot' line (recordQuestion writes both); a 'bot' line with
+  // another text after it is a refused question's (refused-question.ts), which restores nothing.
   if (!last || last.answer !== lines[index].text) return undefined;
   const movedOn = lines.slice(index + 1).some((l) => l.role === 'user' || l.role === 'system');
   const current = !movedOn && !(await conversations.hasFeedback(conversationId, last.id));

@@ -21,13 +21,18 @@ const BUSY_ERRORS = new Set(['DB_LOCKED']);
  */
 const KNOWLEDGE_ERRORS = new Set(['KB_INDEX_CORRUPT', 'KB_UNAVAILABLE']);
 
+/** Whether an error is the knowledge base refusing a search (KB_INDEX_CORRUPT, KB_UNAVAILABLE). */
+export function refusedByKnowledge(err: unknown): boolean {
+  return KNOWLEDGE_ERRORS.has(toKotaeError(err).code);
+}
+
 /**
  * The reply to a question refused because the knowledge base cannot be searched (its own Japanese message
  * and 担当者に問い合わせる); undefined for any other error.
  */
 export function knowledgeRefusal(conversationId: string, err: unknown): BotReply | undefined {
   const error = toKotaeError(err);
-  if (!KNOWLEDGE_ERRORS.has(error.code)) return undefined;
+  if (!refusedByKnowledge(error)) return undefined;
   return { conversationId, text: error.userMessage, sources: [], choices: [], actions: ['escalate'] };
 }
 

@@ -14,7 +14,7 @@ export interface StoredResponse {
 }
 
 /** Headers kept with a stored response (the rest — dates, cookies, security headers — are set anew). */
-const KEPT_HEADERS = ['content-type', 'location'] as const;
+const KEPT_HEADERS = ['content-type', 'location', 'retry-after'] as const;
 
 function toBuffer(chunk: unknown, encoding: unknown): Buffer | undefined {
   if (chunk === undefined || chunk === null || typeof chunk === 'function') return undefined;

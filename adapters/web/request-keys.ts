@@ -86,6 +86,18 @@ export function parseRequestKey(raw: string): string | undefined {
   return parseWriteKey(raw);
 }
 
+/** Marks (on `res.locals`) a refusal a handler keeps as its key's response (keepRefusal). */
+const KEEP_REFUSAL = 'kotaeKeepRefusal';
+
+/**
+ * Keeps this request's refusal (status 400 or more) as its key's response: the handler wrote something before
+ * refusing (a question the knowledge base could not search is written with its refusal), so a retry with the
+ * key is answered the same and writes nothing again. Other refusals release the key: a retry runs again.
+ */
+export function keepRefusal(res: Response): void {
+  res.locals[KEEP_REFUSAL] = true;
+}
+
 /** Express middleware making the route once-per-key (requests without a key run as before). */
 export function keyedRequest(keys: RequestKeys | undefined, route: KeyedRoute): RequestHandler {
   return async (req, res, next) => {
@@ -102,7 +114,8 @@ export function keyedRequest(keys: RequestKeys | undefined, route: KeyedRoute): 
     res.once('close', () => clearInterval(renewal));
     captureResponse(res, async (response) => {
       clearInterval(renewal);
-      if (response.status < 400) await keys.store.complete(key, sealResponse(response, secret));
+      if (response.status < 400 || res.locals[KEEP_REFUSAL] === true)
+        await keys.store.complete(key, sealResponse(response, secret));
       else await keys.store.release(key);
     });
     next();

@@ -1,6 +1,7 @@
 /** Web chat sign-in sessions on TypeORM (table web_session; the id is the SHA-256 of the cookie token). */
 import { LessThan, type DataSource } from 'typeorm';
 import { runDb } from '../run-db';
+import { managerOf } from '../transaction-scope';
 
 /** A signed-in web chat user (the directory identity). */
 export interface WebSessionRow {
@@ -18,7 +19,8 @@ export class SqlWebSessions {
   constructor(private readonly ds: DataSource) {}
 
   private repo() {
-    return this.ds.getRepository<WebSessionRow>('web_session');
+    // Joins an open transaction: a sign-in and its audit row commit together.
+    return managerOf(this.ds).getRepository<WebSessionRow>('web_session');
   }
 
   async create(session: WebSessionRow): Promise<void> {

@@ -1,7 +1,8 @@
 /**
  * The web chat when the knowledge index cannot be loaded (real Chromium, real app on a damaged index): the first
  * question is refused in Japanese with 担当者に問い合わせる — the refusal names the new conversation, so the
- * requester can still open a ticket (as Teams and LoGoチャット offer it).
+ * requester can still open a ticket (as Teams and LoGoチャット offer it), titled by the question, which a reload
+ * shows with its refusal.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -74,10 +75,27 @@ describe('the web chat on a knowledge index that cannot be loaded (chromium)', f
     await chat.locator('.escalate button[type=submit]').click();
     const number = ((await chat.locator('.ticket-number').textContent()) ?? '').replace('受付番号: ', '').trim();
     assert.match(number, /^HD-\d{4}-\d{6}$/);
-    const rows = (await kotae!.app.dataSource.query(`SELECT "title" FROM "ticket" WHERE "number" = ?`, [number])) as {
-      title: string;
-    }[];
-    assert.deepEqual(rows, [{ title: '自宅からVPNにつながりません' }]);
+    const rows = (await kotae!.app.dataSource.query(`SELECT "title", "details" FROM "ticket" WHERE "number" = ?`, [
+      number,
+    ])) as { title: string; details: string }[];
+    // Titled by the refused question (written into the conversation), the details as typed.
+    assert.deepEqual(rows, [{ title: 'VPNにつながりません', details: '自宅からVPNにつながりません' }]);
+
+    // A reload shows, after the greeting, the refused question and its refusal once each, then the escalation.
+    await chat.reload();
+    await chat.locator('.msg.system').first().waitFor();
+    const shown = await chat
+      .locator('#log .msg')
+      .evaluateAll((nodes) => nodes.map((n) => [n.className, (n.textContent ?? '').slice(0, 30)]));
+    assert.deepEqual(
+      shown.map(([cls]) => cls),
+      ['msg bot', 'msg user', 'msg bot', 'msg bot system'],
+    );
+    assert.deepEqual(shown.slice(1, 3), [
+      ['msg user', 'VPNにつながりません'],
+      ['msg bot', UNREADABLE.slice(0, 30)],
+    ]);
+    assert.match(shown[3]![1]!, /^お問い合わせを受け付けました/);
     await context.close();
   });
 });

@@ -1,9 +1,10 @@
 /**
  * Where an Entra ID sign-in came from, in the audit log (session 31's context of password sign-ins, now
  * for single sign-on too): the real app and its MSAL client against the loopback OpenID Connect provider.
- * `auth.sign_in_sso` and every `auth.sign_in_failed` of a single sign-on (a refused callback, no role, an
- * account an administrator disabled) carry `ip`, `userAgent` (cut to 200 characters) and `instance`, the
- * same keys and values as a password sign-in's row.
+ * `auth.sign_in_sso` (console, and the web chat's with `to: 'chat'`), `account.create_sso` and every
+ * `auth.sign_in_failed` of a single sign-on (a refused callback, no role, an account an administrator disabled)
+ * carry `ip`, `userAgent` (cut to 200 characters) and `instance`, the same keys and values as a password
+ * sign-in's row.
  */
 import assert from 'node:assert/strict';
 import { SSO_MESSAGES as M } from '../../adapters/web/sso';
@@ -31,6 +32,7 @@ describe('Entra ID sign-in: client address, User-Agent and instance in the audit
         KOTAE_OIDC_AUTHORITY: op.issuer,
         KOTAE_OIDC_CA_FILE: op.caFile,
         KOTAE_OIDC_ROLE_MAP: 'Kotae.Operator=operator,Kotae.Admin=admin',
+        KOTAE_OIDC_WEB_CHAT: 'true',
       },
       { port },
     );
@@ -43,9 +45,9 @@ describe('Entra ID sign-in: client address, User-Agent and instance in the audit
   const records = () => signInRecords(kotae.app.dataSource);
   const here = (userAgent?: string) => client(kotae.app.leases.holder, userAgent);
 
-  /** A browser sending `userAgent` signs in to the console as `login`: the callback's status and page. */
-  async function signIn(login: string, userAgent = BROWSER_AGENT, cookie?: string) {
-    const start = await fetch(`${kotae.url}/auth/signin?to=console`, {
+  /** A browser sending `userAgent` signs in to the console (or `to` the web chat) as `login`: the callback's answer. */
+  async function signIn(login: string, userAgent = BROWSER_AGENT, cookie?: string, to = 'console') {
+    const start = await fetch(`${kotae.url}/auth/signin?to=${to}`, {
       redirect: 'manual',
       headers: { 'user-agent': userAgent },
     });
@@ -55,7 +57,7 @@ describe('Entra ID sign-in: client address, User-Agent and instance in the audit
       redirect: 'manual',
       headers: { 'user-agent': userAgent, cookie: cookie ?? pending },
     });
-    return { status: res.status, text: await res.text() };
+    return { status: res.status, text: await res.text(), cookies: res.headers.getSetCookie() };
   }
 
   it('records the client address, the User-Agent (200 characters) and the instance of a console sign-in', async () => {
@@ -68,6 +70,39 @@ describe('Entra ID sign-in: client address, User-Agent and instance in the audit
         detail: { role: 'operator', ...here(agent.slice(0, 200)) },
       },
     ]);
+    // The first sign-in created the account: its row says where from, too. A second sign-in creates none.
+    assert.equal((await signIn('operator')).status, 200);
+    assert.deepEqual(await records().accountsCreated(), [
+      {
+        actor: 'user1@kotonoha.example.lg.jp',
+        action: 'account.create_sso',
+        detail: { role: 'operator', ...here(agent.slice(0, 200)) },
+      },
+    ]);
+  });
+
+  it("records a web chat sign-in as auth.sign_in_sso with to: 'chat', without name, 所属 or e-mail", async () => {
+    const before = (await records().signIns()).length;
+    const counts = await records().counts();
+    const agent = `${BROWSER_AGENT} KotaeChat/1.0`;
+    const chat = await signIn('group', agent, undefined, 'chat');
+    assert.equal(chat.status, 200);
+    assert.equal(chat.cookies.filter((c) => c.startsWith('kotae_chat=') && !c.startsWith('kotae_chat=;')).length, 1);
+    assert.deepEqual((await records().signIns()).slice(before), [
+      { actor: 'user9@kotonoha.example.lg.jp', action: 'auth.sign_in_sso', detail: { to: 'chat', ...here(agent) } },
+    ]);
+    // A web chat sign-in is no console account and no console session.
+    assert.deepEqual(await records().counts(), { ...counts, webSessions: counts.webSessions + 1 });
+    // A user without a sign-in name is named by the subject, as for the console.
+    assert.equal((await signIn('bare', BROWSER_AGENT, undefined, 'chat')).status, 200);
+    assert.deepEqual((await records().signIns()).slice(-1), [
+      { actor: `sso-${oid(3)}`, action: 'auth.sign_in_sso', detail: { to: 'chat', ...here() } },
+    ]);
+    const audit = await signInConsole(kotae.url, 'admin', 'e2e-admin-password');
+    const page = (await audit.get('/console/audit')).text;
+    assert.match(page, /<span title="auth\.sign_in_sso">シングルサインオンでサインイン<\/span>/);
+    assert.match(page, /サインイン先: Webチャット ／ IPアドレス: 127\.0\.0\.1/);
+    assert.match(page, /<span title="account\.create_sso">シングルサインオンでアカウント作成<\/span>/);
   });
 
   it('records them for each refusal: a callback without its sign-in cookie, no role, a disabled account', async () => {

@@ -103,5 +103,6 @@ export function signInRecords(ds: DataSource) {
     }),
     failures: () => rows('auth.sign_in_failed'),
     signIns: () => rows('auth.sign_in_sso'),
+    accountsCreated: () => rows('account.create_sso'),
   };
 }

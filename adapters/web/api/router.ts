@@ -19,7 +19,7 @@ import { AskBody, EscalateBody, FeedbackBody, parseBody } from './schemas';
 import { API_MESSAGES } from './messages';
 import { sourcesJson } from './source-links';
 import { retryAfterOf } from '../errors';
-import { IDEMPOTENCY_HEADER, keyedRequest, type RequestKeys } from '../request-keys';
+import { IDEMPOTENCY_HEADER, keepRefusal, keyedRequest, type RequestKeys } from '../request-keys';
 
 /** What the API needs. */
 export interface ApiDeps {
@@ -137,9 +137,11 @@ export function createApiRouter(deps: ApiDeps): Router {
       })
       .catch((err: unknown) => {
         // The knowledge cannot answer now, the desk still can: the refusal names the conversation (a new one's
-        // token too) and offers escalation, as Teams and LoGoチャット do.
+        // token too) and offers escalation, as Teams and LoGoチャット do. The core wrote the question and the
+        // refusal into the conversation: a retry with the message's key gets this answer again, writes nothing.
         const refused = knowledgeRefusal(conversationId!, err);
         if (!refused) throw err;
+        keepRefusal(res);
         const error = toKotaeError(err);
         const retryAfter = retryAfterOf(error);
         if (retryAfter !== undefined) res.setHeader('Retry-After', String(retryAfter));

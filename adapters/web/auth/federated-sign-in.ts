@@ -55,8 +55,9 @@ export class FederatedSignIn {
 
   /**
    * Creates or updates the operator and opens a session; CONFLICT when a local account has the name,
-   * AUTH_FORBIDDEN when an administrator disabled it. `auth.sign_in_sso` carries the role and where the
-   * sign-in came from (`client`: ip, User-Agent; and the instance), as a password sign-in's row does.
+   * AUTH_FORBIDDEN when an administrator disabled it. `auth.sign_in_sso` (and `account.create_sso` on the
+   * first sign-in) carry the role and where the sign-in came from (`client`: ip, User-Agent; and the instance),
+   * as a password sign-in's row does.
    */
   async signIn(user: FederatedUser, client: SignInClient = {}): Promise<{ operator: OperatorRecord; token: string }> {
     const { operators, audit, clock } = this.deps;
@@ -67,15 +68,20 @@ export class FederatedSignIn {
       throw new KotaeError('CONFLICT', `local account ${username} exists; not taken over by single sign-on`);
     // An administrator disabled the account here: the directory's role does not enable it again.
     if (operator?.disabled) throw new KotaeError('AUTH_FORBIDDEN', `account ${username} is disabled`);
+    const context = signInContext(client, this.deps.instance);
     if (!operator) {
-      operator = await operators.create({
-        username,
-        displayName,
-        role: user.role,
-        passwordHash: `${SSO_HASH}${user.subject}`,
-        disabled: false,
-      });
-      await audit.record({ actor: username, action: 'account.create_sso', detail: { role: user.role } });
+      // The account and its audit row commit together; the row says where the first sign-in came from.
+      operator = await audit.atomically(
+        () =>
+          operators.create({
+            username,
+            displayName,
+            role: user.role,
+            passwordHash: `${SSO_HASH}${user.subject}`,
+            disabled: false,
+          }),
+        () => ({ actor: username, action: 'account.create_sso', detail: { role: user.role, ...context } }),
+      );
     } else if (operator.role !== user.role || operator.displayName !== displayName) {
       await operators.update(operator.id, { role: user.role, displayName });
       operator = { ...operator, role: user.role, displayName };
@@ -90,7 +96,7 @@ export class FederatedSignIn {
       expiresAt: new Date(now.getTime() + this.deps.absoluteMinutes * 60_000),
       lastSeenAt: now,
     };
-    const detail = { role: user.role, ...signInContext(client, this.deps.instance) };
+    const detail = { role: user.role, ...context };
     // The session and its audit row commit together, as after a password sign-in.
     await audit.atomically(
       () => this.deps.sessions.create(session),

@@ -24,6 +24,7 @@ export {
   isStateChanging,
   presentedCsrf,
   requireRole,
+  requireCsrf,
   type SessionCookieOptions,
 } from './middleware';
 export { FederatedSignIn } from './federated-sign-in';

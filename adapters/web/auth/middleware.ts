@@ -83,11 +83,14 @@ export function presentedCsrf(req: Request): string | undefined {
  * role nor any of the roles given (hasRole: an auditor meets no `operator` check, an operator no `auditor`
  * one) get AUTH_FORBIDDEN (a refused write is audited as `auth.denied`, see DenialAudit), state-changing
  * requests without the session's CSRF token get AUTH_CSRF, and an operator signed in with a one-time
- * password is sent to the password change page (303).
+ * password is sent to the password change page (303). `csrf: false` leaves the CSRF check to requireCsrf after
+ * the body is read: a multipart form carries its `_csrf` field in the body, which is read only once the role is
+ * met (a user who may not post the form is refused before a byte of it is read or staged).
  */
 export function requireRole(
   role: OperatorRole | readonly OperatorRole[],
   signInPath: (req: Request) => string,
+  options: { csrf?: boolean } = {},
 ): RequestHandler {
   const required = typeof role === 'string' ? role : role.join(',');
   return (req: Request, res: Response, next: NextFunction) => {
@@ -124,9 +127,19 @@ export function requireRole(
         );
       return;
     }
-    if (isStateChanging(req.method) && !tokensEqual(presentedCsrf(req), ctx.session.csrfToken)) {
-      throw new KotaeError('AUTH_CSRF', `csrf token mismatch for ${ctx.operator.username}`);
-    }
-    next();
+    if (options.csrf === false) return next();
+    requireCsrf(req, res, next);
   };
 }
+
+/**
+ * The CSRF check of a signed-in operator's state-changing request (AUTH_CSRF without the session's token); after
+ * requireRole, and after the body is read when requireRole was told `csrf: false`.
+ */
+export const requireCsrf: RequestHandler = (req, res, next) => {
+  const ctx = requireAuth(res);
+  if (isStateChanging(req.method) && !tokensEqual(presentedCsrf(req), ctx.session.csrfToken)) {
+    throw new KotaeError('AUTH_CSRF', `csrf token mismatch for ${ctx.operator.username}`);
+  }
+  next();
+};

@@ -74,6 +74,14 @@ const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
   format: { link: 'リンクのみ' },
 };
 
+/**
+ * Keys whose meaning depends on the action: `to` is a role change's new role (account.role), but where a single
+ * sign-on went (auth.sign_in_sso: the web chat; a row without it is a console sign-in).
+ */
+const ACTION_KEYS: Readonly<Record<string, { label: Record<string, string>; value: Record<string, string> }>> = {
+  'auth.sign_in_sso': { label: { to: 'サインイン先' }, value: { chat: 'Webチャット', console: '運用コンソール' } },
+};
+
 /** Keys not worth showing to a person. */
 const HIDDEN = new Set(['sha256']);
 
@@ -85,11 +93,16 @@ function valueText(key: string, value: unknown): string {
   return VALUE_LABELS[key]?.[text] ?? text;
 }
 
-/** `名前: 値` pairs of an audit detail, one string. */
-export function auditDetailText(detail: Readonly<Record<string, unknown>> | undefined): string {
+/** `名前: 値` pairs of an audit detail, one string (`action`: the row's, for keys that depend on it). */
+export function auditDetailText(detail: Readonly<Record<string, unknown>> | undefined, action?: string): string {
   if (!detail) return '';
+  const own = action !== undefined && Object.hasOwn(ACTION_KEYS, action) ? ACTION_KEYS[action] : undefined;
   return Object.entries(detail)
     .filter(([k]) => !HIDDEN.has(k))
-    .map(([k, v]) => `${KEY_LABELS[k] ?? k}: ${valueText(k, v)}`)
+    .map(([k, v]) =>
+      own && Object.hasOwn(own.label, k)
+        ? `${own.label[k]}: ${own.value[String(v)] ?? String(v)}`
+        : `${KEY_LABELS[k] ?? k}: ${valueText(k, v)}`,
+    )
     .join(' ／ ');
 }

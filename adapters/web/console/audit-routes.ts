@@ -21,7 +21,7 @@ function row(e: AuditRecord, brokenAtSeq: number | undefined): SafeHtml {
     <td>${e.actor}</td>
     <td><span title="${e.action}">${label}</span></td>
     <td>${e.target ?? ''}</td>
-    <td>${auditDetailText(e.detail)}</td>
+    <td>${auditDetailText(e.detail, e.action)}</td>
   </tr>`;
 }
 

@@ -47,7 +47,7 @@ export const FY_TEXT = {
 const FILE_KEY = 'kotaeFyFile';
 const FAILURE_KEY = 'kotaeFyFailure';
 
-/** Reads the upload form (before the CSRF check, which reads the `_csrf` field collected here). */
+/** Reads the upload form (after the role check, before the CSRF check, which reads the `_csrf` field collected here). */
 export function fySwitchUpload(): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     if (!isMultipart(req) || !authOf(res)) return next();

@@ -15,7 +15,7 @@ import { KotaeError, toKotaeError } from '../../../core';
 import { projectFile } from '../../../core';
 import { dropFileHeaders, requestErrorOf } from '../request-errors';
 import { retryAfterOf } from '../errors';
-import { authOf, loadSession, requireAuth, requireRole } from '../auth';
+import { authOf, loadSession, requireAuth, requireCsrf, requireRole } from '../auth';
 import { ACCOUNT_ROUTES } from './account-routes';
 import { AUDIT_ROUTES } from './audit-routes';
 import { CERTIFICATE_ROUTES } from './certificate-routes';
@@ -149,25 +149,28 @@ export function createConsoleRouter(deps: ConsoleDeps): Router {
   );
   router.use(loadSession(deps.auth));
   mountSignIn(router, deps);
-  router.post('/tickets/:id/reply', consoleUpload(deps.attachments));
-  router.post('/knowledge/documents', knowledgeUpload(deps.knowledge));
-  router.post('/operations/terminals/import', terminalImportUpload(deps.operations));
-  router.post('/fy-switch', fySwitchUpload());
+  // The forms that carry files are read only once the role is met: a user who may not post one is refused
+  // (403, audited as auth.denied) before a byte of it is read or staged; its `_csrf` field is checked after.
+  const uploads: Readonly<Record<string, RequestHandler>> = {
+    '/tickets/:id/reply': consoleUpload(deps.attachments),
+    '/knowledge/documents': knowledgeUpload(deps.knowledge),
+    '/operations/terminals/import': terminalImportUpload(deps.operations),
+    '/fy-switch': fySwitchUpload(),
+  };
   const signInPath = (req: Request) => `${req.baseUrl}/signin`;
   const keyed = consoleFormKeys(deps.requestKeys);
   for (const route of CONSOLE_ROUTES) {
     const once = route.method === 'post' && !route.ownKey ? [keyed] : [];
-    router[route.method](
-      route.path,
-      requireRole(route.role, signInPath),
-      ...once,
-      async (req: Request, res: Response) => {
-        const auth = requireAuth(res);
-        // Every handler sees tickets as this operator (機密性3 tickets only for the rostered and admins).
-        const scoped = { ...deps, tickets: deps.tickets.forViewer(auth.operator) };
-        await route.handle({ req, res, deps: scoped, auth, base: req.baseUrl });
-      },
-    );
+    const upload = route.method === 'post' && Object.hasOwn(uploads, route.path) ? uploads[route.path] : undefined;
+    const checks = upload
+      ? [requireRole(route.role, signInPath, { csrf: false }), upload, requireCsrf]
+      : [requireRole(route.role, signInPath)];
+    router[route.method](route.path, ...checks, ...once, async (req: Request, res: Response) => {
+      const auth = requireAuth(res);
+      // Every handler sees tickets as this operator (機密性3 tickets only for the rostered and admins).
+      const scoped = { ...deps, tickets: deps.tickets.forViewer(auth.operator) };
+      await route.handle({ req, res, deps: scoped, auth, base: req.baseUrl });
+    });
   }
   router.use((req: Request, res: Response) => {
     if (!authOf(res)) return res.redirect(302, signInPath(req));

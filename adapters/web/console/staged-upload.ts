@@ -1,7 +1,8 @@
 /**
  * The console's multipart forms that carry files (a reply's attachments, uploaded manuals). They run
- * before the role and CSRF checks, which read the `_csrf` field collected here; the files wait staged and
- * are discarded when the response ends without a handler committing them. A refusal met while reading
+ * after the role check (a user who may not post the form is refused before it is read) and before the CSRF
+ * check, which reads the `_csrf` field collected here; the files wait staged and are discarded when the
+ * response ends without a handler committing them. A refusal met while reading
  * (type, size) is kept for the handler.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';

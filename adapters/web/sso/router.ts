@@ -15,7 +15,7 @@ import type { AuditTrail, Clock } from '../../../core';
 import { KotaeError } from '../../../core';
 import type { Logger } from '../../../core';
 import type { OperatorRole } from '../../../tickets';
-import { FederatedSignIn, serializeCookie, type SignInClient } from '../auth';
+import { FederatedSignIn, serializeCookie, signInContext, type SignInClient } from '../auth';
 import { setSessionCookie } from '../auth';
 import { newToken, tokenDigest } from '../auth';
 import { html } from '../console';
@@ -84,7 +84,10 @@ export interface SsoDeps {
     lookupDepartment?: (subject: string) => Promise<string | undefined>;
     sessionSeconds: number;
   };
-  /** Failed sign-ins are audited like failed password sign-ins (`auth.sign_in_failed`). */
+  /**
+   * Failed sign-ins are audited like failed password sign-ins (`auth.sign_in_failed`); a web chat sign-in as
+   * `auth.sign_in_sso` with `to: 'chat'` (a console sign-in's row is FederatedSignIn's).
+   */
   audit: AuditTrail;
   /** This instance's id, written into failed sign-ins' audit rows (with the client's ip and User-Agent). */
   instance?: string;
@@ -156,7 +159,7 @@ export function createSsoRouter(deps: SsoDeps): Router {
       return fail(req, res, down ? FAILURES.unavailable : FAILURES.rejected, pending.target, undefined, { error });
     }
     if (pending.target === 'console') return finishConsole(req, res, identity);
-    return finishChat(res, identity);
+    return finishChat(req, res, identity);
   });
 
   async function finishConsole(req: Request, res: Response, claimed: DirectoryIdentity): Promise<void> {
@@ -202,7 +205,7 @@ export function createSsoRouter(deps: SsoDeps): Router {
     );
   }
 
-  async function finishChat(res: Response, identity: DirectoryIdentity): Promise<void> {
+  async function finishChat(req: Request, res: Response, identity: DirectoryIdentity): Promise<void> {
     const chat = deps.webChat;
     if (!chat) throw new KotaeError('NOT_FOUND', 'web chat single sign-on is not configured');
     const department = identity.department ?? (await chat.lookupDepartment?.(identity.subject));
@@ -210,7 +213,7 @@ export function createSsoRouter(deps: SsoDeps): Router {
     const now = deps.clock.now();
     // Expired sign-ins go when new ones come (the index on expiresAt keeps this cheap).
     await chat.sessions.purge(now);
-    await chat.sessions.create({
+    const session = {
       id: tokenDigest(token),
       subject: identity.subject,
       name: identity.name ?? identity.username ?? null,
@@ -218,7 +221,17 @@ export function createSsoRouter(deps: SsoDeps): Router {
       email: identity.email ?? null,
       createdAt: now,
       expiresAt: new Date(now.getTime() + chat.sessionSeconds * 1000),
-    });
+    };
+    // The sign-in and its audit row commit together, as a console sign-in's: the account name and where it came
+    // from, as in every sign-in row — never the name, 所属 or e-mail the session holds.
+    await deps.audit.atomically(
+      () => chat.sessions.create(session),
+      () => ({
+        actor: FederatedSignIn.usernameOf(identity),
+        action: 'auth.sign_in_sso',
+        detail: { to: 'chat', ...signInContext(clientOf(req), deps.instance) },
+      }),
+    );
     res.append('Set-Cookie', cookie(CHAT_SESSION_COOKIE, token, chat.sessionSeconds));
     page(
       res,

@@ -1,6 +1,6 @@
 /**
- * The multipart form of the terminal CSV import. Like the other upload forms it runs before the role
- * and CSRF checks (which read the `_csrf` field collected here); the file is streamed into a
+ * The multipart form of the terminal CSV import. Like the other upload forms it runs after the role
+ * check and before the CSRF check (which reads the `_csrf` field collected here); the file is streamed into a
  * temporary file (bounded memory) and removed when the response ends, whatever the outcome.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';

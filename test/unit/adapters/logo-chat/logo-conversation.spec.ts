@@ -253,6 +253,7 @@ describe('LogoConversation when the knowledge index cannot be searched', () => {
   let db: { ds: DataSource; close: () => Promise<void> };
   let transport: RecordingTransport;
   let tickets: SqlTicketStore;
+  let conversations: SqlConversationStore;
   let logger: MemoryLogger;
 
   afterEach(() => db.close());
@@ -260,7 +261,7 @@ describe('LogoConversation when the knowledge index cannot be searched', () => {
   async function start(currentDir: string | undefined): Promise<LogoConversation> {
     db = await tempSqlite();
     const clock = new SystemClock();
-    const conversations = new SqlConversationStore(db.ds, () => clock.now());
+    conversations = new SqlConversationStore(db.ds, () => clock.now());
     tickets = new SqlTicketStore(db.ds, () => clock.now());
     logger = new MemoryLogger();
     const knowledge = new LiveKnowledge(
@@ -281,6 +282,8 @@ describe('LogoConversation when the knowledge index cannot be searched', () => {
   it('answers with the refusal and the 担当者に問い合わせる stamp; the ticket is opened from it', async () => {
     const conversation = await start('/srv/kotae/index/gen-000007');
     await conversation.handle(msg('パスワードを忘れました'));
+    // Redelivered: answered and written once.
+    await conversation.handle(msg('パスワードを忘れました'));
     assert.deepEqual(
       transport.sent.map((s) => [s.kind, s.body]),
       [
@@ -290,7 +293,19 @@ describe('LogoConversation when the knowledge index cannot be searched', () => {
     );
     assert.deepEqual(
       logger.lines.map((l) => [l.level, l.msg, l.fields?.code]),
-      [['warn', 'turn refused: knowledge unavailable', 'KB_INDEX_CORRUPT']],
+      [
+        ['warn', 'turn refused: knowledge unavailable', 'KB_INDEX_CORRUPT'],
+        ['info', 'logo: redelivered message ignored', undefined],
+      ],
+    );
+    // The refused question is in the conversation's history once, with the refusal the requester read.
+    const [only] = await db.ds.query('SELECT "id" FROM "conversation"');
+    assert.deepEqual(
+      (await conversations.transcript(only.id)).map((l) => [l.role, l.text]),
+      [
+        ['user', 'パスワードを忘れました'],
+        ['bot', UNREADABLE],
+      ],
     );
 
     const select = transport.sent[1]!;
@@ -302,7 +317,11 @@ describe('LogoConversation when the knowledge index cannot be searched', () => {
     await conversation.handle(msg('ログインできません'));
     const { items, total } = await tickets.list({});
     assert.equal(total, 1);
-    assert.deepEqual([items[0]!.title, items[0]!.channel], ['ログインできません', 'logo']);
+    // Titled by the refused question; the details as sent.
+    assert.deepEqual(
+      [items[0]!.title, items[0]!.details, items[0]!.channel],
+      ['パスワードを忘れました', 'ログインできません', 'logo'],
+    );
     assert.match(
       String(transport.sent[3]!.body),
       new RegExp(`^お問い合わせを受け付けました。受付番号は ${items[0]!.number} です。`),

@@ -213,13 +213,33 @@ describe('Teams endpoint when the knowledge index cannot be searched', () => {
       urgency: 'normal',
       details: 'ログインできません',
     };
+    // Each refused question is in the conversation's history once, with the refusal the requester read.
+    assert.deepEqual(
+      (await s.conversations.transcript(conversationId)).map((l) => [l.role, l.text]),
+      [
+        ['user', 'パスワードを忘れました'],
+        ['bot', UNREADABLE],
+        ['user', 'VPNの設定'],
+        ['bot', UNREADABLE],
+      ],
+    );
     const created = await postTo(s.url, actionExecuteInvoke(s.serviceUrl, 'kb-4', { verb: submit.verb, data }));
     const { items, total } = await s.tickets.list({});
     assert.equal(total, 1);
     assert.deepEqual(
-      [items[0]!.conversationId, items[0]!.title, items[0]!.channel],
-      // The refused question is not recorded: the title comes from the form's details.
-      [conversationId, 'ログインできません', 'teams'],
+      [items[0]!.conversationId, items[0]!.title, items[0]!.details, items[0]!.channel],
+      // Titled by the newest question the bot refused; the form's details as typed.
+      [conversationId, 'VPNの設定', 'ログインできません', 'teams'],
+    );
+    const copy = await s.tickets.transcript(items[0]!.id);
+    assert.deepEqual(
+      copy.map((l) => [l.role, l.text]),
+      [
+        ['user', 'パスワードを忘れました'],
+        ['bot', UNREADABLE],
+        ['user', 'VPNの設定'],
+        ['bot', UNREADABLE],
+      ],
     );
     assert.equal(
       created.body.value.body[0]!.text,

@@ -2,14 +2,14 @@
  * The keyed-request middleware on a small express app with the in-memory store: a repeat gets the first
  * response and the handler runs once; a failed first request frees its key; a repeat arriving while the
  * first still runs waits for its response; a claim of a dead instance is taken over; keys of other
- * owners are other keys.
+ * owners are other keys; a refusal the handler keeps (it wrote something) is answered again, not run again.
  */
 import assert from 'node:assert/strict';
 import type { Server } from 'node:http';
 import express from 'express';
 import { KotaeError, type Logger } from '../../../../core';
 import { errorHandler } from '../../../../adapters/web';
-import { keyedRequest, type RequestKeys } from '../../../../adapters/web/request-keys';
+import { keepRefusal, keyedRequest, type RequestKeys } from '../../../../adapters/web/request-keys';
 import { InMemoryRequestKeys } from '../../../fakes/in-memory-request-keys';
 
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} } as unknown as Logger;
@@ -41,6 +41,15 @@ describe('keyedRequest', () => {
       runs += 1;
       await behaviour();
       res.status(201).json({ run: runs, text: (req.body as { text: string }).text });
+    });
+    // A refusal after a write: kept as the key's answer when the handler says so (x-keep).
+    app.post('/refuse', keyed, (req, res) => {
+      runs += 1;
+      if (req.get('x-keep')) keepRefusal(res);
+      res
+        .status(503)
+        .setHeader('Retry-After', '10')
+        .json({ error: { code: 'KB_INDEX_CORRUPT' }, run: runs });
     });
     app.use(errorHandler(silent));
     server = await new Promise<Server>((resolve) => {
@@ -107,6 +116,25 @@ describe('keyedRequest', () => {
     assert.deepEqual((await post('失敗')).body, { run: 2, text: '失敗' });
     assert.deepEqual((await post('失敗')).body, { run: 2, text: '失敗' });
     assert.equal(runs, 2);
+  });
+
+  it('answers a repeat of a refusal the handler kept with its status, Retry-After and body; runs it once', async () => {
+    const refuse = async (headers: Record<string, string>) => {
+      const res = await fetch(url.replace(/\/write$/, '/refuse'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': KEY, ...headers },
+        body: JSON.stringify({ text: '拒否' }),
+      });
+      return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as unknown };
+    };
+    const kept = { status: 503, retryAfter: '10', body: { error: { code: 'KB_INDEX_CORRUPT' }, run: 1 } };
+    assert.deepEqual(await refuse({ 'x-keep': 'yes' }), kept);
+    assert.deepEqual(await refuse({ 'x-keep': 'yes' }), kept);
+    assert.equal(runs, 1);
+    // Not kept (another owner's key): released, so each retry runs again.
+    assert.equal((await refuse({ 'x-owner': 'other' })).status, 503);
+    assert.deepEqual((await refuse({ 'x-owner': 'other' })).body, { error: { code: 'KB_INDEX_CORRUPT' }, run: 3 });
+    assert.equal(store.rows.size, 1);
   });
 
   it('answers a repeat that finds the first request still running (no wait left) with a Japanese 409', async () => {

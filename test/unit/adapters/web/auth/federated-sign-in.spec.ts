@@ -106,9 +106,31 @@ describeEachDb('FederatedSignIn and local break-glass', (each) => {
     });
     const user = { subject: SUBJECT, username: 'yamada@kotonoha.example.lg.jp', role: 'operator' as const };
     await assert.rejects(failing.signIn(user, { ip: '10.20.30.40' }), /audit store unavailable/);
-    const account = await operators.findByUsername(user.username);
-    assert.ok(account);
-    assert.equal(Number((await each.db.ds.query('SELECT count(*) AS n FROM "session"'))[0].n), 0);
+    // The account and its account.create_sso row commit together too: neither is left.
+    assert.equal(await operators.findByUsername(user.username), undefined);
+    // An existing account: no session without its auth.sign_in_sso row.
+    await federated.signIn(user);
+    const before = Number((await each.db.ds.query('SELECT count(*) AS n FROM "session"'))[0].n);
+    await assert.rejects(failing.signIn(user, { ip: '10.20.30.40' }), /audit store unavailable/);
+    assert.equal(Number((await each.db.ds.query('SELECT count(*) AS n FROM "session"'))[0].n), before);
+  });
+
+  it('audits the account it creates with the role and where the first sign-in came from', async () => {
+    const user = { subject: SUBJECT, username: 'yamada@kotonoha.example.lg.jp', displayName: '山田 太郎' };
+    await federated.signIn({ ...user, role: 'operator' }, { ip: '10.20.30.40', userAgent: 'Mozilla/5.0 Edg/131.0' });
+    // Signed in again (also with another role): the account exists, no second row.
+    await federated.signIn({ ...user, role: 'admin' }, { ip: '10.20.30.41' });
+    const rows = (await audit.recent(20)).reverse().filter((r) => r.action === 'account.create_sso');
+    assert.deepEqual(
+      rows.map((r) => [r.actor, r.detail]),
+      [
+        [
+          user.username,
+          { role: 'operator', ip: '10.20.30.40', userAgent: 'Mozilla/5.0 Edg/131.0', instance: 'kotae-a' },
+        ],
+      ],
+    );
+    assert.equal((await audit.verify()).ok, true);
   });
 
   it('never takes over a local account; names a directory user without a UPN by its subject', async () => {

@@ -67,4 +67,17 @@ describe('console audit detail text', () => {
       '権限: オペレーター ／ IPアドレス: 10.20.30.40 ／ ブラウザー（User-Agent）: Mozilla/5.0 ／ インスタンス: kotae-a',
     );
   });
+
+  it('names where a single sign-on went; `to` of a role change stays the new role', () => {
+    const chat = { to: 'chat', ip: '10.20.30.40', userAgent: 'Mozilla/5.0', instance: 'kotae-a' };
+    assert.equal(
+      auditDetailText(chat, 'auth.sign_in_sso'),
+      'サインイン先: Webチャット ／ IPアドレス: 10.20.30.40 ／ ブラウザー（User-Agent）: Mozilla/5.0 ／ インスタンス: kotae-a',
+    );
+    assert.equal(
+      auditDetailText({ from: 'operator', to: 'admin' }, 'account.role'),
+      '変更前: オペレーター ／ 変更後: 管理者',
+    );
+    assert.equal(auditDetailText({ from: 'operator', to: 'admin' }), '変更前: オペレーター ／ 変更後: 管理者');
+  });
 });
