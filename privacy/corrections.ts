@@ -14,6 +14,8 @@ const CUE =
 const CUE_AFTER = /(?:が|の方が|のほうが)正しい|が正解/;
 /** Words joining two values of a list within a few characters (と, や, 、, が). */
 const LISTED = /^[^\n\d]{0,6}?(?:と|や|、|,|が)/;
+/** A date written day (or month) first, then a four-digit year. */
+const DAY_FIRST = /(?<![\d/.\-])\d{1,2}[/.\-]\d{1,2}[/.\-](?:1[89]|20)\d{2}(?![\d/.\-])/;
 /** How far after a found value its correction may stand. */
 const REACH = 40;
 const DATE_AT_START = new RegExp(`^(?:${DATE_BODY})`);
@@ -84,7 +86,8 @@ export function correctionSpans(text: string, spans: readonly PiiSpan[]): PiiSpa
 
 /** The first date in the text after a cue, within a few characters. */
 function dateIn(rest: string): { start: number; end: number } | undefined {
-  const m = new RegExp(DATE_BODY).exec(rest);
+  // Or day and month before the year, as foreign forms write it (it should be 04/07/1993 (DD/MM)).
+  const m = new RegExp(DATE_BODY).exec(rest) ?? DAY_FIRST.exec(rest);
   if (!m || m.index > 8) return undefined;
   return { start: m.index, end: m.index + m[0].length };
 }

@@ -8,6 +8,7 @@
  * back to the original. Everything else is copied as it is.
  */
 import type { Reading } from './reading';
+import { dictationTokens, type Token } from './dictation-words';
 
 /** Digits as said, in katakana and hiragana (longest spellings first). */
 const DIGIT_WORDS: ReadonlyArray<readonly [string, string]> = [
@@ -107,12 +108,6 @@ export function kanaDigits(word: string): string | undefined {
   return word ? from(0) : undefined;
 }
 
-interface Token {
-  text: string;
-  start: number;
-  end: number;
-}
-
 /** The digits a token says: digits as written, or kana digits; undefined for anything else. */
 function digitsOf(token: Token | undefined): string | undefined {
   if (!token) return undefined;
@@ -124,9 +119,7 @@ function digitsOf(token: Token | undefined): string | undefined {
 
 /** The rewritten text (changed where a run was rewritten), or undefined when nothing in it reads as dictated. */
 export function readDictation(normalized: string): Reading | undefined {
-  const tokens: Token[] = [];
-  for (const m of normalized.matchAll(/[^ \t\n]+/g))
-    tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  const tokens = dictationTokens(normalized);
   const out = { text: '', from: [] as number[], to: [] as number[], rewritten: [] as boolean[] };
   let copied = 0;
   let any = false;
@@ -179,7 +172,11 @@ function numberRun(tokens: readonly Token[], i: number): { first: number; last: 
   if (j > i && /^[一-龥々ヶ]{1,8}$/.test(tokens[j]?.text ?? '') && digitsOf(tokens[j]!) === undefined) j++;
   for (let k = i; k < j; k++) lead.push({ text: tokens[k]!.text, from: tokens[k]!.start, to: tokens[k]!.end });
   // A word ending in kanji right before block numbers is joined to them (博多駅前 2 丁目, 中野 5 の 32).
-  const kanjiLead = j === i && /[一-龥々ヶ]$/.test(tokens[i]!.text) && digitsOf(tokens[i + 1]) !== undefined;
+  const kanjiLead =
+    j === i &&
+    !ERAS.test(tokens[i]!.text) &&
+    /[一-龥々ヶ]$/.test(tokens[i]!.text) &&
+    digitsOf(tokens[i + 1]) !== undefined;
   if (kanjiLead) {
     lead.push({ text: tokens[i]!.text, from: tokens[i]!.start, to: tokens[i]!.end });
     j++;

@@ -28,14 +28,23 @@ const PLACEHOLDER = /[○〇◯△□×]{2}(?:[^\s、。,，）)\nのはがを�
  */
 const MARKED_AFTER =
   /(?:[:：][ \t]*[^\n:：（(]{1,30}|(?:^|(?<=[\n、。「 ]))(?:(?!さん|様|の)[^\n:：（(、。「」 ]){1,30})[（(]記入例[）)]/g;
-/** The example quoted or spaced right after the word (記入例の住所「○○市△△町1丁目2番3号」, 記入例の電話番号 090-…). */
-const QUOTED = /記入例の?[^「\n]{0,6}「[^」\n]{0,60}」|記入例の[^\s「\n]{0,8}[ \t]+[^\s、。\n]{1,30}/g;
+/**
+ * The example quoted or spaced right after the word (記入例の住所「○○市△△町1丁目2番3号」, 記入例の電話番号 090-…), or quoted
+ * right before it (「山田太郎」の記入例が残っている).
+ */
+const QUOTED =
+  /記入例の?[^「\n]{0,6}「[^」\n]{0,60}」|記入例の[^\s「\n]{0,8}[ \t]+[^\s、。\n]{1,30}|「[^」\n]{1,60}」の?(?=記入例|記載例|入力例|見本|サンプル)/g;
 /**
  * A manual's 入力例 or 記載例 in quotes, then the fields it fills in quotes in the same sentence (「入力例」では氏名欄に「…」、…);
  * so also a form's 見本 or サンプル (見本は「氏名：…」「電話：…」).
  */
 const INPUT_EXAMPLE = /(?:入力例|記載例|記入見本|見本|サンプル)[^。\n]{0,160}/g;
 const EXAMPLE_VALUE = /[（(]例[）)]|記載例[:：]?/g;
+/**
+ * A sentence that says in brackets its values are for tests (〒100-0001 で…確認してください（テスト用の定番です）): up to the
+ * sentence's end.
+ */
+const TEST_VALUE_REMARK = /[（(](?:テスト用|試験用|ダミー|架空)[^）)\n]{0,16}[）)]/g;
 /** An example given in brackets: （例：AB1234567）, (例: 090-0000-0000) — up to the closing bracket. */
 const BRACKETED_EXAMPLE = /[（(][ \t]?例[ \t]?[:：][^（()）\n]{1,40}[）)]/g;
 
@@ -48,6 +57,11 @@ function exampleZones(normalized: string): Array<[number, number]> {
   }
   for (const re of [EXAMPLE_LINE, MARKED_AFTER, QUOTED, BRACKETED_EXAMPLE, PLACEHOLDER])
     for (const m of normalized.matchAll(re)) zones.push([m.index, m.index + m[0].length]);
+  // The sentence of a remark that its values are for tests: from the sentence's start to the remark.
+  for (const m of normalized.matchAll(TEST_VALUE_REMARK)) {
+    const start = Math.max(normalized.lastIndexOf('。', m.index), normalized.lastIndexOf('\n', m.index)) + 1;
+    zones.push([start, m.index + m[0].length]);
+  }
   // Only the quoted values of a manual's example sentence, not the rest of it.
   for (const m of normalized.matchAll(INPUT_EXAMPLE))
     for (const q of m[0].matchAll(/「[^」\n]{1,60}」/g))
@@ -65,7 +79,7 @@ function exampleZones(normalized: string): Array<[number, number]> {
 
 /** The spans outside any example. */
 export function withoutExamples(normalized: string, spans: PiiSpan[]): PiiSpan[] {
-  if (!/例|見本|サンプル|e\.g\.|[○〇◯△□×]{2}/.test(normalized)) return spans;
+  if (!/例|見本|サンプル|e\.g\.|[○〇◯△□×]{2}|テスト用|試験用|ダミー|架空/.test(normalized)) return spans;
   const zones = exampleZones(normalized);
   return zones.length === 0 ? spans : spans.filter((s) => !zones.some(([a, b]) => a <= s.start && s.end <= b));
 }

@@ -19,6 +19,7 @@ import {
 import { detectMyNumber } from './detectors';
 import { detectPersonName } from './detectors';
 import { detectEverydayNames, detectMessageNames, detectNationalityRows, detectRecordNames } from './detectors';
+import { detectFormNames, detectRareNames, detectSpokenAddress, detectSpokenNames } from './detectors';
 import { detectPhone } from './detectors';
 import { detectHalfWidthName, detectRomajiName } from './detectors';
 import { detectPostalCode } from './detectors';
@@ -30,6 +31,7 @@ import { relatedSpans } from './related-spans';
 import { withoutExamples } from './examples';
 import { withoutPublicFigures } from './public-figures';
 import { withoutNonNames } from './not-names';
+import { withoutFacilityRows } from './facility-rows';
 import { compactSpacedLines } from './spaced-text';
 import { readDictation } from './dictation';
 import { rejoinBrokenLines } from './broken-lines';
@@ -40,6 +42,8 @@ import { correctionSpans } from './corrections';
 import { nameScriptSpans } from './name-scripts';
 import { sameValueSpans } from './same-value';
 import { nameHalfSpans } from './name-halves';
+import { nameExtentSpans } from './name-extents';
+import { nameListSpans } from './name-lists';
 import { PII_LABELS, PII_TYPES, type PiiSpan, type PiiType } from './types';
 
 /** Optional person-name tagger (e.g. a morphological analyzer's 人名 tags): spans of names. */
@@ -99,6 +103,7 @@ function detectAll(normalized: string, tagger?: PersonNameTagger, original?: str
     ...detectPhone(normalized),
     ...detectPostalCode(normalized),
     ...detectAddress(normalized),
+    ...detectSpokenAddress(normalized),
     ...detectEnglishContext(normalized),
     ...detectEnglishForms(normalized),
     ...detectForeignScriptNames(normalized),
@@ -108,12 +113,15 @@ function detectAll(normalized: string, tagger?: PersonNameTagger, original?: str
     ...detectHalfWidthName(normalized),
     ...detectPersonName(normalized),
     ...detectMessageNames(normalized),
+    ...detectRareNames(normalized),
+    ...detectSpokenNames(normalized),
+    ...detectFormNames(normalized),
     // A record’s full name may take the place of the given name an honorific found (松尾ハル さん over ハル).
     ...detectRecordNames(normalized).map(fuller),
     ...detectEverydayNames(normalized).map(fuller),
     ...detectRomajiName(normalized),
     ...(tagger && original && original.length <= MAX_TAGGED_CHARS
-      ? tagger(unifyNameKanji(original)).map((s) => {
+      ? tagger(taggerText(original)).map((s) => {
           const span = { ...s, type: 'person_name' as const };
           // Two cells of a row (山口,真由美) stay two names.
           return /[,\t]/.test(original.slice(s.start, s.end)) ? span : fuller(span);
@@ -122,6 +130,15 @@ function detectAll(normalized: string, tagger?: PersonNameTagger, original?: str
     // Names in English text known by their parts alone, last: any rule with context finds them whole.
     ...detectNameByParts(normalized),
   ];
+}
+
+/**
+ * The text as the name tagger reads it: old kanji forms as today's, and each character outside the BMP (an emoji, 📋)
+ * as two symbols of one UTF-16 unit each. A morphological analyzer counts such a character as one position while the
+ * text holds it as two units, which shifted every name after an emoji by one (📋⏎比嘉 masked as ⏎比); the same length.
+ */
+function taggerText(original: string): string {
+  return unifyNameKanji(original).replace(/[\u{10000}-\u{10FFFF}]/gu, '■■');
 }
 
 /**
@@ -220,7 +237,13 @@ export function createPiiMasker(options: PiiMaskerOptions = {}): PiiMasker {
   const find = (text: string): PiiSpan[] => {
     if (enabled.size === 0) return [];
     const normalized = normalizeForDetection(text);
-    let spans = resolve(detectAll(normalized, options.nameTagger, text), enabled, normalized);
+    // Non-names go before the spans are resolved too: a number read aloud before さん (ぜろぜろさんはち) must not hold
+    // the place of the phone number it is part of.
+    let spans = resolve(
+      withoutNonNames(normalized, detectAll(normalized, options.nameTagger, text)),
+      enabled,
+      normalized,
+    );
     // Lines spaced out letter by letter (OCR): detected compacted, mapped back.
     const compact = compactSpacedLines(normalized, text);
     if (compact) {
@@ -260,12 +283,18 @@ export function createPiiMasker(options: PiiMaskerOptions = {}): PiiMasker {
     // A number or a date sent in pieces, one message each (ケータイ 090 ⏎ [15:01] 酒井: 1187 ⏎ …).
     const pieces = joinChatPieces(normalized);
     if (pieces) spans = resolve([...spans, ...readPieces(pieces, normalized)], enabled);
+    // A name found with a piece left out, made whole before its column is read (鈴鹿 透|真 in a CSV row).
+    const cut = nameExtentSpans(normalized, spans).map(fuller);
+    if (cut.length > 0) spans = resolve([...spans, ...cut], enabled);
     // Readings after a name, and the other cells of a pasted roster's name and date columns.
     const { fromHeaders, fromNames } = relatedSpans(normalized, spans);
     // A roster header names its cells' type better than a pattern guesses it (a 10-digit 被保険者番号 is no phone);
     // what was found through a name comes after what the detectors found.
-    const all =
+    const related =
       fromHeaders.length + fromNames.length > 0 ? resolve([...fromHeaders, ...spans, ...fromNames], enabled) : spans;
+    // The other people of a list where some were found (出席者：門脇、鶴見、ウィルソン（CIR）).
+    const listed = nameListSpans(normalized, related);
+    const all = listed.length > 0 ? resolve([...related, ...listed], enabled) : related;
     // The parts of a full name written alone elsewhere in the text (… -Sarah after From: "Sarah Mitchell").
     // … and the corrected value beside a value found (生年月日 1992.11.08 … 本人申告は 1992.08.11).
     // … and the same name in another script or its reading right after it (박지훈 / パク・チフン).
@@ -278,8 +307,15 @@ export function createPiiMasker(options: PiiMaskerOptions = {}): PiiMasker {
       // … and the other half of a full name found by one half (主事 楢崎 颯太; 本人 曽我部 ハツ 様).
       ...nameHalfSpans(normalized, all).map(fuller),
     ];
-    const named = more.length > 0 ? resolve([...all, ...more], enabled) : all;
-    return withoutNonNames(normalized, withoutPublicFigures(normalized, withoutExamples(normalized, named)));
+    const again = more.length > 0 ? resolve([...all, ...more], enabled) : all;
+    // The piece left out of a name found, also of one found again (ブラウン・エマ, LEE JI-WOO, 鈴鹿 透真), and its katakana form
+    // before its Latin one.
+    const whole = nameExtentSpans(normalized, again).map(fuller);
+    const named = whole.length > 0 ? resolve([...again, ...whole], enabled) : again;
+    return withoutFacilityRows(
+      normalized,
+      withoutNonNames(normalized, withoutPublicFigures(normalized, withoutExamples(normalized, named))),
+    );
   };
   return {
     find,

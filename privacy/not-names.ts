@@ -12,6 +12,16 @@ const BUILDING_END = /(?:ビル|会館|ハイツ|マンション|アパート|�
 /** A bank or an account (振替口座 みらい銀行) and a form's field with its value (国籍 英国, 性別 女): no one's name. */
 const INSTITUTION_OR_FIELD =
   /(?:銀行|信用金庫|信金|信用組合|農協|郵便局|支店)$|口座|^(?:国籍|性別|続柄|在留資格|職業)[ \u3000]+[一-龥]{1,5}$/;
+/**
+ * A cell's note in brackets (（共用）, (空き)), an activity a test form was filled in with (お名前：動作確認), a country in
+ * brackets after a number (旅券 TK0048821（日本）): no one's name.
+ */
+const NOTE_IN_BRACKETS = /^[（(][^（）()\n]{1,8}[）)]$/;
+const ACTIVITY = /^[一-龥ァ-ヶー]{0,6}(?:確認|試験|テスト|検証|点検|送信)$/;
+const COUNTRY =
+  /^(?:日本|中国|韓国|台湾|米国|英国|アメリカ|イギリス|フィリピン|ベトナム|ブラジル|ペルー|ネパール|インドネシア|タイ|インド|ミャンマー|カナダ|オーストラリア|ドイツ|フランス)$/;
+const inBrackets = (normalized: string, s: PiiSpan): boolean =>
+  /[（(]$/.test(normalized.slice(0, s.start)) && /^[）)]/.test(normalized.slice(s.end));
 /** A document number's body: 第, a number in digits or kanji, 号. */
 const DOCUMENT_NUMBER = /^第[\d〇一二三四五六七八九十百千]+号/;
 
@@ -46,6 +56,9 @@ export function withoutNonNames(normalized: string, spans: PiiSpan[]): PiiSpan[]
   return spans.filter((s) => {
     if (s.type !== 'person_name') return true;
     const after = normalized.slice(s.end, s.end + 12);
+    const text = normalized.slice(s.start, s.end);
+    if (NOTE_IN_BRACKETS.test(text) || ACTIVITY.test(text) || (COUNTRY.test(text) && inBrackets(normalized, s)))
+      return false;
     return (
       !BUILDING_END.test(normalized.slice(s.start, s.end)) &&
       !INSTITUTION_OR_FIELD.test(normalized.slice(s.start, s.end).trimEnd()) &&

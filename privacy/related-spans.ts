@@ -35,7 +35,7 @@ const BIRTH_YEAR = /^(?:19\d{2}|20(?:0\d|1[0-5])|[MTSH明大昭平]|明治|大�
 /** Header cells naming a personal-data column (exactly, after trimming); other headers are left alone. */
 const HEADER_TYPES: ReadonlyArray<[RegExp, PiiType]> = [
   [
-    /^(?:氏名|姓名|名前|お名前|姓|名|氏|名字|苗字|フリガナ|ふりがな|カナ|かな|ｶﾅ|ﾌﾘｶﾞﾅ|よみ|読み|ヨミ|よみがな|読み仮名|ヨミガナ|(?:氏名|姓|名|セイ|メイ|名義|口座名義)[ \t]?(?:カナ|ｶﾅ|かな|\(カナ\)|（カナ）)|(?:カナ|ｶﾅ|フリガナ|ﾌﾘｶﾞﾅ)[ \t]?(?:氏名|姓名|名前)|[一-龥]{1,5}(?:氏名|名前)(?:カナ|ｶﾅ|かな)?|セイ|メイ|ローマ字|氏名\(ローマ字\)|ローマ字氏名|name|(?:first|last|family|given|full|english|roman|romaji|latin|payee|owner|holder|account|applicant|guardian|parent|contact|member|staff|employee|customer|client|tenant|patient|student|resident|insured|spouse)[ _]?name|name[ _-]?(?:en|eng|english|roman|romaji|latin|ja|jp|kana)|氏名[ \t]?[(（](?:英字|ローマ字|英語|アルファベット|カナ|漢字)[)）]|guardian|parent|applicant|beneficiary|payee|account[ _]holder|contact[ _]name|emergency[ _]contact)$/i,
+    /^(?:氏名|姓名|名前|お名前|姓|名|氏|名字|苗字|フリガナ|ふりがな|カナ|かな|ｶﾅ|ﾌﾘｶﾞﾅ|よみ|読み|ヨミ|よみがな|読み仮名|ヨミガナ|(?:氏名|姓|名|セイ|メイ|名義|口座名義)[ \t]?(?:カナ|ｶﾅ|かな|\(カナ\)|（カナ）)|(?:カナ|ｶﾅ|フリガナ|ﾌﾘｶﾞﾅ)[ \t]?(?:氏名|姓名|名前)|[一-龥]{1,5}(?:氏名|名前)(?:カナ|ｶﾅ|かな)?|セイ|メイ|ローマ字|氏名\(ローマ字\)|ローマ字氏名|name|(?:first|last|family|given|full|english|roman|romaji|latin|payee|owner|holder|account|applicant|guardian|parent|contact|member|staff|employee|customer|client|tenant|patient|student|resident|insured|spouse)[ _]?name|name[ _-]?(?:en|eng|english|roman|romaji|latin|ja|jp|kana)|氏名[ \t]?[(（](?:英字|ローマ字|英語|アルファベット|カナ|漢字)[)）]|guardian|parent|applicant|beneficiary|payee|account[ _]holder|contact[ _]name|emergency[ _]contact|borrower|requester|attendee|participant)$/i,
     'person_name',
   ],
   [/^(?:生年月日|誕生日|生年月日\(西暦\)|生年月日（西暦）|birth ?date|date of birth|dob)$/i, 'birth_date'],

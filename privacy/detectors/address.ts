@@ -32,13 +32,13 @@ const LABELLED = new RegExp(
 const KYOTO = new RegExp(`${LOCALITY}${KYOTO_STREET}${NAME}{1,8}?[ \\t]?\\d{1,4}(?![\\d\\w-])`, 'g');
 const CHOME = new RegExp(`${NAME}{1,6}?${KANJI_NUM}丁目[ \\t]?${N}(?:番地?の?|-)(?:[ \\t]?${N}号?)?`, 'g');
 /**
- * A building and its room or floor after the street address, on the same line or the next (メゾン大岡201号, 丹波荘 2F,
- * ザ・鍛冶町タワー1502); a contact line (TEL 03-…) is none.
+ * A building and its room or floor after the street address, on the same line or the next, maybe indented under it
+ * (メゾン大岡201号, 丹波荘 2F, ザ・鍛冶町タワー1502); a contact line (TEL 03-…) is none.
  */
 // The name may hold a 条 (グリーンハイツ4条203, メゾン西5条 301号室), an ordinal (第5ビル 6F) or hiragana after its
 // first letter, particles aside (ハイツめじろ台 B棟105号室; not 受取人は大正15…) but for が / の inside a place's name (グリーンハイツ緑が丘), or hiragana before a dwelling's word (ひばり荘); a floor may carry the room (7F-701); a room may end in a letter (3-B).
 const BUILDING =
-  /^(?:[ \t]|\n)?(?!(?:TEL|Tel|tel|FAX|Fax|fax|Mail|mail|E-?mail|携帯|電話|内線)(?![a-z]))(?:[一-龥ァ-ヶー々A-Za-zｦ-ﾟ・]|第\d{1,2}|[ぁ-ん]{1,6}(?=荘|寮|ハイツ|コーポ|ハイム|マンション|アパート|団地|住宅|ハウス|レジデンス))(?:[一-龥ァ-ヶー々A-Za-zｦ-ﾟ・]|(?![はがをにでとへもやの])[ぁ-ん]|(?<=[一-龥])[がの](?=[一-龥])|\d{1,2}条|第\d{1,2}){1,14}(?:[ \t]?[A-Z]棟)?[ \t]?(?:\d{1,2}F-\d{1,4}|\d{1,2}(?:F|階)|[A-Z]-?\d{1,4}(?:号室|号)?|\d{1,4}-?[A-Z](?![A-Za-z])|\d{1,4}(?:号室|号)?|[〇一二三四五六七八九十壱弐参]{1,4}(?:号室|号))(?![\d\w])/;
+  /^(?:[ \t]|\n[ \t]*)?(?!(?:TEL|Tel|tel|FAX|Fax|fax|Mail|mail|E-?mail|携帯|電話|内線)(?![a-z]))(?:[一-龥ァ-ヶー々A-Za-zｦ-ﾟ・]|第\d{1,2}|[ぁ-ん]{1,6}(?=荘|寮|ハイツ|コーポ|ハイム|マンション|アパート|団地|住宅|ハウス|レジデンス))(?:[一-龥ァ-ヶー々A-Za-zｦ-ﾟ・]|(?![はがをにでとへもやの])[ぁ-ん]|(?<=[一-龥])[がの](?=[一-龥])|\d{1,2}条|第\d{1,2}){1,14}(?:[ \t]?[A-Z]棟)?[ \t]?(?:\d{1,2}F-\d{1,4}|\d{1,2}(?:F|階)|[A-Z]-?\d{1,4}(?:号室|号)?|\d{1,4}-?[A-Z](?![A-Za-z])|\d{1,4}(?:号室|号)?|[〇一二三四五六七八九十壱弐参]{1,4}(?:号室|号))(?![\d\w])/;
 /**
  * A Korean road-name address, as a resident gives the previous one (서울특별시 마포구 성미산로17길 23, 301호): a city or
  * province, a district, maybe a town, a road (로 / 길) and its number, maybe the building's 동 and the room's 호.
@@ -48,6 +48,7 @@ const KOREAN_ADDRESS =
 /** The second line of an address form (住所2：3番地4 メゾン西5条 301号室): a lot, building or room. */
 const SECOND_LINE = /(?:住所|方書)[ \t]?[2２二][ \t]*[:：][ \t]*([^\n]{2,60})/g;
 const LEAD = /(?:現?住所|所在地|送付先|自宅|お?住まい)(?:は|が|:|：)?/g;
+const LABEL_THEN_HEAD = /(?:住所|所在地)[ \t]*[:：][ \t]*([一-龥ぁ-んァ-ヶ]{1,3})$/;
 
 /**
  * A public facility's or an office's name: its address in brackets after it, or before 〜の and it, is no one's home
@@ -79,9 +80,12 @@ function findAddresses(normalized: string): PiiSpan[] {
       const from = Math.max(0, m.index - 4);
       const leads = [...normalized.slice(from, m.index + m[0].length).matchAll(LEAD)];
       const leadEnd = leads.length ? from + (leads.at(-1)?.index ?? 0) + (leads.at(-1)?.[0].length ?? 0) : 0;
+      // Right after its label the address starts at the label, whatever the first letters the pattern left out
+      // (新住所：西原県こもれび町…: a locality longer than the pattern reads).
+      const head = LABEL_THEN_HEAD.exec(normalized.slice(Math.max(0, m.index - 12), m.index))?.[1]?.length ?? 0;
       const end = m.index + m[0].length;
       const building = BUILDING.exec(normalized.slice(end, end + 30))?.[0].length ?? 0;
-      spans.push({ type: 'address', start: Math.max(m.index, leadEnd), end: end + building });
+      spans.push({ type: 'address', start: Math.max(m.index - head, leadEnd), end: end + building });
     }
   }
   for (const m of normalized.matchAll(LABELLED)) {

@@ -27,7 +27,7 @@ const PRODUCT_CODE =
  * the Luhn check is still someone's card number as far as the writer is concerned.
  */
 const CARD_KEYWORD =
-  /(?:カード(?:番号|No\.?)?|クレジット|クレカ|\bcard(?:[ _-]?(?:no\.?|number|num))?[ \t]*[=:]?)[^。\n\d]{0,6}$/i;
+  /(?:カード(?:の?番号|No\.?)?|クレジット|クレカ|\bcard(?:[ _-]?(?:no\.?|number|num))?[ \t]*[=:]?)[^。\n\d]{0,6}$/i;
 
 const CARD_TEXT = /クレジットカード|クレカ|カード番号|credit card|card number/i;
 
@@ -38,8 +38,14 @@ export function detectCardNumber(runs: NumberRun[], normalized = ''): PiiSpan[] 
     if (PRODUCT_CODE.test(normalized.slice(Math.max(0, run.start - 20), run.start))) continue;
     const digits = digitsOf(run);
     if (digits.length < 13 || digits.length > 19 || !ISSUER.test(digits)) continue;
-    if (run.groups.length > 1 && run.groups.some((g) => g.length < 4)) continue;
     const named = CARD_KEYWORD.test(normalized.slice(Math.max(0, run.start - 16), run.start));
+    // Short groups are another number's, unless the card is named right before them (a mistyped 49800-012-3456-7801).
+    if (
+      run.groups.length > 1 &&
+      run.groups.some((g) => g.length < 4) &&
+      !(named && run.separators.every((s) => s === '-'))
+    )
+      continue;
     // Dotted groups are a version or a date, unless the card is named right before them (カード番号 5200.0000.8812.4407).
     if (run.separators.some((s) => s === '.' || s === '/') && !(named && run.separators.every((s) => s === '.')))
       continue;

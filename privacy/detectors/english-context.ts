@@ -335,10 +335,15 @@ export function detectEnglishContext(normalized: string): PiiSpan[] {
           !closing)
       )
         continue;
-      // Regards, IT Service Desk: a team or a company signs too. A word before a colon is the next field's label.
+      // Regards, IT Service Desk: a team or a company signs too. A word before a colon is the next field's label — not
+      // after a title, where it is a minute's speaker (・Ms. Tan（CIR）：…).
       if (notPerson(name)) continue;
       const after = m.index + m[0].indexOf(raw) + raw.indexOf(name) + name.length;
-      if (!name.includes(' ') && /^[ \t]*(?:\([^)\n]{0,20}\))?[ \t]*:/.test(normalized.slice(after, after + 24)))
+      if (
+        re !== TITLED &&
+        !name.includes(' ') &&
+        /^[ \t]*(?:\([^)\n]{0,20}\))?[ \t]*:/.test(normalized.slice(after, after + 24))
+      )
         continue;
       push('person_name', m.index + m[0].indexOf(raw) + raw.indexOf(name), name);
     }

@@ -75,8 +75,12 @@ const NAME_BEFORE_BIRTH = /\b([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}),? (?=b
 /** A lower-case name signing a message after a dash at its end (- maria santos). */
 const LOWER_DASH_SIGNED = /(?:^|\s)[-–—][ \t]*([a-z]{3,12} [a-z]{3,14})[ \t]*$/g;
 
-/** A single name closing a message after a dash, behind a sentence's end (The form is fine now. — Kiran). */
-const DASH_AFTER_SENTENCE = /[.!?。！？)][ \t]*[—–-]{1,2}[ \t]*([A-Z][a-z]{2,14})[ \t]*$/g;
+/**
+ * A single name closing a message after a dash, behind a sentence's end (The form is fine now. — Kiran), or on its own
+ * line under a Japanese sentence or an emoji (資産 NB-21-0077 です🙆⏎— Hayashi).
+ */
+const DASH_AFTER_SENTENCE =
+  /(?:[.!?。！？)][ \t]*|(?:[ぁ-ん]|\p{Extended_Pictographic})\uFE0F?[ \t]*\n[ \t]*)[—–-]{1,2}[ \t]*([A-Z][a-z]{2,14})\s*$/gu;
 /** A name and the relation in brackets (Lorna Dizon, sister), or after a relation without a possessive (father Hari Bahadur Rai,). */
 const NAME_WITH_RELATION =
   /\(([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,3}), (?:sister|brother|wife|husband|mother|father|son|daughter|cousin|friend|uncle|aunt|spouse|guardian)\)|\b(?:father|mother|husband|wife|son|daughter|sister|brother|spouse|guardian) ([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,3})(?=,|\.| \(|$)/g;

@@ -45,6 +45,10 @@ export function detectBankAccount(normalized: string): PiiSpan[] {
     ...valuesAfter(normalized, 'bank_account', /普通|当座/, /(?<![\d\-])\d{6,8}(?![\d\-年月日件円人回])/, 2),
     // A number of six or eight digits right after 口座番号 (a record with a digit missing is still the account's).
     ...valuesAfter(normalized, 'bank_account', /口座番号/, /(?<![\d\-])\d{6,8}(?![\d\-])/, 4),
+    // … and seven digits in groups no account is written in (口座番号：00-31-442, the number mistyped).
+    ...valuesAfter(normalized, 'bank_account', /口座番号/, /(?<![\d\-])\d{1,5}(?:-\d{1,5}){1,3}(?![\d\-])/, 4).filter(
+      (s) => normalized.slice(s.start, s.end).replace(/\D/g, '').length === 7,
+    ),
     // ゆうちょ銀行: 記号 5 digits and 番号 up to 8 digits.
     // 記号 and 番号 written as one (10170-28461951), before 記号 alone: the first span kept wins.
     ...valuesAfter(
@@ -85,7 +89,8 @@ export function detectPensionNumber(normalized: string): PiiSpan[] {
   const near = valuesAfter(
     normalized,
     'pension_number',
-    /基礎年金番号|年金番号|年金手帳|ねんきん定期便|pension (?:number|no\.?)/i,
+    // Also as voice input writes it in hiragana, and in romaji (the nenkin number is …).
+    /基礎年金番号|年金番号|年金手帳|ねんきん定期便|(?:きそ)?ねんきんばんごう|pension (?:number|no\.?)|nenkin (?:number|no\.?|bango)/i,
     /(?<!\d)\d{4}(?:[ \-]| - )?\d{6}(?!\d)/,
     14,
   );

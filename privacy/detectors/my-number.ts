@@ -5,6 +5,9 @@ import type { PiiSpan } from '../types';
 
 const CONTEXT = /個人番号|マイナンバー|ﾏｲﾅﾝﾊﾞｰ|まいなんばー|my ?number|通知カード/i;
 
+/** The number named right before its digits (個人番号 …, マイナンバーは …). */
+const NAMED_RIGHT_BEFORE = /(?:個人番号|マイナンバー|まいなんばー)[^。\n\d]{0,6}$/;
+
 const OTHER_NUMBER =
   /(?:注文|受付|伝票|管理|問い?合わ?せ|領収書?|会員|請求|契約|予約|申込|整理|お客様|顧客|法人|口座|電話)番号[^\d]{0,4}$|(?:No|NO|ID)\.?\s*[:：]?\s*$/;
 
@@ -34,8 +37,10 @@ export function detectMyNumber(normalized: string, runs: NumberRun[]): PiiSpan[]
   const spans: PiiSpan[] = [];
   for (const run of runs) {
     const digits = digitsOf(run);
-    // One digit twelve times (000000000000) is a dummy value.
-    if (digits.length !== 12 || !groupedLikeMyNumber(run) || /^(\d)\1{11}$/.test(digits)) continue;
+    // One digit twelve times (000000000000) is a dummy value. Named right before, twelve digits grouped any way are the
+    // number mistyped (個人番号 4820-19375-521 が桁数エラー).
+    const named = NAMED_RIGHT_BEFORE.test(normalized.slice(Math.max(0, run.start - 16), run.start));
+    if (digits.length !== 12 || !(groupedLikeMyNumber(run) || named) || /^(\d)\1{11}$/.test(digits)) continue;
     // A country code before it makes it a phone number abroad (+886 912 345 678).
     if (/\+[ \t]?$/.test(normalized.slice(Math.max(0, run.start - 2), run.start))) continue;
     // The keyword right before, or twelve digits in one run or in fours in a text about the number (…マイナンバーを書く欄が

@@ -22,7 +22,14 @@ const SHAPE_AFTER = /^[」』"']?[ \t]*(?:のような|みたいな|などの)[ 
  * right after a main number: the organisation's, published, no one's.
  */
 const MAIN_NUMBER_BEFORE =
-  /(?:代表(?:番号|電話(?:番号)?)?|施設電話)[ \t]*(?:の|は|[:：])?[ \t]*[（(]?$|代表(?:番号)?[ \t]*[:：]?[ \t]*[\d\-() ]{10,14}[ \t]*(?:と|、|,|\/|／)?[ \t]*(?:FAX|ＦＡＸ|ファクス)[ \t]*[:：]?[ \t]*$/;
+  /(?:代表(?:番号|電話(?:番号)?)?|施設電話)[ \t]*(?:の|は|[:：])?[ \t]*[（(]?$|(?:代表(?:番号|電話)?[ \t]*[:：]?[ \t]*[\d\-() ]{10,14}|[\d\-]{10,14}[ \t]*[（(][^）)\n]{0,4}代表[）)])[ \t]*(?:と|、|,|\/|／)?[ \t]*(?:FAX|ＦＡＸ|ファクス)[ \t]*[:：]?[ \t]*$/;
+const PHONE_ONCE = new RegExp(PHONE.source);
+/**
+ * A phone number mistyped in its grouping (090-004-41827) right after a phone's label: its digits still make one.
+ * (And above: the fax number after a main number marked as such, 0467-00-1234（課代表） FAX ….)
+ */
+const LABELLED_ANY_GROUPING =
+  /(?:電話|携帯|TEL|Tel|連絡先)[^。\n\d]{0,4}(?<![\d\-])((?:\d{2,5}-){2,3}\d{2,5})(?![\d\-])/dg;
 
 const EXTENSION = /^[ \t]*(?:内線|ext\.?|x)[ \t]*[:：]?[ \t]*\d{1,6}(?![\d\-])/i;
 
@@ -71,6 +78,12 @@ export function detectPhone(normalized: string): PiiSpan[] {
     // An extension dialled after the number is part of it (0263-48-1192 内線3315, … ext. 214).
     const extension = EXTENSION.exec(normalized.slice(m.index + m[0].length))?.[0].length ?? 0;
     spans.push({ type: 'phone', start: m.index, end: m.index + m[0].length + extension });
+  }
+  for (const m of normalized.matchAll(LABELLED_ANY_GROUPING)) {
+    const at = m.indices?.[1];
+    // Only a grouping no phone number has: one in the usual shape was read (or left as a format's) above.
+    if (at && isJapanesePhone(m[1]!.replace(/\D/g, '')) && !PHONE_ONCE.test(m[1]!))
+      spans.push({ type: 'phone', start: at[0], end: at[1] });
   }
   return spans;
 }

@@ -16,7 +16,8 @@ const FOREIGN_LABEL =
 
 /** Finds postal codes. */
 export function detectPostalCode(normalized: string): PiiSpan[] {
-  const spans = valuesAfter(normalized, 'postal_code', /郵便番号|郵便/, CODE, 4);
+  // Also as voice input writes it in hiragana (ゆうびんばんごうは、000-1187).
+  const spans = valuesAfter(normalized, 'postal_code', /郵便番号|郵便|ゆうびんばんごう/, CODE, 4);
   // The labels of English and residents' forms (Postcode 259-0123, ZIP: 2310023, CEP 213-0034, 우편번호, 邮编).
   spans.push(...valuesAfter(normalized, 'postal_code', FOREIGN_LABEL, CODE, 6));
   for (const m of normalized.matchAll(/〒[ \t]?(?!000-?0000)\d{3}-?\d{4}(?![\d\-])/g)) {

@@ -16,31 +16,34 @@ describe('privacy: blind batches of session 29 (written by helpers who read neit
     await assertBatch('blind-30.jsonl', 150, [258, 249, 279, 277]);
   });
 
-  it('the thirty-first (session 29, an everyday mix: the held-out check of the session’s rules): 150 cases — recall 253 / 258 at precision 257 / 260', async () => {
+  it('the thirty-first (session 29, an everyday mix: the held-out check of the session’s rules): 150 cases — recall 254 / 258 at precision 258 / 261', async () => {
     // Written blind after the twenty-ninth's and thirtieth's rules. First run: recall 0.934 (241 / 258) at precision
     // 0.976 (246 / 252); session 28's code gives 0.926 / 0.976 on it. Fixed by general rules: 姓／名／セイ／メイ lines,
     // 新姓, a writer in a subject's brackets, pension and passport numbers by their shape in a text about them, a number
     // after 個人番号 no insurance number, famous people written with a space. Session 31 (batch 41's rules): a family name
     // found alone joined to its given name (被保険者：松本 隆（…）), one item more, no mask more.
-    await assertBatch('blind-31.jsonl', 150, [258, 253, 260, 257]);
+    // Session 32: a phone's groups joined by の inside a word (090の5512の3380).
+    await assertBatch('blind-31.jsonl', 150, [258, 254, 261, 258]);
   });
 
-  it('the thirty-second (session 29, residents’ own words: inquiry forms, letters, foreign residents, proxies): 150 cases — recall 277 / 282 at precision 277 / 278', async () => {
+  it('the thirty-second (session 29, residents’ own words: inquiry forms, letters, foreign residents, proxies): 150 cases — recall 279 / 282 at precision 279 / 280', async () => {
     // Written blind like the thirty-first. First run: recall 0.929 (262 / 282) at precision 0.996 (270 / 271); session
     // 28's code gives 0.926 / 0.996. Fixed by general rules: an address with a space after its city or without the
     // city after its label, none in brackets after an office, a My Number by its shape in a text about it, residents
     // introducing themselves in katakana.
-    await assertBatch('blind-32.jsonl', 150, [282, 277, 278, 277]);
+    // Session 32: a postal code after ゆうびんばんごう and an address said in hiragana after じゅうしょ.
+    await assertBatch('blind-32.jsonl', 150, [282, 279, 280, 279]);
   });
 
-  it('the thirty-third (session 29, English and mixed-language text by foreign staff and residents): 150 cases — recall 254 / 273 at precision 257 / 264', async () => {
+  it('the thirty-third (session 29, English and mixed-language text by foreign staff and residents): 150 cases — recall 255 / 273 at precision 257 / 264', async () => {
     // Written blind. First run: recall 0.762 (208 / 273) at precision 0.965 (218 / 226); session 28's code 0.758 /
     // 0.969. Fixed by general rules: English birth dates (ordinals, DOB … with more words between; an era's initial no
     // longer read in a word's last letter), labels with a bracket (Name (Latin):, Emergency contact (ALT):), O'Neill,
     // initials (K. Inoue), a romaji family name in brackets, introductions in residents' languages and relatives written
     // for, residence card numbers, futsu / savings accounts, insurer numbers, romanised addresses with a building.
     // Session 31 (batch 40's rules): the counting digits 1234-567890 are a pension number's shape shown, no one's.
-    await assertBatch('blind-33.jsonl', 150, [273, 254, 264, 257]);
+    // Session 32: a name in capitals with a hyphen taken whole (PARK JI-HOON).
+    await assertBatch('blind-33.jsonl', 150, [273, 255, 264, 257]);
   });
 
   it('the thirty-fourth (session 29, personnel and payroll: 年末調整, 扶養, 通勤届, 勤怠 logs): 150 cases — recall 278 / 285 at precision 278 / 279', async () => {
@@ -51,12 +54,13 @@ describe('privacy: blind batches of session 29 (written by helpers who read neit
     await assertBatch('blind-34.jsonl', 150, [285, 278, 279, 278]);
   });
 
-  it('the thirty-fifth (session 29, English and mixed text again: the held-out check of the English rules): 150 cases — recall 241 / 290 at precision 250 / 256', async () => {
+  it('the thirty-fifth (session 29, English and mixed text again: the held-out check of the English rules): 150 cases — recall 242 / 290 at precision 251 / 257', async () => {
     // Written blind from the thirty-third's brief after its rules. First run: recall 0.721 (209 / 290) at precision 0.958
     // (227 / 237); session 28's code gives 0.662 / 0.963 on it. Fixed by general rules: double-barrelled names, spoke with,
     // Name on form:, Titular:, a two-word name before a colon, Insurer no., an English sentence's end for insurance numbers.
     // Session 31 (batch 40's rules): a katakana name of four parts found whole (アルバレス・ガルシア・マリアナ).
-    await assertBatch('blind-35.jsonl', 150, [290, 241, 256, 250]);
+    // Session 32: a name after a title before a colon (Ms. Rosales:).
+    await assertBatch('blind-35.jsonl', 150, [290, 242, 257, 251]);
   });
 
   it('the thirty-sixth (session 29, an everyday mix: the held-out check of the session’s rules): 150 cases — recall 270 / 295 at precision 275 / 278', async () => {

@@ -43,7 +43,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-6.jsonl', 170, [214, 208, 203, 203]);
   });
 
-  it('the seventh, long real-looking texts: recall 319 / 337, precision 1', async () => {
+  it('the seventh, long real-looking texts: recall 323 / 337, precision 1', async () => {
     // Measured blind after the sixth batch's rules: recall 0.774, precision 0.933 (one label the writer had left
     // out, b7-0019's second birth date, added before measuring again). Fixed by general rules: English text
     // (introduced, signed, labelled names; display names before an address; romanised addresses; English
@@ -53,10 +53,11 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // alone, half-width katakana names in a numbered list.
     // Session 15's longer list of family names (a roster line before a phone): 314 → 315. Session 16's half-width
     // names and common family names in hiragana before さん: 318.
-    await assertBatch('blind-7.jsonl', 170, [337, 322, 320, 320]);
+    // Session 32: a kanji full name's family name taken again alone (邊見 忠 … 「辺見」).
+    await assertBatch('blind-7.jsonl', 170, [337, 323, 321, 321]);
   });
 
-  it('the eighth, machine text (JSON, logs, SQL, fixed-width screens): recall 306 / 332, precision 311 / 314', async () => {
+  it('the eighth, machine text (JSON, logs, SQL, fixed-width screens): recall 313 / 332, precision 314 / 317', async () => {
     // Measured blind after the seventh batch's rules: recall 0.687, precision 0.945. Fixed by general rules: values
     // whose key names their type (JSON, key=value, YAML, XML, query strings, SQL INSERT columns; English and
     // romanised keys), English and romanised roster headers, Markdown and fixed-width tables, a header's type over
@@ -64,7 +65,8 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // Hokkaido 条, 無番地, single-kanji era abbreviations (昭58.4.12). Left: names and numbers said in hiragana
     // (voice memos), lone surnames signing a line, header-less lists of care insurance numbers.
     // Session 15's rules (さん before a kanji word, relations with a colon): 296 / 305 → 299 / 308.
-    await assertBatch('blind-8.jsonl', 170, [332, 311, 315, 312]);
+    // Session 32: a date said in kana words before うまれ, a phone read aloud with さん among its digits.
+    await assertBatch('blind-8.jsonl', 170, [332, 313, 317, 314]);
   });
 
   it('the ninth, on precision: 110 hard IT negatives, 70 positives — recall 106 / 111, precision 1', async () => {
@@ -129,7 +131,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-13.jsonl', 160, [228, 226, 228, 227]);
   });
 
-  it('the fourteenth, an everyday mix written last as a held-out check: recall 237 / 243, precision 238 / 254', async () => {
+  it('the fourteenth, an everyday mix written last as a held-out check: recall 238 / 243, precision 239 / 254', async () => {
     // Measured blind after all of session 14's rules above: recall 0.901, precision 0.921 (the same with the
     // session's starting code). Then: English introductions with a capital My, a name on the line after a sign-off
     // (Best regards / Ahmed Khan), account holder MARTINEZ CARLOS, a building name with ・ (ザ・鍛冶町タワー1502), and
@@ -139,7 +141,8 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // sentence (…コード欄に 99397874890). Precision: this batch's writer
     // labels department and public-office phone numbers no personal data; the masker masks every phone number.
     // Left: a name alone closing an English message, half-width katakana names, a family name in brackets after a role (退職者（竹内）).
-    await assertBatch('blind-14.jsonl', 150, [243, 238, 255, 239]);
+    // Session 32: a test card's number in a sentence remarked （テスト用カード番号） is no one's.
+    await assertBatch('blind-14.jsonl', 150, [243, 238, 254, 239]);
   });
 
   it('the fifteenth, written blind in session 15 as a held-out check: recall 215 / 228, precision 219 / 222', async () => {
@@ -231,7 +234,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-19.jsonl', 150, [315, 308, 321, 308]);
   });
 
-  it('the twentieth (session 27, an everyday mix, not told any class): 150 cases — recall 409 / 423 at precision 458 / 464', async () => {
+  it('the twentieth (session 27, an everyday mix, not told any class): 150 cases — recall 410 / 423 at precision 458 / 464', async () => {
     // Written blind as an everyday mix (a third long: mails, ticket histories, minutes; English and machine text). First
     // run: recall 0.823 (348 / 423; names 0.748) at precision 0.982. Fixed, as general rules: a log's or a ticket
     // history's entry head with a date, a role or a handle's prefix before the name ([2024/06/03 09:12 岩崎], [HD 長尾],
@@ -243,7 +246,8 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // pipes without spaces, a よみ column, insurance card columns, 記号「…」番号「…」, the 資格確認書 as a card's name, a
     // common family name in hiragana before です or a post (しみず です). Left: card numbers that fail the Luhn check,
     // handles (@nomura), a lone Latin family name, a given name alone in English (Shunsuke (Tochigi branch)).
-    await assertBatch('blind-20.jsonl', 150, [423, 409, 464, 458]);
+    // Session 32: the other people of an attendee list (派遣 ソン・ミナ).
+    await assertBatch('blind-20.jsonl', 150, [423, 410, 464, 458]);
   });
 
   it('the twenty-first (session 27, what staff type to the bot, written after batch 20’s rules): recall 299 / 323 at precision 307 / 308', async () => {
@@ -258,7 +262,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-21.jsonl', 150, [323, 299, 308, 307]);
   });
 
-  it('the twenty-second (session 27, text pasted from other systems, written after batch 21’s rules): recall 310 / 333 at precision 331 / 335', async () => {
+  it('the twenty-second (session 27, text pasted from other systems, written after batch 21’s rules): recall 310 / 333 at precision 331 / 333', async () => {
     // Written blind: rows from Excel and CSV, fixed-width screens, SQL and API errors echoing a record, OCR'd forms, mail
     // threads, chat transcripts, PDF text with broken lines (three cases' labels put in the text's order, as the scorer
     // reads them). First run with batch 21's rules: recall 0.832 (277 / 333) at precision 0.958 (session 26's code: 0.817
@@ -269,7 +273,8 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // placeholder addresses (○○町…) are no one's; a fixed-width screen's rows cut at its header's columns by display
     // width, 記号 and 番号 columns under an insurance title. Left: OCR text spaced letter by letter across cells, names and
     // addresses broken across lines, a quoted "Family, Given" CSV cell.
-    await assertBatch('blind-22.jsonl', 150, [333, 310, 335, 331]);
+    // Session 32: the addresses of a shelters' table (施設名 header) are no one's.
+    await assertBatch('blind-22.jsonl', 150, [333, 310, 333, 331]);
   });
 
   it('the twenty-third (session 27, an everyday mix, written after batch 22’s rules): recall 291 / 302 at precision 316 / 319', async () => {
@@ -328,7 +333,7 @@ describe('kotae eval --pii', () => {
     await assertBatch('blind-26.jsonl', 150, [229, 223, 231, 229]);
   });
 
-  it('the twenty-seventh (session 28, an everyday mix written after the session’s rules: the held-out check): 150 cases — recall 323 / 330 at precision 370 / 370', async () => {
+  it('the twenty-seventh (session 28, an everyday mix written after the session’s rules: the held-out check): 150 cases — recall 324 / 330 at precision 372 / 372', async () => {
     // Written blind as an everyday mix like the twentieth, twenty-third and twenty-fifth, after batches 24–26's rules.
     // First run: recall 0.930 (307 / 330) at precision 0.997 (348 / 349); session 27's code gives 0.888 / 0.997 on it
     // (both scored with the session's scorer), so the session's rules carried 4.2 points of recall to unseen text. Fixed
@@ -336,7 +341,8 @@ describe('kotae eval --pii', () => {
     // 秋山／, （株）ミライソフト 安藤、, 税務課小池, (国保 川口)), a katakana common family name before a request (折り返しは
     // サトウでお願いします), a name found alone taken again elsewhere in the text, Birth date:, ○○市…の name です, and log
     // entries named for their action (一次対応：) are no speaker.
-    await assertBatch('blind-27.jsonl', 150, [330, 323, 370, 370]);
+    // Session 32: the other people of a participants' list (… 内藤様、Johnson様).
+    await assertBatch('blind-27.jsonl', 150, [330, 324, 372, 372]);
   });
 
   it('the twenty-eighth (session 28, text pasted from other systems: the held-out check of that style): 150 cases — recall 304 / 319 at precision 319 / 321', async () => {

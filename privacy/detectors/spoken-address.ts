@@ -1,0 +1,32 @@
+/**
+ * An address said into a voice recogniser that wrote it in hiragana (session 32): after じゅうしょ / 住所 and the pauses of
+ * speech, the words of the place, then the block said in kana or written in digits — じゅうしょは、えー、ひばりし わかくさだい
+ * ごちょうめ じゅうはちのさん です; じゅうしょ ぐんまけん たかさきし いわはなまち 12-5 — maybe a building and its room after it
+ * (ハイツほんまち ひゃくごごうしつ). Each number said must read as one (kanaNumber): a word that is no number ends nothing.
+ */
+import type { PiiSpan } from '../types';
+import { kanaNumber } from '../dictation-words';
+import { PAUSES } from './spoken-names';
+
+/** The block: digits, or a chōme said in kana and maybe its lot (ごちょうめ じゅうはちのさん). */
+const BLOCK =
+  '(?:\\d{1,4}(?:-\\d{1,4}){1,3}|([ぁ-ゖ]{1,8}?)ちょうめ(?:[ \\u3000]+([ぁ-ゖ]{1,10}?)(?:の|ばんちの|ばんち|ばん)([ぁ-ゖ]{1,10}?)(?:ごう)?)?)';
+/** A building in katakana and its room said in kana (ハイツほんまち ひゃくごごうしつ). */
+const BUILDING = '(?:[ \\u3000]+[ァ-ヶー]{2,10}[ぁ-ゖ]{0,6}(?:[ \\u3000]+([ぁ-ゖ]{2,10}?)ごうしつ)?)?';
+const SAID_ADDRESS = new RegExp(
+  `(?:住所|じゅうしょ)(?:は|が)?${PAUSES}((?:[ぁ-ゖ]{2,12}[ \\u3000]+){1,4}${BLOCK}${BUILDING})(?=[ \\t\\u3000]*(?:です|、|,|。|$))`,
+  'dg',
+);
+
+/** Finds addresses said in hiragana after their label. */
+export function detectSpokenAddress(normalized: string): PiiSpan[] {
+  if (!/じゅうしょ|住所/.test(normalized)) return [];
+  const spans: PiiSpan[] = [];
+  for (const m of normalized.matchAll(SAID_ADDRESS)) {
+    const at = m.indices?.[1];
+    const numbers = m.slice(2).filter((g): g is string => g !== undefined);
+    if (at && numbers.every((n) => kanaNumber(n) !== undefined))
+      spans.push({ type: 'address', start: at[0], end: at[1] });
+  }
+  return spans;
+}

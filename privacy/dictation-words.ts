@@ -1,0 +1,121 @@
+/**
+ * The words of a dictated text, as a speech recogniser separates them: by spaces, and by the commas it writes for a
+ * pause (ぜろはちぜろ、ぜろぜろろくご、よんきゅういちなな; 2 2 0 4、5 5 1 8、0 9 7 3). Groups of digits joined by の without
+ * spaces (折り返しは090の0027の8812で) are words of their own, what stands before and after them in the word others; a date said in kana words
+ * (しょうわ よんじゅうごねん、ろくがつ、にじゅうさんにち) is read as its era, digits and counters (昭和 45 年 6 月 23 日).
+ */
+
+/** One word of a dictated text and where it stands. */
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Groups of digits joined by の inside a word (折り返しは090の0031の7755で): what stands before, the groups, the rest. */
+const JOINED_GROUPS = /^(.*?)(?<!\d)(\d+(?:の\d+)+)(.*)$/s;
+
+/** The words of a dictated text: split at spaces, line breaks and a pause's comma. */
+export function dictationTokens(normalized: string): Token[] {
+  const tokens: Token[] = [];
+  // A sentence's end is a word of its own: no number runs across it (… さん。しょうわ …).
+  for (const m of normalized.matchAll(/。|[^ \t\n、，,。]+/g)) {
+    // A date's part said in kana words stands for its digits and counter, each over the whole word.
+    const date = kanaDatePart(m[0]);
+    if (date) {
+      for (const text of date) tokens.push({ text, start: m.index, end: m.index + m[0].length });
+      continue;
+    }
+    const joined = JOINED_GROUPS.exec(m[0]);
+    if (!joined) {
+      tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+      continue;
+    }
+    let at = m.index;
+    // What stands before: a place's kanji right before the groups is a word of its own (住所は|中野|5の32の8).
+    for (const part of /^(.*?)([一-龥々ヶ]*)$/s.exec(joined[1]!)!.slice(1)) {
+      if (part) tokens.push({ text: part, start: at, end: at + part.length });
+      at += part.length;
+    }
+    for (const part of joined[2]!.split(/(の)/)) {
+      tokens.push({ text: part, start: at, end: at + part.length });
+      at += part.length;
+    }
+    if (joined[3]) tokens.push({ text: joined[3], start: at, end: at + joined[3].length });
+  }
+  return tokens;
+}
+
+/** Digits said as words before a counter (よんじゅうご, しち, く) — a number up to 99. */
+const UNITS: ReadonlyArray<readonly [string, number]> = [
+  ['いち', 1],
+  ['に', 2],
+  ['さん', 3],
+  ['よん', 4],
+  ['し', 4],
+  ['ご', 5],
+  ['ろく', 6],
+  ['なな', 7],
+  ['しち', 7],
+  ['はち', 8],
+  ['きゅう', 9],
+  ['く', 9],
+];
+
+/**
+ * The number a kana word says (じゅう, にじゅうさん, よんじゅうご, きゅう, ひゃくご), up to 199; undefined for any other
+ * word.
+ */
+export function kanaNumber(word: string): number | undefined {
+  const unit = (w: string): number | undefined => UNITS.find(([said]) => said === w)?.[1];
+  if (word.startsWith('ひゃく')) {
+    const rest = word.slice(3);
+    const below = rest === '' ? 0 : kanaNumber(rest);
+    return below === undefined || below >= 100 ? undefined : 100 + below;
+  }
+  const at = word.indexOf('じゅう');
+  if (at < 0) return unit(word);
+  const tens = at === 0 ? 1 : unit(word.slice(0, at));
+  const rest = word.slice(at + 3);
+  const ones = rest === '' ? 0 : unit(rest);
+  return tens === undefined || ones === undefined || tens > 9 ? undefined : tens * 10 + ones;
+}
+
+/** Days of the month said by their own words (ついたち, はつか, じゅうよっか). */
+const DAY_WORDS: Readonly<Record<string, number>> = {
+  ついたち: 1,
+  ふつか: 2,
+  みっか: 3,
+  よっか: 4,
+  いつか: 5,
+  むいか: 6,
+  なのか: 7,
+  ようか: 8,
+  ここのか: 9,
+  とおか: 10,
+  じゅうよっか: 14,
+  はつか: 20,
+  にじゅうよっか: 24,
+};
+
+/** The eras said in hiragana. */
+const KANA_ERAS: Readonly<Record<string, string>> = {
+  めいじ: '明治',
+  たいしょう: '大正',
+  しょうわ: '昭和',
+  へいせい: '平成',
+  れいわ: '令和',
+};
+
+/**
+ * A date's part said in kana words, as the digits and the counter it stands for (よんじゅうごねん → 45 年, しがつ → 4 月,
+ * にじゅうさんにち → 23 日, みっか → 3 日), or an era said in hiragana (しょうわ → 昭和); undefined for any other word.
+ */
+export function kanaDatePart(word: string): string[] | undefined {
+  if (KANA_ERAS[word]) return [KANA_ERAS[word]];
+  if (DAY_WORDS[word] !== undefined) return [String(DAY_WORDS[word]), '日'];
+  const m = /^(.+?)(ねん|がつ|にち)$/.exec(word);
+  const n = m ? kanaNumber(m[1]!) : undefined;
+  if (!m || n === undefined || n === 0) return undefined;
+  return [String(n), { ねん: '年', がつ: '月', にち: '日' }[m[2] as 'ねん' | 'がつ' | 'にち']];
+}

@@ -1,0 +1,63 @@
+/**
+ * A name found with a piece of it left out, made whole: the part after a ・ of a katakana name (ブラウン・エマ, where the
+ * tagger knows ブラウン), the part after a hyphen of a name in capitals (LEE JI-WOO), the last kanji of a given name the
+ * tagger cut off (鈴鹿 透|真), the first kanji of a family name it read as a place (宇治|原 健吾) — and the katakana form
+ * of a name right before its Latin form in brackets (ジョンソン・エミリー (Emily Johnson)).
+ */
+import type { PiiSpan } from './types';
+import { surnameLike } from './family-names';
+
+const KANJI = /[一-龥々ヶ]/;
+/** Kanji after a name that are no part of it: honorifics, posts, offices, a household, a plural (様, 課, 長, 宅, 達). */
+const AFTER_NAME = /[様殿氏宛君課係部室局所庁社校院館署班会店団隊省長家宅方達等他分名邸市区町村県都府生]/;
+/** The rest of a katakana name after ・ (・エマ, ・ミン・ジュ). */
+const KATAKANA_PART = /^(?:・[ァ-ヶー]{1,12})+(?![ァ-ヶー])/;
+/** The rest of a name in capitals after a hyphen (-WOO of LEE JI-WOO). */
+const CAPITALS_PART = /^-[A-Z]{2,}(?![A-Za-z])/;
+/** A katakana name of two parts or more, then the bracket opening its Latin form. */
+const KATAKANA_BEFORE = /(?<![ァ-ヶー・])([ァ-ヶー]{2,12}(?:[・ ][ァ-ヶー]{1,12}){1,3})[ \t]*[（(]$/d;
+
+/** Fuller spans for names found with a piece of them left out. */
+export function nameExtentSpans(text: string, spans: readonly PiiSpan[]): PiiSpan[] {
+  const out: PiiSpan[] = [];
+  const covered = new Uint8Array(text.length + 1);
+  for (const s of spans) covered.fill(1, s.start, s.end);
+  const free = (start: number, end: number): boolean => !covered.subarray(start, end).includes(1);
+  for (const s of spans) {
+    if (s.type !== 'person_name' || s.end <= s.start) continue;
+    let { start, end } = s;
+    const last = text[end - 1] ?? '';
+    const rest = text.slice(end, end + 40);
+    const part = /[ァ-ヶー]/.test(last)
+      ? KATAKANA_PART.exec(rest)
+      : /[A-Z]/.test(last)
+        ? CAPITALS_PART.exec(rest)
+        : null;
+    if (part) end += part[0].length;
+    // One kanji cut off a given name after a space: the next letter is no kanji, and the kanji no post or office.
+    else if (
+      KANJI.test(last) &&
+      /[ \u3000]/.test(text.slice(start, end)) &&
+      KANJI.test(text[end] ?? '') &&
+      !AFTER_NAME.test(text[end]!) &&
+      !KANJI.test(text[end + 1] ?? '')
+    )
+      end += 1;
+    // One or two kanji cut off the front of a family name: with them it is still made of family names' kanji.
+    const lead = /(?<![一-龥々ヶ])[一-龥々ヶ]{1,2}$/.exec(text.slice(Math.max(0, start - 3), start))?.[0] ?? '';
+    const family = text.slice(start, end).split(/[ \u3000]/)[0] ?? '';
+    if (lead && KANJI.test(text[start] ?? '') && /[ \u3000]/.test(text.slice(start, end)) && surnameLike(lead + family))
+      start -= lead.length;
+    if ((start < s.start || end > s.end) && free(start, s.start) && free(s.end, end))
+      out.push({ type: 'person_name', start, end });
+    // The katakana form right before the Latin name in brackets.
+    if (/^[A-Za-z]/.test(text.slice(s.start, s.end)) && /^[ \t]*[）)]/.test(text.slice(s.end))) {
+      const before = KATAKANA_BEFORE.exec(text.slice(Math.max(0, s.start - 40), s.start));
+      const at = before?.indices?.[1];
+      const offset = Math.max(0, s.start - 40);
+      if (at && free(offset + at[0], offset + at[1]))
+        out.push({ type: 'person_name', start: offset + at[0], end: offset + at[1] });
+    }
+  }
+  return out;
+}
