@@ -18,7 +18,18 @@ const ROWS: readonly FaqRow[] = [
   { id: 'B-7', question: '画面の明るさ', answer: '各階の課長席の近くにある掲示を見てください。' },
 ];
 
-async function kbWith(kanjiBridgeWeight?: number): Promise<Awaited<ReturnType<typeof createKnowledgeBase>>> {
+type Kb = Awaited<ReturnType<typeof createKnowledgeBase>>;
+
+/** The two knowledge bases, built once (each build runs the calibration: seconds on a loaded machine). */
+const built = new Map<number | undefined, Promise<Kb>>();
+
+function kbWith(kanjiBridgeWeight?: number): Promise<Kb> {
+  let kb = built.get(kanjiBridgeWeight);
+  if (!kb) built.set(kanjiBridgeWeight, (kb = buildKb(kanjiBridgeWeight)));
+  return kb;
+}
+
+async function buildKb(kanjiBridgeWeight?: number): Promise<Kb> {
   const analyzer = await testAnalyzer();
   const expander = await createQueryExpander(analyzer, 'curated', []);
   return createKnowledgeBase(chunkDocuments(faqRowsToDocuments(ROWS, 'fixtures/bridges.csv')), {
@@ -40,6 +51,11 @@ async function assertUnbridged(query: string): Promise<void> {
 }
 
 describe('one-kanji words and the knowledge base’s two-kanji words (knowledge/kanji-bridges.ts)', () => {
+  before(async function () {
+    this.timeout(120_000);
+    await Promise.all([kbWith(), kbWith(0)]);
+  });
+
   it('lets 遅い find the entry that writes 遅延, and credits it in the confidence', async () => {
     const bridged = await kbWith();
     const plain = await kbWith(0);
