@@ -16,6 +16,7 @@ import {
   type SqlProcessedDeliveries,
 } from '../db';
 import {
+  AttachmentSweep,
   AUDIT_ANCHOR_JOB,
   AuditAnchorJob,
   BACKUP_JOB,
@@ -107,6 +108,19 @@ export function startBackgroundJobs(parts: BackgroundJobParts): { stop(): Promis
     logger,
   });
   checkpoints.start();
+  // Each instance's own attachment folder: the files retention's rows left there (README 「保存期間と消去証明」).
+  const sweep =
+    config.attachmentStorage === 'instance'
+      ? new AttachmentSweep({
+          clock,
+          files: operators.attachments,
+          runner: reports.runner,
+          instance: leases.holder,
+          time: config.backup.time,
+          logger,
+        })
+      : undefined;
+  sweep?.start();
   const every = setInterval(() => {
     leases
       .run('reply-retry', () => operators.ticketService.retryUndelivered(), undefined)
@@ -119,6 +133,7 @@ export function startBackgroundJobs(parts: BackgroundJobParts): { stop(): Promis
       await reports.scheduler.stop();
       await daily.stop();
       await checkpoints.stop();
+      await sweep?.stop();
     },
   };
 }

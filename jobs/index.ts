@@ -46,6 +46,7 @@ export {
   type TicketPurge,
 } from './retention';
 export { DailyScheduler, type DailyJob, type DailySchedulerDeps } from './daily-scheduler';
+export { AttachmentSweep, ATTACHMENT_SWEEP_JOB, type AttachmentSweepDeps } from './attachment-sweep';
 export {
   InMemoryJobLease,
   LeaseGuard,
