@@ -230,8 +230,10 @@ function numberRun(tokens: readonly Token[], i: number): { first: number; last: 
       last = k;
       continue;
     }
+    // A speaker's hesitation after a joiner is no part of the number (よんろくいちぜろ の … えー ななにさんはち).
+    if (previous === 'joiner' && HESITATION.test(t.text)) continue;
     // の between a counter and a number goes (平成 11 年 の 7 月); between numbers it is a hyphen (9 の 4).
-    if (previous && GROUP_JOINERS.test(t.text) && digitsOf(tokens[k + 1]) !== undefined) {
+    if (previous && GROUP_JOINERS.test(t.text) && digitsOf(tokens[afterHesitation(tokens, k + 1)]) !== undefined) {
       if (previous === 'digits') body.push({ text: '-', from: t.start, to: t.end });
       joined = true;
       previous = 'joiner';
@@ -255,6 +257,16 @@ function numberRun(tokens: readonly Token[], i: number): { first: number; last: 
   // A number written as typed (2024, 090-1234-5678) with nothing said around it is no dictation.
   if (body.length === 1 && lead.length === 0 && !boxed) return undefined;
   return { first, last, pieces: [...lead, ...body] };
+}
+
+/** Words of hesitation a recogniser writes between a number's groups: an ellipsis, えー, あのー, えっと, んー. */
+const HESITATION = /^(?:[…‥・.]+|え[ーぇ〜]*っ?と?|あ[ーぁ〜]+|あの[ーぉ〜]*|ん[ーっ〜]+|う[ーぅ〜]*ん)$/;
+
+/** The index of the first token from `k` that is no hesitation. */
+function afterHesitation(tokens: readonly Token[], k: number): number {
+  let n = k;
+  while (n < tokens.length && n < k + 3 && HESITATION.test(tokens[n]!.text)) n++;
+  return n;
 }
 
 /** The pieces of one token of digits: itself when written in digits, else each digit for its word. */

@@ -19,6 +19,7 @@ import {
 import { detectMyNumber } from './detectors';
 import { detectPersonName } from './detectors';
 import { detectEverydayNames, detectMessageNames, detectNationalityRows, detectRecordNames } from './detectors';
+import { detectDeskPeople } from './detectors';
 import { detectFormNames, detectRareNames, detectSpokenAddress, detectSpokenNames } from './detectors';
 import { detectPhone } from './detectors';
 import { detectHalfWidthName, detectRomajiName } from './detectors';
@@ -119,6 +120,7 @@ function detectAll(normalized: string, tagger?: PersonNameTagger, original?: str
     // A record’s full name may take the place of the given name an honorific found (松尾ハル さん over ハル).
     ...detectRecordNames(normalized).map(fuller),
     ...detectEverydayNames(normalized).map(fuller),
+    ...detectDeskPeople(normalized).map(fuller),
     ...detectRomajiName(normalized),
     ...(tagger && original && original.length <= MAX_TAGGED_CHARS
       ? tagger(taggerText(original)).map((s) => {

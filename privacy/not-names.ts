@@ -2,9 +2,11 @@
  * Words the name tagger reads as a family name that the words right after them make something else: a building named
  * after its owner (鈴木ビル 3F, 佐藤会館), and a document number's office prefix (青総第1234号, 総企第56号 — an office's
  * abbreviation before 第…号, as every public document numbers itself); a bank or an account and a form's field with its
- * value (振替口座 みらい銀行, 国籍 英国); a number read aloud in hiragana, where さん is the digit three (いち ぜろ さん はち).
+ * value (振替口座 みらい銀行, 国籍 英国); a number read aloud in hiragana, where さん is the digit three (いち ぜろ さん はち);
+ * Latin words naming a desk or a business (Kotonoha Helpdesk).
  */
 import type { PiiSpan } from './types';
+import { hasNotPersonWord } from './detectors';
 
 /** A building's or a facility's word closing the name or right after it. */
 const BUILDING = /^(?:ビル|会館|ハイツ|マンション|アパート|タワー|プラザ|ホール|荘|棟)(?!長)/;
@@ -22,6 +24,8 @@ const COUNTRY =
   /^(?:日本|中国|韓国|台湾|米国|英国|アメリカ|イギリス|フィリピン|ベトナム|ブラジル|ペルー|ネパール|インドネシア|タイ|インド|ミャンマー|カナダ|オーストラリア|ドイツ|フランス)$/;
 const inBrackets = (normalized: string, s: PiiSpan): boolean =>
   /[（(]$/.test(normalized.slice(0, s.start)) && /^[）)]/.test(normalized.slice(s.end));
+/** Two or more Latin words and nothing else. */
+const LATIN_WORDS = /^[A-Za-z][A-Za-z.'’-]*(?:[ \t]+[A-Za-z][A-Za-z.'’-]*)+$/;
 /** A document number's body: 第, a number in digits or kanji, 号. */
 const DOCUMENT_NUMBER = /^第[\d〇一二三四五六七八九十百千]+号/;
 
@@ -59,6 +63,8 @@ export function withoutNonNames(normalized: string, spans: PiiSpan[]): PiiSpan[]
     const text = normalized.slice(s.start, s.end);
     if (NOTE_IN_BRACKETS.test(text) || ACTIVITY.test(text) || (COUNTRY.test(text) && inBrackets(normalized, s)))
       return false;
+    // A display name of Latin words naming a desk or a business (Kotonoha Helpdesk, after 差出人:) is no one's.
+    if (LATIN_WORDS.test(text) && hasNotPersonWord(text)) return false;
     return (
       !BUILDING_END.test(normalized.slice(s.start, s.end)) &&
       !INSTITUTION_OR_FIELD.test(normalized.slice(s.start, s.end).trimEnd()) &&

@@ -1,6 +1,7 @@
 /**
  * A number found once as personal data is the same person's wherever the text says it again (国保の被保険者番号 00421977 …
- * his card says 00421977): the other places where the same digits stand whole are masked as the same type.
+ * his card says 00421977): the other places where the same digits stand whole are masked as the same type — also
+ * written together when it was found read out in groups (1 2 0 3 4 5 6 … 1203456).
  */
 import type { PiiSpan, PiiType } from './types';
 
@@ -28,9 +29,12 @@ export function sameValueSpans(normalized: string, spans: readonly PiiSpan[]): P
     if (!NUMBERED.has(s.type) || seen.has(value) || value.replace(/\D/g, '').length < 6) continue;
     if (seen.size >= MAX_VALUES) break;
     seen.add(value);
-    for (let i = normalized.indexOf(value); i >= 0; i = normalized.indexOf(value, i + value.length))
-      if (!/[\w-]/.test(normalized[i - 1] ?? '') && !/[\w-]/.test(normalized[i + value.length] ?? ''))
-        out.push({ type: s.type, start: i, end: i + value.length });
+    // A number read out digit by digit or in groups (1 2 0 3 4 5 6) is the same number written together (1203456).
+    const digits = value.replace(/[ \t-]/g, '');
+    for (const v of /^\d[\d \t-]*$/.test(value) && digits !== value ? [value, digits] : [value])
+      for (let i = normalized.indexOf(v); i >= 0; i = normalized.indexOf(v, i + v.length))
+        if (!/[\w-]/.test(normalized[i - 1] ?? '') && !/[\w-]/.test(normalized[i + v.length] ?? ''))
+          out.push({ type: s.type, start: i, end: i + v.length });
   }
   return out;
 }

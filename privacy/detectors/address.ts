@@ -59,6 +59,8 @@ const FACILITY =
   '(?:センター|公民館|会館|市役所|区役所|役場|庁舎|都庁|県庁|府庁|道庁|[課局]|支所|出張所|図書館|体育館|学校|保育所|保育園|幼稚園|こども園|病院|診療所|駅|ホール|プラザ|事務所|施設|避難所|集会所|公園|広場|交差点|バス停|停留所|付近|周辺)';
 // Also after the facility's name and its postal code on one line (みどり市役所 〒266-0001 千葉県…).
 const FACILITY_BEFORE = new RegExp(`${FACILITY}[ \\t]?(?:[（(]|〒?\\d{3}-\\d{4}[ \\t]+)$`);
+// A public building named right before its address and a space (新庁舎 ことのは市中央1丁目1番1号): the building's address.
+const BUILDING_THEN_SPACE = /(?:庁舎|市役所|区役所|町役場|村役場|役場|公民館|図書館|体育館|支所|出張所)[ \t\u3000]+$/;
 const FACILITY_AFTER = new RegExp(`^の?[一-龥ァ-ヶー]{0,10}${FACILITY}`);
 
 /** Finds street addresses, not a public facility's. */
@@ -66,6 +68,10 @@ export function detectAddress(normalized: string): PiiSpan[] {
   return findAddresses(normalized).filter(
     (a) =>
       !FACILITY_BEFORE.test(normalized.slice(Math.max(0, a.start - 22), a.start)) &&
+      // (also a reading that starts inside the address's first word: とのは市… of ことのは市…)
+      !BUILDING_THEN_SPACE.test(
+        normalized.slice(Math.max(0, a.start - 16), a.start).replace(/[一-龥ぁ-んァ-ヶー]*$/, ''),
+      ) &&
       !FACILITY_AFTER.test(normalized.slice(a.end, a.end + 16)),
   );
 }

@@ -71,6 +71,11 @@ const CONTEXT =
   /生年月日|誕生日|生まれ|うまれ|出生日|ｾｲﾈﾝｶﾞｯﾋﾟ|せいねんがっぴ|たんじょうび|birth ?day|birth ?date|date of birth|DOB|born(?: on)?|nascimento|nascid[oa] em|nasceu(?: em)?|nacimiento|nacid[oa] el|naci[oó] el|tanggal lahir|ngay sinh|kapanganakan|ipinanganak(?: noong)?|kaarawan|생년월일|생일|태어났|जन्म ?मिति/i;
 /** A birth field (label and colon) whose line goes on to an arrow: what follows the arrow corrects the value. */
 const CORRECTED_AFTER_LABEL = /(?:生年月日|誕生日|date of birth|DOB)[ \t]*[:：][^\n。]{0,30}?(?:→|->|⇒)/i;
+/** A birth label alone on its line, the value on the next (a web form's confirmation screen copied). */
+const LABEL_LINE = /(?:^|\n)[ \t]*(?:生年月日|誕生日|せいねんがっぴ)[ \t]*[:：]?[ \t]*\n[ \t]*/;
+/** Another date's label: a date named so (カードの有効期限は 2026年2月11日) is that date, whatever its month and day. */
+const OTHER_DATE_LABEL =
+  /(?:有効期限|期限|期日|交付日|発行日|更新日|申請日|受付日|予約日|締切|締め切り|満了日?|開始日|終了日|予定日|expir(?:y|es|ation)(?: date)?|valid until)[ \t]*(?:は|が|:|：)?[ \t]*$/i;
 const OLD_ERA_SHORT = /(?<![\w.\/=-])([MTS])[ \t]?(\d{1,2})([./])(\d{1,2})\3(\d{1,2})(?![\w.\/-])/g;
 const ENGLISH_CONTEXT = /\b(?:DOB|D\.O\.B\.|[Dd]ate of [Bb]irth|[Bb]irth ?[Dd]ate|[Bb]irthday|[Bb]irth(?=\s*:))\b/g;
 const DATE_OF_PERSON = new RegExp(`${DATE_BODY}(?=[ \\t]*の(?:人|者|子|男性|女性|お子さん))`, 'g');
@@ -112,6 +117,8 @@ function findBirthDates(normalized: string): PiiSpan[] {
   spans.push(...valuesAfter(normalized, 'birth_date', ENGLISH_CONTEXT, DATE, 28));
   // The value corrected after an arrow on the label's line (生年月日：明治の終わり？→ 本人確認で 大正元年10月1日).
   spans.push(...valuesAfter(normalized, 'birth_date', CORRECTED_AFTER_LABEL, DATE, 12));
+  // A form copied label above value (生年月日⏎1976年11月3日).
+  spans.push(...valuesAfter(normalized, 'birth_date', LABEL_LINE, DATE, 0));
   // The same date in another calendar in brackets right after it (2049/05/12 B.S. (1992-08-28), 1990.4.17（陰暦）).
   for (const first of [...spans]) {
     const other = OTHER_CALENDAR.exec(normalized.slice(first.end, first.end + 40));
@@ -124,7 +131,10 @@ function findBirthDates(normalized: string): PiiSpan[] {
     // The same date said again nearby, also in the next sentence (DOB: 85/3/3 …。1985年3月3日で登録してよいか).
     const sentence = /^[^\n]{0,80}/.exec(normalized.slice(first.end))?.[0] ?? '';
     for (const d of sentence.matchAll(new RegExp(`${DATE_BODY}|${ENGLISH_DATE}`, 'g')))
-      if (monthDayOf(d[0]).some((md) => monthDay.includes(md)))
+      if (
+        monthDayOf(d[0]).some((md) => monthDay.includes(md)) &&
+        !OTHER_DATE_LABEL.test(normalized.slice(Math.max(0, first.end + d.index - 14), first.end + d.index))
+      )
         spans.push({ type: 'birth_date', start: first.end + d.index, end: first.end + d.index + d[0].length });
   }
   // An era's initial before a full date (S19.1.9, T14.3.5): how registers and staff abbreviate the birth dates of the

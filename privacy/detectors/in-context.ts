@@ -91,9 +91,10 @@ export function detectPensionNumber(normalized: string): PiiSpan[] {
     'pension_number',
     // Also as voice input writes it in hiragana, and in romaji (the nenkin number is …).
     /基礎年金番号|年金番号|年金手帳|ねんきん定期便|(?:きそ)?ねんきんばんごう|pension (?:number|no\.?)|nenkin (?:number|no\.?|bango)/i,
-    /(?<!\d)\d{4}(?:[ \-]| - )?\d{6}(?!\d)/,
+    // Ten digits, copied from the book in any grouping (12-34 567890) — but a phone's shape is the phone's.
+    /(?<!\d)\d{4}(?:[ \-]| - )?\d{6}(?!\d)|(?<![\d-])\d(?:[ \-]?\d){9}(?![\d-])/,
     14,
-  );
+  ).filter((x) => !/^0\d{1,4}-\d{1,4}-\d{4}$/.test(normalized.slice(x.start, x.end)));
   // In a text about a pension, the number's own shape (4302-815967) further on: no other number is written so (also in
   // English: a pension notice with number …).
   if (!/基礎年金|年金番号|年金手帳|\bpension\b/i.test(normalized)) return near;
@@ -212,6 +213,8 @@ export function detectInsuranceNumber(normalized: string): PiiSpan[] {
         continue;
       // An extension or a phone the call went to (→ 保険年金課へ転送（内線2231）) is the office's, not the card's.
       if (/(?:内線|ext\.?|TEL|電話)[ \t:：]*$/i.test(rest.slice(0, v.index))) continue;
+      // 枝番 (01, 02 …) numbers the people of one card's household: no one's number by itself.
+      if (/枝番[ \t:：「]*$/.test(rest.slice(0, v.index))) continue;
       spans.push({ type: 'insurance_number', start: from + v.index, end: from + v.index + v[0].length });
     }
   }

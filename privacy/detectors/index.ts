@@ -20,6 +20,7 @@ export { detectFormNames } from './form-names';
 export { detectSpokenAddress } from './spoken-address';
 export { detectRecordNames } from './record-names';
 export { detectEverydayNames } from './everyday-names';
+export { detectDeskPeople } from './desk-people';
 export { detectNationalityRows } from './nationality-rows';
 export { detectMyNumber, isValidMyNumber } from './my-number';
 export { detectPersonName, READING_WORDS } from './person-name';

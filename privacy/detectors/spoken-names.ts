@@ -11,7 +11,7 @@ import { fillsNameSlot } from './rare-names';
 
 /** Words of hesitation a transcript keeps (えー, あのー, えっと), each maybe followed by a pause's comma. */
 export const FILLER =
-  '(?:え[ーぇ〜]*っ?と|え[ーぇ〜]+|あ[ーぁ〜]+|あの[ーぉ〜]*|その[ーぉ〜]*|う[ーぅ〜]*ん|まあ|はい|ええ|ですね)';
+  '(?:え[ーぇ〜]*っ?と|え[ーぇ〜]+|あ[ーぁ〜]+|あの[ーぉ〜]*|その[ーぉ〜]*|う[ーぅ〜]*ん|ん[ーっ〜]+|まあ|はい|ええ|ですね)';
 /** Pauses and fillers between a label and what it names (one letter or filler at a time: no two ways to read a run). */
 export const PAUSES = `(?:[ \\t\\u3000、,…]|${FILLER})*`;
 /** A name as said: hiragana (maybe two words), katakana (two words at most), kanji with a hiragana or kanji given name. */

@@ -63,13 +63,14 @@ describe('privacy: blind batches of session 29 (written by helpers who read neit
     await assertBatch('blind-35.jsonl', 150, [290, 242, 257, 251]);
   });
 
-  it('the thirty-sixth (session 29, an everyday mix: the held-out check of the session’s rules): 150 cases — recall 270 / 295 at precision 275 / 278', async () => {
+  it('the thirty-sixth (session 29, an everyday mix: the held-out check of the session’s rules): 150 cases — recall 270 / 295 at precision 275 / 277', async () => {
     // Written blind after all but its own rules; many rare family names (黛, 籾山, 四ノ宮). First run: recall 0.868 (256 /
     // 295) at precision 0.989 (262 / 265); session 28's code 0.844 / 0.988. Fixed by general rules: a name with its reading
     // in hiragana, a name after a phone number or on a duty roster made of the listed names' kanji, 正／誤 lines of a
     // 住民票コード. Session 31 (batch 40's rules): a name with ノ after a phone number masked right (四ノ宮); (batch 41's
     // rules) a family name found alone joined to its given name (児童 葛城 蒼（…）, CC: 四ノ宮 純) and a NAME_KANJI
     // column, three items more, no false positive more.
-    await assertBatch('blind-36.jsonl', 150, [295, 270, 278, 275]);
+    // Session 32 (batch 43's rules): 枝番「01」 is no insurance number (one false positive fewer).
+    await assertBatch('blind-36.jsonl', 150, [295, 270, 277, 275]);
   });
 });

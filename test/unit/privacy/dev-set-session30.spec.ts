@@ -12,7 +12,7 @@ describe('privacy: blind batches of session 30 (written by helpers who read neit
     await assertBatch('blind-37.jsonl', 150, [319, 309, 323, 310]);
   });
 
-  it('the thirty-eighth (session 30, English and mixed text from other countries, phone typing and letters: the held-out check of the session’s rules): 150 cases — recall 280 / 286 at precision 283 / 288', async () => {
+  it('the thirty-eighth (session 30, English and mixed text from other countries, phone typing and letters: the held-out check of the session’s rules): 150 cases — recall 280 / 286 at precision 283 / 286', async () => {
     // Written blind after the thirty-seventh's rules. First run: recall 0.860 (246 / 286) at precision 0.966 (254 /
     // 263); session 29's code gives 0.832 / 0.965 on it. Fixed by general rules: accented words read after the
     // diacritics are folded (meu nome é), initials and Ma. inside names, -ji / -sensei, a single name after a dash
@@ -20,6 +20,7 @@ describe('privacy: blind batches of session 30 (written by helpers who read neit
     // introductions, Chinese names after 我叫 / 持有人, Hangul names before their romanisation or 님, katakana names
     // before と申します, listed family names after by / tell, Yucho symbol / number, 护照, a Client: label, a name
     // with a middle initial, rooms as Rm / Unit, *_name roster headers, 記入例 / Example lines, kanji countries.
-    await assertBatch('blind-38.jsonl', 150, [286, 280, 288, 283]);
+    // Session 32 (batch 43's rules): Latin words naming a business are no name (Aichi Bank, Shinsei Bank).
+    await assertBatch('blind-38.jsonl', 150, [286, 280, 286, 283]);
   });
 });

@@ -26,14 +26,42 @@ describe('privacy: blind batches of session 32 (written by helpers who read neit
     assert.ok(overall.found >= 325, `found ${overall.found} / 330`);
     assert.ok(overall.masked - overall.correct <= 4, `false positives ${overall.masked - overall.correct}`);
   });
-  it('the forty-third (session 32, an everyday mix written after the forty-second’s rules — their held-out check): 150 cases — recall at least 228 / 269 (234 now), at most 14 false positives (11 now)', async () => {
+  it('the forty-third (session 32, an everyday mix written after the forty-second’s rules — their held-out check): 150 cases — recall at least 258 / 269 (260 now), at most 8 false positives (7 now)', async () => {
     // Written blind, measured before any fix: session 31's code [269, 228, 238, 227] (recall 0.848, precision 0.954),
-    // session 32's code [269, 234, 244, 233] (0.870 / 0.955). Not fixed this session: a held-out figure.
+    // session 32's code [269, 234, 244, 233] (0.870 / 0.955): the forty-second's rules carried 2.2 points to it.
+    // Then fixed by general rules (session32-everyday.spec.ts), now [269, 260, 265, 258] (0.967 / 0.974, names 0.958 / 1.000): a listed
+    // romaji family name after an English title (Director Hoshino, ms. ueno), a handover or a log's keeper (handover
+    // to ikeda, work log (sato)), after a Japanese role (営業 Watanabe); a mention of two Hepburn words (@Nakazawa
+    // Toru); Family, Given cells with a common given name (Rodriguez, Ana); a dash signature with a common given name
+    // (🙌 — Mike, -- jessica lam, tourism); SURNAME: / GIVEN NAMES:; a Latin name after 氏名 before a full stop; a chat
+    // speaker with a Latin role ([16:40] 長瀬（helpdesk）:); a listed family name joined to a post (保育課長白鳥の承認);
+    // a label's section and (name) (借用者：道路維持課（浦上）); a numbered roster line's name in any script (主事 ちば
+    // 070-…); the family name closing the message after the section (情報政策課 久米); a hiragana name after 名前 and a
+    // space; んー among a transcript's fillers; a birth date under its label line; a number read in groups found again
+    // written together; a pension number in any grouping; a dictated number over hesitations; not personal: a date
+    // named another date (有効期限), 枝番, a desk's Latin display name, a public building's address before a space.
+    // Left: a four-digit 内線 labelled as a phone (2315), two TSV rows' names beside a Latin one (朝比奈 蓮),
+    // matsui r., a vendor's signature name (真鍋 航), 「ハインズ さやか」 (only さやか found once), いとう → and
+    // 国枝 (no listed kanji), a dictated address corrected midway; false positives: toll-free desk numbers (other
+    // batches label such numbers), a company's address and main line in a signature, a city hall's postal code, a
+    // hiragana insurance symbol's digits (こと12).
     const cases = readPiiCases(path.join(__dirname, '../../fixtures/pii', 'blind-43.jsonl'));
     assert.equal(cases.length, 150);
     const { overall } = evaluatePii(createPiiMasker({ nameTagger: await createPersonNameTagger() }), cases);
     assert.equal(overall.expected, 269);
-    assert.ok(overall.found >= 228, `found ${overall.found} / 269`);
-    assert.ok(overall.masked - overall.correct <= 14, `false positives ${overall.masked - overall.correct}`);
+    assert.ok(overall.found >= 258, `found ${overall.found} / 269`);
+    assert.ok(overall.masked - overall.correct <= 8, `false positives ${overall.masked - overall.correct}`);
+  });
+
+  it('the forty-fourth (session 32, what staff type to the bot and operators write into tickets, foreign residents’ names in many scripts; the held-out check of the forty-third’s rules): 150 cases — recall at least 186 / 218 (188 now), at most 2 false positives (1 now)', async () => {
+    // Written blind, measured before any fix: session 31's code and session 32's code before the forty-third's rules
+    // [218, 186, 189, 188] (recall 0.853, precision 0.995); after them [218, 188, 191, 190] (0.862 / 0.995). Not fixed
+    // this session: a held-out figure.
+    const cases = readPiiCases(path.join(__dirname, '../../fixtures/pii', 'blind-44.jsonl'));
+    assert.equal(cases.length, 150);
+    const { overall } = evaluatePii(createPiiMasker({ nameTagger: await createPersonNameTagger() }), cases);
+    assert.equal(overall.expected, 218);
+    assert.ok(overall.found >= 186, `found ${overall.found} / 218`);
+    assert.ok(overall.masked - overall.correct <= 2, `false positives ${overall.masked - overall.correct}`);
   });
 });

@@ -234,7 +234,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-19.jsonl', 150, [315, 308, 321, 308]);
   });
 
-  it('the twentieth (session 27, an everyday mix, not told any class): 150 cases — recall 410 / 423 at precision 458 / 464', async () => {
+  it('the twentieth (session 27, an everyday mix, not told any class): 150 cases — recall 410 / 423 at precision 458 / 463', async () => {
     // Written blind as an everyday mix (a third long: mails, ticket histories, minutes; English and machine text). First
     // run: recall 0.823 (348 / 423; names 0.748) at precision 0.982. Fixed, as general rules: a log's or a ticket
     // history's entry head with a date, a role or a handle's prefix before the name ([2024/06/03 09:12 岩崎], [HD 長尾],
@@ -247,10 +247,11 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // common family name in hiragana before です or a post (しみず です). Left: card numbers that fail the Luhn check,
     // handles (@nomura), a lone Latin family name, a given name alone in English (Shunsuke (Tochigi branch)).
     // Session 32: the other people of an attendee list (派遣 ソン・ミナ).
-    await assertBatch('blind-20.jsonl', 150, [423, 410, 464, 458]);
+    // Session 32 (batch 43's rules): a team's Latin name is no person's (Security Team).
+    await assertBatch('blind-20.jsonl', 150, [423, 410, 463, 458]);
   });
 
-  it('the twenty-first (session 27, what staff type to the bot, written after batch 20’s rules): recall 299 / 323 at precision 307 / 308', async () => {
+  it('the twenty-first (session 27, what staff type to the bot, written after batch 20’s rules): recall 299 / 323 at precision 307 / 307', async () => {
     // Written blind: questions and requests typed to a helpdesk bot with citizens' and colleagues' data, voice-input
     // style, romanised chat, pasted screens. First run with batch 20's rules: recall 0.861 (278 / 323) at precision 0.979
     // (session 26's code: 0.848 / 0.979). Fixed, as general rules: a listed family name introduced between spaces (職員番号
@@ -259,7 +260,8 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // (妊婦さん) are no names, and a bank's 口座番号 after 国保税 is no insurance number; a katakana full name on an account
     // holder's line. Left: addresses and names typed in hiragana by voice input, a header-less CSV row's split name, wrong dates
     // typed as corrections (R5.6.1 → 昭和50年6月1日), OCR-misread numbers, romanised addresses with a flat's name first.
-    await assertBatch('blind-21.jsonl', 150, [323, 299, 308, 307]);
+    // Session 32 (batch 43's rules): an office's Latin name is no person's (International Affairs Division).
+    await assertBatch('blind-21.jsonl', 150, [323, 299, 307, 307]);
   });
 
   it('the twenty-second (session 27, text pasted from other systems, written after batch 21’s rules): recall 310 / 333 at precision 331 / 333', async () => {
@@ -325,12 +327,13 @@ describe('kotae eval --pii', () => {
     await assertBatch('blind-25.jsonl', 150, [272, 271, 291, 290]);
   });
 
-  it('the twenty-sixth (session 28, typed on a phone, dictated, or in English): 150 cases — recall 223 / 229 at precision 229 / 231', async () => {
+  it('the twenty-sixth (session 28, typed on a phone, dictated, or in English): 150 cases — recall 224 / 229 at precision 229 / 231', async () => {
     // Written blind: fast chat lines (hiragana names, half-width katakana, typos), voice dictation (numbers read with
     // spaces or ハイフン, fillers), English and mixed tickets (Mr./Ms., first-name sign-offs, @mentions, display names).
     // First run with session 27's rules: recall 0.764 (175 / 229) at precision 0.979. Session 31 (batch 40's rules): a
     // name with ノ found whole (井ノ上), a half-width sentence's words no longer a name (ﾌﾞﾗｯｸ ｷﾚﾃﾏｽ).
-    await assertBatch('blind-26.jsonl', 150, [229, 223, 231, 229]);
+    // Session 32 (batch 43's rules): one more name found (Hanako Suzuki).
+    await assertBatch('blind-26.jsonl', 150, [229, 224, 231, 229]);
   });
 
   it('the twenty-seventh (session 28, an everyday mix written after the session’s rules: the held-out check): 150 cases — recall 324 / 330 at precision 372 / 372', async () => {
