@@ -30,8 +30,8 @@ import {
   type Mount,
 } from '../adapters/web';
 import type { LogoChat } from '../adapters/logo-chat';
-import { RequesterDesk } from '../tickets';
-import { createConsoleReportsRouter } from '../adapters/web';
+import { RequesterDesk, TicketMessageChanges } from '../tickets';
+import { createConsoleReportsRouter, createMetrics, type MetricsSources } from '../adapters/web';
 import { createPiiMasker } from '../privacy';
 import { createPersonNameTagger } from '../knowledge';
 import type { KotaeConfig } from './config';
@@ -51,7 +51,6 @@ import { apiLimits } from './wire-rate-limits';
 import { wireKnowledge } from './wire-knowledge';
 import { fileLinkSigner, replyFilesOf } from './reply-files';
 import { countMasked, metricsMount, metricsSources, observeHelpdesk } from './wire-metrics';
-import { createMetrics, type MetricsSources } from '../adapters/web';
 import { questionGrouper } from './question-grouper';
 import { openKotae } from './kotae-parts';
 import { startBackgroundJobs } from './background-jobs';
@@ -237,6 +236,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       attachments: operators.attachments,
       processed,
       replyFiles: replyFilesOf({ attachments: operators.attachments, signer, publicUrl: config.publicUrl, clock }),
+      messageChanges: new TicketMessageChanges({ store: tickets, clock, masker, maxChars: config.maxQuestionChars }),
     });
     senders.set('teams', teams.sender);
     teamsHolder.sender = teams.sender;

@@ -4,7 +4,7 @@ import type { ChannelSender, ConversationStore } from '../conversations';
 import type { Logger } from '../core';
 import type { TeamsEndpoint } from '../adapters/teams';
 import type { ReplyFiles } from '../adapters/teams';
-import { DEFAULT_CATEGORIES, type AttachmentService } from '../tickets';
+import { DEFAULT_CATEGORIES, type AttachmentService, type RequesterMessageChanges } from '../tickets';
 import type { KotaeConfig } from './config';
 import { deskHoursText } from './desk-hours';
 import { graphDirectoryLookup } from './wire-graph';
@@ -20,6 +20,8 @@ type Deps = {
   processed?: ProcessedDeliveries;
   /** Operators' files of replies, delivered to Teams requesters. */
   replyFiles?: ReplyFiles;
+  /** Edits and deletes in Teams of requester messages on tickets. */
+  messageChanges?: RequesterMessageChanges;
 };
 
 /**
@@ -60,5 +62,6 @@ function createEndpoint(config: Readonly<KotaeConfig>, d: Deps): TeamsEndpoint {
       : undefined,
     processed: d.processed,
     replyFiles: d.replyFiles,
+    messageChanges: d.messageChanges,
   });
 }

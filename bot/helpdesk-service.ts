@@ -32,6 +32,7 @@ import { decideWithSources, GENERATION, withGeneratedText } from './source-check
 import { followUpQuery, FOLLOW_UP_WINDOW_MS } from './follow-up';
 import { searchedOrRefused } from './refused-question';
 import { ticketSubject } from './ticket-subject';
+import { feedbackReply, recordFeedback, type FeedbackDeps } from './feedback';
 
 export type { HelpdeskOptions } from './helpdesk-options';
 
@@ -83,22 +84,24 @@ export class HelpdeskService implements Helpdesk {
     // ボットに質問する: the message comes off the ticket it went to, in the transaction that records the answer.
     const takeBack = takeBackFor(desk, input, conversation, text, Boolean(created));
     if (desk && input.conversationId && input.intent !== 'question' && (!created || input.intent === 'reopen')) {
-      const routed = await desk.routeRequesterMessage(
-        conversation,
-        text,
-        input.intent === 'reopen' ? 'reopen' : 'auto',
-      );
+      const intent = input.intent === 'reopen' ? 'reopen' : 'auto';
+      const routed = await desk.routeRequesterMessage(conversation, text, intent, input.messageKey);
       if (routed) return redacted ? { ...routed, text: `${notice}\n\n${routed.text}` } : routed;
     }
     // はい / いいえ typed right after an answer or a proposal: the 解決した / 解決しない buttons.
     const answerReply = input.conversationId && !created ? answerReplyOf(text) : undefined;
     if (answerReply && (await rightAfterAnswer(this.deps.conversations, conversation.id, this.deps.clock.now()))) {
-      const { result: typed, notice: takenBack } = await recordedWith(this.atomically, takeBack, async () => {
-        const reply = await this.feedback({ conversationId: conversation.id, resolved: answerReply === 'yes' });
-        const typed = answerReply === 'yes' ? reply : { ...reply, text: BOT_MESSAGES.notResolvedTyped };
-        await this.appendExchange(conversation.id, text, typed.text);
-        return typed;
-      });
+      const reply = feedbackReply(conversation.id, answerReply === 'yes');
+      const typed = answerReply === 'yes' ? reply : { ...reply, text: BOT_MESSAGES.notResolvedTyped };
+      const at = this.deps.clock.now();
+      // The typed はい and the acknowledgement go into the transcript with the feedback row.
+      const lines = [
+        { role: 'user' as const, text, at },
+        { role: 'system' as const, text: typed.text, at },
+      ];
+      const { notice: takenBack } = await recordedWith(this.atomically, takeBack, () =>
+        recordFeedback(this.feedbackDeps, conversation.id, { resolved: answerReply === 'yes' }, lines),
+      );
       return { ...typed, text: withNotices(typed.text, takenBack) };
     }
     const smallTalk = smallTalkOf(text);
@@ -212,38 +215,17 @@ export class HelpdeskService implements Helpdesk {
 
   private readonly atomically: Atomically = (change, entry) => this.audited(change, entry);
 
+  private get feedbackDeps(): FeedbackDeps {
+    return { conversations: this.deps.conversations, atomically: this.atomically, masker: this.deps.masker };
+  }
+
   async feedback(input: FeedbackInput): Promise<BotReply> {
     const conversation = await this.requireConversation(input.conversationId);
-    const last = await this.deps.conversations.lastQuestion(conversation.id);
-    const record = () =>
-      this.deps.conversations.recordFeedback({
-        conversationId: conversation.id,
-        questionId: last?.id,
-        resolved: input.resolved,
-        comment:
-          input.comment === undefined
-            ? undefined
-            : redactPersonalData(cutText(input.comment, 2000), this.deps.masker).text,
-        activityId: input.activityId,
-      });
-    // A redelivered activity returns the earlier row: audited once, with that row.
-    await this.audited(record, (f) =>
-      f.duplicate
-        ? undefined
-        : {
-            actor: 'requester',
-            action: 'bot.feedback',
-            target: f.id,
-            detail: { conversationId: conversation.id, questionId: last?.id ?? null, resolved: input.resolved },
-          },
-    );
-    return {
-      conversationId: conversation.id,
-      text: input.resolved ? BOT_MESSAGES.thanks : BOT_MESSAGES.sorry,
-      sources: [],
-      choices: [],
-      actions: input.resolved ? [] : ['escalate'],
-    };
+    const reply = feedbackReply(conversation.id, input.resolved);
+    // The acknowledgement is a 'system' line, as a typed はい's: the answer above it stays the last 'bot' line.
+    const line = { role: 'system' as const, text: reply.text, at: this.deps.clock.now() };
+    await recordFeedback(this.feedbackDeps, conversation.id, input, [line]);
+    return reply;
   }
 
   async escalate(input: EscalateInput): Promise<{ ticket: TicketRecord; reply: BotReply; created: boolean }> {

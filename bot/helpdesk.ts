@@ -18,6 +18,8 @@ export interface AskInput {
    * open (ボットに質問する), `reopen` = add it to the resolved ticket and reopen it (再開して追記する).
    */
   intent?: 'question' | 'reopen';
+  /** The channel's key of this message (Teams: conversation and activity id), kept when it goes to a ticket. */
+  messageKey?: string;
   /**
    * The conversation the caller has just created for this question (its id is `conversationId`, its
    * requester the one given here): it has no tickets and no questions yet, so it is not read again.

@@ -21,3 +21,4 @@ export { decideWithSources, GENERATION, type SourceDecision } from './source-che
 export { followUpQuery } from './follow-up';
 export { hasWords } from './words';
 export { ANSWER_ACTIONS, answerStillCurrent, restoredAnswer, type RestoredAnswer } from './last-answer';
+export { answersByLine, answersOnPage } from './answer-history';

@@ -33,14 +33,17 @@ export interface ConversationStore {
   /** Records a question and the bot's answer together with the two transcript lines, atomically. */
   recordQuestion(question: Omit<QuestionRecord, 'id'>): Promise<QuestionRecord>;
   lastQuestion(conversationId: string): Promise<QuestionRecord | undefined>;
+  /** The conversation's question log, oldest first (one read: the history joins it to the answers' lines). */
+  questionLog(conversationId: string): Promise<QuestionRecord[]>;
   /** Whether feedback (解決した / 解決しない) was recorded on question `questionId` of the conversation. */
   hasFeedback(conversationId: string, questionId: string): Promise<boolean>;
   /**
-   * Records feedback. With an activityId already seen, returns the earlier record instead of
-   * writing a second one (channel redelivery), marked `duplicate` (so it is not audited again).
+   * Records feedback with `lines` (what the requester saw: the acknowledgement, a typed はい before it) appended to
+   * the transcript in the same transaction. With an activityId already seen, returns the earlier record instead of
+   * writing a second one or the lines again (channel redelivery), marked `duplicate` (so it is not audited again).
    */
   recordFeedback(
-    input: Omit<FeedbackRecord, 'id' | 'createdAt'> & { activityId?: string },
+    input: Omit<FeedbackRecord, 'id' | 'createdAt'> & { activityId?: string; lines?: readonly TranscriptEntry[] },
   ): Promise<FeedbackRecord & { duplicate?: boolean }>;
 }
 

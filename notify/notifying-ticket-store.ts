@@ -2,7 +2,7 @@
  * A TicketStore that tells operators about new tickets, requester replies and assignments after the
  * write succeeded. Wrapping the store catches every path (bot escalation, web chat, Teams, LoGo, console).
  */
-import type { TicketComment, TicketEvent, TicketPatch, TicketQuery, TicketStore } from '../tickets';
+import type { TicketComment, TicketEvent, TicketPatch, TicketQuery, TicketStore, WithdrawalReason } from '../tickets';
 import type { TranscriptEntry } from '../conversations';
 import type { NewTicket, TicketRecord } from '../tickets';
 import { assigned, requesterReplied, ticketCreated, type ConsoleLink } from './desk-events';
@@ -66,8 +66,13 @@ export class NotifyingTicketStore implements TicketStore {
     expectedVersion: number,
     patch: TicketPatch,
     actor: string,
+    reason?: WithdrawalReason,
   ): Promise<boolean> {
-    return this.inner.withdrawRequesterComment(ticketId, commentId, expectedVersion, patch, actor);
+    return this.inner.withdrawRequesterComment(ticketId, commentId, expectedVersion, patch, actor, reason);
+  }
+
+  noteRequesterDeletion(ticketId: string, commentId: string, actor: string): Promise<boolean> {
+    return this.inner.noteRequesterDeletion(ticketId, commentId, actor);
   }
 
   markRepliesRead(conversationId: string, at: Date): Promise<number> {

@@ -9,6 +9,12 @@ export { TICKET_MESSAGES } from './messages';
 export { TICKET_STATUS_LABELS, TICKET_TYPE_LABELS, TICKET_PRIORITY_LABELS } from './labels';
 export { RequesterDesk, type RequesterDeskDeps, type DeskCalendar } from './requester-desk';
 export {
+  TicketMessageChanges,
+  type MessageChange,
+  type RequesterMessageChanges,
+  type TicketMessageChangesDeps,
+} from './requester-message-changes';
+export {
   routeRequesterMessage,
   withinReopenWindow,
   isRequesterOf,
@@ -80,6 +86,9 @@ export {
   TICKET_ORDER_COLUMNS,
   WITHDRAWN_FIELD,
   WITHDRAWN_AS_BOT_QUESTION,
+  WITHDRAWN_AS_TEAMS_DELETED,
+  KEPT_AFTER_TEAMS_DELETE,
+  type WithdrawalReason,
   type BotQuestionWithdrawal,
   type TicketQuery,
   type TicketOrderColumn,

@@ -39,6 +39,11 @@ export const TICKET_MESSAGES = Object.freeze({
   keptForBot: (number: string) =>
     `担当者がすでに返信しているため、お問い合わせ ${number} への追記は取り消さずに残しています。` +
     'ボットへの質問としてもお答えします。',
+  /** A requester's message edited in Teams, as the correction added to the ticket. */
+  teamsCorrection: (text: string) => `（Teamsでメッセージが編集されました）\n${text}`,
+  correctionTooLong: (number: string, max: number) =>
+    `編集後のメッセージが${max}文字を超えているため、お問い合わせ ${number} に反映できませんでした。` +
+    `${max}文字以内で、新しいメッセージとしてお送りください。`,
   afterHours: (when: string) => `現在は受付時間外のため、${when}以降に担当者が確認します。`,
   statusNotFound: '該当するお問い合わせが見つかりません。受付番号をご確認ください。',
   statusNone: 'この会話からのお問い合わせはまだありません。',

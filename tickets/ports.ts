@@ -77,10 +77,11 @@ export interface TicketPatch {
 }
 
 /**
- * What a comment is: a reply to the requester, an internal note, a message from the requester, or a
- * requester's message withdrawn as a question for the bot (ボットに質問する; kept for the history).
+ * What a comment is: a reply to the requester, an internal note, a message from the requester, a
+ * requester's message withdrawn as a question for the bot (ボットに質問する), or one the requester deleted in
+ * Teams (both kept for the history).
  */
-export type TicketCommentKind = 'reply' | 'note' | 'requester' | 'withdrawn';
+export type TicketCommentKind = 'reply' | 'note' | 'requester' | 'withdrawn' | 'deleted';
 
 /** A reply to the requester, an internal note, or the requester's own message. */
 export interface TicketComment {
@@ -95,6 +96,8 @@ export interface TicketComment {
   deliveryError?: string;
   /** Web chat: when the requester's page fetched the reply (既読). */
   readAt?: Date;
+  /** The channel's key of the requester's message (Teams: conversation and activity id), for its edits and deletes. */
+  messageKey?: string;
 }
 
 /** One entry of a ticket's change history. */
@@ -130,7 +133,8 @@ export interface TicketStore {
    * Withdraws requester comment `commentId` of ticket `ticketId` (ボットに質問する), in one transaction: the
    * ticket takes `patch` and a new version (CONFLICT, nothing written, when its version is not
    * `expectedVersion`), the comment becomes `withdrawn` and the history gets a `requesterWithdrawn` entry
-   * (before: the message). false, nothing written, when it is not (or no longer) a requester comment there.
+   * (before: the message, after: `reason`). false, nothing written, when it is not (or no longer) a requester
+   * comment there. `teams_deleted` marks the comment `deleted` instead of `withdrawn`.
    */
   withdrawRequesterComment(
     ticketId: string,
@@ -138,7 +142,15 @@ export interface TicketStore {
     expectedVersion: number,
     patch: TicketPatch,
     actor: string,
+    reason?: WithdrawalReason,
   ): Promise<boolean>;
+  /**
+   * The requester deleted message `commentId` in Teams after an operator replied to it: the comment stays (the
+   * reply refers to it) and the history gets a `requesterWithdrawn` entry (before: the message, after:
+   * `teams_deleted_kept`); the ticket row is not changed. false, nothing written, when it is not a requester
+   * comment of the ticket.
+   */
+  noteRequesterDeletion(ticketId: string, commentId: string, actor: string): Promise<boolean>;
   /** Marks the delivered, unread replies of the conversation's tickets read (web chat); returns how many. */
   markRepliesRead(conversationId: string, at: Date): Promise<number>;
   comments(ticketId: string): Promise<TicketComment[]>;
@@ -146,9 +158,15 @@ export interface TicketStore {
   transcript(ticketId: string): Promise<TranscriptEntry[]>;
 }
 
-/** The history field of a withdrawn requester message, and its one value (the console words it). */
+/** The history field of a withdrawn requester message, and its values (the console words them). */
 export const WITHDRAWN_FIELD = 'requesterWithdrawn';
 export const WITHDRAWN_AS_BOT_QUESTION = 'bot_question';
+export const WITHDRAWN_AS_TEAMS_DELETED = 'teams_deleted';
+/** The requester deleted the message in Teams after an operator's reply: it stays on the ticket. */
+export const KEPT_AFTER_TEAMS_DELETE = 'teams_deleted_kept';
+
+/** Why a requester's message comes off its ticket: ボットに質問する, or deleted in Teams. */
+export type WithdrawalReason = typeof WITHDRAWN_AS_BOT_QUESTION | typeof WITHDRAWN_AS_TEAMS_DELETED;
 
 /**
  * What ボットに質問する did with the message on the conversation's open ticket: withdrew it, kept it (an
@@ -168,11 +186,13 @@ export interface TicketDesk {
   /**
    * When the conversation has an open ticket (or one resolved recently), adds the message to it and
    * returns the reply to show; `reopen` confirms reopening a resolved one. undefined: not about a ticket.
+   * `messageKey` (the channel's key of the message) is kept on the comment, for the message's edits and deletes.
    */
   routeRequesterMessage(
     conversation: ConversationRecord,
     text: string,
     intent: RequesterIntent,
+    messageKey?: string,
   ): Promise<BotReply | undefined>;
   /** Status of ticket `number` (or of every ticket of the conversation), only to its requester. */
   status(conversation: ConversationRecord, number?: string): Promise<BotReply>;

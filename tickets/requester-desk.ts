@@ -6,13 +6,13 @@
 import { KotaeError } from '../core';
 import type { Clock } from '../core';
 import type { ConversationStore } from '../conversations';
-import type { BotQuestionWithdrawal, RequesterIntent, TicketDesk, TicketPatch, TicketStore } from './ports';
+import type { BotQuestionWithdrawal, RequesterIntent, TicketDesk, TicketStore } from './ports';
 import type { BotReply, ConversationRecord } from '../conversations';
 import { OPEN_TICKET_STATUSES, type TicketRecord } from './records';
 import { formatJstDayTime } from '../calendar';
-import { statusPatch } from './lifecycle';
 import { TICKET_MESSAGES as M } from './messages';
 import { isRequesterOf, routeRequesterMessage, type ReopenCalendar } from './reply-routing';
+import { markRequesterReplied } from './requester-replied';
 import {
   answeredAfter,
   pendingMessage,
@@ -49,13 +49,14 @@ export class RequesterDesk implements TicketDesk {
     conversation: ConversationRecord,
     text: string,
     intent: RequesterIntent,
+    messageKey?: string,
   ): Promise<BotReply | undefined> {
     const { store, clock, calendar, reopenBusinessDays } = this.deps;
     const { items } = await store.list({ conversationId: conversation.id, limit: 20 });
     const route = routeRequesterMessage(items, clock.now(), reopenBusinessDays, calendar);
-    if (route.kind === 'append') return this.append(route.ticket, conversation, text);
+    if (route.kind === 'append') return this.append(route.ticket, conversation, text, messageKey);
     if (route.kind === 'confirm_reopen') {
-      if (intent === 'reopen') return this.append(route.ticket, conversation, text);
+      if (intent === 'reopen') return this.append(route.ticket, conversation, text, messageKey);
       return this.reply(conversation, M.confirmReopen(route.ticket.number), ['reopen', 'ask_bot'], {
         pendingText: text,
         ticketNumber: route.ticket.number,
@@ -112,15 +113,21 @@ export class RequesterDesk implements TicketDesk {
   }
 
   /** Adds the message to the ticket: the status moves first (so a stale ticket writes nothing), then the comment. */
-  private async append(ticket: TicketRecord, conversation: ConversationRecord, text: string): Promise<BotReply> {
+  private async append(
+    ticket: TicketRecord,
+    conversation: ConversationRecord,
+    text: string,
+    messageKey?: string,
+  ): Promise<BotReply> {
     const { store, conversations, clock, calendar } = this.deps;
     const now = clock.now();
-    const updated = await this.markReplied(ticket, now);
+    const updated = await markRequesterReplied(store, ticket, now);
     await store.addComment(updated.id, {
       kind: 'requester',
       author: (conversation.requester.name ?? M.requesterAuthor).slice(0, 100),
       body: text,
       deliveredAt: now,
+      ...(messageKey ? { messageKey } : {}),
     });
     const afterHours = calendar.isOpen(now) ? undefined : M.afterHours(formatJstDayTime(calendar.nextOpening(now)));
     const ack = M.requesterAdded(updated.number, afterHours);
@@ -136,25 +143,6 @@ export class RequesterDesk implements TicketDesk {
       ticketNumber: updated.number,
       ...(afterHours ? { afterHoursNotice: afterHours } : {}),
     };
-  }
-
-  /** Sets the 「依頼者から返信あり」 flag; 保留 and 解決 move to 対応中. One retry when an operator saved meanwhile. */
-  private async markReplied(ticket: TicketRecord, now: Date): Promise<TicketRecord> {
-    let current = ticket;
-    for (let attempt = 0; ; attempt += 1) {
-      const patch: TicketPatch = { requesterRepliedAt: now };
-      if (current.status === 'on_hold' || current.status === 'resolved') {
-        Object.assign(patch, statusPatch(current, 'in_progress', now));
-      }
-      try {
-        return await this.deps.store.update(current.id, current.version, patch, ACTOR);
-      } catch (err) {
-        if (!(err instanceof KotaeError) || err.code !== 'CONFLICT' || attempt >= 2) throw err;
-        const fresh = await this.deps.store.get(current.id);
-        if (!fresh) throw err;
-        current = fresh;
-      }
-    }
   }
 
   private async reply(

@@ -19,6 +19,8 @@ import { isStorageBusy, TeamsTurnHandler } from './turn-handler';
 import { toKotaeError } from '../../core';
 import { TeamsAttachmentIntake, type TeamsAttachmentIntakeDeps } from './attachment-intake';
 import { FileConsentHandler, type ReplyFiles } from './reply-files';
+import { MessageChangeHandler } from './message-changes';
+import type { RequesterMessageChanges } from '../../tickets';
 
 /** Everything the Teams channel needs; config values come from the composition root. */
 export interface TeamsEndpointDeps {
@@ -41,6 +43,8 @@ export interface TeamsEndpointDeps {
   processed?: ProcessedDeliveries;
   /** Operators' files of replies (inline images, FileConsentCard uploads, signed links); without it only the text goes. */
   replyFiles?: ReplyFiles;
+  /** Takes edits and deletes in Teams of requester messages on tickets; without it they are acknowledged only. */
+  messageChanges?: RequesterMessageChanges;
 }
 
 /** An HTTP request as express gives it (only what the endpoint reads). */
@@ -145,6 +149,9 @@ export function createTeamsEndpoint(deps: TeamsEndpointDeps): TeamsEndpoint {
     botIds: deps.auth ? [`28:${deps.auth.clientId}`] : [],
     intake: deps.attachments ? new TeamsAttachmentIntake({ ...deps.attachments, logger }) : undefined,
     processed: deps.processed,
+    messageChanges: deps.messageChanges
+      ? new MessageChangeHandler({ changes: deps.messageChanges, conversations, logger, retry })
+      : undefined,
     fileConsent: deps.replyFiles
       ? new FileConsentHandler({
           files: deps.replyFiles,

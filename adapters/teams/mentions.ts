@@ -25,7 +25,11 @@ export function isAddressedToBot(activity: Activity): boolean {
  * removing the mention. Other `<at>` tags keep their inner text (names of people mentioned).
  */
 export function questionText(activity: Activity): string | undefined {
-  if (!isAddressedToBot(activity)) return undefined;
+  return isAddressedToBot(activity) ? messageText(activity) : undefined;
+}
+
+/** A message's words as the requester wrote them: mentions by their names, no markup, one line. */
+export function messageText(activity: Activity): string {
   const text = activity.removeRecipientMention() || activity.text || '';
   // Zero-width characters are invisible: a message of only these has no words.
   return cleanUserText(

@@ -3,7 +3,7 @@
  */
 import type { Activity } from '@microsoft/agents-activity';
 import type { ConversationStore } from '../../conversations';
-import type { Requester } from '../../conversations';
+import type { ConversationRecord, Requester } from '../../conversations';
 import type { Logger } from '../../core';
 import type { DirectoryLookup } from './ports';
 
@@ -48,6 +48,11 @@ export class TeamsConversations {
       }
     }
     return requester;
+  }
+
+  /** Our conversation of this activity's chat and user, if there is one (never creates it). */
+  find(activity: Activity): Promise<ConversationRecord | undefined> {
+    return this.conversations.findByChannelKey('teams', channelKey(activity));
   }
 
   /** Our conversation id for this activity's chat and user, creating the conversation on first contact. */

@@ -1,6 +1,6 @@
 /**
  * The bot logic of one Teams turn: messages (questions, Action.Submit), Universal Action invokes,
- * the welcome when the bot is added; everything else is acknowledged and ignored.
+ * the welcome when the bot is added, edits and deletes of messages; everything else is acknowledged and ignored.
  */
 import { Activity, ActivityTypes } from '@microsoft/agents-activity';
 import type { TurnContext } from '@microsoft/agents-hosting';
@@ -22,6 +22,7 @@ import type { RetryPolicy } from './retry';
 import type { TeamsAttachmentIntake } from './attachment-intake';
 import { channelRefOf, type TeamsConversations } from './teams-conversations';
 import type { FileConsentHandler } from './reply-files';
+import { changeKey, messageEventOf, type MessageChangeHandler } from './message-changes';
 import { adaptiveCardInvokeBody, messageInvokeBody, sendCard, sendInvokeResponse } from './turn-io';
 
 /** What the turn handler needs. */
@@ -43,6 +44,8 @@ export interface TurnHandlerDeps {
   processed?: ProcessedDeliveries;
   /** Uploads an operator's file the requester accepted (FileConsentCard → `fileConsent/invoke`). */
   fileConsent?: FileConsentHandler;
+  /** Edits and deletes of requester messages on tickets; without it they are acknowledged only. */
+  messageChanges?: MessageChangeHandler;
 }
 
 type InvokeBody = ReturnType<typeof adaptiveCardInvokeBody> | ReturnType<typeof messageInvokeBody>;
@@ -68,6 +71,9 @@ export class TeamsTurnHandler {
         return this.onInvoke(context);
       case ActivityTypes.ConversationUpdate:
         return this.onConversationUpdate(context);
+      case ActivityTypes.MessageUpdate:
+      case ActivityTypes.MessageDelete:
+        return this.onMessageChange(context);
       default:
         // messageReaction, installationUpdate, typing, …: acknowledged (HTTP 200), nothing to do.
         return;
@@ -75,16 +81,33 @@ export class TeamsTurnHandler {
   }
 
   private async onMessage(context: TurnContext): Promise<void> {
-    await this.once(context, () => this.answerMessage(context));
+    await this.once(context, () => this.answerMessage(context), deliveryKey(context.activity));
   }
 
   /**
-   * Runs `work` once per activity (conversation + id): a redelivery to this instance or another one
-   * sharing the database is ignored; a failure forgets the activity so that a redelivery runs again.
+   * An edit or delete in Teams, once per change (a redelivery is ignored): the desk takes it when the message is
+   * on an open ticket. Nothing is said on failure (the requester asked nothing), unless the database is busy:
+   * then the turn fails (503) so that the Bot Connector delivers it again.
    */
-  private async once(context: TurnContext, work: () => Promise<void>): Promise<void> {
-    const key = deliveryKey(context.activity);
-    const { isFirst, result } = this.messages.run(key, () => this.onceAcrossInstances(context, work));
+  private async onMessageChange(context: TurnContext): Promise<void> {
+    const { messageChanges, logger } = this.deps;
+    const event = messageEventOf(context.activity);
+    if (!messageChanges || !event) return; // undeleteMessage, other events: acknowledged (200), nothing to do
+    const work = () =>
+      messageChanges.apply(context, event).catch((err: unknown) => {
+        if (isStorageBusy(err)) throw err;
+        const error = toKotaeError(err);
+        logger.error('teams: message change failed', { event, code: error.code, error: error.message });
+      });
+    await this.once(context, work, changeKey(context.activity, event));
+  }
+
+  /**
+   * Runs `work` once per `key` (the activity's conversation + id, or a change of a message): a redelivery to this
+   * instance or another one sharing the database is ignored; a failure forgets the key so that a redelivery runs again.
+   */
+  private async once(context: TurnContext, work: () => Promise<void>, key: string | undefined): Promise<void> {
+    const { isFirst, result } = this.messages.run(key, () => this.onceAcrossInstances(context, work, key));
     if (!isFirst) {
       this.deps.logger.info('teams: redelivered activity ignored', { activityId: context.activity.id });
       return;
@@ -93,9 +116,12 @@ export class TeamsTurnHandler {
   }
 
   /** Runs `work` unless another instance already handled the activity; a failure forgets it. */
-  private async onceAcrossInstances(context: TurnContext, work: () => Promise<void>): Promise<void> {
+  private async onceAcrossInstances(
+    context: TurnContext,
+    work: () => Promise<void>,
+    key: string | undefined,
+  ): Promise<void> {
     const { processed, logger } = this.deps;
-    const key = deliveryKey(context.activity);
     if (!processed || !key) return work();
     if (!(await processed.claim(key))) {
       logger.info('teams: activity already handled by another instance', { activityId: context.activity.id });
@@ -134,8 +160,9 @@ export class TeamsTurnHandler {
       await context.sendActivity(Activity.fromObject({ type: ActivityTypes.Typing })).catch(() => undefined); // best effort
       const requester = await conversations.requester(activity);
       const conversationId = await conversations.resolve(activity, requester);
+      const channelRef = channelRefOf(activity);
       const reply = await helpdesk
-        .ask({ conversationId, channel: 'teams', requester, text, channelRef: channelRefOf(activity) })
+        .ask({ conversationId, channel: 'teams', requester, text, channelRef, messageKey: deliveryKey(activity) })
         .catch((err: unknown) => this.refused(conversationId, err));
       await sendCard(context, replyCard(reply), retry, logger);
     } catch (err) {
@@ -210,13 +237,17 @@ export class TeamsTurnHandler {
   /** A FileConsentCard answered: upload (accept) or acknowledge (decline) once, then answer 200. */
   private async onFileConsent(context: TurnContext): Promise<void> {
     const consent = this.deps.fileConsent as FileConsentHandler;
-    const { result } = this.invokes.run(deliveryKey(context.activity), () =>
-      this.onceAcrossInstances(context, () =>
-        consent.handle(context).catch(async (err: unknown) => {
-          const error = toKotaeError(err);
-          this.deps.logger.error('teams: file consent failed', { code: error.code, error: error.message });
-          await sendCard(context, noticeCard(error.userMessage), this.deps.retry, this.deps.logger).catch(() => {});
-        }),
+    const key = deliveryKey(context.activity);
+    const { result } = this.invokes.run(key, () =>
+      this.onceAcrossInstances(
+        context,
+        () =>
+          consent.handle(context).catch(async (err: unknown) => {
+            const error = toKotaeError(err);
+            this.deps.logger.error('teams: file consent failed', { code: error.code, error: error.message });
+            await sendCard(context, noticeCard(error.userMessage), this.deps.retry, this.deps.logger).catch(() => {});
+          }),
+        key,
       ).then(() => messageInvokeBody('')),
     );
     await result;
@@ -293,7 +324,8 @@ export class TeamsTurnHandler {
     const { helpdesk, deskHours, retry, logger } = this.deps;
     try {
       // Teams redelivers a conversationUpdate like any activity: one welcome per activity.
-      await this.once(context, () => sendCard(context, welcomeCard(helpdesk.welcome().text, deskHours), retry, logger));
+      const welcome = () => sendCard(context, welcomeCard(helpdesk.welcome().text, deskHours), retry, logger);
+      await this.once(context, welcome, deliveryKey(activity));
     } catch (err) {
       logger.error('teams: welcome failed', { error: errorText(err) });
     }

@@ -25,6 +25,7 @@ import { FeedbackConversation1765300000000 } from './1765300000000-feedback-conv
 import { QuestionChoices1765400000000 } from './1765400000000-question-choices';
 import { AuditAppendOnly1765610000000 } from './1765610000000-audit-append-only';
 import { CertificateResidue1765560000000 } from './1765560000000-certificate-residue';
+import { CommentMessageKey1765700000000 } from './1765700000000-comment-message-key';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   QuestionChoices1765400000000,
   CertificateResidue1765560000000,
   AuditAppendOnly1765610000000,
+  CommentMessageKey1765700000000,
 ];

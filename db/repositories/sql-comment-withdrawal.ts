@@ -1,24 +1,36 @@
 /**
- * ボットに質問する on SQL: a requester's message comes off its ticket in one transaction — the ticket's
- * flags put back under optimistic locking, the comment marked `withdrawn`, the withdrawal in the history.
+ * A requester's message comes off its ticket on SQL (ボットに質問する, or deleted in Teams) in one transaction —
+ * the ticket's flags put back under optimistic locking, the comment marked `withdrawn` / `deleted`, the
+ * withdrawal in the history — or, deleted after an operator's reply, stays with a line in the history.
  */
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { KotaeError } from '../../core';
-import { WITHDRAWN_AS_BOT_QUESTION, WITHDRAWN_FIELD, type TicketPatch } from '../../tickets';
+import {
+  KEPT_AFTER_TEAMS_DELETE,
+  WITHDRAWN_AS_TEAMS_DELETED,
+  WITHDRAWN_FIELD,
+  type TicketPatch,
+  type WithdrawalReason,
+} from '../../tickets';
 import type { TicketCommentRow, TicketEventRow, TicketRow } from '../schema';
 import { runDb } from '../run-db';
-import { inTransaction } from '../transaction-scope';
+import { inTransaction, managerOf } from '../transaction-scope';
 import { diffPatch } from './ticket-mapping';
 
-/** What one withdrawal changes. */
-export interface CommentWithdrawal {
+/** Whose history entry, when, on which ticket. */
+interface EventScope {
   ticketId: string;
+  actor: string;
+  at: Date;
+}
+
+/** What one withdrawal changes. */
+export interface CommentWithdrawal extends EventScope {
   commentId: string;
   expectedVersion: number;
   patch: TicketPatch;
-  actor: string;
-  at: Date;
+  reason: WithdrawalReason;
 }
 
 /**
@@ -49,26 +61,39 @@ export function withdrawRequesterComment(ds: DataSource, w: CommentWithdrawal): 
       const marked = await em
         .createQueryBuilder()
         .update('ticket_comment')
-        .set({ kind: 'withdrawn' })
+        .set({ kind: w.reason === WITHDRAWN_AS_TEAMS_DELETED ? 'deleted' : 'withdrawn' })
         .where('id = :id AND kind = :kind', { id: w.commentId, kind: 'requester' })
         .execute();
       // Every withdrawal updates the ticket row first, so nothing else can have marked it meanwhile.
       if (marked.affected === 0) throw new Error(`comment ${w.commentId} changed under the ticket's lock`);
       for (const c of changes) await addEvent(em, w, c.field, c.before, c.after);
-      await addEvent(em, w, WITHDRAWN_FIELD, comment.body, WITHDRAWN_AS_BOT_QUESTION);
+      await addEvent(em, w, WITHDRAWN_FIELD, comment.body, w.reason);
       return true;
     }),
   );
 }
 
+/** Notes a delete in Teams of a message an operator replied to (see TicketStore.noteRequesterDeletion). */
+export function noteRequesterDeletion(ds: DataSource, n: EventScope & { commentId: string }): Promise<boolean> {
+  return runDb(ds, async () => {
+    const em = managerOf(ds);
+    const comment = await em
+      .getRepository<TicketCommentRow>('ticket_comment')
+      .findOneBy({ id: n.commentId, ticketId: n.ticketId });
+    if (!comment || comment.kind !== 'requester') return false;
+    await addEvent(em, n, WITHDRAWN_FIELD, comment.body, KEPT_AFTER_TEAMS_DELETE);
+    return true;
+  });
+}
+
 async function addEvent(
   em: EntityManager,
-  w: CommentWithdrawal,
+  scope: EventScope,
   field: string,
   before: string | null,
   after: string | null,
 ): Promise<void> {
   await em
     .getRepository<TicketEventRow>('ticket_event')
-    .insert({ id: randomUUID(), ticketId: w.ticketId, at: w.at, actor: w.actor, field, before, after });
+    .insert({ id: randomUUID(), ticketId: scope.ticketId, at: scope.at, actor: scope.actor, field, before, after });
 }

@@ -233,37 +233,54 @@ export class SqlConversationStore implements ConversationStore {
     return count > 0;
   }
 
+  async questionLog(conversationId: string): Promise<QuestionRecord[]> {
+    const rows = await this.run(() =>
+      managerOf(this.ds)
+        .getRepository<QuestionRow>('question')
+        .find({ where: { conversationId }, order: { askedAt: 'ASC' } }),
+    );
+    return rows.map(toQuestion);
+  }
+
   async recordFeedback(
-    input: Omit<FeedbackRecord, 'id' | 'createdAt'> & { activityId?: string },
+    input: Omit<FeedbackRecord, 'id' | 'createdAt'> & { activityId?: string; lines?: readonly TranscriptEntry[] },
   ): Promise<FeedbackRecord & { duplicate?: boolean }> {
-    const repo = managerOf(this.ds).getRepository<FeedbackRow>('feedback');
     const id = randomUUID();
     const dedupeKey = input.activityId ? `activity:${input.activityId}` : `row:${id}`;
-    return this.run(async () => {
-      const row: FeedbackRow = {
-        id,
-        conversationId: input.conversationId,
-        questionId: input.questionId ?? null,
-        resolved: input.resolved,
-        comment: input.comment ?? null,
-        createdAt: this.now(),
-        dedupeKey,
-      };
-      // A redelivery (or a concurrent one) finds the unique key taken. Not a failed insert: inside
-      // the audit transaction a unique violation would abort it on PostgreSQL.
-      if (this.ds.options.type === 'mssql') {
-        try {
-          await repo.insert(row);
-        } catch (err) {
-          if (!isUniqueViolation(err)) throw err;
+    const { sqlite } = this;
+    return this.run(() =>
+      inTransaction(this.ds, async (em) => {
+        const repo = em.getRepository<FeedbackRow>('feedback');
+        const row: FeedbackRow = {
+          id,
+          conversationId: input.conversationId,
+          questionId: input.questionId ?? null,
+          resolved: input.resolved,
+          comment: input.comment ?? null,
+          createdAt: this.now(),
+          dedupeKey,
+        };
+        // A redelivery (or a concurrent one) finds the unique key taken. Not a failed insert: inside
+        // the audit transaction a unique violation would abort it on PostgreSQL.
+        if (this.ds.options.type === 'mssql') {
+          try {
+            await repo.insert(row);
+          } catch (err) {
+            if (!isUniqueViolation(err)) throw err;
+          }
+        } else {
+          await em.createQueryBuilder().insert().into('feedback').values(row).orIgnore().execute();
         }
-      } else {
-        await managerOf(this.ds).createQueryBuilder().insert().into('feedback').values(row).orIgnore().execute();
-      }
-      const stored = await repo.findOneBy({ dedupeKey });
-      if (!stored) throw new KotaeError('INTERNAL', `feedback ${dedupeKey} not stored`);
-      return stored.id === id ? toFeedback(stored) : { ...toFeedback(stored), duplicate: true };
-    });
+        const stored = await repo.findOneBy({ dedupeKey });
+        if (!stored) throw new KotaeError('INTERNAL', `feedback ${dedupeKey} not stored`);
+        if (stored.id !== id) return { ...toFeedback(stored), duplicate: true };
+        // What the requester saw goes into the transcript with the row, so a reload shows it exactly once.
+        const lines = input.lines ?? [];
+        if (sqlite) appendLines(sqlite, input.conversationId, lines);
+        else for (const line of lines) await appendLine(em, input.conversationId, line);
+        return toFeedback(stored);
+      }),
+    );
   }
 }
 

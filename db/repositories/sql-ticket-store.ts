@@ -17,6 +17,7 @@ import { jstParts } from '../../calendar';
 import type { TicketComment, TicketEvent, TicketPatch, TicketQuery, TicketStore } from '../../tickets';
 import { type TranscriptEntry, type TranscriptRole } from '../../conversations';
 import { OPEN_TICKET_STATUSES, type NewTicket, type TicketRecord } from '../../tickets';
+import { WITHDRAWN_AS_BOT_QUESTION, type WithdrawalReason } from '../../tickets';
 import type { TicketCommentRow, TicketEventRow, TicketRow, TranscriptEntryRow } from '../schema';
 import { runDb } from '../run-db';
 import { diffPatch, toComment, toTicket } from './ticket-mapping';
@@ -26,7 +27,7 @@ import { inTransaction, managerOf } from '../transaction-scope';
 import { ticketSearchCondition } from './ticket-search-sql';
 import { dialectOfDriver } from '../schema';
 import { SqliteStatements } from '../sqlite-statements';
-import { withdrawRequesterComment } from './sql-comment-withdrawal';
+import { noteRequesterDeletion, withdrawRequesterComment } from './sql-comment-withdrawal';
 
 /** A ticket's copy of the transcript is keyed by the ticket id (a UUID, so it never collides with a conversation). */
 const ticketTranscriptKey = (ticketId: string) => ticketId;
@@ -254,6 +255,7 @@ export class SqlTicketStore implements TicketStore {
       deliveredAt: comment.deliveredAt ?? null,
       deliveryError: comment.deliveryError ?? null,
       readAt: null,
+      messageKey: comment.messageKey ?? null,
     };
     await this.run(() => managerOf(this.ds).getRepository<TicketCommentRow>('ticket_comment').insert(row));
     return toComment(row);
@@ -276,8 +278,14 @@ export class SqlTicketStore implements TicketStore {
     expectedVersion: number,
     patch: TicketPatch,
     actor: string,
+    reason: WithdrawalReason = WITHDRAWN_AS_BOT_QUESTION,
   ): Promise<boolean> {
-    return withdrawRequesterComment(this.ds, { ticketId, commentId, expectedVersion, patch, actor, at: this.now() });
+    const at = this.now();
+    return withdrawRequesterComment(this.ds, { ticketId, commentId, expectedVersion, patch, actor, at, reason });
+  }
+
+  noteRequesterDeletion(ticketId: string, commentId: string, actor: string): Promise<boolean> {
+    return noteRequesterDeletion(this.ds, { ticketId, commentId, actor, at: this.now() });
   }
 
   async markRepliesRead(conversationId: string, at: Date): Promise<number> {

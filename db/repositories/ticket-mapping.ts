@@ -120,5 +120,6 @@ export function toComment(r: TicketCommentRow): TicketComment {
     deliveredAt: r.deliveredAt ?? undefined,
     deliveryError: r.deliveryError ?? undefined,
     readAt: r.readAt ?? undefined,
+    ...(r.messageKey ? { messageKey: r.messageKey } : {}),
   };
 }

@@ -106,6 +106,7 @@ export interface TicketCommentRow {
   readAt: Date | null;
   claimedBy?: string | null;
   claimedUntil?: Date | null;
+  messageKey?: string | null;
 }
 export interface AttachmentRow {
   id: string;

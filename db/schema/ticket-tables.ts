@@ -89,6 +89,8 @@ export const ticketComment: TableSpec = {
     // Delivery claims across instances (migration 1764800000000).
     claimedBy: short(200, true),
     claimedUntil: optDate,
+    // The Teams message a requester comment holds, for its edits and deletes (migration 1765700000000).
+    messageKey: short(200, true),
   },
   indices: [{ columns: ['ticketId'] }, { columns: ['body'], trigram: true }],
 };

@@ -1,6 +1,6 @@
 /**
- * The TicketStore suite's withdrawal cases (ボットに質問する takes a requester's message off its ticket),
- * registered inside `ticketStoreContract`'s describe block for every implementation.
+ * The TicketStore suite's withdrawal cases (ボットに質問する, or a delete in Teams, takes a requester's message
+ * off its ticket), registered inside `ticketStoreContract`'s describe block for every implementation.
  */
 import assert from 'node:assert/strict';
 import type { FakeClock } from '../../core/clock';
@@ -79,6 +79,73 @@ export function ticketStoreWithdrawalCases(current: () => { store: TicketStore; 
     ]);
     assert.equal(results.filter((r) => r.status === 'fulfilled' && r.value).length, 1);
     assert.equal((await store.get(ticket.id))?.version, 3);
+    assert.equal((await store.history(ticket.id)).filter((e) => e.field === 'requesterWithdrawn').length, 1);
+  });
+
+  it('keeps the Teams message key of a comment, and withdraws a message deleted in Teams as deleted', async () => {
+    const created = await store.create(newTicket({ conversationId: 'conv-k' }), 'bot');
+    const key = 'teams:a:1chat|1714000000601';
+    const message = await store.addComment(created.id, {
+      kind: 'requester',
+      author: '山田 花子',
+      body: 'プリンタで印刷できません',
+      deliveredAt: clock.now(),
+      messageKey: key,
+    });
+    clock.advanceMinutes(1);
+    const note = await store.addComment(created.id, { kind: 'note', author: 'op1', body: 'メモ' });
+    assert.equal(message.messageKey, key);
+    assert.deepEqual(
+      (await store.comments(created.id)).map((c) => [c.kind, c.messageKey]),
+      [
+        ['requester', key],
+        ['note', undefined],
+      ],
+    );
+    assert.equal('messageKey' in (await store.comments(created.id))[1], false);
+    clock.advanceMinutes(1);
+    assert.equal(
+      await store.withdrawRequesterComment(created.id, message.id, 1, {}, 'requester', 'teams_deleted'),
+      true,
+    );
+    assert.deepEqual(
+      (await store.comments(created.id)).map((c) => [c.kind, c.body, c.messageKey]),
+      [
+        ['deleted', 'プリンタで印刷できません', key],
+        ['note', 'メモ', undefined],
+      ],
+    );
+    const entries = (await store.history(created.id)).filter((e) => e.field === 'requesterWithdrawn');
+    assert.deepEqual(
+      entries.map((e) => [e.actor, e.before, e.after]),
+      [['requester', 'プリンタで印刷できません', 'teams_deleted']],
+    );
+    assert.equal((await store.get(created.id))?.version, 2);
+    assert.equal(
+      await store.withdrawRequesterComment(created.id, message.id, 2, {}, 'requester', 'teams_deleted'),
+      false,
+    );
+    assert.equal(await store.withdrawRequesterComment(created.id, note.id, 2, {}, 'requester', 'teams_deleted'), false);
+  });
+
+  it('notes a delete in Teams after a reply in the history only: the comment and the ticket stay', async () => {
+    const { ticket, message } = await ticketWithMessage();
+    clock.advanceMinutes(1);
+    assert.equal(await store.noteRequesterDeletion(ticket.id, message.id, 'requester'), true);
+    const after = await store.get(ticket.id);
+    assert.deepEqual([after?.version, after?.updatedAt.toISOString()], [2, '2026-04-01T01:05:00.000Z']);
+    assert.deepEqual(
+      (await store.comments(ticket.id)).map((c) => [c.kind, c.body]),
+      [['requester', 'パスワードも忘れました']],
+    );
+    const entries = (await store.history(ticket.id)).filter((e) => e.field === 'requesterWithdrawn');
+    assert.deepEqual(
+      entries.map((e) => [e.actor, e.at.toISOString(), e.before, e.after]),
+      [['requester', '2026-04-01T01:06:00.000Z', 'パスワードも忘れました', 'teams_deleted_kept']],
+    );
+    const note = await store.addComment(ticket.id, { kind: 'note', author: 'op1', body: 'メモ' });
+    assert.equal(await store.noteRequesterDeletion(ticket.id, note.id, 'requester'), false);
+    assert.equal(await store.noteRequesterDeletion('no-such-ticket', message.id, 'requester'), false);
     assert.equal((await store.history(ticket.id)).filter((e) => e.field === 'requesterWithdrawn').length, 1);
   });
 }

@@ -62,7 +62,7 @@ describe('end to end: Teams activity shapes (test/fixtures/teams-extra)', functi
 
   it('answers every fixture below 500 and invokes with 200 or, where the Agents SDK does, 501', async () => {
     const names = readdirSync(FIXTURES).filter((f) => f.endsWith('.json'));
-    assert.equal(names.length, 29);
+    assert.equal(names.length, 32);
     for (const name of names) {
       const payload = fixture(name, serviceUrl, { id: `all-${name}` });
       const { status } = await post(payload);
@@ -193,6 +193,23 @@ describe('end to end: Teams activity shapes (test/fixtures/teams-extra)', functi
       'messageUpdate-editMessage-personal.json',
       'messageUpdate-undeleteMessage-personal.json',
       'messageDelete-softDeleteMessage-personal.json',
+    ]) {
+      const { status, calls } = await post(fixture(name, serviceUrl, { id }));
+      assert.equal(status, 200, name);
+      assert.deepEqual(calls, [], name);
+    }
+    assert.equal((await questions()).length, before + 1);
+  });
+
+  it('answers a question in a channel thread; its edit, undelete and soft delete there get no reply', async () => {
+    const id = 'thread-edited-1';
+    const before = (await questions()).length;
+    const asked = await post(fixture('message-channel-thread-reply.json', serviceUrl, { id }));
+    assert.equal(messagesOf(asked.calls).length, 1);
+    for (const name of [
+      'messageUpdate-editMessage-channel-thread.json',
+      'messageUpdate-undeleteMessage-channel-thread.json',
+      'messageDelete-softDeleteMessage-channel-thread.json',
     ]) {
       const { status, calls } = await post(fixture(name, serviceUrl, { id }));
       assert.equal(status, 200, name);

@@ -84,6 +84,7 @@ describe('web chat history: the last answer with its sources and buttons (real a
     assert.equal(stale.body.answer, EXPIRED);
     assert.deepEqual([stale.body.choices, stale.body.actions, stale.body.sources], [[], [], []]);
     assert.equal(await kotae.app.dataSource.getRepository('question').countBy({ conversationId: id }), 1);
-    assert.equal((await history(id, secret)).total, 2);
+    // The question, its answer and the thank-you line the requester saw: nothing more.
+    assert.equal((await history(id, secret)).total, 3);
   });
 });

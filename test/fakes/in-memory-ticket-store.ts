@@ -2,7 +2,13 @@
 import { KotaeError } from '../../core/errors';
 import { jstParts } from '../../calendar';
 import type { TicketComment, TicketEvent, TicketPatch, TicketQuery, TicketStore } from '../../tickets';
-import { WITHDRAWN_AS_BOT_QUESTION, WITHDRAWN_FIELD } from '../../tickets';
+import {
+  KEPT_AFTER_TEAMS_DELETE,
+  WITHDRAWN_AS_BOT_QUESTION,
+  WITHDRAWN_AS_TEAMS_DELETED,
+  WITHDRAWN_FIELD,
+  type WithdrawalReason,
+} from '../../tickets';
 import { type TranscriptEntry } from '../../conversations';
 import { OPEN_TICKET_STATUSES, type NewTicket, type TicketRecord } from '../../tickets';
 import type { OutboxFilter, TicketOutbox } from '../../tickets';
@@ -178,6 +184,7 @@ export class InMemoryTicketStore implements TicketStore, TicketOutbox {
     expectedVersion: number,
     patch: TicketPatch,
     actor: string,
+    reason: WithdrawalReason = WITHDRAWN_AS_BOT_QUESTION,
   ): Promise<boolean> {
     const comment = this.commentList.find((c) => c.id === commentId && c.ticketId === ticketId);
     if (!comment || comment.kind !== 'requester') return false;
@@ -188,8 +195,15 @@ export class InMemoryTicketStore implements TicketStore, TicketOutbox {
     const updated = await this.update(ticketId, expectedVersion, patch, actor);
     // The withdrawal is a change of its own: a new version even when no flag moved.
     if (updated.version === version) s.ticket = { ...s.ticket, updatedAt: this.now(), version: version + 1 };
-    comment.kind = 'withdrawn';
-    this.event(ticketId, this.now(), actor, WITHDRAWN_FIELD, comment.body, WITHDRAWN_AS_BOT_QUESTION);
+    comment.kind = reason === WITHDRAWN_AS_TEAMS_DELETED ? 'deleted' : 'withdrawn';
+    this.event(ticketId, this.now(), actor, WITHDRAWN_FIELD, comment.body, reason);
+    return true;
+  }
+
+  async noteRequesterDeletion(ticketId: string, commentId: string, actor: string): Promise<boolean> {
+    const comment = this.commentList.find((c) => c.id === commentId && c.ticketId === ticketId);
+    if (!comment || comment.kind !== 'requester') return false;
+    this.event(ticketId, this.now(), actor, WITHDRAWN_FIELD, comment.body, KEPT_AFTER_TEAMS_DELETE);
     return true;
   }
 

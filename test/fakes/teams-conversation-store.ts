@@ -66,8 +66,11 @@ export class FakeConversationStore implements ConversationStore {
   async lastQuestion(conversationId: string): Promise<QuestionRecord | undefined> {
     return [...this.questions].reverse().find((q) => q.conversationId === conversationId);
   }
+  async questionLog(conversationId: string): Promise<QuestionRecord[]> {
+    return this.questions.filter((q) => q.conversationId === conversationId);
+  }
   async recordFeedback(
-    input: Omit<FeedbackRecord, 'id' | 'createdAt'> & { activityId?: string },
+    input: Omit<FeedbackRecord, 'id' | 'createdAt'> & { activityId?: string; lines?: readonly TranscriptEntry[] },
   ): Promise<FeedbackRecord> {
     const record: FeedbackRecord = {
       id: `f-${this.feedbacks.length + 1}`,
@@ -78,6 +81,7 @@ export class FakeConversationStore implements ConversationStore {
       createdAt: new Date('2026-04-01T00:00:00Z'),
     };
     this.feedbacks.push(record);
+    for (const line of input.lines ?? []) await this.appendTranscript(input.conversationId, line);
     return record;
   }
 }

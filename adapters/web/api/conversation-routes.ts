@@ -8,7 +8,7 @@ import type { ConversationStore } from '../../../conversations';
 import type { TicketStore } from '../../../tickets';
 import type { Clock } from '../../../core';
 import { KotaeError } from '../../../core';
-import { restoredAnswer } from '../../../bot';
+import { answersOnPage, restoredAnswer } from '../../../bot';
 import { requireWebConversation } from './conversation-access';
 import { API_MESSAGES } from './messages';
 import { sourcesJson } from './source-links';
@@ -52,8 +52,24 @@ export function createConversationRoutes(deps: {
       ? await restoredAnswer(conversations, conversation.id, lines)
       : undefined;
     const lastShown = last && shown.some((l) => l.index === last.index) ? last : undefined;
+    // Every answer among the lines shown, with the sources it was shown with (one read of the question log).
+    const answers = await answersOnPage(
+      conversations,
+      conversation.id,
+      lines,
+      shown.map((l) => l.index),
+    );
     res.json({
-      messages: shown.map((l) => ({ index: l.index, role: l.role, text: l.text, at: l.at.toISOString() })),
+      messages: shown.map((l) => {
+        const answer = answers.get(l.index);
+        return {
+          index: l.index,
+          role: l.role,
+          text: l.text,
+          at: l.at.toISOString(),
+          ...(answer ? { outcome: answer.outcome, sources: sourcesJson(answer.sources, deps.publicUrl) } : {}),
+        };
+      }),
       total: lines.length,
       requester: { name: name ?? '', department: department ?? '', phone: phone ?? '' },
       ...(lastShown

@@ -31,7 +31,11 @@ const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
   type: TYPE_LABELS,
   priority: PRIORITY_LABELS,
   confidentiality: { '3': '機密性3' },
-  requesterWithdrawn: { bot_question: '依頼者がボットへの質問として取り消しました' },
+  requesterWithdrawn: {
+    bot_question: '依頼者がボットへの質問として取り消しました',
+    teams_deleted: '依頼者がTeamsで削除したため取り消しました',
+    teams_deleted_kept: '依頼者がTeamsで削除しました（担当者の返信後のため残しています）',
+  },
 };
 
 /** The label of a history field. */

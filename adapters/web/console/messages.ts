@@ -174,6 +174,7 @@ export const M = Object.freeze({
     kindReply: '回答',
     kindRequester: '依頼者から',
     kindWithdrawn: '依頼者から（取り消し済み: ボットへの質問）',
+    kindDeleted: '依頼者から（取り消し済み: Teamsで削除）',
     phone: '内線（電話）',
     kindNote: 'メモ',
     createdAt: '受付日時',

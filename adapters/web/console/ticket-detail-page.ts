@@ -1,8 +1,6 @@
 /** チケット詳細: summary, SLA, transcript, replies/notes, forms (with the version), work log, history. */
 import { historyActor, historyFieldLabel, historyValue } from './history-labels';
-import { type ChannelKind } from '../../../conversations';
 import { TICKET_PRIORITIES, TICKET_TYPES, worksTickets, type TicketRecord } from '../../../tickets';
-import type { TicketComment } from '../../../tickets';
 import {
   TICKET_TRANSITIONS,
   type OperatorRecord,
@@ -21,6 +19,7 @@ import { shortcutHelp } from './ticket-queue-page';
 import { recentConversationsSection } from './requester-conversations';
 import { dutySection, incidentClockRows } from './duty-parts';
 import { writeKeyInput } from './write-key';
+import { commentList } from './ticket-comments';
 
 /** What the detail page shows besides the ticket. */
 export interface DetailView {
@@ -67,41 +66,6 @@ function textField(id: string, name: string, label: string, value = '', rows = 3
   return html`<div class="field">
     <label for="${id}">${label}</label><textarea id="${id}" name="${name}" rows="${rows}">${value}</textarea>
   </div>`;
-}
-
-/**
- * The honest delivery state of a reply: 送信失敗 / 未送信 until the channel took it; then Teams and LoGo
- * say 送信済み, the web chat 未読 until the requester's page fetched it, then 既読.
- */
-function deliveryState(c: TicketComment, channel: ChannelKind): string {
-  if (c.kind !== 'reply') return '';
-  if (!c.deliveredAt) return c.deliveryError ? M.detail.deliveryFailed(c.deliveryError) : M.detail.pending;
-  if (channel !== 'web') return M.detail.delivered;
-  return c.readAt ? M.detail.read(formatJst(c.readAt)) : M.detail.unread;
-}
-
-const KIND_LABELS: Readonly<Record<TicketComment['kind'], string>> = {
-  reply: M.detail.kindReply,
-  note: M.detail.kindNote,
-  requester: M.detail.kindRequester,
-  withdrawn: M.detail.kindWithdrawn,
-};
-
-function comments(d: TicketDetail, names: ReadonlyMap<string, string>): SafeHtml {
-  if (d.comments.length === 0) return html`<p>${M.detail.none}</p>`;
-  return html`<ol class="comments">
-    ${d.comments.map((c) => {
-      const state = deliveryState(c, d.ticket.channel);
-      const who = c.kind === 'requester' || c.kind === 'withdrawn' ? c.author : historyActor(c.author, names);
-      return html`<li class="${c.kind}">
-        <p class="meta">
-          ${KIND_LABELS[c.kind]} ・ ${who} ・ ${formatJst(c.createdAt)}
-          ${state ? html`・ <span class="delivery ${c.deliveryError && !c.deliveredAt ? 'warn' : ''}">${state}</span>` : ''}
-        </p>
-        <p class="body">${c.body}</p>
-      </li>`;
-    })}
-  </ol>`;
 }
 
 function updateForm(v: DetailView): SafeHtml {
@@ -253,7 +217,7 @@ export function detailBody(v: DetailView): SafeHtml {
     </section>
     <section aria-labelledby="cm-h">
       <h2 id="cm-h">${M.detail.comments}</h2>
-      <div data-live-part="comments">${comments(v.detail, names)}</div>
+      <div data-live-part="comments">${commentList(v.detail, names)}</div>
       ${
         v.templates?.length
           ? html`<form method="get" action="${v.base}/tickets/${t.number}" class="inline">

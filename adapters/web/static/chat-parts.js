@@ -3,6 +3,7 @@
 (function () {
   'use strict';
 
+  /** An element with a class and text. */
   function el(tag, cls, text) {
     const e = document.createElement(tag);
     if (cls) e.className = cls;
@@ -97,6 +98,7 @@
   }
 
   window.KotaeParts = {
+    el: el,
     button: button,
     once: once,
     sources: sources,

@@ -18,12 +18,7 @@
   // Single sign-on (chat-sign-in.js): the server knows the user; no page secret is needed.
   let signedIn = false;
 
-  function el(tag, cls, text) {
-    const e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined) e.textContent = text;
-    return e;
-  }
+  const el = window.KotaeParts.el;
 
   function addMessage(role, text) {
     const m = el('div', 'msg ' + role, text);
@@ -304,6 +299,8 @@
         // The last answer again with its sources and the buttons that still apply (the server decides).
         if (last && line.index === last.index)
           renderReply(Object.assign({ answer: line.text, restoredOf: last.questionId }, last), m);
+        // Every earlier answer with the sources it was shown with; its buttons no longer apply.
+        else if (line.outcome) renderReply({ answer: line.text, outcome: line.outcome, sources: line.sources }, m);
       });
       seen = data.total;
       profile.fill(data.requester);
