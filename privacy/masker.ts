@@ -19,7 +19,7 @@ import {
 import { detectMyNumber } from './detectors';
 import { detectPersonName } from './detectors';
 import { detectEverydayNames, detectMessageNames, detectNationalityRows, detectRecordNames } from './detectors';
-import { detectDeskPeople } from './detectors';
+import { detectDeskPeople, detectTicketPeople } from './detectors';
 import { detectFormNames, detectRareNames, detectSpokenAddress, detectSpokenNames } from './detectors';
 import { detectPhone } from './detectors';
 import { detectHalfWidthName, detectRomajiName } from './detectors';
@@ -121,6 +121,7 @@ function detectAll(normalized: string, tagger?: PersonNameTagger, original?: str
     ...detectRecordNames(normalized).map(fuller),
     ...detectEverydayNames(normalized).map(fuller),
     ...detectDeskPeople(normalized).map(fuller),
+    ...detectTicketPeople(normalized).map(fuller),
     ...detectRomajiName(normalized),
     ...(tagger && original && original.length <= MAX_TAGGED_CHARS
       ? tagger(taggerText(original)).map((s) => {

@@ -29,7 +29,7 @@ export const NAME = `(?:Ma\\. )?(?:${WORD})(?:,? (?:${WORD}|[A-Z]\\.(?= |$)|[A-Z
 // Also in the languages foreign residents write (Nama saya …, sou a …, si … po ito, Me llamo …, Je m'appelle …), and a
 // relative written for (on behalf of my mother, Elena Petrova; for my wife, Nadia Rahman).
 const INTRODUCED = new RegExp(
-  `(?:(?:[Mm]y|[Hh]is|[Hh]er) name is|[Tt]his is|I am|I['’]m|[Ss]poke (?:with|to)|[Cc]alled back|[Nn]ama saya|[Ss]ou (?:a|o)|\\b[Ss]i(?= [A-Z][a-z]+ [A-Z][a-z]+ po\\b)|[Mm]e llamo|[Mm]i nombre es|[Jj]e m'appelle|[Mm]eu nome [eé]|(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur) (?:wife|husband|mother|father|mom|dad|son|daughter|child|brother|sister|grandmother|grandfather|parents?),)\\s+(${NAME})`,
+  `(?:(?:[Mm]y|[Hh]is|[Hh]er) name is|[Tt]his is|I am|I['’]m|[Ss]poke (?:with|to)|[Cc]alled back|[Nn]ama saya|\\b[Ss]ou(?: (?:a|o))?|\\b[Ss]i(?= [A-Z][a-z]+ [A-Z][a-z]+ po\\b)|[Mm]e llamo|[Mm]i nombre es|[Jj]e m'appelle|[Mm]eu nome [eé]|(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur) (?:wife|husband|mother|father|mom|dad|son|daughter|child|brother|sister|grandmother|grandfather|parents?),)\\s+(${NAME})`,
   'gu',
 );
 /** A given name alone, introduced with where the writer works: this is Ken from the Parks Division. */

@@ -39,7 +39,7 @@ const QUOTED_WITH_EMOJI = new RegExp(
 
 const FULL_NAME = '[一-龥々ヶ]{1,4}[ \\u3000][一-龥々ヶ]{1,3}';
 const TARGET_NAME = new RegExp(
-  `対象者?[ \\t\\u3000]*[:：]?[ \\t\\u3000]+(${FULL_NAME})(?=[ \\t\\u3000]*(?:$|\\n)|[、。，,（(])`,
+  `対象者?(?:[ \\t\\u3000]*[:：][ \\t\\u3000]*|[ \\t\\u3000]+)(${FULL_NAME})(?=[ \\t\\u3000]*(?:$|\\n)|[、。，,（(])`,
   'dg',
 );
 const SIGNATURE_NAME = new RegExp(

@@ -21,6 +21,7 @@ export { detectSpokenAddress } from './spoken-address';
 export { detectRecordNames } from './record-names';
 export { detectEverydayNames } from './everyday-names';
 export { detectDeskPeople } from './desk-people';
+export { detectTicketPeople } from './ticket-people';
 export { detectNationalityRows } from './nationality-rows';
 export { detectMyNumber, isValidMyNumber } from './my-number';
 export { detectPersonName, READING_WORDS } from './person-name';

@@ -63,7 +63,7 @@ describe('privacy: blind batches of session 29 (written by helpers who read neit
     await assertBatch('blind-35.jsonl', 150, [290, 242, 257, 251]);
   });
 
-  it('the thirty-sixth (session 29, an everyday mix: the held-out check of the session’s rules): 150 cases — recall 270 / 295 at precision 275 / 277', async () => {
+  it('the thirty-sixth (session 29, an everyday mix: the held-out check of the session’s rules): 150 cases — recall 271 / 295 at precision 276 / 278', async () => {
     // Written blind after all but its own rules; many rare family names (黛, 籾山, 四ノ宮). First run: recall 0.868 (256 /
     // 295) at precision 0.989 (262 / 265); session 28's code 0.844 / 0.988. Fixed by general rules: a name with its reading
     // in hiragana, a name after a phone number or on a duty roster made of the listed names' kanji, 正／誤 lines of a
@@ -71,6 +71,7 @@ describe('privacy: blind batches of session 29 (written by helpers who read neit
     // rules) a family name found alone joined to its given name (児童 葛城 蒼（…）, CC: 四ノ宮 純) and a NAME_KANJI
     // column, three items more, no false positive more.
     // Session 32 (batch 43's rules): 枝番「01」 is no insurance number (one false positive fewer).
-    await assertBatch('blind-36.jsonl', 150, [295, 270, 277, 275]);
+    // Session 32 (the forty-fourth batch's rules): one more item found.
+    await assertBatch('blind-36.jsonl', 150, [295, 271, 278, 276]);
   });
 });

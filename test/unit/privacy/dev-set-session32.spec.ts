@@ -53,15 +53,36 @@ describe('privacy: blind batches of session 32 (written by helpers who read neit
     assert.ok(overall.masked - overall.correct <= 8, `false positives ${overall.masked - overall.correct}`);
   });
 
-  it('the forty-fourth (session 32, what staff type to the bot and operators write into tickets, foreign residents’ names in many scripts; the held-out check of the forty-third’s rules): 150 cases — recall at least 186 / 218 (188 now), at most 2 false positives (1 now)', async () => {
+  it('the forty-fourth (session 32, what staff type to the bot and operators write into tickets, foreign residents’ names in many scripts; the held-out check of the forty-third’s rules): 150 cases — recall at least 210 / 218 (212 now), at most 1 false positive (0 now)', async () => {
     // Written blind, measured before any fix: session 31's code and session 32's code before the forty-third's rules
-    // [218, 186, 189, 188] (recall 0.853, precision 0.995); after them [218, 188, 191, 190] (0.862 / 0.995). Not fixed
-    // this session: a held-out figure.
+    // [218, 186, 189, 188] (recall 0.853, precision 0.995); after them [218, 188, 191, 190] (0.862 / 0.995).
+    // Then fixed by general rules (session32-ticket-people.spec.ts), now [218, 212, 213, 213] (0.972 / 1.000): a family
+    // name set apart after a section, a post in 員 or a contractor before a particle (職員 山際 が), a listed one joined
+    // to the section by の (人事課の佐藤に) or worked with (村田と一緒に); the given names of a list of relatives (長女の
+    // 結衣、次男の大翔) and their other mentions; a name under its label's line, broken over two lines; 対象：without a
+    // space; lower-case Latin names after Name: or a person's role (applicant kimura aoi), the line after a signature's
+    // --, sou …; a lower-case name before its characters (li na（李娜）さん); a katakana name with ・ in brackets after 方
+    // with its characters after a slash; not a name: a weekday before a roster's item (木 委託).
+    // Left: 本人は山下 健二です (a given name before です is as often a state), 「三ツ矢⏎智子」 (ツ inside a kanji name, a
+    // quote broken across a line), a Chinese building and room (本町公寓302室), a katakana name of five parts
+    // (ヤマモト　ルーカス　エンリケ　ダ　シルバ: three are taken), two four-digit 内線 the writer labelled phones.
     const cases = readPiiCases(path.join(__dirname, '../../fixtures/pii', 'blind-44.jsonl'));
     assert.equal(cases.length, 150);
     const { overall } = evaluatePii(createPiiMasker({ nameTagger: await createPersonNameTagger() }), cases);
     assert.equal(overall.expected, 218);
-    assert.ok(overall.found >= 186, `found ${overall.found} / 218`);
-    assert.ok(overall.masked - overall.correct <= 2, `false positives ${overall.masked - overall.correct}`);
+    assert.ok(overall.found >= 210, `found ${overall.found} / 218`);
+    assert.ok(overall.masked - overall.correct <= 1, `false positives ${overall.masked - overall.correct}`);
+  });
+
+  it('the forty-fifth (session 32, an everyday mix by many writers; the held-out check of the forty-fourth’s rules): 150 cases — recall at least 205 / 252 (208 now), at most 5 false positives (4 now)', async () => {
+    // Written blind, measured before any fix: session 31's code [252, 205, 210, 206] (recall 0.813, precision 0.981);
+    // after the forty-second's rules [252, 206, 211, 207], the forty-third's [252, 207, 212, 208], the forty-fourth's
+    // [252, 208, 213, 209] (0.825 / 0.981). Not fixed this session: a held-out figure.
+    const cases = readPiiCases(path.join(__dirname, '../../fixtures/pii', 'blind-45.jsonl'));
+    assert.equal(cases.length, 150);
+    const { overall } = evaluatePii(createPiiMasker({ nameTagger: await createPersonNameTagger() }), cases);
+    assert.equal(overall.expected, 252);
+    assert.ok(overall.found >= 205, `found ${overall.found} / 252`);
+    assert.ok(overall.masked - overall.correct <= 5, `false positives ${overall.masked - overall.correct}`);
   });
 });

@@ -183,7 +183,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-16.jsonl', 150, [249, 236, 239, 238]);
   });
 
-  it('the seventeenth (session 16, after batch 16’s rules): 150 cases — recall 217 / 225 at precision 217 / 221', async () => {
+  it('the seventeenth (session 16, after batch 16’s rules): 150 cases — recall 218 / 225 at precision 218 / 222', async () => {
     // Written blind after batch 16's rules (ticket notes, work logs, lending registers, minutes, chat lines, file
     // paths, English). First run: recall 0.827 (186 / 225) at precision 0.954 (session 15's code: 0.804 / 0.953).
     // Fixed, as general rules: a common family name as a chat line's speaker without a time (中村: …, [LoGo] 佐野: …),
@@ -199,7 +199,8 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // positives left: a 支店コード in a form's description, a role mailbox and a department's phone.
     // Session 17: lower-case romaji and a handle (hiroshi kawamoto, kenta.ogawa) found. Session 31 (batch 40's rules):
     // the system's spelling quoted after the name (山﨑 → 「山崎」) found, old kanji forms being read as today's.
-    await assertBatch('blind-17.jsonl', 150, [225, 217, 221, 217]);
+    // Session 32 (the forty-fourth batch's rules): one more item found.
+    await assertBatch('blind-17.jsonl', 150, [225, 218, 222, 218]);
   });
 
   it('the eighteenth (session 17, after batch 17’s rules): 150 cases — recall 249 / 261 at precision 250 / 259', async () => {
@@ -234,7 +235,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-19.jsonl', 150, [315, 308, 321, 308]);
   });
 
-  it('the twentieth (session 27, an everyday mix, not told any class): 150 cases — recall 410 / 423 at precision 458 / 463', async () => {
+  it('the twentieth (session 27, an everyday mix, not told any class): 150 cases — recall 411 / 423 at precision 459 / 464', async () => {
     // Written blind as an everyday mix (a third long: mails, ticket histories, minutes; English and machine text). First
     // run: recall 0.823 (348 / 423; names 0.748) at precision 0.982. Fixed, as general rules: a log's or a ticket
     // history's entry head with a date, a role or a handle's prefix before the name ([2024/06/03 09:12 岩崎], [HD 長尾],
@@ -248,7 +249,8 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // handles (@nomura), a lone Latin family name, a given name alone in English (Shunsuke (Tochigi branch)).
     // Session 32: the other people of an attendee list (派遣 ソン・ミナ).
     // Session 32 (batch 43's rules): a team's Latin name is no person's (Security Team).
-    await assertBatch('blind-20.jsonl', 150, [423, 410, 463, 458]);
+    // Session 32 (the forty-fourth batch's rules): one more item found.
+    await assertBatch('blind-20.jsonl', 150, [423, 411, 464, 459]);
   });
 
   it('the twenty-first (session 27, what staff type to the bot, written after batch 20’s rules): recall 299 / 323 at precision 307 / 307', async () => {
