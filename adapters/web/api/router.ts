@@ -51,6 +51,8 @@ function replyJson(reply: BotReply, publicUrl?: string) {
     sources: sourcesJson(reply.sources, publicUrl),
     confidence: reply.confidence ?? 0,
     conversationId: reply.conversationId,
+    // The question log row this answer was recorded as: its buttons send it back (stale → expired, nothing written).
+    ...(reply.questionId === undefined ? {} : { questionId: reply.questionId }),
     choices: reply.choices,
     actions: reply.actions,
     ...(reply.pendingText === undefined ? {} : { pendingText: reply.pendingText }),
@@ -186,7 +188,7 @@ export function createApiRouter(deps: ApiDeps): Router {
   router.post('/feedback', keyed('api.feedback'), async (req, res) => {
     const body = parseBody(FeedbackBody, req.body);
     await requireWebConversation(conversations, body.conversationId, req);
-    // 解決した / 解決しない under a reloaded answer rated (or followed by something) meanwhile: expired.
+    // 解決した / 解決しない under an answer (live or reloaded) rated or followed by something meanwhile: expired.
     if (body.questionId && !(await answerStillCurrent(conversations, body.conversationId, body.questionId))) {
       res.json({ ok: false, message: API_MESSAGES.choiceExpired, actions: [] });
       return;

@@ -57,7 +57,7 @@ export const FeedbackBody = z
     conversationId: lookupId,
     resolved: z.boolean(),
     comment: z.string().max(2000).optional(),
-    /** 解決した / 解決しない under a reloaded answer: that answer's question id (expired when stale). */
+    /** 解決した / 解決しない: the answer's question id (`POST /api/ask` or `lastAnswer`; expired when stale). */
     questionId: lookupId.optional(),
   })
   .strict();

@@ -19,14 +19,25 @@
     return b;
   }
 
-  /** A bubble's buttons answer once: using one (`fn`) disables all of `actions`. */
+  /** A bubble's buttons answer once: using one (`fn`) disables all of `actions`; a retired one does nothing. */
   function once(actions, fn) {
-    return function () {
+    return function (ev) {
+      if (ev && ev.currentTarget.getAttribute('aria-disabled') === 'true') return;
       actions.querySelectorAll('button').forEach(function (b) {
         b.disabled = true;
       });
       fn();
     };
+  }
+
+  /**
+   * A newer answer arrived (or a ticket was opened): the older answers' 解決した / 解決しない and candidates
+   * would only get the expired wording now, so they stay in view but are marked disabled.
+   */
+  function retire(log) {
+    log.querySelectorAll('.msg .actions button.answer-button').forEach(function (b) {
+      b.setAttribute('aria-disabled', 'true');
+    });
   }
 
   /** Appends the sources of an answer to its bubble `m`. */
@@ -101,6 +112,7 @@
     el: el,
     button: button,
     once: once,
+    retire: retire,
     sources: sources,
     history: history,
     requestKey: requestKey,

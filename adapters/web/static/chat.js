@@ -93,14 +93,14 @@
       case 'resolved':
         return button(
           '解決した',
-          'secondary',
-          once(actions, () => feedback(true, data.restoredOf)),
+          'secondary answer-button',
+          once(actions, () => feedback(true, data.questionId)),
         );
       case 'not_resolved':
         return button(
           '解決しない',
-          'secondary',
-          once(actions, () => feedback(false, data.restoredOf)),
+          'secondary answer-button',
+          once(actions, () => feedback(false, data.questionId)),
         );
       case 'escalate':
         return button('担当者に問い合わせる', 'escalate-button', () => showEscalation(false));
@@ -125,7 +125,7 @@
     }
   }
 
-  // A reply's bubble; `bubble`: a reloaded answer's (its buttons then name it: `restoredOf`, its question id).
+  // A reply's bubble (`bubble`: a reloaded answer's); its buttons name the answer's question id (stale → expired).
   function renderReply(data, bubble) {
     const m = bubble || addMessage('bot', data.answer);
     m.dataset.outcome = data.outcome;
@@ -137,8 +137,8 @@
       actions.appendChild(
         button(
           c.label,
-          'secondary',
-          once(actions, () => ask(c.value, undefined, undefined, data.restoredOf)),
+          'secondary answer-button',
+          once(actions, () => ask(c.value, undefined, undefined, data.questionId)),
         ),
       );
     });
@@ -176,6 +176,7 @@
       }
       remember(data.conversationId, data.conversationToken);
       startPolling();
+      window.KotaeParts.retire(log); // a newer answer: the older ones' buttons would be expired
       renderReply(data);
       return true;
     } catch (e) {
@@ -184,6 +185,7 @@
       // The knowledge cannot answer now (the refusal names the conversation): the desk still can.
       if (e.data && e.data.conversationId && e.data.actions) {
         remember(e.data.conversationId, e.data.conversationToken);
+        window.KotaeParts.retire(log);
         renderReply({ outcome: 'no_answer', actions: e.data.actions }, m);
       }
       return false;
@@ -264,10 +266,11 @@
           if (b) actions.appendChild(b);
         });
         if (actions.childNodes.length) box.appendChild(actions);
-        // The question is with the helpdesk now: older 担当者に問い合わせる buttons are done.
+        // The question is with the helpdesk now: older 担当者に問い合わせる and 解決した buttons are done.
         log.querySelectorAll('.msg .escalate-button').forEach(function (b) {
           if (!box.contains(b)) b.disabled = true;
         });
+        window.KotaeParts.retire(log);
         startPolling();
       } catch (e) {
         box.appendChild(el('div', 'msg error', e.message));
@@ -297,8 +300,7 @@
       data.messages.forEach(function (line) {
         const m = renderHistoryLine(line);
         // The last answer again with its sources and the buttons that still apply (the server decides).
-        if (last && line.index === last.index)
-          renderReply(Object.assign({ answer: line.text, restoredOf: last.questionId }, last), m);
+        if (last && line.index === last.index) renderReply(Object.assign({ answer: line.text }, last), m);
         // Every earlier answer with the sources it was shown with; its buttons no longer apply.
         else if (line.outcome) renderReply({ answer: line.text, outcome: line.outcome, sources: line.sources }, m);
       });
