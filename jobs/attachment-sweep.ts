@@ -8,6 +8,7 @@ import type { Clock, Logger } from '../core';
 import { toKotaeError } from '../core';
 import { jstParts } from '../calendar';
 import type { JobRunner } from './job-runner';
+import { parseTime } from './daily-scheduler';
 import { PeriodicCheck, type SchedulerTimers } from './periodic-check';
 
 /** job_run name of the sweep (its detail names the instance). */
@@ -35,8 +36,7 @@ export class AttachmentSweep {
   private sweptOn?: string;
 
   constructor(private readonly deps: AttachmentSweepDeps) {
-    const [h, m] = deps.time.split(':').map(Number);
-    this.atMinute = h * 60 + m;
+    this.atMinute = parseTime(deps.time);
     this.periodic = new PeriodicCheck(() => this.check(), deps.intervalMinutes, deps.timers);
   }
 

@@ -35,8 +35,8 @@ export interface DailySchedulerDeps {
   leases?: LeaseGuard;
 }
 
-/** Minutes after midnight of 'HH:MM'. */
-function parseTime(time: string): number {
+/** Minutes after midnight of 'HH:MM' (the daily jobs' time); CONFIG_INVALID otherwise. */
+export function parseTime(time: string): number {
   const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
   if (!m) throw new KotaeError('CONFIG_INVALID', `daily job time must be HH:MM, got "${time}"`);
   return Number(m[1]) * 60 + Number(m[2]);
