@@ -31,6 +31,15 @@ export function requesterReplied(t: TicketRecord, commentId: string, text: strin
   };
 }
 
+/**
+ * The requester restored a message they had deleted (it is back on the ticket): told like a new message, under
+ * its own key per ticket version, since the message's first notification already used `reply:<commentId>`.
+ */
+export function requesterRestored(t: TicketRecord, commentId: string, text: string, link: ConsoleLink): DeskEvent {
+  const event = requesterReplied(t, commentId, `${N.restoredMark}\n${text}`, link);
+  return { ...event, key: `restored:${commentId}:${t.version}` };
+}
+
 /** The ticket was assigned to `assignee` (one key per ticket version). */
 export function assigned(t: TicketRecord, assignee: string, link: ConsoleLink): DeskEvent {
   const url = link(t.number);

@@ -17,6 +17,8 @@ export const NOTIFY_EVENT_LABELS: Readonly<Record<NotifyEvent, string>> = {
 export const NOTIFY_MESSAGES = {
   ticketCreated: (n: string, title: string) => `【Kotae】新しいチケット ${n}: ${title}`,
   requesterReplied: (n: string, title: string) => `【Kotae】依頼者から返信 ${n}: ${title}`,
+  /** Above the text of a message the requester deleted and then restored (it is back on the ticket). */
+  restoredMark: '（依頼者が削除したメッセージを元に戻しました）',
   assigned: (n: string, title: string) => `【Kotae】担当に割り当てられました ${n}: ${title}`,
   slaAtRisk: (n: string, clock: string) => `【Kotae】SLA期限間近 ${n}（${clock}）`,
   slaBreached: (n: string, clock: string) => `【Kotae】SLA期限超過 ${n}（${clock}）`,

@@ -5,7 +5,7 @@
 import type { TicketComment, TicketEvent, TicketPatch, TicketQuery, TicketStore, WithdrawalReason } from '../tickets';
 import type { TranscriptEntry } from '../conversations';
 import type { NewTicket, TicketRecord } from '../tickets';
-import { assigned, requesterReplied, ticketCreated, type ConsoleLink } from './desk-events';
+import { assigned, requesterReplied, requesterRestored, ticketCreated, type ConsoleLink } from './desk-events';
 import type { DeskEvent } from './types';
 
 /** Where events go (NotificationService.publish, which never throws). */
@@ -71,8 +71,25 @@ export class NotifyingTicketStore implements TicketStore {
     return this.inner.withdrawRequesterComment(ticketId, commentId, expectedVersion, patch, actor, reason);
   }
 
-  noteRequesterDeletion(ticketId: string, commentId: string, actor: string): Promise<boolean> {
-    return this.inner.noteRequesterDeletion(ticketId, commentId, actor);
+  noteRequesterDeletion(ticketId: string, commentId: string, actor: string, deleted?: boolean): Promise<boolean> {
+    return this.inner.noteRequesterDeletion(ticketId, commentId, actor, deleted);
+  }
+
+  /** A restored message is back on the ticket: the operators hear of it once, with its newest version. */
+  async restoreRequesterComments(
+    ticketId: string,
+    commentIds: readonly string[],
+    expectedVersion: number,
+    patch: TicketPatch,
+    actor: string,
+  ): Promise<boolean> {
+    const restored = await this.inner.restoreRequesterComments(ticketId, commentIds, expectedVersion, patch, actor);
+    if (!restored) return false;
+    const [ticket, comments] = await Promise.all([this.inner.get(ticketId), this.inner.comments(ticketId)]);
+    const back = comments.filter((c) => commentIds.includes(c.id) && c.kind === 'requester');
+    if (ticket && back.length > 0)
+      await this.publish(requesterRestored(ticket, back[0]!.id, back.at(-1)!.body, this.link));
+    return true;
   }
 
   markRepliesRead(conversationId: string, at: Date): Promise<number> {

@@ -88,6 +88,8 @@ export {
   WITHDRAWN_AS_BOT_QUESTION,
   WITHDRAWN_AS_TEAMS_DELETED,
   KEPT_AFTER_TEAMS_DELETE,
+  RESTORED_AFTER_TEAMS_UNDELETE,
+  KEPT_AFTER_TEAMS_UNDELETE,
   type WithdrawalReason,
   type BotQuestionWithdrawal,
   type TicketQuery,

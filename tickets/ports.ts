@@ -98,6 +98,8 @@ export interface TicketComment {
   readAt?: Date;
   /** The channel's key of the requester's message (Teams: conversation and activity id), for its edits and deletes. */
   messageKey?: string;
+  /** When the requester deleted the message in Teams while it stayed on the ticket (an operator had replied). */
+  deletedInChannelAt?: Date;
 }
 
 /** One entry of a ticket's change history. */
@@ -145,12 +147,24 @@ export interface TicketStore {
     reason?: WithdrawalReason,
   ): Promise<boolean>;
   /**
-   * The requester deleted message `commentId` in Teams after an operator replied to it: the comment stays (the
-   * reply refers to it) and the history gets a `requesterWithdrawn` entry (before: the message, after:
-   * `teams_deleted_kept`); the ticket row is not changed. false, nothing written, when it is not a requester
-   * comment of the ticket.
+   * Message `commentId` deleted in Teams after an operator's reply stays on the ticket (the row is not changed):
+   * `deletedInChannelAt` is set and the history gets `requesterWithdrawn` (before: the message, after:
+   * `teams_deleted_kept`); `deleted` false (restored in Teams) clears it, after: `teams_undeleted_kept`. false,
+   * nothing written, when it is not a requester comment of the ticket or is so already.
    */
-  noteRequesterDeletion(ticketId: string, commentId: string, actor: string): Promise<boolean>;
+  noteRequesterDeletion(ticketId: string, commentId: string, actor: string, deleted?: boolean): Promise<boolean>;
+  /**
+   * A message withdrawn by a delete in Teams, restored there: in one transaction the ticket takes `patch` and a new
+   * version (CONFLICT, nothing written, on another `expectedVersion`), comments `commentIds` still `deleted` become
+   * `requester`, one `requesterWithdrawn` entry (before: the first, after: `teams_undeleted`). false: none deleted.
+   */
+  restoreRequesterComments(
+    ticketId: string,
+    commentIds: readonly string[],
+    expectedVersion: number,
+    patch: TicketPatch,
+    actor: string,
+  ): Promise<boolean>;
   /** Marks the delivered, unread replies of the conversation's tickets read (web chat); returns how many. */
   markRepliesRead(conversationId: string, at: Date): Promise<number>;
   comments(ticketId: string): Promise<TicketComment[]>;
@@ -164,6 +178,10 @@ export const WITHDRAWN_AS_BOT_QUESTION = 'bot_question';
 export const WITHDRAWN_AS_TEAMS_DELETED = 'teams_deleted';
 /** The requester deleted the message in Teams after an operator's reply: it stays on the ticket. */
 export const KEPT_AFTER_TEAMS_DELETE = 'teams_deleted_kept';
+/** The requester restored in Teams a message its delete had withdrawn: it is back on the ticket. */
+export const RESTORED_AFTER_TEAMS_UNDELETE = 'teams_undeleted';
+/** The requester restored in Teams a message its delete had left on the ticket (an operator had replied). */
+export const KEPT_AFTER_TEAMS_UNDELETE = 'teams_undeleted_kept';
 
 /** Why a requester's message comes off its ticket: ボットに質問する, or deleted in Teams. */
 export type WithdrawalReason = typeof WITHDRAWN_AS_BOT_QUESTION | typeof WITHDRAWN_AS_TEAMS_DELETED;

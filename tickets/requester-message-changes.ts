@@ -1,9 +1,12 @@
 /**
- * A requester's message that went to an open ticket was edited or deleted in Teams. An edit adds the new text
- * as the requester's correction (masked, flagged and notified like a new message); a delete withdraws the
- * message as ボットに質問する does, unless an operator replied after it: then it stays and the history says
- * that the requester deleted it. Messages are found by the key the channel gave them (`messageKey`); any other
- * message (a question the bot answered, someone else's, another chat's) changes nothing.
+ * A requester's message that went to an open ticket was edited, deleted or restored (undeleted) in Teams. An
+ * edit adds the new text as the requester's correction (masked, flagged and notified like a new message); a
+ * delete withdraws the message as ボットに質問する does, unless an operator replied after it: then it stays and
+ * the history says that the requester deleted it. An undelete puts a withdrawn message back (flagged and notified
+ * like a new message) or notes the restore of a kept one; an edit of a withdrawn message (delivered after the
+ * delete) is held with it, withdrawn, until an undelete brings both back. Messages are found by the key the
+ * channel gave them (`messageKey`); any other message (a question the bot answered, someone else's, another
+ * chat's) changes nothing.
  */
 import { KotaeError } from '../core';
 import type { Clock } from '../core';
@@ -13,21 +16,26 @@ import { TICKET_MESSAGES as M } from './messages';
 import { masked } from './personal-data';
 import { WITHDRAWN_AS_TEAMS_DELETED, type TicketComment, type TicketStore } from './ports';
 import { OPEN_TICKET_STATUSES, type TicketRecord } from './records';
-import { markRequesterReplied } from './requester-replied';
+import { markRequesterReplied, requesterRepliedPatch } from './requester-replied';
 import { answeredAfter, REQUESTER_ACTOR, restorePatch } from './requester-withdrawal';
 
-/** What a change did: nothing, a correction, a withdrawal, a kept message, or a refused edit (with its notice). */
+/**
+ * What a change did: nothing, a correction, a correction held with the withdrawn message, a withdrawal, a kept
+ * message, a restored message, the restore of a kept message noted, or a refused edit (with its notice).
+ */
 export type MessageChange =
   | { kind: 'none' }
-  | { kind: 'corrected' | 'withdrawn' | 'kept'; ticketNumber: string }
+  | { kind: 'corrected' | 'held' | 'withdrawn' | 'kept' | 'restored' | 'noted'; ticketNumber: string }
   | { kind: 'refused'; ticketNumber: string; notice: string };
 
-/** Edits and deletes of a requester's messages in their channel, as the desk takes them. */
+/** Edits, deletes and undeletes of a requester's messages in their channel, as the desk takes them. */
 export interface RequesterMessageChanges {
   /** Message `messageKey` of the conversation now reads `text` (as the channel shows it, unmasked). */
   edited(conversation: ConversationRecord, messageKey: string, text: string): Promise<MessageChange>;
   /** Message `messageKey` of the conversation was deleted. */
   deleted(conversation: ConversationRecord, messageKey: string): Promise<MessageChange>;
+  /** Message `messageKey` of the conversation was restored after a delete. */
+  undeleted(conversation: ConversationRecord, messageKey: string): Promise<MessageChange>;
 }
 
 /** What TicketMessageChanges needs. */
@@ -66,14 +74,16 @@ export class TicketMessageChanges implements RequesterMessageChanges {
     const latest = versions.length === 1 ? body : M.teamsCorrection(body);
     if (versions.at(-1)?.body === latest) return NONE;
     const now = clock.now();
+    const author = (conversation.requester.name ?? M.requesterAuthor).slice(0, 100);
+    const correction = { author, body: M.teamsCorrection(body), deliveredAt: now, messageKey };
+    if (versions[0]!.kind === 'deleted') {
+      // Withdrawn by a delete (the edit was delivered after it): kept with the message, withdrawn, unflagged and
+      // untold, so that an undelete brings it back with the rest.
+      await store.addComment(ticket.id, { kind: 'deleted', ...correction });
+      return { kind: 'held', ticketNumber: ticket.number };
+    }
     const updated = await markRequesterReplied(store, ticket, now);
-    await store.addComment(updated.id, {
-      kind: 'requester',
-      author: (conversation.requester.name ?? M.requesterAuthor).slice(0, 100),
-      body: M.teamsCorrection(body),
-      deliveredAt: now,
-      messageKey,
-    });
+    await store.addComment(updated.id, { kind: 'requester', ...correction });
     return { kind: 'corrected', ticketNumber: updated.number };
   }
 
@@ -83,15 +93,47 @@ export class TicketMessageChanges implements RequesterMessageChanges {
     if (!found) return NONE;
     const { ticket, comments, versions } = found;
     const original = versions[0]!;
+    if (original.kind !== 'requester') return NONE; // withdrawn already
     if (answeredAfter(comments, original)) {
-      // The operator's reply refers to it: the thread stays as the operator saw it.
+      // The operator's reply refers to it: the thread stays as the operator saw it (noted once per delete).
       const noted = await store.noteRequesterDeletion(ticket.id, original.id, REQUESTER_ACTOR);
       return noted ? { kind: 'kept', ticketNumber: ticket.number } : NONE;
     }
     // Oldest first; the flags go back with the last version (the earlier ones leave them to it).
-    for (const [i, version] of versions.entries())
-      await this.withdraw(ticket.id, version.id, i === versions.length - 1);
+    const live = versions.filter((v) => v.kind === 'requester');
+    for (const [i, version] of live.entries()) await this.withdraw(ticket.id, version.id, i === live.length - 1);
     return { kind: 'withdrawn', ticketNumber: ticket.number };
+  }
+
+  async undeleted(conversation: ConversationRecord, messageKey: string): Promise<MessageChange> {
+    const { store } = this.deps;
+    const found = await this.find(conversation, messageKey);
+    if (!found) return NONE;
+    const { ticket, versions } = found;
+    const original = versions[0]!;
+    if (original.kind === 'deleted') {
+      const ids = versions.filter((v) => v.kind === 'deleted').map((v) => v.id);
+      return (await this.restore(ticket.id, ids)) ? { kind: 'restored', ticketNumber: ticket.number } : NONE;
+    }
+    // Kept on the ticket when it was deleted: only the history learns that it is back (never deleted: nothing).
+    if (!original.deletedInChannelAt) return NONE;
+    const noted = await store.noteRequesterDeletion(ticket.id, original.id, REQUESTER_ACTOR, false);
+    return noted ? { kind: 'noted', ticketNumber: ticket.number } : NONE;
+  }
+
+  /** Puts the withdrawn comments back, flagging the ticket as a new message would; read again on CONFLICT. */
+  private async restore(ticketId: string, commentIds: readonly string[]): Promise<boolean> {
+    const { store, clock } = this.deps;
+    for (let attempt = 0; ; attempt += 1) {
+      const ticket = await store.get(ticketId);
+      if (!ticket) return false;
+      const patch = requesterRepliedPatch(ticket, clock.now());
+      try {
+        return await store.restoreRequesterComments(ticketId, commentIds, ticket.version, patch, REQUESTER_ACTOR);
+      } catch (err) {
+        if (!(err instanceof KotaeError) || err.code !== 'CONFLICT' || attempt >= 2) throw err;
+      }
+    }
   }
 
   /** Withdraws one comment (with the flags put back when `restore`); read again when an operator saved meanwhile. */
@@ -117,8 +159,9 @@ export class TicketMessageChanges implements RequesterMessageChanges {
   }
 
   /**
-   * The message on one of the conversation's open tickets, still on it (its first version a requester
-   * comment); undefined for a message the desk never got, withdrawn, deleted, or on a resolved or closed ticket.
+   * The message on one of the conversation's open tickets, on it or withdrawn by a delete in Teams (its first
+   * version a `requester` or `deleted` comment); undefined for a message the desk never got, withdrawn by
+   * ボットに質問する, or on a resolved or closed ticket.
    */
   private async find(conversation: ConversationRecord, messageKey: string): Promise<FoundMessage | undefined> {
     const { store } = this.deps;
@@ -128,7 +171,8 @@ export class TicketMessageChanges implements RequesterMessageChanges {
       const comments = await store.comments(ticket.id);
       const versions = comments.filter((c) => c.messageKey === messageKey);
       if (versions.length === 0) continue;
-      return versions[0]!.kind === 'requester' ? { ticket, comments, versions } : undefined;
+      const first = versions[0]!.kind;
+      return first === 'requester' || first === 'deleted' ? { ticket, comments, versions } : undefined;
     }
     return undefined;
   }

@@ -1,9 +1,10 @@
 /**
- * A requester edited or deleted in Teams a message the bot received: `messageUpdate` with
- * `channelData.eventType` `editMessage`, `messageDelete` with `softDeleteMessage`. When the message went to the
- * conversation's open ticket the desk takes the change (tickets/ RequesterMessageChanges); any other message (a
- * question the bot answered, someone else's, another chat's), an `undeleteMessage` and unknown events change
- * nothing and get no reply.
+ * A requester edited, deleted or restored in Teams a message the bot received: `messageUpdate` with
+ * `channelData.eventType` `editMessage` or `undeleteMessage`, `messageDelete` with `softDeleteMessage` (the
+ * activity `id` is the message's id). When the message went to the conversation's open ticket the desk takes the
+ * change (tickets/ RequesterMessageChanges); any other message (a question the bot answered, someone else's,
+ * another chat's) and unknown events change nothing and get no reply. An undelete's `text` is not read (Teams'
+ * documented payload has none): the desk puts back what it kept.
  */
 import { createHash } from 'node:crypto';
 import type { Activity } from '@microsoft/agents-activity';
@@ -18,25 +19,36 @@ import type { TeamsConversations } from './teams-conversations';
 import { sendCard } from './turn-io';
 
 /** The changes Kotae acts on. */
-export type MessageEvent = 'editMessage' | 'softDeleteMessage';
+export type MessageEvent = 'editMessage' | 'softDeleteMessage' | 'undeleteMessage';
 
-/** The change an activity reports, or undefined (undelete, another event, not a Teams message change). */
+/** The change an activity reports, or undefined (another event, not a Teams message change). */
 export function messageEventOf(activity: Activity): MessageEvent | undefined {
   const data: unknown = activity.channelData;
   const eventType = typeof data === 'object' && data !== null ? (data as { eventType?: unknown }).eventType : undefined;
   if (activity.type === 'messageUpdate' && eventType === 'editMessage') return 'editMessage';
+  if (activity.type === 'messageUpdate' && eventType === 'undeleteMessage') return 'undeleteMessage';
   if (activity.type === 'messageDelete' && eventType === 'softDeleteMessage') return 'softDeleteMessage';
   return undefined;
 }
 
+/** The activity's time as Teams stamped it (the same on a redelivery), or undefined when absent or invalid. */
+function stampOf(activity: Activity): string | undefined {
+  const at: unknown = activity.timestamp;
+  const date = at instanceof Date ? at : typeof at === 'string' ? new Date(at) : undefined;
+  return date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;
+}
+
 /**
- * The key a change is remembered under: the message's key and the event; an edit adds a digest of its text,
- * so a redelivery is handled once while a second edit of the message (other text) is handled too.
+ * The key a change is remembered under: the message's key, the event and the time Teams stamped it, so a
+ * redelivery is handled once while the same change made again later (a second delete after an undelete) is
+ * handled too; an edit adds a digest of its text (a second edit with other text is another change even when
+ * the activity carries no timestamp).
  */
 export function changeKey(activity: Activity, event: MessageEvent): string | undefined {
-  if (event !== 'editMessage') return deliveryKey(activity, event);
-  const digest = createHash('sha256').update(messageText(activity)).digest('hex').slice(0, 16);
-  return deliveryKey(activity, `${event}:${digest}`);
+  const digest =
+    event === 'editMessage' ? `:${createHash('sha256').update(messageText(activity)).digest('hex').slice(0, 16)}` : '';
+  const stamp = stampOf(activity);
+  return deliveryKey(activity, `${event}${digest}${stamp ? `@${stamp}` : ''}`);
 }
 
 /** What the handler needs. */
@@ -47,7 +59,7 @@ export interface MessageChangeDeps {
   retry: RetryPolicy;
 }
 
-/** Hands a Teams edit or delete of a requester's message to the desk. */
+/** Hands a Teams edit, delete or undelete of a requester's message to the desk. */
 export class MessageChangeHandler {
   constructor(private readonly deps: MessageChangeDeps) {}
 
@@ -69,6 +81,7 @@ export class MessageChangeHandler {
     const conversation = messageKey ? await conversations.find(activity) : undefined;
     if (!messageKey || !conversation) return { kind: 'none' };
     if (event === 'editMessage') return changes.edited(conversation, messageKey, messageText(activity));
+    if (event === 'undeleteMessage') return changes.undeleted(conversation, messageKey);
     return changes.deleted(conversation, messageKey);
   }
 }

@@ -1,6 +1,6 @@
 /**
- * The bot logic of one Teams turn: messages (questions, Action.Submit), Universal Action invokes,
- * the welcome when the bot is added, edits and deletes of messages; everything else is acknowledged and ignored.
+ * The bot logic of one Teams turn: messages (questions, Action.Submit), Universal Action invokes, the welcome
+ * when the bot is added, edits, deletes and undeletes of messages; everything else is acknowledged and ignored.
  */
 import { Activity, ActivityTypes } from '@microsoft/agents-activity';
 import type { TurnContext } from '@microsoft/agents-hosting';
@@ -44,7 +44,7 @@ export interface TurnHandlerDeps {
   processed?: ProcessedDeliveries;
   /** Uploads an operator's file the requester accepted (FileConsentCard → `fileConsent/invoke`). */
   fileConsent?: FileConsentHandler;
-  /** Edits and deletes of requester messages on tickets; without it they are acknowledged only. */
+  /** Edits, deletes and undeletes of requester messages on tickets; without it they are acknowledged only. */
   messageChanges?: MessageChangeHandler;
 }
 
@@ -85,14 +85,14 @@ export class TeamsTurnHandler {
   }
 
   /**
-   * An edit or delete in Teams, once per change (a redelivery is ignored): the desk takes it when the message is
-   * on an open ticket. Nothing is said on failure (the requester asked nothing), unless the database is busy:
-   * then the turn fails (503) so that the Bot Connector delivers it again.
+   * An edit, delete or undelete in Teams, once per change (a redelivery is ignored): the desk takes it when the
+   * message is on an open ticket. Nothing is said on failure (the requester asked nothing), unless the database is
+   * busy: then the turn fails (503) so that the Bot Connector delivers it again.
    */
   private async onMessageChange(context: TurnContext): Promise<void> {
     const { messageChanges, logger } = this.deps;
     const event = messageEventOf(context.activity);
-    if (!messageChanges || !event) return; // undeleteMessage, other events: acknowledged (200), nothing to do
+    if (!messageChanges || !event) return; // other events: acknowledged (200), nothing to do
     const work = () =>
       messageChanges.apply(context, event).catch((err: unknown) => {
         if (isStorageBusy(err)) throw err;

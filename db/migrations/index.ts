@@ -26,6 +26,7 @@ import { QuestionChoices1765400000000 } from './1765400000000-question-choices';
 import { AuditAppendOnly1765610000000 } from './1765610000000-audit-append-only';
 import { CertificateResidue1765560000000 } from './1765560000000-certificate-residue';
 import { CommentMessageKey1765700000000 } from './1765700000000-comment-message-key';
+import { CommentChannelDeleted1765710000000 } from './1765710000000-comment-channel-deleted';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   CertificateResidue1765560000000,
   AuditAppendOnly1765610000000,
   CommentMessageKey1765700000000,
+  CommentChannelDeleted1765710000000,
 ];

@@ -20,14 +20,14 @@ import { OPEN_TICKET_STATUSES, type NewTicket, type TicketRecord } from '../../t
 import { WITHDRAWN_AS_BOT_QUESTION, type WithdrawalReason } from '../../tickets';
 import type { TicketCommentRow, TicketEventRow, TicketRow, TranscriptEntryRow } from '../schema';
 import { runDb } from '../run-db';
-import { diffPatch, toComment, toTicket } from './ticket-mapping';
+import { diffPatch, toComment, toEvent, toTicket } from './ticket-mapping';
 import { linkHeldAttachments } from './sql-attachment-store';
 import { isUniqueViolation, lockKeyForTransaction, nextTicketSeq } from './atomic-sql';
 import { inTransaction, managerOf } from '../transaction-scope';
 import { ticketSearchCondition } from './ticket-search-sql';
 import { dialectOfDriver } from '../schema';
 import { SqliteStatements } from '../sqlite-statements';
-import { noteRequesterDeletion, withdrawRequesterComment } from './sql-comment-withdrawal';
+import { noteRequesterDeletion, restoreRequesterComments, withdrawRequesterComment } from './sql-comment-withdrawal';
 
 /** A ticket's copy of the transcript is keyed by the ticket id (a UUID, so it never collides with a conversation). */
 const ticketTranscriptKey = (ticketId: string) => ticketId;
@@ -284,8 +284,19 @@ export class SqlTicketStore implements TicketStore {
     return withdrawRequesterComment(this.ds, { ticketId, commentId, expectedVersion, patch, actor, at, reason });
   }
 
-  noteRequesterDeletion(ticketId: string, commentId: string, actor: string): Promise<boolean> {
-    return noteRequesterDeletion(this.ds, { ticketId, commentId, actor, at: this.now() });
+  noteRequesterDeletion(ticketId: string, commentId: string, actor: string, deleted = true): Promise<boolean> {
+    return noteRequesterDeletion(this.ds, { ticketId, commentId, actor, at: this.now(), deleted });
+  }
+
+  restoreRequesterComments(
+    ticketId: string,
+    commentIds: readonly string[],
+    expectedVersion: number,
+    patch: TicketPatch,
+    actor: string,
+  ) {
+    const at = this.now();
+    return restoreRequesterComments(this.ds, { ticketId, commentIds, expectedVersion, patch, actor, at });
   }
 
   async markRepliesRead(conversationId: string, at: Date): Promise<number> {
@@ -320,15 +331,7 @@ export class SqlTicketStore implements TicketStore {
         .getRepository<TicketEventRow>('ticket_event')
         .find({ where: { ticketId }, order: { at: 'ASC' } }),
     );
-    return rows.map((r) => ({
-      id: r.id,
-      ticketId: r.ticketId,
-      at: r.at,
-      actor: r.actor,
-      field: r.field,
-      before: r.before ?? undefined,
-      after: r.after ?? undefined,
-    }));
+    return rows.map(toEvent);
   }
 
   async transcript(ticketId: string): Promise<TranscriptEntry[]> {

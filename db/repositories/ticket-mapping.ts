@@ -1,8 +1,8 @@
 /** Maps ticket rows to records and describes field-level changes for the history. */
 import type { ChannelKind } from '../../conversations';
 import type { TicketPriority, TicketRecord, TicketStatus, TicketType } from '../../tickets';
-import type { TicketComment, TicketPatch } from '../../tickets';
-import type { TicketCommentRow, TicketRow } from '../schema';
+import type { TicketComment, TicketEvent, TicketPatch } from '../../tickets';
+import type { TicketCommentRow, TicketEventRow, TicketRow } from '../schema';
 
 /** Maps a ticket row to its record. */
 export function toTicket(row: TicketRow): TicketRecord {
@@ -121,5 +121,19 @@ export function toComment(r: TicketCommentRow): TicketComment {
     deliveryError: r.deliveryError ?? undefined,
     readAt: r.readAt ?? undefined,
     ...(r.messageKey ? { messageKey: r.messageKey } : {}),
+    ...(r.deletedInChannelAt ? { deletedInChannelAt: r.deletedInChannelAt } : {}),
+  };
+}
+
+/** Maps a history row to its record. */
+export function toEvent(r: TicketEventRow): TicketEvent {
+  return {
+    id: r.id,
+    ticketId: r.ticketId,
+    at: r.at,
+    actor: r.actor,
+    field: r.field,
+    before: r.before ?? undefined,
+    after: r.after ?? undefined,
   };
 }

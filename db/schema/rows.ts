@@ -107,6 +107,7 @@ export interface TicketCommentRow {
   claimedBy?: string | null;
   claimedUntil?: Date | null;
   messageKey?: string | null;
+  deletedInChannelAt?: Date | null;
 }
 export interface AttachmentRow {
   id: string;

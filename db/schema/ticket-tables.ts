@@ -91,6 +91,8 @@ export const ticketComment: TableSpec = {
     claimedUntil: optDate,
     // The Teams message a requester comment holds, for its edits and deletes (migration 1765700000000).
     messageKey: short(200, true),
+    // A Teams delete of a requester message kept on the ticket, until it is restored (migration 1765710000000).
+    deletedInChannelAt: optDate,
   },
   indices: [{ columns: ['ticketId'] }, { columns: ['body'], trigram: true }],
 };

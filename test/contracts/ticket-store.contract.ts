@@ -9,6 +9,7 @@ import type { TicketStore } from '../../tickets';
 import type { TicketOutbox } from '../../tickets';
 import { newTicket } from './new-ticket';
 import { ticketStoreSearchCases } from './ticket-store-search.cases';
+import { ticketStoreRestoreCases } from './ticket-store-restore.cases';
 import { ticketStoreWithdrawalCases } from './ticket-store-withdrawal.cases';
 
 export { newTicket };
@@ -308,6 +309,7 @@ export function ticketStoreContract(name: string, factory: TicketStoreFactory): 
 
     ticketStoreSearchCases(() => ({ store, clock }));
     ticketStoreWithdrawalCases(() => ({ store, clock }));
+    ticketStoreRestoreCases(() => ({ store, clock }));
 
     it('keeps the 機密性3 mark and the incident clock stops; hideConfidential leaves marked tickets out', async () => {
       const plain = await store.create(newTicket({ title: '通常の件' }), 'bot');

@@ -4,6 +4,8 @@ import { jstParts } from '../../calendar';
 import type { TicketComment, TicketEvent, TicketPatch, TicketQuery, TicketStore } from '../../tickets';
 import {
   KEPT_AFTER_TEAMS_DELETE,
+  KEPT_AFTER_TEAMS_UNDELETE,
+  RESTORED_AFTER_TEAMS_UNDELETE,
   WITHDRAWN_AS_BOT_QUESTION,
   WITHDRAWN_AS_TEAMS_DELETED,
   WITHDRAWN_FIELD,
@@ -200,10 +202,40 @@ export class InMemoryTicketStore implements TicketStore, TicketOutbox {
     return true;
   }
 
-  async noteRequesterDeletion(ticketId: string, commentId: string, actor: string): Promise<boolean> {
+  async noteRequesterDeletion(ticketId: string, commentId: string, actor: string, deleted = true): Promise<boolean> {
     const comment = this.commentList.find((c) => c.id === commentId && c.ticketId === ticketId);
-    if (!comment || comment.kind !== 'requester') return false;
-    this.event(ticketId, this.now(), actor, WITHDRAWN_FIELD, comment.body, KEPT_AFTER_TEAMS_DELETE);
+    if (!comment || comment.kind !== 'requester' || deleted === (comment.deletedInChannelAt !== undefined))
+      return false;
+    if (deleted) comment.deletedInChannelAt = this.now();
+    else delete comment.deletedInChannelAt;
+    const note = deleted ? KEPT_AFTER_TEAMS_DELETE : KEPT_AFTER_TEAMS_UNDELETE;
+    this.event(ticketId, this.now(), actor, WITHDRAWN_FIELD, comment.body, note);
+    return true;
+  }
+
+  async restoreRequesterComments(
+    ticketId: string,
+    commentIds: readonly string[],
+    expectedVersion: number,
+    patch: TicketPatch,
+    actor: string,
+  ): Promise<boolean> {
+    const deleted = this.commentList.filter(
+      (c) => c.ticketId === ticketId && c.kind === 'deleted' && commentIds.includes(c.id),
+    );
+    if (deleted.length === 0) return false;
+    const s = this.find(ticketId);
+    if (!s || s.ticket.version !== expectedVersion)
+      throw new KotaeError('CONFLICT', `ticket ${ticketId} is not at version ${expectedVersion}`);
+    const version = s.ticket.version;
+    const updated = await this.update(ticketId, expectedVersion, patch, actor);
+    // The restore is a change of its own: a new version even when no flag moved.
+    if (updated.version === version) s.ticket = { ...s.ticket, updatedAt: this.now(), version: version + 1 };
+    for (const c of deleted) {
+      c.kind = 'requester';
+      delete c.deletedInChannelAt;
+    }
+    this.event(ticketId, this.now(), actor, WITHDRAWN_FIELD, deleted[0]!.body, RESTORED_AFTER_TEAMS_UNDELETE);
     return true;
   }
 

@@ -35,6 +35,8 @@ const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
     bot_question: '依頼者がボットへの質問として取り消しました',
     teams_deleted: '依頼者がTeamsで削除したため取り消しました',
     teams_deleted_kept: '依頼者がTeamsで削除しました（担当者の返信後のため残しています）',
+    teams_undeleted: '依頼者がTeamsで元に戻したため、取り消しを解除しました',
+    teams_undeleted_kept: '依頼者がTeamsで元に戻しました（担当者の返信後のため残していたメッセージです）',
   },
 };
 

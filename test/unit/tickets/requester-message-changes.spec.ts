@@ -3,6 +3,7 @@
  * in-memory store): an edit adds the masked new text as a correction and flags the ticket; a delete withdraws
  * every version of the message and puts the flags and a 保留 back, or — answered by an operator — keeps it with
  * a line in the history; messages the desk never got, other conversations' and resolved tickets' change nothing.
+ * Undeletes: requester-message-undelete.spec.ts.
  */
 import assert from 'node:assert/strict';
 import { BusinessCalendar } from '../../../calendar';
@@ -118,10 +119,20 @@ describe('TicketMessageChanges: edits and deletes in Teams of a requester messag
       ['requester', 'requesterRepliedAt', '2026-11-20T01:15:00.000Z', undefined],
       ['requester', 'requesterWithdrawn', `${MARK}\n3階の複合機です`, 'teams_deleted'],
     ]);
-    // Deleted again (a redelivery) or edited after the delete: nothing.
+    // Deleted again (a redelivery): nothing. Edited after the delete: held with it, withdrawn (see
+    // requester-message-undelete.spec.ts), the ticket untouched.
     assert.deepEqual(await changes.deleted(conversation, KEY), { kind: 'none' });
-    assert.deepEqual(await changes.edited(conversation, KEY, 'やはり印刷できません'), { kind: 'none' });
-    assert.equal((await store.comments(ticket.id)).length, 2);
+    const events = (await store.history(ticket.id)).length;
+    assert.deepEqual(await changes.edited(conversation, KEY, 'やはり印刷できません'), {
+      kind: 'held',
+      ticketNumber: ticket.number,
+    });
+    assert.deepEqual(
+      (await store.comments(ticket.id)).map((c) => c.kind),
+      ['deleted', 'deleted', 'deleted'],
+    );
+    assert.deepEqual(await store.get(ticket.id), after);
+    assert.equal((await store.history(ticket.id)).length, events);
   });
 
   it('keeps a message an operator replied to, and notes the delete in the history', async () => {

@@ -3,8 +3,8 @@
  * (SQLite stores, the notifying ticket store, the shared processed-activity table): a message that went to the
  * open ticket gets its edit as a correction (one operator notification, no reply) or is withdrawn by a delete
  * (kept with a history line once an operator replied); a redelivery, to this instance or another one, writes
- * nothing; the bot's answered questions, other members' and other chats' messages, undeletes and hostile
- * payloads change nothing and never answer 500.
+ * nothing; the bot's answered questions, other members' and other chats' messages and hostile payloads change
+ * nothing and never answer 500. Undeletes: message-undelete.spec.ts.
  */
 import assert from 'node:assert/strict';
 import { createTeamsEndpoint, type TeamsEndpoint } from '../../../../adapters/teams';
@@ -168,7 +168,7 @@ describe('Teams: a requester edits or deletes a message (real core, loopback Bot
     assert.equal(replied().length, 3);
   });
 
-  it('withdraws a deleted message no operator answered; a redelivery and an undelete change nothing', async () => {
+  it('withdraws a deleted message no operator answered; a redelivery changes nothing', async () => {
     const ticket = await messageOnTicket('1714000000602', 'プリンタも使えません');
     const flagged = await tickets.get(ticket.id);
     assert.ok(flagged?.requesterRepliedAt);
@@ -184,12 +184,7 @@ describe('Teams: a requester edits or deletes a message (real core, loopback Bot
       ],
     );
     assert.equal((await tickets.get(ticket.id))?.requesterRepliedAt, undefined);
-    const undelete = edit('1714000000602', 'プリンタも使えません', {
-      channelData: { eventType: 'undeleteMessage', ...TENANT },
-    });
-    for (const payload of [del('1714000000602'), undelete]) {
-      for (const at of [0, 1]) assert.deepEqual((await post(payload, at)).sent, 0);
-    }
+    for (const at of [0, 1]) assert.deepEqual((await post(del('1714000000602'), at)).sent, 0);
     assert.deepEqual(await commentsOf(ticket), [['deleted', 'プリンタも使えません']]);
     assert.equal((await tickets.history(ticket.id)).filter((e) => e.field === 'requesterWithdrawn').length, 1);
     assert.equal(replied().length, 1);
@@ -278,7 +273,7 @@ describe('Teams message change keys', () => {
   const activity = (over: Payload) =>
     Activity.fromObject({ type: 'messageUpdate', id: '1714000000601', conversation: { id: 'a:1chat' }, ...over });
 
-  it('acts on editMessage and softDeleteMessage only', () => {
+  it('acts on editMessage, undeleteMessage and softDeleteMessage only', () => {
     const ofType = (type: string, eventType?: unknown) =>
       messageEventOf(activity({ type, channelData: eventType === undefined ? {} : { eventType } }));
     assert.deepEqual(
@@ -291,7 +286,7 @@ describe('Teams message change keys', () => {
         ofType('messageUpdate'),
         ofType('messageUpdate', 1),
       ],
-      ['editMessage', 'softDeleteMessage', undefined, undefined, undefined, undefined, undefined],
+      ['editMessage', 'softDeleteMessage', 'undeleteMessage', undefined, undefined, undefined, undefined],
     );
   });
 
@@ -303,5 +298,22 @@ describe('Teams message change keys', () => {
     assert.equal(changeKey(activity({ text: '一' }), 'editMessage'), a);
     assert.equal(changeKey(activity({}), 'softDeleteMessage'), 'teams:a:1chat|1714000000601#softDeleteMessage');
     assert.equal(changeKey(activity({ id: undefined }), 'softDeleteMessage'), undefined);
+  });
+
+  it('adds the time Teams stamped the change, so a redelivery is one change and a later delete another', () => {
+    const at = (timestamp: unknown) => activity({ type: 'messageDelete', timestamp });
+    const first = changeKey(at('2026-11-20T02:10:00.000Z'), 'softDeleteMessage');
+    assert.equal(first, 'teams:a:1chat|1714000000601#softDeleteMessage@2026-11-20T02:10:00.000Z');
+    assert.equal(changeKey(at('2026-11-20T02:10:00.000Z'), 'softDeleteMessage'), first);
+    assert.equal(
+      changeKey(at('2026-11-20T02:12:00.000Z'), 'undeleteMessage'),
+      'teams:a:1chat|1714000000601#undeleteMessage@2026-11-20T02:12:00.000Z',
+    );
+    assert.match(
+      changeKey(activity({ text: '一', timestamp: '2026-11-20T02:10:00Z' }), 'editMessage') ?? '',
+      /^teams:a:1chat\|1714000000601#editMessage:[0-9a-f]{16}@2026-11-20T02:10:00\.000Z$/,
+    );
+    // An invalid stamp is left out rather than failing the turn.
+    assert.equal(changeKey(at('garbage'), 'softDeleteMessage'), 'teams:a:1chat|1714000000601#softDeleteMessage');
   });
 });
