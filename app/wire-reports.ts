@@ -10,6 +10,7 @@ import type { Logger } from '../core';
 import { SqlReportData } from '../db';
 import { SqlReportStore } from '../db';
 import { SqlJobRunStore } from '../db';
+import { SqlReportDeliveries } from '../db';
 import {
   ReportDelivery,
   ReportService,
@@ -67,8 +68,15 @@ export function wireReports(d: {
     logger: d.logger,
     onFailed: (job, error) => d.onJobFailed?.(job, `${error.code}: ${error.message}`),
   });
+  const progress = new SqlReportDeliveries(d.ds);
   const delivery = d.delivery
-    ? new ReportDelivery({ ...d.delivery, folderOf: (r) => service.folderOf(r.kind, r.period), audit: d.audit })
+    ? new ReportDelivery({
+        ...d.delivery,
+        folderOf: (r) => service.folderOf(r.kind, r.period),
+        progress,
+        clock: d.clock,
+        audit: d.audit,
+      })
     : undefined;
   const scheduler = new ReportScheduler({
     clock: d.clock,
@@ -79,6 +87,7 @@ export function wireReports(d: {
     logger: d.logger,
     leases: d.leases,
     deliver: delivery?.enabled ? async (kind, period) => delivery.deliver(await service.get(kind, period)) : undefined,
+    unfinishedDeliveries: (maxAttempts) => progress.unfinished(maxAttempts),
   });
   return { service, store, scheduler, runner };
 }

@@ -21,6 +21,7 @@ export {
   SqlRegisterStore,
   SqlReplyTemplates,
   SqlReportData,
+  SqlReportDeliveries,
   SqlReportStore,
   SqlRequesterConversations,
   SqlSavedViews,

@@ -38,7 +38,8 @@ export const defaultBackoffMs = (attempt: number): number => Math.min(30 * 60_00
 
 /** Runs jobs with bounded retries and a job_run record per attempt. */
 export class JobRunner {
-  private readonly maxAttempts: number;
+  /** Attempts of one run (a failure is retried until this many have failed). */
+  readonly maxAttempts: number;
   private readonly backoffMs: (attempt: number) => number;
   private readonly sleep: (ms: number) => Promise<void>;
 

@@ -4,13 +4,15 @@
  * ended (the March report of the last business day), which is regenerated once the period is over;
  * after a run that failed all its attempts, the
  * same report waits until the next JST day. Generation runs off the answer path: ticks never overlap
- * and the report builder yields to the event loop.
+ * and the report builder yields to the event loop. A generated report is then delivered in the background
+ * (job `report-delivery`, under that report's delivery lease); each check also delivers again the reports
+ * whose delivery is unfinished, so one left by a stopped instance is finished by another.
  */
 import type { Clock } from '../core';
 import { toKotaeError } from '../core';
 import type { Logger } from '../core';
 import { jstParts } from '../calendar';
-import type { ReportKind, ReportStore, StoredReport } from '../reports';
+import type { ReportKind, ReportStore, StoredReport, UnfinishedDelivery } from '../reports';
 import { dueReports, type BusinessDays, type DueReport } from './due-reports';
 import type { LeaseGuard } from './job-lease';
 import type { JobRunner } from './job-runner';
@@ -47,13 +49,24 @@ export interface ReportSchedulerDeps {
    * retried by the runner and recorded in job_run; it never delays or fails the generation.
    */
   deliver?: (kind: ReportKind, period: string) => Promise<unknown>;
+  /**
+   * The reports whose delivery is unfinished with fewer than `maxAttempts` attempts (DeliveryProgress):
+   * each check delivers them again, so a delivery left by a stopped instance is finished by another.
+   */
+  unfinishedDeliveries?: (maxAttempts: number) => Promise<UnfinishedDelivery[]>;
 }
+
+/** The lease of one report's delivery: one instance delivers a report at a time. */
+const deliveryLease = (d: UnfinishedDelivery) => `report-delivery:${d.kind}/${d.period}`;
 
 /** Timer-driven generator of the monthly, half-year and annual reports. */
 export class ReportScheduler {
   private readonly periodic: PeriodicCheck<DueReport[]>;
   private readonly gaveUp = new Map<string, string>();
-  private readonly deliveries = new Set<Promise<void>>();
+  /** Deliveries running on this instance, by report. */
+  private readonly deliveries = new Map<string, Promise<void>>();
+  /** Reports generated again while their delivery was running: delivered once more after it. */
+  private readonly deliverAgain = new Set<string>();
 
   constructor(private readonly deps: ReportSchedulerDeps) {
     this.periodic = new PeriodicCheck(() => this.check(), deps.intervalMinutes, deps.timers);
@@ -72,14 +85,23 @@ export class ReportScheduler {
 
   /** Resolves when every delivery started so far has succeeded or failed for good. */
   async deliveriesSettled(): Promise<void> {
-    while (this.deliveries.size > 0) await Promise.all([...this.deliveries]);
+    while (this.deliveries.size > 0) await Promise.all([...this.deliveries.values()]);
   }
 
-  private startDelivery(due: DueReport): void {
-    const { deliver, runner, logger } = this.deps;
+  /**
+   * Delivers a report in the background as job `report-delivery`, under the report's delivery lease
+   * (skipped while another instance holds it); never twice at once on this instance.
+   */
+  private startDelivery(due: UnfinishedDelivery, again = false): void {
+    const { deliver, runner, logger, leases } = this.deps;
     if (!deliver) return;
-    const run = runner
-      .run('report-delivery', () => deliver(due.kind, due.period), JSON.stringify(due))
+    const key = `${due.kind}/${due.period}`;
+    if (this.deliveries.has(key)) {
+      if (again) this.deliverAgain.add(key);
+      return;
+    }
+    const job = () => runner.run('report-delivery', () => deliver(due.kind, due.period), JSON.stringify(due));
+    const run = (leases ? leases.run(deliveryLease(due), job, undefined) : job())
       .then(
         () => undefined,
         (err: unknown) =>
@@ -89,8 +111,22 @@ export class ReportScheduler {
             error: toKotaeError(err).message,
           }),
       )
-      .finally(() => this.deliveries.delete(run));
-    this.deliveries.add(run);
+      .finally(() => {
+        this.deliveries.delete(key);
+        if (this.deliverAgain.delete(key)) this.startDelivery(due);
+      });
+    this.deliveries.set(key, run);
+  }
+
+  /** Starts the unfinished deliveries (another instance's that stopped, or a retry of this one's). */
+  private async resumeDeliveries(): Promise<void> {
+    const { unfinishedDeliveries, runner, logger } = this.deps;
+    if (!unfinishedDeliveries || !this.deps.deliver) return;
+    try {
+      for (const d of await unfinishedDeliveries(runner.maxAttempts)) this.startDelivery(d);
+    } catch (err) {
+      logger?.error('unfinished report deliveries not read', { error: toKotaeError(err).message });
+    }
   }
 
   /** One check: generates every due report not yet stored; returns those generated. Never rejects. */
@@ -112,7 +148,7 @@ export class ReportScheduler {
           if (upToDate(await store.get(due.kind, due.period), now)) return;
           await runner.run(`report-${due.kind}`, () => this.deps.generate(due.kind, due.period), JSON.stringify(due));
           generated.push(due);
-          this.startDelivery(due);
+          this.startDelivery(due, true);
         };
         const { leases } = this.deps;
         await (leases ? leases.run(`report-${due.kind}`, once, undefined) : once());
@@ -125,6 +161,7 @@ export class ReportScheduler {
         });
       }
     }
+    await this.resumeDeliveries();
     return generated;
   }
 }

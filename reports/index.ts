@@ -24,6 +24,16 @@ export {
   type ReportDeliverySettings,
 } from './report-delivery';
 export {
+  DELIVERY_CHANNELS,
+  type ChannelProgress,
+  type DeliveryChannel,
+  type DeliveryGeneration,
+  type DeliveryProgress,
+  type SentFacts,
+  type UnfinishedDelivery,
+} from './delivery-progress';
+export { InMemoryDeliveryProgress } from './in-memory-delivery-progress';
+export {
   conversationLogCsv,
   conversationLogName,
   LOG_PAGE_SIZE,

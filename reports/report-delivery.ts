@@ -3,13 +3,23 @@
  * recipients, and a post with the console link in the operators' Teams channel. The senders are
  * the notifier's (notify/: SMTP and the Teams channel), seen here through a structural port.
  * Each channel that took the report is audited once as an export (`export.report`, actor `system`,
- * with the channel and the number of recipients); a retry after a failure sends and audits only the
- * channels not done yet.
+ * with the channel and the number of recipients). How far a delivery got is stored per channel
+ * (DeliveryProgress, table `report_delivery`): the mark that a channel took the report is stored right
+ * after the send, the audit row in one transaction with the mark that it was audited. So a retry on any
+ * instance sends only the channels not sent yet and writes a missing audit row without sending again.
  */
 import path from 'node:path';
-import type { AuditTrail } from '../core';
+import type { AuditTrail, Clock } from '../core';
+import { KotaeError, toKotaeError } from '../core';
+import type {
+  ChannelProgress,
+  DeliveryChannel,
+  DeliveryGeneration,
+  DeliveryProgress,
+  SentFacts,
+} from './delivery-progress';
 import { DELIVERY_TEXT as D } from './labels';
-import { exportEntry, modelRows, type ExportFacts } from './report-exports';
+import { exportEntry, modelRows } from './report-exports';
 import type { StoredReport } from './report-store';
 
 /** A message with optional file attachments (the shape of notify's OutgoingMessage). */
@@ -23,7 +33,7 @@ export interface DeliveryMessage {
 
 /** One channel that can send it (notify's SmtpEmailSender or TeamsChannelSender). */
 export interface DeliverySender {
-  readonly channel: 'email' | 'teams';
+  readonly channel: DeliveryChannel;
   send(message: DeliveryMessage): Promise<void>;
 }
 
@@ -40,23 +50,26 @@ export interface ReportDeliverySettings {
 /** The recipient name of the operators' Teams channel (notify's OPERATORS_CHANNEL). */
 const TEAMS_RECIPIENT = 'operators-channel';
 
-type Channel = DeliverySender['channel'];
-
-/** What a delivery of one generated report has done so far (kept between the runner's attempts). */
-interface Progress {
-  sent: Set<Channel>;
-  audited: Set<Channel>;
-}
-
-/** Deliveries whose progress is remembered (those that failed for good are dropped oldest first). */
-const REMEMBERED = 100;
-
 /** The export facts of a message that carries no file: the subject and the console link only. */
 const LINK_ONLY = { format: 'link', rows: 0 } as const;
 
+/** What one channel is to send in this attempt. */
+interface Outgoing {
+  sender: DeliverySender;
+  message: DeliveryMessage;
+  facts: SentFacts;
+}
+
+const keyOf = (g: DeliveryGeneration, channel: DeliveryChannel) =>
+  `${g.kind}/${g.period}/${g.generatedAt.toISOString()}/${channel}`;
+
 /** Sends a stored report's files; throws when a channel refused (the caller retries). */
 export class ReportDelivery {
-  private readonly progress = new Map<string, Progress>();
+  /**
+   * Channels this instance sent whose mark could not be stored (the database failed right after the
+   * send): the next attempt here stores the mark instead of sending again.
+   */
+  private readonly sentUnmarked = new Map<string, SentFacts>();
 
   constructor(
     private readonly deps: {
@@ -66,8 +79,11 @@ export class ReportDelivery {
       consoleUrl: string;
       /** The folder of a report's files (ReportService.folderOf). */
       folderOf: (report: StoredReport) => string;
-      /** Issue 11: each channel a report left by is audited as an export. */
-      audit?: Pick<AuditTrail, 'record'>;
+      /** What every instance knows of each delivery's channels. */
+      progress: DeliveryProgress;
+      clock: Clock;
+      /** Issue 11: each channel a report left by is audited as an export, with the mark that it was. */
+      audit?: Pick<AuditTrail, 'atomically'>;
     },
   ) {}
 
@@ -77,7 +93,7 @@ export class ReportDelivery {
     return (emails.length > 0 && this.sender('email') !== undefined) || (teams && this.sender('teams') !== undefined);
   }
 
-  private sender(channel: 'email' | 'teams'): DeliverySender | undefined {
+  private sender(channel: DeliveryChannel): DeliverySender | undefined {
     return this.deps.senders.find((s) => s.channel === channel);
   }
 
@@ -87,11 +103,23 @@ export class ReportDelivery {
   }
 
   /**
-   * Sends the report on every configured channel and audits each channel once. Called again for the
-   * same generated report (the runner's retry), it skips the channels that already took it, so a
-   * refused Teams post does not send the e-mail twice.
+   * Sends the report on every configured channel not sent yet and audits each channel once; an earlier
+   * generation's channel that was sent but not audited is audited too. Called again for the same
+   * generated report (the runner's retry, or another instance after this one stopped), it skips the
+   * channels that took it already, so a refused Teams post does not send the e-mail twice.
    */
   async deliver(report: StoredReport): Promise<void> {
+    const generation = { kind: report.kind, period: report.period, generatedAt: report.generatedAt };
+    const outgoing = this.outgoing(report);
+    const open = await this.deps.progress.begin(generation, [...outgoing.keys()]);
+    for (const row of open) {
+      const current = row.generatedAt.getTime() === report.generatedAt.getTime();
+      await this.finish(row, current ? outgoing.get(row.channel) : undefined);
+    }
+  }
+
+  /** The configured channels' messages, in channel order. */
+  private outgoing(report: StoredReport): Map<DeliveryChannel, Outgoing> {
     const link = `${this.deps.consoleUrl}/${encodeURIComponent(report.kind)}/${encodeURIComponent(report.period)}`;
     const files = report.files.filter((f) => this.deps.settings.formats.includes(path.extname(f).slice(1)));
     const subject = ReportDelivery.subject(report);
@@ -103,7 +131,7 @@ export class ReportDelivery {
       '',
       D.open(link),
     ].join('\n');
-    const progress = this.progressOf(report);
+    const out = new Map<DeliveryChannel, Outgoing>();
     const { emails } = this.deps.settings;
     const email = this.sender('email');
     if (email && emails.length > 0) {
@@ -113,53 +141,54 @@ export class ReportDelivery {
       const facts = files.length
         ? { format: files.map((f) => path.extname(f).slice(1)).join('+'), rows: modelRows(report.model) }
         : LINK_ONLY;
-      await this.once(progress, report, email, message, { ...facts, recipients: emails.length });
+      out.set('email', { sender: email, message, facts: { ...facts, recipients: emails.length } });
     }
     const teams = this.sender('teams');
     if (teams && this.deps.settings.teams) {
       // Only the subject and the console link go to the channel: audited as a link, no rows.
       const message = { recipient: TEAMS_RECIPIENT, subject, body, link };
-      await this.once(progress, report, teams, message, { ...LINK_ONLY, recipients: 1 });
+      out.set('teams', { sender: teams, message, facts: { ...LINK_ONLY, recipients: 1 } });
     }
-    this.progress.delete(ReportDelivery.keyOf(report));
+    return out;
   }
 
-  /** Sends on one channel unless done, then audits it unless done (an audit failure retries the audit only). */
-  private async once(
-    progress: Progress,
-    report: StoredReport,
-    sender: DeliverySender,
-    message: DeliveryMessage,
-    facts: Pick<ExportFacts, 'format' | 'rows' | 'recipients'>,
-  ): Promise<void> {
-    const { channel } = sender;
-    if (!progress.sent.has(channel)) {
-      await sender.send(message);
-      progress.sent.add(channel);
-    }
-    if (progress.audited.has(channel)) return;
-    await this.deps.audit?.record(
-      exportEntry({ actor: 'system' }, { report: report.kind, period: report.period, ...facts, channel }),
-    );
-    progress.audited.add(channel);
-  }
-
-  /** One generation of a report: a report generated again is delivered again. */
-  private static keyOf(report: StoredReport): string {
-    return `${report.kind}/${report.period}/${report.generatedAt.toISOString()}`;
-  }
-
-  private progressOf(report: StoredReport): Progress {
-    const key = ReportDelivery.keyOf(report);
-    let progress = this.progress.get(key);
-    if (!progress) {
-      progress = { sent: new Set(), audited: new Set() };
-      this.progress.set(key, progress);
-      for (const old of this.progress.keys()) {
-        if (this.progress.size <= REMEMBERED) break;
-        this.progress.delete(old);
+  /** Sends one unfinished channel unless it was sent, then audits it (an audit failure retries the audit only). */
+  private async finish(row: ChannelProgress, planned: Outgoing | undefined): Promise<void> {
+    const { progress, clock } = this.deps;
+    let facts = row.facts;
+    if (!row.sentAt) {
+      // begin() drops the rows never sent that this attempt will not send: a planned message exists.
+      if (!planned) throw new KotaeError('INTERNAL', `report delivery ${keyOf(row, row.channel)} has no message`);
+      const key = keyOf(row, row.channel);
+      facts = this.sentUnmarked.get(key);
+      if (!facts) {
+        await this.step(row, () => planned.sender.send(planned.message));
+        facts = planned.facts;
+        this.sentUnmarked.set(key, facts);
       }
+      const sentFacts = facts;
+      await this.step(row, () => progress.markSent(row, row.channel, sentFacts, clock.now()));
+      this.sentUnmarked.delete(key);
     }
-    return progress;
+    if (!facts) throw new KotaeError('INTERNAL', `report delivery ${keyOf(row, row.channel)} was sent without facts`);
+    const entry = exportEntry(
+      { actor: 'system' },
+      { report: row.kind, period: row.period, ...facts, channel: row.channel },
+    );
+    const mark = () => progress.markAudited(row, row.channel, clock.now());
+    const { audit } = this.deps;
+    // The row and the mark commit together; a mark set already (another attempt did it) writes no row.
+    await this.step(row, () => (audit ? audit.atomically(mark, (won) => (won ? entry : undefined)) : mark()));
+  }
+
+  /** Runs one step of a channel; a failure is noted on the channel's row and thrown (the runner retries). */
+  private async step(row: ChannelProgress, work: () => Promise<unknown>): Promise<void> {
+    try {
+      await work();
+    } catch (err) {
+      const message = toKotaeError(err).message.slice(0, 2000);
+      await this.deps.progress.noteError(row, row.channel, message).catch(() => undefined);
+      throw err;
+    }
   }
 }

@@ -17,6 +17,7 @@ export { SqlRateLimits } from './sql-rate-limits';
 export { SqlReplyTemplates } from './sql-reply-templates';
 export { SqlReportData } from './sql-report-data';
 export { SqlReportStore } from './sql-report-store';
+export { SqlReportDeliveries } from './sql-report-deliveries';
 export { SqlRetentionStore } from './sql-retention';
 export { previewRetentionRows, type RetentionPreviewRows } from './sql-retention-preview';
 export { SqlSavedViews } from './sql-saved-views';

@@ -45,6 +45,27 @@ export const report: TableSpec = {
   indices: [{ columns: ['kind', 'period'], unique: true }],
 };
 
+/**
+ * How far the scheduled delivery of a report generation got, per channel (e-mail, Teams): sent, audited,
+ * attempts and the last error, shared by the instances so any of them finishes a delivery.
+ */
+export const reportDelivery: TableSpec = {
+  name: 'report_delivery',
+  columns: {
+    id,
+    kind: short(16),
+    period: short(16),
+    generatedAt: date,
+    channel: short(16),
+    attempts: int,
+    sentAt: optDate,
+    auditedAt: optDate,
+    detail: optLong,
+    lastError: optLong,
+  },
+  indices: [{ columns: ['kind', 'period', 'generatedAt', 'channel'], unique: true }],
+};
+
 /** How many times a shared resource (the knowledge index) was rebuilt; instances poll it. */
 export const indexGeneration: TableSpec = {
   name: 'index_generation',

@@ -46,6 +46,7 @@ import {
   notification,
   notificationSetting,
   report,
+  reportDelivery,
   sharepointDrive,
 } from './job-tables';
 import { lendingBooking, lendingItem, licenceGrant, licencePool, registerEntry } from './register-tables';
@@ -94,4 +95,5 @@ export const ALL_TABLES: readonly TableSpec[] = [
   fySwitchBatch,
   fySwitchTask,
   auditCheckpoint,
+  reportDelivery,
 ];

@@ -7,25 +7,38 @@ import { FakeClock } from '../../../core/clock';
 import { InMemoryJobRunStore, JobRunner, ReportScheduler } from '../../../jobs';
 import { SmtpEmailSender } from '../../../notify';
 import type { AuditEntry } from '../../../core';
-import { InMemoryReportStore, modelRows, ReportDelivery, ReportService, type DeliverySender } from '../../../reports';
+import {
+  InMemoryDeliveryProgress,
+  InMemoryReportStore,
+  modelRows,
+  ReportDelivery,
+  ReportService,
+  type DeliverySender,
+} from '../../../reports';
 import { decodeMail, startLoopbackSmtp } from '../../fakes/loopback-smtp';
 import { jst } from '../reports/fixture';
 import { memoryData, ORGANIZATION } from '../reports/helpers';
 
 const calendar = new BusinessCalendar();
 
-/** An audit trail that keeps its entries (`failNext` refuses the next record, as a database that is down). */
+/**
+ * An audit trail that keeps its entries (`failNext` refuses the next transaction before anything of it is
+ * stored, as a database that is down).
+ */
 function memoryAudit() {
   const entries: AuditEntry[] = [];
   const trail = {
     entries,
     failNext: 0,
-    record: async (e: AuditEntry) => {
+    atomically: async <T>(change: () => Promise<T>, entry: (result: T) => AuditEntry | undefined): Promise<T> => {
       if (trail.failNext > 0) {
         trail.failNext -= 1;
         throw new Error('database is locked');
       }
-      entries.push(e);
+      const result = await change();
+      const e = entry(result);
+      if (e) entries.push(e);
+      return result;
     },
   };
   return trail;
@@ -45,11 +58,14 @@ function setup(senders: readonly DeliverySender[], emails = ['johosei@example.lg
     organization: ORGANIZATION,
     clock,
   });
+  const progress = new InMemoryDeliveryProgress();
   const delivery = new ReportDelivery({
     senders,
     settings: { emails, teams: true, formats: ['xlsx', 'pdf'] },
     consoleUrl: 'https://kotae.example.lg.jp/console/reports',
     folderOf: (r) => service.folderOf(r.kind, r.period),
+    progress,
+    clock,
     audit,
   });
   const jobs = new InMemoryJobRunStore();
@@ -60,8 +76,9 @@ function setup(senders: readonly DeliverySender[], emails = ['johosei@example.lg
     generate: (k, p) => service.generate(k, p),
     runner: new JobRunner({ store: jobs, clock, maxAttempts: 3, sleep: async () => undefined }),
     deliver: async (k, p) => delivery.deliver(await service.get(k, p)),
+    unfinishedDeliveries: (max) => progress.unfinished(max),
   });
-  return { reportsDir, store, jobs, scheduler, audit };
+  return { reportsDir, store, jobs, scheduler, audit, progress, clock };
 }
 
 /** The audit entry of one channel's delivery. */
@@ -169,6 +186,10 @@ describe('scheduled delivery of generated reports', () => {
       );
       assert.match(jobs.runs[3].error ?? '', /mailbox unavailable|554/);
       assert.deepEqual(audit.entries, [], 'nothing left the system');
+      // Failed all its attempts: the next check does not deliver it again.
+      assert.deepEqual(await scheduler.tick(), []);
+      await scheduler.deliveriesSettled();
+      assert.equal(jobs.runs.length, 4);
     } finally {
       sender.close();
       await smtp.close();
@@ -209,7 +230,7 @@ describe('scheduled delivery of generated reports', () => {
 
   it('writes a delivery’s audit row on the retry without sending the e-mail again', async () => {
     const email = recordingSender('email');
-    const { reportsDir, scheduler, jobs, audit } = setup([email.sender]);
+    const { reportsDir, scheduler, jobs, audit, progress } = setup([email.sender]);
     audit.failNext = 1;
     try {
       await scheduler.tick();
@@ -225,6 +246,39 @@ describe('scheduled delivery of generated reports', () => {
       assert.deepEqual(
         audit.entries.map((e) => [e.action, e.detail?.channel, e.detail?.recipients]),
         [['export.report', 'email', 2]],
+      );
+      assert.deepEqual(
+        progress.all().map((r) => [r.channel, r.attempts, Boolean(r.sentAt), Boolean(r.auditedAt), r.lastError]),
+        [['email', 2, true, true, 'database is locked']],
+      );
+    } finally {
+      fs.rmSync(reportsDir, { recursive: true, force: true });
+    }
+  });
+
+  it('stores on the retry the mark of a mail whose mark could not be stored, without mailing again', async () => {
+    const email = recordingSender('email');
+    const { reportsDir, scheduler, jobs, audit, progress } = setup([email.sender]);
+    const markSent = progress.markSent.bind(progress);
+    let failMarks = 1;
+    progress.markSent = async (...args) => {
+      if (failMarks-- > 0) throw new Error('database is locked');
+      return markSent(...args);
+    };
+    try {
+      await scheduler.tick();
+      await scheduler.deliveriesSettled();
+      assert.equal(email.sent.length, 1);
+      assert.deepEqual(
+        jobs.runs.filter((r) => r.job === 'report-delivery').map((r) => [r.status, r.attempt]),
+        [
+          ['failed', 1],
+          ['succeeded', 2],
+        ],
+      );
+      assert.deepEqual(
+        audit.entries.map((e) => [e.detail?.channel, e.detail?.format, e.detail?.recipients]),
+        [['email', 'xlsx+pdf', 2]],
       );
     } finally {
       fs.rmSync(reportsDir, { recursive: true, force: true });
@@ -249,6 +303,8 @@ describe('scheduled delivery of generated reports', () => {
       settings: { emails: ['johosei@example.lg.jp'], teams: true, formats: ['pdf'] },
       consoleUrl: 'https://kotae.example.lg.jp/console/reports',
       folderOf: (r) => service.folderOf(r.kind, r.period),
+      progress: new InMemoryDeliveryProgress(),
+      clock: new FakeClock(jst('2026-06-01 09:00')),
       audit,
     });
     try {

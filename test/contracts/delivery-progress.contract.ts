@@ -1,0 +1,103 @@
+/** The DeliveryProgress standard suite: the SQL store and the in-memory fake must pass it. */
+import assert from 'node:assert/strict';
+import type { ChannelProgress, DeliveryGeneration, DeliveryProgress } from '../../reports';
+
+/** Builds a fresh, empty store. */
+export type DeliveryProgressFactory = () => Promise<DeliveryProgress>;
+
+const at = (iso: string) => new Date(iso);
+const MAY: DeliveryGeneration = { kind: 'monthly', period: '2026-05', generatedAt: at('2026-06-01T00:00:01.234Z') };
+const MAY_AGAIN: DeliveryGeneration = { ...MAY, generatedAt: at('2026-06-02T00:00:05.678Z') };
+const FY: DeliveryGeneration = { kind: 'annual', period: 'FY2025', generatedAt: at('2026-03-31T00:00:00.000Z') };
+const FILES = { format: 'xlsx+pdf', rows: 42, recipients: 2 };
+
+/** The fields a test compares (times as ISO text). */
+function view(rows: ChannelProgress[]) {
+  return rows.map((r) => ({
+    report: `${r.kind}/${r.period}@${r.generatedAt.toISOString()}`,
+    channel: r.channel,
+    attempts: r.attempts,
+    sentAt: r.sentAt?.toISOString(),
+    facts: r.facts,
+    auditedAt: r.auditedAt?.toISOString(),
+    lastError: r.lastError,
+  }));
+}
+
+const row = (g: DeliveryGeneration, channel: 'email' | 'teams', attempts: number, more = {}) => ({
+  report: `${g.kind}/${g.period}@${g.generatedAt.toISOString()}`,
+  channel,
+  attempts,
+  sentAt: undefined,
+  facts: undefined,
+  auditedAt: undefined,
+  lastError: undefined,
+  ...more,
+});
+
+/** Registers the suite. */
+export function deliveryProgressContract(name: string, factory: DeliveryProgressFactory): void {
+  describe(`DeliveryProgress contract: ${name}`, () => {
+    let store: DeliveryProgress;
+    beforeEach(async () => {
+      store = await factory();
+    });
+
+    it('adds a row per channel and counts an attempt on each unfinished one every time an attempt begins', async () => {
+      assert.deepEqual(view(await store.begin(MAY, ['email', 'teams'])), [row(MAY, 'email', 1), row(MAY, 'teams', 1)]);
+      assert.deepEqual(view(await store.begin(MAY, ['email', 'teams'])), [row(MAY, 'email', 2), row(MAY, 'teams', 2)]);
+      assert.deepEqual(await store.unfinished(3), [{ kind: 'monthly', period: '2026-05' }]);
+      assert.deepEqual(await store.unfinished(2), []);
+    });
+
+    it('marks a channel sent once and audited once; a finished channel is not begun again', async () => {
+      await store.begin(MAY, ['email', 'teams']);
+      assert.equal(await store.markSent(MAY, 'email', FILES, at('2026-06-01T00:01:00Z')), true);
+      assert.equal(await store.markSent(MAY, 'email', { ...FILES, recipients: 9 }, at('2026-06-01T00:02:00Z')), false);
+      await store.noteError(MAY, 'teams', 'teams refused');
+      assert.deepEqual(view(await store.begin(MAY, ['email', 'teams'])), [
+        row(MAY, 'email', 2, { sentAt: '2026-06-01T00:01:00.000Z', facts: FILES }),
+        row(MAY, 'teams', 2, { lastError: 'teams refused' }),
+      ]);
+      assert.equal(await store.markAudited(MAY, 'email', at('2026-06-01T00:03:00Z')), true);
+      assert.equal(await store.markAudited(MAY, 'email', at('2026-06-01T00:04:00Z')), false);
+      assert.deepEqual(view(await store.begin(MAY, ['email', 'teams'])), [
+        row(MAY, 'teams', 3, { lastError: 'teams refused' }),
+      ]);
+      await store.markSent(MAY, 'teams', { format: 'link', rows: 0, recipients: 1 }, at('2026-06-01T00:05:00Z'));
+      assert.equal(await store.markAudited(MAY, 'teams', at('2026-06-01T00:05:00Z')), true);
+      assert.deepEqual(await store.begin(MAY, ['email', 'teams']), []);
+      assert.deepEqual(await store.unfinished(10), []);
+    });
+
+    it('drops never-sent rows of an earlier generation and of channels no longer sent, keeps sent ones to audit', async () => {
+      await store.begin(MAY, ['email', 'teams']);
+      await store.markSent(MAY, 'email', FILES, at('2026-06-01T00:01:00Z'));
+      assert.deepEqual(view(await store.begin(MAY_AGAIN, ['email'])), [
+        row(MAY, 'email', 2, { sentAt: '2026-06-01T00:01:00.000Z', facts: FILES }),
+        row(MAY_AGAIN, 'email', 1),
+      ]);
+      assert.equal(await store.markAudited(MAY, 'email', at('2026-06-02T00:01:00Z')), true);
+      assert.deepEqual(view(await store.begin(MAY_AGAIN, [])), []);
+      assert.deepEqual(await store.unfinished(10), []);
+    });
+
+    it('lists each unfinished report once, oldest generation first, with attempts left', async () => {
+      await store.begin(MAY, ['email', 'teams']);
+      await store.begin(FY, ['teams']);
+      assert.deepEqual(await store.unfinished(3), [
+        { kind: 'annual', period: 'FY2025' },
+        { kind: 'monthly', period: '2026-05' },
+      ]);
+      await store.begin(FY, ['teams']);
+      await store.begin(FY, ['teams']);
+      assert.deepEqual(await store.unfinished(3), [{ kind: 'monthly', period: '2026-05' }]);
+    });
+
+    it('marks nothing of a generation it does not hold', async () => {
+      await store.begin(MAY, ['email']);
+      assert.equal(await store.markSent(MAY_AGAIN, 'email', FILES, at('2026-06-02T00:00:00Z')), false);
+      assert.equal(await store.markAudited(MAY, 'teams', at('2026-06-02T00:00:00Z')), false);
+    });
+  });
+}
