@@ -13,7 +13,6 @@ import {
   missingKnown,
   nameMissing,
   questionDice,
-  questionRecall,
   prepareQuery,
   topicCoverage,
   type FeatureQuery,
@@ -22,7 +21,6 @@ import {
 import { confidenceOf, type ConfidenceFeatures } from './confidence';
 import { askedKindCheck } from './question-type';
 import { questionClauses } from './clauses';
-import { aspectClash, type Aspect } from './aspects';
 import { chunkTexts, fullText, questionText } from './chunk-text';
 import type { IndexData } from './index-data';
 import { DEFAULT_TUNING, denseWeightFor, type SearchTuning } from './search-tuning';
@@ -32,19 +30,12 @@ import { QueryNormalizer } from './query-normalizer';
 import type { KanjiReadingsState } from './kanji-readings';
 import { VerbSlips } from './verb-slips';
 import { KanjiBridges } from './kanji-bridges';
+import { Reranker } from './reranker';
 import type { AnalysisEmbedder, Chunk, Embedder, Retrieval } from './types';
 
 /** A retrieval with the features its confidence came from (for evaluation and logs). */
 export interface ExplainedRetrieval extends Retrieval {
   features: ConfidenceFeatures;
-}
-
-/** A fused hit after the rerank, with the features the rerank computed (zero below its depth). */
-interface RankedHit {
-  doc: number;
-  score: number;
-  coverage: number;
-  questionRecall: number;
 }
 
 /** What a search computes from the typed text alone (kept for the same text searched again). */
@@ -73,11 +64,8 @@ export class HybridSearcher {
    * the BM25 pass and the embedding.
    */
   private last?: SearchMemo;
-  /**
-   * Per chunk: its question lines' verb aspects and the verbs they negate (aspects.ts), from one analysis of each line
-   * at the chunk's first rerank that needs them.
-   */
-  private readonly lineVerbs = new Map<number, LineVerbs>();
+  /** The second stage over the best fused hits (reranker.ts). */
+  private readonly reranker: Reranker;
   /** Verbs typed with another kanji of their reading (verb-slips.ts); none without the dictionary's readings. */
   private verbSlips?: VerbSlips;
   /** The knowledge base's two-kanji words by kanji (kanji-bridges.ts), built at the first use. */
@@ -101,6 +89,7 @@ export class HybridSearcher {
         ? { readings: analyzer.wordReadings.bind(analyzer), cut: analyzer.cutWords.bind(analyzer) }
         : undefined,
     );
+    this.reranker = new Reranker(data, analyzer, tuning);
   }
 
   /** Follows an incremental update of the index data (the normaliser's katakana vocabulary). */
@@ -109,7 +98,7 @@ export class HybridSearcher {
     this.verbSlips = undefined;
     this.kanjiBridges = undefined;
     this.last = undefined;
-    this.lineVerbs.clear();
+    this.reranker.clear();
   }
 
   /**
@@ -164,7 +153,7 @@ export class HybridSearcher {
       .sort((a, b) => b.score - a.score || a.doc - b.doc);
     const fq: FeatureQuery = { analyzed, alternatives: memo.alternatives };
     const kindMissing = askedKindCheck(query);
-    const ranked = this.rerank(fused, fq, k, kindMissing);
+    const ranked = this.reranker.rerank(fused, fq, k, kindMissing);
     const hits = ranked.slice(0, k).map((f) => ({ chunk: chunks[f.doc], score: f.score }));
     const first = ranked.at(0);
     const top = first?.doc;
@@ -294,104 +283,6 @@ export class HybridSearcher {
     return Math.max(0, ...memo.clauses.map((clause) => coverage(this.data, clause, doc)));
   }
 
-  /**
-   * Second stage over the best `rerankDepth` fused hits: adds how much of the query the hit covers
-   * and how much of the hit's own question the query restates, so that a hit whose question the
-   * staff member actually asked beats one that merely shares vocabulary. Hits below the depth keep
-   * their fused order after the reranked ones; the first `k` hits are returned.
-   */
-  private rerank(
-    fused: readonly { doc: number; score: number }[],
-    fq: FeatureQuery,
-    k: number,
-    kindMissing?: (entryText: string) => boolean,
-  ): RankedHit[] {
-    const {
-      rerankDepth,
-      rerankQuestionWeight,
-      rerankCoverageWeight,
-      rerankAspectPenalty,
-      rerankKindPenalty,
-      rerankPolarityBonus,
-    } = this.tuning;
-    const prepared = prepareQuery(this.data, fq);
-    const clashes = rerankAspectPenalty > 0 ? this.aspectClashes(fq) : undefined;
-    const agrees = rerankPolarityBonus > 0 ? this.polarityAgreement(fq) : undefined;
-    const head = fused.slice(0, Math.max(1, rerankDepth)).map((f) => {
-      const cov = coverage(this.data, prepared, f.doc);
-      const recall = questionRecall(this.data, prepared, f.doc);
-      const clash = clashes?.(f.doc) ?? false;
-      const agree = agrees?.(f.doc) ?? false;
-      const missing = rerankKindPenalty > 0 && (kindMissing?.(fullText(this.data.chunks[f.doc])) ?? false);
-      return {
-        ...f,
-        coverage: cov,
-        questionRecall: recall,
-        score:
-          rerankDepth > 0
-            ? f.score +
-              rerankQuestionWeight * recall +
-              rerankCoverageWeight * cov -
-              (clash ? rerankAspectPenalty : 0) -
-              (missing ? rerankKindPenalty : 0) +
-              (agree ? rerankPolarityBonus : 0)
-            : f.score,
-      };
-    });
-    head.sort((a, b) => b.score - a.score || a.doc - b.doc);
-    const tail = fused
-      .slice(head.length, Math.max(head.length, k))
-      .map((f) => ({ ...f, coverage: 0, questionRecall: 0 }));
-    // Two at least: the confidence reads the top hit's lead over the second.
-    return [...head, ...tail].slice(0, Math.max(2, k));
-  }
-
-  /**
-   * Whether a chunk's question uses a verb of the query only the other way (aspects.ts); undefined when the query's
-   * verbs have no aspect.
-   */
-  private aspectClashes(fq: FeatureQuery): ((doc: number) => boolean) | undefined {
-    const aspects = fq.analyzed.aspects;
-    if (!aspects) return undefined;
-    const alternatives = new Map<string, string[]>();
-    fq.analyzed.words.forEach((w, i) => alternatives.set(w, [...(fq.alternatives[i]?.keys() ?? [w])]));
-    return (doc) => aspectClash(aspects, (t) => alternatives.get(t) ?? [t], this.verbsOf(doc).aspects);
-  }
-
-  /**
-   * Whether a chunk's question says of a verb of the query (or a word standing for it) that it is not happening, as
-   * the query does (aspects.ts `negatedVerbs`); undefined when the query negates none.
-   */
-  private polarityAgreement(fq: FeatureQuery): ((doc: number) => boolean) | undefined {
-    const negated = fq.analyzed.negated;
-    if (!negated) return undefined;
-    const wanted = new Set<string>();
-    fq.analyzed.words.forEach((w, i) => {
-      if (negated.has(w)) for (const alt of fq.alternatives[i]?.keys() ?? [w]) wanted.add(alt);
-    });
-    for (const w of negated) wanted.add(w);
-    return (doc) => {
-      for (const term of this.verbsOf(doc).negated) if (wanted.has(term)) return true;
-      return false;
-    };
-  }
-
-  /** A chunk's question lines' verb aspects and negated verbs (memoised per chunk). */
-  private verbsOf(doc: number): LineVerbs {
-    let verbs = this.lineVerbs.get(doc);
-    if (!verbs) {
-      const lines = questionText(this.data.chunks[doc])
-        .split('\n')
-        .map((line) => this.analyzer.analyze(line));
-      verbs = {
-        aspects: lines.flatMap((a) => a.aspects ?? []),
-        negated: new Set(lines.flatMap((a) => [...(a.negated ?? [])])),
-      };
-      this.lineVerbs.set(doc, verbs);
-    }
-    return verbs;
-  }
-
   /** Rocchio: q + β · mean(top lexical hits), renormalised; unchanged when β = 0. */
   private withFeedback(qv: number[], lexical: readonly number[]): number[] {
     const { denseFeedback: beta, feedbackDocs } = this.tuning;
@@ -402,12 +293,6 @@ export class HybridSearcher {
     const norm = Math.sqrt(out.reduce((s, x) => s + x * x, 0)) || 1;
     return out.map((x) => x / norm);
   }
-}
-
-/** What a chunk's question lines do with their verbs (aspects.ts). */
-interface LineVerbs {
-  aspects: ReadonlyMap<string, Aspect>[];
-  negated: ReadonlySet<string>;
 }
 
 /** Words from which a query counts as long (ConfidenceFeatures.length). */

@@ -21,8 +21,7 @@
  *   own in the run (see {@link KanjiReadings}); a reading of two or three surfaces gives them all.
  * Width and case are folded by normalizeText first.
  */
-import { CURATED_ONE_WAY, CURATED_SYNONYM_GROUPS } from './synonyms';
-import { IT_OFFICE_ONE_WAY, IT_OFFICE_SYNONYM_GROUPS } from './it-office-vocabulary';
+import { SYNONYM_KATAKANA } from './synonym-katakana';
 import { letterNameSpellings } from './letter-names';
 import { COLLOQUIAL } from './colloquial';
 import { foldSmallKana, letterCounts, letters, oneLetterApart, slipCost, withinOneEdit } from './kana-edit';
@@ -47,27 +46,12 @@ const MAX_PENDING_READINGS = 20;
 const READINGS_DELAY_MS = 5000;
 const KATAKANA_RUN = /[ァ-ヶー]{2,}/g;
 const LATIN_RUN = /[a-z][a-z0-9]*(?:-[a-z0-9]+)*/g;
-const ONLY_KATAKANA = /^[ァ-ヶー]{2,}$/;
 /** Most a slip may cost (see {@link slipCost}): one full edit and one cheap one (パスコート → パスワード). */
 const MAX_SLIP = 1.25;
 /** How much cheaper than the next candidate the best one must be. */
 const SLIP_MARGIN = 0.5;
 /** Shortest word corrected when it differs from a known one only in small versus full-size kana. */
 const MIN_SMALL_KANA = 3;
-/**
- * Katakana members of the curated synonym groups (both lists), by the Latin and katakana members that lead to them;
- * and the katakana typed side of a one-way rule by the words it leads to (ティームズ by Teams: てぃーむず is typed too).
- */
-const SYNONYM_KATAKANA: readonly { members: readonly string[]; katakana: readonly string[] }[] = [
-  ...[...CURATED_SYNONYM_GROUPS, ...IT_OFFICE_SYNONYM_GROUPS].map((group) => {
-    const members = group.map((m) => normalizeText(m));
-    return { members, katakana: members.filter((m) => ONLY_KATAKANA.test(m)) };
-  }),
-  ...[...CURATED_ONE_WAY, ...IT_OFFICE_ONE_WAY].map(([typed, targets]) => {
-    const word = normalizeText(typed);
-    return { members: targets.map((t) => normalizeText(t)), katakana: ONLY_KATAKANA.test(word) ? [word] : [] };
-  }),
-].filter((g) => g.katakana.length > 0);
 const HIRAGANA_RUN = /[ぁ-ゖー]{3,}/g;
 /** One lower-case Latin letter between hiragana: what a romaji input left unconverted (まsん for ません). */
 const IME_LEFTOVER = /(?<=[ぁ-ゖ])[a-z](?=[ぁ-ゖ])/g;
