@@ -7,9 +7,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { currentIndexDir } from '../../ingest';
-import { CHROMIUM, CHROMIUM_ARGS, ensureChromium, ensureJapaneseFont } from '../helpers/chromium';
+import { launchChromium } from '../helpers/chromium';
 import { postJson, startApp, type RunningApp } from '../helpers/start-app';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -23,14 +23,11 @@ describe('the web chat on a knowledge index that cannot be loaded (chromium)', f
 
   before(async function () {
     this.timeout(900_000);
-    const missing = ensureChromium();
-    if (missing) throw new Error(`chromium is required for this test: ${missing}`);
-    ensureJapaneseFont();
     const first = await startApp({ KOTAE_DATA_DIR: data.dir }, { keepDataDir: true });
     await first.stop();
     fs.writeFileSync(path.join(currentIndexDir(data.dir) as string, 'chunks.json'), '[{"id": "FAQ-');
     kotae = await startApp({ KOTAE_DATA_DIR: data.dir }, { keepDataDir: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

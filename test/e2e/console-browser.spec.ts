@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS as ARGS, ensureChromium, ensureJapaneseFont } from '../helpers/chromium';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium';
 import { startConsole, PASSWORD, type ConsoleHarness } from '../unit/adapters/web/console/console-harness';
 
 describe('console in a real browser (chromium)', function () {
@@ -18,10 +18,7 @@ describe('console in a real browser (chromium)', function () {
 
   before(async function () {
     this.timeout(900_000);
-    const missing = ensureChromium();
-    if (missing) throw new Error(`browser test needs chromium: ${missing}`);
-    ensureJapaneseFont();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     h = await startConsole();
     page = await browser.newPage({ locale: 'ja-JP', viewport: { width: 1280, height: 900 } });
   });

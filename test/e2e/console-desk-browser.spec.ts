@@ -5,8 +5,8 @@
  * ticket page with everything typed, with JavaScript on and off.
  */
 import assert from 'node:assert/strict';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS as ARGS, ensureChromium, ensureJapaneseFont } from '../helpers/chromium';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium';
 import { signInConsole } from '../helpers/console-client';
 import { postJson, startApp, type RunningApp } from '../helpers/start-app';
 
@@ -20,10 +20,7 @@ describe('operator desk in a real browser (chromium, real app)', function () {
 
   before(async function () {
     this.timeout(900_000);
-    const missing = ensureChromium();
-    if (missing) throw new Error(`browser test needs chromium: ${missing}`);
-    ensureJapaneseFont();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     kotae = await startApp();
     for (const [username, displayName] of [
       ['sato', '佐藤 オペ'],

@@ -3,8 +3,8 @@
  * duplicate is closed, its requester's channel receives the surviving number; self and closed refused.
  */
 import assert from 'node:assert/strict';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS as ARGS, ensureChromium, ensureJapaneseFont } from '../helpers/chromium';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium';
 import { startConsole, type ConsoleHarness } from '../unit/adapters/web/console/console-harness';
 
 describe('merging duplicate tickets (chromium)', function () {
@@ -15,10 +15,7 @@ describe('merging duplicate tickets (chromium)', function () {
 
   before(async function () {
     this.timeout(900_000);
-    const missing = ensureChromium();
-    if (missing) throw new Error(`browser test needs chromium: ${missing}`);
-    ensureJapaneseFont();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     h = await startConsole();
     const { cookie } = await h.sessionFor('operator');
     const context = await browser.newContext({ locale: 'ja-JP' });

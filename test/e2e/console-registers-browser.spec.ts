@@ -4,8 +4,8 @@
  * approves and the week calendar shows the booking.
  */
 import assert from 'node:assert/strict';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS as ARGS, ensureChromium, ensureJapaneseFont } from '../helpers/chromium';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium';
 import { signInConsole } from '../helpers/console-client';
 import { startApp, type RunningApp } from '../helpers/start-app';
 
@@ -23,10 +23,7 @@ describe('equipment lending in a real browser (chromium, real app)', function ()
 
   before(async function () {
     this.timeout(900_000);
-    const missing = ensureChromium();
-    if (missing) throw new Error(`browser test needs chromium: ${missing}`);
-    ensureJapaneseFont();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     kotae = await startApp();
     await kotae.app.operators.accounts.create(
       { username: 'ito', displayName: '伊藤 オペ', role: 'operator', password: PASSWORD },

@@ -1,7 +1,7 @@
 /** SLA at risk (≤ 30 business minutes left) and breached tickets are highlighted in the queue (chromium). */
 import assert from 'node:assert/strict';
-import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS as ARGS, ensureChromium, ensureJapaneseFont } from '../helpers/chromium';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium';
 import { startConsole, type ConsoleHarness } from '../unit/adapters/web/console/console-harness';
 
 describe('SLA risk in the queue (chromium)', function () {
@@ -11,10 +11,7 @@ describe('SLA risk in the queue (chromium)', function () {
 
   before(async function () {
     this.timeout(900_000);
-    const missing = ensureChromium();
-    if (missing) throw new Error(`browser test needs chromium: ${missing}`);
-    ensureJapaneseFont();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     h = await startConsole();
   });
   after(async () => {

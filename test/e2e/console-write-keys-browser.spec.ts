@@ -4,8 +4,8 @@
  * writes one comment and sends the requester one reply, and the page shows the normal success notice.
  */
 import assert from 'node:assert/strict';
-import { chromium, type Browser, type Page, type Route } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS as ARGS, ensureChromium, ensureJapaneseFont } from '../helpers/chromium';
+import type { Browser, Page, Route } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium';
 import { startConsole, PASSWORD, type ConsoleHarness } from '../unit/adapters/web/console/console-harness';
 
 describe('console write keys in a real browser (chromium)', function () {
@@ -15,10 +15,7 @@ describe('console write keys in a real browser (chromium)', function () {
 
   before(async function () {
     this.timeout(900_000);
-    const missing = ensureChromium();
-    if (missing) throw new Error(`browser test needs chromium: ${missing}`);
-    ensureJapaneseFont();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     h = await startConsole();
   });
   after(async () => {

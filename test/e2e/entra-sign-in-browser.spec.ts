@@ -7,8 +7,8 @@
  */
 import assert from 'node:assert/strict';
 import { freePort } from '../helpers/oidc-browser';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, ensureChromium, ensureJapaneseFont } from '../helpers/chromium';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium';
 import { startApp, type RunningApp } from '../helpers/start-app';
 import { startOidcServer, type OidcServer } from '../fakes/oidc-server';
 
@@ -51,10 +51,7 @@ describe('Entra ID sign-in (OpenID Connect + PKCE through MSAL) against a loopba
 
   before(async function () {
     this.timeout(900_000);
-    const missing = ensureChromium();
-    if (missing) throw new Error(`browser test needs chromium: ${missing}`);
-    ensureJapaneseFont();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     const port = await freePort();
     const origin = `http://127.0.0.1:${port}`;
     provider = await startOidcServer(`${origin}/auth/callback`, ACCOUNTS);

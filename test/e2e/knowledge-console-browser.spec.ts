@@ -8,8 +8,8 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS as ARGS, ensureChromium, ensureJapaneseFont } from '../helpers/chromium';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium';
 import { postJson, startApp, type RunningApp } from '../helpers/start-app';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -39,16 +39,13 @@ describe('knowledge pages in a real browser on the real app (chromium)', functio
 
   before(async function () {
     this.timeout(900_000);
-    const missing = ensureChromium();
-    if (missing) throw new Error(`browser test needs chromium: ${missing}`);
-    ensureJapaneseFont();
     fs.copyFileSync(path.join(__dirname, '../../sample-kb/faq.csv'), path.join(kb.dir, 'faq.csv'));
     kotae = await startApp({ KOTAE_KB_DIR: kb.dir });
     await kotae.app.operators.accounts.create(
       { username: 'op-e2e', displayName: '運用 太郎', role: 'operator', password: OP_PASSWORD },
       'system',
     );
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

@@ -8,8 +8,8 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS as ARGS, ensureChromium, ensureJapaneseFont } from '../helpers/chromium';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium';
 import { signInConsole } from '../helpers/console-client';
 import { startApp, type RunningApp } from '../helpers/start-app';
 import { csvFile, SITES, terminalLines } from '../unit/operations/operations-harness';
@@ -23,11 +23,8 @@ describe('operations ledger from the console (chromium)', function () {
 
   before(async function () {
     this.timeout(900_000);
-    const missing = ensureChromium();
-    if (missing) throw new Error(`browser test needs chromium: ${missing}`);
-    ensureJapaneseFont();
     kotae = await startApp();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     const { cookie } = await signInConsole(kotae.url, 'admin', 'e2e-admin-password');
     const context = await browser.newContext({ locale: 'ja-JP', acceptDownloads: true });
     const [name, value] = cookie.split('=');

@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, ensureChromium } from '../helpers/chromium';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium';
 import { signInConsole } from '../helpers/console-client';
 import { startApp, type RunningApp } from '../helpers/start-app';
 import { tempDir } from '../helpers/temp-dir';
@@ -21,9 +21,7 @@ describe('web chat attachments in a real browser (chromium)', function () {
 
   before(async function () {
     this.timeout(900_000);
-    const missing = ensureChromium();
-    if (missing) throw new Error(`chromium is required for this test: ${missing}`);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     kotae = await startApp();
     page = await browser.newPage({ locale: 'ja-JP', viewport: { width: 900, height: 700 } });
   });

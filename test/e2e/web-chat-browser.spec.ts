@@ -7,8 +7,8 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, ensureChromium, ensureJapaneseFont } from '../helpers/chromium';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium';
 import { startApp, type RunningApp } from '../helpers/start-app';
 
 describe('web chat in a real browser (chromium) on the real app', function () {
@@ -19,10 +19,7 @@ describe('web chat in a real browser (chromium) on the real app', function () {
 
   before(async function () {
     this.timeout(900_000);
-    const missing = ensureChromium();
-    if (missing) throw new Error(`browser test needs chromium: ${missing}`);
-    ensureJapaneseFont();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     kotae = await startApp();
     page = await browser.newPage({ locale: 'ja-JP', viewport: { width: 1000, height: 1000 } });
   });

@@ -5,8 +5,8 @@
  * page is closed shows on return and flips 未読 → 既読 in the console.
  */
 import assert from 'node:assert/strict';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, ensureChromium, ensureJapaneseFont } from '../helpers/chromium';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium';
 import { startApp, type RunningApp } from '../helpers/start-app';
 
 describe('web chat ticket conversation in a real browser (chromium) on the real app', function () {
@@ -18,10 +18,7 @@ describe('web chat ticket conversation in a real browser (chromium) on the real 
 
   before(async function () {
     this.timeout(900_000);
-    const missing = ensureChromium();
-    if (missing) throw new Error(`chromium is required for this test: ${missing}`);
-    ensureJapaneseFont();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     kotae = await startApp();
     staff = await browser.newContext({ locale: 'ja-JP' });
     const operatorContext = await browser.newContext({ locale: 'ja-JP' });

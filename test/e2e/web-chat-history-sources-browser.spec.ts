@@ -3,8 +3,8 @@
  * and the 「ありがとうございました」 line the requester saw after 解決した, once.
  */
 import assert from 'node:assert/strict';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, ensureChromium, ensureJapaneseFont } from '../helpers/chromium';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium';
 import { startApp, type RunningApp } from '../helpers/start-app';
 
 const THANKS = 'ご回答ありがとうございました。お役に立ててうれしいです。';
@@ -16,10 +16,7 @@ describe('web chat reload: sources under every answer and the thank-you line onc
 
   before(async function () {
     this.timeout(900_000);
-    const missing = ensureChromium();
-    if (missing) throw new Error(`chromium is required for this test: ${missing}`);
-    ensureJapaneseFont();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     kotae = await startApp();
   });
   after(async () => {

@@ -3,8 +3,8 @@
  * in view but are disabled (aria-disabled) and do nothing; the newest answer's 解決した rates that answer, once.
  */
 import assert from 'node:assert/strict';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, ensureChromium, ensureJapaneseFont } from '../helpers/chromium';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium';
 import { startApp, type RunningApp } from '../helpers/start-app';
 
 const THANKS = 'ご回答ありがとうございました。お役に立ててうれしいです。';
@@ -18,10 +18,7 @@ describe('web chat: an older live answer’s feedback buttons are disabled (chro
 
   before(async function () {
     this.timeout(900_000);
-    const missing = ensureChromium();
-    if (missing) throw new Error(`chromium is required for this test: ${missing}`);
-    ensureJapaneseFont();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     kotae = await startApp();
   });
   after(async () => {

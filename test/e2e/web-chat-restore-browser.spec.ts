@@ -3,8 +3,8 @@
  * (gone once used), and ボットに質問する takes the message off the ticket it had been added to.
  */
 import assert from 'node:assert/strict';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, ensureChromium, ensureJapaneseFont } from '../helpers/chromium';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium';
 import { postJson, startApp, type RunningApp } from '../helpers/start-app';
 
 describe('web chat reload and ボットに質問する in a real browser (chromium) on the real app', function () {
@@ -14,10 +14,7 @@ describe('web chat reload and ボットに質問する in a real browser (chromi
 
   before(async function () {
     this.timeout(900_000);
-    const missing = ensureChromium();
-    if (missing) throw new Error(`chromium is required for this test: ${missing}`);
-    ensureJapaneseFont();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     kotae = await startApp();
   });
   after(async () => {

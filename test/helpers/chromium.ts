@@ -1,5 +1,6 @@
 /** Debian's Chromium for browser tests: installed with apt-get when missing, never downloaded by a test tool. */
 import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
 import { ensureTools } from '../setup/system-tools';
 
 /** Where Debian installs it. */
@@ -28,4 +29,15 @@ export function ensureJapaneseFont(): void {
   if (ensureTools(['japaneseFont']).length > 0) {
     console.warn('no Japanese font: screenshots will show boxes instead of Japanese text');
   }
+}
+
+/**
+ * The browser specs' one preamble: installs chromium (and, best effort, a Japanese font) and launches it
+ * headless. Throws when chromium cannot be installed, so the calling hook FAILS (never skips).
+ */
+export async function launchChromium(): Promise<Browser> {
+  const missing = ensureChromium();
+  if (missing) throw new Error(`browser test needs chromium: ${missing}`);
+  ensureJapaneseFont();
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }

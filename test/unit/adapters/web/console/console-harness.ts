@@ -52,22 +52,17 @@ import { RecordingSender } from '../../../tickets/fakes';
 import { openTempDb, TEST_SCRYPT } from '../auth/sqlite-fixture';
 import { testAuditLog } from '../../../../helpers/audit';
 import path from 'node:path';
-import { UploadedDocuments } from '../../../../../app/uploaded-documents';
-import { KnowledgeIngestJob } from '../../../../../jobs';
-import { KnowledgeInsights } from '../../../../../app/knowledge-insights';
-import { SqlKnowledgeUsage } from '../../../../../db/repositories/sql-knowledge-usage';
-import { tempDir } from '../../../../helpers/temp-dir';
 import { SqlDeletionCertificates } from '../../../../../db/repositories/sql-deletion-certificates';
 import { wireOperations } from '../../../../../app/wire-operations';
+import { consoleKnowledge } from './console-harness-knowledge';
+import { consoleRequest, type Session } from './console-harness-request';
+import { ticketSeeds } from './console-harness-tickets';
 
 /** Password of every seeded account. */
 export const PASSWORD = 'kotae-console-password';
 
 /** A signed-in client. */
-export interface Session {
-  cookie: string;
-  csrf: string;
-}
+export type { Session };
 
 /** Starts the console; `clockStart` defaults to a business day at 10:00 JST. */
 export async function startConsole(options: { clockStart?: string; realClock?: boolean } = {}) {
@@ -159,37 +154,8 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     logger,
   });
   // Uploaded manuals in a temporary folder; the background ingest records its runs instead of indexing.
-  const uploads = tempDir('kotae-uploads-');
-  const documents = new UploadedDocuments(path.join(uploads.dir, 'uploads'), 64 * 1024);
-  const ingestRuns: string[] = [];
-  const ingest = new KnowledgeIngestJob({
-    ingest: async (onProgress) => {
-      onProgress({ phase: 'parse', done: 1, total: 1, path: 'x' });
-      ingestRuns.push(
-        documents
-          .list()
-          .map((d) => d.name)
-          .join(','),
-      );
-      return {
-        files: documents.list().length,
-        indexed: 1,
-        unchanged: 0,
-        removed: 0,
-        chunks: 3,
-        skipped: [
-          { path: '@uploads/scan.pdf', reason: '文字を抽出できないPDF（画像のみ）' },
-          { path: '@sharepoint/0123abcd/規程.pdf', reason: '暗号化されたPDF' },
-        ],
-        durationMs: 1,
-        indexDir: uploads.dir,
-        rebuilt: true,
-      };
-    },
-    published: async () => undefined,
-    logger,
-    now,
-  });
+  const knowledge = consoleKnowledge(ds, faqs, logger, now);
+  const { documents, ingest, ingestRuns } = knowledge;
   const certificateStore = new SqlDeletionCertificates(ds);
   const certificate = await certificateStore.add({
     createdAt: now(),
@@ -215,23 +181,12 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     tickets,
     workLogs,
     config: { patchReportDueDays: 7, terminalImportMaxBytes: 64 * 1024 },
-    stagingDir: path.join(uploads.dir, 'terminal-imports'),
+    stagingDir: path.join(knowledge.dir, 'terminal-imports'),
   });
   const requestKeyStore = new InMemoryRequestKeys();
   const deps = {
     operations: operations.console,
-    knowledge: {
-      documents,
-      ingest,
-      sharePoint: { busy: false, status: async () => [], syncNow: async () => undefined },
-      // Character-level analysis is enough for the console's routes (the e2e test uses kuromoji).
-      insights: new KnowledgeInsights({
-        usage: new SqlKnowledgeUsage(ds),
-        faqs,
-        analyzer: { analyze: (t: string) => ({ words: [...t], grams: [] }), bigrams: () => [] },
-        now,
-      }),
-    },
+    knowledge: knowledge.deps,
     certificates,
     tickets,
     attachments,
@@ -285,96 +240,12 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     await accounts.create({ username: users[role], displayName: `${role}さん`, role, password: PASSWORD }, 'system');
   }
 
-  /** Opens a ticket from a web conversation (as an escalation would). */
-  async function openTicket(
-    over: { type?: 'inquiry' | 'incident' | 'request'; title?: string; category?: string } = {},
-  ) {
-    const conversation = await conversations.createConversation({
-      channel: 'web',
-      requester: { name: '山田 花子', department: '総務課' },
-    });
-    await conversations.appendTranscript(conversation.id, { role: 'user', text: 'プリンタが動きません', at: now() });
-    return ticketStore.create(
-      {
-        conversationId: conversation.id,
-        type: over.type ?? 'inquiry',
-        priority: 'normal',
-        category: over.category ?? 'プリンタ',
-        title: over.title ?? 'プリンタで印刷できない',
-        details: '3階のプリンタで印刷できません。',
-        requester: conversation.requester,
-        channel: 'web',
-        transcript: [{ role: 'user', text: 'プリンタが動きません', at: now() }],
-      },
-      'bot',
-    );
-  }
-
-  /** A requester's PNG held on a new ticket's conversation and linked to the ticket. */
-  async function attachedImage() {
-    const ticket = await openTicket();
-    const staged = await attachments.stage(
-      (async function* () {
-        yield Buffer.from('89504e470d0a1a0a00', 'hex');
-      })(),
-      { fileName: 'screen.png', contentType: 'image/png' },
-    );
-    const { attachment } = await attachments.addFromRequester(
-      { conversationId: ticket.conversationId!, uploadedBy: '山田 花子' },
-      staged,
-    );
-    return { ticket, attachment };
-  }
+  const { openTicket, attachedImage } = ticketSeeds({ conversations, ticketStore, attachments, now });
 
   /** Signs in through the service (fast path for tests that are not about sign-in). */
   async function sessionFor(role: OperatorRole): Promise<Session> {
     const { token, session } = await auth.signIn(users[role], PASSWORD);
     return { cookie: `kotae_session=${token}`, csrf: session.csrfToken };
-  }
-
-  /** Sends a request without following redirects; `form` is URL-encoded. */
-  async function request(
-    method: 'GET' | 'POST',
-    path: string,
-    opts: {
-      session?: Session;
-      form?: Record<string, string>;
-      csrf?: string | null;
-      /** Sends multipart/form-data with these files (field `file`) and the form fields. */
-      files?: { name: string; content: string | Buffer; type?: string }[];
-    } = {},
-  ) {
-    const headers: Record<string, string> = {};
-    if (opts.session) headers.cookie = opts.session.cookie;
-    let body: string | FormData | undefined;
-    if (method === 'POST') {
-      const form = { ...opts.form };
-      const csrf = opts.csrf === undefined ? opts.session?.csrf : opts.csrf;
-      if (csrf) form._csrf = csrf;
-      if (opts.files) {
-        const data = new FormData();
-        for (const [k, v] of Object.entries(form)) data.append(k, v);
-        for (const f of opts.files)
-          data.append(
-            'file',
-            new Blob([typeof f.content === 'string' ? f.content : new Uint8Array(f.content)], {
-              type: f.type ?? 'application/octet-stream',
-            }),
-            f.name,
-          );
-        body = data;
-      } else {
-        body = new URLSearchParams(form).toString();
-        headers['content-type'] = 'application/x-www-form-urlencoded';
-      }
-    }
-    const res = await fetch(`${origin}${path}`, { method, headers, body, redirect: 'manual' });
-    return {
-      status: res.status,
-      location: res.headers.get('location') ?? '',
-      headers: res.headers,
-      text: await res.text(),
-    };
   }
 
   return {
@@ -398,12 +269,12 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     openTicket,
     attachedImage,
     sessionFor,
-    request,
+    request: consoleRequest(origin),
     setReindexFails: (fails: boolean) => (reindexFails = fails),
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();
-      uploads.cleanup();
+      knowledge.cleanup();
     },
   };
 }
