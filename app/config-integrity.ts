@@ -18,6 +18,15 @@ export const INTEGRITY_ENV = {
     .min(1, '監査ログのチェックポイント間隔: 1分以上を指定してください')
     .max(1440, '監査ログのチェックポイント間隔: 1440分（1日）以下を指定してください')
     .default(10),
+  KOTAE_AUDIT_CHECKPOINT_DELAY_MS: z.coerce
+    .number({ error: '監査ログの書き込み後のチェックポイント: 待ち時間をミリ秒の整数で指定してください' })
+    .int('監査ログの書き込み後のチェックポイント: 待ち時間をミリ秒の整数で指定してください')
+    .min(
+      0,
+      '監査ログの書き込み後のチェックポイント: 0以上を指定してください（0は書き込み後のチェックポイントをしない）',
+    )
+    .max(60_000, '監査ログの書き込み後のチェックポイント: 60000ミリ秒（1分）以下を指定してください')
+    .default(1000),
   KOTAE_BACKUP_KEY_FILE: optionalText,
   KOTAE_RETENTION_CONVERSATION_DAYS: days('会話・質問の保存期間').optional(),
   KOTAE_RETENTION_TICKET_DAYS: days('チケットの保存期間').optional(),
@@ -39,8 +48,13 @@ export interface IntegrityConfig {
   auditAnchorFile: string;
   /** Other instances' anchor files, read (never written) by verification and restore. */
   auditAnchorOtherFiles: string[];
-  /** Minutes between periodic checkpoints of a moved head (the window in which deleting the newest rows goes unnoticed). */
+  /** Minutes between periodic checkpoints of a moved head (the unchecked window when the checkpoint after writes is off). */
   auditCheckpointMinutes: number;
+  /**
+   * Milliseconds from an audit write to the checkpoint that follows it (one for a burst of writes), so
+   * the unchecked window is about this long; 0: only the periodic checkpoints.
+   */
+  auditCheckpointDelayMs: number;
   /** When set, backups are encrypted with AES-256-GCM under this key file (created 0600 when missing). */
   backupKeyFile?: string;
   /** Days each data class is kept (audit at least as long as every other class). */
@@ -103,6 +117,7 @@ export function toIntegrityConfig(
       .filter(Boolean)
       .map((f) => path.resolve(cwd, f)),
     auditCheckpointMinutes: e.KOTAE_AUDIT_CHECKPOINT_MINUTES,
+    auditCheckpointDelayMs: e.KOTAE_AUDIT_CHECKPOINT_DELAY_MS,
     backupKeyFile: e.KOTAE_BACKUP_KEY_FILE ? path.resolve(cwd, e.KOTAE_BACKUP_KEY_FILE) : undefined,
     retention: retentionOf(e),
     autoCloseBusinessDays: e.KOTAE_AUTO_CLOSE_BUSINESS_DAYS,

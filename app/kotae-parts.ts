@@ -39,7 +39,14 @@ import { ensureWritableDir } from './data-dir';
 import { createEmbedder } from './knowledge-embedder';
 import type { IncrementalOptions, KnowledgeRuntime } from './knowledge-runtime';
 import { businessCalendarOf, reportPartsOf, type ReportParts } from './report-parts';
-import { anchorFileOf, backupKeyOf, missingCheckpointWarning, sealNewKey, type AuditStartWarning } from './wire-audit';
+import {
+  anchorFileOf,
+  backupKeyOf,
+  followAuditWrites,
+  missingCheckpointWarning,
+  sealNewKey,
+  type AuditStartWarning,
+} from './wire-audit';
 
 /** Logger and clock of the process. */
 export interface KotaeRuntime {
@@ -62,8 +69,9 @@ export interface OpenKotaeOptions {
   /** A missing audit key file (and backup key file) may be created (default true; false: verify, restore). */
   createKeys?: boolean;
   /**
-   * The server's audit start: warns when the audit log was written with another key and checkpoints the
-   * chain head once open (`start`).
+   * The server's audit start: warns when the audit log was written with another key, checkpoints the
+   * chain head once open (`start`) and then follows every audit write with a checkpoint
+   * (KOTAE_AUDIT_CHECKPOINT_DELAY_MS; `close()` writes one still due).
    */
   auditStartCheckpoint?: boolean;
 }
@@ -75,6 +83,7 @@ export class KotaeParts {
   private applied: string[] = [];
   private knowledgeRuntime?: KnowledgeRuntime;
   private startWarning?: AuditStartWarning;
+  private writeCheckpoints?: { stop(): Promise<void> };
 
   constructor(
     readonly config: Readonly<KotaeConfig>,
@@ -170,6 +179,7 @@ export class KotaeParts {
       if (atStart) this.startWarning = await missingCheckpointWarning(audit, this.config, logger);
       await sealNewKey(audit, created, logger);
       if (atStart) await audit.anchor('start');
+      if (atStart) this.writeCheckpoints = followAuditWrites(audit, this.config, logger);
       return audit;
     });
   }
@@ -280,6 +290,7 @@ export class KotaeParts {
   /** Stops what the parts started and closes the database; the parts cannot be used afterwards. */
   async close(): Promise<void> {
     this.knowledgeRuntime?.stop();
+    await this.writeCheckpoints?.stop();
     if (this.ds?.isInitialized) await this.ds.destroy();
   }
 }

@@ -7,7 +7,7 @@ import { hostname } from 'node:os';
 import type { Logger } from '../core';
 import { AuditAnchorFile, KEY_CREATED_SOURCE } from '../db';
 import type { SqlAuditLog } from '../db';
-import { loadBackupKey } from '../jobs';
+import { AuditWriteCheckpoint, loadBackupKey } from '../jobs';
 import type { KotaeConfig } from './config';
 
 /**
@@ -34,6 +34,28 @@ export async function sealNewKey(audit: SqlAuditLog, keyCreated: boolean, logger
     await audit.anchor(KEY_CREATED_SOURCE);
     await audit.record({ actor: 'system', action: 'audit.key_created', detail: { rowsBefore: before.seq } });
   }
+}
+
+/**
+ * The server's checkpoint after audit writes: every commit that appended audit rows is followed,
+ * KOTAE_AUDIT_CHECKPOINT_DELAY_MS later, by a checkpoint of the head (one for a burst); undefined when
+ * the delay is 0. `stop` unsubscribes and writes a checkpoint still due.
+ */
+export function followAuditWrites(
+  audit: SqlAuditLog,
+  config: Readonly<Pick<KotaeConfig, 'integrity'>>,
+  logger: Logger,
+): { stop(): Promise<void> } | undefined {
+  const delayMs = config.integrity.auditCheckpointDelayMs;
+  if (delayMs === 0) return undefined;
+  const checkpoint = new AuditWriteCheckpoint({ audit, delayMs, logger });
+  const unsubscribe = audit.onCommitted(() => checkpoint.noteWrite());
+  return {
+    async stop() {
+      unsubscribe();
+      await checkpoint.stop();
+    },
+  };
 }
 
 /** What /healthz shows when the server started against an anchor file that has no checkpoint of its database. */

@@ -7,7 +7,14 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
-const ambient = new AsyncLocalStorage<{ ds: DataSource; em: EntityManager }>();
+/** An open transaction: its manager, and what runs once it has committed. */
+interface Scope {
+  ds: DataSource;
+  em: EntityManager;
+  committed: (() => void)[];
+}
+
+const ambient = new AsyncLocalStorage<Scope>();
 
 /** The entity manager of the transaction open on `ds` in this async context, or `ds.manager`. */
 export function managerOf(ds: DataSource): EntityManager {
@@ -24,9 +31,26 @@ export function inOpenTransaction(ds: DataSource): boolean {
 export function inTransaction<T>(ds: DataSource, work: (em: EntityManager) => Promise<T>): Promise<T> {
   const scope = ambient.getStore();
   if (scope && scope.ds === ds) return work(scope.em);
+  const committed: (() => void)[] = [];
   const runner = ds.options.type === 'better-sqlite3' ? sqliteRunner(ds) : undefined;
-  if (runner) return transactionOn(runner, ds, work);
-  return ds.transaction((em) => ambient.run({ ds, em }, () => work(em)));
+  const done = runner
+    ? transactionOn(runner, ds, committed, work)
+    : ds.transaction((em) => ambient.run({ ds, em, committed }, () => work(em)));
+  return done.then((result) => {
+    for (const fn of committed) fn();
+    return result;
+  });
+}
+
+/**
+ * Runs `fn` once the transaction open on `ds` in this async context has committed (never when it rolls
+ * back), or now when none is open; the same `fn` registered twice in one transaction runs once. `fn` must
+ * not throw: the commit is done and the caller's work succeeded.
+ */
+export function afterCommit(ds: DataSource, fn: () => void): void {
+  const scope = ambient.getStore();
+  if (!scope || scope.ds !== ds) fn();
+  else if (!scope.committed.includes(fn)) scope.committed.push(fn);
 }
 
 /** SQLite: the query runner every transaction of a connection uses (see sqliteRunner). */
@@ -53,11 +77,12 @@ function sqliteRunner(ds: DataSource): QueryRunner | undefined {
 async function transactionOn<T>(
   runner: QueryRunner,
   ds: DataSource,
+  committed: (() => void)[],
   work: (em: EntityManager) => Promise<T>,
 ): Promise<T> {
   try {
     await runner.startTransaction();
-    const result = await ambient.run({ ds, em: runner.manager }, () => work(runner.manager));
+    const result = await ambient.run({ ds, em: runner.manager, committed }, () => work(runner.manager));
     await runner.commitTransaction();
     return result;
   } catch (err) {

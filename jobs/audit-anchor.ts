@@ -2,8 +2,9 @@
  * Audit checkpoints on a schedule (issue 11): the daily one (job `audit-anchor`, recorded in job_run)
  * and the periodic one (session 31) every N minutes, under the lease `audit-checkpoint` so one instance
  * writes it, and only when the chain's head moved since this database's last checkpoint. Rows deleted
- * from the newest end of the chain are detected once a checkpoint covers them, so the periodic interval
- * bounds the unchecked window.
+ * from the newest end of the chain are detected once a checkpoint covers them: the checkpoint after
+ * every write (jobs/audit-write-checkpoint.ts) keeps that window at about a second; the periodic one
+ * bounds it when that one is off (KOTAE_AUDIT_CHECKPOINT_DELAY_MS=0) or failed.
  */
 import type { AuditHead } from '../core';
 import { toKotaeError, type Logger } from '../core';

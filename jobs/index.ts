@@ -25,6 +25,12 @@ export {
 } from './backup-crypto';
 export { AuditAnchorJob, AUDIT_ANCHOR_JOB, AUDIT_CHECKPOINT_LEASE, PeriodicAuditCheckpoint } from './audit-anchor';
 export {
+  AUDIT_WRITE_CHECKPOINT_SOURCE,
+  AuditWriteCheckpoint,
+  realDelayTimers,
+  type DelayTimers,
+} from './audit-write-checkpoint';
+export {
   backupFileName,
   backupStamp,
   listBackups,

@@ -6,6 +6,7 @@
  * Server application lock; SQLite runs one unit of work at a time), so sequence numbers never fork.
  * Checkpoints name the database they describe (db/audit/database-identity.ts) and are recorded in the
  * database too (sql-audit-checkpoints.ts); UPDATE and DELETE are refused by the database's own trigger.
+ * Listeners hear of every commit that appended rows (`onCommitted`: the checkpoint that follows writes).
  */
 import { randomUUID } from 'node:crypto';
 import { LessThan, LessThanOrEqual, MoreThan, type DataSource, type EntityManager } from 'typeorm';
@@ -14,10 +15,16 @@ import type { Logger } from '../../core';
 import type { AuditLogRow } from '../schema';
 import { AUDIT_GENESIS_HASH, AUDIT_HMAC_ALG, auditMac, ChainVerifier, databaseIdentity } from '../audit';
 import type { AnchorReading, AuditAnchorFile } from '../audit';
-import { addCheckpointRow, checkpointWithoutLine, lastCheckpointOf, withAuditPrune } from './sql-audit-checkpoints';
+import {
+  addCheckpointRow,
+  checkpointWithoutLine,
+  hasCheckpointOf,
+  lastCheckpointOf,
+  withAuditPrune,
+} from './sql-audit-checkpoints';
 import { isUniqueViolation, lockKeyForTransaction } from './atomic-sql';
 import { runDb } from '../run-db';
-import { inOpenTransaction, inTransaction, managerOf } from '../transaction-scope';
+import { afterCommit, inOpenTransaction, inTransaction, managerOf } from '../transaction-scope';
 import { SqliteStatements } from '../sqlite-statements';
 
 export { AUDIT_GENESIS_HASH } from '../audit';
@@ -48,10 +55,17 @@ function parseDetail(detail: string | null): Record<string, unknown> | undefined
   }
 }
 
+function sameHead(a: AuditHead, b: AuditHead | undefined): boolean {
+  return b !== undefined && a.seq === b.seq && a.hash === b.hash;
+}
+
 /** SQL implementation of the audit trail, with verification and anchoring of the chain. */
 export class SqlAuditLog implements AuditTrail {
   private readonly now: () => Date;
   private identityOnce?: Promise<string>;
+  private readonly committedListeners = new Set<() => void>();
+  /** The last head this process checkpointed or found checkpointed in a file it reads. */
+  private covered?: AuditHead;
 
   constructor(
     private readonly ds: DataSource,
@@ -87,6 +101,25 @@ export class SqlAuditLog implements AuditTrail {
     }
   }
 
+  /**
+   * Calls `listener` after every commit that appended audit rows (once per transaction, off its
+   * critical path; a listener that throws is logged); returns the unsubscribe function.
+   */
+  onCommitted(listener: () => void): () => void {
+    this.committedListeners.add(listener);
+    return () => this.committedListeners.delete(listener);
+  }
+
+  private readonly notifyCommitted = (): void => {
+    for (const listener of this.committedListeners) {
+      try {
+        listener();
+      } catch (err) {
+        this.options.logger?.warn('audit commit listener failed', { error: String(err) });
+      }
+    }
+  };
+
   /** Appends `entry` with the manager of an open transaction (the lock is held until it ends). */
   async appendIn(em: EntityManager, entry: AuditEntry): Promise<void> {
     // SQLite: prepared statements on the connection of the open transaction (db/sqlite-statements.ts).
@@ -118,6 +151,7 @@ export class SqlAuditLog implements AuditTrail {
     };
     if (sqlite) sqlite.insert('audit_log', row);
     else await repo.insert(row);
+    if (this.committedListeners.size > 0) afterCommit(this.ds, this.notifyCommitted);
   }
 
   /**
@@ -178,6 +212,7 @@ export class SqlAuditLog implements AuditTrail {
       );
     }
     this.options.logger?.info('audit anchor', { seq: head.seq, hash: head.hash, source, type });
+    if (anchors) this.covered = head;
     return head;
   }
 
@@ -187,6 +222,24 @@ export class SqlAuditLog implements AuditTrail {
     const db = await this.identity();
     const last = await runDb(this.ds, () => lastCheckpointOf(managerOf(this.ds), db));
     if (last && last.seq === head.seq && last.hash === head.hash) return undefined;
+    return this.anchor(source);
+  }
+
+  /**
+   * Checkpoints the head unless a checkpoint of exactly it already stands in an anchor file this
+   * process reads (its own, or another instance's it reads): the checkpoint following this instance's
+   * writes. The head written, or undefined (already covered, or no anchor file).
+   */
+  async anchorUnlessCovered(source: string): Promise<AuditHead | undefined> {
+    const anchors = this.options.anchors;
+    const head = await this.head();
+    if (!anchors || sameHead(head, this.covered)) return undefined;
+    const db = await this.identity();
+    const files = anchors.files().map((f) => f.slice(0, 300));
+    if (await runDb(this.ds, () => hasCheckpointOf(managerOf(this.ds), db, head, files))) {
+      this.covered = head;
+      return undefined;
+    }
     return this.anchor(source);
   }
 

@@ -14,6 +14,7 @@ describe('issue 11 configuration: audit key, retention per class, auto-close, ba
       auditAnchorFile: '/srv/kotae/data/audit-anchors.jsonl',
       auditAnchorOtherFiles: [],
       auditCheckpointMinutes: 10,
+      auditCheckpointDelayMs: 1000,
       backupKeyFile: undefined,
       retention: { conversationDays: 30, ticketDays: 30, attachmentDays: 30, auditDays: 1825 },
       autoCloseBusinessDays: 10,
@@ -53,6 +54,21 @@ describe('issue 11 configuration: audit key, retention per class, auto-close, ba
       /KOTAE_AUDIT_CHECKPOINT_MINUTES: 監査ログのチェックポイント間隔: 1分以上を指定してください/,
     );
     assert.equal(loadConfig({ KOTAE_AUDIT_CHECKPOINT_MINUTES: '5' }).integrity.auditCheckpointMinutes, 5);
+  });
+
+  it('takes the delay of the checkpoint after audit writes in milliseconds (0 turns it off) and refuses a bad one in Japanese', () => {
+    assert.equal(loadConfig({ KOTAE_AUDIT_CHECKPOINT_DELAY_MS: '250' }).integrity.auditCheckpointDelayMs, 250);
+    assert.equal(loadConfig({ KOTAE_AUDIT_CHECKPOINT_DELAY_MS: '0' }).integrity.auditCheckpointDelayMs, 0);
+    const refused = (value: string, message: string) =>
+      assert.throws(
+        () => loadConfig({ KOTAE_AUDIT_CHECKPOINT_DELAY_MS: value }),
+        (err: Error) =>
+          err.message.includes(`KOTAE_AUDIT_CHECKPOINT_DELAY_MS: 監査ログの書き込み後のチェックポイント: ${message}`),
+      );
+    refused('1s', '待ち時間をミリ秒の整数で指定してください');
+    refused('1.5', '待ち時間をミリ秒の整数で指定してください');
+    refused('-1', '0以上を指定してください（0は書き込み後のチェックポイントをしない）');
+    refused('60001', '60000ミリ秒（1分）以下を指定してください');
   });
 });
 

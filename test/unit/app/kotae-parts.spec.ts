@@ -66,6 +66,34 @@ describe('composition root (openKotae)', function () {
     });
   });
 
+  it('the server follows audit writes with a checkpoint (written at close when still due); delay 0 and commands do not', async () => {
+    const writeLines = () =>
+      fs
+        .readFileSync(path.join(dataDir, 'audit-anchors.jsonl'), 'utf8')
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { source: string; seq: number })
+        .filter((l) => l.source === 'write')
+        .map((l) => l.seq);
+    const server = { auditStartCheckpoint: true, instance: 'kotae-a' };
+    // A minute's delay: only close() can write the checkpoint of these two rows.
+    await withKotae(configOf({ KOTAE_AUDIT_CHECKPOINT_DELAY_MS: '60000' }), runtime(), server, async (kotae) => {
+      const audit = await kotae.audit();
+      await audit.record({ actor: 'op1', action: 'ticket.update' });
+      await audit.record({ actor: 'op1', action: 'ticket.reply' });
+      assert.deepEqual(writeLines(), []);
+    });
+    // key_created (1) and the two rows.
+    assert.deepEqual(writeLines(), [3]);
+    await withKotae(configOf({ KOTAE_AUDIT_CHECKPOINT_DELAY_MS: '0' }), runtime(), server, async (kotae) => {
+      await (await kotae.audit()).record({ actor: 'op1', action: 'ticket.update' });
+    });
+    await withKotae(configOf(), runtime(), {}, async (kotae) => {
+      await (await kotae.audit()).record({ actor: 'cli', action: 'export.report' });
+    });
+    assert.deepEqual(writeLines(), [3]);
+  });
+
   it("migrate 'never' and createKeys false (kotae audit verify): refuses pending migrations and creates no key", async () => {
     fs.mkdirSync(dataDir, { recursive: true });
     const kotae = openKotae(configOf(), runtime(), { migrate: 'never', createKeys: false });

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import type { DataSource } from 'typeorm';
 import { runDb } from '../../../db/run-db';
-import { inOpenTransaction, inTransaction, managerOf } from '../../../db/transaction-scope';
+import { afterCommit, inOpenTransaction, inTransaction, managerOf } from '../../../db/transaction-scope';
 import { describeEachDb } from '../../helpers/databases';
 
 const insert = (ds: DataSource, key: string) =>
@@ -53,6 +53,33 @@ describeEachDb('inTransaction', (each) => {
     assert.deepEqual(await keys(ds), []);
     await unit(() => inTransaction(ds, () => insert(ds, 'c')));
     assert.deepEqual(await keys(ds), ['c']);
+  });
+
+  it('runs afterCommit callbacks once the outermost transaction committed (once each), never after a rollback', async () => {
+    const ds = each.db.ds;
+    const seen: string[] = [];
+    const note = () => seen.push(`committed with ${inOpenTransaction(ds) ? 'a' : 'no'} transaction open`);
+    await unit(() =>
+      inTransaction(ds, async () => {
+        await insert(ds, 'a');
+        afterCommit(ds, note);
+        await inTransaction(ds, async () => afterCommit(ds, note));
+        assert.deepEqual(seen, []);
+      }),
+    );
+    assert.deepEqual(seen, ['committed with no transaction open']);
+    await assert.rejects(
+      unit(() =>
+        inTransaction(ds, async () => {
+          afterCommit(ds, note);
+          throw new Error('boom');
+        }),
+      ),
+      /boom/,
+    );
+    // Outside a transaction: now.
+    afterCommit(ds, () => seen.push('now'));
+    assert.deepEqual(seen, ['committed with no transaction open', 'now']);
   });
 
   it('commits 20 concurrent units of work, each whole', async () => {
