@@ -81,6 +81,31 @@ export function kanaNumber(word: string): number | undefined {
   return tens === undefined || ones === undefined || tens > 9 ? undefined : tens * 10 + ones;
 }
 
+/** The hundreds said before a year's last two digits (きゅうひゃく of せんきゅうひゃくはちじゅうご). */
+const HUNDREDS: Readonly<Record<string, number>> = {
+  ひゃく: 100,
+  にひゃく: 200,
+  さんびゃく: 300,
+  よんひゃく: 400,
+  ごひゃく: 500,
+  ろっぴゃく: 600,
+  ななひゃく: 700,
+  はっぴゃく: 800,
+  きゅうひゃく: 900,
+};
+
+const YEAR_SAID = new RegExp(`^(にせん|せん)(${Object.keys(HUNDREDS).reverse().join('|')})?(.*)$`);
+
+/** A western year said in kana (せんきゅうひゃくさんじゅうはち → 1938, にせんじゅう → 2010); undefined for any other word. */
+export function kanaYear(word: string): number | undefined {
+  const m = YEAR_SAID.exec(word);
+  if (!m) return undefined;
+  const hundreds = m[2] ? HUNDREDS[m[2]] : 0;
+  const below = m[3] === '' ? 0 : kanaNumber(m[3]!);
+  if (hundreds === undefined || below === undefined || below >= 100) return undefined;
+  return (m[1] === 'せん' ? 1000 : 2000) + hundreds + below;
+}
+
 /** Days of the month said by their own words (ついたち, はつか, じゅうよっか). */
 const DAY_WORDS: Readonly<Record<string, number>> = {
   ついたち: 1,
@@ -115,7 +140,7 @@ export function kanaDatePart(word: string): string[] | undefined {
   if (KANA_ERAS[word]) return [KANA_ERAS[word]];
   if (DAY_WORDS[word] !== undefined) return [String(DAY_WORDS[word]), '日'];
   const m = /^(.+?)(ねん|がつ|にち)$/.exec(word);
-  const n = m ? kanaNumber(m[1]!) : undefined;
+  const n = m ? ((m[2] === 'ねん' ? kanaYear(m[1]!) : undefined) ?? kanaNumber(m[1]!)) : undefined;
   if (!m || n === undefined || n === 0) return undefined;
   return [String(n), { ねん: '年', がつ: '月', にち: '日' }[m[2] as 'ねん' | 'がつ' | 'にち']];
 }

@@ -205,9 +205,13 @@ function numberRun(tokens: readonly Token[], i: number): { first: number; last: 
     const t = tokens[k]!;
     const said = digitsOf(t);
     // A kana word of one digit (さん, に, ご) opens no number: it is an honorific or a particle there.
-    // Nor after a counter (2024 年 に): only after a joiner or other digits said in kana.
+    // Nor after a counter (2024 年 に): only after a joiner or other digits said in kana — or opening four such words
+    // in a row, a number read digit by digit (ぜろ ぜろ なな に いち, いち に さん ぜろ).
     const loneKana =
-      said?.length === 1 && !/^\d$/.test(t.text) && !(previous === 'joiner' || (previous === 'digits' && previousKana));
+      said?.length === 1 &&
+      !/^\d$/.test(t.text) &&
+      !(previous === 'joiner' || (previous === 'digits' && previousKana)) &&
+      !(previous === undefined && kanaDigitsInRow(tokens, k) >= 4);
     if (said !== undefined && !loneKana) {
       // Digits read one by one join up; groups said apart are a hyphen's groups.
       const single = said.length === 1;
@@ -261,6 +265,13 @@ function numberRun(tokens: readonly Token[], i: number): { first: number; last: 
 
 /** Words of hesitation a recogniser writes between a number's groups: an ellipsis, えー, あのー, えっと, んー. */
 const HESITATION = /^(?:[…‥・.]+|え[ーぇ〜]*っ?と?|あ[ーぁ〜]+|あの[ーぉ〜]*|ん[ーっ〜]+|う[ーぅ〜]*ん)$/;
+
+/** How many words from `k` on each say one digit in kana (いち に さん ぜろ → 4). */
+function kanaDigitsInRow(tokens: readonly Token[], k: number): number {
+  let n = k;
+  while (n < tokens.length && !/^\d$/.test(tokens[n]!.text) && kanaDigits(tokens[n]!.text)?.length === 1) n++;
+  return n - k;
+}
 
 /** The index of the first token from `k` that is no hesitation. */
 function afterHesitation(tokens: readonly Token[], k: number): number {

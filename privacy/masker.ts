@@ -16,10 +16,10 @@ import {
   detectPensionNumber,
   detectResidentCode,
 } from './detectors';
-import { detectMyNumber } from './detectors';
+import { detectMyNumber, detectNumberColumns } from './detectors';
 import { detectPersonName } from './detectors';
 import { detectEverydayNames, detectMessageNames, detectNationalityRows, detectRecordNames } from './detectors';
-import { detectDeskPeople, detectTicketPeople } from './detectors';
+import { detectDeskPeople, detectEverydayPeople, detectTicketPeople } from './detectors';
 import { detectFormNames, detectRareNames, detectSpokenAddress, detectSpokenNames } from './detectors';
 import { detectPhone } from './detectors';
 import { detectHalfWidthName, detectRomajiName } from './detectors';
@@ -95,6 +95,7 @@ function detectAll(normalized: string, tagger?: PersonNameTagger, original?: str
     ...detectPensionNumber(normalized),
     ...detectPassport(normalized),
     ...detectInsuranceNumber(normalized),
+    ...detectNumberColumns(normalized),
     ...detectBankAccount(normalized),
     ...detectBirthDate(normalized),
     ...detectKeyValues(normalized),
@@ -122,6 +123,7 @@ function detectAll(normalized: string, tagger?: PersonNameTagger, original?: str
     ...detectEverydayNames(normalized).map(fuller),
     ...detectDeskPeople(normalized).map(fuller),
     ...detectTicketPeople(normalized).map(fuller),
+    ...detectEverydayPeople(normalized).map(fuller),
     ...detectRomajiName(normalized),
     ...(tagger && original && original.length <= MAX_TAGGED_CHARS
       ? tagger(taggerText(original)).map((s) => {

@@ -32,6 +32,12 @@ const ITEM = new RegExp(
     `[ \\t\\u3000]*${POST}?(?:[ \\t]*[（(][^）)\\n]{1,12}[）)])?$`,
   'd',
 );
+/**
+ * A household's member named after the relation (世帯主 三浦 大樹、妻 彩花、長男 蒼): the relation says a person, so a
+ * name of one kanji is one too.
+ */
+const KIN_ITEM =
+  /^(?:世帯主|妻|夫|長男|長女|次男|次女|三男|三女|父|母|祖父|祖母|子|孫|兄|姉|弟|妹)[ \t\u3000]+([一-龥々ヶ]{1,4}(?:[ \u3000][一-龥々ヶ]{1,3})?|[ぁ-ゖ]{2,6}|[ァ-ヶー]{2,12})$/d;
 /** Katakana words of a list that are a role, a team or a thing, not a person. */
 const NOT_PERSON_KATAKANA =
   /^(?:ヘルプデスク|ベンダー|メーカー|システム|サポート|ゲスト|スタッフ|チーム|グループ|センター|オブザーバー|事務局|リーダー|メンバー)$/;
@@ -84,16 +90,19 @@ function itemsOf(list: string, offset: number): Item[] {
   let at = 0;
   for (const raw of list.split(SEPARATOR)) {
     const lead = raw.length - raw.trimStart().length;
-    const m = ITEM.exec(raw.trim());
+    const m = KIN_ITEM.exec(raw.trim()) ?? ITEM.exec(raw.trim());
     const core = m?.indices?.[1];
     const name = m?.[1] ?? '';
-    const shaped = /^[一-龥]/.test(name)
-      ? name
-          .split(/[ \u3000]/)
-          .every((part, k) => (k === 0 ? fillsNameSlot(part) || part.length === 1 : !/[課係長]$/.test(part)))
-      : /^[ァ-ヶ]/.test(name)
-        ? !NOT_PERSON_KATAKANA.test(name)
-        : !hasNotPersonWord(name);
+    const first = name.split(/[ \u3000]/)[0]!;
+    const shaped = KIN_ITEM.test(raw.trim())
+      ? !/[課係長]$/.test(name) && (!/^[一-龥]/.test(name) || first.length === 1 || fillsNameSlot(first))
+      : /^[一-龥]/.test(name)
+        ? name
+            .split(/[ \u3000]/)
+            .every((part, k) => (k === 0 ? fillsNameSlot(part) || part.length === 1 : !/[課係長]$/.test(part)))
+        : /^[ァ-ヶ]/.test(name)
+          ? !NOT_PERSON_KATAKANA.test(name)
+          : !hasNotPersonWord(name);
     if (core && shaped) items.push({ start: offset + at + lead + core[0], end: offset + at + lead + core[1], name });
     at += raw.length + 1;
   }

@@ -66,9 +66,9 @@ const MONTH_DAY = /(?:年の?|[/.\-])[ \t]?(\d{1,2})[ \t]?[月/.\-][ \t]?(\d{1,2
 /** A date with the year last (07/04/1989): day and month in either order, as writers abroad put them. */
 const YEAR_LAST = /^(\d{1,2})[/.\-](\d{1,2})[/.\-]\d{4}$/;
 // Also as foreign residents' forms say it (nascimento, fecha de nacimiento, tanggal lahir, ngày sinh, kapanganakan,
-// kaarawan, 생년월일, जन्म मिति) and as they tell it (nasceu em, nació el, ipinanganak noong, 태어났).
+// kaarawan, 생년월일, जन्म मिति) and as they tell it (nasceu em, nació el, ipinanganak noong, sinh ngày, 태어났).
 const CONTEXT =
-  /生年月日|誕生日|生まれ|うまれ|出生日|ｾｲﾈﾝｶﾞｯﾋﾟ|せいねんがっぴ|たんじょうび|birth ?day|birth ?date|date of birth|DOB|born(?: on)?|nascimento|nascid[oa] em|nasceu(?: em)?|nacimiento|nacid[oa] el|naci[oó] el|tanggal lahir|ngay sinh|kapanganakan|ipinanganak(?: noong)?|kaarawan|생년월일|생일|태어났|जन्म ?मिति/i;
+  /生年月日|誕生日|生まれ|うまれ|出生日|ｾｲﾈﾝｶﾞｯﾋﾟ|せいねんがっぴ|たんじょうび|birth ?day|birth ?date|date of birth|DOB|born(?: on)?|nascimento|nascid[oa] em|nasceu(?: em)?|nacimiento|nacid[oa] el|naci[oó] el|tanggal lahir|ngay sinh|sinh ngay|kapanganakan|ipinanganak(?: noong)?|kaarawan|생년월일|생일|태어났|जन्म ?मिति/i;
 /** A birth field (label and colon) whose line goes on to an arrow: what follows the arrow corrects the value. */
 const CORRECTED_AFTER_LABEL = /(?:生年月日|誕生日|date of birth|DOB)[ \t]*[:：][^\n。]{0,30}?(?:→|->|⇒)/i;
 /** A birth label alone on its line, the value on the next (a web form's confirmation screen copied). */
@@ -79,7 +79,8 @@ const OTHER_DATE_LABEL =
 const OLD_ERA_SHORT = /(?<![\w.\/=-])([MTS])[ \t]?(\d{1,2})([./])(\d{1,2})\3(\d{1,2})(?![\w.\/-])/g;
 const ENGLISH_CONTEXT = /\b(?:DOB|D\.O\.B\.|[Dd]ate of [Bb]irth|[Bb]irth ?[Dd]ate|[Bb]irthday|[Bb]irth(?=\s*:))\b/g;
 const DATE_OF_PERSON = new RegExp(`${DATE_BODY}(?=[ \\t]*の(?:人|者|子|男性|女性|お子さん))`, 'g');
-const BEFORE_BORN = new RegExp(`${DATE_BODY}(?=[ \\t]?(?:生まれ|生|うまれ))`, 'g');
+// Also a Korean date before 생 (born: 2020년 5월 8일생).
+const BEFORE_BORN = new RegExp(`${DATE_BODY}(?=[ \\t]?(?:生まれ|生|うまれ))|${KOREAN_DATE}(?=생)`, 'g');
 
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** 「7/21」 of a date written with the year first or in English (July 21, 1979; 21 JUL 1979). */

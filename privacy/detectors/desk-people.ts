@@ -20,7 +20,8 @@
 import type { PiiSpan } from '../types';
 import { KNOWN_FAMILY_NAMES, PLACE_FAMILY_NAMES, surnameLike } from '../family-names';
 import { captured } from './captured';
-import { isCommonGivenName } from './given-names';
+import { isCommonGivenName, isCommonLatinName } from './given-names';
+import { isLatinFamilyName } from './latin-family-names';
 import { hasNotPersonWord } from './not-person-words';
 import { isListedRomajiFamily, spelledInJapanese } from './romaji-name';
 import { NOT_FAMILY } from './english-context';
@@ -33,7 +34,7 @@ const HANDED_TO =
 const LOG_KEEPER = /\b(?:log|logs|notes?|memo|report|shift|duty)\s*\(([A-Za-z]{2,})\)/dgi;
 /** A listed romaji family name after a Japanese post or role and a space, in a list or closing it (営業 Watanabe /). */
 const ROLE_THEN_ROMAJI =
-  /(?:営業|担当|主査|主任|主事|係長|課長|部長|SE|PM|PL)[ \t\u3000]+([A-Z][a-z]+|[A-Z]{2,})(?=[ \t\u3000]*(?:$|[\n/／、,，（(]))/dg;
+  /(?<![A-Za-z])(?:営業|担当|主査|主任|主事|係長|課長|部長|SE|PM|PL)[ \t\u3000]+([A-Z][a-z]+|[A-Z]{2,})(?=[ \t\u3000]*(?:$|[\n/／、,，（(]))/dg;
 /** A hiragana name after 名前 and a space, standing alone (子の名前 はるき（漢字は後日）): は opens the name here. */
 const NAME_LABEL_KANA = /名前[ \t\u3000]+([ぁ-ゖ]{2,6})(?=[（(、,。]|[ \t\u3000]*(?:\n|$))/dg;
 const LATIN_MENTION = /(?<![\w.@])@([A-Z][a-z]{1,14} [A-Z][a-z]{1,14})(?![\w@])/dg;
@@ -62,8 +63,12 @@ const ROSTER_LINE = new RegExp(
   `(?:^|\\n)[ \\t]*\\d{1,2}[.．)）][ \\t\\u3000]*${POSTS}[ \\t\\u3000]+(${KANJI_NAME}|[ぁ-ゖ]{2,5}|[ァ-ヶー]{2,8})[ \\t\\u3000]+(?=(?:\\+81[ -]?|0)\\d{1,4}-\\d)`,
   'dg',
 );
-/** The message's last line: the writer's section (or a word for it) and a family name, after a line break or 。. */
-const CLOSING_NAME = /(?:^|\n|。)[ \t\u3000]*([一-龥ァ-ヶー]{2,12})[ \t\u3000]+([一-龥々ヶ]{2,3})[ \t\u3000]*$/du;
+/**
+ * The message's last line: the writer's section (or a word for it) or the writer's relation to the person the message is
+ * about (…どこに連絡すればいいですか。母 野口) and a family name, after a line break or a sentence's end.
+ */
+const CLOSING_NAME =
+  /(?:^|\n|[。？！?!])[ \t\u3000]*([一-龥ァ-ヶー]{2,12}|[母父妻夫娘姉兄弟妹])[ \t\u3000]+([一-龥々ヶ]{2,3})[ \t\u3000]*$/du;
 /** Hiragana words that fill a roster's name place without being anyone (未定, みてい, なし). */
 const NOT_ROSTER_NAME = /^(?:みてい|なし|ふめい|あき|ほか|ぜんいん|だれか)$/;
 
@@ -82,7 +87,12 @@ export function detectDeskPeople(normalized: string): PiiSpan[] {
       LATIN_MENTION,
       (name) => !hasNotPersonWord(name) && name.split(' ').every((w) => spelledInJapanese(w.toLowerCase())),
     ),
-    ...captured(normalized, ROLE_THEN_ROMAJI, isListedRomajiFamily),
+    // Also a frequent family name of another country (主事 Tran, 主査 Silva).
+    ...captured(
+      normalized,
+      ROLE_THEN_ROMAJI,
+      (name) => isListedRomajiFamily(name) || isCommonLatinName(name) || isLatinFamilyName(name),
+    ),
     ...captured(
       normalized,
       NAME_LABEL_KANA,

@@ -84,11 +84,15 @@ const DASH_AFTER_SENTENCE =
 /** A name and the relation in brackets (Lorna Dizon, sister), or after a relation without a possessive (father Hari Bahadur Rai,). */
 const NAME_WITH_RELATION =
   /\(([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,3}), (?:sister|brother|wife|husband|mother|father|son|daughter|cousin|friend|uncle|aunt|spouse|guardian)\)|\b(?:father|mother|husband|wife|son|daughter|sister|brother|spouse|guardian) ([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,3})(?=,|\.| \(|$)/g;
-/** Introductions in Indonesian and Portuguese forms (saya Agus Salim Wibowo; a.n. Siti Rahmawati; nome: …). */
+/** Introductions in Indonesian and Portuguese forms (saya Agus Salim Wibowo; a.n. Siti Rahmawati; Nome completo: …). */
 const FOREIGN_INTRODUCED =
-  /\b(?:saya|a\.n\.|atas nama|ako si|nome é|nome e)\s+([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,3})/g;
-/** Names in Chinese text after what introduces or holds them (我叫赵敏, 持有人 刘洋, 姓名：王丽华). */
-const CHINESE_NAME = /(?:我叫|我是|持有人|申请人|姓名)[:：]?[ \t]?([一-龥]{2,4})(?=[ \t(（,，。、]|$)/g;
+  /\b(?:saya|a\.n\.|atas nama|ako si|nome é|nome e|[Nn]ome(?: completo)?:)\s+([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,3})/g;
+/**
+ * Names in Chinese text after what introduces or holds them (我叫赵敏, 我的名字是陈思远, 持有人 刘洋, 姓名：王丽华), also a
+ * person named by a relation to another (我是张伟的妻子李娜: both).
+ */
+const CHINESE_NAME =
+  /(?:我叫|我是|我的名字是|名字叫|持有人|申请人|姓名)[:：]?[ \t]?([一-龥]{2,4})(?=[ \t(（,，。、]|$)|(?:我叫|我是)([一-龥]{2,3})(?=的(?:妻子|丈夫|太太|先生|儿子|女儿|孩子|母亲|父亲|妈妈|爸爸))|的(?:妻子|丈夫|太太|儿子|女儿|母亲|父亲)([一-龥]{2,3})(?=[ \t(（,，。、]|$)/g;
 /** A name in Hangul before its romanisation in brackets or a slash, or before 님 / 씨 (김민지 (Kim Minji), 박서준 / Park). */
 const HANGUL_NAME = /(?<![가-힣])([가-힣]{2,4})(?=[ \t]?(?:님|씨)|[ \t]?[(（][A-Z][a-z]+|[ \t]?\/[ \t]?[A-Z][a-z]+)/g;
 /** A katakana name introducing its writer (グエン・ティ・トゥイと申します). */
@@ -188,8 +192,9 @@ export function detectForeignScriptNames(normalized: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
   for (const re of [CHINESE_NAME, HANGUL_NAME, KATAKANA_INTRODUCED])
     for (const m of normalized.matchAll(re)) {
-      const start = m.index + m[0].indexOf(m[1]!);
-      spans.push({ type: 'person_name', start, end: start + m[1]!.length });
+      const name = m[1] ?? m[2] ?? m[3] ?? '';
+      const start = m.index + m[0].indexOf(name);
+      spans.push({ type: 'person_name', start, end: start + name.length });
     }
   return spans;
 }

@@ -12,7 +12,8 @@ export function detectBankAccount(normalized: string): PiiSpan[] {
     ...valuesAfter(
       normalized,
       'bank_account',
-      /口座番号|口座|普通預金|当座預金|普通|当座|account/i,
+      // Also as voice input writes the label in hiragana (こうざばんごうは ぜろ ぜろ なな …).
+      /口座番号|こうざばんごう|口座|普通預金|当座預金|普通|当座|account/i,
       /(?<![\d\-])\d{7}(?![\d\-])|(?<![\d\-])\d{3}-\d{4}(?![\d\-])/,
       16,
     ),
@@ -90,11 +91,15 @@ export function detectPensionNumber(normalized: string): PiiSpan[] {
     normalized,
     'pension_number',
     // Also as voice input writes it in hiragana, and in romaji (the nenkin number is …).
-    /基礎年金番号|年金番号|年金手帳|ねんきん定期便|(?:きそ)?ねんきんばんごう|pension (?:number|no\.?)|nenkin (?:number|no\.?|bango)/i,
+    /基礎年金番号|年金番号|年金の番号|年金手帳|ねんきん定期便|(?:きそ)?ねんきんばんごう|pension (?:number|no\.?)|nenkin (?:number|no\.?|bango)/i,
     // Ten digits, copied from the book in any grouping (12-34 567890) — but a phone's shape is the phone's.
     /(?<!\d)\d{4}(?:[ \-]| - )?\d{6}(?!\d)|(?<![\d-])\d(?:[ \-]?\d){9}(?![\d-])/,
     14,
-  ).filter((x) => !/^0\d{1,4}-\d{1,4}-\d{4}$/.test(normalized.slice(x.start, x.end)));
+  ).filter((x) => {
+    const value = normalized.slice(x.start, x.end);
+    // A phone's shape is the phone's; zeros are a dummy (基礎年金の番号は 0000-000000 のダミー).
+    return !/^0\d{1,4}-\d{1,4}-\d{4}$/.test(value) && !/^0{4}[ \-]?0{6}$/.test(value);
+  });
   // In a text about a pension, the number's own shape (4302-815967) further on: no other number is written so (also in
   // English: a pension notice with number …).
   if (!/基礎年金|年金番号|年金手帳|\bpension\b/i.test(normalized)) return near;
@@ -105,7 +110,7 @@ export function detectPensionNumber(normalized: string): PiiSpan[] {
 
 // 住民表: the same reading, a common slip of the input method.
 const RESIDENT_CODE_KEYWORD =
-  /住民[票表](?:コード|ｺｰﾄﾞ)|住民[票表]番号|住基(?:コード|ｺｰﾄﾞ)|j[uū]minh?y[oō][_ -]?code|resident (?:record )?code/i;
+  /住民[票表](?:コード|ｺｰﾄﾞ)|住民[票表]番号|ｼﾞｭｳﾐﾝﾋｮｳ(?:ｺｰﾄﾞ|ﾊﾞﾝｺﾞｳ)|ジュウミンヒョウ(?:コード|バンゴウ)|住基(?:コード|ｺｰﾄﾞ)|j[uū]minh?y[oō][_ -]?code|resident (?:record )?code/i;
 
 /**
  * 住民票コード: 11 digits in any grouping right after its keyword; further on in the same sentence (住民票コード記載
@@ -160,7 +165,7 @@ export function detectPassport(normalized: string): PiiSpan[] {
 
 // 保検: the same reading as 保険, a common slip of the input method.
 const INSURANCE =
-  /\b[Ii]nsur(?:er|ed)(?: person)? (?:[Nn]o\.?|[Nn]umber)|被保[険検]者番号|保[険検]者番号|被保[険検]者証|保[険検]証|(?:介護|健康)保[険検](?=[^。\n]{0,12}(?:証|番号|記号))|記号番号|保[険検]番号|(?:国保|健保|けんぽ|共済組合|後期高齢者?医療)[^。\n]{0,16}?(?<!口座|金融機関|支店|店)(?=記号|番号)/g;
+  /\b[Ii]nsur(?:er|ed|ance card)(?: person)? (?:[Nn]o\.?|[Nn]umber)|被保[険検]者番号|保[険検]者番号|被保[険検]者証|保[険検]証|(?:介護|健康)保[険検](?=[^。\n]{0,12}(?:証|番号|記号))|記号番号|保[険検]番号|(?:国保|健保|けんぽ|共済組合|後期高齢者?医療)[^。\n]{0,16}?(?<!口座|金融機関|支店|店)(?=記号|番号)/g;
 const CARD_NAMES = /資格確認書|マイナ保険証|組合員証|加入者証/g;
 /** Where a card's 記号 and 番号 fields belong to an insured person (被保険者の…, insurance card: 記号 …). */
 const INSURED = /被保[険検]者|保[険検]証|国保|健保|後期高齢|insurance/gi;

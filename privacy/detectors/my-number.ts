@@ -3,10 +3,11 @@ import { keywordBefore } from '../context';
 import { digitsOf, type NumberRun } from '../number-runs';
 import type { PiiSpan } from '../types';
 
-const CONTEXT = /個人番号|マイナンバー|ﾏｲﾅﾝﾊﾞｰ|まいなんばー|my ?number|通知カード/i;
+// Also as voice input writes the label in hiragana (こじんばんごうは いち に さん …).
+const CONTEXT = /個人番号|こじんばんごう|マイナンバー|ﾏｲﾅﾝﾊﾞｰ|まいなんばー|my ?number|通知カード/i;
 
 /** The number named right before its digits (個人番号 …, マイナンバーは …). */
-const NAMED_RIGHT_BEFORE = /(?:個人番号|マイナンバー|まいなんばー)[^。\n\d]{0,6}$/;
+const NAMED_RIGHT_BEFORE = /(?:個人番号|こじんばんごう|マイナンバー|まいなんばー)[^。\n\d]{0,6}$/;
 
 const OTHER_NUMBER =
   /(?:注文|受付|伝票|管理|問い?合わ?せ|領収書?|会員|請求|契約|予約|申込|整理|お客様|顧客|法人|口座|電話)番号[^\d]{0,4}$|(?:No|NO|ID)\.?\s*[:：]?\s*$/;

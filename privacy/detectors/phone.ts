@@ -31,6 +31,13 @@ const PHONE_ONCE = new RegExp(PHONE.source);
 const LABELLED_ANY_GROUPING =
   /(?:電話|携帯|TEL|Tel|連絡先)[^。\n\d]{0,4}(?<![\d\-])((?:\d{2,5}-){2,3}\d{2,5})(?![\d\-])/dg;
 
+/**
+ * The label of a procedure's or a record's own number right before it (受付番号 / 問い合わせ番号が 090-2025-0417): a
+ * number a system issued in a phone's shape, no one's phone.
+ */
+const OTHER_NUMBER_BEFORE =
+  /(?:受付|申請|問い?合わ?せ|整理|管理|予約|伝票|注文|契約|到達|チケット|案件|会員|照会)番号[ \t]*(?:が|は|[:：])?[ \t]*[「『]?$/;
+
 const EXTENSION = /^[ \t]*(?:内線|ext\.?|x)[ \t]*[:：]?[ \t]*\d{1,6}(?![\d\-])/i;
 
 /** Whether the digits (national form) are a Japanese telephone number. */
@@ -75,6 +82,7 @@ export function detectPhone(normalized: string): PiiSpan[] {
     if (SHAPE_AFTER.test(normalized.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
     if (/^0[5789]0\d{7}$/.test(digits)) continue;
     if (MAIN_NUMBER_BEFORE.test(normalized.slice(Math.max(0, m.index - 36), m.index))) continue;
+    if (OTHER_NUMBER_BEFORE.test(normalized.slice(Math.max(0, m.index - 16), m.index))) continue;
     // An extension dialled after the number is part of it (0263-48-1192 内線3315, … ext. 214).
     const extension = EXTENSION.exec(normalized.slice(m.index + m[0].length))?.[0].length ?? 0;
     spans.push({ type: 'phone', start: m.index, end: m.index + m[0].length + extension });

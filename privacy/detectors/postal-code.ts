@@ -12,13 +12,13 @@ const BEFORE_PREFECTURE = new RegExp(
 );
 
 const FOREIGN_LABEL =
-  /\b(?:[Pp]ost ?[Cc]ode|[Pp]ostal [Cc]ode|ZIP|[Zz]ip(?: [Cc]ode)?|CEP|C[oó]digo postal)\b|우편번호|邮编|邮政编码|郵遞區號/;
+  /\b(?:[Pp]ost ?[Cc]ode|[Pp]ostal [Cc]ode|ZIP|[Zz]ip(?: [Cc]ode)?|CEP|C[oó]digo postal)\b|\b[Mm]a buu dien\b|우편번호|邮编|邮政编码|郵遞區號/;
 
 /** Finds postal codes. */
 export function detectPostalCode(normalized: string): PiiSpan[] {
   // Also as voice input writes it in hiragana (ゆうびんばんごうは、000-1187).
   const spans = valuesAfter(normalized, 'postal_code', /郵便番号|郵便|ゆうびんばんごう/, CODE, 4);
-  // The labels of English and residents' forms (Postcode 259-0123, ZIP: 2310023, CEP 213-0034, 우편번호, 邮编).
+  // The labels of English and residents' forms (Postcode 259-0123, ZIP: 2310023, CEP 213-0034, Mã bưu điện, 우편번호, 邮编).
   spans.push(...valuesAfter(normalized, 'postal_code', FOREIGN_LABEL, CODE, 6));
   for (const m of normalized.matchAll(/〒[ \t]?(?!000-?0000)\d{3}-?\d{4}(?![\d\-])/g)) {
     spans.push({ type: 'postal_code', start: m.index, end: m.index + m[0].length });

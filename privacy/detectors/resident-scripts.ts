@@ -24,6 +24,13 @@ const INTRODUCED = new RegExp(
 
 /** A label without its colon (이름 김서연, 예금주 이하은: the account holder): the name opens with a common family name. */
 const LABELLED_BARE = new RegExp(`(?:성명|이름|성함|예금주)[ \t]+([${KOREAN_FAMILY}][가-힣]{1,3})(?![가-힣])`, 'dg');
+/** The label in a sentence, the name with its copula (제 아이 이름은 정하윤이고, 이름은 김서연입니다). */
+const LABELLED_SENTENCE = new RegExp(
+  `(?:이름은|이름이|성함은)[ \t]+([${KOREAN_FAMILY}][가-힣]{1,3}?)(?=이고|이며|입니다|이에요|예요|이요|[ \t,.。、]|$)`,
+  'dg',
+);
+/** A name in Hangul set apart in a Japanese sentence before です or an honorific (3階の 민지 です, 지우さん). */
+const BEFORE_JAPANESE = /(?<![가-힣])([가-힣]{2,4})(?=[ \t]?(?:です|と申します|といいます|さん|様))/dg;
 /** In Nepali: my name is … (मेरो नाम राम बहादुर गुरुङ हो), my son / daughter / husband / wife … 's (मेरो छोरा आयुष श्रेष्ठ को). */
 const NEPALI_DEVA = '[\u0900-\u097F]+';
 const NEPALI_NAMED = new RegExp(
@@ -40,6 +47,8 @@ export function detectResidentScriptNames(normalized: string): PiiSpan[] {
     ...captured(normalized, LABELLED),
     ...captured(normalized, INTRODUCED),
     ...captured(normalized, LABELLED_BARE),
+    ...captured(normalized, LABELLED_SENTENCE),
+    ...captured(normalized, BEFORE_JAPANESE),
     ...captured(normalized, NEPALI_NAMED, (name) => !NEPALI_QUESTION.test(name)),
   ];
 }

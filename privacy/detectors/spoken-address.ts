@@ -8,9 +8,9 @@ import type { PiiSpan } from '../types';
 import { kanaNumber } from '../dictation-words';
 import { PAUSES } from './spoken-names';
 
-/** The block: digits, or a chōme said in kana and maybe its lot (ごちょうめ じゅうはちのさん). */
+/** The block: digits, or a chōme said in kana and maybe its lot (ごちょうめ じゅうはちのさん; a pause after の: さんの じゅうご). */
 const BLOCK =
-  '(?:\\d{1,4}(?:-\\d{1,4}){1,3}|([ぁ-ゖ]{1,8}?)ちょうめ(?:[ \\u3000]+([ぁ-ゖ]{1,10}?)(?:の|ばんちの|ばんち|ばん)([ぁ-ゖ]{1,10}?)(?:ごう)?)?)';
+  '(?:\\d{1,4}(?:-\\d{1,4}){1,3}|([ぁ-ゖ]{1,8}?)ちょうめ(?:[ \\u3000]+([ぁ-ゖ]{1,10}?)(?:の|ばんちの|ばんち|ばん)[ \\u3000]?([ぁ-ゖ]{1,10}?)(?:ごう)?)?)';
 /** A building in katakana and its room said in kana (ハイツほんまち ひゃくごごうしつ). */
 const BUILDING = '(?:[ \\u3000]+[ァ-ヶー]{2,10}[ぁ-ゖ]{0,6}(?:[ \\u3000]+([ぁ-ゖ]{2,10}?)ごうしつ)?)?';
 const SAID_ADDRESS = new RegExp(

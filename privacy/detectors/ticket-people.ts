@@ -37,8 +37,11 @@ const COMPANY =
 const CLAUSE_AHEAD = `(?=${GAP}+(?:が|から|より|と|あて|宛て?|に|へ|は)|${GAP}*(?:[。、]|\\n|$))`;
 const SPACED_AFTER_SECTION = new RegExp(`(?:${SECTION}|${COMPANY})${GAP}+(${KANJI_NAME})${CLAUSE_AHEAD}`, 'dg');
 const SPACED_AFTER_STAFF = new RegExp(`(?<![一-龥])${STAFF}${GAP}+(${KANJI_NAME})${CLAUSE_AHEAD}`, 'dg');
-const SECTION_NO = new RegExp(`${SECTION}の([一-龥々ヶ]{2,3})(?=に|から|へ|と|が|より)`, 'dg');
+// Also the counter's staff (窓口の林には): a family name of one kanji there too, not a direction (窓口の東に).
+const SECTION_NO = new RegExp(`(?:${SECTION}|窓口)の([一-龥々ヶ]{1,3})(?=に|から|へ|と|が|より)`, 'dg');
 const WORKS_WITH = /(?<![一-龥々ヶ])([一-龥々ヶ]{2,3})と(?:二人|2人|一緒|私|僕|自分)/dg;
+/** Two people going together: a place's name is a person there too (明日、山口と二人で伺います). */
+const TWO_OF_US = /(?<![一-龥々ヶ])([一-龥々ヶ]{2,3})と(?:二人|2人|ふたり)で/dg;
 const KIN = '(?:妻|夫|息子|娘|長男|長女|次男|次女|三男|三女|父|母|祖父|祖母|孫|弟|妹|兄|姉)';
 const KIN_WORD = `${KIN}の${SP}?(?:[一-龥々ヶ]{1,3}|[ぁ-ゖ]{2,4}|[ァ-ヶー]{2,6})`;
 const KIN_ITEM = `${KIN}の${SP}?([一-龥々ヶ]{1,3}|[ぁ-ゖ]{2,4}|[ァ-ヶー]{2,6})`;
@@ -47,7 +50,7 @@ const KIN_END = `(?=[のをがはも、,。と]|${SP})`;
 const KIN_LIST = new RegExp(`${KIN_ITEM}${SP}?[、,と]${SP}?(?=${KIN_WORD}${KIN_END})`, 'dg');
 const KIN_LAST = new RegExp(`(?<=${KIN_WORD}${SP}?[、,と]${SP}?)${KIN_ITEM}${KIN_END}`, 'dg');
 const LABEL_LINE = new RegExp(
-  `(?:^|\\n)${SP}*(?:氏名|名前|お名前|貸出者|借用者|申請者|対象者)${SP}*[:：]?${SP}*\\n${SP}*((?:[一-龥々ヶ]{1,4})(?:${SP}+[一-龥々ヶ]{1,3}|\\n${SP}*[一-龥々ヶ]{1,3})?)(?=${SP}*(?:[（(]|\\n|$))`,
+  `(?:^|\\n)${SP}*(?:氏名|名前|お名前|貸出者|借用者|申請者|対象者|世帯主|届出人|代理人|契約者|名義人)${SP}*[:：]?${SP}*\\n${SP}*((?:[一-龥々ヶ]{1,4})(?:${SP}+[一-龥々ヶ]{1,3}|\\n${SP}*[一-龥々ヶ]{1,3})?)(?=${SP}*(?:[（(]|\\n|$))`,
   'dg',
 );
 
@@ -83,8 +86,13 @@ export function detectTicketPeople(normalized: string): PiiSpan[] {
       SPACED_AFTER_STAFF,
       (w) => KNOWN_FAMILY_NAMES.has(w) || (fillsNameSlot(w) && w.length <= 3 && !hasNotPersonWord(w)),
     ),
-    ...captured(normalized, SECTION_NO, (w) => KNOWN_FAMILY_NAMES.has(w) && !PLACE_FAMILY_NAMES.has(w)),
+    ...captured(
+      normalized,
+      SECTION_NO,
+      (w) => KNOWN_FAMILY_NAMES.has(w) && !PLACE_FAMILY_NAMES.has(w) && !/^[東西南北前後横奥]$/.test(w),
+    ),
     ...captured(normalized, WORKS_WITH, (w) => KNOWN_FAMILY_NAMES.has(w) && !PLACE_FAMILY_NAMES.has(w)),
+    ...captured(normalized, TWO_OF_US, (w) => KNOWN_FAMILY_NAMES.has(w)),
     ...again(normalized, [...captured(normalized, KIN_LIST, kin), ...captured(normalized, KIN_LAST, kin)]),
     ...captured(normalized, LABEL_LINE, (w) => !hasNotPersonWord(w)),
     ...captured(normalized, LATIN_LABEL_LOWER, (w) => w.split(' ').some(nameWord)),

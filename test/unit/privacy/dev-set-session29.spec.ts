@@ -8,22 +8,24 @@ describe('privacy: blind batches of session 29 (written by helpers who read neit
     await assertBatch('blind-29.jsonl', 150, [293, 284, 293, 291]);
   });
 
-  it('the thirtieth (session 29, chat typed on a phone: pieces over several messages, nicknames, odd widths): 150 cases — recall 249 / 258 at precision 277 / 279', async () => {
+  it('the thirtieth (session 29, chat typed on a phone: pieces over several messages, nicknames, odd widths): 150 cases — recall 249 / 258 at precision 277 / 278', async () => {
     // Written blind like the twenty-ninth. First run with session 28's code: recall 0.868 (224 / 258) at precision 0.988
     // (253 / 256). Fixed by general rules: numbers and dates sent in pieces (chat-pieces.ts), the corrected value before
     // が正しい or after 間違えた, names signing a message in brackets or after a phone, katakana given names, lower-case
     // Latin names before さん, Latin chat speakers.
-    await assertBatch('blind-30.jsonl', 150, [258, 249, 279, 277]);
+    // Session 33: a pension number of zeros after its label (ﾀﾞﾐｰ) is no longer masked.
+    await assertBatch('blind-30.jsonl', 150, [258, 249, 278, 277]);
   });
 
-  it('the thirty-first (session 29, an everyday mix: the held-out check of the session’s rules): 150 cases — recall 254 / 258 at precision 258 / 261', async () => {
+  it('the thirty-first (session 29, an everyday mix: the held-out check of the session’s rules): 150 cases — recall 255 / 258 at precision 259 / 262', async () => {
     // Written blind after the twenty-ninth's and thirtieth's rules. First run: recall 0.934 (241 / 258) at precision
     // 0.976 (246 / 252); session 28's code gives 0.926 / 0.976 on it. Fixed by general rules: 姓／名／セイ／メイ lines,
     // 新姓, a writer in a subject's brackets, pension and passport numbers by their shape in a text about them, a number
     // after 個人番号 no insurance number, famous people written with a space. Session 31 (batch 41's rules): a family name
     // found alone joined to its given name (被保険者：松本 隆（…）), one item more, no mask more.
     // Session 32: a phone's groups joined by の inside a word (090の5512の3380).
-    await assertBatch('blind-31.jsonl', 150, [258, 254, 261, 258]);
+    // Session 33: i'm + a lower-case name found (i'm jun okada).
+    await assertBatch('blind-31.jsonl', 150, [258, 255, 262, 259]);
   });
 
   it('the thirty-second (session 29, residents’ own words: inquiry forms, letters, foreign residents, proxies): 150 cases — recall 279 / 282 at precision 279 / 280', async () => {
@@ -54,16 +56,17 @@ describe('privacy: blind batches of session 29 (written by helpers who read neit
     await assertBatch('blind-34.jsonl', 150, [285, 278, 279, 278]);
   });
 
-  it('the thirty-fifth (session 29, English and mixed text again: the held-out check of the English rules): 150 cases — recall 242 / 290 at precision 251 / 257', async () => {
+  it('the thirty-fifth (session 29, English and mixed text again: the held-out check of the English rules): 150 cases — recall 245 / 290 at precision 254 / 260', async () => {
     // Written blind from the thirty-third's brief after its rules. First run: recall 0.721 (209 / 290) at precision 0.958
     // (227 / 237); session 28's code gives 0.662 / 0.963 on it. Fixed by general rules: double-barrelled names, spoke with,
     // Name on form:, Titular:, a two-word name before a colon, Insurer no., an English sentence's end for insurance numbers.
     // Session 31 (batch 40's rules): a katakana name of four parts found whole (アルバレス・ガルシア・マリアナ).
     // Session 32: a name after a title before a colon (Ms. Rosales:).
-    await assertBatch('blind-35.jsonl', 150, [290, 242, 257, 251]);
+    // Session 33: a header-less CSV row of a name, a passport number and a birth date (three items).
+    await assertBatch('blind-35.jsonl', 150, [290, 245, 260, 254]);
   });
 
-  it('the thirty-sixth (session 29, an everyday mix: the held-out check of the session’s rules): 150 cases — recall 271 / 295 at precision 276 / 278', async () => {
+  it('the thirty-sixth (session 29, an everyday mix: the held-out check of the session’s rules): 150 cases — recall 272 / 295 at precision 277 / 279', async () => {
     // Written blind after all but its own rules; many rare family names (黛, 籾山, 四ノ宮). First run: recall 0.868 (256 /
     // 295) at precision 0.989 (262 / 265); session 28's code 0.844 / 0.988. Fixed by general rules: a name with its reading
     // in hiragana, a name after a phone number or on a duty roster made of the listed names' kanji, 正／誤 lines of a
@@ -72,6 +75,7 @@ describe('privacy: blind batches of session 29 (written by helpers who read neit
     // column, three items more, no false positive more.
     // Session 32 (batch 43's rules): 枝番「01」 is no insurance number (one false positive fewer).
     // Session 32 (the forty-fourth batch's rules): one more item found.
-    await assertBatch('blind-36.jsonl', 150, [295, 271, 278, 276]);
+    // Session 33: a hiragana name set apart before 様 (えびさわ様).
+    await assertBatch('blind-36.jsonl', 150, [295, 272, 279, 277]);
   });
 });

@@ -1,7 +1,7 @@
 import { assertBatch } from './blind-batch';
 
 describe('privacy: blind batches of session 31 (written by helpers who read neither the detectors nor the dev set)', () => {
-  it('the thirty-ninth (session 31, handover notes, minutes, quoted mail, chat transcripts, registers, logs, residents’ forms in six languages: a held-out check): 150 cases — recall 376 / 396 at precision 375 / 379', async () => {
+  it('the thirty-ninth (session 31, handover notes, minutes, quoted mail, chat transcripts, registers, logs, residents’ forms in six languages: a held-out check): 150 cases — recall 377 / 396 at precision 375 / 379', async () => {
     // Written blind (53 hard negatives: ticket and asset numbers, IPs, product names that look like names, rooms named
     // さくら). First run with session 30's code: recall 0.836 (331 / 396) at precision 0.977 (335 / 343); with the
     // session's Latin family names the same recall (one more item masked right). Fixed by general rules
@@ -17,7 +17,8 @@ describe('privacy: blind batches of session 31 (written by helpers who read neit
     // or (for a foreign name) on the next line; a tagged full name over a given name found with its space; a title's
     // dot and offices in an attendee list.
     // Session 32: a name in capitals with a hyphen taken whole (CHEN WEI-LUN).
-    await assertBatch('blind-39.jsonl', 150, [396, 376, 379, 375]);
+    // Session 33: a Portuguese full name after Nome completo: taken whole.
+    await assertBatch('blind-39.jsonl', 150, [396, 377, 379, 375]);
   });
 
   it('the fortieth (session 31, an everyday mix — relayed residents’ records, phone memos, half-width kana, Excel / PDF / 住基 screen copies, rare family names, English from ALTs): 150 cases — recall 231 / 235 at precision 231 / 232', async () => {
@@ -39,7 +40,7 @@ describe('privacy: blind batches of session 31 (written by helpers who read neit
     await assertBatch('blind-40.jsonl', 150, [235, 231, 232, 231]);
   });
 
-  it('the forty-first (session 31, operators’ notes, work logs, lending records, residents’ consultations, nine languages, voice dictation, OCR, JSON / CSV): 150 cases — recall 233 / 252 at precision 237 / 240', async () => {
+  it('the forty-first (session 31, operators’ notes, work logs, lending records, residents’ consultations, nine languages, voice dictation, OCR, JSON / CSV): 150 cases — recall 234 / 252 at precision 238 / 241', async () => {
     // Written blind after the fortieth's rules (52 hard negatives). First sight [252, 206, 227, 217]: recall 0.817
     // (206 / 252) at precision 0.956 (217 / 227); session 30's code 0.770 / 0.953. Fixed by general rules
     // (session31-held-out.spec.ts): a dwelling and its room after a romanised address's block number (…, 1-4-7, Casa
@@ -56,6 +57,7 @@ describe('privacy: blind batches of session 31 (written by helpers who read neit
     // signature name after "-- ", place names before 各事務組合 (松本・加賀), 金 額 in letter-spaced OCR.
     // Session 32: dates said in kana words (しょうわ にじゅうろくねん くがつ みっか), an address said in hiragana, a card's
     // number read aloud with さん among its digits, a phone's groups in kanji numerals joined by の inside a word.
-    await assertBatch('blind-41.jsonl', 150, [252, 233, 240, 237]);
+    // Session 33: a My Number read one digit a word found.
+    await assertBatch('blind-41.jsonl', 150, [252, 234, 241, 238]);
   });
 });

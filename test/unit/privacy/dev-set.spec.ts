@@ -145,7 +145,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-14.jsonl', 150, [243, 238, 254, 239]);
   });
 
-  it('the fifteenth, written blind in session 15 as a held-out check: recall 215 / 228, precision 219 / 222', async () => {
+  it('the fifteenth, written blind in session 15 as a held-out check: recall 217 / 228, precision 221 / 223', async () => {
     // Measured blind with session 15's starting code: recall 0.807, precision 0.985 (items reordered by position
     // first: the writer listed one signature's name before the mail addresses above it). Fixed by general rules: a
     // street address's end — 丁目 then a dash or a bare lot (2丁目-8-11, 本城1丁目1560), a floor after the building
@@ -159,7 +159,8 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // Family names of about the top 700 (privacy/family-names.ts, written blind) where the context says a person.
     // Left: role mailboxes (helpdesk@, keibo@) this writer labels personal — the masker keeps role mailboxes; a name alone after a note (小林の件, 土曜当番 高木→日曜当番 菅原); insurance
     // numbers without a keyword (保険証_10234567-89_藤田.jpg, 「４１２・３５８７」); the second of two My Numbers.
-    await assertBatch('blind-15.jsonl', 150, [228, 217, 224, 221]);
+    // Session 33: a phone-shaped 保守契約番号 is no phone any more (one false positive fewer).
+    await assertBatch('blind-15.jsonl', 150, [228, 217, 223, 221]);
   });
 
   it('the sixteenth (session 16, held-out check): 150 cases — recall 236 / 249 at precision 238 / 239', async () => {
@@ -183,7 +184,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-16.jsonl', 150, [249, 236, 239, 238]);
   });
 
-  it('the seventeenth (session 16, after batch 16’s rules): 150 cases — recall 218 / 225 at precision 218 / 222', async () => {
+  it('the seventeenth (session 16, after batch 16’s rules): 150 cases — recall 219 / 225 at precision 218 / 222', async () => {
     // Written blind after batch 16's rules (ticket notes, work logs, lending registers, minutes, chat lines, file
     // paths, English). First run: recall 0.827 (186 / 225) at precision 0.954 (session 15's code: 0.804 / 0.953).
     // Fixed, as general rules: a common family name as a chat line's speaker without a time (中村: …, [LoGo] 佐野: …),
@@ -199,8 +200,8 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // positives left: a 支店コード in a form's description, a role mailbox and a department's phone.
     // Session 17: lower-case romaji and a handle (hiroshi kawamoto, kenta.ogawa) found. Session 31 (batch 40's rules):
     // the system's spelling quoted after the name (山﨑 → 「山崎」) found, old kanji forms being read as today's.
-    // Session 32 (the forty-fourth batch's rules): one more item found.
-    await assertBatch('blind-17.jsonl', 150, [225, 218, 222, 218]);
+    // Session 32 (the forty-fourth batch's rules): one more item found. Session 33: a name broken after Name: taken whole.
+    await assertBatch('blind-17.jsonl', 150, [225, 219, 222, 218]);
   });
 
   it('the eighteenth (session 17, after batch 17’s rules): 150 cases — recall 249 / 261 at precision 250 / 259', async () => {
