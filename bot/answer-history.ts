@@ -6,6 +6,7 @@
  * order. One read of the question log serves a whole page.
  */
 import type { ConversationStore, QuestionRecord, TranscriptEntry } from '../conversations';
+import { maskNotice } from '../privacy';
 
 /** The key of a question and its answer as both are written into the transcript. */
 const pairKey = (question: string, answer: string) => JSON.stringify([question, answer]);
@@ -47,4 +48,13 @@ export async function answersOnPage(
   if (!indexes.some((i) => lines[i]?.role === 'bot')) return new Map();
   const all = answersByLine(lines, await conversations.questionLog(conversationId));
   return new Map(indexes.flatMap((i) => (all.has(i) ? [[i, all.get(i)!] as const] : [])));
+}
+
+/**
+ * The notice the answer to `q` was shown below when personal data was masked in the question (「※ 個人情報と思われる
+ * 内容（…）は記録せずに伏せ字にしました。…」), from the types the question log kept; undefined when nothing was masked.
+ * The transcript's answer line holds the answer alone, as the question log does.
+ */
+export function maskedNoticeOf(q: QuestionRecord): string | undefined {
+  return maskNotice(q.maskedTypes ?? []) || undefined;
 }

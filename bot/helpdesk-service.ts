@@ -33,6 +33,7 @@ import { followUpQuery, FOLLOW_UP_WINDOW_MS } from './follow-up';
 import { searchedOrRefused } from './refused-question';
 import { ticketSubject } from './ticket-subject';
 import { feedbackReply, recordFeedback, type FeedbackDeps } from './feedback';
+import { expiredChoice } from './last-answer';
 
 export type { HelpdeskOptions } from './helpdesk-options';
 
@@ -61,7 +62,7 @@ export class HelpdeskService implements Helpdesk {
   ) {}
 
   async ask(input: AskInput): Promise<BotReply> {
-    const { text, redacted, notice } = redactPersonalData((input.text ?? '').trim(), this.deps.masker);
+    const { text, redacted, notice, types } = redactPersonalData((input.text ?? '').trim(), this.deps.masker);
     if (!text) throw new KotaeError('INPUT_INVALID', 'empty question', { userMessage: BOT_MESSAGES.emptyQuestion });
     // Only emoji or punctuation: no words to search for, whatever the channel.
     if (!hasWords(text))
@@ -74,6 +75,10 @@ export class HelpdeskService implements Helpdesk {
     // Created by the caller for this question: nothing to read again, no ticket or earlier question yet.
     const created = input.created && input.created.id === input.conversationId ? input.created : undefined;
     const conversation = created ?? (await this.conversationFor(input));
+    // A candidate picked under an answer that no longer applies: said so, nothing asked or written.
+    const expired =
+      input.choiceOf && !created && (await expiredChoice(this.deps.conversations, conversation.id, input.choiceOf));
+    if (expired) return expired;
     const { desk } = this.deps;
     const status = desk ? statusQuery(text) : undefined;
     if (desk && status) {
@@ -186,6 +191,8 @@ export class HelpdeskService implements Helpdesk {
           answer: composed.text,
           sources: composed.sources,
           choices: composed.choices,
+          // The notice shown above the answer is shown again on a reload (answer-history.ts).
+          ...(redacted ? { maskedTypes: types } : {}),
           categoryGuess: outcome === 'no_answer' ? undefined : decision.hits[0]?.chunk.category,
           channel: conversation.channel,
           requester: { ...conversation.requester, ...input.requester },
@@ -221,6 +228,10 @@ export class HelpdeskService implements Helpdesk {
 
   async feedback(input: FeedbackInput): Promise<BotReply> {
     const conversation = await this.requireConversation(input.conversationId);
+    // 解決した / 解決しない under an answer rated or followed by something meanwhile: said so, nothing written.
+    const expired =
+      input.questionId && (await expiredChoice(this.deps.conversations, conversation.id, input.questionId));
+    if (expired) return expired;
     const reply = feedbackReply(conversation.id, input.resolved);
     // The acknowledgement is a 'system' line, as a typed はい's: the answer above it stays the last 'bot' line.
     const line = { role: 'system' as const, text: reply.text, at: this.deps.clock.now() };

@@ -25,6 +25,11 @@ export interface AskInput {
    * requester the one given here): it has no tickets and no questions yet, so it is not read again.
    */
   created?: ConversationRecord;
+  /**
+   * A candidate picked under an answer: that answer's question id (`BotReply.questionId`). When the answer is no
+   * longer the conversation's latest unrated exchange, the reply says the choice expired and nothing is asked.
+   */
+  choiceOf?: string;
 }
 
 /** 解決した / 解決しない on the last answer. `activityId` makes redelivery idempotent. */
@@ -33,6 +38,11 @@ export interface FeedbackInput {
   resolved: boolean;
   comment?: string;
   activityId?: string;
+  /**
+   * The answer rated (`BotReply.questionId`). When it is no longer the conversation's latest unrated exchange, the
+   * reply says the choice expired and nothing is written; without it the latest question is rated.
+   */
+  questionId?: string;
 }
 
 /** Hand the conversation to a person. `activityId` makes redelivery idempotent. */

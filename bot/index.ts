@@ -20,5 +20,5 @@ export { InMemoryProcessedDeliveries, type ProcessedDeliveries } from './process
 export { decideWithSources, GENERATION, type SourceDecision } from './source-check';
 export { followUpQuery } from './follow-up';
 export { hasWords } from './words';
-export { ANSWER_ACTIONS, answerStillCurrent, restoredAnswer, type RestoredAnswer } from './last-answer';
-export { answersByLine, answersOnPage } from './answer-history';
+export { ANSWER_ACTIONS, answerStillCurrent, expiredChoice, restoredAnswer, type RestoredAnswer } from './last-answer';
+export { answersByLine, answersOnPage, maskedNoticeOf } from './answer-history';

@@ -6,12 +6,14 @@
  */
 import type {
   BotAction,
+  BotReply,
   ConversationStore,
   Outcome,
   QuestionRecord,
   SourceRef,
   TranscriptEntry,
 } from '../conversations';
+import { BOT_MESSAGES } from './messages';
 
 /** The buttons an answer of each outcome offers (as composeAnswer gives them). */
 export const ANSWER_ACTIONS: Readonly<Record<Outcome, readonly BotAction[]>> = {
@@ -67,4 +69,17 @@ export async function answerStillCurrent(
 ): Promise<boolean> {
   const restored = await restoredAnswer(conversations, conversationId, await conversations.transcript(conversationId));
   return restored?.questionId === questionId && restored.current;
+}
+
+/**
+ * The reply to a candidate or 解決した / 解決しない that names question `questionId` when that answer's buttons no
+ * longer apply (said so; the caller asks and writes nothing); undefined while they still do.
+ */
+export async function expiredChoice(
+  conversations: Pick<ConversationStore, 'lastQuestion' | 'hasFeedback' | 'transcript'>,
+  conversationId: string,
+  questionId: string,
+): Promise<BotReply | undefined> {
+  if (await answerStillCurrent(conversations, conversationId, questionId)) return undefined;
+  return { conversationId, text: BOT_MESSAGES.choiceExpired, sources: [], choices: [], actions: [] };
 }

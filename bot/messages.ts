@@ -25,6 +25,8 @@ export const BOT_MESSAGES = Object.freeze({
   thanks: 'ご回答ありがとうございました。お役に立ててうれしいです。',
   youAreWelcome: 'どういたしまして。ほかにも困りごとがあれば、いつでも質問してください。',
   sorry: 'お役に立てず申し訳ありません。「担当者に問い合わせる」から担当者にお問い合わせいただけます。',
+  /** A candidate or 解決した / 解決しない under an answer that is no longer the latest unrated exchange. */
+  choiceExpired: 'この選択肢は有効期限が切れています。お手数ですが、もう一度質問してください。',
   notResolvedTyped:
     'お役に立てず申し訳ありません。別の言葉で質問し直すか、「担当者に問い合わせる」から担当者にお問い合わせください。',
   ticketCreated: (number: string, deskHours: string, afterHoursNotice?: string) =>

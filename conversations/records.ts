@@ -3,6 +3,7 @@
  * was said and replied. Shared by the conversation core (bot/) and the desk (tickets/), below both;
  * db/ maps its entities to these; adapters render them.
  */
+import type { PiiType } from '../privacy';
 
 /** Where a staff member asked. */
 export type ChannelKind = 'web' | 'teams' | 'logo' | 'cli';
@@ -61,6 +62,11 @@ export interface QuestionRecord {
   latencyMs: number;
   /** The candidate questions offered with the answer (tentative, clarify), for showing the answer again. */
   choices?: { label: string; value: string }[];
+  /**
+   * The kinds of personal data masked in the question (the answer was shown below the notice naming them), so a
+   * reloaded chat shows that notice again. Absent when nothing was masked, and on rows written before it was kept.
+   */
+  maskedTypes?: PiiType[];
 }
 
 /** One line of a conversation transcript. */

@@ -41,10 +41,16 @@ async function converse(helpdesk: Helpdesk, io: CliIo, logger: MemoryLogger): Pr
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: io.isTTY });
   let conversationId: string | undefined;
   let lastChoices: BotReply['choices'] = [];
+  // The question id of the reply the numbered choices belong to, and of the last answer shown: /yes, /no and a
+  // number name the answer they were shown under, as the web chat's buttons do (no longer current → expired).
+  let choicesOf: string | undefined;
+  let shownAnswer: string | undefined;
   io.out(CLI_MESSAGES.chatIntro);
   const show = (reply: BotReply) => {
     if (reply.conversationId) conversationId = reply.conversationId;
     lastChoices = reply.choices;
+    choicesOf = reply.questionId;
+    if (reply.questionId) shownAnswer = reply.questionId;
     io.out(`Kotae> ${renderText(reply)}\n`);
   };
   rl.setPrompt(CLI_MESSAGES.chatPrompt);
@@ -56,7 +62,8 @@ async function converse(helpdesk: Helpdesk, io: CliIo, logger: MemoryLogger): Pr
       const id = conversationId ?? '';
       const choice = /^\d+$/.test(line) ? lastChoices[Number(line) - 1] : undefined;
       if (line === '/yes' || line === '/no') {
-        show(await runTurn(id, logger, () => helpdesk.feedback({ conversationId: id, resolved: line === '/yes' })));
+        const rated = { conversationId: id, resolved: line === '/yes', questionId: shownAnswer };
+        show(await runTurn(id, logger, () => helpdesk.feedback(rated)));
       } else if (line.startsWith('/ticket')) {
         show(
           await runTurn(
@@ -68,7 +75,12 @@ async function converse(helpdesk: Helpdesk, io: CliIo, logger: MemoryLogger): Pr
       } else {
         show(
           await runTurn(id, logger, () =>
-            helpdesk.ask({ conversationId, channel: 'cli', text: choice?.value ?? line }),
+            helpdesk.ask({
+              conversationId,
+              channel: 'cli',
+              text: choice?.value ?? line,
+              ...(choice ? { choiceOf: choicesOf } : {}),
+            }),
           ),
         );
       }

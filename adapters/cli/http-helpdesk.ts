@@ -47,13 +47,20 @@ export class HttpHelpdesk implements Helpdesk {
       sources: BotReply['sources'];
       confidence: number;
       conversationId: string;
+      questionId?: string;
       choices: BotReply['choices'];
       actions: BotReply['actions'];
       conversationToken?: string;
-    }>('/api/ask', { question: input.text, conversationId: input.conversationId, user: input.requester });
+    }>('/api/ask', {
+      question: input.text,
+      conversationId: input.conversationId,
+      user: input.requester,
+      choiceOf: input.choiceOf,
+    });
     if (r.conversationToken) this.tokens.set(r.conversationId, r.conversationToken);
     return {
       conversationId: r.conversationId,
+      ...(r.questionId === undefined ? {} : { questionId: r.questionId }),
       outcome: r.outcome,
       text: r.answer,
       sources: r.sources,
@@ -68,6 +75,8 @@ export class HttpHelpdesk implements Helpdesk {
       conversationId: input.conversationId,
       resolved: input.resolved,
       comment: input.comment,
+      // The answer rated: the server says it expired when it is no longer the latest unrated one.
+      questionId: input.questionId,
     });
     return { conversationId: input.conversationId, text: r.message, sources: [], choices: [], actions: r.actions };
   }

@@ -27,6 +27,7 @@ import { AuditAppendOnly1765610000000 } from './1765610000000-audit-append-only'
 import { CertificateResidue1765560000000 } from './1765560000000-certificate-residue';
 import { CommentMessageKey1765700000000 } from './1765700000000-comment-message-key';
 import { CommentChannelDeleted1765710000000 } from './1765710000000-comment-channel-deleted';
+import { QuestionMaskedTypes1765800000000 } from './1765800000000-question-masked-types';
 import { ReportDelivery1765900000000 } from './1765900000000-report-delivery';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
@@ -60,5 +61,6 @@ export const MIGRATIONS = [
   AuditAppendOnly1765610000000,
   CommentMessageKey1765700000000,
   CommentChannelDeleted1765710000000,
+  QuestionMaskedTypes1765800000000,
   ReportDelivery1765900000000,
 ];

@@ -20,6 +20,7 @@ import { inTransaction, managerOf } from '../transaction-scope';
 import { SqliteStatements } from '../sqlite-statements';
 import { isUniqueViolation } from './atomic-sql';
 import { KotaeError } from '../../core';
+import { isPiiType } from '../../privacy';
 
 /** Maps a conversation row to its record. */
 export function toConversation(row: ConversationRow): ConversationRecord {
@@ -59,6 +60,7 @@ export function toQuestion(row: QuestionRow): QuestionRecord {
     },
     latencyMs: row.latencyMs,
     ...(row.choices ? { choices: JSON.parse(row.choices) as QuestionRecord['choices'] } : {}),
+    ...(row.maskedTypes ? { maskedTypes: row.maskedTypes.split(',').filter(isPiiType) } : {}),
   };
 }
 
@@ -80,6 +82,7 @@ export function toQuestionRow(q: QuestionRecord): QuestionRow {
     department: q.requester.department ?? null,
     latencyMs: Math.round(q.latencyMs),
     choices: q.choices?.length ? JSON.stringify(q.choices) : null,
+    maskedTypes: q.maskedTypes?.length ? q.maskedTypes.join(',') : null,
   };
 }
 

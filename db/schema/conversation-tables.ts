@@ -52,6 +52,9 @@ export const question: TableSpec = {
     latencyMs: int,
     // The candidate questions offered with the answer, as JSON (migration 1765400000000): a reloaded web chat shows them again.
     choices: optLong,
+    // The personal-data types masked in the question, comma-separated (migration 1765800000000): a reloaded web chat
+    // shows the notice the answer was shown with.
+    maskedTypes: short(200, true),
   },
   indices: [{ columns: ['askedAt'] }, { columns: ['conversationId'] }],
 };

@@ -37,6 +37,7 @@ export interface QuestionRow {
   department: string | null;
   latencyMs: number;
   choices?: string | null;
+  maskedTypes?: string | null;
 }
 export interface FeedbackRow {
   id: string;

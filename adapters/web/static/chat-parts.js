@@ -64,6 +64,11 @@
     m.appendChild(list);
   }
 
+  /** A history line's text as the page showed it live: an answer below its personal-data notice, if it had one. */
+  function answerText(line) {
+    return line.notice ? line.notice + '\n\n' + line.text : line.text;
+  }
+
   /** Renders `{ tickets }` from GET /api/conversations/:id/tickets, or `{ error }`, into `list`. */
   function history(list, data) {
     list.textContent = '';
@@ -114,6 +119,7 @@
     once: once,
     retire: retire,
     sources: sources,
+    answerText: answerText,
     history: history,
     requestKey: requestKey,
     send: send,

@@ -285,7 +285,7 @@
     if (line.role === 'user') return addMessage('user', line.text);
     if (line.role === 'operator') return addOperatorMessage(line.text);
     if (line.role === 'system') return addMessage('bot system', line.text);
-    return addMessage('bot', line.text);
+    return addMessage('bot', window.KotaeParts.answerText(line));
   }
 
   // The whole conversation from the server (on open), then the helpdesk's new lines (polling).
@@ -299,10 +299,10 @@
       const last = data.lastAnswer;
       data.messages.forEach(function (line) {
         const m = renderHistoryLine(line);
-        // The last answer again with its sources and the buttons that still apply (the server decides).
-        if (last && line.index === last.index) renderReply(Object.assign({ answer: line.text }, last), m);
-        // Every earlier answer with the sources it was shown with; its buttons no longer apply.
-        else if (line.outcome) renderReply({ answer: line.text, outcome: line.outcome, sources: line.sources }, m);
+        const shown = { answer: window.KotaeParts.answerText(line), outcome: line.outcome, sources: line.sources };
+        // Every answer with the sources it was shown with; the last also with the buttons that still apply.
+        if (last && line.index === last.index) renderReply(Object.assign(shown, last), m);
+        else if (line.outcome) renderReply(shown, m);
       });
       seen = data.total;
       profile.fill(data.requester);

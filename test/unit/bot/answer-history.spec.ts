@@ -3,7 +3,7 @@
  * shows (one read of the question log per page), and feedback writes the lines the requester saw once.
  */
 import assert from 'node:assert/strict';
-import { answersOnPage, HelpdeskService } from '../../../bot';
+import { answersOnPage, HelpdeskService, maskedNoticeOf } from '../../../bot';
 import type { Outcome, QuestionRecord } from '../../../conversations';
 import { FakeClock } from '../../../core/clock';
 import { SqlConversationStore } from '../../../db';
@@ -118,5 +118,51 @@ describeEachDb('answersOnPage (every answer of a reloaded chat with its sources)
       ],
     );
     assert.equal(await each.db.ds.getRepository('feedback').count(), 2);
+  });
+
+  it('keeps the types masked in a question, so its answer line gets the notice it was shown below', async () => {
+    const knowledge = new FakeKnowledge([
+      {
+        match: 'VPN',
+        confidence: 0.9,
+        chunk: faqChunk('FAQ-7', 'VPNに接続できない', '再起動してください。', 'ネットワーク'),
+      },
+    ]);
+    const helpdesk = new HelpdeskService(
+      { conversations: store, tickets: new InMemoryTicketStore(), knowledge, clock },
+      { maxQuestionChars: 500, deskHours: '平日 8:30〜17:15', isDeskOpen: () => true },
+    );
+    const notice =
+      '※ 個人情報と思われる内容（電話番号、メールアドレス）は記録せずに伏せ字にしました。個人情報は入力しないでください。';
+    const plain = await helpdesk.ask({ channel: 'web', text: 'VPNにつながりません' });
+    const id = plain.conversationId;
+    clock.advanceMinutes(1);
+    const masked = await helpdesk.ask({
+      channel: 'web',
+      conversationId: id,
+      text: 'VPNにつながりません。連絡先 taro@example.lg.jp 090-1234-5678',
+    });
+    assert.equal(masked.text.startsWith(`${notice}\n\n`), true);
+    assert.deepEqual(
+      (await store.questionLog(id)).map((q) => [q.id, q.maskedTypes, maskedNoticeOf(q)]),
+      [
+        [plain.questionId, undefined, undefined],
+        [masked.questionId, ['phone', 'email'], notice],
+      ],
+    );
+    const lines = await store.transcript(id);
+    const shown = await answersOnPage(
+      store,
+      id,
+      lines,
+      lines.map((_, i) => i),
+    );
+    assert.deepEqual(
+      [...shown].map(([i, q]) => [i, lines[i]!.text, maskedNoticeOf(q)]),
+      [
+        [1, plain.text, undefined],
+        [3, masked.text.slice(`${notice}\n\n`.length), notice],
+      ],
+    );
   });
 });
