@@ -33,7 +33,15 @@ export {
   type CsvEncoding,
   type CsvEncodingChoice,
 } from './terminal-csv';
-export { DEFAULT_IMPORT_LIMITS, type ImportLimits, type ImportResult, type ImportRowError } from './terminal-import';
+export {
+  DEFAULT_IMPORT_LIMITS,
+  type ImportLimits,
+  type ImportPlan,
+  type ImportResult,
+  type ImportRowChange,
+  type ImportRowError,
+} from './terminal-import';
+export { TERMINAL_FIELDS, terminalChanges } from './terminal-import-plan';
 export { SiteService, checkSite } from './site-service';
 export { TerminalService, type TerminalServiceDeps } from './terminal-service';
 export { TARGET_TRANSITIONS, canMove, checkCampaign, addDays } from './campaign-rules';

@@ -32,6 +32,9 @@ export const OPS_MESSAGES = {
   importCsvBroken: (line: number) =>
     `CSVの形式が正しくありません（${line}行目付近: 引用符の閉じ忘れ、または列数の違い）。`,
   importEncodingChoice: '文字コードは「自動判定」「UTF-8」「Shift_JIS」のいずれかを選んでください。',
+  importStale:
+    '確認したときとファイルの内容または台帳が変わっているため、取り込みませんでした（1件も変更していません）。もう一度ファイルを選んで内容を確認してください。',
+  importTokenInvalid: '確認の情報が正しくありません。もう一度ファイルを選んで内容を確認してください。',
   importFailed: (rows: number) => `${rows}行に誤りがあるため、取り込みませんでした（1件も登録していません）。`,
   campaignTitleRequired: '作業名を入力してください。',
   campaignKindInvalid: '作業の種別を選んでください。',

@@ -45,10 +45,17 @@ export interface TerminalStore {
     names: readonly string[],
     ips: readonly string[],
   ): Promise<{ names: Map<string, string>; ips: Map<string, string> }>;
+  /** Terminals by (normalised, upper-case) computer name; unknown names are left out. */
+  byNames(names: readonly string[]): Promise<Terminal[]>;
   /** Inserts terminals with one history entry each; CONFLICT when a name or IP is taken. */
   insertMany(inputs: readonly TerminalInput[], actor: string, action: 'create' | 'import'): Promise<Terminal[]>;
   /** Saves the changed fields (version check: CONFLICT when stale) and the history entry. */
   update(id: string, version: number, input: TerminalInput, actor: string): Promise<Terminal>;
+  /**
+   * Saves terminals changed by a CSV import, each conditional on the version it was read at (CONFLICT
+   * when one is stale or a new IP is taken), with one `import_update` history entry each; returns the count.
+   */
+  updateMany(updates: readonly { before: Terminal; input: TerminalInput }[], actor: string): Promise<number>;
   /** Deletes a terminal; false when a ticket or campaign refers to it (nothing deleted). */
   remove(id: string): Promise<boolean>;
   /** The terminal's history, newest first. */

@@ -111,18 +111,31 @@ export class TerminalService {
 
   /**
    * Imports a CSV that `open()` streams from its start (called up to three times): every row or none.
-   * Rows with problems come back as a list; a file that cannot be read at all throws INPUT_INVALID.
+   * Rows with problems come back as a list (nothing written); a file that touches terminals already in
+   * the ledger comes back as a preview unless `token` confirms that preview (CONFLICT when the file or
+   * the ledger changed since); a file of new terminals only is written at once. A file that cannot be
+   * read at all throws INPUT_INVALID. The write is one transaction with one audit entry (the counts).
    */
-  async import(open: () => AsyncIterable<Uint8Array>, choice: CsvEncodingChoice, actor: string): Promise<ImportResult> {
+  async import(
+    open: () => AsyncIterable<Uint8Array>,
+    choice: CsvEncodingChoice,
+    actor: string,
+    token?: string,
+  ): Promise<ImportResult> {
     const encoding: CsvEncoding = choice === 'auto' ? detectEncoding(await sampleOf(open(), 64 * 1024)) : choice;
     const sites = await this.deps.sites.list();
-    const checked = await this.importer.check(open, encoding, sites);
-    if (checked.errorRows > 0) return { ok: false, encoding, ...checked };
-    const imported = await this.deps.audit.atomically(
-      () => this.importer.insert(open, encoding, sites, actor),
-      (count) => ({ actor, action: 'terminal.import', detail: { count, encoding } }),
+    const plan = await this.importer.plan(open, encoding, sites);
+    if (plan.errorRows > 0) return { kind: 'refused', encoding, ...plan };
+    if (token === undefined && plan.added < plan.rows) return { kind: 'preview', encoding, ...plan };
+    if (token !== undefined && token !== plan.token)
+      throw new KotaeError('CONFLICT', 'terminal import token differs', { userMessage: M.importStale });
+    if (plan.added + plan.updated === 0)
+      return { kind: 'imported', encoding, added: 0, updated: 0, unchanged: plan.rows };
+    const counts = await this.deps.audit.atomically(
+      () => this.importer.apply(open, encoding, sites, actor, plan.token),
+      (c) => ({ actor, action: 'terminal.import', detail: { count: c.added + c.updated, ...c, encoding } }),
     );
-    return { ok: true, imported, encoding };
+    return { kind: 'imported', encoding, ...counts };
   }
 
   /** The whole ledger as CSV chunks (UTF-8 with BOM, or Shift_JIS), read a page at a time. */

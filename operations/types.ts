@@ -52,8 +52,8 @@ export interface FieldChange {
   after?: string;
 }
 
-/** How a terminal changed. */
-export type TerminalChangeAction = 'create' | 'import' | 'update';
+/** How a terminal changed: registered on the form, added by a CSV import, saved on the form, updated by a CSV import. */
+export type TerminalChangeAction = 'create' | 'import' | 'update' | 'import_update';
 
 /** One entry of a terminal's history: who changed what, when. */
 export interface TerminalChange {

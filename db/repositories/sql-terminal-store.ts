@@ -7,6 +7,7 @@ import { In, MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import { KotaeError } from '../../core';
 import {
   OPS_MESSAGES,
+  terminalChanges,
   type FieldChange,
   type Terminal,
   type TerminalChange,
@@ -21,18 +22,6 @@ import { runDb } from '../run-db';
 import { inTransaction, managerOf } from '../transaction-scope';
 import { isUniqueViolation } from './atomic-sql';
 
-const FIELDS: (keyof TerminalInput)[] = [
-  'computerName',
-  'ipAddress',
-  'macAddress',
-  'model',
-  'os',
-  'osVersion',
-  'siteId',
-  'department',
-  'userName',
-  'status',
-];
 /** Rows per INSERT (SQL Server takes at most 2,100 parameters per statement). */
 const CHUNK = 100;
 
@@ -68,15 +57,6 @@ function columnsOf(input: TerminalInput) {
     userName: input.userName ?? null,
     status: input.status,
   };
-}
-
-/** The fields that differ between two versions of a terminal. */
-function diff(before: TerminalInput | undefined, after: TerminalInput): FieldChange[] {
-  return FIELDS.filter((f) => (before?.[f] ?? '') !== (after[f] ?? '')).map((field) => ({
-    field,
-    before: before?.[field] || undefined,
-    after: after[field] || undefined,
-  }));
 }
 
 /** Escapes LIKE wildcards (the statement declares `\` as the escape character). */
@@ -156,6 +136,16 @@ export class SqlTerminalStore implements TerminalStore {
     return result;
   }
 
+  async byNames(names: readonly string[]): Promise<Terminal[]> {
+    const out: Terminal[] = [];
+    for (let i = 0; i < names.length; i += 500) {
+      const part = names.slice(i, i + 500);
+      const rows = await runDb(this.ds, () => this.repo().findBy({ computerName: In(part) }));
+      out.push(...rows.map(toTerminal));
+    }
+    return out;
+  }
+
   private async addChange(
     em: EntityManager,
     terminalId: string,
@@ -208,7 +198,7 @@ export class SqlTerminalStore implements TerminalStore {
           at,
           actor,
           action,
-          changes: JSON.stringify(diff(undefined, toTerminal(r))),
+          changes: JSON.stringify(terminalChanges(undefined, toTerminal(r))),
         }));
         await em.getRepository<TerminalChangeRow>('terminal_change').insert(changes);
       }
@@ -223,7 +213,7 @@ export class SqlTerminalStore implements TerminalStore {
       const before = await repo.findOneBy({ id });
       if (!before)
         throw new KotaeError('NOT_FOUND', `terminal ${id} not found`, { userMessage: OPS_MESSAGES.terminalNotFound });
-      const changes = diff(toTerminal(before), input);
+      const changes = terminalChanges(toTerminal(before), input);
       if (changes.length === 0) return toTerminal(before);
       const result = await em
         .createQueryBuilder()
@@ -234,6 +224,28 @@ export class SqlTerminalStore implements TerminalStore {
       if (!result.affected) throw new KotaeError('CONFLICT', `terminal ${id} is no longer version ${version}`);
       await this.addChange(em, id, 'update', changes, actor, at);
       return toTerminal((await repo.findOneBy({ id })) as TerminalRow);
+    });
+  }
+
+  async updateMany(updates: readonly { before: Terminal; input: TerminalInput }[], actor: string): Promise<number> {
+    const at = this.now();
+    return this.write(async (em) => {
+      const changes: TerminalChangeRow[] = [];
+      for (const { before, input } of updates) {
+        const result = await em
+          .createQueryBuilder()
+          .update('terminal')
+          .set({ ...columnsOf(input), updatedAt: at, version: () => `${this.ds.driver.escape('version')} + 1` })
+          .where('id = :id AND version = :version', { id: before.id, version: before.version })
+          .execute();
+        if (!result.affected)
+          throw new KotaeError('CONFLICT', `terminal ${before.id} is no longer version ${before.version}`);
+        const row = { id: randomUUID(), terminalId: before.id, at, actor, action: 'import_update' };
+        changes.push({ ...row, changes: JSON.stringify(terminalChanges(before, input)) });
+      }
+      for (let i = 0; i < changes.length; i += CHUNK)
+        await em.getRepository<TerminalChangeRow>('terminal_change').insert(changes.slice(i, i + CHUNK));
+      return updates.length;
     });
   }
 

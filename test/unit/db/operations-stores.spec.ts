@@ -106,6 +106,46 @@ describeEachDb('operations stores', (each) => {
     assert.deepEqual(pages, [['PC-001'], ['PC-002']]);
   });
 
+  it('terminals: lookup by names, versioned update by import with its history', async () => {
+    const { sites, terminals } = stores();
+    const site = await sites.create({ name: '本庁舎', kind: 'main' });
+    const [a, b] = await terminals.insertMany([terminal(site.id, 1), terminal(site.id, 2)], 'tanaka', 'import');
+    assert.deepEqual(
+      (await terminals.byNames(['PC-002', 'PC-404'])).map((t) => t.id),
+      [b.id],
+    );
+    now = new Date(T0.getTime() + 60_000);
+    assert.equal(await terminals.updateMany([{ before: a, input: { ...a, ipAddress: '10.0.0.11' } }], 'suzuki'), 1);
+    const history = await terminals.history(a.id);
+    assert.deepEqual(
+      history.map((h) => [h.action, h.actor, h.at.toISOString()]),
+      [
+        ['import_update', 'suzuki', now.toISOString()],
+        ['import', 'tanaka', T0.toISOString()],
+      ],
+    );
+    assert.deepEqual(history[0].changes, [{ field: 'ipAddress', before: '10.0.0.1', after: '10.0.0.11' }]);
+    // A stale version, or an IP another terminal holds: CONFLICT and nothing of the call is kept.
+    const stale = terminals.updateMany(
+      [
+        { before: b, input: { ...b, userName: '山田 花子' } },
+        { before: a, input: { ...a, userName: '別人' } },
+      ],
+      'suzuki',
+    );
+    assert.equal(await codeOf(stale), 'CONFLICT');
+    const current = (await terminals.get(a.id))!;
+    assert.equal(
+      await codeOf(terminals.updateMany([{ before: b, input: { ...b, ipAddress: '10.0.0.11' } }], 'x')),
+      'CONFLICT',
+    );
+    assert.deepEqual(
+      [(await terminals.get(b.id))?.version, (await terminals.get(b.id))?.userName, current.version],
+      [1, undefined, 2],
+    );
+    assert.equal((await terminals.history(b.id)).length, 1);
+  });
+
   it('ticket terminals and campaigns: link, overlap, compare-and-set of a target', async () => {
     const { sites, terminals, campaigns, links } = stores();
     const site = await sites.create({ name: '水道局', kind: 'outpost' });

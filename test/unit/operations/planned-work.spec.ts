@@ -24,7 +24,7 @@ describeEachDb('planned work over 65 imported terminals', (each) => {
     this.timeout(60_000);
     const siteIds = await h.addSites();
     const result = await h.ops.terminals.import(opener(csvFile(terminalLines(), 'sjis')), 'auto', 'tanaka');
-    assert.deepEqual(result, { ok: true, imported: 65, encoding: 'sjis' });
+    assert.deepEqual(result, { kind: 'imported', encoding: 'sjis', added: 65, updated: 0, unchanged: 0 });
     const all = await h.ops.terminals.list({ limit: 1000 });
     assert.equal(all.total, 65);
     const pc031 = all.items.find((t) => t.computerName === 'PC-031');

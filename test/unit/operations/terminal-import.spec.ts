@@ -28,8 +28,8 @@ describeEachDb('terminal CSV import refuses bad rows', (each) => {
       'PC-102,10.9.0.2,,,,,南支所,総務課,,稼働中', // line 3: unknown site
       'pc-101,10.9.0.3,,,,,本庁舎,,,', // line 4: duplicate name in the file (any case)
       'PC-104,10.9.0.1,,,,,本庁舎,,,', // line 5: duplicate IP in the file
-      'PC-001,10.9.0.5,,,,,本庁舎,,,', // line 6: name taken in the ledger
-      'PC-106,10.1.0.2,,,,,本庁舎,,,', // line 7: IP taken in the ledger
+      'pc-001,10.1.0.2,,,,,本庁舎,,,', // line 6: an update of PC-001 to the IP PC-002 holds
+      'PC-106,10.1.0.1,,,,,本庁舎,,,', // line 7: IP taken in the ledger (PC-001 moving away in line 6 does not free it)
       'PC-107,10.9.0.300,00-1A-2B-3C-4D,,,,本庁舎,,,', // line 8: bad IP and MAC
       'PC_108!,10.9.0.8,,,,,本庁舎,,,廃止', // line 9: bad name and status
     ];
@@ -42,8 +42,7 @@ describeEachDb('terminal CSV import refuses bad rows', (each) => {
       Buffer.from(',,\r\n'),
     ]);
     const result = await h.ops.terminals.import(opener(broken), 'sjis', 'tanaka');
-    assert.equal(result.ok, false);
-    if (result.ok) return;
+    if (result.kind !== 'refused') return assert.fail(result.kind);
     assert.equal(result.rows, 9);
     assert.equal(result.errorRows, 8);
     assert.deepEqual(
@@ -52,8 +51,8 @@ describeEachDb('terminal CSV import refuses bad rows', (each) => {
         [3, ['拠点「南支所」は登録されていません。']],
         [4, ['コンピュータ名「PC-101」が2行目と重複しています。']],
         [5, ['IPアドレス「10.9.0.1」が2行目と重複しています。']],
-        [6, ['コンピュータ名「PC-001」は既に登録されています。']],
-        [7, ['IPアドレス「10.1.0.2」は既に別の端末に登録されています。']],
+        [6, ['IPアドレス「10.1.0.2」は既に別の端末に登録されています。']],
+        [7, ['IPアドレス「10.1.0.1」は既に別の端末に登録されています。']],
         [
           8,
           [
@@ -88,8 +87,7 @@ describeEachDb('terminal CSV import refuses bad rows', (each) => {
       Buffer.from('課,,\r\n'),
     ]);
     const result = await h.ops.terminals.import(opener(bad), 'auto', 'tanaka');
-    assert.equal(result.ok, false);
-    if (result.ok) return;
+    if (result.kind !== 'refused') return assert.fail(result.kind);
     assert.equal(result.encoding, 'utf8');
     assert.deepEqual(
       result.errors.map((e) => [e.line, e.messages]),
@@ -135,7 +133,7 @@ describeEachDb('terminal CSV import refuses bad rows', (each) => {
     await each.db.reset();
     await h.addSites();
     const back = await h.ops.terminals.import(opener(Buffer.concat(utf8)), 'auto', 'tanaka');
-    assert.deepEqual(back, { ok: true, imported: 2, encoding: 'utf8' });
+    assert.deepEqual(back, { kind: 'imported', encoding: 'utf8', added: 2, updated: 0, unchanged: 0 });
   });
 });
 

@@ -46,7 +46,10 @@ export const O = {
     deleted: '端末を削除しました。',
     history: '変更履歴',
     historyNone: '変更履歴はありません。',
-    historyActions: { create: '登録', import: 'CSV取込', update: '変更' } as Record<string, string>,
+    historyActions: { create: '登録', import: 'CSV取込', update: '変更', import_update: 'CSV取込（更新）' } as Record<
+      string,
+      string
+    >,
     at: '日時',
     actor: '変更者',
     changes: '変更内容',
@@ -71,6 +74,28 @@ export const O = {
     line: '行',
     problems: '内容',
     more: (n: number) => `ほかに${n}行の誤りがあります（先頭の行だけを表示しています）。`,
+    updateHint:
+      '台帳にあるコンピュータ名（大文字・小文字は区別しません）の行は、その端末の更新になります。取り込む前に内容の確認画面を表示します。ファイルにある列だけを更新し、空欄は「状態」を除いてその項目を空にします（「状態」の空欄は変更しません）。ファイルにない列は変更しません。',
+    previewTitle: '取り込む内容の確認',
+    summary: {
+      added: (n: number) => `追加 ${n}件`,
+      updated: (n: number) => `更新 ${n}件`,
+      unchanged: (n: number) => `変更なし ${n}件`,
+      errors: (n: number) => `エラー ${n}件`,
+    },
+    notDeleted: 'ファイルにない端末は削除されません。',
+    changesTitle: '更新される端末',
+    changedFields: '変更される項目',
+    blank: '（空欄）',
+    moreChanges: (n: number) => `ほかに${n}台の更新があります（先頭の端末だけを表示しています）。`,
+    nothingToDo: '台帳と同じ内容のため、取り込む変更はありません。',
+    confirmHint:
+      '内容を確かめたら、同じCSVファイルをもう一度選んで「確定して取り込む」を押してください。確認の後にファイルや台帳が変わっていると取り込みません。',
+    confirmFile: '確認したCSVファイル',
+    confirm: '確定して取り込む',
+    another: '別のファイルを取り込む',
+    imported: (added: number, updated: number, unchanged: number) =>
+      `取り込みました（追加 ${added}件・更新 ${updated}件・変更なし ${unchanged}件）。`,
   },
   ticketPanel: {
     title: '対象端末',

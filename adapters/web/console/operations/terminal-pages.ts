@@ -124,7 +124,7 @@ function historyList(history: readonly TerminalChange[], sites: Map<string, stri
               ${h.changes.map(
                 (ch, i) =>
                   html`${i ? '、' : ''}${FIELD_LABELS[ch.field] ?? ch.field}
-                  ${h.action === 'update' ? html`「${value(ch.field, ch.before)}」→` : ''}「${value(ch.field, ch.after)}」`,
+                  ${h.action === 'update' || h.action === 'import_update' ? html`「${value(ch.field, ch.before)}」→` : ''}「${value(ch.field, ch.after)}」`,
               )}
             </td>
           </tr>`,

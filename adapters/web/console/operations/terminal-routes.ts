@@ -2,20 +2,14 @@
 import type { TicketRecord } from '../../../../tickets';
 import { KotaeError } from '../../../../core';
 import type { AttachmentMeta } from '../../../../tickets';
-import {
-  CSV_ENCODING_CHOICES,
-  CSV_ENCODING_LABELS,
-  TERMINAL_CSV_COLUMNS,
-  OPS_MESSAGES,
-  type CsvEncodingChoice,
-  type ImportResult,
-} from '../../../../operations';
+import { CSV_ENCODING_CHOICES, OPS_MESSAGES, type CsvEncodingChoice } from '../../../../operations';
 import { contentDisposition } from '../../attachment-download';
 import { html } from '../html';
 import { sendPage } from '../layout';
 import { done, field, param, query, type ConsoleRoute, type HandlerContext } from '../route-types';
-import { csrfField, opsNav, opsOf, orShowError } from './common';
+import { opsNav, opsOf, orShowError } from './common';
 import { uploadedCsv } from './import-upload';
+import { importPage } from './terminal-import-pages';
 import { O } from './messages';
 import { rawTerminal, terminalForm, typedTerminal, type TerminalFormValues } from './terminal-form';
 import { terminalListBody, terminalPageBody } from './terminal-pages';
@@ -35,9 +29,14 @@ async function listPage(c: HandlerContext) {
     ops.sites.list(),
     ops.terminals.list({ siteId: filter.site || undefined, text: filter.q, limit: PAGE_SIZE, offset }),
   ]);
+  const count = (name: string) => Number.parseInt(query(c.req, name), 10) || 0;
   const notice =
     NOTICES[query(c.req, 'notice')] ??
-    (query(c.req, 'imported') ? O.importPage.done(Number(query(c.req, 'imported'))) : undefined);
+    (query(c.req, 'imported')
+      ? O.importPage.done(count('imported'))
+      : query(c.req, 'added')
+        ? O.importPage.imported(count('added'), count('updated'), count('unchanged'))
+        : undefined);
   sendPage(c.res, 200, {
     base: c.base,
     auth: c.auth,
@@ -85,71 +84,26 @@ async function terminalPage(c: HandlerContext, status = 200, error?: string, typ
   });
 }
 
-function importForm(c: HandlerContext, choice: string) {
-  return html`<form
-    method="post"
-    action="${c.base}/operations/terminals/import"
-    enctype="multipart/form-data"
-    class="stack"
-  >
-    ${csrfField(c)}
-    <p class="hint" id="imp-hint">${O.importPage.hint(TERMINAL_CSV_COLUMNS.map((col) => col.label).join('、'))}</p>
-    <div class="field">
-      <label for="imp-file">${O.importPage.file}</label
-      ><input id="imp-file" name="file" type="file" accept=".csv,text/csv" required aria-describedby="imp-hint" />
-    </div>
-    <div class="field">
-      <label for="imp-enc">${O.importPage.encoding}</label
-      ><select id="imp-enc" name="encoding">
-        ${CSV_ENCODING_CHOICES.map((e) => html`<option value="${e}" ${e === choice ? 'selected' : ''}>${CSV_ENCODING_LABELS[e]}</option>`)}
-      </select>
-    </div>
-    <button type="submit">${O.importPage.submit}</button>
-  </form>`;
-}
-
-function importPage(c: HandlerContext, status = 200, error?: string, result?: Extract<ImportResult, { ok: false }>) {
-  const errors = result
-    ? html`<h2>${O.importPage.errorsTitle}</h2>
-        <table id="import-errors">
-          <thead>
-            <tr>
-              <th scope="col">${O.importPage.line}</th>
-              <th scope="col">${O.terminals.computerName}</th>
-              <th scope="col">${O.importPage.problems}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${result.errors.map(
-              (e) =>
-                html`<tr>
-                  <td>${e.line}</td>
-                  <td>${e.computerName ?? ''}</td>
-                  <td>${e.messages.join(' ')}</td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-        ${result.errorRows > result.errors.length ? html`<p>${O.importPage.more(result.errorRows - result.errors.length)}</p>` : ''}`
-    : '';
-  sendPage(c.res, status, {
-    base: c.base,
-    auth: c.auth,
-    title: O.importPage.title,
-    error,
-    body: html`${opsNav(c)}${errors}${importForm(c, field(c.req, 'encoding') || 'auto')}`,
-  });
-}
-
 async function runImport(c: HandlerContext) {
   const ops = opsOf(c);
   const csv = uploadedCsv(c, ops.importMaxBytes);
   const choice = CSV_ENCODING_CHOICES.find((e) => e === field(c.req, 'encoding'));
   if (!choice)
     throw new KotaeError('INPUT_INVALID', 'bad encoding choice', { userMessage: OPS_MESSAGES.importEncodingChoice });
-  const result = await ops.terminals.import(() => csv.open(), choice as CsvEncodingChoice, c.auth.operator.username);
-  if (!result.ok) return importPage(c, 400, OPS_MESSAGES.importFailed(result.errorRows), result);
-  c.res.redirect(303, `${c.base}/operations/terminals?imported=${result.imported}`);
+  const token = field(c.req, 'token') || undefined;
+  if (token !== undefined && !/^[0-9a-f]{64}$/.test(token))
+    throw new KotaeError('INPUT_INVALID', 'malformed import token', { userMessage: OPS_MESSAGES.importTokenInvalid });
+  const actor = c.auth.operator.username;
+  const result = await ops.terminals.import(() => csv.open(), choice as CsvEncodingChoice, actor, token);
+  if (result.kind === 'refused') return importPage(c, 400, OPS_MESSAGES.importFailed(result.errorRows), result);
+  if (result.kind === 'preview') return importPage(c, 200, undefined, result, await ops.sites.list());
+  const { added, updated, unchanged } = result;
+  c.res.redirect(
+    303,
+    token === undefined
+      ? `${c.base}/operations/terminals?imported=${added}`
+      : `${c.base}/operations/terminals?added=${added}&updated=${updated}&unchanged=${unchanged}`,
+  );
 }
 
 async function exportCsv(c: HandlerContext) {
