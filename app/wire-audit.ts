@@ -1,9 +1,12 @@
 /**
- * The audit log's files (issue 11): the anchor file each process appends its checkpoints to, the
- * sealing of a newly created key, and the backup encryption key. The audit log itself is opened by
- * the composition root (app/kotae-parts.ts) for the server and every command.
+ * The audit log's files (issue 11): the anchor file each process appends its checkpoints to (and the
+ * server's head file beside it), the sealing of a newly created key, and the backup encryption key.
+ * The audit log itself is opened by the composition root (app/kotae-parts.ts) for the server and every
+ * command.
  */
+import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
+import path from 'node:path';
 import type { Logger } from '../core';
 import { AuditAnchorFile, KEY_CREATED_SOURCE } from '../db';
 import type { SqlAuditLog } from '../db';
@@ -12,16 +15,20 @@ import type { KotaeConfig } from './config';
 
 /**
  * The anchor file this process appends to (lines named after `instance`, default `cli@<host>`), reading
- * the other instances' files too when they keep their own (KOTAE_AUDIT_ANCHOR_OTHER_FILES).
+ * the other instances' files too when they keep their own (KOTAE_AUDIT_ANCHOR_OTHER_FILES). The server's
+ * head file is named after the host and DATA_DIR (one server per DATA_DIR: its lock), not the instance
+ * id, which changes at every start: a restart overwrites the same file.
  */
 export function anchorFileOf(
-  config: Readonly<Pick<KotaeConfig, 'integrity'>>,
+  config: Readonly<Pick<KotaeConfig, 'integrity' | 'dataDir'>>,
   key: Buffer,
   instance = `cli@${hostname()}`,
 ): AuditAnchorFile {
+  const dataDirTag = createHash('sha256').update(path.resolve(config.dataDir)).digest('hex').slice(0, 8);
   return new AuditAnchorFile(config.integrity.auditAnchorFile, key, {
     instance,
     others: config.integrity.auditAnchorOtherFiles,
+    headSlot: `${hostname()}-${dataDirTag}`,
   });
 }
 
@@ -38,8 +45,9 @@ export async function sealNewKey(audit: SqlAuditLog, keyCreated: boolean, logger
 
 /**
  * The server's checkpoint after audit writes: every commit that appended audit rows is followed,
- * KOTAE_AUDIT_CHECKPOINT_DELAY_MS later, by a checkpoint of the head (one for a burst); undefined when
- * the delay is 0. `stop` unsubscribes and writes a checkpoint still due.
+ * KOTAE_AUDIT_CHECKPOINT_DELAY_MS later, by a checkpoint of the head (one for a burst) in the server's
+ * head file (overwritten: no growth); undefined when the delay is 0. `stop` unsubscribes and writes a
+ * checkpoint still due.
  */
 export function followAuditWrites(
   audit: SqlAuditLog,

@@ -4,13 +4,14 @@
  * checkpointed `delayMs` later — one checkpoint for a burst of writes (every write until the timer fires
  * is covered by it; a write while it runs schedules one more), never on the request's path (the commit
  * only starts a timer) and never failing anyone (a failed checkpoint is logged; the next write or the
- * periodic checkpoint tries again). No lease: each instance checkpoints after its own writes, unless a
- * checkpoint of that head already stands in an anchor file it reads.
+ * periodic checkpoint tries again). No lease: each server checkpoints after its own writes, into a head
+ * file of its own that it overwrites (db/audit/head-file.ts), so under steady writes neither the anchor
+ * file nor audit_checkpoint grows (session 34).
  */
 import type { AuditHead, Logger } from '../core';
 import { toKotaeError } from '../core';
 
-/** Source of the checkpoints written after a write (in the anchor file and audit_checkpoint). */
+/** Source of the checkpoints written after a write (in the server's head file). */
 export const AUDIT_WRITE_CHECKPOINT_SOURCE = 'write';
 
 /** One-shot timer functions (injected by tests). */
@@ -27,7 +28,7 @@ export const realDelayTimers: DelayTimers = {
 
 /** What the write-following checkpoint needs. */
 export interface AuditWriteCheckpointDeps {
-  audit: { anchorUnlessCovered(source: string): Promise<AuditHead | undefined> };
+  audit: { coverHead(source: string): Promise<AuditHead | undefined> };
   /** Milliseconds from a write to its checkpoint (KOTAE_AUDIT_CHECKPOINT_DELAY_MS, > 0). */
   delayMs: number;
   logger?: Logger;
@@ -95,7 +96,7 @@ export class AuditWriteCheckpoint {
 
   private async checkpoint(): Promise<void> {
     try {
-      await this.deps.audit.anchorUnlessCovered(AUDIT_WRITE_CHECKPOINT_SOURCE);
+      await this.deps.audit.coverHead(AUDIT_WRITE_CHECKPOINT_SOURCE);
     } catch (err) {
       this.deps.logger?.warn('audit checkpoint after a write failed', { error: toKotaeError(err).message });
     }

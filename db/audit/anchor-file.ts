@@ -10,12 +10,16 @@
  * directory, atomic on NFS too), so lines never interleave. Instances that keep files of their own
  * read the others' too (`others`, read-only): the lines of every file are merged in time order, so a
  * restore declared on one instance releases the higher checkpoints of all of them.
+ *
+ * The checkpoint after writes is not a line here but the server's head file beside it, overwritten
+ * (db/audit/head-file.ts); reading takes in every head file beside every anchor file read.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { anchorsFor, mergeLines, type AnchorLine, type ResolvedAnchors } from './anchor-lines';
+import { headFileOf, headFilesBeside, readHeadFile, replaceHeadFile } from './head-file';
 
 export { KEY_CREATED_SOURCE, type AnchorLine } from './anchor-lines';
 
@@ -52,15 +56,22 @@ function sameHex(a: string, b: string): boolean {
   return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
 
+/** One file's lines, or its first line whose HMAC does not match. */
+type ParsedFile = { lines: { line: AnchorLine; mac: string }[]; bad?: { line: number; seq: number } };
+
 /** Where appends wait for another instance's append (shared storage). */
 const LOCK_OPTIONS = { realpath: false, stale: 10_000, retries: { retries: 50, minTimeout: 10, maxTimeout: 200 } };
 
-/** Appends and reads the anchor file(s). */
+/** Appends and reads the anchor file(s), and writes this server's head file beside its own. */
 export class AuditAnchorFile {
+  /**
+   * `headSlot` names this server's head file (stable across restarts; default: the instance name),
+   * so each server overwrites one file of its own.
+   */
   constructor(
     readonly file: string,
     private readonly key: Buffer,
-    private readonly options: { instance?: string; others?: readonly string[] } = {},
+    private readonly options: { instance?: string; others?: readonly string[]; headSlot?: string } = {},
   ) {}
 
   /** The files read, this instance's first, each by its real path when it exists (as checkpoint rows name them). */
@@ -70,10 +81,15 @@ export class AuditAnchorFile {
     );
   }
 
+  /** This server's head file (beside its anchor file). */
+  headFile(): string {
+    return headFileOf(this.file, this.options.headSlot ?? this.options.instance ?? 'default');
+  }
+
   /** Appends one line (creating the file 0600) under the file's lock; returns the line's HMAC. */
   async append(line: AnchorLine): Promise<string> {
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
-    const stamped: AnchorLine = this.options.instance ? { ...line, instance: this.options.instance } : line;
+    const stamped = this.stamp(line);
     const lineMac = mac(this.key, stamped);
     const text = `${JSON.stringify({ ...stamped, mac: lineMac })}\n`;
     // The lock needs the file to exist; creating it empty is harmless for readers.
@@ -94,34 +110,70 @@ export class AuditAnchorFile {
   }
 
   /**
-   * The anchors in force for database `db` (restore lines applied) over every file, or the first line
-   * whose HMAC does not match. Without `db`, every line written before databases were named applies.
+   * Makes `line` (with `db`) this server's newest head of its database in the head file, replacing the
+   * file atomically and keeping the lines of its other databases; returns the line's HMAC. A head file
+   * holding an altered line is left as it is (evidence) and the write refused.
+   */
+  writeHead(line: AnchorLine & { db: string }): string {
+    const file = this.headFile();
+    const current = parseFile(this.key, readHeadFile(file) ?? '');
+    if (current.bad) throw new Error(`audit head file ${file} has an altered line ${current.bad.line}`);
+    const stamped = this.stamp(line);
+    const lineMac = mac(this.key, stamped);
+    const kept = current.lines.filter((p) => p.line.db !== line.db);
+    const text = [...kept, { line: stamped, mac: lineMac }]
+      .map((p) => `${JSON.stringify({ ...p.line, mac: p.mac })}\n`)
+      .join('');
+    replaceHeadFile(file, text);
+    return lineMac;
+  }
+
+  /**
+   * The anchors in force for database `db` (restore lines applied) over every file and the head files
+   * beside them, or the first line whose HMAC does not match. Without `db`, every line written before
+   * databases were named applies.
    */
   read(db = ''): AnchorReading {
     const perFile: AnchorLine[][] = [];
     const macs = new Set<string>();
     let lines = 0;
     const reading = (): AnchorReading => ({ ...anchorsFor(mergeLines(perFile), db), lines, macs });
-    for (const file of [this.file, ...(this.options.others ?? [])]) {
-      const parsed: AnchorLine[] = [];
-      perFile.push(parsed);
-      if (!fs.existsSync(file)) continue;
-      const texts = fs.readFileSync(file, 'utf8').split('\n');
-      // A last piece without its newline is an append still being written by another instance.
-      texts.pop();
-      for (const [i, text] of texts.entries()) {
-        if (!text.trim()) continue;
-        lines += 1;
-        const p = parseLine(text);
-        if (!p || !sameHex(p.mac, mac(this.key, p.line))) {
-          return { ...reading(), badLine: { line: i + 1, seq: p?.line.seq ?? 0, file } };
-        }
-        macs.add(p.mac);
-        parsed.push(p.line);
-      }
+    const anchorFiles = [this.file, ...(this.options.others ?? [])];
+    const heads = [...new Set(anchorFiles.flatMap((f) => headFilesBeside(f).map((h) => path.resolve(h))))];
+    for (const [file, isHead] of [
+      ...anchorFiles.map((f) => [f, false] as const),
+      ...heads.map((h) => [h, true] as const),
+    ]) {
+      const text = isHead ? readHeadFile(file) : fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+      if (text === undefined) continue;
+      const parsed = parseFile(this.key, text);
+      lines += parsed.lines.length + (parsed.bad ? 1 : 0);
+      for (const p of parsed.lines) macs.add(p.mac);
+      // A head file holds one line per database, in no particular order.
+      const own = parsed.lines.map((p) => p.line);
+      perFile.push(isHead ? own.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)) : own);
+      if (parsed.bad) return { ...reading(), badLine: { ...parsed.bad, file } };
     }
     return reading();
   }
+
+  private stamp(line: AnchorLine): AnchorLine {
+    return this.options.instance ? { ...line, instance: this.options.instance } : line;
+  }
+}
+
+/** The lines of one file up to the first altered one (a last piece without its newline is still being appended). */
+function parseFile(key: Buffer, content: string): ParsedFile {
+  const texts = content.split('\n');
+  texts.pop();
+  const lines: ParsedFile['lines'] = [];
+  for (const [i, text] of texts.entries()) {
+    if (!text.trim()) continue;
+    const p = parseLine(text);
+    if (!p || !sameHex(p.mac, mac(key, p.line))) return { lines, bad: { line: i + 1, seq: p?.line.seq ?? 0 } };
+    lines.push(p);
+  }
+  return { lines };
 }
 
 function parseLine(text: string): { line: AnchorLine; mac: string } | undefined {

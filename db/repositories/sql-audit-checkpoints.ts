@@ -4,8 +4,7 @@
  * is noticed while the database still holds its row; and the one deletion the append-only guard of
  * audit_log lets through (retention of the oldest rows), declared inside its own transaction.
  */
-import { In, type EntityManager } from 'typeorm';
-import type { AuditHead } from '../../core';
+import type { EntityManager } from 'typeorm';
 import type { AuditCheckpointRow } from '../schema';
 import { isUniqueViolation } from './atomic-sql';
 
@@ -52,19 +51,6 @@ export async function lastCheckpointOf(em: EntityManager, db: string): Promise<A
     .getRepository<AuditCheckpointRow>('audit_checkpoint')
     .find({ where: { db }, order: { at: 'DESC', seq: 'DESC' }, take: 1 });
   return rows[0];
-}
-
-/** True when database `db` recorded a checkpoint of exactly `head` in one of the anchor `files`. */
-export async function hasCheckpointOf(
-  em: EntityManager,
-  db: string,
-  head: AuditHead,
-  files: readonly string[],
-): Promise<boolean> {
-  const found = await em
-    .getRepository<AuditCheckpointRow>('audit_checkpoint')
-    .find({ where: { db, seq: head.seq, hash: head.hash, file: In([...files]) }, take: 1 });
-  return found.length > 0;
 }
 
 /**

@@ -6,7 +6,8 @@
  * Server application lock; SQLite runs one unit of work at a time), so sequence numbers never fork.
  * Checkpoints name the database they describe (db/audit/database-identity.ts) and are recorded in the
  * database too (sql-audit-checkpoints.ts); UPDATE and DELETE are refused by the database's own trigger.
- * Listeners hear of every commit that appended rows (`onCommitted`: the checkpoint that follows writes).
+ * Listeners hear of every commit that appended rows (`onCommitted`: the checkpoint that follows writes,
+ * kept in a head file of this server's, `coverHead`).
  */
 import { randomUUID } from 'node:crypto';
 import { LessThan, LessThanOrEqual, MoreThan, type DataSource, type EntityManager } from 'typeorm';
@@ -15,13 +16,7 @@ import type { Logger } from '../../core';
 import type { AuditLogRow } from '../schema';
 import { AUDIT_GENESIS_HASH, AUDIT_HMAC_ALG, auditMac, ChainVerifier, databaseIdentity } from '../audit';
 import type { AnchorReading, AuditAnchorFile } from '../audit';
-import {
-  addCheckpointRow,
-  checkpointWithoutLine,
-  hasCheckpointOf,
-  lastCheckpointOf,
-  withAuditPrune,
-} from './sql-audit-checkpoints';
+import { addCheckpointRow, checkpointWithoutLine, lastCheckpointOf, withAuditPrune } from './sql-audit-checkpoints';
 import { isUniqueViolation, lockKeyForTransaction } from './atomic-sql';
 import { runDb } from '../run-db';
 import { afterCommit, inOpenTransaction, inTransaction, managerOf } from '../transaction-scope';
@@ -226,21 +221,20 @@ export class SqlAuditLog implements AuditTrail {
   }
 
   /**
-   * Checkpoints the head unless a checkpoint of exactly it already stands in an anchor file this
-   * process reads (its own, or another instance's it reads): the checkpoint following this instance's
-   * writes. The head written, or undefined (already covered, or no anchor file).
+   * The checkpoint following this server's writes: the head made this server's newest in its head
+   * file beside the anchor file (overwritten atomically, so it adds no line to the anchor file and no
+   * row to audit_checkpoint), unless this process already checkpointed exactly this head. The head
+   * written, or undefined (already covered, or no anchor file).
    */
-  async anchorUnlessCovered(source: string): Promise<AuditHead | undefined> {
+  async coverHead(source: string): Promise<AuditHead | undefined> {
     const anchors = this.options.anchors;
     const head = await this.head();
     if (!anchors || sameHead(head, this.covered)) return undefined;
     const db = await this.identity();
-    const files = anchors.files().map((f) => f.slice(0, 300));
-    if (await runDb(this.ds, () => hasCheckpointOf(managerOf(this.ds), db, head, files))) {
-      this.covered = head;
-      return undefined;
-    }
-    return this.anchor(source);
+    anchors.writeHead({ type: 'anchor', ...head, source, at: new Date(this.now().getTime()).toISOString(), db });
+    this.options.logger?.info('audit anchor', { seq: head.seq, hash: head.hash, source, type: 'anchor' });
+    this.covered = head;
+    return head;
   }
 
   /** The anchor file as it applies to this database (empty without an anchor file). */

@@ -9,6 +9,7 @@ import { openKotae, withKotae } from '../../../app/kotae-parts';
 import { FakeClock } from '../../../core/clock';
 import { KotaeError } from '../../../core/errors';
 import { MemoryLogger } from '../../../core/logger';
+import { headFilesBeside } from '../../../db/audit/head-file';
 import { tempDir } from '../../helpers/temp-dir';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
@@ -66,32 +67,42 @@ describe('composition root (openKotae)', function () {
     });
   });
 
-  it('the server follows audit writes with a checkpoint (written at close when still due); delay 0 and commands do not', async () => {
-    const writeLines = () =>
-      fs
-        .readFileSync(path.join(dataDir, 'audit-anchors.jsonl'), 'utf8')
-        .trimEnd()
-        .split('\n')
-        .map((l) => JSON.parse(l) as { source: string; seq: number })
-        .filter((l) => l.source === 'write')
-        .map((l) => l.seq);
+  it('the server follows audit writes with a checkpoint in its head file (written at close when still due); delay 0 and commands do not', async () => {
+    const anchorFile = path.join(dataDir, 'audit-anchors.jsonl');
+    /** Sequence numbers of `write` checkpoints: [anchor file's, every head file's]. */
+    const writeCheckpoints = () =>
+      [[anchorFile], headFilesBeside(anchorFile)].map((files) =>
+        files
+          .filter((f) => fs.existsSync(f))
+          .flatMap((f) => fs.readFileSync(f, 'utf8').trimEnd().split('\n'))
+          .map((l) => JSON.parse(l) as { source: string; seq: number })
+          .filter((l) => l.source === 'write')
+          .map((l) => l.seq),
+      );
     const server = { auditStartCheckpoint: true, instance: 'kotae-a' };
     // A minute's delay: only close() can write the checkpoint of these two rows.
     await withKotae(configOf({ KOTAE_AUDIT_CHECKPOINT_DELAY_MS: '60000' }), runtime(), server, async (kotae) => {
       const audit = await kotae.audit();
       await audit.record({ actor: 'op1', action: 'ticket.update' });
       await audit.record({ actor: 'op1', action: 'ticket.reply' });
-      assert.deepEqual(writeLines(), []);
+      assert.deepEqual(writeCheckpoints(), [[], []]);
     });
-    // key_created (1) and the two rows.
-    assert.deepEqual(writeLines(), [3]);
+    // key_created (1) and the two rows; the head file is named after the host and DATA_DIR, not the instance id.
+    assert.deepEqual(writeCheckpoints(), [[], [3]]);
+    const [headFile] = headFilesBeside(anchorFile);
+    assert.match(path.basename(headFile), /^audit-anchors\.head\..+-[0-9a-f]{8}\.jsonl$/);
+    // Another start of the same server (another instance id) overwrites the same file.
+    await withKotae(configOf(), runtime(), { ...server, instance: 'kotae-b' }, async (kotae) => {
+      await (await kotae.audit()).record({ actor: 'op1', action: 'ticket.update' });
+    });
+    assert.deepEqual([writeCheckpoints(), headFilesBeside(anchorFile)], [[[], [4]], [headFile]]);
     await withKotae(configOf({ KOTAE_AUDIT_CHECKPOINT_DELAY_MS: '0' }), runtime(), server, async (kotae) => {
       await (await kotae.audit()).record({ actor: 'op1', action: 'ticket.update' });
     });
     await withKotae(configOf(), runtime(), {}, async (kotae) => {
       await (await kotae.audit()).record({ actor: 'cli', action: 'export.report' });
     });
-    assert.deepEqual(writeLines(), [3]);
+    assert.deepEqual(writeCheckpoints(), [[], [4]]);
   });
 
   it("migrate 'never' and createKeys false (kotae audit verify): refuses pending migrations and creates no key", async () => {

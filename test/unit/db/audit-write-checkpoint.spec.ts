@@ -1,65 +1,30 @@
 /**
- * The checkpoint that follows audit writes (session 33) on SQLite and PostgreSQL, with the real audit
- * log and anchor files and hand-fired timers: once the delay after an audited change has passed, the
- * newest row deleted past the append-only trigger is detected at its sequence number; a burst of writes
- * gives one checkpoint and a rolled-back change none; instances sharing an anchor file checkpoint a
- * head once, instances with files of their own each in their own; a failing checkpoint is logged and
- * the audited change still succeeds.
+ * The checkpoint that follows audit writes (session 33; in a head file since session 34) on SQLite and
+ * PostgreSQL, with the real audit log, anchor and head files and hand-fired timers: once the delay after
+ * an audited change has passed, the newest row deleted past the append-only trigger is detected at its
+ * sequence number; a burst of writes gives one checkpoint and a rolled-back change none; each instance
+ * overwrites a head file of its own beside its anchor file, and reads every head file beside the anchor
+ * files it reads; a failing checkpoint is logged and the audited change still succeeds.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { FakeClock } from '../../../core/clock';
-import { MemoryLogger } from '../../../core/logger';
-import { AuditAnchorFile } from '../../../db/audit/anchor-file';
-import type { SqlAuditLog } from '../../../db/repositories/sql-audit-log';
-import { AuditWriteCheckpoint } from '../../../jobs';
-import { HandTimers } from '../../fakes/hand-timers';
 import { describeEachDb } from '../../helpers/databases';
-import { tamperAuditSql, TEST_AUDIT_KEY, testAuditLog } from '../../helpers/audit';
+import { tamperAuditSql } from '../../helpers/audit';
 import { tempDir } from '../../helpers/temp-dir';
-
-/** An audit log of one instance with its write-following checkpoint on hand-fired timers. */
-interface Instance {
-  log: SqlAuditLog;
-  timers: HandTimers;
-  logger: MemoryLogger;
-  follower: AuditWriteCheckpoint;
-}
+import { afterDelay, auditedChange as change, followedInstance, jsonLines } from '../../helpers/write-checkpoint';
 
 describeEachDb('audit log: a checkpoint follows every audit write', (each) => {
   let tmp: ReturnType<typeof tempDir>;
   let clock: FakeClock;
   let shared: string;
 
-  const instance = (file: string, name: string): Instance => {
-    const log = testAuditLog(
-      each.db.ds,
-      () => clock.now(),
-      new AuditAnchorFile(file, TEST_AUDIT_KEY, { instance: name }),
-    );
-    const timers = new HandTimers();
-    const logger = new MemoryLogger();
-    const follower = new AuditWriteCheckpoint({ audit: log, delayMs: 1000, logger, timers });
-    log.onCommitted(() => follower.noteWrite());
-    return { log, timers, logger, follower };
-  };
-  const change = (log: SqlAuditLog, target: string) =>
-    log.atomically(
-      async () => target,
-      (t) => ({ actor: 'op1', action: 'ticket.update', target: t }),
-    );
-  /** The delay has passed: the pending timer fires and its checkpoint is written. */
-  const afterDelay = async (i: Instance) => {
-    assert.deepEqual(i.timers.fire(), [1000]);
-    await i.follower.settled();
-  };
-  const lines = (file: string) =>
-    fs
-      .readFileSync(file, 'utf8')
-      .trimEnd()
-      .split('\n')
-      .map((l) => JSON.parse(l) as { seq: number; source: string; instance: string });
+  const instance = (file: string, name: string, others: string[] = []) =>
+    followedInstance(each.db.ds, () => clock.now(), file, name, others);
+  const heads = (i: ReturnType<typeof instance>) => jsonLines(i.anchors.headFile()).map((l) => [l.source, l.seq]);
+  const checkpointRows = async () =>
+    Number(((await each.db.ds.query('SELECT COUNT(*) AS n FROM audit_checkpoint')) as { n: number | string }[])[0].n);
 
   beforeEach(async () => {
     await each.db.reset();
@@ -78,12 +43,12 @@ describeEachDb('audit log: a checkpoint follows every audit write', (each) => {
     assert.equal(a.timers.scheduled, 1);
     await afterDelay(a);
     assert.deepEqual(
-      lines(shared).map((l) => [l.source, l.seq]),
-      [
-        ['start', 0],
-        ['write', 3],
-      ],
+      jsonLines(shared).map((l) => [l.source, l.seq]),
+      [['start', 0]],
     );
+    assert.equal(a.anchors.headFile(), path.join(tmp.dir, 'audit-anchors.head.a.jsonl'));
+    assert.deepEqual(heads(a), [['write', 3]]);
+    assert.equal(await checkpointRows(), 1);
     await tamperAuditSql(each.db.ds, 'DELETE FROM audit_log WHERE seq = 3');
     assert.deepEqual(await a.log.verify(), { ok: false, count: 2, brokenAtSeq: 3, reason: 'truncated', anchors: 2 });
     assert.equal(a.logger.lines.length, 0);
@@ -94,12 +59,9 @@ describeEachDb('audit log: a checkpoint follows every audit write', (each) => {
     await Promise.all(Array.from({ length: 40 }, (_, i) => change(a.log, `HD-2026-${String(i + 1).padStart(6, '0')}`)));
     assert.equal(a.timers.scheduled, 1);
     await afterDelay(a);
-    assert.deepEqual(
-      lines(shared).map((l) => [l.source, l.seq]),
-      [['write', 40]],
-    );
-    const rows = (await each.db.ds.query('SELECT COUNT(*) AS n FROM audit_checkpoint')) as { n: number | string }[];
-    assert.equal(Number(rows[0].n), 1);
+    assert.deepEqual(heads(a), [['write', 40]]);
+    assert.equal(fs.existsSync(shared), false);
+    assert.equal(await checkpointRows(), 0);
     await assert.rejects(
       a.log.atomically(
         async () => {
@@ -110,60 +72,47 @@ describeEachDb('audit log: a checkpoint follows every audit write', (each) => {
       /conflict/,
     );
     assert.equal(a.timers.scheduled, 1);
-    // Nothing written since the checkpoint: a second burst of 25 gives the second one.
+    // Nothing written since the checkpoint: a second burst of 25 gives the second one, in place of the first.
     await Promise.all(Array.from({ length: 25 }, () => change(a.log, 'HD-2026-000041')));
     await afterDelay(a);
-    assert.deepEqual(
-      lines(shared).map((l) => [l.source, l.seq]),
-      [
-        ['write', 40],
-        ['write', 65],
-      ],
-    );
-    assert.deepEqual(await a.log.verify(), { ok: true, count: 65, head: await a.log.head(), anchors: 2 });
+    assert.deepEqual(heads(a), [['write', 65]]);
+    assert.equal(await checkpointRows(), 0);
+    assert.deepEqual(await a.log.verify(), { ok: true, count: 65, head: await a.log.head(), anchors: 1 });
   });
 
-  it('checkpoints a head once for instances sharing the anchor file, and in each own file otherwise', async () => {
+  it('each instance overwrites its own head file; verification reads those beside every anchor file it reads', async () => {
     const a = instance(shared, 'a');
     const b = instance(shared, 'b');
     await change(a.log, 'HD-2026-000001');
     await change(b.log, 'HD-2026-000002');
     await afterDelay(a);
-    // B's checkpoint finds the head (seq 2) already in the file it reads.
     await afterDelay(b);
-    assert.deepEqual(
-      lines(shared).map((l) => [l.instance, l.seq]),
-      [['a', 2]],
-    );
-    // C keeps a file of its own and reads no other: it checkpoints the head after its write itself.
+    assert.deepEqual([heads(a), heads(b)], [[['write', 2]], [['write', 2]]]);
+    // C keeps a file of its own and reads no other; D reads C's (KOTAE_AUDIT_ANCHOR_OTHER_FILES).
     const own = path.join(tmp.dir, 'c', 'audit-anchors.jsonl');
     const c = instance(own, 'c');
+    const d = instance(path.join(tmp.dir, 'd', 'audit-anchors.jsonl'), 'd', [own]);
     await change(c.log, 'HD-2026-000003');
     await change(a.log, 'HD-2026-000004');
     await afterDelay(a);
     await afterDelay(c);
     assert.deepEqual(
-      lines(shared).map((l) => [l.instance, l.seq]),
-      [
-        ['a', 2],
-        ['a', 4],
-      ],
+      [heads(a), heads(b), heads(c)].map((h) => h.map(([, seq]) => seq)),
+      [[4], [2], [4]],
     );
-    assert.deepEqual(
-      lines(own).map((l) => [l.instance, l.seq]),
-      [['c', 4]],
-    );
+    assert.deepEqual([jsonLines(shared), jsonLines(own), await checkpointRows()], [[], [], 0]);
     await tamperAuditSql(each.db.ds, 'DELETE FROM audit_log WHERE seq = 4');
     const truncated = { ok: false, count: 3, brokenAtSeq: 4, reason: 'truncated' };
     assert.deepEqual(await a.log.verify(), { ...truncated, anchors: 2 });
+    assert.deepEqual(await b.log.verify(), { ...truncated, anchors: 2 });
     assert.deepEqual(await c.log.verify(), { ...truncated, anchors: 1 });
+    assert.deepEqual(await d.log.verify(), { ...truncated, anchors: 1 });
   });
 
   it('logs a checkpoint that fails, and the audited change still commits', async () => {
-    // The anchor "file" is a directory: every append fails.
-    const unwritable = path.join(tmp.dir, 'not-a-file');
-    fs.mkdirSync(unwritable);
-    const a = instance(unwritable, 'a');
+    const a = instance(shared, 'a');
+    // The head file's place is taken by a directory: every write fails.
+    fs.mkdirSync(a.anchors.headFile());
     assert.equal(await change(a.log, 'HD-2026-000001'), 'HD-2026-000001');
     await afterDelay(a);
     assert.equal(a.logger.lines.length, 1);
@@ -175,5 +124,7 @@ describeEachDb('audit log: a checkpoint follows every audit write', (each) => {
     await change(a.log, 'HD-2026-000002');
     await afterDelay(a);
     assert.equal(a.logger.lines.length, 2);
+    // A directory in the head file's place is not a head file: verification still passes.
+    assert.deepEqual(await a.log.verify(), { ok: true, count: 2, head: await a.log.head(), anchors: 0 });
   });
 });

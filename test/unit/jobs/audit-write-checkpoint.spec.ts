@@ -16,7 +16,7 @@ class FakeAudit {
   private release?: () => void;
   gate = false;
 
-  anchorUnlessCovered(source: string): Promise<AuditHead | undefined> {
+  coverHead(source: string): Promise<AuditHead | undefined> {
     this.calls.push(source);
     if (this.fail > 0) {
       this.fail -= 1;

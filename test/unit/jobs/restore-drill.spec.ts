@@ -33,6 +33,9 @@ function envOf(db: EmptyTestDb, dataDir: string, shared: string): Record<string,
     KOTAE_BACKUP_DIR: path.join(shared, 'backups'),
     KOTAE_AUDIT_KEY_FILE: path.join(shared, 'audit.key'),
     KOTAE_AUDIT_ANCHOR_FILE: path.join(shared, 'audit-anchors.jsonl'),
+    // The checkpoint after writes only at close (it is not what this drill checks): a real 1 s timer
+    // firing between two steps on a slow machine would add a checkpoint and change the counts below.
+    KOTAE_AUDIT_CHECKPOINT_DELAY_MS: '60000',
   };
   if (db.config.kind !== 'postgres') return common;
   const c = db.config;
