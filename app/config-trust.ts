@@ -62,6 +62,9 @@ export const TRUST_ENV_SHAPE = {
     .url({ protocol: /^https$/, error: 'https:// で始まるURLで指定してください（MSALはhttpの発行者を受け付けません）' })
     .optional(),
   KOTAE_OIDC_CA_FILE: z.string().min(1).optional(),
+  KOTAE_OIDC_POST_LOGOUT_URI: z
+    .url({ protocol: /^https?$/, error: 'http(s):// で始まるURLで指定してください' })
+    .optional(),
   KOTAE_OIDC_ROLE_MAP: roleMap.optional(),
   KOTAE_OIDC_WEB_CHAT: yesNo.default(false),
   KOTAE_OIDC_LOCAL_SIGNIN: z
@@ -116,6 +119,8 @@ export interface OidcConfig {
   departmentClaim: string;
   /** Where the provider sends the browser back (register it in the app registration). */
   redirectUri: string;
+  /** Where the provider's sign-out sends the browser back (register it too): Kotae's signed-out page by default. */
+  postLogoutRedirectUri: string;
   /**
    * Groups overage: ask Microsoft Graph (checkMemberGroups, with the app's own client credentials) which
    * mapped groups the user is in; undefined: an overage token maps by app roles only.
@@ -151,6 +156,7 @@ export function checkTrust(env: TrustEnv, need: (cond: boolean, key: string, mes
       'KOTAE_OIDC_TENANT_ID',
       'KOTAE_OIDC_AUTHORITY',
       'KOTAE_OIDC_ROLE_MAP',
+      'KOTAE_OIDC_POST_LOGOUT_URI',
     ])
       need(env[key as keyof TrustEnv] !== undefined, key, 'KOTAE_OIDC_CLIENT_ID を設定しない場合は使用できません');
     need(env.KOTAE_OIDC_WEB_CHAT, 'KOTAE_OIDC_WEB_CHAT', 'KOTAE_OIDC_CLIENT_ID を設定してください');
@@ -206,6 +212,7 @@ export function toTrustConfig(env: TrustEnv, cwd: string, publicUrl: string): Tr
         localSignIn: env.KOTAE_OIDC_LOCAL_SIGNIN,
         departmentClaim: env.KOTAE_OIDC_DEPARTMENT_CLAIM,
         redirectUri: `${publicUrl.replace(/\/+$/, '')}/auth/callback`,
+        postLogoutRedirectUri: env.KOTAE_OIDC_POST_LOGOUT_URI ?? `${publicUrl.replace(/\/+$/, '')}/auth/signed-out`,
         graphGroups: env.KOTAE_OIDC_GRAPH_GROUPS
           ? { graphUrl: env.KOTAE_OIDC_GRAPH_URL ?? 'https://graph.microsoft.com' }
           : undefined,

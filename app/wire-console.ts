@@ -32,6 +32,7 @@ import { AccountService, AuthService } from '../adapters/web';
 import { createConsoleRouter, type CertificateSource, type KnowledgeConsole } from '../adapters/web';
 import { SqlDeletionCertificates } from '../db';
 import type { KotaeConfig } from './config';
+import { consoleSingleLogout } from './wire-identity';
 import { signInLimiters } from './wire-rate-limits';
 import type { RateCounter, RequestKeys } from '../adapters/web';
 import type { NotificationService } from '../notify';
@@ -166,6 +167,7 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     logger: d.logger,
     secureCookies: d.config.secureCookies,
     ssoSignInUrl: d.config.trust.oidc?.roleMap.length ? '/auth/signin?to=console' : undefined,
+    ssoSignOut: consoleSingleLogout(d.config, d.logger),
     signInLimits: d.rateCounter ? signInLimiters(d.config.trust.rateLimits, d.rateCounter, d.clock) : undefined,
     changes: new SqlDeskChanges(d.ds),
     notifications: d.notifications,

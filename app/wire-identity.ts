@@ -7,12 +7,14 @@ import type { ErrorRequestHandler, Router } from 'express';
 import type { ConversationStore } from '../conversations';
 import type { Clock } from '../core';
 import type { Logger } from '../core';
-import { GraphGroupMembership, MsalOidcSignIn } from '../adapters/graph';
-import { FederatedSignIn } from '../adapters/web';
+import type { Response } from 'express';
+import { GraphGroupMembership, MsalOidcSignIn, OidcEndSession } from '../adapters/graph';
+import { answerProviderSignOut, FederatedSignIn, SingleLogout } from '../adapters/web';
 import { createSsoErrorPage, createSsoRouter, type SsoDeps, type WebSessionStore } from '../adapters/web';
 import { SqlWebSessions } from '../db';
 import type { OperatorStore, SessionStore, AuditTrail } from '../tickets';
 import type { KotaeConfig } from './config';
+import type { OidcConfig } from './config-trust';
 import { graphDirectoryLookup } from './wire-graph';
 
 /** What single sign-on needs from the rest of the app. */
@@ -56,6 +58,18 @@ export function wireIdentity(
     instance: d.instanceId,
   });
   const webSessions = oidc.webChat ? new SqlWebSessions(d.ds) : undefined;
+  const consoleSso = oidc.roleMap.length > 0;
+  const singleLogout = new SingleLogout({
+    endSession: endSessionOf(oidc),
+    issuer: provider.issuer,
+    providerOrigin: new URL(oidc.authority).origin,
+    console: consoleSso ? { sessions: d.sessions, operators: d.operators } : undefined,
+    webSessions,
+    targets: { console: consoleSso, chat: Boolean(webSessions) },
+    audit: d.audit,
+    instance: d.instanceId,
+    logger: d.logger,
+  });
   // 所属 from Microsoft Graph when the bot's app may read the directory and the ID token has none.
   const graph = graphDirectoryLookup(d.config.teams, d.logger);
   const deps: SsoDeps = {
@@ -68,7 +82,7 @@ export function wireIdentity(
       : undefined,
     audit: d.audit,
     instance: d.instanceId,
-    console: oidc.roleMap.length
+    console: consoleSso
       ? { signIn: (user, client) => federated.signIn(user, client), sessionSeconds: d.absoluteMinutes * 60 }
       : undefined,
     webChat: webSessions
@@ -79,6 +93,7 @@ export function wireIdentity(
           sessionSeconds: d.absoluteMinutes * 60,
         }
       : undefined,
+    singleLogout,
     secureCookies: d.config.secureCookies,
     clock: d.clock,
     logger: d.logger,
@@ -88,6 +103,7 @@ export function wireIdentity(
     console: oidc.roleMap.length > 0,
     webChat: oidc.webChat,
     graphGroups: oidc.graphGroups?.graphUrl ?? 'off',
+    postLogoutRedirectUri: oidc.postLogoutRedirectUri,
   });
   return {
     router: createSsoRouter(deps),
@@ -95,4 +111,29 @@ export function wireIdentity(
     webSessions,
     webChatRequired: oidc.webChat,
   };
+}
+
+/** The provider's sign-out (RP-Initiated Logout) of the configured app registration. */
+function endSessionOf(oidc: OidcConfig): OidcEndSession {
+  return new OidcEndSession({
+    clientId: oidc.clientId,
+    authority: oidc.authority,
+    entra: oidc.entra,
+    postLogoutRedirectUri: oidc.postLogoutRedirectUri,
+    caFile: oidc.caFile,
+  });
+}
+
+/**
+ * The console's single logout (ConsoleDeps.ssoSignOut): a signed-out single sign-on session moves on to the
+ * provider's sign-out. Undefined when console single sign-on is not configured.
+ */
+export function consoleSingleLogout(
+  config: Readonly<KotaeConfig>,
+  logger: Logger,
+): ((res: Response, sealedHint: string | null | undefined, token: string) => Promise<boolean>) | undefined {
+  const oidc = config.trust.oidc;
+  if (!oidc?.roleMap.length) return undefined;
+  const deps = { endSession: endSessionOf(oidc), logger };
+  return (res, sealedHint, token) => answerProviderSignOut(deps, res, sealedHint, token, 'console');
 }

@@ -81,6 +81,10 @@ export interface SessionRecord {
   /** Absolute expiry. */
   expiresAt: Date;
   lastSeenAt: Date;
+  /** Single sign-on only: SHA-256 of the provider's session id (`sid`), for the provider's front-channel logout. */
+  ssoSid?: string | null;
+  /** Single sign-on only: the ID token sealed under the cookie token (`id_token_hint` at sign-out). */
+  ssoHint?: string | null;
 }
 
 /** Console sessions. */
@@ -91,6 +95,8 @@ export interface SessionStore {
   delete(id: string): Promise<void>;
   /** Ends every session of the operator, except `exceptId` when given (the session making the change). */
   deleteForOperator(operatorId: string, exceptId?: string): Promise<void>;
+  /** Ends every session of one provider session (`ssoSid`, a SHA-256); returns the sessions ended. */
+  deleteBySsoSid(ssoSid: string): Promise<SessionRecord[]>;
   /** Removes sessions past their absolute expiry or idle before `idleBefore`; returns how many. */
   purge(now: Date, idleBefore: Date): Promise<number>;
 }

@@ -10,5 +10,6 @@ export {
   type MsalTokenOptions,
 } from './token-provider';
 export { MsalOidcSignIn, type OidcSignInOptions, type PendingSignIn, type SignInCallback } from './oidc-sign-in';
+export { OidcEndSession, type OidcEndSessionOptions, type EndSessionRequest } from './oidc-end-session';
 export { createAppTokenProvider, type AppCredentialOptions } from './app-credentials';
 export { DeltaExpired, GraphDrives, type DeltaResult, type DriveItem, type GraphDriveOptions } from './drive-delta';

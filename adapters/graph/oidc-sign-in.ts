@@ -72,7 +72,7 @@ export class MsalOidcSignIn implements AccessTokenProvider {
   private readonly msal: Msal;
   private readonly app: import('@azure/msal-node').ConfidentialClientApplication;
   /** The `iss` every ID token must carry: Entra v2.0 `<authority>/v2.0`, else the authority itself. */
-  private readonly issuer: string;
+  readonly issuer: string;
   private readonly tenant?: string;
 
   constructor(private readonly options: OidcSignInOptions) {
@@ -117,14 +117,19 @@ export class MsalOidcSignIn implements AccessTokenProvider {
   }
 
   /**
-   * Redeems the callback's code; the ID token's claims when state, nonce, audience and expiry hold.
-   * AUTH_REQUIRED for anything the user or an attacker can cause; CLOUD_UNAVAILABLE when the provider fails.
+   * Redeems the callback's code; the ID token's claims (and the token itself, for `id_token_hint` at sign-out)
+   * when state, nonce, audience and expiry hold. AUTH_REQUIRED for anything the user or an attacker can cause;
+   * CLOUD_UNAVAILABLE when the provider fails.
    */
-  async complete(callback: SignInCallback, pending: PendingSignIn): Promise<Record<string, unknown>> {
+  async complete(
+    callback: SignInCallback,
+    pending: PendingSignIn,
+  ): Promise<{ claims: Record<string, unknown>; idToken: string }> {
     if (callback.error)
       throw new KotaeError('AUTH_REQUIRED', `provider answered error=${callback.error.slice(0, 100)}`);
     if (!callback.code || !callback.state) throw new KotaeError('AUTH_REQUIRED', 'callback without code or state');
     let claims: Record<string, unknown>;
+    let idToken: string;
     try {
       const result = await this.app.acquireTokenByCode(
         {
@@ -138,6 +143,7 @@ export class MsalOidcSignIn implements AccessTokenProvider {
         { code: callback.code, state: callback.state },
       );
       claims = { ...(result.idTokenClaims as Record<string, unknown>) };
+      idToken = result.idToken;
       // Nothing is kept server-side: the session is Kotae's own.
       if (result.account) await this.app.getTokenCache().removeAccount(result.account);
     } catch (err) {
@@ -149,7 +155,7 @@ export class MsalOidcSignIn implements AccessTokenProvider {
       );
     }
     this.checkClaims(claims);
-    return claims;
+    return { claims, idToken };
   }
 
   /**

@@ -11,6 +11,7 @@ export { type ApiRateLimits, clientIp, type RateCounter, rateLimit } from './rat
 export { type CertificateSource, createConsoleRouter, type KnowledgeConsole } from './console';
 export { createMetrics, type KotaeMetrics, metricsAccess, type MetricsSources } from './metrics';
 export { createSsoErrorPage, createSsoRouter, type SsoDeps, type WebSessionStore } from './sso';
+export { SingleLogout, answerProviderSignOut, type EndSessionProvider } from './sso';
 export { AccountService, AuthService, FederatedSignIn } from './auth';
 export { createConsoleReportsRouter } from './console-reports';
 export { type OperationsConsole, type StagedCsv } from './console';

@@ -29,6 +29,7 @@ import { CommentMessageKey1765700000000 } from './1765700000000-comment-message-
 import { CommentChannelDeleted1765710000000 } from './1765710000000-comment-channel-deleted';
 import { QuestionMaskedTypes1765800000000 } from './1765800000000-question-masked-types';
 import { ReportDelivery1765900000000 } from './1765900000000-report-delivery';
+import { SingleLogout1766200000000 } from './1766200000000-single-logout';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   CommentChannelDeleted1765710000000,
   QuestionMaskedTypes1765800000000,
   ReportDelivery1765900000000,
+  SingleLogout1766200000000,
 ];

@@ -38,6 +38,19 @@ export class SqlSessionStore implements SessionStore {
     await this.run(() => this.repo().delete(exceptId ? { operatorId, id: Not(exceptId) } : { operatorId }));
   }
 
+  async deleteBySsoSid(ssoSid: string): Promise<SessionRecord[]> {
+    return this.run(async () => {
+      const rows = await this.repo().findBy({ ssoSid });
+      // Only the rows this call deleted are reported: another instance answering the same logout reports the rest.
+      const ended: SessionRecord[] = [];
+      for (const row of rows) {
+        const { affected } = await this.repo().delete({ id: row.id, ssoSid });
+        if (affected) ended.push({ ...row });
+      }
+      return ended;
+    });
+  }
+
   async purge(now: Date, idleBefore: Date): Promise<number> {
     return this.run(async () => {
       const expired = await this.repo().delete({ expiresAt: LessThan(now) });

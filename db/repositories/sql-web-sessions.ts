@@ -12,6 +12,9 @@ export interface WebSessionRow {
   email: string | null;
   createdAt: Date;
   expiresAt: Date;
+  /** Single logout: SHA-256 of the provider's `sid`; the ID token sealed under the cookie token. */
+  ssoSid?: string | null;
+  ssoHint?: string | null;
 }
 
 /** SQL implementation of the web adapter's WebSessionStore port. */
@@ -34,6 +37,18 @@ export class SqlWebSessions {
 
   async delete(id: string): Promise<void> {
     await runDb(this.ds, () => this.repo().delete({ id }));
+  }
+
+  /** Deletes the sign-ins of one provider session (`ssoSid`); returns those this call deleted. */
+  async deleteBySsoSid(ssoSid: string): Promise<WebSessionRow[]> {
+    return runDb(this.ds, async () => {
+      const ended: WebSessionRow[] = [];
+      for (const row of await this.repo().findBy({ ssoSid })) {
+        const { affected } = await this.repo().delete({ id: row.id, ssoSid });
+        if (affected) ended.push({ ...row });
+      }
+      return ended;
+    });
   }
 
   /** Deletes sessions that expired before `now`; returns how many. */

@@ -33,8 +33,11 @@ export const session: TableSpec = {
     createdAt: date,
     expiresAt: date,
     lastSeenAt: date,
+    // Single logout (single sign-on sessions only): SHA-256 of the provider's `sid`; the sealed ID token.
+    ssoSid: short(64, true),
+    ssoHint: optLong,
   },
-  indices: [{ columns: ['operatorId'] }],
+  indices: [{ columns: ['operatorId'] }, { columns: ['ssoSid'] }],
 };
 
 /** Web chat sign-ins through Entra ID: `id` is the SHA-256 of the cookie token; the directory identity. */
@@ -48,8 +51,10 @@ export const webSession: TableSpec = {
     email: short(320, true),
     createdAt: date,
     expiresAt: date,
+    ssoSid: short(64, true),
+    ssoHint: optLong,
   },
-  indices: [{ columns: ['expiresAt'] }],
+  indices: [{ columns: ['expiresAt'] }, { columns: ['ssoSid'] }],
 };
 
 /** Fixed-window request counters shared by every instance (`key` names the limit, the caller and the window). */

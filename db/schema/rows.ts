@@ -141,6 +141,8 @@ export interface SessionRow {
   createdAt: Date;
   expiresAt: Date;
   lastSeenAt: Date;
+  ssoSid?: string | null;
+  ssoHint?: string | null;
 }
 export interface WorkLogRow {
   id: string;

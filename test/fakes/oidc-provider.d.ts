@@ -17,16 +17,25 @@ declare module 'oidc-provider' {
     features?: Record<string, { enabled: boolean }>;
   }
 
+  /** The part of Koa's context the loopback server reads and writes. */
+  interface Context {
+    path: string;
+    body: unknown;
+    status: number;
+    type: string;
+    response: { get(field: string): string };
+    oidc?: { body?: Record<string, unknown>; session?: { sidFor(clientId: string): string | undefined } };
+  }
+
   /** An OpenID Connect provider. */
   export default class Provider {
     constructor(issuer: string, configuration: Configuration);
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
+    /** The client model (its prototype's `includeSid` decides whether ID tokens carry `sid`). */
+    Client: { prototype: { includeSid: () => boolean } };
+    /** Provider events, e.g. `end_session.success` (the ended session is still on `ctx.oidc.session`). */
+    on(event: string, fn: (ctx: Context) => void): this;
     /** Koa middleware run around the provider's own routes. */
-    use(
-      fn: (
-        ctx: { path: string; body: unknown; oidc?: { body?: Record<string, unknown> } },
-        next: () => Promise<void>,
-      ) => Promise<void>,
-    ): this;
+    use(fn: (ctx: Context, next: () => Promise<void>) => Promise<void>): this;
   }
 }

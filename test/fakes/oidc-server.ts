@@ -6,6 +6,10 @@
  * `editIdToken` to make the token endpoint hand out an ID token with other claims (wrong audience,
  * issuer, nonce, tenant, an expired one, Entra's groups overage claim …), signed with the provider's key.
  * The client may also take tokens of its own (client credentials), as Kotae does for Microsoft Graph.
+ * Sign-out: RP-Initiated Logout (oidc-provider's `/session/end`, with the client's post-logout redirect URI) and,
+ * as Entra ID does, the front-channel logout: oidc-provider 9 dropped that draft feature, so the page its sign-out
+ * ends on is replaced here by Entra's behaviour — an iframe to the client's front-channel logout URL with `iss`
+ * and `sid`, then on to the post-logout redirect. Every ID token carries `sid` (Entra's do).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -27,6 +31,10 @@ export interface OidcServer {
   editIdToken?: (claims: Record<string, unknown>) => Record<string, unknown>;
   /** Access tokens issued to the client itself (client credentials grant), with the scope asked for. */
   appTokens: { token: string; scope: string }[];
+  /** The `sub` and `sid` of every ID token issued, in order. */
+  idTokens: { sub: string; sid: string; token: string }[];
+  /** Front-channel logout calls the provider's sign-out pages made (the iframe URLs). */
+  frontChannelCalls: string[];
   close(): Promise<void>;
 }
 
@@ -46,8 +54,18 @@ function resign(
   return `${input}.${crypto.sign('sha256', Buffer.from(input), key).toString('base64url')}`;
 }
 
+/** Single logout settings of the client (registered with the provider, as in Entra's app registration). */
+export interface OidcLogoutOptions {
+  postLogoutRedirectUri?: string;
+  frontChannelLogoutUri?: string;
+}
+
 /** Starts the provider for one confidential client whose redirect URI is `redirectUri`. */
-export async function startOidcServer(redirectUri: string, accounts: OidcAccounts): Promise<OidcServer> {
+export async function startOidcServer(
+  redirectUri: string,
+  accounts: OidcAccounts,
+  logout: OidcLogoutOptions = {},
+): Promise<OidcServer> {
   const temp = tempDir('kotae-oidc-');
   const { key, cert } = selfSigned(temp.dir);
   const server = https.createServer({ key: fs.readFileSync(key), cert: fs.readFileSync(cert) });
@@ -71,6 +89,7 @@ export async function startOidcServer(redirectUri: string, accounts: OidcAccount
         // client_credentials: the app's own token, as Entra issues it for Microsoft Graph.
         grant_types: ['authorization_code', 'client_credentials'],
         token_endpoint_auth_method: 'client_secret_post',
+        ...(logout.postLogoutRedirectUri ? { post_logout_redirect_uris: [logout.postLogoutRedirectUri] } : {}),
       },
     ],
     claims: {
@@ -93,6 +112,8 @@ export async function startOidcServer(redirectUri: string, accounts: OidcAccount
     clientId,
     clientSecret,
     appTokens: [],
+    idTokens: [],
+    frontChannelCalls: [],
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -101,12 +122,40 @@ export async function startOidcServer(redirectUri: string, accounts: OidcAccount
       temp.cleanup();
     },
   };
+  // Entra ID puts `sid` into every ID token; oidc-provider only for back-channel logout clients.
+  provider.Client.prototype.includeSid = () => true;
+  const endedSids = new WeakMap<object, string>();
+  provider.on('end_session.success', (ctx) => {
+    const sid = ctx.oidc?.session?.sidFor(clientId);
+    if (sid) endedSids.set(ctx, sid);
+  });
   provider.use(async (ctx, next) => {
     await next();
+    const ended = endedSids.get(ctx);
+    const next_ = ctx.response.get('location');
+    if (ended && logout.frontChannelLogoutUri && next_) {
+      // Entra's sign-out page: the front-channel logout of each app in an iframe, then on to the app's redirect.
+      const call = `${logout.frontChannelLogoutUri}?iss=${encodeURIComponent(issuer)}&sid=${encodeURIComponent(ended)}`;
+      running.frontChannelCalls.push(call);
+      const esc = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+      ctx.status = 200;
+      ctx.type = 'html';
+      ctx.body =
+        `<!doctype html><title>Signed out</title><iframe id="fc" src="${esc(call)}"></iframe>` +
+        `<a id="next" href="${esc(next_)}">continue</a>` +
+        `<script>var go=function(){location.href=document.getElementById('next').href};` +
+        `document.getElementById('fc').onload=go;setTimeout(go,5000);</script>`;
+      return;
+    }
     const edit = running.editIdToken;
     const body = ctx.body as { id_token?: unknown; access_token?: unknown } | undefined;
     if (edit && ctx.path === '/token' && typeof body?.id_token === 'string')
       ctx.body = { ...body, id_token: resign(body.id_token, edit, privateKey, kid) };
+    const issued = (ctx.body as { id_token?: unknown } | undefined)?.id_token;
+    if (ctx.path === '/token' && typeof issued === 'string') {
+      const claims = JSON.parse(Buffer.from(issued.split('.')[1] ?? '', 'base64url').toString('utf8'));
+      running.idTokens.push({ sub: String(claims.sub), sid: String(claims.sid), token: issued });
+    }
     // The request as sent (`params.scope` loses the scopes this provider does not know, such as Graph's).
     const sent = ctx.oidc?.body;
     if (ctx.path === '/token' && sent?.grant_type === 'client_credentials' && typeof body?.access_token === 'string')

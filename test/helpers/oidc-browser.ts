@@ -64,9 +64,16 @@ function atProvider(
   });
 }
 
-/** Follows the provider's login and consent pages (or presses Cancel); the callback URL it sends the browser to. */
-export async function throughProvider(op: OidcServer, authorize: string, login: string | 'cancel'): Promise<URL> {
-  const jar = new Map<string, string>();
+/**
+ * Follows the provider's login and consent pages (or presses Cancel); the callback URL it sends the browser to.
+ * `jar`: the browser's cookies at the provider (its session, for a later sign-out there).
+ */
+export async function throughProvider(
+  op: OidcServer,
+  authorize: string,
+  login: string | 'cancel',
+  jar = new Map<string, string>(),
+): Promise<URL> {
   let url = new URL(authorize);
   let form: Record<string, string> | undefined;
   for (let hop = 0; hop < 20; hop++) {
@@ -86,4 +93,30 @@ export async function throughProvider(op: OidcServer, authorize: string, login: 
     form = /name="login"/.test(res.body) ? { prompt: 'login', login, password: 'any' } : { prompt: 'consent' };
   }
   throw new Error('the provider did not send the browser back');
+}
+
+/**
+ * Follows the provider's sign-out from `endSession` (its confirmation form answered "yes") with the browser's
+ * provider cookies `jar`: the front-channel logout iframes of its last page (not yet loaded) and where it then
+ * sends the browser (the post-logout redirect URI with `state`).
+ */
+export async function signOutAtProvider(
+  op: OidcServer,
+  endSession: string,
+  jar: Map<string, string>,
+): Promise<{ frames: string[]; next: URL }> {
+  const url = new URL(endSession);
+  const ask = await atProvider(op, url, jar);
+  const action = /action="([^"]+)"/.exec(ask.body)?.[1];
+  const xsrf = /name="xsrf" value="([^"]+)"/.exec(ask.body)?.[1];
+  if (!action || !xsrf) throw new Error(`no sign-out form at the provider (${ask.status}): ${ask.body.slice(0, 300)}`);
+  const done = await atProvider(op, new URL(action, url), jar, { xsrf, logout: 'yes' });
+  const unescape = (v: string) =>
+    v
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&amp;/g, '&');
+  const frames = [...done.body.matchAll(/<iframe[^>]* src="([^"]+)"/g)].map((m) => unescape(m[1] ?? ''));
+  const next = done.location ?? unescape(/id="next" href="([^"]+)"/.exec(done.body)?.[1] ?? '');
+  return { frames, next: new URL(next, url) };
 }

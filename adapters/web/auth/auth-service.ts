@@ -151,12 +151,21 @@ export class AuthService {
     return { operator, session };
   }
 
-  /** Ends the session of the token. */
-  async signOut(token: string | undefined): Promise<void> {
+  /**
+   * Ends the session of the token and returns it (undefined when signed out already). A single sign-on session's
+   * row says so (`via: 'sso'`): its browser is sent on to the provider's sign-out.
+   */
+  async signOut(token: string | undefined): Promise<AuthContext | undefined> {
     const ctx = await this.authenticate(token);
-    if (!ctx) return;
+    if (!ctx) return undefined;
     await this.deps.sessions.delete(ctx.session.id);
-    await this.deps.audit.record({ actor: ctx.operator.username, action: 'auth.sign_out' });
+    const sso = Boolean(ctx.session.ssoSid || ctx.session.ssoHint);
+    await this.deps.audit.record({
+      actor: ctx.operator.username,
+      action: 'auth.sign_out',
+      ...(sso ? { detail: { via: 'sso' } } : {}),
+    });
+    return ctx;
   }
 
   /**

@@ -15,6 +15,7 @@ import type {
   SessionStore,
 } from '../../../tickets';
 import { signInContext, type SignInClient } from './sign-in-context';
+import { sealIdToken, sidDigest } from './id-token-hint';
 import { newToken, tokenDigest } from './tokens';
 
 const SSO_HASH = 'sso$';
@@ -30,6 +31,10 @@ export interface FederatedUser {
   username?: string;
   displayName?: string;
   role: OperatorRole;
+  /** The provider's session id (ID token `sid`), for its front-channel logout. */
+  sid?: string;
+  /** The raw ID token, kept sealed for `id_token_hint` at sign-out. */
+  idToken?: string;
 }
 
 /** What FederatedSignIn needs (the same stores as AuthService). */
@@ -95,6 +100,8 @@ export class FederatedSignIn {
       createdAt: now,
       expiresAt: new Date(now.getTime() + this.deps.absoluteMinutes * 60_000),
       lastSeenAt: now,
+      ssoSid: user.sid ? sidDigest(user.sid) : null,
+      ssoHint: user.idToken ? sealIdToken(user.idToken, token) : null,
     };
     const detail = { role: user.role, ...context };
     // The session and its audit row commit together, as after a password sign-in.

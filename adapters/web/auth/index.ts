@@ -2,6 +2,7 @@
 export { hashPassword, verifyPassword, DEFAULT_SCRYPT_PARAMS, type ScryptParams } from './password-hash';
 export { parseCookies, serializeCookie, type CookieOptions } from './cookies';
 export { newToken, tokenDigest, tokensEqual } from './tokens';
+export { sealIdToken, openIdToken, sidDigest } from './id-token-hint';
 export {
   AuthService,
   DEFAULT_AUTH_POLICY,
@@ -27,5 +28,5 @@ export {
   requireCsrf,
   type SessionCookieOptions,
 } from './middleware';
-export { FederatedSignIn } from './federated-sign-in';
+export { FederatedSignIn, type FederatedUser } from './federated-sign-in';
 export { AUTH_MESSAGES } from './messages';

@@ -30,6 +30,8 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   ip: 'IPアドレス',
   userAgent: 'ブラウザー（User-Agent）',
   instance: 'インスタンス',
+  // auth.sign_out of a front-channel logout: how many sessions it ended.
+  sessions: '終了したセッション数',
 };
 
 /** Incident field names of ticket.update (the history uses incidentCause etc.). */
@@ -60,6 +62,7 @@ const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
     malformed_callback: 'コールバックURLの形式不正',
     local_account: 'ローカルアカウントと同じ名前',
     account_disabled: '管理者が無効にしたアカウント',
+    front_channel: 'IDプロバイダーでのサインアウト（フロントチャネル）',
   },
   via: { sso: 'シングルサインオン' },
   report: {
@@ -80,6 +83,7 @@ const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
  */
 const ACTION_KEYS: Readonly<Record<string, { label: Record<string, string>; value: Record<string, string> }>> = {
   'auth.sign_in_sso': { label: { to: 'サインイン先' }, value: { chat: 'Webチャット', console: '運用コンソール' } },
+  'auth.sign_out': { label: { to: 'サインアウト元' }, value: { chat: 'Webチャット', console: '運用コンソール' } },
 };
 
 /** Keys not worth showing to a person. */

@@ -16,7 +16,7 @@ import type {
   ConfidentialRoster,
   FySwitchService,
 } from '../../../tickets';
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
 import type { AccountService, AuthService } from '../auth';
 import type { NotificationService } from '../../../notify';
 import type { KnowledgeConsole } from './knowledge-deps';
@@ -74,6 +74,11 @@ export interface ConsoleDeps {
   secureCookies: boolean;
   /** Single sign-on (Entra ID) start URL: the sign-in page offers it above the local form. */
   ssoSignInUrl?: string;
+  /**
+   * Single logout: answers the sign-out of an ended single sign-on session (its sealed ID token, the cookie token)
+   * with the move on to the provider's sign-out; false when there is none (signed out as a password session).
+   */
+  ssoSignOut?: (res: Response, sealedHint: string | null | undefined, token: string) => Promise<boolean>;
   /** Rate limits run before a password sign-in is checked (per IP, per account). */
   signInLimits?: RequestHandler[];
   /** Uploaded manuals, the background ingest, SharePoint, usage and gaps (issue 15); pages answer 404 without it. */

@@ -82,8 +82,12 @@ export const SIGNOUT_ROUTE: ConsoleRoute = {
   path: '/signout',
   role: 'staff',
   handle: async (c) => {
-    await c.deps.auth.signOut(parseCookies(c.req.headers.cookie).get(SESSION_COOKIE));
+    const token = parseCookies(c.req.headers.cookie).get(SESSION_COOKIE) ?? '';
+    const ended = await c.deps.auth.signOut(token);
     clearSessionCookie(c.res, { secure: c.deps.secureCookies });
+    // A single sign-on session goes on to the provider's sign-out (single logout), a password session as before.
+    const sso = ended && (ended.session.ssoHint || ended.session.ssoSid);
+    if (sso && c.deps.ssoSignOut && (await c.deps.ssoSignOut(c.res, ended.session.ssoHint, token))) return;
     c.res.redirect(303, `${c.base}/signin?notice=signedOut`);
   },
 };

@@ -18,3 +18,4 @@ export {
   type WebSessionStore,
 } from './web-identity';
 export { SSO_MESSAGES } from './messages';
+export { SingleLogout, answerProviderSignOut, type EndSessionProvider, type SingleLogoutDeps } from './single-logout';

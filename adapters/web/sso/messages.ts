@@ -25,4 +25,9 @@ export const SSO_MESSAGES = {
   signInChat: 'Webチャットにサインインする',
   signInConsole: '運用コンソールにサインインする',
   backToChat: 'チャットへ戻る',
+  signOutTitle: 'サインアウト',
+  signingOut: 'Kotae からサインアウトしました。Microsoft Entra ID からのサインアウトに移動しています…',
+  signedOut:
+    'サインアウトしました（Microsoft Entra ID からもサインアウトしました）。共用のパソコンでは、最後にブラウザーを閉じてください。',
+  frontChannelInvalid: 'サインアウトの要求に必要な情報（sid）がありません。',
 } as const;

@@ -43,8 +43,15 @@ export function readPending(req: Request): (Pending & { target: Target }) | unde
 }
 
 /** Answers a sign-in page (never cached); `redirect` moves the browser on by itself. */
-export function page(res: Response, status: number, body: SafeHtml, error?: string, redirect?: string): void {
-  let markup = renderPage({ base: '/console', title: M.title, body, error });
+export function page(
+  res: Response,
+  status: number,
+  body: SafeHtml,
+  error?: string,
+  redirect?: string,
+  title: string = M.title,
+): void {
+  let markup = renderPage({ base: '/console', title, body, error });
   // The callback arrives from the provider's site, so SameSite=Strict cookies are not sent on a redirect
   // from it; a refresh from Kotae's own page is a same-site navigation that carries the new session.
   if (redirect)

@@ -15,7 +15,8 @@ import type { AuditTrail, Clock } from '../../../core';
 import { KotaeError } from '../../../core';
 import type { Logger } from '../../../core';
 import type { OperatorRole } from '../../../tickets';
-import { FederatedSignIn, serializeCookie, signInContext, type SignInClient } from '../auth';
+import { FederatedSignIn, parseCookies, sealIdToken, serializeCookie, sidDigest } from '../auth';
+import { signInContext, type SignInClient } from '../auth';
 import { setSessionCookie } from '../auth';
 import { newToken, tokenDigest } from '../auth';
 import { html } from '../console';
@@ -39,6 +40,7 @@ import {
   type Pending,
   type Target,
 } from './pages';
+import type { SingleLogout } from './single-logout';
 import { boundKey, CHAT_SESSION_COOKIE, webIdentityOf, type WebSessionStore } from './web-identity';
 
 /** Port: the OpenID Connect client (MsalOidcSignIn). */
@@ -47,7 +49,7 @@ export interface SignInProvider {
   complete(
     callback: { code?: string; state?: string; error?: string },
     pending: Pending,
-  ): Promise<Record<string, unknown>>;
+  ): Promise<{ claims: Record<string, unknown>; idToken: string }>;
 }
 
 /** What the /auth routes need. */
@@ -71,6 +73,8 @@ export interface SsoDeps {
         username?: string;
         displayName?: string;
         role: OperatorRole;
+        sid?: string;
+        idToken?: string;
       },
       client: SignInClient,
     ): Promise<{ token: string }>;
@@ -91,6 +95,8 @@ export interface SsoDeps {
   audit: AuditTrail;
   /** This instance's id, written into failed sign-ins' audit rows (with the client's ip and User-Agent). */
   instance?: string;
+  /** Single logout with the provider (sign-out, signed-out page, front-channel logout); absent: Kotae's only. */
+  singleLogout?: SingleLogout;
   secureCookies: boolean;
   clock: Clock;
   logger: Logger;
@@ -150,19 +156,28 @@ export function createSsoRouter(deps: SsoDeps): Router {
       return fail(req, res, failure, pending.target, undefined, { error: failure.error, description });
     }
     let identity: DirectoryIdentity;
+    let provider: ProviderSession;
     try {
-      const claims = await deps.provider.complete({ code: q('code'), state: q('state') }, pending);
+      const { claims, idToken } = await deps.provider.complete({ code: q('code'), state: q('state') }, pending);
       identity = identityFromClaims(claims, deps.departmentClaim);
+      // Entra ID puts the provider's session id in the ID token (`sid`): its front-channel logout names it.
+      const sid = typeof claims.sid === 'string' && claims.sid.length <= 200 ? claims.sid : undefined;
+      provider = { sid, idToken };
     } catch (err) {
       const down = err instanceof KotaeError && err.code === 'CLOUD_UNAVAILABLE';
       const error = err instanceof Error ? err.message : String(err);
       return fail(req, res, down ? FAILURES.unavailable : FAILURES.rejected, pending.target, undefined, { error });
     }
-    if (pending.target === 'console') return finishConsole(req, res, identity);
-    return finishChat(req, res, identity);
+    if (pending.target === 'console') return finishConsole(req, res, identity, provider);
+    return finishChat(req, res, identity, provider);
   });
 
-  async function finishConsole(req: Request, res: Response, claimed: DirectoryIdentity): Promise<void> {
+  async function finishConsole(
+    req: Request,
+    res: Response,
+    claimed: DirectoryIdentity,
+    provider: ProviderSession,
+  ): Promise<void> {
     const actor = FederatedSignIn.usernameOf(claimed);
     let identity = claimed;
     // Overage: the groups that could raise the role are asked of the directory (never the endpoint the
@@ -184,7 +199,7 @@ export function createSsoRouter(deps: SsoDeps): Router {
     }
     try {
       const { token } = await deps.console.signIn(
-        { subject: identity.subject, username: identity.username, displayName: identity.name, role },
+        { subject: identity.subject, username: identity.username, displayName: identity.name, role, ...provider },
         clientOf(req),
       );
       setSessionCookie(res, token, deps.console.sessionSeconds, { secure: deps.secureCookies });
@@ -205,7 +220,12 @@ export function createSsoRouter(deps: SsoDeps): Router {
     );
   }
 
-  async function finishChat(req: Request, res: Response, identity: DirectoryIdentity): Promise<void> {
+  async function finishChat(
+    req: Request,
+    res: Response,
+    identity: DirectoryIdentity,
+    provider: ProviderSession,
+  ): Promise<void> {
     const chat = deps.webChat;
     if (!chat) throw new KotaeError('NOT_FOUND', 'web chat single sign-on is not configured');
     const department = identity.department ?? (await chat.lookupDepartment?.(identity.subject));
@@ -221,6 +241,8 @@ export function createSsoRouter(deps: SsoDeps): Router {
       email: identity.email ?? null,
       createdAt: now,
       expiresAt: new Date(now.getTime() + chat.sessionSeconds * 1000),
+      ssoSid: provider.sid ? sidDigest(provider.sid) : null,
+      ssoHint: sealIdToken(provider.idToken, token),
     };
     // The sign-in and its audit row commit together, as a console sign-in's: the account name and where it came
     // from, as in every sign-in row — never the name, 所属 or e-mail the session holds.
@@ -261,12 +283,35 @@ export function createSsoRouter(deps: SsoDeps): Router {
 
   router.post('/signout', async (req, res) => {
     const me = webIdentityOf(req);
-    if (me && deps.webChat) await deps.webChat.sessions.delete(me.sessionId);
+    const chat = deps.webChat;
     res.append('Set-Cookie', cookie(CHAT_SESSION_COOKIE, '', 0));
+    if (!me || !chat) return res.redirect(303, '/');
+    // The sign-out and its row commit together (`to: 'chat'`, as the sign-in's row); then the provider's sign-out.
+    await deps.audit.atomically(
+      () => chat.sessions.delete(me.sessionId),
+      () => ({
+        actor: FederatedSignIn.usernameOf({ subject: me.subject, username: me.email }),
+        action: 'auth.sign_out',
+        detail: { to: 'chat', via: 'sso' },
+      }),
+    );
+    const token = parseCookies(req.headers.cookie).get(CHAT_SESSION_COOKIE) ?? '';
+    if (deps.singleLogout && (await deps.singleLogout.answer(res, me.ssoHint, token, 'chat'))) return;
     res.redirect(303, '/');
   });
 
+  if (deps.singleLogout) {
+    router.get('/signed-out', deps.singleLogout.signedOut);
+    router.get('/frontchannel-logout', deps.singleLogout.frontChannel);
+  }
+
   return router;
+}
+
+/** What a sign-in keeps of the provider's session: its `sid` and the ID token (for single logout). */
+interface ProviderSession {
+  sid?: string;
+  idToken: string;
 }
 
 /** What the log keeps of a failed directory lookup: its message and details (HTTP status, Graph's error code). */

@@ -26,6 +26,10 @@ export interface WebSessionRecord {
   email: string | null;
   createdAt: Date;
   expiresAt: Date;
+  /** SHA-256 of the provider's session id (`sid`), for its front-channel logout. */
+  ssoSid?: string | null;
+  /** The ID token sealed under the cookie token (`id_token_hint` at sign-out). */
+  ssoHint?: string | null;
 }
 
 /** Port: web chat sign-ins (SqlWebSessions). */
@@ -33,6 +37,8 @@ export interface WebSessionStore {
   create(session: WebSessionRecord): Promise<void>;
   get(id: string): Promise<WebSessionRecord | undefined>;
   delete(id: string): Promise<void>;
+  /** Deletes the sign-ins of one provider session (`ssoSid`, a SHA-256); returns those deleted. */
+  deleteBySsoSid(ssoSid: string): Promise<WebSessionRecord[]>;
   /** Deletes sessions expired before `now`. */
   purge(now: Date): Promise<number>;
 }
@@ -44,6 +50,8 @@ export interface WebIdentity {
   department?: string;
   email?: string;
   sessionId: string;
+  /** The sealed ID token of a sign-in through the provider (for its sign-out). */
+  ssoHint?: string;
 }
 
 const identities = new WeakMap<Request, WebIdentity>();
@@ -67,6 +75,7 @@ export function loadWebIdentity(sessions: WebSessionStore, clock: Clock) {
           department: session.department ?? undefined,
           email: session.email ?? undefined,
           sessionId: session.id,
+          ssoHint: session.ssoHint ?? undefined,
         });
       }
     }

@@ -56,6 +56,7 @@ describe('loadConfig: identity, rate limits, busy timeout, metrics', () => {
       localSignIn: 'admin',
       departmentClaim: 'department',
       redirectUri: 'https://kotae.city.example.lg.jp/auth/callback',
+      postLogoutRedirectUri: 'https://kotae.city.example.lg.jp/auth/signed-out',
       graphGroups: undefined,
     });
     assert.equal(c.trust.rateLimits.upload, undefined);
