@@ -15,6 +15,9 @@ export interface Token {
 /** Groups of digits joined by の inside a word (折り返しは090の0031の7755で): what stands before, the groups, the rest. */
 const JOINED_GROUPS = /^(.*?)(?<!\d)(\d+(?:の\d+)+)(.*)$/s;
 
+/** Three digit words or more said in kana, の right after them. */
+const KANA_GROUP_THEN_NO = /^((?:ぜろ|れい|まる|いち|に|さん|よん|ご|ろく|なな|はち|きゅう){3,})の$/;
+
 /** The words of a dictated text: split at spaces, line breaks and a pause's comma. */
 export function dictationTokens(normalized: string): Token[] {
   const tokens: Token[] = [];
@@ -24,6 +27,13 @@ export function dictationTokens(normalized: string): Token[] {
     const date = kanaDatePart(m[0]);
     if (date) {
       for (const text of date) tokens.push({ text, start: m.index, end: m.index + m[0].length });
+      continue;
+    }
+    // A group of digits said in kana with the joiner の run on (ぜろはちぜろの ぜろぜろいちななの …): the group, then の.
+    const group = KANA_GROUP_THEN_NO.exec(m[0]);
+    if (group) {
+      tokens.push({ text: group[1]!, start: m.index, end: m.index + group[1]!.length });
+      tokens.push({ text: 'の', start: m.index + group[1]!.length, end: m.index + m[0].length });
       continue;
     }
     const joined = JOINED_GROUPS.exec(m[0]);

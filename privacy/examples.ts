@@ -47,6 +47,12 @@ const EXAMPLE_VALUE = /[（(]例[）)]|記載例[:：]?/g;
 const TEST_VALUE_REMARK = /[（(](?:テスト用|試験用|ダミー|架空)[^）)\n]{0,16}[）)]/g;
 /** An example given in brackets: （例：AB1234567）, (例: 090-0000-0000) — up to the closing bracket. */
 const BRACKETED_EXAMPLE = /[（(][ \t]?例[ \t]?[:：][^（()）\n]{1,40}[）)]/g;
+/**
+ * An example given after 例： opening a sentence right after the shape it shows is described (…（英字2桁＋数字8桁）に
+ * チェックを追加してほしい。例：AB12345678CD): up to the sentence's end. Without the shape, 例：宮崎 陽菜 … is a case
+ * the writer is telling about, and its data is someone's.
+ */
+const SHAPE_EXAMPLE = /(?<=(?:桁|形式|書式|フォーマット)[^\n]{0,50}[。、 ])例[ \t]?[:：][^\n。]{1,40}/g;
 
 /** The [start, end) ranges of examples in the text. */
 function exampleZones(normalized: string): Array<[number, number]> {
@@ -55,7 +61,7 @@ function exampleZones(normalized: string): Array<[number, number]> {
     const blank = normalized.indexOf('\n\n', m.index);
     zones.push([m.index, blank < 0 ? normalized.length : blank]);
   }
-  for (const re of [EXAMPLE_LINE, MARKED_AFTER, QUOTED, BRACKETED_EXAMPLE, PLACEHOLDER])
+  for (const re of [EXAMPLE_LINE, MARKED_AFTER, QUOTED, BRACKETED_EXAMPLE, SHAPE_EXAMPLE, PLACEHOLDER])
     for (const m of normalized.matchAll(re)) zones.push([m.index, m.index + m[0].length]);
   // The sentence of a remark that its values are for tests: from the sentence's start to the remark.
   for (const m of normalized.matchAll(TEST_VALUE_REMARK)) {

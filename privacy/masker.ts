@@ -19,10 +19,10 @@ import {
 import { detectMyNumber, detectNumberColumns } from './detectors';
 import { detectPersonName } from './detectors';
 import { detectEverydayNames, detectMessageNames, detectNationalityRows, detectRecordNames } from './detectors';
-import { detectDeskPeople, detectEverydayPeople, detectTicketPeople } from './detectors';
+import { detectDeskPeople, detectEverydayPeople, detectTicketPeople, detectWeekPeople } from './detectors';
 import { detectFormNames, detectRareNames, detectSpokenAddress, detectSpokenNames } from './detectors';
 import { detectPhone } from './detectors';
-import { detectHalfWidthName, detectRomajiName } from './detectors';
+import { detectHalfWidthName, detectLatinCues, detectRomajiName } from './detectors';
 import { detectPostalCode } from './detectors';
 import { cleanUserText } from './clean-text';
 import { normalizeForDetection } from './normalize';
@@ -124,7 +124,9 @@ function detectAll(normalized: string, tagger?: PersonNameTagger, original?: str
     ...detectDeskPeople(normalized).map(fuller),
     ...detectTicketPeople(normalized).map(fuller),
     ...detectEverydayPeople(normalized).map(fuller),
+    ...detectWeekPeople(normalized),
     ...detectRomajiName(normalized),
+    ...detectLatinCues(normalized).map(fuller),
     ...(tagger && original && original.length <= MAX_TAGGED_CHARS
       ? tagger(taggerText(original)).map((s) => {
           const span = { ...s, type: 'person_name' as const };

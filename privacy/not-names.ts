@@ -6,7 +6,7 @@
  * Latin words naming a desk or a business (Kotonoha Helpdesk).
  */
 import type { PiiSpan } from './types';
-import { hasNotPersonWord } from './detectors';
+import { hasNotPersonWord, notHiraganaGivenName } from './detectors';
 
 /** A building's or a facility's word closing the name or right after it. */
 const BUILDING = /^(?:ビル|会館|ハイツ|マンション|アパート|タワー|プラザ|ホール|荘|棟)(?!長)/;
@@ -40,8 +40,9 @@ const CLEAR_KANA_NUMERAL = /ぜろ|いち|よん|ろく|なな|はち|きゅう|
 const SAN_AS_THREE =
   /^[ \u3000]*さん(?:ちょうめ|ばんち|がつ|にち(?![ゃゅょ])|ねん|じ(?=はん|[ \u3000]|$)|よん|ぜろ|はち|きゅう|なな|ろく|じゅう|ひゃく|びゃく|ぜん)/;
 
-/** さん read as a digit among digits said one by one (… ぜろ さん よん). */
-const SAN_THEN_DIGIT = /^[ \u3000]*さん[ \u3000]+(?:ぜろ|いち|よん|ろく|なな|はち|きゅう|じゅう|ひゃく)/;
+/** さん read as a digit among digits said one by one (… ぜろ さん よん, … よん さん に いち). */
+const SAN_THEN_DIGIT =
+  /^[ \u3000]*さん[ \u3000]+(?:に[ \u3000]+)?(?:ぜろ|いち|よん|ろく|なな|はち|きゅう|じゅう|ひゃく)/;
 
 /**
  * A name before さん that is a number read aloud: two or more numeral words, one of them no short name's (いち ぜろ さん,
@@ -55,22 +56,33 @@ function spokenNumber(name: string, after: string): boolean {
   return /^[\u3041-\u309f \u3000]+$/.test(name) && SAN_AS_THREE.test(after);
 }
 
+/** A relation called さん / ちゃん set apart before the name (むすこさん たかし さん): who the person is, not the name. */
+const KIN_HEAD = /^([ぁ-ゖ]{2,6})(?:さん|ちゃん)[ \u3000]+(?=[ぁ-ゖ一-龥ァ-ヶ])/;
+
+function withoutKinHead(normalized: string, s: PiiSpan): PiiSpan {
+  if (s.type !== 'person_name') return s;
+  const head = KIN_HEAD.exec(normalized.slice(s.start, s.end));
+  return head && notHiraganaGivenName(head[1]!) ? { ...s, start: s.start + head[0].length } : s;
+}
+
 /** The spans without person names that are a building's, a bank's, a field's, a document number's or a spoken number. */
 export function withoutNonNames(normalized: string, spans: PiiSpan[]): PiiSpan[] {
-  return spans.filter((s) => {
-    if (s.type !== 'person_name') return true;
-    const after = normalized.slice(s.end, s.end + 12);
-    const text = normalized.slice(s.start, s.end);
-    if (NOTE_IN_BRACKETS.test(text) || ACTIVITY.test(text) || (COUNTRY.test(text) && inBrackets(normalized, s)))
-      return false;
-    // A display name of Latin words naming a desk or a business (Kotonoha Helpdesk, after 差出人:) is no one's.
-    if (LATIN_WORDS.test(text) && hasNotPersonWord(text)) return false;
-    return (
-      !BUILDING_END.test(normalized.slice(s.start, s.end)) &&
-      !INSTITUTION_OR_FIELD.test(normalized.slice(s.start, s.end).trimEnd()) &&
-      !BUILDING.test(after) &&
-      !DOCUMENT_NUMBER.test(after) &&
-      !spokenNumber(normalized.slice(s.start, s.end), after)
-    );
-  });
+  return spans
+    .map((s) => withoutKinHead(normalized, s))
+    .filter((s) => {
+      if (s.type !== 'person_name') return true;
+      const after = normalized.slice(s.end, s.end + 12);
+      const text = normalized.slice(s.start, s.end);
+      if (NOTE_IN_BRACKETS.test(text) || ACTIVITY.test(text) || (COUNTRY.test(text) && inBrackets(normalized, s)))
+        return false;
+      // A display name of Latin words naming a desk or a business (Kotonoha Helpdesk, after 差出人:) is no one's.
+      if (LATIN_WORDS.test(text) && hasNotPersonWord(text)) return false;
+      return (
+        !BUILDING_END.test(normalized.slice(s.start, s.end)) &&
+        !INSTITUTION_OR_FIELD.test(normalized.slice(s.start, s.end).trimEnd()) &&
+        !BUILDING.test(after) &&
+        !DOCUMENT_NUMBER.test(after) &&
+        !spokenNumber(normalized.slice(s.start, s.end), after)
+      );
+    });
 }

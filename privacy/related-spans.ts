@@ -7,7 +7,7 @@
  *   reading (中島 里美<TAB>ナカジマ サトミ).
  * Pure; runs on the normalised text after the detectors.
  */
-import { COMPACT_DATE, DATE_BODY, hasNotPersonWord, keyType, READING_WORDS } from './detectors';
+import { COMPACT_DATE, DATE_BODY, fillsNameSlot, hasNotPersonWord, keyType, READING_WORDS } from './detectors';
 import { KNOWN_FAMILY_NAMES } from './family-names';
 import { alignedRow, rowsOf, type Cell, type Row } from './table-rows';
 import { PII_TYPES, type PiiSpan, type PiiType } from './types';
@@ -217,6 +217,9 @@ const KANJI_AFTER_LATIN = /^[ \t]?[（(][ \t]?([一-龥々]{1,4}(?:[ \t][一-龥
 const RELATION_IN_BRACKETS =
   /^(?:世帯主|世帯員|本人|妻|夫|父|母|子|長男|長女|次男|次女|三男|三女|祖父|祖母|孫|兄|姉|弟|妹|配偶者|代理人|同居人|[一-龥]{1,4}[者員長係課])$/;
 
+/** A word of two kanji or more that stands where a name would without being anyone (委託, 応援, 業者). */
+const notAName = (kanji: string): boolean => kanji.length >= 2 && !kanji.includes(' ') && !fillsNameSlot(kanji);
+
 function readings(normalized: string, found: readonly PiiSpan[]): PiiSpan[] {
   const out: PiiSpan[] = [];
   for (const s of found) {
@@ -224,7 +227,8 @@ function readings(normalized: string, found: readonly PiiSpan[]): PiiSpan[] {
     const kanji = /^[A-Za-z][A-Za-z ,'’.-]*$/.test(normalized.slice(s.start, s.end))
       ? KANJI_AFTER_LATIN.exec(normalized.slice(s.end, s.end + 20))
       : null;
-    if (kanji?.[1] && !RELATION_IN_BRACKETS.test(kanji[1]) && !COUNTRY.test(kanji[1])) {
+    // …（委託）, （会計年度任用）: a note on how the person works with the office, no kanji form of the name.
+    if (kanji?.[1] && !RELATION_IN_BRACKETS.test(kanji[1]) && !COUNTRY.test(kanji[1]) && !notAName(kanji[1])) {
       const start = s.end + kanji[0].indexOf(kanji[1]);
       out.push({ type: 'person_name', start, end: start + kanji[1].length });
     }

@@ -1,7 +1,8 @@
 /**
  * A number found once as personal data is the same person's wherever the text says it again (国保の被保険者番号 00421977 …
  * his card says 00421977): the other places where the same digits stand whole are masked as the same type — also
- * written together when it was found read out in groups (1 2 0 3 4 5 6 … 1203456).
+ * written together when it was found read out in groups (1 2 0 3 4 5 6 … 1203456); a birth date written again the same
+ * way is the same person's too.
  */
 import type { PiiSpan, PiiType } from './types';
 
@@ -26,7 +27,10 @@ export function sameValueSpans(normalized: string, spans: readonly PiiSpan[]): P
   const seen = new Set<string>();
   for (const s of spans) {
     const value = normalized.slice(s.start, s.end).trim();
-    if (!NUMBERED.has(s.type) || seen.has(value) || value.replace(/\D/g, '').length < 6) continue;
+    // A birth date written again the same way (R1.5.1生 … R1.5.1 だと通る) is the same person's too.
+    const again =
+      s.type === 'birth_date' ? value.length >= 6 : NUMBERED.has(s.type) && value.replace(/\D/g, '').length >= 6;
+    if (!again || seen.has(value)) continue;
     if (seen.size >= MAX_VALUES) break;
     seen.add(value);
     // A number read out digit by digit or in groups (1 2 0 3 4 5 6) is the same number written together (1203456).

@@ -156,5 +156,15 @@ function findBirthDates(normalized: string): PiiSpan[] {
   for (const m of normalized.matchAll(BEFORE_BORN)) {
     spans.push({ type: 'birth_date', start: m.index, end: m.index + m[0].length });
   }
+  // The dates in the brackets right after a clause about birth dates, each after whose it is (…の生年月日が入れ替わってた
+  // （はると：令和2年4月2日、そうま：令和4年1月19日）).
+  for (const m of normalized.matchAll(BIRTH_THEN_BRACKET)) {
+    const inside = m.index + m[0].length - m[1]!.length - 1;
+    for (const d of m[1]!.matchAll(new RegExp(`(?<=[:：][ \t]?)(?:${DATE_BODY})`, 'g')))
+      spans.push({ type: 'birth_date', start: inside + d.index, end: inside + d.index + d[0].length });
+  }
   return spans;
 }
+
+/** A clause about birth dates, then brackets holding them. */
+const BIRTH_THEN_BRACKET = /(?:生年月日|誕生日)[^。\n（(]{0,20}[（(]([^（()）\n]{1,100})[）)]/g;

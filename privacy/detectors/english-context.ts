@@ -16,6 +16,7 @@ import {
 import { hasNotPersonWord } from './not-person-words';
 import { isLatinFamilyName } from './latin-family-names';
 import { spelledInJapanese } from './romaji-name';
+import { officeAddress } from './latin-cues';
 
 /** A personal name in Latin letters: 1–4 words, each capitalised or in capitals, Vietnamese letters too. */
 // O'Neill, O'BRIEN, D’Souza, McKenzie: a capital after the apostrophe or Mc.
@@ -223,23 +224,26 @@ const FIELD_AFTER_COMMA =
   /,\s*(?:Mobile|Phone|Tel|TEL|Email|E-mail|Mail|Address|DOB|Birth|Born|Age|Nationality|Room|Ext|Fax|School|Dept|Department|Division|Section|ALT|CIR)\b.*$/;
 
 export function cleanName(name: string): string | undefined {
-  const words = name.replace(FIELD_AFTER_COMMA, '').trim().split(/\s+/);
+  // After a comma, a desk or a team is where the person works, not a part of the name (Ms. Ishiguro, Helpdesk).
+  const parts = name.replace(FIELD_AFTER_COMMA, '').split(',');
+  const desk = parts.findIndex((p, i) => i > 0 && hasNotPersonWord(p.trim()));
+  const words = (desk > 0 ? parts.slice(0, desk) : parts).join(',').trim().split(/\s+/);
   while (words.length > 0 && NOT_NAMES.has(words[0]!)) words.shift();
   return words.length > 0 ? words.join(' ') : undefined;
 }
 
 /** A given name introducing its writer (Hi, David here; Hey it's Ryan,). */
 const HERE =
-  /(?:^|[\n,.!]\s*)([A-Z][a-z]+) here\b|\b(?:[Ii]t's|[Ii]t is|[Tt]his is|I'm|I am)\s+([A-Z][a-z]+)(?=[,.!]|\s*\(|\s+(?:from|at|of|here)\b)/g;
+  /(?:^|[\n,.!]\s*)([A-Z][a-z]+) here\b|\b(?:[Ii]t's|[Ii]t is|[Tt]his is|I'm|I am|[Ii]m)\s+([A-Z][a-z]+)(?=[,.!]|\s*\(|\s+(?:from|at|of|here)\b)/g;
 /** A chat line's speaker (Jake: VPN's down), a mention (@Ayumi, @kenta.m), a header field's lone name (Cc: Mark). */
 const SPEAKER = /(?:^|\n)[ \t]*([A-Z][a-z]+):[ \t]/g;
 const MENTION = /(?<![\w.])@([A-Z][a-z]+|[a-z]{3,}\.[a-z])(?![\w@])/g;
 const HEADER_NAME = /(?:^|\n)[ \t]*(?:To|Cc|CC|Bcc|From):[ \t]*([A-Z][a-z]+)[ \t]*(?=\n|$|,)/g;
 /** A list of people after its label, names apart with commas, maybe each with a role in brackets. */
 const PEOPLE_LIST =
-  /(?:\b(?:Attendees?|Attendee list|Participants|Members|Present|Absent)|出席者?|参加者?|欠席者?|メンバー|同席者?)[ \t]*[:：][ \t]*([^\n]+)/g;
+  /(?:\b(?:[Aa]ttendees?|[Aa]ttendee list|[Pp]articipants|[Mm]embers|Present|Absent)|出席者?|参加者?|欠席者?|メンバー|同席者?)[ \t]*[:：][ \t]*([^\n]+)/g;
 const LISTED_PERSON =
-  /^(?:(?:Mr|Ms|Mrs|Mx|Dr|Prof|Miss)\.? )?([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2})(?:[ \t]*[(（][^)）]{1,30}[)）])?\.?$/;
+  /^(?:(?:Mr|Ms|Mrs|Mx|Dr|Prof|Miss)\.? )?((?:[A-Z]\. ?)?[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2})(?:[ \t]*[(（][^)）]{1,30}[)）])?\.?$/;
 /** A list's item that is an office or a team, counted in brackets (Legal Affairs (1), IT Division (3)). */
 const ORGANISATION_WORD =
   /\b(?:Affairs|Division|Department|Section|Office|Team|Bureau|Unit|Committee|Council|Services?|Board|Group|Cent(?:er|re)|Administration)\b/;
@@ -296,7 +300,7 @@ function detectLoneNames(normalized: string): PiiSpan[] {
   }
   for (const m of normalized.matchAll(PEOPLE_LIST)) {
     // The list ends with its sentence (… Fernandez (vendor). Room: Hinoki.), not at a title's dot (Ms. Grace Liang).
-    const list = (m[1] ?? '').split(/(?<!\b(?:Mr|Ms|Mrs|Mx|Dr|Prof))\.\s|;|。/)[0]!;
+    const list = (m[1] ?? '').split(/(?<!\b(?:Mr|Ms|Mrs|Mx|Dr|Prof|[A-Z]))\.\s|;|。/)[0]!;
     let at = m.index + m[0].length - (m[1] ?? '').length;
     for (const item of list.split(/[,、]/)) {
       const trimmed = item.trim();
@@ -367,6 +371,7 @@ export function detectEnglishContext(normalized: string): PiiSpan[] {
   spans.push(...detectLoneNames(normalized));
   for (const re of [ROMAN_ADDRESS, ROMAN_ADDRESS_CITY_FIRST])
     for (const m of normalized.matchAll(re)) {
+      if (officeAddress(normalized, m.index)) continue;
       let address = m[0].replace(/[,\s]+$/, '');
       // A room number after the building that ends it (…, Saitama, Corpo Shiba 201; Heights Sakae 3F).
       const room = BUILDING_ROOM.test(address)

@@ -31,7 +31,8 @@ const NAME_BROKEN =
 const CLOSING_HIRAGANA = /[。？！?!][ \t\u3000]*([ぁ-ゖ]{3,5})[ \t\u3000]*$/d;
 const toKatakana = (word: string): string =>
   word.replace(/[ぁ-ゖ]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
-const KATAKANA_FAMILY_NAMES: ReadonlySet<string> = new Set([...HIRAGANA_FAMILY_NAMES].map(toKatakana));
+/** The common family names in katakana (モリタ, ホシノ). */
+export const KATAKANA_FAMILY_NAMES: ReadonlySet<string> = new Set([...HIRAGANA_FAMILY_NAMES].map(toKatakana));
 const KATAKANA_AFTER_ROLE =
   /(?:[一-龥ァ-ヶー]{0,8}(?:課|係|室|班|担当)|窓口)の([ァ-ヶー]{3,6})(?=から|より|に|へ|が|と)/dg;
 

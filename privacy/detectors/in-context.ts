@@ -34,11 +34,12 @@ export function detectBankAccount(normalized: string): PiiSpan[] {
       /(?<![\d\-])\d{7}(?![\d\-])/,
       12,
     ),
-    // The kind of account in English or romaji right before the number (futsu 1038274, Savings 3029184).
+    // The kind of account in English, romaji or Korean right before the number (futsu 1038274, Savings 3029184, 보통
+    // 1204577), and the account's abbreviation (Acct 2290418).
     ...valuesAfter(
       normalized,
       'bank_account',
-      /\b(?:futsu|futsuu|touza|toza|savings|ordinary|checking|current account)\b/i,
+      /\b(?:futsu|futsuu|touza|toza|savings|ordinary|checking|current account|acct\.?(?: no\.?)?)(?![A-Za-z])|보통(?:예금)?|당좌/i,
       /(?<![\d\-])\d{7}(?![\d\-])/,
       4,
     ),
@@ -46,6 +47,9 @@ export function detectBankAccount(normalized: string): PiiSpan[] {
     ...valuesAfter(normalized, 'bank_account', /普通|当座/, /(?<![\d\-])\d{6,8}(?![\d\-年月日件円人回])/, 2),
     // A number of six or eight digits right after 口座番号 (a record with a digit missing is still the account's).
     ...valuesAfter(normalized, 'bank_account', /口座番号/, /(?<![\d\-])\d{6,8}(?![\d\-])/, 4),
+    // … and seven digits spaced one by one on the line under the label, as a scanned form's text gives them
+    // (口座番号⏎0 4 8 1 1 2 6).
+    ...valuesAfter(normalized, 'bank_account', /口座番号[ \t]*\n[ \t]*/, /(?<![\d ])\d(?: \d){6}(?![ ]?\d)/, 0),
     // … and seven digits in groups no account is written in (口座番号：00-31-442, the number mistyped).
     ...valuesAfter(normalized, 'bank_account', /口座番号/, /(?<![\d\-])\d{1,5}(?:-\d{1,5}){1,3}(?![\d\-])/, 4).filter(
       (s) => normalized.slice(s.start, s.end).replace(/\D/g, '').length === 7,
@@ -110,7 +114,7 @@ export function detectPensionNumber(normalized: string): PiiSpan[] {
 
 // 住民表: the same reading, a common slip of the input method.
 const RESIDENT_CODE_KEYWORD =
-  /住民[票表](?:コード|ｺｰﾄﾞ)|住民[票表]番号|ｼﾞｭｳﾐﾝﾋｮｳ(?:ｺｰﾄﾞ|ﾊﾞﾝｺﾞｳ)|ジュウミンヒョウ(?:コード|バンゴウ)|住基(?:コード|ｺｰﾄﾞ)|j[uū]minh?y[oō][_ -]?code|resident (?:record )?code/i;
+  /住民[票表](?:コード|ｺｰﾄﾞ)|住民[票表]番号|じゅうみんひょう(?:こーど|ばんごう)|ｼﾞｭｳﾐﾝﾋｮｳ(?:ｺｰﾄﾞ|ﾊﾞﾝｺﾞｳ)|ジュウミンヒョウ(?:コード|バンゴウ)|住基(?:コード|ｺｰﾄﾞ)|j[uū]minh?y[oō][_ -]?code|resident (?:record )?code/i;
 
 /**
  * 住民票コード: 11 digits in any grouping right after its keyword; further on in the same sentence (住民票コード記載

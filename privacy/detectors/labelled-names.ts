@@ -195,10 +195,10 @@ const NOT_NAME_ENDINGS =
   /(?:者|員|長|課|係|部|室|局|先|方|側|達|たち|ら|共|家|屋|官|師|士|届|書|店|社|所|院|館|園|堂|場|会|組|番号|コード|年月日|年度)$/;
 /**
  * A verb or copula ending: 文字化けします, 違います, 更新されると, 載せず after a label is a sentence, not a name.
- * (Not ると or ず alone: はると and かず are given names.)
+ * (Not ると or ず alone: はると and かず are given names; a kanji's okurigana before ず is a verb: 名前は言わず, 書かず.)
  */
 export const VERB_ENDING =
-  /(?:ます|ません|ました|します|した|して|する|される|ない|です|でした|れる|せる|けど|けれど|ので|のに|たら|れば|って|てる|ている|った|んだ|なる|なった|れると|すると|せず|れず|らず)$/;
+  /(?:ます|ません|ました|します|した|して|する|される|ない|です|でした|れる|せる|けど|けれど|ので|のに|たら|れば|って|てる|ている|った|んだ|なる|なった|れると|すると|せず|れず|らず|(?<=[一-龥])[わかさたなまがば]ず)$/;
 /** Labels of a form's or a message's parties: a name follows only after a colon or a space (担当：井上, not 担当が「各種申請」). */
 const PARTY_LABEL =
   /^(?:差出人|送信者|報告者|起票者|承認者|作成者|記入者|筆頭者|世帯主|保護者|児童名|受給者|届出人|代理人?)/;

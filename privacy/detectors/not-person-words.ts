@@ -31,7 +31,7 @@ const KIN_WORDS =
   /^(?:お?ばあ|お?じい|お?ねえ|お?にい|お?かあ|お?とう|お?ば|お?じ|あか|ぼっ|ぼく|みな|おっ|ちび|わんわん|にゃん|おまわり|おいしゃ|かかりつけ)$/;
 /** Hiragana words before さん that are no one's name: polite prefixes (おつかれ, ごくろう), shops (やおや), you and they. */
 const NOT_GIVEN_BEFORE_SAN =
-  /^[おご]|や$|^(?:さん|ありがと|[こそあど]ちら|よそ|どなた|あなた|だれ|みんな|だんな|よめ|かみ|むこ|まご|いもうと)$/;
+  /^[おご]|や$|^(?:さん|ありがと|[こそあど]ちら|よそ|どなた|あなた|だれ|みんな|だんな|よめ|かみ|むこ|まご|いもうと|おとうと|むすこ|むすめ|いとこ)$/;
 
 /**
  * Hiragana that ends a phrase, not a name: particles and conjunctions before the adverb ちゃんと (方言でもちゃんと,

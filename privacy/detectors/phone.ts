@@ -5,6 +5,7 @@
  * makes it part of a path or a date, unless the slash follows an extension (内線2231／090-…).
  */
 import type { PiiSpan } from '../types';
+import { mainNumberCells } from './main-number-columns';
 
 const PHONE =
   /(?<![\d\-+])(?<!(?<!(?:内線|ext\.?)[ \t]*\d{1,6})\/)(?<![\d]\.)(?<![\da-fA-F]:)(?<!::)(?:\+81[ \-.]?(?:\(0\)[ \-]?)?\d{1,4}|\(0\d{1,4}\)|0\d{1,4})(?:(?:-\n|[ \-.])?\(?\d{1,4}\)?)?(?:-\n|[ \-.])?\d{3,4}(?![\w])(?![\-.:]\d)(?!\/(?=(\d+))\1[\/\-.:]\d)/g;
@@ -71,7 +72,9 @@ export function detectPhone(normalized: string): PiiSpan[] {
   if (KOREAN_TEXT.test(normalized))
     for (const m of normalized.matchAll(KOREAN_MOBILE))
       spans.push({ type: 'phone', start: m.index, end: m.index + m[0].length });
+  const mainCells = mainNumberCells(normalized);
   for (const m of normalized.matchAll(PHONE)) {
+    if (mainCells.some((c) => c.start <= m.index && m.index < c.end)) continue;
     let digits = m[0].replace(/\D/g, '');
     if (m[0].startsWith('+81')) digits = `0${digits.slice(2).replace(/^0/, '')}`;
     if (!isJapanesePhone(digits)) continue;

@@ -5,9 +5,12 @@ import { PREFECTURE } from './prefectures';
 
 // 000-0000 is a format's placeholder (郵便番号は 000-0000 形式), no one's code.
 const CODE = /(?!000-?0000)\d{3}-?\d{4}(?![\d\-])/;
-/** 3-4 digits directly before a prefecture, or before a city, ward, town or village name (064-0820 札幌市…). */
+/**
+ * 3-4 digits directly before a prefecture, or before a city, ward, town or village name (064-0820 札幌市…), also in the
+ * cell before the address's in a CSV row (…,000-1204,朝霧市潮見町7-3-2).
+ */
 const BEFORE_PREFECTURE = new RegExp(
-  `(?<![\\d\\-])(?!000-0000)\\d{3}-\\d{4}(?=[ \\t]*(?:${PREFECTURE}|[一-龥]{1,6}?[市区町村](?![民役長議内外場立営政有分画間切域別販会部])))`,
+  `(?<![\\d\\-])(?!000-0000)\\d{3}-\\d{4}(?=[ \\t]*[,，]?[ \\t]*(?:${PREFECTURE}|[一-龥]{1,6}?[市区町村](?![民役長議内外場立営政有分画間切域別販会部])))`,
   'g',
 );
 

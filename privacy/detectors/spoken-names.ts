@@ -17,8 +17,9 @@ export const PAUSES = `(?:[ \\t\\u3000、,…]|${FILLER})*`;
 /** A name as said: hiragana (maybe two words), katakana (two words at most), kanji with a hiragana or kanji given name. */
 const SAID_NAME =
   '([ぁ-ゖ]{2,6}(?:[ \\u3000][ぁ-ゖ]{1,6})?|[ァ-ヶー]{2,12}(?:[・ \\u3000][ァ-ヶー]{1,12})?|[一-龥々ヶ]{1,4}(?:[ぁ-ゖ]{2,4}|[ \\u3000][一-龥々ヶ]{1,3})?)';
-/** Where a said name ends: です, a pause, a sentence's end. */
-const SAID_END = '(?=[ \\t\\u3000]*(?:です|でございます|と申します|、|,|。|$))';
+/** Where a said name ends: です, an honorific after a pause (いまむら じゅんこ さまです), a pause, a sentence's end. */
+const SAID_END =
+  '(?=[ \\t\\u3000]*(?:です|でございます|と申します|、|,|。|$)|[ \\t\\u3000]+(?:さま|様|さん)(?:です|で|、|。|$))';
 const LABELLED = new RegExp(`(?:お?名前|なまえ|氏名|しめい|名義|めいぎ)は${PAUSES}${SAID_NAME}${SAID_END}`, 'dg');
 /** After one's section, with pauses (会計課の、ごとう、です). */
 const AFTER_SECTION = new RegExp(

@@ -37,7 +37,7 @@ describe('privacy: blind batches of session 29 (written by helpers who read neit
     await assertBatch('blind-32.jsonl', 150, [282, 279, 280, 279]);
   });
 
-  it('the thirty-third (session 29, English and mixed-language text by foreign staff and residents): 150 cases — recall 255 / 273 at precision 257 / 264', async () => {
+  it('the thirty-third (session 29, English and mixed-language text by foreign staff and residents): 150 cases — recall 255 / 273 at precision 257 / 263', async () => {
     // Written blind. First run: recall 0.762 (208 / 273) at precision 0.965 (218 / 226); session 28's code 0.758 /
     // 0.969. Fixed by general rules: English birth dates (ordinals, DOB … with more words between; an era's initial no
     // longer read in a word's last letter), labels with a bracket (Name (Latin):, Emergency contact (ALT):), O'Neill,
@@ -45,15 +45,17 @@ describe('privacy: blind batches of session 29 (written by helpers who read neit
     // for, residence card numbers, futsu / savings accounts, insurer numbers, romanised addresses with a building.
     // Session 31 (batch 40's rules): the counting digits 1234-567890 are a pension number's shape shown, no one's.
     // Session 32: a name in capitals with a hyphen taken whole (PARK JI-HOON).
-    await assertBatch('blind-33.jsonl', 150, [273, 255, 264, 257]);
+    // Session 33 (forty-sixth batch): a city hall's address in Latin letters after its name is no one's.
+    await assertBatch('blind-33.jsonl', 150, [273, 255, 263, 257]);
   });
 
-  it('the thirty-fourth (session 29, personnel and payroll: 年末調整, 扶養, 通勤届, 勤怠 logs): 150 cases — recall 278 / 285 at precision 278 / 279', async () => {
+  it('the thirty-fourth (session 29, personnel and payroll: 年末調整, 扶養, 通勤届, 勤怠 logs): 150 cases — recall 279 / 285 at precision 279 / 280', async () => {
     // Written blind. First run: recall 0.926 (264 / 285) at precision 0.982 (266 / 271); session 28's code 0.916 /
     // 0.978. Fixed by general rules: relatives with full names, a name in brackets after a user id or its reading, a
     // family name before の携帯, 普通 with six digits, sixteen digits in fours in a text about a card, はずが, （記入例）
     // closing a heading line, a manual's 入力例, birth dates before 1900.
-    await assertBatch('blind-34.jsonl', 150, [285, 278, 279, 278]);
+    // Session 33 (forty-sixth batch): the dates in brackets after a clause about birth dates (…（人事：…、共済：…）).
+    await assertBatch('blind-34.jsonl', 150, [285, 279, 280, 279]);
   });
 
   it('the thirty-fifth (session 29, English and mixed text again: the held-out check of the English rules): 150 cases — recall 245 / 290 at precision 254 / 260', async () => {
@@ -66,7 +68,7 @@ describe('privacy: blind batches of session 29 (written by helpers who read neit
     await assertBatch('blind-35.jsonl', 150, [290, 245, 260, 254]);
   });
 
-  it('the thirty-sixth (session 29, an everyday mix: the held-out check of the session’s rules): 150 cases — recall 272 / 295 at precision 277 / 279', async () => {
+  it('the thirty-sixth (session 29, an everyday mix: the held-out check of the session’s rules): 150 cases — recall 274 / 295 at precision 279 / 281', async () => {
     // Written blind after all but its own rules; many rare family names (黛, 籾山, 四ノ宮). First run: recall 0.868 (256 /
     // 295) at precision 0.989 (262 / 265); session 28's code 0.844 / 0.988. Fixed by general rules: a name with its reading
     // in hiragana, a name after a phone number or on a duty roster made of the listed names' kanji, 正／誤 lines of a
@@ -76,6 +78,7 @@ describe('privacy: blind batches of session 29 (written by helpers who read neit
     // Session 32 (batch 43's rules): 枝番「01」 is no insurance number (one false positive fewer).
     // Session 32 (the forty-fourth batch's rules): one more item found.
     // Session 33: a hiragana name set apart before 様 (えびさわ様).
-    await assertBatch('blind-36.jsonl', 150, [295, 272, 279, 277]);
+    // Session 33 (forty-sixth batch): a full name after a label ending in 者 (被扶養者：…) and the date after it.
+    await assertBatch('blind-36.jsonl', 150, [295, 274, 281, 279]);
   });
 });

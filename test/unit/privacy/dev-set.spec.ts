@@ -43,7 +43,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-6.jsonl', 170, [214, 208, 203, 203]);
   });
 
-  it('the seventh, long real-looking texts: recall 323 / 337, precision 1', async () => {
+  it('the seventh, long real-looking texts: recall 324 / 337, precision 1', async () => {
     // Measured blind after the sixth batch's rules: recall 0.774, precision 0.933 (one label the writer had left
     // out, b7-0019's second birth date, added before measuring again). Fixed by general rules: English text
     // (introduced, signed, labelled names; display names before an address; romanised addresses; English
@@ -54,7 +54,8 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // Session 15's longer list of family names (a roster line before a phone): 314 → 315. Session 16's half-width
     // names and common family names in hiragana before さん: 318.
     // Session 32: a kanji full name's family name taken again alone (邊見 忠 … 「辺見」).
-    await assertBatch('blind-7.jsonl', 170, [337, 323, 321, 321]);
+    // Session 33 (forty-sixth batch): a listed family name in hiragana set apart closing the message (… まつもと).
+    await assertBatch('blind-7.jsonl', 170, [337, 324, 322, 322]);
   });
 
   it('the eighth, machine text (JSON, logs, SQL, fixed-width screens): recall 313 / 332, precision 314 / 317', async () => {
