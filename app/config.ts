@@ -27,6 +27,7 @@ import { ReportDeliveryEnvSchema, toReportDeliveryConfig } from './report-delive
 import type { ReportDeliverySettings } from '../reports';
 import { checkKnowledge, KNOWLEDGE_ENV, toKnowledgeConfig, type KnowledgeConfig } from './config-knowledge';
 import { OPERATIONS_ENV, toOperationsConfig, type OperationsConfig } from './config-operations';
+import { describeScanner, parseScannerConfig, ScannerEnvSchema, type ScannerConfig } from './config-scanner';
 
 const isoDates = z
   .string()
@@ -143,6 +144,7 @@ export const ENV_KEYS: readonly string[] = [
   ...Object.keys(NotifyEnvSchema.shape),
   ...Object.keys(RegistersEnvSchema.shape),
   ...Object.keys(ReportDeliveryEnvSchema.shape),
+  ...Object.keys(ScannerEnvSchema.shape),
 ];
 
 /** Kotae's validated configuration. */
@@ -209,6 +211,8 @@ export interface KotaeConfig {
   fileLinkSecret?: string;
   /** IP-address and computer-name registers, equipment lending (app/config-registers.ts). */
   registers: RegistersConfig;
+  /** The malware scan of uploaded files: clamd, or none (app/config-scanner.ts). */
+  scanner: ScannerConfig;
 }
 
 /** Reads `.env` (if present) under the real environment; the real environment wins. */
@@ -233,6 +237,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   const notify = NotifyEnvSchema.safeParse(relevant);
   const registers = RegistersEnvSchema.safeParse(relevant);
   const delivery = ReportDeliveryEnvSchema.safeParse(relevant);
+  const scanner = parseScannerConfig(relevant);
   const sla = parsed.success ? slaTargetsOf(parsed.data, cwd) : { targets: {}, problems: [] };
   const problems = [
     ...unknown.map((k) => `${k}: unknown variable (see .env.example)`),
@@ -242,6 +247,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     ...(delivery.success ? [] : delivery.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
     ...(parsed.success ? folderOverlap(parsed.data, cwd) : []),
     ...sla.problems,
+    ...scanner.problems,
   ];
   if (problems.length > 0 || !parsed.success || !notify.success || !registers.success || !delivery.success) {
     throw new KotaeError('CONFIG_INVALID', `invalid configuration:\n  - ${problems.join('\n  - ')}`, {
@@ -254,6 +260,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     registers: toRegistersConfig(registers.data),
     reportDelivery: toReportDeliveryConfig(delivery.data),
     slaTargets: sla.targets,
+    scanner: scanner.config,
   });
 }
 
@@ -289,7 +296,7 @@ function folderOverlap(e: z.infer<typeof EnvSchema>, cwd: string): string[] {
 function toConfig(
   e: z.infer<typeof EnvSchema>,
   cwd: string,
-): Omit<KotaeConfig, 'notify' | 'registers' | 'reportDelivery'> {
+): Omit<KotaeConfig, 'notify' | 'registers' | 'reportDelivery' | 'scanner'> {
   const dataDir = path.resolve(cwd, e.KOTAE_DATA_DIR);
   const publicUrl = e.KOTAE_PUBLIC_URL ?? `http://localhost:${e.PORT}`;
   const db = toDbConfig(e, dataDir);
@@ -383,6 +390,7 @@ export function describeConfig(c: KotaeConfig): Record<string, unknown> {
     },
     registers: { computerName: c.registers.computerName.pattern, lendingMaxDays: c.registers.lendingMaxDays },
     reportDelivery: { emails: c.reportDelivery.emails.length, teams: c.reportDelivery.teams },
+    scanner: describeScanner(c.scanner),
     sharePoint: c.knowledge.sharePoint
       ? { libraries: c.knowledge.sharePoint.libraries.length, graphUrl: c.knowledge.sharePoint.graphUrl }
       : 'off',

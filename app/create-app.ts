@@ -7,7 +7,6 @@ import type { DataSource } from 'typeorm';
 import type { Helpdesk } from '../bot';
 import { type ChannelKind, type ChannelSender } from '../conversations';
 import type { BusinessCalendar } from '../calendar';
-import type { Clock, Logger } from '../core';
 import {
   SchemaVersionGuard,
   SqlConversationStore,
@@ -56,26 +55,10 @@ import { openKotae } from './kotae-parts';
 import { startBackgroundJobs } from './background-jobs';
 import { healthReporter } from './health';
 import { createHelpdeskService } from './wire-helpdesk';
+import { wireScanner } from './wire-scanner';
+import type { AppDeps } from './app-deps';
 
-/** Things a test or the CLI may replace. */
-export interface AppDeps {
-  logger: Logger;
-  clock: Clock;
-  /** First wait before retrying an unreachable database at start (default 1 s; tests use less). */
-  dbRetryInitialDelayMs?: number;
-  /** How often a running instance checks for a newer database schema (default 30 s). */
-  schemaCheckIntervalMs?: number;
-  /** This instance's id among the instances sharing the database (default host-pid-random). */
-  instanceId?: string;
-  /** How often an instance checks whether another one rebuilt the knowledge index (default 3 s). */
-  indexPollMs?: number;
-  /** Wait after the last incremental index update before a due merge (full build) starts (default 60 s). */
-  indexMergeDelayMs?: number;
-  /** TTL of the LoGoチャット connection lease (default 30 s; tests use less). */
-  logoLeaseTtlMs?: number;
-  /** Between checks of the operational alerts (default 60 s). */
-  alertCheckMs?: number;
-}
+export type { AppDeps } from './app-deps';
 
 /** A built (not yet listening) Kotae. */
 export interface KotaeApp {
@@ -197,7 +180,8 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     const rateCounter = new SqlRateLimits(ds, now);
     // Keyed POSTs (issue 17): a message, upload or console form sent again is answered once, written once.
     const requestKeys = { store: new SqlRequestKeys(ds), now };
-    const knowledgeSide = wireKnowledge({ ds, config, knowledge, indexSync, leases, logger, clock });
+    const scanning = wireScanner(config.scanner, { audit, logger, clock, masker, notifications: notify.service });
+    const knowledgeSide = wireKnowledge({ ds, config, knowledge, indexSync, leases, logger, clock, scanning });
     const operators = await wireConsole({
       rateCounter,
       requestKeys,
@@ -220,6 +204,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         await indexSync.published();
       },
       notifications: notify.service,
+      scan: scanning.scan,
     });
     scrape.sources = metricsSources({
       tickets: operators.ticketService,
@@ -343,6 +328,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         logoMode: config.logo.mode,
         logo: logoChat,
         auditWarning: () => parts.auditStartWarning(),
+        scanner: () => scanning.health(),
       }),
     });
     const jobParts = { config, operators, reports, logger, ds, clock, leases, processed, audit, tickets, calendar };

@@ -20,11 +20,13 @@ export interface HealthParts {
   logo: LogoChat;
   /** Set when the audit start found no checkpoint of this database (app/wire-audit.ts). */
   auditWarning?: () => object | undefined;
+  /** The malware scanner's state (app/wire-scanner.ts): 未設定, or reachable with its version. */
+  scanner?: () => Promise<Record<string, unknown>>;
 }
 
 /** The `/healthz` report of this instance. */
 export function healthReporter(parts: HealthParts): () => Promise<Record<string, unknown> & { ok: boolean }> {
-  const { ds, knowledge, schemaGuard, leases, logoMode, logo, auditWarning } = parts;
+  const { ds, knowledge, schemaGuard, leases, logoMode, logo, auditWarning, scanner } = parts;
   return async () => {
     // A write probe that never waits: a lock held elsewhere reads `degraded` (issue 11 point 8).
     const probe = await probeDatabase(ds);
@@ -33,6 +35,8 @@ export function healthReporter(parts: HealthParts): () => Promise<Record<string,
     const schema = schemaGuard.blocked() ? 'newer' : 'ok';
     const all = await leases.all().catch(() => []);
     const audit = auditWarning?.();
+    // Never fails health: an unreachable scanner refuses uploads (KOTAE_SCAN_REQUIRED), not questions.
+    const scan = await scanner?.().catch((err: unknown) => ({ reachable: false, error: String(err) }));
     return {
       // No index loaded: questions are refused, so the instance is not ok (an older generation serving is).
       ok: db !== 'error' && schema === 'ok' && index.ready,
@@ -45,6 +49,7 @@ export function healthReporter(parts: HealthParts): () => Promise<Record<string,
       instance: { id: leases.holder, leases: all.filter((l) => l.holder === leases.holder).map((l) => l.name) },
       leases: all.map((l) => ({ name: l.name, holder: l.holder, expiresAt: l.expiresAt.toISOString() })),
       ...(audit ? { audit } : {}),
+      ...(scan ? { scanner: scan } : {}),
     };
   };
 }

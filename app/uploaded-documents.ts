@@ -1,14 +1,15 @@
 /**
  * Manuals uploaded in the console, kept in a managed folder (`<dataDir>/knowledge/uploads`) that every
  * ingest reads beside the knowledge folder. A file is streamed to a temporary name while its size and
- * type are checked, and renamed into place only when the whole request was accepted.
+ * type are checked, scanned for malware (when a scanner is configured), and renamed into place only when
+ * the whole request was accepted.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { KotaeError } from '../core';
 import { isUploadable, legacyOfficeFormat, UPLOAD_MESSAGES } from '../ingest';
-import { safeFileName } from '../tickets';
+import { safeFileName, type UploadOrigin, type UploadScan } from '../tickets';
 
 /** A file received and checked, not yet in the folder. */
 export interface StagedDocument {
@@ -29,6 +30,7 @@ export class UploadedDocuments {
   constructor(
     readonly dir: string,
     readonly maxBytes: number,
+    private readonly scan?: UploadScan,
   ) {}
 
   /** The documents, by name. */
@@ -44,8 +46,12 @@ export class UploadedDocuments {
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
-  /** Streams one file aside, refusing a forbidden type, an empty file or one over the limit. */
-  async stage(content: AsyncIterable<Uint8Array>, claim: { fileName: string }): Promise<StagedDocument> {
+  /** Streams one file aside, refusing a forbidden type, an empty file, one over the limit or an infected one. */
+  async stage(
+    content: AsyncIterable<Uint8Array>,
+    claim: { fileName: string },
+    origin?: UploadOrigin,
+  ): Promise<StagedDocument> {
     const name = safeFileName(claim.fileName);
     if (!name || !isUploadable(name)) {
       for await (const _ of content) void _;
@@ -82,6 +88,11 @@ export class UploadedDocuments {
       fs.rmSync(tempPath, { force: true });
       throw new KotaeError('INPUT_INVALID', 'empty upload', { userMessage: UPLOAD_MESSAGES.empty(this.maxBytes) });
     }
+    const read = async () => fs.createReadStream(tempPath);
+    await this.scan?.check({ fileName: name, sizeBytes, read }, origin).catch((err: unknown) => {
+      fs.rmSync(tempPath, { force: true });
+      throw err;
+    });
     return { name, tempPath, sizeBytes };
   }
 

@@ -28,6 +28,7 @@ import { SqlReplyTemplates } from '../db';
 import { incidentBaseName, loadIncidentReport, renderIncidentPdf, renderIncidentXlsx } from '../reports';
 import { SqlTicketLinks, SqlTicketMerger, SqlWriteKeys } from '../db';
 import { AttachmentService, FaqService, ReplyDelivery, TicketService, WorkLogService } from '../tickets';
+import type { UploadScan } from '../tickets';
 import { AccountService, AuthService } from '../adapters/web';
 import { createConsoleRouter, type CertificateSource, type KnowledgeConsole } from '../adapters/web';
 import { SqlDeletionCertificates } from '../db';
@@ -71,6 +72,8 @@ export interface ConsoleWiringDeps {
   instanceId?: string;
   /** The knowledge pages (uploads, SharePoint, usage, gaps). */
   knowledge?: KnowledgeConsole;
+  /** The malware scan of uploaded files (app/wire-scanner.ts); absent: not scanned. */
+  scan?: UploadScan;
 }
 
 /** Builds the operator-side services and the console router. */
@@ -97,6 +100,7 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     tickets: d.tickets,
     audit,
     maxBytes: d.config.attachmentMaxBytes,
+    scan: d.scan,
   });
   const duties = wireRoster({ ds: d.ds, operators, audit, clock: d.clock });
   const ticketService = new TicketService({

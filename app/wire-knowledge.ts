@@ -18,6 +18,7 @@ import { SharePointSync } from './sharepoint-sync';
 import { KnowledgeInsights } from './knowledge-insights';
 import { SqlJobRunStore, SqlKnowledgeUsage } from '../db';
 import type { FaqService } from '../tickets';
+import type { ScannerWiring } from './wire-scanner';
 
 /** What the knowledge wiring needs. */
 export interface KnowledgeWiringDeps {
@@ -28,11 +29,17 @@ export interface KnowledgeWiringDeps {
   leases: LeaseGuard;
   logger: Logger;
   clock: Clock;
+  /** The malware scan of uploaded manuals (app/wire-scanner.ts); no `scan`: not scanned. */
+  scanning?: Pick<ScannerWiring, 'scan'>;
 }
 
 /** The knowledge side of the console, and where `/kb` serves the uploaded manuals from. */
 export function wireKnowledge(d: KnowledgeWiringDeps) {
-  const documents = new UploadedDocuments(uploadsDir(d.config.dataDir), d.config.knowledge.uploadMaxBytes);
+  const documents = new UploadedDocuments(
+    uploadsDir(d.config.dataDir),
+    d.config.knowledge.uploadMaxBytes,
+    d.scanning?.scan,
+  );
   const ingest = new KnowledgeIngestJob({
     ingest: (onProgress) => d.knowledge.ingest(undefined, onProgress),
     published: () => d.indexSync.published(),

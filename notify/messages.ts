@@ -11,6 +11,7 @@ export const NOTIFY_EVENT_LABELS: Readonly<Record<NotifyEvent, string>> = {
   job_failed: '定期処理の失敗',
   backup_missing: 'バックアップの未取得（復旧時も通知）',
   channel_down: 'Teams・LoGoチャットへの送信停止（復旧時も通知）',
+  malware_detected: 'アップロードされたファイルからのウイルス検出',
 };
 
 /** Subject and body lines per event. */

@@ -10,6 +10,7 @@ export const NOTIFY_EVENTS = [
   'job_failed',
   'backup_missing',
   'channel_down',
+  'malware_detected',
 ] as const;
 export type NotifyEvent = (typeof NOTIFY_EVENTS)[number];
 

@@ -8,6 +8,7 @@ import type { TicketStore } from './ports';
 import type { AuditTrail } from './audit';
 import { ATTACHMENT_MESSAGES } from './attachment-messages';
 import { checkClaim, inspectContent, type AttachmentClaim } from './attachment-policy';
+import type { UploadOrigin, UploadScan } from './attachment-scan';
 import type { AttachmentFileStore, AttachmentStore, StagedContent } from './ports';
 import type { AttachmentKind, AttachmentMeta } from './types';
 
@@ -21,6 +22,8 @@ export interface AttachmentServiceDeps {
   tickets: Pick<TicketStore, 'get'>;
   audit: AuditTrail;
   maxBytes?: number;
+  /** The malware scan of each staged file (absent: files are not scanned). */
+  scan?: UploadScan;
 }
 
 /** A checked file written aside: commit it with addFrom… or discard it. */
@@ -56,14 +59,32 @@ export class AttachmentService {
   }
 
   /**
-   * Checks the claim, then streams the content aside while checking it. Refusals are KotaeErrors
-   * with a Japanese message naming the limit; nothing is kept when one is thrown.
+   * Checks the claim, then streams the content aside while checking it, then scans the staged copy for
+   * malware (when a scanner is configured). Refusals are KotaeErrors with a Japanese message naming the
+   * limit; nothing is kept when one is thrown. `origin` names the uploader in an infected file's audit row.
    */
-  async stage(content: AsyncIterable<Uint8Array>, claim: AttachmentClaim): Promise<StagedAttachment> {
+  async stage(
+    content: AsyncIterable<Uint8Array>,
+    claim: AttachmentClaim,
+    origin?: UploadOrigin,
+  ): Promise<StagedAttachment> {
     const checked = checkClaim(claim, this.maxBytes);
     const inspection = inspectContent(content, checked, this.maxBytes);
     const staged = await this.deps.files.stage(inspection.chunks);
     const { sizeBytes, contentType } = inspection.result();
+    const { scan, files } = this.deps;
+    if (scan) {
+      const file = {
+        fileName: checked.fileName,
+        sizeBytes,
+        sha256: staged.sha256,
+        read: () => files.readStaged(staged),
+      };
+      await scan.check(file, origin).catch(async (err: unknown) => {
+        await files.discard(staged);
+        throw err;
+      });
+    }
     return { fileName: checked.fileName, contentType, sizeBytes, sha256: staged.sha256, content: staged };
   }
 

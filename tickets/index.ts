@@ -65,6 +65,15 @@ export {
   type RequesterUploadResult,
 } from './attachment-service';
 export { ATTACHMENT_MESSAGES, formatBytes } from './attachment-messages';
+export {
+  UploadScan,
+  type InfectedUpload,
+  type UploadOrigin,
+  type UploadScanDeps,
+  type ScannedFile,
+} from './attachment-scan';
+export type { FileScanner, ScanVerdict, ScannerStatus } from './file-scanner';
+export { SCAN_MESSAGES } from './scan-messages';
 export { checkClaim, imageExtensionOf, isInlineImage, safeFileName, type AttachmentClaim } from './attachment-policy';
 export { FileLinkSigner } from './file-links';
 export { WorkLogService, validateWorkLog } from './work-log';

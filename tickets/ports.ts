@@ -253,13 +253,14 @@ export interface StoredFileInfo {
 }
 
 /**
- * Content-addressed storage of attachment content. stage() writes a stream aside while hashing it
- * (memory stays bounded); when the stream throws, nothing is left behind. commit() makes it visible.
+ * Content-addressed storage of attachment content. stage() writes a stream aside while hashing it (memory stays
+ * bounded; nothing left when the stream throws); readStaged() reads it back (malware scan); commit() publishes it.
  */
 export interface AttachmentFileStore {
   stage(content: AsyncIterable<Uint8Array>): Promise<StagedContent>;
   commit(staged: StagedContent): Promise<void>;
   discard(staged: StagedContent): Promise<void>;
+  readStaged(staged: StagedContent): Promise<AsyncIterable<Uint8Array>>;
   /** The content; NOT_FOUND when absent. */
   read(sha256: string): Promise<AsyncIterable<Uint8Array>>;
   has(sha256: string): Promise<boolean>;

@@ -91,7 +91,8 @@ export class TeamsAttachmentIntake {
         const { content, head } = await peek(body);
         const fileName = source.name ?? `image.${imageExtensionOf(head) ?? 'png'}`;
         const type = source.type === 'image/*' ? undefined : source.type;
-        const staged = await this.deps.attachments.stage(content, { fileName, contentType: type });
+        const origin = { channel: 'teams', uploadedBy, target: `conversation:${conversationId}` } as const;
+        const staged = await this.deps.attachments.stage(content, { fileName, contentType: type }, origin);
         const result = await this.deps.attachments.addFromRequester({ conversationId, uploadedBy }, staged);
         lines.push(ATTACHMENT_MESSAGES.received(result.attachment.fileName, result.ticketNumber));
       } catch (err) {

@@ -63,6 +63,12 @@ export class FsAttachmentFileStore implements AttachmentFileStore {
     await fs.rm(staged.ref, { force: true });
   }
 
+  async readStaged(staged: StagedContent): Promise<AsyncIterable<Uint8Array>> {
+    if (path.dirname(staged.ref) !== this.tmp || !(await exists(staged.ref)))
+      throw new KotaeError('NOT_FOUND', 'staged attachment content missing');
+    return createReadStream(staged.ref);
+  }
+
   async read(sha256: string): Promise<AsyncIterable<Uint8Array>> {
     const file = this.pathOf(sha256);
     if (!(await exists(file))) throw new KotaeError('NOT_FOUND', `attachment content ${sha256} missing`);

@@ -39,6 +39,15 @@ export function attachmentFileStoreContract(
       assert.deepEqual(h.leftovers(), []);
     });
 
+    it('reads a staged copy back before it is committed, and not after it was discarded', async () => {
+      const staged = await h.store.stage(chunksOf('検査する', '内容'));
+      assert.equal((await readAll(await h.store.readStaged(staged))).toString(), '検査する内容');
+      assert.equal(await h.store.has(staged.sha256), false, 'reading the staged copy does not publish it');
+      await h.store.discard(staged);
+      await assert.rejects(h.store.readStaged(staged), (err: Error & { code?: string }) => err.code === 'NOT_FOUND');
+      assert.deepEqual(h.leftovers(), []);
+    });
+
     it('keeps one copy of the same content and lists it once', async () => {
       for (let i = 0; i < 2; i++) await h.store.commit(await h.store.stage(chunksOf('同じ内容')));
       const listed: string[] = [];

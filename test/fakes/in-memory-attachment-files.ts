@@ -42,6 +42,14 @@ export class InMemoryAttachmentFileStore implements AttachmentFileStore {
     this.staged.delete(staged.ref);
   }
 
+  async readStaged(staged: StagedContent): Promise<AsyncIterable<Uint8Array>> {
+    const content = this.staged.get(staged.ref);
+    if (!content) throw new KotaeError('NOT_FOUND', 'nothing staged');
+    return (async function* () {
+      yield content;
+    })();
+  }
+
   async read(sha256: string): Promise<AsyncIterable<Uint8Array>> {
     const file = this.files.get(sha256);
     if (!file) throw new KotaeError('NOT_FOUND', `attachment content ${sha256} missing`);

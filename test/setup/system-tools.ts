@@ -1,7 +1,7 @@
 /**
  * Mocha global setup and teardown, and the one apt-get installer of the test suite.
  * The Debian packages the browser, report and PostgreSQL tests drive (chromium, a Japanese font,
- * poppler-utils, LibreOffice Calc, PostgreSQL) are installed once, before any test and outside any
+ * poppler-utils, LibreOffice Calc, PostgreSQL, ClamAV's clamd) are installed once, before any test and outside any
  * test's timeout, when some are missing. Never a downloaded browser. A tool that still is missing
  * makes the tests that need it FAIL with the reason (`requireTool`); nothing skips.
  * The teardown stops the throw-away PostgreSQL cluster (see test/helpers/postgres.ts).
@@ -25,6 +25,12 @@ export function postgresBinDir(): string | undefined {
   return versions.length ? path.join(root, versions[0], 'bin') : undefined;
 }
 
+/** Where Debian puts clamd (/usr/sbin, not always on a non-root PATH), if installed. */
+export function clamdPath(): string | undefined {
+  if (has('clamd')) return spawnSync('sh', ['-c', 'command -v clamd'], { encoding: 'utf8' }).stdout.trim();
+  return fs.existsSync('/usr/sbin/clamd') ? '/usr/sbin/clamd' : undefined;
+}
+
 /** System tools a test can require, with the Debian package that provides each and its check. */
 const TOOLS = {
   chromium: { pkg: 'chromium', present: () => has('chromium') },
@@ -32,6 +38,8 @@ const TOOLS = {
   soffice: { pkg: 'libreoffice-calc-nogui', present: () => has('soffice') },
   japaneseFont: { pkg: 'fonts-noto-cjk', present: hasJapaneseFont },
   postgres: { pkg: 'postgresql', present: () => postgresBinDir() !== undefined },
+  // The malware-scan tests start their own clamd on loopback with a private signature database (no freshclam).
+  clamd: { pkg: 'clamav-daemon', present: () => clamdPath() !== undefined },
 } as const;
 
 /** A tool tests may depend on. */

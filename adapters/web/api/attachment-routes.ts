@@ -52,20 +52,19 @@ export function createAttachmentApiRouter(deps: ChatAttachmentDeps): Router {
 
   router.post('/conversations/:id/attachments', uploadKeyed, async (req, res) => {
     const conversation = await access(req);
+    const { requester } = conversation;
+    const uploadedBy = requester.name ?? ATTACHMENT_MESSAGES.unnamedRequester;
+    const origin = { channel: 'web', uploadedBy, target: `conversation:${conversation.id}` } as const;
     const upload = await receiveUpload(req, {
       maxBytes: service.maxBytes,
       maxFiles: 1,
-      stage: (content, claim) => service.stage(content, claim),
+      stage: (content, claim) => service.stage(content, claim, origin),
       discard: (staged) => service.discard(staged),
     });
     const staged = upload.files[0];
     if (!staged)
       throw new KotaeError('INPUT_INVALID', 'upload without a file', { userMessage: ATTACHMENT_MESSAGES.noFile });
-    const { requester } = conversation;
-    const result = await service.addFromRequester(
-      { conversationId: conversation.id, uploadedBy: requester.name ?? ATTACHMENT_MESSAGES.unnamedRequester },
-      staged,
-    );
+    const result = await service.addFromRequester({ conversationId: conversation.id, uploadedBy }, staged);
     res.status(201).json({
       attachment: view(conversation.id, result.attachment),
       ticketNumber: result.ticketNumber,

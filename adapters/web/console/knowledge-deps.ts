@@ -1,6 +1,7 @@
 /** What the knowledge pages need (built by the composition root); absent parts hide their section. */
 import type { IngestJobStatus } from '../../../jobs';
 import type { DocumentUsage } from '../../../reports';
+import type { UploadOrigin } from '../../../tickets';
 
 /** A manual received and checked, waiting for the request to be accepted. */
 export interface StagedUpload {
@@ -12,7 +13,12 @@ export interface StagedUpload {
 export interface DocumentFolder {
   readonly maxBytes: number;
   list(): { name: string; sizeBytes: number; modifiedAt: Date }[];
-  stage(content: AsyncIterable<Uint8Array>, claim: { fileName: string; contentType?: string }): Promise<StagedUpload>;
+  /** Stages a file; `origin` names the operator in an infected file's audit row. */
+  stage(
+    content: AsyncIterable<Uint8Array>,
+    claim: { fileName: string; contentType?: string },
+    origin?: UploadOrigin,
+  ): Promise<StagedUpload>;
   commit(staged: StagedUpload): string;
   discard(staged: StagedUpload): Promise<void>;
   delete(name: string): void;

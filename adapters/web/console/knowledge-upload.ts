@@ -24,6 +24,7 @@ export function knowledgeUpload(knowledge: KnowledgeConsole | undefined): Reques
   const folder = knowledge?.documents;
   return stagedUpload(folder, {
     ...MANUALS_FORM,
+    channel: 'knowledge',
     // The request was refused before its fields were read (declared length over the limit): no CSRF
     // token to check, so the refusal is the answer.
     refusal: (err) =>

@@ -7,18 +7,23 @@
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { KotaeError } from '../../../core';
+import type { AttachmentClaim, UploadOrigin } from '../../../tickets';
 import { authOf } from '../auth';
 import { isMultipart, readUpload, type UploadOptions } from '../multipart';
 import type { HandlerContext } from './route-types';
 
-/** Where a form's files wait until a handler commits them. */
-export type StagingArea<T> = Pick<UploadOptions<T>, 'maxBytes' | 'stage' | 'discard'>;
+/** Where a form's files wait until a handler commits them; `origin` names the operator (malware scan audit). */
+export type StagingArea<T> = Pick<UploadOptions<T>, 'maxBytes' | 'discard'> & {
+  stage(content: AsyncIterable<Uint8Array>, claim: AttachmentClaim, origin?: UploadOrigin): Promise<T>;
+};
 
 /** One kind of form: where its files and refusal are kept on the response, and how many files it takes. */
 export interface UploadForm {
   filesKey: string;
   failureKey: string;
   maxFiles: number;
+  /** The channel an infected file's audit row names (default `console`). */
+  channel?: UploadOrigin['channel'];
   /** Rewrites an error thrown before the fields were read (default: passed on as it is). */
   refusal?: (err: unknown) => unknown;
 }
@@ -26,7 +31,13 @@ export interface UploadForm {
 /** Parses the multipart form of a signed-in operator, staging its files in `area` (absent: not parsed). */
 export function stagedUpload<T>(area: StagingArea<T> | undefined, form: UploadForm): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
-    if (!area || !isMultipart(req) || !authOf(res)) return next();
+    const auth = authOf(res);
+    if (!area || !isMultipart(req) || !auth) return next();
+    const origin: UploadOrigin = {
+      channel: form.channel ?? 'console',
+      uploadedBy: auth.operator.username,
+      target: req.originalUrl.split('?')[0]!.slice(0, 200),
+    };
     const staged: T[] = [];
     res.on('close', () => {
       for (const f of staged) area.discard(f).catch(() => undefined);
@@ -36,7 +47,7 @@ export function stagedUpload<T>(area: StagingArea<T> | undefined, form: UploadFo
         maxBytes: area.maxBytes,
         maxFiles: form.maxFiles,
         stage: async (content, claim) => {
-          const file = await area.stage(content, claim);
+          const file = await area.stage(content, claim, origin);
           staged.push(file);
           return file;
         },

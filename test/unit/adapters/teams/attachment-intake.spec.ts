@@ -6,7 +6,11 @@
 import assert from 'node:assert/strict';
 import type { TurnContext } from '@microsoft/agents-hosting';
 import { connectorToken } from '../../../../adapters/teams/attachment-intake';
-import { AttachmentService } from '../../../../tickets';
+import { MemoryLogger } from '../../../../core/logger';
+import { SystemClock } from '../../../../core/clock';
+import { AttachmentService, UploadScan } from '../../../../tickets';
+import { FakeFileScanner } from '../../../fakes/fake-file-scanner';
+import { EICAR } from '../../../helpers/clamd';
 import { InMemoryAttachmentFileStore } from '../../../fakes/in-memory-attachment-files';
 import { personalEnvelope } from '../../../fakes/teams-activities';
 import { cardOf, type SentCard } from '../../../fakes/teams-connector';
@@ -140,6 +144,57 @@ describe('Teams endpoint: files and images of a message', () => {
       cardText(cardOf(h.connector.sent()[0])),
       /^「画像」を受け取れませんでした。お手数ですが、もう一度送ってください。/,
     );
+  });
+});
+
+describe('Teams endpoint: a shared file with malware', () => {
+  it('refuses it in Japanese with the signature, keeps nothing and audits it once as channel teams', async () => {
+    const rows = new FakeAttachments();
+    const files = new InMemoryAttachmentFileStore();
+    const audit = new RecordingAudit();
+    const scanner = new FakeFileScanner({ [EICAR]: 'Eicar-Test-Signature' });
+    const scan = new UploadScan({
+      scanner,
+      required: true,
+      audit,
+      logger: new MemoryLogger(),
+      clock: new SystemClock(),
+    });
+    const attachments = new AttachmentService({ files, rows, tickets: { get: async () => undefined }, audit, scan });
+    const h = await startTeamsHarness({ attachments: { attachments, extraDownloadHosts: ['127.0.0.1'] } });
+    try {
+      h.connector.files.set('/files/eicar.txt', { bytes: Buffer.from(EICAR), contentType: 'text/plain' });
+      await h.post(
+        personalEnvelope(h.serviceUrl, {
+          id: 'virus-1',
+          text: '',
+          attachments: [
+            {
+              contentType: 'application/vnd.microsoft.teams.file.download.info',
+              name: 'eicar.txt',
+              content: { downloadUrl: new URL('/files/eicar.txt', h.serviceUrl).toString(), fileType: 'txt' },
+            },
+          ],
+        }),
+      );
+      assert.equal(rows.items.length, 0);
+      assert.equal(files.files.size + files.staged.size, 0);
+      assert.match(
+        cardText(cardOf(h.connector.sent()[0])),
+        /^「eicar\.txt」からウイルスが検出されたため、受け付けられませんでした。（検出名: Eicar-Test-Signature）ファイルは保存していません。\n/,
+      );
+      assert.deepEqual(
+        audit.entries.map((e) => [
+          e.action,
+          e.detail?.channel,
+          e.detail?.signature,
+          e.target?.startsWith('conversation:'),
+        ]),
+        [['attachment.infected', 'teams', 'Eicar-Test-Signature', true]],
+      );
+    } finally {
+      await h.close();
+    }
   });
 });
 

@@ -1,0 +1,68 @@
+/**
+ * Wiring of the malware scan of uploaded files: clamd from config.scanner (none: no scanning), the
+ * check every upload path runs on its staged copy, the operators' alert for an infected file and the
+ * `scanner` field of /healthz.
+ */
+import { ClamdScanner } from '../adapters/clamav';
+import { formatJst } from '../calendar';
+import type { AuditTrail, Clock, Logger } from '../core';
+import type { DeskEvent } from '../notify';
+import { SCAN_MESSAGES, UploadScan, type FileScanner, type InfectedUpload } from '../tickets';
+import type { ScannerConfig } from './config-scanner';
+
+/** What the scanner wiring needs. */
+export interface ScannerWiringDeps {
+  audit: AuditTrail;
+  logger: Logger;
+  clock: Clock;
+  /** Masks personal data in audited file names (the configured PiiMasker). */
+  masker?: { mask(text: string): { text: string } };
+  /** The operators' notifications (event `malware_detected`). */
+  notifications?: { publish(event: DeskEvent): Promise<unknown> };
+  /** Another scanner than clamd (tests). */
+  scanner?: FileScanner;
+}
+
+/** The upload check (absent when no scanner is configured) and the /healthz report. */
+export interface ScannerWiring {
+  scan?: UploadScan;
+  health(): Promise<Record<string, unknown>>;
+}
+
+/** Builds the scan from the configuration. */
+export function wireScanner(c: ScannerConfig, d: ScannerWiringDeps): ScannerWiring {
+  if (c.kind === 'none') return { health: async () => ({ state: '未設定', configured: false }) };
+  const scanner = d.scanner ?? new ClamdScanner({ address: c.address, timeoutMs: c.timeoutMs });
+  const notifications = d.notifications;
+  const alert = notifications
+    ? async (f: InfectedUpload) => {
+        await notifications.publish({
+          event: 'malware_detected',
+          key: `malware:${f.sha256 ?? f.fileName}:${f.at.getTime()}`,
+          subject: SCAN_MESSAGES.alertSubject(f.signature),
+          body: SCAN_MESSAGES.alertBody({ ...f, at: formatJst(f.at) }),
+        });
+      }
+    : undefined;
+  const scan = new UploadScan({
+    scanner,
+    required: c.required,
+    audit: d.audit,
+    logger: d.logger,
+    clock: d.clock,
+    maskText: d.masker && ((t: string) => d.masker!.mask(t).text),
+    alert,
+  });
+  return {
+    scan,
+    health: async () => {
+      const status = await scanner.status();
+      return {
+        state: status.reachable ? '稼働中' : '接続できません',
+        configured: true,
+        required: c.required,
+        ...status,
+      };
+    },
+  };
+}
