@@ -7,6 +7,7 @@
  */
 import type { ConversationStore, QuestionRecord, TranscriptEntry } from '../conversations';
 import { maskNotice } from '../privacy';
+import { TICKET_MESSAGES } from '../tickets';
 
 /** The key of a question and its answer as both are written into the transcript. */
 const pairKey = (question: string, answer: string) => JSON.stringify([question, answer]);
@@ -57,4 +58,17 @@ export async function answersOnPage(
  */
 export function maskedNoticeOf(q: QuestionRecord): string | undefined {
   return maskNotice(q.maskedTypes ?? []) || undefined;
+}
+
+/**
+ * The notices the answer to `q` was shown below, as one text in the order shown live (withNotices): the
+ * personal-data notice, then what ボットに質問する did to the message on its ticket (「お問い合わせ HD-… への追記を
+ * 取り消しました。…」 / 「…取り消さずに残しています。…」), from what the question log kept; undefined when none.
+ */
+export function answerNoticeOf(q: QuestionRecord): string | undefined {
+  const taken = q.takenBack;
+  const ticket = taken
+    ? (taken.kind === 'withdrawn' ? TICKET_MESSAGES.withdrawnForBot : TICKET_MESSAGES.keptForBot)(taken.ticketNumber)
+    : undefined;
+  return [maskedNoticeOf(q), ticket].filter(Boolean).join('\n\n') || undefined;
 }

@@ -4,7 +4,7 @@
  * answer, so the operator never sees a question that was not for them, and a failed answer withdraws nothing.
  */
 import type { AuditEntry } from '../core';
-import type { ConversationRecord } from '../conversations';
+import type { ConversationRecord, TakenBack } from '../conversations';
 import type { BotQuestionWithdrawal, TicketDesk } from '../tickets';
 import type { AskInput } from './helpdesk';
 
@@ -28,18 +28,21 @@ export function takeBackFor(
 
 /**
  * Runs `change` (the bot's part: the question log, transcript lines, feedback) with its audit entry and the
- * withdrawal in one transaction; `notice` tells the requester what happened to the message on the ticket.
+ * withdrawal in one transaction; `change` is told what the withdrawal did (for the question log), `notice` tells
+ * the requester what happened to the message on the ticket.
  */
 export async function recordedWith<T>(
   atomically: Atomically,
   takeBack: TakeBack | undefined,
-  change: () => Promise<T>,
+  change: (takenBack?: TakenBack) => Promise<T>,
   entry: (result: T) => AuditEntry | undefined = () => undefined,
 ): Promise<{ result: T; notice?: string }> {
   return atomically(
     async () => {
       const withdrawal = takeBack ? await takeBack() : undefined;
-      return { result: await change(), notice: withdrawal?.kind === 'none' ? undefined : withdrawal?.notice };
+      if (!withdrawal || withdrawal.kind === 'none') return { result: await change() };
+      const { kind, ticketNumber, notice } = withdrawal;
+      return { result: await change({ kind, ticketNumber }), notice };
     },
     ({ result }) => entry(result),
   );

@@ -181,7 +181,7 @@ export class HelpdeskService implements Helpdesk {
     const { result: question, notice: takenBack } = await recordedWith(
       this.atomically,
       takeBack,
-      () =>
+      (taken) =>
         this.deps.conversations.recordQuestion({
           conversationId: conversation.id,
           askedAt: started,
@@ -193,6 +193,7 @@ export class HelpdeskService implements Helpdesk {
           choices: composed.choices,
           // The notice shown above the answer is shown again on a reload (answer-history.ts).
           ...(redacted ? { maskedTypes: types } : {}),
+          ...(taken ? { takenBack: taken } : {}),
           categoryGuess: outcome === 'no_answer' ? undefined : decision.hits[0]?.chunk.category,
           channel: conversation.channel,
           requester: { ...conversation.requester, ...input.requester },

@@ -21,4 +21,4 @@ export { decideWithSources, GENERATION, type SourceDecision } from './source-che
 export { followUpQuery } from './follow-up';
 export { hasWords } from './words';
 export { ANSWER_ACTIONS, answerStillCurrent, expiredChoice, restoredAnswer, type RestoredAnswer } from './last-answer';
-export { answersByLine, answersOnPage, maskedNoticeOf } from './answer-history';
+export { answerNoticeOf, answersByLine, answersOnPage, maskedNoticeOf } from './answer-history';

@@ -67,6 +67,18 @@ export interface QuestionRecord {
    * reloaded chat shows that notice again. Absent when nothing was masked, and on rows written before it was kept.
    */
   maskedTypes?: PiiType[];
+  /**
+   * ボットに質問する: the message answered had gone to ticket `ticketNumber`, and was taken off it (`withdrawn`) or
+   * kept because an operator had replied (`kept`); the answer was shown below the notice saying so. Absent otherwise,
+   * and on rows written before it was kept.
+   */
+  takenBack?: TakenBack;
+}
+
+/** What ボットに質問する did to the message on the ticket it had gone to. */
+export interface TakenBack {
+  kind: 'withdrawn' | 'kept';
+  ticketNumber: string;
 }
 
 /** One line of a conversation transcript. */

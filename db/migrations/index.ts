@@ -30,6 +30,7 @@ import { CommentChannelDeleted1765710000000 } from './1765710000000-comment-chan
 import { QuestionMaskedTypes1765800000000 } from './1765800000000-question-masked-types';
 import { ReportDelivery1765900000000 } from './1765900000000-report-delivery';
 import { SingleLogout1766200000000 } from './1766200000000-single-logout';
+import { QuestionTakenBack1766400000000 } from './1766400000000-question-taken-back';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   QuestionMaskedTypes1765800000000,
   ReportDelivery1765900000000,
   SingleLogout1766200000000,
+  QuestionTakenBack1766400000000,
 ];

@@ -61,6 +61,7 @@ export function toQuestion(row: QuestionRow): QuestionRecord {
     latencyMs: row.latencyMs,
     ...(row.choices ? { choices: JSON.parse(row.choices) as QuestionRecord['choices'] } : {}),
     ...(row.maskedTypes ? { maskedTypes: row.maskedTypes.split(',').filter(isPiiType) } : {}),
+    ...takenBackOf(row.takenBack),
   };
 }
 
@@ -83,7 +84,15 @@ export function toQuestionRow(q: QuestionRecord): QuestionRow {
     latencyMs: Math.round(q.latencyMs),
     choices: q.choices?.length ? JSON.stringify(q.choices) : null,
     maskedTypes: q.maskedTypes?.length ? q.maskedTypes.join(',') : null,
+    takenBack: q.takenBack ? `${q.takenBack.kind}:${q.takenBack.ticketNumber}` : null,
   };
+}
+
+/** `question.takenBack` (`withdrawn:HD-2026-000123`, `kept:…`) as the record's field; nothing for NULL or another value. */
+function takenBackOf(column: string | null | undefined): Pick<QuestionRecord, 'takenBack'> {
+  const [kind, ticketNumber] = column?.split(':') ?? [];
+  if ((kind !== 'withdrawn' && kind !== 'kept') || !ticketNumber) return {};
+  return { takenBack: { kind, ticketNumber } };
 }
 
 function toFeedback(row: FeedbackRow): FeedbackRecord {

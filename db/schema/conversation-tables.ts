@@ -55,6 +55,9 @@ export const question: TableSpec = {
     // The personal-data types masked in the question, comma-separated (migration 1765800000000): a reloaded web chat
     // shows the notice the answer was shown with.
     maskedTypes: short(200, true),
+    // ボットに質問する took the message off its ticket (`withdrawn:HD-…`) or kept it (`kept:HD-…`) (migration
+    // 1766400000000): a reloaded web chat shows the notice the answer was shown below.
+    takenBack: short(60, true),
   },
   indices: [{ columns: ['askedAt'] }, { columns: ['conversationId'] }],
 };

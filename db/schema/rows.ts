@@ -38,6 +38,7 @@ export interface QuestionRow {
   latencyMs: number;
   choices?: string | null;
   maskedTypes?: string | null;
+  takenBack?: string | null;
 }
 export interface FeedbackRow {
   id: string;

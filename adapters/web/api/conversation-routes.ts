@@ -8,7 +8,7 @@ import type { ConversationStore } from '../../../conversations';
 import type { TicketStore } from '../../../tickets';
 import type { Clock } from '../../../core';
 import { KotaeError } from '../../../core';
-import { answersOnPage, maskedNoticeOf, restoredAnswer } from '../../../bot';
+import { answerNoticeOf, answersOnPage, restoredAnswer } from '../../../bot';
 import { requireWebConversation } from './conversation-access';
 import { API_MESSAGES } from './messages';
 import { sourcesJson } from './source-links';
@@ -62,8 +62,8 @@ export function createConversationRoutes(deps: {
     res.json({
       messages: shown.map((l) => {
         const answer = answers.get(l.index);
-        // The personal-data notice the answer was shown below, when its question had personal data masked.
-        const notice = answer && maskedNoticeOf(answer);
+        // The notices the answer was shown below (personal data masked, the message taken off its ticket), if any.
+        const notice = answer && answerNoticeOf(answer);
         return {
           index: l.index,
           role: l.role,

@@ -175,6 +175,7 @@ export const M = Object.freeze({
     kindRequester: '依頼者から',
     kindWithdrawn: '依頼者から（取り消し済み: ボットへの質問）',
     kindDeleted: '依頼者から（取り消し済み: Teamsで削除）',
+    keptAfterChannelDelete: '依頼者がTeamsで削除（担当者の返信後のため残しています）',
     phone: '内線（電話）',
     kindNote: 'メモ',
     createdAt: '受付日時',

@@ -28,7 +28,10 @@ const KIND_LABELS: Readonly<Record<TicketComment['kind'], string>> = {
 /** Comments written by the requester (still on the ticket or not): signed with the requester's name as given. */
 const REQUESTER_KINDS: ReadonlySet<TicketComment['kind']> = new Set(['requester', 'withdrawn', 'deleted']);
 
-/** The ticket's replies, notes and requester messages, oldest first, each with its kind, author, time and state. */
+/**
+ * The ticket's replies, notes and requester messages, oldest first, each with its kind, author, time and state; a
+ * requester message deleted in Teams but kept (an operator had replied) says so in words beside it.
+ */
 export function commentList(d: TicketDetail, names: ReadonlyMap<string, string>): SafeHtml {
   if (d.comments.length === 0) return html`<p>${M.detail.none}</p>`;
   return html`<ol class="comments">
@@ -39,6 +42,7 @@ export function commentList(d: TicketDetail, names: ReadonlyMap<string, string>)
         <p class="meta">
           ${KIND_LABELS[c.kind]} ・ ${who} ・ ${formatJst(c.createdAt)}
           ${state ? html`・ <span class="delivery ${c.deliveryError && !c.deliveredAt ? 'warn' : ''}">${state}</span>` : ''}
+          ${c.deletedInChannelAt ? html`・ <span class="channel-deleted">${M.detail.keptAfterChannelDelete}</span>` : ''}
         </p>
         <p class="body">${c.body}</p>
       </li>`;

@@ -3,7 +3,7 @@
  * shows (one read of the question log per page), and feedback writes the lines the requester saw once.
  */
 import assert from 'node:assert/strict';
-import { answersOnPage, HelpdeskService, maskedNoticeOf } from '../../../bot';
+import { answerNoticeOf, answersOnPage, HelpdeskService, maskedNoticeOf } from '../../../bot';
 import type { Outcome, QuestionRecord } from '../../../conversations';
 import { FakeClock } from '../../../core/clock';
 import { SqlConversationStore } from '../../../db';
@@ -164,5 +164,40 @@ describeEachDb('answersOnPage (every answer of a reloaded chat with its sources)
         [3, masked.text.slice(`${notice}\n\n`.length), notice],
       ],
     );
+  });
+
+  it('keeps what ボットに質問する did to the message, so the answer gets that notice after the personal-data one', async () => {
+    const base = { conversationId: 'c-taken', confidence: 0.8, channel: 'web' as const, requester: {}, latencyMs: 5 };
+    const question = (text: string, extra: Partial<QuestionRecord>) => {
+      clock.advanceMinutes(1);
+      const q = {
+        ...base,
+        askedAt: clock.now(),
+        text,
+        outcome: 'answered' as const,
+        answer: `${text}の回答`,
+        sources: [],
+      };
+      return store.recordQuestion({ ...q, ...extra });
+    };
+    await question('VPN', { takenBack: { kind: 'withdrawn', ticketNumber: 'HD-2026-000012' } });
+    await question('Wi-Fi', { takenBack: { kind: 'kept', ticketNumber: 'HD-2026-000013' }, maskedTypes: ['phone'] });
+    await question('プリンタ', {});
+    const withdrawn = 'お問い合わせ HD-2026-000012 への追記を取り消しました。ボットへの質問としてお答えします。';
+    const kept =
+      '担当者がすでに返信しているため、お問い合わせ HD-2026-000013 への追記は取り消さずに残しています。' +
+      'ボットへの質問としてもお答えします。';
+    const mask = '※ 個人情報と思われる内容（電話番号）は記録せずに伏せ字にしました。個人情報は入力しないでください。';
+    assert.deepEqual(
+      (await store.questionLog('c-taken')).map((q) => [q.text, q.takenBack, answerNoticeOf(q)]),
+      [
+        ['VPN', { kind: 'withdrawn', ticketNumber: 'HD-2026-000012' }, withdrawn],
+        ['Wi-Fi', { kind: 'kept', ticketNumber: 'HD-2026-000013' }, `${mask}\n\n${kept}`],
+        ['プリンタ', undefined, undefined],
+      ],
+    );
+    // A value the code does not write reads as none.
+    await each.db.ds.getRepository('question').update({ text: 'プリンタ' }, { takenBack: 'other:HD-1' });
+    assert.equal((await store.questionLog('c-taken'))[2]!.takenBack, undefined);
   });
 });
