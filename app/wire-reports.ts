@@ -16,10 +16,12 @@ import {
   ReportService,
   type DeliverySender,
   type MaskText,
+  type ReportKind,
+  type ReportDeliveryDesk,
   type ReportDeliverySettings,
   type ReportSectionSource,
 } from '../reports';
-import { JobRunner, ReportScheduler, type LeaseGuard } from '../jobs';
+import { JobRunner, ReportScheduler, SchedulerDeliveryDesk, type LeaseGuard } from '../jobs';
 
 /** Builds the report service and (not started) scheduler. */
 export function wireReports(d: {
@@ -47,7 +49,44 @@ export function wireReports(d: {
   audit?: AuditTrail;
 }) {
   const store = new SqlReportStore(d.ds);
-  const service = new ReportService({
+  const runner = new JobRunner({
+    store: new SqlJobRunStore(d.ds),
+    clock: d.clock,
+    logger: d.logger,
+    onFailed: (job, error) => d.onJobFailed?.(job, `${error.code}: ${error.message}`),
+  });
+  const progress = new SqlReportDeliveries(d.ds);
+  // The delivery, the scheduler and the console's delivery desk reach the service through closures only
+  // (called after it is built below): the service shows the desk's status and runs its 再送.
+  const delivery: ReportDelivery | undefined = d.delivery
+    ? new ReportDelivery({
+        ...d.delivery,
+        folderOf: (r): string => service.folderOf(r.kind, r.period),
+        progress,
+        clock: d.clock,
+        audit: d.audit,
+      })
+    : undefined;
+  const deliver = delivery?.enabled
+    ? async (kind: ReportKind, period: string) => delivery.deliver(await service.get(kind, period))
+    : undefined;
+  const scheduler = new ReportScheduler({
+    clock: d.clock,
+    calendar: d.calendar,
+    store,
+    generate: (kind, period) => service.generate(kind, period),
+    runner,
+    logger: d.logger,
+    leases: d.leases,
+    deliver,
+    unfinishedDeliveries: (maxAttempts) => progress.unfinished(maxAttempts),
+    deliveryRows: (report) => progress.ofReport(report),
+  });
+  const deliveries: ReportDeliveryDesk | undefined =
+    delivery?.enabled === true
+      ? new SchedulerDeliveryDesk({ delivery, progress, scheduler, audit: d.audit, logger: d.logger })
+      : undefined;
+  const service: ReportService = new ReportService({
     data: new SqlReportData(d.ds),
     store,
     reportsDir: path.join(d.dataDir, 'reports'),
@@ -61,33 +100,7 @@ export function wireReports(d: {
     sections: d.sections,
     maskText: d.maskText,
     audit: d.audit,
+    deliveries,
   });
-  const runner = new JobRunner({
-    store: new SqlJobRunStore(d.ds),
-    clock: d.clock,
-    logger: d.logger,
-    onFailed: (job, error) => d.onJobFailed?.(job, `${error.code}: ${error.message}`),
-  });
-  const progress = new SqlReportDeliveries(d.ds);
-  const delivery = d.delivery
-    ? new ReportDelivery({
-        ...d.delivery,
-        folderOf: (r) => service.folderOf(r.kind, r.period),
-        progress,
-        clock: d.clock,
-        audit: d.audit,
-      })
-    : undefined;
-  const scheduler = new ReportScheduler({
-    clock: d.clock,
-    calendar: d.calendar,
-    store,
-    generate: (kind, period) => service.generate(kind, period),
-    runner,
-    logger: d.logger,
-    leases: d.leases,
-    deliver: delivery?.enabled ? async (kind, period) => delivery.deliver(await service.get(kind, period)) : undefined,
-    unfinishedDeliveries: (maxAttempts) => progress.unfinished(maxAttempts),
-  });
-  return { service, store, scheduler, runner };
+  return { service, store, scheduler, runner, delivery };
 }

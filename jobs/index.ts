@@ -7,6 +7,8 @@ export { JobRunner, defaultBackoffMs, type JobRunnerOptions } from './job-runner
 export { InMemoryJobRunStore, type JobRunStore, type JobRunResult } from './job-run-store';
 export { dueReports, firstBusinessDay, lastBusinessDay, type DueReport, type BusinessDays } from './due-reports';
 export { ReportScheduler, type ReportSchedulerDeps, type SchedulerTimers } from './report-scheduler';
+export { SchedulerDeliveryDesk } from './report-delivery-desk';
+export { deliveryRoundDue } from './delivery-retry';
 export {
   BackupJob,
   BACKUP_JOB,

@@ -6,13 +6,16 @@
  * same report waits until the next JST day. Generation runs off the answer path: ticks never overlap
  * and the report builder yields to the event loop. A generated report is then delivered in the background
  * (job `report-delivery`, under that report's delivery lease); each check also delivers again the reports
- * whose delivery is unfinished, so one left by a stopped instance is finished by another.
+ * whose delivery is unfinished, so one left by a stopped instance is finished by another, and gives a delivery
+ * that failed all its attempts one more round on the next business day (deliveryRoundDue). The console's
+ * 再送 runs under the same per-report exclusion (`exclusively`).
  */
 import type { Clock } from '../core';
 import { toKotaeError } from '../core';
 import type { Logger } from '../core';
 import { jstParts } from '../calendar';
-import type { ReportKind, ReportStore, StoredReport, UnfinishedDelivery } from '../reports';
+import type { ChannelProgress, ReportKind, ReportStore, StoredReport, UnfinishedDelivery } from '../reports';
+import { deliveryRoundDue } from './delivery-retry';
 import { dueReports, type BusinessDays, type DueReport } from './due-reports';
 import type { LeaseGuard } from './job-lease';
 import type { JobRunner } from './job-runner';
@@ -54,7 +57,15 @@ export interface ReportSchedulerDeps {
    * each check delivers them again, so a delivery left by a stopped instance is finished by another.
    */
   unfinishedDeliveries?: (maxAttempts: number) => Promise<UnfinishedDelivery[]>;
+  /**
+   * A report's delivery rows (DeliveryProgress.ofReport). With it, a delivery that failed all its attempts
+   * gets one more round on the next business day after its generation (deliveryRoundDue); without it, none.
+   */
+  deliveryRows?: (report: UnfinishedDelivery) => Promise<ChannelProgress[]>;
 }
+
+/** A manual delivery found another one of the same report running (here or on another instance). */
+export const DELIVERY_BUSY = Symbol('delivery busy');
 
 /** The lease of one report's delivery: one instance delivers a report at a time. */
 const deliveryLease = (d: UnfinishedDelivery) => `report-delivery:${d.kind}/${d.period}`;
@@ -118,12 +129,42 @@ export class ReportScheduler {
     this.deliveries.set(key, run);
   }
 
-  /** Starts the unfinished deliveries (another instance's that stopped, or a retry of this one's). */
+  /**
+   * Runs `work` for a report's delivery now (the console's 再送): under the report's delivery lease and
+   * never beside this instance's own delivery of it; DELIVERY_BUSY when either is taken.
+   */
+  async exclusively<T>(due: UnfinishedDelivery, work: () => Promise<T>): Promise<T | typeof DELIVERY_BUSY> {
+    const key = `${due.kind}/${due.period}`;
+    if (this.deliveries.has(key)) return DELIVERY_BUSY;
+    const { leases } = this.deps;
+    let result: T | typeof DELIVERY_BUSY = DELIVERY_BUSY;
+    const guarded = async () => {
+      result = await work();
+    };
+    const run = leases ? leases.run(deliveryLease(due), guarded, undefined) : guarded();
+    // Held in the map while it runs: the scheduler's own checks skip the report meanwhile.
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.deliveries.set(key, settled);
+    try {
+      await run;
+    } finally {
+      this.deliveries.delete(key);
+    }
+    return result;
+  }
+
+  /** Starts the unfinished deliveries (another instance's that stopped, a retry of this one's, the next day's round). */
   private async resumeDeliveries(): Promise<void> {
-    const { unfinishedDeliveries, runner, logger } = this.deps;
+    const { unfinishedDeliveries, deliveryRows, runner, logger, clock, calendar } = this.deps;
     if (!unfinishedDeliveries || !this.deps.deliver) return;
     try {
-      for (const d of await unfinishedDeliveries(runner.maxAttempts)) this.startDelivery(d);
+      const max = runner.maxAttempts;
+      for (const d of await unfinishedDeliveries(deliveryRows ? 2 * max : max)) {
+        if (!deliveryRows || deliveryRoundDue(await deliveryRows(d), clock.now(), calendar, max)) this.startDelivery(d);
+      }
     } catch (err) {
       logger?.error('unfinished report deliveries not read', { error: toKotaeError(err).message });
     }

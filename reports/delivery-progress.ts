@@ -64,6 +64,8 @@ export interface DeliveryProgress {
   noteError(generation: DeliveryGeneration, channel: DeliveryChannel, error: string): Promise<void>;
   /** Reports with an unaudited channel that has had fewer than `maxAttempts` attempts, oldest first. */
   unfinished(maxAttempts: number): Promise<UnfinishedDelivery[]>;
+  /** Every row of a report (each generation's channels), by generation, then channel. */
+  ofReport(report: UnfinishedDelivery): Promise<ChannelProgress[]>;
 }
 
 /** Channel order of a delivery: the files by e-mail first, then the post in Teams. */

@@ -71,6 +71,10 @@ export class InMemoryDeliveryProgress implements DeliveryProgress {
     return found;
   }
 
+  async ofReport(report: UnfinishedDelivery): Promise<ChannelProgress[]> {
+    return this.all().filter((r) => sameReport(r, report));
+  }
+
   private find(g: DeliveryGeneration, channel: DeliveryChannel): ChannelProgress | undefined {
     return this.rows.find((r) => sameGeneration(r, g) && r.channel === channel);
   }

@@ -34,6 +34,14 @@ export {
 } from './delivery-progress';
 export { InMemoryDeliveryProgress } from './in-memory-delivery-progress';
 export {
+  channelStatuses,
+  deliveryFailure,
+  type ChannelDeliveryStatus,
+  type DeliveryFailure,
+  type RedeliveryOutcome,
+  type ReportDeliveryDesk,
+} from './delivery-status';
+export {
   conversationLogCsv,
   conversationLogName,
   LOG_PAGE_SIZE,

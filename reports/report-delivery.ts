@@ -93,6 +93,15 @@ export class ReportDelivery {
     return (emails.length > 0 && this.sender('email') !== undefined) || (teams && this.sender('teams') !== undefined);
   }
 
+  /** The configured channels that can send, in channel order. */
+  get channels(): DeliveryChannel[] {
+    const { emails, teams } = this.deps.settings;
+    const out: DeliveryChannel[] = [];
+    if (emails.length > 0 && this.sender('email')) out.push('email');
+    if (teams && this.sender('teams')) out.push('teams');
+    return out;
+  }
+
   private sender(channel: DeliveryChannel): DeliverySender | undefined {
     return this.deps.senders.find((s) => s.channel === channel);
   }

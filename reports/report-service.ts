@@ -24,6 +24,7 @@ import { renderReportFiles, writeReportFiles } from './report-files';
 import { mustBeDraft, mustExist } from './report-store-rules';
 import type { ReportStore, StoredReport } from './report-store';
 import type { PdfFonts } from './pdf-document';
+import type { ChannelDeliveryStatus, RedeliveryOutcome, ReportDeliveryDesk } from './delivery-status';
 
 /** What the service needs. */
 export interface ReportServiceDeps {
@@ -47,6 +48,8 @@ export interface ReportServiceDeps {
   maskText?: MaskText;
   /** Issue 11: generation, edits, finalisation and downloads are audited (with the store write). */
   audit?: AuditTrail;
+  /** The scheduled delivery's status and manual resend (absent: delivery is not configured). */
+  deliveries?: ReportDeliveryDesk;
 }
 
 /** Who reads the conversation log: the export's actor and whether 機密性3 conversations are shown. */
@@ -58,6 +61,22 @@ export interface LogReader extends ExportActor {
 /** Generates, stores and edits reports. */
 export class ReportService {
   constructor(private readonly deps: ReportServiceDeps) {}
+
+  /** The delivery of each report per configured channel; undefined when delivery is not configured. */
+  async deliveryStatus(reports: readonly StoredReport[]): Promise<ChannelDeliveryStatus[][] | undefined> {
+    const desk = this.deps.deliveries;
+    if (!desk) return undefined;
+    const out: ChannelDeliveryStatus[][] = [];
+    for (const r of reports) out.push(await desk.status(r));
+    return out;
+  }
+
+  /** Delivers a stored report again now on the channels not sent (NOT_FOUND when unknown or not configured). */
+  async redeliver(kind: ReportKind, period: string, actor: string): Promise<RedeliveryOutcome> {
+    const desk = this.deps.deliveries;
+    if (!desk) throw new KotaeError('NOT_FOUND', 'report delivery is not configured');
+    return desk.redeliver(await this.get(kind, period), actor);
+  }
 
   /** Folder of a report's files. */
   folderOf(kind: ReportKind, period: string): string {

@@ -121,6 +121,15 @@ export class SqlReportDeliveries implements DeliveryProgress {
     return found;
   }
 
+  async ofReport(report: UnfinishedDelivery): Promise<ChannelProgress[]> {
+    const rows = await runDb(this.ds, () =>
+      managerOf(this.ds)
+        .getRepository<ReportDeliveryRow>(TABLE)
+        .find({ where: { kind: report.kind, period: report.period } }),
+    );
+    return rows.sort(byGenerationAndChannel).map(toProgress);
+  }
+
   /** One conditional update on the open transaction's manager, if any; true when it changed a row. */
   private async mark(set: Partial<ReportDeliveryRow>, where: Record<string, unknown>): Promise<boolean> {
     const result = await runDb(this.ds, () =>

@@ -94,6 +94,18 @@ export function deliveryProgressContract(name: string, factory: DeliveryProgress
       assert.deepEqual(await store.unfinished(3), [{ kind: 'monthly', period: '2026-05' }]);
     });
 
+    it('lists every row of one report, sent or not, by generation and channel', async () => {
+      await store.begin(MAY, ['email', 'teams']);
+      await store.begin(FY, ['teams']);
+      await store.markSent(MAY, 'email', FILES, at('2026-06-01T00:01:00Z'));
+      await store.noteError(MAY, 'teams', 'teams refused');
+      assert.deepEqual(view(await store.ofReport({ kind: 'monthly', period: '2026-05' })), [
+        row(MAY, 'email', 1, { sentAt: '2026-06-01T00:01:00.000Z', facts: FILES }),
+        row(MAY, 'teams', 1, { lastError: 'teams refused' }),
+      ]);
+      assert.deepEqual(await store.ofReport({ kind: 'monthly', period: '2026-04' }), []);
+    });
+
     it('marks nothing of a generation it does not hold', async () => {
       await store.begin(MAY, ['email']);
       assert.equal(await store.markSent(MAY_AGAIN, 'email', FILES, at('2026-06-02T00:00:00Z')), false);

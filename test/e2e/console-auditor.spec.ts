@@ -258,6 +258,7 @@ describe('console auditor role (監査担当) on the real app', function () {
       'post /:kind/:period/issues',
       'get /:kind/:period/final',
       'post /:kind/:period/final',
+      'post /:kind/:period/redeliver',
     ]);
   });
 

@@ -9,9 +9,13 @@ export interface ReceivedMail {
   raw: string;
 }
 
-/** Starts the server on an ephemeral port; `refuse` answers every message with 554. */
+/**
+ * Starts the server on an ephemeral port; `refuse` answers every message with 554 (`refuse(on)` switches
+ * it later, e.g. a mail server that refuses for an evening and then accepts).
+ */
 export async function startLoopbackSmtp(options: { refuse?: boolean } = {}) {
   const received: ReceivedMail[] = [];
+  let refusing = options.refuse ?? false;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -20,7 +24,7 @@ export async function startLoopbackSmtp(options: { refuse?: boolean } = {}) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        if (options.refuse) return callback(Object.assign(new Error('mailbox unavailable'), { responseCode: 554 }));
+        if (refusing) return callback(Object.assign(new Error('mailbox unavailable'), { responseCode: 554 }));
         received.push({
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),
@@ -35,6 +39,9 @@ export async function startLoopbackSmtp(options: { refuse?: boolean } = {}) {
   return {
     port,
     received,
+    refuse: (on: boolean) => {
+      refusing = on;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -26,6 +26,8 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   // A scheduled delivery (reports/report-delivery.ts); `channel` is also a question's channel (bot.answer).
   channel: 'チャネル',
   recipients: '宛先数',
+  // report.redeliver (jobs/report-delivery-desk.ts): the channels an administrator resent, e.g. `email+teams`.
+  channels: '再送したチャネル',
   // Where a sign-in came from (password and single sign-on).
   ip: 'IPアドレス',
   userAgent: 'ブラウザー（User-Agent）',

@@ -65,6 +65,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'report.edit': '報告書の課題・対策の編集',
   'report.finalize': '報告書の確定',
   'export.report': '報告書の出力',
+  'report.redeliver': '報告書の配信の再送',
   'export.certificate': '消去証明書の出力',
   'ticket.restoration_start': '復旧作業開始の記録',
   'ticket.confidentiality': '機密性3の指定・解除',

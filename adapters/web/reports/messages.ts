@@ -37,3 +37,25 @@ export const REPORT_PAGE_MESSAGES = {
   back: '報告書一覧へ戻る',
   version: (v: number) => `第${v}版`,
 } as const;
+
+/** Japanese texts of a report's scheduled delivery on the list page (status, 再送, its answers). */
+export const DELIVERY_PAGE_MESSAGES = {
+  column: '配信',
+  notConfigured: '配信は設定されていません。',
+  channels: { email: 'メール', teams: 'Teams' },
+  sent: (at: string) => `送信済み（${at}）`,
+  pending: '未送信',
+  failed: (attempts: number, reason: string) => `失敗（試行 ${attempts}回、${reason}）`,
+  reasons: {
+    unreachable: 'サーバーに接続できませんでした',
+    refused: '送信先のサーバーが受け取りを拒否しました',
+    database: '送信の記録をデータベースに保存できませんでした',
+    other: '送信できませんでした',
+  },
+  resend: '再送',
+  noticeSent: (channels: string) => `報告書を再送しました（${channels}）。`,
+  noticeFailed: (channel: string, reason: string) =>
+    `再送できませんでした（${channel}：${reason}）。しばらくしてからもう一度お試しください。`,
+  noticeBusy: '別の処理がこの報告書を送信中です。しばらくしてから状態を確認してください。',
+  noticeNothing: 'この報告書はすべての配信先に送信済みです。',
+} as const;

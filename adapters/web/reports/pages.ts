@@ -1,9 +1,17 @@
 /** Server-rendered HTML of the console's report pages (escaped; the layout wraps them). */
 import path from 'node:path';
 import { formatJst } from '../../../calendar';
-import { KIND_LABELS, REPORT_KINDS, reportTables, type ReportTable, type StoredReport } from '../../../reports';
+import {
+  KIND_LABELS,
+  REPORT_KINDS,
+  reportTables,
+  type ChannelDeliveryStatus,
+  type ReportTable,
+  type StoredReport,
+} from '../../../reports';
 import { escapeHtml, writeKeyInput } from '../console';
-import { REPORT_PAGE_MESSAGES as M } from './messages';
+import { DELIVERY_PAGE_MESSAGES as D, REPORT_PAGE_MESSAGES as M } from './messages';
+import { deliveryCell } from './delivery-html';
 
 /** The CSRF field and the form's one-time key (a form posted again is written once). */
 const csrfInput = (csrf: string): string =>
@@ -12,15 +20,37 @@ const status = (r: StoredReport): string => (r.status === 'final' ? M.final : M.
 const reportUrl = (base: string, r: StoredReport): string =>
   `${base}/${encodeURIComponent(r.kind)}/${encodeURIComponent(r.period)}`;
 
-/** The list of reports, the conversation log export and, for editors, the generate-now forms. */
-export function listPage(base: string, csrf: string, reports: readonly StoredReport[], editable = true): string {
+/** Each report's delivery per channel (undefined: delivery not configured) and whether the reader may resend. */
+export interface ListDelivery {
+  statuses?: readonly ChannelDeliveryStatus[][];
+  resend: boolean;
+}
+
+/**
+ * The list of reports (with a 配信 column when delivery is configured), the conversation log export and,
+ * for editors, the generate-now forms; `notice` is the answer of a 再送.
+ */
+export function listPage(
+  base: string,
+  csrf: string,
+  reports: readonly StoredReport[],
+  editable = true,
+  delivery: ListDelivery = { resend: false },
+  notice?: string,
+): string {
+  const { statuses } = delivery;
+  const deliveryTd = (i: number, r: StoredReport): string =>
+    statuses
+      ? `<td>${deliveryCell(statuses[i] ?? [], `${reportUrl(base, r)}/redeliver`, delivery.resend ? csrfInput(csrf) : undefined)}</td>`
+      : '';
   const rows = reports
     .map(
-      (r) =>
+      (r, i) =>
         `<tr><td>${escapeHtml(KIND_LABELS[r.kind])}</td><td><a href="${escapeHtml(reportUrl(base, r))}">${escapeHtml(r.model.period.label)}</a></td>` +
-        `<td>${escapeHtml(status(r))}</td><td>${escapeHtml(formatJst(r.generatedAt))}</td><td>${escapeHtml(M.version(r.version))}</td></tr>`,
+        `<td>${escapeHtml(status(r))}</td><td>${escapeHtml(formatJst(r.generatedAt))}</td><td>${escapeHtml(M.version(r.version))}</td>${deliveryTd(i, r)}</tr>`,
     )
     .join('');
+  const columns = statuses ? [...M.columns, D.column] : M.columns;
   const options = REPORT_KINDS.filter((k) => k !== 'custom')
     .map((k) => `<option value="${k}">${escapeHtml(KIND_LABELS[k])}</option>`)
     .join('');
@@ -33,11 +63,12 @@ export function listPage(base: string, csrf: string, reports: readonly StoredRep
 <section><h2>${M.customHeading}</h2><form method="post" action="${escapeHtml(base)}/generate">${csrfInput(csrf)}
 <input type="hidden" name="kind" value="custom">${dates}
 <button type="submit">${M.generate}</button><p><small>${M.customHint}</small></p></form></section>`;
-  return `<h1>${M.listTitle}</h1>
+  return `<h1>${M.listTitle}</h1>${notice ? `\n<p class="notice" role="status">${escapeHtml(notice)}</p>` : ''}
 ${editable ? generate : `<p>${M.readOnly}</p>`}
 <section><h2>${M.logHeading}</h2><form method="get" action="${escapeHtml(base)}/conversation-log.csv">${dates}
 <button type="submit">${M.exportLog}</button><p><small>${M.logHint}${M.customHint}</small></p></form></section>
-${reports.length === 0 ? `<p>${M.none}</p>` : `<table><thead><tr>${M.columns.map((c) => `<th>${c}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`}`;
+${reports.length === 0 ? `<p>${M.none}</p>` : `<table><thead><tr>${columns.map((c) => `<th>${c}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`}
+${statuses ? '' : `<p><small>${D.notConfigured}</small></p>`}`;
 }
 
 function tableHtml(t: ReportTable): string {

@@ -1,6 +1,7 @@
 /**
  * Console pages for reports: list, view figures and download (operators, auditors and admins); edit
- * 課題・対策 with a version check, mark final and generate now (operators and admins). Auth, CSRF checking
+ * 課題・対策 with a version check, mark final and generate now (operators and admins); resend a scheduled
+ * delivery's channels not sent (再送, admins only; each report's delivery is shown in the list). Auth, CSRF checking
  * and the page layout are injected, so this router does not depend on the console's own modules.
  */
 import { Readable } from 'node:stream';
@@ -10,12 +11,22 @@ import { KotaeError } from '../../../core';
 import { customPeriodText, isReportKind, REPORT_ERRORS, type ReportKind, type ReportService } from '../../../reports';
 import type { OperatorRole } from '../../../tickets';
 import { confirmFinalPage, listPage, reportPage } from './pages';
+import { redeliveryNotice, redeliveryNoticeText } from './delivery-html';
 import { rejectNulInBody } from '../request-errors';
 
 /** The report use cases the pages need (a ReportService). */
 export type ReportPagesService = Pick<
   ReportService,
-  'list' | 'get' | 'generate' | 'updateIssues' | 'markFinal' | 'filePath' | 'conversationLog' | 'exportModel'
+  | 'list'
+  | 'get'
+  | 'generate'
+  | 'updateIssues'
+  | 'markFinal'
+  | 'filePath'
+  | 'conversationLog'
+  | 'exportModel'
+  | 'deliveryStatus'
+  | 'redeliver'
 >;
 
 /** What the router needs. */
@@ -42,6 +53,8 @@ export interface ReportsRouterDeps {
 export const REPORT_READERS: readonly OperatorRole[] = ['operator', 'auditor'];
 /** Who may generate, edit and finalise reports: operators and admins (never an auditor). */
 export const REPORT_EDITORS: readonly OperatorRole[] = ['operator'];
+/** Who may resend a report's scheduled delivery (再送): administrators only. */
+export const REPORT_REDELIVERERS: readonly OperatorRole[] = ['admin'];
 
 function kindOf(value: string): ReportKind {
   if (!isReportKind(value)) throw new KotaeError('NOT_FOUND', `unknown report kind ${value}`);
@@ -72,11 +85,17 @@ export function createReportsRouter(deps: ReportsRouterDeps): express.Router {
   // Typed with string params, so the routes' `req.params` stay strings as without a middleware.
   const read: RequestHandler<Record<string, string>> = deps.authorize(REPORT_READERS);
   const edit: RequestHandler<Record<string, string>> = deps.authorize(REPORT_EDITORS);
+  const resend: RequestHandler<Record<string, string>> = deps.authorize(REPORT_REDELIVERERS);
+  const mayResend = (req: Request, res: Response): boolean => deps.allows?.(REPORT_REDELIVERERS, req, res) ?? true;
+  const notice = (req: Request): string | undefined =>
+    redeliveryNoticeText(typeof req.query.notice === 'string' ? req.query.notice : '');
   router.use(express.urlencoded({ extended: false, limit: '64kb' }), rejectNulInBody);
 
   router.get('/', read, async (req, res) => {
     const reports = await deps.reports.list();
-    page(req, res, '運用報告書', listPage(req.baseUrl, csrf(req, res), reports, editable(req, res)));
+    const delivery = { statuses: await deps.reports.deliveryStatus(reports), resend: mayResend(req, res) };
+    const body = listPage(req.baseUrl, csrf(req, res), reports, editable(req, res), delivery, notice(req));
+    page(req, res, '運用報告書', body);
   });
   router.post('/generate', edit, async (req, res) => {
     const kind = field(req.body, 'kind');
@@ -138,6 +157,11 @@ export function createReportsRouter(deps: ReportsRouterDeps): express.Router {
       });
     await deps.reports.markFinal(kind, req.params.period, versionOf(req.body), actorOf(req, res));
     res.redirect(303, `${req.baseUrl}/${kind}/${encodeURIComponent(req.params.period)}`);
+  });
+  // An administrator's 再送 of the scheduled delivery (the channels not sent), answered with a notice on the list.
+  router.post('/:kind/:period/redeliver', resend, async (req, res) => {
+    const outcome = await deps.reports.redeliver(kindOf(req.params.kind), req.params.period, actorOf(req, res));
+    res.redirect(303, `${req.baseUrl}/?notice=${encodeURIComponent(redeliveryNotice(outcome))}`);
   });
   return router;
 }
