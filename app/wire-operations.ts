@@ -1,6 +1,7 @@
 /**
  * Wiring of the operations ledger (issue 16 points 1 and 3): SQL stores, the services, the console's
- * view of them (with the CSV staging folder) and the planned-work report section. A failed terminal
+ * view of them (with the CSV staging folder and the previewed files kept in the database until confirmed) and
+ * the planned-work report section. A failed terminal
  * opens its incident through the ticket service (audited) and completions go to the work log.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -15,6 +16,7 @@ import type { Clock } from '../core';
 import { KotaeError } from '../core';
 import { SqlCampaignStore } from '../db';
 import { SqlSiteStore } from '../db';
+import { SqlStagedImports } from '../db';
 import { SqlTerminalStore } from '../db';
 import { SqlTicketTerminals } from '../db';
 import {
@@ -22,6 +24,7 @@ import {
   OPS_MESSAGES,
   PlannedWorkSections,
   SiteService,
+  TerminalImportStaging,
   TerminalService,
   type IncidentOpener,
 } from '../operations';
@@ -88,6 +91,11 @@ export function wireOperations(d: OperationsWiringDeps) {
   const console: OperationsConsole = {
     sites: siteService,
     terminals: terminalService,
+    staging: new TerminalImportStaging({
+      staged: new SqlStagedImports(d.ds),
+      terminals: terminalService,
+      clock: d.clock,
+    }),
     campaigns: campaignService,
     importMaxBytes: d.config.terminalImportMaxBytes,
     stage: (content) => stageCsv(content, d.stagingDir, d.config.terminalImportMaxBytes),

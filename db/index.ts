@@ -27,6 +27,7 @@ export {
   SqlSavedViews,
   SqlSessionStore,
   SqlSiteStore,
+  SqlStagedImports,
   SqlTerminalStore,
   SqlTicketLinks,
   SqlTicketMerger,

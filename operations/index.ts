@@ -23,6 +23,8 @@ export type {
   IncidentOpener,
   CompletionLog,
   TicketNumbers,
+  StagedImport,
+  StagedImportStore,
 } from './ports';
 export { checkTerminal, normaliseIp, normaliseMac, normaliseComputerName, type RawTerminal } from './terminal-rules';
 export {
@@ -44,6 +46,7 @@ export {
 export { TERMINAL_FIELDS, terminalChanges } from './terminal-import-plan';
 export { SiteService, checkSite } from './site-service';
 export { TerminalService, type TerminalServiceDeps } from './terminal-service';
+export { TerminalImportStaging, STAGED_IMPORT_TTL_MS, type TerminalImportStagingDeps } from './terminal-import-staging';
 export { TARGET_TRANSITIONS, canMove, checkCampaign, addDays } from './campaign-rules';
 export {
   CampaignService,

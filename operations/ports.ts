@@ -122,3 +122,34 @@ export interface CompletionLog {
 export interface TicketNumbers {
   numbersOf(ids: readonly string[]): Promise<Map<string, string>>;
 }
+
+/** A file kept between its preview and the operator's confirmation. */
+export interface StagedImport {
+  id: string;
+  /** What the file is for (`terminal`). */
+  kind: string;
+  /** The preview's token (binds the file to the ledger state it was checked against). */
+  token: string;
+  /** The operator who uploaded it; nobody else reads it. */
+  createdBy: string;
+  createdAt: Date;
+  expiresAt: Date;
+  /** The encoding the preview read the file in. */
+  encoding: string;
+  content: Buffer;
+}
+
+/**
+ * Uploaded files kept until confirmed, cancelled or expired; in the database, so any instance can take the
+ * confirmation. Every method joins the transaction open in the caller's context.
+ */
+export interface StagedImportStore {
+  /** Keeps a file (a new row). */
+  put(entry: Omit<StagedImport, 'id'>): Promise<StagedImport>;
+  /** The newest row of this kind, token and operator; another operator's row is never returned. */
+  find(kind: string, token: string, createdBy: string): Promise<StagedImport | undefined>;
+  /** Deletes this operator's rows of this kind (all of them, or only those with `token`); the number deleted. */
+  remove(kind: string, createdBy: string, token?: string): Promise<number>;
+  /** Deletes every row expired at `now` (expiresAt ≤ now); the number deleted. */
+  sweep(now: Date): Promise<number>;
+}

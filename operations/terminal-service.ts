@@ -114,13 +114,15 @@ export class TerminalService {
    * Rows with problems come back as a list (nothing written); a file that touches terminals already in
    * the ledger comes back as a preview unless `token` confirms that preview (CONFLICT when the file or
    * the ledger changed since); a file of new terminals only is written at once. A file that cannot be
-   * read at all throws INPUT_INVALID. The write is one transaction with one audit entry (the counts).
+   * read at all throws INPUT_INVALID. The write is one transaction with one audit entry (the counts);
+   * `claim` runs first inside it (a kept file deleted with the write; it throws to write nothing).
    */
   async import(
     open: () => AsyncIterable<Uint8Array>,
     choice: CsvEncodingChoice,
     actor: string,
     token?: string,
+    claim?: () => Promise<void>,
   ): Promise<ImportResult> {
     const encoding: CsvEncoding = choice === 'auto' ? detectEncoding(await sampleOf(open(), 64 * 1024)) : choice;
     const sites = await this.deps.sites.list();
@@ -132,7 +134,10 @@ export class TerminalService {
     if (plan.added + plan.updated === 0)
       return { kind: 'imported', encoding, added: 0, updated: 0, unchanged: plan.rows };
     const counts = await this.deps.audit.atomically(
-      () => this.importer.apply(open, encoding, sites, actor, plan.token),
+      async () => {
+        await claim?.();
+        return this.importer.apply(open, encoding, sites, actor, plan.token);
+      },
       (c) => ({ actor, action: 'terminal.import', detail: { count: c.added + c.updated, ...c, encoding } }),
     );
     return { kind: 'imported', encoding, ...counts };

@@ -31,6 +31,7 @@ import { QuestionMaskedTypes1765800000000 } from './1765800000000-question-maske
 import { ReportDelivery1765900000000 } from './1765900000000-report-delivery';
 import { SingleLogout1766200000000 } from './1766200000000-single-logout';
 import { QuestionTakenBack1766400000000 } from './1766400000000-question-taken-back';
+import { StagedImport1766600000000 } from './1766600000000-staged-import';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -67,4 +68,5 @@ export const MIGRATIONS = [
   ReportDelivery1765900000000,
   SingleLogout1766200000000,
   QuestionTakenBack1766400000000,
+  StagedImport1766600000000,
 ];

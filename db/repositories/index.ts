@@ -40,5 +40,6 @@ export { SqlLicenceStore } from './sql-licence-store';
 export { SqlRegisterStore } from './sql-register-store';
 export { SqlRequesterConversations } from './sql-requester-conversations';
 export { SqlSiteStore } from './sql-site-store';
+export { SqlStagedImports } from './sql-staged-imports';
 export { SqlTerminalStore } from './sql-terminal-store';
 export { SqlTicketTerminals } from './sql-ticket-terminals';

@@ -27,6 +27,8 @@ export interface ColumnTypes {
   bool: { type: 'boolean' | 'bit' };
   int: { type: 'integer' | 'int' };
   float: { type: 'real' | 'float' | 'double precision' };
+  /** Bytes: SQLite blob, PostgreSQL bytea, SQL Server varbinary(max). */
+  blob: { type: 'blob' | 'bytea' | 'varbinary'; length?: 'MAX' };
 }
 
 /** Column types for a dialect. */
@@ -40,6 +42,7 @@ export function columnTypes(dialect: Dialect): ColumnTypes {
       bool: { type: 'bit' },
       int: { type: 'int' },
       float: { type: 'float' },
+      blob: { type: 'varbinary', length: 'MAX' },
     };
   }
   if (dialect === 'postgres') {
@@ -51,6 +54,7 @@ export function columnTypes(dialect: Dialect): ColumnTypes {
       bool: { type: 'boolean' },
       int: { type: 'integer' },
       float: { type: 'double precision' },
+      blob: { type: 'bytea' },
     };
   }
   return {
@@ -61,5 +65,6 @@ export function columnTypes(dialect: Dialect): ColumnTypes {
     bool: { type: 'boolean' },
     int: { type: 'integer' },
     float: { type: 'real' },
+    blob: { type: 'blob' },
   };
 }

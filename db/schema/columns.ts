@@ -18,3 +18,5 @@ export const optLong = { kind: 'long', nullable: true } as const;
 export const short = (length: number, nullable = false) => ({ kind: 'short', length, nullable }) as const;
 /** A whole number. */
 export const int = { kind: 'int' } as const;
+/** Bytes (a file kept for a while). */
+export const blob = { kind: 'blob' } as const;

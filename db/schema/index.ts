@@ -7,6 +7,7 @@ export {
   type CampaignRow,
   type CampaignTargetRow,
   type SiteRow,
+  type StagedImportRow,
   type TerminalChangeRow,
   type TerminalRow,
   type TicketTerminalRow,

@@ -62,3 +62,15 @@ export interface CampaignTargetRow {
   updatedBy: string | null;
   version: number;
 }
+
+/** A row of staged_import. */
+export interface StagedImportRow {
+  id: string;
+  kind: string;
+  token: string;
+  createdBy: string;
+  createdAt: Date;
+  expiresAt: Date;
+  encoding: string;
+  content: Buffer;
+}

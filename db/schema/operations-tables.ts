@@ -5,7 +5,7 @@
  */
 import type { TableSpec } from './table-spec';
 
-import { date, id, optDate, optLong, optRef, ref, short } from './columns';
+import { blob, date, id, optDate, optLong, optRef, ref, short } from './columns';
 
 /** Sites (本庁舎・支所・出先機関). */
 export const site: TableSpec = {
@@ -92,6 +92,26 @@ export const campaignTarget: TableSpec = {
   indices: [{ columns: ['campaignId', 'terminalId'], unique: true }, { columns: ['terminalId'] }],
 };
 
+/**
+ * A terminal CSV kept between its preview and the operator's one-click confirmation (30 minutes), so any
+ * instance can take the confirmation: `token` binds it to the file and the ledger state, `createdBy` to the
+ * operator who uploaded it.
+ */
+export const stagedImport: TableSpec = {
+  name: 'staged_import',
+  columns: {
+    id,
+    kind: short(16),
+    token: short(64),
+    createdBy: short(100),
+    createdAt: date,
+    expiresAt: date,
+    encoding: short(16),
+    content: blob,
+  },
+  indices: [{ columns: ['createdBy', 'token'] }, { columns: ['expiresAt'] }],
+};
+
 /** The operations tables, in creation order. */
 export const OPERATIONS_TABLES: readonly TableSpec[] = [
   site,
@@ -100,4 +120,5 @@ export const OPERATIONS_TABLES: readonly TableSpec[] = [
   ticketTerminal,
   campaign,
   campaignTarget,
+  stagedImport,
 ];

@@ -6,7 +6,7 @@ import { EntitySchema, Table, TableIndex, type EntitySchemaColumnOptions } from 
 import { columnTypes, type Dialect } from './column-types';
 
 /** Kinds of column, mapped to concrete types per dialect. */
-export type ColumnKind = 'id' | 'short' | 'long' | 'date' | 'bool' | 'int' | 'float';
+export type ColumnKind = 'id' | 'short' | 'long' | 'date' | 'bool' | 'int' | 'float' | 'blob';
 
 /** One column. */
 export interface ColumnSpec {
@@ -75,6 +75,8 @@ function concrete(spec: ColumnSpec, dialect: Dialect): { type: string; length?: 
       return t.int;
     case 'float':
       return t.float;
+    case 'blob':
+      return t.blob;
   }
 }
 

@@ -1,5 +1,5 @@
 /** What the operations pages (拠点・端末, 計画作業) need from the composition root. */
-import type { CampaignService, SiteService, TerminalService } from '../../../../operations';
+import type { CampaignService, SiteService, TerminalImportStaging, TerminalService } from '../../../../operations';
 
 /** A CSV upload written aside until the import has read it. */
 export interface StagedCsv {
@@ -12,6 +12,8 @@ export interface StagedCsv {
 export interface OperationsConsole {
   sites: SiteService;
   terminals: TerminalService;
+  /** Previewed CSVs kept in the database until confirmed with one click, cancelled or expired. */
+  staging: TerminalImportStaging;
   campaigns: CampaignService;
   /** Largest CSV accepted (bytes). */
   importMaxBytes: number;

@@ -90,9 +90,10 @@ export const O = {
     moreChanges: (n: number) => `ほかに${n}台の更新があります（先頭の端末だけを表示しています）。`,
     nothingToDo: '台帳と同じ内容のため、取り込む変更はありません。',
     confirmHint:
-      '内容を確かめたら、同じCSVファイルをもう一度選んで「確定して取り込む」を押してください。確認の後にファイルや台帳が変わっていると取り込みません。',
-    confirmFile: '確認したCSVファイル',
+      '内容を確かめたら「確定して取り込む」を押してください。この確認は30分間有効です。確認の後に台帳が変わっていると取り込みません。取り込まない場合は「取り消す」を押してください。',
     confirm: '確定して取り込む',
+    cancel: '取り消す',
+    cancelled: '取り込みを取り消しました（1件も変更していません）。',
     another: '別のファイルを取り込む',
     imported: (added: number, updated: number, unchanged: number) =>
       `取り込みました（追加 ${added}件・更新 ${updated}件・変更なし ${unchanged}件）。`,

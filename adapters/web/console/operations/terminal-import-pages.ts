@@ -1,7 +1,8 @@
 /**
  * The terminal CSV import pages: the upload form, the refused file's rows with their problems, and the
  * preview of a file that touches terminals already in the ledger (追加・更新・変更なし・エラー, the fields
- * each update changes) with the confirmation form, which posts the same file again with the preview's token.
+ * each update changes) with the one-click confirmation (the file is kept on the server: the form posts the
+ * preview's token only) and 「取り消す」.
  */
 import {
   CSV_ENCODING_CHOICES,
@@ -137,30 +138,20 @@ function changeTable(r: ShownImport, sites: readonly Site[]): SafeHtml {
 
 function confirmForm(c: HandlerContext, r: ShownImport): SafeHtml {
   if (r.added + r.updated === 0) return html`<p id="import-nothing">${O.importPage.nothingToDo}</p>`;
-  return html`<form
-    method="post"
-    action="${c.base}/operations/terminals/import"
-    enctype="multipart/form-data"
-    class="stack"
-    id="import-confirm"
-  >
-    ${csrfField(c)}
-    <input type="hidden" name="token" value="${r.token}" />
-    <input type="hidden" name="encoding" value="${r.encoding}" />
-    <p class="hint" id="imp-confirm-hint">${O.importPage.confirmHint}</p>
-    <div class="field">
-      <label for="imp-confirm-file">${O.importPage.confirmFile}</label
-      ><input
-        id="imp-confirm-file"
-        name="file"
-        type="file"
-        accept=".csv,text/csv"
-        required
-        aria-describedby="imp-confirm-hint"
-      />
-    </div>
-    <button type="submit">${O.importPage.confirm}</button>
-  </form>`;
+  const action = `${c.base}/operations/terminals/import`;
+  return html`<p class="hint" id="imp-confirm-hint">${O.importPage.confirmHint}</p>
+    <div class="links">
+      <form method="post" action="${action}/confirm" id="import-confirm">
+        ${csrfField(c)}
+        <input type="hidden" name="token" value="${r.token}" />
+        <button type="submit">${O.importPage.confirm}</button>
+      </form>
+      <form method="post" action="${action}/cancel" id="import-cancel">
+        ${csrfField(c)}
+        <input type="hidden" name="token" value="${r.token}" />
+        <button type="submit" class="secondary">${O.importPage.cancel}</button>
+      </form>
+    </div>`;
 }
 
 /** The import page: the form, and the refused rows or the preview of the file just read. */
@@ -170,6 +161,7 @@ export function importPage(
   error?: string,
   result?: ShownImport,
   sites: readonly Site[] = [],
+  notice?: string,
 ): void {
   const shown =
     result?.kind === 'preview'
@@ -183,6 +175,7 @@ export function importPage(
     base: c.base,
     auth: c.auth,
     title: O.importPage.title,
+    notice,
     error,
     body: html`${opsNav(c)}${shown}${importForm(c, result?.kind === 'preview' ? 'auto' : field(c.req, 'encoding') || 'auto')}`,
   });

@@ -1,15 +1,12 @@
 /** 端末 (terminals): list, register, edit, delete, CSV import and export, the terminal page. */
 import type { TicketRecord } from '../../../../tickets';
-import { KotaeError } from '../../../../core';
 import type { AttachmentMeta } from '../../../../tickets';
-import { CSV_ENCODING_CHOICES, OPS_MESSAGES, type CsvEncodingChoice } from '../../../../operations';
 import { contentDisposition } from '../../attachment-download';
 import { html } from '../html';
 import { sendPage } from '../layout';
-import { done, field, param, query, type ConsoleRoute, type HandlerContext } from '../route-types';
+import { done, param, query, type ConsoleRoute, type HandlerContext } from '../route-types';
 import { opsNav, opsOf, orShowError } from './common';
-import { uploadedCsv } from './import-upload';
-import { importPage } from './terminal-import-pages';
+import { TERMINAL_IMPORT_ROUTES } from './terminal-import-routes';
 import { O } from './messages';
 import { rawTerminal, terminalForm, typedTerminal, type TerminalFormValues } from './terminal-form';
 import { terminalListBody, terminalPageBody } from './terminal-pages';
@@ -84,28 +81,6 @@ async function terminalPage(c: HandlerContext, status = 200, error?: string, typ
   });
 }
 
-async function runImport(c: HandlerContext) {
-  const ops = opsOf(c);
-  const csv = uploadedCsv(c, ops.importMaxBytes);
-  const choice = CSV_ENCODING_CHOICES.find((e) => e === field(c.req, 'encoding'));
-  if (!choice)
-    throw new KotaeError('INPUT_INVALID', 'bad encoding choice', { userMessage: OPS_MESSAGES.importEncodingChoice });
-  const token = field(c.req, 'token') || undefined;
-  if (token !== undefined && !/^[0-9a-f]{64}$/.test(token))
-    throw new KotaeError('INPUT_INVALID', 'malformed import token', { userMessage: OPS_MESSAGES.importTokenInvalid });
-  const actor = c.auth.operator.username;
-  const result = await ops.terminals.import(() => csv.open(), choice as CsvEncodingChoice, actor, token);
-  if (result.kind === 'refused') return importPage(c, 400, OPS_MESSAGES.importFailed(result.errorRows), result);
-  if (result.kind === 'preview') return importPage(c, 200, undefined, result, await ops.sites.list());
-  const { added, updated, unchanged } = result;
-  c.res.redirect(
-    303,
-    token === undefined
-      ? `${c.base}/operations/terminals?imported=${added}`
-      : `${c.base}/operations/terminals?added=${added}&updated=${updated}&unchanged=${unchanged}`,
-  );
-}
-
 async function exportCsv(c: HandlerContext) {
   const encoding = query(c.req, 'encoding') === 'sjis' ? 'sjis' : 'utf8';
   const name = `terminals-${encoding === 'sjis' ? 'sjis' : 'utf8'}.csv`;
@@ -123,17 +98,7 @@ export const TERMINAL_ROUTES: readonly ConsoleRoute[] = [
   { method: 'get', path: '/operations/terminals', role: 'operator', handle: listPage },
   { method: 'get', path: '/operations/terminals/new', role: 'operator', handle: (c) => newPage(c) },
   { method: 'get', path: '/operations/terminals/export', role: 'operator', handle: exportCsv },
-  { method: 'get', path: '/operations/terminals/import', role: 'operator', handle: async (c) => importPage(c) },
-  {
-    method: 'post',
-    path: '/operations/terminals/import',
-    role: 'operator',
-    handle: (c) =>
-      orShowError(
-        () => runImport(c),
-        async (status, message) => importPage(c, status, message),
-      ),
-  },
+  ...TERMINAL_IMPORT_ROUTES,
   {
     method: 'post',
     path: '/operations/terminals',

@@ -46,6 +46,20 @@ export const REQUESTS: Record<string, (h: ConsoleHarness) => Promise<Prepared>> 
       ],
     };
   },
+  'post /operations/terminals/import/confirm': async (h) => {
+    // A preview of one changed terminal kept for each user who may confirm it (the caller is one of them).
+    const t = await terminalOf(h);
+    const csv = `コンピュータ名,IPアドレス,拠点\n${t.computerName},${t.ipAddress},本庁舎\nIMC-${next()},10.203.0.${next() % 250},本庁舎\n`;
+    const open = () => chunks(csv);
+    const preview = await h.operations.terminals.import(open, 'utf8', 'system');
+    if (preview.kind !== 'preview') throw new Error(`expected a preview, got ${preview.kind}`);
+    for (const user of [h.users.operator, h.users.admin]) await h.operations.console.staging.keep(preview, open, user);
+    return { path: '/operations/terminals/import/confirm', form: { token: preview.token } };
+  },
+  'post /operations/terminals/import/cancel': async () => ({
+    path: '/operations/terminals/import/cancel',
+    form: { token: 'a'.repeat(64) },
+  }),
   'post /operations/terminals': async (h) => {
     const n = next();
     return {
