@@ -68,6 +68,7 @@ export function wireIdentity(
     targets: { console: consoleSso, chat: Boolean(webSessions) },
     audit: d.audit,
     instance: d.instanceId,
+    secureCookies: d.config.secureCookies,
     logger: d.logger,
   });
   // 所属 from Microsoft Graph when the bot's app may read the directory and the ID token has none.
@@ -134,6 +135,6 @@ export function consoleSingleLogout(
 ): ((res: Response, sealedHint: string | null | undefined, token: string) => Promise<boolean>) | undefined {
   const oidc = config.trust.oidc;
   if (!oidc?.roleMap.length) return undefined;
-  const deps = { endSession: endSessionOf(oidc), logger };
+  const deps = { endSession: endSessionOf(oidc), secureCookies: config.secureCookies, logger };
   return (res, sealedHint, token) => answerProviderSignOut(deps, res, sealedHint, token, 'console');
 }

@@ -2,9 +2,11 @@
  * Entra ID single logout in Chromium against the loopback OpenID Connect provider (test/fakes/oidc-server.ts):
  * the console's sign-out button ends the Kotae session, the browser moves on to the provider's sign-out
  * (RP-Initiated Logout; its confirmation answered), whose last page frames Kotae's front-channel logout URL with
- * `iss` and `sid` and then lands on Kotae's signed-out page. The front-channel call ends the web chat sign-in of
- * the same provider session (another tab of that browser); the same user's session in another browser (another
- * provider session, another `sid`) and another user's session stay.
+ * `iss` and `sid` and then lands on Kotae's signed-out page (which says the browser went through the provider's
+ * sign-out: it came back with the one-time state in its cookie). The web chat's sign-out button lands on the same
+ * page in the chat's look. Every sign-out row records the browser's ip, User-Agent and the instance. The
+ * front-channel call ends the web chat sign-in of the same provider session (another tab of that browser); the same
+ * user's session in another browser (another provider session, another `sid`) and another user's session stay.
  */
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
@@ -16,6 +18,9 @@ import { ACCOUNTS } from '../helpers/sso-accounts';
 import { startApp, type RunningApp } from '../helpers/start-app';
 
 const USER1 = 'user1@kotonoha.example.lg.jp';
+/** Where Kotae's signed-out page is, with the one-time sign-out state of `target`. */
+const SIGNED_OUT = (publicUrl: string, target: string) =>
+  new RegExp(`^${publicUrl.replace(/[.]/g, '\\.')}/auth/signed-out\\?state=${target}\\.[A-Za-z0-9_-]{43}$`);
 
 describe('Entra ID single logout in chromium (loopback provider, front-channel logout)', function () {
   this.timeout(120_000);
@@ -118,12 +123,12 @@ describe('Entra ID single logout in chromium (loopback provider, front-channel l
   }
 
   /**
-   * Presses the console's sign-out button in `page` and answers the provider's confirmation ("yes"): the
+   * Presses the console's (or the web chat's) sign-out button in `page` and answers the provider's confirmation ("yes"): the
    * front-channel logout responses the provider's last page loaded (in its iframe) and the signed-out page's
    * response. The post-logout redirect is held until the iframe has been inspected, so the check that Chromium
    * really rendered Kotae's answer inside the provider's page (frame-ancestors) does not race the navigation.
    */
-  async function signOutFromConsole(page: Page) {
+  async function signOutThroughProvider(page: Page) {
     const frames: { url: string; status: number; parent: string | undefined; blocked: boolean }[] = [];
     const framed: Response[] = [];
     const onResponse = (r: Response) => {
@@ -173,7 +178,8 @@ describe('Entra ID single logout in chromium (loopback provider, front-channel l
     const calls = op.frontChannelCalls.length;
     const mark = await auditMark();
 
-    const { frames, signedOut } = await signOutFromConsole(page);
+    const userAgent = await page.evaluate(() => navigator.userAgent);
+    const { frames, signedOut } = await signOutThroughProvider(page);
 
     // The provider's last page framed Kotae's front-channel logout (rendered, not refused), with iss and sid.
     const call = `${publicUrl}/auth/frontchannel-logout?iss=${encodeURIComponent(op.issuer)}&sid=${encodeURIComponent(sid)}`;
@@ -181,11 +187,15 @@ describe('Entra ID single logout in chromium (loopback provider, front-channel l
     assert.deepEqual(frames, [{ url: call, status: 200, parent: `${op.issuer}/session/end/confirm`, blocked: false }]);
     // Kotae's signed-out page, with the way back to the console's sign-in.
     assert.equal(signedOut.status(), 200);
-    assert.equal(page.url(), `${publicUrl}/auth/signed-out?state=console`);
+    assert.match(page.url(), SIGNED_OUT(publicUrl, 'console'));
     assert.deepEqual(await page.locator('main h1').allTextContents(), [M.signOutTitle]);
     assert.equal(M.signOutTitle, 'サインアウト');
     assert.equal(await page.title(), 'サインアウト - Kotae 運用コンソール');
-    assert.deepEqual(await page.locator('main p:not(:has(a))').allTextContents(), [M.signedOut]);
+    // Chromium brought the state's cookie back from the provider's page: the page says it went through it.
+    assert.deepEqual(await page.locator('main p:not(:has(a))').allTextContents(), [
+      'Kotae からサインアウトしました。',
+      'Microsoft Entra ID のサインアウト画面を経由しました。共用の端末では、ブラウザーをすべて閉じてください。',
+    ]);
     assert.deepEqual(await page.locator('main a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))), [
       '/auth/signin?to=console',
     ]);
@@ -194,12 +204,25 @@ describe('Entra ID single logout in chromium (loopback provider, front-channel l
       [],
       'the browser no longer holds the session cookie',
     );
+    assert.deepEqual(
+      (await context.cookies(publicUrl)).filter((c) => c.name === 'kotae_signout'),
+      [],
+      'the sign-out state is spent',
+    );
+    // Reloaded (or opened again), the page no longer says the browser went through the provider's sign-out.
+    await page.reload();
+    assert.deepEqual(await page.locator('main p:not(:has(a))').allTextContents(), [M.signedOut]);
 
     // The old cookie no longer opens the console: a fresh request with it is sent to sign in.
     assert.deepEqual(await consoleWith(cookie), [302, '/console/signin']);
     // Exactly one row: the sign-out (the provider's front-channel call found no session left to end).
     assert.deepEqual(await auditSince(mark), [
-      { actor: USER1, action: 'auth.sign_out', target: undefined, detail: { via: 'sso' } },
+      {
+        actor: USER1,
+        action: 'auth.sign_out',
+        target: undefined,
+        detail: { via: 'sso', ip: '127.0.0.1', userAgent, instance: kotae.app.leases.holder },
+      },
     ]);
     // Signed out at the provider too: signing in again asks for the login.
     await page.goto(`${kotae.url}/auth/signin?to=console`);
@@ -228,12 +251,13 @@ describe('Entra ID single logout in chromium (loopback provider, front-channel l
     const calls = op.frontChannelCalls.length;
     const mark = await auditMark();
 
-    const { frames } = await signOutFromConsole(desk);
+    const userAgent = await desk.evaluate(() => navigator.userAgent);
+    const { frames } = await signOutThroughProvider(desk);
 
     const call = `${publicUrl}/auth/frontchannel-logout?iss=${encodeURIComponent(op.issuer)}&sid=${encodeURIComponent(deskToken!.sid)}`;
     assert.deepEqual(op.frontChannelCalls.slice(calls), [call]);
     assert.deepEqual(frames, [{ url: call, status: 200, parent: `${op.issuer}/session/end/confirm`, blocked: false }]);
-    assert.equal(desk.url(), `${publicUrl}/auth/signed-out?state=console`);
+    assert.match(desk.url(), SIGNED_OUT(publicUrl, 'console'));
     assert.deepEqual(await desk.locator('main h1').allTextContents(), ['サインアウト']);
 
     // The web chat tab: its next navigation needs sign-in; its cookie is still in the browser but ends nothing.
@@ -261,7 +285,12 @@ describe('Entra ID single logout in chromium (loopback provider, front-channel l
     }
     // Exactly two rows: the console sign-out, then the front-channel logout that ended the web chat sign-in.
     assert.deepEqual(await auditSince(mark), [
-      { actor: USER1, action: 'auth.sign_out', target: undefined, detail: { via: 'sso' } },
+      {
+        actor: USER1,
+        action: 'auth.sign_out',
+        target: undefined,
+        detail: { via: 'sso', ip: '127.0.0.1', userAgent, instance: kotae.app.leases.holder },
+      },
       {
         actor: USER1,
         action: 'auth.sign_out',
@@ -271,8 +300,49 @@ describe('Entra ID single logout in chromium (loopback provider, front-channel l
           reason: 'front_channel',
           sessions: 1,
           ip: '127.0.0.1',
+          userAgent,
           instance: kotae.app.leases.holder,
         },
+      },
+    ]);
+  });
+
+  it("the web chat's sign-out button lands on the signed-out page in the chat's look, with the way back", async () => {
+    const context = await newBrowser();
+    const page = await context.newPage();
+    await signInChat(page, 'operator', '職員 1（情報政策課）');
+    const userAgent = await page.evaluate(() => navigator.userAgent);
+    const mark = await auditMark();
+
+    const { signedOut } = await signOutThroughProvider(page);
+
+    assert.equal(signedOut.status(), 200);
+    assert.match(page.url(), SIGNED_OUT(publicUrl, 'chat'));
+    assert.equal(await page.title(), 'サインアウト｜ヘルプデスク チャット｜Kotae');
+    assert.deepEqual(await page.locator('header.top h1').allTextContents(), ['ヘルプデスク チャット Kotae（答え）']);
+    assert.deepEqual(await page.locator('main h2').allTextContents(), [M.signOutTitle]);
+    assert.deepEqual(await page.locator('main p:not(:has(a))').allTextContents(), [
+      M.signedOut,
+      M.signedOutViaProvider,
+    ]);
+    assert.deepEqual(
+      await page.locator('link[rel=stylesheet]').evaluateAll((ls) => ls.map((l) => l.getAttribute('href'))),
+      ['/static/chat.css'],
+    );
+    // The chat's stylesheet really applies (the header's accent colour), not the console's.
+    assert.equal(
+      await page.locator('header.top').evaluate((h) => getComputedStyle(h).backgroundColor),
+      'rgb(11, 92, 173)',
+    );
+    await page.getByRole('link', { name: M.backToChat, exact: true }).click();
+    await page.waitForURL(`${publicUrl}/`);
+    await page.locator('#sign-in-link').waitFor();
+    assert.deepEqual(await auditSince(mark), [
+      {
+        actor: USER1,
+        action: 'auth.sign_out',
+        target: undefined,
+        detail: { to: 'chat', via: 'sso', ip: '127.0.0.1', userAgent, instance: kotae.app.leases.holder },
       },
     ]);
   });

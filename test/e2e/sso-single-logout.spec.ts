@@ -2,7 +2,9 @@
  * Single logout with the provider (RP-Initiated Logout 1.0 and Front-Channel Logout 1.0) against the loopback
  * OpenID Connect provider, on two instances sharing one database (SQLite, PostgreSQL): a console sign-out of a
  * single sign-on session ends it and sends the browser to the provider's end_session_endpoint with the session's
- * ID token as id_token_hint and the registered post-logout redirect URI, which lands on Kotae's signed-out page;
+ * ID token as id_token_hint, the registered post-logout redirect URI and a one-time state kept in the browser's
+ * cookie, which lands on Kotae's signed-out page (which says it went through the provider's sign-out only with
+ * that state; a web chat sign-out lands in the chat's look); every sign-out row carries the sign-in context;
  * the provider's front-channel call with the user's sid ends every Kotae session of that provider session (console
  * and web chat, on either instance) and no one else's; a forged iss or an unknown sid changes nothing.
  */
@@ -20,6 +22,25 @@ const onto = (app: RunningApp, url: URL | string) => {
   const u = new URL(url);
   return `${app.url}${u.pathname}${u.search}`;
 };
+
+/** The User-Agent every request of this spec sends (audit rows record it). */
+const UA = 'kotae-e2e-slo/1.0';
+/** The sign-out state Kotae sends to the provider: the target and 32 random bytes. */
+const STATE = (target: string) => new RegExp(`^${target}\\.[A-Za-z0-9_-]{43}$`);
+/** The text of a page's plain paragraphs (those without markup: not the links). */
+const said = (page: string) => [...page.matchAll(/<p>([^<]*)<\/p>/g)].map((m) => m[1]);
+/** The links of a page's main part. */
+const links = (page: string) => [...(page.split('<main')[1] ?? '').matchAll(/href="([^"]+)"/g)].map((m) => m[1]);
+/** The sign-out state cookie a response sets, as a Cookie header (empty when none). */
+const stateCookie = (res: Response) =>
+  (res.headers.getSetCookie().find((c) => c.startsWith('kotae_signout=')) ?? '').split(';')[0] ?? '';
+
+/** Whether a page has the web chat's look (its stylesheet and header), not the console's. */
+const chatLook = (page: string) =>
+  page.includes('<link rel="stylesheet" href="/static/chat.css" />') &&
+  page.includes('<header class="top">') &&
+  !page.includes('console.css') &&
+  !page.includes('運用コンソール');
 
 /** The audit rows of an action, oldest first. */
 async function auditRows(app: RunningApp, action: string) {
@@ -107,7 +128,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const out = await fetch(`${two.url}/console/signout`, {
         method: 'POST',
         redirect: 'manual',
-        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', 'user-agent': UA },
         body: new URLSearchParams({ _csrf: csrf }).toString(),
       });
       const html = await out.text();
@@ -117,26 +138,60 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const refresh = /http-equiv="refresh" content="0;url=([^"]+)"/.exec(html)?.[1]?.replace(/&amp;/g, '&');
       const endSession = new URL(refresh ?? '');
       assert.equal(`${endSession.origin}${endSession.pathname}`, `${op.issuer}/session/end`);
+      const state = endSession.searchParams.get('state') ?? '';
+      assert.match(state, STATE('console'));
       assert.deepEqual(Object.fromEntries(endSession.searchParams), {
         id_token_hint: idToken.token,
         client_id: op.clientId,
         post_logout_redirect_uri: `${publicUrl}/auth/signed-out`,
-        state: 'console',
+        state,
       });
+      // The state is kept in this browser only (one-time, any instance can check it: nothing on the server).
+      assert.deepEqual(
+        out.headers.getSetCookie().filter((c) => c.startsWith('kotae_signout=')),
+        [`kotae_signout=${state}; Path=/auth; HttpOnly; SameSite=Lax; Max-Age=900`],
+      );
       // The cookie no longer works, on either instance.
       assert.equal(await consoleStatus(one, cookie), 302);
       assert.equal(await consoleStatus(two, cookie), 302);
       assert.deepEqual((await auditRows(one, 'auth.sign_out')).slice(-1), [
-        { actor: 'user1@kotonoha.example.lg.jp', detail: { via: 'sso' } },
+        {
+          actor: 'user1@kotonoha.example.lg.jp',
+          detail: { via: 'sso', ip: '127.0.0.1', userAgent: UA, instance: two.app.leases.holder },
+        },
       ]);
-      // The provider signs the browser out and sends it back to Kotae's signed-out page.
+      // The provider signs the browser out and sends it back to Kotae's signed-out page (the other instance).
       const { next } = await signOutAtProvider(op, endSession.toString(), jar);
-      assert.equal(next.toString(), `${publicUrl}/auth/signed-out?state=console`);
-      const signedOut = await fetch(onto(one, next));
+      assert.equal(next.toString(), `${publicUrl}/auth/signed-out?state=${encodeURIComponent(state)}`);
+      const back = { cookie: `kotae_signout=${state}` };
+      const signedOut = await fetch(onto(one, next), { headers: back });
       assert.equal(signedOut.status, 200);
       const text = await signedOut.text();
-      assert.ok(text.includes(M.signedOut));
-      assert.ok(text.includes('href="/auth/signin?to=console"'));
+      assert.deepEqual(said(text), [M.signedOut, M.signedOutViaProvider]);
+      assert.deepEqual(links(text), ['/auth/signin?to=console']);
+      assert.ok(text.includes('<title>サインアウト - Kotae 運用コンソール</title>'));
+      assert.deepEqual(signedOut.headers.getSetCookie(), [
+        'kotae_signout=; Path=/auth; HttpOnly; SameSite=Lax; Max-Age=0',
+      ]);
+      // Only what is true whatever the provider did, when Kotae did not send this browser there with this state:
+      // the same URL again (the cookie is spent), another browser, a forged state, the page opened directly.
+      const everyLink = ['/auth/signin?to=chat', '/auth/signin?to=console'];
+      for (const [url, headers] of [
+        [onto(two, next), {}],
+        [`${two.url}/auth/signed-out?state=console`, back],
+        [`${two.url}/auth/signed-out?state=console`, { cookie: 'kotae_signout=console' }],
+        [`${two.url}/auth/signed-out?state=${encodeURIComponent(state)}x`, back],
+        [`${two.url}/auth/signed-out?state=chat`, {}],
+        [`${two.url}/auth/signed-out`, back],
+      ] as const) {
+        const page = await (await fetch(url, { headers })).text();
+        assert.deepEqual([said(page), links(page)], [[M.signedOut], everyLink], url);
+      }
+      assert.equal(M.signedOut, 'Kotae からサインアウトしました。');
+      assert.equal(
+        M.signedOutViaProvider,
+        'Microsoft Entra ID のサインアウト画面を経由しました。共用の端末では、ブラウザーをすべて閉じてください。',
+      );
     });
 
     it('a password session signs out as before (no provider)', async () => {
@@ -155,11 +210,14 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const out = await fetch(`${two.url}/console/signout`, {
         method: 'POST',
         redirect: 'manual',
-        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', 'user-agent': UA },
         body: new URLSearchParams({ _csrf: token }).toString(),
       });
       assert.deepEqual([out.status, out.headers.get('location')], [303, '/console/signin?notice=signedOut']);
-      assert.deepEqual((await auditRows(one, 'auth.sign_out')).slice(-1), [{ actor: 'admin', detail: undefined }]);
+      assert.equal(stateCookie(out), '', 'no provider, no sign-out state');
+      assert.deepEqual((await auditRows(one, 'auth.sign_out')).slice(-1), [
+        { actor: 'admin', detail: { ip: '127.0.0.1', userAgent: UA, instance: two.app.leases.holder } },
+      ]);
     });
 
     it("the provider's front-channel call ends that provider session's Kotae sessions on both instances only", async () => {
@@ -173,7 +231,8 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const other = await signIn(one, 'rolestring', 'console', new Map());
       const elsewhere = await signIn(two, 'operator', 'console', new Map());
       const before = (await auditRows(one, 'auth.sign_out')).length;
-      const call = (query: string) => fetch(`${two.url}/auth/frontchannel-logout?${query}`);
+      const call = (query: string) =>
+        fetch(`${two.url}/auth/frontchannel-logout?${query}`, { headers: { 'user-agent': UA } });
 
       // A forged issuer, an unknown sid, no sid: nothing ends.
       const forged = await call(`iss=${encodeURIComponent('https://evil.example')}&sid=${first!.sid}`);
@@ -210,6 +269,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
             reason: 'front_channel',
             sessions: 2,
             ip: '127.0.0.1',
+            userAgent: UA,
             instance: two.app.leases.holder,
           },
         },
@@ -227,14 +287,23 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const out = await fetch(`${one.url}/auth/signout`, {
         method: 'POST',
         redirect: 'manual',
-        headers: { cookie: chat },
+        headers: { cookie: chat, 'user-agent': UA },
       });
       assert.equal(out.status, 200);
-      const refresh = /http-equiv="refresh" content="0;url=([^"]+)"/
-        .exec(await out.text())?.[1]
-        ?.replace(/&amp;/g, '&');
+      const leaving = await out.text();
+      const refresh = /http-equiv="refresh" content="0;url=([^"]+)"/.exec(leaving)?.[1]?.replace(/&amp;/g, '&');
       const endSession = new URL(refresh ?? '');
-      assert.equal(endSession.searchParams.get('state'), 'chat');
+      const state = endSession.searchParams.get('state') ?? '';
+      assert.match(state, STATE('chat'));
+      assert.equal(stateCookie(out), `kotae_signout=${state}`);
+      // The page on the way out is the chat's too.
+      assert.deepEqual([said(leaving), chatLook(leaving)], [[M.signingOut], true]);
+      assert.deepEqual((await auditRows(one, 'auth.sign_out')).slice(-1), [
+        {
+          actor: 'user1@kotonoha.example.lg.jp',
+          detail: { to: 'chat', via: 'sso', ip: '127.0.0.1', userAgent: UA, instance: one.app.leases.holder },
+        },
+      ]);
       assert.equal(endSession.searchParams.get('id_token_hint'), op.idTokens.at(-2)!.token);
       assert.equal(await chatSignedIn(two, chat), false);
       // The console session of the same provider session ends when the provider frames its front-channel logout.
@@ -246,8 +315,16 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       assert.equal(await consoleStatus(two, desk), 200);
       assert.equal((await fetch(onto(two, frames[0]!))).status, 200);
       assert.equal(await consoleStatus(one, desk), 302);
-      assert.equal(next.toString(), `${publicUrl}/auth/signed-out?state=chat`);
-      assert.ok((await (await fetch(onto(two, next))).text()).includes('href="/"'));
+      assert.equal(next.toString(), `${publicUrl}/auth/signed-out?state=${encodeURIComponent(state)}`);
+      // The web chat's signed-out page: the chat's look and the way back to the chat, not the console's.
+      const landed = await (await fetch(onto(two, next), { headers: { cookie: stateCookie(out) } })).text();
+      assert.deepEqual(
+        [said(landed), links(landed), chatLook(landed)],
+        [[M.signedOut, M.signedOutViaProvider], ['/'], true],
+      );
+      assert.ok(landed.includes('<title>サインアウト｜ヘルプデスク チャット｜Kotae</title>'));
+      assert.ok(landed.includes('<h2>サインアウト</h2>'));
+      assert.ok(landed.includes('<a href="/">チャットへ戻る</a>'));
     });
   });
 }

@@ -152,19 +152,23 @@ export class AuthService {
   }
 
   /**
-   * Ends the session of the token and returns it (undefined when signed out already). A single sign-on session's
-   * row says so (`via: 'sso'`): its browser is sent on to the provider's sign-out.
+   * Ends the session of the token and returns it (undefined when signed out already). The session's end and its
+   * `auth.sign_out` row commit together (one transaction), with where the sign-out came from as a sign-in row
+   * records it (ip, User-Agent, instance); a single sign-on session's row says so (`via: 'sso'`): its browser is
+   * sent on to the provider's sign-out.
    */
-  async signOut(token: string | undefined): Promise<AuthContext | undefined> {
+  async signOut(token: string | undefined, client: SignInClient = {}): Promise<AuthContext | undefined> {
     const ctx = await this.authenticate(token);
     if (!ctx) return undefined;
-    await this.deps.sessions.delete(ctx.session.id);
     const sso = Boolean(ctx.session.ssoSid || ctx.session.ssoHint);
-    await this.deps.audit.record({
-      actor: ctx.operator.username,
-      action: 'auth.sign_out',
-      ...(sso ? { detail: { via: 'sso' } } : {}),
-    });
+    await this.deps.audit.atomically(
+      () => this.deps.sessions.delete(ctx.session.id),
+      () => ({
+        actor: ctx.operator.username,
+        action: 'auth.sign_out',
+        detail: { ...(sso ? { via: 'sso' } : {}), ...this.context(client) },
+      }),
+    );
     return ctx;
   }
 

@@ -83,7 +83,8 @@ export const SIGNOUT_ROUTE: ConsoleRoute = {
   role: 'staff',
   handle: async (c) => {
     const token = parseCookies(c.req.headers.cookie).get(SESSION_COOKIE) ?? '';
-    const ended = await c.deps.auth.signOut(token);
+    // The row records where the sign-out came from, as the sign-in's does.
+    const ended = await c.deps.auth.signOut(token, { ip: c.req.ip, userAgent: c.req.get('user-agent') });
     clearSessionCookie(c.res, { secure: c.deps.secureCookies });
     // A single sign-on session goes on to the provider's sign-out (single logout), a password session as before.
     const sso = ended && (ended.session.ssoHint || ended.session.ssoSid);

@@ -27,7 +27,12 @@ export const SSO_MESSAGES = {
   backToChat: 'チャットへ戻る',
   signOutTitle: 'サインアウト',
   signingOut: 'Kotae からサインアウトしました。Microsoft Entra ID からのサインアウトに移動しています…',
-  signedOut:
-    'サインアウトしました（Microsoft Entra ID からもサインアウトしました）。共用のパソコンでは、最後にブラウザーを閉じてください。',
+  /** Always true on the signed-out page: Kotae cannot know what the provider did (the user may stay signed in there). */
+  signedOut: 'Kotae からサインアウトしました。',
+  /** Only when the browser comes back with the sign-out `state` Kotae sent it to the provider with. */
+  signedOutViaProvider:
+    'Microsoft Entra ID のサインアウト画面を経由しました。共用の端末では、ブラウザーをすべて閉じてください。',
+  chatName: 'ヘルプデスク チャット',
+  chatBrand: 'Kotae（答え）',
   frontChannelInvalid: 'サインアウトの要求に必要な情報（sid）がありません。',
 } as const;

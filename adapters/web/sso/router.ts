@@ -286,13 +286,14 @@ export function createSsoRouter(deps: SsoDeps): Router {
     const chat = deps.webChat;
     res.append('Set-Cookie', cookie(CHAT_SESSION_COOKIE, '', 0));
     if (!me || !chat) return res.redirect(303, '/');
-    // The sign-out and its row commit together (`to: 'chat'`, as the sign-in's row); then the provider's sign-out.
+    // The sign-out and its row commit together (`to: 'chat'` and where it came from, as the sign-in's row); then
+    // the provider's sign-out.
     await deps.audit.atomically(
       () => chat.sessions.delete(me.sessionId),
       () => ({
         actor: FederatedSignIn.usernameOf({ subject: me.subject, username: me.email }),
         action: 'auth.sign_out',
-        detail: { to: 'chat', via: 'sso' },
+        detail: { to: 'chat', via: 'sso', ...signInContext(clientOf(req), deps.instance) },
       }),
     );
     const token = parseCookies(req.headers.cookie).get(CHAT_SESSION_COOKIE) ?? '';

@@ -1,17 +1,20 @@
 /**
  * Single logout with the provider (Entra ID). Signing out of a single sign-on session ends it in Kotae and then
  * sends the browser to the provider's sign-out (RP-Initiated Logout 1.0: `id_token_hint`, `post_logout_redirect_uri`,
- * `state`), which comes back to `GET /auth/signed-out`. The provider's front-channel logout (Front-Channel Logout
- * 1.0: `GET /auth/frontchannel-logout?iss=…&sid=…`, loaded in an iframe of its sign-out page when the user signs
- * out anywhere) ends every Kotae session — console and web chat, on any instance — of that provider session.
+ * `state`), which comes back to `GET /auth/signed-out` (sign-out-state.ts: only the `state` this browser was sent
+ * away with shows that it went through the provider's sign-out). The provider's front-channel logout (Front-Channel
+ * Logout 1.0: `GET /auth/frontchannel-logout?iss=…&sid=…`, loaded in an iframe of its sign-out page when the user
+ * signs out anywhere) ends every Kotae session — console and web chat, on any instance — of that provider session.
  */
 import type { Request, RequestHandler, Response } from 'express';
 import type { AuditTrail, Logger } from '../../../core';
 import type { OperatorStore, SessionStore } from '../../../tickets';
-import { FederatedSignIn, openIdToken, sidDigest } from '../auth';
-import { html } from '../console';
+import { FederatedSignIn, openIdToken, sidDigest, signInContext } from '../auth';
+import { html, type SafeHtml } from '../console';
+import { chatPage } from './chat-page';
 import { SSO_MESSAGES as M } from './messages';
-import { page, signInLinks, type SignInTargets, type Target } from './pages';
+import { clientOf, page, signInLinks, type SignInTargets, type Target } from './pages';
+import { keepSignOutState, newSignOutState, redeemSignOutState } from './sign-out-state';
 import type { WebSessionStore } from './web-identity';
 
 /** Port: the provider's sign-out URL (OidcEndSession); undefined when it has none. */
@@ -33,6 +36,8 @@ export interface SingleLogoutDeps {
   audit: AuditTrail;
   /** This instance's id, written into the front-channel logout's audit row. */
   instance?: string;
+  /** Secure on the sign-out state cookie (as on every cookie of the deployment). */
+  secureCookies: boolean;
   logger: Logger;
 }
 
@@ -47,17 +52,31 @@ export class SingleLogout {
     return answerProviderSignOut(this.deps, res, sealedHint, token, target);
   }
 
-  /** GET /auth/signed-out: where the provider sends the browser back (`state`: console or chat). */
+  /**
+   * GET /auth/signed-out: where the provider sends the browser back. It says only what is true in every case
+   * (signed out of Kotae); that the browser went through the provider's sign-out only with the `state` Kotae sent
+   * it there with (never whether the provider ended its session: the user may have chosen to stay signed in).
+   * A web chat sign-out lands on the chat's look with the way back to the chat.
+   */
   readonly signedOut: RequestHandler = (req, res) => {
-    const state = req.query.state;
-    const target = state === 'console' || state === 'chat' ? state : undefined;
-    const links =
-      target === 'chat' ? html`<p><a href="/">${M.backToChat}</a></p>` : signInLinks(this.deps.targets, target);
+    const target = redeemSignOutState(req, res, this.deps.secureCookies);
+    const said = (via: boolean): SafeHtml =>
+      via
+        ? html`<p>${M.signedOut}</p>
+            <p>${M.signedOutViaProvider}</p>`
+        : html`<p>${M.signedOut}</p>`;
+    if (target === 'chat')
+      return chatPage(
+        res,
+        200,
+        M.signOutTitle,
+        html`${said(true)}
+          <p><a href="/">${M.backToChat}</a></p>`,
+      );
     page(
       res,
       200,
-      html`<p>${M.signedOut}</p>
-        ${links}`,
+      html`${said(target === 'console')} ${signInLinks(this.deps.targets, target)}`,
       undefined,
       undefined,
       M.signOutTitle,
@@ -111,8 +130,7 @@ export class SingleLogout {
                 via: 'sso',
                 reason: 'front_channel',
                 sessions: count,
-                ip: req.ip ?? null,
-                instance: this.deps.instance ?? null,
+                ...signInContext(clientOf(req), this.deps.instance),
               },
             }
           : undefined,
@@ -124,18 +142,20 @@ export class SingleLogout {
  * Answers the sign-out of an ended single sign-on session (`sealedHint`: its stored ID token, opened with the cookie
  * `token`): a page that moves the browser on to the provider's sign-out (a page, not a redirect: a form's redirect
  * to another origin is refused by the pages' CSP `form-action 'self'`). False when there is no provider sign-out to
- * go to (the caller answers as for a password session); the Kotae session is over either way.
+ * go to (the caller answers as for a password session); the Kotae session is over either way. The `state` sent is
+ * one-time and kept in this browser's cookie (sign-out-state.ts); a web chat sign-out gets the chat's look.
  */
 export async function answerProviderSignOut(
-  deps: Pick<SingleLogoutDeps, 'endSession' | 'logger'>,
+  deps: Pick<SingleLogoutDeps, 'endSession' | 'logger' | 'secureCookies'>,
   res: Response,
   sealedHint: string | null | undefined,
   token: string,
   target: Target,
 ): Promise<boolean> {
   let url: string | undefined;
+  const state = newSignOutState(target);
   try {
-    url = await deps.endSession.url({ idToken: openIdToken(sealedHint, token), state: target });
+    url = await deps.endSession.url({ idToken: openIdToken(sealedHint, token), state });
   } catch (err) {
     deps.logger.warn('single logout: provider sign-out unavailable', {
       error: err instanceof Error ? err.message : String(err),
@@ -143,15 +163,11 @@ export async function answerProviderSignOut(
     return false;
   }
   if (!url) return false;
-  page(
-    res,
-    200,
-    html`<p>${M.signingOut}</p>
-      <p><a href="${url}">${M.continue}</a></p>`,
-    undefined,
-    url,
-    M.signOutTitle,
-  );
+  keepSignOutState(res, state, deps.secureCookies);
+  const body = html`<p>${M.signingOut}</p>
+    <p><a href="${url}">${M.continue}</a></p>`;
+  if (target === 'chat') chatPage(res, 200, M.signOutTitle, body, url);
+  else page(res, 200, body, undefined, url, M.signOutTitle);
   return true;
 }
 

@@ -174,6 +174,57 @@ describeEachDb('AuthService and AccountService', (each) => {
     assert.deepEqual([verdict.ok, verdict.count], [true, 4]);
   });
 
+  it('records a sign-out with the context of a sign-in row (ip, User-Agent, instance)', async () => {
+    const { token } = await auth.signIn('tanaka', PASSWORD);
+    const client = { ip: '192.0.2.7', userAgent: `Mozilla/5.0 ${'x'.repeat(300)}` };
+    const withInstance = new AuthService({
+      operators: new SqlOperatorStore(db.ds, () => clock.now()),
+      sessions,
+      audit,
+      clock,
+      instance: 'kotae-a',
+      policy: { scrypt: TEST_SCRYPT },
+    });
+    assert.equal((await withInstance.signOut(token, client))?.operator.username, 'tanaka');
+    assert.equal(await withInstance.signOut(token, client), undefined, 'signed out already: no second row');
+    const { token: other } = await auth.signIn('tanaka', PASSWORD);
+    await auth.signOut(other);
+    const rows = (await audit.recent(10)).reverse().filter((r) => r.action === 'auth.sign_out');
+    assert.deepEqual(
+      rows.map((r) => [r.actor, r.detail]),
+      [
+        ['tanaka', { ip: '192.0.2.7', userAgent: client.userAgent.slice(0, 200), instance: 'kotae-a' }],
+        ['tanaka', { ip: null, userAgent: null, instance: null }],
+      ],
+    );
+  });
+
+  it('ends the session only with its sign-out row (one transaction)', async () => {
+    const { token } = await auth.signIn('tanaka', PASSWORD);
+    const failingAudit = {
+      record: (): Promise<never> => Promise.reject(new KotaeError('INTERNAL', 'audit append failed')),
+      atomically: <T>(change: () => Promise<T>) =>
+        audit.atomically(change, () => {
+          throw new KotaeError('INTERNAL', 'audit append failed');
+        }),
+    };
+    const broken = new AuthService({
+      operators: new SqlOperatorStore(db.ds, () => clock.now()),
+      sessions,
+      audit: failingAudit,
+      clock,
+      policy: { scrypt: TEST_SCRYPT },
+    });
+    assert.equal(await codeOf(broken.signOut(token)), 'INTERNAL');
+    assert.equal((await auth.authenticate(token))?.operator.username, 'tanaka', 'the session is still there');
+    assert.deepEqual(
+      (await audit.recent(10)).map((r) => r.action),
+      ['auth.sign_in', 'account.create'],
+    );
+    await auth.signOut(token);
+    assert.equal(await auth.authenticate(token), undefined);
+  });
+
   const NO_CLIENT = { ip: null, userAgent: null, instance: null };
   it('audits each failure and the lock exactly once, in the transaction of the failure count', async () => {
     for (let i = 1; i <= 5; i++) await codeOf(auth.signIn('tanaka', 'wrong'));
