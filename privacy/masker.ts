@@ -24,6 +24,7 @@ import { detectFormNames, detectRareNames, detectSpokenAddress, detectSpokenName
 import { detectPhone } from './detectors';
 import { detectHalfWidthName, detectLatinCues, detectRomajiName } from './detectors';
 import { detectPostalCode } from './detectors';
+import { detectOtherScripts, detectOutsidePeople } from './detectors';
 import { cleanUserText } from './clean-text';
 import { normalizeForDetection } from './normalize';
 import { unifyNameKanji } from './name-kanji';
@@ -111,6 +112,7 @@ function detectAll(normalized: string, tagger?: PersonNameTagger, original?: str
     ...detectForeignScriptNames(normalized),
     ...detectResidentScriptNames(normalized),
     ...detectNationalityRows(normalized),
+    ...detectOtherScripts(normalized),
     // Before the labelled names: a label's name may run on into the next word (申請者：ﾁｬﾝ ｳﾞｧﾝ ﾐﾝ 電話なし).
     ...detectHalfWidthName(normalized),
     ...detectPersonName(normalized),
@@ -125,6 +127,7 @@ function detectAll(normalized: string, tagger?: PersonNameTagger, original?: str
     ...detectTicketPeople(normalized).map(fuller),
     ...detectEverydayPeople(normalized).map(fuller),
     ...detectWeekPeople(normalized),
+    ...detectOutsidePeople(normalized).map(fuller),
     ...detectRomajiName(normalized),
     ...detectLatinCues(normalized).map(fuller),
     ...(tagger && original && original.length <= MAX_TAGGED_CHARS

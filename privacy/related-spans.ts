@@ -7,7 +7,15 @@
  *   reading (中島 里美<TAB>ナカジマ サトミ).
  * Pure; runs on the normalised text after the detectors.
  */
-import { COMPACT_DATE, DATE_BODY, fillsNameSlot, hasNotPersonWord, keyType, READING_WORDS } from './detectors';
+import {
+  COMPACT_DATE,
+  DATE_BODY,
+  fillsNameSlot,
+  hasNotPersonWord,
+  keyType,
+  READING_WORDS,
+  STAFF_AND_TRADES,
+} from './detectors';
 import { KNOWN_FAMILY_NAMES } from './family-names';
 import { alignedRow, rowsOf, type Cell, type Row } from './table-rows';
 import { PII_TYPES, type PiiSpan, type PiiType } from './types';
@@ -74,8 +82,14 @@ const ERA_DATE = /^[MTSH][ \t]?\d{1,2}[/.\-]\d{1,2}[/.\-]\d{1,2}$/;
  */
 const KANA_NOT_NAME =
   /^(?:メール|アドレス|ファイル|データ|パス|ユーザ|ログイン|システム|ネット|サーバ|フォルダ|プリンタ|テスト|サンプル|ダミー|コード|カード|リスト|グループ|チーム|ポータル|セキュリティ|ウイルス|ソフト|アプリ|デスク|ヘルプ|センター|ネットワーク)$/;
-/** A header cell naming a role (受給者, 所有者, 会長, 世帯主, 児童), not a name in the name column. */
-const ROLE_CELL = /^[一-龥]{1,5}(?:者|長|主)$|^(?:児童|本人|続柄|担当)$/;
+/** A header cell naming a role (受給者, 会長, 世帯主, 児童) or its name column (児童名, 保護者名): no name in the column. */
+const ROLE_CELL =
+  /^[一-龥]{1,5}(?:者|長|主)$|^(?:児童|本人|続柄|担当)$|^(?:[一-龥]{1,4}者|児童|生徒|園児|学生|本人)名$/;
+/** A cell not empty; a number's or a date's only with a digit, a mail's with @ (未提出 under 個人番号 is a state). */
+function holdsValue(type: PiiType, text: string): boolean {
+  if (!text || EMPTY_CELL.test(text)) return false;
+  return /^(?:person_name|address)$/.test(type) || (type === 'email' ? text.includes('@') : /\d/.test(text));
+}
 /** A company as a bank transfer writes it (カ）ヤマザキショウテン, ﾕ)ﾏﾙﾌｸ): no one's name. */
 const KANA_COMPANY = /^[（(]?[カユドシザ][）)]|[（(][カユ][）)]$/;
 const kanaName = (text: string): boolean =>
@@ -217,8 +231,9 @@ const KANJI_AFTER_LATIN = /^[ \t]?[（(][ \t]?([一-龥々]{1,4}(?:[ \t][一-龥
 const RELATION_IN_BRACKETS =
   /^(?:世帯主|世帯員|本人|妻|夫|父|母|子|長男|長女|次男|次女|三男|三女|祖父|祖母|孫|兄|姉|弟|妹|配偶者|代理人|同居人|[一-龥]{1,4}[者員長係課])$/;
 
-/** A word of two kanji or more that stands where a name would without being anyone (委託, 応援, 業者). */
-const notAName = (kanji: string): boolean => kanji.length >= 2 && !kanji.includes(' ') && !fillsNameSlot(kanji);
+/** A word of two kanji or more that stands where a name would without being anyone (委託, 応援, 業者, a trade: 通訳). */
+const notAName = (kanji: string): boolean =>
+  kanji.length >= 2 && !kanji.includes(' ') && (!fillsNameSlot(kanji) || STAFF_AND_TRADES.includes(kanji));
 
 function readings(normalized: string, found: readonly PiiSpan[]): PiiSpan[] {
   const out: PiiSpan[] = [];
@@ -314,7 +329,7 @@ function tableSpans(normalized: string, found: readonly PiiSpan[]): { fromHeader
       if (!row) break;
       for (const [k, cell] of row.cells.entries()) {
         const type = columns[k];
-        if (type && cell.text && !EMPTY_CELL.test(cell.text) && !HEADER_TYPES.some(([re]) => re.test(cell.text)))
+        if (type && holdsValue(type, cell.text) && !HEADER_TYPES.some(([re]) => re.test(cell.text)))
           out.push({ type, start: cell.start, end: cell.end });
       }
     }

@@ -7,7 +7,8 @@ import { PREFECTURE } from './prefectures';
 
 const NAME = '[一-龥ぁ-んァ-ヶ々ヶー]';
 const KANJI_NUM = '[\\d一二三四五六七八九十]{1,3}';
-const LOCALITY = `(?:(?:${PREFECTURE})(?:${NAME}{1,6}?[市区町村郡]){0,3}|(?:${NAME}{1,6}?[市区町村郡](?!役所|役場|民|長|議|内|外|場|立|営|政|有|分|画|間|切|域|別|販|会|域|部)){1,3}|大?字${NAME}{1,6}?(?=[ \\t]?\\d))`;
+// A prefecture's shape not in the list (a fictional one of a sample, 東浜県) when a city or a county follows it.
+const LOCALITY = `(?:(?:${PREFECTURE}|(?<![一-龥])[一-龥]{2,3}県(?=${NAME}{1,6}?[市郡]))(?:${NAME}{1,6}?[市区町村郡]){0,3}|(?:${NAME}{1,6}?[市区町村郡](?!役所|役場|民|長|議|内|外|場|立|営|政|有|分|画|間|切|域|別|販|会|域|部)){1,3}|大?字${NAME}{1,6}?(?=[ \\t]?\\d))`;
 // Kyoto's streets (西洞院通塩小路下る東塩小路町) and Hokkaido's 条 (北3条西7丁目) before the block.
 // 大字白岩字堤下小字前田: up to 14 characters of town before the block.
 const KYOTO_STREET = `${NAME}{1,8}?通${NAME}{0,8}?(?:上る|下る|入る|上ル|下ル|入ル|東入ル?|西入ル?)`;
@@ -36,9 +37,9 @@ const CHOME = new RegExp(`${NAME}{1,6}?${KANJI_NUM}丁目[ \\t]?${N}(?:番地?�
  * (メゾン大岡201号, 丹波荘 2F, ザ・鍛冶町タワー1502); a contact line (TEL 03-…) is none.
  */
 // The name may hold a 条 (グリーンハイツ4条203, メゾン西5条 301号室), an ordinal (第5ビル 6F) or hiragana after its
-// first letter, particles aside (ハイツめじろ台 B棟105号室; not 受取人は大正15…) but for が / の inside a place's name (グリーンハイツ緑が丘), or hiragana before a dwelling's word (ひばり荘); a floor may carry the room (7F-701); a room may end in a letter (3-B).
+// first letter, particles aside (ハイツめじろ台 B棟105号室; not 受取人は大正15…) but for が / の inside a place's name (グリーンハイツ緑が丘), or hiragana before a dwelling's word (ひばり荘); a floor may carry the room (7F-701), a block of flats its number (宮前団地 3-204); a room may end in a letter (3-B).
 const BUILDING =
-  /^(?:[ \t]|\n[ \t]*)?(?!(?:TEL|Tel|tel|FAX|Fax|fax|Mail|mail|E-?mail|携帯|電話|内線)(?![a-z]))(?:[一-龥ァ-ヶー々A-Za-zｦ-ﾟ・]|第\d{1,2}|[ぁ-ん]{1,6}(?=荘|寮|ハイツ|コーポ|ハイム|マンション|アパート|団地|住宅|ハウス|レジデンス))(?:[一-龥ァ-ヶー々A-Za-zｦ-ﾟ・]|(?![はがをにでとへもやの])[ぁ-ん]|(?<=[一-龥])[がの](?=[一-龥])|\d{1,2}条|第\d{1,2}){1,14}(?:[ \t]?[A-Z]棟)?[ \t]?(?:\d{1,2}F-\d{1,4}|\d{1,2}(?:F|階)|[A-Z]-?\d{1,4}(?:号室|号)?|\d{1,4}-?[A-Z](?![A-Za-z])|\d{1,4}(?:号室|号)?|[〇一二三四五六七八九十壱弐参]{1,4}(?:号室|号))(?![\d\w])/;
+  /^(?:[ \t]|\n[ \t]*)?(?!(?:TEL|Tel|tel|FAX|Fax|fax|Mail|mail|E-?mail|携帯|電話|内線)(?![a-z]))(?:[一-龥ァ-ヶー々A-Za-zｦ-ﾟ・]|第\d{1,2}|[ぁ-ん]{1,6}(?=荘|寮|ハイツ|コーポ|ハイム|マンション|アパート|団地|住宅|ハウス|レジデンス))(?:[一-龥ァ-ヶー々A-Za-zｦ-ﾟ・]|(?![はがをにでとへもやの])[ぁ-ん]|(?<=[一-龥])[がの](?=[一-龥])|\d{1,2}条|第\d{1,2}){1,14}(?:[ \t]?[A-Z]棟)?[ \t]?(?:\d{1,2}F-\d{1,4}|\d{1,2}-\d{3,4}|\d{1,2}(?:F|階)|[A-Z]-?\d{1,4}(?:号室|号)?|\d{1,4}-?[A-Z](?![A-Za-z])|\d{1,4}(?:号室|号)?|[〇一二三四五六七八九十壱弐参]{1,4}(?:号室|号))(?![\d\w])/;
 /**
  * A Korean road-name address, as a resident gives the previous one (서울특별시 마포구 성미산로17길 23, 301호): a city or
  * province, a district, maybe a town, a road (로 / 길) and its number, maybe the building's 동 and the room's 호.

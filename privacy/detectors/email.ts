@@ -16,8 +16,8 @@ const SPELT_OUT =
 /** Addresses of mail systems, no person's (noreply@, MAILER-DAEMON@). */
 const SYSTEM_SENDER = /^(?:no-?reply|do-?not-?reply|postmaster|mailer-daemon)@/i;
 
-/** A section's or a shared mailbox's display name before <address> (子育て支援課 共有 <kosodate@…>). */
-const GROUP_DISPLAY_NAME = /(?:[課係室部局]|共有|代表|窓口|センター)\s*<$/;
+/** A section's, a facility's or a shared mailbox's display name before <address> (子育て支援課 共有 <kosodate@…>, 図書館 <…>). */
+const GROUP_DISPLAY_NAME = /(?:[課係室部局館]|共有|代表|窓口|センター)\s*<$/;
 
 /** A role's mailbox, no person's (helpdesk@, info@, webmaster@), a list's (somu-all@, ml-kikaku@) or a dummy (xxxx@). */
 const ROLE_MAILBOX =
@@ -25,9 +25,9 @@ const ROLE_MAILBOX =
 /** A note right after the address calling it a shared or a section's mailbox (…（資格係 共有アドレス）). */
 const GROUP_NOTE_AFTER = /^[ \t]*[（(][^）)\n]{0,24}(?:共有|代表)[^）)\n]{0,10}[）)]/;
 
-/** Called a shared, a section's or a resource's mailbox right before it (共有アドレス somu@…, リソースアカウントは …). */
+/** Called a shared, a section's or a resource's mailbox right before it (共有アドレス somu@…, 共有BOX …, リソースアカウントは …). */
 const GROUP_NOTE_BEFORE =
-  /(?:共有|代表|グループ|リソース|部署|課の|メーリングリスト|ML)(?:アドレス|メールアドレス|メールボックス|アカウント|メール)?(?:の|は|が|:|：)?\s*$/;
+  /(?:共有|代表|グループ|リソース|部署|課の|メーリングリスト|ML)(?:アドレス|メールアドレス|メールボックス|アカウント|メール|BOX|ボックス)?(?:の|は|が|:|：)?\s*$/;
 /** A device's or a service's setting (mail = scan-2f@… in a scanner's configuration; not a signature's Mail:). */
 const DEVICE_KEY_BEFORE = /(?:^|\n)\s*(?:mail|email|smtp_?(?:from|to)?|from|sender|notify|alert)\s*=\s*$/;
 

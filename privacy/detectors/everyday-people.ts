@@ -1,8 +1,9 @@
 /**
  * People named in everyday help-desk text by the shape of the sentence around them (session 33, the forty-fifth blind
  * batch):
- * - a lower-case Latin name after "my name is" / "name is" / "I am" when a word of it is a common given name or a
- *   frequent family name (my name is lucas oliveira), and any word quoted after "name is" (name is 'takeshi');
+ * - a lower-case Latin name after "my name is" / "name is" / "I am" / "named" when a word of it is a common given name or a
+ *   frequent family name (my name is lucas oliveira; a user named kenji morioka says …), and any word quoted after "name
+ *   is" (name is 'takeshi');
  * - a common given name closing an English message after its last sentence (… please call after 5pm. Hana);
  * - a Latin name cut in two by a form's line break after its label (Name: Maria⏎Fernanda Costa), taken whole;
  * - a common family name in hiragana closing the message as its signature (どうすればいい？　ささき);
@@ -18,10 +19,10 @@ import { hasNotPersonWord } from './not-person-words';
 import { isListedRomajiFamily } from './romaji-name';
 
 const INTRODUCED_LOWER =
-  /\b(?:[Mm]y name is|[Nn]ame is|[Ii] am|[Ii]['’]m)[ \t]+([a-z]{2,15}(?: [a-z]{2,15}){0,2})(?![A-Za-z'’-])/dg;
+  /\b(?:[Mm]y name is|[Nn]ame is|[Ii] am|[Ii]['’]m|named)[ \t]+([a-z]{2,15}(?: [a-z]{2,15}){0,2})(?![A-Za-z'’-])/dg;
 /** Words that end a lower-case name said after "my name is" (… lucas oliveira and i work …). */
 const NOT_NAME_WORD =
-  /^(?:and|but|so|or|from|at|in|on|the|a|an|to|of|for|with|here|there|is|was|am|are|not|no|yes|my|your|please|sorry|new|working|work|living|live|calling|writing|staff|user|still|also|just|very|really)$/;
+  /^(?:and|but|so|or|from|at|in|on|the|a|an|to|of|for|with|here|there|is|was|am|are|not|no|yes|my|your|please|sorry|new|working|work|living|live|calling|writing|staff|user|still|also|just|very|really|says|said|who|that|has|had|can|will)$/;
 const QUOTED_AFTER_NAME = /\b[Nn]ame is[ \t]+['‘"“]([A-Za-z][A-Za-z'’-]{1,14}(?: [A-Za-z][A-Za-z'’-]{1,14})?)['’"”]/dg;
 /** Words quoted as a name that are a placeholder, not anyone's. */
 const PLACEHOLDER = /^(?:test|sample|dummy|none|null|unknown|admin|user|guest|name|n\/a)$/i;

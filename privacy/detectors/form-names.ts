@@ -10,6 +10,7 @@ import type { PiiSpan } from '../types';
 import { rowsOf } from '../table-rows';
 import { captured } from './captured';
 import { hasNotPersonWord } from './not-person-words';
+import { spelledInJapanese } from './romaji-name';
 
 const KATAKANA_NAME = '[ァ-ヶー]{2,12}(?:[・ \\u3000][ァ-ヶー]{1,12}){1,3}';
 const LATIN_NAME = "(?:[A-Z][a-z'’-]+|[A-Z]{2,})(?: (?:[A-Z][a-z'’-]+|[A-Z]{2,})){1,2}";
@@ -33,6 +34,11 @@ const ABOVE_ADDRESS = new RegExp(
 const SECTION_CELL = /^[一-龥ァ-ヶー]{1,12}(?:課|係|室|局|部|センター|事務所)$/;
 /** A register's cell of a person's name: a Latin name, or a katakana one of two or three parts. */
 const PERSON_CELL = new RegExp(`^(?:${LATIN_NAME}|[ァ-ヶー]{2,12}(?:[・ ][ァ-ヶー]{1,12}){1,2})$`);
+/** Two romaji words in any case (watanabe KOJI, Ohno sayaka), as a register typed by hand holds a Japanese name. */
+const romajiPair = (text: string): boolean =>
+  /^[A-Za-z]{2,15} [A-Za-z]{2,15}$/.test(text) && text.split(' ').every((w) => spelledInJapanese(w.toLowerCase()));
+const NAME_SECTION_LINE =
+  /(?:^|\n)[ \t]*([A-Za-z][A-Za-z'’-]{1,15}(?: [A-Za-z][A-Za-z'’-]{1,15}){1,2})[ \t]*,[ \t]*[一-龥ァ-ヶー]{1,12}(?:課|係|室|局|部|センター|事務所)[ \t]*(?=\n|$)/dg;
 /** Katakana that is a thing a register lists (ノート パソコン, ポケット Wi-Fi), not a person: a long mark on every part. */
 const THING = /^[ァ-ヶ]*ー[ァ-ヶー]*(?:[・ ][ァ-ヶ]*ー[ァ-ヶー]*)+$/;
 
@@ -45,12 +51,15 @@ export function detectFormNames(normalized: string): PiiSpan[] {
     ...captured(normalized, HOLDER, (name) => !/カイシャ|ガイシャ|シャダン|ザイダン|ホウジン|クミアイ/.test(name)),
     ...captured(normalized, ABOVE_ADDRESS, (name) => !hasNotPersonWord(name)),
   ];
+  // Two-cell rows (name,section) a line each, two or more of them: too few commas for rowsOf.
+  const pairs = captured(normalized, NAME_SECTION_LINE, (name) => PERSON_CELL.test(name) || romajiPair(name));
+  if (pairs.length >= 2) spans.push(...pairs);
   if (!/[\t,]/.test(normalized)) return spans;
   for (const row of rowsOf(normalized)) {
     if (!row || row.separator === '  ') continue;
     for (const [k, cell] of row.cells.entries()) {
       const next = row.cells[k + 1];
-      if (!next || !SECTION_CELL.test(next.text) || !PERSON_CELL.test(cell.text)) continue;
+      if (!next || !SECTION_CELL.test(next.text) || !(PERSON_CELL.test(cell.text) || romajiPair(cell.text))) continue;
       if (hasNotPersonWord(cell.text) || THING.test(cell.text)) continue;
       spans.push({ type: 'person_name', start: cell.start, end: cell.end });
     }

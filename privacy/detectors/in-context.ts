@@ -145,7 +145,7 @@ export function detectPassport(normalized: string): PiiSpan[] {
   const near = valuesAfter(
     normalized,
     'passport',
-    /旅券|パスポート|ﾊﾟｽﾎﾟｰﾄ|护照|護照|여권|passport|passaporte|pasaporte|paspor|ho chieu/i,
+    /旅券|パスポート|ﾊﾟｽﾎﾟｰﾄ|护照|護照|여권|passport|passaporte|pasaporte|paspor|ho chieu|паспорт|หนังสือเดินทาง|جواز/i,
     PASSPORT_NUMBER,
     24,
   );
@@ -167,9 +167,9 @@ export function detectPassport(normalized: string): PiiSpan[] {
   return [...near, ...shaped];
 }
 
-// 保検: the same reading as 保険, a common slip of the input method.
+// 保検: the same reading as 保険, a common slip of the input method. the bao hiem: Vietnamese (thẻ bảo hiểm) unaccented.
 const INSURANCE =
-  /\b[Ii]nsur(?:er|ed|ance card)(?: person)? (?:[Nn]o\.?|[Nn]umber)|被保[険検]者番号|保[険検]者番号|被保[険検]者証|保[険検]証|(?:介護|健康)保[険検](?=[^。\n]{0,12}(?:証|番号|記号))|記号番号|保[険検]番号|(?:国保|健保|けんぽ|共済組合|後期高齢者?医療)[^。\n]{0,16}?(?<!口座|金融機関|支店|店)(?=記号|番号)/g;
+  /\b[Ii]nsur(?:er|ed|ance card)(?: person)? (?:[Nn]o\.?|[Nn]umber)|\bthe bao hiem|被保[険検]者番号|保[険検]者番号|被保[険検]者証|保[険検]証|(?:介護|健康)保[険検](?=[^。\n]{0,12}(?:証|番号|記号))|記号番号|保[険検]番号|(?:国保|健保|けんぽ|共済組合|後期高齢者?医療)[^。\n]{0,16}?(?<!口座|金融機関|支店|店)(?=記号|番号)/g;
 const CARD_NAMES = /資格確認書|マイナ保険証|組合員証|加入者証/g;
 /** Where a card's 記号 and 番号 fields belong to an insured person (被保険者の…, insurance card: 記号 …). */
 const INSURED = /被保[険検]者|保[険検]証|国保|健保|後期高齢|insurance/gi;
@@ -220,6 +220,8 @@ export function detectInsuranceNumber(normalized: string): PiiSpan[] {
       // A mobile number or a count (14年, 65歳) is no insurance number.
       if (/^0[5789]0-?\d{4}-?\d{4}$/.test(v[0]) || /^[年月日歳才円枚件回人か]/.test(rest.slice(v.index + v[0].length)))
         continue;
+      // A number grouped by thousands (22,418件) is a count or an amount.
+      if (/^,\d{3}/.test(rest.slice(v.index + v[0].length)) || /\d,$/.test(rest.slice(0, v.index))) continue;
       // An extension or a phone the call went to (→ 保険年金課へ転送（内線2231）) is the office's, not the card's.
       if (/(?:内線|ext\.?|TEL|電話)[ \t:：]*$/i.test(rest.slice(0, v.index))) continue;
       // 枝番 (01, 02 …) numbers the people of one card's household: no one's number by itself.

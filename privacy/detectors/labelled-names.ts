@@ -195,10 +195,11 @@ const NOT_NAME_ENDINGS =
   /(?:者|員|長|課|係|部|室|局|先|方|側|達|たち|ら|共|家|屋|官|師|士|届|書|店|社|所|院|館|園|堂|場|会|組|番号|コード|年月日|年度)$/;
 /**
  * A verb or copula ending: 文字化けします, 違います, 更新されると, 載せず after a label is a sentence, not a name.
- * (Not ると or ず alone: はると and かず are given names; a kanji's okurigana before ず is a verb: 名前は言わず, 書かず.)
+ * (Not ると or ず alone: はると and かず are given names; a kanji's okurigana before ず is a verb: 名前は言わず, 書かず;
+ * so is すぎて / くて after a kanji: 氏名が長すぎて.)
  */
 export const VERB_ENDING =
-  /(?:ます|ません|ました|します|した|して|する|される|ない|です|でした|れる|せる|けど|けれど|ので|のに|たら|れば|って|てる|ている|った|んだ|なる|なった|れると|すると|せず|れず|らず|(?<=[一-龥])[わかさたなまがば]ず)$/;
+  /(?:ます|ません|ました|します|した|して|する|される|ない|です|でした|れる|せる|けど|けれど|ので|のに|たら|れば|って|てる|ている|った|んだ|なる|なった|れると|すると|せず|れず|らず|(?<=[一-龥])[わかさたなまがば]ず|(?<=[一-龥])(?:すぎ[てるた]?|くて))$/;
 /** Labels of a form's or a message's parties: a name follows only after a colon or a space (担当：井上, not 担当が「各種申請」). */
 const PARTY_LABEL =
   /^(?:差出人|送信者|報告者|起票者|承認者|作成者|記入者|筆頭者|世帯主|保護者|児童名|受給者|届出人|代理人?)/;
@@ -236,6 +237,8 @@ const SELF_NAMED = new RegExp(
 );
 const QUOTED_BEFORE = new RegExp(`「(${NAME_WORD}(?:[ \\t]${NAME_WORD})?)」(?=名義|様|さん|宛|氏)`, 'dg');
 
+const POST_BEFORE_NAME =
+  /^(?:教諭|教頭|校長|講師|主査|主任|主事|主幹|参事|係長|課長|部長|次長|室長|所長|局長|館長|班長|課長補佐|係員|技師)$/;
 /** What may follow a name given after は / が: the end, punctuation, です, an honorific, と, a bracket. */
 const STANDS_ALONE = /^(?:$|[ \t\n、。,.!?！？)）」』]|です|でした|さん|様|氏|と(?![ぁ-ん])|や|\()/u;
 const SELF_INTRO =
@@ -255,6 +258,8 @@ export function detectLabelledNames(normalized: string): PiiSpan[] {
       // One character after a label (名前が違う → 違) is a word of the sentence, not a name.
       if (!at || NOT_NAMES.has(word) || trimmed.length < 2 || VERB_ENDING.test(trimmed)) continue;
       if (!isName(family ?? trimmed)) continue;
+      // A post before the name (送信者：教諭 藤堂 俊介) is no family name: the full name after it is found by its own rule.
+      if (family && POST_BEFORE_NAME.test(family)) continue;
       // After は / が the value must stand alone (氏名は山田太郎です): 氏名が途中で切れる, ふりがなが二重に,
       // 氏名がローマ字欄 go on with the sentence.
       const loose = re === LABELLED && /[はが][ \t]*「?$/.test(normalized.slice(0, at[0]));

@@ -15,15 +15,15 @@ const KANJI = /[一-龥㐀-䶿豈-﫿々ヶ]/;
 const KATAKANA = /[ァ-ヶー・ｦ-ﾟ]/;
 // A kanji right after 様 / 氏 / 君 / 殿 makes another word (様式, 氏名, 君主, 殿堂); after さん / くん / ちゃん it is
 // the next word (大森さん不在, 田中さん宅, 山本さん本人).
-// 様方: a household's name on an address (戸塚様方 大石 美紀 様).
-const HONORIFIC = /(?:(?:様|氏|君|殿)(?![一-龥])|様(?=方)|さま|さー+ん|さん|くん|ちゃん|ｻﾝ|ｻﾏ|ﾁｬﾝ|ｸﾝ)/g;
+// 様方 / 様宅: a household's name on an address, its home (戸塚様方 大石 美紀 様, お客様 宇佐川 様宅).
+const HONORIFIC = /(?:(?:様|氏|君|殿)(?![一-龥])|様(?=方|宅)|さま|さー+ん|さん|くん|ちゃん|ｻﾝ|ｻﾏ|ﾁｬﾝ|ｸﾝ)/g;
 /**
  * The kanji of common godan verbs in く (付く, 動く, 届く, 開く …) that are not also given names with くん (翔, 歩, 輝
  * are left out): 付くんだ is a verb and the explanatory ん.
  */
 const VERB_KU = /^[付着届動開空書聞効利置行続引弾抜招描吹巻焼泣履敷咲乾傾叩働向解剥突頂省除磨裂嘆]$/;
-/** Name characters stop at these (総務課の田中さん → 田中). */
-const STOP_AFTER = /[課係部室局所庁社校院館署班会店所団隊省]/;
+/** Name characters stop at these (総務課の田中さん → 田中; お客様 宇佐川 様宅 → 宇佐川: no name holds 様). */
+const STOP_AFTER = /[課係部室局所庁社校院館署班会店所団隊省様]/;
 
 function walkBack(text: string, end: number): number {
   let i = end;

@@ -24,6 +24,13 @@ const SHAPE_AFTER = /^[」』"']?[ \t]*(?:のような|みたいな|などの)[ 
  */
 const MAIN_NUMBER_BEFORE =
   /(?:代表(?:番号|電話(?:番号)?)?|施設電話)[ \t]*(?:の|は|[:：])?[ \t]*[（(]?$|(?:代表(?:番号|電話)?[ \t]*[:：]?[ \t]*[\d\-() ]{10,14}|[\d\-]{10,14}[ \t]*[（(][^）)\n]{0,4}代表[）)])[ \t]*(?:と|、|,|\/|／)?[ \t]*(?:FAX|ＦＡＸ|ファクス)[ \t]*[:：]?[ \t]*$/;
+/**
+ * A geographic line named by the office it rings, right before it (福祉課 0466-…, ヘルプデスク直通 …, 市民課：…) or in brackets
+ * after it (…（税務課）): a section's published number, no one's. A person's direct line names the person instead.
+ */
+const OFFICE = '[一-龥ぁ-ゖァ-ヶー]{1,12}(?:課|係|室|局|部|センター|デスク|出張所|支所)';
+const OFFICE_BEFORE = new RegExp(`(?:^|[\\s:：／/、,（(])${OFFICE}(?:直通|代表)?[ \\t]*[:：]?[ \\t]*$`);
+const OFFICE_AFTER = new RegExp(`^[ \\t]*[（(]${OFFICE}[）)]`);
 const PHONE_ONCE = new RegExp(PHONE.source);
 /**
  * A phone number mistyped in its grouping (090-004-41827) right after a phone's label: its digits still make one.
@@ -86,6 +93,10 @@ export function detectPhone(normalized: string): PiiSpan[] {
     if (/^0[5789]0\d{7}$/.test(digits)) continue;
     if (MAIN_NUMBER_BEFORE.test(normalized.slice(Math.max(0, m.index - 36), m.index))) continue;
     if (OTHER_NUMBER_BEFORE.test(normalized.slice(Math.max(0, m.index - 16), m.index))) continue;
+    // Geographic numbers only: free dials (0120, 0570, 0800) of a vendor's desk are labelled either way across batches.
+    const fixed = /^0[1-9]/.test(digits) && !/^0(?:[5789]0|120|570|800)/.test(digits);
+    if (fixed && OFFICE_BEFORE.test(normalized.slice(Math.max(0, m.index - 20), m.index))) continue;
+    if (fixed && OFFICE_AFTER.test(normalized.slice(m.index + m[0].length, m.index + m[0].length + 20))) continue;
     // An extension dialled after the number is part of it (0263-48-1192 内線3315, … ext. 214).
     const extension = EXTENSION.exec(normalized.slice(m.index + m[0].length))?.[0].length ?? 0;
     spans.push({ type: 'phone', start: m.index, end: m.index + m[0].length + extension });

@@ -57,7 +57,7 @@ const LABEL_LINE = new RegExp(
 const LATIN_LABEL_LOWER =
   /(?:^|\n)[ \t]*(?:Name|Full name)[ \t]*:[ \t]*([a-z]{2,15}(?: [a-z]{2,15}){1,2})[ \t]*(?=\n|$)/dg;
 const LATIN_ROLE_LOWER =
-  /\b(?:applicant|resident|requester|citizen|student|customer|employee|tenant)\s+([a-z]{2,15} [a-z]{2,15})\b(?![-'’])/dg;
+  /\b(?:applicant|resident|requester|citizen|student|customer|employee|tenant)\s+(?:named\s+|called\s+)?([a-z]{2,15} [a-z]{2,15})\b(?![-'’])/dg;
 const AFTER_SIG_DASH =
   /(?:^|\n)--[ \t]*\n[ \t]*([A-Z][a-z]+(?: (?:[A-Z][a-z]+|O['’][A-Z][a-z]+|[A-Z]\.)){1,2})[ \t]*(?=\n|$)/dg;
 const LOWER_BEFORE_HANZI = /(?<![A-Za-z])([a-z]{2,12} [a-z]{2,12})[（(]([一-龥]{2,4})[）)](?=さん|様|氏)/dg;

@@ -48,9 +48,9 @@ const ROLE_JOINED_SPEAKER =
   /(?:^|\n)[ \t]*[[(（]?\d{1,2}:\d{2}[\])）]?[ \t]*[A-Za-z]{2,16}[-_]([一-龥々ヶ]{2,4})[ \t]*[:：]/dg;
 /** Hiragana alone on its line, the next line opening with the honorific. */
 const BROKEN_BEFORE_HONORIFIC = /(?:^|\n)[ \t]*([ぁ-ゖ]{2,6})[ \t]*\n[ \t]*(?:さん|様|さま)/dg;
-/** A name in katakana on the line under a name's or an account holder's label (口座名義（カナ）⏎フジシロ カズマ). */
+/** A name in katakana on the line under a name's or an account holder's label (口座名義（カナ）⏎フジシロ カズマ, カナ氏名). */
 const KANA_UNDER_LABEL =
-  /(?:^|\n)[ \t]*(?:氏名|名前|お名前|口座名義人?|名義人?|フリガナ|ふりがな)(?:[（(](?:カナ|カタカナ|ｶﾅ|フリガナ)[）)])?[ \t]*[:：]?[ \t]*\n[ \t]*([ァ-ヶー]{2,8}(?:[ \u3000・][ァ-ヶー]{1,8}){0,2})[ \t]*(?=\n|$)/dg;
+  /(?:^|\n)[ \t]*(?:(?:カナ|ｶﾅ)?氏名|名前|お名前|口座名義人?|名義人?|フリガナ|ふりがな)(?:[（(](?:カナ|カタカナ|ｶﾅ|フリガナ)[）)])?[ \t]*[:：]?[ \t]*\n[ \t]*([ァ-ヶー]{2,8}(?:[ \u3000・][ァ-ヶー]{1,8}){0,2})[ \t]*(?=\n|$)/dg;
 /**
  * A row of a list of people by their staff or user ID: maybe a bullet, the ID (letters and digits), the full name in kanji
  * or katakana, maybe a note in brackets (・E25001 小松原 奏, ・E25003 ロペス・マリア（会計年度任用）).

@@ -1,11 +1,12 @@
 import { assertBatch } from './blind-batch';
 
 describe('privacy: blind batches of session 29 (written by helpers who read neither the detectors nor the dev set)', () => {
-  it('the twenty-ninth (session 29, the desk’s own notes: work logs, incident reports, replies, registers): 150 cases — recall 284 / 293 at precision 291 / 293', async () => {
+  it('the twenty-ninth (session 29, the desk’s own notes: work logs, incident reports, replies, registers): 150 cases — recall 285 / 293 at precision 292 / 294', async () => {
     // Written blind by a helper told only the style. First run with session 28's code: recall 0.939 (275 / 293) at
     // precision 0.983 (281 / 286). Fixed by general rules: a family name after a section or the help desk before a
     // table's next cell or a phone word, 氏 after a name, a card named by card=, a form's example after 記入例（…）：.
-    await assertBatch('blind-29.jsonl', 150, [293, 284, 293, 291]);
+    // Session 33 (forty-seventh batch): a full name after a label ending in 者 (返却者 佐久間 陽子).
+    await assertBatch('blind-29.jsonl', 150, [293, 285, 294, 292]);
   });
 
   it('the thirtieth (session 29, chat typed on a phone: pieces over several messages, nicknames, odd widths): 150 cases — recall 249 / 258 at precision 277 / 278', async () => {
@@ -68,7 +69,7 @@ describe('privacy: blind batches of session 29 (written by helpers who read neit
     await assertBatch('blind-35.jsonl', 150, [290, 245, 260, 254]);
   });
 
-  it('the thirty-sixth (session 29, an everyday mix: the held-out check of the session’s rules): 150 cases — recall 274 / 295 at precision 279 / 281', async () => {
+  it('the thirty-sixth (session 29, an everyday mix: the held-out check of the session’s rules): 150 cases — recall 275 / 295 at precision 280 / 282', async () => {
     // Written blind after all but its own rules; many rare family names (黛, 籾山, 四ノ宮). First run: recall 0.868 (256 /
     // 295) at precision 0.989 (262 / 265); session 28's code 0.844 / 0.988. Fixed by general rules: a name with its reading
     // in hiragana, a name after a phone number or on a duty roster made of the listed names' kanji, 正／誤 lines of a
@@ -79,6 +80,7 @@ describe('privacy: blind batches of session 29 (written by helpers who read neit
     // Session 32 (the forty-fourth batch's rules): one more item found.
     // Session 33: a hiragana name set apart before 様 (えびさわ様).
     // Session 33 (forty-sixth batch): a full name after a label ending in 者 (被扶養者：…) and the date after it.
-    await assertBatch('blind-36.jsonl', 150, [295, 274, 281, 279]);
+    // Session 33 (forty-seventh batch): a name before 様宅 (（仁科様宅）).
+    await assertBatch('blind-36.jsonl', 150, [295, 275, 282, 280]);
   });
 });

@@ -132,7 +132,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-13.jsonl', 160, [228, 226, 228, 227]);
   });
 
-  it('the fourteenth, an everyday mix written last as a held-out check: recall 238 / 243, precision 239 / 254', async () => {
+  it('the fourteenth, an everyday mix written last as a held-out check: recall 238 / 243, precision 239 / 251', async () => {
     // Measured blind after all of session 14's rules above: recall 0.901, precision 0.921 (the same with the
     // session's starting code). Then: English introductions with a capital My, a name on the line after a sign-off
     // (Best regards / Ahmed Khan), account holder MARTINEZ CARLOS, a building name with ・ (ザ・鍛冶町タワー1502), and
@@ -143,7 +143,8 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // labels department and public-office phone numbers no personal data; the masker masks every phone number.
     // Left: a name alone closing an English message, half-width katakana names, a family name in brackets after a role (退職者（竹内）).
     // Session 32: a test card's number in a sentence remarked （テスト用カード番号） is no one's.
-    await assertBatch('blind-14.jsonl', 150, [243, 238, 254, 239]);
+    // Session 33 (forty-seventh batch): three sections' numbers in a list of offices (市民課　03-…) left, as this batch labels them.
+    await assertBatch('blind-14.jsonl', 150, [243, 238, 251, 239]);
   });
 
   it('the fifteenth, written blind in session 15 as a held-out check: recall 217 / 228, precision 221 / 223', async () => {
@@ -224,7 +225,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-18.jsonl', 150, [261, 249, 259, 250]);
   });
 
-  it('the nineteenth (session 17, an everyday mix, not told any class): 150 cases — recall 308 / 315 at precision 308 / 321', async () => {
+  it('the nineteenth (session 17, an everyday mix, not told any class): 150 cases — recall 308 / 315 at precision 308 / 320', async () => {
     // Written blind as an everyday mix (a third long, English and machine text). First run: recall 0.911 (287 + 1 / 315)
     // at precision 0.947 (304 masked). Fixed, as general rules: a register's or a log's person field with the section or
     // vendor before the name (利用者：会計課 須藤, 作業者：ベンダー 服部, 二次対応：基盤チーム 今井), people further along a
@@ -234,7 +235,8 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // reply's last sentence, a lone romaji family name (Nakamura,), a western name (Emily Carter), a romanised address,
     // a foreign postal code line; false positives: public figures (高橋尚子, 大谷翔平), toll-free and department numbers,
     // public addresses without a facility word.
-    await assertBatch('blind-19.jsonl', 150, [315, 308, 321, 308]);
+    // Session 33 (forty-seventh batch): a section's direct line (情報政策課直通 …) left, a false positive fewer.
+    await assertBatch('blind-19.jsonl', 150, [315, 308, 320, 308]);
   });
 
   it('the twentieth (session 27, an everyday mix, not told any class): 150 cases — recall 411 / 423 at precision 459 / 464', async () => {
@@ -255,7 +257,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-20.jsonl', 150, [423, 411, 464, 459]);
   });
 
-  it('the twenty-first (session 27, what staff type to the bot, written after batch 20’s rules): recall 299 / 323 at precision 307 / 307', async () => {
+  it('the twenty-first (session 27, what staff type to the bot, written after batch 20’s rules): recall 300 / 323 at precision 307 / 307', async () => {
     // Written blind: questions and requests typed to a helpdesk bot with citizens' and colleagues' data, voice-input
     // style, romanised chat, pasted screens. First run with batch 20's rules: recall 0.861 (278 / 323) at precision 0.979
     // (session 26's code: 0.848 / 0.979). Fixed, as general rules: a listed family name introduced between spaces (職員番号
@@ -265,10 +267,11 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // holder's line. Left: addresses and names typed in hiragana by voice input, a header-less CSV row's split name, wrong dates
     // typed as corrections (R5.6.1 → 昭和50年6月1日), OCR-misread numbers, romanised addresses with a flat's name first.
     // Session 32 (batch 43's rules): an office's Latin name is no person's (International Affairs Division).
-    await assertBatch('blind-21.jsonl', 150, [323, 299, 307, 307]);
+    // Session 33 (forty-seventh batch): a block of flats' number after its name (…団地14-302) masked whole.
+    await assertBatch('blind-21.jsonl', 150, [323, 300, 307, 307]);
   });
 
-  it('the twenty-second (session 27, text pasted from other systems, written after batch 21’s rules): recall 310 / 333 at precision 331 / 333', async () => {
+  it('the twenty-second (session 27, text pasted from other systems, written after batch 21’s rules): recall 311 / 333 at precision 332 / 334', async () => {
     // Written blind: rows from Excel and CSV, fixed-width screens, SQL and API errors echoing a record, OCR'd forms, mail
     // threads, chat transcripts, PDF text with broken lines (three cases' labels put in the text's order, as the scorer
     // reads them). First run with batch 21's rules: recall 0.832 (277 / 333) at precision 0.958 (session 26's code: 0.817
@@ -280,7 +283,8 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // width, 記号 and 番号 columns under an insurance title. Left: OCR text spaced letter by letter across cells, names and
     // addresses broken across lines, a quoted "Family, Given" CSV cell.
     // Session 32: the addresses of a shelters' table (施設名 header) are no one's.
-    await assertBatch('blind-22.jsonl', 150, [333, 310, 333, 331]);
+    // Session 33 (forty-seventh batch): a full name after a label ending in 者 past a post (出席者：委員長 吉村 公⏎一) whole.
+    await assertBatch('blind-22.jsonl', 150, [333, 311, 334, 332]);
   });
 
   it('the twenty-third (session 27, an everyday mix, written after batch 22’s rules): recall 291 / 302 at precision 316 / 319', async () => {
@@ -352,10 +356,11 @@ describe('kotae eval --pii', () => {
     await assertBatch('blind-27.jsonl', 150, [330, 324, 372, 372]);
   });
 
-  it('the twenty-eighth (session 28, text pasted from other systems: the held-out check of that style): 150 cases — recall 304 / 319 at precision 319 / 321', async () => {
+  it('the twenty-eighth (session 28, text pasted from other systems: the held-out check of that style): 150 cases — recall 305 / 319 at precision 319 / 321', async () => {
     // Written blind like the twenty-second (rows, screens, SQL and API errors, OCR'd forms, mail threads, transcripts, PDF
     // text with broken lines), after the session's rules. First run: recall 0.903 (288 / 319) at precision 0.987 (303 /
     // 307); session 27's code gives 0.871 / 0.987 on it, the session's rules before words broken across lines 0.884 / 0.987.
-    await assertBatch('blind-28.jsonl', 150, [319, 304, 321, 319]);
+    // Session 33 (forty-seventh batch): a block of flats' number after its name (…コーポ2-104) masked whole.
+    await assertBatch('blind-28.jsonl', 150, [319, 305, 321, 319]);
   });
 });
