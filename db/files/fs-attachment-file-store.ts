@@ -66,7 +66,12 @@ export class FsAttachmentFileStore implements AttachmentFileStore {
   async readStaged(staged: StagedContent): Promise<AsyncIterable<Uint8Array>> {
     if (path.dirname(staged.ref) !== this.tmp || !(await exists(staged.ref)))
       throw new KotaeError('NOT_FOUND', 'staged attachment content missing');
-    return createReadStream(staged.ref);
+    // Opened only when iterated and closed when the reader stops: a scanner that fails before reading (clamd
+    // unreachable) leaves no open descriptor, and no open racing the discard of the staged file.
+    const ref = staged.ref;
+    return (async function* () {
+      yield* createReadStream(ref);
+    })();
   }
 
   async read(sha256: string): Promise<AsyncIterable<Uint8Array>> {

@@ -123,6 +123,25 @@ describe('AttachmentService with a malware scanner (UploadScan)', () => {
     assert.deepEqual(h.audit.entries, []);
   });
 
+  it('scanner down: the staged copy it never read is not left open (no descriptor, no open racing the discard)', async () => {
+    h = setup(true);
+    h.scanner.down = true;
+    const openUnder = (dir: string) =>
+      fs.readdirSync('/proc/self/fd').filter((fd) => {
+        try {
+          return fs.readlinkSync(path.join('/proc/self/fd', fd)).startsWith(dir);
+        } catch {
+          return false;
+        }
+      });
+    for (let i = 0; i < 5; i++) {
+      await assert.rejects(h.service.stage(chunksOf('ping\n'), { fileName: 'ping.log' }, ORIGIN));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.deepEqual(openUnder(h.temp.dir), []);
+    assert.deepEqual(h.onDisk(), []);
+  });
+
   it('scanner down and not required: keeps the file and logs one warning', async () => {
     h = setup(false);
     h.scanner.down = true;
