@@ -19,22 +19,10 @@ import { sendPage } from '../layout';
 import { field, type HandlerContext } from '../route-types';
 import { csrfField, opsNav } from './common';
 import { O } from './messages';
+import { TERMINAL_FIELD_LABELS as FIELD_LABELS } from './terminal-pages';
 
 /** A result shown on a page: rows refused, or a preview to confirm. */
 export type ShownImport = Extract<ImportResult, { kind: 'refused' | 'preview' }>;
-
-const FIELD_LABELS: Record<FieldChange['field'], string> = {
-  computerName: O.terminals.computerName,
-  ipAddress: O.terminals.ipAddress,
-  macAddress: O.terminals.macAddress,
-  model: O.terminals.model,
-  os: O.terminals.os,
-  osVersion: O.terminals.osVersion,
-  siteId: O.terminals.site,
-  department: O.terminals.department,
-  userName: O.terminals.userName,
-  status: O.terminals.status,
-};
 
 function importForm(c: HandlerContext, choice: string): SafeHtml {
   return html`<form

@@ -1,7 +1,13 @@
 /** The terminal list and the terminal page (fields, history, its tickets and their files). */
 import type { TicketRecord } from '../../../../tickets';
 import type { AttachmentMeta } from '../../../../tickets';
-import { TERMINAL_STATUS_LABELS, type Site, type Terminal, type TerminalChange } from '../../../../operations';
+import {
+  TERMINAL_STATUS_LABELS,
+  type FieldChange,
+  type Site,
+  type Terminal,
+  type TerminalChange,
+} from '../../../../operations';
 import { attachmentList } from '../attachment-section';
 import { formatJst } from '../format';
 import { html, type SafeHtml } from '../html';
@@ -82,7 +88,8 @@ export function terminalListBody(
     }`;
 }
 
-const FIELD_LABELS: Record<string, string> = {
+/** The ledger's field names as the pages show them (history lines, the import preview's changes). */
+export const TERMINAL_FIELD_LABELS: Readonly<Record<FieldChange['field'], string>> = {
   computerName: O.terminals.computerName,
   ipAddress: O.terminals.ipAddress,
   macAddress: O.terminals.macAddress,
@@ -94,6 +101,7 @@ const FIELD_LABELS: Record<string, string> = {
   userName: O.terminals.userName,
   status: O.terminals.status,
 };
+const FIELD_LABELS: Readonly<Record<string, string>> = TERMINAL_FIELD_LABELS;
 
 function historyList(history: readonly TerminalChange[], sites: Map<string, string>): SafeHtml {
   if (history.length === 0) return html`<p>${O.terminals.historyNone}</p>`;
