@@ -5,3 +5,4 @@ export * from './project-files';
 export * from './audit';
 export * from './escape-markup';
 export * from './text-cut';
+export * from './atomic-file';

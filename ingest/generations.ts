@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Logger } from '../core';
-import { isAtomicTempName, writeFileAtomic } from './atomic-file';
+import { isAtomicTempName, writeFileAtomic } from '../core';
 import { indexRoot } from './data-dir';
 
 const GENERATION_NAME = /^gen-\d+-[0-9a-f]+$/;

@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { KotaeError } from '../core';
 import type { Logger } from '../core';
-import { readJsonFile } from './atomic-file';
+import { readJsonFile } from '../core';
 
 interface LockOwner {
   pid: number;

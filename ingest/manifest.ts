@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { inDataDir } from './data-dir';
 import type { Chunk } from '../knowledge';
-import { isAtomicTempName, readJsonFile, writeFileAtomic } from './atomic-file';
+import { isAtomicTempName, readJsonFile, writeFileAtomic } from '../core';
 import type { SkippedItem } from './types';
 
 /** How one file ended up last time: indexed (chunks in the cache) or skipped with a reason. */

@@ -7,9 +7,9 @@
  * Verification reads every head file beside each anchor file it reads (its own folder's and those of
  * KOTAE_AUDIT_ANCHOR_OTHER_FILES), as lines of their own in the time-ordered merge.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from '../../core';
 
 const HEAD_MARK = '.head.';
 const HEAD_EXT = '.jsonl';
@@ -60,31 +60,6 @@ export function readHeadFile(file: string): string | undefined {
 
 /** Replaces `file` with `text` atomically (0600): temp file beside it, fsync, rename, fsync of the folder. */
 export function replaceHeadFile(file: string, text: string): void {
-  const dir = path.dirname(file);
-  fs.mkdirSync(dir, { recursive: true });
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    const fd = fs.openSync(temp, 'w', 0o600);
-    try {
-      fs.writeSync(fd, text);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(temp, file);
-  } catch (err) {
-    fs.rmSync(temp, { force: true });
-    throw err;
-  }
-  // The rename itself survives a power cut once the folder is synced (not possible on every platform).
-  try {
-    const dirFd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(dirFd);
-    } finally {
-      fs.closeSync(dirFd);
-    }
-  } catch {
-    // A folder that cannot be opened for fsync (some network file systems): the rename stands.
-  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  writeFileAtomic(file, text, { mode: 0o600, syncFolder: true });
 }
