@@ -74,7 +74,14 @@ export function wireReports(d: {
     clock: d.clock,
     calendar: d.calendar,
     store,
-    generate: (kind, period) => service.generate(kind, period),
+    // The delivery to come is recorded with the generation, so a stop before it begins loses nothing.
+    generate: (kind, period) =>
+      service.generate(
+        kind,
+        period,
+        'system',
+        deliver && delivery ? (saved) => progress.plan(saved, delivery.channels) : undefined,
+      ),
     runner,
     logger: d.logger,
     leases: d.leases,

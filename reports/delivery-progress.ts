@@ -53,6 +53,13 @@ export interface DeliveryProgress {
    * (this generation's, and earlier generations' sent but not audited), in channel order.
    */
   begin(generation: DeliveryGeneration, channels: readonly DeliveryChannel[]): Promise<ChannelProgress[]>;
+  /**
+   * Records that `generation` is to be delivered on `channels` (their missing rows, no attempt counted), so
+   * the report is unfinished — and delivered by the next scheduler check on any instance — even when the
+   * instance that generated it stops before its delivery begins. Joins the caller's open transaction: written
+   * with the generation it follows or not at all.
+   */
+  plan(generation: DeliveryGeneration, channels: readonly DeliveryChannel[]): Promise<void>;
   /** Records that `channel` took the generation; false when it was recorded already (the first one stays). */
   markSent(generation: DeliveryGeneration, channel: DeliveryChannel, facts: SentFacts, at: Date): Promise<boolean>;
   /**

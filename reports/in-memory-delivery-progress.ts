@@ -40,6 +40,12 @@ export class InMemoryDeliveryProgress implements DeliveryProgress {
     return open.map((r) => structuredClone(r)).sort(byGenerationAndChannel);
   }
 
+  async plan(g: DeliveryGeneration, channels: readonly DeliveryChannel[]): Promise<void> {
+    for (const channel of channels) {
+      if (!this.find(g, channel)) this.rows.push({ ...copy(g), channel, attempts: 0 });
+    }
+  }
+
   async markSent(g: DeliveryGeneration, channel: DeliveryChannel, facts: SentFacts, at: Date): Promise<boolean> {
     const row = this.find(g, channel);
     if (!row || row.sentAt) return false;

@@ -105,8 +105,16 @@ export class ReportService {
     return this.deps.audit ? this.deps.audit.atomically(change, entry) : change();
   }
 
-  /** Builds, renders into the report folder and stores a draft. Throws CONFLICT if the report is final. */
-  async generate(kind: string, periodText: string, actor = 'system'): Promise<StoredReport> {
+  /**
+   * Builds, renders into the report folder and stores a draft. Throws CONFLICT if the report is final.
+   * `withSaved` runs in the store write's transaction (the scheduler records the delivery to come there).
+   */
+  async generate(
+    kind: string,
+    periodText: string,
+    actor = 'system',
+    withSaved?: (saved: StoredReport) => Promise<void>,
+  ): Promise<StoredReport> {
     const period = parsePeriod(kind, periodText, this.deps.clock.now());
     const existing = await this.deps.store.get(period.kind, period.key);
     if (existing) mustBeDraft(existing);
@@ -115,14 +123,17 @@ export class ReportService {
     const files = await renderReportFiles(model, false, this.deps.fonts);
     await writeReportFiles(this.folderOf(period.kind, period.key), files);
     const saved = await this.audited(
-      () =>
-        this.deps.store.saveGenerated({
+      async () => {
+        const stored = await this.deps.store.saveGenerated({
           kind: period.kind,
           period: period.key,
           generatedAt: new Date(model.generatedAt),
           files: files.map((f) => f.name),
           model,
-        }),
+        });
+        await withSaved?.(stored);
+        return stored;
+      },
       () => ({
         actor,
         action: 'report.generate',

@@ -59,12 +59,8 @@ function byGenerationAndChannel(a: ReportDeliveryRow, b: ReportDeliveryRow): num
   );
 }
 
-const whereChannel = (g: DeliveryGeneration, channel: DeliveryChannel) => ({
-  kind: g.kind,
-  period: g.period,
-  generatedAt: g.generatedAt,
-  channel,
-});
+const whereGeneration = (g: DeliveryGeneration) => ({ kind: g.kind, period: g.period, generatedAt: g.generatedAt });
+const whereChannel = (g: DeliveryGeneration, channel: DeliveryChannel) => ({ ...whereGeneration(g), channel });
 
 /** SQL implementation of DeliveryProgress. */
 export class SqlReportDeliveries implements DeliveryProgress {
@@ -90,6 +86,17 @@ export class SqlReportDeliveries implements DeliveryProgress {
           .execute();
         const open = await repo.find({ where: { ...report, auditedAt: IsNull() } });
         return open.sort(byGenerationAndChannel).map(toProgress);
+      }),
+    );
+  }
+
+  async plan(g: DeliveryGeneration, channels: readonly DeliveryChannel[]): Promise<void> {
+    await runDb(this.ds, () =>
+      inTransaction(this.ds, async (em) => {
+        const rows = await em.getRepository<ReportDeliveryRow>(TABLE).find({ where: whereGeneration(g) });
+        for (const channel of channels) {
+          if (!rows.some((r) => r.channel === channel)) await this.insertIfMissing(em, g, channel);
+        }
       }),
     );
   }

@@ -106,6 +106,20 @@ export function deliveryProgressContract(name: string, factory: DeliveryProgress
       assert.deepEqual(await store.ofReport({ kind: 'monthly', period: '2026-04' }), []);
     });
 
+    it('plans the channels of a generation without counting an attempt, once; the plan makes the report unfinished', async () => {
+      await store.plan(MAY, ['email', 'teams']);
+      await store.plan(MAY, ['email', 'teams']);
+      assert.deepEqual(view(await store.ofReport(MAY)), [row(MAY, 'email', 0), row(MAY, 'teams', 0)]);
+      assert.deepEqual(await store.unfinished(1), [{ kind: 'monthly', period: '2026-05' }]);
+      assert.deepEqual(view(await store.begin(MAY, ['email', 'teams'])), [row(MAY, 'email', 1), row(MAY, 'teams', 1)]);
+      await store.markSent(MAY, 'email', FILES, at('2026-06-01T00:01:00Z'));
+      await store.plan(MAY, ['email', 'teams']);
+      assert.deepEqual(view(await store.ofReport(MAY)), [
+        row(MAY, 'email', 1, { sentAt: '2026-06-01T00:01:00.000Z', facts: FILES }),
+        row(MAY, 'teams', 1),
+      ]);
+    });
+
     it('marks nothing of a generation it does not hold', async () => {
       await store.begin(MAY, ['email']);
       assert.equal(await store.markSent(MAY_AGAIN, 'email', FILES, at('2026-06-02T00:00:00Z')), false);

@@ -14,7 +14,7 @@ import type { AuditTrail } from '../../../core';
 import { FakeClock } from '../../../core/clock';
 import { createDataSource, SqlJobLease, SqlJobRunStore, SqlReportDeliveries, SqlReportStore } from '../../../db';
 import { JobRunner, LeaseGuard, ReportScheduler } from '../../../jobs';
-import { modelRows, ReportDelivery, ReportService, type DeliverySender } from '../../../reports';
+import { modelRows, ReportDelivery, ReportService, type DeliverySender, type ReportKind } from '../../../reports';
 import { testAuditLog } from '../../helpers/audit';
 import { describeEachDb } from '../../helpers/databases';
 import { jst } from '../reports/fixture';
@@ -59,6 +59,7 @@ describeEachDb('scheduled delivery across instances', (each) => {
     senders: readonly DeliverySender[],
     audit: Pick<AuditTrail, 'atomically'> = testAuditLog(ds, () => clock.now()),
     maxAttempts = 3,
+    deliverWith?: (kind: ReportKind, period: string) => Promise<unknown>,
   ) {
     const store = new SqlReportStore(ds);
     const service = new ReportService({
@@ -85,10 +86,11 @@ describeEachDb('scheduled delivery across instances', (each) => {
       clock,
       calendar: new BusinessCalendar(),
       store,
-      generate: (k, p) => service.generate(k, p),
+      // As app/wire-reports.ts: the delivery to come is recorded with the generation.
+      generate: (k, p) => service.generate(k, p, 'system', (saved) => progress.plan(saved, delivery.channels)),
       runner: new JobRunner({ store: jobs, clock, maxAttempts, sleep: async () => undefined }),
       leases: new LeaseGuard({ lease: new SqlJobLease(ds), holder, clock, timers: NO_RENEWAL }),
-      deliver: async (k, p) => delivery.deliver(await service.get(k, p)),
+      deliver: deliverWith ?? (async (k, p) => delivery.deliver(await service.get(k, p))),
       unfinishedDeliveries: (max) => progress.unfinished(max),
     });
     return { scheduler, service };
@@ -154,6 +156,52 @@ describeEachDb('scheduled delivery across instances', (each) => {
     assert.deepEqual([verified.ok, verified.count], [true, 2]);
 
     // Nothing is left to deliver: later checks on either instance send nothing.
+    clock.advanceMinutes(15);
+    await b.scheduler.tick();
+    await b.scheduler.deliveriesSettled();
+    assert.deepEqual([mails.length, posts.length, (await exports()).length], [1, 1, 2]);
+  });
+
+  it('delivers a report whose instance stopped after generating it and before its delivery began, once', async () => {
+    const clock = new FakeClock(jst('2026-06-01 09:00'));
+    const { mails, posts, senders } = outside();
+    // Instance A stops dead as its delivery job starts: no row of its own, no mail, its lease lapses.
+    let stopped!: () => void;
+    const stop = new Promise<void>((resolve) => (stopped = resolve));
+    const dead = (): Promise<unknown> => {
+      stopped();
+      return new Promise(() => undefined);
+    };
+    const a = instance(each.db.ds, 'A', clock, senders, undefined, 3, dead);
+    const b = instance(second, 'B', clock, senders);
+
+    assert.deepEqual(await a.scheduler.tick(), [{ kind: 'monthly', period: '2026-05' }]);
+    await stop;
+    // The generation recorded the delivery to come: both channels, no attempt yet.
+    const planned = (await each.db.ds.query(
+      `SELECT "channel", "attempts", "sentAt" FROM "report_delivery" ORDER BY "channel"`,
+    )) as { channel: string; attempts: number; sentAt: unknown }[];
+    assert.deepEqual(
+      planned.map((r) => [r.channel, Number(r.attempts), r.sentAt]),
+      [
+        ['email', 0, null],
+        ['teams', 0, null],
+      ],
+    );
+
+    // Past A's delivery lease, B's check delivers it: one mail, one post, one export.report each.
+    clock.advanceMinutes(6);
+    assert.deepEqual(await b.scheduler.tick(), []);
+    await b.scheduler.deliveriesSettled();
+    assert.deepEqual(mails, [`johosei@example.lg.jp|${SUBJECT}`]);
+    assert.deepEqual(posts, [`operators-channel|${SUBJECT}`]);
+    assert.deepEqual(
+      (await exports()).map((e) => [e.channel, e.format]),
+      [
+        ['email', 'xlsx+pdf'],
+        ['teams', 'link'],
+      ],
+    );
     clock.advanceMinutes(15);
     await b.scheduler.tick();
     await b.scheduler.deliveriesSettled();
