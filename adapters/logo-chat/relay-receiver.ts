@@ -27,6 +27,15 @@ export interface LogoEventReceiver {
   receive(request: RelayRequest): Promise<RelayResponse>;
 }
 
+/**
+ * JSON.parse reviver: strings without NUL characters. PostgreSQL cannot store one in text, so a NUL in a user's
+ * name lost the question after the 202 and one in an event id answered 500; no id, name or text needs one (the
+ * signature was checked on the raw bytes before).
+ */
+function withoutNul(_key: string, value: unknown): unknown {
+  return typeof value === 'string' && value.includes('\u0000') ? value.replaceAll('\u0000', '') : value;
+}
+
 /** Verifies, dedupes and dispatches relay events. */
 export class RelayReceiver implements LogoEventReceiver {
   private readonly seen = new Set<string>();
@@ -48,7 +57,7 @@ export class RelayReceiver implements LogoEventReceiver {
     this.deps.verifier.verify(request.headers, request.rawBody);
     let json: unknown;
     try {
-      json = JSON.parse(request.rawBody.toString('utf8'));
+      json = JSON.parse(request.rawBody.toString('utf8'), withoutNul);
     } catch (err) {
       throw new KotaeError('INPUT_INVALID', 'logo relay: body is not JSON', {
         userMessage: M.relay.invalid,

@@ -20,6 +20,7 @@ import { toKotaeError } from '../../core';
 import { TeamsAttachmentIntake, type TeamsAttachmentIntakeDeps } from './attachment-intake';
 import { FileConsentHandler, type ReplyFiles } from './reply-files';
 import { MessageChangeHandler } from './message-changes';
+import { normalizeActivity } from './activity-normalize';
 import type { RequesterMessageChanges } from '../../tickets';
 
 /** Everything the Teams channel needs; config values come from the composition root. */
@@ -183,6 +184,7 @@ export function createTeamsEndpoint(deps: TeamsEndpointDeps): TeamsEndpoint {
   async function handle(req: TeamsHttpRequest, res: WebResponse): Promise<void> {
     if (!(await authorize(req, res))) return;
     if (!isPlainObject(req.body)) return reject(res, 400, 'INPUT_INVALID');
+    req.body = normalizeActivity(req.body);
     const refusal = activityRefusal(req.body, hosts);
     if (refusal) return reject(res, 400, 'INPUT_INVALID', refusal);
     try {
