@@ -1,6 +1,7 @@
 /**
  * A form's filled-in example is no one's data: 【記入例】 up to the next blank line (or the end), a value
- * marked （例） / (例) up to the end of its field, and an example in brackets （例：…）. Spans found there are dropped.
+ * marked （例） / (例) up to the end of its field, an example in brackets （例：…）, a value labelled for tests (テスト用カード
+ * 番号 …). Spans found there are dropped.
  */
 import type { PiiSpan } from './types';
 
@@ -46,6 +47,12 @@ const EXAMPLE_VALUE = /[（(]例[）)]|記載例[:：]?/g;
  * sentence's end.
  */
 const TEST_VALUE_REMARK = /[（(](?:テスト用|試験用|ダミー|架空)[^）)\n]{0,16}[）)]/g;
+/**
+ * A value whose label says it is for tests (テスト用カード番号 4111 …, 試験用の電話番号：…, ダミーの住所 …): from the label to the
+ * value's end (a particle, a bracket, the sentence's end).
+ */
+const TEST_LABELLED =
+  /(?:テスト用|試験用|検証用|ダミー|架空)の?[一-龥ァ-ヶー]{0,8}?(?:番号|ナンバー|カード|アドレス|電話|住所|氏名|名前|コード)[ \t]*[:：は]?[ \t]*[^。\n（(ぁ-ゖ]{1,30}/g;
 /** An example given in brackets: （例：AB1234567）, (例: 090-0000-0000) — up to the closing bracket. */
 const BRACKETED_EXAMPLE = /[（(][ \t]?例[ \t]?[:：][^（()）\n]{1,40}[）)]/g;
 /**
@@ -62,7 +69,7 @@ function exampleZones(normalized: string): Array<[number, number]> {
     const blank = normalized.indexOf('\n\n', m.index);
     zones.push([m.index, blank < 0 ? normalized.length : blank]);
   }
-  for (const re of [EXAMPLE_LINE, MARKED_AFTER, QUOTED, BRACKETED_EXAMPLE, SHAPE_EXAMPLE, PLACEHOLDER])
+  for (const re of [EXAMPLE_LINE, MARKED_AFTER, QUOTED, BRACKETED_EXAMPLE, SHAPE_EXAMPLE, PLACEHOLDER, TEST_LABELLED])
     for (const m of normalized.matchAll(re)) zones.push([m.index, m.index + m[0].length]);
   // The sentence of a remark that its values are for tests: from the sentence's start to the remark.
   for (const m of normalized.matchAll(TEST_VALUE_REMARK)) {
@@ -86,7 +93,7 @@ function exampleZones(normalized: string): Array<[number, number]> {
 
 /** The spans outside any example. */
 export function withoutExamples(normalized: string, spans: PiiSpan[]): PiiSpan[] {
-  if (!/例|見本|サンプル|e\.g\.|[○〇◯△□×]{2}|テスト用|試験用|ダミー|架空/.test(normalized)) return spans;
+  if (!/例|見本|サンプル|e\.g\.|[○〇◯△□×]{2}|テスト用|試験用|検証用|ダミー|架空/.test(normalized)) return spans;
   const zones = exampleZones(normalized);
   return zones.length === 0 ? spans : spans.filter((s) => !zones.some(([a, b]) => a <= s.start && s.end <= b));
 }

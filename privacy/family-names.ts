@@ -77,9 +77,16 @@ const SURNAME_KANJI: ReadonlySet<string> = new Set([...[...KNOWN_FAMILY_NAMES].j
 export const surnameLike = (word: string): boolean => [...word].every((c) => SURNAME_KANJI.has(c));
 
 /**
+ * Second readings of the commonest family names, as usual as the first (河野 かわの, 中島 なかしま, 山崎 やまさき, 東
+ * あずま, 中田 なかだ, 高田 たかた, 吉川 きっかわ, 藤原 ふじはら, 岩崎 いわざき, 渡部 わたべ, 福田 ふくた, 小島 おじま):
+ * general knowledge of Japanese names.
+ */
+const SECOND_READINGS = 'かわの なかしま やまさき あずま なかだ たかた きっかわ ふじはら いわざき わたべ ふくた おじま';
+
+/**
  * The readings in hiragana of the commonest family names (COMMON_FAMILY_NAMES read by kuromoji, wrong readings of names
- * corrected by hand: 平野 ひらの, 山中 やまなか, 須藤 すどう), three letters or more, as staff type a colleague's name
- * without converting it (すずきさんのアカウント). Used only right before an honorific.
+ * corrected by hand: 平野 ひらの, 山中 やまなか, 須藤 すどう; and their second readings), three letters or more, as staff
+ * type a colleague's name without converting it (すずきさんのアカウント). Used only right before an honorific.
  */
 export const HIRAGANA_FAMILY_NAMES: ReadonlySet<string> = new Set(
   `さとう すずき たかはし たなか いとう わたなべ やまもと なかむら こばやし かとう よしだ やまだ ささき やまぐち
@@ -93,7 +100,8 @@ export const HIRAGANA_FAMILY_NAMES: ReadonlySet<string> = new Set(
   ほんだ いいだ ひぐち あきやま かたやま つちや おおはし もちづき あらき あさの ひらた すどう おおくぼ くまがい
   まつした よしむら こいけ いしはら あさい にしかわ おおいし こにし いまむら かわむら まつおか かんの すがの
   あおやま くろだ かわい はやかわ いちむら ほしの まつうら おおたに ないとう むとう よしおか にしやま きたがわ
-  なかたに ほんま みやけ たしろ おかざき さかぐち かわかみ くわばら ながた ほりうち おおかわ おざわ たかの`
+  なかたに ほんま みやけ たしろ おかざき さかぐち かわかみ くわばら ながた ほりうち おおかわ おざわ たかの
+  ${SECOND_READINGS}`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -24,7 +24,8 @@ import { detectFormNames, detectRareNames, detectSpokenAddress, detectSpokenName
 import { detectPhone } from './detectors';
 import { detectHalfWidthName, detectLatinCues, detectRomajiName } from './detectors';
 import { detectPostalCode } from './detectors';
-import { detectOtherScripts, detectOutsidePeople } from './detectors';
+import { detectKinRows, detectOtherScripts, detectOutsidePeople, detectSignedPeople } from './detectors';
+import { detectTitledLists } from './detectors';
 import { cleanUserText } from './clean-text';
 import { normalizeForDetection } from './normalize';
 import { unifyNameKanji } from './name-kanji';
@@ -34,16 +35,17 @@ import { withoutExamples } from './examples';
 import { withoutPublicFigures } from './public-figures';
 import { withoutNonNames } from './not-names';
 import { withoutFacilityRows } from './facility-rows';
-import { compactSpacedLines } from './spaced-text';
+import { compactSpacedLines, spacedLettersTest } from './spaced-text';
 import { readDictation } from './dictation';
 import { rejoinBrokenLines } from './broken-lines';
 import { joinChatPieces, piecesOf, type Pieces } from './chat-pieces';
 import type { Reading } from './reading';
 import { sameNameSpans } from './same-name';
 import { correctionSpans } from './corrections';
-import { nameScriptSpans } from './name-scripts';
+import { nameScriptSpans, quotedFormSpans } from './name-scripts';
 import { sameValueSpans } from './same-value';
 import { nameHalfSpans } from './name-halves';
+import { splitReadingSpans } from './split-readings';
 import { nameExtentSpans } from './name-extents';
 import { nameListSpans } from './name-lists';
 import { PII_LABELS, PII_TYPES, type PiiSpan, type PiiType } from './types';
@@ -95,6 +97,8 @@ function detectAll(normalized: string, tagger?: PersonNameTagger, original?: str
     ...detectResidentCode(normalized),
     ...detectPensionNumber(normalized),
     ...detectPassport(normalized),
+    // The rows of a list titled by its numbers (旅券番号一覧): their names before any other reading (北条 真央, not 北条).
+    ...detectTitledLists(normalized),
     ...detectInsuranceNumber(normalized),
     ...detectNumberColumns(normalized),
     ...detectBankAccount(normalized),
@@ -128,6 +132,8 @@ function detectAll(normalized: string, tagger?: PersonNameTagger, original?: str
     ...detectEverydayPeople(normalized).map(fuller),
     ...detectWeekPeople(normalized),
     ...detectOutsidePeople(normalized).map(fuller),
+    ...detectSignedPeople(normalized),
+    ...detectKinRows(normalized),
     ...detectRomajiName(normalized),
     ...detectLatinCues(normalized).map(fuller),
     ...(tagger && original && original.length <= MAX_TAGGED_CHARS
@@ -262,8 +268,11 @@ export function createPiiMasker(options: PiiMaskerOptions = {}): PiiMasker {
         start: compact.origin[s.start] ?? s.start,
         end: (compact.origin[s.end - 1] ?? s.end - 1) + 1,
       }));
-      // On a spaced-out line the compacted reading is the whole item (平成 3 年 8 月 2 6 日, not 平成 3 年 8 月 2).
-      spans = resolve([...back, ...spans], enabled);
+      // On a spaced-out line the compacted reading is the whole item (平成 3 年 8 月 2 6 日, not 平成 3 年 8 月 2), and
+      // letters set apart there are no name by themselves (金 額).
+      const spacedLetters = spacedLettersTest(normalized);
+      const kept = spans.filter((s) => s.type !== 'person_name' || !spacedLetters(s.start, s.end));
+      spans = resolve([...back, ...kept], enabled);
     }
     // Numbers and addresses dictated by voice input (0 3 の 3 2 1 0, ゼロサン ゴーゴー…): detected as typed, mapped back.
     const dictated = readDictation(normalized);
@@ -312,10 +321,13 @@ export function createPiiMasker(options: PiiMaskerOptions = {}): PiiMasker {
       ...sameNameSpans(normalized, all),
       ...correctionSpans(normalized, all),
       ...nameScriptSpans(normalized, all),
+      ...quotedFormSpans(normalized, all).map(fuller),
       // … and a number found once, said again elsewhere (his card says 00421977).
       ...sameValueSpans(normalized, all),
       // … and the other half of a full name found by one half (主事 楢崎 颯太; 本人 曽我部 ハツ 様).
       ...nameHalfSpans(normalized, all).map(fuller),
+      // … and the readings of a name split in two cells (吉永,和樹,ヨシナガ,カズキ).
+      ...splitReadingSpans(normalized, all),
     ];
     const again = more.length > 0 ? resolve([...all, ...more], enabled) : all;
     // The piece left out of a name found, also of one found again (ブラウン・エマ, LEE JI-WOO, 鈴鹿 透真), and its katakana form

@@ -2,11 +2,12 @@
  * A name found, then the same name in another script or reading (Name: Bishnu Prasad Adhikari / बिष्णु प्रसाद अधिकारी,
  * 성명: 박지훈 / パク・チフン, NGUYEN VAN HUNG / グエン ヴァン フン; Sharma Anil さん（あにる しゃるま と呼ばれたい）; おおの
  * とみ（大野 トミ）), or the katakana reading of a name in another script alone on the next line (… अधिकारी⏎ビシュヌ・
- * プラサド・アディカリ). Each found
+ * プラサド・アディカリ), or quoted beside it and read the same (回答者欄に「おかもとゆか」「Okamoto Yuka」と2通り). Each found
  * reading is read for further ones, so a chain of scripts is followed to its end; linear in the names found.
  */
 import type { PiiSpan } from './types';
 import { KNOWN_FAMILY_NAMES } from './family-names';
+import { sameReading } from './kana-romaji';
 
 // A reading of two parts at least (パク・チフン, グエン ヴァン フン): one katakana word is as often a company or a role.
 const KATAKANA = '[ァ-ヶー]{1,12}(?:[・＝ ][ァ-ヶー]{1,12}){1,4}';
@@ -22,6 +23,32 @@ const IN_BRACKETS =
   /^[ \t]*(?:さん|様|さま|氏)?[ \t]*[（(]([ぁ-んァ-ヶー]{2,8}(?:[ ・][ぁ-んァ-ヶー]{1,8}){1,3}|([一-龥々]{1,3}) [一-龥々ァ-ヶー]{1,4})(?:[ \t]*と[^）)\n]{0,20})?[）)]/d;
 /** A line holding only a katakana name of two or more parts joined by ・. */
 const NEXT_LINE_READING = /^\n[ \t]*([ァ-ヶー]{2,12}(?:・[ァ-ヶー]{1,12}){1,4})[ \t]*(?=\n|$)/d;
+
+/** Two quoted values side by side (「…」「…」, 「…」と「…」, 「…」さんと「…」, 「…」、「…」). */
+const QUOTED_PAIR = /「([^」\n]{2,24})」[ \t]*(?:さん|様|氏)?(?:[、,／/]|と|や)?[ \t]*「([^」\n]{2,24})」/dg;
+const KANA_NAME = /^[ぁ-ゖァ-ヶー]+(?:[ \u3000・][ぁ-ゖァ-ヶー]+)?$/;
+const LATIN_NAME = /^[A-Za-z][A-Za-z'’-]*(?: [A-Za-z][A-Za-z'’-]*){1,2}$/;
+
+/**
+ * The other of two quoted values when one is a name found and both read the same, one in kana and one in Latin letters
+ * (a fuller reading: it takes the place of a piece of the quote found before).
+ */
+export function quotedFormSpans(text: string, spans: readonly PiiSpan[]): PiiSpan[] {
+  const out: PiiSpan[] = [];
+  const found = (at: [number, number]): boolean =>
+    spans.some((s) => s.type === 'person_name' && s.start <= at[0] && at[1] <= s.end);
+  for (const m of text.matchAll(QUOTED_PAIR)) {
+    const [a, b] = [m[1]!, m[2]!];
+    const [atA, atB] = [m.indices![1]!, m.indices![2]!];
+    const same =
+      (KANA_NAME.test(a) && LATIN_NAME.test(b) && sameReading(a, b)) ||
+      (LATIN_NAME.test(a) && KANA_NAME.test(b) && sameReading(b, a));
+    if (!same || found(atA) === found(atB)) continue;
+    const other = found(atA) ? atB : atA;
+    out.push({ type: 'person_name', start: other[0], end: other[1] });
+  }
+  return out;
+}
 
 /** The spans of the names' other scripts and readings right after the person names found. */
 export function nameScriptSpans(text: string, spans: readonly PiiSpan[]): PiiSpan[] {

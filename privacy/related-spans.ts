@@ -107,8 +107,9 @@ const ROW_EVIDENCE = new Set<PiiType>([
 ]);
 const OLD_YEAR = 2010;
 
-/** A cell without data: a Markdown rule, a placeholder (（空欄）, なし, －). */
-const EMPTY_CELL = /^(?:[-:| ]*|[（(［\[]?(?:空欄|空白|なし|未記入|未入力|不明|該当なし|[-－―ー]|n\/a)[）)］\]]?)$/i;
+/** A cell without data: a Markdown rule, a placeholder (（空欄）, なし, －), a ditto (同上, 〃: the value above). */
+const EMPTY_CELL =
+  /^(?:[-:| ]*|[（(［\[]?(?:空欄|空白|なし|未記入|未入力|不明|該当なし|同上|同左|〃|[-－―ー]|n\/a)[）)］\]]?)$/i;
 
 /** Spans found through earlier spans and the text's shape; overlapping ones are dropped by the caller. */
 export function relatedSpans(
@@ -341,7 +342,6 @@ function tableSpans(normalized: string, found: readonly PiiSpan[]): { fromHeader
     found.some((s) => s.type === 'person_name' && s.start <= c.start && c.end <= s.end) ||
     fromHeaders.some((s) => s.type === 'person_name' && s.start === c.start);
   // Without a header: a column with a name in one row, and katakana readings beside a name (not on a form's screen).
-
   const nameColumns = new Map<string, Set<number>>();
   rows.forEach((row) => {
     if (!row) return;

@@ -50,3 +50,23 @@ export function compactSpacedLines(normalized: string, original = normalized): C
   }
   return any ? { text: text.slice(0, -1), origin: origin.slice(0, -1) } : undefined;
 }
+
+/**
+ * A test of whether a name read on the text as it stands is single letters set apart on a spaced-out line (金 額 of a
+ * scanned invoice, read as a family and a given name): there only the compacted reading (金額) counts. Each line is
+ * judged once.
+ */
+export function spacedLettersTest(normalized: string): (start: number, end: number) => boolean {
+  const lines = new Map<number, boolean>();
+  return (start, end) => {
+    if (!/^\S(?:[ \t]\S)+$/.test(normalized.slice(start, end))) return false;
+    const from = normalized.lastIndexOf('\n', start - 1) + 1;
+    let spaced = lines.get(from);
+    if (spaced === undefined) {
+      const to = normalized.indexOf('\n', from);
+      spaced = spacedOut(normalized.slice(from, to < 0 ? undefined : to));
+      lines.set(from, spaced);
+    }
+    return spaced;
+  };
+}

@@ -4,7 +4,7 @@
  * - a listed romaji family name after an English title, also in lower case (Director Hoshino, helped ms. ueno);
  * - a listed romaji family name a task is handed to (handover to ikeda, escalated to Mori) or a log is kept by
  *   (work log (sato));
- * - a listed romaji family name after a Japanese post or role (営業 Watanabe / SE 小林);
+ * - a listed romaji family name after a Japanese post, role or section (営業 Watanabe / SE 小林, 税務課 Lopez、);
  * - a mention of two capitalised words a Hepburn spelling can write (@Nakazawa Toru);
  * - a list's cell written Family, Given with a common given name (… / Rodriguez, Ana）, ⇥Brown, Tom⇥);
  * - a dash signature closing the message: a common given name (🙌 — Mike) or a lower-case pair opening with one
@@ -32,9 +32,12 @@ const TITLE_THEN_FAMILY =
 const HANDED_TO =
   /\b(?:hand(?:ed|s)? ?over to|handover to|escalated to|assigned to|passed (?:it )?to|forwarded to|reported by|checked by)\s+([A-Za-z]{2,})\b(?!['’-]?[A-Za-z])/dgi;
 const LOG_KEEPER = /\b(?:log|logs|notes?|memo|report|shift|duty)\s*\(([A-Za-z]{2,})\)/dgi;
-/** A listed romaji family name after a Japanese post or role and a space, in a list or closing it (営業 Watanabe /). */
+/**
+ * A listed romaji family name after a Japanese post, role or section and a space, in a list or closing it (営業
+ * Watanabe /, 税務課 Garcia、).
+ */
 const ROLE_THEN_ROMAJI =
-  /(?<![A-Za-z])(?:営業|担当|主査|主任|主事|係長|課長|部長|SE|PM|PL)[ \t\u3000]+([A-Z][a-z]+|[A-Z]{2,})(?=[ \t\u3000]*(?:$|[\n/／、,，（(]))/dg;
+  /(?<![A-Za-z])(?:営業|担当|主査|主任|主事|係長|課長|部長|SE|PM|PL|[一-龥ァ-ヶー]{1,10}(?:課|係|室|班|部|局|センター))[ \t\u3000]+([A-Z][a-z]+|[A-Z]{2,})(?=[ \t\u3000]*(?:$|[\n/／、,，（(]))/dg;
 /** A hiragana name after 名前 and a space, standing alone (子の名前 はるき（漢字は後日）): は opens the name here. */
 const NAME_LABEL_KANA = /名前[ \t\u3000]+([ぁ-ゖ]{2,6})(?=[（(、,。]|[ \t\u3000]*(?:\n|$))/dg;
 const LATIN_MENTION = /(?<![\w.@])@([A-Z][a-z]{1,14} [A-Z][a-z]{1,14})(?![\w@])/dg;

@@ -5,14 +5,17 @@
  * - a hiragana first name introducing the writer after a greeting, as chat on a phone is typed (お疲れさまです😊 りょうた
  *   です);
  * - a name quoted with an emoji before its honorific, as a chat's display name shows it (「はやし🌸」さん);
- * - a full name after 対象 (対象 森本 優), on a signature's own line under the writer's office (…課 …係⏎竹之内 遥);
+ * - a full name after 対象 (対象 森本 優; in a text about a person's record also a rare family name when both words may be
+ *   a name's: 対象 大貫 陽向), on a signature's own line under the writer's office (…課 …係⏎竹之内 遥);
  * - the kanji form of a name in brackets after its reading (（漢字：東海林 葵）);
  * - a name in Latin letters before its kanji form in brackets and an honorific (Wang Lei（王 磊）さん).
  */
 import type { PiiSpan } from '../types';
 import { KNOWN_FAMILY_NAMES, surnameLike } from '../family-names';
 import { captured } from './captured';
+import { isName } from './labelled-names';
 import { hasNotPersonWord } from './not-person-words';
+import { fillsNameSlot } from './rare-names';
 
 const HONORIFIC_AHEAD = '(?=さん|様(?!々)|さま|ちゃん|くん)';
 const JOINED_KANA_GIVEN = new RegExp(`(?<![一-龥々ヶ])([一-龥々ヶ]{1,3})([ぁ-ゖ]{2,4})${HONORIFIC_AHEAD}`, 'dg');
@@ -61,6 +64,23 @@ function familyFirst(name: string): boolean {
   return KNOWN_FAMILY_NAMES.has(family) || (family.length >= 2 && surnameLike(family));
 }
 
+/** Words of a scope or a kind that fill 対象's place without being anyone (対象 一部 業務, 対象 庁内 端末). */
+const SCOPE_WORD =
+  /^(?:一部|全部|全体|全庁|庁内|各課|各部|全課|新規|既存|業務|端末|機器|期間|範囲|以外|以下|全件|一覧|全て|個別|一括)$/;
+/** A text about a person's record (本人確認, 住民票, 個人番号 …), where 対象 is a person rather than a thing. */
+const PERSON_RECORD = /本人確認|住民票|個人番号|マイナンバー|生年月日|被保険者|氏名|戸籍|世帯/;
+/** Whether both words of a kanji full name may be a name's (not 全庁 端末, 本庁 職員, 一部 業務) in a person's record. */
+function bothNames(name: string, normalized: string): boolean {
+  const [family = '', given = ''] = name.split(/[ \u3000]/);
+  return (
+    PERSON_RECORD.test(normalized) &&
+    fillsNameSlot(family) &&
+    isName(family) &&
+    isName(given) &&
+    !/[課係室部局庁員長]$/.test(given)
+  );
+}
+
 /** Finds the names above. */
 export function detectEverydayNames(normalized: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
@@ -74,7 +94,13 @@ export function detectEverydayNames(normalized: string): PiiSpan[] {
   spans.push(
     ...captured(normalized, GREETING_KANA_INTRO, (name) => !EVERYDAY_KANA.test(name)),
     ...captured(normalized, QUOTED_WITH_EMOJI),
-    ...captured(normalized, TARGET_NAME, familyFirst),
+    // After 対象 a full name's shape closing the line is enough (対象 大貫 陽向): its two words must each be a name's.
+    ...captured(
+      normalized,
+      TARGET_NAME,
+      (name) =>
+        !name.split(/[ \u3000]/).some((w) => SCOPE_WORD.test(w)) && (familyFirst(name) || bothNames(name, normalized)),
+    ),
     ...captured(normalized, SIGNATURE_NAME, familyFirst),
     ...captured(normalized, KANJI_FORM),
   );

@@ -63,6 +63,10 @@ export function detectBankAccount(normalized: string): PiiSpan[] {
       /(?<!\d)\d{5}[ \-]\d{6,8}(?!\d)/,
       16,
     ),
+    // … and after 記号番号 in the sentence after the one naming the bank (ゆうちょに変えたいです。記号番号 10280-00417352).
+    ...valuesAfter(normalized, 'bank_account', /記号番号/, /(?<!\d)\d{5}[ \-]\d{6,8}(?!\d)/, 4).filter((span) =>
+      /ゆうちょ|通常貯金|振替口座/.test(sentenceBefore(normalized, span.start)),
+    ),
     ...valuesAfter(normalized, 'bank_account', /ゆうちょ|通常貯金|振替口座/, /(?<!\d)\d{5}(?!\d)/, 8),
     // 記号 and 番号 said apart after a ゆうちょ account is mentioned, also in the next sentence (…登録できません。記号 12340、番号 56789012).
     ...yuchoParts(normalized),
@@ -139,13 +143,13 @@ const PASSPORT_NUMBER =
  * 旅券番号: Japan's two letters and seven digits, and the shapes of foreign residents' passports — a
  * letter and 7 or 8 digits (China E12345678, Viet Nam C1234567, Korea M12345678), a letter, 7 digits and a
  * letter (Philippines P1234567A), two letters and 6 digits, 8 or 9 digits (Nepal, USA), nine letters and digits
- * (Germany C4F7K92LT); a residence card's number anywhere.
+ * (Germany C4F7K92LT); a residence card's number anywhere. The label also as voice input writes it (ぱすぽーと).
  */
 export function detectPassport(normalized: string): PiiSpan[] {
   const near = valuesAfter(
     normalized,
     'passport',
-    /旅券|パスポート|ﾊﾟｽﾎﾟｰﾄ|护照|護照|여권|passport|passaporte|pasaporte|paspor|ho chieu|паспорт|หนังสือเดินทาง|جواز/i,
+    /旅券|パスポート|ﾊﾟｽﾎﾟｰﾄ|ぱすぽーと|りょけん|护照|護照|여권|passport|passaporte|pasaporte|paspor|ho chieu|паспорт|หนังสือเดินทาง|جواز/i,
     PASSPORT_NUMBER,
     24,
   );
@@ -153,7 +157,7 @@ export function detectPassport(normalized: string): PiiSpan[] {
   near.push(...shapedValues(normalized, 'passport', /(?<![A-Za-z0-9])[A-Z]{2}\d{8}[A-Z]{2}(?![A-Za-z0-9])/g));
   // In a text about a passport, a Japanese passport's own shape (two capitals and seven digits) further on, and any
   // passport's shape right after No. / 番号 (Passport copy received: Republic of Korea, No. M70415286).
-  if (!/旅券|パスポート|ﾊﾟｽﾎﾟｰﾄ|여권|passport/i.test(normalized)) return near;
+  if (!/旅券|パスポート|ﾊﾟｽﾎﾟｰﾄ|ぱすぽーと|りょけん|여권|passport/i.test(normalized)) return near;
   near.push(
     ...valuesAfter(
       normalized,
@@ -168,12 +172,16 @@ export function detectPassport(normalized: string): PiiSpan[] {
 }
 
 // 保検: the same reading as 保険, a common slip of the input method. the bao hiem: Vietnamese (thẻ bảo hiểm) unaccented.
+// ほけんしょう, ひほけんしゃばんごう: as voice input writes the labels.
 const INSURANCE =
-  /\b[Ii]nsur(?:er|ed|ance card)(?: person)? (?:[Nn]o\.?|[Nn]umber)|\bthe bao hiem|被保[険検]者番号|保[険検]者番号|被保[険検]者証|保[険検]証|(?:介護|健康)保[険検](?=[^。\n]{0,12}(?:証|番号|記号))|記号番号|保[険検]番号|(?:国保|健保|けんぽ|共済組合|後期高齢者?医療)[^。\n]{0,16}?(?<!口座|金融機関|支店|店)(?=記号|番号)/g;
+  /\b[Ii]nsur(?:er|ed|ance card)(?: person)? (?:[Nn]o\.?|[Nn]umber)|\bthe bao hiem|ほけんしょう|ひほけんしゃ(?:しょう|ばんごう)|被保[険検]者番号|保[険検]者番号|被保[険検]者証|保[険検]証|(?:介護|健康)保[険検](?=[^。\n]{0,12}(?:証|番号|記号))|記号番号|保[険検]番号|(?:国保|健保|けんぽ|共済組合|後期高齢者?医療)[^。\n]{0,16}?(?<!口座|金融機関|支店|店)(?=記号|番号)/g;
 const CARD_NAMES = /資格確認書|マイナ保険証|組合員証|加入者証/g;
 /** Where a card's 記号 and 番号 fields belong to an insured person (被保険者の…, insurance card: 記号 …). */
 const INSURED = /被保[険検]者|保[険検]証|国保|健保|後期高齢|insurance/gi;
 const BANK_BEFORE = /(?:ゆうちょ|銀行|貯金|口座)[^。\n]*$/;
+/** The text before `at` in its sentence and the sentence before it, at most 40 characters (its 。 read as a comma). */
+const sentenceBefore = (normalized: string, at: number): string =>
+  normalized.slice(Math.max(0, at - 40), at).replace(/。(?=[^。]*$)/, '、');
 const OTHER_LABEL =
   /氏名|名前|生年月日|住所|電話|連絡先|折り?返し|携帯|メール|個人番号|マイナンバー|基礎年金番号|口座番号|旅券番号/;
 const VALUE = /(?<![\w\-])[A-Za-z0-9](?:[\-・]?[A-Za-z0-9]){1,19}(?![\w])/g;
@@ -208,8 +216,9 @@ export function detectInsuranceNumber(normalized: string): PiiSpan[] {
         spans.push({ type: 'insurance_number', start: at[0], end: at[1] });
   }
   for (const k of found) {
-    // ゆうちょ's 記号番号 is a bank account (detectBankAccount), not an insurance card's.
-    if (k[0] === '記号番号' && BANK_BEFORE.test(normalized.slice(Math.max(0, k.index - 20), k.index))) continue;
+    // ゆうちょ's 記号番号 is a bank account (detectBankAccount), not an insurance card's — also when the bank is named in
+    // the sentence before (…ゆうちょに変えたいです。記号番号 10280-…).
+    if (k[0] === '記号番号' && BANK_BEFORE.test(sentenceBefore(normalized, k.index))) continue;
     const from = k.index + k[0].length;
     // The sentence after the keyword, up to another item's label (氏名, 生年月日, a phone's 折り返し …).
     // (An English sentence ends at a full stop and a space: Insured no. 4417-0926. She was born on 22nd July 1979.)

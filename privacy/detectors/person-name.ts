@@ -90,11 +90,14 @@ const LATIN_SELF_NAMED =
 
 /**
  * A foreign name in katakana, its parts joined by ・ (グエン・ヴァン・ナム), as a person: before brackets that
- * say who it is (（技能実習生、1999年10月2日生）, （英語指導）, （28歳）), or after a staff word and a space
- * (任用職員 ハンナ・シュミット). Products and companies written so (マイクロソフト・チームズ) have neither.
+ * say who it is (（技能実習生、1999年10月2日生）, （英語指導）, （28歳）), after a staff word and a space
+ * (任用職員 ハンナ・シュミット), or before 先生. Products and companies written so (マイクロソフト・チームズ) have neither.
  */
 const FOREIGN_DOTTED =
   /(?<![ァ-ヶー・])([ァ-ヶー]{2,8}(?:・[ァ-ヶー]{1,8}){1,3})(?=[（(][^）)\n]{0,30}?(?:生[）)、,]|歳|実習生|研修生|留学生|指導|講師|助手|国籍|出身))/dgu;
+/** … or before 先生 or a teacher's post, maybe after a space (ジョンソン・マーク 先生の校務PC). */
+const FOREIGN_BEFORE_TEACHER =
+  /(?<![ァ-ヶー・])([ァ-ヶー]{2,8}(?:・[ァ-ヶー]{1,8}){1,3})[ \t]?(?=先生|教諭|講師|校長|教頭)/dgu;
 const FOREIGN_AFTER_STAFF =
   /(?:職員|実習生|研修生|留学生|講師|助手|ALT|CIR)[ \t]+([ァ-ヶー]{2,8}(?:・[ァ-ヶー]{1,8}){1,3})(?![ァ-ヶー・])/dgu;
 
@@ -104,6 +107,15 @@ const MENTION = /(?<![\w@])@([一-龥々ヶ]{1,4}(?: [一-龥々ヶぁ-んァ-�
 export function detectPersonName(normalized: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
   for (const m of normalized.matchAll(HONORIFIC)) {
+    // くん / ちゃん before a hiragana letter no particle or suffix opens is inside a word, as voice input writes 訓練
+    // (ぼうさいくんれん, ひなんくんれん), not a name and くん.
+    const after = normalized[m.index + m[0].length] ?? '';
+    if (
+      /^(?:くん|ちゃん)$/.test(m[0]) &&
+      /[ぁ-ゖ]/.test(after) &&
+      !/[がのにはをともへでやかよねなだじさらったまち]/.test(after)
+    )
+      continue;
     // 山口 さん: one space before the honorific.
     let end = normalized[m.index - 1] === ' ' ? m.index - 1 : m.index;
     // 上田 あゆみ（うえだ あゆみ）様: the name's reading in brackets between the name and the honorific.
@@ -198,7 +210,7 @@ export function detectPersonName(normalized: string): PiiSpan[] {
     if (at && !words.some((w) => NOT_PERSON_WORDS.has(w.toLowerCase())))
       spans.push({ type: 'person_name', start: at[0], end: at[1] });
   }
-  for (const re of [FOREIGN_DOTTED, FOREIGN_AFTER_STAFF]) {
+  for (const re of [FOREIGN_DOTTED, FOREIGN_AFTER_STAFF, FOREIGN_BEFORE_TEACHER]) {
     for (const m of normalized.matchAll(re)) {
       const at = m.indices?.[1];
       if (at) spans.push({ type: 'person_name', start: at[0], end: at[1] });

@@ -1,6 +1,7 @@
-/** 郵便番号: 7 digits after 〒 or 郵便番号, or 3-4 digits directly before a prefecture. */
+/** 郵便番号: 7 digits after 〒 or 郵便番号, or 3-4 digits directly before a prefecture, a city or a street address. */
 import { valuesAfter } from '../context';
 import type { PiiSpan } from '../types';
+import { detectAddress } from './address';
 import { PREFECTURE } from './prefectures';
 
 // 000-0000 is a format's placeholder (郵便番号は 000-0000 形式), no one's code.
@@ -13,6 +14,13 @@ const BEFORE_PREFECTURE = new RegExp(
   `(?<![\\d\\-])(?!000-0000)\\d{3}-\\d{4}(?=[ \\t]*[,，]?[ \\t]*(?:${PREFECTURE}|[一-龥]{1,6}?[市区町村](?![民役長議内外場立営政有分画間切域別販会部])))`,
   'g',
 );
+/**
+ * A code set apart or in the cell right before a street address the address rules find, whatever its city's letters
+ * (ひばり野市, さいたま市) — also seven digits without the hyphen, as a form's boxes or a hurried note write it (0001302
+ * ひばり野市北町8-14-3).
+ */
+const BEFORE_ADDRESS =
+  /(?<![\d\-])(?!000-?0000)\d{3}-?\d{4}(?![\d\-])([ \t\u3000]*[,，]?[ \t\u3000]*)(?=[一-龥ぁ-んァ-ヶ])/g;
 
 const FOREIGN_LABEL =
   /\b(?:[Pp]ost ?[Cc]ode|[Pp]ostal [Cc]ode|ZIP|[Zz]ip(?: [Cc]ode)?|CEP|C[oó]digo postal)\b|\b[Mm]a buu dien\b|우편번호|邮编|邮政编码|郵遞區號/;
@@ -28,6 +36,14 @@ export function detectPostalCode(normalized: string): PiiSpan[] {
   }
   for (const m of normalized.matchAll(BEFORE_PREFECTURE)) {
     spans.push({ type: 'postal_code', start: m.index, end: m.index + m[0].length });
+  }
+  for (const m of normalized.matchAll(BEFORE_ADDRESS)) {
+    const code = m[0].length - m[1]!.length;
+    const after = m.index + m[0].length;
+    // Another number's label right before it (会員番号 1234567 …) makes it that number.
+    if (/(?:番号|No\.?|ID|コード)[ \t:：]*$/i.test(normalized.slice(Math.max(0, m.index - 8), m.index))) continue;
+    if (detectAddress(normalized.slice(after, after + 60)).some((a) => a.start === 0))
+      spans.push({ type: 'postal_code', start: m.index, end: m.index + code });
   }
   return spans;
 }

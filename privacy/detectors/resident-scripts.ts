@@ -37,6 +37,14 @@ const NEPALI_NAMED = new RegExp(
   `मेरो (?:नाम|छोरा|छोरी|श्रीमान्?|श्रीमती) (${NEPALI_DEVA}(?: ${NEPALI_DEVA}){0,3}?) (?:हो|को|का|की)(?![\u0900-\u0963\u0966-\u097F])`,
   'dg',
 );
+/**
+ * A Nepali form's name label without its colon (… नाम सीता गुरुङ, फोन …): two or three words up to a comma or the
+ * line's end.
+ */
+const NEPALI_LABELLED_BARE = new RegExp(
+  `(?<![\u0900-\u097F])(?:नाम|नाउँ)[ \t]+(${NEPALI_DEVA}(?: ${NEPALI_DEVA}){1,2})(?=[ \t]*(?:[,，।|\n]|$))`,
+  'dg',
+);
 /** Question words in that place (मेरो नाम के हो? — what is my name?). */
 const NEPALI_QUESTION = /^(?:के|को|कुन|कसको)$/;
 
@@ -50,5 +58,6 @@ export function detectResidentScriptNames(normalized: string): PiiSpan[] {
     ...captured(normalized, LABELLED_SENTENCE),
     ...captured(normalized, BEFORE_JAPANESE),
     ...captured(normalized, NEPALI_NAMED, (name) => !NEPALI_QUESTION.test(name)),
+    ...captured(normalized, NEPALI_LABELLED_BARE, (name) => !name.split(' ').some((w) => NEPALI_QUESTION.test(w))),
   ];
 }

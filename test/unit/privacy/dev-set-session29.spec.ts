@@ -38,7 +38,7 @@ describe('privacy: blind batches of session 29 (written by helpers who read neit
     await assertBatch('blind-32.jsonl', 150, [282, 279, 280, 279]);
   });
 
-  it('the thirty-third (session 29, English and mixed-language text by foreign staff and residents): 150 cases — recall 255 / 273 at precision 257 / 263', async () => {
+  it('the thirty-third (session 29, English and mixed-language text by foreign staff and residents): 150 cases — recall 256 / 273 at precision 257 / 263', async () => {
     // Written blind. First run: recall 0.762 (208 / 273) at precision 0.965 (218 / 226); session 28's code 0.758 /
     // 0.969. Fixed by general rules: English birth dates (ordinals, DOB … with more words between; an era's initial no
     // longer read in a word's last letter), labels with a bracket (Name (Latin):, Emergency contact (ALT):), O'Neill,
@@ -47,7 +47,8 @@ describe('privacy: blind batches of session 29 (written by helpers who read neit
     // Session 31 (batch 40's rules): the counting digits 1234-567890 are a pension number's shape shown, no one's.
     // Session 32: a name in capitals with a hyphen taken whole (PARK JI-HOON).
     // Session 33 (forty-sixth batch): a city hall's address in Latin letters after its name is no one's.
-    await assertBatch('blind-33.jsonl', 150, [273, 255, 263, 257]);
+    // Session 34 (forty-eighth batch): a katakana name with ・ before 先生 taken whole (ジェームズ・ウィルソン先生).
+    await assertBatch('blind-33.jsonl', 150, [273, 256, 263, 257]);
   });
 
   it('the thirty-fourth (session 29, personnel and payroll: 年末調整, 扶養, 通勤届, 勤怠 logs): 150 cases — recall 279 / 285 at precision 279 / 280', async () => {
@@ -69,7 +70,7 @@ describe('privacy: blind batches of session 29 (written by helpers who read neit
     await assertBatch('blind-35.jsonl', 150, [290, 245, 260, 254]);
   });
 
-  it('the thirty-sixth (session 29, an everyday mix: the held-out check of the session’s rules): 150 cases — recall 275 / 295 at precision 280 / 282', async () => {
+  it('the thirty-sixth (session 29, an everyday mix: the held-out check of the session’s rules): 150 cases — recall 276 / 295 at precision 281 / 283', async () => {
     // Written blind after all but its own rules; many rare family names (黛, 籾山, 四ノ宮). First run: recall 0.868 (256 /
     // 295) at precision 0.989 (262 / 265); session 28's code 0.844 / 0.988. Fixed by general rules: a name with its reading
     // in hiragana, a name after a phone number or on a duty roster made of the listed names' kanji, 正／誤 lines of a
@@ -81,6 +82,7 @@ describe('privacy: blind batches of session 29 (written by helpers who read neit
     // Session 33: a hiragana name set apart before 様 (えびさわ様).
     // Session 33 (forty-sixth batch): a full name after a label ending in 者 (被扶養者：…) and the date after it.
     // Session 33 (forty-seventh batch): a name before 様宅 (（仁科様宅）).
-    await assertBatch('blind-36.jsonl', 150, [295, 275, 282, 280]);
+    // Session 34 (forty-eighth batch): a full name after 対象： in a text about a person's record (対象：鵜飼 純一).
+    await assertBatch('blind-36.jsonl', 150, [295, 276, 283, 281]);
   });
 });

@@ -27,11 +27,12 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-4.jsonl', 151, [109, 109, 109, 109]);
   });
 
-  it('the fifth, on names: lists, CSV rows, signatures, posts — recall 157 / 160, precision 1', async () => {
+  it('the fifth, on names: lists, CSV rows, signatures, posts — recall 158 / 160, precision 1', async () => {
     // 150 cases, 103 names, 45 negatives; before the session-11 tagger rules recall was 0.544 (names 0.340)
     // at precision 0.919, after them 0.869; session 12's rules (readings, roster columns, capitals, hiragana
     // names, 番地の4) 0.975. Left: a header-less CSV row whose name kuromoji does not tag (北村,康介).
-    await assertBatch('blind-5.jsonl', 150, [160, 157, 156, 156]);
+    // Session 34 (forty-eighth batch): the second of a reading split in two cells after the name's (キタムラ,コウスケ).
+    await assertBatch('blind-5.jsonl', 150, [160, 158, 157, 157]);
   });
 
   it('the sixth, all types: 125 positive texts, 45 negatives — recall 208 / 214, precision 1', async () => {
@@ -257,7 +258,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-20.jsonl', 150, [423, 411, 464, 459]);
   });
 
-  it('the twenty-first (session 27, what staff type to the bot, written after batch 20’s rules): recall 300 / 323 at precision 307 / 307', async () => {
+  it('the twenty-first (session 27, what staff type to the bot, written after batch 20’s rules): recall 302 / 323 at precision 309 / 309', async () => {
     // Written blind: questions and requests typed to a helpdesk bot with citizens' and colleagues' data, voice-input
     // style, romanised chat, pasted screens. First run with batch 20's rules: recall 0.861 (278 / 323) at precision 0.979
     // (session 26's code: 0.848 / 0.979). Fixed, as general rules: a listed family name introduced between spaces (職員番号
@@ -268,7 +269,9 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // typed as corrections (R5.6.1 → 昭和50年6月1日), OCR-misread numbers, romanised addresses with a flat's name first.
     // Session 32 (batch 43's rules): an office's Latin name is no person's (International Affairs Division).
     // Session 33 (forty-seventh batch): a block of flats' number after its name (…団地14-302) masked whole.
-    await assertBatch('blind-21.jsonl', 150, [323, 300, 307, 307]);
+    // Session 34 (forty-eighth batch): the second of a reading split in two cells (ヤマグチ,マユミ); ひほけんしゃばんごう as
+    // voice input writes the label.
+    await assertBatch('blind-21.jsonl', 150, [323, 302, 309, 309]);
   });
 
   it('the twenty-second (session 27, text pasted from other systems, written after batch 21’s rules): recall 311 / 333 at precision 332 / 334', async () => {
