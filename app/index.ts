@@ -11,3 +11,4 @@ export { createEmbedder } from './knowledge-embedder';
 export { dataDirHolder, ensureWritableDir, lockDataDir } from './data-dir';
 export { type DirLock } from './data-dir';
 export { previewRetention, runRetentionNow, type RetentionPreview } from './retention-run';
+export { runRescan, type RescanRunOptions } from './rescan-run';

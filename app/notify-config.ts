@@ -43,6 +43,8 @@ export const NotifyEnvSchema = z
     KOTAE_ALERT_TEAMS_UNDELIVERED: minutesOrOff(1, 1000).default(3),
     KOTAE_ALERT_TEAMS_UNDELIVERED_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
     KOTAE_ALERT_LOGO_DOWN_MINUTES: minutesOrOff(1, 1440).default(10),
+    // The same alert (event and alert key) raised again within N minutes of the last sent one is held back.
+    KOTAE_ALERT_REPEAT_MINUTES: minutesOrOff(1, 10080).default(60),
   })
   .superRefine((env, ctx) => {
     const need = (cond: boolean, key: string, message: string) => {
@@ -83,6 +85,11 @@ export interface AlertConfig {
   teamsUndelivered?: { count: number; minutes: number };
   /** LoGoチャット is down when its connection has not been ready for this many minutes. */
   logoDownMinutes?: number;
+  /**
+   * An alert raised again within this many minutes of the last sent one (same event and alert key) is held
+   * back; the next one sent after the window says how many were (undefined: every alert is sent).
+   */
+  repeatMinutes?: number;
 }
 
 /** The notification configuration from validated variables. */
@@ -111,6 +118,7 @@ export function toNotifyConfig(e: z.infer<typeof NotifyEnvSchema>): NotifyConfig
           ? undefined
           : { count: e.KOTAE_ALERT_TEAMS_UNDELIVERED, minutes: e.KOTAE_ALERT_TEAMS_UNDELIVERED_MINUTES },
       logoDownMinutes: e.KOTAE_ALERT_LOGO_DOWN_MINUTES ?? undefined,
+      repeatMinutes: e.KOTAE_ALERT_REPEAT_MINUTES ?? undefined,
     },
   };
 }

@@ -17,7 +17,7 @@ import { SqlSessionStore } from '../db';
 import type { SqlAuditLog } from '../db';
 import { SqlWorkLogStore } from '../db';
 import { SqlFaqStore, SqlUnansweredQuestions } from '../db';
-import { SqlAttachmentStore } from '../db';
+import { SqlAttachmentStore, SqlFileScans } from '../db';
 import { FsAttachmentFileStore, attachmentDir } from '../db';
 import { SqlTicketOutbox } from '../db';
 import { SqlDeskChanges } from '../db';
@@ -28,6 +28,7 @@ import { SqlReplyTemplates } from '../db';
 import { incidentBaseName, loadIncidentReport, renderIncidentPdf, renderIncidentXlsx } from '../reports';
 import { SqlTicketLinks, SqlTicketMerger, SqlWriteKeys } from '../db';
 import { AttachmentService, FaqService, ReplyDelivery, TicketService, WorkLogService } from '../tickets';
+import { QuarantinedAttachments } from '../tickets';
 import type { UploadScan } from '../tickets';
 import { AccountService, AuthService } from '../adapters/web';
 import { createConsoleRouter, type CertificateSource, type KnowledgeConsole } from '../adapters/web';
@@ -93,7 +94,8 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     worker: d.instanceId,
     retryDelayMs: 60_000,
   });
-  const attachmentRows = new SqlAttachmentStore(d.ds, now);
+  // Rows whose content a rescan quarantined (kotae scan-attachments) are shown 隔離済み and not served.
+  const attachmentRows = new QuarantinedAttachments(new SqlAttachmentStore(d.ds, now), new SqlFileScans(d.ds));
   const attachments = new AttachmentService({
     files: new FsAttachmentFileStore(attachmentDir(d.config.dataDir)),
     rows: attachmentRows,

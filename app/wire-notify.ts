@@ -9,7 +9,7 @@ import type { TicketStore } from '../tickets';
 import type { TicketRecord } from '../tickets';
 import type { Clock } from '../core';
 import type { Logger } from '../core';
-import { SqlNotificationSettings, SqlNotificationStore } from '../db';
+import { SqlAlertRepeats, SqlNotificationSettings, SqlNotificationStore } from '../db';
 import { SqlOperatorStore } from '../db';
 import {
   NOTIFY_MESSAGES,
@@ -45,6 +45,45 @@ export interface NotifyWiringDeps {
   teams: () => ChannelSender | undefined;
 }
 
+/** The outbox service on the database: who gets what, the senders, and the repeats of alerts held back. */
+function notificationService(
+  d: Omit<NotifyWiringDeps, 'teams'>,
+  senders: NotificationSender[],
+  sendOnPublish: boolean,
+): NotificationService {
+  const { config } = d;
+  const operators = new SqlOperatorStore(d.ds, () => d.clock.now());
+  const repeatMinutes = config.notify.alerts.repeatMinutes;
+  return new NotificationService({
+    store: new SqlNotificationStore(d.ds),
+    settings: new SqlNotificationSettings(d.ds),
+    senders,
+    operators: () => operators.list(),
+    clock: d.clock,
+    logger: d.logger,
+    channelEvents: config.notify.teamsEvents,
+    repeats: repeatMinutes ? { store: new SqlAlertRepeats(d.ds), windowMinutes: repeatMinutes } : undefined,
+    sendOnPublish,
+  });
+}
+
+/**
+ * The notifications of a `kotae` command: it records the rows the server would (e-mail, the Teams channel)
+ * and sends nothing itself; the running server's outbox timer sends them (within 30 s).
+ */
+export function commandNotifications(d: Omit<NotifyWiringDeps, 'teams'>): NotificationService {
+  const sentByTheServer = (channel: 'email' | 'teams'): NotificationSender => ({
+    channel,
+    send: async () => {
+      throw new Error(`${channel} notifications are sent by the running server`);
+    },
+  });
+  const senders: NotificationSender[] = [];
+  if (d.config.notify.smtp) senders.push(sentByTheServer('email'));
+  if (d.config.notify.teamsChannel) senders.push(sentByTheServer('teams'));
+  return notificationService(d, senders, false);
+}
+
 /** Builds the notification service and the helpers the rest of the app uses. */
 export function wireNotify(d: NotifyWiringDeps) {
   const { config } = d;
@@ -62,16 +101,7 @@ export function wireNotify(d: NotifyWiringDeps) {
     };
     senders.push(new TeamsChannelSender(viaBot, config.notify.teamsChannel, config.teams?.appId));
   }
-  const operators = new SqlOperatorStore(d.ds, () => d.clock.now());
-  const service = new NotificationService({
-    store: new SqlNotificationStore(d.ds),
-    settings: new SqlNotificationSettings(d.ds),
-    senders,
-    operators: () => operators.list(),
-    clock: d.clock,
-    logger: d.logger,
-    channelEvents: config.notify.teamsEvents,
-  });
+  const service = notificationService(d, senders, true);
   const link = (ticketNumber: string) => `${config.publicUrl}/console/tickets/${encodeURIComponent(ticketNumber)}`;
   const publish = (e: Parameters<NotificationService['publish']>[0]) => service.publish(e);
   const timers: NodeJS.Timeout[] = [];
@@ -88,6 +118,7 @@ export function wireNotify(d: NotifyWiringDeps) {
       void publish({
         event: 'job_failed',
         key: `job:${job}:${d.clock.now().toISOString()}`,
+        alertKey: job,
         subject: NOTIFY_MESSAGES.jobFailed(job),
         body: [NOTIFY_MESSAGES.jobFailed(job), '', error].join('\n'),
       }),

@@ -29,6 +29,11 @@ export interface ScannerWiring {
   health(): Promise<Record<string, unknown>>;
 }
 
+/** The configured scanner (clamd), or undefined when none is configured. */
+export function fileScannerOf(c: ScannerConfig): FileScanner | undefined {
+  return c.kind === 'none' ? undefined : new ClamdScanner({ address: c.address, timeoutMs: c.timeoutMs });
+}
+
 /** Builds the scan from the configuration. */
 export function wireScanner(c: ScannerConfig, d: ScannerWiringDeps): ScannerWiring {
   if (c.kind === 'none') return { health: async () => ({ state: '未設定', configured: false }) };
@@ -39,6 +44,8 @@ export function wireScanner(c: ScannerConfig, d: ScannerWiringDeps): ScannerWiri
         await notifications.publish({
           event: 'malware_detected',
           key: `malware:${f.sha256 ?? f.fileName}:${f.at.getTime()}`,
+          // Repeats are told by the detection: the same signature again within the window is held back.
+          alertKey: `upload:${f.signature}`,
           subject: SCAN_MESSAGES.alertSubject(f.signature),
           body: SCAN_MESSAGES.alertBody({ ...f, at: formatJst(f.at) }),
         });

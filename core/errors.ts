@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'INPUT_RANGE_NOT_SATISFIABLE'
   | 'INPUT_PRECONDITION_FAILED'
   | 'NOT_FOUND'
+  | 'FILE_QUARANTINED'
   | 'CONFLICT'
   | 'AUTH_REQUIRED'
   | 'AUTH_FORBIDDEN'
@@ -44,6 +45,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = Object.freeze({
   INPUT_RANGE_NOT_SATISFIABLE: 416,
   INPUT_PRECONDITION_FAILED: 412,
   NOT_FOUND: 404,
+  FILE_QUARANTINED: 410,
   CONFLICT: 409,
   AUTH_REQUIRED: 401,
   AUTH_FORBIDDEN: 403,
@@ -80,6 +82,7 @@ const USER_MESSAGES: Readonly<Record<ErrorCode, string>> = Object.freeze({
     '指定された範囲（Range）はこのファイルにありません。範囲を指定せずに、もう一度ダウンロードしてください。',
   INPUT_PRECONDITION_FAILED: 'ファイルが更新されています。ページを再読み込みしてから、もう一度お試しください。',
   NOT_FOUND: '指定されたデータが見つかりません。',
+  FILE_QUARANTINED: 'このファイルはウイルスが検出されたため隔離されており、ダウンロードできません。',
   CONFLICT: '他の担当者が先に更新しました。画面を再読み込みしてからやり直してください。',
   AUTH_REQUIRED: 'サインインが必要です。',
   AUTH_FORBIDDEN: 'この操作を行う権限がありません。',

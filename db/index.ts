@@ -2,6 +2,7 @@ export { createDataSource, dialectOf, mapDbError, type DbConfig } from './data-s
 export { openDatabase, schemaStatus, preMigrationCopyPath, type OpenOptions, type SchemaStatus } from './migrate';
 export {
   jobRunCounts,
+  SqlAlertRepeats,
   SqlAlertStates,
   SqlAuditLog,
   SqlCampaignStore,
@@ -11,6 +12,7 @@ export {
   SqlDeskChanges,
   SqlFailedSaves,
   SqlFaqStore,
+  SqlFileScans,
   SqlFySwitchStore,
   SqlIndexGenerations,
   SqlJobRunStore,

@@ -72,7 +72,7 @@ export class AlertWatch {
       const incident = await states.open(c.name, seen.since, seen.detail, now);
       if (incident.notifiedAt) return 'down';
       const text = c.downText(incident);
-      if (!(await this.publish(c, key(incident), text))) return 'down';
+      if (!(await this.publish(c, key(incident), c.name, text))) return 'down';
       await states.markNotified(c.name, incident.since, now);
       this.deps.logger?.warn('alert raised', { alert: c.name, since: incident.since.toISOString() });
       return 'opened';
@@ -80,17 +80,25 @@ export class AlertWatch {
     const incident = await states.current(c.name);
     if (!incident) return 'up';
     // An incident never notified (its notice could not be recorded) closes without a recovery notice.
-    if (incident.notifiedAt && !(await this.publish(c, `${key(incident)}:recovered`, c.upText(incident, now))))
+    const recovered = `${key(incident)}:recovered`;
+    if (incident.notifiedAt && !(await this.publish(c, recovered, `${c.name}:recovered`, c.upText(incident, now))))
       return 'down';
     await states.close(c.name, incident.since, now);
     this.deps.logger?.info('alert recovered', { alert: c.name, since: incident.since.toISOString() });
     return 'recovered';
   }
 
-  private async publish(c: AlertCondition, eventKey: string, text: { subject: string; lines: string[] }) {
+  /** Down and recovery notices are separate alerts for KOTAE_ALERT_REPEAT_MINUTES (a flapping channel). */
+  private async publish(
+    c: AlertCondition,
+    eventKey: string,
+    alertKey: string,
+    text: { subject: string; lines: string[] },
+  ) {
     const recorded = await this.deps.publish({
       event: c.event,
       key: eventKey,
+      alertKey,
       subject: text.subject,
       body: [text.subject, '', ...text.lines].join('\n'),
     });

@@ -6,7 +6,10 @@ export { NOTIFY_EVENTS, NOTIFY_CHANNELS } from './types';
 export type * from './types';
 export type {
   AlertIncident,
+  AlertRepeatStore,
   AlertStateStore,
+  RepeatDecision,
+  RepeatedAlert,
   NotificationSender,
   NotificationStore,
   NotificationSettings,
@@ -41,3 +44,4 @@ export {
   type TeamsDownDeps,
 } from './alert-conditions';
 export { InMemoryAlertStates } from './in-memory-alert-states';
+export { InMemoryAlertRepeats } from './in-memory-alert-repeats';

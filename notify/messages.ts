@@ -35,4 +35,7 @@ export const NOTIFY_MESSAGES = {
   open: (link: string) => `コンソールで開く: ${link}`,
   requester: (name: string) => `依頼者: ${name}`,
   clocks: { response: '初動', resolution: '解決' },
+  /** Below an alert sent after repeats were held back (KOTAE_ALERT_REPEAT_MINUTES). */
+  heldBack: (count: number, minutes: number) =>
+    `※ この通知の前に同じ通知が ${count} 件ありましたが、前回の送信から${minutes}分以内だったため送信を控えていました（KOTAE_ALERT_REPEAT_MINUTES）。`,
 } as const;

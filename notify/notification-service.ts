@@ -6,7 +6,8 @@
  */
 import type { Clock } from '../core';
 import type { Logger } from '../core';
-import type { NotificationSender, NotificationSettings, NotificationStore } from './ports';
+import { NOTIFY_MESSAGES } from './messages';
+import type { AlertRepeatStore, NotificationSender, NotificationSettings, NotificationStore } from './ports';
 import type { DeskEvent, NewNotification, NotificationRecord, NotifyChannel, NotifyEvent } from './types';
 import { worksTickets, type OperatorRole } from '../tickets';
 
@@ -31,6 +32,16 @@ export interface NotificationServiceDeps {
   maxAttempts?: number;
   /** Wait before attempt n+1 (default 30 s × 2^(n-1)). */
   retryDelayMs?: (attempt: number) => number;
+  /**
+   * Holds back an alert (an event with `alertKey`) raised again within `windowMinutes` of the last sent one
+   * (KOTAE_ALERT_REPEAT_MINUTES); absent or 0: every alert is sent.
+   */
+  repeats?: { store: AlertRepeatStore; windowMinutes: number };
+  /**
+   * Starts sending right after a publish (default true). A `kotae` command sets false: it only records the
+   * rows, and the running server's outbox timer sends them (the command has no Teams channel to post with).
+   */
+  sendOnPublish?: boolean;
 }
 
 /** How long a claimed notification is left to the instance sending it. */
@@ -54,13 +65,31 @@ export class NotificationService {
    */
   async publish(event: DeskEvent): Promise<boolean> {
     try {
-      const rows = await this.rowsFor(event);
-      if (rows.length > 0 && (await this.deps.store.enqueue(rows, this.deps.clock.now())) > 0) this.kick();
+      const passed = await this.passRepeats(event);
+      if (!passed) return true;
+      const rows = await this.rowsFor(passed);
+      const added = rows.length > 0 ? await this.deps.store.enqueue(rows, this.deps.clock.now()) : 0;
+      if (added > 0 && this.deps.sendOnPublish !== false) this.kick();
       return true;
     } catch (err) {
       this.deps.logger.warn('notification not recorded', { event: event.event, key: event.key, error: message(err) });
       return false;
     }
+  }
+
+  /** The event to send (with the count of repeats held back before it), or undefined when it is held back. */
+  private async passRepeats(e: DeskEvent): Promise<DeskEvent | undefined> {
+    const repeats = this.deps.repeats;
+    if (!e.alertKey || !repeats || repeats.windowMinutes <= 0) return e;
+    const alert = { event: e.event, alertKey: e.alertKey, key: e.key };
+    const decision = await repeats.store.pass(alert, this.deps.clock.now(), repeats.windowMinutes * 60_000);
+    if (!decision.send) {
+      this.deps.logger.info('alert held back (repeated within the window)', alert);
+      return undefined;
+    }
+    if (decision.heldBefore === 0) return e;
+    const note = NOTIFY_MESSAGES.heldBack(decision.heldBefore, repeats.windowMinutes);
+    return { ...e, body: `${e.body}\n\n${note}` };
   }
 
   private async rowsFor(e: DeskEvent): Promise<NewNotification[]> {

@@ -1,5 +1,12 @@
 /** Ports of notifications: a sender per channel, the outbox and the operators' settings. */
-import type { NewNotification, NotificationRecord, NotificationSetting, NotifyChannel, OutgoingMessage } from './types';
+import type {
+  NewNotification,
+  NotificationRecord,
+  NotificationSetting,
+  NotifyChannel,
+  NotifyEvent,
+  OutgoingMessage,
+} from './types';
 
 /** Sends one message on one channel; throws when it was not accepted. */
 export interface NotificationSender {
@@ -55,4 +62,25 @@ export interface AlertStateStore {
   markNotified(name: string, since: Date, at: Date): Promise<void>;
   /** Closes incident `since` of `name`; true for the one caller that closed it. */
   close(name: string, since: Date, at: Date): Promise<boolean>;
+}
+
+/** What the repeat gate decided for one alert: send it (with how many repeats were held back before it), or hold it. */
+export type RepeatDecision = { send: true; heldBefore: number } | { send: false };
+
+/** One alert as the repeat gate sees it. */
+export interface RepeatedAlert {
+  event: NotifyEvent;
+  /** The alert's identity (job name, condition, detection source): repeats are told by event and alertKey. */
+  alertKey: string;
+  /** The occurrence's notification key: publishing one occurrence again repeats its decision. */
+  key: string;
+}
+
+/**
+ * The repeats of each alert (KOTAE_ALERT_REPEAT_MINUTES), shared by the instances: an alert raised again
+ * within the window after it was last sent is held back and counted; the first one after the window is sent
+ * with that count. Decided by atomic conditional updates, so two instances never both send a repeat.
+ */
+export interface AlertRepeatStore {
+  pass(alert: RepeatedAlert, now: Date, windowMs: number): Promise<RepeatDecision>;
 }

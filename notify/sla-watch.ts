@@ -50,6 +50,7 @@ export class SlaWatch {
     return {
       event: risk === 'breached' ? ('sla_breached' as const) : ('sla_at_risk' as const),
       key: `sla:${risk}:${t.id}:${name}:${clock.dueAt.toISOString()}`,
+      alertKey: `${t.id}:${name}`,
       subject,
       body: [subject, t.title, '', N.open(url)].join('\n'),
       link: url,

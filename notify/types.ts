@@ -29,6 +29,11 @@ export interface DeskEvent {
   link?: string;
   /** For `assigned`: only this operator (username) is e-mailed. */
   onlyFor?: string;
+  /**
+   * An alert's identity (job name, condition, detection source): the same event and alertKey raised again
+   * within KOTAE_ALERT_REPEAT_MINUTES of the last sent one is held back. Absent: never held back.
+   */
+  alertKey?: string;
 }
 
 /** One message to send: to an e-mail address, or to the operators' channel. */

@@ -9,6 +9,7 @@ import type { AuditTrail } from './audit';
 import { ATTACHMENT_MESSAGES } from './attachment-messages';
 import { checkClaim, inspectContent, type AttachmentClaim } from './attachment-policy';
 import type { UploadOrigin, UploadScan } from './attachment-scan';
+import { SCAN_MESSAGES } from './scan-messages';
 import type { AttachmentFileStore, AttachmentStore, StagedContent } from './ports';
 import type { AttachmentKind, AttachmentMeta } from './types';
 
@@ -178,9 +179,17 @@ export class AttachmentService {
     return this.find(attachmentId);
   }
 
-  /** The content of an attachment returned by forConversation / forOperator. */
+  /**
+   * The content of an attachment returned by forConversation / forOperator; FILE_QUARANTINED (410) once a
+   * rescan found it infected (checked after the caller's access checks, so a stranger still gets 404).
+   */
   content(meta: AttachmentMeta): Promise<AsyncIterable<Uint8Array>> {
     if (!meta.sha256) throw notFound(meta.id);
+    if (meta.quarantine) {
+      throw new KotaeError('FILE_QUARANTINED', `attachment ${meta.id} quarantined (${meta.quarantine.signature})`, {
+        userMessage: SCAN_MESSAGES.quarantined(meta.fileName, meta.quarantine.signature),
+      });
+    }
     return this.deps.files.read(meta.sha256);
   }
 

@@ -73,6 +73,27 @@ export {
   type ScannedFile,
 } from './attachment-scan';
 export type { FileScanner, ScanVerdict, ScannerStatus } from './file-scanner';
+export type {
+  ClaimOutcome,
+  FileScanStore,
+  Quarantine,
+  ScanClaim,
+  StoredFileKind,
+  StoredFileRef,
+} from './file-scan-store';
+export {
+  StoredFileRescan,
+  type QuarantinedFile,
+  type RescanAlert,
+  type RescanFailure,
+  type RescanItem,
+  type RescanOptions,
+  type RescanSource,
+  type RescanSummary,
+  type StoredFileRescanDeps,
+} from './stored-file-rescan';
+export { attachmentRescanSource, type AttachmentRescanDeps } from './attachment-rescan-source';
+export { QuarantinedAttachments } from './quarantined-attachments';
 export { SCAN_MESSAGES } from './scan-messages';
 export { checkClaim, imageExtensionOf, isInlineImage, safeFileName, type AttachmentClaim } from './attachment-policy';
 export { FileLinkSigner } from './file-links';

@@ -2,8 +2,6 @@
 import type { BotReply, ChannelKind, ConversationRecord, TranscriptEntry } from '../conversations';
 import type { NewTicket, TicketPriority, TicketRecord, TicketStatus, TicketType } from './records';
 import type {
-  AttachmentMeta,
-  NewAttachment,
   FaqEntry,
   FaqInput,
   FaqStatus,
@@ -222,53 +220,7 @@ export interface TicketDesk {
   withdrawForBot(conversation: ConversationRecord, text: string): Promise<BotQuestionWithdrawal>;
 }
 
-/** Attachment rows: on tickets, or held on a conversation until it is escalated. */
-export interface AttachmentStore {
-  add(meta: NewAttachment): Promise<AttachmentMeta>;
-  get(id: string): Promise<AttachmentMeta | undefined>;
-  /** A ticket's attachments, oldest first. */
-  list(ticketId: string): Promise<AttachmentMeta[]>;
-  /** Every attachment of a conversation (held or on its tickets), oldest first. */
-  listForConversation(conversationId: string): Promise<AttachmentMeta[]>;
-  /** The id of the conversation's latest ticket that is not closed, if any. */
-  openTicketOf(conversationId: string): Promise<string | undefined>;
-  /** Moves files held on the conversation to the ticket; returns how many. */
-  linkHeld(conversationId: string, ticketId: string): Promise<number>;
-  /** The hashes among `sha256s` that some row still references. */
-  referencedHashes(sha256s: readonly string[]): Promise<Set<string>>;
-}
-
-/** Content checked and written aside, not yet visible under its hash. */
-export interface StagedContent {
-  sha256: string;
-  sizeBytes: number;
-  /** Opaque handle of the staged copy (e.g. a temp file path). */
-  ref: string;
-}
-
-/** A stored file as listed by the store. */
-export interface StoredFileInfo {
-  sha256: string;
-  modifiedAt: Date;
-}
-
-/**
- * Content-addressed storage of attachment content. stage() writes a stream aside while hashing it (memory stays
- * bounded; nothing left when the stream throws); readStaged() reads it back (malware scan); commit() publishes it.
- */
-export interface AttachmentFileStore {
-  stage(content: AsyncIterable<Uint8Array>): Promise<StagedContent>;
-  commit(staged: StagedContent): Promise<void>;
-  discard(staged: StagedContent): Promise<void>;
-  readStaged(staged: StagedContent): Promise<AsyncIterable<Uint8Array>>;
-  /** The content; NOT_FOUND when absent. */
-  read(sha256: string): Promise<AsyncIterable<Uint8Array>>;
-  has(sha256: string): Promise<boolean>;
-  remove(sha256: string): Promise<void>;
-  list(): AsyncIterable<StoredFileInfo>;
-  /** Deletes staged copies older than `olderThan` (left by a crash mid-upload); returns how many. */
-  removeStaleStaged(olderThan: Date): Promise<number>;
-}
+export type { AttachmentFileStore, AttachmentStore, StagedContent, StoredFileInfo } from './attachment-ports';
 
 /** Which undelivered replies to list. */
 export interface OutboxFilter {

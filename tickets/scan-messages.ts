@@ -18,4 +18,28 @@ export const SCAN_MESSAGES = Object.freeze({
       `日時: ${p.at}`,
       'ファイルは受け付けず、保存していません。送信者の端末の確認をご検討ください（詳細は監査ログ attachment.infected）。',
     ].join('\n'),
+  /** `kotae scan-attachments` without KOTAE_CLAMD_*. */
+  noScanner:
+    'ウイルス検査の接続先が設定されていません。KOTAE_CLAMD_HOST と KOTAE_CLAMD_PORT、または KOTAE_CLAMD_SOCKET を設定してください。',
+  /** A rescan whose scanner does not answer at start. */
+  rescanUnavailable: (error: string) =>
+    `ウイルス検査サーバー（clamd）に接続できないため、検査できませんでした。（${error}）`,
+  /** The download of a file a rescan quarantined (410). */
+  quarantined: (fileName: string, signature: string) =>
+    `「${fileName}」はウイルス（検出名: ${signature}）が検出されたため隔離しました。ダウンロードできません。必要な場合はヘルプデスクにお問い合わせください。`,
+  rescanAlertSubject: (count: number) =>
+    `【Kotae】保存済みファイルの再検査でウイルスを検出し、隔離しました（${count} 件）`,
+  rescanAlertBody: (p: { version: string; at: string; lines: string[]; more: number }) =>
+    [
+      `検査日時: ${p.at}`,
+      `定義のバージョン: ${p.version}`,
+      '',
+      ...p.lines,
+      ...(p.more > 0 ? [`ほか ${p.more} 件（監査ログ attachment.infected を参照）`] : []),
+      '',
+      '隔離したファイルはダウンロードできなくなりました（添付ファイルは「隔離済み」と表示されます）。送信者の端末の確認をご検討ください。',
+    ].join('\n'),
+  /** One quarantined file in the rescan alert. */
+  rescanAlertLine: (p: { fileName: string; signature: string; where: string; uploadedBy?: string }) =>
+    `・${p.fileName}（検出名: ${p.signature}）${p.where}${p.uploadedBy ? ` 送信者: ${p.uploadedBy}` : ''}`,
 });

@@ -36,10 +36,12 @@ export interface AttachmentMeta {
   sha256?: string;
   uploadedBy: string;
   createdAt: Date;
+  /** Set when a rescan found the content infected: it is no longer served (410). */
+  quarantine?: { signature: string; at: Date };
 }
 
 /** A new attachment row. */
-export type NewAttachment = Omit<AttachmentMeta, 'id' | 'createdAt'>;
+export type NewAttachment = Omit<AttachmentMeta, 'id' | 'createdAt' | 'quarantine'>;
 
 /** A work log entry (作業実績): on a ticket or standalone planned work. */
 export interface WorkLogEntry {

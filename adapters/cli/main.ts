@@ -5,6 +5,7 @@
 import { toKotaeError } from '../../core';
 import { processIo, type CliIo } from './io';
 import { CLI_MESSAGES } from './messages';
+import { SCAN_CLI_MESSAGES } from './scan-messages';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -52,6 +53,11 @@ const COMMANDS: Record<string, { describe: string; load: () => Promise<Command> 
     describe:
       '保存期間を過ぎたデータの削除を今すぐ実行します（消去証明書を作成）: kotae retention run [--dry-run]（--dry-run は件数の表示のみ）',
     load: async () => (require('./retention-command') as typeof import('./retention-command.js')).retentionCommand,
+  },
+  'scan-attachments': {
+    describe: SCAN_CLI_MESSAGES.describe,
+    load: async () =>
+      (require('./scan-attachments-command') as typeof import('./scan-attachments-command.js')).scanAttachmentsCommand,
   },
   migrate: {
     describe: 'データベースのマイグレーションを適用します',

@@ -32,6 +32,7 @@ import { ReportDelivery1765900000000 } from './1765900000000-report-delivery';
 import { SingleLogout1766200000000 } from './1766200000000-single-logout';
 import { QuestionTakenBack1766400000000 } from './1766400000000-question-taken-back';
 import { StagedImport1766600000000 } from './1766600000000-staged-import';
+import { FileScansAlertRepeats1766700000000 } from './1766700000000-file-scans-alert-repeats';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -69,4 +70,5 @@ export const MIGRATIONS = [
   SingleLogout1766200000000,
   QuestionTakenBack1766400000000,
   StagedImport1766600000000,
+  FileScansAlertRepeats1766700000000,
 ];

@@ -29,6 +29,8 @@ export { SqlTicketStore } from './sql-ticket-store';
 export { SqlWorkLogStore } from './sql-work-log-store';
 export { jobRunCounts } from './sql-metrics';
 export { SqlAlertStates } from './sql-alert-states';
+export { SqlAlertRepeats } from './sql-alert-repeats';
+export { SqlFileScans } from './sql-file-scans';
 export { SqlCampaignStore } from './sql-campaign-store';
 export { SqlConfidentialRoster } from './sql-confidential-roster';
 export { SqlFailedSaves } from './sql-failed-saves';

@@ -97,6 +97,11 @@ export class SqlAttachmentStore implements AttachmentStore {
     return runDb(this.ds, () => linkHeldAttachments(managerOf(this.ds), conversationId, ticketId));
   }
 
+  async withHash(sha256: string): Promise<AttachmentMeta[]> {
+    const rows = await runDb(this.ds, () => this.repo.find({ where: { sha256 }, order: { createdAt: 'ASC' } }));
+    return rows.map(toMeta);
+  }
+
   async referencedHashes(sha256s: readonly string[]): Promise<Set<string>> {
     if (sha256s.length === 0) return new Set();
     const rows = await runDb(this.ds, () =>

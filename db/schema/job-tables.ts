@@ -84,6 +84,23 @@ export const alertState: TableSpec = {
   },
 };
 
+/**
+ * Repeats of an alert (KOTAE_ALERT_REPEAT_MINUTES): per event and alert key, when it was last sent, how
+ * many were held back since, and the count of the window that just ended (read by the one that sent).
+ */
+export const alertRepeat: TableSpec = {
+  name: 'alert_repeat',
+  columns: {
+    id: { kind: 'short', length: 250, primary: true },
+    event: short(32),
+    sentAt: date,
+    lastKey: short(400),
+    lastHeld: int,
+    held: int,
+    released: int,
+  },
+};
+
 /** Notifications to operators (issue 14): an outbox retried until sent or failed for good. */
 export const notification: TableSpec = {
   name: 'notification',

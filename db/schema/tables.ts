@@ -39,6 +39,7 @@ import {
   webSession,
 } from './access-tables';
 import {
+  alertRepeat,
   alertState,
   indexGeneration,
   jobLease,
@@ -50,6 +51,7 @@ import {
   sharepointDrive,
 } from './job-tables';
 import { lendingBooking, lendingItem, licenceGrant, licencePool, registerEntry } from './register-tables';
+import { fileScan } from './scan-tables';
 
 /** All tables, in creation order. */
 export const ALL_TABLES: readonly TableSpec[] = [
@@ -96,4 +98,6 @@ export const ALL_TABLES: readonly TableSpec[] = [
   fySwitchTask,
   auditCheckpoint,
   reportDelivery,
+  fileScan,
+  alertRepeat,
 ];

@@ -41,6 +41,14 @@ export function attachmentStoreContract(name: string, factory: () => Promise<Att
       assert.deepEqual((await f.store.listForConversation('c1')).map((r) => r.id).sort(), [a.id, b.id].sort());
     });
 
+    it('lists every row of one content (a rescan audits each one it quarantines)', async () => {
+      const a = await f.store.add(row({ conversationId: 'c1', sha256: 'b'.repeat(64) }));
+      const b = await f.store.add(row({ conversationId: 'c2', ticketId: 't2', sha256: 'b'.repeat(64) }));
+      await f.store.add(row({ conversationId: 'c3' }));
+      assert.deepEqual((await f.store.withHash('b'.repeat(64))).map((r) => r.id).sort(), [a.id, b.id].sort());
+      assert.deepEqual(await f.store.withHash('c'.repeat(64)), []);
+    });
+
     it('links held rows of a conversation to a ticket, and only those', async () => {
       await f.store.add(row({ conversationId: 'c1' }));
       await f.store.add(row({ conversationId: 'c1' }));

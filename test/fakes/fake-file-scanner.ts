@@ -8,6 +8,8 @@ export class FakeFileScanner implements FileScanner {
   down = false;
   /** How many scans were asked for (including refused ones). */
   scans = 0;
+  /** The engine and signature version `status` reports (a signature update changes it). */
+  version = 'Fake 1.0';
 
   constructor(
     private readonly signatures: Readonly<Record<string, string>>,
@@ -33,6 +35,6 @@ export class FakeFileScanner implements FileScanner {
   }
 
   async status(): Promise<ScannerStatus> {
-    return this.down ? { reachable: false, error: 'fake scanner down' } : { reachable: true, version: 'Fake 1.0' };
+    return this.down ? { reachable: false, error: 'fake scanner down' } : { reachable: true, version: this.version };
   }
 }

@@ -14,6 +14,11 @@ function item(base: string, a: AttachmentMeta): SafeHtml {
     >${who} ・ ${a.uploadedBy} ・ ${formatJst(a.createdAt)} ・ ${formatBytes(a.sizeBytes)}</span
   >`;
   if (!a.sha256) return html`<li>${a.fileName}（${M.attachments.metadataOnly}） ${meta}</li>`;
+  // Found infected by a rescan: no link and no thumbnail (the download answers 410).
+  if (a.quarantine)
+    return html`<li class="attachment quarantined">
+      ${a.fileName}（${M.attachments.quarantined(a.quarantine.signature)}） ${meta}
+    </li>`;
   const url = `${base}/attachments/${a.id}`;
   const thumb = isInlineImage(a.contentType)
     ? html`<a href="${url}"><img class="thumb" src="${url}" alt="${a.fileName}" loading="lazy" /></a>`

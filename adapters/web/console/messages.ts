@@ -144,6 +144,7 @@ export const M = Object.freeze({
     fromOperator: '担当者',
     fromRequester: '依頼者',
     metadataOnly: '情報のみ・ファイルなし',
+    quarantined: (signature: string) => `隔離済み・ウイルス検出: ${signature}`,
     replyFiles: (limit: string) => `添付ファイル（任意・1ファイル${limit}まで・画像/PDF/テキスト/Office/ZIP）`,
   },
   detail: {

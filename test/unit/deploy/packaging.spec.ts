@@ -34,7 +34,7 @@ describe('packaging (Dockerfile, compose.yaml, systemd unit)', () => {
       services: Record<string, Service>;
       volumes: Record<string, unknown>;
     };
-    assert.deepEqual(Object.keys(compose.services).sort(), ['kotae-1', 'kotae-2', 'postgres']);
+    assert.deepEqual(Object.keys(compose.services).sort(), ['clamav', 'kotae-1', 'kotae-2', 'postgres']);
     assert.match(String(compose.services.postgres.image), /^postgres:\d+/);
     assert.ok(compose.services.postgres.healthcheck?.test.join(' ').includes('pg_isready'));
     for (const name of ['kotae-1', 'kotae-2']) {
@@ -52,6 +52,25 @@ describe('packaging (Dockerfile, compose.yaml, systemd unit)', () => {
       }
     }
     assert.notEqual(compose.services['kotae-1'].volumes?.[0], compose.services['kotae-2'].volumes?.[0]);
+  });
+
+  it('compose.yaml: the optional clamav service keeps its signatures in a volume and Kotae points at it', () => {
+    const compose = parse(read('compose.yaml'), { merge: true }) as {
+      services: Record<string, Service>;
+      volumes: Record<string, unknown>;
+    };
+    const clamav = compose.services.clamav;
+    assert.match(String(clamav.image), /^clamav\/clamav:\d+\.\d+_base$/);
+    assert.deepEqual(clamav.volumes, ['clamav-db:/var/lib/clamav']);
+    assert.ok('clamav-db' in compose.volumes);
+    for (const name of ['kotae-1', 'kotae-2']) {
+      const env = compose.services[name].environment ?? {};
+      // Defaults that an empty value in .env turns off (Kotae reads an empty variable as unset: no scanning).
+      assert.equal(env.KOTAE_CLAMD_HOST, '${KOTAE_CLAMD_HOST-clamav}');
+      assert.equal(env.KOTAE_CLAMD_PORT, '${KOTAE_CLAMD_PORT-3310}');
+      assert.equal(compose.services[name].depends_on?.clamav, undefined, `${name} starts without clamd`);
+    }
+    assert.match(read('compose.yaml'), /To turn it off/);
   });
 
   it('Dockerfile: the files, scripts, packages and command it uses exist', () => {

@@ -62,6 +62,9 @@ export class FakeAttachments implements AttachmentStore {
   async referencedHashes(sha256s: readonly string[]): Promise<Set<string>> {
     return new Set(this.items.flatMap((i) => (i.sha256 && sha256s.includes(i.sha256) ? [i.sha256] : [])));
   }
+  async withHash(sha256: string): Promise<AttachmentMeta[]> {
+    return this.items.filter((i) => i.sha256 === sha256).map((i) => ({ ...i }));
+  }
 }
 
 /** Keeps audit entries. */

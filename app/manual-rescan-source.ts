@@ -1,0 +1,65 @@
+/**
+ * The uploaded manuals (`<dataDir>/knowledge/uploads`) as a rescan sees them: each file is hashed by streaming
+ * it (its verdict is kept by content, so a replaced manual is scanned again) and then streamed to the scanner.
+ * An infected manual is moved to `<dataDir>/quarantine/manuals/` before it is marked: it is no longer served
+ * under /kb, listed on ナレッジの管理 or read by the next ingest.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { QuarantinedFile, RescanItem, RescanSource } from '../tickets';
+
+/** Where quarantined manuals are kept (outside every ingested or served folder). */
+export function quarantinedManualsDir(dataDir: string): string {
+  return path.join(dataDir, 'quarantine', 'manuals');
+}
+
+async function sha256Of(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** The folder of uploaded manuals as a RescanSource; `now` stamps the quarantined copy's name. */
+export function manualRescanSource(d: { dir: string; quarantineDir: string; now: () => Date }): RescanSource {
+  const pathOf = (i: RescanItem) => path.join(d.dir, i.file.fileName ?? '');
+  return {
+    kind: 'manual',
+    async *files() {
+      const entries = await fs.readdir(d.dir, { withFileTypes: true }).catch(() => []);
+      const names = entries.filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name);
+      for (const name of names.sort()) {
+        const file = path.join(d.dir, name);
+        // A manual deleted since the listing is simply gone.
+        const sha256 = await sha256Of(file).catch(() => undefined);
+        if (sha256)
+          yield { file: { kind: 'manual', sha256, fileName: name }, read: async () => createReadStream(file) };
+      }
+    },
+    async describe(i) {
+      const name = i.file.fileName ?? '';
+      const stat = await fs.stat(pathOf(i)).catch(() => undefined);
+      const file: QuarantinedFile = {
+        kind: 'manual',
+        fileName: name,
+        where: `manual:${name}`,
+        sizeBytes: stat?.size ?? 0,
+        sha256: i.file.sha256,
+      };
+      return [file];
+    },
+    async isolate(i) {
+      await fs.mkdir(d.quarantineDir, { recursive: true, mode: 0o700 });
+      const stamp = d
+        .now()
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d+Z$/, 'Z');
+      const target = path.join(d.quarantineDir, `${stamp}-${i.file.fileName ?? i.file.sha256}`);
+      await fs.rename(pathOf(i), target).catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'ENOENT') throw err;
+      });
+    },
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * The FileScanStore standard suite: run against InMemoryFileScans and SqlFileScans (SQLite, PostgreSQL). A file
+ * is claimed by one run at a time (an expired claim is taken over), its verdict is kept with the signature
+ * version, a newer version or an `--all` request makes it due again, and an infected file is quarantined once.
+ */
+import assert from 'node:assert/strict';
+import type { FileScanStore, StoredFileRef } from '../../tickets';
+
+/** A fresh store per test. */
+export interface FileScanStoreFixture {
+  store: FileScanStore;
+  close(): Promise<void>;
+}
+
+const at = (minute: number) => new Date(Date.UTC(2026, 5, 1, 9, minute));
+const claim = (holder: string, minute: number) => ({ holder, now: at(minute), until: at(minute + 10) });
+const file = (n: number, kind: StoredFileRef['kind'] = 'attachment'): StoredFileRef => ({
+  kind,
+  sha256: String(n).repeat(64).slice(0, 64),
+});
+
+/** Registers the suite. */
+export function fileScanStoreContract(name: string, factory: () => Promise<FileScanStoreFixture>): void {
+  describe(`FileScanStore contract: ${name}`, () => {
+    let f: FileScanStoreFixture;
+    beforeEach(async () => {
+      f = await factory();
+    });
+    afterEach(() => f.close());
+
+    it('lets one run claim a file; another run finds it busy until the claim expires or is released', async () => {
+      const s = f.store;
+      assert.equal(await s.claim(file(1), 'v1', undefined, claim('a', 0)), 'claimed');
+      assert.equal(await s.claim(file(1), 'v1', undefined, claim('b', 1)), 'busy');
+      assert.equal(await s.claim(file(1), 'v1', undefined, claim('a', 2)), 'claimed', 'its own claim again');
+      assert.equal(await s.claim(file(1), 'v1', undefined, claim('b', 11)), 'busy', 'until (minute 12) not passed');
+      assert.equal(await s.claim(file(1), 'v1', undefined, claim('b', 13)), 'claimed', 'expired: taken over');
+      await s.release(file(1), 'a');
+      assert.equal(await s.claim(file(1), 'v1', undefined, claim('c', 14)), 'busy', "a's release does not end b's");
+      await s.release(file(1), 'b');
+      assert.equal(await s.claim(file(1), 'v1', undefined, claim('c', 15)), 'claimed');
+    });
+
+    it('keeps a clean verdict per signature version; a newer version or an --all request makes it due again', async () => {
+      const s = f.store;
+      assert.equal(await s.claim(file(2), 'v1', undefined, claim('a', 0)), 'claimed');
+      await s.recordClean(file(2), 'v1', 'a', at(1));
+      assert.equal(await s.claim(file(2), 'v1', undefined, claim('b', 2)), 'current');
+      assert.equal(await s.fullRescanRequested(), undefined);
+      await s.requestFullRescan(at(3));
+      assert.equal((await s.fullRescanRequested())?.toISOString(), at(3).toISOString());
+      assert.equal(await s.claim(file(2), 'v1', at(3), claim('b', 4)), 'claimed', 'scanned before the request');
+      await s.recordClean(file(2), 'v1', 'b', at(5));
+      assert.equal(await s.claim(file(2), 'v1', at(3), claim('c', 6)), 'current', 'scanned after it');
+      assert.equal(await s.claim(file(2), 'v2', at(3), claim('c', 7)), 'claimed', 'a newer signature version');
+      await s.recordClean(file(2), 'v2', 'someone else', at(8));
+      assert.equal(
+        await s.claim(file(2), 'v2', at(3), claim('d', 9)),
+        'busy',
+        "a verdict without c's claim is ignored",
+      );
+    });
+
+    it('quarantines an infected file once, for attachments of that content only', async () => {
+      const s = f.store;
+      assert.equal(await s.claim(file(3), 'v1', undefined, claim('a', 0)), 'claimed');
+      assert.equal(await s.recordInfected(file(3), 'Eicar-Test-Signature', 'v1', 'a', at(1)), true);
+      assert.equal(await s.recordInfected(file(3), 'Eicar-Test-Signature', 'v1', 'a', at(2)), false, 'once');
+      assert.equal(await s.claim(file(3), 'v2', at(5), claim('b', 3)), 'quarantined', 'never scanned again');
+      await s.claim(file(4), 'v1', undefined, claim('a', 0));
+      await s.recordClean(file(4), 'v1', 'a', at(1));
+      await s.claim(file(3, 'manual'), 'v1', undefined, claim('a', 0));
+      await s.recordInfected(file(3, 'manual'), 'Kotae.Test.Marker-1', 'v1', 'a', at(1));
+      const q = await s.quarantined('attachment', [file(3).sha256, file(4).sha256, file(5).sha256]);
+      assert.deepEqual(
+        [...q].map(([sha, v]) => [sha, v.signature, v.at.toISOString()]),
+        [[file(3).sha256, 'Eicar-Test-Signature', at(1).toISOString()]],
+      );
+      assert.deepEqual([...(await s.quarantined('manual', [file(3).sha256])).keys()], [file(3).sha256]);
+      assert.deepEqual([...(await s.quarantined('attachment', [])).keys()], []);
+    });
+
+    it('lets exactly one of ten runs claiming at once scan the file', async () => {
+      const outcomes = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => f.store.claim(file(6), 'v1', undefined, claim(`run-${i}`, 0))),
+      );
+      assert.deepEqual(
+        outcomes.filter((o) => o === 'claimed').length + ':' + outcomes.filter((o) => o === 'busy').length,
+        '1:9',
+      );
+    });
+  });
+}

@@ -1,0 +1,77 @@
+/** FileScanStore in memory: the claim, verdict and quarantine rules of SqlFileScans, in one process. */
+import type { ClaimOutcome, FileScanStore, Quarantine, ScanClaim, StoredFileKind, StoredFileRef } from '../../tickets';
+
+interface Entry {
+  verdict?: 'clean' | 'infected';
+  signature?: string;
+  version?: string;
+  scannedAt?: Date;
+  claimedBy?: string;
+  claimedUntil?: Date;
+}
+
+/** In-memory scan state of stored files. */
+export class InMemoryFileScans implements FileScanStore {
+  private readonly entries = new Map<string, Entry>();
+  private fullRescan?: Date;
+
+  private entry(file: StoredFileRef): Entry {
+    const id = `${file.kind}:${file.sha256}`;
+    if (!this.entries.has(id)) this.entries.set(id, {});
+    return this.entries.get(id)!;
+  }
+
+  async claim(file: StoredFileRef, version: string, dueBefore: Date | undefined, c: ScanClaim): Promise<ClaimOutcome> {
+    const e = this.entry(file);
+    if (e.verdict === 'infected') return 'quarantined';
+    const stale = dueBefore !== undefined && (!e.scannedAt || e.scannedAt < dueBefore);
+    if (e.verdict && e.version === version && !stale) return 'current';
+    const free = !e.claimedUntil || e.claimedUntil < c.now || e.claimedBy === c.holder;
+    if (!free) return 'busy';
+    Object.assign(e, { claimedBy: c.holder, claimedUntil: c.until });
+    return 'claimed';
+  }
+
+  async recordClean(file: StoredFileRef, version: string, holder: string, at: Date): Promise<void> {
+    const e = this.entry(file);
+    if (e.claimedBy !== holder || e.verdict === 'infected') return;
+    Object.assign(e, { verdict: 'clean', signature: undefined, version, scannedAt: at });
+    Object.assign(e, { claimedBy: undefined, claimedUntil: undefined });
+  }
+
+  async recordInfected(
+    file: StoredFileRef,
+    signature: string,
+    version: string,
+    holder: string,
+    at: Date,
+  ): Promise<boolean> {
+    const e = this.entry(file);
+    if (e.claimedBy !== holder || e.verdict === 'infected') return false;
+    Object.assign(e, { verdict: 'infected', signature, version, scannedAt: at });
+    Object.assign(e, { claimedBy: undefined, claimedUntil: undefined });
+    return true;
+  }
+
+  async release(file: StoredFileRef, holder: string): Promise<void> {
+    const e = this.entry(file);
+    if (e.claimedBy === holder) Object.assign(e, { claimedBy: undefined, claimedUntil: undefined });
+  }
+
+  async quarantined(kind: StoredFileKind, sha256s: readonly string[]): Promise<Map<string, Quarantine>> {
+    const found = new Map<string, Quarantine>();
+    for (const sha of sha256s) {
+      const e = this.entries.get(`${kind}:${sha}`);
+      if (e?.verdict === 'infected') found.set(sha, { signature: e.signature ?? '', at: e.scannedAt ?? new Date(0) });
+    }
+    return found;
+  }
+
+  async requestFullRescan(at: Date): Promise<void> {
+    this.fullRescan = at;
+  }
+
+  async fullRescanRequested(): Promise<Date | undefined> {
+    return this.fullRescan;
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * The port of the stored files' scan state, shared by the instances (db/: SqlFileScans): each stored file's
+ * last verdict and the signature version it was scanned with, and the claim of the rescan scanning it now.
+ * An infected verdict is the quarantine: every attachment row of that content stops being served.
+ */
+
+/** Where a stored file lives: the attachment store (by hash) or the folder of uploaded manuals. */
+export type StoredFileKind = 'attachment' | 'manual';
+
+/** One stored content. */
+export interface StoredFileRef {
+  kind: StoredFileKind;
+  sha256: string;
+  /** The manual's name (attachments: none; their names are on their rows). */
+  fileName?: string;
+}
+
+/**
+ * What `claim` found: `claimed` (scan it now), `current` (scanned with this version since the last `--all`),
+ * `quarantined` (infected already), `busy` (another run holds it).
+ */
+export type ClaimOutcome = 'claimed' | 'current' | 'quarantined' | 'busy';
+
+/** The quarantine of a content. */
+export interface Quarantine {
+  signature: string;
+  /** When the rescan found it. */
+  at: Date;
+}
+
+/** The claim of one run. */
+export interface ScanClaim {
+  /** The run (`cli@host-pid-random`). */
+  holder: string;
+  now: Date;
+  /** Until when the claim holds when the run stops without releasing it. */
+  until: Date;
+}
+
+/** The stored files' scan state. */
+export interface FileScanStore {
+  /**
+   * Claims `file` for a scan with signature `version` unless it is infected, was scanned with `version` after
+   * `dueBefore` (the last `--all`), or another run's claim holds; atomically (one of several runs wins).
+   */
+  claim(file: StoredFileRef, version: string, dueBefore: Date | undefined, claim: ScanClaim): Promise<ClaimOutcome>;
+  /** Records a clean verdict of the holder's claim and ends it. */
+  recordClean(file: StoredFileRef, version: string, holder: string, at: Date): Promise<void>;
+  /** Records an infected verdict; true for the one call that quarantined it (audit and count it then). */
+  recordInfected(file: StoredFileRef, signature: string, version: string, holder: string, at: Date): Promise<boolean>;
+  /** Ends the holder's claim without a verdict (the scan failed or the run stopped). */
+  release(file: StoredFileRef, holder: string): Promise<void>;
+  /** The quarantined contents among these attachment hashes. */
+  quarantined(kind: StoredFileKind, sha256s: readonly string[]): Promise<Map<string, Quarantine>>;
+  /** Marks every file scanned before `at` as due again (`--all`); later runs continue it after a stop. */
+  requestFullRescan(at: Date): Promise<void>;
+  /** When the last `--all` was asked for, if ever. */
+  fullRescanRequested(): Promise<Date | undefined>;
+}
