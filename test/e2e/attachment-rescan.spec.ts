@@ -177,6 +177,18 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         const clean = await get(ids.ping!);
         assert.equal(clean.status, 200);
         assert.deepEqual(Buffer.from(await clean.arrayBuffer()), PING);
+        // The chat's list marks the file, so the page shows it without a download button.
+        const listed = await fetch(`${d.kotae.url}/api/conversations/${convA}/attachments`, {
+          headers: { 'x-kotae-conversation-token': d.tokens.get(convA)! },
+        });
+        const items = ((await listed.json()) as { attachments: { id: string; quarantined?: boolean }[] }).attachments;
+        assert.deepEqual(
+          items.map((i) => [i.id, i.quarantined ?? false]).sort(),
+          [
+            [ids.eicar, true],
+            [ids.ping, false],
+          ].sort(),
+        );
         const stranger = await fetch(`${d.kotae.url}/api/conversations/${convB}/attachments/${ids.eicar}`, {
           headers: { 'x-kotae-conversation-token': d.tokens.get(convB)! },
         });

@@ -30,6 +30,8 @@ function view(conversationId: string, a: AttachmentMeta) {
     kind: a.kind,
     inline: isInlineImage(a.contentType),
     createdAt: a.createdAt.toISOString(),
+    // Found infected by a rescan: listed without download (the download answers 410).
+    ...(a.quarantine ? { quarantined: true } : {}),
     url: `/api/conversations/${encodeURIComponent(conversationId)}/attachments/${encodeURIComponent(a.id)}`,
   };
 }

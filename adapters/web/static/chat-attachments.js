@@ -72,7 +72,13 @@
 
     async function blobOf(item) {
       const res = await window.KotaeParts.send(item.url, { headers: headers() });
-      if (!res.ok) throw new Error('ファイルを取得できませんでした。');
+      if (!res.ok) {
+        // The server's own Japanese reason when it gives one (e.g. a file quarantined after a virus scan).
+        const data = await res.json().catch(function () {
+          return {};
+        });
+        throw new Error((data.error && data.error.message) || 'ファイルを取得できませんでした。');
+      }
       return res.blob();
     }
 
@@ -81,6 +87,13 @@
       const li = el('li', 'attach-item ' + item.kind);
       li.dataset.id = item.id;
       const label = (item.kind === 'operator' ? 'ヘルプデスクより: ' : '') + item.fileName;
+      if (item.quarantined) {
+        li.classList.add('quarantined');
+        li.appendChild(el('span', 'attach-quarantined', label + '（ウイルスが検出されたため隔離しました）'));
+        list.appendChild(li);
+        shown.set(item.id, li);
+        return;
+      }
       if (item.inline) {
         const img = el('img', 'attach-thumb');
         img.alt = item.fileName;
