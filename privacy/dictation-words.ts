@@ -22,8 +22,23 @@ const KANA_GROUP_THEN_NO = /^((?:ぜろ|れい|まる|いち|に|さん|よん|�
 export function dictationTokens(normalized: string): Token[] {
   const tokens: Token[] = [];
   // A sentence's end is a word of its own: no number runs across it (… さん。しょうわ …).
-  for (const m of normalized.matchAll(/。|[^ \t\n、，,。]+/g)) {
-    // A date's part said in kana words stands for its digits and counter, each over the whole word.
+  const words = [...normalized.matchAll(/。|[^ \t\n、，,。]+/g)];
+  for (let i = 0; i < words.length; i++) {
+    const m = words[i]!;
+    // A date's part said in kana words stands for its digits and counter, each over the whole word — also with the
+    // counter set apart by a space, as a recogniser may write it (せんきゅうひゃくはちじゅうなな ねん).
+    const next = words[i + 1];
+    const counter =
+      next &&
+      /^(?:ねん|がつ|にち)$/.test(next[0]) &&
+      /^[ \t]+$/.test(normalized.slice(m.index + m[0].length, next.index))
+        ? kanaDatePart(m[0] + next[0])
+        : undefined;
+    if (counter) {
+      for (const text of counter) tokens.push({ text, start: m.index, end: next!.index + next![0].length });
+      i++;
+      continue;
+    }
     const date = kanaDatePart(m[0]);
     if (date) {
       for (const text of date) tokens.push({ text, start: m.index, end: m.index + m[0].length });

@@ -53,6 +53,11 @@ const TEST_VALUE_REMARK = /[（(](?:テスト用|試験用|ダミー|架空)[^�
  */
 const TEST_LABELLED =
   /(?:テスト用|試験用|検証用|ダミー|架空)の?[一-龥ァ-ヶー]{0,8}?(?:番号|ナンバー|カード|アドレス|電話|住所|氏名|名前|コード)[ \t]*[:：は]?[ \t]*[^。\n（(ぁ-ゖ]{1,30}/g;
+/**
+ * The values listed in brackets after what says they are made up for tests (ダミーデータ（氏名「…」、個人番号 …）, テスト用の
+ * アカウント（氏名：…）): up to the closing bracket.
+ */
+const TEST_BRACKETED = /(?:テスト用|試験用|検証用|ダミー|架空)[^（(\n。]{0,12}[（(][^（()）\n]{1,80}[）)]/g;
 /** An example given in brackets: （例：AB1234567）, (例: 090-0000-0000) — up to the closing bracket. */
 const BRACKETED_EXAMPLE = /[（(][ \t]?例[ \t]?[:：][^（()）\n]{1,40}[）)]/g;
 /**
@@ -69,7 +74,16 @@ function exampleZones(normalized: string): Array<[number, number]> {
     const blank = normalized.indexOf('\n\n', m.index);
     zones.push([m.index, blank < 0 ? normalized.length : blank]);
   }
-  for (const re of [EXAMPLE_LINE, MARKED_AFTER, QUOTED, BRACKETED_EXAMPLE, SHAPE_EXAMPLE, PLACEHOLDER, TEST_LABELLED])
+  for (const re of [
+    EXAMPLE_LINE,
+    MARKED_AFTER,
+    QUOTED,
+    BRACKETED_EXAMPLE,
+    SHAPE_EXAMPLE,
+    PLACEHOLDER,
+    TEST_LABELLED,
+    TEST_BRACKETED,
+  ])
     for (const m of normalized.matchAll(re)) zones.push([m.index, m.index + m[0].length]);
   // The sentence of a remark that its values are for tests: from the sentence's start to the remark.
   for (const m of normalized.matchAll(TEST_VALUE_REMARK)) {

@@ -25,7 +25,7 @@ import { detectPhone } from './detectors';
 import { detectHalfWidthName, detectLatinCues, detectRomajiName } from './detectors';
 import { detectPostalCode } from './detectors';
 import { detectKinRows, detectOtherScripts, detectOutsidePeople, detectSignedPeople } from './detectors';
-import { detectTitledLists } from './detectors';
+import { detectFieldPeople, detectThreadPeople, detectTitledLists } from './detectors';
 import { cleanUserText } from './clean-text';
 import { normalizeForDetection } from './normalize';
 import { unifyNameKanji } from './name-kanji';
@@ -133,6 +133,8 @@ function detectAll(normalized: string, tagger?: PersonNameTagger, original?: str
     ...detectWeekPeople(normalized),
     ...detectOutsidePeople(normalized).map(fuller),
     ...detectSignedPeople(normalized),
+    ...detectThreadPeople(normalized),
+    ...detectFieldPeople(normalized),
     ...detectKinRows(normalized),
     ...detectRomajiName(normalized),
     ...detectLatinCues(normalized).map(fuller),

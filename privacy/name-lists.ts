@@ -13,7 +13,7 @@ import { fillsNameSlot, hasNotPersonWord } from './detectors';
 
 /** Labels of a list of people. */
 const LIST_LABEL =
-  /(?:出席|参加|欠席|出欠|不在|メンバー|班員|委員|当番|Attendees|Participants|Members|Present|Absent)(?:者|一覧)?/i;
+  /(?:出席|参加|欠席|出欠|不在|メンバー|班員|委員|当番|担当|作業|立会|Attendees|Participants|Members|Present|Absent)(?:者|一覧)?/i;
 /** A label and a colon opening the line's list (出席者：, ・参加: , Attendees:). */
 const LABEL_OPENING = /^[ \t]*(?:[・•*-][ \t]*)?[^\n:：]{1,24}[:：][ \t]*/;
 /** A line closed by a list's label, maybe with an emoji or a colon after it (Teams会議の出席者 📋). */
@@ -27,7 +27,7 @@ const POST =
   '(?:課長補佐|課長|係長|部長|次長|室長|所長|局長|主査|主任|主事|主幹|参事|補佐|班長|会長|技師|先生|さん|様|氏)';
 /** An item: maybe its section or its day, the name, maybe a post and a note in brackets. */
 const ITEM = new RegExp(
-  `^(?:[一-龥ァ-ヶー]{1,12}[課係室部局班所][ \\t\\u3000]+|[月火水木金土日][ \\t\\u3000]+)?` +
+  `^(?:[一-龥ァ-ヶー]{1,12}[課係室部局班所][ \\t\\u3000]+|[月火水木金土日][ \\t\\u3000]+|\\d{1,2}/\\d{1,2}(?:[（(][月火水木金土日][）)])?[ \\t\\u3000]*|(?:[（(]株[）)]|株式会社)[^\\s、,]{1,16}[ \\t\\u3000]+)?` +
     `([一-龥々ヶ]{1,4}[ \u3000][一-龥々ヶ]{1,3}|[一-龥々ヶ]{2,4}?|[ァ-ヶー]{2,12}(?:[・ ][ァ-ヶー]{1,12}){0,3}|[A-Z][A-Za-z'’-]+(?: [A-Z][A-Za-z'’-]+){0,2})` +
     `[ \\t\\u3000]*${POST}?(?:[ \\t]*[（(][^）)\\n]{1,12}[）)])?$`,
   'd',
@@ -42,8 +42,8 @@ const KIN_ITEM =
 const NOT_PERSON_KATAKANA =
   /^(?:ヘルプデスク|ベンダー|メーカー|システム|サポート|ゲスト|スタッフ|チーム|グループ|センター|オブザーバー|事務局|リーダー|メンバー)$/;
 
-/** What parts a list's items: 、 ， ／ /, and a comma with a space after it as English writes (not a CSV row's). */
-const SEPARATOR = /[、，／/]|,(?= )/;
+/** What parts a list's items: 、 ， ／ / (not a date's: 6/14), and a comma with a space after it as English writes (not a CSV row's). */
+const SEPARATOR = /[、，／]|(?<!\d)\/|\/(?!\d)|,(?= )/;
 
 interface Item {
   start: number;
@@ -67,7 +67,7 @@ export function nameListSpans(normalized: string, spans: readonly PiiSpan[]): Pi
     const body = line.slice(opening.length);
     const end = LIST_END.exec(body)?.index ?? body.length;
     const list = body.slice(0, end);
-    const items = itemsOf(list, offset + opening.length);
+    const items = itemsOf(list, offset + opening.length, covered);
     previous = line;
     offset += line.length + 1;
     // A list's items are mostly names; a row of a table (1,小島 直樹,…,OK) is the roster rules'.
@@ -84,8 +84,8 @@ export function nameListSpans(normalized: string, spans: readonly PiiSpan[]): Pi
   return out;
 }
 
-/** The items of a name's shape in a list's text. */
-function itemsOf(list: string, offset: number): Item[] {
+/** The items of a name's shape in a list's text, and those another rule found a name (岡部 ends like an office). */
+function itemsOf(list: string, offset: number, covered: Uint8Array): Item[] {
   const items: Item[] = [];
   let at = 0;
   for (const raw of list.split(SEPARATOR)) {
@@ -103,7 +103,10 @@ function itemsOf(list: string, offset: number): Item[] {
         : /^[ァ-ヶ]/.test(name)
           ? !NOT_PERSON_KATAKANA.test(name)
           : !hasNotPersonWord(name);
-    if (core && shaped) items.push({ start: offset + at + lead + core[0], end: offset + at + lead + core[1], name });
+    const found =
+      core && covered.subarray(offset + at + lead + core[0], offset + at + lead + core[1]).every((c) => c === 1);
+    if (core && (shaped || found))
+      items.push({ start: offset + at + lead + core[0], end: offset + at + lead + core[1], name });
     at += raw.length + 1;
   }
   return items;

@@ -9,7 +9,8 @@ import type { PiiSpan } from './types';
 import { hasNotPersonWord, notHiraganaGivenName } from './detectors';
 
 /** A building's or a facility's word closing the name or right after it. */
-const BUILDING = /^(?:ビル|会館|ハイツ|マンション|アパート|タワー|プラザ|ホール|荘|棟)(?!長)/;
+// … and a branch office named after its place (北浜支所, 駅前出張所; not its head: 北浜支所長 is after a name too).
+const BUILDING = /^(?:ビル|会館|ハイツ|マンション|アパート|タワー|プラザ|ホール|荘|棟|支所|出張所|営業所|支店)(?!長)/;
 const BUILDING_END = /(?:ビル|会館|ハイツ|マンション|アパート|タワー|プラザ|ホール|センター)$/;
 /** A bank or an account (振替口座 みらい銀行) and a form's field with its value (国籍 英国, 性別 女): no one's name. */
 const INSTITUTION_OR_FIELD =
@@ -57,6 +58,8 @@ function spokenNumber(name: string, after: string): boolean {
 }
 
 /** A relation called さん / ちゃん set apart before the name (むすこさん たかし さん): who the person is, not the name. */
+/** The rest of a section's name right after a word (…未来課, …支援センター), not a post (…課長). */
+const SECTION_AFTER = /^[一-龥ァ-ヶー]{1,8}(?:課|係|室|局|センター)(?!長)/;
 const KIN_HEAD = /^([ぁ-ゖ]{2,6})(?:さん|ちゃん)[ \u3000]+(?=[ぁ-ゖ一-龥ァ-ヶ])/;
 
 function withoutKinHead(normalized: string, s: PiiSpan): PiiSpan {
@@ -77,6 +80,8 @@ export function withoutNonNames(normalized: string, spans: PiiSpan[]): PiiSpan[]
         return false;
       // A display name of Latin words naming a desk or a business (Kotonoha Helpdesk, after 差出人:) is no one's.
       if (LATIN_WORDS.test(text) && hasNotPersonWord(text)) return false;
+      // Hiragana run into an office's name is the office's (こども未来課, not こども).
+      if (/^[ぁ-ゖ]+$/.test(text) && SECTION_AFTER.test(after)) return false;
       return (
         !BUILDING_END.test(normalized.slice(s.start, s.end)) &&
         !INSTITUTION_OR_FIELD.test(normalized.slice(s.start, s.end).trimEnd()) &&

@@ -53,15 +53,20 @@ export function sameNameSpans(text: string, spans: readonly PiiSpan[]): PiiSpan[
   const covered = new Uint8Array(text.length);
   for (const k of spans) covered.fill(1, k.start, k.end);
   const taken = (start: number, end: number): boolean => covered.subarray(start, end).some((c) => c === 1);
+  const lower = text.toLowerCase();
   for (const part of parts) {
     const latin = /^[A-Za-z]/.test(part);
     const kana = /^[ぁ-ゖァ-ヶ]/.test(part) || /[ぁ-ゖ]$/.test(part);
     const found: PiiSpan[] = [];
+    // A Latin part is the same name in capitals or not (RYAN MCALLISTER … Ryan McAllister), where a capital opens it.
+    const caseless = latin && lower.length === text.length;
+    const [hay, needle] = caseless ? [lower, part.toLowerCase()] : [text, part];
     for (
-      let at = text.indexOf(part);
+      let at = hay.indexOf(needle);
       at >= 0 && found.length <= MAX_MENTIONS;
-      at = text.indexOf(part, at + part.length)
+      at = hay.indexOf(needle, at + part.length)
     ) {
+      if (caseless && !/[A-Z]/.test(text[at] ?? '')) continue;
       const end = at + part.length;
       const before = text[at - 1] ?? '';
       const after = text[end] ?? '';

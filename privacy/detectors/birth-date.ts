@@ -43,6 +43,8 @@ const KANA_DATE =
   '(?:めいじ|たいしょう|しょうわ|へいせい|れいわ)[ \\t]?(?:\\d{1,2}|がん)[ \\t]?ねん[ \\t]?\\d{1,2}[ \\t]?がつ[ \\t]?\\d{1,2}[ \\t]?(?:にち|日)?';
 /** A date as Korean writes it (1996년 2월 11일). */
 const KOREAN_DATE = '(?:19|20)\\d{2}년[ \\t]?\\d{1,2}월[ \\t]?\\d{1,2}일';
+/** A date as Vietnamese writes it, the day first (03 tháng 11 năm 1996: day 3 of month 11 of the year 1996). */
+const VIETNAMESE_DATE = '\\d{1,2} th[aá]ng \\d{1,2},? n[aă]m (?:19|20)\\d{2}';
 const NUMERIC_DMY = '\\d{1,2}[/.\\-]\\d{1,2}[/.\\-](?:19|20)\\d{2}';
 // A two-digit year as old systems and forms keep it (63/07/21, 85/3/3), after a birth keyword only.
 const SHORT_YEAR = '(?<![\\d/.\\-])\\d{2}[/.\\-]\\d{1,2}[/.\\-]\\d{1,2}(?![\\d/.\\-])';
@@ -54,7 +56,7 @@ export const COMPACT_DATE = '(?:(?:19|20)\\d{2}|[MTSH]\\d{2})(?:0[1-9]|1[0-2])(?
 // After a birth keyword also such a number (生年月日19850722, 生年月日：S600722).
 const COMPACT = `(?<!\\d)(?:${COMPACT_DATE})(?!\\d)`;
 const DATE = new RegExp(
-  `${DATE_BODY}|${NUM}[ \\t]?月[ \\t]?${NUM}[ \\t]?日|${ENGLISH_DATE}|${NUMERIC_DMY}|${SHORT_YEAR}|${COMPACT}|${KANA_DATE}|${KOREAN_DATE}`,
+  `${DATE_BODY}|${NUM}[ \\t]?月[ \\t]?${NUM}[ \\t]?日|${ENGLISH_DATE}|${NUMERIC_DMY}|${SHORT_YEAR}|${COMPACT}|${KANA_DATE}|${KOREAN_DATE}|${VIETNAMESE_DATE}`,
 );
 /** An era or a calendar's short name (B.S., A.D., 陰暦), then the date in brackets. */
 const OTHER_CALENDAR = new RegExp(
@@ -66,9 +68,9 @@ const MONTH_DAY = /(?:年の?|[/.\-])[ \t]?(\d{1,2})[ \t]?[月/.\-][ \t]?(\d{1,2
 /** A date with the year last (07/04/1989): day and month in either order, as writers abroad put them. */
 const YEAR_LAST = /^(\d{1,2})[/.\-](\d{1,2})[/.\-]\d{4}$/;
 // Also as foreign residents' forms say it (nascimento, fecha de nacimiento, tanggal lahir, ngày sinh, kapanganakan,
-// kaarawan, 생년월일, जन्म मिति, дата рождения, วันเกิด, تاريخ الميلاد) and as they tell it (nasceu em, nació el, ipinanganak noong, sinh ngày, 태어났).
+// kaarawan, 생년월일, जन्म मिति, дата рождения, วันเกิด, تاريخ الميلاد) and as they tell it (nasci em, nasceu em, nació el, ipinanganak noong, sinh ngày, 태어났).
 const CONTEXT =
-  /生年月日|誕生日|生まれ|うまれ|出生日|ｾｲﾈﾝｶﾞｯﾋﾟ|せいねんがっぴ|たんじょうび|birth ?day|birth ?date|date of birth|DOB|born(?: on)?|nascimento|nascid[oa] em|nasceu(?: em)?|nacimiento|nacid[oa] el|naci[oó] el|tanggal lahir|ngay sinh|sinh ngay|kapanganakan|ipinanganak(?: noong)?|kaarawan|생년월일|생일|태어났|जन्म ?मिति|дата рождения|родил(?:ся|ась)|วันเกิด|تاريخ الميلاد|تاريخ الولادة/i;
+  /生年月日|誕生日|生まれ|うまれ|出生日|ｾｲﾈﾝｶﾞｯﾋﾟ|せいねんがっぴ|たんじょうび|birth ?day|birth ?date|date of birth|DOB|born(?: on)?|nascimento|nascid[oa] em|nasci em|nasceu(?: em)?|nacimiento|nacid[oa] el|naci[oó] el|tanggal lahir|ngay sinh|sinh ngay|kapanganakan|ipinanganak(?: noong)?|kaarawan|생년월일|생일|태어났|जन्म ?मिति|дата рождения|родил(?:ся|ась)|วันเกิด|تاريخ الميلاد|تاريخ الولادة/i;
 /** A birth field (label and colon) whose line goes on to an arrow: what follows the arrow corrects the value. */
 const CORRECTED_AFTER_LABEL = /(?:生年月日|誕生日|date of birth|DOB)[ \t]*[:：][^\n。]{0,30}?(?:→|->|⇒)/i;
 /** A birth label alone on its line, the value on the next (a web form's confirmation screen copied). */

@@ -34,6 +34,12 @@ export function detectBankAccount(normalized: string): PiiSpan[] {
       /(?<![\d\-])\d{7}(?![\d\-])/,
       12,
     ),
+    // … and in Vietnamese the bank's name and branch written between the label and the number in the same sentence
+    // (Số tài khoản: Ngân hàng …, chi nhánh …, số 5501926).
+    ...valuesAfter(normalized, 'bank_account', /s[ốo] t[àa]i kho[ảa]n/i, /(?<![\d\-])\d{7}(?![\d\-])/, 60),
+    // The account's word right before the number (agência Centro, conta 2209173), and the transfer's destination
+    // (振込先が 7045281).
+    ...valuesAfter(normalized, 'bank_account', /\bconta\b|\bcuenta\b|振込先/i, /(?<![\d\-])\d{7}(?![\d\-])/, 4),
     // The kind of account in English, romaji or Korean right before the number (futsu 1038274, Savings 3029184, 보통
     // 1204577), and the account's abbreviation (Acct 2290418).
     ...valuesAfter(
@@ -99,7 +105,7 @@ export function detectPensionNumber(normalized: string): PiiSpan[] {
     normalized,
     'pension_number',
     // Also as voice input writes it in hiragana, and in romaji (the nenkin number is …).
-    /基礎年金番号|年金番号|年金の番号|年金手帳|ねんきん定期便|(?:きそ)?ねんきんばんごう|pension (?:number|no\.?)|nenkin (?:number|no\.?|bango)/i,
+    /基礎年金番号|年金番号|年金の番号|年金手帳|ねんきん定期便|(?:きそ)?ねんきんばんごう|pension (?:number|no\.?)|nenkin (?:number|no\.?|bango)|연금번호/i,
     // Ten digits, copied from the book in any grouping (12-34 567890) — but a phone's shape is the phone's.
     /(?<!\d)\d{4}(?:[ \-]| - )?\d{6}(?!\d)|(?<![\d-])\d(?:[ \-]?\d){9}(?![\d-])/,
     14,
@@ -174,7 +180,7 @@ export function detectPassport(normalized: string): PiiSpan[] {
 // 保検: the same reading as 保険, a common slip of the input method. the bao hiem: Vietnamese (thẻ bảo hiểm) unaccented.
 // ほけんしょう, ひほけんしゃばんごう: as voice input writes the labels.
 const INSURANCE =
-  /\b[Ii]nsur(?:er|ed|ance card)(?: person)? (?:[Nn]o\.?|[Nn]umber)|\bthe bao hiem|ほけんしょう|ひほけんしゃ(?:しょう|ばんごう)|被保[険検]者番号|保[険検]者番号|被保[険検]者証|保[険検]証|(?:介護|健康)保[険検](?=[^。\n]{0,12}(?:証|番号|記号))|記号番号|保[険検]番号|(?:国保|健保|けんぽ|共済組合|後期高齢者?医療)[^。\n]{0,16}?(?<!口座|金融機関|支店|店)(?=記号|番号)/g;
+  /\b[Ii]nsur(?:er|ed|ance card)(?: person)? (?:[Nn]o\.?|[Nn]umber)|\b[Hh]ealth insurance (?:card )?(?:[Nn]o\.?|[Nn]umber)|\bseguro de sa[uú]de|\bthe bao hiem|ほけんしょう|ひほけんしゃ(?:しょう|ばんごう)|被保[険検]者番号|保[険検]者番号|被保[険検]者証|保[険検]証|(?:介護|健康)保[険検](?=[^。\n]{0,12}(?:証|番号|記号))|記号番号|保[険検]番号|(?:国保|健保|けんぽ|共済組合|後期高齢者?医療)[^。\n]{0,16}?(?<!口座|金融機関|支店|店)(?=記号|番号)/g;
 const CARD_NAMES = /資格確認書|マイナ保険証|組合員証|加入者証/g;
 /** Where a card's 記号 and 番号 fields belong to an insured person (被保険者の…, insurance card: 記号 …). */
 const INSURED = /被保[険検]者|保[険検]証|国保|健保|後期高齢|insurance/gi;
@@ -222,13 +228,19 @@ export function detectInsuranceNumber(normalized: string): PiiSpan[] {
     const from = k.index + k[0].length;
     // The sentence after the keyword, up to another item's label (氏名, 生年月日, a phone's 折り返し …).
     // (An English sentence ends at a full stop and a space: Insured no. 4417-0926. She was born on 22nd July 1979.)
-    const rest = (normalized.slice(from, from + 40).split(/[。\n]|\.\s/)[0] ?? '').split(OTHER_LABEL)[0] ?? '';
+    // A label alone on its line has its number on the next (Health insurance no.⏎38801247, as a form is copied).
+    const below = /^[ \t]*[:：]?[ \t]*\n([ \t]*\d{6,10}[ \t]*)(?=\n|$)/.exec(normalized.slice(from, from + 24));
+    const rest = below
+      ? ' '.repeat(below[0].length - below[1]!.length) + below[1]!
+      : ((normalized.slice(from, from + 40).split(/[。\n]|\.\s/)[0] ?? '').split(OTHER_LABEL)[0] ?? '');
     for (const v of rest.matchAll(VALUE)) {
       // A job or file name (JOB-KAIGO-M01) is no card number: numbers have few letters.
       if (!/\d/.test(v[0]) || (v[0].match(/[A-Za-z]/g)?.length ?? 0) >= 3) continue;
       // A mobile number or a count (14年, 65歳) is no insurance number.
       if (/^0[5789]0-?\d{4}-?\d{4}$/.test(v[0]) || /^[年月日歳才円枚件回人か]/.test(rest.slice(v.index + v[0].length)))
         continue;
+      // A value going on with a point and a digit or a percent sign is a ratio or a date (登録率 52.3%, S33.4.1).
+      if (/^(?:\.\d|[%％])/.test(rest.slice(v.index + v[0].length))) continue;
       // A number grouped by thousands (22,418件) is a count or an amount.
       if (/^,\d{3}/.test(rest.slice(v.index + v[0].length)) || /\d,$/.test(rest.slice(0, v.index))) continue;
       // An extension or a phone the call went to (→ 保険年金課へ転送（内線2231）) is the office's, not the card's.

@@ -40,3 +40,5 @@ export { detectHalfWidthName } from './half-width-name';
 export { detectPostalCode } from './postal-code';
 export { hasNotPersonWord, notHiraganaGivenName, STAFF_AND_TRADES } from './not-person-words';
 export { detectResidentScriptNames } from './resident-scripts';
+export { detectThreadPeople } from './thread-people';
+export { detectFieldPeople } from './field-people';

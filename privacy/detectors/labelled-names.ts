@@ -209,10 +209,13 @@ export function endsLikeNoName(word: string): boolean {
   return NOT_NAME_ENDINGS.test(word) && !KNOWN_FAMILY_NAMES.has(word);
 }
 
-/** A word that may be a name: not a listed role or group word, nor ending like one. */
+/** A copula or a filler a speaker puts after 名前は before the name (名前はですね、あの、…). */
+const FILLER = /^(?:です[ねがよ]?|でして|でございます|えーと|えっと|あのう?|まあ|その|ちょっと)$/;
+
+/** A word that may be a name: not a listed role or group word, nor ending like one, nor a filler. */
 export function isName(word: string): boolean {
   const bare = word.replace(/^[・ ]+|[・ ]+$/g, '');
-  if (bare.length < 2 && !KANJI.test(bare)) return false;
+  if ((bare.length < 2 && !KANJI.test(bare)) || FILLER.test(bare)) return false;
   return bare.length > 0 && !NOT_NAMES.has(bare) && !endsLikeNoName(bare);
 }
 

@@ -9,7 +9,9 @@
  * - a name broken across a line after an account holder's label (Holder: OKAFOR⏎CHIDI), in capitals too;
  * - a display name quoted whole, two words romaji spells, one a listed Japanese given name or the quote said to be how
  *   someone is shown (「Nagase Rika🌸」って表示の人), maybe with an emoji after it;
- * - a Windows or Unix profile folder named after its user (C:\Users\kawashima.r\, /home/sato_k/).
+ * - a Windows or Unix profile folder named after its user (C:\Users\kawashima.r\, /home/sato_k/);
+ * - (session 34) who an action item is given to (Action: Ogura to send …) and a lower-case name closing the message
+ *   after the writer's section (保育課 mika), when a common given or family name.
  */
 import type { PiiSpan } from '../types';
 import { captured } from './captured';
@@ -34,6 +36,14 @@ const QUOTED_DISPLAY =
   /[「『"“]([A-Z][a-z]{1,11} [A-Z][a-z]{1,11})(?:[ \t]?[\p{Extended_Pictographic}\u2600-\u27BF]\uFE0F?)*[」』"”]/dgu;
 /** What says the quote is how someone is shown or called (…」って表示の人, …」という名前で). */
 const SHOWN_AS = /^[^」』"”\n]{0,4}[」』"”][ \t]*(?:って|と|という)[ \t]*(?:表示|名前|名乗|出て)/;
+/**
+ * Who an action item or a minute's task is given to: a name at an item's start before "to" or "will" and a verb
+ * (Action: Ogura to send …, (1) Kurosawa to renew …).
+ */
+const ACTION_OWNER =
+  /(?:^|(?<=(?:[:;,]|\(\d{1,2}\)|\b\d{1,2}[.)]|[–•*])[ \t]*))([A-Z][a-z]{2,14})(?= (?:to|will) [a-z]{2,}\b)/dgm;
+/** A name in lower case closing the message after the writer's section (…なんとかして 保育課 mika). */
+const LOWER_AFTER_SECTION = /[課係室班所][ \t\u3000]+([a-z]{2,12})[ \t。.]*$/dg;
 const PROFILE_FOLDER = /(?:\b[A-Za-z]:)?[\\/](?:Users|home)[\\/]([A-Za-z]{2,15}[._][A-Za-z]{1,15})(?=[\\/])/dg;
 
 /**
@@ -67,6 +77,8 @@ export function detectLatinCues(normalized: string): PiiSpan[] {
       const shown = SHOWN_AS.test(normalized.slice(at[1], at[1] + 16));
       return spelledInJapanese(a) && spelledInJapanese(b) && (shown || given(a) || given(b));
     }),
+    ...captured(normalized, ACTION_OWNER, (name) => nameWord(name) && !hasNotPersonWord(name)),
+    ...captured(normalized, LOWER_AFTER_SECTION, nameWord),
     ...captured(normalized, PROFILE_FOLDER, (name) =>
       name.split(/[._]/).some((part) => part.length >= 4 && spelledInJapanese(part) && !hasNotPersonWord(part)),
     ),

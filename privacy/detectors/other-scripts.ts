@@ -5,6 +5,8 @@
  * - a Thai birth date after วันเกิด (day, the month's Thai name, a western or a Buddhist year: 5 มีนาคม 1990);
  * - a street address abroad: a house number, a street's kind (Rue, Avenue, Street, Calle, Rua …), its name and the town
  *   and country after commas (14 Rue des Lilas, Lyon, France).
+ * And (session 34, the forty-ninth blind batch) a Vietnamese name after its label (họ tên, chủ tài khoản), a Korean form's
+ * address after 주소:, and an English form's Address: written from the block number (3-8-12 Minamimachi, …, 000-0388).
  * The passport's and the birth date's labels of these scripts are in in-context.ts and birth-date.ts.
  */
 import type { PiiSpan } from '../types';
@@ -37,6 +39,22 @@ const STREET_ADDRESS = new RegExp(
   'dg',
 );
 
+/**
+ * A Vietnamese name after the form's label (họ tên, họ và tên), an introduction (tên tôi là) or the account's holder —
+ * read as the normaliser leaves them, without the diacritics.
+ */
+const VIETNAMESE_NAME =
+  /\b(?:[Hh]o (?:va )?ten|[Tt]en (?:toi|em|cua toi) la|[Cc]hu tai khoan)[ \t]*:?[ \t]*([A-Z][A-Za-z]*(?:[ \t][A-Z][A-Za-z]*){1,3})(?![A-Za-z])/dg;
+/** A Korean form's address after 주소 and a colon, holding a block number, up to a comma or the line's end. */
+const KOREAN_ADDRESS =
+  /주소[ \t]*[:：][ \t]*([가-힣][^,，\n]{1,40}?\d{1,4}(?:-\d{1,4}){1,2}[^,，\n]{0,30}?)[ \t]*(?=[,，\n]|$)/dg;
+/**
+ * An English form's address written from the block number as Japanese addresses are romanised (Address: 3-8-12
+ * Minamimachi, Kotonoha, Heights Minami #204), up to a slash, the line's end or the postal code after a comma.
+ */
+const BLOCK_FIRST_ADDRESS =
+  /\bAddress[ \t]*:[ \t]*(\d{1,4}(?:-\d{1,4}){1,3}[ \t,][^/\n]{3,80}?)(?:,[ \t]*(?:〒[ \t]*)?(\d{3}-\d{4}))?[ \t]*(?=\/|\n|$)/dg;
+
 /** Finds the names, dates and addresses above. */
 export function detectOtherScripts(normalized: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
@@ -47,5 +65,13 @@ export function detectOtherScripts(normalized: string): PiiSpan[] {
   }
   if (/[\u0621-\u064A]/.test(normalized)) spans.push(...captured(normalized, ARABIC_NAME));
   spans.push(...captured(normalized, STREET_ADDRESS).map((s) => ({ ...s, type: 'address' as const })));
+  spans.push(...captured(normalized, VIETNAMESE_NAME));
+  if (/[가-힣]/.test(normalized))
+    spans.push(...captured(normalized, KOREAN_ADDRESS).map((s) => ({ ...s, type: 'address' as const })));
+  for (const m of normalized.matchAll(BLOCK_FIRST_ADDRESS)) {
+    const [address, postal] = [m.indices![1]!, m.indices![2]];
+    spans.push({ type: 'address', start: address[0], end: address[1] });
+    if (postal) spans.push({ type: 'postal_code', start: postal[0], end: postal[1] });
+  }
   return spans;
 }

@@ -21,6 +21,12 @@ const INTRODUCED = new RegExp(
   `(?<![가-힣])([${KOREAN_FAMILY}][가-힣]{1,3})(?=입니다|이에요|예요|이라고 합니다|라고 합니다)`,
   'dg',
 );
+/** What a message is, said with the same copula (관련 문의입니다: it is an inquiry about …; 질문, 요청, 신청 …). */
+const PURPOSE = /^(?:문의|질문|요청|부탁|확인|신청|연락|안내|문제|상담)$/;
+/** The writer's name alone on the message's last line, a common family name and one or two syllables. */
+const CLOSING_LINE = new RegExp(`\\n[ \\t]*([${KOREAN_FAMILY}][가-힣]{1,2})[ \\t]*$`, 'dg');
+/** Closing words of that shape (이상: that is all; 부탁: please). */
+const CLOSING_WORD = /^(?:이상|부탁|안녕|감사|문의)/;
 
 /** A label without its colon (이름 김서연, 예금주 이하은: the account holder): the name opens with a common family name. */
 const LABELLED_BARE = new RegExp(`(?:성명|이름|성함|예금주)[ \t]+([${KOREAN_FAMILY}][가-힣]{1,3})(?![가-힣])`, 'dg');
@@ -53,7 +59,8 @@ export function detectResidentScriptNames(normalized: string): PiiSpan[] {
   if (!/[가-힣\u0900-\u097F]/.test(normalized)) return [];
   return [
     ...captured(normalized, LABELLED),
-    ...captured(normalized, INTRODUCED),
+    ...captured(normalized, INTRODUCED, (name) => !PURPOSE.test(name)),
+    ...captured(normalized, CLOSING_LINE, (name) => !CLOSING_WORD.test(name)),
     ...captured(normalized, LABELLED_BARE),
     ...captured(normalized, LABELLED_SENTENCE),
     ...captured(normalized, BEFORE_JAPANESE),

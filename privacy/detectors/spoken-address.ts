@@ -2,7 +2,7 @@
  * An address said into a voice recogniser that wrote it in hiragana (session 32): after じゅうしょ / 住所 and the pauses of
  * speech, the words of the place, then the block said in kana or written in digits — じゅうしょは、えー、ひばりし わかくさだい
  * ごちょうめ じゅうはちのさん です; じゅうしょ ぐんまけん たかさきし いわはなまち 12-5 — maybe a building and its room after it
- * (ハイツほんまち ひゃくごごうしつ). Each number said must read as one (kanaNumber): a word that is no number ends nothing.
+ * (ハイツほんまち ひゃくごごうしつ); the place's words may be parted by a pause's comma (ことのはし、みどりちょう、…). Each number said must read as one (kanaNumber): a word that is no number ends nothing.
  * Also (session 33) an address written in half-width katakana with its block in digits (ｱｻｷﾞﾘｼ ﾎﾝﾁｮｳ 3-3-1).
  */
 import type { PiiSpan } from '../types';
@@ -11,14 +11,14 @@ import { PAUSES } from './spoken-names';
 
 /**
  * The block: digits, or a chōme said in kana and maybe its lot (ごちょうめ じゅうはちのさん; a pause after の: さんの じゅうご),
- * or three numbers said in kana joined by の (にのじゅうごのさん, 2-15-3).
+ * or three numbers said in kana joined by の (にのじゅうごのさん, 2-15-3; also with pauses: ご の じゅうに の さん).
  */
 const BLOCK =
-  '(?:\\d{1,4}(?:-\\d{1,4}){1,3}|([ぁ-ゖ]{1,8}?)の([ぁ-ゖ]{1,10}?)の([ぁ-ゖ]{1,10}?)|([ぁ-ゖ]{1,8}?)ちょうめ(?:[ \\u3000]+([ぁ-ゖ]{1,10}?)(?:の|ばんちの|ばんち|ばん)[ \\u3000]?([ぁ-ゖ]{1,10}?)(?:ごう)?)?)';
+  '(?:\\d{1,4}(?:-\\d{1,4}){1,3}|([ぁ-ゖ]{1,8}?)[ \\u3000]?の[ \\u3000]?([ぁ-ゖ]{1,10}?)[ \\u3000]?の[ \\u3000]?([ぁ-ゖ]{1,10}?)|([ぁ-ゖ]{1,8}?)ちょうめ(?:[ \\u3000]+([ぁ-ゖ]{1,10}?)(?:の|ばんちの|ばんち|ばん)[ \\u3000]?([ぁ-ゖ]{1,10}?)(?:ごう)?)?)';
 /** A building in katakana and its room said in kana (ハイツほんまち ひゃくごごうしつ). */
 const BUILDING = '(?:[ \\u3000]+[ァ-ヶー]{2,10}[ぁ-ゖ]{0,6}(?:[ \\u3000]+([ぁ-ゖ]{2,10}?)ごうしつ)?)?';
 const SAID_ADDRESS = new RegExp(
-  `(?:住所|じゅうしょ)(?:は|が)?${PAUSES}((?:[ぁ-ゖ]{2,12}[ \\u3000]+){1,4}${BLOCK}${BUILDING})(?=[ \\t\\u3000]*(?:です|、|,|。|$))`,
+  `(?:住所|じゅうしょ)(?:は|が)?${PAUSES}((?:[ぁ-ゖ]{2,12}(?:[ \\u3000]+|、[ \\u3000]*)){1,4}${BLOCK}${BUILDING})(?=[ \\t\\u3000]*(?:です|、|,|。|$))`,
   'dg',
 );
 

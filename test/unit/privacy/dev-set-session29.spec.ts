@@ -60,14 +60,15 @@ describe('privacy: blind batches of session 29 (written by helpers who read neit
     await assertBatch('blind-34.jsonl', 150, [285, 279, 280, 279]);
   });
 
-  it('the thirty-fifth (session 29, English and mixed text again: the held-out check of the English rules): 150 cases — recall 245 / 290 at precision 254 / 260', async () => {
+  it('the thirty-fifth (session 29, English and mixed text again: the held-out check of the English rules): 150 cases — recall 246 / 290 at precision 256 / 262', async () => {
     // Written blind from the thirty-third's brief after its rules. First run: recall 0.721 (209 / 290) at precision 0.958
     // (227 / 237); session 28's code gives 0.662 / 0.963 on it. Fixed by general rules: double-barrelled names, spoke with,
     // Name on form:, Titular:, a two-word name before a colon, Insurer no., an English sentence's end for insurance numbers.
     // Session 31 (batch 40's rules): a katakana name of four parts found whole (アルバレス・ガルシア・マリアナ).
     // Session 32: a name after a title before a colon (Ms. Rosales:).
     // Session 33: a header-less CSV row of a name, a passport number and a birth date (three items).
-    await assertBatch('blind-35.jsonl', 150, [290, 245, 260, 254]);
+    // Session 34 (batch 49's rules): Mette Andersen after ANDERSEN METTE, the same name in another case.
+    await assertBatch('blind-35.jsonl', 150, [290, 246, 262, 256]);
   });
 
   it('the thirty-sixth (session 29, an everyday mix: the held-out check of the session’s rules): 150 cases — recall 276 / 295 at precision 281 / 283', async () => {

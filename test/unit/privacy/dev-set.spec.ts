@@ -207,7 +207,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-17.jsonl', 150, [225, 219, 222, 218]);
   });
 
-  it('the eighteenth (session 17, after batch 17’s rules): 150 cases — recall 249 / 261 at precision 250 / 259', async () => {
+  it('the eighteenth (session 17, after batch 17’s rules): 150 cases — recall 250 / 261 at precision 251 / 259', async () => {
     // Written blind after batch 17's rules, told the classes left (handles, lower-case romaji, hiragana given names,
     // notes about someone, department numbers). First run: recall 0.839 (222 / 261) at precision 0.933 (238 masked).
     // Fixed, as general rules: a user name or handle of a listed family name and a given name or an initial
@@ -223,7 +223,9 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // alone as a handle (@yoshiko), a name broken across a line, a name in a URL's query, a foreign name in capitals
     // of three words, 王 偉; false positives: a toll-free number, 支店コード and bank codes, a 12-digit
     // contract number, an era initial read as an insurance symbol (S33).
-    await assertBatch('blind-18.jsonl', 150, [261, 249, 259, 250]);
+    // Session 34 (batch 49's rules): S33.4.1 after 保険証 is the birth date, no insurance symbol (a value going on with a
+    // point and a digit is a ratio or a date).
+    await assertBatch('blind-18.jsonl', 150, [261, 250, 259, 251]);
   });
 
   it('the nineteenth (session 17, an everyday mix, not told any class): 150 cases — recall 308 / 315 at precision 308 / 320', async () => {
