@@ -14,6 +14,8 @@ export interface AbuseCase {
   body?: Uint8Array | string;
   /** Leave out the CSRF header (a signed-in POST without its token). */
   noCsrf?: boolean;
+  /** Another method than the route's (a method no route answers). */
+  method?: string;
 }
 
 /** Form and JSON field names the routes read (from the console's `field(req, …)` calls and the API schemas). */
@@ -169,6 +171,14 @@ export function bodyCases(): AbuseCase[] {
     { name: 'jsonHugeNumber', headers: json, body: '{"id":1e999,"question":1e999}' },
     { name: 'jsonDeepArray', headers: json, body: '['.repeat(5000) + ']'.repeat(5000) },
     { name: 'jsonDeepObject', headers: json, body: '{"a":'.repeat(5000) + '1' + '}'.repeat(5000) },
+    // A keyed request's fingerprint is the body's JSON: JSON.stringify of 10,000 levels overflowed the stack (500).
+    {
+      name: 'jsonDeepKeyed',
+      headers: { ...json, 'idempotency-key': 'benchAbuseDeepKey-0001' },
+      body: `{"question":"VPN","conversationId":"x","user":${'['.repeat(10_000)}${']'.repeat(10_000)}}`,
+    },
+    // gzip data declared as brotli: brotli's own error codes (ERR__ERROR_FORMAT_…) answered 500 on the console.
+    { name: 'brMismatch', headers: { ...form, 'content-encoding': 'br' }, body: new Uint8Array(zlib.gzipSync('a=b')) },
     { name: 'formMalformed', headers: form, body: '%%%=%E0&a&=&&==' },
     { name: 'formManyFields', headers: form, body: Array.from({ length: 20_000 }, (_, i) => `f${i}=${i}`).join('&') },
     { name: 'formHuge', headers: form, body: `title=${big(2_000_000)}` },
@@ -296,5 +306,9 @@ export function queryCases(): AbuseCase[] {
       `q=${encodeURIComponent('<script>alert(1)</script>')}&notice=${encodeURIComponent('<img src=x onerror=alert(1)>')}&back=${encodeURIComponent('javascript:alert(1)')}`,
     ),
     q('nulInQuery', 'q=%00%01&view=%00&format=../../x&download=1&kind=%00'),
+    // Methods no route answers (express answered OPTIONS with 200 and its English list of methods).
+    { name: 'optionsMethod', method: 'OPTIONS' },
+    { name: 'putMethod', method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"question":"VPN"}' },
+    { name: 'deleteMethod', method: 'DELETE' },
   ];
 }

@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'INPUT_UNSUPPORTED_MEDIA'
   | 'INPUT_RANGE_NOT_SATISFIABLE'
   | 'INPUT_PRECONDITION_FAILED'
+  | 'INPUT_TIMEOUT'
   | 'NOT_FOUND'
   | 'FILE_QUARANTINED'
   | 'CONFLICT'
@@ -44,6 +45,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = Object.freeze({
   INPUT_UNSUPPORTED_MEDIA: 415,
   INPUT_RANGE_NOT_SATISFIABLE: 416,
   INPUT_PRECONDITION_FAILED: 412,
+  INPUT_TIMEOUT: 408,
   NOT_FOUND: 404,
   FILE_QUARANTINED: 410,
   CONFLICT: 409,
@@ -81,6 +83,7 @@ const USER_MESSAGES: Readonly<Record<ErrorCode, string>> = Object.freeze({
   INPUT_RANGE_NOT_SATISFIABLE:
     '指定された範囲（Range）はこのファイルにありません。範囲を指定せずに、もう一度ダウンロードしてください。',
   INPUT_PRECONDITION_FAILED: 'ファイルが更新されています。ページを再読み込みしてから、もう一度お試しください。',
+  INPUT_TIMEOUT: 'リクエストの受信が時間内に終わりませんでした。もう一度お試しください。',
   NOT_FOUND: '指定されたデータが見つかりません。',
   FILE_QUARANTINED: 'このファイルはウイルスが検出されたため隔離されており、ダウンロードできません。',
   CONFLICT: '他の担当者が先に更新しました。画面を再読み込みしてからやり直してください。',

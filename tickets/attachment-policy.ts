@@ -121,10 +121,14 @@ export interface CheckedClaim {
 /** Longest stored file name (characters), extension kept. */
 const MAX_NAME = 200;
 
-/** A file name without folders, control characters or leading dots, at most MAX_NAME characters. */
+/**
+ * A file name without folders, control characters or leading dots, at most MAX_NAME characters. Zero-width and
+ * bidirectional control characters are dropped: `report\u202Egpj.txt` showed as 「reporttxt.jpg」 in the console.
+ */
 export function safeFileName(name: string): string {
   const base = (name.split(/[\\/]/).pop() ?? '')
     .normalize('NFC')
+    .replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '')
     .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '_')
     .replace(/^[.\s]+/, '')
     .trim();

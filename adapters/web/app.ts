@@ -2,7 +2,13 @@
  * The express application: web chat at `/`, JSON API under `/api`, health check, and the
  * routers other adapters contribute (console, reports, Teams endpoint).
  */
-import express, { type ErrorRequestHandler, type Express, type RequestHandler, type Router } from 'express';
+import express, {
+  type ErrorRequestHandler,
+  type Express,
+  type RequestHandler,
+  type Response,
+  type Router,
+} from 'express';
 import type { Helpdesk } from '../../bot';
 import type { ConversationStore } from '../../conversations';
 import type { TicketStore } from '../../tickets';
@@ -12,7 +18,8 @@ import { projectFile } from '../../core';
 import { createApiRouter } from './api';
 import { createAttachmentApiRouter, type ChatAttachmentDeps } from './api';
 import { apiNotFound, errorHandler } from './errors';
-import { notFound, rejectMalformedRequests } from './request-errors';
+import { notFound, rejectDeepBody, rejectMalformedRequests } from './request-errors';
+import { bodyGuard } from './body-guard';
 import { createKbRouter } from './kb-files';
 import { createLegalRouter, type LegalPages } from './legal';
 import { loadWebIdentity, type WebSessionStore } from './sso';
@@ -69,12 +76,27 @@ export interface WebAppDeps {
   apiLimits?: ApiRateLimits;
   /** Keyed POSTs of the web chat (messages and uploads sent with `Idempotency-Key`). */
   requestKeys?: RequestKeys;
+  /** How long a request body may pause before it is answered 408 (default BODY_IDLE_MS). */
+  bodyIdleMs?: number;
+  /** Most bytes of a body that is not multipart, answered 413 at once past it (default 4 × the JSON limit). */
+  maxBodyBytes?: number;
 }
 
 const STATIC_DIR = projectFile('adapters', 'web', 'static');
 
-/** Baseline security headers for every response. */
-const securityHeaders: RequestHandler = (_req, res, next) => {
+/**
+ * Baseline security headers for every response; `https` (KOTAE_PUBLIC_URL is https) adds HSTS, so a browser that
+ * once reached Kotae over https never sends its cookies over plain http to that name again.
+ */
+const securityHeaders =
+  (https: boolean): RequestHandler =>
+  (_req, res, next) => {
+    if (https) res.setHeader('Strict-Transport-Security', 'max-age=31536000');
+    baseHeaders(res);
+    next();
+  };
+
+function baseHeaders(res: Response): void {
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'same-origin');
   res.setHeader('X-Frame-Options', 'DENY');
@@ -82,17 +104,18 @@ const securityHeaders: RequestHandler = (_req, res, next) => {
     'Content-Security-Policy',
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
   );
-  next();
-};
+}
 
 /** Builds the express app (not listening). */
 export function createWebApp(deps: WebAppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
-  app.use(securityHeaders);
+  app.use(securityHeaders(deps.publicUrl?.startsWith('https://') ?? false));
   app.use(rejectMalformedRequests);
-  const json = express.json({ limit: deps.jsonLimitBytes ?? 256 * 1024 });
+  const jsonLimit = deps.jsonLimitBytes ?? 256 * 1024;
+  app.use(bodyGuard({ idleMs: deps.bodyIdleMs, maxBytes: deps.maxBodyBytes ?? 4 * jsonLimit }));
+  const json = [express.json({ limit: jsonLimit }), rejectDeepBody];
 
   app.get('/healthz', async (_req, res) => {
     const health = await deps.health();
@@ -139,7 +162,7 @@ export function createWebApp(deps: WebAppDeps): Express {
   );
 
   for (const mount of mounts.filter((m) => !m.rawBody)) {
-    const chain: RequestHandler[] = mount.json ? [json] : [];
+    const chain: RequestHandler[] = mount.json ? json : [];
     const handlers = Array.isArray(mount.handler) ? mount.handler : [mount.handler];
     if (mount.method === 'post') app.post(mount.path, ...chain, ...(handlers as RequestHandler[]));
     else app.use(mount.path, ...chain, ...handlers);

@@ -4,7 +4,7 @@
  */
 import express, { Router, type Request } from 'express';
 import { authOf, loadSession, requireRole, type AuthService } from './auth';
-import { consoleErrorPage, consoleFormKeys, raw, renderPage } from './console';
+import { consoleErrorPage, consoleFormKeys, consoleHeaders, raw, renderPage } from './console';
 import type { Logger } from '../../core';
 import { hasRole, type TicketViewer } from '../../tickets';
 import { createReportsRouter, type ReportPagesService } from './reports';
@@ -24,7 +24,13 @@ export function createConsoleReportsRouter(deps: {
   const router = Router();
   const keyed = consoleFormKeys(deps.requestKeys);
   const signInPath = (req: Request) => `${req.baseUrl.replace(/\/reports$/, '')}/signin`;
-  router.use(express.urlencoded({ extended: false, limit: '200kb' }), rejectNulInBody, loadSession(deps.auth));
+  // The console's security headers, as on every console page (no-store: reports name requesters and tickets).
+  router.use(
+    consoleHeaders,
+    express.urlencoded({ extended: false, limit: '200kb' }),
+    rejectNulInBody,
+    loadSession(deps.auth),
+  );
   router.use(
     createReportsRouter({
       reports: deps.reports,

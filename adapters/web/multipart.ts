@@ -1,7 +1,8 @@
 /**
  * Streams `multipart/form-data` uploads with busboy: each file part is handed to `stage` as it
  * arrives (nothing is buffered in memory), text fields are collected. busboy's limits cut a file
- * one byte past the size limit, so the attachment check sees the excess and refuses it.
+ * one byte past the size limit, so the attachment check sees the excess and refuses it. The whole body
+ * is counted too: a chunked one past the most the form takes is refused without reading it to its end.
  */
 import type { Request } from 'express';
 import busboy from 'busboy';
@@ -42,7 +43,10 @@ export async function receiveUpload<T>(req: Request, options: UploadOptions<T>):
   return upload;
 }
 
-/** Like receiveUpload, but hands back the fields with the refusal instead of throwing it. */
+/**
+ * Like receiveUpload, but hands back the fields with the refusal instead of throwing it; a body read only in part
+ * (its connection gone or closed after an answer, see body-guard.ts, or past the size limit) still throws.
+ */
 export async function readUpload<T>(
   req: Request,
   options: UploadOptions<T>,
@@ -50,10 +54,12 @@ export async function readUpload<T>(
   if (!isMultipart(req))
     throw new KotaeError('INPUT_INVALID', 'expected multipart/form-data', { userMessage: ATTACHMENT_MESSAGES.noFile });
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > options.maxBytes * options.maxFiles + 256 * 1024)
-    throw new KotaeError('INPUT_TOO_LARGE', `upload of ${declared} bytes`, {
+  const most = options.maxBytes * options.maxFiles + 256 * 1024;
+  const tooLarge = (bytes: number) =>
+    new KotaeError('INPUT_TOO_LARGE', `upload of ${bytes} bytes`, {
       userMessage: ATTACHMENT_MESSAGES.tooLarge(options.maxBytes),
     });
+  if (declared > most) throw tooLarge(declared);
   const fields: Record<string, string> = {};
   const files: T[] = [];
   const pending: Promise<void>[] = [];
@@ -115,7 +121,38 @@ export async function readUpload<T>(
       }),
     ),
   );
+  let settle = () => {};
+  // Set when reading stopped before the end of the body: the refusal is thrown (nobody to show a page to, or
+  // fields not all read — no `_csrf` to check), like the refusal of a declared length.
+  let cutShort = false;
+  // The client went away, or its connection was closed after an answer (a stalled body's 408, see
+  // body-guard.ts, after which the request emits nothing): a file part still open would keep its stage
+  // (and the staged copy) waiting for bytes that never come.
+  const gone = () => {
+    cutShort = true;
+    const aborted = new KotaeError('INPUT_INVALID', 'upload aborted');
+    fail(aborted);
+    parser.destroy(aborted);
+    settle();
+  };
+  // A chunked body announces no length: past the most the form takes it is refused at once (busboy would read
+  // an endless one to its end), and the connection closes after the answer instead of reading the rest.
+  let received = 0;
+  const count = (chunk: Buffer) => {
+    received += chunk.length;
+    if (received <= most) return;
+    req.off('data', count);
+    req.unpipe(parser);
+    cutShort = true;
+    const refusal = tooLarge(received);
+    fail(refusal);
+    parser.destroy(refusal);
+    req.res?.setHeader('Connection', 'close');
+    settle();
+  };
+  const socket = req.socket;
   await new Promise<void>((resolve) => {
+    settle = resolve;
     parser.on('close', resolve);
     parser.on('error', (err: unknown) => {
       fail(
@@ -128,15 +165,17 @@ export async function readUpload<T>(
       req.resume();
       resolve();
     });
-    req.on('aborted', () => {
-      fail(new KotaeError('INPUT_INVALID', 'upload aborted'));
-      resolve();
-    });
+    req.on('aborted', gone);
+    socket?.once('close', gone);
+    req.on('data', count);
     req.pipe(parser);
   });
+  req.off('data', count);
+  socket?.off('close', gone);
   await Promise.all(pending);
   if (failure) {
     await Promise.all(files.map((f) => options.discard(f)));
+    if (cutShort) throw failure;
     return { fields, files: [], failure };
   }
   return { fields, files };

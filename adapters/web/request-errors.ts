@@ -3,7 +3,7 @@
  * Content-Encoding, bad %-encoding in a path) become 4xx KotaeErrors with Japanese messages,
  * never 500s. Used by the API's and the console's error pages alike.
  */
-import type { RequestHandler, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { KotaeError } from '../../core';
 
 /** Japanese messages of the request checks. */
@@ -17,7 +17,12 @@ export const REQUEST_MESSAGES = Object.freeze({
   badUrl: 'URLの形式が正しくありません。',
   nulInUrl: 'URLに使用できない文字（NUL文字 %00）が含まれています。',
   nulInBody: '入力に使用できない文字（NUL文字）が含まれています。その文字を除いて、もう一度送信してください。',
+  tooDeep: 'リクエストの形式（JSON）が正しくありません。入れ子（配列・オブジェクトの階層）が深すぎます。',
   notFound: 'お探しのページは見つかりません。URLをご確認ください。',
+  apiNotFound: '指定されたAPIはありません。',
+  missingHost: 'リクエストに Host ヘッダーがありません。',
+  methodNotAllowed: 'この方法（HTTPメソッド）のリクエストには対応していません。GET または POST で送信してください。',
+  expectationFailed: 'Expect ヘッダーの指定には対応していません。Expect ヘッダーを付けずに、もう一度送信してください。',
   // Refused by Node's HTTP parser before express (client-errors.ts).
   headersTooLarge:
     'リクエストのURLまたはヘッダーが長すぎます。URLを短くするか、ブラウザーのこのサイトのCookieを削除してから、もう一度お試しください。',
@@ -36,6 +41,20 @@ interface FrameworkError {
   expose?: unknown;
 }
 
+/**
+ * A zlib or brotli error about the bytes sent (not the server): zlib's `Z_…`, and brotli's decoder errors, which
+ * Node names `ERR__ERROR_FORMAT_…` / `ERR__ERROR_DICTIONARY_…` after BROTLI_DECODER_ERROR_… (gzip data sent as
+ * `br` failed with ERR__ERROR_FORMAT_CL_SPACE and answered 500 on the console).
+ */
+function isDecoderError(code: string): boolean {
+  return (
+    code.startsWith('Z_') ||
+    code === 'ERR_BROTLI_DECOMPRESSION_FAILED' ||
+    code.startsWith('ERR__ERROR_FORMAT_') ||
+    code.startsWith('ERR__ERROR_DICTIONARY')
+  );
+}
+
 /** Maps a body-parser, zlib or URI error to a 4xx KotaeError; undefined for anything else. */
 export function requestErrorOf(err: unknown): KotaeError | undefined {
   if (err instanceof URIError)
@@ -43,7 +62,7 @@ export function requestErrorOf(err: unknown): KotaeError | undefined {
   if (!err || typeof err !== 'object') return undefined;
   const e = err as FrameworkError;
   const code = typeof e.code === 'string' ? e.code : '';
-  if (code.startsWith('Z_') || code === 'ERR_BROTLI_DECOMPRESSION_FAILED' || code === 'ERR__ERROR_FORMAT_PADDING_1') {
+  if (isDecoderError(code)) {
     return new KotaeError('INPUT_INVALID', `undecodable body: ${code}`, {
       userMessage: REQUEST_MESSAGES.badEncoding,
       cause: err,
@@ -108,16 +127,29 @@ export function dropFileHeaders(res: Response): void {
 
 const ENCODINGS = new Set(['identity', 'gzip', 'x-gzip', 'deflate', 'br']);
 
+/** NOT_FOUND for a path or method no route answers (under /api with the API's wording). */
+export function notFoundError(req: Request): KotaeError {
+  const api = req.path === '/api' || req.path.startsWith('/api/');
+  return new KotaeError('NOT_FOUND', `no route ${req.method} ${req.path.slice(0, 200)}`, {
+    userMessage: api ? REQUEST_MESSAGES.apiNotFound : REQUEST_MESSAGES.notFound,
+  });
+}
+
 /**
- * First middleware: refuses a path that does not %-decode and a Content-Encoding the body parsers
- * cannot decode (they decode gzip/deflate/br within the same size limit as plain bodies).
+ * First middleware: refuses an HTTP/1.1 request without Host (client-errors.ts leaves it to express), a path
+ * that does not %-decode, an OPTIONS request (no route answers one: express answered 200 with its English list
+ * of methods), and a Content-Encoding the body parsers cannot decode (they decode gzip/deflate/br within the
+ * same size limit as plain bodies).
  */
 export const rejectMalformedRequests: RequestHandler = (req, _res, next) => {
+  if (req.httpVersion === '1.1' && !req.headers.host)
+    return next(new KotaeError('INPUT_INVALID', 'no Host header', { userMessage: REQUEST_MESSAGES.missingHost }));
   try {
     decodeURIComponent(req.path);
   } catch (err) {
     return next(requestErrorOf(err));
   }
+  if (req.method === 'OPTIONS') return next(notFoundError(req));
   // A NUL in a path parameter or the query reached PostgreSQL as text and failed there (500): no id,
   // date, sort column or search text contains one.
   if (/%00/i.test(req.originalUrl)) {
@@ -136,11 +168,7 @@ export const rejectMalformedRequests: RequestHandler = (req, _res, next) => {
 
 /** Last route: anything no router answered gets a Japanese 404 (not express's English HTML page). */
 export const notFound: RequestHandler = (req, _res, next) => {
-  next(
-    new KotaeError('NOT_FOUND', `no route ${req.method} ${req.path.slice(0, 200)}`, {
-      userMessage: REQUEST_MESSAGES.notFound,
-    }),
-  );
+  next(notFoundError(req));
 };
 
 function hasNul(value: unknown, depth = 0): boolean {
@@ -156,4 +184,31 @@ function hasNul(value: unknown, depth = 0): boolean {
 export const rejectNulInBody: RequestHandler = (req, _res, next) => {
   if (!hasNul(req.body)) return next();
   next(new KotaeError('INPUT_INVALID', 'NUL in the request body', { userMessage: REQUEST_MESSAGES.nulInBody }));
+};
+
+/** Deepest JSON a client may send: Teams activities and Adaptive Card data stay far below it. */
+export const MAX_BODY_DEPTH = 64;
+
+/** Whether objects and arrays nest deeper than `max` in `value` (iterative: a deep body cannot overflow the stack). */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [v, depth] = next;
+    if (depth > max) return true;
+    for (const child of Object.values(v as object)) {
+      if (child && typeof child === 'object') stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}
+
+/**
+ * After a JSON parser: refuses a body nested deeper than MAX_BODY_DEPTH (400). V8 parses 100,000 levels, but
+ * JSON.stringify of such a body overflows the stack: a keyed /api/ask or /api/tickets (Idempotency-Key, whose
+ * fingerprint is the body's JSON) answered 500 to `[[[…]]]`.
+ */
+export const rejectDeepBody: RequestHandler = (req, _res, next) => {
+  const body: unknown = req.body;
+  if (!body || typeof body !== 'object' || !nestsDeeperThan(body, MAX_BODY_DEPTH)) return next();
+  next(new KotaeError('INPUT_INVALID', 'request body nested too deep', { userMessage: REQUEST_MESSAGES.tooDeep }));
 };

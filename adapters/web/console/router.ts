@@ -40,7 +40,7 @@ import { OPERATIONS_ROUTES, terminalImportUpload } from './operations';
 import { DUTY_ROUTES } from './duty-routes';
 import { ROSTER_ROUTES } from './roster-routes';
 import { FY_SWITCH_ROUTES, fySwitchUpload } from './fy-switch-routes';
-import { rejectNulInBody } from '../request-errors';
+import { rejectDeepBody, rejectNulInBody } from '../request-errors';
 import { consoleFormKeys } from './write-key';
 
 /** Every authorised console route (sign-in itself is open). */
@@ -145,6 +145,7 @@ export function createConsoleRouter(deps: ConsoleDeps): Router {
   router.use(
     express.urlencoded({ extended: false, limit: '200kb' }),
     express.json({ limit: '200kb' }),
+    rejectDeepBody,
     rejectNulInBody,
   );
   router.use(loadSession(deps.auth));
