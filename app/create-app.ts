@@ -13,6 +13,7 @@ import {
   SqlFaqStore,
   SqlIndexGenerations,
   SqlJobLease,
+  SqlOpenStamps,
   SqlProcessedDeliveries,
   SqlRateLimits,
   SqlRequestKeys,
@@ -228,6 +229,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     logo = wireLogo(config.logo, {
       helpdesk,
       conversations,
+      stamps: new SqlOpenStamps(ds, now),
       logger,
       clock,
       lease: {

@@ -1,7 +1,7 @@
 /** Wiring of LoGoチャット: reads the token and CA files named in the configuration and builds the channel. */
 import fs from 'node:fs';
 import type { Helpdesk, ProcessedDeliveries } from '../bot';
-import type { ConversationStore } from '../conversations';
+import type { ConversationStore, OpenStampStore } from '../conversations';
 import { KotaeError, type Clock, type Logger } from '../core';
 import { createLogoChat, type LogoChat, type LogoChatSettings } from '../adapters/logo-chat';
 import type { JobLease } from '../jobs';
@@ -41,6 +41,8 @@ export function wireLogo(
   d: {
     helpdesk: Helpdesk;
     conversations: ConversationStore;
+    /** Open stamps and details steps, shared by the instances. */
+    stamps: OpenStampStore;
     logger: Logger;
     clock: Clock;
     lease: { lease: JobLease; holder: string; ttlMs?: number; flushQueued: () => Promise<unknown> };
@@ -51,6 +53,7 @@ export function wireLogo(
   const channel = createLogoChat(logoSettings(config), {
     helpdesk: d.helpdesk,
     conversations: d.conversations,
+    stamps: d.stamps,
     logger: d.logger,
     now: () => d.clock.now().getTime(),
     processed: d.processed,

@@ -4,3 +4,4 @@
  */
 export * from './records';
 export * from './ports';
+export * from './open-stamps';

@@ -65,6 +65,7 @@ export {
   SqlKnowledgeUsage,
   SqlNotificationSettings,
   SqlNotificationStore,
+  SqlOpenStamps,
   SqlProcessedDeliveries,
   SqlRetentionStore,
   previewRetentionRows,

@@ -3,7 +3,7 @@
  * signed relay (relay), or nothing (off).
  */
 import type { Helpdesk, ProcessedDeliveries } from '../../bot';
-import type { ChannelSender, ConversationStore } from '../../conversations';
+import type { ChannelSender, ConversationStore, OpenStampStore } from '../../conversations';
 import type { Logger } from '../../core';
 import type { Backoff } from './backoff';
 import type { ChildOptions } from './ipc';
@@ -38,6 +38,8 @@ export interface LogoChat {
 export interface LogoChatDeps {
   helpdesk: Helpdesk;
   conversations: ConversationStore;
+  /** Open stamps and details steps, in the database shared by the instances (SqlOpenStamps). */
+  stamps: OpenStampStore;
   logger: Logger;
   /** Epoch milliseconds (the relay's skew window). */
   now: () => number;

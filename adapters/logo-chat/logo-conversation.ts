@@ -5,7 +5,13 @@
  * One staff member's messages are handled strictly in order.
  */
 import { hasWords, InMemoryProcessedDeliveries, runTurn, type Helpdesk, type ProcessedDeliveries } from '../../bot';
-import { type BotReply, type ConversationRecord, type ConversationStore, type Requester } from '../../conversations';
+import {
+  type BotReply,
+  type ConversationRecord,
+  type ConversationStore,
+  type OpenStampStore,
+  type Requester,
+} from '../../conversations';
 import type { Logger } from '../../core';
 import { parseRef, safeRef, toRequester, userKey, type LogoChannelRef } from './channel-ref';
 import { claimWelcome } from './join-welcome';
@@ -13,13 +19,15 @@ import { KeyedQueue } from './keyed-queue';
 import { questionText } from './mentions';
 import { LOGO_MESSAGES as M } from './messages';
 import { renderReply, type LogoOption } from './render';
-import { answerMismatch, StampRegistry } from './stamps';
+import { answerMismatch } from './stamps';
 import type { LogoEvent, LogoTalk, LogoTransport, LogoUser } from './transport';
 
 /** What the LoGoチャット conversation needs. */
 export interface LogoConversationDeps {
   helpdesk: Helpdesk;
   conversations: ConversationStore;
+  /** Open stamps, numbered lists and details steps (the shared database): answered on any instance. */
+  stamps: OpenStampStore;
   transport: LogoTransport;
   logger: Logger;
   botName: string;
@@ -37,12 +45,8 @@ const MAX_AWAITING = 10_000;
 /** Handles LoGoチャット events and proactive deliveries. */
 export class LogoConversation {
   private readonly queue = new KeyedQueue();
-  private readonly stamps = new StampRegistry();
   /** Messages already handled (talk + message id): a redelivery is answered once. */
   private readonly handled: ProcessedDeliveries;
-  /** Users (channel keys) whose next text is the details of an escalation (担当者に問い合わせる was picked). */
-  /** Users asked for their escalation details; `separate` opens a ticket beside the open one (別件). */
-  private readonly awaitingDetails = new Map<string, { separate: boolean }>();
   /** Talks whose answer could not be posted completely (the connection dropped). */
   private readonly interrupted = new Set<string>();
 
@@ -95,11 +99,11 @@ export class LogoConversation {
   /**
    * Why an answer cannot be for the stamp it names (a yes/no answered with an index, a select with true or
    * false or an index beyond its options), as a Japanese message; undefined when it can, or when the stamp is
-   * not open here (then handling it tells the user politely that it expired).
+   * not open (then handling it tells the user politely that it expired).
    */
-  answerProblem(event: LogoEvent): string | undefined {
+  async answerProblem(event: LogoEvent): Promise<string | undefined> {
     if (event.kind !== 'answer') return undefined;
-    const stamp = this.stamps.lookup(event.inReplyTo);
+    const stamp = await this.deps.stamps.stamp(event.inReplyTo);
     return stamp ? answerMismatch(stamp, event.response) : undefined;
   }
 
@@ -121,10 +125,10 @@ export class LogoConversation {
   private async process(event: Exclude<LogoEvent, Membership>): Promise<void> {
     const group = event.talk.type === 'group';
     const key = userKey(event.talk, event.user);
-    const { transport, logger } = this.deps;
+    const { transport, logger, stamps } = this.deps;
     if (event.kind === 'ignored') return logger.info('logo: message ignored', { what: event.what });
     // In a group talk the bot answers mentions, and the details it asked this user for.
-    if (event.kind === 'message' && group && !event.mentionMe && !this.awaitingDetails.has(key)) return;
+    if (event.kind === 'message' && group && !event.mentionMe && !(await stamps.awaitsDetails(key))) return;
     if (event.kind === 'unsupported') {
       logger.info('logo: unsupported message ignored', { what: event.what, talkType: event.talk.type });
       if (!group) await transport.sendText(event.talk.id, M.unsupportedContent);
@@ -136,7 +140,7 @@ export class LogoConversation {
       return;
     }
     if (event.kind === 'answer') {
-      const stamp = this.stamps.lookup(event.inReplyTo);
+      const stamp = await stamps.stamp(event.inReplyTo);
       if (!stamp && group) return; // someone else's stamp, or an old one
       if (stamp && !(await this.asked(key, stamp.conversationId))) {
         // A stamp belongs to the member who asked (everybody in a group talk can press it).
@@ -173,22 +177,24 @@ export class LogoConversation {
     requester: Requester,
   ): Promise<BotReply> {
     const activityId = `logo:${event.messageId}`;
+    const { stamps } = this.deps;
     if (event.kind === 'answer') {
-      const stamp = this.stamps.lookup(event.inReplyTo);
+      const stamp = await stamps.stamp(event.inReplyTo);
       if (!stamp) return text(conversationId, M.staleStamp);
       if (stamp.conversationId !== conversationId) return text(conversationId, M.notYourStamp);
+      // Taken once: a second press, or an answer on another instance at the same moment, finds it answered.
+      const take = () => stamps.take(event.inReplyTo);
       if (stamp.kind === 'yesno') {
-        if (typeof event.response !== 'boolean') return text(conversationId, M.staleStamp);
+        if (typeof event.response !== 'boolean' || !(await take())) return text(conversationId, M.staleStamp);
         return this.deps.helpdesk.feedback({ conversationId, resolved: event.response, activityId });
       }
       const option = typeof event.response === 'number' ? stamp.options[event.response] : undefined;
-      if (!option) return text(conversationId, M.staleStamp);
+      if (!option || !(await take())) return text(conversationId, M.staleStamp);
       return this.pick({ conversationId, key }, option, requester, activityId);
     }
     const question = this.questionOf(event.text);
-    const awaiting = this.awaitingDetails.get(key);
+    const awaiting = await stamps.takeDetails(key);
     if (awaiting) {
-      this.awaitingDetails.delete(key);
       const { reply } = await this.deps.helpdesk.escalate({
         conversationId,
         details: question,
@@ -198,7 +204,7 @@ export class LogoConversation {
       });
       return reply;
     }
-    const numbered = DIGITS.test(question) ? this.stamps.numberedOptions(conversationId) : undefined;
+    const numbered = DIGITS.test(question) ? await stamps.takeNumbered(conversationId) : undefined;
     const picked = numbered?.[Number(question.normalize('NFKC')) - 1];
     if (picked) return this.pick({ conversationId, key }, picked, requester, activityId);
     return this.deps.helpdesk.ask({ conversationId, channel: 'logo', requester, text: question });
@@ -245,10 +251,7 @@ export class LogoConversation {
         return helpdesk.ask({ conversationId, channel: 'logo', requester, text: M.statusRequest });
       case 'escalate':
       case 'new_ticket':
-        this.awaitingDetails.set(key, { separate: option.action === 'new_ticket' });
-        // Bounded: the oldest forgotten request for details is dropped first.
-        if (this.awaitingDetails.size > MAX_AWAITING)
-          this.awaitingDetails.delete(this.awaitingDetails.keys().next().value ?? '');
+        await this.deps.stamps.awaitDetails(key, { separate: option.action === 'new_ticket' });
         return text(conversationId, M.askDetails);
       default:
         this.deps.logger.warn('logo: picked action has no LoGo handling', { action: option.action });
@@ -258,28 +261,28 @@ export class LogoConversation {
 
   /** Posts a reply's messages in order, remembering its stamps. */
   private async post(talkId: string, conversationId: string, reply: BotReply): Promise<void> {
-    const { transport } = this.deps;
+    const { transport, stamps } = this.deps;
     const parts = renderReply(reply);
-    // Every reply makes the stamps of earlier replies stale, except the note that a stamp is stale.
-    const generation = reply.text === M.staleStamp ? 0 : this.stamps.newReply(conversationId);
+    // Every reply makes the stamps of earlier replies stale, except the note that a stamp is stale (no stamps).
+    const generation = reply.text === M.staleStamp ? '' : await stamps.newReply(conversationId);
     for (const part of parts) {
       switch (part.kind) {
         case 'text':
           await transport.sendText(talkId, part.text);
           break;
         case 'numbered':
-          this.stamps.setNumbered(conversationId, part.options, generation);
+          await stamps.setNumbered(conversationId, part.options, generation);
           await transport.sendText(talkId, part.text);
           break;
         case 'select': {
           const labels = part.options.map((o) => o.label);
           const id = await transport.sendSelect(talkId, part.question, labels);
-          this.stamps.add(id, { conversationId, kind: 'select', options: part.options }, generation);
+          await stamps.addStamp(id, { conversationId, kind: 'select', options: part.options }, generation);
           break;
         }
         case 'yesno': {
           const id = await transport.sendYesNo(talkId, part.question);
-          this.stamps.add(id, { conversationId, kind: 'yesno' }, generation);
+          await stamps.addStamp(id, { conversationId, kind: 'yesno' }, generation);
           break;
         }
       }

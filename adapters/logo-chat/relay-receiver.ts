@@ -49,7 +49,7 @@ export class RelayReceiver implements LogoEventReceiver {
       /** Event ids handled by any instance sharing the database. */
       processed?: ProcessedDeliveries;
       /** Why an event cannot be handled though its shape is right (e.g. an answer of the wrong kind), in Japanese. */
-      problem?: (event: LogoEvent) => string | undefined;
+      problem?: (event: LogoEvent) => Promise<string | undefined>;
     },
   ) {}
 
@@ -72,7 +72,7 @@ export class RelayReceiver implements LogoEventReceiver {
     }
     const event = parsed.data;
     // Before the dedupe: a refused event is not accepted, so the relay may correct it and post it again.
-    const problem = this.deps.problem?.(fromRelayEvent(event));
+    const problem = await this.deps.problem?.(fromRelayEvent(event));
     if (problem) {
       throw new KotaeError('INPUT_INVALID', `logo relay: ${event.type} event does not fit what it answers`, {
         userMessage: problem,

@@ -3,7 +3,7 @@
  * URLs, split at 1,024 characters on line breaks), candidates and actions as a select stamp
  * (≤ 9 options of ≤ 64 characters, else a numbered list) and 「解決しましたか？」 as a yes/no stamp.
  */
-import type { BotReply } from '../../conversations';
+import type { BotReply, StampOption } from '../../conversations';
 import { LOGO_MESSAGES as M } from './messages';
 
 /** Longest text message direct accepts. */
@@ -12,9 +12,8 @@ export const MAX_TEXT = 1024;
 export const MAX_OPTIONS = 9;
 export const MAX_OPTION_CHARS = 64;
 
-/** What picking an option does. Unknown action kinds pass through as they come from the core. */
-export type LogoOption =
-  { kind: 'choice'; label: string; value: string } | { kind: 'action'; label: string; action: string; value?: string };
+/** What picking an option does (kept with an open stamp). Unknown action kinds pass through as they come from the core. */
+export type LogoOption = StampOption;
 
 /** One message to post. */
 export type OutgoingPart =

@@ -33,6 +33,7 @@ import { SingleLogout1766200000000 } from './1766200000000-single-logout';
 import { QuestionTakenBack1766400000000 } from './1766400000000-question-taken-back';
 import { StagedImport1766600000000 } from './1766600000000-staged-import';
 import { FileScansAlertRepeats1766700000000 } from './1766700000000-file-scans-alert-repeats';
+import { LogoStamps1766800000000 } from './1766800000000-logo-stamps';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -71,4 +72,5 @@ export const MIGRATIONS = [
   QuestionTakenBack1766400000000,
   StagedImport1766600000000,
   FileScansAlertRepeats1766700000000,
+  LogoStamps1766800000000,
 ];

@@ -45,3 +45,4 @@ export { SqlSiteStore } from './sql-site-store';
 export { SqlStagedImports } from './sql-staged-imports';
 export { SqlTerminalStore } from './sql-terminal-store';
 export { SqlTicketTerminals } from './sql-ticket-terminals';
+export { SqlOpenStamps } from './sql-open-stamps';

@@ -4,7 +4,7 @@
  * Part of ALL_TABLES (tables.ts); change a table only together with a new migration in db/migrations.
  */
 import type { TableSpec } from './table-spec';
-import { date, id, int, long, optLong, optRef, ref, short } from './columns';
+import { date, id, int, long, optDate, optLong, optRef, ref, short } from './columns';
 
 /** Conversations between a staff member and the bot. */
 export const conversation: TableSpec = {
@@ -93,4 +93,25 @@ export const processedActivity: TableSpec = {
     result: optLong,
   },
   indices: [{ columns: ['createdAt'] }],
+};
+
+/**
+ * What LoGoチャット waits for an answer to, shared by the instances (migration 1766800000000): one row per
+ * select or yes/no stamp (`stamp:<message id>`), per conversation its current reply (`reply:<id>`, whose
+ * `generation` makes older stamps stale) and numbered list (`numbered:<id>`), and per user the "send the
+ * details" step (`details:<user key>`). `answeredAt` is set by the one conditional update that takes an answer.
+ */
+export const logoStamp: TableSpec = {
+  name: 'logo_stamp',
+  columns: {
+    id: { kind: 'short', length: 250, primary: true },
+    kind: short(16),
+    conversationId: short(64, true),
+    generation: short(36),
+    payload: optLong,
+    answeredAt: optDate,
+    createdAt: date,
+    expiresAt: date,
+  },
+  indices: [{ columns: ['expiresAt'] }],
 };

@@ -7,6 +7,7 @@ import { OPERATIONS_TABLES } from './operations-tables';
 import {
   conversation,
   feedback,
+  logoStamp,
   processedActivity,
   question,
   questionGapClosed,
@@ -100,4 +101,5 @@ export const ALL_TABLES: readonly TableSpec[] = [
   reportDelivery,
   fileScan,
   alertRepeat,
+  logoStamp,
 ];

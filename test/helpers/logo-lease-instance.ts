@@ -7,7 +7,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { SystemClock } from '../../core/clock';
 import { MemoryLogger } from '../../core/logger';
-import { createDataSource, SqlConversationStore, type DbConfig } from '../../db';
+import { createDataSource, SqlConversationStore, SqlOpenStamps, type DbConfig } from '../../db';
 import { SqlJobLease } from '../../db/repositories/sql-job-lease';
 import { createLogoChat } from '../../adapters/logo-chat';
 import { leasedLogoChat, type LeasedLogoChat } from '../../app/logo-lease';
@@ -46,7 +46,13 @@ export async function startLogoInstance(o: LogoInstanceOptions): Promise<LogoIns
       storagePath: o.storagePath,
       backoff: { initialMs: 200, maxMs: 1000 },
     },
-    { helpdesk, conversations: new SqlConversationStore(ds, () => clock.now()), logger, now: () => Date.now() },
+    {
+      helpdesk,
+      conversations: new SqlConversationStore(ds, () => clock.now()),
+      stamps: new SqlOpenStamps(ds, () => clock.now()),
+      logger,
+      now: () => Date.now(),
+    },
   );
   const logo = leasedLogoChat(inner, { lease: new SqlJobLease(ds), holder: o.holder, clock, logger, ttlMs: o.ttlMs });
   logo.start();

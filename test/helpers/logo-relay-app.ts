@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import type { DataSource } from 'typeorm';
 import { HelpdeskService } from '../../bot';
 import { MemoryLogger, SystemClock } from '../../core';
-import { SqlConversationStore, SqlTicketStore } from '../../db';
+import { SqlConversationStore, SqlOpenStamps, SqlTicketStore } from '../../db';
 import { createLogoChat, type LogoChat, type RelayKey } from '../../adapters/logo-chat';
 import { listen } from '../../adapters/cli/serve';
 import { createWebApp, logoEventsHandlers } from '../../adapters/web';
@@ -65,7 +65,7 @@ export async function startLogoRelayApp(relayUrl: string, keys: RelayKey[]): Pro
   );
   const logo = createLogoChat(
     { mode: 'relay', relayUrl, botName: 'Kotae', keys },
-    { helpdesk, conversations, logger, now: () => Date.now() },
+    { helpdesk, conversations, stamps: new SqlOpenStamps(db.ds, () => clock.now()), logger, now: () => Date.now() },
   );
   const receiver = logo.receiver;
   if (!receiver) throw new Error('relay mode without a receiver');

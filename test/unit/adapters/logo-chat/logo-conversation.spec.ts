@@ -5,7 +5,7 @@ import { LiveKnowledge } from '../../../../app/live-knowledge';
 import { HelpdeskService } from '../../../../bot';
 import type { BotAction } from '../../../../conversations';
 import { KotaeError, MemoryLogger, SystemClock } from '../../../../core';
-import { SqlConversationStore, SqlTicketStore } from '../../../../db';
+import { SqlConversationStore, SqlOpenStamps, SqlTicketStore } from '../../../../db';
 import { LogoConversation } from '../../../../adapters/logo-chat/logo-conversation';
 import type { LogoEvent, LogoTransport } from '../../../../adapters/logo-chat/transport';
 import { FakeHelpdesk } from '../../../fakes/fake-helpdesk';
@@ -68,6 +68,7 @@ describe('LogoConversation', () => {
     conversation = new LogoConversation({
       helpdesk,
       conversations,
+      stamps: new SqlOpenStamps(db.ds, () => new Date()),
       transport,
       logger: new MemoryLogger(),
       botName: 'Kotae',
@@ -276,7 +277,8 @@ describe('LogoConversation when the knowledge index cannot be searched', () => {
       { maxQuestionChars: 500, deskHours: '平日 8:30〜17:15', isDeskOpen: () => true },
     );
     transport = new RecordingTransport();
-    return new LogoConversation({ helpdesk, conversations, transport, logger, botName: 'Kotae' });
+    const stamps = new SqlOpenStamps(db.ds, () => new Date());
+    return new LogoConversation({ helpdesk, conversations, stamps, transport, logger, botName: 'Kotae' });
   }
 
   it('answers with the refusal and the 担当者に問い合わせる stamp; the ticket is opened from it', async () => {
