@@ -25,6 +25,7 @@ import {
   PeriodicAuditCheckpoint,
   RETENTION_JOB,
   RetentionJob,
+  type AuditCheckpointOutcomes,
   type LeaseGuard,
 } from '../jobs';
 import type { TicketStore } from '../tickets';
@@ -47,6 +48,8 @@ export interface BackgroundJobParts {
   audit: SqlAuditLog;
   tickets: TicketStore;
   calendar: BusinessCalendar;
+  /** Told each periodic checkpoint's outcome (the `audit_checkpoint_failed` alert). */
+  checkpointOutcomes?: AuditCheckpointOutcomes;
 }
 
 /** Starts the periodic work (nothing when the scheduler is off); `stop` ends it. */
@@ -106,6 +109,7 @@ export function startBackgroundJobs(parts: BackgroundJobParts): { stop(): Promis
     leases,
     intervalMinutes: config.integrity.auditCheckpointMinutes,
     logger,
+    outcomes: parts.checkpointOutcomes,
   });
   checkpoints.start();
   // Each instance's own attachment folder: the files retention's rows left there (README 「保存期間と消去証明」).

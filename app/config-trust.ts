@@ -81,6 +81,7 @@ export const TRUST_ENV_SHAPE = {
     .optional(),
   KOTAE_RATE_SIGNIN_ACCOUNT: rate.default({ limit: 10, windowSeconds: 900 }),
   KOTAE_RATE_SIGNIN_IP: rate.default({ limit: 30, windowSeconds: 900 }),
+  KOTAE_RATE_SSO_SIGNIN_IP: rate.default({ limit: 30, windowSeconds: 900 }),
   KOTAE_RATE_API_CONVERSATION: rate.default({ limit: 30, windowSeconds: 60 }),
   KOTAE_RATE_API_IP: rate.default({ limit: 120, windowSeconds: 60 }),
   KOTAE_RATE_UPLOAD: rate.default({ limit: 20, windowSeconds: 600 }),
@@ -132,6 +133,8 @@ export interface OidcConfig {
 export interface RateLimitConfig {
   signInAccount?: RateRule;
   signInIp?: RateRule;
+  /** `GET /auth/signin` (single sign-on start) per client address. */
+  ssoSignInIp?: RateRule;
   apiConversation?: RateRule;
   apiIp?: RateRule;
   upload?: RateRule;
@@ -223,6 +226,7 @@ export function toTrustConfig(env: TrustEnv, cwd: string, publicUrl: string): Tr
     rateLimits: {
       signInAccount: env.KOTAE_RATE_SIGNIN_ACCOUNT ?? undefined,
       signInIp: env.KOTAE_RATE_SIGNIN_IP ?? undefined,
+      ssoSignInIp: env.KOTAE_RATE_SSO_SIGNIN_IP ?? undefined,
       apiConversation: env.KOTAE_RATE_API_CONVERSATION ?? undefined,
       apiIp: env.KOTAE_RATE_API_IP ?? undefined,
       upload: env.KOTAE_RATE_UPLOAD ?? undefined,

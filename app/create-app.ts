@@ -296,6 +296,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       audit: operators.audit,
       absoluteMinutes: operators.auth.policy.absoluteMinutes,
       instanceId: leases.holder,
+      rateCounter,
       clock,
       logger,
     });
@@ -333,8 +334,9 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         scanner: () => scanning.health(),
       }),
     });
+    const checkpointHealth = parts.auditCheckpointHealth();
     const jobParts = { config, operators, reports, logger, ds, clock, leases, processed, audit, tickets, calendar };
-    const timers = startBackgroundJobs(jobParts);
+    const timers = startBackgroundJobs({ ...jobParts, checkpointOutcomes: checkpointHealth });
     const notifications = notify;
     notifications.start(tickets, (t) => operators.ticketService.sla(t), { lease: jobLease, holder: leases.holder });
     const alerts = wireAlerts({
@@ -345,6 +347,8 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       leases,
       publish: (e) => notifications.service.publish(e),
       logo: () => logoChat.health(),
+      auditCheckpoints: () => checkpointHealth.state(),
+      instance: leases.holder,
       intervalMs: deps.alertCheckMs,
     });
     alerts.start();

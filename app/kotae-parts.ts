@@ -32,6 +32,7 @@ import {
   type AuditAnchorFile,
   type StartRetry,
 } from '../db';
+import { AuditCheckpointHealth } from '../jobs';
 import type { IndexBuilder } from '../ingest';
 import { createPiiMasker, type PiiMasker } from '../privacy';
 import type { KotaeConfig } from './config';
@@ -179,9 +180,14 @@ export class KotaeParts {
       if (atStart) this.startWarning = await missingCheckpointWarning(audit, this.config, logger);
       await sealNewKey(audit, created, logger);
       if (atStart) await audit.anchor('start');
-      if (atStart) this.writeCheckpoints = followAuditWrites(audit, this.config, logger);
+      if (atStart) this.writeCheckpoints = followAuditWrites(audit, this.config, logger, this.auditCheckpointHealth());
       return audit;
     });
+  }
+
+  /** This process's audit checkpoint outcomes (the `audit_checkpoint_failed` alert reads them). */
+  auditCheckpointHealth(): AuditCheckpointHealth {
+    return this.once('auditCheckpointHealth', () => new AuditCheckpointHealth(this.now));
   }
 
   /**

@@ -14,12 +14,14 @@ import { SqlTicketOutbox } from '../db';
 import { BACKUP_JOB, listBackups, stampTime, type LeaseGuard } from '../jobs';
 import {
   AlertWatch,
+  auditCheckpointCondition,
   backupMissingCondition,
   logoDownCondition,
   teamsDownCondition,
   type AlertCondition,
   type BackupEvidence,
   type ConnectionHealth,
+  type FailingCheckpoint,
   type PublishAlert,
 } from '../notify';
 import type { KotaeConfig } from './config';
@@ -37,6 +39,10 @@ export interface AlertWiringDeps {
   leases: LeaseGuard;
   /** The LoGoチャット connection's health on this instance. */
   logo: () => ConnectionHealth;
+  /** This server's audit checkpoint outcomes (jobs/audit-checkpoint-health.ts): `audit_checkpoint_failed`. */
+  auditCheckpoints?: () => { failing: FailingCheckpoint[]; everFailed: boolean };
+  /** This instance's id, named in the audit checkpoint notice. */
+  instance?: string;
   /** Between checks (default 60 s). */
   intervalMs?: number;
 }
@@ -88,6 +94,8 @@ export function wireAlerts(d: AlertWiringDeps) {
   const local: AlertCondition[] = [];
   if (a.logoDownMinutes !== undefined && config.logo.mode === 'direct')
     local.push(logoDownCondition({ health: d.logo, minutes: a.logoDownMinutes }));
+  // Each server writes its own checkpoints: checked on every instance, like the LoGo connection.
+  if (d.auditCheckpoints) local.push(auditCheckpointCondition({ state: d.auditCheckpoints, instance: d.instance }));
   const watch = (conditions: AlertCondition[]) =>
     new AlertWatch({ conditions, states, publish: d.publish, clock: d.clock, logger: d.logger });
   const sharedWatch = watch(shared);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Logger } from '../core';
 import { AuditAnchorFile, KEY_CREATED_SOURCE } from '../db';
 import type { SqlAuditLog } from '../db';
-import { AuditWriteCheckpoint, loadBackupKey } from '../jobs';
+import { AuditWriteCheckpoint, loadBackupKey, type AuditCheckpointOutcomes } from '../jobs';
 import type { KotaeConfig } from './config';
 
 /**
@@ -53,10 +53,11 @@ export function followAuditWrites(
   audit: SqlAuditLog,
   config: Readonly<Pick<KotaeConfig, 'integrity'>>,
   logger: Logger,
+  outcomes?: AuditCheckpointOutcomes,
 ): { stop(): Promise<void> } | undefined {
   const delayMs = config.integrity.auditCheckpointDelayMs;
   if (delayMs === 0) return undefined;
-  const checkpoint = new AuditWriteCheckpoint({ audit, delayMs, logger });
+  const checkpoint = new AuditWriteCheckpoint({ audit, delayMs, logger, outcomes });
   const unsubscribe = audit.onCommitted(() => checkpoint.noteWrite());
   return {
     async stop() {

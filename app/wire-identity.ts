@@ -11,11 +11,13 @@ import type { Response } from 'express';
 import { GraphGroupMembership, MsalOidcSignIn, OidcEndSession } from '../adapters/graph';
 import { answerProviderSignOut, FederatedSignIn, SingleLogout } from '../adapters/web';
 import { createSsoErrorPage, createSsoRouter, type SsoDeps, type WebSessionStore } from '../adapters/web';
+import type { RateCounter } from '../adapters/web';
 import { SqlWebSessions } from '../db';
 import type { OperatorStore, SessionStore, AuditTrail } from '../tickets';
 import type { KotaeConfig } from './config';
 import type { OidcConfig } from './config-trust';
 import { graphDirectoryLookup } from './wire-graph';
+import { ssoSignInLimiters } from './wire-rate-limits';
 
 /** What single sign-on needs from the rest of the app. */
 export interface IdentityWiringDeps {
@@ -29,6 +31,8 @@ export interface IdentityWiringDeps {
   absoluteMinutes: number;
   /** This instance's id, written into sign-in audit rows (as the password sign-in's). */
   instanceId?: string;
+  /** The rate-limit store (`GET /auth/signin` per client address, KOTAE_RATE_SSO_SIGNIN_IP). */
+  rateCounter?: RateCounter;
   clock: Clock;
   logger: Logger;
 }
@@ -95,6 +99,7 @@ export function wireIdentity(
         }
       : undefined,
     singleLogout,
+    signInLimits: d.rateCounter ? ssoSignInLimiters(d.config.trust.rateLimits, d.rateCounter, d.clock) : undefined,
     secureCookies: d.config.secureCookies,
     clock: d.clock,
     logger: d.logger,

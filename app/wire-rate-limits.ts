@@ -23,3 +23,8 @@ export function signInLimiters(rules: RateLimitConfig, counter: RateCounter, clo
 export function apiLimits(rules: RateLimitConfig, counter: RateCounter, clock: Clock): ApiRateLimits {
   return { counter, clock, apiIp: rules.apiIp, apiConversation: rules.apiConversation, upload: rules.upload };
 }
+
+/** `GET /auth/signin` per client address: each start sends the browser to the provider with a fresh state. */
+export function ssoSignInLimiters(rules: RateLimitConfig, counter: RateCounter, clock: Clock): RequestHandler[] {
+  return [rateLimit('sso-signin-ip', rules.ssoSignInIp, counter, clock, clientIp)];
+}

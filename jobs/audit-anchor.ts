@@ -8,6 +8,7 @@
  */
 import type { AuditHead } from '../core';
 import { toKotaeError, type Logger } from '../core';
+import type { AuditCheckpointOutcomes } from './audit-checkpoint-health';
 import type { JobRunner } from './job-runner';
 import { PeriodicCheck, type SchedulerTimers } from './periodic-check';
 
@@ -35,7 +36,12 @@ export interface PeriodicAuditCheckpointDeps {
   intervalMinutes: number;
   logger?: Logger;
   timers?: SchedulerTimers;
+  /** Told each outcome of a checkpoint this instance tried (the `audit_checkpoint_failed` alert reads it). */
+  outcomes?: AuditCheckpointOutcomes;
 }
+
+/** Source of the periodic checkpoints (anchor file and audit_checkpoint). */
+export const AUDIT_PERIODIC_CHECKPOINT_SOURCE = 'periodic';
 
 /** Checkpoints the head every N minutes when it moved; never rejects. */
 export class PeriodicAuditCheckpoint {
@@ -61,11 +67,20 @@ export class PeriodicAuditCheckpoint {
   }
 
   private async check(): Promise<AuditHead | undefined> {
-    const { audit, leases, logger } = this.deps;
+    const { audit, leases, logger, outcomes } = this.deps;
+    const source = AUDIT_PERIODIC_CHECKPOINT_SOURCE;
     try {
-      return await leases.run(AUDIT_CHECKPOINT_LEASE, () => audit.anchorIfMoved('periodic'), undefined);
+      // Reported from inside the lease: an instance that does not hold it tried nothing.
+      const work = async () => {
+        const head = await audit.anchorIfMoved(source);
+        outcomes?.succeeded(source);
+        return head;
+      };
+      return await leases.run(AUDIT_CHECKPOINT_LEASE, work, undefined);
     } catch (err) {
-      logger?.warn('periodic audit checkpoint failed', { error: toKotaeError(err).message });
+      const error = toKotaeError(err).message;
+      logger?.warn('periodic audit checkpoint failed', { error });
+      outcomes?.failed(source, error);
       return undefined;
     }
   }

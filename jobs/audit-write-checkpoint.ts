@@ -4,12 +4,14 @@
  * checkpointed `delayMs` later — one checkpoint for a burst of writes (every write until the timer fires
  * is covered by it; a write while it runs schedules one more), never on the request's path (the commit
  * only starts a timer) and never failing anyone (a failed checkpoint is logged; the next write or the
- * periodic checkpoint tries again). No lease: each server checkpoints after its own writes, into a head
+ * periodic checkpoint tries again; the outcome is reported for the
+ * `audit_checkpoint_failed` alert). No lease: each server checkpoints after its own writes, into a head
  * file of its own that it overwrites (db/audit/head-file.ts), so under steady writes neither the anchor
  * file nor audit_checkpoint grows (session 34).
  */
 import type { AuditHead, Logger } from '../core';
 import { toKotaeError } from '../core';
+import type { AuditCheckpointOutcomes } from './audit-checkpoint-health';
 
 /** Source of the checkpoints written after a write (in the server's head file). */
 export const AUDIT_WRITE_CHECKPOINT_SOURCE = 'write';
@@ -33,6 +35,8 @@ export interface AuditWriteCheckpointDeps {
   delayMs: number;
   logger?: Logger;
   timers?: DelayTimers;
+  /** Told each outcome (the `audit_checkpoint_failed` alert reads it). */
+  outcomes?: AuditCheckpointOutcomes;
 }
 
 /** Checkpoints the audit head shortly after writes, coalescing bursts; never rejects. */
@@ -97,8 +101,11 @@ export class AuditWriteCheckpoint {
   private async checkpoint(): Promise<void> {
     try {
       await this.deps.audit.coverHead(AUDIT_WRITE_CHECKPOINT_SOURCE);
+      this.deps.outcomes?.succeeded(AUDIT_WRITE_CHECKPOINT_SOURCE);
     } catch (err) {
-      this.deps.logger?.warn('audit checkpoint after a write failed', { error: toKotaeError(err).message });
+      const error = toKotaeError(err).message;
+      this.deps.logger?.warn('audit checkpoint after a write failed', { error });
+      this.deps.outcomes?.failed(AUDIT_WRITE_CHECKPOINT_SOURCE, error);
     }
   }
 }

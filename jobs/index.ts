@@ -25,7 +25,19 @@ export {
   isEncryptedFile,
   loadBackupKey,
 } from './backup-crypto';
-export { AuditAnchorJob, AUDIT_ANCHOR_JOB, AUDIT_CHECKPOINT_LEASE, PeriodicAuditCheckpoint } from './audit-anchor';
+export {
+  AuditAnchorJob,
+  AUDIT_ANCHOR_JOB,
+  AUDIT_CHECKPOINT_LEASE,
+  AUDIT_PERIODIC_CHECKPOINT_SOURCE,
+  PeriodicAuditCheckpoint,
+} from './audit-anchor';
+export {
+  AuditCheckpointHealth,
+  type AuditCheckpointFailure,
+  type AuditCheckpointOutcomes,
+  type AuditCheckpointState,
+} from './audit-checkpoint-health';
 export {
   AUDIT_WRITE_CHECKPOINT_SOURCE,
   AuditWriteCheckpoint,

@@ -43,5 +43,6 @@ export {
   type ConnectionHealth,
   type TeamsDownDeps,
 } from './alert-conditions';
+export { auditCheckpointCondition, type FailingCheckpoint } from './audit-checkpoint-condition';
 export { InMemoryAlertStates } from './in-memory-alert-states';
 export { InMemoryAlertRepeats } from './in-memory-alert-repeats';

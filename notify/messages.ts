@@ -12,6 +12,7 @@ export const NOTIFY_EVENT_LABELS: Readonly<Record<NotifyEvent, string>> = {
   backup_missing: 'バックアップの未取得（復旧時も通知）',
   channel_down: 'Teams・LoGoチャットへの送信停止（復旧時も通知）',
   malware_detected: 'アップロードされたファイルからのウイルス検出',
+  audit_checkpoint_failed: '監査ログのチェックポイントの失敗（復旧時も通知）',
 };
 
 /** Subject and body lines per event. */
@@ -30,6 +31,8 @@ export const NOTIFY_MESSAGES = {
   teamsBack: '【Kotae】Teamsへの返信の送信が回復しました（復旧）',
   logoDown: (minutes: number) => `【Kotae】LoGoチャットとの接続が ${minutes} 分以上切れています`,
   logoBack: '【Kotae】LoGoチャットとの接続が回復しました（復旧）',
+  auditCheckpointFailed: '【Kotae】監査ログのチェックポイントを書き込めません',
+  auditCheckpointBack: '【Kotae】監査ログのチェックポイントの書き込みが回復しました（復旧）',
   since: (at: string) => `発生: ${at}`,
   recoveredAt: (at: string) => `復旧: ${at}`,
   open: (link: string) => `コンソールで開く: ${link}`,

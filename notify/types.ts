@@ -11,6 +11,7 @@ export const NOTIFY_EVENTS = [
   'backup_missing',
   'channel_down',
   'malware_detected',
+  'audit_checkpoint_failed',
 ] as const;
 export type NotifyEvent = (typeof NOTIFY_EVENTS)[number];
 

@@ -51,18 +51,38 @@ describe('operational alerts by e-mail on the real app', function () {
 
   it('mails the missing backup once, and the recovery once after kotae backup', async () => {
     // Yesterday's deadline predates the start: no opinion; no Teams reply is waiting.
-    assert.deepEqual(await kotae.app.alerts.check(), { backup_missing: 'unknown', teams_down: 'up' });
+    assert.deepEqual(await kotae.app.alerts.check(), {
+      backup_missing: 'unknown',
+      teams_down: 'up',
+      audit_checkpoint_failed: 'unknown',
+    });
     clock.set('2026-06-01T17:40:00Z'); // 02:40 JST
-    assert.deepEqual(await kotae.app.alerts.check(), { backup_missing: 'opened', teams_down: 'up' });
-    assert.deepEqual(await kotae.app.alerts.check(), { backup_missing: 'down', teams_down: 'up' });
+    assert.deepEqual(await kotae.app.alerts.check(), {
+      backup_missing: 'opened',
+      teams_down: 'up',
+      audit_checkpoint_failed: 'unknown',
+    });
+    assert.deepEqual(await kotae.app.alerts.check(), {
+      backup_missing: 'down',
+      teams_down: 'up',
+      audit_checkpoint_failed: 'unknown',
+    });
     assert.deepEqual(await mails(1), ['【Kotae】2026/06/02 のバックアップが取得されていません']);
     assert.deepEqual(smtp.received[0]!.to, ['admin@example.lg.jp']);
 
     const io: CliIo = { out: () => undefined, err: () => undefined, isTTY: false };
     clock.set('2026-06-01T17:45:00Z');
     assert.equal(await runBackupCommand([], io, kotae.config, { clock, logger: new MemoryLogger() }), 0);
-    assert.deepEqual(await kotae.app.alerts.check(), { backup_missing: 'recovered', teams_down: 'up' });
-    assert.deepEqual(await kotae.app.alerts.check(), { backup_missing: 'up', teams_down: 'up' });
+    assert.deepEqual(await kotae.app.alerts.check(), {
+      backup_missing: 'recovered',
+      teams_down: 'up',
+      audit_checkpoint_failed: 'unknown',
+    });
+    assert.deepEqual(await kotae.app.alerts.check(), {
+      backup_missing: 'up',
+      teams_down: 'up',
+      audit_checkpoint_failed: 'unknown',
+    });
     assert.deepEqual(await mails(2), [
       '【Kotae】2026/06/02 のバックアップが取得されていません',
       '【Kotae】バックアップの取得を確認しました（復旧）',

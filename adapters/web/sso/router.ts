@@ -9,7 +9,7 @@
  * Nobody chooses where a sign-in lands: `/console/` or `/`. `GET /auth/me` tells the web chat who is
  * signed in and which conversation is theirs; `POST /auth/signout` ends the web chat sign-in.
  */
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { ConversationStore } from '../../../conversations';
 import type { AuditTrail, Clock } from '../../../core';
 import { KotaeError } from '../../../core';
@@ -97,6 +97,11 @@ export interface SsoDeps {
   instance?: string;
   /** Single logout with the provider (sign-out, signed-out page, front-channel logout); absent: Kotae's only. */
   singleLogout?: SingleLogout;
+  /**
+   * Rate limits of `GET /auth/signin` (per client address, the password sign-in's store): over the limit the
+   * error page answers 429 with `Retry-After` before the provider is asked for anything.
+   */
+  signInLimits?: RequestHandler[];
   secureCookies: boolean;
   clock: Clock;
   logger: Logger;
@@ -121,7 +126,7 @@ export function createSsoRouter(deps: SsoDeps): Router {
     detail?: Record<string, unknown>,
   ) => answerFailure(failures, req, res, failure, target, actor, detail);
 
-  router.get('/signin', async (req, res) => {
+  router.get('/signin', ...(deps.signInLimits ?? []), async (req, res) => {
     const target: Target = req.query.to === 'console' ? 'console' : 'chat';
     if ((target === 'console' && !deps.console) || (target === 'chat' && !deps.webChat))
       throw new KotaeError('NOT_FOUND', `single sign-on for ${target} is not configured`);

@@ -20,6 +20,7 @@ describe('loadConfig: identity, rate limits, busy timeout, metrics', () => {
     assert.deepEqual(c.trust.rateLimits, {
       signInAccount: { limit: 10, windowSeconds: 900 },
       signInIp: { limit: 30, windowSeconds: 900 },
+      ssoSignInIp: { limit: 30, windowSeconds: 900 },
       apiConversation: { limit: 30, windowSeconds: 60 },
       apiIp: { limit: 120, windowSeconds: 60 },
       upload: { limit: 20, windowSeconds: 600 },
