@@ -13,8 +13,11 @@ export interface StoredResponse {
   body: string;
 }
 
-/** Headers kept with a stored response (the rest — dates, cookies, security headers — are set anew). */
-const KEPT_HEADERS = ['content-type', 'location', 'retry-after'] as const;
+/**
+ * Headers kept with a stored response (the rest — dates, cookies, security headers — are set anew); `x-kotae-lines`
+ * names the history lines the request wrote (api/written-lines.ts), so a retried message is not shown twice.
+ */
+const KEPT_HEADERS = ['content-type', 'location', 'retry-after', 'x-kotae-lines'] as const;
 
 function toBuffer(chunk: unknown, encoding: unknown): Buffer | undefined {
   if (chunk === undefined || chunk === null || typeof chunk === 'function') return undefined;

@@ -20,6 +20,7 @@ import { API_MESSAGES } from './messages';
 import { sourcesJson } from './source-links';
 import { retryAfterOf } from '../errors';
 import { IDEMPOTENCY_HEADER, keepRefusal, keyedRequest, type RequestKeys } from '../request-keys';
+import { historyLength, nameNoLines, nameWrittenLines } from './written-lines';
 
 /** What the API needs. */
 export interface ApiDeps {
@@ -100,10 +101,12 @@ export function createApiRouter(deps: ApiDeps): Router {
     let conversationId = body.conversationId;
     let conversationToken: string | undefined;
     let created: ConversationRecord | undefined;
+    let before: number | undefined = 0;
     if (conversationId) {
       await requireWebConversation(conversations, conversationId, req);
       // A candidate picked under a reloaded answer that no longer applies: said so, nothing asked or written.
       if (body.choiceOf && !(await answerStillCurrent(conversations, conversationId, body.choiceOf))) {
+        nameNoLines(res);
         res.json(replyJson(expiredReply(conversationId)));
         return;
       }
@@ -128,6 +131,8 @@ export function createApiRouter(deps: ApiDeps): Router {
       }
       conversationId = created.id;
     }
+    // The lines this message writes are named in a header (written-lines.ts): other open pages show them.
+    if (!created) before = await historyLength(conversations, conversationId);
     const reply = await helpdesk
       .ask({
         conversationId,
@@ -137,13 +142,14 @@ export function createApiRouter(deps: ApiDeps): Router {
         intent: body.intent,
         created,
       })
-      .catch((err: unknown) => {
+      .catch(async (err: unknown) => {
         // The knowledge cannot answer now, the desk still can: the refusal names the conversation (a new one's
         // token too) and offers escalation, as Teams and LoGoチャット do. The core wrote the question and the
         // refusal into the conversation: a retry with the message's key gets this answer again, writes nothing.
         const refused = knowledgeRefusal(conversationId!, err);
         if (!refused) throw err;
         keepRefusal(res);
+        await nameWrittenLines(res, conversations, conversationId!, before);
         const error = toKotaeError(err);
         const retryAfter = retryAfterOf(error);
         if (retryAfter !== undefined) res.setHeader('Retry-After', String(retryAfter));
@@ -156,6 +162,7 @@ export function createApiRouter(deps: ApiDeps): Router {
         return undefined;
       });
     if (!reply) return;
+    await nameWrittenLines(res, conversations, conversationId, before);
     res.json({ ...replyJson(reply, deps.publicUrl), ...(conversationToken ? { conversationToken } : {}) });
   });
 
@@ -172,6 +179,7 @@ export function createApiRouter(deps: ApiDeps): Router {
     // Signed in: name and 所属 are the directory's, whatever the form says; the phone is typed.
     const requester = deps.webSignIn && me ? directoryRequester(me, body.user ?? conversation.requester) : body.user;
     requireContact({ ...conversation.requester, ...requester });
+    const before = await historyLength(conversations, conversation.id);
     const { ticket, reply, created } = await helpdesk.escalate({
       conversationId: conversation.id,
       details: body.details,
@@ -180,6 +188,7 @@ export function createApiRouter(deps: ApiDeps): Router {
       requester,
       separate: body.separate,
     });
+    await nameWrittenLines(res, conversations, conversation.id, before);
     res
       .status(created === false ? 200 : 201)
       .json({ number: ticket.number, message: reply.text, created: created !== false, actions: reply.actions });
@@ -190,11 +199,14 @@ export function createApiRouter(deps: ApiDeps): Router {
     await requireWebConversation(conversations, body.conversationId, req);
     // 解決した / 解決しない under an answer (live or reloaded) rated or followed by something meanwhile: expired.
     if (body.questionId && !(await answerStillCurrent(conversations, body.conversationId, body.questionId))) {
+      nameNoLines(res);
       res.json({ ok: false, message: API_MESSAGES.choiceExpired, actions: [] });
       return;
     }
     const { conversationId, resolved, comment } = body;
+    const before = await historyLength(conversations, conversationId);
     const reply = await helpdesk.feedback({ conversationId, resolved, comment });
+    await nameWrittenLines(res, conversations, conversationId, before);
     res.json({ ok: true, message: reply.text, actions: reply.actions });
   });
 

@@ -9,12 +9,8 @@
   const sendButton = document.getElementById('send');
   const ID_KEY = 'kotae.conversationId';
   const TOKEN_KEY = 'kotae.conversationToken';
-  const POLL_MS = 3000;
   let conversationId = localStorage.getItem(ID_KEY) || undefined;
   let token = localStorage.getItem(TOKEN_KEY) || undefined;
-  // Number of history lines this page has seen: later helpdesk lines are shown as they arrive.
-  let seen = 0;
-  let polling = undefined;
   // Single sign-on (chat-sign-in.js): the server knows the user; no page secret is needed.
   let signedIn = false;
 
@@ -45,7 +41,8 @@
     return window.KotaeParts.requestKey();
   }
 
-  async function request(method, path, body, key) {
+  // `sent` (a write's): filled with whether it was accepted and the history lines it wrote (chat-sync.js).
+  async function request(method, path, body, key, sent) {
     const h = headers(body !== undefined);
     if (key) h['idempotency-key'] = key;
     const res = await window.KotaeParts.send(path, {
@@ -53,6 +50,7 @@
       headers: h,
       body: body === undefined ? undefined : JSON.stringify(body),
     });
+    if (sent) Object.assign(sent, { ok: res.ok, lines: window.KotaeSync.linesOf(res) });
     const data = await res.json().catch(function () {
       return {};
     });
@@ -68,7 +66,7 @@
   function forget() {
     conversationId = undefined;
     token = undefined;
-    seen = 0;
+    sync.reset();
     localStorage.removeItem(ID_KEY);
     localStorage.removeItem(TOKEN_KEY);
   }
@@ -147,6 +145,7 @@
       if (b) actions.appendChild(b);
     });
     if (actions.childNodes.length) m.appendChild(actions);
+    return m;
   }
 
   // A message the network lost on its way is sent again, unchanged, with its first key: the server
@@ -161,10 +160,13 @@
     const json = JSON.stringify(body);
     const key = unsent && unsent.json === json ? unsent.key : newKey();
     unsent = undefined;
+    const sent = {};
+    const bubbles = { question: turn.bubble };
+    sync.begin();
     try {
       let data;
       try {
-        data = await request('POST', '/api/ask', body, key);
+        data = await request('POST', '/api/ask', body, key, sent);
       } catch (e) {
         if (e.status !== 404 || !conversationId) throw e;
         // The stored conversation is gone (e.g. deleted after the retention period): start a new one.
@@ -172,12 +174,12 @@
         delete body.conversationId;
         delete body.intent;
         delete body.choiceOf;
-        data = await request('POST', '/api/ask', body, key);
+        data = await request('POST', '/api/ask', body, key, sent);
       }
       remember(data.conversationId, data.conversationToken);
-      startPolling();
+      sync.start();
       window.KotaeParts.retire(log); // a newer answer: the older ones' buttons would be expired
-      renderReply(data);
+      bubbles.reply = renderReply(data);
       return true;
     } catch (e) {
       if (e.network) unsent = { json: json, key: key };
@@ -187,8 +189,12 @@
         remember(e.data.conversationId, e.data.conversationToken);
         window.KotaeParts.retire(log);
         renderReply({ outcome: 'no_answer', actions: e.data.actions }, m);
+        bubbles.reply = m;
+        sync.start();
       }
       return false;
+    } finally {
+      sync.end(sent, bubbles);
     }
   }
 
@@ -210,12 +216,17 @@
   }
 
   async function feedback(resolved, questionId) {
+    const sent = {};
+    const bubbles = {};
+    sync.begin();
     try {
       const body = { conversationId: conversationId, resolved: resolved, questionId: questionId };
-      const data = await request('POST', '/api/feedback', body, newKey());
-      renderReply({ answer: data.message, outcome: 'feedback', actions: data.actions });
+      const data = await request('POST', '/api/feedback', body, newKey(), sent);
+      bubbles.reply = renderReply({ answer: data.message, outcome: 'feedback', actions: data.actions });
     } catch (e) {
       addMessage('bot error', e.message);
+    } finally {
+      sync.end(sent, bubbles);
     }
   }
 
@@ -251,11 +262,13 @@
         department: node.elements.department.value.trim(),
         phone: node.elements.phone.value.trim(),
       };
+      const sent = {};
+      sync.begin();
       try {
         const details = node.elements.details.value;
         const body = { conversationId: conversationId, details: details || undefined, user: user };
         if (separate) body.separate = true;
-        const data = await request('POST', '/api/tickets', body, newKey());
+        const data = await request('POST', '/api/tickets', body, newKey(), sent);
         profile.save(user);
         box.textContent = '';
         box.appendChild(el('div', 'ticket-number', '受付番号: ' + data.number));
@@ -271,75 +284,62 @@
           if (!box.contains(b)) b.disabled = true;
         });
         window.KotaeParts.retire(log);
-        startPolling();
+        sync.start();
       } catch (e) {
         box.appendChild(el('div', 'msg error', e.message));
         node.querySelectorAll('button').forEach(function (b) {
           b.disabled = false;
         });
+      } finally {
+        sync.end(sent, { reply: box });
       }
     });
   }
 
-  function renderHistoryLine(line) {
+  // A history line's bubble (on open, or another page's line): every answer with the sources it was shown
+  // with; the last also with the buttons that still apply (`last`: the history's lastAnswer).
+  function renderLine(line, last) {
     if (line.role === 'user') return addMessage('user', line.text);
     if (line.role === 'operator') return addOperatorMessage(line.text);
     if (line.role === 'system') return addMessage('bot system', line.text);
-    return addMessage('bot', window.KotaeParts.answerText(line));
-  }
-
-  // The whole conversation from the server (on open), then the helpdesk's new lines (polling).
-  async function loadHistory() {
-    if (!conversationId || !(token || signedIn)) return;
-    try {
-      const data = await request(
-        'GET',
-        '/api/conversations/' + encodeURIComponent(conversationId) + '/messages?after=0',
-      );
-      const last = data.lastAnswer;
-      data.messages.forEach(function (line) {
-        const m = renderHistoryLine(line);
-        const shown = { answer: window.KotaeParts.answerText(line), outcome: line.outcome, sources: line.sources };
-        // Every answer with the sources it was shown with; the last also with the buttons that still apply.
-        if (last && line.index === last.index) renderReply(Object.assign(shown, last), m);
-        else if (line.outcome) renderReply(shown, m);
-      });
-      seen = data.total;
-      profile.fill(data.requester);
-      startPolling();
-    } catch (e) {
-      if (e.status === 404) forget();
-    }
-  }
-
-  async function pollReplies() {
-    if (!conversationId || !(token || signedIn)) return;
-    try {
-      const data = await request(
-        'GET',
-        '/api/conversations/' + encodeURIComponent(conversationId) + '/messages?after=' + seen,
-      );
-      // This page showed its own questions and answers already; the helpdesk's lines are new.
-      let fresh = 0;
-      data.messages.forEach(function (line) {
-        if (line.index >= seen && line.role === 'operator') {
-          addOperatorMessage(line.text);
-          fresh += 1;
-        }
-      });
-      // An operator's reply may come with files.
-      if (fresh > 0 && attachments) attachments.refresh();
-      seen = Math.max(seen, data.total);
-    } catch (e) {
-      // Offline for a moment: try again at the next tick.
-    }
+    const m = addMessage('bot', window.KotaeParts.answerText(line));
+    const shown = { answer: window.KotaeParts.answerText(line), outcome: line.outcome, sources: line.sources };
+    if (last) renderReply(Object.assign(shown, last), m);
+    else if (line.outcome) renderReply(shown, m);
+    return m;
   }
 
   let attachments = undefined;
 
-  function startPolling() {
-    if (polling === undefined) polling = setInterval(pollReplies, POLL_MS);
-  }
+  const sync = window.KotaeSync.mount({
+    log: log,
+    path: function () {
+      if (!conversationId || !(token || signedIn)) return undefined;
+      return '/api/conversations/' + encodeURIComponent(conversationId);
+    },
+    request: request,
+    render: renderLine,
+    onLoaded: function (data) {
+      profile.fill(data.requester);
+    },
+    // An operator's reply may come with files.
+    onReplies: function () {
+      if (attachments) attachments.refresh();
+    },
+    onGone: forget,
+  });
+
+  // Another tab started the conversation while this one had none: this page joins it.
+  window.addEventListener('storage', function (ev) {
+    if (ev.key !== ID_KEY && ev.key !== TOKEN_KEY) return;
+    const id = localStorage.getItem(ID_KEY);
+    const secret = localStorage.getItem(TOKEN_KEY);
+    if (conversationId || signedIn || sync.busy() || !id || !secret) return;
+    conversationId = id;
+    token = secret;
+    sync.load();
+    if (attachments) attachments.refresh();
+  });
 
   async function showHistoryPanel() {
     const list = document.getElementById('history-list');
@@ -357,9 +357,6 @@
     panel.hidden = !panel.hidden;
     this.setAttribute('aria-expanded', String(!panel.hidden));
     if (!panel.hidden) showHistoryPanel();
-  });
-  document.addEventListener('visibilitychange', function () {
-    if (document.visibilityState === 'visible') pollReplies();
   });
   // Attachments (chat-attachments.js, when installed) add their controls to the compose area. Deferred
   // scripts have all run by DOMContentLoaded, whatever their order in the page.
@@ -393,7 +390,7 @@
       compose.lock();
       return;
     }
-    loadHistory();
+    sync.load();
   });
   input.focus();
 })();
