@@ -212,6 +212,15 @@ function numberRun(tokens: readonly Token[], i: number): { first: number; last: 
       !/^\d$/.test(t.text) &&
       !(previous === 'joiner' || (previous === 'digits' && previousKana)) &&
       !(previous === undefined && kanaDigitsInRow(tokens, k) >= 4);
+    // Nor one closing a number said in groups (ハチニーサンキュー ニ オリカエシ): a particle written in kana after it.
+    const particle =
+      said?.length === 1 &&
+      !/^\d$/.test(t.text) &&
+      previous === 'digits' &&
+      previousKana &&
+      !previousSingle &&
+      digitsOf(tokens[k + 1]) === undefined;
+    if (particle) break;
     if (said !== undefined && !loneKana) {
       // Digits read one by one join up; groups said apart are a hyphen's groups.
       const single = said.length === 1;

@@ -25,12 +25,13 @@ import { detectPhone } from './detectors';
 import { detectHalfWidthName, detectLatinCues, detectRomajiName } from './detectors';
 import { detectPostalCode } from './detectors';
 import { detectKinRows, detectOtherScripts, detectOutsidePeople, detectSignedPeople } from './detectors';
-import { detectFieldPeople, detectThreadPeople, detectTitledLists } from './detectors';
+import { detectFieldPeople, detectLogPeople, detectThreadPeople, detectTitledLists } from './detectors';
 import { cleanUserText } from './clean-text';
 import { normalizeForDetection } from './normalize';
 import { unifyNameKanji } from './name-kanji';
 import { numberRuns } from './number-runs';
 import { relatedSpans } from './related-spans';
+import { shapedCells } from './cell-shapes';
 import { withoutExamples } from './examples';
 import { withoutPublicFigures } from './public-figures';
 import { withoutNonNames } from './not-names';
@@ -135,6 +136,7 @@ function detectAll(normalized: string, tagger?: PersonNameTagger, original?: str
     ...detectSignedPeople(normalized),
     ...detectThreadPeople(normalized),
     ...detectFieldPeople(normalized),
+    ...detectLogPeople(normalized),
     ...detectKinRows(normalized),
     ...detectRomajiName(normalized),
     ...detectLatinCues(normalized).map(fuller),
@@ -308,7 +310,8 @@ export function createPiiMasker(options: PiiMaskerOptions = {}): PiiMasker {
     const cut = nameExtentSpans(normalized, spans).map(fuller);
     if (cut.length > 0) spans = resolve([...spans, ...cut], enabled);
     // Readings after a name, and the other cells of a pasted roster's name and date columns.
-    const { fromHeaders, fromNames } = relatedSpans(normalized, spans);
+    // … each cell read by its own shape too (a row pasted with its columns shuffled).
+    const { fromHeaders, fromNames } = shapedCells(normalized, relatedSpans(normalized, spans));
     // A roster header names its cells' type better than a pattern guesses it (a 10-digit 被保険者番号 is no phone);
     // what was found through a name comes after what the detectors found.
     const related =

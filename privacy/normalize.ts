@@ -3,13 +3,16 @@
  * there mask the original: full-width ASCII to ASCII, dash look-alikes to '-', kanji numerals
  * inside number-like runs to digits, other scripts' digits (Devanagari ०८०) to ASCII, Latin letters with diacritics to their base letter (Lucía Benítez, Nguyễn,
  * Jørgensen), so the rules for names in Latin letters read them as they read plain ones; old kanji forms and ノ inside a
- * kanji name as today's forms (上條 → 上条, 一ノ瀬 → 一之瀬: privacy/name-kanji.ts).
+ * kanji name as today's forms (上條 → 上条, 一ノ瀬 → 一之瀬: privacy/name-kanji.ts), and a letter O that OCR read for
+ * a zero among digits as the zero.
  */
 import { unifyNameKanji } from './name-kanji';
 
 const DASHES = /[‐‑‒–—―−－﹣]/g;
 // ー / ｰ are dashes only between digits (elsewhere they lengthen katakana: サーバー).
 const LONG_MARK_BETWEEN_DIGITS = /(?<=\d[ \t]*)[ーｰ](?=[ \t]*\d)/g;
+// OCR reads a zero as the letter O inside a number or before a date's counter (昭和3O年, 1O月): a digit there.
+const LETTER_O_AMONG_DIGITS = /(?<=\d)[Oo](?=\d|[年月日])/g;
 const KANJI_DIGITS: Readonly<Record<string, string>> = {
   〇: '0',
   零: '0',
@@ -48,6 +51,7 @@ export function normalizeForDetection(text: string): string {
   out = out.replace(DASHES, '-');
   out = out.replace(KANJI_NUMBER_RUN, (run) => (/[〇零一二三四五六七八九]/.test(run) ? toDigits(run) : run));
   out = out.replace(LONG_MARK_BETWEEN_DIGITS, '-');
+  out = out.replace(LETTER_O_AMONG_DIGITS, '0');
   return unifyNameKanji(out);
 }
 

@@ -17,6 +17,25 @@ function spacedOut(line: string): boolean {
   return singles >= 5 && singles >= 0.6 * tokens.length;
 }
 
+/** A form's field labels, as a scanned form spaces them out like its values (氏 　名, フ リ ガ ナ, 申 込 者). */
+const FORM_LABEL =
+  /^(?:(?:申請者|申込者|届出人|世帯主|保護者|代理人)?(?:氏名|お?名前)|フリガナ|ふりがな|ﾌﾘｶﾞﾅ|生年月日|住所|現住所|電話番号|電話|携帯電話|申込者|申請者|届出人|世帯主|保護者|代理人)$/;
+
+/**
+ * Where a line's opening label ends when the label is spaced out letter by letter (氏 　名 喜 屋 武: 氏名, then the
+ * value): the gaps inside the label may be as wide as the one after it, so the label is told by its word. 0 when none.
+ */
+function spacedLabelEnd(line: string): number {
+  let word = '';
+  let end = 0;
+  for (const m of line.matchAll(/\S+/g)) {
+    if ([...m[0]].length !== 1) break;
+    word += m[0];
+    if (word.length >= 2 && FORM_LABEL.test(word)) end = m.index + 1;
+  }
+  return end;
+}
+
 /** The compacted text, or undefined when no line is spaced out. */
 export function compactSpacedLines(normalized: string, original = normalized): Compacted | undefined {
   let text = '';
@@ -24,14 +43,17 @@ export function compactSpacedLines(normalized: string, original = normalized): C
   let offset = 0;
   let any = false;
   for (const line of normalized.split('\n')) {
-    const spaced = spacedOut(line);
+    const labelEnd = spacedLabelEnd(line);
+    const spaced = labelEnd > 0 || spacedOut(line);
     any ||= spaced;
     for (let i = 0; i < line.length; i++) {
       const ch = line[i]!;
       if (spaced && (ch === ' ' || ch === '\t')) {
         // A gap of two or more spaces separates words; one space separates letters of a word.
-        // An ideographic space (normalised to one space) is a gap between words too.
-        const wide = line[i + 1] === ' ' || line[i + 1] === '\t' || original[offset + i] === '\u3000';
+        // An ideographic space (normalised to one space) is a gap between words too; a spaced label is one word.
+        const wide =
+          (labelEnd > 0 && i === labelEnd) ||
+          (i > labelEnd && (line[i + 1] === ' ' || line[i + 1] === '\t' || original[offset + i] === '\u3000'));
         let j = i;
         while (line[j + 1] === ' ' || line[j + 1] === '\t') j++;
         if (wide) {

@@ -23,11 +23,12 @@ const PRODUCT_CODE =
   /(?:JAN|EAN|ISBN|ISSN|GTIN|UPC|IMEI|バーコード|商品コード|品番|型番|製造番号|シリアル|S\/N)[^。\n]{0,8}$/i;
 
 /**
- * The card named right before the number (カード番号 4539-…, クレカ 5312 …, カード 5284-…, card=5312-…): a mistyped or made-up number that fails
+ * The card named right before the number (カード番号 4539-…, クレカ 5312 …, カード 5284-…, card=5312-…, and in residents'
+ * languages: Portuguese cartão, Spanish tarjeta, French carte): a mistyped or made-up number that fails
  * the Luhn check is still someone's card number as far as the writer is concerned.
  */
 const CARD_KEYWORD =
-  /(?:カード(?:の?番号|No\.?)?|クレジット|クレカ|\bcard(?:[ _-]?(?:no\.?|number|num))?[ \t]*[=:]?)[^。\n\d]{0,6}$/i;
+  /(?:カード(?:の?番号|No\.?)?|クレジット|クレカ|\bcard(?:[ _-]?(?:no\.?|number|num))?[ \t]*[=:]?|\bcartao|\btarjeta|\bcarte(?: bancaire)?)[^。\n\d]{0,6}$/i;
 
 const CARD_TEXT = /クレジットカード|クレカ|カード番号|credit card|card number/i;
 

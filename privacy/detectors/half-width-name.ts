@@ -8,11 +8,11 @@ import type { PiiSpan } from '../types';
  */
 const HALF_WIDTH_FULL_NAME = /(?<![ｦ-ﾟ])[ｱ-ﾝ][ｦ-ｯｱ-ﾝﾞﾟ]{1,6}(?:[ \t][ｱ-ﾝ][ｦ-ｯｱ-ﾝﾞﾟ]{1,6}){1,2}(?![ｦ-ﾟ])/gu;
 /**
- * Words of a sentence typed in half-width katakana on an old phone (ﾃﾞｽ, ｼﾏｼﾀ, ﾏﾃﾞ, ｵﾈｶﾞｲｼﾏｽ): a name stops before them,
- * and a lone word between them (ﾛｯｸ ｼﾏｼﾀ ﾅｲｾﾝ) is no name.
+ * Words of a sentence typed in half-width katakana on an old phone (ﾃﾞｽ, ｼﾏｼﾀ, ﾏﾃﾞ, ｵﾈｶﾞｲｼﾏｽ, a question's ｲｲﾃﾞｽｶ): a name
+ * stops before them, and a lone word between them (ﾛｯｸ ｼﾏｼﾀ ﾅｲｾﾝ) is no name.
  */
 const SENTENCE_WORD =
-  /^(?:ﾃﾞｽ|ﾃﾞｼﾀ|ﾏｽ|ﾏｼﾀ|ﾏｾﾝ|ｼﾏｽ|ｼﾏｼﾀ|ｸﾀﾞｻｲ|ﾏﾃﾞ|ｶﾗ|ﾃﾞ|ﾆ|ｦ|ﾊ|ｶﾞ|ﾉ|ﾄ|ﾓ|ﾖﾛｼｸ|ｵﾈｶﾞｲ)$|(?:ﾃﾞｽ|ﾏｽ|ﾏｼﾀ|ﾏｾﾝ|ｸﾀﾞｻｲ|ﾅｲ|ﾀｲ)$/;
+  /^(?:ﾃﾞｽ|ﾃﾞｼﾀ|ﾏｽ|ﾏｼﾀ|ﾏｾﾝ|ｼﾏｽ|ｼﾏｼﾀ|ｸﾀﾞｻｲ|ﾏﾃﾞ|ｶﾗ|ﾃﾞ|ﾆ|ｦ|ﾊ|ｶﾞ|ﾉ|ﾄ|ﾓ|ﾖﾛｼｸ|ｵﾈｶﾞｲ)$|(?:ﾃﾞｽ|ﾏｽ|ﾏｼﾀ|ﾏｾﾝ|ｸﾀﾞｻｲ|ﾅｲ|ﾀｲ)ｶ?$/;
 
 /** Finds half-width katakana full names. */
 export function detectHalfWidthName(normalized: string): PiiSpan[] {

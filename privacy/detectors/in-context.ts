@@ -229,7 +229,11 @@ export function detectInsuranceNumber(normalized: string): PiiSpan[] {
     // The sentence after the keyword, up to another item's label (氏名, 生年月日, a phone's 折り返し …).
     // (An English sentence ends at a full stop and a space: Insured no. 4417-0926. She was born on 22nd July 1979.)
     // A label alone on its line has its number on the next (Health insurance no.⏎38801247, as a form is copied).
-    const below = /^[ \t]*[:：]?[ \t]*\n([ \t]*\d{6,10}[ \t]*)(?=\n|$)/.exec(normalized.slice(from, from + 24));
+    // … also under the card's 番号 field on its own line (国保 被保険者証⏎番号⏎00274415), or in groups (0001 4427 90).
+    const below =
+      /^[ \t]*[:：]?[ \t]*\n(?:[ \t]*番号[ \t]*[:：]?[ \t]*\n)?([ \t]*(?:\d{6,10}|\d{2,5}(?: \d{2,5}){1,3})[ \t]*)(?=\n|$)/.exec(
+        normalized.slice(from, from + 40),
+      );
     const rest = below
       ? ' '.repeat(below[0].length - below[1]!.length) + below[1]!
       : ((normalized.slice(from, from + 40).split(/[。\n]|\.\s/)[0] ?? '').split(OTHER_LABEL)[0] ?? '');
@@ -250,5 +254,22 @@ export function detectInsuranceNumber(normalized: string): PiiSpan[] {
       spans.push({ type: 'insurance_number', start: from + v.index, end: from + v.index + v[0].length });
     }
   }
-  return spans;
+  return joinedGroups(normalized, spans);
+}
+
+/**
+ * A number printed in groups of digits one space apart (0001 4427 90, as a card prints it) is one value: insurance
+ * spans of digits alone with a single space between them are joined.
+ */
+function joinedGroups(normalized: string, spans: PiiSpan[]): PiiSpan[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const out: PiiSpan[] = [];
+  for (const s of sorted) {
+    const last = out.at(-1);
+    const digits = (x: PiiSpan): boolean => /^\d+(?: \d+)*$/.test(normalized.slice(x.start, x.end));
+    if (last && s.start === last.end + 1 && normalized[last.end] === ' ' && digits(last) && digits(s))
+      out[out.length - 1] = { ...last, end: s.end };
+    else out.push(s);
+  }
+  return out;
 }

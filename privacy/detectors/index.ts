@@ -42,3 +42,4 @@ export { hasNotPersonWord, notHiraganaGivenName, STAFF_AND_TRADES } from './not-
 export { detectResidentScriptNames } from './resident-scripts';
 export { detectThreadPeople } from './thread-people';
 export { detectFieldPeople } from './field-people';
+export { detectLogPeople } from './log-people';

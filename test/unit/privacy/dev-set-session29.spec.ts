@@ -1,12 +1,13 @@
 import { assertBatch } from './blind-batch';
 
 describe('privacy: blind batches of session 29 (written by helpers who read neither the detectors nor the dev set)', () => {
-  it('the twenty-ninth (session 29, the desk’s own notes: work logs, incident reports, replies, registers): 150 cases — recall 285 / 293 at precision 292 / 294', async () => {
+  it('the twenty-ninth (session 29, the desk’s own notes: work logs, incident reports, replies, registers): 150 cases — recall 287 / 293 at precision 295 / 297', async () => {
     // Written blind by a helper told only the style. First run with session 28's code: recall 0.939 (275 / 293) at
     // precision 0.983 (281 / 286). Fixed by general rules: a family name after a section or the help desk before a
     // table's next cell or a phone word, 氏 after a name, a card named by card=, a form's example after 記入例（…）：.
     // Session 33 (forty-seventh batch): a full name after a label ending in 者 (返却者 佐久間 陽子).
-    await assertBatch('blind-29.jsonl', 150, [293, 285, 294, 292]);
+    // Session 34 (fiftieth batch): the names of a Markdown table's 担当 column (| … | 山下 |).
+    await assertBatch('blind-29.jsonl', 150, [293, 287, 297, 295]);
   });
 
   it('the thirtieth (session 29, chat typed on a phone: pieces over several messages, nicknames, odd widths): 150 cases — recall 249 / 258 at precision 277 / 278', async () => {

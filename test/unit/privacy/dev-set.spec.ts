@@ -260,7 +260,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-20.jsonl', 150, [423, 411, 464, 459]);
   });
 
-  it('the twenty-first (session 27, what staff type to the bot, written after batch 20’s rules): recall 302 / 323 at precision 309 / 309', async () => {
+  it('the twenty-first (session 27, what staff type to the bot, written after batch 20’s rules): recall 304 / 323 at precision 311 / 311', async () => {
     // Written blind: questions and requests typed to a helpdesk bot with citizens' and colleagues' data, voice-input
     // style, romanised chat, pasted screens. First run with batch 20's rules: recall 0.861 (278 / 323) at precision 0.979
     // (session 26's code: 0.848 / 0.979). Fixed, as general rules: a listed family name introduced between spaces (職員番号
@@ -273,7 +273,8 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // Session 33 (forty-seventh batch): a block of flats' number after its name (…団地14-302) masked whole.
     // Session 34 (forty-eighth batch): the second of a reading split in two cells (ヤマグチ,マユミ); ひほけんしゃばんごう as
     // voice input writes the label.
-    await assertBatch('blind-21.jsonl', 150, [323, 302, 309, 309]);
+    // Session 34 (fiftieth batch): OCR's letter O among digits read as a zero (口座番号 88O2114, and the corrected value).
+    await assertBatch('blind-21.jsonl', 150, [323, 304, 311, 311]);
   });
 
   it('the twenty-second (session 27, text pasted from other systems, written after batch 21’s rules): recall 311 / 333 at precision 332 / 334', async () => {
