@@ -49,8 +49,7 @@ describe('Entra ID sign-in under hostile and unusual responses (loopback OpenID 
         KOTAE_OIDC_CA_FILE: op.caFile,
         KOTAE_OIDC_ROLE_MAP: `Kotae.Operator=operator,Kotae.Admin=admin,${ADMIN_GROUP}=admin`,
         KOTAE_OIDC_WEB_CHAT: 'true',
-        // Far more sign-in starts than a person makes: the limit itself is sso-rate-limit.spec.ts's.
-        KOTAE_RATE_SSO_SIGNIN_IP: 'off',
+        KOTAE_RATE_SSO_SIGNIN_IP: 'off', // far more sign-in starts than a person makes (limit: sso-rate-limit.spec.ts)
       },
       { port },
     );
