@@ -3,26 +3,14 @@
  * and the 「ありがとうございました」 line the requester saw after 解決した, once.
  */
 import assert from 'node:assert/strict';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/chromium';
-import { startApp, type RunningApp } from '../helpers/start-app';
+import type { Locator, Page } from 'playwright-core';
+import { chromiumOnApp } from '../helpers/browser-app';
 
 const THANKS = 'ご回答ありがとうございました。お役に立ててうれしいです。';
 
 describe('web chat reload: sources under every answer and the thank-you line once (chromium, real app)', function () {
   this.timeout(120_000);
-  let browser: Browser;
-  let kotae: RunningApp;
-
-  before(async function () {
-    this.timeout(900_000);
-    browser = await launchChromium();
-    kotae = await startApp();
-  });
-  after(async () => {
-    await browser?.close();
-    await kotae?.stop();
-  });
+  const on = chromiumOnApp();
 
   const answers = (page: Page) => page.locator('.msg.bot[data-outcome="answered"]');
   const links = (bubble: Locator) =>
@@ -38,8 +26,7 @@ describe('web chat reload: sources under every answer and the thank-you line onc
   }
 
   it('shows each answer with its own sources after a reload, and 「ありがとうございました」 once', async () => {
-    const page = await (await browser.newContext({ locale: 'ja-JP' })).newPage();
-    await page.goto(`${kotae.url}/`);
+    const page = await on.openChat();
     await ask(page, 'パスワードを忘れてしまいました');
     await ask(page, '「アカウントがロックされています」と表示されてログインできません。');
     assert.equal(await answers(page).count(), 2);

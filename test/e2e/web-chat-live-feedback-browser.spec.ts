@@ -3,9 +3,8 @@
  * in view but are disabled (aria-disabled) and do nothing; the newest answer's 解決した rates that answer, once.
  */
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/chromium';
-import { startApp, type RunningApp } from '../helpers/start-app';
+import type { Page } from 'playwright-core';
+import { chromiumOnApp } from '../helpers/browser-app';
 
 const THANKS = 'ご回答ありがとうございました。お役に立ててうれしいです。';
 const FIRST = 'パスワードを忘れてしまいました';
@@ -13,18 +12,7 @@ const SECOND = '「アカウントがロックされています」と表示さ�
 
 describe('web chat: an older live answer’s feedback buttons are disabled (chromium, real app)', function () {
   this.timeout(120_000);
-  let browser: Browser;
-  let kotae: RunningApp;
-
-  before(async function () {
-    this.timeout(900_000);
-    browser = await launchChromium();
-    kotae = await startApp();
-  });
-  after(async () => {
-    await browser?.close();
-    await kotae?.stop();
-  });
+  const on = chromiumOnApp();
 
   const answers = (page: Page) => page.locator('.msg.bot[data-outcome="answered"]');
   const feedbackButtons = (page: Page, n: number) =>
@@ -45,12 +33,12 @@ describe('web chat: an older live answer’s feedback buttons are disabled (chro
   }
 
   it('disables the first answer’s buttons when the second arrives; the second’s 解決した thanks once', async () => {
-    const page = await (await browser.newContext({ locale: 'ja-JP' })).newPage();
+    const page = await (await on.browser.newContext({ locale: 'ja-JP' })).newPage();
     const feedbackPosts: string[] = [];
     page.on('request', (r) => {
       if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/feedback') feedbackPosts.push(r.postData()!);
     });
-    await page.goto(`${kotae.url}/`);
+    await page.goto(`${on.kotae.url}/`);
     await ask(page, FIRST);
     assert.deepEqual(await feedbackButtons(page, 0), [
       ['解決した', null, false],
@@ -79,13 +67,13 @@ describe('web chat: an older live answer’s feedback buttons are disabled (chro
     assert.equal(await page.locator('.msg.bot[data-outcome="feedback"]').count(), 1);
     assert.equal(await thanksLines(page), 1);
     const conversationId = await page.evaluate(() => localStorage.getItem('kotae.conversationId'));
-    const questions = await kotae.app.dataSource
+    const questions = await on.kotae.app.dataSource
       .getRepository<{ id: string; conversationId: string; text: string }>('question')
       .findBy({ conversationId: conversationId! });
     const secondId = questions.find((q) => q.text === SECOND)!.id;
     assert.equal(feedbackPosts.length, 1);
     assert.equal((JSON.parse(feedbackPosts[0]) as { questionId?: string }).questionId, secondId);
-    const rows = await kotae.app.dataSource
+    const rows = await on.kotae.app.dataSource
       .getRepository<{ questionId: string | null; conversationId: string }>('feedback')
       .findBy({ conversationId: conversationId! });
     assert.deepEqual(

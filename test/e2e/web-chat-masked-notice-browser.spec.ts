@@ -4,26 +4,14 @@
  * and as an earlier one.
  */
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/chromium';
-import { startApp, type RunningApp } from '../helpers/start-app';
+import type { Page } from 'playwright-core';
+import { chromiumOnApp } from '../helpers/browser-app';
 
 const NOTICE = '※ 個人情報と思われる内容（電話番号）は記録せずに伏せ字にしました。個人情報は入力しないでください。';
 
 describe('web chat reload: the personal-data notice on the answer it was shown with (chromium, real app)', function () {
   this.timeout(120_000);
-  let browser: Browser;
-  let kotae: RunningApp;
-
-  before(async function () {
-    this.timeout(900_000);
-    browser = await launchChromium();
-    kotae = await startApp();
-  });
-  after(async () => {
-    await browser?.close();
-    await kotae?.stop();
-  });
+  const on = chromiumOnApp();
 
   const answers = (page: Page) => page.locator('.msg.bot[data-outcome]');
   /** The indexes (among the answers) of the bubbles holding the notice, once per occurrence. */
@@ -56,8 +44,7 @@ describe('web chat reload: the personal-data notice on the answer it was shown w
   }
 
   it('shows the notice once, above the same answer, after reloads', async () => {
-    const page = await (await browser.newContext({ locale: 'ja-JP' })).newPage();
-    await page.goto(`${kotae.url}/`);
+    const page = await on.openChat();
     await ask(page, '「アカウントがロックされています」と表示されてログインできません。');
     await ask(page, 'パスワードを忘れてしまいました。連絡先は090-1234-5678です');
     assert.deepEqual(await noticesAt(page), [1]);

@@ -3,24 +3,13 @@
  * (gone once used), and ボットに質問する takes the message off the ticket it had been added to.
  */
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/chromium';
-import { postJson, startApp, type RunningApp } from '../helpers/start-app';
+import type { Page } from 'playwright-core';
+import { chromiumOnApp } from '../helpers/browser-app';
+import { postJson } from '../helpers/start-app';
 
 describe('web chat reload and ボットに質問する in a real browser (chromium) on the real app', function () {
   this.timeout(120_000);
-  let browser: Browser;
-  let kotae: RunningApp;
-
-  before(async function () {
-    this.timeout(900_000);
-    browser = await launchChromium();
-    kotae = await startApp();
-  });
-  after(async () => {
-    await browser?.close();
-    await kotae?.stop();
-  });
+  const on = chromiumOnApp();
 
   const answers = (page: Page) => page.locator('.msg.bot[data-outcome]');
 
@@ -32,8 +21,7 @@ describe('web chat reload and ボットに質問する in a real browser (chromi
   }
 
   it('shows the last answer again with its sources and buttons, without them once rated', async () => {
-    const page = await (await browser.newContext({ locale: 'ja-JP' })).newPage();
-    await page.goto(`${kotae.url}/`);
+    const page = await on.openChat();
     await ask(page, 'パスワードを忘れてしまいました');
     const live = answers(page).last();
     assert.equal(await live.getAttribute('data-outcome'), 'answered');
@@ -60,19 +48,18 @@ describe('web chat reload and ボットに質問する in a real browser (chromi
     assert.equal(await rated.locator('.sources a').count(), links.length);
     assert.equal(await rated.locator('.actions button').count(), 0);
     const conversationId = await page.evaluate(() => localStorage.getItem('kotae.conversationId'));
-    assert.equal(await kotae.app.dataSource.getRepository('feedback').countBy({ conversationId }), 1);
+    assert.equal(await on.kotae.app.dataSource.getRepository('feedback').countBy({ conversationId }), 1);
   });
 
   it('ボットに質問する answers as the bot and takes the message off the ticket', async () => {
-    const page = await (await browser.newContext({ locale: 'ja-JP' })).newPage();
-    await page.goto(`${kotae.url}/`);
+    const page = await on.openChat();
     await ask(page, '明日の天気を教えて');
     const [conversationId, token] = await page.evaluate(() => [
       localStorage.getItem('kotae.conversationId') ?? '',
       localStorage.getItem('kotae.conversationToken') ?? '',
     ]);
     const escalated = await postJson(
-      `${kotae.url}/api/tickets`,
+      `${on.kotae.url}/api/tickets`,
       {
         conversationId,
         details: '天気の情報をどこで見られるか知りたい',
@@ -92,18 +79,18 @@ describe('web chat reload and ボットに質問する in a real browser (chromi
       new RegExp(`^お問い合わせ ${number} への追記を取り消しました。ボットへの質問としてお答えします。`),
     );
     assert.ok((await answered.locator('.sources a').count()) > 0);
-    const ticket = await kotae.app.dataSource
+    const ticket = await on.kotae.app.dataSource
       .getRepository<{ id: string; number: string; requesterRepliedAt: Date | null }>('ticket')
       .findOneByOrFail({ number });
     assert.equal(ticket.requesterRepliedAt, null);
-    const comments = await kotae.app.dataSource
+    const comments = await on.kotae.app.dataSource
       .getRepository<{ ticketId: string; kind: string; body: string }>('ticket_comment')
       .findBy({ ticketId: ticket.id });
     assert.deepEqual(
       comments.map((c) => [c.kind, c.body]),
       [['withdrawn', 'パスワードを忘れてしまいました']],
     );
-    const history = await kotae.app.dataSource
+    const history = await on.kotae.app.dataSource
       .getRepository<{ ticketId: string; field: string; before: string; after: string }>('ticket_event')
       .findBy({ ticketId: ticket.id, field: 'requesterWithdrawn' });
     assert.deepEqual(

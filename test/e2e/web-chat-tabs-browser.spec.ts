@@ -5,9 +5,8 @@
  * answer's buttons as used there.
  */
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/chromium';
-import { startApp, type RunningApp } from '../helpers/start-app';
+import type { Page } from 'playwright-core';
+import { chromiumOnApp } from '../helpers/browser-app';
 
 const WELCOME = 'こんにちは。ヘルプデスクの自動応答です。パソコンやシステムの困りごとを質問してください。';
 const THANKS = 'ご回答ありがとうございました。お役に立ててうれしいです。';
@@ -16,18 +15,7 @@ const SECOND = '「アカウントがロックされています」と表示さ�
 
 describe('web chat: two open pages of one conversation stay in step (chromium, real app)', function () {
   this.timeout(120_000);
-  let browser: Browser;
-  let kotae: RunningApp;
-
-  before(async function () {
-    this.timeout(900_000);
-    browser = await launchChromium();
-    kotae = await startApp();
-  });
-  after(async () => {
-    await browser?.close();
-    await kotae?.stop();
-  });
+  const on = chromiumOnApp();
 
   const answers = (page: Page) => page.locator('.msg.bot[data-outcome="answered"]');
   /** Every bubble's role and first line (an answer's text starts with itself; its sources follow). */
@@ -54,12 +42,12 @@ describe('web chat: two open pages of one conversation stay in step (chromium, r
   }
 
   it('shows the other page’s question, answer and feedback within the poll, each once, in both pages', async () => {
-    const context = await browser.newContext({ locale: 'ja-JP' });
+    const context = await on.browser.newContext({ locale: 'ja-JP' });
     const one = await context.newPage();
-    await one.goto(`${kotae.url}/`);
+    await one.goto(`${on.kotae.url}/`);
     await ask(one, FIRST);
     const two = await context.newPage();
-    await two.goto(`${kotae.url}/`);
+    await two.goto(`${on.kotae.url}/`);
     await answers(two).first().waitFor();
     const firstAnswer = await answerText(one, 0);
 

@@ -4,27 +4,16 @@
  * and still once after a newer message.
  */
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/chromium';
-import { postJson, startApp, type RunningApp } from '../helpers/start-app';
+import type { Page } from 'playwright-core';
+import { chromiumOnApp } from '../helpers/browser-app';
+import { postJson } from '../helpers/start-app';
 
 const ADDED = 'パスワードを忘れてしまいました';
 const withdrawn = (n: string) => `お問い合わせ ${n} への追記を取り消しました。ボットへの質問としてお答えします。`;
 
 describe('web chat reload: the ボットに質問する notice on the answer it was shown with (chromium, real app)', function () {
   this.timeout(120_000);
-  let browser: Browser;
-  let kotae: RunningApp;
-
-  before(async function () {
-    this.timeout(900_000);
-    browser = await launchChromium();
-    kotae = await startApp();
-  });
-  after(async () => {
-    await browser?.close();
-    await kotae?.stop();
-  });
+  const on = chromiumOnApp();
 
   const bubbles = (page: Page) => page.locator('#log .msg');
   const answered = (page: Page) => page.locator('.msg.bot[data-outcome="answered"]');
@@ -56,15 +45,14 @@ describe('web chat reload: the ボットに質問する notice on the answer it 
   }
 
   it('shows the withdrawal notice once, above the same answer, after reloads', async () => {
-    const page = await (await browser.newContext({ locale: 'ja-JP' })).newPage();
-    await page.goto(`${kotae.url}/`);
+    const page = await on.openChat();
     await ask(page, '明日の天気を教えて');
     const [conversationId, token] = await page.evaluate(() => [
       localStorage.getItem('kotae.conversationId') ?? '',
       localStorage.getItem('kotae.conversationToken') ?? '',
     ]);
     const escalated = await postJson(
-      `${kotae.url}/api/tickets`,
+      `${on.kotae.url}/api/tickets`,
       {
         conversationId,
         details: '天気の情報をどこで見られるか知りたい',
