@@ -5,15 +5,9 @@
  * loopback Bot Connector, test/fixtures/teams-extra replayed in a channel thread.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { signInConsole, type ConsoleSession } from '../helpers/console-client';
-import { postJson, startApp, type RunningApp } from '../helpers/start-app';
-import { cardOf, FakeBotConnector } from '../fakes/teams-connector';
+import { teamsReplayApp } from '../helpers/teams-replay';
+import { cardOf } from '../fakes/teams-connector';
 
-type Payload = Record<string, any>;
-
-const FIXTURES = join(__dirname, '..', 'fixtures', 'teams-extra');
 const THREAD = 'message-channel-thread-reply.json';
 const LABEL = '依頼者がTeamsで削除（担当者の返信後のため残しています）';
 const KEPT = 'サーバは fs01 です';
@@ -21,47 +15,14 @@ const LATER = 'ドライブの割り当ても確認しました';
 
 describe('end to end: the console marks a message deleted in Teams but kept after a reply', function () {
   this.timeout(120_000);
-  let kotae: RunningApp;
-  let connector: FakeBotConnector;
-  let serviceUrl: string;
-  let operator: ConsoleSession;
-
-  before(async () => {
-    connector = new FakeBotConnector();
-    serviceUrl = await connector.start();
-    kotae = await startApp({ KOTAE_PUBLIC_URL: 'https://kotae.example.lg.jp' });
-    operator = await signInConsole(kotae.url, 'admin', 'e2e-admin-password');
-  });
-  after(async () => {
-    await kotae?.stop();
-    await connector?.stop();
-  });
-
-  /** A fixture as Teams would post it: without `_source`, its Bot Connector pointed at the loopback one. */
-  function fixture(name: string, overrides: Payload = {}): Payload {
-    const text = readFileSync(join(FIXTURES, name), 'utf8').replaceAll(
-      'https://smba.trafficmanager.net/jp/',
-      serviceUrl,
-    );
-    const payload = JSON.parse(text) as Payload;
-    delete payload._source;
-    return { ...payload, ...overrides };
-  }
-
+  const replay = teamsReplayApp();
+  const { fixture, post } = replay;
   /** Pressing an Action.Execute button in the thread's envelope. */
-  function press(id: string, action: { verb?: unknown; data?: unknown }): Payload {
-    const { text: _t, textFormat: _f, attachments: _a, entities: _e, ...envelope } = fixture(THREAD);
-    const value = { action: { type: 'Action.Execute', verb: action.verb, data: action.data }, trigger: 'manual' };
-    return { ...envelope, type: 'invoke', name: 'adaptiveCard/action', id, value };
-  }
-
-  async function post(payload: Payload): Promise<{ status: number; body: any }> {
-    return postJson(`${kotae.url}/api/messages`, payload);
-  }
+  const press = (id: string, action: { verb?: unknown; data?: unknown }) => replay.press(THREAD, id, action);
 
   /** The ticket page's thread: each comment's `<li>` with its text, and how often the label occurs on the page. */
   async function thread(page: string): Promise<{ items: string[]; labels: number }> {
-    const shown = (await operator.get(page)).text;
+    const shown = (await replay.operator.get(page)).text;
     const list = /<ol class="comments">([\s\S]*?)<\/ol>/.exec(shown)?.[1] ?? '';
     const items = [...list.matchAll(/<li class="[a-z]+">([\s\S]*?)<\/li>/g)].map((m) => m[1]!.replace(/\s+/g, ' '));
     return { items, labels: shown.split(LABEL).length - 1 };
@@ -73,7 +34,7 @@ describe('end to end: the console marks a message deleted in Teams but kept afte
       fixture(THREAD, { id: '1714000000305', text: '<at>Kotae</at> 共有フォルダにアクセスできません' }),
     );
     assert.equal(asked.status, 200);
-    const sent = connector.calls.filter((c) => c.activity.type === 'message');
+    const sent = replay.connector.calls.filter((c) => c.activity.type === 'message');
     const escalate = (cardOf(sent[sent.length - 1]!).actions as Action[] | undefined)?.find(
       (a) => a.title === '担当者に問い合わせる',
     );
@@ -87,7 +48,10 @@ describe('end to end: the console marks a message deleted in Teams but kept afte
     assert.ok(number);
     assert.equal((await post(fixture(THREAD, { id: '1714000000306', text: `<at>Kotae</at> ${KEPT}` }))).status, 200);
     const page = `/console/tickets/${number}`;
-    assert.equal((await operator.post(`${page}/reply`, { body: 'fs01 の権限を確認します。' }, page)).status, 303);
+    assert.equal(
+      (await replay.operator.post(`${page}/reply`, { body: 'fs01 の権限を確認します。' }, page)).status,
+      303,
+    );
     assert.equal((await post(fixture(THREAD, { id: '1714000000307', text: `<at>Kotae</at> ${LATER}` }))).status, 200);
     const before = await thread(page);
     assert.equal(before.items.length, 3);
@@ -115,7 +79,7 @@ describe('end to end: the console marks a message deleted in Teams but kept afte
     assert.equal(after.labels, 0);
     assert.deepEqual(after.items, before.items);
     assert.deepEqual(
-      kotae.logger.lines.filter((l) => l.level === 'error'),
+      replay.kotae.logger.lines.filter((l) => l.level === 'error'),
       [],
     );
   });

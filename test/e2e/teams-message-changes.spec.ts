@@ -7,73 +7,21 @@
  * kept and the delete noted in the history, and another member's edit of it changes nothing.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { signInConsole, type ConsoleSession } from '../helpers/console-client';
-import { postJson, startApp, type RunningApp } from '../helpers/start-app';
-import { cardOf, FakeBotConnector, type ConnectorCall } from '../fakes/teams-connector';
+import { cardText, teamsReplayApp } from '../helpers/teams-replay';
+import { cardOf } from '../fakes/teams-connector';
 
-type Payload = Record<string, any>;
-
-const FIXTURES = join(__dirname, '..', 'fixtures', 'teams-extra');
 const OPERATORS = '19:kotae-operators@thread.tacv2';
 const SUZUKI_CHAT = 'a:1kotaeTestPersonalChatSuzukiIchiroXq9Zr';
 const MARK = '（Teamsでメッセージが編集されました）';
 
 describe('end to end: a requester edits or deletes in Teams a message on the ticket', function () {
   this.timeout(120_000);
-  let kotae: RunningApp;
-  let connector: FakeBotConnector;
-  let serviceUrl: string;
-  let operator: ConsoleSession;
-
-  before(async () => {
-    connector = new FakeBotConnector();
-    serviceUrl = await connector.start();
-    kotae = await startApp({
-      KOTAE_NOTIFY_TEAMS_SERVICE_URL: serviceUrl,
-      KOTAE_NOTIFY_TEAMS_CONVERSATION_ID: OPERATORS,
-      KOTAE_NOTIFY_TEAMS_EVENTS: 'requester_replied',
-      KOTAE_PUBLIC_URL: 'https://kotae.example.lg.jp',
-    });
-    operator = await signInConsole(kotae.url, 'admin', 'e2e-admin-password');
-  });
-  after(async () => {
-    await kotae?.stop();
-    await connector?.stop();
-  });
-
-  /** A fixture as Teams would post it: without `_source`, its Bot Connector pointed at the loopback one. */
-  function fixture(name: string, overrides: Payload = {}): Payload {
-    const text = readFileSync(join(FIXTURES, name), 'utf8').replaceAll(
-      'https://smba.trafficmanager.net/jp/',
-      serviceUrl,
-    );
-    const payload = JSON.parse(text) as Payload;
-    delete payload._source;
-    return { ...payload, ...overrides };
-  }
-
-  /** Pressing an Action.Execute button, in the envelope (chat, member) of the message fixture `name`. */
-  function press(name: string, id: string, action: { verb?: unknown; data?: unknown }): Payload {
-    const { text: _t, textFormat: _f, attachments: _a, entities: _e, ...envelope } = fixture(name);
-    const value = { action: { type: 'Action.Execute', verb: action.verb, data: action.data }, trigger: 'manual' };
-    return { ...envelope, type: 'invoke', name: 'adaptiveCard/action', id, value };
-  }
-
-  /** Posts one activity; returns the answer and the messages the bot posted to the requester's chat meanwhile. */
-  async function post(payload: Payload): Promise<{ status: number; body: any; sent: ConnectorCall[] }> {
-    const from = connector.calls.length;
-    const res = await postJson(`${kotae.url}/api/messages`, payload);
-    const chat = (payload.conversation as { id: string }).id;
-    const sent = connector.calls.slice(from).filter((c) => c.activity.type === 'message' && c.conversationId === chat);
-    return { ...res, sent };
-  }
-
-  const cardText = (call: ConnectorCall) =>
-    cardOf(call)
-      .body.map((b) => b.text ?? '')
-      .join('\n');
+  const replay = teamsReplayApp((serviceUrl) => ({
+    KOTAE_NOTIFY_TEAMS_SERVICE_URL: serviceUrl,
+    KOTAE_NOTIFY_TEAMS_CONVERSATION_ID: OPERATORS,
+    KOTAE_NOTIFY_TEAMS_EVENTS: 'requester_replied',
+  }));
+  const { fixture, press, post } = replay;
 
   /** Asks in the chat of `name`, escalates with the answer's button and the form; returns the ticket number. */
   async function escalated(name: string, id: string, question: string): Promise<string> {
@@ -95,12 +43,12 @@ describe('end to end: a requester edits or deletes in Teams a message on the tic
   }
 
   async function ticketRows(number: string) {
-    const [ticket] = await kotae.app.dataSource.query(`SELECT "id" FROM "ticket" WHERE "number" = ?`, [number]);
-    const comments = await kotae.app.dataSource.query(
+    const [ticket] = await replay.kotae.app.dataSource.query(`SELECT "id" FROM "ticket" WHERE "number" = ?`, [number]);
+    const comments = await replay.kotae.app.dataSource.query(
       `SELECT "kind", "author", "body", "messageKey" FROM "ticket_comment" WHERE "ticketId" = ? ORDER BY "createdAt"`,
       [ticket.id],
     );
-    const history = await kotae.app.dataSource.query(
+    const history = await replay.kotae.app.dataSource.query(
       `SELECT "actor", "field", "before", "after" FROM "ticket_event" WHERE "ticketId" = ? ORDER BY "at"`,
       [ticket.id],
     );
@@ -108,13 +56,7 @@ describe('end to end: a requester edits or deletes in Teams a message on the tic
   }
 
   /** The operators' channel posts about requester messages, once every notification is out. */
-  async function notices(expected: number): Promise<string[]> {
-    const posts = () => connector.calls.filter((c) => c.conversationId === OPERATORS);
-    const started = Date.now();
-    while (posts().length < expected && Date.now() - started < 10_000) await new Promise((r) => setTimeout(r, 100));
-    await new Promise((r) => setTimeout(r, 300));
-    return posts().map(cardText);
-  }
+  const notices = (expected: number): Promise<string[]> => replay.notices(OPERATORS, expected);
 
   it('adds an edit as the correction (one notification, no reply), withdraws the message on delete', async () => {
     const number = await escalated('message-personal-long-text.json', 'e2e-q-1', 'VPNにつながりません');
@@ -135,7 +77,7 @@ describe('end to end: a requester edits or deletes in Teams a message on the tic
     assert.equal(posted.length, 2);
     assert.match(posted[1]!, new RegExp(`^【Kotae】依頼者から返信 ${number}: `));
     assert.ok(posted[1]!.includes('プリンタで印刷できません（3階の複合機です）'), posted[1]);
-    const page = await operator.get(`/console/tickets/${number}`);
+    const page = await replay.operator.get(`/console/tickets/${number}`);
     assert.ok(page.text.includes(correction), 'the console shows the correction');
 
     // Teams retries the edit, and then sends an undelete: nothing is written, said or notified.
@@ -173,13 +115,14 @@ describe('end to end: a requester edits or deletes in Teams a message on the tic
         ['requester', 'requesterWithdrawn', correction, 'teams_deleted'],
       ],
     );
-    const [flag] = await kotae.app.dataSource.query(`SELECT "requesterRepliedAt" FROM "ticket" WHERE "number" = ?`, [
-      number,
-    ]);
+    const [flag] = await replay.kotae.app.dataSource.query(
+      `SELECT "requesterRepliedAt" FROM "ticket" WHERE "number" = ?`,
+      [number],
+    );
     assert.equal(flag.requesterRepliedAt, null);
     const again = await post(fixture('messageDelete-softDeleteMessage-personal.json'));
     assert.deepEqual([again.status, again.sent.length], [200, 0]);
-    const shown = (await operator.get(`/console/tickets/${number}`)).text;
+    const shown = (await replay.operator.get(`/console/tickets/${number}`)).text;
     assert.equal(shown.split('依頼者から（取り消し済み: Teamsで削除）').length - 1, 2);
     assert.equal(shown.split('依頼者がTeamsで削除したため取り消しました').length - 1, 2);
     assert.equal((await notices(2)).length, 2, 'no notification for a delete');
@@ -192,7 +135,10 @@ describe('end to end: a requester edits or deletes in Teams a message on the tic
     const added = await post(fixture(thread, { id: '1714000000306', text }));
     assert.match(cardText(added.sent[0]!), new RegExp(`^お問い合わせ ${number} に追記しました。`));
     const page = `/console/tickets/${number}`;
-    assert.equal((await operator.post(`${page}/reply`, { body: 'fs01 の権限を確認します。' }, page)).status, 303);
+    assert.equal(
+      (await replay.operator.post(`${page}/reply`, { body: 'fs01 の権限を確認します。' }, page)).status,
+      303,
+    );
 
     // The question the bot answered (the fixture's own id) and another member's edit: nothing.
     const suzuki = fixture('messageUpdate-editMessage-personal.json').from;
@@ -220,10 +166,10 @@ describe('end to end: a requester edits or deletes in Teams a message on the tic
     assert.deepEqual(after.history.slice(before.history.length), [
       { actor: 'requester', field: 'requesterWithdrawn', before: 'サーバは fs01 です', after: 'teams_deleted_kept' },
     ]);
-    const shown = (await operator.get(page)).text;
+    const shown = (await replay.operator.get(page)).text;
     assert.ok(shown.includes('依頼者がTeamsで削除しました（担当者の返信後のため残しています）'));
     assert.deepEqual(
-      kotae.logger.lines.filter((l) => l.level === 'error'),
+      replay.kotae.logger.lines.filter((l) => l.level === 'error'),
       [],
     );
   });

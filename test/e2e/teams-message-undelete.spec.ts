@@ -5,80 +5,25 @@
  * message and both lines of the history; a redelivered undelete writes nothing.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { signInConsole, type ConsoleSession } from '../helpers/console-client';
-import { postJson, startApp, type RunningApp } from '../helpers/start-app';
-import { cardOf, FakeBotConnector, type ConnectorCall } from '../fakes/teams-connector';
+import { teamsReplayApp } from '../helpers/teams-replay';
+import { cardOf } from '../fakes/teams-connector';
 
-type Payload = Record<string, any>;
-
-const FIXTURES = join(__dirname, '..', 'fixtures', 'teams-extra');
 const OPERATORS = '19:kotae-operators@thread.tacv2';
 const PERSONAL = 'message-personal-long-text.json';
 
 describe('end to end: a requester restores in Teams a message they deleted from the ticket', function () {
   this.timeout(120_000);
-  let kotae: RunningApp;
-  let connector: FakeBotConnector;
-  let serviceUrl: string;
-  let operator: ConsoleSession;
-
-  before(async () => {
-    connector = new FakeBotConnector();
-    serviceUrl = await connector.start();
-    kotae = await startApp({
-      KOTAE_NOTIFY_TEAMS_SERVICE_URL: serviceUrl,
-      KOTAE_NOTIFY_TEAMS_CONVERSATION_ID: OPERATORS,
-      KOTAE_NOTIFY_TEAMS_EVENTS: 'requester_replied',
-      KOTAE_PUBLIC_URL: 'https://kotae.example.lg.jp',
-    });
-    operator = await signInConsole(kotae.url, 'admin', 'e2e-admin-password');
-  });
-  after(async () => {
-    await kotae?.stop();
-    await connector?.stop();
-  });
-
-  /** A fixture as Teams would post it: without `_source`, its Bot Connector pointed at the loopback one. */
-  function fixture(name: string, overrides: Payload = {}): Payload {
-    const text = readFileSync(join(FIXTURES, name), 'utf8').replaceAll(
-      'https://smba.trafficmanager.net/jp/',
-      serviceUrl,
-    );
-    const payload = JSON.parse(text) as Payload;
-    delete payload._source;
-    return { ...payload, ...overrides };
-  }
-
+  const replay = teamsReplayApp((serviceUrl) => ({
+    KOTAE_NOTIFY_TEAMS_SERVICE_URL: serviceUrl,
+    KOTAE_NOTIFY_TEAMS_CONVERSATION_ID: OPERATORS,
+    KOTAE_NOTIFY_TEAMS_EVENTS: 'requester_replied',
+  }));
+  const { fixture, post } = replay;
   /** Pressing an Action.Execute button in the personal chat's envelope. */
-  function press(id: string, action: { verb?: unknown; data?: unknown }): Payload {
-    const { text: _t, textFormat: _f, attachments: _a, entities: _e, ...envelope } = fixture(PERSONAL);
-    const value = { action: { type: 'Action.Execute', verb: action.verb, data: action.data }, trigger: 'manual' };
-    return { ...envelope, type: 'invoke', name: 'adaptiveCard/action', id, value };
-  }
-
-  /** Posts one activity; returns the answer and the messages the bot posted to the requester's chat meanwhile. */
-  async function post(payload: Payload): Promise<{ status: number; body: any; sent: ConnectorCall[] }> {
-    const from = connector.calls.length;
-    const res = await postJson(`${kotae.url}/api/messages`, payload);
-    const chat = (payload.conversation as { id: string }).id;
-    const sent = connector.calls.slice(from).filter((c) => c.activity.type === 'message' && c.conversationId === chat);
-    return { ...res, sent };
-  }
+  const press = (id: string, action: { verb?: unknown; data?: unknown }) => replay.press(PERSONAL, id, action);
 
   /** The operators' channel posts, once every notification is out. */
-  async function notices(expected: number): Promise<string[]> {
-    const posts = () => connector.calls.filter((c) => c.conversationId === OPERATORS);
-    const started = Date.now();
-    while (posts().length < expected && Date.now() - started < 10_000) await new Promise((r) => setTimeout(r, 100));
-    await new Promise((r) => setTimeout(r, 300));
-    return posts().map((c) =>
-      cardOf(c)
-        .body.map((b) => b.text ?? '')
-        .join('\n'),
-    );
-  }
+  const notices = (expected: number): Promise<string[]> => replay.notices(OPERATORS, expected);
 
   it('withdraws the deleted message and puts it back on undelete: one notification, the console shows both lines', async () => {
     type Action = { title: string; verb: string; data: Record<string, string> };
@@ -99,7 +44,7 @@ describe('end to end: a requester restores in Teams a message they deleted from 
     assert.deepEqual([deleted.status, deleted.body, deleted.sent.length], [200, '', 0]);
     const kinds = async () =>
       (
-        await kotae.app.dataSource.query(
+        await replay.kotae.app.dataSource.query(
           `SELECT c."kind", c."body" FROM "ticket_comment" c JOIN "ticket" t ON t."id" = c."ticketId" WHERE t."number" = ?`,
           [number],
         )
@@ -119,12 +64,12 @@ describe('end to end: a requester restores in Teams a message they deleted from 
       posted[1],
     );
 
-    const shown = (await operator.get(`/console/tickets/${number}`)).text;
+    const shown = (await replay.operator.get(`/console/tickets/${number}`)).text;
     assert.equal(shown.split('依頼者から（取り消し済み: Teamsで削除）').length - 1, 0);
     assert.equal(shown.split('依頼者がTeamsで削除したため取り消しました').length - 1, 1);
     assert.equal(shown.split('依頼者がTeamsで元に戻したため、取り消しを解除しました').length - 1, 1);
     assert.deepEqual(
-      kotae.logger.lines.filter((l) => l.level === 'error'),
+      replay.kotae.logger.lines.filter((l) => l.level === 'error'),
       [],
     );
   });
