@@ -10,12 +10,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIRECT_IDS, FakeDirectServer, idStr, type ClientCall } from '../fakes/direct-server';
+import { DIRECT_IDS, idStr, type ClientCall } from '../fakes/direct-server';
 import type { Packed } from '../fakes/old-msgpack';
-import { startApp, type RunningApp } from '../helpers/start-app';
+import { LOGO_BOT as BOT, logoDirectApp, sleep, SETTLE_MS } from '../helpers/logo-direct-app';
 
 const TOKEN = 'loopback-token-shapes-0123456789';
-const BOT = 'ヘルプデスクbot';
 const FIXTURES = join(__dirname, '..', 'fixtures', 'logo-extra');
 const { pairTalk, groupTalk, yamada, sato, bot } = DIRECT_IDS;
 /** The bot's mention markup as the server sends it (direct-js shows it as `@<name>`). */
@@ -28,8 +27,6 @@ const tanaka = HIGH + 204n;
 const kato = HIGH + 205n;
 /** A member the server never listed to the bot (joined after the login): direct-js has no profile of them. */
 const stranger = HIGH + 206n;
-/** Longer than direct-js's 550 ms pacing plus its 200 ms dispatch delay. */
-const SETTLE_MS = 800;
 
 const PROMPT = 'ご質問の内容を文章で入力してください（例: 「パスワードを忘れました」）。';
 const NOTE = 'スタンプやファイルには対応していません。質問は文章で送信してください。';
@@ -47,66 +44,24 @@ function fixture(name: string): { type: number; content: Packed } {
   return { type: raw.type, content: raw.content };
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 describe('LoGoチャット message shapes (test/fixtures/logo-extra through direct-js)', function () {
   this.timeout(120_000);
-  let server: FakeDirectServer;
-  let kotae: RunningApp;
+  const logo = logoDirectApp({
+    token: TOKEN,
+    users: [
+      { id: nameless, name: null },
+      { id: suzuki, name: '会計課 鈴木' },
+      { id: tanaka, name: '福祉課 田中' },
+      { id: kato, name: '市民課 加藤' },
+    ],
+  });
+  const { count, sentAfter, questions, lastQuestion, health, text } = logo;
 
-  const count = () => server.callsOf('create_message').length;
-  /** Waits for exactly `n` more create_message frames after `from`, and returns them. */
-  async function sentAfter(from: number, n: number): Promise<ClientCall[]> {
-    if (n > 0) await server.waitForCalls('create_message', from + n, 15_000);
-    await sleep(SETTLE_MS);
-    const sent = server.callsOf('create_message').slice(from);
-    assert.equal(
-      sent.length,
-      n,
-      JSON.stringify(
-        sent.map((c) => c.params.slice(1)),
-        replacer,
-      ),
-    );
-    return sent;
-  }
   const texts = (calls: ClientCall[]) => calls.map((c) => [c.params[0], c.params[1], c.params[2]]);
-  const questions = () => kotae.app.dataSource.getRepository('question').count();
-  const lastQuestion = async () =>
-    (await kotae.app.dataSource.getRepository('question').find({ order: { askedAt: 'DESC' }, take: 1 }))[0];
-  const health = async () => ((await (await fetch(`${kotae.url}/healthz`)).json()) as { logo: any }).logo;
-  const text = (talkId: bigint, userId: bigint, content: string, mention = false) =>
-    server.push({ talkId, userId, type: 1, content, mention });
   const shape = (name: string, talkId: bigint, userId: bigint, mention = false) =>
-    server.push({ talkId, userId, ...fixture(name), mention });
+    logo.server.push({ talkId, userId, ...fixture(name), mention });
   const answer = (talkId: bigint, userId: bigint, stamp: ClientCall, response: number | boolean, messageId?: bigint) =>
-    server.pushAnswer(talkId, userId, stamp, response, messageId);
-
-  before(async () => {
-    server = await FakeDirectServer.start({
-      token: TOKEN,
-      users: [
-        { id: nameless, name: null },
-        { id: suzuki, name: '会計課 鈴木' },
-        { id: tanaka, name: '福祉課 田中' },
-        { id: kato, name: '市民課 加藤' },
-      ],
-    });
-    kotae = await startApp({
-      KOTAE_LOGO_MODE: 'direct',
-      KOTAE_LOGO_ENDPOINT: server.endpoint,
-      KOTAE_LOGO_TOKEN: TOKEN,
-      KOTAE_LOGO_BOT_NAME: BOT,
-    });
-    for (let i = 0; i < 100 && !(await health()).ready; i++) await sleep(100);
-    assert.equal((await health()).ready, true);
-  });
-  after(async () => {
-    const problems = kotae?.logger.lines.filter((l) => l.level === 'error');
-    await kotae?.stop();
-    await server?.stop();
-    assert.deepEqual(problems, []);
-  });
+    logo.server.pushAnswer(talkId, userId, stamp, response, messageId);
 
   it('answers a message without words in a pair talk with one note, and stays silent in a group talk', async () => {
     const before = await questions();
@@ -154,7 +109,7 @@ describe('LoGoチャット message shapes (test/fixtures/logo-extra through dire
     from = count();
     const files = fixture('files-with-text.json');
     const content = files.content as { text: string };
-    server.push({
+    logo.server.push({
       talkId: groupTalk,
       userId: sato,
       type: files.type,
@@ -174,7 +129,7 @@ describe('LoGoチャット message shapes (test/fixtures/logo-extra through dire
     shape('todo-done.json', groupTalk, sato);
     shape('select-closed.json', groupTalk, sato);
     // 佐藤 answers a yes/no stamp 山田 posted in the group (not the bot's).
-    server.push({
+    logo.server.push({
       talkId: groupTalk,
       userId: sato,
       type: 501,
@@ -189,14 +144,14 @@ describe('LoGoチャット message shapes (test/fixtures/logo-extra through dire
     shape('system-add-talkers.json', groupTalk, yamada);
     shape('system-delete-talker.json', groupTalk, yamada);
     const id = text(groupTalk, yamada, '削除されるメッセージ');
-    server.pushNotification('notify_delete_message', [groupTalk, id]);
+    logo.server.pushNotification('notify_delete_message', [groupTalk, id]);
     await sentAfter(from, 0);
     assert.equal((await health()).ready, true);
   });
 
   it('answers once in a pair talk and a group talk it has not seen before (notify_create_*_talk first)', async () => {
     let from = count();
-    const newPair = server.openTalk(1, [suzuki]);
+    const newPair = logo.server.openTalk(1, [suzuki]);
     await sleep(SETTLE_MS);
     text(newPair, suzuki, QUESTION);
     const sent = await sentAfter(from, 2);
@@ -207,13 +162,13 @@ describe('LoGoチャット message shapes (test/fixtures/logo-extra through dire
         [newPair, 500],
       ],
     );
-    const conversation = await kotae.app.dataSource
+    const conversation = await logo.kotae.app.dataSource
       .getRepository('conversation')
       .findOneByOrFail({ channelKey: `logo|${idStr(DIRECT_IDS.domain)}|${idStr(suzuki)}` });
     assert.equal(JSON.parse(conversation.channelRef as string).pairTalkId, idStr(newPair));
 
     from = count();
-    const newGroup = server.openTalk(2, [yamada, suzuki]);
+    const newGroup = logo.server.openTalk(2, [yamada, suzuki]);
     await sleep(SETTLE_MS);
     text(newGroup, suzuki, '自宅からVPNにつながりません');
     await sentAfter(from, 0);
@@ -240,7 +195,7 @@ describe('LoGoチャット message shapes (test/fixtures/logo-extra through dire
   it('asks a question with emoji and surrogate pairs once; direct-js ends a text at a NUL', async () => {
     // A member's first question (no earlier one to read it as a follow-up of). direct-js's MessagePack
     // decoder (haxe.io.Bytes.getString) stops a string at the first NUL byte: the rest never reaches Kotae.
-    const talk = server.openTalk(1, [tanaka]);
+    const talk = logo.server.openTalk(1, [tanaka]);
     await sleep(SETTLE_MS);
     const from = count();
     text(talk, tanaka, 'パスワードを忘れてしまいました😢🙇‍♂️𠮷\u0000（ここから先は届かない）');
@@ -295,7 +250,7 @@ describe('LoGoチャット message shapes (test/fixtures/logo-extra through dire
     const before = await questions();
     let from = count();
     const id = text(pairTalk, yamada, QUESTION);
-    server.push({ talkId: pairTalk, userId: yamada, type: 1, content: QUESTION, messageId: id });
+    logo.server.push({ talkId: pairTalk, userId: yamada, type: 1, content: QUESTION, messageId: id });
     const [, yesno] = await sentAfter(from, 2);
     assert.equal(await questions(), before + 1);
 
@@ -307,9 +262,9 @@ describe('LoGoチャット message shapes (test/fixtures/logo-extra through dire
   });
 
   it('in a group, refuses a select answered by another member with one notice; the asker picks; a second pick is ignored', async () => {
-    const group = server.openTalk(2, [suzuki, kato]);
+    const group = logo.server.openTalk(2, [suzuki, kato]);
     await sleep(SETTLE_MS);
-    const conversations = () => kotae.app.dataSource.getRepository('conversation').count();
+    const conversations = () => logo.kotae.app.dataSource.getRepository('conversation').count();
     const before = await conversations();
     let from = count();
     text(group, suzuki, `${MENTION} メール`, true);
@@ -337,24 +292,20 @@ describe('LoGoチャット message shapes (test/fixtures/logo-extra through dire
     let from = count();
     text(pairTalk, yamada, QUESTION);
     const [, yesno] = await sentAfter(from, 2);
-    const feedback = await kotae.app.dataSource.getRepository('feedback').count();
+    const feedback = await logo.kotae.app.dataSource.getRepository('feedback').count();
     from = count();
     answer(pairTalk, yamada, yesno, true);
     await sentAfter(from, 1);
     from = count();
     answer(pairTalk, yamada, yesno, false);
     assert.deepEqual(texts(await sentAfter(from, 1)), [[pairTalk, 1, STALE]]);
-    assert.equal(await kotae.app.dataSource.getRepository('feedback').count(), feedback + 1);
+    assert.equal(await logo.kotae.app.dataSource.getRepository('feedback').count(), feedback + 1);
   });
 
   it('kept the connection: ready, no restart, no child exit', async () => {
     const h = await health();
     assert.equal(h.ready, true);
     assert.equal(h.restarts, 0);
-    assert.equal(server.callsOf('create_session').length, 1);
+    assert.equal(logo.server.callsOf('create_session').length, 1);
   });
 });
-
-function replacer(_key: string, value: unknown): unknown {
-  return typeof value === 'bigint' ? `i64:${value}` : value;
-}

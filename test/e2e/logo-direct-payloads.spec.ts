@@ -9,19 +9,22 @@
  * that the connection was never lost (one login per connection, no child restart).
  */
 import assert from 'node:assert/strict';
-import { DIRECT_IDS, FakeDirectServer, type ClientCall } from '../fakes/direct-server';
+import { DIRECT_IDS, type ClientCall } from '../fakes/direct-server';
 import { encode, type Packed } from '../fakes/old-msgpack';
-import { startApp, type RunningApp } from '../helpers/start-app';
+import {
+  bigintReplacer as replacer,
+  LOGO_BOT as BOT,
+  logoDirectApp,
+  sleep,
+  SETTLE_MS,
+} from '../helpers/logo-direct-app';
 
 const TOKEN = 'loopback-token-payloads-0123456789';
-const BOT = 'ヘルプデスクbot';
 const { pairTalk, groupTalk, yamada, sato, bot, domain } = DIRECT_IDS;
 const MENTION = `{@:${bot},10}@${BOT}`;
 const HIGH = 1n << 32n;
 const suzuki = HIGH + 210n;
 const tanaka = HIGH + 211n;
-/** Longer than direct-js's 550 ms pacing plus its 200 ms dispatch delay. */
-const SETTLE_MS = 800;
 
 const PROMPT = 'ご質問の内容を文章で入力してください（例: 「パスワードを忘れました」）。';
 const NOTE = 'スタンプやファイルには対応していません。質問は文章で送信してください。';
@@ -29,40 +32,24 @@ const TOO_LONG = '質問が長すぎます。2000文字以内で入力してく�
 const QUESTION = 'パスワードを忘れてしまいました。どうすればいいですか？';
 const DROPPED = 'logo: payload direct-js could not read was dropped';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 describe('LoGoチャット direct payloads: every shape the server can push', function () {
   this.timeout(180_000);
-  let server: FakeDirectServer;
-  let kotae: RunningApp;
+  const logo = logoDirectApp({
+    token: TOKEN,
+    users: [
+      { id: suzuki, name: '会計課 鈴木' },
+      { id: tanaka, name: '福祉課 田中' },
+    ],
+    waitMs: 20_000,
+  });
+  const { count, sentAfter, questions, lastQuestion, health, text } = logo;
   let seq = 0n;
   /** A new message id the way the server makes them (time-ordered: direct-js drops a message older than the talk's last). */
   const nextId = () => (BigInt(Date.now()) << 22n) + 2_000_000n + (seq = (seq + 1n) % 1_000_000n);
 
-  const count = () => server.callsOf('create_message').length;
-  async function sentAfter(from: number, n: number): Promise<ClientCall[]> {
-    if (n > 0) await server.waitForCalls('create_message', from + n, 20_000);
-    await sleep(SETTLE_MS);
-    const sent = server.callsOf('create_message').slice(from);
-    assert.equal(
-      sent.length,
-      n,
-      JSON.stringify(
-        sent.map((c) => c.params.slice(1)),
-        replacer,
-      ),
-    );
-    return sent;
-  }
   const texts = (calls: ClientCall[]) => calls.map((c) => [c.params[0], c.params[1], c.params[2]]);
   const kinds = (calls: ClientCall[]) => calls.map((c) => [c.params[0], c.params[1]]);
-  const questions = () => kotae.app.dataSource.getRepository('question').count();
-  const lastQuestion = async () =>
-    (await kotae.app.dataSource.getRepository('question').find({ order: { askedAt: 'DESC' }, take: 1 }))[0];
-  const health = async () => ((await (await fetch(`${kotae.url}/healthz`)).json()) as { logo: any }).logo;
-  const droppedLogs = () => kotae.logger.lines.filter((l) => l.msg === DROPPED).length;
-  const text = (talkId: bigint, userId: bigint, content: string, mention = false) =>
-    server.push({ talkId, userId, type: 1, content, mention });
+  const droppedLogs = () => logo.kotae.logger.lines.filter((l) => l.msg === DROPPED).length;
   /** A notify_create_message body as the server sends it, with `fields` replacing (or nulling) any field. */
   const message = (fields: Record<string, Packed>): Record<string, Packed> => ({
     message_id: nextId(),
@@ -76,7 +63,7 @@ describe('LoGoチャット direct payloads: every shape the server can push', fu
     ...fields,
   });
   const pushMessage = (fields: Record<string, Packed>) =>
-    server.pushNotification('notify_create_message', message(fields));
+    logo.server.pushNotification('notify_create_message', message(fields));
   /** A pair-talk text whose `〓` (3 UTF-8 bytes) is replaced on the wire by ED A0 80: a lone surrogate (CESU-8). */
   const loneSurrogate = (content: string): Buffer => {
     const frame = encode([0, 900_001, 'notify_create_message', [message({ content })]]);
@@ -94,30 +81,6 @@ describe('LoGoチャット direct payloads: every shape the server can push', fu
     ]);
     assert.equal(await questions(), asked + 1);
   }
-
-  before(async () => {
-    server = await FakeDirectServer.start({
-      token: TOKEN,
-      users: [
-        { id: suzuki, name: '会計課 鈴木' },
-        { id: tanaka, name: '福祉課 田中' },
-      ],
-    });
-    kotae = await startApp({
-      KOTAE_LOGO_MODE: 'direct',
-      KOTAE_LOGO_ENDPOINT: server.endpoint,
-      KOTAE_LOGO_TOKEN: TOKEN,
-      KOTAE_LOGO_BOT_NAME: BOT,
-    });
-    for (let i = 0; i < 100 && !(await health()).ready; i++) await sleep(100);
-    assert.equal((await health()).ready, true);
-  });
-  after(async () => {
-    const problems = kotae?.logger.lines.filter((l) => l.level === 'error');
-    await kotae?.stop();
-    await server?.stop();
-    assert.deepEqual(problems, []);
-  });
 
   it("ignores the bot's own messages and other bots' messages", async () => {
     const from = count();
@@ -186,7 +149,7 @@ describe('LoGoチャット direct payloads: every shape the server can push', fu
     const asked = await questions();
     for (const content of ['\u0001\u0007\u001b\u007f\u0085', '😀🙏👍🏻', '？！…。、', '\u200b〓\u3000']) {
       const from = count();
-      if (content.includes('〓')) server.pushRaw(loneSurrogate(content));
+      if (content.includes('〓')) logo.server.pushRaw(loneSurrogate(content));
       else text(pairTalk, yamada, content);
       assert.deepEqual(texts(await sentAfter(from, 1)), [[pairTalk, 1, PROMPT]], JSON.stringify(content));
     }
@@ -195,7 +158,7 @@ describe('LoGoチャット direct payloads: every shape the server can push', fu
 
   it('asks a text with a lone surrogate inside once, without the broken character', async () => {
     const from = count();
-    server.pushRaw(loneSurrogate('パスワード〓を忘れてしまいました。'));
+    logo.server.pushRaw(loneSurrogate('パスワード〓を忘れてしまいました。'));
     assert.deepEqual(kinds(await sentAfter(from, 2)), [
       [pairTalk, 1],
       [pairTalk, 500],
@@ -215,7 +178,7 @@ describe('LoGoチャット direct payloads: every shape the server can push', fu
   });
 
   it('drops messages direct-js cannot convert and answers the next question once, on the same connection', async () => {
-    const sessions = server.callsOf('create_session').length;
+    const sessions = logo.server.callsOf('create_session').length;
     const dropped = droppedLogs();
     const from = count();
     pushMessage({ content: null });
@@ -226,11 +189,11 @@ describe('LoGoチャット direct payloads: every shape the server can push', fu
     pushMessage({ type: 0, talk_id: groupTalk, content: { type: 'delete_talker' } });
     pushMessage({ talk_id: null });
     pushMessage({ user_id: null });
-    server.pushNotification('notify_create_message', 'not a message');
-    server.pushRaw(encode([0, 900_002, 'notify_create_message', []]));
+    logo.server.pushNotification('notify_create_message', 'not a message');
+    logo.server.pushRaw(encode([0, 900_002, 'notify_create_message', []]));
     // Talk renamed (as a system message and as a talk update), an unknown notification: nothing to say.
     pushMessage({ type: 0, talk_id: groupTalk, content: { type: 'update_talk_name', name: '窓口' } });
-    server.pushNotification('notify_update_group_talk', {
+    logo.server.pushNotification('notify_update_group_talk', {
       talk_id: groupTalk,
       domain_id: domain,
       type: 2,
@@ -238,36 +201,36 @@ describe('LoGoチャット direct payloads: every shape the server can push', fu
       user_ids: [bot, yamada, sato],
       updated_at: 2n,
     });
-    server.pushNotification('notify_something_new', { anything: [1, 2, 3] });
+    logo.server.pushNotification('notify_something_new', { anything: [1, 2, 3] });
     await sentAfter(from, 0);
     assert.equal(droppedLogs() - dropped, 9);
     await answeredOnce();
-    assert.equal(server.callsOf('create_session').length, sessions);
+    assert.equal(logo.server.callsOf('create_session').length, sessions);
     assert.equal((await health()).restarts, 0);
   });
 
   it('drops malformed frames and answers the next question once, on the same connection', async () => {
-    const sessions = server.callsOf('create_session').length;
+    const sessions = logo.server.callsOf('create_session').length;
     const dropped = droppedLogs();
     const from = count();
-    server.pushRaw(Buffer.from([0xc1, 0xff, 0x00, 0x13]));
-    server.pushRaw(encode([0, 900_003, 'notify_create_message', [message({})]]).subarray(0, 24));
-    server.pushRaw(
+    logo.server.pushRaw(Buffer.from([0xc1, 0xff, 0x00, 0x13]));
+    logo.server.pushRaw(encode([0, 900_003, 'notify_create_message', [message({})]]).subarray(0, 24));
+    logo.server.pushRaw(
       Buffer.concat([
         Buffer.from([0x94, 0x00, 0xcd, 0x0b, 0xb8, 0xd9, 21]),
         Buffer.from('notify_create_message'),
         Buffer.from([0x90]),
       ]),
     );
-    server.pushRaw('{"jsonrpc": "2.0"}');
-    server.pushRaw(encode({ a: 1 }));
-    server.pushRaw(encode([7]));
-    server.pushRaw(encode([1, 424_242, null, true]));
+    logo.server.pushRaw('{"jsonrpc": "2.0"}');
+    logo.server.pushRaw(encode({ a: 1 }));
+    logo.server.pushRaw(encode([7]));
+    logo.server.pushRaw(encode([1, 424_242, null, true]));
     await sentAfter(from, 0);
     assert.equal(droppedLogs() - dropped, 5);
     await answeredOnce();
-    assert.equal(server.callsOf('create_session').length, sessions);
-    assert.equal(server.openConnections, 1);
+    assert.equal(logo.server.callsOf('create_session').length, sessions);
+    assert.equal(logo.server.openConnections, 1);
     assert.equal((await health()).restarts, 0);
   });
 
@@ -276,7 +239,7 @@ describe('LoGoチャット direct payloads: every shape the server can push', fu
     const from = count();
     const id = text(pairTalk, yamada, QUESTION);
     for (let i = 0; i < 199; i++) {
-      server.push({
+      logo.server.push({
         talkId: pairTalk,
         userId: yamada,
         type: 1,
@@ -292,8 +255,8 @@ describe('LoGoチャット direct payloads: every shape the server can push', fu
   });
 
   it('in a burst of 200 messages, answers each question once and in order and ignores the chatter', async () => {
-    const suzukiTalk = server.openTalk(1, [suzuki]);
-    const tanakaTalk = server.openTalk(1, [tanaka]);
+    const suzukiTalk = logo.server.openTalk(1, [suzuki]);
+    const tanakaTalk = logo.server.openTalk(1, [tanaka]);
     await sleep(SETTLE_MS);
     const asked = await questions();
     const from = count();
@@ -315,9 +278,9 @@ describe('LoGoチャット direct payloads: every shape the server can push', fu
   });
 
   it('answers once a question delivered right after a reconnect', async () => {
-    const sessions = server.callsOf('create_session').length;
-    server.closeAll(1011, 'internal error');
-    await server.waitForCalls('start_notification', sessions + 1, 20_000);
+    const sessions = logo.server.callsOf('create_session').length;
+    logo.server.closeAll(1011, 'internal error');
+    await logo.server.waitForCalls('start_notification', sessions + 1, 20_000);
     for (let i = 0; i < 100 && !(await health()).ready; i++) await sleep(100);
     const from = count();
     pushMessage({ created_at: BigInt(Date.now() - 3000) });
@@ -325,18 +288,14 @@ describe('LoGoチャット direct payloads: every shape the server can push', fu
       [pairTalk, 1],
       [pairTalk, 500],
     ]);
-    assert.equal(server.callsOf('create_session').length, sessions + 1);
+    assert.equal(logo.server.callsOf('create_session').length, sessions + 1);
   });
 
   it('kept the connection: no child restart, one login per connection', async () => {
     const h = await health();
     assert.equal(h.ready, true);
     assert.equal(h.restarts, 0);
-    assert.equal(server.callsOf('create_session').length, server.connections);
-    assert.equal(server.connections, 2);
+    assert.equal(logo.server.callsOf('create_session').length, logo.server.connections);
+    assert.equal(logo.server.connections, 2);
   });
 });
-
-function replacer(_key: string, value: unknown): unknown {
-  return typeof value === 'bigint' ? `i64:${value}` : value;
-}
