@@ -5,15 +5,10 @@
  * holder (the standby leaves it queued, the holder picks it up within seconds).
  */
 import assert from 'node:assert/strict';
-import { DIRECT_IDS, FakeDirectServer, type ClientCall } from '../fakes/direct-server';
-import type { Packed } from '../fakes/old-msgpack';
-import { createTestDatabase, dropTestDatabase, postgresServer, type PgServer, pgAppEnv } from '../helpers/postgres';
-import { startApp, type RunningApp } from '../helpers/start-app';
-
-const TOKEN = 'loopback-token-0123456789';
-const BOT = 'ヘルプデスクbot';
-const SETTLE_MS = 900;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+import { DIRECT_IDS } from '../fakes/direct-server';
+import type { RunningApp } from '../helpers/start-app';
+import { sleep } from '../helpers/logo-direct-app';
+import { logoOnTwoInstances } from '../helpers/logo-two-instances';
 
 interface Health {
   logo: { state: string; ready: boolean; holder: string | null };
@@ -23,60 +18,14 @@ interface Health {
 
 describe('LoGoチャット on two full instances on PostgreSQL', function () {
   this.timeout(120_000);
-  let pg: PgServer;
-  let database: string;
-  let server: FakeDirectServer;
-  let one: RunningApp | undefined;
-  let two: RunningApp | undefined;
-  const health = async (app: RunningApp) => (await (await fetch(`${app.url}/healthz`)).json()) as Health;
-  const count = () => server.callsOf('create_message').length;
-  async function sentAfter(from: number, n: number): Promise<ClientCall[]> {
-    await server.waitForCalls('create_message', from + n, 20_000);
-    await sleep(SETTLE_MS);
-    const sent = server.callsOf('create_message').slice(from);
-    assert.equal(sent.length, n, sent.map((c) => JSON.stringify(String(c.params[2]))).join('\n'));
-    return sent;
-  }
-  const { pairTalk, yamada } = DIRECT_IDS;
-  const text = (content: string) => server.push({ talkId: pairTalk, userId: yamada, type: 1, content });
-  const answer = (stamp: ClientCall, response: number | boolean) =>
-    server.push({
-      talkId: pairTalk,
-      userId: yamada,
-      type: typeof response === 'boolean' ? 501 : 503,
-      content: {
-        in_reply_to: FakeDirectServer.messageIdOf(stamp),
-        ...(stamp.params[2] as object),
-        response,
-      } as Packed,
-    });
-
-  before(async () => {
-    pg = await postgresServer();
-    database = await createTestDatabase(pg);
-    server = await FakeDirectServer.start({ token: TOKEN });
-    const env = {
-      ...pgAppEnv(pg, database),
-      KOTAE_LOGO_MODE: 'direct',
-      KOTAE_LOGO_ENDPOINT: server.endpoint,
-      KOTAE_LOGO_TOKEN: TOKEN,
-      KOTAE_LOGO_BOT_NAME: BOT,
-    };
-    one = await startApp(env, { logoLeaseTtlMs: 2000 });
-    for (let i = 0; i < 100 && !(await health(one)).logo.ready; i++) await sleep(100);
-    two = await startApp(env, { logoLeaseTtlMs: 2000 });
-    await sleep(2000);
-  });
-  after(async () => {
-    await one?.stop();
-    await two?.stop();
-    await server?.stop();
-    await dropTestDatabase(pg, database);
-  });
+  const instances = logoOnTwoInstances({ standbySettleMs: 2000 });
+  const { count, sentAfter, text, answer } = instances;
+  const health = (app: RunningApp): Promise<Health> => instances.health(app);
+  const { pairTalk } = DIRECT_IDS;
 
   it('names the holder of the LoGoチャット connection in /healthz on both instances', async () => {
-    const a = one as RunningApp;
-    const b = two as RunningApp;
+    const a = instances.one as RunningApp;
+    const b = instances.two;
     const [ha, hb] = [await health(a), await health(b)];
     const holder = a.app.leases.holder;
     assert.deepEqual([ha.logo.state, ha.logo.ready, ha.logo.holder], ['ready', true, holder]);
@@ -91,12 +40,12 @@ describe('LoGoチャット on two full instances on PostgreSQL', function () {
         ['sla-watch', holder],
       ],
     );
-    assert.equal(server.openConnections, 1);
+    assert.equal(instances.server.openConnections, 1);
   });
 
   it('delivers once, through the holder, an operator reply written on the standby instance', async () => {
-    const a = one as RunningApp;
-    const b = two as RunningApp;
+    const a = instances.one as RunningApp;
+    const b = instances.two;
     let from = count();
     text('自宅からVPNにつながりません');
     const [, yesno] = await sentAfter(from, 2);
