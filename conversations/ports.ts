@@ -11,6 +11,7 @@ import type {
   Requester,
   TranscriptEntry,
 } from './records';
+import type { AppendListener } from './append-watch';
 
 /** Conversations, their transcripts, the question log and feedback. */
 export interface ConversationStore {
@@ -30,6 +31,14 @@ export interface ConversationStore {
   touchConversation(id: string, patch: { requester?: Requester; channelRef?: string }): Promise<void>;
   appendTranscript(conversationId: string, entry: TranscriptEntry): Promise<void>;
   transcript(conversationId: string): Promise<TranscriptEntry[]>;
+  /** How many lines the conversation's transcript has (a count, nothing read). */
+  transcriptLength(conversationId: string): Promise<number>;
+  /**
+   * Runs `work` and tells `listener` of every transcript line this store appends within it (asked from its async
+   * context), once committed, with the line's index: each caller hears its own lines only, also while another
+   * caller appends to the same conversation at the same moment (appends to one conversation take turns).
+   */
+  watchAppends<T>(listener: AppendListener, work: () => Promise<T>): Promise<T>;
   /** Records a question and the bot's answer together with the two transcript lines, atomically. */
   recordQuestion(question: Omit<QuestionRecord, 'id'>): Promise<QuestionRecord>;
   lastQuestion(conversationId: string): Promise<QuestionRecord | undefined>;

@@ -2,8 +2,8 @@
  * ConversationStore on TypeORM: conversations, transcripts, the question log and feedback.
  */
 import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
-import type { ConversationStore } from '../../conversations';
+import type { DataSource } from 'typeorm';
+import { AppendWatchers, type AppendListener, type ConversationStore } from '../../conversations';
 import type {
   ChannelKind,
   ConversationRecord,
@@ -19,6 +19,7 @@ import { runDb } from '../run-db';
 import { inTransaction, managerOf } from '../transaction-scope';
 import { SqliteStatements } from '../sqlite-statements';
 import { isUniqueViolation } from './atomic-sql';
+import { appendLinesOrm, appendLinesSqlite, reportAppended } from './transcript-lines';
 import { KotaeError } from '../../core';
 import { isPiiType } from '../../privacy';
 
@@ -110,6 +111,8 @@ function toFeedback(row: FeedbackRow): FeedbackRecord {
 export class SqlConversationStore implements ConversationStore {
   /** SQLite: the question path's statements, prepared once (see db/sqlite-statements.ts). */
   private readonly sqlite?: SqliteStatements;
+  /** Who hears the lines appended (watchAppends). */
+  private readonly watchers = new AppendWatchers();
 
   constructor(
     private readonly ds: DataSource,
@@ -182,13 +185,26 @@ export class SqlConversationStore implements ConversationStore {
   }
 
   async appendTranscript(conversationId: string, entry: TranscriptEntry): Promise<void> {
+    const heard = this.watchers.current();
     const { sqlite } = this;
     await this.run(() =>
       inTransaction(this.ds, async (em) => {
-        if (sqlite) appendLines(sqlite, conversationId, [entry]);
-        else await appendLine(em, conversationId, entry);
+        const appended = sqlite
+          ? appendLinesSqlite(sqlite, conversationId, [entry])
+          : await appendLinesOrm(em, conversationId, [entry]);
+        reportAppended(this.ds, heard, appended);
       }),
     );
+  }
+
+  async transcriptLength(conversationId: string): Promise<number> {
+    return this.run(() =>
+      managerOf(this.ds).getRepository<TranscriptEntryRow>('transcript_entry').countBy({ conversationId }),
+    );
+  }
+
+  watchAppends<T>(listener: AppendListener, work: () => Promise<T>): Promise<T> {
+    return this.watchers.watch(listener, work);
   }
 
   async transcript(conversationId: string): Promise<TranscriptEntry[]> {
@@ -202,22 +218,23 @@ export class SqlConversationStore implements ConversationStore {
 
   async recordQuestion(q: Omit<QuestionRecord, 'id'>): Promise<QuestionRecord> {
     const row = toQuestionRow({ ...q, id: randomUUID() });
+    const heard = this.watchers.current();
     const { sqlite } = this;
     await this.run(() =>
       inTransaction(this.ds, async (em) => {
+        const lines: TranscriptEntry[] = [
+          { role: 'user', text: q.text, at: q.askedAt },
+          { role: 'bot', text: q.answer, at: this.now() },
+        ];
         if (sqlite) {
           sqlite.insert('question', row);
-          appendLines(sqlite, q.conversationId, [
-            { role: 'user', text: q.text, at: q.askedAt },
-            { role: 'bot', text: q.answer, at: this.now() },
-          ]);
+          reportAppended(this.ds, heard, appendLinesSqlite(sqlite, q.conversationId, lines));
           const at = sqlite.encode('conversation', 'lastActivityAt', this.now());
           sqlite.run('UPDATE "conversation" SET "lastActivityAt" = ? WHERE "id" = ?', [at, q.conversationId]);
           return;
         }
         await em.getRepository<QuestionRow>('question').insert(row);
-        await appendLine(em, q.conversationId, { role: 'user', text: q.text, at: q.askedAt });
-        await appendLine(em, q.conversationId, { role: 'bot', text: q.answer, at: this.now() });
+        reportAppended(this.ds, heard, await appendLinesOrm(em, q.conversationId, lines));
         await em
           .getRepository<ConversationRow>('conversation')
           .update({ id: q.conversationId }, { lastActivityAt: this.now() });
@@ -259,6 +276,7 @@ export class SqlConversationStore implements ConversationStore {
   ): Promise<FeedbackRecord & { duplicate?: boolean }> {
     const id = randomUUID();
     const dedupeKey = input.activityId ? `activity:${input.activityId}` : `row:${id}`;
+    const heard = this.watchers.current();
     const { sqlite } = this;
     return this.run(() =>
       inTransaction(this.ds, async (em) => {
@@ -288,8 +306,10 @@ export class SqlConversationStore implements ConversationStore {
         if (stored.id !== id) return { ...toFeedback(stored), duplicate: true };
         // What the requester saw goes into the transcript with the row, so a reload shows it exactly once.
         const lines = input.lines ?? [];
-        if (sqlite) appendLines(sqlite, input.conversationId, lines);
-        else for (const line of lines) await appendLine(em, input.conversationId, line);
+        const appended = sqlite
+          ? appendLinesSqlite(sqlite, input.conversationId, lines)
+          : await appendLinesOrm(em, input.conversationId, lines);
+        reportAppended(this.ds, heard, appended);
         return toFeedback(stored);
       }),
     );
@@ -297,27 +317,3 @@ export class SqlConversationStore implements ConversationStore {
 }
 
 const LAST_QUESTION_SQL = 'SELECT * FROM "question" WHERE "conversationId" = ? ORDER BY "askedAt" DESC LIMIT 1';
-
-/** SQLite: appends transcript lines after the conversation's last one (inside the caller's unit of work). */
-function appendLines(sqlite: SqliteStatements, conversationId: string, entries: readonly TranscriptEntry[]): void {
-  const last = sqlite.value('SELECT MAX("seq") FROM "transcript_entry" WHERE "conversationId" = ?', [conversationId]);
-  let seq = typeof last === 'number' ? last : 0;
-  for (const entry of entries) {
-    seq += 1;
-    const row: TranscriptEntryRow = { id: randomUUID(), conversationId, seq, ...entry };
-    sqlite.insert('transcript_entry', row);
-  }
-}
-
-async function appendLine(em: EntityManager, conversationId: string, entry: TranscriptEntry): Promise<void> {
-  const repo = em.getRepository<TranscriptEntryRow>('transcript_entry');
-  const last = await repo.findOne({ where: { conversationId }, order: { seq: 'DESC' } });
-  await repo.insert({
-    id: randomUUID(),
-    conversationId,
-    seq: (last?.seq ?? 0) + 1,
-    role: entry.role,
-    text: entry.text,
-    at: entry.at,
-  });
-}

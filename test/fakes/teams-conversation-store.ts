@@ -1,7 +1,7 @@
 /**
  * A minimal in-memory ConversationStore for the Teams adapter tests.
  */
-import type { ConversationStore } from '../../conversations';
+import { AppendWatchers, type AppendListener, type ConversationStore } from '../../conversations';
 import type {
   ChannelKind,
   ConversationRecord,
@@ -19,6 +19,7 @@ export class FakeConversationStore implements ConversationStore {
   readonly feedbacks: FeedbackRecord[] = [];
 
   private readonly byKey = new Map<string, string>();
+  private readonly watchers = new AppendWatchers();
 
   async createConversation(input: {
     channel: ChannelKind;
@@ -50,10 +51,26 @@ export class FakeConversationStore implements ConversationStore {
     if (record) this.records.set(id, { ...record, ...patch });
   }
   async appendTranscript(conversationId: string, entry: TranscriptEntry): Promise<void> {
-    this.transcripts.set(conversationId, [...(this.transcripts.get(conversationId) ?? []), entry]);
+    this.append(conversationId, [entry]);
+  }
+  /** Appends `entries` together (no other write between them) and tells the watchers where they landed. */
+  private append(conversationId: string, entries: readonly TranscriptEntry[]): void {
+    const lines = this.transcripts.get(conversationId) ?? [];
+    const heard = this.watchers.current();
+    for (const entry of entries) {
+      lines.push(entry);
+      heard({ conversationId, index: lines.length - 1, role: entry.role });
+    }
+    this.transcripts.set(conversationId, lines);
   }
   async transcript(conversationId: string): Promise<TranscriptEntry[]> {
-    return this.transcripts.get(conversationId) ?? [];
+    return [...(this.transcripts.get(conversationId) ?? [])];
+  }
+  async transcriptLength(conversationId: string): Promise<number> {
+    return this.transcripts.get(conversationId)?.length ?? 0;
+  }
+  watchAppends<T>(listener: AppendListener, work: () => Promise<T>): Promise<T> {
+    return this.watchers.watch(listener, work);
   }
   async hasFeedback(conversationId: string, questionId: string): Promise<boolean> {
     return this.feedbacks.some((f) => f.conversationId === conversationId && f.questionId === questionId);
@@ -61,6 +78,10 @@ export class FakeConversationStore implements ConversationStore {
   async recordQuestion(question: Omit<QuestionRecord, 'id'>): Promise<QuestionRecord> {
     const record = { ...question, id: `q-${this.questions.length + 1}` };
     this.questions.push(record);
+    this.append(question.conversationId, [
+      { role: 'user', text: question.text, at: question.askedAt },
+      { role: 'bot', text: question.answer, at: question.askedAt },
+    ]);
     return record;
   }
   async lastQuestion(conversationId: string): Promise<QuestionRecord | undefined> {
@@ -81,7 +102,7 @@ export class FakeConversationStore implements ConversationStore {
       createdAt: new Date('2026-04-01T00:00:00Z'),
     };
     this.feedbacks.push(record);
-    for (const line of input.lines ?? []) await this.appendTranscript(input.conversationId, line);
+    this.append(input.conversationId, input.lines ?? []);
     return record;
   }
 }

@@ -20,7 +20,7 @@ import { API_MESSAGES } from './messages';
 import { sourcesJson } from './source-links';
 import { retryAfterOf } from '../errors';
 import { IDEMPOTENCY_HEADER, keepRefusal, keyedRequest, type RequestKeys } from '../request-keys';
-import { historyLength, nameNoLines, nameWrittenLines } from './written-lines';
+import { nameNoLines, watchWrittenLines } from './written-lines';
 
 /** What the API needs. */
 export interface ApiDeps {
@@ -101,7 +101,6 @@ export function createApiRouter(deps: ApiDeps): Router {
     let conversationId = body.conversationId;
     let conversationToken: string | undefined;
     let created: ConversationRecord | undefined;
-    let before: number | undefined = 0;
     if (conversationId) {
       await requireWebConversation(conversations, conversationId, req);
       // A candidate picked under a reloaded answer that no longer applies: said so, nothing asked or written.
@@ -132,16 +131,18 @@ export function createApiRouter(deps: ApiDeps): Router {
       conversationId = created.id;
     }
     // The lines this message writes are named in a header (written-lines.ts): other open pages show them.
-    if (!created) before = await historyLength(conversations, conversationId);
-    const reply = await helpdesk
-      .ask({
-        conversationId,
-        channel: 'web',
-        requester: deps.webSignIn && me ? directoryRequester(me, body.user) : body.user,
-        text: body.question,
-        intent: body.intent,
-        created,
-      })
+    const written = watchWrittenLines(conversations, conversationId);
+    const reply = await written
+      .during(() =>
+        helpdesk.ask({
+          conversationId: conversationId!,
+          channel: 'web',
+          requester: deps.webSignIn && me ? directoryRequester(me, body.user) : body.user,
+          text: body.question,
+          intent: body.intent,
+          created,
+        }),
+      )
       .catch(async (err: unknown) => {
         // The knowledge cannot answer now, the desk still can: the refusal names the conversation (a new one's
         // token too) and offers escalation, as Teams and LoGoチャット do. The core wrote the question and the
@@ -149,7 +150,7 @@ export function createApiRouter(deps: ApiDeps): Router {
         const refused = knowledgeRefusal(conversationId!, err);
         if (!refused) throw err;
         keepRefusal(res);
-        await nameWrittenLines(res, conversations, conversationId!, before);
+        written.name(res);
         const error = toKotaeError(err);
         const retryAfter = retryAfterOf(error);
         if (retryAfter !== undefined) res.setHeader('Retry-After', String(retryAfter));
@@ -162,7 +163,7 @@ export function createApiRouter(deps: ApiDeps): Router {
         return undefined;
       });
     if (!reply) return;
-    await nameWrittenLines(res, conversations, conversationId, before);
+    written.name(res);
     res.json({ ...replyJson(reply, deps.publicUrl), ...(conversationToken ? { conversationToken } : {}) });
   });
 
@@ -179,16 +180,18 @@ export function createApiRouter(deps: ApiDeps): Router {
     // Signed in: name and 所属 are the directory's, whatever the form says; the phone is typed.
     const requester = deps.webSignIn && me ? directoryRequester(me, body.user ?? conversation.requester) : body.user;
     requireContact({ ...conversation.requester, ...requester });
-    const before = await historyLength(conversations, conversation.id);
-    const { ticket, reply, created } = await helpdesk.escalate({
-      conversationId: conversation.id,
-      details: body.details,
-      category: body.category,
-      priority: body.priority as TicketPriority | undefined,
-      requester,
-      separate: body.separate,
-    });
-    await nameWrittenLines(res, conversations, conversation.id, before);
+    const written = watchWrittenLines(conversations, conversation.id);
+    const { ticket, reply, created } = await written.during(() =>
+      helpdesk.escalate({
+        conversationId: conversation.id,
+        details: body.details,
+        category: body.category,
+        priority: body.priority as TicketPriority | undefined,
+        requester,
+        separate: body.separate,
+      }),
+    );
+    written.name(res);
     res
       .status(created === false ? 200 : 201)
       .json({ number: ticket.number, message: reply.text, created: created !== false, actions: reply.actions });
@@ -204,9 +207,9 @@ export function createApiRouter(deps: ApiDeps): Router {
       return;
     }
     const { conversationId, resolved, comment } = body;
-    const before = await historyLength(conversations, conversationId);
-    const reply = await helpdesk.feedback({ conversationId, resolved, comment });
-    await nameWrittenLines(res, conversations, conversationId, before);
+    const written = watchWrittenLines(conversations, conversationId);
+    const reply = await written.during(() => helpdesk.feedback({ conversationId, resolved, comment }));
+    written.name(res);
     res.json({ ok: true, message: reply.text, actions: reply.actions });
   });
 

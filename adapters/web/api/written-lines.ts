@@ -8,38 +8,37 @@ import type { ConversationStore } from '../../../conversations';
 
 /**
  * The header: the indexes (as in `GET /api/conversations/:id/messages`) of the lines the request wrote, comma
- * separated, empty when it wrote none. Absent when the history could not be read; the page then falls back.
+ * separated, empty when it wrote none.
  */
 export const LINES_HEADER = 'x-kotae-lines';
 
-/** The history's length before a request writes, or undefined when it cannot be read now (no header then). */
-export async function historyLength(
-  conversations: Pick<ConversationStore, 'transcript'>,
-  conversationId: string,
-): Promise<number | undefined> {
-  // A read that fails (database busy) must not fail the request: the header is only a hint for the page.
-  return conversations.transcript(conversationId).then(
-    (lines) => lines.length,
-    () => undefined,
-  );
+/** A request's writes about one conversation, and the lines they appended. */
+export interface WrittenLines {
+  /** Runs `write`, hearing the lines it appends (the store tells each request its own, nothing read). */
+  during<T>(write: () => Promise<T>): Promise<T>;
+  /** Names in `res` the lines heard so far. */
+  name(res: Response): void;
 }
 
 /**
- * Names in `res` the lines written since the history was `before` lines long. The desk's replies are never the
- * request's own (they are delivered on their own); a line another page of the conversation wrote at the very same
- * moment would be counted too.
+ * Watches the lines a request writes into `conversationId`'s history: only those its own writes appended — not a
+ * line another page of the conversation wrote at the very same moment — and never the desk's replies (they are
+ * delivered on their own).
  */
-export async function nameWrittenLines(
-  res: Response,
-  conversations: Pick<ConversationStore, 'transcript'>,
+export function watchWrittenLines(
+  conversations: Pick<ConversationStore, 'watchAppends'>,
   conversationId: string,
-  before: number | undefined,
-): Promise<void> {
-  if (before === undefined) return;
-  const lines = await conversations.transcript(conversationId).catch(() => undefined);
-  if (!lines) return;
-  const written = lines.flatMap((line, index) => (index >= before && line.role !== 'operator' ? [index] : []));
-  res.setHeader(LINES_HEADER, written.join(','));
+): WrittenLines {
+  const indexes: number[] = [];
+  return {
+    during: (write) =>
+      conversations.watchAppends((line) => {
+        if (line.conversationId === conversationId && line.role !== 'operator') indexes.push(line.index);
+      }, write),
+    name: (res) => {
+      res.setHeader(LINES_HEADER, [...indexes].sort((a, b) => a - b).join(','));
+    },
+  };
 }
 
 /** A request that wrote nothing (an expired button). */
