@@ -1,7 +1,7 @@
 /**
  * Periodic work of a running instance: scheduled reports, the daily backup, retention and audit
  * anchor, the periodic audit checkpoint (under job leases, so one instance runs each), retrying
- * undelivered replies.
+ * undelivered replies, the scheduled rescan of stored files and the end of a quarantine's keeping.
  */
 import type { DataSource } from 'typeorm';
 import type { BusinessCalendar } from '../calendar';
@@ -34,6 +34,7 @@ import { backupKeyOf } from './wire-audit';
 import type { wireConsole } from './wire-console';
 import type { wireReports } from './wire-reports';
 import { retentionTrust } from './wire-retention';
+import { wireRescanJobs } from './wire-rescan-jobs';
 
 /** What the background jobs read and write. */
 export interface BackgroundJobParts {
@@ -50,6 +51,8 @@ export interface BackgroundJobParts {
   calendar: BusinessCalendar;
   /** Told each periodic checkpoint's outcome (the `audit_checkpoint_failed` alert). */
   checkpointOutcomes?: AuditCheckpointOutcomes;
+  /** Masks personal data in the file names the scheduled rescan audits and alerts. */
+  masker: { mask(text: string): { text: string } };
 }
 
 /** Starts the periodic work (nothing when the scheduler is off); `stop` ends it. */
@@ -57,6 +60,7 @@ export function startBackgroundJobs(parts: BackgroundJobParts): { stop(): Promis
   const { config, operators, reports, logger, ds, clock, leases, processed, audit, tickets, calendar } = parts;
   if (!config.scheduler) return { stop: async () => {} };
   reports.scheduler.start();
+  const rescan = wireRescanJobs(parts);
   const backup = new BackupJob({
     database: new SqlDatabaseBackup(ds),
     runner: reports.runner,
@@ -89,6 +93,8 @@ export function startBackgroundJobs(parts: BackgroundJobParts): { stop(): Promis
     processedDeliveries: processed,
     writeKeys: new SqlWriteKeys(ds),
     requestKeys: new SqlRequestKeys(ds),
+    fileScans: rescan.fileScans,
+    quarantinedFiles: rescan.quarantine,
   });
   const daily = new DailyScheduler({
     clock,
@@ -122,9 +128,12 @@ export function startBackgroundJobs(parts: BackgroundJobParts): { stop(): Promis
           instance: leases.holder,
           time: config.backup.time,
           logger,
+          quarantinedFiles: rescan.quarantine,
         })
       : undefined;
   sweep?.start();
+  // Stored files scanned again when clamd's signatures changed (README 「保存済みファイルの再検査」).
+  rescan.scheduled?.start();
   const every = setInterval(() => {
     leases
       .run('reply-retry', () => operators.ticketService.retryUndelivered(), undefined)
@@ -138,6 +147,7 @@ export function startBackgroundJobs(parts: BackgroundJobParts): { stop(): Promis
       await daily.stop();
       await checkpoints.stop();
       await sweep?.stop();
+      await rescan.scheduled?.stop();
     },
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Configuration of the malware scan of uploaded files: where clamd listens (TCP host and port, or a
- * Unix socket; none = no scanning), its timeout, and whether a file is refused while it cannot be
- * reached. A block of its own, merged into config.ts; it does not read the environment itself.
+ * Unix socket; none = no scanning), its timeout, whether a file is refused while it cannot be reached,
+ * how often stored files are rescanned on a schedule and how long quarantined files are kept. A block of its own, merged into config.ts; it does not read the environment itself.
  */
 import path from 'node:path';
 import { z } from 'zod';
@@ -31,6 +31,18 @@ export const ScannerEnvSchema = z.object({
     })
     .transform((v) => ['true', '1', 'yes'].includes(v))
     .optional(),
+  KOTAE_RESCAN_INTERVAL_HOURS: z.coerce
+    .number({ error: 'KOTAE_RESCAN_INTERVAL_HOURS: 時間を整数で指定してください' })
+    .int('KOTAE_RESCAN_INTERVAL_HOURS: 時間を整数で指定してください')
+    .min(1, 'KOTAE_RESCAN_INTERVAL_HOURS: 1〜720 時間で指定してください')
+    .max(720, 'KOTAE_RESCAN_INTERVAL_HOURS: 1〜720 時間で指定してください')
+    .default(24),
+  KOTAE_QUARANTINE_KEEP_DAYS: z.coerce
+    .number({ error: 'KOTAE_QUARANTINE_KEEP_DAYS: 日数を整数で指定してください' })
+    .int('KOTAE_QUARANTINE_KEEP_DAYS: 日数を整数で指定してください')
+    .min(1, 'KOTAE_QUARANTINE_KEEP_DAYS: 1〜3650 日で指定してください')
+    .max(3650, 'KOTAE_QUARANTINE_KEEP_DAYS: 1〜3650 日で指定してください')
+    .default(30),
 });
 
 type ScannerEnv = z.infer<typeof ScannerEnvSchema>;
@@ -45,6 +57,22 @@ export type ScannerConfig =
       /** Refuse files while clamd cannot be reached (default true). */
       required: boolean;
     };
+
+/** The scheduled rescan of stored files and the keeping of quarantined files. */
+export interface RescanConfig {
+  /** At most one scheduled rescan per this many hours (KOTAE_RESCAN_INTERVAL_HOURS, default 24). */
+  intervalHours: number;
+  /** Days a quarantined file stays on disk for investigation (KOTAE_QUARANTINE_KEEP_DAYS, default 30). */
+  quarantineKeepDays: number;
+}
+
+/** The scanner's part of KotaeConfig. */
+export interface ScannerSettings {
+  /** The malware scan of uploaded files: clamd, or none. */
+  scanner: ScannerConfig;
+  /** The scheduled rescan (off without a scanner) and the quarantine's keeping period. */
+  rescan: RescanConfig;
+}
 
 /** The problems of a combination of variables (Japanese, one per variable). */
 function combinationProblems(e: ScannerEnv): string[] {
@@ -68,12 +96,15 @@ function combinationProblems(e: ScannerEnv): string[] {
 /** Parses the scanner variables: the configuration, and every problem found (Japanese; none = valid). */
 export function parseScannerConfig(env: Record<string, string | undefined>): {
   config: ScannerConfig;
+  rescan: RescanConfig;
   problems: string[];
 } {
   const off: ScannerConfig = { kind: 'none' };
   const parsed = ScannerEnvSchema.safeParse(env);
-  if (!parsed.success) return { config: off, problems: parsed.error.issues.map((i) => i.message) };
+  const defaults: RescanConfig = { intervalHours: 24, quarantineKeepDays: 30 };
+  if (!parsed.success) return { config: off, rescan: defaults, problems: parsed.error.issues.map((i) => i.message) };
   const e = parsed.data;
+  const rescan = { intervalHours: e.KOTAE_RESCAN_INTERVAL_HOURS, quarantineKeepDays: e.KOTAE_QUARANTINE_KEEP_DAYS };
   const problems = combinationProblems(e);
   const address =
     e.KOTAE_CLAMD_SOCKET !== undefined
@@ -81,9 +112,9 @@ export function parseScannerConfig(env: Record<string, string | undefined>): {
       : e.KOTAE_CLAMD_HOST !== undefined && e.KOTAE_CLAMD_PORT !== undefined
         ? { host: e.KOTAE_CLAMD_HOST, port: e.KOTAE_CLAMD_PORT }
         : undefined;
-  if (!address || problems.length > 0) return { config: off, problems };
+  if (!address || problems.length > 0) return { config: off, rescan, problems };
   const required = e.KOTAE_SCAN_REQUIRED ?? true;
-  return { config: { kind: 'clamd', address, timeoutMs: e.KOTAE_CLAMD_TIMEOUT_MS, required }, problems };
+  return { config: { kind: 'clamd', address, timeoutMs: e.KOTAE_CLAMD_TIMEOUT_MS, required }, rescan, problems };
 }
 
 /** The start-up line: where files are scanned, or that they are not. */

@@ -27,7 +27,7 @@ import { ReportDeliveryEnvSchema, toReportDeliveryConfig } from './report-delive
 import type { ReportDeliverySettings } from '../reports';
 import { checkKnowledge, KNOWLEDGE_ENV, toKnowledgeConfig, type KnowledgeConfig } from './config-knowledge';
 import { OPERATIONS_ENV, toOperationsConfig, type OperationsConfig } from './config-operations';
-import { describeScanner, parseScannerConfig, ScannerEnvSchema, type ScannerConfig } from './config-scanner';
+import { describeScanner, parseScannerConfig, ScannerEnvSchema, type ScannerSettings } from './config-scanner';
 
 const isoDates = z
   .string()
@@ -147,8 +147,8 @@ export const ENV_KEYS: readonly string[] = [
   ...Object.keys(ScannerEnvSchema.shape),
 ];
 
-/** Kotae's validated configuration. */
-export interface KotaeConfig {
+/** Kotae's validated configuration (the scanner's part: app/config-scanner.ts). */
+export interface KotaeConfig extends ScannerSettings {
   port: number;
   host: string;
   publicUrl: string;
@@ -211,8 +211,6 @@ export interface KotaeConfig {
   fileLinkSecret?: string;
   /** IP-address and computer-name registers, equipment lending (app/config-registers.ts). */
   registers: RegistersConfig;
-  /** The malware scan of uploaded files: clamd, or none (app/config-scanner.ts). */
-  scanner: ScannerConfig;
 }
 
 /** Reads `.env` (if present) under the real environment; the real environment wins. */
@@ -261,6 +259,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     reportDelivery: toReportDeliveryConfig(delivery.data),
     slaTargets: sla.targets,
     scanner: scanner.config,
+    rescan: scanner.rescan,
   });
 }
 
@@ -296,7 +295,7 @@ function folderOverlap(e: z.infer<typeof EnvSchema>, cwd: string): string[] {
 function toConfig(
   e: z.infer<typeof EnvSchema>,
   cwd: string,
-): Omit<KotaeConfig, 'notify' | 'registers' | 'reportDelivery' | 'scanner'> {
+): Omit<KotaeConfig, 'notify' | 'registers' | 'reportDelivery' | keyof ScannerSettings> {
   const dataDir = path.resolve(cwd, e.KOTAE_DATA_DIR);
   const publicUrl = e.KOTAE_PUBLIC_URL ?? `http://localhost:${e.PORT}`;
   const db = toDbConfig(e, dataDir);

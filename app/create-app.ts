@@ -181,7 +181,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     const rateCounter = new SqlRateLimits(ds, now);
     // Keyed POSTs (issue 17): a message, upload or console form sent again is answered once, written once.
     const requestKeys = { store: new SqlRequestKeys(ds), now };
-    const scanning = wireScanner(config.scanner, { audit, logger, clock, masker, notifications: notify.service });
+    const scanning = wireScanner(config.scanner, { audit, logger, clock, masker, notifications: notify.service, ds });
     const knowledgeSide = wireKnowledge({ ds, config, knowledge, indexSync, leases, logger, clock, scanning });
     const operators = await wireConsole({
       rateCounter,
@@ -336,7 +336,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
     });
     const checkpointHealth = parts.auditCheckpointHealth();
     const jobParts = { config, operators, reports, logger, ds, clock, leases, processed, audit, tickets, calendar };
-    const timers = startBackgroundJobs({ ...jobParts, checkpointOutcomes: checkpointHealth });
+    const timers = startBackgroundJobs({ ...jobParts, masker, checkpointOutcomes: checkpointHealth });
     const notifications = notify;
     notifications.start(tickets, (t) => operators.ticketService.sla(t), { lease: jobLease, holder: leases.holder });
     const alerts = wireAlerts({

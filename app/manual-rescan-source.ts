@@ -63,3 +63,21 @@ export function manualRescanSource(d: { dir: string; quarantineDir: string; now:
     },
   };
 }
+
+/**
+ * Deletes the quarantined manuals moved aside before `before` (their names start with the UTC time they were
+ * quarantined, `20260601T090000Z-…`); returns how many went. Names without that stamp are left alone.
+ */
+export async function removeQuarantinedManuals(dir: string, before: Date): Promise<number> {
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  let removed = 0;
+  for (const name of names) {
+    const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z-/.exec(name);
+    if (!m) continue;
+    const at = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
+    if (at >= before.getTime()) continue;
+    await fs.rm(path.join(dir, name), { force: true });
+    removed += 1;
+  }
+  return removed;
+}

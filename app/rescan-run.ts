@@ -5,8 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import type { DataSource } from 'typeorm';
 import { formatJst } from '../calendar';
-import { KotaeError } from '../core';
+import { KotaeError, type AuditTrail, type Clock, type Logger } from '../core';
 import { attachmentDir, FsAttachmentFileStore, SqlAttachmentStore, SqlFileScans } from '../db';
 import {
   attachmentRescanSource,
@@ -15,8 +16,10 @@ import {
   type FileScanner,
   type RescanAlert,
   type RescanSummary,
+  type TicketStore,
 } from '../tickets';
 import { uploadsDir } from './knowledge-folders';
+import type { KotaeConfig } from './config';
 import type { KotaeParts } from './kotae-parts';
 import { manualRescanSource, quarantinedManualsDir } from './manual-rescan-source';
 import { commandNotifications } from './wire-notify';
@@ -37,26 +40,33 @@ export interface RescanRunOptions {
   holder?: string;
 }
 
-/** Runs the rescan; CONFIG_INVALID (Japanese message) when no scanner is configured. */
-export async function runRescan(kotae: KotaeParts, options: RescanRunOptions = {}): Promise<RescanSummary> {
-  const { config, runtime } = kotae;
-  const { clock, logger } = runtime;
-  const scanner = options.scanner ?? fileScannerOf(config.scanner);
-  if (!scanner) {
-    throw new KotaeError('CONFIG_INVALID', 'no malware scanner configured', { userMessage: SCAN_MESSAGES.noScanner });
-  }
-  const ds = await kotae.database();
-  const audit = await kotae.audit();
-  const tickets = await kotae.tickets();
-  const masker = kotae.masker();
+/** What a rescan is built from (the CLI's KotaeParts, or the running server's background parts). */
+export interface RescanParts {
+  config: Readonly<KotaeConfig>;
+  ds: DataSource;
+  audit: Pick<AuditTrail, 'record'>;
+  tickets: Pick<TicketStore, 'get'>;
+  masker: { mask(text: string): { text: string } };
+  clock: Clock;
+  logger: Logger;
+}
+
+/**
+ * The rescan of this instance's attachment store and uploaded manuals, alerting the operators through the
+ * notification outbox (one `malware_detected` per run with infected files; the running server sends it).
+ */
+export function storedFileRescan(
+  p: RescanParts,
+  run: { scanner: FileScanner; holder: string; actor: string },
+): StoredFileRescan {
+  const { config, ds, clock, logger, masker } = p;
   const now = () => clock.now();
   const notifications = commandNotifications({ config, ds, clock, logger });
-  const holder = options.holder ?? `cli@${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
   const alert = async (a: RescanAlert) => {
     const lines = a.files.slice(0, ALERT_FILES).map((f) => SCAN_MESSAGES.rescanAlertLine(f));
     const recorded = await notifications.publish({
       event: 'malware_detected',
-      key: `malware-rescan:${holder}:${a.at.getTime()}`,
+      key: `malware-rescan:${run.holder}:${a.at.getTime()}`,
       alertKey: 'rescan',
       subject: SCAN_MESSAGES.rescanAlertSubject(a.files.length),
       body: SCAN_MESSAGES.rescanAlertBody({
@@ -68,14 +78,14 @@ export async function runRescan(kotae: KotaeParts, options: RescanRunOptions = {
     });
     if (!recorded) throw new Error('the malware_detected notification could not be recorded');
   };
-  const rescan = new StoredFileRescan({
-    scanner,
+  return new StoredFileRescan({
+    scanner: run.scanner,
     scans: new SqlFileScans(ds),
     sources: [
       attachmentRescanSource({
         files: new FsAttachmentFileStore(attachmentDir(config.dataDir)),
         rows: new SqlAttachmentStore(ds, now),
-        tickets,
+        tickets: p.tickets,
       }),
       manualRescanSource({
         dir: uploadsDir(config.dataDir),
@@ -83,13 +93,32 @@ export async function runRescan(kotae: KotaeParts, options: RescanRunOptions = {
         now,
       }),
     ],
-    audit,
+    audit: p.audit,
     clock,
     logger,
-    holder,
-    actor: 'cli',
+    holder: run.holder,
+    actor: run.actor,
     maskText: (t) => masker.mask(t).text,
     alert,
   });
+}
+
+/** Runs the rescan; CONFIG_INVALID (Japanese message) when no scanner is configured. */
+export async function runRescan(kotae: KotaeParts, options: RescanRunOptions = {}): Promise<RescanSummary> {
+  const { config, runtime } = kotae;
+  const scanner = options.scanner ?? fileScannerOf(config.scanner);
+  if (!scanner) {
+    throw new KotaeError('CONFIG_INVALID', 'no malware scanner configured', { userMessage: SCAN_MESSAGES.noScanner });
+  }
+  const parts: RescanParts = {
+    config,
+    ds: await kotae.database(),
+    audit: await kotae.audit(),
+    tickets: await kotae.tickets(),
+    masker: kotae.masker(),
+    ...runtime,
+  };
+  const holder = options.holder ?? `cli@${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const rescan = storedFileRescan(parts, { scanner, holder, actor: 'cli' });
   return rescan.run({ all: options.all, signal: options.signal });
 }

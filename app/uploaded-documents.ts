@@ -4,7 +4,7 @@
  * type are checked, scanned for malware (when a scanner is configured), and renamed into place only when
  * the whole request was accepted.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { KotaeError } from '../core';
@@ -67,9 +67,12 @@ export class UploadedDocuments {
     const tempPath = path.join(tmpDir, randomBytes(8).toString('hex'));
     const out = fs.createWriteStream(tempPath);
     let sizeBytes = 0;
+    // The scan's verdict is recorded by content (file_scan `manual:<sha256>`), as the rescan keys it.
+    const hash = createHash('sha256');
     try {
       for await (const chunk of content) {
         sizeBytes += chunk.length;
+        hash.update(chunk);
         if (sizeBytes > this.maxBytes) {
           throw new KotaeError('INPUT_TOO_LARGE', `upload over ${this.maxBytes} bytes`, {
             userMessage: UPLOAD_MESSAGES.tooLarge(this.maxBytes),
@@ -89,10 +92,12 @@ export class UploadedDocuments {
       throw new KotaeError('INPUT_INVALID', 'empty upload', { userMessage: UPLOAD_MESSAGES.empty(this.maxBytes) });
     }
     const read = async () => fs.createReadStream(tempPath);
-    await this.scan?.check({ fileName: name, sizeBytes, read }, origin).catch((err: unknown) => {
-      fs.rmSync(tempPath, { force: true });
-      throw err;
-    });
+    await this.scan
+      ?.check({ fileName: name, sizeBytes, sha256: hash.digest('hex'), read }, origin)
+      .catch((err: unknown) => {
+        fs.rmSync(tempPath, { force: true });
+        throw err;
+      });
     return { name, tempPath, sizeBytes };
   }
 

@@ -1,11 +1,13 @@
 /**
  * Wiring of the malware scan of uploaded files: clamd from config.scanner (none: no scanning), the
- * check every upload path runs on its staged copy, the operators' alert for an infected file and the
- * `scanner` field of /healthz.
+ * check every upload path runs on its staged copy (its clean verdicts recorded in file_scan), the operators'
+ * alert for an infected file and the `scanner` field of /healthz.
  */
+import type { DataSource } from 'typeorm';
 import { ClamdScanner } from '../adapters/clamav';
 import { formatJst } from '../calendar';
 import type { AuditTrail, Clock, Logger } from '../core';
+import { SqlFileScans } from '../db';
 import type { DeskEvent } from '../notify';
 import { SCAN_MESSAGES, UploadScan, type FileScanner, type InfectedUpload } from '../tickets';
 import type { ScannerConfig } from './config-scanner';
@@ -21,6 +23,8 @@ export interface ScannerWiringDeps {
   notifications?: { publish(event: DeskEvent): Promise<unknown> };
   /** Another scanner than clamd (tests). */
   scanner?: FileScanner;
+  /** The database where an upload's clean verdict is recorded (file_scan): the rescan skips it until the signatures change. */
+  ds?: DataSource;
 }
 
 /** The upload check (absent when no scanner is configured) and the /healthz report. */
@@ -59,6 +63,7 @@ export function wireScanner(c: ScannerConfig, d: ScannerWiringDeps): ScannerWiri
     clock: d.clock,
     maskText: d.masker && ((t: string) => d.masker!.mask(t).text),
     alert,
+    scans: d.ds && new SqlFileScans(d.ds),
   });
   return {
     scan,

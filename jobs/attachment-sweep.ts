@@ -2,7 +2,8 @@
  * The daily sweep of this instance's own attachment folder (KOTAE_ATTACHMENT_STORAGE=instance): retention runs on one
  * instance under its lease and deletes the rows, and the files in that instance's folder; every other instance's folder
  * keeps the same files until its own sweep deletes those no row references any more. Each instance sweeps once a JST
- * day at or after the daily jobs' time (no lease: the folder is its own), recorded in job_run with the instance.
+ * day at or after the daily jobs' time (no lease: the folder is its own), recorded in job_run with the instance. It also
+ * deletes the quarantined files of its folder kept longer than KOTAE_QUARANTINE_KEEP_DAYS.
  */
 import type { Clock, Logger } from '../core';
 import { toKotaeError } from '../core';
@@ -19,6 +20,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export interface AttachmentSweepDeps {
   clock: Clock;
   files: { removeUnreferencedFiles(olderThan: Date): Promise<number> };
+  /** Deletes this folder's quarantined files kept longer than KOTAE_QUARANTINE_KEEP_DAYS. */
+  quarantinedFiles?: { removeExpired(now: Date): Promise<number> };
   runner: Pick<JobRunner, 'run'>;
   /** This instance's id (job_run detail). */
   instance: string;
@@ -65,7 +68,11 @@ export class AttachmentSweep {
       // A day's grace, as retention gives: a file just stored has its row written right after.
       return await runner.run(
         ATTACHMENT_SWEEP_JOB,
-        () => files.removeUnreferencedFiles(new Date(now.getTime() - DAY_MS)),
+        async () => {
+          const removed = await files.removeUnreferencedFiles(new Date(now.getTime() - DAY_MS));
+          await this.deps.quarantinedFiles?.removeExpired(now);
+          return removed;
+        },
         `instance ${instance}`,
       );
     } catch (err) {

@@ -68,6 +68,12 @@ export {
 export { DailyScheduler, type DailyJob, type DailySchedulerDeps } from './daily-scheduler';
 export { AttachmentSweep, ATTACHMENT_SWEEP_JOB, type AttachmentSweepDeps } from './attachment-sweep';
 export {
+  ATTACHMENT_RESCAN_JOB,
+  ScheduledRescan,
+  type ScheduledRescanDeps,
+  type ScheduledRescanOutcome,
+} from './attachment-rescan';
+export {
   InMemoryJobLease,
   LeaseGuard,
   newInstanceId,

@@ -59,6 +59,10 @@ export interface RetentionJobDeps {
   writeKeys?: { purgeBefore(before: Date): Promise<number> };
   /** Keys of keyed web chat and console POSTs (a retry comes within seconds; a day is plenty). */
   requestKeys?: { purgeBefore(before: Date): Promise<number> };
+  /** The scan verdicts (file_scan) of contents no attachment row references any more; purged after a day. */
+  fileScans?: { purgeUnreferenced(before: Date, now: Date): Promise<number> };
+  /** Deletes this instance's quarantined files kept longer than KOTAE_QUARANTINE_KEEP_DAYS. */
+  quarantinedFiles?: { removeExpired(now: Date): Promise<number> };
   logger?: Logger;
   /** Issue 11: the certificate, retention per class, secure deletion, audit and backup pruning. */
   trust?: RetentionTrustDeps;
@@ -150,6 +154,8 @@ export class RetentionJob {
         const deliveries = (await this.deps.processedDeliveries?.purgeBefore(new Date(now.getTime() - DAY_MS))) ?? 0;
         await this.deps.writeKeys?.purgeBefore(new Date(now.getTime() - DAY_MS));
         await this.deps.requestKeys?.purgeBefore(new Date(now.getTime() - DAY_MS));
+        await this.deps.fileScans?.purgeUnreferenced(new Date(now.getTime() - DAY_MS), now);
+        await this.deps.quarantinedFiles?.removeExpired(now);
         const base = { cutoff, conversations, tickets, files, deliveries };
         if (!trust || !days) return base;
         const audit = await trust.audit.pruneBefore(before(days.auditDays));

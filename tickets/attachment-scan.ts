@@ -1,9 +1,12 @@
 /**
  * The malware check of an uploaded file, run on its staged copy before it becomes visible anywhere.
  * An infected file is refused, audited (`attachment.infected`, with the signature) and alerted; while the
- * scanner cannot be reached the file is refused (`required`) or accepted with a warning logged.
+ * scanner cannot be reached the file is refused (`required`) or accepted with a warning logged. A clean verdict is
+ * recorded in FileScanStore with the scanner's signature version (asked as the scan starts: a signature update
+ * during the scan leaves the older version, so the rescan scans it again rather than skipping it).
  */
 import { KotaeError, toKotaeError, type AuditTrail, type Clock, type Logger } from '../core';
+import type { FileScanStore } from './file-scan-store';
 import type { FileScanner } from './file-scanner';
 import { SCAN_MESSAGES } from './scan-messages';
 
@@ -38,6 +41,8 @@ export interface UploadScanDeps {
   maskText?: (text: string) => string;
   /** Raises the operators' alert; a failure is logged, never refuses anything by itself. */
   alert?: (infected: InfectedUpload) => Promise<void>;
+  /** Where clean verdicts are recorded, so the next rescan with the same signature version skips the file. */
+  scans?: Pick<FileScanStore, 'recordUploadScan'>;
 }
 
 /** The file being checked (already written aside). */
@@ -59,6 +64,13 @@ export class UploadScan {
   async check(file: ScannedFile, origin: UploadOrigin = UNKNOWN_ORIGIN): Promise<void> {
     const { logger } = this.deps;
     const started = Date.now();
+    // Asked alongside the scan, not before it: a silent scanner makes the upload wait one timeout, not two.
+    const version = this.deps.scans
+      ? this.deps.scanner.status().then(
+          (s) => s.version,
+          () => undefined,
+        )
+      : undefined;
     let verdict;
     try {
       verdict = await this.deps.scanner.scan(await file.read());
@@ -85,9 +97,22 @@ export class UploadScan {
     }
     if (verdict.clean) {
       logger.info('scan: clean', { channel: origin.channel, sizeBytes: file.sizeBytes, ms: Date.now() - started });
+      await this.recordClean(file, origin, await version);
       return;
     }
     await this.refuseInfected(file, origin, verdict.signature);
+  }
+
+  /** A failure to record is logged: the file is kept, and the next rescan scans it again. */
+  private async recordClean(file: ScannedFile, origin: UploadOrigin, version: string | undefined): Promise<void> {
+    if (!this.deps.scans || !file.sha256 || !version) return;
+    const kind = origin.channel === 'knowledge' ? 'manual' : 'attachment';
+    const ref = { kind, sha256: file.sha256, ...(kind === 'manual' ? { fileName: file.fileName } : {}) } as const;
+    await this.deps.scans
+      .recordUploadScan(ref, version, this.deps.clock.now())
+      .catch((err: unknown) =>
+        this.deps.logger.warn('scan: verdict not recorded', { error: toKotaeError(err).message }),
+      );
   }
 
   private async refuseInfected(file: ScannedFile, origin: UploadOrigin, signature: string): Promise<never> {

@@ -56,4 +56,21 @@ export interface FileScanStore {
   requestFullRescan(at: Date): Promise<void>;
   /** When the last `--all` was asked for, if ever. */
   fullRescanRequested(): Promise<Date | undefined>;
+  /**
+   * Records the clean verdict of an upload's scan (with the scanner's signature version, asked when the scan
+   * started), so the next rescan with that version skips it; an infected (quarantined) content stays infected.
+   */
+  recordUploadScan(file: StoredFileRef, version: string, at: Date): Promise<void>;
+  /** The contents of `kind` quarantined before `before` (their files are removed after the keeping period). */
+  quarantinedBefore(kind: StoredFileKind, before: Date): Promise<QuarantinedContent[]>;
+  /**
+   * Deletes the rows of attachment contents no attachment row references any more (deleted by retention),
+   * last scanned before `before` (an upload in flight has its row written right after its scan) and not claimed.
+   */
+  purgeUnreferenced(before: Date, now: Date): Promise<number>;
+}
+
+/** A quarantined content. */
+export interface QuarantinedContent extends Quarantine {
+  sha256: string;
 }

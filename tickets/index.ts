@@ -77,6 +77,7 @@ export type {
   ClaimOutcome,
   FileScanStore,
   Quarantine,
+  QuarantinedContent,
   ScanClaim,
   StoredFileKind,
   StoredFileRef,
@@ -94,6 +95,7 @@ export {
 } from './stored-file-rescan';
 export { attachmentRescanSource, type AttachmentRescanDeps } from './attachment-rescan-source';
 export { QuarantinedAttachments } from './quarantined-attachments';
+export { QuarantineRemoval, type QuarantineRemovalDeps } from './quarantine-removal';
 export { SCAN_MESSAGES } from './scan-messages';
 export { checkClaim, imageExtensionOf, isInlineImage, safeFileName, type AttachmentClaim } from './attachment-policy';
 export { FileLinkSigner } from './file-links';

@@ -5,7 +5,15 @@
  * only `WHERE verdict IS NULL OR verdict <> 'infected'`, so of two runs exactly one quarantines and audits it.
  */
 import type { DataSource } from 'typeorm';
-import type { ClaimOutcome, FileScanStore, Quarantine, ScanClaim, StoredFileKind, StoredFileRef } from '../../tickets';
+import type {
+  ClaimOutcome,
+  FileScanStore,
+  Quarantine,
+  QuarantinedContent,
+  ScanClaim,
+  StoredFileKind,
+  StoredFileRef,
+} from '../../tickets';
 import { runDb } from '../run-db';
 import { managerOf } from '../transaction-scope';
 import { isUniqueViolation } from './atomic-sql';
@@ -143,6 +151,53 @@ export class SqlFileScans implements FileScanStore {
   async fullRescanRequested(): Promise<Date | undefined> {
     const row = await runDb(this.ds, () => this.repo().findOneBy({ id: FULL_RESCAN }));
     return row?.scannedAt ?? undefined;
+  }
+
+  async recordUploadScan(file: StoredFileRef, version: string, at: Date): Promise<void> {
+    const e = (name: string) => this.e(name);
+    const id = idOf(file.kind, file.sha256);
+    await runDb(this.ds, async () => {
+      await this.insertIfMissing(emptyRow(id, file.kind, file.sha256, file.fileName ?? null));
+      await managerOf(this.ds)
+        .createQueryBuilder()
+        .update('file_scan')
+        .set({ verdict: 'clean', signature: null, signatureVersion: version.slice(0, 200), scannedAt: at })
+        .where(`${e('id')} = :id`, { id })
+        .andWhere(`(${e('verdict')} IS NULL OR ${e('verdict')} <> 'infected')`)
+        .execute();
+    });
+  }
+
+  async quarantinedBefore(kind: StoredFileKind, before: Date): Promise<QuarantinedContent[]> {
+    const rows = await runDb(this.ds, () =>
+      this.repo()
+        .createQueryBuilder('f')
+        .where('f.store = :kind', { kind })
+        .andWhere("f.verdict = 'infected'")
+        .andWhere('f.scannedAt < :before', { before })
+        .orderBy('f.id')
+        .getMany(),
+    );
+    return rows.map((r) => ({ sha256: r.sha256, signature: r.signature ?? '', at: r.scannedAt ?? new Date(0) }));
+  }
+
+  async purgeUnreferenced(before: Date, now: Date): Promise<number> {
+    const e = (name: string) => this.e(name);
+    const scan = e('file_scan');
+    const result = await runDb(this.ds, () =>
+      managerOf(this.ds)
+        .createQueryBuilder()
+        .delete()
+        .from('file_scan')
+        .where(`${e('store')} = 'attachment'`)
+        .andWhere(`(${e('scannedAt')} IS NULL OR ${e('scannedAt')} < :before)`, { before })
+        .andWhere(`(${e('claimedUntil')} IS NULL OR ${e('claimedUntil')} < :now)`, { now })
+        .andWhere(
+          `NOT EXISTS (SELECT 1 FROM ${e('attachment')} ${e('a')} WHERE ${e('a')}.${e('sha256')} = ${scan}.${e('sha256')})`,
+        )
+        .execute(),
+    );
+    return result.affected ?? 0;
   }
 
   private async insertIfMissing(row: FileScanRow): Promise<void> {

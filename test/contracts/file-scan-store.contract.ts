@@ -2,6 +2,8 @@
  * The FileScanStore standard suite: run against InMemoryFileScans and SqlFileScans (SQLite, PostgreSQL). A file
  * is claimed by one run at a time (an expired claim is taken over), its verdict is kept with the signature
  * version, a newer version or an `--all` request makes it due again, and an infected file is quarantined once.
+ * An upload's clean scan is recorded with its version; the quarantined contents are listed by age; the rows of
+ * contents no attachment row references are purged.
  */
 import assert from 'node:assert/strict';
 import type { FileScanStore, StoredFileRef } from '../../tickets';
@@ -9,6 +11,8 @@ import type { FileScanStore, StoredFileRef } from '../../tickets';
 /** A fresh store per test. */
 export interface FileScanStoreFixture {
   store: FileScanStore;
+  /** Writes an attachment row referencing the content (the SQL suite: a row of the attachment table). */
+  reference(sha256: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -88,6 +92,62 @@ export function fileScanStoreContract(name: string, factory: () => Promise<FileS
         outcomes.filter((o) => o === 'claimed').length + ':' + outcomes.filter((o) => o === 'busy').length,
         '1:9',
       );
+    });
+
+    it("records an upload's clean scan with its version: the rescan skips it, a newer version rescans it", async () => {
+      const s = f.store;
+      await s.recordUploadScan(file(7), 'v1', at(0));
+      assert.equal(await s.claim(file(7), 'v1', undefined, claim('a', 1)), 'current');
+      assert.equal(await s.claim(file(7), 'v2', undefined, claim('a', 2)), 'claimed');
+      await s.recordClean(file(7), 'v2', 'a', at(3));
+      await s.recordUploadScan(file(7), 'v1', at(4));
+      assert.equal(await s.claim(file(7), 'v2', undefined, claim('b', 5)), 'claimed', 'the last scan counts');
+      await s.recordInfected(file(7), 'Eicar-Test-Signature', 'v2', 'b', at(6));
+      await s.recordUploadScan(file(7), 'v3', at(7));
+      assert.equal(await s.claim(file(7), 'v3', undefined, claim('c', 8)), 'quarantined', 'stays quarantined');
+      await s.recordUploadScan(file(8, 'manual'), 'v1', at(0));
+      assert.equal(await s.claim(file(8, 'manual'), 'v1', undefined, claim('a', 1)), 'current');
+      assert.equal(await s.claim(file(8), 'v1', undefined, claim('a', 1)), 'claimed', 'kinds are apart');
+    });
+
+    it('lists the contents quarantined before a time, by kind', async () => {
+      const s = f.store;
+      for (const [n, minute] of [
+        [1, 10],
+        [2, 20],
+      ] as const) {
+        await s.claim(file(n), 'v1', undefined, claim('a', 0));
+        await s.recordInfected(file(n), `Sig-${n}`, 'v1', 'a', at(minute));
+      }
+      await s.claim(file(3, 'manual'), 'v1', undefined, claim('a', 0));
+      await s.recordInfected(file(3, 'manual'), 'Sig-3', 'v1', 'a', at(5));
+      await s.recordUploadScan(file(4), 'v1', at(1));
+      const listed = async (kind: StoredFileRef['kind'], minute: number) =>
+        (await s.quarantinedBefore(kind, at(minute))).map((q) => [q.sha256, q.signature, q.at.toISOString()]);
+      assert.deepEqual(await listed('attachment', 20), [[file(1).sha256, 'Sig-1', at(10).toISOString()]]);
+      assert.deepEqual((await listed('attachment', 21)).length, 2);
+      assert.deepEqual(await listed('manual', 21), [[file(3).sha256, 'Sig-3', at(5).toISOString()]]);
+      assert.deepEqual(await listed('attachment', 10), []);
+    });
+
+    it('purges the rows of attachment contents no row references, scanned before a time and not claimed', async () => {
+      const s = f.store;
+      await s.recordUploadScan(file(1), 'v1', at(0)); // unreferenced, old: purged
+      await s.recordUploadScan(file(2), 'v1', at(0)); // referenced: kept
+      await f.reference(file(2).sha256);
+      await s.recordUploadScan(file(3), 'v1', at(30)); // scanned after the cutoff: kept
+      await s.claim(file(4), 'v1', undefined, claim('a', 25)); // claimed until minute 35: kept
+      await s.claim(file(5), 'v1', undefined, claim('a', 0)); // infected, unreferenced: purged
+      await s.recordInfected(file(5), 'Sig-5', 'v1', 'a', at(1));
+      await s.recordUploadScan(file(6, 'manual'), 'v1', at(0)); // a manual: kept
+      assert.equal(await s.purgeUnreferenced(at(20), at(30)), 2);
+      assert.equal(await s.purgeUnreferenced(at(20), at(30)), 0);
+      assert.equal(await s.claim(file(1), 'v1', undefined, claim('b', 31)), 'claimed', 'purged: due again');
+      assert.equal(await s.claim(file(2), 'v1', undefined, claim('b', 31)), 'current');
+      assert.equal(await s.claim(file(3), 'v1', undefined, claim('b', 31)), 'current');
+      assert.equal(await s.claim(file(4), 'v1', undefined, claim('b', 31)), 'busy');
+      assert.equal(await s.claim(file(6, 'manual'), 'v1', undefined, claim('b', 31)), 'current');
+      assert.deepEqual(await s.quarantinedBefore('attachment', at(59)), []);
     });
   });
 }

@@ -1,5 +1,13 @@
 /** FileScanStore in memory: the claim, verdict and quarantine rules of SqlFileScans, in one process. */
-import type { ClaimOutcome, FileScanStore, Quarantine, ScanClaim, StoredFileKind, StoredFileRef } from '../../tickets';
+import type {
+  ClaimOutcome,
+  FileScanStore,
+  Quarantine,
+  QuarantinedContent,
+  ScanClaim,
+  StoredFileKind,
+  StoredFileRef,
+} from '../../tickets';
 
 interface Entry {
   verdict?: 'clean' | 'infected';
@@ -14,6 +22,9 @@ interface Entry {
 export class InMemoryFileScans implements FileScanStore {
   private readonly entries = new Map<string, Entry>();
   private fullRescan?: Date;
+
+  /** `referenced`: whether an attachment row still references a content (the attachment table's part). */
+  constructor(private readonly referenced: (sha256: string) => boolean = () => false) {}
 
   private entry(file: StoredFileRef): Entry {
     const id = `${file.kind}:${file.sha256}`;
@@ -73,5 +84,29 @@ export class InMemoryFileScans implements FileScanStore {
 
   async fullRescanRequested(): Promise<Date | undefined> {
     return this.fullRescan;
+  }
+
+  async recordUploadScan(file: StoredFileRef, version: string, at: Date): Promise<void> {
+    const e = this.entry(file);
+    if (e.verdict !== 'infected') Object.assign(e, { verdict: 'clean', signature: undefined, version, scannedAt: at });
+  }
+
+  async quarantinedBefore(kind: StoredFileKind, before: Date): Promise<QuarantinedContent[]> {
+    return [...this.entries]
+      .filter(([id, e]) => id.startsWith(`${kind}:`) && e.verdict === 'infected' && e.scannedAt! < before)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([id, e]) => ({ sha256: id.slice(kind.length + 1), signature: e.signature ?? '', at: e.scannedAt! }));
+  }
+
+  async purgeUnreferenced(before: Date, now: Date): Promise<number> {
+    let purged = 0;
+    for (const [id, e] of this.entries) {
+      const sha = id.slice('attachment:'.length);
+      if (!id.startsWith('attachment:') || this.referenced(sha)) continue;
+      if ((e.scannedAt && e.scannedAt >= before) || (e.claimedUntil && e.claimedUntil >= now)) continue;
+      this.entries.delete(id);
+      purged += 1;
+    }
+    return purged;
   }
 }

@@ -45,10 +45,16 @@ async function dbEnv(kind: 'sqlite' | 'postgres'): Promise<{ env: Record<string,
   };
 }
 
-/** A Kotae started without a scanner (files stored unscanned), and the command's configuration with clamd. */
-export async function rescanDesk(kind: 'sqlite' | 'postgres', clamd: ClamdServer) {
+/**
+ * A Kotae started without a scanner (files stored unscanned; `scanUploads`: with the same clamd, so uploads are
+ * scanned and recorded), and the command's configuration with clamd.
+ */
+export async function rescanDesk(kind: 'sqlite' | 'postgres', clamd: ClamdServer, o: { scanUploads?: boolean } = {}) {
   const { env, db } = await dbEnv(kind);
-  const kotae = await startApp({ ...env, KOTAE_ATTACHMENT_MAX_BYTES: String(4 * 1024 * 1024) });
+  const scanning: Record<string, string> = o.scanUploads
+    ? { KOTAE_CLAMD_HOST: clamd.host, KOTAE_CLAMD_PORT: String(clamd.port) }
+    : {};
+  const kotae = await startApp({ ...env, ...scanning, KOTAE_ATTACHMENT_MAX_BYTES: String(4 * 1024 * 1024) });
   const config: KotaeConfig = loadConfig(
     {
       KOTAE_DATA_DIR: kotae.dataDir,

@@ -9,7 +9,7 @@ function problems(env: Record<string, string>): string[] {
   } catch (err) {
     assert.ok(err instanceof KotaeError);
     assert.equal(err.code, 'CONFIG_INVALID');
-    return (err.details?.problems as string[]).filter((p) => /CLAMD|SCAN/.test(p));
+    return (err.details?.problems as string[]).filter((p) => /CLAMD|SCAN|QUARANTINE/.test(p));
   }
   assert.fail('expected CONFIG_INVALID');
 }
@@ -65,6 +65,16 @@ describe('loadConfig: the malware scanner', () => {
     ]);
     assert.deepEqual(problems({ KOTAE_SCAN_REQUIRED: 'true' }), [
       'KOTAE_SCAN_REQUIRED: ウイルス検査の接続先（KOTAE_CLAMD_HOST/PORT または KOTAE_CLAMD_SOCKET）がないと使えません',
+    ]);
+  });
+
+  it('reads the scheduled rescan interval and the quarantine keeping (defaults 24 hours, 30 days)', () => {
+    assert.deepEqual(loadConfig({}, '/srv/kotae').rescan, { intervalHours: 24, quarantineKeepDays: 30 });
+    const set = loadConfig({ KOTAE_RESCAN_INTERVAL_HOURS: '6', KOTAE_QUARANTINE_KEEP_DAYS: '90' }, '/srv/kotae');
+    assert.deepEqual(set.rescan, { intervalHours: 6, quarantineKeepDays: 90 });
+    assert.deepEqual(problems({ KOTAE_RESCAN_INTERVAL_HOURS: '0', KOTAE_QUARANTINE_KEEP_DAYS: '1.5' }), [
+      'KOTAE_RESCAN_INTERVAL_HOURS: 1〜720 時間で指定してください',
+      'KOTAE_QUARANTINE_KEEP_DAYS: 日数を整数で指定してください',
     ]);
   });
 });
