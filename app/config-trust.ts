@@ -79,6 +79,12 @@ export const TRUST_ENV_SHAPE = {
       message: 'https:// で始まるURLで指定してください（http はループバックのテスト用サーバーだけ）',
     })
     .optional(),
+  KOTAE_OIDC_ROLE_RECHECK_MINUTES: z.coerce
+    .number({ error: 'Entra ID のロール再確認の間隔: 分を整数で指定してください' })
+    .int('Entra ID のロール再確認の間隔: 分を整数で指定してください')
+    .min(0, 'Entra ID のロール再確認の間隔: 0以上を指定してください（0は再確認しない）')
+    .max(480, 'Entra ID のロール再確認の間隔: 480分（8時間、セッションの最長時間）以下を指定してください')
+    .default(10),
   KOTAE_RATE_SIGNIN_ACCOUNT: rate.default({ limit: 10, windowSeconds: 900 }),
   KOTAE_RATE_SIGNIN_IP: rate.default({ limit: 30, windowSeconds: 900 }),
   KOTAE_RATE_SSO_SIGNIN_IP: rate.default({ limit: 30, windowSeconds: 900 }),
@@ -127,6 +133,11 @@ export interface OidcConfig {
    * mapped groups the user is in; undefined: an overage token maps by app roles only.
    */
   graphGroups?: { graphUrl: string };
+  /**
+   * How often (minutes) a console single sign-on session's role is checked again against the directory (a refresh of
+   * its ID token); 0: never, roles follow the directory at the next sign-in only.
+   */
+  roleRecheckMinutes: number;
 }
 
 /** Rate limits (undefined: off). */
@@ -219,6 +230,7 @@ export function toTrustConfig(env: TrustEnv, cwd: string, publicUrl: string): Tr
         graphGroups: env.KOTAE_OIDC_GRAPH_GROUPS
           ? { graphUrl: env.KOTAE_OIDC_GRAPH_URL ?? 'https://graph.microsoft.com' }
           : undefined,
+        roleRecheckMinutes: env.KOTAE_OIDC_ROLE_RECHECK_MINUTES,
       }
     : undefined;
   return {
@@ -246,6 +258,7 @@ export function describeTrust(t: TrustConfig): Record<string, unknown> {
           localSignIn: t.oidc.localSignIn,
           roles: t.oidc.roleMap.length,
           graphGroups: t.oidc.graphGroups?.graphUrl ?? 'off',
+          roleRecheckMinutes: t.oidc.roleRecheckMinutes,
         }
       : 'off',
     rateLimits: Object.fromEntries(

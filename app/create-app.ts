@@ -294,6 +294,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
       operators: operators.operators,
       sessions: operators.sessions,
       audit: operators.audit,
+      auth: operators.auth,
       absoluteMinutes: operators.auth.policy.absoluteMinutes,
       instanceId: leases.holder,
       rateCounter,

@@ -9,7 +9,7 @@ import type { Clock } from '../core';
 import type { Logger } from '../core';
 import type { Response } from 'express';
 import { GraphGroupMembership, MsalOidcSignIn, OidcEndSession } from '../adapters/graph';
-import { answerProviderSignOut, FederatedSignIn, SingleLogout } from '../adapters/web';
+import { answerProviderSignOut, FederatedSignIn, RoleRecheck, SingleLogout, type AuthService } from '../adapters/web';
 import { createSsoErrorPage, createSsoRouter, type SsoDeps, type WebSessionStore } from '../adapters/web';
 import type { RateCounter } from '../adapters/web';
 import { SqlWebSessions } from '../db';
@@ -27,6 +27,8 @@ export interface IdentityWiringDeps {
   operators: OperatorStore;
   sessions: SessionStore;
   audit: AuditTrail;
+  /** The console's sessions: their role re-check against the directory is wired here (KOTAE_OIDC_ROLE_RECHECK_MINUTES). */
+  auth: AuthService;
   /** Console session lifetime (AuthService's policy), minutes. */
   absoluteMinutes: number;
   /** This instance's id, written into sign-in audit rows (as the password sign-in's). */
@@ -53,6 +55,8 @@ export function wireIdentity(
     redirectUri: oidc.redirectUri,
     caFile: oidc.caFile,
   });
+  const consoleSso = oidc.roleMap.length > 0;
+  const recheckMinutes = consoleSso ? oidc.roleRecheckMinutes : 0;
   const federated = new FederatedSignIn({
     operators: d.operators,
     sessions: d.sessions,
@@ -60,9 +64,19 @@ export function wireIdentity(
     clock: d.clock,
     absoluteMinutes: d.absoluteMinutes,
     instance: d.instanceId,
+    recheckMinutes,
   });
   const webSessions = oidc.webChat ? new SqlWebSessions(d.ds) : undefined;
-  const consoleSso = oidc.roleMap.length > 0;
+  // Groups overage: the sign-in app asks Graph with its own client credentials (no other app's secret).
+  const groups = oidc.graphGroups
+    ? new GraphGroupMembership({ tokens: provider, baseUrl: oidc.graphGroups.graphUrl })
+    : undefined;
+  if (recheckMinutes > 0) {
+    const { roleMap, departmentClaim } = oidc;
+    const { sessions, operators, audit, clock, logger } = d;
+    const recheck = { provider, roleMap, departmentClaim, groups, sessions, operators, audit, clock, logger };
+    d.auth.reviewSessionsWith(new RoleRecheck({ ...recheck, everyMinutes: recheckMinutes, instance: d.instanceId }));
+  }
   const singleLogout = new SingleLogout({
     endSession: endSessionOf(oidc),
     issuer: provider.issuer,
@@ -81,10 +95,7 @@ export function wireIdentity(
     provider,
     roleMap: oidc.roleMap,
     departmentClaim: oidc.departmentClaim,
-    // Groups overage: the sign-in app asks Graph with its own client credentials (no other app's secret).
-    groups: oidc.graphGroups
-      ? new GraphGroupMembership({ tokens: provider, baseUrl: oidc.graphGroups.graphUrl })
-      : undefined,
+    groups,
     audit: d.audit,
     instance: d.instanceId,
     console: consoleSso
@@ -110,6 +121,7 @@ export function wireIdentity(
     webChat: oidc.webChat,
     graphGroups: oidc.graphGroups?.graphUrl ?? 'off',
     postLogoutRedirectUri: oidc.postLogoutRedirectUri,
+    roleRecheckMinutes: recheckMinutes || 'off',
   });
   return {
     router: createSsoRouter(deps),

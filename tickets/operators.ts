@@ -85,6 +85,10 @@ export interface SessionRecord {
   ssoSid?: string | null;
   /** Single sign-on only: the ID token sealed under the cookie token (`id_token_hint` at sign-out). */
   ssoHint?: string | null;
+  /** Single sign-on only: the provider's refresh token sealed under the cookie token (role re-check). */
+  ssoRefresh?: string | null;
+  /** Single sign-on only: when the session's role is next checked against the directory (null: never checked). */
+  ssoCheckAt?: Date | null;
 }
 
 /** Console sessions. */
@@ -97,6 +101,13 @@ export interface SessionStore {
   deleteForOperator(operatorId: string, exceptId?: string): Promise<void>;
   /** Ends every session of one provider session (`ssoSid`, a SHA-256); returns the sessions ended. */
   deleteBySsoSid(ssoSid: string): Promise<SessionRecord[]>;
+  /**
+   * Takes the role re-check of a session that was due (its `ssoCheckAt` still `seen`, at or before `now`) by
+   * moving `ssoCheckAt` to `until`, atomically: true for the one caller (request, instance) that moved it.
+   */
+  claimSsoCheck(id: string, seen: Date | null, now: Date, until: Date): Promise<boolean>;
+  /** Records a passed re-check: the next one is due at `next`; the provider's newest refresh token (sealed). */
+  finishSsoCheck(id: string, next: Date, ssoRefresh: string): Promise<void>;
   /** Removes sessions past their absolute expiry or idle before `idleBefore`; returns how many. */
   purge(now: Date, idleBefore: Date): Promise<number>;
 }

@@ -5,11 +5,13 @@
  * nothing else (it neither verifies the signature nor reads `iss`, `aud`, `exp`): the token comes straight
  * from the token endpoint over TLS, so OpenID Connect Core §3.1.3.7 lets the signature go, but this class
  * checks issuer, audience, authorized party, expiry, not-before and tenant, and hands back the claims.
- * The same client also gets the app's own tokens (client credentials) for Microsoft Graph.
+ * The same client also gets the app's own tokens (client credentials) for Microsoft Graph, and refreshes a
+ * session's ID token with its refresh token (the role re-check: the provider's current roles and groups).
  */
 import fs from 'node:fs';
 import { KotaeError } from '../../core';
 import { caNetworkClient } from './ca-network-client';
+import { takeRefreshToken } from './msal-refresh-token';
 import type { AccessTokenProvider } from './token-provider';
 
 /** Settings of the app registration. */
@@ -62,6 +64,12 @@ const USER_SIDE = new Set([
   'invalid_grant',
   'invalid_request',
 ]);
+
+/**
+ * MSAL error codes of a refresh the provider refused for the user (Entra: account disabled or deleted, the app's
+ * assignment or consent gone, the refresh token revoked): the session ends. Anything else is an outage.
+ */
+const REFRESH_REFUSED = new Set(['invalid_grant', 'interaction_required', 'login_required', 'consent_required']);
 
 const trimSlash = (url: string) => url.replace(/\/+$/, '');
 
@@ -124,12 +132,13 @@ export class MsalOidcSignIn implements AccessTokenProvider {
   async complete(
     callback: SignInCallback,
     pending: PendingSignIn,
-  ): Promise<{ claims: Record<string, unknown>; idToken: string }> {
+  ): Promise<{ claims: Record<string, unknown>; idToken: string; refreshToken?: string }> {
     if (callback.error)
       throw new KotaeError('AUTH_REQUIRED', `provider answered error=${callback.error.slice(0, 100)}`);
     if (!callback.code || !callback.state) throw new KotaeError('AUTH_REQUIRED', 'callback without code or state');
     let claims: Record<string, unknown>;
     let idToken: string;
+    let refreshToken: string | undefined;
     try {
       const result = await this.app.acquireTokenByCode(
         {
@@ -144,8 +153,8 @@ export class MsalOidcSignIn implements AccessTokenProvider {
       );
       claims = { ...(result.idTokenClaims as Record<string, unknown>) };
       idToken = result.idToken;
-      // Nothing is kept server-side: the session is Kotae's own.
-      if (result.account) await this.app.getTokenCache().removeAccount(result.account);
+      // Nothing stays in MSAL's cache: the session is Kotae's own and keeps the refresh token itself (sealed).
+      refreshToken = await takeRefreshToken(this.app.getTokenCache(), result.account, this.options.clientId);
     } catch (err) {
       const code = (err as { errorCode?: unknown }).errorCode;
       throw new KotaeError(
@@ -154,8 +163,34 @@ export class MsalOidcSignIn implements AccessTokenProvider {
         { cause: err },
       );
     }
-    this.checkClaims(claims);
-    return { claims, idToken };
+    this.checkClaims(claims, true);
+    return { claims, idToken, refreshToken };
+  }
+
+  /**
+   * A fresh ID token for a session's refresh token (the provider's current roles and groups) and the newest refresh
+   * token. AUTH_REQUIRED when the provider refuses it for the user (REFRESH_REFUSED) or its ID token does not hold;
+   * CLOUD_UNAVAILABLE when the provider fails or does not answer.
+   */
+  async refresh(refreshToken: string): Promise<{ claims: Record<string, unknown>; refreshToken: string }> {
+    let result: import('@azure/msal-node').AuthenticationResult | null;
+    try {
+      // forceCache: MSAL caches a refresh's tokens only for an account in its cache, and Kotae keeps none there.
+      result = await this.app.acquireTokenByRefreshToken({ refreshToken, scopes: SCOPES, forceCache: true });
+    } catch (err) {
+      const code = (err as { errorCode?: unknown }).errorCode;
+      throw new KotaeError(
+        REFRESH_REFUSED.has(String(code)) ? 'AUTH_REQUIRED' : 'CLOUD_UNAVAILABLE',
+        `token refresh failed: ${String(code ?? '')} ${err instanceof Error ? err.message : String(err)}`,
+        { cause: err },
+      );
+    }
+    if (!result?.idToken) throw new KotaeError('CLOUD_UNAVAILABLE', 'token refresh returned no id token');
+    const claims = { ...(result.idTokenClaims as Record<string, unknown>) };
+    const next = await takeRefreshToken(this.app.getTokenCache(), result.account, this.options.clientId);
+    // A refreshed ID token has no nonce (none was sent); everything else is checked as at sign-in.
+    this.checkClaims(claims, false);
+    return { claims, refreshToken: next ?? refreshToken };
   }
 
   /**
@@ -179,7 +214,7 @@ export class MsalOidcSignIn implements AccessTokenProvider {
   }
 
   /** ID token validation of OpenID Connect Core §3.1.3.7 and the Microsoft identity platform's claims reference. */
-  private checkClaims(claims: Record<string, unknown>): void {
+  private checkClaims(claims: Record<string, unknown>, signIn: boolean): void {
     const refuse = (why: string) => {
       throw new KotaeError('AUTH_REQUIRED', `id token refused: ${why}`);
     };
@@ -193,7 +228,7 @@ export class MsalOidcSignIn implements AccessTokenProvider {
     const now = Date.now();
     if (typeof exp !== 'number' || exp * 1000 < now - SKEW_MS) refuse('expired');
     if (nbf !== undefined && (typeof nbf !== 'number' || nbf * 1000 > now + SKEW_MS)) refuse('not yet valid');
-    if (typeof claims.nonce !== 'string') refuse('no nonce');
+    if (signIn && typeof claims.nonce !== 'string') refuse('no nonce');
     if (this.tenant && (typeof tid !== 'string' || tid.toLowerCase() !== this.tenant))
       refuse(`tenant ${String(tid).slice(0, 100)} is not the configured one`);
   }

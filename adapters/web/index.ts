@@ -12,6 +12,7 @@ export { type CertificateSource, createConsoleRouter, type KnowledgeConsole } fr
 export { createMetrics, type KotaeMetrics, metricsAccess, type MetricsSources } from './metrics';
 export { createSsoErrorPage, createSsoRouter, type SsoDeps, type WebSessionStore } from './sso';
 export { SingleLogout, answerProviderSignOut, type EndSessionProvider } from './sso';
+export { RoleRecheck } from './sso';
 export { AccountService, AuthService, FederatedSignIn } from './auth';
 export { createConsoleReportsRouter } from './console-reports';
 export { type OperationsConsole, type StagedCsv } from './console';

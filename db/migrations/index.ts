@@ -34,6 +34,7 @@ import { QuestionTakenBack1766400000000 } from './1766400000000-question-taken-b
 import { StagedImport1766600000000 } from './1766600000000-staged-import';
 import { FileScansAlertRepeats1766700000000 } from './1766700000000-file-scans-alert-repeats';
 import { LogoStamps1766800000000 } from './1766800000000-logo-stamps';
+import { SsoRoleRecheck1766900000000 } from './1766900000000-sso-role-recheck';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -73,4 +74,5 @@ export const MIGRATIONS = [
   StagedImport1766600000000,
   FileScansAlertRepeats1766700000000,
   LogoStamps1766800000000,
+  SsoRoleRecheck1766900000000,
 ];

@@ -1,5 +1,5 @@
 /** SessionStore on TypeORM (table session; the id is the SHA-256 of the cookie token). */
-import { LessThan, Not, type DataSource } from 'typeorm';
+import { IsNull, LessThan, LessThanOrEqual, Not, type DataSource } from 'typeorm';
 import type { SessionRecord, SessionStore } from '../../tickets';
 import type { SessionRow } from '../schema';
 import { runDb } from '../run-db';
@@ -49,6 +49,17 @@ export class SqlSessionStore implements SessionStore {
       }
       return ended;
     });
+  }
+
+  async claimSsoCheck(id: string, seen: Date | null, now: Date, until: Date): Promise<boolean> {
+    // One conditional UPDATE: of requests racing on any instance, only the one whose row still matched moves it.
+    const where = { id, ssoCheckAt: seen ? LessThanOrEqual(now) : IsNull() };
+    const { affected } = await this.run(() => this.repo().update(where, { ssoCheckAt: until }));
+    return (affected ?? 0) > 0;
+  }
+
+  async finishSsoCheck(id: string, next: Date, ssoRefresh: string): Promise<void> {
+    await this.run(() => this.repo().update({ id }, { ssoCheckAt: next, ssoRefresh }));
   }
 
   async purge(now: Date, idleBefore: Date): Promise<number> {

@@ -36,6 +36,9 @@ export const session: TableSpec = {
     // Single logout (single sign-on sessions only): SHA-256 of the provider's `sid`; the sealed ID token.
     ssoSid: short(64, true),
     ssoHint: optLong,
+    // Role re-check against the directory (single sign-on only): the sealed refresh token; when the next check is due.
+    ssoRefresh: optLong,
+    ssoCheckAt: optDate,
   },
   indices: [{ columns: ['operatorId'] }, { columns: ['ssoSid'] }],
 };

@@ -144,6 +144,8 @@ export interface SessionRow {
   lastSeenAt: Date;
   ssoSid?: string | null;
   ssoHint?: string | null;
+  ssoRefresh?: string | null;
+  ssoCheckAt?: Date | null;
 }
 export interface WorkLogRow {
   id: string;

@@ -11,7 +11,7 @@ declare module 'oidc-provider' {
     clients: Record<string, unknown>[];
     claims?: Record<string, string[]>;
     conformIdTokenClaims?: boolean;
-    findAccount: (ctx: unknown, id: string) => Account | Promise<Account>;
+    findAccount: (ctx: unknown, id: string, token?: unknown) => Account | undefined | Promise<Account | undefined>;
     cookies?: { keys: string[] };
     jwks?: { keys: Record<string, unknown>[] };
     features?: Record<string, { enabled: boolean }>;
@@ -24,6 +24,10 @@ declare module 'oidc-provider' {
     status: number;
     type: string;
     response: { get(field: string): string };
+    /** The raw request (read here only when the provider is not going to read it). */
+    req: IncomingMessage;
+    query: Record<string, unknown>;
+    querystring: string;
     oidc?: { body?: Record<string, unknown>; session?: { sidFor(clientId: string): string | undefined } };
   }
 

@@ -10,6 +10,10 @@
  * as Entra ID does, the front-channel logout: oidc-provider 9 dropped that draft feature, so the page its sign-out
  * ends on is replaced here by Entra's behaviour — an iframe to the client's front-channel logout URL with `iss`
  * and `sid`, then on to the post-logout redirect. Every ID token carries `sid` (Entra's do).
+ * With `refreshTokens`, the client gets refresh tokens as from Entra (offline_access granted on sign-in: oidc-provider
+ * honours it only with prompt=consent, so the authorize request is given that prompt) and may redeem them; a refreshed
+ * ID token carries the account's claims as they are then (`accounts` may be edited; a deleted account is refused).
+ * `tokenStatus` makes the token endpoint answer every request with that status (the provider down).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -35,6 +39,10 @@ export interface OidcServer {
   idTokens: { sub: string; sid: string; token: string }[];
   /** Front-channel logout calls the provider's sign-out pages made (the iframe URLs). */
   frontChannelCalls: string[];
+  /** While set, the token endpoint answers every request with this status and `temporarily_unavailable`. */
+  tokenStatus?: number;
+  /** Refresh token grants the token endpoint answered, in order (status of each). */
+  refreshes: number[];
   close(): Promise<void>;
 }
 
@@ -54,6 +62,16 @@ function resign(
   return `${input}.${crypto.sign('sha256', Buffer.from(input), key).toString('base64url')}`;
 }
 
+/** The raw body of a request the provider is not going to read (it is answered before its routes). */
+function readBody(req: import('node:http').IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    let text = '';
+    req.setEncoding('utf8');
+    req.on('data', (d: string) => (text += d));
+    req.on('end', () => resolve(text));
+  });
+}
+
 /** Single logout settings of the client (registered with the provider, as in Entra's app registration). */
 export interface OidcLogoutOptions {
   postLogoutRedirectUri?: string;
@@ -65,6 +83,7 @@ export async function startOidcServer(
   redirectUri: string,
   accounts: OidcAccounts,
   logout: OidcLogoutOptions = {},
+  features: { refreshTokens?: boolean } = {},
 ): Promise<OidcServer> {
   const temp = tempDir('kotae-oidc-');
   const { key, cert } = selfSigned(temp.dir);
@@ -87,7 +106,7 @@ export async function startOidcServer(
         redirect_uris: [redirectUri],
         response_types: ['code'],
         // client_credentials: the app's own token, as Entra issues it for Microsoft Graph.
-        grant_types: ['authorization_code', 'client_credentials'],
+        grant_types: ['authorization_code', 'client_credentials', ...(features.refreshTokens ? ['refresh_token'] : [])],
         token_endpoint_auth_method: 'client_secret_post',
         ...(logout.postLogoutRedirectUri ? { post_logout_redirect_uris: [logout.postLogoutRedirectUri] } : {}),
       },
@@ -99,10 +118,11 @@ export async function startOidcServer(
     },
     // Put the profile claims into the ID token (as Entra does), not only into /userinfo.
     conformIdTokenClaims: false,
-    findAccount: (_ctx, id) => ({
-      accountId: id,
-      claims: () => ({ sub: id, ...(accounts[id] ?? {}) }),
-    }),
+    // Any login name signs in; a refresh (`token` given) for an account no longer in `accounts` is refused.
+    findAccount: (_ctx, id, token) =>
+      token && !Object.hasOwn(accounts, id)
+        ? undefined
+        : { accountId: id, claims: () => ({ sub: id, ...(accounts[id] ?? {}) }) },
     cookies: { keys: ['kotae-oidc-test-cookie-key-0123456789'] },
     features: { devInteractions: { enabled: true }, clientCredentials: { enabled: true } },
   });
@@ -114,6 +134,7 @@ export async function startOidcServer(
     appTokens: [],
     idTokens: [],
     frontChannelCalls: [],
+    refreshes: [],
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -130,7 +151,17 @@ export async function startOidcServer(
     if (sid) endedSids.set(ctx, sid);
   });
   provider.use(async (ctx, next) => {
+    if (ctx.path === '/token' && running.tokenStatus) {
+      ctx.status = running.tokenStatus;
+      ctx.body = { error: 'temporarily_unavailable', error_description: 'the test provider is down' };
+      if (/grant_type=refresh_token/.test(await readBody(ctx.req))) running.refreshes.push(running.tokenStatus);
+      return;
+    }
+    // Entra grants offline_access without asking again; oidc-provider only on a consent prompt.
+    if (features.refreshTokens && ctx.path === '/auth' && /offline_access/.test(String(ctx.query.scope ?? '')))
+      ctx.querystring = `${ctx.querystring}&prompt=consent`;
     await next();
+    if (ctx.path === '/token' && ctx.oidc?.body?.grant_type === 'refresh_token') running.refreshes.push(ctx.status);
     const ended = endedSids.get(ctx);
     const next_ = ctx.response.get('location');
     if (ended && logout.frontChannelLogoutUri && next_) {

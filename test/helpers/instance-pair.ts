@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
+import type { FakeClock } from '../../core/clock';
 import { createTestDatabase, dropTestDatabase, pgAppEnv, postgresServer } from './postgres';
 import { startApp, type RunningApp } from './start-app';
 import { tempDir } from './temp-dir';
@@ -16,13 +17,14 @@ export interface InstancePair {
   stop(): Promise<void>;
 }
 
-/** Starts the pair on `kind` with `env` added to each instance's environment. */
+/** Starts the pair on `kind` with `env` added to each instance's environment (and `clock` shared by both). */
 export async function startInstancePair(
   kind: 'sqlite' | 'postgres',
   env: Record<string, string> = {},
+  options: { clock?: FakeClock } = {},
 ): Promise<InstancePair> {
   if (kind === 'sqlite') {
-    const one = await startApp(env);
+    const one = await startApp(env, options);
     return { one, two: one, stop: () => one.stop() };
   }
   const keys = tempDir('kotae-pair-keys-');
@@ -31,8 +33,8 @@ export async function startInstancePair(
   const shared = { ...env, ...pgAppEnv(server, database), KOTAE_AUDIT_KEY_FILE: path.join(keys.dir, 'audit.key') };
   const started: RunningApp[] = [];
   try {
-    started.push(await startApp(shared));
-    started.push(await startApp(shared));
+    started.push(await startApp(shared, options));
+    started.push(await startApp(shared, options));
   } catch (err) {
     for (const app of started) await app.stop();
     await dropTestDatabase(server, database);

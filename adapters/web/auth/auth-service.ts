@@ -39,6 +39,15 @@ export interface AuthContext {
   session: SessionRecord;
 }
 
+/**
+ * Port: a second look at a live session before a request uses it — single sign-on's role re-check against the
+ * directory (sso/role-recheck.ts). `cookieToken` opens what the session keeps sealed; `client` is for audit rows.
+ */
+export interface SessionReview {
+  /** The context to use (its role possibly lowered), or undefined when the review ended the session (and audited it). */
+  review(ctx: AuthContext, cookieToken: string, client: SignInClient): Promise<AuthContext | undefined>;
+}
+
 /** What AuthService needs. */
 export interface AuthServiceDeps {
   operators: OperatorStore;
@@ -69,6 +78,7 @@ export class AuthService {
   /** Refused console writes (`auth.denied`), rate-bounded; the role check writes them. */
   readonly denials: DenialAudit;
   private dummyHash?: Promise<string>;
+  private review?: SessionReview;
 
   constructor(private readonly deps: AuthServiceDeps) {
     this.policy = { ...DEFAULT_AUTH_POLICY, ...deps.policy };
@@ -149,6 +159,25 @@ export class AuthService {
       await sessions.touch(session.id, session.lastSeenAt);
     }
     return { operator, session };
+  }
+
+  /**
+   * Sets the review every request's session goes through (wired once at start by single sign-on, which is built
+   * after the console's services).
+   */
+  reviewSessionsWith(review: SessionReview): void {
+    this.review = review;
+  }
+
+  /**
+   * A request's session: `authenticate`, then the review (if any); `ended` when the review ended the session (the
+   * browser is told why at the sign-in page).
+   */
+  async resume(token: string | undefined, client: SignInClient): Promise<{ ctx?: AuthContext; ended?: boolean }> {
+    const ctx = await this.authenticate(token);
+    if (!ctx || !token || !this.review) return { ctx };
+    const reviewed = await this.review.review(ctx, token, client);
+    return reviewed ? { ctx: reviewed } : { ended: true };
   }
 
   /**

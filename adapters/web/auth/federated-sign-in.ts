@@ -1,7 +1,8 @@
 /**
  * Console sign-in through the directory (Entra ID): the operator row is created or updated from the
  * identity on every sign-in (display name and role follow the directory; a role removed there is
- * removed here at the next sign-in), and a console session starts exactly as after a password sign-in.
+ * removed here at the next sign-in, or sooner by the role re-check, sso/role-recheck.ts), and a console session starts
+ * exactly as after a password sign-in.
  * Such rows have no password (`sso$<subject>` never verifies), so they cannot sign in locally.
  */
 import { KotaeError } from '../../../core';
@@ -15,7 +16,7 @@ import type {
   SessionStore,
 } from '../../../tickets';
 import { signInContext, type SignInClient } from './sign-in-context';
-import { sealIdToken, sidDigest } from './id-token-hint';
+import { sealIdToken, sealRefreshToken, sidDigest } from './id-token-hint';
 import { newToken, tokenDigest } from './tokens';
 
 const SSO_HASH = 'sso$';
@@ -23,6 +24,11 @@ const SSO_HASH = 'sso$';
 /** Whether a stored hash marks an account that signs in through the directory only. */
 export function isFederated(passwordHash: string): boolean {
   return passwordHash.startsWith(SSO_HASH);
+}
+
+/** The directory subject (object id) of an account that signs in through the directory; undefined for a local one. */
+export function federatedSubject(passwordHash: string): string | undefined {
+  return isFederated(passwordHash) ? passwordHash.slice(SSO_HASH.length) : undefined;
 }
 
 /** Who signed in through the directory and the Kotae role their app roles or groups map to. */
@@ -35,6 +41,8 @@ export interface FederatedUser {
   sid?: string;
   /** The raw ID token, kept sealed for `id_token_hint` at sign-out. */
   idToken?: string;
+  /** The provider's refresh token, kept sealed for the role re-check (with `recheckMinutes` only). */
+  refreshToken?: string;
 }
 
 /** What FederatedSignIn needs (the same stores as AuthService). */
@@ -47,6 +55,8 @@ export interface FederatedSignInDeps {
   absoluteMinutes: number;
   /** This instance's id, written into sign-in audit rows (as AuthService does). */
   instance?: string;
+  /** KOTAE_OIDC_ROLE_RECHECK_MINUTES: the first re-check is due this long after sign-in; 0 or absent: none. */
+  recheckMinutes?: number;
 }
 
 /** Starts console sessions for directory identities. */
@@ -102,6 +112,7 @@ export class FederatedSignIn {
       lastSeenAt: now,
       ssoSid: user.sid ? sidDigest(user.sid) : null,
       ssoHint: user.idToken ? sealIdToken(user.idToken, token) : null,
+      ...this.recheck(user, token, now),
     };
     const detail = { role: user.role, ...context };
     // The session and its audit row commit together, as after a password sign-in.
@@ -110,5 +121,16 @@ export class FederatedSignIn {
       () => ({ actor: username, action: 'auth.sign_in_sso', detail }),
     );
     return { operator, token };
+  }
+
+  /** What the role re-check needs (none when it is off): the sealed refresh token and when it is first due. */
+  private recheck(user: FederatedUser, token: string, now: Date): Pick<SessionRecord, 'ssoRefresh' | 'ssoCheckAt'> {
+    const minutes = this.deps.recheckMinutes ?? 0;
+    if (minutes <= 0) return {};
+    // Without a refresh token the check cannot be made: it is due all the same and then ends the session.
+    return {
+      ssoRefresh: user.refreshToken ? sealRefreshToken(user.refreshToken, token) : null,
+      ssoCheckAt: new Date(now.getTime() + minutes * 60_000),
+    };
   }
 }

@@ -7,6 +7,7 @@ import type { DenialAudit } from './denial-audit';
 import { parseCookies, serializeCookie } from './cookies';
 import { tokensEqual } from './tokens';
 import { isOneTime } from './password-hash';
+import { clientOf } from './sign-in-context';
 
 /** Pages an operator signed in with a one-time password may open. */
 const ONE_TIME_ALLOWED = /^\/(account\/password|signout)\/?$/;
@@ -21,6 +22,13 @@ export interface SessionCookieOptions {
 
 const AUTH_KEY = 'kotaeAuth';
 const DENIALS_KEY = 'kotaeDenials';
+const ENDED_KEY = 'kotaeSessionEnded';
+
+/**
+ * The sign-in page's notice key (`?notice=…`) after the directory's role re-check ended the request's session: the
+ * console shows why (「Entra ID で権限が変更されたため、再度サインインしてください。」).
+ */
+export const SESSION_ENDED_NOTICE = 'ssoRoleChanged';
 
 /** The auth context loaded for this request, if signed in. */
 export function authOf(res: Response): AuthContext | undefined {
@@ -35,15 +43,24 @@ export function requireAuth(res: Response): AuthContext {
   return ctx;
 }
 
-/** Reads the session cookie and stores the auth context (and where refusals are audited) on the response. */
+/**
+ * Reads the session cookie and stores the auth context (and where refusals are audited) on the response; the session
+ * goes through AuthService's review (single sign-on's role re-check), which may lower its role or end it.
+ */
 export function loadSession(auth: AuthService): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     res.locals[DENIALS_KEY] = auth.denials;
     const token = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
-    const ctx = await auth.authenticate(token);
+    const { ctx, ended } = await auth.resume(token, clientOf(req));
     if (ctx) res.locals[AUTH_KEY] = ctx;
+    if (ended) res.locals[ENDED_KEY] = true;
     next();
   };
+}
+
+/** Where a signed-out request is sent: the sign-in page, with the reason when the role re-check ended its session. */
+function signInRedirect(res: Response, path: string): string {
+  return res.locals[ENDED_KEY] ? `${path}?notice=${SESSION_ENDED_NOTICE}` : path;
 }
 
 /** Sets the session cookie after sign-in (Max-Age = the absolute lifetime). */
@@ -96,7 +113,7 @@ export function requireRole(
   return (req: Request, res: Response, next: NextFunction) => {
     const ctx = authOf(res);
     if (!ctx) {
-      res.redirect(302, signInPath(req));
+      res.redirect(302, signInRedirect(res, signInPath(req)));
       return;
     }
     if (isOneTime(ctx.operator.passwordHash) && !ONE_TIME_ALLOWED.test(req.path)) {

@@ -65,6 +65,11 @@ const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
     local_account: 'ローカルアカウントと同じ名前',
     account_disabled: '管理者が無効にしたアカウント',
     front_channel: 'IDプロバイダーでのサインアウト（フロントチャネル）',
+    // auth.sso_session_ended (adapters/web/sso/role-recheck.ts).
+    role_changed: '割り当てられた権限の変更（より高い権限は次回のサインインで反映）',
+    refresh_refused: 'IDプロバイダーが更新を拒否（アカウントの無効化・削除、割り当ての解除など）',
+    no_refresh_token: '再確認に必要な情報なし（機能の有効化前に開始したセッションなど）',
+    subject_mismatch: 'IDプロバイダーが別のユーザーを返した',
   },
   via: { sso: 'シングルサインオン' },
   report: {

@@ -113,6 +113,8 @@ const NOTICES: Readonly<Record<string, string>> = {
   passwordReset: M.accounts.passwordReset,
   passwordChanged: M.password.changed,
   signedOut: M.signIn.signedOut,
+  // SESSION_ENDED_NOTICE (auth/middleware.ts): the directory's role re-check ended the session.
+  ssoRoleChanged: M.signIn.ssoRoleChanged,
   terminalSet: M.terminalSet,
 };
 

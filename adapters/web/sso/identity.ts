@@ -71,11 +71,20 @@ export function identityFromClaims(claims: Record<string, unknown>, departmentCl
  */
 const MAPPING_PRECEDENCE: readonly OperatorRole[] = ['staff', 'auditor', 'operator', 'admin'];
 
+/** A role's place in MAPPING_PRECEDENCE: of two mapped roles, the higher rank wins. */
+export function roleRank(role: OperatorRole): number {
+  return MAPPING_PRECEDENCE.indexOf(role);
+}
+
+/** Every Kotae role the identity's app roles or groups map to. */
+export function mappedRoles(identity: DirectoryIdentity, mapping: readonly RoleMapping[]): Set<OperatorRole> {
+  const held = new Set([...identity.roles, ...identity.groups]);
+  return new Set(mapping.filter((m) => held.has(m.value)).map((m) => m.role));
+}
+
 /** The winning Kotae role any of the identity's app roles or groups maps to; undefined when none does. */
 export function mappedRole(identity: DirectoryIdentity, mapping: readonly RoleMapping[]): OperatorRole | undefined {
-  const held = new Set([...identity.roles, ...identity.groups]);
-  let best = -1;
-  for (const m of mapping) if (held.has(m.value)) best = Math.max(best, MAPPING_PRECEDENCE.indexOf(m.role));
+  const best = Math.max(-1, ...[...mappedRoles(identity, mapping)].map(roleRank));
   return best >= 0 ? MAPPING_PRECEDENCE[best] : undefined;
 }
 
@@ -92,12 +101,20 @@ const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 
 /**
  * The mapped group object ids worth asking the directory about for an identity whose token left its groups
- * out (overage): those whose role would win over its app roles' (MAPPING_PRECEDENCE). Empty when none would,
- * so a user whose app role already wins over every mapped group costs no Graph call.
+ * out (overage): at sign-in, those whose role would win over its app roles' (MAPPING_PRECEDENCE); at a role
+ * re-check (`ceiling`: the session's role, which is never raised mid-session), those whose role is at most the
+ * ceiling and not already held through an app role. Empty when none matters, so such a user costs no Graph call.
  */
-export function groupsToAsk(identity: DirectoryIdentity, mapping: readonly RoleMapping[]): string[] {
+export function groupsToAsk(
+  identity: DirectoryIdentity,
+  mapping: readonly RoleMapping[],
+  ceiling?: OperatorRole,
+): string[] {
+  const held = mappedRoles(identity, mapping);
   const current = mappedRole(identity, mapping);
-  const floor = current ? MAPPING_PRECEDENCE.indexOf(current) : -1;
-  const ids = mapping.filter((m) => OBJECT_ID.test(m.value) && MAPPING_PRECEDENCE.indexOf(m.role) > floor);
+  const floor = current ? roleRank(current) : -1;
+  const wanted = (role: OperatorRole) =>
+    ceiling ? !held.has(role) && !held.has(ceiling) && roleRank(role) <= roleRank(ceiling) : roleRank(role) > floor;
+  const ids = mapping.filter((m) => OBJECT_ID.test(m.value) && wanted(m.role));
   return [...new Set(ids.map((m) => m.value))];
 }

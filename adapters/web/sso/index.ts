@@ -19,3 +19,4 @@ export {
 } from './web-identity';
 export { SSO_MESSAGES } from './messages';
 export { SingleLogout, answerProviderSignOut, type EndSessionProvider, type SingleLogoutDeps } from './single-logout';
+export { RoleRecheck, type RoleRecheckDeps, type TokenRefresher } from './role-recheck';

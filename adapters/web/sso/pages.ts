@@ -5,11 +5,13 @@
  */
 import type { Request, Response } from 'express';
 import type { AuditTrail, Logger } from '../../../core';
-import { parseCookies, serializeCookie, signInContext, type SignInClient } from '../auth';
+import { clientOf, parseCookies, serializeCookie, signInContext } from '../auth';
 import { html, type SafeHtml } from '../console';
 import { renderPage } from '../console';
 import { failureEntry, type SsoFailure } from './failures';
 import { SSO_MESSAGES as M } from './messages';
+
+export { clientOf };
 
 /** What the browser keeps between the redirect and the callback. */
 export interface Pending {
@@ -86,11 +88,6 @@ export interface FailureDeps {
   logger: Logger;
   /** This instance's id, written into sign-in audit rows. */
   instance?: string;
-}
-
-/** Where a request came from, as sign-in audit rows record it: the address express sees and the User-Agent. */
-export function clientOf(req: Request): SignInClient {
-  return { ip: req.ip, userAgent: req.get('user-agent') };
 }
 
 /**

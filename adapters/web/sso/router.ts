@@ -49,7 +49,7 @@ export interface SignInProvider {
   complete(
     callback: { code?: string; state?: string; error?: string },
     pending: Pending,
-  ): Promise<{ claims: Record<string, unknown>; idToken: string }>;
+  ): Promise<{ claims: Record<string, unknown>; idToken: string; refreshToken?: string }>;
 }
 
 /** What the /auth routes need. */
@@ -75,6 +75,7 @@ export interface SsoDeps {
         role: OperatorRole;
         sid?: string;
         idToken?: string;
+        refreshToken?: string;
       },
       client: SignInClient,
     ): Promise<{ token: string }>;
@@ -163,11 +164,14 @@ export function createSsoRouter(deps: SsoDeps): Router {
     let identity: DirectoryIdentity;
     let provider: ProviderSession;
     try {
-      const { claims, idToken } = await deps.provider.complete({ code: q('code'), state: q('state') }, pending);
+      const { claims, idToken, refreshToken } = await deps.provider.complete(
+        { code: q('code'), state: q('state') },
+        pending,
+      );
       identity = identityFromClaims(claims, deps.departmentClaim);
       // Entra ID puts the provider's session id in the ID token (`sid`): its front-channel logout names it.
       const sid = typeof claims.sid === 'string' && claims.sid.length <= 200 ? claims.sid : undefined;
-      provider = { sid, idToken };
+      provider = { sid, idToken, refreshToken };
     } catch (err) {
       const down = err instanceof KotaeError && err.code === 'CLOUD_UNAVAILABLE';
       const error = err instanceof Error ? err.message : String(err);
@@ -314,10 +318,14 @@ export function createSsoRouter(deps: SsoDeps): Router {
   return router;
 }
 
-/** What a sign-in keeps of the provider's session: its `sid` and the ID token (for single logout). */
+/**
+ * What a sign-in keeps of the provider's session: its `sid` and the ID token (for single logout), and the refresh
+ * token (a console session's role re-check; a web chat sign-in keeps none).
+ */
 interface ProviderSession {
   sid?: string;
   idToken: string;
+  refreshToken?: string;
 }
 
 /** What the log keeps of a failed directory lookup: its message and details (HTTP status, Graph's error code). */

@@ -59,8 +59,40 @@ describe('loadConfig: identity, rate limits, busy timeout, metrics', () => {
       redirectUri: 'https://kotae.city.example.lg.jp/auth/callback',
       postLogoutRedirectUri: 'https://kotae.city.example.lg.jp/auth/signed-out',
       graphGroups: undefined,
+      roleRecheckMinutes: 10,
     });
     assert.equal(c.trust.rateLimits.upload, undefined);
+  });
+
+  it('re-checks single sign-on roles every KOTAE_OIDC_ROLE_RECHECK_MINUTES (0 off, at most 480), in Japanese', () => {
+    const entra = {
+      KOTAE_OIDC_CLIENT_ID: '11111111-2222-3333-4444-555555555555',
+      KOTAE_OIDC_CLIENT_SECRET: 'secret',
+      KOTAE_OIDC_TENANT_ID: '99999999-8888-7777-6666-555555555555',
+      KOTAE_OIDC_ROLE_MAP: 'Kotae.Admin=admin',
+    };
+    for (const [value, minutes] of [
+      ['0', 0],
+      ['1', 1],
+      ['480', 480],
+    ] as const)
+      assert.equal(
+        loadConfig({ ...entra, KOTAE_OIDC_ROLE_RECHECK_MINUTES: value }, '/srv/kotae').trust.oidc?.roleRecheckMinutes,
+        minutes,
+      );
+    const named = 'KOTAE_OIDC_ROLE_RECHECK_MINUTES';
+    assert.deepEqual(problems({ ...entra, [named]: '-1' }), [
+      `${named}: Entra ID のロール再確認の間隔: 0以上を指定してください（0は再確認しない）`,
+    ]);
+    assert.deepEqual(problems({ ...entra, [named]: '481' }), [
+      `${named}: Entra ID のロール再確認の間隔: 480分（8時間、セッションの最長時間）以下を指定してください`,
+    ]);
+    assert.deepEqual(problems({ ...entra, [named]: '2.5' }), [
+      `${named}: Entra ID のロール再確認の間隔: 分を整数で指定してください`,
+    ]);
+    assert.deepEqual(problems({ ...entra, [named]: 'ten' }), [
+      `${named}: Entra ID のロール再確認の間隔: 分を整数で指定してください`,
+    ]);
   });
 
   it('resolves the groups overage through Graph only when asked, with group ids to ask about', () => {
