@@ -31,6 +31,8 @@ const NUMBER_TYPES: ReadonlySet<PiiType> = new Set<PiiType>([
   'card_number',
 ]);
 /** An office, a bank or a company named in a cell: a section's word at its end, a bank's or a branch's anywhere. */
+/** A row's tally label under a column of names (候補者 … 無効, 担当 … 合計): a count's name, no one's (session 35). */
+const TALLY = /^(?:合計|小計|総計|計|無効|有効|白票|棄権|その他|不明|平均)$/;
 const ORGANISATION = /[課係室]$|センター$|銀行|信金|信用金庫|信用組合|農協|支店|支所|出張所|株式会社|[（(]株[）)]/;
 
 /** A header cell naming who handled a row. */
@@ -76,7 +78,7 @@ export function shapedCells(
   const reshape = (s: PiiSpan): PiiSpan | undefined => {
     if (!onCell(s)) return s;
     const text = normalized.slice(s.start, s.end);
-    if (s.type === 'person_name' && ORGANISATION.test(text)) return undefined;
+    if (s.type === 'person_name' && (ORGANISATION.test(text) || TALLY.test(text))) return undefined;
     const strong = STRONG_SHAPES.find(([re]) => re.test(text))?.[1];
     if (strong && strong !== s.type && headerTypes.has(strong)) return { ...s, type: strong };
     if (BARE_NUMBER.test(text) && (s.type === 'person_name' || s.type === 'address'))

@@ -13,12 +13,12 @@ const EXAMPLE_BLOCK =
   /[【［[][^】］\]\n]{0,20}記入例[^】］\]\n]{0,10}[】］\]]|(?:^|\n)[ \t]*記入例[ \t]*(?:\/[ \t]*(?:Example|Sample)s?)?[ \t]*[:：]?[ \t]*(?=\n)|[（(]記入例[）)][ \t]*(?=\n)/g;
 /**
  * 記入例： (or 記入例）, 記入例（様式第5号）：) followed by the example on its line (※記入例：山田太郎（ヤマダタロウ）), an example in brackets after
- * the word (申請書の記入例（氏名：山田 太郎、…）), and an English e.g., Sample entry:, Example in the slides: or a sample
- * in brackets (the Japanese sample (山田太郎, …)); the quoted values after the example field on its line (記入例欄は「氏名：…」
- * 「生年月日：…」).
+ * the word, maybe after a few words of what is done to it (申請書の記入例（氏名：山田 太郎、…）, 記入例を差し替え（…）),
+ * and an English e.g., Sample entry:, Example in the slides: or a sample in brackets (the Japanese sample (山田太郎,
+ * …)); the quoted values after the example field on its line (記入例欄は「氏名：…」「生年月日：…」).
  */
 const EXAMPLE_LINE =
-  /記入例[ \t]*(?:\/[ \t]*[A-Za-z][A-Za-z ]{0,20})?[:：）)][^\n]*|記入例の?欄[ \t]*(?:は|に|の|には)?[ \t]*(?=[「『])[^\n]*|記入例[ \t]*[（(][^）)\n]{1,20}[）)][ \t]*[:：][^\n]*|記入例[ \t]*[（(][^）)\n]{1,80}[）)]|\be\.g\.[^\n]*|\b(?:[Ss]ample entry|[Ss]ample entries|[Ee]xample(?: in [^:\n]{1,40})?)[ \t]*:[^\n]*|\b[Ss]ample[ \t]*[（(][^）)\n]{1,80}[）)]/g;
+  /記入例[ \t]*(?:\/[ \t]*[A-Za-z][A-Za-z ]{0,20})?[:：）)][^\n]*|記入例の?欄[ \t]*(?:は|に|の|には)?[ \t]*(?=[「『])[^\n]*|記入例[ \t]*[（(][^）)\n]{1,20}[）)][ \t]*[:：][^\n]*|記入例(?:[をのに][^（(\n。、]{0,10})?[ \t]*[（(][^）)\n]{1,80}[）)]|\be\.g\.[^\n]*|\b(?:[Ss]ample entry|[Ss]ample entries|[Ee]xample(?: in [^:\n]{1,40})?)[ \t]*:[^\n]*|\b[Ss]ample[ \t]*[（(][^）)\n]{1,80}[）)]/g;
 /**
  * A placeholder address or name (○○市中央1-1, △△町, ○○町一丁目1番地の1): from the marks to the end of the item or a
  * particle (○○市情報政策課の中野です: the name after の is a person's).

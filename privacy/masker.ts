@@ -26,6 +26,7 @@ import { detectHalfWidthName, detectLatinCues, detectRomajiName } from './detect
 import { detectPostalCode } from './detectors';
 import { detectKinRows, detectOtherScripts, detectOutsidePeople, detectSignedPeople } from './detectors';
 import { detectFieldPeople, detectLogPeople, detectThreadPeople, detectTitledLists } from './detectors';
+import { detectClosingPeople, detectResidentParticles } from './detectors';
 import { cleanUserText } from './clean-text';
 import { normalizeForDetection } from './normalize';
 import { unifyNameKanji } from './name-kanji';
@@ -112,6 +113,7 @@ function detectAll(normalized: string, tagger?: PersonNameTagger, original?: str
     ...detectPostalCode(normalized),
     ...detectAddress(normalized),
     ...detectSpokenAddress(normalized),
+    ...detectResidentParticles(normalized),
     ...detectEnglishContext(normalized),
     ...detectEnglishForms(normalized),
     ...detectForeignScriptNames(normalized),
@@ -137,6 +139,7 @@ function detectAll(normalized: string, tagger?: PersonNameTagger, original?: str
     ...detectThreadPeople(normalized),
     ...detectFieldPeople(normalized),
     ...detectLogPeople(normalized),
+    ...detectClosingPeople(normalized),
     ...detectKinRows(normalized),
     ...detectRomajiName(normalized),
     ...detectLatinCues(normalized).map(fuller),

@@ -2,10 +2,35 @@
  * A name found with a piece of it left out, made whole: the part after a ・ of a katakana name (ブラウン・エマ, where the
  * tagger knows ブラウン), the part after a hyphen of a name in capitals (LEE JI-WOO), the last kanji of a given name the
  * tagger cut off (鈴鹿 透|真), the first kanji of a family name it read as a place (宇治|原 健吾) — and the katakana form
- * of a name right before its Latin form in brackets (ジョンソン・エミリー (Emily Johnson)).
+ * of a name right before its Latin form in brackets (ジョンソン・エミリー (Emily Johnson)). And (session 35) a Latin name found
+ * inside a table's cell that holds only two or three Latin words: the whole cell ("Tanaka Mark" in a CSV row, where the
+ * given name is also an English word) — any roster, export or pasted sheet of residents or staff.
  */
 import type { PiiSpan } from './types';
 import { surnameLike } from './family-names';
+import { rowsOf, type Cell, type Row } from './table-rows';
+
+/** A cell of two or three Latin words and nothing else. */
+const LATIN_CELL = /^[A-Za-z][A-Za-z'’-]+(?: [A-Za-z][A-Za-z'’-]+){1,2}$/;
+
+/** The cells of a table's rows that hold a Latin name found in part. */
+function latinCells(text: string, spans: readonly PiiSpan[]): PiiSpan[] {
+  const latin = spans.filter((s) => s.type === 'person_name' && /^[A-Za-z]/.test(text.slice(s.start, s.end)));
+  if (latin.length === 0) return [];
+  // A table: a row of three cells or more beside a row of the same shape (not a sentence with two commas).
+  const rows = rowsOf(text);
+  const same = (a: Row | undefined, b: Row | undefined): boolean =>
+    a !== undefined && b !== undefined && a.separator === b.separator && a.cells.length === b.cells.length;
+  const cells: Cell[] = rows.flatMap((row, i) =>
+    row && row.cells.length >= 3 && (same(row, rows[i - 1]) || same(row, rows[i + 1])) ? row.cells : [],
+  );
+  return cells.flatMap((c) =>
+    LATIN_CELL.test(c.text) &&
+    latin.some((s) => c.start <= s.start && s.end <= c.end && s.end - s.start < c.end - c.start)
+      ? [{ type: 'person_name' as const, start: c.start, end: c.end }]
+      : [],
+  );
+}
 
 const KANJI = /[一-龥々ヶ]/;
 /** Kanji after a name that are no part of it: honorifics, posts, offices, a household, a plural (様, 課, 長, 宅, 達). */
@@ -19,7 +44,7 @@ const KATAKANA_BEFORE = /(?<![ァ-ヶー・])([ァ-ヶー]{2,12}(?:[・ ][ァ-�
 
 /** Fuller spans for names found with a piece of them left out. */
 export function nameExtentSpans(text: string, spans: readonly PiiSpan[]): PiiSpan[] {
-  const out: PiiSpan[] = [];
+  const out: PiiSpan[] = latinCells(text, spans);
   const covered = new Uint8Array(text.length + 1);
   for (const s of spans) covered.fill(1, s.start, s.end);
   const free = (start: number, end: number): boolean => !covered.subarray(start, end).includes(1);

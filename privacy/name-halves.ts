@@ -9,15 +9,18 @@ import type { PiiSpan } from './types';
 const KANJI = '[一-龥々ヶ]';
 /** A given name: one or two kanji, two to four katakana or hiragana. */
 const GIVEN = '(?:[一-龥々]{1,2}|[ァ-ヶー]{2,4}|[ぁ-ん]{2,4})';
-/** Where a given name after a family name ends (a hiragana word there is as often です or から): an honorific, a mark, a line's end. */
+/**
+ * Where a given name after a family name ends (a hiragana word there is as often です or から): an honorific, a mark, a
+ * line's end, or です set apart by a space as the name is (世帯主は 菅野 元 です: session 35).
+ */
 const GIVEN_AFTER = new RegExp(
-  `^[ \\u3000]([一-龥々]{1,2}|[ァ-ヶー]{2,4})(?=[ \\u3000]*(?:様|さん|氏|殿)|[、。，,（(）)」\\n]|$)`,
+  `^[ \\u3000]([一-龥々]{1,2}|[ァ-ヶー]{2,4})(?=[ \\u3000]*(?:様|さん|氏|殿)|[ \\u3000]+(?:です|でした)|[、。，,（(）)」\\n]|$)`,
 );
 /** A kanji family name before a given name, at a word's start. */
 const FAMILY_BEFORE = new RegExp(`(?:^|[\\s:：、,（(「])(${KANJI}{2,3})[ \\u3000]$`);
 /** Words that are a state, a step, a place, a role or a post, never half a name (不在, 済, 総務課, 利用者, 主査). */
 const NOT_HALF =
-  /(?:済|中|不在|確認|対応|予定|完了|依頼|連絡|申請|登録|変更|手続|課|係|室|市|町|村|区|県|都|府|社|店|局|所|会|長|銀行|支店|様|殿|者|員|主査|主事|主任|参事|技師|先生|本人|家族)$/;
+  /(?:済|中|不在|確認|対応|予定|完了|依頼|連絡|申請|登録|変更|手続|課|係|室|市|町|村|区|県|都|府|社|店|局|所|会|長|銀行|支店|様|殿|宛|者|員|主査|主事|主任|参事|技師|先生|本人|家族)$/;
 
 /** Spans covering both halves of a name where a detector found one half. */
 export function nameHalfSpans(normalized: string, spans: readonly PiiSpan[]): PiiSpan[] {

@@ -3,11 +3,14 @@
  * 성명: 박지훈 / パク・チフン, NGUYEN VAN HUNG / グエン ヴァン フン; Sharma Anil さん（あにる しゃるま と呼ばれたい）; おおの
  * とみ（大野 トミ）), or the katakana reading of a name in another script alone on the next line (… अधिकारी⏎ビシュヌ・
  * プラサド・アディカリ), or quoted beside it and read the same (回答者欄に「おかもとゆか」「Okamoto Yuka」と2通り). Each found
- * reading is read for further ones, so a chain of scripts is followed to its end; linear in the names found.
+ * reading is read for further ones, so a chain of scripts is followed to its end; linear in the names found. And
+ * (session 35) the name a person goes by right before brackets holding their name found (ケンジ（税務の伊藤健二）, キム・
+ * ミンジュ（김민주）さん): a katakana name of parts joined by ・, or one word read as a listed given or family name.
  */
 import type { PiiSpan } from './types';
 import { KNOWN_FAMILY_NAMES } from './family-names';
 import { sameReading } from './kana-romaji';
+import { KATAKANA_FAMILY_NAMES, readsAsGivenName } from './detectors';
 
 // A reading of two parts at least (パク・チフン, グエン ヴァン フン): one katakana word is as often a company or a role.
 const KATAKANA = '[ァ-ヶー]{1,12}(?:[・＝ ][ァ-ヶー]{1,12}){1,4}';
@@ -20,9 +23,32 @@ const AFTER_SLASH = new RegExp(
 );
 /** In brackets: a kana reading, maybe with a note after と (と呼ばれたい), or a family name and a given name. */
 const IN_BRACKETS =
-  /^[ \t]*(?:さん|様|さま|氏)?[ \t]*[（(]([ぁ-んァ-ヶー]{2,8}(?:[ ・][ぁ-んァ-ヶー]{1,8}){1,3}|([一-龥々]{1,3}) [一-龥々ァ-ヶー]{1,4})(?:[ \t]*と[^）)\n]{0,20})?[）)]/d;
+  /^[ \t]*(?:さん|様|さま|氏)?[ \t]*[（(]([ぁ-んァ-ヶー]{2,8}(?:[ ・][ぁ-んァ-ヶー]{1,8}){1,3}|([一-龥々]{1,3}) [一-龥々ァ-ヶーぁ-ゖ]{1,4})(?:[ \t]*と[^）)\n]{0,20})?[）)]/d;
 /** A line holding only a katakana name of two or more parts joined by ・. */
 const NEXT_LINE_READING = /^\n[ \t]*([ァ-ヶー]{2,12}(?:・[ァ-ヶー]{1,12}){1,4})[ \t]*(?=\n|$)/d;
+
+/** A kana name standing as a word right before an opening bracket. */
+const BEFORE_BRACKET = /(?<![ぁ-ゖァ-ヶー])([ァ-ヶー]{2,8}(?:・[ァ-ヶー]{1,8}){0,3})[（(]$/d;
+/** In the brackets before the name found: nothing, or the person's section or place and の. */
+const OPENS_TO_NAME = /[（(](?:[一-龥ァ-ヶー]{1,10}の)?$/;
+
+/** The kana names right before brackets whose content ends with a name found. */
+function aliasesBefore(text: string, names: readonly PiiSpan[]): PiiSpan[] {
+  const out: PiiSpan[] = [];
+  for (const s of names) {
+    if (!/^[ \t]*[）)]/.test(text.slice(s.end, s.end + 3))) continue;
+    const open = OPENS_TO_NAME.exec(text.slice(Math.max(0, s.start - 12), s.start));
+    if (!open) continue;
+    const bracketAt = s.start - open[0].length;
+    const m = BEFORE_BRACKET.exec(text.slice(Math.max(0, bracketAt - 40), bracketAt + 1));
+    const alias = m?.[1];
+    if (!m || !alias) continue;
+    if (!alias.includes('・') && !KATAKANA_FAMILY_NAMES.has(alias) && !readsAsGivenName(alias)) continue;
+    const start = bracketAt - alias.length;
+    out.push({ type: 'person_name', start, end: bracketAt });
+  }
+  return out;
+}
 
 /** Two quoted values side by side (「…」「…」, 「…」と「…」, 「…」さんと「…」, 「…」、「…」). */
 const QUOTED_PAIR = /「([^」\n]{2,24})」[ \t]*(?:さん|様|氏)?(?:[、,／/]|と|や)?[ \t]*「([^」\n]{2,24})」/dg;
@@ -55,6 +81,7 @@ export function nameScriptSpans(text: string, spans: readonly PiiSpan[]): PiiSpa
   const out: PiiSpan[] = [];
   const queue = spans.filter((s) => s.type === 'person_name');
   const seen = new Set<number>(queue.map((s) => s.start));
+  out.push(...aliasesBefore(text, queue));
   for (let i = 0; i < queue.length && i < 1000; i++) {
     const end = queue[i]!.end;
     const rest = text.slice(end, end + 80);

@@ -1,3 +1,5 @@
+import { kanaToRomaji } from '../kana-romaji';
+
 /**
  * Common given names in Latin letters (general knowledge: the frequent given names of English-speaking and European
  * countries, and frequent Japanese given names in Hepburn), for names in English text written without a title or a
@@ -56,6 +58,11 @@ export const FAMILY_FIRST_NAMES: ReadonlySet<string> = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/** A given name written in kana that reads as a listed Japanese one (ユウタ, けんじ), long vowels read as one. */
+export function readsAsGivenName(kana: string): boolean {
+  return JAPANESE_GIVEN_NAMES.has(kanaToRomaji(kana).replace(/ou|oo/g, 'o').replace(/uu/g, 'u'));
+}
 
 /** A common given name, Western or Japanese in Hepburn, in any case (Sophie, YUKO). */
 export function isCommonGivenName(word: string): boolean {

@@ -47,6 +47,8 @@ export const NOT_NAMES = new Set([
   '祖父',
   '祖母',
   '孫',
+  '嫁',
+  '婿',
   '配偶者',
   '世帯員',
   '娘',
@@ -261,6 +263,9 @@ export function detectLabelledNames(normalized: string): PiiSpan[] {
       // One character after a label (名前が違う → 違) is a word of the sentence, not a name.
       if (!at || NOT_NAMES.has(word) || trimmed.length < 2 || VERB_ENDING.test(trimmed)) continue;
       if (!isName(family ?? trimmed)) continue;
+      // A longer word cut at the name's length is that word (報告者：選挙管理委員会 → 選挙管理委): an office's.
+      const run = /^[一-龥々ヶ]+/.exec(normalized.slice(at[0]))?.[0] ?? '';
+      if (run.length > trimmed.length && !family && endsLikeNoName(run)) continue;
       // A post before the name (送信者：教諭 藤堂 俊介) is no family name: the full name after it is found by its own rule.
       if (family && POST_BEFORE_NAME.test(family)) continue;
       // After は / が the value must stand alone (氏名は山田太郎です): 氏名が途中で切れる, ふりがなが二重に,

@@ -1,0 +1,80 @@
+/**
+ * Who signs a message where it ends (session 35, the fifty-first blind batch): the writer's name closing the message
+ * or the reply above a quoted original, in shapes the older signature rule (message-structure.ts: a listed family name
+ * alone on the last line, maybe after a dash or a section ending in 課 / 係 …) did not hold:
+ * - the reply's own last line before a quoted original (-----Original Message-----, 元のメッセージ, > From:, On … wrote:)
+ *   — any mail or ticket reply that quotes what it answers;
+ * - a dash signature run on after the last sentence (…やる。—カトウ), or a katakana family name after a dash on its line;
+ * - the office said by its work's word alone (税務 小松, 情シス 岡田): staff sign with their section's short name;
+ * - a Latin full name in lower case closing an English message after its last sentence (… can someone check? tom
+ *   baker), when the first word is a common given name and the second a family name;
+ * and a kana given or family name after a post or a section and の (選管書記のヒロミ、, 窓口のケンジが): the katakana read in
+ * Hepburn must be a listed given name or a listed family name's reading.
+ */
+import type { PiiSpan } from '../types';
+import { KNOWN_FAMILY_NAMES, PLACE_FAMILY_NAMES } from '../family-names';
+import { KATAKANA_FAMILY_NAMES } from './everyday-people';
+import { isCommonGivenName, readsAsGivenName } from './given-names';
+import { isLatinFamilyName } from './latin-family-names';
+import { isListedRomajiFamily } from './romaji-name';
+import { captured } from './captured';
+
+/** A line opening a quoted original under a reply. */
+const QUOTE_HEAD =
+  /^[ \t]*(?:-{3,}[ \t]*(?:Original Message|Original|元のメッセージ|転送されたメッセージ|Forwarded message)[ \t]*-*|>?[ \t]*(?:From|差出人)[ \t]*[:：].*|On [^\n]{4,80} wrote:|[^\n]{4,60}(?:wrote|のメッセージ)[ \t]*[:：])[ \t]*$/m;
+/** A dash, then the writer: a family name in kanji or in katakana, closing the text. */
+const DASH_SIGNED = /(?:^|\n|[。！？!?])[ \t]*[―—–-]+[ \t]*([一-龥々ヶ]{1,3}|[ァ-ヶー]{2,6})[ \t]*$/d;
+/** The last line: a word of the writer's office (2–6 letters), a space, the family name. */
+const OFFICE_WORD_SIGNED = /\n[ \t]*[一-龥ァ-ヶー]{2,6}[ \t\u3000]+([一-龥々ヶ]{1,3})[ \t]*$/d;
+/** A word naming where to (出張先, 所在地, 行き先) before a place-like family name: the place (出張先 長野). */
+const DESTINATION = /(?:先|地|元|行き|方面)[ \t\u3000]+$/;
+/** The last line alone: the family name. */
+const NAME_LINE = /\n[ \t]*([一-龥々ヶ]{1,3})[ \t]*$/d;
+/** After the last sentence of an English message: one or two lower-case words. */
+const CLOSING_LOWER = /[.!?][ \t]+([a-z]{2,14} [a-z]{2,14})[ \t]*$/d;
+/** A kana name after a post or a section and の, before a particle or a mark. */
+const KANA_AFTER_POST =
+  /(?:課|係|室|班|担当|書記|主事|主査|主任|係長|職員|支所)の([ァ-ヶー]{2,5})(?=[、,。がはにともへ]|から|より)/dg;
+
+const cap = (word: string): string => word[0]!.toUpperCase() + word.slice(1);
+const listed = (name: string): boolean => KNOWN_FAMILY_NAMES.has(name) || KATAKANA_FAMILY_NAMES.has(name);
+
+/** Where the reply ends: the start of the line opening a quoted original, or undefined when none is quoted. */
+function replyEnd(normalized: string): number | undefined {
+  const head = QUOTE_HEAD.exec(normalized);
+  if (!head || head.index === 0) return undefined;
+  const body = normalized.slice(0, head.index).replace(/\s+$/, '');
+  return body.length > 0 ? body.length : undefined;
+}
+
+function signedAt(text: string, re: RegExp, keep: (name: string) => boolean): PiiSpan[] {
+  const m = re.exec(text);
+  const at = m?.indices?.[1];
+  return m && at && keep(m[1]!) ? [{ type: 'person_name', start: at[0], end: at[1] }] : [];
+}
+
+/** Finds the closing names above. */
+export function detectClosingPeople(normalized: string): PiiSpan[] {
+  const end = replyEnd(normalized);
+  const reply = end === undefined ? undefined : normalized.slice(0, end);
+  const spans = [
+    ...signedAt(normalized, DASH_SIGNED, listed),
+    ...signedAt(normalized, OFFICE_WORD_SIGNED, (name) => KNOWN_FAMILY_NAMES.has(name)).filter(
+      (s) =>
+        !(PLACE_FAMILY_NAMES.has(normalized.slice(s.start, s.end)) && DESTINATION.test(normalized.slice(0, s.start))),
+    ),
+    ...signedAt(normalized, CLOSING_LOWER, (name) => {
+      const [given, family] = name.split(' ') as [string, string];
+      return isCommonGivenName(cap(given)) && (isLatinFamilyName(cap(family)) || isListedRomajiFamily(family));
+    }),
+  ];
+  if (reply !== undefined)
+    for (const re of [DASH_SIGNED, OFFICE_WORD_SIGNED, NAME_LINE])
+      spans.push(...signedAt(reply, re, (name) => KNOWN_FAMILY_NAMES.has(name) || KATAKANA_FAMILY_NAMES.has(name)));
+  spans.push(
+    ...captured(normalized, KANA_AFTER_POST, (name) => {
+      return KATAKANA_FAMILY_NAMES.has(name) || readsAsGivenName(name);
+    }),
+  );
+  return spans;
+}
