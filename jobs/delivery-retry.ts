@@ -3,12 +3,14 @@
  * (3 tries with backoff), resumed by any instance until they are used up. A delivery that failed them
  * all gets one more round on the next business day after its generation (a mail server down for an
  * evening does not lose the monthly report); after that it stays failed until an administrator resends it.
+ * Only scheduled attempts count here (`attempts`): an administrator's 再送 (`manualAttempts`) never uses up
+ * a round.
  */
 import { jstDateKey } from '../calendar';
 import type { ChannelProgress } from '../reports';
 import type { BusinessDays } from './due-reports';
 
-/** Whether another round of attempts is due now for a report whose unaudited channels are `open`. */
+/** Whether another round of scheduled attempts is due now for a report whose unaudited channels are `open`. */
 export function deliveryRoundDue(
   open: readonly ChannelProgress[],
   now: Date,

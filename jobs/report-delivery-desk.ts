@@ -2,7 +2,8 @@
  * The console's view of the scheduled delivery: each report's channels (sent, pending, failed) and an
  * administrator's 再送, which runs the same ReportDelivery for the channels not sent, under the report's
  * delivery lease (two clicks or two instances send once). The request is audited as `report.redeliver`
- * (who, which channels); each channel that takes the report writes its own `export.report`.
+ * (who, which channels); each channel that takes the report writes its own `export.report`. A 再送 is a
+ * manual attempt: it does not use up the scheduler's automatic rounds (deliveryRoundDue).
  */
 import type { AuditTrail, Logger } from '../core';
 import { toKotaeError } from '../core';
@@ -48,7 +49,7 @@ export class SchedulerDeliveryDesk implements ReportDeliveryDesk {
         detail: { report: report.kind, period: report.period, channels: open.join('+') },
       });
       try {
-        await delivery.deliver(report);
+        await delivery.deliver(report, 'manual');
         return { result: 'sent', channels: open };
       } catch (err) {
         logger?.warn('report redelivery failed', { ...due, error: toKotaeError(err).message });

@@ -53,7 +53,7 @@ export interface ReportSchedulerDeps {
    */
   deliver?: (kind: ReportKind, period: string) => Promise<unknown>;
   /**
-   * The reports whose delivery is unfinished with fewer than `maxAttempts` attempts (DeliveryProgress):
+   * The reports whose delivery is unfinished with fewer than `maxAttempts` scheduled attempts (DeliveryProgress):
    * each check delivers them again, so a delivery left by a stopped instance is finished by another.
    */
   unfinishedDeliveries?: (maxAttempts: number) => Promise<UnfinishedDelivery[]>;

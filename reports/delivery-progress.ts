@@ -24,11 +24,19 @@ export interface SentFacts {
   recipients: number;
 }
 
+/**
+ * Who began an attempt: the scheduler (the runner's round, the next business day's round) or an
+ * administrator's 再送. Only scheduled attempts use up the automatic rounds.
+ */
+export type DeliveryAttempt = 'scheduled' | 'manual';
+
 /** One channel of one generation's delivery. */
 export interface ChannelProgress extends DeliveryGeneration {
   channel: DeliveryChannel;
-  /** Attempts that found this channel unfinished (counted when an attempt begins). */
+  /** Scheduled attempts that found this channel unfinished (counted when an attempt begins). */
   attempts: number;
+  /** Manual resends (再送) that found this channel unfinished; not counted in `attempts`. */
+  manualAttempts: number;
   /** When the channel took the report (set once). */
   sentAt?: Date;
   /** What it took (set with sentAt). */
@@ -49,10 +57,15 @@ export interface DeliveryProgress {
   /**
    * Begins an attempt at delivering `generation` on `channels`: adds the channels' missing rows, drops
    * the report's rows never sent that this attempt will not send (an earlier generation's, or a channel
-   * no longer configured), counts one attempt on each unfinished row of the report, and returns them
-   * (this generation's, and earlier generations' sent but not audited), in channel order.
+   * no longer configured) and earlier generations' rows sent and audited (as `prune`), counts one attempt of
+   * kind `by` (default scheduled) on each unfinished row of the report, and returns them (this generation's,
+   * and earlier generations' sent but not audited), in channel order.
    */
-  begin(generation: DeliveryGeneration, channels: readonly DeliveryChannel[]): Promise<ChannelProgress[]>;
+  begin(
+    generation: DeliveryGeneration,
+    channels: readonly DeliveryChannel[],
+    by?: DeliveryAttempt,
+  ): Promise<ChannelProgress[]>;
   /**
    * Records that `generation` is to be delivered on `channels` (their missing rows, no attempt counted), so
    * the report is unfinished — and delivered by the next scheduler check on any instance — even when the
@@ -69,8 +82,13 @@ export interface DeliveryProgress {
   markAudited(generation: DeliveryGeneration, channel: DeliveryChannel, at: Date): Promise<boolean>;
   /** Notes why the last attempt on `channel` failed. */
   noteError(generation: DeliveryGeneration, channel: DeliveryChannel, error: string): Promise<void>;
-  /** Reports with an unaudited channel that has had fewer than `maxAttempts` attempts, oldest first. */
+  /** Reports with an unaudited channel that has had fewer than `maxAttempts` scheduled attempts, oldest first. */
   unfinished(maxAttempts: number): Promise<UnfinishedDelivery[]>;
+  /**
+   * Deletes the report's rows of generations earlier than `generation` that were sent and audited (nothing
+   * left to do; the audit log keeps what was sent); a row still to send or to audit stays. Returns how many.
+   */
+  prune(generation: DeliveryGeneration): Promise<number>;
   /** Every row of a report (each generation's channels), by generation, then channel. */
   ofReport(report: UnfinishedDelivery): Promise<ChannelProgress[]>;
 }

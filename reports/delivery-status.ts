@@ -13,7 +13,13 @@ export type DeliveryFailure = 'unreachable' | 'refused' | 'database' | 'other';
 export type ChannelDeliveryStatus =
   | { channel: DeliveryChannel; state: 'sent'; sentAt: Date }
   | { channel: DeliveryChannel; state: 'pending' }
-  | { channel: DeliveryChannel; state: 'failed'; attempts: number; reason: DeliveryFailure };
+  | {
+      channel: DeliveryChannel;
+      state: 'failed';
+      /** Every attempt: scheduled and manual (再送) together. */
+      attempts: number;
+      reason: DeliveryFailure;
+    };
 
 /** What a manual resend did. */
 export type RedeliveryOutcome =
@@ -42,7 +48,8 @@ export function deliveryFailure(lastError: string | undefined): DeliveryFailure 
 
 /**
  * The status of each configured channel for the report's current generation: a row sent is sent; a row
- * with attempts and no send failed; no row, or one never attempted, is pending.
+ * with attempts and no send failed (its attempts: scheduled and manual together); no row, or one never
+ * attempted, is pending.
  */
 export function channelStatuses(
   channels: readonly DeliveryChannel[],
@@ -52,7 +59,8 @@ export function channelStatuses(
   return channels.map((channel): ChannelDeliveryStatus => {
     const row = rows.find((r) => r.channel === channel && r.generatedAt.getTime() === generatedAt.getTime());
     if (row?.sentAt) return { channel, state: 'sent', sentAt: row.sentAt };
-    if (!row || row.attempts === 0 || !row.lastError) return { channel, state: 'pending' };
-    return { channel, state: 'failed', attempts: row.attempts, reason: deliveryFailure(row.lastError) };
+    const attempts = row ? row.attempts + row.manualAttempts : 0;
+    if (!row || attempts === 0 || !row.lastError) return { channel, state: 'pending' };
+    return { channel, state: 'failed', attempts, reason: deliveryFailure(row.lastError) };
   });
 }

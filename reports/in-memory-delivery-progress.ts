@@ -2,6 +2,7 @@
 import {
   DELIVERY_CHANNELS,
   type ChannelProgress,
+  type DeliveryAttempt,
   type DeliveryChannel,
   type DeliveryGeneration,
   type DeliveryProgress,
@@ -12,6 +13,9 @@ import {
 const sameReport = (a: UnfinishedDelivery, b: UnfinishedDelivery) => a.kind === b.kind && a.period === b.period;
 const sameGeneration = (a: DeliveryGeneration, b: DeliveryGeneration) =>
   sameReport(a, b) && a.generatedAt.getTime() === b.generatedAt.getTime();
+/** A row of an earlier generation of `g`'s report that was sent and audited: nothing left to do. */
+const superseded = (r: ChannelProgress, g: DeliveryGeneration) =>
+  sameReport(r, g) && r.generatedAt.getTime() < g.generatedAt.getTime() && Boolean(r.sentAt && r.auditedAt);
 
 /** Orders rows by generation, then channel. */
 function byGenerationAndChannel(a: ChannelProgress, b: ChannelProgress): number {
@@ -28,22 +32,34 @@ export class InMemoryDeliveryProgress implements DeliveryProgress {
     return this.rows.map((r) => structuredClone(r)).sort(byGenerationAndChannel);
   }
 
-  async begin(g: DeliveryGeneration, channels: readonly DeliveryChannel[]): Promise<ChannelProgress[]> {
-    for (const channel of channels) {
-      if (!this.find(g, channel)) this.rows.push({ ...copy(g), channel, attempts: 0 });
-    }
+  async begin(
+    g: DeliveryGeneration,
+    channels: readonly DeliveryChannel[],
+    by: DeliveryAttempt = 'scheduled',
+  ): Promise<ChannelProgress[]> {
+    await this.plan(g, channels);
+    await this.prune(g);
     this.rows = this.rows.filter(
       (r) => !sameReport(r, g) || r.sentAt || (sameGeneration(r, g) && channels.includes(r.channel)),
     );
     const open = this.rows.filter((r) => sameReport(r, g) && !r.auditedAt);
-    for (const r of open) r.attempts += 1;
+    for (const r of open) {
+      if (by === 'manual') r.manualAttempts += 1;
+      else r.attempts += 1;
+    }
     return open.map((r) => structuredClone(r)).sort(byGenerationAndChannel);
   }
 
   async plan(g: DeliveryGeneration, channels: readonly DeliveryChannel[]): Promise<void> {
     for (const channel of channels) {
-      if (!this.find(g, channel)) this.rows.push({ ...copy(g), channel, attempts: 0 });
+      if (!this.find(g, channel)) this.rows.push({ ...copy(g), channel, attempts: 0, manualAttempts: 0 });
     }
+  }
+
+  async prune(g: DeliveryGeneration): Promise<number> {
+    const before = this.rows.length;
+    this.rows = this.rows.filter((r) => !superseded(r, g));
+    return before - this.rows.length;
   }
 
   async markSent(g: DeliveryGeneration, channel: DeliveryChannel, facts: SentFacts, at: Date): Promise<boolean> {

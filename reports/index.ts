@@ -26,6 +26,7 @@ export {
 export {
   DELIVERY_CHANNELS,
   type ChannelProgress,
+  type DeliveryAttempt,
   type DeliveryChannel,
   type DeliveryGeneration,
   type DeliveryProgress,

@@ -13,6 +13,7 @@ import type { AuditTrail, Clock } from '../core';
 import { KotaeError, toKotaeError } from '../core';
 import type {
   ChannelProgress,
+  DeliveryAttempt,
   DeliveryChannel,
   DeliveryGeneration,
   DeliveryProgress,
@@ -115,16 +116,19 @@ export class ReportDelivery {
    * Sends the report on every configured channel not sent yet and audits each channel once; an earlier
    * generation's channel that was sent but not audited is audited too. Called again for the same
    * generated report (the runner's retry, or another instance after this one stopped), it skips the
-   * channels that took it already, so a refused Teams post does not send the e-mail twice.
+   * channels that took it already, so a refused Teams post does not send the e-mail twice. `by`: who
+   * began the attempt (an administrator's 再送 is counted apart and leaves the automatic rounds alone).
+   * Earlier generations' rows, once sent and audited, are pruned (at the start, and after this attempt
+   * audited one).
    */
-  async deliver(report: StoredReport): Promise<void> {
+  async deliver(report: StoredReport, by: DeliveryAttempt = 'scheduled'): Promise<void> {
     const generation = { kind: report.kind, period: report.period, generatedAt: report.generatedAt };
     const outgoing = this.outgoing(report);
-    const open = await this.deps.progress.begin(generation, [...outgoing.keys()]);
-    for (const row of open) {
-      const current = row.generatedAt.getTime() === report.generatedAt.getTime();
-      await this.finish(row, current ? outgoing.get(row.channel) : undefined);
-    }
+    const { progress } = this.deps;
+    const open = await progress.begin(generation, [...outgoing.keys()], by);
+    const current = (row: ChannelProgress) => row.generatedAt.getTime() === report.generatedAt.getTime();
+    for (const row of open) await this.finish(row, current(row) ? outgoing.get(row.channel) : undefined);
+    if (!open.every(current)) await progress.prune(generation);
   }
 
   /** The configured channels' messages, in channel order. */

@@ -35,6 +35,7 @@ import { StagedImport1766600000000 } from './1766600000000-staged-import';
 import { FileScansAlertRepeats1766700000000 } from './1766700000000-file-scans-alert-repeats';
 import { LogoStamps1766800000000 } from './1766800000000-logo-stamps';
 import { SsoRoleRecheck1766900000000 } from './1766900000000-sso-role-recheck';
+import { ReportDeliveryManualAttempts1767100000000 } from './1767100000000-report-delivery-manual-attempts';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -75,4 +76,5 @@ export const MIGRATIONS = [
   FileScansAlertRepeats1766700000000,
   LogoStamps1766800000000,
   SsoRoleRecheck1766900000000,
+  ReportDeliveryManualAttempts1767100000000,
 ];

@@ -1,14 +1,16 @@
 /**
  * DeliveryProgress on TypeORM (table report_delivery): one row per channel of a report generation's
  * scheduled delivery. Every mark is a conditional update (`… WHERE sentAt IS NULL`, `… WHERE auditedAt IS
- * NULL`) and attempts are counted in SQL, so two instances never both record a channel; `markAudited`
- * runs on the manager of the caller's open transaction, where the audit row is appended too.
+ * NULL`) and attempts are counted in SQL (scheduled ones in `attempts`, an administrator's 再送 in
+ * `manualAttempts`), so two instances never both record a channel; `markAudited` runs on the manager of the
+ * caller's open transaction, where the audit row is appended too.
  */
 import { randomUUID } from 'node:crypto';
-import { IsNull, LessThan, type DataSource, type EntityManager } from 'typeorm';
+import { IsNull, LessThan, Not, type DataSource, type EntityManager } from 'typeorm';
 import {
   DELIVERY_CHANNELS,
   type ChannelProgress,
+  type DeliveryAttempt,
   type DeliveryChannel,
   type DeliveryGeneration,
   type DeliveryProgress,
@@ -27,6 +29,7 @@ interface ReportDeliveryRow {
   generatedAt: Date;
   channel: string;
   attempts: number;
+  manualAttempts: number;
   sentAt: Date | null;
   auditedAt: Date | null;
   /** The sent facts (JSON), set with sentAt. */
@@ -43,6 +46,7 @@ function toProgress(r: ReportDeliveryRow): ChannelProgress {
     generatedAt: r.generatedAt,
     channel: r.channel as DeliveryChannel,
     attempts: Number(r.attempts),
+    manualAttempts: Number(r.manualAttempts),
     ...(r.sentAt ? { sentAt: r.sentAt } : {}),
     ...(r.detail ? { facts: JSON.parse(r.detail) as SentFacts } : {}),
     ...(r.auditedAt ? { auditedAt: r.auditedAt } : {}),
@@ -66,7 +70,12 @@ const whereChannel = (g: DeliveryGeneration, channel: DeliveryChannel) => ({ ...
 export class SqlReportDeliveries implements DeliveryProgress {
   constructor(private readonly ds: DataSource) {}
 
-  begin(g: DeliveryGeneration, channels: readonly DeliveryChannel[]): Promise<ChannelProgress[]> {
+  begin(
+    g: DeliveryGeneration,
+    channels: readonly DeliveryChannel[],
+    by: DeliveryAttempt = 'scheduled',
+  ): Promise<ChannelProgress[]> {
+    const counter = by === 'manual' ? 'manualAttempts' : 'attempts';
     return runDb(this.ds, () =>
       inTransaction(this.ds, async (em) => {
         const repo = em.getRepository<ReportDeliveryRow>(TABLE);
@@ -78,10 +87,11 @@ export class SqlReportDeliveries implements DeliveryProgress {
         }
         const drop = rows.filter((r) => !r.sentAt && !(same(r) && channels.includes(r.channel as DeliveryChannel)));
         if (drop.length) await repo.delete(drop.map((r) => r.id));
+        await this.pruneOn(em, g);
         await em
           .createQueryBuilder()
           .update(TABLE)
-          .set({ attempts: () => '"attempts" + 1' })
+          .set({ [counter]: () => `"${counter}" + 1` })
           .where({ ...report, auditedAt: IsNull() })
           .execute();
         const open = await repo.find({ where: { ...report, auditedAt: IsNull() } });
@@ -111,6 +121,10 @@ export class SqlReportDeliveries implements DeliveryProgress {
 
   async noteError(g: DeliveryGeneration, channel: DeliveryChannel, error: string): Promise<void> {
     await this.mark({ lastError: error }, whereChannel(g, channel));
+  }
+
+  prune(g: DeliveryGeneration): Promise<number> {
+    return runDb(this.ds, () => this.pruneOn(managerOf(this.ds), g));
   }
 
   async unfinished(maxAttempts: number): Promise<UnfinishedDelivery[]> {
@@ -145,12 +159,25 @@ export class SqlReportDeliveries implements DeliveryProgress {
     return result.affected === 1;
   }
 
+  /** Deletes the report's rows of generations before `g` that were sent and audited. */
+  private async pruneOn(em: EntityManager, g: DeliveryGeneration): Promise<number> {
+    const result = await em.getRepository<ReportDeliveryRow>(TABLE).delete({
+      kind: g.kind,
+      period: g.period,
+      generatedAt: LessThan(g.generatedAt),
+      sentAt: Not(IsNull()),
+      auditedAt: Not(IsNull()),
+    });
+    return result.affected ?? 0;
+  }
+
   /** Inserts a channel's row; another instance's row inserted meanwhile is kept (never an error). */
   private async insertIfMissing(em: EntityManager, g: DeliveryGeneration, channel: DeliveryChannel): Promise<void> {
     const row: ReportDeliveryRow = {
       id: randomUUID(),
       ...whereChannel(g, channel),
       attempts: 0,
+      manualAttempts: 0,
       sentAt: null,
       auditedAt: null,
       detail: null,

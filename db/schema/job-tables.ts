@@ -47,7 +47,8 @@ export const report: TableSpec = {
 
 /**
  * How far the scheduled delivery of a report generation got, per channel (e-mail, Teams): sent, audited,
- * attempts and the last error, shared by the instances so any of them finishes a delivery.
+ * attempts (scheduled, and an administrator's 再送 apart) and the last error, shared by the instances so any
+ * of them finishes a delivery.
  */
 export const reportDelivery: TableSpec = {
   name: 'report_delivery',
@@ -58,6 +59,7 @@ export const reportDelivery: TableSpec = {
     generatedAt: date,
     channel: short(16),
     attempts: int,
+    manualAttempts: { kind: 'int', default: 0 },
     sentAt: optDate,
     auditedAt: optDate,
     detail: optLong,

@@ -17,6 +17,7 @@ function view(rows: ChannelProgress[]) {
     report: `${r.kind}/${r.period}@${r.generatedAt.toISOString()}`,
     channel: r.channel,
     attempts: r.attempts,
+    manualAttempts: r.manualAttempts,
     sentAt: r.sentAt?.toISOString(),
     facts: r.facts,
     auditedAt: r.auditedAt?.toISOString(),
@@ -28,6 +29,7 @@ const row = (g: DeliveryGeneration, channel: 'email' | 'teams', attempts: number
   report: `${g.kind}/${g.period}@${g.generatedAt.toISOString()}`,
   channel,
   attempts,
+  manualAttempts: 0,
   sentAt: undefined,
   facts: undefined,
   auditedAt: undefined,
@@ -117,6 +119,52 @@ export function deliveryProgressContract(name: string, factory: DeliveryProgress
       assert.deepEqual(view(await store.ofReport(MAY)), [
         row(MAY, 'email', 1, { sentAt: '2026-06-01T00:01:00.000Z', facts: FILES }),
         row(MAY, 'teams', 1),
+      ]);
+    });
+
+    it('counts a manual attempt apart: it leaves the scheduled attempts, and so the report’s rounds, alone', async () => {
+      await store.begin(MAY, ['email', 'teams']);
+      for (let i = 0; i < 3; i += 1) await store.begin(MAY, ['email', 'teams'], 'manual');
+      assert.deepEqual(view(await store.begin(MAY, ['email', 'teams'], 'scheduled')), [
+        row(MAY, 'email', 2, { manualAttempts: 3 }),
+        row(MAY, 'teams', 2, { manualAttempts: 3 }),
+      ]);
+      assert.deepEqual(await store.unfinished(3), [{ kind: 'monthly', period: '2026-05' }]);
+      assert.deepEqual(await store.unfinished(2), []);
+      // A resend of a generation never begun adds its rows with no scheduled attempt.
+      assert.deepEqual(view(await store.begin(FY, ['teams'], 'manual')), [row(FY, 'teams', 0, { manualAttempts: 1 })]);
+      assert.deepEqual(await store.unfinished(1), [{ kind: 'annual', period: 'FY2025' }]);
+    });
+
+    it('prunes an earlier generation’s rows once sent and audited, never one still to send or audit', async () => {
+      const done = async (g: DeliveryGeneration, channel: 'email' | 'teams', minute: number) => {
+        await store.markSent(g, channel, FILES, at(`2026-06-02T00:${minute}:00Z`));
+        await store.markAudited(g, channel, at(`2026-06-02T00:${minute}:30Z`));
+      };
+      await store.begin(MAY, ['email', 'teams']);
+      await store.begin(FY, ['email']);
+      await done(FY, 'email', 10);
+      await done(MAY, 'email', 11);
+      await store.markSent(MAY, 'teams', FILES, at('2026-06-02T00:12:00Z'));
+      // Nothing older than the current generation: nothing pruned, the current rows stay.
+      assert.equal(await store.prune(MAY), 0);
+      assert.equal(await store.prune(FY), 0);
+      // Generated again: the e-mail (sent, audited) goes, the Teams post (sent, not audited) stays to audit.
+      assert.deepEqual(view(await store.begin(MAY_AGAIN, ['email'])), [
+        row(MAY, 'teams', 2, { sentAt: '2026-06-02T00:12:00.000Z', facts: FILES }),
+        row(MAY_AGAIN, 'email', 1),
+      ]);
+      await store.markAudited(MAY, 'teams', at('2026-06-02T00:13:00Z'));
+      assert.equal(await store.prune(MAY_AGAIN), 1);
+      assert.equal(await store.prune(MAY_AGAIN), 0);
+      assert.deepEqual(view(await store.ofReport(MAY)), [row(MAY_AGAIN, 'email', 1)]);
+      // Another report's rows are its own.
+      assert.deepEqual(view(await store.ofReport(FY)), [
+        row(FY, 'email', 1, {
+          sentAt: '2026-06-02T00:10:00.000Z',
+          facts: FILES,
+          auditedAt: '2026-06-02T00:10:30.000Z',
+        }),
       ]);
     });
 

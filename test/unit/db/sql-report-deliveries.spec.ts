@@ -1,14 +1,17 @@
 /**
  * The delivery progress on every database (and the in-memory fake): the standard suite, then what only the
- * SQL store can show — the mark that a channel was audited commits with its audit row or not at all, and two
- * instances finishing the same channel at once write exactly one audit row.
+ * SQL store can show — the mark that a channel was audited commits with its audit row or not at all, two
+ * instances finishing the same channel at once write exactly one audit row, and a row written before
+ * migration 1767100000000 counts its later resends apart from its scheduled attempts.
  */
 import assert from 'node:assert/strict';
 import type { DataSource } from 'typeorm';
-import { createDataSource, SqlReportDeliveries } from '../../../db';
+import { createDataSource, openDatabase, SqlReportDeliveries } from '../../../db';
+import { MIGRATIONS } from '../../../db/migrations';
 import { exportEntry, InMemoryDeliveryProgress, type DeliveryGeneration } from '../../../reports';
 import { deliveryProgressContract } from '../../contracts/delivery-progress.contract';
-import { describeEachDb } from '../../helpers/databases';
+import { describeEachDb, emptyTestDb } from '../../helpers/databases';
+import { dataSourceWith } from '../../helpers/migrations';
 import { testAuditLog } from '../../helpers/audit';
 import { countRowsLike } from '../../helpers/instance-pair';
 
@@ -50,6 +53,36 @@ describeEachDb('SqlReportDeliveries', (each) => {
     assert.equal(await audit.atomically(mark, (won) => (won ? entry : undefined)), true);
     assert.equal(await countRowsLike(each.db.ds, 'audit_log', 'action', 'export.report'), 1);
     assert.deepEqual(await store.begin(MAY, ['email']), []);
+  });
+
+  it('keeps the attempts of a row written before the manual count, which starts at 0', async () => {
+    const db = await emptyTestDb(each.kind);
+    const before = MIGRATIONS.findIndex((m) => m.name === 'ReportDeliveryManualAttempts1767100000000');
+    const old = dataSourceWith(db.config, MIGRATIONS.slice(0, before) as never);
+    let upgraded: DataSource | undefined;
+    try {
+      await openDatabase(old);
+      // Written with that release's column list (the live entity has the new column).
+      const p = (i: number) => (each.kind === 'postgres' ? `$${i}` : each.kind === 'mssql' ? `@${i - 1}` : '?');
+      const generatedAt = each.kind === 'sqlite' ? '2026-06-01 00:00:01.234' : MAY.generatedAt;
+      await old.query(
+        `INSERT INTO "report_delivery" ("id", "kind", "period", "generatedAt", "channel", "attempts") ` +
+          `VALUES (${[1, 2, 3, 4, 5, 6].map(p).join(', ')})`,
+        ['d-1', 'monthly', '2026-05', generatedAt, 'email', 4],
+      );
+      await old.destroy();
+      upgraded = dataSourceWith(db.config, MIGRATIONS as never);
+      await openDatabase(upgraded);
+      const store = new SqlReportDeliveries(upgraded);
+      const counts = (rows: { attempts: number; manualAttempts: number }[]) =>
+        rows.map((r) => [r.attempts, r.manualAttempts]);
+      assert.deepEqual(counts(await store.ofReport(MAY)), [[4, 0]]);
+      assert.deepEqual(counts(await store.begin(MAY, ['email'], 'manual')), [[4, 1]]);
+    } finally {
+      if (old.isInitialized) await old.destroy();
+      if (upgraded?.isInitialized) await upgraded.destroy();
+      await db.drop();
+    }
   });
 
   // Instances that write at the same moment share a server database; a SQLite file is written by one process.

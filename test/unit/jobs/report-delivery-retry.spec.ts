@@ -1,6 +1,7 @@
 /**
  * The retry policy of a scheduled delivery: the runner's round of 3 attempts on the day of generation,
- * one more round on the next business day, then nothing until an administrator resends (fake clock).
+ * one more round on the next business day, then nothing until an administrator resends (fake clock); an
+ * administrator's 再送 is counted apart and never uses up the next business day's round.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -9,7 +10,13 @@ import path from 'node:path';
 import { BusinessCalendar, DEFAULT_SLA_POLICY } from '../../../calendar';
 import { FakeClock } from '../../../core/clock';
 import type { AuditEntry } from '../../../core';
-import { deliveryRoundDue, InMemoryJobRunStore, JobRunner, ReportScheduler } from '../../../jobs';
+import {
+  deliveryRoundDue,
+  InMemoryJobRunStore,
+  JobRunner,
+  ReportScheduler,
+  SchedulerDeliveryDesk,
+} from '../../../jobs';
 import {
   InMemoryDeliveryProgress,
   InMemoryReportStore,
@@ -86,7 +93,13 @@ function setup(sender: DeliverySender, start: string) {
     await scheduler.deliveriesSettled();
   };
   const exports = () => entries.filter((e) => e.action === 'export.report').length;
-  return { reportsDir, checkAt, exports, progress };
+  // The console's 再送, as an administrator posts it (same delivery, same per-report exclusion).
+  const desk = new SchedulerDeliveryDesk({ delivery, progress, scheduler });
+  const resendAt = async (time: string) => {
+    clock.set(jst(time));
+    return desk.redeliver(await service.get('monthly', '2026-05'), 'admin');
+  };
+  return { reportsDir, checkAt, exports, progress, resendAt, desk, service };
 }
 
 describe('scheduled delivery retry: one more round on the next business day', () => {
@@ -108,6 +121,38 @@ describe('scheduled delivery retry: one more round on the next business day', ()
     assert.deepEqual([state.tries, state.sent, s.exports()], [4, 1, 1]);
     await s.checkAt('2026-06-02 09:15');
     assert.deepEqual([state.tries, state.sent, s.exports()], [4, 1, 1]);
+  });
+
+  it('still gives the next business day’s round to a delivery resent (failing) three times on its day', async () => {
+    const { sender, state } = flakySender(6);
+    const s = setup(sender, '2026-06-01 09:00');
+    dirs.push(s.reportsDir);
+    await s.checkAt('2026-06-01 09:00');
+    for (const time of ['2026-06-01 10:00', '2026-06-01 11:00', '2026-06-01 12:00']) {
+      assert.deepEqual(await s.resendAt(time), { result: 'failed', channel: 'email', reason: 'refused' });
+    }
+    assert.deepEqual([state.tries, state.sent, s.exports()], [6, 0, 0]);
+    const rows = async () =>
+      (await s.progress.ofReport({ kind: 'monthly', period: '2026-05' })).map((r) => [
+        r.channel,
+        r.attempts,
+        r.manualAttempts,
+        Boolean(r.sentAt),
+      ]);
+    assert.deepEqual(await rows(), [['email', 3, 3, false]]);
+    // The list counts every attempt: 3 scheduled and 3 resends.
+    const report = await s.service.get('monthly', '2026-05');
+    assert.deepEqual(await s.desk.status(report), [
+      { channel: 'email', state: 'failed', attempts: 6, reason: 'refused' },
+    ]);
+    await s.checkAt('2026-06-01 23:45');
+    assert.equal(state.tries, 6);
+    // The next business day's round is still due, and sends it once.
+    await s.checkAt('2026-06-02 09:00');
+    assert.deepEqual([state.tries, state.sent, s.exports()], [7, 1, 1]);
+    assert.deepEqual(await rows(), [['email', 4, 3, true]]);
+    await s.checkAt('2026-06-02 09:15');
+    assert.deepEqual([state.tries, state.sent, s.exports()], [7, 1, 1]);
   });
 
   it('gives up after the next business day’s round failed too', async () => {
@@ -135,6 +180,7 @@ describe('deliveryRoundDue', () => {
     generatedAt: jst(generated),
     channel: 'email',
     attempts,
+    manualAttempts: 0,
     ...more,
   });
   // 2026-06-05 is a Friday; 06-06/07 the weekend; 06-08 a Monday.
@@ -152,6 +198,12 @@ describe('deliveryRoundDue', () => {
     assert.equal(due(failed, '2026-06-07 09:00'), false);
     assert.equal(due(failed, '2026-06-08 00:00'), true);
     assert.equal(due([row(5, '2026-06-05 09:00')], '2026-06-08 09:00'), true);
+  });
+
+  it('counts scheduled attempts only: resends neither use up a round nor make one due', () => {
+    assert.equal(due([row(3, '2026-06-05 09:00', { manualAttempts: 3 })], '2026-06-08 09:00'), true);
+    assert.equal(due([row(3, '2026-06-05 09:00', { manualAttempts: 9 })], '2026-06-05 18:00'), false);
+    assert.equal(due([row(6, '2026-06-05 09:00', { manualAttempts: 1 })], '2026-06-08 09:00'), false);
   });
 
   it('is never due after the second round, or when every channel is audited', () => {

@@ -78,7 +78,7 @@ function setup(senders: readonly DeliverySender[], emails = ['johosei@example.lg
     deliver: async (k, p) => delivery.deliver(await service.get(k, p)),
     unfinishedDeliveries: (max) => progress.unfinished(max),
   });
-  return { reportsDir, store, jobs, scheduler, audit, progress, clock };
+  return { reportsDir, store, jobs, scheduler, audit, progress, clock, service, delivery };
 }
 
 /** The audit entry of one channel's delivery. */
@@ -289,6 +289,7 @@ describe('scheduled delivery of generated reports', () => {
     const email = recordingSender('email');
     const teams = recordingSender('teams', 1);
     const { reportsDir, audit, store } = setup([]);
+    const progress = new InMemoryDeliveryProgress();
     const service = new ReportService({
       data: memoryData(),
       store,
@@ -303,7 +304,7 @@ describe('scheduled delivery of generated reports', () => {
       settings: { emails: ['johosei@example.lg.jp'], teams: true, formats: ['pdf'] },
       consoleUrl: 'https://kotae.example.lg.jp/console/reports',
       folderOf: (r) => service.folderOf(r.kind, r.period),
-      progress: new InMemoryDeliveryProgress(),
+      progress,
       clock: new FakeClock(jst('2026-06-01 09:00')),
       audit,
     });
@@ -313,6 +314,14 @@ describe('scheduled delivery of generated reports', () => {
       const again = { ...first, generatedAt: new Date(first.generatedAt.getTime() + 60_000) };
       await delivery.deliver(again);
       assert.deepEqual([email.sent.length, teams.sent.length], [2, 1]);
+      // The first generation's rows are gone: its e-mail sent and audited (pruned), its Teams post never sent.
+      assert.deepEqual(
+        progress.all().map((r) => [r.generatedAt.getTime() - first.generatedAt.getTime(), r.channel]),
+        [
+          [60_000, 'email'],
+          [60_000, 'teams'],
+        ],
+      );
       assert.deepEqual(
         audit.entries.map((e) => [e.detail?.channel, e.detail?.format]),
         [
@@ -320,6 +329,43 @@ describe('scheduled delivery of generated reports', () => {
           ['email', 'pdf'],
           ['teams', 'link'],
         ],
+      );
+    } finally {
+      fs.rmSync(reportsDir, { recursive: true, force: true });
+    }
+  });
+
+  it('audits an earlier generation’s mail sent but not audited when generated again, then prunes its row', async () => {
+    const email = recordingSender('email');
+    const { reportsDir, audit, progress, service, delivery } = setup([email.sender], ['johosei@example.lg.jp']);
+    try {
+      const first = await service.generate('monthly', '2026-05');
+      audit.failNext = 2;
+      await assert.rejects(delivery.deliver(first), /database is locked/);
+      const again = { ...first, generatedAt: new Date(first.generatedAt.getTime() + 60_000) };
+      assert.deepEqual(
+        progress.all().map((r) => [r.channel, Boolean(r.sentAt), Boolean(r.auditedAt)]),
+        [['email', true, false]],
+      );
+      await assert.rejects(delivery.deliver(again), /database is locked/);
+      // Still to audit: kept, with the new generation's row beside it.
+      assert.deepEqual(
+        progress.all().map((r) => [r.generatedAt.getTime() - first.generatedAt.getTime(), Boolean(r.auditedAt)]),
+        [
+          [0, false],
+          [60_000, false],
+        ],
+      );
+      assert.equal(audit.failNext, 0);
+      await delivery.deliver(again);
+      assert.equal(email.sent.length, 2);
+      assert.deepEqual(
+        audit.entries.map((e) => e.action),
+        ['export.report', 'export.report'],
+      );
+      assert.deepEqual(
+        progress.all().map((r) => [r.generatedAt.getTime() - first.generatedAt.getTime(), r.channel, !!r.auditedAt]),
+        [[60_000, 'email', true]],
       );
     } finally {
       fs.rmSync(reportsDir, { recursive: true, force: true });
