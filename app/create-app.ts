@@ -205,7 +205,7 @@ export async function createApp(config: Readonly<KotaeConfig>, deps: AppDeps): P
         await indexSync.published();
       },
       notifications: notify.service,
-      scan: scanning.scan,
+      scanning,
     });
     scrape.sources = metricsSources({
       tickets: operators.ticketService,

@@ -23,6 +23,7 @@ const toFile = (m: AttachmentMeta): ReplyFile => ({
   fileName: m.fileName,
   contentType: m.contentType,
   sizeBytes: m.sizeBytes,
+  ...(m.quarantine ? { quarantined: true } : {}),
 });
 
 /** ReplyFiles over the attachment service. */

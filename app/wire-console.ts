@@ -29,7 +29,8 @@ import { incidentBaseName, loadIncidentReport, renderIncidentPdf, renderIncident
 import { SqlTicketLinks, SqlTicketMerger, SqlWriteKeys } from '../db';
 import { AttachmentService, FaqService, ReplyDelivery, TicketService, WorkLogService } from '../tickets';
 import { QuarantinedAttachments } from '../tickets';
-import type { UploadScan } from '../tickets';
+import { QuarantineRelease } from '../tickets';
+import type { ScannerWiring } from './wire-scanner';
 import { AccountService, AuthService } from '../adapters/web';
 import { createConsoleRouter, type CertificateSource, type KnowledgeConsole } from '../adapters/web';
 import { SqlDeletionCertificates } from '../db';
@@ -73,8 +74,8 @@ export interface ConsoleWiringDeps {
   instanceId?: string;
   /** The knowledge pages (uploads, SharePoint, usage, gaps). */
   knowledge?: KnowledgeConsole;
-  /** The malware scan of uploaded files (app/wire-scanner.ts); absent: not scanned. */
-  scan?: UploadScan;
+  /** The malware scan of uploaded files and the scanner (app/wire-scanner.ts); absent: not scanned. */
+  scanning?: Pick<ScannerWiring, 'scan' | 'scanner'>;
 }
 
 /** Builds the operator-side services and the console router. */
@@ -95,14 +96,26 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     retryDelayMs: 60_000,
   });
   // Rows whose content a rescan quarantined (kotae scan-attachments) are shown 隔離済み and not served.
-  const attachmentRows = new QuarantinedAttachments(new SqlAttachmentStore(d.ds, now), new SqlFileScans(d.ds));
+  const fileScans = new SqlFileScans(d.ds);
+  const attachmentRows = new QuarantinedAttachments(new SqlAttachmentStore(d.ds, now), fileScans);
+  const attachmentFiles = new FsAttachmentFileStore(attachmentDir(d.config.dataDir));
   const attachments = new AttachmentService({
-    files: new FsAttachmentFileStore(attachmentDir(d.config.dataDir)),
+    files: attachmentFiles,
     rows: attachmentRows,
     tickets: d.tickets,
     audit,
     maxBytes: d.config.attachmentMaxBytes,
-    scan: d.scan,
+    scan: d.scanning?.scan,
+  });
+  // An administrator's release of a false positive (console), after a clean scan with this scanner.
+  const quarantine = new QuarantineRelease({
+    files: attachmentFiles,
+    scans: fileScans,
+    scanner: d.scanning?.scanner,
+    audit,
+    clock: d.clock,
+    logger: d.logger,
+    maskText: (t) => masker.mask(t).text,
   });
   const duties = wireRoster({ ds: d.ds, operators, audit, clock: d.clock });
   const ticketService = new TicketService({
@@ -163,6 +176,7 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     tickets: ticketService,
     requestKeys: d.requestKeys,
     attachments,
+    quarantine,
     workLogs,
     operations: operations.console,
     faqs,

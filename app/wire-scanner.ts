@@ -30,6 +30,8 @@ export interface ScannerWiringDeps {
 /** The upload check (absent when no scanner is configured) and the /healthz report. */
 export interface ScannerWiring {
   scan?: UploadScan;
+  /** The scanner itself (an administrator's release of a quarantined file scans it again). */
+  scanner?: FileScanner;
   health(): Promise<Record<string, unknown>>;
 }
 
@@ -67,6 +69,7 @@ export function wireScanner(c: ScannerConfig, d: ScannerWiringDeps): ScannerWiri
   });
   return {
     scan,
+    scanner,
     health: async () => {
       const status = await scanner.status();
       return {

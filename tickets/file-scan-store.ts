@@ -1,7 +1,9 @@
 /**
  * The port of the stored files' scan state, shared by the instances (db/: SqlFileScans): each stored file's
  * last verdict and the signature version it was scanned with, and the claim of the rescan scanning it now.
- * An infected verdict is the quarantine: every attachment row of that content stops being served.
+ * An infected verdict is the quarantine: every attachment row of that content stops being served. A released
+ * verdict is an administrator's release of a false positive after a clean scan: served again, and skipped by a
+ * rescan with the version it was released with.
  */
 
 /** Where a stored file lives: the attachment store (by hash) or the folder of uploaded manuals. */
@@ -61,6 +63,13 @@ export interface FileScanStore {
    * started), so the next rescan with that version skips it; an infected (quarantined) content stays infected.
    */
   recordUploadScan(file: StoredFileRef, version: string, at: Date): Promise<void>;
+  /**
+   * Lifts the quarantine of `file` after a clean scan with `version` at `at` (an administrator's release): the
+   * verdict becomes `released` (the detection is kept), so a rescan with `version` skips it and a newer version
+   * scans it again. Resolves with the quarantine lifted, or undefined when the content was not quarantined (any
+   * more: of two releases at once, one lifts it).
+   */
+  releaseQuarantine(file: StoredFileRef, version: string, at: Date): Promise<Quarantine | undefined>;
   /** The contents of `kind` quarantined before `before` (their files are removed after the keeping period). */
   quarantinedBefore(kind: StoredFileKind, before: Date): Promise<QuarantinedContent[]>;
   /**

@@ -96,6 +96,13 @@ export {
 export { attachmentRescanSource, type AttachmentRescanDeps } from './attachment-rescan-source';
 export { QuarantinedAttachments } from './quarantined-attachments';
 export { QuarantineRemoval, type QuarantineRemovalDeps } from './quarantine-removal';
+export {
+  QuarantineRelease,
+  RELEASE_REASON_MAX_CHARS,
+  type QuarantineReleaseDeps,
+  type ReleasedQuarantine,
+  type ReleaseRequest,
+} from './quarantine-release';
 export { SCAN_MESSAGES } from './scan-messages';
 export { checkClaim, imageExtensionOf, isInlineImage, safeFileName, type AttachmentClaim } from './attachment-policy';
 export { FileLinkSigner } from './file-links';

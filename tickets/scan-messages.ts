@@ -27,6 +27,19 @@ export const SCAN_MESSAGES = Object.freeze({
   /** The download of a file a rescan quarantined (410). */
   quarantined: (fileName: string, signature: string) =>
     `「${fileName}」はウイルス（検出名: ${signature}）が検出されたため隔離しました。ダウンロードできません。必要な場合はヘルプデスクにお問い合わせください。`,
+  /** An administrator's release of a quarantined attachment (console). */
+  releaseReasonRequired: '隔離を解除する理由を入力してください。',
+  releaseReasonTooLong: (max: number) => `隔離を解除する理由は${max}文字以内で入力してください。`,
+  releaseStillInfected: '最新の検査でもウイルスが検出されたため、隔離を解除できません。',
+  releaseUnavailable:
+    'ウイルス検査サーバー（clamd）に接続できないため、隔離を解除できませんでした。何も変更していません。しばらくしてからもう一度お試しください。',
+  releaseNoScanner:
+    'ウイルス検査の接続先が設定されていないため、隔離を解除できません。KOTAE_CLAMD_HOST と KOTAE_CLAMD_PORT、または KOTAE_CLAMD_SOCKET を設定してください。',
+  releaseTooLarge: (fileName: string) =>
+    `「${fileName}」は大きすぎるため、ウイルス検査ができず隔離を解除できません。clamd の StreamMaxLength を確認してください。`,
+  releaseGone: (fileName: string) =>
+    `「${fileName}」は隔離の保管期間（KOTAE_QUARANTINE_KEEP_DAYS）を過ぎてファイルを削除したため、隔離を解除できません。`,
+  releaseNotQuarantined: (fileName: string) => `「${fileName}」は隔離されていません。`,
   rescanAlertSubject: (count: number) =>
     `【Kotae】保存済みファイルの再検査でウイルスを検出し、隔離しました（${count} 件）`,
   rescanAlertBody: (p: { version: string; at: string; lines: string[]; more: number }) =>

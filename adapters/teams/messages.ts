@@ -58,6 +58,9 @@ export const TEAMS_MESSAGES = Object.freeze({
     `📎 ヘルプデスクからのファイル「${name}」: [ダウンロード](${url})（リンクの有効期限は7日間です）`,
   fileDeclined: (name: string): string =>
     `ファイル「${name}」の受け取りを取りやめました。必要になりましたらヘルプデスクにお問い合わせください。`,
+  /** A reply's file quarantined after the reply was written: the reply goes without it. */
+  fileQuarantined: (name: string): string =>
+    `添付ファイル「${name}」はウイルス検査で隔離されたため送信できませんでした。`,
   fileUploadFailed: (name: string): string =>
     `ファイル「${name}」をお送りできませんでした。しばらくしてからもう一度お試しください。`,
   feedbackThanks: (choice: string): string => `フィードバックありがとうございました（${choice}）`,

@@ -6,6 +6,8 @@
  *   `fileConsent/invoke` accept the bytes are PUT to the given uploadUrl (the user's OneDrive) and a
  *   FileInfoCard is sent;
  * - in a group chat or channel (no bot file API there), a signed, time-limited download link to Kotae.
+ * A file quarantined after the reply was written (a rescan found it infected) is not sent: one line names it
+ * instead, and the reply counts as delivered.
  */
 import { Activity, ActivityTypes, type Attachment } from '@microsoft/agents-activity';
 import type { TurnContext } from '@microsoft/agents-hosting';
@@ -24,6 +26,8 @@ export interface ReplyFile {
   fileName: string;
   contentType: string;
   sizeBytes: number;
+  /** A rescan quarantined it: it is not sent. */
+  quarantined?: boolean;
 }
 
 /** Port: the files of a reply, their bytes and a signed link (from the composition root). */
@@ -57,9 +61,16 @@ export async function replyFileActivities(
 ): Promise<Activity[]> {
   const activities: Activity[] = [];
   const links: string[] = [];
+  const withheld: string[] = [];
   for (const file of files) {
-    if (INLINE_TYPES.has(file.contentType) && file.sizeBytes <= INLINE_IMAGE_MAX_BYTES) {
-      const bytes = await source.read(file);
+    if (file.quarantined) {
+      withheld.push(M.fileQuarantined(file.fileName));
+    } else if (INLINE_TYPES.has(file.contentType) && file.sizeBytes <= INLINE_IMAGE_MAX_BYTES) {
+      const bytes = await readUnlessQuarantined(source, file);
+      if (!bytes) {
+        withheld.push(M.fileQuarantined(file.fileName));
+        continue;
+      }
       activities.push(
         messageWith({
           contentType: file.contentType,
@@ -89,8 +100,20 @@ export async function replyFileActivities(
       links.push(M.fileLink(file.fileName, source.link(file)));
     }
   }
-  if (links.length > 0) activities.push(Activity.fromObject({ type: ActivityTypes.Message, text: links.join('\n\n') }));
+  for (const text of [links, withheld].filter((t) => t.length > 0).map((t) => t.join('\n\n'))) {
+    activities.push(Activity.fromObject({ type: ActivityTypes.Message, text }));
+  }
   return activities;
+}
+
+/** The file's bytes; undefined when it was quarantined meanwhile (FILE_QUARANTINED). */
+async function readUnlessQuarantined(source: Pick<ReplyFiles, 'read'>, file: ReplyFile): Promise<Buffer | undefined> {
+  try {
+    return await source.read(file);
+  } catch (err) {
+    if (err instanceof KotaeError && err.code === 'FILE_QUARANTINED') return undefined;
+    throw err;
+  }
 }
 
 function messageWith(attachment: Attachment): Activity {
@@ -143,7 +166,14 @@ export class FileConsentHandler {
     if (typeof info?.uploadUrl !== 'string' || !/^https?:\/\//.test(info.uploadUrl)) {
       throw new KotaeError('INPUT_INVALID', 'teams: file consent without an upload URL');
     }
-    const bytes = await this.deps.files.read(file);
+    const bytes = await readUnlessQuarantined(this.deps.files, file);
+    if (!bytes) {
+      // Quarantined after the consent card was sent: nothing is uploaded; the requester is told why.
+      await context.sendActivity(
+        Activity.fromObject({ type: ActivityTypes.Message, text: M.fileQuarantined(file.fileName) }),
+      );
+      return;
+    }
     const put = await (this.deps.fetch ?? fetch)(info.uploadUrl, {
       method: 'PUT',
       headers: {

@@ -2,7 +2,8 @@
  * FileScanStore on TypeORM (table file_scan, one row per stored content). A claim is one conditional UPDATE
  * (`… WHERE id = ? AND not infected AND due AND (claimedUntil IS NULL OR claimedUntil < now)`) after an
  * insert-if-missing; its affected-row count says which run scans the file. An infected verdict is written
- * only `WHERE verdict IS NULL OR verdict <> 'infected'`, so of two runs exactly one quarantines and audits it.
+ * only `WHERE verdict IS NULL OR verdict <> 'infected'`, so of two runs exactly one quarantines and audits it; a
+ * release is written only `WHERE verdict = 'infected'`, so of two releases exactly one lifts it.
  */
 import type { DataSource } from 'typeorm';
 import type {
@@ -165,6 +166,22 @@ export class SqlFileScans implements FileScanStore {
         .where(`${e('id')} = :id`, { id })
         .andWhere(`(${e('verdict')} IS NULL OR ${e('verdict')} <> 'infected')`)
         .execute();
+    });
+  }
+
+  async releaseQuarantine(file: StoredFileRef, version: string, at: Date): Promise<Quarantine | undefined> {
+    const e = (name: string) => this.e(name);
+    const id = idOf(file.kind, file.sha256);
+    return runDb(this.ds, async () => {
+      const row = await this.repo().findOneBy({ id });
+      if (row?.verdict !== 'infected') return undefined;
+      const result = await managerOf(this.ds)
+        .createQueryBuilder()
+        .update('file_scan')
+        .set({ verdict: 'released', signatureVersion: version.slice(0, 200), scannedAt: at })
+        .where(`${e('id')} = :id AND ${e('verdict')} = 'infected'`, { id })
+        .execute();
+      return result.affected === 1 ? { signature: row.signature ?? '', at: row.scannedAt ?? new Date(0) } : undefined;
     });
   }
 

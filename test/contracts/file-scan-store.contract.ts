@@ -3,7 +3,9 @@
  * is claimed by one run at a time (an expired claim is taken over), its verdict is kept with the signature
  * version, a newer version or an `--all` request makes it due again, and an infected file is quarantined once.
  * An upload's clean scan is recorded with its version; the quarantined contents are listed by age; the rows of
- * contents no attachment row references are purged.
+ * contents no attachment row references are purged. An administrator's release lifts a quarantine once; the
+ * released content is skipped by a rescan with the release's version and quarantined again by a newer one that
+ * still finds it.
  */
 import assert from 'node:assert/strict';
 import type { FileScanStore, StoredFileRef } from '../../tickets';
@@ -108,6 +110,33 @@ export function fileScanStoreContract(name: string, factory: () => Promise<FileS
       await s.recordUploadScan(file(8, 'manual'), 'v1', at(0));
       assert.equal(await s.claim(file(8, 'manual'), 'v1', undefined, claim('a', 1)), 'current');
       assert.equal(await s.claim(file(8), 'v1', undefined, claim('a', 1)), 'claimed', 'kinds are apart');
+    });
+
+    it('releases a quarantine once; a rescan with that version skips it, a newer version scans it again', async () => {
+      const s = f.store;
+      await s.claim(file(9), 'v1', undefined, claim('a', 0));
+      await s.recordInfected(file(9), 'Sig-9', 'v1', 'a', at(1));
+      assert.equal(await s.releaseQuarantine(file(10), 'v2', at(2)), undefined, 'never scanned');
+      const [first, second] = await Promise.all([
+        s.releaseQuarantine(file(9), 'v2', at(2)),
+        s.releaseQuarantine(file(9), 'v2', at(2)),
+      ]);
+      const lifted = [first, second].filter((r) => r !== undefined);
+      assert.deepEqual(
+        lifted.map((q) => [q.signature, q.at.toISOString()]),
+        [['Sig-9', at(1).toISOString()]],
+        'one of two releases at once',
+      );
+      assert.equal(await s.releaseQuarantine(file(9), 'v2', at(3)), undefined, 'released already');
+      assert.deepEqual([...(await s.quarantined('attachment', [file(9).sha256])).keys()], [], 'served again');
+      assert.deepEqual(await s.quarantinedBefore('attachment', at(59)), [], 'not removed after the keeping period');
+      assert.equal(await s.claim(file(9), 'v2', undefined, claim('b', 4)), 'current', 'released with v2');
+      assert.equal(await s.claim(file(9), 'v3', undefined, claim('b', 5)), 'claimed', 'a newer version');
+      assert.equal(await s.recordInfected(file(9), 'Sig-9b', 'v3', 'b', at(6)), true, 'quarantined again');
+      assert.deepEqual(
+        [...(await s.quarantined('attachment', [file(9).sha256]))].map(([, q]) => [q.signature, q.at.toISOString()]),
+        [['Sig-9b', at(6).toISOString()]],
+      );
     });
 
     it('lists the contents quarantined before a time, by kind', async () => {

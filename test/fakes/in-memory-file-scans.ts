@@ -10,7 +10,7 @@ import type {
 } from '../../tickets';
 
 interface Entry {
-  verdict?: 'clean' | 'infected';
+  verdict?: 'clean' | 'infected' | 'released';
   signature?: string;
   version?: string;
   scannedAt?: Date;
@@ -89,6 +89,14 @@ export class InMemoryFileScans implements FileScanStore {
   async recordUploadScan(file: StoredFileRef, version: string, at: Date): Promise<void> {
     const e = this.entry(file);
     if (e.verdict !== 'infected') Object.assign(e, { verdict: 'clean', signature: undefined, version, scannedAt: at });
+  }
+
+  async releaseQuarantine(file: StoredFileRef, version: string, at: Date): Promise<Quarantine | undefined> {
+    const e = this.entries.get(`${file.kind}:${file.sha256}`);
+    if (e?.verdict !== 'infected') return undefined;
+    const lifted = { signature: e.signature ?? '', at: e.scannedAt ?? new Date(0) };
+    Object.assign(e, { verdict: 'released', version, scannedAt: at });
+    return lifted;
   }
 
   async quarantinedBefore(kind: StoredFileKind, before: Date): Promise<QuarantinedContent[]> {

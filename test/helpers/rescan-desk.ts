@@ -47,14 +47,23 @@ async function dbEnv(kind: 'sqlite' | 'postgres'): Promise<{ env: Record<string,
 
 /**
  * A Kotae started without a scanner (files stored unscanned; `scanUploads`: with the same clamd, so uploads are
- * scanned and recorded), and the command's configuration with clamd.
+ * scanned and recorded; `env`: more settings of the app), and the command's configuration with clamd.
  */
-export async function rescanDesk(kind: 'sqlite' | 'postgres', clamd: ClamdServer, o: { scanUploads?: boolean } = {}) {
+export async function rescanDesk(
+  kind: 'sqlite' | 'postgres',
+  clamd: ClamdServer,
+  o: { scanUploads?: boolean; env?: Record<string, string> } = {},
+) {
   const { env, db } = await dbEnv(kind);
   const scanning: Record<string, string> = o.scanUploads
     ? { KOTAE_CLAMD_HOST: clamd.host, KOTAE_CLAMD_PORT: String(clamd.port) }
     : {};
-  const kotae = await startApp({ ...env, ...scanning, KOTAE_ATTACHMENT_MAX_BYTES: String(4 * 1024 * 1024) });
+  const kotae = await startApp({
+    ...env,
+    ...scanning,
+    KOTAE_ATTACHMENT_MAX_BYTES: String(4 * 1024 * 1024),
+    ...o.env,
+  });
   const config: KotaeConfig = loadConfig(
     {
       KOTAE_DATA_DIR: kotae.dataDir,

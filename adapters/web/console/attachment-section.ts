@@ -1,14 +1,34 @@
-/** The attachments of a ticket on its detail page: image thumbnails, download links, who sent each. */
-import { formatBytes, isInlineImage, type AttachmentMeta } from '../../../tickets';
+/**
+ * The attachments of a ticket on its detail page: image thumbnails, download links, who sent each; a quarantined
+ * file an administrator may release carries the release form (reason required).
+ */
+import { formatBytes, isInlineImage, RELEASE_REASON_MAX_CHARS, type AttachmentMeta } from '../../../tickets';
 import { formatJst } from './format';
 import { html, type SafeHtml } from './html';
 import { M } from './messages';
+import { writeKeyInput } from './write-key';
+
+/** The release forms to show: the session's CSRF token and the attachments whose quarantine may be lifted. */
+export interface ReleaseForms {
+  csrf: string;
+  ids: ReadonlySet<string>;
+}
 
 /** Accepted by the reply form's file input (the server checks the content anyway). */
 export const ACCEPTED_FILES =
   'image/png,image/jpeg,image/gif,image/webp,application/pdf,.txt,.log,.csv,.docx,.xlsx,.pptx,.doc,.xls,.ppt,.zip';
 
-function item(base: string, a: AttachmentMeta): SafeHtml {
+function releaseForm(base: string, a: AttachmentMeta, csrf: string): SafeHtml {
+  const id = `release-reason-${a.id}`;
+  return html`<form class="quarantine-release" method="post" action="${base}/attachments/${a.id}/release">
+    <input type="hidden" name="_csrf" value="${csrf}" />${writeKeyInput()}
+    <label for="${id}">${M.attachments.releaseReason(RELEASE_REASON_MAX_CHARS)}</label
+    ><textarea id="${id}" name="reason" rows="2" maxlength="${RELEASE_REASON_MAX_CHARS}" required></textarea>
+    <button type="submit">${M.attachments.release}</button>
+  </form>`;
+}
+
+function item(base: string, a: AttachmentMeta, release?: ReleaseForms): SafeHtml {
   const who = a.kind === 'operator' ? M.attachments.fromOperator : M.attachments.fromRequester;
   const meta = html`<span class="meta"
     >${who} ・ ${a.uploadedBy} ・ ${formatJst(a.createdAt)} ・ ${formatBytes(a.sizeBytes)}</span
@@ -18,6 +38,7 @@ function item(base: string, a: AttachmentMeta): SafeHtml {
   if (a.quarantine)
     return html`<li class="attachment quarantined">
       ${a.fileName}（${M.attachments.quarantined(a.quarantine.signature)}） ${meta}
+      ${release?.ids.has(a.id) ? releaseForm(base, a, release.csrf) : ''}
     </li>`;
   const url = `${base}/attachments/${a.id}`;
   const thumb = isInlineImage(a.contentType)
@@ -26,11 +47,11 @@ function item(base: string, a: AttachmentMeta): SafeHtml {
   return html`<li class="attachment">${thumb} <a href="${url}?download=1" download>${a.fileName}</a> ${meta}</li>`;
 }
 
-/** The section body. */
-export function attachmentList(base: string, attachments: readonly AttachmentMeta[]): SafeHtml {
+/** The section body; `release`: the release forms an administrator sees. */
+export function attachmentList(base: string, attachments: readonly AttachmentMeta[], release?: ReleaseForms): SafeHtml {
   if (attachments.length === 0) return html`<p>${M.detail.none}</p>`;
   return html`<ul class="attachments">
-    ${attachments.map((a) => item(base, a))}
+    ${attachments.map((a) => item(base, a, release))}
   </ul>`;
 }
 

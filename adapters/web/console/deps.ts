@@ -15,6 +15,7 @@ import type {
   WorkLogService,
   ConfidentialRoster,
   FySwitchService,
+  QuarantineRelease,
 } from '../../../tickets';
 import type { RequestHandler, Response } from 'express';
 import type { AccountService, AuthService } from '../auth';
@@ -43,6 +44,8 @@ export interface ConsoleDeps {
   requestKeys?: RequestKeys;
   /** Files on replies and their download; without it the reply form takes no files. */
   attachments?: AttachmentService;
+  /** An administrator's release of a quarantined file (scanned again first); without it none is offered. */
+  quarantine?: QuarantineRelease;
   workLogs: WorkLogService;
   faqs: FaqService;
   auth: AuthService;

@@ -116,6 +116,7 @@ const NOTICES: Readonly<Record<string, string>> = {
   // SESSION_ENDED_NOTICE (auth/middleware.ts): the directory's role re-check ended the session.
   ssoRoleChanged: M.signIn.ssoRoleChanged,
   terminalSet: M.terminalSet,
+  quarantineReleased: M.attachments.released,
 };
 
 /** The notice text for a key from the query string. */

@@ -148,6 +148,9 @@ export const M = Object.freeze({
     fromRequester: '依頼者',
     metadataOnly: '情報のみ・ファイルなし',
     quarantined: (signature: string) => `隔離済み・ウイルス検出: ${signature}`,
+    release: '隔離を解除する',
+    releaseReason: (max: number) => `解除する理由（必須・${max}文字以内。誤検知と判断した根拠など）`,
+    released: '隔離を解除しました。ファイルは再びダウンロードできます。',
     replyFiles: (limit: string) => `添付ファイル（任意・1ファイル${limit}まで・画像/PDF/テキスト/Office/ZIP）`,
   },
   detail: {

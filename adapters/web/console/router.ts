@@ -34,6 +34,7 @@ import { PASSWORD_ROUTES } from './password-routes';
 import type { ConsoleRoute } from './route-types';
 import { mountSignIn, SIGNOUT_ROUTE } from './signin-routes';
 import { TICKET_ROUTES } from './ticket-routes';
+import { QUARANTINE_ROUTES } from './quarantine-routes';
 import { consoleUpload } from './upload';
 import { WORK_LOG_ROUTES } from './work-log-routes';
 import { OPERATIONS_ROUTES, terminalImportUpload } from './operations';
@@ -46,6 +47,7 @@ import { consoleFormKeys } from './write-key';
 /** Every authorised console route (sign-in itself is open). */
 export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   ...TICKET_ROUTES,
+  ...QUARANTINE_ROUTES,
   ...LIVE_ROUTES,
   ...QUEUE_ROUTES,
   ...TEMPLATE_ROUTES,

@@ -11,7 +11,7 @@ import {
 } from '../../../tickets';
 import { formatJst, slaText, toDateTimeLocal } from './format';
 import { workLogFields } from './work-log-form';
-import { attachmentList, replyFileInput } from './attachment-section';
+import { attachmentList, replyFileInput, type ReleaseForms } from './attachment-section';
 import { html, type SafeHtml } from './html';
 import { M, PRIORITY_LABELS, STATUS_LABELS, TYPE_LABELS } from './messages';
 import { D } from './desk-messages';
@@ -48,6 +48,8 @@ export interface DetailView {
   related?: string[];
   /** The 対象端末 section (issue 16); absent without the operations ledger. */
   terminal?: SafeHtml;
+  /** The quarantine release forms (administrators). */
+  release?: ReleaseForms;
 }
 
 /** Form values typed by the operator, by form: the update form's fields, a reply / note body, a ticket number. */
@@ -253,7 +255,7 @@ export function detailBody(v: DetailView): SafeHtml {
     </section>
     <section aria-labelledby="at-h">
       <h2 id="at-h">${M.detail.attachments}</h2>
-      <div data-live-part="attachments">${attachmentList(v.base, v.detail.attachments)}</div>
+      <div data-live-part="attachments">${attachmentList(v.base, v.detail.attachments, v.release)}</div>
     </section>
     <section aria-labelledby="wl-h">
       <h2 id="wl-h">${M.detail.worklogs}</h2>

@@ -32,6 +32,7 @@ import { D } from './desk-messages';
 import { done, field, param, query, type ConsoleRoute, type HandlerContext } from './route-types';
 import { ticketTerminalPanel } from './operations';
 import { writeKeyOf } from './write-key';
+import { releaseFormsFor } from './quarantine-routes';
 
 /** Errors shown on the page the operator was working on instead of an error page. */
 export const INLINE_CODES = new Set(['INPUT_INVALID', 'INPUT_TOO_LARGE', 'CONFLICT', 'TICKET_TRANSITION_INVALID']);
@@ -84,6 +85,7 @@ async function renderDetail(c: HandlerContext): Promise<void> {
       conversations,
       terminal: await ticketTerminalPanel(c, detail.ticket),
       confidentialEditable,
+      release: await releaseFormsFor(c, detail.attachments),
     }),
   });
 }

@@ -8,7 +8,7 @@ import {
   type Terminal,
   type TerminalChange,
 } from '../../../../operations';
-import { attachmentList } from '../attachment-section';
+import { attachmentList, type ReleaseForms } from '../attachment-section';
 import { formatJst } from '../format';
 import { html, type SafeHtml } from '../html';
 import { STATUS_LABELS } from '../messages';
@@ -149,6 +149,7 @@ export function terminalPageBody(
   history: readonly TerminalChange[],
   tickets: readonly { ticket: TicketRecord; attachments: AttachmentMeta[] }[],
   typed?: Partial<TerminalFormValues>,
+  release?: ReleaseForms,
 ): SafeHtml {
   const b = `${c.base}/operations`;
   const values: Partial<TerminalFormValues> = typed ?? {
@@ -166,7 +167,7 @@ export function terminalPageBody(
                   html`<li>
                     <a href="${c.base}/tickets/${ticket.number}">${ticket.number}</a> ${ticket.title}
                     （${STATUS_LABELS[ticket.status]}・${formatJst(ticket.createdAt)}）
-                    ${attachments.length ? html`<div>${O.terminals.files}: ${attachmentList(c.base, attachments)}</div>` : ''}
+                    ${attachments.length ? html`<div>${O.terminals.files}: ${attachmentList(c.base, attachments, release)}</div>` : ''}
                   </li>`,
               )}
             </ul>`

@@ -10,6 +10,7 @@ import { TERMINAL_IMPORT_ROUTES } from './terminal-import-routes';
 import { O } from './messages';
 import { rawTerminal, terminalForm, typedTerminal, type TerminalFormValues } from './terminal-form';
 import { terminalListBody, terminalPageBody } from './terminal-pages';
+import { releaseFormsFor } from '../quarantine-routes';
 
 const NOTICES: Record<string, string> = {
   terminalCreated: O.terminals.created,
@@ -77,7 +78,18 @@ async function terminalPage(c: HandlerContext, status = 200, error?: string, typ
     title: O.terminals.editTitle(t.computerName),
     notice: NOTICES[query(c.req, 'notice')],
     error,
-    body: terminalPageBody(c, t, sites, history, tickets, typed),
+    body: terminalPageBody(
+      c,
+      t,
+      sites,
+      history,
+      tickets,
+      typed,
+      await releaseFormsFor(
+        c,
+        tickets.flatMap((k) => k.attachments),
+      ),
+    ),
   });
 }
 

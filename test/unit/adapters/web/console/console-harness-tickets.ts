@@ -1,17 +1,18 @@
 /** Tickets the console tests start from, made the way the bot makes them. */
 import type { SqlConversationStore, SqlTicketStore } from '../../../../../db';
-import type { AttachmentService } from '../../../../../tickets';
+import type { AttachmentService, FileScanStore } from '../../../../../tickets';
 
 /** What the seeds write through. */
 export interface TicketSeedDeps {
   conversations: SqlConversationStore;
   ticketStore: SqlTicketStore;
   attachments: AttachmentService;
+  scans: FileScanStore;
   now: () => Date;
 }
 
 /** `openTicket` and `attachedImage` on the harness's stores. */
-export function ticketSeeds({ conversations, ticketStore, attachments, now }: TicketSeedDeps) {
+export function ticketSeeds({ conversations, ticketStore, attachments, scans, now }: TicketSeedDeps) {
   /** Opens a ticket from a web conversation (as an escalation would). */
   async function openTicket(
     over: { type?: 'inquiry' | 'incident' | 'request'; title?: string; category?: string } = {},
@@ -38,11 +39,11 @@ export function ticketSeeds({ conversations, ticketStore, attachments, now }: Ti
   }
 
   /** A requester's PNG held on a new ticket's conversation and linked to the ticket. */
-  async function attachedImage() {
+  async function attachedImage(bytes = Buffer.from('89504e470d0a1a0a00', 'hex')) {
     const ticket = await openTicket();
     const staged = await attachments.stage(
       (async function* () {
-        yield Buffer.from('89504e470d0a1a0a00', 'hex');
+        yield bytes;
       })(),
       { fileName: 'screen.png', contentType: 'image/png' },
     );
@@ -53,5 +54,17 @@ export function ticketSeeds({ conversations, ticketStore, attachments, now }: Ti
     return { ticket, attachment };
   }
 
-  return { openTicket, attachedImage };
+  /** attachedImage whose content a rescan quarantined (again, after a release: an older version detects it). */
+  async function quarantinedImage() {
+    // Content of its own: attachedImage's stays served.
+    const seeded = await attachedImage(Buffer.from('89504e470d0a1a0a0051', 'hex'));
+    const file = { kind: 'attachment' as const, sha256: seeded.attachment.sha256! };
+    const claim = { holder: 'seed', now: now(), until: now() };
+    if ((await scans.claim(file, 'Seed 0.1', undefined, claim)) === 'claimed') {
+      await scans.recordInfected(file, 'Seed.FalsePositive', 'Seed 0.1', 'seed', now());
+    }
+    return seeded;
+  }
+
+  return { openTicket, attachedImage, quarantinedImage };
 }

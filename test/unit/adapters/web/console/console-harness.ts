@@ -19,6 +19,7 @@ import { SqlSessionStore } from '../../../../../db/repositories/sql-session-stor
 import { SqlWorkLogStore } from '../../../../../db/repositories/sql-work-log-store';
 import { SqlFaqStore, SqlUnansweredQuestions } from '../../../../../db/repositories/sql-faq-store';
 import { SqlAttachmentStore } from '../../../../../db/repositories/sql-attachment-store';
+import { SqlFileScans } from '../../../../../db/repositories/sql-file-scans';
 import { SqlTicketOutbox } from '../../../../../db/repositories/sql-ticket-outbox';
 import { SqlDeskChanges } from '../../../../../db/repositories/sql-desk-changes';
 import { SqlRequesterConversations } from '../../../../../db/repositories/sql-requester-conversations';
@@ -38,6 +39,8 @@ import { NotificationService } from '../../../../../notify';
 import {
   AttachmentService,
   FaqService,
+  QuarantinedAttachments,
+  QuarantineRelease,
   ReplyDelivery,
   TicketService,
   WorkLogService,
@@ -46,6 +49,7 @@ import {
 } from '../../../../../tickets';
 import { InMemoryAttachmentFileStore } from '../../../../fakes/in-memory-attachment-files';
 import { InMemoryRequestKeys } from '../../../../fakes/in-memory-request-keys';
+import { FakeFileScanner } from '../../../../fakes/fake-file-scanner';
 import { AccountService, AuthService } from '../../../../../adapters/web/auth';
 import { createConsoleRouter } from '../../../../../adapters/web/console';
 import { RecordingSender } from '../../../tickets/fakes';
@@ -87,9 +91,19 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     clock: timeSource,
     logger,
   });
-  const attachmentRows = new SqlAttachmentStore(ds, now);
+  // As the composition root wires them: rows carry their quarantine; an administrator may release one.
+  const fileScans = new SqlFileScans(ds);
+  const attachmentRows = new QuarantinedAttachments(new SqlAttachmentStore(ds, now), fileScans);
+  const attachmentFiles = new InMemoryAttachmentFileStore(now);
+  const quarantine = new QuarantineRelease({
+    files: attachmentFiles,
+    scans: fileScans,
+    scanner: new FakeFileScanner({}),
+    audit,
+    clock: timeSource,
+  });
   const attachments = new AttachmentService({
-    files: new InMemoryAttachmentFileStore(now),
+    files: attachmentFiles,
     rows: attachmentRows,
     tickets: ticketStore,
     audit,
@@ -190,6 +204,7 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     certificates,
     tickets,
     attachments,
+    quarantine,
     workLogs,
     faqs,
     auth,
@@ -240,7 +255,13 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     await accounts.create({ username: users[role], displayName: `${role}さん`, role, password: PASSWORD }, 'system');
   }
 
-  const { openTicket, attachedImage } = ticketSeeds({ conversations, ticketStore, attachments, now });
+  const { openTicket, attachedImage, quarantinedImage } = ticketSeeds({
+    conversations,
+    ticketStore,
+    attachments,
+    scans: fileScans,
+    now,
+  });
 
   /** Signs in through the service (fast path for tests that are not about sign-in). */
   async function sessionFor(role: OperatorRole): Promise<Session> {
@@ -268,6 +289,7 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     operations,
     openTicket,
     attachedImage,
+    quarantinedImage,
     sessionFor,
     request: consoleRequest(origin),
     setReindexFails: (fails: boolean) => (reindexFails = fails),

@@ -154,6 +154,10 @@ export const REQUESTS: Record<string, (h: ConsoleHarness) => Promise<Prepared>> 
     form: { body: 'メモ' },
   }),
   'get /attachments/:attachmentId': async (h) => ({ path: `/attachments/${(await h.attachedImage()).attachment.id}` }),
+  'post /attachments/:attachmentId/release': async (h) => ({
+    path: `/attachments/${(await h.quarantinedImage()).attachment.id}/release`,
+    form: { reason: '誤検知' },
+  }),
   'get /tickets/:id/faq': async (h) => ({ path: `/tickets/${(await h.openTicket()).number}/faq` }),
   'post /tickets/:id/faq': async (h) => ({
     path: `/tickets/${(await h.openTicket()).number}/faq`,

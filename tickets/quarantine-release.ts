@@ -1,0 +1,160 @@
+/**
+ * An administrator's release of a false positive: a quarantined attachment whose stored file is still kept
+ * (KOTAE_QUARANTINE_KEEP_DAYS) is scanned again first; only a clean verdict lifts the quarantine of its content
+ * (FileScanStore.releaseQuarantine: every row of that content is served again, and a rescan with the same
+ * signature version skips it), audited (`attachment.quarantine_released`) in the same transaction.
+ * Refused, with nothing changed: a missing or too long reason, a file still detected, a scanner that cannot be
+ * reached (or none configured), a file already removed (410).
+ */
+import { KotaeError, toKotaeError, type AuditTrail, type Clock, type Logger } from '../core';
+import type { AttachmentFileStore } from './attachment-ports';
+import type { FileScanStore, Quarantine } from './file-scan-store';
+import type { FileScanner } from './file-scanner';
+import { SCAN_MESSAGES } from './scan-messages';
+import type { AttachmentMeta } from './types';
+
+/** Longest reason an administrator may give. */
+export const RELEASE_REASON_MAX_CHARS = 500;
+
+/** What the release needs. */
+export interface QuarantineReleaseDeps {
+  files: Pick<AttachmentFileStore, 'has' | 'read'>;
+  scans: Pick<FileScanStore, 'releaseQuarantine'>;
+  /** The configured scanner (clamd); absent: nothing can be released. */
+  scanner?: FileScanner;
+  audit: Pick<AuditTrail, 'atomically'>;
+  clock: Clock;
+  logger?: Logger;
+  /** Masks personal data in the audited file name. */
+  maskText?: (text: string) => string;
+}
+
+/** Who releases what, and why. */
+export interface ReleaseRequest {
+  /** The attachment as the desk serves it (with its quarantine). */
+  attachment: AttachmentMeta;
+  reason: string;
+  /** The administrator's user name. */
+  actor: string;
+  /** The audit target: the ticket number, or `conversation:<id>`. */
+  target: string;
+}
+
+/** A lifted quarantine. */
+export interface ReleasedQuarantine extends Quarantine {
+  /** The signature version of the clean scan the release was based on. */
+  version: string;
+}
+
+/** Releases quarantined attachments after a clean scan. */
+export class QuarantineRelease {
+  constructor(private readonly deps: QuarantineReleaseDeps) {}
+
+  /**
+   * The ids of the quarantined attachments among `attachments` whose stored file is still kept; none without a
+   * scanner (nothing could be scanned before the release).
+   */
+  async releasable(attachments: readonly AttachmentMeta[]): Promise<Set<string>> {
+    const ids = new Set<string>();
+    if (!this.deps.scanner) return ids;
+    for (const a of attachments) if (a.quarantine && a.sha256 && (await this.deps.files.has(a.sha256))) ids.add(a.id);
+    return ids;
+  }
+
+  /** Scans the file again and lifts its quarantine when clean; a KotaeError with a Japanese message otherwise. */
+  async release(r: ReleaseRequest): Promise<ReleasedQuarantine> {
+    const reason = checkedReason(r.reason);
+    const { attachment: a } = r;
+    if (!a.quarantine || !a.sha256) throw notQuarantined(a);
+    const sha256 = a.sha256;
+    if (!(await this.deps.files.has(sha256))) {
+      throw new KotaeError('FILE_QUARANTINED', `attachment ${a.id}: quarantined file already removed`, {
+        userMessage: SCAN_MESSAGES.releaseGone(a.fileName),
+      });
+    }
+    const version = await this.cleanScan(a, sha256);
+    const mask = this.deps.maskText ?? ((t: string) => t);
+    const lifted = await this.deps.audit.atomically(
+      async () => {
+        const q = await this.deps.scans.releaseQuarantine(
+          { kind: 'attachment', sha256 },
+          version,
+          this.deps.clock.now(),
+        );
+        // Released by someone else in the meantime: nothing written, nothing audited.
+        if (!q) throw notQuarantined(a);
+        return q;
+      },
+      (q) => ({
+        actor: r.actor,
+        action: 'attachment.quarantine_released',
+        target: r.target,
+        detail: {
+          reason,
+          sha256,
+          attachmentId: a.id,
+          fileName: mask(a.fileName),
+          signature: q.signature,
+          quarantinedAt: q.at.toISOString(),
+          signatureVersion: version,
+        },
+      }),
+    );
+    this.deps.logger?.info('quarantine released', { sha256, actor: r.actor, version });
+    return { ...lifted, version };
+  }
+
+  /** The scanner's version when the file scans clean now; refuses otherwise. */
+  private async cleanScan(a: AttachmentMeta, sha256: string): Promise<string> {
+    const { scanner, files } = this.deps;
+    if (!scanner) {
+      throw new KotaeError('CLOUD_UNAVAILABLE', 'quarantine release: no scanner configured', {
+        userMessage: SCAN_MESSAGES.releaseNoScanner,
+      });
+    }
+    let verdict;
+    let version: string | undefined;
+    try {
+      const status = await scanner.status();
+      if (!status.reachable) throw new KotaeError('CLOUD_UNAVAILABLE', `scanner unreachable: ${status.error ?? ''}`);
+      version = (status.version ?? 'unknown').slice(0, 200);
+      verdict = await scanner.scan(await files.read(sha256));
+    } catch (err) {
+      const e = toKotaeError(err);
+      this.deps.logger?.warn('quarantine release: file not scanned', { sha256, code: e.code, error: e.message });
+      if (e.code === 'INPUT_TOO_LARGE') {
+        throw new KotaeError('INPUT_TOO_LARGE', e.message, { userMessage: SCAN_MESSAGES.releaseTooLarge(a.fileName) });
+      }
+      throw new KotaeError('CLOUD_UNAVAILABLE', e.message, {
+        userMessage: SCAN_MESSAGES.releaseUnavailable,
+        cause: err,
+      });
+    }
+    if (!verdict.clean) {
+      throw new KotaeError('CONFLICT', `attachment ${a.id} still infected (${verdict.signature})`, {
+        userMessage: SCAN_MESSAGES.releaseStillInfected,
+      });
+    }
+    return version;
+  }
+}
+
+function checkedReason(reason: string): string {
+  const text = reason.trim();
+  if (!text)
+    throw new KotaeError('INPUT_INVALID', 'release reason missing', {
+      userMessage: SCAN_MESSAGES.releaseReasonRequired,
+    });
+  if ([...text].length > RELEASE_REASON_MAX_CHARS) {
+    throw new KotaeError('INPUT_INVALID', 'release reason too long', {
+      userMessage: SCAN_MESSAGES.releaseReasonTooLong(RELEASE_REASON_MAX_CHARS),
+    });
+  }
+  return text;
+}
+
+function notQuarantined(a: AttachmentMeta): KotaeError {
+  return new KotaeError('CONFLICT', `attachment ${a.id} is not quarantined`, {
+    userMessage: SCAN_MESSAGES.releaseNotQuarantined(a.fileName),
+  });
+}
