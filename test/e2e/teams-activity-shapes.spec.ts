@@ -6,8 +6,9 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cardOf, FakeBotConnector, type ConnectorCall } from '../fakes/teams-connector';
-import { postJson, startApp, type RunningApp } from '../helpers/start-app';
+import { cardOf, type ConnectorCall } from '../fakes/teams-connector';
+import { postJson } from '../helpers/start-app';
+import { teamsOnApp } from '../helpers/teams-on-app';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'teams-extra');
 const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(96, 5)]);
@@ -37,47 +38,35 @@ const cardText = (call: ConnectorCall): string =>
 
 describe('end to end: Teams activity shapes (test/fixtures/teams-extra)', function () {
   this.timeout(120_000);
-  let kotae: RunningApp;
-  let connector: FakeBotConnector;
-  let serviceUrl: string;
-
-  before(async () => {
-    kotae = await startApp();
-    connector = new FakeBotConnector();
-    serviceUrl = await connector.start();
-  });
-  after(async () => {
-    await connector?.stop();
-    await kotae?.stop();
-  });
+  const on = teamsOnApp();
 
   /** Posts one activity; returns the answer and every call the bot made to the connector meanwhile. */
   async function post(payload: Payload): Promise<{ status: number; body: unknown; calls: ConnectorCall[] }> {
-    const before = connector.calls.length;
-    const res = await postJson(`${kotae.url}/api/messages`, payload);
-    return { ...res, calls: connector.calls.slice(before) };
+    const before = on.connector.calls.length;
+    const res = await postJson(`${on.kotae.url}/api/messages`, payload);
+    return { ...res, calls: on.connector.calls.slice(before) };
   }
   const messagesOf = (calls: ConnectorCall[]) => calls.filter((c) => c.activity.type === 'message');
-  const questions = () => kotae.app.dataSource.getRepository('question').find({ order: { askedAt: 'ASC' } });
+  const questions = () => on.kotae.app.dataSource.getRepository('question').find({ order: { askedAt: 'ASC' } });
 
   it('answers every fixture below 500 and invokes with 200 or, where the Agents SDK does, 501', async () => {
     const names = readdirSync(FIXTURES).filter((f) => f.endsWith('.json'));
     assert.equal(names.length, 32);
     for (const name of names) {
-      const payload = fixture(name, serviceUrl, { id: `all-${name}` });
+      const payload = fixture(name, on.serviceUrl, { id: `all-${name}` });
       const { status } = await post(payload);
       const expected = payload.type !== 'invoke' ? [200] : [200, 501];
       assert.ok(expected.includes(status), `${name}: ${status}`);
     }
     assert.deepEqual(
-      kotae.logger.lines.filter((l) => l.level === 'error'),
+      on.kotae.logger.lines.filter((l) => l.level === 'error'),
       [],
     );
   });
 
   it('answers a channel @mention written as XML/HTML once, in its thread, with the words only', async () => {
     const before = (await questions()).length;
-    const { status, calls } = await post(fixture('message-channel-mention-xml.json', serviceUrl));
+    const { status, calls } = await post(fixture('message-channel-mention-xml.json', on.serviceUrl));
     assert.equal(status, 200);
     const [answer] = messagesOf(calls);
     assert.equal(messagesOf(calls).length, 1);
@@ -92,7 +81,7 @@ describe('end to end: Teams activity shapes (test/fixtures/teams-extra)', functi
   });
 
   it('answers a reply inside a channel thread once, in that thread', async () => {
-    const { status, calls } = await post(fixture('message-channel-thread-reply.json', serviceUrl));
+    const { status, calls } = await post(fixture('message-channel-thread-reply.json', on.serviceUrl));
     assert.equal(status, 200);
     const sent = messagesOf(calls);
     assert.equal(sent.length, 1);
@@ -103,7 +92,7 @@ describe('end to end: Teams activity shapes (test/fixtures/teams-extra)', functi
 
   it('answers once when from.aadObjectId is missing (the Teams user id is the requester)', async () => {
     const before = (await questions()).length;
-    const { status, calls } = await post(fixture('message-personal-no-aad.json', serviceUrl));
+    const { status, calls } = await post(fixture('message-personal-no-aad.json', on.serviceUrl));
     assert.equal(status, 200);
     assert.equal(messagesOf(calls).length, 1);
     assert.match(cardText(messagesOf(calls)[0]), /パスワード/);
@@ -115,7 +104,7 @@ describe('end to end: Teams activity shapes (test/fixtures/teams-extra)', functi
   });
 
   it('answers a message whose channelData carries an eventType like any message, once', async () => {
-    const { status, calls } = await post(fixture('message-personal-channeldata-eventtype.json', serviceUrl));
+    const { status, calls } = await post(fixture('message-personal-channeldata-eventtype.json', on.serviceUrl));
     assert.equal(status, 200);
     assert.equal(messagesOf(calls).length, 1);
     assert.match(cardText(messagesOf(calls)[0]), /パスワード/);
@@ -124,7 +113,7 @@ describe('end to end: Teams activity shapes (test/fixtures/teams-extra)', functi
   for (const name of ['message-channel-mention-only.json', 'message-personal-whitespace.json']) {
     it(`prompts shortly, without a search, for ${name}`, async () => {
       const before = (await questions()).length;
-      const { status, calls } = await post(fixture(name, serviceUrl));
+      const { status, calls } = await post(fixture(name, on.serviceUrl));
       assert.equal(status, 200);
       assert.equal(calls.length, 1, JSON.stringify(calls.map((c) => c.activity.type)));
       assert.deepEqual(
@@ -139,7 +128,7 @@ describe('end to end: Teams activity shapes (test/fixtures/teams-extra)', functi
     const before = (await questions()).length;
     const text = 'プリンタで印刷できません。'.repeat(2_308).slice(0, 30_000);
     assert.equal(text.length, 30_000);
-    const long = fixture('message-personal-long-text.json', serviceUrl, {
+    const long = fixture('message-personal-long-text.json', on.serviceUrl, {
       text,
       attachments: [{ contentType: 'text/html', content: `<p>${text}</p>` }],
     });
@@ -149,13 +138,13 @@ describe('end to end: Teams activity shapes (test/fixtures/teams-extra)', functi
     assert.equal(sent.length, 1);
     assert.equal(cardText(sent[0]), '質問が長すぎます。2000文字以内で入力してください。');
     assert.equal((await questions()).length, before);
-    assert.ok(!kotae.logger.lines.some((l) => l.level === 'error'));
+    assert.ok(!on.kotae.logger.lines.some((l) => l.level === 'error'));
   });
 
   it('keeps a file shared as file.download.info and asks for words, in one message', async () => {
-    const payload = fixture('message-personal-file-download-info.json', serviceUrl);
+    const payload = fixture('message-personal-file-download-info.json', on.serviceUrl);
     const download = new URL(payload.attachments[0].content.downloadUrl);
-    connector.files.set(download.pathname + download.search, {
+    on.connector.files.set(download.pathname + download.search, {
       bytes: Buffer.from('エラー 0x80070005'),
       contentType: 'text/plain',
     });
@@ -170,13 +159,13 @@ describe('end to end: Teams activity shapes (test/fixtures/teams-extra)', functi
 
   it('keeps a pasted inline image (no text field) and asks for words, in one message', async () => {
     const path = '/v3/attachments/0-jpe-d7-kotaeinlineimage01/views/original';
-    connector.files.set(path, { bytes: PNG, contentType: 'image/png' });
-    const payload = fixture('message-personal-inline-image.json', serviceUrl, { id: 'inline-image-1' });
-    assert.equal(payload.attachments[0].contentUrl, new URL(path, serviceUrl).toString());
+    on.connector.files.set(path, { bytes: PNG, contentType: 'image/png' });
+    const payload = fixture('message-personal-inline-image.json', on.serviceUrl, { id: 'inline-image-1' });
+    assert.equal(payload.attachments[0].contentUrl, new URL(path, on.serviceUrl).toString());
     assert.equal(payload.text, undefined);
     const { status, calls } = await post(payload);
     assert.equal(status, 200);
-    assert.ok(connector.downloads.some((d) => d.path === path));
+    assert.ok(on.connector.downloads.some((d) => d.path === path));
     assert.equal(calls.length, 1);
     assert.equal(
       cardText(calls[0]),
@@ -187,14 +176,14 @@ describe('end to end: Teams activity shapes (test/fixtures/teams-extra)', functi
   it('answers a question once; its edit, undelete and soft delete get no reply and no new question', async () => {
     const id = 'edited-1';
     const before = (await questions()).length;
-    const asked = await post(fixture('message-personal-long-text.json', serviceUrl, { id }));
+    const asked = await post(fixture('message-personal-long-text.json', on.serviceUrl, { id }));
     assert.equal(messagesOf(asked.calls).length, 1);
     for (const name of [
       'messageUpdate-editMessage-personal.json',
       'messageUpdate-undeleteMessage-personal.json',
       'messageDelete-softDeleteMessage-personal.json',
     ]) {
-      const { status, calls } = await post(fixture(name, serviceUrl, { id }));
+      const { status, calls } = await post(fixture(name, on.serviceUrl, { id }));
       assert.equal(status, 200, name);
       assert.deepEqual(calls, [], name);
     }
@@ -204,14 +193,14 @@ describe('end to end: Teams activity shapes (test/fixtures/teams-extra)', functi
   it('answers a question in a channel thread; its edit, undelete and soft delete there get no reply', async () => {
     const id = 'thread-edited-1';
     const before = (await questions()).length;
-    const asked = await post(fixture('message-channel-thread-reply.json', serviceUrl, { id }));
+    const asked = await post(fixture('message-channel-thread-reply.json', on.serviceUrl, { id }));
     assert.equal(messagesOf(asked.calls).length, 1);
     for (const name of [
       'messageUpdate-editMessage-channel-thread.json',
       'messageUpdate-undeleteMessage-channel-thread.json',
       'messageDelete-softDeleteMessage-channel-thread.json',
     ]) {
-      const { status, calls } = await post(fixture(name, serviceUrl, { id }));
+      const { status, calls } = await post(fixture(name, on.serviceUrl, { id }));
       assert.equal(status, 200, name);
       assert.deepEqual(calls, [], name);
     }
@@ -228,7 +217,7 @@ describe('end to end: Teams activity shapes (test/fixtures/teams-extra)', functi
     'event-readReceipt-personal.json',
   ]) {
     it(`acknowledges ${name} with 200 and posts nothing`, async () => {
-      const { status, body, calls } = await post(fixture(name, serviceUrl));
+      const { status, body, calls } = await post(fixture(name, on.serviceUrl));
       assert.equal(status, 200);
       assert.equal(body, '');
       assert.deepEqual(calls, []);
@@ -236,8 +225,8 @@ describe('end to end: Teams activity shapes (test/fixtures/teams-extra)', functi
   }
 
   it('welcomes once when installed in a personal chat (conversationUpdate and installationUpdate)', async () => {
-    const added = await post(fixture('conversationUpdate-membersAdded-bot-personal.json', serviceUrl));
-    const installed = await post(fixture('installationUpdate-add-personal.json', serviceUrl));
+    const added = await post(fixture('conversationUpdate-membersAdded-bot-personal.json', on.serviceUrl));
+    const installed = await post(fixture('installationUpdate-add-personal.json', on.serviceUrl));
     assert.deepEqual([added.status, installed.status], [200, 200]);
     const sent = [...added.calls, ...installed.calls];
     assert.equal(sent.length, 1);
@@ -246,7 +235,7 @@ describe('end to end: Teams activity shapes (test/fixtures/teams-extra)', functi
   });
 
   it('welcomes once in the channel when added to a team', async () => {
-    const { status, calls } = await post(fixture('conversationUpdate-teamMemberAdded-bot.json', serviceUrl));
+    const { status, calls } = await post(fixture('conversationUpdate-teamMemberAdded-bot.json', on.serviceUrl));
     assert.equal(status, 200);
     assert.equal(calls.length, 1);
     assert.equal(calls[0].conversationId, '19:kotaeHelpdeskChannel0001@thread.tacv2');
@@ -254,7 +243,7 @@ describe('end to end: Teams activity shapes (test/fixtures/teams-extra)', functi
   });
 
   it('answers signin/verifyState 200 without a body, as the Agents SDK does, also without a recipient', async () => {
-    const invoke = fixture('invoke-signin-verifyState.json', serviceUrl);
+    const invoke = fixture('invoke-signin-verifyState.json', on.serviceUrl);
     const { status, body, calls } = await post(invoke);
     assert.deepEqual([status, body, calls], [200, '', []]);
     delete invoke.recipient;
@@ -263,12 +252,12 @@ describe('end to end: Teams activity shapes (test/fixtures/teams-extra)', functi
   });
 
   it('acknowledges a fileConsent/invoke for a card Kotae did not send with 200 and no message', async () => {
-    const { status, body, calls } = await post(fixture('invoke-fileConsent-decline-foreign.json', serviceUrl));
+    const { status, body, calls } = await post(fixture('invoke-fileConsent-decline-foreign.json', on.serviceUrl));
     assert.deepEqual([status, body, calls], [200, '', []]);
   });
 
   it('answers an Action.Execute of an unknown verb with a Universal Actions message (200)', async () => {
-    const { status, body, calls } = await post(fixture('invoke-adaptiveCard-action-unknown-verb.json', serviceUrl));
+    const { status, body, calls } = await post(fixture('invoke-adaptiveCard-action-unknown-verb.json', on.serviceUrl));
     assert.equal(status, 200);
     assert.deepEqual(body, {
       statusCode: 200,
@@ -280,7 +269,7 @@ describe('end to end: Teams activity shapes (test/fixtures/teams-extra)', functi
 
   it('refuses an activity without a conversation id, or whose serviceUrl replies may not go to, with a Japanese 400', async () => {
     const asked = (await questions()).length;
-    const message = fixture('message-personal-no-aad.json', serviceUrl);
+    const message = fixture('message-personal-no-aad.json', on.serviceUrl);
     const cases: [Payload, string][] = [
       [
         { ...message, id: 'no-conversation', conversation: undefined },
@@ -313,7 +302,7 @@ describe('end to end: Teams activity shapes (test/fixtures/teams-extra)', functi
     'invoke-without-name.json',
   ]) {
     it(`answers ${name} 501 Not Implemented (the Agents SDK's default) and posts nothing`, async () => {
-      const { status, body, calls } = await post(fixture(name, serviceUrl));
+      const { status, body, calls } = await post(fixture(name, on.serviceUrl));
       assert.deepEqual([status, body, calls], [501, '', []]);
     });
   }

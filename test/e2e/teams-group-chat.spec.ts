@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { GROUP_MEMBERS, groupChatInvoke, groupChatMention, groupChatSubmit } from '../fakes/teams-activities';
-import { cardOf, FakeBotConnector, type SentCard } from '../fakes/teams-connector';
-import { postJson, startApp, type RunningApp } from '../helpers/start-app';
+import { cardOf, type SentCard } from '../fakes/teams-connector';
+import { postJson } from '../helpers/start-app';
+import { teamsOnApp } from '../helpers/teams-on-app';
 
 type Action = { type: string; title: string; verb: string; data: Record<string, string> };
 type Invoke = { type: string; value: unknown };
@@ -16,35 +17,22 @@ const { hanako, taro } = GROUP_MEMBERS;
  */
 describe('end to end: Teams group chat, card owner, operator reply and feedback', function () {
   this.timeout(120_000);
-  let kotae: RunningApp;
-  let connector: FakeBotConnector;
-  let serviceUrl: string;
-  let endpoint: string;
+  const on = teamsOnApp();
 
-  before(async () => {
-    kotae = await startApp();
-    connector = new FakeBotConnector();
-    serviceUrl = await connector.start();
-    endpoint = `${kotae.url}/api/messages`;
-  });
-  after(async () => {
-    await connector?.stop();
-    await kotae?.stop();
-  });
-
-  const ticketCount = async (): Promise<number> => kotae.app.dataSource.getRepository('ticket').count();
+  const ticketCount = async (): Promise<number> => on.kotae.app.dataSource.getRepository('ticket').count();
   const invoke = async (id: string, who: typeof hanako, action: { verb?: string; data?: unknown }): Promise<Invoke> => {
-    const res = await postJson(endpoint, groupChatInvoke(serviceUrl, id, who, action));
+    const res = await postJson(on.endpoint, groupChatInvoke(on.serviceUrl, id, who, action));
     assert.equal(res.status, 200);
     return res.body as Invoke;
   };
 
   it('refuses the other member, serves the asker, delivers the reply line by line and keeps the answer', async () => {
     assert.equal(
-      (await postJson(endpoint, groupChatMention(serviceUrl, 'g-1', hanako, 'パスワードを忘れてしまいました'))).status,
+      (await postJson(on.endpoint, groupChatMention(on.serviceUrl, 'g-1', hanako, 'パスワードを忘れてしまいました')))
+        .status,
       200,
     );
-    const answer = cardOf(connector.sent()[0]);
+    const answer = cardOf(on.connector.sent()[0]);
     const buttons = (answer.actions ?? []) as Action[];
     const escalate = buttons.find((b) => b.title === '担当者に問い合わせる');
     assert.ok(escalate, JSON.stringify(answer));
@@ -54,8 +42,8 @@ describe('end to end: Teams group chat, card owner, operator reply and feedback'
     assert.deepEqual(await invoke('t-1', taro, escalate), refused);
     const forged = { ...escalate.data, kotae: 'kotae.submit_ticket', urgency: 'high', details: '私の件です' };
     assert.deepEqual(await invoke('t-2', taro, { verb: 'kotae.submit_ticket', data: forged }), refused);
-    assert.equal((await postJson(endpoint, groupChatSubmit(serviceUrl, 't-3', taro, forged))).status, 200);
-    assert.equal(cardOf(connector.sent().at(-1) ?? connector.sent()[0]).body[0].text, REFUSAL);
+    assert.equal((await postJson(on.endpoint, groupChatSubmit(on.serviceUrl, 't-3', taro, forged))).status, 200);
+    assert.equal(cardOf(on.connector.sent().at(-1) ?? on.connector.sent()[0]).body[0].text, REFUSAL);
     assert.equal(await ticketCount(), 0);
 
     // Hanako escalates: the ticket is hers.
@@ -66,17 +54,17 @@ describe('end to end: Teams group chat, card owner, operator reply and feedback'
     const number = /受付番号は (\S+) です/.exec(JSON.stringify(done.value))?.[1];
     assert.ok(number, JSON.stringify(done));
     assert.equal(await ticketCount(), 1);
-    const ticket = await kotae.app.operators.ticketService.get(number);
+    const ticket = await on.kotae.app.operators.ticketService.get(number);
     assert.deepEqual([ticket.requester.id, ticket.requester.name], [hanako.aadObjectId, hanako.name]);
 
     // The operator answers in two lines: three lines arrive (header, two lines of the body).
-    const before = connector.calls.length;
-    await kotae.app.operators.ticketService.reply(
+    const before = on.connector.calls.length;
+    await on.kotae.app.operators.ticketService.reply(
       number,
       '再設定メールを再送しました。\n迷惑メールフォルダもご確認ください。',
       'operator',
     );
-    const delivered = connector.calls.slice(before);
+    const delivered = on.connector.calls.slice(before);
     assert.equal(delivered.length, 1);
     assert.equal(delivered[0].conversationId, '19:kotae-test-group@thread.v2');
     assert.deepEqual(cardOf(delivered[0]).body, [
@@ -87,13 +75,13 @@ describe('end to end: Teams group chat, card owner, operator reply and feedback'
 
     // Her 解決した on the answer: the same answer, the feedback under it, nothing else sent.
     const resolved = buttons.find((b) => b.title === '解決した') as Action;
-    const callsBefore = connector.calls.length;
+    const callsBefore = on.connector.calls.length;
     const feedback = await invoke('h-3', hanako, resolved);
     assert.equal(feedback.type, 'application/vnd.microsoft.card.adaptive');
     const updated = feedback.value as SentCard;
     assert.deepEqual(updated.body.slice(0, answer.body.length), answer.body);
     assert.equal(updated.body[answer.body.length].text, 'フィードバックありがとうございました（解決した）');
     assert.equal(updated.actions, undefined);
-    assert.equal(connector.calls.length, callsBefore);
+    assert.equal(on.connector.calls.length, callsBefore);
   });
 });

@@ -9,8 +9,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { actionExecuteInvoke, personalEnvelope, type Payload } from '../fakes/teams-activities';
-import { cardOf, FakeBotConnector, type ConnectorCall } from '../fakes/teams-connector';
-import { postJson, startApp, type RunningApp } from '../helpers/start-app';
+import { cardOf, type ConnectorCall } from '../fakes/teams-connector';
+import { postJson } from '../helpers/start-app';
+import { teamsOnApp } from '../helpers/teams-on-app';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'teams-extra');
 const EXPIRED = 'この選択肢は有効期限が切れています。お手数ですが、もう一度質問してください。';
@@ -39,34 +40,20 @@ const cardText = (call: ConnectorCall): string =>
 
 describe('end to end: Teams redelivery per conversation, welcome once, unanswerable activities, expired buttons', function () {
   this.timeout(120_000);
-  let kotae: RunningApp;
-  let connector: FakeBotConnector;
-  let serviceUrl: string;
-  let endpoint: string;
-
-  before(async () => {
-    kotae = await startApp();
-    connector = new FakeBotConnector();
-    serviceUrl = await connector.start();
-    endpoint = `${kotae.url}/api/messages`;
-  });
-  after(async () => {
-    await connector?.stop();
-    await kotae?.stop();
-  });
+  const on = teamsOnApp();
 
   /** Posts `payload`; returns the status, body and the messages the connector received meanwhile. */
   async function post(payload: Payload): Promise<{ status: number; body: any; sent: ConnectorCall[] }> {
-    const from = connector.calls.length;
-    const res = await postJson(endpoint, payload);
-    const sent = connector.calls.slice(from).filter((c) => c.activity.type === 'message');
+    const from = on.connector.calls.length;
+    const res = await postJson(on.endpoint, payload);
+    const sent = on.connector.calls.slice(from).filter((c) => c.activity.type === 'message');
     return { ...res, sent };
   }
-  const problems = () => kotae.logger.lines.filter((l) => l.level === 'warn' || l.level === 'error');
+  const problems = () => on.kotae.logger.lines.filter((l) => l.level === 'warn' || l.level === 'error');
 
   it('answers the same message id in two personal chats once each, and each redelivery not at all', async () => {
-    const first = personalEnvelope(serviceUrl, { id: SAME_ID, text: 'VPNにつながりません' });
-    const second = personalEnvelope(serviceUrl, { id: SAME_ID, text: 'パスワードを忘れました', ...OTHER_CHAT });
+    const first = personalEnvelope(on.serviceUrl, { id: SAME_ID, text: 'VPNにつながりません' });
+    const second = personalEnvelope(on.serviceUrl, { id: SAME_ID, text: 'パスワードを忘れました', ...OTHER_CHAT });
     const a = await post(first);
     const b = await post(second);
     assert.deepEqual([a.status, b.status], [200, 200]);
@@ -84,9 +71,11 @@ describe('end to end: Teams redelivery per conversation, welcome once, unanswera
         [200, 0],
       ],
     );
-    const questions = await kotae.app.dataSource.getRepository('question').find();
+    const questions = await on.kotae.app.dataSource.getRepository('question').find();
     assert.equal(questions.length, 2);
-    const claimed = (await kotae.app.dataSource.getRepository('processed_activity').find()) as { activityId: string }[];
+    const claimed = (await on.kotae.app.dataSource.getRepository('processed_activity').find()) as {
+      activityId: string;
+    }[];
     assert.deepEqual(claimed.map((r) => r.activityId).sort(), [
       `teams:${(first.conversation as { id: string }).id}|${SAME_ID}`,
       `teams:${OTHER_CHAT.conversation.id}|${SAME_ID}`,
@@ -94,9 +83,9 @@ describe('end to end: Teams redelivery per conversation, welcome once, unanswera
   });
 
   it('answers the same card invoke id in two chats with each its own form, and a redelivery with the same body', async () => {
-    const asked = await post(personalEnvelope(serviceUrl, { id: 'inv-q-1', text: 'VPNにつながりません' }));
+    const asked = await post(personalEnvelope(on.serviceUrl, { id: 'inv-q-1', text: 'VPNにつながりません' }));
     const other = await post(
-      personalEnvelope(serviceUrl, { id: 'inv-q-2', text: 'VPNにつながりません', ...OTHER_CHAT }),
+      personalEnvelope(on.serviceUrl, { id: 'inv-q-2', text: 'VPNにつながりません', ...OTHER_CHAT }),
     );
     type Action = { title: string; verb: string; data: Record<string, string> };
     const escalate = (call: ConnectorCall) => {
@@ -107,8 +96,8 @@ describe('end to end: Teams redelivery per conversation, welcome once, unanswera
     const mine = escalate(asked.sent[0]);
     const theirs = escalate(other.sent[0]);
     assert.notEqual(mine.data.conversationId, theirs.data.conversationId);
-    const pressA = actionExecuteInvoke(serviceUrl, 'f:1714000088888', mine);
-    const pressB = { ...actionExecuteInvoke(serviceUrl, 'f:1714000088888', theirs), ...OTHER_CHAT };
+    const pressA = actionExecuteInvoke(on.serviceUrl, 'f:1714000088888', mine);
+    const pressB = { ...actionExecuteInvoke(on.serviceUrl, 'f:1714000088888', theirs), ...OTHER_CHAT };
     const a = await post(pressA);
     const b = await post(pressB);
     assert.deepEqual([a.status, b.status], [200, 200]);
@@ -121,7 +110,7 @@ describe('end to end: Teams redelivery per conversation, welcome once, unanswera
   });
 
   it('sends one welcome for a redelivered conversationUpdate, and one for the same id in another chat', async () => {
-    const added = fixture('conversationUpdate-membersAdded-bot-personal.json', serviceUrl);
+    const added = fixture('conversationUpdate-membersAdded-bot-personal.json', on.serviceUrl);
     const first = await post(added);
     const again = await post(added);
     const elsewhere = await post({ ...added, conversation: { ...OTHER_CHAT.conversation } });
@@ -139,11 +128,15 @@ describe('end to end: Teams redelivery per conversation, welcome once, unanswera
 
   it('refuses a message without serviceUrl or recipient with a Japanese 400, sends nothing, logs no failure', async () => {
     const before = problems().length;
-    const noServiceUrl = personalEnvelope(serviceUrl, { id: 'no-svc-1', text: 'VPNにつながりません' });
+    const noServiceUrl = personalEnvelope(on.serviceUrl, { id: 'no-svc-1', text: 'VPNにつながりません' });
     delete noServiceUrl.serviceUrl;
-    const noRecipient = personalEnvelope(serviceUrl, { id: 'no-rcp-1', text: 'VPNにつながりません' });
+    const noRecipient = personalEnvelope(on.serviceUrl, { id: 'no-rcp-1', text: 'VPNにつながりません' });
     delete noRecipient.recipient;
-    const emptyRecipient = personalEnvelope(serviceUrl, { id: 'no-rcp-2', text: 'VPN', recipient: { name: 'Kotae' } });
+    const emptyRecipient = personalEnvelope(on.serviceUrl, {
+      id: 'no-rcp-2',
+      text: 'VPN',
+      recipient: { name: 'Kotae' },
+    });
     const a = await post(noServiceUrl);
     const b = await post(noRecipient);
     const c = await post(emptyRecipient);
@@ -166,7 +159,7 @@ describe('end to end: Teams redelivery per conversation, welcome once, unanswera
     assert.deepEqual(c.body, b.body);
     assert.deepEqual(problems().slice(before), []);
     // A documented invoke without serviceUrl or recipient is still answered (in the HTTP response).
-    const invoke = actionExecuteInvoke(serviceUrl, 'inv-no-svc', { verb: 'kotae.bogus', data: {} });
+    const invoke = actionExecuteInvoke(on.serviceUrl, 'inv-no-svc', { verb: 'kotae.bogus', data: {} });
     delete invoke.serviceUrl;
     delete invoke.recipient;
     const answered = await post(invoke);
@@ -179,7 +172,7 @@ describe('end to end: Teams redelivery per conversation, welcome once, unanswera
       { verb: 'kotae.escalate', data: { kotae: 'kotae.escalate', conversationId: 'nope' } },
     ];
     for (const [i, action] of executes.entries()) {
-      const res = await post(actionExecuteInvoke(serviceUrl, `f:expired-${i}`, action));
+      const res = await post(actionExecuteInvoke(on.serviceUrl, `f:expired-${i}`, action));
       assert.equal(res.status, 200);
       assert.deepEqual(res.body, {
         statusCode: 200,
@@ -188,7 +181,7 @@ describe('end to end: Teams redelivery per conversation, welcome once, unanswera
       });
       assert.equal(res.sent.length, 0);
     }
-    const submit = personalEnvelope(serviceUrl, {
+    const submit = personalEnvelope(on.serviceUrl, {
       id: 'expired-submit-1',
       text: undefined,
       value: { kotae: 'kotae.escalate', conversationId: 'nope' },
@@ -197,6 +190,6 @@ describe('end to end: Teams redelivery per conversation, welcome once, unanswera
     assert.equal(res.status, 200);
     assert.equal(res.sent.length, 1);
     assert.deepEqual(cardOf(res.sent[0]).body, [{ type: 'TextBlock', text: EXPIRED, wrap: true }]);
-    assert.equal(await kotae.app.dataSource.getRepository('ticket').count(), 0);
+    assert.equal(await on.kotae.app.dataSource.getRepository('ticket').count(), 0);
   });
 });

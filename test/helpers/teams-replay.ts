@@ -6,8 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { signInConsole, type ConsoleSession } from './console-client';
-import { postJson, startApp, type RunningApp } from './start-app';
-import { cardOf, FakeBotConnector, type ConnectorCall } from '../fakes/teams-connector';
+import { postJson, type RunningApp } from './start-app';
+import { teamsOnApp } from './teams-on-app';
+import { cardOf, type FakeBotConnector, type ConnectorCall } from '../fakes/teams-connector';
 
 export type Payload = Record<string, any>;
 
@@ -41,39 +42,27 @@ export const cardText = (call: ConnectorCall): string =>
  * loopback Bot Connector's URL.
  */
 export function teamsReplayApp(env: (serviceUrl: string) => Record<string, string> = () => ({})): TeamsReplay {
-  let kotae: RunningApp | undefined;
-  let connector: FakeBotConnector | undefined;
+  const on = teamsOnApp((serviceUrl) => ({ KOTAE_PUBLIC_URL: 'https://kotae.example.lg.jp', ...env(serviceUrl) }));
   let operator: ConsoleSession | undefined;
-  let serviceUrl = '';
   before(async () => {
-    connector = new FakeBotConnector();
-    serviceUrl = await connector.start();
-    kotae = await startApp({ KOTAE_PUBLIC_URL: 'https://kotae.example.lg.jp', ...env(serviceUrl) });
-    operator = await signInConsole(kotae.url, 'admin', 'e2e-admin-password');
+    operator = await signInConsole(on.kotae.url, 'admin', 'e2e-admin-password');
   });
-  after(async () => {
-    await kotae?.stop();
-    await connector?.stop();
-  });
-  const started = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error('teamsReplayApp: used before its before hook ran');
-    return value;
-  };
   const fixture = (name: string, overrides: Payload = {}): Payload => {
-    const text = readFileSync(join(FIXTURES, name), 'utf8').replaceAll(CAPTURED_SERVICE_URL, serviceUrl);
+    const text = readFileSync(join(FIXTURES, name), 'utf8').replaceAll(CAPTURED_SERVICE_URL, on.serviceUrl);
     const payload = JSON.parse(text) as Payload;
     delete payload._source;
     return { ...payload, ...overrides };
   };
   return {
     get kotae() {
-      return started(kotae);
+      return on.kotae;
     },
     get connector() {
-      return started(connector);
+      return on.connector;
     },
     get operator() {
-      return started(operator);
+      if (!operator) throw new Error('teamsReplayApp: used before its before hook ran');
+      return operator;
     },
     fixture,
     press(name, id, action) {
@@ -82,15 +71,15 @@ export function teamsReplayApp(env: (serviceUrl: string) => Record<string, strin
       return { ...envelope, type: 'invoke', name: 'adaptiveCard/action', id, value };
     },
     async post(payload) {
-      const calls = started(connector).calls;
+      const calls = on.connector.calls;
       const from = calls.length;
-      const res = await postJson(`${started(kotae).url}/api/messages`, payload);
+      const res = await postJson(on.endpoint, payload);
       const chat = (payload.conversation as { id: string }).id;
       const sent = calls.slice(from).filter((c) => c.activity.type === 'message' && c.conversationId === chat);
       return { ...res, sent };
     },
     async notices(conversationId, expected) {
-      const posts = () => started(connector).calls.filter((c) => c.conversationId === conversationId);
+      const posts = () => on.connector.calls.filter((c) => c.conversationId === conversationId);
       const since = Date.now();
       while (posts().length < expected && Date.now() - since < 10_000) await new Promise((r) => setTimeout(r, 100));
       await new Promise((r) => setTimeout(r, 300));
