@@ -6,20 +6,12 @@
 import assert from 'node:assert/strict';
 import { SqlConversationStore } from '../../db';
 import { postJson, startApp, type RunningApp } from '../helpers/start-app';
+import { conversationHistory } from '../helpers/web-chat-history';
 
 const THANKS = 'ご回答ありがとうございました。お役に立ててうれしいです。';
 const EXPIRED = 'この選択肢は有効期限が切れています。お手数ですが、もう一度質問してください。';
 const FIRST = 'パスワードを忘れてしまいました';
 const SECOND = '「アカウントがロックされています」と表示されてログインできません。';
-
-interface Line {
-  index: number;
-  role: string;
-  text: string;
-  at: string;
-  outcome?: string;
-  sources?: { title: string; url?: string; snippet: string }[];
-}
 
 describe('web chat history: every answer with its sources, the thank-you line once (real app, JSON API)', function () {
   this.timeout(60_000);
@@ -30,11 +22,8 @@ describe('web chat history: every answer with its sources, the thank-you line on
   });
   after(() => kotae?.stop());
 
-  async function page(id: string, secret: Record<string, string>, query: string) {
-    const res = await fetch(`${kotae.url}/api/conversations/${id}/messages?${query}`, { headers: secret });
-    assert.equal(res.status, 200);
-    return (await res.json()) as { messages: Line[]; total: number; lastAnswer?: { index: number; sources: unknown } };
-  }
+  const page = (id: string, secret: Record<string, string>, query: string) =>
+    conversationHistory(kotae.url, id, secret, query);
 
   it('gives each answer line its own sources on every page, and 解決した a line of its own, once', async () => {
     const first = await postJson(`${kotae.url}/api/ask`, { question: FIRST });
@@ -101,7 +90,7 @@ describe('web chat history: every answer with its sources, the thank-you line on
     // `since`: the desk's lines only, plain.
     const store = new SqlConversationStore(kotae.app.dataSource);
     await store.appendTranscript(id, { role: 'operator', text: '担当の山田です。確認します。', at: new Date() });
-    const since = await page(id, secret, `since=${encodeURIComponent(all.messages[4]!.at)}`);
+    const since = await page(id, secret, `since=${encodeURIComponent(all.messages[4]!.at!)}`);
     assert.deepEqual(
       since.messages.map(({ index, role, text, outcome, sources }) => ({ index, role, text, outcome, sources })),
       [{ index: 5, role: 'operator', text: '担当の山田です。確認します。', outcome: undefined, sources: undefined }],

@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { postJson, startApp, type RunningApp } from '../helpers/start-app';
+import { conversationHistory } from '../helpers/web-chat-history';
 
 const EXPIRED = 'この選択肢は有効期限が切れています。お手数ですが、もう一度質問してください。';
 
@@ -17,11 +18,8 @@ describe('web chat history: the last answer with its sources and buttons (real a
   });
   after(() => kotae?.stop());
 
-  async function history(id: string, secret: Record<string, string>, after = 0) {
-    const res = await fetch(`${kotae.url}/api/conversations/${id}/messages?after=${after}`, { headers: secret });
-    assert.equal(res.status, 200);
-    return (await res.json()) as { messages: { index: number; role: string }[]; lastAnswer?: any; total: number };
-  }
+  const history = (id: string, secret: Record<string, string>, after = 0) =>
+    conversationHistory(kotae.url, id, secret, `after=${after}`);
 
   it('restores sources and buttons until feedback; a stale 解決した or candidate is expired and writes nothing', async () => {
     const asked = await postJson(`${kotae.url}/api/ask`, { question: 'パスワードを忘れてしまいました' });

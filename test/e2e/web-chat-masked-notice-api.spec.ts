@@ -6,19 +6,12 @@
  */
 import assert from 'node:assert/strict';
 import { postJson, startApp, type RunningApp } from '../helpers/start-app';
+import { conversationHistory } from '../helpers/web-chat-history';
 
 const NOTICE = '※ 個人情報と思われる内容（電話番号）は記録せずに伏せ字にしました。個人情報は入力しないでください。';
 const MASKED = 'パスワードを忘れてしまいました。連絡先は090-1234-5678です';
 const STORED = 'パスワードを忘れてしまいました。連絡先は［電話番号］です';
 const PLAIN = '「アカウントがロックされています」と表示されてログインできません。';
-
-interface Line {
-  index: number;
-  role: string;
-  text: string;
-  outcome?: string;
-  notice?: string;
-}
 
 describe('web chat history: the personal-data notice on the answer it was shown with (real app, JSON API)', function () {
   this.timeout(60_000);
@@ -29,11 +22,8 @@ describe('web chat history: the personal-data notice on the answer it was shown 
   });
   after(() => kotae?.stop());
 
-  async function history(id: string, secret: Record<string, string>, query = 'after=0') {
-    const res = await fetch(`${kotae.url}/api/conversations/${id}/messages?${query}`, { headers: secret });
-    assert.equal(res.status, 200);
-    return (await res.json()) as { messages: Line[]; total: number };
-  }
+  const history = (id: string, secret: Record<string, string>, query?: string) =>
+    conversationHistory(kotae.url, id, secret, query);
 
   it('gives the notice to the masked question’s answer line only, on every page that holds it', async () => {
     const plain = await postJson(`${kotae.url}/api/ask`, { question: PLAIN });

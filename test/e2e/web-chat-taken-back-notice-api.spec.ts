@@ -7,20 +7,13 @@
 import assert from 'node:assert/strict';
 import { signInConsole } from '../helpers/console-client';
 import { postJson, startApp, type RunningApp } from '../helpers/start-app';
+import { conversationHistory } from '../helpers/web-chat-history';
 
 const FIRST = '明日の天気を教えて';
 const ADDED = 'パスワードを忘れてしまいました';
 const withdrawn = (n: string) => `お問い合わせ ${n} への追記を取り消しました。ボットへの質問としてお答えします。`;
 const kept = (n: string) =>
   `担当者がすでに返信しているため、お問い合わせ ${n} への追記は取り消さずに残しています。ボットへの質問としてもお答えします。`;
-
-interface Line {
-  index: number;
-  role: string;
-  text: string;
-  outcome?: string;
-  notice?: string;
-}
 
 describe('web chat history: the ボットに質問する notice on the answer it was shown with (real app, JSON API)', function () {
   this.timeout(60_000);
@@ -31,11 +24,8 @@ describe('web chat history: the ボットに質問する notice on the answer it
   });
   after(() => kotae?.stop());
 
-  async function history(id: string, secret: Record<string, string>, query = 'after=0') {
-    const res = await fetch(`${kotae.url}/api/conversations/${id}/messages?${query}`, { headers: secret });
-    assert.equal(res.status, 200);
-    return (await res.json()) as { messages: Line[]; total: number };
-  }
+  const history = (id: string, secret: Record<string, string>, query?: string) =>
+    conversationHistory(kotae.url, id, secret, query);
 
   /** A conversation with a ticket and `text` added to it; returns what ボットに質問する needs. */
   async function addedToTicket(text: string) {
