@@ -9,7 +9,9 @@ import { assertQaFloors, qaSetReport } from './qa-set-report';
  * 0.250 / 0.017 / 0.125, the session's ranking changes 0.250 / 0.017 / 0.175 — no gain on this set. Since a heading
  * level where many sections ask makes all of that level entries (faq-page.ts): 0.250 / 0 / 0.100, ids strict.
  */
-describe('kotae eval --qa-set (kb-city, a city intranet FAQ in Markdown, written blind)', () => {
+describe('kotae eval --qa-set (kb-city, a city intranet FAQ in Markdown, written blind)', function () {
+  // An index build and its calibration, then every question: seconds alone, longer on a loaded machine.
+  this.timeout(120_000);
   it('keeps its figures: shown-correct ≥ 0.48, shown-wrong ≤ 0.04, others shown ≤ 0.18', async () => {
     const report = await qaSetReport('test/fixtures/qa/kb-city-holdout.jsonl', 'test/fixtures/qa/kb-city');
     // Session 15 (helpdesk prior weights with the query's length, proposals from 0.4 up, clarify from 0.1):

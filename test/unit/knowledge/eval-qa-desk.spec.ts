@@ -14,7 +14,9 @@ import { assertQaFloors, qaSetReport } from './qa-set-report';
  * Session 23 (one-kanji verbs bridged to the KB's two-kanji words): 0.750 / 0.083 / 0.250 (0.750 / 0.050 / 0.250
  * before; 送れなくなった → 送信 and 消えてる → 消去 lift two near entries to proposals).
  */
-describe('kotae eval --qa-set (kb-desk, a helpdesk tool’s JSON export, written blind)', () => {
+describe('kotae eval --qa-set (kb-desk, a helpdesk tool’s JSON export, written blind)', function () {
+  // An index build and its calibration, then every question: seconds alone, longer on a loaded machine.
+  this.timeout(120_000);
   it('keeps its figures: shown-correct ≥ 0.47, shown-wrong ≤ 0.09, others shown ≤ 0.25', async () => {
     const report = await qaSetReport('test/fixtures/qa/kb-desk-holdout.jsonl', 'test/fixtures/qa/kb-desk');
     assertQaFloors(report, {

@@ -9,7 +9,9 @@ import { assertQaFloors, qaSetReport } from './qa-set-report';
  * 0.077 / 0 — the export had dropped the space after 「Ｑ」 / 「Ａ」, so the last four entries were no questions;
  * read as a marker pair: 0.508 / 0.031 / 0. Floors: those figures minus a small margin.
  */
-describe('kotae eval --qa-set (kb-docx, a Word Q&A in three markups, written blind)', () => {
+describe('kotae eval --qa-set (kb-docx, a Word Q&A in three markups, written blind)', function () {
+  // An index build and its calibration, then every question: seconds alone, longer on a loaded machine.
+  this.timeout(120_000);
   it('keeps its figures: shown-correct ≥ 0.64, shown-wrong ≤ 0.05, others shown ≤ 0.12', async () => {
     const report = await qaSetReport('test/fixtures/qa/kb-docx-holdout.jsonl', 'test/fixtures/qa/kb-docx');
     // Session 15 (helpdesk prior weights with the query's length, proposals from 0.4 up, clarify from 0.1):

@@ -7,7 +7,9 @@ import { assertQaFloors, qaSetReport } from './qa-set-report';
  * paraphrases of twenty-two dev sets alike (top-1 0.683: staff and patron versions of one problem are near entries). A
  * dev set since (bench/dev-sets.ts): 0.567 / 0.133 / 0.200.
  */
-describe('kotae eval --qa-set (kb-edu2, community centres’ and libraries’ ICT FAQ, written blind)', () => {
+describe('kotae eval --qa-set (kb-edu2, community centres’ and libraries’ ICT FAQ, written blind)', function () {
+  // An index build and its calibration, then every question: seconds alone, longer on a loaded machine.
+  this.timeout(120_000);
   it('keeps its figures: shown-correct ≥ 0.53, shown-wrong ≤ 0.14, others shown ≤ 0.21', async () => {
     const report = await qaSetReport('test/fixtures/qa/kb-edu2-holdout.jsonl', 'test/fixtures/qa/kb-edu2');
     assertQaFloors(report, {

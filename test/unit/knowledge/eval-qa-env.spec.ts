@@ -6,7 +6,9 @@ import { assertQaFloors, qaSetReport } from './qa-set-report';
  * bench/dev-sets.ts' dev sets: no mining or fitting reads it). First run, session 24's and session 25's code alike:
  * 0.717 / 0.000 / 0.250.
  */
-describe('kotae eval --qa-set (kb-env, written blind)', () => {
+describe('kotae eval --qa-set (kb-env, written blind)', function () {
+  // An index build and its calibration, then every question: seconds alone, longer on a loaded machine.
+  this.timeout(120_000);
   it('keeps its figures: shown-correct ≥ 0.67, shown-wrong ≤ 0.05, others shown ≤ 0.3', async () => {
     const report = await qaSetReport('test/fixtures/qa/kb-env-holdout.jsonl', 'test/fixtures/qa/kb-env');
     assertQaFloors(report, {

@@ -9,7 +9,9 @@ import { assertQaFloors, qaSetReport } from './qa-set-report';
  * export's headers, HTML bodies read as text and unpublished articles left out: 0.523 / 0.031 / 0.029.
  * Floors: those figures minus a small margin.
  */
-describe('kotae eval --qa-set (kb-export, a helpdesk tool’s CSV and JSON export, written blind)', () => {
+describe('kotae eval --qa-set (kb-export, a helpdesk tool’s CSV and JSON export, written blind)', function () {
+  // An index build and its calibration, then every question: seconds alone, longer on a loaded machine.
+  this.timeout(120_000);
   it('keeps its figures: shown-correct ≥ 0.64, shown-wrong ≤ 0.02, others shown ≤ 0.12', async () => {
     const report = await qaSetReport('test/fixtures/qa/kb-export-holdout.jsonl', 'test/fixtures/qa/kb-export');
     // Session 15 (helpdesk prior weights with the query's length, proposals from 0.4 up, clarify from 0.1):

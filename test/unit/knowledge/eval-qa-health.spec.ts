@@ -8,7 +8,9 @@ import { assertQaFloors, qaSetReport } from './qa-set-report';
  * dev sets 0.483 / 0.017 / 0.100 (top-1 0.867: 0.433 stop at clarify with the right entry first).
  * Session 18: a dev set since (bench/dev-sets.ts; the paraphrases are mined and validated on it): 0.700 / 0.017 / 0.125.
  */
-describe('kotae eval --qa-set (kb-health, a public-health centre’s IT FAQ, written blind)', () => {
+describe('kotae eval --qa-set (kb-health, a public-health centre’s IT FAQ, written blind)', function () {
+  // An index build and its calibration, then every question: seconds alone, longer on a loaded machine.
+  this.timeout(120_000);
   it('keeps its figures: shown-correct ≥ 0.45, shown-wrong ≤ 0.03, others shown ≤ 0.14', async () => {
     const report = await qaSetReport('test/fixtures/qa/kb-health-holdout.jsonl', 'test/fixtures/qa/kb-health');
     assertQaFloors(report, {

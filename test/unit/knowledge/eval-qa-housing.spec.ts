@@ -5,7 +5,9 @@ import { assertQaFloors, qaSetReport } from './qa-set-report';
  * fourth batch; a clean held-out set (not in bench/dev-sets.ts: no mining or fitting reads it). First run: session 20's
  * code 0.550 / 0.083 / 0.075; session 21's code 0.550 / 0.067 / 0.075.
  */
-describe('kotae eval --qa-set (kb-housing, written blind)', () => {
+describe('kotae eval --qa-set (kb-housing, written blind)', function () {
+  // An index build and its calibration, then every question: seconds alone, longer on a loaded machine.
+  this.timeout(120_000);
   it('keeps its figures: shown-correct ≥ 0.51, shown-wrong ≤ 0.10, others shown ≤ 0.11', async () => {
     const report = await qaSetReport('test/fixtures/qa/kb-housing-holdout.jsonl', 'test/fixtures/qa/kb-housing');
     assertQaFloors(report, {

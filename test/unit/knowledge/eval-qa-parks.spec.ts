@@ -5,7 +5,9 @@ import { assertQaFloors, qaSetReport } from './qa-set-report';
  * in session 19, second batch; a clean held-out set (not in bench/dev-sets.ts: no mining or fitting reads it). First
  * run: session 19's code 0.633 / 0.050 / 0.200 (session 18's code 0.683 / 0.050 / 0.200).
  */
-describe('kotae eval --qa-set (kb-parks, a city parks and roads department’s IT FAQ, written blind)', () => {
+describe('kotae eval --qa-set (kb-parks, a city parks and roads department’s IT FAQ, written blind)', function () {
+  // An index build and its calibration, then every question: seconds alone, longer on a loaded machine.
+  this.timeout(120_000);
   it('keeps its figures: shown-correct ≥ 0.6, shown-wrong ≤ 0.07, others shown ≤ 0.23', async () => {
     const report = await qaSetReport('test/fixtures/qa/kb-parks-holdout.jsonl', 'test/fixtures/qa/kb-parks');
     assertQaFloors(report, {

@@ -11,7 +11,9 @@ import { assertQaFloors, qaSetReport } from './qa-set-report';
  * chapter numbers name entries, radicals as kanji): 0.615 / 0.031 / 0.143; with session 14's IT / office
  * vocabulary 0.708 / 0.061 / 0.143 (one more shown wrong). Floors: those minus a small margin.
  */
-describe('kotae eval --qa-set (kb-pdf, a printed FAQ booklet, written blind)', () => {
+describe('kotae eval --qa-set (kb-pdf, a printed FAQ booklet, written blind)', function () {
+  // An index build and its calibration, then every question: seconds alone, longer on a loaded machine.
+  this.timeout(120_000);
   it('keeps its figures: shown-correct ≥ 0.75, shown-wrong ≤ 0.07, others shown ≤ 0.18', async () => {
     const report = await qaSetReport('test/fixtures/qa/kb-pdf-holdout.jsonl', 'test/fixtures/qa/kb-pdf');
     // Session 15 (helpdesk prior weights with the query's length, proposals from 0.4 up, clarify from 0.1):

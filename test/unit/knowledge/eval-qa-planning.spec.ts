@@ -6,7 +6,9 @@ import { assertQaFloors, qaSetReport } from './qa-set-report';
  * bench/dev-sets.ts' dev sets: no mining or fitting reads it). First run, session 24's and session 25's code alike:
  * 0.617 / 0.083 / 0.325.
  */
-describe('kotae eval --qa-set (kb-planning, written blind)', () => {
+describe('kotae eval --qa-set (kb-planning, written blind)', function () {
+  // An index build and its calibration, then every question: seconds alone, longer on a loaded machine.
+  this.timeout(120_000);
   it('keeps its figures: shown-correct ≥ 0.57, shown-wrong ≤ 0.13, others shown ≤ 0.38', async () => {
     const report = await qaSetReport('test/fixtures/qa/kb-planning-holdout.jsonl', 'test/fixtures/qa/kb-planning');
     assertQaFloors(report, {

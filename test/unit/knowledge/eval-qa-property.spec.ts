@@ -5,7 +5,9 @@ import { assertQaFloors, qaSetReport } from './qa-set-report';
  * second unanswerable one), written blind by a helper in session 26, seventh batch; a clean held-out set (not in
  * bench/dev-sets.ts' dev sets: no mining or fitting reads it). First run, session 25's code: 0.700 / 0.050 / 0.250.
  */
-describe('kotae eval --qa-set (kb-property, written blind)', () => {
+describe('kotae eval --qa-set (kb-property, written blind)', function () {
+  // An index build and its calibration, then every question: seconds alone, longer on a loaded machine.
+  this.timeout(120_000);
   it('keeps its figures: shown-correct ≥ 0.65, shown-wrong ≤ 0.10, others shown ≤ 0.3', async () => {
     const report = await qaSetReport('test/fixtures/qa/kb-property-holdout.jsonl', 'test/fixtures/qa/kb-property');
     assertQaFloors(report, {

@@ -5,7 +5,9 @@ import { assertQaFloors, qaSetReport } from './qa-set-report';
  * in session 23, fifth batch; a clean held-out set (not in bench/dev-sets.ts: no mining or fitting reads it). First run:
  * session 22's code 0.600 / 0.083 / 0.150; session 23's code 0.600 / 0.083 / 0.150.
  */
-describe('kotae eval --qa-set (kb-records, written blind)', () => {
+describe('kotae eval --qa-set (kb-records, written blind)', function () {
+  // An index build and its calibration, then every question: seconds alone, longer on a loaded machine.
+  this.timeout(120_000);
   it('keeps its figures: shown-correct ≥ 0.55, shown-wrong ≤ 0.1, others shown ≤ 0.18', async () => {
     const report = await qaSetReport('test/fixtures/qa/kb-records-holdout.jsonl', 'test/fixtures/qa/kb-records');
     assertQaFloors(report, {

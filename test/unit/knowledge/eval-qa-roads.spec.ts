@@ -5,7 +5,9 @@ import { assertQaFloors, qaSetReport } from './qa-set-report';
  * in session 20, third batch; a clean held-out set (not in bench/dev-sets.ts: no mining or fitting reads it). First
  * run: session 19's code 0.650 / 0.033 / 0.200; session 20's code 0.667 / 0.033 / 0.175.
  */
-describe('kotae eval --qa-set (kb-roads, a city roads and rivers division’s IT FAQ, written blind)', () => {
+describe('kotae eval --qa-set (kb-roads, a city roads and rivers division’s IT FAQ, written blind)', function () {
+  // An index build and its calibration, then every question: seconds alone, longer on a loaded machine.
+  this.timeout(120_000);
   it('keeps its figures: shown-correct ≥ 0.63, shown-wrong ≤ 0.05, others shown ≤ 0.2', async () => {
     const report = await qaSetReport('test/fixtures/qa/kb-roads-holdout.jsonl', 'test/fixtures/qa/kb-roads');
     assertQaFloors(report, {

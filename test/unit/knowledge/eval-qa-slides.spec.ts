@@ -10,7 +10,9 @@ import { assertQaFloors, qaSetReport } from './qa-set-report';
  * .pptx was read at all; first run with the new loader: 0.473 / 0.054 / 0.143 (odd half 0.536, even half 0.407); with the IT / office vocabulary
  * 0.582 / 0.054 / 0.171.
  */
-describe('kotae eval --qa-set (kb-slides, PowerPoint decks, written blind)', () => {
+describe('kotae eval --qa-set (kb-slides, PowerPoint decks, written blind)', function () {
+  // An index build and its calibration, then every question: seconds alone, longer on a loaded machine.
+  this.timeout(120_000);
   it('keeps its figures: shown-correct ≥ 0.64, shown-wrong ≤ 0.1, others shown ≤ 0.29', async () => {
     const report = await qaSetReport('test/fixtures/qa/kb-slides-holdout.jsonl', 'test/fixtures/qa/kb-slides');
     // Session 15 (helpdesk prior weights with the query's length, proposals from 0.4 up, clarify from 0.1):

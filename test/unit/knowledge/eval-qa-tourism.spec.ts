@@ -5,7 +5,9 @@ import { assertQaFloors, qaSetReport } from './qa-set-report';
  * in session 19; a clean held-out set (not in bench/dev-sets.ts: no mining or fitting reads it). First run: session
  * 18's code 0.650 / 0.050 / 0.175; with the validated paraphrases of thirty-three dev sets 0.650 / 0.050 / 0.175.
  */
-describe('kotae eval --qa-set (kb-tourism, a city tourism section’s IT FAQ, written blind)', () => {
+describe('kotae eval --qa-set (kb-tourism, a city tourism section’s IT FAQ, written blind)', function () {
+  // An index build and its calibration, then every question: seconds alone, longer on a loaded machine.
+  this.timeout(120_000);
   it('keeps its figures: shown-correct ≥ 0.6, shown-wrong ≤ 0.07, others shown ≤ 0.2', async () => {
     const report = await qaSetReport('test/fixtures/qa/kb-tourism-holdout.jsonl', 'test/fixtures/qa/kb-tourism');
     assertQaFloors(report, {

@@ -8,7 +8,9 @@ import { assertQaFloors, qaSetReport } from './qa-set-report';
  * 0.275. A dev set since (bench/dev-sets.ts): its own questions teach the paraphrases now; with the twenty-two sets'
  * paraphrases 0.567 / 0.083 / 0.275 (one more wrong proposal).
  */
-describe('kotae eval --qa-set (kb-village, a village office’s short-spoken FAQ, written blind)', () => {
+describe('kotae eval --qa-set (kb-village, a village office’s short-spoken FAQ, written blind)', function () {
+  // An index build and its calibration, then every question: seconds alone, longer on a loaded machine.
+  this.timeout(120_000);
   it('keeps its figures: shown-correct ≥ 0.54, shown-wrong ≤ 0.09, others shown ≤ 0.28', async () => {
     const report = await qaSetReport('test/fixtures/qa/kb-village-holdout.jsonl', 'test/fixtures/qa/kb-village');
     assertQaFloors(report, {

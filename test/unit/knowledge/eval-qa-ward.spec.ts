@@ -9,7 +9,9 @@ import { assertQaFloors, qaSetReport } from './qa-set-report';
  * 0.4 up and clarify from 0.1: 0.650 / 0.017 / 0.075 (the same with the query's length as a confidence input, a
  * prior fitted without this set or with it). Since then one of the sixteen sets the prior is fitted on.
  */
-describe('kotae eval --qa-set (kb-ward, a ward intranet FAQ as one HTML page of <details>, written blind)', () => {
+describe('kotae eval --qa-set (kb-ward, a ward intranet FAQ as one HTML page of <details>, written blind)', function () {
+  // An index build and its calibration, then every question: seconds alone, longer on a loaded machine.
+  this.timeout(120_000);
   it('keeps its figures: shown-correct ≥ 0.62, shown-wrong ≤ 0.04, others shown ≤ 0.11', async () => {
     const report = await qaSetReport('test/fixtures/qa/kb-ward-holdout.jsonl', 'test/fixtures/qa/kb-ward');
     assertQaFloors(report, {

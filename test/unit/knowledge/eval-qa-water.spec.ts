@@ -9,7 +9,9 @@ import { assertQaFloors, qaSetReport } from './qa-set-report';
  * since (bench/dev-sets.ts); with the twenty-two sets' paraphrases 0.650 / 0.050 / 0.150 (two more right, two more
  * wrong proposals).
  */
-describe('kotae eval --qa-set (kb-water, a waterworks bureau’s helpdesk FAQ)', () => {
+describe('kotae eval --qa-set (kb-water, a waterworks bureau’s helpdesk FAQ)', function () {
+  // An index build and its calibration, then every question: seconds alone, longer on a loaded machine.
+  this.timeout(120_000);
   it('keeps its figures: shown-correct ≥ 0.58, shown-wrong ≤ 0.06, others shown ≤ 0.16', async () => {
     const report = await qaSetReport('test/fixtures/qa/kb-water-holdout.jsonl', 'test/fixtures/qa/kb-water');
     assertQaFloors(report, {

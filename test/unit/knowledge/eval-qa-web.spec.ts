@@ -9,7 +9,9 @@ import { assertQaFloors, qaSetReport } from './qa-set-report';
  * read as questions; after the loader read them, 0.467 / 0.027 / 0.057. The floors are those figures minus a
  * small margin.
  */
-describe('kotae eval --qa-set (kb-web, a city FAQ site in several markups, written blind)', () => {
+describe('kotae eval --qa-set (kb-web, a city FAQ site in several markups, written blind)', function () {
+  // An index build and its calibration, then every question: seconds alone, longer on a loaded machine.
+  this.timeout(120_000);
   it('keeps its figures: shown-correct ≥ 0.66, shown-wrong ≤ 0.05, others shown ≤ 0.21', async () => {
     const report = await qaSetReport('test/fixtures/qa/kb-web-holdout.jsonl', 'test/fixtures/qa/kb-web');
     // Session 15 (helpdesk prior weights with the query's length, proposals from 0.4 up, clarify from 0.1):

@@ -9,7 +9,9 @@ import { assertQaFloors, qaSetReport } from './qa-set-report';
  * 0.560 / 0.140 / 0.067 — the bold and bulleted markers were no questions, so 13 entries were lost or ran into the
  * answer before them; with markers read through their decoration: 0.720 / 0.040 / 0.033.
  */
-describe('kotae eval --qa-set (kb-wiki, a team wiki in Markdown and text, written blind)', () => {
+describe('kotae eval --qa-set (kb-wiki, a team wiki in Markdown and text, written blind)', function () {
+  // An index build and its calibration, then every question: seconds alone, longer on a loaded machine.
+  this.timeout(120_000);
   it('keeps its figures: shown-correct ≥ 0.78, shown-wrong ≤ 0.02, others shown ≤ 0.14', async () => {
     const report = await qaSetReport('test/fixtures/qa/kb-wiki-holdout.jsonl', 'test/fixtures/qa/kb-wiki');
     // Session 15 (helpdesk prior weights with the query's length, proposals from 0.4 up, clarify from 0.1):

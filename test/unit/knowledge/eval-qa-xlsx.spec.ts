@@ -8,7 +8,9 @@ import { assertQaFloors, qaSetReport } from './qa-set-report';
  * answered — no header was recognised, the workbook was skipped. With header words read as such and merged
  * notes skipped: 0.413 / 0.040 / 0.029. Floors: those figures minus a small margin.
  */
-describe('kotae eval --qa-set (kb-xlsx, a department’s Excel inquiry list, written blind)', () => {
+describe('kotae eval --qa-set (kb-xlsx, a department’s Excel inquiry list, written blind)', function () {
+  // An index build and its calibration, then every question: seconds alone, longer on a loaded machine.
+  this.timeout(120_000);
   it('keeps its figures: shown-correct ≥ 0.67, shown-wrong ≤ 0.07, others shown ≤ 0.12', async () => {
     const report = await qaSetReport('test/fixtures/qa/kb-xlsx-holdout.jsonl', 'test/fixtures/qa/kb-xlsx');
     // Session 15 (helpdesk prior weights with the query's length, proposals from 0.4 up, clarify from 0.1):

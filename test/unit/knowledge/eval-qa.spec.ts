@@ -94,7 +94,9 @@ describe('kotae eval --qa-set (report)', () => {
   });
 });
 
-describe('kotae eval --qa-set (command, on the held-out proxy KB)', () => {
+describe('kotae eval --qa-set (command, on the held-out proxy KB)', function () {
+  // An index build and its calibration, then every question: seconds alone, longer on a loaded machine.
+  this.timeout(120_000);
   it('ingests the folder with its calibration and prints the JSON report', async () => {
     const report = await qaSetReport('test/fixtures/qa/minato-kb-holdout.jsonl', 'test/fixtures/qa/minato-kb');
     assert.equal(report.questions, 76);
