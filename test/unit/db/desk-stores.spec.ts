@@ -1,5 +1,5 @@
 /**
- * The desk's smaller stores (conversations, FAQs, work log, attachments, sessions, unanswered
+ * The desk's smaller stores (conversations, FAQs, work log, attachments, unanswered
  * questions) on every database the suites cover: same records in, same records out, times in UTC.
  */
 import assert from 'node:assert/strict';
@@ -7,7 +7,6 @@ import { KotaeError } from '../../../core/errors';
 import { SqlConversationStore } from '../../../db';
 import { SqlAttachmentStore } from '../../../db/repositories/sql-attachment-store';
 import { SqlFaqStore, SqlUnansweredQuestions } from '../../../db/repositories/sql-faq-store';
-import { SqlSessionStore } from '../../../db/repositories/sql-session-store';
 import { SqlWorkLogStore } from '../../../db/repositories/sql-work-log-store';
 import { TEST_DB_KINDS, useTestDb } from '../../helpers/databases';
 
@@ -143,26 +142,6 @@ for (const kind of TEST_DB_KINDS) {
       assert.equal(meta.fileName, '画面.png');
       assert.equal(meta.sizeBytes, 1234);
       assert.equal(meta.createdAt.toISOString(), at(1).toISOString());
-    });
-
-    it('sessions: touch, purge of expired and idle ones', async () => {
-      const sessions = new SqlSessionStore(t.db.ds);
-      const session = (id: string, expires: number, seen: number) => ({
-        id,
-        operatorId: 'op-1',
-        csrfToken: `csrf-${id}`,
-        createdAt: at(0),
-        expiresAt: at(expires),
-        lastSeenAt: at(seen),
-      });
-      await sessions.create(session('live', 480, 10));
-      await sessions.create(session('expired', 5, 4));
-      await sessions.create(session('idle', 480, 1));
-      await sessions.touch('live', at(20));
-      assert.equal((await sessions.get('live'))?.lastSeenAt.toISOString(), at(20).toISOString());
-      assert.equal(await sessions.purge(at(10), at(5)), 2);
-      assert.equal((await sessions.get('expired')) ?? (await sessions.get('idle')), undefined);
-      assert.ok(await sessions.get('live'));
     });
   });
 }
