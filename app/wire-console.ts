@@ -17,7 +17,7 @@ import { SqlSessionStore } from '../db';
 import type { SqlAuditLog } from '../db';
 import { SqlWorkLogStore } from '../db';
 import { SqlFaqStore, SqlUnansweredQuestions } from '../db';
-import { SqlAttachmentStore, SqlFileScans } from '../db';
+import { SqlAttachmentStore, SqlFileScans, SqlQuarantineList } from '../db';
 import { FsAttachmentFileStore, attachmentDir } from '../db';
 import { SqlTicketOutbox } from '../db';
 import { SqlDeskChanges } from '../db';
@@ -108,6 +108,8 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     scan: d.scanning?.scan,
   });
   // An administrator's release of a false positive (console), after a clean scan with this scanner.
+  const perInstance = d.config.attachmentStorage === 'instance';
+  const keepDays = d.config.rescan.quarantineKeepDays;
   const quarantine = new QuarantineRelease({
     files: attachmentFiles,
     scans: fileScans,
@@ -116,7 +118,15 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     clock: d.clock,
     logger: d.logger,
     maskText: (t) => masker.mask(t).text,
+    ...(perInstance ? { perInstance: { keepDays } } : {}),
   });
+  const quarantinedFiles = {
+    list: new SqlQuarantineList(d.ds),
+    keepDays,
+    kept: (sha256: string) => attachmentFiles.has(sha256),
+    perInstance,
+    maskText: (t: string) => masker.mask(t).text,
+  };
   const duties = wireRoster({ ds: d.ds, operators, audit, clock: d.clock });
   const ticketService = new TicketService({
     roster: duties.roster,
@@ -177,6 +187,7 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     requestKeys: d.requestKeys,
     attachments,
     quarantine,
+    quarantinedFiles,
     workLogs,
     operations: operations.console,
     faqs,

@@ -13,6 +13,7 @@ export {
   SqlFailedSaves,
   SqlFaqStore,
   SqlFileScans,
+  SqlQuarantineList,
   SqlFySwitchStore,
   SqlIndexGenerations,
   SqlJobRunStore,

@@ -67,9 +67,9 @@ export interface FileScanStore {
    * Lifts the quarantine of `file` after a clean scan with `version` at `at` (an administrator's release): the
    * verdict becomes `released` (the detection is kept), so a rescan with `version` skips it and a newer version
    * scans it again. Resolves with the quarantine lifted, or undefined when the content was not quarantined (any
-   * more: of two releases at once, one lifts it).
+   * more: of two releases at once, one lifts it). `by` (the administrator) and the quarantine lifted are kept.
    */
-  releaseQuarantine(file: StoredFileRef, version: string, at: Date): Promise<Quarantine | undefined>;
+  releaseQuarantine(file: StoredFileRef, version: string, at: Date, by?: string): Promise<Quarantine | undefined>;
   /** The contents of `kind` quarantined before `before` (their files are removed after the keeping period). */
   quarantinedBefore(kind: StoredFileKind, before: Date): Promise<QuarantinedContent[]>;
   /**

@@ -95,7 +95,7 @@ export {
 } from './stored-file-rescan';
 export { attachmentRescanSource, type AttachmentRescanDeps } from './attachment-rescan-source';
 export { QuarantinedAttachments } from './quarantined-attachments';
-export { QuarantineRemoval, type QuarantineRemovalDeps } from './quarantine-removal';
+export { QuarantineRemoval, quarantineEndsAt, type QuarantineRemovalDeps } from './quarantine-removal';
 export {
   QuarantineRelease,
   RELEASE_REASON_MAX_CHARS,
@@ -103,6 +103,7 @@ export {
   type ReleasedQuarantine,
   type ReleaseRequest,
 } from './quarantine-release';
+export type { ListedQuarantine, QuarantineList, QuarantineListPage } from './quarantine-list';
 export { SCAN_MESSAGES } from './scan-messages';
 export { checkClaim, imageExtensionOf, isInlineImage, safeFileName, type AttachmentClaim } from './attachment-policy';
 export { FileLinkSigner } from './file-links';

@@ -4,12 +4,14 @@
  * (FileScanStore.releaseQuarantine: every row of that content is served again, and a rescan with the same
  * signature version skips it), audited (`attachment.quarantine_released`) in the same transaction.
  * Refused, with nothing changed: a missing or too long reason, a file still detected, a scanner that cannot be
- * reached (or none configured), a file already removed (410).
+ * reached (or none configured), a file already removed (410), a file kept by another instance (404, per-instance
+ * storage: its keeping period has not ended, so it is in the folder of the instance that received it).
  */
 import { KotaeError, toKotaeError, type AuditTrail, type Clock, type Logger } from '../core';
 import type { AttachmentFileStore } from './attachment-ports';
 import type { FileScanStore, Quarantine } from './file-scan-store';
 import type { FileScanner } from './file-scanner';
+import { quarantineEndsAt } from './quarantine-removal';
 import { SCAN_MESSAGES } from './scan-messages';
 import type { AttachmentMeta } from './types';
 
@@ -25,6 +27,11 @@ export interface QuarantineReleaseDeps {
   audit: Pick<AuditTrail, 'atomically'>;
   clock: Clock;
   logger?: Logger;
+  /**
+   * KOTAE_ATTACHMENT_STORAGE=instance with KOTAE_QUARANTINE_KEEP_DAYS: a file missing here within its keeping
+   * period is in another instance's folder, not removed.
+   */
+  perInstance?: { keepDays: number };
   /** Masks personal data in the audited file name. */
   maskText?: (text: string) => string;
 }
@@ -67,11 +74,7 @@ export class QuarantineRelease {
     const { attachment: a } = r;
     if (!a.quarantine || !a.sha256) throw notQuarantined(a);
     const sha256 = a.sha256;
-    if (!(await this.deps.files.has(sha256))) {
-      throw new KotaeError('FILE_QUARANTINED', `attachment ${a.id}: quarantined file already removed`, {
-        userMessage: SCAN_MESSAGES.releaseGone(a.fileName),
-      });
-    }
+    if (!(await this.deps.files.has(sha256))) throw this.missing(a, a.quarantine.at);
     const version = await this.cleanScan(a, sha256);
     const mask = this.deps.maskText ?? ((t: string) => t);
     const lifted = await this.deps.audit.atomically(
@@ -80,6 +83,7 @@ export class QuarantineRelease {
           { kind: 'attachment', sha256 },
           version,
           this.deps.clock.now(),
+          r.actor,
         );
         // Released by someone else in the meantime: nothing written, nothing audited.
         if (!q) throw notQuarantined(a);
@@ -102,6 +106,19 @@ export class QuarantineRelease {
     );
     this.deps.logger?.info('quarantine released', { sha256, actor: r.actor, version });
     return { ...lifted, version };
+  }
+
+  /** Why the file is not in this instance's folder: kept by another instance, or removed after the period. */
+  private missing(a: AttachmentMeta, quarantinedAt: Date): KotaeError {
+    const { perInstance, clock } = this.deps;
+    if (perInstance && clock.now() < quarantineEndsAt(quarantinedAt, perInstance.keepDays)) {
+      return new KotaeError('NOT_FOUND', `attachment ${a.id}: file kept by another instance`, {
+        userMessage: SCAN_MESSAGES.releaseElsewhere(a.fileName),
+      });
+    }
+    return new KotaeError('FILE_QUARANTINED', `attachment ${a.id}: quarantined file already removed`, {
+      userMessage: SCAN_MESSAGES.releaseGone(a.fileName),
+    });
   }
 
   /** The scanner's version when the file scans clean now; refuses otherwise. */

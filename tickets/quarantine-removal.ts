@@ -24,6 +24,11 @@ export interface QuarantineRemovalDeps {
   manuals?: (before: Date) => Promise<number>;
 }
 
+/** When the stored file of a content quarantined at `at` is deleted (KOTAE_QUARANTINE_KEEP_DAYS later). */
+export function quarantineEndsAt(at: Date, keepDays: number): Date {
+  return new Date(at.getTime() + keepDays * DAY_MS);
+}
+
 /** Deletes the stored files of contents quarantined longer than the keeping period. */
 export class QuarantineRemoval {
   constructor(private readonly deps: QuarantineRemovalDeps) {}

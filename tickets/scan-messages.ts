@@ -39,6 +39,9 @@ export const SCAN_MESSAGES = Object.freeze({
     `「${fileName}」は大きすぎるため、ウイルス検査ができず隔離を解除できません。clamd の StreamMaxLength を確認してください。`,
   releaseGone: (fileName: string) =>
     `「${fileName}」は隔離の保管期間（KOTAE_QUARANTINE_KEEP_DAYS）を過ぎてファイルを削除したため、隔離を解除できません。`,
+  /** KOTAE_ATTACHMENT_STORAGE=instance: the file is kept in another instance's folder. */
+  releaseElsewhere: (fileName: string) =>
+    `「${fileName}」は別のサーバーに保存されているため、このサーバーでは隔離を解除できません。ファイルを保存しているサーバーで解除してください（KOTAE_ATTACHMENT_STORAGE=instance では、ファイルは受け付けたサーバーにだけ保存されます）。`,
   releaseNotQuarantined: (fileName: string) => `「${fileName}」は隔離されていません。`,
   rescanAlertSubject: (count: number) =>
     `【Kotae】保存済みファイルの再検査でウイルスを検出し、隔離しました（${count} 件）`,

@@ -36,6 +36,7 @@ import { FileScansAlertRepeats1766700000000 } from './1766700000000-file-scans-a
 import { LogoStamps1766800000000 } from './1766800000000-logo-stamps';
 import { SsoRoleRecheck1766900000000 } from './1766900000000-sso-role-recheck';
 import { ReportDeliveryManualAttempts1767100000000 } from './1767100000000-report-delivery-manual-attempts';
+import { QuarantineReleaseRecord1767200000000 } from './1767200000000-quarantine-release-record';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -77,4 +78,5 @@ export const MIGRATIONS = [
   LogoStamps1766800000000,
   SsoRoleRecheck1766900000000,
   ReportDeliveryManualAttempts1767100000000,
+  QuarantineReleaseRecord1767200000000,
 ];

@@ -31,6 +31,7 @@ export { jobRunCounts } from './sql-metrics';
 export { SqlAlertStates } from './sql-alert-states';
 export { SqlAlertRepeats } from './sql-alert-repeats';
 export { SqlFileScans } from './sql-file-scans';
+export { SqlQuarantineList } from './sql-quarantine-list';
 export { SqlCampaignStore } from './sql-campaign-store';
 export { SqlConfidentialRoster } from './sql-confidential-roster';
 export { SqlFailedSaves } from './sql-failed-saves';

@@ -30,6 +30,9 @@ interface FileScanRow {
   scannedAt: Date | null;
   claimedBy: string | null;
   claimedUntil: Date | null;
+  quarantinedAt: Date | null;
+  quarantineVersion: string | null;
+  releasedBy: string | null;
 }
 
 /** The row of the `--all` request. */
@@ -169,7 +172,12 @@ export class SqlFileScans implements FileScanStore {
     });
   }
 
-  async releaseQuarantine(file: StoredFileRef, version: string, at: Date): Promise<Quarantine | undefined> {
+  async releaseQuarantine(
+    file: StoredFileRef,
+    version: string,
+    at: Date,
+    by?: string,
+  ): Promise<Quarantine | undefined> {
     const e = (name: string) => this.e(name);
     const id = idOf(file.kind, file.sha256);
     return runDb(this.ds, async () => {
@@ -178,7 +186,15 @@ export class SqlFileScans implements FileScanStore {
       const result = await managerOf(this.ds)
         .createQueryBuilder()
         .update('file_scan')
-        .set({ verdict: 'released', signatureVersion: version.slice(0, 200), scannedAt: at })
+        .set({
+          verdict: 'released',
+          signatureVersion: version.slice(0, 200),
+          scannedAt: at,
+          // What the release replaces, for the 隔離ファイル list.
+          quarantinedAt: row.scannedAt,
+          quarantineVersion: row.signatureVersion,
+          releasedBy: by?.slice(0, 100) ?? null,
+        })
         .where(`${e('id')} = :id AND ${e('verdict')} = 'infected'`, { id })
         .execute();
       return result.affected === 1 ? { signature: row.signature ?? '', at: row.scannedAt ?? new Date(0) } : undefined;
@@ -245,5 +261,8 @@ function emptyRow(id: string, store: string, sha256: string, fileName: string | 
     scannedAt: null,
     claimedBy: null,
     claimedUntil: null,
+    quarantinedAt: null,
+    quarantineVersion: null,
+    releasedBy: null,
   };
 }

@@ -23,5 +23,9 @@ export const fileScan: TableSpec = {
     scannedAt: optDate,
     claimedBy: short(200, true),
     claimedUntil: optDate,
+    // Kept by a release (migration 1767200000000): the quarantine it lifted and who lifted it.
+    quarantinedAt: optDate,
+    quarantineVersion: short(200, true),
+    releasedBy: short(100, true),
   },
 };

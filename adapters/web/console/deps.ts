@@ -16,6 +16,7 @@ import type {
   ConfidentialRoster,
   FySwitchService,
   QuarantineRelease,
+  QuarantineList,
 } from '../../../tickets';
 import type { RequestHandler, Response } from 'express';
 import type { AccountService, AuthService } from '../auth';
@@ -46,6 +47,8 @@ export interface ConsoleDeps {
   attachments?: AttachmentService;
   /** An administrator's release of a quarantined file (scanned again first); without it none is offered. */
   quarantine?: QuarantineRelease;
+  /** The 隔離ファイル page (administrators, 監査担当); answers 404 without it. */
+  quarantinedFiles?: QuarantinedFilesConsole;
   workLogs: WorkLogService;
   faqs: FaqService;
   auth: AuthService;
@@ -94,4 +97,17 @@ export interface ConsoleDeps {
   certificates?: CertificateSource;
   /** Issue 16: sites, terminals and planned work; the pages answer 404 without it. */
   operations?: OperationsConsole;
+}
+
+/** What the 隔離ファイル page reads. */
+export interface QuarantinedFilesConsole {
+  list: QuarantineList;
+  /** KOTAE_QUARANTINE_KEEP_DAYS. */
+  keepDays: number;
+  /** Whether this instance's attachment folder holds the content. */
+  kept: (sha256: string) => Promise<boolean>;
+  /** KOTAE_ATTACHMENT_STORAGE=instance: a file missing here may be kept by another instance. */
+  perInstance: boolean;
+  /** Masks personal data in file names, as the audit log's. */
+  maskText: (text: string) => string;
 }

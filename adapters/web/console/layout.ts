@@ -7,6 +7,7 @@ import { M, ROLE_LABELS } from './messages';
 import { D } from './desk-messages';
 import { K } from './knowledge-messages';
 import { DUTY_NAV } from './duty-messages';
+import { QUARANTINE_LIST_TEXT } from './quarantine-messages';
 
 /** Options of one page. */
 export interface PageOptions {
@@ -40,6 +41,7 @@ const NAV: readonly [href: string, label: string, required: OperatorRole | reado
   ['/accounts', M.nav.accounts, 'admin'],
   ['/audit', M.nav.audit, 'auditor'],
   ['/certificates', M.nav.certificates, 'auditor'],
+  ['/quarantine', QUARANTINE_LIST_TEXT.nav, 'auditor'],
   ['/templates', D.templates.nav, 'admin'],
   ['/roster', DUTY_NAV.roster, 'admin'],
   ['/notifications', D.notify.navFailures, 'operator'],

@@ -35,6 +35,7 @@ import type { ConsoleRoute } from './route-types';
 import { mountSignIn, SIGNOUT_ROUTE } from './signin-routes';
 import { TICKET_ROUTES } from './ticket-routes';
 import { QUARANTINE_ROUTES } from './quarantine-routes';
+import { QUARANTINE_LIST_ROUTES } from './quarantine-list-page';
 import { consoleUpload } from './upload';
 import { WORK_LOG_ROUTES } from './work-log-routes';
 import { OPERATIONS_ROUTES, terminalImportUpload } from './operations';
@@ -48,6 +49,7 @@ import { consoleFormKeys } from './write-key';
 export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   ...TICKET_ROUTES,
   ...QUARANTINE_ROUTES,
+  ...QUARANTINE_LIST_ROUTES,
   ...LIVE_ROUTES,
   ...QUEUE_ROUTES,
   ...TEMPLATE_ROUTES,

@@ -26,7 +26,9 @@ const meta = (n: number, quarantined = true): AttachmentMeta => ({
   ...(quarantined ? { quarantine: { signature: 'Wrong.Sig', at: T0 } } : {}),
 });
 
-async function desk(o: { scanner?: FakeFileScanner; noScanner?: boolean } = {}) {
+async function desk(
+  o: { scanner?: FakeFileScanner; noScanner?: boolean; perInstance?: { keepDays: number }; now?: string } = {},
+) {
   const scans = new InMemoryFileScans();
   for (const n of [1, 2, 3]) {
     const file = { kind: 'attachment' as const, sha256: hash(n) };
@@ -56,7 +58,8 @@ async function desk(o: { scanner?: FakeFileScanner; noScanner?: boolean } = {}) 
         return result;
       },
     },
-    clock: new FakeClock('2026-06-02T00:00:00Z'),
+    clock: new FakeClock(o.now ?? '2026-06-02T00:00:00Z'),
+    ...(o.perInstance ? { perInstance: o.perInstance } : {}),
     maskText: (t) => t.replace('山田太郎', '［氏名］'),
   });
   const quarantined = async () => [...(await scans.quarantined('attachment', [1, 2, 3].map(hash))).keys()];
@@ -155,5 +158,25 @@ describe('QuarantineRelease', () => {
     assert.equal(d.scanner.scans, 0);
     await ask('𠮷'.repeat(500));
     assert.equal(d.audited.length, 1);
+  });
+  it('with per-instance folders, a file missing here within the keeping period is on another instance (404), after it removed (410)', async () => {
+    const input = { attachment: meta(3), reason: '誤検知', actor: 'admin', target: 'HD-1' };
+    const within = await desk({ perInstance: { keepDays: 30 } });
+    await assert.rejects(
+      within.release.release(input),
+      refusal(
+        'NOT_FOUND',
+        '「名簿_山田太郎_3.log」は別のサーバーに保存されているため、このサーバーでは隔離を解除できません。ファイルを保存しているサーバーで解除してください（KOTAE_ATTACHMENT_STORAGE=instance では、ファイルは受け付けたサーバーにだけ保存されます）。',
+      ),
+    );
+    const after = await desk({ perInstance: { keepDays: 30 }, now: '2026-07-02T00:00:00Z' });
+    await assert.rejects(
+      after.release.release(input),
+      refusal(
+        'FILE_QUARANTINED',
+        '「名簿_山田太郎_3.log」は隔離の保管期間（KOTAE_QUARANTINE_KEEP_DAYS）を過ぎてファイルを削除したため、隔離を解除できません。',
+      ),
+    );
+    assert.deepEqual([within.audited, after.audited], [[], []]);
   });
 });

@@ -38,6 +38,7 @@ const AUDITOR_ROUTES = [
   'get /certificates/:id',
   'get /certificates/:id/pdf',
   'get /certificates/:id/xlsx',
+  'get /quarantine',
   'get /account/password',
   'post /account/password',
   'post /signout',
@@ -54,7 +55,7 @@ describe('console authorization matrix', () => {
     assert.deepEqual(CONSOLE_ROUTES.map((r) => `${r.method} ${r.path}`).sort(), Object.keys(REQUESTS).sort());
   });
 
-  it('admits an auditor to the audit log, the certificates, its own password and sign-out only', () => {
+  it('admits an auditor to the audit log, the certificates, the quarantined files, its own password and sign-out only', () => {
     const open = CONSOLE_ROUTES.filter((r) => expected(r, 'auditor') !== 403).map((r) => `${r.method} ${r.path}`);
     assert.deepEqual(open.sort(), [...AUDITOR_ROUTES].sort());
   });

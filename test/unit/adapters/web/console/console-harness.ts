@@ -20,6 +20,7 @@ import { SqlWorkLogStore } from '../../../../../db/repositories/sql-work-log-sto
 import { SqlFaqStore, SqlUnansweredQuestions } from '../../../../../db/repositories/sql-faq-store';
 import { SqlAttachmentStore } from '../../../../../db/repositories/sql-attachment-store';
 import { SqlFileScans } from '../../../../../db/repositories/sql-file-scans';
+import { SqlQuarantineList } from '../../../../../db/repositories/sql-quarantine-list';
 import { SqlTicketOutbox } from '../../../../../db/repositories/sql-ticket-outbox';
 import { SqlDeskChanges } from '../../../../../db/repositories/sql-desk-changes';
 import { SqlRequesterConversations } from '../../../../../db/repositories/sql-requester-conversations';
@@ -205,6 +206,13 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     tickets,
     attachments,
     quarantine,
+    quarantinedFiles: {
+      list: new SqlQuarantineList(ds),
+      keepDays: 30,
+      kept: (sha256: string) => attachmentFiles.has(sha256),
+      perInstance: true,
+      maskText: (t: string) => t.replace(/山田/g, '＊＊'),
+    },
     workLogs,
     faqs,
     auth,

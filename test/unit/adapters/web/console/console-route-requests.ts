@@ -241,6 +241,7 @@ export const REQUESTS: Record<string, (h: ConsoleHarness) => Promise<Prepared>> 
   }),
   'get /notifications': async () => ({ path: '/notifications' }),
   'get /certificates': async () => ({ path: '/certificates' }),
+  'get /quarantine': async () => ({ path: '/quarantine' }),
   'get /certificates/:id': async (h) => ({ path: `/certificates/${h.certificate.id}` }),
   'get /certificates/:id/pdf': async (h) => ({ path: `/certificates/${h.certificate.id}/pdf` }),
   'get /certificates/:id/xlsx': async (h) => ({ path: `/certificates/${h.certificate.id}/xlsx` }),
