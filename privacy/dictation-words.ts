@@ -22,7 +22,8 @@ const KANA_GROUP_THEN_NO = /^((?:ぜろ|れい|まる|いち|に|さん|よん|�
 export function dictationTokens(normalized: string): Token[] {
   const tokens: Token[] = [];
   // A sentence's end is a word of its own: no number runs across it (… さん。しょうわ …).
-  const words = [...normalized.matchAll(/。|[^ \t\n、，,。]+/g)];
+  // A label's colon before kana ends a word (折り返し先:ゼロキューゼロ); a time's (02:13) does not.
+  const words = [...normalized.matchAll(/。|(?:[^ \t\n、，,。:]|:(?![ぁ-んァ-ヶ]))+/g)];
   for (let i = 0; i < words.length; i++) {
     const m = words[i]!;
     // A date's part said in kana words stands for its digits and counter, each over the whole word — also with the

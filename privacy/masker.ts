@@ -26,7 +26,8 @@ import { detectHalfWidthName, detectLatinCues, detectRomajiName } from './detect
 import { detectPostalCode } from './detectors';
 import { detectKinRows, detectOtherScripts, detectOutsidePeople, detectSignedPeople } from './detectors';
 import { detectFieldPeople, detectLogPeople, detectThreadPeople, detectTitledLists } from './detectors';
-import { detectClosingPeople, detectResidentParticles } from './detectors';
+import { detectClosingPeople, detectFormCells, detectResidentParticles, detectSetApartNames } from './detectors';
+import { detectRomanisedNames, detectTitledPeople } from './detectors';
 import { cleanUserText } from './clean-text';
 import { normalizeForDetection } from './normalize';
 import { unifyNameKanji } from './name-kanji';
@@ -114,6 +115,10 @@ function detectAll(normalized: string, tagger?: PersonNameTagger, original?: str
     ...detectAddress(normalized),
     ...detectSpokenAddress(normalized),
     ...detectResidentParticles(normalized),
+    ...detectFormCells(normalized),
+    ...detectSetApartNames(normalized),
+    ...detectTitledPeople(normalized),
+    ...detectRomanisedNames(normalized),
     ...detectEnglishContext(normalized),
     ...detectEnglishForms(normalized),
     ...detectForeignScriptNames(normalized),

@@ -6,6 +6,8 @@
  * reading is read for further ones, so a chain of scripts is followed to its end; linear in the names found. And
  * (session 35) the name a person goes by right before brackets holding their name found (ケンジ（税務の伊藤健二）, キム・
  * ミンジュ（김민주）さん): a katakana name of parts joined by ・, or one word read as a listed given or family name.
+ * And (session 35, batch 52) a Latin name after a slash when a kana word of the name found reads as one of its words
+ * (宮城 さおり / Saori MIYAGI).
  */
 import type { PiiSpan } from './types';
 import { KNOWN_FAMILY_NAMES } from './family-names';
@@ -24,6 +26,15 @@ const AFTER_SLASH = new RegExp(
 /** In brackets: a kana reading, maybe with a note after と (と呼ばれたい), or a family name and a given name. */
 const IN_BRACKETS =
   /^[ \t]*(?:さん|様|さま|氏)?[ \t]*[（(]([ぁ-んァ-ヶー]{2,8}(?:[ ・][ぁ-んァ-ヶー]{1,8}){1,3}|([一-龥々]{1,3}) [一-龥々ァ-ヶーぁ-ゖ]{1,4})(?:[ \t]*と[^）)\n]{0,20})?[）)]/d;
+/** After a slash: a name in Latin letters (宮城 さおり / Saori MIYAGI, as a signature gives both). */
+const LATIN_AFTER_SLASH =
+  /^[ \t]*[/／][ \t]*([A-Z][A-Za-z'’-]+(?: [A-Z][A-Za-z'’-]+){1,2})(?=[ \t]*(?:$|\n|[（(,、。/／]))/d;
+/** Whether a word of a name in kana reads as a word of a name in Latin letters (さおり, Saori). */
+const readsAlike = (name: string, latin: string): boolean =>
+  name
+    .split(/[ \u3000・]/)
+    .some((k) => /^[ぁ-ゖァ-ヶー]{2,}$/.test(k) && latin.split(' ').some((w) => sameReading(k, w)));
+
 /** A line holding only a katakana name of two or more parts joined by ・. */
 const NEXT_LINE_READING = /^\n[ \t]*([ァ-ヶー]{2,12}(?:・[ァ-ヶー]{1,12}){1,4})[ \t]*(?=\n|$)/d;
 
@@ -88,6 +99,12 @@ export function nameScriptSpans(text: string, spans: readonly PiiSpan[]): PiiSpa
     // The next line is a reading only of a name in another script (Latin, Devanagari, Hangul): after 田中 一郎 it is
     // just the next line.
     const foreign = !/[ぁ-んァ-ヶ一-龥]/.test(text.slice(queue[i]!.start, end));
+    const latin = LATIN_AFTER_SLASH.exec(rest);
+    const latinAt = latin?.indices?.[1];
+    if (latin && latinAt && readsAlike(text.slice(queue[i]!.start, end), latin[1]!) && !seen.has(end + latinAt[0])) {
+      seen.add(end + latinAt[0]);
+      out.push({ type: 'person_name', start: end + latinAt[0], end: end + latinAt[1] });
+    }
     for (const re of foreign ? [AFTER_SLASH, IN_BRACKETS, NEXT_LINE_READING] : [AFTER_SLASH, IN_BRACKETS]) {
       const m = re.exec(rest);
       const at = m?.indices?.[1];

@@ -3,14 +3,16 @@
  * after its owner (鈴木ビル 3F, 佐藤会館), and a document number's office prefix (青総第1234号, 総企第56号 — an office's
  * abbreviation before 第…号, as every public document numbers itself); a bank or an account and a form's field with its
  * value (振替口座 みらい銀行, 国籍 英国); a number read aloud in hiragana, where さん is the digit three (いち ぜろ さん はち);
- * Latin words naming a desk or a business (Kotonoha Helpdesk).
+ * Latin words naming a desk or a business (Kotonoha Helpdesk); a table's header cell (| ボランティア名 | over |---|, 姓⇥名).
  */
 import type { PiiSpan } from './types';
-import { hasNotPersonWord, notHiraganaGivenName } from './detectors';
+import { hasNotPersonWord, NAME_LABEL_CELL, notHiraganaGivenName } from './detectors';
 
 /** A building's or a facility's word closing the name or right after it. */
 // … and a branch office named after its place (北浜支所, 駅前出張所; not its head: 北浜支所長 is after a name too).
-const BUILDING = /^(?:ビル|会館|ハイツ|マンション|アパート|タワー|プラザ|ホール|荘|棟|支所|出張所|営業所|支店)(?!長)/;
+// … and a business named after its owner (大谷商店, 鈴木建設, 中村電工).
+const BUILDING =
+  /^(?:ビル|会館|ハイツ|マンション|アパート|タワー|プラザ|ホール|荘|棟|支所|出張所|営業所|支店|商店|商会|工務店|建設|電工|工業|産業|興業|商事)(?!長)/;
 const BUILDING_END = /(?:ビル|会館|ハイツ|マンション|アパート|タワー|プラザ|ホール|センター)$/;
 /** A bank or an account (振替口座 みらい銀行) and a form's field with its value (国籍 英国, 性別 女): no one's name. */
 const INSTITUTION_OR_FIELD =
@@ -32,7 +34,7 @@ const DOCUMENT_NUMBER = /^第[\d〇一二三四五六七八九十百千]+号/;
 
 /** Numbers read aloud in hiragana (voice input): digits, tens, the ordinal だい. */
 const KANA_NUMERAL =
-  '(?:ぜろ|れい|いち|に|さん|よん|し|ご|ろく|なな|しち|はち|きゅう|く|じゅう|ひゃく|びゃく|ぴゃく|せん|ぜん|まん|だい)';
+  '(?:ぜろ|れい|いち|にい|に|さん|よん|し|ご|ろく|なな|しち|はち|きゅう|く|じゅう|ひゃく|びゃく|ぴゃく|せん|ぜん|まん|だい)';
 const ALL_KANA_NUMERALS = new RegExp(`^${KANA_NUMERAL}+(?:[ \u3000]+${KANA_NUMERAL}+)*$`);
 const TWO_KANA_NUMERALS = new RegExp(`^(?:${KANA_NUMERAL}[ \u3000]*){2,}$|だい$`);
 /** A numeral word no short name is made of (にし, くに are names; いち, ぜろ, はち are not). */
@@ -80,6 +82,7 @@ export function withoutNonNames(normalized: string, spans: PiiSpan[]): PiiSpan[]
         return false;
       // A display name of Latin words naming a desk or a business (Kotonoha Helpdesk, after 差出人:) is no one's.
       if (LATIN_WORDS.test(text) && hasNotPersonWord(text)) return false;
+      if (headerCell(normalized, s)) return false;
       // Hiragana run into an office's name is the office's (こども未来課, not こども).
       if (/^[ぁ-ゖ]+$/.test(text) && SECTION_AFTER.test(after)) return false;
       return (
@@ -90,4 +93,26 @@ export function withoutNonNames(normalized: string, spans: PiiSpan[]): PiiSpan[]
         !spokenNumber(normalized.slice(s.start, s.end), after)
       );
     });
+}
+
+/**
+ * Whether a span is a whole cell of a table's header: a Markdown row with its |---| line under it, or a row whose
+ * cells all label a name's parts (姓⇥名, セイ⇥メイ).
+ */
+function headerCell(normalized: string, s: PiiSpan): boolean {
+  const lineStart = normalized.lastIndexOf('\n', s.start - 1) + 1;
+  const lineEnd = normalized.indexOf('\n', s.end) < 0 ? normalized.length : normalized.indexOf('\n', s.end);
+  const line = normalized.slice(lineStart, lineEnd);
+  if (!/[\t|]/.test(line)) return false;
+  const cell = (ch: string | undefined): boolean => ch === undefined || /[\t|]/.test(ch);
+  const before = normalized.slice(lineStart, s.start).replace(/[ \u3000]+$/, '');
+  const after = normalized.slice(s.end, lineEnd).replace(/^[ \u3000]+/, '');
+  if (!cell(before.at(-1)) || !cell(after[0])) return false;
+  const next = normalized.slice(lineEnd + 1, lineEnd + 200).split('\n')[0] ?? '';
+  if (line.trimStart().startsWith('|') && /^[ \t]*\|?[ \t]*:?-{3,}/.test(next)) return true;
+  const cells = line
+    .split(/[\t|]/)
+    .map((c) => c.trim())
+    .filter(Boolean);
+  return cells.length >= 2 && cells.every((c) => NAME_LABEL_CELL.test(c));
 }

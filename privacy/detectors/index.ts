@@ -46,3 +46,7 @@ export { detectFieldPeople } from './field-people';
 export { detectLogPeople } from './log-people';
 export { detectClosingPeople } from './closing-people';
 export { detectResidentParticles } from './resident-particles';
+export { detectFormCells, NAME_LABEL_CELL } from './form-cells';
+export { detectSetApartNames } from './set-apart-names';
+export { detectTitledPeople } from './titled-people';
+export { detectRomanisedNames } from './romanised-names';
