@@ -10,6 +10,7 @@ import type { Logger } from '../core';
 import type { Response } from 'express';
 import { GraphGroupMembership, MsalOidcSignIn, OidcEndSession } from '../adapters/graph';
 import { answerProviderSignOut, FederatedSignIn, RoleRecheck, SingleLogout, type AuthService } from '../adapters/web';
+import { WebSessionReview, type WebSessionCheck } from '../adapters/web';
 import { createSsoErrorPage, createSsoRouter, type SsoDeps, type WebSessionStore } from '../adapters/web';
 import type { RateCounter } from '../adapters/web';
 import { SqlWebSessions } from '../db';
@@ -40,10 +41,14 @@ export interface IdentityWiringDeps {
 }
 
 /** The web app's `sso` settings, or undefined when single sign-on is not configured. */
-export function wireIdentity(
-  d: IdentityWiringDeps,
-):
-  | { router: Router; errorPage: ErrorRequestHandler; webSessions?: WebSessionStore; webChatRequired: boolean }
+export function wireIdentity(d: IdentityWiringDeps):
+  | {
+      router: Router;
+      errorPage: ErrorRequestHandler;
+      webSessions?: WebSessionStore;
+      webReview?: WebSessionCheck;
+      webChatRequired: boolean;
+    }
   | undefined {
   const oidc = d.config.trust.oidc;
   if (!oidc) return undefined;
@@ -67,6 +72,21 @@ export function wireIdentity(
     recheckMinutes,
   });
   const webSessions = oidc.webChat ? new SqlWebSessions(d.ds) : undefined;
+  // Web chat sign-ins follow the directory too (no roles: the account still there is what counts).
+  const webRecheckMinutes = webSessions ? oidc.roleRecheckMinutes : 0;
+  const webReview =
+    webSessions && webRecheckMinutes > 0
+      ? new WebSessionReview({
+          provider,
+          departmentClaim: oidc.departmentClaim,
+          sessions: webSessions,
+          audit: d.audit,
+          everyMinutes: webRecheckMinutes,
+          instance: d.instanceId,
+          clock: d.clock,
+          logger: d.logger,
+        })
+      : undefined;
   // Groups overage: the sign-in app asks Graph with its own client credentials (no other app's secret).
   const groups = oidc.graphGroups
     ? new GraphGroupMembership({ tokens: provider, baseUrl: oidc.graphGroups.graphUrl })
@@ -107,6 +127,7 @@ export function wireIdentity(
           conversations: d.conversations,
           lookupDepartment: graph ? (subject) => graph.lookupDepartment(subject) : undefined,
           sessionSeconds: d.absoluteMinutes * 60,
+          recheckMinutes: webRecheckMinutes,
         }
       : undefined,
     singleLogout,
@@ -122,11 +143,13 @@ export function wireIdentity(
     graphGroups: oidc.graphGroups?.graphUrl ?? 'off',
     postLogoutRedirectUri: oidc.postLogoutRedirectUri,
     roleRecheckMinutes: recheckMinutes || 'off',
+    webChatRecheckMinutes: webRecheckMinutes || 'off',
   });
   return {
     router: createSsoRouter(deps),
     errorPage: createSsoErrorPage(deps),
     webSessions,
+    webReview,
     webChatRequired: oidc.webChat,
   };
 }

@@ -22,7 +22,7 @@ import { notFound, rejectDeepBody, rejectMalformedRequests } from './request-err
 import { bodyGuard } from './body-guard';
 import { createKbRouter } from './kb-files';
 import { createLegalRouter, type LegalPages } from './legal';
-import { loadWebIdentity, type WebSessionStore } from './sso';
+import { loadWebIdentity, type WebSessionCheck, type WebSessionStore } from './sso';
 import { apiRateLimiters, LIMITED_API_PATHS, type ApiRateLimits } from './rate-limit';
 import type { RequestKeys } from './request-keys';
 
@@ -65,7 +65,14 @@ export interface WebAppDeps {
    * Single sign-on: the /auth routes, their error page (Japanese HTML for the browser's sign-in pages, also
    * for URLs the first checks refuse) and, for the web chat, its sign-ins (identity of /api callers).
    */
-  sso?: { router: Router; errorPage?: ErrorRequestHandler; webSessions?: WebSessionStore; webChatRequired: boolean };
+  sso?: {
+    router: Router;
+    errorPage?: ErrorRequestHandler;
+    webSessions?: WebSessionStore;
+    /** The Entra ID re-check of web chat sign-ins (KOTAE_OIDC_ROLE_RECHECK_MINUTES); absent: none. */
+    webReview?: WebSessionCheck;
+    webChatRequired: boolean;
+  };
   /** Longest question, checked before a new web conversation is written. */
   maxQuestionChars?: number;
   /** KOTAE_PUBLIC_URL: links to Kotae's own /kb/ documents are given to the web chat relative to the page's host. */
@@ -127,7 +134,7 @@ export function createWebApp(deps: WebAppDeps): Express {
   }
   for (const handler of deps.before ?? []) app.use(handler);
   if (deps.sso?.webSessions) {
-    const identity = loadWebIdentity(deps.sso.webSessions, deps.clock);
+    const identity = loadWebIdentity(deps.sso.webSessions, deps.clock, deps.sso.webReview);
     app.use(['/api', '/auth'], identity);
   }
   if (deps.apiLimits) app.use(LIMITED_API_PATHS, ...apiRateLimiters(deps.apiLimits));

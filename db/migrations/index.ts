@@ -37,6 +37,7 @@ import { LogoStamps1766800000000 } from './1766800000000-logo-stamps';
 import { SsoRoleRecheck1766900000000 } from './1766900000000-sso-role-recheck';
 import { ReportDeliveryManualAttempts1767100000000 } from './1767100000000-report-delivery-manual-attempts';
 import { QuarantineReleaseRecord1767200000000 } from './1767200000000-quarantine-release-record';
+import { WebChatRecheck1767300000000 } from './1767300000000-web-chat-recheck';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -79,4 +80,5 @@ export const MIGRATIONS = [
   SsoRoleRecheck1766900000000,
   ReportDeliveryManualAttempts1767100000000,
   QuarantineReleaseRecord1767200000000,
+  WebChatRecheck1767300000000,
 ];

@@ -1,5 +1,5 @@
 /** Web chat sign-in sessions on TypeORM (table web_session; the id is the SHA-256 of the cookie token). */
-import { LessThan, type DataSource } from 'typeorm';
+import { IsNull, LessThan, LessThanOrEqual, type DataSource } from 'typeorm';
 import { runDb } from '../run-db';
 import { managerOf } from '../transaction-scope';
 
@@ -15,6 +15,9 @@ export interface WebSessionRow {
   /** Single logout: SHA-256 of the provider's `sid`; the ID token sealed under the cookie token. */
   ssoSid?: string | null;
   ssoHint?: string | null;
+  /** The Entra ID re-check: the refresh token sealed under the cookie token; when the check is next due. */
+  ssoRefresh?: string | null;
+  ssoCheckAt?: Date | null;
 }
 
 /** SQL implementation of the web adapter's WebSessionStore port. */
@@ -49,6 +52,18 @@ export class SqlWebSessions {
       }
       return ended;
     });
+  }
+
+  /** Moves a due check to `until` in one conditional UPDATE: of racing requests on any instance, one wins. */
+  async claimSsoCheck(id: string, seen: Date | null, now: Date, until: Date): Promise<boolean> {
+    const where = { id, ssoCheckAt: seen ? LessThanOrEqual(now) : IsNull() };
+    const { affected } = await runDb(this.ds, () => this.repo().update(where, { ssoCheckAt: until }));
+    return (affected ?? 0) > 0;
+  }
+
+  /** A check made: the next one's time and the provider's newest refresh token (sealed). */
+  async finishSsoCheck(id: string, next: Date, ssoRefresh: string): Promise<void> {
+    await runDb(this.ds, () => this.repo().update({ id }, { ssoCheckAt: next, ssoRefresh }));
   }
 
   /** Deletes sessions that expired before `now`; returns how many. */

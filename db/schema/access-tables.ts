@@ -56,6 +56,8 @@ export const webSession: TableSpec = {
     expiresAt: date,
     ssoSid: short(64, true),
     ssoHint: optLong,
+    ssoRefresh: optLong,
+    ssoCheckAt: optDate,
   },
   indices: [{ columns: ['expiresAt'] }, { columns: ['ssoSid'] }],
 };

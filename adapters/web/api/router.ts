@@ -11,7 +11,7 @@ import { KotaeError, toKotaeError } from '../../../core';
 import { cleanUserText } from '../../../privacy';
 import type { Clock } from '../../../core';
 import { requireWebConversation, startBoundConversation, startWebConversation } from './conversation-access';
-import { webIdentityOf, type WebIdentity } from '../sso';
+import { webIdentityOf, webSessionEnded, type WebIdentity } from '../sso';
 import { SSO_MESSAGES } from '../sso';
 import { createConversationRoutes } from './conversation-routes';
 import { requireContact } from './contact';
@@ -73,7 +73,8 @@ export function createApiRouter(deps: ApiDeps): Router {
   if (deps.webSignIn) {
     router.use(['/ask', '/tickets', '/feedback', '/conversations'], (req, _res, next) => {
       if (webIdentityOf(req)) return next();
-      next(new KotaeError('AUTH_REQUIRED', 'web chat needs sign-in', { userMessage: SSO_MESSAGES.webChatRequired }));
+      const userMessage = webSessionEnded(req) ? SSO_MESSAGES.webChatEnded : SSO_MESSAGES.webChatRequired;
+      next(new KotaeError('AUTH_REQUIRED', 'web chat needs sign-in', { userMessage }));
     });
   }
   router.use('/conversations', createConversationRoutes(deps));

@@ -13,6 +13,8 @@ export {
   boundKey,
   loadWebIdentity,
   webIdentityOf,
+  webSessionEnded,
+  type WebSessionCheck,
   type WebIdentity,
   type WebSessionRecord,
   type WebSessionStore,
@@ -20,3 +22,4 @@ export {
 export { SSO_MESSAGES } from './messages';
 export { SingleLogout, answerProviderSignOut, type EndSessionProvider, type SingleLogoutDeps } from './single-logout';
 export { RoleRecheck, type RoleRecheckDeps, type TokenRefresher } from './role-recheck';
+export { WebSessionReview, type WebSessionReviewDeps } from './web-session-review';

@@ -21,6 +21,8 @@ export const SSO_MESSAGES = {
   localAccount:
     'このアカウント名はローカルアカウントで使われているため、シングルサインオンでは利用できません。管理者にお問い合わせください。',
   webChatRequired: 'Webチャットを利用するにはサインインしてください。',
+  /** A web chat sign-in ended by the Entra ID re-check (account disabled or deleted, assignment removed). */
+  webChatEnded: 'Entra ID でアカウントの状態が変わったため、もう一度サインインしてください。',
   signInAgain: 'もう一度サインインする',
   signInChat: 'Webチャットにサインインする',
   signInConsole: '運用コンソールにサインインする',

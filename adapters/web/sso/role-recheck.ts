@@ -9,25 +9,21 @@
  * directory is not granted mid-session (it applies at the next sign-in). The provider or Graph failing or slow keeps
  * the session: logged, and tried again after a short back-off.
  */
-import { KotaeError } from '../../../core';
 import type { AuditTrail, Clock, Logger } from '../../../core';
 import type { OperatorRole, OperatorStore, SessionStore } from '../../../tickets';
-import { federatedSubject, openRefreshToken, sealRefreshToken, signInContext } from '../auth';
+import { federatedSubject, sealRefreshToken, signInContext } from '../auth';
 import type { AuthContext, SessionReview, SignInClient } from '../auth';
+import { groupsToAsk, mappedRoles, roleRank, type GroupMembership, type RoleMapping } from './identity';
 import {
-  groupsToAsk,
-  identityFromClaims,
-  mappedRoles,
-  roleRank,
-  type DirectoryIdentity,
-  type GroupMembership,
-  type RoleMapping,
-} from './identity';
+  askProvider,
+  claimDueCheck,
+  errorText,
+  within,
+  type ProviderEndReason,
+  type TokenRefresher,
+} from './provider-check';
 
-/** Port: the provider's token refresh (MsalOidcSignIn.refresh); AUTH_REQUIRED when it refuses the user. */
-export interface TokenRefresher {
-  refresh(refreshToken: string): Promise<{ claims: Record<string, unknown>; refreshToken: string }>;
-}
+export type { TokenRefresher } from './provider-check';
 
 /** What the re-check needs. */
 export interface RoleRecheckDeps {
@@ -52,15 +48,13 @@ export interface RoleRecheckDeps {
 }
 
 /** Why a re-check ended a session (the audit row's `reason`). */
-type EndReason = 'no_role' | 'role_changed' | 'refresh_refused' | 'no_refresh_token' | 'subject_mismatch';
+type EndReason = 'no_role' | 'role_changed' | ProviderEndReason;
 
 type Outcome =
   | { kind: 'keep'; refreshToken: string; added?: OperatorRole }
   | { kind: 'lower'; refreshToken: string; role: OperatorRole }
   | { kind: 'end'; reason: EndReason; error?: string }
   | { kind: 'retry'; error: string };
-
-const message = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 300);
 
 /** The single sign-on role re-check of console sessions (AuthService's SessionReview). */
 export class RoleRecheck implements SessionReview {
@@ -77,10 +71,7 @@ export class RoleRecheck implements SessionReview {
     // Password sessions keep no provider session; a single sign-on session always keeps its sealed ID token.
     if (!session.ssoHint) return ctx;
     const now = this.deps.clock.now();
-    if (session.ssoCheckAt && session.ssoCheckAt > now) return ctx;
-    // The back-off doubles as a lease: if this request dies mid-check, another tries after it.
-    const lease = new Date(now.getTime() + this.retryMs);
-    if (!(await this.deps.sessions.claimSsoCheck(session.id, session.ssoCheckAt ?? null, now, lease))) return ctx;
+    if (!(await claimDueCheck(this.deps.sessions, session, now, this.retryMs))) return ctx;
     const outcome = await this.check(ctx, cookieToken);
     return this.apply(ctx, outcome, cookieToken, signInContext(client, this.deps.instance), now);
   }
@@ -88,29 +79,27 @@ export class RoleRecheck implements SessionReview {
   /** Asks the provider (and Graph on an overage) and decides; never throws. */
   private async check(ctx: AuthContext, cookieToken: string): Promise<Outcome> {
     const { operator, session } = ctx;
-    const stored = openRefreshToken(session.ssoRefresh, cookieToken);
-    if (!stored) return { kind: 'end', reason: 'no_refresh_token' };
-    let refreshed: Awaited<ReturnType<TokenRefresher['refresh']>>;
-    let identity: DirectoryIdentity;
-    try {
-      refreshed = await this.within(this.deps.provider.refresh(stored), 'token refresh');
-      identity = identityFromClaims(refreshed.claims, this.deps.departmentClaim);
-    } catch (err) {
-      const refused = err instanceof KotaeError && err.code === 'AUTH_REQUIRED';
-      return refused ? { kind: 'end', reason: 'refresh_refused', error: message(err) } : this.retry(err);
-    }
-    if (identity.subject !== federatedSubject(operator.passwordHash))
-      return { kind: 'end', reason: 'subject_mismatch', error: `token subject ${identity.subject.slice(0, 100)}` };
+    const { provider, departmentClaim } = this.deps;
+    const subject = federatedSubject(operator.passwordHash);
+    const answer = await askProvider(
+      { provider, departmentClaim, timeoutMs: this.timeoutMs },
+      session.ssoRefresh,
+      cookieToken,
+      subject,
+    );
+    if (answer.kind !== 'fresh') return answer;
+    const refreshed = answer;
+    let identity = answer.identity;
     const ask =
       identity.groupsOverage && this.deps.groups ? groupsToAsk(identity, this.deps.roleMap, operator.role) : [];
     if (ask.length && this.deps.groups) {
       try {
         identity = {
           ...identity,
-          groups: await this.within(this.deps.groups.memberOf(identity.subject, ask), 'Graph'),
+          groups: await within(this.deps.groups.memberOf(identity.subject, ask), 'Graph', this.timeoutMs),
         };
       } catch (err) {
-        return this.retry(err);
+        return { kind: 'retry', error: errorText(err) };
       }
     }
     const held = mappedRoles(identity, this.deps.roleMap);
@@ -179,21 +168,5 @@ export class RoleRecheck implements SessionReview {
         return undefined;
       }
     }
-  }
-
-  private retry(err: unknown): Outcome {
-    return { kind: 'retry', error: message(err) };
-  }
-
-  /** `work`, or CLOUD_UNAVAILABLE when it takes longer than the timeout (it may still finish; its answer is dropped). */
-  private within<T>(work: Promise<T>, what: string): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new KotaeError('CLOUD_UNAVAILABLE', `${what} took longer than ${this.timeoutMs} ms`)),
-        this.timeoutMs,
-      );
-    });
-    return Promise.race([work, late]).finally(() => clearTimeout(timer));
   }
 }

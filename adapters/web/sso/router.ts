@@ -15,7 +15,7 @@ import type { AuditTrail, Clock } from '../../../core';
 import { KotaeError } from '../../../core';
 import type { Logger } from '../../../core';
 import type { OperatorRole } from '../../../tickets';
-import { FederatedSignIn, parseCookies, sealIdToken, serializeCookie, sidDigest } from '../auth';
+import { FederatedSignIn, parseCookies, sealIdToken, sealRefreshToken, serializeCookie, sidDigest } from '../auth';
 import { signInContext, type SignInClient } from '../auth';
 import { setSessionCookie } from '../auth';
 import { newToken, tokenDigest } from '../auth';
@@ -41,7 +41,7 @@ import {
   type Target,
 } from './pages';
 import type { SingleLogout } from './single-logout';
-import { boundKey, CHAT_SESSION_COOKIE, webIdentityOf, type WebSessionStore } from './web-identity';
+import { boundKey, CHAT_SESSION_COOKIE, webIdentityOf, webSessionEnded, type WebSessionStore } from './web-identity';
 
 /** Port: the OpenID Connect client (MsalOidcSignIn). */
 export interface SignInProvider {
@@ -88,6 +88,8 @@ export interface SsoDeps {
     /** 所属 from the directory (Graph) when the ID token has none. */
     lookupDepartment?: (subject: string) => Promise<string | undefined>;
     sessionSeconds: number;
+    /** KOTAE_OIDC_ROLE_RECHECK_MINUTES: the sign-in keeps the refresh token sealed, first check that much later. */
+    recheckMinutes?: number;
   };
   /**
    * Failed sign-ins are audited like failed password sign-ins (`auth.sign_in_failed`); a web chat sign-in as
@@ -252,6 +254,12 @@ export function createSsoRouter(deps: SsoDeps): Router {
       expiresAt: new Date(now.getTime() + chat.sessionSeconds * 1000),
       ssoSid: provider.sid ? sidDigest(provider.sid) : null,
       ssoHint: sealIdToken(provider.idToken, token),
+      ...(chat.recheckMinutes
+        ? {
+            ssoRefresh: provider.refreshToken ? sealRefreshToken(provider.refreshToken, token) : null,
+            ssoCheckAt: new Date(now.getTime() + chat.recheckMinutes * 60_000),
+          }
+        : {}),
     };
     // The sign-in and its audit row commit together, as a console sign-in's: the account name and where it came
     // from, as in every sign-in row — never the name, 所属 or e-mail the session holds.
@@ -278,7 +286,9 @@ export function createSsoRouter(deps: SsoDeps): Router {
     const me = webIdentityOf(req);
     res.setHeader('Cache-Control', 'no-store');
     if (!me || !deps.webChat) {
-      res.json({ signInRequired: Boolean(deps.webChat), signedIn: false });
+      // A sign-in the Entra ID re-check ended on this very request: the page says why.
+      const ended = webSessionEnded(req) ? { ended: 'sso', notice: M.webChatEnded } : {};
+      res.json({ signInRequired: Boolean(deps.webChat), signedIn: false, ...ended });
       return;
     }
     const latest = await deps.webChat.conversations.findByChannelKey('web', boundKey(me.subject));
@@ -320,7 +330,7 @@ export function createSsoRouter(deps: SsoDeps): Router {
 
 /**
  * What a sign-in keeps of the provider's session: its `sid` and the ID token (for single logout), and the refresh
- * token (a console session's role re-check; a web chat sign-in keeps none).
+ * token (the Entra ID re-check of a console session or a web chat sign-in).
  */
 interface ProviderSession {
   sid?: string;

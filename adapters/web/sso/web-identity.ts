@@ -6,7 +6,7 @@
  */
 import type { NextFunction, Request, Response } from 'express';
 import type { Clock } from '../../../core';
-import { parseCookies } from '../auth';
+import { clientOf, parseCookies, type SignInClient } from '../auth';
 import { tokenDigest } from '../auth';
 
 /** Name of the web chat's sign-in cookie. */
@@ -30,6 +30,10 @@ export interface WebSessionRecord {
   ssoSid?: string | null;
   /** The ID token sealed under the cookie token (`id_token_hint` at sign-out). */
   ssoHint?: string | null;
+  /** The provider's refresh token sealed under the cookie token (the Entra ID re-check); null: none kept. */
+  ssoRefresh?: string | null;
+  /** When the session is next checked with the provider; null: at its first request. */
+  ssoCheckAt?: Date | null;
 }
 
 /** Port: web chat sign-ins (SqlWebSessions). */
@@ -41,6 +45,10 @@ export interface WebSessionStore {
   deleteBySsoSid(ssoSid: string): Promise<WebSessionRecord[]>;
   /** Deletes sessions expired before `now`. */
   purge(now: Date): Promise<number>;
+  /** Moves a due check (`seen`, null: never made) to `until`; false when not due or another caller took it. */
+  claimSsoCheck(id: string, seen: Date | null, now: Date, until: Date): Promise<boolean>;
+  /** A check made: the next one's time and the provider's newest refresh token, sealed. */
+  finishSsoCheck(id: string, next: Date, ssoRefresh: string): Promise<void>;
 }
 
 /** The signed-in web chat user of a request. */
@@ -54,20 +62,35 @@ export interface WebIdentity {
   ssoHint?: string;
 }
 
+/** Port: the Entra ID re-check of a web chat sign-in (WebSessionReview); false: it ended the sign-in. */
+export interface WebSessionCheck {
+  review(session: WebSessionRecord, cookieToken: string, client: SignInClient): Promise<boolean>;
+}
+
 const identities = new WeakMap<Request, WebIdentity>();
+const ended = new WeakSet<Request>();
+
+/** Whether this request's web chat sign-in was ended by the Entra ID re-check (the page asks to sign in again). */
+export function webSessionEnded(req: Request): boolean {
+  return ended.has(req);
+}
 
 /** The web chat user signed in on this request, if any (set by loadWebIdentity). */
 export function webIdentityOf(req: Request): WebIdentity | undefined {
   return identities.get(req);
 }
 
-/** Reads the web chat sign-in cookie; an unknown or expired token is ignored (signed out). */
-export function loadWebIdentity(sessions: WebSessionStore, clock: Clock) {
+/**
+ * Reads the web chat sign-in cookie; an unknown or expired token is ignored (signed out), and so is a sign-in that
+ * `check` (the Entra ID re-check, when due) ends.
+ */
+export function loadWebIdentity(sessions: WebSessionStore, clock: Clock, check?: WebSessionCheck) {
   return async (req: Request, _res: Response, next: NextFunction): Promise<void> => {
     const token = parseCookies(req.headers.cookie).get(CHAT_SESSION_COOKIE);
     if (token && token.length <= 100) {
       const session = await sessions.get(tokenDigest(token));
       if (session && session.expiresAt <= clock.now()) await sessions.delete(session.id);
+      else if (session && check && !(await check.review(session, token, clientOf(req)))) ended.add(req);
       else if (session) {
         identities.set(req, {
           subject: session.subject,

@@ -385,7 +385,8 @@
         field.readOnly = true;
       });
     } else if (me && me.signInRequired) {
-      addMessage('bot', 'Webチャットを利用するにはサインインしてください。');
+      // `notice`: the sign-in was just ended by the Entra ID re-check (the server says why).
+      addMessage('bot', me.notice || 'Webチャットを利用するにはサインインしてください。');
       sendButton.disabled = true;
       compose.lock();
       return;
