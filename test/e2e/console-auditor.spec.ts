@@ -102,7 +102,7 @@ describe('console auditor role (監査担当) on the real app', function () {
       /改ざんは検出されませんでした（\d+件。HMACチェーンと、データベース外に記録したチェックポイント\d+件で検証）/,
     );
     assert.match(page.text, /監査 花子（監査担当）/);
-    assert.deepEqual(menu(page.text), ['報告書', '監査ログ', '消去証明書', 'パスワード変更']);
+    assert.deepEqual(menu(page.text), ['報告書', '監査ログ', '消去証明書', '隔離ファイル', 'パスワード変更']);
   });
 
   it('lets an auditor list, open and download the deletion certificates (each download audited)', async () => {
@@ -308,6 +308,7 @@ describe('console auditor role (監査担当) on the real app', function () {
       'アカウント管理',
       '監査ログ',
       '消去証明書',
+      '隔離ファイル',
       'テンプレート',
       '機密性3名簿',
       '通知の送信状況',

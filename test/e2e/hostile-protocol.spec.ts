@@ -135,15 +135,17 @@ describe('hostile requests on the real app: protocol and body shapes', function 
     const started = Date.now();
     const text = await new Promise<string>((resolve, reject) => {
       const chunks: Buffer[] = [];
-      const socket = net.connect(Number(new URL(kotae.url).port), '127.0.0.1', () =>
+      const chunk = `10000\r\n${'x'.repeat(0x10000)}\r\n`;
+      let flood: NodeJS.Timeout | undefined;
+      // The chunks start after the head is written (a socket buffers writes made before it connects).
+      const socket = net.connect(Number(new URL(kotae.url).port), '127.0.0.1', () => {
         socket.write(
           `POST /api/conversations/${chat.id}/attachments HTTP/1.1\r\nHost: 127.0.0.1\r\n` +
             `X-Kotae-Conversation-Token: ${chat.token}\r\nContent-Type: multipart/form-data; boundary=endless\r\n` +
             'Transfer-Encoding: chunked\r\n\r\n',
-        ),
-      );
-      const chunk = `10000\r\n${'x'.repeat(0x10000)}\r\n`;
-      const flood = setInterval(() => socket.writable && socket.write(chunk), 2);
+        );
+        flood = setInterval(() => socket.writable && socket.write(chunk), 2);
+      });
       const giveUp = setTimeout(() => reject(new Error('no answer to an endless upload')), 60_000);
       socket.on('data', (c) => chunks.push(c));
       socket.on('error', () => undefined);

@@ -143,13 +143,16 @@ describe('web: guards against hostile and broken requests (real socket)', functi
     const started = Date.now();
     const endless = await new Promise<string>((resolve, reject) => {
       const chunks: Buffer[] = [];
-      const socket = net.connect(web.port, '127.0.0.1', () =>
+      const chunk = `4000\r\n${'x'.repeat(0x4000)}\r\n`;
+      let flood: NodeJS.Timeout | undefined;
+      // The chunks start after the head is written: a socket buffers writes made before it connects, so a chunk
+      // queued earlier (a slow connect on a loaded machine) would reach the server ahead of the request line.
+      const socket = net.connect(web.port, '127.0.0.1', () => {
         socket.write(
           'POST /api/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n',
-        ),
-      );
-      const chunk = `4000\r\n${'x'.repeat(0x4000)}\r\n`;
-      const flood = setInterval(() => socket.writable && socket.write(chunk), 5);
+        );
+        flood = setInterval(() => socket.writable && socket.write(chunk), 5);
+      });
       const giveUp = setTimeout(() => reject(new Error('no answer to an endless body')), 5_000);
       socket.on('data', (c) => chunks.push(c));
       socket.on('error', () => undefined);
