@@ -8,13 +8,9 @@
  * `auth.sso_session_ended`); the provider down keeps the session, logs it and tries again after the back-off.
  */
 import assert from 'node:assert/strict';
-import { FakeClock } from '../../core/clock';
-import { startOidcServer, type OidcServer } from '../fakes/oidc-server';
-import { startInstancePair, type InstancePair } from '../helpers/instance-pair';
-import { freePort, throughProvider } from '../helpers/oidc-browser';
 import { user } from '../helpers/sso-accounts';
-import { startApp, type RunningApp } from '../helpers/start-app';
-import { tempDir } from '../helpers/temp-dir';
+import type { RunningApp } from '../helpers/start-app';
+import { auditRows, ssoRecheckPair } from '../helpers/sso-recheck-pair';
 
 const UA = 'kotae-e2e-recheck/1.0';
 const ENDED = 'Entra ID で権限が変更されたため、再度サインインしてください。';
@@ -33,108 +29,44 @@ const reset = () => {
   });
 };
 
-const onto = (app: RunningApp, url: URL | string) => {
-  const u = new URL(url);
-  return `${app.url}${u.pathname}${u.search}`;
-};
-
-async function auditRows(app: RunningApp, action: string) {
-  const rows = await app.app.operators.audit.recent(500);
-  return rows
-    .filter((r) => r.action === action)
-    .reverse()
-    .map((r) => ({ actor: r.actor, detail: r.detail }));
-}
-
 for (const kind of ['sqlite', 'postgres'] as const) {
   describe(`Entra ID role re-check of console sessions on ${kind} (two instances, one database)`, function () {
     this.timeout(120_000);
-    const clock = new FakeClock(new Date());
-    let op: OidcServer;
-    let one: RunningApp;
-    let two: RunningApp;
-    let stop: () => Promise<void>;
-
-    before(async function () {
-      this.timeout(300_000);
-      reset();
-      const port = await freePort();
-      const publicUrl = `http://127.0.0.1:${port}`;
-      op = await startOidcServer(`${publicUrl}/auth/callback`, accounts, {}, { refreshTokens: true });
-      const env = {
-        KOTAE_PUBLIC_URL: publicUrl,
-        KOTAE_OIDC_CLIENT_ID: op.clientId,
-        KOTAE_OIDC_CLIENT_SECRET: op.clientSecret,
-        KOTAE_OIDC_AUTHORITY: op.issuer,
-        KOTAE_OIDC_CA_FILE: op.caFile,
-        KOTAE_OIDC_ROLE_MAP: 'Kotae.Operator=operator,Kotae.Admin=admin',
-      };
-      if (kind === 'postgres') {
-        const pair: InstancePair = await startInstancePair('postgres', env, { clock });
-        ({ one, two } = pair);
-        stop = () => pair.stop();
-        return;
-      }
-      const data = tempDir('kotae-recheck-');
-      one = await startApp({ ...env, KOTAE_DATA_DIR: data.dir }, { port, clock });
-      two = await startApp({ ...env, KOTAE_DATA_DIR: data.dir }, { clock });
-      stop = async () => {
-        await two.stop();
-        await one.stop();
-        data.cleanup();
-      };
-    });
-    beforeEach(() => {
-      op.refreshes.length = 0;
-      op.tokenStatus = undefined;
-    });
-    after(async () => {
-      await stop?.();
-      await op?.close();
-    });
-
-    /** `login` signs in to the console (through `one`): the session cookie. */
-    async function signIn(login: string): Promise<string> {
-      const start = await fetch(`${one.url}/auth/signin?to=console`, { redirect: 'manual' });
-      const pending = (start.headers.getSetCookie().find((c) => c.startsWith('kotae_oidc=')) ?? '').split(';')[0];
-      const back = await throughProvider(op, start.headers.get('location') ?? '', login);
-      const res = await fetch(onto(one, back), { redirect: 'manual', headers: { cookie: pending } });
-      assert.equal(res.status, 200, await res.text());
-      const cookie = res.headers
-        .getSetCookie()
-        .find((c) => c.startsWith('kotae_session=') && !c.startsWith('kotae_session=;'));
-      return (cookie ?? '').split(';')[0];
-    }
+    before(reset);
+    const pair = ssoRecheckPair(kind, accounts, { KOTAE_OIDC_ROLE_MAP: 'Kotae.Operator=operator,Kotae.Admin=admin' });
+    const { clock } = pair;
+    /** `login` signs in to the console (through `one`). */
+    const signIn = (login: string) => pair.signIn(login, 'console');
     const get = (app: RunningApp, path: string, cookie: string) =>
       fetch(`${app.url}${path}`, { redirect: 'manual', headers: { cookie, 'user-agent': UA } });
     const status = async (app: RunningApp, path: string, cookie: string) => (await get(app, path, cookie)).status;
-    const roleOf = async (n: number) => (await one.app.operators.operators.findByUsername(upn(n)))?.role;
+    const roleOf = async (n: number) => (await pair.one.app.operators.operators.findByUsername(upn(n)))?.role;
     const from = (app: RunningApp) => ({ ip: '127.0.0.1', userAgent: UA, instance: app.app.leases.holder });
     const logged = (app: RunningApp, msg: string) => app.logger.lines.filter((l) => l.msg === msg);
 
     it('removes a role removed in Entra at the first request after the check, and never adds one mid-session', async () => {
       const cookie = await signIn('lowered');
       assert.equal(await roleOf(40), 'admin');
-      assert.equal(await status(two, '/console/accounts', cookie), 200);
+      assert.equal(await status(pair.two, '/console/accounts', cookie), 200);
       accounts.lowered.roles = ['Kotae.Operator'];
       clock.advanceMinutes(9);
-      assert.equal(await status(two, '/console/accounts', cookie), 200, 'not due yet: the session keeps admin');
-      assert.deepEqual(op.refreshes, []);
+      assert.equal(await status(pair.two, '/console/accounts', cookie), 200, 'not due yet: the session keeps admin');
+      assert.deepEqual(pair.op.refreshes, []);
       clock.advanceMinutes(2);
-      assert.equal(await status(two, '/console/accounts', cookie), 403);
-      assert.deepEqual(op.refreshes, [200]);
-      assert.equal(await status(one, '/console/tickets', cookie), 200, 'the operator pages still work');
+      assert.equal(await status(pair.two, '/console/accounts', cookie), 403);
+      assert.deepEqual(pair.op.refreshes, [200]);
+      assert.equal(await status(pair.one, '/console/tickets', cookie), 200, 'the operator pages still work');
       assert.equal(await roleOf(40), 'operator');
-      assert.deepEqual(await auditRows(one, 'auth.sso_role_changed'), [
-        { actor: upn(40), detail: { from: 'admin', to: 'operator', ...from(two) } },
+      assert.deepEqual(await auditRows(pair.one, 'auth.sso_role_changed'), [
+        { actor: upn(40), detail: { from: 'admin', to: 'operator', ...from(pair.two) } },
       ]);
       // Admin given back in the directory: not granted until the next sign-in.
       accounts.lowered.roles = ['Kotae.Operator', 'Kotae.Admin'];
       clock.advanceMinutes(11);
-      assert.equal(await status(one, '/console/accounts', cookie), 403);
-      assert.deepEqual(op.refreshes, [200, 200]);
+      assert.equal(await status(pair.one, '/console/accounts', cookie), 403);
+      assert.deepEqual(pair.op.refreshes, [200, 200]);
       assert.equal(await roleOf(40), 'operator');
-      const higher = logged(one, 'single sign-on: higher role in the directory, granted at the next sign-in');
+      const higher = logged(pair.one, 'single sign-on: higher role in the directory, granted at the next sign-in');
       assert.equal(higher.length, 1);
       assert.deepEqual(higher[0].fields, {
         operator: upn(40),
@@ -142,24 +74,24 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         role: 'operator',
         directory: 'admin',
       });
-      assert.equal((await auditRows(one, 'auth.sso_role_changed')).length, 1);
+      assert.equal((await auditRows(pair.one, 'auth.sso_role_changed')).length, 1);
       // A new sign-in takes the directory's roles again.
-      assert.equal(await status(two, '/console/accounts', await signIn('lowered')), 200);
+      assert.equal(await status(pair.two, '/console/accounts', await signIn('lowered')), 200);
     });
 
     it('ends the session when no mapped role is left, and the sign-in page says why', async () => {
       const cookie = await signIn('removed');
       accounts.removed.roles = ['Kotae.Other'];
       clock.advanceMinutes(11);
-      const res = await get(one, '/console/tickets', cookie);
+      const res = await get(pair.one, '/console/tickets', cookie);
       assert.equal(res.status, 302);
       assert.equal(res.headers.get('location'), '/console/signin?notice=ssoRoleChanged');
-      const page = await (await get(one, '/console/signin?notice=ssoRoleChanged', '')).text();
+      const page = await (await get(pair.one, '/console/signin?notice=ssoRoleChanged', '')).text();
       assert.ok(page.includes(`<p class="notice" role="status">${ENDED}</p>`), page.slice(0, 2000));
-      assert.equal(await status(two, '/console/tickets', cookie), 302, 'ended on every instance');
-      assert.deepEqual(op.refreshes, [200]);
-      assert.deepEqual(await auditRows(two, 'auth.sso_session_ended'), [
-        { actor: upn(41), detail: { role: 'operator', reason: 'no_role', ...from(one) } },
+      assert.equal(await status(pair.two, '/console/tickets', cookie), 302, 'ended on every instance');
+      assert.deepEqual(pair.op.refreshes, [200]);
+      assert.deepEqual(await auditRows(pair.two, 'auth.sso_session_ended'), [
+        { actor: upn(41), detail: { role: 'operator', reason: 'no_role', ...from(pair.one) } },
       ]);
     });
 
@@ -167,14 +99,14 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const cookie = await signIn('deleted');
       delete accounts.deleted;
       clock.advanceMinutes(11);
-      const res = await get(two, '/console/accounts', cookie);
+      const res = await get(pair.two, '/console/accounts', cookie);
       assert.equal(res.status, 302);
       assert.equal(res.headers.get('location'), '/console/signin?notice=ssoRoleChanged');
-      assert.deepEqual(op.refreshes, [400]);
-      const ended = await auditRows(one, 'auth.sso_session_ended');
+      assert.deepEqual(pair.op.refreshes, [400]);
+      const ended = await auditRows(pair.one, 'auth.sso_session_ended');
       assert.deepEqual(ended.at(-1), {
         actor: upn(42),
-        detail: { role: 'admin', reason: 'refresh_refused', ...from(two) },
+        detail: { role: 'admin', reason: 'refresh_refused', ...from(pair.two) },
       });
     });
 
@@ -182,34 +114,36 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const cookie = await signIn('raced');
       clock.advanceMinutes(11);
       const statuses = await Promise.all(
-        [one, two, one, two, one, two].map((app) => status(app, '/console/tickets', cookie)),
+        [pair.one, pair.two, pair.one, pair.two, pair.one, pair.two].map((app) =>
+          status(app, '/console/tickets', cookie),
+        ),
       );
       assert.deepEqual(statuses, [200, 200, 200, 200, 200, 200]);
-      assert.deepEqual(op.refreshes, [200]);
+      assert.deepEqual(pair.op.refreshes, [200]);
     });
     // Last: MSAL holds back this instance's token requests for a minute after the provider's 503.
     it('keeps the session while the provider is down, logs it and tries again after the back-off', async () => {
       const cookie = await signIn('slow');
       accounts.slow.roles = [];
-      op.tokenStatus = 503;
+      pair.op.tokenStatus = 503;
       clock.advanceMinutes(11);
-      assert.equal(await status(one, '/console/tickets', cookie), 200);
-      const tries = op.refreshes.length;
-      assert.deepEqual(op.refreshes, [503]);
-      const warned = logged(one, 'single sign-on: role re-check failed, session kept');
+      assert.equal(await status(pair.one, '/console/tickets', cookie), 200);
+      const tries = pair.op.refreshes.length;
+      assert.deepEqual(pair.op.refreshes, [503]);
+      const warned = logged(pair.one, 'single sign-on: role re-check failed, session kept');
       assert.equal(warned.length, 1);
       assert.equal(warned[0].fields?.operator, upn(43));
       assert.equal(warned[0].fields?.retryInSeconds, 60);
       // Within the back-off nobody asks again, on either instance.
-      assert.equal(await status(two, '/console/tickets', cookie), 200);
-      assert.equal(op.refreshes.length, tries);
+      assert.equal(await status(pair.two, '/console/tickets', cookie), 200);
+      assert.equal(pair.op.refreshes.length, tries);
       // After it, the check is made again (on `two`: MSAL holds back `one`'s token requests like the one the provider
       // answered 503, for 60 s of real time or its Retry-After, without sending them).
-      op.tokenStatus = undefined;
+      pair.op.tokenStatus = undefined;
       clock.advanceMinutes(2);
-      const res = await get(two, '/console/tickets', cookie);
+      const res = await get(pair.two, '/console/tickets', cookie);
       assert.equal(res.headers.get('location'), '/console/signin?notice=ssoRoleChanged');
-      assert.deepEqual(op.refreshes.slice(tries), [200]);
+      assert.deepEqual(pair.op.refreshes.slice(tries), [200]);
     });
   });
 }

@@ -7,13 +7,9 @@
  * after the back-off.
  */
 import assert from 'node:assert/strict';
-import { FakeClock } from '../../core/clock';
-import { startOidcServer, type OidcServer } from '../fakes/oidc-server';
-import { startInstancePair, type InstancePair } from '../helpers/instance-pair';
-import { freePort, throughProvider } from '../helpers/oidc-browser';
 import { user } from '../helpers/sso-accounts';
-import { startApp, type RunningApp } from '../helpers/start-app';
-import { tempDir } from '../helpers/temp-dir';
+import type { RunningApp } from '../helpers/start-app';
+import { auditRows, ssoRecheckPair } from '../helpers/sso-recheck-pair';
 
 const UA = 'kotae-e2e-web-recheck/1.0';
 const ENDED = 'Entra ID でアカウントの状態が変わったため、もう一度サインインしてください。';
@@ -26,78 +22,14 @@ const reset = () => {
   Object.assign(accounts, { deleted: user(50), asked: user(51), kept: user(52), slow: user(53) });
 };
 
-const onto = (app: RunningApp, url: URL | string) => {
-  const u = new URL(url);
-  return `${app.url}${u.pathname}${u.search}`;
-};
-
-async function auditRows(app: RunningApp, action: string) {
-  const rows = await app.app.operators.audit.recent(500);
-  return rows
-    .filter((r) => r.action === action)
-    .reverse()
-    .map((r) => ({ actor: r.actor, detail: r.detail }));
-}
-
 for (const kind of ['sqlite', 'postgres'] as const) {
   describe(`Entra ID re-check of web chat sign-ins on ${kind} (two instances, one database)`, function () {
     this.timeout(120_000);
-    const clock = new FakeClock(new Date());
-    let op: OidcServer;
-    let one: RunningApp;
-    let two: RunningApp;
-    let stop: () => Promise<void>;
-
-    before(async function () {
-      this.timeout(300_000);
-      reset();
-      const port = await freePort();
-      const publicUrl = `http://127.0.0.1:${port}`;
-      op = await startOidcServer(`${publicUrl}/auth/callback`, accounts, {}, { refreshTokens: true });
-      const env = {
-        KOTAE_PUBLIC_URL: publicUrl,
-        KOTAE_OIDC_CLIENT_ID: op.clientId,
-        KOTAE_OIDC_CLIENT_SECRET: op.clientSecret,
-        KOTAE_OIDC_AUTHORITY: op.issuer,
-        KOTAE_OIDC_CA_FILE: op.caFile,
-        KOTAE_OIDC_WEB_CHAT: 'true',
-      };
-      if (kind === 'postgres') {
-        const pair: InstancePair = await startInstancePair('postgres', env, { clock });
-        ({ one, two } = pair);
-        stop = () => pair.stop();
-        return;
-      }
-      const data = tempDir('kotae-web-recheck-');
-      one = await startApp({ ...env, KOTAE_DATA_DIR: data.dir }, { port, clock });
-      two = await startApp({ ...env, KOTAE_DATA_DIR: data.dir }, { clock });
-      stop = async () => {
-        await two.stop();
-        await one.stop();
-        data.cleanup();
-      };
-    });
-    beforeEach(() => {
-      op.refreshes.length = 0;
-      op.tokenStatus = undefined;
-    });
-    after(async () => {
-      await stop?.();
-      await op?.close();
-    });
-
-    /** `login` signs in to the web chat (through `one`): the `kotae_chat` cookie. */
-    async function signIn(login: string): Promise<string> {
-      const start = await fetch(`${one.url}/auth/signin?to=chat`, { redirect: 'manual' });
-      const pending = (start.headers.getSetCookie().find((c) => c.startsWith('kotae_oidc=')) ?? '').split(';')[0];
-      const back = await throughProvider(op, start.headers.get('location') ?? '', login);
-      const res = await fetch(onto(one, back), { redirect: 'manual', headers: { cookie: pending } });
-      assert.equal(res.status, 200, await res.text());
-      const cookie = res.headers
-        .getSetCookie()
-        .find((c) => c.startsWith('kotae_chat=') && !c.startsWith('kotae_chat=;'));
-      return (cookie ?? '').split(';')[0];
-    }
+    before(reset);
+    const pair = ssoRecheckPair(kind, accounts, { KOTAE_OIDC_WEB_CHAT: 'true' });
+    const { clock } = pair;
+    /** `login` signs in to the web chat (through `one`). */
+    const signIn = (login: string) => pair.signIn(login, 'chat');
     /** A question in the web chat (its API): the response. */
     const ask = (app: RunningApp, cookie: string) =>
       fetch(`${app.url}/api/ask`, {
@@ -114,71 +46,75 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const cookie = await signIn('deleted');
       delete accounts.deleted;
       clock.advanceMinutes(9);
-      assert.equal((await ask(two, cookie)).status, 200, 'not due yet: the sign-in stays');
-      assert.deepEqual(op.refreshes, []);
+      assert.equal((await ask(pair.two, cookie)).status, 200, 'not due yet: the sign-in stays');
+      assert.deepEqual(pair.op.refreshes, []);
       clock.advanceMinutes(2);
-      const res = await ask(two, cookie);
+      const res = await ask(pair.two, cookie);
       assert.equal(res.status, 401);
       assert.deepEqual(await res.json(), { error: { code: 'AUTH_REQUIRED', message: ENDED } });
-      assert.deepEqual(op.refreshes, [400]);
-      assert.deepEqual(await me(one, cookie), { signInRequired: true, signedIn: false }, 'ended on every instance');
-      assert.equal((await ask(one, cookie)).status, 401);
-      assert.deepEqual(await auditRows(one, 'auth.sso_session_ended'), [
-        { actor: upn(50), detail: { channel: 'web', reason: 'refresh_refused', ...from(two) } },
+      assert.deepEqual(pair.op.refreshes, [400]);
+      assert.deepEqual(
+        await me(pair.one, cookie),
+        { signInRequired: true, signedIn: false },
+        'ended on every instance',
+      );
+      assert.equal((await ask(pair.one, cookie)).status, 401);
+      assert.deepEqual(await auditRows(pair.one, 'auth.sso_session_ended'), [
+        { actor: upn(50), detail: { channel: 'web', reason: 'refresh_refused', ...from(pair.two) } },
       ]);
-      assert.deepEqual(op.refreshes, [400], 'asked once');
+      assert.deepEqual(pair.op.refreshes, [400], 'asked once');
     });
 
     it('has /auth/me say why when the check it makes ends the sign-in', async () => {
       const cookie = await signIn('asked');
       delete accounts.asked;
       clock.advanceMinutes(11);
-      assert.deepEqual(await me(one, cookie), {
+      assert.deepEqual(await me(pair.one, cookie), {
         signInRequired: true,
         signedIn: false,
         ended: 'sso',
         notice: ENDED,
       });
-      assert.deepEqual((await auditRows(two, 'auth.sso_session_ended')).at(-1), {
+      assert.deepEqual((await auditRows(pair.two, 'auth.sso_session_ended')).at(-1), {
         actor: upn(51),
-        detail: { channel: 'web', reason: 'refresh_refused', ...from(one) },
+        detail: { channel: 'web', reason: 'refresh_refused', ...from(pair.one) },
       });
     });
 
     it('keeps the sign-in of an account still in Entra and checks it again an interval later', async () => {
       const cookie = await signIn('kept');
-      const ended = (await auditRows(one, 'auth.sso_session_ended')).length;
+      const ended = (await auditRows(pair.one, 'auth.sso_session_ended')).length;
       clock.advanceMinutes(11);
-      assert.equal((await ask(one, cookie)).status, 200);
-      assert.deepEqual(op.refreshes, [200]);
+      assert.equal((await ask(pair.one, cookie)).status, 200);
+      assert.deepEqual(pair.op.refreshes, [200]);
       clock.advanceMinutes(9);
-      assert.equal((await ask(two, cookie)).status, 200);
-      assert.deepEqual(op.refreshes, [200], 'the next check is an interval after the last');
+      assert.equal((await ask(pair.two, cookie)).status, 200);
+      assert.deepEqual(pair.op.refreshes, [200], 'the next check is an interval after the last');
       clock.advanceMinutes(2);
-      assert.equal((await ask(two, cookie)).status, 200);
-      assert.deepEqual(op.refreshes, [200, 200], 'the rotated refresh token was kept and redeemed');
-      assert.equal((await auditRows(one, 'auth.sso_session_ended')).length, ended);
+      assert.equal((await ask(pair.two, cookie)).status, 200);
+      assert.deepEqual(pair.op.refreshes, [200, 200], 'the rotated refresh token was kept and redeemed');
+      assert.equal((await auditRows(pair.one, 'auth.sso_session_ended')).length, ended);
     });
 
     // Last: MSAL holds back this instance's token requests for a minute after the provider's 503.
     it('keeps the sign-in while the provider is down, logs it and tries again after the back-off', async () => {
       const cookie = await signIn('slow');
-      const ended = (await auditRows(one, 'auth.sso_session_ended')).length;
-      op.tokenStatus = 503;
+      const ended = (await auditRows(pair.one, 'auth.sso_session_ended')).length;
+      pair.op.tokenStatus = 503;
       clock.advanceMinutes(11);
-      assert.equal((await ask(one, cookie)).status, 200);
-      assert.deepEqual(op.refreshes, [503]);
-      const warned = logged(one, 'single sign-on: web chat re-check failed, session kept');
+      assert.equal((await ask(pair.one, cookie)).status, 200);
+      assert.deepEqual(pair.op.refreshes, [503]);
+      const warned = logged(pair.one, 'single sign-on: web chat re-check failed, session kept');
       assert.equal(warned.length, 1);
       assert.equal(warned[0].fields?.retryInSeconds, 60);
       // Within the back-off nobody asks again, on either instance.
-      assert.equal((await ask(two, cookie)).status, 200);
-      assert.deepEqual(op.refreshes, [503]);
-      op.tokenStatus = undefined;
+      assert.equal((await ask(pair.two, cookie)).status, 200);
+      assert.deepEqual(pair.op.refreshes, [503]);
+      pair.op.tokenStatus = undefined;
       clock.advanceMinutes(2);
-      assert.equal((await ask(two, cookie)).status, 200);
-      assert.deepEqual(op.refreshes, [503, 200]);
-      assert.equal((await auditRows(one, 'auth.sso_session_ended')).length, ended);
+      assert.equal((await ask(pair.two, cookie)).status, 200);
+      assert.deepEqual(pair.op.refreshes, [503, 200]);
+      assert.equal((await auditRows(pair.one, 'auth.sso_session_ended')).length, ended);
     });
   });
 }
