@@ -5,12 +5,30 @@
  * session's. What follows from the answer (roles, lowering, ending) is each channel's own.
  */
 import { KotaeError } from '../../../core';
+import type { AuditTrail, Clock, Logger } from '../../../core';
 import { openRefreshToken } from '../auth';
 import { identityFromClaims, type DirectoryIdentity } from './identity';
 
 /** Port: the provider's token refresh (MsalOidcSignIn.refresh); AUTH_REQUIRED when it refuses the user. */
 export interface TokenRefresher {
   refresh(refreshToken: string): Promise<{ claims: Record<string, unknown>; refreshToken: string }>;
+}
+
+/** What both re-checks (console sessions, web chat sign-ins) are given besides their store. */
+export interface RecheckDeps {
+  provider: TokenRefresher;
+  departmentClaim: string;
+  audit: AuditTrail;
+  /** KOTAE_OIDC_ROLE_RECHECK_MINUTES (at least 1: 0 wires no re-check). */
+  everyMinutes: number;
+  /** Back-off after the provider (or Graph) failed (default 1 minute). */
+  retryMs?: number;
+  /** How long the provider (and Graph) may take, a person waiting on the page (default 5 s). */
+  timeoutMs?: number;
+  /** This instance's id, written into the audit rows. */
+  instance?: string;
+  clock: Clock;
+  logger: Logger;
 }
 
 /** A store whose rows carry a single sign-on check (SessionStore, WebSessionStore). */

@@ -9,7 +9,6 @@
  * directory is not granted mid-session (it applies at the next sign-in). The provider or Graph failing or slow keeps
  * the session: logged, and tried again after a short back-off.
  */
-import type { AuditTrail, Clock, Logger } from '../../../core';
 import type { OperatorRole, OperatorStore, SessionStore } from '../../../tickets';
 import { federatedSubject, sealRefreshToken, signInContext } from '../auth';
 import type { AuthContext, SessionReview, SignInClient } from '../auth';
@@ -20,31 +19,18 @@ import {
   errorText,
   within,
   type ProviderEndReason,
-  type TokenRefresher,
+  type RecheckDeps,
 } from './provider-check';
 
 export type { TokenRefresher } from './provider-check';
 
 /** What the re-check needs. */
-export interface RoleRecheckDeps {
-  provider: TokenRefresher;
+export interface RoleRecheckDeps extends RecheckDeps {
   roleMap: readonly RoleMapping[];
-  departmentClaim: string;
   /** Groups overage: Microsoft Graph (as at sign-in); absent: app roles only. */
   groups?: GroupMembership;
   sessions: SessionStore;
   operators: OperatorStore;
-  audit: AuditTrail;
-  /** KOTAE_OIDC_ROLE_RECHECK_MINUTES (at least 1: 0 wires no re-check). */
-  everyMinutes: number;
-  /** Back-off after the provider or Graph failed (default 1 minute). */
-  retryMs?: number;
-  /** How long the provider and Graph may take, a person waiting on the page (default 5 s). */
-  timeoutMs?: number;
-  /** This instance's id, written into the audit rows. */
-  instance?: string;
-  clock: Clock;
-  logger: Logger;
 }
 
 /** Why a re-check ended a session (the audit row's `reason`). */

@@ -6,27 +6,13 @@
  * removed, token revoked), another user's token, or no refresh token kept ends it (`auth.sso_session_ended`,
  * `channel: 'web'`). The provider failing or slow keeps it: logged, and tried again after a short back-off.
  */
-import type { AuditTrail, Clock, Logger } from '../../../core';
 import { FederatedSignIn, sealRefreshToken, signInContext, type SignInClient } from '../auth';
-import { askProvider, claimDueCheck, type TokenRefresher } from './provider-check';
+import { askProvider, claimDueCheck, type RecheckDeps } from './provider-check';
 import type { WebSessionCheck, WebSessionRecord, WebSessionStore } from './web-identity';
 
 /** What the web chat's re-check needs. */
-export interface WebSessionReviewDeps {
-  provider: TokenRefresher;
-  departmentClaim: string;
+export interface WebSessionReviewDeps extends RecheckDeps {
   sessions: WebSessionStore;
-  audit: AuditTrail;
-  /** KOTAE_OIDC_ROLE_RECHECK_MINUTES (at least 1: 0 wires no re-check). */
-  everyMinutes: number;
-  /** Back-off after the provider failed (default 1 minute). */
-  retryMs?: number;
-  /** How long the provider may take, a person waiting on the page (default 5 s). */
-  timeoutMs?: number;
-  /** This instance's id, written into the audit rows. */
-  instance?: string;
-  clock: Clock;
-  logger: Logger;
 }
 
 /** The single sign-on re-check of web chat sign-ins (loadWebIdentity's WebSessionCheck). */
