@@ -15,7 +15,8 @@ export function quarantinedManualsDir(dataDir: string): string {
   return path.join(dataDir, 'quarantine', 'manuals');
 }
 
-async function sha256Of(file: string): Promise<string> {
+/** The hash of a file, streamed (memory stays bounded whatever its size). */
+export async function sha256Of(file: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   return hash.digest('hex');
@@ -72,12 +73,17 @@ export async function removeQuarantinedManuals(dir: string, before: Date): Promi
   const names = await fs.readdir(dir).catch(() => [] as string[]);
   let removed = 0;
   for (const name of names) {
-    const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z-/.exec(name);
-    if (!m) continue;
-    const at = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
-    if (at >= before.getTime()) continue;
+    const stamped = quarantinedManualName(name);
+    if (!stamped || stamped.at >= before.getTime()) continue;
     await fs.rm(path.join(dir, name), { force: true });
     removed += 1;
   }
   return removed;
+}
+
+/** A quarantined copy's name `20260601T090000Z-<name>`: when it was moved aside (ms) and the manual's name. */
+export function quarantinedManualName(stamped: string): { at: number; name: string } | undefined {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z-(.*)$/s.exec(stamped);
+  if (!m) return undefined;
+  return { at: Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!), name: m[7]! };
 }

@@ -41,7 +41,9 @@ import type { RateCounter, RequestKeys } from '../adapters/web';
 import type { NotificationService } from '../notify';
 import { writeManagedFaqs } from './managed-faqs';
 import { SheetFaqSource } from './indexed-faqs';
-import { SHAREPOINT_PREFIX, sharePointDir } from './knowledge-folders';
+import { SHAREPOINT_PREFIX, sharePointDir, uploadsDir } from './knowledge-folders';
+import { quarantinedManualsDir } from './manual-rescan-source';
+import { quarantinedManualFiles } from './quarantined-manual-files';
 import { wireOperations } from './wire-operations';
 import { wireFySwitch, wireRoster } from './wire-duties';
 
@@ -99,6 +101,7 @@ export async function wireConsole(d: ConsoleWiringDeps) {
   const fileScans = new SqlFileScans(d.ds);
   const attachmentRows = new QuarantinedAttachments(new SqlAttachmentStore(d.ds, now), fileScans);
   const attachmentFiles = new FsAttachmentFileStore(attachmentDir(d.config.dataDir));
+  const perInstance = d.config.attachmentStorage === 'instance';
   const attachments = new AttachmentService({
     files: attachmentFiles,
     rows: attachmentRows,
@@ -106,9 +109,9 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     audit,
     maxBytes: d.config.attachmentMaxBytes,
     scan: d.scanning?.scan,
+    perInstance,
   });
   // An administrator's release of a false positive (console), after a clean scan with this scanner.
-  const perInstance = d.config.attachmentStorage === 'instance';
   const keepDays = d.config.rescan.quarantineKeepDays;
   const quarantine = new QuarantineRelease({
     files: attachmentFiles,
@@ -119,6 +122,11 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     logger: d.logger,
     maskText: (t) => masker.mask(t).text,
     ...(perInstance ? { perInstance: { keepDays } } : {}),
+    // A quarantined manual goes back to the uploaded manuals (the console then re-indexes).
+    manuals: quarantinedManualFiles({
+      quarantineDir: quarantinedManualsDir(d.config.dataDir),
+      uploadsDir: uploadsDir(d.config.dataDir),
+    }),
   });
   const quarantinedFiles = {
     list: new SqlQuarantineList(d.ds),

@@ -25,6 +25,9 @@ export const ATTACHMENT_MESSAGES = Object.freeze({
   unnamedRequester: '名前未入力',
   tooManyFiles: (max: number) => `一度に添付できるファイルは${max}つまでです。`,
   notFound: '添付ファイルが見つかりません。',
+  /** KOTAE_ATTACHMENT_STORAGE=instance: the file is kept in another instance's folder (as the release says it). */
+  elsewhere: (fileName: string) =>
+    `「${fileName}」は別のサーバーに保存されているため、このサーバーからはダウンロードできません。ファイルを保存しているサーバーからダウンロードしてください（KOTAE_ATTACHMENT_STORAGE=instance では、ファイルは受け付けたサーバーにだけ保存されます）。`,
   conversationNotFound: '会話が見つかりません。',
   /** The line a reply carries for each file sent with it. */
   replyLine: (fileName: string, sizeBytes: number) => `📎 添付ファイル: ${fileName}（${formatBytes(sizeBytes)}）`,

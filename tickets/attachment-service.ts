@@ -25,6 +25,11 @@ export interface AttachmentServiceDeps {
   maxBytes?: number;
   /** The malware scan of each staged file (absent: files are not scanned). */
   scan?: UploadScan;
+  /**
+   * KOTAE_ATTACHMENT_STORAGE=instance: a row whose file is missing from this instance's folder has it in the
+   * folder of the instance that received it (the download says so instead of a bare 404).
+   */
+  perInstance?: boolean;
 }
 
 /** A checked file written aside: commit it with addFrom… or discard it. */
@@ -181,16 +186,25 @@ export class AttachmentService {
 
   /**
    * The content of an attachment returned by forConversation / forOperator; FILE_QUARANTINED (410) once a
-   * rescan found it infected (checked after the caller's access checks, so a stranger still gets 404).
+   * rescan found it infected (checked after the caller's access checks, so a stranger still gets 404); with
+   * per-instance storage, NOT_FOUND naming the other server when the file is not in this instance's folder.
    */
-  content(meta: AttachmentMeta): Promise<AsyncIterable<Uint8Array>> {
+  async content(meta: AttachmentMeta): Promise<AsyncIterable<Uint8Array>> {
     if (!meta.sha256) throw notFound(meta.id);
     if (meta.quarantine) {
       throw new KotaeError('FILE_QUARANTINED', `attachment ${meta.id} quarantined (${meta.quarantine.signature})`, {
         userMessage: SCAN_MESSAGES.quarantined(meta.fileName, meta.quarantine.signature),
       });
     }
-    return this.deps.files.read(meta.sha256);
+    try {
+      return await this.deps.files.read(meta.sha256);
+    } catch (err) {
+      if (!(this.deps.perInstance && err instanceof KotaeError && err.code === 'NOT_FOUND')) throw err;
+      throw new KotaeError('NOT_FOUND', `attachment ${meta.id}: file kept by another instance`, {
+        userMessage: ATTACHMENT_MESSAGES.elsewhere(meta.fileName),
+        cause: err,
+      });
+    }
   }
 
   /**

@@ -28,6 +28,8 @@ export interface Quarantine {
   signature: string;
   /** When the rescan found it. */
   at: Date;
+  /** A manual's name as the rescan that quarantined it saw it (attachments: none; their names are on their rows). */
+  fileName?: string;
 }
 
 /** The claim of one run. */

@@ -100,9 +100,11 @@ export {
   QuarantineRelease,
   RELEASE_REASON_MAX_CHARS,
   type QuarantineReleaseDeps,
+  type ReleasedManual,
   type ReleasedQuarantine,
   type ReleaseRequest,
 } from './quarantine-release';
+export type { ManualReleaseRequest, QuarantinedManualCopy, QuarantinedManualFiles } from './quarantined-manuals';
 export type { ListedQuarantine, QuarantineList, QuarantineListPage } from './quarantine-list';
 export { SCAN_MESSAGES } from './scan-messages';
 export { checkClaim, imageExtensionOf, isInlineImage, safeFileName, type AttachmentClaim } from './attachment-policy';

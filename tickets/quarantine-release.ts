@@ -6,11 +6,15 @@
  * Refused, with nothing changed: a missing or too long reason, a file still detected, a scanner that cannot be
  * reached (or none configured), a file already removed (410), a file kept by another instance (404, per-instance
  * storage: its keeping period has not ended, so it is in the folder of the instance that received it).
+ * A quarantined manual is released the same way (`releaseManual`): its copy in `quarantine/manuals` is scanned
+ * again and, when clean, moved back to the uploaded manuals (never over a newer upload of the same name) in the
+ * transaction that lifts its quarantine and audits it (`manual.quarantine_released`).
  */
 import { KotaeError, toKotaeError, type AuditTrail, type Clock, type Logger } from '../core';
 import type { AttachmentFileStore } from './attachment-ports';
 import type { FileScanStore, Quarantine } from './file-scan-store';
 import type { FileScanner } from './file-scanner';
+import type { ManualReleaseRequest, QuarantinedManualFiles } from './quarantined-manuals';
 import { quarantineEndsAt } from './quarantine-removal';
 import { SCAN_MESSAGES } from './scan-messages';
 import type { AttachmentMeta } from './types';
@@ -21,7 +25,9 @@ export const RELEASE_REASON_MAX_CHARS = 500;
 /** What the release needs. */
 export interface QuarantineReleaseDeps {
   files: Pick<AttachmentFileStore, 'has' | 'read'>;
-  scans: Pick<FileScanStore, 'releaseQuarantine'>;
+  scans: Pick<FileScanStore, 'releaseQuarantine' | 'quarantined'>;
+  /** The quarantined manuals' folder; absent: no manual can be released. */
+  manuals?: QuarantinedManualFiles;
   /** The configured scanner (clamd); absent: nothing can be released. */
   scanner?: FileScanner;
   audit: Pick<AuditTrail, 'atomically'>;
@@ -53,6 +59,11 @@ export interface ReleasedQuarantine extends Quarantine {
   version: string;
 }
 
+/** A lifted quarantine of a manual, back in the uploads folder under `fileName`. */
+export interface ReleasedManual extends ReleasedQuarantine {
+  fileName: string;
+}
+
 /** Releases quarantined attachments after a clean scan. */
 export class QuarantineRelease {
   constructor(private readonly deps: QuarantineReleaseDeps) {}
@@ -75,7 +86,7 @@ export class QuarantineRelease {
     if (!a.quarantine || !a.sha256) throw notQuarantined(a);
     const sha256 = a.sha256;
     if (!(await this.deps.files.has(sha256))) throw this.missing(a, a.quarantine.at);
-    const version = await this.cleanScan(a, sha256);
+    const version = await this.cleanScan(`attachment ${a.id}`, a.fileName, () => this.deps.files.read(sha256));
     const mask = this.deps.maskText ?? ((t: string) => t);
     const lifted = await this.deps.audit.atomically(
       async () => {
@@ -108,6 +119,58 @@ export class QuarantineRelease {
     return { ...lifted, version };
   }
 
+  /** Whether quarantined manuals can be released here (a scanner and the quarantined manuals' folder). */
+  get releasesManuals(): boolean {
+    return Boolean(this.deps.scanner && this.deps.manuals);
+  }
+
+  /**
+   * Scans a quarantined manual's kept copy again and, when clean, lifts its quarantine and moves it back to the
+   * uploaded manuals; a KotaeError with a Japanese message otherwise, with nothing changed. The caller re-indexes.
+   */
+  async releaseManual(r: ManualReleaseRequest): Promise<ReleasedManual> {
+    const reason = checkedReason(r.reason);
+    const { manuals, scans, audit, clock } = this.deps;
+    if (!manuals) throw new KotaeError('NOT_FOUND', 'quarantined manuals not configured');
+    const q = (await scans.quarantined('manual', [r.sha256])).get(r.sha256);
+    if (!q) throw manualNotQuarantined(r.sha256);
+    const name = q.fileName ?? r.sha256;
+    const copy = await manuals.find(r.sha256, name);
+    if (!copy) {
+      throw new KotaeError('FILE_QUARANTINED', `manual ${r.sha256}: quarantined copy already removed`, {
+        userMessage: SCAN_MESSAGES.releaseGone(name),
+      });
+    }
+    if (await manuals.uploaded(copy.name)) throw manualNameTaken(copy.name);
+    const version = await this.cleanScan(`manual ${copy.name}`, copy.name, () => copy.read());
+    const mask = this.deps.maskText ?? ((t: string) => t);
+    const file = { kind: 'manual' as const, sha256: r.sha256, fileName: copy.name };
+    const lifted = await audit.atomically(
+      async () => {
+        const released = await scans.releaseQuarantine(file, version, clock.now(), r.actor);
+        if (!released) throw manualNotQuarantined(r.sha256);
+        // Inside the transaction: a newer upload of that name since the check rolls the release back.
+        if (!(await manuals.restore(copy))) throw manualNameTaken(copy.name);
+        return released;
+      },
+      (released) => ({
+        actor: r.actor,
+        action: 'manual.quarantine_released',
+        target: `manual:${copy.name}`,
+        detail: {
+          reason,
+          sha256: r.sha256,
+          fileName: mask(copy.name),
+          signature: released.signature,
+          quarantinedAt: released.at.toISOString(),
+          signatureVersion: version,
+        },
+      }),
+    );
+    this.deps.logger?.info('manual quarantine released', { sha256: r.sha256, actor: r.actor, version });
+    return { ...lifted, version, fileName: copy.name };
+  }
+
   /** Why the file is not in this instance's folder: kept by another instance, or removed after the period. */
   private missing(a: AttachmentMeta, quarantinedAt: Date): KotaeError {
     const { perInstance, clock } = this.deps;
@@ -121,9 +184,13 @@ export class QuarantineRelease {
     });
   }
 
-  /** The scanner's version when the file scans clean now; refuses otherwise. */
-  private async cleanScan(a: AttachmentMeta, sha256: string): Promise<string> {
-    const { scanner, files } = this.deps;
+  /** The scanner's version when the file (`what`, for logs) scans clean now; refuses otherwise. */
+  private async cleanScan(
+    what: string,
+    fileName: string,
+    read: () => Promise<AsyncIterable<Uint8Array>>,
+  ): Promise<string> {
+    const { scanner } = this.deps;
     if (!scanner) {
       throw new KotaeError('CLOUD_UNAVAILABLE', 'quarantine release: no scanner configured', {
         userMessage: SCAN_MESSAGES.releaseNoScanner,
@@ -135,12 +202,12 @@ export class QuarantineRelease {
       const status = await scanner.status();
       if (!status.reachable) throw new KotaeError('CLOUD_UNAVAILABLE', `scanner unreachable: ${status.error ?? ''}`);
       version = (status.version ?? 'unknown').slice(0, 200);
-      verdict = await scanner.scan(await files.read(sha256));
+      verdict = await scanner.scan(await read());
     } catch (err) {
       const e = toKotaeError(err);
-      this.deps.logger?.warn('quarantine release: file not scanned', { sha256, code: e.code, error: e.message });
+      this.deps.logger?.warn('quarantine release: file not scanned', { file: what, code: e.code, error: e.message });
       if (e.code === 'INPUT_TOO_LARGE') {
-        throw new KotaeError('INPUT_TOO_LARGE', e.message, { userMessage: SCAN_MESSAGES.releaseTooLarge(a.fileName) });
+        throw new KotaeError('INPUT_TOO_LARGE', e.message, { userMessage: SCAN_MESSAGES.releaseTooLarge(fileName) });
       }
       throw new KotaeError('CLOUD_UNAVAILABLE', e.message, {
         userMessage: SCAN_MESSAGES.releaseUnavailable,
@@ -148,7 +215,7 @@ export class QuarantineRelease {
       });
     }
     if (!verdict.clean) {
-      throw new KotaeError('CONFLICT', `attachment ${a.id} still infected (${verdict.signature})`, {
+      throw new KotaeError('CONFLICT', `${what} still infected (${verdict.signature})`, {
         userMessage: SCAN_MESSAGES.releaseStillInfected,
       });
     }
@@ -173,5 +240,17 @@ function checkedReason(reason: string): string {
 function notQuarantined(a: AttachmentMeta): KotaeError {
   return new KotaeError('CONFLICT', `attachment ${a.id} is not quarantined`, {
     userMessage: SCAN_MESSAGES.releaseNotQuarantined(a.fileName),
+  });
+}
+
+function manualNotQuarantined(sha256: string): KotaeError {
+  return new KotaeError('CONFLICT', `manual ${sha256} is not quarantined`, {
+    userMessage: SCAN_MESSAGES.releaseManualNotQuarantined,
+  });
+}
+
+function manualNameTaken(name: string): KotaeError {
+  return new KotaeError('CONFLICT', `manual ${name}: a file of that name is in the uploads`, {
+    userMessage: SCAN_MESSAGES.releaseManualNameTaken(name),
   });
 }

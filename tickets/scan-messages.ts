@@ -43,6 +43,10 @@ export const SCAN_MESSAGES = Object.freeze({
   releaseElsewhere: (fileName: string) =>
     `「${fileName}」は別のサーバーに保存されているため、このサーバーでは隔離を解除できません。ファイルを保存しているサーバーで解除してください（KOTAE_ATTACHMENT_STORAGE=instance では、ファイルは受け付けたサーバーにだけ保存されます）。`,
   releaseNotQuarantined: (fileName: string) => `「${fileName}」は隔離されていません。`,
+  /** An administrator's release of a quarantined manual (console 隔離ファイル). */
+  releaseManualNotQuarantined: 'このマニュアルは隔離されていません（解除済みか、隔離の記録がありません）。',
+  releaseManualNameTaken: (fileName: string) =>
+    `ナレッジの管理に同じ名前のファイル「${fileName}」があるため、隔離を解除できません。新しいファイルを上書きしないよう、何も変更していません。隔離したマニュアルを戻す場合は、ナレッジの管理で「${fileName}」を削除してから、もう一度お試しください。`,
   rescanAlertSubject: (count: number) =>
     `【Kotae】保存済みファイルの再検査でウイルスを検出し、隔離しました（${count} 件）`,
   rescanAlertBody: (p: { version: string; at: string; lines: string[]; more: number }) =>

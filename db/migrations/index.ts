@@ -38,6 +38,7 @@ import { SsoRoleRecheck1766900000000 } from './1766900000000-sso-role-recheck';
 import { ReportDeliveryManualAttempts1767100000000 } from './1767100000000-report-delivery-manual-attempts';
 import { QuarantineReleaseRecord1767200000000 } from './1767200000000-quarantine-release-record';
 import { WebChatRecheck1767300000000 } from './1767300000000-web-chat-recheck';
+import { QuarantineReleaseKept1767400000000 } from './1767400000000-quarantine-release-kept';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -81,4 +82,5 @@ export const MIGRATIONS = [
   ReportDeliveryManualAttempts1767100000000,
   QuarantineReleaseRecord1767200000000,
   WebChatRecheck1767300000000,
+  QuarantineReleaseKept1767400000000,
 ];

@@ -33,6 +33,9 @@ interface FileScanRow {
   quarantinedAt: Date | null;
   quarantineVersion: string | null;
   releasedBy: string | null;
+  releasedAt: Date | null;
+  releaseVersion: string | null;
+  releasedSignature: string | null;
 }
 
 /** The row of the `--all` request. */
@@ -140,7 +143,10 @@ export class SqlFileScans implements FileScanStore {
           .andWhere("f.verdict = 'infected'")
           .getMany(),
       );
-      for (const r of rows) found.set(r.sha256, { signature: r.signature ?? '', at: r.scannedAt ?? new Date(0) });
+      for (const r of rows) {
+        const name = r.store === 'manual' && r.fileName ? { fileName: r.fileName } : {};
+        found.set(r.sha256, { signature: r.signature ?? '', at: r.scannedAt ?? new Date(0), ...name });
+      }
     }
     return found;
   }
@@ -190,10 +196,13 @@ export class SqlFileScans implements FileScanStore {
           verdict: 'released',
           signatureVersion: version.slice(0, 200),
           scannedAt: at,
-          // What the release replaces, for the 隔離ファイル list.
+          // What the release replaces, for the 隔離ファイル list; the release's own record outlives a clean rescan.
           quarantinedAt: row.scannedAt,
           quarantineVersion: row.signatureVersion,
           releasedBy: by?.slice(0, 100) ?? null,
+          releasedAt: at,
+          releaseVersion: version.slice(0, 200),
+          releasedSignature: row.signature,
         })
         .where(`${e('id')} = :id AND ${e('verdict')} = 'infected'`, { id })
         .execute();
@@ -264,5 +273,8 @@ function emptyRow(id: string, store: string, sha256: string, fileName: string | 
     quarantinedAt: null,
     quarantineVersion: null,
     releasedBy: null,
+    releasedAt: null,
+    releaseVersion: null,
+    releasedSignature: null,
   };
 }

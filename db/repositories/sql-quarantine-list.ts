@@ -1,6 +1,7 @@
 /**
- * QuarantineList on TypeORM: one SELECT on file_scan (verdict infected or released), left-joined to the attachment
- * rows of each content and their tickets, ordered by the quarantine's time (newest first), paged in SQL.
+ * QuarantineList on TypeORM: one SELECT on file_scan (verdict infected or released, or a release recorded and
+ * since scanned clean), left-joined to the attachment rows of each content and their tickets, ordered by the
+ * quarantine's time (newest first), paged in SQL.
  */
 import type { DataSource } from 'typeorm';
 import type { QuarantineList, QuarantineListPage, ListedQuarantine, StoredFileKind } from '../../tickets';
@@ -18,6 +19,9 @@ interface ListRow {
   quarantinedAt: Date | string | null;
   quarantineVersion: string | null;
   releasedBy: string | null;
+  releasedAt: Date | string | null;
+  releaseVersion: string | null;
+  releasedSignature: string | null;
   attachmentId: string | null;
   attachmentName: string | null;
   conversationId: string | null;
@@ -33,8 +37,9 @@ export class SqlQuarantineList implements QuarantineList {
     const f = (c: string) => `${e('f')}.${e(c)}`;
     const a = (c: string) => `${e('a')}.${e(c)}`;
     const t = (c: string) => `${e('t')}.${e(c)}`;
-    // A release keeps the quarantine's time in quarantinedAt; an infected row's scannedAt is it.
-    const sortAt = `COALESCE(${f('quarantinedAt')}, ${f('scannedAt')})`;
+    // A release keeps the quarantine's time in quarantinedAt; an infected row's scannedAt is it (also when it was
+    // quarantined again after a release).
+    const sortAt = `CASE WHEN ${f('verdict')} = 'infected' THEN ${f('scannedAt')} ELSE COALESCE(${f('quarantinedAt')}, ${f('scannedAt')}) END`;
     const qb = managerOf(this.ds)
       .createQueryBuilder()
       .select(f('store'), 'kind')
@@ -47,6 +52,9 @@ export class SqlQuarantineList implements QuarantineList {
       .addSelect(f('quarantinedAt'), 'quarantinedAt')
       .addSelect(f('quarantineVersion'), 'quarantineVersion')
       .addSelect(f('releasedBy'), 'releasedBy')
+      .addSelect(f('releasedAt'), 'releasedAt')
+      .addSelect(f('releaseVersion'), 'releaseVersion')
+      .addSelect(f('releasedSignature'), 'releasedSignature')
       .addSelect(a('id'), 'attachmentId')
       .addSelect(a('fileName'), 'attachmentName')
       .addSelect(a('conversationId'), 'conversationId')
@@ -54,7 +62,8 @@ export class SqlQuarantineList implements QuarantineList {
       .from('file_scan', 'f')
       .leftJoin('attachment', 'a', `${a('sha256')} = ${f('sha256')} AND ${f('store')} = 'attachment'`)
       .leftJoin('ticket', 't', `${t('id')} = ${a('ticketId')}`)
-      .where(`${f('verdict')} IN ('infected', 'released')`)
+      // A released content scanned clean since stays listed as released (its release is recorded).
+      .where(`(${f('verdict')} IN ('infected', 'released') OR ${f('releasedAt')} IS NOT NULL)`)
       // An attachment content no row references any more waits for its purge: nothing to show.
       .andWhere(`(${f('store')} = 'manual' OR (${f('store')} = 'attachment' AND ${a('id')} IS NOT NULL))`);
     if (p.hideConfidential) qb.andWhere(`(${t('confidentiality')} IS NULL OR ${t('confidentiality')} <> '3')`);
@@ -72,14 +81,16 @@ export class SqlQuarantineList implements QuarantineList {
 }
 
 function toFile(r: ListRow): ListedQuarantine {
-  const released = r.verdict === 'released';
+  // Quarantined again after a release: listed as quarantined. Released before migration 1767400000000: the
+  // release is the row's last scan.
+  const released = r.verdict !== 'infected';
   const quarantinedAt = dateOf(released ? r.quarantinedAt : r.scannedAt);
   const quarantineVersion = (released ? r.quarantineVersion : r.signatureVersion) ?? undefined;
   return {
     kind: r.kind,
     sha256: r.sha256,
     fileName: r.attachmentName ?? r.scanName ?? r.sha256,
-    signature: r.signature ?? '',
+    signature: (released ? (r.releasedSignature ?? r.signature) : r.signature) ?? '',
     ...(quarantinedAt ? { quarantinedAt } : {}),
     ...(quarantineVersion ? { quarantineVersion } : {}),
     ...(r.attachmentId ? { attachmentId: r.attachmentId } : {}),
@@ -88,9 +99,9 @@ function toFile(r: ListRow): ListedQuarantine {
     ...(released
       ? {
           released: {
-            at: dateOf(r.scannedAt) ?? new Date(0),
+            at: dateOf(r.releasedAt ?? r.scannedAt) ?? new Date(0),
             ...(r.releasedBy ? { by: r.releasedBy } : {}),
-            version: r.signatureVersion ?? '',
+            version: r.releaseVersion ?? r.signatureVersion ?? '',
           },
         }
       : {}),

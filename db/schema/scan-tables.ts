@@ -27,5 +27,9 @@ export const fileScan: TableSpec = {
     quarantinedAt: optDate,
     quarantineVersion: short(200, true),
     releasedBy: short(100, true),
+    // Kept by a release (migration 1767400000000) through later clean scans: its time, version and detection.
+    releasedAt: optDate,
+    releaseVersion: short(200, true),
+    releasedSignature: short(200, true),
   },
 };

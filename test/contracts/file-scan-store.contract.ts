@@ -5,16 +5,19 @@
  * An upload's clean scan is recorded with its version; the quarantined contents are listed by age; the rows of
  * contents no attachment row references are purged. An administrator's release lifts a quarantine once; the
  * released content is skipped by a rescan with the release's version and quarantined again by a newer one that
- * still finds it.
+ * still finds it. A release outlives a later clean scan: the 隔離ファイル list (QuarantineList, SQL fixtures)
+ * still shows it released, with the release's own time, version and administrator.
  */
 import assert from 'node:assert/strict';
-import type { FileScanStore, StoredFileRef } from '../../tickets';
+import type { FileScanStore, QuarantineList, StoredFileRef } from '../../tickets';
 
 /** A fresh store per test. */
 export interface FileScanStoreFixture {
   store: FileScanStore;
   /** Writes an attachment row referencing the content (the SQL suite: a row of the attachment table). */
   reference(sha256: string): Promise<void>;
+  /** The 隔離ファイル list over the same rows (SQL fixtures; the fake has none). */
+  list?: QuarantineList;
   close(): Promise<void>;
 }
 
@@ -137,6 +140,62 @@ export function fileScanStoreContract(name: string, factory: () => Promise<FileS
         [...(await s.quarantined('attachment', [file(9).sha256]))].map(([, q]) => [q.signature, q.at.toISOString()]),
         [['Sig-9b', at(6).toISOString()]],
       );
+    });
+
+    it('keeps a release through a later clean scan; a newer detection quarantines it again', async () => {
+      const s = f.store;
+      await f.reference(file(11).sha256);
+      await s.claim(file(11), 'v1', undefined, claim('a', 0));
+      await s.recordInfected(file(11), 'Sig-11', 'v1', 'a', at(1));
+      assert.equal((await s.releaseQuarantine(file(11), 'v2', at(2), 'admin1'))?.signature, 'Sig-11');
+      assert.equal(await s.claim(file(11), 'v3', undefined, claim('b', 3)), 'claimed');
+      await s.recordClean(file(11), 'v3', 'b', at(4));
+      await s.recordUploadScan(file(11), 'v4', at(5));
+      assert.deepEqual([...(await s.quarantined('attachment', [file(11).sha256])).keys()], [], 'served');
+      assert.equal(await s.claim(file(11), 'v4', undefined, claim('c', 6)), 'current', 'the last scan counts');
+      const listed = async () =>
+        (await f.list?.page({ offset: 0, limit: 10, hideConfidential: false }))?.map((q) => ({
+          sha256: q.sha256,
+          signature: q.signature,
+          quarantinedAt: q.quarantinedAt?.toISOString(),
+          quarantineVersion: q.quarantineVersion,
+          released: q.released && { ...q.released, at: q.released.at.toISOString() },
+        }));
+      const row = { sha256: file(11).sha256, quarantinedAt: at(1).toISOString(), quarantineVersion: 'v1' };
+      if (f.list) {
+        assert.deepEqual(await listed(), [
+          { ...row, signature: 'Sig-11', released: { at: at(2).toISOString(), by: 'admin1', version: 'v2' } },
+        ]);
+      }
+      assert.equal(await s.claim(file(11), 'v5', undefined, claim('c', 7)), 'claimed');
+      assert.equal(await s.recordInfected(file(11), 'Sig-11b', 'v5', 'c', at(8)), true, 'quarantined again');
+      if (f.list) {
+        assert.deepEqual(await listed(), [
+          {
+            ...row,
+            signature: 'Sig-11b',
+            quarantinedAt: at(8).toISOString(),
+            quarantineVersion: 'v5',
+            released: undefined,
+          },
+        ]);
+      }
+    });
+
+    it('names a quarantined manual as its rescan saw it; attachments carry no name', async () => {
+      const s = f.store;
+      const manual = { ...file(12, 'manual'), fileName: 'vpn.md' };
+      await s.claim(manual, 'v1', undefined, claim('a', 0));
+      await s.recordInfected(manual, 'Sig-12', 'v1', 'a', at(1));
+      await s.claim(file(12), 'v1', undefined, claim('a', 0));
+      await s.recordInfected(file(12), 'Sig-12', 'v1', 'a', at(1));
+      const q = (await s.quarantined('manual', [manual.sha256])).get(manual.sha256);
+      assert.deepEqual(q && { ...q, at: q.at.toISOString() }, {
+        signature: 'Sig-12',
+        at: at(1).toISOString(),
+        fileName: 'vpn.md',
+      });
+      assert.equal((await s.quarantined('attachment', [manual.sha256])).get(manual.sha256)?.fileName, undefined);
     });
 
     it('lists the contents quarantined before a time, by kind', async () => {

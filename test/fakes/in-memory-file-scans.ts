@@ -16,6 +16,8 @@ interface Entry {
   scannedAt?: Date;
   claimedBy?: string;
   claimedUntil?: Date;
+  /** A manual's name, as the last claim or upload named it. */
+  fileName?: string;
 }
 
 /** In-memory scan state of stored files. */
@@ -28,7 +30,8 @@ export class InMemoryFileScans implements FileScanStore {
 
   private entry(file: StoredFileRef): Entry {
     const id = `${file.kind}:${file.sha256}`;
-    if (!this.entries.has(id)) this.entries.set(id, {});
+    // As SqlFileScans: a new row takes the name; a successful claim renames it.
+    if (!this.entries.has(id)) this.entries.set(id, file.fileName ? { fileName: file.fileName } : {});
     return this.entries.get(id)!;
   }
 
@@ -39,7 +42,11 @@ export class InMemoryFileScans implements FileScanStore {
     if (e.verdict && e.version === version && !stale) return 'current';
     const free = !e.claimedUntil || e.claimedUntil < c.now || e.claimedBy === c.holder;
     if (!free) return 'busy';
-    Object.assign(e, { claimedBy: c.holder, claimedUntil: c.until });
+    Object.assign(e, {
+      claimedBy: c.holder,
+      claimedUntil: c.until,
+      ...(file.fileName ? { fileName: file.fileName } : {}),
+    });
     return 'claimed';
   }
 
@@ -73,7 +80,9 @@ export class InMemoryFileScans implements FileScanStore {
     const found = new Map<string, Quarantine>();
     for (const sha of sha256s) {
       const e = this.entries.get(`${kind}:${sha}`);
-      if (e?.verdict === 'infected') found.set(sha, { signature: e.signature ?? '', at: e.scannedAt ?? new Date(0) });
+      if (e?.verdict !== 'infected') continue;
+      const name = kind === 'manual' && e.fileName ? { fileName: e.fileName } : {};
+      found.set(sha, { signature: e.signature ?? '', at: e.scannedAt ?? new Date(0), ...name });
     }
     return found;
   }

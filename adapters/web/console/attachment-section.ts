@@ -18,9 +18,12 @@ export interface ReleaseForms {
 export const ACCEPTED_FILES =
   'image/png,image/jpeg,image/gif,image/webp,application/pdf,.txt,.log,.csv,.docx,.xlsx,.pptx,.doc,.xls,.ppt,.zip';
 
-function releaseForm(base: string, a: AttachmentMeta, csrf: string): SafeHtml {
-  const id = `release-reason-${a.id}`;
-  return html`<form class="quarantine-release" method="post" action="${base}/attachments/${a.id}/release">
+/**
+ * A release form (reason required, then the button) posted to `action` with the CSRF token and a one-time key;
+ * `id` names its reason field. Also the 隔離ファイル page's form for a quarantined manual.
+ */
+export function releaseForm(action: string, id: string, csrf: string): SafeHtml {
+  return html`<form class="quarantine-release" method="post" action="${action}">
     <input type="hidden" name="_csrf" value="${csrf}" />${writeKeyInput()}
     <label for="${id}">${M.attachments.releaseReason(RELEASE_REASON_MAX_CHARS)}</label
     ><textarea id="${id}" name="reason" rows="2" maxlength="${RELEASE_REASON_MAX_CHARS}" required></textarea>
@@ -38,7 +41,11 @@ function item(base: string, a: AttachmentMeta, release?: ReleaseForms): SafeHtml
   if (a.quarantine)
     return html`<li class="attachment quarantined">
       ${a.fileName}（${M.attachments.quarantined(a.quarantine.signature)}） ${meta}
-      ${release?.ids.has(a.id) ? releaseForm(base, a, release.csrf) : ''}
+      ${
+        release?.ids.has(a.id)
+          ? releaseForm(`${base}/attachments/${a.id}/release`, `release-reason-${a.id}`, release.csrf)
+          : ''
+      }
     </li>`;
   const url = `${base}/attachments/${a.id}`;
   const thumb = isInlineImage(a.contentType)

@@ -119,6 +119,7 @@ const NOTICES: Readonly<Record<string, string>> = {
   ssoRoleChanged: M.signIn.ssoRoleChanged,
   terminalSet: M.terminalSet,
   quarantineReleased: M.attachments.released,
+  manualReleased: QUARANTINE_LIST_TEXT.manualReleased,
 };
 
 /** The notice text for a key from the query string. */

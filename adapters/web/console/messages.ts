@@ -79,6 +79,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'attachment.infected': 'ウイルス検出（隔離）',
   'attachment.quarantine_removed': '隔離ファイルの削除',
   'attachment.quarantine_released': '隔離の解除',
+  'manual.quarantine_released': 'マニュアルの隔離の解除',
   'audit.checkpoint': '監査ログのチェックポイント',
   'auth.denied': '権限のない操作の拒否',
   'auth.sign_in_local_refused': 'ローカルアカウントでのサインイン拒否',

@@ -1,16 +1,18 @@
 /**
  * 隔離ファイル (administrators and 監査担当, read-only): every quarantined attachment row and uploaded manual,
  * newest quarantine first, 100 a page, with whether its stored file is still kept and until when. One query on
- * file_scan (QuarantineList); the kept check reads this instance's attachment folder. Releasing stays on the
- * ticket page.
+ * file_scan (QuarantineList); the kept check reads this instance's attachment folder. An administrator releases
+ * a quarantined manual here (its form in the row); attachments are released on the ticket page.
  */
 import { KotaeError } from '../../../core';
 import { quarantineEndsAt, type ListedQuarantine } from '../../../tickets';
 import type { QuarantinedFilesConsole } from './deps';
 import { formatJst } from './format';
 import { html, type SafeHtml } from './html';
-import { sendPage } from './layout';
+import { releaseForm } from './attachment-section';
+import { noticeFor, sendPage } from './layout';
 import { QUARANTINE_LIST_TEXT as T } from './quarantine-messages';
+import { manualReleaseCsrf } from './quarantine-routes';
 import { query, type ConsoleRoute, type HandlerContext } from './route-types';
 
 /** Files a page lists. */
@@ -36,7 +38,19 @@ async function fileState(q: QuarantinedFilesConsole, f: ListedQuarantine, now: D
   return q.perInstance ? T.elsewhere(removeAt) : T.missing;
 }
 
-async function row(c: HandlerContext, q: QuarantinedFilesConsole, f: ListedQuarantine): Promise<SafeHtml> {
+/** The release form of a quarantined manual still kept, for an administrator (`csrf`); none otherwise. */
+function manualForm(c: HandlerContext, q: QuarantinedFilesConsole, f: ListedQuarantine, csrf?: string) {
+  if (!csrf || f.kind !== 'manual' || f.released || !f.quarantinedAt) return '';
+  if (c.deps.clock.now() >= quarantineEndsAt(f.quarantinedAt, q.keepDays)) return '';
+  return releaseForm(`${c.base}/quarantine/manuals/${f.sha256}/release`, `release-reason-${f.sha256}`, csrf);
+}
+
+async function row(
+  c: HandlerContext,
+  q: QuarantinedFilesConsole,
+  f: ListedQuarantine,
+  csrf?: string,
+): Promise<SafeHtml> {
   const r = f.released;
   const status = r ? T.released(r.by ?? T.releasedByUnknown, formatJst(r.at), r.version) : T.quarantinedState;
   return html`<tr${r ? '' : html` class="warn"`}>
@@ -48,7 +62,7 @@ async function row(c: HandlerContext, q: QuarantinedFilesConsole, f: ListedQuara
     </td>
     <td>${where(c, f)}</td>
     <td>${await fileState(q, f, c.deps.clock.now())}</td>
-    <td>${status}</td>
+    <td>${status} ${manualForm(c, q, f, csrf)}</td>
   </tr>`;
 }
 
@@ -76,7 +90,8 @@ export const QUARANTINE_LIST_ROUTES: readonly ConsoleRoute[] = [
       });
       const shown = files.slice(0, QUARANTINE_PAGE_SIZE);
       const rows: SafeHtml[] = [];
-      for (const f of shown) rows.push(await row(c, q, f));
+      const csrf = manualReleaseCsrf(c);
+      for (const f of shown) rows.push(await row(c, q, f, csrf));
       const table = html`<table>
         <thead>
           <tr>
@@ -94,7 +109,13 @@ export const QUARANTINE_LIST_ROUTES: readonly ConsoleRoute[] = [
       </table>`;
       const body = html`<p>${T.lead(QUARANTINE_PAGE_SIZE, q.keepDays)}</p>
         ${shown.length ? table : html`<p>${T.empty}</p>`} ${pager(c, page, files.length > QUARANTINE_PAGE_SIZE)}`;
-      sendPage(c.res, 200, { base: c.base, auth: c.auth, title: T.title, body });
+      sendPage(c.res, 200, {
+        base: c.base,
+        auth: c.auth,
+        title: T.title,
+        body,
+        notice: noticeFor(query(c.req, 'notice')),
+      });
     },
   },
 ];

@@ -25,6 +25,11 @@ export const QUARANTINE_LIST_TEXT = Object.freeze({
   released: (by: string, at: string, version: string) => `解除済み（${by}、${at}、定義: ${version}）`,
   releasedByUnknown: '記録なし',
   notFound: '隔離ファイルの一覧は利用できません。',
+  /** After an administrator released a quarantined manual (notice `manualReleased`). */
+  manualReleased:
+    'マニュアルの隔離を解除しました。ナレッジの管理（knowledge/uploads）に戻し、回答の索引への取り込みを始めました。',
+  /** The ingest's reason after a manual's release. */
+  manualReindexReason: (name: string) => `隔離を解除したマニュアル（${name}）`,
   prev: '新しい隔離へ',
   next: '古い隔離へ',
 });

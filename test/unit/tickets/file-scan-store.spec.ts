@@ -1,5 +1,5 @@
 /** The FileScanStore suite on the in-memory fake and on SqlFileScans (SQLite, PostgreSQL and SQL Server when set). */
-import { SqlAttachmentStore, SqlFileScans } from '../../../db';
+import { SqlAttachmentStore, SqlFileScans, SqlQuarantineList } from '../../../db';
 import { fileScanStoreContract } from '../../contracts/file-scan-store.contract';
 import { InMemoryFileScans } from '../../fakes/in-memory-file-scans';
 import { describeEachDb } from '../../helpers/databases';
@@ -16,6 +16,7 @@ fileScanStoreContract('InMemoryFileScans', async () => {
 describeEachDb('SqlFileScans', (each) => {
   fileScanStoreContract('SqlFileScans', async () => ({
     store: new SqlFileScans(each.db.ds),
+    list: new SqlQuarantineList(each.db.ds),
     reference: async (sha256) => {
       const rows = new SqlAttachmentStore(each.db.ds);
       await rows.add({

@@ -2,10 +2,12 @@
  * The knowledge side of the console harness: uploaded manuals in a temporary folder, a background ingest
  * that records its runs instead of indexing, and usage insights.
  */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../../../../../core/logger';
-import type { FaqService } from '../../../../../tickets';
+import type { FaqService, FileScanStore } from '../../../../../tickets';
 import { UploadedDocuments } from '../../../../../app/uploaded-documents';
 import { KnowledgeIngestJob } from '../../../../../jobs';
 import { KnowledgeInsights } from '../../../../../app/knowledge-insights';
@@ -57,5 +59,30 @@ export function consoleKnowledge(ds: DataSource, faqs: FaqService, logger: Logge
       now,
     }),
   };
-  return { dir: uploads.dir, documents, ingest, ingestRuns, deps, cleanup: uploads.cleanup };
+  const quarantineDir = path.join(uploads.dir, 'quarantine', 'manuals');
+  return { dir: uploads.dir, quarantineDir, documents, ingest, ingestRuns, deps, cleanup: uploads.cleanup };
+}
+
+/**
+ * Seeds a manual as a rescan quarantines one: its copy `<UTC time>-<name>` in `dir` and an infected
+ * `manual:<sha256>` row (signature Seed.Manual, version Seed 0.1) at the clock's time.
+ */
+export function quarantinedManualSeed(d: { dir: string; scans: FileScanStore; now: () => Date }) {
+  return async (name: string, content: string) => {
+    const at = d.now();
+    const stamp = at
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d+Z$/, 'Z');
+    fs.mkdirSync(d.dir, { recursive: true });
+    fs.writeFileSync(path.join(d.dir, `${stamp}-${name}`), content);
+    const file = {
+      kind: 'manual' as const,
+      sha256: createHash('sha256').update(content).digest('hex'),
+      fileName: name,
+    };
+    await d.scans.claim(file, 'Seed 0.1', undefined, { holder: 'seed', now: at, until: at });
+    await d.scans.recordInfected(file, 'Seed.Manual', 'Seed 0.1', 'seed', at);
+    return { sha256: file.sha256, copy: path.join(d.dir, `${stamp}-${name}`) };
+  };
 }

@@ -59,7 +59,8 @@ import { testAuditLog } from '../../../../helpers/audit';
 import path from 'node:path';
 import { SqlDeletionCertificates } from '../../../../../db/repositories/sql-deletion-certificates';
 import { wireOperations } from '../../../../../app/wire-operations';
-import { consoleKnowledge } from './console-harness-knowledge';
+import { quarantinedManualFiles } from '../../../../../app/quarantined-manual-files';
+import { consoleKnowledge, quarantinedManualSeed } from './console-harness-knowledge';
 import { consoleRequest, type Session } from './console-harness-request';
 import { ticketSeeds } from './console-harness-tickets';
 
@@ -96,13 +97,8 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
   const fileScans = new SqlFileScans(ds);
   const attachmentRows = new QuarantinedAttachments(new SqlAttachmentStore(ds, now), fileScans);
   const attachmentFiles = new InMemoryAttachmentFileStore(now);
-  const quarantine = new QuarantineRelease({
-    files: attachmentFiles,
-    scans: fileScans,
-    scanner: new FakeFileScanner({}),
-    audit,
-    clock: timeSource,
-  });
+  // Detects what a test writes as EVIL-MARKER (the seeded files are clean: a release finds them clean).
+  const scanner = new FakeFileScanner({ 'EVIL-MARKER': 'Evil.Sig' });
   const attachments = new AttachmentService({
     files: attachmentFiles,
     rows: attachmentRows,
@@ -171,6 +167,14 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
   // Uploaded manuals in a temporary folder; the background ingest records its runs instead of indexing.
   const knowledge = consoleKnowledge(ds, faqs, logger, now);
   const { documents, ingest, ingestRuns } = knowledge;
+  const quarantine = new QuarantineRelease({
+    files: attachmentFiles,
+    scans: fileScans,
+    scanner,
+    audit,
+    clock: timeSource,
+    manuals: quarantinedManualFiles({ quarantineDir: knowledge.quarantineDir, uploadsDir: documents.dir }),
+  });
   const certificateStore = new SqlDeletionCertificates(ds);
   const certificate = await certificateStore.add({
     createdAt: now(),
@@ -298,6 +302,9 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     openTicket,
     attachedImage,
     quarantinedImage,
+    /** A manual a rescan moved to quarantine/manuals and marked infected. */
+    quarantinedManual: quarantinedManualSeed({ dir: knowledge.quarantineDir, scans: fileScans, now }),
+    scanner,
     sessionFor,
     request: consoleRequest(origin),
     setReindexFails: (fails: boolean) => (reindexFails = fails),

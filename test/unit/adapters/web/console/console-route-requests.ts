@@ -242,6 +242,11 @@ export const REQUESTS: Record<string, (h: ConsoleHarness) => Promise<Prepared>> 
   'get /notifications': async () => ({ path: '/notifications' }),
   'get /certificates': async () => ({ path: '/certificates' }),
   'get /quarantine': async () => ({ path: '/quarantine' }),
+  'post /quarantine/manuals/:sha256/release': async (h) => {
+    const n = next();
+    const { sha256 } = await h.quarantinedManual(`matrix-${n}.md`, `# 手順 ${n}\n`);
+    return { path: `/quarantine/manuals/${sha256}/release`, form: { reason: '誤検知' } };
+  },
   'get /certificates/:id': async (h) => ({ path: `/certificates/${h.certificate.id}` }),
   'get /certificates/:id/pdf': async (h) => ({ path: `/certificates/${h.certificate.id}/pdf` }),
   'get /certificates/:id/xlsx': async (h) => ({ path: `/certificates/${h.certificate.id}/xlsx` }),
