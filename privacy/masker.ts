@@ -27,7 +27,7 @@ import { detectPostalCode } from './detectors';
 import { detectKinRows, detectOtherScripts, detectOutsidePeople, detectSignedPeople } from './detectors';
 import { detectFieldPeople, detectLogPeople, detectThreadPeople, detectTitledLists } from './detectors';
 import { detectClosingPeople, detectFormCells, detectResidentParticles, detectSetApartNames } from './detectors';
-import { detectRomanisedNames, detectTitledPeople } from './detectors';
+import { detectOfficePeople, detectRomanisedNames, detectTitledPeople } from './detectors';
 import { cleanUserText } from './clean-text';
 import { normalizeForDetection } from './normalize';
 import { unifyNameKanji } from './name-kanji';
@@ -117,6 +117,7 @@ function detectAll(normalized: string, tagger?: PersonNameTagger, original?: str
     ...detectResidentParticles(normalized),
     ...detectFormCells(normalized),
     ...detectSetApartNames(normalized),
+    ...detectOfficePeople(normalized),
     ...detectTitledPeople(normalized),
     ...detectRomanisedNames(normalized),
     ...detectEnglishContext(normalized),

@@ -1,6 +1,6 @@
 /**
  * A name found with a piece of it left out, made whole: the part after a ・ of a katakana name (ブラウン・エマ, where the
- * tagger knows ブラウン), the part after a hyphen of a name in capitals (LEE JI-WOO), the last kanji of a given name the
+ * tagger knows ブラウン) or before it (ホセ・ナカムラ, where it knows ナカムラ), the part after a hyphen of a name in capitals (LEE JI-WOO), the last kanji of a given name the
  * tagger cut off (鈴鹿 透|真), the first kanji of a family name it read as a place (宇治|原 健吾) — and the katakana form
  * of a name right before its Latin form in brackets (ジョンソン・エミリー (Emily Johnson)). And (session 35) a Latin name found
  * inside a table's cell that holds only two or three Latin words: the whole cell ("Tanaka Mark" in a CSV row, where the
@@ -37,6 +37,8 @@ const KANJI = /[一-龥々ヶ]/;
 const AFTER_NAME = /[様殿氏宛君課係部室局所庁社校院館署班会店団隊省長家宅方達等他分名邸市区町村県都府生]/;
 /** The rest of a katakana name after ・ (・エマ, ・ミン・ジュ). */
 const KATAKANA_PART = /^(?:・[ァ-ヶー]{1,12})+(?![ァ-ヶー])/;
+/** The parts of a katakana name before ・ (ホセ・ of ホセ・ナカムラ, where the tagger knows ナカムラ). */
+const KATAKANA_LEAD = /(?<![ァ-ヶー・])(?:[ァ-ヶー]{1,12}・){1,3}$/;
 /** The rest of a name in capitals after a hyphen (-WOO of LEE JI-WOO). */
 const CAPITALS_PART = /^-[A-Z]{2,}(?![A-Za-z])/;
 /** A katakana name of two parts or more, then the bracket opening its Latin form. */
@@ -73,6 +75,8 @@ export function nameExtentSpans(text: string, spans: readonly PiiSpan[]): PiiSpa
     const family = text.slice(start, end).split(/[ \u3000]/)[0] ?? '';
     if (lead && KANJI.test(text[start] ?? '') && /[ \u3000]/.test(text.slice(start, end)) && surnameLike(lead + family))
       start -= lead.length;
+    else if (/[ァ-ヶー]/.test(text[start] ?? ''))
+      start -= KATAKANA_LEAD.exec(text.slice(Math.max(0, start - 40), start))?.[0].length ?? 0;
     if ((start < s.start || end > s.end) && free(start, s.start) && free(s.end, end))
       out.push({ type: 'person_name', start, end });
     // The katakana form right before the Latin name in brackets.

@@ -3,8 +3,11 @@
  * with a given name after a space and nothing more of the sentence (主事 楢崎 颯太⏎), and a given name found before an
  * honorific with a kanji family name before it after a space (本人 曽我部 ハツ 様). Rare family names are on no list and
  * the tagger often reads them as two words; where a full name's shape is this plain, its two halves are one name.
+ * And (session 36) a hiragana given name found before an honorific with a hiragana word set apart before it, itself after a
+ * kanji word or a mark (利用者 すぎうら まさと さん): a name typed without converting it, as residents and staff do.
  */
 import type { PiiSpan } from './types';
+import { readsAsGivenName } from './detectors';
 
 const KANJI = '[一-龥々ヶ]';
 /** A given name: one or two kanji, two to four katakana or hiragana. */
@@ -18,9 +21,13 @@ const GIVEN_AFTER = new RegExp(
 );
 /** A kanji family name before a given name, at a word's start. */
 const FAMILY_BEFORE = new RegExp(`(?:^|[\\s:：、,（(「])(${KANJI}{2,3})[ \\u3000]$`);
+/** A hiragana family name before a hiragana given name: after a kanji word, a mark or a line's start, set apart. */
+// (not a particle's run: 担当のかた ゆうき さん).
+const HIRAGANA_FAMILY_BEFORE =
+  /(?:^|[一-龥々ヶ\s:：、,（(「])[ \u3000]*((?![のはがをにともへでや])[ぁ-ゖ]{2,5})[ \u3000]$/;
 /** Words that are a state, a step, a place, a role or a post, never half a name (不在, 済, 総務課, 利用者, 主査). */
 const NOT_HALF =
-  /(?:済|中|不在|確認|対応|予定|完了|依頼|連絡|申請|登録|変更|手続|課|係|室|市|町|村|区|県|都|府|社|店|局|所|会|長|銀行|支店|様|殿|宛|者|員|主査|主事|主任|参事|技師|先生|本人|家族)$/;
+  /(?:済|中|不在|確認|対応|予定|完了|依頼|連絡|申請|登録|変更|手続|課|係|室|市|町|村|区|県|都|府|社|店|局|所|会|長|銀行|支店|様|殿|宛|者|員|主査|主事|主任|参事|技師|先生|小姐|女士|本人|家族)$/;
 
 /** Spans covering both halves of a name where a detector found one half. */
 export function nameHalfSpans(normalized: string, spans: readonly PiiSpan[]): PiiSpan[] {
@@ -40,7 +47,12 @@ export function nameHalfSpans(normalized: string, spans: readonly PiiSpan[]): Pi
       new RegExp(`^${GIVEN}$`).test(name) &&
       /^[ \u3000]*(?:様|さん|氏|殿)/.test(normalized.slice(s.start + name.length))
     ) {
-      const family = FAMILY_BEFORE.exec(normalized.slice(Math.max(0, s.start - 5), s.start))?.[1];
+      const kana = /^[ぁ-ゖ]+$/.test(name) && readsAsGivenName(name);
+      // (a window cut inside a word is no word's start: x before it).
+      const before = kana
+        ? (s.start > 8 ? 'x' : '') + normalized.slice(Math.max(0, s.start - 8), s.start)
+        : normalized.slice(Math.max(0, s.start - 5), s.start);
+      const family = (kana ? HIRAGANA_FAMILY_BEFORE : FAMILY_BEFORE).exec(before)?.[1];
       if (family !== undefined && !NOT_HALF.test(family) && !found(s.start - 1 - family.length, s.start - 1))
         more.push({ type: 'person_name', start: s.start - 1 - family.length, end: s.end });
     }

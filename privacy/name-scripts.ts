@@ -26,6 +26,14 @@ const AFTER_SLASH = new RegExp(
 /** In brackets: a kana reading, maybe with a note after と (と呼ばれたい), or a family name and a given name. */
 const IN_BRACKETS =
   /^[ \t]*(?:さん|様|さま|氏)?[ \t]*[（(]([ぁ-んァ-ヶー]{2,8}(?:[ ・][ぁ-んァ-ヶー]{1,8}){1,3}|([一-龥々]{1,3}) [一-龥々ァ-ヶーぁ-ゖ]{1,4})(?:[ \t]*と[^）)\n]{0,20})?[）)]/d;
+/**
+ * In brackets: the name in a script of its own language (アニタ・マガル（अनिता मगर）, 김민주, Thai, Cyrillic, Arabic), as an
+ * interpreter's note or a resident's form gives it beside the katakana.
+ */
+const OWN_SCRIPT_IN_BRACKETS = new RegExp(
+  `^[ \\t]*[（(](${HANGUL}|${DEVANAGARI}|[\\u0E00-\\u0E7F]+(?: [\\u0E00-\\u0E7F]+){0,2}|[\\u0400-\\u04FF]+(?: [\\u0400-\\u04FF]+){1,2}|[\\u0600-\\u06FF]+(?: [\\u0600-\\u06FF]+){0,2})[）)]`,
+  'd',
+);
 /** After a slash: a name in Latin letters (宮城 さおり / Saori MIYAGI, as a signature gives both). */
 const LATIN_AFTER_SLASH =
   /^[ \t]*[/／][ \t]*([A-Z][A-Za-z'’-]+(?: [A-Z][A-Za-z'’-]+){1,2})(?=[ \t]*(?:$|\n|[（(,、。/／]))/d;
@@ -105,7 +113,8 @@ export function nameScriptSpans(text: string, spans: readonly PiiSpan[]): PiiSpa
       seen.add(end + latinAt[0]);
       out.push({ type: 'person_name', start: end + latinAt[0], end: end + latinAt[1] });
     }
-    for (const re of foreign ? [AFTER_SLASH, IN_BRACKETS, NEXT_LINE_READING] : [AFTER_SLASH, IN_BRACKETS]) {
+    const readings = [AFTER_SLASH, IN_BRACKETS, OWN_SCRIPT_IN_BRACKETS];
+    for (const re of foreign ? [...readings, NEXT_LINE_READING] : readings) {
       const m = re.exec(rest);
       const at = m?.indices?.[1];
       if (!m || !at) continue;

@@ -43,6 +43,12 @@ const CLEAR_KANA_NUMERAL = /ぜろ|いち|よん|ろく|なな|はち|きゅう|
 const SAN_AS_THREE =
   /^[ \u3000]*さん(?:ちょうめ|ばんち|がつ|にち(?![ゃゅょ])|ねん|じ(?=はん|[ \u3000]|$)|よん|ぜろ|はち|きゅう|なな|ろく|じゅう|ひゃく|びゃく|ぜん)/;
 
+/** A time said in kana (じゅうじ, さんじはん, ごふん): numeral words before the counter of hours or minutes. */
+const KANA_TIME = new RegExp(`^${KANA_NUMERAL}+(?:じ(?:はん)?|ふん|ぷん)(?=[ \u3000]|$)`);
+/** Words for a class of people (小学生 男児, 高齢の女性 of an incident report): who someone is, not a name. */
+const PEOPLE_CLASS =
+  /^(?:[ \u3000]*(?:男児|女児|男性|女性|男子|女子|児童|生徒|園児|乳児|幼児|高齢者|小学生|中学生|高校生|大学生|成人|未成年)[ \u3000]*)+$/;
+
 /** さん read as a digit among digits said one by one (… ぜろ さん よん, … よん さん に いち). */
 const SAN_THEN_DIGIT =
   /^[ \u3000]*さん[ \u3000]+(?:に[ \u3000]+)?(?:ぜろ|いち|よん|ろく|なな|はち|きゅう|じゅう|ひゃく)/;
@@ -82,7 +88,7 @@ export function withoutNonNames(normalized: string, spans: PiiSpan[]): PiiSpan[]
         return false;
       // A display name of Latin words naming a desk or a business (Kotonoha Helpdesk, after 差出人:) is no one's.
       if (LATIN_WORDS.test(text) && hasNotPersonWord(text)) return false;
-      if (headerCell(normalized, s)) return false;
+      if (headerCell(normalized, s) || KANA_TIME.test(text) || PEOPLE_CLASS.test(text)) return false;
       // Hiragana run into an office's name is the office's (こども未来課, not こども).
       if (/^[ぁ-ゖ]+$/.test(text) && SECTION_AFTER.test(after)) return false;
       return (

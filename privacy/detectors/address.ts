@@ -8,7 +8,7 @@ import { PREFECTURE } from './prefectures';
 const NAME = '[一-龥ぁ-んァ-ヶ々ヶー]';
 const KANJI_NUM = '[\\d一二三四五六七八九十]{1,3}';
 // A prefecture's shape not in the list (a fictional one of a sample, 東浜県) when a city or a county follows it.
-const LOCALITY = `(?:(?:${PREFECTURE}|(?<![一-龥])[一-龥]{2,3}県(?=${NAME}{1,6}?[市郡]))(?:${NAME}{1,6}?[市区町村郡]){0,3}|(?:${NAME}{1,6}?[市区町村郡](?!役所|役場|民|長|議|内|外|場|立|営|政|有|分|画|間|切|域|別|販|会|域|部)){1,3}|大?字${NAME}{1,6}?(?=[ \\t]?\\d))`;
+const LOCALITY = `(?:(?:${PREFECTURE}|(?<![一-龥])[一-龥]{2,3}県(?=${NAME}{1,6}?[市郡]))(?:${NAME}{1,6}?[市区町村郡]){0,3}|(?:${NAME}{1,6}?(?:[市町村郡]|(?<!投票|選挙|学|校)区)(?!役所|役場|民|長|議|内|外|場|立|営|政|有|分|画|間|切|域|別|販|会|域|部)){1,3}|大?字${NAME}{1,6}?(?=[ \\t]?\\d))`;
 // Kyoto's streets (西洞院通塩小路下る東塩小路町) and Hokkaido's 条 (北3条西7丁目) before the block.
 // 大字白岩字堤下小字前田: up to 14 characters of town before the block.
 const KYOTO_STREET = `${NAME}{1,8}?通${NAME}{0,8}?(?:上る|下る|入る|上ル|下ル|入ル|東入ル?|西入ル?)`;
@@ -47,6 +47,12 @@ const BUILDING =
  */
 const KOREAN_ADDRESS =
   /[가-힣]{1,6}(?:특별시|광역시|특별자치시|특별자치도|도|시)[ \t]+[가-힣]{1,6}(?:구|군|시)[ \t]+(?:[가-힣]{1,6}(?:구|읍|면|동)[ \t]+)?[가-힣\d]{1,10}(?:로|길)[ \t]?\d{1,4}(?:-\d{1,4})?(?:,?[ \t]?\d{1,4}(?:동|호)(?:[ \t]?\d{1,4}호)?)?/g;
+/**
+ * A Japanese address written in Hangul after 주소 (히바리시 사쿠라초 4-2-9, as a Korean resident or an interpreter spells
+ * it): place words, a block number with dashes, maybe a building and its room (…하이츠 302호).
+ */
+const HANGUL_LABELLED =
+  /주소(?:는|은|:|：)?[ \t]*([가-힣]{1,10}(?:[ \t][가-힣]{1,10}){0,3}[ \t]?[1-9]\d{0,3}(?:-[1-9]\d{0,3}){1,3}(?:[ \t][가-힣A-Za-z]{1,12}[ \t]?\d{1,4}호)?)/dg;
 /** The second line of an address form (住所2：3番地4 メゾン西5条 301号室): a lot, building or room. */
 const SECOND_LINE = /(?:住所|方書)[ \t]?[2２二][ \t]*[:：][ \t]*([^\n]{2,60})/g;
 const LEAD = /(?:現?住所|所在地|送付先|自宅|お?住まい)(?:は|が|:|：)?/g;
@@ -64,6 +70,8 @@ const FACILITY_BEFORE = new RegExp(`${FACILITY}[ \\t]?(?:[（(]|〒?\\d{3}-\\d{4
 // A public building named right before its address and a space (新庁舎 ことのは市中央1丁目1番1号): the building's address.
 const BUILDING_THEN_SPACE = /(?:庁舎|市役所|区役所|町役場|村役場|役場|公民館|図書館|体育館|支所|出張所)[ \t\u3000]+$/;
 const FACILITY_AFTER = new RegExp(`^の?[一-龥ァ-ヶー]{0,10}${FACILITY}`);
+/** A 丁目 without its lot before a range or the households of a notice (旭町1丁目〜3丁目, 緑町2丁目の各世帯): an area. */
+const AREA_AFTER = /^(?:[ \t]?[〜～~]|の?(?:各世帯|各戸|全戸|全域|一帯|地内|一部))/;
 
 /** Finds street addresses, not a public facility's. */
 export function detectAddress(normalized: string): PiiSpan[] {
@@ -74,7 +82,8 @@ export function detectAddress(normalized: string): PiiSpan[] {
       !BUILDING_THEN_SPACE.test(
         normalized.slice(Math.max(0, a.start - 16), a.start).replace(/[一-龥ぁ-んァ-ヶー]*$/, ''),
       ) &&
-      !FACILITY_AFTER.test(normalized.slice(a.end, a.end + 16)),
+      !FACILITY_AFTER.test(normalized.slice(a.end, a.end + 16)) &&
+      !(/丁目$/.test(normalized.slice(a.start, a.end)) && AREA_AFTER.test(normalized.slice(a.end, a.end + 4))),
   );
 }
 
@@ -101,6 +110,10 @@ function findAddresses(normalized: string): PiiSpan[] {
     if (!at) continue;
     const building = BUILDING.exec(normalized.slice(at[1], at[1] + 30))?.[0].length ?? 0;
     spans.push({ type: 'address', start: at[0], end: at[1] + building });
+  }
+  for (const m of normalized.matchAll(HANGUL_LABELLED)) {
+    const at = m.indices?.[1];
+    if (at) spans.push({ type: 'address', start: at[0], end: at[1] });
   }
   for (const m of normalized.matchAll(SECOND_LINE)) {
     const value = (m[1] ?? '').trimEnd();

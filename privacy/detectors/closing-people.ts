@@ -10,6 +10,9 @@
  *   baker), when the first word is a common given name and the second a family name;
  * and a kana given or family name after a post or a section and の (選管書記のヒロミ、, 窓口のケンジが): the katakana read in
  * Hepburn must be a listed given name or a listed family name's reading.
+ * Session 36: where the shape alone says a signature — after a dash closing the text (…行きます。 —嶋津), alone on the last
+ * line after a blank line (…済んでいます。⏎⏎羽賀), or a post and a full name on a line of the block under a rule line
+ * (――――⏎ひばり野市 選挙管理委員会事務局⏎書記 牧之瀬 航平) — a family name made of the listed names' kanji is taken too.
  */
 import type { PiiSpan } from '../types';
 import { KNOWN_FAMILY_NAMES, PLACE_FAMILY_NAMES } from '../family-names';
@@ -18,6 +21,8 @@ import { isCommonGivenName, readsAsGivenName } from './given-names';
 import { isLatinFamilyName } from './latin-family-names';
 import { isListedRomajiFamily } from './romaji-name';
 import { captured } from './captured';
+import { fillsNameSlot } from './rare-names';
+import { surnameLike } from '../family-names';
 
 /** A line opening a quoted original under a reply. */
 const QUOTE_HEAD =
@@ -38,6 +43,13 @@ const KANA_AFTER_POST =
 
 const cap = (word: string): string => word[0]!.toUpperCase() + word.slice(1);
 const listed = (name: string): boolean => KNOWN_FAMILY_NAMES.has(name) || KATAKANA_FAMILY_NAMES.has(name);
+/** Listed, or made of the listed names' kanji and filling a name's place: where the shape alone says a signature. */
+const familyLike = (name: string): boolean => listed(name) || (fillsNameSlot(name) && surnameLike(name));
+/** A name alone on the text's last line after a blank line. */
+const PARAGRAPH_SIGNED = /\n[ \t]*\n[ \t]*([一-龥々ヶ]{2,3})[ \t]*$/d;
+/** A post and a full name on a line of a signature block: under a rule line, within its next four lines. */
+const BLOCK_POST_NAME =
+  /(?:^|\n)[ \t]*(?:[―—─━=＝_-][ \t]*){4,}\n(?:[^\n]*\n){0,3}?[ \t]*[一-龥]{1,6}[ \t\u3000]+([一-龥々ヶ]{2,4}[ \t\u3000][一-龥々]{1,3})[ \t]*(?=\n|$)/dg;
 
 /** Where the reply ends: the start of the line opening a quoted original, or undefined when none is quoted. */
 function replyEnd(normalized: string): number | undefined {
@@ -58,7 +70,12 @@ export function detectClosingPeople(normalized: string): PiiSpan[] {
   const end = replyEnd(normalized);
   const reply = end === undefined ? undefined : normalized.slice(0, end);
   const spans = [
-    ...signedAt(normalized, DASH_SIGNED, listed),
+    ...signedAt(normalized, DASH_SIGNED, familyLike),
+    ...signedAt(normalized, PARAGRAPH_SIGNED, familyLike),
+    ...captured(normalized, BLOCK_POST_NAME, (name) => {
+      const [family = '', given = ''] = name.split(/[ \t\u3000]/);
+      return familyLike(family) && !/[課係室局部所長]$/.test(given);
+    }),
     ...signedAt(normalized, OFFICE_WORD_SIGNED, (name) => KNOWN_FAMILY_NAMES.has(name)).filter(
       (s) =>
         !(PLACE_FAMILY_NAMES.has(normalized.slice(s.start, s.end)) && DESTINATION.test(normalized.slice(0, s.start))),

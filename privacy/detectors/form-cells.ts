@@ -5,7 +5,10 @@
  *   spreadsheet's two-column sheet pasted as lines;
  * - a row of a header-less table (cells apart by tabs or |) that holds a name as passports print it (SANTOS, MARIA):
  *   its dates are birth dates and its passport-shaped cells passport numbers — crew and passenger lists, visa lists;
- * - the row under a row of name labels only (姓⇥名, セイ⇥メイ): each cell a part of a name.
+ * - the row under a row of name labels only (姓⇥名, セイ⇥メイ): each cell a part of a name;
+ * - (session 36) a table copied cell by cell, one cell a line: three or more header lines (受付No⏎氏名⏎生年月日⏎接種日), then
+ *   records of as many lines each — the value in a labelled column's place gets the label's type when it has its shape
+ *   (a date under 生年月日 is a birth date, the next one under 接種日 is not). Web tables and PDF tables pasted into a chat.
  */
 import type { PiiSpan, PiiType } from '../types';
 import { hasNotPersonWord } from './not-person-words';
@@ -34,7 +37,12 @@ const SHAPES: Readonly<Partial<Record<PiiType, RegExp>>> = {
 
 /** Finds the values above. */
 export function detectFormCells(normalized: string): PiiSpan[] {
-  return [...valuesUnderLabels(normalized), ...personRows(normalized), ...namesUnderNameLabels(normalized)];
+  return [
+    ...valuesUnderLabels(normalized),
+    ...personRows(normalized),
+    ...namesUnderNameLabels(normalized),
+    ...columnsAsLines(normalized),
+  ];
 }
 
 /** A cell that labels a name or its part (姓, 名, セイ, メイ, Family name): a header, never a name. */
@@ -68,12 +76,61 @@ function namesUnderNameLabels(normalized: string): PiiSpan[] {
   return spans;
 }
 
+/** The lines of a text with their positions. */
+const linesOf = (normalized: string): RegExpExecArray[] =>
+  [...normalized.matchAll(/[^\n]*/g)].filter((m) => m.index === 0 || normalized[m.index - 1] === '\n');
+/** A header cell on its own line: a short field label without digits or spaces (受付No, 氏名, 接種日, DOB). */
+const FIELD_LINE = /^[^\d\s:：、。,]{1,10}$/;
+const typeOf = (label: string): PiiType | undefined => LABELS.find(([re]) => re.test(label))?.[1];
+
+/** The typed values of a table copied one cell a line: header lines, then whole records of as many lines. */
+function columnsAsLines(normalized: string): PiiSpan[] {
+  const spans: PiiSpan[] = [];
+  const lines = linesOf(normalized);
+  const cell = (i: number): string => lines[i]?.[0].trim() ?? '';
+  for (let i = 0; i < lines.length;) {
+    let end = i;
+    while (end < lines.length && FIELD_LINE.test(cell(end))) end++;
+    // The records: the lines after the headers up to a blank line; the first record holds a digit (not more labels).
+    let last = end;
+    while (last < lines.length && cell(last)) last++;
+    // A title line may stand above the headers: the headers are the last lines of the run that divide the records.
+    for (let from = i; end - from >= 3; from++) {
+      const k = end - from;
+      const headers = Array.from({ length: k }, (_, h) => typeOf(cell(from + h)));
+      const n = last - end;
+      if (
+        n < k ||
+        n % k !== 0 ||
+        !headers.some(Boolean) ||
+        !/\d/.test(
+          lines
+            .slice(end, end + k)
+            .map((l) => l[0])
+            .join(''),
+        )
+      )
+        continue;
+      for (let v = end; v < last; v++) {
+        const type = headers[(v - end) % k];
+        const value = cell(v);
+        if (!type || !SHAPES[type]!.test(value)) continue;
+        const start = lines[v]!.index + lines[v]![0].indexOf(value);
+        spans.push({ type, start, end: start + value.length });
+      }
+      break;
+    }
+    i = Math.max(end, i + 1);
+  }
+  return spans;
+}
+
 function valuesUnderLabels(normalized: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
-  const lines = [...normalized.matchAll(/[^\n]*/g)].filter((m) => m.index === 0 || normalized[m.index - 1] === '\n');
+  const lines = linesOf(normalized);
   for (let i = 0; i < lines.length; i++) {
     const label = lines[i]![0].trim().replace(/[:：]$/, '');
-    const type = LABELS.find(([re]) => re.test(label))?.[1];
+    const type = typeOf(label);
     if (!type) continue;
     // The value: the next line that is not blank, at most two blank lines below.
     let j = i + 1;

@@ -115,8 +115,9 @@ export function detectPensionNumber(normalized: string): PiiSpan[] {
     return !/^0\d{1,4}-\d{1,4}-\d{4}$/.test(value) && !/^0{4}[ \-]?0{6}$/.test(value);
   });
   // In a text about a pension, the number's own shape (4302-815967) further on: no other number is written so (also in
-  // English: a pension notice with number …).
-  if (!/基礎年金|年金番号|年金手帳|\bpension\b/i.test(normalized)) return near;
+  // English: a pension notice with number …; session 36: in residents' languages as the normaliser writes them — Portuguese
+  // pensão, Spanish pensión, Vietnamese lương hưu, Indonesian pensiun, Tagalog pensyon).
+  if (!/基礎年金|年金番号|年金手帳|\bpension\b|\bpens(?:ao|ion|iun|yon)\b|\bluong huu\b/i.test(normalized)) return near;
   const shaped = shapedValues(normalized, 'pension_number', /(?<![\d\-])\d{4}-\d{6}(?![\d\-])/g);
   // Zeros and the counting digits (1234-567890) show the shape, no one's number.
   return [...near, ...shaped.filter((x) => !/^0{4}-0{6}$|^1234-567890$/.test(normalized.slice(x.start, x.end)))];
@@ -180,7 +181,7 @@ export function detectPassport(normalized: string): PiiSpan[] {
 // 保検: the same reading as 保険, a common slip of the input method. the bao hiem: Vietnamese (thẻ bảo hiểm) unaccented.
 // ほけんしょう, ひほけんしゃばんごう: as voice input writes the labels.
 const INSURANCE =
-  /\b[Ii]nsur(?:er|ed|ance card)(?: person)? (?:[Nn]o\.?|[Nn]umber)|\b[Hh]ealth insurance (?:card )?(?:[Nn]o\.?|[Nn]umber)|\bseguro de sa[uú]de|\bthe bao hiem|ほけんしょう|ひほけんしゃ(?:しょう|ばんごう)|被保[険検]者番号|保[険検]者番号|被保[険検]者証|保[険検]証|(?:介護|健康)保[険検](?=[^。\n]{0,12}(?:証|番号|記号))|記号番号|保[険検]番号|(?:国保|健保|けんぽ|共済組合|後期高齢者?医療)[^。\n]{0,16}?(?<!口座|金融機関|支店|店)(?=記号|番号)/g;
+  /\b[Ii]nsur(?:er|ed|ance card)(?: person)? (?:[Nn]o\.?|[Nn]umber)|\b[Hh]ealth insurance (?:card )?(?:[Nn]o\.?|[Nn]umber)|\bseguro de sa[uú]de|\bthe bao hiem|ほけんしょう|ひほけんしゃ(?:しょう|ばんごう)|被保[険検]者番号|保[険検]者番号|被保[険検]者証|保[険検]証|(?:介護|健康)保[険検](?![課係室])(?=[^。\n]{0,12}(?:証|番号|記号))|記号番号|保[険検]番号|(?:国保|健保|けんぽ|共済組合|後期高齢者?医療)[^。\n]{0,16}?(?<!口座|金融機関|支店|店)(?=記号|番号)/g;
 const CARD_NAMES = /資格確認書|マイナ保険証|組合員証|加入者証/g;
 /** Where a card's 記号 and 番号 fields belong to an insured person (被保険者の…, insurance card: 記号 …). */
 const INSURED = /被保[険検]者|保[険検]証|国保|健保|後期高齢|insurance/gi;
@@ -195,11 +196,12 @@ const VALUE = /(?<![\w\-])[A-Za-z0-9](?:[\-・]?[A-Za-z0-9]){1,19}(?![\w])/g;
 /** A card's 記号 with its prefecture or city written before the digits (記号 奈良01, 札幌01, 宮崎12). */
 const KANJI_SYMBOL = /記号[ \t]*[:：]?[ \t]*「?([一-龥]{1,3}[0-9]{1,8})(?![\d])/dg;
 /**
- * 記号 and 番号 fields together (記号：01120034　番号：12, 記号 201、番号 4477, 記号「北12」番号「3308」) within 120
+ * 記号 and 番号 fields together (記号：01120034　番号：12, 記号 201、番号 4477, 記号「北12」番号「3308」; a symbol of kana
+ * alone, 記号 ひば, is no number but its 番号 is) within 120
  * characters after an insurance keyword, at a line's or a sentence's start or after で / の / は.
  */
 const SYMBOL_LINE =
-  /(?:^|(?<=[。、:：\s（(]|[^\n]{0,20}[でのは]))[ \t・]*記号[ \t]*[:：]?[ \t]*「?((?:[一-龥]{1,3})?\d[^\s、,「」）)]{0,11}?)」?[ \t]*[、,]?[ \t]*\n?[ \t・]*番号[ \t]*[:：]?[ \t]*「?(\d{1,10})(?![\d])/dgm;
+  /(?:^|(?<=[。、:：\s（(]|[^\n]{0,20}[でのは]))[ \t・]*記号[ \t]*[:：]?[ \t]*「?((?:[一-龥]{1,3})?\d[^\s、,「」）)]{0,11}?|[ぁ-んァ-ヶ]{1,4})」?[ \t]*[、,]?[ \t]*\n?[ \t・]*番号[ \t]*[:：]?[ \t]*「?(\d{1,10})(?![\d])/dgm;
 
 /** Every number in the rest of the sentence after an insurance keyword (記号 and 番号 both). */
 export function detectInsuranceNumber(normalized: string): PiiSpan[] {
@@ -248,7 +250,7 @@ export function detectInsuranceNumber(normalized: string): PiiSpan[] {
       // A number grouped by thousands (22,418件) is a count or an amount.
       if (/^,\d{3}/.test(rest.slice(v.index + v[0].length)) || /\d,$/.test(rest.slice(0, v.index))) continue;
       // An extension or a phone the call went to (→ 保険年金課へ転送（内線2231）) is the office's, not the card's.
-      if (/(?:内線|ext\.?|TEL|電話)[ \t:：]*$/i.test(rest.slice(0, v.index))) continue;
+      if (/(?:内線|ext\.?|TEL|FAX|電話|代表番号|代表)[ \t:：はが]*$/i.test(rest.slice(0, v.index))) continue;
       // 枝番 (01, 02 …) numbers the people of one card's household: no one's number by itself.
       if (/枝番[ \t:：「]*$/.test(rest.slice(0, v.index))) continue;
       spans.push({ type: 'insurance_number', start: from + v.index, end: from + v.index + v[0].length });

@@ -50,3 +50,4 @@ export { detectFormCells, NAME_LABEL_CELL } from './form-cells';
 export { detectSetApartNames } from './set-apart-names';
 export { detectTitledPeople } from './titled-people';
 export { detectRomanisedNames } from './romanised-names';
+export { detectOfficePeople } from './office-people';

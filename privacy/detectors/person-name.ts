@@ -25,6 +25,9 @@ const VERB_KU = /^[付着届動開空書聞効利置行続引弾抜招描吹巻�
 /** Name characters stop at these (総務課の田中さん → 田中; お客様 宇佐川 様宅 → 宇佐川: no name holds 様). */
 const STOP_AFTER = /[課係部室局所庁社校院館署班会店所団隊省様]/;
 
+/** A relation said in one kanji before a name (母 アニタ, 子 サムジャナ). */
+const ONE_KANJI_RELATION = /^[子母父娘息妻夫兄姉弟妹孫嫁婿]$/;
+
 function walkBack(text: string, end: number): number {
   let i = end;
   let kind: 'kanji' | 'katakana' | undefined;
@@ -51,7 +54,15 @@ function walkBack(text: string, end: number): number {
       (spaces === 0 || (spaces === 1 && kind === 'katakana' && KATAKANA.test(text[i - 2] ?? ''))) &&
       kind &&
       i > 1 &&
-      (KANJI.test(text[i - 2] ?? '') || KATAKANA.test(text[i - 2] ?? ''))
+      (KANJI.test(text[i - 2] ?? '') || KATAKANA.test(text[i - 2] ?? '')) &&
+      // … but a foreign name of parts joined by ・, or a relation said in one kanji, is no family name's (籍 サントス・マリア,
+      // 子 サムジャナ, 娘 アンジェラ; 鳳 ミツ and 堀 ハル are).
+      !(
+        kind === 'katakana' &&
+        KANJI.test(text[i - 2] ?? '') &&
+        ((!KANJI.test(text[i - 3] ?? '') && ONE_KANJI_RELATION.test(text[i - 2] ?? '')) ||
+          text.slice(i, end).includes('・'))
+      )
     ) {
       spaces++;
       if (kind === 'katakana' && KANJI.test(text[i - 2] ?? '') && !STOP_AFTER.test(text[i - 2] ?? '')) kind = 'kanji';
@@ -66,8 +77,15 @@ function walkBack(text: string, end: number): number {
 /** Words ending in 様/氏/殿 that are not names (仕様, 同様, 両氏, 御殿, ご苦労様). */
 const NOT_BEFORE_HONORIFIC = /(?:^|[^一-龥])?[仕同多模異今王神皆客各両諸宮御苦走]$/;
 
+/**
+ * … of them, the words any honorific makes (皆さん, お客さん); the others are words only with 様 / 氏 / 殿 (多様, 同様, 両氏), so
+ * a name ending in their kanji keeps さん (宇喜多さん, 本多くん: session 36).
+ */
+const NOT_BEFORE_ANY_HONORIFIC = /[皆客各王神]$/;
+
 function fitsHonorific(word: string, honorific: string): boolean {
-  if (NOT_BEFORE_HONORIFIC.test(word)) return false;
+  const formal = /^(?:様|氏|殿|さま)/.test(honorific);
+  if ((formal ? NOT_BEFORE_HONORIFIC : NOT_BEFORE_ANY_HONORIFIC).test(word)) return false;
   if (/^[様殿氏君]$/.test(honorific) && word.length < 2) return false;
   return true;
 }

@@ -30,6 +30,12 @@ const MAIN_NUMBER_BEFORE =
  */
 const OFFICE = '[一-龥ぁ-ゖァ-ヶー]{1,12}(?:課|係|室|局|部|センター|デスク|出張所|支所)';
 const OFFICE_BEFORE = new RegExp(`(?:^|[\\s:：／/、,（(])${OFFICE}(?:直通|代表)?[ \\t]*[:：]?[ \\t]*$`);
+/**
+ * A service's centre, desk or dial, then at most a few words of the same sentence (its operator in brackets, は); also the
+ * centre's word in residents' languages (Korean 센터, Chinese 中心, Nepali केन्द्र).
+ */
+const SERVICE_LINE_BEFORE =
+  /(?:センター|(?<!フリー|ナビ)ダイヤル|デスク|[Hh]otline|[Cc]ent(?:er|re)|[Ss]upport|센터|中心|केन्द्र)[^。]{0,24}$/;
 const OFFICE_AFTER = new RegExp(`^[ \\t]*[（(]${OFFICE}[）)]`);
 const PHONE_ONCE = new RegExp(PHONE.source);
 /**
@@ -93,6 +99,12 @@ export function detectPhone(normalized: string): PiiSpan[] {
     if (/^0[5789]0\d{7}$/.test(digits)) continue;
     if (MAIN_NUMBER_BEFORE.test(normalized.slice(Math.max(0, m.index - 36), m.index))) continue;
     if (OTHER_NUMBER_BEFORE.test(normalized.slice(Math.max(0, m.index - 16), m.index))) continue;
+    // A free dial (0120, 0570, 0800) named by the centre, desk or dial it rings (サポートセンター（…）, 予約専用ダイヤル（…）,
+    // ヘルプデスク⏎TEL …, Hotline for …:) is a service's published line (session 36; batches 14–53 leave it unlabelled); one
+    // given as a caller's number (折り返し先, 連絡先) or by its kind alone (フリーダイヤル, ナビダイヤル) is still masked.
+    // (0800 takes ten digits: 080-0000-… is a mobile; the window reaches past the dial's kind: フリー|ダイヤル.)
+    const free = /^0(?:120|570)/.test(digits) || (/^0800/.test(digits) && digits.length === 10);
+    if (free && SERVICE_LINE_BEFORE.test(normalized.slice(Math.max(0, m.index - 40), m.index))) continue;
     // Geographic numbers only: free dials (0120, 0570, 0800) of a vendor's desk are labelled either way across batches.
     const fixed = /^0[1-9]/.test(digits) && !/^0(?:[5789]0|120|570|800)/.test(digits);
     if (fixed && OFFICE_BEFORE.test(normalized.slice(Math.max(0, m.index - 20), m.index))) continue;

@@ -49,13 +49,24 @@ const KIN_ITEM = `${KIN}の${SP}?([一-龥々ヶ]{1,3}|[ぁ-ゖ]{2,4}|[ァ-ヶ�
 const KIN_END = `(?=[のをがはも、,。と]|${SP})`;
 const KIN_LIST = new RegExp(`${KIN_ITEM}${SP}?[、,と]${SP}?(?=${KIN_WORD}${KIN_END})`, 'dg');
 const KIN_LAST = new RegExp(`(?<=${KIN_WORD}${SP}?[、,と]${SP}?)${KIN_ITEM}${KIN_END}`, 'dg');
+/**
+ * No value is another field's label on the next line (氏名⏎生年月日⏎接種日 of a table copied cell by cell; 氏名（姓）⏎鷹野⏎
+ * 氏名（名）⏎千尋: the family name's value ends before the given name's label).
+ */
+const NOT_FIELD = `(?!(?:氏名|名前|生年月日|住所|電話|性別|年齢|所属|連絡先|備考|[一-龥]{1,3}日|[一-龥]{0,4}番号)(?:[（(]|${SP}*(?:\\n|$)))`;
 const LABEL_LINE = new RegExp(
-  `(?:^|\\n)${SP}*(?:氏名|名前|お名前|貸出者|借用者|申請者|対象者|世帯主|届出人|代理人|契約者|名義人)${SP}*[:：]?${SP}*\\n${SP}*((?:[一-龥々ヶ]{1,4})(?:${SP}+[一-龥々ヶ]{1,3}|\\n${SP}*[一-龥々ヶ]{1,3})?)(?=${SP}*(?:[（(]|\\n|$))`,
+  `(?:^|\\n)${SP}*(?:(?:[一-龥]{1,4}者)?(?:氏名|名前)|お名前|貸出者|借用者|申請者|対象者|世帯主|届出人|代理人|契約者|名義人)(?:[（(](?:姓|名|氏|せい|めい|セイ|メイ)[）)])?${SP}*[:：]?${SP}*\\n${SP}*((?:${NOT_FIELD}[一-龥々ヶ]{1,4})(?:${SP}+[一-龥々ヶ]{1,3}|\\n${SP}*${NOT_FIELD}[一-龥々ヶ]{1,3})?)(?<!氏名|名前)(?=${SP}*(?:[（(]|\\n|$))`,
   'dg',
 );
 
 const LATIN_LABEL_LOWER =
   /(?:^|\n)[ \t]*(?:Name|Full name)[ \t]*:[ \t]*([a-z]{2,15}(?: [a-z]{2,15}){1,2})[ \t]*(?=\n|$)/dg;
+/**
+ * (session 36) "name" or "name on account/card/form…" inside a sentence, then a value typed all lower case that the text
+ * closes at once (name aiko rodriguez-sato (typed…), name on account: rai sunita (…)) — request notes and form dumps.
+ */
+const LATIN_NAME_FIELD_LOWER =
+  /\bname(?: on (?:the )?(?:account|card|form|passport|file|record))?[ \t]*:?[ \t]+(?!(?:is|was|of|and|on|to|for|the|in)\b)([a-z]{2,15}(?:[ -][a-z]{2,15}){1,2})(?=[ \t]*(?:[(,;]|\.(?:\s|$)|\n|$))/dg;
 const LATIN_ROLE_LOWER =
   /\b(?:applicant|resident|requester|citizen|student|customer|employee|tenant)\s+(?:named\s+|called\s+)?([a-z]{2,15} [a-z]{2,15})\b(?![-'’])/dg;
 const AFTER_SIG_DASH =
@@ -96,6 +107,7 @@ export function detectTicketPeople(normalized: string): PiiSpan[] {
     ...again(normalized, [...captured(normalized, KIN_LIST, kin), ...captured(normalized, KIN_LAST, kin)]),
     ...captured(normalized, LABEL_LINE, (w) => !hasNotPersonWord(w)),
     ...captured(normalized, LATIN_LABEL_LOWER, (w) => w.split(' ').some(nameWord)),
+    ...captured(normalized, LATIN_NAME_FIELD_LOWER, (w) => w.split(/[ -]/).some(nameWord) && !hasNotPersonWord(w)),
     ...captured(normalized, LATIN_ROLE_LOWER, (w) => w.split(' ').some(nameWord) && !hasNotPersonWord(w)),
     ...captured(normalized, AFTER_SIG_DASH, (w) => isCommonGivenName(w.split(' ')[0]!) && !hasNotPersonWord(w)),
     ...groups(normalized, KATAKANA_IN_BRACKETS),

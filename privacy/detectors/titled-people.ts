@@ -5,10 +5,12 @@
  * - a member's or a foreman's post set apart before a full name (団員 浜田 勝, 隊員 小林 拓也, 職長 中村 一樹) — fire
  *   brigade rosters, contractors' worker lists; the given name is taken only when it stands apart and is one to three
  *   kanji.
+ * - (session 36) a family name set apart by spaces before 先生 (担任の 瀬戸口 先生から) — a teacher or a doctor named in
+ *   school and clinic notes; listed or made of the listed names' kanji, as the spaces already say a name.
  * A family name that is also a place (浜田 in 汐見町浜田在住) is a person's only with the title beside it.
  */
 import type { PiiSpan } from '../types';
-import { KNOWN_FAMILY_NAMES } from '../family-names';
+import { KNOWN_FAMILY_NAMES, surnameLike } from '../family-names';
 import { captured } from './captured';
 
 const TITLE_AFTER =
@@ -17,6 +19,8 @@ const TITLE_BEFORE = /(?:ドクター|Dr\.?[ \t]?)([一-龥々]{1,3})(?![一-龥
 const POST_BEFORE =
   /(?:団員|隊員|分団長|班長|職長|作業員|技能実習生)[ \t\u3000]+([一-龥々]{1,3}(?:[ \t\u3000][一-龥々]{1,3})?)(?=[ \t\u3000（(、,。\n]|$)/dg;
 
+const SET_APART_BEFORE_SENSEI = /(?<=[\s、。の])[ \t\u3000]*([一-龥々ヶ]{2,4})[ \t\u3000]+(?=先生)/dg;
+
 /** Finds the people above. */
 export function detectTitledPeople(normalized: string): PiiSpan[] {
   const family = (name: string): boolean => KNOWN_FAMILY_NAMES.has(name.split(/[ \t\u3000]/)[0]!);
@@ -24,5 +28,6 @@ export function detectTitledPeople(normalized: string): PiiSpan[] {
     ...captured(normalized, TITLE_AFTER, family),
     ...captured(normalized, TITLE_BEFORE, family),
     ...captured(normalized, POST_BEFORE, family),
+    ...captured(normalized, SET_APART_BEFORE_SENSEI, (name) => KNOWN_FAMILY_NAMES.has(name) || surnameLike(name)),
   ];
 }

@@ -12,7 +12,7 @@
  * - a katakana name on the line under a name's or an account holder's label (口座名義（カナ）⏎フジシロ カズマ);
  * - a word in hiragana alone on its line right before a line opening with さん / 様 (かたおか⏎さんの件);
  * - the names of a list's rows of two or more, each after a staff ID (・E25001 小松原 奏);
- * - a Chinese name before 先生 / 女士 / 小姐 in Chinese text (吴俊杰先生说…).
+ * - a Chinese name before 先生 / 女士 / 小姐 in Chinese text (吴俊杰先生说…; 林佳蓉 小姐 in traditional script).
  */
 import type { PiiSpan } from '../types';
 import { HIRAGANA_FAMILY_NAMES, KNOWN_FAMILY_NAMES, surnameLike } from '../family-names';
@@ -58,8 +58,9 @@ const KANA_UNDER_LABEL =
 const ID_ROW =
   /(?:^|\n)[ \t]*(?:[・•*-][ \t]*)?[A-Za-z]{1,3}-?\d{4,8}[ \t\u3000]+([一-龥々ヶ]{1,4}[ \u3000][一-龥々ヶ]{1,3}|[ァ-ヶー]{2,10}[・＝ ][ァ-ヶー]{2,10})[ \t]*(?=[（(]|\n|$)/dg;
 /** A Chinese name before a Chinese honorific, after a boundary. */
-const CHINESE_TITLED = /(?:^|(?<=[：:，,。、\s]))([一-龥]{2,4})(?=先生|女士|小姐)/dg;
-const CHINESE_TEXT = /[说们这吗请您她换]|号码|咨询|手机/;
+// (session 36) also set apart by a space, and in traditional script (林佳蓉 小姐（台灣）想問…: 們這嗎請說問).
+const CHINESE_TITLED = /(?:^|(?<=[：:，,。、\s]))([一-龥]{2,4})(?=[ \u3000]?(?:先生|女士|小姐))/dg;
+const CHINESE_TEXT = /[说们这吗请您她换們這嗎請說問]|号码|號碼|咨询|諮詢|手机|手機/;
 
 const familyLike = (word: string): boolean =>
   /^[ァ-ヶー]+$/.test(word)

@@ -61,7 +61,7 @@ describe('privacy: blind batches of session 29 (written by helpers who read neit
     await assertBatch('blind-34.jsonl', 150, [285, 279, 280, 279]);
   });
 
-  it('the thirty-fifth (session 29, English and mixed text again: the held-out check of the English rules): 150 cases — recall 246 / 290 at precision 256 / 262', async () => {
+  it('the thirty-fifth (session 29, English and mixed text again: the held-out check of the English rules): 150 cases — recall 247 / 290 at precision 257 / 263', async () => {
     // Written blind from the thirty-third's brief after its rules. First run: recall 0.721 (209 / 290) at precision 0.958
     // (227 / 237); session 28's code gives 0.662 / 0.963 on it. Fixed by general rules: double-barrelled names, spoke with,
     // Name on form:, Titular:, a two-word name before a colon, Insurer no., an English sentence's end for insurance numbers.
@@ -69,7 +69,8 @@ describe('privacy: blind batches of session 29 (written by helpers who read neit
     // Session 32: a name after a title before a colon (Ms. Rosales:).
     // Session 33: a header-less CSV row of a name, a passport number and a birth date (three items).
     // Session 34 (batch 49's rules): Mette Andersen after ANDERSEN METTE, the same name in another case.
-    await assertBatch('blind-35.jsonl', 150, [290, 246, 262, 256]);
+    // Session 36 (batch 53's rules): a Thai name in brackets after the name found is the same name.
+    await assertBatch('blind-35.jsonl', 150, [290, 247, 263, 257]);
   });
 
   it('the thirty-sixth (session 29, an everyday mix: the held-out check of the session’s rules): 150 cases — recall 276 / 295 at precision 281 / 283', async () => {

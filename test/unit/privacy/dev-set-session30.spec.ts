@@ -1,7 +1,7 @@
 import { assertBatch } from './blind-batch';
 
 describe('privacy: blind batches of session 30 (written by helpers who read neither the detectors nor the dev set)', () => {
-  it('the thirty-seventh (session 30, English and mixed text from many countries: the held-out check of session 29’s English rules): 150 cases — recall 309 / 319 at precision 310 / 321', async () => {
+  it('the thirty-seventh (session 30, English and mixed text from many countries: the held-out check of session 29’s English rules): 150 cases — recall 309 / 319 at precision 310 / 320', async () => {
     // Written blind from the thirty-fifth's brief with more sources (rosters, visa paperwork, payroll, PDFs) and
     // names from many countries. First run with session 29's code: recall 0.837 (267 / 319) at precision 0.933
     // (278 / 298). Fixed by general rules: relatives' and payees' labels, fields in capitals, Vietnamese middle names,
@@ -10,7 +10,8 @@ describe('privacy: blind batches of session 30 (written by helpers who read neit
     // the prefecture, Yucho accounts, birth and passport labels in residents' languages, English roster headers,
     // quoted CSV cells with commas, Sample entry / Example … : as examples, a country in brackets no reading.
     // Session 33 (forty-sixth batch): a city hall's address in Latin letters (and its postal code) is no one's.
-    await assertBatch('blind-37.jsonl', 150, [319, 309, 321, 310]);
+    // Session 36 (batch 53's rules): a hotline's free dial is the service's line, no one's.
+    await assertBatch('blind-37.jsonl', 150, [319, 309, 320, 310]);
   });
 
   it('the thirty-eighth (session 30, English and mixed text from other countries, phone typing and letters: the held-out check of the session’s rules): 150 cases — recall 280 / 286 at precision 283 / 286', async () => {

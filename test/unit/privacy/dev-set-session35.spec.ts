@@ -16,15 +16,16 @@ describe('privacy: blind batches of session 35 (written by a helper who read nei
     assert.ok(overall.found >= 286, `found ${overall.found} / 312`);
     assert.ok(overall.masked - overall.correct <= 2, `false positives ${overall.masked - overall.correct}`);
   });
-  it('the fifty-third (a city desk at the year end, school ICT, a water bureau counter, an election office, a vaccination line, a consumer centre, interpreters; chat exports, ticket CSV, OCR, markdown and JSON; not fixed): 150 cases — recall at least 207 / 254 (212 now), at most 13 false positives (11 now)', async () => {
+  it('the fifty-third (a city desk at the year end, school ICT, a water bureau counter, an election office, a vaccination line, a consumer centre, interpreters; chat exports, ticket CSV, OCR, markdown and JSON; fixed in session 36): 150 cases — recall at least 242 / 254 (244 now), at most 1 false positive (0 now)', async () => {
     // Written blind as the held-out check of the fifty-second batch's rules, and not fixed in session 35 (a later
     // batch to fix). First sight: session 34's code [254, 210, 222, 211] (0.827 / 0.950); after the fifty-first's
-    // rules [254, 212, 224, 213] (0.835 / 0.951); after the fifty-second's the same.
+    // rules [254, 212, 224, 213] (0.835 / 0.951); after the fifty-second's the same. Fixed in session 36:
+    // [254, 244, 239, 239] (0.961 / 1.000); rules in session36-rules.spec.ts.
     const cases = readPiiCases(path.join(__dirname, '../../fixtures/pii', 'blind-53.jsonl'));
     assert.equal(cases.length, 150);
     const { overall } = evaluatePii(createPiiMasker({ nameTagger: await createPersonNameTagger() }), cases);
     assert.equal(overall.expected, 254);
-    assert.ok(overall.found >= 207, `found ${overall.found} / 254`);
-    assert.ok(overall.masked - overall.correct <= 13, `false positives ${overall.masked - overall.correct}`);
+    assert.ok(overall.found >= 242, `found ${overall.found} / 254`);
+    assert.ok(overall.masked - overall.correct <= 1, `false positives ${overall.masked - overall.correct}`);
   });
 });

@@ -41,7 +41,8 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // fits, roster headers, numbers broken over lines, buildings after addresses, kanji lot numbers, JAN codes,
     // mail-system senders. Left: a lone family name before a particle (青木へ, 清水から), a reading quoted
     // after 氏を, a given name alone (翼), 二重表記 dates, Kyoto street addresses.
-    await assertBatch('blind-6.jsonl', 170, [214, 208, 203, 203]);
+    // Session 36 (batch 53's rules): a reading in brackets of two kana words read as a listed family and given name.
+    await assertBatch('blind-6.jsonl', 170, [214, 208, 204, 204]);
   });
 
   it('the seventh, long real-looking texts: recall 324 / 337, precision 1', async () => {
@@ -133,7 +134,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-13.jsonl', 160, [228, 226, 228, 227]);
   });
 
-  it('the fourteenth, an everyday mix written last as a held-out check: recall 238 / 243, precision 239 / 251', async () => {
+  it('the fourteenth, an everyday mix written last as a held-out check: recall 238 / 243, precision 239 / 250', async () => {
     // Measured blind after all of session 14's rules above: recall 0.901, precision 0.921 (the same with the
     // session's starting code). Then: English introductions with a capital My, a name on the line after a sign-off
     // (Best regards / Ahmed Khan), account holder MARTINEZ CARLOS, a building name with ・ (ザ・鍛冶町タワー1502), and
@@ -145,10 +146,11 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // Left: a name alone closing an English message, half-width katakana names, a family name in brackets after a role (退職者（竹内）).
     // Session 32: a test card's number in a sentence remarked （テスト用カード番号） is no one's.
     // Session 33 (forty-seventh batch): three sections' numbers in a list of offices (市民課　03-…) left, as this batch labels them.
-    await assertBatch('blind-14.jsonl', 150, [243, 238, 251, 239]);
+    // Session 36 (batch 53's rules): a free dial named by its support centre is the service's line, no one's.
+    await assertBatch('blind-14.jsonl', 150, [243, 238, 250, 239]);
   });
 
-  it('the fifteenth, written blind in session 15 as a held-out check: recall 217 / 228, precision 221 / 223', async () => {
+  it('the fifteenth, written blind in session 15 as a held-out check: recall 217 / 228, precision 222 / 224', async () => {
     // Measured blind with session 15's starting code: recall 0.807, precision 0.985 (items reordered by position
     // first: the writer listed one signature's name before the mail addresses above it). Fixed by general rules: a
     // street address's end — 丁目 then a dash or a bare lot (2丁目-8-11, 本城1丁目1560), a floor after the building
@@ -163,7 +165,8 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // Left: role mailboxes (helpdesk@, keibo@) this writer labels personal — the masker keeps role mailboxes; a name alone after a note (小林の件, 土曜当番 高木→日曜当番 菅原); insurance
     // numbers without a keyword (保険証_10234567-89_藤田.jpg, 「４１２・３５８７」); the second of two My Numbers.
     // Session 33: a phone-shaped 保守契約番号 is no phone any more (one false positive fewer).
-    await assertBatch('blind-15.jsonl', 150, [228, 217, 223, 221]);
+    // Session 36 (batch 53's rules): a reading in brackets of two kana words read as a listed family and given name.
+    await assertBatch('blind-15.jsonl', 150, [228, 217, 224, 222]);
   });
 
   it('the sixteenth (session 16, held-out check): 150 cases — recall 236 / 249 at precision 238 / 239', async () => {
@@ -207,7 +210,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-17.jsonl', 150, [225, 219, 222, 218]);
   });
 
-  it('the eighteenth (session 17, after batch 17’s rules): 150 cases — recall 250 / 261 at precision 251 / 259', async () => {
+  it('the eighteenth (session 17, after batch 17’s rules): 150 cases — recall 250 / 261 at precision 251 / 258', async () => {
     // Written blind after batch 17's rules, told the classes left (handles, lower-case romaji, hiragana given names,
     // notes about someone, department numbers). First run: recall 0.839 (222 / 261) at precision 0.933 (238 masked).
     // Fixed, as general rules: a user name or handle of a listed family name and a given name or an initial
@@ -225,10 +228,11 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // contract number, an era initial read as an insurance symbol (S33).
     // Session 34 (batch 49's rules): S33.4.1 after 保険証 is the birth date, no insurance symbol (a value going on with a
     // point and a digit is a ratio or a date).
-    await assertBatch('blind-18.jsonl', 150, [261, 250, 259, 251]);
+    // Session 36 (batch 53's rules): a free dial named by its call centre is the service's line, no one's.
+    await assertBatch('blind-18.jsonl', 150, [261, 250, 258, 251]);
   });
 
-  it('the nineteenth (session 17, an everyday mix, not told any class): 150 cases — recall 308 / 315 at precision 308 / 320', async () => {
+  it('the nineteenth (session 17, an everyday mix, not told any class): 150 cases — recall 308 / 315 at precision 308 / 319', async () => {
     // Written blind as an everyday mix (a third long, English and machine text). First run: recall 0.911 (287 + 1 / 315)
     // at precision 0.947 (304 masked). Fixed, as general rules: a register's or a log's person field with the section or
     // vendor before the name (利用者：会計課 須藤, 作業者：ベンダー 服部, 二次対応：基盤チーム 今井), people further along a
@@ -239,7 +243,8 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // a foreign postal code line; false positives: public figures (高橋尚子, 大谷翔平), toll-free and department numbers,
     // public addresses without a facility word.
     // Session 33 (forty-seventh batch): a section's direct line (情報政策課直通 …) left, a false positive fewer.
-    await assertBatch('blind-19.jsonl', 150, [315, 308, 320, 308]);
+    // Session 36 (batch 53's rules): a free dial named by its support desk is the service's line, no one's.
+    await assertBatch('blind-19.jsonl', 150, [315, 308, 319, 308]);
   });
 
   it('the twentieth (session 27, an everyday mix, not told any class): 150 cases — recall 411 / 423 at precision 459 / 464', async () => {
