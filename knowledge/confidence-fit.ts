@@ -25,6 +25,7 @@ const KEYS = [
   'missingKnown',
   'length',
   'topicCoverage',
+  'paraphrase',
 ] as const;
 
 /**
