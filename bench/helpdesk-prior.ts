@@ -23,7 +23,6 @@ const FLAT: ConfidenceWeights = {
   missingKnown: 0,
   length: 0,
   topicCoverage: 0,
-  paraphrase: 0,
 };
 
 async function main(): Promise<void> {

@@ -7,7 +7,6 @@
 import type { AnalyzedText, TextAnalyzer } from './analyzer';
 import { questionText } from './chunk-text';
 import type { IndexData } from './index-data';
-import { LEARNED_TRANSLATIONS } from './generated';
 
 /** A query as the confidence features see it. */
 export interface FeatureQuery {
@@ -117,50 +116,6 @@ export function topicCoverage(data: IndexData, query: FeatureQuery, doc: number)
     found += idf * best;
   });
   return total > 0 ? found / total : 1;
-}
-
-/** Learned translations by staff word: the entry words it says, with t(staff word | entry word). */
-let translations: Map<string, { entry: string; t: number }[]> | undefined;
-function translationsOf(word: string): readonly { entry: string; t: number }[] {
-  if (!translations) {
-    translations = new Map();
-    for (const [asked, entry, t] of LEARNED_TRANSLATIONS) {
-      const list = translations.get(asked) ?? [];
-      list.push({ entry, t });
-      translations.set(asked, list);
-    }
-  }
-  return translations.get(word) ?? [];
-}
-
-/** A translation's credit: t(q | e) of 0.5 or more counts the word as said. */
-const TRANSLATION_CREDIT = 2;
-
-/**
- * Share of the query words' idf mass that `doc` does not have (neither the word nor an alternative) but that a word
- * of `doc` says in the staff's words, by the translations learned from the team's dev sets
- * (generated/learned-translations.ts, bench/translation-table.ts): each such word counts min(1, 2 t) less the credit
- * its alternatives already have there. An entry that answers a question in other words (届かない for 受信できない,
- * 再設定 for リセット) is explained by its words; an entry that lacks what an unanswerable question asks is not.
- */
-export function paraphraseShare(data: IndexData, query: FeatureQuery, doc: number): number {
-  const field = data.fields.content;
-  let total = 0;
-  let found = 0;
-  query.analyzed.words.forEach((word, i) => {
-    const idf = weightOf(data, query, i, field.idf(word));
-    total += idf;
-    let credit = 0;
-    for (const { id, factor } of alternativeIds(data, query, i))
-      if (factor > credit && field.tf(id, doc) > 0) credit = factor;
-    if (credit >= 1) return;
-    let said = 0;
-    for (const { entry, t } of translationsOf(word))
-      if (t * TRANSLATION_CREDIT > said && field.tf(field.termId(entry), doc) > 0)
-        said = Math.min(1, t * TRANSLATION_CREDIT);
-    found += idf * Math.max(0, said - credit);
-  });
-  return total > 0 ? found / total : 0;
 }
 
 /** The content field's term ids of the `i`-th query word's alternatives (-1: a term no entry has), with their credit. */

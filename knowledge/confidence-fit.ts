@@ -25,7 +25,6 @@ const KEYS = [
   'missingKnown',
   'length',
   'topicCoverage',
-  'paraphrase',
 ] as const;
 
 /**

@@ -58,11 +58,6 @@ export interface ConfidenceFeatures {
    * (confidence-features.ts `topicCoverage`): a near miss shares the verbs and the generic words, not the topic.
    */
   topicCoverage?: number;
-  /**
-   * Share of the query's idf mass that the top hit lacks but says in other words, by the translations learned from the
-   * team's dev sets (confidence-features.ts `paraphraseShare`).
-   */
-  paraphrase?: number;
 }
 
 /** Logistic weights: bias + one per feature. */
@@ -101,7 +96,6 @@ export const HELPDESK_PRIOR_WEIGHTS: Readonly<ConfidenceWeights> = Object.freeze
   missingKnown: -0.52,
   length: 1.1,
   topicCoverage: 1.79,
-  paraphrase: 4,
 });
 
 /** Confidence factor when the top hit does not give the kind of fact asked for (see ConfidenceFeatures). */
@@ -124,8 +118,7 @@ export function confidenceOf(f: ConfidenceFeatures, w: Readonly<ConfidenceWeight
     (w.margin ?? 0) * (f.margin ?? 0) +
     (w.missingKnown ?? 0) * (f.missingKnown ?? 0) +
     (w.length ?? 0) * (f.length ?? 0) +
-    (w.topicCoverage ?? 0) * (f.topicCoverage ?? 0) +
-    (w.paraphrase ?? 0) * (f.paraphrase ?? 0);
+    (w.topicCoverage ?? 0) * (f.topicCoverage ?? 0);
   const factor =
     (f.askedKindMissing ? ASKED_KIND_MISSING_FACTOR : 1) *
     (f.nameMissing ? NAME_MISSING_FACTOR : 1) *

@@ -15,7 +15,6 @@ import {
   questionDice,
   prepareQuery,
   topicCoverage,
-  paraphraseShare,
   type FeatureQuery,
   type PreparedQuery,
 } from './confidence-features';
@@ -174,7 +173,6 @@ export class HybridSearcher {
       margin: marginOf(ranked),
       missingKnown: top === undefined ? 0 : missingKnown(this.data, fq, top),
       topicCoverage: top === undefined ? 0 : topicCoverage(this.data, fq, top),
-      paraphrase: top === undefined ? 0 : paraphraseShare(this.data, fq, top),
       length: Math.min(analyzed.words.length, MAX_LENGTH_WORDS) / MAX_LENGTH_WORDS,
       ...(analyzed.words.length === 1 && analyzed.predicate === false ? { bareTopic: true } : {}),
       ...(top !== undefined && nameMissing(this.data, fq, typed, top, questionText(chunks[top]))

@@ -1,3 +1,2 @@
 /** Generated data of the knowledge layer (files here may exceed the usual length; regenerate, do not edit). */
 export { LEARNED_PARAPHRASES, LEARNED_PARAPHRASE_FACTOR } from './learned-paraphrases';
-export { LEARNED_TRANSLATIONS } from './learned-translations';

@@ -9,13 +9,13 @@ import { assertQaFloors, qaSetReport } from './qa-set-report';
 describe('kotae eval --qa-set (kb-fire, a fire department’s helpdesk FAQ, written blind)', function () {
   // An index build and its calibration, then every question: seconds alone, longer on a loaded machine.
   this.timeout(120_000);
-  it('keeps its figures: shown-correct ≥ 0.62, shown-wrong ≤ 0.06, others shown ≤ 0.13', async () => {
+  it('keeps its figures: shown-correct ≥ 0.62, shown-wrong ≤ 0.06, others shown ≤ 0.11', async () => {
     const report = await qaSetReport('test/fixtures/qa/kb-fire-holdout.jsonl', 'test/fixtures/qa/kb-fire');
     assertQaFloors(report, {
       counts: [60, 25, 15],
       minShownCorrect: 0.62,
       maxShownWrong: 0.06,
-      maxOthersShown: 0.13,
+      maxOthersShown: 0.11,
     });
   });
 });
