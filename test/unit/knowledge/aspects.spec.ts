@@ -43,7 +43,9 @@ const LENDING: readonly FaqRow[] = [
   },
 ];
 
-describe('verb aspects (knowledge/aspects.ts): done against wanted', () => {
+describe('verb aspects (knowledge/aspects.ts): done against wanted', function () {
+  // Four index builds with their calibration: about ten seconds alone, longer on a loaded machine.
+  this.timeout(60_000);
   it('reads done (た, ている, てしまう, ちゃう) and wanted (たい, 〜する方法, 〜するには) off the verb endings', async () => {
     const analyzer = await testAnalyzer();
     const aspects = (text: string): [string, Aspect][] => [...(analyzer.analyze(text).aspects ?? [])];
@@ -106,7 +108,9 @@ describe('verb aspects (knowledge/aspects.ts): done against wanted', () => {
   });
 });
 
-describe('negated verbs (knowledge/aspects.ts): what a question says is not happening', () => {
+describe('negated verbs (knowledge/aspects.ts): what a question says is not happening', function () {
+  // Four index builds with their calibration: about ten seconds alone, longer on a loaded machine.
+  this.timeout(60_000);
   it('reads ない, ぬ, ん after the predicate and its auxiliaries, the noun before する / できる included', async () => {
     const analyzer = await testAnalyzer();
     const negated = (text: string): string[] => [...(analyzer.analyze(text).negated ?? [])];
