@@ -5,7 +5,8 @@
 // Usage: const compose = window.KotaeCompose.mount({ form, input, status, echo, send });
 //   echo(text) → the user's bubble; send({ text, intent }) → Promise<boolean> (true when accepted).
 //   compose.ask(text, intent, echo, choiceOf) queues a message (the bubbles' buttons too; choiceOf: the question
-//   id of a reloaded answer whose candidate was picked); compose.lock() stops sending.
+//   id of a reloaded answer whose candidate was picked); compose.lock() stops sending (the send button disabled;
+//   what is in the box stays there).
 (function () {
   'use strict';
   // The counter shows from this many characters before the limit.
@@ -138,6 +139,8 @@
       ask: ask,
       lock: function () {
         locked = true;
+        const submit = form.querySelector('button[type=submit]');
+        if (submit) submit.disabled = true;
       },
     };
   }

@@ -29,6 +29,18 @@
     localStorage.setItem(KEY, JSON.stringify(read()));
   }
 
+  /** A signed-in user's name and 所属 come from the directory: shown as it says and read-only. */
+  function fromDirectory(user) {
+    [
+      ['user-name', user.name],
+      ['user-department', user.department],
+    ].forEach(function (pair) {
+      const field = document.getElementById(pair[0]);
+      field.value = pair[1] || '';
+      field.readOnly = true;
+    });
+  }
+
   /** Keeps every edit in this browser and fills the fields from what it kept (a bad value is dropped). */
   function restore() {
     Object.keys(FIELDS).forEach(function (k) {
@@ -43,5 +55,12 @@
     }
   }
 
-  window.KotaeProfile = { fields: Object.keys(FIELDS), read: read, fill: fill, save: save, restore: restore };
+  window.KotaeProfile = {
+    fields: Object.keys(FIELDS),
+    read: read,
+    fill: fill,
+    save: save,
+    restore: restore,
+    fromDirectory: fromDirectory,
+  };
 })();

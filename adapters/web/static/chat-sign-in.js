@@ -1,6 +1,7 @@
 // Single sign-on for the web chat (when configured): asks /auth/me who is signed in. Signed in, the
 // conversation is the user's own (from any browser) and name / 所属 come from the directory; signed
 // out while sign-in is required, the page offers the sign-in and keeps the question box closed.
+// KotaeSignIn.signedOut() turns the header to the signed-out one at once (the server ended the sign-in since).
 (function () {
   'use strict';
   function status(me) {
@@ -30,6 +31,10 @@
     }
   }
   window.KotaeSignIn = {
+    /** The header as a reload shows it signed out (sign-in required): the サインイン link. */
+    signedOut: function () {
+      status({ signedIn: false, signInRequired: true });
+    },
     ready: fetch('/auth/me', { credentials: 'same-origin' })
       .then(function (res) {
         return res.ok ? res.json() : undefined;

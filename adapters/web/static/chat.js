@@ -6,7 +6,6 @@
   const log = document.getElementById('log');
   const form = document.getElementById('ask-form');
   const input = document.getElementById('question');
-  const sendButton = document.getElementById('send');
   const ID_KEY = 'kotae.conversationId';
   const TOKEN_KEY = 'kotae.conversationToken';
   let conversationId = localStorage.getItem(ID_KEY) || undefined;
@@ -58,6 +57,8 @@
       const err = new Error((data.error && data.error.message) || '通信に失敗しました。');
       err.status = res.status;
       err.data = data;
+      // The refusal that ended the sign-in shows its notice here (`shown`), even a poll's.
+      if (res.status === 401 && signedOut()) err.shown = addMessage('bot error', err.message);
       throw err;
     }
     return data;
@@ -183,7 +184,7 @@
       return true;
     } catch (e) {
       if (e.network) unsent = { json: json, key: key };
-      const m = addMessage('bot error', e.message);
+      const m = e.shown || addMessage('bot error', e.message);
       // The knowledge cannot answer now (the refusal names the conversation): the desk still can.
       if (e.data && e.data.conversationId && e.data.actions) {
         remember(e.data.conversationId, e.data.conversationToken);
@@ -224,7 +225,7 @@
       const data = await request('POST', '/api/feedback', body, newKey(), sent);
       bubbles.reply = renderReply({ answer: data.message, outcome: 'feedback', actions: data.actions });
     } catch (e) {
-      addMessage('bot error', e.message);
+      if (!e.shown) addMessage('bot error', e.message);
     } finally {
       sync.end(sent, bubbles);
     }
@@ -286,7 +287,7 @@
         window.KotaeParts.retire(log);
         sync.start();
       } catch (e) {
-        box.appendChild(el('div', 'msg error', e.message));
+        if (!e.shown) box.appendChild(el('div', 'msg error', e.message));
         node.querySelectorAll('button').forEach(function (b) {
           b.disabled = false;
         });
@@ -369,6 +370,15 @@
         onUploaded: function () {},
       });
   });
+  // Signed out while sign-in is required (on open, or ended since: expired, or by the Entra ID re-check): the header
+  // offers the sign-in as a reload does, nothing more is sent, what was typed stays in the box. True if it just ended.
+  function signedOut() {
+    const ended = signedIn;
+    signedIn = false;
+    if (window.KotaeSignIn) window.KotaeSignIn.signedOut();
+    compose.lock();
+    return ended;
+  }
   profile.restore();
   addMessage('bot', 'こんにちは。ヘルプデスクの自動応答です。パソコンやシステムの困りごとを質問してください。');
   (window.KotaeSignIn ? window.KotaeSignIn.ready : Promise.resolve(undefined)).then(function (me) {
@@ -376,19 +386,11 @@
       signedIn = true;
       conversationId = me.conversationId || undefined;
       token = undefined;
-      [
-        ['user-name', me.user.name],
-        ['user-department', me.user.department],
-      ].forEach(function (pair) {
-        const field = document.getElementById(pair[0]);
-        field.value = pair[1] || '';
-        field.readOnly = true;
-      });
+      profile.fromDirectory(me.user);
     } else if (me && me.signInRequired) {
       // `notice`: the sign-in was just ended by the Entra ID re-check (the server says why).
       addMessage('bot', me.notice || 'Webチャットを利用するにはサインインしてください。');
-      sendButton.disabled = true;
-      compose.lock();
+      signedOut();
       return;
     }
     sync.load();
