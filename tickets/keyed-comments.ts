@@ -41,13 +41,19 @@ export async function earlierComment(
 }
 
 /**
+ * How long a second POST of a key waits for the first one's send: 2 s was too short on a loaded server (the second
+ * POST said 「送信に失敗したため、後で再送します」 while the first was still sending).
+ */
+const REPLAY_WAIT_MS = 10_000;
+
+/**
  * The reply an earlier POST of the same key wrote, delivered now if it is pending and unclaimed; while
- * that POST still holds its claim (sending), waits up to 2 s for the outcome so both answer alike.
+ * that POST still holds its claim (sending), waits up to {@link REPLAY_WAIT_MS} for the outcome so both answer alike.
  */
 export async function replyAgain(d: KeyedCommentDeps, ticketId: string, commentId: string): Promise<TicketComment> {
   const [ticket, earlier] = await earlierComment(d, ticketId, commentId);
   let current = earlier.deliveredAt ? earlier : await d.delivery.deliver(ticket, earlier);
-  for (let waited = 0; !current.deliveredAt && !current.deliveryError && waited < 2000; waited += 100) {
+  for (let waited = 0; !current.deliveredAt && !current.deliveryError && waited < REPLAY_WAIT_MS; waited += 100) {
     await new Promise((resolve) => setTimeout(resolve, 100));
     current = (await earlierComment(d, ticketId, commentId))[1];
   }
