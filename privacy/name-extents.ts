@@ -4,11 +4,13 @@
  * tagger cut off (鈴鹿 透|真), the first kanji of a family name it read as a place (宇治|原 健吾) — and the katakana form
  * of a name right before its Latin form in brackets (ジョンソン・エミリー (Emily Johnson)). And (session 35) a Latin name found
  * inside a table's cell that holds only two or three Latin words: the whole cell ("Tanaka Mark" in a CSV row, where the
- * given name is also an English word) — any roster, export or pasted sheet of residents or staff.
+ * given name is also an English word) — any roster, export or pasted sheet of residents or staff. And (session 36 b)
+ * the other half of a name found late (name-halves.ts) and a hiragana reading in brackets cut short, up to the bracket.
  */
 import type { PiiSpan } from './types';
 import { surnameLike } from './family-names';
 import { rowsOf, type Cell, type Row } from './table-rows';
+import { nameHalfSpans } from './name-halves';
 
 /** A cell of two or three Latin words and nothing else. */
 const LATIN_CELL = /^[A-Za-z][A-Za-z'’-]+(?: [A-Za-z][A-Za-z'’-]+){1,2}$/;
@@ -39,6 +41,8 @@ const AFTER_NAME = /[様殿氏宛君課係部室局所庁社校院館署班会�
 const KATAKANA_PART = /^(?:・[ァ-ヶー]{1,12})+(?![ァ-ヶー])/;
 /** The parts of a katakana name before ・ (ホセ・ of ホセ・ナカムラ, where the tagger knows ナカムラ). */
 const KATAKANA_LEAD = /(?<![ァ-ヶー・])(?:[ァ-ヶー]{1,12}・){1,3}$/;
+/** The rest of a hiragana reading up to its closing bracket ( みどり of （さんとす らふぁえら みどり）). */
+const KANA_REST = /^[ぁ-ゖー]{0,8}(?:[ \u3000][ぁ-ゖー]{1,8}){0,2}(?=[ \t]?[）)])/;
 /** The rest of a name in capitals after a hyphen (-WOO of LEE JI-WOO). */
 const CAPITALS_PART = /^-[A-Z]{2,}(?![A-Za-z])/;
 /** A katakana name of two parts or more, then the bracket opening its Latin form. */
@@ -46,7 +50,8 @@ const KATAKANA_BEFORE = /(?<![ァ-ヶー・])([ァ-ヶー]{2,12}(?:[・ ][ァ-�
 
 /** Fuller spans for names found with a piece of them left out. */
 export function nameExtentSpans(text: string, spans: readonly PiiSpan[]): PiiSpan[] {
-  const out: PiiSpan[] = latinCells(text, spans);
+  // … and the other half of a name found late (the same family name found again: 深沢 拓海／深沢 ゆい).
+  const out: PiiSpan[] = [...latinCells(text, spans), ...nameHalfSpans(text, spans)];
   const covered = new Uint8Array(text.length + 1);
   for (const s of spans) covered.fill(1, s.start, s.end);
   const free = (start: number, end: number): boolean => !covered.subarray(start, end).includes(1);
@@ -61,6 +66,9 @@ export function nameExtentSpans(text: string, spans: readonly PiiSpan[]): PiiSpa
         ? CAPITALS_PART.exec(rest)
         : null;
     if (part) end += part[0].length;
+    // A reading in brackets cut short: its other hiragana words up to the bracket (（ふりがな：さんとす らふぁえら| みどり）).
+    else if (/[ぁ-ゖ]/.test(last) && /[（(][^（）()\n]{0,8}$/.test(text.slice(Math.max(0, start - 9), start)))
+      end += KANA_REST.exec(rest)?.[0].length ?? 0;
     // One kanji cut off a given name after a space: the next letter is no kanji, and the kanji no post or office.
     else if (
       KANJI.test(last) &&

@@ -5,6 +5,8 @@
  * the tagger often reads them as two words; where a full name's shape is this plain, its two halves are one name.
  * And (session 36) a hiragana given name found before an honorific with a hiragana word set apart before it, itself after a
  * kanji word or a mark (利用者 すぎうら まさと さん): a name typed without converting it, as residents and staff do.
+ * Session 36 (b): a hiragana given name read as a listed one after a kanji family name found, up to a mark or the line's
+ * end (深沢 拓海／深沢 ゆい), and a family name found with the space after it (元夫 小宮山 |達也) joined to its given name.
  */
 import type { PiiSpan } from './types';
 import { readsAsGivenName } from './detectors';
@@ -19,6 +21,11 @@ const GIVEN = '(?:[一-龥々]{1,2}|[ァ-ヶー]{2,4}|[ぁ-ん]{2,4})';
 const GIVEN_AFTER = new RegExp(
   `^[ \\u3000]([一-龥々]{1,2}|[ァ-ヶー]{2,4})(?=[ \\u3000]*(?:様|さん|氏|殿)|[ \\u3000]+(?:です|でした)|[、。，,（(）)」\\n]|$)`,
 );
+/**
+ * A hiragana given name after a kanji family name, up to a mark or the line's end (保護者：深沢 拓海／深沢 ゆい⏎): a name
+ * typed without converting it; it must read as a listed given name.
+ */
+const KANA_GIVEN_AFTER = /^[ \u3000]([ぁ-ゖ]{2,4})(?=[、。，,（(）)」／/\n]|$)/;
 /** A kanji family name before a given name, at a word's start. */
 const FAMILY_BEFORE = new RegExp(`(?:^|[\\s:：、,（(「])(${KANJI}{2,3})[ \\u3000]$`);
 /** A hiragana family name before a hiragana given name: after a kanji word, a mark or a line's start, set apart. */
@@ -40,9 +47,19 @@ export function nameHalfSpans(normalized: string, spans: readonly PiiSpan[]): Pi
     if (s.type !== 'person_name') continue;
     const name = normalized.slice(s.start, s.end).trimEnd();
     if (new RegExp(`^${KANJI}{2,3}$`).test(name)) {
-      const given = GIVEN_AFTER.exec(normalized.slice(s.end, s.end + 8))?.[1];
-      if (given !== undefined && !NOT_HALF.test(given) && !found(s.end + 1, s.end + 1 + given.length))
-        more.push({ type: 'person_name', start: s.start, end: s.end + 1 + given.length });
+      // (from the name's last letter: a span may hold the space after it, 元夫 小宮山 |達也).
+      const end = s.start + name.length;
+      const rest = normalized.slice(end, end + 8);
+      const kana = KANA_GIVEN_AFTER.exec(rest)?.[1];
+      const given = GIVEN_AFTER.exec(rest)?.[1] ?? (kana && readsAsGivenName(kana) ? kana : undefined);
+      // (an honorific set apart is no given name: お客様 宇佐美 様宅).
+      if (
+        given !== undefined &&
+        !NOT_HALF.test(given) &&
+        !/^[様殿氏宛]/.test(given) &&
+        !found(end + 1, end + 1 + given.length)
+      )
+        more.push({ type: 'person_name', start: s.start, end: end + 1 + given.length });
     } else if (
       new RegExp(`^${GIVEN}$`).test(name) &&
       /^[ \u3000]*(?:様|さん|氏|殿)/.test(normalized.slice(s.start + name.length))

@@ -33,6 +33,10 @@ const KANJI_NUMBER_RUN = /[〇零一二三四五六七八九\d](?:[ \t\-‐−�
  * The zeros of other scripts' decimal digits residents type (Arabic-Indic, Devanagari as Nepali forms write it —
  * ०८०-…, Bengali, Thai, Myanmar): read as ASCII digits, one letter for one.
  */
+// OCR and IMEs put the kanji 一 where a hyphen stands between Arabic digits (0299一00一3180, 西原1234一5): a dash, not
+// the numeral one, which never sits alone among Arabic digits.
+const KANJI_ONE_AS_DASH = /(?<=\d)一(?=\d)/g;
+
 const OTHER_DIGIT_ZEROS: readonly number[] = [0x0660, 0x06f0, 0x0966, 0x09e6, 0x0e50, 0x1040];
 
 /** Returns a copy of `text` of the same length in which detectors look for personal data. */
@@ -49,6 +53,7 @@ export function normalizeForDetection(text: string): string {
     else out += ch;
   }
   out = out.replace(DASHES, '-');
+  out = out.replace(KANJI_ONE_AS_DASH, '-');
   out = out.replace(KANJI_NUMBER_RUN, (run) => (/[〇零一二三四五六七八九]/.test(run) ? toDigits(run) : run));
   out = out.replace(LONG_MARK_BETWEEN_DIGITS, '-');
   out = out.replace(LETTER_O_AMONG_DIGITS, '0');

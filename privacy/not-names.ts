@@ -7,6 +7,7 @@
  */
 import type { PiiSpan } from './types';
 import { hasNotPersonWord, NAME_LABEL_CELL, notHiraganaGivenName } from './detectors';
+import { isCommonGivenName, isListedRomajiFamily } from './detectors';
 
 /** A building's or a facility's word closing the name or right after it. */
 // … and a branch office named after its place (北浜支所, 駅前出張所; not its head: 北浜支所長 is after a name too).
@@ -25,6 +26,8 @@ const NOTE_IN_BRACKETS = /^[（(][^（）()\n]{1,8}[）)]$/;
 const ACTIVITY = /^[一-龥ァ-ヶー]{0,6}(?:確認|試験|テスト|検証|点検|送信)$/;
 const COUNTRY =
   /^(?:日本|中国|韓国|台湾|米国|英国|アメリカ|イギリス|フィリピン|ベトナム|ブラジル|ペルー|ネパール|インドネシア|タイ|インド|ミャンマー|カナダ|オーストラリア|ドイツ|フランス)$/;
+/** Terms of employment in brackets after a name (Pereira, Lucas（任期付）, 会計年度（非常勤）): no one's name. */
+const EMPLOYMENT_TERMS = /^(?:任期付き?|非常勤|常勤|再任用|会計年度|派遣|委託|嘱託|臨時|兼務|育休中|休職中)$/;
 const inBrackets = (normalized: string, s: PiiSpan): boolean =>
   /[（(]$/.test(normalized.slice(0, s.start)) && /^[）)]/.test(normalized.slice(s.end));
 /** Two or more Latin words and nothing else. */
@@ -46,8 +49,19 @@ const SAN_AS_THREE =
 /** A time said in kana (じゅうじ, さんじはん, ごふん): numeral words before the counter of hours or minutes. */
 const KANA_TIME = new RegExp(`^${KANA_NUMERAL}+(?:じ(?:はん)?|ふん|ぷん)(?=[ \u3000]|$)`);
 /** Words for a class of people (小学生 男児, 高齢の女性 of an incident report): who someone is, not a name. */
+// … and a household's members by their place in it (世帯員 長男, 世帯主): a form's row label or a table's header cell.
 const PEOPLE_CLASS =
-  /^(?:[ \u3000]*(?:男児|女児|男性|女性|男子|女子|児童|生徒|園児|乳児|幼児|高齢者|小学生|中学生|高校生|大学生|成人|未成年)[ \u3000]*)+$/;
+  /^(?:[ \u3000]*(?:男児|女児|男性|女性|男子|女子|児童|生徒|園児|乳児|幼児|高齢者|小学生|中学生|高校生|大学生|成人|未成年|世帯員|世帯主|本人|長男|長女|次男|次女|三男|三女|配偶者)[ \u3000]*)+$/;
+/**
+ * A lower-case identifier (jyuki_prod, svc_batch01 after name=) none of whose parts is a listed family or given name: a
+ * database's or a service account's, no one's (miki_nishimura, tanaka_h stay names).
+ */
+const IDENTIFIER = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$|^[a-z]+\d+$/;
+const identifier = (text: string): boolean =>
+  IDENTIFIER.test(text) && !text.split(/[_\d]+/).some((w) => isListedRomajiFamily(w) || isCommonGivenName(w));
+/** Letters set apart one by one (児 童 of a spaced-out OCR line), read without the spaces. */
+const unspaced = (text: string): string =>
+  /^(?:\S[ \u3000]+)+\S?[ \u3000]*$/.test(text) ? text.replace(/[ \u3000]/g, '') : text;
 
 /** さん read as a digit among digits said one by one (… ぜろ さん よん, … よん さん に いち). */
 const SAN_THEN_DIGIT =
@@ -70,10 +84,16 @@ function spokenNumber(name: string, after: string): boolean {
 const SECTION_AFTER = /^[一-龥ァ-ヶー]{1,8}(?:課|係|室|局|センター)(?!長)/;
 const KIN_HEAD = /^([ぁ-ゖ]{2,6})(?:さん|ちゃん)[ \u3000]+(?=[ぁ-ゖ一-龥ァ-ヶ])/;
 
+/** A relation in kanji set apart before a kanji name (相手方：元夫 小宮山 達也, 長男 湊): who the person is, not the name. */
+const KANJI_KIN_HEAD =
+  /^(?:元?(?:夫|妻)|長男|長女|次男|次女|三男|三女|息子|娘|孫|父|母|祖父|祖母|兄|姉|弟|妹|配偶者)[ \u3000]+(?=[一-龥々])/;
 function withoutKinHead(normalized: string, s: PiiSpan): PiiSpan {
   if (s.type !== 'person_name') return s;
-  const head = KIN_HEAD.exec(normalized.slice(s.start, s.end));
-  return head && notHiraganaGivenName(head[1]!) ? { ...s, start: s.start + head[0].length } : s;
+  const text = normalized.slice(s.start, s.end);
+  const head = KIN_HEAD.exec(text);
+  if (head && notHiraganaGivenName(head[1]!)) return { ...s, start: s.start + head[0].length };
+  const kin = KANJI_KIN_HEAD.exec(text);
+  return kin ? { ...s, start: s.start + kin[0].length } : s;
 }
 
 /** The spans without person names that are a building's, a bank's, a field's, a document number's or a spoken number. */
@@ -84,11 +104,12 @@ export function withoutNonNames(normalized: string, spans: PiiSpan[]): PiiSpan[]
       if (s.type !== 'person_name') return true;
       const after = normalized.slice(s.end, s.end + 12);
       const text = normalized.slice(s.start, s.end);
-      if (NOTE_IN_BRACKETS.test(text) || ACTIVITY.test(text) || (COUNTRY.test(text) && inBrackets(normalized, s)))
-        return false;
+      const bracketed = inBrackets(normalized, s) && (COUNTRY.test(text) || EMPLOYMENT_TERMS.test(text));
+      if (NOTE_IN_BRACKETS.test(text) || ACTIVITY.test(text) || bracketed) return false;
       // A display name of Latin words naming a desk or a business (Kotonoha Helpdesk, after 差出人:) is no one's.
       if (LATIN_WORDS.test(text) && hasNotPersonWord(text)) return false;
-      if (headerCell(normalized, s) || KANA_TIME.test(text) || PEOPLE_CLASS.test(text)) return false;
+      if (headerCell(normalized, s) || KANA_TIME.test(text) || PEOPLE_CLASS.test(unspaced(text))) return false;
+      if (identifier(text)) return false;
       // Hiragana run into an office's name is the office's (こども未来課, not こども).
       if (/^[ぁ-ゖ]+$/.test(text) && SECTION_AFTER.test(after)) return false;
       return (

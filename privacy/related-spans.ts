@@ -13,15 +13,12 @@ import {
   fillsNameSlot,
   hasNotPersonWord,
   keyType,
-  READING_WORDS,
+  READING_AFTER_NAME,
   STAFF_AND_TRADES,
 } from './detectors';
 import { KNOWN_FAMILY_NAMES } from './family-names';
 import { alignedRow, rowsOf, type Cell, type Row } from './table-rows';
 import { PII_TYPES, type PiiSpan, type PiiType } from './types';
-
-/** A reading: katakana (also half-width), hiragana or Latin words, with spaces or ・ between them, maybe after the honorific (土屋 さん（ツチヤ ノリコ）). */
-const READING = new RegExp(`^[ \\t]?(?:さん|様|氏)?[（(][ \\t]?(${READING_WORDS})[ \\t]?[）)、,，]`);
 
 /** A date in brackets right after a name (大谷 涼子 さん（H2/9/18）, 山田 太郎（昭和45年1月2日生）): the birth date. */
 const DATE_AFTER_NAME = new RegExp(
@@ -69,7 +66,7 @@ const HEADER_TYPES: ReadonlyArray<[RegExp, PiiType]> = [
 /** A cell that may be a name: kanji or kana (also half-width kana), at most one space, no digits. */
 const NAME_CELL =
   /^[一-龥㐀-䶿豈-﫿々ヶァ-ヶーｦ-ﾟぁ-ゖ・]{1,10}(?:[ \t][一-龥㐀-䶿豈-﫿々ヶァ-ヶーｦ-ﾟぁ-ゖ・]{1,10})?$/;
-const KATAKANA_CELL = /^[ァ-ヶーｦ-ﾟ]{2,10}(?:[ ・][ァ-ヶーｦ-ﾟ]{1,10})?$/;
+const KATAKANA_CELL = /^[ァ-ヶーｦ-ﾟ]{2,10}(?:[ ・][ァ-ヶーｦ-ﾟ]{1,10})?$|^[ぁ-ゖ]{2,6} [ぁ-ゖ]{1,6}$/; // or two hiragana words
 
 /** A western date alone in a cell, and the latest year read as a birth year beside a name (no clock: fixed). */
 const OLD_DATE = /^((?:19|20)\d{2})[/.\-]\d{1,2}[/.\-]\d{1,2}$/;
@@ -256,7 +253,7 @@ function readings(normalized: string, found: readonly PiiSpan[]): PiiSpan[] {
       if (at && BIRTH_YEAR.test(normalized.slice(s.end + at[0], s.end + at[1])))
         out.push({ type: 'birth_date', start: s.end + at[0], end: s.end + at[1] });
     }
-    const m = READING.exec(normalized.slice(s.end, s.end + 40));
+    const m = READING_AFTER_NAME.exec(normalized.slice(s.end, s.end + 40));
     // Yuki Tanaka (Nagoya Office), 小川(ベンダー): a place, a section or a role in brackets is no reading; nor an
     // acronym (Tom Whitfield (ALT, …), 森田 (PM)), nor Latin letters after a name in Latin letters.
     if (

@@ -73,6 +73,15 @@ const FACILITY_AFTER = new RegExp(`^の?[一-龥ァ-ヶー]{0,10}${FACILITY}`);
 /** A 丁目 without its lot before a range or the households of a notice (旭町1丁目〜3丁目, 緑町2丁目の各世帯): an area. */
 const AREA_AFTER = /^(?:[ \t]?[〜～~]|の?(?:各世帯|各戸|全戸|全域|一帯|地内|一部))/;
 
+/**
+ * A Japanese address in Latin letters in the Japanese order (session 36 b): the town's -machi / -cho / -shi / -ku part
+ * first (maybe after the prefecture's -to / -ken), up to two place names, then the block number and maybe the room (Kasumino-machi Minamidai 4-2-9, Aoba-ku Sakuragi 2-8-1-306) —
+ * English and residents' mails giving a new address as the residence card prints it; a postal code's shape after the
+ * places (…Chiyoda-ku, Tokyo 102-0083) is no block number, and one going on after a comma with its building (…2-5-1,
+ * Residência Shiomi 304) is left whole to other-scripts.ts.
+ */
+const LATIN_JAPANESE_ORDER =
+  /(?<![A-Za-z-])(?:[A-Z][a-z]+-(?:to|fu|ken|do),?[ \t]+)?[A-Z][a-z]+-(?:shi|ku|cho|machi|mura|gun)(?:,?[ \t]+[A-Z][a-z]+(?:-(?:cho|machi|ku))?){0,2},?[ \t]+(?!\d{3}-\d{4}(?![\d-]))\d{1,4}(?:-\d{1,4}){1,3}(?![\d-])(?:,?[ \t]+(?:Room|Rm\.?|Unit|Apt\.?|#)[ \t]*\d{1,4}[A-Z]?\b)?(?![ \t]*,)/g;
 /** Finds street addresses, not a public facility's. */
 export function detectAddress(normalized: string): PiiSpan[] {
   return findAddresses(normalized).filter(
@@ -115,6 +124,8 @@ function findAddresses(normalized: string): PiiSpan[] {
     const at = m.indices?.[1];
     if (at) spans.push({ type: 'address', start: at[0], end: at[1] });
   }
+  for (const m of normalized.matchAll(LATIN_JAPANESE_ORDER))
+    spans.push({ type: 'address', start: m.index, end: m.index + m[0].length });
   for (const m of normalized.matchAll(SECOND_LINE)) {
     const value = (m[1] ?? '').trimEnd();
     if (!/\d|[号棟室階]/.test(value)) continue;

@@ -82,7 +82,8 @@ const OLD_ERA_SHORT = /(?<![\w.\/=-])([MTS])[ \t]?(\d{1,2})([./])(\d{1,2})\3(\d{
 const ENGLISH_CONTEXT = /\b(?:DOB|D\.O\.B\.|[Dd]ate of [Bb]irth|[Bb]irth ?[Dd]ate|[Bb]irthday|[Bb]irth(?=\s*:))\b/g;
 const DATE_OF_PERSON = new RegExp(`${DATE_BODY}(?=[ \\t]*の(?:人|者|子|男性|女性|お子さん))`, 'g');
 // Also a Korean date before 생 (born: 2020년 5월 8일생).
-const BEFORE_BORN = new RegExp(`${DATE_BODY}(?=[ \\t]?(?:生まれ|生|うまれ))|${KOREAN_DATE}(?=생)`, 'g');
+// … and before Chinese 出生 (2021年10月5日出生, "born on").
+const BEFORE_BORN = new RegExp(`${DATE_BODY}(?=[ \\t]?(?:生まれ|生|うまれ|出生))|${KOREAN_DATE}(?=생)`, 'g');
 
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** 「7/21」 of a date written with the year first or in English (July 21, 1979; 21 JUL 1979). */

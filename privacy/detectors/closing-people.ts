@@ -13,9 +13,11 @@
  * Session 36: where the shape alone says a signature — after a dash closing the text (…行きます。 —嶋津), alone on the last
  * line after a blank line (…済んでいます。⏎⏎羽賀), or a post and a full name on a line of the block under a rule line
  * (――――⏎ひばり野市 選挙管理委員会事務局⏎書記 牧之瀬 航平) — a family name made of the listed names' kanji is taken too.
+ * Session 36 (b): set apart after the last sentence's end (…急ぎじゃないです　設楽, …どうすればいい？　みやざわ): chat and
+ * form messages signed on the same line; a hiragana family name must be a listed one's reading.
  */
 import type { PiiSpan } from '../types';
-import { KNOWN_FAMILY_NAMES, PLACE_FAMILY_NAMES } from '../family-names';
+import { HIRAGANA_FAMILY_NAMES, KNOWN_FAMILY_NAMES, PLACE_FAMILY_NAMES } from '../family-names';
 import { KATAKANA_FAMILY_NAMES } from './everyday-people';
 import { isCommonGivenName, readsAsGivenName } from './given-names';
 import { isLatinFamilyName } from './latin-family-names';
@@ -47,6 +49,8 @@ const listed = (name: string): boolean => KNOWN_FAMILY_NAMES.has(name) || KATAKA
 const familyLike = (name: string): boolean => listed(name) || (fillsNameSlot(name) && surnameLike(name));
 /** A name alone on the text's last line after a blank line. */
 const PARAGRAPH_SIGNED = /\n[ \t]*\n[ \t]*([一-龥々ヶ]{2,3})[ \t]*$/d;
+/** A family name in kanji or hiragana set apart after the last sentence's end, closing the text (…ないです　設楽). */
+const SENTENCE_SIGNED = /(?:[。！？!?]|です|ます|ません|ください)[ \t]+([一-龥々ヶ]{2,3}|[ぁ-ゖ]{3,5})[ \t]*$/d;
 /** A post and a full name on a line of a signature block: under a rule line, within its next four lines. */
 const BLOCK_POST_NAME =
   /(?:^|\n)[ \t]*(?:[―—─━=＝_-][ \t]*){4,}\n(?:[^\n]*\n){0,3}?[ \t]*[一-龥]{1,6}[ \t\u3000]+([一-龥々ヶ]{2,4}[ \t\u3000][一-龥々]{1,3})[ \t]*(?=\n|$)/dg;
@@ -72,6 +76,11 @@ export function detectClosingPeople(normalized: string): PiiSpan[] {
   const spans = [
     ...signedAt(normalized, DASH_SIGNED, familyLike),
     ...signedAt(normalized, PARAGRAPH_SIGNED, familyLike),
+    ...signedAt(normalized, SENTENCE_SIGNED, (name) =>
+      /^[ぁ-ゖ]/.test(name)
+        ? HIRAGANA_FAMILY_NAMES.has(name)
+        : fillsNameSlot(name) && !/[課係室局部所長会]$/.test(name),
+    ),
     ...captured(normalized, BLOCK_POST_NAME, (name) => {
       const [family = '', given = ''] = name.split(/[ \t\u3000]/);
       return familyLike(family) && !/[課係室局部所長]$/.test(given);

@@ -1,5 +1,6 @@
 /** E-mail addresses. */
 import type { PiiSpan } from '../types';
+import { isListedRomajiFamily } from './romaji-name';
 
 // Also with the @ percent-encoded, as a link's query string carries it (?mail=kondo.ryota%40example.com).
 const EMAIL =
@@ -31,6 +32,18 @@ const GROUP_NOTE_BEFORE =
 /** A device's or a service's setting (mail = scan-2f@… in a scanner's configuration; not a signature's Mail:). */
 const DEVICE_KEY_BEFORE = /(?:^|\n)\s*(?:mail|email|smtp_?(?:from|to)?|from|sender|notify|alert)\s*=\s*$/;
 
+/**
+ * A mailbox named after a person: a family name and an initial (ogino.h@), or a listed family name in Latin letters as a
+ * part of the local part (k_sato@);
+ * a setting's value is still someone's then (mail=ogino.h@… under [notify]).
+ */
+const personal = (address: string): boolean => {
+  const local = address.split('@')[0] ?? '';
+  return PERSON_LOCAL.test(local) || local.split(/[._-]/).some((part) => isListedRomajiFamily(part));
+};
+/** A family name and an initial, either way round (ogino.h, h_ogino): a person's mailbox. */
+const PERSON_LOCAL = /^[a-z]{3,12}[._][a-z]{1,2}$|^[a-z]{1,2}[._][a-z]{3,12}$/i;
+
 /** Finds e-mail addresses (not a mail system's own). */
 export function detectEmail(normalized: string): PiiSpan[] {
   return [...normalized.matchAll(EMAIL), ...normalized.matchAll(SPELT_OUT)]
@@ -41,7 +54,7 @@ export function detectEmail(normalized: string): PiiSpan[] {
         !GROUP_DISPLAY_NAME.test(normalized.slice(Math.max(0, m.index - 30), m.index)) &&
         !GROUP_NOTE_AFTER.test(normalized.slice(m.index + m[0].length, m.index + m[0].length + 40)) &&
         !GROUP_NOTE_BEFORE.test(normalized.slice(Math.max(0, m.index - 24), m.index)) &&
-        !DEVICE_KEY_BEFORE.test(normalized.slice(Math.max(0, m.index - 24), m.index)),
+        !(DEVICE_KEY_BEFORE.test(normalized.slice(Math.max(0, m.index - 24), m.index)) && !personal(m[0])),
     )
     .map((m) => ({ type: 'email' as const, start: m.index, end: m.index + m[0].length }));
 }

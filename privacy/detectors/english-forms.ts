@@ -88,11 +88,11 @@ const NAME_WITH_RELATION =
 const FOREIGN_INTRODUCED =
   /\b(?:saya|a\.n\.|atas nama|ako si|nome é|nome e|[Nn]ome(?: completo)?:)\s+([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,3})/g;
 /**
- * Names in Chinese text after what introduces or holds them (我叫赵敏, 我的名字是陈思远, 持有人 刘洋, 姓名：王丽华), also a
+ * Names in Chinese text after what introduces or holds them (我叫赵敏, 我的名字是陈思远, 孩子叫…, 持有人 刘洋, 姓名：王丽华), also a
  * person named by a relation to another (我是张伟的妻子李娜: both).
  */
 const CHINESE_NAME =
-  /(?:我叫|我是|我的名字是|名字叫|持有人|申请人|姓名)[:：]?[ \t]?([一-龥]{2,4})(?=[ \t(（,，。、]|$)|(?:我叫|我是)([一-龥]{2,3})(?=的(?:妻子|丈夫|太太|先生|儿子|女儿|孩子|母亲|父亲|妈妈|爸爸))|的(?:妻子|丈夫|太太|儿子|女儿|母亲|父亲)([一-龥]{2,3})(?=[ \t(（,，。、]|$)/g;
+  /(?:我叫|我是|我的名字是|名字叫|(?:孩子|儿子|女儿|他|她)叫|持有人|申请人|姓名)[:：]?[ \t]?([一-龥]{2,4})(?=[ \t(（,，。、]|$)|(?:我叫|我是)([一-龥]{2,3})(?=的(?:妻子|丈夫|太太|先生|儿子|女儿|孩子|母亲|父亲|妈妈|爸爸))|的(?:妻子|丈夫|太太|儿子|女儿|母亲|父亲)([一-龥]{2,3})(?=[ \t(（,，。、]|$)/g;
 /** A name in Hangul before its romanisation in brackets or a slash, or before 님 / 씨 (김민지 (Kim Minji), 박서준 / Park). */
 const HANGUL_NAME = /(?<![가-힣])([가-힣]{2,4})(?=[ \t]?(?:님|씨)|[ \t]?[(（][A-Z][a-z]+|[ \t]?\/[ \t]?[A-Z][a-z]+)/g;
 /** A katakana name introducing its writer (グエン・ティ・トゥイと申します). */

@@ -64,6 +64,8 @@ function fits(type: PiiType, value: string): boolean {
     );
   if (type === 'address') return /\d|[一二三四五六七八九十]丁目|番地/.test(value);
   if (type === 'email') return value.includes('@');
+  // An extension alone (contact_tel: 内線 2231) rings a desk inside the office: no one's phone number.
+  if (type === 'phone' && /^\s*(?:内線|ext\.?)/i.test(value)) return false;
   return /\d/.test(value);
 }
 

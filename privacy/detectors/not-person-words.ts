@@ -9,7 +9,7 @@ export const NOT_PERSON_WORDS: ReadonlySet<string> = new Set(
   inc inc. ltd ltd. limited corporation corp corp. co. company technologies systems system solutions japan update
   electric electronics industries industry trading branch bank school university hospital clinic
   desk center centre service services support team help helpdesk info admin noreply office department section
-  division city group it hr news notification notifications mailer finance accounting resident citizen staff dept vendor contractor
+  division city town village prefecture municipal government group it hr news notification notifications mailer finance accounting resident citizen staff dept vendor contractor
   denki sangyo shoji kogyo kensetsu shoten seisakusho seiyaku ginko shinkin hoken tsushin unyu denko kosan shokai
   gakuen byoin kaihatsu kikai koumuten komuten seiki butsuryu`
     .split(/\s+/)

@@ -37,7 +37,8 @@ const BEFORE_MOBILE =
 const KANA_AFTER_NAME_WORD = /名前[ \t\u3000]+([ぁ-ゖ]{2,6}|[ァ-ヶー]{2,8})[ \t\u3000]+(?=でした|です|で)/dg;
 const AFTER_POST =
   /(?:[一-龥]{1,4}(?:長|長補佐|補佐)|会社|業者|ベンダー|メーカー)の[ \t\u3000]*([一-龥々]{2,3})[ \t\u3000]*(?=が|に|は|を|と|も|から|より|、|[（(])/dg;
-const POST_WORD = '(?:[一-龥]{1,4}(?:長|補佐)|教諭|教頭|講師|主査|主任|主事|主幹|参事|係員|職員|書記|技師)';
+/** A post said before a name (主任, 技師, 課長補佐). */
+export const POST_WORD = '(?:[一-龥]{1,4}(?:長|補佐)|教諭|教頭|講師|主査|主任|主事|主幹|参事|係員|職員|書記|技師)';
 const LABEL_PARTY_FULL = new RegExp(
   `(?:^|(?<=[\\n。、 ]))[一-龥]{1,6}者(?:[ \\t]*[:：][ \\t\\u3000]*|[ \\t\\u3000]+)(?:${SECTION}[ \\t\\u3000]+){0,3}(?:${POST_WORD}[ \\t\\u3000]+)?` +
     `([一-龥々]{1,3}[ \\u3000](?:(?![様殿氏])[一-龥々]){1,3})(?:様|さん|殿|氏)?(?=[ \\t\\u3000]*(?:[。（(、,\\n]|$))`,
@@ -82,7 +83,12 @@ export function detectOutsidePeople(normalized: string): PiiSpan[] {
             (isName(p) || p.length === 1 || (fillsNameSlot(p) && AFTER_POST_WORD.test(normalized.slice(0, at[0])))),
         ),
     ),
-    ...captured(normalized, MENTION, (name) => isName(name) && !notHiraganaGivenName(name)),
+    // A mention mixing kanji and katakana is a team's short name (@情シス, @総務チーム), no one's.
+    ...captured(
+      normalized,
+      MENTION,
+      (name) => isName(name) && !notHiraganaGivenName(name) && !/[一-龥々][ァ-ヶー]|[ァ-ヶー][一-龥々]/.test(name),
+    ),
   ];
   const last = LAST_LINE_KANA.exec(normalized);
   const word = last?.[1] ?? '';

@@ -101,6 +101,13 @@ const LATIN_NAME = /(?<![A-Za-z'’.-])((?:[A-ZÀ-ỸĐ][A-Za-zÀ-ỹĐđ'’.-]
 /** A name's reading: kana (also half-width) or Latin words, with spaces or ・ between them (also related-spans.ts). */
 export const READING_WORDS = "[ァ-ヶーｦ-ﾟぁ-ゖ]+(?:[ \\t・][ァ-ヶーｦ-ﾟぁ-ゖ]+){0,3}|[A-Za-z'’-]+(?: [A-Za-z'’-]+){0,3}";
 const BRACKETED_READING = new RegExp(`[ \\t]?[（(][ \\t]?(${READING_WORDS})[ \\t]?[）)]$`);
+/**
+ * A reading in brackets right after a name (related-spans.ts), maybe after the honorific (土屋 さん（ツチヤ ノリコ）) and a
+ * reading's label (園児名：Santos Rafaela Midori（ふりがな：さんとす らふぁえら みどり）).
+ */
+export const READING_AFTER_NAME = new RegExp(
+  `^[ \\t]?(?:さん|様|氏)?[（(][ \\t]?(?:(?:ふりがな|フリガナ|よみがな|読み)[:：][ \\t]?)?(${READING_WORDS})[ \\t]?[）)、,，]`,
+);
 
 /** A name in Latin letters introducing the writer in Japanese (国際交流協会の Anna Kowalski です). */
 const LATIN_SELF_NAMED =

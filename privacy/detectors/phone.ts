@@ -29,7 +29,10 @@ const MAIN_NUMBER_BEFORE =
  * after it (…（税務課）): a section's published number, no one's. A person's direct line names the person instead.
  */
 const OFFICE = '[一-龥ぁ-ゖァ-ヶー]{1,12}(?:課|係|室|局|部|センター|デスク|出張所|支所)';
-const OFFICE_BEFORE = new RegExp(`(?:^|[\\s:：／/、,（(])${OFFICE}(?:直通|代表)?[ \\t]*[:：]?[ \\t]*$`);
+// … also the office's own line said with の (上下水道課の夜間緊急連絡先 …, 保育課の直通番号は …).
+const OFFICE_BEFORE = new RegExp(
+  `(?:^|[\\s:：／/、,（(])${OFFICE}(?:直通|代表|の[一-龥]{0,6}(?:連絡先|電話|番号)(?:は|[:：])?)?[ \\t]*[:：]?[ \\t]*$`,
+);
 /**
  * A service's centre, desk or dial, then at most a few words of the same sentence (its operator in brackets, は); also the
  * centre's word in residents' languages (Korean 센터, Chinese 中心, Nepali केन्द्र).
@@ -50,7 +53,7 @@ const LABELLED_ANY_GROUPING =
  * number a system issued in a phone's shape, no one's phone.
  */
 const OTHER_NUMBER_BEFORE =
-  /(?:受付|申請|問い?合わ?せ|整理|管理|予約|伝票|注文|契約|到達|チケット|案件|会員|照会)番号[ \t]*(?:が|は|[:：])?[ \t]*[「『]?$/;
+  /(?:受付|申請|問い?合わ?せ|整理|管理|予約|伝票|注文|契約|到達|チケット|案件|会員|照会|資産|備品|機器|製造)番号[ \t]*(?:が|は|[:：])?[ \t]*[「『]?$/;
 
 const EXTENSION = /^[ \t]*(?:内線|ext\.?|x)[ \t]*[:：]?[ \t]*\d{1,6}(?![\d\-])/i;
 

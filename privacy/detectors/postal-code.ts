@@ -16,11 +16,12 @@ const BEFORE_PREFECTURE = new RegExp(
 );
 /**
  * A code set apart or in the cell right before a street address the address rules find, whatever its city's letters
- * (ひばり野市, さいたま市) — also seven digits without the hyphen, as a form's boxes or a hurried note write it (0001302
+ * (ひばり野市, さいたま市; session 36 b: also one in Latin letters, 000-0314 Kasumino-machi …) — also seven digits
+ * without the hyphen, as a form's boxes or a hurried note write it (0001302
  * ひばり野市北町8-14-3).
  */
 const BEFORE_ADDRESS =
-  /(?<![\d\-])(?!000-?0000)\d{3}-?\d{4}(?![\d\-])([ \t\u3000]*[,，]?[ \t\u3000]*)(?=[一-龥ぁ-んァ-ヶ])/g;
+  /(?<![\d\-])(?!000-?0000)\d{3}-?\d{4}(?![\d\-])([ \t\u3000]*[,，]?[ \t\u3000]*)(?=[一-龥ぁ-んァ-ヶ]|[A-Z][a-z]+-)/g;
 
 const FOREIGN_LABEL =
   /\b(?:[Pp]ost ?[Cc]ode|[Pp]ostal [Cc]ode|ZIP|[Zz]ip(?: [Cc]ode)?|CEP|C[oó]digo postal)\b|\b[Mm]a buu dien\b|우편번호|邮编|邮政编码|郵遞區號/;

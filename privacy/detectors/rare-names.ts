@@ -59,6 +59,14 @@ const AFTER_SECTION_IN_ROLL = new RegExp(
   `(?:欠席|出席|参加|不在)(?:者)?[ \\t]*[:：][^\\n]{0,80}?[一-龥ァ-ヶー]{1,10}[課係室班][ \\t\\u3000]+${NAME}(?=[ \\t]*(?:$|\\n|[、,／/（(]))`,
   'dg',
 );
+/**
+ * A chat head alone on its line (the message on the next): a bracketed date and time, a section or a role (情シス,
+ * ヘルプデスク(委託)), the name closing the line ([2025/04/01 9:05] ヘルプデスク(委託) 千葉⏎確認します…).
+ */
+const TIMED_HEAD_LINE = new RegExp(
+  `^[ \\t]*\\[(?:\\d{4}[/-]\\d{1,2}[/-]\\d{1,2}[ \\t]+)?\\d{1,2}:\\d{2}\\][ \\t]*(?:[^\\s\\[\\]:]{1,16}[ \\t\\u3000]+){1,2}${NAME}[ \\t]*(?=\\n[ \\t]*\\S)`,
+  'dgm',
+);
 /** Someone after a post and の, before a particle (課長補佐の安里より). */
 const AFTER_POST = new RegExp(`${POST}の${NAME}(?=より|から|が|に|へ|は|です|さん|と)`, 'dg');
 /** Someone before a post after a space, the word set apart by spaces (オーナーは 宮坂 課長補佐). */
@@ -69,6 +77,7 @@ export function detectRareNames(normalized: string): PiiSpan[] {
   const spans: PiiSpan[] = [
     ...captured(normalized, TAGGED_SPEAKER, familyLike),
     ...captured(normalized, TIMED_SPEAKER, familyLike),
+    ...captured(normalized, TIMED_HEAD_LINE, familyLike),
     ...captured(normalized, NOTED_SPEAKER, familyLike),
     ...captured(normalized, LATIN_SPEAKER, isCommonLatinName),
     ...captured(normalized, AFTER_POST, familyLike),

@@ -27,6 +27,9 @@ const IBERIAN_TITLE =
   /\b(?:[Ss]enh?or(?:a|ita)?|[Ss]rta?\.|[Ss]ra\.|[Dd]ona)[ \t]+([A-Z][a-zà-ÿ'’-]+(?:[ \t](?:d[aeo]s?[ \t])?[A-Z][a-zà-ÿ'’-]+){0,3})(?![A-Za-z])/dg;
 const CONTACT_NAME =
   /\b(?:[Cc]ontact|[Cc]ontato|[Cc]ontacto)(?:[ \t][a-zà-ÿ]{1,12}){0,3}[ \t]*:[ \t]*([A-Z][a-zà-ÿ'’-]+(?:[ \t][A-Z][a-zà-ÿ'’-]+){1,2}),[ \t]*(?=[+(]?\d)/dg;
+/** Portuguese and Spanish "is called" (Ele se chama Davi Yamashiro Costa, me llamo Ana Ruiz): the full name after it. */
+const IS_CALLED =
+  /\b(?:se chama|me chamo|chama-se|se llama|me llamo)[ \t]+([A-Z][a-zà-ÿ'’-]+(?:[ \t](?:d[aeo]s?[ \t])?[A-Z][a-zà-ÿ'’-]+){0,3})(?![A-Za-z])/dg;
 
 /** Finds the names above. */
 export function detectResidentParticles(normalized: string): PiiSpan[] {
@@ -35,6 +38,7 @@ export function detectResidentParticles(normalized: string): PiiSpan[] {
   spans.push(
     ...captured(normalized, VIETNAMESE_RELATIVE, (name) => !hasNotPersonWord(name)),
     ...captured(normalized, IBERIAN_TITLE, (name) => !hasNotPersonWord(name)),
+    ...captured(normalized, IS_CALLED, (name) => !hasNotPersonWord(name)),
     ...captured(normalized, CONTACT_NAME, (name) => !hasNotPersonWord(name)),
     ...captured(normalized, CAPITALS_COMMA, (name) => {
       const given = name.split(/,[ \t]+/)[1]!.split(/[ \t]/);

@@ -7,11 +7,13 @@
  *   kanji.
  * - (session 36) a family name set apart by spaces before 先生 (担任の 瀬戸口 先生から) — a teacher or a doctor named in
  *   school and clinic notes; listed or made of the listed names' kanji, as the spaces already say a name.
+ * - (session 36 b) the people of posted-people.ts (a post before a full name, hiragana names after a label).
  * A family name that is also a place (浜田 in 汐見町浜田在住) is a person's only with the title beside it.
  */
 import type { PiiSpan } from '../types';
 import { KNOWN_FAMILY_NAMES, surnameLike } from '../family-names';
 import { captured } from './captured';
+import { detectPostedPeople } from './posted-people';
 
 const TITLE_AFTER =
   /(?<![一-龥々])([一-龥々]{1,3})(?=(?:医師|看護師|薬剤師|保健師|助産師|技師|師長|主治医|院長|団長|分団長|隊長)(?![会団室]))/dg;
@@ -29,5 +31,6 @@ export function detectTitledPeople(normalized: string): PiiSpan[] {
     ...captured(normalized, TITLE_BEFORE, family),
     ...captured(normalized, POST_BEFORE, family),
     ...captured(normalized, SET_APART_BEFORE_SENSEI, (name) => KNOWN_FAMILY_NAMES.has(name) || surnameLike(name)),
+    ...detectPostedPeople(normalized),
   ];
 }

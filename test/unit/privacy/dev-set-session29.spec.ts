@@ -73,7 +73,7 @@ describe('privacy: blind batches of session 29 (written by helpers who read neit
     await assertBatch('blind-35.jsonl', 150, [290, 247, 263, 257]);
   });
 
-  it('the thirty-sixth (session 29, an everyday mix: the held-out check of the session’s rules): 150 cases — recall 276 / 295 at precision 281 / 283', async () => {
+  it('the thirty-sixth (session 29, an everyday mix: the held-out check of the session’s rules): 150 cases — recall 278 / 295 at precision 283 / 285', async () => {
     // Written blind after all but its own rules; many rare family names (黛, 籾山, 四ノ宮). First run: recall 0.868 (256 /
     // 295) at precision 0.989 (262 / 265); session 28's code 0.844 / 0.988. Fixed by general rules: a name with its reading
     // in hiragana, a name after a phone number or on a duty roster made of the listed names' kanji, 正／誤 lines of a
@@ -86,6 +86,7 @@ describe('privacy: blind batches of session 29 (written by helpers who read neit
     // Session 33 (forty-sixth batch): a full name after a label ending in 者 (被扶養者：…) and the date after it.
     // Session 33 (forty-seventh batch): a name before 様宅 (（仁科様宅）).
     // Session 34 (forty-eighth batch): a full name after 対象： in a text about a person's record (対象：鵜飼 純一).
-    await assertBatch('blind-36.jsonl', 150, [295, 276, 283, 281]);
+    // Session 36 (fifty-fourth batch): a name closing the text after a sentence (…です。 舟橋) and a date after a name found whole.
+    await assertBatch('blind-36.jsonl', 150, [295, 278, 285, 283]);
   });
 });

@@ -1,7 +1,7 @@
 import { assertBatch } from './blind-batch';
 
 describe('privacy: blind batches of session 31 (written by helpers who read neither the detectors nor the dev set)', () => {
-  it('the thirty-ninth (session 31, handover notes, minutes, quoted mail, chat transcripts, registers, logs, residents’ forms in six languages: a held-out check): 150 cases — recall 377 / 396 at precision 375 / 379', async () => {
+  it('the thirty-ninth (session 31, handover notes, minutes, quoted mail, chat transcripts, registers, logs, residents’ forms in six languages: a held-out check): 150 cases — recall 379 / 396 at precision 375 / 379', async () => {
     // Written blind (53 hard negatives: ticket and asset numbers, IPs, product names that look like names, rooms named
     // さくら). First run with session 30's code: recall 0.836 (331 / 396) at precision 0.977 (335 / 343); with the
     // session's Latin family names the same recall (one more item masked right). Fixed by general rules
@@ -18,7 +18,8 @@ describe('privacy: blind batches of session 31 (written by helpers who read neit
     // dot and offices in an attendee list.
     // Session 32: a name in capitals with a hyphen taken whole (CHEN WEI-LUN).
     // Session 33: a Portuguese full name after Nome completo: taken whole.
-    await assertBatch('blind-39.jsonl', 150, [396, 377, 379, 375]);
+    // Session 36 (fifty-fourth batch's rules): two more names found whole (大野 トミ, 川口 優斗), no false positive more.
+    await assertBatch('blind-39.jsonl', 150, [396, 379, 379, 375]);
   });
 
   it('the fortieth (session 31, an everyday mix — relayed residents’ records, phone memos, half-width kana, Excel / PDF / 住基 screen copies, rare family names, English from ALTs): 150 cases — recall 231 / 235 at precision 231 / 232', async () => {
@@ -40,7 +41,7 @@ describe('privacy: blind batches of session 31 (written by helpers who read neit
     await assertBatch('blind-40.jsonl', 150, [235, 231, 232, 231]);
   });
 
-  it('the forty-first (session 31, operators’ notes, work logs, lending records, residents’ consultations, nine languages, voice dictation, OCR, JSON / CSV): 150 cases — recall 238 / 252 at precision 241 / 243', async () => {
+  it('the forty-first (session 31, operators’ notes, work logs, lending records, residents’ consultations, nine languages, voice dictation, OCR, JSON / CSV): 150 cases — recall 239 / 252 at precision 241 / 243', async () => {
     // Written blind after the fortieth's rules (52 hard negatives). First sight [252, 206, 227, 217]: recall 0.817
     // (206 / 252) at precision 0.956 (217 / 227); session 30's code 0.770 / 0.953. Fixed by general rules
     // (session31-held-out.spec.ts): a dwelling and its room after a romanised address's block number (…, 1-4-7, Casa
@@ -61,6 +62,7 @@ describe('privacy: blind batches of session 31 (written by helpers who read neit
     // Session 34 (forty-eighth batch): letters set apart on a scanned invoice's line are no name (合 計 金 額).
     // Session 34 (fiftieth batch): a scanned form's label spaced out as widely as its value (申 請 者 氏 名, 氏 名).
     // Session 36 (batch 53's rules): an insurance card's 記号 in kana (あ お い) no longer hides its 番号; a pension number in a Vietnamese text about the pension (lương hưu).
-    await assertBatch('blind-41.jsonl', 150, [252, 238, 243, 241]);
+    // Session 36 (fifty-fourth batch's rules): one more name found whole (水無瀬 陽葵).
+    await assertBatch('blind-41.jsonl', 150, [252, 239, 243, 241]);
   });
 });

@@ -333,11 +333,12 @@ describe('kotae eval --pii', () => {
     assert.equal(await evalCommand(['--pii'], { out: () => undefined, err: (s) => err.push(s), isTTY: false }), 2);
   });
 
-  it('the twenty-fourth (session 28, staff relaying citizens’ matters): 150 cases — recall 344 / 352 at precision 353 / 354', async () => {
+  it('the twenty-fourth (session 28, staff relaying citizens’ matters): 150 cases — recall 345 / 352 at precision 353 / 354', async () => {
     // Written blind: 窓口 and phone memos, complaint records, record corrections with before and after values, mis-sent
     // notices naming the citizen, household lists, relatives and agents, foreign residents. First run with session 27's
     // rules: recall 0.869 (306 / 352) at precision 0.997.
-    await assertBatch('blind-24.jsonl', 150, [352, 344, 354, 353]);
+    // Session 36 (fifty-fourth batch's rules): one more name found whole (荻野 権三).
+    await assertBatch('blind-24.jsonl', 150, [352, 345, 354, 353]);
   });
 
   it('the twenty-fifth (session 28, an everyday mix): 150 cases — recall 271 / 272 at precision 290 / 291', async () => {
