@@ -20,6 +20,16 @@ const SIGNED_IN_HEADER = (shown: string) =>
   `<span class="signed-in">${shown}</span><form method="post" action="/auth/signout">` +
   '<button type="submit" class="secondary">サインアウト</button></form>';
 const SIGNED_OUT_HEADER = '<a href="/auth/signin?to=chat" id="sign-in-link">サインイン</a>';
+/** What a reload shows once the sign-in has ended, however it ended. */
+const RELOADED_SIGNED_OUT = {
+  log: [
+    { className: 'msg bot', text: GREETING },
+    { className: 'msg bot', text: M.webChatRequired },
+  ],
+  header: SIGNED_OUT_HEADER,
+  question: '',
+  sendDisabled: true,
+};
 
 const accounts: Record<string, Record<string, unknown>> = { deleted: user(60), expired: user(61), polled: user(62) };
 
@@ -98,15 +108,7 @@ describe('web chat in chromium: a sign-in the server ends turns the header to si
     await page.locator('#question').press('Enter');
     assert.deepEqual((await shown(page)).log.length, 2);
 
-    assert.deepEqual(await reloaded(page), {
-      log: [
-        { className: 'msg bot', text: GREETING },
-        { className: 'msg bot', text: M.webChatRequired },
-      ],
-      header: SIGNED_OUT_HEADER,
-      question: '',
-      sendDisabled: true,
-    });
+    assert.deepEqual(await reloaded(page), RELOADED_SIGNED_OUT);
     await page.context().close();
   });
 
@@ -126,15 +128,7 @@ describe('web chat in chromium: a sign-in the server ends turns the header to si
     assert.equal(M.webChatRequired, 'Webチャットを利用するにはサインインしてください。');
     assert.deepEqual(pair.op.refreshes, [], 'an expired sign-in is not checked with the provider');
 
-    assert.deepEqual(await reloaded(page), {
-      log: [
-        { className: 'msg bot', text: GREETING },
-        { className: 'msg bot', text: M.webChatRequired },
-      ],
-      header: SIGNED_OUT_HEADER,
-      question: '',
-      sendDisabled: true,
-    });
+    assert.deepEqual(await reloaded(page), RELOADED_SIGNED_OUT);
     await page.context().close();
   });
 
