@@ -136,11 +136,7 @@ export class QuarantineRelease {
     if (!q) throw manualNotQuarantined(r.sha256);
     const name = q.fileName ?? r.sha256;
     const copy = await manuals.find(r.sha256, name);
-    if (!copy) {
-      throw new KotaeError('FILE_QUARANTINED', `manual ${r.sha256}: quarantined copy already removed`, {
-        userMessage: SCAN_MESSAGES.releaseGone(name),
-      });
-    }
+    if (!copy) throw removed(`manual ${r.sha256}`, name);
     if (await manuals.uploaded(copy.name)) throw manualNameTaken(copy.name);
     const version = await this.cleanScan(`manual ${copy.name}`, copy.name, () => copy.read());
     const mask = this.deps.maskText ?? ((t: string) => t);
@@ -179,9 +175,7 @@ export class QuarantineRelease {
         userMessage: SCAN_MESSAGES.releaseElsewhere(a.fileName),
       });
     }
-    return new KotaeError('FILE_QUARANTINED', `attachment ${a.id}: quarantined file already removed`, {
-      userMessage: SCAN_MESSAGES.releaseGone(a.fileName),
-    });
+    return removed(`attachment ${a.id}`, a.fileName);
   }
 
   /** The scanner's version when the file (`what`, for logs) scans clean now; refuses otherwise. */
@@ -252,5 +246,12 @@ function manualNotQuarantined(sha256: string): KotaeError {
 function manualNameTaken(name: string): KotaeError {
   return new KotaeError('CONFLICT', `manual ${name}: a file of that name is in the uploads`, {
     userMessage: SCAN_MESSAGES.releaseManualNameTaken(name),
+  });
+}
+
+/** The quarantined file (`what`, for logs) was deleted after its keeping period. */
+function removed(what: string, fileName: string): KotaeError {
+  return new KotaeError('FILE_QUARANTINED', `${what}: quarantined file already removed`, {
+    userMessage: SCAN_MESSAGES.releaseGone(fileName),
   });
 }
