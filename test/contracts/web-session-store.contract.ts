@@ -1,11 +1,11 @@
 /** The WebSessionStore standard suite (web chat sign-ins and their single sign-on re-check): the SQL store and the fake. */
 import assert from 'node:assert/strict';
+import { at, ssoCheckCases } from './sso-check-cases';
 import type { WebSessionRecord, WebSessionStore } from '../../adapters/web/sso';
 
 /** Builds a fresh, empty store. */
 export type WebSessionStoreFactory = () => Promise<WebSessionStore>;
 
-const at = (minutes: number) => new Date(Date.UTC(2026, 11, 7, 9, minutes));
 const session = (id: string, change: Partial<WebSessionRecord> = {}): WebSessionRecord => ({
   id,
   subject: `subject-${id}`,
@@ -20,7 +20,6 @@ const session = (id: string, change: Partial<WebSessionRecord> = {}): WebSession
   ssoCheckAt: null,
   ...change,
 });
-const checkAt = async (store: WebSessionStore, id: string) => (await store.get(id))?.ssoCheckAt?.toISOString() ?? null;
 
 /** Registers the suite. */
 export function webSessionStoreContract(name: string, factory: WebSessionStoreFactory): void {
@@ -40,29 +39,7 @@ export function webSessionStoreContract(name: string, factory: WebSessionStoreFa
       assert.equal(await store.get('nobody'), undefined);
     });
 
-    it('lets one caller claim a due re-check; the others, and a check not yet due, get false', async () => {
-      await store.create(session('due', { ssoCheckAt: at(10) }));
-      await store.create(session('later', { ssoCheckAt: at(30) }));
-      await store.create(session('never'));
-      assert.equal(await store.claimSsoCheck('due', at(10), at(10), at(11)), true);
-      assert.equal(await store.claimSsoCheck('due', at(10), at(10), at(11)), false, 'the same due time, taken');
-      assert.equal(await checkAt(store, 'due'), at(11).toISOString());
-      assert.equal(await store.claimSsoCheck('later', at(30), at(10), at(11)), false);
-      assert.equal(await checkAt(store, 'later'), at(30).toISOString());
-      assert.equal(await store.claimSsoCheck('never', null, at(10), at(11)), true);
-      assert.equal(await store.claimSsoCheck('never', null, at(10), at(11)), false);
-      assert.equal(await store.claimSsoCheck('gone', null, at(10), at(11)), false);
-    });
-
-    it('records a passed re-check: the next due time and the newest sealed refresh token', async () => {
-      await store.create(session('s1', { ssoRefresh: 'sealed-1', ssoCheckAt: at(10) }));
-      await store.finishSsoCheck('s1', at(20), 'sealed-2');
-      const s = await store.get('s1');
-      assert.equal(s?.ssoRefresh, 'sealed-2');
-      assert.equal(s?.ssoCheckAt?.toISOString(), at(20).toISOString());
-      assert.equal(await store.claimSsoCheck('s1', at(20), at(19), at(21)), false);
-      assert.equal(await store.claimSsoCheck('s1', at(20), at(20), at(21)), true);
-    });
+    ssoCheckCases<WebSessionRecord>(() => store, session);
 
     it('deletes one sign-in, those of a provider session, and those expired', async () => {
       await store.create(session('a', { ssoSid: 'sid-1' }));
