@@ -160,6 +160,7 @@ export function createWebApp(deps: WebAppDeps): Express {
         ...deps.attachments,
         conversations: deps.conversations,
         requestKeys: deps.requestKeys,
+        webSignIn: deps.sso?.webChatRequired,
       }),
     );
   app.use(

@@ -4,7 +4,10 @@
  * header turns at once to the one a reload shows signed out (the サインイン link; no name, no サインアウト), sending
  * stops and the question goes back into the box; a reload shows the same header. So for a sign-in the Entra ID
  * re-check ended (the account deleted in the directory), for one that simply expired, and when the conversation's
- * poll (every 3 seconds) is the request that finds the sign-in ended.
+ * poll (every 3 seconds) is the request that finds the sign-in ended. An attachment upload that finds it ended does
+ * the same, and the name and 所属 fields become what a signed-out reload shows (editable, this browser's values, not
+ * the directory's). The question put back goes along the サインイン link (this tab's sessionStorage) and is in the box,
+ * not sent, when the page comes back signed in through the loopback provider; nothing stays stored.
  */
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
@@ -31,7 +34,15 @@ const RELOADED_SIGNED_OUT = {
   sendDisabled: true,
 };
 
-const accounts: Record<string, Record<string, unknown>> = { deleted: user(60), expired: user(61), polled: user(62) };
+const accounts: Record<string, Record<string, unknown>> = {
+  deleted: user(60),
+  expired: user(61),
+  polled: user(62),
+  uploading: user(63),
+  returning: user(64),
+};
+/** The name, 所属 and 内線 this browser kept (localStorage `kotae.profile`), unlike the directory's. */
+const KEPT_PROFILE = { name: '窓口 花子', department: '総務課', phone: '1234' };
 
 describe('web chat in chromium: a sign-in the server ends turns the header to signed out at once', function () {
   this.timeout(120_000);
@@ -49,7 +60,9 @@ describe('web chat in chromium: a sign-in the server ends turns the header to si
   async function signedInChat(login: string, shown: string): Promise<Page> {
     const cookie = await pair.signIn(login, 'chat');
     const at = cookie.indexOf('=');
-    const context = await browser!.newContext({ locale: 'ja-JP' });
+    // Chromium accepts the provider's self-signed certificate (a sign-in again goes there); Kotae trusts it through
+    // KOTAE_OIDC_CA_FILE.
+    const context = await browser!.newContext({ locale: 'ja-JP', ignoreHTTPSErrors: true });
     await context.addCookies([{ name: cookie.slice(0, at), value: cookie.slice(at + 1), url: pair.one.url }]);
     const page = await context.newPage();
     await page.goto(`${pair.one.url}/`);
@@ -79,6 +92,27 @@ describe('web chat in chromium: a sign-in the server ends turns the header to si
     await page.locator('#log .msg.error').waitFor();
     await page.locator('#ask-form:not([aria-busy])').waitFor();
     return shown(page);
+  }
+
+  /** The name, 所属 and 内線 fields: values and whether they can be edited. */
+  async function profileShown(page: Page) {
+    const field = async (id: string) => ({
+      value: await page.locator(id).inputValue(),
+      editable: await page.locator(id).isEditable(),
+    });
+    return {
+      name: await field('#user-name'),
+      department: await field('#user-department'),
+      phone: await field('#user-phone'),
+    };
+  }
+
+  /** Asks `text` signed in: once its answer is shown. */
+  async function askAnswered(page: Page, text: string) {
+    await page.locator('#question').fill(text);
+    await page.locator('#send').click();
+    await page.locator('#log .msg').nth(2).waitFor();
+    await page.locator('#ask-form:not([aria-busy])').waitFor();
   }
 
   /** Reloads `page`: what it shows once /auth/me has been applied. */
@@ -134,10 +168,7 @@ describe('web chat in chromium: a sign-in the server ends turns the header to si
 
   it("the conversation's poll found it ended: the notice once and the signed-out header without a question", async () => {
     const page = await signedInChat('polled', '職員 62（情報政策課）');
-    await page.locator('#question').fill('プリンタで印刷できない');
-    await page.locator('#send').click();
-    await page.locator('#log .msg').nth(2).waitFor();
-    await page.locator('#ask-form:not([aria-busy])').waitFor();
+    await askAnswered(page, 'プリンタで印刷できない');
     const before = (await shown(page)).log;
     assert.equal(before.length, 3, 'the greeting, the question and its answer');
     delete accounts.polled;
@@ -160,6 +191,95 @@ describe('web chat in chromium: a sign-in the server ends turns the header to si
     page.on('request', (r) => later.push(r.url()));
     await page.waitForTimeout(3500);
     assert.deepEqual(later, []);
+    await page.context().close();
+  });
+
+  it('an attachment upload found it ended: the notice once, the signed-out header, name and 所属 as a reload shows them', async () => {
+    const page = await signedInChat('uploading', '職員 63（情報政策課）');
+    await page.evaluate((p) => localStorage.setItem('kotae.profile', JSON.stringify(p)), KEPT_PROFILE);
+    await page.reload();
+    await page.locator('.signed-in').waitFor();
+    // Signed in: name and 所属 are the directory's, read-only; 内線 is this browser's.
+    assert.deepEqual(await profileShown(page), {
+      name: { value: '職員 63', editable: false },
+      department: { value: '情報政策課', editable: false },
+      phone: { value: '1234', editable: true },
+    });
+    await askAnswered(page, 'プリンタで印刷できない');
+    const before = (await shown(page)).log;
+    // The conversation's poll is held (never answered), so the upload is the request that finds the sign-in ended.
+    await page.route(
+      (u) => u.pathname.endsWith('/messages'),
+      () => undefined,
+    );
+    delete accounts.uploading;
+    pair.clock.advanceMinutes(11);
+
+    const refused = page.waitForResponse((r) => r.url().endsWith('/attachments') && r.request().method() === 'POST');
+    await page
+      .locator('#attach-input')
+      .setInputFiles({ name: 'memo.txt', mimeType: 'text/plain', buffer: Buffer.from('x') });
+    assert.equal((await refused).status(), 401);
+    await page.locator('#log .msg.error').waitFor();
+    assert.deepEqual(await shown(page), {
+      log: [...before, { className: 'msg bot error', text: M.webChatEnded }],
+      header: SIGNED_OUT_HEADER,
+      question: '',
+      sendDisabled: true,
+    });
+    assert.equal(await page.locator('.attach-status').textContent(), M.webChatEnded);
+    assert.deepEqual(pair.op.refreshes, [400], 'the provider was asked once');
+    const signedOutFields = {
+      name: { value: KEPT_PROFILE.name, editable: true },
+      department: { value: KEPT_PROFILE.department, editable: true },
+      phone: { value: KEPT_PROFILE.phone, editable: true },
+    };
+    assert.deepEqual(await profileShown(page), signedOutFields);
+
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    assert.deepEqual(await reloaded(page), RELOADED_SIGNED_OUT);
+    assert.deepEqual(await profileShown(page), signedOutFields);
+    await page.context().close();
+  });
+
+  it('the question put back goes along the サインイン link and is in the box, not sent, once signed in again', async () => {
+    const page = await signedInChat('returning', '職員 64（情報政策課）');
+    pair.clock.advanceMinutes(8 * 60 + 1);
+    assert.equal((await askRefused(page)).question, QUESTION);
+
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/ask')) asked.push(r.url());
+    });
+    // The link followed (its click handler runs at once; the navigation after it): what this tab keeps while it is
+    // away at the provider is the box's text, nothing else.
+    const kept = await page.evaluate(() => {
+      document.getElementById('sign-in-link')!.click();
+      return { ...sessionStorage };
+    });
+    assert.deepEqual(kept, { 'kotae.signInDraft': QUESTION });
+    await page.waitForURL((u) => u.origin === pair.op.issuer);
+    await page.fill('input[name=login]', 'returning');
+    await page.fill('input[name=password]', 'any-password');
+    await page.locator('button[type=submit]').click();
+    await page.waitForURL((u) => u.origin === pair.op.issuer || u.origin === pair.one.url);
+    if (new URL(page.url()).origin === pair.op.issuer) await page.locator('button[type=submit]').click();
+    await page.waitForURL(`${pair.one.url}/`);
+    await page.locator('.signed-in').getByText('職員 64（情報政策課）', { exact: true }).waitFor();
+
+    assert.deepEqual(await shown(page), {
+      log: [{ className: 'msg bot', text: GREETING }],
+      header: SIGNED_IN_HEADER('職員 64（情報政策課）'),
+      question: QUESTION,
+      sendDisabled: false,
+    });
+    assert.equal(await page.evaluate(() => sessionStorage.length), 0);
+    assert.deepEqual(asked, [], 'nothing sent');
+    // A reload has nothing more to put back.
+    await page.locator('#question').fill('');
+    await page.reload();
+    await page.locator('.signed-in').waitFor();
+    assert.equal(await page.locator('#question').inputValue(), '');
     await page.context().close();
   });
 });

@@ -11,6 +11,7 @@ import { sendAttachment } from '../attachment-download';
 import { requireWebConversation } from './conversation-access';
 import { receiveUpload } from '../multipart';
 import { IDEMPOTENCY_HEADER, keyedRequest, type RequestKeys } from '../request-keys';
+import { requireWebSignIn } from './web-sign-in';
 
 /** What the attachment routes need. */
 export interface ChatAttachmentDeps {
@@ -18,6 +19,8 @@ export interface ChatAttachmentDeps {
   conversations: ConversationStore;
   /** Keyed uploads: an upload sent again with its `Idempotency-Key` is answered as the first time, stored once. */
   requestKeys?: RequestKeys;
+  /** Single sign-on for the web chat: every route needs the signed-in user (401 with why, as the chat's calls). */
+  webSignIn?: boolean;
 }
 
 /** An attachment as the chat page sees it. */
@@ -43,6 +46,7 @@ export function createAttachmentApiRouter(deps: ChatAttachmentDeps): Router {
   const access = (req: Parameters<typeof requireWebConversation>[2]) =>
     requireWebConversation(deps.conversations, String(req.params.id), req);
   const service = deps.attachments;
+  if (deps.webSignIn) router.use('/conversations/:id/attachments', requireWebSignIn);
 
   // The body is a stream not read yet: a retry is recognised by its length and multipart boundary.
   const uploadKeyed = keyedRequest(deps.requestKeys, {

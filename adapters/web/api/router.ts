@@ -11,8 +11,8 @@ import { KotaeError, toKotaeError } from '../../../core';
 import { cleanUserText } from '../../../privacy';
 import type { Clock } from '../../../core';
 import { requireWebConversation, startBoundConversation, startWebConversation } from './conversation-access';
-import { webIdentityOf, webSessionEnded, type WebIdentity } from '../sso';
-import { SSO_MESSAGES } from '../sso';
+import { webIdentityOf, type WebIdentity } from '../sso';
+import { requireWebSignIn } from './web-sign-in';
 import { createConversationRoutes } from './conversation-routes';
 import { requireContact } from './contact';
 import { AskBody, EscalateBody, FeedbackBody, parseBody } from './schemas';
@@ -70,13 +70,7 @@ function expiredReply(conversationId: string): BotReply {
 export function createApiRouter(deps: ApiDeps): Router {
   const { helpdesk, conversations } = deps;
   const router = Router();
-  if (deps.webSignIn) {
-    router.use(['/ask', '/tickets', '/feedback', '/conversations'], (req, _res, next) => {
-      if (webIdentityOf(req)) return next();
-      const userMessage = webSessionEnded(req) ? SSO_MESSAGES.webChatEnded : SSO_MESSAGES.webChatRequired;
-      next(new KotaeError('AUTH_REQUIRED', 'web chat needs sign-in', { userMessage }));
-    });
-  }
+  if (deps.webSignIn) router.use(['/ask', '/tickets', '/feedback', '/conversations'], requireWebSignIn);
   router.use('/conversations', createConversationRoutes(deps));
 
   // A key belongs to the request's conversation (access checked first), else to the signed-in user, else —

@@ -1,7 +1,8 @@
 // Kotae web chat attachments: a 📎 button that uploads a file to the conversation
 // (POST /api/conversations/:id/attachments), and the files of the conversation (the requester's and
 // the helpdesk's) with image thumbnails and downloads. Every request carries the conversation token.
-// Usage: window.KotaeAttachments.mount({ container, conversationId: () => id, token: () => token, onUploaded })
+// Usage: window.KotaeAttachments.mount({ container, conversationId: () => id, token: () => token, onUploaded,
+//   onRefused }); onRefused(status, message) hears every refused request (a 401: the sign-in ended).
 (function () {
   'use strict';
   const TOKEN_HEADER = 'X-Kotae-Conversation-Token';
@@ -27,6 +28,7 @@
     const conversationId = options.conversationId;
     const token = options.token || function () {};
     const onUploaded = options.onUploaded || function () {};
+    const onRefused = options.onRefused || function () {};
     let maxBytes = DEFAULT_MAX_BYTES;
     const shown = new Map();
 
@@ -70,15 +72,24 @@
       status.classList.toggle('error', !!isError);
     }
 
+    function json(res) {
+      return res.json().catch(function () {
+        return {};
+      });
+    }
+
+    // A refused request: the server's own Japanese reason when it gives one (e.g. a file quarantined after a virus
+    // scan), told to onRefused too (a 401 turns the page signed out, as the chat's own requests do).
+    async function refusal(res, fallback) {
+      const data = await json(res);
+      const message = (data.error && data.error.message) || fallback;
+      onRefused(res.status, message);
+      return new Error(message);
+    }
+
     async function blobOf(item) {
       const res = await window.KotaeParts.send(item.url, { headers: headers() });
-      if (!res.ok) {
-        // The server's own Japanese reason when it gives one (e.g. a file quarantined after a virus scan).
-        const data = await res.json().catch(function () {
-          return {};
-        });
-        throw new Error((data.error && data.error.message) || 'ファイルを取得できませんでした。');
-      }
+      if (!res.ok) throw await refusal(res, 'ファイルを取得できませんでした。');
       return res.blob();
     }
 
@@ -135,7 +146,11 @@
       if (!url) return;
       try {
         const res = await fetch(url, { headers: headers() });
-        if (!res.ok) return;
+        if (!res.ok) {
+          // Shown nowhere (the next refresh tries again), except a 401's through onRefused.
+          await refusal(res, 'ファイルの一覧を取得できませんでした。');
+          return;
+        }
         const data = await res.json();
         if (data.maxBytes) maxBytes = data.maxBytes;
         (data.attachments || []).forEach(render);
@@ -167,10 +182,8 @@
         const sent = headers();
         sent['idempotency-key'] = window.KotaeParts.requestKey();
         const res = await window.KotaeParts.send(url, { method: 'POST', headers: sent, body: form });
-        const data = await res.json().catch(function () {
-          return {};
-        });
-        if (!res.ok) throw new Error((data.error && data.error.message) || '送信に失敗しました。');
+        if (!res.ok) throw await refusal(res, '送信に失敗しました。');
+        const data = await json(res);
         setStatus(data.message, false);
         render(data.attachment);
         onUploaded(data);

@@ -41,18 +41,46 @@
     });
   }
 
-  /** Keeps every edit in this browser and fills the fields from what it kept (a bad value is dropped). */
+  /** Copies the fields into a form's `elements` of the same names: trimmed, read-only where the page's are. */
+  function copyTo(elements) {
+    Object.keys(FIELDS).forEach(function (k) {
+      const field = document.getElementById(FIELDS[k]);
+      elements[k].value = field.value.trim();
+      elements[k].readOnly = field.readOnly;
+    });
+  }
+
+  /** What this browser kept (a bad value is dropped). */
+  function kept() {
+    try {
+      return JSON.parse(localStorage.getItem(KEY) || '{}') || {};
+    } catch (e) {
+      localStorage.removeItem(KEY);
+      return {};
+    }
+  }
+
+  /**
+   * The sign-in ended on the page: name and 所属 as a signed-out open shows them, editable with what this browser
+   * kept (not the directory's values of the user who was signed in).
+   */
+  function signedOut() {
+    const p = kept();
+    ['name', 'department'].forEach(function (k) {
+      const field = document.getElementById(FIELDS[k]);
+      field.readOnly = false;
+      field.value = p[k] || '';
+    });
+  }
+
+  /** Keeps every edit in this browser and fills the fields from what it kept. */
   function restore() {
     Object.keys(FIELDS).forEach(function (k) {
       document.getElementById(FIELDS[k]).addEventListener('change', function () {
         localStorage.setItem(KEY, JSON.stringify(read()));
       });
     });
-    try {
-      fill(JSON.parse(localStorage.getItem(KEY) || '{}'));
-    } catch (e) {
-      localStorage.removeItem(KEY);
-    }
+    fill(kept());
   }
 
   window.KotaeProfile = {
@@ -61,6 +89,8 @@
     fill: fill,
     save: save,
     restore: restore,
+    copyTo: copyTo,
     fromDirectory: fromDirectory,
+    signedOut: signedOut,
   };
 })();

@@ -58,7 +58,7 @@
       err.status = res.status;
       err.data = data;
       // The refusal that ended the sign-in shows its notice here (`shown`), even a poll's.
-      if (res.status === 401 && signedOut()) err.shown = addMessage('bot error', err.message);
+      err.shown = refused(res.status, err.message);
       throw err;
     }
     return data;
@@ -237,15 +237,8 @@
       return;
     }
     const node = document.getElementById('escalate-template').content.firstElementChild.cloneNode(true);
-    const current = profile.read();
-    profile.fields.forEach(function (k) {
-      node.elements[k].value = current[k] || '';
-    });
-    if (signedIn) {
-      // Name and 所属 come from the directory.
-      node.elements.name.readOnly = true;
-      node.elements.department.readOnly = true;
-    }
+    // Signed in, name and 所属 come from the directory (read-only).
+    profile.copyTo(node.elements);
     const box = addMessage('bot', '');
     box.appendChild(node);
     node.querySelector('textarea').focus();
@@ -365,9 +358,10 @@
     if (window.KotaeAttachments)
       attachments = window.KotaeAttachments.mount({
         container: document.getElementById('attachments') || form,
-        conversationId: () => conversationId,
+        // Signed out, the page has no conversation whose files it may read (as the poll's path()).
+        conversationId: () => (token || signedIn ? conversationId : undefined),
         token: () => token,
-        onUploaded: function () {},
+        onRefused: refused,
       });
   });
   // Signed out while sign-in is required (on open, or ended since: expired, or by the Entra ID re-check): the header
@@ -376,8 +370,13 @@
     const ended = signedIn;
     signedIn = false;
     if (window.KotaeSignIn) window.KotaeSignIn.signedOut();
+    if (ended) profile.signedOut();
     compose.lock();
     return ended;
+  }
+  // A refused request of the page (`status`; an attachment's too): a 401 ends the sign-in, its notice shown once.
+  function refused(status, message) {
+    return status === 401 && signedOut() ? addMessage('bot error', message) : undefined;
   }
   profile.restore();
   addMessage('bot', 'こんにちは。ヘルプデスクの自動応答です。パソコンやシステムの困りごとを質問してください。');
