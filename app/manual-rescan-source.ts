@@ -22,8 +22,20 @@ export async function sha256Of(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** The folder of uploaded manuals as a RescanSource; `now` stamps the quarantined copy's name. */
-export function manualRescanSource(d: { dir: string; quarantineDir: string; now: () => Date }): RescanSource {
+/**
+ * A quarantined copy's name: the quarantine's UTC time to the second, then the manual's name
+ * (`20260601T090000Z-vpn.md`); quarantinedManualName parses it.
+ */
+export function quarantinedCopyName(at: Date, name: string): string {
+  const stamp = at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
+  return `${stamp}-${name}`;
+}
+
+/** The folder of uploaded manuals as a RescanSource; a quarantined copy is named after the quarantine's time. */
+export function manualRescanSource(d: { dir: string; quarantineDir: string }): RescanSource {
   const pathOf = (i: RescanItem) => path.join(d.dir, i.file.fileName ?? '');
   return {
     kind: 'manual',
@@ -50,14 +62,9 @@ export function manualRescanSource(d: { dir: string; quarantineDir: string; now:
       };
       return [file];
     },
-    async isolate(i) {
+    async isolate(i, at) {
       await fs.mkdir(d.quarantineDir, { recursive: true, mode: 0o700 });
-      const stamp = d
-        .now()
-        .toISOString()
-        .replace(/[-:]/g, '')
-        .replace(/\.\d+Z$/, 'Z');
-      const target = path.join(d.quarantineDir, `${stamp}-${i.file.fileName ?? i.file.sha256}`);
+      const target = path.join(d.quarantineDir, quarantinedCopyName(at, i.file.fileName ?? i.file.sha256));
       await fs.rename(pathOf(i), target).catch((err: NodeJS.ErrnoException) => {
         if (err.code !== 'ENOENT') throw err;
       });

@@ -80,7 +80,8 @@ export function storedFileRescan(
   };
   return new StoredFileRescan({
     scanner: run.scanner,
-    scans: new SqlFileScans(ds),
+    // A quarantine records this host: a quarantined manual's copy stays in this instance's folder.
+    scans: new SqlFileScans(ds, { instance: hostname() }),
     sources: [
       attachmentRescanSource({
         files: new FsAttachmentFileStore(attachmentDir(config.dataDir)),
@@ -90,7 +91,6 @@ export function storedFileRescan(
       manualRescanSource({
         dir: uploadsDir(config.dataDir),
         quarantineDir: quarantinedManualsDir(config.dataDir),
-        now,
       }),
     ],
     audit: p.audit,

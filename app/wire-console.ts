@@ -2,6 +2,7 @@
  * Wiring of the operator side: ticket service with reply delivery through the requester's
  * channel, accounts and sessions, work log, managed FAQs, the console and its report pages.
  */
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { showFirstAdminPassword } from './first-admin-password';
 import { createPiiMasker, type PiiMasker } from '../privacy';
@@ -29,7 +30,7 @@ import { incidentBaseName, loadIncidentReport, renderIncidentPdf, renderIncident
 import { SqlTicketLinks, SqlTicketMerger, SqlWriteKeys } from '../db';
 import { AttachmentService, FaqService, ReplyDelivery, TicketService, WorkLogService } from '../tickets';
 import { QuarantinedAttachments } from '../tickets';
-import { QuarantineRelease } from '../tickets';
+import { manualCopyPlace, QuarantineRelease, type RecordedManualQuarantine } from '../tickets';
 import type { ScannerWiring } from './wire-scanner';
 import { AccountService, AuthService } from '../adapters/web';
 import { createConsoleRouter, type CertificateSource, type KnowledgeConsole } from '../adapters/web';
@@ -113,6 +114,12 @@ export async function wireConsole(d: ConsoleWiringDeps) {
   });
   // An administrator's release of a false positive (console), after a clean scan with this scanner.
   const keepDays = d.config.rescan.quarantineKeepDays;
+  // A rescan records its host with a quarantine: a quarantined manual's copy is in that host's folder.
+  const host = hostname();
+  const manualFiles = quarantinedManualFiles({
+    quarantineDir: quarantinedManualsDir(d.config.dataDir),
+    uploadsDir: uploadsDir(d.config.dataDir),
+  });
   const quarantine = new QuarantineRelease({
     files: attachmentFiles,
     scans: fileScans,
@@ -121,18 +128,16 @@ export async function wireConsole(d: ConsoleWiringDeps) {
     clock: d.clock,
     logger: d.logger,
     maskText: (t) => masker.mask(t).text,
-    ...(perInstance ? { perInstance: { keepDays } } : {}),
+    ...(perInstance ? { perInstance: { keepDays, instance: host } } : {}),
     // A quarantined manual goes back to the uploaded manuals (the console then re-indexes).
-    manuals: quarantinedManualFiles({
-      quarantineDir: quarantinedManualsDir(d.config.dataDir),
-      uploadsDir: uploadsDir(d.config.dataDir),
-    }),
+    manuals: manualFiles,
   });
   const quarantinedFiles = {
     list: new SqlQuarantineList(d.ds),
     keepDays,
     kept: (sha256: string) => attachmentFiles.has(sha256),
     perInstance,
+    manualPlace: (m: RecordedManualQuarantine) => manualCopyPlace(manualFiles, { perInstance, instance: host }, m),
     maskText: (t: string) => masker.mask(t).text,
   };
   const duties = wireRoster({ ds: d.ds, operators, audit, clock: d.clock });

@@ -30,6 +30,11 @@ export interface Quarantine {
   at: Date;
   /** A manual's name as the rescan that quarantined it saw it (attachments: none; their names are on their rows). */
   fileName?: string;
+  /**
+   * The instance (host name) whose rescan quarantined it: a manual's copy is in that instance's folder. None for
+   * quarantines recorded before migration 1767500000000 or by a store that records no instance.
+   */
+  instance?: string;
 }
 
 /** The claim of one run. */

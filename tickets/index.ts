@@ -39,7 +39,7 @@ export {
   type SlaTargets,
 } from './sla-targets';
 export { computeTicketClocks, type TicketClockInput } from './ticket-clocks';
-export { QUEUE_SORT_KEYS, sortQueue, type QueueSort, type QueueSortKey } from './queue-sort';
+export { QUEUE_IN_MEMORY_LIMIT, QUEUE_SORT_KEYS, sortQueue, type QueueSort, type QueueSortKey } from './queue-sort';
 export {
   parseSearch,
   searchExcerpt,
@@ -54,6 +54,7 @@ export {
   type TicketServiceDeps,
   type TicketChanges,
   type QueueFilter,
+  type QueuePage,
   type TicketDetail,
 } from './ticket-service';
 export {
@@ -104,7 +105,15 @@ export {
   type ReleasedQuarantine,
   type ReleaseRequest,
 } from './quarantine-release';
-export type { ManualReleaseRequest, QuarantinedManualCopy, QuarantinedManualFiles } from './quarantined-manuals';
+export { manualCopyPlace } from './quarantined-manuals';
+export type {
+  ManualCopyHere,
+  ManualCopyPlace,
+  ManualReleaseRequest,
+  QuarantinedManualCopy,
+  QuarantinedManualFiles,
+  RecordedManualQuarantine,
+} from './quarantined-manuals';
 export type { ListedQuarantine, QuarantineList, QuarantineListPage } from './quarantine-list';
 export { SCAN_MESSAGES } from './scan-messages';
 export { checkClaim, imageExtensionOf, isInlineImage, safeFileName, type AttachmentClaim } from './attachment-policy';
@@ -135,6 +144,7 @@ export {
   type WithdrawalReason,
   type BotQuestionWithdrawal,
   type TicketQuery,
+  type TicketOrder,
   type TicketOrderColumn,
   type TicketPatch,
   type TicketCommentKind,

@@ -33,20 +33,31 @@ export interface TicketQuery {
   terms?: readonly string[];
   /** Leaves out tickets marked 機密性3 (a viewer who is not rostered). */
   hideConfidential?: boolean;
-  /**
-   * Order by a plain column (ties: newest first), compared by the database's collation; a missing value
-   * sorts as the empty string (first ascending). Default: newest first.
-   */
-  order?: { column: TicketOrderColumn; dir: 'asc' | 'desc' };
+  /** Order of the listed tickets (ties: newest first). Default: newest first. */
+  order?: TicketOrder;
   limit?: number;
   offset?: number;
+}
+
+/**
+ * An order of the queue, then newest first. A plain column is compared by the database's collation, a
+ * missing value as the empty string (first ascending). With `ranks` (the lifecycle order of the statuses,
+ * the urgency order of the priorities) the column is ordered by a value's place in that list, a value not
+ * listed before the first one.
+ */
+export interface TicketOrder {
+  column: TicketOrderColumn;
+  dir: 'asc' | 'desc';
+  ranks?: readonly string[];
 }
 
 /** The ticket columns a query can be ordered by. */
 export const TICKET_ORDER_COLUMNS = [
   'number',
   'title',
+  'status',
   'type',
+  'priority',
   'category',
   'requesterName',
   'department',

@@ -17,6 +17,8 @@ export interface ListedQuarantine {
   quarantinedAt?: Date;
   /** The signature version that detected it (same). */
   quarantineVersion?: string;
+  /** While quarantined: the instance (host name) whose rescan quarantined it (a manual's copy is kept there). */
+  quarantinedOn?: string;
   attachmentId?: string;
   /** The ticket the attachment is on; none while it is held on a conversation. */
   ticketNumber?: string;

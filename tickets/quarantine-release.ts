@@ -14,7 +14,12 @@ import { KotaeError, toKotaeError, type AuditTrail, type Clock, type Logger } fr
 import type { AttachmentFileStore } from './attachment-ports';
 import type { FileScanStore, Quarantine } from './file-scan-store';
 import type { FileScanner } from './file-scanner';
-import type { ManualReleaseRequest, QuarantinedManualFiles } from './quarantined-manuals';
+import {
+  manualCopyPlace,
+  type ManualReleaseRequest,
+  type QuarantinedManualCopy,
+  type QuarantinedManualFiles,
+} from './quarantined-manuals';
 import { quarantineEndsAt } from './quarantine-removal';
 import { SCAN_MESSAGES } from './scan-messages';
 import type { AttachmentMeta } from './types';
@@ -35,9 +40,10 @@ export interface QuarantineReleaseDeps {
   logger?: Logger;
   /**
    * KOTAE_ATTACHMENT_STORAGE=instance with KOTAE_QUARANTINE_KEEP_DAYS: a file missing here within its keeping
-   * period is in another instance's folder, not removed.
+   * period is in another instance's folder, not removed; a manual quarantined by another instance than
+   * `instance` (this host's name, as a rescan records it) is kept in that instance's folder.
    */
-  perInstance?: { keepDays: number };
+  perInstance?: { keepDays: number; instance?: string };
   /** Masks personal data in the audited file name. */
   maskText?: (text: string) => string;
 }
@@ -135,42 +141,90 @@ export class QuarantineRelease {
     const q = (await scans.quarantined('manual', [r.sha256])).get(r.sha256);
     if (!q) throw manualNotQuarantined(r.sha256);
     const name = q.fileName ?? r.sha256;
-    const copy = await manuals.find(r.sha256, name);
+    const { perInstance } = this.deps;
+    const here = { perInstance: Boolean(perInstance), instance: perInstance?.instance };
+    const place = await manualCopyPlace(manuals, here, { fileName: name, at: q.at, instance: q.instance });
+    if (place === 'elsewhere' && q.instance && this.keptElsewhere(q.at)) {
+      throw new KotaeError('NOT_FOUND', `manual ${r.sha256}: copy kept by ${q.instance}`, {
+        userMessage: SCAN_MESSAGES.releaseManualElsewhere(name, q.instance),
+      });
+    }
+    const copy = place === 'here' || place === 'unrecorded' ? await manuals.find(r.sha256, name) : undefined;
     if (!copy) throw removed(`manual ${r.sha256}`, name);
     if (await manuals.uploaded(copy.name)) throw manualNameTaken(copy.name);
     const version = await this.cleanScan(`manual ${copy.name}`, copy.name, () => copy.read());
     const mask = this.deps.maskText ?? ((t: string) => t);
     const file = { kind: 'manual' as const, sha256: r.sha256, fileName: copy.name };
-    const lifted = await audit.atomically(
-      async () => {
-        const released = await scans.releaseQuarantine(file, version, clock.now(), r.actor);
-        if (!released) throw manualNotQuarantined(r.sha256);
-        // Inside the transaction: a newer upload of that name since the check rolls the release back.
-        if (!(await manuals.restore(copy))) throw manualNameTaken(copy.name);
-        return released;
-      },
-      (released) => ({
-        actor: r.actor,
-        action: 'manual.quarantine_released',
-        target: `manual:${copy.name}`,
-        detail: {
-          reason,
-          sha256: r.sha256,
-          fileName: mask(copy.name),
-          signature: released.signature,
-          quarantinedAt: released.at.toISOString(),
-          signatureVersion: version,
+    const moved = { back: false };
+    const lifted = await audit
+      .atomically(
+        async () => {
+          const released = await scans.releaseQuarantine(file, version, clock.now(), r.actor);
+          if (!released) throw manualNotQuarantined(r.sha256);
+          // Inside the transaction: a newer upload of that name since the check rolls the release back.
+          if (!(await manuals.restore(copy))) throw manualNameTaken(copy.name);
+          moved.back = true;
+          return released;
         },
-      }),
-    );
+        (released) => ({
+          actor: r.actor,
+          action: 'manual.quarantine_released',
+          target: `manual:${copy.name}`,
+          detail: {
+            reason,
+            sha256: r.sha256,
+            fileName: mask(copy.name),
+            signature: released.signature,
+            quarantinedAt: released.at.toISOString(),
+            signatureVersion: version,
+          },
+        }),
+      )
+      .catch((err: unknown) => {
+        // Moved back but not saved (the commit or the audit row failed): the manual goes back into quarantine.
+        if (moved.back) return this.unrestore(manuals, copy, err);
+        throw err;
+      });
     this.deps.logger?.info('manual quarantine released', { sha256: r.sha256, actor: r.actor, version });
     return { ...lifted, version, fileName: copy.name };
   }
 
+  /**
+   * After a release that moved the manual back was not saved: moves it back into quarantine and refuses (503);
+   * when even that fails, the manual stays in the uploads with its quarantine recorded, and the error says so.
+   */
+  private async unrestore(manuals: QuarantinedManualFiles, copy: QuarantinedManualCopy, err: unknown): Promise<never> {
+    const logger = this.deps.logger;
+    const error = toKotaeError(err).message;
+    try {
+      await manuals.unrestore(copy);
+    } catch (undo) {
+      logger?.error('manual release not saved; manual left in the uploads', {
+        file: copy.name,
+        error,
+        undoError: toKotaeError(undo).message,
+      });
+      throw new KotaeError('DB_UNAVAILABLE', `manual ${copy.name}: release not saved, not moved back`, {
+        userMessage: SCAN_MESSAGES.releaseManualNotSavedStuck(copy.name),
+        cause: err,
+      });
+    }
+    logger?.warn('manual release not saved; manual moved back into quarantine', { file: copy.name, error });
+    throw new KotaeError('DB_UNAVAILABLE', `manual ${copy.name}: release not saved`, {
+      userMessage: SCAN_MESSAGES.releaseManualNotSaved,
+      cause: err,
+    });
+  }
+
+  /** Per-instance storage, within the keeping period of a quarantine at `at`: a file not here is kept elsewhere. */
+  private keptElsewhere(at: Date): boolean {
+    const { perInstance, clock } = this.deps;
+    return Boolean(perInstance && clock.now() < quarantineEndsAt(at, perInstance.keepDays));
+  }
+
   /** Why the file is not in this instance's folder: kept by another instance, or removed after the period. */
   private missing(a: AttachmentMeta, quarantinedAt: Date): KotaeError {
-    const { perInstance, clock } = this.deps;
-    if (perInstance && clock.now() < quarantineEndsAt(quarantinedAt, perInstance.keepDays)) {
+    if (this.keptElsewhere(quarantinedAt)) {
       return new KotaeError('NOT_FOUND', `attachment ${a.id}: file kept by another instance`, {
         userMessage: SCAN_MESSAGES.releaseElsewhere(a.fileName),
       });

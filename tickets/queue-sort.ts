@@ -1,10 +1,10 @@
 /**
- * Sorting the queue by any of its columns: by a plain column in the database (QUEUE_SORT_COLUMNS); by
- * status, priority (their lifecycle / urgency order) or an SLA due time in memory over the filtered
- * tickets, at most 1,000.
+ * Sorting the queue by any of its columns: in the database over the whole filtered queue by a plain
+ * column or by status and priority in their lifecycle / urgency order (QUEUE_SORT_COLUMNS); by an SLA due
+ * time in memory over the filtered tickets, at most QUEUE_IN_MEMORY_LIMIT.
  */
 import { TICKET_PRIORITIES, TICKET_STATUSES } from './records';
-import type { TicketOrderColumn } from './ports';
+import type { TicketOrder } from './ports';
 import type { TicketWithSla } from './types';
 
 /** The sortable columns of the queue. */
@@ -30,16 +30,27 @@ export interface QueueSort {
   dir: 'asc' | 'desc';
 }
 
-/** The sort keys the database orders by, with their column; the others are sorted in memory. */
-export const QUEUE_SORT_COLUMNS: Readonly<Partial<Record<QueueSortKey, TicketOrderColumn>>> = {
-  number: 'number',
-  title: 'title',
-  type: 'type',
-  category: 'category',
-  requester: 'requesterName',
-  department: 'department',
-  assignee: 'assignee',
-  createdAt: 'createdAt',
+/** The most tickets the SLA due-time sorts and the SLA filter look at (the first of the filtered queue). */
+export const QUEUE_IN_MEMORY_LIMIT = 1000;
+
+/** A database order without its direction. */
+export type QueueColumnOrder = Omit<TicketOrder, 'dir'>;
+
+/**
+ * The sort keys the database orders by, with their column (status and priority ranked by the order of
+ * TICKET_STATUSES / TICKET_PRIORITIES, as sortQueue ranks them); the others are sorted in memory.
+ */
+export const QUEUE_SORT_COLUMNS: Readonly<Partial<Record<QueueSortKey, QueueColumnOrder>>> = {
+  number: { column: 'number' },
+  title: { column: 'title' },
+  status: { column: 'status', ranks: TICKET_STATUSES },
+  type: { column: 'type' },
+  priority: { column: 'priority', ranks: TICKET_PRIORITIES },
+  category: { column: 'category' },
+  requester: { column: 'requesterName' },
+  department: { column: 'department' },
+  assignee: { column: 'assignee' },
+  createdAt: { column: 'createdAt' },
 };
 
 type Value = string | number;

@@ -45,6 +45,15 @@ export const SCAN_MESSAGES = Object.freeze({
   releaseNotQuarantined: (fileName: string) => `「${fileName}」は隔離されていません。`,
   /** An administrator's release of a quarantined manual (console 隔離ファイル). */
   releaseManualNotQuarantined: 'このマニュアルは隔離されていません（解除済みか、隔離の記録がありません）。',
+  /** KOTAE_ATTACHMENT_STORAGE=instance: the manual's copy is kept by the instance whose rescan quarantined it. */
+  releaseManualElsewhere: (fileName: string, server: string) =>
+    `「${fileName}」は別のサーバー（${server}）の隔離フォルダーに保管されているため、このサーバーでは隔離を解除できません。サーバー「${server}」の管理コンソールで解除してください（KOTAE_ATTACHMENT_STORAGE=instance では、隔離したマニュアルは再検査したサーバーにだけ保管されます）。`,
+  /** The release was not saved (the database); the manual was moved back into quarantine. */
+  releaseManualNotSaved:
+    'データベースに解除を保存できなかったため、隔離を解除できませんでした。マニュアルは隔離したままです。しばらくしてからもう一度お試しください。',
+  /** The release was not saved and the manual could not be moved back into quarantine either. */
+  releaseManualNotSavedStuck: (fileName: string) =>
+    `データベースに解除を保存できなかったため、隔離を解除できませんでした。「${fileName}」を隔離フォルダーに戻すこともできず、knowledge/uploads に残っています（隔離は解除されていません）。サーバーのログを確認し、ファイルを quarantine/manuals に戻すか、ナレッジの管理で「${fileName}」を削除してください。`,
   releaseManualNameTaken: (fileName: string) =>
     `ナレッジの管理に同じ名前のファイル「${fileName}」があるため、隔離を解除できません。新しいファイルを上書きしないよう、何も変更していません。隔離したマニュアルを戻す場合は、ナレッジの管理で「${fileName}」を削除してから、もう一度お試しください。`,
   rescanAlertSubject: (count: number) =>

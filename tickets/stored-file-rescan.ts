@@ -37,8 +37,11 @@ export interface RescanSource {
   files(): AsyncIterable<RescanItem>;
   /** What the file is (its rows, or the manual), for the output, the audit rows and the alert. */
   describe(item: RescanItem): Promise<QuarantinedFile[]>;
-  /** Takes an infected file out of use before it is marked (a manual leaves the ingested, served folder). */
-  isolate(item: RescanItem): Promise<void>;
+  /**
+   * Takes an infected file out of use before it is marked (a manual leaves the ingested, served folder); `at` is
+   * the quarantine's time as marked (a manual's copy is named after it).
+   */
+  isolate(item: RescanItem, at: Date): Promise<void>;
 }
 
 /** A file the run could not scan. */
@@ -183,8 +186,9 @@ export class StoredFileRescan {
     const { scans, holder, clock } = this.deps;
     const mask = this.deps.maskText ?? ((t: string) => t);
     const files = await source.describe(item);
-    await source.isolate(item);
-    if (!(await scans.recordInfected(item.file, signature, s.version, holder, clock.now()))) return;
+    const at = clock.now();
+    await source.isolate(item, at);
+    if (!(await scans.recordInfected(item.file, signature, s.version, holder, at))) return;
     this.deps.logger.warn('rescan: infected file quarantined', {
       kind: item.file.kind,
       signature,

@@ -1,17 +1,29 @@
 /**
  * The ticket queue as TicketService shows it: a page of tickets with their SLA clocks, filtered by SLA
- * state and sorted by the store or (for status, priority and due orders) here, with search excerpts.
+ * state and sorted by the store or (for the SLA due orders) here, with search excerpts.
  */
 import type { SlaResult, SlaState } from '../calendar';
 import type { TicketQuery, TicketStore } from './ports';
 import { TICKET_STATUSES, type TicketRecord, type TicketStatus } from './records';
-import { QUEUE_SORT_COLUMNS, sortQueue, type QueueSort } from './queue-sort';
+import { QUEUE_IN_MEMORY_LIMIT, QUEUE_SORT_COLUMNS, sortQueue, type QueueSort } from './queue-sort';
 import { searchExcerpt } from './search';
 import { overallSlaState } from './sla-view';
 import type { TicketWithSla } from './types';
 
 /** Queue filters: the store's query plus the SLA state. */
 export type QueueFilter = TicketQuery & { sla?: SlaState; sort?: QueueSort };
+
+/** A page of the queue and the number of tickets the queue lists. */
+export interface QueuePage {
+  items: TicketWithSla[];
+  total: number;
+  /**
+   * Set when the SLA filter or an SLA due-time sort looked at only the first QUEUE_IN_MEMORY_LIMIT tickets
+   * of a longer filtered queue (then `total` counts what it could list): how many matched the other
+   * filters, and whether those first ones were the newest (else the first in the chosen database order).
+   */
+  partial?: { matching: number; newest: boolean };
+}
 
 /** What the queue needs of the ticket service. */
 export interface QueueDeps {
@@ -23,14 +35,16 @@ export interface QueueDeps {
 }
 
 /** The queue with SLA clocks; the SLA filter applies to the more urgent of the two clocks. */
-export async function queuePage(d: QueueDeps, filter: QueueFilter): Promise<{ items: TicketWithSla[]; total: number }> {
+export async function queuePage(d: QueueDeps, filter: QueueFilter): Promise<QueuePage> {
   const { sla, sort, ...unscoped } = filter;
   const query = await d.scoped(unscoped);
   const column = sort && QUEUE_SORT_COLUMNS[sort.key];
-  const order = sort && column ? { column, dir: sort.dir } : undefined;
-  // SLA states and the status/priority/due orders are computed here: over at most 1,000 tickets.
+  const order = sort && column ? { ...column, dir: sort.dir } : undefined;
+  // SLA states and the due orders depend on the business calendar: computed here, over the first tickets.
   const inMemory = Boolean(sla || (sort && !column));
-  const page = await d.store.list(inMemory ? { ...query, order, limit: 1000, offset: 0 } : { ...query, order });
+  const page = await d.store.list(
+    inMemory ? { ...query, order, limit: QUEUE_IN_MEMORY_LIMIT, offset: 0 } : { ...query, order },
+  );
   let items: TicketWithSla[] = page.items.map((ticket) => ({ ticket, sla: d.sla(ticket) }));
   if (!inMemory) {
     if (query.terms?.length) await addExcerpts(d, items, query.terms);
@@ -41,7 +55,8 @@ export async function queuePage(d: QueueDeps, filter: QueueFilter): Promise<{ it
   const offset = query.offset ?? 0;
   const shown = items.slice(offset, offset + (query.limit ?? 100));
   if (query.terms?.length) await addExcerpts(d, shown, query.terms);
-  return { items: shown, total: sla ? items.length : page.total };
+  if (page.total <= page.items.length) return { items: shown, total: items.length };
+  return { items: shown, total: items.length, partial: { matching: page.total, newest: !order } };
 }
 
 async function addExcerpts(d: QueueDeps, items: TicketWithSla[], terms: readonly string[]): Promise<void> {

@@ -15,13 +15,13 @@ import { ticketClocks, ticketSla } from './sla-view';
 import type { TicketViewer } from './confidential-roster';
 import { impliedRestorationStart, missingIncidentFields } from './incident-rule';
 import type { AuditEntry } from './audit';
-import type { AttachmentMeta, TicketWithSla } from './types';
+import type { AttachmentMeta } from './types';
 import type { StagedAttachment } from './attachment-service';
 import { ATTACHMENT_MESSAGES } from './attachment-messages';
 import { DEFAULT_CATEGORIES } from './categories';
 import { oncePerKey } from './write-keys';
 import { commentWrite, earlierComment, replyAgain, type KeyedCommentDeps } from './keyed-comments';
-import { countsByStatus, queuePage, type QueueDeps, type QueueFilter } from './ticket-queue';
+import { countsByStatus, queuePage, type QueueDeps, type QueueFilter, type QueuePage } from './ticket-queue';
 import { masked, maskedKeepingName } from './personal-data';
 import type { TicketChanges, TicketDetail, TicketServiceDeps } from './ticket-service-types';
 import {
@@ -36,7 +36,7 @@ import {
 
 export { MAX_COMMENT_LENGTH, MAX_DETAILS_LENGTH, MAX_TITLE_LENGTH } from './ticket-checks';
 
-export type { QueueFilter } from './ticket-queue';
+export type { QueueFilter, QueuePage } from './ticket-queue';
 export type { TicketChanges, TicketDetail, TicketServiceDeps } from './ticket-service-types';
 
 /** Works tickets on behalf of operators. */
@@ -102,7 +102,7 @@ export class TicketService {
   }
 
   /** The queue with SLA clocks; the SLA filter applies to the more urgent of the two clocks. */
-  queue(filter: QueueFilter): Promise<{ items: TicketWithSla[]; total: number }> {
+  queue(filter: QueueFilter): Promise<QueuePage> {
     return queuePage(this.queueDeps(), filter);
   }
 

@@ -39,6 +39,7 @@ import { ReportDeliveryManualAttempts1767100000000 } from './1767100000000-repor
 import { QuarantineReleaseRecord1767200000000 } from './1767200000000-quarantine-release-record';
 import { WebChatRecheck1767300000000 } from './1767300000000-web-chat-recheck';
 import { QuarantineReleaseKept1767400000000 } from './1767400000000-quarantine-release-kept';
+import { QuarantineManualInstance1767500000000 } from './1767500000000-quarantine-manual-instance';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -83,4 +84,5 @@ export const MIGRATIONS = [
   QuarantineReleaseRecord1767200000000,
   WebChatRecheck1767300000000,
   QuarantineReleaseKept1767400000000,
+  QuarantineManualInstance1767500000000,
 ];

@@ -36,6 +36,7 @@ interface FileScanRow {
   releasedAt: Date | null;
   releaseVersion: string | null;
   releasedSignature: string | null;
+  quarantinedOn: string | null;
 }
 
 /** The row of the `--all` request. */
@@ -45,7 +46,14 @@ const idOf = (kind: StoredFileKind, sha256: string) => `${kind}:${sha256}`;
 
 /** SQL implementation of FileScanStore. */
 export class SqlFileScans implements FileScanStore {
-  constructor(private readonly ds: DataSource) {}
+  /**
+   * `instance`: this instance's name (host name), recorded with each quarantine it writes (`quarantinedOn`: a
+   * quarantined manual's copy is kept in that instance's folder); without it a quarantine records none.
+   */
+  constructor(
+    private readonly ds: DataSource,
+    private readonly options: { instance?: string } = {},
+  ) {}
 
   private e(name: string): string {
     return this.ds.driver.escape(name);
@@ -118,6 +126,7 @@ export class SqlFileScans implements FileScanStore {
           signature: signature.slice(0, 200),
           signatureVersion: version,
           scannedAt: at,
+          quarantinedOn: this.options.instance?.slice(0, 200) ?? null,
           ...unclaimed,
         })
         .where(`${e('id')} = :id AND ${e('claimedBy')} = :holder`, { id, holder })
@@ -145,7 +154,8 @@ export class SqlFileScans implements FileScanStore {
       );
       for (const r of rows) {
         const name = r.store === 'manual' && r.fileName ? { fileName: r.fileName } : {};
-        found.set(r.sha256, { signature: r.signature ?? '', at: r.scannedAt ?? new Date(0), ...name });
+        const on = r.quarantinedOn ? { instance: r.quarantinedOn } : {};
+        found.set(r.sha256, { signature: r.signature ?? '', at: r.scannedAt ?? new Date(0), ...name, ...on });
       }
     }
     return found;
@@ -276,5 +286,6 @@ function emptyRow(id: string, store: string, sha256: string, fileName: string | 
     releasedAt: null,
     releaseVersion: null,
     releasedSignature: null,
+    quarantinedOn: null,
   };
 }

@@ -22,6 +22,7 @@ interface ListRow {
   releasedAt: Date | string | null;
   releaseVersion: string | null;
   releasedSignature: string | null;
+  quarantinedOn: string | null;
   attachmentId: string | null;
   attachmentName: string | null;
   conversationId: string | null;
@@ -55,6 +56,7 @@ export class SqlQuarantineList implements QuarantineList {
       .addSelect(f('releasedAt'), 'releasedAt')
       .addSelect(f('releaseVersion'), 'releaseVersion')
       .addSelect(f('releasedSignature'), 'releasedSignature')
+      .addSelect(f('quarantinedOn'), 'quarantinedOn')
       .addSelect(a('id'), 'attachmentId')
       .addSelect(a('fileName'), 'attachmentName')
       .addSelect(a('conversationId'), 'conversationId')
@@ -93,6 +95,7 @@ function toFile(r: ListRow): ListedQuarantine {
     signature: (released ? (r.releasedSignature ?? r.signature) : r.signature) ?? '',
     ...(quarantinedAt ? { quarantinedAt } : {}),
     ...(quarantineVersion ? { quarantineVersion } : {}),
+    ...(!released && r.quarantinedOn ? { quarantinedOn: r.quarantinedOn } : {}),
     ...(r.attachmentId ? { attachmentId: r.attachmentId } : {}),
     ...(r.ticketNumber ? { ticketNumber: r.ticketNumber } : {}),
     ...(r.conversationId ? { conversationId: r.conversationId } : {}),

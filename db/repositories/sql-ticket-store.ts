@@ -3,15 +3,7 @@
  * comments and the transcript copied at escalation.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  Between,
-  In,
-  IsNull,
-  type DataSource,
-  type EntityManager,
-  type FindOptionsOrder,
-  type FindOptionsWhere,
-} from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { KotaeError } from '../../core';
 import { jstParts } from '../../calendar';
 import type { TicketComment, TicketEvent, TicketPatch, TicketQuery, TicketStore } from '../../tickets';
@@ -24,9 +16,7 @@ import { diffPatch, toComment, toEvent, toTicket } from './ticket-mapping';
 import { linkHeldAttachments } from './sql-attachment-store';
 import { isUniqueViolation, lockKeyForTransaction, nextTicketSeq } from './atomic-sql';
 import { inTransaction, managerOf } from '../transaction-scope';
-import { ticketSearchCondition } from './ticket-search-sql';
-import { dialectOfDriver } from '../schema';
-import { SqliteStatements } from '../sqlite-statements';
+import { listTickets } from './sql-ticket-list';
 import { noteRequesterDeletion, restoreRequesterComments, withdrawRequesterComment } from './sql-comment-withdrawal';
 
 /** A ticket's copy of the transcript is keyed by the ticket id (a UUID, so it never collides with a conversation). */
@@ -170,47 +160,8 @@ export class SqlTicketStore implements TicketStore {
     );
   }
 
-  async list(query: TicketQuery): Promise<{ items: TicketRecord[]; total: number }> {
-    const sqlite = SqliteStatements.of(this.ds);
-    if (sqlite && query.conversationId && byConversationOnly(query)) {
-      return this.run(async () => listOfConversation(sqlite, query.conversationId!, query));
-    }
-    const where: FindOptionsWhere<TicketRow> = {};
-    if (query.status?.length) where.status = In(query.status);
-    if (query.category) where.category = query.category;
-    if (query.assignee) where.assignee = query.assignee;
-    if (query.type) where.type = query.type;
-    if (query.priority) where.priority = query.priority;
-    if (query.conversationId) where.conversationId = query.conversationId;
-    if (query.requesterId) where.requesterId = query.requesterId;
-    if (query.hideConfidential) where.confidentiality = IsNull();
-    if (query.terms?.length) where.id = ticketSearchCondition(query.terms, dialectOfDriver(this.ds.options.type));
-    if (query.createdFrom || query.createdTo) {
-      where.createdAt = Between(query.createdFrom ?? new Date(0), query.createdTo ?? new Date(8.64e15));
-    }
-    const [rows, total] = await this.run(() =>
-      managerOf(this.ds)
-        .getRepository<TicketRow>('ticket')
-        .findAndCount({
-          where,
-          order: this.orderOf(query.order),
-          take: Math.min(query.limit ?? 100, 1000),
-          skip: query.offset ?? 0,
-        }),
-    );
-    return { items: rows.map(toTicket), total };
-  }
-
-  /**
-   * ORDER BY the column, then newest first. A missing value sorts as '' (first ascending): SQLite and SQL
-   * Server put NULL first ascending already; PostgreSQL is told so.
-   */
-  private orderOf(order: TicketQuery['order']): FindOptionsOrder<TicketRow> {
-    if (!order || order.column === 'createdAt') return { createdAt: order?.dir === 'asc' ? 'ASC' : 'DESC' };
-    const direction = order.dir === 'asc' ? 'ASC' : 'DESC';
-    const nulls = order.dir === 'asc' ? 'FIRST' : 'LAST';
-    const value = this.ds.options.type === 'postgres' ? { direction, nulls } : direction;
-    return { [order.column]: value, createdAt: 'DESC' } as FindOptionsOrder<TicketRow>;
+  list(query: TicketQuery): Promise<{ items: TicketRecord[]; total: number }> {
+    return listTickets(this.ds, query);
   }
 
   async update(id: string, expectedVersion: number, patch: TicketPatch, actor: string): Promise<TicketRecord> {
@@ -356,42 +307,4 @@ async function addEvent(
   await em
     .getRepository<TicketEventRow>('ticket_event')
     .insert({ id: randomUUID(), ticketId, at, actor, field, before, after });
-}
-
-/** True when a query filters by nothing but the conversation (every question asks it; see listOfConversation). */
-function byConversationOnly(q: TicketQuery): boolean {
-  return (
-    !q.status?.length &&
-    !q.category &&
-    !q.assignee &&
-    !q.type &&
-    !q.priority &&
-    !q.requesterId &&
-    !q.terms?.length &&
-    !q.createdFrom &&
-    !q.createdTo
-  );
-}
-
-/**
- * SQLite: a conversation's tickets, newest first, as prepared statements (the requester desk looks at
- * them for every question); the same rows and total as the TypeORM query of `list`.
- */
-function listOfConversation(
-  sqlite: SqliteStatements,
-  conversationId: string,
-  query: TicketQuery,
-): { items: TicketRecord[]; total: number } {
-  const take = Math.min(query.limit ?? 100, 1000);
-  const skip = query.offset ?? 0;
-  const rows = sqlite.rows<TicketRow>(
-    'ticket',
-    'SELECT * FROM "ticket" WHERE "conversationId" = ? ORDER BY "createdAt" DESC LIMIT ? OFFSET ?',
-    [conversationId, take, skip],
-  );
-  const total =
-    skip === 0 && rows.length < take
-      ? rows.length
-      : Number(sqlite.value('SELECT COUNT(*) FROM "ticket" WHERE "conversationId" = ?', [conversationId]));
-  return { items: rows.map(toTicket), total };
 }

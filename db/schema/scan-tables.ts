@@ -31,5 +31,8 @@ export const fileScan: TableSpec = {
     releasedAt: optDate,
     releaseVersion: short(200, true),
     releasedSignature: short(200, true),
+    // The instance (host name) whose rescan quarantined it (migration 1767500000000): a manual's copy is kept in
+    // that instance's quarantine/manuals.
+    quarantinedOn: short(200, true),
   },
 };

@@ -14,6 +14,8 @@ import type { FileScanStore, QuarantineList, StoredFileRef } from '../../tickets
 /** A fresh store per test. */
 export interface FileScanStoreFixture {
   store: FileScanStore;
+  /** The same rows through a store that records `instance` with each quarantine (a rescan on that instance). */
+  on(instance: string): FileScanStore;
   /** Writes an attachment row referencing the content (the SQL suite: a row of the attachment table). */
   reference(sha256: string): Promise<void>;
   /** The 隔離ファイル list over the same rows (SQL fixtures; the fake has none). */
@@ -196,6 +198,31 @@ export function fileScanStoreContract(name: string, factory: () => Promise<FileS
         fileName: 'vpn.md',
       });
       assert.equal((await s.quarantined('attachment', [manual.sha256])).get(manual.sha256)?.fileName, undefined);
+    });
+
+    it('records the instance whose rescan quarantined a content, until a quarantine by a store without one', async () => {
+      const manual = { ...file(13, 'manual'), fileName: 'vpn.md' };
+      const instanceOf = async () =>
+        (await f.store.quarantined('manual', [manual.sha256])).get(manual.sha256)?.instance;
+      const onA = f.on('kotae-a');
+      await onA.claim(manual, 'v1', undefined, claim('a', 0));
+      await onA.recordInfected(manual, 'Sig-13', 'v1', 'a', at(1));
+      assert.equal(await instanceOf(), 'kotae-a');
+      const listed = async () => (await f.list?.page({ offset: 0, limit: 10, hideConfidential: false })) ?? [];
+      if (f.list)
+        assert.deepEqual(
+          (await listed()).map((l) => [l.fileName, l.quarantinedOn]),
+          [['vpn.md', 'kotae-a']],
+        );
+      assert.ok(await f.store.releaseQuarantine(manual, 'v2', at(2), 'admin'));
+      if (f.list)
+        assert.deepEqual(
+          (await listed()).map((l) => [l.fileName, l.quarantinedOn]),
+          [['vpn.md', undefined]],
+        );
+      await f.store.claim(manual, 'v3', undefined, claim('b', 3));
+      await f.store.recordInfected(manual, 'Sig-13', 'v3', 'b', at(4));
+      assert.equal(await instanceOf(), undefined);
     });
 
     it('lists the contents quarantined before a time, by kind', async () => {

@@ -1,10 +1,10 @@
 /**
- * The TicketStore suite's search and ordering cases (terms, columns, FTS syntax, comments added later),
- * registered inside `ticketStoreContract`'s describe block for every implementation.
+ * The TicketStore suite's search and ordering cases (terms, columns, ranked columns, FTS syntax, comments
+ * added later), registered inside `ticketStoreContract`'s describe block for every implementation.
  */
 import assert from 'node:assert/strict';
 import type { FakeClock } from '../../core/clock';
-import type { TicketStore } from '../../tickets';
+import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketStore } from '../../tickets';
 import { newTicket } from './new-ticket';
 
 /** Registers the search cases; `current` gives the store and clock of the running test. */
@@ -77,6 +77,37 @@ export function ticketStoreSearchCases(current: () => { store: TicketStore; cloc
       ['総務課', '税務課', '会計課', '-'].map((d) => Object.values(made).find((v) => v.split('/')[1] === d)!),
     );
     assert.deepEqual(await listed({ column: 'createdAt', dir: 'asc' }, 1, 2), ['A 件名/-/-', 'C 件名/総務課/op1']);
+  });
+
+  it('orders by a ranked column (status in lifecycle, priority in urgency order), ties newest first', async () => {
+    const made: Record<string, string> = {};
+    for (const [name, status, priority] of [
+      ['t1', 'new', 'low'],
+      ['t2', 'on_hold', 'urgent'],
+      ['t3', 'new', 'high'],
+      ['t4', 'closed', 'low'],
+      ['t5', 'in_progress', 'low'],
+    ] as const) {
+      clock.advanceMinutes(1);
+      const t = await store.create(newTicket({ priority }), 'bot');
+      if (status !== 'new') await store.update(t.id, 1, { status }, 'op1');
+      made[t.number] = name;
+    }
+    const listed = async (order: NonNullable<Parameters<TicketStore['list']>[0]['order']>, offset = 0, limit = 10) =>
+      (await store.list({ order, offset, limit })).items.map((t) => made[t.number]);
+    const status = { column: 'status', ranks: TICKET_STATUSES } as const;
+    const priority = { column: 'priority', ranks: TICKET_PRIORITIES } as const;
+    assert.deepEqual(await listed({ ...status, dir: 'asc' }), ['t3', 't1', 't5', 't2', 't4']);
+    assert.deepEqual(await listed({ ...status, dir: 'desc' }), ['t4', 't2', 't5', 't3', 't1']);
+    assert.deepEqual(await listed({ ...priority, dir: 'desc' }), ['t2', 't3', 't5', 't4', 't1']);
+    assert.deepEqual(await listed({ ...priority, dir: 'asc' }, 1, 3), ['t4', 't1', 't3']);
+    // A value not in the ranks comes before the first one.
+    assert.deepEqual(await listed({ ...priority, ranks: ['urgent', 'high'], dir: 'asc' }, 0, 4), [
+      't5',
+      't4',
+      't1',
+      't2',
+    ]);
   });
 
   it('searches FTS syntax, quotes and LIKE wildcards as plain text', async () => {

@@ -205,6 +205,17 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         assert.equal(download.text.includes(message), true);
         const kb = await fetch(`${d.kotae.url}/kb/@uploads/marker.md`);
         assert.equal(kb.status, 404);
+        // 隔離ファイル looks the copy up by the name the rescan gave it (the quarantine's time, this host recorded).
+        const manualState = async () => {
+          const listed = await operator.get('/console/quarantine');
+          return /マニュアル（knowledge\/uploads\/marker\.md）<\/td>\s*<td>([^<]*)<\/td>/.exec(listed.text)?.[1];
+        };
+        assert.match((await manualState()) ?? '', /^保管中（\d{4}\/\d{2}\/\d{2} \d{2}:\d{2} に削除予定）$/);
+        const manuals = path.join(d.kotae.dataDir, 'quarantine', 'manuals');
+        const copy = path.join(manuals, fs.readdirSync(manuals)[0]!);
+        fs.renameSync(copy, `${copy}.away`);
+        assert.equal(await manualState(), '削除済み（quarantine/manuals にありません）');
+        fs.renameSync(`${copy}.away`, copy);
       });
 
       it('scans only what is due next time (the failed file again); --all scans everything again', async () => {

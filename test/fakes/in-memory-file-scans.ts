@@ -18,15 +18,30 @@ interface Entry {
   claimedUntil?: Date;
   /** A manual's name, as the last claim or upload named it. */
   fileName?: string;
+  /** The instance whose quarantine this is (SqlFileScans: quarantinedOn). */
+  instance?: string;
 }
 
 /** In-memory scan state of stored files. */
 export class InMemoryFileScans implements FileScanStore {
-  private readonly entries = new Map<string, Entry>();
+  private entries = new Map<string, Entry>();
   private fullRescan?: Date;
 
-  /** `referenced`: whether an attachment row still references a content (the attachment table's part). */
-  constructor(private readonly referenced: (sha256: string) => boolean = () => false) {}
+  /**
+   * `referenced`: whether an attachment row still references a content (the attachment table's part);
+   * `instance`: recorded with each quarantine, as SqlFileScans's option.
+   */
+  constructor(
+    private readonly referenced: (sha256: string) => boolean = () => false,
+    private readonly instance?: string,
+  ) {}
+
+  /** The same scan state through a store that records `instance` with each quarantine (another instance). */
+  on(instance: string): InMemoryFileScans {
+    const other = new InMemoryFileScans(this.referenced, instance);
+    other.entries = this.entries;
+    return other;
+  }
 
   private entry(file: StoredFileRef): Entry {
     const id = `${file.kind}:${file.sha256}`;
@@ -66,7 +81,7 @@ export class InMemoryFileScans implements FileScanStore {
   ): Promise<boolean> {
     const e = this.entry(file);
     if (e.claimedBy !== holder || e.verdict === 'infected') return false;
-    Object.assign(e, { verdict: 'infected', signature, version, scannedAt: at });
+    Object.assign(e, { verdict: 'infected', signature, version, scannedAt: at, instance: this.instance });
     Object.assign(e, { claimedBy: undefined, claimedUntil: undefined });
     return true;
   }
@@ -82,7 +97,8 @@ export class InMemoryFileScans implements FileScanStore {
       const e = this.entries.get(`${kind}:${sha}`);
       if (e?.verdict !== 'infected') continue;
       const name = kind === 'manual' && e.fileName ? { fileName: e.fileName } : {};
-      found.set(sha, { signature: e.signature ?? '', at: e.scannedAt ?? new Date(0), ...name });
+      const on = e.instance ? { instance: e.instance } : {};
+      found.set(sha, { signature: e.signature ?? '', at: e.scannedAt ?? new Date(0), ...name, ...on });
     }
     return found;
   }

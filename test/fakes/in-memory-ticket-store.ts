@@ -1,7 +1,15 @@
 /** Deterministic in-memory TicketStore (and TicketOutbox) for tests; same contract as SqlTicketStore. */
 import { KotaeError } from '../../core/errors';
 import { jstParts } from '../../calendar';
-import type { TicketComment, TicketEvent, TicketPatch, TicketQuery, TicketStore } from '../../tickets';
+import type {
+  TicketComment,
+  TicketEvent,
+  TicketOrder,
+  TicketOrderColumn,
+  TicketPatch,
+  TicketQuery,
+  TicketStore,
+} from '../../tickets';
 import {
   KEPT_AFTER_TEAMS_DELETE,
   KEPT_AFTER_TEAMS_UNDELETE,
@@ -293,18 +301,27 @@ export class InMemoryTicketStore implements TicketStore, TicketOutbox {
 }
 
 /** The value of an order column, a missing one as ''. */
-function orderValue(t: TicketRecord, column: NonNullable<TicketQuery['order']>['column']): string | number {
+function columnValue(t: TicketRecord, column: TicketOrderColumn): string | number {
   if (column === 'createdAt') return t.createdAt.getTime();
   if (column === 'requesterName') return t.requester.name ?? '';
   if (column === 'department') return t.requester.department ?? '';
   return t[column] ?? '';
 }
 
-/** As the SQL store orders (code-point comparison, as SQLite's and PostgreSQL's C collation): column, then newest. */
+/** The value a ticket is ordered by: its column, or the column's place in the ranks (-1 when not listed). */
+function orderValue(t: TicketRecord, o: TicketOrder): string | number {
+  const value = columnValue(t, o.column);
+  return o.ranks ? o.ranks.indexOf(String(value)) : value;
+}
+
+/**
+ * As the SQL store orders (code-point comparison, as SQLite's and PostgreSQL's C collation; a ranked column
+ * by its place in the ranks): column, then newest.
+ */
 function order(a: TicketRecord, b: TicketRecord, o: TicketQuery['order']): number {
   const newest = b.createdAt.getTime() - a.createdAt.getTime();
   if (!o) return newest;
-  const [x, y] = [orderValue(a, o.column), orderValue(b, o.column)];
+  const [x, y] = [orderValue(a, o), orderValue(b, o)];
   const c = x < y ? -1 : x > y ? 1 : 0;
   return c !== 0 ? (o.dir === 'asc' ? c : -c) : newest;
 }

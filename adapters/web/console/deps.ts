@@ -17,6 +17,8 @@ import type {
   FySwitchService,
   QuarantineRelease,
   QuarantineList,
+  ManualCopyPlace,
+  RecordedManualQuarantine,
 } from '../../../tickets';
 import type { RequestHandler, Response } from 'express';
 import type { AccountService, AuthService } from '../auth';
@@ -108,6 +110,8 @@ export interface QuarantinedFilesConsole {
   kept: (sha256: string) => Promise<boolean>;
   /** KOTAE_ATTACHMENT_STORAGE=instance: a file missing here may be kept by another instance. */
   perInstance: boolean;
+  /** Where a quarantined manual's copy is (one look-up); without it, kept until the keeping period ends. */
+  manualPlace?: (m: RecordedManualQuarantine) => Promise<ManualCopyPlace>;
   /** Masks personal data in file names, as the audit log's. */
   maskText: (text: string) => string;
 }

@@ -44,6 +44,11 @@ export const D = {
     pages: 'チケット一覧のページ',
     previous: (n: number) => `前の${n}件`,
     next: (n: number) => `次の${n}件`,
+    /** The SLA filter or an SLA due-time sort looked at only the first `limit` of `matching` tickets. */
+    slaLimited: (limit: number, matching: number, newest: boolean) =>
+      newest
+        ? `SLAの期限で並べ替え・絞り込みできるのは、条件に合う新しいチケット${limit.toLocaleString('ja-JP')}件までです（該当 ${matching.toLocaleString('ja-JP')} 件）。条件を絞り込んでください。`
+        : `SLAの状態で絞り込めるのは、条件に合うチケットのうち現在の並び順で先頭の${limit.toLocaleString('ja-JP')}件までです（該当 ${matching.toLocaleString('ja-JP')} 件）。条件を絞り込んでください。`,
   },
   notify: {
     title: '通知設定',

@@ -1,8 +1,9 @@
 /**
  * 隔離ファイル (administrators and 監査担当, read-only): every quarantined attachment row and uploaded manual,
  * newest quarantine first, 100 a page, with whether its stored file is still kept and until when. One query on
- * file_scan (QuarantineList); the kept check reads this instance's attachment folder. An administrator releases
- * a quarantined manual here (its form in the row); attachments are released on the ticket page.
+ * file_scan (QuarantineList); the kept check is one look-up per row in this instance's attachment folder or
+ * quarantine/manuals. An administrator releases a quarantined manual here (its form in the row, while its copy is
+ * kept here); attachments are released on the ticket page.
  */
 import { KotaeError } from '../../../core';
 import { quarantineEndsAt, type ListedQuarantine } from '../../../tickets';
@@ -26,22 +27,32 @@ function where(c: HandlerContext, f: ListedQuarantine): SafeHtml | string {
   return T.heldConversation(f.conversationId ?? '');
 }
 
-/** Whether the stored file is still kept here, and when the keeping period ends. */
-async function fileState(q: QuarantinedFilesConsole, f: ListedQuarantine, now: Date): Promise<string> {
-  if (f.released) return T.releasedKept;
-  if (!f.quarantinedAt) return T.missing;
+/** Whether the stored file is still kept here and when the keeping period ends; a manual kept here is releasable. */
+async function fileState(
+  q: QuarantinedFilesConsole,
+  f: ListedQuarantine,
+  now: Date,
+): Promise<{ text: string; releasable?: boolean }> {
+  if (f.released) return { text: T.releasedKept };
+  if (!f.quarantinedAt) return { text: T.missing };
   const endsAt = quarantineEndsAt(f.quarantinedAt, q.keepDays);
   const removeAt = formatJst(endsAt);
-  if (now >= endsAt) return T.removed(removeAt);
-  // Manuals are kept in quarantine/manuals until the period ends (not looked up one by one).
-  if (f.kind === 'manual' || (await q.kept(f.sha256))) return T.kept(removeAt);
-  return q.perInstance ? T.elsewhere(removeAt) : T.missing;
+  if (now >= endsAt) return { text: T.removed(removeAt) };
+  if (f.kind === 'manual') {
+    // One look-up of the copy's exact name; quarantines recorded before the instance was kept are not looked up.
+    const recorded = { fileName: f.fileName, at: f.quarantinedAt, instance: f.quarantinedOn };
+    const place = q.manualPlace ? await q.manualPlace(recorded) : 'unrecorded';
+    if (place === 'gone') return { text: T.manualGone };
+    if (place === 'elsewhere') return { text: T.manualElsewhere(f.quarantinedOn ?? '', removeAt) };
+    return { text: T.kept(removeAt), releasable: true };
+  }
+  if (await q.kept(f.sha256)) return { text: T.kept(removeAt) };
+  return { text: q.perInstance ? T.elsewhere(removeAt) : T.missing };
 }
 
-/** The release form of a quarantined manual still kept, for an administrator (`csrf`); none otherwise. */
-function manualForm(c: HandlerContext, q: QuarantinedFilesConsole, f: ListedQuarantine, csrf?: string) {
-  if (!csrf || f.kind !== 'manual' || f.released || !f.quarantinedAt) return '';
-  if (c.deps.clock.now() >= quarantineEndsAt(f.quarantinedAt, q.keepDays)) return '';
+/** The release form of a quarantined manual kept here, for an administrator (`csrf`); none otherwise. */
+function manualForm(c: HandlerContext, f: ListedQuarantine, releasable?: boolean, csrf?: string) {
+  if (!csrf || f.kind !== 'manual' || !releasable) return '';
   return releaseForm(`${c.base}/quarantine/manuals/${f.sha256}/release`, `release-reason-${f.sha256}`, csrf);
 }
 
@@ -53,6 +64,7 @@ async function row(
 ): Promise<SafeHtml> {
   const r = f.released;
   const status = r ? T.released(r.by ?? T.releasedByUnknown, formatJst(r.at), r.version) : T.quarantinedState;
+  const state = await fileState(q, f, c.deps.clock.now());
   return html`<tr${r ? '' : html` class="warn"`}>
     <td>${q.maskText(f.fileName)}</td>
     <td>${f.signature}</td>
@@ -61,8 +73,8 @@ async function row(
       ${f.quarantineVersion ? T.byRescan(f.quarantineVersion) : T.byRescanUnknown}
     </td>
     <td>${where(c, f)}</td>
-    <td>${await fileState(q, f, c.deps.clock.now())}</td>
-    <td>${status} ${manualForm(c, q, f, csrf)}</td>
+    <td>${state.text}</td>
+    <td>${status} ${manualForm(c, f, state.releasable, csrf)}</td>
   </tr>`;
 }
 

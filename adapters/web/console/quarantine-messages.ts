@@ -20,6 +20,11 @@ export const QUARANTINE_LIST_TEXT = Object.freeze({
   removed: (removeAt: string) => `削除済み（保管期間経過: ${removeAt}）`,
   elsewhere: (removeAt: string) => `このサーバーにはありません（別のサーバーに保存。${removeAt} に削除予定）`,
   missing: 'ファイルがありません',
+  /** A quarantined manual's copy no longer in quarantine/manuals (removed by hand) although quarantined here. */
+  manualGone: '削除済み（quarantine/manuals にありません）',
+  /** KOTAE_ATTACHMENT_STORAGE=instance: the manual's copy is kept by the instance whose rescan quarantined it. */
+  manualElsewhere: (server: string, removeAt: string) =>
+    `このサーバーにはありません（サーバー「${server}」に保存。${removeAt} に削除予定。解除はそのサーバーで）`,
   releasedKept: '保管中（解除済みのため削除しません）',
   quarantinedState: '隔離中',
   released: (by: string, at: string, version: string) => `解除済み（${by}、${at}、定義: ${version}）`,

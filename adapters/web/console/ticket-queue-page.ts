@@ -3,11 +3,13 @@ import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketRecord, type TicketStatu
 import type { TicketComment } from '../../../tickets';
 import { SLA_STATES, type SlaState } from '../../../calendar';
 import {
+  QUEUE_IN_MEMORY_LIMIT,
   QUEUE_SORT_KEYS,
   parseSearch,
   ticketSlaRisk,
   type OperatorRecord,
   type QueueFilter,
+  type QueuePage,
   type QueueSortKey,
   type TicketWithSla,
 } from '../../../tickets';
@@ -76,7 +78,7 @@ function select(name: string, label: string, current: string, options: [string, 
 export interface QueueView {
   base: string;
   p: QueueParams;
-  page: { items: TicketWithSla[]; total: number };
+  page: QueuePage;
   counts: Record<TicketStatus, number>;
   categories: readonly string[];
   operators: OperatorRecord[];
@@ -234,6 +236,7 @@ export function queueBody(v: QueueView): SafeHtml {
     </form>
     ${v.views ? saveViewForm(v) : ''}
     <div data-live-part="queue">
+      ${page.partial ? html`<p class="notice" id="queue-partial">${D.queue.slaLimited(QUEUE_IN_MEMORY_LIMIT, page.partial.matching, page.partial.newest)}</p>` : ''}
       <p id="queue-total">
         ${terms.length ? D.search.results(page.total, terms.join(' ')) : M.queue.total(page.total)}
       </p>

@@ -1,6 +1,7 @@
 /**
  * The quarantined manuals' folder as the release uses it: the newest copy of a name with the quarantined content
- * is found (another content or name is not), moved back to the uploads, and never over a file of that name there.
+ * is found (another content or name is not), moved back to the uploads, and never over a file of that name there;
+ * a move back is undone; a copy is looked up by its exact name (the quarantine's time and the manual's name).
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -50,6 +51,26 @@ describe('quarantinedManualFiles', () => {
       '20260701T000000Z-vpn.md',
       'vpn.md',
     ]);
+  });
+
+  it('tells whether the copy quarantined at a time (to the second) is kept, by its exact name', async () => {
+    const files = quarantinedManualFiles({ quarantineDir, uploadsDir });
+    assert.equal(await files.kept('vpn.md', new Date('2026-06-01T00:00:00.987Z')), true);
+    assert.equal(await files.kept('vpn.md', new Date('2026-06-01T00:00:01Z')), false, 'another second');
+    assert.equal(await files.kept('mail.md', new Date('2026-05-01T00:00:00Z')), false, 'another name');
+    assert.equal(await files.kept('../manuals/20260601T000000Z-vpn.md', new Date(0)), false, 'not a path');
+    fs.rmSync(path.join(quarantineDir, '20260601T000000Z-vpn.md'));
+    assert.equal(await files.kept('vpn.md', new Date('2026-06-01T00:00:00Z')), false, 'removed by hand');
+  });
+
+  it('undoes a move back (release not saved): the manual returns to its quarantined copy', async () => {
+    const files = quarantinedManualFiles({ quarantineDir, uploadsDir });
+    const copy = await files.find(sha('new'), 'vpn.md');
+    assert.equal(await files.restore(copy!), true);
+    await files.unrestore(copy!);
+    assert.equal(fs.existsSync(path.join(uploadsDir, 'vpn.md')), false);
+    assert.equal(fs.readFileSync(path.join(quarantineDir, '20260601T000000Z-vpn.md'), 'utf8'), 'new');
+    assert.equal((await files.find(sha('new'), 'vpn.md'))?.name, 'vpn.md', 'released again later');
   });
 
   it('never replaces a file of that name in the uploads (a newer upload): nothing moved', async () => {

@@ -6,8 +6,10 @@ import { describeEachDb } from '../../helpers/databases';
 
 fileScanStoreContract('InMemoryFileScans', async () => {
   const referenced = new Set<string>();
+  const store = new InMemoryFileScans((sha) => referenced.has(sha));
   return {
-    store: new InMemoryFileScans((sha) => referenced.has(sha)),
+    store,
+    on: (instance) => store.on(instance),
     reference: async (sha) => void referenced.add(sha),
     close: async () => {},
   };
@@ -16,6 +18,7 @@ fileScanStoreContract('InMemoryFileScans', async () => {
 describeEachDb('SqlFileScans', (each) => {
   fileScanStoreContract('SqlFileScans', async () => ({
     store: new SqlFileScans(each.db.ds),
+    on: (instance) => new SqlFileScans(each.db.ds, { instance }),
     list: new SqlQuarantineList(each.db.ds),
     reference: async (sha256) => {
       const rows = new SqlAttachmentStore(each.db.ds);

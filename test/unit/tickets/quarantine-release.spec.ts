@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
-import { FakeClock, KotaeError, type AuditEntry } from '../../../core';
+import { FakeClock, KotaeError, MemoryLogger, type AuditEntry } from '../../../core';
 import { QuarantineRelease, type AttachmentMeta } from '../../../tickets';
 import { FakeFileScanner } from '../../fakes/fake-file-scanner';
 import { InMemoryFileScans } from '../../fakes/in-memory-file-scans';
@@ -178,5 +178,59 @@ describe('QuarantineRelease', () => {
       ),
     );
     assert.deepEqual([within.audited, after.audited], [[], []]);
+  });
+
+  it('a manual moved back whose release is not saved, and that cannot be moved back into quarantine: says where it is', async () => {
+    const scans = new InMemoryFileScans(undefined, 'kotae-a');
+    const manual = { kind: 'manual' as const, sha256: hash(5), fileName: 'vpn.md' };
+    await scans.claim(manual, 'v1', undefined, { holder: 'cli', now: T0, until: T0 });
+    await scans.recordInfected(manual, 'Wrong.Sig', 'v1', 'cli', T0);
+    const moves: string[] = [];
+    const logger = new MemoryLogger();
+    const release = new QuarantineRelease({
+      files: { has: async () => false, read: async () => Readable.from([]) },
+      scans,
+      scanner: new FakeFileScanner({}),
+      manuals: {
+        kept: async (name, at) => name === 'vpn.md' && at.getTime() === T0.getTime(),
+        find: async (_sha, name) => ({ name, read: async () => Readable.from([Buffer.from('# VPN')]) }),
+        uploaded: async () => false,
+        restore: async () => {
+          moves.push('restore');
+          return true;
+        },
+        unrestore: async () => {
+          moves.push('unrestore');
+          throw new Error('EACCES: permission denied');
+        },
+      },
+      audit: {
+        atomically: async (change) => {
+          await change();
+          throw new Error('commit failed');
+        },
+      },
+      clock: new FakeClock('2026-06-02T00:00:00Z'),
+      logger,
+      perInstance: { keepDays: 30, instance: 'kotae-a' },
+    });
+    await assert.rejects(
+      release.releaseManual({ sha256: hash(5), reason: '誤検知', actor: 'admin' }),
+      refusal(
+        'DB_UNAVAILABLE',
+        'データベースに解除を保存できなかったため、隔離を解除できませんでした。「vpn.md」を隔離フォルダーに戻すこともできず、knowledge/uploads に残っています（隔離は解除されていません）。サーバーのログを確認し、ファイルを quarantine/manuals に戻すか、ナレッジの管理で「vpn.md」を削除してください。',
+      ),
+    );
+    assert.deepEqual(moves, ['restore', 'unrestore']);
+    assert.deepEqual(
+      logger.lines.map((l) => [l.level, l.msg, l.fields]),
+      [
+        [
+          'error',
+          'manual release not saved; manual left in the uploads',
+          { file: 'vpn.md', error: 'commit failed', undoError: 'EACCES: permission denied' },
+        ],
+      ],
+    );
   });
 });

@@ -9,6 +9,7 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from '../../../../../core/logger';
 import type { FaqService, FileScanStore } from '../../../../../tickets';
 import { UploadedDocuments } from '../../../../../app/uploaded-documents';
+import { quarantinedCopyName } from '../../../../../app/manual-rescan-source';
 import { KnowledgeIngestJob } from '../../../../../jobs';
 import { KnowledgeInsights } from '../../../../../app/knowledge-insights';
 import { SqlKnowledgeUsage } from '../../../../../db/repositories/sql-knowledge-usage';
@@ -70,12 +71,9 @@ export function consoleKnowledge(ds: DataSource, faqs: FaqService, logger: Logge
 export function quarantinedManualSeed(d: { dir: string; scans: FileScanStore; now: () => Date }) {
   return async (name: string, content: string) => {
     const at = d.now();
-    const stamp = at
-      .toISOString()
-      .replace(/[-:]/g, '')
-      .replace(/\.\d+Z$/, 'Z');
+    const copy = path.join(d.dir, quarantinedCopyName(at, name));
     fs.mkdirSync(d.dir, { recursive: true });
-    fs.writeFileSync(path.join(d.dir, `${stamp}-${name}`), content);
+    fs.writeFileSync(copy, content);
     const file = {
       kind: 'manual' as const,
       sha256: createHash('sha256').update(content).digest('hex'),
@@ -83,6 +81,6 @@ export function quarantinedManualSeed(d: { dir: string; scans: FileScanStore; no
     };
     await d.scans.claim(file, 'Seed 0.1', undefined, { holder: 'seed', now: at, until: at });
     await d.scans.recordInfected(file, 'Seed.Manual', 'Seed 0.1', 'seed', at);
-    return { sha256: file.sha256, copy: path.join(d.dir, `${stamp}-${name}`) };
+    return { sha256: file.sha256, copy };
   };
 }

@@ -42,6 +42,8 @@ import {
   FaqService,
   QuarantinedAttachments,
   QuarantineRelease,
+  manualCopyPlace,
+  type RecordedManualQuarantine,
   ReplyDelivery,
   TicketService,
   WorkLogService,
@@ -63,6 +65,9 @@ import { quarantinedManualFiles } from '../../../../../app/quarantined-manual-fi
 import { consoleKnowledge, quarantinedManualSeed } from './console-harness-knowledge';
 import { consoleRequest, type Session } from './console-harness-request';
 import { ticketSeeds } from './console-harness-tickets';
+
+/** The host name this console's rescans record (KOTAE_ATTACHMENT_STORAGE=instance). */
+export const CONSOLE_HOST = 'kotae-a';
 
 /** Password of every seeded account. */
 export const PASSWORD = 'kotae-console-password';
@@ -93,8 +98,9 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     clock: timeSource,
     logger,
   });
-  // As the composition root wires them: rows carry their quarantine; an administrator may release one.
-  const fileScans = new SqlFileScans(ds);
+  // As the composition root wires them: rows carry their quarantine; an administrator may release one. This
+  // console's host is CONSOLE_HOST (per-instance storage): its rescans record it with each quarantine.
+  const fileScans = new SqlFileScans(ds, { instance: CONSOLE_HOST });
   const attachmentRows = new QuarantinedAttachments(new SqlAttachmentStore(ds, now), fileScans);
   const attachmentFiles = new InMemoryAttachmentFileStore(now);
   // Detects what a test writes as EVIL-MARKER (the seeded files are clean: a release finds them clean).
@@ -167,13 +173,25 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
   // Uploaded manuals in a temporary folder; the background ingest records its runs instead of indexing.
   const knowledge = consoleKnowledge(ds, faqs, logger, now);
   const { documents, ingest, ingestRuns } = knowledge;
+  const manualFiles = quarantinedManualFiles({ quarantineDir: knowledge.quarantineDir, uploadsDir: documents.dir });
+  let commitFails = false;
   const quarantine = new QuarantineRelease({
     files: attachmentFiles,
     scans: fileScans,
     scanner,
-    audit,
+    // setCommitFails: the transaction fails after its changes (as a failed commit: everything rolled back).
+    audit: {
+      atomically: (change, entry) =>
+        audit.atomically(async () => {
+          const result = await change();
+          if (commitFails) throw new Error('SQLITE_IOERR: disk I/O error');
+          return result;
+        }, entry),
+    },
     clock: timeSource,
-    manuals: quarantinedManualFiles({ quarantineDir: knowledge.quarantineDir, uploadsDir: documents.dir }),
+    logger,
+    perInstance: { keepDays: 30, instance: CONSOLE_HOST },
+    manuals: manualFiles,
   });
   const certificateStore = new SqlDeletionCertificates(ds);
   const certificate = await certificateStore.add({
@@ -215,6 +233,8 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
       keepDays: 30,
       kept: (sha256: string) => attachmentFiles.has(sha256),
       perInstance: true,
+      manualPlace: (m: RecordedManualQuarantine) =>
+        manualCopyPlace(manualFiles, { perInstance: true, instance: CONSOLE_HOST }, m),
       maskText: (t: string) => t.replace(/山田/g, '＊＊'),
     },
     workLogs,
@@ -302,12 +322,17 @@ export async function startConsole(options: { clockStart?: string; realClock?: b
     openTicket,
     attachedImage,
     quarantinedImage,
-    /** A manual a rescan moved to quarantine/manuals and marked infected. */
+    /** A manual a rescan of this console's host moved to quarantine/manuals and marked infected. */
     quarantinedManual: quarantinedManualSeed({ dir: knowledge.quarantineDir, scans: fileScans, now }),
+    /** The same by a rescan on `instance`, or (none) before migration 1767500000000 recorded it. */
+    quarantinedManualBy: (instance?: string) =>
+      quarantinedManualSeed({ dir: knowledge.quarantineDir, scans: new SqlFileScans(ds, { instance }), now }),
     scanner,
     sessionFor,
     request: consoleRequest(origin),
     setReindexFails: (fails: boolean) => (reindexFails = fails),
+    /** Makes the quarantine release's transactions fail after their changes (rolled back). */
+    setCommitFails: (fails: boolean) => (commitFails = fails),
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();

@@ -7,17 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { QUARANTINE_LIST_TEXT } from '../../../../../adapters/web/console/quarantine-messages';
 import { startConsole, type ConsoleHarness } from './console-harness';
-
-/** The table's rows as text, tags stripped. */
-function rows(page: string): string[] {
-  const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(page)?.[1] ?? '';
-  return [...body.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((m) =>
-    m[1]!
-      .replace(/<[^>]+>/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim(),
-  );
-}
+import { alertOf, rows, waitFor } from './quarantine-page-text';
 
 describe('console 隔離ファイル page', () => {
   let h: ConsoleHarness;
@@ -76,7 +66,6 @@ describe('console 隔離ファイル: the release of a quarantined manual (admin
     h.request('GET', `/console/quarantine${query}`, { session: await h.sessionFor(role) });
   const release = async (form: Record<string, string>, sha256 = manual.sha256, role: 'admin' | 'operator' = 'admin') =>
     h.request('POST', `/console/quarantine/manuals/${sha256}/release`, { session: await h.sessionFor(role), form });
-  const alertOf = (text: string) => /role="alert">([^<]*)/.exec(text)?.[1];
   const releases = async () => (await h.audit.recent(50)).filter((r) => r.action === 'manual.quarantine_released');
   /** Nothing changed: the copy stays in quarantine, nothing in the uploads, no audit row, still 隔離中. */
   async function unchanged() {
@@ -210,7 +199,3 @@ describe('console 隔離ファイル: the release of a quarantined manual (admin
     await unchanged();
   });
 });
-
-async function waitFor(done: () => boolean): Promise<void> {
-  for (let i = 0; i < 100 && !done(); i++) await new Promise((r) => setTimeout(r, 20));
-}
