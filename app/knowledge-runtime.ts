@@ -25,7 +25,7 @@ import type { KotaeConfig } from './config';
 import { buildInChildProcess } from './index-build-process';
 import { createEmbedder } from './knowledge-embedder';
 import { LiveKnowledge } from './live-knowledge';
-import { managedKbDir } from './managed-faqs';
+import { hiddenFaqsDir, managedKbDir } from './managed-faqs';
 import { knowledgeFolders } from './knowledge-folders';
 
 export { createEmbedder } from './knowledge-embedder';
@@ -130,6 +130,7 @@ export async function createKnowledgeRuntime(
       dataDir: config.dataDir,
       extraDirs: [
         { dir: managedKbDir(config.dataDir), prefix: '@console', overrides: true },
+        { dir: hiddenFaqsDir(config.dataDir), prefix: '@console-hidden', overrides: true, withholds: true },
         ...knowledgeFolders(config.dataDir),
       ],
       logger,

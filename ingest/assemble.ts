@@ -19,9 +19,15 @@ export interface Assembled {
  * Collects chunks in path order (files named as copies last). An FAQ id already used by an earlier file is indexed as
  * `<file>#<id>` (and reported as a warning naming both files). Files under an overriding prefix (the
  * console's FAQ sheet) come first, and the rows they replace (same indexed id) are left out silently:
- * an FAQ edited in the console is served with its edit, on every ingest of its sheet.
+ * an FAQ edited in the console is served with its edit, on every ingest of its sheet. Files under a withholding
+ * prefix (the console's hidden FAQs, also overriding) claim their ids without being indexed: a hidden FAQ is left
+ * out on every ingest of its sheet.
  */
-export function assemble(outcomes: readonly FileOutcome[], overriding: readonly string[] = []): Assembled {
+export function assemble(
+  outcomes: readonly FileOutcome[],
+  overriding: readonly string[] = [],
+  withholding: readonly string[] = [],
+): Assembled {
   const chunks: Chunk[] = [];
   const skipped: SkippedItem[] = [];
   const warnings: SkippedItem[] = [];
@@ -57,6 +63,7 @@ export function assemble(outcomes: readonly FileOutcome[], overriding: readonly 
         shared.set(heldBy, [...(shared.get(heldBy) ?? []), chunk.documentId]);
       }
       owner.set(id, o.relPath);
+      if (withholding.some((prefix) => o.relPath.startsWith(prefix))) continue;
       chunks.push(id === chunk.documentId ? chunk : withDocumentId(chunk, id));
     }
     for (const [heldBy, ids] of shared)

@@ -62,7 +62,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     const present = new Set(entries.map((e) => e.relPath));
     const removed = Object.entries(previous.files).filter(([p, e]) => e.status === 'indexed' && !present.has(p)).length;
     const overriding = (options.extraDirs ?? []).filter((d) => d.overrides).map((d) => `${d.prefix}/`);
-    const { chunks, skipped, warnings } = assemble(outcomes, overriding);
+    const withholding = (options.extraDirs ?? []).filter((d) => d.overrides && d.withholds).map((d) => `${d.prefix}/`);
+    const { chunks, skipped, warnings } = assemble(outcomes, overriding, withholding);
     skipped.push(...unreadableDirs.map((dir) => ({ path: dir + '/', reason: SKIP_REASONS.unreadable })));
     skipped.push(...linksOutside.map((link) => ({ path: link, reason: SKIP_REASONS.linkOutside })));
     if (linksOutside.length > 0) logger.warn('links out of the knowledge folder not indexed', { paths: linksOutside });

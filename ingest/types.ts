@@ -61,9 +61,10 @@ export interface IngestOptions {
   update?: IndexUpdater;
   /**
    * More folders indexed with the source (e.g. FAQs managed in the console); paths get `prefix/`.
-   * With `overrides`, an FAQ id of such a folder replaces the same id of any other file.
+   * With `overrides`, an FAQ id of such a folder replaces the same id of any other file. With `withholds` too,
+   * its FAQs are not indexed either: their ids are kept out of the index (the console's hidden FAQs).
    */
-  extraDirs?: { dir: string; prefix: string; overrides?: boolean }[];
+  extraDirs?: { dir: string; prefix: string; overrides?: boolean; withholds?: boolean }[];
 }
 
 /** A file (or `file:row`) left out of the index, with a Japanese reason for operators. */

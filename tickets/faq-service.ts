@@ -4,7 +4,9 @@
  * operator's edit of a published FAQ is a new draft that replaces it only once an administrator
  * approves it (the published text keeps serving meanwhile); an edit of a sheet's FAQ is kept as an
  * override in faq_entry, which the ingest prefers to the sheet's row on every run. Administrators'
- * saves publish at once (they are the approvers). Every change to published FAQs re-indexes.
+ * saves publish at once (they are the approvers). Every change to published FAQs re-indexes. A published
+ * FAQ can be hidden (非公開) and published again under the same rule; a sheet's FAQ is hidden by a hidden
+ * override of its id, which keeps that id out of the index until it goes.
  */
 import { KotaeError } from '../core';
 import type { Logger } from '../core';
@@ -13,10 +15,13 @@ import type { TicketRecord } from './records';
 import { TICKET_MESSAGES } from './messages';
 import type { FaqStore, IndexedFaqSource } from './ports';
 import type { AuditTrail } from './audit';
-import type { FaqEntry, FaqInput, FaqOrigin, IndexedFaq } from './types';
+import type { FaqEntry, FaqInput, IndexedFaq } from './types';
+import { faqCatalogue, type FaqListItem, type FaqVisibility } from './faq-catalogue';
 import type { PiiMasker } from '../privacy';
 import { masked } from './personal-data';
 import { depersonalize } from './faq-depersonalize';
+
+export type { FaqListItem, FaqVisibility } from './faq-catalogue';
 
 /** What FaqService needs; `reindex` rebuilds the knowledge base from the KB folder and faq_entry. */
 export interface FaqServiceDeps {
@@ -34,32 +39,6 @@ export interface FaqServiceDeps {
 export interface FaqActor {
   username: string;
   canPublish: boolean;
-}
-
-/** One row of the console's FAQ list: every FAQ the bot can answer from, with its origin. */
-export interface FaqListItem {
-  /** `entry:<faq_entry id>` or `indexed:<FAQ id in the index>`. */
-  key: string;
-  origin: FaqOrigin;
-  content: FaqInput;
-  /** The sheet (knowledge folder or SharePoint) an indexed FAQ comes from. */
-  sourcePath?: string;
-  /** The published faq_entry row (console FAQs, and overrides of a sheet's FAQ). */
-  entry?: FaqEntry;
-  /** True when a sheet's FAQ is served with the console's edit instead of the sheet's text. */
-  overridden: boolean;
-  /** Drafts waiting for approval that will replace this FAQ. */
-  pendingDrafts: number;
-}
-
-/** Whether `item` matches the words of a search (all of them, case- and width-insensitive). */
-function matches(item: FaqListItem, words: readonly string[]): boolean {
-  const c = item.content;
-  const hay = [c.category, c.question, ...c.alternateQuestions, c.answer, item.sourcePath ?? '']
-    .join('\n')
-    .normalize('NFKC')
-    .toLowerCase();
-  return words.every((w) => hay.includes(w));
 }
 
 /** Result of a change to approved FAQs: whether the knowledge base was re-indexed. */
@@ -133,44 +112,11 @@ export class FaqService {
 
   /**
    * Every published FAQ: the sheets' FAQs (with the console's override when there is one) and the
-   * console's own, filtered by the words of `search`.
+   * console's own, hidden ones included (or only them, or none), filtered by the words of `search`.
    */
-  async catalogue(search = ''): Promise<FaqListItem[]> {
+  async catalogue(search = '', visibility: FaqVisibility = 'all'): Promise<FaqListItem[]> {
     const [entries, indexed] = await Promise.all([this.deps.store.list(), this.indexedFaqs()]);
-    const pending = new Map<string, number>();
-    for (const e of entries) {
-      const key = e.status === 'draft' ? (e.replacesId ?? (e.sourceKey ? `key:${e.sourceKey}` : undefined)) : undefined;
-      if (key) pending.set(key, (pending.get(key) ?? 0) + 1);
-    }
-    const overrides = new Map(
-      entries.filter((e) => e.status === 'approved' && e.sourceKey).map((e) => [e.sourceKey as string, e]),
-    );
-    const items: FaqListItem[] = indexed.map((f) => {
-      const entry = overrides.get(f.id);
-      return {
-        key: `indexed:${f.id}`,
-        origin: f.origin,
-        content: entry ?? f,
-        sourcePath: f.sourcePath,
-        entry,
-        overridden: entry !== undefined,
-        pendingDrafts: (pending.get(`key:${f.id}`) ?? 0) + (entry ? (pending.get(entry.id) ?? 0) : 0),
-      };
-    });
-    const known = new Set(indexed.map((f) => f.id));
-    for (const e of entries) {
-      if (e.status !== 'approved' || (e.sourceKey && known.has(e.sourceKey))) continue;
-      items.push({
-        key: `entry:${e.id}`,
-        origin: e.origin,
-        content: e,
-        entry: e,
-        overridden: false,
-        pendingDrafts: pending.get(e.id) ?? 0,
-      });
-    }
-    const words = search.normalize('NFKC').toLowerCase().split(/\s+/).filter(Boolean);
-    return words.length ? items.filter((i) => matches(i, words)) : items;
+    return faqCatalogue(entries, indexed, { search, visibility });
   }
 
   /** One FAQ of a sheet (knowledge folder or SharePoint) with its override; NOT_FOUND otherwise. */
@@ -243,6 +189,7 @@ export class FaqService {
             replacesId: current.id,
             ticketId: current.ticketId,
             createdBy: actor.username,
+            hidden: current.hiddenAt !== undefined,
           }),
         (created) => ({ actor: actor.username, action: 'faq.draft', target: created.id, detail: { replaces: id } }),
       );
@@ -287,16 +234,114 @@ export class FaqService {
     return { entry, reindexed: actor.canPublish ? await this.reindex() : false };
   }
 
-  /** Approves a draft (admin) and re-indexes; CONFLICT when another approval or edit came first. */
+  /**
+   * Approves a draft (admin) and re-indexes; CONFLICT when another approval or edit came first. A request to
+   * hide or to publish again is audited as such (faq.hidden / faq.unhidden); a sheet's FAQ published again
+   * serves the sheet's text (its override goes).
+   */
   async approve(id: string, expectedVersion: number, admin: string): Promise<FaqChange> {
     const current = await this.deps.store.get(id);
     if (!current || current.status !== 'draft')
       throw new KotaeError('CONFLICT', `faq ${id} is not a draft`, { userMessage: TICKET_MESSAGES.faqNotDraft });
+    const replaced = current.replacesId ? await this.deps.store.get(current.replacesId) : undefined;
+    const hides = current.hiddenAt !== undefined;
+    const toggles = hides !== (replaced?.hiddenAt !== undefined);
     const entry = await this.deps.audit.atomically(
-      () => this.deps.store.approve(id, expectedVersion, admin),
-      (published) => ({ actor: admin, action: 'faq.approve', target: id, detail: { published: published.id } }),
+      async () => {
+        const published = await this.deps.store.approve(id, expectedVersion, admin);
+        if (toggles && !hides && published.sourceKey) await this.deps.store.delete(published.id);
+        return published;
+      },
+      (published) => ({
+        actor: admin,
+        action: toggles ? visibilityAction(hides) : 'faq.approve',
+        target: id,
+        detail: { published: published.id },
+      }),
     );
     return { entry, reindexed: await this.reindex() };
+  }
+
+  /**
+   * Hides a published faq_entry row (「回答に使わない（非公開にする）」) or publishes it again, against
+   * `expectedVersion`: an administrator's change applies at once, an operator's is a draft (a request) until an
+   * administrator approves it. A sheet's FAQ published again serves the sheet's text: its override is deleted.
+   */
+  async setHidden(id: string, expectedVersion: number, hidden: boolean, actor: FaqActor): Promise<FaqChange> {
+    const current = await this.get(id);
+    if (current.status !== 'approved')
+      throw new KotaeError('CONFLICT', `faq ${id} is not published`, { userMessage: TICKET_MESSAGES.faqNotPublished });
+    if ((current.hiddenAt !== undefined) === hidden)
+      throw new KotaeError('CONFLICT', `faq ${id} hidden is already ${hidden}`, {
+        userMessage: hidden ? TICKET_MESSAGES.faqAlreadyHidden : TICKET_MESSAGES.faqNotHidden,
+      });
+    if (current.version !== expectedVersion)
+      throw new KotaeError('CONFLICT', `faq ${id} version is not ${expectedVersion}`);
+    const detail = { hidden, ...(current.sourceKey ? { faqId: current.sourceKey } : {}) };
+    if (!actor.canPublish) {
+      const draft = await this.deps.audit.atomically(
+        () =>
+          this.deps.store.create({
+            ...contentOf(current),
+            status: 'draft',
+            origin: current.origin,
+            sourceKey: current.sourceKey,
+            replacesId: current.id,
+            ticketId: current.ticketId,
+            createdBy: actor.username,
+            hidden,
+          }),
+        (created) => ({
+          actor: actor.username,
+          action: 'faq.draft',
+          target: created.id,
+          detail: { replaces: id, ...detail },
+        }),
+      );
+      return { entry: draft, reindexed: false };
+    }
+    const entry = await this.deps.audit.atomically(
+      async () => {
+        if (hidden || !current.sourceKey) return this.deps.store.setHidden(id, expectedVersion, hidden);
+        await this.deps.store.delete(id);
+        return { ...current, hiddenAt: undefined };
+      },
+      () => ({ actor: actor.username, action: visibilityAction(hidden), target: id, detail }),
+    );
+    return { entry, reindexed: await this.reindex() };
+  }
+
+  /**
+   * Hides a sheet's FAQ (knowledge folder or SharePoint) or publishes it again: the flag of its override, or a
+   * new hidden override of that FAQ id (the sheet's text, for the list) when it has none.
+   */
+  async setIndexedHidden(faqId: string, hidden: boolean, actor: FaqActor): Promise<FaqChange> {
+    const item = await this.indexedItem(faqId);
+    if (item.entry) return this.setHidden(item.entry.id, item.entry.version, hidden, actor);
+    if (!hidden)
+      throw new KotaeError('CONFLICT', `indexed faq ${faqId} is not hidden`, {
+        userMessage: TICKET_MESSAGES.faqNotHidden,
+      });
+    const c = item.content;
+    const entry = await this.deps.audit.atomically(
+      () =>
+        this.deps.store.create({
+          ...contentOf(c),
+          category: c.category.trim() || 'その他',
+          status: actor.canPublish ? 'approved' : 'draft',
+          origin: item.origin,
+          sourceKey: faqId,
+          createdBy: actor.username,
+          hidden: true,
+        }),
+      (created) => ({
+        actor: actor.username,
+        action: actor.canPublish ? visibilityAction(true) : 'faq.draft',
+        target: created.id,
+        detail: { hidden: true, faqId },
+      }),
+    );
+    return { entry, reindexed: actor.canPublish ? await this.reindex() : false };
   }
 
   /** Deletes an FAQ; re-indexes when it was approved (a deleted override lets the sheet's text serve again). */
@@ -325,4 +370,20 @@ export class FaqService {
       return false;
     }
   }
+}
+
+/** The audit action of hiding an FAQ or publishing it again. */
+function visibilityAction(hidden: boolean): string {
+  return hidden ? 'faq.hidden' : 'faq.unhidden';
+}
+
+/** The editable fields of an FAQ (of a row or a sheet), without the rest. */
+function contentOf(f: FaqInput): FaqInput {
+  return {
+    category: f.category,
+    question: f.question,
+    alternateQuestions: f.alternateQuestions,
+    answer: f.answer,
+    sourceUrl: f.sourceUrl,
+  };
 }

@@ -127,6 +127,7 @@ export {
   type FaqChange,
   type FaqListItem,
   type FaqServiceDeps,
+  type FaqVisibility,
 } from './faq-service';
 export { depersonalize } from './faq-depersonalize';
 export { OPERATOR_ROLES, hasRole, isOperatorRole, worksTickets } from './operators';

@@ -70,4 +70,7 @@ export const TICKET_MESSAGES = Object.freeze({
   workLogRequired: (fields: readonly string[]) => `${fields.join('・')}を入力してください。`,
   faqRequired: '質問と回答を入力してください。',
   faqNotDraft: 'このFAQは承認待ちではありません。',
+  faqNotPublished: 'このFAQは公開されていないため、非公開・公開の切り替えはできません。',
+  faqAlreadyHidden: 'このFAQはすでに非公開です（回答に使っていません）。',
+  faqNotHidden: 'このFAQは非公開ではありません。',
 });

@@ -274,7 +274,12 @@ export interface FaqStore {
   findBySourceKey(sourceKey: string): Promise<FaqEntry[]>;
   /** Updates an entry; CONFLICT when the stored version differs from expectedVersion. */
   update(id: string, expectedVersion: number, input: FaqInput): Promise<FaqEntry>;
-  /** Publishes a draft (into the entry it replaces, if any); CONFLICT on a stale version or a non-draft. */
+  /** Hides an entry (hiddenAt: now) or publishes it again; CONFLICT on a stale version. */
+  setHidden(id: string, expectedVersion: number, hidden: boolean): Promise<FaqEntry>;
+  /**
+   * Publishes a draft (into the entry it replaces, if any, with the draft's hiddenAt); CONFLICT on a stale version
+   * or a non-draft.
+   */
   approve(id: string, expectedVersion: number, approvedBy: string): Promise<FaqEntry>;
   delete(id: string): Promise<void>;
 }

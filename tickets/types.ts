@@ -96,6 +96,11 @@ export interface FaqEntry {
   approvedBy?: string;
   approvedAt?: Date;
   version: number;
+  /**
+   * Since when the FAQ is hidden (非公開): never answered from, and a sheet's FAQ of `sourceKey` is kept out of the
+   * index. On a draft: the request to hide (a draft without it replacing a hidden entry asks to publish it again).
+   */
+  hiddenAt?: Date;
 }
 
 /** A new faq_entry row. */
@@ -106,6 +111,8 @@ export type NewFaqEntry = FaqInput & {
   origin?: FaqOrigin;
   sourceKey?: string;
   replacesId?: string;
+  /** Hidden from its creation (an administrator's hide of a sheet's FAQ, or an operator's request to hide). */
+  hidden?: boolean;
 };
 
 /** Editable fields of an FAQ. */

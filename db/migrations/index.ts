@@ -40,6 +40,7 @@ import { QuarantineReleaseRecord1767200000000 } from './1767200000000-quarantine
 import { WebChatRecheck1767300000000 } from './1767300000000-web-chat-recheck';
 import { QuarantineReleaseKept1767400000000 } from './1767400000000-quarantine-release-kept';
 import { QuarantineManualInstance1767500000000 } from './1767500000000-quarantine-manual-instance';
+import { FaqHidden1767600000000 } from './1767600000000-faq-hidden';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -85,4 +86,5 @@ export const MIGRATIONS = [
   WebChatRecheck1767300000000,
   QuarantineReleaseKept1767400000000,
   QuarantineManualInstance1767500000000,
+  FaqHidden1767600000000,
 ];

@@ -40,6 +40,7 @@ function toFaq(row: FaqEntryRow): FaqEntry {
     origin: (row.origin ?? (row.ticketId ? 'ticket' : 'console')) as FaqOrigin,
     sourceKey: row.sourceKey ?? undefined,
     replacesId: row.replacesId ?? undefined,
+    hiddenAt: row.hiddenAt ?? undefined,
   };
 }
 
@@ -80,6 +81,7 @@ export class SqlFaqStore implements FaqStore {
       origin: input.origin ?? (input.ticketId ? 'ticket' : 'console'),
       sourceKey: input.sourceKey ?? null,
       replacesId: input.replacesId ?? null,
+      hiddenAt: input.hidden ? at : null,
     };
     await runDb(this.ds, () => this.repo().insert(row));
     return toFaq(row);
@@ -99,6 +101,10 @@ export class SqlFaqStore implements FaqStore {
 
   async update(id: string, expectedVersion: number, input: FaqInput): Promise<FaqEntry> {
     return this.save(id, expectedVersion, CONTENT(input));
+  }
+
+  async setHidden(id: string, expectedVersion: number, hidden: boolean): Promise<FaqEntry> {
+    return this.save(id, expectedVersion, { hiddenAt: hidden ? this.now() : null });
   }
 
   async findBySourceKey(sourceKey: string): Promise<FaqEntry[]> {
@@ -134,7 +140,14 @@ export class SqlFaqStore implements FaqStore {
         const replaced = await m
           .createQueryBuilder()
           .update('faq_entry')
-          .set({ ...CONTENT(toFaq(draft)), approvedBy, approvedAt: at, updatedAt: at, version: inc })
+          .set({
+            ...CONTENT(toFaq(draft)),
+            hiddenAt: draft.hiddenAt,
+            approvedBy,
+            approvedAt: at,
+            updatedAt: at,
+            version: inc,
+          })
           .where('id = :target', { target })
           .execute();
         if (!replaced.affected) {

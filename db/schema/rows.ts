@@ -233,6 +233,7 @@ export interface FaqEntryRow {
   origin: string | null;
   sourceKey: string | null;
   replacesId: string | null;
+  hiddenAt: Date | null;
 }
 
 /** Notifications (issue 14). */

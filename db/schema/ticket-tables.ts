@@ -158,6 +158,8 @@ export const faqEntry: TableSpec = {
     origin: short(16, true),
     sourceKey: short(200, true),
     replacesId: short(32, true),
+    // Hidden (非公開) since then: not answered from (migration 1767600000000); on a draft, a request to hide.
+    hiddenAt: optDate,
   },
   indices: [{ columns: ['status'] }, { columns: ['sourceKey'] }],
 };

@@ -1,5 +1,5 @@
 /** FAQ pages: the list of every FAQ (any origin) with search, the editor form, drafts awaiting approval. */
-import type { FaqEntry, FaqInput, FaqListItem, UnansweredQuestion } from '../../../tickets';
+import type { FaqEntry, FaqInput, FaqListItem, FaqVisibility, UnansweredQuestion } from '../../../tickets';
 import { formatJst } from './format';
 import { html, type SafeHtml } from './html';
 import { K, ORIGIN_LABELS } from './knowledge-messages';
@@ -66,11 +66,31 @@ function originCell(item: FaqListItem): SafeHtml {
   return html`${ORIGIN_LABELS[item.origin]}${item.sourcePath ? html`<br /><small>${item.sourcePath}</small>` : ''}`;
 }
 
-/** Every published FAQ with its origin, a search box and links to view and edit. */
-export function faqCatalogue(base: string, items: readonly FaqListItem[], search: string): SafeHtml {
+/** The visibilities of the list's filter, in the order offered. */
+const VISIBILITIES: readonly FaqVisibility[] = ['all', 'published', 'hidden'];
+
+/** The state of a listed FAQ: 非公開 (a badge), or published (with the console's edit or not). */
+function stateCell(i: FaqListItem): SafeHtml | string {
+  if (i.hidden) return html`<span class="badge faq-hidden">${K.faq.hiddenBadge}</span>`;
+  return i.overridden ? K.faq.overridden : K.faq.published;
+}
+
+/** Every FAQ with its origin, a search box, a filter by 公開状態 and links to view and edit. */
+export function faqCatalogue(
+  base: string,
+  items: readonly FaqListItem[],
+  search: string,
+  visibility: FaqVisibility = 'all',
+): SafeHtml {
   const form = html`<form method="get" action="${base}/faqs" class="filters" role="search">
     <label for="faq-q">${K.faq.search}</label>
     <input id="faq-q" name="q" type="search" value="${search}" />
+    <label for="faq-state">${K.faq.visibility}</label>
+    <select id="faq-state" name="state">
+      ${VISIBILITIES.map(
+        (v) => html`<option value="${v}" ${v === visibility ? html` selected` : ''}>${K.faq.visibilities[v]}</option>`,
+      )}
+    </select>
     <button type="submit">${K.faq.searchSubmit}</button>
   </form>`;
   if (items.length === 0)
@@ -98,7 +118,7 @@ export function faqCatalogue(base: string, items: readonly FaqListItem[], search
               <td>${i.content.question}</td>
               <td class="body">${i.content.answer}</td>
               <td>
-                ${i.overridden ? K.faq.overridden : K.faq.published}${
+                ${stateCell(i)}${
                   i.pendingDrafts ? html`<br /><a href="${base}/faqs/drafts">${K.faq.pending(i.pendingDrafts)}</a>` : ''
                 }
               </td>
@@ -109,15 +129,23 @@ export function faqCatalogue(base: string, items: readonly FaqListItem[], search
     </table>`;
 }
 
-/** What a draft is: new, an edit of a published FAQ, or an edit of a sheet's FAQ. */
-function draftKind(e: FaqEntry): string {
+/**
+ * What a draft is: a request to hide (非公開の申請) or to publish again (of a hidden entry of `hiddenIds`), new, an
+ * edit of a published FAQ, or an edit of a sheet's FAQ.
+ */
+function draftKind(e: FaqEntry, hiddenIds: ReadonlySet<string>): string {
+  const replacesHidden = e.replacesId !== undefined && hiddenIds.has(e.replacesId);
+  if (e.hiddenAt !== undefined && !replacesHidden) return K.faq.hideDraft;
+  if (e.hiddenAt === undefined && replacesHidden) return K.faq.unhideDraft;
   if (e.replacesId) return K.faq.replaces;
   if (e.sourceKey) return K.faq.overrideDraft(e.sourceKey);
   return K.faq.newDraft;
 }
 
-/** Drafts awaiting approval, with approve (admins) and delete. */
-export function draftList(base: string, csrf: string, entries: FaqEntry[], canApprove: boolean): SafeHtml {
+/** Drafts awaiting approval (of `entries`, all of faq_entry), with approve (admins) and delete. */
+export function draftList(base: string, csrf: string, all: readonly FaqEntry[], canApprove: boolean): SafeHtml {
+  const entries = all.filter((e) => e.status === 'draft');
+  const hiddenIds = new Set(all.filter((e) => e.status === 'approved' && e.hiddenAt !== undefined).map((e) => e.id));
   if (entries.length === 0) return html`<p>${M.faq.noDrafts}</p>`;
   const hidden = (e: FaqEntry) =>
     html`<input type="hidden" name="_csrf" value="${csrf}" />${writeKeyInput()}<input
@@ -140,7 +168,7 @@ export function draftList(base: string, csrf: string, entries: FaqEntry[], canAp
       ${entries.map(
         (e) =>
           html`<tr>
-            <td>${ORIGIN_LABELS[e.origin]}<br /><small>${draftKind(e)}</small></td>
+            <td>${ORIGIN_LABELS[e.origin]}<br /><small>${draftKind(e, hiddenIds)}</small></td>
             <td>${e.category}</td>
             <td>${e.question}</td>
             <td class="body">${e.answer}</td>
@@ -173,6 +201,22 @@ export function deleteForm(base: string, csrf: string, e: FaqEntry, label: strin
       value="${e.version}"
     />
     <button type="submit" class="danger">${label}</button>
+  </form>`;
+}
+
+/** 「回答に使わない（非公開にする）」 or 「公開に戻す」 of a published FAQ, posting `fields` to `action`. */
+export function visibilityForm(
+  base: string,
+  csrf: string,
+  action: string,
+  hidden: boolean,
+  fields: Record<string, string>,
+): SafeHtml {
+  return html`<form method="post" action="${base}${action}" ${hidden ? '' : html`data-confirm="${K.faq.hideConfirm}"`}>
+    <input type="hidden" name="_csrf" value="${csrf}" />${writeKeyInput()}
+    ${Object.entries(fields).map(([k, val]) => html`<input type="hidden" name="${k}" value="${val}" />`)}
+    <input type="hidden" name="hidden" value="${hidden ? '0' : '1'}" />
+    <button type="submit" ${hidden ? '' : html`class="danger"`}>${hidden ? K.faq.unhide : K.faq.hide}</button>
   </form>`;
 }
 

@@ -4,8 +4,8 @@
  */
 import type { Request } from 'express';
 import { KotaeError } from '../../../core';
-import { hasRole, type FaqActor, type FaqChange, type FaqInput } from '../../../tickets';
-import { deleteForm, draftList, faqCatalogue, faqForm, unansweredList } from './faq-pages';
+import { hasRole, type FaqActor, type FaqChange, type FaqInput, type FaqVisibility } from '../../../tickets';
+import { deleteForm, draftList, faqCatalogue, faqForm, unansweredList, visibilityForm } from './faq-pages';
 import { html } from './html';
 import { gapList } from './insight-pages';
 import { K, ORIGIN_LABELS } from './knowledge-messages';
@@ -36,8 +36,30 @@ function actorOf(c: HandlerContext): FaqActor {
 /** Notices of these pages (the shared ones first). */
 function faqNotice(key: string): string | undefined {
   if (key === 'faqDraft') return K.faq.draftSaved;
+  if (key === 'faqHidden') return K.faq.hidden;
+  if (key === 'faqUnhidden') return K.faq.unhidden;
+  if (key === 'faqHideRequested') return K.faq.hideRequested;
   return noticeFor(key);
 }
+
+/** The list's 公開状態 filter (all when absent or unknown). */
+function visibilityOf(req: Request): FaqVisibility {
+  const v = query(req, 'state');
+  return v === 'published' || v === 'hidden' ? v : 'all';
+}
+
+/** The form's `hidden`: 1 hides, 0 publishes again; anything else is refused. */
+function hiddenField(req: Request): boolean {
+  const v = field(req, 'hidden');
+  if (v !== '1' && v !== '0') throw new KotaeError('INPUT_INVALID', 'hidden must be 1 or 0');
+  return v === '1';
+}
+
+/** Where to go after hiding or publishing again: a request goes to the approval list. */
+const afterVisibility = (c: HandlerContext, change: FaqChange, hidden: boolean) => {
+  if (change.entry?.status !== 'approved') return done(c, '/faqs/drafts', hidden ? 'faqHideRequested' : 'faqDraft');
+  done(c, '/faqs', !change.reindexed ? 'reindexFailed' : hidden ? 'faqHidden' : 'faqUnhidden');
+};
 
 /** Where to go after a save: drafts go to the approval list, published changes to the list. */
 const after = (c: HandlerContext, change: FaqChange) => {
@@ -57,7 +79,8 @@ export const FAQ_ROUTES: readonly ConsoleRoute[] = [
     role: 'operator',
     handle: async (c) => {
       const search = query(c.req, 'q').slice(0, 200);
-      const list = faqCatalogue(c.base, await c.deps.faqs.catalogue(search), search);
+      const visibility = visibilityOf(c.req);
+      const list = faqCatalogue(c.base, await c.deps.faqs.catalogue(search, visibility), search, visibility);
       const body = html`<p><a href="${c.base}/faqs/new">${M.faq.create}</a></p>
         ${list}`;
       sendPage(c.res, 200, {
@@ -77,7 +100,7 @@ export const FAQ_ROUTES: readonly ConsoleRoute[] = [
       const body = draftList(
         c.base,
         c.auth.session.csrfToken,
-        await c.deps.faqs.list('draft'),
+        await c.deps.faqs.list(),
         hasRole(c.auth.operator.role, 'admin'),
       );
       sendPage(c.res, 200, {
@@ -129,12 +152,14 @@ export const FAQ_ROUTES: readonly ConsoleRoute[] = [
       const origin = item.origin === 'sharepoint' ? K.faq.sharePointNote(file) : K.faq.fileNote(file);
       const csrf = c.auth.session.csrfToken;
       const body = html`<p>${K.faq.origin}: ${ORIGIN_LABELS[item.origin]}（${file}）</p>
+        ${item.hidden ? html`<p class="note">${K.faq.hiddenSheetNote}</p>` : ''}
         ${
-          item.overridden && item.entry
+          item.overridden && item.entry && !item.hidden
             ? html`<p class="note">${K.faq.overriddenNote}</p>
                 ${deleteForm(c.base, csrf, item.entry, K.faq.removeOverride)}`
             : ''
         }
+        ${visibilityForm(c.base, csrf, '/faqs/indexed/visibility', item.hidden, { faqId: id })}
         ${faqForm({
           base: c.base,
           csrf,
@@ -155,6 +180,15 @@ export const FAQ_ROUTES: readonly ConsoleRoute[] = [
     handle: async (c) => after(c, await c.deps.faqs.editIndexed(field(c.req, 'faqId'), faqInput(c.req), actorOf(c))),
   },
   {
+    method: 'post',
+    path: '/faqs/indexed/visibility',
+    role: 'operator',
+    handle: async (c) => {
+      const hidden = hiddenField(c.req);
+      afterVisibility(c, await c.deps.faqs.setIndexedHidden(field(c.req, 'faqId'), hidden, actorOf(c)), hidden);
+    },
+  },
+  {
     method: 'get',
     path: '/faqs/:id/edit',
     role: 'operator',
@@ -166,10 +200,18 @@ export const FAQ_ROUTES: readonly ConsoleRoute[] = [
           : e.sourceKey
             ? `${K.faq.overriddenNote} ${saveNote(c)}`
             : saveNote(c);
+      const csrf = c.auth.session.csrfToken;
+      const hidden = e.hiddenAt !== undefined;
       const body = html`<p>${K.faq.origin}: ${ORIGIN_LABELS[e.origin]}${e.sourceKey ? `（${e.sourceKey}）` : ''}</p>
+        ${hidden && e.status === 'approved' ? html`<p class="note">${K.faq.hiddenNote}</p>` : ''}
+        ${
+          e.status === 'approved'
+            ? visibilityForm(c.base, csrf, `/faqs/${e.id}/visibility`, hidden, { version: String(e.version) })
+            : ''
+        }
         ${faqForm({
           base: c.base,
-          csrf: c.auth.session.csrfToken,
+          csrf,
           action: `/faqs/${e.id}`,
           input: e,
           categories: c.deps.tickets.categories,
@@ -186,6 +228,15 @@ export const FAQ_ROUTES: readonly ConsoleRoute[] = [
     role: 'operator',
     handle: async (c) =>
       after(c, await c.deps.faqs.edit(param(c.req, 'id'), version(c.req), faqInput(c.req), actorOf(c))),
+  },
+  {
+    method: 'post',
+    path: '/faqs/:id/visibility',
+    role: 'operator',
+    handle: async (c) => {
+      const hidden = hiddenField(c.req);
+      afterVisibility(c, await c.deps.faqs.setHidden(param(c.req, 'id'), version(c.req), hidden, actorOf(c)), hidden);
+    },
   },
   {
     method: 'post',

@@ -54,6 +54,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'faq.create': 'FAQ作成',
   'faq.update': 'FAQ更新',
   'faq.delete': 'FAQ削除',
+  'faq.hidden': 'FAQ非公開',
+  'faq.unhidden': 'FAQ公開に戻す',
   'worklog.create': '作業実績登録',
   'bot.answer': 'ボット回答',
   'bot.feedback': '回答への評価',

@@ -186,6 +186,17 @@ export const REQUESTS: Record<string, (h: ConsoleHarness) => Promise<Prepared>> 
     path: '/faqs/indexed',
     form: { faqId: 'FAQ-0001', category: 'アカウント', question: 'パスワードを忘れました', answer: '再設定します。' },
   }),
+  'post /faqs/indexed/visibility': async (h) => ({
+    path: '/faqs/indexed/visibility',
+    form: { faqId: 'FAQ-0001', hidden: '1' },
+    after: async () => {
+      for (const e of await h.deps.faqs.list()) if (e.sourceKey === 'FAQ-0001') await h.deps.faqs.delete(e.id, 'test');
+    },
+  }),
+  'post /faqs/:id/visibility': async (h) => ({
+    path: `/faqs/${(await published(h)).id}/visibility`,
+    form: { version: '1', hidden: '1' },
+  }),
   'get /faqs/:id/edit': async (h) => ({ path: `/faqs/${(await draft(h)).id}/edit` }),
   'post /faqs/:id': async (h) => ({
     path: `/faqs/${(await draft(h)).id}`,
@@ -344,6 +355,14 @@ const FY_CSV = '職員番号,氏名,異動区分,旧所属,新所属,対象シ�
 
 async function idOf(h: ConsoleHarness, username: string): Promise<string> {
   return (await h.deps.accounts.list()).find((o) => o.username === username)!.id;
+}
+
+async function published(h: ConsoleHarness) {
+  const { entry } = await h.deps.faqs.createApproved(
+    { category: 'メール', question: '公開中の質問', alternateQuestions: [], answer: '回答' },
+    'admin1',
+  );
+  return entry!;
 }
 
 function draft(h: ConsoleHarness) {
