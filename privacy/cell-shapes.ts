@@ -33,7 +33,11 @@ const NUMBER_TYPES: ReadonlySet<PiiType> = new Set<PiiType>([
 /** An office, a bank or a company named in a cell: a section's word at its end, a bank's or a branch's anywhere. */
 /** A row's tally label under a column of names (候補者 … 無効, 担当 … 合計): a count's name, no one's (session 35). */
 const TALLY = /^(?:合計|小計|総計|計|無効|有効|白票|棄権|その他|不明|平均)$/;
-const ORGANISATION = /[課係室]$|センター$|銀行|信金|信用金庫|信用組合|農協|支店|支所|出張所|株式会社|[（(]株[）)]/;
+// … and a club or an association, the users of a hall or a lending list (琴葉囲碁クラブ, 町内会, 子ども会, 同好会).
+const ORGANISATION =
+  /[課係室会]$|センター$|クラブ$|サークル$|銀行|信金|信用金庫|信用組合|農協|支店|支所|出張所|株式会社|[（(]株[）)]/;
+/** A club's or a section's name set apart before the person's in one cell (子ども会 佐藤 健太): the group, not the name. */
+const GROUP_HEAD = /^[^\s,]{1,16}(?:会|クラブ|サークル|[課係室])[ \t\u3000]+(?=[^\s])/;
 
 /** A header cell naming who handled a row. */
 const PARTY_HEADER = /^(?:担当|担当者|対応|対応者|受付者|作業者|記入者|確認者|当番|応対者)$/;
@@ -79,6 +83,8 @@ export function shapedCells(
     if (!onCell(s)) return s;
     const text = normalized.slice(s.start, s.end);
     if (s.type === 'person_name' && (ORGANISATION.test(text) || TALLY.test(text))) return undefined;
+    const group = s.type === 'person_name' ? GROUP_HEAD.exec(text) : null;
+    if (group) return { ...s, start: s.start + group[0].length };
     const strong = STRONG_SHAPES.find(([re]) => re.test(text))?.[1];
     if (strong && strong !== s.type && headerTypes.has(strong)) return { ...s, type: strong };
     if (BARE_NUMBER.test(text) && (s.type === 'person_name' || s.type === 'address'))

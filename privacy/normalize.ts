@@ -12,9 +12,17 @@ const DASHES = /[‐‑‒–—―−－﹣]/g;
 // ー / ｰ are dashes only between digits (elsewhere they lengthen katakana: サーバー).
 const LONG_MARK_BETWEEN_DIGITS = /(?<=\d[ \t]*)[ーｰ](?=[ \t]*\d)/g;
 // OCR reads a zero as the letter O inside a number or before a date's counter (昭和3O年, 1O月): a digit there.
-const LETTER_O_AMONG_DIGITS = /(?<=\d)[Oo](?=\d|[年月日])/g;
+const LETTER_O_AMONG_DIGITS = /(?<=\d)[Oo](?=\d|[年月日番号丁円,])/g;
+// A handwritten number OCR'd with letters O for its zeros throughout (O9O-OOOO-7718, 1O,OOO): a run of digits and O
+// parted by dashes or commas, holding two digits or more — not a word (IO-DATA) nor a lone O before digits (O157).
+const O_NUMBER_RUN = /(?<![A-Za-z\d])[\dOo](?:[\dOo]|[-,](?=[\dOo])){3,}(?![A-Za-z\d])/g;
+// Handwriting OCR marks a letter it could not read with a box (山□ 玲奈, 渡邊 ■子): inside a kanji word it stands for a
+// kanji, read as 某 ("a certain one") so that a name keeps its shape; a bullet at a line's start (■子育て) is no letter.
+const UNREADABLE_IN_WORD =
+  /(?<=[一-龥々])[■□〓](?=[一-龥々ぁ-んァ-ヶ\s]|$)|(?<=[一-龥々][ \t\u3000])[■□〓](?=[一-龥々])/gm;
 const KANJI_DIGITS: Readonly<Record<string, string>> = {
   〇: '0',
+  '○': '0',
   零: '0',
   一: '1',
   二: '2',
@@ -26,8 +34,9 @@ const KANJI_DIGITS: Readonly<Record<string, string>> = {
   八: '8',
   九: '9',
 };
-// At least four numerals (with separators) in a row: a number written in kanji, not 一覧 or 三井.
-const KANJI_NUMBER_RUN = /[〇零一二三四五六七八九\d](?:[ \t\-‐−－ー.・の]{0,2}[〇零一二三四五六七八九\d]){3,}/g;
+// At least four numerals (with separators) in a row: a number written in kanji, not 一覧 or 三井. A circle ○ stands
+// for the zero 〇 in handwriting OCR (○九○ー…) when two numerals of another kind are in the run (○○ー○○○○ is a blank).
+const KANJI_NUMBER_RUN = /[〇○零一二三四五六七八九\d](?:[ \t\-‐−－ー.・の]{0,2}[〇○零一二三四五六七八九\d]){3,}/g;
 
 /**
  * The zeros of other scripts' decimal digits residents type (Arabic-Indic, Devanagari as Nepali forms write it —
@@ -54,9 +63,18 @@ export function normalizeForDetection(text: string): string {
   }
   out = out.replace(DASHES, '-');
   out = out.replace(KANJI_ONE_AS_DASH, '-');
-  out = out.replace(KANJI_NUMBER_RUN, (run) => (/[〇零一二三四五六七八九]/.test(run) ? toDigits(run) : run));
+  out = out.replace(KANJI_NUMBER_RUN, (run) =>
+    /[〇零一二三四五六七八九]/.test(run) &&
+    (!run.includes('○') || /[一二三四五六七八九\d][^]*[一二三四五六七八九\d]/.test(run))
+      ? toDigits(run)
+      : run,
+  );
   out = out.replace(LONG_MARK_BETWEEN_DIGITS, '-');
   out = out.replace(LETTER_O_AMONG_DIGITS, '0');
+  out = out.replace(O_NUMBER_RUN, (run) =>
+    /\d[^]*\d/.test(run) && /[-,]|[Oo]{2}/.test(run) ? run.replace(/[Oo]/g, '0') : run,
+  );
+  out = out.replace(UNREADABLE_IN_WORD, '某');
   return unifyNameKanji(out);
 }
 
@@ -70,5 +88,5 @@ function baseLetter(ch: string): string {
 }
 
 function toDigits(run: string): string {
-  return run.replace(/[〇零一二三四五六七八九]/g, (c) => KANJI_DIGITS[c] ?? c);
+  return run.replace(/[〇○零一二三四五六七八九]/g, (c) => KANJI_DIGITS[c] ?? c);
 }

@@ -6,14 +6,25 @@
  * Latin words naming a desk or a business (Kotonoha Helpdesk); a table's header cell (| ボランティア名 | over |---|, 姓⇥名).
  */
 import type { PiiSpan } from './types';
+import { KNOWN_FAMILY_NAMES } from './family-names';
 import { hasNotPersonWord, NAME_LABEL_CELL, notHiraganaGivenName } from './detectors';
-import { isCommonGivenName, isListedRomajiFamily } from './detectors';
+import { isCommonGivenName, isListedRomajiFamily, readsAsGivenName } from './detectors';
 
 /** A building's or a facility's word closing the name or right after it. */
 // … and a branch office named after its place (北浜支所, 駅前出張所; not its head: 北浜支所長 is after a name too).
 // … and a business named after its owner (大谷商店, 鈴木建設, 中村電工).
 const BUILDING =
-  /^(?:ビル|会館|ハイツ|マンション|アパート|タワー|プラザ|ホール|荘|棟|支所|出張所|営業所|支店|商店|商会|工務店|建設|電工|工業|産業|興業|商事)(?!長)/;
+  /^(?:ビル|会館|ハイツ|マンション|アパート|タワー|プラザ|ホール|荘|棟|支所|出張所|営業所|支店|商店|商会|工務店|建設|電工|電機|電気|設備|工業|産業|興業|商事|物産|運輸|不動産|製作所)(?!長)/;
+/** A company's legal form right before the name ((有)中川環境サービス, (株)小林電機, 株式会社 大谷商店): the company's. */
+const LEGAL_FORM_BEFORE = /(?:[（(][株有合][）)]|[㈱㈲]|株式会社|有限会社|合同会社)[ \t\u3000]?$/;
+/**
+ * Katakana run straight on from a kanji family name that reads as no given name (山本クリーニング, 田中ベーカリー): the
+ * trade of a business named after its owner, not the given name (山本ケンタ reads as one).
+ */
+const tradeAfterFamily = (normalized: string, s: PiiSpan, text: string): boolean =>
+  /^[ァ-ヶー]{3,}[ \t\u3000]*$/.test(text) &&
+  [1, 2, 3].some((n) => KNOWN_FAMILY_NAMES.has(normalized.slice(Math.max(0, s.start - n), s.start))) &&
+  !readsAsGivenName(text.trim());
 const BUILDING_END = /(?:ビル|会館|ハイツ|マンション|アパート|タワー|プラザ|ホール|センター)$/;
 /** A bank or an account (振替口座 みらい銀行) and a form's field with its value (国籍 英国, 性別 女): no one's name. */
 const INSTITUTION_OR_FIELD =
@@ -110,6 +121,8 @@ export function withoutNonNames(normalized: string, spans: PiiSpan[]): PiiSpan[]
       if (LATIN_WORDS.test(text) && hasNotPersonWord(text)) return false;
       if (headerCell(normalized, s) || KANA_TIME.test(text) || PEOPLE_CLASS.test(unspaced(text))) return false;
       if (identifier(text)) return false;
+      if (LEGAL_FORM_BEFORE.test(normalized.slice(Math.max(0, s.start - 6), s.start))) return false;
+      if (tradeAfterFamily(normalized, s, text)) return false;
       // Hiragana run into an office's name is the office's (こども未来課, not こども).
       if (/^[ぁ-ゖ]+$/.test(text) && SECTION_AFTER.test(after)) return false;
       return (

@@ -14,6 +14,7 @@ import {
   hasNotPersonWord,
   keyType,
   READING_AFTER_NAME,
+  roleNotReading,
   STAFF_AND_TRADES,
 } from './detectors';
 import { KNOWN_FAMILY_NAMES } from './family-names';
@@ -263,9 +264,7 @@ function readings(normalized: string, found: readonly PiiSpan[]): PiiSpan[] {
       // After the honorific only a kanji name's reading (土屋 さん（ツチヤ ノリコ）); Phạm さん（ベトナム） gives a country.
       (/^[ \t]?(?:さん|様|氏)/.test(m[0]) && !/[一-龥]/.test(normalized.slice(s.start, s.end))) ||
       (/^[A-Za-z]/.test(m[1]) && /[A-Za-z]/.test(normalized.slice(s.start, s.end))) ||
-      /^(?:ベンダー|メーカー|サポート|リーダー|マネージャー|パート|アルバイト|インターン|ヘルプデスク|オペレーター)$/.test(
-        m[1],
-      ) ||
+      roleNotReading(m[1], normalized.slice(s.start, s.end)) ||
       COUNTRY.test(m[1])
     )
       continue;

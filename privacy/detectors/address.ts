@@ -72,6 +72,17 @@ const BUILDING_THEN_SPACE = /(?:庁舎|市役所|区役所|町役場|村役場|�
 const FACILITY_AFTER = new RegExp(`^の?[一-龥ァ-ヶー]{0,10}${FACILITY}`);
 /** A 丁目 without its lot before a range or the households of a notice (旭町1丁目〜3丁目, 緑町2丁目の各世帯): an area. */
 const AREA_AFTER = /^(?:[ \t]?[〜～~]|の?(?:各世帯|各戸|全戸|全域|一帯|地内|一部))/;
+/**
+ * A town and its 丁目 alone, with no city before it and no label (北町3丁目 公園前集積所, a garbage round's or a notice's
+ * area): a neighbourhood, not anyone's home — a home's address gives the lot, or its city, or follows 住所.
+ */
+const CITY_OR_PREFECTURE = /[都道府県市区郡]/;
+const ADDRESS_LABEL_BEFORE = /(?:住所|所在地|送付先|住まい|自宅|居所|転居先|移転先)[^\n]{0,4}$/;
+/**
+ * An honorific before the block number (西村さんは北町5丁目: 村 read as a village) makes it a person and a place, not one
+ * address; a building after it may hold one (塚口さんさんタウン).
+ */
+const HONORIFIC_INSIDE = /さん|様|ちゃん|くん/;
 
 /**
  * A Japanese address in Latin letters in the Japanese order (session 36 b): the town's -machi / -cho / -shi / -ku part
@@ -92,7 +103,18 @@ export function detectAddress(normalized: string): PiiSpan[] {
         normalized.slice(Math.max(0, a.start - 16), a.start).replace(/[一-龥ぁ-んァ-ヶー]*$/, ''),
       ) &&
       !FACILITY_AFTER.test(normalized.slice(a.end, a.end + 16)) &&
-      !(/丁目$/.test(normalized.slice(a.start, a.end)) && AREA_AFTER.test(normalized.slice(a.end, a.end + 4))),
+      !(/丁目$/.test(normalized.slice(a.start, a.end)) && AREA_AFTER.test(normalized.slice(a.end, a.end + 4))) &&
+      !HONORIFIC_INSIDE.test(normalized.slice(a.start, a.end).split(/\d/)[0] ?? '') &&
+      !isBareNeighbourhood(normalized, a),
+  );
+}
+
+function isBareNeighbourhood(normalized: string, a: PiiSpan): boolean {
+  const value = normalized.slice(a.start, a.end);
+  return (
+    /^[^\d]*\d{1,2}丁目$/.test(value) &&
+    !CITY_OR_PREFECTURE.test(value) &&
+    !ADDRESS_LABEL_BEFORE.test(normalized.slice(Math.max(0, a.start - 12), a.start))
   );
 }
 

@@ -51,6 +51,12 @@ const familyLike = (name: string): boolean => listed(name) || (fillsNameSlot(nam
 const PARAGRAPH_SIGNED = /\n[ \t]*\n[ \t]*([一-龥々ヶ]{2,3})[ \t]*$/d;
 /** A family name in kanji or hiragana set apart after the last sentence's end, closing the text (…ないです　設楽). */
 const SENTENCE_SIGNED = /(?:[。！？!?]|です|ます|ません|ください)[ \t]+([一-龥々ヶ]{2,3}|[ぁ-ゖ]{3,5})[ \t]*$/d;
+/**
+ * A name in kana closing the text after "by" or after a section set apart (…どこ？　byさとみ, …交換できますか　こども未来課
+ * はるか; session 37): a chat or form message signed by the given name — read as a listed given or family name.
+ */
+const KANA_SIGNED =
+  /(?:(?<![A-Za-z])by[ \t\u3000]*|[一-龥ァ-ヶー]{1,10}(?:課|係|室|班|センター)[ \t\u3000]+)([ぁ-ゖ]{2,5}|[ァ-ヶー]{2,5})[ \t]*$/d;
 /** A post and a full name on a line of a signature block: under a rule line, within its next four lines. */
 const BLOCK_POST_NAME =
   /(?:^|\n)[ \t]*(?:[―—─━=＝_-][ \t]*){4,}\n(?:[^\n]*\n){0,3}?[ \t]*[一-龥]{1,6}[ \t\u3000]+([一-龥々ヶ]{2,4}[ \t\u3000][一-龥々]{1,3})[ \t]*(?=\n|$)/dg;
@@ -88,6 +94,11 @@ export function detectClosingPeople(normalized: string): PiiSpan[] {
     ...signedAt(normalized, OFFICE_WORD_SIGNED, (name) => KNOWN_FAMILY_NAMES.has(name)).filter(
       (s) =>
         !(PLACE_FAMILY_NAMES.has(normalized.slice(s.start, s.end)) && DESTINATION.test(normalized.slice(0, s.start))),
+    ),
+    ...signedAt(
+      normalized,
+      KANA_SIGNED,
+      (name) => readsAsGivenName(name) || HIRAGANA_FAMILY_NAMES.has(name) || KATAKANA_FAMILY_NAMES.has(name),
     ),
     ...signedAt(normalized, CLOSING_LOWER, (name) => {
       const [given, family] = name.split(' ') as [string, string];

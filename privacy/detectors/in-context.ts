@@ -6,8 +6,20 @@
 import { shapedValues, valuesAfter } from '../context';
 import type { PiiSpan } from '../types';
 
-/** 口座番号 and 支店番号. */
+/**
+ * 口座番号 and 支店番号. A branch's number is a part of someone's account only beside the account's number: alone (金融機関
+ * コード 0000、支店コード 123 のまま登録されている, a master table's or a form's fields) it names a bank's branch.
+ */
 export function detectBankAccount(normalized: string): PiiSpan[] {
+  const accounts = accountNumbers(normalized);
+  if (accounts.length === 0) return [];
+  return [
+    ...accounts,
+    ...valuesAfter(normalized, 'bank_account', /支店番号|店番号|店番|支店コード/, /(?<!\d)\d{3}(?!\d)/, 6),
+  ];
+}
+
+function accountNumbers(normalized: string): PiiSpan[] {
   return [
     ...valuesAfter(
       normalized,
@@ -17,7 +29,6 @@ export function detectBankAccount(normalized: string): PiiSpan[] {
       /(?<![\d\-])\d{7}(?![\d\-])|(?<![\d\-])\d{3}-\d{4}(?![\d\-])/,
       16,
     ),
-    ...valuesAfter(normalized, 'bank_account', /支店番号|店番号|店番|支店コード/, /(?<!\d)\d{3}(?!\d)/, 6),
     // In English the number may come a few words after (account number changed to 0098123).
     ...valuesAfter(
       normalized,
@@ -181,7 +192,7 @@ export function detectPassport(normalized: string): PiiSpan[] {
 // 保検: the same reading as 保険, a common slip of the input method. the bao hiem: Vietnamese (thẻ bảo hiểm) unaccented.
 // ほけんしょう, ひほけんしゃばんごう: as voice input writes the labels.
 const INSURANCE =
-  /\b[Ii]nsur(?:er|ed|ance card)(?: person)? (?:[Nn]o\.?|[Nn]umber)|\b[Hh]ealth insurance (?:card )?(?:[Nn]o\.?|[Nn]umber)|\bseguro de sa[uú]de|\bthe bao hiem|ほけんしょう|ひほけんしゃ(?:しょう|ばんごう)|被保[険検]者番号|保[険検]者番号|被保[険検]者証|保[険検]証|(?:介護|健康)保[険検](?![課係室])(?=[^。\n]{0,12}(?:証|番号|記号))|記号番号|保[険検]番号|(?:国保|健保|けんぽ|共済組合|後期高齢者?医療)[^。\n]{0,16}?(?<!口座|金融機関|支店|店)(?=記号|番号)/g;
+  /\b[Ii]nsur(?:er|ed|ance card)(?: person)? (?:[Nn]o\.?|[Nn]umber)|\b[Hh]ealth insurance (?:card )?(?:[Nn]o\.?|[Nn]umber)|\bseguro (?:nacional )?de sa[uú]de|\bn[uú]mero do segurado|\bn[uú]mero de asegurado|\bthe bao hiem|\b(?:[Nn]o\.?|[Nn]omor|[Kk]artu) asuransi|保[险險][证證]|医保卡|ほけんしょう|ひほけんしゃ(?:しょう|ばんごう)|被保[険検]者番号|保[険検]者番号|被保[険検]者証|保[険検]証|(?:介護|健康)保[険検](?![課係室])(?=[^。\n]{0,12}(?:証|番号|記号))|記号番号|保[険検]番号|(?:国保|健保|けんぽ|共済組合|後期高齢者?医療)[^。\n]{0,16}?(?<!口座|金融機関|支店|店)(?=記号|番号)/g;
 const CARD_NAMES = /資格確認書|マイナ保険証|組合員証|加入者証/g;
 /** Where a card's 記号 and 番号 fields belong to an insured person (被保険者の…, insurance card: 記号 …). */
 const INSURED = /被保[険検]者|保[険検]証|国保|健保|後期高齢|insurance/gi;
@@ -190,18 +201,18 @@ const BANK_BEFORE = /(?:ゆうちょ|銀行|貯金|口座)[^。\n]*$/;
 const sentenceBefore = (normalized: string, at: number): string =>
   normalized.slice(Math.max(0, at - 40), at).replace(/。(?=[^。]*$)/, '、');
 const OTHER_LABEL =
-  /氏名|名前|生年月日|住所|電話|連絡先|折り?返し|携帯|メール|個人番号|マイナンバー|基礎年金番号|口座番号|旅券番号/;
+  /氏名|名前|生年月日|住所|電話|連絡先|折り?返し|携帯|メール|個人番号|マイナンバー|基礎年金番号|口座番号|旅券番号|なまえ|せいねんがっぴ|たんじょうび|じゅうしょ|でんわ/;
 const VALUE = /(?<![\w\-])[A-Za-z0-9](?:[\-・]?[A-Za-z0-9]){1,19}(?![\w])/g;
 
 /** A card's 記号 with its prefecture or city written before the digits (記号 奈良01, 札幌01, 宮崎12). */
 const KANJI_SYMBOL = /記号[ \t]*[:：]?[ \t]*「?([一-龥]{1,3}[0-9]{1,8})(?![\d])/dg;
 /**
- * 記号 and 番号 fields together (記号：01120034　番号：12, 記号 201、番号 4477, 記号「北12」番号「3308」; a symbol of kana
- * alone, 記号 ひば, is no number but its 番号 is) within 120
+ * 記号 and 番号 fields together (記号：01120034　番号：12, 記号 201、番号 4477, 記号「北12」番号「3308」, 記号 あお21; a symbol
+ * of kana alone, 記号 ひば, is no number but its 番号 is) within 120
  * characters after an insurance keyword, at a line's or a sentence's start or after で / の / は.
  */
 const SYMBOL_LINE =
-  /(?:^|(?<=[。、:：\s（(]|[^\n]{0,20}[でのは]))[ \t・]*記号[ \t]*[:：]?[ \t]*「?((?:[一-龥]{1,3})?\d[^\s、,「」）)]{0,11}?|[ぁ-んァ-ヶ]{1,4})」?[ \t]*[、,]?[ \t]*\n?[ \t・]*番号[ \t]*[:：]?[ \t]*「?(\d{1,10})(?![\d])/dgm;
+  /(?:^|(?<=[。、:：\s（(]|[^\n]{0,20}[でのは]))[ \t・]*記号[ \t]*[:：]?[ \t]*「?((?:[一-龥]{1,3}|[ぁ-んァ-ヶ]{1,4})?\d[^\s、,「」）)]{0,11}?|[ぁ-んァ-ヶ]{1,4})」?[ \t]*[、,]?[ \t]*\n?[ \t・]*番号[ \t]*[:：]?[ \t]*「?(\d{1,10})(?![\d])/dgm;
 
 /** Every number in the rest of the sentence after an insurance keyword (記号 and 番号 both). */
 export function detectInsuranceNumber(normalized: string): PiiSpan[] {
@@ -242,6 +253,9 @@ export function detectInsuranceNumber(normalized: string): PiiSpan[] {
     for (const v of rest.matchAll(VALUE)) {
       // A job or file name (JOB-KAIGO-M01) is no card number: numbers have few letters.
       if (!/\d/.test(v[0]) || (v[0].match(/[A-Za-z]/g)?.length ?? 0) >= 3) continue;
+      // A number the 40 characters' window cuts short is read whole by the next keyword's window, if any.
+      if (/^[A-Za-z0-9]/.test(normalized.slice(from + v.index + v[0].length, from + v.index + v[0].length + 1)))
+        continue;
       // A mobile number or a count (14年, 65歳) is no insurance number.
       if (/^0[5789]0-?\d{4}-?\d{4}$/.test(v[0]) || /^[年月日歳才円枚件回人か]/.test(rest.slice(v.index + v[0].length)))
         continue;

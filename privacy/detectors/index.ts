@@ -34,7 +34,7 @@ export { detectTitledLists } from './titled-lists';
 export { isCommonGivenName, readsAsGivenName } from './given-names';
 export { detectNumberColumns } from './number-columns';
 export { detectMyNumber, isValidMyNumber } from './my-number';
-export { detectPersonName, READING_AFTER_NAME, READING_WORDS } from './person-name';
+export { detectPersonName, READING_AFTER_NAME, READING_WORDS, roleNotReading } from './person-name';
 export { detectPhone } from './phone';
 export { detectRomajiName, isListedRomajiFamily } from './romaji-name';
 export { detectHalfWidthName } from './half-width-name';

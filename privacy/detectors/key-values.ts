@@ -66,7 +66,20 @@ function fits(type: PiiType, value: string): boolean {
   if (type === 'email') return value.includes('@');
   // An extension alone (contact_tel: 内線 2231) rings a desk inside the office: no one's phone number.
   if (type === 'phone' && /^\s*(?:内線|ext\.?)/i.test(value)) return false;
+  // A number's key before a sentence (zipcode: KEN_ALL 2025-05 版に更新 of a commit message) names a topic, not a value:
+  // the value of a number's key is mostly its digits.
+  if (type !== 'birth_date' && digitShare(value) < 0.5) return false;
   return /\d/.test(value);
+}
+
+/** Values that are words, not numbers. */
+const TEXT_TYPES: ReadonlySet<PiiType> = new Set<PiiType>(['person_name', 'address', 'email', 'birth_date']);
+const NUMBER_THEN_WORDS = /^[ \t]*\+?[\d(][\d\-(). ]*\d(?=[ \t]+[^\d\s])/;
+
+/** The share of digits and a number's separators in a value, a bracketed note aside (090-… （携帯）). */
+function digitShare(value: string): number {
+  const bare = value.replace(/[（(][^（）()]*[）)]/g, '').trim();
+  return bare.length ? (bare.match(/[\d\-+. 〒]/g)?.length ?? 0) / bare.length : 0;
 }
 
 // "key": "value" / "key": 12345 (JSON), key="value" / key=value (logs, query strings), <key>value</key> (XML),
@@ -88,8 +101,11 @@ const INSERT = /INSERT\s+INTO\s+[\w.`"]+\s*\(([^()]{1,500})\)\s*VALUES\s*((?:\([
 export function detectKeyValues(normalized: string): PiiSpan[] {
   if (!/[=:<(]/.test(normalized)) return [];
   const spans: PiiSpan[] = [];
-  const add = (key: string, value: string | undefined, at: number): void => {
+  const add = (key: string, raw: string | undefined, at: number): void => {
     const type = keyType(key);
+    // A number's value run on into a sentence in an unquoted log line (kojin_bango=3849… がクエリ文字列に…): the number.
+    const lead = type && raw !== undefined && !TEXT_TYPES.has(type) ? NUMBER_THEN_WORDS.exec(raw) : null;
+    const value = lead ? raw!.slice(0, lead[0].length) : raw;
     // Addresses are the e-mail detector's, which knows a device's setting (mail = scan-2f@…) from a person's.
     if (!type || type === 'email' || value === undefined || !fits(type, value)) return;
     // A section before the name (requested_by: 人事課 村田) is no one's; a listed family name is (岡部 孝).

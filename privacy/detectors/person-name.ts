@@ -109,6 +109,23 @@ export const READING_AFTER_NAME = new RegExp(
   `^[ \\t]?(?:さん|様|氏)?[（(][ \\t]?(?:(?:ふりがな|フリガナ|よみがな|読み)[:：][ \\t]?)?(${READING_WORDS})[ \\t]?[）)、,，]`,
 );
 
+/**
+ * A role's or a way of working's word in brackets after a name, not its reading: a listed one (ベンダー, パート), or —
+ * after a name in kanji — katakana with the long-vowel mark (山内（リモート）, 小川（サポーター）): a loanword, as a kanji
+ * name's reading spells its long vowels with kana (サトウ, オオノ); nothing after a name in hiragana, which needs none.
+ */
+export function roleNotReading(reading: string, name: string): boolean {
+  if (
+    /^(?:ベンダー|メーカー|サポート|リーダー|マネージャー|パート|アルバイト|インターン|ヘルプデスク|オペレーター)$/.test(
+      reading,
+    )
+  )
+    return true;
+  // A name already in hiragana needs no reading: kana in brackets after it is a note (しのはら（ひらがなのみ）).
+  if (/^[ぁ-ゖ \t\u3000]+$/.test(name)) return true;
+  return /[一-龥]/.test(name) && /^[ァ-ヶ]+ー[ァ-ヶー]*$/.test(reading);
+}
+
 /** A name in Latin letters introducing the writer in Japanese (国際交流協会の Anna Kowalski です). */
 const LATIN_SELF_NAMED =
   /(?<![A-Za-z'’-])((?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+)[ \t]*(?=です|と申します|といいます)/dg;

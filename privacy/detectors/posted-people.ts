@@ -6,12 +6,14 @@
  *   signatures; a family name filling a name's place (no state word: 係長 承認 済), or a listed one in hiragana;
  * - two hiragana words after a person's label up to a mark (児童：ふかざわ つむぎ（…）, もうしこみしゃは、くろさわ まいこ、),
  *   neither ending as a phrase does (…して, …ない, a particle) — names typed or dictated without converting them;
- * - one hiragana word after a name's label closing the line (なまえ　さかきばら) — the label says what it is;
+ * - one hiragana word after a name's label closing the line, maybe before a note in brackets (なまえ　さかきばら,
+ *   お名前：しのはら（漢字不明）, session 37) — the label says what it is;
  * - a name set apart before と名乗る (住民の女性、いけだ と名乗る) — phone memos;
  * - a listed family name in hiragana before せんせい or さま (あらきせんせいに) — dictated consultation notes;
  * - a listed katakana family name right before a post (カトウ課長から) — minutes typed in katakana;
  * - a chat head of a bracketed time and a full name alone ([14:02] 橘 さくら⏎…), a handle before an honorific
- *   (@mizuki さん) and a handle given.family speaking after a time (10:14 yuto.kamiya:) — chat exports;
+ *   (@mizuki さん) and a handle given.family speaking after a time (10:14 yuto.kamiya:), a Latin full name speaking
+ *   after a bracketed time, maybe with a role in brackets ([14:02] Tan Wei Ming (vendor):, session 37) — chat exports;
  * - a name in Latin letters after a person's name label (園児名：Santos Rafaela Midori（ふりがな：…）) — forms of any
  *   register with foreign residents;
  * - a katakana name with ・ quoted after a person's name label (園児名「ルナ・ペレイラ」) and a name in Hangul before its
@@ -56,8 +58,14 @@ const HANGUL_BEFORE_BIRTH = /(?<![가-힣])([가-힣]{2,4})[ \t]*[（(][ \t]*\d{
 const HANDLE_HONORIFIC = /(?<![\w@])@([a-z][a-z0-9._]{2,20})(?=[ \t\u3000]*(?:さん|様|くん|ちゃん))/dgi;
 /** A chat line's speaker by a handle given.family or family.given after a time ( 10:14 yuto.kamiya: ). */
 const TIMED_HANDLE = /^[ \t]*\[?\d{1,2}:\d{2}\]?[ \t]+([a-z]{2,12}[._][a-z]{2,12})[ \t]*:/dgm;
+/**
+ * A chat line's speaker by a Latin full name after a bracketed time, maybe with a role in brackets, before the colon
+ * ([14:02] Tan Wei Ming (vendor): …) — any messenger's or ticket tool's export.
+ */
+const TIMED_LATIN_SPEAKER =
+  /^[ \t]*\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]+([A-Z][a-z'’-]+(?:[ \t][A-Z][a-z'’-]+){1,3})[ \t]*(?:[（(][^（）()\n]{1,20}[）)])?[ \t]*[:：]/dgm;
 const KANA_AFTER_NAME_LABEL =
-  /(?<=^|\s)(?:なまえ|名前|氏名)(?:は|[:：])?[ \t\u3000]+([ぁ-ゖ]{2,8})[ \t\u3000]*(?=\n|$)/dg;
+  /(?<=^|\s)お?(?:なまえ|名前|氏名)(?:は?[ \t\u3000]+|[:：][ \t\u3000]*)([ぁ-ゖ]{2,8})[ \t\u3000]*(?=\n|$|[（(][^）)\n]{0,12}[）)][ \t\u3000]*(?:\n|$))/dg;
 const BEFORE_NANORU = /(?<=[、\s])([ぁ-ゖ]{2,6}|[ァ-ヶー]{2,8}|[一-龥々]{2,4})[ \t\u3000]*(?=と名乗)/dg;
 const KANA_HONORIFIC = /(?<![ぁ-ゖ])([ぁ-ゖ]{3,5})(?=せんせい|さま)/dg;
 
@@ -74,6 +82,8 @@ const postedName = (name: string): boolean => {
   const [family = '', given = ''] = name.split(/[ \t\u3000]/);
   return familyLike(family) && !STATE.test(family) && !STATE.test(given);
 };
+/** A field's filler in hiragana, not a value (名前：ありません, なまえ：ふめい). */
+const NO_VALUE = /(?:ません|ない|なし|まだ|ふめい|みてい|みにゅうりょく)$/;
 const kanaFullName = (name: string): boolean => name.split(/[ \u3000]/).every((w) => !PHRASE_END.test(w));
 
 /** Finds the people above. */
@@ -81,7 +91,7 @@ export function detectPostedPeople(normalized: string): PiiSpan[] {
   return [
     ...captured(normalized, POST_FULL_NAME, postedName),
     ...captured(normalized, KANA_FULL_AFTER_LABEL, kanaFullName),
-    ...captured(normalized, KANA_AFTER_NAME_LABEL, () => true),
+    ...captured(normalized, KANA_AFTER_NAME_LABEL, (word) => !PHRASE_END.test(word) && !NO_VALUE.test(word)),
     ...captured(normalized, BEFORE_NANORU, () => true),
     ...captured(normalized, KANA_HONORIFIC, (name) => HIRAGANA_FAMILY_NAMES.has(name)),
     ...captured(normalized, KATAKANA_BEFORE_POST, (name) => KATAKANA_FAMILY_NAMES.has(name)),
@@ -93,6 +103,7 @@ export function detectPostedPeople(normalized: string): PiiSpan[] {
     }),
     ...captured(normalized, LATIN_AFTER_PERSON_NAME_LABEL, (name) => !hasNotPersonWord(name)),
     ...captured(normalized, HANDLE_HONORIFIC, () => true),
+    ...captured(normalized, TIMED_LATIN_SPEAKER, (name) => !hasNotPersonWord(name)),
     ...captured(normalized, QUOTED_AFTER_PERSON_NAME_LABEL, () => true),
     ...captured(normalized, HANGUL_BEFORE_BIRTH, () => true),
     ...captured(normalized, TIMED_HANDLE, (handle) =>

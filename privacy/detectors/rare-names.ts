@@ -17,9 +17,9 @@ import { isCommonLatinName } from './given-names';
 /** Words that stand where a name would and are no one: everyone, nobody yet, a day, a closing word. */
 const NOT_A_NAME =
   /^(?:全員|一同|各位|皆様|未定|不明|不在|別紙|別途|本人|代理|代行|委託|外注|業者|応援|交代|以上|欠員|全体|複数|多数|同上|省略|予定|確認|対応|完了|担当|職員|各課|事務局|管理者|当番|追記|補足|参考|続き|終了|敬具|草々|記入|記載|作成|入力|済み?)$|(?:参照|予定|確認|対応|作成|記載|記入|省略|不要|同上|済|中)$|[日名人員者課係部室局所庁社校院館署班会店団隊省長]$/;
-/** Posts that follow or precede a colleague's name. */
+/** Posts that follow or precede a colleague's name (also an assembly's members and their secretaries: 議員, 秘書). */
 const POST =
-  '(?:課長補佐|課長代理|課長|係長|部長|次長|室長|所長|局長|主査|主任|主事|主幹|参事|補佐|班長|副班長|会長|技師|専門員|指導主事)';
+  '(?:課長補佐|課長代理|課長|係長|部長|次長|室長|所長|局長|主査|主任|主事|主幹|参事|補佐|班長|副班長|会長|技師|専門員|指導主事|議員|議長|秘書)';
 
 /** A word that may be a name where the place says a person: at least two letters, none of the words above. */
 export const fillsNameSlot = (word: string): boolean => word.length >= 2 && word.length <= 4 && !NOT_A_NAME.test(word);
@@ -70,7 +70,8 @@ const TIMED_HEAD_LINE = new RegExp(
 /** Someone after a post and の, before a particle (課長補佐の安里より). */
 const AFTER_POST = new RegExp(`${POST}の${NAME}(?=より|から|が|に|へ|は|です|さん|と)`, 'dg');
 /** Someone before a post after a space, the word set apart by spaces (オーナーは 宮坂 課長補佐). */
-const BEFORE_POST = new RegExp(`(?<=[はがのをと、（(][ \\t\\u3000]+)${NAME}[ \\t\\u3000]+(?=${POST})`, 'dg');
+// … also opening a sentence (…お願いします。高野 議員の iPad).
+const BEFORE_POST = new RegExp(`(?<=[はがのをと、。（(][ \\t\\u3000]*)${NAME}[ \\t\\u3000]+(?=${POST})`, 'dg');
 
 /** Finds family names of no list where the message's shape says a person. */
 export function detectRareNames(normalized: string): PiiSpan[] {

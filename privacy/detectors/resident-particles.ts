@@ -9,7 +9,9 @@
  * - (session 36) Portuguese and Spanish courtesy titles before a capitalised name (a senhora Fernanda Oliveira Sato,
  *   o Sr. Silva, la señora Quispe — senora as the normaliser writes it —, Dona Maria): Brazilian, Peruvian and other
  *   residents' and interpreters' messages, as Mr. / Ms. already were in English; a contact's label in those languages
- *   or English before a name and a comma, a number after it (Contato da intérprete: Camila Nishimura, +55 …).
+ *   or English before a name and a comma, a number after it (Contato da intérprete: Camila Nishimura, +55 …);
+ * - (session 37) Thai and Indonesian / Malay courtesy titles before a capitalised name (Khun Somchai, Bapak Agus
+ *   Salim, Ibu Sari) — Thai, Indonesian and Malaysian residents and their community groups, in English or their language.
  */
 import type { PiiSpan } from '../types';
 import { captured } from './captured';
@@ -25,6 +27,7 @@ const CAPITALS_COMMA =
 
 const IBERIAN_TITLE =
   /\b(?:[Ss]enh?or(?:a|ita)?|[Ss]rta?\.|[Ss]ra\.|[Dd]ona)[ \t]+([A-Z][a-zà-ÿ'’-]+(?:[ \t](?:d[aeo]s?[ \t])?[A-Z][a-zà-ÿ'’-]+){0,3})(?![A-Za-z])/dg;
+const SOUTHEAST_ASIAN_TITLE = /\b(?:Khun|Bapak|Ibu)[ \t]+([A-Z][a-z'’-]+(?:[ \t][A-Z][a-z'’-]+){0,2})(?![A-Za-z])/dg;
 const CONTACT_NAME =
   /\b(?:[Cc]ontact|[Cc]ontato|[Cc]ontacto)(?:[ \t][a-zà-ÿ]{1,12}){0,3}[ \t]*:[ \t]*([A-Z][a-zà-ÿ'’-]+(?:[ \t][A-Z][a-zà-ÿ'’-]+){1,2}),[ \t]*(?=[+(]?\d)/dg;
 /** Portuguese and Spanish "is called" (Ele se chama Davi Yamashiro Costa, me llamo Ana Ruiz): the full name after it. */
@@ -38,6 +41,7 @@ export function detectResidentParticles(normalized: string): PiiSpan[] {
   spans.push(
     ...captured(normalized, VIETNAMESE_RELATIVE, (name) => !hasNotPersonWord(name)),
     ...captured(normalized, IBERIAN_TITLE, (name) => !hasNotPersonWord(name)),
+    ...captured(normalized, SOUTHEAST_ASIAN_TITLE, (name) => !hasNotPersonWord(name)),
     ...captured(normalized, IS_CALLED, (name) => !hasNotPersonWord(name)),
     ...captured(normalized, CONTACT_NAME, (name) => !hasNotPersonWord(name)),
     ...captured(normalized, CAPITALS_COMMA, (name) => {

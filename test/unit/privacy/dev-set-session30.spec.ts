@@ -11,7 +11,7 @@ describe('privacy: blind batches of session 30 (written by helpers who read neit
     // quoted CSV cells with commas, Sample entry / Example … : as examples, a country in brackets no reading.
     // Session 33 (forty-sixth batch): a city hall's address in Latin letters (and its postal code) is no one's.
     // Session 36 (batch 53's rules): a hotline's free dial is the service's line, no one's.
-    await assertBatch('blind-37.jsonl', 150, [319, 309, 320, 310]);
+    await assertBatch('blind-37.jsonl', 150, [319, 309, 319, 310]);
   });
 
   it('the thirty-eighth (session 30, English and mixed text from other countries, phone typing and letters: the held-out check of the session’s rules): 150 cases — recall 280 / 286 at precision 283 / 286', async () => {

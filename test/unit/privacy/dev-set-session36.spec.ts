@@ -18,15 +18,15 @@ describe('privacy: blind batches of session 36 (written by a helper who read nei
     assert.ok(overall.found >= 259, `found ${overall.found} / 273`);
     assert.ok(overall.masked - overall.correct <= 5, `false positives ${overall.masked - overall.correct}`);
   });
-  it('the fifty-fifth (tax collection, a health insurance counter, a school board personnel office, a hometown-tax desk, bookings, garbage complaints, a hospital IT vendor, a council member’s office, issue comments, log lines, handwriting OCR; not fixed): 150 cases — recall at least 210 / 249 (215 now), at most 14 false positives (12 now)', async () => {
-    // Written blind as the held-out check of the fifty-fourth batch's rules, and not fixed in session 36 (a later
-    // batch to fix). First sight: session 35's code [249, 215, 236, 221] (0.863 / 0.936); after the fifty-third's
-    // rules [249, 215, 233, 221] (0.863 / 0.948); after the fifty-fourth's the same.
+  it('the fifty-fifth (tax collection, a health insurance counter, a school board personnel office, a hometown-tax desk, bookings, garbage complaints, a hospital IT vendor, a council member’s office, issue comments, log lines, handwriting OCR; fixed in session 37): 150 cases — recall at least 235 / 249 (237 now), at most 4 false positives (3 now)', async () => {
+    // Written blind as the held-out check of the fifty-fourth batch's rules, and fixed in session 37. First sight:
+    // session 35's code [249, 215, 236, 221] (0.863 / 0.936); after the fifty-third's rules [249, 215, 233, 221]
+    // (0.863 / 0.948); after the fifty-fourth's the same; after its own fixes [249, 237, 244, 241] (0.952 / 0.988).
     const cases = readPiiCases(path.join(__dirname, '../../fixtures/pii', 'blind-55.jsonl'));
     assert.equal(cases.length, 150);
     const { overall } = evaluatePii(createPiiMasker({ nameTagger: await createPersonNameTagger() }), cases);
     assert.equal(overall.expected, 249);
-    assert.ok(overall.found >= 210, `found ${overall.found} / 249`);
-    assert.ok(overall.masked - overall.correct <= 14, `false positives ${overall.masked - overall.correct}`);
+    assert.ok(overall.found >= 235, `found ${overall.found} / 249`);
+    assert.ok(overall.masked - overall.correct <= 4, `false positives ${overall.masked - overall.correct}`);
   });
 });

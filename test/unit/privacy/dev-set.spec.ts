@@ -207,7 +207,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // Session 17: lower-case romaji and a handle (hiroshi kawamoto, kenta.ogawa) found. Session 31 (batch 40's rules):
     // the system's spelling quoted after the name (山﨑 → 「山崎」) found, old kanji forms being read as today's.
     // Session 32 (the forty-fourth batch's rules): one more item found. Session 33: a name broken after Name: taken whole.
-    await assertBatch('blind-17.jsonl', 150, [225, 219, 222, 218]);
+    await assertBatch('blind-17.jsonl', 150, [225, 219, 221, 218]);
   });
 
   it('the eighteenth (session 17, after batch 17’s rules): 150 cases — recall 250 / 261 at precision 251 / 258', async () => {
@@ -229,7 +229,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // Session 34 (batch 49's rules): S33.4.1 after 保険証 is the birth date, no insurance symbol (a value going on with a
     // point and a digit is a ratio or a date).
     // Session 36 (batch 53's rules): a free dial named by its call centre is the service's line, no one's.
-    await assertBatch('blind-18.jsonl', 150, [261, 250, 258, 251]);
+    await assertBatch('blind-18.jsonl', 150, [261, 250, 257, 251]);
   });
 
   it('the nineteenth (session 17, an everyday mix, not told any class): 150 cases — recall 308 / 315 at precision 308 / 319', async () => {
@@ -305,7 +305,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // before a common given name (HIROSE Mai), the writer's name before its reading and です or でございます (総務の菅野
     // （かんの）です), 入力者【…】, 差出人 and 関係者 fields. Left: hiragana names typed by voice input, a name alone at
     // a reply's end or before a particle (それ 田村 の端末), a lone given name signing in English (— Jun).
-    await assertBatch('blind-23.jsonl', 150, [302, 291, 319, 316]);
+    await assertBatch('blind-23.jsonl', 150, [302, 292, 319, 316]);
   });
 });
 
@@ -373,6 +373,6 @@ describe('kotae eval --pii', () => {
     // text with broken lines), after the session's rules. First run: recall 0.903 (288 / 319) at precision 0.987 (303 /
     // 307); session 27's code gives 0.871 / 0.987 on it, the session's rules before words broken across lines 0.884 / 0.987.
     // Session 33 (forty-seventh batch): a block of flats' number after its name (…コーポ2-104) masked whole.
-    await assertBatch('blind-28.jsonl', 150, [319, 305, 321, 319]);
+    await assertBatch('blind-28.jsonl', 150, [319, 305, 320, 319]);
   });
 });
