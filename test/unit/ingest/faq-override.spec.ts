@@ -6,78 +6,74 @@ import { MemoryLogger } from '../../../core/logger';
 import { currentIndexDir, runIngest } from '../../../ingest';
 import { FakeIndexBuilder, makeTempDir, readBuiltChunks } from './fixtures';
 
+const SHEET = 'id,question,answer\nF-1,パスワードを忘れた,窓口へ\nF-2,VPN,再接続\n';
+const REVISED = 'id,question,answer\nF-1,パスワードを忘れた,窓口へ（改訂）\nF-2,VPN,再接続\n';
+
 describe('ingest: FAQ overrides from the console sheet', () => {
   let root: string;
   afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
-  it('serves the override instead of the sheet row, and again after the sheet is re-ingested', async () => {
+  /** A knowledge folder holding SHEET and one console folder (`prefix`, `file` = `csv`) ingested with it. */
+  function setUp(sheet: { prefix: string; file: string; csv: string; withholds?: boolean }) {
     root = makeTempDir();
     const src = path.join(root, 'kb');
-    const managed = path.join(root, 'managed');
+    const extra = path.join(root, 'console');
     const dataDir = path.join(root, 'data');
     fs.mkdirSync(src);
-    fs.mkdirSync(managed);
-    fs.writeFileSync(path.join(src, 'faq.csv'), 'id,question,answer\nF-1,パスワードを忘れた,窓口へ\nF-2,VPN,再接続\n');
-    fs.writeFileSync(path.join(managed, 'faq-managed.csv'), 'id,question,answer\nF-1,パスワードを忘れた,新しい手順\n');
+    fs.mkdirSync(extra);
+    fs.writeFileSync(path.join(src, 'faq.csv'), SHEET);
+    fs.writeFileSync(path.join(extra, sheet.file), sheet.csv);
     const builder = new FakeIndexBuilder();
-    const ingest = () =>
-      runIngest({
-        sourceDir: src,
-        dataDir,
-        build: builder.build,
-        logger: new MemoryLogger(),
-        extraDirs: [{ dir: managed, prefix: '@console', overrides: true }],
-      });
-    const first = await ingest();
+    const { prefix, withholds } = sheet;
+    return {
+      consoleFile: path.join(extra, sheet.file),
+      revise: () => fs.writeFileSync(path.join(src, 'faq.csv'), REVISED),
+      ingest: () =>
+        runIngest({
+          sourceDir: src,
+          dataDir,
+          build: builder.build,
+          logger: new MemoryLogger(),
+          extraDirs: [{ dir: extra, prefix, overrides: true, ...(withholds ? { withholds } : {}) }],
+        }),
+      answers: () =>
+        readBuiltChunks(currentIndexDir(dataDir) as string)
+          .map((c) => `${c.documentId}:${c.fields.answer}`)
+          .sort(),
+    };
+  }
+
+  it('serves the override instead of the sheet row, and again after the sheet is re-ingested', async () => {
+    const kb = setUp({
+      prefix: '@console',
+      file: 'faq-managed.csv',
+      csv: 'id,question,answer\nF-1,パスワードを忘れた,新しい手順\n',
+    });
+    const first = await kb.ingest();
     assert.deepEqual(first.skipped, []);
-    const answers = () =>
-      readBuiltChunks(currentIndexDir(dataDir) as string)
-        .map((c) => `${c.documentId}:${c.fields.answer}`)
-        .sort();
-    assert.deepEqual(answers(), ['F-1:新しい手順', 'F-2:再接続']);
-    fs.writeFileSync(
-      path.join(src, 'faq.csv'),
-      'id,question,answer\nF-1,パスワードを忘れた,窓口へ（改訂）\nF-2,VPN,再接続\n',
-    );
-    const second = await ingest();
+    assert.deepEqual(kb.answers(), ['F-1:新しい手順', 'F-2:再接続']);
+    kb.revise();
+    const second = await kb.ingest();
     assert.equal(second.rebuilt, true);
-    assert.deepEqual(answers(), ['F-1:新しい手順', 'F-2:再接続']);
+    assert.deepEqual(kb.answers(), ['F-1:新しい手順', 'F-2:再接続']);
   });
 
   it('keeps a hidden FAQ id out of the index on every ingest, until its hidden sheet row goes', async () => {
-    root = makeTempDir();
-    const src = path.join(root, 'kb');
-    const hidden = path.join(root, 'hidden');
-    const dataDir = path.join(root, 'data');
-    fs.mkdirSync(src);
-    fs.mkdirSync(hidden);
-    fs.writeFileSync(path.join(src, 'faq.csv'), 'id,question,answer\nF-1,パスワードを忘れた,窓口へ\nF-2,VPN,再接続\n');
-    fs.writeFileSync(path.join(hidden, 'faq-hidden.csv'), 'id,question,answer\nF-1,パスワードを忘れた,窓口へ\n');
-    const builder = new FakeIndexBuilder();
-    const ingest = () =>
-      runIngest({
-        sourceDir: src,
-        dataDir,
-        build: builder.build,
-        logger: new MemoryLogger(),
-        extraDirs: [{ dir: hidden, prefix: '@console-hidden', overrides: true, withholds: true }],
-      });
-    const answers = () =>
-      readBuiltChunks(currentIndexDir(dataDir) as string)
-        .map((c) => `${c.documentId}:${c.fields.answer}`)
-        .sort();
-    const first = await ingest();
+    const kb = setUp({
+      prefix: '@console-hidden',
+      file: 'faq-hidden.csv',
+      csv: 'id,question,answer\nF-1,パスワードを忘れた,窓口へ\n',
+      withholds: true,
+    });
+    const first = await kb.ingest();
     assert.deepEqual([first.skipped, first.chunks], [[], 1]);
-    assert.deepEqual(answers(), ['F-2:再接続']);
-    fs.writeFileSync(
-      path.join(src, 'faq.csv'),
-      'id,question,answer\nF-1,パスワードを忘れた,窓口へ（改訂）\nF-2,VPN,再接続\n',
-    );
-    const second = await ingest();
+    assert.deepEqual(kb.answers(), ['F-2:再接続']);
+    kb.revise();
+    const second = await kb.ingest();
     assert.equal(second.rebuilt, true);
-    assert.deepEqual(answers(), ['F-2:再接続']);
-    fs.rmSync(path.join(hidden, 'faq-hidden.csv'));
-    await ingest();
-    assert.deepEqual(answers(), ['F-1:窓口へ（改訂）', 'F-2:再接続']);
+    assert.deepEqual(kb.answers(), ['F-2:再接続']);
+    fs.rmSync(kb.consoleFile);
+    await kb.ingest();
+    assert.deepEqual(kb.answers(), ['F-1:窓口へ（改訂）', 'F-2:再接続']);
   });
 });
