@@ -10,6 +10,7 @@
 import type { PiiSpan } from './types';
 import { KNOWN_FAMILY_NAMES } from './family-names';
 import { fillsNameSlot, hasNotPersonWord } from './detectors';
+import { speakerColumnSpans } from './speaker-column';
 
 /** Labels of a list of people. */
 const LIST_LABEL =
@@ -53,6 +54,12 @@ interface Item {
 
 /** The spans of the unfound items of lists of people. */
 export function nameListSpans(normalized: string, spans: readonly PiiSpan[]): PiiSpan[] {
+  // … and the other speakers of minutes where one was found (session 37 b).
+  const speakers = speakerColumnSpans(normalized, spans);
+  return speakers.length > 0 ? [...listedSpans(normalized, spans), ...speakers] : listedSpans(normalized, spans);
+}
+
+function listedSpans(normalized: string, spans: readonly PiiSpan[]): PiiSpan[] {
   if (!/[、，,／/]/.test(normalized)) return [];
   const covered = new Uint8Array(normalized.length + 1);
   for (const s of spans) if (s.type === 'person_name') covered.fill(1, s.start, s.end);

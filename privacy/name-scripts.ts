@@ -95,6 +95,10 @@ export function quotedFormSpans(text: string, spans: readonly PiiSpan[]): PiiSpa
   return out;
 }
 
+/** The first letter's script block (Hangul, Devanagari, Thai …), to tell a name's other form from a note beside it. */
+const SCRIPTS = [/^[가-힣]/, /^[\u0900-\u097F]/, /^[\u0E00-\u0E7F]/, /^[\u0400-\u04FF]/, /^[\u0600-\u06FF]/];
+const scriptOf = (name: string): number => SCRIPTS.findIndex((re) => re.test(name.trim()));
+
 /** The spans of the names' other scripts and readings right after the person names found. */
 export function nameScriptSpans(text: string, spans: readonly PiiSpan[]): PiiSpan[] {
   const out: PiiSpan[] = [];
@@ -119,6 +123,8 @@ export function nameScriptSpans(text: string, spans: readonly PiiSpan[]): PiiSpa
       const at = m?.indices?.[1];
       if (!m || !at) continue;
       if (m[2] !== undefined && !KNOWN_FAMILY_NAMES.has(m[2])) continue;
+      // A name's other form is in another script: Hangul in brackets after a Hangul name is a note (한도윤(통역)).
+      if (re === OWN_SCRIPT_IN_BRACKETS && scriptOf(m[1]!) === scriptOf(text.slice(queue[i]!.start, end))) continue;
       const span: PiiSpan = { type: 'person_name', start: end + at[0], end: end + at[1] };
       if (seen.has(span.start)) continue;
       seen.add(span.start);

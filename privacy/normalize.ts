@@ -4,7 +4,7 @@
  * inside number-like runs to digits, other scripts' digits (Devanagari ०८०) to ASCII, Latin letters with diacritics to their base letter (Lucía Benítez, Nguyễn,
  * Jørgensen), so the rules for names in Latin letters read them as they read plain ones; old kanji forms and ノ inside a
  * kanji name as today's forms (上條 → 上条, 一ノ瀬 → 一之瀬: privacy/name-kanji.ts), and a letter O that OCR read for
- * a zero among digits as the zero.
+ * a zero among digits as the zero; a letter l read for a one and a katakana ロ read for the kanji 口 (session 37 b).
  */
 import { unifyNameKanji } from './name-kanji';
 
@@ -13,6 +13,11 @@ const DASHES = /[‐‑‒–—―−－﹣]/g;
 const LONG_MARK_BETWEEN_DIGITS = /(?<=\d[ \t]*)[ーｰ](?=[ \t]*\d)/g;
 // OCR reads a zero as the letter O inside a number or before a date's counter (昭和3O年, 1O月): a digit there.
 const LETTER_O_AMONG_DIGITS = /(?<=\d)[Oo](?=\d|[年月日番号丁円,])/g;
+// … and the letter l for a one, after a digit or opening a number that goes on into a date's counter or more digits
+// (OO6l274, l985年7月l2日) — not a word (l10n, vol1).
+const LETTER_L_AS_ONE = /(?<=\d)l(?=[\dOo]|[年月日番号丁円,])|(?<![A-Za-z\d])l(?=\d+(?:[年月日]|[\dOo]{2}))/g;
+// OCR reads the kanji 口 as the katakana ロ beside a kanji (山ロ 奈緒, ロ座番号): the kanji, where no katakana is beside it.
+const KATAKANA_RO_AS_KANJI = /(?<=[一-龥々])ロ(?![ァ-ヶー])|(?<![ァ-ヶー])ロ(?=[一-龥々])/g;
 // A handwritten number OCR'd with letters O for its zeros throughout (O9O-OOOO-7718, 1O,OOO): a run of digits and O
 // parted by dashes or commas, holding two digits or more — not a word (IO-DATA) nor a lone O before digits (O157).
 const O_NUMBER_RUN = /(?<![A-Za-z\d])[\dOo](?:[\dOo]|[-,](?=[\dOo])){3,}(?![A-Za-z\d])/g;
@@ -70,7 +75,9 @@ export function normalizeForDetection(text: string): string {
       : run,
   );
   out = out.replace(LONG_MARK_BETWEEN_DIGITS, '-');
+  out = out.replace(LETTER_L_AS_ONE, '1');
   out = out.replace(LETTER_O_AMONG_DIGITS, '0');
+  out = out.replace(KATAKANA_RO_AS_KANJI, '口');
   out = out.replace(O_NUMBER_RUN, (run) =>
     /\d[^]*\d/.test(run) && /[-,]|[Oo]{2}/.test(run) ? run.replace(/[Oo]/g, '0') : run,
   );
@@ -87,6 +94,7 @@ function baseLetter(ch: string): string {
   return /^[A-Za-z]$/.test(base) ? base : ch;
 }
 
+// A number written in kanji numerals parts its groups with ・ in vertical writing (〇八〇・〇〇二四・五五一九): a dash.
 function toDigits(run: string): string {
-  return run.replace(/[〇○零一二三四五六七八九]/g, (c) => KANJI_DIGITS[c] ?? c);
+  return run.replace(/[〇○零一二三四五六七八九]/g, (c) => KANJI_DIGITS[c] ?? c).replace(/・/g, '-');
 }

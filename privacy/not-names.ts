@@ -121,6 +121,8 @@ export function withoutNonNames(normalized: string, spans: PiiSpan[]): PiiSpan[]
       if (LATIN_WORDS.test(text) && hasNotPersonWord(text)) return false;
       if (headerCell(normalized, s) || KANA_TIME.test(text) || PEOPLE_CLASS.test(unspaced(text))) return false;
       if (identifier(text)) return false;
+      // A kana word goes on past a small kana or a long mark (せんきゅうひ|ゃく, session 37 b): no name ends there.
+      if (/[ぁ-ゖァ-ヶ]$/.test(text) && /^[ぁぃぅぇぉゃゅょっゎァィゥェォャュョッー]/.test(after)) return false;
       if (LEGAL_FORM_BEFORE.test(normalized.slice(Math.max(0, s.start - 6), s.start))) return false;
       if (tradeAfterFamily(normalized, s, text)) return false;
       // Hiragana run into an office's name is the office's (こども未来課, not こども).

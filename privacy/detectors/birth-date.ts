@@ -68,9 +68,10 @@ const MONTH_DAY = /(?:年の?|[/.\-])[ \t]?(\d{1,2})[ \t]?[月/.\-][ \t]?(\d{1,2
 /** A date with the year last (07/04/1989): day and month in either order, as writers abroad put them. */
 const YEAR_LAST = /^(\d{1,2})[/.\-](\d{1,2})[/.\-]\d{4}$/;
 // Also as foreign residents' forms say it (nascimento, fecha de nacimiento, tanggal lahir, ngày sinh, kapanganakan,
-// kaarawan, 생년월일, जन्म मिति, дата рождения, วันเกิด, تاريخ الميلاد) and as they tell it (nasci em, nasceu em, nació el, ipinanganak noong, sinh ngày, 태어났).
+// kaarawan, 생년월일, जन्म मिति, дата рождения, วันเกิด, تاريخ الميلاد) and as they tell it (nasci em, nasceu em, nació el, ipinanganak noong, sinh ngày, 태어났,
+// Indonesian lahir "born").
 const CONTEXT =
-  /生年月日|誕生日|生まれ|うまれ|出生日|ｾｲﾈﾝｶﾞｯﾋﾟ|せいねんがっぴ|たんじょうび|birth ?day|birth ?date|date of birth|DOB|born(?: on)?|nascimento|nascid[oa] em|nasci em|nasceu(?: em)?|nacimiento|nacid[oa] el|naci[oó] el|tanggal lahir|ngay sinh|sinh ngay|kapanganakan|ipinanganak(?: noong)?|kaarawan|생년월일|생일|태어났|जन्म ?मिति|дата рождения|родил(?:ся|ась)|วันเกิด|تاريخ الميلاد|تاريخ الولادة/i;
+  /生年月日|誕生日|生まれ|うまれ|出生日|ｾｲﾈﾝｶﾞｯﾋﾟ|せいねんがっぴ|たんじょうび|birth ?day|birth ?date|date of birth|DOB|born(?: on)?|nascimento|nascid[oa] em|nasci em|nasceu(?: em)?|nacimiento|nacid[oa] el|naci[oó] el|tanggal lahir|\blahir\b|ngay sinh|sinh ngay|kapanganakan|ipinanganak(?: noong)?|kaarawan|생년월일|생일|태어났|जन्म ?मिति|дата рождения|родил(?:ся|ась)|วันเกิด|تاريخ الميلاد|تاريخ الولادة/i;
 /** A birth field (label and colon) whose line goes on to an arrow: what follows the arrow corrects the value. */
 const CORRECTED_AFTER_LABEL = /(?:生年月日|誕生日|date of birth|DOB)[ \t]*[:：][^\n。]{0,30}?(?:→|->|⇒)/i;
 /** A birth label alone on its line, the value on the next (a web form's confirmation screen copied). */

@@ -25,6 +25,7 @@ import { isListedRomajiFamily } from './romaji-name';
 import { captured } from './captured';
 import { fillsNameSlot } from './rare-names';
 import { surnameLike } from '../family-names';
+import { detectRoleSigned } from './role-signed';
 
 /** A line opening a quoted original under a reply. */
 const QUOTE_HEAD =
@@ -80,6 +81,8 @@ export function detectClosingPeople(normalized: string): PiiSpan[] {
   const end = replyEnd(normalized);
   const reply = end === undefined ? undefined : normalized.slice(0, end);
   const spans = [
+    // … and the role before the name closing the text (session 37 b: 運転士 尾形).
+    ...detectRoleSigned(normalized),
     ...signedAt(normalized, DASH_SIGNED, familyLike),
     ...signedAt(normalized, PARAGRAPH_SIGNED, familyLike),
     ...signedAt(normalized, SENTENCE_SIGNED, (name) =>

@@ -24,8 +24,9 @@ import { officeAddress } from './latin-cues';
 const WORD =
   "[A-ZÀ-ỸĐ][a-zà-ỹđ'’]+(?:-[A-ZÀ-ỸĐ][a-zà-ỹđ'’]+)+|[A-ZÀ-ỸĐ]['’][A-ZÀ-ỸĐ](?:[a-zà-ỹđ]+|[A-ZÀ-ỸĐ]+)|Ma?c[A-Z][a-z]+|[A-ZÀ-ỸĐ][a-zà-ỹđ'’-]+|[A-ZÀ-ỸĐ]{2,}";
 // FAMILY, GIVEN as passports and rosters write it (DELA CRUZ, MARIA SANTOS).
-// Ma. (María) opening a Filipino name; a middle initial inside (Maricel D. Santos, Reyes, Jonathan C.).
-export const NAME = `(?:Ma\\. )?(?:${WORD})(?:,? (?:${WORD}|[A-Z]\\.(?= |$)|[A-Z]\\.$|da|de|do|dos|das|del|la|van|von|bin|binti)){0,5}`;
+// Ma. (María) opening a Filipino name; a middle initial inside (Maricel D. Santos, Reyes, Jonathan C.); a particle only
+// before the next word (not la of "…, lahir").
+export const NAME = `(?:Ma\\. )?(?:${WORD})(?:,? (?:${WORD}|[A-Z]\\.(?= |$)|[A-Z]\\.$|(?:da|de|do|dos|das|del|la|van|von|bin|binti)(?= [A-ZÀ-ỸĐ]))){0,5}`;
 
 // Also in the languages foreign residents write (Nama saya …, sou a …, si … po ito, Me llamo …, Je m'appelle …), and a
 // relative written for (on behalf of my mother, Elena Petrova; for my wife, Nadia Rahman).

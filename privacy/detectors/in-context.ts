@@ -135,8 +135,9 @@ export function detectPensionNumber(normalized: string): PiiSpan[] {
 }
 
 // 住民表: the same reading, a common slip of the input method.
+// Also in Chinese (住民票编码 / 編碼 / 代码, session 37 b).
 const RESIDENT_CODE_KEYWORD =
-  /住民[票表](?:コード|ｺｰﾄﾞ)|住民[票表]番号|じゅうみんひょう(?:こーど|ばんごう)|ｼﾞｭｳﾐﾝﾋｮｳ(?:ｺｰﾄﾞ|ﾊﾞﾝｺﾞｳ)|ジュウミンヒョウ(?:コード|バンゴウ)|住基(?:コード|ｺｰﾄﾞ)|j[uū]minh?y[oō][_ -]?code|resident (?:record )?code/i;
+  /住民[票表](?:コード|ｺｰﾄﾞ|编码|編碼|代码|代碼)|住民[票表]番号|じゅうみんひょう(?:こーど|ばんごう)|ｼﾞｭｳﾐﾝﾋｮｳ(?:ｺｰﾄﾞ|ﾊﾞﾝｺﾞｳ)|ジュウミンヒョウ(?:コード|バンゴウ)|住基(?:コード|ｺｰﾄﾞ)|j[uū]minh?y[oō][_ -]?code|resident (?:record )?code/i;
 
 /**
  * 住民票コード: 11 digits in any grouping right after its keyword; further on in the same sentence (住民票コード記載
@@ -161,13 +162,14 @@ const PASSPORT_NUMBER =
  * 旅券番号: Japan's two letters and seven digits, and the shapes of foreign residents' passports — a
  * letter and 7 or 8 digits (China E12345678, Viet Nam C1234567, Korea M12345678), a letter, 7 digits and a
  * letter (Philippines P1234567A), two letters and 6 digits, 8 or 9 digits (Nepal, USA), nine letters and digits
- * (Germany C4F7K92LT); a residence card's number anywhere. The label also as voice input writes it (ぱすぽーと).
+ * (Germany C4F7K92LT); a residence card's number anywhere. The label also as voice input writes it (ぱすぽーと) and in
+ * Nepali (पासपोर्ट, राहदानी; session 37 b).
  */
 export function detectPassport(normalized: string): PiiSpan[] {
   const near = valuesAfter(
     normalized,
     'passport',
-    /旅券|パスポート|ﾊﾟｽﾎﾟｰﾄ|ぱすぽーと|りょけん|护照|護照|여권|passport|passaporte|pasaporte|paspor|ho chieu|паспорт|หนังสือเดินทาง|جواز/i,
+    /旅券|パスポート|ﾊﾟｽﾎﾟｰﾄ|ぱすぽーと|りょけん|护照|護照|여권|passport|passaporte|pasaporte|paspor|ho chieu|паспорт|หนังสือเดินทาง|पासपोर्ट|राहदानी|جواز/i,
     PASSPORT_NUMBER,
     24,
   );
@@ -190,9 +192,10 @@ export function detectPassport(normalized: string): PiiSpan[] {
 }
 
 // 保検: the same reading as 保険, a common slip of the input method. the bao hiem: Vietnamese (thẻ bảo hiểm) unaccented.
+// Thai ผู้เอาประกัน (the insured) and บัตรประกัน (insurance card), session 37 b.
 // ほけんしょう, ひほけんしゃばんごう: as voice input writes the labels.
 const INSURANCE =
-  /\b[Ii]nsur(?:er|ed|ance card)(?: person)? (?:[Nn]o\.?|[Nn]umber)|\b[Hh]ealth insurance (?:card )?(?:[Nn]o\.?|[Nn]umber)|\bseguro (?:nacional )?de sa[uú]de|\bn[uú]mero do segurado|\bn[uú]mero de asegurado|\bthe bao hiem|\b(?:[Nn]o\.?|[Nn]omor|[Kk]artu) asuransi|保[险險][证證]|医保卡|ほけんしょう|ひほけんしゃ(?:しょう|ばんごう)|被保[険検]者番号|保[険検]者番号|被保[険検]者証|保[険検]証|(?:介護|健康)保[険検](?![課係室])(?=[^。\n]{0,12}(?:証|番号|記号))|記号番号|保[険検]番号|(?:国保|健保|けんぽ|共済組合|後期高齢者?医療)[^。\n]{0,16}?(?<!口座|金融機関|支店|店)(?=記号|番号)/g;
+  /\b[Ii]nsur(?:er|ed|ance card)(?: person)? (?:[Nn]o\.?|[Nn]umber)|\b[Hh]ealth insurance (?:card )?(?:[Nn]o\.?|[Nn]umber)|\bseguro (?:nacional )?de sa[uú]de|\bn[uú]mero do segurado|\bn[uú]mero de asegurado|\bthe bao hiem|\b(?:[Nn]o\.?|[Nn]omor|[Kk]artu) asuransi|保[险險][证證]|医保卡|ผู้เอาประกัน|บัตรประกัน|ほけんしょう|ひほけんしゃ(?:しょう|ばんごう)|被保[険検]者番号|保[険検]者番号|被保[険検]者証|保[険検]証|(?:介護|健康)保[険検](?![課係室])(?=[^。\n]{0,12}(?:証|番号|記号))|記号番号|保[険検]番号|(?:国保|健保|けんぽ|共済組合|後期高齢者?医療)[^。\n]{0,16}?(?<!口座|金融機関|支店|店)(?=記号|番号)/g;
 const CARD_NAMES = /資格確認書|マイナ保険証|組合員証|加入者証/g;
 /** Where a card's 記号 and 番号 fields belong to an insured person (被保険者の…, insurance card: 記号 …). */
 const INSURED = /被保[険検]者|保[険検]証|国保|健保|後期高齢|insurance/gi;

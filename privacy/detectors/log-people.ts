@@ -15,13 +15,17 @@
  *   (ボランティア 3名（佐久間 蓮、小山 凛、Tanaka Emi）, 出席 2人（…）) — minutes, rosters, requests for accounts;
  * - a full name typed in hiragana, unconverted, to sign a message (…かえれますか？かわぐちみのりです): a listed family
  *   name's reading and a given name run together before です closing the sentence;
- * - a display name in quotes after its label, also typed in hiragana (ひょうじめいが「kawaguchi」, 表示名「佐藤 健」).
+ * - a display name in quotes after its label, also typed in hiragana (ひょうじめいが「kawaguchi」, 表示名「佐藤 健」);
+ *   session 37 b: also the name opening a display name before its note — a bracket, an emoji or an @ (表示名「ヤブキ
+ *   コズエ（ひばり交通）」, 「mika🌸保育課」, 표시 이름 '한도윤(통역)') — guests in Teams or Zoom, accounts in any directory.
  */
 import type { PiiSpan } from '../types';
 import { HIRAGANA_FAMILY_NAMES, KNOWN_FAMILY_NAMES, surnameLike } from '../family-names';
 import { captured } from './captured';
 import { fillsNameSlot } from './rare-names';
 import { isListedRomajiFamily } from './romaji-name';
+import { hasNotPersonWord } from './not-person-words';
+import { NAME_LABEL_CELL } from './form-cells';
 
 /** A section, a branch, a ward or a desk as a word before a colleague's name. */
 const UNIT = '(?:[一-龥ァ-ヶー]{1,12}(?:課|係|室|班|局|部|所|センター|病棟|外来|デスク|窓口)|外来|ヘルプデスク|窓口)';
@@ -79,6 +83,9 @@ const HIRAGANA_SIGNATURE = /(?:^|(?<=[。？?！!\s、]))([ぁ-ゖ]{5,9})です(
 const NOT_GIVEN = /^(?:さん|さま|くん|ちゃん|せんせい|どの|から|まで|より|など|だけ|でし)/;
 /** A display name in quotes after its label. */
 const DISPLAY_NAME = /(?:表示名|ひょうじめい|[Dd]isplay name)[^「『"\n]{0,6}[「『"]([^」』"\n]{2,20})[」』"]/dg;
+/** The name opening a display name before its note: a bracket, an emoji or an @ (「ヤブキ コズエ（ひばり交通）」). */
+const DISPLAY_NAME_BEFORE_NOTE =
+  /(?:表示名|ひょうじめい|[Dd]isplay name|표시 ?이름)[^「『"'\n]{0,6}[「『"']([ァ-ヶー]{2,8}[ ・\u3000][ァ-ヶー]{1,8}|[가-힣]{2,4}|[A-Za-z]{2,16}(?: [A-Za-z]{2,16})?|[一-龥々ヶ]{1,4}[ \u3000][一-龥々ヶぁ-ゖァ-ヶー]{1,4})[ \u3000]*(?=[（(@]|\p{Extended_Pictographic})[^」』"'\n]{1,24}[」』"']/dgu;
 
 /** A family name's reading and a given name run together (かわぐちみのり): where the given name starts, or 0. */
 function hiraganaFullName(word: string): number {
@@ -129,6 +136,12 @@ export function detectLogPeople(normalized: string): PiiSpan[] {
       (name) =>
         isListedRomajiFamily(name.split(/[ ._]/)[0]!) ||
         /^[一-龥々ヶ]{1,4}[ \u3000][一-龥々ヶぁ-ゖァ-ヶー]{1,4}$/.test(name),
+    ),
+    // Not a format's placeholder made of the name's parts (表示名の規則：「姓 名（所属）」).
+    ...captured(
+      normalized,
+      DISPLAY_NAME_BEFORE_NOTE,
+      (name) => !hasNotPersonWord(name) && !name.split(/[ ・\u3000]/).some((w) => NAME_LABEL_CELL.test(w)),
     ),
   );
   return spans;

@@ -24,13 +24,13 @@ const BEFORE_ADDRESS =
   /(?<![\d\-])(?!000-?0000)\d{3}-?\d{4}(?![\d\-])([ \t\u3000]*[,，]?[ \t\u3000]*)(?=[一-龥ぁ-んァ-ヶ]|[A-Z][a-z]+-)/g;
 
 const FOREIGN_LABEL =
-  /\b(?:[Pp]ost ?[Cc]ode|[Pp]ostal [Cc]ode|ZIP|[Zz]ip(?: [Cc]ode)?|CEP|C[oó]digo postal)\b|\b[Mm]a buu dien\b|우편번호|邮编|邮政编码|郵遞區號/;
+  /\b(?:[Pp]ost ?[Cc]ode|[Pp]ostal [Cc]ode|ZIP|[Zz]ip(?: [Cc]ode)?|CEP|C[oó]digo postal)\b|\b[Mm]a buu dien\b|\b[Kk]ode [Pp]os\b|우편번호|邮编|邮政编码|郵遞區號/;
 
 /** Finds postal codes. */
 export function detectPostalCode(normalized: string): PiiSpan[] {
   // Also as voice input writes it in hiragana (ゆうびんばんごうは、000-1187).
   const spans = valuesAfter(normalized, 'postal_code', /郵便番号|郵便|ゆうびんばんごう/, CODE, 4);
-  // The labels of English and residents' forms (Postcode 259-0123, ZIP: 2310023, CEP 213-0034, Mã bưu điện, 우편번호, 邮编).
+  // The labels of English and residents' forms (Postcode 259-0123, ZIP: 2310023, CEP 213-0034, Mã bưu điện, kode pos, 우편번호, 邮编).
   spans.push(...valuesAfter(normalized, 'postal_code', FOREIGN_LABEL, CODE, 6));
   for (const m of normalized.matchAll(/〒[ \t]?(?!000-?0000)\d{3}-?\d{4}(?![\d\-])/g)) {
     spans.push({ type: 'postal_code', start: m.index, end: m.index + m[0].length });
@@ -46,5 +46,14 @@ export function detectPostalCode(normalized: string): PiiSpan[] {
     if (detectAddress(normalized.slice(after, after + 60)).some((a) => a.start === 0))
       spans.push({ type: 'postal_code', start: m.index, end: m.index + code });
   }
-  return spans;
+  return spans.filter((s) => !inRange(normalized, s));
+}
+
+/** A code at either end of a range of codes (〒000-0001〜000-0099 の範囲, session 37 b): a master's rows, no one's. */
+function inRange(normalized: string, s: PiiSpan): boolean {
+  const before = normalized.slice(Math.max(0, s.start - 12), s.start);
+  return (
+    /^[ \t]*[〜~][ \t]*〒?\d{3}-?\d{4}(?!\d)/.test(normalized.slice(s.end, s.end + 14)) ||
+    /(?<!\d)\d{3}-?\d{4}[ \t]*[〜~][ \t]*〒?$/.test(before)
+  );
 }

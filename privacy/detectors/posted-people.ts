@@ -30,7 +30,8 @@ import { isListedRomajiFamily } from './romaji-name';
 import { hasNotPersonWord } from './not-person-words';
 import { POST_WORD } from './outside-people';
 
-const POST = `(?:${POST_WORD}|保育士|弁護士|司法書士|行政書士|社会福祉士|看護師|保健師|栄養士|調理員|指導員|相談員)`;
+/** A post or a licensed trade before a colleague's name (係長, 保育士, 相談員). */
+export const POST = `(?:${POST_WORD}|保育士|弁護士|司法書士|行政書士|社会福祉士|看護師|保健師|栄養士|調理員|指導員|相談員)`;
 const POST_FULL_NAME = new RegExp(
   `(?<=^|[\\s=:：・])${POST}[ \\t\\u3000]+((?:[一-龥々ヶ]{1,3}|[ぁ-ゖ]{2,5})[ \\t\\u3000][一-龥々]{1,3})(?=[ \\t\\u3000]*(?:\\n|$|[（(]))`,
   'dg',
@@ -70,7 +71,7 @@ const BEFORE_NANORU = /(?<=[、\s])([ぁ-ゖ]{2,6}|[ァ-ヶー]{2,8}|[一-龥々
 const KANA_HONORIFIC = /(?<![ぁ-ゖ])([ぁ-ゖ]{3,5})(?=せんせい|さま)/dg;
 
 /** Words of a state or a step that close a line after a post as a name would (係長 承認 済, 課長 確認 中). */
-const STATE = /(?:済|中|了|可|否|予定|確認|対応|承認|決裁|不在|休暇)$/;
+export const STATE = /(?:済|中|了|可|否|予定|確認|対応|承認|決裁|不在|休暇)$/;
 /** Hiragana ending a phrase, not a name (…して, …ない, …です, a particle), or an honorific set apart (山田 さん). */
 const PHRASE_END = /(?:[てでをはがへにのもとや]|ない|ます|です|した|する)$|^(?:さん|さま|くん|ちゃん|せんせい|どの)$/;
 

@@ -41,7 +41,7 @@ describe('privacy: blind batches of session 31 (written by helpers who read neit
     await assertBatch('blind-40.jsonl', 150, [235, 231, 232, 231]);
   });
 
-  it('the forty-first (session 31, operators’ notes, work logs, lending records, residents’ consultations, nine languages, voice dictation, OCR, JSON / CSV): 150 cases — recall 239 / 252 at precision 241 / 243', async () => {
+  it('the forty-first (session 31, operators’ notes, work logs, lending records, residents’ consultations, nine languages, voice dictation, OCR, JSON / CSV): 150 cases — recall 240 / 252 at precision 242 / 244', async () => {
     // Written blind after the fortieth's rules (52 hard negatives). First sight [252, 206, 227, 217]: recall 0.817
     // (206 / 252) at precision 0.956 (217 / 227); session 30's code 0.770 / 0.953. Fixed by general rules
     // (session31-held-out.spec.ts): a dwelling and its room after a romanised address's block number (…, 1-4-7, Casa
@@ -63,6 +63,7 @@ describe('privacy: blind batches of session 31 (written by helpers who read neit
     // Session 34 (fiftieth batch): a scanned form's label spaced out as widely as its value (申 請 者 氏 名, 氏 名).
     // Session 36 (batch 53's rules): an insurance card's 記号 in kana (あ お い) no longer hides its 番号; a pension number in a Vietnamese text about the pension (lương hưu).
     // Session 36 (fifty-fourth batch's rules): one more name found whole (水無瀬 陽葵).
-    await assertBatch('blind-41.jsonl', 150, [252, 239, 243, 241]);
+    // Session 37 (fifty-sixth batch's rules): the Nepali word for passport (राहदानी नम्बर) labels its 8 digits.
+    await assertBatch('blind-41.jsonl', 150, [252, 240, 244, 242]);
   });
 });
