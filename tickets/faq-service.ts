@@ -6,22 +6,22 @@
  * override in faq_entry, which the ingest prefers to the sheet's row on every run. Administrators'
  * saves publish at once (they are the approvers). Every change to published FAQs re-indexes. A published
  * FAQ can be hidden (非公開) and published again under the same rule; a sheet's FAQ is hidden by a hidden
- * override of its id, which keeps that id out of the index until it goes.
+ * override of its id, which keeps that id out of the index until it goes. Deleting a published FAQ (or an
+ * override) follows the same rule: an operator's delete is a request (a draft) an administrator approves.
  */
 import { KotaeError } from '../core';
 import type { Logger } from '../core';
-import type { TicketComment } from './ports';
-import type { TicketRecord } from './records';
 import { TICKET_MESSAGES } from './messages';
 import type { FaqStore, IndexedFaqSource } from './ports';
 import type { AuditTrail } from './audit';
 import type { FaqEntry, FaqInput, IndexedFaq } from './types';
 import { faqCatalogue, type FaqListItem, type FaqVisibility } from './faq-catalogue';
 import type { PiiMasker } from '../privacy';
-import { masked } from './personal-data';
 import { depersonalize } from './faq-depersonalize';
+import { cleanFaq, contentOf, replacingDraft, validateFaq } from './faq-input';
 
 export type { FaqListItem, FaqVisibility } from './faq-catalogue';
+export { proposeFaqFromTicket, validateFaq } from './faq-input';
 
 /** What FaqService needs; `reindex` rebuilds the knowledge base from the KB folder and faq_entry. */
 export interface FaqServiceDeps {
@@ -45,53 +45,8 @@ export interface FaqActor {
 export interface FaqChange {
   entry?: FaqEntry;
   reindexed: boolean;
-}
-
-/** Proposes a draft FAQ from a ticket: its question, and the last operator reply or incident actions as answer. */
-export function proposeFaqFromTicket(ticket: TicketRecord, comments: readonly TicketComment[]): FaqInput {
-  const prefix = TICKET_MESSAGES.replyPrefix(ticket.number);
-  const replies = comments.filter((c) => c.kind === 'reply' && c.body.startsWith(prefix));
-  const last = replies[replies.length - 1];
-  const answer = last ? last.body.slice(prefix.length).trim() : (ticket.incident?.actions ?? '');
-  const names = ticket.requester.name ? [ticket.requester.name] : [];
-  return {
-    category: ticket.category,
-    question: depersonalize(ticket.details.trim() || ticket.title, names),
-    alternateQuestions: [depersonalize(ticket.title, names)].filter((q) => q.length > 0),
-    answer: depersonalize(answer, names),
-    sourceUrl: undefined,
-  };
-}
-
-/** Normalises and checks FAQ input. */
-export function validateFaq(input: FaqInput): FaqInput {
-  const clean: FaqInput = {
-    category: input.category.trim() || 'その他',
-    question: input.question.trim(),
-    alternateQuestions: input.alternateQuestions.map((q) => q.trim()).filter((q) => q.length > 0),
-    answer: input.answer.trim(),
-    sourceUrl: input.sourceUrl?.trim() || undefined,
-  };
-  if (!clean.question || !clean.answer) {
-    throw new KotaeError('INPUT_INVALID', 'faq needs question and answer', {
-      userMessage: TICKET_MESSAGES.faqRequired,
-    });
-  }
-  if (clean.sourceUrl && !/^https?:\/\/[^\s]+$/i.test(clean.sourceUrl)) {
-    throw new KotaeError('INPUT_INVALID', 'faq url is not http(s)', { userMessage: TICKET_MESSAGES.faqUrlInvalid });
-  }
-  return clean;
-}
-
-/** A draft promoted from a ticket, checked, with the requester's personal data masked. */
-function cleanFaq(input: FaqInput, masker?: PiiMasker): FaqInput {
-  const valid = validateFaq(input);
-  return {
-    ...valid,
-    question: masked(valid.question, masker),
-    alternateQuestions: valid.alternateQuestions.map((q) => masked(q, masker)),
-    answer: masked(valid.answer, masker),
-  };
+  /** The entry was deleted (a direct delete, a discarded draft, or an approved request to delete). */
+  deleted?: boolean;
 }
 
 /** Manages FAQ drafts and published FAQs of every origin. */
@@ -180,17 +135,7 @@ export class FaqService {
       if (current.version !== expectedVersion)
         throw new KotaeError('CONFLICT', `faq ${id} version is not ${expectedVersion}`);
       const draft = await this.deps.audit.atomically(
-        () =>
-          this.deps.store.create({
-            ...clean,
-            status: 'draft',
-            origin: current.origin,
-            sourceKey: current.sourceKey,
-            replacesId: current.id,
-            ticketId: current.ticketId,
-            createdBy: actor.username,
-            hidden: current.hiddenAt !== undefined,
-          }),
+        () => this.deps.store.create(replacingDraft(current, clean, actor.username, {})),
         (created) => ({ actor: actor.username, action: 'faq.draft', target: created.id, detail: { replaces: id } }),
       );
       return { entry: draft, reindexed: false };
@@ -236,13 +181,14 @@ export class FaqService {
 
   /**
    * Approves a draft (admin) and re-indexes; CONFLICT when another approval or edit came first. A request to
-   * hide or to publish again is audited as such (faq.hidden / faq.unhidden); a sheet's FAQ published again
-   * serves the sheet's text (its override goes).
+   * hide or to publish again is audited as such (faq.hidden / faq.unhidden), a request to delete deletes the entry
+   * it replaces (faq.delete); a sheet's FAQ published again serves the sheet's text (its override goes).
    */
   async approve(id: string, expectedVersion: number, admin: string): Promise<FaqChange> {
     const current = await this.deps.store.get(id);
     if (!current || current.status !== 'draft')
       throw new KotaeError('CONFLICT', `faq ${id} is not a draft`, { userMessage: TICKET_MESSAGES.faqNotDraft });
+    if (current.deleteRequestedAt !== undefined) return this.approveDelete(current, expectedVersion, admin);
     const replaced = current.replacesId ? await this.deps.store.get(current.replacesId) : undefined;
     const hides = current.hiddenAt !== undefined;
     const toggles = hides !== (replaced?.hiddenAt !== undefined);
@@ -280,17 +226,7 @@ export class FaqService {
     const detail = { hidden, ...(current.sourceKey ? { faqId: current.sourceKey } : {}) };
     if (!actor.canPublish) {
       const draft = await this.deps.audit.atomically(
-        () =>
-          this.deps.store.create({
-            ...contentOf(current),
-            status: 'draft',
-            origin: current.origin,
-            sourceKey: current.sourceKey,
-            replacesId: current.id,
-            ticketId: current.ticketId,
-            createdBy: actor.username,
-            hidden,
-          }),
+        () => this.deps.store.create(replacingDraft(current, current, actor.username, { hidden })),
         (created) => ({
           actor: actor.username,
           action: 'faq.draft',
@@ -344,14 +280,69 @@ export class FaqService {
     return { entry, reindexed: actor.canPublish ? await this.reindex() : false };
   }
 
-  /** Deletes an FAQ; re-indexes when it was approved (a deleted override lets the sheet's text serve again). */
-  async delete(id: string, actor: string): Promise<FaqChange> {
+  /**
+   * Deletes an faq_entry row (an override: the sheet's text serves again), re-indexing when it was published. A draft
+   * is deleted at once (discarded; a request to delete is so rejected or withdrawn, audited as
+   * faq.delete_rejected); so is a published FAQ by an administrator. An operator's delete of a published FAQ is a
+   * request (a draft) until an administrator approves it; nothing changes meanwhile. `expectedVersion`, when given,
+   * guards against a stale page.
+   */
+  async remove(id: string, actor: FaqActor, expectedVersion?: number): Promise<FaqChange> {
     const entry = await this.get(id);
+    if (expectedVersion !== undefined && entry.version !== expectedVersion)
+      throw new KotaeError('CONFLICT', `faq ${id} version is not ${expectedVersion}`);
+    if (entry.status === 'approved' && !actor.canPublish) return this.requestDelete(entry, actor.username);
+    const rejects = entry.status === 'draft' && entry.deleteRequestedAt !== undefined;
     await this.deps.audit.atomically(
       () => this.deps.store.delete(id),
-      () => ({ actor, action: 'faq.delete', target: id }),
+      () => ({
+        actor: actor.username,
+        action: rejects ? 'faq.delete_rejected' : 'faq.delete',
+        target: id,
+        ...(rejects ? { detail: { replaces: entry.replacesId } } : {}),
+      }),
     );
-    return { entry, reindexed: entry.status === 'approved' ? await this.reindex() : false };
+    return { entry, reindexed: entry.status === 'approved' ? await this.reindex() : false, deleted: true };
+  }
+
+  /** Compatibility: an administrator's delete. */
+  async delete(id: string, actor: string): Promise<FaqChange> {
+    return this.remove(id, { username: actor, canPublish: true });
+  }
+
+  /** An operator's request to delete a published entry: a draft of its content, replacing it, flagged. */
+  private async requestDelete(current: FaqEntry, actor: string): Promise<FaqChange> {
+    const draft = await this.deps.audit.atomically(
+      () => this.deps.store.create(replacingDraft(current, current, actor, { deleteRequested: true })),
+      (created) => ({
+        actor,
+        action: 'faq.draft',
+        target: created.id,
+        detail: { replaces: current.id, delete: true, ...(current.sourceKey ? { faqId: current.sourceKey } : {}) },
+      }),
+    );
+    return { entry: draft, reindexed: false };
+  }
+
+  /**
+   * Approves a request to delete: the draft is claimed like any approval (of two approvals one wins, CONFLICT for
+   * the other), then the entry it replaces is deleted (or the draft itself, when that entry went meanwhile).
+   */
+  private async approveDelete(draft: FaqEntry, expectedVersion: number, admin: string): Promise<FaqChange> {
+    const entry = await this.deps.audit.atomically(
+      async () => {
+        const claimed = await this.deps.store.approve(draft.id, expectedVersion, admin);
+        await this.deps.store.delete(claimed.id);
+        return claimed;
+      },
+      (deleted) => ({
+        actor: admin,
+        action: 'faq.delete',
+        target: deleted.id,
+        detail: { request: draft.id, requestedBy: draft.createdBy },
+      }),
+    );
+    return { entry, reindexed: await this.reindex(), deleted: true };
   }
 
   private async indexedFaqs(): Promise<IndexedFaq[]> {
@@ -375,15 +366,4 @@ export class FaqService {
 /** The audit action of hiding an FAQ or publishing it again. */
 function visibilityAction(hidden: boolean): string {
   return hidden ? 'faq.hidden' : 'faq.unhidden';
-}
-
-/** The editable fields of an FAQ (of a row or a sheet), without the rest. */
-function contentOf(f: FaqInput): FaqInput {
-  return {
-    category: f.category,
-    question: f.question,
-    alternateQuestions: f.alternateQuestions,
-    answer: f.answer,
-    sourceUrl: f.sourceUrl,
-  };
 }

@@ -39,7 +39,14 @@ export {
   type SlaTargets,
 } from './sla-targets';
 export { computeTicketClocks, type TicketClockInput } from './ticket-clocks';
-export { QUEUE_IN_MEMORY_LIMIT, QUEUE_SORT_KEYS, sortQueue, type QueueSort, type QueueSortKey } from './queue-sort';
+export {
+  QUEUE_IN_MEMORY_LIMIT,
+  QUEUE_SORT_KEYS,
+  compareTies,
+  sortQueue,
+  type QueueSort,
+  type QueueSortKey,
+} from './queue-sort';
 export {
   parseSearch,
   searchExcerpt,

@@ -3,7 +3,7 @@
  * column or by status and priority in their lifecycle / urgency order (QUEUE_SORT_COLUMNS); by an SLA due
  * time in memory over the filtered tickets, at most QUEUE_IN_MEMORY_LIMIT.
  */
-import { TICKET_PRIORITIES, TICKET_STATUSES } from './records';
+import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketRecord } from './records';
 import type { TicketOrder } from './ports';
 import type { TicketWithSla } from './types';
 
@@ -70,14 +70,25 @@ const VALUE: Record<QueueSortKey, (i: TicketWithSla) => Value> = {
   createdAt: (i) => i.ticket.createdAt.getTime(),
 };
 
-/** A sorted copy; ties keep the newest first. */
+/**
+ * The order of two tickets that tie on the sort key, as the database orders them: newest first, then the larger
+ * number first (the number is unique, so the order is total and pages never repeat or skip a ticket); under
+ * 受付日時 ascending (`oldestFirst`), oldest first, then the smaller number.
+ */
+export function compareTies(a: TicketRecord, b: TicketRecord, oldestFirst = false): number {
+  const c = a.createdAt.getTime() - b.createdAt.getTime() || (a.number < b.number ? -1 : a.number > b.number ? 1 : 0);
+  return oldestFirst ? c : -c;
+}
+
+/** A sorted copy; ties keep the newest first, then the larger number (see compareTies). */
 export function sortQueue(items: readonly TicketWithSla[], sort: QueueSort): TicketWithSla[] {
   const value = VALUE[sort.key];
   const sign = sort.dir === 'asc' ? 1 : -1;
+  const oldestFirst = sort.key === 'createdAt' && sort.dir === 'asc';
   return [...items].sort((a, b) => {
     const x = value(a);
     const y = value(b);
     const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'ja');
-    return c !== 0 ? sign * c : b.ticket.createdAt.getTime() - a.ticket.createdAt.getTime();
+    return c !== 0 ? sign * c : compareTies(a.ticket, b.ticket, oldestFirst);
   });
 }

@@ -101,6 +101,8 @@ export interface FaqEntry {
    * index. On a draft: the request to hide (a draft without it replacing a hidden entry asks to publish it again).
    */
   hiddenAt?: Date;
+  /** On a draft: an operator's request (since then) to delete the entry it replaces; approving it deletes that entry. */
+  deleteRequestedAt?: Date;
 }
 
 /** A new faq_entry row. */
@@ -113,6 +115,8 @@ export type NewFaqEntry = FaqInput & {
   replacesId?: string;
   /** Hidden from its creation (an administrator's hide of a sheet's FAQ, or an operator's request to hide). */
   hidden?: boolean;
+  /** A draft asking to delete the entry of `replacesId` (an operator's delete of a published FAQ). */
+  deleteRequested?: boolean;
 };
 
 /** Editable fields of an FAQ. */

@@ -41,6 +41,7 @@ import { WebChatRecheck1767300000000 } from './1767300000000-web-chat-recheck';
 import { QuarantineReleaseKept1767400000000 } from './1767400000000-quarantine-release-kept';
 import { QuarantineManualInstance1767500000000 } from './1767500000000-quarantine-manual-instance';
 import { FaqHidden1767600000000 } from './1767600000000-faq-hidden';
+import { FaqDeleteRequest1767700000000 } from './1767700000000-faq-delete-request';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -87,4 +88,5 @@ export const MIGRATIONS = [
   QuarantineReleaseKept1767400000000,
   QuarantineManualInstance1767500000000,
   FaqHidden1767600000000,
+  FaqDeleteRequest1767700000000,
 ];

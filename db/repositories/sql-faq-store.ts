@@ -41,6 +41,7 @@ function toFaq(row: FaqEntryRow): FaqEntry {
     sourceKey: row.sourceKey ?? undefined,
     replacesId: row.replacesId ?? undefined,
     hiddenAt: row.hiddenAt ?? undefined,
+    deleteRequestedAt: row.deleteRequestedAt ?? undefined,
   };
 }
 
@@ -82,6 +83,7 @@ export class SqlFaqStore implements FaqStore {
       sourceKey: input.sourceKey ?? null,
       replacesId: input.replacesId ?? null,
       hiddenAt: input.hidden ? at : null,
+      deleteRequestedAt: input.deleteRequested ? at : null,
     };
     await runDb(this.ds, () => this.repo().insert(row));
     return toFaq(row);

@@ -67,17 +67,23 @@ function whereOf(ds: DataSource, query: TicketQuery): FindOptionsWhere<TicketRow
 }
 
 /**
- * ORDER BY the column, then newest first (a ranked column: newest first after its rank). A missing value
- * sorts as '' (first ascending): SQLite and SQL Server put NULL first ascending already; PostgreSQL is
- * told so.
+ * ORDER BY the column, then newest first (a ranked column: newest first after its rank), then the larger number:
+ * the number is unique, so the order is total and pages never repeat or skip a ticket (compareTies; by 受付日時
+ * ascending, the smaller number first). A missing value sorts as '' (first ascending): SQLite and SQL Server
+ * put NULL first ascending already; PostgreSQL is told so.
  */
 function orderOf(ds: DataSource, order: TicketQuery['order']): FindOptionsOrder<TicketRow> {
-  if (!order || order.column === 'createdAt') return { createdAt: order?.dir === 'asc' ? 'ASC' : 'DESC' };
-  if (order.ranks) return { createdAt: 'DESC' };
+  if (!order || order.column === 'createdAt') {
+    const direction = order?.dir === 'asc' ? 'ASC' : 'DESC';
+    return { createdAt: direction, number: direction };
+  }
+  if (order.ranks) return { createdAt: 'DESC', number: 'DESC' };
   const direction = order.dir === 'asc' ? 'ASC' : 'DESC';
+  // Ordered by the number itself (never missing), nothing ties.
+  if (order.column === 'number') return { number: direction };
   const nulls = order.dir === 'asc' ? 'FIRST' : 'LAST';
   const value = ds.options.type === 'postgres' ? { direction, nulls } : direction;
-  return { [order.column]: value, createdAt: 'DESC' } as FindOptionsOrder<TicketRow>;
+  return { [order.column]: value, createdAt: 'DESC', number: 'DESC' } as FindOptionsOrder<TicketRow>;
 }
 
 /**
@@ -128,7 +134,7 @@ function listOfConversation(
   const skip = query.offset ?? 0;
   const rows = sqlite.rows<TicketRow>(
     'ticket',
-    'SELECT * FROM "ticket" WHERE "conversationId" = ? ORDER BY "createdAt" DESC LIMIT ? OFFSET ?',
+    'SELECT * FROM "ticket" WHERE "conversationId" = ? ORDER BY "createdAt" DESC, "number" DESC LIMIT ? OFFSET ?',
     [conversationId, take, skip],
   );
   const total =

@@ -234,6 +234,7 @@ export interface FaqEntryRow {
   sourceKey: string | null;
   replacesId: string | null;
   hiddenAt: Date | null;
+  deleteRequestedAt: Date | null;
 }
 
 /** Notifications (issue 14). */

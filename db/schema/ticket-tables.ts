@@ -160,6 +160,8 @@ export const faqEntry: TableSpec = {
     replacesId: short(32, true),
     // Hidden (非公開) since then: not answered from (migration 1767600000000); on a draft, a request to hide.
     hiddenAt: optDate,
+    // On a draft: an operator's request to delete the entry it replaces (migration 1767700000000).
+    deleteRequestedAt: optDate,
   },
   indices: [{ columns: ['status'] }, { columns: ['sourceKey'] }],
 };

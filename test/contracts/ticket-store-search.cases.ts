@@ -110,6 +110,37 @@ export function ticketStoreSearchCases(current: () => { store: TicketStore; cloc
     ]);
   });
 
+  it('breaks ties of the time and the sort value by the number (larger first; smaller under 受付日時 ascending)', async () => {
+    // Created in the same instant, with the same title, status and priority: only the numbers differ.
+    const made: string[] = [];
+    for (let i = 0; i < 4; i++) made.push((await store.create(newTicket({ title: '同じ件名' }), 'bot')).number);
+    const newestFirst = [...made].reverse();
+    type Order = Parameters<TicketStore['list']>[0]['order'];
+    const listed = async (order: Order, offset = 0, limit = 10) =>
+      (await store.list({ order, offset, limit })).items.map((t) => t.number);
+    /** The queue page by page, `size` at a time: every ticket once, in one order. */
+    const paged = async (order: Order, size: number) => {
+      const pages: string[] = [];
+      for (let offset = 0; offset < made.length; offset += size) pages.push(...(await listed(order, offset, size)));
+      return pages;
+    };
+    for (const order of [
+      undefined,
+      { column: 'createdAt', dir: 'desc' },
+      { column: 'title', dir: 'asc' },
+      { column: 'title', dir: 'desc' },
+      { column: 'department', dir: 'asc' },
+      { column: 'status', ranks: TICKET_STATUSES, dir: 'asc' },
+      { column: 'priority', ranks: TICKET_PRIORITIES, dir: 'desc' },
+    ] as const satisfies readonly Order[]) {
+      assert.deepEqual(await listed(order), newestFirst, JSON.stringify(order));
+      assert.deepEqual(await paged(order, 1), newestFirst, JSON.stringify(order));
+      assert.deepEqual(await paged(order, 3), newestFirst, JSON.stringify(order));
+    }
+    assert.deepEqual(await paged({ column: 'createdAt', dir: 'asc' }, 3), made);
+    assert.deepEqual(await paged({ column: 'number', dir: 'asc' }, 3), made);
+  });
+
   it('searches FTS syntax, quotes and LIKE wildcards as plain text', async () => {
     const odd = await store.create(newTicket({ title: `エラー "E-100" が出る 100%_完了 (NEAR) AND * it's` }), 'bot');
     await store.create(newTicket({ title: '普通の件名' }), 'bot');

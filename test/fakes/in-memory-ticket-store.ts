@@ -20,7 +20,7 @@ import {
   type WithdrawalReason,
 } from '../../tickets';
 import { type TranscriptEntry } from '../../conversations';
-import { OPEN_TICKET_STATUSES, type NewTicket, type TicketRecord } from '../../tickets';
+import { OPEN_TICKET_STATUSES, compareTies, type NewTicket, type TicketRecord } from '../../tickets';
 import type { OutboxFilter, TicketOutbox } from '../../tickets';
 
 type Stored = { ticket: TicketRecord; transcript: TranscriptEntry[]; sourceActivityId?: string };
@@ -316,12 +316,12 @@ function orderValue(t: TicketRecord, o: TicketOrder): string | number {
 
 /**
  * As the SQL store orders (code-point comparison, as SQLite's and PostgreSQL's C collation; a ranked column
- * by its place in the ranks): column, then newest.
+ * by its place in the ranks): column, then newest, then the larger number (compareTies).
  */
 function order(a: TicketRecord, b: TicketRecord, o: TicketQuery['order']): number {
-  const newest = b.createdAt.getTime() - a.createdAt.getTime();
-  if (!o) return newest;
+  const ties = compareTies(a, b, o?.column === 'createdAt' && o.dir === 'asc');
+  if (!o) return ties;
   const [x, y] = [orderValue(a, o), orderValue(b, o)];
   const c = x < y ? -1 : x > y ? 1 : 0;
-  return c !== 0 ? (o.dir === 'asc' ? c : -c) : newest;
+  return c !== 0 ? (o.dir === 'asc' ? c : -c) : ties;
 }

@@ -130,10 +130,11 @@ export function faqCatalogue(
 }
 
 /**
- * What a draft is: a request to hide (非公開の申請) or to publish again (of a hidden entry of `hiddenIds`), new, an
- * edit of a published FAQ, or an edit of a sheet's FAQ.
+ * What a draft is: a request to delete (削除の申請), to hide (非公開の申請) or to publish again (of a hidden entry of
+ * `hiddenIds`), new, an edit of a published FAQ, or an edit of a sheet's FAQ.
  */
 function draftKind(e: FaqEntry, hiddenIds: ReadonlySet<string>): string {
+  if (e.deleteRequestedAt !== undefined) return K.faq.deleteDraft;
   const replacesHidden = e.replacesId !== undefined && hiddenIds.has(e.replacesId);
   if (e.hiddenAt !== undefined && !replacesHidden) return K.faq.hideDraft;
   if (e.hiddenAt === undefined && replacesHidden) return K.faq.unhideDraft;
@@ -153,6 +154,28 @@ export function draftList(base: string, csrf: string, all: readonly FaqEntry[], 
         name="version"
         value="${e.version}"
       />`;
+  const approveForm = (e: FaqEntry, label: string, confirm?: string) =>
+    canApprove
+      ? html`<form
+          method="post"
+          action="${base}/faqs/${e.id}/approve"
+          ${confirm ? html`data-confirm="${confirm}"` : ''}
+        >
+          ${hidden(e)}<button type="submit">${label}</button>
+        </form>`
+      : '';
+  const draftActions = (e: FaqEntry) =>
+    html`<a href="${base}/faqs/${e.id}/edit">${M.faq.edit}</a>
+      ${approveForm(e, M.faq.approve)}
+      <form method="post" action="${base}/faqs/${e.id}/delete" data-confirm="${M.faq.confirmDelete}">
+        ${hidden(e)}<button type="submit" class="danger">${M.faq.delete}</button>
+      </form>`;
+  // A request to delete: approving deletes the FAQ; discarding the request (却下 / 取り下げ) keeps it.
+  const deleteRequestActions = (e: FaqEntry) =>
+    html`${approveForm(e, K.faq.approveDelete, K.faq.approveDeleteConfirm)}
+      <form method="post" action="${base}/faqs/${e.id}/delete">
+        ${hidden(e)}<button type="submit">${canApprove ? K.faq.rejectDelete : K.faq.withdrawDelete}</button>
+      </form>`;
   return html`<table>
     <thead>
       <tr>
@@ -173,19 +196,7 @@ export function draftList(base: string, csrf: string, all: readonly FaqEntry[], 
             <td>${e.question}</td>
             <td class="body">${e.answer}</td>
             <td>${e.createdBy} ${formatJst(e.updatedAt)}</td>
-            <td class="actions">
-              <a href="${base}/faqs/${e.id}/edit">${M.faq.edit}</a>
-              ${
-                canApprove
-                  ? html`<form method="post" action="${base}/faqs/${e.id}/approve">
-                      ${hidden(e)}<button type="submit">${M.faq.approve}</button>
-                    </form>`
-                  : ''
-              }
-              <form method="post" action="${base}/faqs/${e.id}/delete" data-confirm="${M.faq.confirmDelete}">
-                ${hidden(e)}<button type="submit" class="danger">${M.faq.delete}</button>
-              </form>
-            </td>
+            <td class="actions">${e.deleteRequestedAt !== undefined ? deleteRequestActions(e) : draftActions(e)}</td>
           </tr>`,
       )}
     </tbody>

@@ -33,13 +33,20 @@ function actorOf(c: HandlerContext): FaqActor {
   return { username: c.auth.operator.username, canPublish: hasRole(c.auth.operator.role, 'admin') };
 }
 
-/** Notices of these pages (the shared ones first). */
+/** Notices of these pages, before the shared ones. */
+const FAQ_NOTICES: Readonly<Record<string, string>> = {
+  faqDraft: K.faq.draftSaved,
+  faqHidden: K.faq.hidden,
+  faqUnhidden: K.faq.unhidden,
+  faqHideRequested: K.faq.hideRequested,
+  faqDeleteRequested: K.faq.deleteRequested,
+  faqDeleteRejected: K.faq.deleteRejected,
+  faqDeleteWithdrawn: K.faq.deleteWithdrawn,
+};
+
+/** The notice of `key` (from the query string): one of these pages', or a shared one. */
 function faqNotice(key: string): string | undefined {
-  if (key === 'faqDraft') return K.faq.draftSaved;
-  if (key === 'faqHidden') return K.faq.hidden;
-  if (key === 'faqUnhidden') return K.faq.unhidden;
-  if (key === 'faqHideRequested') return K.faq.hideRequested;
-  return noticeFor(key);
+  return Object.hasOwn(FAQ_NOTICES, key) ? FAQ_NOTICES[key] : noticeFor(key);
 }
 
 /** The list's 公開状態 filter (all when absent or unknown). */
@@ -59,6 +66,18 @@ function hiddenField(req: Request): boolean {
 const afterVisibility = (c: HandlerContext, change: FaqChange, hidden: boolean) => {
   if (change.entry?.status !== 'approved') return done(c, '/faqs/drafts', hidden ? 'faqHideRequested' : 'faqDraft');
   done(c, '/faqs', !change.reindexed ? 'reindexFailed' : hidden ? 'faqHidden' : 'faqUnhidden');
+};
+
+/**
+ * Where to go after a delete: an operator's request to delete goes to the approval list, and so does a request
+ * rejected (by an administrator) or withdrawn (by an operator); a deleted FAQ or draft to the list.
+ */
+const afterDelete = (c: HandlerContext, change: FaqChange) => {
+  const e = change.entry;
+  if (!change.deleted) return done(c, '/faqs/drafts', 'faqDeleteRequested');
+  if (e?.status === 'draft' && e.deleteRequestedAt !== undefined)
+    return done(c, '/faqs/drafts', actorOf(c).canPublish ? 'faqDeleteRejected' : 'faqDeleteWithdrawn');
+  done(c, '/faqs', e?.status === 'approved' && !change.reindexed ? 'reindexFailed' : 'faqDeleted');
 };
 
 /** Where to go after a save: drafts go to the approval list, published changes to the list. */
@@ -156,7 +175,7 @@ export const FAQ_ROUTES: readonly ConsoleRoute[] = [
         ${
           item.overridden && item.entry && !item.hidden
             ? html`<p class="note">${K.faq.overriddenNote}</p>
-                ${deleteForm(c.base, csrf, item.entry, K.faq.removeOverride)}`
+                ${deleteForm(c.base, csrf, item.entry, actorOf(c).canPublish ? K.faq.removeOverride : K.faq.requestRemoveOverride)}`
             : ''
         }
         ${visibilityForm(c.base, csrf, '/faqs/indexed/visibility', item.hidden, { faqId: id })}
@@ -243,8 +262,8 @@ export const FAQ_ROUTES: readonly ConsoleRoute[] = [
     path: '/faqs/:id/delete',
     role: 'operator',
     handle: async (c) => {
-      const change = await c.deps.faqs.delete(param(c.req, 'id'), c.auth.operator.username);
-      done(c, '/faqs', change.entry?.status === 'approved' && !change.reindexed ? 'reindexFailed' : 'faqDeleted');
+      const expected = field(c.req, 'version') ? version(c.req) : undefined;
+      afterDelete(c, await c.deps.faqs.remove(param(c.req, 'id'), actorOf(c), expected));
     },
   },
   {
@@ -253,7 +272,7 @@ export const FAQ_ROUTES: readonly ConsoleRoute[] = [
     role: 'admin',
     handle: async (c) => {
       const change = await c.deps.faqs.approve(param(c.req, 'id'), version(c.req), c.auth.operator.username);
-      done(c, '/faqs', change.reindexed ? 'faqApproved' : 'reindexFailed');
+      done(c, '/faqs', !change.reindexed ? 'reindexFailed' : change.deleted ? 'faqDeleted' : 'faqApproved');
     },
   },
   {

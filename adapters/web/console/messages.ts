@@ -54,6 +54,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'faq.create': 'FAQ作成',
   'faq.update': 'FAQ更新',
   'faq.delete': 'FAQ削除',
+  'faq.delete_rejected': 'FAQ削除の申請を却下・取り下げ',
   'faq.hidden': 'FAQ非公開',
   'faq.unhidden': 'FAQ公開に戻す',
   'worklog.create': '作業実績登録',

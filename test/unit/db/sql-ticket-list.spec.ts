@@ -1,7 +1,8 @@
 /**
  * The queue sorted by 状態 or 優先度 beyond the first 1,000 tickets: the database orders the whole filtered
  * queue (lifecycle / urgency order, ties newest first), so page 11 holds the tickets after the first
- * 1,000 of that order. 1,250 tickets are inserted in one transaction on each database.
+ * 1,000 of that order. 1,250 tickets are inserted in one transaction on each database. Tickets created in
+ * the same instant are ordered by their number (larger first), so pages never repeat or skip one.
  */
 import assert from 'node:assert/strict';
 import { SqlTicketStore } from '../../../db';
@@ -86,6 +87,60 @@ for (const kind of TEST_DB_KINDS) {
         expectedPage11((i) => i % 4, 1),
       );
       assert.equal(asc.numbers[0], 'HD-2026-000831');
+    });
+  });
+}
+
+/** Ticket i of the same-instant queue: all created at START, status and priority cycling. */
+const sameInstant = (i: number) => ({ ...shape(i), category: 'メール', createdAt: START, updatedAt: START });
+const SAME_COUNT = 250;
+
+for (const kind of TEST_DB_KINDS) {
+  describe(`queue pages of tickets created in the same instant on ${kind}`, function () {
+    this.timeout(60_000);
+    const t = useTestDb(kind);
+    let store: SqlTicketStore;
+    before(async () => {
+      await t.db.reset();
+      await insertBulkTickets(t.db.ds, SAME_COUNT, START, sameInstant);
+      store = new SqlTicketStore(t.db.ds);
+    });
+
+    /** Every page of `size` of the queue in `sort` (none: newest first), one after another. */
+    const allPages = async (sort: QueueSort | undefined, size: number) => {
+      const deps = { store, scoped: async <Q>(q: Q) => q, sla: () => ({ response: clock, resolution: clock }) };
+      const numbers: string[] = [];
+      for (let offset = 0; offset < SAME_COUNT; offset += size) {
+        const page = await queuePage(deps, { sort, limit: size, offset });
+        assert.equal(page.total, SAME_COUNT);
+        numbers.push(...page.items.map((i) => i.ticket.number));
+      }
+      return numbers;
+    };
+    /** The numbers in `rank` order (`dir`), ties by the larger number first. */
+    const expected = (rank: (i: number) => number, dir: 1 | -1) =>
+      Array.from({ length: SAME_COUNT }, (_, n) => n + 1)
+        .sort((a, b) => dir * (rank(a) - rank(b)) || b - a)
+        .map(bulkNumber);
+
+    it('orders ties by the number, and its pages hold every ticket once', async () => {
+      const newestFirst = expected(() => 0, 1);
+      assert.deepEqual(await allPages(undefined, 100), newestFirst);
+      assert.deepEqual(await allPages({ key: 'createdAt', dir: 'desc' }, 100), newestFirst);
+      assert.deepEqual(await allPages({ key: 'createdAt', dir: 'asc' }, 100), [...newestFirst].reverse());
+      assert.deepEqual(await allPages({ key: 'category', dir: 'asc' }, 100), newestFirst);
+      const byStatus = await allPages({ key: 'status', dir: 'asc' }, 100);
+      assert.deepEqual(
+        byStatus,
+        expected((i) => i % 5, 1),
+      );
+      assert.equal(new Set(byStatus).size, SAME_COUNT);
+      // The page boundary: page 1 ends with the smallest 対応中 ticket, page 2 starts with the largest 保留 one
+      assert.deepEqual(byStatus.slice(99, 101), ['HD-2026-000001', 'HD-2026-000247']);
+      assert.deepEqual(
+        await allPages({ key: 'priority', dir: 'desc' }, 30),
+        expected((i) => i % 4, -1),
+      );
     });
   });
 }

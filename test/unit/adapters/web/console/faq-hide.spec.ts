@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { startConsole, type ConsoleHarness } from './console-harness';
+import { auditHead, faqAuditSince } from './faq-audit';
 
 const alert = (page: string) => /<p class="error" role="alert">([^<]*)<\/p>/.exec(page)?.[1];
 const BADGE = '<span class="badge faq-hidden">非公開</span>';
@@ -17,12 +18,8 @@ describe('console FAQs: hide (非公開) and publish again', () => {
   });
   afterEach(() => h.close());
 
-  /** Audit rows written since `head`, as `actor action`. */
-  const auditSince = async (head: number) =>
-    (await h.audit.recent(50))
-      .filter((r) => r.seq > head && r.action.startsWith('faq.'))
-      .map((r) => `${r.actor} ${r.action}`);
-  const head = async () => (await h.audit.recent(1))[0]?.seq ?? 0;
+  const auditSince = (head: number) => faqAuditSince(h, head);
+  const head = () => auditHead(h);
   const hideSheetFaq = async (role: 'admin' | 'operator', hidden = '1') =>
     h.request('POST', '/console/faqs/indexed/visibility', {
       session: await h.sessionFor(role),
