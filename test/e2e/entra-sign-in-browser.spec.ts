@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { freePort } from '../helpers/oidc-browser';
+import { throughProviderPages } from '../helpers/provider-login-page';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/chromium';
 import { startApp, type RunningApp } from '../helpers/start-app';
@@ -83,21 +84,11 @@ describe('Entra ID sign-in (OpenID Connect + PKCE through MSAL) against a loopba
     return context.newPage();
   }
 
-  /** The provider's development login and consent pages. */
-  async function signInAtProvider(page: Page, login: string): Promise<void> {
-    await page.waitForURL((u) => u.origin === provider!.issuer);
-    await page.fill('input[name=login]', login);
-    await page.fill('input[name=password]', 'any-password');
-    await page.locator('button[type=submit]').click();
-    await page.waitForLoadState();
-    if (new URL(page.url()).origin === provider!.issuer) await page.locator('button[type=submit]').click();
-  }
-
   it('signs an operator in through an app role: the queue is shown and the account has the mapped role', async () => {
     const page = await newPage();
     await page.goto(`${kotae!.url}/console/signin`);
     await page.getByRole('link', { name: 'Microsoft Entra ID でサインイン' }).click();
-    await signInAtProvider(page, 'yamada');
+    await throughProviderPages(page, provider!.issuer, kotae!.url, 'yamada');
     await page.waitForURL((u) => u.origin === kotae!.url && u.pathname.startsWith('/console/tickets'));
     assert.match(await page.content(), /チケット/);
     // Operator, not admin: the admin pages are not in the menu and answer 403.
@@ -113,7 +104,7 @@ describe('Entra ID sign-in (OpenID Connect + PKCE through MSAL) against a loopba
     const page = await newPage();
     await page.goto(`${kotae!.url}/auth/signin?to=console`);
     const response = page.waitForResponse((r) => r.url().startsWith(`${kotae!.url}/auth/callback`));
-    await signInAtProvider(page, 'suzuki');
+    await throughProviderPages(page, provider!.issuer, kotae!.url, 'suzuki');
     assert.equal((await response).status(), 403);
     await page.getByText('このアカウントには運用コンソールを利用する権限がありません。', { exact: false }).waitFor();
     assert.equal(await kotae!.app.operators.operators.findByUsername('suzuki@kotonoha.example.lg.jp'), undefined);
@@ -125,7 +116,7 @@ describe('Entra ID sign-in (OpenID Connect + PKCE through MSAL) against a loopba
     const page = await newPage();
     await page.goto(`${kotae!.url}/`);
     await page.locator('#sign-in-link').click();
-    await signInAtProvider(page, 'sato');
+    await throughProviderPages(page, provider!.issuer, kotae!.url, 'sato');
     await page.waitForURL(`${kotae!.url}/`);
     await page.locator('.signed-in').getByText('佐藤 一郎（税務課）').waitFor();
     await page.fill('#question', '明日の天気を教えて');
@@ -148,14 +139,14 @@ describe('Entra ID sign-in (OpenID Connect + PKCE through MSAL) against a loopba
     // The same user in another browser sees the conversation; another user does not.
     const again = await newPage();
     await again.goto(`${kotae!.url}/auth/signin?to=chat`);
-    await signInAtProvider(again, 'sato');
+    await throughProviderPages(again, provider!.issuer, kotae!.url, 'sato');
     await again.waitForURL(`${kotae!.url}/`);
     await again.locator('.msg.user', { hasText: '明日の天気を教えて' }).waitFor();
     assert.equal(await again.locator('.msg.user', { hasText: '明日の天気を教えて' }).count(), 1);
 
     const other = await newPage();
     await other.goto(`${kotae!.url}/auth/signin?to=chat`);
-    await signInAtProvider(other, 'yamada');
+    await throughProviderPages(other, provider!.issuer, kotae!.url, 'yamada');
     await other.waitForURL(`${kotae!.url}/`);
     await other.locator('.signed-in').getByText('山田 太郎（情報政策課）').waitFor();
     const conversationId = await page.evaluate(() => localStorage.getItem('kotae.conversationId'));

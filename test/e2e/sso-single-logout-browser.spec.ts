@@ -14,6 +14,7 @@ import { SSO_MESSAGES as M } from '../../adapters/web/sso';
 import { startOidcServer, type OidcServer } from '../fakes/oidc-server';
 import { launchChromium } from '../helpers/chromium';
 import { freePort } from '../helpers/oidc-browser';
+import { throughProviderPages } from '../helpers/provider-login-page';
 import { ACCOUNTS } from '../helpers/sso-accounts';
 import { startApp, type RunningApp } from '../helpers/start-app';
 
@@ -67,25 +68,11 @@ describe('Entra ID single logout in chromium (loopback provider, front-channel l
     return context;
   }
 
-  const atProvider = (page: Page) => new URL(page.url()).origin === op.issuer;
-
-  /** The provider's development login and consent pages, as far as it shows them (none for a known session). */
-  async function throughProvider(page: Page, login: string): Promise<void> {
-    await page.waitForURL((u) => u.origin === op.issuer || u.origin === publicUrl);
-    if (atProvider(page) && (await page.locator('input[name=login]').count()) === 1) {
-      await page.fill('input[name=login]', login);
-      await page.fill('input[name=password]', 'any-password');
-      await page.locator('button[type=submit]').click();
-      await page.waitForURL((u) => u.origin === op.issuer || u.origin === publicUrl);
-    }
-    if (atProvider(page)) await page.locator('button[type=submit]').click();
-  }
-
   /** Signs `login` in to the console in `page` (through the provider): on the ticket queue. */
   async function signInConsole(page: Page, login: string): Promise<void> {
     await page.goto(`${kotae.url}/console/signin`);
     await page.getByRole('link', { name: 'Microsoft Entra ID でサインイン' }).click();
-    await throughProvider(page, login);
+    await throughProviderPages(page, op.issuer, publicUrl, login);
     await page.waitForURL((u) => u.origin === publicUrl && u.pathname === '/console/tickets');
   }
 
@@ -93,7 +80,7 @@ describe('Entra ID single logout in chromium (loopback provider, front-channel l
   async function signInChat(page: Page, login: string, shown: string): Promise<void> {
     await page.goto(`${kotae.url}/`);
     await page.locator('#sign-in-link').click();
-    await throughProvider(page, login);
+    await throughProviderPages(page, op.issuer, publicUrl, login);
     await page.waitForURL(`${publicUrl}/`);
     await page.locator('.signed-in').getByText(shown, { exact: true }).waitFor();
   }

@@ -7,12 +7,15 @@
  * poll (every 3 seconds) is the request that finds the sign-in ended. An attachment upload that finds it ended does
  * the same, and the name and 所属 fields become what a signed-out reload shows (editable, this browser's values, not
  * the directory's). The question put back goes along the サインイン link (this tab's sessionStorage) and is in the box,
- * not sent, when the page comes back signed in through the loopback provider; nothing stays stored.
+ * not sent, when the page comes back signed in through the loopback provider; nothing stays stored. Signed out, the 📎
+ * button is disabled like the send button (its title says sign-in is needed); an escalation form open when the sign-in
+ * ends gets the page's editable name and 所属, loses the 内線 the server filled in, and its 送信する is disabled.
  */
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { SSO_MESSAGES as M } from '../../adapters/web/sso';
 import { launchChromium } from '../helpers/chromium';
+import { throughProviderPages } from '../helpers/provider-login-page';
 import { user } from '../helpers/sso-accounts';
 import { ssoRecheckPair } from '../helpers/sso-recheck-pair';
 
@@ -23,6 +26,12 @@ const SIGNED_IN_HEADER = (shown: string) =>
   `<span class="signed-in">${shown}</span><form method="post" action="/auth/signout">` +
   '<button type="submit" class="secondary">サインアウト</button></form>';
 const SIGNED_OUT_HEADER = '<a href="/auth/signin?to=chat" id="sign-in-link">サインイン</a>';
+/** A route handler that leaves the request unanswered. */
+const neverAnswered = () => undefined;
+const SIGN_IN_TO_ATTACH = 'ファイルを添付するにはサインインしてください。';
+/** The 📎 button signed in, and signed out while sign-in is required. */
+const ATTACH_OPEN = { disabled: false, title: null };
+const ATTACH_LOCKED = { disabled: true, title: SIGN_IN_TO_ATTACH };
 /** What a reload shows once the sign-in has ended, however it ended. */
 const RELOADED_SIGNED_OUT = {
   log: [
@@ -32,6 +41,7 @@ const RELOADED_SIGNED_OUT = {
   header: SIGNED_OUT_HEADER,
   question: '',
   sendDisabled: true,
+  attach: ATTACH_LOCKED,
 };
 
 const accounts: Record<string, Record<string, unknown>> = {
@@ -40,6 +50,8 @@ const accounts: Record<string, Record<string, unknown>> = {
   polled: user(62),
   uploading: user(63),
   returning: user(64),
+  escalating: user(65),
+  submitting: user(66),
 };
 /** The name, 所属 and 内線 this browser kept (localStorage `kotae.profile`), unlike the directory's. */
 const KEPT_PROFILE = { name: '窓口 花子', department: '総務課', phone: '1234' };
@@ -80,6 +92,9 @@ describe('web chat in chromium: a sign-in the server ends turns the header to si
       header: await page.locator('#sign-in-status').innerHTML(),
       question: await page.locator('#question').inputValue(),
       sendDisabled: await page.locator('#send').isDisabled(),
+      attach: await page
+        .locator('.attach-button')
+        .evaluate((b: HTMLButtonElement) => ({ disabled: b.disabled, title: b.getAttribute('title') })),
     };
   }
 
@@ -94,18 +109,37 @@ describe('web chat in chromium: a sign-in the server ends turns the header to si
     return shown(page);
   }
 
-  /** The name, 所属 and 内線 fields: values and whether they can be edited. */
-  async function profileShown(page: Page) {
-    const field = async (id: string) => ({
-      value: await page.locator(id).inputValue(),
-      editable: await page.locator(id).isEditable(),
+  /** Name, 所属 and 内線 (`field(name)`): values and whether they can be edited (not read-only). */
+  async function fieldsShown(field: (name: string) => Locator) {
+    const one = async (name: string) => ({
+      value: await field(name).inputValue(),
+      editable: await field(name).isEditable(),
     });
+    return { name: await one('name'), department: await one('department'), phone: await one('phone') };
+  }
+
+  /** The page's name, 所属 and 内線 fields. */
+  const profileShown = (page: Page) => fieldsShown((name) => page.locator(`#user-${name}`));
+
+  /** The open escalation form (the last): its name, 所属 and 内線, 内容, and its buttons' state. */
+  async function formShown(page: Page) {
+    const form = page.locator('form.escalate').last();
     return {
-      name: await field('#user-name'),
-      department: await field('#user-department'),
-      phone: await field('#user-phone'),
+      ...(await fieldsShown((name) => form.locator(`input[name=${name}]`))),
+      details: await form.locator('textarea[name=details]').inputValue(),
+      submitDisabled: await form.locator('button[type=submit]').isDisabled(),
+      cancelDisabled: await form.locator('button.cancel').isDisabled(),
     };
   }
+
+  /** Opens the escalation form from the last answer's 担当者に問い合わせる and types `details`. */
+  async function openEscalation(page: Page, details: string) {
+    await page.locator('#log').getByRole('button', { name: '担当者に問い合わせる' }).last().click();
+    await page.locator('form.escalate textarea[name=details]').fill(details);
+  }
+
+  /** Holds the conversation's poll (never answered), so another request finds the sign-in ended. */
+  const holdPoll = (page: Page) => page.route((u) => u.pathname.endsWith('/messages'), neverAnswered);
 
   /** Asks `text` signed in: once its answer is shown. */
   async function askAnswered(page: Page, text: string) {
@@ -135,6 +169,7 @@ describe('web chat in chromium: a sign-in the server ends turns the header to si
       header: SIGNED_OUT_HEADER,
       question: QUESTION,
       sendDisabled: true,
+      attach: ATTACH_LOCKED,
     });
     assert.equal(M.webChatEnded, 'Entra ID でアカウントの状態が変わったため、もう一度サインインしてください。');
     assert.deepEqual(pair.op.refreshes, [400], 'the provider was asked once');
@@ -158,6 +193,7 @@ describe('web chat in chromium: a sign-in the server ends turns the header to si
       header: SIGNED_OUT_HEADER,
       question: QUESTION,
       sendDisabled: true,
+      attach: ATTACH_LOCKED,
     });
     assert.equal(M.webChatRequired, 'Webチャットを利用するにはサインインしてください。');
     assert.deepEqual(pair.op.refreshes, [], 'an expired sign-in is not checked with the provider');
@@ -185,6 +221,7 @@ describe('web chat in chromium: a sign-in the server ends turns the header to si
       header: SIGNED_OUT_HEADER,
       question: '',
       sendDisabled: true,
+      attach: ATTACH_LOCKED,
     });
     // The polls after it ask nothing more (signed out, the page has no conversation it may read).
     const later: string[] = [];
@@ -207,11 +244,8 @@ describe('web chat in chromium: a sign-in the server ends turns the header to si
     });
     await askAnswered(page, 'プリンタで印刷できない');
     const before = (await shown(page)).log;
-    // The conversation's poll is held (never answered), so the upload is the request that finds the sign-in ended.
-    await page.route(
-      (u) => u.pathname.endsWith('/messages'),
-      () => undefined,
-    );
+    // The poll is held, so the upload is the request that finds the sign-in ended.
+    await holdPoll(page);
     delete accounts.uploading;
     pair.clock.advanceMinutes(11);
 
@@ -226,6 +260,7 @@ describe('web chat in chromium: a sign-in the server ends turns the header to si
       header: SIGNED_OUT_HEADER,
       question: '',
       sendDisabled: true,
+      attach: ATTACH_LOCKED,
     });
     assert.equal(await page.locator('.attach-status').textContent(), M.webChatEnded);
     assert.deepEqual(pair.op.refreshes, [400], 'the provider was asked once');
@@ -239,6 +274,87 @@ describe('web chat in chromium: a sign-in the server ends turns the header to si
     await page.unrouteAll({ behavior: 'ignoreErrors' });
     assert.deepEqual(await reloaded(page), RELOADED_SIGNED_OUT);
     assert.deepEqual(await profileShown(page), signedOutFields);
+    await page.context().close();
+  });
+
+  it('an escalation form open when the poll finds it ended: editable name and 所属, no 内線 from the server, 送信する locked', async () => {
+    const page = await signedInChat('escalating', '職員 65（情報政策課）');
+    // The server's conversation has a 内線 this browser did not keep (asked from another page of the same user).
+    const body = JSON.stringify({ question: '明日の天気を教えて', user: { phone: '内線 5678' } });
+    const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body };
+    assert.equal(await page.evaluate(async (i) => (await fetch('/api/ask', i)).status, init), 200);
+    const kept = { name: KEPT_PROFILE.name, department: KEPT_PROFILE.department };
+    await page.evaluate((p) => localStorage.setItem('kotae.profile', JSON.stringify(p)), kept);
+    await page.reload();
+    await page.locator('#log .msg').nth(2).waitFor();
+    await page.waitForFunction(() => (document.getElementById('user-phone') as HTMLInputElement).value !== '');
+    assert.deepEqual(await profileShown(page), {
+      name: { value: '職員 65', editable: false },
+      department: { value: '情報政策課', editable: false },
+      phone: { value: '内線 5678', editable: true },
+    });
+    await openEscalation(page, '天気の情報が見られません');
+    assert.deepEqual(await formShown(page), {
+      name: { value: '職員 65', editable: false },
+      department: { value: '情報政策課', editable: false },
+      phone: { value: '内線 5678', editable: true },
+      details: '天気の情報が見られません',
+      submitDisabled: false,
+      cancelDisabled: false,
+    });
+    delete accounts.escalating;
+    pair.clock.advanceMinutes(11);
+
+    await page.waitForResponse((r) => r.url().startsWith(`${pair.one.url}/api/conversations/`) && r.status() === 401);
+    await page.locator('#log .msg.error').waitFor();
+    assert.deepEqual(await page.locator('#log .msg.error').allTextContents(), [M.webChatEnded]);
+    assert.deepEqual((await shown(page)).attach, ATTACH_LOCKED);
+    const signedOutFields = {
+      name: { value: kept.name, editable: true },
+      department: { value: kept.department, editable: true },
+      phone: { value: '', editable: true },
+    };
+    assert.deepEqual(await profileShown(page), signedOutFields);
+    const signedOutForm = { ...signedOutFields, details: '天気の情報が見られません', submitDisabled: true };
+    assert.deepEqual(await formShown(page), { ...signedOutForm, cancelDisabled: false });
+    // A file given to the hidden input all the same is not sent: the line under 📎 says why.
+    const sent: string[] = [];
+    page.on('request', (r) => sent.push(r.url()));
+    await page
+      .locator('#attach-input')
+      .setInputFiles({ name: 'memo.txt', mimeType: 'text/plain', buffer: Buffer.from('x') });
+    assert.equal(await page.locator('.attach-status').textContent(), SIGN_IN_TO_ATTACH);
+    assert.deepEqual(sent, []);
+    // A form opened after the switch is the same.
+    await page.locator('form.escalate button.cancel').click();
+    await openEscalation(page, '天気の情報が見られません');
+    assert.deepEqual(await formShown(page), { ...signedOutForm, cancelDisabled: false });
+    assert.equal(await page.locator('form.escalate').count(), 1);
+    await page.context().close();
+  });
+
+  it("an escalation form's 送信する that finds it ended: the notice once, the form editable and its 送信する locked", async () => {
+    const page = await signedInChat('submitting', '職員 66（情報政策課）');
+    await askAnswered(page, '明日の天気を教えて');
+    await openEscalation(page, 'プリンタの件');
+    await page.locator('form.escalate input[name=phone]').fill('内線 2345');
+    // The poll is held, so the escalation is the request that finds the sign-in ended.
+    await holdPoll(page);
+    delete accounts.submitting;
+    pair.clock.advanceMinutes(11);
+
+    const refused = page.waitForResponse((r) => r.url() === `${pair.one.url}/api/tickets`);
+    await page.locator('form.escalate button[type=submit]').click();
+    assert.equal((await refused).status(), 401);
+    await page.locator('#log .msg.error').waitFor();
+    await page.locator('form.escalate button.cancel:enabled').waitFor();
+    assert.deepEqual(await page.locator('#log .msg.error').allTextContents(), [M.webChatEnded]);
+    const empty = { value: '', editable: true };
+    const form = { name: empty, department: empty, phone: empty, details: 'プリンタの件', submitDisabled: true };
+    assert.deepEqual(await formShown(page), { ...form, cancelDisabled: false });
+    const now = await shown(page);
+    assert.deepEqual([now.header, now.sendDisabled, now.attach], [SIGNED_OUT_HEADER, true, ATTACH_LOCKED]);
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
     await page.context().close();
   });
 
@@ -258,12 +374,9 @@ describe('web chat in chromium: a sign-in the server ends turns the header to si
       return { ...sessionStorage };
     });
     assert.deepEqual(kept, { 'kotae.signInDraft': QUESTION });
+    // The link was clicked in the page (not through Playwright): wait until the provider's page is there.
     await page.waitForURL((u) => u.origin === pair.op.issuer);
-    await page.fill('input[name=login]', 'returning');
-    await page.fill('input[name=password]', 'any-password');
-    await page.locator('button[type=submit]').click();
-    await page.waitForURL((u) => u.origin === pair.op.issuer || u.origin === pair.one.url);
-    if (new URL(page.url()).origin === pair.op.issuer) await page.locator('button[type=submit]').click();
+    await throughProviderPages(page, pair.op.issuer, pair.one.url, 'returning');
     await page.waitForURL(`${pair.one.url}/`);
     await page.locator('.signed-in').getByText('職員 64（情報政策課）', { exact: true }).waitFor();
 
@@ -272,6 +385,7 @@ describe('web chat in chromium: a sign-in the server ends turns the header to si
       header: SIGNED_IN_HEADER('職員 64（情報政策課）'),
       question: QUESTION,
       sendDisabled: false,
+      attach: ATTACH_OPEN,
     });
     assert.equal(await page.evaluate(() => sessionStorage.length), 0);
     assert.deepEqual(asked, [], 'nothing sent');

@@ -2,13 +2,15 @@
 // (POST /api/conversations/:id/attachments), and the files of the conversation (the requester's and
 // the helpdesk's) with image thumbnails and downloads. Every request carries the conversation token.
 // Usage: window.KotaeAttachments.mount({ container, conversationId: () => id, token: () => token, onUploaded,
-//   onRefused }); onRefused(status, message) hears every refused request (a 401: the sign-in ended).
+//   onRefused }); onRefused(status, message) hears every refused request (a 401: the sign-in ended);
+//   lock() disables 📎 for good (signed out while sign-in is required), its title saying why.
 (function () {
   'use strict';
   const TOKEN_HEADER = 'X-Kotae-Conversation-Token';
   const ACCEPT =
     'image/png,image/jpeg,image/gif,image/webp,application/pdf,.txt,.log,.csv,.docx,.xlsx,.pptx,.doc,.xls,.ppt,.zip';
   const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+  const SIGN_IN_NEEDED = 'ファイルを添付するにはサインインしてください。';
 
   function el(tag, cls, text) {
     const e = document.createElement(tag);
@@ -30,6 +32,7 @@
     const onUploaded = options.onUploaded || function () {};
     const onRefused = options.onRefused || function () {};
     let maxBytes = DEFAULT_MAX_BYTES;
+    let locked = false;
     const shown = new Map();
 
     const bar = el('div', 'attach-bar');
@@ -161,6 +164,10 @@
 
     async function upload(file) {
       const url = base();
+      if (locked) {
+        setStatus(SIGN_IN_NEEDED, true);
+        return;
+      }
       if (!url) {
         setStatus('先に質問を入力してください。会話が始まるとファイルを添付できます。', true);
         return;
@@ -190,7 +197,7 @@
       } catch (e) {
         setStatus(e.message, true);
       } finally {
-        button.disabled = false;
+        button.disabled = locked;
       }
     }
 
@@ -210,6 +217,11 @@
     return {
       refresh: refresh,
       upload: upload,
+      lock: function () {
+        locked = true;
+        button.disabled = true;
+        button.title = SIGN_IN_NEEDED;
+      },
       unmount: function () {
         clearInterval(timer);
         bar.remove();

@@ -6,7 +6,9 @@
 //   echo(text) → the user's bubble; send({ text, intent }) → Promise<boolean> (true when accepted).
 //   compose.ask(text, intent, echo, choiceOf) queues a message (the bubbles' buttons too; choiceOf: the question
 //   id of a reloaded answer whose candidate was picked); compose.lock() stops sending (the send button disabled;
-//   what is in the box stays there).
+//   what is in the box stays there); compose.onLock(fn) runs fn then (at once when already locked);
+//   compose.follow(form) locks another form's submit button with it (an escalation form's 送信する) and
+//   compose.hold(form, held) disables that form's buttons while its request is on its way.
 (function () {
   'use strict';
   // The counter shows from this many characters before the limit.
@@ -35,6 +37,7 @@
     const pending = [];
     let busy = false;
     let locked = false;
+    const onLocked = [];
     let pasteCut = false;
 
     // `kind` says which hint is shown, so e.g. the counter never wipes the waiting notice.
@@ -135,12 +138,36 @@
       pasteCut = false;
     });
 
+    function disableSubmit(f) {
+      const submit = f.querySelector('button[type=submit]');
+      if (submit) submit.disabled = true;
+    }
+
+    function onLock(fn) {
+      if (locked) fn();
+      else onLocked.push(fn);
+    }
+
     return {
       ask: ask,
       lock: function () {
         locked = true;
-        const submit = form.querySelector('button[type=submit]');
-        if (submit) submit.disabled = true;
+        disableSubmit(form);
+        onLocked.splice(0).forEach(function (fn) {
+          fn();
+        });
+      },
+      onLock: onLock,
+      follow: function (other) {
+        onLock(function () {
+          disableSubmit(other);
+        });
+      },
+      // Released, the buttons work again; the submit only while sending is not locked (as the send button).
+      hold: function (other, held) {
+        other.querySelectorAll('button').forEach(function (b) {
+          b.disabled = held || (locked && b.type === 'submit');
+        });
       },
     };
   }

@@ -4,6 +4,8 @@
   'use strict';
   const KEY = 'kotae.profile';
   const FIELDS = { name: 'user-name', department: 'user-department', phone: 'user-phone' };
+  // The forms' `elements` copyTo() filled (the escalation forms): a sign-in that ends copies into them again.
+  const copies = [];
 
   /** The filled-in fields, by name (name, department, phone). */
   function read() {
@@ -41,8 +43,12 @@
     });
   }
 
-  /** Copies the fields into a form's `elements` of the same names: trimmed, read-only where the page's are. */
+  /**
+   * Copies the fields into a form's `elements` of the same names: trimmed, read-only where the page's are; again when
+   * the sign-in ends while the form is open (signedOut()).
+   */
   function copyTo(elements) {
+    if (copies.indexOf(elements) < 0) copies.push(elements);
     Object.keys(FIELDS).forEach(function (k) {
       const field = document.getElementById(FIELDS[k]);
       elements[k].value = field.value.trim();
@@ -61,15 +67,19 @@
   }
 
   /**
-   * The sign-in ended on the page: name and 所属 as a signed-out open shows them, editable with what this browser
-   * kept (not the directory's values of the user who was signed in).
+   * The sign-in ended on the page: name, 所属 and 内線 as a signed-out open shows them, editable with what this browser
+   * kept (not the directory's values of the user who was signed in, nor the 内線 the server's conversation filled in);
+   * the escalation forms still open get them too.
    */
   function signedOut() {
     const p = kept();
-    ['name', 'department'].forEach(function (k) {
+    Object.keys(FIELDS).forEach(function (k) {
       const field = document.getElementById(FIELDS[k]);
       field.readOnly = false;
       field.value = p[k] || '';
+    });
+    copies.splice(0).forEach(function (elements) {
+      if (elements.name.isConnected) copyTo(elements);
     });
   }
 

@@ -237,8 +237,9 @@
       return;
     }
     const node = document.getElementById('escalate-template').content.firstElementChild.cloneNode(true);
-    // Signed in, name and 所属 come from the directory (read-only).
+    // Signed in, name and 所属 come from the directory (read-only); both, and 送信する, follow a sign-in that ends.
     profile.copyTo(node.elements);
+    compose.follow(node);
     const box = addMessage('bot', '');
     box.appendChild(node);
     node.querySelector('textarea').focus();
@@ -248,9 +249,7 @@
     });
     node.addEventListener('submit', async function (ev) {
       ev.preventDefault();
-      node.querySelectorAll('button').forEach(function (b) {
-        b.disabled = true;
-      });
+      compose.hold(node, true);
       const user = {
         name: node.elements.name.value.trim(),
         department: node.elements.department.value.trim(),
@@ -281,9 +280,7 @@
         sync.start();
       } catch (e) {
         if (!e.shown) box.appendChild(el('div', 'msg error', e.message));
-        node.querySelectorAll('button').forEach(function (b) {
-          b.disabled = false;
-        });
+        compose.hold(node, false);
       } finally {
         sync.end(sent, { reply: box });
       }
@@ -355,14 +352,16 @@
   // Attachments (chat-attachments.js, when installed) add their controls to the compose area. Deferred
   // scripts have all run by DOMContentLoaded, whatever their order in the page.
   document.addEventListener('DOMContentLoaded', function () {
-    if (window.KotaeAttachments)
-      attachments = window.KotaeAttachments.mount({
-        container: document.getElementById('attachments') || form,
-        // Signed out, the page has no conversation whose files it may read (as the poll's path()).
-        conversationId: () => (token || signedIn ? conversationId : undefined),
-        token: () => token,
-        onRefused: refused,
-      });
+    if (!window.KotaeAttachments) return;
+    attachments = window.KotaeAttachments.mount({
+      container: document.getElementById('attachments') || form,
+      // Signed out, the page has no conversation whose files it may read (as the poll's path()).
+      conversationId: () => (token || signedIn ? conversationId : undefined),
+      token: () => token,
+      onRefused: refused,
+    });
+    // Signed out while sign-in is required, 📎 is locked with the send button (an upload could only be refused).
+    compose.onLock(attachments.lock);
   });
   // Signed out while sign-in is required (on open, or ended since: expired, or by the Entra ID re-check): the header
   // offers the sign-in as a reload does, nothing more is sent, what was typed stays in the box. True if it just ended.
