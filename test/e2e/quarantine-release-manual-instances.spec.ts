@@ -2,20 +2,17 @@
  * The release of a quarantined manual across two real instances on one PostgreSQL database with per-instance data
  * folders (KOTAE_ATTACHMENT_STORAGE=instance), with the real clamd: instance A (this process, this machine's host
  * name) holds the manual, which a signature the test adds makes `kotae scan-attachments --all` quarantine into A's
- * quarantine/manuals; instance B runs in a child process under the host name `kotae-b` (test/helpers/host-instance.ts).
+ * quarantine/manuals; instance B runs in a child process under the host name `kotae-b` (test/helpers/scan-instances.ts).
  * Once the signature is removed (a false positive), B lists the manual as kept on A's server without a form and
  * answers a release with the exact "別のサーバー" 404, moving nothing; A releases it (303), and B then lists it released.
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { hostname } from 'node:os';
 import path from 'node:path';
-import { ClamdScanner } from '../../adapters/clamav';
-import { startClamd, type ClamdServer } from '../helpers/clamd';
-import { addSignature, removeSignature, unofficial } from '../helpers/clamd-signatures';
-import { signInConsole, type ConsoleSession } from '../helpers/console-client';
-import { startAppOnHost, type HostInstance } from '../helpers/host-instance';
+import { unofficial } from '../helpers/clamd-signatures';
+import type { ConsoleSession } from '../helpers/console-client';
+import type { HostInstance } from '../helpers/host-instance';
 import {
   auditRows,
   ingestFinished,
@@ -29,7 +26,8 @@ import {
   releaseFormKey,
   uploadManual,
 } from '../helpers/manual-release';
-import { rescanDesk } from '../helpers/rescan-desk';
+import type { RescanDesk } from '../helpers/rescan-desk';
+import { startScanInstances, type ScanInstances } from '../helpers/scan-instances';
 import { alertOf, rows } from '../unit/adapters/web/console/quarantine-page-text';
 
 const PHRASE = 'WIFI-PROFILE-REINSTALL-STEPS';
@@ -41,9 +39,9 @@ const REASON = '誤検知と判断しました（定義の更新で検出され�
 
 describe('console 隔離ファイル: a quarantined manual on two real instances (postgres, per-instance folders, real clamd)', function () {
   this.timeout(180_000);
-  const here = hostname();
-  let clamd: ClamdServer;
-  let d: Awaited<ReturnType<typeof rescanDesk>>;
+  let pair: ScanInstances;
+  let here: string;
+  let d: RescanDesk;
   let b: HostInstance;
   let adminA: ConsoleSession;
   let adminB: ConsoleSession;
@@ -61,38 +59,17 @@ describe('console 隔離ファイル: a quarantined manual on two real instances
   };
 
   before(async () => {
-    clamd = await startClamd();
-    version = (await new ClamdScanner({ address: { host: clamd.host, port: clamd.port }, timeoutMs: 5000 }).status())
-      .version!;
-    const storage = { KOTAE_ATTACHMENT_STORAGE: 'instance' };
-    d = await rescanDesk('postgres', clamd, { scanUploads: true, env: storage });
-    b = await startAppOnHost('kotae-b', {
-      ...d.env,
-      ...storage,
-      KOTAE_CLAMD_HOST: clamd.host,
-      KOTAE_CLAMD_PORT: String(clamd.port),
-      // Every instance on one database shares the audit key.
-      KOTAE_AUDIT_KEY_FILE: path.join(d.kotae.dataDir, 'audit.key'),
-    });
-    assert.notEqual(here, b.host);
-    adminA = await signInConsole(d.kotae.url, 'admin', 'e2e-admin-password');
-    adminB = await signInConsole(b.url, 'admin', 'e2e-admin-password');
+    pair = await startScanInstances();
+    ({ here, a: d, b, adminA, adminB, version } = pair);
     assert.equal((await uploadManual(d.kotae.url, adminA, 'wifi.md', TEXT)).status, 303);
     await ingestFinished(ds(), 'アップロード（wifi.md）');
-    await addSignature(clamd, RULE, PHRASE);
-    const run = await d.run(['--all']);
-    assert.equal(run.code, 0, run.out.join('\n'));
-    assert.equal(run.out[6], `  隔離: 「wifi.md」検出名 ${WRONG}（アップロードしたマニュアル）`, run.out.join('\n'));
+    // Quarantined by the rescan, then clean for clamd (the signature removed): only the place of its copy can refuse.
+    const out = await pair.falsePositive(RULE, PHRASE);
+    assert.equal(out[6], `  隔離: 「wifi.md」検出名 ${WRONG}（アップロードしたマニュアル）`, out.join('\n'));
     copy = manualFolders(d.kotae.dataDir).quarantine[0]!;
     assert.match(copy, /^\d{8}T\d{6}Z-wifi\.md$/);
-    // From here on clamd finds the manual clean: only the place of its copy can refuse a release.
-    await removeSignature(clamd, RULE);
   });
-  after(async () => {
-    await b?.stop();
-    await d?.stop();
-    await clamd?.stop();
-  });
+  after(() => pair?.stop());
 
   it('the instance without the copy lists it on the other server and answers 404 naming it, moving nothing', async () => {
     assert.match(

@@ -1,7 +1,8 @@
 /**
- * The release of a quarantined manual over HTTP, as an administrator's browser does it on 隔離ファイル (the CSRF
- * token and the form's one-time `_key` read from the page), the upload of a manual on ナレッジの管理, and what the
- * real-clamd specs check afterwards: the manual folders, the audit rows and the ingest runs.
+ * The release of a quarantined manual (or attachment) over HTTP, as an administrator's browser does it on
+ * 隔離ファイル (or the ticket page): the CSRF token and the form's one-time `_key` read from the page; the upload of
+ * a manual on ナレッジの管理, and what the real-clamd specs check afterwards: the manual folders, the audit rows,
+ * the file_scan rows and the ingest runs.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,6 +18,8 @@ export const RELEASE_FORM = '解除する理由（必須・500文字以内。誤
 /** `text` as a literal in a pattern. */
 export const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export const manualReleasePath = (sha256: string) => `/console/quarantine/manuals/${sha256}/release`;
+/** A quarantined attachment's release path (its form is on the ticket page). */
+export const attachmentReleasePath = (attachmentId: string) => `/console/attachments/${attachmentId}/release`;
 
 const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
 
@@ -43,14 +46,27 @@ export async function releaseFormKey(session: ConsoleSession, sha256: string): P
 }
 
 /** Posts the manual's release form (CSRF token from 隔離ファイル; `key`: the form's one-time key). */
-export async function postManualRelease(
+export function postManualRelease(
   baseUrl: string,
   session: ConsoleSession,
   sha256: string,
   form: { reason: string; key?: string },
 ) {
-  const csrf = csrfOf((await session.get(QUARANTINE_PAGE)).text);
-  const res = await fetch(`${baseUrl}${manualReleasePath(sha256)}`, {
+  return postRelease(baseUrl, session, { action: manualReleasePath(sha256), page: QUARANTINE_PAGE }, form);
+}
+
+/**
+ * Posts a release form to `at.action` with the CSRF token of the page `at.page` (`key`: the form's one-time key);
+ * the answer's status, redirect and text.
+ */
+export async function postRelease(
+  baseUrl: string,
+  session: ConsoleSession,
+  at: { action: string; page: string },
+  form: { reason: string; key?: string },
+) {
+  const csrf = csrfOf((await session.get(at.page)).text);
+  const res = await fetch(`${baseUrl}${at.action}`, {
     method: 'POST',
     redirect: 'manual',
     headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
@@ -85,14 +101,17 @@ export async function auditRows(ds: DataSource, action: string) {
   return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
 }
 
-/** A manual's file_scan row (verdict, detection, signature version). */
-export async function manualScanRow(ds: DataSource, sha256: string) {
+/** A content's file_scan row (verdict, detection, signature version); `kind` as the row's id starts. */
+export async function scanRow(ds: DataSource, kind: 'manual' | 'attachment', sha256: string) {
   const [row] = (await ds.query(
     `SELECT "verdict", "signature", "signatureVersion" FROM "file_scan" WHERE "id" = ${placeholder(ds)}`,
-    [`manual:${sha256}`],
+    [`${kind}:${sha256}`],
   )) as Record<string, unknown>[];
   return row;
 }
+
+/** A manual's file_scan row (verdict, detection, signature version). */
+export const manualScanRow = (ds: DataSource, sha256: string) => scanRow(ds, 'manual', sha256);
 
 /** The console ingest's runs (job_run `ingest`) whose reason is `reason`: status and stored detail. */
 export async function ingestRuns(ds: DataSource, reason: string) {

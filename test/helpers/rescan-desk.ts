@@ -107,6 +107,16 @@ export async function rescanDesk(
       assert.equal(res.status, 201, JSON.stringify(body));
       return body.attachment.id as string;
     },
+    /** Turns the conversation into a ticket through the web chat API; its number. */
+    async ticket(conversationId: string, details: string): Promise<string> {
+      const res = await postJson(
+        `${kotae.url}/api/tickets`,
+        { conversationId, details, user: { name: '山田 花子', department: '総務課', phone: '内線1234' } },
+        { 'x-kotae-conversation-token': tokens.get(conversationId)! },
+      );
+      assert.equal(res.status, 201, JSON.stringify(res.body));
+      return res.body.number as string;
+    },
     manual(name: string, text: string): void {
       const dir = path.join(kotae.dataDir, 'knowledge', 'uploads');
       fs.mkdirSync(dir, { recursive: true });
@@ -140,3 +150,6 @@ export async function rescanDesk(
     },
   };
 }
+
+/** A desk started by rescanDesk. */
+export type RescanDesk = Awaited<ReturnType<typeof rescanDesk>>;
