@@ -46,6 +46,7 @@ export class SmtpEmailSender implements NotificationSender {
       subject: m.subject,
       text: m.body,
       attachments: m.attachments?.map((a) => ({ filename: a.filename, path: a.path })),
+      ...(m.messageId ? { messageId: m.messageId } : {}),
     });
   }
 

@@ -45,6 +45,12 @@ export interface OutgoingMessage {
   link?: string;
   /** Files attached to an e-mail (scheduled report delivery); never stored in the outbox. */
   attachments?: { filename: string; path: string }[];
+  /**
+   * The e-mail's Message-ID (`<…@…>`), the same for every send of one message (a report's delivery): a copy sent
+   * again after an instance stopped between the SMTP server's acceptance and the sent mark is the same message to
+   * the recipients' mail systems. Without it, nodemailer makes a new one per send.
+   */
+  messageId?: string;
 }
 
 /** Delivery state of a notification. */

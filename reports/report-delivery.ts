@@ -30,6 +30,8 @@ export interface DeliveryMessage {
   body: string;
   link?: string;
   attachments?: { filename: string; path: string }[];
+  /** The e-mail's Message-ID: one per report generation, so a mail sent twice is the same message. */
+  messageId?: string;
 }
 
 /** One channel that can send it (notify's SmtpEmailSender or TeamsChannelSender). */
@@ -107,6 +109,21 @@ export class ReportDelivery {
     return this.deps.senders.find((s) => s.channel === channel);
   }
 
+  /**
+   * The Message-ID of a report generation's mail, e.g. `<kotae-report.monthly.2026-05.1780275600000@kotae.example.lg.jp>`
+   * (the console's host name; `kotae.invalid` without one): every send of that generation — a retry, another
+   * instance's after a stop between the SMTP server's acceptance and the sent mark, a 再送 — carries the same one.
+   */
+  static messageId(report: StoredReport, consoleUrl: string): string {
+    let host = 'kotae.invalid';
+    try {
+      host = new URL(consoleUrl).hostname || host;
+    } catch {
+      // A console URL that is no URL: the fallback host.
+    }
+    return `<kotae-report.${report.kind}.${report.period}.${report.generatedAt.getTime()}@${host}>`;
+  }
+
   /** The subject of a report's delivery, e.g. 【Kotae】ヘルプデスク運用月次報告書 令和8年5月（2026年5月） */
   static subject(report: StoredReport): string {
     return D.subject(report.model.title, report.model.period.label);
@@ -150,7 +167,8 @@ export class ReportDelivery {
     if (email && emails.length > 0) {
       const dir = this.deps.folderOf(report);
       const attachments = files.map((f) => ({ filename: f, path: path.join(dir, f) }));
-      const message = { recipient: emails.join(', '), subject, body, link, attachments };
+      const messageId = ReportDelivery.messageId(report, this.deps.consoleUrl);
+      const message = { recipient: emails.join(', '), subject, body, link, attachments, messageId };
       const facts = files.length
         ? { format: files.map((f) => path.extname(f).slice(1)).join('+'), rows: modelRows(report.model) }
         : LINK_ONLY;
