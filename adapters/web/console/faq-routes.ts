@@ -89,6 +89,15 @@ const after = (c: HandlerContext, change: FaqChange) => {
 
 const submitLabel = (c: HandlerContext) => (actorOf(c).canPublish ? K.faq.savePublish : K.faq.saveDraft);
 const saveNote = (c: HandlerContext) => (actorOf(c).canPublish ? K.faq.adminNote : K.faq.operatorNote);
+/** The delete button of a published entry: an administrator deletes, an operator asks for it (an override: the sheet's text). */
+const deleteLabel = (c: HandlerContext, e: { sourceKey?: string }) =>
+  e.sourceKey
+    ? actorOf(c).canPublish
+      ? K.faq.removeOverride
+      : K.faq.requestRemoveOverride
+    : actorOf(c).canPublish
+      ? K.faq.removeFaq
+      : K.faq.requestRemoveFaq;
 
 /** Routes of the FAQ pages. */
 export const FAQ_ROUTES: readonly ConsoleRoute[] = [
@@ -175,7 +184,7 @@ export const FAQ_ROUTES: readonly ConsoleRoute[] = [
         ${
           item.overridden && item.entry && !item.hidden
             ? html`<p class="note">${K.faq.overriddenNote}</p>
-                ${deleteForm(c.base, csrf, item.entry, actorOf(c).canPublish ? K.faq.removeOverride : K.faq.requestRemoveOverride)}`
+                ${deleteForm(c.base, csrf, item.entry, deleteLabel(c, item.entry))}`
             : ''
         }
         ${visibilityForm(c.base, csrf, '/faqs/indexed/visibility', item.hidden, { faqId: id })}
@@ -228,6 +237,7 @@ export const FAQ_ROUTES: readonly ConsoleRoute[] = [
             ? visibilityForm(c.base, csrf, `/faqs/${e.id}/visibility`, hidden, { version: String(e.version) })
             : ''
         }
+        ${e.status === 'approved' ? deleteForm(c.base, csrf, e, deleteLabel(c, e)) : ''}
         ${faqForm({
           base: c.base,
           csrf,

@@ -127,6 +127,8 @@ export const K = Object.freeze({
     original: '取り込み元の内容',
     removeOverride: '上書きを削除（ファイルの内容に戻す）',
     requestRemoveOverride: '上書きの削除を申請（ファイルの内容に戻す）',
+    removeFaq: 'このFAQを削除',
+    requestRemoveFaq: 'このFAQの削除を申請',
     operatorNote: '保存すると承認待ちのFAQ案になり、管理者が承認するまでは現在の内容で回答します。',
     adminNote: '管理者が保存すると、すぐに公開されます。',
     saveDraft: '承認依頼として保存',

@@ -184,4 +184,24 @@ describe('console FAQs: delete, an operator’s as a request', () => {
     assert.deepEqual((await h.deps.faqs.list()).map((e) => e.status).sort(), ['approved', 'draft']);
     assert.equal(h.reindexCalls.length, 1);
   });
+
+  it("offers the delete on a published console FAQ's page: 削除 for an administrator, 削除を申請 for an operator", async () => {
+    const entry = await published();
+    const form = (page: string) =>
+      new RegExp(
+        `<form method="post" action="/console/faqs/${entry.id}/delete" data-confirm="削除する">[\\s\\S]*?name="version"[\\s\\S]*?value="1"[\\s\\S]*?<button type="submit" class="danger">([^<]*)</button>`,
+      ).exec(page)?.[1];
+    const page = async (role: 'admin' | 'operator') =>
+      (await h.request('GET', `/console/faqs/${entry.id}/edit`, { session: await h.sessionFor(role) })).text;
+    assert.equal(form(await page('admin')), 'このFAQを削除');
+    assert.equal(form(await page('operator')), 'このFAQの削除を申請');
+    // A draft's page has no such button (its own delete is on 承認待ち).
+    await request(entry);
+    const [draft] = await h.deps.faqs.list('draft');
+    const draftPage = (
+      await h.request('GET', `/console/faqs/${draft!.id}/edit`, { session: await h.sessionFor('operator') })
+    ).text;
+    assert.equal(form(draftPage), undefined);
+    assert.doesNotMatch(draftPage, new RegExp(`/faqs/${draft!.id}/delete"`));
+  });
 });
