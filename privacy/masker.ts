@@ -51,6 +51,7 @@ import { nameHalfSpans } from './name-halves';
 import { splitReadingSpans } from './split-readings';
 import { nameExtentSpans } from './name-extents';
 import { nameListSpans } from './name-lists';
+import { familyMemberSpans } from './family-members';
 import { PII_LABELS, PII_TYPES, type PiiSpan, type PiiType } from './types';
 
 /** Optional person-name tagger (e.g. a morphological analyzer's 人名 tags): spans of names. */
@@ -340,6 +341,8 @@ export function createPiiMasker(options: PiiMaskerOptions = {}): PiiMasker {
       ...sameValueSpans(normalized, all),
       // … and the other half of a full name found by one half (主事 楢崎 颯太; 本人 曽我部 ハツ 様).
       ...nameHalfSpans(normalized, all).map(fuller),
+      // … and a family's other members and the same name respaced (漆原 由紀子 … 漆原 勝利; 湯浅勘助 … 湯浅 勘助).
+      ...familyMemberSpans(normalized, all).map(fuller),
       // … and the readings of a name split in two cells (吉永,和樹,ヨシナガ,カズキ).
       ...splitReadingSpans(normalized, all),
     ];

@@ -27,8 +27,9 @@ const tradeAfterFamily = (normalized: string, s: PiiSpan, text: string): boolean
   !readsAsGivenName(text.trim());
 const BUILDING_END = /(?:ビル|会館|ハイツ|マンション|アパート|タワー|プラザ|ホール|センター)$/;
 /** A bank or an account (振替口座 みらい銀行) and a form's field with its value (国籍 英国, 性別 女): no one's name. */
+// … and an office's section (市 福祉課, session 37 c: no name ends in 課 or 係).
 const INSTITUTION_OR_FIELD =
-  /(?:銀行|信用金庫|信金|信用組合|農協|郵便局|支店)$|口座|^(?:国籍|性別|続柄|在留資格|職業)[ \u3000]+[一-龥]{1,5}$/;
+  /(?:銀行|信用金庫|信金|信用組合|農協|郵便局|支店|課|係)$|口座|^(?:国籍|性別|続柄|在留資格|職業)[ \u3000]+[一-龥]{1,5}$/;
 /**
  * A cell's note in brackets (（共用）, (空き)), an activity a test form was filled in with (お名前：動作確認), a country in
  * brackets after a number (旅券 TK0048821（日本）): no one's name.
@@ -109,6 +110,7 @@ function withoutKinHead(normalized: string, s: PiiSpan): PiiSpan {
 
 /** The spans without person names that are a building's, a bank's, a field's, a document number's or a spoken number. */
 export function withoutNonNames(normalized: string, spans: PiiSpan[]): PiiSpan[] {
+  const placeCells = placeHeadingCells(normalized);
   return spans
     .map((s) => withoutKinHead(normalized, s))
     .filter((s) => {
@@ -119,6 +121,7 @@ export function withoutNonNames(normalized: string, spans: PiiSpan[]): PiiSpan[]
       if (NOTE_IN_BRACKETS.test(text) || ACTIVITY.test(text) || bracketed) return false;
       // A display name of Latin words naming a desk or a business (Kotonoha Helpdesk, after 差出人:) is no one's.
       if (LATIN_WORDS.test(text) && hasNotPersonWord(text)) return false;
+      if (placeCells.get(s.start) === s.end) return false;
       if (headerCell(normalized, s) || KANA_TIME.test(text) || PEOPLE_CLASS.test(unspaced(text))) return false;
       if (identifier(text)) return false;
       // A kana word goes on past a small kana or a long mark (せんきゅうひ|ゃく, session 37 b): no name ends there.
@@ -137,6 +140,10 @@ export function withoutNonNames(normalized: string, spans: PiiSpan[]): PiiSpan[]
     });
 }
 
+/** A number column's heading (No., #, ID, 番号, 組合員番号), and a CSV row of three cells or more holding one. */
+const NUMBER_HEADING = /^(?:No\.?|NO\.?|#|ID|[一-龥ァ-ヶー]{0,8}(?:番号|No\.?|ID))$/;
+const NUMBER_HEADING_ROW = /^(?=[^\n\d]*$)(?:[^,\n]*,){2,}[^,\n]*$/;
+
 /**
  * Whether a span is a whole cell of a table's header: a Markdown row with its |---| line under it, or a row whose
  * cells all label a name's parts (姓⇥名, セイ⇥メイ).
@@ -145,16 +152,55 @@ function headerCell(normalized: string, s: PiiSpan): boolean {
   const lineStart = normalized.lastIndexOf('\n', s.start - 1) + 1;
   const lineEnd = normalized.indexOf('\n', s.end) < 0 ? normalized.length : normalized.indexOf('\n', s.end);
   const line = normalized.slice(lineStart, lineEnd);
-  if (!/[\t|]/.test(line)) return false;
-  const cell = (ch: string | undefined): boolean => ch === undefined || /[\t|]/.test(ch);
+  // A comma parts a CSV row's cells only in a header row holding a number column's heading (below).
+  const sep = /[\t|]/.test(line) ? /[\t|]/ : line.length <= 1000 && NUMBER_HEADING_ROW.test(line) ? /,/ : null;
+  if (!sep) return false;
+  const cell = (ch: string | undefined): boolean => ch === undefined || sep.test(ch);
   const before = normalized.slice(lineStart, s.start).replace(/[ \u3000]+$/, '');
   const after = normalized.slice(s.end, lineEnd).replace(/^[ \u3000]+/, '');
   if (!cell(before.at(-1)) || !cell(after[0])) return false;
   const next = normalized.slice(lineEnd + 1, lineEnd + 200).split('\n')[0] ?? '';
   if (line.trimStart().startsWith('|') && /^[ \t]*\|?[ \t]*:?-{3,}/.test(next)) return true;
   const cells = line
-    .split(/[\t|]/)
+    .split(sep)
     .map((c) => c.trim())
     .filter(Boolean);
+  // A row of three cells or more without a digit, one of them a number column's heading (No., #, 組合員番号): a header.
+  if (cells.length >= 3 && !/\d/.test(line) && cells.some((c) => NUMBER_HEADING.test(c))) return true;
   return cells.length >= 2 && cells.every((c) => NAME_LABEL_CELL.test(c));
+}
+
+/** A column's heading that names a place (地区, 所在地, 校区): its cells are places, however much they read as names. */
+const PLACE_HEADING = /^(?:地区|地区名|地域|住所|所在地|町名|町内会|自治会|行政区|集落|校区|学区)$/;
+
+/**
+ * The cells (start → end, spaces trimmed) of CSV or tab tables' columns headed by a place (組合員番号,氏名,地区 ⏎ …,北原,…):
+ * the heading is the first line of a run of lines holding as many cells. One pass over the text.
+ */
+function placeHeadingCells(normalized: string): Map<number, number> {
+  const cells = new Map<number, number>();
+  if (!/[\t,]/.test(normalized)) return cells;
+  let places: number[] = [];
+  let [width, sep] = [0, ''];
+  for (let start = 0; start <= normalized.length;) {
+    const nl = normalized.indexOf('\n', start);
+    const end = nl < 0 ? normalized.length : nl;
+    const line = normalized.slice(start, end);
+    const lineSep = line.includes('\t') ? '\t' : line.includes(',') ? ',' : '';
+    const parts = lineSep ? line.split(lineSep) : [];
+    if (!lineSep || lineSep !== sep || parts.length !== width) {
+      // A new table (or none): this line is its heading.
+      [width, sep] = [parts.length, lineSep];
+      places = parts.flatMap((c, k) => (PLACE_HEADING.test(c.trim()) ? [k] : []));
+    } else if (places.length > 0) {
+      let at = start;
+      parts.forEach((c, k) => {
+        const lead = c.length - c.trimStart().length;
+        if (places.includes(k)) cells.set(at + lead, at + c.trimEnd().length);
+        at += c.length + 1;
+      });
+    }
+    start = end + 1;
+  }
+  return cells;
 }

@@ -75,7 +75,10 @@ export function sameNameSpans(text: string, spans: readonly PiiSpan[]): PiiSpan[
           (!/[A-Za-z0-9@._'’-]/.test(before) || (before === '-' && /^\s?$/.test(text[at - 2] ?? ''))) &&
           !/[A-Za-z0-9@_'’-]/.test(after)
         : kana
-          ? !/[ぁ-ゖァ-ヶー]/.test(before) && !/[ァ-ヶー]/.test(after) && !/^[ぁ-ゖ]{2}/.test(text.slice(end))
+          ? // A hiragana part run on into more hiragana is another word; a katakana one before です is the name.
+            !/[ぁ-ゖァ-ヶー]/.test(before) &&
+            !/[ァ-ヶー]/.test(after) &&
+            (/^[ァ-ヶ]/.test(part) || !/^[ぁ-ゖ]{2}/.test(text.slice(end)))
           : !/[一-龥々ヶ]/.test(before) && !/[一-龥々ヶ]/.test(after);
       if (whole && !taken(at, end)) found.push({ type: 'person_name', start: at, end });
     }

@@ -39,8 +39,9 @@ const CHOME = new RegExp(`${NAME}{1,6}?${KANJI_NUM}丁目[ \\t]?${N}(?:番地?�
  */
 // The name may hold a 条 (グリーンハイツ4条203, メゾン西5条 301号室), an ordinal (第5ビル 6F) or hiragana after its
 // first letter, particles aside (ハイツめじろ台 B棟105号室; not 受取人は大正15…) but for が / の inside a place's name (グリーンハイツ緑が丘), or hiragana before a dwelling's word (ひばり荘); a floor may carry the room (7F-701), a block of flats its number (宮前団地 3-204); a room may end in a letter (3-B).
+// Not a date's year on the next line (…9番5号⏎異動日 2025年6月9日, session 37 c).
 const BUILDING =
-  /^(?:[ \t]|\n[ \t]*)?(?!(?:TEL|Tel|tel|FAX|Fax|fax|Mail|mail|E-?mail|携帯|電話|内線)(?![a-z])|〒|郵便|[一-龥ァ-ヶー]{0,6}(?:番号|コード)[ \t:：])(?:[一-龥ァ-ヶー々A-Za-zｦ-ﾟ・]|第\d{1,2}|[ぁ-ん]{1,6}(?=荘|寮|ハイツ|コーポ|ハイム|マンション|アパート|団地|住宅|ハウス|レジデンス))(?:[一-龥ァ-ヶー々A-Za-zｦ-ﾟ・]|(?![はがをにでとへもやの])[ぁ-ん]|(?<=[一-龥])[がの](?=[一-龥])|\d{1,2}条|第\d{1,2}){1,14}(?:[ \t]?[A-Z]棟)?[ \t]?(?:\d{1,2}F-\d{1,4}|\d{1,2}-\d{3,4}|\d{1,2}(?:F|階)|[A-Z]-?\d{1,4}(?:号室|号)?|\d{1,4}-?[A-Z](?![A-Za-z])|\d{1,4}(?:号室|号)?|[〇一二三四五六七八九十壱弐参]{1,4}(?:号室|号))(?![\d\w])/;
+  /^(?:[ \t]|\n[ \t]*)?(?!(?:TEL|Tel|tel|FAX|Fax|fax|Mail|mail|E-?mail|携帯|電話|内線)(?![a-z])|〒|郵便|[一-龥ァ-ヶー]{0,6}(?:番号|コード)[ \t:：])(?:[一-龥ァ-ヶー々A-Za-zｦ-ﾟ・]|第\d{1,2}|[ぁ-ん]{1,6}(?=荘|寮|ハイツ|コーポ|ハイム|マンション|アパート|団地|住宅|ハウス|レジデンス))(?:[一-龥ァ-ヶー々A-Za-zｦ-ﾟ・]|(?![はがをにでとへもやの])[ぁ-ん]|(?<=[一-龥])[がの](?=[一-龥])|\d{1,2}条|第\d{1,2}){1,14}(?:[ \t]?[A-Z]棟)?[ \t]?(?:\d{1,2}F-\d{1,4}|\d{1,2}-\d{3,4}|\d{1,2}(?:F|階)|[A-Z]-?\d{1,4}(?:号室|号)?|\d{1,4}-?[A-Z](?![A-Za-z])|\d{1,4}(?:号室|号)?|[〇一二三四五六七八九十壱弐参]{1,4}(?:号室|号))(?![\d\w年]|\/\d)/;
 /**
  * A Korean road-name address, as a resident gives the previous one (서울특별시 마포구 성미산로17길 23, 301호): a city or
  * province, a district, maybe a town, a road (로 / 길) and its number, maybe the building's 동 and the room's 호.

@@ -75,7 +75,9 @@ const CONTEXT =
 /** A birth field (label and colon) whose line goes on to an arrow: what follows the arrow corrects the value. */
 const CORRECTED_AFTER_LABEL = /(?:生年月日|誕生日|date of birth|DOB)[ \t]*[:：][^\n。]{0,30}?(?:→|->|⇒)/i;
 /** A birth label alone on its line, the value on the next (a web form's confirmation screen copied). */
-const LABEL_LINE = /(?:^|\n)[ \t]*(?:生年月日|誕生日|せいねんがっぴ)[ \t]*[:：]?[ \t]*\n[ \t]*/;
+// … maybe after a bullet or in a heading's brackets (■生年月日, 【生年月日】, session 37 c: forms exported as text).
+const LABEL_LINE =
+  /(?:^|\n)[ \t]*[■□●○◆◇◎・※▼▶＊*#]*[ \t]*[【\[]?(?:生年月日|誕生日|せいねんがっぴ)[】\]]?[ \t]*[:：]?[ \t]*\n[ \t]*/;
 /** Another date's label: a date named so (カードの有効期限は 2026年2月11日) is that date, whatever its month and day. */
 const OTHER_DATE_LABEL =
   /(?:有効期限|期限|期日|交付日|発行日|更新日|申請日|受付日|予約日|締切|締め切り|満了日?|開始日|終了日|予定日|expir(?:y|es|ation)(?: date)?|valid until)[ \t]*(?:は|が|:|：)?[ \t]*$/i;

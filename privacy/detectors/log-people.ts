@@ -26,11 +26,9 @@ import { fillsNameSlot } from './rare-names';
 import { isListedRomajiFamily } from './romaji-name';
 import { hasNotPersonWord } from './not-person-words';
 import { NAME_LABEL_CELL } from './form-cells';
+import { detectMarkedPeople } from './marked-people';
+import { BRACKET_STAMP, UNIT } from './chat-stamps';
 
-/** A section, a branch, a ward or a desk as a word before a colleague's name. */
-const UNIT = '(?:[一-龥ァ-ヶー]{1,12}(?:課|係|室|班|局|部|所|センター|病棟|外来|デスク|窓口)|外来|ヘルプデスク|窓口)';
-/** A time, or a date and a time, in square brackets ([11:02], [2024-10-07 08:51]). */
-const BRACKET_STAMP = '\\[(?:\\d{4}[/.-]\\d{1,2}[/.-]\\d{1,2}[ T])?\\d{1,2}:\\d{2}(?::\\d{2})?\\]';
 /** A chat export's speaker: the stamp, maybe units, a kanji name or a Latin handle, then a colon. */
 const CHAT_SPEAKER = new RegExp(
   `^[ \\t]*${BRACKET_STAMP}[ \\t]*((?:${UNIT}[ \\t\\u3000]+){0,2})` +
@@ -127,7 +125,7 @@ export function detectLogPeople(normalized: string): PiiSpan[] {
   // Only where Russian is not the text's language: there any two capitalised words may open a sentence.
   const cyrillicWords = normalized.match(/[А-Яа-яЁё]+/g)?.length ?? 0;
   if (cyrillicWords > 0 && cyrillicWords <= 3) spans.push(...captured(normalized, CYRILLIC_PAIR));
-  spans.push(...captured(normalized, NAME_FIELD), ...countedLists(normalized));
+  spans.push(...captured(normalized, NAME_FIELD), ...countedLists(normalized), ...detectMarkedPeople(normalized));
   spans.push(...captured(normalized, HIRAGANA_SIGNATURE, (word) => hiraganaFullName(word) > 0));
   spans.push(
     ...captured(

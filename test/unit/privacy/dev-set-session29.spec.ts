@@ -73,7 +73,7 @@ describe('privacy: blind batches of session 29 (written by helpers who read neit
     await assertBatch('blind-35.jsonl', 150, [290, 247, 263, 257]);
   });
 
-  it('the thirty-sixth (session 29, an everyday mix: the held-out check of the session’s rules): 150 cases — recall 278 / 295 at precision 283 / 285', async () => {
+  it('the thirty-sixth (session 29, an everyday mix: the held-out check of the session’s rules): 150 cases — recall 279 / 295 at precision 284 / 286', async () => {
     // Written blind after all but its own rules; many rare family names (黛, 籾山, 四ノ宮). First run: recall 0.868 (256 /
     // 295) at precision 0.989 (262 / 265); session 28's code 0.844 / 0.988. Fixed by general rules: a name with its reading
     // in hiragana, a name after a phone number or on a duty roster made of the listed names' kanji, 正／誤 lines of a
@@ -87,6 +87,7 @@ describe('privacy: blind batches of session 29 (written by helpers who read neit
     // Session 33 (forty-seventh batch): a name before 様宅 (（仁科様宅）).
     // Session 34 (forty-eighth batch): a full name after 対象： in a text about a person's record (対象：鵜飼 純一).
     // Session 36 (fifty-fourth batch): a name closing the text after a sentence (…です。 舟橋) and a date after a name found whole.
-    await assertBatch('blind-36.jsonl', 150, [295, 278, 285, 283]);
+    // Session 37 (fifty-seventh batch's rules): one more item found.
+    await assertBatch('blind-36.jsonl', 150, [295, 279, 286, 284]);
   });
 });

@@ -247,7 +247,7 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     await assertBatch('blind-19.jsonl', 150, [315, 308, 319, 308]);
   });
 
-  it('the twentieth (session 27, an everyday mix, not told any class): 150 cases — recall 411 / 423 at precision 459 / 464', async () => {
+  it('the twentieth (session 27, an everyday mix, not told any class): 150 cases — recall 412 / 423 at precision 459 / 464', async () => {
     // Written blind as an everyday mix (a third long: mails, ticket histories, minutes; English and machine text). First
     // run: recall 0.823 (348 / 423; names 0.748) at precision 0.982. Fixed, as general rules: a log's or a ticket
     // history's entry head with a date, a role or a handle's prefix before the name ([2024/06/03 09:12 岩崎], [HD 長尾],
@@ -262,7 +262,8 @@ describe('privacy: blind batches (written by helpers who read neither the detect
     // Session 32: the other people of an attendee list (派遣 ソン・ミナ).
     // Session 32 (batch 43's rules): a team's Latin name is no person's (Security Team).
     // Session 32 (the forty-fourth batch's rules): one more item found.
-    await assertBatch('blind-20.jsonl', 150, [423, 411, 464, 459]);
+    // Session 37 (the fifty-seventh batch's rules): one more item found.
+    await assertBatch('blind-20.jsonl', 150, [423, 412, 464, 459]);
   });
 
   it('the twenty-first (session 27, what staff type to the bot, written after batch 20’s rules): recall 304 / 323 at precision 311 / 311', async () => {
