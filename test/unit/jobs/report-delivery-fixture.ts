@@ -13,6 +13,8 @@ import {
   ReportService,
   type DeliverySender,
 } from '../../../reports';
+import { SmtpEmailSender } from '../../../notify';
+import { startLoopbackSmtp } from '../../fakes/loopback-smtp';
 import { jst } from '../reports/fixture';
 import { memoryData, ORGANIZATION } from '../reports/helpers';
 
@@ -104,4 +106,24 @@ export function recordingSender(channel: 'email' | 'teams', refuse = 0) {
     },
   };
   return { sender, sent };
+}
+
+/** A loopback SMTP server (`refuse`: one that refuses every mail) and the real SMTP sender pointed at it. */
+export async function loopbackMail(options: { refuse?: boolean } = {}) {
+  const smtp = await startLoopbackSmtp(options);
+  const sender = new SmtpEmailSender({
+    host: '127.0.0.1',
+    port: smtp.port,
+    secure: false,
+    requireTls: false,
+    from: 'kotae@example.lg.jp',
+  });
+  return {
+    smtp,
+    sender,
+    close: async () => {
+      sender.close();
+      await smtp.close();
+    },
+  };
 }

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { SmtpEmailSender } from '../../../notify';
 import { ReportDelivery } from '../../../reports';
-import { startLoopbackSmtp } from '../../fakes/loopback-smtp';
-import { setup } from './report-delivery-fixture';
+import { loopbackMail, setup } from './report-delivery-fixture';
 
 /** The Message-ID header of a raw mail (a folded header unfolded). */
 const messageIdOf = (raw: string) => /^Message-ID: *(.*)$/im.exec(raw.replace(/\r?\n[ \t]+/g, ' '))?.[1]?.trim();
@@ -11,14 +9,8 @@ const messageIdOf = (raw: string) => /^Message-ID: *(.*)$/im.exec(raw.replace(/\
 describe('scheduled delivery: one Message-ID per report generation', () => {
   it('a mail sent again by another instance after a stop before the sent mark carries the same Message-ID', async function () {
     this.timeout(60_000);
-    const smtp = await startLoopbackSmtp();
-    const sender = new SmtpEmailSender({
-      host: '127.0.0.1',
-      port: smtp.port,
-      secure: false,
-      requireTls: false,
-      from: 'kotae@example.lg.jp',
-    });
+    const mail = await loopbackMail();
+    const { smtp, sender } = mail;
     const { reportsDir, service, delivery, another, progress } = setup([sender]);
     // Instance A's mail is accepted, then A stops before the mark is stored (its mark never arrives).
     const markSent = progress.markSent.bind(progress);
@@ -50,8 +42,7 @@ describe('scheduled delivery: one Message-ID per report generation', () => {
         `<kotae-report.monthly.2026-05.${report.generatedAt.getTime()}@kotae.invalid>`,
       );
     } finally {
-      sender.close();
-      await smtp.close();
+      await mail.close();
       fs.rmSync(reportsDir, { recursive: true, force: true });
     }
   });

@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_SLA_POLICY } from '../../../calendar';
 import { FakeClock } from '../../../core/clock';
-import { SmtpEmailSender } from '../../../notify';
 import {
   InMemoryDeliveryProgress,
   modelRows,
@@ -11,22 +10,16 @@ import {
   ReportService,
   type DeliverySender,
 } from '../../../reports';
-import { decodeMail, startLoopbackSmtp } from '../../fakes/loopback-smtp';
+import { decodeMail } from '../../fakes/loopback-smtp';
 import { jst } from '../reports/fixture';
 import { memoryData, ORGANIZATION } from '../reports/helpers';
-import { calendar, delivered, recordingSender, setup } from './report-delivery-fixture';
+import { calendar, delivered, loopbackMail, recordingSender, setup } from './report-delivery-fixture';
 
 describe('scheduled delivery of generated reports', () => {
   it('e-mails the xlsx and pdf to the configured recipients over SMTP with the exact subject', async function () {
     this.timeout(60_000);
-    const smtp = await startLoopbackSmtp();
-    const sender = new SmtpEmailSender({
-      host: '127.0.0.1',
-      port: smtp.port,
-      secure: false,
-      requireTls: false,
-      from: 'kotae@example.lg.jp',
-    });
+    const mail = await loopbackMail();
+    const { smtp, sender } = mail;
     const posted: string[] = [];
     const teams: DeliverySender = {
       channel: 'teams',
@@ -64,22 +57,15 @@ describe('scheduled delivery of generated reports', () => {
         delivered('monthly', '2026-05', { format: 'link', rows: 0, channel: 'teams', recipients: 1 }),
       ]);
     } finally {
-      sender.close();
-      await smtp.close();
+      await mail.close();
       fs.rmSync(reportsDir, { recursive: true, force: true });
     }
   });
 
   it('retries a refused delivery, lists every failed attempt, and keeps the generated report', async function () {
     this.timeout(60_000);
-    const smtp = await startLoopbackSmtp({ refuse: true });
-    const sender = new SmtpEmailSender({
-      host: '127.0.0.1',
-      port: smtp.port,
-      secure: false,
-      requireTls: false,
-      from: 'kotae@example.lg.jp',
-    });
+    const mail = await loopbackMail({ refuse: true });
+    const { sender } = mail;
     const { reportsDir, scheduler, jobs, store, audit } = setup([sender]);
     try {
       assert.deepEqual(await scheduler.tick(), [{ kind: 'monthly', period: '2026-05' }]);
@@ -101,8 +87,7 @@ describe('scheduled delivery of generated reports', () => {
       await scheduler.deliveriesSettled();
       assert.equal(jobs.runs.length, 4);
     } finally {
-      sender.close();
-      await smtp.close();
+      await mail.close();
       fs.rmSync(reportsDir, { recursive: true, force: true });
     }
   });
