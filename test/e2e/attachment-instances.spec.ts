@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { unofficial } from '../helpers/clamd-signatures';
 import { formKey, type ConsoleSession } from '../helpers/console-client';
-import { attachmentReleasePath, auditRows, postRelease, scanRow } from '../helpers/manual-release';
+import { attachmentReleasePath, auditRows, onlyRelease, postRelease, scanRow } from '../helpers/manual-release';
 import { startScanInstances, storedAttachments, type ScanInstances } from '../helpers/scan-instances';
 import { alertOf } from '../unit/adapters/web/console/quarantine-page-text';
 
@@ -121,25 +121,18 @@ describe('an attachment on two real instances (postgres, per-instance folders, r
         [released.status, released.location],
         [303, `/console/tickets/${ticketNumber}?notice=quarantineReleased`],
       );
-      const audited = await auditRows(ds(), 'attachment.quarantine_released');
-      assert.equal(audited.length, 1);
-      const { quarantinedAt, ...detail } = audited[0]!.detail;
-      assert.match(String(quarantinedAt), /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
-      assert.deepEqual(
-        { actor: audited[0]!.actor, target: audited[0]!.target, detail },
-        {
-          actor: 'admin',
-          target: ticketNumber,
-          detail: {
-            reason: REASON,
-            sha256: SHA,
-            attachmentId: id,
-            fileName: 'vpn.log',
-            signature: WRONG,
-            signatureVersion: s.version,
-          },
+      assert.deepEqual(await onlyRelease(ds(), 'attachment.quarantine_released'), {
+        actor: 'admin',
+        target: ticketNumber,
+        detail: {
+          reason: REASON,
+          sha256: SHA,
+          attachmentId: id,
+          fileName: 'vpn.log',
+          signature: WRONG,
+          signatureVersion: s.version,
         },
-      );
+      });
       assert.deepEqual(await scanRow(ds(), 'attachment', SHA), {
         verdict: 'released',
         signature: WRONG,

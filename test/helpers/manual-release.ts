@@ -4,6 +4,7 @@
  * a manual on ナレッジの管理, and what the real-clamd specs check afterwards: the manual folders, the audit rows,
  * the file_scan rows and the ingest runs.
  */
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
@@ -99,6 +100,18 @@ export async function auditRows(ds: DataSource, action: string) {
     [action],
   )) as { actor: string; target: string; detail: string }[];
   return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
+}
+
+/**
+ * The one audit row of a release (`action`), its quarantine time checked as an ISO time and left out: what the
+ * specs compare exactly.
+ */
+export async function onlyRelease(ds: DataSource, action: string) {
+  const rows = await auditRows(ds, action);
+  assert.equal(rows.length, 1, JSON.stringify(rows));
+  const { quarantinedAt, ...detail } = rows[0]!.detail;
+  assert.match(String(quarantinedAt), /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+  return { actor: rows[0]!.actor, target: rows[0]!.target, detail };
 }
 
 /** A content's file_scan row (verdict, detection, signature version); `kind` as the row's id starts. */
