@@ -305,11 +305,6 @@ export class FaqService {
     return { entry, reindexed: entry.status === 'approved' ? await this.reindex() : false, deleted: true };
   }
 
-  /** Compatibility: an administrator's delete. */
-  async delete(id: string, actor: string): Promise<FaqChange> {
-    return this.remove(id, { username: actor, canPublish: true });
-  }
-
   /** An operator's request to delete a published entry: a draft of its content, replacing it, flagged. */
   private async requestDelete(current: FaqEntry, actor: string): Promise<FaqChange> {
     const draft = await this.deps.audit.atomically(

@@ -102,7 +102,7 @@ describe('incremental index updates on two instances (PostgreSQL)', function () 
     await until(a, /午後11時に施錠/, editedAt, 2000);
     await until(b, /午後11時に施錠/, editedAt, 10_000);
     const deletedAt = Date.now();
-    await a.app.operators.faqs.delete(faqId, 'admin');
+    await a.app.operators.faqs.remove(faqId, { username: 'admin', canPublish: true });
     await until(a, /自転車置き場は毎日/, deletedAt, 2000, true);
     await until(b, /自転車置き場は毎日/, deletedAt, 10_000, true);
     assert.deepEqual(

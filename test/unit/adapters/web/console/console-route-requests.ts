@@ -190,7 +190,8 @@ export const REQUESTS: Record<string, (h: ConsoleHarness) => Promise<Prepared>> 
     path: '/faqs/indexed/visibility',
     form: { faqId: 'FAQ-0001', hidden: '1' },
     after: async () => {
-      for (const e of await h.deps.faqs.list()) if (e.sourceKey === 'FAQ-0001') await h.deps.faqs.delete(e.id, 'test');
+      for (const e of await h.deps.faqs.list())
+        if (e.sourceKey === 'FAQ-0001') await h.deps.faqs.remove(e.id, { username: 'test', canPublish: true });
     },
   }),
   'post /faqs/:id/visibility': async (h) => ({
