@@ -32,17 +32,22 @@ const SIGN_IN_TO_ATTACH = 'ファイルを添付するにはサインインし�
 /** The 📎 button signed in, and signed out while sign-in is required. */
 const ATTACH_OPEN = { disabled: false, title: null };
 const ATTACH_LOCKED = { disabled: true, title: SIGN_IN_TO_ATTACH };
+/** The page signed out, whatever ended the sign-in: `log` and the question box as given, sending and 📎 locked. */
+const signedOut = (log: { className: string; text: string }[], question: string) => ({
+  log,
+  header: SIGNED_OUT_HEADER,
+  question,
+  sendDisabled: true,
+  attach: ATTACH_LOCKED,
+});
 /** What a reload shows once the sign-in has ended, however it ended. */
-const RELOADED_SIGNED_OUT = {
-  log: [
+const RELOADED_SIGNED_OUT = signedOut(
+  [
     { className: 'msg bot', text: GREETING },
     { className: 'msg bot', text: M.webChatRequired },
   ],
-  header: SIGNED_OUT_HEADER,
-  question: '',
-  sendDisabled: true,
-  attach: ATTACH_LOCKED,
-};
+  '',
+);
 
 const accounts: Record<string, Record<string, unknown>> = {
   deleted: user(60),
@@ -161,16 +166,16 @@ describe('web chat in chromium: a sign-in the server ends turns the header to si
     delete accounts.deleted;
     pair.clock.advanceMinutes(11);
 
-    assert.deepEqual(await askRefused(page), {
-      log: [
-        { className: 'msg bot', text: GREETING },
-        { className: 'msg bot error', text: M.webChatEnded },
-      ],
-      header: SIGNED_OUT_HEADER,
-      question: QUESTION,
-      sendDisabled: true,
-      attach: ATTACH_LOCKED,
-    });
+    assert.deepEqual(
+      await askRefused(page),
+      signedOut(
+        [
+          { className: 'msg bot', text: GREETING },
+          { className: 'msg bot error', text: M.webChatEnded },
+        ],
+        QUESTION,
+      ),
+    );
     assert.equal(M.webChatEnded, 'Entra ID でアカウントの状態が変わったため、もう一度サインインしてください。');
     assert.deepEqual(pair.op.refreshes, [400], 'the provider was asked once');
     // Enter sends nothing more (the request would only be refused again).
@@ -185,16 +190,16 @@ describe('web chat in chromium: a sign-in the server ends turns the header to si
     const page = await signedInChat('expired', '職員 61（情報政策課）');
     pair.clock.advanceMinutes(8 * 60 + 1);
 
-    assert.deepEqual(await askRefused(page), {
-      log: [
-        { className: 'msg bot', text: GREETING },
-        { className: 'msg bot error', text: M.webChatRequired },
-      ],
-      header: SIGNED_OUT_HEADER,
-      question: QUESTION,
-      sendDisabled: true,
-      attach: ATTACH_LOCKED,
-    });
+    assert.deepEqual(
+      await askRefused(page),
+      signedOut(
+        [
+          { className: 'msg bot', text: GREETING },
+          { className: 'msg bot error', text: M.webChatRequired },
+        ],
+        QUESTION,
+      ),
+    );
     assert.equal(M.webChatRequired, 'Webチャットを利用するにはサインインしてください。');
     assert.deepEqual(pair.op.refreshes, [], 'an expired sign-in is not checked with the provider');
 
@@ -216,13 +221,10 @@ describe('web chat in chromium: a sign-in the server ends turns the header to si
     );
     assert.equal(poll.request().method(), 'GET');
     await page.locator('#log .msg.error').waitFor();
-    assert.deepEqual(await shown(page), {
-      log: [...before, { className: 'msg bot error', text: M.webChatEnded }],
-      header: SIGNED_OUT_HEADER,
-      question: '',
-      sendDisabled: true,
-      attach: ATTACH_LOCKED,
-    });
+    assert.deepEqual(
+      await shown(page),
+      signedOut([...before, { className: 'msg bot error', text: M.webChatEnded }], ''),
+    );
     // The polls after it ask nothing more (signed out, the page has no conversation it may read).
     const later: string[] = [];
     page.on('request', (r) => later.push(r.url()));
@@ -255,13 +257,10 @@ describe('web chat in chromium: a sign-in the server ends turns the header to si
       .setInputFiles({ name: 'memo.txt', mimeType: 'text/plain', buffer: Buffer.from('x') });
     assert.equal((await refused).status(), 401);
     await page.locator('#log .msg.error').waitFor();
-    assert.deepEqual(await shown(page), {
-      log: [...before, { className: 'msg bot error', text: M.webChatEnded }],
-      header: SIGNED_OUT_HEADER,
-      question: '',
-      sendDisabled: true,
-      attach: ATTACH_LOCKED,
-    });
+    assert.deepEqual(
+      await shown(page),
+      signedOut([...before, { className: 'msg bot error', text: M.webChatEnded }], ''),
+    );
     assert.equal(await page.locator('.attach-status').textContent(), M.webChatEnded);
     assert.deepEqual(pair.op.refreshes, [400], 'the provider was asked once');
     const signedOutFields = {
